@@ -1,0 +1,140 @@
+import { readFileSync, existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { z } from 'zod'
+
+/** Each section may carry a "_doc" that explains its keys; it is documentation, not a setting. */
+const doc = z.unknown().optional()
+
+const isTimeZone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz })
+    return true
+  } catch {
+    return false
+  }
+}
+const hexKey = z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (a 32-byte key)')
+
+const schema = z.strictObject({
+  _doc: doc,
+  http: z.strictObject({
+    _doc: doc,
+    port: z.coerce.number({ error: 'must be a whole number from 0 to 65535' }).int('must be a whole number from 0 to 65535').min(0).max(65535),
+    host: z.string().min(1),
+    jsonLimitKb: z.number().int().min(1).max(10_240),
+    importLimitMb: z.number().int().min(1).max(200),
+    trustProxy: z.boolean(),
+    secureCookies: z.boolean(),
+  }),
+  store: z.strictObject({
+    _doc: doc,
+    url: z.string().regex(/^(sqlite:.+|mongodb(\+srv)?:\/\/.+)$/, 'must start with sqlite: or mongodb://'),
+  }),
+  security: z.strictObject({
+    _doc: doc,
+    secretKey: hexKey.nullable(),
+    secretKeyId: z.string().regex(/^[a-z0-9]{1,16}$/, 'must be 1-16 lowercase letters or digits'),
+    previousKeys: z.record(z.string().regex(/^[a-z0-9]{1,16}$/), hexKey),
+    adminPassword: z.string().min(8, 'must be at least 8 characters').nullable(),
+    sessionTtlHours: z.number().positive().max(24 * 30),
+    sessionIdleMinutes: z.number().positive(),
+    scryptCost: z.number().int().min(1024).refine((n) => (n & (n - 1)) === 0, 'must be a power of two'),
+    loginMaxFailures: z.number().int().min(1),
+    loginWindowMinutes: z.number().positive(),
+  }),
+  business: z.strictObject({
+    _doc: doc,
+    timeZone: z.string().refine(isTimeZone, 'must be an IANA time zone such as Asia/Shanghai'),
+    cityName: z.string().min(1),
+    topics: z.array(z.string().min(1)).min(1),
+  }),
+  miniprogram: z.strictObject({
+    _doc: doc,
+    qrLinkPrefix: z.url(),
+    landingPage: z.string().regex(/^[a-z0-9_/-]+$/i, 'must be a page path such as pages/index/index'),
+  }),
+  demo: z.strictObject({ _doc: doc, seedOnEmptyStore: z.boolean() }),
+  log: z.strictObject({
+    _doc: doc,
+    level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+  }),
+})
+
+export type Config = z.infer<typeof schema>
+
+/** Environment variables that override a setting, by dotted key. */
+export const ENV_OVERRIDES: Record<string, string> = {
+  PORT: 'http.port',
+  HOST: 'http.host',
+  LIAISON_DB: 'store.url',
+  LIAISON_SECRET_KEY: 'security.secretKey',
+  LIAISON_ADMIN_PASSWORD: 'security.adminPassword',
+  LIAISON_TZ: 'business.timeZone',
+  LOG_LEVEL: 'log.level',
+}
+
+export class ConfigError extends Error {}
+
+type Json = Record<string, unknown>
+const isPlainObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v)
+
+function merge(base: Json, over: Json): Json {
+  const out: Json = { ...base }
+  for (const [k, v] of Object.entries(over)) out[k] = isPlainObject(v) && isPlainObject(out[k]) ? merge(out[k] as Json, v) : v
+  return out
+}
+
+function setPath(target: Json, dotted: string, value: unknown) {
+  const keys = dotted.split('.')
+  let node = target
+  for (const k of keys.slice(0, -1)) node = (node[k] ??= {}) as Json
+  node[keys[keys.length - 1]] = value
+}
+
+function readJson(file: string): Json {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'))
+  } catch (err) {
+    throw new ConfigError(`config error: ${file}: ${(err as Error).message}`)
+  }
+}
+
+export interface LoadOptions {
+  env?: NodeJS.ProcessEnv
+  dir?: string
+  /** Settings merged last, used by tests to vary one value. */
+  overrides?: Json
+}
+
+/**
+ * Reads config/default.json, the environment's file and the environment variables, and
+ * validates the result. Throws ConfigError whose message is one line naming the bad key.
+ */
+export function loadConfig({ env = process.env, dir = join(import.meta.dirname, '..', 'config'), overrides = {} }: LoadOptions = {}): Config {
+  let raw = readJson(join(dir, 'default.json'))
+  const envName = env.LIAISON_ENV ?? (env.NODE_ENV === 'test' ? 'test' : undefined)
+  if (envName) {
+    const file = join(dir, `${envName}.json`)
+    if (!existsSync(file)) throw new ConfigError(`config error: LIAISON_ENV=${envName} but ${file} does not exist`)
+    raw = merge(raw, readJson(file))
+  }
+  const fromEnv: Record<string, string> = {}
+  for (const [name, key] of Object.entries(ENV_OVERRIDES)) {
+    const value = env[name]
+    if (value !== undefined && value !== '') {
+      setPath(raw, key, value)
+      fromEnv[key] = name
+    }
+  }
+  raw = merge(raw, overrides)
+  const parsed = schema.safeParse(raw)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    const key = issue.path.join('.') || '(root)'
+    const source = fromEnv[key] ? ` (env ${fromEnv[key]})` : ''
+    const got = issue.path.reduce<unknown>((node, k) => (isPlainObject(node) ? node[k as string] : undefined), raw)
+    const shown = issue.code === 'unrecognized_keys' ? '' : `, got ${JSON.stringify(got) ?? 'nothing'}`
+    throw new ConfigError(`config error: ${key}${source}: ${issue.message}${shown}`)
+  }
+  return parsed.data
+}

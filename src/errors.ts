@@ -1,0 +1,70 @@
+/**
+ * The one error hierarchy. Domain and service code throws these; they carry no HTTP
+ * status: the error middleware maps them (src/http/middleware/errors.ts).
+ */
+export interface ErrorDetail {
+  /** Where the problem is, e.g. "deputies[17].stationIds[0]" or "body.text". */
+  path: string
+  message: string
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly details: ErrorDetail[] = [],
+  ) {
+    super(message)
+    this.name = new.target.name
+  }
+}
+
+export class ValidationError extends AppError {
+  constructor(message: string, details: ErrorDetail[] = [], code = 'validation_failed') {
+    super(code, message, details)
+  }
+}
+export class UnauthorizedError extends AppError {
+  constructor(message = '请先登录', code = 'unauthorized') {
+    super(code, message)
+  }
+}
+export class ForbiddenError extends AppError {
+  constructor(message = '没有权限执行此操作', code = 'forbidden') {
+    super(code, message)
+  }
+}
+export class NotFoundError extends AppError {
+  constructor(message = '未找到', code = 'not_found') {
+    super(code, message)
+  }
+}
+export class ConflictError extends AppError {
+  constructor(message: string, details: ErrorDetail[] = [], code = 'conflict') {
+    super(code, message, details)
+  }
+}
+export class PayloadTooLargeError extends AppError {
+  constructor(message: string) {
+    super('payload_too_large', message)
+  }
+}
+export class UnsupportedMediaTypeError extends AppError {
+  constructor(message: string) {
+    super('unsupported_media_type', message)
+  }
+}
+/** Understood but not acceptable as a whole, e.g. an import file with problems. */
+export class UnprocessableError extends AppError {
+  constructor(message: string, details: ErrorDetail[] = [], code = 'unprocessable') {
+    super(code, message, details)
+  }
+}
+export class RateLimitError extends AppError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super('rate_limited', message)
+  }
+}

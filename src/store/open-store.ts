@@ -1,0 +1,15 @@
+import type { Store } from './ports.js'
+import { createSqliteStore } from './sqlite/index.js'
+
+/**
+ * Chooses the adapter from the store URL (LIAISON_DB): sqlite:<path>, sqlite::memory:,
+ * or mongodb://…. The mongo adapter is loaded only when asked for.
+ */
+export async function openStore(url: string): Promise<Store> {
+  if (url.startsWith('sqlite:')) return createSqliteStore(url.slice('sqlite:'.length))
+  if (/^mongodb(\+srv)?:\/\//.test(url)) {
+    const { createMongoStore } = await import('./mongo/index.js')
+    return createMongoStore(url)
+  }
+  throw new Error(`unsupported store URL: ${url}`)
+}

@@ -1,0 +1,72 @@
+import type { Db } from './open.js'
+import type { AuditQuery, AuditRepo, LockRepo, SessionRepo } from '../ports.js'
+import { decodeCursor, toPage } from '../cursor.js'
+import { auditFromRow, sessionFromRow } from './rows.js'
+import { translate } from './errors.js'
+
+export function sessionRepo(db: Db): SessionRepo {
+  const insert = db.prepare(`INSERT INTO sessions (id, token_hash, subject_kind, subject_id, created_at, last_seen_at, expires_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?)`)
+  const byHash = db.prepare('SELECT * FROM sessions WHERE token_hash = ?')
+  return {
+    async create(s) {
+      translate(() =>
+        insert.run(s.id, s.tokenHash, s.subjectKind, s.subjectId, s.createdAt.toISOString(), s.lastSeenAt.toISOString(), s.expiresAt.toISOString()),
+      )
+    },
+    async findByTokenHash(tokenHash) {
+      const row = byHash.get(tokenHash)
+      return row ? sessionFromRow(row as object) : null
+    },
+    async touch(id, at) {
+      db.prepare('UPDATE sessions SET last_seen_at = ? WHERE id = ?').run(at.toISOString(), id)
+    },
+    async delete(id) {
+      db.prepare('DELETE FROM sessions WHERE id = ?').run(id)
+    },
+    async deleteForSubject(kind, subjectId) {
+      return db.prepare('DELETE FROM sessions WHERE subject_kind = ? AND subject_id = ?').run(kind, subjectId).changes
+    },
+    async deleteExpired(now) {
+      return db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now.toISOString()).changes
+    },
+  }
+}
+
+export function auditRepo(db: Db): AuditRepo {
+  const insert = db.prepare(`INSERT INTO audit_log (at, actor_kind, actor_id, action, target_kind, target_id, details)
+    VALUES (?, ?, ?, ?, ?, ?, ?)`)
+  return {
+    async append(e) {
+      insert.run(e.at.toISOString(), e.actorKind, e.actorId, e.action, e.targetKind, e.targetId, JSON.stringify(e.details))
+    },
+    async list(query: AuditQuery) {
+      const clauses: string[] = []
+      const params: unknown[] = []
+      if (query.action) clauses.push('action = ?') && params.push(query.action)
+      if (query.targetId) clauses.push('target_id = ?') && params.push(query.targetId)
+      if (query.actorId) clauses.push('actor_id = ?') && params.push(query.actorId)
+      const before = decodeCursor(query.cursor)
+      if (before !== null) clauses.push('id < ?') && params.push(Number(before))
+      const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''
+      const rows = db.prepare(`SELECT * FROM audit_log ${where} ORDER BY id DESC LIMIT ?`).all(...params, query.limit + 1)
+      return toPage(rows.map(auditFromRow), query.limit, (a) => a.id)
+    },
+  }
+}
+
+export function lockRepo(db: Db): LockRepo {
+  // One statement, so two instances sharing the file cannot both win.
+  const take = db.prepare(`INSERT INTO job_locks (name, holder, expires_at) VALUES (@name, @holder, @until)
+    ON CONFLICT(name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
+    WHERE job_locks.expires_at <= @now OR job_locks.holder = excluded.holder`)
+  return {
+    async acquire(name, holder, ttlMs, now) {
+      const until = new Date(now.getTime() + ttlMs).toISOString()
+      return take.run({ name, holder, until, now: now.toISOString() }).changes === 1
+    },
+    async release(name, holder) {
+      db.prepare('DELETE FROM job_locks WHERE name = ? AND holder = ?').run(name, holder)
+    },
+  }
+}

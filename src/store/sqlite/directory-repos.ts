@@ -1,0 +1,247 @@
+import type { Db } from './open.js'
+import type {
+  DeputyPatch, DeputyQuery, DeputyRecord, DeputyRepo, DirectoryRepo, DirectorySnapshot, RegionRepo,
+  StaffPatch, StaffQuery, StaffRecord, StaffRepo, StationPatch, StationQuery, StationRepo,
+} from '../ports.js'
+import type { Station } from '../../domain/directory.js'
+import { decodeCursor, toPage } from '../cursor.js'
+import { NotFoundError } from '../../errors.js'
+import { deputyFromRow, regionFromRow, staffFromRow, stationFromRow } from './rows.js'
+import { translate } from './errors.js'
+
+const DEPUTY_SELECT = `SELECT d.*, (SELECT json_group_array(station_id) FROM
+  (SELECT station_id FROM deputy_stations WHERE deputy_id = d.id ORDER BY position)) AS station_ids FROM deputies d`
+
+/** Builds "WHERE a AND b" from optional filters, keeping parameters beside their clause. */
+class Where {
+  clauses: string[] = []
+  params: unknown[] = []
+  add(clause: string, ...params: unknown[]) {
+    this.clauses.push(clause)
+    this.params.push(...params)
+    return this
+  }
+  toString() {
+    return this.clauses.length ? `WHERE ${this.clauses.join(' AND ')}` : ''
+  }
+}
+
+function nameOrCode(where: Where, alias: string, q: string | undefined) {
+  if (q) where.add(`(instr(${alias}.name, ?) > 0 OR instr(${alias}.code, upper(?)) = 1)`, q, q)
+}
+
+export function regionRepo(db: Db): RegionRepo {
+  const all = db.prepare('SELECT * FROM regions ORDER BY id')
+  const byId = db.prepare('SELECT * FROM regions WHERE id = ?')
+  return {
+    async list() {
+      return all.all().map(regionFromRow)
+    },
+    async get(id) {
+      const row = byId.get(id)
+      return row ? regionFromRow(row as object) : null
+    },
+  }
+}
+
+export function stationRepo(db: Db): StationRepo {
+  const byId = db.prepare('SELECT * FROM stations WHERE id = ?')
+  const byCode = db.prepare('SELECT * FROM stations WHERE code = ?')
+  const all = db.prepare('SELECT * FROM stations ORDER BY id')
+  const get = (id: string) => {
+    const row = byId.get(id)
+    return row ? stationFromRow(row as object) : null
+  }
+  return {
+    async get(id) {
+      return get(id)
+    },
+    async getByCode(code) {
+      const row = byCode.get(code.toUpperCase())
+      return row ? stationFromRow(row as object) : null
+    },
+    async list() {
+      return all.all().map(stationFromRow)
+    },
+    async search(query: StationQuery) {
+      const where = new Where()
+      nameOrCode(where, 's', query.q)
+      if (query.kind) where.add('s.kind = ?', query.kind)
+      const after = decodeCursor(query.cursor)
+      if (after !== null) where.add('s.id > ?', after)
+      const rows = db.prepare(`SELECT * FROM stations s ${where} ORDER BY s.id LIMIT ?`).all(...where.params, query.limit + 1)
+      return toPage(rows.map(stationFromRow), query.limit, (s) => s.id)
+    },
+    async update(id, patch: StationPatch) {
+      const current = get(id)
+      if (!current) throw new NotFoundError('联络站不存在')
+      const next: Station = { ...current, ...patch }
+      db.prepare(`UPDATE stations SET name = ?, kind = ?, address = ?, region_ids = ?, reception_days = ? WHERE id = ?`)
+        .run(next.name, next.kind, next.address, JSON.stringify(next.regionIds), JSON.stringify(next.receptionDays), id)
+      return next
+    },
+  }
+}
+
+export function deputyRepo(db: Db): DeputyRepo {
+  const byId = db.prepare(`${DEPUTY_SELECT} WHERE d.id = ?`)
+  const byCode = db.prepare(`${DEPUTY_SELECT} WHERE d.code = ?`)
+  const byStation = db.prepare(`${DEPUTY_SELECT} WHERE d.id IN (SELECT deputy_id FROM deputy_stations WHERE station_id = ?) ORDER BY d.id`)
+  const byPhone = db.prepare(`${DEPUTY_SELECT} WHERE d.phone_index = ? ORDER BY d.id`)
+  const get = (id: string) => {
+    const row = byId.get(id)
+    return row ? deputyFromRow(row as object) : null
+  }
+  const update = db.transaction((id: string, next: DeputyRecord) => {
+    db.prepare(`UPDATE deputies SET name = ?, level = ?, topics = ?, phone_enc = ?, phone_index = ?, duty_dates = ? WHERE id = ?`)
+      .run(next.name, next.level, JSON.stringify(next.topics), next.phoneEnc, next.phoneIndex, JSON.stringify(next.dutyDates), id)
+    writeDeputyStations(db, next)
+  })
+  return {
+    async get(id) {
+      return get(id)
+    },
+    async getByCode(code) {
+      const row = byCode.get(code.toUpperCase())
+      return row ? deputyFromRow(row as object) : null
+    },
+    async search(query: DeputyQuery) {
+      const where = new Where()
+      nameOrCode(where, 'd', query.q)
+      if (query.level) where.add('d.level = ?', query.level)
+      if (query.stationId) where.add('d.id IN (SELECT deputy_id FROM deputy_stations WHERE station_id = ?)', query.stationId)
+      if (query.topic) where.add('EXISTS (SELECT 1 FROM json_each(d.topics) WHERE value = ?)', query.topic)
+      const after = decodeCursor(query.cursor)
+      if (after !== null) where.add('d.id > ?', after)
+      const rows = db.prepare(`${DEPUTY_SELECT} ${where} ORDER BY d.id LIMIT ?`).all(...where.params, query.limit + 1)
+      return toPage(rows.map(deputyFromRow), query.limit, (d) => d.id)
+    },
+    async listByStation(stationId) {
+      return byStation.all(stationId).map(deputyFromRow)
+    },
+    async findByPhoneIndex(phoneIndex) {
+      return byPhone.all(phoneIndex).map(deputyFromRow)
+    },
+    async update(id, patch: DeputyPatch) {
+      const current = get(id)
+      if (!current) throw new NotFoundError('代表不存在')
+      const next = { ...current, ...patch }
+      update(id, next)
+      return next
+    },
+  }
+}
+
+function writeDeputyStations(db: Db, deputy: DeputyRecord) {
+  db.prepare('DELETE FROM deputy_stations WHERE deputy_id = ?').run(deputy.id)
+  const insert = db.prepare('INSERT INTO deputy_stations (deputy_id, station_id, position) VALUES (?, ?, ?)')
+  deputy.stationIds.forEach((stationId, position) => insert.run(deputy.id, stationId, position))
+}
+
+export function staffRepo(db: Db): StaffRepo {
+  const byId = db.prepare('SELECT * FROM staff WHERE id = ?')
+  const byUsername = db.prepare('SELECT * FROM staff WHERE username = ?')
+  const get = (id: string) => {
+    const row = byId.get(id)
+    return row ? staffFromRow(row as object) : null
+  }
+  const write = (s: StaffRecord, insert: boolean) =>
+    translate(() =>
+      db
+        .prepare(
+          insert
+            ? `INSERT INTO staff (name, role, station_ids, region_ids, password_hash, active, id, username) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+            : `UPDATE staff SET name = ?, role = ?, station_ids = ?, region_ids = ?, password_hash = ?, active = ? WHERE id = ? AND username = ?`,
+        )
+        .run(s.name, s.role, JSON.stringify(s.stationIds), JSON.stringify(s.regionIds), s.passwordHash, s.active ? 1 : 0, s.id, s.username),
+    )
+  return {
+    async get(id) {
+      return get(id)
+    },
+    async getByUsername(username) {
+      const row = byUsername.get(username)
+      return row ? staffFromRow(row as object) : null
+    },
+    async search(query: StaffQuery) {
+      const where = new Where()
+      if (query.q) where.add('(instr(s.name, ?) > 0 OR instr(s.username, lower(?)) = 1)', query.q, query.q)
+      if (query.role) where.add('s.role = ?', query.role)
+      if (query.stationId) where.add('EXISTS (SELECT 1 FROM json_each(s.station_ids) WHERE value = ?)', query.stationId)
+      const after = decodeCursor(query.cursor)
+      if (after !== null) where.add('s.id > ?', after)
+      const rows = db.prepare(`SELECT * FROM staff s ${where} ORDER BY s.id LIMIT ?`).all(...where.params, query.limit + 1)
+      return toPage(rows.map(staffFromRow), query.limit, (s) => s.id)
+    },
+    async create(record) {
+      write(record, true)
+      return record
+    },
+    async update(id, patch: StaffPatch) {
+      const current = get(id)
+      if (!current) throw new NotFoundError('工作人员不存在')
+      const next = { ...current, ...patch }
+      write(next, false)
+      return next
+    },
+    async countByRole(role) {
+      return db.prepare('SELECT count(*) FROM staff WHERE role = ? AND active = 1').pluck().get(role) as number
+    },
+  }
+}
+
+export function directoryRepo(db: Db): DirectoryRepo {
+  const upsertRegion = db.prepare(`INSERT INTO regions (id, name, kind, parent_id) VALUES (@id, @name, @kind, @parentId)
+    ON CONFLICT(id) DO UPDATE SET name = excluded.name, kind = excluded.kind, parent_id = excluded.parent_id`)
+  const upsertStation = db.prepare(`INSERT INTO stations (id, code, name, kind, address, region_ids, reception_days)
+    VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET code = excluded.code, name = excluded.name, kind = excluded.kind,
+    address = excluded.address, region_ids = excluded.region_ids, reception_days = excluded.reception_days`)
+  const upsertDeputy = db.prepare(`INSERT INTO deputies (id, code, name, level, topics, phone_enc, phone_index, duty_dates)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET code = excluded.code, name = excluded.name, level = excluded.level,
+    topics = excluded.topics, phone_enc = excluded.phone_enc, phone_index = excluded.phone_index, duty_dates = excluded.duty_dates`)
+  const upsertStaff = db.prepare(`INSERT INTO staff (id, username, name, role, station_ids, region_ids, password_hash, active)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET username = excluded.username, name = excluded.name,
+    role = excluded.role, station_ids = excluded.station_ids, region_ids = excluded.region_ids,
+    password_hash = excluded.password_hash, active = excluded.active`)
+
+  // Codes and user names may move between records in one import (a swap), so the
+  // unique checks are deferred by parking the old values first.
+  const upsertAll = db.transaction((records: DirectorySnapshot) => {
+    const park = (table: string, column: string, ids: string[]) => {
+      const stmt = db.prepare(`UPDATE ${table} SET ${column} = '~' || id WHERE id = ?`)
+      for (const id of ids) stmt.run(id)
+    }
+    park('stations', 'code', records.stations.map((s) => s.id))
+    park('deputies', 'code', records.deputies.map((d) => d.id))
+    park('staff', 'username', records.staff.map((s) => s.id))
+    for (const r of records.regions) upsertRegion.run(r)
+    for (const s of records.stations) {
+      upsertStation.run(s.id, s.code, s.name, s.kind, s.address, JSON.stringify(s.regionIds), JSON.stringify(s.receptionDays))
+    }
+    for (const d of records.deputies) {
+      upsertDeputy.run(d.id, d.code, d.name, d.level, JSON.stringify(d.topics), d.phoneEnc, d.phoneIndex, JSON.stringify(d.dutyDates))
+      writeDeputyStations(db, d)
+    }
+    for (const s of records.staff) {
+      upsertStaff.run(s.id, s.username, s.name, s.role, JSON.stringify(s.stationIds), JSON.stringify(s.regionIds), s.passwordHash, s.active ? 1 : 0)
+    }
+  })
+
+  return {
+    async snapshot() {
+      return {
+        regions: db.prepare('SELECT * FROM regions ORDER BY id').all().map(regionFromRow),
+        stations: db.prepare('SELECT * FROM stations ORDER BY id').all().map(stationFromRow),
+        deputies: db.prepare(`${DEPUTY_SELECT} ORDER BY d.id`).all().map(deputyFromRow),
+        staff: db.prepare('SELECT * FROM staff ORDER BY id').all().map(staffFromRow),
+      }
+    },
+    async counts() {
+      const count = (table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number
+      return { regions: count('regions'), stations: count('stations'), deputies: count('deputies'), staff: count('staff') }
+    },
+    async upsertAll(records) {
+      translate(() => upsertAll(records))
+    },
+  }
+}

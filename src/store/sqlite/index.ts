@@ -1,0 +1,26 @@
+import type { Store } from '../ports.js'
+import { openDatabase } from './open.js'
+import { deputyRepo, directoryRepo, regionRepo, staffRepo, stationRepo } from './directory-repos.js'
+import { auditRepo, lockRepo, sessionRepo } from './auth-repos.js'
+
+/** The embedded store: one SQLite file in WAL mode (or ":memory:"). */
+export function createSqliteStore(path: string): Store {
+  const db = openDatabase(path)
+  return {
+    kind: 'sqlite',
+    regions: regionRepo(db),
+    stations: stationRepo(db),
+    deputies: deputyRepo(db),
+    staff: staffRepo(db),
+    sessions: sessionRepo(db),
+    audit: auditRepo(db),
+    locks: lockRepo(db),
+    directory: directoryRepo(db),
+    async ping() {
+      db.prepare('SELECT 1').get()
+    },
+    async close() {
+      if (db.open) db.close()
+    },
+  }
+}

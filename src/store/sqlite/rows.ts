@@ -1,0 +1,65 @@
+import type { Region, Station } from '../../domain/directory.js'
+import type { AuditRecord, DeputyRecord, SessionRecord, StaffRecord } from '../ports.js'
+
+/** Row ↔ record mapping for the sqlite adapter: JSON columns, 0/1 booleans, ISO dates. */
+// better-sqlite3 rows are untyped; the mappers below are the one place that knows their shape.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Row = any
+
+const list = (json: string) => JSON.parse(json) as string[]
+
+export const regionFromRow = (r: Row): Region => ({ id: r.id, name: r.name, kind: r.kind, parentId: r.parent_id })
+
+export const stationFromRow = (r: Row): Station => ({
+  id: r.id,
+  code: r.code,
+  name: r.name,
+  kind: r.kind,
+  address: r.address,
+  regionIds: list(r.region_ids),
+  receptionDays: list(r.reception_days) as Station['receptionDays'],
+})
+
+export const deputyFromRow = (r: Row): DeputyRecord => ({
+  id: r.id,
+  code: r.code,
+  name: r.name,
+  level: r.level,
+  stationIds: r.station_ids ? list(r.station_ids) : [],
+  topics: list(r.topics),
+  phoneEnc: r.phone_enc,
+  phoneIndex: r.phone_index,
+  dutyDates: list(r.duty_dates),
+})
+
+export const staffFromRow = (r: Row): StaffRecord => ({
+  id: r.id,
+  username: r.username,
+  name: r.name,
+  role: r.role,
+  stationIds: list(r.station_ids),
+  regionIds: list(r.region_ids),
+  passwordHash: r.password_hash,
+  active: r.active === 1,
+})
+
+export const sessionFromRow = (r: Row): SessionRecord => ({
+  id: r.id,
+  tokenHash: r.token_hash,
+  subjectKind: r.subject_kind,
+  subjectId: r.subject_id,
+  createdAt: new Date(r.created_at),
+  lastSeenAt: new Date(r.last_seen_at),
+  expiresAt: new Date(r.expires_at),
+})
+
+export const auditFromRow = (r: Row): AuditRecord => ({
+  id: String(r.id),
+  at: new Date(r.at),
+  actorKind: r.actor_kind,
+  actorId: r.actor_id,
+  action: r.action,
+  targetKind: r.target_kind,
+  targetId: r.target_id,
+  details: JSON.parse(r.details),
+})

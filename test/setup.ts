@@ -1,0 +1,2 @@
+// Every test runs with the test configuration (config/test.json).
+process.env.NODE_ENV = 'test'

@@ -1,0 +1,281 @@
+import { expect } from 'chai'
+import type { DirectorySnapshot, Store } from '../../src/store/ports.js'
+import { ConflictError, ValidationError } from '../../src/errors.js'
+
+/** A small directory in store shape: one district, a street, two communities, one station, three deputies. */
+export function sampleDirectory(): DirectorySnapshot {
+  return {
+    regions: [
+      { id: 'd01', name: '青川区', kind: 'district', parentId: null },
+      { id: 's0101', name: '轻工街道', kind: 'street', parentId: 'd01' },
+      { id: 'c010101', name: '光明社区', kind: 'community', parentId: 's0101' },
+      { id: 'c010102', name: '幸福社区', kind: 'community', parentId: 's0101' },
+    ],
+    stations: [
+      { id: 'st001', code: 'ST001', name: '轻工街道代表联络站', kind: 'community', address: '建设路1号', regionIds: ['s0101'], receptionDays: ['wed'] },
+      { id: 'st002', code: 'ST002', name: '高新园区代表联络站', kind: 'industrial_park', address: '科技路8号', regionIds: [], receptionDays: [] },
+    ],
+    deputies: [
+      { id: 'dp0001', code: 'DP0001', name: '张伟', level: 'city', stationIds: ['st001'], topics: ['环境保护'], phoneEnc: 'v1:k1:enc1', phoneIndex: 'idx1', dutyDates: ['2026-11-25'] },
+      { id: 'dp0002', code: 'DP0002', name: '王芳', level: 'county', stationIds: ['st002', 'st001'], topics: ['教育', '医疗卫生'], phoneEnc: null, phoneIndex: null, dutyDates: [] },
+      { id: 'dp0003', code: 'DP0003', name: '张伟明', level: 'township', stationIds: ['st001'], topics: [], phoneEnc: 'v1:k1:enc3', phoneIndex: 'idx1', dutyDates: [] },
+    ],
+    staff: [
+      { id: 'sf01', username: 'lina', name: '李娜', role: 'station_staff', stationIds: ['st001'], regionIds: [], passwordHash: 'scrypt$x', active: true },
+      { id: 'sf02', username: 'zhaolei', name: '赵磊', role: 'organizer', stationIds: [], regionIds: ['d01'], passwordHash: null, active: true },
+    ],
+  }
+}
+
+/** Walks every page of a search to check that cursors neither skip nor repeat. */
+async function allPages<T>(fetch: (cursor: string | null) => Promise<{ items: T[]; nextCursor: string | null }>) {
+  const seen: T[] = []
+  let cursor: string | null = null
+  for (let i = 0; i < 100; i++) {
+    const page = await fetch(cursor)
+    seen.push(...page.items)
+    if (!page.nextCursor) return seen
+    cursor = page.nextCursor
+  }
+  throw new Error('paging did not end')
+}
+
+/** The contract every store adapter passes. `open` returns a fresh, empty store. */
+export function storeContract(open: () => Promise<Store>) {
+  let store: Store
+  beforeEach(async () => {
+    store = await open()
+  })
+  afterEach(async () => {
+    await store.close()
+  })
+
+  describe('directory', () => {
+    it('starts empty and holds exactly what was upserted', async () => {
+      expect(await store.directory.counts()).to.deep.equal({ regions: 0, stations: 0, deputies: 0, staff: 0 })
+      const dir = sampleDirectory()
+      await store.directory.upsertAll(dir)
+      expect(await store.directory.counts()).to.deep.equal({ regions: 4, stations: 2, deputies: 3, staff: 2 })
+      const snap = await store.directory.snapshot()
+      expect(snap.regions).to.have.deep.members(dir.regions)
+      expect(snap.stations).to.have.deep.members(dir.stations)
+      expect(snap.deputies).to.have.deep.members(dir.deputies)
+      expect(snap.staff).to.have.deep.members(dir.staff)
+    })
+
+    it('updates in place on a second upsert, keeping the ids', async () => {
+      await store.directory.upsertAll(sampleDirectory())
+      const again = sampleDirectory()
+      again.deputies[0] = { ...again.deputies[0], name: '张伟（更新）', stationIds: ['st002'], topics: ['法治'] }
+      again.regions.push({ id: 'g01', name: '第一网格', kind: 'grid', parentId: 'c010101' })
+      await store.directory.upsertAll(again)
+      expect(await store.directory.counts()).to.include({ regions: 5, deputies: 3 })
+      const d = await store.deputies.get('dp0001')
+      expect(d).to.include({ name: '张伟（更新）' })
+      expect(d!.stationIds).to.deep.equal(['st002'])
+      expect(d!.topics).to.deep.equal(['法治'])
+    })
+
+    it('lets two records swap codes in one upsert', async () => {
+      await store.directory.upsertAll(sampleDirectory())
+      const swapped = sampleDirectory()
+      swapped.deputies[0].code = 'DP0002'
+      swapped.deputies[1].code = 'DP0001'
+      await store.directory.upsertAll(swapped)
+      expect((await store.deputies.getByCode('DP0001'))!.id).to.equal('dp0002')
+      expect((await store.deputies.getByCode('DP0002'))!.id).to.equal('dp0001')
+    })
+
+    it('writes nothing when any record of an upsert breaks a unique rule', async () => {
+      const dir = sampleDirectory()
+      dir.staff[1].username = 'lina'
+      let error: unknown
+      try {
+        await store.directory.upsertAll(dir)
+      } catch (err) {
+        error = err
+      }
+      expect(error).to.be.instanceOf(ConflictError)
+      expect(await store.directory.counts()).to.deep.equal({ regions: 0, stations: 0, deputies: 0, staff: 0 })
+    })
+  })
+
+  describe('regions and stations', () => {
+    beforeEach(async () => store.directory.upsertAll(sampleDirectory()))
+
+    it('finds regions by id and lists them all', async () => {
+      expect(await store.regions.get('s0101')).to.deep.equal({ id: 's0101', name: '轻工街道', kind: 'street', parentId: 'd01' })
+      expect(await store.regions.get('nope')).to.equal(null)
+      expect((await store.regions.list()).map((r) => r.id)).to.have.members(['d01', 's0101', 'c010101', 'c010102'])
+    })
+
+    it('finds a station by code whatever its case', async () => {
+      expect((await store.stations.getByCode('st001'))!.id).to.equal('st001')
+      expect(await store.stations.getByCode('ST999')).to.equal(null)
+    })
+
+    it('searches stations by part of the name or the start of the code, and by kind', async () => {
+      expect((await store.stations.search({ q: '园区', limit: 10 })).items.map((s) => s.id)).to.deep.equal(['st002'])
+      expect((await store.stations.search({ q: 'st00', limit: 10 })).items).to.have.length(2)
+      expect((await store.stations.search({ kind: 'industrial_park', limit: 10 })).items.map((s) => s.id)).to.deep.equal(['st002'])
+    })
+
+    it('updates a station and reports a missing one', async () => {
+      const updated = await store.stations.update('st001', { receptionDays: ['mon', 'thu'], address: '建设路2号' })
+      expect(updated).to.include({ address: '建设路2号', code: 'ST001' })
+      expect((await store.stations.get('st001'))!.receptionDays).to.deep.equal(['mon', 'thu'])
+      let error: unknown
+      try {
+        await store.stations.update('st404', { address: 'x' })
+      } catch (err) {
+        error = err
+      }
+      expect(error).to.have.property('code', 'not_found')
+    })
+  })
+
+  describe('deputies', () => {
+    beforeEach(async () => store.directory.upsertAll(sampleDirectory()))
+
+    it('keeps the order of a deputy\'s stations (the first is the home station)', async () => {
+      expect((await store.deputies.get('dp0002'))!.stationIds).to.deep.equal(['st002', 'st001'])
+    })
+
+    it('finds by code whatever its case, by station and by phone index', async () => {
+      expect((await store.deputies.getByCode('dp0001'))!.name).to.equal('张伟')
+      expect((await store.deputies.listByStation('st001')).map((d) => d.id)).to.deep.equal(['dp0001', 'dp0002', 'dp0003'])
+      expect((await store.deputies.findByPhoneIndex('idx1')).map((d) => d.id)).to.deep.equal(['dp0001', 'dp0003'])
+    })
+
+    it('searches by name, level, station and topic together', async () => {
+      const ids = async (q: Parameters<Store['deputies']['search']>[0]) => (await store.deputies.search(q)).items.map((d) => d.id)
+      expect(await ids({ q: '张伟', limit: 10 })).to.deep.equal(['dp0001', 'dp0003'])
+      expect(await ids({ q: '张伟', level: 'township', limit: 10 })).to.deep.equal(['dp0003'])
+      expect(await ids({ stationId: 'st002', limit: 10 })).to.deep.equal(['dp0002'])
+      expect(await ids({ topic: '医疗卫生', limit: 10 })).to.deep.equal(['dp0002'])
+      expect(await ids({ q: '%', limit: 10 })).to.deep.equal([])
+    })
+
+    it('pages through results with an opaque cursor, no item skipped or repeated', async () => {
+      const seen = await allPages((cursor) => store.deputies.search({ limit: 2, cursor }))
+      expect(seen.map((d) => d.id)).to.deep.equal(['dp0001', 'dp0002', 'dp0003'])
+      const first = await store.deputies.search({ limit: 3 })
+      expect(first.nextCursor).to.equal(null)
+    })
+
+    it('rejects a cursor it did not issue', async () => {
+      let error: unknown
+      try {
+        await store.deputies.search({ limit: 2, cursor: 'not-a-cursor' })
+      } catch (err) {
+        error = err
+      }
+      expect(error).to.be.instanceOf(ValidationError)
+    })
+
+    it('updates fields and stations of a deputy', async () => {
+      await store.deputies.update('dp0003', { stationIds: ['st002'], dutyDates: ['2026-12-01'], phoneEnc: null, phoneIndex: null })
+      const d = await store.deputies.get('dp0003')
+      expect(d).to.deep.include({ stationIds: ['st002'], dutyDates: ['2026-12-01'], phoneEnc: null })
+      expect((await store.deputies.listByStation('st002')).map((x) => x.id)).to.deep.equal(['dp0002', 'dp0003'])
+    })
+  })
+
+  describe('staff', () => {
+    beforeEach(async () => store.directory.upsertAll(sampleDirectory()))
+
+    it('finds by user name and searches by role and station', async () => {
+      expect((await store.staff.getByUsername('lina'))!.id).to.equal('sf01')
+      expect(await store.staff.getByUsername('nobody')).to.equal(null)
+      expect((await store.staff.search({ role: 'organizer', limit: 10 })).items.map((s) => s.id)).to.deep.equal(['sf02'])
+      expect((await store.staff.search({ stationId: 'st001', limit: 10 })).items.map((s) => s.id)).to.deep.equal(['sf01'])
+      expect((await store.staff.search({ q: '赵', limit: 10 })).items.map((s) => s.id)).to.deep.equal(['sf02'])
+    })
+
+    it('creates staff, refuses a taken user name, and counts active staff by role', async () => {
+      await store.staff.create({ id: 'sf03', username: 'admin', name: '管理员', role: 'admin', stationIds: [], regionIds: [], passwordHash: 'h', active: true })
+      let error: unknown
+      try {
+        await store.staff.create({ id: 'sf04', username: 'admin', name: '另一个', role: 'admin', stationIds: [], regionIds: [], passwordHash: 'h', active: true })
+      } catch (err) {
+        error = err
+      }
+      expect(error).to.be.instanceOf(ConflictError)
+      expect(await store.staff.countByRole('admin')).to.equal(1)
+      await store.staff.update('sf03', { active: false })
+      expect(await store.staff.countByRole('admin')).to.equal(0)
+    })
+  })
+
+  describe('sessions', () => {
+    const at = new Date('2026-11-22T02:00:00Z')
+    const session = (id: string, expiresAt: Date) => ({
+      id, tokenHash: `hash-${id}`, subjectKind: 'staff' as const, subjectId: 'sf01', createdAt: at, lastSeenAt: at, expiresAt,
+    })
+
+    it('finds a session by token hash, touches it, and deletes it', async () => {
+      await store.sessions.create(session('se1', new Date('2026-11-22T14:00:00Z')))
+      const found = await store.sessions.findByTokenHash('hash-se1')
+      expect(found).to.deep.equal(session('se1', new Date('2026-11-22T14:00:00Z')))
+      const later = new Date('2026-11-22T03:00:00Z')
+      await store.sessions.touch('se1', later)
+      expect((await store.sessions.findByTokenHash('hash-se1'))!.lastSeenAt.toISOString()).to.equal(later.toISOString())
+      await store.sessions.delete('se1')
+      expect(await store.sessions.findByTokenHash('hash-se1')).to.equal(null)
+    })
+
+    it('deletes expired sessions and all sessions of a subject', async () => {
+      await store.sessions.create(session('se1', new Date('2026-11-22T01:00:00Z')))
+      await store.sessions.create(session('se2', new Date('2026-11-23T01:00:00Z')))
+      await store.sessions.create(session('se3', new Date('2026-11-23T01:00:00Z')))
+      expect(await store.sessions.deleteExpired(at)).to.equal(1)
+      expect(await store.sessions.deleteForSubject('staff', 'sf01')).to.equal(2)
+      expect(await store.sessions.findByTokenHash('hash-se2')).to.equal(null)
+    })
+  })
+
+  describe('audit log', () => {
+    it('lists entries newest first, filtered and paged', async () => {
+      for (let i = 0; i < 5; i++) {
+        await store.audit.append({
+          at: new Date(Date.UTC(2026, 10, 22, 2, i)), actorKind: 'staff', actorId: 'sf01',
+          action: i % 2 ? 'deputy.phone.read' : 'login.succeeded', targetKind: 'deputy', targetId: `dp000${i}`, details: { n: i },
+        })
+      }
+      const all = await allPages((cursor) => store.audit.list({ limit: 2, cursor }))
+      expect(all.map((e) => e.details.n)).to.deep.equal([4, 3, 2, 1, 0])
+      const reads = await store.audit.list({ limit: 10, action: 'deputy.phone.read' })
+      expect(reads.items.map((e) => e.targetId)).to.deep.equal(['dp0003', 'dp0001'])
+      expect(reads.items[0]).to.deep.include({ actorKind: 'staff', actorId: 'sf01', targetKind: 'deputy' })
+      expect(reads.items[0].at.toISOString()).to.equal('2026-11-22T02:03:00.000Z')
+      expect((await store.audit.list({ limit: 10, targetId: 'dp0002' })).items).to.have.length(1)
+    })
+  })
+
+  describe('job locks', () => {
+    const t0 = new Date('2026-11-22T02:00:00Z')
+    const plus = (ms: number) => new Date(t0.getTime() + ms)
+
+    it('gives a lease to one holder until it expires or is released', async () => {
+      expect(await store.locks.acquire('digest', 'a', 60_000, t0)).to.equal(true)
+      expect(await store.locks.acquire('digest', 'b', 60_000, plus(1_000))).to.equal(false)
+      expect(await store.locks.acquire('digest', 'a', 60_000, plus(2_000)), 'renewal by the holder').to.equal(true)
+      expect(await store.locks.acquire('digest', 'b', 60_000, plus(61_000)), 'still renewed').to.equal(false)
+      expect(await store.locks.acquire('digest', 'b', 60_000, plus(62_001)), 'after expiry').to.equal(true)
+      await store.locks.release('digest', 'a')
+      expect(await store.locks.acquire('digest', 'a', 60_000, plus(63_000)), 'release by a non-holder does nothing').to.equal(false)
+      await store.locks.release('digest', 'b')
+      expect(await store.locks.acquire('digest', 'a', 60_000, plus(64_000))).to.equal(true)
+      expect(await store.locks.acquire('other', 'b', 60_000, plus(64_000)), 'locks are per name').to.equal(true)
+    })
+
+    it('lets exactly one of many concurrent callers win', async () => {
+      const results = await Promise.all(['a', 'b', 'c', 'd', 'e'].map((h) => store.locks.acquire('sla', h, 60_000, t0)))
+      expect(results.filter(Boolean)).to.have.length(1)
+    })
+  })
+
+  it('answers ping while open', async () => {
+    await store.ping()
+  })
+}
