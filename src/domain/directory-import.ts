@@ -1,0 +1,192 @@
+import { z } from 'zod'
+import type { ErrorDetail } from '../errors.js'
+import { DEPUTY_LEVELS, REGION_KINDS, STAFF_ROLES, STATION_KINDS, WEEKDAYS, type Region, type Station } from './directory.js'
+import { normalizePhone } from './phone.js'
+import { ancestry, REGION_RANK } from './region-tree.js'
+import { issuesToDetails } from './zod-issues.js'
+
+/** Ids come from other systems: letters, digits, '_', '-', '.', at most 64. */
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/
+/** Codes end up in QR scenes (d=<code>, at most 32 characters of WeChat's set). */
+export const CODE_PATTERN = /^[A-Z0-9_-]{1,24}$/
+export const USERNAME_PATTERN = /^[a-z][a-z0-9_.-]{1,31}$/
+
+const id = z.string().regex(ID_PATTERN, '编号只能包含字母、数字、_ - .，最长 64 位')
+const code = z
+  .string()
+  .transform((s) => s.trim().toUpperCase())
+  .pipe(z.string().regex(CODE_PATTERN, '代码只能包含字母、数字、_ -，最长 24 位'))
+const name = z.string().trim().min(1, '不能为空').max(100)
+const isoDate = z.iso.date('日期格式应为 YYYY-MM-DD')
+
+const regionSchema = z.strictObject({ id, name, kind: z.enum(REGION_KINDS), parentId: id.nullable() })
+const stationSchema = z.strictObject({
+  id,
+  code,
+  name,
+  kind: z.enum(STATION_KINDS),
+  address: z.string().trim().max(200).default(''),
+  regionIds: z.array(id).max(500).default([]),
+  receptionDays: z.array(z.enum(WEEKDAYS)).max(7).default([]),
+})
+const phone = z
+  .string()
+  .nullable()
+  .optional()
+  .transform((value, ctx) => {
+    if (value == null || value.trim() === '') return null
+    const normalized = normalizePhone(value)
+    if (!normalized) ctx.addIssue({ code: 'custom', message: `电话号码无效 "${value}"` })
+    return normalized ?? null
+  })
+const deputySchema = z.strictObject({
+  id,
+  code,
+  name,
+  level: z.enum(DEPUTY_LEVELS),
+  stationIds: z.array(id).min(1, '每位代表至少属于一个联络站').max(20),
+  topics: z.array(z.string()).max(20).default([]),
+  phone,
+  dutyDates: z.array(isoDate).max(400).default([]),
+})
+const staffSchema = z.strictObject({
+  id,
+  name,
+  role: z.enum(STAFF_ROLES),
+  stationIds: z.array(id).max(50).default([]),
+  regionIds: z.array(id).max(50).default([]),
+  username: z.string().trim().toLowerCase().regex(USERNAME_PATTERN, '用户名以小写字母开头，只含字母、数字、_ - .，2–32 位'),
+  password: z.string().min(8, '初始密码至少 8 位').max(128).optional(),
+  active: z.boolean().default(true),
+})
+const fileSchema = z.strictObject({
+  regions: z.array(regionSchema).default([]),
+  stations: z.array(stationSchema).default([]),
+  deputies: z.array(deputySchema).default([]),
+  staff: z.array(staffSchema).default([]),
+})
+
+export type ParsedDirectoryFile = z.infer<typeof fileSchema>
+export type ImportedDeputy = ParsedDirectoryFile['deputies'][number]
+export type ImportedStaff = ParsedDirectoryFile['staff'][number]
+
+/** What the store already holds, as far as the checks need it. */
+export interface ExistingDirectory {
+  regions: Region[]
+  stations: Station[]
+  deputies: Array<{ id: string; code: string }>
+  staff: Array<{ id: string; username: string }>
+}
+
+export type ImportCheck = { ok: true; file: ParsedDirectoryFile; warnings: string[] } | { ok: false; problems: ErrorDetail[] }
+
+/**
+ * Checks a directory file against the format and against what the store already holds.
+ * Lists every problem with its place; an import goes ahead only when there is none.
+ */
+export function checkDirectoryFile(input: unknown, existing: ExistingDirectory, topics: readonly string[]): ImportCheck {
+  const parsed = fileSchema.safeParse(input)
+  if (!parsed.success) return { ok: false, problems: issuesToDetails(parsed.error.issues) }
+  const file = parsed.data
+  const problems: ErrorDetail[] = []
+  const problem = (path: string, message: string) => problems.push({ path, message })
+
+  uniqueWithin(file.regions, 'regions', (r) => r.id, '编号', problem)
+  uniqueWithin(file.stations, 'stations', (s) => s.id, '编号', problem)
+  uniqueWithin(file.stations, 'stations', (s) => s.code, '代码', problem, 'code')
+  uniqueWithin(file.deputies, 'deputies', (d) => d.id, '编号', problem)
+  uniqueWithin(file.deputies, 'deputies', (d) => d.code, '代码', problem, 'code')
+  uniqueWithin(file.staff, 'staff', (s) => s.id, '编号', problem)
+  uniqueWithin(file.staff, 'staff', (s) => s.username, '用户名', problem, 'username')
+  notTakenInStore(file.stations, existing.stations, 'stations', 'code', '联络站', problem)
+  notTakenInStore(file.deputies, existing.deputies, 'deputies', 'code', '代表', problem)
+  notTakenInStore(file.staff, existing.staff, 'staff', 'username', '工作人员', problem)
+
+  const regions = new Map(existing.regions.map((r) => [r.id, r]))
+  for (const r of file.regions) regions.set(r.id, r)
+  const stationIds = new Set([...existing.stations.map((s) => s.id), ...file.stations.map((s) => s.id)])
+  const topicSet = new Set(topics)
+
+  file.regions.forEach((r, i) => checkRegion(r, `regions[${i}]`, regions, problem))
+  file.stations.forEach((s, i) =>
+    s.regionIds.forEach((rid, j) => regions.has(rid) || problem(`stations[${i}].regionIds[${j}]`, `未知的区域 "${rid}"`)),
+  )
+  file.deputies.forEach((d, i) => {
+    d.stationIds.forEach((sid, j) => stationIds.has(sid) || problem(`deputies[${i}].stationIds[${j}]`, `未知的联络站 "${sid}"`))
+    d.topics.forEach((t, j) => topicSet.has(t) || problem(`deputies[${i}].topics[${j}]`, `未知的关注领域 "${t}"，可选：${topics.join('、')}`))
+  })
+  file.staff.forEach((s, i) => {
+    s.stationIds.forEach((sid, j) => stationIds.has(sid) || problem(`staff[${i}].stationIds[${j}]`, `未知的联络站 "${sid}"`))
+    s.regionIds.forEach((rid, j) => regions.has(rid) || problem(`staff[${i}].regionIds[${j}]`, `未知的区域 "${rid}"`))
+    if (s.role === 'station_staff' && s.stationIds.length === 0) problem(`staff[${i}].stationIds`, '联络站工作人员至少属于一个联络站')
+  })
+
+  if (problems.length) return { ok: false, problems }
+  return { ok: true, file, warnings: coverageWarnings(regions, mergeStations(existing.stations, file.stations)) }
+}
+
+type Problem = (path: string, message: string) => void
+
+function uniqueWithin<T>(items: T[], list: string, keyOf: (item: T) => string, label: string, problem: Problem, field = 'id') {
+  const first = new Map<string, number>()
+  items.forEach((item, i) => {
+    const key = keyOf(item)
+    const earlier = first.get(key)
+    if (earlier === undefined) first.set(key, i)
+    else problem(`${list}[${i}].${field}`, `${label}重复 "${key}"（与 ${list}[${earlier}] 相同）`)
+  })
+}
+
+function notTakenInStore<T extends { id: string }, K extends keyof T & string>(
+  items: T[],
+  existing: Array<{ id: string } & Partial<Record<K, unknown>>>,
+  list: string,
+  field: K,
+  label: string,
+  problem: Problem,
+) {
+  const ownerOf = new Map(existing.map((e) => [e[field] as unknown as string, e.id]))
+  const writtenIds = new Set(items.map((item) => item.id))
+  items.forEach((item, i) => {
+    const owner = ownerOf.get(item[field] as unknown as string)
+    // Taken by a record this file does not rewrite: two records would share it.
+    if (owner !== undefined && owner !== item.id && !writtenIds.has(owner)) {
+      problem(`${list}[${i}].${field}`, `"${String(item[field])}" 已被${label} "${owner}" 使用`)
+    }
+  })
+}
+
+function checkRegion(r: Region, path: string, regions: Map<string, Region>, problem: Problem) {
+  if (r.parentId === null) {
+    if (r.kind !== 'district') problem(`${path}.parentId`, `只有区县可以没有上级区域（此区域为 ${r.kind}）`)
+    return
+  }
+  if (r.parentId === r.id) return problem(`${path}.parentId`, '区域不能以自己为上级')
+  const parent = regions.get(r.parentId)
+  if (!parent) return problem(`${path}.parentId`, `未知的上级区域 "${r.parentId}"`)
+  const chain = ancestry(r.id, regions)
+  const top = chain[chain.length - 1]
+  if (top.parentId !== null && regions.has(top.parentId)) {
+    return problem(`${path}.parentId`, `区域树有环：${[...chain.map((c) => c.id), top.parentId].join(' → ')}`)
+  }
+  if (REGION_RANK[parent.kind] >= REGION_RANK[r.kind]) {
+    problem(`${path}.parentId`, `上级区域 "${parent.id}"（${parent.kind}）不能高于或等于 ${r.kind} 的层级`)
+  }
+}
+
+function mergeStations(existing: Station[], incoming: Station[]) {
+  const byId = new Map(existing.map((s) => [s.id, s]))
+  for (const s of incoming) byId.set(s.id, s)
+  return [...byId.values()]
+}
+
+/** Not errors, but what an office wants to know: communities no station covers. */
+function coverageWarnings(regions: Map<string, Region>, stations: Station[]): string[] {
+  const covered = new Set(stations.flatMap((s) => s.regionIds))
+  const uncovered = [...regions.values()]
+    .filter((r) => r.kind === 'community')
+    .filter((r) => !ancestry(r.id, regions).some((a) => covered.has(a.id)))
+  if (!uncovered.length) return []
+  const names = uncovered.slice(0, 10).map((r) => `${r.name}(${r.id})`)
+  return [`${uncovered.length} 个社区/村没有联络站覆盖：${names.join('、')}${uncovered.length > 10 ? ' 等' : ''}`]
+}

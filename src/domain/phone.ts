@@ -1,0 +1,14 @@
+/**
+ * Phone numbers as people type them: full-width digits, spaces, dashes, a +86 prefix.
+ * Returns the normalised number, or null when it is not a Chinese mobile or landline.
+ */
+export function normalizePhone(input: string): string | null {
+  const ascii = input.replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[\uFF0B]/g, '+')
+  let digits = ascii.replace(/[\s\-()（）]/g, '')
+  if (/^(\+86|0086)/.test(digits)) digits = digits.replace(/^(\+86|0086)/, '')
+  else if (/^86\d{11}$/.test(digits)) digits = digits.slice(2)
+  if (/^1[3-9]\d{9}$/.test(digits)) return digits
+  // Landline: area code (3–4 digits starting with 0) and a 7–8 digit number.
+  if (/^0\d{2,3}\d{7,8}$/.test(digits)) return digits
+  return null
+}

@@ -1,0 +1,47 @@
+import Koa from 'koa'
+import type { Config } from '../config.js'
+import type { Logger } from '../logger.js'
+import type { Services } from '../services/index.js'
+import type { Store } from '../store/ports.js'
+import { errorHandler } from './middleware/errors.js'
+import { jsonBody } from './middleware/json-body.js'
+import { requestContext } from './middleware/request-context.js'
+import { auditRoutes } from './routes/audit/routes.js'
+import { authRoutes } from './routes/auth/routes.js'
+import { directoryAdminRoutes } from './routes/directory/admin-routes.js'
+import { directoryMpRoutes } from './routes/directory/mp-routes.js'
+import { healthRoutes } from './routes/health/routes.js'
+import { qrCodeRoutes } from './routes/qrcodes/routes.js'
+import { staffRoutes } from './routes/staff/routes.js'
+import type { AppState } from './state.js'
+
+/** The Koa app: request context, errors, JSON bodies, then one router per area. */
+export function createHttpApp(config: Config, logger: Logger, store: Store, services: Services) {
+  const app = new Koa<AppState>({ proxy: config.http.trustProxy })
+  app.silent = true // errors are logged by the error middleware, with the request id
+
+  const jsonLimit = config.http.jsonLimitKb * 1024
+  const importLimit = config.http.importLimitMb * 1024 * 1024
+  const ordinaryBody = jsonBody(jsonLimit)
+  const importBody = jsonBody(importLimit)
+
+  app.use(requestContext(logger))
+  app.use(errorHandler())
+  app.use(async (ctx, next) => {
+    ctx.set('X-Content-Type-Options', 'nosniff')
+    return next()
+  })
+  app.use((ctx, next) => (ctx.path === '/api/admin/directory/import' ? importBody : ordinaryBody)(ctx, next))
+
+  const routers = [
+    healthRoutes(store),
+    authRoutes(services.auth, { secureCookies: config.http.secureCookies }),
+    directoryMpRoutes(services.directory),
+    directoryAdminRoutes({ auth: services.auth, directory: services.directory, importer: services.importer, store }),
+    staffRoutes(services.auth, services.staff),
+    auditRoutes(services.auth, store.audit),
+    qrCodeRoutes(services.auth, services.directory, services.qrCodes),
+  ]
+  for (const router of routers) app.use(router.routes()).use(router.allowedMethods())
+  return app
+}

@@ -1,0 +1,45 @@
+import type { Middleware } from 'koa'
+import {
+  AppError, ConflictError, ForbiddenError, NotFoundError, PayloadTooLargeError, RateLimitError,
+  UnauthorizedError, UnprocessableError, UnsupportedMediaTypeError, ValidationError,
+} from '../../errors.js'
+import type { AppState } from '../state.js'
+
+const STATUS: Array<[new (...args: never[]) => AppError, number]> = [
+  [ValidationError, 400],
+  [UnauthorizedError, 401],
+  [ForbiddenError, 403],
+  [NotFoundError, 404],
+  [ConflictError, 409],
+  [PayloadTooLargeError, 413],
+  [UnsupportedMediaTypeError, 415],
+  [UnprocessableError, 422],
+  [RateLimitError, 429],
+]
+
+/**
+ * The one place errors become HTTP answers, always
+ * `{ error: { code, message, details } }`. Unknown errors are logged with the request id
+ * and become a bare 500: no stack trace reaches a client.
+ */
+export function errorHandler(): Middleware<AppState> {
+  return async (ctx, next) => {
+    try {
+      await next()
+      if (ctx.status === 404 && ctx.body === undefined) throw new NotFoundError('接口不存在', 'route_not_found')
+    } catch (err) {
+      const known = err instanceof AppError ? err : null
+      const status = known ? (STATUS.find(([type]) => known instanceof type)?.[1] ?? 500) : 500
+      if (status === 500) ctx.state.log.error({ err }, 'unhandled error')
+      else ctx.state.log.info({ code: known?.code, status }, 'request refused')
+      if (known instanceof RateLimitError) ctx.set('Retry-After', String(known.retryAfterSeconds))
+      ctx.status = status
+      ctx.body = {
+        error:
+          known && status !== 500
+            ? { code: known.code, message: known.message, details: known.details }
+            : { code: 'internal_error', message: '服务器内部错误，请稍后再试', details: [], requestId: ctx.state.requestId },
+      }
+    }
+  }
+}

@@ -1,0 +1,76 @@
+import type { Region, Station } from '../../domain/directory.js'
+import { LEVEL_LABELS } from '../../domain/directory.js'
+import type { RegionNode } from '../../domain/region-tree.js'
+import type { DeputyView } from '../../services/directory.js'
+import type { DeputyRecord, StaffRecord } from '../../store/ports.js'
+import type { StaffPrincipal } from '../../services/principal.js'
+
+// Presenters name every field they return, so a new column never leaks by default.
+
+export const presentRegion = (r: Region) => ({ id: r.id, name: r.name, kind: r.kind, parentId: r.parentId })
+
+export const presentRegionNode = (r: RegionNode): ReturnType<typeof presentRegion> & { children: unknown[] } => ({
+  ...presentRegion(r),
+  children: r.children.map(presentRegionNode),
+})
+
+export const presentStation = (s: Station) => ({
+  id: s.id,
+  code: s.code,
+  name: s.name,
+  kind: s.kind,
+  address: s.address,
+  regionIds: s.regionIds,
+  receptionDays: s.receptionDays,
+})
+
+/** A station as residents see it. */
+export const presentPublicStation = (s: Station) => ({
+  code: s.code,
+  name: s.name,
+  kind: s.kind,
+  address: s.address,
+  receptionDays: s.receptionDays,
+})
+
+/** A deputy's public card: never the phone, never internal ids. */
+export const presentPublicDeputy = (d: Pick<DeputyRecord, 'code' | 'name' | 'level' | 'topics'>, stations: Station[]) => ({
+  code: d.code,
+  name: d.name,
+  level: d.level,
+  levelLabel: LEVEL_LABELS[d.level],
+  topics: d.topics,
+  stations: stations.map(presentPublicStation),
+})
+
+export const presentDeputy = (d: DeputyView) => ({
+  id: d.id,
+  code: d.code,
+  name: d.name,
+  level: d.level,
+  levelLabel: LEVEL_LABELS[d.level],
+  stationIds: d.stationIds,
+  topics: d.topics,
+  phoneMasked: d.phoneMasked,
+  dutyDates: d.dutyDates,
+})
+
+export const presentStaff = (s: StaffRecord) => ({
+  id: s.id,
+  username: s.username,
+  name: s.name,
+  role: s.role,
+  stationIds: s.stationIds,
+  regionIds: s.regionIds,
+  active: s.active,
+  hasPassword: s.passwordHash !== null,
+})
+
+export const presentPrincipal = (s: StaffPrincipal) => ({
+  id: s.id,
+  username: s.username,
+  name: s.name,
+  role: s.role,
+  stationIds: s.stationIds,
+  regionIds: s.regionIds,
+})

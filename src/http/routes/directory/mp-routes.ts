@@ -1,0 +1,43 @@
+import Router from '@koa/router'
+import type { DirectoryService } from '../../../services/directory.js'
+import { presentPublicDeputy, presentPublicStation, presentRegion, presentRegionNode } from '../../presenters/directory.js'
+import { codeParam } from '../../schemas.js'
+import type { AppState } from '../../state.js'
+import { parse } from '../../validate.js'
+import { regionsQuery, stationsForRegionQuery } from './schemas.js'
+
+/** What the mini-program needs before anyone logs in: places, stations, deputies' cards. */
+export function directoryMpRoutes(directory: DirectoryService) {
+  const router = new Router<AppState>({ prefix: '/api/mp' })
+
+  router.get('/regions', async (ctx) => {
+    const { parentId } = parse(regionsQuery, ctx.query, 'query')
+    ctx.body = parentId
+      ? { items: (await directory.regionChildren(parentId)).map(presentRegion) }
+      : { items: (await directory.regionTree()).map(presentRegionNode) }
+  })
+
+  router.get('/stations', async (ctx) => {
+    const { regionId } = parse(stationsForRegionQuery, ctx.query, 'query')
+    const found = await directory.stationsForRegion(regionId)
+    ctx.body = { items: found.map(({ station, coverage }) => ({ ...presentPublicStation(station), coverage })) }
+  })
+
+  router.get('/stations/:code', async (ctx) => {
+    const { code } = parse(codeParam, ctx.params, 'params')
+    const { station, deputies, regions } = await directory.publicStation(code)
+    ctx.body = {
+      ...presentPublicStation(station),
+      regions: regions.map((r) => ({ id: r.id, name: r.name })),
+      deputies: deputies.map((d) => presentPublicDeputy(d, [])).map(({ stations: _s, ...card }) => card),
+    }
+  })
+
+  router.get('/deputies/:code', async (ctx) => {
+    const { code } = parse(codeParam, ctx.params, 'params')
+    const { deputy, stations } = await directory.publicDeputy(code)
+    ctx.body = presentPublicDeputy(deputy, stations)
+  })
+
+  return router
+}

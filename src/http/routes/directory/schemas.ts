@@ -1,0 +1,46 @@
+import { z } from 'zod'
+import { DEPUTY_LEVELS, STATION_KINDS, WEEKDAYS } from '../../../domain/directory.js'
+import { ID_PATTERN } from '../../../domain/directory-import.js'
+import { pageQuery } from '../../schemas.js'
+
+const id = z.string().regex(ID_PATTERN, '编号格式无效')
+
+export const regionsQuery = z.strictObject({ parentId: id.optional() })
+export const stationsForRegionQuery = z.strictObject({ regionId: id })
+
+export const stationSearchQuery = z.strictObject({
+  ...pageQuery,
+  q: z.string().trim().min(1).max(50).optional(),
+  kind: z.enum(STATION_KINDS).optional(),
+})
+
+export const deputySearchQuery = z.strictObject({
+  ...pageQuery,
+  q: z.string().trim().min(1).max(50).optional(),
+  level: z.enum(DEPUTY_LEVELS).optional(),
+  stationId: id.optional(),
+  topic: z.string().max(20).optional(),
+})
+
+const nonEmpty = (o: object) => Object.keys(o).length > 0
+const noChange = { message: '没有要修改的字段' }
+
+export const stationEditBody = z
+  .strictObject({
+    name: z.string().trim().min(1).max(100).optional(),
+    address: z.string().trim().max(200).optional(),
+    receptionDays: z.array(z.enum(WEEKDAYS)).max(7).optional(),
+    regionIds: z.array(id).max(500).optional(),
+  })
+  .refine(nonEmpty, noChange)
+
+export const deputyEditBody = z
+  .strictObject({
+    name: z.string().trim().min(1).max(100).optional(),
+    level: z.enum(DEPUTY_LEVELS).optional(),
+    stationIds: z.array(id).min(1).max(20).optional(),
+    topics: z.array(z.string()).max(20).optional(),
+    dutyDates: z.array(z.iso.date('日期格式应为 YYYY-MM-DD')).max(400).optional(),
+    phone: z.string().max(30).nullable().optional(),
+  })
+  .refine(nonEmpty, noChange)

@@ -1,0 +1,10 @@
+import type { Logger } from '../logger.js'
+import type { StaffPrincipal } from '../services/principal.js'
+
+/** What middleware puts on ctx.state for the handlers after it. */
+export interface AppState {
+  requestId: string
+  log: Logger
+  staff?: StaffPrincipal
+  body?: unknown
+}

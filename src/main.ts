@@ -1,0 +1,39 @@
+import { ConfigError, loadConfig } from './config.js'
+import { build } from './app.js'
+import { demoDirectory } from './demo/demo-city.js'
+import { ensureAdmin, seedDemo } from './services/bootstrap.js'
+
+/** `npm start`: load config, open the store, make sure an admin exists, seed the demo, serve. */
+async function main() {
+  const config = loadConfig()
+  const liaison = await build(config)
+  const { logger, store, services } = liaison
+  const admin = await ensureAdmin(store, services.passwords, services.audit, config.security.adminPassword)
+  const demoLogins = config.demo.seedOnEmptyStore ? await seedDemo(store, services.importer, demoDirectory()) : null
+  const { port } = await liaison.listen()
+  logger.info({ port, store: store.kind }, 'liaison listening')
+
+  // Passwords are shown here once and never logged: they go to the terminal, not the JSON log.
+  const lines: string[] = []
+  if (admin.created && admin.generatedPassword) lines.push(`  admin / ${admin.generatedPassword}   (系统管理员; set LIAISON_ADMIN_PASSWORD to choose it)`)
+  for (const l of demoLogins ?? []) lines.push(`  ${l.username} / ${l.password}   (${l.name}, ${l.role})`)
+  if (lines.length) process.stderr.write(`\nConsole logins (shown once; write them down):\n${lines.join('\n')}\n\n`)
+  process.stderr.write(`Liaison is serving on http://localhost:${port} (store: ${config.store.url})\n`)
+
+  const stop = async (signal: string) => {
+    logger.info({ signal }, 'shutting down')
+    await liaison.close()
+    process.exit(0)
+  }
+  process.once('SIGINT', () => void stop('SIGINT'))
+  process.once('SIGTERM', () => void stop('SIGTERM'))
+}
+
+main().catch((err) => {
+  if (err instanceof ConfigError) {
+    process.stderr.write(`${err.message}\n`)
+    process.exit(2)
+  }
+  process.stderr.write(`liaison failed to start: ${err instanceof Error ? err.stack : String(err)}\n`)
+  process.exit(1)
+})

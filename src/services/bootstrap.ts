@@ -1,0 +1,39 @@
+import type { DirectoryFile } from '../domain/directory.js'
+import { generatePassword, type PasswordHasher } from '../security/passwords.js'
+import type { Store } from '../store/ports.js'
+import type { AuditTrail } from './audit.js'
+import type { DirectoryImporter } from './directory-import.js'
+
+export const BUILT_IN_ADMIN = 'admin'
+
+/**
+ * Makes sure the built-in console account exists. Its password comes from
+ * LIAISON_ADMIN_PASSWORD when set (and follows it when it changes); otherwise a random
+ * one is made once and returned so that it can be printed once.
+ */
+export async function ensureAdmin(store: Store, passwords: PasswordHasher, audit: AuditTrail, configured: string | null) {
+  const existing = await store.staff.getByUsername(BUILT_IN_ADMIN)
+  if (existing) {
+    if (configured && !(await passwords.verify(configured, existing.passwordHash))) {
+      await store.staff.update(existing.id, { passwordHash: await passwords.hash(configured), active: true })
+      await audit.record(null, 'staff.password.reset', { kind: 'staff', id: existing.id }, { reason: 'LIAISON_ADMIN_PASSWORD changed' })
+    }
+    return { created: false as const }
+  }
+  const password = configured ?? generatePassword()
+  await store.staff.create({
+    id: BUILT_IN_ADMIN, username: BUILT_IN_ADMIN, name: '系统管理员', role: 'admin', stationIds: [], regionIds: [],
+    passwordHash: await passwords.hash(password), active: true,
+  })
+  await audit.record(null, 'staff.create', { kind: 'staff', id: BUILT_IN_ADMIN }, { reason: 'built-in admin' })
+  return { created: true as const, generatedPassword: configured ? null : password }
+}
+
+/** Loads a demo directory into an empty store, with fresh passwords for its staff, returned once. */
+export async function seedDemo(store: Store, importer: DirectoryImporter, demo: DirectoryFile) {
+  const counts = await store.directory.counts()
+  if (counts.regions + counts.stations + counts.deputies > 0) return null
+  const logins = (demo.staff ?? []).map((s) => ({ ...s, password: generatePassword() }))
+  await importer.import({ ...demo, staff: logins }, null)
+  return logins.map(({ username, name, role, password }) => ({ username, name, role, password }))
+}

@@ -1,0 +1,86 @@
+import { Types } from 'mongoose'
+import type { AuditQuery, AuditRepo, LockRepo, SessionRepo } from '../ports.js'
+import { decodeCursor, toPage } from '../cursor.js'
+import { ValidationError } from '../../errors.js'
+import type { AuditDoc, Models, SessionDoc } from './models.js'
+import { auditFromDoc, sessionFromDoc, toDoc } from './records.js'
+import { isDuplicateKey, translate } from './errors.js'
+
+export function sessionRepo({ Session }: Models): SessionRepo {
+  return {
+    async create(session) {
+      await translate(() => Session.create(toDoc(session)))
+    },
+    async findByTokenHash(tokenHash) {
+      const doc = await Session.findOne({ tokenHash }).lean<SessionDoc>()
+      return doc ? sessionFromDoc(doc) : null
+    },
+    async touch(id, at) {
+      await Session.updateOne({ _id: id }, { $set: { lastSeenAt: at } })
+    },
+    async delete(id) {
+      await Session.deleteOne({ _id: id })
+    },
+    async deleteForSubject(kind, subjectId) {
+      return (await Session.deleteMany({ subjectKind: kind, subjectId })).deletedCount
+    },
+    async deleteExpired(now) {
+      return (await Session.deleteMany({ expiresAt: { $lte: now } })).deletedCount
+    },
+  }
+}
+
+/** A cursor that decodes but does not hold an ObjectId was not issued by this adapter. */
+function auditCursor(cursor: string | null | undefined): Types.ObjectId | null {
+  const before = decodeCursor(cursor)
+  if (before === null) return null
+  if (!/^[0-9a-f]{24}$/i.test(before)) {
+    throw new ValidationError('分页游标无效', [{ path: 'query.cursor', message: 'not a cursor this server issued' }])
+  }
+  return new Types.ObjectId(before)
+}
+
+export function auditRepo({ Audit }: Models): AuditRepo {
+  return {
+    async append(entry) {
+      // Only the port's fields, whatever else the caller's object carries.
+      const { at, actorKind, actorId, action, targetKind, targetId, details } = entry
+      await Audit.create({ at, actorKind, actorId, action, targetKind, targetId, details })
+    },
+    async list(query: AuditQuery) {
+      const filter: Record<string, unknown> = {}
+      if (query.action) filter.action = query.action
+      if (query.targetId) filter.targetId = query.targetId
+      if (query.actorId) filter.actorId = query.actorId
+      const before = auditCursor(query.cursor)
+      if (before !== null) filter._id = { $lt: before }
+      const docs = await Audit.find(filter).sort({ _id: -1 }).limit(query.limit + 1).lean<AuditDoc[]>()
+      return toPage(docs.map(auditFromDoc), query.limit, (a) => a.id)
+    },
+  }
+}
+
+export function lockRepo({ Lock }: Models): LockRepo {
+  return {
+    async acquire(name, holder, ttlMs, now) {
+      const expiresAt = new Date(now.getTime() + ttlMs)
+      try {
+        // One atomic statement: it matches only a free, expired or self-held lease. When
+        // nothing matches, the upsert tries to insert a second document with this name and
+        // the unique index refuses it: someone else holds an unexpired lease.
+        await Lock.findOneAndUpdate(
+          { name, $or: [{ expiresAt: { $lte: now } }, { holder }] },
+          { $set: { holder, expiresAt } },
+          { upsert: true },
+        ).lean()
+        return true
+      } catch (err) {
+        if (isDuplicateKey(err)) return false
+        throw err
+      }
+    },
+    async release(name, holder) {
+      await Lock.deleteOne({ name, holder })
+    },
+  }
+}

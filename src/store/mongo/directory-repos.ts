@@ -1,0 +1,143 @@
+import type { QueryFilter } from 'mongoose'
+import type {
+  DeputyPatch, DeputyQuery, DeputyRepo, RegionRepo, StaffPatch, StaffQuery, StaffRecord, StaffRepo,
+  StationPatch, StationQuery, StationRepo,
+} from '../ports.js'
+import { NotFoundError } from '../../errors.js'
+import type { DeputyDoc, Models, RegionDoc, StaffDoc, StationDoc } from './models.js'
+import { deputyFromDoc, pickPatch, regionFromDoc, staffFromDoc, stationFromDoc, toDoc } from './records.js'
+import { nameOrPrefix, pageById } from './query.js'
+import { translate } from './errors.js'
+
+// The fields each update may touch, mirroring the columns the sqlite adapter rewrites.
+const STATION_FIELDS = ['name', 'kind', 'address', 'regionIds', 'receptionDays'] as const
+const DEPUTY_FIELDS = ['name', 'level', 'stationIds', 'topics', 'dutyDates', 'phoneEnc', 'phoneIndex'] as const
+const STAFF_FIELDS = ['name', 'role', 'stationIds', 'regionIds', 'active', 'passwordHash'] as const
+
+export function regionRepo({ Region }: Models): RegionRepo {
+  return {
+    async list() {
+      return (await Region.find().sort({ _id: 1 }).lean<RegionDoc[]>()).map(regionFromDoc)
+    },
+    async get(id) {
+      const doc = await Region.findById(id).lean<RegionDoc>()
+      return doc ? regionFromDoc(doc) : null
+    },
+  }
+}
+
+export function stationRepo({ Station }: Models): StationRepo {
+  const find = async (filter: QueryFilter<StationDoc>, limit?: number) => {
+    const query = Station.find(filter).sort({ _id: 1 })
+    if (limit !== undefined) query.limit(limit)
+    return (await query.lean<StationDoc[]>()).map(stationFromDoc)
+  }
+  return {
+    async get(id) {
+      const doc = await Station.findById(id).lean<StationDoc>()
+      return doc ? stationFromDoc(doc) : null
+    },
+    async getByCode(code) {
+      const doc = await Station.findOne({ code: code.toUpperCase() }).lean<StationDoc>()
+      return doc ? stationFromDoc(doc) : null
+    },
+    async list() {
+      return find({})
+    },
+    async search(query: StationQuery) {
+      const filter: Record<string, unknown> = {}
+      if (query.q) Object.assign(filter, nameOrPrefix(query.q, 'code', query.q.toUpperCase()))
+      if (query.kind) filter.kind = query.kind
+      return pageById(query, filter, find)
+    },
+    async update(id, patch: StationPatch) {
+      const set = pickPatch(patch, STATION_FIELDS)
+      const doc = await translate(() =>
+        Station.findOneAndUpdate({ _id: id }, { $set: set }, { returnDocument: 'after' }).lean<StationDoc>(),
+      )
+      if (!doc) throw new NotFoundError('联络站不存在')
+      return stationFromDoc(doc)
+    },
+  }
+}
+
+export function deputyRepo({ Deputy }: Models): DeputyRepo {
+  const find = async (filter: QueryFilter<DeputyDoc>, limit?: number) => {
+    const query = Deputy.find(filter).sort({ _id: 1 })
+    if (limit !== undefined) query.limit(limit)
+    return (await query.lean<DeputyDoc[]>()).map(deputyFromDoc)
+  }
+  return {
+    async get(id) {
+      const doc = await Deputy.findById(id).lean<DeputyDoc>()
+      return doc ? deputyFromDoc(doc) : null
+    },
+    async getByCode(code) {
+      const doc = await Deputy.findOne({ code: code.toUpperCase() }).lean<DeputyDoc>()
+      return doc ? deputyFromDoc(doc) : null
+    },
+    async search(query: DeputyQuery) {
+      const filter: Record<string, unknown> = {}
+      if (query.q) Object.assign(filter, nameOrPrefix(query.q, 'code', query.q.toUpperCase()))
+      if (query.level) filter.level = query.level
+      // Equality on an array field matches any element, served by the multikey index.
+      if (query.stationId) filter.stationIds = query.stationId
+      if (query.topic) filter.topics = query.topic
+      return pageById(query, filter, find)
+    },
+    async listByStation(stationId) {
+      return find({ stationIds: stationId })
+    },
+    async findByPhoneIndex(phoneIndex) {
+      return find({ phoneIndex })
+    },
+    async update(id, patch: DeputyPatch) {
+      const set = pickPatch(patch, DEPUTY_FIELDS)
+      const doc = await translate(() =>
+        Deputy.findOneAndUpdate({ _id: id }, { $set: set }, { returnDocument: 'after' }).lean<DeputyDoc>(),
+      )
+      if (!doc) throw new NotFoundError('代表不存在')
+      return deputyFromDoc(doc)
+    },
+  }
+}
+
+export function staffRepo({ Staff }: Models): StaffRepo {
+  const find = async (filter: QueryFilter<StaffDoc>, limit?: number) => {
+    const query = Staff.find(filter).sort({ _id: 1 })
+    if (limit !== undefined) query.limit(limit)
+    return (await query.lean<StaffDoc[]>()).map(staffFromDoc)
+  }
+  return {
+    async get(id) {
+      const doc = await Staff.findById(id).lean<StaffDoc>()
+      return doc ? staffFromDoc(doc) : null
+    },
+    async getByUsername(username) {
+      const doc = await Staff.findOne({ username }).lean<StaffDoc>()
+      return doc ? staffFromDoc(doc) : null
+    },
+    async search(query: StaffQuery) {
+      const filter: Record<string, unknown> = {}
+      if (query.q) Object.assign(filter, nameOrPrefix(query.q, 'username', query.q.toLowerCase()))
+      if (query.role) filter.role = query.role
+      if (query.stationId) filter.stationIds = query.stationId
+      return pageById(query, filter, find)
+    },
+    async create(record: StaffRecord) {
+      await translate(() => Staff.create(toDoc(record)))
+      return record
+    },
+    async update(id, patch: StaffPatch) {
+      const set = pickPatch(patch, STAFF_FIELDS)
+      const doc = await translate(() =>
+        Staff.findOneAndUpdate({ _id: id }, { $set: set }, { returnDocument: 'after' }).lean<StaffDoc>(),
+      )
+      if (!doc) throw new NotFoundError('工作人员不存在')
+      return staffFromDoc(doc)
+    },
+    async countByRole(role) {
+      return Staff.countDocuments({ role, active: true })
+    },
+  }
+}

@@ -1,0 +1,79 @@
+import type { ClientSession, Connection, Model } from 'mongoose'
+import type { DirectoryRepo, DirectorySnapshot } from '../ports.js'
+import type { Models, RegionDoc, DeputyDoc, StaffDoc, StationDoc } from './models.js'
+import { deputyFromDoc, regionFromDoc, staffFromDoc, stationFromDoc, withoutId } from './records.js'
+import { translate } from './errors.js'
+
+/** Inserts or replaces each record by id; ordered, so the first unique violation stops the batch. */
+async function replaceAll<D, R extends { id: string }>(model: Model<D>, records: R[], session: ClientSession) {
+  if (!records.length) return
+  // Typed loosely on purpose: the replacement is the record minus its id, which mongoose
+  // casts and validates against the schema before sending.
+  await model.bulkWrite<Record<string, unknown>>(
+    records.map((record) => ({
+      replaceOne: { filter: { _id: record.id }, replacement: withoutId(record), upsert: true },
+    })),
+    { session, ordered: true },
+  )
+}
+
+/**
+ * Gives the records about to be written a placeholder ("~" + id) for their unique key,
+ * so that two records may swap codes or user names within one import: by the time the
+ * new values land, the old ones are out of the way. Only ids in this import are parked;
+ * a value held by a record outside it is a genuine conflict.
+ */
+async function park<D>(model: Model<D>, field: 'code' | 'username', ids: string[], session: ClientSession) {
+  if (!ids.length) return
+  await model.updateMany(
+    { _id: { $in: ids } },
+    [{ $set: { [field]: { $concat: ['~', '$_id'] } } }],
+    { session, updatePipeline: true },
+  )
+}
+
+export function directoryRepo(conn: Connection, { Region, Station, Deputy, Staff }: Models): DirectoryRepo {
+  return {
+    async snapshot() {
+      // Not one read transaction: the snapshot feeds the import validator, and the
+      // import itself is the all-or-nothing step that re-checks unique keys.
+      const [regions, stations, deputies, staff] = await Promise.all([
+        Region.find().sort({ _id: 1 }).lean<RegionDoc[]>(),
+        Station.find().sort({ _id: 1 }).lean<StationDoc[]>(),
+        Deputy.find().sort({ _id: 1 }).lean<DeputyDoc[]>(),
+        Staff.find().sort({ _id: 1 }).lean<StaffDoc[]>(),
+      ])
+      return {
+        regions: regions.map(regionFromDoc),
+        stations: stations.map(stationFromDoc),
+        deputies: deputies.map(deputyFromDoc),
+        staff: staff.map(staffFromDoc),
+      }
+    },
+    async counts() {
+      const [regions, stations, deputies, staff] = await Promise.all([
+        Region.countDocuments(),
+        Station.countDocuments(),
+        Deputy.countDocuments(),
+        Staff.countDocuments(),
+      ])
+      return { regions, stations, deputies, staff }
+    },
+    async upsertAll(records: DirectorySnapshot) {
+      // One multi-document transaction (this needs a replica set or mongos, as deployments
+      // run). withTransaction may re-run the callback on a transient error, so every
+      // operation is rebuilt inside it: bulkWrite casts its ops in place.
+      await translate(() =>
+        conn.transaction(async (session) => {
+          await park(Station, 'code', records.stations.map((s) => s.id), session)
+          await park(Deputy, 'code', records.deputies.map((d) => d.id), session)
+          await park(Staff, 'username', records.staff.map((s) => s.id), session)
+          await replaceAll(Region, records.regions, session)
+          await replaceAll(Station, records.stations, session)
+          await replaceAll(Deputy, records.deputies, session)
+          await replaceAll(Staff, records.staff, session)
+        }),
+      )
+    },
+  }
+}

@@ -1,0 +1,188 @@
+import { Schema, type Connection, type Model, type Types } from 'mongoose'
+import {
+  DEPUTY_LEVELS, REGION_KINDS, STAFF_ROLES, STATION_KINDS, WEEKDAYS,
+  type Region, type Station,
+} from '../../domain/directory.js'
+import type { AuditEntry, DeputyRecord, SessionRecord, StaffRecord } from '../ports.js'
+
+/**
+ * Document shapes as stored. Directory records and sessions keep their own string id as
+ * `_id`, so lookups by id use the primary index and ids from the import file stay stable.
+ */
+type Stored<T extends { id: string }> = Omit<T, 'id'> & { _id: string }
+export type RegionDoc = Stored<Region>
+export type StationDoc = Stored<Station>
+export type DeputyDoc = Stored<DeputyRecord>
+export type StaffDoc = Stored<StaffRecord>
+export type SessionDoc = Stored<SessionRecord>
+/** ObjectIds grow with time within a process, so `_id` alone gives "newest first". */
+export type AuditDoc = AuditEntry & { _id: Types.ObjectId }
+export interface LockDoc {
+  name: string
+  holder: string
+  expiresAt: Date
+}
+
+export interface Models {
+  Region: Model<RegionDoc>
+  Station: Model<StationDoc>
+  Deputy: Model<DeputyDoc>
+  Staff: Model<StaffDoc>
+  Session: Model<SessionDoc>
+  Audit: Model<AuditDoc>
+  Lock: Model<LockDoc>
+}
+
+// No `required` validators: the import validator and the services own validation, and
+// mongoose's `required` rejects legitimately empty strings such as a blank address.
+// `versionKey: false` because every write here is a whole-field $set or a replace;
+// `id: false` so a stray `id` property can never be mistaken for the `_id` setter.
+const options = { versionKey: false, id: false } as const
+const nullableString = { type: String, default: null }
+const stringList = { type: [String], default: () => [] as string[] }
+
+function regionSchema() {
+  const schema = new Schema<RegionDoc>(
+    {
+      _id: String,
+      name: String,
+      kind: { type: String, enum: [...REGION_KINDS] },
+      parentId: nullableString,
+    },
+    options,
+  )
+  schema.index({ parentId: 1 })
+  return schema
+}
+
+function stationSchema() {
+  const schema = new Schema<StationDoc>(
+    {
+      _id: String,
+      code: String,
+      name: String,
+      kind: { type: String, enum: [...STATION_KINDS] },
+      address: String,
+      regionIds: stringList,
+      receptionDays: { type: [{ type: String, enum: [...WEEKDAYS] }], default: () => [] },
+    },
+    options,
+  )
+  // Codes are stored uppercase, so an anchored, case-sensitive prefix regex can use this index.
+  schema.index({ code: 1 }, { unique: true })
+  return schema
+}
+
+function deputySchema() {
+  const schema = new Schema<DeputyDoc>(
+    {
+      _id: String,
+      code: String,
+      name: String,
+      level: { type: String, enum: [...DEPUTY_LEVELS] },
+      // An array keeps the order given: the first station is the deputy's home station.
+      stationIds: stringList,
+      topics: stringList,
+      phoneEnc: nullableString,
+      phoneIndex: nullableString,
+      dutyDates: stringList,
+    },
+    options,
+  )
+  schema.index({ code: 1 }, { unique: true })
+  schema.index({ stationIds: 1 })
+  schema.index({ phoneIndex: 1 })
+  schema.index({ level: 1 })
+  return schema
+}
+
+function staffSchema() {
+  const schema = new Schema<StaffDoc>(
+    {
+      _id: String,
+      username: String,
+      name: String,
+      role: { type: String, enum: [...STAFF_ROLES] },
+      stationIds: stringList,
+      regionIds: stringList,
+      passwordHash: nullableString,
+      active: { type: Boolean, default: true },
+    },
+    options,
+  )
+  schema.index({ username: 1 }, { unique: true })
+  schema.index({ stationIds: 1 })
+  return schema
+}
+
+function sessionSchema() {
+  const schema = new Schema<SessionDoc>(
+    {
+      _id: String,
+      tokenHash: String,
+      subjectKind: { type: String, enum: ['staff', 'mp_user'] },
+      subjectId: String,
+      createdAt: Date,
+      lastSeenAt: Date,
+      expiresAt: Date,
+    },
+    options,
+  )
+  schema.index({ tokenHash: 1 }, { unique: true })
+  // A plain index, not a TTL one: expiry is swept by deleteExpired(now) with the caller's
+  // clock, which tests and the scheduler control; a TTL monitor would race with both.
+  schema.index({ expiresAt: 1 })
+  schema.index({ subjectKind: 1, subjectId: 1 })
+  return schema
+}
+
+function auditSchema() {
+  const schema = new Schema<AuditDoc>(
+    {
+      at: Date,
+      actorKind: { type: String, enum: ['staff', 'mp_user', 'system'] },
+      actorId: nullableString,
+      action: String,
+      targetKind: nullableString,
+      targetId: nullableString,
+      details: { type: Schema.Types.Mixed, default: () => ({}) },
+    },
+    // minimize: false keeps an empty `details` object instead of dropping the field.
+    { ...options, minimize: false },
+  )
+  schema.index({ action: 1, _id: -1 })
+  schema.index({ targetId: 1, _id: -1 })
+  schema.index({ actorId: 1, _id: -1 })
+  return schema
+}
+
+function lockSchema() {
+  const schema = new Schema<LockDoc>({ name: String, holder: String, expiresAt: Date }, options)
+  // The unique name is what makes acquire() atomic: a racing upsert fails with E11000.
+  schema.index({ name: 1 }, { unique: true })
+  return schema
+}
+
+/** Compiles the models on this connection only, with explicit collection names. */
+export function defineModels(conn: Connection): Models {
+  return {
+    Region: conn.model<RegionDoc>('Region', regionSchema(), 'regions'),
+    Station: conn.model<StationDoc>('Station', stationSchema(), 'stations'),
+    Deputy: conn.model<DeputyDoc>('Deputy', deputySchema(), 'deputies'),
+    Staff: conn.model<StaffDoc>('Staff', staffSchema(), 'staff'),
+    Session: conn.model<SessionDoc>('Session', sessionSchema(), 'sessions'),
+    Audit: conn.model<AuditDoc>('Audit', auditSchema(), 'audit_log'),
+    Lock: conn.model<LockDoc>('Lock', lockSchema(), 'job_locks'),
+  }
+}
+
+/**
+ * Creates the collections and makes their indexes match the schemas before the store is
+ * used: unique indexes are what turn duplicates into ConflictErrors, and transactions
+ * need their collections to exist on servers older than 4.4.
+ */
+export async function syncAllIndexes(models: Models): Promise<void> {
+  for (const model of Object.values(models) as Model<unknown>[]) {
+    await model.syncIndexes()
+  }
+}

@@ -1,0 +1,89 @@
+import type { Region, Station } from '../../domain/directory.js'
+import type { AuditRecord, DeputyRecord, SessionRecord, StaffRecord } from '../ports.js'
+import type { AuditDoc, DeputyDoc, RegionDoc, SessionDoc, StaffDoc, StationDoc } from './models.js'
+
+/**
+ * Document ↔ record mapping. Every field is picked explicitly so `_id`, `__v` or any
+ * stray stored field never leaks into a record; `?? null` / `?? []` cover documents
+ * written before a field existed, so records always have the exact port shape.
+ */
+
+export const regionFromDoc = (d: RegionDoc): Region => ({ id: d._id, name: d.name, kind: d.kind, parentId: d.parentId ?? null })
+
+export const stationFromDoc = (d: StationDoc): Station => ({
+  id: d._id,
+  code: d.code,
+  name: d.name,
+  kind: d.kind,
+  address: d.address ?? '',
+  regionIds: [...(d.regionIds ?? [])],
+  receptionDays: [...(d.receptionDays ?? [])],
+})
+
+export const deputyFromDoc = (d: DeputyDoc): DeputyRecord => ({
+  id: d._id,
+  code: d.code,
+  name: d.name,
+  level: d.level,
+  stationIds: [...(d.stationIds ?? [])],
+  topics: [...(d.topics ?? [])],
+  phoneEnc: d.phoneEnc ?? null,
+  phoneIndex: d.phoneIndex ?? null,
+  dutyDates: [...(d.dutyDates ?? [])],
+})
+
+export const staffFromDoc = (d: StaffDoc): StaffRecord => ({
+  id: d._id,
+  username: d.username,
+  name: d.name,
+  role: d.role,
+  stationIds: [...(d.stationIds ?? [])],
+  regionIds: [...(d.regionIds ?? [])],
+  passwordHash: d.passwordHash ?? null,
+  active: d.active === true,
+})
+
+export const sessionFromDoc = (d: SessionDoc): SessionRecord => ({
+  id: d._id,
+  tokenHash: d.tokenHash,
+  subjectKind: d.subjectKind,
+  subjectId: d.subjectId,
+  createdAt: new Date(d.createdAt),
+  lastSeenAt: new Date(d.lastSeenAt),
+  expiresAt: new Date(d.expiresAt),
+})
+
+export const auditFromDoc = (d: AuditDoc): AuditRecord => ({
+  id: d._id.toHexString(),
+  at: new Date(d.at),
+  actorKind: d.actorKind,
+  actorId: d.actorId ?? null,
+  action: d.action,
+  targetKind: d.targetKind ?? null,
+  targetId: d.targetId ?? null,
+  details: d.details ?? {},
+})
+
+/** A record as a document body: its id becomes `_id`, everything else is stored as is. */
+export function toDoc<T extends { id: string }>(record: T): Omit<T, 'id'> & { _id: string } {
+  const { id, ...rest } = record
+  return { _id: id, ...rest }
+}
+
+/** The record's fields without its id: a replace keeps `_id` from the filter. */
+export function withoutId<T extends { id: string }>(record: T): Omit<T, 'id'> {
+  const { id: _id, ...rest } = record
+  return rest
+}
+
+/**
+ * Only the named fields of a patch, skipping undefined values: a patch never rewrites
+ * identity fields (id, code, username) and `undefined` never becomes a stored null.
+ */
+export function pickPatch<P extends object>(patch: P, fields: readonly (keyof P)[]): Partial<P> {
+  const set: Partial<P> = {}
+  for (const field of fields) {
+    if (patch[field] !== undefined) set[field] = patch[field]
+  }
+  return set
+}
