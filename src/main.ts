@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig } from './config.js'
 import { build } from './app.js'
 import { demoDirectory } from './demo/demo-city.js'
+import { localDate } from './domain/dates.js'
 import { ensureAdmin, seedDemo } from './services/bootstrap.js'
 
 /** `npm start`: load config, open the store, make sure an admin exists, seed the demo, serve. */
@@ -9,7 +10,7 @@ async function main() {
   const liaison = await build(config)
   const { logger, store, services } = liaison
   const admin = await ensureAdmin(store, services.passwords, services.audit, config.security.adminPassword)
-  const demoLogins = config.demo.seedOnEmptyStore ? await seedDemo(store, services.importer, demoDirectory()) : null
+  const demoLogins = config.demo.seedOnEmptyStore ? await seedDemo(store, services.importer, demoDirectory({ today: localDate(new Date(), config.business.timeZone) })) : null
   const { port } = await liaison.listen()
   logger.info({ port, store: store.kind }, 'liaison listening')
 

@@ -65,6 +65,14 @@ const fileSchema = z.strictObject({
   deputies: z.array(deputySchema).default([]),
   staff: z.array(staffSchema).default([]),
 })
+/** The outer shape only: each record is checked on its own so that every problem is found. */
+const outerSchema = z.strictObject({
+  regions: z.array(z.unknown()).default([]),
+  stations: z.array(z.unknown()).default([]),
+  deputies: z.array(z.unknown()).default([]),
+  staff: z.array(z.unknown()).default([]),
+})
+const recordSchemas = { regions: regionSchema, stations: stationSchema, deputies: deputySchema, staff: staffSchema }
 
 export type ParsedDirectoryFile = z.infer<typeof fileSchema>
 export type ImportedDeputy = ParsedDirectoryFile['deputies'][number]
@@ -85,11 +93,11 @@ export type ImportCheck = { ok: true; file: ParsedDirectoryFile; warnings: strin
  * Lists every problem with its place; an import goes ahead only when there is none.
  */
 export function checkDirectoryFile(input: unknown, existing: ExistingDirectory, topics: readonly string[]): ImportCheck {
-  const parsed = fileSchema.safeParse(input)
-  if (!parsed.success) return { ok: false, problems: issuesToDetails(parsed.error.issues) }
-  const file = parsed.data
+  const outer = outerSchema.safeParse(input)
+  if (!outer.success) return { ok: false, problems: issuesToDetails(outer.error.issues) }
   const problems: ErrorDetail[] = []
   const problem = (path: string, message: string) => problems.push({ path, message })
+  const file = parseRecords(outer.data, problems)
 
   uniqueWithin(file.regions, 'regions', (r) => r.id, '编号', problem)
   uniqueWithin(file.stations, 'stations', (s) => s.id, '编号', problem)
@@ -103,13 +111,15 @@ export function checkDirectoryFile(input: unknown, existing: ExistingDirectory, 
   notTakenInStore(file.staff, existing.staff, 'staff', 'username', '工作人员', problem)
 
   const regions = new Map(existing.regions.map((r) => [r.id, r]))
-  for (const r of file.regions) regions.set(r.id, r)
-  const stationIds = new Set([...existing.stations.map((s) => s.id), ...file.stations.map((s) => s.id)])
+  file.regions.forEach((r) => regions.set(r.id, r))
+  // Ids of records with other problems still count, so one mistake is not reported twice.
+  const stationIds = new Set([...existing.stations.map((s) => s.id), ...rawIds(outer.data.stations)])
+  const unparsedRegions = new Set(rawIds(outer.data.regions).filter((id) => !regions.has(id)))
   const topicSet = new Set(topics)
 
-  file.regions.forEach((r, i) => checkRegion(r, `regions[${i}]`, regions, problem))
+  file.regions.forEach((r, i) => checkRegion(r, `regions[${i}]`, regions, unparsedRegions, problem))
   file.stations.forEach((s, i) =>
-    s.regionIds.forEach((rid, j) => regions.has(rid) || problem(`stations[${i}].regionIds[${j}]`, `未知的区域 "${rid}"`)),
+    s.regionIds.forEach((rid, j) => regions.has(rid) || unparsedRegions.has(rid) || problem(`stations[${i}].regionIds[${j}]`, `未知的区域 "${rid}"`)),
   )
   file.deputies.forEach((d, i) => {
     d.stationIds.forEach((sid, j) => stationIds.has(sid) || problem(`deputies[${i}].stationIds[${j}]`, `未知的联络站 "${sid}"`))
@@ -117,7 +127,7 @@ export function checkDirectoryFile(input: unknown, existing: ExistingDirectory, 
   })
   file.staff.forEach((s, i) => {
     s.stationIds.forEach((sid, j) => stationIds.has(sid) || problem(`staff[${i}].stationIds[${j}]`, `未知的联络站 "${sid}"`))
-    s.regionIds.forEach((rid, j) => regions.has(rid) || problem(`staff[${i}].regionIds[${j}]`, `未知的区域 "${rid}"`))
+    s.regionIds.forEach((rid, j) => regions.has(rid) || unparsedRegions.has(rid) || problem(`staff[${i}].regionIds[${j}]`, `未知的区域 "${rid}"`))
     if (s.role === 'station_staff' && s.stationIds.length === 0) problem(`staff[${i}].stationIds`, '联络站工作人员至少属于一个联络站')
   })
 
@@ -126,6 +136,27 @@ export function checkDirectoryFile(input: unknown, existing: ExistingDirectory, 
 }
 
 type Problem = (path: string, message: string) => void
+type Outer = z.infer<typeof outerSchema>
+
+/**
+ * Checks each record against its schema. A record with a problem is left out of the
+ * checks that follow, but its place in the list is kept in every path reported.
+ */
+function parseRecords(outer: Outer, problems: ErrorDetail[]): ParsedDirectoryFile {
+  const parsed = { regions: [], stations: [], deputies: [], staff: [] } as unknown as ParsedDirectoryFile
+  for (const list of Object.keys(recordSchemas) as Array<keyof typeof recordSchemas>) {
+    outer[list].forEach((raw, i) => {
+      const result = recordSchemas[list].safeParse(raw)
+      if (result.success) (parsed[list] as unknown[])[i] = result.data
+      else problems.push(...issuesToDetails(result.error.issues, `${list}[${i}]`))
+    })
+  }
+  return parsed
+}
+
+function rawIds(items: unknown[]): string[] {
+  return items.flatMap((item) => (typeof item === 'object' && item && typeof (item as { id?: unknown }).id === 'string' ? [(item as { id: string }).id] : []))
+}
 
 function uniqueWithin<T>(items: T[], list: string, keyOf: (item: T) => string, label: string, problem: Problem, field = 'id') {
   const first = new Map<string, number>()
@@ -156,12 +187,13 @@ function notTakenInStore<T extends { id: string }, K extends keyof T & string>(
   })
 }
 
-function checkRegion(r: Region, path: string, regions: Map<string, Region>, problem: Problem) {
+function checkRegion(r: Region, path: string, regions: Map<string, Region>, unparsed: Set<string>, problem: Problem) {
   if (r.parentId === null) {
     if (r.kind !== 'district') problem(`${path}.parentId`, `只有区县可以没有上级区域（此区域为 ${r.kind}）`)
     return
   }
   if (r.parentId === r.id) return problem(`${path}.parentId`, '区域不能以自己为上级')
+  if (unparsed.has(r.parentId)) return // the parent's own problem is reported already
   const parent = regions.get(r.parentId)
   if (!parent) return problem(`${path}.parentId`, `未知的上级区域 "${r.parentId}"`)
   const chain = ancestry(r.id, regions)

@@ -4,7 +4,7 @@
  */
 export function normalizePhone(input: string): string | null {
   const ascii = input.replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[\uFF0B]/g, '+')
-  let digits = ascii.replace(/[\s\-()（）]/g, '')
+  let digits = ascii.replace(/[\s\-()（）\uFF0D\u2013\u2014]/g, '')
   if (/^(\+86|0086)/.test(digits)) digits = digits.replace(/^(\+86|0086)/, '')
   else if (/^86\d{11}$/.test(digits)) digits = digits.slice(2)
   if (/^1[3-9]\d{9}$/.test(digits)) return digits

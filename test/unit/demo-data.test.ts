@@ -8,15 +8,14 @@ import {
   type DirectoryFile,
   type Region,
 } from '../../src/domain/directory.js'
+import { loadConfig } from '../../src/config.js'
 import { checkDirectoryFile } from '../../src/domain/directory-import.js'
 import { demoDirectory } from '../../src/demo/demo-city.js'
 import { fullSizeDirectory } from '../../src/demo/full-size.js'
 import { mulberry32, namePinyin, personName } from '../../src/demo/names.js'
 
-const TOPICS = [
-  '环境保护', '交通出行', '教育', '医疗卫生', '社会保障', '城乡建设', '营商环境',
-  '社区治理', '农业农村', '文化旅游', '安全生产', '法治', '其他',
-]
+// The configured topics, so the demo data cannot drift from config/default.json.
+const TOPICS = loadConfig().business.topics
 const ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/
 const CODE = /^[A-Z0-9_-]{1,24}$/
 const PHONE = /^1[3-9]\d{9}$/
@@ -246,12 +245,9 @@ describe('demo data', () => {
   describe('fullSizeDirectory', () => {
     const today = '2026-11-22'
     let dir: DirectoryFile
-    let elapsedMs = 0
 
     before(() => {
-      const started = performance.now()
       dir = fullSizeDirectory()
-      elapsedMs = performance.now() - started
     })
 
     it('is internally consistent', () => {
@@ -308,10 +304,6 @@ describe('demo data', () => {
       expect(fullSizeDirectory({ seed: 1 })).to.deep.equal(dir)
       const other = fullSizeDirectory({ seed: 2 })
       expect(other.deputies?.map((d) => d.name)).to.not.deep.equal(dir.deputies?.map((d) => d.name))
-    })
-
-    it('runs in well under a second', () => {
-      expect(elapsedMs).to.be.below(1000)
     })
 
     it('scales down and up consistently', () => {

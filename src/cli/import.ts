@@ -1,0 +1,62 @@
+/**
+ * Imports a directory file into the configured store (LIAISON_DB):
+ *
+ *   npm run import -- <directory.json>
+ *
+ * All or nothing: on any problem it lists every one with its place and changes nothing.
+ */
+import { readFileSync, statSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { build } from '../app.js'
+import { ConfigError, loadConfig } from '../config.js'
+import { AppError } from '../errors.js'
+import { ensureAdmin } from '../services/bootstrap.js'
+
+async function main(args: string[]) {
+  const file = args.find((a) => !a.startsWith('-'))
+  if (!file || args.includes('--help')) {
+    process.stderr.write('usage: npm run import -- <directory.json>\n')
+    return 2
+  }
+  const path = resolve(process.env.INIT_CWD ?? process.cwd(), file)
+  const size = statSync(path, { throwIfNoEntry: false })?.size
+  if (size === undefined) {
+    process.stderr.write(`import: ${path}: no such file\n`)
+    return 2
+  }
+  let input: unknown
+  try {
+    input = JSON.parse(readFileSync(path, 'utf8'))
+  } catch (err) {
+    process.stderr.write(`import: ${path}: not valid JSON (${(err as Error).message})\n`)
+    return 1
+  }
+  const config = loadConfig({ overrides: { log: { level: 'warn' } } })
+  const liaison = await build(config)
+  try {
+    const { services, store } = liaison
+    await ensureAdmin(store, services.passwords, services.audit, config.security.adminPassword)
+    const started = Date.now()
+    process.stderr.write(`读取 ${path}（${(size / 1024).toFixed(0)} KB）\n`)
+    const report = await services.importer.import(input, null, (line) => process.stderr.write(`${line}\n`))
+    const t = (k: keyof typeof report.created) => `${k}: +${report.created[k]} ~${report.updated[k]} =${report.unchanged[k]}`
+    process.stdout.write(`导入完成（${Date.now() - started} ms）  ${(['regions', 'stations', 'deputies', 'staff'] as const).map(t).join('  ')}\n`)
+    for (const w of report.warnings) process.stdout.write(`提醒：${w}\n`)
+    return 0
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err
+    process.stderr.write(`${err.message}\n`)
+    for (const d of err.details) process.stderr.write(`  ${d.path}: ${d.message}\n`)
+    return 1
+  } finally {
+    await liaison.close()
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err) => {
+    process.stderr.write(err instanceof ConfigError ? `${err.message}\n` : `import failed: ${err instanceof Error ? err.stack : err}\n`)
+    process.exit(err instanceof ConfigError ? 2 : 1)
+  },
+)

@@ -1,0 +1,47 @@
+import type { DirectoryFile } from '../src/domain/directory.js'
+
+type Region = NonNullable<DirectoryFile['regions']>[number]
+type Station = NonNullable<DirectoryFile['stations']>[number]
+type Deputy = NonNullable<DirectoryFile['deputies']>[number]
+type Staff = NonNullable<DirectoryFile['staff']>[number]
+
+export const STAFF_PASSWORD = 'station-pass-1'
+
+/**
+ * A small city in the import format, enough for a story: 湛河区 with 轻工街道 (two
+ * communities, one with a grid) and 马庄街道 (one community), a station for each street,
+ * an industrial park station, five deputies, and staff of every role.
+ */
+export function smallCity(): Required<DirectoryFile> {
+  const regions: Region[] = [
+    { id: 'd01', name: '湛河区', kind: 'district', parentId: null },
+    { id: 's0101', name: '轻工街道', kind: 'street', parentId: 'd01' },
+    { id: 'c010101', name: '建设路社区', kind: 'community', parentId: 's0101' },
+    { id: 'g01010101', name: '建设路第一网格', kind: 'grid', parentId: 'c010101' },
+    { id: 'c010102', name: '光明社区', kind: 'community', parentId: 's0101' },
+    { id: 's0102', name: '马庄街道', kind: 'street', parentId: 'd01' },
+    { id: 'c010201', name: '马庄社区', kind: 'community', parentId: 's0102' },
+    { id: 'd02', name: '新华区', kind: 'district', parentId: null },
+  ]
+  const stations: Station[] = [
+    { id: 'st001', code: 'ST001', name: '轻工街道代表联络站', kind: 'community', address: '建设路1号', regionIds: ['s0101'], receptionDays: ['wed'] },
+    { id: 'st002', code: 'ST002', name: '马庄街道代表联络站', kind: 'community', address: '马庄路8号', regionIds: ['s0102'], receptionDays: ['tue'] },
+    { id: 'st003', code: 'ST003', name: '光明社区代表联络点', kind: 'community', address: '光明路3号', regionIds: ['c010102'], receptionDays: ['fri'] },
+  ]
+  const deputy = (n: number, over: Partial<Deputy>): Deputy => ({
+    id: `dp000${n}`, code: `DP000${n}`, name: `代表${n}`, level: 'city', stationIds: ['st001'], topics: [], phone: null, dutyDates: [], ...over,
+  })
+  const deputies: Deputy[] = [
+    deputy(1, { name: '张伟', topics: ['环境保护'], phone: '13800000001', dutyDates: ['2026-11-25'] }),
+    deputy(2, { name: '王芳', level: 'county', topics: ['教育'], phone: '138 0000 0002' }),
+    deputy(3, { name: '李强', level: 'national', stationIds: ['st002', 'st001'], phone: '+86 13800000003' }),
+    deputy(4, { name: '赵敏', level: 'township', stationIds: ['st002'] }),
+    deputy(5, { name: '刘洋', level: 'provincial', stationIds: ['st003'], topics: ['医疗卫生', '社会保障'] }),
+  ]
+  const staff: Staff[] = [
+    { id: 'sf01', name: '李娜', role: 'station_staff', stationIds: ['st001'], username: 'lina', password: STAFF_PASSWORD },
+    { id: 'sf02', name: '周杰', role: 'station_staff', stationIds: ['st002'], username: 'zhoujie', password: STAFF_PASSWORD },
+    { id: 'sf03', name: '孙丽', role: 'organizer', stationIds: [], regionIds: ['d01'], username: 'sunli', password: STAFF_PASSWORD },
+  ]
+  return { regions, stations, deputies, staff }
+}

@@ -1,0 +1,80 @@
+import { ManualClock } from '../../src/clock.js'
+import { build, type Liaison } from '../../src/app.js'
+import { loadConfig } from '../../src/config.js'
+import { ensureAdmin } from '../../src/services/bootstrap.js'
+import type { DirectoryFile } from '../../src/domain/directory.js'
+
+export const ADMIN_PASSWORD = 'test-admin-password'
+
+export interface TestApp {
+  liaison: Liaison
+  clock: ManualClock
+  baseUrl: string
+  close(): Promise<void>
+}
+
+/** The real app on an ephemeral port with an in-memory SQLite store and a clock the test moves. */
+export async function startApp(options: { overrides?: Record<string, unknown>; directory?: DirectoryFile } = {}): Promise<TestApp> {
+  const config = loadConfig({ overrides: options.overrides ?? {} })
+  const clock = new ManualClock(new Date())
+  const liaison = await build(config, { clock })
+  await ensureAdmin(liaison.store, liaison.services.passwords, liaison.services.audit, ADMIN_PASSWORD)
+  if (options.directory) await liaison.services.importer.import(options.directory, null)
+  const { port } = await liaison.listen(0, '127.0.0.1')
+  return { liaison, clock, baseUrl: `http://127.0.0.1:${port}`, close: () => liaison.close() }
+}
+
+export interface Answer<T = any> {
+  status: number
+  headers: Headers
+  body: T
+}
+
+/**
+ * A browser-like client: keeps the session cookie it is given, sends JSON, and returns
+ * status, headers and the parsed body.
+ */
+export class Client {
+  private cookie: string | null = null
+  constructor(private readonly baseUrl: string) {}
+
+  async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer<T>> {
+    const init: RequestInit = { method, headers: { ...headers } }
+    if (this.cookie) (init.headers as Record<string, string>).cookie = this.cookie
+    if (body !== undefined) {
+      init.body = typeof body === 'string' || body instanceof Uint8Array ? (body as string) : JSON.stringify(body)
+      ;(init.headers as Record<string, string>)['content-type'] ??= 'application/json'
+    }
+    const res = await fetch(this.baseUrl + path, init)
+    const setCookie = res.headers.get('set-cookie')
+    if (setCookie) {
+      const pair = setCookie.split(';')[0]
+      this.cookie = pair.endsWith('=') ? null : pair
+    }
+    const type = res.headers.get('content-type') ?? ''
+    const parsed = type.includes('json') ? await res.json() : Buffer.from(await res.arrayBuffer())
+    return { status: res.status, headers: res.headers, body: parsed as T }
+  }
+
+  get<T = any>(path: string) {
+    return this.request<T>('GET', path)
+  }
+  post<T = any>(path: string, body?: unknown, headers?: Record<string, string>) {
+    return this.request<T>('POST', path, body, headers)
+  }
+  patch<T = any>(path: string, body?: unknown) {
+    return this.request<T>('PATCH', path, body)
+  }
+
+  async login(username: string, password: string) {
+    const answer = await this.post('/api/admin/login', { username, password })
+    if (answer.status !== 200) throw new Error(`login as ${username} failed: ${answer.status} ${JSON.stringify(answer.body)}`)
+    return this
+  }
+
+  forgetSession() {
+    this.cookie = null
+  }
+}
+
+export const asAdmin = (app: TestApp) => new Client(app.baseUrl).login('admin', ADMIN_PASSWORD)

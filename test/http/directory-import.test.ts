@@ -1,0 +1,117 @@
+import { expect } from 'chai'
+import { asAdmin, Client, startApp, type TestApp } from '../helpers/app.js'
+import { smallCity, STAFF_PASSWORD } from '../factories.js'
+
+describe('directory import over HTTP', () => {
+  let app: TestApp
+  let admin: Client
+  beforeEach(async () => {
+    app = await startApp()
+    admin = await asAdmin(app)
+  })
+  afterEach(() => app.close())
+
+  const summary = async () => (await admin.get('/api/admin/directory/summary')).body
+
+  it('imports a directory file and reports what it created', async () => {
+    const answer = await admin.post('/api/admin/directory/import', smallCity())
+    expect(answer.status, JSON.stringify(answer.body)).to.equal(200)
+    expect(answer.body.created).to.deep.equal({ regions: 8, stations: 3, deputies: 5, staff: 3 })
+    // 新华区 has no communities, and 马庄社区 and 建设路社区 are covered: nothing to warn about.
+    expect(answer.body.warnings).to.deep.equal([])
+    expect(await summary()).to.deep.equal({ regions: 8, stations: 3, deputies: 5, staff: 4 })
+    await new Client(app.baseUrl).login('lina', STAFF_PASSWORD)
+  })
+
+  it('updates in place on re-import, so a nightly sync works, and leaves unchanged records alone', async () => {
+    await admin.post('/api/admin/directory/import', smallCity())
+    const city = smallCity()
+    city.deputies[0].name = '张伟（已更新）'
+    city.deputies[0].stationIds = ['st002']
+    city.stations[1].receptionDays = ['tue', 'sat']
+    const answer = await admin.post('/api/admin/directory/import', city)
+    expect(answer.body.created).to.deep.equal({ regions: 0, stations: 0, deputies: 0, staff: 0 })
+    expect(answer.body.updated).to.deep.equal({ regions: 0, stations: 1, deputies: 1, staff: 0 })
+    expect(answer.body.unchanged).to.deep.equal({ regions: 8, stations: 2, deputies: 4, staff: 3 })
+    const deputy = (await admin.get('/api/admin/deputies/dp0001')).body
+    expect(deputy).to.deep.include({ name: '张伟（已更新）', stationIds: ['st002'], phoneMasked: '138****0001' })
+  })
+
+  it('never lets a re-import overwrite a password the person has since been given', async () => {
+    await admin.post('/api/admin/directory/import', smallCity())
+    const reset = await admin.post('/api/admin/staff/sf01/password-reset')
+    const city = smallCity()
+    city.staff[0].password = 'imported-again-123'
+    await admin.post('/api/admin/directory/import', city)
+    await new Client(app.baseUrl).login('lina', reset.body.password)
+  })
+
+  it('rejects a file with problems as a whole, listing every problem with its place', async () => {
+    const city = smallCity()
+    city.deputies[3].stationIds = ['st999']
+    city.deputies[4].id = 'dp0001'
+    city.stations[2].code = 'st001'
+    city.deputies[1].phone = '12345'
+    city.deputies[0].topics = ['外星人']
+    city.regions.push({ id: 'x1', name: '甲', kind: 'street', parentId: 'x2' }, { id: 'x2', name: '乙', kind: 'street', parentId: 'x1' })
+    city.staff[1].stationIds = ['st404']
+    const answer = await admin.post('/api/admin/directory/import', city)
+    expect(answer.status).to.equal(422)
+    expect(answer.body.error.code).to.equal('import_rejected')
+    const problems = answer.body.error.details.map((d: any) => `${d.path}: ${d.message}`)
+    expect(problems).to.include.members([
+      'deputies[3].stationIds[0]: 未知的联络站 "st999"',
+      'deputies[4].id: 编号重复 "dp0001"（与 deputies[0] 相同）',
+      'stations[2].code: 代码重复 "ST001"（与 stations[0] 相同）',
+      'staff[1].stationIds[0]: 未知的联络站 "st404"',
+    ])
+    expect(problems.find((p: string) => p.startsWith('deputies[1].phone'))).to.include('电话号码无效 "12345"')
+    expect(problems.find((p: string) => p.startsWith('deputies[0].topics[0]'))).to.include('未知的关注领域 "外星人"')
+    expect(problems.find((p: string) => p.startsWith('regions[8].parentId'))).to.include('区域树有环')
+    expect(await summary()).to.deep.equal({ regions: 0, stations: 0, deputies: 0, staff: 1 })
+  })
+
+  it('reports a shape problem at its place: a wrong kind, a missing field, an unknown field', async () => {
+    const city = smallCity() as any
+    city.regions[1].kind = 'province'
+    delete city.deputies[2].level
+    city.staff[0].isAdmin = true
+    const answer = await admin.post('/api/admin/directory/import', city)
+    expect(answer.status).to.equal(422)
+    const paths = answer.body.error.details.map((d: any) => d.path)
+    expect(paths).to.include.members(['regions[1].kind', 'deputies[2].level', 'staff[0].isAdmin'])
+    expect(await summary()).to.include({ regions: 0 })
+  })
+
+  it('refuses a code that another record in the store already uses', async () => {
+    await admin.post('/api/admin/directory/import', smallCity())
+    const answer = await admin.post('/api/admin/directory/import', {
+      deputies: [{ id: 'dp0100', code: 'DP0001', name: '新代表', level: 'city', stationIds: ['st001'], topics: [], dutyDates: [] }],
+    })
+    expect(answer.status).to.equal(422)
+    expect(answer.body.error.details).to.deep.equal([{ path: 'deputies[0].code', message: '"DP0001" 已被代表 "dp0001" 使用' }])
+  })
+
+  it('accepts a partial file that refers to stations already in the store', async () => {
+    await admin.post('/api/admin/directory/import', smallCity())
+    const answer = await admin.post('/api/admin/directory/import', {
+      deputies: [{ id: 'dp0100', code: 'DP0100', name: '新代表', level: 'county', stationIds: ['st002'], topics: ['法治'], phone: '０３７５－１２３４５６７', dutyDates: [] }],
+    })
+    expect(answer.status, JSON.stringify(answer.body)).to.equal(200)
+    expect((await admin.get('/api/admin/deputies/dp0100')).body.phoneMasked).to.equal('037****4567')
+  })
+
+  it('refuses a 50 MB file with 413 and changes nothing', async () => {
+    const padding = 'x'.repeat(50 * 1024 * 1024)
+    const answer = await admin.request('POST', '/api/admin/directory/import', `{"regions":[],"padding":"${padding}"}`)
+    expect(answer.status).to.equal(413)
+    expect(answer.body.error.code).to.equal('payload_too_large')
+    expect(await summary()).to.include({ regions: 0, deputies: 0 })
+  })
+
+  it('refuses malformed JSON and a non-object body', async () => {
+    expect((await admin.request('POST', '/api/admin/directory/import', '{"regions": [')).status).to.equal(400)
+    const list = await admin.post('/api/admin/directory/import', [1, 2])
+    expect(list.status).to.equal(422)
+  })
+})
