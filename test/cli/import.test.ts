@@ -1,0 +1,66 @@
+import { expect } from 'chai'
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createSqliteStore } from '../../src/store/sqlite/index.js'
+import { smallCity } from '../factories.js'
+import { childEnv } from '../helpers/process.js'
+
+describe('npm run import', function () {
+  this.timeout(60_000)
+  let dir: string
+  let db: string
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'liaison-import-'))
+    db = join(dir, 'liaison.db')
+  })
+  afterEach(() => rmSync(dir, { recursive: true, force: true }))
+
+  const runImport = (file: string) =>
+    spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/import.ts', file], {
+      env: childEnv({ LIAISON_DB: `sqlite:${db}`, LIAISON_SECRET_KEY: 'c'.repeat(64) }),
+      encoding: 'utf8',
+    })
+  const counts = async () => {
+    const store = createSqliteStore(db)
+    try {
+      return await store.directory.counts()
+    } finally {
+      await store.close()
+    }
+  }
+
+  it('imports a file into the configured store and says what it did', async () => {
+    const file = join(dir, 'city.json')
+    writeFileSync(file, JSON.stringify(smallCity()))
+    const run = runImport(file)
+    expect(run.status, run.stderr).to.equal(0)
+    expect(run.stderr).to.include('校验通过：8 个区域，3 个联络站，5 名代表，3 名工作人员')
+    expect(run.stdout).to.match(/导入完成.*deputies: \+5 ~0 =0/)
+    expect(await counts()).to.deep.include({ regions: 8, deputies: 5 })
+  })
+
+  it('lists every problem with its place, exits 1 and changes nothing', async () => {
+    const city = smallCity()
+    city.deputies[1].stationIds = ['st999']
+    city.deputies[2].phone = 'not-a-phone'
+    const file = join(dir, 'bad.json')
+    writeFileSync(file, JSON.stringify(city))
+    const run = runImport(file)
+    expect(run.status).to.equal(1)
+    expect(run.stderr).to.include('导入文件有 2 处问题，未导入任何数据')
+    expect(run.stderr).to.include('  deputies[1].stationIds[0]: 未知的联络站 "st999"')
+    expect(run.stderr).to.include('  deputies[2].phone: 电话号码无效 "not-a-phone"')
+    expect(await counts()).to.deep.include({ regions: 0, deputies: 0 })
+  })
+
+  it('says so when the file is missing or not JSON', () => {
+    expect(runImport(join(dir, 'missing.json')).status).to.equal(2)
+    const file = join(dir, 'broken.json')
+    writeFileSync(file, '{ "regions": [')
+    const run = runImport(file)
+    expect(run.status).to.equal(1)
+    expect(run.stderr).to.include('not valid JSON')
+  })
+})
