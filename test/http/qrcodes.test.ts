@@ -1,8 +1,11 @@
 import { expect } from 'chai'
-import jsQR from 'jsqr'
+import jsQRModule from 'jsqr'
 import { PNG } from 'pngjs'
 import { asAdmin, Client, startApp, type TestApp } from '../helpers/app.js'
 import { smallCity } from '../factories.js'
+
+// jsqr is CommonJS whose types describe an ES default export.
+const jsQR = ((jsQRModule as unknown as { default?: unknown }).default ?? jsQRModule) as unknown as typeof jsQRModule.default
 
 /** Reads a QR code the way a phone would: from the pixels of the PNG. */
 function scan(png: Buffer) {

@@ -1,0 +1,16 @@
+/**
+ * `npm run bench`: the speed targets of the issues, each measured beside a baseline taken
+ * in the same run on the same machine. Exits 1 when a target is missed.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { benchImport } from './import.js'
+import { report, type Result } from './measure.js'
+import { benchStartup } from './startup.js'
+
+const results: Result[] = [...(await benchImport()), ...(await benchStartup())]
+const ok = report(results)
+const out = join(import.meta.dirname, 'out')
+mkdirSync(out, { recursive: true })
+writeFileSync(join(out, 'results.json'), JSON.stringify({ at: new Date().toISOString(), results }, null, 2))
+process.exit(ok ? 0 : 1)
