@@ -34,7 +34,7 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
   if (source === 'ephemeral') logger.warn('no LIAISON_SECRET_KEY: personal data in this throw-away store uses a temporary key')
   const store = options.store ?? (await openStore(config.store.url))
   const services = createServices({ ...config, security: { ...config.security, secretKey: key } }, store, clock)
-  const http = createHttpApp(config, logger, store, services)
+  const http = createHttpApp(config, logger, store, services, clock)
   let server: Server | null = null
 
   return {

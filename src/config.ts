@@ -47,6 +47,31 @@ const schema = z.strictObject({
     timeZone: z.string().refine(isTimeZone, 'must be an IANA time zone such as Asia/Shanghai'),
     cityName: z.string().min(1),
     topics: z.array(z.string().min(1)).min(1),
+    topicKeywords: z.record(z.string(), z.array(z.string().min(1))),
+    calendar: z.strictObject({
+      _doc: doc,
+      holidays: z.array(z.iso.date()),
+      workdays: z.array(z.iso.date()),
+    }),
+  }),
+  cases: z.strictObject({
+    _doc: doc,
+    ackHours: z.number().positive(),
+    replyWorkingDays: z.number().int().positive(),
+    deputyCapacity: z.number().int().positive(),
+    reminderLeadHours: z.number().nonnegative(),
+    reopenMaxRating: z.number().int().min(1).max(5),
+    reopenWindowDays: z.number().positive(),
+    autoCloseDays: z.number().positive(),
+    similarWindowDays: z.number().positive(),
+    similarThreshold: z.number().min(0).max(1),
+    slaSchedule: z.string().min(9),
+  }),
+  uploads: z.strictObject({
+    _doc: doc,
+    dir: z.string().min(1),
+    maxBytes: z.number().int().min(1024).max(50 * 1024 * 1024),
+    maxPerCase: z.number().int().min(0).max(20),
   }),
   miniprogram: z.strictObject({
     _doc: doc,
@@ -112,6 +137,8 @@ export interface LoadOptions {
  */
 export function loadConfig({ env = process.env, dir = join(import.meta.dirname, '..', 'config'), overrides = {} }: LoadOptions = {}): Config {
   let raw = readJson(join(dir, 'default.json'))
+  // Long lists live in their own files; a setting in default.json or later still wins.
+  raw = merge({ business: { topicKeywords: readJson(join(dir, 'topic-keywords.json')).keywords, calendar: readJson(join(dir, 'calendar.json')) } }, raw)
   const envName = env.LIAISON_ENV ?? (env.NODE_ENV === 'test' ? 'test' : undefined)
   if (envName) {
     const file = join(dir, `${envName}.json`)

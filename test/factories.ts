@@ -45,3 +45,25 @@ export function smallCity(): Required<DirectoryFile> {
   ]
   return { regions, stations, deputies, staff }
 }
+
+/**
+ * smallCity plus the places routing falls back on: 新华区 has a station with no deputy
+ * yet (its staff assign), and 卫东区 has no station at all (its district office takes
+ * messages). Staff: 王五 at the new station, 钱七 organizer of 新华区 only.
+ */
+export function caseCity(): Required<DirectoryFile> {
+  const city = smallCity()
+  city.regions.push(
+    { id: 's0201', name: '新华街道', kind: 'street', parentId: 'd02' },
+    { id: 'c020101', name: '新华社区', kind: 'community', parentId: 's0201' },
+    { id: 'd03', name: '卫东区', kind: 'district', parentId: null },
+    { id: 's0301', name: '东安街道', kind: 'street', parentId: 'd03' },
+    { id: 'c030101', name: '东安社区', kind: 'community', parentId: 's0301' },
+  )
+  city.stations.push({ id: 'st004', code: 'ST004', name: '新华街道代表联络站', kind: 'community', address: '新华路1号', regionIds: ['s0201'], receptionDays: ['mon'] })
+  city.staff.push(
+    { id: 'sf04', name: '王五', role: 'station_staff', stationIds: ['st004'], username: 'wangwu', password: STAFF_PASSWORD },
+    { id: 'sf05', name: '钱七', role: 'organizer', stationIds: [], regionIds: ['d02'], username: 'qianqi', password: STAFF_PASSWORD },
+  )
+  return city
+}

@@ -14,9 +14,14 @@ import { healthRoutes } from './routes/health/routes.js'
 import { qrCodeRoutes } from './routes/qrcodes/routes.js'
 import { staffRoutes } from './routes/staff/routes.js'
 import type { AppState } from './state.js'
+import type { Clock } from '../clock.js'
+import { adminCaseRoutes } from './routes/cases/admin-routes.js'
+import { deputyCaseRoutes } from './routes/cases/deputy-routes.js'
+import { residentCaseRoutes } from './routes/cases/resident-routes.js'
+import { uploadRoutes } from './routes/uploads/routes.js'
 
 /** The Koa app: request context, errors, JSON bodies, then one router per area. */
-export function createHttpApp(config: Config, logger: Logger, store: Store, services: Services) {
+export function createHttpApp(config: Config, logger: Logger, store: Store, services: Services, clock: Clock) {
   const app = new Koa<AppState>({ proxy: config.http.trustProxy })
   app.silent = true // errors are logged by the error middleware, with the request id
 
@@ -31,7 +36,10 @@ export function createHttpApp(config: Config, logger: Logger, store: Store, serv
     ctx.set('X-Content-Type-Options', 'nosniff')
     return next()
   })
-  app.use((ctx, next) => (ctx.path === '/api/admin/directory/import' ? importBody : ordinaryBody)(ctx, next))
+  app.use((ctx, next) => {
+    if (ctx.path === '/api/mp/uploads' || ctx.path === '/api/mp/uploads/') return next() // multipart, read by its route
+    return (ctx.path === '/api/admin/directory/import' ? importBody : ordinaryBody)(ctx, next)
+  })
 
   const routers = [
     healthRoutes(store),
@@ -41,6 +49,13 @@ export function createHttpApp(config: Config, logger: Logger, store: Store, serv
     staffRoutes(services.auth, services.staff),
     auditRoutes(services.auth, store.audit),
     qrCodeRoutes(services.auth, services.directory, services.qrCodes),
+    residentCaseRoutes({
+      sessions: services.mpSessions, submitter: services.submitter, workflow: services.workflow, queries: services.caseQueries,
+      privacy: services.privacy, uploads: services.uploads, idempotency: store.idempotency, clock, maxImages: config.uploads.maxPerCase,
+    }),
+    deputyCaseRoutes(services.mpSessions, services.workflow, services.caseQueries, clock),
+    adminCaseRoutes(services.auth, services.workflow, services.caseQueries, services.routing),
+    uploadRoutes(services.mpSessions, services.uploads, config.uploads.maxBytes),
   ]
   for (const router of routers) app.use(router.routes()).use(router.allowedMethods())
   return app

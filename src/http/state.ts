@@ -1,4 +1,5 @@
 import type { Logger } from '../logger.js'
+import type { MpPrincipal } from '../services/mp-sessions.js'
 import type { StaffPrincipal } from '../services/principal.js'
 
 /** What middleware puts on ctx.state for the handlers after it. */
@@ -6,5 +7,6 @@ export interface AppState {
   requestId: string
   log: Logger
   staff?: StaffPrincipal
+  mpUser?: MpPrincipal
   body?: unknown
 }

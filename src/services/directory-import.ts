@@ -31,6 +31,8 @@ export class DirectoryImporter {
     private readonly passwords: PasswordHasher,
     private readonly audit: AuditTrail,
     private readonly topics: readonly string[],
+    /** Told after every import, so caches of the directory (routing) start afresh. */
+    private readonly onChange: () => void = () => {},
   ) {}
 
   async import(input: unknown, actor: StaffPrincipal | null, progress: ImportProgress = () => {}): Promise<ImportReport> {
@@ -61,6 +63,7 @@ export class DirectoryImporter {
     }
     progress(`写入：新增 ${sum(report.created)}，更新 ${sum(report.updated)}，未变 ${sum(report.unchanged)}`)
     await this.store.directory.upsertAll(changed)
+    this.onChange()
     await this.audit.record(actor, 'directory.import', null, { created: report.created, updated: report.updated })
     return report
   }

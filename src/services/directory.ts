@@ -32,6 +32,8 @@ export class DirectoryService {
     private readonly cipher: PiiCipher,
     private readonly audit: AuditTrail,
     private readonly topics: readonly string[],
+    /** Told after every edit, so caches of the directory (routing) start afresh. */
+    private readonly onChange: () => void = () => {},
   ) {}
 
   async regionTree() {
@@ -95,6 +97,7 @@ export class DirectoryService {
     if (!mayEdit) throw new ForbiddenError('联络站工作人员只能修改本站的地址和接待日')
     if (edit.regionIds) await this.requireRegions(edit.regionIds, 'body.regionIds')
     const updated = await this.store.stations.update(station.id, edit)
+    this.onChange()
     await this.audit.record(actor, 'station.update', { kind: 'station', id }, { fields: Object.keys(edit) })
     return updated
   }
@@ -142,6 +145,7 @@ export class DirectoryService {
       patch.phoneIndex = normalized ? this.cipher.blindIndex(normalized) : null
     }
     const updated = await this.store.deputies.update(deputy.id, patch)
+    this.onChange()
     await this.audit.record(actor, 'deputy.update', { kind: 'deputy', id }, { fields })
     return this.view(updated)
   }

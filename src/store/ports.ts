@@ -6,6 +6,7 @@
  * one transaction.
  */
 import type { DeputyLevel, Region, Staff, StaffRole, Station, StationKind, Deputy } from '../domain/directory.js'
+import type { CaseEvent, CaseRecord, CaseStatus } from '../domain/case.js'
 
 export interface Page<T> {
   items: T[]
@@ -159,7 +160,146 @@ export interface Store {
   audit: AuditRepo
   locks: LockRepo
   directory: DirectoryRepo
+  mpUsers: MpUserRepo
+  cases: CaseRepo
+  outbox: OutboxRepo
+  idempotency: IdempotencyRepo
   /** Throws when the store cannot answer (used by /readyz). */
   ping(): Promise<void>
   close(): Promise<void>
+}
+
+// ——— People who use the mini-program or the bot ———
+
+export interface MpUserRecord {
+  id: string
+  openid: string | null
+  unionid: string | null
+  /** A deputy's account once bound with a one-time code. */
+  deputyId: string | null
+  phoneEnc: string | null
+  phoneIndex: string | null
+  /** The privacy notice the person agreed to, and when. */
+  consentVersion: string | null
+  consentAt: Date | null
+  createdAt: Date
+}
+export type MpUserPatch = Partial<Pick<MpUserRecord, 'deputyId' | 'phoneEnc' | 'phoneIndex' | 'consentVersion' | 'consentAt' | 'unionid'>>
+
+export interface MpUserRepo {
+  get(id: string): Promise<MpUserRecord | null>
+  getByOpenid(openid: string): Promise<MpUserRecord | null>
+  getByDeputyId(deputyId: string): Promise<MpUserRecord | null>
+  create(user: MpUserRecord): Promise<MpUserRecord>
+  update(id: string, patch: MpUserPatch): Promise<MpUserRecord>
+}
+
+// ——— Outbox: every message to a person, written with the change that causes it ———
+
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'dead'
+export type RecipientKind = 'mp_user' | 'deputy' | 'staff' | 'station' | 'office'
+
+export interface OutboxMessage {
+  id: string
+  /** How it will travel; "auto" leaves the choice to the dispatcher (the person's channels). */
+  channel: string
+  recipientKind: RecipientKind
+  /** A person's or station's id; for an office, the district id or "city". */
+  recipientId: string
+  kind: string
+  payload: Record<string, unknown>
+  /** The same event never makes two messages: a second insert with this key is ignored. */
+  dedupeKey: string
+  status: OutboxStatus
+  attempts: number
+  nextAttemptAt: Date
+  lastError: string | null
+  createdAt: Date
+}
+export interface OutboxQuery extends PageQuery {
+  status?: OutboxStatus
+  recipientId?: string
+  kind?: string
+}
+export interface OutboxRepo {
+  search(query: OutboxQuery): Promise<Page<OutboxMessage>>
+  countsByStatus(): Promise<Record<OutboxStatus, number>>
+}
+
+// ——— Cases ———
+
+export interface CaseFilter {
+  residentId?: string
+  deputyId?: string
+  /** Any of these stations. */
+  stationIds?: string[]
+  /** Any of these districts (organizers' scope). */
+  districtIds?: string[]
+  /** Cases with no station, waiting at an office: this district's, or the city's when null. */
+  officeRegionIds?: Array<string | null>
+  statuses?: CaseStatus[]
+  topic?: string
+  /** The place or anything under it: the caller passes the subtree. */
+  regionIds?: string[]
+  /** Open cases whose next deadline is before this instant. */
+  overdueAt?: Date
+  createdFrom?: Date
+  createdTo?: Date
+}
+export interface CaseQuery extends CaseFilter, PageQuery {
+  /** newest first (default), or nearest deadline first. */
+  order?: 'newest' | 'due'
+}
+
+export interface CaseSubmission {
+  /** Everything but the ticket, which the store numbers per local date. */
+  record: Omit<CaseRecord, 'ticket'>
+  ticketDate: string
+  events: CaseEvent[]
+  /** Messages, or a function making them once the ticket is known (inside the same transaction). */
+  outbox: OutboxMessage[] | ((stored: CaseRecord) => OutboxMessage[])
+}
+
+export interface CaseRepo {
+  /** One transaction: the case with its ticket, its first events and its messages. */
+  submit(submission: CaseSubmission): Promise<CaseRecord>
+  get(id: string): Promise<CaseRecord | null>
+  getByTicket(ticket: string): Promise<CaseRecord | null>
+  findByIdempotencyKey(residentId: string, key: string): Promise<CaseRecord | null>
+  /**
+   * Writes the new state if nobody changed the case since `record.version` was read,
+   * with its events and messages, in one transaction; ConflictError otherwise.
+   */
+  update(record: CaseRecord, events: CaseEvent[], outbox: OutboxMessage[]): Promise<CaseRecord>
+  /** Events and messages that change no field (reminders). */
+  appendEvents(caseId: string, events: CaseEvent[], outbox: OutboxMessage[]): Promise<void>
+  events(caseId: string): Promise<CaseEvent[]>
+  search(query: CaseQuery): Promise<Page<CaseRecord>>
+  /** Open cases in deputies' hands, per deputy. */
+  deputyLoads(deputyIds: string[]): Promise<Record<string, number>>
+  /** Every case the SLA job may have to act on. */
+  listOpen(): Promise<CaseRecord[]>
+  /** Open cases of one community since a time, for similar-text links. */
+  recentInCommunity(communityId: string, since: Date): Promise<CaseRecord[]>
+  /** Every case matching, unpaged, for statistics (hundreds to thousands a year). */
+  listForStats(filter: CaseFilter): Promise<CaseRecord[]>
+}
+
+// ——— Idempotency keys (POSTs that create) ———
+
+export interface IdempotencyRecord {
+  scope: string
+  key: string
+  requestHash: string
+  /** Null while the first request is still being handled. */
+  status: number | null
+  body: unknown
+  createdAt: Date
+}
+export interface IdempotencyRepo {
+  /** Claims the key for a new request, or returns the record already there. */
+  claim(scope: string, key: string, requestHash: string, now: Date): Promise<'claimed' | IdempotencyRecord>
+  complete(scope: string, key: string, status: number, body: unknown): Promise<void>
+  release(scope: string, key: string): Promise<void>
+  purgeBefore(before: Date): Promise<number>
 }

@@ -36,11 +36,14 @@ export interface Answer<T = any> {
  */
 export class Client {
   private cookie: string | null = null
+  /** A mini-program session token, sent as a bearer token. */
+  bearer: string | null = null
   constructor(private readonly baseUrl: string) {}
 
   async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer<T>> {
     const init: RequestInit = { method, headers: { ...headers } }
     if (this.cookie) (init.headers as Record<string, string>).cookie = this.cookie
+    if (this.bearer) (init.headers as Record<string, string>).authorization = `Bearer ${this.bearer}`
     if (body !== undefined) {
       init.body = typeof body === 'string' || body instanceof Uint8Array ? (body as string) : JSON.stringify(body)
       ;(init.headers as Record<string, string>)['content-type'] ??= 'application/json'
@@ -78,3 +81,23 @@ export class Client {
 }
 
 export const asAdmin = (app: TestApp) => new Client(app.baseUrl).login('admin', ADMIN_PASSWORD)
+
+/**
+ * A resident in the mini-program: a person behind an openid, who has agreed to the
+ * privacy notice, with a session. (Logging in through WeChat itself is the WeChat client's part.)
+ */
+export async function asResident(app: TestApp, openid = `o-${Math.random().toString(36).slice(2)}`, options: { consent?: boolean } = {}) {
+  const { mpSessions, privacy } = app.liaison.services
+  const user = await mpSessions.userForOpenid(openid)
+  if (options.consent !== false) await privacy.consent(user.id, privacy.notice.version)
+  const client = new Client(app.baseUrl)
+  client.bearer = (await mpSessions.issue(user.id)).token
+  return Object.assign(client, { userId: user.id })
+}
+
+/** A deputy in the mini-program, their account bound to the deputy record. */
+export async function asDeputy(app: TestApp, deputyId: string) {
+  const client = await asResident(app, `o-deputy-${deputyId}`)
+  await app.liaison.store.mpUsers.update(client.userId, { deputyId })
+  return client
+}

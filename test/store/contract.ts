@@ -1,6 +1,7 @@
 import { expect } from 'chai'
 import type { DirectorySnapshot, Store } from '../../src/store/ports.js'
 import { ConflictError, ValidationError } from '../../src/errors.js'
+import { caseContract } from './contract-cases.js'
 
 /** A small directory in store shape: one district, a street, two communities, one station, three deputies. */
 export function sampleDirectory(): DirectorySnapshot {
@@ -274,6 +275,8 @@ export function storeContract(open: () => Promise<Store>) {
       expect(results.filter(Boolean)).to.have.length(1)
     })
   })
+
+  caseContract(() => store)
 
   it('answers ping while open', async () => {
     await store.ping()

@@ -4,6 +4,8 @@ import { defineModels, syncAllIndexes } from './models.js'
 import { deputyRepo, regionRepo, staffRepo, stationRepo } from './directory-repos.js'
 import { directoryRepo } from './directory-upsert.js'
 import { auditRepo, lockRepo, sessionRepo } from './auth-repos.js'
+import { caseRepo } from './case-repos.js'
+import { idempotencyRepo, mpUserRepo, outboxRepo } from './people-repos.js'
 
 export interface MongoStoreOptions {
   /** Drop the whole database on close: for tests that each get a fresh database. */
@@ -11,8 +13,8 @@ export interface MongoStoreOptions {
 }
 
 /**
- * The replicated store: MongoDB through mongoose. Directory imports run as one
- * multi-document transaction, so the server must be a replica set (or mongos).
+ * The replicated store: MongoDB through mongoose. Directory imports and every case write
+ * run as multi-document transactions, so the server must be a replica set (or mongos).
  */
 export async function createMongoStore(url: string, options: MongoStoreOptions = {}): Promise<Store> {
   // A dedicated connection, never the global one, so several stores (tests, tools) can
@@ -39,6 +41,10 @@ export async function createMongoStore(url: string, options: MongoStoreOptions =
       audit: auditRepo(models),
       locks: lockRepo(models),
       directory: directoryRepo(conn, models),
+      mpUsers: mpUserRepo(models),
+      cases: caseRepo(conn, models),
+      outbox: outboxRepo(models),
+      idempotency: idempotencyRepo(models),
       async ping() {
         if (!conn.db) throw new Error('mongo store is not connected')
         await conn.db.admin().ping()

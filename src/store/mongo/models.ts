@@ -4,6 +4,7 @@ import {
   type Region, type Station,
 } from '../../domain/directory.js'
 import type { AuditEntry, DeputyRecord, SessionRecord, StaffRecord } from '../ports.js'
+import { defineCaseModels, type CaseModels } from './case-models.js'
 
 /**
  * Document shapes as stored. Directory records and sessions keep their own string id as
@@ -23,7 +24,8 @@ export interface LockDoc {
   expiresAt: Date
 }
 
-export interface Models {
+/** Cases, the outbox, people and idempotency keys are defined in case-models.ts. */
+export interface Models extends CaseModels {
   Region: Model<RegionDoc>
   Station: Model<StationDoc>
   Deputy: Model<DeputyDoc>
@@ -173,6 +175,7 @@ export function defineModels(conn: Connection): Models {
     Session: conn.model<SessionDoc>('Session', sessionSchema(), 'sessions'),
     Audit: conn.model<AuditDoc>('Audit', auditSchema(), 'audit_log'),
     Lock: conn.model<LockDoc>('Lock', lockSchema(), 'job_locks'),
+    ...defineCaseModels(conn),
   }
 }
 

@@ -2,6 +2,8 @@ import type { Store } from '../ports.js'
 import { openDatabase } from './open.js'
 import { deputyRepo, directoryRepo, regionRepo, staffRepo, stationRepo } from './directory-repos.js'
 import { auditRepo, lockRepo, sessionRepo } from './auth-repos.js'
+import { caseRepo } from './case-repos.js'
+import { idempotencyRepo, mpUserRepo, outboxRepo } from './people-repos.js'
 
 /** The embedded store: one SQLite file in WAL mode (or ":memory:"). */
 export function createSqliteStore(path: string): Store {
@@ -16,6 +18,10 @@ export function createSqliteStore(path: string): Store {
     audit: auditRepo(db),
     locks: lockRepo(db),
     directory: directoryRepo(db),
+    mpUsers: mpUserRepo(db),
+    cases: caseRepo(db),
+    outbox: outboxRepo(db),
+    idempotency: idempotencyRepo(db),
     async ping() {
       db.prepare('SELECT 1').get()
     },

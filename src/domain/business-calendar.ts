@@ -1,0 +1,188 @@
+import { localDate } from './dates.js'
+
+export interface BusinessCalendarOptions {
+  timeZone: string
+  /** Days off (YYYY-MM-DD). Weekend days inside a holiday period may be listed too. */
+  holidays: string[]
+  /** Weekend days (YYYY-MM-DD) that are working days (调休上班). */
+  workdays: string[]
+}
+
+/**
+ * Working days of the business, in its time zone: Monday to Friday, minus public holidays,
+ * plus the weekend days that are worked to make up for them (调休).
+ *
+ * Deadlines are counted on local calendar dates (plain `YYYY-MM-DD` strings) and only the
+ * final local end of day is turned into an instant, so that DST changes and the UTC offset
+ * can never shift a deadline onto the wrong day.
+ */
+export class BusinessCalendar {
+  readonly timeZone: string
+  private readonly holidays: ReadonlySet<string>
+  private readonly workdays: ReadonlySet<string>
+
+  constructor(options: BusinessCalendarOptions) {
+    // Fail at start-up on a bad configuration rather than on the first deadline.
+    assertTimeZone(options.timeZone)
+    for (const day of [...options.holidays, ...options.workdays]) assertDate(day)
+    const clash = options.holidays.find((day) => options.workdays.includes(day))
+    if (clash) throw new RangeError(`${clash} is listed both as a holiday and as a working day`)
+    this.timeZone = options.timeZone
+    this.holidays = new Set(options.holidays)
+    this.workdays = new Set(options.workdays)
+  }
+
+  isWorkingDay(date: string): boolean {
+    assertDate(date)
+    if (this.workdays.has(date)) return true
+    if (this.holidays.has(date)) return false
+    const weekday = dayOfWeek(date)
+    return weekday !== 0 && weekday !== 6
+  }
+
+  /**
+   * The end (last millisecond, local time) of the `days`-th working day after the local date
+   * of `from`. The day of `from` itself never counts, even if it is a working day, so a
+   * message sent at 08:00 and one sent at 23:59 on the same day get the same deadline.
+   * With `days` = 0 the deadline is the end of the local day of `from`.
+   */
+  addWorkingDays(from: Date, days: number): Date {
+    if (!Number.isInteger(days) || days < 0) throw new RangeError(`working days must be a whole number ≥ 0, got ${days}`)
+    let date = localDate(from, this.timeZone)
+    for (let counted = 0; counted < days; ) {
+      date = addDays(date, 1)
+      if (this.isWorkingDay(date)) counted++
+    }
+    return endOfLocalDate(date, this.timeZone)
+  }
+
+  /**
+   * Working days from `from` to `to`, counted as `addWorkingDays` counts them: the working
+   * days after the local date of `from`, up to and including the local date of `to`.
+   * So at the deadline `addWorkingDays(from, n)` the result is n, and a reply on Monday to a
+   * message of the Friday before took 1 working day. Whether a reply was late is for the
+   * deadline instant to say: a reply on the Saturday after a Friday deadline is late, yet no
+   * further working day has passed. 0 when `to` is not on a later local date than `from`.
+   */
+  workingDaysBetween(from: Date, to: Date): number {
+    const last = localDate(to, this.timeZone)
+    let count = 0
+    for (let date = addDays(localDate(from, this.timeZone), 1); date <= last; date = addDays(date, 1)) {
+      if (this.isWorkingDay(date)) count++
+    }
+    return count
+  }
+
+  startOfLocalDay(at: Date): Date {
+    return startOfLocalDay(at, this.timeZone)
+  }
+
+  endOfLocalDay(at: Date): Date {
+    return endOfLocalDay(at, this.timeZone)
+  }
+}
+
+/** The first instant of the local day on which `at` falls. */
+export function startOfLocalDay(at: Date, timeZone: string): Date {
+  return startOfLocalDate(localDate(at, timeZone), timeZone)
+}
+
+/** The last millisecond of the local day on which `at` falls. */
+export function endOfLocalDay(at: Date, timeZone: string): Date {
+  return endOfLocalDate(localDate(at, timeZone), timeZone)
+}
+
+/**
+ * The first instant of a local date. Usually local midnight; where a DST change skips
+ * midnight (e.g. America/Sao_Paulo until 2019) it is the instant of the change.
+ */
+export function startOfLocalDate(date: string, timeZone: string): Date {
+  assertDate(date)
+  return new Date(localTimeToEpochMs(Date.parse(`${date}T00:00:00Z`), timeZone))
+}
+
+/**
+ * The last millisecond of a local date: one before the next day starts. Counting back
+ * from the next start (rather than converting 23:59:59.999) picks the right one of two
+ * 23:59:59.999s when clocks fall back at midnight.
+ */
+export function endOfLocalDate(date: string, timeZone: string): Date {
+  return new Date(startOfLocalDate(addDays(date, 1), timeZone).getTime() - 1)
+}
+
+/** The local date `days` calendar days after `date` (negative goes back). */
+export function addDays(date: string, days: number): string {
+  assertDate(date)
+  const [y, m, d] = date.split('-').map(Number)
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10)
+}
+
+/** 0 = Sunday … 6 = Saturday; of the calendar date itself, whatever the time zone. */
+function dayOfWeek(date: string): number {
+  return new Date(`${date}T00:00:00Z`).getUTCDay()
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/
+
+function assertDate(date: string): void {
+  // The round trip rejects dates such as 2026-02-30, which some parsers roll over to March.
+  const ms = DATE.test(date) ? Date.parse(`${date}T00:00:00Z`) : Number.NaN
+  if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== date) {
+    throw new RangeError(`not a calendar date (YYYY-MM-DD): ${JSON.stringify(date)}`)
+  }
+}
+
+function assertTimeZone(timeZone: string): void {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone })
+  } catch {
+    throw new RangeError(`not an IANA time zone: ${JSON.stringify(timeZone)}`)
+  }
+}
+
+const HOUR = 3_600_000
+
+/**
+ * The instant at which the wall clock in `timeZone` shows `wallMs` (a local date and time
+ * written as if it were UTC milliseconds).
+ *
+ * A wall time can have one instant, two (clocks fall back: the earlier is taken) or none
+ * (clocks spring forward: the time is moved forward by the gap, so 02:30 on a day that
+ * skips 02:00–03:00 becomes 03:30). This is what Temporal calls the 'compatible' choice.
+ * The offsets a day before and a day after bracket any single DST change near `wallMs`.
+ */
+function localTimeToEpochMs(wallMs: number, timeZone: string): number {
+  const before = offsetMs(wallMs - 24 * HOUR, timeZone)
+  const after = offsetMs(wallMs + 24 * HOUR, timeZone)
+  const candidates = [...new Set([before, after])]
+    .map((offset) => wallMs - offset)
+    .filter((instant) => instant + offsetMs(instant, timeZone) === wallMs)
+  if (candidates.length > 0) return Math.min(...candidates)
+  // In a gap: read the wall time with the offset in force before the change.
+  return wallMs - before
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>()
+
+/** How far the zone's wall clock is ahead of UTC at an instant, in ms. */
+function offsetMs(instant: number, timeZone: string): number {
+  let format = formatters.get(timeZone)
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    })
+    formatters.set(timeZone, format)
+  }
+  const wholeSecond = Math.floor(instant / 1000) * 1000
+  const part: Record<string, string> = {}
+  for (const { type, value } of format.formatToParts(wholeSecond)) part[type] = value
+  const wall = Date.UTC(Number(part.year), Number(part.month) - 1, Number(part.day), Number(part.hour) % 24, Number(part.minute), Number(part.second))
+  return wall - wholeSecond
+}

@@ -1,0 +1,24 @@
+import type { CaseRecord } from './case.js'
+import type { StaffRole } from './directory.js'
+
+/** Who is looking: a resident or deputy from the mini-program, or a console user. */
+export type Viewer =
+  | { kind: 'mp_user'; id: string; deputyId: string | null }
+  | { kind: 'staff'; id: string; role: StaffRole; stationIds: string[]; regionIds: string[] }
+
+/**
+ * Nobody sees a case that is not theirs: the resident who wrote it, the deputy it is
+ * assigned to, the staff of its station, the organizers of its district (all of them
+ * when an organizer covers the whole city), and admins.
+ */
+export function canSeeCase(viewer: Viewer, c: Pick<CaseRecord, 'residentId' | 'deputyId' | 'stationId' | 'districtId' | 'officeRegionId'>, asDeputy = false): boolean {
+  if (viewer.kind === 'mp_user') return asDeputy ? viewer.deputyId !== null && c.deputyId === viewer.deputyId : c.residentId === viewer.id
+  switch (viewer.role) {
+    case 'admin':
+      return true
+    case 'organizer':
+      return viewer.regionIds.length === 0 || [c.districtId, c.officeRegionId].some((id) => id !== null && viewer.regionIds.includes(id))
+    case 'station_staff':
+      return c.stationId !== null && viewer.stationIds.includes(c.stationId)
+  }
+}

@@ -1,0 +1,125 @@
+/**
+ * A case: one resident message and everything that happens to it, round the closed loop
+ * 汇总梳理 → 分析研判 → 交办督办 → 反馈评价.
+ */
+import type { RoutingReason } from './routing-types.js'
+
+export const CASE_STATUSES = ['submitted', 'assigned', 'acknowledged', 'forwarded', 'replied', 'closed', 'reopened', 'withdrawn', 'rejected'] as const
+export type CaseStatus = (typeof CASE_STATUSES)[number]
+
+/** Still waiting for someone to act (a reply awaiting a rating counts: the loop is not closed). */
+export const OPEN_STATUSES: readonly CaseStatus[] = ['submitted', 'assigned', 'acknowledged', 'forwarded', 'reopened', 'replied']
+/** Open and in a deputy's hands: what counts towards their load. */
+export const DEPUTY_LOAD_STATUSES: readonly CaseStatus[] = ['assigned', 'acknowledged', 'forwarded', 'reopened']
+
+export const STATUS_LABELS: Record<CaseStatus, string> = {
+  submitted: '待分派',
+  assigned: '已分派',
+  acknowledged: '已受理',
+  forwarded: '已交办',
+  replied: '已答复',
+  closed: '已办结',
+  reopened: '重新办理',
+  withdrawn: '已撤回',
+  rejected: '不予受理',
+}
+
+export type ActorRole = 'resident' | 'deputy' | 'station_staff' | 'organizer' | 'admin' | 'system'
+
+export interface CaseRecord {
+  id: string
+  /** What the resident quotes: YYYYMMDD-NNNN. */
+  ticket: string
+  residentId: string
+  text: string
+  images: string[]
+  /** The place as the resident gave it (any level), and what routing derived from it. */
+  regionId: string | null
+  communityId: string | null
+  districtId: string | null
+  stationId: string | null
+  deputyId: string | null
+  officeRegionId: string | null
+  topic: string
+  status: CaseStatus
+  anonymous: boolean
+  publicConsent: boolean
+  /** A contact number left with this message, sealed; only the assigned deputy sees it whole. */
+  phoneEnc: string | null
+  routingReasons: RoutingReason[]
+  /** The content check asked for a person to look at it. */
+  flaggedForReview: boolean
+  createdAt: Date
+  updatedAt: Date
+  ackDueAt: Date
+  replyDueAt: Date
+  acknowledgedAt: Date | null
+  repliedAt: Date | null
+  closedAt: Date | null
+  reply: string | null
+  forwardedTo: { department: string; reference: string | null } | null
+  rating: number | null
+  ratingComment: string | null
+  ratedAt: Date | null
+  mergedInto: string | null
+  /** 0 none, 1 escalated to station staff, 2 to the district office; per clock. */
+  ackEscalation: number
+  replyEscalation: number
+  reopenCount: number
+  idempotencyKey: string | null
+  /** Optimistic concurrency: every write checks and bumps it. */
+  version: number
+}
+
+export type CaseEventType =
+  | 'submitted' | 'assigned' | 'acknowledged' | 'forwarded' | 'replied' | 'rated' | 'closed' | 'reopened'
+  | 'withdrawn' | 'rejected' | 'merged' | 'transferred' | 'reminded' | 'escalated' | 'flagged'
+
+export interface CaseEvent {
+  id: string
+  caseId: string
+  at: Date
+  type: CaseEventType
+  actorRole: ActorRole
+  actorId: string | null
+  fromStatus: CaseStatus | null
+  toStatus: CaseStatus | null
+  note: string | null
+  data: Record<string, unknown>
+}
+
+/** The moves of the closed loop, and from which states each is allowed. */
+export const TRANSITIONS = {
+  assign: ['submitted', 'assigned', 'acknowledged', 'reopened'],
+  acknowledge: ['assigned', 'reopened'],
+  forward: ['acknowledged'],
+  reply: ['assigned', 'acknowledged', 'forwarded', 'reopened'],
+  returnToStation: ['assigned', 'acknowledged', 'reopened'],
+  reject: ['submitted', 'assigned', 'acknowledged'],
+  merge: ['submitted', 'assigned', 'acknowledged'],
+  withdraw: ['submitted', 'assigned', 'acknowledged', 'forwarded', 'reopened'],
+  rate: ['replied'],
+  reopen: ['closed'],
+  autoClose: ['replied'],
+} as const satisfies Record<string, readonly CaseStatus[]>
+
+export type CaseAction = keyof typeof TRANSITIONS
+
+export function canTransition(action: CaseAction, from: CaseStatus): boolean {
+  return (TRANSITIONS[action] as readonly CaseStatus[]).includes(from)
+}
+
+/** The deadline that matters now: acknowledging, then replying; none once replied or ended. */
+export function nextDeadline(c: Pick<CaseRecord, 'status' | 'acknowledgedAt' | 'ackDueAt' | 'replyDueAt'>): Date | null {
+  switch (c.status) {
+    case 'submitted':
+    case 'assigned':
+    case 'reopened':
+      return c.acknowledgedAt ? c.replyDueAt : c.ackDueAt
+    case 'acknowledged':
+    case 'forwarded':
+      return c.replyDueAt
+    default:
+      return null
+  }
+}

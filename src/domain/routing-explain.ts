@@ -1,0 +1,50 @@
+/**
+ * The sentence a resident sees after sending a message: where it went and, in plain
+ * words, why. Built from the decision's reason codes, never from the staff messages,
+ * so that wording for residents and for staff can change independently.
+ */
+import type { Region } from './directory.js'
+import type { RoutingIndex } from './routing-index.js'
+import type { RoutingDecision } from './routing-types.js'
+
+/**
+ * `regionId` is the place the resident gave; with it the sentence says "您所在社区"
+ * rather than the vaguer "您所在区域".
+ */
+export function residentSummary(decision: RoutingDecision, index: RoutingIndex, regionId?: string | null): string {
+  const has = (code: string) => decision.reasons.some((r) => r.code === code)
+  const station = decision.stationId ? index.stations.get(decision.stationId) : undefined
+  const deputy = decision.deputyId ? index.deputies.get(decision.deputyId) : undefined
+
+  if (deputy) {
+    const why: string[] = []
+    if (has('deputy_code')) why.push(`您通过${deputy.name}代表的二维码留言`)
+    else if (has('station_code')) why.push('您通过该站的二维码留言')
+    else if (has('covering_station')) why.push(`您所在${placeWord(regionId, index)}由该站联系`)
+    if (has('topic_match')) why.push(`${deputy.name}代表关注${decision.topic}`)
+    if (has('on_duty')) why.push(`${deputy.name}代表今日接待值班`)
+    if (has('explicit_at_capacity')) why.push(`${deputy.name}代表近期留言较多，答复可能稍慢`)
+    const target = station ? `${station.name} ${deputy.name}代表` : `${deputy.name}代表`
+    return `已转至${target}${why.length ? `（${why.join('；')}）` : ''}`
+  }
+  if (station) return `已转至${station.name}，由工作人员尽快分派代表`
+  const office = decision.officeRegionId ? index.regions.get(decision.officeRegionId) : undefined
+  if (office) return `已转至${office.name}人大常委会办公室（您所在区域暂无代表联络站）`
+  return '已转至市人大常委会办公室'
+}
+
+/** What a resident calls their place: 社区 or 村 for a community or grid, 街道 / 镇 / 乡 for a street. */
+function placeWord(regionId: string | null | undefined, index: RoutingIndex): string {
+  const region = regionId ? index.regions.get(regionId) : undefined
+  if (!region) return '区域'
+  const community: Region | undefined = region.kind === 'grid' ? (region.parentId ? index.regions.get(region.parentId) : undefined) : region
+  switch (region.kind) {
+    case 'grid':
+    case 'community':
+      return community?.name.endsWith('村') ? '村' : '社区'
+    case 'street':
+      return region.name.endsWith('镇') ? '镇' : region.name.endsWith('乡') ? '乡' : '街道'
+    default:
+      return '区县'
+  }
+}

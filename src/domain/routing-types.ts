@@ -1,0 +1,52 @@
+/**
+ * The shapes routing works on. Routing is a pure function (src/domain/routing.ts): it
+ * takes a message, a prepared index of the directory, the open-case load of deputies
+ * and the time, and says where the message goes and why.
+ */
+import type { Deputy, Region, Station } from './directory.js'
+
+export interface RoutingInput {
+  text: string
+  /** The resident's place, at any level (district … grid). May be unknown or missing. */
+  regionId?: string | null
+  /** From a deputy's or station's QR code or link. Unknown codes are ignored with a reason. */
+  deputyCode?: string | null
+  stationCode?: string | null
+  /** When the message was written: picks the deputy on duty that date (business time zone). */
+  at: Date
+}
+
+/** What routing needs of the directory; phones are never part of it. */
+export interface RoutingDirectory {
+  regions: Region[]
+  stations: Station[]
+  deputies: Array<Pick<Deputy, 'id' | 'code' | 'name' | 'level' | 'stationIds' | 'topics' | 'dutyDates'>>
+}
+
+export type RoutingRule = 'explicit' | 'place' | 'topic' | 'duty' | 'load' | 'fallback'
+
+export interface RoutingReason {
+  rule: RoutingRule
+  /** Machine-readable, e.g. "deputy_code", "unknown_deputy_code", "covering_station", "on_duty", "fewest_open", "at_capacity", "station_queue", "district_office", "city_office". */
+  code: string
+  /** Plain Chinese, shown to staff. */
+  message: string
+}
+
+export interface RoutingDecision {
+  stationId: string | null
+  deputyId: string | null
+  topic: string
+  /** The district whose congress office takes the case when no station does; null for the city office or when a station takes it. */
+  officeRegionId: string | null
+  reasons: RoutingReason[]
+}
+
+export interface RoutingOptions {
+  timeZone: string
+  /** Open cases at which a deputy is passed over. */
+  deputyCapacity: number
+  topics: readonly string[]
+  /** topic → keywords; the text is classified by these. */
+  topicKeywords: Readonly<Record<string, readonly string[]>>
+}

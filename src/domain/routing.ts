@@ -1,0 +1,197 @@
+/**
+ * Routing: where a resident's message goes and why (DESIGN.md "Cases: routing and the
+ * closed loop"). A pure function of the message, the prepared directory, the open-case
+ * load of deputies and the options. Rules in order — explicit target, place, topic,
+ * duty and load, fallback — and every step is written down as a reason for staff.
+ * A message is never dropped: when nothing else applies it goes to a congress office.
+ */
+import type { Station } from './directory.js'
+import { compareIds, coveringAmong, normalizeCode, type IndexedDeputy, type RoutingIndex } from './routing-index.js'
+import type { RoutingDecision, RoutingInput, RoutingOptions, RoutingReason, RoutingRule } from './routing-types.js'
+import { topicClassifierFor, type TopicMatch } from './topics.js'
+
+export { buildRoutingIndex, type RoutingIndex } from './routing-index.js'
+
+type Say = (rule: RoutingRule, code: string, message: string) => void
+
+export function route(
+  input: RoutingInput,
+  index: RoutingIndex,
+  loads: Readonly<Record<string, number>>,
+  options: RoutingOptions,
+): RoutingDecision {
+  const reasons: RoutingReason[] = []
+  const say: Say = (rule, code, message) => void reasons.push({ rule, code, message })
+  const decide = (stationId: string | null, deputyId: string | null, officeRegionId: string | null = null): RoutingDecision =>
+    ({ stationId, deputyId, topic: match.topic, officeRegionId, reasons })
+
+  // 1. explicit target
+  const explicit = explicitTarget(input, index, say)
+  // 2. place
+  const regionId = input.regionId?.trim() || null
+  const region = regionId ? index.regions.get(regionId) : undefined
+  if (regionId && !region) say('place', 'unknown_region', `区域编号 ${regionId} 不存在${explicit.deputy || explicit.station ? '，已忽略' : ''}`)
+  const coverage = region ? index.covering.get(region.id) : undefined
+  let station = explicit.station
+  if (station && region && coverage && coverage.station.id !== station.id) {
+    say('place', 'place_overridden', `所在区域 ${region.name} 由 ${coverage.station.name} 联系，按二维码转 ${station.name}`)
+  } else if (!explicit.deputy && !station && region && coverage) {
+    station = coverage.station
+    say('place', 'covering_station', `所在区域 ${region.name} 由 ${station.name} 联系${coverage.via.id === region.id ? '' : `（该站覆盖 ${coverage.via.name}）`}`)
+  }
+  // 3. topic: always classified, staff filter cases by it
+  const match = topicClassifierFor(options.topicKeywords, options.topics)(input.text ?? '')
+  say('topic', match.matched.length ? 'topic' : 'no_topic', match.matched.length ? `留言主题：${match.topic}（${match.matched.join('、')}）` : `留言未匹配到主题，归为 ${match.topic}`)
+
+  if (explicit.deputy) {
+    const d = explicit.deputy
+    const open = loadOf(loads, d.id)
+    if (open >= options.deputyCapacity) say('load', 'explicit_at_capacity', `${d.name}代表 待办已满（${open} 件），居民指定该代表，仍予分派`)
+    return decide(station?.id ?? null, d.id)
+  }
+  if (station) return decide(station.id, pickDeputy(station, match, input.at, index, loads, options, say)?.id ?? null)
+
+  // 5. fallback: a congress office
+  if (!regionId) say('fallback', 'city_office', '未提供所在区域，转市人大常委会办公室')
+  else if (!region) say('fallback', 'city_office', '所在区域不明，转市人大常委会办公室')
+  else {
+    const district = index.districts.get(region.id)
+    if (district) {
+      say('fallback', 'district_office', `所在区域 ${region.name} 无联络站覆盖，转 ${district.name} 人大常委会办公室`)
+      return decide(null, null, district.id)
+    }
+    say('fallback', 'city_office', `所在区域 ${region.name} 无联络站覆盖，也不属任何区县，转市人大常委会办公室`)
+  }
+  return decide(null, null)
+}
+
+interface Explicit {
+  deputy: IndexedDeputy | null
+  station: Station | null
+}
+
+/** Rule 1: a deputy's or a station's QR code or link. Unknown codes are noted and ignored. */
+function explicitTarget(input: RoutingInput, index: RoutingIndex, say: Say): Explicit {
+  const deputyCode = normalizeCode(input.deputyCode)
+  const stationCode = normalizeCode(input.stationCode)
+  const deputy = deputyCode ? index.deputiesByCode.get(deputyCode) : undefined
+  const scanned = stationCode ? index.stationsByCode.get(stationCode) : undefined
+  if (deputyCode && !deputy) say('explicit', 'unknown_deputy_code', `代表代码 ${deputyCode} 不存在，已忽略`)
+  if (stationCode && !scanned) say('explicit', 'unknown_station_code', `联络站代码 ${stationCode} 不存在，已忽略`)
+  if (!deputy) {
+    if (scanned) say('explicit', 'station_code', `来自联络站二维码：${scanned.name}（${scanned.code}）`)
+    return { deputy: null, station: scanned ?? null }
+  }
+  say('explicit', 'deputy_code', `来自代表二维码：${deputy.name}（${deputy.code}）`)
+  if (scanned && deputy.stationIds.includes(scanned.id)) {
+    say('explicit', 'station_code', `来自联络站二维码：${scanned.name}（${scanned.code}）`)
+    return { deputy, station: scanned }
+  }
+  if (scanned) say('explicit', 'station_code_ignored', `联络站 ${scanned.name} 不是${deputy.name}代表所在的联络站，以代表为准`)
+  return { deputy, station: deputyStation(deputy, input.regionId?.trim(), index, say) }
+}
+
+/** The deputy's station that looks after the resident's place, else their first (existing) station. */
+function deputyStation(deputy: IndexedDeputy, regionId: string | undefined, index: RoutingIndex, say: Say): Station | null {
+  const own = deputy.stationIds.filter((id) => index.stations.has(id))
+  const coverage = regionId && index.regions.has(regionId) ? coveringAmong(index, regionId, own) : undefined
+  if (coverage) {
+    say('explicit', 'deputy_covering_station', `${deputy.name}代表所在的 ${coverage.station.name} 联系 ${index.regions.get(regionId!)!.name}`)
+    return coverage.station
+  }
+  const first = own.length ? index.stations.get(own[0])! : null
+  if (first && own.length > 1) say('explicit', 'deputy_first_station', `按${deputy.name}代表的第一个联络站 ${first.name} 分派`)
+  return first
+}
+
+/** The preference of rules 3 and 4 as a sortable key: topic, then duty, then open cases. */
+interface Candidate {
+  deputy: IndexedDeputy
+  topical: boolean
+  onDuty: boolean
+  open: number
+}
+
+const compare = (a: Candidate, b: Candidate) =>
+  Number(b.topical) - Number(a.topical) || Number(b.onDuty) - Number(a.onDuty) || a.open - b.open
+const rank = (a: Candidate, b: Candidate) => compare(a, b) || compareIds(a.deputy.id, b.deputy.id)
+
+/**
+ * Rules 3 and 4 within a station: a deputy with the topic, then one on duty that date,
+ * then the fewest open cases, then the lowest id. A deputy at capacity is passed over;
+ * when everyone is, the station's staff queue takes the message.
+ */
+function pickDeputy(
+  station: Station,
+  match: TopicMatch,
+  at: Date,
+  index: RoutingIndex,
+  loads: Readonly<Record<string, number>>,
+  options: RoutingOptions,
+  say: Say,
+): IndexedDeputy | null {
+  const members = index.deputiesOfStation.get(station.id) ?? []
+  if (!members.length) {
+    say('fallback', 'station_queue', '该站暂无代表，进入联络站工作人员待办')
+    return null
+  }
+  // A message that matched nothing is not "about 其他": no deputy is preferred for it.
+  const topicWanted = match.matched.length > 0
+  const anyTopical = topicWanted && members.some((d) => d.topicSet.has(match.topic))
+  const date = at instanceof Date && !Number.isNaN(at.getTime()) ? localDateCached(at, options.timeZone) : null
+  const candidates: Candidate[] = members.map((deputy) => ({
+    deputy,
+    topical: anyTopical && deputy.topicSet.has(match.topic),
+    onDuty: date !== null && deputy.dutySet.has(date),
+    open: loadOf(loads, deputy.id),
+  }))
+
+  // Members are in id order and only a strictly better candidate replaces the best, so ties keep the lowest id.
+  let best: Candidate | null = null
+  let tied = false
+  for (const c of candidates) {
+    if (c.open >= options.deputyCapacity) continue
+    const order = best ? compare(c, best) : -1
+    if (order < 0) [best, tied] = [c, false]
+    else if (order === 0) tied = true
+  }
+
+  if (topicWanted && !anyTopical) say('topic', 'no_topic_deputy', `该站暂无关注${match.topic}的代表，在全站代表中分派`)
+  if (best?.topical) say('topic', 'topic_match', `${best.deputy.name}代表 关注${match.topic}`)
+  else if (best && anyTopical) say('topic', 'topic_deputies_full', `关注${match.topic}的代表待办均已满，在全站代表中分派`)
+  if (best?.onDuty) say('duty', 'on_duty', `${best.deputy.name}代表 ${monthDay(date!)} 接待值班`)
+
+  // Only those who would have been chosen but for their load are worth a line each.
+  const passedOver = candidates.filter((c) => c.open >= options.deputyCapacity && (!best || rank(c, best) < 0)).sort(rank)
+  for (const c of passedOver.slice(0, MAX_LISTED)) say('load', 'at_capacity', `${c.deputy.name}代表 待办已满（${c.open} 件），跳过`)
+  if (passedOver.length > MAX_LISTED) say('load', 'at_capacity', `另有 ${passedOver.length - MAX_LISTED} 位代表待办已满，跳过`)
+
+  if (!best) {
+    say('fallback', 'station_queue', '该站暂无可分派的代表（待办均已满），进入联络站工作人员待办')
+    return null
+  }
+  if (!best.onDuty) say('load', 'fewest_open', `${best.deputy.name}代表 待办最少（${best.open} 件）`)
+  if (tied) say('load', 'tie_by_id', `多位代表条件相同，按代表编号选定 ${best.deputy.name}代表（${best.deputy.code}）`)
+  return best.deputy
+}
+
+const MAX_LISTED = 3
+
+function loadOf(loads: Readonly<Record<string, number>>, deputyId: string): number {
+  // Own properties only: an id such as "constructor" must not read Object.prototype.
+  const n = Object.hasOwn(loads, deputyId) ? loads[deputyId] : 0
+  return typeof n === 'number' && Number.isFinite(n) ? n : 0
+}
+
+/** "2026-11-25" → "11月25日". */
+function monthDay(date: string): string {
+  return `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`
+}
+
+// Same answer as dates.ts `localDate`, but building an Intl formatter per message would cost more than routing itself.
+const formatters = new Map<string, Intl.DateTimeFormat>()
+function localDateCached(at: Date, timeZone: string): string {
+  let f = formatters.get(timeZone)
+  if (!f) formatters.set(timeZone, (f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })))
+  return f.format(at)
+}

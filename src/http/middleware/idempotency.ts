@@ -1,0 +1,40 @@
+import { createHash } from 'node:crypto'
+import type { Middleware } from 'koa'
+import type { Clock } from '../../clock.js'
+import { ConflictError, UnprocessableError, ValidationError } from '../../errors.js'
+import type { IdempotencyRepo } from '../../store/ports.js'
+import type { AppState } from '../state.js'
+
+const KEY = /^[\x21-\x7e]{1,255}$/
+
+/**
+ * Idempotency-Key on POSTs that create (as Stripe does): the first answer is stored and
+ * replayed for the same key and caller; the same key with another body is 422; a request
+ * still being handled is 409. Keys live at least 24 h (purged later by a job).
+ */
+export function idempotent(keys: IdempotencyRepo, clock: Clock, callerOf: (state: AppState) => string): Middleware<AppState> {
+  return async (ctx, next) => {
+    const key = ctx.get('Idempotency-Key')
+    if (!key) return next()
+    if (!KEY.test(key)) throw new ValidationError('Idempotency-Key 无效', [{ path: 'headers.idempotency-key', message: '1–255 个可见 ASCII 字符' }])
+    const scope = `${callerOf(ctx.state)}:${ctx.method} ${ctx.path}`
+    const requestHash = createHash('sha256').update(JSON.stringify(ctx.state.body ?? null)).digest('base64url')
+    const claim = await keys.claim(scope, key, requestHash, clock.now())
+    if (claim !== 'claimed') {
+      if (claim.requestHash !== requestHash) throw new UnprocessableError('同一个 Idempotency-Key 不能用于不同的请求', [], 'idempotency_key_reused')
+      if (claim.status === null) throw new ConflictError('相同的请求正在处理中，请稍候', [], 'request_in_progress')
+      ctx.status = claim.status
+      ctx.body = claim.body
+      ctx.set('Idempotent-Replayed', 'true')
+      return
+    }
+    try {
+      await next()
+    } catch (err) {
+      await keys.release(scope, key)
+      throw err
+    }
+    if (ctx.status >= 200 && ctx.status < 300) await keys.complete(scope, key, ctx.status, ctx.body)
+    else await keys.release(scope, key)
+  }
+}

@@ -1,0 +1,86 @@
+import { STATUS_LABELS, type CaseEvent, type CaseEventType, type CaseRecord } from '../../domain/case.js'
+import type { CaseDetail } from '../../services/case-queries.js'
+
+// Presenters name every field they return: a case holds personal data.
+
+const EVENT_LABELS: Record<CaseEventType, string> = {
+  submitted: '提交留言', assigned: '分派代表', acknowledged: '代表受理', forwarded: '交办部门', replied: '代表答复',
+  rated: '群众评价', closed: '办结', reopened: '重新办理', withdrawn: '群众撤回', rejected: '不予受理', merged: '合并办理',
+  transferred: '转交', reminded: '催办提醒', escalated: '逾期督办', flagged: '内容待复核',
+}
+/** What a resident sees of the timeline: the steps of their message, not internal reminders. */
+const RESIDENT_EVENTS: CaseEventType[] = ['submitted', 'assigned', 'acknowledged', 'forwarded', 'replied', 'rated', 'closed', 'reopened', 'withdrawn', 'rejected', 'merged', 'transferred']
+const RESIDENT_NOTES: CaseEventType[] = ['replied', 'rejected', 'reopened', 'rated', 'closed', 'assigned']
+
+const iso = (d: Date | null) => d?.toISOString() ?? null
+
+function presentEvent(e: CaseEvent, withNote: boolean) {
+  return { at: e.at.toISOString(), type: e.type, label: EVENT_LABELS[e.type], actorRole: e.actorRole, fromStatus: e.fromStatus, toStatus: e.toStatus, note: withNote ? e.note : null }
+}
+
+const core = (c: CaseRecord) => ({
+  id: c.id,
+  ticket: c.ticket,
+  status: c.status,
+  statusLabel: STATUS_LABELS[c.status],
+  text: c.text,
+  images: c.images,
+  topic: c.topic,
+  createdAt: c.createdAt.toISOString(),
+  acknowledgeBy: c.ackDueAt.toISOString(),
+  replyBy: c.replyDueAt.toISOString(),
+  acknowledgedAt: iso(c.acknowledgedAt),
+  repliedAt: iso(c.repliedAt),
+  reply: c.reply,
+  forwardedTo: c.forwardedTo,
+  rating: c.rating,
+  ratingComment: c.ratingComment,
+})
+
+/** A resident's own message, in a list. */
+export const presentResidentCaseSummary = (c: CaseRecord) => ({
+  id: c.id, ticket: c.ticket, status: c.status, statusLabel: STATUS_LABELS[c.status], excerpt: c.text.slice(0, 60), topic: c.topic, createdAt: c.createdAt.toISOString(),
+})
+
+export const presentResidentCase = (d: CaseDetail) => ({
+  ...core(d.case),
+  handledBy: { station: d.names.station, deputy: d.names.deputy, office: d.names.office },
+  anonymous: d.case.anonymous,
+  timeline: d.events.filter((e) => RESIDENT_EVENTS.includes(e.type)).map((e) => presentEvent(e, RESIDENT_NOTES.includes(e.type))),
+})
+
+/** A deputy's view: never who wrote an anonymous message; the number masked. */
+export const presentDeputyCase = (d: CaseDetail) => ({
+  ...core(d.case),
+  anonymous: d.case.anonymous,
+  phoneMasked: d.phoneMasked,
+  station: d.names.station,
+  timeline: d.events.map((e) => presentEvent(e, true)),
+})
+
+export const presentDeputyCaseSummary = (c: CaseRecord, now: Date) => ({
+  id: c.id, ticket: c.ticket, status: c.status, statusLabel: STATUS_LABELS[c.status], excerpt: c.text.slice(0, 60), topic: c.topic,
+  createdAt: c.createdAt.toISOString(), acknowledgeBy: c.ackDueAt.toISOString(), replyBy: c.replyDueAt.toISOString(),
+  overdue: (c.acknowledgedAt === null ? c.ackDueAt : c.replyDueAt) < now,
+})
+
+export const presentStaffCaseSummary = (c: CaseRecord) => ({
+  id: c.id, ticket: c.ticket, status: c.status, statusLabel: STATUS_LABELS[c.status], excerpt: c.text.slice(0, 60), topic: c.topic,
+  stationId: c.stationId, deputyId: c.deputyId, officeRegionId: c.officeRegionId, districtId: c.districtId, regionId: c.regionId,
+  createdAt: c.createdAt.toISOString(), acknowledgeBy: c.ackDueAt.toISOString(), replyBy: c.replyDueAt.toISOString(),
+  flaggedForReview: c.flaggedForReview, rating: c.rating,
+})
+
+export const presentStaffCase = (d: CaseDetail & { similar: Array<{ case: CaseRecord; score: number }> }) => ({
+  ...core(d.case),
+  ...presentStaffCaseSummary(d.case),
+  residentId: d.case.anonymous ? null : d.case.residentId,
+  anonymous: d.case.anonymous,
+  publicConsent: d.case.publicConsent,
+  phoneMasked: d.phoneMasked,
+  handledBy: { station: d.names.station, deputy: d.names.deputy, office: d.names.office },
+  routingReasons: d.case.routingReasons,
+  mergedInto: d.case.mergedInto,
+  similar: { count: d.similar.length, label: d.similar.length ? `相似留言 ${d.similar.length} 条` : null, items: d.similar.map((s) => ({ id: s.case.id, ticket: s.case.ticket, excerpt: s.case.text.slice(0, 60), score: Math.round(s.score * 100) / 100 })) },
+  timeline: d.events.map((e) => presentEvent(e, true)),
+})

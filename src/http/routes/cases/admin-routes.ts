@@ -1,0 +1,53 @@
+import Router from '@koa/router'
+import type { AuthService } from '../../../services/auth.js'
+import type { CaseQueries } from '../../../services/case-queries.js'
+import type { RoutingService } from '../../../services/case-routing.js'
+import type { CaseWorkflow } from '../../../services/case-workflow.js'
+import { requireStaff } from '../../middleware/auth.js'
+import { presentStaffCase, presentStaffCaseSummary } from '../../presenters/cases.js'
+import type { AppState } from '../../state.js'
+import { parse } from '../../validate.js'
+import { assignBody, caseIdParam, mergeBody, previewBody, reasonBody, staffCasesQuery } from './schemas.js'
+
+/** Station staff triage their queue; organizers see their district; admins everything. */
+export function adminCaseRoutes(auth: AuthService, workflow: CaseWorkflow, queries: CaseQueries, routing: RoutingService) {
+  const router = new Router<AppState>({ prefix: '/api/admin' })
+  const staff = requireStaff(auth)
+
+  router.get('/cases', staff, async (ctx) => {
+    const { cursor, limit, order, ...filters } = parse(staffCasesQuery, ctx.query, 'query')
+    const page = await queries.staffCases(ctx.state.staff!, filters, { cursor, limit, order })
+    ctx.body = { items: page.items.map(presentStaffCaseSummary), nextCursor: page.nextCursor }
+  })
+
+  router.get('/cases/:id', staff, async (ctx) => {
+    const { id } = parse(caseIdParam, ctx.params, 'params')
+    ctx.body = presentStaffCase(await queries.forStaff(ctx.state.staff!, id))
+  })
+
+  const act = (path: string, run: (ctx: Parameters<Parameters<typeof router.post>[1]>[0], id: string) => Promise<unknown>) =>
+    router.post(`/cases/:id/${path}`, staff, async (ctx) => {
+      const { id } = parse(caseIdParam, ctx.params, 'params')
+      await run(ctx, id)
+      ctx.body = presentStaffCase(await queries.forStaff(ctx.state.staff!, id))
+    })
+
+  act('assign', (ctx, id) => {
+    const { deputyId, note } = parse(assignBody, ctx.state.body, 'body')
+    return workflow.assign(ctx.state.staff!, id, deputyId, note)
+  })
+  act('reject', (ctx, id) => workflow.reject(ctx.state.staff!, id, parse(reasonBody, ctx.state.body, 'body').reason))
+  act('merge', (ctx, id) => {
+    const { intoCaseId, note } = parse(mergeBody, ctx.state.body, 'body')
+    return workflow.merge(ctx.state.staff!, id, intoCaseId, note)
+  })
+
+  /** What routing would decide, without creating anything. */
+  router.post('/routing/preview', staff, async (ctx) => {
+    const input = parse(previewBody, ctx.state.body, 'body')
+    const { decision, summary } = await routing.decide(input)
+    ctx.body = { ...decision, summary }
+  })
+
+  return router
+}

@@ -1,0 +1,53 @@
+import Router from '@koa/router'
+import type { Clock } from '../../../clock.js'
+import type { CaseQueries } from '../../../services/case-queries.js'
+import type { CaseWorkflow } from '../../../services/case-workflow.js'
+import type { MpSessions } from '../../../services/mp-sessions.js'
+import { requireMpUser } from '../../middleware/mp-auth.js'
+import { presentDeputyCase, presentDeputyCaseSummary } from '../../presenters/cases.js'
+import type { AppState } from '../../state.js'
+import { parse } from '../../validate.js'
+import { caseIdParam, forwardBody, inboxQuery, noteBody, replyBody, transferBody } from './schemas.js'
+
+/** A deputy's inbox in the mini-program: nearest deadline first; acknowledge, forward, reply, transfer. */
+export function deputyCaseRoutes(sessions: MpSessions, workflow: CaseWorkflow, queries: CaseQueries, clock: Clock) {
+  const router = new Router<AppState>({ prefix: '/api/mp/deputy/cases' })
+  router.use(requireMpUser(sessions, { deputy: true }))
+
+  router.get('/', async (ctx) => {
+    const page = await queries.deputyInbox(ctx.state.mpUser!, parse(inboxQuery, ctx.query, 'query'))
+    const now = clock.now()
+    ctx.body = { items: page.items.map((c) => presentDeputyCaseSummary(c, now)), nextCursor: page.nextCursor }
+  })
+
+  router.get('/:id', async (ctx) => {
+    const { id } = parse(caseIdParam, ctx.params, 'params')
+    ctx.body = presentDeputyCase(await queries.forDeputy(ctx.state.mpUser!, id))
+  })
+
+  router.get('/:id/phone', async (ctx) => {
+    const { id } = parse(caseIdParam, ctx.params, 'params')
+    ctx.set('Cache-Control', 'no-store')
+    ctx.body = { phone: await queries.revealPhone(ctx.state.mpUser!, id) }
+  })
+
+  const act = (path: string, run: (ctx: Parameters<Parameters<typeof router.post>[1]>[0], id: string) => Promise<unknown>) =>
+    router.post(`/:id/${path}`, async (ctx) => {
+      const { id } = parse(caseIdParam, ctx.params, 'params')
+      await run(ctx, id)
+      ctx.body = presentDeputyCase(await queries.forDeputy(ctx.state.mpUser!, id))
+    })
+
+  act('acknowledge', (ctx, id) => workflow.acknowledge(ctx.state.mpUser!, id, parse(noteBody, ctx.state.body, 'body').note))
+  act('reply', (ctx, id) => workflow.reply(ctx.state.mpUser!, id, parse(replyBody, ctx.state.body, 'body').text))
+  act('forward', (ctx, id) => workflow.forward(ctx.state.mpUser!, id, parse(forwardBody, ctx.state.body, 'body')))
+
+  // After a transfer the case is no longer the deputy's: answer with what happened, not the case.
+  router.post('/:id/transfer', async (ctx) => {
+    const { id } = parse(caseIdParam, ctx.params, 'params')
+    const moved = await workflow.transfer(ctx.state.mpUser!, id, parse(transferBody, ctx.state.body, 'body'))
+    ctx.body = { id: moved.id, ticket: moved.ticket, status: moved.status, transferred: true }
+  })
+
+  return router
+}

@@ -1,0 +1,82 @@
+import Router from '@koa/router'
+import type { Clock } from '../../../clock.js'
+import { UnprocessableError } from '../../../errors.js'
+import type { CaseQueries } from '../../../services/case-queries.js'
+import type { CaseSubmitter } from '../../../services/case-submission.js'
+import type { CaseWorkflow } from '../../../services/case-workflow.js'
+import type { MpSessions } from '../../../services/mp-sessions.js'
+import type { PrivacyService } from '../../../services/privacy.js'
+import type { Uploads } from '../../../services/uploads.js'
+import type { IdempotencyRepo } from '../../../store/ports.js'
+import { idempotent } from '../../middleware/idempotency.js'
+import { requireMpUser } from '../../middleware/mp-auth.js'
+import { presentResidentCase, presentResidentCaseSummary } from '../../presenters/cases.js'
+import type { AppState } from '../../state.js'
+import { parse } from '../../validate.js'
+import { caseIdParam, consentBody, myCasesQuery, rateBody, reasonBody, submitBody, withdrawBody } from './schemas.js'
+
+export interface ResidentCaseDeps {
+  sessions: MpSessions
+  submitter: CaseSubmitter
+  workflow: CaseWorkflow
+  queries: CaseQueries
+  privacy: PrivacyService
+  uploads: Uploads
+  idempotency: IdempotencyRepo
+  clock: Clock
+  maxImages: number
+}
+
+/** A resident's messages: the privacy notice, submit, follow, withdraw, rate, reopen. */
+export function residentCaseRoutes(deps: ResidentCaseDeps) {
+  const router = new Router<AppState>({ prefix: '/api/mp' })
+  const resident = requireMpUser(deps.sessions)
+
+  router.get('/privacy', (ctx) => {
+    ctx.body = deps.privacy.notice
+  })
+
+  router.post('/consent', resident, async (ctx) => {
+    const { version } = parse(consentBody, ctx.state.body, 'body')
+    await deps.privacy.consent(ctx.state.mpUser!.id, version)
+    ctx.body = { version }
+  })
+
+  router.post('/cases', resident, idempotent(deps.idempotency, deps.clock, (s) => s.mpUser!.id), async (ctx) => {
+    const draft = parse(submitBody, ctx.state.body, 'body')
+    if (draft.images.length > deps.maxImages) throw new UnprocessableError(`最多附 ${deps.maxImages} 张图片`, [{ path: 'body.images', message: `最多 ${deps.maxImages} 张` }], 'too_many_images')
+    const unknown = draft.images.flatMap((url, i) => (deps.uploads.pathOf(url) ? [] : [{ path: `body.images[${i}]`, message: '不是已上传的图片' }]))
+    if (unknown.length) throw new UnprocessableError('图片无效，请重新上传', unknown, 'unknown_image')
+    const idempotencyKey = ctx.get('Idempotency-Key') || null
+    const submitted = await deps.submitter.submit(ctx.state.mpUser!, draft, idempotencyKey)
+    const detail = await deps.queries.forResident(ctx.state.mpUser!, submitted.record.id)
+    ctx.status = 201
+    ctx.body = { ...presentResidentCase(detail), routing: { summary: submitted.summary } }
+  })
+
+  router.get('/cases', resident, async (ctx) => {
+    const page = await deps.queries.residentCases(ctx.state.mpUser!, parse(myCasesQuery, ctx.query, 'query'))
+    ctx.body = { items: page.items.map(presentResidentCaseSummary), nextCursor: page.nextCursor }
+  })
+
+  router.get('/cases/:id', resident, async (ctx) => {
+    const { id } = parse(caseIdParam, ctx.params, 'params')
+    ctx.body = presentResidentCase(await deps.queries.forResident(ctx.state.mpUser!, id))
+  })
+
+  const act = (path: string, run: (ctx: Parameters<Parameters<typeof router.post>[1]>[0], id: string) => Promise<unknown>) =>
+    router.post(`/cases/:id/${path}`, resident, async (ctx) => {
+      const { id } = parse(caseIdParam, ctx.params, 'params')
+      await run(ctx, id)
+      ctx.body = presentResidentCase(await deps.queries.forResident(ctx.state.mpUser!, id))
+    })
+
+  act('withdraw', (ctx, id) => deps.workflow.withdraw(ctx.state.mpUser!, id, parse(withdrawBody, ctx.state.body, 'body').reason))
+  act('rate', (ctx, id) => {
+    const { rating, comment } = parse(rateBody, ctx.state.body, 'body')
+    return deps.workflow.rate(ctx.state.mpUser!, id, rating, comment)
+  })
+  act('reopen', (ctx, id) => deps.workflow.reopen(ctx.state.mpUser!, id, parse(reasonBody, ctx.state.body, 'body').reason))
+
+  return router
+}

@@ -1,0 +1,70 @@
+import { z } from 'zod'
+import { CASE_STATUSES } from '../../../domain/case.js'
+import { ID_PATTERN } from '../../../domain/directory-import.js'
+import { pageQuery } from '../../schemas.js'
+
+const id = z.string().regex(ID_PATTERN, '编号格式无效')
+const text = (max: number, label: string) =>
+  z.string().trim().min(1, `${label}不能为空`).max(max, `${label}最多 ${max} 字`)
+/** Codes from QR codes: an odd one is ignored by routing, so only the length is bounded here. */
+const looseCode = z.string().trim().max(40).nullable().optional()
+const caseId = z.string().regex(/^cs-[0-9a-f-]{36}$/, '留言编号格式无效')
+
+export const caseIdParam = z.strictObject({ id: caseId })
+
+export const submitBody = z.strictObject({
+  text: text(2000, '留言内容'),
+  images: z.array(z.string().max(200)).max(20).default([]),
+  regionId: z.string().max(64).nullable().optional(),
+  deputyCode: looseCode,
+  stationCode: looseCode,
+  anonymous: z.boolean().default(false),
+  publicConsent: z.boolean().default(false),
+  phone: z.string().max(30).nullable().optional(),
+})
+
+export const consentBody = z.strictObject({ version: z.string().min(1).max(20) })
+
+export const myCasesQuery = z.strictObject({ ...pageQuery })
+
+export const inboxQuery = z.strictObject({ ...pageQuery, status: z.enum(CASE_STATUSES).optional() })
+
+export const noteBody = z.strictObject({ note: z.string().trim().max(500).optional() })
+export const replyBody = z.strictObject({ text: text(2000, '答复内容') })
+export const forwardBody = z.strictObject({
+  department: text(100, '承办部门'),
+  reference: z.string().trim().max(100).nullable().optional(),
+  note: z.string().trim().max(500).nullable().optional(),
+})
+export const transferBody = z.strictObject({ deputyCode: z.string().trim().max(40).nullable().optional(), reason: text(500, '原因') })
+export const rateBody = z.strictObject({
+  rating: z.number({ error: '评分应为 1–5 的整数' }).int('评分应为 1–5 的整数').min(1, '评分应为 1–5 的整数').max(5, '评分应为 1–5 的整数'),
+  comment: z.string().trim().max(500).nullable().optional(),
+})
+export const reasonBody = z.strictObject({ reason: text(500, '原因') })
+export const withdrawBody = z.strictObject({ reason: z.string().trim().max(500).optional() })
+
+export const assignBody = z.strictObject({ deputyId: id, note: z.string().trim().max(500).optional() })
+export const mergeBody = z.strictObject({ intoCaseId: caseId, note: z.string().trim().max(500).optional() })
+
+const isoDateTime = z.iso.datetime({ offset: true, error: '时间应为带时区的 ISO 8601 格式' })
+export const staffCasesQuery = z.strictObject({
+  ...pageQuery,
+  status: z.enum(CASE_STATUSES).optional(),
+  topic: z.string().max(20).optional(),
+  regionId: id.optional(),
+  stationId: id.optional(),
+  deputyId: id.optional(),
+  overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  from: isoDateTime.transform((s) => new Date(s)).optional(),
+  to: isoDateTime.transform((s) => new Date(s)).optional(),
+  order: z.enum(['newest', 'due']).default('newest'),
+})
+
+export const previewBody = z.strictObject({
+  text: text(2000, '留言内容'),
+  regionId: z.string().max(64).nullable().optional(),
+  deputyCode: looseCode,
+  stationCode: looseCode,
+  at: isoDateTime.transform((s) => new Date(s)).optional(),
+})

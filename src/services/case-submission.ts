@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto'
+import type { Clock } from '../clock.js'
+import type { CaseRecord } from '../domain/case.js'
+import { STATUS_LABELS } from '../domain/case.js'
+import type { BusinessCalendar } from '../domain/business-calendar.js'
+import { localDate } from '../domain/dates.js'
+import { normalizePhone } from '../domain/phone.js'
+import { slaDeadlines, type SlaPolicy } from '../domain/sla.js'
+import { ConflictError, UnprocessableError, ValidationError } from '../errors.js'
+import type { PiiCipher } from '../security/pii.js'
+import type { Store } from '../store/ports.js'
+import { caseEvent, caseMessage, excerpt, queueOf } from './case-changes.js'
+import type { RoutingService } from './case-routing.js'
+import type { MpPrincipal } from './mp-sessions.js'
+import type { PrivacyNotice } from './privacy.js'
+
+export interface CaseDraft {
+  text: string
+  images: string[]
+  regionId?: string | null
+  deputyCode?: string | null
+  stationCode?: string | null
+  anonymous: boolean
+  publicConsent: boolean
+  phone?: string | null
+}
+
+export interface SubmittedCase {
+  record: CaseRecord
+  summary: string
+  /** True when this is the answer to a repeated request (same Idempotency-Key). */
+  replayed: boolean
+}
+
+/**
+ * Takes a resident's message: routes it, numbers it, sets its deadlines and writes it with
+ * its first events and messages in one transaction. An accepted message is never lost
+ * and never made twice.
+ */
+export class CaseSubmitter {
+  constructor(
+    private readonly store: Store,
+    private readonly routing: RoutingService,
+    private readonly cipher: PiiCipher,
+    private readonly calendar: BusinessCalendar,
+    private readonly policy: SlaPolicy & { timeZone: string },
+    private readonly privacy: PrivacyNotice,
+    private readonly clock: Clock,
+  ) {}
+
+  async submit(resident: MpPrincipal, draft: CaseDraft, idempotencyKey: string | null): Promise<SubmittedCase> {
+    if (idempotencyKey) {
+      const earlier = await this.store.cases.findByIdempotencyKey(resident.id, idempotencyKey)
+      if (earlier) return this.replay(earlier)
+    }
+    await this.requireConsent(resident)
+    const phone = this.contactPhone(draft.phone)
+    const now = this.clock.now()
+    const placed = await this.routing.decide({ text: draft.text, regionId: draft.regionId, deputyCode: draft.deputyCode, stationCode: draft.stationCode, at: now })
+    const { decision } = placed
+    const { ackDueAt, replyDueAt } = slaDeadlines(now, this.calendar, this.policy)
+    const id = `cs-${randomUUID()}`
+    const regionKnown = draft.regionId && placed.prepared.regions.has(draft.regionId) ? draft.regionId : null
+    const record: Omit<CaseRecord, 'ticket'> = {
+      id, residentId: resident.id, text: draft.text, images: draft.images, regionId: regionKnown,
+      communityId: placed.communityId, districtId: placed.districtId, stationId: decision.stationId, deputyId: decision.deputyId,
+      officeRegionId: decision.officeRegionId, topic: decision.topic, status: decision.deputyId ? 'assigned' : 'submitted',
+      anonymous: draft.anonymous, publicConsent: draft.publicConsent, phoneEnc: phone ? this.cipher.encrypt(phone, id) : null,
+      routingReasons: decision.reasons, flaggedForReview: false, createdAt: now, updatedAt: now, ackDueAt, replyDueAt,
+      acknowledgedAt: null, repliedAt: null, closedAt: null, reply: null, forwardedTo: null, rating: null, ratingComment: null,
+      ratedAt: null, mergedInto: null, ackEscalation: 0, replyEscalation: 0, reopenCount: 0, idempotencyKey, version: 1,
+    }
+    const resident_ = { role: 'resident' as const, id: resident.id }
+    const events = [caseEvent(record, 'submitted', resident_, now, { to: 'submitted', data: { reasons: decision.reasons.map((r) => r.code) } })]
+    if (decision.deputyId) events.push(caseEvent(record, 'assigned', { role: 'system', id: null }, now, { from: 'submitted', to: 'assigned', note: placed.summary, data: { deputyId: decision.deputyId } }))
+    const ticketDate = localDate(now, this.policy.timeZone)
+    try {
+      const to = decision.deputyId ? { kind: 'deputy' as const, id: decision.deputyId } : queueOf(record)
+      const stored = await this.store.cases.submit({
+        record, ticketDate, events,
+        outbox: (c) => [
+          decision.deputyId
+            ? caseMessage(c, 'case.assigned', to, `新留言 ${c.ticket}（${c.topic}）：${excerpt(c.text)}，请在 ${this.policy.ackHours} 小时内受理。`, `case:${c.id}:submitted`, now)
+            : caseMessage(c, 'case.queued', to, `新留言 ${c.ticket}（${c.topic}）待分派：${excerpt(c.text)}`, `case:${c.id}:submitted`, now),
+        ],
+      })
+      return { record: stored, summary: placed.summary, replayed: false }
+    } catch (err) {
+      // Two requests with one key raced: the other one won; answer with its case.
+      if (err instanceof ConflictError && idempotencyKey) {
+        const winner = await this.store.cases.findByIdempotencyKey(resident.id, idempotencyKey)
+        if (winner) return this.replay(winner)
+      }
+      throw err
+    }
+  }
+
+  private async replay(c: CaseRecord): Promise<SubmittedCase> {
+    const first = (await this.store.cases.events(c.id)).find((e) => e.type === 'assigned')
+    return { record: c, summary: first?.note ?? STATUS_LABELS[c.status], replayed: true }
+  }
+
+  private async requireConsent(resident: MpPrincipal) {
+    const user = await this.store.mpUsers.get(resident.id)
+    if (user?.consentVersion !== this.privacy.version) {
+      throw new UnprocessableError('请先阅读并同意个人信息保护说明', [{ path: 'consent', message: `需要同意第 ${this.privacy.version} 版说明` }], 'consent_required')
+    }
+  }
+
+  private contactPhone(phone: string | null | undefined) {
+    if (!phone) return null
+    const normalized = normalizePhone(phone)
+    if (!normalized) throw new ValidationError('电话号码无效', [{ path: 'body.phone', message: `电话号码无效 "${phone}"` }])
+    return normalized
+  }
+}

@@ -1,0 +1,35 @@
+import type { Clock } from '../clock.js'
+import { ValidationError } from '../errors.js'
+import type { Store } from '../store/ports.js'
+
+export interface PrivacyNotice {
+  version: string
+  title: string
+  text: string
+}
+
+/** What a resident reads and agrees to before their first message (PIPL arts. 17 and 19). */
+export const PRIVACY_NOTICE: PrivacyNotice = {
+  version: 'v1',
+  title: '个人信息保护说明',
+  text: [
+    '为把您的意见建议转交给人大代表并跟踪办理，我们会保存：您的留言内容和图片、您选择的所在区域、您主动留下的联系电话，以及办理过程记录。',
+    '这些信息只用于办理您的留言：由负责的人大代表和代表联络站工作人员查看；匿名留言时，代表和工作人员看不到您是谁。电话号码加密保存，仅负责办理的代表可查看完整号码，每次查看都有记录。',
+    '留言办结后保存三年，之后删除或匿名化处理。您可以随时查询、撤回尚未答复的留言，或申请删除您的个人信息。',
+  ].join('\n'),
+}
+
+export class PrivacyService {
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+    readonly notice: PrivacyNotice = PRIVACY_NOTICE,
+  ) {}
+
+  async consent(userId: string, version: string) {
+    if (version !== this.notice.version) {
+      throw new ValidationError('说明版本已更新，请重新阅读', [{ path: 'body.version', message: `当前版本为 ${this.notice.version}` }])
+    }
+    await this.store.mpUsers.update(userId, { consentVersion: version, consentAt: this.clock.now() })
+  }
+}

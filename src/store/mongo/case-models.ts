@@ -1,0 +1,212 @@
+import { Schema, type Connection, type Model } from 'mongoose'
+import { CASE_STATUSES, type CaseEvent, type CaseRecord } from '../../domain/case.js'
+import type { IdempotencyRecord, MpUserRecord, OutboxMessage } from '../ports.js'
+
+/**
+ * Documents of the mini-program's people, cases with their timeline, the outbox, ticket
+ * counters and idempotency keys: the mongo side of sqlite's 002_cases.sql. Records keep
+ * their own string id as `_id`, as the directory's do.
+ */
+type Stored<T extends { id: string }> = Omit<T, 'id'> & { _id: string }
+export type MpUserDoc = Stored<MpUserRecord>
+/**
+ * `nextDueAt` is nextDeadline(record), rewritten with every write, for the overdue filter;
+ * `dueKey` is its ISO text, or "9999" when no deadline applies, so that sorting by it
+ * puts cases without a deadline last, as sqlite's coalesce(next_due_at, '9999') does.
+ */
+export type CaseDoc = Stored<CaseRecord> & { nextDueAt: Date | null; dueKey: string }
+/** `seq` orders the events of one case, including those of the same instant. */
+export type CaseEventDoc = Stored<CaseEvent> & { seq: number }
+export type OutboxDoc = Stored<OutboxMessage>
+/** The day (YYYYMMDD) and the last ticket number handed out for it. */
+export interface TicketCounterDoc {
+  _id: string
+  last: number
+}
+/** The body is kept as JSON text, as sqlite keeps it: replayed verbatim, never queried. */
+export type IdempotencyDoc = Omit<IdempotencyRecord, 'body'> & { body: string | null }
+
+export interface CaseModels {
+  MpUser: Model<MpUserDoc>
+  Case: Model<CaseDoc>
+  CaseEvent: Model<CaseEventDoc>
+  Outbox: Model<OutboxDoc>
+  TicketCounter: Model<TicketCounterDoc>
+  IdempotencyKey: Model<IdempotencyDoc>
+}
+
+// The same conventions as models.ts: no `required` validators, no version key (cases
+// carry their own `version`), no `id` virtual.
+const options = { versionKey: false, id: false } as const
+const nullableString = { type: String, default: null }
+const nullableDate = { type: Date, default: null }
+const nullableNumber = { type: Number, default: null }
+const stringList = { type: [String], default: () => [] as string[] }
+/** Null is allowed any number of times; only real strings must be unique. */
+const uniqueWhenString = (field: string) => ({ unique: true, partialFilterExpression: { [field]: { $type: 'string' } } })
+
+function mpUserSchema() {
+  const schema = new Schema<MpUserDoc>(
+    {
+      _id: String,
+      openid: nullableString,
+      unionid: nullableString,
+      deputyId: nullableString,
+      phoneEnc: nullableString,
+      phoneIndex: nullableString,
+      consentVersion: nullableString,
+      consentAt: nullableDate,
+      createdAt: Date,
+    },
+    options,
+  )
+  schema.index({ openid: 1 }, uniqueWhenString('openid'))
+  schema.index({ deputyId: 1 }, uniqueWhenString('deputyId'))
+  return schema
+}
+
+function caseSchema() {
+  const schema = new Schema<CaseDoc>(
+    {
+      _id: String,
+      ticket: String,
+      residentId: String,
+      text: String,
+      images: stringList,
+      regionId: nullableString,
+      communityId: nullableString,
+      districtId: nullableString,
+      stationId: nullableString,
+      deputyId: nullableString,
+      officeRegionId: nullableString,
+      topic: String,
+      status: { type: String, enum: [...CASE_STATUSES] },
+      anonymous: Boolean,
+      publicConsent: Boolean,
+      phoneEnc: nullableString,
+      routingReasons: {
+        type: [new Schema({ rule: String, code: String, message: String }, { _id: false, id: false })],
+        default: () => [],
+      },
+      flaggedForReview: { type: Boolean, default: false },
+      createdAt: Date,
+      updatedAt: Date,
+      ackDueAt: Date,
+      replyDueAt: Date,
+      nextDueAt: nullableDate,
+      dueKey: String,
+      acknowledgedAt: nullableDate,
+      repliedAt: nullableDate,
+      closedAt: nullableDate,
+      reply: nullableString,
+      forwardedTo: {
+        type: new Schema({ department: String, reference: nullableString }, { _id: false, id: false }),
+        default: null,
+      },
+      rating: nullableNumber,
+      ratingComment: nullableString,
+      ratedAt: nullableDate,
+      mergedInto: nullableString,
+      ackEscalation: { type: Number, default: 0 },
+      replyEscalation: { type: Number, default: 0 },
+      reopenCount: { type: Number, default: 0 },
+      idempotencyKey: nullableString,
+      version: Number,
+    },
+    options,
+  )
+  schema.index({ ticket: 1 }, { unique: true })
+  // A resident's retried submission is refused; cases without a key never collide.
+  schema.index({ residentId: 1, idempotencyKey: 1 }, uniqueWhenString('idempotencyKey'))
+  schema.index({ residentId: 1, createdAt: -1 })
+  schema.index({ deputyId: 1, status: 1 })
+  schema.index({ stationId: 1, createdAt: -1 })
+  schema.index({ districtId: 1, createdAt: -1 })
+  schema.index({ communityId: 1, createdAt: -1 })
+  schema.index({ status: 1, nextDueAt: 1 })
+  // The two orders of search, each with its tie-breaker.
+  schema.index({ createdAt: -1, _id: -1 })
+  schema.index({ dueKey: 1, _id: 1 })
+  return schema
+}
+
+function caseEventSchema() {
+  const schema = new Schema<CaseEventDoc>(
+    {
+      _id: String,
+      caseId: String,
+      seq: Number,
+      at: Date,
+      type: String,
+      actorRole: String,
+      actorId: nullableString,
+      fromStatus: nullableString,
+      toStatus: nullableString,
+      note: nullableString,
+      data: { type: Schema.Types.Mixed, default: () => ({}) },
+    },
+    // minimize: false keeps an empty `data` object instead of dropping the field.
+    { ...options, minimize: false },
+  )
+  // Unique: two writers that computed the same next seq cannot both commit.
+  schema.index({ caseId: 1, seq: 1 }, { unique: true })
+  return schema
+}
+
+function outboxSchema() {
+  const schema = new Schema<OutboxDoc>(
+    {
+      _id: String,
+      channel: String,
+      recipientKind: String,
+      recipientId: String,
+      kind: String,
+      payload: { type: Schema.Types.Mixed, default: () => ({}) },
+      dedupeKey: String,
+      status: { type: String, enum: ['pending', 'sending', 'sent', 'failed', 'dead'] },
+      attempts: { type: Number, default: 0 },
+      nextAttemptAt: Date,
+      lastError: nullableString,
+      createdAt: Date,
+    },
+    { ...options, minimize: false },
+  )
+  // The same event never makes two messages: inserts are upserts on this key.
+  schema.index({ dedupeKey: 1 }, { unique: true })
+  schema.index({ status: 1, nextAttemptAt: 1 })
+  schema.index({ recipientId: 1, createdAt: 1 })
+  return schema
+}
+
+function ticketCounterSchema() {
+  // No defaults: an upserting $inc must be the only writer of `last`.
+  return new Schema<TicketCounterDoc>({ _id: String, last: Number }, options)
+}
+
+function idempotencySchema() {
+  const schema = new Schema<IdempotencyDoc>(
+    {
+      scope: String,
+      key: String,
+      requestHash: String,
+      status: nullableNumber,
+      body: nullableString,
+      createdAt: Date,
+    },
+    options,
+  )
+  schema.index({ scope: 1, key: 1 }, { unique: true })
+  schema.index({ createdAt: 1 })
+  return schema
+}
+
+export function defineCaseModels(conn: Connection): CaseModels {
+  return {
+    MpUser: conn.model<MpUserDoc>('MpUser', mpUserSchema(), 'mp_users'),
+    Case: conn.model<CaseDoc>('Case', caseSchema(), 'cases'),
+    CaseEvent: conn.model<CaseEventDoc>('CaseEvent', caseEventSchema(), 'case_events'),
+    Outbox: conn.model<OutboxDoc>('Outbox', outboxSchema(), 'outbox'),
+    TicketCounter: conn.model<TicketCounterDoc>('TicketCounter', ticketCounterSchema(), 'ticket_counters'),
+    IdempotencyKey: conn.model<IdempotencyDoc>('IdempotencyKey', idempotencySchema(), 'idempotency_keys'),
+  }
+}

@@ -1,0 +1,179 @@
+import type { ClientSession, Connection } from 'mongoose'
+import { DEPUTY_LOAD_STATUSES, OPEN_STATUSES, type CaseEvent, type CaseRecord } from '../../domain/case.js'
+import type { CaseFilter, CaseQuery, CaseRepo, OutboxMessage } from '../ports.js'
+import { decodeCursor, toPage } from '../cursor.js'
+import { ConflictError, NotFoundError, ValidationError } from '../../errors.js'
+import type { CaseDoc, CaseEventDoc, TicketCounterDoc } from './case-models.js'
+import type { Models } from './models.js'
+import { caseFromDoc, caseToDoc, dueKeyOf, eventToDoc, eventFromDoc, outboxFields } from './case-records.js'
+import { translate } from './errors.js'
+
+type Filter = Record<string, unknown>
+
+/** The filters shared by search and statistics: sqlite's filterClauses, one clause each. */
+function filterClauses(f: CaseFilter): Filter[] {
+  const clauses: Filter[] = []
+  // `$in: []` matches nothing, as sqlite's "0" does.
+  if (f.residentId) clauses.push({ residentId: f.residentId })
+  if (f.deputyId) clauses.push({ deputyId: f.deputyId })
+  if (f.stationIds) clauses.push({ stationId: { $in: f.stationIds } })
+  if (f.districtIds) clauses.push({ districtId: { $in: f.districtIds } })
+  // Waiting at an office: no station, and one of these offices; a null in the list
+  // matches a null officeRegionId, the city office.
+  if (f.officeRegionIds) clauses.push({ stationId: null, officeRegionId: { $in: f.officeRegionIds } })
+  if (f.statuses) clauses.push({ status: { $in: f.statuses } })
+  if (f.topic) clauses.push({ topic: f.topic })
+  if (f.regionIds) clauses.push({ regionId: { $in: f.regionIds } })
+  // A null nextDueAt never compares less than a date: cases without a deadline are never overdue.
+  if (f.overdueAt) clauses.push({ nextDueAt: { $lt: f.overdueAt } })
+  if (f.createdFrom) clauses.push({ createdAt: { $gte: f.createdFrom } })
+  if (f.createdTo) clauses.push({ createdAt: { $lt: f.createdTo } })
+  return clauses
+}
+
+/** Clauses go under $and so two on the same field (stationIds and officeRegionIds) both hold. */
+const allOf = (clauses: Filter[]): Filter => (clauses.length ? { $and: clauses } : {})
+
+/** A search cursor is "sort key|id", as sqlite issues it; anything else was not issued here. */
+function splitCursor(cursor: string, due: boolean): [string | Date, string] {
+  const at = cursor.lastIndexOf('|')
+  const key = cursor.slice(0, at)
+  const when = due ? null : new Date(key)
+  if (at < 0 || (when !== null && Number.isNaN(when.getTime()))) {
+    throw new ValidationError('分页游标无效', [{ path: 'query.cursor', message: 'not a cursor this server issued' }])
+  }
+  return [when ?? key, cursor.slice(at + 1)]
+}
+
+export function caseRepo(conn: Connection, { Case, CaseEvent, Outbox, TicketCounter }: Models): CaseRepo {
+  const nextTicket = async (ticketDate: string, session: ClientSession) => {
+    const day = ticketDate.replaceAll('-', '')
+    const counter = await TicketCounter.findOneAndUpdate(
+      { _id: day },
+      { $inc: { last: 1 } },
+      { upsert: true, returnDocument: 'after', session },
+    ).lean<TicketCounterDoc>()
+    return `${day}-${String(counter!.last).padStart(4, '0')}`
+  }
+
+  const writeEvents = async (caseId: string, events: CaseEvent[], session: ClientSession) => {
+    if (!events.length) return
+    const last = await CaseEvent.findOne({ caseId }, { seq: 1 }).sort({ seq: -1 }).session(session).lean<Pick<CaseEventDoc, 'seq'>>()
+    let seq = last?.seq ?? 0
+    await CaseEvent.insertMany(events.map((e) => eventToDoc(e, caseId, ++seq)), { session })
+  }
+
+  // An upsert on the dedupe key inserts a message once and leaves an existing one alone,
+  // without raising E11000: an error inside the transaction would abort all of it.
+  const writeOutbox = async (messages: OutboxMessage[], session: ClientSession) => {
+    for (const m of messages) {
+      await Outbox.updateOne(
+        { dedupeKey: m.dedupeKey },
+        { $setOnInsert: { _id: m.id, ...outboxFields(m) } },
+        { upsert: true, session },
+      )
+    }
+  }
+
+  const find = async (filter: Filter, sort: Record<string, 1 | -1>, limit?: number) => {
+    const query = Case.find(filter).sort(sort)
+    if (limit !== undefined) query.limit(limit)
+    return (await query.lean<CaseDoc[]>()).map(caseFromDoc)
+  }
+  const one = async (filter: Filter) => {
+    const doc = await Case.findOne(filter).lean<CaseDoc>()
+    return doc ? caseFromDoc(doc) : null
+  }
+
+  return {
+    async submit({ record, ticketDate, events, outbox }) {
+      // withTransaction may re-run the callback on a transient error, so everything,
+      // the ticket included, is computed inside it. A duplicate idempotency key fails
+      // the case insert and aborts the ticket, the events and the messages with it.
+      return translate(() =>
+        conn.transaction(async (session) => {
+          const stored: CaseRecord = { ...record, ticket: await nextTicket(ticketDate, session) }
+          await Case.insertOne(caseToDoc(stored), { session })
+          await writeEvents(stored.id, events, session)
+          // A function making the messages runs once per attempt, with this attempt's ticket.
+          await writeOutbox(typeof outbox === 'function' ? outbox(stored) : outbox, session)
+          return stored
+        }),
+      )
+    },
+    async get(id) {
+      return one({ _id: id })
+    },
+    async getByTicket(ticket) {
+      return one({ ticket })
+    },
+    async findByIdempotencyKey(residentId, key) {
+      return one({ residentId, idempotencyKey: key })
+    },
+    async update(record, events, outbox) {
+      return translate(() =>
+        conn.transaction(async (session) => {
+          const { _id, version: _version, ...fields } = caseToDoc(record)
+          const result = await Case.updateOne(
+            { _id: record.id, version: record.version },
+            { $set: fields, $inc: { version: 1 } },
+            { session },
+          )
+          if (result.matchedCount === 0) {
+            if (!(await Case.exists({ _id: record.id }).session(session))) throw new NotFoundError('留言不存在')
+            throw new ConflictError('留言刚被其他人更新，请刷新后重试', [], 'stale_case')
+          }
+          await writeEvents(record.id, events, session)
+          await writeOutbox(outbox, session)
+          return { ...record, version: record.version + 1 }
+        }),
+      )
+    },
+    async appendEvents(caseId, events, outbox) {
+      await translate(() =>
+        conn.transaction(async (session) => {
+          await writeEvents(caseId, events, session)
+          await writeOutbox(outbox, session)
+        }),
+      )
+    },
+    async events(caseId) {
+      return (await CaseEvent.find({ caseId }).sort({ seq: 1 }).lean<CaseEventDoc[]>()).map(eventFromDoc)
+    },
+    async search(query: CaseQuery) {
+      const clauses = filterClauses(query)
+      const due = query.order === 'due'
+      const after = decodeCursor(query.cursor)
+      if (after !== null) {
+        const [key, id] = splitCursor(after, due)
+        clauses.push(
+          due
+            ? { $or: [{ dueKey: { $gt: key } }, { dueKey: key, _id: { $gt: id } }] }
+            : { $or: [{ createdAt: { $lt: key } }, { createdAt: key, _id: { $lt: id } }] },
+        )
+      }
+      const sort: Record<string, 1 | -1> = due ? { dueKey: 1, _id: 1 } : { createdAt: -1, _id: -1 }
+      const rows = await find(allOf(clauses), sort, query.limit + 1)
+      return toPage(rows, query.limit, (c) => `${due ? dueKeyOf(c) : c.createdAt.toISOString()}|${c.id}`)
+    },
+    async deputyLoads(deputyIds) {
+      const loads: Record<string, number> = {}
+      if (!deputyIds.length) return loads
+      const rows = await Case.aggregate<{ _id: string; n: number }>([
+        { $match: { deputyId: { $in: deputyIds }, status: { $in: [...DEPUTY_LOAD_STATUSES] } } },
+        { $group: { _id: '$deputyId', n: { $sum: 1 } } },
+      ])
+      for (const r of rows) loads[r._id] = r.n
+      return loads
+    },
+    async listOpen() {
+      return find({ status: { $in: [...OPEN_STATUSES] } }, { _id: 1 })
+    },
+    async recentInCommunity(communityId, since) {
+      return find({ communityId, createdAt: { $gte: since }, status: { $in: [...OPEN_STATUSES] } }, { createdAt: -1, _id: -1 })
+    },
+    async listForStats(filter) {
+      return find(allOf(filterClauses(filter)), { createdAt: 1, _id: 1 })
+    },
+  }
+}

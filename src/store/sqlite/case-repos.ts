@@ -1,0 +1,169 @@
+import type { Db } from './open.js'
+import type { CaseEvent, CaseRecord } from '../../domain/case.js'
+import { DEPUTY_LOAD_STATUSES, OPEN_STATUSES } from '../../domain/case.js'
+import type { CaseFilter, CaseQuery, CaseRepo, CaseSubmission, OutboxMessage } from '../ports.js'
+import { decodeCursor, toPage } from '../cursor.js'
+import { ConflictError, NotFoundError } from '../../errors.js'
+import { CASE_COLUMNS, caseFromRow, caseToRow, eventFromRow } from './case-rows.js'
+import { translate } from './errors.js'
+
+const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ')
+
+/** Filters shared by search and statistics, as SQL. */
+function filterClauses(f: CaseFilter) {
+  const clauses: string[] = []
+  const params: unknown[] = []
+  const anyOf = (column: string, values: unknown[]) => {
+    clauses.push(values.length ? `${column} IN (${placeholders(values.length)})` : '0')
+    params.push(...values)
+  }
+  if (f.residentId) clauses.push('resident_id = ?') && params.push(f.residentId)
+  if (f.deputyId) clauses.push('deputy_id = ?') && params.push(f.deputyId)
+  if (f.stationIds) anyOf('station_id', f.stationIds)
+  if (f.districtIds) anyOf('district_id', f.districtIds)
+  if (f.officeRegionIds) {
+    const named = f.officeRegionIds.filter((id): id is string => id !== null)
+    const parts = [named.length ? `office_region_id IN (${placeholders(named.length)})` : '0']
+    if (f.officeRegionIds.includes(null)) parts.push('office_region_id IS NULL')
+    clauses.push(`(station_id IS NULL AND (${parts.join(' OR ')}))`)
+    params.push(...named)
+  }
+  if (f.statuses) anyOf('status', f.statuses)
+  if (f.topic) clauses.push('topic = ?') && params.push(f.topic)
+  if (f.regionIds) anyOf('region_id', f.regionIds)
+  if (f.overdueAt) clauses.push('next_due_at < ?') && params.push(f.overdueAt.toISOString())
+  if (f.createdFrom) clauses.push('created_at >= ?') && params.push(f.createdFrom.toISOString())
+  if (f.createdTo) clauses.push('created_at < ?') && params.push(f.createdTo.toISOString())
+  return { clauses, params }
+}
+
+export function caseRepo(db: Db): CaseRepo {
+  const insertCase = db.prepare(`INSERT INTO cases (${CASE_COLUMNS.join(', ')}) VALUES (${CASE_COLUMNS.map((c) => `@${c}`).join(', ')})`)
+  const updateCase = db.prepare(
+    `UPDATE cases SET ${CASE_COLUMNS.filter((c) => c !== 'id' && c !== 'version').map((c) => `${c} = @${c}`).join(', ')},
+     version = version + 1 WHERE id = @id AND version = @version`,
+  )
+  const nextTicket = db.prepare(`INSERT INTO ticket_counters (day, last) VALUES (?, 1)
+    ON CONFLICT(day) DO UPDATE SET last = last + 1 RETURNING last`)
+  const lastSeq = db.prepare('SELECT coalesce(max(seq), 0) FROM case_events WHERE case_id = ?').pluck()
+  const insertEvent = db.prepare(`INSERT INTO case_events (id, case_id, seq, at, type, actor_role, actor_id, from_status, to_status, note, data)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+  const insertOutbox = db.prepare(`INSERT INTO outbox (id, channel, recipient_kind, recipient_id, kind, payload, dedupe_key, status,
+    attempts, next_attempt_at, last_error, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(dedupe_key) DO NOTHING`)
+  const byId = db.prepare('SELECT * FROM cases WHERE id = ?')
+
+  const writeEvents = (caseId: string, events: CaseEvent[]) => {
+    let seq = lastSeq.get(caseId) as number
+    for (const e of events) {
+      insertEvent.run(e.id, caseId, ++seq, e.at.toISOString(), e.type, e.actorRole, e.actorId, e.fromStatus, e.toStatus, e.note, JSON.stringify(e.data))
+    }
+  }
+  const writeOutbox = (messages: OutboxMessage[]) => {
+    for (const m of messages) {
+      insertOutbox.run(m.id, m.channel, m.recipientKind, m.recipientId, m.kind, JSON.stringify(m.payload), m.dedupeKey, m.status,
+        m.attempts, m.nextAttemptAt.toISOString(), m.lastError, m.createdAt.toISOString())
+    }
+  }
+
+  const submit = db.transaction((record: Omit<CaseRecord, 'ticket'>, ticketDate: string, events: CaseEvent[], outbox: CaseSubmission['outbox']) => {
+    const n = nextTicket.pluck().get(ticketDate.replaceAll('-', '')) as number
+    const stored: CaseRecord = { ...record, ticket: `${ticketDate.replaceAll('-', '')}-${String(n).padStart(4, '0')}` }
+    insertCase.run(caseToRow(stored))
+    writeEvents(stored.id, events)
+    writeOutbox(typeof outbox === 'function' ? outbox(stored) : outbox)
+    return stored
+  })
+
+  const update = db.transaction((record: CaseRecord, events: CaseEvent[], outbox: OutboxMessage[]) => {
+    const changed = updateCase.run(caseToRow(record)).changes
+    if (changed === 0) {
+      if (!byId.get(record.id)) throw new NotFoundError('留言不存在')
+      throw new ConflictError('留言刚被其他人更新，请刷新后重试', [], 'stale_case')
+    }
+    writeEvents(record.id, events)
+    writeOutbox(outbox)
+    return { ...record, version: record.version + 1 }
+  })
+
+  const appendEvents = db.transaction((caseId: string, events: CaseEvent[], outbox: OutboxMessage[]) => {
+    writeEvents(caseId, events)
+    writeOutbox(outbox)
+  })
+
+  const one = (sql: string, ...params: unknown[]) => {
+    const row = db.prepare(sql).get(...params)
+    return row ? caseFromRow(row) : null
+  }
+
+  return {
+    async submit({ record, ticketDate, events, outbox }) {
+      return translate(() => submit(record, ticketDate, events, outbox))
+    },
+    async get(id) {
+      return one('SELECT * FROM cases WHERE id = ?', id)
+    },
+    async getByTicket(ticket) {
+      return one('SELECT * FROM cases WHERE ticket = ?', ticket)
+    },
+    async findByIdempotencyKey(residentId, key) {
+      return one('SELECT * FROM cases WHERE resident_id = ? AND idempotency_key = ?', residentId, key)
+    },
+    async update(record, events, outbox) {
+      return update(record, events, outbox)
+    },
+    async appendEvents(caseId, events, outbox) {
+      appendEvents(caseId, events, outbox)
+    },
+    async events(caseId) {
+      return db.prepare('SELECT * FROM case_events WHERE case_id = ? ORDER BY seq').all(caseId).map(eventFromRow)
+    },
+    async search(query: CaseQuery) {
+      const { clauses, params } = filterClauses(query)
+      const after = decodeCursor(query.cursor)
+      const due = query.order === 'due'
+      const sortKey = due ? "coalesce(next_due_at, '9999')" : 'created_at'
+      if (after !== null) {
+        const [key, id] = splitCursor(after)
+        clauses.push(due ? `(${sortKey} > ? OR (${sortKey} = ? AND id > ?))` : `(${sortKey} < ? OR (${sortKey} = ? AND id < ?))`)
+        params.push(key, key, id)
+      }
+      const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''
+      const order = due ? `${sortKey} ASC, id ASC` : `${sortKey} DESC, id DESC`
+      const rows = db.prepare(`SELECT * FROM cases ${where} ORDER BY ${order} LIMIT ?`).all(...params, query.limit + 1).map(caseFromRow)
+      return toPage(rows, query.limit, (c) => `${due ? (nextDueIso(c) ?? '9999') : c.createdAt.toISOString()}|${c.id}`)
+    },
+    async deputyLoads(deputyIds) {
+      const loads: Record<string, number> = {}
+      if (!deputyIds.length) return loads
+      const rows = db
+        .prepare(`SELECT deputy_id, count(*) AS n FROM cases WHERE deputy_id IN (${placeholders(deputyIds.length)})
+          AND status IN (${placeholders(DEPUTY_LOAD_STATUSES.length)}) GROUP BY deputy_id`)
+        .all(...deputyIds, ...DEPUTY_LOAD_STATUSES) as Array<{ deputy_id: string; n: number }>
+      for (const r of rows) loads[r.deputy_id] = r.n
+      return loads
+    },
+    async listOpen() {
+      return db.prepare(`SELECT * FROM cases WHERE status IN (${placeholders(OPEN_STATUSES.length)}) ORDER BY id`).all(...OPEN_STATUSES).map(caseFromRow)
+    },
+    async recentInCommunity(communityId, since) {
+      return db
+        .prepare(`SELECT * FROM cases WHERE community_id = ? AND created_at >= ? AND status IN (${placeholders(OPEN_STATUSES.length)}) ORDER BY created_at DESC`)
+        .all(communityId, since.toISOString(), ...OPEN_STATUSES)
+        .map(caseFromRow)
+    },
+    async listForStats(filter) {
+      const { clauses, params } = filterClauses(filter)
+      const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''
+      return db.prepare(`SELECT * FROM cases ${where} ORDER BY created_at`).all(...params).map(caseFromRow)
+    },
+  }
+}
+
+function nextDueIso(c: CaseRecord) {
+  return (caseToRow(c).next_due_at as string | null) ?? null
+}
+
+function splitCursor(cursor: string): [string, string] {
+  const at = cursor.lastIndexOf('|')
+  return [cursor.slice(0, at), cursor.slice(at + 1)]
+}

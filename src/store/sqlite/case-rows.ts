@@ -1,0 +1,67 @@
+import type { CaseEvent, CaseRecord } from '../../domain/case.js'
+import { nextDeadline } from '../../domain/case.js'
+import type { IdempotencyRecord, MpUserRecord, OutboxMessage } from '../ports.js'
+
+// better-sqlite3 rows are untyped; these mappers are the one place that knows their shape.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Row = any
+
+const date = (v: string | null) => (v === null ? null : new Date(v))
+const iso = (d: Date | null) => (d === null ? null : d.toISOString())
+
+export const CASE_COLUMNS = [
+  'id', 'ticket', 'resident_id', 'text', 'images', 'region_id', 'community_id', 'district_id', 'station_id', 'deputy_id',
+  'office_region_id', 'topic', 'status', 'anonymous', 'public_consent', 'phone_enc', 'routing_reasons', 'flagged_for_review',
+  'created_at', 'updated_at', 'ack_due_at', 'reply_due_at', 'next_due_at', 'acknowledged_at', 'replied_at', 'closed_at', 'reply',
+  'forwarded_to', 'rating', 'rating_comment', 'rated_at', 'merged_into', 'ack_escalation', 'reply_escalation', 'reopen_count',
+  'idempotency_key', 'version',
+] as const
+
+export function caseToRow(c: CaseRecord): Record<(typeof CASE_COLUMNS)[number], unknown> {
+  return {
+    id: c.id, ticket: c.ticket, resident_id: c.residentId, text: c.text, images: JSON.stringify(c.images),
+    region_id: c.regionId, community_id: c.communityId, district_id: c.districtId, station_id: c.stationId, deputy_id: c.deputyId,
+    office_region_id: c.officeRegionId, topic: c.topic, status: c.status, anonymous: c.anonymous ? 1 : 0,
+    public_consent: c.publicConsent ? 1 : 0, phone_enc: c.phoneEnc, routing_reasons: JSON.stringify(c.routingReasons),
+    flagged_for_review: c.flaggedForReview ? 1 : 0, created_at: iso(c.createdAt), updated_at: iso(c.updatedAt),
+    ack_due_at: iso(c.ackDueAt), reply_due_at: iso(c.replyDueAt), next_due_at: iso(nextDeadline(c)),
+    acknowledged_at: iso(c.acknowledgedAt), replied_at: iso(c.repliedAt), closed_at: iso(c.closedAt), reply: c.reply,
+    forwarded_to: c.forwardedTo ? JSON.stringify(c.forwardedTo) : null, rating: c.rating, rating_comment: c.ratingComment,
+    rated_at: iso(c.ratedAt), merged_into: c.mergedInto, ack_escalation: c.ackEscalation, reply_escalation: c.replyEscalation,
+    reopen_count: c.reopenCount, idempotency_key: c.idempotencyKey, version: c.version,
+  }
+}
+
+export const caseFromRow = (r: Row): CaseRecord => ({
+  id: r.id, ticket: r.ticket, residentId: r.resident_id, text: r.text, images: JSON.parse(r.images),
+  regionId: r.region_id, communityId: r.community_id, districtId: r.district_id, stationId: r.station_id, deputyId: r.deputy_id,
+  officeRegionId: r.office_region_id, topic: r.topic, status: r.status, anonymous: r.anonymous === 1,
+  publicConsent: r.public_consent === 1, phoneEnc: r.phone_enc, routingReasons: JSON.parse(r.routing_reasons),
+  flaggedForReview: r.flagged_for_review === 1, createdAt: new Date(r.created_at), updatedAt: new Date(r.updated_at),
+  ackDueAt: new Date(r.ack_due_at), replyDueAt: new Date(r.reply_due_at), acknowledgedAt: date(r.acknowledged_at),
+  repliedAt: date(r.replied_at), closedAt: date(r.closed_at), reply: r.reply,
+  forwardedTo: r.forwarded_to ? JSON.parse(r.forwarded_to) : null, rating: r.rating, ratingComment: r.rating_comment,
+  ratedAt: date(r.rated_at), mergedInto: r.merged_into, ackEscalation: r.ack_escalation, replyEscalation: r.reply_escalation,
+  reopenCount: r.reopen_count, idempotencyKey: r.idempotency_key, version: r.version,
+})
+
+export const eventFromRow = (r: Row): CaseEvent => ({
+  id: r.id, caseId: r.case_id, at: new Date(r.at), type: r.type, actorRole: r.actor_role, actorId: r.actor_id,
+  fromStatus: r.from_status, toStatus: r.to_status, note: r.note, data: JSON.parse(r.data),
+})
+
+export const outboxFromRow = (r: Row): OutboxMessage => ({
+  id: r.id, channel: r.channel, recipientKind: r.recipient_kind, recipientId: r.recipient_id, kind: r.kind,
+  payload: JSON.parse(r.payload), dedupeKey: r.dedupe_key, status: r.status, attempts: r.attempts,
+  nextAttemptAt: new Date(r.next_attempt_at), lastError: r.last_error, createdAt: new Date(r.created_at),
+})
+
+export const mpUserFromRow = (r: Row): MpUserRecord => ({
+  id: r.id, openid: r.openid, unionid: r.unionid, deputyId: r.deputy_id, phoneEnc: r.phone_enc, phoneIndex: r.phone_index,
+  consentVersion: r.consent_version, consentAt: date(r.consent_at), createdAt: new Date(r.created_at),
+})
+
+export const idempotencyFromRow = (r: Row): IdempotencyRecord => ({
+  scope: r.scope, key: r.key, requestHash: r.request_hash, status: r.status, body: r.body === null ? null : JSON.parse(r.body),
+  createdAt: new Date(r.created_at),
+})

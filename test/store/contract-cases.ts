@@ -1,0 +1,188 @@
+import { expect } from 'chai'
+import type { CaseEvent, CaseRecord } from '../../src/domain/case.js'
+import { ConflictError } from '../../src/errors.js'
+import type { OutboxMessage, Store } from '../../src/store/ports.js'
+
+const T0 = new Date('2026-11-22T02:00:00Z')
+const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000)
+let n = 0
+
+export function caseRecord(over: Partial<CaseRecord> = {}): Omit<CaseRecord, 'ticket'> {
+  const id = over.id ?? `case-${++n}`
+  return {
+    id, residentId: 'mu1', text: '小区门口路灯坏了', images: [], regionId: 'c010101', communityId: 'c010101', districtId: 'd01',
+    stationId: 'st001', deputyId: 'dp0001', officeRegionId: null, topic: '城乡建设', status: 'assigned', anonymous: false,
+    publicConsent: false, phoneEnc: null, routingReasons: [{ rule: 'place', code: 'covering_station', message: '…' }],
+    flaggedForReview: false, createdAt: T0, updatedAt: T0, ackDueAt: at(24 * 60), replyDueAt: at(21 * 24 * 60),
+    acknowledgedAt: null, repliedAt: null, closedAt: null, reply: null, forwardedTo: null, rating: null, ratingComment: null,
+    ratedAt: null, mergedInto: null, ackEscalation: 0, replyEscalation: 0, reopenCount: 0, idempotencyKey: null, version: 1,
+    ...over,
+  }
+}
+
+export function caseEvent(caseId: string, type: CaseEvent['type'], over: Partial<CaseEvent> = {}): CaseEvent {
+  return { id: `ev-${++n}`, caseId, at: T0, type, actorRole: 'system', actorId: null, fromStatus: null, toStatus: null, note: null, data: {}, ...over }
+}
+
+export function outboxMessage(dedupeKey: string, over: Partial<OutboxMessage> = {}): OutboxMessage {
+  return {
+    id: `ob-${++n}`, channel: 'auto', recipientKind: 'deputy', recipientId: 'dp0001', kind: 'case.assigned', payload: { ticket: 'x' },
+    dedupeKey, status: 'pending', attempts: 0, nextAttemptAt: T0, lastError: null, createdAt: T0, ...over,
+  }
+}
+
+async function rejects(promise: Promise<unknown>) {
+  try {
+    await promise
+  } catch (err) {
+    return err
+  }
+  throw new Error('expected a rejection')
+}
+
+/** The contract of cases, the outbox, people and idempotency keys, for every adapter. */
+export function caseContract(store: () => Store) {
+  const submit = (over: Partial<CaseRecord> = {}, extra: { events?: CaseEvent[]; outbox?: OutboxMessage[]; date?: string } = {}) => {
+    const record = caseRecord(over)
+    return store().cases.submit({
+      record, ticketDate: extra.date ?? '2026-11-22', events: extra.events ?? [caseEvent(record.id, 'submitted')], outbox: extra.outbox ?? [],
+    })
+  }
+
+  describe('cases', () => {
+    it('numbers tickets per day, from 0001, and finds a case by ticket', async () => {
+      const a = await submit()
+      const b = await submit()
+      const c = await submit({}, { date: '2026-11-23' })
+      expect([a.ticket, b.ticket, c.ticket]).to.deep.equal(['20261122-0001', '20261122-0002', '20261123-0001'])
+      expect((await store().cases.getByTicket('20261122-0002'))!.id).to.equal(b.id)
+      const { ticket: _t, ...rest } = (await store().cases.get(a.id))!
+      expect(rest).to.deep.equal(caseRecord({ id: a.id }))
+    })
+
+    it('writes the case, its events and its messages together', async () => {
+      const record = await submit({}, { outbox: [outboxMessage('case:x:assigned')] })
+      expect((await store().cases.events(record.id)).map((e) => e.type)).to.deep.equal(['submitted'])
+      expect((await store().outbox.search({ limit: 10 })).items.map((m) => m.dedupeKey)).to.deep.equal(['case:x:assigned'])
+      expect((await store().outbox.countsByStatus()).pending).to.equal(1)
+    })
+
+    it('never makes two messages for the same event (dedupe key)', async () => {
+      const record = await submit({}, { outbox: [outboxMessage('once')] })
+      await store().cases.appendEvents(record.id, [caseEvent(record.id, 'reminded')], [outboxMessage('once'), outboxMessage('twice')])
+      expect((await store().outbox.search({ limit: 10 })).items.map((m) => m.dedupeKey)).to.have.members(['once', 'twice'])
+    })
+
+    it('refuses a second case with the same idempotency key of the same resident, and writes nothing of it', async () => {
+      await submit({ idempotencyKey: 'k1' })
+      expect(await rejects(submit({ idempotencyKey: 'k1' }, { outbox: [outboxMessage('lost')] }))).to.be.instanceOf(ConflictError)
+      await submit({ idempotencyKey: 'k1', residentId: 'mu2' })
+      expect((await store().cases.findByIdempotencyKey('mu1', 'k1'))!.residentId).to.equal('mu1')
+      expect((await store().outbox.search({ limit: 10 })).items).to.deep.equal([])
+    })
+
+    it('updates only from the version that was read, keeping events in order', async () => {
+      const record = await submit()
+      const acked = await store().cases.update(
+        { ...record, status: 'acknowledged', acknowledgedAt: at(5) },
+        [caseEvent(record.id, 'acknowledged', { fromStatus: 'assigned', toStatus: 'acknowledged', at: at(5) })],
+        [outboxMessage('ack')],
+      )
+      expect(acked.version).to.equal(2)
+      expect((await store().cases.get(record.id))!).to.deep.include({ status: 'acknowledged', version: 2 })
+      const stale = await rejects(store().cases.update({ ...record, status: 'rejected' }, [caseEvent(record.id, 'rejected')], [outboxMessage('stale')]))
+      expect(stale).to.be.instanceOf(ConflictError)
+      expect((await store().cases.get(record.id))!.status).to.equal('acknowledged')
+      expect((await store().cases.events(record.id)).map((e) => e.type)).to.deep.equal(['submitted', 'acknowledged'])
+      expect((await store().outbox.search({ limit: 10 })).items.map((m) => m.dedupeKey)).to.deep.equal(['ack'])
+    })
+
+    it('searches by resident, deputy, stations, districts, status, topic, place and dates, newest first and paged', async () => {
+      const ids: string[] = []
+      for (let i = 0; i < 5; i++) ids.push((await submit({ createdAt: at(i), deputyId: i % 2 ? 'dp0002' : 'dp0001', topic: i < 2 ? '教育' : '城乡建设' })).id)
+      const page1 = await store().cases.search({ limit: 2 })
+      const page2 = await store().cases.search({ limit: 2, cursor: page1.nextCursor })
+      const page3 = await store().cases.search({ limit: 2, cursor: page2.nextCursor })
+      expect([...page1.items, ...page2.items, ...page3.items].map((c) => c.id)).to.deep.equal([...ids].reverse())
+      expect(page3.nextCursor).to.equal(null)
+      const find = async (q: object) => (await store().cases.search({ limit: 10, ...q })).items.map((c) => c.id).sort()
+      expect(await find({ deputyId: 'dp0002' })).to.deep.equal([ids[1], ids[3]].sort())
+      expect(await find({ topic: '教育' })).to.deep.equal([ids[0], ids[1]].sort())
+      expect(await find({ stationIds: ['st009'] })).to.deep.equal([])
+      expect(await find({ stationIds: [] })).to.deep.equal([])
+      expect(await find({ districtIds: ['d01'], statuses: ['assigned'] })).to.have.length(5)
+      expect(await find({ regionIds: ['c010101'] })).to.have.length(5)
+      expect(await find({ createdFrom: at(1), createdTo: at(3) })).to.deep.equal([ids[1], ids[2]].sort())
+      expect(await find({ residentId: 'someone-else' })).to.deep.equal([])
+    })
+
+    it('finds cases waiting at an office: a district office, or the city office', async () => {
+      const district = await submit({ stationId: null, deputyId: null, officeRegionId: 'd02', status: 'submitted' })
+      const city = await submit({ stationId: null, deputyId: null, officeRegionId: null, status: 'submitted' })
+      await submit()
+      const find = async (ids: Array<string | null>) => (await store().cases.search({ limit: 10, officeRegionIds: ids })).items.map((c) => c.id)
+      expect(await find(['d02'])).to.deep.equal([district.id])
+      expect(await find([null])).to.deep.equal([city.id])
+    })
+
+    it('orders by the deadline that matters now, and finds the overdue', async () => {
+      const late = await submit({ ackDueAt: at(10) })
+      const acked = await submit({ status: 'acknowledged', acknowledgedAt: at(1), replyDueAt: at(5) })
+      const done = await submit({ status: 'replied', repliedAt: at(2), ackDueAt: at(1) })
+      const byDue = await store().cases.search({ limit: 10, order: 'due' })
+      expect(byDue.items.map((c) => c.id)).to.deep.equal([acked.id, late.id, done.id])
+      const page1 = await store().cases.search({ limit: 1, order: 'due' })
+      const page2 = await store().cases.search({ limit: 5, order: 'due', cursor: page1.nextCursor })
+      expect(page2.items.map((c) => c.id)).to.deep.equal([late.id, done.id])
+      const overdue = await store().cases.search({ limit: 10, overdueAt: at(7) })
+      expect(overdue.items.map((c) => c.id)).to.deep.equal([acked.id])
+    })
+
+    it('counts the open cases in each deputy\'s hands', async () => {
+      await submit({ deputyId: 'dp0001' })
+      await submit({ deputyId: 'dp0001', status: 'acknowledged' })
+      await submit({ deputyId: 'dp0001', status: 'replied' })
+      await submit({ deputyId: 'dp0002', status: 'forwarded' })
+      expect(await store().cases.deputyLoads(['dp0001', 'dp0002', 'dp0003'])).to.deep.equal({ dp0001: 2, dp0002: 1 })
+      expect(await store().cases.deputyLoads([])).to.deep.equal({})
+    })
+
+    it('lists open cases for the SLA job, and recent open ones of a community', async () => {
+      const open = await submit()
+      await submit({ status: 'closed' })
+      const replied = await submit({ status: 'replied' })
+      expect((await store().cases.listOpen()).map((c) => c.id).sort()).to.deep.equal([open.id, replied.id].sort())
+      const old = await submit({ createdAt: new Date('2026-10-01T00:00:00Z') })
+      const recent = await store().cases.recentInCommunity('c010101', new Date('2026-11-01T00:00:00Z'))
+      expect(recent.map((c) => c.id)).to.include(open.id).and.not.include(old.id)
+      expect(await store().cases.listForStats({ statuses: ['closed'] })).to.have.length(1)
+    })
+  })
+
+  describe('people of the mini-program', () => {
+    const user = { id: 'mu1', openid: 'o-1', unionid: null, deputyId: null, phoneEnc: null, phoneIndex: null, consentVersion: null, consentAt: null, createdAt: T0 }
+
+    it('creates, finds by openid and deputy, and updates', async () => {
+      await store().mpUsers.create(user)
+      expect(await store().mpUsers.getByOpenid('o-1')).to.deep.equal(user)
+      await store().mpUsers.update('mu1', { deputyId: 'dp0001', consentVersion: 'v1', consentAt: at(1) })
+      expect((await store().mpUsers.getByDeputyId('dp0001'))!).to.deep.include({ id: 'mu1', consentVersion: 'v1' })
+      expect(await rejects(store().mpUsers.create({ ...user, id: 'mu2' }))).to.be.instanceOf(ConflictError)
+    })
+  })
+
+  describe('idempotency keys', () => {
+    it('claims a key once, replays what was stored, and releases an unfinished claim', async () => {
+      const ids = store().idempotency
+      expect(await ids.claim('mu1:POST /api/mp/cases', 'k', 'h1', T0)).to.equal('claimed')
+      const pending = await ids.claim('mu1:POST /api/mp/cases', 'k', 'h1', T0)
+      expect(pending).to.deep.include({ status: null, requestHash: 'h1' })
+      await ids.complete('mu1:POST /api/mp/cases', 'k', 201, { ticket: 'x' })
+      expect(await ids.claim('mu1:POST /api/mp/cases', 'k', 'h2', T0)).to.deep.include({ status: 201, body: { ticket: 'x' }, requestHash: 'h1' })
+      expect(await ids.claim('mu2:POST /api/mp/cases', 'k', 'h1', T0), 'keys are per caller').to.equal('claimed')
+      await ids.release('mu2:POST /api/mp/cases', 'k')
+      expect(await ids.claim('mu2:POST /api/mp/cases', 'k', 'h1', T0)).to.equal('claimed')
+      expect(await ids.purgeBefore(at(1))).to.equal(2)
+    })
+  })
+}
