@@ -149,11 +149,17 @@ function pickDeputy(
   // Members are in id order and only a strictly better candidate replaces the best, so ties keep the lowest id.
   let best: Candidate | null = null
   let tied = false
+  const passedOver: Candidate[] = []
   for (const c of candidates) {
-    if (c.open >= options.deputyCapacity) continue
+    if (c.open >= options.deputyCapacity) {
+      passedOver.push(c)
+      continue
+    }
     const order = best ? compare(c, best) : -1
-    if (order < 0) [best, tied] = [c, false]
-    else if (order === 0) tied = true
+    if (order < 0) {
+      best = c
+      tied = false
+    } else if (order === 0) tied = true
   }
 
   if (topicWanted && !anyTopical) say('topic', 'no_topic_deputy', `该站暂无关注${match.topic}的代表，在全站代表中分派`)
@@ -162,9 +168,11 @@ function pickDeputy(
   if (best?.onDuty) say('duty', 'on_duty', `${best.deputy.name}代表 ${monthDay(date!)} 接待值班`)
 
   // Only those who would have been chosen but for their load are worth a line each.
-  const passedOver = candidates.filter((c) => c.open >= options.deputyCapacity && (!best || rank(c, best) < 0)).sort(rank)
-  for (const c of passedOver.slice(0, MAX_LISTED)) say('load', 'at_capacity', `${c.deputy.name}代表 待办已满（${c.open} 件），跳过`)
-  if (passedOver.length > MAX_LISTED) say('load', 'at_capacity', `另有 ${passedOver.length - MAX_LISTED} 位代表待办已满，跳过`)
+  const chosen = best
+  const outranked = chosen ? passedOver.filter((c) => rank(c, chosen) < 0) : passedOver
+  outranked.sort(rank)
+  for (const c of outranked.slice(0, MAX_LISTED)) say('load', 'at_capacity', `${c.deputy.name}代表 待办已满（${c.open} 件），跳过`)
+  if (outranked.length > MAX_LISTED) say('load', 'at_capacity', `另有 ${outranked.length - MAX_LISTED} 位代表待办已满，跳过`)
 
   if (!best) {
     say('fallback', 'station_queue', '该站暂无可分派的代表（待办均已满），进入联络站工作人员待办')

@@ -1,0 +1,111 @@
+import { expect } from 'chai'
+import { asAdmin, asDeputy, asResident, Client, startApp, type TestApp } from '../helpers/app.js'
+import { caseCity, STAFF_PASSWORD } from '../factories.js'
+
+describe('station staff and organizers working the queue', () => {
+  let app: TestApp
+  beforeEach(async () => {
+    app = await startApp({ directory: caseCity() })
+    app.clock.set(new Date('2026-11-23T02:00:00Z'))
+  })
+  afterEach(() => app.close())
+
+  const staff = (username: string) => new Client(app.baseUrl).login(username, STAFF_PASSWORD)
+
+  it('puts a message for a station with no deputy in its staff\'s queue, and they assign it', async () => {
+    const resident = await asResident(app)
+    const { body: c } = await resident.post('/api/mp/cases', { text: '新华社区的公交站台太窄', regionId: 'c020101' })
+    expect(c).to.include({ status: 'submitted', statusLabel: '待分派' })
+    expect(c.routing.summary).to.equal('已转至新华街道代表联络站，由工作人员尽快分派代表')
+    const wangwu = await staff('wangwu')
+    const queue = await wangwu.get('/api/admin/cases?status=submitted')
+    expect(queue.body.items.map((x: { id: string }) => x.id)).to.deep.equal([c.id])
+    expect((await wangwu.post(`/api/admin/cases/${c.id}/assign`, { deputyId: 'dp0001' })).status, 'not a deputy of their station').to.equal(403)
+
+    const admin = await asAdmin(app)
+    const assigned = await admin.post(`/api/admin/cases/${c.id}/assign`, { deputyId: 'dp0002', note: '王芳代表住在附近' })
+    expect(assigned.body).to.include({ status: 'assigned', deputyId: 'dp0002' })
+    const wang = await asDeputy(app, 'dp0002')
+    expect((await wang.get('/api/mp/deputy/cases')).body.items.map((x: { id: string }) => x.id)).to.deep.equal([c.id])
+  })
+
+  it('sends a message from a place no station covers to its district office, and an unknown place to the city office', async () => {
+    const resident = await asResident(app)
+    const district = await resident.post('/api/mp/cases', { text: '东安社区的垃圾问题', regionId: 'c030101' })
+    expect(district.body.handledBy).to.deep.equal({ station: null, deputy: null, office: '卫东区人大常委会办公室' })
+    expect(district.body.routing.summary).to.include('卫东区人大常委会办公室')
+    const city = await resident.post('/api/mp/cases', { text: '我想反映一个问题' })
+    expect(city.body.handledBy.office).to.equal('市人大常委会办公室')
+    const nowhere = await resident.post('/api/mp/cases', { text: '我想反映一个问题', regionId: 'x-no-such-place' })
+    expect(nowhere.status, 'an unknown place is routed, never refused').to.equal(201)
+    expect(nowhere.body.handledBy.office).to.equal('市人大常委会办公室')
+
+    const admin = await asAdmin(app)
+    const staffView = await admin.get(`/api/admin/cases/${nowhere.body.id}`)
+    expect(staffView.body.routingReasons.map((r: { code: string }) => r.code)).to.include('city_office')
+  })
+
+  it('shows each console user only their part: station staff their station, organizers their district', async () => {
+    const resident = await asResident(app)
+    const qinggong = (await resident.post('/api/mp/cases', { text: '路灯', regionId: 'c010101' })).body
+    const xinhua = (await resident.post('/api/mp/cases', { text: '公交', regionId: 'c020101' })).body
+    const lina = await staff('lina')
+    expect((await lina.get('/api/admin/cases')).body.items.map((x: { id: string }) => x.id)).to.deep.equal([qinggong.id])
+    expect((await lina.get(`/api/admin/cases/${xinhua.id}`)).status).to.equal(404)
+    expect((await lina.post(`/api/admin/cases/${xinhua.id}/reject`, { reason: '不属于本站' })).status).to.equal(404)
+    const qianqi = await staff('qianqi')
+    expect((await qianqi.get('/api/admin/cases')).body.items.map((x: { id: string }) => x.id)).to.deep.equal([xinhua.id])
+    const sunli = await staff('sunli') // organizer of 湛河区
+    expect((await sunli.get('/api/admin/cases')).body.items.map((x: { id: string }) => x.id)).to.deep.equal([qinggong.id])
+    expect((await (await asAdmin(app)).get('/api/admin/cases')).body.items).to.have.length(2)
+  })
+
+  it('filters by status, topic, place, station, deputy, overdue and dates', async () => {
+    const resident = await asResident(app)
+    const litter = (await resident.post('/api/mp/cases', { text: '垃圾没人清运', regionId: 'g01010101' })).body
+    app.clock.advance(2 * 86_400_000)
+    const school = (await resident.post('/api/mp/cases', { text: '学校门口拥堵', regionId: 'c010201' })).body
+    const admin = await asAdmin(app)
+    const ids = async (query: string) => (await admin.get(`/api/admin/cases?${query}`)).body.items.map((x: { id: string }) => x.id)
+    expect(await ids(`topic=${encodeURIComponent('环境保护')}`)).to.deep.equal([litter.id])
+    expect(await ids('regionId=s0101')).to.deep.equal([litter.id])
+    expect(await ids('stationId=st002')).to.deep.equal([school.id])
+    expect(await ids('overdue=true'), 'the first is past its 24 h').to.deep.equal([litter.id])
+    expect(await ids(`from=${encodeURIComponent('2026-11-24T00:00:00+08:00')}`)).to.deep.equal([school.id])
+    expect(await ids('status=assigned')).to.have.members([litter.id, school.id])
+    expect((await admin.get('/api/admin/cases?from=yesterday')).status).to.equal(400)
+    expect((await admin.get('/api/admin/cases?status=lost')).status).to.equal(400)
+  })
+
+  it('rejects with a reason the resident reads, and merges a duplicate into the case that carries the work', async () => {
+    const resident = await asResident(app)
+    const neighbour = await asResident(app)
+    const first = (await resident.post('/api/mp/cases', { text: '建设路社区东门的路灯坏了，晚上很黑', regionId: 'c010101' })).body
+    const second = (await neighbour.post('/api/mp/cases', { text: '建设路社区东门路灯坏了，晚上很黑看不见', regionId: 'c010101' })).body
+    const spam = (await neighbour.post('/api/mp/cases', { text: '出售二手家具，价格优惠', regionId: 'c010101' })).body
+    const lina = await staff('lina')
+
+    const view = await lina.get(`/api/admin/cases/${second.id}`)
+    expect(view.body.similar.label).to.equal('相似留言 1 条')
+    expect(view.body.similar.items.map((s: { id: string }) => s.id)).to.deep.equal([first.id])
+
+    const merged = await lina.post(`/api/admin/cases/${second.id}/merge`, { intoCaseId: first.id })
+    expect(merged.body).to.include({ status: 'closed', mergedInto: first.id })
+    const rejected = await lina.post(`/api/admin/cases/${spam.id}/reject`, { reason: '广告信息，不属于意见建议' })
+    expect(rejected.body.status).to.equal('rejected')
+    const told = (await neighbour.get(`/api/mp/cases/${spam.id}`)).body.timeline.at(-1)
+    expect(told).to.include({ label: '不予受理', note: '广告信息，不属于意见建议' })
+    expect((await lina.post(`/api/admin/cases/${spam.id}/reject`, { reason: '再次' })).status).to.equal(409)
+  })
+
+  it('previews a routing decision without creating a case', async () => {
+    const lina = await staff('lina')
+    const preview = await lina.post('/api/admin/routing/preview', { text: '孩子入学学位紧张', regionId: 'c010101', at: '2026-11-25T09:00:00+08:00' })
+    expect(preview.status).to.equal(200)
+    expect(preview.body).to.include({ stationId: 'st001', topic: '教育' })
+    expect(preview.body.reasons.map((r: { rule: string }) => r.rule)).to.include.members(['place', 'topic'])
+    expect(preview.body.summary).to.match(/^已转至轻工街道代表联络站/)
+    expect((await app.liaison.store.cases.search({ limit: 5 })).items).to.deep.equal([])
+    expect((await new Client(app.baseUrl).post('/api/admin/routing/preview', { text: 'x' })).status).to.equal(401)
+  })
+})
