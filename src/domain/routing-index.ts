@@ -40,6 +40,20 @@ export interface RoutingIndex {
   deputiesByCode: ReadonlyMap<string, IndexedDeputy>
   /** Station → its deputies in id order (a deputy of two stations is in both lists). */
   deputiesOfStation: ReadonlyMap<string, readonly IndexedDeputy[]>
+  /** Station → who follows which topic and who is on duty when, by position in `deputiesOfStation`. */
+  rosters: ReadonlyMap<string, StationRoster>
+}
+
+/**
+ * Flags by position in the station's deputy list, so that choosing among a station's
+ * deputies costs two Map lookups per message rather than two Set lookups per deputy.
+ */
+export interface StationRoster {
+  deputies: readonly IndexedDeputy[]
+  /** Topic → which deputies follow it; absent when nobody does. */
+  topics: ReadonlyMap<string, readonly boolean[]>
+  /** YYYY-MM-DD → which deputies are on duty that day; absent when nobody is. */
+  duty: ReadonlyMap<string, readonly boolean[]>
 }
 
 /** Id order as in region-tree's `stationsCovering`, so both agree on ties. */
@@ -87,7 +101,25 @@ export function buildRoutingIndex(directory: RoutingDirectory): RoutingIndex {
     }
   }
 
-  return { regions, chains, covering, districts, directStations, stations, stationsByCode, deputies, deputiesByCode, deputiesOfStation }
+  const rosters = new Map<string, StationRoster>()
+  for (const [stationId, members] of deputiesOfStation) rosters.set(stationId, rosterOf(members))
+
+  return { regions, chains, covering, districts, directStations, stations, stationsByCode, deputies, deputiesByCode, deputiesOfStation, rosters }
+}
+
+function rosterOf(deputies: readonly IndexedDeputy[]): StationRoster {
+  const flags = (key: (d: IndexedDeputy) => ReadonlySet<string>) => {
+    const out = new Map<string, boolean[]>()
+    deputies.forEach((d, i) => {
+      for (const value of key(d)) {
+        const list = out.get(value) ?? new Array<boolean>(deputies.length).fill(false)
+        list[i] = true
+        out.set(value, list)
+      }
+    })
+    return out
+  }
+  return { deputies, topics: flags((d) => d.topicSet), duty: flags((d) => d.dutySet) }
 }
 
 /**

@@ -104,7 +104,7 @@ function deputyStation(deputy: IndexedDeputy, regionId: string | undefined, inde
   return first
 }
 
-/** The preference of rules 3 and 4 as a sortable key: topic, then duty, then open cases. */
+/** A deputy as rules 3 and 4 see them: topic, then duty, then open cases. */
 interface Candidate {
   deputy: IndexedDeputy
   topical: boolean
@@ -130,27 +130,25 @@ function pickDeputy(
   options: RoutingOptions,
   say: Say,
 ): IndexedDeputy | null {
-  const members = index.deputiesOfStation.get(station.id) ?? []
-  if (!members.length) {
+  const roster = index.rosters.get(station.id)
+  if (!roster) {
     say('fallback', 'station_queue', '该站暂无代表，进入联络站工作人员待办')
     return null
   }
   // A message that matched nothing is not "about 其他": no deputy is preferred for it.
   const topicWanted = match.matched.length > 0
-  const anyTopical = topicWanted && members.some((d) => d.topicSet.has(match.topic))
+  const topical = topicWanted ? roster.topics.get(match.topic) : undefined
   const date = at instanceof Date && !Number.isNaN(at.getTime()) ? localDateCached(at, options.timeZone) : null
-  const candidates: Candidate[] = members.map((deputy) => ({
-    deputy,
-    topical: anyTopical && deputy.topicSet.has(match.topic),
-    onDuty: date !== null && deputy.dutySet.has(date),
-    open: loadOf(loads, deputy.id),
-  }))
+  const onDuty = date ? roster.duty.get(date) : undefined
+  const candidate = (i: number, open: number): Candidate =>
+    ({ deputy: roster.deputies[i], topical: topical?.[i] === true, onDuty: onDuty?.[i] === true, open })
 
-  // Members are in id order and only a strictly better candidate replaces the best, so ties keep the lowest id.
+  // Deputies are in id order and only a strictly better one replaces the best, so ties keep the lowest id.
   let best: Candidate | null = null
   let tied = false
   const passedOver: Candidate[] = []
-  for (const c of candidates) {
+  for (let i = 0; i < roster.deputies.length; i++) {
+    const c = candidate(i, loadOf(loads, roster.deputies[i].id))
     if (c.open >= options.deputyCapacity) {
       passedOver.push(c)
       continue
@@ -162,9 +160,9 @@ function pickDeputy(
     } else if (order === 0) tied = true
   }
 
-  if (topicWanted && !anyTopical) say('topic', 'no_topic_deputy', `该站暂无关注${match.topic}的代表，在全站代表中分派`)
+  if (topicWanted && !topical) say('topic', 'no_topic_deputy', `该站暂无关注${match.topic}的代表，在全站代表中分派`)
   if (best?.topical) say('topic', 'topic_match', `${best.deputy.name}代表 关注${match.topic}`)
-  else if (best && anyTopical) say('topic', 'topic_deputies_full', `关注${match.topic}的代表待办均已满，在全站代表中分派`)
+  else if (best && topical) say('topic', 'topic_deputies_full', `关注${match.topic}的代表待办均已满，在全站代表中分派`)
   if (best?.onDuty) say('duty', 'on_duty', `${best.deputy.name}代表 ${monthDay(date!)} 接待值班`)
 
   // Only those who would have been chosen but for their load are worth a line each.
@@ -186,9 +184,9 @@ function pickDeputy(
 const MAX_LISTED = 3
 
 function loadOf(loads: Readonly<Record<string, number>>, deputyId: string): number {
-  // Own properties only: an id such as "constructor" must not read Object.prototype.
-  const n = Object.hasOwn(loads, deputyId) ? loads[deputyId] : 0
-  return typeof n === 'number' && Number.isFinite(n) ? n : 0
+  // The type check also keeps out what an id such as "constructor" finds on Object.prototype.
+  const n: unknown = loads[deputyId]
+  return typeof n === 'number' && !Number.isNaN(n) ? n : 0
 }
 
 /** "2026-11-25" → "11月25日". */

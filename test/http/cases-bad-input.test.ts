@@ -98,7 +98,7 @@ describe('bad input to a resident\'s message', () => {
   describe('images', () => {
     const upload = (bytes: Buffer, type = 'image/png') => {
       const form = new FormData()
-      form.append('file', new Blob([bytes], { type }), 'photo.png')
+      form.append('file', new Blob([new Uint8Array(bytes)], { type }), 'photo.png')
       return fetch(`${app.baseUrl}/api/mp/uploads`, { method: 'POST', body: form, headers: { authorization: `Bearer ${resident.bearer}` } })
     }
 
@@ -120,7 +120,7 @@ describe('bad input to a resident\'s message', () => {
       expect(fake.status).to.equal(415)
       const huge = await upload(Buffer.concat([PNG, Buffer.alloc(6 * 1024 * 1024)]))
       expect(huge.status).to.equal(413)
-      expect((await fetch(`${app.baseUrl}/api/mp/uploads`, { method: 'POST', body: PNG })).status, 'not logged in').to.equal(401)
+      expect((await fetch(`${app.baseUrl}/api/mp/uploads`, { method: 'POST', body: new Uint8Array(PNG) })).status, 'not logged in').to.equal(401)
     })
 
     it('refuses a message with images that were never uploaded here', async () => {
