@@ -7,6 +7,9 @@ import { resolveSecretKey } from './secret-key.js'
 import { createServices, type Services } from './services/index.js'
 import { openStore } from './store/open-store.js'
 import type { Store } from './store/ports.js'
+import { startJobs, type Job } from './jobs/index.js'
+import { runMaintenanceJob } from './jobs/maintenance-job.js'
+import { runSlaJob, SLA_JOB } from './jobs/sla-job.js'
 
 export interface BuildOptions {
   clock?: Clock
@@ -21,6 +24,10 @@ export interface Liaison {
   services: Services
   logger: Logger
   http: ReturnType<typeof createHttpApp>
+  /** The scheduled jobs; tests run them directly with their clock. */
+  jobs: Job[]
+  /** Schedules the jobs (npm start does; tests do not). */
+  startJobs(): void
   /** Starts listening; resolves with the bound port (useful with port 0). */
   listen(port?: number, host?: string): Promise<{ server: Server; port: number }>
   close(): Promise<void>
@@ -36,9 +43,20 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
   const services = createServices({ ...config, security: { ...config.security, secretKey: key } }, store, clock)
   const http = createHttpApp(config, logger, store, services, clock)
   let server: Server | null = null
+  const jobs: Job[] = [
+    {
+      name: SLA_JOB, schedule: config.cases.slaSchedule, leaseMs: 4 * 60_000,
+      run: () => runSlaJob({ store, workflow: services.workflow, clock, logger, policy: { ...config.cases, timeZone: config.business.timeZone } }),
+    },
+    { name: 'maintenance', schedule: '17 * * * *', leaseMs: 10 * 60_000, run: () => runMaintenanceJob({ store, clock }) },
+  ]
+  let stopJobs: (() => Promise<unknown>) | null = null
 
   return {
-    config, store, services, logger, http,
+    config, store, services, logger, http, jobs,
+    startJobs() {
+      stopJobs ??= startJobs(jobs, { store, clock, logger, timeZone: config.business.timeZone })
+    },
     listen(port = config.http.port, host = config.http.host) {
       return new Promise((resolve, reject) => {
         const s = http.listen(port, host)
@@ -51,6 +69,7 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
       })
     },
     async close() {
+      if (stopJobs) await stopJobs()
       if (server) {
         const s = server
         server = null

@@ -60,6 +60,7 @@ const schema = z.strictObject({
     replyWorkingDays: z.number().int().positive(),
     deputyCapacity: z.number().int().positive(),
     reminderLeadHours: z.number().nonnegative(),
+    escalationRepeatHours: z.number().positive(),
     reopenMaxRating: z.number().int().min(1).max(5),
     reopenWindowDays: z.number().positive(),
     autoCloseDays: z.number().positive(),

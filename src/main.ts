@@ -12,6 +12,7 @@ async function main() {
   const admin = await ensureAdmin(store, services.passwords, services.audit, config.security.adminPassword)
   const demoLogins = config.demo.seedOnEmptyStore ? await seedDemo(store, services.importer, demoDirectory({ today: localDate(new Date(), config.business.timeZone) })) : null
   const { port } = await liaison.listen()
+  liaison.startJobs()
   logger.info({ port, store: store.kind }, 'liaison listening')
 
   // Passwords are shown here once and never logged: they go to the terminal, not the JSON log.

@@ -1,0 +1,40 @@
+import { randomUUID } from 'node:crypto'
+import cron from 'node-cron'
+import type { Clock } from '../clock.js'
+import type { Logger } from '../logger.js'
+import type { Store } from '../store/ports.js'
+
+export interface Job {
+  name: string
+  /** Cron expression in the business time zone. */
+  schedule: string
+  /** Longest a run may take; the lease lasts this long. */
+  leaseMs: number
+  run(): Promise<unknown>
+}
+
+/**
+ * Runs `job` only if this instance takes its lease: with several backend instances on one
+ * store, one of them does the work each time.
+ */
+export async function runLeased(job: Job, store: Store, clock: Clock, holder: string, logger: Logger) {
+  if (!(await store.locks.acquire(job.name, holder, job.leaseMs, clock.now()))) return { ran: false as const }
+  try {
+    return { ran: true as const, result: await job.run() }
+  } catch (err) {
+    logger.error({ err, job: job.name }, 'job failed')
+    return { ran: true as const, error: err }
+  } finally {
+    await store.locks.release(job.name, holder)
+  }
+}
+
+/** The one registrar: schedules every job, returns a stop function. */
+export function startJobs(jobs: Job[], deps: { store: Store; clock: Clock; logger: Logger; timeZone: string }) {
+  const holder = `instance-${randomUUID()}`
+  const tasks = jobs.map((job) =>
+    cron.schedule(job.schedule, () => void runLeased(job, deps.store, deps.clock, holder, deps.logger), { timezone: deps.timeZone, name: job.name, noOverlap: true }),
+  )
+  deps.logger.info({ jobs: jobs.map((j) => `${j.name} ${j.schedule}`) }, 'jobs scheduled')
+  return () => Promise.all(tasks.map((t) => t.stop()))
+}

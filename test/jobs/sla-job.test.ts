@@ -1,0 +1,97 @@
+import { expect } from 'chai'
+import { runLeased } from '../../src/jobs/index.js'
+import { SLA_JOB } from '../../src/jobs/sla-job.js'
+import { asDeputy, asResident, startApp, type TestApp } from '../helpers/app.js'
+import { caseCity } from '../factories.js'
+
+const HOUR = 3_600_000
+
+describe('the SLA job: reminders, escalation and closing', () => {
+  let app: TestApp
+  beforeEach(async () => {
+    app = await startApp({ directory: caseCity() })
+    app.clock.set(new Date('2026-11-23T02:00:00Z')) // Monday 10:00
+  })
+  afterEach(() => app.close())
+
+  const sla = () => app.liaison.jobs.find((j) => j.name === SLA_JOB)!.run()
+  const messages = async (kind: string) => (await app.liaison.store.outbox.search({ limit: 50, kind })).items
+  const submit = async (text = '垃圾没人清运') => {
+    const resident = await asResident(app)
+    const { body } = await resident.post('/api/mp/cases', { text, regionId: 'c010101', deputyCode: 'DP0001' })
+    return { resident, id: body.id as string, ticket: body.ticket as string }
+  }
+
+  it('reminds the deputy once, shortly before the acknowledgement is due', async () => {
+    const { id, ticket } = await submit()
+    app.clock.advance(19 * HOUR)
+    await sla()
+    expect(await messages('case.reminder')).to.deep.equal([])
+    app.clock.advance(2 * HOUR) // 21 h: within the 4 h lead
+    await sla()
+    await sla()
+    const reminders = await messages('case.reminder')
+    expect(reminders.map((m) => [m.recipientKind, m.recipientId])).to.deep.equal([['deputy', 'dp0001']])
+    expect(reminders[0].payload.text).to.equal(`提醒：留言 ${ticket} 需在 2026-11-24 前受理，请及时处理。`)
+    const timeline = await app.liaison.store.cases.events(id)
+    expect(timeline.filter((e) => e.type === 'reminded')).to.have.length(1)
+  })
+
+  it('escalates an unacknowledged case to the station\'s staff, then to the district office', async () => {
+    const { id } = await submit()
+    app.clock.advance(25 * HOUR)
+    await sla()
+    await sla()
+    expect((await messages('case.escalated')).map((m) => `${m.recipientKind}:${m.recipientId}`)).to.deep.equal(['station:st001'])
+    expect((await messages('case.overdue')).map((m) => m.recipientId)).to.deep.equal(['dp0001'])
+    expect((await app.liaison.store.cases.get(id))!.ackEscalation).to.equal(1)
+    app.clock.advance(72 * HOUR)
+    await sla()
+    expect((await messages('case.escalated')).map((m) => `${m.recipientKind}:${m.recipientId}`)).to.have.members(['station:st001', 'office:d01'])
+    expect((await app.liaison.store.cases.events(id)).filter((e) => e.type === 'escalated').map((e) => e.data.level)).to.deep.equal([1, 2])
+  })
+
+  it('shows an overdue case to staff and flags it in the deputy\'s inbox', async () => {
+    await submit()
+    const deputy = await asDeputy(app, 'dp0001')
+    app.clock.advance(25 * HOUR)
+    expect((await deputy.get('/api/mp/deputy/cases')).body.items[0].overdue).to.equal(true)
+  })
+
+  it('runs the reply clock once acknowledged, on working days', async () => {
+    const { id } = await submit()
+    const deputy = await asDeputy(app, 'dp0001')
+    await deputy.post(`/api/mp/deputy/cases/${id}/acknowledge`, {})
+    app.clock.set(new Date('2026-12-14T12:00:00Z')) // Monday 20:00, the day the reply is due
+    await sla()
+    expect((await messages('case.reminder')).map((m) => m.payload.text)).to.deep.equal([`提醒：留言 ${(await app.liaison.store.cases.get(id))!.ticket} 需在 2026-12-14 前答复，请及时处理。`])
+    app.clock.set(new Date('2026-12-15T01:00:00Z'))
+    await sla()
+    expect((await app.liaison.store.cases.get(id))!.replyEscalation).to.equal(1)
+  })
+
+  it('closes a reply left unrated for seven days and tells the resident', async () => {
+    const { id, resident } = await submit()
+    const deputy = await asDeputy(app, 'dp0001')
+    await deputy.post(`/api/mp/deputy/cases/${id}/reply`, { text: '已安排清运' })
+    app.clock.advance(6 * 24 * HOUR)
+    await sla()
+    expect((await resident.get(`/api/mp/cases/${id}`)).body.status).to.equal('replied')
+    app.clock.advance(24 * HOUR + 1)
+    await sla()
+    const closed = (await resident.get(`/api/mp/cases/${id}`)).body
+    expect(closed.status).to.equal('closed')
+    expect(closed.timeline.at(-1).note).to.equal('答复后 7 天未评价，自动办结')
+    expect((await messages('case.closed')).map((m) => m.recipientKind)).to.deep.equal(['mp_user'])
+  })
+
+  it('runs on one instance at a time: the lease', async () => {
+    await submit()
+    app.clock.advance(25 * HOUR)
+    const job = app.liaison.jobs.find((j) => j.name === SLA_JOB)!
+    const { store, logger } = app.liaison
+    const [a, b] = await Promise.all([runLeased(job, store, app.clock, 'instance-a', logger), runLeased(job, store, app.clock, 'instance-b', logger)])
+    expect([a.ran, b.ran].filter(Boolean)).to.have.length(1)
+    expect(await messages('case.escalated')).to.have.length(1)
+  })
+})
