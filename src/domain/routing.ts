@@ -22,6 +22,8 @@ export function route(
 ): RoutingDecision {
   const reasons: RoutingReason[] = []
   const say: Say = (rule, code, message) => void reasons.push({ rule, code, message })
+  // Classified whatever the target: staff filter cases by topic.
+  const match = topicClassifierFor(options.topicKeywords, options.topics)(input.text ?? '')
   const decide = (stationId: string | null, deputyId: string | null, officeRegionId: string | null = null): RoutingDecision =>
     ({ stationId, deputyId, topic: match.topic, officeRegionId, reasons })
 
@@ -39,8 +41,7 @@ export function route(
     station = coverage.station
     say('place', 'covering_station', `所在区域 ${region.name} 由 ${station.name} 联系${coverage.via.id === region.id ? '' : `（该站覆盖 ${coverage.via.name}）`}`)
   }
-  // 3. topic: always classified, staff filter cases by it
-  const match = topicClassifierFor(options.topicKeywords, options.topics)(input.text ?? '')
+  // 3. topic (and, among a station's deputies, 4. duty and load in pickDeputy)
   say('topic', match.matched.length ? 'topic' : 'no_topic', match.matched.length ? `留言主题：${match.topic}（${match.matched.join('、')}）` : `留言未匹配到主题，归为 ${match.topic}`)
 
   if (explicit.deputy) {

@@ -11,6 +11,7 @@ import { QrCodeRenderer } from './qr-codes.js'
 import { StaffService } from './staff.js'
 import { BusinessCalendar } from '../domain/business-calendar.js'
 import { CaseQueries } from './case-queries.js'
+import { CaseReports } from './case-reports.js'
 import { RoutingService } from './case-routing.js'
 import { CaseSubmitter } from './case-submission.js'
 import { CaseWorkflow } from './case-workflow.js'
@@ -31,6 +32,7 @@ export function createServices(config: Config & { security: { secretKey: string 
   const routing = new RoutingService(store, { timeZone, deputyCapacity: config.cases.deputyCapacity, topics, topicKeywords: config.business.topicKeywords }, clock)
   const policy = { ...config.cases, timeZone }
   const privacy = new PrivacyService(store, clock)
+  const caseQueries = new CaseQueries(store, routing, cipher, audit, clock, { windowDays: config.cases.similarWindowDays, threshold: config.cases.similarThreshold })
   return {
     cipher,
     passwords,
@@ -47,6 +49,7 @@ export function createServices(config: Config & { security: { secretKey: string 
     uploads: new Uploads(config.uploads.dir),
     submitter: new CaseSubmitter(store, routing, cipher, calendar, policy, privacy.notice, clock),
     workflow: new CaseWorkflow(store, routing, calendar, policy, clock),
-    caseQueries: new CaseQueries(store, routing, cipher, audit, clock, { windowDays: config.cases.similarWindowDays, threshold: config.cases.similarThreshold }),
+    caseQueries,
+    caseReports: new CaseReports(store, caseQueries, routing, clock),
   }
 }

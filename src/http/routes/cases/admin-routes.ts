@@ -7,10 +7,11 @@ import { requireStaff } from '../../middleware/auth.js'
 import { presentStaffCase, presentStaffCaseSummary } from '../../presenters/cases.js'
 import type { AppState } from '../../state.js'
 import { parse } from '../../validate.js'
-import { assignBody, caseIdParam, mergeBody, previewBody, reasonBody, staffCasesQuery } from './schemas.js'
+import { assignBody, caseIdParam, mergeBody, previewBody, reasonBody, staffCasesQuery, statsQuery } from './schemas.js'
+import type { CaseReports } from '../../../services/case-reports.js'
 
 /** Station staff triage their queue; organizers see their district; admins everything. */
-export function adminCaseRoutes(auth: AuthService, workflow: CaseWorkflow, queries: CaseQueries, routing: RoutingService) {
+export function adminCaseRoutes(auth: AuthService, workflow: CaseWorkflow, queries: CaseQueries, routing: RoutingService, reports: CaseReports) {
   const router = new Router<AppState>({ prefix: '/api/admin' })
   const staff = requireStaff(auth)
 
@@ -18,6 +19,12 @@ export function adminCaseRoutes(auth: AuthService, workflow: CaseWorkflow, queri
     const { cursor, limit, order, ...filters } = parse(staffCasesQuery, ctx.query, 'query')
     const page = await queries.staffCases(ctx.state.staff!, filters, { cursor, limit, order })
     ctx.body = { items: page.items.map(presentStaffCaseSummary), nextCursor: page.nextCursor }
+  })
+
+  /** Counts, medians, shares answered in time and satisfaction; per station, district, topic, deputy or department (述职评议). */
+  router.get('/cases/stats', staff, async (ctx) => {
+    const { groupBy, ...filters } = parse(statsQuery, ctx.query, 'query')
+    ctx.body = await reports.stats(ctx.state.staff!, groupBy, filters)
   })
 
   router.get('/cases/:id', staff, async (ctx) => {

@@ -68,3 +68,14 @@ export const previewBody = z.strictObject({
   stationCode: looseCode,
   at: isoDateTime.transform((s) => new Date(s)).optional(),
 })
+
+export const statsQuery = z.strictObject({
+  groupBy: z.enum(['station', 'district', 'topic', 'deputy', 'department']).default('station'),
+  status: z.enum(CASE_STATUSES).optional(),
+  topic: z.string().max(20).optional(),
+  regionId: id.optional(),
+  stationId: id.optional(),
+  deputyId: id.optional(),
+  from: isoDateTime.transform((s) => new Date(s)).optional(),
+  to: isoDateTime.transform((s) => new Date(s)).optional(),
+})

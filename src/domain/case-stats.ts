@@ -1,0 +1,90 @@
+import { CASE_STATUSES, type CaseRecord, type CaseStatus } from './case.js'
+import { median } from './sla.js'
+
+export interface CaseStats {
+  total: number
+  byStatus: Record<CaseStatus, number>
+  byTopic: Record<string, number>
+  /** Median hours from message to acknowledgement (a reply counts as one). */
+  medianHoursToAcknowledge: number | null
+  /** Median days from message to reply. */
+  medianDaysToReply: number | null
+  /** Of the cases whose acknowledgement was due or done: acknowledged in time. */
+  acknowledgedInTimeShare: number | null
+  /** Of the cases whose reply was due or done: replied in time. */
+  repliedInTimeShare: number | null
+  averageSatisfaction: number | null
+  rated: number
+  overdueOpen: number
+  /** Total days spent with a government department (交办), shown apart from the deputies' own time. */
+  forwarded: number
+}
+
+const HOUR = 3_600_000
+const round = (n: number | null, digits = 2) => (n === null ? null : Math.round(n * 10 ** digits) / 10 ** digits)
+const ENDED: CaseStatus[] = ['withdrawn', 'rejected']
+
+/**
+ * The figures offices publish and review (述职评议): counts, medians, shares answered in
+ * time and satisfaction. Withdrawn, rejected and merged cases count in the totals only.
+ */
+export function caseStats(cases: CaseRecord[], now: Date): CaseStats {
+  const byStatus = Object.fromEntries(CASE_STATUSES.map((s) => [s, 0])) as Record<CaseStatus, number>
+  const byTopic: Record<string, number> = {}
+  const ackHours: number[] = []
+  const replyDays: number[] = []
+  let ackDue = 0
+  let ackOk = 0
+  let replyDue = 0
+  let replyOk = 0
+  let ratingSum = 0
+  let rated = 0
+  let overdueOpen = 0
+  let forwarded = 0
+  for (const c of cases) {
+    byStatus[c.status]++
+    byTopic[c.topic] = (byTopic[c.topic] ?? 0) + 1
+    if (c.forwardedTo) forwarded++
+    if (ENDED.includes(c.status) || c.mergedInto) continue
+    const acked = c.acknowledgedAt ?? c.repliedAt
+    if (acked) ackHours.push((acked.getTime() - c.createdAt.getTime()) / HOUR)
+    if (c.repliedAt) replyDays.push((c.repliedAt.getTime() - c.createdAt.getTime()) / (24 * HOUR))
+    if (acked || c.ackDueAt <= now) {
+      ackDue++
+      if (acked && acked <= c.ackDueAt) ackOk++
+    }
+    if (c.repliedAt || c.replyDueAt <= now) {
+      replyDue++
+      if (c.repliedAt && c.repliedAt <= c.replyDueAt) replyOk++
+    }
+    if (c.rating !== null) {
+      rated++
+      ratingSum += c.rating
+    }
+    const due = acked ? c.replyDueAt : c.ackDueAt
+    if (['submitted', 'assigned', 'acknowledged', 'forwarded', 'reopened'].includes(c.status) && due < now) overdueOpen++
+  }
+  return {
+    total: cases.length,
+    byStatus,
+    byTopic,
+    medianHoursToAcknowledge: round(median(ackHours), 1),
+    medianDaysToReply: round(median(replyDays), 1),
+    acknowledgedInTimeShare: ackDue ? round(ackOk / ackDue, 3) : null,
+    repliedInTimeShare: replyDue ? round(replyOk / replyDue, 3) : null,
+    averageSatisfaction: rated ? round(ratingSum / rated) : null,
+    rated,
+    overdueOpen,
+    forwarded,
+  }
+}
+
+/** The same figures per group (station, district, deputy, department, topic). Cases without a key are left out. */
+export function groupedStats(cases: CaseRecord[], keyOf: (c: CaseRecord) => string | null, now: Date): Array<{ key: string; stats: CaseStats }> {
+  const groups = new Map<string, CaseRecord[]>()
+  for (const c of cases) {
+    const key = keyOf(c)
+    if (key !== null) groups.set(key, [...(groups.get(key) ?? []), c])
+  }
+  return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([key, list]) => ({ key, stats: caseStats(list, now) }))
+}

@@ -1,0 +1,71 @@
+import { expect } from 'chai'
+import { asAdmin, asDeputy, asResident, Client, startApp, type TestApp } from '../helpers/app.js'
+import { caseCity, STAFF_PASSWORD } from '../factories.js'
+
+const HOUR = 3_600_000
+
+describe('statistics and responsiveness (述职评议)', () => {
+  let app: TestApp
+  let ids: Record<string, string>
+  before(async () => {
+    app = await startApp({ directory: caseCity() })
+    app.clock.set(new Date('2026-11-23T02:00:00Z'))
+    const resident = await asResident(app)
+    const zhang = await asDeputy(app, 'dp0001')
+    const li = await asDeputy(app, 'dp0003')
+    const write = async (text: string, deputyCode: string, regionId: string) =>
+      (await resident.post('/api/mp/cases', { text, deputyCode, regionId })).body.id as string
+    ids = {
+      quick: await write('垃圾清运不及时', 'DP0001', 'c010101'),
+      late: await write('噪音扰民', 'DP0001', 'c010101'),
+      open: await write('油烟扰民', 'DP0001', 'c010101'),
+      maZhuang: await write('学校门口拥堵', 'DP0003', 'c010201'),
+    }
+    app.clock.advance(2 * HOUR)
+    await zhang.post(`/api/mp/deputy/cases/${ids.quick}/acknowledge`, {})
+    await li.post(`/api/mp/deputy/cases/${ids.maZhuang}/acknowledge`, {})
+    await li.post(`/api/mp/deputy/cases/${ids.maZhuang}/forward`, { department: '区教育局' })
+    app.clock.advance(28 * HOUR) // 30 h after the messages
+    await zhang.post(`/api/mp/deputy/cases/${ids.late}/acknowledge`, {})
+    app.clock.advance(42 * HOUR) // 3 days after
+    await zhang.post(`/api/mp/deputy/cases/${ids.quick}/reply`, { text: '已清运' })
+    await li.post(`/api/mp/deputy/cases/${ids.maZhuang}/reply`, { text: '教育局已增派交警' })
+    await resident.post(`/api/mp/cases/${ids.quick}/rate`, { rating: 5 })
+    await resident.post(`/api/mp/cases/${ids.maZhuang}/rate`, { rating: 2 })
+  })
+  after(() => app.close())
+
+  it('gives organizers the figures per station', async () => {
+    const { body } = await (await asAdmin(app)).get('/api/admin/cases/stats?groupBy=station')
+    expect(body.overall).to.deep.include({
+      total: 4, rated: 2, averageSatisfaction: 3.5, overdueOpen: 1, forwarded: 1,
+      acknowledgedInTimeShare: 0.5, // quick and 马庄 in 2 h; late at 30 h; open never
+      medianDaysToReply: 3,
+    })
+    expect(body.overall.byStatus).to.include({ closed: 2, acknowledged: 1, assigned: 1 })
+    expect(body.overall.byTopic).to.include({ 环境保护: 3 })
+    expect(body.overall.medianHoursToAcknowledge).to.equal(2)
+    const st001 = body.groups.find((g: { key: string }) => g.key === 'st001')
+    expect(st001).to.deep.include({ name: '轻工街道代表联络站' })
+    expect(st001.stats).to.include({ total: 3, averageSatisfaction: 5, acknowledgedInTimeShare: 0.333 })
+  })
+
+  it('measures each deputy and each department for review', async () => {
+    const admin = await asAdmin(app)
+    const byDeputy = (await admin.get('/api/admin/cases/stats?groupBy=deputy')).body.groups
+    expect(byDeputy.map((g: { name: string; stats: { total: number } }) => [g.name, g.stats.total])).to.deep.equal([['张伟', 3], ['李强', 1]])
+    const byDepartment = (await admin.get('/api/admin/cases/stats?groupBy=department')).body.groups
+    expect(byDepartment).to.have.length(1)
+    expect(byDepartment[0]).to.deep.include({ key: '区教育局' })
+    expect(byDepartment[0].stats).to.include({ averageSatisfaction: 2, repliedInTimeShare: 1 })
+  })
+
+  it('limits the figures to what the caller may see, and to a period', async () => {
+    const zhoujie = await new Client(app.baseUrl).login('zhoujie', STAFF_PASSWORD) // 马庄 station staff
+    expect((await zhoujie.get('/api/admin/cases/stats')).body.overall.total).to.equal(1)
+    const admin = await asAdmin(app)
+    const empty = await admin.get(`/api/admin/cases/stats?from=${encodeURIComponent('2026-12-01T00:00:00+08:00')}`)
+    expect(empty.body.overall).to.include({ total: 0, averageSatisfaction: null, acknowledgedInTimeShare: null })
+    expect((await admin.get('/api/admin/cases/stats?groupBy=weather')).status).to.equal(400)
+  })
+})
