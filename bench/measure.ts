@@ -24,8 +24,8 @@ export async function median(runs: number, fn: () => Promise<number>): Promise<n
 export function report(results: Result[]) {
   const rows = results.map((r) => ({
     benchmark: r.name,
-    ms: Math.round(r.ms),
-    baseline: `${r.baseline} ${Math.round(r.baselineMs)} ms`,
+    ms: r.ms < 10 ? Number(r.ms.toFixed(4)) : Math.round(r.ms),
+    baseline: `${r.baseline} ${r.baselineMs < 10 ? r.baselineMs.toFixed(4) : Math.round(r.baselineMs)} ms`,
     ratio: `${(r.ms / r.baselineMs).toFixed(2)}×`,
     target: `< ${r.targetMs} ms`,
     verdict: r.ms < r.targetMs ? 'ok' : 'MISSED',

@@ -7,8 +7,9 @@ import { join } from 'node:path'
 import { benchImport } from './import.js'
 import { report, type Result } from './measure.js'
 import { benchStartup } from './startup.js'
+import { benchRouting } from './routing.js'
 
-const results: Result[] = [...(await benchImport()), ...(await benchStartup())]
+const results: Result[] = [...(await benchRouting()), ...(await benchImport()), ...(await benchStartup())]
 const ok = report(results)
 const out = join(import.meta.dirname, 'out')
 mkdirSync(out, { recursive: true })

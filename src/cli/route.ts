@@ -9,22 +9,22 @@
  */
 import { readFileSync, statSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { TOPICS } from '../demo/demo-city.js'
+import { loadConfig } from '../config.js'
 import { checkDirectoryFile } from '../domain/directory-import.js'
 import { residentSummary } from '../domain/routing-explain.js'
 import { buildRoutingIndex, route } from '../domain/routing.js'
 import type { RoutingInput, RoutingOptions } from '../domain/routing-types.js'
 
 const USAGE = 'usage: npm run route -- <directory.json> <messages.jsonl> [--capacity N] [--tz Asia/Shanghai]\n'
-const KEYWORDS_FILE = new URL('../../config/topic-keywords.json', import.meta.url)
 const EMPTY = { regions: [], stations: [], deputies: [], staff: [] }
 
 class UsageError extends Error {}
 
 function parseArgs(args: string[]) {
   const files: string[] = []
-  let capacity = 30
-  let timeZone = 'Asia/Shanghai'
+  const defaults = settings()
+  let capacity = defaults.capacity
+  let timeZone = defaults.timeZone
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]
     if (arg === '--capacity') capacity = Number(args[++i])
@@ -42,12 +42,10 @@ function parseArgs(args: string[]) {
   return { directoryFile: files[0], messagesFile: files[1], capacity, timeZone }
 }
 
-/** Topics of the keyword file, in the order of the standard list (which decides ties). */
-function loadKeywords(): { topics: string[]; keywords: Record<string, string[]> } {
-  const keywords = (JSON.parse(readFileSync(KEYWORDS_FILE, 'utf8')) as { keywords: Record<string, string[]> }).keywords
-  const standard: readonly string[] = TOPICS
-  const known = standard.filter((t) => t in keywords)
-  return { topics: [...known, ...Object.keys(keywords).filter((t) => !standard.includes(t))], keywords }
+/** Topics, keywords, time zone and capacity come from the configuration (config/, env), flags override. */
+function settings() {
+  const config = loadConfig()
+  return { topics: config.business.topics, keywords: config.business.topicKeywords, timeZone: config.business.timeZone, capacity: config.cases.deputyCapacity }
 }
 
 function readText(path: string): string {
@@ -98,7 +96,7 @@ function main(args: string[]): number {
     return 1
   }
 
-  const { topics, keywords } = loadKeywords()
+  const { topics, keywords } = settings()
   const check = checkDirectoryFile(input, EMPTY, topics)
   if (!check.ok) {
     process.stderr.write(`目录文件有 ${check.problems.length} 处问题，无法分派\n`)

@@ -60,7 +60,7 @@ export class RoutingService {
     const candidates = first.stationId ? (prepared.deputiesByStation.get(first.stationId) ?? []) : []
     const loads = candidates.length ? await this.store.cases.deputyLoads(candidates) : {}
     const decision = candidates.length ? route(full, prepared.index, loads, this.options) : first
-    return { decision, summary: residentSummary(decision, prepared.index), ...this.place(input.regionId ?? null, decision, prepared), prepared }
+    return { decision, summary: residentSummary(decision, prepared.index, input.regionId ?? undefined), ...this.place(input.regionId ?? null, decision, prepared), prepared }
   }
 
   /** The community and district a case belongs to, for similar-case links and organizers' scope. */
