@@ -8,9 +8,12 @@ import { benchImport } from './import.js'
 import { report, type Result } from './measure.js'
 import { benchStartup } from './startup.js'
 import { benchRouting } from './routing.js'
+import { benchCases } from './cases.js'
 
-const results: Result[] = [...(await benchRouting()), ...(await benchImport()), ...(await benchStartup())]
+const cases = await benchCases()
+const results: Result[] = [...(await benchRouting()), ...(await benchImport()), ...(await benchStartup()), ...cases.results]
 const ok = report(results)
+console.log(cases.lines.join('\n'))
 const out = join(import.meta.dirname, 'out')
 mkdirSync(out, { recursive: true })
 writeFileSync(join(out, 'results.json'), JSON.stringify({ at: new Date().toISOString(), results }, null, 2))

@@ -20,6 +20,8 @@ export class BusinessCalendar {
   readonly timeZone: string
   private readonly holidays: ReadonlySet<string>
   private readonly workdays: ReadonlySet<string>
+  /** Deadlines depend only on the local date: every message of a day shares them. */
+  private readonly deadlines = new Map<string, Date>()
 
   constructor(options: BusinessCalendarOptions) {
     // Fail at start-up on a bad configuration rather than on the first deadline.
@@ -48,12 +50,19 @@ export class BusinessCalendar {
    */
   addWorkingDays(from: Date, days: number): Date {
     if (!Number.isInteger(days) || days < 0) throw new RangeError(`working days must be a whole number ≥ 0, got ${days}`)
-    let date = localDate(from, this.timeZone)
+    const start = localDate(from, this.timeZone)
+    const key = `${start}+${days}`
+    const known = this.deadlines.get(key)
+    if (known) return new Date(known)
+    let date = start
     for (let counted = 0; counted < days; ) {
       date = addDays(date, 1)
       if (this.isWorkingDay(date)) counted++
     }
-    return endOfLocalDate(date, this.timeZone)
+    const deadline = endOfLocalDate(date, this.timeZone)
+    if (this.deadlines.size > 1000) this.deadlines.clear()
+    this.deadlines.set(key, deadline)
+    return new Date(deadline)
   }
 
   /**

@@ -6,6 +6,7 @@ import { decodeCursor, toPage } from '../cursor.js'
 import { ConflictError, NotFoundError } from '../../errors.js'
 import { CASE_COLUMNS, caseFromRow, caseToRow, eventFromRow } from './case-rows.js'
 import { translate } from './errors.js'
+import type { GroupCommit } from './group-commit.js'
 
 const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ')
 
@@ -37,7 +38,7 @@ function filterClauses(f: CaseFilter) {
   return { clauses, params }
 }
 
-export function caseRepo(db: Db): CaseRepo {
+export function caseRepo(db: Db, group: GroupCommit): CaseRepo {
   const insertCase = db.prepare(`INSERT INTO cases (${CASE_COLUMNS.join(', ')}) VALUES (${CASE_COLUMNS.map((c) => `@${c}`).join(', ')})`)
   const updateCase = db.prepare(
     `UPDATE cases SET ${CASE_COLUMNS.filter((c) => c !== 'id' && c !== 'version').map((c) => `${c} = @${c}`).join(', ')},
@@ -96,8 +97,8 @@ export function caseRepo(db: Db): CaseRepo {
   }
 
   return {
-    async submit({ record, ticketDate, events, outbox }) {
-      return translate(() => submit(record, ticketDate, events, outbox))
+    submit({ record, ticketDate, events, outbox }) {
+      return group.run(() => translate(() => submit(record, ticketDate, events, outbox)))
     },
     async get(id) {
       return one('SELECT * FROM cases WHERE id = ?', id)
@@ -108,11 +109,11 @@ export function caseRepo(db: Db): CaseRepo {
     async findByIdempotencyKey(residentId, key) {
       return one('SELECT * FROM cases WHERE resident_id = ? AND idempotency_key = ?', residentId, key)
     },
-    async update(record, events, outbox) {
-      return update(record, events, outbox)
+    update(record, events, outbox) {
+      return group.run(() => update(record, events, outbox))
     },
-    async appendEvents(caseId, events, outbox) {
-      appendEvents(caseId, events, outbox)
+    appendEvents(caseId, events, outbox) {
+      return group.run(() => appendEvents(caseId, events, outbox))
     },
     async events(caseId) {
       return db.prepare('SELECT * FROM case_events WHERE case_id = ? ORDER BY seq').all(caseId).map(eventFromRow)

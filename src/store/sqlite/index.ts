@@ -1,5 +1,6 @@
 import type { Store } from '../ports.js'
 import { openDatabase } from './open.js'
+import { GroupCommit } from './group-commit.js'
 import { deputyRepo, directoryRepo, regionRepo, staffRepo, stationRepo } from './directory-repos.js'
 import { auditRepo, lockRepo, sessionRepo } from './auth-repos.js'
 import { caseRepo } from './case-repos.js'
@@ -8,6 +9,7 @@ import { idempotencyRepo, mpUserRepo, outboxRepo } from './people-repos.js'
 /** The embedded store: one SQLite file in WAL mode (or ":memory:"). */
 export function createSqliteStore(path: string): Store {
   const db = openDatabase(path)
+  const group = new GroupCommit(db)
   return {
     kind: 'sqlite',
     regions: regionRepo(db),
@@ -19,9 +21,9 @@ export function createSqliteStore(path: string): Store {
     locks: lockRepo(db),
     directory: directoryRepo(db),
     mpUsers: mpUserRepo(db),
-    cases: caseRepo(db),
+    cases: caseRepo(db, group),
     outbox: outboxRepo(db),
-    idempotency: idempotencyRepo(db),
+    idempotency: idempotencyRepo(db, group),
     async ping() {
       db.prepare('SELECT 1').get()
     },

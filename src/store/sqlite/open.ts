@@ -19,7 +19,26 @@ export function openDatabase(path: string): Db {
   db.pragma('foreign_keys = ON')
   db.pragma('busy_timeout = 5000')
   migrate(db)
+  cacheStatements(db)
   return db
+}
+
+/**
+ * Compiling SQL costs more than running it: prepared statements are kept by their text.
+ * (Each text is always used the same way here, so a statement's pluck/raw mode is stable.)
+ */
+function cacheStatements(db: Db) {
+  const prepare = db.prepare.bind(db)
+  const cache = new Map<string, Database.Statement>()
+  db.prepare = ((sql: string) => {
+    let statement = cache.get(sql)
+    if (!statement) {
+      if (cache.size >= 500) cache.clear()
+      statement = prepare(sql)
+      cache.set(sql, statement)
+    }
+    return statement
+  }) as Db['prepare']
 }
 
 function migrate(db: Db) {

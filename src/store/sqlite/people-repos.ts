@@ -4,6 +4,7 @@ import { decodeCursor, toPage } from '../cursor.js'
 import { NotFoundError } from '../../errors.js'
 import { idempotencyFromRow, mpUserFromRow, outboxFromRow } from './case-rows.js'
 import { translate } from './errors.js'
+import type { GroupCommit } from './group-commit.js'
 
 export function mpUserRepo(db: Db): MpUserRepo {
   const one = (sql: string, value: string) => {
@@ -65,20 +66,22 @@ export function outboxRepo(db: Db): OutboxRepo {
   }
 }
 
-export function idempotencyRepo(db: Db): IdempotencyRepo {
+export function idempotencyRepo(db: Db, group: GroupCommit): IdempotencyRepo {
   const insert = db.prepare(`INSERT INTO idempotency_keys (scope, key, request_hash, status, body, created_at)
     VALUES (?, ?, ?, NULL, NULL, ?) ON CONFLICT(scope, key) DO NOTHING`)
   const find = db.prepare('SELECT * FROM idempotency_keys WHERE scope = ? AND key = ?')
   return {
-    async claim(scope, key, requestHash, now) {
-      if (insert.run(scope, key, requestHash, now.toISOString()).changes === 1) return 'claimed'
-      return idempotencyFromRow(find.get(scope, key))
+    claim(scope, key, requestHash, now) {
+      return group.run(() => {
+        if (insert.run(scope, key, requestHash, now.toISOString()).changes === 1) return 'claimed' as const
+        return idempotencyFromRow(find.get(scope, key))
+      })
     },
     async complete(scope, key, status, body) {
-      db.prepare('UPDATE idempotency_keys SET status = ?, body = ? WHERE scope = ? AND key = ?').run(status, JSON.stringify(body), scope, key)
+      await group.run(() => db.prepare('UPDATE idempotency_keys SET status = ?, body = ? WHERE scope = ? AND key = ?').run(status, JSON.stringify(body), scope, key))
     },
     async release(scope, key) {
-      db.prepare('DELETE FROM idempotency_keys WHERE scope = ? AND key = ? AND status IS NULL').run(scope, key)
+      await group.run(() => db.prepare('DELETE FROM idempotency_keys WHERE scope = ? AND key = ? AND status IS NULL').run(scope, key))
     },
     async purgeBefore(before) {
       return db.prepare('DELETE FROM idempotency_keys WHERE created_at < ?').run(before.toISOString()).changes
