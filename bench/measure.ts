@@ -27,7 +27,7 @@ export function report(results: Result[]) {
     ms: r.ms < 10 ? Number(r.ms.toFixed(4)) : Math.round(r.ms),
     baseline: `${r.baseline} ${r.baselineMs < 10 ? r.baselineMs.toFixed(4) : Math.round(r.baselineMs)} ms`,
     ratio: `${(r.ms / r.baselineMs).toFixed(2)}×`,
-    target: `< ${r.targetMs} ms`,
+    target: `< ${r.targetMs < 10 ? r.targetMs.toFixed(4) : r.targetMs} ms`,
     verdict: r.ms < r.targetMs ? 'ok' : 'MISSED',
   }))
   console.table(rows)

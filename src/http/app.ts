@@ -54,7 +54,7 @@ export function createHttpApp(config: Config, logger: Logger, store: Store, serv
       privacy: services.privacy, uploads: services.uploads, idempotency: store.idempotency, clock, maxImages: config.uploads.maxPerCase,
     }),
     deputyCaseRoutes(services.mpSessions, services.workflow, services.caseQueries, clock),
-    adminCaseRoutes(services.auth, services.workflow, services.caseQueries, services.routing, services.caseReports),
+    adminCaseRoutes(services.auth, services.workflow, services.caseQueries, services.routing, services.caseReports, clock),
     uploadRoutes(services.mpSessions, services.uploads, config.uploads.maxBytes),
   ]
   for (const router of routers) app.use(router.routes()).use(router.allowedMethods())

@@ -102,6 +102,9 @@ describe('a resident\'s message round the closed loop', () => {
     const forwarded = await deputy.post(`/api/mp/deputy/cases/${c.id}/forward`, { department: '区住建局', reference: '湛住建〔2026〕88号' })
     expect(forwarded.body).to.deep.include({ status: 'forwarded', forwardedTo: { department: '区住建局', reference: '湛住建〔2026〕88号' } })
     expect((await resident.get(`/api/mp/cases/${c.id}`)).body.statusLabel).to.equal('已交办')
+    app.clock.advance(30 * 3600_000)
+    await deputy.post(`/api/mp/deputy/cases/${c.id}/reply`, { text: '住建局已修复路面' })
+    expect((await deputy.get(`/api/mp/deputy/cases/${c.id}`)).body.hoursWithDepartment, 'shown apart from the deputy\'s own time').to.equal(30)
   })
 
   it('lets a deputy transfer to a colleague, or hand it back to the station\'s staff', async () => {

@@ -1,5 +1,6 @@
 import { STATUS_LABELS, type CaseEvent, type CaseEventType, type CaseRecord } from '../../domain/case.js'
 import type { CaseDetail } from '../../services/case-queries.js'
+import { forwardedDurationMs } from '../../domain/sla.js'
 
 // Presenters name every field they return: a case holds personal data.
 
@@ -49,9 +50,13 @@ export const presentResidentCase = (d: CaseDetail) => ({
   timeline: d.events.filter((e) => RESIDENT_EVENTS.includes(e.type)).map((e) => presentEvent(e, RESIDENT_NOTES.includes(e.type))),
 })
 
+/** Time with a government department (交办), shown apart from the deputy's own time. */
+const hoursWithDepartment = (d: CaseDetail, now: Date) => Math.round(forwardedDurationMs(d.events, now) / 360_000) / 10
+
 /** A deputy's view: never who wrote an anonymous message; the number masked. */
-export const presentDeputyCase = (d: CaseDetail) => ({
+export const presentDeputyCase = (d: CaseDetail, now: Date) => ({
   ...core(d.case),
+  hoursWithDepartment: hoursWithDepartment(d, now),
   anonymous: d.case.anonymous,
   phoneMasked: d.phoneMasked,
   station: d.names.station,
@@ -71,9 +76,10 @@ export const presentStaffCaseSummary = (c: CaseRecord) => ({
   flaggedForReview: c.flaggedForReview, rating: c.rating,
 })
 
-export const presentStaffCase = (d: CaseDetail & { similar: Array<{ case: CaseRecord; score: number }> }) => ({
+export const presentStaffCase = (d: CaseDetail & { similar: Array<{ case: CaseRecord; score: number }> }, now: Date) => ({
   ...core(d.case),
   ...presentStaffCaseSummary(d.case),
+  hoursWithDepartment: hoursWithDepartment(d, now),
   residentId: d.case.anonymous ? null : d.case.residentId,
   anonymous: d.case.anonymous,
   publicConsent: d.case.publicConsent,

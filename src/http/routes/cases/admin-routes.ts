@@ -1,5 +1,6 @@
 import Router from '@koa/router'
 import type { AuthService } from '../../../services/auth.js'
+import type { Clock } from '../../../clock.js'
 import type { CaseQueries } from '../../../services/case-queries.js'
 import type { RoutingService } from '../../../services/case-routing.js'
 import type { CaseWorkflow } from '../../../services/case-workflow.js'
@@ -11,7 +12,7 @@ import { assignBody, caseIdParam, mergeBody, previewBody, reasonBody, staffCases
 import type { CaseReports } from '../../../services/case-reports.js'
 
 /** Station staff triage their queue; organizers see their district; admins everything. */
-export function adminCaseRoutes(auth: AuthService, workflow: CaseWorkflow, queries: CaseQueries, routing: RoutingService, reports: CaseReports) {
+export function adminCaseRoutes(auth: AuthService, workflow: CaseWorkflow, queries: CaseQueries, routing: RoutingService, reports: CaseReports, clock: Clock) {
   const router = new Router<AppState>({ prefix: '/api/admin' })
   const staff = requireStaff(auth)
 
@@ -29,14 +30,14 @@ export function adminCaseRoutes(auth: AuthService, workflow: CaseWorkflow, queri
 
   router.get('/cases/:id', staff, async (ctx) => {
     const { id } = parse(caseIdParam, ctx.params, 'params')
-    ctx.body = presentStaffCase(await queries.forStaff(ctx.state.staff!, id))
+    ctx.body = presentStaffCase(await queries.forStaff(ctx.state.staff!, id), clock.now())
   })
 
   const act = (path: string, run: (ctx: Parameters<Parameters<typeof router.post>[1]>[0], id: string) => Promise<unknown>) =>
     router.post(`/cases/:id/${path}`, staff, async (ctx) => {
       const { id } = parse(caseIdParam, ctx.params, 'params')
       await run(ctx, id)
-      ctx.body = presentStaffCase(await queries.forStaff(ctx.state.staff!, id))
+      ctx.body = presentStaffCase(await queries.forStaff(ctx.state.staff!, id), clock.now())
     })
 
   act('assign', (ctx, id) => {

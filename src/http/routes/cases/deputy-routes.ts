@@ -22,7 +22,7 @@ export function deputyCaseRoutes(sessions: MpSessions, workflow: CaseWorkflow, q
 
   router.get('/:id', async (ctx) => {
     const { id } = parse(caseIdParam, ctx.params, 'params')
-    ctx.body = presentDeputyCase(await queries.forDeputy(ctx.state.mpUser!, id))
+    ctx.body = presentDeputyCase(await queries.forDeputy(ctx.state.mpUser!, id), clock.now())
   })
 
   router.get('/:id/phone', async (ctx) => {
@@ -35,7 +35,7 @@ export function deputyCaseRoutes(sessions: MpSessions, workflow: CaseWorkflow, q
     router.post(`/:id/${path}`, async (ctx) => {
       const { id } = parse(caseIdParam, ctx.params, 'params')
       await run(ctx, id)
-      ctx.body = presentDeputyCase(await queries.forDeputy(ctx.state.mpUser!, id))
+      ctx.body = presentDeputyCase(await queries.forDeputy(ctx.state.mpUser!, id), clock.now())
     })
 
   act('acknowledge', (ctx, id) => workflow.acknowledge(ctx.state.mpUser!, id, parse(noteBody, ctx.state.body, 'body').note))
