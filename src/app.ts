@@ -40,7 +40,7 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
   const { key, source } = resolveSecretKey(config)
   if (source === 'ephemeral') logger.warn('no LIAISON_SECRET_KEY: personal data in this throw-away store uses a temporary key')
   const store = options.store ?? (await openStore(config.store.url))
-  const services = createServices({ ...config, security: { ...config.security, secretKey: key } }, store, clock)
+  const services = createServices({ ...config, security: { ...config.security, secretKey: key } }, store, clock, logger)
   const http = createHttpApp(config, logger, store, services, clock)
   let server: Server | null = null
   const jobs: Job[] = [
@@ -56,6 +56,7 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
     config, store, services, logger, http, jobs,
     startJobs() {
       stopJobs ??= startJobs(jobs, { store, clock, logger, timeZone: config.business.timeZone })
+      services.dispatcher.start()
     },
     listen(port = config.http.port, host = config.http.host) {
       return new Promise((resolve, reject) => {
@@ -70,6 +71,7 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
     },
     async close() {
       if (stopJobs) await stopJobs()
+      await services.dispatcher.stop()
       if (server) {
         const s = server
         server = null

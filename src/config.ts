@@ -79,6 +79,37 @@ const schema = z.strictObject({
     qrLinkPrefix: z.url(),
     landingPage: z.string().regex(/^[a-z0-9_/-]+$/i, 'must be a page path such as pages/index/index'),
   }),
+  wechat: z.strictObject({
+    _doc: doc,
+    enabled: z.boolean(),
+    appId: z.string(),
+    secret: z.string().min(1).nullable(),
+    apiBase: z.url(),
+    timeoutMs: z.number().int().min(100).max(60_000),
+    miniprogramState: z.enum(['developer', 'trial', 'formal']),
+    contentCheck: z.boolean(),
+    templates: z.record(z.string(), z.strictObject({ id: z.string(), longTerm: z.boolean(), page: z.string(), data: z.record(z.string(), z.string()) })),
+    kindTemplates: z.record(z.string(), z.string()),
+  }).refine((w) => !w.enabled || (w.appId && w.secret), { message: 'enabled needs appId and secret (env LIAISON_WECHAT_SECRET)' }),
+  wecom: z.strictObject({
+    _doc: doc,
+    apiBase: z.url(),
+    timeoutMs: z.number().int().min(100).max(60_000),
+    perMinute: z.number().int().min(1),
+    robots: z.record(z.string().regex(/^(station|office):[A-Za-z0-9_.-]+$/, 'keys are station:<id> or office:<district id|city>'), z.string().min(1)),
+  }),
+  bot: z.strictObject({ _doc: doc, secret: z.string().min(16, 'must be at least 16 characters').nullable() }),
+  outbox: z.strictObject({
+    _doc: doc,
+    maxAttempts: z.number().int().min(1),
+    backoffBaseSeconds: z.number().positive(),
+    backoffMaxSeconds: z.number().positive(),
+    leaseSeconds: z.number().positive(),
+    batchSize: z.number().int().min(1).max(1000),
+    pollMs: z.number().int().min(10),
+    perMinute: z.record(z.string(), z.number().int().min(0)),
+    noChannelRetryMinutes: z.number().positive(),
+  }),
   demo: z.strictObject({ _doc: doc, seedOnEmptyStore: z.boolean() }),
   log: z.strictObject({
     _doc: doc,
@@ -97,6 +128,8 @@ export const ENV_OVERRIDES: Record<string, string> = {
   LIAISON_ADMIN_PASSWORD: 'security.adminPassword',
   LIAISON_TZ: 'business.timeZone',
   LOG_LEVEL: 'log.level',
+  LIAISON_WECHAT_SECRET: 'wechat.secret',
+  LIAISON_BOT_SECRET: 'bot.secret',
 }
 
 export class ConfigError extends Error {}

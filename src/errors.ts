@@ -68,3 +68,9 @@ export class RateLimitError extends AppError {
     super('rate_limited', message)
   }
 }
+/** A part the request needs is switched off or unreachable (e.g. WeChat not configured). */
+export class ServiceUnavailableError extends AppError {
+  constructor(message: string, code = 'service_unavailable') {
+    super(code, message)
+  }
+}

@@ -18,11 +18,19 @@ import { CaseWorkflow } from './case-workflow.js'
 import { MpSessions } from './mp-sessions.js'
 import { PrivacyService } from './privacy.js'
 import { Uploads } from './uploads.js'
+import type { Logger } from '../logger.js'
+import { WeChatClient } from '../wechat/client.js'
+import { WeComRobot } from '../wechat/wecom-robot.js'
+import { ChannelResolver } from './delivery/channels.js'
+import { OutboxDispatcher } from './delivery/dispatcher.js'
+import { BotOutbox } from './delivery/bot-outbox.js'
+import { realSenders, templateFor } from './delivery/senders.js'
+import { MpAccounts } from './mp-account.js'
 
 export type Services = ReturnType<typeof createServices>
 
 /** Every use-case service, wired to one store, one clock and one key. */
-export function createServices(config: Config & { security: { secretKey: string } }, store: Store, clock: Clock) {
+export function createServices(config: Config & { security: { secretKey: string } }, store: Store, clock: Clock, logger: Logger) {
   const cipher = new PiiCipher(config.security.secretKeyId, config.security.secretKey, config.security.previousKeys)
   const passwords = new PasswordHasher(config.security.scryptCost)
   const audit = new AuditTrail(store.audit, clock)
@@ -32,6 +40,15 @@ export function createServices(config: Config & { security: { secretKey: string 
   const routing = new RoutingService(store, { timeZone, deputyCapacity: config.cases.deputyCapacity, topics, topicKeywords: config.business.topicKeywords }, clock)
   const policy = { ...config.cases, timeZone }
   const privacy = new PrivacyService(store, clock)
+  const wechat = config.wechat.enabled
+    ? new WeChatClient({ appId: config.wechat.appId, secret: config.wechat.secret!, apiBase: config.wechat.apiBase, timeoutMs: config.wechat.timeoutMs, miniprogramState: config.wechat.miniprogramState, logger, clock })
+    : null
+  const robots = new WeComRobot({ apiBase: config.wecom.apiBase, timeoutMs: config.wecom.timeoutMs, logger, clock })
+  const subscriptionTemplate = (kind: string) => templateFor(config, kind)
+  const resolver = new ChannelResolver(store, { subscribeTemplateFor: subscriptionTemplate, hasRobot: (owner) => owner in config.wecom.robots })
+  const outboxPolicy = { ...config.outbox, perMinute: { wecom_group: config.wecom.perMinute, ...config.outbox.perMinute } }
+  const templateKinds = new Map(Object.values(config.wechat.templates).filter((t) => t.id).map((t) => [t.id, t.longTerm]))
+  const mpSessions = new MpSessions(store, clock)
   const caseQueries = new CaseQueries(store, routing, cipher, audit, clock, { windowDays: config.cases.similarWindowDays, threshold: config.cases.similarThreshold })
   return {
     cipher,
@@ -45,7 +62,11 @@ export function createServices(config: Config & { security: { secretKey: string 
     calendar,
     routing,
     privacy,
-    mpSessions: new MpSessions(store, clock),
+    mpSessions,
+    wechat,
+    dispatcher: new OutboxDispatcher(store, resolver, realSenders(config, wechat, robots), subscriptionTemplate, outboxPolicy, clock, logger),
+    botOutbox: new BotOutbox(store, config.outbox, clock),
+    accounts: new MpAccounts(store, mpSessions, wechat, cipher, audit, clock, { longTerm: (id) => templateKinds.get(id) ?? null }),
     uploads: new Uploads(config.uploads.dir),
     submitter: new CaseSubmitter(store, routing, cipher, calendar, policy, privacy.notice, clock),
     workflow: new CaseWorkflow(store, routing, calendar, policy, clock),

@@ -164,6 +164,8 @@ export interface Store {
   cases: CaseRepo
   outbox: OutboxRepo
   idempotency: IdempotencyRepo
+  subscriptions: SubscriptionRepo
+  bindingCodes: BindingCodeRepo
   /** Throws when the store cannot answer (used by /readyz). */
   ping(): Promise<void>
   close(): Promise<void>
@@ -183,8 +185,10 @@ export interface MpUserRecord {
   consentVersion: string | null
   consentAt: Date | null
   createdAt: Date
+  /** The person's WeChat contact as the bot knows it, once bound. */
+  botContactId?: string | null
 }
-export type MpUserPatch = Partial<Pick<MpUserRecord, 'deputyId' | 'phoneEnc' | 'phoneIndex' | 'consentVersion' | 'consentAt' | 'unionid'>>
+export type MpUserPatch = Partial<Pick<MpUserRecord, 'deputyId' | 'phoneEnc' | 'phoneIndex' | 'consentVersion' | 'consentAt' | 'unionid' | 'botContactId'>>
 
 export interface MpUserRepo {
   get(id: string): Promise<MpUserRecord | null>
@@ -215,15 +219,69 @@ export interface OutboxMessage {
   nextAttemptAt: Date
   lastError: string | null
   createdAt: Date
+  /** When it was delivered. */
+  sentAt?: Date | null
+  /** Where the chosen channel delivers it (an openid, a robot, a contact, a room). */
+  address?: string | null
+  /** Why it is not sent yet, shown in the console (no subscription left, no channel …). */
+  waitingReason?: string | null
 }
 export interface OutboxQuery extends PageQuery {
   status?: OutboxStatus
+  channel?: string
   recipientId?: string
   kind?: string
 }
+
+/** How one leased attempt ended. Only the holder of the lease may record it. */
+export type OutboxOutcome =
+  | { status: 'sent'; at: Date; channel: string; address: string | null }
+  | { status: 'failed'; error: string; retryAt: Date }
+  | { status: 'dead'; error: string }
+  /** Not an attempt: re-routed to another channel, or waiting (a rate limit, no channel yet). */
+  | { status: 'pending'; channel: string; address: string | null; until: Date; reason: string | null }
+
 export interface OutboxRepo {
   search(query: OutboxQuery): Promise<Page<OutboxMessage>>
   countsByStatus(): Promise<Record<OutboxStatus, number>>
+  countsByChannel(): Promise<Record<string, Record<OutboxStatus, number>>>
+  get(id: string): Promise<OutboxMessage | null>
+  /** Messages not tied to another write (jobs); a dedupe key already there is skipped. */
+  enqueue(messages: OutboxMessage[]): Promise<void>
+  /**
+   * Leases up to `limit` due messages of these channels to `holder` until now + leaseMs:
+   * pending or failed ones whose time has come, and sending ones whose lease ran out (a
+   * crashed sender). Atomic: two dispatchers never lease the same message.
+   */
+  claimDue(now: Date, options: { limit: number; leaseMs: number; holder: string; channels: string[] }): Promise<OutboxMessage[]>
+  /** Records the outcome if `holder` still holds the lease; false when it does not (it expired and moved on). */
+  complete(id: string, holder: string, outcome: OutboxOutcome): Promise<boolean>
+  /** A dead message back to pending, for another round of attempts (console). */
+  retryDead(id: string, now: Date): Promise<boolean>
+}
+
+// ——— Subscribe-message credits and deputies' binding codes ———
+
+export interface SubscriptionCredit {
+  oneTime: number
+  longTerm: boolean
+}
+export interface SubscriptionRepo {
+  /** accept_once adds one send; long_term_on / off switch a long-term subscription. */
+  record(userId: string, templateId: string, change: 'accept_once' | 'long_term_on' | 'off', at: Date): Promise<void>
+  get(userId: string, templateId: string): Promise<SubscriptionCredit | null>
+  /** Takes one send if there is one (a long-term subscription is not used up). */
+  consume(userId: string, templateId: string, at: Date): Promise<boolean>
+  /** Gives back a send taken for an attempt that did not reach WeChat. */
+  restore(userId: string, templateId: string, at: Date): Promise<void>
+  /** WeChat says nothing is left (43101): believe it. */
+  clear(userId: string, templateId: string, at: Date): Promise<void>
+}
+
+export interface BindingCodeRepo {
+  create(code: { codeHash: string; deputyId: string; createdBy: string; createdAt: Date; expiresAt: Date }): Promise<void>
+  /** The deputy the code binds, marking it used, if it exists, is unused and unexpired; else null. Atomic. */
+  redeem(codeHash: string, userId: string, now: Date): Promise<string | null>
 }
 
 // ——— Cases ———

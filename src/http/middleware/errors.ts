@@ -1,6 +1,6 @@
 import type { Middleware } from 'koa'
 import {
-  AppError, ConflictError, ForbiddenError, NotFoundError, PayloadTooLargeError, RateLimitError,
+  AppError, ConflictError, ForbiddenError, NotFoundError, PayloadTooLargeError, RateLimitError, ServiceUnavailableError,
   UnauthorizedError, UnprocessableError, UnsupportedMediaTypeError, ValidationError,
 } from '../../errors.js'
 import type { AppState } from '../state.js'
@@ -15,6 +15,7 @@ const STATUS: Array<[new (...args: never[]) => AppError, number]> = [
   [UnsupportedMediaTypeError, 415],
   [UnprocessableError, 422],
   [RateLimitError, 429],
+  [ServiceUnavailableError, 503],
 ]
 
 /**

@@ -17,7 +17,8 @@ export type MpUserDoc = Stored<MpUserRecord>
 export type CaseDoc = Stored<CaseRecord> & { nextDueAt: Date | null; dueKey: string }
 /** `seq` orders the events of one case, including those of the same instant. */
 export type CaseEventDoc = Stored<CaseEvent> & { seq: number }
-export type OutboxDoc = Stored<OutboxMessage>
+/** The lease of the dispatcher sending it: who, and until when (sqlite's lease_holder / lease_until). */
+export type OutboxDoc = Stored<OutboxMessage> & { leaseHolder?: string | null; leaseUntil?: Date | null }
 /** The day (YYYYMMDD) and the last ticket number handed out for it. */
 export interface TicketCounterDoc {
   _id: string
@@ -57,11 +58,13 @@ function mpUserSchema() {
       consentVersion: nullableString,
       consentAt: nullableDate,
       createdAt: Date,
+      botContactId: nullableString,
     },
     options,
   )
   schema.index({ openid: 1 }, uniqueWhenString('openid'))
   schema.index({ deputyId: 1 }, uniqueWhenString('deputyId'))
+  schema.index({ botContactId: 1 }, uniqueWhenString('botContactId'))
   return schema
 }
 
@@ -168,12 +171,19 @@ function outboxSchema() {
       nextAttemptAt: Date,
       lastError: nullableString,
       createdAt: Date,
+      sentAt: nullableDate,
+      address: nullableString,
+      waitingReason: nullableString,
+      leaseHolder: nullableString,
+      leaseUntil: nullableDate,
     },
     { ...options, minimize: false },
   )
   // The same event never makes two messages: inserts are upserts on this key.
   schema.index({ dedupeKey: 1 }, { unique: true })
   schema.index({ status: 1, nextAttemptAt: 1 })
+  // claimDue: the due messages of the dispatcher's channels.
+  schema.index({ channel: 1, status: 1, nextAttemptAt: 1 })
   schema.index({ recipientId: 1, createdAt: 1 })
   return schema
 }

@@ -76,24 +76,26 @@ export const eventFromDoc = (d: CaseEventDoc): CaseEvent => ({
 export const outboxFields = (m: OutboxMessage): Omit<OutboxDoc, '_id'> => ({
   channel: m.channel, recipientKind: m.recipientKind, recipientId: m.recipientId, kind: m.kind, payload: jsonObject(m.payload),
   dedupeKey: m.dedupeKey, status: m.status, attempts: m.attempts, nextAttemptAt: m.nextAttemptAt, lastError: m.lastError,
-  createdAt: m.createdAt,
+  createdAt: m.createdAt, sentAt: m.sentAt ?? null, address: m.address ?? null, waitingReason: m.waitingReason ?? null,
+  leaseHolder: null, leaseUntil: null,
 })
 
 export const outboxFromDoc = (d: OutboxDoc): OutboxMessage => ({
   id: d._id, channel: d.channel, recipientKind: d.recipientKind, recipientId: d.recipientId, kind: d.kind,
   payload: d.payload ?? {}, dedupeKey: d.dedupeKey, status: d.status, attempts: d.attempts ?? 0,
   nextAttemptAt: new Date(d.nextAttemptAt), lastError: d.lastError ?? null, createdAt: new Date(d.createdAt),
+  sentAt: date(d.sentAt), address: d.address ?? null, waitingReason: d.waitingReason ?? null,
 })
 
 export const mpUserToDoc = (u: MpUserRecord): MpUserDoc => ({
   _id: u.id, openid: u.openid, unionid: u.unionid, deputyId: u.deputyId, phoneEnc: u.phoneEnc, phoneIndex: u.phoneIndex,
-  consentVersion: u.consentVersion, consentAt: u.consentAt, createdAt: u.createdAt,
+  consentVersion: u.consentVersion, consentAt: u.consentAt, createdAt: u.createdAt, botContactId: u.botContactId ?? null,
 })
 
 export const mpUserFromDoc = (d: MpUserDoc): MpUserRecord => ({
   id: d._id, openid: d.openid ?? null, unionid: d.unionid ?? null, deputyId: d.deputyId ?? null, phoneEnc: d.phoneEnc ?? null,
   phoneIndex: d.phoneIndex ?? null, consentVersion: d.consentVersion ?? null, consentAt: date(d.consentAt),
-  createdAt: new Date(d.createdAt),
+  createdAt: new Date(d.createdAt), botContactId: d.botContactId ?? null,
 })
 
 export const idempotencyFromDoc = (d: IdempotencyDoc): IdempotencyRecord => ({

@@ -5,7 +5,8 @@ import { decodeCursor, toPage } from '../cursor.js'
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js'
 import type { CaseDoc, CaseEventDoc, TicketCounterDoc } from './case-models.js'
 import type { Models } from './models.js'
-import { caseFromDoc, caseToDoc, dueKeyOf, eventToDoc, eventFromDoc, outboxFields } from './case-records.js'
+import { caseFromDoc, caseToDoc, dueKeyOf, eventToDoc, eventFromDoc } from './case-records.js'
+import { insertOutbox } from './outbox-repo.js'
 import { translate } from './errors.js'
 
 type Filter = Record<string, unknown>
@@ -63,17 +64,8 @@ export function caseRepo(conn: Connection, { Case, CaseEvent, Outbox, TicketCoun
     await CaseEvent.insertMany(events.map((e) => eventToDoc(e, caseId, ++seq)), { session })
   }
 
-  // An upsert on the dedupe key inserts a message once and leaves an existing one alone,
-  // without raising E11000: an error inside the transaction would abort all of it.
-  const writeOutbox = async (messages: OutboxMessage[], session: ClientSession) => {
-    for (const m of messages) {
-      await Outbox.updateOne(
-        { dedupeKey: m.dedupeKey },
-        { $setOnInsert: { _id: m.id, ...outboxFields(m) } },
-        { upsert: true, session },
-      )
-    }
-  }
+  // Upserts on the dedupe key (outbox-repo.ts): a message already there is left alone.
+  const writeOutbox = (messages: OutboxMessage[], session: ClientSession) => insertOutbox(Outbox, messages, session)
 
   const find = async (filter: Filter, sort: Record<string, 1 | -1>, limit?: number) => {
     const query = Case.find(filter).sort(sort)

@@ -5,7 +5,9 @@ import { deputyRepo, regionRepo, staffRepo, stationRepo } from './directory-repo
 import { directoryRepo } from './directory-upsert.js'
 import { auditRepo, lockRepo, sessionRepo } from './auth-repos.js'
 import { caseRepo } from './case-repos.js'
-import { idempotencyRepo, mpUserRepo, outboxRepo } from './people-repos.js'
+import { idempotencyRepo, mpUserRepo } from './people-repos.js'
+import { outboxRepo } from './outbox-repo.js'
+import { bindingCodeRepo, subscriptionRepo } from './delivery-repos.js'
 
 export interface MongoStoreOptions {
   /** Drop the whole database on close: for tests that each get a fresh database. */
@@ -45,6 +47,8 @@ export async function createMongoStore(url: string, options: MongoStoreOptions =
       cases: caseRepo(conn, models),
       outbox: outboxRepo(models),
       idempotency: idempotencyRepo(models),
+      subscriptions: subscriptionRepo(models),
+      bindingCodes: bindingCodeRepo(models),
       async ping() {
         if (!conn.db) throw new Error('mongo store is not connected')
         await conn.db.admin().ping()

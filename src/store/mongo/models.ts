@@ -5,6 +5,7 @@ import {
 } from '../../domain/directory.js'
 import type { AuditEntry, DeputyRecord, SessionRecord, StaffRecord } from '../ports.js'
 import { defineCaseModels, type CaseModels } from './case-models.js'
+import { defineDeliveryModels, type DeliveryModels } from './delivery-models.js'
 
 /**
  * Document shapes as stored. Directory records and sessions keep their own string id as
@@ -24,8 +25,11 @@ export interface LockDoc {
   expiresAt: Date
 }
 
-/** Cases, the outbox, people and idempotency keys are defined in case-models.ts. */
-export interface Models extends CaseModels {
+/**
+ * Cases, the outbox, people and idempotency keys are defined in case-models.ts;
+ * subscription credits and binding codes in delivery-models.ts.
+ */
+export interface Models extends CaseModels, DeliveryModels {
   Region: Model<RegionDoc>
   Station: Model<StationDoc>
   Deputy: Model<DeputyDoc>
@@ -176,6 +180,7 @@ export function defineModels(conn: Connection): Models {
     Audit: conn.model<AuditDoc>('Audit', auditSchema(), 'audit_log'),
     Lock: conn.model<LockDoc>('Lock', lockSchema(), 'job_locks'),
     ...defineCaseModels(conn),
+    ...defineDeliveryModels(conn),
   }
 }
 

@@ -1,14 +1,13 @@
-import type { IdempotencyRepo, MpUserPatch, MpUserRecord, MpUserRepo, OutboxQuery, OutboxRepo, OutboxStatus } from '../ports.js'
-import { decodeCursor, toPage } from '../cursor.js'
+import type { IdempotencyRepo, MpUserPatch, MpUserRecord, MpUserRepo } from '../ports.js'
 import { NotFoundError } from '../../errors.js'
-import type { IdempotencyDoc, MpUserDoc, OutboxDoc } from './case-models.js'
+import type { IdempotencyDoc, MpUserDoc } from './case-models.js'
 import type { Models } from './models.js'
-import { idempotencyFromDoc, mpUserFromDoc, mpUserToDoc, outboxFromDoc } from './case-records.js'
+import { idempotencyFromDoc, mpUserFromDoc, mpUserToDoc } from './case-records.js'
 import { pickPatch } from './records.js'
 import { isDuplicateKey, translate } from './errors.js'
 
 // The fields an update may touch, the columns the sqlite adapter rewrites.
-const MP_USER_FIELDS = ['unionid', 'deputyId', 'phoneEnc', 'phoneIndex', 'consentVersion', 'consentAt'] as const
+const MP_USER_FIELDS = ['unionid', 'deputyId', 'phoneEnc', 'phoneIndex', 'consentVersion', 'consentAt', 'botContactId'] as const
 
 export function mpUserRepo({ MpUser }: Models): MpUserRepo {
   const one = async (filter: Record<string, unknown>) => {
@@ -31,35 +30,12 @@ export function mpUserRepo({ MpUser }: Models): MpUserRepo {
     },
     async update(id, patch: MpUserPatch) {
       const set = pickPatch(patch, MP_USER_FIELDS)
-      // Binding a deputy to a second account breaks the unique deputyId: a ConflictError.
+      // Binding a deputy (or a bot contact) to a second account breaks a unique index: a ConflictError.
       const doc = await translate(() =>
         MpUser.findOneAndUpdate({ _id: id }, { $set: set }, { returnDocument: 'after' }).lean<MpUserDoc>(),
       )
       if (!doc) throw new NotFoundError('用户不存在')
       return mpUserFromDoc(doc)
-    },
-  }
-}
-
-const OUTBOX_STATUSES: readonly OutboxStatus[] = ['pending', 'sending', 'sent', 'failed', 'dead']
-
-export function outboxRepo({ Outbox }: Models): OutboxRepo {
-  return {
-    async search(query: OutboxQuery) {
-      const filter: Record<string, unknown> = {}
-      if (query.status) filter.status = query.status
-      if (query.recipientId) filter.recipientId = query.recipientId
-      if (query.kind) filter.kind = query.kind
-      const after = decodeCursor(query.cursor)
-      if (after !== null) filter._id = { $gt: after }
-      const docs = await Outbox.find(filter).sort({ _id: 1 }).limit(query.limit + 1).lean<OutboxDoc[]>()
-      return toPage(docs.map(outboxFromDoc), query.limit, (m) => m.id)
-    },
-    async countsByStatus() {
-      const counts = Object.fromEntries(OUTBOX_STATUSES.map((s) => [s, 0])) as Record<OutboxStatus, number>
-      const rows = await Outbox.aggregate<{ _id: OutboxStatus; n: number }>([{ $group: { _id: '$status', n: { $sum: 1 } } }])
-      for (const r of rows) counts[r._id] = r.n
-      return counts
     },
   }
 }

@@ -54,11 +54,13 @@ export const outboxFromRow = (r: Row): OutboxMessage => ({
   id: r.id, channel: r.channel, recipientKind: r.recipient_kind, recipientId: r.recipient_id, kind: r.kind,
   payload: JSON.parse(r.payload), dedupeKey: r.dedupe_key, status: r.status, attempts: r.attempts,
   nextAttemptAt: new Date(r.next_attempt_at), lastError: r.last_error, createdAt: new Date(r.created_at),
+  sentAt: date(r.sent_at ?? null), address: r.address ?? null, waitingReason: r.waiting_reason ?? null,
 })
 
 export const mpUserFromRow = (r: Row): MpUserRecord => ({
   id: r.id, openid: r.openid, unionid: r.unionid, deputyId: r.deputy_id, phoneEnc: r.phone_enc, phoneIndex: r.phone_index,
   consentVersion: r.consent_version, consentAt: date(r.consent_at), createdAt: new Date(r.created_at),
+  botContactId: r.bot_contact_id ?? null,
 })
 
 export const idempotencyFromRow = (r: Row): IdempotencyRecord => ({

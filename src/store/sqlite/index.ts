@@ -4,7 +4,7 @@ import { GroupCommit } from './group-commit.js'
 import { deputyRepo, directoryRepo, regionRepo, staffRepo, stationRepo } from './directory-repos.js'
 import { auditRepo, lockRepo, sessionRepo } from './auth-repos.js'
 import { caseRepo } from './case-repos.js'
-import { idempotencyRepo, mpUserRepo, outboxRepo } from './people-repos.js'
+import { bindingCodeRepo, idempotencyRepo, mpUserRepo, outboxRepo, subscriptionRepo } from './people-repos.js'
 
 /** The embedded store: one SQLite file in WAL mode (or ":memory:"). */
 export function createSqliteStore(path: string): Store {
@@ -22,8 +22,10 @@ export function createSqliteStore(path: string): Store {
     directory: directoryRepo(db),
     mpUsers: mpUserRepo(db),
     cases: caseRepo(db, group),
-    outbox: outboxRepo(db),
+    outbox: outboxRepo(db, group),
     idempotency: idempotencyRepo(db, group),
+    subscriptions: subscriptionRepo(db),
+    bindingCodes: bindingCodeRepo(db),
     async ping() {
       db.prepare('SELECT 1').get()
     },

@@ -1,5 +1,5 @@
 import type { Db } from './open.js'
-import type { IdempotencyRepo, MpUserRecord, MpUserRepo, OutboxQuery, OutboxRepo, OutboxStatus } from '../ports.js'
+import type { BindingCodeRepo, IdempotencyRepo, MpUserRecord, MpUserRepo, OutboxOutcome, OutboxQuery, OutboxRepo, OutboxStatus, SubscriptionRepo } from '../ports.js'
 import { decodeCursor, toPage } from '../cursor.js'
 import { NotFoundError } from '../../errors.js'
 import { idempotencyFromRow, mpUserFromRow, outboxFromRow } from './case-rows.js'
@@ -12,7 +12,7 @@ export function mpUserRepo(db: Db): MpUserRepo {
     return row ? mpUserFromRow(row) : null
   }
   const write = db.prepare(`UPDATE mp_users SET unionid = @unionid, deputy_id = @deputyId, phone_enc = @phoneEnc,
-    phone_index = @phoneIndex, consent_version = @consentVersion, consent_at = @consentAt WHERE id = @id`)
+    phone_index = @phoneIndex, consent_version = @consentVersion, consent_at = @consentAt, bot_contact_id = @botContactId WHERE id = @id`)
   return {
     async get(id) {
       return one('SELECT * FROM mp_users WHERE id = ?', id)
@@ -36,18 +36,32 @@ export function mpUserRepo(db: Db): MpUserRepo {
       const current = one('SELECT * FROM mp_users WHERE id = ?', id)
       if (!current) throw new NotFoundError('用户不存在')
       const next = { ...current, ...patch }
-      translate(() => write.run({ ...next, consentAt: next.consentAt?.toISOString() ?? null }))
+      translate(() => write.run({ ...next, consentAt: next.consentAt?.toISOString() ?? null, botContactId: next.botContactId ?? null }))
       return next
     },
   }
 }
 
-export function outboxRepo(db: Db): OutboxRepo {
+export function outboxRepo(db: Db, group: GroupCommit): OutboxRepo {
+  const insert = db.prepare(`INSERT INTO outbox (id, channel, recipient_kind, recipient_id, kind, payload, dedupe_key, status,
+    attempts, next_attempt_at, last_error, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(dedupe_key) DO NOTHING`)
+  const held = `WHERE id = @id AND lease_holder = @holder AND status = 'sending'`
+  const outcomes = {
+    sent: db.prepare(`UPDATE outbox SET status = 'sent', sent_at = @at, channel = @channel, address = @address, attempts = attempts + 1,
+      last_error = NULL, waiting_reason = NULL, lease_holder = NULL, lease_until = NULL ${held}`),
+    failed: db.prepare(`UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = @error, next_attempt_at = @retryAt,
+      waiting_reason = NULL, lease_holder = NULL, lease_until = NULL ${held}`),
+    dead: db.prepare(`UPDATE outbox SET status = 'dead', attempts = attempts + 1, last_error = @error, waiting_reason = NULL,
+      lease_holder = NULL, lease_until = NULL ${held}`),
+    pending: db.prepare(`UPDATE outbox SET status = 'pending', channel = @channel, address = @address, next_attempt_at = @until,
+      waiting_reason = @reason, lease_holder = NULL, lease_until = NULL ${held}`),
+  }
   return {
     async search(query: OutboxQuery) {
       const clauses: string[] = []
       const params: unknown[] = []
       if (query.status) clauses.push('status = ?') && params.push(query.status)
+      if (query.channel) clauses.push('channel = ?') && params.push(query.channel)
       if (query.recipientId) clauses.push('recipient_id = ?') && params.push(query.recipientId)
       if (query.kind) clauses.push('kind = ?') && params.push(query.kind)
       const after = decodeCursor(query.cursor)
@@ -57,11 +71,111 @@ export function outboxRepo(db: Db): OutboxRepo {
       return toPage(rows, query.limit, (m) => m.id)
     },
     async countsByStatus() {
-      const counts: Record<OutboxStatus, number> = { pending: 0, sending: 0, sent: 0, failed: 0, dead: 0 }
+      const counts = emptyCounts()
       for (const r of db.prepare('SELECT status, count(*) AS n FROM outbox GROUP BY status').all() as Array<{ status: OutboxStatus; n: number }>) {
         counts[r.status] = r.n
       }
       return counts
+    },
+    async countsByChannel() {
+      const out: Record<string, Record<OutboxStatus, number>> = {}
+      const rows = db.prepare('SELECT channel, status, count(*) AS n FROM outbox GROUP BY channel, status').all() as Array<{ channel: string; status: OutboxStatus; n: number }>
+      for (const r of rows) (out[r.channel] ??= emptyCounts())[r.status] = r.n
+      return out
+    },
+    async get(id) {
+      const row = db.prepare('SELECT * FROM outbox WHERE id = ?').get(id)
+      return row ? outboxFromRow(row) : null
+    },
+    enqueue(messages) {
+      return group.run(() => {
+        for (const m of messages) {
+          insert.run(m.id, m.channel, m.recipientKind, m.recipientId, m.kind, JSON.stringify(m.payload), m.dedupeKey, m.status,
+            m.attempts, m.nextAttemptAt.toISOString(), m.lastError, m.createdAt.toISOString())
+        }
+      })
+    },
+    async claimDue(now, { limit, leaseMs, holder, channels }) {
+      if (!channels.length || limit < 1) return []
+      const at = now.toISOString()
+      // One statement: the choice and the lease are atomic even with other processes on the file.
+      const rows = db
+        .prepare(`UPDATE outbox SET status = 'sending', lease_holder = ?, lease_until = ?
+          WHERE id IN (SELECT id FROM outbox WHERE channel IN (${channels.map(() => '?').join(', ')})
+            AND ((status IN ('pending', 'failed') AND next_attempt_at <= ?) OR (status = 'sending' AND lease_until <= ?))
+            ORDER BY next_attempt_at, id LIMIT ?)
+          RETURNING *`)
+        .all(holder, new Date(now.getTime() + leaseMs).toISOString(), ...channels, at, at, limit)
+      return rows.map(outboxFromRow).sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() || a.id.localeCompare(b.id))
+    },
+    complete(id, holder, outcome: OutboxOutcome) {
+      return group.run(() => {
+        const base = { id, holder }
+        switch (outcome.status) {
+          case 'sent':
+            return outcomes.sent.run({ ...base, at: outcome.at.toISOString(), channel: outcome.channel, address: outcome.address }).changes === 1
+          case 'failed':
+            return outcomes.failed.run({ ...base, error: outcome.error, retryAt: outcome.retryAt.toISOString() }).changes === 1
+          case 'dead':
+            return outcomes.dead.run({ ...base, error: outcome.error }).changes === 1
+          case 'pending':
+            return outcomes.pending.run({ ...base, channel: outcome.channel, address: outcome.address, until: outcome.until.toISOString(), reason: outcome.reason }).changes === 1
+        }
+      })
+    },
+    async retryDead(id, now) {
+      return db.prepare(`UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = ?, last_error = NULL WHERE id = ? AND status = 'dead'`)
+        .run(now.toISOString(), id).changes === 1
+    },
+  }
+}
+
+const emptyCounts = (): Record<OutboxStatus, number> => ({ pending: 0, sending: 0, sent: 0, failed: 0, dead: 0 })
+
+export function subscriptionRepo(db: Db): SubscriptionRepo {
+  const upsert = (userId: string, templateId: string, at: Date, set: string) =>
+    db.prepare(`INSERT INTO subscription_credits (user_id, template_id, one_time, long_term, updated_at) VALUES (?, ?, 0, 0, ?)
+      ON CONFLICT(user_id, template_id) DO NOTHING`).run(userId, templateId, at.toISOString()) &&
+    db.prepare(`UPDATE subscription_credits SET ${set}, updated_at = ? WHERE user_id = ? AND template_id = ?`).run(at.toISOString(), userId, templateId)
+  return {
+    async record(userId, templateId, change, at) {
+      const set = { accept_once: 'one_time = one_time + 1', long_term_on: 'long_term = 1', off: 'long_term = 0' }[change]
+      db.transaction(() => upsert(userId, templateId, at, set))()
+    },
+    async get(userId, templateId) {
+      const row = db.prepare('SELECT one_time, long_term FROM subscription_credits WHERE user_id = ? AND template_id = ?').get(userId, templateId) as
+        | { one_time: number; long_term: number }
+        | undefined
+      return row ? { oneTime: row.one_time, longTerm: row.long_term === 1 } : null
+    },
+    async consume(userId, templateId, at) {
+      const row = db.prepare(`UPDATE subscription_credits SET one_time = CASE WHEN long_term = 1 THEN one_time ELSE one_time - 1 END, updated_at = ?
+        WHERE user_id = ? AND template_id = ? AND (long_term = 1 OR one_time > 0) RETURNING 1`).get(at.toISOString(), userId, templateId)
+      return row !== undefined
+    },
+    async restore(userId, templateId, at) {
+      db.prepare('UPDATE subscription_credits SET one_time = one_time + 1, updated_at = ? WHERE user_id = ? AND template_id = ? AND long_term = 0')
+        .run(at.toISOString(), userId, templateId)
+    },
+    async clear(userId, templateId, at) {
+      db.prepare('UPDATE subscription_credits SET one_time = 0, long_term = 0, updated_at = ? WHERE user_id = ? AND template_id = ?')
+        .run(at.toISOString(), userId, templateId)
+    },
+  }
+}
+
+export function bindingCodeRepo(db: Db): BindingCodeRepo {
+  return {
+    async create(c) {
+      translate(() =>
+        db.prepare('INSERT INTO binding_codes (code_hash, deputy_id, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?)')
+          .run(c.codeHash, c.deputyId, c.createdBy, c.createdAt.toISOString(), c.expiresAt.toISOString()),
+      )
+    },
+    async redeem(codeHash, userId, now) {
+      const row = db.prepare(`UPDATE binding_codes SET used_at = ?, used_by = ? WHERE code_hash = ? AND used_at IS NULL AND expires_at > ?
+        RETURNING deputy_id`).get(now.toISOString(), userId, codeHash, now.toISOString()) as { deputy_id: string } | undefined
+      return row?.deputy_id ?? null
     },
   }
 }

@@ -1,0 +1,53 @@
+import Router from '@koa/router'
+import type { AuthService } from '../../../services/auth.js'
+import type { DirectoryService } from '../../../services/directory.js'
+import type { MpAccounts } from '../../../services/mp-account.js'
+import type { MpSessions } from '../../../services/mp-sessions.js'
+import { requireStaff } from '../../middleware/auth.js'
+import { requireMpUser } from '../../middleware/mp-auth.js'
+import { idParam } from '../../schemas.js'
+import type { AppState } from '../../state.js'
+import { parse } from '../../validate.js'
+import { bindBody, loginBody, phoneBody, subscriptionsBody } from './schemas.js'
+
+/** Logging in from the mini-program, binding a deputy's account, phone numbers and subscriptions. */
+export function accountRoutes(accounts: MpAccounts, sessions: MpSessions, auth: AuthService, directory: DirectoryService) {
+  const router = new Router<AppState>()
+  const person = requireMpUser(sessions)
+
+  router.post('/api/mp/login', async (ctx) => {
+    const { code } = parse(loginBody, ctx.state.body, 'body')
+    const { token, expiresAt, profile } = await accounts.login(code)
+    ctx.set('Cache-Control', 'no-store')
+    ctx.body = { token, expiresAt: expiresAt.toISOString(), ...profile }
+  })
+
+  router.get('/api/mp/me', person, async (ctx) => {
+    ctx.body = await accounts.profile(ctx.state.mpUser!)
+  })
+
+  router.post('/api/mp/bind', person, async (ctx) => {
+    ctx.body = await accounts.bind(ctx.state.mpUser!, parse(bindBody, ctx.state.body, 'body').bindCode)
+  })
+
+  router.post('/api/mp/phone', person, async (ctx) => {
+    ctx.body = await accounts.addPhone(ctx.state.mpUser!, parse(phoneBody, ctx.state.body, 'body').code)
+  })
+
+  router.post('/api/mp/subscriptions', person, async (ctx) => {
+    const { results } = parse(subscriptionsBody, ctx.state.body, 'body')
+    ctx.body = { recorded: await accounts.recordSubscriptions(ctx.state.mpUser!, results) }
+  })
+
+  /** Staff read this code out to the deputy once; it works for 24 hours. */
+  router.post('/api/admin/deputies/:id/binding-code', requireStaff(auth), async (ctx) => {
+    const { id } = parse(idParam, ctx.params, 'params')
+    await directory.deputy(ctx.state.staff!, id) // only staff who may see the deputy
+    const { code, expiresAt } = await accounts.issueBindingCode(ctx.state.staff!, id)
+    ctx.set('Cache-Control', 'no-store')
+    ctx.status = 201
+    ctx.body = { code, expiresAt: expiresAt.toISOString() }
+  })
+
+  return router
+}

@@ -1,0 +1,63 @@
+import type { Clock } from '../../clock.js'
+import { ConflictError, NotFoundError } from '../../errors.js'
+import type { OutboxMessage, Store } from '../../store/ports.js'
+import { BOT_CHANNELS } from './channels.js'
+import { titleOf } from './kinds.js'
+import { retryOutcome, type RetryPolicy } from './retry.js'
+
+/**
+ * The bot process consumes its own part of the outbox: it leases due bot messages, sends
+ * them at a person's pace, and acks or fails each. A message never acked goes back after
+ * its lease; acking twice changes nothing.
+ */
+export class BotOutbox {
+  constructor(
+    private readonly store: Store,
+    private readonly policy: RetryPolicy & { leaseSeconds: number },
+    private readonly clock: Clock,
+  ) {}
+
+  async lease(instance: string, limit: number) {
+    const messages = await this.store.outbox.claimDue(this.clock.now(), {
+      limit, leaseMs: this.policy.leaseSeconds * 1000, holder: holderOf(instance), channels: BOT_CHANNELS,
+    })
+    return messages.map((m) => ({
+      id: m.id,
+      channel: m.channel,
+      address: m.address ?? null,
+      kind: m.kind,
+      title: titleOf(m.kind),
+      text: (m.payload as { text?: string }).text ?? '',
+      ticket: (m.payload as { ticket?: string }).ticket ?? null,
+      attempts: m.attempts,
+      leaseUntil: new Date(this.clock.now().getTime() + this.policy.leaseSeconds * 1000).toISOString(),
+    }))
+  }
+
+  async ack(instance: string, id: string) {
+    const m = await this.botMessage(id)
+    const done = await this.store.outbox.complete(id, holderOf(instance), { status: 'sent', at: this.clock.now(), channel: m.channel, address: m.address ?? null })
+    return this.settled(id, done)
+  }
+
+  async fail(instance: string, id: string, error: string, retryable: boolean) {
+    const m = await this.botMessage(id)
+    const outcome = retryable ? retryOutcome(m.attempts, error, this.policy, this.clock.now()) : { status: 'dead' as const, error }
+    return this.settled(id, await this.store.outbox.complete(id, holderOf(instance), outcome))
+  }
+
+  private async botMessage(id: string): Promise<OutboxMessage> {
+    const m = await this.store.outbox.get(id)
+    if (!m || !(BOT_CHANNELS as string[]).includes(m.channel)) throw new NotFoundError('消息不存在')
+    return m
+  }
+
+  /** A repeated ack of a sent message is fine; anything else after the lease moved on is a conflict. */
+  private async settled(id: string, done: boolean) {
+    const m = (await this.store.outbox.get(id))!
+    if (!done && m.status !== 'sent') throw new ConflictError('租约已过期，消息已交还队列', [{ path: 'status', message: m.status }], 'lease_lost')
+    return { id, status: m.status, attempts: m.attempts }
+  }
+}
+
+const holderOf = (instance: string) => `bot:${instance}`

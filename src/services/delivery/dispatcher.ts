@@ -1,0 +1,191 @@
+import { randomUUID } from 'node:crypto'
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
+import type { Clock } from '../../clock.js'
+import type { Logger } from '../../logger.js'
+import type { OutboxMessage, OutboxOutcome, Store } from '../../store/ports.js'
+import { WeChatApiError } from '../../wechat/errors.js'
+import { BOT_CHANNELS, DISPATCHER_CHANNELS, type ChannelResolver, type Route } from './channels.js'
+import { retryOutcome } from './retry.js'
+
+/** How the dispatcher reaches WeChat and WeCom; the composition root wires the real clients. */
+export interface Senders {
+  subscribe(message: OutboxMessage, route: Route): Promise<void>
+  robot(message: OutboxMessage, route: Route): Promise<void>
+}
+
+export interface DispatchPolicy {
+  maxAttempts: number
+  backoffBaseSeconds: number
+  backoffMaxSeconds: number
+  leaseSeconds: number
+  batchSize: number
+  pollMs: number
+  /** Per minute: 'mp_subscribe', and 'wecom_group' per robot; 0 or missing = no limit. */
+  perMinute: Record<string, number>
+  noChannelRetryMinutes: number
+}
+
+export interface DispatchReport {
+  sent: number
+  failed: number
+  dead: number
+  waiting: number
+  toBot: number
+}
+
+/**
+ * Sends what the outbox holds, each message once: leases a batch (a crashed dispatcher's
+ * lease runs out and another takes over), picks the first way that reaches the person,
+ * falls back to the next when a subscription is used up, backs off exponentially with
+ * jitter when WeChat is slow or down, and gives up only after the configured attempts
+ * (dead, shown in the console). Bot messages are routed here and sent by the bot process.
+ */
+export class OutboxDispatcher {
+  readonly holder = `dispatcher-${randomUUID()}`
+  private readonly limiters = new Map<string, RateLimiterMemory>()
+  private running: Promise<void> | null = null
+  private stopping = false
+
+  constructor(
+    private readonly store: Store,
+    private readonly resolver: ChannelResolver,
+    private readonly senders: Senders,
+    private readonly subscriptionTemplate: (kind: string) => { id: string } | null,
+    private readonly policy: DispatchPolicy,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    private readonly random: () => number = Math.random,
+  ) {}
+
+  /** One round: lease a batch and deal with every message in it. */
+  async runOnce(limit = this.policy.batchSize): Promise<DispatchReport> {
+    const report: DispatchReport = { sent: 0, failed: 0, dead: 0, waiting: 0, toBot: 0 }
+    const batch = await this.store.outbox.claimDue(this.clock.now(), {
+      limit, leaseMs: this.policy.leaseSeconds * 1000, holder: this.holder, channels: DISPATCHER_CHANNELS,
+    })
+    await Promise.all(batch.map(async (m) => {
+      const outcome = await this.deliver(m).catch((err): OutboxOutcome => {
+        this.logger.error({ err, messageId: m.id }, 'outbox delivery crashed')
+        return this.retryLater(m, err instanceof Error ? err.message : String(err))
+      })
+      if (!(await this.store.outbox.complete(m.id, this.holder, outcome))) return
+      if (outcome.status === 'sent') report.sent++
+      else if (outcome.status === 'failed') report.failed++
+      else if (outcome.status === 'dead') report.dead++
+      else if ((BOT_CHANNELS as string[]).includes(outcome.channel)) report.toBot++
+      else report.waiting++
+    }))
+    return report
+  }
+
+  /** Rounds until nothing is due (tests, benches). */
+  async drain(): Promise<DispatchReport> {
+    const total: DispatchReport = { sent: 0, failed: 0, dead: 0, waiting: 0, toBot: 0 }
+    for (;;) {
+      const r = await this.runOnce()
+      for (const k of Object.keys(total) as Array<keyof DispatchReport>) total[k] += r[k]
+      if (r.sent + r.failed + r.dead + r.waiting + r.toBot === 0) return total
+    }
+  }
+
+  /** Keeps sending in the background until stop(). */
+  start() {
+    if (this.running) return
+    this.stopping = false
+    this.running = (async () => {
+      while (!this.stopping) {
+        const r = await this.runOnce().catch((err) => {
+          this.logger.error({ err }, 'outbox round failed')
+          return null
+        })
+        const busy = r !== null && r.sent + r.failed + r.dead + r.waiting + r.toBot > 0
+        if (!busy) await new Promise((resolve) => setTimeout(resolve, this.policy.pollMs))
+      }
+    })()
+  }
+
+  async stop() {
+    this.stopping = true
+    await this.running
+    this.running = null
+  }
+
+  private async deliver(m: OutboxMessage): Promise<OutboxOutcome> {
+    const routes = await this.resolver.routes(m)
+    // Keep to the channel of an earlier attempt while it is still a way to the person.
+    const start = Math.max(0, routes.findIndex((r) => r.channel === m.channel && r.address === m.address))
+    for (const route of routes.slice(start)) {
+      if ((BOT_CHANNELS as string[]).includes(route.channel)) {
+        return { status: 'pending', channel: route.channel, address: route.address, until: this.clock.now(), reason: null }
+      }
+      const wait = await this.rateLimited(route)
+      if (wait !== null) return { status: 'pending', channel: route.channel, address: route.address, until: wait, reason: '发送频率受限，稍后发送' }
+      const result = route.channel === 'mp_subscribe' ? await this.subscribe(m, route) : await this.robot(m, route)
+      if (result !== 'next') return result
+    }
+    const until = new Date(this.clock.now().getTime() + this.policy.noChannelRetryMinutes * 60_000)
+    const reason = routes.length ? '订阅消息次数已用完，且没有其他可用渠道' : '收件人没有可用的接收渠道（未订阅小程序消息、未绑定机器人或群）'
+    return { status: 'pending', channel: 'auto', address: null, until, reason }
+  }
+
+  private async subscribe(m: OutboxMessage, route: Route): Promise<OutboxOutcome | 'next'> {
+    const template = this.subscriptionTemplate(m.kind)
+    if (!template || !route.userId) return 'next'
+    const now = this.clock.now()
+    if (!(await this.store.subscriptions.consume(route.userId, template.id, now))) return 'next'
+    try {
+      await this.senders.subscribe(m, route)
+      return { status: 'sent', at: this.clock.now(), channel: route.channel, address: route.address }
+    } catch (err) {
+      if (err instanceof WeChatApiError && err.kind === 'no_subscription') {
+        await this.store.subscriptions.clear(route.userId, template.id, now)
+        return 'next'
+      }
+      // The send did not happen: the credit is still the person's.
+      await this.store.subscriptions.restore(route.userId, template.id, now)
+      return this.failure(m, err)
+    }
+  }
+
+  private async robot(m: OutboxMessage, route: Route): Promise<OutboxOutcome> {
+    try {
+      await this.senders.robot(m, route)
+      return { status: 'sent', at: this.clock.now(), channel: route.channel, address: route.address }
+    } catch (err) {
+      return this.failure(m, err)
+    }
+  }
+
+  private failure(m: OutboxMessage, err: unknown): OutboxOutcome {
+    if (err instanceof WeChatApiError && err.kind === 'bad_data') return { status: 'dead', error: describe(err) }
+    return this.retryLater(m, describe(err))
+  }
+
+  private retryLater(m: OutboxMessage, error: string): OutboxOutcome {
+    return retryOutcome(m.attempts, error, this.policy, this.clock.now(), this.random)
+  }
+
+  /** The time to come back when the channel's per-minute budget is spent, else null. */
+  private async rateLimited(route: Route): Promise<Date | null> {
+    const perMinute = this.policy.perMinute[route.channel] ?? 0
+    if (!perMinute) return null
+    const key = route.channel === 'wecom_group' ? route.address : route.channel
+    let limiter = this.limiters.get(route.channel)
+    if (!limiter) {
+      limiter = new RateLimiterMemory({ keyPrefix: `outbox_${route.channel}`, points: perMinute, duration: 60 })
+      this.limiters.set(route.channel, limiter)
+    }
+    try {
+      await limiter.consume(key)
+      return null
+    } catch (res) {
+      if (!(res instanceof RateLimiterRes)) throw res
+      return new Date(this.clock.now().getTime() + res.msBeforeNext)
+    }
+  }
+}
+
+function describe(err: unknown): string {
+  if (err instanceof WeChatApiError) return `${err.errcode ?? err.kind} ${err.errmsg}`.slice(0, 500)
+  return (err instanceof Error ? err.message : String(err)).slice(0, 500)
+}

@@ -1,0 +1,115 @@
+import { randomInt } from 'node:crypto'
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
+import type { Clock } from '../clock.js'
+import { normalizePhone } from '../domain/phone.js'
+import { NotFoundError, RateLimitError, ServiceUnavailableError, UnprocessableError } from '../errors.js'
+import type { PiiCipher } from '../security/pii.js'
+import type { Store } from '../store/ports.js'
+import type { WeChatClient } from '../wechat/client.js'
+import type { AuditTrail } from './audit.js'
+import type { MpPrincipal, MpSessions } from './mp-sessions.js'
+import type { StaffPrincipal } from './principal.js'
+
+const BINDING_CODE_HOURS = 24
+
+export type SubscribeResult = 'accept' | 'reject' | 'ban' | 'filter'
+
+/**
+ * A person's mini-program account: logging in with wx.login's code, a deputy binding
+ * their account once with a code staff give them, a phone number from the phone button,
+ * and the subscribe-message choices the mini-program reports.
+ */
+export class MpAccounts {
+  private readonly bindTries = new RateLimiterMemory({ keyPrefix: 'bind', points: 5, duration: 15 * 60 })
+
+  constructor(
+    private readonly store: Store,
+    private readonly sessions: MpSessions,
+    private readonly wechat: WeChatClient | null,
+    private readonly cipher: PiiCipher,
+    private readonly audit: AuditTrail,
+    private readonly clock: Clock,
+    private readonly templates: { longTerm(templateId: string): boolean | null },
+  ) {}
+
+  async login(code: string) {
+    const { openid, unionid } = await this.client().code2Session(code)
+    const user = await this.sessions.userForOpenid(openid, unionid)
+    if (unionid && !user.unionid) await this.store.mpUsers.update(user.id, { unionid })
+    const session = await this.sessions.issue(user.id)
+    return { ...session, profile: await this.profile({ kind: 'mp_user', id: user.id, deputyId: user.deputyId }) }
+  }
+
+  async profile(principal: MpPrincipal) {
+    const user = await this.store.mpUsers.get(principal.id)
+    if (!user) throw new NotFoundError('用户不存在')
+    const deputy = user.deputyId ? await this.store.deputies.get(user.deputyId) : null
+    return {
+      id: user.id,
+      roles: deputy ? ['resident', 'deputy'] : ['resident'],
+      deputy: deputy ? { code: deputy.code, name: deputy.name, level: deputy.level } : null,
+      consentVersion: user.consentVersion,
+      hasPhone: user.phoneEnc !== null,
+    }
+  }
+
+  /** A one-time code staff read out to a deputy, who types it into the mini-program. */
+  async issueBindingCode(staff: StaffPrincipal, deputyId: string) {
+    const deputy = await this.store.deputies.get(deputyId)
+    if (!deputy) throw new NotFoundError('代表不存在')
+    const code = String(randomInt(0, 1_000_000)).padStart(6, '0')
+    const now = this.clock.now()
+    const expiresAt = new Date(now.getTime() + BINDING_CODE_HOURS * 3_600_000)
+    await this.store.bindingCodes.create({ codeHash: this.cipher.blindIndex(`bind:${code}`), deputyId, createdBy: staff.id, createdAt: now, expiresAt })
+    await this.audit.record(staff, 'deputy.binding_code.issue', { kind: 'deputy', id: deputyId })
+    return { code, expiresAt }
+  }
+
+  async bind(principal: MpPrincipal, bindCode: string) {
+    try {
+      await this.bindTries.consume(principal.id)
+    } catch (res) {
+      if (res instanceof RateLimiterRes) throw new RateLimitError('尝试次数过多，请 15 分钟后再试', Math.ceil(res.msBeforeNext / 1000))
+      throw res
+    }
+    const now = this.clock.now()
+    const deputyId = await this.store.bindingCodes.redeem(this.cipher.blindIndex(`bind:${bindCode}`), principal.id, now)
+    if (!deputyId) throw new UnprocessableError('绑定码无效或已过期，请向联络站工作人员重新获取', [{ path: 'body.bindCode', message: '无效' }], 'invalid_binding_code')
+    // One account per deputy: a new phone replaces the old binding.
+    const previous = await this.store.mpUsers.getByDeputyId(deputyId)
+    if (previous && previous.id !== principal.id) {
+      await this.store.mpUsers.update(previous.id, { deputyId: null })
+      await this.sessions.revokeAll(previous.id)
+    }
+    await this.store.mpUsers.update(principal.id, { deputyId })
+    await this.bindTries.delete(principal.id)
+    await this.audit.record(null, 'deputy.bound', { kind: 'deputy', id: deputyId }, { mpUserId: principal.id })
+    return this.profile({ ...principal, deputyId })
+  }
+
+  async addPhone(principal: MpPrincipal, code: string) {
+    const { purePhoneNumber } = await this.client().phoneNumber(code)
+    const phone = normalizePhone(purePhoneNumber) ?? purePhoneNumber
+    await this.store.mpUsers.update(principal.id, { phoneEnc: this.cipher.encrypt(phone, principal.id), phoneIndex: this.cipher.blindIndex(phone) })
+    return this.profile(principal)
+  }
+
+  /** What wx.requestSubscribeMessage answered: one send per one-time acceptance; long-term ones until turned off. */
+  async recordSubscriptions(principal: MpPrincipal, results: Record<string, SubscribeResult>) {
+    const now = this.clock.now()
+    const recorded: Record<string, SubscribeResult> = {}
+    for (const [templateId, result] of Object.entries(results)) {
+      const longTerm = this.templates.longTerm(templateId)
+      if (longTerm === null) continue // not one of ours: ignore rather than count
+      if (result === 'accept') await this.store.subscriptions.record(principal.id, templateId, longTerm ? 'long_term_on' : 'accept_once', now)
+      else if (longTerm) await this.store.subscriptions.record(principal.id, templateId, 'off', now)
+      recorded[templateId] = result
+    }
+    return recorded
+  }
+
+  private client(): WeChatClient {
+    if (!this.wechat) throw new ServiceUnavailableError('小程序登录暂未开通（未配置微信 AppID）', 'wechat_not_configured')
+    return this.wechat
+  }
+}

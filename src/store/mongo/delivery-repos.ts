@@ -1,0 +1,87 @@
+import type { BindingCodeRepo, SubscriptionRepo } from '../ports.js'
+import type { BindingCodeDoc, SubscriptionCreditDoc } from './delivery-models.js'
+import type { Models } from './models.js'
+import { isDuplicateKey, translate } from './errors.js'
+
+type Change = Parameters<SubscriptionRepo['record']>[2]
+
+/** Each change as an upsert; $setOnInsert gives a new document the fields the change leaves out. */
+function recordUpdate(change: Change, at: Date): Record<string, unknown> {
+  switch (change) {
+    case 'accept_once':
+      return { $inc: { oneTime: 1 }, $set: { updatedAt: at }, $setOnInsert: { longTerm: false } }
+    case 'long_term_on':
+      return { $set: { longTerm: true, updatedAt: at }, $setOnInsert: { oneTime: 0 } }
+    case 'off':
+      return { $set: { longTerm: false, updatedAt: at }, $setOnInsert: { oneTime: 0 } }
+  }
+}
+
+export function subscriptionRepo({ SubscriptionCredit }: Models): SubscriptionRepo {
+  return {
+    async record(userId, templateId, change, at) {
+      // An upsert on the unique (userId, templateId). The server retries a racing upsert
+      // that hits E11000 on that key itself; should one still surface, the document is
+      // there now and the retry updates it.
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await SubscriptionCredit.updateOne({ userId, templateId }, recordUpdate(change, at), { upsert: true })
+          return
+        } catch (err) {
+          if (!isDuplicateKey(err) || attempt >= 2) throw err
+        }
+      }
+    },
+    async get(userId, templateId) {
+      const doc = await SubscriptionCredit.findOne({ userId, templateId }).lean<SubscriptionCreditDoc>()
+      return doc ? { oneTime: doc.oneTime ?? 0, longTerm: doc.longTerm === true } : null
+    },
+    async consume(userId, templateId, at) {
+      // One atomic update, as sqlite's single UPDATE: it matches a long-term subscription
+      // (left as it is) or one with a send left (taken), never anything in between.
+      const result = await SubscriptionCredit.updateOne(
+        { userId, templateId, $or: [{ longTerm: true }, { oneTime: { $gt: 0 } }] },
+        [
+          {
+            $set: {
+              oneTime: { $cond: [{ $eq: ['$longTerm', true] }, '$oneTime', { $subtract: ['$oneTime', 1] }] },
+              updatedAt: at,
+            },
+          },
+        ],
+        { updatePipeline: true },
+      )
+      return result.matchedCount === 1
+    },
+    async restore(userId, templateId, at) {
+      // A long-term subscription took nothing, so there is nothing to give back.
+      await SubscriptionCredit.updateOne(
+        { userId, templateId, longTerm: { $ne: true } },
+        { $inc: { oneTime: 1 }, $set: { updatedAt: at } },
+      )
+    },
+    async clear(userId, templateId, at) {
+      await SubscriptionCredit.updateOne({ userId, templateId }, { $set: { oneTime: 0, longTerm: false, updatedAt: at } })
+    },
+  }
+}
+
+export function bindingCodeRepo({ BindingCode }: Models): BindingCodeRepo {
+  return {
+    async create({ codeHash, deputyId, createdBy, createdAt, expiresAt }) {
+      // The same hash twice is a ConflictError, as sqlite's primary key makes it.
+      await translate(() =>
+        BindingCode.create({ _id: codeHash, deputyId, createdBy, createdAt, expiresAt, usedAt: null, usedBy: null }),
+      )
+    },
+    async redeem(codeHash, userId, now) {
+      // Atomic: of two redemptions of one code, only the first still finds it unused.
+      const doc = await BindingCode.findOneAndUpdate(
+        { _id: codeHash, usedAt: null, expiresAt: { $gt: now } },
+        { $set: { usedAt: now, usedBy: userId } },
+        { returnDocument: 'after' },
+      ).lean<BindingCodeDoc>()
+      return doc?.deputyId ?? null
+    },
+  }
+}

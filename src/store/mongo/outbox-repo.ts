@@ -1,0 +1,137 @@
+import type { ClientSession, Model } from 'mongoose'
+import type { OutboxMessage, OutboxOutcome, OutboxQuery, OutboxRepo, OutboxStatus } from '../ports.js'
+import { decodeCursor, toPage } from '../cursor.js'
+import type { OutboxDoc } from './case-models.js'
+import type { Models } from './models.js'
+import { outboxFields, outboxFromDoc } from './case-records.js'
+import { translate } from './errors.js'
+
+/**
+ * Inserts each message once: an upsert on its dedupe key inserts a new one and leaves an
+ * existing one alone, without raising E11000 (an error inside a transaction would abort
+ * all of it). Shared by the case writes (in their transaction) and by enqueue.
+ */
+export async function insertOutbox(Outbox: Model<OutboxDoc>, messages: OutboxMessage[], session?: ClientSession) {
+  for (const m of messages) {
+    await Outbox.updateOne(
+      { dedupeKey: m.dedupeKey },
+      { $setOnInsert: { _id: m.id, ...outboxFields(m) } },
+      { upsert: true, session },
+    )
+  }
+}
+
+const OUTBOX_STATUSES: readonly OutboxStatus[] = ['pending', 'sending', 'sent', 'failed', 'dead']
+const emptyCounts = () => Object.fromEntries(OUTBOX_STATUSES.map((s) => [s, 0])) as Record<OutboxStatus, number>
+
+/** The lease, given back with every outcome. */
+const unleased = { leaseHolder: null, leaseUntil: null }
+
+/** Each outcome as one update, the statements of the sqlite adapter's `outcomes`. */
+function outcomeUpdate(outcome: OutboxOutcome): Record<string, unknown> {
+  switch (outcome.status) {
+    case 'sent':
+      return {
+        $set: {
+          status: 'sent', sentAt: outcome.at, channel: outcome.channel, address: outcome.address,
+          lastError: null, waitingReason: null, ...unleased,
+        },
+        $inc: { attempts: 1 },
+      }
+    case 'failed':
+      return {
+        $set: { status: 'failed', lastError: outcome.error, nextAttemptAt: outcome.retryAt, waitingReason: null, ...unleased },
+        $inc: { attempts: 1 },
+      }
+    case 'dead':
+      return { $set: { status: 'dead', lastError: outcome.error, waitingReason: null, ...unleased }, $inc: { attempts: 1 } }
+    case 'pending':
+      // Not an attempt: attempts and lastError stay as they are.
+      return {
+        $set: {
+          status: 'pending', channel: outcome.channel, address: outcome.address, nextAttemptAt: outcome.until,
+          waitingReason: outcome.reason, ...unleased,
+        },
+      }
+  }
+}
+
+const byDue = (a: OutboxMessage, b: OutboxMessage) =>
+  a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() || a.id.localeCompare(b.id)
+
+export function outboxRepo({ Outbox }: Models): OutboxRepo {
+  return {
+    async search(query: OutboxQuery) {
+      const filter: Record<string, unknown> = {}
+      if (query.status) filter.status = query.status
+      if (query.channel) filter.channel = query.channel
+      if (query.recipientId) filter.recipientId = query.recipientId
+      if (query.kind) filter.kind = query.kind
+      const after = decodeCursor(query.cursor)
+      if (after !== null) filter._id = { $gt: after }
+      const docs = await Outbox.find(filter).sort({ _id: 1 }).limit(query.limit + 1).lean<OutboxDoc[]>()
+      return toPage(docs.map(outboxFromDoc), query.limit, (m) => m.id)
+    },
+    async countsByStatus() {
+      const counts = emptyCounts()
+      const rows = await Outbox.aggregate<{ _id: OutboxStatus; n: number }>([{ $group: { _id: '$status', n: { $sum: 1 } } }])
+      for (const r of rows) counts[r._id] = r.n
+      return counts
+    },
+    async countsByChannel() {
+      const out: Record<string, Record<OutboxStatus, number>> = {}
+      const rows = await Outbox.aggregate<{ _id: { channel: string; status: OutboxStatus }; n: number }>([
+        { $group: { _id: { channel: '$channel', status: '$status' }, n: { $sum: 1 } } },
+      ])
+      for (const { _id, n } of rows) (out[_id.channel] ??= emptyCounts())[_id.status] = n
+      return out
+    },
+    async get(id) {
+      const doc = await Outbox.findById(id).lean<OutboxDoc>()
+      return doc ? outboxFromDoc(doc) : null
+    },
+    async enqueue(messages) {
+      // An existing dedupe key is skipped; an id already taken by another key is a ConflictError.
+      await translate(() => insertOutbox(Outbox, messages))
+    },
+    async claimDue(now, { limit, leaseMs, holder, channels }) {
+      if (!channels.length || limit < 1) return []
+      const leaseUntil = new Date(now.getTime() + leaseMs)
+      const due: Record<string, unknown> = {
+        channel: { $in: channels },
+        $or: [
+          { status: { $in: ['pending', 'failed'] }, nextAttemptAt: { $lte: now } },
+          // A crashed sender's message, once its lease has run out.
+          { status: 'sending', leaseUntil: { $lte: now } },
+        ],
+      }
+      // One message per findOneAndUpdate: each is atomic on the server, so a message is
+      // leased by whichever dispatcher (in any process) changes it first, and the other's
+      // filter no longer matches it. Stops at the first miss: nothing else is due.
+      const claimed: OutboxMessage[] = []
+      while (claimed.length < limit) {
+        const doc = await Outbox.findOneAndUpdate(
+          due,
+          { $set: { status: 'sending', leaseHolder: holder, leaseUntil } },
+          { sort: { nextAttemptAt: 1, _id: 1 }, returnDocument: 'after' },
+        ).lean<OutboxDoc>()
+        if (!doc) break
+        claimed.push(outboxFromDoc(doc))
+      }
+      return claimed.sort(byDue)
+    },
+    async complete(id, holder, outcome) {
+      // Only while `holder` still holds the lease: an expired one may have moved on. Every
+      // outcome changes the status away from "sending", so a match is always a change.
+      const result = await Outbox.updateOne({ _id: id, leaseHolder: holder, status: 'sending' }, outcomeUpdate(outcome))
+      return result.matchedCount === 1
+    },
+    async retryDead(id, now) {
+      const result = await Outbox.updateOne(
+        { _id: id, status: 'dead' },
+        { $set: { status: 'pending', attempts: 0, nextAttemptAt: now, lastError: null } },
+      )
+      return result.matchedCount === 1
+    },
+  }
+}

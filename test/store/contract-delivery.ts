@@ -1,0 +1,124 @@
+import { expect } from 'chai'
+import type { Store } from '../../src/store/ports.js'
+import { outboxMessage } from './contract-cases.js'
+
+const T0 = new Date('2026-11-22T02:00:00Z')
+const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000)
+const AUTO = ['auto']
+
+/** The contract of delivery: outbox leases and outcomes, subscription credits, binding codes. */
+export function deliveryContract(store: () => Store) {
+  describe('outbox delivery', () => {
+    const queue = (n: number, over: Parameters<typeof outboxMessage>[1] = {}) =>
+      store().outbox.enqueue(Array.from({ length: n }, (_, i) => outboxMessage(`m${i}-${over.channel ?? 'auto'}`, { nextAttemptAt: at(i), ...over })))
+
+    it('enqueues once per dedupe key and leases due messages oldest first', async () => {
+      await queue(3)
+      await queue(3)
+      const leased = await store().outbox.claimDue(at(1), { limit: 10, leaseMs: 60_000, holder: 'a', channels: AUTO })
+      expect(leased.map((m) => m.dedupeKey)).to.deep.equal(['m0-auto', 'm1-auto'])
+      expect(leased.every((m) => m.status === 'sending')).to.equal(true)
+      expect((await store().outbox.countsByStatus())).to.include({ sending: 2, pending: 1 })
+    })
+
+    it('never leases one message to two holders, and only to the channels asked for', async () => {
+      await queue(5)
+      await queue(2, { channel: 'bot_private' })
+      const [a, b] = await Promise.all([
+        store().outbox.claimDue(at(10), { limit: 3, leaseMs: 60_000, holder: 'a', channels: AUTO }),
+        store().outbox.claimDue(at(10), { limit: 3, leaseMs: 60_000, holder: 'b', channels: AUTO }),
+      ])
+      const ids = [...a, ...b].map((m) => m.id)
+      expect(new Set(ids).size).to.equal(5)
+      expect(ids).to.have.length(5)
+      const bot = await store().outbox.claimDue(at(10), { limit: 10, leaseMs: 60_000, holder: 'bot', channels: ['bot_private', 'bot_room'] })
+      expect(bot.map((m) => m.channel)).to.deep.equal(['bot_private', 'bot_private'])
+    })
+
+    it('records an outcome only for the holder of the lease', async () => {
+      await queue(1)
+      const [m] = await store().outbox.claimDue(at(0), { limit: 1, leaseMs: 60_000, holder: 'a', channels: AUTO })
+      expect(await store().outbox.complete(m.id, 'b', { status: 'sent', at: at(1), channel: 'mp_subscribe', address: 'o-1' })).to.equal(false)
+      expect(await store().outbox.complete(m.id, 'a', { status: 'sent', at: at(1), channel: 'mp_subscribe', address: 'o-1' })).to.equal(true)
+      expect(await store().outbox.complete(m.id, 'a', { status: 'sent', at: at(2), channel: 'mp_subscribe', address: 'o-1' }), 'twice').to.equal(false)
+      const sent = await store().outbox.get(m.id)
+      expect(sent).to.deep.include({ status: 'sent', channel: 'mp_subscribe', address: 'o-1', attempts: 1, lastError: null })
+      expect(sent!.sentAt!.toISOString()).to.equal(at(1).toISOString())
+    })
+
+    it('gives a crashed holder\'s messages to another after the lease runs out', async () => {
+      await queue(2)
+      await store().outbox.claimDue(at(1), { limit: 2, leaseMs: 30_000, holder: 'crashed', channels: AUTO })
+      expect(await store().outbox.claimDue(at(30), { limit: 5, leaseMs: 30_000, holder: 'b', channels: AUTO })).to.deep.equal([])
+      const taken = await store().outbox.claimDue(at(32), { limit: 5, leaseMs: 30_000, holder: 'b', channels: AUTO })
+      expect(taken).to.have.length(2)
+      expect(await store().outbox.complete(taken[0].id, 'crashed', { status: 'dead', error: 'late' })).to.equal(false)
+    })
+
+    it('retries a failure when its time comes, dies, and comes back from the console', async () => {
+      await queue(1)
+      let [m] = await store().outbox.claimDue(at(0), { limit: 1, leaseMs: 60_000, holder: 'a', channels: AUTO })
+      await store().outbox.complete(m.id, 'a', { status: 'failed', error: 'HTTP 500', retryAt: at(100) })
+      expect(await store().outbox.claimDue(at(99), { limit: 1, leaseMs: 60_000, holder: 'a', channels: AUTO })).to.deep.equal([])
+      ;[m] = await store().outbox.claimDue(at(100), { limit: 1, leaseMs: 60_000, holder: 'a', channels: AUTO })
+      expect(m).to.deep.include({ attempts: 1, lastError: 'HTTP 500' })
+      await store().outbox.complete(m.id, 'a', { status: 'dead', error: '47003 bad data' })
+      expect(await store().outbox.get(m.id)).to.deep.include({ status: 'dead', attempts: 2, lastError: '47003 bad data' })
+      expect(await store().outbox.retryDead(m.id, at(200))).to.equal(true)
+      expect(await store().outbox.retryDead(m.id, at(200)), 'only a dead one').to.equal(false)
+      expect(await store().outbox.get(m.id)).to.deep.include({ status: 'pending', attempts: 0 })
+    })
+
+    it('re-routes or parks a message without counting an attempt, with a reason for the console', async () => {
+      await queue(1)
+      const [m] = await store().outbox.claimDue(at(0), { limit: 1, leaseMs: 60_000, holder: 'a', channels: AUTO })
+      await store().outbox.complete(m.id, 'a', { status: 'pending', channel: 'bot_private', address: 'wxid_1', until: at(0), reason: null })
+      expect(await store().outbox.claimDue(at(1), { limit: 1, leaseMs: 60_000, holder: 'a', channels: AUTO })).to.deep.equal([])
+      const [again] = await store().outbox.claimDue(at(1), { limit: 1, leaseMs: 60_000, holder: 'bot', channels: ['bot_private'] })
+      expect(again).to.deep.include({ address: 'wxid_1', attempts: 0 })
+      await store().outbox.complete(again.id, 'bot', { status: 'pending', channel: 'auto', address: null, until: at(3600), reason: '没有可用的发送渠道' })
+      const parked = await store().outbox.get(m.id)
+      expect(parked).to.deep.include({ status: 'pending', waitingReason: '没有可用的发送渠道', attempts: 0 })
+      expect((await store().outbox.search({ limit: 10, channel: 'auto', status: 'pending' })).items).to.have.length(1)
+      expect((await store().outbox.countsByChannel()).auto).to.include({ pending: 1 })
+    })
+  })
+
+  describe('subscription credits', () => {
+    it('counts one send per one-time acceptance, and none are left after use', async () => {
+      const subs = store().subscriptions
+      expect(await subs.consume('u1', 'tpl', T0)).to.equal(false)
+      await subs.record('u1', 'tpl', 'accept_once', T0)
+      await subs.record('u1', 'tpl', 'accept_once', T0)
+      expect(await subs.get('u1', 'tpl')).to.deep.equal({ oneTime: 2, longTerm: false })
+      expect(await subs.consume('u1', 'tpl', T0)).to.equal(true)
+      expect(await subs.consume('u1', 'tpl', T0)).to.equal(true)
+      expect(await subs.consume('u1', 'tpl', T0)).to.equal(false)
+      await subs.restore('u1', 'tpl', T0)
+      expect(await subs.get('u1', 'tpl')).to.deep.equal({ oneTime: 1, longTerm: false })
+      await subs.clear('u1', 'tpl', T0)
+      expect(await subs.consume('u1', 'tpl', T0)).to.equal(false)
+    })
+
+    it('keeps a long-term subscription until it is turned off', async () => {
+      const subs = store().subscriptions
+      await subs.record('u2', 'tpl', 'long_term_on', T0)
+      for (let i = 0; i < 3; i++) expect(await subs.consume('u2', 'tpl', T0)).to.equal(true)
+      await subs.record('u2', 'tpl', 'off', T0)
+      expect(await subs.consume('u2', 'tpl', T0)).to.equal(false)
+      expect(await subs.consume('u2', 'other', T0), 'per template').to.equal(false)
+    })
+  })
+
+  describe('binding codes', () => {
+    it('binds once, before it expires', async () => {
+      const codes = store().bindingCodes
+      await codes.create({ codeHash: 'h1', deputyId: 'dp0001', createdBy: 'sf01', createdAt: T0, expiresAt: at(3600) })
+      await codes.create({ codeHash: 'h2', deputyId: 'dp0002', createdBy: 'sf01', createdAt: T0, expiresAt: at(60) })
+      expect(await codes.redeem('nope', 'u1', at(1))).to.equal(null)
+      expect(await codes.redeem('h2', 'u1', at(61)), 'expired').to.equal(null)
+      expect(await codes.redeem('h1', 'u1', at(1))).to.equal('dp0001')
+      expect(await codes.redeem('h1', 'u2', at(2)), 'used').to.equal(null)
+    })
+  })
+}
