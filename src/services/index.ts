@@ -49,6 +49,7 @@ export function createServices(config: Config & { security: { secretKey: string 
   const outboxPolicy = { ...config.outbox, perMinute: { wecom_group: config.wecom.perMinute, ...config.outbox.perMinute } }
   const templateKinds = new Map(Object.values(config.wechat.templates).filter((t) => t.id).map((t) => [t.id, t.longTerm]))
   const mpSessions = new MpSessions(store, clock)
+  const newDispatcher = () => new OutboxDispatcher(store, resolver, realSenders(config, wechat, robots), subscriptionTemplate, outboxPolicy, clock, logger)
   const caseQueries = new CaseQueries(store, routing, cipher, audit, clock, { windowDays: config.cases.similarWindowDays, threshold: config.cases.similarThreshold })
   return {
     cipher,
@@ -64,7 +65,9 @@ export function createServices(config: Config & { security: { secretKey: string 
     privacy,
     mpSessions,
     wechat,
-    dispatcher: new OutboxDispatcher(store, resolver, realSenders(config, wechat, robots), subscriptionTemplate, outboxPolicy, clock, logger),
+    dispatcher: newDispatcher(),
+    /** Another dispatcher on the same store, as a second backend instance runs one. */
+    newDispatcher,
     botOutbox: new BotOutbox(store, config.outbox, clock),
     accounts: new MpAccounts(store, mpSessions, wechat, cipher, audit, clock, { longTerm: (id) => templateKinds.get(id) ?? null }),
     uploads: new Uploads(config.uploads.dir),

@@ -63,19 +63,28 @@ export class OutboxDispatcher {
     const batch = await this.store.outbox.claimDue(this.clock.now(), {
       limit, leaseMs: this.policy.leaseSeconds * 1000, holder: this.holder, channels: DISPATCHER_CHANNELS,
     })
-    await Promise.all(batch.map(async (m) => {
-      const outcome = await this.deliver(m).catch((err): OutboxOutcome => {
-        this.logger.error({ err, messageId: m.id }, 'outbox delivery crashed')
-        return this.retryLater(m, err instanceof Error ? err.message : String(err))
-      })
-      if (!(await this.store.outbox.complete(m.id, this.holder, outcome))) return
-      if (outcome.status === 'sent') report.sent++
-      else if (outcome.status === 'failed') report.failed++
-      else if (outcome.status === 'dead') report.dead++
-      else if ((BOT_CHANNELS as string[]).includes(outcome.channel)) report.toBot++
-      else report.waiting++
+    // One person's messages go one after another, in the order they were written
+    // (WeChat also refuses concurrent sends to one user); different people's in parallel.
+    const byRecipient = new Map<string, OutboxMessage[]>()
+    for (const m of batch) byRecipient.set(`${m.recipientKind}:${m.recipientId}`, [...(byRecipient.get(`${m.recipientKind}:${m.recipientId}`) ?? []), m])
+    await Promise.all([...byRecipient.values()].map(async (messages) => {
+      messages.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
+      for (const m of messages) await this.handle(m, report)
     }))
     return report
+  }
+
+  private async handle(m: OutboxMessage, report: DispatchReport) {
+    const outcome = await this.deliver(m).catch((err): OutboxOutcome => {
+      this.logger.error({ err, messageId: m.id }, 'outbox delivery crashed')
+      return this.retryLater(m, err instanceof Error ? err.message : String(err))
+    })
+    if (!(await this.store.outbox.complete(m.id, this.holder, outcome))) return
+    if (outcome.status === 'sent') report.sent++
+    else if (outcome.status === 'failed') report.failed++
+    else if (outcome.status === 'dead') report.dead++
+    else if ((BOT_CHANNELS as string[]).includes(outcome.channel)) report.toBot++
+    else report.waiting++
   }
 
   /** Rounds until nothing is due (tests, benches). */

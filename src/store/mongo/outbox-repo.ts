@@ -107,11 +107,12 @@ export function outboxRepo({ Outbox }: Models): OutboxRepo {
       }
       // One message per findOneAndUpdate: each is atomic on the server, so a message is
       // leased by whichever dispatcher (in any process) changes it first, and the other's
-      // filter no longer matches it. Stops at the first miss: nothing else is due.
+      // filter no longer matches it. Stops at the first miss: nothing else is due. Those
+      // already taken are left out, lest a lease of 0 ms (expired at once) take one twice.
       const claimed: OutboxMessage[] = []
       while (claimed.length < limit) {
         const doc = await Outbox.findOneAndUpdate(
-          due,
+          claimed.length ? { ...due, _id: { $nin: claimed.map((m) => m.id) } } : due,
           { $set: { status: 'sending', leaseHolder: holder, leaseUntil } },
           { sort: { nextAttemptAt: 1, _id: 1 }, returnDocument: 'after' },
         ).lean<OutboxDoc>()

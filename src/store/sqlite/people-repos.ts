@@ -26,11 +26,11 @@ export function mpUserRepo(db: Db): MpUserRepo {
     async create(u: MpUserRecord) {
       translate(() =>
         db
-          .prepare(`INSERT INTO mp_users (id, openid, unionid, deputy_id, phone_enc, phone_index, consent_version, consent_at, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-          .run(u.id, u.openid, u.unionid, u.deputyId, u.phoneEnc, u.phoneIndex, u.consentVersion, u.consentAt?.toISOString() ?? null, u.createdAt.toISOString()),
+          .prepare(`INSERT INTO mp_users (id, openid, unionid, deputy_id, phone_enc, phone_index, consent_version, consent_at, created_at, bot_contact_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+          .run(u.id, u.openid, u.unionid, u.deputyId, u.phoneEnc, u.phoneIndex, u.consentVersion, u.consentAt?.toISOString() ?? null, u.createdAt.toISOString(), u.botContactId ?? null),
       )
-      return u
+      return { ...u, botContactId: u.botContactId ?? null }
     },
     async update(id, patch) {
       const current = one('SELECT * FROM mp_users WHERE id = ?', id)

@@ -1,0 +1,68 @@
+import { expect } from 'chai'
+import { asDeputy, Client, type TestApp } from '../helpers/app.js'
+import { BOT_SECRET, loginAs, startWithWeChat } from '../helpers/wechat.js'
+import type { FakeWeChat } from '../fakes/wechat-api.js'
+
+describe('the bot\'s end of the outbox', () => {
+  let app: TestApp & { fake: FakeWeChat }
+  let bot: Client
+  let messageId: string
+  beforeEach(async () => {
+    app = await startWithWeChat()
+    bot = new Client(app.baseUrl)
+    bot.bearer = BOT_SECRET
+    // A resident the bot knows as a WeChat contact, who has no subscribe-message credit.
+    const resident = await loginAs(app, 'o-elder')
+    await resident.post('/api/mp/consent', { version: 'v1' })
+    await app.liaison.store.mpUsers.update(resident.userId, { botContactId: 'wxid_elder' })
+    const { body: c } = await resident.post('/api/mp/cases', { text: '路灯坏了', deputyCode: 'DP0001' })
+    const deputy = await asDeputy(app, 'dp0001')
+    await deputy.post(`/api/mp/deputy/cases/${c.id}/acknowledge`, {})
+    // The deputy has no channel yet (their message waits); the resident's goes to the bot.
+    expect((await app.liaison.services.dispatcher.drain()).toBot).to.equal(1)
+    messageId = (await app.liaison.store.outbox.search({ limit: 10, kind: 'case.acknowledged' })).items[0].id
+  })
+  afterEach(() => app.close())
+
+  it('refuses callers without the shared secret', async () => {
+    const stranger = new Client(app.baseUrl)
+    expect((await stranger.post('/api/bot/outbox/lease', {})).status).to.equal(401)
+    stranger.bearer = 'not-the-secret-at-all-000000'
+    expect((await stranger.post('/api/bot/outbox/lease', {})).body.error.code).to.equal('invalid_bot_secret')
+  })
+
+  it('leases the resident\'s message with the contact to send it to, and takes an ack once', async () => {
+    const lease = await bot.post('/api/bot/outbox/lease', { limit: 5 })
+    expect(lease.body.items).to.have.length(1)
+    expect(lease.body.items[0]).to.include({ id: messageId, channel: 'bot_private', address: 'wxid_elder', title: '留言已受理' })
+    expect(lease.body.items[0].text).to.match(/^您的留言 \d{8}-\d{4} 已由张伟代表受理/)
+    expect((await bot.post('/api/bot/outbox/lease', { limit: 5 })).body.items, 'leased: not handed out twice').to.deep.equal([])
+    const ack = await bot.post(`/api/bot/outbox/${messageId}/ack`, {})
+    expect(ack.body).to.include({ status: 'sent', attempts: 1 })
+    const again = await bot.post(`/api/bot/outbox/${messageId}/ack`, {})
+    expect(again.status, 'a second ack changes nothing').to.equal(200)
+    expect(again.body).to.include({ status: 'sent', attempts: 1 })
+  })
+
+  it('hands a message never acked out again after the lease, once', async () => {
+    await bot.post('/api/bot/outbox/lease', { limit: 5 })
+    app.clock.advance(61_000)
+    const second = await bot.post('/api/bot/outbox/lease', { limit: 5, instance: 'bot-2' })
+    expect(second.body.items.map((m: { id: string }) => m.id)).to.deep.equal([messageId])
+    const lost = await bot.post(`/api/bot/outbox/${messageId}/ack`, {})
+    expect(lost.status, 'the first bot\'s lease is gone').to.equal(409)
+    expect((await bot.post(`/api/bot/outbox/${messageId}/ack`, { instance: 'bot-2' })).body.status).to.equal('sent')
+  })
+
+  it('retries a retryable failure later, and buries one that is not', async () => {
+    await bot.post('/api/bot/outbox/lease', { limit: 5 })
+    const failed = await bot.post(`/api/bot/outbox/${messageId}/fail`, { error: '操作过于频繁', retryable: true })
+    expect(failed.body).to.include({ status: 'failed', attempts: 1 })
+    expect((await bot.post('/api/bot/outbox/lease', { limit: 5 })).body.items).to.deep.equal([])
+    app.clock.advance(60 * 60_000)
+    expect((await bot.post('/api/bot/outbox/lease', { limit: 5 })).body.items).to.have.length(1)
+    const dead = await bot.post(`/api/bot/outbox/${messageId}/fail`, { error: '联系人已删除好友', retryable: false })
+    expect(dead.body.status).to.equal('dead')
+    expect((await bot.post('/api/bot/outbox/not-a-uuid/ack', {})).status).to.equal(400)
+  })
+})
