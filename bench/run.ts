@@ -9,11 +9,13 @@ import { report, type Result } from './measure.js'
 import { benchStartup } from './startup.js'
 import { benchRouting } from './routing.js'
 import { benchCases } from './cases.js'
+import { benchOutbox } from './outbox.js'
 
 const cases = await benchCases()
-const results: Result[] = [...(await benchRouting()), ...(await benchImport()), ...(await benchStartup()), ...cases.results]
+const outbox = await benchOutbox()
+const results: Result[] = [...(await benchRouting()), ...(await benchImport()), ...(await benchStartup()), ...cases.results, ...outbox.results]
 const ok = report(results)
-console.log(cases.lines.join('\n'))
+console.log([...cases.lines, ...outbox.lines].join('\n'))
 const out = join(import.meta.dirname, 'out')
 mkdirSync(out, { recursive: true })
 writeFileSync(join(out, 'results.json'), JSON.stringify({ at: new Date().toISOString(), results }, null, 2))
