@@ -13,6 +13,7 @@ import { caseEvent, caseMessage, excerpt, queueOf } from './case-changes.js'
 import type { RoutingService } from './case-routing.js'
 import type { MpPrincipal } from './mp-sessions.js'
 import type { PrivacyNotice } from './privacy.js'
+import { CONTENT_RISKY_MESSAGE } from '../wechat/client.js'
 
 export interface CaseDraft {
   text: string
@@ -24,6 +25,10 @@ export interface CaseDraft {
   publicConsent: boolean
   phone?: string | null
 }
+
+/** A verdict on a resident's text (WeChat's msg_sec_check when enabled); 'unavailable' when it could not be asked. */
+export type ContentVerdict = 'pass' | 'review' | 'risky' | 'unavailable'
+export type ContentCheck = (text: string, residentId: string) => Promise<ContentVerdict>
 
 export interface SubmittedCase {
   record: CaseRecord
@@ -46,6 +51,7 @@ export class CaseSubmitter {
     private readonly policy: SlaPolicy & { timeZone: string },
     private readonly privacy: PrivacyNotice,
     private readonly clock: Clock,
+    private readonly checkContent: ContentCheck | null = null,
   ) {}
 
   async submit(resident: MpPrincipal, draft: CaseDraft, idempotencyKey: string | null): Promise<SubmittedCase> {
@@ -55,6 +61,10 @@ export class CaseSubmitter {
     }
     await this.requireConsent(resident)
     const phone = this.contactPhone(draft.phone)
+    // A risky text is refused before anything is written; one to review, or one the check
+    // could not judge, is accepted and flagged so that a person looks at it.
+    const verdict = this.checkContent ? await this.checkContent(draft.text, resident.id) : 'pass'
+    if (verdict === 'risky') throw new UnprocessableError(CONTENT_RISKY_MESSAGE, [{ path: 'body.text', message: '内容未通过安全检查' }], 'content_refused')
     const now = this.clock.now()
     const placed = await this.routing.decide({ text: draft.text, regionId: draft.regionId, deputyCode: draft.deputyCode, stationCode: draft.stationCode, at: now })
     const { decision } = placed
@@ -66,12 +76,15 @@ export class CaseSubmitter {
       communityId: placed.communityId, districtId: placed.districtId, stationId: decision.stationId, deputyId: decision.deputyId,
       officeRegionId: decision.officeRegionId, topic: decision.topic, status: decision.deputyId ? 'assigned' : 'submitted',
       anonymous: draft.anonymous, publicConsent: draft.publicConsent, phoneEnc: phone ? this.cipher.encrypt(phone, id) : null,
-      routingReasons: decision.reasons, flaggedForReview: false, createdAt: now, updatedAt: now, ackDueAt, replyDueAt,
+      routingReasons: decision.reasons, flaggedForReview: verdict === 'review' || verdict === 'unavailable', createdAt: now, updatedAt: now, ackDueAt, replyDueAt,
       acknowledgedAt: null, repliedAt: null, closedAt: null, reply: null, forwardedTo: null, rating: null, ratingComment: null,
       ratedAt: null, mergedInto: null, ackEscalation: 0, replyEscalation: 0, reopenCount: 0, idempotencyKey, version: 1,
     }
     const resident_ = { role: 'resident' as const, id: resident.id }
     const events = [caseEvent(record, 'submitted', resident_, now, { to: 'submitted', data: { reasons: decision.reasons.map((r) => r.code) } })]
+    if (verdict === 'review' || verdict === 'unavailable') {
+      events.push(caseEvent(record, 'flagged', { role: 'system', id: null }, now, { note: verdict === 'review' ? '内容安全检查建议人工复核' : '内容安全检查暂不可用，请人工复核' }))
+    }
     if (decision.deputyId) events.push(caseEvent(record, 'assigned', { role: 'system', id: null }, now, { from: 'submitted', to: 'assigned', note: placed.summary, data: { deputyId: decision.deputyId } }))
     const ticketDate = localDate(now, this.policy.timeZone)
     try {

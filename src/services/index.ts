@@ -13,7 +13,7 @@ import { BusinessCalendar } from '../domain/business-calendar.js'
 import { CaseQueries } from './case-queries.js'
 import { CaseReports } from './case-reports.js'
 import { RoutingService } from './case-routing.js'
-import { CaseSubmitter } from './case-submission.js'
+import { CaseSubmitter, type ContentCheck } from './case-submission.js'
 import { CaseWorkflow } from './case-workflow.js'
 import { MpSessions } from './mp-sessions.js'
 import { PrivacyService } from './privacy.js'
@@ -28,6 +28,20 @@ import { realSenders, templateFor } from './delivery/senders.js'
 import { MpAccounts } from './mp-account.js'
 
 export type Services = ReturnType<typeof createServices>
+
+/** msg_sec_check v2 on a resident's text, as the person who wrote it (WeChat wants their openid). */
+function contentCheck(store: Store, wechat: WeChatClient, logger: Logger): ContentCheck {
+  return async (text, residentId) => {
+    const openid = (await store.mpUsers.get(residentId))?.openid
+    if (!openid) return 'unavailable'
+    try {
+      return (await wechat.contentCheck({ content: text.slice(0, 2500), openid, scene: 2 })).suggest
+    } catch (err) {
+      logger.warn({ err }, 'content check unavailable')
+      return 'unavailable'
+    }
+  }
+}
 
 /** Every use-case service, wired to one store, one clock and one key. */
 export function createServices(config: Config & { security: { secretKey: string } }, store: Store, clock: Clock, logger: Logger) {
@@ -71,7 +85,7 @@ export function createServices(config: Config & { security: { secretKey: string 
     botOutbox: new BotOutbox(store, config.outbox, clock),
     accounts: new MpAccounts(store, mpSessions, wechat, cipher, audit, clock, { longTerm: (id) => templateKinds.get(id) ?? null }),
     uploads: new Uploads(config.uploads.dir),
-    submitter: new CaseSubmitter(store, routing, cipher, calendar, policy, privacy.notice, clock),
+    submitter: new CaseSubmitter(store, routing, cipher, calendar, policy, privacy.notice, clock, wechat && config.wechat.contentCheck ? contentCheck(store, wechat, logger) : null),
     workflow: new CaseWorkflow(store, routing, calendar, policy, clock),
     caseQueries,
     caseReports: new CaseReports(store, caseQueries, routing, clock),

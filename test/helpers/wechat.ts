@@ -13,15 +13,14 @@ export async function startWithWeChat(overrides: Record<string, unknown> = {}): 
   for (const key of Object.values(ROBOT_KEYS)) fake.addRobotKey(key)
   const app = await startApp({
     directory: caseCity(),
-    overrides: {
+    overrides: deepMerge({
       wechat: {
         enabled: true, appId: fake.appId, secret: fake.secret, apiBase: base, timeoutMs: 1000,
         templates: { notice: { id: TEMPLATE, longTerm: false, page: 'pages/case/case', data: { thing1: '{title}', character_string2: '{ticket}', thing3: '{text}', time4: '{time}' } } },
       },
       wecom: { apiBase: base, robots: ROBOT_KEYS },
       bot: { secret: BOT_SECRET },
-      ...overrides,
-    },
+    }, overrides),
   })
   app.clock.set(new Date('2026-11-23T02:00:00Z'))
   const close = app.close
@@ -41,4 +40,14 @@ export async function loginAs(app: TestApp & { fake: FakeWeChat }, openid: strin
 
 export async function subscribe(client: Client, result: 'accept' | 'reject' = 'accept', times = 1) {
   for (let i = 0; i < times; i++) await client.post('/api/mp/subscriptions', { results: { [TEMPLATE]: result } })
+}
+
+type Json = Record<string, unknown>
+function deepMerge(base: Json, over: Json): Json {
+  const out: Json = { ...base }
+  for (const [k, v] of Object.entries(over)) {
+    const b = out[k]
+    out[k] = v && typeof v === 'object' && !Array.isArray(v) && b && typeof b === 'object' ? deepMerge(b as Json, v as Json) : v
+  }
+  return out
 }
