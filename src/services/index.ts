@@ -73,7 +73,10 @@ export function createServices(config: Config & { security: { secretKey: string 
     directory: new DirectoryService(store, cipher, audit, topics, () => routing.invalidate()),
     importer: new DirectoryImporter(store, cipher, passwords, audit, topics, () => routing.invalidate()),
     staff: new StaffService(store, passwords, audit),
-    qrCodes: new QrCodeRenderer({ qrLinkPrefix: config.miniprogram.qrLinkPrefix, cityName: config.business.cityName }),
+    qrCodes: new QrCodeRenderer(
+      { qrLinkPrefix: config.miniprogram.qrLinkPrefix, cityName: config.business.cityName },
+      wechat ? (scene) => wechat.miniProgramCode({ scene, page: config.miniprogram.landingPage }) : null,
+    ),
     calendar,
     routing,
     privacy,

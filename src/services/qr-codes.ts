@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { readdirSync } from 'node:fs'
-import { createCanvas, GlobalFonts, type SKRSContext2D } from '@napi-rs/canvas'
+import { createCanvas, GlobalFonts, loadImage, type SKRSContext2D } from '@napi-rs/canvas'
 import QRCode from 'qrcode'
 import { LEVEL_LABELS, type Deputy, type Station } from '../domain/directory.js'
 
@@ -30,37 +30,60 @@ export const stationScene = (code: string) => `s=${code}`
  * wall of posters can be told apart. The code is an ordinary link that WeChat opens in
  * the mini-program (扫普通链接二维码打开小程序).
  */
+/** A mini-program code from WeChat (wxacode.getUnlimited) for a scene, or null to fall back to a local QR code. */
+export type MiniProgramCodeSource = (scene: string) => Promise<Buffer | null>
+
 export class QrCodeRenderer {
-  constructor(private readonly settings: QrSettings) {}
+  constructor(
+    private readonly settings: QrSettings,
+    private readonly wechatCode: MiniProgramCodeSource | null = null,
+  ) {}
 
   linkFor(scene: string) {
     return `${this.settings.qrLinkPrefix}?scene=${encodeURIComponent(scene)}`
   }
 
-  deputyPng(deputy: Pick<Deputy, 'code' | 'name' | 'level'>, station: Pick<Station, 'name'> | null): Buffer {
-    return this.render(this.linkFor(deputyScene(deputy.code)), [
+  async deputyPng(deputy: Pick<Deputy, 'code' | 'name' | 'level'>, station: Pick<Station, 'name'> | null): Promise<Buffer> {
+    return this.render(deputyScene(deputy.code), [
       { text: `${deputy.name} 代表`, size: 44 },
       { text: `${LEVEL_LABELS[deputy.level]}${station ? ` · ${station.name}` : ''}`, size: 26 },
       { text: '微信扫一扫，给代表留言', size: 24 },
     ])
   }
 
-  stationPng(station: Pick<Station, 'code' | 'name' | 'address'>): Buffer {
-    return this.render(this.linkFor(stationScene(station.code)), [
+  async stationPng(station: Pick<Station, 'code' | 'name' | 'address'>): Promise<Buffer> {
+    return this.render(stationScene(station.code), [
       { text: station.name, size: 40 },
       { text: station.address || this.settings.cityName, size: 24 },
       { text: '微信扫一扫，联系人大代表', size: 24 },
     ])
   }
 
-  private render(link: string, lines: Array<{ text: string; size: number }>): Buffer {
+  /**
+   * WeChat's own mini-program code when WeChat is configured and answers; otherwise (or
+   * when it fails) an ordinary QR code of the link, which WeChat also opens. Either way
+   * with the labels under it.
+   */
+  private async render(scene: string, lines: Array<{ text: string; size: number }>): Promise<Buffer> {
     registerFonts()
-    const qr = QRCode.create(link, { errorCorrectionLevel: 'M' })
+    const fromWeChat = this.wechatCode ? await this.wechatCode(scene).catch(() => null) : null
+    const size = 12 * 45
+    const labelHeight = lines.reduce((h, l) => h + l.size * 1.5, 0) + 24
+    if (fromWeChat) {
+      const image = await loadImage(fromWeChat)
+      const canvas = createCanvas(size, size + labelHeight)
+      const g = canvas.getContext('2d')
+      g.fillStyle = '#ffffff'
+      g.fillRect(0, 0, canvas.width, canvas.height)
+      g.drawImage(image, 24, 24, size - 48, size - 48)
+      this.label(g, lines, size)
+      return canvas.toBuffer('image/png')
+    }
+    const qr = QRCode.create(this.linkFor(scene), { errorCorrectionLevel: 'M' })
     const modules = qr.modules.size
     const scale = 12
     const margin = 4 * scale // the quiet zone scanners need
     const width = modules * scale + 2 * margin
-    const labelHeight = lines.reduce((h, l) => h + l.size * 1.5, 0) + scale * 2
     const canvas = createCanvas(width, width + labelHeight)
     const g = canvas.getContext('2d')
     g.fillStyle = '#ffffff'
@@ -69,12 +92,17 @@ export class QrCodeRenderer {
     for (let y = 0; y < modules; y++) {
       for (let x = 0; x < modules; x++) if (qr.modules.get(x, y)) g.fillRect(margin + x * scale, margin + y * scale, scale, scale)
     }
+    this.label(g, lines, width)
+    return canvas.toBuffer('image/png')
+  }
+
+  private label(g: SKRSContext2D, lines: Array<{ text: string; size: number }>, width: number) {
+    g.fillStyle = '#000000'
     let baseline = width
     for (const line of lines) {
       baseline += line.size * 1.4
       drawCentered(g, line.text, line.size, width, baseline)
     }
-    return canvas.toBuffer('image/png')
   }
 }
 

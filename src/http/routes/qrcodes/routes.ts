@@ -18,7 +18,7 @@ export function qrCodeRoutes(auth: AuthService, directory: DirectoryService, qr:
     const home = deputy.stationIds.length ? await directory.station(deputy.stationIds[0]).catch(() => null) : null
     ctx.type = 'image/png'
     ctx.set('Content-Disposition', `inline; filename="deputy-${deputy.code}.png"`)
-    ctx.body = qr.deputyPng(deputy, home)
+    ctx.body = await qr.deputyPng(deputy, home)
   })
 
   router.get('/stations/:id/qrcode.png', staff, async (ctx) => {
@@ -26,7 +26,7 @@ export function qrCodeRoutes(auth: AuthService, directory: DirectoryService, qr:
     const station = await directory.station(id)
     ctx.type = 'image/png'
     ctx.set('Content-Disposition', `inline; filename="station-${station.code}.png"`)
-    ctx.body = qr.stationPng(station)
+    ctx.body = await qr.stationPng(station)
   })
 
   return router
