@@ -139,6 +139,16 @@ describe('sending what the outbox holds', () => {
     expect(queued).to.deep.include({ status: 'sent', channel: 'wecom_group', address: 'station:st004' })
   })
 
+  it('posts at most 20 messages a minute to one WeCom robot, holding the rest back without counting an attempt', async () => {
+    const resident = await consentingResident(app, 'o-resident')
+    for (let i = 0; i < 22; i++) await resident.post('/api/mp/cases', { text: `新华社区第${i}件`, regionId: 'c020101' })
+    await dispatcher().drain()
+    expect(app.fake.robotMessages('robot-key-xinhua')).to.have.length(20)
+    const held = (await outbox('case.queued')).filter((m) => m.status === 'pending')
+    expect(held).to.have.length(2)
+    expect(held[0]).to.deep.include({ channel: 'wecom_group', attempts: 0, waitingReason: '发送频率受限，稍后发送' })
+  })
+
   it('treats 43101 as no subscription left: the credit is gone and the message waits for another way', async () => {
     const deputy = await boundDeputy(app, 'dp0001', 'o-zhangwei')
     const resident = await consentingResident(app, 'o-resident')
