@@ -21,6 +21,7 @@ import { residentCaseRoutes } from './routes/cases/resident-routes.js'
 import { uploadRoutes } from './routes/uploads/routes.js'
 import { accountRoutes } from './routes/account/routes.js'
 import { outboxRoutes } from './routes/outbox/routes.js'
+import { botRoutes } from './routes/bot/routes.js'
 
 /** The Koa app: request context, errors, JSON bodies, then one router per area. */
 export function createHttpApp(config: Config, logger: Logger, store: Store, services: Services, clock: Clock) {
@@ -58,8 +59,9 @@ export function createHttpApp(config: Config, logger: Logger, store: Store, serv
     deputyCaseRoutes(services.mpSessions, services.workflow, services.caseQueries, clock),
     adminCaseRoutes(services.auth, services.workflow, services.caseQueries, services.routing, services.caseReports, clock),
     uploadRoutes(services.mpSessions, services.uploads, config.uploads.maxBytes),
-    accountRoutes(services.accounts, services.mpSessions, services.auth, services.directory),
+    accountRoutes(services.accounts, services.mpSessions, services.auth, services.directory, services.botPeople),
     outboxRoutes(services.botOutbox, services.auth, store, clock, config.bot.secret),
+    botRoutes(services, store, clock, config.bot.secret, config.cases.reopenMaxRating),
   ]
   for (const router of routers) app.use(router.routes()).use(router.allowedMethods())
   return app

@@ -26,6 +26,7 @@ import { OutboxDispatcher } from './delivery/dispatcher.js'
 import { BotOutbox } from './delivery/bot-outbox.js'
 import { realSenders, templateFor } from './delivery/senders.js'
 import { MpAccounts } from './mp-account.js'
+import { BotPeople } from './bot-people.js'
 
 export type Services = ReturnType<typeof createServices>
 
@@ -86,6 +87,7 @@ export function createServices(config: Config & { security: { secretKey: string 
     /** Another dispatcher on the same store, as a second backend instance runs one. */
     newDispatcher,
     botOutbox: new BotOutbox(store, config.outbox, clock),
+    botPeople: new BotPeople(store, mpSessions, cipher, audit, clock),
     accounts: new MpAccounts(store, mpSessions, wechat, cipher, audit, clock, { longTerm: (id) => templateKinds.get(id) ?? null }),
     uploads: new Uploads(config.uploads.dir),
     submitter: new CaseSubmitter(store, routing, cipher, calendar, policy, privacy.notice, clock, wechat && config.wechat.contentCheck ? contentCheck(store, wechat, logger) : null),

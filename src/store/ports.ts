@@ -166,6 +166,7 @@ export interface Store {
   idempotency: IdempotencyRepo
   subscriptions: SubscriptionRepo
   bindingCodes: BindingCodeRepo
+  bot: BotRepo
   /** Throws when the store cannot answer (used by /readyz). */
   ping(): Promise<void>
   close(): Promise<void>
@@ -187,13 +188,17 @@ export interface MpUserRecord {
   createdAt: Date
   /** The person's WeChat contact as the bot knows it, once bound. */
   botContactId?: string | null
+  /** The remark the bot set on the contact, to know them again when contact ids change. */
+  botAlias?: string | null
 }
-export type MpUserPatch = Partial<Pick<MpUserRecord, 'deputyId' | 'phoneEnc' | 'phoneIndex' | 'consentVersion' | 'consentAt' | 'unionid' | 'botContactId'>>
+export type MpUserPatch = Partial<Pick<MpUserRecord, 'deputyId' | 'phoneEnc' | 'phoneIndex' | 'consentVersion' | 'consentAt' | 'unionid' | 'botContactId' | 'botAlias'>>
 
 export interface MpUserRepo {
   get(id: string): Promise<MpUserRecord | null>
   getByOpenid(openid: string): Promise<MpUserRecord | null>
   getByDeputyId(deputyId: string): Promise<MpUserRecord | null>
+  getByBotContact(contactId: string): Promise<MpUserRecord | null>
+  getByBotAlias(alias: string): Promise<MpUserRecord | null>
   create(user: MpUserRecord): Promise<MpUserRecord>
   update(id: string, patch: MpUserPatch): Promise<MpUserRecord>
 }
@@ -258,6 +263,22 @@ export interface OutboxRepo {
   complete(id: string, holder: string, outcome: OutboxOutcome): Promise<boolean>
   /** A dead message back to pending, for another round of attempts (console). */
   retryDead(id: string, now: Date): Promise<boolean>
+}
+
+// ——— The chat bot ———
+
+export interface BotRepo {
+  /** True the first time a message id is reported: puppets replay messages after a restart. */
+  firstSighting(messageId: string, at: Date): Promise<boolean>
+  dialogue(contactId: string): Promise<{ state: Record<string, unknown>; updatedAt: Date } | null>
+  saveDialogue(contactId: string, state: Record<string, unknown>, at: Date): Promise<void>
+  clearDialogue(contactId: string): Promise<void>
+  /** A station's WeChat group; binding another room replaces the old one. */
+  bindRoom(stationId: string, roomId: string, boundBy: string, at: Date): Promise<void>
+  roomOf(stationId: string): Promise<string | null>
+  bindStaffContact(staffId: string, contactId: string, at: Date): Promise<void>
+  staffByContact(contactId: string): Promise<string | null>
+  purgeSeenBefore(before: Date): Promise<number>
 }
 
 // ——— Subscribe-message credits and deputies' binding codes ———

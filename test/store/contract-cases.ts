@@ -160,7 +160,7 @@ export function caseContract(store: () => Store) {
   })
 
   describe('people of the mini-program', () => {
-    const user = { id: 'mu1', openid: 'o-1', unionid: null, deputyId: null, phoneEnc: null, phoneIndex: null, consentVersion: null, consentAt: null, createdAt: T0, botContactId: null }
+    const user = { id: 'mu1', openid: 'o-1', unionid: null, deputyId: null, phoneEnc: null, phoneIndex: null, consentVersion: null, consentAt: null, createdAt: T0, botContactId: null, botAlias: null }
 
     it('creates, finds by openid and deputy, and updates', async () => {
       await store().mpUsers.create(user)

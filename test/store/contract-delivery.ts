@@ -122,3 +122,45 @@ export function deliveryContract(store: () => Store) {
     })
   })
 }
+
+/** The contract of the chat bot's storage. */
+export function botContract(store: () => Store) {
+  describe('the chat bot', () => {
+    it('reports a message id as new once', async () => {
+      expect(await store().bot.firstSighting('msg-1', T0)).to.equal(true)
+      expect(await store().bot.firstSighting('msg-1', at(1))).to.equal(false)
+      expect(await store().bot.purgeSeenBefore(at(10))).to.equal(1)
+    })
+
+    it('keeps a dialogue until it is cleared', async () => {
+      expect(await store().bot.dialogue('wxid_1')).to.equal(null)
+      await store().bot.saveDialogue('wxid_1', { step: 'text', parts: ['路灯坏了'] }, T0)
+      await store().bot.saveDialogue('wxid_1', { step: 'confirm', parts: ['路灯坏了', '好几天了'] }, at(5))
+      const saved = await store().bot.dialogue('wxid_1')
+      expect(saved!.state).to.deep.equal({ step: 'confirm', parts: ['路灯坏了', '好几天了'] })
+      expect(saved!.updatedAt.toISOString()).to.equal(at(5).toISOString())
+      await store().bot.clearDialogue('wxid_1')
+      expect(await store().bot.dialogue('wxid_1')).to.equal(null)
+    })
+
+    it('binds one room per station and one contact per staff member, the newest binding winning', async () => {
+      await store().bot.bindRoom('st001', 'r1@chatroom', 'sf01', T0)
+      await store().bot.bindRoom('st001', 'r2@chatroom', 'sf01', at(1))
+      await store().bot.bindRoom('st002', 'r1@chatroom', 'sf02', at(2))
+      expect(await store().bot.roomOf('st001')).to.equal('r2@chatroom')
+      expect(await store().bot.roomOf('st002')).to.equal('r1@chatroom')
+      expect(await store().bot.roomOf('st003')).to.equal(null)
+      await store().bot.bindStaffContact('sf01', 'wxid_staff', T0)
+      expect(await store().bot.staffByContact('wxid_staff')).to.equal('sf01')
+      await store().bot.bindStaffContact('sf02', 'wxid_staff', at(1))
+      expect(await store().bot.staffByContact('wxid_staff')).to.equal('sf02')
+    })
+
+    it('finds a person by the bot contact or the alias set on it', async () => {
+      await store().mpUsers.create({ id: 'mu9', openid: null, unionid: null, deputyId: null, phoneEnc: null, phoneIndex: null, consentVersion: null, consentAt: null, createdAt: T0, botContactId: 'wxid_9', botAlias: 'LS9ABCDE' })
+      expect((await store().mpUsers.getByBotContact('wxid_9'))!.id).to.equal('mu9')
+      expect((await store().mpUsers.getByBotAlias('LS9ABCDE'))!.botContactId).to.equal('wxid_9')
+      expect(await store().mpUsers.getByBotAlias('nobody')).to.equal(null)
+    })
+  })
+}

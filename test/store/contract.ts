@@ -2,7 +2,7 @@ import { expect } from 'chai'
 import type { DirectorySnapshot, Store } from '../../src/store/ports.js'
 import { ConflictError, ValidationError } from '../../src/errors.js'
 import { caseContract } from './contract-cases.js'
-import { deliveryContract } from './contract-delivery.js'
+import { botContract, deliveryContract } from './contract-delivery.js'
 
 /** A small directory in store shape: one district, a street, two communities, one station, three deputies. */
 export function sampleDirectory(): DirectorySnapshot {
@@ -279,6 +279,7 @@ export function storeContract(open: () => Promise<Store>) {
 
   caseContract(() => store)
   deliveryContract(() => store)
+  botContract(() => store)
 
   it('answers ping while open', async () => {
     await store.ping()

@@ -43,7 +43,10 @@ export class ChannelResolver {
       case 'station':
       case 'office': {
         const owner = `${m.recipientKind}:${m.recipientId}`
-        return this.settings.hasRobot(owner) ? [{ channel: 'wecom_group', address: owner }] : []
+        const routes: Route[] = this.settings.hasRobot(owner) ? [{ channel: 'wecom_group', address: owner }] : []
+        const room = m.recipientKind === 'station' ? await this.store.bot.roomOf(m.recipientId) : null
+        if (room) routes.push({ channel: 'bot_room', address: room })
+        return routes
       }
       default:
         return []

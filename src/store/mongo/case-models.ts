@@ -59,12 +59,14 @@ function mpUserSchema() {
       consentAt: nullableDate,
       createdAt: Date,
       botContactId: nullableString,
+      botAlias: nullableString,
     },
     options,
   )
   schema.index({ openid: 1 }, uniqueWhenString('openid'))
   schema.index({ deputyId: 1 }, uniqueWhenString('deputyId'))
   schema.index({ botContactId: 1 }, uniqueWhenString('botContactId'))
+  schema.index({ botAlias: 1 }, uniqueWhenString('botAlias'))
   return schema
 }
 

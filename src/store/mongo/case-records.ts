@@ -90,12 +90,13 @@ export const outboxFromDoc = (d: OutboxDoc): OutboxMessage => ({
 export const mpUserToDoc = (u: MpUserRecord): MpUserDoc => ({
   _id: u.id, openid: u.openid, unionid: u.unionid, deputyId: u.deputyId, phoneEnc: u.phoneEnc, phoneIndex: u.phoneIndex,
   consentVersion: u.consentVersion, consentAt: u.consentAt, createdAt: u.createdAt, botContactId: u.botContactId ?? null,
+  botAlias: u.botAlias ?? null,
 })
 
 export const mpUserFromDoc = (d: MpUserDoc): MpUserRecord => ({
   id: d._id, openid: d.openid ?? null, unionid: d.unionid ?? null, deputyId: d.deputyId ?? null, phoneEnc: d.phoneEnc ?? null,
   phoneIndex: d.phoneIndex ?? null, consentVersion: d.consentVersion ?? null, consentAt: date(d.consentAt),
-  createdAt: new Date(d.createdAt), botContactId: d.botContactId ?? null,
+  createdAt: new Date(d.createdAt), botContactId: d.botContactId ?? null, botAlias: d.botAlias ?? null,
 })
 
 export const idempotencyFromDoc = (d: IdempotencyDoc): IdempotencyRecord => ({

@@ -2,7 +2,8 @@ import { Schema, type Connection, type Model } from 'mongoose'
 
 /**
  * Subscribe-message credits and deputies' binding codes: the mongo side of sqlite's
- * 003_delivery.sql (the outbox's lease fields and mp users' bot contact are in case-models.ts).
+ * 003_delivery.sql (the outbox's lease fields and mp users' bot contact are in case-models.ts; the
+ * chat bot's documents in bot-models.ts).
  */
 
 /** One document per person and template: sends left from one-time acceptances, and a long-term switch. */

@@ -8,6 +8,7 @@ import { caseRepo } from './case-repos.js'
 import { idempotencyRepo, mpUserRepo } from './people-repos.js'
 import { outboxRepo } from './outbox-repo.js'
 import { bindingCodeRepo, subscriptionRepo } from './delivery-repos.js'
+import { botRepo } from './bot-repo.js'
 
 export interface MongoStoreOptions {
   /** Drop the whole database on close: for tests that each get a fresh database. */
@@ -49,6 +50,7 @@ export async function createMongoStore(url: string, options: MongoStoreOptions =
       idempotency: idempotencyRepo(models),
       subscriptions: subscriptionRepo(models),
       bindingCodes: bindingCodeRepo(models),
+      bot: botRepo(conn, models),
       async ping() {
         if (!conn.db) throw new Error('mongo store is not connected')
         await conn.db.admin().ping()

@@ -6,6 +6,7 @@ import {
 import type { AuditEntry, DeputyRecord, SessionRecord, StaffRecord } from '../ports.js'
 import { defineCaseModels, type CaseModels } from './case-models.js'
 import { defineDeliveryModels, type DeliveryModels } from './delivery-models.js'
+import { defineBotModels, type BotModels } from './bot-models.js'
 
 /**
  * Document shapes as stored. Directory records and sessions keep their own string id as
@@ -27,9 +28,9 @@ export interface LockDoc {
 
 /**
  * Cases, the outbox, people and idempotency keys are defined in case-models.ts;
- * subscription credits and binding codes in delivery-models.ts.
+ * subscription credits and binding codes in delivery-models.ts; the chat bot's in bot-models.ts.
  */
-export interface Models extends CaseModels, DeliveryModels {
+export interface Models extends CaseModels, DeliveryModels, BotModels {
   Region: Model<RegionDoc>
   Station: Model<StationDoc>
   Deputy: Model<DeputyDoc>
@@ -181,6 +182,7 @@ export function defineModels(conn: Connection): Models {
     Lock: conn.model<LockDoc>('Lock', lockSchema(), 'job_locks'),
     ...defineCaseModels(conn),
     ...defineDeliveryModels(conn),
+    ...defineBotModels(conn),
   }
 }
 

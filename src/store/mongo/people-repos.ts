@@ -7,7 +7,14 @@ import { pickPatch } from './records.js'
 import { isDuplicateKey, translate } from './errors.js'
 
 // The fields an update may touch, the columns the sqlite adapter rewrites.
-const MP_USER_FIELDS = ['unionid', 'deputyId', 'phoneEnc', 'phoneIndex', 'consentVersion', 'consentAt', 'botContactId'] as const
+const MP_USER_FIELDS = ['unionid', 'deputyId', 'phoneEnc', 'phoneIndex', 'consentVersion', 'consentAt', 'botContactId', 'botAlias'] as const
+
+/**
+ * A lookup on a field with a partial unique index (strings only). The planner cannot tell
+ * that equality to a string implies `$type: 'string'`, so the filter says it outright, or
+ * the index would be passed over for a collection scan. It matches exactly the same documents.
+ */
+const byString = (field: string, value: string) => ({ [field]: { $eq: value, $type: 'string' } })
 
 export function mpUserRepo({ MpUser }: Models): MpUserRepo {
   const one = async (filter: Record<string, unknown>) => {
@@ -19,18 +26,25 @@ export function mpUserRepo({ MpUser }: Models): MpUserRepo {
       return one({ _id: id })
     },
     async getByOpenid(openid) {
-      return one({ openid })
+      return one(byString('openid', openid))
     },
     async getByDeputyId(deputyId) {
-      return one({ deputyId })
+      return one(byString('deputyId', deputyId))
+    },
+    async getByBotContact(contactId) {
+      return one(byString('botContactId', contactId))
+    },
+    async getByBotAlias(alias) {
+      return one(byString('botAlias', alias))
     },
     async create(user: MpUserRecord) {
       await translate(() => MpUser.create(mpUserToDoc(user)))
-      return user
+      // The stored shape, as reads return it: the optional bot fields as null when unset.
+      return { ...user, botContactId: user.botContactId ?? null, botAlias: user.botAlias ?? null }
     },
     async update(id, patch: MpUserPatch) {
       const set = pickPatch(patch, MP_USER_FIELDS)
-      // Binding a deputy (or a bot contact) to a second account breaks a unique index: a ConflictError.
+      // Binding a deputy (or a bot contact or alias) to a second account breaks a unique index: a ConflictError.
       const doc = await translate(() =>
         MpUser.findOneAndUpdate({ _id: id }, { $set: set }, { returnDocument: 'after' }).lean<MpUserDoc>(),
       )

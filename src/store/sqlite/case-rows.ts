@@ -61,6 +61,7 @@ export const mpUserFromRow = (r: Row): MpUserRecord => ({
   id: r.id, openid: r.openid, unionid: r.unionid, deputyId: r.deputy_id, phoneEnc: r.phone_enc, phoneIndex: r.phone_index,
   consentVersion: r.consent_version, consentAt: date(r.consent_at), createdAt: new Date(r.created_at),
   botContactId: r.bot_contact_id ?? null,
+  botAlias: r.bot_alias ?? null,
 })
 
 export const idempotencyFromRow = (r: Row): IdempotencyRecord => ({

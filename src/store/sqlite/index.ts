@@ -1,6 +1,7 @@
 import type { Store } from '../ports.js'
 import { openDatabase } from './open.js'
 import { GroupCommit } from './group-commit.js'
+import { botRepo } from './bot-repo.js'
 import { deputyRepo, directoryRepo, regionRepo, staffRepo, stationRepo } from './directory-repos.js'
 import { auditRepo, lockRepo, sessionRepo } from './auth-repos.js'
 import { caseRepo } from './case-repos.js'
@@ -26,6 +27,7 @@ export function createSqliteStore(path: string): Store {
     idempotency: idempotencyRepo(db, group),
     subscriptions: subscriptionRepo(db),
     bindingCodes: bindingCodeRepo(db),
+    bot: botRepo(db),
     async ping() {
       db.prepare('SELECT 1').get()
     },

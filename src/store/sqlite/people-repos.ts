@@ -12,7 +12,8 @@ export function mpUserRepo(db: Db): MpUserRepo {
     return row ? mpUserFromRow(row) : null
   }
   const write = db.prepare(`UPDATE mp_users SET unionid = @unionid, deputy_id = @deputyId, phone_enc = @phoneEnc,
-    phone_index = @phoneIndex, consent_version = @consentVersion, consent_at = @consentAt, bot_contact_id = @botContactId WHERE id = @id`)
+    phone_index = @phoneIndex, consent_version = @consentVersion, consent_at = @consentAt, bot_contact_id = @botContactId,
+    bot_alias = @botAlias WHERE id = @id`)
   return {
     async get(id) {
       return one('SELECT * FROM mp_users WHERE id = ?', id)
@@ -23,20 +24,26 @@ export function mpUserRepo(db: Db): MpUserRepo {
     async getByDeputyId(deputyId) {
       return one('SELECT * FROM mp_users WHERE deputy_id = ?', deputyId)
     },
+    async getByBotContact(contactId) {
+      return one('SELECT * FROM mp_users WHERE bot_contact_id = ?', contactId)
+    },
+    async getByBotAlias(alias) {
+      return one('SELECT * FROM mp_users WHERE bot_alias = ?', alias)
+    },
     async create(u: MpUserRecord) {
       translate(() =>
         db
-          .prepare(`INSERT INTO mp_users (id, openid, unionid, deputy_id, phone_enc, phone_index, consent_version, consent_at, created_at, bot_contact_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-          .run(u.id, u.openid, u.unionid, u.deputyId, u.phoneEnc, u.phoneIndex, u.consentVersion, u.consentAt?.toISOString() ?? null, u.createdAt.toISOString(), u.botContactId ?? null),
+          .prepare(`INSERT INTO mp_users (id, openid, unionid, deputy_id, phone_enc, phone_index, consent_version, consent_at, created_at, bot_contact_id, bot_alias)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+          .run(u.id, u.openid, u.unionid, u.deputyId, u.phoneEnc, u.phoneIndex, u.consentVersion, u.consentAt?.toISOString() ?? null, u.createdAt.toISOString(), u.botContactId ?? null, u.botAlias ?? null),
       )
-      return { ...u, botContactId: u.botContactId ?? null }
+      return { ...u, botContactId: u.botContactId ?? null, botAlias: u.botAlias ?? null }
     },
     async update(id, patch) {
       const current = one('SELECT * FROM mp_users WHERE id = ?', id)
       if (!current) throw new NotFoundError('用户不存在')
       const next = { ...current, ...patch }
-      translate(() => write.run({ ...next, consentAt: next.consentAt?.toISOString() ?? null, botContactId: next.botContactId ?? null }))
+      translate(() => write.run({ ...next, consentAt: next.consentAt?.toISOString() ?? null, botContactId: next.botContactId ?? null, botAlias: next.botAlias ?? null }))
       return next
     },
   }

@@ -3,6 +3,7 @@ import type { AuthService } from '../../../services/auth.js'
 import type { DirectoryService } from '../../../services/directory.js'
 import type { MpAccounts } from '../../../services/mp-account.js'
 import type { MpSessions } from '../../../services/mp-sessions.js'
+import type { BotPeople } from '../../../services/bot-people.js'
 import { requireStaff } from '../../middleware/auth.js'
 import { requireMpUser } from '../../middleware/mp-auth.js'
 import { idParam } from '../../schemas.js'
@@ -11,7 +12,7 @@ import { parse } from '../../validate.js'
 import { bindBody, loginBody, phoneBody, subscriptionsBody } from './schemas.js'
 
 /** Logging in from the mini-program, binding a deputy's account, phone numbers and subscriptions. */
-export function accountRoutes(accounts: MpAccounts, sessions: MpSessions, auth: AuthService, directory: DirectoryService) {
+export function accountRoutes(accounts: MpAccounts, sessions: MpSessions, auth: AuthService, directory: DirectoryService, botPeople: BotPeople) {
   const router = new Router<AppState>()
   const person = requireMpUser(sessions)
 
@@ -44,6 +45,14 @@ export function accountRoutes(accounts: MpAccounts, sessions: MpSessions, auth: 
     const { id } = parse(idParam, ctx.params, 'params')
     await directory.deputy(ctx.state.staff!, id) // only staff who may see the deputy
     const { code, expiresAt } = await accounts.issueBindingCode(ctx.state.staff!, id)
+    ctx.set('Cache-Control', 'no-store')
+    ctx.status = 201
+    ctx.body = { code, expiresAt: expiresAt.toISOString() }
+  })
+
+  /** A staff member sends this code to the bot ("绑定 123456") so it knows their WeChat, e.g. to bind a station's group. */
+  router.post('/api/admin/me/bot-code', requireStaff(auth), async (ctx) => {
+    const { code, expiresAt } = await botPeople.issueStaffCode(ctx.state.staff!)
     ctx.set('Cache-Control', 'no-store')
     ctx.status = 201
     ctx.body = { code, expiresAt: expiresAt.toISOString() }

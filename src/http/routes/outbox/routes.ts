@@ -1,9 +1,8 @@
-import { createHash, timingSafeEqual } from 'node:crypto'
 import Router from '@koa/router'
-import type { Middleware } from 'koa'
 import { z } from 'zod'
 import type { Clock } from '../../../clock.js'
-import { ConflictError, NotFoundError, ServiceUnavailableError, UnauthorizedError } from '../../../errors.js'
+import { ConflictError, NotFoundError } from '../../../errors.js'
+import { requireBot } from '../../middleware/bot-auth.js'
 import type { AuthService } from '../../../services/auth.js'
 import type { BotOutbox } from '../../../services/delivery/bot-outbox.js'
 import type { OutboxMessage, Store } from '../../../store/ports.js'
@@ -22,19 +21,6 @@ const outboxQuery = z.strictObject({
   channel: z.string().max(20).optional(),
   kind: z.string().max(40).optional(),
 })
-
-const digest = (s: string) => createHash('sha256').update(s).digest()
-
-/** The bot's shared secret, compared in constant time. Off (503) when none is configured. */
-function requireBot(secret: string | null): Middleware<AppState> {
-  const expected = secret ? digest(secret) : null
-  return async (ctx, next) => {
-    if (!expected) throw new ServiceUnavailableError('机器人接口未开启（未配置 LIAISON_BOT_SECRET）', 'bot_api_disabled')
-    const given = ctx.get('Authorization').match(/^Bearer (.+)$/)?.[1]
-    if (!given || !timingSafeEqual(digest(given), expected)) throw new UnauthorizedError('机器人密钥无效', 'invalid_bot_secret')
-    return next()
-  }
-}
 
 const presentMessage = (m: OutboxMessage) => ({
   id: m.id, channel: m.channel, recipientKind: m.recipientKind, recipientId: m.recipientId, kind: m.kind, status: m.status,

@@ -1,0 +1,74 @@
+import type { Connection } from 'mongoose'
+import type { BotRepo } from '../ports.js'
+import type { BotDialogueDoc, StaffContactDoc, StationRoomDoc } from './bot-models.js'
+import type { Models } from './models.js'
+import { isDuplicateKey, translate } from './errors.js'
+
+export function botRepo(conn: Connection, { BotSeenMessage, BotDialogue, StationRoom, StaffContact }: Models): BotRepo {
+  return {
+    async firstSighting(messageId, at) {
+      // The id is `_id`: of two reports of one message, racing or not, only one insert succeeds.
+      try {
+        await BotSeenMessage.insertOne({ _id: messageId, seenAt: at })
+        return true
+      } catch (err) {
+        if (isDuplicateKey(err)) return false
+        throw err
+      }
+    },
+    async dialogue(contactId) {
+      const doc = await BotDialogue.findOne({ _id: contactId }).lean<BotDialogueDoc>()
+      if (!doc) return null
+      return { state: JSON.parse(doc.state) as Record<string, unknown>, updatedAt: new Date(doc.updatedAt) }
+    },
+    async saveDialogue(contactId, state, at) {
+      // An upsert on `_id`. The server retries a racing upsert that hits E11000 on it
+      // itself; should one still surface, the document is there now and the retry replaces it.
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await BotDialogue.updateOne(
+            { _id: contactId },
+            { $set: { state: JSON.stringify(state ?? {}), updatedAt: at } },
+            { upsert: true },
+          )
+          return
+        } catch (err) {
+          if (!isDuplicateKey(err) || attempt >= 2) throw err
+        }
+      }
+    },
+    async clearDialogue(contactId) {
+      await BotDialogue.deleteOne({ _id: contactId })
+    },
+    async bindRoom(stationId, roomId, boundBy, at) {
+      // One transaction, as sqlite's: the station's old room and the room's old station are
+      // let go and the new binding written together. withTransaction re-runs the callback
+      // on a write conflict with a concurrent binding, so each attempt rebuilds its writes.
+      await translate(() =>
+        conn.transaction(async (session) => {
+          await StationRoom.deleteMany({ $or: [{ roomId }, { stationId }] }, { session })
+          await StationRoom.insertOne({ stationId, roomId, boundBy, boundAt: at }, { session })
+        }),
+      )
+    },
+    async roomOf(stationId) {
+      const doc = await StationRoom.findOne({ stationId }).lean<StationRoomDoc>()
+      return doc?.roomId ?? null
+    },
+    async bindStaffContact(staffId, contactId, at) {
+      await translate(() =>
+        conn.transaction(async (session) => {
+          await StaffContact.deleteMany({ $or: [{ contactId }, { staffId }] }, { session })
+          await StaffContact.insertOne({ staffId, contactId, boundAt: at }, { session })
+        }),
+      )
+    },
+    async staffByContact(contactId) {
+      const doc = await StaffContact.findOne({ contactId }).lean<StaffContactDoc>()
+      return doc?.staffId ?? null
+    },
+    async purgeSeenBefore(before) {
+      return (await BotSeenMessage.deleteMany({ seenAt: { $lt: before } })).deletedCount
+    },
+  }
+}

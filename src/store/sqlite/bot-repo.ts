@@ -1,0 +1,42 @@
+import type { Db } from './open.js'
+import type { BotRepo } from '../ports.js'
+
+export function botRepo(db: Db): BotRepo {
+  return {
+    async firstSighting(messageId, at) {
+      return db.prepare('INSERT INTO bot_seen_messages (message_id, seen_at) VALUES (?, ?) ON CONFLICT(message_id) DO NOTHING').run(messageId, at.toISOString()).changes === 1
+    },
+    async dialogue(contactId) {
+      const row = db.prepare('SELECT state, updated_at FROM bot_dialogues WHERE contact_id = ?').get(contactId) as { state: string; updated_at: string } | undefined
+      return row ? { state: JSON.parse(row.state), updatedAt: new Date(row.updated_at) } : null
+    },
+    async saveDialogue(contactId, state, at) {
+      db.prepare(`INSERT INTO bot_dialogues (contact_id, state, updated_at) VALUES (?, ?, ?)
+        ON CONFLICT(contact_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`).run(contactId, JSON.stringify(state), at.toISOString())
+    },
+    async clearDialogue(contactId) {
+      db.prepare('DELETE FROM bot_dialogues WHERE contact_id = ?').run(contactId)
+    },
+    async bindRoom(stationId, roomId, boundBy, at) {
+      db.transaction(() => {
+        db.prepare('DELETE FROM station_rooms WHERE room_id = ? OR station_id = ?').run(roomId, stationId)
+        db.prepare('INSERT INTO station_rooms (station_id, room_id, bound_by, bound_at) VALUES (?, ?, ?, ?)').run(stationId, roomId, boundBy, at.toISOString())
+      })()
+    },
+    async roomOf(stationId) {
+      return (db.prepare('SELECT room_id FROM station_rooms WHERE station_id = ?').pluck().get(stationId) as string | undefined) ?? null
+    },
+    async bindStaffContact(staffId, contactId, at) {
+      db.transaction(() => {
+        db.prepare('DELETE FROM staff_contacts WHERE contact_id = ? OR staff_id = ?').run(contactId, staffId)
+        db.prepare('INSERT INTO staff_contacts (staff_id, contact_id, bound_at) VALUES (?, ?, ?)').run(staffId, contactId, at.toISOString())
+      })()
+    },
+    async staffByContact(contactId) {
+      return (db.prepare('SELECT staff_id FROM staff_contacts WHERE contact_id = ?').pluck().get(contactId) as string | undefined) ?? null
+    },
+    async purgeSeenBefore(before) {
+      return db.prepare('DELETE FROM bot_seen_messages WHERE seen_at < ?').run(before.toISOString()).changes
+    },
+  }
+}

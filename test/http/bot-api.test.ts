@@ -1,0 +1,117 @@
+import { expect } from 'chai'
+import { asAdmin, Client, startApp, type TestApp } from '../helpers/app.js'
+import { caseCity, STAFF_PASSWORD } from '../factories.js'
+
+const SECRET = 'bot-secret-for-tests-0123456789'
+
+/** The backend's side of the chat bot, as the bot process uses it over HTTP. */
+describe('the bot API', () => {
+  let app: TestApp
+  let bot: Client
+  beforeEach(async () => {
+    app = await startApp({ directory: caseCity(), overrides: { bot: { secret: SECRET } } })
+    app.clock.set(new Date('2026-11-23T02:00:00Z'))
+    bot = new Client(app.baseUrl)
+    bot.bearer = SECRET
+  })
+  afterEach(() => app.close())
+
+  const person = async (contactId: string, consent = true) => {
+    const { body } = await bot.post('/api/bot/people/resolve', { contactId })
+    if (consent) await bot.post(`/api/bot/people/${body.personId}/consent`, { version: 'v1' })
+    return body.personId as string
+  }
+
+  it('is closed without the secret, and off when none is configured', async () => {
+    expect((await new Client(app.baseUrl).post('/api/bot/events/seen', { messageId: 'm' })).status).to.equal(401)
+    const off = await startApp()
+    const answer = await Object.assign(new Client(off.baseUrl), { bearer: SECRET }).post('/api/bot/events/seen', { messageId: 'm' })
+    expect(answer.body.error.code).to.equal('bot_api_disabled')
+    await off.close()
+  })
+
+  it('remembers which message ids it has seen, across restarts of the bot', async () => {
+    expect((await bot.post('/api/bot/events/seen', { messageId: 'wx-msg-1' })).body).to.deep.equal({ first: true })
+    expect((await bot.post('/api/bot/events/seen', { messageId: 'wx-msg-1' })).body).to.deep.equal({ first: false })
+  })
+
+  it('binds a contact to one person, and knows them again by alias when the contact id changes', async () => {
+    const first = (await bot.post('/api/bot/people/resolve', { contactId: 'wxid_old' })).body
+    expect(first).to.include({ created: true, consented: false, deputy: null, staff: null })
+    expect(first.alias).to.match(/^LS[A-Z2-9]{6}$/)
+    expect((await bot.post('/api/bot/people/resolve', { contactId: 'wxid_old' })).body.personId).to.equal(first.personId)
+    const again = (await bot.post('/api/bot/people/resolve', { contactId: 'wxid_new', alias: first.alias })).body
+    expect(again).to.include({ personId: first.personId, created: false })
+    const stranger = (await bot.post('/api/bot/people/resolve', { contactId: 'wxid_other', alias: 'LSNOTKNOWN' })).body
+    expect(stranger.personId).not.to.equal(first.personId)
+  })
+
+  it('keeps dialogue state for the bot, so a restart continues the conversation', async () => {
+    expect((await bot.get('/api/bot/dialogues/wxid_1')).body).to.deep.equal({ state: null, updatedAt: null })
+    await bot.request('PUT', '/api/bot/dialogues/wxid_1', { state: { step: 'text', parts: ['路灯坏了'] } })
+    expect((await bot.get('/api/bot/dialogues/wxid_1')).body.state).to.deep.equal({ step: 'text', parts: ['路灯坏了'] })
+    expect((await bot.request('DELETE', '/api/bot/dialogues/wxid_1')).status).to.equal(204)
+    expect((await bot.get('/api/bot/dialogues/wxid_1')).body.state).to.equal(null)
+  })
+
+  it('takes a resident\'s message once per Idempotency-Key and lets them follow and rate it', async () => {
+    const newcomer = await person('wxid_new', false)
+    expect((await bot.post(`/api/bot/people/${newcomer}/cases`, { text: '路灯坏了', regionId: 'c010101' })).body.error.code).to.equal('consent_required')
+    const resident = await person('wxid_elder')
+    const headers = { 'Idempotency-Key': 'bot-draft-1' }
+    const first = await bot.post(`/api/bot/people/${resident}/cases`, { text: '小区路灯坏了', regionId: 'c010101' }, headers)
+    expect(first.status).to.equal(201)
+    expect(first.body.summary).to.match(/^已转至轻工街道代表联络站/)
+    const retry = await bot.post(`/api/bot/people/${resident}/cases`, { text: '小区路灯坏了', regionId: 'c010101' }, headers)
+    expect(retry.body.ticket).to.equal(first.body.ticket)
+    expect((await bot.get(`/api/bot/people/${resident}/cases`)).body.items.map((c: { ticket: string }) => c.ticket)).to.deep.equal([first.body.ticket])
+    const detail = await bot.get(`/api/bot/people/${resident}/cases/${first.body.ticket}`)
+    expect(detail.body.timeline.map((e: { label: string }) => e.label)).to.include('提交留言')
+    const other = await person('wxid_other')
+    expect((await bot.get(`/api/bot/people/${other}/cases/${first.body.ticket}`)).status, 'not theirs').to.equal(404)
+  })
+
+  it('lets a deputy bind, list their cases overdue first, and act on one by its last four digits', async () => {
+    const admin = await asAdmin(app)
+    const code = (await admin.post('/api/admin/deputies/dp0001/binding-code')).body.code
+    const deputy = await person('wxid_zhangwei')
+    expect((await bot.get(`/api/bot/people/${deputy}/deputy/cases`)).status).to.equal(403)
+    expect((await bot.post(`/api/bot/people/${deputy}/bind`, { code })).body.deputy).to.deep.equal({ code: 'DP0001', name: '张伟' })
+    const resident = await person('wxid_elder')
+    const { body: c } = await bot.post(`/api/bot/people/${resident}/cases`, { text: '垃圾清运不及时', deputyCode: 'DP0001' })
+    const inbox = (await bot.get(`/api/bot/people/${deputy}/deputy/cases`)).body.items
+    expect(inbox.map((x: { short: string }) => x.short)).to.deep.equal([c.ticket.slice(-4)])
+    expect((await bot.post(`/api/bot/people/${deputy}/deputy/cases/${c.ticket.slice(-4)}/acknowledge`, {})).body.statusLabel).to.equal('已受理')
+    const replied = await bot.post(`/api/bot/people/${deputy}/deputy/cases/${c.ticket.slice(-4)}/reply`, { text: '已安排清运' })
+    expect(replied.body.status).to.equal('replied')
+    const rated = await bot.post(`/api/bot/people/${resident}/cases/${c.ticket}/rate`, { rating: 2 })
+    expect(rated.body).to.include({ status: 'closed', canReopen: true })
+    expect((await bot.post(`/api/bot/people/${resident}/cases/${c.ticket}/reopen`, { reason: '还没清' })).body.status).to.equal('reopened')
+    expect((await bot.post(`/api/bot/people/${deputy}/deputy/cases/9999/acknowledge`, {})).status).to.equal(404)
+  })
+
+  it('binds a station\'s group for its staff only, and messages for the station then go to the room', async () => {
+    const lina = await new Client(app.baseUrl).login('wangwu', STAFF_PASSWORD) // staff of 新华街道 (no deputy there)
+    const staffCode = (await lina.post('/api/admin/me/bot-code')).body.code
+    const staffPerson = await person('wxid_wangwu')
+    const stranger = await person('wxid_stranger')
+    expect((await bot.post('/api/bot/rooms/bind', { personId: stranger, roomId: 'room1@chatroom', stationCode: 'ST004' })).body.error.code).to.equal('not_staff')
+    expect((await bot.post(`/api/bot/people/${staffPerson}/bind`, { code: staffCode })).body.staff).to.include({ name: '王五', role: 'station_staff' })
+    expect((await bot.post('/api/bot/rooms/bind', { personId: staffPerson, roomId: 'room1@chatroom', stationCode: 'ST001' })).status, 'another station').to.equal(403)
+    const bound = await bot.post('/api/bot/rooms/bind', { personId: staffPerson, roomId: 'room1@chatroom', stationCode: 'ST004' })
+    expect(bound.body.station).to.deep.equal({ code: 'ST004', name: '新华街道代表联络站' })
+
+    const resident = await person('wxid_elder')
+    await bot.post(`/api/bot/people/${resident}/cases`, { text: '公交站台太窄', regionId: 'c020101' })
+    expect((await app.liaison.services.dispatcher.drain()).toBot).to.equal(1)
+    const leased = (await bot.post('/api/bot/outbox/lease', { limit: 10 })).body.items
+    expect(leased.map((m: { channel: string; address: string }) => `${m.channel}:${m.address}`)).to.deep.equal(['bot_room:room1@chatroom'])
+  })
+
+  it('tells the admins when the bot is throttled or logged out', async () => {
+    expect((await bot.post('/api/bot/alerts', { kind: 'logged_out', text: '机器人已掉线', qrUrl: 'https://login.example/qr?x=1' })).status).to.equal(201)
+    const [alert] = (await app.liaison.store.outbox.search({ limit: 5, kind: 'bot.logged_out' })).items
+    expect(alert).to.deep.include({ recipientKind: 'office', recipientId: 'city' })
+    expect(alert.payload.text).to.include('扫码登录：https://login.example/qr?x=1')
+  })
+})
