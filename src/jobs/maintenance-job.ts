@@ -1,10 +1,16 @@
 import type { Clock } from '../clock.js'
 import type { Store } from '../store/ports.js'
 
-/** Idempotency keys are kept 48 h (the promise is 24 h), expired sessions go. */
+const HOUR = 3_600_000
+
+/**
+ * Idempotency keys are kept 48 h (the promise is 24 h), expired sessions go, and the bot's
+ * handled message ids are kept 30 days (puppets replay a few days at most).
+ */
 export async function runMaintenanceJob({ store, clock }: { store: Store; clock: Clock }) {
   const now = clock.now()
-  const keys = await store.idempotency.purgeBefore(new Date(now.getTime() - 48 * 3_600_000))
+  const keys = await store.idempotency.purgeBefore(new Date(now.getTime() - 48 * HOUR))
   const sessions = await store.sessions.deleteExpired(now)
-  return { keys, sessions }
+  const seen = await store.bot.purgeSeenBefore(new Date(now.getTime() - 30 * 24 * HOUR))
+  return { keys, sessions, seen }
 }
