@@ -10,3 +10,6 @@ export interface AppState {
   mpUser?: MpPrincipal
   body?: unknown
 }
+
+/** The context a route handler receives. */
+export type RouteContext = import('@koa/router').RouterContext<AppState>

@@ -80,8 +80,8 @@ export class CaseSubmitter {
       acknowledgedAt: null, repliedAt: null, closedAt: null, reply: null, forwardedTo: null, rating: null, ratingComment: null,
       ratedAt: null, mergedInto: null, ackEscalation: 0, replyEscalation: 0, reopenCount: 0, idempotencyKey, version: 1,
     }
-    const resident_ = { role: 'resident' as const, id: resident.id }
-    const events = [caseEvent(record, 'submitted', resident_, now, { to: 'submitted', data: { reasons: decision.reasons.map((r) => r.code) } })]
+    const author = { role: 'resident' as const, id: resident.id }
+    const events = [caseEvent(record, 'submitted', author, now, { to: 'submitted', data: { reasons: decision.reasons.map((r) => r.code) } })]
     if (verdict === 'review' || verdict === 'unavailable') {
       events.push(caseEvent(record, 'flagged', { role: 'system', id: null }, now, { note: verdict === 'review' ? '内容安全检查建议人工复核' : '内容安全检查暂不可用，请人工复核' }))
     }

@@ -127,26 +127,26 @@ export class CaseWorkflow {
 
   // ——— residents ———
 
-  async withdraw(resident_: MpPrincipal, caseId: string, reason?: string) {
-    const c = await this.residentCase(resident_, caseId)
+  async withdraw(author: MpPrincipal, caseId: string, reason?: string) {
+    const c = await this.residentCase(author, caseId)
     const tell = c.deputyId ? [{ to: { kind: 'deputy' as const, id: c.deputyId }, kind: 'case.withdrawn', text: `留言 ${c.ticket} 已被群众撤回。` }] : []
-    return this.apply(c, { role: 'resident', id: resident_.id }, {
+    return this.apply(c, { role: 'resident', id: author.id }, {
       action: 'withdraw', type: 'withdrawn', to: 'withdrawn', note: reason, patch: { closedAt: this.clock.now() }, tell,
     })
   }
 
-  async rate(resident_: MpPrincipal, caseId: string, rating: number, comment?: string | null) {
-    const c = await this.residentCase(resident_, caseId)
+  async rate(author: MpPrincipal, caseId: string, rating: number, comment?: string | null) {
+    const c = await this.residentCase(author, caseId)
     const now = this.clock.now()
     const tell = c.deputyId ? [{ to: { kind: 'deputy' as const, id: c.deputyId }, kind: 'case.rated', text: `您答复的留言 ${c.ticket} 获得 ${rating} 分评价。${comment ? `群众说：${excerpt(comment, 40)}` : ''}` }] : []
-    return this.apply(c, { role: 'resident', id: resident_.id }, {
+    return this.apply(c, { role: 'resident', id: author.id }, {
       action: 'rate', type: 'rated', to: 'closed', note: comment ?? null, data: { rating },
       patch: { rating, ratingComment: comment ?? null, ratedAt: now, closedAt: now }, tell,
     })
   }
 
-  async reopen(resident_: MpPrincipal, caseId: string, reason: string) {
-    const c = await this.residentCase(resident_, caseId)
+  async reopen(author: MpPrincipal, caseId: string, reason: string) {
+    const c = await this.residentCase(author, caseId)
     const now = this.clock.now()
     if (c.status === 'closed') {
       if (c.rating === null || c.rating > this.policy.reopenMaxRating) {
@@ -157,7 +157,7 @@ export class CaseWorkflow {
     }
     const { ackDueAt, replyDueAt } = slaDeadlines(now, this.calendar, this.policy)
     const tell = c.deputyId ? [{ to: { kind: 'deputy' as const, id: c.deputyId }, kind: 'case.reopened', text: `留言 ${c.ticket} 群众不满意（${c.rating} 分），已重新交您办理：${excerpt(reason, 40)}` }] : []
-    return this.apply(c, { role: 'resident', id: resident_.id }, {
+    return this.apply(c, { role: 'resident', id: author.id }, {
       action: 'reopen', type: 'reopened', to: c.deputyId ? 'reopened' : 'submitted', note: reason,
       patch: {
         ackDueAt, replyDueAt, acknowledgedAt: null, repliedAt: null, reply: null, closedAt: null, rating: null, ratingComment: null,
@@ -224,9 +224,9 @@ export class CaseWorkflow {
     if (!canSeeCase(staff, c)) throw new NotFoundError('留言不存在')
     return c
   }
-  private async residentCase(resident_: MpPrincipal, caseId: string) {
+  private async residentCase(author: MpPrincipal, caseId: string) {
     const c = await this.load(caseId)
-    if (!canSeeCase(resident_, c)) throw new NotFoundError('留言不存在')
+    if (!canSeeCase(author, c)) throw new NotFoundError('留言不存在')
     return c
   }
 }

@@ -6,7 +6,7 @@ import type { RoutingService } from '../../../services/case-routing.js'
 import type { CaseWorkflow } from '../../../services/case-workflow.js'
 import { requireStaff } from '../../middleware/auth.js'
 import { presentStaffCase, presentStaffCaseSummary } from '../../presenters/cases.js'
-import type { AppState } from '../../state.js'
+import type { AppState, RouteContext } from '../../state.js'
 import { parse } from '../../validate.js'
 import { assignBody, caseIdParam, mergeBody, previewBody, reasonBody, staffCasesQuery, statsQuery } from './schemas.js'
 import type { CaseReports } from '../../../services/case-reports.js'
@@ -33,7 +33,7 @@ export function adminCaseRoutes(auth: AuthService, workflow: CaseWorkflow, queri
     ctx.body = presentStaffCase(await queries.forStaff(ctx.state.staff!, id), clock.now())
   })
 
-  const act = (path: string, run: (ctx: Parameters<Parameters<typeof router.post>[1]>[0], id: string) => Promise<unknown>) =>
+  const act = (path: string, run: (ctx: RouteContext, id: string) => Promise<unknown>) =>
     router.post(`/cases/:id/${path}`, staff, async (ctx) => {
       const { id } = parse(caseIdParam, ctx.params, 'params')
       await run(ctx, id)

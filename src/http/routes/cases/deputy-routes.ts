@@ -5,7 +5,7 @@ import type { CaseWorkflow } from '../../../services/case-workflow.js'
 import type { MpSessions } from '../../../services/mp-sessions.js'
 import { requireMpUser } from '../../middleware/mp-auth.js'
 import { presentDeputyCase, presentDeputyCaseSummary } from '../../presenters/cases.js'
-import type { AppState } from '../../state.js'
+import type { AppState, RouteContext } from '../../state.js'
 import { parse } from '../../validate.js'
 import { caseIdParam, forwardBody, inboxQuery, noteBody, replyBody, transferBody } from './schemas.js'
 
@@ -31,7 +31,7 @@ export function deputyCaseRoutes(sessions: MpSessions, workflow: CaseWorkflow, q
     ctx.body = { phone: await queries.revealPhone(ctx.state.mpUser!, id) }
   })
 
-  const act = (path: string, run: (ctx: Parameters<Parameters<typeof router.post>[1]>[0], id: string) => Promise<unknown>) =>
+  const act = (path: string, run: (ctx: RouteContext, id: string) => Promise<unknown>) =>
     router.post(`/:id/${path}`, async (ctx) => {
       const { id } = parse(caseIdParam, ctx.params, 'params')
       await run(ctx, id)

@@ -11,7 +11,7 @@ import type { IdempotencyRepo } from '../../../store/ports.js'
 import { idempotent } from '../../middleware/idempotency.js'
 import { requireMpUser } from '../../middleware/mp-auth.js'
 import { presentResidentCase, presentResidentCaseSummary } from '../../presenters/cases.js'
-import type { AppState } from '../../state.js'
+import type { AppState, RouteContext } from '../../state.js'
 import { parse } from '../../validate.js'
 import { caseIdParam, consentBody, myCasesQuery, rateBody, reasonBody, submitBody, withdrawBody } from './schemas.js'
 
@@ -64,7 +64,7 @@ export function residentCaseRoutes(deps: ResidentCaseDeps) {
     ctx.body = presentResidentCase(await deps.queries.forResident(ctx.state.mpUser!, id))
   })
 
-  const act = (path: string, run: (ctx: Parameters<Parameters<typeof router.post>[1]>[0], id: string) => Promise<unknown>) =>
+  const act = (path: string, run: (ctx: RouteContext, id: string) => Promise<unknown>) =>
     router.post(`/cases/:id/${path}`, resident, async (ctx) => {
       const { id } = parse(caseIdParam, ctx.params, 'params')
       await run(ctx, id)
