@@ -14,10 +14,16 @@ const KEY_LENGTH = 32
 export class PasswordHasher {
   constructor(private readonly cost: number) {}
 
-  async hash(password: string): Promise<string> {
+  async hash(password: string, cost = this.cost): Promise<string> {
     const salt = randomBytes(16)
-    const key = await scryptAsync(password, salt, KEY_LENGTH, this.options(this.cost, 8, 1))
-    return ['scrypt', this.cost, 8, 1, salt.toString('base64url'), key.toString('base64url')].join('$')
+    const key = await scryptAsync(password, salt, KEY_LENGTH, this.options(cost, 8, 1))
+    return ['scrypt', cost, 8, 1, salt.toString('base64url'), key.toString('base64url')].join('$')
+  }
+
+  /** A hash made with a lower cost than today's, to be replaced after a successful login. */
+  needsRehash(stored: string | null): boolean {
+    const cost = Number(stored?.split('$')[1])
+    return stored?.startsWith('scrypt$') === true && cost < this.cost
   }
 
   async verify(password: string, stored: string | null): Promise<boolean> {

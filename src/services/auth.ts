@@ -52,6 +52,7 @@ export class AuthService {
       throw new UnauthorizedError('用户名或密码错误', 'invalid_credentials')
     }
     await this.failuresByUser.delete(user)
+    if (this.passwords.needsRehash(staff.passwordHash)) await this.store.staff.update(staff.id, { passwordHash: await this.passwords.hash(password) })
     const now = this.clock.now()
     const token = randomBytes(32).toString('base64url')
     const expiresAt = new Date(now.getTime() + this.settings.sessionTtlHours * 3_600_000)

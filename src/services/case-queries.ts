@@ -54,8 +54,19 @@ export class CaseQueries {
   }
 
   async staffCases(staff: StaffPrincipal, filters: CaseFilters, page: { cursor?: string; limit: number; order?: 'newest' | 'due' }) {
-    const query: CaseQuery = { ...page, ...this.scope(staff), ...(await this.filterQuery(filters)) }
-    return this.store.cases.search(query)
+    return this.store.cases.search({ ...page, ...(await this.scopedFilter(staff, filters)) })
+  }
+
+  /**
+   * The caller's filters within what they may see: a filter narrows the scope, never
+   * widens it (station staff asking for another station's cases get none).
+   */
+  async scopedFilter(staff: StaffPrincipal, filters: CaseFilters): Promise<Partial<CaseQuery>> {
+    const scope = this.scope(staff)
+    const wanted = await this.filterQuery(filters)
+    const query: Partial<CaseQuery> = { ...wanted, ...scope }
+    if (scope.stationIds && wanted.stationIds) query.stationIds = wanted.stationIds.filter((id) => scope.stationIds!.includes(id))
+    return query
   }
 
   /** The cases a staff member may see, as a store filter. */

@@ -21,7 +21,7 @@ export class CaseReports {
   ) {}
 
   async stats(staff: StaffPrincipal, groupBy: StatsGrouping, filters: CaseFilters) {
-    const cases = await this.store.cases.listForStats({ ...this.queries.scope(staff), ...(await this.queries.filterQuery(filters)) })
+    const cases = await this.store.cases.listForStats(await this.queries.scopedFilter(staff, filters))
     const now = this.clock.now()
     const names = await this.namer(groupBy)
     return {

@@ -46,6 +46,13 @@ describe('passwords', () => {
     expect(await hasher.verify('correct horsE', hash)).to.equal(false)
     expect(await hasher.verify('anything', null)).to.equal(false)
   })
+  it('asks for a rehash of a hash made at a lower cost than today\'s', async () => {
+    const today = new PasswordHasher(4096)
+    expect(today.needsRehash(await new PasswordHasher(1024).hash('x'))).to.equal(true)
+    expect(today.needsRehash(await today.hash('x'))).to.equal(false)
+    expect(today.needsRehash(null)).to.equal(false)
+  })
+
   it('still verifies hashes made with an older cost', async () => {
     const old = await new PasswordHasher(2048).hash('pw-123456')
     expect(await hasher.verify('pw-123456', old)).to.equal(true)
