@@ -1,7 +1,9 @@
-import { randomBytes, randomInt, randomUUID } from 'node:crypto'
+import { randomBytes, randomUUID } from 'node:crypto'
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
 import type { Clock } from '../clock.js'
 import { DEPUTY_LOAD_STATUSES, type CaseRecord } from '../domain/case.js'
-import { ConflictError, ForbiddenError, NotFoundError } from '../errors.js'
+import { ConflictError, ForbiddenError, NotFoundError, RateLimitError, UnprocessableError } from '../errors.js'
+import { bindDeputy, codeHash, issueCode } from './mp-account.js'
 import type { MpUserRecord, Store } from '../store/ports.js'
 import type { PiiCipher } from '../security/pii.js'
 import type { AuditTrail } from './audit.js'
@@ -16,6 +18,8 @@ const ALIAS_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
  * after a re-login, the person is known again and never mixed up with another.
  */
 export class BotPeople {
+  private readonly bindTries = new RateLimiterMemory({ keyPrefix: 'bot_bind', points: 5, duration: 15 * 60 })
+
   constructor(
     private readonly store: Store,
     private readonly sessions: MpSessions,
@@ -76,32 +80,35 @@ export class BotPeople {
 
   /** Staff get a code in the console and send it to the bot, which then knows their WeChat. */
   async issueStaffCode(staff: StaffPrincipal) {
-    const code = String(randomInt(0, 1_000_000)).padStart(6, '0')
-    const now = this.clock.now()
-    const expiresAt = new Date(now.getTime() + 24 * 3_600_000)
-    await this.store.bindingCodes.create({ codeHash: this.cipher.blindIndex(`bind:${code}`), deputyId: `staff:${staff.id}`, createdBy: staff.id, createdAt: now, expiresAt })
-    return { code, expiresAt }
+    return issueCode(this.store, this.cipher, this.clock, 'staff', staff.id, staff.id)
   }
 
   /** Binds the person to what the code names: a deputy record, or a staff account. */
   async bind(personId: string, code: string) {
     const person = await this.principal(personId)
-    const subject = await this.store.bindingCodes.redeem(this.cipher.blindIndex(`bind:${code}`), personId, this.clock.now())
-    if (!subject) throw new NotFoundError('绑定码无效或已过期，请向联络站工作人员重新获取', 'invalid_binding_code')
-    if (subject.startsWith('staff:')) {
-      const staffId = subject.slice('staff:'.length)
+    await this.throttle(personId)
+    const now = this.clock.now()
+    const deputyId = await this.store.bindingCodes.redeem(codeHash(this.cipher, 'deputy', code), personId, now)
+    const staffId = deputyId ? null : await this.store.bindingCodes.redeem(codeHash(this.cipher, 'staff', code), personId, now)
+    if (!deputyId && !staffId) throw new UnprocessableError('绑定码无效或已过期，请向联络站工作人员重新获取', [{ path: 'body.code', message: '无效' }], 'invalid_binding_code')
+    await this.bindTries.delete(personId)
+    if (staffId) {
       await this.store.bot.bindStaffContact(staffId, person.user.botContactId!, this.clock.now())
       await this.audit.record(null, 'staff.bot_bound', { kind: 'staff', id: staffId }, { personId })
-    } else {
-      const previous = await this.store.mpUsers.getByDeputyId(subject)
-      if (previous && previous.id !== personId) {
-        await this.store.mpUsers.update(previous.id, { deputyId: null })
-        await this.sessions.revokeAll(previous.id)
-      }
-      await this.store.mpUsers.update(personId, { deputyId: subject })
-      await this.audit.record(null, 'deputy.bound', { kind: 'deputy', id: subject }, { mpUserId: personId, via: 'bot' })
+    } else if (deputyId) {
+      await bindDeputy(this.store, this.sessions, this.audit, personId, deputyId, 'bot')
     }
     return this.roles((await this.store.mpUsers.get(personId))!)
+  }
+
+  /** Six digits can be guessed: a few tries, then a pause. */
+  private async throttle(personId: string) {
+    try {
+      await this.bindTries.consume(personId)
+    } catch (res) {
+      if (res instanceof RateLimiterRes) throw new RateLimitError('尝试次数过多，请 15 分钟后再试', Math.ceil(res.msBeforeNext / 1000))
+      throw res
+    }
   }
 
   /** "绑定站点 ST001" in a group: only that station's staff, or organizers and admins. */

@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto'
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
 import type { Clock } from '../clock.js'
 import { normalizePhone } from '../domain/phone.js'
-import { NotFoundError, RateLimitError, ServiceUnavailableError, UnprocessableError } from '../errors.js'
+import { ConflictError, NotFoundError, RateLimitError, ServiceUnavailableError, UnprocessableError } from '../errors.js'
 import type { PiiCipher } from '../security/pii.js'
 import type { Store } from '../store/ports.js'
 import type { WeChatClient } from '../wechat/client.js'
@@ -11,6 +11,35 @@ import type { MpPrincipal, MpSessions } from './mp-sessions.js'
 import type { StaffPrincipal } from './principal.js'
 
 const BINDING_CODE_HOURS = 24
+
+/** Binds a person's account to a deputy record; a new phone replaces the old binding. */
+export async function bindDeputy(store: Store, sessions: MpSessions, audit: AuditTrail, personId: string, deputyId: string, via: 'mini-program' | 'bot') {
+  const previous = await store.mpUsers.getByDeputyId(deputyId)
+  if (previous && previous.id !== personId) {
+    await store.mpUsers.update(previous.id, { deputyId: null })
+    await sessions.revokeAll(previous.id)
+  }
+  await store.mpUsers.update(personId, { deputyId })
+  await audit.record(null, 'deputy.bound', { kind: 'deputy', id: deputyId }, { mpUserId: personId, via })
+}
+
+/** Deputy and staff codes are hashed apart, so one can never be redeemed as the other. */
+export const codeHash = (cipher: PiiCipher, purpose: 'deputy' | 'staff', code: string) => cipher.blindIndex(`bind:${purpose}:${code}`)
+
+/** A fresh 6-digit code (one a person can type), drawn again in the rare case it is taken. */
+export async function issueCode(store: Store, cipher: PiiCipher, clock: Clock, purpose: 'deputy' | 'staff', subjectId: string, createdBy: string) {
+  const now = clock.now()
+  const expiresAt = new Date(now.getTime() + BINDING_CODE_HOURS * 3_600_000)
+  for (let attempt = 0; ; attempt++) {
+    const code = String(randomInt(0, 1_000_000)).padStart(6, '0')
+    try {
+      await store.bindingCodes.create({ codeHash: codeHash(cipher, purpose, code), deputyId: subjectId, createdBy, createdAt: now, expiresAt })
+      return { code, expiresAt }
+    } catch (err) {
+      if (!(err instanceof ConflictError) || attempt >= 5) throw err
+    }
+  }
+}
 
 export type SubscribeResult = 'accept' | 'reject' | 'ban' | 'filter'
 
@@ -57,12 +86,9 @@ export class MpAccounts {
   async issueBindingCode(staff: StaffPrincipal, deputyId: string) {
     const deputy = await this.store.deputies.get(deputyId)
     if (!deputy) throw new NotFoundError('代表不存在')
-    const code = String(randomInt(0, 1_000_000)).padStart(6, '0')
-    const now = this.clock.now()
-    const expiresAt = new Date(now.getTime() + BINDING_CODE_HOURS * 3_600_000)
-    await this.store.bindingCodes.create({ codeHash: this.cipher.blindIndex(`bind:${code}`), deputyId, createdBy: staff.id, createdAt: now, expiresAt })
+    const issued = await issueCode(this.store, this.cipher, this.clock, 'deputy', deputyId, staff.id)
     await this.audit.record(staff, 'deputy.binding_code.issue', { kind: 'deputy', id: deputyId })
-    return { code, expiresAt }
+    return issued
   }
 
   async bind(principal: MpPrincipal, bindCode: string) {
@@ -73,17 +99,10 @@ export class MpAccounts {
       throw res
     }
     const now = this.clock.now()
-    const deputyId = await this.store.bindingCodes.redeem(this.cipher.blindIndex(`bind:${bindCode}`), principal.id, now)
+    const deputyId = await this.store.bindingCodes.redeem(codeHash(this.cipher, 'deputy', bindCode), principal.id, now)
     if (!deputyId) throw new UnprocessableError('绑定码无效或已过期，请向联络站工作人员重新获取', [{ path: 'body.bindCode', message: '无效' }], 'invalid_binding_code')
-    // One account per deputy: a new phone replaces the old binding.
-    const previous = await this.store.mpUsers.getByDeputyId(deputyId)
-    if (previous && previous.id !== principal.id) {
-      await this.store.mpUsers.update(previous.id, { deputyId: null })
-      await this.sessions.revokeAll(previous.id)
-    }
-    await this.store.mpUsers.update(principal.id, { deputyId })
+    await bindDeputy(this.store, this.sessions, this.audit, principal.id, deputyId, 'mini-program')
     await this.bindTries.delete(principal.id)
-    await this.audit.record(null, 'deputy.bound', { kind: 'deputy', id: deputyId }, { mpUserId: principal.id })
     return this.profile({ ...principal, deputyId })
   }
 

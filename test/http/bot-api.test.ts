@@ -115,3 +115,33 @@ describe('the bot API', () => {
     expect(alert.payload.text).to.include('扫码登录：https://login.example/qr?x=1')
   })
 })
+
+describe('binding codes cannot be guessed or misused', () => {
+  let app: TestApp
+  let bot: Client
+  beforeEach(async () => {
+    app = await startApp({ directory: caseCity(), overrides: { bot: { secret: SECRET } } })
+    bot = new Client(app.baseUrl)
+    bot.bearer = SECRET
+  })
+  afterEach(() => app.close())
+
+  it('slows down guessing through the bot', async () => {
+    const { body } = await bot.post('/api/bot/people/resolve', { contactId: 'wxid_guesser' })
+    for (let i = 0; i < 5; i++) expect((await bot.post(`/api/bot/people/${body.personId}/bind`, { code: String(200000 + i) })).status).to.equal(422)
+    expect((await bot.post(`/api/bot/people/${body.personId}/bind`, { code: '123456' })).status).to.equal(429)
+  })
+
+  it('never takes a staff member\'s bot code as a deputy binding code in the mini-program', async () => {
+    const lina = await new Client(app.baseUrl).login('lina', STAFF_PASSWORD)
+    const staffCode = (await lina.post('/api/admin/me/bot-code')).body.code
+    const { asResident } = await import('../helpers/app.js')
+    const someone = await asResident(app)
+    const answer = await someone.post('/api/mp/bind', { bindCode: staffCode })
+    expect(answer.status).to.equal(422)
+    expect((await someone.get('/api/mp/deputy/cases')).status).to.equal(403)
+    // The code is still good for what it was made for.
+    const { body } = await bot.post('/api/bot/people/resolve', { contactId: 'wxid_lina' })
+    expect((await bot.post(`/api/bot/people/${body.personId}/bind`, { code: staffCode })).body.staff).to.include({ name: '李娜' })
+  })
+})
