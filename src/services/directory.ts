@@ -1,6 +1,6 @@
 import { LEVEL_LABELS, type Deputy, type Region, type Station, type Weekday } from '../domain/directory.js'
 import { normalizePhone } from '../domain/phone.js'
-import { buildRegionTree, stationsCovering, subtree } from '../domain/region-tree.js'
+import { ancestry, buildRegionTree, stationsCovering, subtree } from '../domain/region-tree.js'
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js'
 import { maskPhone, type PiiCipher } from '../security/pii.js'
 import type { DeputyQuery, DeputyRecord, Page, StationQuery, Store } from '../store/ports.js'
@@ -93,7 +93,8 @@ export class DirectoryService {
 
   async updateStation(actor: StaffPrincipal, id: string, edit: StationEdit) {
     const station = await this.station(id)
-    const mayEdit = actor.role !== 'station_staff' || (actor.stationIds.includes(id) && edit.regionIds === undefined && edit.name === undefined)
+    if (!(await this.mayManage(actor, [id]))) throw new ForbiddenError('只能修改自己负责的联络站')
+    const mayEdit = actor.role !== 'station_staff' || (edit.regionIds === undefined && edit.name === undefined)
     if (!mayEdit) throw new ForbiddenError('联络站工作人员只能修改本站的地址和接待日')
     if (edit.regionIds) await this.requireRegions(edit.regionIds, 'body.regionIds')
     const updated = await this.store.stations.update(station.id, edit)
@@ -112,7 +113,10 @@ export class DirectoryService {
       }
     }
     const page = await this.store.deputies.search(query)
-    return { items: page.items.map((d) => this.view(d)), nextCursor: page.nextCursor }
+    if (actor.role !== 'organizer' || actor.regionIds.length === 0) return { items: page.items.map((d) => this.view(d)), nextCursor: page.nextCursor }
+    // A district organizer's page keeps only their deputies (a page may come back shorter).
+    const mine = await Promise.all(page.items.map(async (d) => ((await this.mayManage(actor, d.stationIds)) ? d : null)))
+    return { items: mine.filter((d): d is DeputyRecord => d !== null).map((d) => this.view(d)), nextCursor: page.nextCursor }
   }
 
   async deputy(actor: StaffPrincipal, id: string): Promise<DeputyView> {
@@ -152,12 +156,24 @@ export class DirectoryService {
 
   private async visibleDeputy(actor: StaffPrincipal, id: string) {
     const deputy = await this.store.deputies.get(id)
-    if (!deputy) throw new NotFoundError('代表不存在')
-    if (actor.role === 'station_staff' && !deputy.stationIds.some((s) => actor.stationIds.includes(s))) {
-      // Not "forbidden": station staff must not learn which ids exist elsewhere.
-      throw new NotFoundError('代表不存在')
-    }
+    // Not "forbidden": staff must not learn which ids exist outside their part of the city.
+    if (!deputy || !(await this.mayManage(actor, deputy.stationIds))) throw new NotFoundError('代表不存在')
     return deputy
+  }
+
+  /**
+   * Station staff look after their stations' deputies; an organizer with districts the
+   * deputies of stations in those districts; city-wide organizers and admins everyone.
+   */
+  private async mayManage(actor: StaffPrincipal, stationIds: string[]) {
+    if (actor.role === 'admin' || (actor.role === 'organizer' && actor.regionIds.length === 0)) return true
+    if (actor.role === 'station_staff') return stationIds.some((s) => actor.stationIds.includes(s))
+    const regions = await this.store.regions.list()
+    const byId = new Map(regions.map((r) => [r.id, r]))
+    const stations = await Promise.all(stationIds.map((id) => this.store.stations.get(id)))
+    return stations.some((station) =>
+      station?.regionIds.some((rid) => ancestry(rid, byId).some((r) => actor.regionIds.includes(r.id))),
+    )
   }
 
   private view(d: DeputyRecord): DeputyView {

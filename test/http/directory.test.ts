@@ -143,3 +143,25 @@ describe('the directory in the console', () => {
     expect(JSON.stringify(staff.body)).not.to.include('scrypt')
   })
 })
+
+describe('a district organizer in the console', () => {
+  let app: TestApp
+  before(async () => {
+    const { caseCity } = await import('../factories.js')
+    app = await startApp({ directory: caseCity() })
+  })
+  after(() => app.close())
+
+  it('sees, calls and binds only the deputies of their district', async () => {
+    const qianqi = await new Client(app.baseUrl).login('qianqi', STAFF_PASSWORD) // organizer of 新华区, which has no deputy
+    expect((await qianqi.get('/api/admin/deputies')).body.items).to.deep.equal([])
+    expect((await qianqi.get('/api/admin/deputies/dp0001')).status).to.equal(404)
+    expect((await qianqi.get('/api/admin/deputies/dp0001/phone')).status).to.equal(404)
+    expect((await qianqi.post('/api/admin/deputies/dp0001/binding-code')).status).to.equal(404)
+    expect((await qianqi.patch('/api/admin/stations/st001', { address: '别处' })).status).to.equal(403)
+    expect((await qianqi.patch('/api/admin/stations/st004', { address: '新华路2号' })).status).to.equal(200)
+    const sunli = await new Client(app.baseUrl).login('sunli', STAFF_PASSWORD) // organizer of 湛河区
+    expect((await sunli.get('/api/admin/deputies/dp0001/phone')).body.phone).to.equal('13800000001')
+    expect((await sunli.get('/api/admin/outbox')).status, 'the outbox is for admins').to.equal(403)
+  })
+})

@@ -47,7 +47,8 @@ export function outboxRoutes(bot: BotOutbox, auth: AuthService, store: Store, cl
     ctx.body = await bot.fail(instance, id, error, retryable)
   })
 
-  router.get('/api/admin/outbox', requireStaff(auth, 'admin', 'organizer'), async (ctx) => {
+  // Admins only: message texts name tickets and people, across the whole city.
+  router.get('/api/admin/outbox', requireStaff(auth, 'admin'), async (ctx) => {
     const query = parse(outboxQuery, ctx.query, 'query')
     const [counts, byChannel, page] = await Promise.all([store.outbox.countsByStatus(), store.outbox.countsByChannel(), store.outbox.search(query)])
     ctx.body = { counts, byChannel, items: page.items.map(presentMessage), nextCursor: page.nextCursor }
