@@ -31,7 +31,6 @@ export function createHttpApp(config: Config, logger: Logger, store: Store, serv
   const jsonLimit = config.http.jsonLimitKb * 1024
   const importLimit = config.http.importLimitMb * 1024 * 1024
   const ordinaryBody = jsonBody(jsonLimit)
-  const importBody = jsonBody(importLimit)
 
   app.use(requestContext(logger))
   app.use(errorHandler())
@@ -39,16 +38,16 @@ export function createHttpApp(config: Config, logger: Logger, store: Store, serv
     ctx.set('X-Content-Type-Options', 'nosniff')
     return next()
   })
-  app.use((ctx, next) => {
-    if (ctx.path === '/api/mp/uploads' || ctx.path === '/api/mp/uploads/') return next() // multipart, read by its route
-    return (ctx.path === '/api/admin/directory/import' ? importBody : ordinaryBody)(ctx, next)
-  })
+  // Uploads are multipart and the directory import is large: their routes read the body
+  // themselves, after checking who is asking.
+  const readsOwnBody = new Set(['/api/mp/uploads', '/api/mp/uploads/', '/api/admin/directory/import'])
+  app.use((ctx, next) => (readsOwnBody.has(ctx.path) ? next() : ordinaryBody(ctx, next)))
 
   const routers = [
     healthRoutes(store),
     authRoutes(services.auth, { secureCookies: config.http.secureCookies }),
     directoryMpRoutes(services.directory),
-    directoryAdminRoutes({ auth: services.auth, directory: services.directory, importer: services.importer, store }),
+    directoryAdminRoutes({ auth: services.auth, directory: services.directory, importer: services.importer, store, importBody: jsonBody(importLimit) }),
     staffRoutes(services.auth, services.staff),
     auditRoutes(services.auth, store.audit),
     qrCodeRoutes(services.auth, services.directory, services.qrCodes),

@@ -42,16 +42,16 @@ export class AuthService {
 
   async login(username: string, password: string, client: string): Promise<{ token: string; staff: StaffPrincipal; expiresAt: Date }> {
     const user = username.trim().toLowerCase()
-    await this.refuseIfThrottled(user, client)
+    // Counted before the password is checked, so that many tries at once cannot slip past the limit.
+    await this.countAttempt(user, client)
     const staff = await this.store.staff.getByUsername(user)
     const ok = (await this.passwords.verify(password, staff?.passwordHash ?? null)) && staff?.active === true
     if (!ok || !staff) {
-      await Promise.all([this.failuresByUser.penalty(user), this.failuresByClient.penalty(client)])
       await this.audit.record(null, 'login.failed', staff ? { kind: 'staff', id: staff.id } : null, { username: user, client })
       // One answer for every failure: it must not tell which part was wrong.
       throw new UnauthorizedError('用户名或密码错误', 'invalid_credentials')
     }
-    await this.failuresByUser.delete(user)
+    await Promise.all([this.failuresByUser.delete(user), this.failuresByClient.reward(client)])
     if (this.passwords.needsRehash(staff.passwordHash)) await this.store.staff.update(staff.id, { passwordHash: await this.passwords.hash(password) })
     const now = this.clock.now()
     const token = randomBytes(32).toString('base64url')
@@ -87,15 +87,13 @@ export class AuthService {
     if (session) await this.store.sessions.delete(session.id)
   }
 
-  private async refuseIfThrottled(user: string, client: string) {
-    const [byUser, byClient] = await Promise.all([this.failuresByUser.get(user), this.failuresByClient.get(client)])
-    const limits: Array<[RateLimiterRes | null, number]> = [
-      [byUser, this.settings.loginMaxFailures],
-      [byClient, this.settings.loginMaxFailures * 5],
-    ]
-    const blocked = limits.filter((pair): pair is [RateLimiterRes, number] => pair[0] !== null && pair[0].consumedPoints >= pair[1])
-    if (blocked.length) {
-      const wait = Math.max(...blocked.map(([res]) => Math.ceil(res.msBeforeNext / 1000)))
+  private async countAttempt(user: string, client: string) {
+    const results = await Promise.allSettled([this.failuresByUser.consume(user), this.failuresByClient.consume(client)])
+    const refused = results.flatMap((r) => (r.status === 'rejected' && r.reason instanceof RateLimiterRes ? [r.reason] : []))
+    const broken = results.find((r) => r.status === 'rejected' && !(r.reason instanceof RateLimiterRes))
+    if (broken?.status === 'rejected') throw broken.reason
+    if (refused.length) {
+      const wait = Math.max(...refused.map((res) => Math.ceil(res.msBeforeNext / 1000)))
       throw new RateLimitError(`登录失败次数过多，请 ${Math.ceil(wait / 60)} 分钟后再试`, wait)
     }
   }

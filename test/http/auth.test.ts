@@ -47,6 +47,12 @@ describe('console login', () => {
     expect((await new Client(app.baseUrl).post('/api/admin/login', { username: 'zhoujie', password: STAFF_PASSWORD })).status).to.equal(200)
   })
 
+  it('counts tries made all at once: no more than five passwords are checked', async () => {
+    const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => new Client(app.baseUrl).post('/api/admin/login', { username: 'lina', password: `guess-${i}` })))
+    expect(answers.filter((a) => a.status === 401)).to.have.length.at.most(5)
+    expect(answers.filter((a) => a.status === 429)).to.have.length.at.least(25)
+  })
+
   it('records failed and successful logins in the audit log', async () => {
     await new Client(app.baseUrl).post('/api/admin/login', { username: 'lina', password: 'wrong-one' })
     await new Client(app.baseUrl).login('lina', STAFF_PASSWORD)

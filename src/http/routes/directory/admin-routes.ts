@@ -1,4 +1,5 @@
 import Router from '@koa/router'
+import type { Middleware } from 'koa'
 import type { AuthService } from '../../../services/auth.js'
 import type { DirectoryService } from '../../../services/directory.js'
 import type { DirectoryImporter } from '../../../services/directory-import.js'
@@ -15,15 +16,17 @@ export interface DirectoryAdminDeps {
   directory: DirectoryService
   importer: DirectoryImporter
   store: Store
+  /** Reads the (large) import body; runs after the admin check. */
+  importBody: Middleware<AppState>
 }
 
 /** The console's directory: import, search and edit stations and deputies. */
-export function directoryAdminRoutes({ auth, directory, importer, store }: DirectoryAdminDeps) {
+export function directoryAdminRoutes({ auth, directory, importer, store, importBody }: DirectoryAdminDeps) {
   const router = new Router<AppState>({ prefix: '/api/admin' })
   const staff = requireStaff(auth)
   const editors = requireStaff(auth, 'admin', 'organizer', 'station_staff')
 
-  router.post('/directory/import', requireStaff(auth, 'admin'), async (ctx) => {
+  router.post('/directory/import', requireStaff(auth, 'admin'), importBody, async (ctx) => {
     const report = await importer.import(ctx.state.body, ctx.state.staff!, (line) => ctx.state.log.info({ progress: line }, 'directory import'))
     ctx.body = report
   })
