@@ -31,7 +31,8 @@ export function slaActions(c: CaseRecord, now: Date, policy: SlaActionPolicy): S
   const dueAt = clock === 'ack' ? c.ackDueAt : c.replyDueAt
   const reached = clock === 'ack' ? c.ackEscalation : c.replyEscalation
   const t = now.getTime()
-  if (t >= dueAt.getTime() + policy.escalationRepeatHours * HOUR) return reached < 2 ? [{ kind: 'escalate', clock, level: 2 }] : []
+  // The station's staff always hear first, even when the job was down past both thresholds.
+  if (t >= dueAt.getTime() + policy.escalationRepeatHours * HOUR) return reached < 1 ? [{ kind: 'escalate', clock, level: 1 }] : reached < 2 ? [{ kind: 'escalate', clock, level: 2 }] : []
   if (t >= dueAt.getTime()) return reached < 1 ? [{ kind: 'escalate', clock, level: 1 }] : []
   if (c.deputyId && t >= dueAt.getTime() - policy.reminderLeadHours * HOUR) return [{ kind: 'remind', clock, dueAt }]
   return []

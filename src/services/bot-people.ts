@@ -36,11 +36,17 @@ export class BotPeople {
       if (known) user = await this.store.mpUsers.update(known.id, { botContactId: contactId })
     }
     if (!user) {
-      user = await this.store.mpUsers.create({
-        id: `mu-${randomUUID()}`, openid: null, unionid: null, deputyId: null, phoneEnc: null, phoneIndex: null, consentVersion: null,
-        consentAt: null, createdAt: this.clock.now(), botContactId: contactId, botAlias: newAlias(),
-      })
-      created = true
+      try {
+        user = await this.store.mpUsers.create({
+          id: `mu-${randomUUID()}`, openid: null, unionid: null, deputyId: null, phoneEnc: null, phoneIndex: null, consentVersion: null,
+          consentAt: null, createdAt: this.clock.now(), botContactId: contactId, botAlias: newAlias(),
+        })
+        created = true
+      } catch (err) {
+        // A new contact's first messages, resolved at once: the other call created the person.
+        user = err instanceof ConflictError ? await this.store.mpUsers.getByBotContact(contactId) : null
+        if (!user) throw err
+      }
     }
     if (!user.botAlias) user = await this.store.mpUsers.update(user.id, { botAlias: newAlias() })
     return { user, created, ...(await this.roles(user)) }

@@ -63,6 +63,14 @@ export class RoutingService {
     return { decision, summary: residentSummary(decision, prepared.index, input.regionId ?? undefined), ...this.place(input.regionId ?? null, decision, prepared), prepared }
   }
 
+  /** The district of a station's place, for a case that moves to it. */
+  async placeOfStation(stationId: string) {
+    const prepared = await this.prepared()
+    const covered = prepared.stations.get(stationId)?.regionIds[0]
+    const chain = covered ? ancestry(covered, prepared.regions) : []
+    return { districtId: chain.find((r) => r.kind === 'district')?.id ?? null }
+  }
+
   /** The community and district a case belongs to, for similar-case links and organizers' scope. */
   private place(regionId: string | null, decision: RoutingDecision, prepared: PreparedDirectory) {
     let chain = regionId && prepared.regions.has(regionId) ? ancestry(regionId, prepared.regions) : []

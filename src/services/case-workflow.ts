@@ -1,5 +1,5 @@
 import type { Clock } from '../clock.js'
-import { canTransition, STATUS_LABELS, type CaseAction, type CaseEventType, type CaseRecord, type CaseStatus } from '../domain/case.js'
+import { canTransition, OPEN_STATUSES, STATUS_LABELS, type CaseAction, type CaseEventType, type CaseRecord, type CaseStatus } from '../domain/case.js'
 import { canSeeCase } from '../domain/case-access.js'
 import type { BusinessCalendar } from '../domain/business-calendar.js'
 import { localDate } from '../domain/dates.js'
@@ -118,6 +118,9 @@ export class CaseWorkflow {
     const c = await this.staffCase(staff, caseId)
     if (caseId === intoCaseId) throw new ConflictError('不能与自己合并')
     const into = await this.staffCase(staff, intoCaseId)
+    if (!OPEN_STATUSES.includes(into.status) || into.mergedInto) {
+      throw new ConflictError(`留言 ${into.ticket} 已${STATUS_LABELS[into.status]}，不能并入`, [{ path: 'body.intoCaseId', message: into.status }], 'merge_target_closed')
+    }
     return this.apply(c, staffActor(staff), {
       action: 'merge', type: 'merged', to: 'closed', note, patch: { mergedInto: into.id, closedAt: this.clock.now() },
       data: { into: into.id, intoTicket: into.ticket },
@@ -183,9 +186,15 @@ export class CaseWorkflow {
   private async moveTo(c: CaseRecord, actor: CaseActor, deputyId: string, deputyStations: string[], note: string | null) {
     const stationId = c.stationId && deputyStations.includes(c.stationId) ? c.stationId : (deputyStations[0] ?? c.stationId)
     const name = await this.deputyName(deputyId)
+    const place = stationId && stationId !== c.stationId ? await this.routing.placeOfStation(stationId) : null
     return this.apply(c, actor, {
       action: 'assign', type: c.deputyId ? 'transferred' : 'assigned', to: 'assigned', note,
-      patch: { deputyId, stationId, acknowledgedAt: null, officeRegionId: stationId ? null : c.officeRegionId },
+      // The new deputy gets their own time to acknowledge; the reply deadline the resident was given stands.
+      patch: {
+        deputyId, stationId, acknowledgedAt: null, officeRegionId: stationId ? null : c.officeRegionId,
+        ackDueAt: new Date(this.clock.now().getTime() + this.policy.ackHours * 3_600_000), ackEscalation: 0,
+        ...(place ? { districtId: place.districtId ?? c.districtId } : {}),
+      },
       data: { fromDeputyId: c.deputyId, deputyId },
       tell: [{ to: { kind: 'deputy', id: deputyId }, kind: 'case.assigned', text: `${name}代表，您有一条新留言 ${c.ticket}（${c.topic}）：${excerpt(c.text)}，请在 ${this.policy.ackHours} 小时内受理。` }],
     })

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import type { Clock } from '../clock.js'
-import { UnauthorizedError } from '../errors.js'
+import { ConflictError, UnauthorizedError } from '../errors.js'
 import type { MpUserRecord, Store } from '../store/ports.js'
 import { hashToken } from './auth.js'
 
@@ -29,10 +29,17 @@ export class MpSessions {
   async userForOpenid(openid: string, unionid: string | null = null): Promise<MpUserRecord> {
     const existing = await this.store.mpUsers.getByOpenid(openid)
     if (existing) return existing
-    return this.store.mpUsers.create({
-      id: `mu-${randomUUID()}`, openid, unionid, deputyId: null, phoneEnc: null, phoneIndex: null, consentVersion: null, consentAt: null,
-      createdAt: this.clock.now(),
-    })
+    try {
+      return await this.store.mpUsers.create({
+        id: `mu-${randomUUID()}`, openid, unionid, deputyId: null, phoneEnc: null, phoneIndex: null, consentVersion: null, consentAt: null,
+        createdAt: this.clock.now(),
+      })
+    } catch (err) {
+      // Two first logins at once: the other one created the person.
+      const created = err instanceof ConflictError ? await this.store.mpUsers.getByOpenid(openid) : null
+      if (created) return created
+      throw err
+    }
   }
 
   async issue(userId: string): Promise<{ token: string; expiresAt: Date }> {

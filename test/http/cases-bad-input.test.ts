@@ -123,6 +123,12 @@ describe('bad input to a resident\'s message', () => {
       expect((await fetch(`${app.baseUrl}/api/mp/uploads`, { method: 'POST', body: new Uint8Array(PNG) })).status, 'not logged in').to.equal(401)
     })
 
+    it('answers a malformed upload with 400, not a crash', async () => {
+      const answer = await fetch(`${app.baseUrl}/api/mp/uploads`, { method: 'POST', body: 'x', headers: { 'content-type': 'multipart/form-data', authorization: `Bearer ${resident.bearer}` } })
+      expect(answer.status).to.equal(400)
+      expect((await answer.json()).error.code).to.equal('bad_upload')
+    })
+
     it('refuses a message with images that were never uploaded here', async () => {
       const answer = await resident.post('/api/mp/cases', { text: '看图', images: ['https://evil.example/x.png', '/api/mp/uploads/AAAAAAAAAAAAAAAAAAAAAA.png'] })
       expect(answer.status).to.equal(422)

@@ -101,6 +101,27 @@ describe('station staff and organizers working the queue', () => {
     expect((await lina.post(`/api/admin/cases/${spam.id}/reject`, { reason: '再次' })).status).to.equal(409)
   })
 
+  it('merges only into a case still being worked on', async () => {
+    const resident = await asResident(app)
+    const done = (await resident.post('/api/mp/cases', { text: '路灯坏了', regionId: 'c010101' })).body
+    const later = (await resident.post('/api/mp/cases', { text: '路灯坏了', regionId: 'c010101' })).body
+    await resident.post(`/api/mp/cases/${done.id}/withdraw`, {})
+    const refused = await (await staff('lina')).post(`/api/admin/cases/${later.id}/merge`, { intoCaseId: done.id })
+    expect(refused.status).to.equal(409)
+    expect(refused.body.error.code).to.equal('merge_target_closed')
+  })
+
+  it('gives a reassigned case a fresh day to acknowledge, and moves it to the new station\'s district', async () => {
+    const resident = await asResident(app)
+    const { body: c } = await resident.post('/api/mp/cases', { text: '公交站台太窄', regionId: 'c020101' }) // 新华 queue, no deputy
+    app.clock.advance(30 * 3600_000)
+    const admin = await asAdmin(app)
+    const assigned = await admin.post(`/api/admin/cases/${c.id}/assign`, { deputyId: 'dp0001' })
+    expect(assigned.body.acknowledgeBy).to.equal(new Date(app.clock.now().getTime() + 24 * 3600_000).toISOString())
+    expect(assigned.body).to.include({ stationId: 'st001', districtId: 'd01' })
+    expect((await (await staff('sunli')).get(`/api/admin/cases/${c.id}`)).status, 'now the 湛河区 organizer\'s').to.equal(200)
+  })
+
   it('previews a routing decision without creating a case', async () => {
     const lina = await staff('lina')
     const preview = await lina.post('/api/admin/routing/preview', { text: '孩子入学学位紧张', regionId: 'c010101', at: '2026-11-25T09:00:00+08:00' })

@@ -15,7 +15,12 @@ function readOneFile(ctx: Context, maxBytes: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     let file: Buffer | null = null
     let failed: Error | null = null
-    const parser = busboy({ headers: ctx.req.headers, limits: { files: 1, fileSize: maxBytes, fields: 5 } })
+    let parser: busboy.Busboy
+    try {
+      parser = busboy({ headers: ctx.req.headers, limits: { files: 1, fileSize: maxBytes, fields: 5 } })
+    } catch {
+      return reject(new ValidationError('上传内容无法解析', [], 'bad_upload'))
+    }
     parser.on('file', (_name, stream) => {
       const chunks: Buffer[] = []
       stream.on('data', (c: Buffer) => chunks.push(c))
