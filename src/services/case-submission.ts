@@ -13,7 +13,6 @@ import { caseEvent, caseMessage, excerpt, queueOf } from './case-changes.js'
 import type { RoutingService } from './case-routing.js'
 import type { MpPrincipal } from './mp-sessions.js'
 import type { PrivacyNotice } from './privacy.js'
-import { CONTENT_RISKY_MESSAGE } from '../wechat/client.js'
 
 export interface CaseDraft {
   text: string
@@ -29,6 +28,7 @@ export interface CaseDraft {
 /** A verdict on a resident's text (WeChat's msg_sec_check when enabled); 'unavailable' when it could not be asked. */
 export type ContentVerdict = 'pass' | 'review' | 'risky' | 'unavailable'
 export type ContentCheck = (text: string, residentId: string) => Promise<ContentVerdict>
+export const CONTENT_REFUSED = '您提交的内容可能含有不适宜发布的信息，请修改后再提交'
 
 export interface SubmittedCase {
   record: CaseRecord
@@ -64,7 +64,7 @@ export class CaseSubmitter {
     // A risky text is refused before anything is written; one to review, or one the check
     // could not judge, is accepted and flagged so that a person looks at it.
     const verdict = this.checkContent ? await this.checkContent(draft.text, resident.id) : 'pass'
-    if (verdict === 'risky') throw new UnprocessableError(CONTENT_RISKY_MESSAGE, [{ path: 'body.text', message: '内容未通过安全检查' }], 'content_refused')
+    if (verdict === 'risky') throw new UnprocessableError(CONTENT_REFUSED, [{ path: 'body.text', message: '内容未通过安全检查' }], 'content_refused')
     const now = this.clock.now()
     const placed = await this.routing.decide({ text: draft.text, regionId: draft.regionId, deputyCode: draft.deputyCode, stationCode: draft.stationCode, at: now })
     const { decision } = placed

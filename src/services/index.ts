@@ -89,7 +89,7 @@ export function createServices(config: Config & { security: { secretKey: string 
     botOutbox: new BotOutbox(store, config.outbox, clock),
     botPeople: new BotPeople(store, mpSessions, cipher, audit, clock),
     accounts: new MpAccounts(store, mpSessions, wechat, cipher, audit, clock, { longTerm: (id) => templateKinds.get(id) ?? null }),
-    uploads: new Uploads(config.uploads.dir),
+    uploads: new Uploads(config.uploads.dir, (ownerId) => cipher.blindIndex(`upload:${ownerId}`)),
     submitter: new CaseSubmitter(store, routing, cipher, calendar, policy, privacy.notice, clock, wechat && config.wechat.contentCheck ? contentCheck(store, wechat, logger) : null),
     workflow: new CaseWorkflow(store, routing, calendar, policy, clock),
     caseQueries,

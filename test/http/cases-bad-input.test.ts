@@ -129,6 +129,14 @@ describe('bad input to a resident\'s message', () => {
       expect((await answer.json()).error.code).to.equal('bad_upload')
     })
 
+    it('refuses an image someone else uploaded', async () => {
+      const mine = await (await upload(PNG)).json()
+      const other = await asResident(app)
+      const answer = await other.post('/api/mp/cases', { text: '借用别人的图', images: [mine.url] })
+      expect(answer.status).to.equal(422)
+      expect(answer.body.error.details).to.deep.equal([{ path: 'body.images[0]', message: '不是您上传的图片' }])
+    })
+
     it('refuses a message with images that were never uploaded here', async () => {
       const answer = await resident.post('/api/mp/cases', { text: '看图', images: ['https://evil.example/x.png', '/api/mp/uploads/AAAAAAAAAAAAAAAAAAAAAA.png'] })
       expect(answer.status).to.equal(422)

@@ -68,9 +68,10 @@ describe('a resident\'s message round the closed loop', () => {
       return body.id as string
     }
     const unhappy = await written('垃圾站臭味扰民', 2)
+    app.clock.advance(2 * 86_400_000)
     const reopened = await resident.post(`/api/mp/cases/${unhappy}/reopen`, { reason: '问题没有解决' })
     expect(reopened.body.status).to.equal('reopened')
-    expect(reopened.body.acknowledgeBy).to.equal('2026-11-24T02:00:00.000Z')
+    expect(reopened.body.acknowledgeBy, 'a fresh day to acknowledge').to.equal('2026-11-26T02:00:00.000Z')
     expect((await deputy.get('/api/mp/deputy/cases')).body.items.map((x: { id: string }) => x.id)).to.deep.equal([unhappy])
 
     const content = await written('楼下噪音', 4)

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect } from 'chai'
 import { createSqliteStore } from '../../src/store/sqlite/index.js'
+import { openDatabase } from '../../src/store/sqlite/open.js'
 import { sampleDirectory, storeContract } from './contract.js'
 
 describe('store contract: sqlite (in memory)', () => {
@@ -15,6 +16,13 @@ describe('sqlite store on disk', () => {
     dir = mkdtempSync(join(tmpdir(), 'liaison-store-'))
   })
   afterEach(() => rmSync(dir, { recursive: true, force: true }))
+
+  it('makes every commit durable: WAL with synchronous=FULL', () => {
+    const db = openDatabase(join(dir, 'durable.db'))
+    expect(db.pragma('journal_mode', { simple: true })).to.equal('wal')
+    expect(db.pragma('synchronous', { simple: true }), 'FULL').to.equal(2)
+    db.close()
+  })
 
   it('keeps what was written across a reopen and does not re-run migrations', async () => {
     const file = join(dir, 'nested', 'liaison.db')

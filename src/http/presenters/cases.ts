@@ -1,4 +1,4 @@
-import { STATUS_LABELS, type CaseEvent, type CaseEventType, type CaseRecord } from '../../domain/case.js'
+import { isOverdue, STATUS_LABELS, type CaseEvent, type CaseEventType, type CaseRecord } from '../../domain/case.js'
 import type { CaseDetail } from '../../services/case-queries.js'
 import { forwardedDurationMs } from '../../domain/sla.js'
 
@@ -66,7 +66,7 @@ export const presentDeputyCase = (d: CaseDetail, now: Date) => ({
 export const presentDeputyCaseSummary = (c: CaseRecord, now: Date) => ({
   id: c.id, ticket: c.ticket, status: c.status, statusLabel: STATUS_LABELS[c.status], excerpt: c.text.slice(0, 60), topic: c.topic,
   createdAt: c.createdAt.toISOString(), acknowledgeBy: c.ackDueAt.toISOString(), replyBy: c.replyDueAt.toISOString(),
-  overdue: (c.acknowledgedAt === null ? c.ackDueAt : c.replyDueAt) < now,
+  overdue: isOverdue(c, now),
 })
 
 export const presentStaffCaseSummary = (c: CaseRecord) => ({

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import Router from '@koa/router'
 import type { Clock } from '../../../clock.js'
 import { ForbiddenError } from '../../../errors.js'
-import { STATUS_LABELS, type CaseRecord } from '../../../domain/case.js'
+import { isOverdue, STATUS_LABELS, type CaseRecord } from '../../../domain/case.js'
 import { LEVEL_LABELS } from '../../../domain/directory.js'
 import type { Services } from '../../../services/index.js'
 import type { Store } from '../../../store/ports.js'
@@ -137,7 +137,7 @@ export function botRoutes(services: Services, store: Store, clock: Clock, secret
     ctx.body = {
       items: page.items.map((c) => ({
         ...brief(c), short: c.ticket.slice(-4), excerpt: c.text.slice(0, 30), replyBy: c.replyDueAt.toISOString(),
-        overdue: (c.acknowledgedAt === null ? c.ackDueAt : c.replyDueAt) < now,
+        overdue: isOverdue(c, now),
       })),
     }
   })
@@ -170,7 +170,9 @@ export function botRoutes(services: Services, store: Store, clock: Clock, secret
     const now = clock.now()
     await store.outbox.enqueue([{
       id: randomUUID(), channel: 'auto', recipientKind: 'office', recipientId: 'city', kind: `bot.${kind}`,
-      payload: { text: qrUrl ? `${text} 扫码登录：${qrUrl}` : text }, dedupeKey: `bot-alert:${kind}:${Math.floor(now.getTime() / 60_000)}`,
+      payload: { text: qrUrl ? `${text} 扫码登录：${qrUrl}` : text },
+      // Once a minute per kind, but a new login QR code is news even within the minute.
+      dedupeKey: `bot-alert:${kind}:${Math.floor(now.getTime() / 60_000)}:${qrUrl ? createHash('sha256').update(qrUrl).digest('hex').slice(0, 12) : ''}`,
       status: 'pending', attempts: 0, nextAttemptAt: now, lastError: null, createdAt: now,
     }])
     ctx.status = 201

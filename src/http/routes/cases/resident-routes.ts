@@ -45,7 +45,10 @@ export function residentCaseRoutes(deps: ResidentCaseDeps) {
   router.post('/cases', resident, idempotent(deps.idempotency, deps.clock, (s) => s.mpUser!.id), async (ctx) => {
     const draft = parse(submitBody, ctx.state.body, 'body')
     if (draft.images.length > deps.maxImages) throw new UnprocessableError(`最多附 ${deps.maxImages} 张图片`, [{ path: 'body.images', message: `最多 ${deps.maxImages} 张` }], 'too_many_images')
-    const unknown = draft.images.flatMap((url, i) => (deps.uploads.pathOf(url) ? [] : [{ path: `body.images[${i}]`, message: '不是已上传的图片' }]))
+    const owner = ctx.state.mpUser!.id
+    const unknown = draft.images.flatMap((url, i) =>
+      deps.uploads.pathOf(url) && deps.uploads.ownedBy(url, owner) ? [] : [{ path: `body.images[${i}]`, message: '不是您上传的图片' }],
+    )
     if (unknown.length) throw new UnprocessableError('图片无效，请重新上传', unknown, 'unknown_image')
     const idempotencyKey = ctx.get('Idempotency-Key') || null
     const submitted = await deps.submitter.submit(ctx.state.mpUser!, draft, idempotencyKey)

@@ -43,7 +43,7 @@ export function uploadRoutes(sessions: MpSessions, uploads: Uploads, maxBytes: n
   const router = new Router<AppState>({ prefix: '/api/mp/uploads' })
 
   router.post('/', requireMpUser(sessions), async (ctx) => {
-    const saved = await uploads.save(await readOneFile(ctx, maxBytes))
+    const saved = await uploads.save(await readOneFile(ctx, maxBytes), ctx.state.mpUser!.id)
     ctx.status = 201
     ctx.body = saved
   })
