@@ -1,0 +1,213 @@
+/**
+ * The bot's one way to the backend: a typed client over fetch for /api/bot. The backend
+ * is the one source of truth (people, dialogues, handled message ids, cases), so the bot
+ * can restart or move without losing anything.
+ *
+ * Network errors, timeouts and 5xx are retried with doubling backoff; when they persist
+ * the call throws BackendUnavailableError, which callers treat as "try again later",
+ * never as a refusal. A 4xx is an ApiError carrying the backend's Chinese message,
+ * ready to show to the person.
+ */
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: unknown = [],
+  ) {
+    super(message)
+  }
+}
+
+export class BackendUnavailableError extends Error {
+  constructor(readonly reason: string) {
+    super(`backend unavailable: ${reason}`)
+  }
+}
+
+export const isUnavailable = (err: unknown): err is BackendUnavailableError => err instanceof BackendUnavailableError
+
+export interface ClientOptions {
+  baseUrl: string
+  secret: string
+  timeoutMs?: number
+  retries?: number
+  backoffMs?: number
+  sleep?: (ms: number) => Promise<void>
+}
+
+export interface Person {
+  personId: string
+  alias: string | null
+  consented: boolean
+  deputy: { code: string; name: string } | null
+  staff: { id: string; name: string; role: string } | null
+  created: boolean
+}
+export interface Region { id: string; name: string; kind: string }
+export interface DeputyMatch { code: string; name: string; levelLabel: string; station: string | null }
+export interface CaseDraft { text: string; regionId?: string; deputyCode?: string; stationCode?: string }
+export interface SubmittedCase { id: string; ticket: string; status: string; statusLabel: string; summary: string; acknowledgeBy: string; replyBy: string }
+export interface CaseListItem { ticket: string; status: string; statusLabel: string; excerpt: string; createdAt: string }
+export interface CaseDetail {
+  ticket: string
+  statusLabel: string
+  text: string
+  reply: string | null
+  rating: number | null
+  timeline: Array<{ at: string; label: string; note: string | null }>
+}
+export interface CaseBrief { ticket: string; status: string; statusLabel: string }
+export interface DeputyCase extends CaseBrief { short: string; excerpt: string; overdue: boolean; replyBy: string }
+export interface OutboxItem {
+  id: string
+  channel: 'bot_private' | 'bot_room'
+  address: string | null
+  kind: string
+  title: string
+  text: string
+  ticket: string | null
+  attempts: number
+  leaseUntil: string
+}
+export type AlertKind = 'rate_limited' | 'logged_out' | 'logged_in'
+
+const enc = encodeURIComponent
+
+export class LiaisonClient {
+  private readonly timeoutMs: number
+  private readonly retries: number
+  private readonly backoffMs: number
+  private readonly sleep: (ms: number) => Promise<void>
+
+  constructor(private readonly options: ClientOptions) {
+    this.timeoutMs = options.timeoutMs ?? 8000
+    this.retries = options.retries ?? 2
+    this.backoffMs = options.backoffMs ?? 400
+    this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)))
+  }
+
+  // Dedupe and people
+  async seen(messageId: string) {
+    return (await this.call<{ first: boolean }>('POST', '/events/seen', { messageId })).first
+  }
+  resolvePerson(contact: { contactId: string; alias?: string | null; name?: string }) {
+    return this.call<Person>('POST', '/people/resolve', contact)
+  }
+  privacy() {
+    return this.call<{ version: string; title: string; text: string }>('GET', '/privacy')
+  }
+  consent(personId: string, version: string) {
+    return this.call<{ version: string }>('POST', `/people/${enc(personId)}/consent`, { version })
+  }
+  bind(personId: string, code: string) {
+    return this.call<Pick<Person, 'deputy' | 'staff'>>('POST', `/people/${enc(personId)}/bind`, { code })
+  }
+
+  // Dialogue state
+  async dialogue(contactId: string) {
+    return this.call<{ state: Record<string, unknown> | null; updatedAt: string | null }>('GET', `/dialogues/${enc(contactId)}`)
+  }
+  saveDialogue(contactId: string, state: Record<string, unknown>) {
+    return this.call<{ updatedAt: string }>('PUT', `/dialogues/${enc(contactId)}`, { state })
+  }
+  clearDialogue(contactId: string) {
+    return this.call<void>('DELETE', `/dialogues/${enc(contactId)}`)
+  }
+
+  // Directory
+  async regions(parentId?: string) {
+    return (await this.call<{ items: Region[] }>('GET', `/regions${parentId ? `?parentId=${enc(parentId)}` : ''}`)).items
+  }
+  async deputies(q: string) {
+    return (await this.call<{ items: DeputyMatch[] }>('GET', `/deputies?q=${enc(q)}`)).items
+  }
+
+  // A resident's cases
+  /** The key is the bot's id for this draft: a retry after a timeout never makes a second case. */
+  submitCase(personId: string, draft: CaseDraft, idempotencyKey: string) {
+    return this.call<SubmittedCase>('POST', `/people/${enc(personId)}/cases`, draft, { 'Idempotency-Key': idempotencyKey })
+  }
+  async cases(personId: string) {
+    return (await this.call<{ items: CaseListItem[] }>('GET', `/people/${enc(personId)}/cases`)).items
+  }
+  caseDetail(personId: string, ticket: string) {
+    return this.call<CaseDetail>('GET', `/people/${enc(personId)}/cases/${enc(ticket)}`)
+  }
+  rate(personId: string, ticket: string, rating: number, comment?: string) {
+    return this.call<CaseBrief & { canReopen: boolean }>('POST', `/people/${enc(personId)}/cases/${enc(ticket)}/rate`, comment ? { rating, comment } : { rating })
+  }
+  reopen(personId: string, ticket: string, reason: string) {
+    return this.call<CaseBrief>('POST', `/people/${enc(personId)}/cases/${enc(ticket)}/reopen`, { reason })
+  }
+
+  // A deputy's cases
+  async deputyCases(personId: string) {
+    return (await this.call<{ items: DeputyCase[] }>('GET', `/people/${enc(personId)}/deputy/cases`)).items
+  }
+  acknowledge(personId: string, ref: string) {
+    return this.call<CaseBrief>('POST', `/people/${enc(personId)}/deputy/cases/${enc(ref)}/acknowledge`, {})
+  }
+  reply(personId: string, ref: string, text: string) {
+    return this.call<CaseBrief>('POST', `/people/${enc(personId)}/deputy/cases/${enc(ref)}/reply`, { text })
+  }
+  transfer(personId: string, ref: string, reason: string) {
+    return this.call<CaseBrief>('POST', `/people/${enc(personId)}/deputy/cases/${enc(ref)}/transfer`, { reason })
+  }
+
+  // Rooms, alerts
+  bindRoom(personId: string, roomId: string, stationCode: string) {
+    return this.call<{ station: { code: string; name: string } }>('POST', '/rooms/bind', { personId, roomId, stationCode })
+  }
+  alert(kind: AlertKind, text: string, qrUrl?: string) {
+    return this.call<unknown>('POST', '/alerts', qrUrl ? { kind, text, qrUrl } : { kind, text })
+  }
+
+  // Outbox
+  async lease(limit: number, instance: string) {
+    return (await this.call<{ items: OutboxItem[] }>('POST', '/outbox/lease', { limit, instance })).items
+  }
+  ack(id: string, instance: string) {
+    return this.call<{ id: string; status: string }>('POST', `/outbox/${enc(id)}/ack`, { instance })
+  }
+  fail(id: string, instance: string, error: string, retryable: boolean) {
+    return this.call<{ id: string; status: string }>('POST', `/outbox/${enc(id)}/fail`, { instance, error: error.slice(0, 500), retryable })
+  }
+
+  /** One call with retries. Only network errors, timeouts and 5xx are retried; a 4xx is an answer. */
+  private async call<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+    let lastReason = ''
+    for (let attempt = 0; attempt <= this.retries; attempt++) {
+      if (attempt > 0) await this.sleep(this.backoffMs * 2 ** (attempt - 1))
+      let res: Response
+      try {
+        res = await fetch(`${this.options.baseUrl.replace(/\/$/, '')}/api/bot${path}`, {
+          method,
+          headers: {
+            authorization: `Bearer ${this.options.secret}`,
+            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+            ...headers,
+          },
+          body: body === undefined ? undefined : JSON.stringify(body),
+          signal: AbortSignal.timeout(this.timeoutMs),
+        })
+      } catch (err) {
+        lastReason = (err as Error).name === 'TimeoutError' ? `timeout after ${this.timeoutMs} ms` : String((err as Error).cause ?? (err as Error).message)
+        continue
+      }
+      if (res.status >= 500) {
+        lastReason = `${res.status} ${await res.text().catch(() => '')}`.slice(0, 200)
+        continue
+      }
+      if (res.status === 204) return undefined as T
+      const parsed = await res.json().catch(() => null)
+      if (res.status >= 400) {
+        const error = (parsed as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error
+        throw new ApiError(res.status, error?.code ?? `http_${res.status}`, error?.message ?? `请求失败（${res.status}）`, error?.details)
+      }
+      return parsed as T
+    }
+    throw new BackendUnavailableError(`${method} ${path}: ${lastReason}`)
+  }
+}

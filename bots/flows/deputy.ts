@@ -1,0 +1,94 @@
+import { ApiError } from '../client.js'
+import { day, lines, oneLine, type Conversation, type Turn } from './turn.js'
+
+/**
+ * Deputies (and staff) in a private chat. "绑定 123456" binds anyone who has a code from
+ * the console; the case commands (待办, 回复, 受理, 转交) and meeting answers are for
+ * bound deputies. Not a deputy command → false, and the resident conversation answers.
+ */
+
+/** How many open cases one "待办" lists; the mini-program shows the rest. */
+const TODO_LIST_MAX = 10
+
+export const deputyConversation: Conversation = async (turn) => {
+  const cmd = turn.command
+  if (cmd.kind === 'bind') return guarded(turn, () => bind(turn, cmd.code))
+  // A resident who is not a deputy and types "待办" gets the backend's explanation.
+  if (cmd.kind === 'todo') return guarded(turn, () => todo(turn))
+  if (!turn.person.deputy) return false
+  switch (cmd.kind) {
+    case 'reply':
+      if (!cmd.text) {
+        turn.say(lines('请在编号后面写上答复内容，例如：', `回复 ${cmd.ref} 已联系供电所，本周修好。`))
+        return true
+      }
+      return guarded(turn, async () => {
+        const done = await turn.client.reply(turn.person.personId, cmd.ref, cmd.text)
+        turn.say(`已答复留言 ${done.ticket}，群众会收到您的答复。谢谢您！`)
+      })
+    case 'acknowledge':
+      return guarded(turn, async () => {
+        const done = await turn.client.acknowledge(turn.person.personId, cmd.ref)
+        turn.say(`已受理留言 ${done.ticket}（${done.statusLabel}）。请在期限内答复，答复时发送：回复 ${cmd.ref} 答复内容`)
+      })
+    case 'transfer':
+      if (!cmd.reason) {
+        turn.say(lines('请写明转交的原因，例如：', `转交 ${cmd.ref} 不属于本站范围`))
+        return true
+      }
+      return guarded(turn, async () => {
+        const done = await turn.client.transfer(turn.person.personId, cmd.ref, cmd.reason)
+        turn.say(`已把留言 ${done.ticket} 交回联络站工作人员处理。`)
+      })
+    case 'attend':
+    case 'excuse':
+      // The backend has no meeting RSVP for the bot yet; say so rather than pretend.
+      turn.say('目前没有需要您回复的会议通知。收到会议通知后，回复"参加"或"请假 原因"即可。')
+      return true
+    default:
+      return false
+  }
+}
+
+/** A refusal from the backend (not a deputy, no such case, bad code) is shown as it is written. */
+async function guarded(turn: Turn, action: () => Promise<void>): Promise<true> {
+  try {
+    await action()
+  } catch (err) {
+    if (!(err instanceof ApiError)) throw err
+    turn.say(err.message)
+  }
+  return true
+}
+
+async function bind(turn: Turn, code: string) {
+  const bound = await turn.client.bind(turn.person.personId, code)
+  if (bound.deputy) {
+    turn.say(lines(
+      `绑定成功！${bound.deputy.name}代表，您好。`,
+      '以后群众的留言、办理提醒会通过这里发给您。',
+      '发送"待办"查看待办留言。',
+    ))
+  } else if (bound.staff) {
+    turn.say(lines(
+      `绑定成功！${bound.staff.name}，您好。`,
+      '在本站的微信群里发送"绑定站点 站点代码"（如：绑定站点 ST001），站点的通知就会发到群里。',
+    ))
+  } else turn.say('绑定成功。')
+}
+
+async function todo(turn: Turn) {
+  const items = await turn.client.deputyCases(turn.person.personId)
+  if (items.length === 0) return turn.say('您目前没有待办留言。')
+  const shown = items.slice(0, TODO_LIST_MAX)
+  turn.say(lines(
+    `您有 ${items.length} 件待办留言${items.some((c) => c.overdue) ? '（超期的在前）' : ''}：`,
+    ...shown.map((c, i) => `${i + 1}.【${c.short}】${c.overdue ? '已超期 · ' : ''}${c.statusLabel} · ${oneLine(c.excerpt)}\n   答复期限：${day(c.replyBy)}`),
+    items.length > shown.length && `还有 ${items.length - shown.length} 件，请在小程序里查看。`,
+    '',
+    '办理方法（编号用方括号里的四位数）：',
+    `回复 ${shown[0].short} 答复内容`,
+    `受理 ${shown[0].short}`,
+    `转交 ${shown[0].short} 原因`,
+  ))
+}

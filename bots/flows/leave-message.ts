@@ -1,0 +1,213 @@
+import { createHash, randomUUID } from 'node:crypto'
+import { ApiError, type CaseDraft, type DeputyMatch } from '../client.js'
+import { lines, numbered, type Choice, type MessageFlow, type PrivacyFlow, type Target, type Turn } from './turn.js'
+
+/**
+ * A resident leaves a message: where they live (numbered districts → streets →
+ * communities, or a station/deputy code from a poster), then the text in as many chat
+ * messages as they like until "好了" (or a quiet join window), then confirm. The draft
+ * lives in the dialogue state, so a bot restart or a backend outage loses nothing.
+ */
+
+const CANCEL_HINT = '回复"取消"可以随时退出。'
+const TEXT_PROMPT = '请直接说您的问题或建议，可以分几条发。\n说完了请回复"好了"。'
+
+/** Shows the privacy notice when the resident has not agreed yet; true when it did. */
+export async function askConsentFirst(turn: Turn, next: PrivacyFlow['next']): Promise<boolean> {
+  if (turn.person.consented) return false
+  await showPrivacy(turn, next)
+  return true
+}
+
+async function showPrivacy(turn: Turn, next: PrivacyFlow['next']) {
+  const notice = await turn.client.privacy()
+  turn.state.flow = { name: 'privacy', version: notice.version, next }
+  turn.say(lines(notice.title, notice.text, '', '同意请回复"同意"，不同意请回复"取消"。'))
+}
+
+/** After "同意": back to the confirm step of a draft that was waiting for it. */
+export function resumeDraft(turn: Pick<Turn, 'state' | 'say'>, flow: MessageFlow) {
+  showConfirm(turn, flow)
+}
+
+/** "留言": the first question, where they live. */
+export async function startMessage(turn: Turn) {
+  const flow = newFlow()
+  await showPlaces(turn, flow, null)
+}
+
+/** "我要给张伟代表留言" or a DP code: look the deputy up; one match goes straight to the text. */
+export async function startMessageToDeputy(turn: Turn, who: string, text: string) {
+  const flow = newFlow()
+  if (text) flow.parts.push(text)
+  const found = await turn.client.deputies(who)
+  if (found.length === 0) {
+    turn.state.flow = null
+    turn.say(`没有找到"${who}"代表。请核对名字或编号，也可以发送"留言"按住址选择。`)
+    return
+  }
+  if (found.length === 1) return chooseTarget(turn, flow, deputyTarget(found[0]))
+  flow.stage = 'deputy'
+  flow.options = found.map((d) => ({ id: d.code, name: deputyLabel(d), kind: 'deputy' }))
+  turn.state.flow = flow
+  turn.say(lines('找到几位代表，请选择（回复数字）：', numbered(flow.options.map((o) => o.name)), CANCEL_HINT))
+}
+
+/** A station code from a poster ("ST001"), or a deputy code ("DP0001"). */
+export async function startMessageWithCode(turn: Turn, code: string) {
+  if (code.startsWith('DP')) return startMessageToDeputy(turn, code, '')
+  return chooseTarget(turn, newFlow(), { kind: 'station', code, label: `联络站 ${code}` })
+}
+
+/** The resident answers within the flow. Returns false when the input is not for this flow. */
+export async function continueMessage(turn: Turn, flow: MessageFlow): Promise<boolean> {
+  const cmd = turn.command
+  switch (flow.stage) {
+    case 'place':
+    case 'deputy': {
+      if (cmd.kind === 'code') {
+        await (cmd.code.startsWith('DP') ? startMessageToDeputy(turn, cmd.code, flow.parts.join('\n')) : chooseTarget(turn, flow, { kind: 'station', code: cmd.code, label: `联络站 ${cmd.code}` }))
+        return true
+      }
+      if (cmd.kind !== 'number') {
+        turn.say(lines('请回复列表前面的数字。', CANCEL_HINT))
+        return true
+      }
+      if (cmd.value === 0 && flow.stage === 'place' && flow.path.length > 0) {
+        const here = flow.path[flow.path.length - 1]
+        await chooseTarget(turn, flow, { kind: 'region', id: here.id, label: flow.path.map((p) => p.name).join(' ') })
+        return true
+      }
+      const picked = flow.options[cmd.value - 1]
+      if (!picked) {
+        turn.say(`没有第 ${cmd.value} 项，请回复 1 到 ${flow.options.length} 之间的数字。`)
+        return true
+      }
+      if (flow.stage === 'deputy') await chooseTarget(turn, flow, { kind: 'deputy', code: picked.id, label: picked.name })
+      else await showPlaces(turn, flow, picked)
+      return true
+    }
+    case 'text': {
+      // "好的"/"确定" here can only mean "that is all"; anything else is more of the text.
+      if (cmd.kind === 'done' || (cmd.kind === 'confirm' && flow.parts.length > 0)) {
+        if (flow.parts.length === 0) turn.say('还没有收到您的内容，请先说说您的问题或建议。')
+        else showConfirm(turn, flow)
+        return true
+      }
+      addPart(turn, flow)
+      return true
+    }
+    case 'confirm': {
+      if (cmd.kind === 'confirm' || (cmd.kind === 'number' && cmd.value === 1)) {
+        await submit(turn, flow)
+        return true
+      }
+      if (cmd.kind === 'number' && cmd.value === 2) {
+        flow.parts = []
+        flow.stage = 'text'
+        turn.state.flow = flow
+        turn.say(`好的，请重新说您的问题或建议。说完了请回复"好了"。`)
+        return true
+      }
+      if (cmd.kind === 'number' && cmd.value === 3) return false // the caller cancels
+      if (cmd.kind === 'done') {
+        showConfirm(turn, flow)
+        return true
+      }
+      if (cmd.kind !== 'text') return false
+      addPart(turn, flow) // a detail remembered late is added, and the summary shown again
+      showConfirm(turn, flow, '已补充。')
+      return true
+    }
+  }
+}
+
+/** The join window passed without "好了": show what we have and ask to confirm. */
+export function finishTyping(turn: Pick<Turn, 'state' | 'say'>, flow: MessageFlow) {
+  if (flow.stage !== 'text' || flow.parts.length === 0) return
+  showConfirm(turn, flow)
+}
+
+function newFlow(): MessageFlow {
+  return { name: 'message', stage: 'place', draftId: randomUUID(), target: null, path: [], options: [], parts: [], lastPartAt: null }
+}
+
+/** Lists the children of the picked region (districts first); a community or a leaf is the place. */
+async function showPlaces(turn: Turn, flow: MessageFlow, picked: Choice | null) {
+  if (picked) flow.path.push(picked)
+  const children = picked && picked.kind === 'community' ? [] : (await turn.client.regions(picked?.id)).filter((r) => r.kind !== 'grid')
+  if (picked && children.length === 0) {
+    return chooseTarget(turn, flow, { kind: 'region', id: picked.id, label: flow.path.map((p) => p.name).join(' ') })
+  }
+  flow.stage = 'place'
+  flow.options = children.map((r) => ({ id: r.id, name: r.name, kind: r.kind }))
+  turn.state.flow = flow
+  const level = !picked ? '您住在哪个区（县）' : picked.kind === 'district' ? '哪个街道（乡镇）' : '哪个社区（村）'
+  turn.say(lines(
+    `请选择${level}，回复数字：`,
+    numbered(flow.options.map((o) => o.name)),
+    picked && `0. 不清楚，就选${picked.name}`,
+    '',
+    !picked && '海报上有编号的（如 ST001、DP0001），也可以直接发编号。',
+    CANCEL_HINT,
+  ))
+}
+
+async function chooseTarget(turn: Turn, flow: MessageFlow, target: Target) {
+  flow.target = target
+  flow.options = []
+  turn.state.flow = flow
+  if (flow.parts.length > 0) return showConfirm(turn, flow)
+  flow.stage = 'text'
+  turn.say(lines(`好的，留言将发给：${target.label}。`, TEXT_PROMPT))
+}
+
+function addPart(turn: Turn, flow: MessageFlow) {
+  const first = flow.parts.length === 0
+  flow.parts.push(turn.raw)
+  flow.lastPartAt = turn.now
+  turn.state.flow = flow
+  if (first && flow.stage === 'text') turn.say('收到。还有要补充的请接着发，说完了回复"好了"。')
+}
+
+function showConfirm(turn: Pick<Turn, 'state' | 'say'>, flow: MessageFlow, before: string | null = null) {
+  flow.stage = 'confirm'
+  turn.state.flow = flow
+  turn.say(lines(
+    before,
+    '请核对您的留言：',
+    `发给：${flow.target?.label ?? ''}`,
+    `内容：${flow.parts.join('\n')}`,
+    '',
+    '1. 确认提交',
+    '2. 重新填写',
+    '3. 取消',
+  ))
+}
+
+async function submit(turn: Turn, flow: MessageFlow) {
+  const target = flow.target!
+  const draft: CaseDraft = { text: flow.parts.join('\n') }
+  if (target.kind === 'region') draft.regionId = target.id
+  if (target.kind === 'deputy') draft.deputyCode = target.code
+  if (target.kind === 'station') draft.stationCode = target.code
+  // Same draft, same body → same key, so a retry after a lost answer returns the first case.
+  const key = `bot-${flow.draftId}-${createHash('sha256').update(JSON.stringify(draft)).digest('hex').slice(0, 16)}`
+  try {
+    const done = await turn.client.submitCase(turn.person.personId, draft, key)
+    turn.state.flow = null
+    turn.say(lines('留言已提交，谢谢您！', `编号：${done.ticket}`, done.summary, '', '查看办理进度请发送"查询"。'))
+  } catch (err) {
+    if (!(err instanceof ApiError)) throw err
+    if (err.code === 'consent_required') return showPrivacy(turn, { kind: 'resume', flow }) // the notice changed since
+    // The place or code was refused (say, an unknown station): keep the text, ask the place again.
+    turn.say(err.message)
+    flow.target = null
+    flow.path = []
+    await showPlaces(turn, flow, null)
+  }
+}
+
+const deputyLabel = (d: DeputyMatch) => `${d.name}（${d.levelLabel}${d.station ? `，${d.station}` : ''}）`
+const deputyTarget = (d: DeputyMatch): Target => ({ kind: 'deputy', code: d.code, label: `${d.name}代表${d.station ? `（${d.station}）` : ''}` })
+

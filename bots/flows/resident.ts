@@ -1,0 +1,188 @@
+import { ApiError } from '../client.js'
+import { askConsentFirst, continueMessage, resumeDraft, startMessage, startMessageToDeputy, startMessageWithCode } from './leave-message.js'
+import { dayTime, lines, oneLine, type Conversation, type PrivacyFlow, type ReopenFlow, type Turn } from './turn.js'
+
+/**
+ * A resident in a private chat: the menu, leaving a message (leave-message.ts), asking
+ * how their messages are doing, rating a reply and asking to reopen. It answers every
+ * message it is given; anything it does not understand gets the menu.
+ */
+
+/** A reply not rated within this long is no longer what a bare "5" means. */
+const RATING_WINDOW_MS = 7 * 24 * 3_600_000
+
+export const RESIDENT_MENU = lines(
+  '您好！这里是人大代表联络站。请回复数字或文字：',
+  '1. 留言：向人大代表反映问题、提建议',
+  '2. 查询：看看留言办到哪一步了',
+  '3. 帮助：再看一遍这个菜单',
+)
+
+export const DEPUTY_MENU = lines(
+  '代表专用：',
+  '待办 —— 查看待办留言',
+  '回复 0042 答复内容',
+  '受理 0042',
+  '转交 0042 原因',
+)
+
+export const residentConversation: Conversation = async (turn) => {
+  const { command: cmd, state } = turn
+  const flow = state.flow
+
+  // Words that mean the same whatever is going on.
+  switch (cmd.kind) {
+    case 'cancel':
+      if (flow) {
+        state.flow = null
+        turn.say(flow.name === 'privacy' ? '好的。没有您的同意，我们暂时不能受理留言。需要时请再发送"留言"。' : '好的，已取消，内容没有提交。需要时请再发送"留言"。')
+      } else turn.say(lines('现在没有进行中的事情。', RESIDENT_MENU))
+      return true
+    case 'help':
+      turn.say(lines(RESIDENT_MENU, turn.person.deputy && `\n${DEPUTY_MENU}`, flow?.name === 'message' && '\n您正在留言，接着回复即可；回复"取消"退出。'))
+      return true
+    case 'startMessage':
+      if (!(await askConsentFirst(turn, { kind: 'message' }))) await startMessage(turn)
+      return true
+    case 'messageDeputy':
+      if (!(await askConsentFirst(turn, { kind: 'deputy', who: cmd.who, text: cmd.text }))) await startMessageToDeputy(turn, cmd.who, cmd.text)
+      return true
+    case 'query':
+      await query(turn, cmd.ticket)
+      return true
+  }
+
+  if (flow?.name === 'privacy') return privacyAnswer(turn, flow)
+  if (flow?.name === 'reopen') return reopenAnswer(turn, flow)
+  if (flow?.name === 'message') {
+    if (await continueMessage(turn, flow)) return true
+    if (cmd.kind === 'number' && cmd.value === 3) {
+      state.flow = null
+      turn.say('好的，已取消，内容没有提交。需要时请再发送"留言"。')
+      return true
+    }
+  }
+
+  const rating = state.rating && turn.now - state.rating.since < RATING_WINDOW_MS ? state.rating : null
+  if (rating && cmd.kind === 'number' && cmd.value >= 1 && cmd.value <= 5) {
+    await rate(turn, rating.ticket, cmd.value)
+    return true
+  }
+  if (cmd.kind === 'reopen' && rating) {
+    state.flow = { name: 'reopen', stage: 'reason', ticket: rating.ticket }
+    turn.say('请简单说说还有哪些问题没有解决：')
+    return true
+  }
+
+  if (!flow && cmd.kind === 'code') {
+    if (!(await askConsentFirst(turn, { kind: 'code', code: cmd.code }))) await startMessageWithCode(turn, cmd.code)
+    return true
+  }
+  if (!flow && cmd.kind === 'number' && cmd.value === 1) {
+    if (!(await askConsentFirst(turn, { kind: 'message' }))) await startMessage(turn)
+    return true
+  }
+  if (!flow && cmd.kind === 'number' && cmd.value === 2) {
+    await query(turn, null)
+    return true
+  }
+  turn.say(turn.person.deputy ? lines(RESIDENT_MENU, '', DEPUTY_MENU) : RESIDENT_MENU)
+  return true
+}
+
+async function privacyAnswer(turn: Turn, flow: PrivacyFlow): Promise<boolean> {
+  if (turn.command.kind !== 'agree') {
+    turn.say('请回复"同意"继续，或回复"取消"。')
+    return true
+  }
+  await turn.client.consent(turn.person.personId, flow.version)
+  turn.state.flow = null
+  turn.say('谢谢您的同意！')
+  const next = flow.next
+  if (next.kind === 'message') await startMessage(turn)
+  else if (next.kind === 'deputy') await startMessageToDeputy(turn, next.who, next.text)
+  else if (next.kind === 'code') await startMessageWithCode(turn, next.code)
+  else {
+    turn.state.flow = next.flow
+    resumeDraft(turn, next.flow)
+  }
+  return true
+}
+
+async function rate(turn: Turn, ticket: string, rating: number) {
+  try {
+    const rated = await turn.client.rate(turn.person.personId, ticket, rating)
+    turn.state.rating = null
+    if (rated.canReopen) {
+      turn.state.flow = { name: 'reopen', stage: 'offer', ticket }
+      turn.say(lines(`已记下您的评分：${rating} 分。很抱歉没能让您满意。`, '1. 重新办理', '2. 不用了'))
+    } else turn.say(`已记下您的评分：${rating} 分。谢谢您的评价！`)
+  } catch (err) {
+    if (!(err instanceof ApiError)) throw err
+    turn.state.rating = null // already rated or closed: a later "5" means something else
+    turn.say(err.message)
+  }
+}
+
+async function reopenAnswer(turn: Turn, flow: ReopenFlow): Promise<boolean> {
+  const cmd = turn.command
+  if (flow.stage === 'offer') {
+    if ((cmd.kind === 'number' && cmd.value === 1) || cmd.kind === 'reopen' || cmd.kind === 'confirm') {
+      turn.state.flow = { ...flow, stage: 'reason' }
+      turn.say('请简单说说还有哪些问题没有解决：')
+    } else if (cmd.kind === 'number' && cmd.value === 2) {
+      turn.state.flow = null
+      turn.say('好的，谢谢您！')
+    } else turn.say(lines('请回复数字：', '1. 重新办理', '2. 不用了'))
+    return true
+  }
+  if (cmd.kind !== 'text' && cmd.kind !== 'reopen') {
+    turn.say('请用文字说说还有哪些问题没有解决，或回复"取消"。')
+    return true
+  }
+  turn.state.flow = null
+  try {
+    const reopened = await turn.client.reopen(turn.person.personId, flow.ticket, turn.raw)
+    turn.say(`已申请重新办理留言 ${reopened.ticket}，代表会再次处理并答复您。`)
+  } catch (err) {
+    if (!(err instanceof ApiError)) throw err
+    turn.say(err.message)
+  }
+  return true
+}
+
+/** "查询": their newest messages; "查询 20261122-0042" (or its last four digits): one in full. */
+async function query(turn: Turn, ticket: string | null) {
+  const { client, person } = turn
+  if (!ticket) {
+    const items = await client.cases(person.personId)
+    if (items.length === 0) return turn.say('您还没有留言。发送"留言"就可以给人大代表留言。')
+    turn.say(lines(
+      '您最近的留言：',
+      ...items.slice(0, 5).map((c, i) => `${i + 1}. ${c.ticket}【${c.statusLabel}】${oneLine(c.excerpt)}`),
+      '',
+      `看详情请发送"查询 编号"，如：查询 ${items[0].ticket}`,
+    ))
+    return
+  }
+  let full = ticket
+  if (/^\d{4}$/.test(ticket)) {
+    const mine = (await client.cases(person.personId)).filter((c) => c.ticket.endsWith(`-${ticket}`))
+    if (mine.length !== 1) return turn.say(mine.length ? `有多条留言以 ${ticket} 结尾，请发完整编号。` : `没有找到编号为 ${ticket} 的留言。发送"查询"看您的全部留言。`)
+    full = mine[0].ticket
+  }
+  try {
+    const c = await client.caseDetail(person.personId, full)
+    turn.say(lines(
+      `留言 ${c.ticket}【${c.statusLabel}】`,
+      `内容：${c.text}`,
+      '办理经过：',
+      ...c.timeline.map((e) => `· ${dayTime(e.at)} ${e.label}${e.note ? `：${e.note}` : ''}`),
+      c.reply && `答复：${c.reply}`,
+      c.rating !== null && `您的评分：${c.rating} 分`,
+    ))
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 404) return turn.say(`没有找到编号为 ${full} 的留言。发送"查询"看您的全部留言。`)
+    throw err
+  }
+}

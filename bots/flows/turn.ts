@@ -1,0 +1,109 @@
+import type { LiaisonClient, Person } from '../client.js'
+import type { Command } from '../text.js'
+
+/** Where a resident's message goes: a place, a deputy, or a station (from a poster code). */
+export type Target =
+  | { kind: 'region'; id: string; label: string }
+  | { kind: 'deputy'; code: string; label: string }
+  | { kind: 'station'; code: string; label: string }
+
+export interface Choice {
+  id: string
+  name: string
+  kind: string
+}
+
+/** A resident leaving a message: place (or deputy) → text → confirm. */
+export interface MessageFlow {
+  name: 'message'
+  stage: 'place' | 'deputy' | 'text' | 'confirm'
+  /** The bot's id for this draft; with the draft's content it makes the Idempotency-Key. */
+  draftId: string
+  target: Target | null
+  /** Regions chosen so far, district first. */
+  path: Choice[]
+  /** The numbered choices last shown. */
+  options: Choice[]
+  parts: string[]
+  lastPartAt: number | null
+}
+
+/** The privacy notice is shown; "同意" continues with what the resident asked for. */
+export interface PrivacyFlow {
+  name: 'privacy'
+  version: string
+  next: { kind: 'message' } | { kind: 'deputy'; who: string; text: string } | { kind: 'code'; code: string } | { kind: 'resume'; flow: MessageFlow }
+}
+
+/** After a low rating: offer to reopen, then ask why. */
+export interface ReopenFlow {
+  name: 'reopen'
+  stage: 'offer' | 'reason'
+  ticket: string
+}
+
+export type Flow = MessageFlow | PrivacyFlow | ReopenFlow
+
+/** What the backend keeps for one contact between messages (and bot restarts). */
+export interface DialogueState {
+  flow: Flow | null
+  /** A reply was delivered: the next "1"…"5" rates this case. */
+  rating: { ticket: string; since: number } | null
+  /** When the resident last moved the flow on (bot clock, ms). */
+  touchedAt: number
+}
+
+export const emptyDialogue = (now: number): DialogueState => ({ flow: null, rating: null, touchedAt: now })
+
+/** Reads what the backend returned; anything unrecognised starts afresh rather than crash a conversation. */
+export function readDialogue(raw: Record<string, unknown> | null, now: number): DialogueState {
+  if (!raw || raw.v !== 1) return emptyDialogue(now)
+  const s = raw as unknown as DialogueState
+  return { flow: s.flow ?? null, rating: s.rating ?? null, touchedAt: typeof s.touchedAt === 'number' ? s.touchedAt : now }
+}
+
+export const writeDialogue = (s: DialogueState): Record<string, unknown> => ({ v: 1, flow: s.flow, rating: s.rating, touchedAt: s.touchedAt })
+
+export const isEmpty = (s: DialogueState) => s.flow === null && s.rating === null
+
+/**
+ * One incoming message being answered. Handlers change `state` and queue answers with
+ * say(); the caller saves the state first and only then sends, so a message retried
+ * after an outage is answered once.
+ */
+export interface Turn {
+  readonly contactId: string
+  readonly person: Person
+  readonly command: Command
+  /** What the person typed, trimmed (case text keeps their own characters). */
+  readonly raw: string
+  readonly now: number
+  readonly client: LiaisonClient
+  state: DialogueState
+  say(text: string): void
+}
+
+/** A conversation: handles the turn and returns true, or returns false when it is not its business. */
+export type Conversation = (turn: Turn) => Promise<boolean>
+
+/** Joins lines; '' is a blank line, and false/null/undefined leave a line out. */
+export const lines = (...parts: Array<string | false | null | undefined>) => parts.filter((p): p is string => typeof p === 'string').join('\n')
+
+/** One line for lists: an excerpt with its line breaks flattened. */
+export const oneLine = (text: string) => text.replace(/\s*\n\s*/g, ' ').trim()
+
+export const numbered = (items: string[]) => items.map((item, i) => `${i + 1}. ${item}`).join('\n')
+
+const PARTS = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false })
+const partsOf = (iso: string) => Object.fromEntries(PARTS.formatToParts(new Date(iso)).map((p) => [p.type, p.value]))
+
+/** "11月30日" in the business time zone (Asia/Shanghai). */
+export const day = (iso: string) => {
+  const p = partsOf(iso)
+  return `${Number(p.month)}月${Number(p.day)}日`
+}
+/** "11月22日 10:05". */
+export const dayTime = (iso: string) => {
+  const p = partsOf(iso)
+  return `${Number(p.month)}月${Number(p.day)}日 ${p.hour === '24' ? '00' : p.hour}:${p.minute}`
+}

@@ -1,0 +1,123 @@
+import type { Logger } from 'pino'
+import type { LiaisonClient, OutboxItem } from './client.js'
+import type { Inbox } from './inbox.js'
+import { PacerStoppedError, type Pacer, type PaceClock } from './pacer.js'
+import { ConversationNotFoundError, type Speaker } from './speaker.js'
+import { lines } from './flows/turn.js'
+
+export interface OutboxOptions {
+  instance: string
+  leaseLimit: number
+  pollMs: number
+}
+
+/**
+ * The bot's part of the outbox: lease due messages, send each through the pacer, ack
+ * it, or report the failure (a contact or room that no longer exists is not worth
+ * retrying). Nothing is leased while the pacer is cooling down or at its daily cap, so
+ * messages wait in the backend rather than in a lease that runs out.
+ *
+ * A case reply to a resident is sent in full (the outbox text is a short excerpt sized
+ * for subscribe messages) and puts the resident's dialogue into "awaiting rating".
+ */
+export class OutboxConsumer {
+  private timer: NodeJS.Timeout | null = null
+  private running: Promise<void> | null = null
+  private active = false
+
+  constructor(
+    private readonly client: LiaisonClient,
+    private readonly speaker: Speaker,
+    private readonly pacer: Pacer,
+    private readonly inbox: Inbox,
+    private readonly clock: PaceClock,
+    private readonly options: OutboxOptions,
+    private readonly log: Logger,
+  ) {}
+
+  start() {
+    if (this.active) return
+    this.active = true
+    this.schedule(0)
+  }
+
+  async stop() {
+    this.active = false
+    if (this.timer) clearTimeout(this.timer)
+    this.timer = null
+    await this.running?.catch(() => {})
+  }
+
+  /** Asks for work now instead of at the next poll (tests; a hint that something is due). */
+  poke() {
+    if (this.active && this.timer && !this.running) {
+      clearTimeout(this.timer)
+      this.schedule(0)
+    }
+  }
+
+  /** One round: lease, send, ack. Returns how many messages were settled. */
+  async runOnce(): Promise<number> {
+    if (this.pacer.blockedUntil() > this.clock.now()) return 0
+    const items = await this.client.lease(this.options.leaseLimit, this.options.instance)
+    let settled = 0
+    for (const item of items) {
+      if (await this.deliver(item)) settled++
+    }
+    return settled
+  }
+
+  private schedule(ms: number) {
+    this.timer = setTimeout(() => {
+      this.timer = null
+      this.running = this.runOnce()
+        .then((n) => n, (err) => {
+          this.log.warn({ err: String(err) }, 'bot: outbox round failed')
+          return 0
+        })
+        .then((n) => {
+          this.running = null
+          if (this.active) this.schedule(n > 0 ? 0 : this.options.pollMs)
+        })
+    }, ms)
+  }
+
+  private async deliver(item: OutboxItem): Promise<boolean> {
+    const { instance } = this.options
+    try {
+      if (!item.address) throw new ConversationNotFoundError('(no address)')
+      if (item.channel === 'bot_room') await this.speaker.toRoom(item.address, item.text, 'push')
+      else await this.speaker.toContact(item.address, await this.textFor(item), 'push')
+    } catch (err) {
+      if (err instanceof PacerStoppedError) return false // the lease runs out and another round sends it
+      const retryable = !(err instanceof ConversationNotFoundError)
+      this.log.warn({ id: item.id, err: String(err), retryable }, 'bot: outbox message not sent')
+      await this.client.fail(item.id, instance, String((err as Error).message ?? err), retryable).catch((e) => this.log.warn({ err: String(e) }, 'bot: fail not reported'))
+      return false
+    }
+    await this.client.ack(item.id, instance).catch((err) => this.log.warn({ id: item.id, err: String(err) }, 'bot: ack failed; the message may be sent again'))
+    if (item.kind === 'case.replied' && item.channel === 'bot_private' && item.ticket) {
+      await this.inbox.receive({ kind: 'awaitRating', contactId: item.address!, ticket: item.ticket })
+    }
+    return true
+  }
+
+  /** The reply in full with the rating question; the outbox text when the case cannot be read. */
+  private async textFor(item: OutboxItem): Promise<string> {
+    if (item.kind !== 'case.replied' || !item.ticket || !item.address) return item.text
+    try {
+      const person = await this.client.resolvePerson({ contactId: item.address })
+      const c = await this.client.caseDetail(person.personId, item.ticket)
+      if (!c.reply) return item.text
+      return lines(
+        `您的留言 ${c.ticket} 有答复了：`,
+        c.reply,
+        '',
+        '请为办理结果打分，回复一个数字：',
+        '5 很满意　4 满意　3 一般　2 不满意　1 很不满意',
+      )
+    } catch {
+      return item.text
+    }
+  }
+}

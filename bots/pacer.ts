@@ -1,0 +1,187 @@
+/**
+ * The human-pace sender. A personal WeChat account that answers instantly, around the
+ * clock, in bursts, gets throttled ("操作过于频繁") and eventually banned; so every
+ * message the bot sends, answers and outbox pushes alike, leaves through one queue:
+ *
+ * - a gap of minGap–maxGap ms (random, so it is not a metronome) between two messages;
+ * - at most perMinute in any 60 s and perDay in any 24 h;
+ * - never the same text to the same conversation within a minute (a repeat is dropped:
+ *   the person already has it on screen);
+ * - after WeChat says "操作过于频繁", nothing at all for coolDownMinutes.
+ *
+ * Time comes from an injected clock, so tests measure the pace on a virtual clock.
+ */
+
+export interface PaceClock {
+  /** Milliseconds since the epoch (or any fixed origin). */
+  now(): number
+  /** Resolves after ms, or early when the signal aborts. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>
+}
+
+export const realClock: PaceClock = {
+  now: () => Date.now(),
+  sleep: (ms, signal) =>
+    new Promise<void>((resolve) => {
+      if (signal?.aborted) return resolve()
+      const timer = setTimeout(done, Math.max(0, ms))
+      function done() {
+        clearTimeout(timer)
+        signal?.removeEventListener('abort', done)
+        resolve()
+      }
+      signal?.addEventListener('abort', done, { once: true })
+    }),
+}
+
+export interface PaceOptions {
+  minGapMs: number
+  maxGapMs: number
+  perMinute: number
+  perDay: number
+  coolDownMinutes: number
+}
+
+export const DEFAULT_PACE: PaceOptions = { minGapMs: 2000, maxGapMs: 4000, perMinute: 30, perDay: 500, coolDownMinutes: 30 }
+
+/** Answers to someone who is waiting go before pushes from the outbox. */
+export type Priority = 'reply' | 'push'
+export type SendOutcome = 'sent' | 'duplicate'
+
+export class PacerStoppedError extends Error {
+  constructor() {
+    super('pacer stopped')
+  }
+}
+
+interface Job {
+  conversationId: string
+  text: string
+  deliver: () => Promise<void>
+  resolve: (outcome: SendOutcome) => void
+  reject: (err: unknown) => void
+}
+
+const MINUTE = 60_000
+const DAY = 24 * 60 * MINUTE
+
+export class Pacer {
+  private readonly queues: Record<Priority, Job[]> = { reply: [], push: [] }
+  private running = false
+  private stopped = false
+  private wake = new AbortController()
+  private readonly stop$ = new AbortController()
+  private lastSentAt = -Infinity
+  private gapMs = 0
+  /** Send times of the last 24 h, oldest first. */
+  private sentTimes: number[] = []
+  /** "conversation\ntext" → when it was last sent. */
+  private lastText = new Map<string, number>()
+  private coolUntil = 0
+
+  constructor(
+    private readonly options: PaceOptions,
+    private readonly clock: PaceClock,
+    private readonly random: () => number = Math.random,
+  ) {
+    if (options.maxGapMs < options.minGapMs) throw new Error('pace: maxGapMs must not be below minGapMs')
+  }
+
+  /** Queues one message; resolves when it has been handed to WeChat (or dropped as a repeat). */
+  send(conversationId: string, text: string, deliver: () => Promise<void>, priority: Priority = 'reply'): Promise<SendOutcome> {
+    if (this.stopped) return Promise.reject(new PacerStoppedError())
+    return new Promise<SendOutcome>((resolve, reject) => {
+      this.queues[priority].push({ conversationId, text, deliver, resolve, reject })
+      this.wake.abort() // a waiting loop re-plans: a reply may now go before a push
+      if (!this.running) void this.run()
+    })
+  }
+
+  /** WeChat said "操作过于频繁": stop sending for the cool-down. Returns when sending resumes. */
+  coolDown(): number {
+    this.coolUntil = Math.max(this.coolUntil, this.clock.now() + this.options.coolDownMinutes * MINUTE)
+    return this.coolUntil
+  }
+
+  get coolingDownUntil(): number | null {
+    return this.coolUntil > this.clock.now() ? this.coolUntil : null
+  }
+
+  /**
+   * The earliest time a new message could go out, ignoring the short gap: later than
+   * now while cooling down or at the daily cap. The outbox consumer leases nothing then.
+   */
+  blockedUntil(): number {
+    const now = this.clock.now()
+    return Math.max(this.coolUntil, this.capBound(now, DAY, this.options.perDay), now)
+  }
+
+  /** Messages waiting to go. */
+  get backlog(): number {
+    return this.queues.reply.length + this.queues.push.length
+  }
+
+  /** Drops everything still queued (their promises reject) and ends the loop. */
+  stop() {
+    this.stopped = true
+    this.stop$.abort()
+    for (const q of Object.values(this.queues)) for (const job of q.splice(0)) job.reject(new PacerStoppedError())
+  }
+
+  private async run() {
+    this.running = true
+    try {
+      while (!this.stopped && this.backlog > 0) {
+        const now = this.clock.now()
+        const at = this.earliestSend(now)
+        if (at > now) {
+          this.wake = new AbortController()
+          await this.clock.sleep(at - now, AbortSignal.any([this.wake.signal, this.stop$.signal]))
+          continue // plans again: a cool-down may have begun, or a reply arrived
+        }
+        const job = (this.queues.reply.length ? this.queues.reply : this.queues.push).shift()!
+        const key = `${job.conversationId}\n${job.text}`
+        const last = this.lastText.get(key)
+        if (last !== undefined && now - last < MINUTE) {
+          job.resolve('duplicate')
+          continue
+        }
+        this.record(now, key)
+        try {
+          await job.deliver()
+          job.resolve('sent')
+        } catch (err) {
+          // A failed send still counts for the pace: WeChat may have seen it.
+          job.reject(err)
+        }
+      }
+    } finally {
+      this.running = false
+    }
+  }
+
+  private record(now: number, key: string) {
+    this.lastSentAt = now
+    this.gapMs = this.options.minGapMs + this.random() * (this.options.maxGapMs - this.options.minGapMs)
+    this.sentTimes.push(now)
+    while (this.sentTimes.length && this.sentTimes[0] <= now - DAY) this.sentTimes.shift()
+    this.lastText.set(key, now)
+    for (const [k, at] of this.lastText) if (at <= now - MINUTE) this.lastText.delete(k)
+  }
+
+  private earliestSend(now: number) {
+    return Math.max(
+      this.lastSentAt + this.gapMs,
+      this.coolUntil,
+      this.capBound(now, MINUTE, this.options.perMinute),
+      this.capBound(now, DAY, this.options.perDay),
+    )
+  }
+
+  /** When the count of sends in a sliding window falls below the cap again. */
+  private capBound(now: number, windowMs: number, cap: number) {
+    const inWindow = this.sentTimes.filter((t) => t > now - windowMs)
+    if (inWindow.length < cap) return -Infinity
+    return inWindow[inWindow.length - cap] + windowMs
+  }
+}

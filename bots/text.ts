@@ -1,0 +1,199 @@
+/**
+ * Pure text helpers of the bot: what a person typed, made comparable (full-width
+ * characters, stray spaces, common slips), read as a command; and long answers cut to
+ * WeChat-sized messages. No I/O here, so every rule is a plain unit test.
+ */
+
+/** WeChat takes longer texts, but long bubbles are hard to read on an old phone; we cut well below. */
+export const MESSAGE_LIMIT = 1500
+
+/**
+ * NFKC turns full-width letters, digits, punctuation and the ideographic space into
+ * their ASCII forms (ＤＰ０００１ → DP0001, 　 → space); then spaces are collapsed.
+ */
+export function normalise(input: string): string {
+  return input.normalize('NFKC').replace(/[\u200b-\u200d\ufeff]/g, '').replace(/\s+/g, ' ').trim()
+}
+
+/** The text with every space removed: "留 言" and "查 询" are the commands they look like. */
+export const compact = (text: string) => normalise(text).replace(/\s/g, '')
+
+const CHINESE_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 }
+
+/** "3", "３", "3.", "第3个", "三" → 3; anything else → null. */
+export function choiceNumber(text: string): number | null {
+  const t = compact(text)
+  const digits = /^第?(\d{1,2})(?:个|项|号|条|分|星|[.、,。)])?$/.exec(t)
+  if (digits) return Number(digits[1])
+  const hanzi = /^第?([一二两三四五六七八九十])(?:个|项|号|条|分)?$/.exec(t)
+  return hanzi ? CHINESE_DIGITS[hanzi[1]] : null
+}
+
+export type Command =
+  | { kind: 'help' }
+  | { kind: 'startMessage' }
+  /** "我要给张伟代表留言" / "给DP0001留言[：内容]": straight to one deputy. */
+  | { kind: 'messageDeputy'; who: string; text: string }
+  | { kind: 'query'; ticket: string | null }
+  | { kind: 'done' }
+  | { kind: 'confirm' }
+  | { kind: 'cancel' }
+  | { kind: 'agree' }
+  | { kind: 'reopen' }
+  | { kind: 'number'; value: number }
+  /** A station or deputy code from a poster: ST001, DP0001. */
+  | { kind: 'code'; code: string }
+  | { kind: 'bind'; code: string }
+  | { kind: 'todo' }
+  | { kind: 'reply'; ref: string; text: string }
+  | { kind: 'acknowledge'; ref: string }
+  | { kind: 'transfer'; ref: string; reason: string }
+  | { kind: 'attend' }
+  | { kind: 'excuse'; reason: string }
+  | { kind: 'bindRoom'; stationCode: string }
+  | { kind: 'text'; text: string }
+
+// Whole-message words, compared on the compact form. Slips seen from older users
+// (homophones typed by pinyin input, a polite word around the command) are listed too.
+const WORDS: Array<[Command['kind'], string[]]> = [
+  ['help', ['帮助', '帮忙', '菜单', '目录', '功能', 'help', '?', '怎么用', '使用说明', '说明']],
+  ['startMessage', ['留言', '流言', '留盐', '我要留言', '我想留言', '写留言', '给代表留言', '给人大代表留言', '反映问题', '反映情况', '提建议', '提意见', '我要反映']],
+  ['query', ['查询', '查寻', '查讯', '查循', '查看', '查进度', '进度', '我的留言', '查询留言', '查留言']],
+  ['done', ['好了', '好啦', '说完了', '写完了', '完了', '没了', '就这些', '就这样', '完毕', '结束', '发完了']],
+  ['confirm', ['确认', '确定', '确认提交', '提交', '是', '是的', '对', '对的', '好的', '可以', '没问题']],
+  ['cancel', ['取消', '不要了', '算了', '不留了', '退出', '不同意', '不用了', '否', '返回']],
+  ['agree', ['同意', '我同意', '同意了', '同意的', '已阅同意']],
+  ['reopen', ['重新办理', '重办', '不满意', '要求重新办理']],
+  ['todo', ['待办', '代办', '我的待办', '待处理', '待办事项', '代办事项']],
+  ['attend', ['参加', '参会', '我参加', '出席', '我出席', '能参加']],
+]
+
+const wordTable = new Map<string, Command['kind']>()
+for (const [kind, words] of WORDS) for (const w of words) wordTable.set(w.toLowerCase(), kind)
+
+/** A keyword at the start of the text, with any spaces between its characters ("回 复"). */
+function leading(text: string, word: string): string | null {
+  const pattern = new RegExp(`^${[...word].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s*')}`)
+  const m = pattern.exec(text)
+  return m ? text.slice(m[0].length) : null
+}
+
+/** Separators people put between a command and what follows: spaces, colons, commas. */
+const rest = (text: string) => text.replace(/^[\s:：,，、。.]+/, '').trim()
+
+const TICKET = /^(\d{8}-\d{4,})$/
+const REF = /^(\d{8}-\d{4,}|\d{1,6})(?=$|[\s:：,，、。.]|[^\d-])/
+
+/**
+ * Reads a private or room message as a command. Words are matched on the whole message
+ * only, so a resident's "帮助我们修一下路灯" stays text; commands with arguments
+ * (回复 0042 …) are matched at the start.
+ */
+export function parseCommand(input: string): Command {
+  const text = normalise(input)
+  const tight = text.replace(/\s/g, '').toLowerCase().replace(/[!！~～。.]+$/, '')
+  const word = wordTable.get(tight)
+  if (word === 'query') return { kind: 'query', ticket: null }
+  if (word) return { kind: word } as Command
+
+  const n = choiceNumber(text)
+  if (n !== null) return { kind: 'number', value: n }
+
+  const code = /^(ST|DP)\d{3,6}$/i.exec(tight)
+  if (code) return { kind: 'code', code: tight.toUpperCase() }
+
+  const stationBind = leading(text, '绑定站点')
+  if (stationBind !== null) {
+    const m = /^([A-Za-z]{2}\d{3,6})$/.exec(rest(stationBind).replace(/\s/g, ''))
+    if (m) return { kind: 'bindRoom', stationCode: m[1].toUpperCase() }
+  }
+  const bind = leading(text, '绑定')
+  if (bind !== null) {
+    const m = /^(\d{6})$/.exec(rest(bind).replace(/\s/g, ''))
+    if (m) return { kind: 'bind', code: m[1] }
+  }
+
+  for (const word of ['查询', '查寻', '查讯', '查']) {
+    const after = leading(text, word)
+    if (after === null) continue
+    const t = rest(after).replace(/\s/g, '')
+    if (TICKET.test(t) || /^\d{4}$/.test(t)) return { kind: 'query', ticket: t }
+  }
+
+  const deputyCommand = (word: string) => {
+    const after = leading(text, word)
+    if (after === null) return null
+    const m = REF.exec(rest(after))
+    return m ? { ref: m[1], more: rest(rest(after).slice(m[1].length)) } : null
+  }
+  // Free text after a command keeps the person's own characters (a Chinese "，" is full-width too).
+  const own = (tail: string) => originalTail(input, text.slice(0, text.length - tail.length)) ?? tail
+  const reply = deputyCommand('回复') ?? deputyCommand('答复')
+  if (reply) return { kind: 'reply', ref: reply.ref, text: own(reply.more) }
+  const ack = deputyCommand('受理') ?? deputyCommand('收到')
+  if (ack && !ack.more) return { kind: 'acknowledge', ref: ack.ref }
+  const transfer = deputyCommand('转交') ?? deputyCommand('退回')
+  if (transfer) return { kind: 'transfer', ref: transfer.ref, reason: own(transfer.more) }
+
+  const excuse = leading(text, '请假')
+  if (excuse !== null) return { kind: 'excuse', reason: own(rest(excuse)) }
+
+  // 我要给张伟代表留言 / 给DP0001留言：路灯坏了 / 找王芳代表留言
+  const toDeputy = /^(?:我要|我想|我)?(?:给|找|向)\s*(.+?)\s*(?:人大)?(?:代表)?\s*留\s*言(?:[\s:：,，。.]+([\s\S]*))?$/.exec(text)
+  if (toDeputy && toDeputy[1].length <= 12) {
+    const who = toDeputy[1].replace(/\s/g, '').replace(/(人大)?代表$/, '')
+    if (!who || who === '人大') return { kind: 'startMessage' }
+    return { kind: 'messageDeputy', who, text: toDeputy[2] ? own(toDeputy[2].trim()) : '' }
+  }
+
+  return { kind: 'text', text: input.trim() }
+}
+
+/**
+ * The part of the original input after what matched on its normalised form: the
+ * shortest original prefix that normalises to the matched part is cut off.
+ */
+function originalTail(input: string, matched: string): string | null {
+  const target = matched.replace(/\s/g, '')
+  const original = input.trim()
+  for (let i = 0; i <= Math.min(original.length, matched.length * 3 + 8); i++) {
+    if (compact(original.slice(0, i)) === target) return original.slice(i).replace(/^[\s:：,，、。.]+/, '').trim()
+  }
+  return null
+}
+
+const SENTENCE_END = /[。！？!?；;…\n]/
+
+/**
+ * Cuts a long text into messages of at most `limit` characters, at sentence ends where
+ * possible (then at a comma, then anywhere), never inside a character.
+ */
+export function splitMessage(text: string, limit = MESSAGE_LIMIT): string[] {
+  const chars = [...text.trim()]
+  if (chars.length <= limit) return chars.length ? [chars.join('')] : []
+  const parts: string[] = []
+  let start = 0
+  while (chars.length - start > limit) {
+    const window = chars.slice(start, start + limit)
+    let cut = lastIndex(window, (c) => SENTENCE_END.test(c))
+    if (cut < limit / 2) cut = Math.max(cut, lastIndex(window, (c) => /[，,、 ]/.test(c)))
+    const end = cut >= limit / 3 ? cut + 1 : limit
+    parts.push(chars.slice(start, start + end).join('').trim())
+    start += end
+  }
+  const tail = chars.slice(start).join('').trim()
+  if (tail) parts.push(tail)
+  return parts.filter(Boolean)
+}
+
+function lastIndex<T>(items: T[], test: (item: T) => boolean) {
+  for (let i = items.length - 1; i >= 0; i--) if (test(items[i])) return i
+  return -1
+}
+
+/** A short excerpt for lists: first line, at most n characters. */
+export function excerpt(text: string, n = 20): string {
+  const line = normalise(text.split('\n')[0] ?? '')
+  const chars = [...line]
+  return chars.length > n ? `${chars.slice(0, n).join('')}…` : line
+}

@@ -1,0 +1,84 @@
+import { expect } from 'chai'
+import { startApp, type TestApp } from '../helpers/app.js'
+import { ask, bindingCode, BOT_SECRET, caseCity, dispatch, startBot, waitFor, type BotUnderTest } from './helpers.js'
+
+type Person = ReturnType<BotUnderTest['world']['person']>
+
+/** A deputy works from WeChat; the reply reaches the resident through the bot outbox. */
+describe('bot: a deputy binds, lists, acknowledges and replies; the resident rates', function () {
+  this.timeout(20_000)
+  let app: TestApp
+  let t: BotUnderTest
+  let resident: Person
+  let deputy: Person
+  let ticket: string
+  beforeEach(async () => {
+    app = await startApp({ directory: caseCity(), overrides: { bot: { secret: BOT_SECRET } } })
+    t = await startBot(app.baseUrl)
+    resident = t.world.person('wx-elder', '老李')
+    deputy = t.world.person('wx-zhangwei', '张伟')
+    await ask(t, resident, '给DP0001留言')
+    await ask(t, resident, '同意')
+    await ask(t, resident, '路口红绿灯时间太短，老人过不去马路')
+    await ask(t, resident, '好了')
+    ticket = /编号：(\d{8}-\d{4})/.exec(await ask(t, resident, '确认'))![1]
+  })
+  afterEach(async () => {
+    await t.stop()
+    await app.close()
+  })
+
+  async function bind() {
+    const answer = await ask(t, deputy, `绑定 ${await bindingCode(app, 'dp0001')}`)
+    expect(answer).to.include('绑定成功！张伟代表')
+  }
+
+  it('refuses case commands before binding, and binds with the one-time code from the console', async () => {
+    expect(await ask(t, deputy, '待办')).to.include('仅限已绑定的人大代表')
+    expect(await ask(t, deputy, '绑定 000000')).to.include('绑定码无效或已过期')
+    await bind()
+    const todo = await ask(t, deputy, '待 办')
+    expect(todo).to.include('您有 1 件待办留言')
+    expect(todo).to.include(`【${ticket.slice(-4)}】`)
+    expect(todo).to.include('路口红绿灯时间太短')
+  })
+
+  it('acknowledges and replies by the last four digits; the reply reaches the resident, whose "5" rates it', async () => {
+    await bind()
+    const short = ticket.slice(-4)
+    expect(await ask(t, deputy, `受理 ${short}`)).to.include(`已受理留言 ${ticket}`)
+    expect(await ask(t, deputy, `回复 ${short}`), 'no text yet').to.include('请在编号后面写上答复内容')
+    expect(await ask(t, deputy, `回复 ${short} 已和交警大队沟通，下周起延长到 40 秒。`)).to.include(`已答复留言 ${ticket}`)
+    expect((await app.liaison.store.cases.getByTicket(ticket))!.status).to.equal('replied')
+
+    await dispatch(app) // the backend routes the resident's notice to the bot
+    const delivered = await waitFor(() => t.world.said('老李').find((m) => m.includes('有答复了')), 'the reply to reach the resident')
+    expect(delivered).to.include('已和交警大队沟通，下周起延长到 40 秒。')
+    expect(delivered).to.include('请为办理结果打分')
+    await waitFor(async () => (await t.bot.client.dialogue('wx-elder')).state?.rating, 'the dialogue to await a rating')
+
+    expect(await ask(t, resident, '5')).to.include('已记下您的评分：5 分。谢谢您的评价！')
+    expect(await app.liaison.store.cases.getByTicket(ticket)).to.include({ status: 'closed', rating: 5 })
+    expect(await ask(t, resident, '5'), 'a second "5" is just a number again').to.include('1. 留言')
+  })
+
+  it('offers to reopen after a low rating and reopens with the resident\'s reason', async () => {
+    await bind()
+    await ask(t, deputy, `回复 ${ticket} 已反映给有关部门。`)
+    await dispatch(app)
+    await waitFor(async () => (await t.bot.client.dialogue('wx-elder')).state?.rating, 'the dialogue to await a rating')
+    expect(await ask(t, resident, '2')).to.include('1. 重新办理')
+    expect(await ask(t, resident, '1')).to.include('还有哪些问题')
+    expect(await ask(t, resident, '红绿灯还是没有改')).to.include(`已申请重新办理留言 ${ticket}`)
+    expect((await app.liaison.store.cases.getByTicket(ticket))!.status).to.equal('reopened')
+  })
+
+  it('hands a case back to station staff with a reason', async () => {
+    await bind()
+    expect(await ask(t, deputy, `转交 ${ticket.slice(-4)}`)).to.include('请写明转交的原因')
+    expect(await ask(t, deputy, `转交 ${ticket.slice(-4)} 属于交警部门职责`)).to.include('交回联络站工作人员')
+    const stored = (await app.liaison.store.cases.getByTicket(ticket))!
+    expect(stored.deputyId).to.equal(null)
+    expect(await ask(t, deputy, '待办')).to.include('没有待办留言')
+  })
+})

@@ -1,0 +1,120 @@
+import { pino } from 'pino'
+import { LiaisonBot } from '../../bots/bot.js'
+import { loadBotConfig, type BotOverrides } from '../../bots/config.js'
+import type { InboundEvent } from '../../bots/inbox.js'
+import { MockWorld } from '../../bots/mock-world.js'
+import type { PaceClock } from '../../bots/pacer.js'
+import type { PendingStore } from '../../bots/pending.js'
+import { ManualClock } from '../../src/clock.js'
+import { build } from '../../src/app.js'
+import { loadConfig } from '../../src/config.js'
+import { ensureAdmin } from '../../src/services/bootstrap.js'
+import { ADMIN_PASSWORD, asAdmin, type TestApp } from '../helpers/app.js'
+import { caseCity } from '../factories.js'
+
+export const BOT_SECRET = 'bot-secret-for-tests-0123456789'
+
+/**
+ * A clock the pacer can sleep on without waiting: sleeping moves virtual time forward
+ * at once. The pace is then read off the virtual times at which messages left.
+ */
+export class VirtualClock implements PaceClock {
+  constructor(private t = Date.now()) {}
+  now() {
+    return this.t
+  }
+  sleep(ms: number, signal?: AbortSignal) {
+    if (!signal?.aborted) this.t += Math.max(0, ms)
+    return new Promise<void>((resolve) => setImmediate(resolve))
+  }
+  advance(ms: number) {
+    this.t += ms
+  }
+}
+
+/**
+ * The real backend (as startApp, with the bot API on), optionally on a given sqlite file
+ * and port, so a test can stop it and start it again where the bot expects it.
+ */
+export async function startBackend(options: { storeUrl?: string; port?: number; seed?: boolean } = {}): Promise<TestApp> {
+  const config = loadConfig({ overrides: { bot: { secret: BOT_SECRET }, ...(options.storeUrl ? { store: { url: options.storeUrl } } : {}) } })
+  const clock = new ManualClock(new Date())
+  const liaison = await build(config, { clock })
+  if (options.seed !== false) {
+    await ensureAdmin(liaison.store, liaison.services.passwords, liaison.services.audit, ADMIN_PASSWORD)
+    await liaison.services.importer.import(caseCity(), null)
+  }
+  const { port } = await liaison.listen(options.port ?? 0, '127.0.0.1')
+  return { liaison, clock, baseUrl: `http://127.0.0.1:${port}`, close: () => liaison.close() }
+}
+
+export interface BotUnderTest {
+  bot: LiaisonBot
+  world: MockWorld
+  clock: VirtualClock
+  stop(): Promise<void>
+}
+
+/** The bot on the mock puppet, logged in, talking to the backend at baseUrl. */
+export async function startBot(baseUrl: string, options: { world?: MockWorld; clock?: VirtualClock; overrides?: BotOverrides; pending?: PendingStore<InboundEvent> } = {}): Promise<BotUnderTest> {
+  const world = options.world ?? new MockWorld()
+  const clock = options.clock ?? new VirtualClock()
+  const config = loadBotConfig({}, {
+    apiBase: baseUrl,
+    secret: BOT_SECRET,
+    pendingPath: null,
+    wechatyLog: 'silent',
+    sweepMs: 3_600_000, // tests sweep by hand, on the virtual clock
+    http: { timeoutMs: 3000, retries: 1, backoffMs: 10 },
+    recovery: { minMs: 20, maxMs: 100 },
+    outbox: { leaseLimit: 5, pollMs: 20 },
+    ...options.overrides,
+  })
+  const bot = new LiaisonBot({ config, puppet: world.puppet, clock, log: pino({ level: 'silent' }), ...(options.pending ? { pending: options.pending } : {}) })
+  await bot.start()
+  world.login()
+  await waitFor(() => bot.loggedIn, 'the bot to log in')
+  return { bot, world, clock, stop: () => bot.stop() }
+}
+
+/** Polls until the probe is truthy; fails with what it waited for. */
+export async function waitFor<T>(probe: () => T | Promise<T>, what = 'a condition', timeoutMs = 8000): Promise<NonNullable<T>> {
+  const end = Date.now() + timeoutMs
+  for (;;) {
+    const value = await probe()
+    if (value) return value as NonNullable<T>
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 5))
+  }
+}
+
+type Person = ReturnType<MockWorld['person']>
+
+/**
+ * One person says one thing to the bot; resolves with everything the bot said back to
+ * them once the message has been handled (answers joined by a blank line).
+ */
+export async function ask(t: BotUnderTest, person: Person, text: string): Promise<string> {
+  const name = person.payload.name
+  const before = t.world.said(name).length
+  const handled = t.bot.inbox.handled
+  person.say(text).to(t.world.self)
+  await waitFor(() => t.bot.inbox.handled > handled, `the bot to handle "${text}"`)
+  await t.bot.inbox.settled()
+  return t.world.said(name).slice(before).join('\n\n')
+}
+
+/** A deputy's one-time binding code, issued by the admin in the console. */
+export async function bindingCode(app: TestApp, deputyId: string): Promise<string> {
+  const admin = await asAdmin(app)
+  const answer = await admin.post(`/api/admin/deputies/${deputyId}/binding-code`)
+  if (answer.status !== 201) throw new Error(`binding code: ${answer.status} ${JSON.stringify(answer.body)}`)
+  return answer.body.code
+}
+
+/** Moves the backend's outbox on: routes new messages to the bot's channels. */
+export async function dispatch(app: TestApp) {
+  return app.liaison.services.dispatcher.drain()
+}
+
+export { caseCity }

@@ -1,0 +1,143 @@
+import { expect } from 'chai'
+import { startApp, type TestApp } from '../helpers/app.js'
+import { ask, BOT_SECRET, caseCity, startBot, waitFor, type BotUnderTest } from './helpers.js'
+
+/** A resident chatting with the bot, the backend real and in-process. */
+describe('bot: a resident leaves a message by chatting', function () {
+  this.timeout(20_000)
+  let app: TestApp
+  let t: BotUnderTest
+  beforeEach(async () => {
+    app = await startApp({ directory: caseCity(), overrides: { bot: { secret: BOT_SECRET } } })
+    t = await startBot(app.baseUrl)
+  })
+  afterEach(async () => {
+    await t.stop()
+    await app.close()
+  })
+
+  it('agrees to the privacy notice, picks the place from numbered lists, writes in two messages, confirms, and gets a ticket', async () => {
+    const elder = t.world.person('wx-elder', '老李')
+    expect(await ask(t, elder, '你好')).to.include('1. 留言')
+
+    const notice = await ask(t, elder, '留 言') // a stray space, as typed on an old phone
+    expect(notice).to.include('同意请回复"同意"')
+    const districts = await ask(t, elder, '同意')
+    expect(districts).to.match(/1\. 湛河区/)
+    expect(await ask(t, elder, '１')).to.match(/1\. 轻工街道[\s\S]*0\. 不清楚，就选湛河区/) // full-width digit
+    expect(await ask(t, elder, '1')).to.match(/1\. 建设路社区/)
+    expect(await ask(t, elder, '1')).to.include('留言将发给：湛河区 轻工街道 建设路社区')
+
+    await ask(t, elder, '建设路12号楼前的路灯坏了一个多月')
+    expect(await ask(t, elder, '晚上老人出门很不方便'), 'the second part needs no answer').to.equal('')
+    const confirm = await ask(t, elder, '好了')
+    expect(confirm).to.include('内容：建设路12号楼前的路灯坏了一个多月\n晚上老人出门很不方便')
+    expect(confirm).to.include('1. 确认提交')
+
+    const done = await ask(t, elder, '1')
+    const ticket = /编号：(\d{8}-\d{4})/.exec(done)?.[1]
+    expect(ticket, done).to.be.a('string')
+    expect(done).to.include('已转至轻工街道代表联络站')
+
+    const stored = await app.liaison.store.cases.getByTicket(ticket!)
+    expect(stored).to.include({ regionId: 'c010101', stationId: 'st001' })
+    expect(stored!.text).to.equal('建设路12号楼前的路灯坏了一个多月\n晚上老人出门很不方便')
+    expect((await t.bot.client.dialogue('wx-elder')).state, 'the dialogue is over').to.equal(null)
+  })
+})
+
+describe('bot: a resident follows up', function () {
+  this.timeout(20_000)
+  let app: TestApp
+  let t: BotUnderTest
+  beforeEach(async () => {
+    app = await startApp({ directory: caseCity(), overrides: { bot: { secret: BOT_SECRET } } })
+    t = await startBot(app.baseUrl)
+  })
+  afterEach(async () => {
+    await t.stop()
+    await app.close()
+  })
+
+  /** "我要给张伟代表留言：…" goes to that deputy without the place questions. */
+  async function messageZhangWei(person: ReturnType<BotUnderTest['world']['person']>, text: string) {
+    expect(await ask(t, person, `我要给张伟代表留言：${text}`)).to.include('同意')
+    const confirm = await ask(t, person, '同意')
+    expect(confirm).to.include('发给：张伟代表（轻工街道代表联络站）')
+    const done = await ask(t, person, '确认')
+    return /编号：(\d{8}-\d{4})/.exec(done)![1]
+  }
+
+  it('sends a message straight to a deputy named in it', async () => {
+    const ticket = await messageZhangWei(t.world.person('wx-wang', '王阿姨'), '小区垃圾清运不及时')
+    expect(await app.liaison.store.cases.getByTicket(ticket)).to.include({ deputyId: 'dp0001', text: '小区垃圾清运不及时' })
+  })
+
+  it('lists their messages with "查询" and shows one in full by its ticket or its last four digits', async () => {
+    const wang = t.world.person('wx-wang', '王阿姨')
+    const ticket = await messageZhangWei(wang, '小区垃圾清运不及时')
+    const list = await ask(t, wang, '查询')
+    expect(list).to.include(`1. ${ticket}【`)
+    expect(list).to.include('小区垃圾清运不及时')
+    const detail = await ask(t, wang, `查询 ${ticket}`)
+    expect(detail).to.include(`留言 ${ticket}`)
+    expect(detail).to.include('办理经过：')
+    expect(detail).to.include('提交留言')
+    expect(await ask(t, wang, `查询 ${ticket}`), 'the same text twice within a minute is not sent').to.equal('')
+    t.clock.advance(60_000)
+    expect(await ask(t, wang, `查 询${ticket.slice(-4)}`)).to.include(`留言 ${ticket}`)
+
+    const stranger = t.world.person('wx-stranger', '路人')
+    expect(await ask(t, stranger, `查询 ${ticket}`), 'not theirs').to.include('没有找到')
+    expect(await ask(t, stranger, '查询')).to.include('您还没有留言')
+  })
+
+  it('joins the messages of a quiet resident after the join window and asks to confirm', async () => {
+    const zhao = t.world.person('wx-zhao', '赵大爷')
+    await ask(t, zhao, '留言')
+    await ask(t, zhao, '同意')
+    await ask(t, zhao, 'ST001') // the code on the station's poster
+    await ask(t, zhao, '楼道灯不亮')
+    const before = t.world.said('赵大爷').length
+    t.clock.advance(100_000) // (the pacer moved the clock a few seconds too)
+    t.bot.inbox.sweep()
+    await t.bot.inbox.settled()
+    expect(t.world.said('赵大爷').length, 'not yet').to.equal(before)
+    t.clock.advance(20_000)
+    t.bot.inbox.sweep()
+    await t.bot.inbox.settled()
+    const last = t.world.said('赵大爷').at(-1)!
+    expect(last).to.include('请核对您的留言')
+    expect(last).to.include('发给：联络站 ST001')
+    const done = await ask(t, zhao, '1')
+    const ticket = /编号：(\d{8}-\d{4})/.exec(done)![1]
+    expect(await app.liaison.store.cases.getByTicket(ticket)).to.include({ stationId: 'st001', text: '楼道灯不亮' })
+  })
+
+  it('ends a dialogue left alone for 30 minutes, politely, and submits nothing', async () => {
+    const zhao = t.world.person('wx-zhao', '赵大爷')
+    await ask(t, zhao, '留言')
+    await ask(t, zhao, '同意')
+    await ask(t, zhao, '2') // 新华区
+    t.clock.advance(29 * 60_000)
+    t.bot.inbox.sweep()
+    await t.bot.inbox.settled()
+    expect(t.world.said('赵大爷').at(-1)).to.include('新华街道')
+    t.clock.advance(2 * 60_000)
+    t.bot.inbox.sweep()
+    await t.bot.inbox.settled()
+    expect(t.world.said('赵大爷').at(-1)).to.include('已经先结束了，内容没有提交')
+    expect((await t.bot.client.dialogue('wx-zhao')).state).to.equal(null)
+    expect(await ask(t, zhao, '1'), 'a "1" now means the menu\'s first item').to.include('哪个区')
+  })
+
+  it('answers pictures and voice with a plain request for text, and anything else with the menu', async () => {
+    const zhao = t.world.person('wx-zhao', '赵大爷')
+    const handled = t.bot.inbox.handled
+    t.world.emit(zhao, t.world.self, '', { type: 6 /* Image */ })
+    await waitFor(() => t.bot.inbox.handled > handled)
+    await t.bot.inbox.settled()
+    expect(t.world.said('赵大爷').at(-1)).to.include('只能看懂文字')
+    expect(await ask(t, zhao, '今天天气不错')).to.include('1. 留言')
+  })
+})

@@ -1,0 +1,79 @@
+import { expect } from 'chai'
+import { choiceNumber, normalise, parseCommand, splitMessage } from '../../bots/text.js'
+
+describe('bot: reading what people type', () => {
+  it('normalises full-width characters and stray spaces', () => {
+    expect(normalise('  ＤＰ０００１　 留言 ')).to.equal('DP0001 留言')
+    expect(normalise('绑定\u3000１２３４５６')).to.equal('绑定 123456')
+  })
+
+  it('reads the menu words, with typos and spaces typed on an old phone', () => {
+    for (const typed of ['帮助', '菜单', '？', 'Help']) expect(parseCommand(typed), typed).to.deep.equal({ kind: 'help' })
+    for (const typed of ['留言', '留 言', '流言', '我要留言', '给人大代表留言']) expect(parseCommand(typed), typed).to.deep.equal({ kind: 'startMessage' })
+    for (const typed of ['查询', '查 询', '查寻', '我的留言']) expect(parseCommand(typed), typed).to.deep.equal({ kind: 'query', ticket: null })
+    expect(parseCommand('好了！')).to.deep.equal({ kind: 'done' })
+    expect(parseCommand('确定')).to.deep.equal({ kind: 'confirm' })
+    expect(parseCommand('算了')).to.deep.equal({ kind: 'cancel' })
+    expect(parseCommand('不同意'), 'not a yes').to.deep.equal({ kind: 'cancel' })
+    expect(parseCommand('同意')).to.deep.equal({ kind: 'agree' })
+    expect(parseCommand('代办'), 'a common slip for 待办').to.deep.equal({ kind: 'todo' })
+  })
+
+  it('reads numbered choices and ratings in the ways people write them', () => {
+    for (const [typed, n] of [['1', 1], ['１', 1], ['3.', 3], ['第2个', 2], ['五', 5], ['5分', 5], [' 4 ', 4]] as const) expect(choiceNumber(typed), typed).to.equal(n)
+    expect(choiceNumber('12号楼')).to.equal(null)
+    expect(parseCommand('5')).to.deep.equal({ kind: 'number', value: 5 })
+  })
+
+  it('reads a query for one ticket, in full or by its last four digits', () => {
+    expect(parseCommand('查询 20261122-0042')).to.deep.equal({ kind: 'query', ticket: '20261122-0042' })
+    expect(parseCommand('查询：２０２６１１２２－００４２')).to.deep.equal({ kind: 'query', ticket: '20261122-0042' })
+    expect(parseCommand('查询0042')).to.deep.equal({ kind: 'query', ticket: '0042' })
+  })
+
+  it('sends a message to a deputy named or coded in it', () => {
+    expect(parseCommand('我要给张伟代表留言')).to.deep.equal({ kind: 'messageDeputy', who: '张伟', text: '' })
+    expect(parseCommand('给DP0001留言')).to.deep.equal({ kind: 'messageDeputy', who: 'DP0001', text: '' })
+    expect(parseCommand('给王芳人大代表留言：学校门口，车太多')).to.deep.equal({ kind: 'messageDeputy', who: '王芳', text: '学校门口，车太多' })
+    expect(parseCommand('ST001')).to.deep.equal({ kind: 'code', code: 'ST001' })
+    expect(parseCommand('ｄｐ０００２')).to.deep.equal({ kind: 'code', code: 'DP0002' })
+  })
+
+  it('reads the deputy commands, keeping their text as written', () => {
+    expect(parseCommand('绑定 123456')).to.deep.equal({ kind: 'bind', code: '123456' })
+    expect(parseCommand('绑定１２３４５６')).to.deep.equal({ kind: 'bind', code: '123456' })
+    expect(parseCommand('回复 0042 已联系供电所，本周修好。')).to.deep.equal({ kind: 'reply', ref: '0042', text: '已联系供电所，本周修好。' })
+    expect(parseCommand('回复20261122-0042：好的')).to.deep.equal({ kind: 'reply', ref: '20261122-0042', text: '好的' })
+    expect(parseCommand('回复 0042')).to.deep.equal({ kind: 'reply', ref: '0042', text: '' })
+    expect(parseCommand('受理 0042')).to.deep.equal({ kind: 'acknowledge', ref: '0042' })
+    expect(parseCommand('转交 0042 不属于本站，请转交通部门')).to.deep.equal({ kind: 'transfer', ref: '0042', reason: '不属于本站，请转交通部门' })
+    expect(parseCommand('参加')).to.deep.equal({ kind: 'attend' })
+    expect(parseCommand('请假 外出开会')).to.deep.equal({ kind: 'excuse', reason: '外出开会' })
+    expect(parseCommand('绑定站点 st001')).to.deep.equal({ kind: 'bindRoom', stationCode: 'ST001' })
+  })
+
+  it('leaves ordinary sentences as text, even when they start like a command', () => {
+    expect(parseCommand('帮助我们修一下路灯')).to.deep.equal({ kind: 'text', text: '帮助我们修一下路灯' })
+    expect(parseCommand('回复一下我的问题')).to.deep.equal({ kind: 'text', text: '回复一下我的问题' })
+    expect(parseCommand('12号楼前的路灯坏了')).to.deep.equal({ kind: 'text', text: '12号楼前的路灯坏了' })
+  })
+
+  it('splits a long text at sentence ends under the limit, and leaves a short one whole', () => {
+    expect(splitMessage('短消息。')).to.deep.equal(['短消息。'])
+    const sentence = '这是一句用来测试切分的话，长度适中。'
+    const long = sentence.repeat(200) // 3,600 characters
+    const parts = splitMessage(long, 1500)
+    expect(parts.length).to.equal(3)
+    for (const p of parts) {
+      expect([...p].length).to.be.at.most(1500)
+      expect(p.endsWith('。') || p === parts.at(-1)).to.equal(true)
+    }
+    expect(parts.join('')).to.equal(long)
+  })
+
+  it('cuts text without sentence ends at the limit, never inside a character', () => {
+    const text = '😀'.repeat(3100)
+    const parts = splitMessage(text, 1500)
+    expect(parts.map((p) => [...p].length)).to.deep.equal([1500, 1500, 100])
+  })
+})
