@@ -89,8 +89,9 @@ export class LiaisonClient {
   }
 
   // Dedupe and people
-  async seen(messageId: string) {
-    return (await this.call<{ first: boolean }>('POST', '/events/seen', { messageId })).first
+  /** `claim` is this handling's own id: a retry after a lost answer is still "first". */
+  async seen(messageId: string, claim: string) {
+    return (await this.call<{ first: boolean }>('POST', '/events/seen', { messageId, claim })).first
   }
   resolvePerson(contact: { contactId: string; alias?: string | null; name?: string }) {
     return this.call<Person>('POST', '/people/resolve', contact)

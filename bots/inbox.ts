@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import type { Logger } from 'pino'
 import { isUnavailable, type LiaisonClient } from './client.js'
 import { deputyConversation } from './flows/deputy.js'
@@ -21,8 +22,8 @@ import { parseCommand } from './text.js'
  */
 
 export type InboundEvent =
-  | { kind: 'private'; messageId: string; contactId: string; alias: string | null; name: string; text: string; isText: boolean; seenChecked: boolean }
-  | { kind: 'room'; messageId: string; roomId: string; contactId: string; alias: string | null; name: string; text: string; seenChecked: boolean }
+  | { kind: 'private'; messageId: string; contactId: string; alias: string | null; name: string; text: string; isText: boolean; seenChecked: boolean; claim?: string }
+  | { kind: 'room'; messageId: string; roomId: string; contactId: string; alias: string | null; name: string; text: string; seenChecked: boolean; claim?: string }
   /** Time-based checks of one dialogue: the join window, the idle timeout. */
   | { kind: 'tick'; contactId: string }
   /** A case reply was delivered: the next "1"…"5" of this contact rates it. */
@@ -223,7 +224,7 @@ export class Inbox {
   private async privateMessage(event: Extract<InboundEvent, { kind: 'private' }>) {
     const { client } = this
     if (!event.seenChecked) {
-      const first = await client.seen(event.messageId)
+      const first = await client.seen(event.messageId, claimOf(event))
       event.seenChecked = true // a held message is not reported twice (the second answer would be "seen")
       if (!first) return
     }
@@ -254,7 +255,7 @@ export class Inbox {
     const command = roomCommand(event.text)
     if (!command) return
     if (!event.seenChecked) {
-      const first = await this.client.seen(event.messageId)
+      const first = await this.client.seen(event.messageId, claimOf(event))
       event.seenChecked = true
       if (!first) return
     }
@@ -306,4 +307,10 @@ function politeEnd(state: DialogueState) {
   return state.flow?.name === 'message'
     ? '您好，这次留言因为很久没有收到回复，已经先结束了，内容没有提交。需要时请再发送"留言"。'
     : '您好，因为很久没有收到回复，刚才的对话已经结束了。需要时请发送"帮助"。'
+}
+
+/** One claim per inbound message handled by this bot, kept with a held message across restarts. */
+function claimOf(event: { claim?: string }): string {
+  event.claim ??= randomUUID()
+  return event.claim
 }

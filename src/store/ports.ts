@@ -268,8 +268,12 @@ export interface OutboxRepo {
 // ——— The chat bot ———
 
 export interface BotRepo {
-  /** True the first time a message id is reported: puppets replay messages after a restart. */
-  firstSighting(messageId: string, at: Date): Promise<boolean>
+  /**
+   * True the first time a message id is reported (puppets replay messages after a
+   * restart), and again for the same `claim`: the handler that first reported it, retrying
+   * after a lost answer.
+   */
+  firstSighting(messageId: string, at: Date, claim?: string | null): Promise<boolean>
   dialogue(contactId: string): Promise<{ state: Record<string, unknown>; updatedAt: Date } | null>
   saveDialogue(contactId: string, state: Record<string, unknown>, at: Date): Promise<void>
   clearDialogue(contactId: string): Promise<void>

@@ -132,6 +132,13 @@ export function botContract(store: () => Store) {
       expect(await store().bot.purgeSeenBefore(at(10))).to.equal(1)
     })
 
+    it('tells the handler that first claimed a message "first" again, and nobody else', async () => {
+      expect(await store().bot.firstSighting('msg-2', T0, 'claim-aaaa')).to.equal(true)
+      expect(await store().bot.firstSighting('msg-2', at(1), 'claim-aaaa'), 'a retry after a lost answer').to.equal(true)
+      expect(await store().bot.firstSighting('msg-2', at(1), 'claim-bbbb'), 'a replay').to.equal(false)
+      expect(await store().bot.firstSighting('msg-2', at(1)), 'no claim').to.equal(false)
+    })
+
     it('keeps a dialogue until it is cleared', async () => {
       expect(await store().bot.dialogue('wxid_1')).to.equal(null)
       await store().bot.saveDialogue('wxid_1', { step: 'text', parts: ['路灯坏了'] }, T0)

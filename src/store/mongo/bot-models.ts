@@ -9,6 +9,7 @@ import { Schema, type Connection, type Model } from 'mongoose'
 export interface BotSeenMessageDoc {
   _id: string
   seenAt: Date
+  claim?: string | null
 }
 /**
  * `_id` is the contact id. The state is kept as JSON text, as sqlite keeps it: read and
@@ -44,7 +45,7 @@ export interface BotModels {
 const options = { versionKey: false, id: false } as const
 
 function seenMessageSchema() {
-  const schema = new Schema<BotSeenMessageDoc>({ _id: String, seenAt: Date }, options)
+  const schema = new Schema<BotSeenMessageDoc>({ _id: String, seenAt: Date, claim: { type: String, default: null } }, options)
   // purgeSeenBefore() sweeps by this; a plain index, not TTL, for the caller's clock.
   schema.index({ seenAt: 1 })
   return schema

@@ -6,14 +6,15 @@ import { isDuplicateKey, translate } from './errors.js'
 
 export function botRepo(conn: Connection, { BotSeenMessage, BotDialogue, StationRoom, StaffContact }: Models): BotRepo {
   return {
-    async firstSighting(messageId, at) {
+    async firstSighting(messageId, at, claim = null) {
       // The id is `_id`: of two reports of one message, racing or not, only one insert succeeds.
       try {
-        await BotSeenMessage.insertOne({ _id: messageId, seenAt: at })
+        await BotSeenMessage.insertOne({ _id: messageId, seenAt: at, claim })
         return true
       } catch (err) {
-        if (isDuplicateKey(err)) return false
-        throw err
+        if (!isDuplicateKey(err)) throw err
+        if (claim === null) return false
+        return (await BotSeenMessage.findById(messageId).lean())?.claim === claim
       }
     },
     async dialogue(contactId) {

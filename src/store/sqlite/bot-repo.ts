@@ -3,8 +3,9 @@ import type { BotRepo } from '../ports.js'
 
 export function botRepo(db: Db): BotRepo {
   return {
-    async firstSighting(messageId, at) {
-      return db.prepare('INSERT INTO bot_seen_messages (message_id, seen_at) VALUES (?, ?) ON CONFLICT(message_id) DO NOTHING').run(messageId, at.toISOString()).changes === 1
+    async firstSighting(messageId, at, claim = null) {
+      if (db.prepare('INSERT INTO bot_seen_messages (message_id, seen_at, claim) VALUES (?, ?, ?) ON CONFLICT(message_id) DO NOTHING').run(messageId, at.toISOString(), claim).changes === 1) return true
+      return claim !== null && db.prepare('SELECT claim FROM bot_seen_messages WHERE message_id = ?').pluck().get(messageId) === claim
     },
     async dialogue(contactId) {
       const row = db.prepare('SELECT state, updated_at FROM bot_dialogues WHERE contact_id = ?').get(contactId) as { state: string; updated_at: string } | undefined

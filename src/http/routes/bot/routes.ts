@@ -30,7 +30,8 @@ export function botRoutes(services: Services, store: Store, clock: Clock, secret
   const { botPeople, submitter, caseQueries, workflow, privacy } = services
 
   router.post('/events/seen', async (ctx) => {
-    ctx.body = { first: await store.bot.firstSighting(parse(seenBody, ctx.state.body, 'body').messageId, clock.now()) }
+    const { messageId, claim } = parse(seenBody, ctx.state.body, 'body')
+    ctx.body = { first: await store.bot.firstSighting(messageId, clock.now(), claim ?? null) }
   })
 
   router.post('/people/resolve', async (ctx) => {

@@ -8,7 +8,7 @@ export const personTicketParam = personParam.extend({ ticket })
 export const personRefParam = personParam.extend({ ref: z.string().regex(/^(\d{8}-)?\d{1,6}$/, '请发留言编号或其后四位') })
 export const contactParam = z.strictObject({ contactId: contact })
 
-export const seenBody = z.strictObject({ messageId: z.string().min(1).max(200) })
+export const seenBody = z.strictObject({ messageId: z.string().min(1).max(200), claim: z.string().regex(/^[\w-]{8,64}$/).optional() })
 export const resolveBody = z.strictObject({ contactId: contact, alias: z.string().max(64).nullable().optional(), name: z.string().max(100).optional() })
 export const consentBody = z.strictObject({ version: z.string().min(1).max(20) })
 export const dialogueBody = z.strictObject({ state: z.record(z.string(), z.unknown()) })
