@@ -67,6 +67,7 @@ const schema = z.strictObject({
     similarWindowDays: z.number().positive(),
     similarThreshold: z.number().min(0).max(1),
     slaSchedule: z.string().min(9),
+    submitLimitPerTenMinutes: z.number().int().min(0),
   }),
   uploads: z.strictObject({
     _doc: doc,

@@ -12,7 +12,7 @@ import { demoDirectory } from '../../src/demo/demo-city.js'
 const dir = mkdtempSync(join(tmpdir(), 'liaison-bench-cases-'))
 const config = loadConfig({
   env: { LIAISON_DB: `sqlite:${join(dir, 'liaison.db')}`, LIAISON_SECRET_KEY: 'f'.repeat(64) },
-  overrides: { log: { level: 'silent' }, uploads: { dir: join(dir, 'uploads') }, security: { scryptCost: 1024 } },
+  overrides: { log: { level: 'silent' }, uploads: { dir: join(dir, 'uploads') }, security: { scryptCost: 1024 }, cases: { submitLimitPerTenMinutes: 0 } },
 })
 const liaison = await build(config)
 const demo = demoDirectory()

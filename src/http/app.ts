@@ -54,6 +54,7 @@ export function createHttpApp(config: Config, logger: Logger, store: Store, serv
     residentCaseRoutes({
       sessions: services.mpSessions, submitter: services.submitter, workflow: services.workflow, queries: services.caseQueries,
       privacy: services.privacy, uploads: services.uploads, idempotency: store.idempotency, clock, maxImages: config.uploads.maxPerCase,
+      submitLimitPerTenMinutes: config.cases.submitLimitPerTenMinutes,
     }),
     deputyCaseRoutes(services.mpSessions, services.workflow, services.caseQueries, clock),
     adminCaseRoutes(services.auth, services.workflow, services.caseQueries, services.routing, services.caseReports, clock),

@@ -71,6 +71,17 @@ describe('bad input to a resident\'s message', () => {
     expect((await app.liaison.store.mpUsers.get(newcomer.userId))!.consentVersion).to.equal('v1')
   })
 
+  it('slows down one person submitting too many messages', async () => {
+    await app.close()
+    app = await startApp({ directory: caseCity(), overrides: { cases: { submitLimitPerTenMinutes: 3 } } })
+    resident = await asResident(app)
+    for (let i = 0; i < 3; i++) expect((await resident.post('/api/mp/cases', { text: `第${i}条` })).status).to.equal(201)
+    const fourth = await resident.post('/api/mp/cases', { text: '第4条' })
+    expect(fourth.status).to.equal(429)
+    expect(Number(fourth.headers.get('retry-after'))).to.be.greaterThan(0)
+    expect((await (await asResident(app)).post('/api/mp/cases', { text: '别人' })).status, 'others are not affected').to.equal(201)
+  })
+
   it('honours an Idempotency-Key: a retry gets the same case, another body with the same key is refused', async () => {
     const headers = { 'Idempotency-Key': 'resident-retry-1' }
     const first = await resident.post('/api/mp/cases', { text: '路灯坏了', regionId: 'c010101' }, headers)

@@ -6,6 +6,8 @@ import type { IdempotencyRepo } from '../../store/ports.js'
 import type { AppState } from '../state.js'
 
 const KEY = /^[\x21-\x7e]{1,255}$/
+/** Far longer than any request takes: a claim this old without an answer belongs to a dead process. */
+const ABANDONED_AFTER_MS = 60_000
 
 /**
  * Idempotency-Key on POSTs that create (as Stripe does): the first answer is stored and
@@ -19,7 +21,12 @@ export function idempotent(keys: IdempotencyRepo, clock: Clock, callerOf: (state
     if (!KEY.test(key)) throw new ValidationError('Idempotency-Key 无效', [{ path: 'headers.idempotency-key', message: '1–255 个可见 ASCII 字符' }])
     const scope = `${callerOf(ctx.state)}:${ctx.method} ${ctx.path}`
     const requestHash = createHash('sha256').update(JSON.stringify(ctx.state.body ?? null)).digest('base64url')
-    const claim = await keys.claim(scope, key, requestHash, clock.now())
+    let claim = await keys.claim(scope, key, requestHash, clock.now())
+    if (claim !== 'claimed' && claim.status === null && clock.now().getTime() - claim.createdAt.getTime() > ABANDONED_AFTER_MS) {
+      // The first request's process died before answering: its claim is abandoned, take it over.
+      await keys.release(scope, key)
+      claim = await keys.claim(scope, key, requestHash, clock.now())
+    }
     if (claim !== 'claimed') {
       if (claim.requestHash !== requestHash) throw new UnprocessableError('同一个 Idempotency-Key 不能用于不同的请求', [], 'idempotency_key_reused')
       if (claim.status === null) throw new ConflictError('相同的请求正在处理中，请稍候', [], 'request_in_progress')

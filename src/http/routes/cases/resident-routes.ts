@@ -10,6 +10,7 @@ import type { Uploads } from '../../../services/uploads.js'
 import type { IdempotencyRepo } from '../../../store/ports.js'
 import { idempotent } from '../../middleware/idempotency.js'
 import { requireMpUser } from '../../middleware/mp-auth.js'
+import { rateLimit } from '../../middleware/rate-limit.js'
 import { presentResidentCase, presentResidentCaseSummary } from '../../presenters/cases.js'
 import type { AppState, RouteContext } from '../../state.js'
 import { parse } from '../../validate.js'
@@ -25,6 +26,7 @@ export interface ResidentCaseDeps {
   idempotency: IdempotencyRepo
   clock: Clock
   maxImages: number
+  submitLimitPerTenMinutes: number
 }
 
 /** A resident's messages: the privacy notice, submit, follow, withdraw, rate, reopen. */
@@ -42,7 +44,8 @@ export function residentCaseRoutes(deps: ResidentCaseDeps) {
     ctx.body = { version }
   })
 
-  router.post('/cases', resident, idempotent(deps.idempotency, deps.clock, (s) => s.mpUser!.id), async (ctx) => {
+  const submitLimit = rateLimit('mp_case_submit', deps.submitLimitPerTenMinutes, 600, (s) => s.mpUser!.id)
+  router.post('/cases', resident, submitLimit, idempotent(deps.idempotency, deps.clock, (s) => s.mpUser!.id), async (ctx) => {
     const draft = parse(submitBody, ctx.state.body, 'body')
     if (draft.images.length > deps.maxImages) throw new UnprocessableError(`最多附 ${deps.maxImages} 张图片`, [{ path: 'body.images', message: `最多 ${deps.maxImages} 张` }], 'too_many_images')
     const owner = ctx.state.mpUser!.id

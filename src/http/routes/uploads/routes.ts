@@ -6,6 +6,7 @@ import { PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from
 import type { MpSessions } from '../../../services/mp-sessions.js'
 import type { Uploads } from '../../../services/uploads.js'
 import { requireMpUser } from '../../middleware/mp-auth.js'
+import { rateLimit } from '../../middleware/rate-limit.js'
 import type { AppState } from '../../state.js'
 
 /** Reads the one file of a multipart upload (what wx.uploadFile sends), refusing it past the limit. */
@@ -42,7 +43,7 @@ const tooLarge = (maxBytes: number) => new PayloadTooLargeError(`图片过大，
 export function uploadRoutes(sessions: MpSessions, uploads: Uploads, maxBytes: number) {
   const router = new Router<AppState>({ prefix: '/api/mp/uploads' })
 
-  router.post('/', requireMpUser(sessions), async (ctx) => {
+  router.post('/', requireMpUser(sessions), rateLimit('mp_upload', 30, 600, (s) => s.mpUser!.id), async (ctx) => {
     const saved = await uploads.save(await readOneFile(ctx, maxBytes), ctx.state.mpUser!.id)
     ctx.status = 201
     ctx.body = saved
