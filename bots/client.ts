@@ -72,6 +72,7 @@ export interface OutboxItem {
   leaseUntil: string
 }
 export type AlertKind = 'rate_limited' | 'logged_out' | 'logged_in'
+export interface MeetingAnswer { id: string; title: string; kindLabel: string; time: string; place: string; rsvp: string; rsvpLabel: string; reason: string | null }
 
 const enc = encodeURIComponent
 
@@ -155,6 +156,12 @@ export class LiaisonClient {
   }
   transfer(personId: string, ref: string, reason: string) {
     return this.call<CaseBrief>('POST', `/people/${enc(personId)}/deputy/cases/${enc(ref)}/transfer`, { reason })
+  }
+
+  // Meetings
+  /** "参加" / "请假 原因": answers the nearest meeting still waiting for this person's answer. */
+  answerMeeting(personId: string, response: 'attend' | 'leave', reason?: string) {
+    return this.call<MeetingAnswer>('POST', `/people/${enc(personId)}/meetings/next/rsvp`, response === 'leave' ? { response, reason } : { response })
   }
 
   // Rooms, alerts

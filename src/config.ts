@@ -69,6 +69,11 @@ const schema = z.strictObject({
     slaSchedule: z.string().min(9),
     submitLimitPerTenMinutes: z.number().int().min(0),
   }),
+  meetings: z.strictObject({
+    _doc: doc,
+    reminderHours: z.array(z.number().positive()).max(5),
+    checkInOpensMinutesBefore: z.number().int().min(0).max(24 * 60),
+  }),
   uploads: z.strictObject({
     _doc: doc,
     dir: z.string().min(1),

@@ -1,6 +1,8 @@
 import { ConfigError, loadConfig } from './config.js'
 import { build } from './app.js'
 import { demoDirectory } from './demo/demo-city.js'
+import { seedDemoMeeting } from './demo/demo-meeting.js'
+import { seedDemoCampaign } from './demo/demo-campaign.js'
 import { localDate } from './domain/dates.js'
 import { ensureAdmin, seedDemo } from './services/bootstrap.js'
 
@@ -11,6 +13,10 @@ async function main() {
   const { logger, store, services } = liaison
   const admin = await ensureAdmin(store, services.passwords, services.audit, config.security.adminPassword)
   const demoLogins = config.demo.seedOnEmptyStore ? await seedDemo(store, services.importer, demoDirectory({ today: localDate(new Date(), config.business.timeZone) })) : null
+  // A demo just seeded gets a published meeting too, so the console shows notices and answers at once.
+  if (demoLogins) await seedDemoMeeting(store, services, config.business.timeZone, new Date())
+  // …and a running campaign with reading published and scheduled.
+  if (demoLogins) await seedDemoCampaign(store, services, new Date())
   const { port } = await liaison.listen()
   liaison.startJobs()
   logger.info({ port, store: store.kind }, 'liaison listening')

@@ -41,13 +41,34 @@ export const deputyConversation: Conversation = async (turn) => {
         turn.say(`已把留言 ${done.ticket} 交回联络站工作人员处理。`)
       })
     case 'attend':
+      return answerMeeting(turn, async () => {
+        const m = await turn.client.answerMeeting(turn.person.personId, 'attend')
+        turn.say(`已回复参加：${m.title}，${m.time}，地点 ${m.place}。到场后请用小程序扫会场二维码签到。`)
+      })
     case 'excuse':
-      // The backend has no meeting RSVP for the bot yet; say so rather than pretend.
-      turn.say('目前没有需要您回复的会议通知。收到会议通知后，回复"参加"或"请假 原因"即可。')
-      return true
+      if (!cmd.reason) {
+        turn.say(lines('请写明请假原因，例如：', '请假 外出学习'))
+        return true
+      }
+      return answerMeeting(turn, async () => {
+        const m = await turn.client.answerMeeting(turn.person.personId, 'leave', cmd.reason)
+        turn.say(`已为您请假：${m.title}（${m.time}）。原因：${m.reason ?? cmd.reason}`)
+      })
     default:
       return false
   }
+}
+
+/** An answer to a meeting notice; with none waiting, say how answering works. */
+function answerMeeting(turn: Turn, action: () => Promise<void>): Promise<true> {
+  return guarded(turn, async () => {
+    try {
+      await action()
+    } catch (err) {
+      if (!(err instanceof ApiError) || err.code !== 'no_meeting_awaiting') throw err
+      turn.say(`${err.message}。收到会议通知后，回复"参加"或"请假 原因"即可。`)
+    }
+  })
 }
 
 /** A refusal from the backend (not a deputy, no such case, bad code) is shown as it is written. */

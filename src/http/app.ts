@@ -22,6 +22,12 @@ import { uploadRoutes } from './routes/uploads/routes.js'
 import { accountRoutes } from './routes/account/routes.js'
 import { outboxRoutes } from './routes/outbox/routes.js'
 import { botRoutes } from './routes/bot/routes.js'
+import { adminCampaignRoutes } from './routes/campaigns/admin-routes.js'
+import { mpCampaignRoutes } from './routes/campaigns/mp-routes.js'
+import { staffReadingRoutes } from './routes/campaigns/staff-routes.js'
+import { botMeetingRoutes } from './routes/bot/meeting-routes.js'
+import { adminMeetingRoutes } from './routes/meetings/admin-routes.js'
+import { mpMeetingRoutes } from './routes/meetings/mp-routes.js'
 
 /** The Koa app: request context, errors, JSON bodies, then one router per area. */
 export function createHttpApp(config: Config, logger: Logger, store: Store, services: Services, clock: Clock) {
@@ -62,6 +68,15 @@ export function createHttpApp(config: Config, logger: Logger, store: Store, serv
     accountRoutes(services.accounts, services.mpSessions, services.auth, services.directory, services.botPeople),
     outboxRoutes(services.botOutbox, services.auth, store, clock, config.bot.secret),
     botRoutes(services, store, clock, config.bot.secret, config.cases.reopenMaxRating),
+    adminCampaignRoutes({ auth: services.auth, campaigns: services.campaigns, progress: services.campaignProgress, idempotency: store.idempotency, clock }),
+    mpCampaignRoutes(services.mpSessions, services.campaignReading, clock),
+    staffReadingRoutes(services.auth, services.campaignReading),
+    adminMeetingRoutes({
+      auth: services.auth, meetings: services.meetings, reports: services.meetingReports, qrCodes: services.qrCodes,
+      idempotency: store.idempotency, clock, timeZone: config.business.timeZone,
+    }),
+    mpMeetingRoutes(services.mpSessions, services.meetingInvitations),
+    botMeetingRoutes(services, store, config.bot.secret, config.business.timeZone),
   ]
   for (const router of routers) app.use(router.routes()).use(router.allowedMethods())
   return app

@@ -27,6 +27,10 @@ import { BotOutbox } from './delivery/bot-outbox.js'
 import { realSenders, templateFor } from './delivery/senders.js'
 import { MpAccounts } from './mp-account.js'
 import { BotPeople } from './bot-people.js'
+import { createCampaignServices } from './campaign-services.js'
+import { MeetingService } from './meetings.js'
+import { MeetingInvitations } from './meeting-invitations.js'
+import { MeetingReports } from './meeting-reports.js'
 
 export type Services = ReturnType<typeof createServices>
 
@@ -65,6 +69,7 @@ export function createServices(config: Config & { security: { secretKey: string 
   const templateKinds = new Map(Object.values(config.wechat.templates).filter((t) => t.id).map((t) => [t.id, t.longTerm]))
   const mpSessions = new MpSessions(store, clock)
   const newDispatcher = () => new OutboxDispatcher(store, resolver, realSenders(config, wechat, robots), subscriptionTemplate, outboxPolicy, clock, logger)
+  const meetings = new MeetingService(store, clock, { timeZone })
   const caseQueries = new CaseQueries(store, routing, cipher, audit, clock, { windowDays: config.cases.similarWindowDays, threshold: config.cases.similarThreshold })
   return {
     cipher,
@@ -94,5 +99,9 @@ export function createServices(config: Config & { security: { secretKey: string 
     workflow: new CaseWorkflow(store, routing, calendar, policy, clock),
     caseQueries,
     caseReports: new CaseReports(store, caseQueries, routing, clock),
+    ...createCampaignServices(store, clock, timeZone),
+    meetings,
+    meetingInvitations: new MeetingInvitations(store, clock, { timeZone, checkInOpensMinutesBefore: config.meetings.checkInOpensMinutesBefore }),
+    meetingReports: new MeetingReports(store, meetings, clock, { timeZone }),
   }
 }

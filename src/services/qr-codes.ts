@@ -24,6 +24,8 @@ export interface QrSettings {
 /** The mini-program scene a code opens with: d=<deputy code> or s=<station code>. */
 export const deputyScene = (code: string) => `d=${code}`
 export const stationScene = (code: string) => `s=${code}`
+/** A meeting's check-in code: scene m=<meeting short code>. */
+export const meetingScene = (code: string) => `m=${code}`
 
 /**
  * Printable QR codes for posters at stations: the code, then the name under it so that a
@@ -56,6 +58,15 @@ export class QrCodeRenderer {
       { text: station.name, size: 40 },
       { text: station.address || this.settings.cityName, size: 24 },
       { text: '微信扫一扫，联系人大代表', size: 24 },
+    ])
+  }
+
+  /** The check-in code shown at the door: scanning it in the mini-program during the meeting signs the deputy in. */
+  async meetingPng(meeting: { shortCode: string; title: string }, when: string): Promise<Buffer> {
+    return this.render(meetingScene(meeting.shortCode), [
+      { text: meeting.title, size: 36 },
+      { text: when, size: 26 },
+      { text: '参会人员微信扫一扫签到', size: 24 },
     ])
   }
 

@@ -7,6 +7,8 @@
  */
 import type { DeputyLevel, Region, Staff, StaffRole, Station, StationKind, Deputy } from '../domain/directory.js'
 import type { CaseEvent, CaseRecord, CaseStatus } from '../domain/case.js'
+import type { CampaignRecord, CheckInRecord, ReachRecord, ReadReceipt, Reader, ReadingItem } from '../domain/campaign.js'
+import type { MeetingInvitee, MeetingRecord, MeetingStatus, PersonRef, PublicRegistration, Rsvp } from '../domain/meeting.js'
 
 export interface Page<T> {
   items: T[]
@@ -167,6 +169,8 @@ export interface Store {
   subscriptions: SubscriptionRepo
   bindingCodes: BindingCodeRepo
   bot: BotRepo
+  meetings: MeetingRepo
+  campaigns: CampaignRepo
   /** Throws when the store cannot answer (used by /readyz). */
   ping(): Promise<void>
   close(): Promise<void>
@@ -368,6 +372,55 @@ export interface CaseRepo {
   listForStats(filter: CaseFilter): Promise<CaseRecord[]>
 }
 
+// ——— Study campaigns and reading ———
+
+export interface CampaignQuery extends PageQuery {
+  /** An organizer's view: campaigns whose scope shares a district with these (absent: all). */
+  scopeDistrictIds?: string[]
+}
+
+export interface CampaignRepo {
+  create(campaign: CampaignRecord): Promise<CampaignRecord>
+  get(id: string): Promise<CampaignRecord | null>
+  getMany(ids: string[]): Promise<CampaignRecord[]>
+  /** Newest first. */
+  search(query: CampaignQuery): Promise<Page<CampaignRecord>>
+  /** Campaigns residents may follow: open to followers and not ended at `now`, ending soonest first. */
+  followable(now: Date): Promise<CampaignRecord[]>
+  addItem(item: ReadingItem): Promise<ReadingItem>
+  getItem(id: string): Promise<ReadingItem | null>
+  getItems(ids: string[]): Promise<ReadingItem[]>
+  /** A campaign's items by publish time. */
+  items(campaignId: string): Promise<ReadingItem[]>
+  /** Unpublished items whose time has come, earliest first. */
+  dueItems(now: Date, limit: number): Promise<ReadingItem[]>
+  /**
+   * Publishes the item unless someone already did, in one transaction: its time, whom it
+   * reached (`reach`, plus everyone following the campaign then) and its messages. False,
+   * writing nothing, when it was already published (another instance, a re-run).
+   */
+  publishItem(itemId: string, at: Date, reach: ReachRecord[], outbox: OutboxMessage[]): Promise<boolean>
+  /**
+   * Follows the campaign and is reached by every item already published, in one
+   * transaction; false when already following.
+   */
+  follow(campaignId: string, reader: Reader, place: { stationId: string | null; districtId: string | null }, at: Date): Promise<boolean>
+  isFollowing(campaignId: string, reader: Reader): Promise<boolean>
+  followedBy(reader: Reader): Promise<string[]>
+  /** True the first time this person opens the item; later openings change nothing. */
+  recordRead(receipt: ReadReceipt): Promise<boolean>
+  /** ConflictError when the person already checked in for this slot. */
+  addCheckIn(checkIn: CheckInRecord): Promise<CheckInRecord>
+  /** Everything progress needs of one campaign. */
+  reachOf(campaignId: string): Promise<ReachRecord[]>
+  readsOf(campaignId: string): Promise<ReadReceipt[]>
+  checkInsOf(campaignId: string): Promise<CheckInRecord[]>
+  /** What reached one person: of one campaign, and/or after a time (`since` itself excluded); newest first. */
+  reachFor(reader: Reader, filter: { campaignId?: string; since?: Date }): Promise<ReachRecord[]>
+  readsFor(reader: Reader, itemIds: string[]): Promise<ReadReceipt[]>
+  checkInsFor(reader: Reader, campaignIds: string[]): Promise<CheckInRecord[]>
+}
+
 // ——— Idempotency keys (POSTs that create) ———
 
 export interface IdempotencyRecord {
@@ -385,4 +438,47 @@ export interface IdempotencyRepo {
   complete(scope: string, key: string, status: number, body: unknown): Promise<void>
   release(scope: string, key: string): Promise<void>
   purgeBefore(before: Date): Promise<number>
+}
+
+// ——— Meetings: notices, answers (RSVP), check-in ———
+
+export interface MeetingFilter {
+  /** A district organizer's view: meetings of any of these districts, or that they created. */
+  visibleTo?: { districtIds: string[]; createdBy: string }
+  statuses?: MeetingStatus[]
+  startFrom?: Date
+  startTo?: Date
+}
+export interface MeetingQuery extends MeetingFilter, PageQuery {}
+
+export interface MeetingRepo {
+  /** ConflictError when the id or short code is taken. */
+  create(record: MeetingRecord): Promise<MeetingRecord>
+  get(id: string): Promise<MeetingRecord | null>
+  getByShortCode(shortCode: string): Promise<MeetingRecord | null>
+  /**
+   * Writes the new state if nobody changed the meeting since `record.version` was read,
+   * with its messages and, when given, its invitees (publishing), in one transaction;
+   * ConflictError otherwise.
+   */
+  update(record: MeetingRecord, outbox: OutboxMessage[], invitees?: MeetingInvitee[]): Promise<MeetingRecord>
+  /** Latest start first. */
+  search(query: MeetingQuery): Promise<Page<MeetingRecord>>
+  /** Every meeting matching, earliest start first, unpaged (reminders, statistics: hundreds a year). */
+  list(filter: MeetingFilter): Promise<MeetingRecord[]>
+  /** The invitees of these meetings, in the order they were invited. */
+  invitees(meetingIds: string[]): Promise<MeetingInvitee[]>
+  invitation(meetingId: string, person: PersonRef): Promise<MeetingInvitee | null>
+  /** A person's invitations to meetings in these states ending at or after `endFrom`, earliest start first. */
+  invitationsOf(person: PersonRef, filter: { statuses: MeetingStatus[]; endFrom?: Date }): Promise<Array<{ meeting: MeetingRecord; invitation: MeetingInvitee }>>
+  /** Records an invitee's answer; null when they are not invited. */
+  respond(meetingId: string, person: PersonRef, answer: { rsvp: Exclude<Rsvp, 'pending'>; reason: string | null; at: Date }): Promise<MeetingInvitee | null>
+  /** Records attendance once: false when already checked in (or not invited). Atomic. */
+  checkIn(meetingId: string, person: PersonRef, at: Date): Promise<boolean>
+  /**
+   * A place for public attendance, if one of `seats` is left: ConflictError "public_seats_full"
+   * when none is, ConflictError when this person already has one. Atomic.
+   */
+  registerPublic(registration: PublicRegistration, seats: number): Promise<PublicRegistration>
+  publicRegistrations(meetingId: string): Promise<PublicRegistration[]>
 }

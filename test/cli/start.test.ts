@@ -31,7 +31,9 @@ describe('npm start on a fresh machine', function () {
       expect(staff.length).to.be.greaterThan(10)
       await client.login(staff[0][1], staff[0][2])
       expect((await client.get('/api/admin/directory/summary')).body.deputies).to.equal(60)
-      await new Client(`http://127.0.0.1:${port}`).login('admin', admin![1])
+      const office = await new Client(`http://127.0.0.1:${port}`).login('admin', admin![1])
+      const meetings = (await office.get('/api/admin/meetings')).body.items
+      expect(meetings.map((m: { title: string; statusLabel: string }) => `${m.title} ${m.statusLabel}`), 'the demo has a published meeting').to.deep.equal(['市人大常委会第十次会议 已发布'])
     } finally {
       await first.stop()
     }

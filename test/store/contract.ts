@@ -2,7 +2,9 @@ import { expect } from 'chai'
 import type { DirectorySnapshot, Store } from '../../src/store/ports.js'
 import { ConflictError, ValidationError } from '../../src/errors.js'
 import { caseContract } from './contract-cases.js'
+import { campaignContract } from './contract-campaigns.js'
 import { botContract, deliveryContract } from './contract-delivery.js'
+import { meetingContract } from './contract-meetings.js'
 
 /** A small directory in store shape: one district, a street, two communities, one station, three deputies. */
 export function sampleDirectory(): DirectorySnapshot {
@@ -280,6 +282,8 @@ export function storeContract(open: () => Promise<Store>) {
   caseContract(() => store)
   deliveryContract(() => store)
   botContract(() => store)
+  campaignContract(() => store)
+  meetingContract(() => store)
 
   it('answers ping while open', async () => {
     await store.ping()

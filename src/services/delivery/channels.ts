@@ -40,6 +40,11 @@ export class ChannelResolver {
         const group = home && this.settings.hasRobot(`station:${home}`) ? [{ channel: 'wecom_group' as const, address: `station:${home}` }] : []
         return this.personRoutes(await this.store.mpUsers.getByDeputyId(m.recipientId), m.kind, group)
       }
+      case 'staff':
+        // Staff are reached through their station's or office's group for now: the bot knows
+        // a staff member's contact only in the other direction (contact → staff), so a
+        // message to one person waits, visible in the console, until a channel exists.
+        return []
       case 'station':
       case 'office': {
         const owner = `${m.recipientKind}:${m.recipientId}`

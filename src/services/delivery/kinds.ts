@@ -14,6 +14,12 @@ export const KIND_TITLES: Record<string, string> = {
   'case.reminder': '办理期限提醒',
   'case.escalated': '逾期督办',
   'case.overdue': '留言已逾期',
+  'reading.published': '学习材料发布',
+  'meeting.notice': '会议通知',
+  'meeting.changed': '会议变更',
+  'meeting.cancelled': '会议取消',
+  'meeting.reminder': '会议提醒',
+  'meeting.rsvp_nudge': '请回复参会情况',
 }
 
 export const titleOf = (kind: string) => KIND_TITLES[kind] ?? '消息通知'

@@ -5,10 +5,12 @@ import { deputyRepo, regionRepo, staffRepo, stationRepo } from './directory-repo
 import { directoryRepo } from './directory-upsert.js'
 import { auditRepo, lockRepo, sessionRepo } from './auth-repos.js'
 import { caseRepo } from './case-repos.js'
+import { campaignRepo } from './campaign-repo.js'
 import { idempotencyRepo, mpUserRepo } from './people-repos.js'
 import { outboxRepo } from './outbox-repo.js'
 import { bindingCodeRepo, subscriptionRepo } from './delivery-repos.js'
 import { botRepo } from './bot-repo.js'
+import { meetingRepo } from './meeting-repo.js'
 
 export interface MongoStoreOptions {
   /** Drop the whole database on close: for tests that each get a fresh database. */
@@ -51,6 +53,8 @@ export async function createMongoStore(url: string, options: MongoStoreOptions =
       subscriptions: subscriptionRepo(models),
       bindingCodes: bindingCodeRepo(models),
       bot: botRepo(conn, models),
+      campaigns: await campaignRepo(conn, models),
+      meetings: meetingRepo(conn, models),
       async ping() {
         if (!conn.db) throw new Error('mongo store is not connected')
         await conn.db.admin().ping()

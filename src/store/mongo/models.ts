@@ -7,6 +7,7 @@ import type { AuditEntry, DeputyRecord, SessionRecord, StaffRecord } from '../po
 import { defineCaseModels, type CaseModels } from './case-models.js'
 import { defineDeliveryModels, type DeliveryModels } from './delivery-models.js'
 import { defineBotModels, type BotModels } from './bot-models.js'
+import { defineMeetingModels, type MeetingModels } from './meeting-models.js'
 
 /**
  * Document shapes as stored. Directory records and sessions keep their own string id as
@@ -30,7 +31,7 @@ export interface LockDoc {
  * Cases, the outbox, people and idempotency keys are defined in case-models.ts;
  * subscription credits and binding codes in delivery-models.ts; the chat bot's in bot-models.ts.
  */
-export interface Models extends CaseModels, DeliveryModels, BotModels {
+export interface Models extends CaseModels, DeliveryModels, BotModels, MeetingModels {
   Region: Model<RegionDoc>
   Station: Model<StationDoc>
   Deputy: Model<DeputyDoc>
@@ -183,6 +184,7 @@ export function defineModels(conn: Connection): Models {
     ...defineCaseModels(conn),
     ...defineDeliveryModels(conn),
     ...defineBotModels(conn),
+    ...defineMeetingModels(conn),
   }
 }
 

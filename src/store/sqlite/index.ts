@@ -5,6 +5,8 @@ import { botRepo } from './bot-repo.js'
 import { deputyRepo, directoryRepo, regionRepo, staffRepo, stationRepo } from './directory-repos.js'
 import { auditRepo, lockRepo, sessionRepo } from './auth-repos.js'
 import { caseRepo } from './case-repos.js'
+import { campaignRepo } from './campaign-repos.js'
+import { meetingRepo } from './meeting-repo.js'
 import { bindingCodeRepo, idempotencyRepo, mpUserRepo, outboxRepo, subscriptionRepo } from './people-repos.js'
 
 /** The embedded store: one SQLite file in WAL mode (or ":memory:"). */
@@ -28,6 +30,8 @@ export function createSqliteStore(path: string): Store {
     subscriptions: subscriptionRepo(db),
     bindingCodes: bindingCodeRepo(db),
     bot: botRepo(db),
+    campaigns: campaignRepo(db, group),
+    meetings: meetingRepo(db, group),
     async ping() {
       db.prepare('SELECT 1').get()
     },

@@ -1,0 +1,93 @@
+import type { ErrorDetail } from '../errors.js'
+import type { Deputy, Region, Staff, Station } from './directory.js'
+import type { InviteeKind, InviteeSelector } from './meeting.js'
+import { ancestry } from './region-tree.js'
+
+/** The parts of the directory a selector is resolved against. */
+export interface SelectorDirectory {
+  regions: Region[]
+  stations: Station[]
+  deputies: Array<Pick<Deputy, 'id' | 'name' | 'level' | 'stationIds'>>
+  staff: Array<Pick<Staff, 'id' | 'name' | 'role' | 'stationIds' | 'regionIds' | 'active'>>
+}
+
+export interface ResolvedInvitee {
+  kind: InviteeKind
+  id: string
+  name: string
+}
+
+/** The districts a station's places lie in (a park station with no places lies in none). */
+function stationDistricts(dir: SelectorDirectory) {
+  const byId = new Map(dir.regions.map((r) => [r.id, r]))
+  const out = new Map<string, Set<string>>()
+  for (const s of dir.stations) {
+    const districts = new Set<string>()
+    for (const regionId of s.regionIds) {
+      const district = ancestry(regionId, byId).find((r) => r.kind === 'district')
+      if (district) districts.add(district.id)
+    }
+    out.set(s.id, districts)
+  }
+  return out
+}
+
+const given = <T>(list: T[] | undefined): list is T[] => Array.isArray(list) && list.length > 0
+
+/**
+ * The people a selector names, deputies first, each once. Levels, stations and districts
+ * narrow one group of deputies together; named deputies and staff are added. `within` is
+ * a district organizer's districts (null: the whole city): people outside them are left
+ * out of the group, and naming them is a problem, as is naming anything unknown. A
+ * selector that resolves to nobody is a problem too, never an empty meeting.
+ */
+export function resolveInvitees(selector: InviteeSelector, dir: SelectorDirectory, within: string[] | null): { invitees: ResolvedInvitee[]; problems: ErrorDetail[] } {
+  const problems: ErrorDetail[] = []
+  const districtsOf = stationDistricts(dir)
+  const inScope = (districts: Iterable<string>) => within === null || [...districts].some((d) => within.includes(d))
+  const deputyDistricts = (d: Pick<Deputy, 'stationIds'>) => d.stationIds.flatMap((s) => [...(districtsOf.get(s) ?? [])])
+  const staffInScope = (s: SelectorDirectory['staff'][number]) =>
+    within === null || (s.role === 'station_staff' ? inScope(s.stationIds.flatMap((id) => [...(districtsOf.get(id) ?? [])])) : s.role === 'organizer' && inScope(s.regionIds))
+  const outside = '不在您负责的区县范围内'
+
+  const knownDistricts = new Set(dir.regions.filter((r) => r.kind === 'district').map((r) => r.id))
+  selector.districtIds?.forEach((id, i) => {
+    if (!knownDistricts.has(id)) problems.push({ path: `selector.districtIds[${i}]`, message: `未知的区县 "${id}"` })
+    else if (!inScope([id])) problems.push({ path: `selector.districtIds[${i}]`, message: outside })
+  })
+  selector.stationIds?.forEach((id, i) => {
+    if (!districtsOf.has(id)) problems.push({ path: `selector.stationIds[${i}]`, message: `未知的联络站 "${id}"` })
+    else if (!inScope(districtsOf.get(id)!)) problems.push({ path: `selector.stationIds[${i}]`, message: outside })
+  })
+
+  const chosen = new Map<string, ResolvedInvitee>()
+  const add = (kind: InviteeKind, p: { id: string; name: string }) => chosen.set(`${kind}:${p.id}`, { kind, id: p.id, name: p.name })
+
+  if (given(selector.levels) || given(selector.stationIds) || given(selector.districtIds)) {
+    for (const d of dir.deputies) {
+      const districts = deputyDistricts(d)
+      if (given(selector.levels) && !selector.levels.includes(d.level)) continue
+      if (given(selector.stationIds) && !d.stationIds.some((s) => selector.stationIds!.includes(s))) continue
+      if (given(selector.districtIds) && !districts.some((x) => selector.districtIds!.includes(x))) continue
+      if (inScope(districts)) add('deputy', d)
+    }
+  }
+  const deputies = new Map(dir.deputies.map((d) => [d.id, d]))
+  selector.deputyIds?.forEach((id, i) => {
+    const d = deputies.get(id)
+    if (!d) problems.push({ path: `selector.deputyIds[${i}]`, message: `未知的代表 "${id}"` })
+    else if (!inScope(deputyDistricts(d))) problems.push({ path: `selector.deputyIds[${i}]`, message: outside })
+    else add('deputy', d)
+  })
+  const staff = new Map(dir.staff.map((s) => [s.id, s]))
+  selector.staffIds?.forEach((id, i) => {
+    const s = staff.get(id)
+    if (!s || !s.active) problems.push({ path: `selector.staffIds[${i}]`, message: `未知的工作人员 "${id}"` })
+    else if (!staffInScope(s)) problems.push({ path: `selector.staffIds[${i}]`, message: outside })
+    else add('staff', s)
+  })
+
+  const invitees = [...chosen.values()].sort((a, b) => (a.kind === b.kind ? a.id.localeCompare(b.id) : a.kind === 'deputy' ? -1 : 1))
+  if (!problems.length && !invitees.length) problems.push({ path: 'selector', message: '所选范围内没有任何代表或工作人员' })
+  return { invitees, problems }
+}

@@ -1,0 +1,208 @@
+/**
+ * Meetings, activities and reception days (会议 / 活动 / 接待日): what they are, the states
+ * they go through, and the rules for answering (RSVP), checking in and reminding. Pure:
+ * no I/O, times passed in. Selector resolution is in meeting-selector.ts, attendance
+ * figures in meeting-attendance.ts.
+ */
+import type { DeputyLevel } from './directory.js'
+
+export const MEETING_KINDS = ['standing_committee', 'deputy_activity', 'inspection', 'training', 'reception_day', 'other'] as const
+export type MeetingKind = (typeof MEETING_KINDS)[number]
+export const MEETING_KIND_LABELS: Record<MeetingKind, string> = {
+  standing_committee: '常委会会议',
+  deputy_activity: '代表活动',
+  inspection: '视察调研',
+  training: '培训',
+  reception_day: '接待日',
+  other: '其他',
+}
+
+/** draft → published → (cancelled); a draft may also be cancelled, quietly. */
+export const MEETING_STATUSES = ['draft', 'published', 'cancelled'] as const
+export type MeetingStatus = (typeof MEETING_STATUSES)[number]
+export const MEETING_STATUS_LABELS: Record<MeetingStatus, string> = { draft: '草稿', published: '已发布', cancelled: '已取消' }
+
+/**
+ * Who is invited, resolved to people when the meeting is published. Levels, stations and
+ * districts narrow one group together (city deputies of 湛河区); named deputies and staff
+ * are added to it.
+ */
+export interface InviteeSelector {
+  levels?: DeputyLevel[]
+  stationIds?: string[]
+  districtIds?: string[]
+  deputyIds?: string[]
+  staffIds?: string[]
+}
+
+export type InviteeKind = 'deputy' | 'staff'
+export interface PersonRef {
+  kind: InviteeKind
+  id: string
+}
+
+export const RSVP_ANSWERS = ['pending', 'attend', 'leave'] as const
+export type Rsvp = (typeof RSVP_ANSWERS)[number]
+export const RSVP_LABELS: Record<Rsvp, string> = { pending: '未回复', attend: '参加', leave: '请假' }
+
+export interface Attachment {
+  name: string
+  url: string
+}
+
+export interface MeetingRecord {
+  id: string
+  /** Printed in the check-in QR code (scene m=<code>); knowing it proves the scan. */
+  shortCode: string
+  title: string
+  kind: MeetingKind
+  status: MeetingStatus
+  startAt: Date
+  endAt: Date
+  place: string
+  agenda: string
+  attachments: Attachment[]
+  selector: InviteeSelector
+  /** Places for public attendance (公民旁听); 0 when the meeting is not open to the public. */
+  publicSeats: number
+  /** Answers are taken until then; null means until the start. */
+  rsvpDeadline: Date | null
+  /** The districts whose organizers see it; empty for a city-level meeting. */
+  districtIds: string[]
+  createdBy: string
+  createdAt: Date
+  updatedAt: Date
+  publishedAt: Date | null
+  cancelledAt: Date | null
+  cancelReason: string | null
+  /** Bumped by each change of time or place after publishing: one change notice per person per change. */
+  changeSeq: number
+  /** Reminder leads (hours) already sent for the current start time. */
+  remindersSent: number[]
+  /** Rounds of "please answer" reminders sent by organizers. */
+  nudgeRounds: number
+  /** Optimistic concurrency: every write checks and bumps it. */
+  version: number
+}
+
+export interface MeetingInvitee {
+  meetingId: string
+  personKind: InviteeKind
+  personId: string
+  /** The name when the meeting was published, as the table and the export show it. */
+  name: string
+  rsvp: Rsvp
+  reason: string | null
+  rsvpAt: Date | null
+  checkedInAt: Date | null
+}
+
+export interface PublicRegistration {
+  meetingId: string
+  mpUserId: string
+  name: string
+  createdAt: Date
+}
+
+/**
+ * Who manages a meeting: admins, organizers of the whole city, and a district organizer
+ * for the meetings they created or that belong to one of their districts.
+ */
+export function canManageMeeting(viewer: { id: string; role: string; regionIds: string[] }, m: Pick<MeetingRecord, 'createdBy' | 'districtIds'>): boolean {
+  if (viewer.role === 'admin') return true
+  if (viewer.role !== 'organizer') return false
+  return viewer.regionIds.length === 0 || m.createdBy === viewer.id || m.districtIds.some((d) => viewer.regionIds.includes(d))
+}
+
+const MINUTE = 60_000
+const HOUR = 60 * MINUTE
+
+/** Answers close at the deadline, or at the start when there is none. */
+export const rsvpClosesAt = (m: Pick<MeetingRecord, 'rsvpDeadline' | 'startAt'>) => m.rsvpDeadline ?? m.startAt
+
+export type RsvpRefusal = 'not_invited' | 'meeting_cancelled' | 'rsvp_closed'
+
+/** Why an invitee may not answer now, or null when they may (and may change their answer). */
+export function rsvpRefusal(m: Pick<MeetingRecord, 'status' | 'rsvpDeadline' | 'startAt'>, invitation: MeetingInvitee | null, now: Date): RsvpRefusal | null {
+  if (!invitation || m.status === 'draft') return 'not_invited'
+  if (m.status === 'cancelled') return 'meeting_cancelled'
+  if (now.getTime() > rsvpClosesAt(m).getTime()) return 'rsvp_closed'
+  return null
+}
+
+/** Check-in is open from a while before the start until the end. */
+export function checkInWindow(m: Pick<MeetingRecord, 'startAt' | 'endAt'>, opensMinutesBefore: number) {
+  return { opensAt: new Date(m.startAt.getTime() - opensMinutesBefore * MINUTE), closesAt: m.endAt }
+}
+
+export type CheckInRefusal = 'not_invited' | 'meeting_cancelled' | 'check_in_not_open' | 'check_in_closed' | 'already_checked_in'
+
+export function checkInRefusal(
+  m: Pick<MeetingRecord, 'status' | 'startAt' | 'endAt'>,
+  invitation: MeetingInvitee | null,
+  now: Date,
+  opensMinutesBefore: number,
+): CheckInRefusal | null {
+  if (!invitation || m.status === 'draft') return 'not_invited'
+  if (m.status === 'cancelled') return 'meeting_cancelled'
+  if (invitation.checkedInAt) return 'already_checked_in'
+  const { opensAt, closesAt } = checkInWindow(m, opensMinutesBefore)
+  if (now < opensAt) return 'check_in_not_open'
+  if (now > closesAt) return 'check_in_closed'
+  return null
+}
+
+/**
+ * The reminder the job should send now, if any: the nearest lead (in hours) whose time has
+ * come before the start and that was not sent for this start time. When the job was down
+ * past several leads, one reminder goes out and covers them all, so nobody gets two at once.
+ */
+export function dueReminder(m: Pick<MeetingRecord, 'status' | 'startAt' | 'remindersSent'>, now: Date, leadHours: readonly number[]): { lead: number; covers: number[] } | null {
+  if (m.status !== 'published' || now >= m.startAt) return null
+  const due = leadHours.filter((h) => !m.remindersSent.includes(h) && now.getTime() >= m.startAt.getTime() - h * HOUR)
+  if (!due.length) return null
+  return { lead: Math.min(...due), covers: due }
+}
+
+/** Who a reminder is for: everyone invited who has not declined. */
+export const remindable = (invitees: MeetingInvitee[]) => invitees.filter((i) => i.rsvp !== 'leave')
+
+/** Whether an edit moves the meeting in time or space, which invitees must hear about. */
+export const changesTimeOrPlace = (before: Pick<MeetingRecord, 'startAt' | 'endAt' | 'place'>, after: Pick<MeetingRecord, 'startAt' | 'endAt' | 'place'>) =>
+  before.startAt.getTime() !== after.startAt.getTime() || before.endAt.getTime() !== after.endAt.getTime() || before.place !== after.place
+
+export type ScheduleProblem = { path: 'startAt' | 'endAt' | 'rsvpDeadline'; message: string }
+
+/** Times that make no sense: ending before starting, starting in the past, answers due after the start. */
+export function scheduleProblems(m: Pick<MeetingRecord, 'startAt' | 'endAt' | 'rsvpDeadline'>, now: Date): ScheduleProblem[] {
+  const problems: ScheduleProblem[] = []
+  if (m.startAt <= now) problems.push({ path: 'startAt', message: '开始时间不能早于现在' })
+  if (m.endAt <= m.startAt) problems.push({ path: 'endAt', message: '结束时间应晚于开始时间' })
+  if (m.rsvpDeadline && m.rsvpDeadline > m.startAt) problems.push({ path: 'rsvpDeadline', message: '回复截止时间不能晚于开始时间' })
+  return problems
+}
+
+// Creating an Intl formatter costs far more than using one: keep one per time zone.
+const formatters = new Map<string, Intl.DateTimeFormat>()
+function parts(at: Date, timeZone: string) {
+  let format = formatters.get(timeZone)
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    formatters.set(timeZone, format)
+  }
+  const p = Object.fromEntries(format.formatToParts(at).map((x) => [x.type, x.value]))
+  return { day: `${p.month}月${p.day}日`, time: `${p.hour}:${p.minute}` }
+}
+
+/** "11月25日 09:30–11:30", or with the end day when it ends on another day, in the business time zone. */
+export function timeLabel(startAt: Date, endAt: Date, timeZone: string): string {
+  const s = parts(startAt, timeZone)
+  const e = parts(endAt, timeZone)
+  return `${s.day} ${s.time}–${e.day === s.day ? '' : `${e.day} `}${e.time}`
+}
+
+/** "11月25日 09:30". */
+export function momentLabel(at: Date, timeZone: string): string {
+  const p = parts(at, timeZone)
+  return `${p.day} ${p.time}`
+}

@@ -1,0 +1,106 @@
+import { MEETING_KIND_LABELS, MEETING_STATUS_LABELS, RSVP_LABELS, rsvpClosesAt, type MeetingInvitee, type MeetingRecord } from '../../domain/meeting.js'
+import type { MeetingAttendance, PersonAttendance } from '../../domain/meeting-attendance.js'
+
+// Presenters name every field they return. Invitees never see the short code (it is what
+// the check-in QR code proves), the selector or who organized it.
+
+const iso = (d: Date | null) => d?.toISOString() ?? null
+
+export const presentMeetingSummary = (m: MeetingRecord) => ({
+  id: m.id,
+  title: m.title,
+  kind: m.kind,
+  kindLabel: MEETING_KIND_LABELS[m.kind],
+  status: m.status,
+  statusLabel: MEETING_STATUS_LABELS[m.status],
+  startAt: m.startAt.toISOString(),
+  endAt: m.endAt.toISOString(),
+  place: m.place,
+  publicSeats: m.publicSeats,
+  createdAt: m.createdAt.toISOString(),
+})
+
+/** The organizers' view. */
+export const presentMeeting = (m: MeetingRecord) => ({
+  ...presentMeetingSummary(m),
+  shortCode: m.shortCode,
+  agenda: m.agenda,
+  attachments: m.attachments.map(({ name, url }) => ({ name, url })),
+  selector: {
+    levels: m.selector.levels ?? [], stationIds: m.selector.stationIds ?? [], districtIds: m.selector.districtIds ?? [],
+    deputyIds: m.selector.deputyIds ?? [], staffIds: m.selector.staffIds ?? [],
+  },
+  rsvpDeadline: iso(m.rsvpDeadline),
+  rsvpClosesAt: rsvpClosesAt(m).toISOString(),
+  districtIds: m.districtIds,
+  createdBy: m.createdBy,
+  updatedAt: m.updatedAt.toISOString(),
+  publishedAt: iso(m.publishedAt),
+  cancelledAt: iso(m.cancelledAt),
+  cancelReason: m.cancelReason,
+  changeCount: m.changeSeq,
+  reminderRounds: m.nudgeRounds,
+})
+
+export const presentInvitee = (i: MeetingInvitee) => ({
+  personKind: i.personKind,
+  personId: i.personId,
+  name: i.name,
+  rsvp: i.rsvp,
+  rsvpLabel: RSVP_LABELS[i.rsvp],
+  reason: i.reason,
+  rsvpAt: iso(i.rsvpAt),
+  checkedInAt: iso(i.checkedInAt),
+})
+
+export const presentTable = (t: { meeting: MeetingRecord; invitees: MeetingInvitee[]; counts: MeetingAttendance; publicTaken: number }) => ({
+  meeting: presentMeetingSummary(t.meeting),
+  counts: { ...t.counts },
+  publicSeats: { cap: t.meeting.publicSeats, taken: t.publicTaken },
+  items: t.invitees.map(presentInvitee),
+})
+
+export const presentPersonAttendance = (p: PersonAttendance) => ({
+  personKind: p.personKind,
+  personId: p.personId,
+  name: p.name,
+  invited: p.invited,
+  attended: p.attended,
+  excused: p.excused,
+  absent: p.absent,
+  rate: p.rate,
+})
+
+/** An invitee's view of a meeting, with their own answer. */
+export const presentInvitation = ({ meeting: m, invitation: i }: { meeting: MeetingRecord; invitation: MeetingInvitee }) => ({
+  id: m.id,
+  title: m.title,
+  kind: m.kind,
+  kindLabel: MEETING_KIND_LABELS[m.kind],
+  status: m.status,
+  statusLabel: MEETING_STATUS_LABELS[m.status],
+  startAt: m.startAt.toISOString(),
+  endAt: m.endAt.toISOString(),
+  place: m.place,
+  agenda: m.agenda,
+  attachments: m.attachments.map(({ name, url }) => ({ name, url })),
+  rsvpClosesAt: rsvpClosesAt(m).toISOString(),
+  cancelReason: m.cancelReason,
+  rsvp: i.rsvp,
+  rsvpLabel: RSVP_LABELS[i.rsvp],
+  reason: i.reason,
+  rsvpAt: iso(i.rsvpAt),
+  checkedInAt: iso(i.checkedInAt),
+})
+
+/** What a resident sees of a meeting open to the public (公民旁听). */
+export const presentPublicMeeting = (m: MeetingRecord, taken: number) => ({
+  id: m.id,
+  title: m.title,
+  kindLabel: MEETING_KIND_LABELS[m.kind],
+  startAt: m.startAt.toISOString(),
+  endAt: m.endAt.toISOString(),
+  place: m.place,
+  publicSeats: m.publicSeats,
+  seatsLeft: Math.max(0, m.publicSeats - taken),
+})

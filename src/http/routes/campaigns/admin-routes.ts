@@ -1,0 +1,66 @@
+import Router from '@koa/router'
+import type { Clock } from '../../../clock.js'
+import type { AuthService } from '../../../services/auth.js'
+import type { CampaignProgress } from '../../../services/campaign-progress.js'
+import type { CampaignService } from '../../../services/campaigns.js'
+import type { IdempotencyRepo } from '../../../store/ports.js'
+import { requireStaff } from '../../middleware/auth.js'
+import { idempotent } from '../../middleware/idempotency.js'
+import { presentCampaign, presentGroupProgress, presentItem, presentPersonProgress } from '../../presenters/campaigns.js'
+import type { AppState } from '../../state.js'
+import { parse } from '../../validate.js'
+import { campaignBody, campaignIdParam, campaignsQuery, itemBody, progressQuery } from './schemas.js'
+
+export interface AdminCampaignDeps {
+  auth: AuthService
+  campaigns: CampaignService
+  progress: CampaignProgress
+  idempotency: IdempotencyRepo
+  clock: Clock
+}
+
+/** Organizers run campaigns: create, add reading (now or scheduled), follow progress. */
+export function adminCampaignRoutes({ auth, campaigns, progress, idempotency, clock }: AdminCampaignDeps) {
+  const router = new Router<AppState>({ prefix: '/api/admin/campaigns' })
+  const organizer = requireStaff(auth, 'organizer', 'admin')
+  const once = idempotent(idempotency, clock, (s) => s.staff!.id)
+
+  router.post('/', organizer, once, async (ctx) => {
+    const created = await campaigns.create(ctx.state.staff!, parse(campaignBody, ctx.state.body, 'body'))
+    ctx.status = 201
+    ctx.body = { ...presentCampaign(created, clock.now()), items: [] }
+  })
+
+  router.get('/', organizer, async (ctx) => {
+    const page = await campaigns.list(ctx.state.staff!, parse(campaignsQuery, ctx.query, 'query'))
+    const now = clock.now()
+    ctx.body = { items: page.items.map((c) => presentCampaign(c, now)), nextCursor: page.nextCursor }
+  })
+
+  router.get('/:id', organizer, async (ctx) => {
+    const { id } = parse(campaignIdParam, ctx.params, 'params')
+    const { campaign, items } = await campaigns.detail(ctx.state.staff!, id)
+    ctx.body = { ...presentCampaign(campaign, clock.now()), items: items.map(presentItem) }
+  })
+
+  router.post('/:id/items', organizer, once, async (ctx) => {
+    const { id } = parse(campaignIdParam, ctx.params, 'params')
+    const item = await campaigns.addItem(ctx.state.staff!, id, parse(itemBody, ctx.state.body, 'body'))
+    ctx.status = 201
+    ctx.body = presentItem(item)
+  })
+
+  /** Reached, read and checked in: per person, or per station or district as shares of the audience. */
+  router.get('/:id/progress', organizer, async (ctx) => {
+    const { id } = parse(campaignIdParam, ctx.params, 'params')
+    const { groupBy } = parse(progressQuery, ctx.query, 'query')
+    const report = await progress.report(ctx.state.staff!, id, groupBy)
+    ctx.body = {
+      campaignId: report.campaignId, groupBy: report.groupBy, phase: report.phase, itemsPublished: report.itemsPublished,
+      totals: presentGroupProgress(report.totals),
+      items: groupBy === 'person' ? report.people.map(presentPersonProgress) : report.groups.map(presentGroupProgress),
+    }
+  })
+
+  return router
+}

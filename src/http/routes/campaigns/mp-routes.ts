@@ -1,0 +1,56 @@
+import Router from '@koa/router'
+import type { Clock } from '../../../clock.js'
+import { readerOf, type CampaignReading } from '../../../services/campaign-reading.js'
+import type { MpSessions } from '../../../services/mp-sessions.js'
+import { requireMpUser } from '../../middleware/mp-auth.js'
+import { presentCheckIn, presentItemSummary, presentMpCampaignSummary, presentReading } from '../../presenters/campaigns.js'
+import type { AppState } from '../../state.js'
+import { parse } from '../../validate.js'
+import { campaignIdParam, checkInBody, itemIdParam } from './schemas.js'
+
+/** Reading in the mini-program: campaigns, following, opening an item (the read receipt), 学习打卡. */
+export function mpCampaignRoutes(sessions: MpSessions, reading: CampaignReading, clock: Clock) {
+  const router = new Router<AppState>({ prefix: '/api/mp' })
+  const person = requireMpUser(sessions)
+
+  const presentDetail = (d: Awaited<ReturnType<CampaignReading['campaign']>>) => ({
+    ...presentMpCampaignSummary({
+      campaign: d.campaign, following: d.following, canFollow: d.canFollow,
+      itemsReached: d.items.length, itemsRead: d.items.filter((i) => i.read).length,
+    }, clock.now()),
+    items: d.items.map((i) => presentItemSummary(i.item, i.read)),
+    checkIns: d.checkIns.map(presentCheckIn),
+  })
+
+  router.get('/campaigns', person, async (ctx) => {
+    const now = clock.now()
+    ctx.body = { items: (await reading.myCampaigns(readerOf(ctx.state.mpUser!))).map((e) => presentMpCampaignSummary(e, now)) }
+  })
+
+  router.get('/campaigns/:id', person, async (ctx) => {
+    const { id } = parse(campaignIdParam, ctx.params, 'params')
+    ctx.body = presentDetail(await reading.campaign(readerOf(ctx.state.mpUser!), id))
+  })
+
+  router.post('/campaigns/:id/follow', person, async (ctx) => {
+    const { id } = parse(campaignIdParam, ctx.params, 'params')
+    ctx.body = presentDetail(await reading.follow(readerOf(ctx.state.mpUser!), id))
+  })
+
+  router.post('/campaigns/:id/check-ins', person, async (ctx) => {
+    const { id } = parse(campaignIdParam, ctx.params, 'params')
+    const checkIn = await reading.checkIn(readerOf(ctx.state.mpUser!), id, parse(checkInBody, ctx.state.body, 'body'))
+    ctx.status = 201
+    ctx.body = presentCheckIn(checkIn)
+  })
+
+  /** Opening an item records the read receipt (the first time only). */
+  router.get('/reading/:id', person, async (ctx) => {
+    const { id } = parse(itemIdParam, ctx.params, 'params')
+    const { item, campaign } = await reading.open(readerOf(ctx.state.mpUser!), id)
+    ctx.set('Cache-Control', 'no-store')
+    ctx.body = presentReading(item, campaign)
+  })
+
+  return router
+}

@@ -1,0 +1,86 @@
+import { z } from 'zod'
+import { DEPUTY_LEVELS } from '../../../domain/directory.js'
+import { ID_PATTERN } from '../../../domain/directory-import.js'
+import { MEETING_KINDS, MEETING_STATUSES } from '../../../domain/meeting.js'
+import { pageQuery } from '../../schemas.js'
+
+const id = z.string().regex(ID_PATTERN, '编号格式无效')
+const text = (max: number, label: string) => z.string().trim().min(1, `${label}不能为空`).max(max, `${label}最多 ${max} 字`)
+const instant = z.iso.datetime({ offset: true, error: '时间应为带时区的 ISO 8601 格式' }).transform((s) => new Date(s))
+const ids = (label: string) => z.array(id).max(10_000, `${label}过多`).optional()
+
+export const meetingIdParam = z.strictObject({ id: z.string().regex(/^mt-[0-9a-f-]{36}$/, '会议编号格式无效') })
+/** The meeting's id, or the code its QR code carries (scene m=<code>). */
+export const checkInParam = z.strictObject({ id: z.union([z.string().regex(/^mt-[0-9a-f-]{36}$/), z.string().regex(/^[A-Za-z0-9]{8}$/)], { error: '会议编号或签到码格式无效' }) })
+
+export const selectorBody = z.strictObject({
+  levels: z.array(z.enum(DEPUTY_LEVELS)).max(5).optional(),
+  stationIds: ids('联络站'),
+  districtIds: ids('区县'),
+  deputyIds: ids('代表'),
+  staffIds: ids('工作人员'),
+})
+
+const attachment = z.strictObject({
+  name: text(100, '附件名称'),
+  url: z.url({ protocol: /^https?$/, error: '附件应为 http(s) 链接' }).max(1000),
+})
+
+const fields = {
+  title: text(100, '会议名称'),
+  kind: z.enum(MEETING_KINDS, { error: '会议类型无效' }),
+  startAt: instant,
+  endAt: instant,
+  place: text(200, '会议地点'),
+  agenda: z.string().trim().max(5000, '议程最多 5000 字').default(''),
+  attachments: z.array(attachment).max(20, '附件最多 20 个').default([]),
+  selector: selectorBody,
+  publicSeats: z.number().int('旁听名额应为整数').min(0).max(10_000).default(0),
+  rsvpDeadline: instant.nullable().default(null),
+}
+
+/** Ending before starting is refused here; times in the past need the clock (the service). */
+const endsAfterStart = (m: { startAt?: Date; endAt?: Date }, ctx: z.RefinementCtx) => {
+  if (m.startAt && m.endAt && m.endAt <= m.startAt) ctx.addIssue({ code: 'custom', path: ['endAt'], message: '结束时间应晚于开始时间' })
+}
+
+export const createBody = z.strictObject(fields).superRefine(endsAfterStart)
+
+export const editBody = z
+  .strictObject({
+    title: fields.title.optional(),
+    kind: fields.kind.optional(),
+    startAt: instant.optional(),
+    endAt: instant.optional(),
+    place: fields.place.optional(),
+    agenda: z.string().trim().max(5000, '议程最多 5000 字').optional(),
+    attachments: z.array(attachment).max(20, '附件最多 20 个').optional(),
+    selector: selectorBody.optional(),
+    publicSeats: z.number().int('旁听名额应为整数').min(0).max(10_000).optional(),
+    rsvpDeadline: instant.nullable().optional(),
+  })
+  .superRefine(endsAfterStart)
+
+export const cancelBody = z.strictObject({ reason: z.string().trim().max(500).nullable().optional() })
+
+export const listQuery = z.strictObject({
+  ...pageQuery,
+  status: z.enum(MEETING_STATUSES).optional(),
+  from: instant.optional(),
+  to: instant.optional(),
+})
+
+export const attendanceQuery = z.strictObject({ from: instant.optional(), to: instant.optional(), deputyId: id.optional() })
+
+export const rsvpBody = z.discriminatedUnion(
+  'response',
+  [
+    z.strictObject({ response: z.literal('attend') }),
+    z.strictObject({ response: z.literal('leave'), reason: text(200, '请假原因') }),
+  ],
+  { error: '请回复 attend（参加）或 leave（请假，并写明原因）' },
+)
+
+export const checkInBody = z.strictObject({ code: z.string().trim().max(20).optional() })
+
+export const publicRegistrationBody = z.strictObject({ name: text(30, '姓名') })

@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto'
+import type { Clock } from '../clock.js'
+import {
+  campaignPhase, checkCampaignWindow, checkPublishAt, isEmptySelector, PUBLISH_GRACE_MS,
+  type AudienceSelector, type CampaignRecord, type ReadingItem,
+} from '../domain/campaign.js'
+import { plainText, sanitizeRichText } from '../domain/rich-text.js'
+import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError, ValidationError } from '../errors.js'
+import type { PageQuery, Store } from '../store/ports.js'
+import type { CampaignAudience } from './campaign-audience.js'
+import { requireRole, type StaffPrincipal } from './principal.js'
+import type { ReadingPublisher } from './reading-publisher.js'
+
+export interface CampaignDraft {
+  title: string
+  description: string
+  startsAt: Date
+  endsAt: Date
+  audience: AudienceSelector
+}
+
+export interface ItemDraft {
+  title: string
+  summary: string
+  /** Rich text as pasted; sanitised here. Exactly one of body and link. */
+  body?: string | null
+  link?: string | null
+  source: string
+  required: boolean
+  /** Absent or null: now. */
+  publishAt?: Date | null
+}
+
+/**
+ * Organizers' side of campaigns: create one for an audience, add reading items that go
+ * out now or at a set time. Organizers of some districts work within them: their
+ * campaigns reach only there, and they see only campaigns of their districts.
+ */
+export class CampaignService {
+  constructor(
+    private readonly store: Store,
+    private readonly audience: CampaignAudience,
+    private readonly publisher: ReadingPublisher,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(staff: StaffPrincipal, draft: CampaignDraft): Promise<CampaignRecord> {
+    requireRole(staff, 'organizer', 'admin')
+    const problems = checkCampaignWindow(draft.startsAt, draft.endsAt)
+    if (isEmptySelector(draft.audience)) problems.push({ path: 'body.audience', message: '请选择活动对象' })
+    if (problems.length) throw new ValidationError('输入有误', problems)
+    const scope = staff.role === 'organizer' ? staff.regionIds : []
+    const { unknown, outside } = this.audience.check(draft.audience, await this.audience.directory(), scope)
+    if (unknown.length) throw new UnprocessableError('活动对象中有不存在的联络站、区县或代表', unknown, 'unknown_reference')
+    if (outside.length) throw new ForbiddenError('只能面向您负责的区县发布活动')
+    const now = this.clock.now()
+    return this.store.campaigns.create({
+      id: `cp-${randomUUID()}`, title: draft.title, description: draft.description, startsAt: draft.startsAt, endsAt: draft.endsAt,
+      audience: draft.audience, scopeDistrictIds: [...scope], createdBy: staff.id, createdAt: now, updatedAt: now,
+    })
+  }
+
+  list(staff: StaffPrincipal, page: PageQuery) {
+    requireRole(staff, 'organizer', 'admin')
+    return this.store.campaigns.search({ ...page, ...(this.scoped(staff) ? { scopeDistrictIds: staff.regionIds } : {}) })
+  }
+
+  /** Not visible is not found: nobody learns which campaigns exist elsewhere. */
+  async get(staff: StaffPrincipal, id: string): Promise<CampaignRecord> {
+    requireRole(staff, 'organizer', 'admin')
+    const c = await this.store.campaigns.get(id)
+    if (!c || (this.scoped(staff) && !c.scopeDistrictIds.some((d) => staff.regionIds.includes(d)))) throw new NotFoundError('活动不存在')
+    return c
+  }
+
+  async detail(staff: StaffPrincipal, id: string) {
+    const campaign = await this.get(staff, id)
+    return { campaign, items: await this.store.campaigns.items(id), phase: campaignPhase(campaign, this.clock.now()) }
+  }
+
+  /** Adds an item; it reaches the audience now, or when the publish job finds it due. */
+  async addItem(staff: StaffPrincipal, campaignId: string, draft: ItemDraft): Promise<ReadingItem> {
+    const campaign = await this.get(staff, campaignId)
+    const now = this.clock.now()
+    if (campaignPhase(campaign, now) === 'ended') throw new ConflictError('活动已结束，不能再发布学习材料', [], 'campaign_ended')
+    const publishAt = draft.publishAt ?? null
+    const problems = checkPublishAt(publishAt, now, campaign)
+    const body = draft.body ? sanitizeRichText(draft.body) : null
+    if (draft.body && !plainText(body ?? '') && !body?.includes('<img')) problems.push({ path: 'body.body', message: '正文清理后为空' })
+    else if (!body === !draft.link) problems.push({ path: 'body.body', message: '请填写正文或链接（二选一）' })
+    if (problems.length) throw new ValidationError('输入有误', problems)
+    const scheduled = publishAt !== null && publishAt.getTime() > now.getTime() + PUBLISH_GRACE_MS
+    const item: ReadingItem = {
+      id: `ri-${randomUUID()}`, campaignId, title: draft.title, summary: draft.summary, body, link: body ? null : (draft.link ?? null),
+      source: draft.source, required: draft.required, publishAt: scheduled ? publishAt : now, publishedAt: null, createdBy: staff.id, createdAt: now,
+    }
+    await this.store.campaigns.addItem(item)
+    if (!scheduled) await this.publisher.publish(item)
+    return (await this.store.campaigns.getItem(item.id)) ?? item
+  }
+
+  private scoped(staff: StaffPrincipal) {
+    return staff.role === 'organizer' && staff.regionIds.length > 0
+  }
+}

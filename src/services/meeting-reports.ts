@@ -1,0 +1,65 @@
+import { stringify } from 'csv-stringify/sync'
+import type { Clock } from '../clock.js'
+import { RSVP_LABELS, type MeetingInvitee } from '../domain/meeting.js'
+import { attendanceByPerson, meetingAttendance } from '../domain/meeting-attendance.js'
+import type { Store } from '../store/ports.js'
+import type { MeetingService } from './meetings.js'
+import type { StaffPrincipal } from './principal.js'
+
+// Creating an Intl formatter costs far more than using one: keep one per time zone.
+const formatters = new Map<string, Intl.DateTimeFormat>()
+/** "2026-11-25 09:31" in the business time zone: what a spreadsheet sorts and reads. */
+function sheetTime(at: Date | null, timeZone: string) {
+  if (!at) return ''
+  let format = formatters.get(timeZone)
+  if (!format) {
+    format = new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
+    formatters.set(timeZone, format)
+  }
+  return format.format(at)
+}
+
+/** A cell Excel would run as a formula (=, +, -, @) is written as text: names and reasons come from people. */
+const cell = (text: string) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text)
+
+const ROLE_LABELS = { deputy: '代表', staff: '工作人员' } as const
+
+/**
+ * What organizers read about a meeting's people: the live answer table, attendance per
+ * meeting and per person over a period, and the sign-in sheet as CSV for Excel.
+ */
+export class MeetingReports {
+  constructor(
+    private readonly store: Store,
+    private readonly meetings: MeetingService,
+    private readonly clock: Clock,
+    private readonly settings: { timeZone: string },
+  ) {}
+
+  /** Answers as they come in, with the counts; public places taken too. */
+  async table(staff: StaffPrincipal, id: string) {
+    const meeting = await this.meetings.visible(staff, id)
+    const invitees = await this.store.meetings.invitees([meeting.id])
+    const publicTaken = meeting.publicSeats ? (await this.store.meetings.publicRegistrations(meeting.id)).length : 0
+    return { meeting, invitees, counts: meetingAttendance(invitees), publicTaken }
+  }
+
+  /** Each deputy's (and staff member's) attendance over meetings that started in [from, to), within the caller's meetings. */
+  async byPerson(staff: StaffPrincipal, period: { from?: Date; to?: Date; deputyId?: string }) {
+    const meetings = await this.store.meetings.list({ ...this.meetings.scope(staff), statuses: ['published'], startFrom: period.from, startTo: period.to })
+    let invitees = await this.store.meetings.invitees(meetings.map((m) => m.id))
+    if (period.deputyId) invitees = invitees.filter((i) => i.personKind === 'deputy' && i.personId === period.deputyId)
+    return { meetings: meetings.length, people: attendanceByPerson(meetings, invitees, this.clock.now()) }
+  }
+
+  /** The sign-in sheet: UTF-8 with a byte-order mark and CRLF lines, so Excel opens the Chinese as Chinese. */
+  async csv(staff: StaffPrincipal, id: string): Promise<{ title: string; csv: string }> {
+    const { meeting, invitees } = await this.table(staff, id)
+    const tz = this.settings.timeZone
+    const row = (i: MeetingInvitee) => [
+      cell(i.name), ROLE_LABELS[i.personKind], RSVP_LABELS[i.rsvp], cell(i.reason ?? ''), sheetTime(i.rsvpAt, tz), i.checkedInAt ? '已签到' : '未签到', sheetTime(i.checkedInAt, tz),
+    ]
+    const csv = stringify([['姓名', '身份', '回复', '请假原因', '回复时间', '签到', '签到时间'], ...invitees.map(row)], { bom: true, record_delimiter: 'windows' })
+    return { title: meeting.title, csv }
+  }
+}

@@ -1,0 +1,190 @@
+import type { Connection } from 'mongoose'
+import type { AudienceSelector, CampaignRecord, CheckInRecord, ReachRecord, ReadReceipt, ReadingItem } from '../../domain/campaign.js'
+import type { CampaignRepo } from '../ports.js'
+import { decodeCursor, toPage } from '../cursor.js'
+import { ConflictError, ValidationError } from '../../errors.js'
+import { defineCampaignModels, type CampaignDoc, type CheckInDoc, type ReachDoc, type ReadDoc, type ReadingItemDoc } from './campaign-models.js'
+import { isDuplicateKey, translate } from './errors.js'
+import { insertOutbox } from './outbox-repo.js'
+import type { Models } from './models.js'
+
+// Every field picked by name, as records.ts does, so no `_id` or stray field leaks out.
+const date = (v: Date | null | undefined) => (v == null ? null : new Date(v))
+
+function audienceOf(a: AudienceSelector | undefined): AudienceSelector {
+  const out: AudienceSelector = {}
+  if (a?.levels) out.levels = [...a.levels]
+  if (a?.stationIds) out.stationIds = [...a.stationIds]
+  if (a?.districtIds) out.districtIds = [...a.districtIds]
+  if (a?.deputyIds) out.deputyIds = [...a.deputyIds]
+  if (a?.staff != null) out.staff = a.staff
+  if (a?.followers != null) out.followers = a.followers
+  return out
+}
+
+const campaignToDoc = (c: CampaignRecord): CampaignDoc => ({
+  _id: c.id, title: c.title, description: c.description, startsAt: c.startsAt, endsAt: c.endsAt, audience: audienceOf(c.audience),
+  scopeDistrictIds: [...c.scopeDistrictIds], createdBy: c.createdBy, createdAt: c.createdAt, updatedAt: c.updatedAt,
+})
+const campaignFromDoc = (d: CampaignDoc): CampaignRecord => ({
+  id: d._id, title: d.title, description: d.description, startsAt: new Date(d.startsAt), endsAt: new Date(d.endsAt),
+  audience: audienceOf(d.audience), scopeDistrictIds: [...(d.scopeDistrictIds ?? [])], createdBy: d.createdBy,
+  createdAt: new Date(d.createdAt), updatedAt: new Date(d.updatedAt),
+})
+const itemToDoc = ({ id, ...rest }: ReadingItem): ReadingItemDoc => ({ _id: id, ...rest })
+const itemFromDoc = (d: ReadingItemDoc): ReadingItem => ({
+  id: d._id, campaignId: d.campaignId, title: d.title, summary: d.summary, body: d.body ?? null, link: d.link ?? null, source: d.source,
+  required: d.required === true, publishAt: new Date(d.publishAt), publishedAt: date(d.publishedAt), createdBy: d.createdBy,
+  createdAt: new Date(d.createdAt),
+})
+const reachFromDoc = (d: ReachDoc): ReachRecord => ({
+  itemId: d.itemId, campaignId: d.campaignId, personKind: d.personKind, personId: d.personId, stationId: d.stationId ?? null,
+  districtId: d.districtId ?? null, reachedAt: new Date(d.reachedAt),
+})
+const readFromDoc = (d: ReadDoc): ReadReceipt => ({
+  itemId: d.itemId, campaignId: d.campaignId, personKind: d.personKind, personId: d.personId, readAt: new Date(d.readAt),
+})
+const checkInFromDoc = (d: CheckInDoc): CheckInRecord => ({
+  id: d._id, campaignId: d.campaignId, itemId: d.itemId ?? null, personKind: d.personKind, personId: d.personId, slot: d.slot,
+  reflection: d.reflection ?? null, at: new Date(d.at),
+})
+
+/** Inserts that leave an existing row alone, as sqlite's ON CONFLICT DO NOTHING (no E11000 to abort a transaction). */
+const upsertOps = (reach: ReachRecord[]) =>
+  reach.map((r) => ({
+    updateOne: { filter: { itemId: r.itemId, personKind: r.personKind, personId: r.personId }, update: { $setOnInsert: { ...r } }, upsert: true },
+  }))
+
+export async function campaignRepo(conn: Connection, { Outbox }: Pick<Models, 'Outbox'>): Promise<CampaignRepo> {
+  const { Campaign, ReadingItem, Reach, Read, Follower, CheckIn } = await defineCampaignModels(conn)
+  const items = async (filter: Record<string, unknown>, limit?: number) => {
+    const query = ReadingItem.find(filter).sort({ publishAt: 1, _id: 1 })
+    if (limit !== undefined) query.limit(limit)
+    return (await query.lean<ReadingItemDoc[]>()).map(itemFromDoc)
+  }
+
+  return {
+    async create(campaign) {
+      await translate(() => Campaign.insertOne(campaignToDoc(campaign)))
+      return campaign
+    },
+    async get(id) {
+      const doc = await Campaign.findById(id).lean<CampaignDoc>()
+      return doc ? campaignFromDoc(doc) : null
+    },
+    async getMany(ids) {
+      return (await Campaign.find({ _id: { $in: ids } }).sort({ _id: 1 }).lean<CampaignDoc[]>()).map(campaignFromDoc)
+    },
+    async search(query) {
+      const clauses: Record<string, unknown>[] = []
+      if (query.scopeDistrictIds) clauses.push({ scopeDistrictIds: { $in: query.scopeDistrictIds } })
+      const after = decodeCursor(query.cursor)
+      if (after !== null) {
+        const at = after.lastIndexOf('|')
+        const when = new Date(after.slice(0, at))
+        if (at < 0 || Number.isNaN(when.getTime())) throw new ValidationError('分页游标无效', [{ path: 'query.cursor', message: 'not a cursor this server issued' }])
+        const id = after.slice(at + 1)
+        clauses.push({ $or: [{ createdAt: { $lt: when } }, { createdAt: when, _id: { $lt: id } }] })
+      }
+      const docs = await Campaign.find(clauses.length ? { $and: clauses } : {}).sort({ createdAt: -1, _id: -1 }).limit(query.limit + 1).lean<CampaignDoc[]>()
+      return toPage(docs.map(campaignFromDoc), query.limit, (c) => `${c.createdAt.toISOString()}|${c.id}`)
+    },
+    async followable(now) {
+      return (await Campaign.find({ 'audience.followers': true, endsAt: { $gt: now } }).sort({ endsAt: 1, _id: 1 }).lean<CampaignDoc[]>()).map(campaignFromDoc)
+    },
+    async addItem(item) {
+      await translate(() => ReadingItem.insertOne(itemToDoc(item)))
+      return item
+    },
+    async getItem(id) {
+      const doc = await ReadingItem.findById(id).lean<ReadingItemDoc>()
+      return doc ? itemFromDoc(doc) : null
+    },
+    getItems: (ids) => items({ _id: { $in: ids } }),
+    items: (campaignId) => items({ campaignId }),
+    dueItems: (now, limit) => items({ publishedAt: null, publishAt: { $lte: now } }, limit),
+    async publishItem(itemId, at, reach, outbox) {
+      return translate(() =>
+        conn.transaction(async (session) => {
+          // The conditional update is the claim: of two publishers, one matches.
+          const item = await ReadingItem.findOneAndUpdate({ _id: itemId, publishedAt: null }, { $set: { publishedAt: at } }, { session }).lean<ReadingItemDoc>()
+          if (!item) return false
+          const followers = await Follower.find({ campaignId: item.campaignId }).session(session).lean()
+          const all = [
+            ...reach,
+            ...followers.map((f) => ({ itemId, campaignId: item.campaignId, personKind: f.personKind as ReachRecord['personKind'], personId: f.personId, stationId: f.stationId ?? null, districtId: f.districtId ?? null, reachedAt: at })),
+          ]
+          if (all.length) await Reach.bulkWrite(upsertOps(all), { session, ordered: false })
+          await insertOutbox(Outbox, outbox, session)
+          return true
+        }),
+      )
+    },
+    async follow(campaignId, reader, place, at) {
+      return translate(() =>
+        conn.transaction(async (session) => {
+          const result = await Follower.updateOne(
+            { campaignId, personKind: reader.kind, personId: reader.id },
+            { $setOnInsert: { campaignId, personKind: reader.kind, personId: reader.id, ...place, followedAt: at } },
+            { upsert: true, session },
+          )
+          if (result.upsertedCount === 0) return false
+          const published = await ReadingItem.find({ campaignId, publishedAt: { $ne: null } }, { _id: 1 }).session(session).lean<Array<{ _id: string }>>()
+          const reach = published.map((i) => ({ itemId: i._id, campaignId, personKind: reader.kind, personId: reader.id, ...place, reachedAt: at }))
+          if (reach.length) await Reach.bulkWrite(upsertOps(reach), { session, ordered: false })
+          return true
+        }),
+      )
+    },
+    async isFollowing(campaignId, reader) {
+      return !!(await Follower.exists({ campaignId, personKind: reader.kind, personId: reader.id }))
+    },
+    async followedBy(reader) {
+      return (await Follower.find({ personKind: reader.kind, personId: reader.id }, { campaignId: 1 }).sort({ campaignId: 1 }).lean()).map((f) => f.campaignId)
+    },
+    async recordRead(r) {
+      try {
+        const result = await Read.updateOne(
+          { itemId: r.itemId, personKind: r.personKind, personId: r.personId },
+          { $setOnInsert: { ...r } },
+          { upsert: true },
+        )
+        return result.upsertedCount === 1
+      } catch (err) {
+        // Two first openings at once: the other one recorded it.
+        if (isDuplicateKey(err)) return false
+        throw err
+      }
+    },
+    async addCheckIn(c) {
+      try {
+        await CheckIn.insertOne({ _id: c.id, campaignId: c.campaignId, itemId: c.itemId, personKind: c.personKind, personId: c.personId, slot: c.slot, reflection: c.reflection, at: c.at })
+      } catch (err) {
+        if (isDuplicateKey(err)) throw new ConflictError('已经打过卡了', [{ path: 'slot', message: c.slot }], 'already_checked_in')
+        throw err
+      }
+      return c
+    },
+    async reachOf(campaignId) {
+      return (await Reach.find({ campaignId }).sort({ itemId: 1, personKind: 1, personId: 1 }).lean<ReachDoc[]>()).map(reachFromDoc)
+    },
+    async readsOf(campaignId) {
+      return (await Read.find({ campaignId }).sort({ readAt: 1 }).lean<ReadDoc[]>()).map(readFromDoc)
+    },
+    async checkInsOf(campaignId) {
+      return (await CheckIn.find({ campaignId }).sort({ at: 1, _id: 1 }).lean<CheckInDoc[]>()).map(checkInFromDoc)
+    },
+    async reachFor(reader, filter) {
+      const query: Record<string, unknown> = { personKind: reader.kind, personId: reader.id }
+      if (filter.campaignId) query.campaignId = filter.campaignId
+      if (filter.since) query.reachedAt = { $gt: filter.since }
+      return (await Reach.find(query).sort({ reachedAt: -1, itemId: 1 }).lean<ReachDoc[]>()).map(reachFromDoc)
+    },
+    async readsFor(reader, itemIds) {
+      return (await Read.find({ personKind: reader.kind, personId: reader.id, itemId: { $in: itemIds } }).sort({ readAt: 1 }).lean<ReadDoc[]>()).map(readFromDoc)
+    },
+    async checkInsFor(reader, campaignIds) {
+      return (await CheckIn.find({ personKind: reader.kind, personId: reader.id, campaignId: { $in: campaignIds } }).sort({ at: 1, _id: 1 }).lean<CheckInDoc[]>()).map(checkInFromDoc)
+    },
+  }
+}

@@ -1,0 +1,100 @@
+import { Schema, type Connection, type Model } from 'mongoose'
+import { MEETING_KINDS, MEETING_STATUSES, RSVP_ANSWERS, type MeetingInvitee, type MeetingRecord, type PublicRegistration } from '../../domain/meeting.js'
+
+/**
+ * Meetings, their invitees and public-attendance places: the mongo side of sqlite's
+ * 006_meetings.sql. A meeting keeps its own string id as `_id`, as cases do.
+ */
+
+/** `publicTaken` counts public places handed out: the one field their cap is checked and bumped on. */
+export type MeetingDoc = Omit<MeetingRecord, 'id'> & { _id: string; publicTaken?: number }
+/** `seq` keeps the order of invitation. */
+export type MeetingInviteeDoc = MeetingInvitee & { seq: number }
+export type PublicRegistrationDoc = PublicRegistration
+
+export interface MeetingModels {
+  Meeting: Model<MeetingDoc>
+  MeetingInvitee: Model<MeetingInviteeDoc>
+  PublicRegistration: Model<PublicRegistrationDoc>
+}
+
+// The conventions of models.ts: no `required` validators, no version key (meetings carry
+// their own `version`), no `id` virtual.
+const options = { versionKey: false, id: false } as const
+const nullableString = { type: String, default: null }
+const nullableDate = { type: Date, default: null }
+
+function meetingSchema() {
+  const schema = new Schema<MeetingDoc>(
+    {
+      _id: String,
+      shortCode: String,
+      title: String,
+      kind: { type: String, enum: [...MEETING_KINDS] },
+      status: { type: String, enum: [...MEETING_STATUSES] },
+      startAt: Date,
+      endAt: Date,
+      place: String,
+      agenda: String,
+      attachments: { type: [new Schema({ name: String, url: String }, { _id: false, id: false })], default: () => [] },
+      selector: { type: Schema.Types.Mixed, default: () => ({}) },
+      publicSeats: { type: Number, default: 0 },
+      publicTaken: { type: Number, default: 0 },
+      rsvpDeadline: nullableDate,
+      districtIds: { type: [String], default: () => [] as string[] },
+      createdBy: String,
+      createdAt: Date,
+      updatedAt: Date,
+      publishedAt: nullableDate,
+      cancelledAt: nullableDate,
+      cancelReason: nullableString,
+      changeSeq: { type: Number, default: 0 },
+      remindersSent: { type: [Number], default: () => [] as number[] },
+      nudgeRounds: { type: Number, default: 0 },
+      version: Number,
+    },
+    // minimize: false keeps an empty selector object instead of dropping the field.
+    { ...options, minimize: false },
+  )
+  schema.index({ shortCode: 1 }, { unique: true })
+  schema.index({ status: 1, startAt: 1 })
+  schema.index({ startAt: -1, _id: -1 })
+  schema.index({ districtIds: 1 })
+  schema.index({ createdBy: 1 })
+  return schema
+}
+
+function inviteeSchema() {
+  const schema = new Schema<MeetingInviteeDoc>(
+    {
+      meetingId: String,
+      personKind: { type: String, enum: ['deputy', 'staff'] },
+      personId: String,
+      seq: Number,
+      name: String,
+      rsvp: { type: String, enum: [...RSVP_ANSWERS], default: 'pending' },
+      reason: nullableString,
+      rsvpAt: nullableDate,
+      checkedInAt: nullableDate,
+    },
+    options,
+  )
+  schema.index({ meetingId: 1, personKind: 1, personId: 1 }, { unique: true })
+  schema.index({ meetingId: 1, seq: 1 })
+  schema.index({ personKind: 1, personId: 1 })
+  return schema
+}
+
+function registrationSchema() {
+  const schema = new Schema<PublicRegistrationDoc>({ meetingId: String, mpUserId: String, name: String, createdAt: Date }, options)
+  schema.index({ meetingId: 1, mpUserId: 1 }, { unique: true })
+  return schema
+}
+
+export function defineMeetingModels(conn: Connection): MeetingModels {
+  return {
+    Meeting: conn.model<MeetingDoc>('Meeting', meetingSchema(), 'meetings'),
+    MeetingInvitee: conn.model<MeetingInviteeDoc>('MeetingInvitee', inviteeSchema(), 'meeting_invitees'),
+    PublicRegistration: conn.model<PublicRegistrationDoc>('PublicRegistration', registrationSchema(), 'meeting_public_registrations'),
+  }
+}

@@ -1,0 +1,151 @@
+import type { Connection } from 'mongoose'
+import type { MeetingInvitee, MeetingRecord, PersonRef, PublicRegistration } from '../../domain/meeting.js'
+import type { MeetingFilter, MeetingRepo } from '../ports.js'
+import { decodeCursor, toPage } from '../cursor.js'
+import { ConflictError, NotFoundError, ValidationError } from '../../errors.js'
+import type { MeetingDoc, MeetingInviteeDoc, PublicRegistrationDoc } from './meeting-models.js'
+import type { Models } from './models.js'
+import { jsonObject } from './case-records.js'
+import { insertOutbox } from './outbox-repo.js'
+import { translate } from './errors.js'
+
+type Filter = Record<string, unknown>
+const date = (v: Date | null | undefined) => (v == null ? null : new Date(v))
+
+// Every field picked by name, so no `_id`, `publicTaken` or stray field leaks out.
+function meetingToDoc(m: MeetingRecord): Omit<MeetingDoc, 'publicTaken'> {
+  return {
+    _id: m.id, shortCode: m.shortCode, title: m.title, kind: m.kind, status: m.status, startAt: m.startAt, endAt: m.endAt, place: m.place,
+    agenda: m.agenda, attachments: m.attachments.map(({ name, url }) => ({ name, url })), selector: jsonObject(m.selector as Record<string, unknown>),
+    publicSeats: m.publicSeats, rsvpDeadline: m.rsvpDeadline, districtIds: [...m.districtIds], createdBy: m.createdBy, createdAt: m.createdAt,
+    updatedAt: m.updatedAt, publishedAt: m.publishedAt, cancelledAt: m.cancelledAt, cancelReason: m.cancelReason, changeSeq: m.changeSeq,
+    remindersSent: [...m.remindersSent], nudgeRounds: m.nudgeRounds, version: m.version,
+  }
+}
+
+const meetingFromDoc = (d: MeetingDoc): MeetingRecord => ({
+  id: d._id, shortCode: d.shortCode, title: d.title, kind: d.kind, status: d.status, startAt: new Date(d.startAt), endAt: new Date(d.endAt),
+  place: d.place, agenda: d.agenda, attachments: (d.attachments ?? []).map(({ name, url }) => ({ name, url })), selector: jsonObject(d.selector as Record<string, unknown>),
+  publicSeats: d.publicSeats ?? 0, rsvpDeadline: date(d.rsvpDeadline), districtIds: [...(d.districtIds ?? [])], createdBy: d.createdBy,
+  createdAt: new Date(d.createdAt), updatedAt: new Date(d.updatedAt), publishedAt: date(d.publishedAt), cancelledAt: date(d.cancelledAt),
+  cancelReason: d.cancelReason ?? null, changeSeq: d.changeSeq ?? 0, remindersSent: [...(d.remindersSent ?? [])], nudgeRounds: d.nudgeRounds ?? 0,
+  version: d.version,
+})
+
+const inviteeFromDoc = (d: MeetingInviteeDoc): MeetingInvitee => ({
+  meetingId: d.meetingId, personKind: d.personKind, personId: d.personId, name: d.name, rsvp: d.rsvp, reason: d.reason ?? null,
+  rsvpAt: date(d.rsvpAt), checkedInAt: date(d.checkedInAt),
+})
+
+const registrationFromDoc = (d: PublicRegistrationDoc): PublicRegistration => ({
+  meetingId: d.meetingId, mpUserId: d.mpUserId, name: d.name, createdAt: new Date(d.createdAt),
+})
+
+/** The filters of search and list: sqlite's filterClauses, one clause each. */
+function filterOf(f: MeetingFilter): Filter {
+  const clauses: Filter[] = []
+  if (f.visibleTo) clauses.push({ $or: [{ districtIds: { $in: f.visibleTo.districtIds } }, { createdBy: f.visibleTo.createdBy }] })
+  if (f.statuses) clauses.push({ status: { $in: f.statuses } })
+  if (f.startFrom) clauses.push({ startAt: { $gte: f.startFrom } })
+  if (f.startTo) clauses.push({ startAt: { $lt: f.startTo } })
+  return clauses.length ? { $and: clauses } : {}
+}
+
+export function meetingRepo(conn: Connection, { Meeting, MeetingInvitee, PublicRegistration, Outbox }: Models): MeetingRepo {
+  const one = async (filter: Filter) => {
+    const doc = await Meeting.findOne(filter).lean<MeetingDoc>()
+    return doc ? meetingFromDoc(doc) : null
+  }
+  const personFilter = (meetingId: string, person: PersonRef) => ({ meetingId, personKind: person.kind, personId: person.id })
+
+  return {
+    async create(record) {
+      await translate(() => Meeting.insertOne({ ...meetingToDoc(record), publicTaken: 0 }))
+      return record
+    },
+    get: (id) => one({ _id: id }),
+    getByShortCode: (shortCode) => one({ shortCode }),
+    async update(record, outbox, invitees) {
+      return translate(() =>
+        conn.transaction(async (session) => {
+          const { _id, version: _version, ...fields } = meetingToDoc(record)
+          const result = await Meeting.updateOne({ _id: record.id, version: record.version }, { $set: fields, $inc: { version: 1 } }, { session })
+          if (result.matchedCount === 0) {
+            if (!(await Meeting.exists({ _id: record.id }).session(session))) throw new NotFoundError('会议不存在')
+            throw new ConflictError('会议刚被其他人更新，请刷新后重试', [], 'stale_meeting')
+          }
+          if (invitees) {
+            await MeetingInvitee.deleteMany({ meetingId: record.id }, { session })
+            await MeetingInvitee.insertMany(invitees.map((i, seq) => ({ ...i, meetingId: record.id, seq })), { session })
+          }
+          await insertOutbox(Outbox, outbox, session)
+          return { ...record, version: record.version + 1 }
+        }),
+      )
+    },
+    async search(query) {
+      const base = filterOf(query)
+      const after = decodeCursor(query.cursor)
+      let filter = base
+      if (after !== null) {
+        const at = after.lastIndexOf('|')
+        const key = new Date(after.slice(0, at))
+        if (at < 0 || Number.isNaN(key.getTime())) throw new ValidationError('分页游标无效', [{ path: 'query.cursor', message: 'not a cursor this server issued' }])
+        const id = after.slice(at + 1)
+        filter = { $and: [base, { $or: [{ startAt: { $lt: key } }, { startAt: key, _id: { $lt: id } }] }] }
+      }
+      const rows = (await Meeting.find(filter).sort({ startAt: -1, _id: -1 }).limit(query.limit + 1).lean<MeetingDoc[]>()).map(meetingFromDoc)
+      return toPage(rows, query.limit, (m) => `${m.startAt.toISOString()}|${m.id}`)
+    },
+    async list(filter) {
+      return (await Meeting.find(filterOf(filter)).sort({ startAt: 1, _id: 1 }).lean<MeetingDoc[]>()).map(meetingFromDoc)
+    },
+    async invitees(meetingIds) {
+      if (!meetingIds.length) return []
+      return (await MeetingInvitee.find({ meetingId: { $in: meetingIds } }).sort({ meetingId: 1, seq: 1 }).lean<MeetingInviteeDoc[]>()).map(inviteeFromDoc)
+    },
+    async invitation(meetingId, person) {
+      const doc = await MeetingInvitee.findOne(personFilter(meetingId, person)).lean<MeetingInviteeDoc>()
+      return doc ? inviteeFromDoc(doc) : null
+    },
+    async invitationsOf(person, filter) {
+      const invitations = (await MeetingInvitee.find({ personKind: person.kind, personId: person.id }).lean<MeetingInviteeDoc[]>()).map(inviteeFromDoc)
+      if (!invitations.length) return []
+      const byMeeting = new Map(invitations.map((i) => [i.meetingId, i]))
+      const meetings = await Meeting.find({
+        _id: { $in: [...byMeeting.keys()] }, status: { $in: filter.statuses }, ...(filter.endFrom ? { endAt: { $gte: filter.endFrom } } : {}),
+      }).sort({ startAt: 1, _id: 1 }).lean<MeetingDoc[]>()
+      return meetings.map((d) => ({ meeting: meetingFromDoc(d), invitation: byMeeting.get(d._id)! }))
+    },
+    async respond(meetingId, person, answer) {
+      const doc = await MeetingInvitee.findOneAndUpdate(
+        personFilter(meetingId, person),
+        { $set: { rsvp: answer.rsvp, reason: answer.reason, rsvpAt: answer.at } },
+        { returnDocument: 'after' },
+      ).lean<MeetingInviteeDoc>()
+      return doc ? inviteeFromDoc(doc) : null
+    },
+    async checkIn(meetingId, person, at) {
+      const result = await MeetingInvitee.updateOne({ ...personFilter(meetingId, person), checkedInAt: null }, { $set: { checkedInAt: at } })
+      return result.modifiedCount === 1
+    },
+    async registerPublic(registration, seats) {
+      // The counter on the meeting is what two concurrent registrations both write: one of
+      // them waits or retries, so the cap holds (counting documents alone would not).
+      await translate(() =>
+        conn.transaction(async (session) => {
+          if (await PublicRegistration.exists({ meetingId: registration.meetingId, mpUserId: registration.mpUserId }).session(session)) {
+            throw new ConflictError('您已报名旁听此会议', [], 'already_registered')
+          }
+          const taken = await Meeting.updateOne({ _id: registration.meetingId, publicTaken: { $lt: seats } }, { $inc: { publicTaken: 1 } }, { session })
+          if (taken.matchedCount === 0) throw new ConflictError('旁听名额已满', [], 'public_seats_full')
+          await PublicRegistration.insertOne({ ...registration }, { session })
+        }),
+      )
+      return registration
+    },
+    async publicRegistrations(meetingId) {
+      return (await PublicRegistration.find({ meetingId }).sort({ createdAt: 1, mpUserId: 1 }).lean<PublicRegistrationDoc[]>()).map(registrationFromDoc)
+    },
+  }
+}

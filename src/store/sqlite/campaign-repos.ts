@@ -1,0 +1,164 @@
+import type { Db } from './open.js'
+import type { ReachRecord } from '../../domain/campaign.js'
+import type { CampaignRepo, OutboxMessage } from '../ports.js'
+import { decodeCursor, toPage } from '../cursor.js'
+import { ConflictError } from '../../errors.js'
+import { CAMPAIGN_COLUMNS, ITEM_COLUMNS, campaignFromRow, campaignToRow, checkInFromRow, itemFromRow, itemToRow, reachFromRow, readFromRow } from './campaign-rows.js'
+import { translate } from './errors.js'
+import type { GroupCommit } from './group-commit.js'
+
+const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ')
+const insertSql = (table: string, columns: readonly string[]) => `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`
+
+export function campaignRepo(db: Db, group: GroupCommit): CampaignRepo {
+  const insertReach = db.prepare(`INSERT INTO reading_reach (item_id, campaign_id, person_kind, person_id, station_id, district_id, reached_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`)
+  const insertOutbox = db.prepare(`INSERT INTO outbox (id, channel, recipient_kind, recipient_id, kind, payload, dedupe_key, status,
+    attempts, next_attempt_at, last_error, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(dedupe_key) DO NOTHING`)
+  const writeReach = (reach: ReachRecord[]) => {
+    for (const r of reach) insertReach.run(r.itemId, r.campaignId, r.personKind, r.personId, r.stationId, r.districtId, r.reachedAt.toISOString())
+  }
+  const writeOutbox = (messages: OutboxMessage[]) => {
+    for (const m of messages) {
+      insertOutbox.run(m.id, m.channel, m.recipientKind, m.recipientId, m.kind, JSON.stringify(m.payload), m.dedupeKey, m.status,
+        m.attempts, m.nextAttemptAt.toISOString(), m.lastError, m.createdAt.toISOString())
+    }
+  }
+
+  const publish = db.transaction((itemId: string, at: Date, reach: ReachRecord[], outbox: OutboxMessage[]) => {
+    // The conditional update is the claim: of two publishers, one changes the row.
+    const claimed = db.prepare('UPDATE reading_items SET published_at = ? WHERE id = ? AND published_at IS NULL').run(at.toISOString(), itemId).changes
+    if (claimed === 0) return false
+    writeReach(reach)
+    db.prepare(`INSERT INTO reading_reach (item_id, campaign_id, person_kind, person_id, station_id, district_id, reached_at)
+      SELECT i.id, f.campaign_id, f.person_kind, f.person_id, f.station_id, f.district_id, ?
+      FROM campaign_followers f JOIN reading_items i ON i.campaign_id = f.campaign_id WHERE i.id = ?
+      ON CONFLICT DO NOTHING`).run(at.toISOString(), itemId)
+    writeOutbox(outbox)
+    return true
+  })
+
+  const follow = db.transaction((campaignId: string, kind: string, id: string, stationId: string | null, districtId: string | null, at: Date) => {
+    const added = db.prepare(`INSERT INTO campaign_followers (campaign_id, person_kind, person_id, station_id, district_id, followed_at)
+      VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`).run(campaignId, kind, id, stationId, districtId, at.toISOString()).changes
+    if (added === 0) return false
+    db.prepare(`INSERT INTO reading_reach (item_id, campaign_id, person_kind, person_id, station_id, district_id, reached_at)
+      SELECT id, campaign_id, ?, ?, ?, ?, ? FROM reading_items WHERE campaign_id = ? AND published_at IS NOT NULL
+      ON CONFLICT DO NOTHING`).run(kind, id, stationId, districtId, at.toISOString(), campaignId)
+    return true
+  })
+
+  const all = <T>(map: (row: unknown) => T, sql: string, ...params: unknown[]) => db.prepare(sql).all(...params).map(map)
+
+  return {
+    create(campaign) {
+      return group.run(() => translate(() => {
+        db.prepare(insertSql('campaigns', CAMPAIGN_COLUMNS)).run(campaignToRow(campaign))
+        return campaign
+      }))
+    },
+    async get(id) {
+      const row = db.prepare('SELECT * FROM campaigns WHERE id = ?').get(id)
+      return row ? campaignFromRow(row) : null
+    },
+    async getMany(ids) {
+      if (!ids.length) return []
+      return all(campaignFromRow, `SELECT * FROM campaigns WHERE id IN (${placeholders(ids.length)}) ORDER BY id`, ...ids)
+    },
+    async search(query) {
+      const clauses: string[] = []
+      const params: unknown[] = []
+      if (query.scopeDistrictIds) {
+        const ids = query.scopeDistrictIds
+        clauses.push(ids.length ? `EXISTS (SELECT 1 FROM json_each(scope_district_ids) WHERE value IN (${placeholders(ids.length)}))` : '0')
+        params.push(...ids)
+      }
+      const after = decodeCursor(query.cursor)
+      if (after !== null) {
+        const at = after.lastIndexOf('|')
+        clauses.push('(created_at < ? OR (created_at = ? AND id < ?))')
+        params.push(after.slice(0, at), after.slice(0, at), after.slice(at + 1))
+      }
+      const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''
+      const rows = all(campaignFromRow, `SELECT * FROM campaigns ${where} ORDER BY created_at DESC, id DESC LIMIT ?`, ...params, query.limit + 1)
+      return toPage(rows, query.limit, (c) => `${c.createdAt.toISOString()}|${c.id}`)
+    },
+    async followable(now) {
+      return all(campaignFromRow, 'SELECT * FROM campaigns WHERE followers_open = 1 AND ends_at > ? ORDER BY ends_at, id', now.toISOString())
+    },
+    addItem(item) {
+      return group.run(() => translate(() => {
+        db.prepare(insertSql('reading_items', ITEM_COLUMNS)).run(itemToRow(item))
+        return item
+      }))
+    },
+    async getItem(id) {
+      const row = db.prepare('SELECT * FROM reading_items WHERE id = ?').get(id)
+      return row ? itemFromRow(row) : null
+    },
+    async getItems(ids) {
+      if (!ids.length) return []
+      return all(itemFromRow, `SELECT * FROM reading_items WHERE id IN (${placeholders(ids.length)}) ORDER BY publish_at, id`, ...ids)
+    },
+    async items(campaignId) {
+      return all(itemFromRow, 'SELECT * FROM reading_items WHERE campaign_id = ? ORDER BY publish_at, id', campaignId)
+    },
+    async dueItems(now, limit) {
+      return all(itemFromRow, 'SELECT * FROM reading_items WHERE published_at IS NULL AND publish_at <= ? ORDER BY publish_at, id LIMIT ?', now.toISOString(), limit)
+    },
+    publishItem(itemId, at, reach, outbox) {
+      return group.run(() => publish(itemId, at, reach, outbox))
+    },
+    follow(campaignId, reader, place, at) {
+      return group.run(() => follow(campaignId, reader.kind, reader.id, place.stationId, place.districtId, at))
+    },
+    async isFollowing(campaignId, reader) {
+      return !!db.prepare('SELECT 1 FROM campaign_followers WHERE campaign_id = ? AND person_kind = ? AND person_id = ?').get(campaignId, reader.kind, reader.id)
+    },
+    async followedBy(reader) {
+      return db.prepare('SELECT campaign_id FROM campaign_followers WHERE person_kind = ? AND person_id = ? ORDER BY campaign_id').pluck().all(reader.kind, reader.id) as string[]
+    },
+    recordRead(r) {
+      return group.run(() => db.prepare(`INSERT INTO reading_reads (item_id, campaign_id, person_kind, person_id, read_at) VALUES (?, ?, ?, ?, ?)
+        ON CONFLICT DO NOTHING`).run(r.itemId, r.campaignId, r.personKind, r.personId, r.readAt.toISOString()).changes === 1)
+    },
+    addCheckIn(c) {
+      return group.run(() => {
+        try {
+          translate(() => db.prepare(`INSERT INTO campaign_check_ins (id, campaign_id, item_id, person_kind, person_id, slot, reflection, at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(c.id, c.campaignId, c.itemId, c.personKind, c.personId, c.slot, c.reflection, c.at.toISOString()))
+        } catch (err) {
+          if (err instanceof ConflictError) throw new ConflictError('已经打过卡了', [{ path: 'slot', message: c.slot }], 'already_checked_in')
+          throw err
+        }
+        return c
+      })
+    },
+    async reachOf(campaignId) {
+      return all(reachFromRow, 'SELECT * FROM reading_reach WHERE campaign_id = ? ORDER BY item_id, person_kind, person_id', campaignId)
+    },
+    async readsOf(campaignId) {
+      return all(readFromRow, 'SELECT * FROM reading_reads WHERE campaign_id = ? ORDER BY read_at', campaignId)
+    },
+    async checkInsOf(campaignId) {
+      return all(checkInFromRow, 'SELECT * FROM campaign_check_ins WHERE campaign_id = ? ORDER BY at, id', campaignId)
+    },
+    async reachFor(reader, filter) {
+      const clauses = ['person_kind = ?', 'person_id = ?']
+      const params: unknown[] = [reader.kind, reader.id]
+      if (filter.campaignId) clauses.push('campaign_id = ?') && params.push(filter.campaignId)
+      if (filter.since) clauses.push('reached_at > ?') && params.push(filter.since.toISOString())
+      return all(reachFromRow, `SELECT * FROM reading_reach WHERE ${clauses.join(' AND ')} ORDER BY reached_at DESC, item_id`, ...params)
+    },
+    async readsFor(reader, itemIds) {
+      if (!itemIds.length) return []
+      return all(readFromRow, `SELECT * FROM reading_reads WHERE person_kind = ? AND person_id = ? AND item_id IN (${placeholders(itemIds.length)})
+        ORDER BY read_at`, reader.kind, reader.id, ...itemIds)
+    },
+    async checkInsFor(reader, campaignIds) {
+      if (!campaignIds.length) return []
+      return all(checkInFromRow, `SELECT * FROM campaign_check_ins WHERE person_kind = ? AND person_id = ? AND campaign_id IN (${placeholders(campaignIds.length)})
+        ORDER BY at, id`, reader.kind, reader.id, ...campaignIds)
+    },
+  }
+}

@@ -1,0 +1,157 @@
+import type { Db } from './open.js'
+import type { MeetingInvitee, MeetingRecord, PersonRef } from '../../domain/meeting.js'
+import type { MeetingFilter, MeetingRepo, OutboxMessage } from '../ports.js'
+import { decodeCursor, toPage } from '../cursor.js'
+import { ConflictError, NotFoundError, ValidationError } from '../../errors.js'
+import { inviteeFromRow, MEETING_COLUMNS, meetingFromRow, meetingToRow, registrationFromRow } from './meeting-rows.js'
+import { translate } from './errors.js'
+import type { GroupCommit } from './group-commit.js'
+
+const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ')
+
+function filterClauses(f: MeetingFilter) {
+  const clauses: string[] = []
+  const params: unknown[] = []
+  if (f.visibleTo) {
+    const ids = f.visibleTo.districtIds
+    clauses.push(`(${ids.length ? `EXISTS (SELECT 1 FROM json_each(district_ids) WHERE value IN (${placeholders(ids.length)})) OR ` : ''}created_by = ?)`)
+    params.push(...ids, f.visibleTo.createdBy)
+  }
+  if (f.statuses) {
+    clauses.push(f.statuses.length ? `status IN (${placeholders(f.statuses.length)})` : '0')
+    params.push(...f.statuses)
+  }
+  if (f.startFrom) clauses.push('start_at >= ?') && params.push(f.startFrom.toISOString())
+  if (f.startTo) clauses.push('start_at < ?') && params.push(f.startTo.toISOString())
+  return { clauses, params }
+}
+
+const where = (clauses: string[]) => (clauses.length ? `WHERE ${clauses.join(' AND ')}` : '')
+
+export function meetingRepo(db: Db, group: GroupCommit): MeetingRepo {
+  const insertMeeting = db.prepare(`INSERT INTO meetings (${MEETING_COLUMNS.join(', ')}) VALUES (${MEETING_COLUMNS.map((c) => `@${c}`).join(', ')})`)
+  const updateMeeting = db.prepare(
+    `UPDATE meetings SET ${MEETING_COLUMNS.filter((c) => c !== 'id' && c !== 'version').map((c) => `${c} = @${c}`).join(', ')},
+     version = version + 1 WHERE id = @id AND version = @version`,
+  )
+  const insertInvitee = db.prepare(`INSERT INTO meeting_invitees (meeting_id, person_kind, person_id, seq, name, rsvp, reason, rsvp_at, checked_in_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+  const insertOutbox = db.prepare(`INSERT INTO outbox (id, channel, recipient_kind, recipient_id, kind, payload, dedupe_key, status,
+    attempts, next_attempt_at, last_error, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(dedupe_key) DO NOTHING`)
+  const byId = db.prepare('SELECT * FROM meetings WHERE id = ?')
+  const invitationOf = db.prepare('SELECT * FROM meeting_invitees WHERE meeting_id = ? AND person_kind = ? AND person_id = ?')
+
+  const update = db.transaction((record: MeetingRecord, outbox: OutboxMessage[], invitees?: MeetingInvitee[]) => {
+    if (updateMeeting.run(meetingToRow(record)).changes === 0) {
+      if (!byId.get(record.id)) throw new NotFoundError('会议不存在')
+      throw new ConflictError('会议刚被其他人更新，请刷新后重试', [], 'stale_meeting')
+    }
+    if (invitees) {
+      db.prepare('DELETE FROM meeting_invitees WHERE meeting_id = ?').run(record.id)
+      invitees.forEach((i, seq) => insertInvitee.run(record.id, i.personKind, i.personId, seq, i.name, i.rsvp, i.reason, i.rsvpAt?.toISOString() ?? null, i.checkedInAt?.toISOString() ?? null))
+    }
+    for (const m of outbox) {
+      insertOutbox.run(m.id, m.channel, m.recipientKind, m.recipientId, m.kind, JSON.stringify(m.payload), m.dedupeKey, m.status,
+        m.attempts, m.nextAttemptAt.toISOString(), m.lastError, m.createdAt.toISOString())
+    }
+    return { ...record, version: record.version + 1 }
+  })
+
+  const registerPublic = db.transaction((meetingId: string, mpUserId: string, name: string, at: string, seats: number) => {
+    const taken = db.prepare('SELECT count(*) FROM meeting_public_registrations WHERE meeting_id = ?').pluck().get(meetingId) as number
+    const mine = db.prepare('SELECT 1 FROM meeting_public_registrations WHERE meeting_id = ? AND mp_user_id = ?').get(meetingId, mpUserId)
+    if (mine) throw new ConflictError('您已报名旁听此会议', [], 'already_registered')
+    if (taken >= seats) throw new ConflictError('旁听名额已满', [], 'public_seats_full')
+    db.prepare('INSERT INTO meeting_public_registrations (meeting_id, mp_user_id, name, created_at) VALUES (?, ?, ?, ?)').run(meetingId, mpUserId, name, at)
+  })
+
+  const one = (sql: string, ...params: unknown[]) => {
+    const row = db.prepare(sql).get(...params)
+    return row ? meetingFromRow(row) : null
+  }
+
+  return {
+    create(record) {
+      return group.run(() => translate(() => {
+        insertMeeting.run(meetingToRow(record))
+        return record
+      }))
+    },
+    async get(id) {
+      return one('SELECT * FROM meetings WHERE id = ?', id)
+    },
+    async getByShortCode(shortCode) {
+      return one('SELECT * FROM meetings WHERE short_code = ?', shortCode)
+    },
+    update(record, outbox, invitees) {
+      return group.run(() => translate(() => update(record, outbox, invitees)))
+    },
+    async search(query) {
+      const { clauses, params } = filterClauses(query)
+      const after = decodeCursor(query.cursor)
+      if (after !== null) {
+        const at = after.lastIndexOf('|')
+        if (at < 0) throw new ValidationError('分页游标无效', [{ path: 'query.cursor', message: 'not a cursor this server issued' }])
+        const [key, id] = [after.slice(0, at), after.slice(at + 1)]
+        clauses.push('(start_at < ? OR (start_at = ? AND id < ?))')
+        params.push(key, key, id)
+      }
+      const rows = db.prepare(`SELECT * FROM meetings ${where(clauses)} ORDER BY start_at DESC, id DESC LIMIT ?`).all(...params, query.limit + 1).map(meetingFromRow)
+      return toPage(rows, query.limit, (m) => `${m.startAt.toISOString()}|${m.id}`)
+    },
+    async list(filter) {
+      const { clauses, params } = filterClauses(filter)
+      return db.prepare(`SELECT * FROM meetings ${where(clauses)} ORDER BY start_at, id`).all(...params).map(meetingFromRow)
+    },
+    async invitees(meetingIds) {
+      if (!meetingIds.length) return []
+      return db
+        .prepare(`SELECT * FROM meeting_invitees WHERE meeting_id IN (${placeholders(meetingIds.length)}) ORDER BY meeting_id, seq`)
+        .all(...meetingIds)
+        .map(inviteeFromRow)
+    },
+    async invitation(meetingId, person: PersonRef) {
+      const row = invitationOf.get(meetingId, person.kind, person.id)
+      return row ? inviteeFromRow(row) : null
+    },
+    async invitationsOf(person, filter) {
+      const params: unknown[] = [person.kind, person.id, ...filter.statuses]
+      const clauses = ['i.person_kind = ?', 'i.person_id = ?', filter.statuses.length ? `m.status IN (${placeholders(filter.statuses.length)})` : '0']
+      if (filter.endFrom) clauses.push('m.end_at >= ?') && params.push(filter.endFrom.toISOString())
+      const rows = db
+        .prepare(`SELECT m.*, i.meeting_id AS i_meeting_id, i.person_kind AS i_person_kind, i.person_id AS i_person_id, i.name AS i_name,
+          i.rsvp AS i_rsvp, i.reason AS i_reason, i.rsvp_at AS i_rsvp_at, i.checked_in_at AS i_checked_in_at
+          FROM meeting_invitees i JOIN meetings m ON m.id = i.meeting_id WHERE ${clauses.join(' AND ')} ORDER BY m.start_at, m.id`)
+        .all(...params) as Array<Record<string, unknown>>
+      return rows.map((r) => ({
+        meeting: meetingFromRow(r),
+        invitation: inviteeFromRow({
+          meeting_id: r.i_meeting_id, person_kind: r.i_person_kind, person_id: r.i_person_id, name: r.i_name, rsvp: r.i_rsvp,
+          reason: r.i_reason, rsvp_at: r.i_rsvp_at, checked_in_at: r.i_checked_in_at,
+        }),
+      }))
+    },
+    async respond(meetingId, person, answer) {
+      const changed = await group.run(() =>
+        db.prepare('UPDATE meeting_invitees SET rsvp = ?, reason = ?, rsvp_at = ? WHERE meeting_id = ? AND person_kind = ? AND person_id = ?')
+          .run(answer.rsvp, answer.reason, answer.at.toISOString(), meetingId, person.kind, person.id).changes,
+      )
+      if (!changed) return null
+      return inviteeFromRow(invitationOf.get(meetingId, person.kind, person.id))
+    },
+    async checkIn(meetingId, person, at) {
+      const changed = await group.run(() =>
+        db.prepare('UPDATE meeting_invitees SET checked_in_at = ? WHERE meeting_id = ? AND person_kind = ? AND person_id = ? AND checked_in_at IS NULL')
+          .run(at.toISOString(), meetingId, person.kind, person.id).changes,
+      )
+      return changed === 1
+    },
+    async registerPublic(registration, seats) {
+      await group.run(() => translate(() => registerPublic(registration.meetingId, registration.mpUserId, registration.name, registration.createdAt.toISOString(), seats)))
+      return registration
+    },
+    async publicRegistrations(meetingId) {
+      return db.prepare('SELECT * FROM meeting_public_registrations WHERE meeting_id = ? ORDER BY created_at, mp_user_id').all(meetingId).map(registrationFromRow)
+    },
+  }
+}

@@ -1,0 +1,42 @@
+import type { MeetingInvitee, MeetingRecord, PublicRegistration } from '../../domain/meeting.js'
+
+// better-sqlite3 rows are untyped; these mappers are the one place that knows their shape.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Row = any
+
+const date = (v: string | null) => (v === null ? null : new Date(v))
+const iso = (d: Date | null) => (d === null ? null : d.toISOString())
+
+export const MEETING_COLUMNS = [
+  'id', 'short_code', 'title', 'kind', 'status', 'start_at', 'end_at', 'place', 'agenda', 'attachments', 'selector', 'public_seats',
+  'rsvp_deadline', 'district_ids', 'created_by', 'created_at', 'updated_at', 'published_at', 'cancelled_at', 'cancel_reason',
+  'change_seq', 'reminders_sent', 'nudge_rounds', 'version',
+] as const
+
+export function meetingToRow(m: MeetingRecord): Record<(typeof MEETING_COLUMNS)[number], unknown> {
+  return {
+    id: m.id, short_code: m.shortCode, title: m.title, kind: m.kind, status: m.status, start_at: iso(m.startAt), end_at: iso(m.endAt),
+    place: m.place, agenda: m.agenda, attachments: JSON.stringify(m.attachments), selector: JSON.stringify(m.selector),
+    public_seats: m.publicSeats, rsvp_deadline: iso(m.rsvpDeadline), district_ids: JSON.stringify(m.districtIds), created_by: m.createdBy,
+    created_at: iso(m.createdAt), updated_at: iso(m.updatedAt), published_at: iso(m.publishedAt), cancelled_at: iso(m.cancelledAt),
+    cancel_reason: m.cancelReason, change_seq: m.changeSeq, reminders_sent: JSON.stringify(m.remindersSent), nudge_rounds: m.nudgeRounds,
+    version: m.version,
+  }
+}
+
+export const meetingFromRow = (r: Row): MeetingRecord => ({
+  id: r.id, shortCode: r.short_code, title: r.title, kind: r.kind, status: r.status, startAt: new Date(r.start_at), endAt: new Date(r.end_at),
+  place: r.place, agenda: r.agenda, attachments: JSON.parse(r.attachments), selector: JSON.parse(r.selector), publicSeats: r.public_seats,
+  rsvpDeadline: date(r.rsvp_deadline), districtIds: JSON.parse(r.district_ids), createdBy: r.created_by, createdAt: new Date(r.created_at),
+  updatedAt: new Date(r.updated_at), publishedAt: date(r.published_at), cancelledAt: date(r.cancelled_at), cancelReason: r.cancel_reason,
+  changeSeq: r.change_seq, remindersSent: JSON.parse(r.reminders_sent), nudgeRounds: r.nudge_rounds, version: r.version,
+})
+
+export const inviteeFromRow = (r: Row): MeetingInvitee => ({
+  meetingId: r.meeting_id, personKind: r.person_kind, personId: r.person_id, name: r.name, rsvp: r.rsvp, reason: r.reason,
+  rsvpAt: date(r.rsvp_at), checkedInAt: date(r.checked_in_at),
+})
+
+export const registrationFromRow = (r: Row): PublicRegistration => ({
+  meetingId: r.meeting_id, mpUserId: r.mp_user_id, name: r.name, createdAt: new Date(r.created_at),
+})

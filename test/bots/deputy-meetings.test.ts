@@ -1,0 +1,44 @@
+import { expect } from 'chai'
+import { asAdmin, startApp, type TestApp } from '../helpers/app.js'
+import { meetingBody, meetingCity } from '../helpers/meetings.js'
+import { ask, bindingCode, BOT_SECRET, startBot, type BotUnderTest } from './helpers.js'
+
+/** A deputy answers a meeting notice by chatting: "参加", or "请假 原因". */
+describe('bot: a deputy answers meeting notices', function () {
+  this.timeout(20_000)
+  let app: TestApp
+  let t: BotUnderTest
+  let deputy: ReturnType<BotUnderTest['world']['person']>
+  beforeEach(async () => {
+    app = await startApp({ directory: meetingCity(), overrides: { bot: { secret: BOT_SECRET } } })
+    app.clock.set(new Date('2026-11-23T02:00:00Z'))
+    t = await startBot(app.baseUrl)
+    deputy = t.world.person('wx-zhangwei', '张伟')
+    expect(await ask(t, deputy, `绑定 ${await bindingCode(app, 'dp0001')}`)).to.include('绑定成功！张伟代表')
+  })
+  afterEach(async () => {
+    await t.stop()
+    await app.close()
+  })
+
+  async function publish(over: Record<string, unknown> = {}) {
+    const office = await asAdmin(app)
+    const { body } = await office.post('/api/admin/meetings', meetingBody(over))
+    return (await office.post(`/api/admin/meetings/${body.id}/publish`)).body.id as string
+  }
+  const answerOf = async (meetingId: string) => (await app.liaison.store.meetings.invitation(meetingId, { kind: 'deputy', id: 'dp0001' }))!
+
+  it('says there is nothing to answer before any notice', async () => {
+    expect(await ask(t, deputy, '参加')).to.equal('目前没有需要您回复的会议通知。收到会议通知后，回复"参加"或"请假 原因"即可。')
+  })
+
+  it('answers the nearest meeting waiting, then the next, and asks for a reason with a leave', async () => {
+    const first = await publish()
+    const second = await publish({ title: '代表视察城市污水处理厂', kind: 'inspection', startAt: '2026-11-27T09:00:00+08:00', endAt: '2026-11-27T11:00:00+08:00' })
+    expect(await ask(t, deputy, '参加')).to.equal('已回复参加：市人大常委会第十次会议，11月26日 09:30–11:30，地点 市人大常委会第一会议室。到场后请用小程序扫会场二维码签到。')
+    expect(await answerOf(first)).to.include({ rsvp: 'attend' })
+    expect(await ask(t, deputy, '请假')).to.include('请写明请假原因')
+    expect(await ask(t, deputy, '请假 外出学习')).to.equal('已为您请假：代表视察城市污水处理厂（11月27日 09:00–11:00）。原因：外出学习')
+    expect(await answerOf(second)).to.include({ rsvp: 'leave', reason: '外出学习' })
+  })
+})

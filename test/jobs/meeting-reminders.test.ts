@@ -1,0 +1,93 @@
+import { expect } from 'chai'
+import { runLeased } from '../../src/jobs/index.js'
+import { MEETING_REMINDERS_JOB } from '../../src/jobs/meeting-reminders-job.js'
+import { asAdmin, asDeputy, type Client, startApp, type TestApp } from '../helpers/app.js'
+import { meetingBody, meetingCity } from '../helpers/meetings.js'
+
+const START = Date.parse('2026-11-26T01:30:00Z') // Thursday 09:30 in Asia/Shanghai
+const HOUR = 3_600_000
+
+describe('the meeting reminders job: 24 h and 2 h before, never twice, never to those on leave', () => {
+  let app: TestApp
+  let office: Client
+  let meetingId: string
+  beforeEach(async () => {
+    app = await startApp({ directory: meetingCity() })
+    app.clock.set(new Date('2026-11-23T02:00:00Z'))
+    office = await asAdmin(app)
+    const { body } = await office.post('/api/admin/meetings', meetingBody())
+    meetingId = body.id
+    await office.post(`/api/admin/meetings/${meetingId}/publish`)
+    await (await asDeputy(app, 'dp0002')).post(`/api/mp/meetings/${meetingId}/rsvp`, { response: 'leave', reason: '外出学习' })
+  })
+  afterEach(() => app.close())
+
+  const job = () => app.liaison.jobs.find((j) => j.name === MEETING_REMINDERS_JOB)!
+  const run = () => job().run()
+  const at = (ms: number) => app.clock.set(new Date(ms))
+  const reminders = async () => (await app.liaison.store.outbox.search({ limit: 100, kind: 'meeting.reminder' })).items
+  const sent = async () => (await reminders()).map((m) => `${m.recipientKind}:${m.recipientId}`).sort()
+  const NOT_ON_LEAVE = ['deputy:dp0001', 'deputy:dp0006', 'staff:sf01']
+
+  it('reminds everyone who has not declined 24 h before, once however often it runs', async () => {
+    at(START - 24 * HOUR - 5 * 60_000)
+    await run()
+    expect(await reminders()).to.deep.equal([])
+    at(START - 24 * HOUR)
+    expect(await run()).to.deep.equal({ reminded: 3 })
+    expect(await run()).to.deep.equal({ reminded: 0 })
+    expect(await sent()).to.deep.equal(NOT_ON_LEAVE)
+    expect((await reminders())[0].payload.text).to.equal('会议提醒：市人大常委会第十次会议（常委会会议） 将于 24 小时后（11月26日 09:30–11:30）在 市人大常委会第一会议室 召开，请准时参加。')
+  })
+
+  it('reminds again 2 h before, and never after the start', async () => {
+    at(START - 24 * HOUR)
+    await run()
+    at(START - 2 * HOUR - 60_000)
+    await run()
+    expect(await reminders()).to.have.length(3)
+    at(START - 2 * HOUR)
+    await run()
+    await run()
+    const texts = (await reminders()).map((m) => m.payload.text as string)
+    expect(texts.filter((t) => t.includes('将于 2 小时后'))).to.have.length(3)
+    at(START + 60_000)
+    await run()
+    expect(await reminders()).to.have.length(6)
+  })
+
+  it('sends one reminder, not two, when it first runs after both leads', async () => {
+    at(START - 90 * 60_000)
+    await run()
+    expect((await reminders()).map((m) => m.payload.text as string).every((t) => t.includes('将于 2 小时后'))).to.equal(true)
+    expect(await sent()).to.deep.equal(NOT_ON_LEAVE)
+  })
+
+  it('counts from the new start when the meeting moves', async () => {
+    at(START - 24 * HOUR)
+    await run()
+    office = await asAdmin(app)
+    await office.patch(`/api/admin/meetings/${meetingId}`, { startAt: '2026-11-27T09:30:00+08:00', endAt: '2026-11-27T11:30:00+08:00' })
+    await run()
+    expect(await reminders(), 'the new start is 48 h away').to.have.length(3)
+    at(START)
+    await run()
+    expect(await reminders()).to.have.length(6)
+    expect((await reminders()).filter((m) => (m.payload.text as string).includes('11月27日'))).to.have.length(3)
+  })
+
+  it('reminds nobody of a cancelled meeting', async () => {
+    await office.post(`/api/admin/meetings/${meetingId}/cancel`, { reason: '延期' })
+    at(START - 2 * HOUR)
+    await run()
+    expect(await reminders()).to.deep.equal([])
+  })
+
+  it('runs on one instance at a time: the lease', async () => {
+    at(START - 24 * HOUR)
+    const { store, logger } = app.liaison
+    const [a, b] = await Promise.all([runLeased(job(), store, app.clock, 'instance-a', logger), runLeased(job(), store, app.clock, 'instance-b', logger)])
+    expect([a.ran, b.ran].filter(Boolean)).to.have.length(1)
+    expect(await reminders()).to.have.length(3)
+  })
+})

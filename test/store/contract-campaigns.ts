@@ -1,0 +1,155 @@
+import { expect } from 'chai'
+import type { CampaignRecord, CheckInRecord, ReachRecord, Reader, ReadingItem } from '../../src/domain/campaign.js'
+import { ConflictError } from '../../src/errors.js'
+import type { OutboxMessage, Store } from '../../src/store/ports.js'
+
+const T0 = new Date('2026-11-22T02:00:00Z')
+const at = (hours: number) => new Date(T0.getTime() + hours * 3_600_000)
+let n = 0
+
+export function campaignRecord(over: Partial<CampaignRecord> = {}): CampaignRecord {
+  return {
+    id: `cp-${++n}`, title: '学习贯彻代表法', description: '每月一次', startsAt: T0, endsAt: at(24 * 30),
+    audience: { stationIds: ['st001'], levels: ['city'], staff: true, followers: true }, scopeDistrictIds: ['d01'],
+    createdBy: 'sf02', createdAt: T0, updatedAt: T0, ...over,
+  }
+}
+
+export function readingItem(campaignId: string, over: Partial<ReadingItem> = {}): ReadingItem {
+  return {
+    id: `ri-${++n}`, campaignId, title: '代表法全文', summary: '总则', body: '<p>正文</p>', link: null, source: '中国人大网', required: true,
+    publishAt: T0, publishedAt: null, createdBy: 'sf02', createdAt: T0, ...over,
+  }
+}
+
+const reach = (item: ReadingItem, personId: string, over: Partial<ReachRecord> = {}): ReachRecord => ({
+  itemId: item.id, campaignId: item.campaignId, personKind: 'deputy', personId, stationId: 'st001', districtId: 'd01', reachedAt: T0, ...over,
+})
+
+const notice = (dedupeKey: string): OutboxMessage => ({
+  id: `ob-${++n}`, channel: 'auto', recipientKind: 'station', recipientId: 'st001', kind: 'reading.published', payload: { text: '学习材料' },
+  dedupeKey, status: 'pending', attempts: 0, nextAttemptAt: T0, lastError: null, createdAt: T0,
+})
+
+async function rejects(promise: Promise<unknown>) {
+  try {
+    await promise
+  } catch (err) {
+    return err
+  }
+  throw new Error('expected a rejection')
+}
+
+/** The contract of campaigns, reading items, reach, reads, followers and check-ins, for every adapter. */
+export function campaignContract(store: () => Store) {
+  const repo = () => store().campaigns
+  const deputy = (id: string): Reader => ({ kind: 'deputy', id })
+  const resident: Reader = { kind: 'mp_user', id: 'mu-1' }
+
+  describe('campaigns', () => {
+    it('stores a campaign as given, and refuses the same id twice', async () => {
+      const c = await repo().create(campaignRecord())
+      expect(await repo().get(c.id)).to.deep.equal(c)
+      expect(await repo().get('cp-none')).to.equal(null)
+      const minimal = await repo().create(campaignRecord({ audience: { followers: true }, scopeDistrictIds: [] }))
+      expect((await repo().get(minimal.id))!.audience).to.deep.equal({ followers: true })
+      expect(await rejects(repo().create(campaignRecord({ id: c.id })))).to.be.instanceOf(ConflictError)
+      expect((await repo().getMany([minimal.id, c.id, 'nope'])).map((x) => x.id).sort()).to.deep.equal([c.id, minimal.id].sort())
+    })
+
+    it('pages newest first, and narrows to campaigns sharing a district with an organizer', async () => {
+      const a = await repo().create(campaignRecord({ createdAt: at(1), scopeDistrictIds: ['d01'] }))
+      const b = await repo().create(campaignRecord({ createdAt: at(2), scopeDistrictIds: ['d02'] }))
+      const c = await repo().create(campaignRecord({ createdAt: at(3), scopeDistrictIds: [] }))
+      const first = await repo().search({ limit: 2 })
+      expect(first.items.map((x) => x.id)).to.deep.equal([c.id, b.id])
+      const second = await repo().search({ limit: 2, cursor: first.nextCursor })
+      expect(second.items.map((x) => x.id)).to.deep.equal([a.id])
+      expect(second.nextCursor).to.equal(null)
+      expect((await repo().search({ limit: 10, scopeDistrictIds: ['d02', 'd09'] })).items.map((x) => x.id)).to.deep.equal([b.id])
+      expect((await repo().search({ limit: 10, scopeDistrictIds: [] })).items).to.deep.equal([])
+    })
+
+    it('lists the campaigns open to followers that have not ended', async () => {
+      const open = await repo().create(campaignRecord({ endsAt: at(10) }))
+      await repo().create(campaignRecord({ endsAt: at(1) }))
+      await repo().create(campaignRecord({ audience: { stationIds: ['st001'] } }))
+      expect((await repo().followable(at(2))).map((c) => c.id)).to.deep.equal([open.id])
+    })
+  })
+
+  describe('reading items', () => {
+    it('keeps items by publish time and finds the unpublished ones that are due', async () => {
+      const c = await repo().create(campaignRecord())
+      const later = await repo().addItem(readingItem(c.id, { publishAt: at(5), body: null, link: 'https://npc.gov.cn/a' }))
+      const now = await repo().addItem(readingItem(c.id, { publishAt: at(0), required: false }))
+      expect(await repo().getItem(later.id)).to.deep.equal(later)
+      expect((await repo().items(c.id)).map((i) => i.id)).to.deep.equal([now.id, later.id])
+      expect((await repo().getItems([later.id, now.id])).map((i) => i.id)).to.deep.equal([now.id, later.id])
+      expect((await repo().dueItems(at(1), 10)).map((i) => i.id)).to.deep.equal([now.id])
+      expect((await repo().dueItems(at(6), 1)).map((i) => i.id)).to.deep.equal([now.id])
+    })
+
+    it('publishes an item once: its time, its reach (followers included) and its messages, or nothing', async () => {
+      const c = await repo().create(campaignRecord())
+      await repo().follow(c.id, resident, { stationId: null, districtId: null }, T0)
+      const item = await repo().addItem(readingItem(c.id))
+      expect(await repo().publishItem(item.id, at(1), [reach(item, 'dp0001'), reach(item, 'dp0002')], [notice(`reading:${item.id}:st001`)])).to.equal(true)
+      expect(await repo().publishItem(item.id, at(2), [reach(item, 'dp0003')], [notice(`reading:${item.id}:st002`)]), 'a second publisher').to.equal(false)
+      expect((await repo().getItem(item.id))!.publishedAt).to.deep.equal(at(1))
+      expect((await repo().reachOf(c.id)).map((r) => `${r.personKind}:${r.personId}`)).to.have.members(['deputy:dp0001', 'deputy:dp0002', 'mp_user:mu-1'])
+      expect((await repo().reachOf(c.id)).find((r) => r.personKind === 'mp_user')).to.deep.include({ stationId: null, reachedAt: at(1) })
+      expect((await store().outbox.search({ limit: 10, kind: 'reading.published' })).items.map((m) => m.dedupeKey)).to.deep.equal([`reading:${item.id}:st001`])
+      expect(await repo().dueItems(at(3), 10)).to.deep.equal([])
+    })
+
+    it('reaches a new follower with every item already published, once', async () => {
+      const c = await repo().create(campaignRecord())
+      const published = await repo().addItem(readingItem(c.id))
+      await repo().addItem(readingItem(c.id, { publishAt: at(5) }))
+      await repo().publishItem(published.id, T0, [], [])
+      const place = { stationId: 'st001', districtId: 'd01' }
+      expect(await repo().follow(c.id, deputy('dp0009'), place, at(1))).to.equal(true)
+      expect(await repo().follow(c.id, deputy('dp0009'), place, at(2))).to.equal(false)
+      expect(await repo().isFollowing(c.id, deputy('dp0009'))).to.equal(true)
+      expect(await repo().isFollowing(c.id, resident)).to.equal(false)
+      expect(await repo().followedBy(deputy('dp0009'))).to.deep.equal([c.id])
+      expect(await repo().reachFor(deputy('dp0009'), {})).to.deep.equal([reach(published, 'dp0009', { reachedAt: at(1) })])
+    })
+  })
+
+  describe('reads and check-ins', () => {
+    it('records the first read only, and answers a person\'s reach by campaign and by time', async () => {
+      const c = await repo().create(campaignRecord())
+      const other = await repo().create(campaignRecord())
+      const a = await repo().addItem(readingItem(c.id))
+      const b = await repo().addItem(readingItem(other.id))
+      await repo().publishItem(a.id, at(1), [reach(a, 'dp0001', { reachedAt: at(1) })], [])
+      await repo().publishItem(b.id, at(2), [reach(b, 'dp0001', { reachedAt: at(2) })], [])
+      const receipt = { itemId: a.id, campaignId: c.id, personKind: 'deputy' as const, personId: 'dp0001', readAt: at(3) }
+      expect(await repo().recordRead(receipt)).to.equal(true)
+      expect(await repo().recordRead({ ...receipt, readAt: at(4) })).to.equal(false)
+      expect(await repo().readsFor(deputy('dp0001'), [a.id, b.id])).to.deep.equal([receipt])
+      expect(await repo().readsOf(c.id)).to.deep.equal([receipt])
+      expect((await repo().reachFor(deputy('dp0001'), {})).map((r) => r.itemId), 'newest first').to.deep.equal([b.id, a.id])
+      expect((await repo().reachFor(deputy('dp0001'), { campaignId: c.id })).map((r) => r.itemId)).to.deep.equal([a.id])
+      expect((await repo().reachFor(deputy('dp0001'), { since: at(1) })).map((r) => r.itemId), 'after, not at').to.deep.equal([b.id])
+    })
+
+    it('takes one check-in per slot and person', async () => {
+      const c = await repo().create(campaignRecord())
+      const checkIn = (over: Partial<CheckInRecord> = {}): CheckInRecord => ({
+        id: `ci-${++n}`, campaignId: c.id, itemId: null, personKind: 'deputy', personId: 'dp0001', slot: 'day:2026-11-22', reflection: '有收获', at: T0, ...over,
+      })
+      const first = await repo().addCheckIn(checkIn())
+      const error = await rejects(repo().addCheckIn(checkIn({ reflection: null })))
+      expect(error).to.be.instanceOf(ConflictError)
+      expect(error).to.have.property('code', 'already_checked_in')
+      const another = await repo().addCheckIn(checkIn({ slot: 'ri-1', itemId: 'ri-1', reflection: null, at: at(1) }))
+      await repo().addCheckIn(checkIn({ personId: 'dp0002' }))
+      expect(await repo().checkInsFor(deputy('dp0001'), [c.id])).to.deep.equal([first, another])
+      expect(await repo().checkInsOf(c.id)).to.have.length(3)
+      expect(await repo().checkInsFor(deputy('dp0001'), [])).to.deep.equal([])
+    })
+  })
+}

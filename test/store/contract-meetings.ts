@@ -1,0 +1,126 @@
+import { expect } from 'chai'
+import type { MeetingInvitee, MeetingRecord } from '../../src/domain/meeting.js'
+import { ConflictError } from '../../src/errors.js'
+import type { Store } from '../../src/store/ports.js'
+import { outboxMessage } from './contract-cases.js'
+
+const T0 = new Date('2026-11-22T02:00:00Z')
+const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000)
+let n = 0
+
+export function meetingRecord(over: Partial<MeetingRecord> = {}): MeetingRecord {
+  const seq = ++n
+  return {
+    id: `mt-${seq}`, shortCode: `CODE${String(seq).padStart(4, '0')}`, title: '常委会第十次会议', kind: 'standing_committee', status: 'draft',
+    startAt: at(3 * 24 * 60), endAt: at(3 * 24 * 60 + 120), place: '第一会议室', agenda: '一、审议报告', attachments: [{ name: '议程.pdf', url: 'https://example.cn/a.pdf' }],
+    selector: { levels: ['city'], deputyIds: ['dp0002'] }, publicSeats: 0, rsvpDeadline: null, districtIds: ['d01'], createdBy: 'sf02', createdAt: T0,
+    updatedAt: T0, publishedAt: null, cancelledAt: null, cancelReason: null, changeSeq: 0, remindersSent: [], nudgeRounds: 0, version: 1, ...over,
+  }
+}
+
+const invitee = (meetingId: string, personId: string, over: Partial<MeetingInvitee> = {}): MeetingInvitee => ({
+  meetingId, personKind: 'deputy', personId, name: personId, rsvp: 'pending', reason: null, rsvpAt: null, checkedInAt: null, ...over,
+})
+
+async function rejects(promise: Promise<unknown>) {
+  try {
+    await promise
+  } catch (err) {
+    return err
+  }
+  throw new Error('expected a rejection')
+}
+
+/** The contract of meetings, their invitees and public places, for every adapter. */
+export function meetingContract(store: () => Store) {
+  const published = async (over: Partial<MeetingRecord> = {}, people = ['dp0001', 'dp0002']) => {
+    const m = await store().meetings.create(meetingRecord(over))
+    return store().meetings.update({ ...m, status: 'published', publishedAt: T0 }, [], people.map((p) => invitee(m.id, p)))
+  }
+
+  describe('meetings', () => {
+    it('keeps a meeting as written, found by id and by short code; a taken code is a conflict', async () => {
+      const m = meetingRecord()
+      await store().meetings.create(m)
+      expect(await store().meetings.get(m.id)).to.deep.equal(m)
+      expect((await store().meetings.getByShortCode(m.shortCode))!.id).to.equal(m.id)
+      expect(await store().meetings.get('mt-none')).to.equal(null)
+      expect(await rejects(store().meetings.create({ ...meetingRecord(), shortCode: m.shortCode }))).to.be.instanceOf(ConflictError)
+    })
+
+    it('publishes with invitees and messages in one write, only from the version read', async () => {
+      const m = await store().meetings.create(meetingRecord())
+      const next = await store().meetings.update({ ...m, status: 'published', publishedAt: at(1) }, [outboxMessage(`meeting:${m.id}:published:a`)], [invitee(m.id, 'dp0002'), invitee(m.id, 'dp0001')])
+      expect(next.version).to.equal(2)
+      expect((await store().meetings.invitees([m.id])).map((i) => i.personId), 'in the order invited').to.deep.equal(['dp0002', 'dp0001'])
+      expect((await store().outbox.search({ limit: 10 })).items.map((x) => x.dedupeKey)).to.deep.equal([`meeting:${m.id}:published:a`])
+      const stale = await rejects(store().meetings.update({ ...m, title: '改名' }, [outboxMessage('stale')]))
+      expect(stale).to.be.instanceOf(ConflictError)
+      expect((await store().meetings.get(m.id))!).to.deep.include({ status: 'published', title: '常委会第十次会议', version: 2 })
+      expect((await store().outbox.search({ limit: 10 })).items).to.have.length(1)
+      await store().meetings.update({ ...next, changeSeq: 1 }, [outboxMessage(`meeting:${m.id}:published:a`)])
+      expect((await store().outbox.search({ limit: 10 })).items, 'a dedupe key already there is skipped').to.have.length(1)
+      expect((await store().meetings.invitees([m.id])).length, 'invitees stay when not given').to.equal(2)
+    })
+
+    it('records answers and a single check-in per invitee', async () => {
+      const m = await published()
+      const answered = await store().meetings.respond(m.id, { kind: 'deputy', id: 'dp0001' }, { rsvp: 'leave', reason: '出差', at: at(5) })
+      expect(answered).to.deep.equal(invitee(m.id, 'dp0001', { rsvp: 'leave', reason: '出差', rsvpAt: at(5) }))
+      expect(await store().meetings.respond(m.id, { kind: 'deputy', id: 'dp0009' }, { rsvp: 'attend', reason: null, at: at(5) })).to.equal(null)
+      expect(await store().meetings.respond(m.id, { kind: 'staff', id: 'dp0001' }, { rsvp: 'attend', reason: null, at: at(5) }), 'kinds differ').to.equal(null)
+      expect(await store().meetings.checkIn(m.id, { kind: 'deputy', id: 'dp0002' }, at(6))).to.equal(true)
+      expect(await store().meetings.checkIn(m.id, { kind: 'deputy', id: 'dp0002' }, at(7))).to.equal(false)
+      expect(await store().meetings.checkIn(m.id, { kind: 'deputy', id: 'dp0009' }, at(7))).to.equal(false)
+      expect((await store().meetings.invitation(m.id, { kind: 'deputy', id: 'dp0002' }))!.checkedInAt).to.deep.equal(at(6))
+      expect(await store().meetings.invitation(m.id, { kind: 'deputy', id: 'dp0009' })).to.equal(null)
+    })
+
+    it('lists a person\'s invitations by state and end, earliest first', async () => {
+      const later = await published({ startAt: at(5 * 24 * 60), endAt: at(5 * 24 * 60 + 60) })
+      const sooner = await published({ startAt: at(60), endAt: at(120) })
+      const over = await published({ startAt: at(-120), endAt: at(-60) })
+      const draft = await store().meetings.create(meetingRecord())
+      const mine = await store().meetings.invitationsOf({ kind: 'deputy', id: 'dp0001' }, { statuses: ['published', 'cancelled'], endFrom: T0 })
+      expect(mine.map((x) => x.meeting.id)).to.deep.equal([sooner.id, later.id])
+      expect(mine[0].invitation).to.deep.include({ personId: 'dp0001', rsvp: 'pending' })
+      const all = await store().meetings.invitationsOf({ kind: 'deputy', id: 'dp0001' }, { statuses: ['published'] })
+      expect(all.map((x) => x.meeting.id)).to.deep.equal([over.id, sooner.id, later.id]).and.not.include(draft.id)
+    })
+
+    it('searches newest start first within a district organizer\'s view, paged, and lists unpaged by start', async () => {
+      const a = await store().meetings.create(meetingRecord({ startAt: at(60), districtIds: ['d01'] }))
+      const b = await store().meetings.create(meetingRecord({ startAt: at(120), districtIds: [], createdBy: 'sf05' }))
+      const c = await store().meetings.create(meetingRecord({ startAt: at(180), districtIds: ['d02'], status: 'published' }))
+      const page1 = await store().meetings.search({ limit: 2 })
+      const page2 = await store().meetings.search({ limit: 2, cursor: page1.nextCursor })
+      expect([...page1.items, ...page2.items].map((m) => m.id)).to.deep.equal([c.id, b.id, a.id])
+      expect(page2.nextCursor).to.equal(null)
+      const view = async (districtIds: string[], createdBy: string) => (await store().meetings.search({ limit: 10, visibleTo: { districtIds, createdBy } })).items.map((m) => m.id)
+      expect(await view(['d02'], 'sf05')).to.deep.equal([c.id, b.id])
+      expect(await view(['d01'], 'sf03')).to.deep.equal([a.id])
+      expect(await view([], 'nobody')).to.deep.equal([])
+      expect((await store().meetings.list({ statuses: ['draft'], startFrom: at(60), startTo: at(121) })).map((m) => m.id)).to.deep.equal([a.id, b.id])
+    })
+
+    it('gives out public places up to the cap, one per person', async () => {
+      const m = await published({ publicSeats: 2 })
+      const reg = (mpUserId: string) => store().meetings.registerPublic({ meetingId: m.id, mpUserId, name: `群众${mpUserId}`, createdAt: at(1) }, 2)
+      await reg('mu1')
+      expect(await rejects(reg('mu1'))).to.be.instanceOf(ConflictError)
+      await reg('mu2')
+      const full = await rejects(reg('mu3'))
+      expect(full).to.be.instanceOf(ConflictError).and.to.have.property('code', 'public_seats_full')
+      expect((await store().meetings.publicRegistrations(m.id)).map((r) => r.mpUserId)).to.deep.equal(['mu1', 'mu2'])
+    })
+
+    it('holds the cap when many register at once', async () => {
+      const m = await published({ publicSeats: 3 })
+      const results = await Promise.allSettled(
+        Array.from({ length: 8 }, (_, i) => store().meetings.registerPublic({ meetingId: m.id, mpUserId: `mu${i}`, name: '群众', createdAt: at(1) }, 3)),
+      )
+      expect(results.filter((r) => r.status === 'fulfilled')).to.have.length(3)
+      expect(await store().meetings.publicRegistrations(m.id)).to.have.length(3)
+    })
+  })
+}

@@ -1,0 +1,212 @@
+import { expect } from 'chai'
+import {
+  canManageMeeting, changesTimeOrPlace, checkInRefusal, checkInWindow, dueReminder, remindable, rsvpRefusal, scheduleProblems, timeLabel,
+  type MeetingInvitee, type MeetingRecord,
+} from '../../src/domain/meeting.js'
+import { resolveInvitees, type SelectorDirectory } from '../../src/domain/meeting-selector.js'
+import { attendanceByPerson, meetingAttendance } from '../../src/domain/meeting-attendance.js'
+
+const T0 = new Date('2026-11-25T01:30:00Z') // 09:30 in Asia/Shanghai
+const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000)
+const HOURS = 60
+
+function meeting(over: Partial<MeetingRecord> = {}): MeetingRecord {
+  return {
+    id: 'mt-1', shortCode: 'ABCD2345', title: '常委会第十次会议', kind: 'standing_committee', status: 'published', startAt: T0, endAt: at(2 * HOURS),
+    place: '市人大常委会第一会议室', agenda: '', attachments: [], selector: { levels: ['city'] }, publicSeats: 0, rsvpDeadline: null, districtIds: [],
+    createdBy: 'sf03', createdAt: at(-7 * 24 * HOURS), updatedAt: at(-7 * 24 * HOURS), publishedAt: at(-7 * 24 * HOURS), cancelledAt: null,
+    cancelReason: null, changeSeq: 0, remindersSent: [], nudgeRounds: 0, version: 1, ...over,
+  }
+}
+function invitee(over: Partial<MeetingInvitee> = {}): MeetingInvitee {
+  return { meetingId: 'mt-1', personKind: 'deputy', personId: 'dp0001', name: '张伟', rsvp: 'pending', reason: null, rsvpAt: null, checkedInAt: null, ...over }
+}
+
+/** Two districts: d01 with stations st001 (street s0101) and st002 (street s0102), d02 with st004; a park station with no place. */
+function directory(): SelectorDirectory {
+  return {
+    regions: [
+      { id: 'd01', name: '湛河区', kind: 'district', parentId: null },
+      { id: 's0101', name: '轻工街道', kind: 'street', parentId: 'd01' },
+      { id: 's0102', name: '马庄街道', kind: 'street', parentId: 'd01' },
+      { id: 'd02', name: '新华区', kind: 'district', parentId: null },
+      { id: 's0201', name: '新华街道', kind: 'street', parentId: 'd02' },
+    ],
+    stations: [
+      { id: 'st001', code: 'ST001', name: '轻工站', kind: 'community', address: '', regionIds: ['s0101'], receptionDays: [] },
+      { id: 'st002', code: 'ST002', name: '马庄站', kind: 'community', address: '', regionIds: ['s0102'], receptionDays: [] },
+      { id: 'st004', code: 'ST004', name: '新华站', kind: 'community', address: '', regionIds: ['s0201'], receptionDays: [] },
+      { id: 'st009', code: 'ST009', name: '园区站', kind: 'industrial_park', address: '', regionIds: [], receptionDays: [] },
+    ],
+    deputies: [
+      { id: 'dp0001', name: '张伟', level: 'city', stationIds: ['st001'] },
+      { id: 'dp0002', name: '王芳', level: 'county', stationIds: ['st001'] },
+      { id: 'dp0003', name: '李强', level: 'city', stationIds: ['st002'] },
+      { id: 'dp0006', name: '陈静', level: 'city', stationIds: ['st004'] },
+      { id: 'dp0009', name: '园区代表', level: 'township', stationIds: ['st009'] },
+    ],
+    staff: [
+      { id: 'sf01', name: '李娜', role: 'station_staff', stationIds: ['st001'], regionIds: [], active: true },
+      { id: 'sf04', name: '王五', role: 'station_staff', stationIds: ['st004'], regionIds: [], active: true },
+      { id: 'sf05', name: '钱七', role: 'organizer', stationIds: [], regionIds: ['d02'], active: true },
+      { id: 'sf09', name: '离职', role: 'station_staff', stationIds: ['st001'], regionIds: [], active: false },
+    ],
+  }
+}
+const names = (r: ReturnType<typeof resolveInvitees>) => r.invitees.map((i) => `${i.kind}:${i.id}`)
+
+describe('meetings: pure rules', () => {
+  describe('invitee selectors', () => {
+    it('narrows one group by level, station and district together, and adds named people', () => {
+      expect(names(resolveInvitees({ levels: ['city'] }, directory(), null))).to.deep.equal(['deputy:dp0001', 'deputy:dp0003', 'deputy:dp0006'])
+      expect(names(resolveInvitees({ levels: ['city'], districtIds: ['d01'] }, directory(), null))).to.deep.equal(['deputy:dp0001', 'deputy:dp0003'])
+      expect(names(resolveInvitees({ stationIds: ['st001'], deputyIds: ['dp0006'], staffIds: ['sf01'] }, directory(), null)))
+        .to.deep.equal(['deputy:dp0001', 'deputy:dp0002', 'deputy:dp0006', 'staff:sf01'])
+    })
+
+    it('lists each person once, with the name they have now', () => {
+      const r = resolveInvitees({ stationIds: ['st001'], deputyIds: ['dp0001'] }, directory(), null)
+      expect(r.invitees).to.deep.equal([{ kind: 'deputy', id: 'dp0001', name: '张伟' }, { kind: 'deputy', id: 'dp0002', name: '王芳' }])
+    })
+
+    it('is a problem, never an empty meeting, when it resolves to nobody', () => {
+      const r = resolveInvitees({ levels: ['national'] }, directory(), null)
+      expect(r.invitees).to.deep.equal([])
+      expect(r.problems).to.deep.equal([{ path: 'selector', message: '所选范围内没有任何代表或工作人员' }])
+      expect(resolveInvitees({}, directory(), null).problems.map((p) => p.path)).to.deep.equal(['selector'])
+    })
+
+    it('names every unknown or inactive id with its place', () => {
+      const r = resolveInvitees({ stationIds: ['st404'], districtIds: ['s0101'], deputyIds: ['dp0001', 'dp9999'], staffIds: ['sf09'] }, directory(), null)
+      expect(r.problems).to.deep.equal([
+        { path: 'selector.districtIds[0]', message: '未知的区县 "s0101"' },
+        { path: 'selector.stationIds[0]', message: '未知的联络站 "st404"' },
+        { path: 'selector.deputyIds[1]', message: '未知的代表 "dp9999"' },
+        { path: 'selector.staffIds[0]', message: '未知的工作人员 "sf09"' },
+      ])
+    })
+
+    it('keeps a district organizer within their districts: the group is cut, naming others is a problem', () => {
+      expect(names(resolveInvitees({ levels: ['city'] }, directory(), ['d02']))).to.deep.equal(['deputy:dp0006'])
+      expect(names(resolveInvitees({ staffIds: ['sf04', 'sf05'] }, directory(), ['d02']))).to.deep.equal(['staff:sf04', 'staff:sf05'])
+      const r = resolveInvitees({ deputyIds: ['dp0001'], stationIds: ['st001'], staffIds: ['sf01'] }, directory(), ['d02'])
+      expect(r.problems.map((p) => `${p.path} ${p.message}`)).to.deep.equal([
+        'selector.stationIds[0] 不在您负责的区县范围内', 'selector.deputyIds[0] 不在您负责的区县范围内', 'selector.staffIds[0] 不在您负责的区县范围内',
+      ])
+      expect(names(resolveInvitees({ levels: ['township'] }, directory(), ['d01'])), 'a park station lies in no district').to.deep.equal([])
+    })
+  })
+
+  describe('answers (RSVP)', () => {
+    it('takes answers from invitees until the deadline, or the start when there is none', () => {
+      expect(rsvpRefusal(meeting(), invitee(), at(-10))).to.equal(null)
+      expect(rsvpRefusal(meeting(), invitee(), at(1))).to.equal('rsvp_closed')
+      const withDeadline = meeting({ rsvpDeadline: at(-24 * HOURS) })
+      expect(rsvpRefusal(withDeadline, invitee(), at(-24 * HOURS))).to.equal(null)
+      expect(rsvpRefusal(withDeadline, invitee(), at(-24 * HOURS + 1))).to.equal('rsvp_closed')
+    })
+
+    it('refuses people not invited, drafts and cancelled meetings', () => {
+      expect(rsvpRefusal(meeting(), null, at(-60))).to.equal('not_invited')
+      expect(rsvpRefusal(meeting({ status: 'draft' }), invitee(), at(-60))).to.equal('not_invited')
+      expect(rsvpRefusal(meeting({ status: 'cancelled' }), invitee(), at(-60))).to.equal('meeting_cancelled')
+    })
+  })
+
+  describe('check-in', () => {
+    it('opens a while before the start and closes at the end', () => {
+      expect(checkInWindow(meeting(), 60)).to.deep.equal({ opensAt: at(-60), closesAt: at(120) })
+      expect(checkInRefusal(meeting(), invitee(), at(-61), 60)).to.equal('check_in_not_open')
+      expect(checkInRefusal(meeting(), invitee(), at(-60), 60)).to.equal(null)
+      expect(checkInRefusal(meeting(), invitee(), at(120), 60)).to.equal(null)
+      expect(checkInRefusal(meeting(), invitee(), at(121), 60)).to.equal('check_in_closed')
+    })
+
+    it('counts once, for invitees of a meeting that takes place', () => {
+      expect(checkInRefusal(meeting(), invitee({ checkedInAt: at(-5) }), at(0), 60)).to.equal('already_checked_in')
+      expect(checkInRefusal(meeting(), null, at(0), 60)).to.equal('not_invited')
+      expect(checkInRefusal(meeting({ status: 'cancelled' }), invitee(), at(0), 60)).to.equal('meeting_cancelled')
+    })
+  })
+
+  describe('reminders', () => {
+    it('sends the 24 h and the 2 h reminder each once, and none after the start', () => {
+      const leads = [24, 2]
+      expect(dueReminder(meeting(), at(-25 * HOURS), leads)).to.equal(null)
+      expect(dueReminder(meeting(), at(-24 * HOURS), leads)).to.deep.equal({ lead: 24, covers: [24] })
+      expect(dueReminder(meeting({ remindersSent: [24] }), at(-3 * HOURS), leads)).to.equal(null)
+      expect(dueReminder(meeting({ remindersSent: [24] }), at(-2 * HOURS), leads)).to.deep.equal({ lead: 2, covers: [2] })
+      expect(dueReminder(meeting({ remindersSent: [24, 2] }), at(-1 * HOURS), leads)).to.equal(null)
+      expect(dueReminder(meeting(), at(0), leads)).to.equal(null)
+      expect(dueReminder(meeting({ status: 'cancelled' }), at(-2 * HOURS), leads)).to.equal(null)
+    })
+
+    it('sends one reminder, not two at once, when the job was down past both leads', () => {
+      expect(dueReminder(meeting(), at(-90), [24, 2])).to.deep.equal({ lead: 2, covers: [24, 2] })
+    })
+
+    it('reminds everyone but those who asked for leave', () => {
+      const people = [invitee(), invitee({ personId: 'dp0002', rsvp: 'attend' }), invitee({ personId: 'dp0003', rsvp: 'leave', reason: '出差' })]
+      expect(remindable(people).map((i) => i.personId)).to.deep.equal(['dp0001', 'dp0002'])
+    })
+  })
+
+  describe('schedules and changes', () => {
+    it('refuses a meeting ending before it starts, starting in the past, or taking answers after the start', () => {
+      expect(scheduleProblems(meeting(), at(-60))).to.deep.equal([])
+      expect(scheduleProblems(meeting({ endAt: T0 }), at(-60)).map((p) => p.path)).to.deep.equal(['endAt'])
+      expect(scheduleProblems(meeting(), at(0)).map((p) => p.path)).to.deep.equal(['startAt'])
+      expect(scheduleProblems(meeting({ rsvpDeadline: at(1) }), at(-60)).map((p) => p.path)).to.deep.equal(['rsvpDeadline'])
+    })
+
+    it('knows a change of time or place from other edits', () => {
+      expect(changesTimeOrPlace(meeting(), meeting({ title: '新标题' }))).to.equal(false)
+      expect(changesTimeOrPlace(meeting(), meeting({ startAt: at(30) }))).to.equal(true)
+      expect(changesTimeOrPlace(meeting(), meeting({ place: '第二会议室' }))).to.equal(true)
+    })
+
+    it('writes times in the business time zone', () => {
+      expect(timeLabel(T0, at(120), 'Asia/Shanghai')).to.equal('11月25日 09:30–11:30')
+      expect(timeLabel(T0, at(26 * HOURS), 'Asia/Shanghai')).to.equal('11月25日 09:30–11月26日 11:30')
+    })
+  })
+
+  describe('who manages a meeting', () => {
+    it('lets admins and city organizers manage all, district organizers their districts\' and their own', () => {
+      const m = meeting({ districtIds: ['d01'], createdBy: 'admin' })
+      expect(canManageMeeting({ id: 'admin', role: 'admin', regionIds: [] }, m)).to.equal(true)
+      expect(canManageMeeting({ id: 'sf10', role: 'organizer', regionIds: [] }, m)).to.equal(true)
+      expect(canManageMeeting({ id: 'sf03', role: 'organizer', regionIds: ['d01'] }, m)).to.equal(true)
+      expect(canManageMeeting({ id: 'sf05', role: 'organizer', regionIds: ['d02'] }, m)).to.equal(false)
+      expect(canManageMeeting({ id: 'sf05', role: 'organizer', regionIds: ['d02'] }, meeting({ createdBy: 'sf05' }))).to.equal(true)
+      expect(canManageMeeting({ id: 'sf01', role: 'station_staff', regionIds: [] }, m)).to.equal(false)
+    })
+  })
+
+  describe('attendance', () => {
+    it('counts answers and check-ins of one meeting; the rate is checked in of invited', () => {
+      const counts = meetingAttendance([
+        invitee({ rsvp: 'attend', checkedInAt: at(-10) }), invitee({ personId: 'dp0002', rsvp: 'leave' }), invitee({ personId: 'dp0003' }),
+        invitee({ personId: 'dp0004', rsvp: 'attend' }),
+      ])
+      expect(counts).to.deep.equal({ invited: 4, attend: 2, leave: 1, pending: 1, checkedIn: 1, rate: 0.25 })
+      expect(meetingAttendance([]).rate).to.equal(null)
+    })
+
+    it('gives each person a rate over the meetings held, not those ahead or cancelled', () => {
+      const held = meeting({ id: 'a' })
+      const heldToo = meeting({ id: 'b', startAt: at(24 * HOURS) })
+      const ahead = meeting({ id: 'c', startAt: at(30 * 24 * HOURS) })
+      const cancelled = meeting({ id: 'd', status: 'cancelled' })
+      const rows = [
+        invitee({ meetingId: 'a', checkedInAt: at(0) }), invitee({ meetingId: 'b', rsvp: 'leave', reason: '出差' }), invitee({ meetingId: 'c' }), invitee({ meetingId: 'd' }),
+        invitee({ meetingId: 'a', personId: 'dp0002', name: '王芳' }), invitee({ meetingId: 'b', personId: 'dp0002', name: '王芳', rsvp: 'leave', checkedInAt: at(24 * HOURS) }),
+      ]
+      const people = attendanceByPerson([held, heldToo, ahead, cancelled], rows, at(2 * 24 * HOURS))
+      expect(people).to.deep.equal([
+        { personKind: 'deputy', personId: 'dp0001', name: '张伟', invited: 2, attended: 1, excused: 1, absent: 0, rate: 0.5 },
+        { personKind: 'deputy', personId: 'dp0002', name: '王芳', invited: 2, attended: 1, excused: 0, absent: 1, rate: 0.5 },
+      ])
+    })
+  })
+})
