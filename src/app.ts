@@ -10,6 +10,7 @@ import type { Store } from './store/ports.js'
 import { startJobs, type Job } from './jobs/index.js'
 import { runMaintenanceJob } from './jobs/maintenance-job.js'
 import { runSlaJob, SLA_JOB } from './jobs/sla-job.js'
+import { DIGEST_JOB, runDigestJob } from './jobs/digest-job.js'
 import { READING_PUBLISH_JOB, READING_PUBLISH_SCHEDULE, runReadingPublishJob } from './jobs/reading-publish-job.js'
 import { MEETING_REMINDERS_JOB, MEETING_REMINDERS_SCHEDULE, runMeetingRemindersJob } from './jobs/meeting-reminders-job.js'
 
@@ -51,6 +52,7 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
       run: () => runSlaJob({ store, workflow: services.workflow, clock, logger, policy: { ...config.cases, timeZone: config.business.timeZone } }),
     },
     { name: 'maintenance', schedule: '17 * * * *', leaseMs: 10 * 60_000, run: () => runMaintenanceJob({ store, clock }) },
+    { name: DIGEST_JOB, schedule: config.digest.schedule, leaseMs: 10 * 60_000, run: () => runDigestJob({ digests: services.digests }) },
     { name: READING_PUBLISH_JOB, schedule: READING_PUBLISH_SCHEDULE, leaseMs: 2 * 60_000, run: () => runReadingPublishJob({ publisher: services.readingPublisher, logger }) },
     {
       name: MEETING_REMINDERS_JOB, schedule: MEETING_REMINDERS_SCHEDULE, leaseMs: 4 * 60_000,

@@ -116,6 +116,12 @@ const schema = z.strictObject({
     perMinute: z.record(z.string(), z.number().int().min(0)),
     noChannelRetryMinutes: z.number().positive(),
   }),
+  digest: z.strictObject({
+    _doc: doc,
+    sendAt: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM'),
+    schedule: z.string().min(9),
+    channelPerMinute: z.record(z.string(), z.number().positive()),
+  }),
   demo: z.strictObject({ _doc: doc, seedOnEmptyStore: z.boolean() }),
   log: z.strictObject({
     _doc: doc,

@@ -22,6 +22,7 @@ import { uploadRoutes } from './routes/uploads/routes.js'
 import { accountRoutes } from './routes/account/routes.js'
 import { outboxRoutes } from './routes/outbox/routes.js'
 import { botRoutes } from './routes/bot/routes.js'
+import { digestRoutes } from './routes/digests/routes.js'
 import { adminCampaignRoutes } from './routes/campaigns/admin-routes.js'
 import { mpCampaignRoutes } from './routes/campaigns/mp-routes.js'
 import { staffReadingRoutes } from './routes/campaigns/staff-routes.js'
@@ -68,6 +69,7 @@ export function createHttpApp(config: Config, logger: Logger, store: Store, serv
     accountRoutes(services.accounts, services.mpSessions, services.auth, services.directory, services.botPeople),
     outboxRoutes(services.botOutbox, services.auth, store, clock, config.bot.secret),
     botRoutes(services, store, clock, config.bot.secret, config.cases.reopenMaxRating),
+    digestRoutes(services.digests, services.mpSessions, services.auth, services.directory),
     adminCampaignRoutes({ auth: services.auth, campaigns: services.campaigns, progress: services.campaignProgress, idempotency: store.idempotency, clock }),
     mpCampaignRoutes(services.mpSessions, services.campaignReading, clock),
     staffReadingRoutes(services.auth, services.campaignReading),

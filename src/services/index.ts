@@ -29,6 +29,7 @@ import { MpAccounts } from './mp-account.js'
 import { BotPeople } from './bot-people.js'
 import { createCampaignServices } from './campaign-services.js'
 import { MeetingService } from './meetings.js'
+import { DigestService } from './digests.js'
 import { MeetingInvitations } from './meeting-invitations.js'
 import { MeetingReports } from './meeting-reports.js'
 
@@ -70,6 +71,7 @@ export function createServices(config: Config & { security: { secretKey: string 
   const mpSessions = new MpSessions(store, clock)
   const newDispatcher = () => new OutboxDispatcher(store, resolver, realSenders(config, wechat, robots), subscriptionTemplate, outboxPolicy, clock, logger)
   const meetings = new MeetingService(store, clock, { timeZone })
+  const campaignServices = createCampaignServices(store, clock, timeZone)
   const caseQueries = new CaseQueries(store, routing, cipher, audit, clock, { windowDays: config.cases.similarWindowDays, threshold: config.cases.similarThreshold })
   return {
     cipher,
@@ -99,7 +101,8 @@ export function createServices(config: Config & { security: { secretKey: string 
     workflow: new CaseWorkflow(store, routing, calendar, policy, clock),
     caseQueries,
     caseReports: new CaseReports(store, caseQueries, routing, clock),
-    ...createCampaignServices(store, clock, timeZone),
+    ...campaignServices,
+    digests: new DigestService(store, routing, campaignServices.readingDigest, { timeZone, sendAt: config.digest.sendAt, channelPerMinute: config.digest.channelPerMinute }, clock),
     meetings,
     meetingInvitations: new MeetingInvitations(store, clock, { timeZone, checkInOpensMinutesBefore: config.meetings.checkInOpensMinutesBefore }),
     meetingReports: new MeetingReports(store, meetings, clock, { timeZone }),

@@ -169,6 +169,7 @@ export interface Store {
   subscriptions: SubscriptionRepo
   bindingCodes: BindingCodeRepo
   bot: BotRepo
+  digests: DigestRepo
   meetings: MeetingRepo
   campaigns: CampaignRepo
   /** Throws when the store cannot answer (used by /readyz). */
@@ -287,6 +288,32 @@ export interface BotRepo {
   bindStaffContact(staffId: string, contactId: string, at: Date): Promise<void>
   staffByContact(contactId: string): Promise<string | null>
   purgeSeenBefore(before: Date): Promise<number>
+}
+
+// ——— The deputies' daily digest ———
+
+export interface DigestPreferences {
+  /** Channels in the order the deputy prefers (mp_subscribe, wecom_group, bot_private); empty = the default order. */
+  channels: string[]
+  /** HH:MM local time; null = the office's default time. */
+  sendAt: string | null
+  muteWeekends: boolean
+}
+
+export interface DigestRepo {
+  /** Every deputy's choices that differ from the defaults. */
+  allPreferences(): Promise<Record<string, DigestPreferences>>
+  preferences(deputyId: string): Promise<DigestPreferences | null>
+  savePreferences(deputyId: string, preferences: DigestPreferences, at: Date): Promise<void>
+  /** Deputies who already have the day's digest. */
+  sentOn(day: string): Promise<string[]>
+  /** When each deputy's last digest was made (for "new since the last digest"). */
+  lastMade(): Promise<Record<string, Date>>
+  /**
+   * Records digests with their outbox messages in one transaction; a deputy who already has
+   * that day's digest is skipped (never two a day, whoever runs the job). Returns how many were new.
+   */
+  record(day: string, digests: Array<{ deputyId: string; message: OutboxMessage }>, at: Date): Promise<number>
 }
 
 // ——— Subscribe-message credits and deputies' binding codes ———

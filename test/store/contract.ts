@@ -4,6 +4,7 @@ import { ConflictError, ValidationError } from '../../src/errors.js'
 import { caseContract } from './contract-cases.js'
 import { campaignContract } from './contract-campaigns.js'
 import { botContract, deliveryContract } from './contract-delivery.js'
+import { digestContract } from './contract-digests.js'
 import { meetingContract } from './contract-meetings.js'
 
 /** A small directory in store shape: one district, a street, two communities, one station, three deputies. */
@@ -282,6 +283,7 @@ export function storeContract(open: () => Promise<Store>) {
   caseContract(() => store)
   deliveryContract(() => store)
   botContract(() => store)
+  digestContract(() => store)
   campaignContract(() => store)
   meetingContract(() => store)
 

@@ -120,7 +120,7 @@ export class OutboxDispatcher {
   }
 
   private async deliver(m: OutboxMessage): Promise<OutboxOutcome> {
-    const routes = await this.resolver.routes(m)
+    const routes = preferredOrder(await this.resolver.routes(m), (m.payload as { channels?: string[] }).channels)
     // Keep to the channel of an earlier attempt while it is still a way to the person.
     const start = Math.max(0, routes.findIndex((r) => r.channel === m.channel && r.address === m.address))
     for (const route of routes.slice(start)) {
@@ -197,4 +197,10 @@ export class OutboxDispatcher {
 function describe(err: unknown): string {
   if (err instanceof WeChatApiError) return `${err.errcode ?? err.kind} ${err.errmsg}`.slice(0, 500)
   return (err instanceof Error ? err.message : String(err)).slice(0, 500)
+}
+
+/** A person's own order of channels (the digest's choice), keeping only those they chose; none chosen keeps ours. */
+function preferredOrder(routes: Route[], preferred: string[] | undefined): Route[] {
+  if (!preferred?.length) return routes
+  return preferred.flatMap((channel) => routes.filter((r) => r.channel === channel))
 }

@@ -14,6 +14,7 @@ export const KIND_TITLES: Record<string, string> = {
   'case.reminder': '办理期限提醒',
   'case.escalated': '逾期督办',
   'case.overdue': '留言已逾期',
+  digest: '每日摘要',
   'reading.published': '学习材料发布',
   'meeting.notice': '会议通知',
   'meeting.changed': '会议变更',

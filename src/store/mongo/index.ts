@@ -11,6 +11,7 @@ import { outboxRepo } from './outbox-repo.js'
 import { bindingCodeRepo, subscriptionRepo } from './delivery-repos.js'
 import { botRepo } from './bot-repo.js'
 import { meetingRepo } from './meeting-repo.js'
+import { digestRepo } from './digest-repo.js'
 
 export interface MongoStoreOptions {
   /** Drop the whole database on close: for tests that each get a fresh database. */
@@ -55,6 +56,7 @@ export async function createMongoStore(url: string, options: MongoStoreOptions =
       bot: botRepo(conn, models),
       campaigns: await campaignRepo(conn, models),
       meetings: meetingRepo(conn, models),
+      digests: digestRepo(conn, models),
       async ping() {
         if (!conn.db) throw new Error('mongo store is not connected')
         await conn.db.admin().ping()

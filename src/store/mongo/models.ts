@@ -8,6 +8,7 @@ import { defineCaseModels, type CaseModels } from './case-models.js'
 import { defineDeliveryModels, type DeliveryModels } from './delivery-models.js'
 import { defineBotModels, type BotModels } from './bot-models.js'
 import { defineMeetingModels, type MeetingModels } from './meeting-models.js'
+import { defineDigestModels, type DigestModels } from './digest-models.js'
 
 /**
  * Document shapes as stored. Directory records and sessions keep their own string id as
@@ -31,7 +32,7 @@ export interface LockDoc {
  * Cases, the outbox, people and idempotency keys are defined in case-models.ts;
  * subscription credits and binding codes in delivery-models.ts; the chat bot's in bot-models.ts.
  */
-export interface Models extends CaseModels, DeliveryModels, BotModels, MeetingModels {
+export interface Models extends CaseModels, DeliveryModels, BotModels, MeetingModels, DigestModels {
   Region: Model<RegionDoc>
   Station: Model<StationDoc>
   Deputy: Model<DeputyDoc>
@@ -185,6 +186,7 @@ export function defineModels(conn: Connection): Models {
     ...defineDeliveryModels(conn),
     ...defineBotModels(conn),
     ...defineMeetingModels(conn),
+    ...defineDigestModels(conn),
   }
 }
 

@@ -2,6 +2,7 @@ import type { Store } from '../ports.js'
 import { openDatabase } from './open.js'
 import { GroupCommit } from './group-commit.js'
 import { botRepo } from './bot-repo.js'
+import { digestRepo } from './digest-repo.js'
 import { deputyRepo, directoryRepo, regionRepo, staffRepo, stationRepo } from './directory-repos.js'
 import { auditRepo, lockRepo, sessionRepo } from './auth-repos.js'
 import { caseRepo } from './case-repos.js'
@@ -30,6 +31,7 @@ export function createSqliteStore(path: string): Store {
     subscriptions: subscriptionRepo(db),
     bindingCodes: bindingCodeRepo(db),
     bot: botRepo(db),
+    digests: digestRepo(db, group),
     campaigns: campaignRepo(db, group),
     meetings: meetingRepo(db, group),
     async ping() {

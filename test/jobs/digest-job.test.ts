@@ -1,0 +1,88 @@
+import { expect } from 'chai'
+import { runLeased } from '../../src/jobs/index.js'
+import { DIGEST_JOB } from '../../src/jobs/digest-job.js'
+import { asAdmin, asDeputy, asResident, type TestApp } from '../helpers/app.js'
+import { asStaff, meetingBody, meetingCity } from '../helpers/meetings.js'
+import { startApp } from '../helpers/app.js'
+
+const HOUR = 3_600_000
+
+describe('the deputies\' daily digest', () => {
+  let app: TestApp
+  beforeEach(async () => {
+    app = await startApp({ directory: meetingCity() })
+    app.clock.set(new Date('2026-11-22T10:00:00Z')) // Sunday evening
+    const resident = await asResident(app)
+    await resident.post('/api/mp/cases', { text: '小区垃圾好几天没人清运', deputyCode: 'DP0001' })
+    await resident.post('/api/mp/cases', { text: '楼道路灯不亮', deputyCode: 'DP0001' })
+    const organizer = await asStaff(app, 'sunli')
+    const { body: meeting } = await organizer.post('/api/admin/meetings', meetingBody({ selector: { deputyIds: ['dp0001', 'dp0002'] } }))
+    await organizer.post(`/api/admin/meetings/${meeting.id}/publish`)
+    app.clock.set(new Date('2026-11-22T23:50:00Z')) // Monday 07:50
+  })
+  afterEach(() => app.close())
+
+  const job = () => app.liaison.jobs.find((j) => j.name === DIGEST_JOB)!.run() as Promise<{ made: number }>
+  const digests = async () => (await app.liaison.store.outbox.search({ limit: 50, kind: 'digest' })).items
+
+  it('waits for the sending time, then sends one digest to each deputy with something to say', async () => {
+    expect((await job()).made, 'before 08:00').to.equal(0)
+    app.clock.advance(15 * 60_000)
+    await job()
+    const sent = await digests()
+    expect(sent.map((m) => m.recipientId).sort(), '张伟 has cases and the meeting, 王芳 the meeting; the others nothing').to.deep.equal(['dp0001', 'dp0002'])
+    const zhang = sent.find((m) => m.recipientId === 'dp0001')!.payload as { title: string; text: string }
+    expect(zhang.title).to.equal('每日摘要：待办 2 件')
+    expect(zhang.text).to.include('【待办留言 2 件】')
+    expect(zhang.text).to.include('【近 7 天会议活动 1 个】\n· 11/26 09:30 市人大常委会第十次会议（市人大常委会第一会议室） 请回复是否参加')
+  })
+
+  it('never sends a second digest the same day: not on a re-run, not from a second instance', async () => {
+    app.clock.advance(15 * 60_000)
+    const { store, logger } = app.liaison
+    const digestJob = app.liaison.jobs.find((j) => j.name === DIGEST_JOB)!
+    await Promise.all([runLeased(digestJob, store, app.clock, 'instance-a', logger), runLeased(digestJob, store, app.clock, 'instance-b', logger)])
+    await job()
+    app.clock.advance(4 * HOUR)
+    await job()
+    expect(await digests()).to.have.length(2)
+    app.clock.advance(24 * HOUR)
+    await job()
+    expect(await digests(), 'the next day, a new one').to.have.length(4)
+  })
+
+  it('follows a deputy\'s own time, channel and quiet weekends', async () => {
+    const zhang = await asDeputy(app, 'dp0001')
+    const saved = await zhang.request('PUT', '/api/mp/deputy/digest-preferences', { channels: ['bot_private'], sendAt: '09:30', muteWeekends: true })
+    expect(saved.status).to.equal(200)
+    expect((await zhang.request('PUT', '/api/mp/deputy/digest-preferences', { channels: ['fax'], sendAt: '25:00', muteWeekends: true })).status).to.equal(400)
+    app.clock.advance(15 * 60_000)
+    await job()
+    expect((await digests()).map((m) => m.recipientId)).to.deep.equal(['dp0002'])
+    app.clock.advance(90 * 60_000) // 09:35
+    await job()
+    const mine = (await digests()).find((m) => m.recipientId === 'dp0001')!
+    expect(mine.payload.channels).to.deep.equal(['bot_private'])
+    // Bound to the bot only through their contact: the message goes to the bot, not elsewhere.
+    await app.liaison.store.mpUsers.update(zhang.userId, { botContactId: 'wxid_zhang' })
+    await app.liaison.services.dispatcher.drain()
+    expect((await app.liaison.store.outbox.get(mine.id))!).to.deep.include({ channel: 'bot_private', address: 'wxid_zhang' })
+    app.clock.set(new Date('2026-11-28T02:00:00Z')) // Saturday 10:00
+    await job()
+    expect((await digests()).filter((m) => m.recipientId === 'dp0001'), 'open cases, but a quiet weekend').to.have.length(1)
+  })
+
+  it('lets organizers preview any deputy\'s digest for any date, and see how a day\'s delivery goes', async () => {
+    const admin = await asAdmin(app)
+    const preview = await admin.get('/api/admin/deputies/dp0001/digest?date=2026-11-23')
+    expect(preview.body.digest.text).to.include('【待办留言 2 件】')
+    expect(await digests(), 'a preview sends nothing').to.have.length(0)
+    expect((await admin.get('/api/admin/deputies/dp0004/digest?date=2026-11-23')).body.digest).to.equal(null)
+    expect((await admin.get('/api/admin/deputies/dp0001/digest?date=tomorrow')).status).to.equal(400)
+    expect((await (await asStaff(app, 'lina')).get('/api/admin/deputies/dp0001/digest?date=2026-11-23')).status).to.equal(403)
+    app.clock.advance(15 * 60_000)
+    await job()
+    const delivery = await admin.get('/api/admin/digests?date=2026-11-23')
+    expect(delivery.body.channels).to.deep.equal([{ channel: 'auto', counts: { pending: 2 }, expectedDoneAt: null }])
+  })
+})
