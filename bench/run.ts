@@ -10,12 +10,14 @@ import { benchStartup } from './startup.js'
 import { benchRouting } from './routing.js'
 import { benchCases } from './cases.js'
 import { benchOutbox } from './outbox.js'
+import { benchDigests } from './digests.js'
 
 const cases = await benchCases()
 const outbox = await benchOutbox()
-const results: Result[] = [...(await benchRouting()), ...(await benchImport()), ...(await benchStartup()), ...cases.results, ...outbox.results]
+const digests = await benchDigests()
+const results: Result[] = [...(await benchRouting()), ...(await benchImport()), ...(await benchStartup()), ...cases.results, ...outbox.results, ...digests.results]
 const ok = report(results)
-console.log([...cases.lines, ...outbox.lines].join('\n'))
+console.log([...cases.lines, ...outbox.lines, ...digests.lines].join('\n'))
 const out = join(import.meta.dirname, 'out')
 mkdirSync(out, { recursive: true })
 writeFileSync(join(out, 'results.json'), JSON.stringify({ at: new Date().toISOString(), results }, null, 2))
