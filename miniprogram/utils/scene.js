@@ -5,7 +5,8 @@
  *  - a mini-program code (wxacode.getUnlimited): query.scene, URL-encoded;
  *  - wx.scanCode inside the app: a path "pages/index/index?scene=…", encoded on iOS and
  *    raw on Android.
- * Returns { deputyCode, stationCode } with nulls where absent.
+ * Returns { deputyCode, stationCode, meetingCode, surveyCode } with nulls where absent
+ * (d= a deputy, s= a station, m= a meeting's check-in code, v= a survey's poster).
  */
 function safeDecode(text) {
   try {
@@ -16,7 +17,7 @@ function safeDecode(text) {
 }
 
 function parseSceneText(scene) {
-  const out = { deputyCode: null, stationCode: null }
+  const out = { deputyCode: null, stationCode: null, meetingCode: null, surveyCode: null }
   if (!scene) return out
   const text = safeDecode(String(scene))
   text.split('&').forEach(function (pair) {
@@ -27,13 +28,15 @@ function parseSceneText(scene) {
     if (!/^[A-Z0-9_-]{1,24}$/.test(value)) return
     if (key === 'd') out.deputyCode = value
     if (key === 's') out.stationCode = value
+    if (key === 'm') out.meetingCode = value
+    if (key === 'v') out.surveyCode = value
   })
   return out
 }
 
 function sceneFromLink(link) {
   const text = safeDecode(String(link))
-  const match = text.match(/[?&]scene=([^&#]*(?:&[ds]=[^&#]*)*)/)
+  const match = text.match(/[?&]scene=([^&#]*(?:&[dsmv]=[^&#]*)*)/)
   return match ? match[1] : null
 }
 

@@ -15,8 +15,8 @@ describe('mini-program: where a resident came from', () => {
   it('reads the deputy from the link our printed posters carry (opened as query.q)', () => {
     // WeChat hands the page the scanned link URL-encoded in `q`.
     const query = { q: encodeURIComponent(qr.linkFor(deputyScene('DP0001'))), scancode_time: '1732240000' }
-    expect(parseLaunchQuery(query)).to.deep.equal({ deputyCode: 'DP0001', stationCode: null })
-    expect(parseLaunchQuery({ q: encodeURIComponent(qr.linkFor(stationScene('ST002'))) })).to.deep.equal({ deputyCode: null, stationCode: 'ST002' })
+    expect(parseLaunchQuery(query)).to.deep.include({ deputyCode: 'DP0001', stationCode: null })
+    expect(parseLaunchQuery({ q: encodeURIComponent(qr.linkFor(stationScene('ST002'))) })).to.deep.include({ deputyCode: null, stationCode: 'ST002' })
   })
 
   it('reads a mini-program code scene, and scans on iOS (encoded) and Android (raw)', () => {
@@ -25,9 +25,15 @@ describe('mini-program: where a resident came from', () => {
     expect(parseScanPath('pages/index/index?scene=s=ST001').stationCode).to.equal('ST001')
   })
 
+  it('reads a meeting\'s check-in code and a survey poster\'s code', () => {
+    expect(parseLaunchQuery({ scene: encodeURIComponent('m=HY7K2Q') }).meetingCode).to.equal('HY7K2Q')
+    expect(parseLaunchQuery({ scene: encodeURIComponent('v=WJ0001') }).surveyCode).to.equal('WJ0001')
+  })
+
   it('ignores a missing, broken or hostile scene instead of failing', () => {
-    expect(parseLaunchQuery({})).to.deep.equal({ deputyCode: null, stationCode: null })
-    expect(parseLaunchQuery({ scene: '%E0%A4%A' })).to.deep.equal({ deputyCode: null, stationCode: null })
+    const nothing = { deputyCode: null, stationCode: null, meetingCode: null, surveyCode: null }
+    expect(parseLaunchQuery({})).to.deep.equal(nothing)
+    expect(parseLaunchQuery({ scene: '%E0%A4%A' })).to.deep.equal(nothing)
     expect(parseLaunchQuery({ scene: encodeURIComponent('d=<script>') }).deputyCode).to.equal(null)
   })
 })
