@@ -3,6 +3,8 @@ import { build } from './app.js'
 import { demoDirectory } from './demo/demo-city.js'
 import { seedDemoMeeting } from './demo/demo-meeting.js'
 import { seedDemoCampaign } from './demo/demo-campaign.js'
+import { seedDemoSurveys } from './demo/demo-surveys.js'
+import { seedDemoQuiz } from './demo/demo-quiz.js'
 import { localDate } from './domain/dates.js'
 import { ensureAdmin, seedDemo } from './services/bootstrap.js'
 
@@ -17,6 +19,9 @@ async function main() {
   if (demoLogins) await seedDemoMeeting(store, services, config.business.timeZone, new Date())
   // …and a running campaign with reading published and scheduled.
   if (demoLogins) await seedDemoCampaign(store, services, new Date())
+  // …and a consultation on a draft regulation and a ballot on livelihood projects.
+  if (demoLogins) await seedDemoSurveys(store, services, new Date())
+  if (demoLogins) await seedDemoQuiz(store, services, new Date()) // …and a campaign quiz on the Deputies Law.
   const { port } = await liaison.listen()
   liaison.startJobs()
   logger.info({ port, store: store.kind }, 'liaison listening')

@@ -3,23 +3,9 @@
  * Everything here is pure (given the same seed, the same output); no I/O.
  */
 
-/** A source of uniform numbers in [0, 1). */
-export type Random = () => number
-
-/**
- * mulberry32: tiny, fast and good enough for test data. Math.random is not an
- * option because generated directories must be identical across runs.
- */
-export function mulberry32(seed: number): Random {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+// The generator lives in the domain, where quiz draws use it too; re-exported for the generators here.
+import type { Random } from '../domain/seeded-random.js'
+export { mulberry32, type Random } from '../domain/seeded-random.js'
 
 /** Integer in [min, max], both inclusive. */
 export function randomInt(rand: Random, min: number, max: number): number {

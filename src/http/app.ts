@@ -29,6 +29,10 @@ import { staffReadingRoutes } from './routes/campaigns/staff-routes.js'
 import { botMeetingRoutes } from './routes/bot/meeting-routes.js'
 import { adminMeetingRoutes } from './routes/meetings/admin-routes.js'
 import { mpMeetingRoutes } from './routes/meetings/mp-routes.js'
+import { adminQuizRoutes } from './routes/quizzes/admin-routes.js'
+import { mpQuizRoutes } from './routes/quizzes/mp-routes.js'
+import { adminSurveyRoutes } from './routes/surveys/admin-routes.js'
+import { mpSurveyRoutes } from './routes/surveys/mp-routes.js'
 
 /** The Koa app: request context, errors, JSON bodies, then one router per area. */
 export function createHttpApp(config: Config, logger: Logger, store: Store, services: Services, clock: Clock) {
@@ -78,6 +82,10 @@ export function createHttpApp(config: Config, logger: Logger, store: Store, serv
       idempotency: store.idempotency, clock, timeZone: config.business.timeZone,
     }),
     mpMeetingRoutes(services.mpSessions, services.meetingInvitations),
+    adminQuizRoutes({ auth: services.auth, quizzes: services.quizzes, results: services.quizResults, idempotency: store.idempotency, clock }),
+    mpQuizRoutes(services.mpSessions, services.quizTaking, services.quizResults, clock),
+    adminSurveyRoutes({ auth: services.auth, surveys: services.surveys, reports: services.surveyReports, qrCodes: services.qrCodes, idempotency: store.idempotency, clock }),
+    mpSurveyRoutes(services.mpSessions, services.surveyResponses),
     botMeetingRoutes(services, store, config.bot.secret, config.business.timeZone),
   ]
   for (const router of routers) app.use(router.routes()).use(router.allowedMethods())

@@ -28,10 +28,14 @@ import { realSenders, templateFor } from './delivery/senders.js'
 import { MpAccounts } from './mp-account.js'
 import { BotPeople } from './bot-people.js'
 import { createCampaignServices } from './campaign-services.js'
+import { createQuizServices } from './quiz-services.js'
 import { MeetingService } from './meetings.js'
 import { DigestService } from './digests.js'
 import { MeetingInvitations } from './meeting-invitations.js'
 import { MeetingReports } from './meeting-reports.js'
+import { SurveyService } from './surveys.js'
+import { SurveyResponses } from './survey-responses.js'
+import { SurveyReports } from './survey-reports.js'
 
 export type Services = ReturnType<typeof createServices>
 
@@ -71,6 +75,7 @@ export function createServices(config: Config & { security: { secretKey: string 
   const mpSessions = new MpSessions(store, clock)
   const newDispatcher = () => new OutboxDispatcher(store, resolver, realSenders(config, wechat, robots), subscriptionTemplate, outboxPolicy, clock, logger)
   const meetings = new MeetingService(store, clock, { timeZone })
+  const surveys = new SurveyService(store, clock)
   const campaignServices = createCampaignServices(store, clock, timeZone)
   const caseQueries = new CaseQueries(store, routing, cipher, audit, clock, { windowDays: config.cases.similarWindowDays, threshold: config.cases.similarThreshold })
   return {
@@ -102,9 +107,13 @@ export function createServices(config: Config & { security: { secretKey: string 
     caseQueries,
     caseReports: new CaseReports(store, caseQueries, routing, clock),
     ...campaignServices,
+    ...createQuizServices(store, campaignServices.campaigns, clock),
     digests: new DigestService(store, routing, campaignServices.readingDigest, { timeZone, sendAt: config.digest.sendAt, channelPerMinute: config.digest.channelPerMinute }, clock),
     meetings,
     meetingInvitations: new MeetingInvitations(store, clock, { timeZone, checkInOpensMinutesBefore: config.meetings.checkInOpensMinutesBefore }),
     meetingReports: new MeetingReports(store, meetings, clock, { timeZone }),
+    surveys,
+    surveyResponses: new SurveyResponses(store, cipher, clock, { timeZone }),
+    surveyReports: new SurveyReports(store, surveys, clock),
   }
 }

@@ -26,6 +26,8 @@ export const deputyScene = (code: string) => `d=${code}`
 export const stationScene = (code: string) => `s=${code}`
 /** A meeting's check-in code: scene m=<meeting short code>. */
 export const meetingScene = (code: string) => `m=${code}`
+/** A survey's poster code: scene v=<survey short code>. */
+export const surveyScene = (code: string) => `v=${code}`
 
 /**
  * Printable QR codes for posters at stations: the code, then the name under it so that a
@@ -67,6 +69,15 @@ export class QrCodeRenderer {
       { text: meeting.title, size: 36 },
       { text: when, size: 26 },
       { text: '参会人员微信扫一扫签到', size: 24 },
+    ])
+  }
+
+  /** The poster code of a survey, consultation or ballot: scanning it opens the questionnaire. */
+  async surveyPng(survey: { shortCode: string; title: string }, kindLabel: string): Promise<Buffer> {
+    return this.render(surveyScene(survey.shortCode), [
+      { text: survey.title, size: 34 },
+      { text: kindLabel, size: 26 },
+      { text: '微信扫一扫，参与填写', size: 24 },
     ])
   }
 

@@ -9,6 +9,10 @@ import type { DeputyLevel, Region, Staff, StaffRole, Station, StationKind, Deput
 import type { CaseEvent, CaseRecord, CaseStatus } from '../domain/case.js'
 import type { CampaignRecord, CheckInRecord, ReachRecord, ReadReceipt, Reader, ReadingItem } from '../domain/campaign.js'
 import type { MeetingInvitee, MeetingRecord, MeetingStatus, PersonRef, PublicRegistration, Rsvp } from '../domain/meeting.js'
+import type { SurveyRepo } from './survey-ports.js'
+export type * from './survey-ports.js'
+import type { QuizRepo } from './quiz-ports.js'
+export type * from './quiz-ports.js'
 
 export interface Page<T> {
   items: T[]
@@ -172,6 +176,8 @@ export interface Store {
   digests: DigestRepo
   meetings: MeetingRepo
   campaigns: CampaignRepo
+  surveys: SurveyRepo
+  quizzes: QuizRepo
   /** Throws when the store cannot answer (used by /readyz). */
   ping(): Promise<void>
   close(): Promise<void>

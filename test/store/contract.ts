@@ -6,6 +6,8 @@ import { campaignContract } from './contract-campaigns.js'
 import { botContract, deliveryContract } from './contract-delivery.js'
 import { digestContract } from './contract-digests.js'
 import { meetingContract } from './contract-meetings.js'
+import { quizContract } from './contract-quizzes.js'
+import { surveyContract } from './contract-surveys.js'
 
 /** A small directory in store shape: one district, a street, two communities, one station, three deputies. */
 export function sampleDirectory(): DirectorySnapshot {
@@ -286,6 +288,8 @@ export function storeContract(open: () => Promise<Store>) {
   digestContract(() => store)
   campaignContract(() => store)
   meetingContract(() => store)
+  quizContract(() => store)
+  surveyContract(() => store)
 
   it('answers ping while open', async () => {
     await store.ping()

@@ -11,6 +11,8 @@ import { outboxRepo } from './outbox-repo.js'
 import { bindingCodeRepo, subscriptionRepo } from './delivery-repos.js'
 import { botRepo } from './bot-repo.js'
 import { meetingRepo } from './meeting-repo.js'
+import { quizRepo } from './quiz-repo.js'
+import { surveyRepo } from './survey-repo.js'
 import { digestRepo } from './digest-repo.js'
 
 export interface MongoStoreOptions {
@@ -56,6 +58,8 @@ export async function createMongoStore(url: string, options: MongoStoreOptions =
       bot: botRepo(conn, models),
       campaigns: await campaignRepo(conn, models),
       meetings: meetingRepo(conn, models),
+      quizzes: await quizRepo(conn),
+      surveys: await surveyRepo(conn, models),
       digests: digestRepo(conn, models),
       async ping() {
         if (!conn.db) throw new Error('mongo store is not connected')

@@ -8,6 +8,8 @@ import { auditRepo, lockRepo, sessionRepo } from './auth-repos.js'
 import { caseRepo } from './case-repos.js'
 import { campaignRepo } from './campaign-repos.js'
 import { meetingRepo } from './meeting-repo.js'
+import { quizRepo } from './quiz-repo.js'
+import { surveyRepo } from './survey-repo.js'
 import { bindingCodeRepo, idempotencyRepo, mpUserRepo, outboxRepo, subscriptionRepo } from './people-repos.js'
 
 /** The embedded store: one SQLite file in WAL mode (or ":memory:"). */
@@ -34,6 +36,8 @@ export function createSqliteStore(path: string): Store {
     digests: digestRepo(db, group),
     campaigns: campaignRepo(db, group),
     meetings: meetingRepo(db, group),
+    quizzes: quizRepo(db, group),
+    surveys: surveyRepo(db, group),
     async ping() {
       db.prepare('SELECT 1').get()
     },

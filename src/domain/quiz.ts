@@ -1,0 +1,187 @@
+/**
+ * Knowledge quizzes (知识竞赛): a question pool, a reproducible random draw per attempt,
+ * scoring and the server-side deadline. Pure rules only; leaderboards are in quiz-board.ts.
+ */
+import { mulberry32, shuffled } from './seeded-random.js'
+
+export const QUESTION_TYPES = ['single', 'multiple', 'true_false'] as const
+export type QuestionType = (typeof QUESTION_TYPES)[number]
+export const QUESTION_TYPE_LABELS: Record<QuestionType, string> = { single: '单选题', multiple: '多选题', true_false: '判断题' }
+
+/** Who may take a quiz: anyone in the mini-program, residents only, bound deputies only, or station staff. */
+export const QUIZ_AUDIENCES = ['public', 'residents', 'deputies', 'staff'] as const
+export type QuizAudience = (typeof QUIZ_AUDIENCES)[number]
+export const QUIZ_AUDIENCE_LABELS: Record<QuizAudience, string> = { public: '所有人', residents: '群众', deputies: '人大代表', staff: '工作人员' }
+
+export interface QuizRecord {
+  id: string
+  /** The campaign it belongs to, if any. */
+  campaignId: string | null
+  title: string
+  description: string
+  /** Questions drawn per attempt (the whole pool when it has fewer). */
+  drawCount: number
+  timeLimitSeconds: number
+  attemptsAllowed: number
+  opensAt: Date
+  closesAt: Date
+  audience: QuizAudience
+  /** The districts of the organizer who created it (empty: the whole city). */
+  scopeDistrictIds: string[]
+  createdBy: string
+  createdAt: Date
+  updatedAt: Date
+}
+
+export interface QuizQuestion {
+  id: string
+  quizId: string
+  type: QuestionType
+  stem: string
+  /** As written; a true/false question's are 正确 and 错误. */
+  options: string[]
+  /** Indexes into `options` of the right ones. */
+  answer: number[]
+  explanation: string
+  points: number
+  tags: string[]
+  /** Order in the pool (import order). */
+  position: number
+}
+
+export type AttemptStatus = 'open' | 'submitted' | 'expired'
+export type QuizPersonKind = 'deputy' | 'mp_user' | 'staff'
+
+export interface AttemptRecord {
+  id: string
+  quizId: string
+  personKind: QuizPersonKind
+  personId: string
+  /** Where the person stood when they started, for the station and district boards. */
+  stationId: string | null
+  districtId: string | null
+  /** 1 for a person's first attempt at this quiz. */
+  number: number
+  /** The draw's seed: questionIds and optionOrders are what draw(pool, seed) gave. */
+  seed: number
+  questionIds: string[]
+  /** Per drawn question, the original option indexes in the order shown. */
+  optionOrders: number[][]
+  startedAt: Date
+  deadline: Date
+  status: AttemptStatus
+  finishedAt: Date | null
+  /** Per drawn question, the original option indexes chosen (null until submitted; empty when late). */
+  answers: number[][] | null
+  score: number | null
+  maxScore: number
+}
+
+/** Labels of the options in the order shown: A, B, C … */
+export const OPTION_KEYS = 'ABCDEFGH'.split('')
+export const OPTIONS_MAX = OPTION_KEYS.length
+export const TRUE_FALSE_OPTIONS = ['正确', '错误']
+/** Network and clocks: a submit this soon after the deadline still counts. */
+export const DEADLINE_GRACE_MS = 5_000
+
+export interface Draw {
+  questionIds: string[]
+  optionOrders: number[][]
+}
+
+/**
+ * The attempt's questions: `count` of the pool in a random order, each one's options
+ * shuffled (true/false keeps 正确 before 错误). The same pool and seed give the same draw.
+ */
+export function drawQuestions(pool: readonly QuizQuestion[], count: number, seed: number): Draw {
+  const rand = mulberry32(seed)
+  const chosen = shuffled(rand, [...pool].sort((a, b) => a.position - b.position)).slice(0, Math.max(0, count))
+  return {
+    questionIds: chosen.map((q) => q.id),
+    optionOrders: chosen.map((q) => (q.type === 'true_false' ? q.options.map((_, i) => i) : shuffled(rand, q.options.map((_, i) => i)))),
+  }
+}
+
+/** When an attempt stops counting answers: the time limit, or the quiz's close if sooner. */
+export function attemptDeadline(startedAt: Date, quiz: Pick<QuizRecord, 'timeLimitSeconds' | 'closesAt'>): Date {
+  return new Date(Math.min(startedAt.getTime() + quiz.timeLimitSeconds * 1000, quiz.closesAt.getTime()))
+}
+
+export const isLate = (attempt: Pick<AttemptRecord, 'deadline'>, at: Date) => at.getTime() > attempt.deadline.getTime() + DEADLINE_GRACE_MS
+
+export type QuizPhase = 'upcoming' | 'open' | 'closed'
+export const QUIZ_PHASE_LABELS: Record<QuizPhase, string> = { upcoming: '未开始', open: '进行中', closed: '已结束' }
+export function quizPhase(q: Pick<QuizRecord, 'opensAt' | 'closesAt'>, now: Date): QuizPhase {
+  if (now < q.opensAt) return 'upcoming'
+  return now < q.closesAt ? 'open' : 'closed'
+}
+
+/** Same choices, whatever their order. */
+const sameSet = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((x) => b.includes(x))
+
+export interface QuestionResult {
+  questionId: string
+  correct: boolean
+  earned: number
+  points: number
+}
+
+/**
+ * Scores answers (original option indexes per drawn question). Every question is
+ * all-or-nothing: a multiple-choice question needs exactly the right set, no more, no less.
+ */
+export function scoreAnswers(questions: readonly QuizQuestion[], answers: readonly (readonly number[])[]): { score: number; maxScore: number; results: QuestionResult[] } {
+  const results = questions.map((q, i) => {
+    const correct = sameSet(answers[i] ?? [], q.answer)
+    return { questionId: q.id, correct, earned: correct ? q.points : 0, points: q.points }
+  })
+  return { score: results.reduce((s, r) => s + r.earned, 0), maxScore: questions.reduce((s, q) => s + q.points, 0), results }
+}
+
+export interface Problem {
+  path: string
+  message: string
+}
+
+/** A question as written must make sense: enough options, answers among them, one answer where one is asked. */
+export function questionProblems(q: Pick<QuizQuestion, 'type' | 'options' | 'answer' | 'points'>, path: string): Problem[] {
+  const problems: Problem[] = []
+  const n = q.options.length
+  if (q.type === 'true_false' && (n !== 2 || q.options[0] !== TRUE_FALSE_OPTIONS[0] || q.options[1] !== TRUE_FALSE_OPTIONS[1])) {
+    problems.push({ path: `${path}.options`, message: '判断题的选项应为“正确|错误”' })
+  }
+  if (q.type !== 'true_false' && (n < 2 || n > OPTIONS_MAX)) problems.push({ path: `${path}.options`, message: `选项应有 2 到 ${OPTIONS_MAX} 个` })
+  if (new Set(q.options).size !== n) problems.push({ path: `${path}.options`, message: '选项不能重复' })
+  if (!q.answer.length) problems.push({ path: `${path}.answer`, message: '请给出正确答案' })
+  else if (q.answer.some((a) => a < 0 || a >= n)) problems.push({ path: `${path}.answer`, message: '答案不在选项之中' })
+  else if (q.type !== 'multiple' && q.answer.length !== 1) problems.push({ path: `${path}.answer`, message: '单选题和判断题只能有一个正确答案' })
+  else if (new Set(q.answer).size !== q.answer.length) problems.push({ path: `${path}.answer`, message: '答案不能重复' })
+  if (!Number.isInteger(q.points) || q.points < 1 || q.points > 100) problems.push({ path: `${path}.points`, message: '分值应为 1 到 100 的整数' })
+  return problems
+}
+
+/**
+ * Turns the keys a person chose for each shown question (A, B …) into original option
+ * indexes; every key must name a shown option, and single and true/false take at most one.
+ */
+export function decodeChoices(questions: readonly QuizQuestion[], orders: readonly number[][], chosen: ReadonlyMap<string, readonly string[]>): { answers: number[][]; problems: Problem[] } {
+  const problems: Problem[] = []
+  const known = new Set(questions.map((q) => q.id))
+  for (const id of chosen.keys()) if (!known.has(id)) problems.push({ path: `body.answers.${id}`, message: '本次答题没有这道题' })
+  const answers = questions.map((q, i) => {
+    const keys = chosen.get(q.id) ?? []
+    const order = orders[i] ?? []
+    const path = `body.answers.${q.id}`
+    if (q.type !== 'multiple' && keys.length > 1) problems.push({ path, message: '这道题只能选一个答案' })
+    if (new Set(keys).size !== keys.length) problems.push({ path, message: '同一选项选了两次' })
+    return keys.flatMap((k) => {
+      const shown = OPTION_KEYS.indexOf(k)
+      if (shown < 0 || shown >= order.length) {
+        problems.push({ path, message: `选项 ${k} 不存在` })
+        return []
+      }
+      return [order[shown] as number]
+    })
+  })
+  return { answers, problems }
+}

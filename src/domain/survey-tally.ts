@@ -1,0 +1,145 @@
+/**
+ * Running tallies: each response adds small counters (per option, per rating value, sums
+ * for averages) in the same transaction that stores it, so results read a few dozen
+ * counters instead of scanning 100,000 responses. Pure.
+ */
+import type { Question, SurveyRecord, SurveyResponse } from './survey.js'
+
+/** One counter bump. `scope` is '' for everyone, `d:<district>` or `s:<station>` for the filters of named surveys. */
+export interface TallyIncrement {
+  scope: string
+  questionId: string
+  bucket: string
+  count: number
+  sum: number
+}
+export type TallyRow = TallyIncrement
+
+/** Pseudo-questions: every response, and comments per article. */
+export const RESPONSES = '_responses'
+export const ARTICLES = '_articles'
+/** Per question: how many answered it, and the sum of their numbers (averages). */
+export const ANSWERED = '_answered'
+
+export const scopeOf = (filter: { districtId?: string | null; stationId?: string | null }) =>
+  filter.stationId ? `s:${filter.stationId}` : filter.districtId ? `d:${filter.districtId}` : ''
+
+/**
+ * What one response adds. Named surveys also count per district and station (the filters);
+ * anonymous ones only in total, so that a small station's counts cannot point at a person.
+ */
+export function tallyIncrements(s: Pick<SurveyRecord, 'questions' | 'anonymous'>, r: Pick<SurveyResponse, 'answers' | 'comments' | 'stationId' | 'districtId'>): TallyIncrement[] {
+  const scopes = ['']
+  if (!s.anonymous) {
+    if (r.districtId) scopes.push(`d:${r.districtId}`)
+    if (r.stationId) scopes.push(`s:${r.stationId}`)
+  }
+  const bumps: Array<Omit<TallyIncrement, 'scope'>> = [{ questionId: RESPONSES, bucket: '', count: 1, sum: 0 }]
+  for (const q of s.questions) {
+    const v = r.answers[q.id]
+    if (v === undefined) continue
+    bumps.push({ questionId: q.id, bucket: ANSWERED, count: 1, sum: typeof v === 'number' ? v : 0 })
+    if (q.type === 'single' || q.type === 'multiple') for (const o of Array.isArray(v) ? v : [v]) bumps.push({ questionId: q.id, bucket: String(o), count: 1, sum: 0 })
+    if (q.type === 'rating') bumps.push({ questionId: q.id, bucket: String(v), count: 1, sum: v as number })
+  }
+  for (const c of r.comments) bumps.push({ questionId: ARTICLES, bucket: c.articleId, count: 1, sum: 0 })
+  return scopes.flatMap((scope) => bumps.map((b) => ({ scope, ...b })))
+}
+
+/** Sums increments that hit the same counter (a batch of responses, or one response's own). */
+export function mergeIncrements(increments: TallyIncrement[]): TallyIncrement[] {
+  const merged = new Map<string, TallyIncrement>()
+  for (const i of increments) {
+    const key = `${i.scope}\u0000${i.questionId}\u0000${i.bucket}`
+    const at = merged.get(key)
+    if (at) {
+      at.count += i.count
+      at.sum += i.sum
+    } else merged.set(key, { ...i })
+  }
+  return [...merged.values()]
+}
+
+const percent = (part: number, whole: number) => (whole ? Math.round((part / whole) * 1000) / 10 : 0)
+
+export interface OptionCount {
+  id: string
+  label: string
+  count: number
+  percent: number
+}
+export interface QuestionResult {
+  questionId: string
+  type: Question['type']
+  title: string
+  answered: number
+  options: OptionCount[]
+  average: number | null
+  distribution: Array<{ value: number; count: number; percent: number }>
+}
+export interface SurveyResults {
+  responses: number
+  questions: QuestionResult[]
+  articles: Array<{ articleId: string; number: string; comments: number }>
+}
+
+/** Counts and percentages per option (of those who answered the question), rating distributions and averages. */
+export function surveyResults(s: Pick<SurveyRecord, 'questions' | 'articles'>, rows: TallyRow[]): SurveyResults {
+  const counter = new Map(rows.map((r) => [`${r.questionId}\u0000${r.bucket}`, r]))
+  const get = (q: string, b: string) => counter.get(`${q}\u0000${b}`)
+  const questions = s.questions.map((q): QuestionResult => {
+    const answered = get(q.id, ANSWERED)
+    const n = answered?.count ?? 0
+    const options = q.options.map((o) => ({ id: o.id, label: o.label, count: get(q.id, o.id)?.count ?? 0, percent: 0 }))
+    for (const o of options) o.percent = percent(o.count, n)
+    const numeric = q.type === 'rating' || q.type === 'number'
+    const average = numeric && n ? Math.round(((answered!.sum) / n) * 100) / 100 : null
+    const distribution = q.type === 'rating'
+      ? Array.from({ length: q.scale ?? 5 }, (_, i) => {
+        const count = get(q.id, String(i + 1))?.count ?? 0
+        return { value: i + 1, count, percent: percent(count, n) }
+      })
+      : []
+    return { questionId: q.id, type: q.type, title: q.title, answered: n, options, average, distribution }
+  })
+  const articles = s.articles.map((a) => ({ articleId: a.id, number: a.number, comments: get(ARTICLES, a.id)?.count ?? 0 }))
+  return { responses: get(RESPONSES, '')?.count ?? 0, questions, articles }
+}
+
+export interface BallotProject extends OptionCount {
+  passes: boolean
+  chosen: boolean
+}
+export interface BallotOutcome {
+  roll: number
+  ballotsCast: number
+  /** A project passes with more votes than this. */
+  threshold: number
+  projects: BallotProject[]
+  chosen: Array<{ id: string; label: string; votes: number }>
+}
+
+/**
+ * Results by votes: a project passes with more than half of the base the rule names (the
+ * roll, or the ballots cast); of those, the most voted are chosen, up to `maxChosen`.
+ * Ties keep the order of the candidate list.
+ */
+export function ballotOutcome(s: Pick<SurveyRecord, 'questions' | 'ballot'>, rows: TallyRow[]): BallotOutcome {
+  const q = s.questions[0]
+  const rules = s.ballot!
+  const counter = new Map(rows.filter((r) => r.questionId === q.id).map((r) => [r.bucket, r.count]))
+  const cast = rows.find((r) => r.questionId === '_responses' && r.bucket === '')?.count ?? 0
+  const base = rules.passRule === 'roll_majority' ? rules.rollDeputyIds.length : cast
+  const projects: BallotProject[] = q.options
+    .map((o) => {
+      const count = counter.get(o.id) ?? 0
+      return { id: o.id, label: o.label, count, percent: percent(count, cast), passes: count * 2 > base, chosen: false }
+    })
+    .sort((a, b) => b.count - a.count)
+  const passing = projects.filter((p) => p.passes)
+  for (const p of passing.slice(0, rules.maxChosen ?? passing.length)) p.chosen = true
+  return {
+    roll: rules.rollDeputyIds.length, ballotsCast: cast, threshold: base / 2, projects,
+    chosen: projects.filter((p) => p.chosen).map((p) => ({ id: p.id, label: p.label, votes: p.count })),
+  }
+}

@@ -1,0 +1,193 @@
+/**
+ * Questionnaires (问卷), legislation consultations (立法征求意见) and deputies' ballots on
+ * livelihood projects (民生实事项目票决): what they are, when they take answers, and which
+ * definitions make sense. Pure: no I/O, times passed in. Answer checks are in
+ * survey-answers.ts, running tallies and results in survey-tally.ts.
+ */
+
+export const SURVEY_KINDS = ['survey', 'consultation', 'ballot'] as const
+export type SurveyKind = (typeof SURVEY_KINDS)[number]
+export const SURVEY_KIND_LABELS: Record<SurveyKind, string> = { survey: '问卷调查', consultation: '立法征求意见', ballot: '民生实事项目票决' }
+
+export const QUESTION_TYPES = ['single', 'multiple', 'text', 'rating', 'number'] as const
+export type QuestionType = (typeof QUESTION_TYPES)[number]
+
+export interface QuestionOption {
+  id: string
+  label: string
+}
+
+/** "Show this question only if question `questionId` was answered with one of `optionIds`." */
+export interface ShowIf {
+  questionId: string
+  optionIds: string[]
+}
+
+export interface Question {
+  id: string
+  type: QuestionType
+  title: string
+  required: boolean
+  /** single and multiple: the choices offered (for a ballot, the candidate projects). */
+  options: QuestionOption[]
+  /** multiple: how many choices at least and at most. */
+  minChoices: number | null
+  maxChoices: number | null
+  /** text: the longest answer taken. */
+  maxLength: number | null
+  /** rating: 1–5 or 1–10. */
+  scale: 5 | 10 | null
+  /** number: the range taken. */
+  min: number | null
+  max: number | null
+  showIf: ShowIf | null
+}
+
+/** One article (条) of a draft regulation, commented on one by one. */
+export interface Article {
+  id: string
+  /** 第一条 … */
+  number: string
+  text: string
+}
+
+/** When a project is chosen: more than half of the deputies on the roll, or of the ballots cast. */
+export const PASS_RULES = ['roll_majority', 'ballots_majority'] as const
+export type PassRule = (typeof PASS_RULES)[number]
+export const PASS_RULE_LABELS: Record<PassRule, string> = { roll_majority: '超过应投票代表半数', ballots_majority: '超过实际投票数半数' }
+
+export interface BallotRules {
+  passRule: PassRule
+  /** The deputies who may vote, fixed when the ballot is made. */
+  rollDeputyIds: string[]
+  /** At most this many projects are chosen (the most votes first); null: every project that passes. */
+  maxChosen: number | null
+}
+
+export interface SurveyRecord {
+  id: string
+  /** Printed in the poster's QR code (scene v=<code>). */
+  shortCode: string
+  kind: SurveyKind
+  title: string
+  description: string
+  questions: Question[]
+  /** consultation: the draft's articles. */
+  articles: Article[]
+  ballot: BallotRules | null
+  /** Anonymous surveys keep a keyed hash of the person, never the person. */
+  anonymous: boolean
+  opensAt: Date
+  closesAt: Date
+  /** Null: no cap. */
+  responseCap: number | null
+  /** Kept by the store with each response (the cap is checked against it). */
+  responseCount: number
+  /** The districts whose organizers see it; empty for a city-level survey. */
+  districtIds: string[]
+  createdBy: string
+  createdAt: Date
+  updatedAt: Date
+}
+
+export type AnswerValue = string | string[] | number
+export type Answers = Record<string, AnswerValue>
+
+export interface ArticleComment {
+  articleId: string
+  text: string
+}
+
+export interface SurveyResponse {
+  id: string
+  surveyId: string
+  /** Unique per survey: the person (named), a keyed hash of them (anonymous), the deputy (ballot). */
+  respondentKey: string
+  /** Null on anonymous surveys. */
+  mpUserId: string | null
+  deputyId: string | null
+  stationId: string | null
+  districtId: string | null
+  /** The QR code or station the person came through (?via=). */
+  via: string | null
+  answers: Answers
+  comments: ArticleComment[]
+  createdAt: Date
+}
+
+export const OPINION_OUTCOMES = ['pending', 'adopted', 'partly_adopted', 'not_adopted'] as const
+export type OpinionOutcome = (typeof OPINION_OUTCOMES)[number]
+export const OPINION_OUTCOME_LABELS: Record<OpinionOutcome, string> = { pending: '待研究', adopted: '采纳', partly_adopted: '部分采纳', not_adopted: '未采纳' }
+
+/** One comment on one article of a consultation, and what the legislators made of it. */
+export interface Opinion {
+  id: string
+  surveyId: string
+  responseId: string
+  articleId: string
+  text: string
+  /** Null when anonymous: nobody can be told the outcome. */
+  mpUserId: string | null
+  via: string | null
+  stationId: string | null
+  outcome: OpinionOutcome
+  reason: string | null
+  decidedBy: string | null
+  decidedAt: Date | null
+  createdAt: Date
+}
+
+export type SurveyPhase = 'scheduled' | 'open' | 'closed'
+export const SURVEY_PHASE_LABELS: Record<SurveyPhase, string> = { scheduled: '未开始', open: '进行中', closed: '已结束' }
+
+export function surveyPhase(s: Pick<SurveyRecord, 'opensAt' | 'closesAt'>, now: Date): SurveyPhase {
+  if (now < s.opensAt) return 'scheduled'
+  return now < s.closesAt ? 'open' : 'closed'
+}
+
+/** Same rule as meetings: admins, city organizers, and district organizers for their districts or what they made. */
+export function canManageSurvey(viewer: { id: string; role: string; regionIds: string[] }, s: Pick<SurveyRecord, 'createdBy' | 'districtIds'>): boolean {
+  if (viewer.role === 'admin') return true
+  if (viewer.role !== 'organizer') return false
+  return viewer.regionIds.length === 0 || s.createdBy === viewer.id || s.districtIds.some((d) => viewer.regionIds.includes(d))
+}
+
+export interface Problem {
+  path: string
+  message: string
+}
+
+/** A definition that cannot be answered sensibly: every problem with its path. */
+export function definitionProblems(s: Pick<SurveyRecord, 'kind' | 'questions' | 'articles' | 'ballot' | 'opensAt' | 'closesAt' | 'anonymous'>): Problem[] {
+  const problems: Problem[] = []
+  const add = (path: string, message: string) => problems.push({ path, message })
+  if (s.closesAt <= s.opensAt) add('closesAt', '结束时间应晚于开始时间')
+  const seen = new Map<string, Question>()
+  s.questions.forEach((q, i) => {
+    const at = `questions[${i}]`
+    if (seen.has(q.id)) add(`${at}.id`, `题目编号 ${q.id} 重复`)
+    const choice = q.type === 'single' || q.type === 'multiple'
+    if (choice && q.options.length < 2) add(`${at}.options`, '选择题至少需要两个选项')
+    if (new Set(q.options.map((o) => o.id)).size !== q.options.length) add(`${at}.options`, '选项编号重复')
+    if (q.type === 'multiple') {
+      const min = q.minChoices ?? 0
+      const max = q.maxChoices ?? q.options.length
+      if (min > max || max > q.options.length) add(`${at}.maxChoices`, '最少、最多可选数与选项数不符')
+    }
+    if (q.type === 'number' && q.min !== null && q.max !== null && q.min > q.max) add(`${at}.max`, '数值上限应不小于下限')
+    if (q.showIf) {
+      const target = seen.get(q.showIf.questionId)
+      if (!target) add(`${at}.showIf.questionId`, '显示条件只能引用前面的题目')
+      else if (target.type !== 'single' && target.type !== 'multiple') add(`${at}.showIf.questionId`, '显示条件只能引用选择题')
+      else for (const o of q.showIf.optionIds) if (!target.options.some((x) => x.id === o)) add(`${at}.showIf.optionIds`, `题目 ${target.id} 没有选项 ${o}`)
+    }
+    seen.set(q.id, q)
+  })
+  if (s.kind === 'consultation' && !s.articles.length) add('articles', '征求意见须列出草案条文')
+  if (s.kind === 'ballot') {
+    const choice = s.questions.filter((q) => q.type === 'multiple')
+    if (s.questions.length !== 1 || choice.length !== 1) add('questions', '票决须且只须一道多选题，选项为候选项目')
+    if (!s.ballot?.rollDeputyIds.length) add('roll', '应投票代表名单为空')
+  }
+  return problems
+}

@@ -1,0 +1,97 @@
+import {
+  OPINION_OUTCOME_LABELS, PASS_RULE_LABELS, SURVEY_KIND_LABELS, SURVEY_PHASE_LABELS, surveyPhase,
+  type Opinion, type Question, type SurveyPhase, type SurveyRecord, type SurveyResponse,
+} from '../../domain/survey.js'
+import type { BallotOutcome, SurveyResults } from '../../domain/survey-tally.js'
+import type { TextAnswer } from '../../store/survey-ports.js'
+
+// Presenters name every field they return. Respondents never see the roll, the creator or
+// who else answered; nothing here carries a respondent key.
+
+const presentQuestion = (q: Question) => ({
+  id: q.id, type: q.type, title: q.title, required: q.required, options: q.options.map(({ id, label }) => ({ id, label })),
+  minChoices: q.minChoices, maxChoices: q.maxChoices, maxLength: q.maxLength, scale: q.scale, min: q.min, max: q.max,
+  showIf: q.showIf ? { questionId: q.showIf.questionId, optionIds: [...q.showIf.optionIds] } : null,
+})
+
+const common = (s: SurveyRecord, phase: SurveyPhase) => ({
+  id: s.id,
+  kind: s.kind,
+  kindLabel: SURVEY_KIND_LABELS[s.kind],
+  title: s.title,
+  description: s.description,
+  anonymous: s.anonymous,
+  opensAt: s.opensAt.toISOString(),
+  closesAt: s.closesAt.toISOString(),
+  phase,
+  phaseLabel: SURVEY_PHASE_LABELS[phase],
+})
+
+export const presentSurveySummary = (s: SurveyRecord, now: Date) => ({
+  ...common(s, surveyPhase(s, now)),
+  responseCount: s.responseCount,
+  responseCap: s.responseCap,
+  createdAt: s.createdAt.toISOString(),
+})
+
+/** The organizers' view. */
+export const presentSurvey = (s: SurveyRecord, now: Date, link: string) => ({
+  ...presentSurveySummary(s, now),
+  shortCode: s.shortCode,
+  link,
+  questions: s.questions.map(presentQuestion),
+  articles: s.articles.map(({ id, number, text }) => ({ id, number, text })),
+  ballot: s.ballot
+    ? { passRule: s.ballot.passRule, passRuleLabel: PASS_RULE_LABELS[s.ballot.passRule], maxChosen: s.ballot.maxChosen, roll: s.ballot.rollDeputyIds.length }
+    : null,
+  districtIds: s.districtIds,
+  createdBy: s.createdBy,
+  updatedAt: s.updatedAt.toISOString(),
+})
+
+/** The respondents' view: the questions, the articles, and whether they answered already. */
+export const presentPublicSurvey = (s: SurveyRecord, phase: SurveyPhase, responded: boolean) => ({
+  ...common(s, phase),
+  questions: s.questions.map(presentQuestion),
+  articles: s.articles.map(({ id, number, text }) => ({ id, number, text })),
+  responded,
+})
+
+export const presentResponseReceipt = (r: SurveyResponse) => ({ id: r.id, surveyId: r.surveyId, createdAt: r.createdAt.toISOString() })
+
+export const presentResults = (s: SurveyRecord, phase: SurveyPhase, results: SurveyResults | null, ballot: BallotOutcome | null) => ({
+  surveyId: s.id,
+  kind: s.kind,
+  phase,
+  responses: results?.responses ?? ballot?.ballotsCast ?? 0,
+  questions: results?.questions.map((q) => ({
+    questionId: q.questionId, type: q.type, title: q.title, answered: q.answered,
+    options: q.options.map(({ id, label, count, percent }) => ({ id, label, count, percent })),
+    average: q.average, distribution: q.distribution.map(({ value, count, percent }) => ({ value, count, percent })),
+  })) ?? [],
+  articles: results?.articles.map(({ articleId, number, comments }) => ({ articleId, number, comments })) ?? [],
+  ballot: ballot
+    ? {
+      roll: ballot.roll, ballotsCast: ballot.ballotsCast, threshold: ballot.threshold,
+      projects: ballot.projects.map(({ id, label, count, percent, passes, chosen }) => ({ id, label, votes: count, percent, passes, chosen })),
+      chosen: ballot.chosen.map(({ id, label, votes }) => ({ id, label, votes })),
+    }
+    : null,
+})
+
+export const presentTextAnswer = (t: TextAnswer) => ({ responseId: t.responseId, text: t.text, stationId: t.stationId, createdAt: t.createdAt.toISOString() })
+
+/** Opinions go to organizers without the commenter's account id: only whether they can be told. */
+export const presentOpinion = (o: Opinion) => ({
+  id: o.id,
+  articleId: o.articleId,
+  text: o.text,
+  via: o.via,
+  stationId: o.stationId,
+  named: o.mpUserId !== null,
+  outcome: o.outcome,
+  outcomeLabel: OPINION_OUTCOME_LABELS[o.outcome],
+  reason: o.reason,
+  decidedAt: o.decidedAt?.toISOString() ?? null,
+  createdAt: o.createdAt.toISOString(),
+})

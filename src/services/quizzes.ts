@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto'
+import type { Clock } from '../clock.js'
+import { OPTION_KEYS, questionProblems, type QuizAudience, type QuizQuestion, type QuizRecord } from '../domain/quiz.js'
+import { NotFoundError, UnprocessableError, ValidationError } from '../errors.js'
+import type { PageQuery, Store } from '../store/ports.js'
+import type { CampaignService } from './campaigns.js'
+import { requireRole, type StaffPrincipal } from './principal.js'
+import { readQuestionCsv, type QuestionDraft } from './quiz-csv.js'
+
+export interface QuizDraft {
+  campaignId: string | null
+  title: string
+  description: string
+  drawCount: number
+  timeLimitSeconds: number
+  attemptsAllowed: number
+  opensAt: Date
+  closesAt: Date
+  audience: QuizAudience
+}
+
+const POOL_MAX = 2_000
+
+/**
+ * Organizers' side of quizzes (知识竞赛): create one (for a campaign or on its own), fill
+ * its question pool by hand or from a CSV, and change its settings. Organizers of some
+ * districts work within them: they see only quizzes of their districts.
+ */
+export class QuizService {
+  constructor(
+    private readonly store: Store,
+    private readonly campaigns: CampaignService,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(staff: StaffPrincipal, draft: QuizDraft): Promise<QuizRecord> {
+    requireRole(staff, 'organizer', 'admin')
+    // A campaign the organizer cannot see is not found, as anywhere else.
+    if (draft.campaignId) await this.campaigns.get(staff, draft.campaignId)
+    checkWindow(draft)
+    const now = this.clock.now()
+    return this.store.quizzes.create({
+      id: `qz-${randomUUID()}`, ...draft, scopeDistrictIds: this.scoped(staff) ? [...staff.regionIds] : [], createdBy: staff.id, createdAt: now, updatedAt: now,
+    })
+  }
+
+  list(staff: StaffPrincipal, query: PageQuery & { campaignId?: string }) {
+    requireRole(staff, 'organizer', 'admin')
+    return this.store.quizzes.search({ ...query, ...(this.scoped(staff) ? { scopeDistrictIds: staff.regionIds } : {}) })
+  }
+
+  /** Not visible is not found: nobody learns which quizzes exist elsewhere. */
+  async get(staff: StaffPrincipal, id: string): Promise<QuizRecord> {
+    requireRole(staff, 'organizer', 'admin')
+    const q = await this.store.quizzes.get(id)
+    if (!q || (this.scoped(staff) && !q.scopeDistrictIds.some((d) => staff.regionIds.includes(d)))) throw new NotFoundError('知识竞赛不存在')
+    return q
+  }
+
+  async detail(staff: StaffPrincipal, id: string) {
+    const quiz = await this.get(staff, id)
+    return { quiz, questions: await this.store.quizzes.questions(id) }
+  }
+
+  async update(staff: StaffPrincipal, id: string, patch: Partial<Omit<QuizDraft, 'campaignId'>>): Promise<QuizRecord> {
+    const quiz = await this.get(staff, id)
+    const next = { ...quiz, ...patch, updatedAt: this.clock.now() }
+    checkWindow(next)
+    return this.store.quizzes.update(next)
+  }
+
+  /** Adds questions to the pool, all or none: any problem refuses the whole list with every problem named. */
+  async addQuestions(staff: StaffPrincipal, quizId: string, drafts: QuestionDraft[], pathOf = (i: number) => `body.questions[${i}]`): Promise<QuizQuestion[]> {
+    const quiz = await this.get(staff, quizId)
+    const pool = await this.store.quizzes.questions(quiz.id)
+    if (pool.length + drafts.length > POOL_MAX) throw new UnprocessableError(`题库最多 ${POOL_MAX} 题`, [], 'pool_full')
+    let position = pool.reduce((max, q) => Math.max(max, q.position), 0)
+    const problems: Array<{ path: string; message: string }> = []
+    const questions = drafts.map((d, i): QuizQuestion => {
+      const question: QuizQuestion = {
+        id: `qq-${randomUUID()}`, quizId: quiz.id, type: d.type, stem: d.stem, options: d.options,
+        answer: d.answer.map((k) => OPTION_KEYS.indexOf(k)), explanation: d.explanation, points: d.points, tags: d.tags, position: ++position,
+      }
+      problems.push(...questionProblems(question, pathOf(i)))
+      return question
+    })
+    if (problems.length) throw new UnprocessableError('题目有误，未导入任何题目', problems, 'invalid_questions')
+    await this.store.quizzes.addQuestions(questions)
+    return questions
+  }
+
+  /** A question bank in CSV (see quiz-csv.ts); problems name the CSV line. */
+  async importCsv(staff: StaffPrincipal, quizId: string, csv: string): Promise<QuizQuestion[]> {
+    await this.get(staff, quizId)
+    const { drafts, problems } = readQuestionCsv(csv)
+    if (problems.length) throw new UnprocessableError('题目有误，未导入任何题目', problems, 'invalid_questions')
+    return this.addQuestions(staff, quizId, drafts, (i) => `body.csv[第 ${drafts[i]?.line ?? i + 2} 行]`)
+  }
+
+  private scoped(staff: StaffPrincipal) {
+    return staff.role === 'organizer' && staff.regionIds.length > 0
+  }
+}
+
+function checkWindow(q: Pick<QuizDraft, 'opensAt' | 'closesAt'>) {
+  if (q.closesAt <= q.opensAt) throw new ValidationError('输入有误', [{ path: 'body.closesAt', message: '结束时间应晚于开始时间' }])
+}

@@ -1,0 +1,146 @@
+import { randomBytes, randomUUID } from 'node:crypto'
+import type { Clock } from '../clock.js'
+import type { DeputyLevel } from '../domain/directory.js'
+import { ancestry } from '../domain/region-tree.js'
+import {
+  canManageSurvey, definitionProblems, OPINION_OUTCOME_LABELS,
+  type Article, type Opinion, type OpinionOutcome, type PassRule, type Question, type SurveyKind, type SurveyRecord,
+} from '../domain/survey.js'
+import { ConflictError, NotFoundError, UnprocessableError } from '../errors.js'
+import type { OutboxMessage, Store } from '../store/ports.js'
+import type { SurveyQuery } from '../store/survey-ports.js'
+import type { StaffPrincipal } from './principal.js'
+
+export interface SurveyDraft {
+  kind: SurveyKind
+  title: string
+  description: string
+  questions: Question[]
+  articles: Article[]
+  anonymous: boolean
+  opensAt: Date
+  closesAt: Date
+  responseCap: number | null
+  /** Ballots only: who votes and how projects pass. */
+  ballot: { passRule: PassRule; maxChosen: number | null; roll: { levels?: DeputyLevel[]; districtIds?: string[]; deputyIds?: string[] } } | null
+}
+
+const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
+const newShortCode = () => Array.from(randomBytes(8), (b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join('')
+
+/** The district of a station, by its first region, from a directory snapshot. */
+export async function stationPlaces(store: Store) {
+  const snap = await store.directory.snapshot()
+  const regions = new Map(snap.regions.map((r) => [r.id, r]))
+  const districtOf = (regionId: string | undefined) => (regionId ? (ancestry(regionId, regions).find((r) => r.kind === 'district')?.id ?? null) : null)
+  return { snap, stationDistrict: new Map(snap.stations.map((s) => [s.id, districtOf(s.regionIds[0])])) }
+}
+
+/**
+ * Organizers' side of surveys, consultations and ballots: create, list, close, and the
+ * consultation's opinions with their outcome, told to each named commenter through the
+ * outbox (采纳情况反馈) in the same write, once per opinion. District organizers see
+ * their districts' surveys and the ones they made.
+ */
+export class SurveyService {
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+  ) {}
+
+  scope(staff: StaffPrincipal): Pick<SurveyQuery, 'visibleTo'> {
+    return staff.role === 'organizer' && staff.regionIds.length ? { visibleTo: { districtIds: staff.regionIds, createdBy: staff.id } } : {}
+  }
+
+  list(staff: StaffPrincipal, query: { kind?: SurveyKind; cursor?: string; limit: number }) {
+    return this.store.surveys.search({ ...this.scope(staff), ...query })
+  }
+
+  /** Not visible is not found: nobody learns which surveys exist elsewhere. */
+  async visible(staff: StaffPrincipal, id: string): Promise<SurveyRecord> {
+    const s = await this.store.surveys.get(id)
+    if (!s || !canManageSurvey(staff, s)) throw new NotFoundError('问卷不存在')
+    return s
+  }
+
+  async create(staff: StaffPrincipal, draft: SurveyDraft): Promise<SurveyRecord> {
+    const now = this.clock.now()
+    const within = staff.role === 'organizer' && staff.regionIds.length ? staff.regionIds : null
+    const ballot = draft.kind === 'ballot' && draft.ballot
+      ? { passRule: draft.ballot.passRule, maxChosen: draft.ballot.maxChosen, rollDeputyIds: await this.roll(draft.ballot.roll, within) }
+      : null
+    const record: SurveyRecord = {
+      id: `sv-${randomUUID()}`, shortCode: newShortCode(), kind: draft.kind, title: draft.title, description: draft.description,
+      questions: draft.questions, articles: draft.kind === 'consultation' ? draft.articles : [], ballot, anonymous: draft.anonymous,
+      opensAt: draft.opensAt, closesAt: draft.closesAt, responseCap: draft.responseCap, responseCount: 0,
+      districtIds: within ? [...within] : [], createdBy: staff.id, createdAt: now, updatedAt: now,
+    }
+    const problems = definitionProblems(record)
+    if (draft.kind === 'ballot' && !draft.ballot) problems.push({ path: 'ballot', message: '票决须设定投票规则与应投票代表' })
+    if (problems.length) throw new UnprocessableError('问卷设置有误', problems.map((p) => ({ path: `body.${p.path}`, message: p.message })), 'invalid_survey')
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.store.surveys.create(attempt ? { ...record, shortCode: newShortCode() } : record)
+      } catch (err) {
+        // 32^8 codes: a clash is rare, and another draw settles it.
+        if (!(err instanceof ConflictError) || attempt >= 3) throw err
+      }
+    }
+  }
+
+  /** Stops taking responses now (a ballot's tallies are shown from then on). */
+  async close(staff: StaffPrincipal, id: string): Promise<SurveyRecord> {
+    const s = await this.visible(staff, id)
+    const now = this.clock.now()
+    if (s.closesAt <= now) throw new ConflictError('问卷已结束', [], 'survey_closed')
+    return this.store.surveys.update({ ...s, closesAt: now < s.opensAt ? s.opensAt : now, updatedAt: now })
+  }
+
+  async opinions(staff: StaffPrincipal, id: string, filter: { articleId?: string; outcome?: OpinionOutcome }) {
+    const s = await this.visible(staff, id)
+    return { survey: s, opinions: await this.store.surveys.opinions(s.id, filter) }
+  }
+
+  /** Marks an opinion adopted, partly adopted or not, with the reason; a named commenter is told, once per opinion. */
+  async decide(staff: StaffPrincipal, surveyId: string, opinionId: string, decision: { outcome: Exclude<OpinionOutcome, 'pending'>; reason: string }): Promise<Opinion> {
+    const s = await this.visible(staff, surveyId)
+    const opinion = await this.store.surveys.getOpinion(opinionId)
+    if (!opinion || opinion.surveyId !== s.id) throw new NotFoundError('意见不存在')
+    const now = this.clock.now()
+    const next: Opinion = { ...opinion, outcome: decision.outcome, reason: decision.reason, decidedBy: staff.id, decidedAt: now }
+    const article = s.articles.find((a) => a.id === opinion.articleId)
+    const messages: OutboxMessage[] = opinion.mpUserId
+      ? [{
+        id: randomUUID(), channel: 'auto', recipientKind: 'mp_user', recipientId: opinion.mpUserId, kind: 'survey.opinion_feedback',
+        payload: {
+          surveyId: s.id, opinionId: opinion.id, outcome: decision.outcome,
+          text: `采纳情况反馈：您对《${s.title}》${article?.number ?? ''}提出的意见，结果为「${OPINION_OUTCOME_LABELS[decision.outcome]}」。说明：${decision.reason}`,
+        },
+        // One feedback per opinion: a later correction of the outcome is not sent again.
+        dedupeKey: `survey:${s.id}:opinion:${opinion.id}:feedback`,
+        status: 'pending', attempts: 0, nextAttemptAt: now, lastError: null, createdAt: now,
+      }]
+      : []
+    return this.store.surveys.decideOpinion(next, messages)
+  }
+
+  /** The deputies a ballot's roll names, within the organizer's districts; 422 when nobody. */
+  private async roll(selector: { levels?: DeputyLevel[]; districtIds?: string[]; deputyIds?: string[] }, within: string[] | null): Promise<string[]> {
+    const { snap, stationDistrict } = await stationPlaces(this.store)
+    const districtsOf = (stationIds: string[]) => stationIds.map((s) => stationDistrict.get(s)).filter((d): d is string => !!d)
+    const grouped = !!(selector.levels?.length || selector.districtIds?.length)
+    const ids = snap.deputies
+      .filter((d) => {
+        const districts = districtsOf(d.stationIds)
+        if (within && !districts.some((x) => within.includes(x))) return false
+        if (selector.deputyIds?.includes(d.id)) return true
+        if (!grouped) return false
+        if (selector.levels?.length && !selector.levels.includes(d.level)) return false
+        return !selector.districtIds?.length || districts.some((x) => selector.districtIds!.includes(x))
+      })
+      .map((d) => d.id)
+    const unknown = (selector.deputyIds ?? []).filter((id) => !ids.includes(id))
+    if (unknown.length) throw new UnprocessableError('应投票代表有误', unknown.map((id) => ({ path: 'body.ballot.roll.deputyIds', message: `代表 ${id} 不存在或不在您的管辖范围内` })), 'invalid_roll')
+    return ids
+  }
+}

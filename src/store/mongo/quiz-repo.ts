@@ -1,0 +1,115 @@
+import type { Connection } from 'mongoose'
+import type { AttemptRecord, QuizQuestion, QuizRecord } from '../../domain/quiz.js'
+import type { QuizRepo } from '../ports.js'
+import { decodeCursor, toPage } from '../cursor.js'
+import { ConflictError, NotFoundError, ValidationError } from '../../errors.js'
+import { defineQuizModels, type AttemptDoc, type QuestionDoc, type QuizDoc } from './quiz-models.js'
+import { isDuplicateKey, translate } from './errors.js'
+
+// Every field picked by name, as records.ts does, so no `_id` or stray field leaks out.
+const quizToDoc = ({ id, ...rest }: QuizRecord): QuizDoc => ({ _id: id, ...rest, scopeDistrictIds: [...rest.scopeDistrictIds] })
+const quizFromDoc = (d: QuizDoc): QuizRecord => ({
+  id: d._id, campaignId: d.campaignId ?? null, title: d.title, description: d.description, drawCount: d.drawCount, timeLimitSeconds: d.timeLimitSeconds,
+  attemptsAllowed: d.attemptsAllowed, opensAt: new Date(d.opensAt), closesAt: new Date(d.closesAt), audience: d.audience,
+  scopeDistrictIds: [...(d.scopeDistrictIds ?? [])], createdBy: d.createdBy, createdAt: new Date(d.createdAt), updatedAt: new Date(d.updatedAt),
+})
+const questionFromDoc = (d: QuestionDoc): QuizQuestion => ({
+  id: d._id, quizId: d.quizId, type: d.type, stem: d.stem, options: [...d.options], answer: [...d.answer], explanation: d.explanation,
+  points: d.points, tags: [...(d.tags ?? [])], position: d.position,
+})
+const attemptFromDoc = (d: AttemptDoc): AttemptRecord => ({
+  id: d._id, quizId: d.quizId, personKind: d.personKind, personId: d.personId, stationId: d.stationId ?? null, districtId: d.districtId ?? null,
+  number: d.number, seed: d.seed, questionIds: [...d.questionIds], optionOrders: d.optionOrders, startedAt: new Date(d.startedAt),
+  deadline: new Date(d.deadline), status: d.status, finishedAt: d.finishedAt == null ? null : new Date(d.finishedAt), answers: d.answers ?? null,
+  score: d.score ?? null, maxScore: d.maxScore,
+})
+
+export async function quizRepo(conn: Connection): Promise<QuizRepo> {
+  const { Quiz, Question, Attempt } = await defineQuizModels(conn)
+  const openConflict = (id: string) => new ConflictError('您有一次答题尚未提交，请先完成', [{ path: 'attemptId', message: id }], 'attempt_open')
+
+  return {
+    async create(quiz) {
+      await translate(() => Quiz.insertOne(quizToDoc(quiz)))
+      return quiz
+    },
+    async get(id) {
+      const d = await Quiz.findById(id).lean<QuizDoc>()
+      return d ? quizFromDoc(d) : null
+    },
+    async update(quiz) {
+      // Who made it and when never change; the service passes them through as read.
+      const { _id, ...fields } = quizToDoc(quiz)
+      const r = await Quiz.updateOne({ _id }, { $set: fields })
+      if (r.matchedCount === 0) throw new NotFoundError('知识竞赛不存在')
+      return quiz
+    },
+    async search(query) {
+      const clauses: Record<string, unknown>[] = []
+      if (query.scopeDistrictIds) clauses.push({ scopeDistrictIds: { $in: query.scopeDistrictIds } })
+      if (query.campaignId) clauses.push({ campaignId: query.campaignId })
+      const after = decodeCursor(query.cursor)
+      if (after !== null) {
+        const at = after.lastIndexOf('|')
+        const when = new Date(after.slice(0, at))
+        if (at < 0 || Number.isNaN(when.getTime())) throw new ValidationError('分页游标无效', [{ path: 'query.cursor', message: 'not a cursor this server issued' }])
+        const id = after.slice(at + 1)
+        clauses.push({ $or: [{ createdAt: { $lt: when } }, { createdAt: when, _id: { $lt: id } }] })
+      }
+      const docs = await Quiz.find(clauses.length ? { $and: clauses } : {}).sort({ createdAt: -1, _id: -1 }).limit(query.limit + 1).lean<QuizDoc[]>()
+      return toPage(docs.map(quizFromDoc), query.limit, (q) => `${q.createdAt.toISOString()}|${q.id}`)
+    },
+    async openAt(now) {
+      return (await Quiz.find({ opensAt: { $lte: now }, closesAt: { $gt: now } }).sort({ closesAt: 1, _id: 1 }).lean<QuizDoc[]>()).map(quizFromDoc)
+    },
+    async addQuestions(questions) {
+      if (!questions.length) return
+      await translate(() => conn.transaction(async (session) => {
+        await Question.insertMany(questions.map(({ id, ...rest }) => ({ _id: id, ...rest })), { session })
+      }))
+    },
+    async questions(quizId) {
+      return (await Question.find({ quizId }).sort({ position: 1, _id: 1 }).lean<QuestionDoc[]>()).map(questionFromDoc)
+    },
+    async getQuestions(ids) {
+      if (!ids.length) return []
+      return (await Question.find({ _id: { $in: ids } }).sort({ position: 1, _id: 1 }).lean<QuestionDoc[]>()).map(questionFromDoc)
+    },
+    async startAttempt(a, now, allowed) {
+      const person = { quizId: a.quizId, personKind: a.personKind, personId: a.personId }
+      await Attempt.updateMany({ ...person, status: 'open', deadline: { $lt: now } }, [
+        { $set: { status: 'expired', finishedAt: '$deadline', answers: [], score: 0 } },
+      ])
+      const open = await Attempt.findOne({ ...person, status: 'open' }, { _id: 1 }).lean<{ _id: string }>()
+      if (open) throw openConflict(open._id)
+      const used = await Attempt.countDocuments(person)
+      if (used >= allowed) throw new ConflictError(`每人最多答题 ${allowed} 次，您的次数已用完`, [], 'attempts_used_up')
+      const stored = { ...a, number: used + 1 }
+      const { id, ...rest } = stored
+      try {
+        // The unique index on open attempts (and on numbers) settles a race between two starts.
+        await Attempt.insertOne({ _id: id, ...rest })
+      } catch (err) {
+        if (!isDuplicateKey(err)) throw err
+        const other = await Attempt.findOne({ ...person, status: 'open' }, { _id: 1 }).lean<{ _id: string }>()
+        if (other) throw openConflict(other._id)
+        throw new ConflictError('记录已存在', [{ path: 'quiz_attempts.id', message: 'already taken' }])
+      }
+      return stored
+    },
+    async getAttempt(id) {
+      const d = await Attempt.findById(id).lean<AttemptDoc>()
+      return d ? attemptFromDoc(d) : null
+    },
+    async finishAttempt(id, o) {
+      const r = await Attempt.updateOne({ _id: id, status: 'open' }, { $set: { status: o.status, finishedAt: o.finishedAt, answers: o.answers, score: o.score } })
+      return r.modifiedCount === 1
+    },
+    async attemptsOf(quizId, person) {
+      return (await Attempt.find({ quizId, personKind: person.kind, personId: person.id }).sort({ number: 1 }).lean<AttemptDoc[]>()).map(attemptFromDoc)
+    },
+    async attempts(quizId) {
+      return (await Attempt.find({ quizId }).sort({ startedAt: 1, _id: 1 }).lean<AttemptDoc[]>()).map(attemptFromDoc)
+    },
+  }
+}

@@ -1,0 +1,153 @@
+import type { Connection } from 'mongoose'
+import type { Opinion, SurveyRecord, SurveyResponse } from '../../domain/survey.js'
+import type { SurveyRepo, TextAnswer } from '../survey-ports.js'
+import { decodeCursor, toPage } from '../cursor.js'
+import { ConflictError, NotFoundError, ValidationError } from '../../errors.js'
+import { defineSurveyModels, type OpinionDoc, type SurveyDoc, type SurveyResponseDoc, type TextAnswerDoc } from './survey-models.js'
+import { isDuplicateKey, translate } from './errors.js'
+import { insertOutbox } from './outbox-repo.js'
+import type { Models } from './models.js'
+
+type Filter = Record<string, unknown>
+const date = (v: Date | null | undefined) => (v == null ? null : new Date(v))
+// Mixed fields come back as stored: a JSON round trip makes plain copies with no driver types in them.
+const plain = <T>(v: T): T => JSON.parse(JSON.stringify(v ?? null))
+
+// Every field picked by name, so no `_id` or stray field leaks out.
+const surveyToDoc = (s: SurveyRecord): Omit<SurveyDoc, 'responseCount'> => ({
+  _id: s.id, shortCode: s.shortCode, kind: s.kind, title: s.title, description: s.description, questions: plain(s.questions), articles: plain(s.articles),
+  ballot: plain(s.ballot), anonymous: s.anonymous, opensAt: s.opensAt, closesAt: s.closesAt, responseCap: s.responseCap, districtIds: [...s.districtIds],
+  createdBy: s.createdBy, createdAt: s.createdAt, updatedAt: s.updatedAt,
+})
+const surveyFromDoc = (d: SurveyDoc): SurveyRecord => ({
+  id: d._id, shortCode: d.shortCode, kind: d.kind, title: d.title, description: d.description, questions: plain(d.questions), articles: plain(d.articles ?? []),
+  ballot: d.ballot ? plain(d.ballot) : null, anonymous: d.anonymous === true, opensAt: new Date(d.opensAt), closesAt: new Date(d.closesAt),
+  responseCap: d.responseCap ?? null, responseCount: d.responseCount ?? 0, districtIds: [...(d.districtIds ?? [])], createdBy: d.createdBy,
+  createdAt: new Date(d.createdAt), updatedAt: new Date(d.updatedAt),
+})
+const responseFromDoc = (d: SurveyResponseDoc): SurveyResponse => ({
+  id: d._id, surveyId: d.surveyId, respondentKey: d.respondentKey, mpUserId: d.mpUserId ?? null, deputyId: d.deputyId ?? null, stationId: d.stationId ?? null,
+  districtId: d.districtId ?? null, via: d.via ?? null, answers: plain(d.answers), comments: plain(d.comments ?? []), createdAt: new Date(d.createdAt),
+})
+const textFromDoc = (d: TextAnswerDoc): TextAnswer => ({
+  responseId: d.responseId, questionId: d.questionId, text: d.text, stationId: d.stationId ?? null, districtId: d.districtId ?? null, createdAt: new Date(d.createdAt),
+})
+const opinionFromDoc = (d: OpinionDoc): Opinion => ({
+  id: d._id, surveyId: d.surveyId, responseId: d.responseId, articleId: d.articleId, text: d.text, mpUserId: d.mpUserId ?? null, via: d.via ?? null,
+  stationId: d.stationId ?? null, outcome: d.outcome, reason: d.reason ?? null, decidedBy: d.decidedBy ?? null, decidedAt: date(d.decidedAt), createdAt: new Date(d.createdAt),
+})
+
+function splitCursor(cursor: string | null | undefined): [Date, string] | null {
+  const after = decodeCursor(cursor)
+  if (after === null) return null
+  const at = after.lastIndexOf('|')
+  if (at < 0) throw new ValidationError('分页游标无效', [{ path: 'query.cursor', message: 'not a cursor this server issued' }])
+  return [new Date(after.slice(0, at)), after.slice(at + 1)]
+}
+
+export async function surveyRepo(conn: Connection, { Outbox }: Pick<Models, 'Outbox'>): Promise<SurveyRepo> {
+  const { Survey, SurveyResponse, SurveyTally, SurveyText, SurveyOpinion } = await defineSurveyModels(conn)
+  const one = async (filter: Filter) => {
+    const doc = await Survey.findOne(filter).lean<SurveyDoc>()
+    return doc ? surveyFromDoc(doc) : null
+  }
+
+  return {
+    async create(survey) {
+      await translate(() => Survey.insertOne({ ...surveyToDoc(survey), responseCount: 0 }))
+      return { ...survey, responseCount: 0 }
+    },
+    get: (id) => one({ _id: id }),
+    getByShortCode: (shortCode) => one({ shortCode }),
+    async update(survey) {
+      const { _id, ...fields } = surveyToDoc(survey)
+      const doc = await Survey.findOneAndUpdate({ _id }, { $set: fields }, { new: true }).lean<SurveyDoc>()
+      if (!doc) throw new NotFoundError('问卷不存在')
+      return surveyFromDoc(doc)
+    },
+    async search(query) {
+      const clauses: Filter[] = []
+      if (query.visibleTo) clauses.push({ $or: [{ districtIds: { $in: query.visibleTo.districtIds } }, { createdBy: query.visibleTo.createdBy }] })
+      if (query.kind) clauses.push({ kind: query.kind })
+      const after = splitCursor(query.cursor)
+      if (after) clauses.push({ $or: [{ createdAt: { $lt: after[0] } }, { createdAt: after[0], _id: { $lt: after[1] } }] })
+      const docs = await Survey.find(clauses.length ? { $and: clauses } : {}).sort({ createdAt: -1, _id: -1 }).limit(query.limit + 1).lean<SurveyDoc[]>()
+      return toPage(docs.map(surveyFromDoc), query.limit, (s) => `${s.createdAt.toISOString()}|${s.id}`)
+    },
+    async respond({ response: r, increments, texts, opinions }) {
+      try {
+        await conn.transaction(async (session) => {
+          if (await SurveyResponse.exists({ surveyId: r.surveyId, respondentKey: r.respondentKey }).session(session)) {
+            throw new ConflictError('您已提交过，每人限一次', [], 'already_responded')
+          }
+          // The cap is checked and the count bumped in one update: two last responses cannot both pass.
+          const counted = await Survey.updateOne(
+            { _id: r.surveyId, $or: [{ responseCap: null }, { $expr: { $lt: ['$responseCount', '$responseCap'] } }] },
+            { $inc: { responseCount: 1 } }, { session },
+          )
+          if (counted.matchedCount === 0) {
+            if (!(await Survey.exists({ _id: r.surveyId }).session(session))) throw new NotFoundError('问卷不存在')
+            throw new ConflictError('提交人数已满，问卷已停止收集', [], 'response_cap_reached')
+          }
+          const { id, ...rest } = r
+          await SurveyResponse.insertMany([{ _id: id, ...plain(rest), createdAt: r.createdAt }], { session })
+          if (increments.length) {
+            await SurveyTally.bulkWrite(increments.map((i) => ({
+              updateOne: {
+                filter: { surveyId: r.surveyId, scope: i.scope, questionId: i.questionId, bucket: i.bucket },
+                update: { $inc: { count: i.count, sum: i.sum } }, upsert: true,
+              },
+            })), { session })
+          }
+          if (texts.length) await SurveyText.insertMany(texts.map((t) => ({ ...t, surveyId: r.surveyId })), { session })
+          if (opinions.length) await SurveyOpinion.insertMany(opinions.map(({ id: oid, ...o }) => ({ _id: oid, ...o })), { session })
+        })
+      } catch (err) {
+        // Two first responses racing: the unique key decides, as it does in sqlite.
+        if (isDuplicateKey(err)) throw new ConflictError('您已提交过，每人限一次', [], 'already_responded')
+        throw err
+      }
+      return r
+    },
+    async hasResponded(surveyId, respondentKey) {
+      return !!(await SurveyResponse.exists({ surveyId, respondentKey }))
+    },
+    async tallies(surveyId, scope) {
+      const docs = await SurveyTally.find({ surveyId, scope }).lean()
+      return docs.map((d) => ({ scope: d.scope, questionId: d.questionId, bucket: d.bucket, count: d.count, sum: d.sum }))
+    },
+    async textAnswers(surveyId, query) {
+      const filter: Filter = { surveyId, questionId: query.questionId }
+      if (query.q) filter.text = { $regex: query.q.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') }
+      if (query.stationId) filter.stationId = query.stationId
+      if (query.districtId) filter.districtId = query.districtId
+      const after = splitCursor(query.cursor)
+      if (after) filter.$or = [{ createdAt: { $lt: after[0] } }, { createdAt: after[0], responseId: { $lt: after[1] } }]
+      const docs = await SurveyText.find(filter).sort({ createdAt: -1, responseId: -1 }).limit(query.limit + 1).lean<TextAnswerDoc[]>()
+      return toPage(docs.map(textFromDoc), query.limit, (t) => `${t.createdAt.toISOString()}|${t.responseId}`)
+    },
+    async responses(surveyId) {
+      return (await SurveyResponse.find({ surveyId }).sort({ createdAt: 1, _id: 1 }).lean<SurveyResponseDoc[]>()).map(responseFromDoc)
+    },
+    async opinions(surveyId, filter) {
+      const f: Filter = { surveyId }
+      if (filter.articleId) f.articleId = filter.articleId
+      if (filter.outcome) f.outcome = filter.outcome
+      return (await SurveyOpinion.find(f).sort({ createdAt: 1, _id: 1 }).lean<OpinionDoc[]>()).map(opinionFromDoc)
+    },
+    async getOpinion(id) {
+      const doc = await SurveyOpinion.findOne({ _id: id }).lean<OpinionDoc>()
+      return doc ? opinionFromDoc(doc) : null
+    },
+    async decideOpinion(o, outbox) {
+      await translate(() =>
+        conn.transaction(async (session) => {
+          const result = await SurveyOpinion.updateOne({ _id: o.id }, { $set: { outcome: o.outcome, reason: o.reason, decidedBy: o.decidedBy, decidedAt: o.decidedAt } }, { session })
+          if (result.matchedCount === 0) throw new NotFoundError('意见不存在')
+          await insertOutbox(Outbox, outbox, session)
+        }),
+      )
+      return o
+    },
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * The quiz port (知识竞赛), re-exported by ports.ts beside the others. Starting an attempt
+ * is one transaction (one open attempt per person, a cap on attempts); submitting is one
+ * conditional write, so 2,000 people finishing in the same minute cost 2,000 row updates.
+ */
+import type { AttemptRecord, AttemptStatus, QuizPersonKind, QuizQuestion, QuizRecord } from '../domain/quiz.js'
+import type { Page, PageQuery } from './ports.js'
+
+export interface QuizQuery extends PageQuery {
+  /** An organizer's view: quizzes whose scope shares a district with these (absent: all). */
+  scopeDistrictIds?: string[]
+  campaignId?: string
+}
+
+export interface QuizPerson {
+  kind: QuizPersonKind
+  id: string
+}
+
+/** How an attempt ends: submitted with its answers and score, or expired (nothing counted). */
+export interface AttemptOutcome {
+  status: Exclude<AttemptStatus, 'open'>
+  finishedAt: Date
+  answers: number[][]
+  score: number
+}
+
+export interface QuizRepo {
+  /** ConflictError when the id is taken. */
+  create(quiz: QuizRecord): Promise<QuizRecord>
+  get(id: string): Promise<QuizRecord | null>
+  /** Replaces the settings (title … audience) of a quiz that exists. */
+  update(quiz: QuizRecord): Promise<QuizRecord>
+  /** Newest first. */
+  search(query: QuizQuery): Promise<Page<QuizRecord>>
+  /** Quizzes open at `now` (opened, not closed), closing soonest first. */
+  openAt(now: Date): Promise<QuizRecord[]>
+  /** All or nothing: ConflictError (and nothing written) when an id is taken. */
+  addQuestions(questions: QuizQuestion[]): Promise<void>
+  /** The pool in position order. */
+  questions(quizId: string): Promise<QuizQuestion[]>
+  getQuestions(ids: string[]): Promise<QuizQuestion[]>
+  /**
+   * Starts an attempt in one transaction: this person's open attempts past their deadline
+   * at `now` are expired first; then ConflictError "attempt_open" (details: the open
+   * attempt's id) when one is still open, ConflictError "attempts_used_up" when the person
+   * already has `attemptsAllowed`; else the attempt is stored with the next number. Holds
+   * under concurrency (a unique index on open attempts).
+   */
+  startAttempt(attempt: AttemptRecord, now: Date, attemptsAllowed: number): Promise<AttemptRecord>
+  getAttempt(id: string): Promise<AttemptRecord | null>
+  /** Finishes the attempt if it is still open (one write); false when it was already finished. */
+  finishAttempt(id: string, outcome: AttemptOutcome): Promise<boolean>
+  /** One person's attempts at a quiz, first first. */
+  attemptsOf(quizId: string, person: QuizPerson): Promise<AttemptRecord[]>
+  /** Every attempt of a quiz, by start time (leaderboards, the export). */
+  attempts(quizId: string): Promise<AttemptRecord[]>
+}

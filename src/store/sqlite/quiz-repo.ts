@@ -1,0 +1,107 @@
+import type { Db } from './open.js'
+import type { AttemptRecord } from '../../domain/quiz.js'
+import type { QuizRepo } from '../ports.js'
+import { decodeCursor, toPage } from '../cursor.js'
+import { ConflictError, NotFoundError } from '../../errors.js'
+import {
+  ATTEMPT_COLUMNS, QUESTION_COLUMNS, QUIZ_COLUMNS, attemptFromRow, attemptToRow, questionFromRow, questionToRow, quizFromRow, quizToRow,
+} from './quiz-rows.js'
+import { translate } from './errors.js'
+import type { GroupCommit } from './group-commit.js'
+
+const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ')
+const insertSql = (table: string, columns: readonly string[]) => `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`
+
+export function quizRepo(db: Db, group: GroupCommit): QuizRepo {
+  const all = <T>(map: (row: unknown) => T, sql: string, ...params: unknown[]) => db.prepare(sql).all(...params).map(map)
+
+  // Runs inside the group's transaction (its own savepoint): check, expire and insert see one state.
+  const start = (a: AttemptRecord, now: Date, allowed: number): AttemptRecord => {
+    db.prepare(`UPDATE quiz_attempts SET status = 'expired', finished_at = deadline, answers = '[]', score = 0
+      WHERE quiz_id = ? AND person_kind = ? AND person_id = ? AND status = 'open' AND deadline < ?`)
+      .run(a.quizId, a.personKind, a.personId, now.toISOString())
+    const open = db.prepare(`SELECT id FROM quiz_attempts WHERE quiz_id = ? AND person_kind = ? AND person_id = ? AND status = 'open'`)
+      .pluck().get(a.quizId, a.personKind, a.personId) as string | undefined
+    if (open) throw new ConflictError('您有一次答题尚未提交，请先完成', [{ path: 'attemptId', message: open }], 'attempt_open')
+    const used = db.prepare('SELECT COUNT(*) FROM quiz_attempts WHERE quiz_id = ? AND person_kind = ? AND person_id = ?')
+      .pluck().get(a.quizId, a.personKind, a.personId) as number
+    if (used >= allowed) throw new ConflictError(`每人最多答题 ${allowed} 次，您的次数已用完`, [], 'attempts_used_up')
+    const stored = { ...a, number: used + 1 }
+    translate(() => db.prepare(insertSql('quiz_attempts', ATTEMPT_COLUMNS)).run(attemptToRow(stored)))
+    return stored
+  }
+
+  return {
+    create(quiz) {
+      return group.run(() => translate(() => {
+        db.prepare(insertSql('quizzes', QUIZ_COLUMNS)).run(quizToRow(quiz))
+        return quiz
+      }))
+    },
+    async get(id) {
+      const row = db.prepare('SELECT * FROM quizzes WHERE id = ?').get(id)
+      return row ? quizFromRow(row) : null
+    },
+    update(quiz) {
+      return group.run(() => {
+        const sets = QUIZ_COLUMNS.filter((c) => c !== 'id' && c !== 'created_by' && c !== 'created_at').map((c) => `${c} = @${c}`).join(', ')
+        if (db.prepare(`UPDATE quizzes SET ${sets} WHERE id = @id`).run(quizToRow(quiz)).changes === 0) throw new NotFoundError('知识竞赛不存在')
+        return quiz
+      })
+    },
+    async search(query) {
+      const clauses: string[] = []
+      const params: unknown[] = []
+      if (query.scopeDistrictIds) {
+        const ids = query.scopeDistrictIds
+        clauses.push(ids.length ? `EXISTS (SELECT 1 FROM json_each(scope_district_ids) WHERE value IN (${placeholders(ids.length)}))` : '0')
+        params.push(...ids)
+      }
+      if (query.campaignId) clauses.push('campaign_id = ?') && params.push(query.campaignId)
+      const after = decodeCursor(query.cursor)
+      if (after !== null) {
+        const at = after.lastIndexOf('|')
+        clauses.push('(created_at < ? OR (created_at = ? AND id < ?))')
+        params.push(after.slice(0, at), after.slice(0, at), after.slice(at + 1))
+      }
+      const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''
+      const rows = all(quizFromRow, `SELECT * FROM quizzes ${where} ORDER BY created_at DESC, id DESC LIMIT ?`, ...params, query.limit + 1)
+      return toPage(rows, query.limit, (q) => `${q.createdAt.toISOString()}|${q.id}`)
+    },
+    async openAt(now) {
+      const t = now.toISOString()
+      return all(quizFromRow, 'SELECT * FROM quizzes WHERE opens_at <= ? AND closes_at > ? ORDER BY closes_at, id', t, t)
+    },
+    addQuestions(questions) {
+      // One savepoint for the whole list: a taken id undoes every insert of this call.
+      return group.run(() => translate(() => {
+        const insert = db.prepare(insertSql('quiz_questions', QUESTION_COLUMNS))
+        for (const q of questions) insert.run(questionToRow(q))
+      }))
+    },
+    async questions(quizId) {
+      return all(questionFromRow, 'SELECT * FROM quiz_questions WHERE quiz_id = ? ORDER BY position, id', quizId)
+    },
+    async getQuestions(ids) {
+      if (!ids.length) return []
+      return all(questionFromRow, `SELECT * FROM quiz_questions WHERE id IN (${placeholders(ids.length)}) ORDER BY position, id`, ...ids)
+    },
+    startAttempt(attempt, now, allowed) {
+      return group.run(() => start(attempt, now, allowed))
+    },
+    async getAttempt(id) {
+      const row = db.prepare('SELECT * FROM quiz_attempts WHERE id = ?').get(id)
+      return row ? attemptFromRow(row) : null
+    },
+    finishAttempt(id, o) {
+      return group.run(() => db.prepare(`UPDATE quiz_attempts SET status = ?, finished_at = ?, answers = ?, score = ? WHERE id = ? AND status = 'open'`)
+        .run(o.status, o.finishedAt.toISOString(), JSON.stringify(o.answers), o.score, id).changes === 1)
+    },
+    async attemptsOf(quizId, person) {
+      return all(attemptFromRow, 'SELECT * FROM quiz_attempts WHERE quiz_id = ? AND person_kind = ? AND person_id = ? ORDER BY number', quizId, person.kind, person.id)
+    },
+    async attempts(quizId) {
+      return all(attemptFromRow, 'SELECT * FROM quiz_attempts WHERE quiz_id = ? ORDER BY started_at, id', quizId)
+    },
+  }
+}

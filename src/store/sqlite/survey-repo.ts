@@ -1,0 +1,145 @@
+import type { Db } from './open.js'
+import type { SurveyRepo, SurveySubmission } from '../survey-ports.js'
+import { decodeCursor, toPage } from '../cursor.js'
+import { ConflictError, NotFoundError, ValidationError } from '../../errors.js'
+import { translate } from './errors.js'
+import type { GroupCommit } from './group-commit.js'
+import { opinionFromRow, responseFromRow, SURVEY_COLUMNS, surveyFromRow, surveyToRow, textFromRow } from './survey-rows.js'
+
+const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ')
+
+/** "<iso>|<id>" cursors, as meetings use. */
+function splitCursor(cursor: string | null | undefined): [string, string] | null {
+  const after = decodeCursor(cursor)
+  if (after === null) return null
+  const at = after.lastIndexOf('|')
+  if (at < 0) throw new ValidationError('分页游标无效', [{ path: 'query.cursor', message: 'not a cursor this server issued' }])
+  return [after.slice(0, at), after.slice(at + 1)]
+}
+
+export function surveyRepo(db: Db, group: GroupCommit): SurveyRepo {
+  const insertSurvey = db.prepare(`INSERT INTO surveys (${SURVEY_COLUMNS.join(', ')}) VALUES (${SURVEY_COLUMNS.map((c) => `@${c}`).join(', ')})`)
+  const updateSurvey = db.prepare(`UPDATE surveys SET ${SURVEY_COLUMNS.filter((c) => c !== 'id').map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`)
+  const byId = db.prepare('SELECT * FROM surveys WHERE id = ?')
+  // The cap is checked and the count bumped in one statement: two last responses cannot both pass.
+  const countOne = db.prepare('UPDATE surveys SET response_count = response_count + 1 WHERE id = ? AND (response_cap IS NULL OR response_count < response_cap)')
+  const insertResponse = db.prepare(`INSERT INTO survey_responses (id, survey_id, respondent_key, mp_user_id, deputy_id, station_id, district_id, via, answers, comments, created_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+  const bump = db.prepare(`INSERT INTO survey_tallies (survey_id, scope, question_id, bucket, count, sum) VALUES (?, ?, ?, ?, ?, ?)
+    ON CONFLICT (survey_id, scope, question_id, bucket) DO UPDATE SET count = count + excluded.count, sum = sum + excluded.sum`)
+  const insertText = db.prepare(`INSERT INTO survey_text_answers (survey_id, question_id, response_id, text, station_id, district_id, created_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?)`)
+  const insertOpinion = db.prepare(`INSERT INTO survey_opinions (id, survey_id, response_id, article_id, text, mp_user_id, via, station_id, outcome, reason,
+    decided_by, decided_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+  const answered = db.prepare('SELECT 1 FROM survey_responses WHERE survey_id = ? AND respondent_key = ?')
+  const insertOutbox = db.prepare(`INSERT INTO outbox (id, channel, recipient_kind, recipient_id, kind, payload, dedupe_key, status,
+    attempts, next_attempt_at, last_error, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(dedupe_key) DO NOTHING`)
+
+  const respond = db.transaction((s: SurveySubmission) => {
+    const r = s.response
+    if (answered.get(r.surveyId, r.respondentKey)) throw new ConflictError('您已提交过，每人限一次', [], 'already_responded')
+    if (countOne.run(r.surveyId).changes === 0) {
+      if (!byId.get(r.surveyId)) throw new NotFoundError('问卷不存在')
+      throw new ConflictError('提交人数已满，问卷已停止收集', [], 'response_cap_reached')
+    }
+    insertResponse.run(r.id, r.surveyId, r.respondentKey, r.mpUserId, r.deputyId, r.stationId, r.districtId, r.via, JSON.stringify(r.answers),
+      JSON.stringify(r.comments), r.createdAt.toISOString())
+    for (const i of s.increments) bump.run(r.surveyId, i.scope, i.questionId, i.bucket, i.count, i.sum)
+    for (const t of s.texts) insertText.run(r.surveyId, t.questionId, r.id, t.text, t.stationId, t.districtId, t.createdAt.toISOString())
+    for (const o of s.opinions) {
+      insertOpinion.run(o.id, o.surveyId, o.responseId, o.articleId, o.text, o.mpUserId, o.via, o.stationId, o.outcome, o.reason, o.decidedBy,
+        o.decidedAt?.toISOString() ?? null, o.createdAt.toISOString())
+    }
+  })
+
+  const decide = db.transaction((o: Parameters<SurveyRepo['decideOpinion']>[0], outbox: Parameters<SurveyRepo['decideOpinion']>[1]) => {
+    const changed = db.prepare('UPDATE survey_opinions SET outcome = ?, reason = ?, decided_by = ?, decided_at = ? WHERE id = ?')
+      .run(o.outcome, o.reason, o.decidedBy, o.decidedAt?.toISOString() ?? null, o.id).changes
+    if (!changed) throw new NotFoundError('意见不存在')
+    for (const m of outbox) {
+      insertOutbox.run(m.id, m.channel, m.recipientKind, m.recipientId, m.kind, JSON.stringify(m.payload), m.dedupeKey, m.status,
+        m.attempts, m.nextAttemptAt.toISOString(), m.lastError, m.createdAt.toISOString())
+    }
+  })
+
+  const one = (sql: string, ...params: unknown[]) => {
+    const row = db.prepare(sql).get(...params)
+    return row ? surveyFromRow(row) : null
+  }
+
+  return {
+    create(survey) {
+      return group.run(() => translate(() => {
+        insertSurvey.run(surveyToRow(survey))
+        return { ...survey, responseCount: 0 }
+      }))
+    },
+    async get(id) {
+      return one('SELECT * FROM surveys WHERE id = ?', id)
+    },
+    async getByShortCode(shortCode) {
+      return one('SELECT * FROM surveys WHERE short_code = ?', shortCode)
+    },
+    async update(survey) {
+      const changed = await group.run(() => updateSurvey.run(surveyToRow(survey)).changes)
+      if (!changed) throw new NotFoundError('问卷不存在')
+      return surveyFromRow(byId.get(survey.id))
+    },
+    async search(query) {
+      const clauses: string[] = []
+      const params: unknown[] = []
+      if (query.visibleTo) {
+        const ids = query.visibleTo.districtIds
+        clauses.push(`(${ids.length ? `EXISTS (SELECT 1 FROM json_each(district_ids) WHERE value IN (${placeholders(ids.length)})) OR ` : ''}created_by = ?)`)
+        params.push(...ids, query.visibleTo.createdBy)
+      }
+      if (query.kind) clauses.push('kind = ?') && params.push(query.kind)
+      const after = splitCursor(query.cursor)
+      if (after) clauses.push('(created_at < ? OR (created_at = ? AND id < ?))') && params.push(after[0], after[0], after[1])
+      const rows = db.prepare(`SELECT * FROM surveys ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT ?`)
+        .all(...params, query.limit + 1).map(surveyFromRow)
+      return toPage(rows, query.limit, (s) => `${s.createdAt.toISOString()}|${s.id}`)
+    },
+    async respond(submission) {
+      await group.run(() => translate(() => respond(submission)))
+      return submission.response
+    },
+    async hasResponded(surveyId, respondentKey) {
+      return !!answered.get(surveyId, respondentKey)
+    },
+    async tallies(surveyId, scope) {
+      return (db.prepare('SELECT scope, question_id, bucket, count, sum FROM survey_tallies WHERE survey_id = ? AND scope = ?').all(surveyId, scope) as Array<Record<string, never>>)
+        .map((r) => ({ scope: r.scope, questionId: r.question_id, bucket: r.bucket, count: r.count, sum: r.sum }))
+    },
+    async textAnswers(surveyId, query) {
+      const clauses = ['survey_id = ?', 'question_id = ?']
+      const params: unknown[] = [surveyId, query.questionId]
+      if (query.q) clauses.push("instr(text, ?) > 0") && params.push(query.q)
+      if (query.stationId) clauses.push('station_id = ?') && params.push(query.stationId)
+      if (query.districtId) clauses.push('district_id = ?') && params.push(query.districtId)
+      const after = splitCursor(query.cursor)
+      if (after) clauses.push('(created_at < ? OR (created_at = ? AND response_id < ?))') && params.push(after[0], after[0], after[1])
+      const rows = db.prepare(`SELECT * FROM survey_text_answers WHERE ${clauses.join(' AND ')} ORDER BY created_at DESC, response_id DESC LIMIT ?`)
+        .all(...params, query.limit + 1).map(textFromRow)
+      return toPage(rows, query.limit, (t) => `${t.createdAt.toISOString()}|${t.responseId}`)
+    },
+    async responses(surveyId) {
+      return db.prepare('SELECT * FROM survey_responses WHERE survey_id = ? ORDER BY created_at, id').all(surveyId).map(responseFromRow)
+    },
+    async opinions(surveyId, filter) {
+      const clauses = ['survey_id = ?']
+      const params: unknown[] = [surveyId]
+      if (filter.articleId) clauses.push('article_id = ?') && params.push(filter.articleId)
+      if (filter.outcome) clauses.push('outcome = ?') && params.push(filter.outcome)
+      return db.prepare(`SELECT * FROM survey_opinions WHERE ${clauses.join(' AND ')} ORDER BY created_at, id`).all(...params).map(opinionFromRow)
+    },
+    async getOpinion(id) {
+      const row = db.prepare('SELECT * FROM survey_opinions WHERE id = ?').get(id)
+      return row ? opinionFromRow(row) : null
+    },
+    async decideOpinion(opinion, outbox) {
+      await group.run(() => translate(() => decide(opinion, outbox)))
+      return opinion
+    },
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * The survey port (问卷 / 征求意见 / 票决), re-exported by ports.ts beside the others. A
+ * response, its tally increments, its text answers and its opinions are one write, so a
+ * counter never disagrees with the responses behind it.
+ */
+import type { Opinion, OpinionOutcome, SurveyKind, SurveyRecord, SurveyResponse } from '../domain/survey.js'
+import type { TallyIncrement, TallyRow } from '../domain/survey-tally.js'
+import type { OutboxMessage, Page, PageQuery } from './ports.js'
+
+export interface SurveyQuery extends PageQuery {
+  /** A district organizer's view: surveys of any of these districts, or that they created. */
+  visibleTo?: { districtIds: string[]; createdBy: string }
+  kind?: SurveyKind
+}
+
+/** A text answer, for reading and searching them page by page. */
+export interface TextAnswer {
+  responseId: string
+  questionId: string
+  text: string
+  stationId: string | null
+  districtId: string | null
+  createdAt: Date
+}
+export interface TextAnswerQuery extends PageQuery {
+  questionId: string
+  /** Part of the text. */
+  q?: string
+  stationId?: string
+  districtId?: string
+}
+
+/** Everything one response writes. */
+export interface SurveySubmission {
+  response: SurveyResponse
+  increments: TallyIncrement[]
+  texts: TextAnswer[]
+  opinions: Opinion[]
+}
+
+export interface SurveyRepo {
+  /** ConflictError when the id or short code is taken. */
+  create(survey: SurveyRecord): Promise<SurveyRecord>
+  get(id: string): Promise<SurveyRecord | null>
+  getByShortCode(shortCode: string): Promise<SurveyRecord | null>
+  /** Writes the definition and times; the response count is the store's and is left as it is. */
+  update(survey: SurveyRecord): Promise<SurveyRecord>
+  /** Newest first. */
+  search(query: SurveyQuery): Promise<Page<SurveyRecord>>
+  /**
+   * Stores the response with its tally increments, text answers and opinions in one
+   * transaction, and counts it against the cap. ConflictError `already_responded` when the
+   * respondent key answered this survey already, `response_cap_reached` when the cap is
+   * full; nothing is written then. Atomic under concurrent calls.
+   */
+  respond(submission: SurveySubmission): Promise<SurveyResponse>
+  hasResponded(surveyId: string, respondentKey: string): Promise<boolean>
+  /** The counters of one scope ('' for everyone). */
+  tallies(surveyId: string, scope: string): Promise<TallyRow[]>
+  /** Newest first. */
+  textAnswers(surveyId: string, query: TextAnswerQuery): Promise<Page<TextAnswer>>
+  /** Every response, oldest first (the CSV export). */
+  responses(surveyId: string): Promise<SurveyResponse[]>
+  /** Oldest first. */
+  opinions(surveyId: string, filter: { articleId?: string; outcome?: OpinionOutcome }): Promise<Opinion[]>
+  getOpinion(id: string): Promise<Opinion | null>
+  /** Records the outcome with its messages (feedback to the commenter) in one transaction. */
+  decideOpinion(opinion: Opinion, outbox: OutboxMessage[]): Promise<Opinion>
+}

@@ -1,0 +1,35 @@
+import { expect } from 'chai'
+import type { Client, TestApp } from './app.js'
+
+export const MINUTE = 60_000
+export const DAY = 86_400_000
+
+/** Ten questions about the Deputies Law as the CSV organizers import: right answers are always the option 正确 / A / A+C. */
+export const BANK_CSV = [
+  'type,stem,options,answer,explanation,points,tags',
+  ...Array.from({ length: 4 }, (_, i) => `single,单选题${i + 1},甲|乙|丙|丁,A,解析${i + 1},10,代表法`),
+  ...Array.from({ length: 3 }, (_, i) => `multiple,多选题${i + 1},甲|乙|丙|丁,AC,多选解析${i + 1},10,代表法|闭会期间`),
+  ...Array.from({ length: 3 }, (_, i) => `判断,判断题${i + 1},,正确,判断解析${i + 1},10,`),
+].join('\n')
+
+export const at = (app: TestApp, ms: number) => new Date(app.clock.now().getTime() + ms).toISOString()
+
+/** A quiz with the bank imported; open from a minute ago for a day unless told otherwise. */
+export async function quizWithBank(app: TestApp, organizer: Client, over: Record<string, unknown> = {}) {
+  const created = await organizer.post('/api/admin/quizzes', {
+    title: '代表法知识竞赛', description: '学习贯彻代表法', drawCount: 5, timeLimitSeconds: 600, attemptsAllowed: 2,
+    opensAt: at(app, -MINUTE), closesAt: at(app, DAY), audience: 'public', ...over,
+  })
+  expect(created.status, JSON.stringify(created.body)).to.equal(201)
+  const imported = await organizer.post(`/api/admin/quizzes/${created.body.id}/questions/import`, { csv: BANK_CSV })
+  expect(imported.status, JSON.stringify(imported.body)).to.equal(201)
+  return created.body as { id: string; [k: string]: unknown }
+}
+
+/** The right keys for a paper, found from the option texts shown (甲 and 丙 are right; 正确 for true/false). */
+export function rightAnswers(paper: { questions: Array<{ id: string; type: string; options: Array<{ key: string; text: string }> }> }) {
+  return paper.questions.map((q) => ({
+    questionId: q.id,
+    choices: q.options.filter((o) => (q.type === 'single' ? o.text === '甲' : q.type === 'multiple' ? ['甲', '丙'].includes(o.text) : o.text === '正确')).map((o) => o.key),
+  }))
+}

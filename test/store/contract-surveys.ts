@@ -1,0 +1,117 @@
+import { expect } from 'chai'
+import type { Opinion, SurveyRecord, SurveyResponse } from '../../src/domain/survey.js'
+import { tallyIncrements } from '../../src/domain/survey-tally.js'
+import { ConflictError } from '../../src/errors.js'
+import type { Store } from '../../src/store/ports.js'
+import { outboxMessage } from './contract-cases.js'
+
+const T0 = new Date('2026-11-22T02:00:00Z')
+const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000)
+let n = 0
+
+export function surveyRecord(over: Partial<SurveyRecord> = {}): SurveyRecord {
+  const seq = ++n
+  return {
+    id: `sv-${seq}`, shortCode: `SV${String(seq).padStart(6, '0')}`, kind: 'consultation', title: '青澜市城市绿化条例（草案）征求意见', description: '',
+    questions: [
+      { id: 'q1', type: 'single', title: '是否支持', required: true, options: [{ id: 'yes', label: '是' }, { id: 'no', label: '否' }], minChoices: null, maxChoices: null, maxLength: null, scale: null, min: null, max: null, showIf: null },
+      { id: 'q2', type: 'text', title: '其他建议', required: false, options: [], minChoices: null, maxChoices: null, maxLength: 500, scale: null, min: null, max: null, showIf: null },
+    ],
+    articles: [{ id: 'a1', number: '第一条', text: '为了……制定本条例。' }], ballot: null, anonymous: false, opensAt: T0, closesAt: at(10_000),
+    responseCap: null, responseCount: 0, districtIds: ['d01'], createdBy: 'sf02', createdAt: T0, updatedAt: T0, ...over,
+  }
+}
+
+async function rejects(promise: Promise<unknown>) {
+  try {
+    await promise
+  } catch (err) {
+    return err
+  }
+  throw new Error('expected a rejection')
+}
+
+/** The contract of surveys, responses, running tallies, text answers and opinions, for every adapter. */
+export function surveyContract(store: () => Store) {
+  let r = 0
+  const submission = (s: SurveyRecord, key: string, answers: SurveyResponse['answers'] = { q1: 'yes' }, comments: SurveyResponse['comments'] = []) => {
+    const response: SurveyResponse = {
+      id: `sr-${++r}`, surveyId: s.id, respondentKey: key, mpUserId: `u-${key}`, deputyId: null, stationId: 'st001', districtId: 'd01', via: 'ST001',
+      answers, comments, createdAt: at(r),
+    }
+    const texts = typeof answers.q2 === 'string' ? [{ responseId: response.id, questionId: 'q2', text: answers.q2, stationId: 'st001', districtId: 'd01', createdAt: response.createdAt }] : []
+    const opinions: Opinion[] = comments.map((c, i) => ({
+      id: `op-${response.id}-${i}`, surveyId: s.id, responseId: response.id, articleId: c.articleId, text: c.text, mpUserId: response.mpUserId, via: 'ST001',
+      stationId: 'st001', outcome: 'pending', reason: null, decidedBy: null, decidedAt: null, createdAt: response.createdAt,
+    }))
+    return { response, increments: tallyIncrements(s, response), texts, opinions }
+  }
+
+  describe('surveys', () => {
+    it('keeps a survey as written, found by id and short code; a taken code is a conflict', async () => {
+      const s = surveyRecord()
+      await store().surveys.create(s)
+      expect(await store().surveys.get(s.id)).to.deep.equal(s)
+      expect((await store().surveys.getByShortCode(s.shortCode))!.id).to.equal(s.id)
+      expect(await rejects(store().surveys.create({ ...surveyRecord(), shortCode: s.shortCode }))).to.be.instanceOf(ConflictError)
+      const closed = await store().surveys.update({ ...s, closesAt: at(5), updatedAt: at(5) })
+      expect(closed.closesAt).to.deep.equal(at(5))
+    })
+
+    it('stores a response with its tallies, texts and opinions in one write; a second by the same key writes nothing', async () => {
+      const s = await store().surveys.create(surveyRecord())
+      await store().surveys.respond(submission(s, 'k1', { q1: 'yes', q2: '多种乡土树种' }, [{ articleId: 'a1', text: '建议明确绿地率' }]))
+      await store().surveys.respond(submission(s, 'k2', { q1: 'no' }))
+      const again = await rejects(store().surveys.respond(submission(s, 'k1', { q1: 'no', q2: '改主意' })))
+      expect(again).to.be.instanceOf(ConflictError).with.property('code', 'already_responded')
+      const counts = Object.fromEntries((await store().surveys.tallies(s.id, '')).map((t) => [`${t.questionId}/${t.bucket}`, t.count]))
+      expect(counts).to.include({ '_responses/': 2, 'q1/yes': 1, 'q1/no': 1, 'q2/_answered': 1, '_articles/a1': 1 })
+      expect((await store().surveys.tallies(s.id, 's:st001')).find((t) => t.questionId === '_responses')!.count).to.equal(2)
+      expect((await store().surveys.get(s.id))!.responseCount).to.equal(2)
+      expect(await store().surveys.hasResponded(s.id, 'k1')).to.equal(true)
+      expect(await store().surveys.hasResponded(s.id, 'k3')).to.equal(false)
+      expect((await store().surveys.responses(s.id)).map((x) => x.respondentKey)).to.deep.equal(['k1', 'k2'])
+      expect((await store().surveys.textAnswers(s.id, { questionId: 'q2', limit: 10 })).items.map((t) => t.text)).to.deep.equal(['多种乡土树种'])
+    })
+
+    it('holds the cap under concurrent responses: exactly the cap is stored and counted', async () => {
+      const s = await store().surveys.create(surveyRecord({ responseCap: 3 }))
+      const results = await Promise.allSettled(['a', 'b', 'c', 'd', 'e'].map((k) => store().surveys.respond(submission(s, k))))
+      expect(results.filter((x) => x.status === 'fulfilled')).to.have.length(3)
+      const refused = results.filter((x): x is PromiseRejectedResult => x.status === 'rejected')
+      expect(refused.map((x) => (x.reason as ConflictError).code)).to.deep.equal(['response_cap_reached', 'response_cap_reached'])
+      expect((await store().surveys.tallies(s.id, '')).find((t) => t.questionId === '_responses')!.count).to.equal(3)
+      expect((await store().surveys.get(s.id))!.responseCount).to.equal(3)
+    })
+
+    it('pages and searches text answers, newest first', async () => {
+      const s = await store().surveys.create(surveyRecord())
+      for (const [i, text] of ['增加绿道', '保护古树', '增加口袋公园'].entries()) await store().surveys.respond(submission(s, `t${i}`, { q1: 'yes', q2: text }))
+      const first = await store().surveys.textAnswers(s.id, { questionId: 'q2', limit: 2 })
+      const second = await store().surveys.textAnswers(s.id, { questionId: 'q2', limit: 2, cursor: first.nextCursor })
+      expect([...first.items, ...second.items].map((t) => t.text)).to.deep.equal(['增加口袋公园', '保护古树', '增加绿道'])
+      expect(second.nextCursor).to.equal(null)
+      expect((await store().surveys.textAnswers(s.id, { questionId: 'q2', limit: 10, q: '增加' })).items).to.have.length(2)
+    })
+
+    it('records an opinion\'s outcome with its feedback message, and the message once per dedupe key', async () => {
+      const s = await store().surveys.create(surveyRecord())
+      await store().surveys.respond(submission(s, 'o1', { q1: 'yes' }, [{ articleId: 'a1', text: '建议增加' }]))
+      const [opinion] = await store().surveys.opinions(s.id, { articleId: 'a1' })
+      expect(opinion).to.include({ outcome: 'pending', mpUserId: 'u-o1', via: 'ST001' })
+      const decided = { ...opinion, outcome: 'adopted' as const, reason: '已在第二稿中吸收', decidedBy: 'sf02', decidedAt: at(100) }
+      await store().surveys.decideOpinion(decided, [outboxMessage('survey:x:opinion:1:feedback')])
+      await store().surveys.decideOpinion({ ...decided, outcome: 'partly_adopted' }, [outboxMessage('survey:x:opinion:1:feedback')])
+      expect(await store().surveys.getOpinion(opinion.id)).to.deep.include({ outcome: 'partly_adopted', reason: '已在第二稿中吸收', decidedAt: at(100) })
+      expect((await store().surveys.opinions(s.id, { outcome: 'pending' }))).to.deep.equal([])
+      expect((await store().outbox.search({ limit: 10 })).items).to.have.length(1)
+    })
+
+    it('lists surveys newest first, scoped to a district organizer', async () => {
+      await store().surveys.create(surveyRecord({ createdAt: at(1), districtIds: ['d01'] }))
+      await store().surveys.create(surveyRecord({ createdAt: at(2), districtIds: ['d02'], createdBy: 'other' }))
+      expect((await store().surveys.search({ limit: 10 })).items).to.have.length(2)
+      expect((await store().surveys.search({ limit: 10, visibleTo: { districtIds: ['d01'], createdBy: 'x' } })).items.map((x) => x.districtIds)).to.deep.equal([['d01']])
+    })
+  })
+}
