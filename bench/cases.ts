@@ -4,8 +4,8 @@ import autocannon from 'autocannon'
 import type { Result } from './measure.js'
 
 /** Starts a server script in its own process and reads the JSON line it prints. */
-async function startServer(script: string): Promise<{ child: ChildProcess; info: Record<string, any> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { stdio: ['ignore', 'pipe', 'inherit'] })
+export async function startServer(script: string, args: string[] = []): Promise<{ child: ChildProcess; info: Record<string, any> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { stdio: ['ignore', 'pipe', 'inherit'] })
   const line = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout! }).once('line', resolve)
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)))
@@ -13,7 +13,7 @@ async function startServer(script: string): Promise<{ child: ChildProcess; info:
   return { child, info: JSON.parse(line) }
 }
 
-async function load(url: string, headers: Record<string, string>, body: string, seconds: number) {
+export async function load(url: string, headers: Record<string, string>, body: string, seconds: number) {
   const result = await autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body, connections: 50, duration: seconds })
   const ok = result['2xx']
   return { rps: ok / seconds, p99: result.latency.p99, errors: result.non2xx + result.errors + result.timeouts }

@@ -11,13 +11,20 @@ import { benchRouting } from './routing.js'
 import { benchCases } from './cases.js'
 import { benchOutbox } from './outbox.js'
 import { benchDigests } from './digests.js'
+import { benchQuizzes } from './quizzes.js'
+import { benchSurveys } from './surveys.js'
 
 const cases = await benchCases()
 const outbox = await benchOutbox()
 const digests = await benchDigests()
-const results: Result[] = [...(await benchRouting()), ...(await benchImport()), ...(await benchStartup()), ...cases.results, ...outbox.results, ...digests.results]
+const quizzes = await benchQuizzes()
+const surveys = await benchSurveys()
+const results: Result[] = [
+  ...(await benchRouting()), ...(await benchImport()), ...(await benchStartup()),
+  ...cases.results, ...outbox.results, ...digests.results, ...quizzes.results, ...surveys.results,
+]
 const ok = report(results)
-console.log([...cases.lines, ...outbox.lines, ...digests.lines].join('\n'))
+console.log([...cases.lines, ...outbox.lines, ...digests.lines, ...quizzes.lines, ...surveys.lines].join('\n'))
 const out = join(import.meta.dirname, 'out')
 mkdirSync(out, { recursive: true })
 writeFileSync(join(out, 'results.json'), JSON.stringify({ at: new Date().toISOString(), results }, null, 2))
