@@ -2,6 +2,7 @@ import { expect } from 'chai'
 import type { CampaignRecord, CheckInRecord, ReachRecord, Reader, ReadingItem } from '../../src/domain/campaign.js'
 import { ConflictError } from '../../src/errors.js'
 import type { OutboxMessage, Store } from '../../src/store/ports.js'
+import { rejects } from '../helpers/rejects.js'
 
 const T0 = new Date('2026-11-22T02:00:00Z')
 const at = (hours: number) => new Date(T0.getTime() + hours * 3_600_000)
@@ -31,14 +32,6 @@ const notice = (dedupeKey: string): OutboxMessage => ({
   dedupeKey, status: 'pending', attempts: 0, nextAttemptAt: T0, lastError: null, createdAt: T0,
 })
 
-async function rejects(promise: Promise<unknown>) {
-  try {
-    await promise
-  } catch (err) {
-    return err
-  }
-  throw new Error('expected a rejection')
-}
 
 /** The contract of campaigns, reading items, reach, reads, followers and check-ins, for every adapter. */
 export function campaignContract(store: () => Store) {

@@ -2,6 +2,7 @@ import { expect } from 'chai'
 import type { CaseEvent, CaseRecord } from '../../src/domain/case.js'
 import { ConflictError } from '../../src/errors.js'
 import type { OutboxMessage, Store } from '../../src/store/ports.js'
+import { rejects } from '../helpers/rejects.js'
 
 const T0 = new Date('2026-11-22T02:00:00Z')
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000)
@@ -31,14 +32,6 @@ export function outboxMessage(dedupeKey: string, over: Partial<OutboxMessage> = 
   }
 }
 
-async function rejects(promise: Promise<unknown>) {
-  try {
-    await promise
-  } catch (err) {
-    return err
-  }
-  throw new Error('expected a rejection')
-}
 
 /** The contract of cases, the outbox, people and idempotency keys, for every adapter. */
 export function caseContract(store: () => Store) {

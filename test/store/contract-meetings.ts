@@ -3,6 +3,7 @@ import type { MeetingInvitee, MeetingRecord } from '../../src/domain/meeting.js'
 import { ConflictError } from '../../src/errors.js'
 import type { Store } from '../../src/store/ports.js'
 import { outboxMessage } from './contract-cases.js'
+import { rejects } from '../helpers/rejects.js'
 
 const T0 = new Date('2026-11-22T02:00:00Z')
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000)
@@ -22,14 +23,6 @@ const invitee = (meetingId: string, personId: string, over: Partial<MeetingInvit
   meetingId, personKind: 'deputy', personId, name: personId, rsvp: 'pending', reason: null, rsvpAt: null, checkedInAt: null, ...over,
 })
 
-async function rejects(promise: Promise<unknown>) {
-  try {
-    await promise
-  } catch (err) {
-    return err
-  }
-  throw new Error('expected a rejection')
-}
 
 /** The contract of meetings, their invitees and public places, for every adapter. */
 export function meetingContract(store: () => Store) {

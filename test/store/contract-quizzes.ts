@@ -2,6 +2,7 @@ import { expect } from 'chai'
 import type { AttemptRecord, QuizQuestion, QuizRecord } from '../../src/domain/quiz.js'
 import { ConflictError } from '../../src/errors.js'
 import type { Store } from '../../src/store/ports.js'
+import { rejects } from '../helpers/rejects.js'
 
 const T0 = new Date('2026-11-22T02:00:00Z')
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000)
@@ -22,14 +23,6 @@ const attempt = (quizId: string, personId: string, over: Partial<AttemptRecord> 
   optionOrders: [[2, 0, 1]], startedAt: T0, deadline: at(10), status: 'open', finishedAt: null, answers: null, score: null, maxScore: 10, ...over,
 })
 
-async function rejects(promise: Promise<unknown>) {
-  try {
-    await promise
-  } catch (err) {
-    return err
-  }
-  throw new Error('expected a rejection')
-}
 
 /** The contract of quizzes, their pools and attempts, for every adapter. */
 export function quizContract(store: () => Store) {

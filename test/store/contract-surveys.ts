@@ -4,6 +4,7 @@ import { tallyIncrements } from '../../src/domain/survey-tally.js'
 import { ConflictError } from '../../src/errors.js'
 import type { Store } from '../../src/store/ports.js'
 import { outboxMessage } from './contract-cases.js'
+import { rejects } from '../helpers/rejects.js'
 
 const T0 = new Date('2026-11-22T02:00:00Z')
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000)
@@ -22,14 +23,6 @@ export function surveyRecord(over: Partial<SurveyRecord> = {}): SurveyRecord {
   }
 }
 
-async function rejects(promise: Promise<unknown>) {
-  try {
-    await promise
-  } catch (err) {
-    return err
-  }
-  throw new Error('expected a rejection')
-}
 
 /** The contract of surveys, responses, running tallies, text answers and opinions, for every adapter. */
 export function surveyContract(store: () => Store) {

@@ -1,13 +1,13 @@
 import type { Db } from './open.js'
 import type { ReachRecord } from '../../domain/campaign.js'
 import type { CampaignRepo, OutboxMessage } from '../ports.js'
-import { decodeCursor, toPage } from '../cursor.js'
+import { toPage } from '../cursor.js'
+import { afterCursorClause, scopeClause, placeholders } from './sql.js'
 import { ConflictError } from '../../errors.js'
 import { CAMPAIGN_COLUMNS, ITEM_COLUMNS, campaignFromRow, campaignToRow, checkInFromRow, itemFromRow, itemToRow, reachFromRow, readFromRow } from './campaign-rows.js'
 import { translate } from './errors.js'
 import type { GroupCommit } from './group-commit.js'
 
-const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ')
 const insertSql = (table: string, columns: readonly string[]) => `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`
 
 export function campaignRepo(db: Db, group: GroupCommit): CampaignRepo {
@@ -69,15 +69,14 @@ export function campaignRepo(db: Db, group: GroupCommit): CampaignRepo {
       const clauses: string[] = []
       const params: unknown[] = []
       if (query.scopeDistrictIds) {
-        const ids = query.scopeDistrictIds
-        clauses.push(ids.length ? `EXISTS (SELECT 1 FROM json_each(scope_district_ids) WHERE value IN (${placeholders(ids.length)}))` : '0')
-        params.push(...ids)
+        const scope = scopeClause(query.scopeDistrictIds)
+        clauses.push(scope.clause)
+        params.push(...scope.params)
       }
-      const after = decodeCursor(query.cursor)
-      if (after !== null) {
-        const at = after.lastIndexOf('|')
-        clauses.push('(created_at < ? OR (created_at = ? AND id < ?))')
-        params.push(after.slice(0, at), after.slice(0, at), after.slice(at + 1))
+      const after = afterCursorClause(query.cursor)
+      if (after) {
+        clauses.push(after.clause)
+        params.push(...after.params)
       }
       const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''
       const rows = all(campaignFromRow, `SELECT * FROM campaigns ${where} ORDER BY created_at DESC, id DESC LIMIT ?`, ...params, query.limit + 1)

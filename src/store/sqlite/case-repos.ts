@@ -7,8 +7,8 @@ import { ConflictError, NotFoundError } from '../../errors.js'
 import { CASE_COLUMNS, caseFromRow, caseToRow, eventFromRow } from './case-rows.js'
 import { translate } from './errors.js'
 import type { GroupCommit } from './group-commit.js'
+import { placeholders } from './sql.js'
 
-const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ')
 
 /** Filters shared by search and statistics, as SQL. */
 function filterClauses(f: CaseFilter) {

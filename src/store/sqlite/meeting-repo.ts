@@ -6,8 +6,8 @@ import { ConflictError, NotFoundError, ValidationError } from '../../errors.js'
 import { inviteeFromRow, MEETING_COLUMNS, meetingFromRow, meetingToRow, registrationFromRow } from './meeting-rows.js'
 import { translate } from './errors.js'
 import type { GroupCommit } from './group-commit.js'
+import { placeholders } from './sql.js'
 
-const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ')
 
 function filterClauses(f: MeetingFilter) {
   const clauses: string[] = []

@@ -5,8 +5,8 @@ import { ConflictError, NotFoundError, ValidationError } from '../../errors.js'
 import { translate } from './errors.js'
 import type { GroupCommit } from './group-commit.js'
 import { opinionFromRow, responseFromRow, SURVEY_COLUMNS, surveyFromRow, surveyToRow, textFromRow } from './survey-rows.js'
+import { placeholders } from './sql.js'
 
-const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ')
 
 /** "<iso>|<id>" cursors, as meetings use. */
 function splitCursor(cursor: string | null | undefined): [string, string] | null {

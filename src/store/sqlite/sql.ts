@@ -1,0 +1,20 @@
+/** Small SQL pieces the sqlite repositories share. */
+import { decodeCursor } from '../cursor.js'
+
+/** `?, ?, ?` for an IN list of n values. */
+export const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ')
+
+/** Rows whose JSON array of district ids shares one with the organizer's (none: nothing). */
+export function scopeClause(ids: string[], column = 'scope_district_ids'): { clause: string; params: string[] } {
+  return ids.length
+    ? { clause: `EXISTS (SELECT 1 FROM json_each(${column}) WHERE value IN (${placeholders(ids.length)}))`, params: ids }
+    : { clause: '0', params: [] }
+}
+
+/** After the cursor in newest-first order (created_at DESC, id DESC); null on the first page. */
+export function afterCursorClause(cursor: string | null | undefined): { clause: string; params: string[] } | null {
+  const after = decodeCursor(cursor)
+  if (after === null) return null
+  const at = after.lastIndexOf('|')
+  return { clause: '(created_at < ? OR (created_at = ? AND id < ?))', params: [after.slice(0, at), after.slice(0, at), after.slice(at + 1)] }
+}
