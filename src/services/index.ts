@@ -27,6 +27,7 @@ import { BotOutbox } from './delivery/bot-outbox.js'
 import { realSenders, templateFor } from './delivery/senders.js'
 import { MpAccounts } from './mp-account.js'
 import { BotPeople } from './bot-people.js'
+import { BotState } from './bot-state.js'
 import { createCampaignServices } from './campaign-services.js'
 import { createQuizServices } from './quiz-services.js'
 import { MeetingService } from './meetings.js'
@@ -100,6 +101,7 @@ export function createServices(config: Config & { security: { secretKey: string 
     newDispatcher,
     botOutbox: new BotOutbox(store, config.outbox, clock),
     botPeople: new BotPeople(store, mpSessions, cipher, audit, clock),
+    botState: new BotState(store, routing, clock),
     accounts: new MpAccounts(store, mpSessions, wechat, cipher, audit, clock, { longTerm: (id) => templateKinds.get(id) ?? null }),
     uploads: new Uploads(config.uploads.dir, (ownerId) => cipher.blindIndex(`upload:${ownerId}`)),
     submitter: new CaseSubmitter(store, routing, cipher, calendar, policy, privacy.notice, clock, wechat && config.wechat.contentCheck ? contentCheck(store, wechat, logger) : null),

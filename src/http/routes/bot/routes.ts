@@ -1,9 +1,7 @@
-import { createHash, randomUUID } from 'node:crypto'
 import Router from '@koa/router'
 import type { Clock } from '../../../clock.js'
 import { ForbiddenError } from '../../../errors.js'
 import { isOverdue, STATUS_LABELS, type CaseRecord } from '../../../domain/case.js'
-import { LEVEL_LABELS } from '../../../domain/directory.js'
 import type { Services } from '../../../services/index.js'
 import type { Store } from '../../../store/ports.js'
 import { requireBot } from '../../middleware/bot-auth.js'
@@ -16,7 +14,6 @@ import {
   personTicketParam, rateBody, reasonBody, regionsQuery, resolveBody, roomBindBody, seenBody, textBody,
 } from './schemas.js'
 
-const MAX_DIALOGUE_BYTES = 16 * 1024
 const brief = (c: CaseRecord) => ({ ticket: c.ticket, status: c.status, statusLabel: STATUS_LABELS[c.status] })
 
 /**
@@ -27,11 +24,11 @@ const brief = (c: CaseRecord) => ({ ticket: c.ticket, status: c.status, statusLa
 export function botRoutes(services: Services, store: Store, clock: Clock, secret: string | null, reopenMaxRating: number) {
   const router = new Router<AppState>({ prefix: '/api/bot' })
   router.use(requireBot(secret))
-  const { botPeople, submitter, caseQueries, workflow, privacy } = services
+  const { botPeople, botState, submitter, caseQueries, workflow, privacy } = services
 
   router.post('/events/seen', async (ctx) => {
     const { messageId, claim } = parse(seenBody, ctx.state.body, 'body')
-    ctx.body = { first: await store.bot.firstSighting(messageId, clock.now(), claim ?? null) }
+    ctx.body = { first: await botState.firstSighting(messageId, claim ?? null) }
   })
 
   router.post('/people/resolve', async (ctx) => {
@@ -54,23 +51,16 @@ export function botRoutes(services: Services, store: Store, clock: Clock, secret
 
   router.get('/dialogues/:contactId', async (ctx) => {
     const { contactId } = parse(contactParam, ctx.params, 'params')
-    const saved = await store.bot.dialogue(contactId)
+    const saved = await botState.dialogue(contactId)
     ctx.body = { state: saved?.state ?? null, updatedAt: saved?.updatedAt.toISOString() ?? null }
   })
   router.put('/dialogues/:contactId', async (ctx) => {
     const { contactId } = parse(contactParam, ctx.params, 'params')
     const { state } = parse(dialogueBody, ctx.state.body, 'body')
-    if (JSON.stringify(state).length > MAX_DIALOGUE_BYTES) {
-      ctx.status = 413
-      ctx.body = { error: { code: 'payload_too_large', message: '对话状态过大', details: [] } }
-      return
-    }
-    const now = clock.now()
-    await store.bot.saveDialogue(contactId, state, now)
-    ctx.body = { updatedAt: now.toISOString() }
+    ctx.body = { updatedAt: (await botState.saveDialogue(contactId, state)).toISOString() }
   })
   router.delete('/dialogues/:contactId', async (ctx) => {
-    await store.bot.clearDialogue(parse(contactParam, ctx.params, 'params').contactId)
+    await botState.clearDialogue(parse(contactParam, ctx.params, 'params').contactId)
     ctx.status = 204
   })
 
@@ -82,12 +72,7 @@ export function botRoutes(services: Services, store: Store, clock: Clock, secret
 
   router.get('/deputies', async (ctx) => {
     const { q } = parse(deputiesQuery, ctx.query, 'query')
-    const byCode = await store.deputies.getByCode(q).catch(() => null)
-    const found = byCode ? [byCode] : (await store.deputies.search({ q, limit: 10 })).items
-    const prepared = await services.routing.prepared()
-    ctx.body = {
-      items: found.map((d) => ({ code: d.code, name: d.name, levelLabel: LEVEL_LABELS[d.level], station: prepared.stations.get(d.stationIds[0] ?? '')?.name ?? null })),
-    }
+    ctx.body = { items: await botState.findDeputies(q) }
   })
 
   router.post('/people/:personId/cases', idempotent(store.idempotency, clock, () => 'bot') /* the path names the person */, async (ctx) => {
@@ -168,14 +153,7 @@ export function botRoutes(services: Services, store: Store, clock: Clock, secret
   /** The bot tells the admins it is throttled or logged out (with the QR link to log in again). */
   router.post('/alerts', async (ctx) => {
     const { kind, text, qrUrl } = parse(alertBody, ctx.state.body, 'body')
-    const now = clock.now()
-    await store.outbox.enqueue([{
-      id: randomUUID(), channel: 'auto', recipientKind: 'office', recipientId: 'city', kind: `bot.${kind}`,
-      payload: { text: qrUrl ? `${text} 扫码登录：${qrUrl}` : text },
-      // Once a minute per kind, but a new login QR code is news even within the minute.
-      dedupeKey: `bot-alert:${kind}:${Math.floor(now.getTime() / 60_000)}:${qrUrl ? createHash('sha256').update(qrUrl).digest('hex').slice(0, 12) : ''}`,
-      status: 'pending', attempts: 0, nextAttemptAt: now, lastError: null, createdAt: now,
-    }])
+    await botState.alert(kind, text, qrUrl ?? null)
     ctx.status = 201
     ctx.body = { kind }
   })
