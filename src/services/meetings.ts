@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto'
 import type { Clock } from '../clock.js'
 import {
   canManageMeeting, changesTimeOrPlace, MEETING_STATUS_LABELS, rsvpClosesAt, scheduleProblems,
-  type Attachment, type InviteeSelector, type MeetingInvitee, type MeetingKind, type MeetingRecord, type MeetingStatus,
+  type InviteeSelector, type MeetingInvitee, type MeetingRecord, type MeetingStatus,
 } from '../domain/meeting.js'
 import { resolveInvitees } from '../domain/meeting-selector.js'
 import { ConflictError, NotFoundError, UnprocessableError, ValidationError } from '../errors.js'
@@ -10,18 +10,8 @@ import type { MeetingFilter, OutboxMessage, Store } from '../store/ports.js'
 import { meetingMessage, noticeTexts } from './meeting-notices.js'
 import type { StaffPrincipal } from './principal.js'
 
-export interface MeetingDraft {
-  title: string
-  kind: MeetingKind
-  startAt: Date
-  endAt: Date
-  place: string
-  agenda: string
-  attachments: Attachment[]
-  selector: InviteeSelector
-  publicSeats: number
-  rsvpDeadline: Date | null
-}
+/** What an organizer sets; the rest of a meeting record is the service's. */
+export type MeetingDraft = Pick<MeetingRecord, 'title' | 'kind' | 'startAt' | 'endAt' | 'place' | 'agenda' | 'attachments' | 'selector' | 'publicSeats' | 'rsvpDeadline'>
 export type MeetingPatch = Partial<MeetingDraft>
 
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'

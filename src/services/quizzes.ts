@@ -1,23 +1,14 @@
 import { randomUUID } from 'node:crypto'
 import type { Clock } from '../clock.js'
-import { OPTION_KEYS, questionProblems, type QuizAudience, type QuizQuestion, type QuizRecord } from '../domain/quiz.js'
+import { OPTION_KEYS, questionProblems, type QuizQuestion, type QuizRecord } from '../domain/quiz.js'
 import { NotFoundError, UnprocessableError, ValidationError } from '../errors.js'
 import type { PageQuery, Store } from '../store/ports.js'
 import type { CampaignService } from './campaigns.js'
 import { requireRole, type StaffPrincipal } from './principal.js'
 import { readQuestionCsv, type QuestionDraft } from './quiz-csv.js'
 
-export interface QuizDraft {
-  campaignId: string | null
-  title: string
-  description: string
-  drawCount: number
-  timeLimitSeconds: number
-  attemptsAllowed: number
-  opensAt: Date
-  closesAt: Date
-  audience: QuizAudience
-}
+/** What an organizer sets; the rest of a quiz record is the service's. */
+export type QuizDraft = Pick<QuizRecord, 'campaignId' | 'title' | 'description' | 'drawCount' | 'timeLimitSeconds' | 'attemptsAllowed' | 'opensAt' | 'closesAt' | 'audience'>
 
 const POOL_MAX = 2_000
 
