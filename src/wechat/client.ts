@@ -1,4 +1,5 @@
-import axios, { type AxiosInstance } from 'axios'
+import type { AxiosInstance } from 'axios'
+import { wechatHttp } from './http.js'
 import { pino } from 'pino'
 import { systemClock, type Clock } from '../clock.js'
 import { RateLimitError, UnprocessableError } from '../errors.js'
@@ -115,14 +116,7 @@ export class WeChatClient {
   private recentTokens: string[] = []
 
   constructor(private readonly options: WeChatClientOptions) {
-    this.http = axios.create({
-      baseURL: options.apiBase.replace(/\/+$/, ''),
-      timeout: options.timeoutMs,
-      responseType: 'arraybuffer',
-      // Status and errcode are judged in `send` and `readJson`, not by axios.
-      validateStatus: () => true,
-      maxRedirects: 0,
-    })
+    this.http = wechatHttp(options.apiBase, options.timeoutMs)
     this.log = (options.logger ?? pino({ level: 'silent' })).child({ module: 'wechat' })
     this.clock = options.clock ?? systemClock
   }

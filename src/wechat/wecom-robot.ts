@@ -1,4 +1,5 @@
-import axios, { type AxiosInstance } from 'axios'
+import type { AxiosInstance } from 'axios'
+import { wechatHttp } from './http.js'
 import { pino } from 'pino'
 import { systemClock, type Clock } from '../clock.js'
 import type { Logger } from '../logger.js'
@@ -64,13 +65,7 @@ export class WeComRobot {
   private readonly recentSends = new Map<string, number[]>()
 
   constructor(private readonly options: WeComRobotOptions) {
-    this.http = axios.create({
-      baseURL: options.apiBase.replace(/\/+$/, ''),
-      timeout: options.timeoutMs,
-      responseType: 'arraybuffer',
-      validateStatus: () => true,
-      maxRedirects: 0,
-    })
+    this.http = wechatHttp(options.apiBase, options.timeoutMs)
     this.log = (options.logger ?? pino({ level: 'silent' })).child({ module: 'wecom-robot' })
     this.clock = options.clock ?? systemClock
   }
