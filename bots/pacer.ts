@@ -5,8 +5,10 @@
  *
  * - a gap of minGap–maxGap ms (random, so it is not a metronome) between two messages;
  * - at most perMinute in any 60 s and perDay in any 24 h;
- * - never the same text to the same conversation within a minute (a repeat is dropped:
- *   the person already has it on screen);
+ * - never the same unsolicited push to the same conversation within a minute (a repeat is
+ *   dropped: the person already has it on screen). An answer to something a person wrote
+ *   is never dropped: "你好" then "在吗" both deserve a reply, even the same one, or an
+ *   elderly resident will think the bot is dead;
  * - after WeChat says "操作过于频繁", nothing at all for coolDownMinutes.
  *
  * Time comes from an injected clock, so tests measure the pace on a virtual clock.
@@ -55,6 +57,7 @@ export class PacerStoppedError extends Error {
 }
 
 interface Job {
+  priority: Priority
   conversationId: string
   text: string
   deliver: () => Promise<void>
@@ -91,7 +94,7 @@ export class Pacer {
   send(conversationId: string, text: string, deliver: () => Promise<void>, priority: Priority = 'reply'): Promise<SendOutcome> {
     if (this.stopped) return Promise.reject(new PacerStoppedError())
     return new Promise<SendOutcome>((resolve, reject) => {
-      this.queues[priority].push({ conversationId, text, deliver, resolve, reject })
+      this.queues[priority].push({ priority, conversationId, text, deliver, resolve, reject })
       this.wake.abort() // a waiting loop re-plans: a reply may now go before a push
       if (!this.running) void this.run()
     })
@@ -142,7 +145,7 @@ export class Pacer {
         const job = (this.queues.reply.length ? this.queues.reply : this.queues.push).shift()!
         const key = `${job.conversationId}\n${job.text}`
         const last = this.lastText.get(key)
-        if (last !== undefined && now - last < MINUTE) {
+        if (job.priority === 'push' && last !== undefined && now - last < MINUTE) {
           job.resolve('duplicate')
           continue
         }

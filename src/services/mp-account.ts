@@ -4,7 +4,7 @@ import type { Clock } from '../clock.js'
 import { normalizePhone } from '../domain/phone.js'
 import { ConflictError, NotFoundError, RateLimitError, ServiceUnavailableError, UnprocessableError } from '../errors.js'
 import type { PiiCipher } from '../security/pii.js'
-import type { Store } from '../store/ports.js'
+import type { MpUserRecord, Store } from '../store/ports.js'
 import type { WeChatClient } from '../wechat/client.js'
 import type { AuditTrail } from './audit.js'
 import type { MpPrincipal, MpSessions } from './mp-sessions.js'
@@ -14,8 +14,11 @@ const BINDING_CODE_HOURS = 24
 
 /** Binds a person's account to a deputy record; a new phone replaces the old binding. */
 export async function bindDeputy(store: Store, sessions: MpSessions, audit: AuditTrail, personId: string, deputyId: string, via: 'mini-program' | 'bot') {
-  const previous = await store.mpUsers.getByDeputyId(deputyId)
-  if (previous && previous.id !== personId) {
+  // One deputy may work from both the mini-program and the bot: a new binding replaces only
+  // an earlier one of the same kind (a new phone, a new WeChat), never the other channel.
+  const sameKind = (u: MpUserRecord) => (via === 'bot' ? u.botContactId !== null : u.openid !== null)
+  for (const previous of await store.mpUsers.listByDeputyId(deputyId)) {
+    if (previous.id === personId || !sameKind(previous)) continue
     await store.mpUsers.update(previous.id, { deputyId: null })
     await sessions.revokeAll(previous.id)
   }

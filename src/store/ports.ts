@@ -207,7 +207,8 @@ export type MpUserPatch = Partial<Pick<MpUserRecord, 'deputyId' | 'phoneEnc' | '
 export interface MpUserRepo {
   get(id: string): Promise<MpUserRecord | null>
   getByOpenid(openid: string): Promise<MpUserRecord | null>
-  getByDeputyId(deputyId: string): Promise<MpUserRecord | null>
+  /** Everyone bound to the deputy: at most one mini-program account and one bot contact, oldest first. */
+  listByDeputyId(deputyId: string): Promise<MpUserRecord[]>
   getByBotContact(contactId: string): Promise<MpUserRecord | null>
   getByBotAlias(alias: string): Promise<MpUserRecord | null>
   create(user: MpUserRecord): Promise<MpUserRecord>

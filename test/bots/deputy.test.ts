@@ -1,5 +1,5 @@
 import { expect } from 'chai'
-import { startApp, type TestApp } from '../helpers/app.js'
+import { asResident, startApp, type TestApp } from '../helpers/app.js'
 import { ask, bindingCode, BOT_SECRET, caseCity, dispatch, startBot, waitFor, type BotUnderTest } from './helpers.js'
 
 type Person = ReturnType<BotUnderTest['world']['person']>
@@ -80,5 +80,20 @@ describe('bot: a deputy binds, lists, acknowledges and replies; the resident rat
     const stored = (await app.liaison.store.cases.getByTicket(ticket))!
     expect(stored.deputyId).to.equal(null)
     expect(await ask(t, deputy, '待办')).to.include('没有待办留言')
+  })
+
+  it('keeps the deputy\'s mini-program account bound when they also bind in the chat bot', async () => {
+    const app_ = await asResident(app, 'o-zhangwei-phone')
+    expect((await app_.post('/api/mp/bind', { bindCode: await bindingCode(app, 'dp0001') })).status).to.equal(200)
+    await bind()
+    const inbox = await app_.get('/api/mp/deputy/cases')
+    expect(inbox.status, 'the mini-program session still works').to.equal(200)
+    expect(inbox.body.items.map((c: { ticket: string }) => c.ticket)).to.include(ticket)
+    expect(await ask(t, deputy, '待办'), 'and the bot works too').to.include(`【${ticket.slice(-4)}】`)
+
+    const newPhone = t.world.person('wx-zhangwei-2', '张伟新号')
+    expect(await ask(t, newPhone, `绑定 ${await bindingCode(app, 'dp0001')}`)).to.include('绑定成功')
+    expect(await ask(t, deputy, '待办'), 'a new bot binding replaces the old WeChat').to.include('仅限已绑定的人大代表')
+    expect((await app_.get('/api/mp/deputy/cases')).status, 'but never the mini-program').to.equal(200)
   })
 })

@@ -46,6 +46,14 @@ describe('bot: the pacer (on a virtual clock)', () => {
     expect(sent.map((s) => s.to)).to.deep.equal(['wx-1', 'wx-2', 'wx-1'])
   })
 
+  it('never drops an answer to something a person wrote, even a repeated one', async () => {
+    const { send, sent } = pacedOn()
+    expect(await send('wx-elder', '请回复数字选择：1. 留言', 'reply')).to.equal('sent')
+    expect(await send('wx-elder', '请回复数字选择：1. 留言', 'reply')).to.equal('sent')
+    expect(sent).to.have.length(2)
+    expect(sent[1].at - sent[0].at, 'still at a person\'s pace').to.be.within(2000, 4000)
+  })
+
   it('sends answers to people before queued pushes', async () => {
     const { send, sent } = pacedOn()
     const pushes = Array.from({ length: 5 }, (_, i) => send('room@chatroom', `推送 ${i}`, 'push'))

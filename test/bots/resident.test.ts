@@ -44,6 +44,13 @@ describe('bot: a resident leaves a message by chatting', function () {
     expect(stored!.text).to.equal('建设路12号楼前的路灯坏了一个多月\n晚上老人出门很不方便')
     expect((await t.bot.client.dialogue('wx-elder')).state, 'the dialogue is over').to.equal(null)
   })
+
+  it('answers "你好" and then "在吗" within the minute, though the answer is the same menu', async () => {
+    const elder = t.world.person('wx-elder', '老李')
+    expect(await ask(t, elder, '你好')).to.include('1. 留言')
+    expect(await ask(t, elder, '在吗'), 'a second greeting is answered, not dropped as a repeat').to.include('1. 留言')
+    expect(await ask(t, elder, '在吗'), 'and a third').to.include('1. 留言')
+  })
 })
 
 describe('bot: a resident follows up', function () {
@@ -83,8 +90,7 @@ describe('bot: a resident follows up', function () {
     expect(detail).to.include(`留言 ${ticket}`)
     expect(detail).to.include('办理经过：')
     expect(detail).to.include('提交留言')
-    expect(await ask(t, wang, `查询 ${ticket}`), 'the same text twice within a minute is not sent').to.equal('')
-    t.clock.advance(60_000)
+    expect(await ask(t, wang, `查询 ${ticket}`), 'asked again, answered again').to.include(`留言 ${ticket}`)
     expect(await ask(t, wang, `查 询${ticket.slice(-4)}`)).to.include(`留言 ${ticket}`)
 
     const stranger = t.world.person('wx-stranger', '路人')

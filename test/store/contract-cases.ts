@@ -159,8 +159,17 @@ export function caseContract(store: () => Store) {
       await store().mpUsers.create(user)
       expect(await store().mpUsers.getByOpenid('o-1')).to.deep.equal(user)
       await store().mpUsers.update('mu1', { deputyId: 'dp0001', consentVersion: 'v1', consentAt: at(1) })
-      expect((await store().mpUsers.getByDeputyId('dp0001'))!).to.deep.include({ id: 'mu1', consentVersion: 'v1' })
+      expect((await store().mpUsers.listByDeputyId('dp0001')).map((u) => u.id)).to.deep.equal(['mu1'])
+      expect((await store().mpUsers.get('mu1'))!).to.deep.include({ id: 'mu1', consentVersion: 'v1' })
       expect(await rejects(store().mpUsers.create({ ...user, id: 'mu2' }))).to.be.instanceOf(ConflictError)
+    })
+
+    it("lists a deputy's mini-program account and bot contact together, oldest first", async () => {
+      await store().mpUsers.create({ ...user, deputyId: 'dp0001' })
+      await store().mpUsers.create({ ...user, id: 'mu0', openid: null, botContactId: 'wx-zhang', createdAt: at(5), deputyId: 'dp0001' })
+      await store().mpUsers.create({ ...user, id: 'mu3', openid: 'o-3', deputyId: 'dp0002' })
+      expect((await store().mpUsers.listByDeputyId('dp0001')).map((u) => u.id)).to.deep.equal(['mu1', 'mu0'])
+      expect(await store().mpUsers.listByDeputyId('dp9999')).to.deep.equal([])
     })
   })
 

@@ -1,4 +1,4 @@
-import type { OutboxMessage, Store } from '../../store/ports.js'
+import type { MpUserRecord, OutboxMessage, Store } from '../../store/ports.js'
 
 export type Channel = 'mp_subscribe' | 'wecom_group' | 'bot_private' | 'bot_room'
 export const BOT_CHANNELS: Channel[] = ['bot_private', 'bot_room']
@@ -33,12 +33,12 @@ export class ChannelResolver {
   async routes(m: Pick<OutboxMessage, 'recipientKind' | 'recipientId' | 'kind'>): Promise<Route[]> {
     switch (m.recipientKind) {
       case 'mp_user':
-        return this.personRoutes(await this.store.mpUsers.get(m.recipientId), m.kind, [])
+        return this.personRoutes([await this.store.mpUsers.get(m.recipientId)], m.kind, [])
       case 'deputy': {
         const deputy = await this.store.deputies.get(m.recipientId)
         const home = deputy?.stationIds[0]
         const group = home && this.settings.hasRobot(`station:${home}`) ? [{ channel: 'wecom_group' as const, address: `station:${home}` }] : []
-        return this.personRoutes(await this.store.mpUsers.getByDeputyId(m.recipientId), m.kind, group)
+        return this.personRoutes(await this.store.mpUsers.listByDeputyId(m.recipientId), m.kind, group)
       }
       case 'staff':
         // Staff are reached through their station's or office's group for now: the bot knows
@@ -58,11 +58,14 @@ export class ChannelResolver {
     }
   }
 
-  private personRoutes(user: Awaited<ReturnType<Store['mpUsers']['get']>>, kind: string, between: Route[]): Route[] {
+  /** A deputy may be bound in the mini-program and in the bot at once: both are their channels. */
+  private personRoutes(users: Array<MpUserRecord | null>, kind: string, between: Route[]): Route[] {
     const routes: Route[] = []
-    if (user?.openid && this.settings.subscribeTemplateFor(kind)) routes.push({ channel: 'mp_subscribe', address: user.openid, userId: user.id })
+    const app = users.find((u) => u?.openid)
+    const bot = users.find((u) => u?.botContactId)
+    if (app?.openid && this.settings.subscribeTemplateFor(kind)) routes.push({ channel: 'mp_subscribe', address: app.openid, userId: app.id })
     routes.push(...between)
-    if (user?.botContactId) routes.push({ channel: 'bot_private', address: user.botContactId })
+    if (bot?.botContactId) routes.push({ channel: 'bot_private', address: bot.botContactId })
     return routes
   }
 }

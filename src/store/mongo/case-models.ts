@@ -64,7 +64,8 @@ function mpUserSchema() {
     options,
   )
   schema.index({ openid: 1 }, uniqueWhenString('openid'))
-  schema.index({ deputyId: 1 }, uniqueWhenString('deputyId'))
+  // Not unique: a deputy may be bound in the mini-program and in the bot at once (the service keeps one of each).
+  schema.index({ deputyId: 1 })
   schema.index({ botContactId: 1 }, uniqueWhenString('botContactId'))
   schema.index({ botAlias: 1 }, uniqueWhenString('botAlias'))
   return schema

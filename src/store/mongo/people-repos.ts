@@ -28,8 +28,9 @@ export function mpUserRepo({ MpUser }: Models): MpUserRepo {
     async getByOpenid(openid) {
       return one(byString('openid', openid))
     },
-    async getByDeputyId(deputyId) {
-      return one(byString('deputyId', deputyId))
+    async listByDeputyId(deputyId) {
+      const docs = await MpUser.find({ deputyId: { $eq: deputyId } }).sort({ createdAt: 1, _id: 1 }).lean<MpUserDoc[]>()
+      return docs.map(mpUserFromDoc)
     },
     async getByBotContact(contactId) {
       return one(byString('botContactId', contactId))

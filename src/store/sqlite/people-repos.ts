@@ -21,8 +21,8 @@ export function mpUserRepo(db: Db): MpUserRepo {
     async getByOpenid(openid) {
       return one('SELECT * FROM mp_users WHERE openid = ?', openid)
     },
-    async getByDeputyId(deputyId) {
-      return one('SELECT * FROM mp_users WHERE deputy_id = ?', deputyId)
+    async listByDeputyId(deputyId) {
+      return db.prepare('SELECT * FROM mp_users WHERE deputy_id = ? ORDER BY created_at, id').all(deputyId).map(mpUserFromRow)
     },
     async getByBotContact(contactId) {
       return one('SELECT * FROM mp_users WHERE bot_contact_id = ?', contactId)
