@@ -122,6 +122,16 @@ export class LiaisonClient {
   async regions(parentId?: string) {
     return (await this.call<{ items: Region[] }>('GET', `/regions${parentId ? `?parentId=${enc(parentId)}` : ''}`)).items
   }
+  /** The station of a poster code, or null when no station has it. */
+  async station(code: string): Promise<{ code: string; name: string } | null> {
+    try {
+      return await this.call<{ code: string; name: string }>('GET', `/stations/${enc(code)}`)
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 404) return null
+      throw err
+    }
+  }
+
   async deputies(q: string) {
     return (await this.call<{ items: DeputyMatch[] }>('GET', `/deputies?q=${enc(q)}`)).items
   }

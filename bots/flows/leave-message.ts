@@ -56,7 +56,15 @@ export async function startMessageToDeputy(turn: Turn, who: string, text: string
 /** A station code from a poster ("ST001"), or a deputy code ("DP0001"). */
 export async function startMessageWithCode(turn: Turn, code: string) {
   if (code.startsWith('DP')) return startMessageToDeputy(turn, code, '')
-  return chooseTarget(turn, newFlow(), { kind: 'station', code, label: `联络站 ${code}` })
+  return chooseStation(turn, newFlow(), code)
+}
+
+/** A typed station code is looked up first: a typo is said at once, never sent on as a message to nowhere. */
+async function chooseStation(turn: Turn, flow: MessageFlow, code: string) {
+  const station = await turn.client.station(code)
+  if (station) return chooseTarget(turn, flow, { kind: 'station', code: station.code, label: station.name })
+  turn.say(lines(`没有找到编号为 ${code} 的联络站，请核对海报上的编号再发一次。`, '也可以发送"留言"，按住址选择。'))
+  if (flow.stage !== 'place' || flow.options.length === 0) turn.state.flow = null
 }
 
 /** The resident answers within the flow. Returns false when the input is not for this flow. */
@@ -66,7 +74,7 @@ export async function continueMessage(turn: Turn, flow: MessageFlow): Promise<bo
     case 'place':
     case 'deputy': {
       if (cmd.kind === 'code') {
-        await (cmd.code.startsWith('DP') ? startMessageToDeputy(turn, cmd.code, flow.parts.join('\n')) : chooseTarget(turn, flow, { kind: 'station', code: cmd.code, label: `联络站 ${cmd.code}` }))
+        await (cmd.code.startsWith('DP') ? startMessageToDeputy(turn, cmd.code, flow.parts.join('\n')) : chooseStation(turn, flow, cmd.code))
         return true
       }
       if (cmd.kind !== 'number') {

@@ -18,7 +18,9 @@ export function residentSummary(decision: RoutingDecision, index: RoutingIndex, 
 
   if (deputy) {
     const why: string[] = []
-    if (has('deputy_code')) why.push(`您通过${deputy.name}代表的二维码留言`)
+    if (has('deputy_named')) why.push(`您指定了${deputy.name}代表`)
+    else if (has('deputy_code')) why.push(`您通过${deputy.name}代表的二维码留言`)
+    else if (has('station_named')) why.push('您指定了该站')
     else if (has('station_code')) why.push('您通过该站的二维码留言')
     else if (has('covering_station')) why.push(`您所在${placeWord(regionId, index)}由该站联系`)
     if (has('topic_match')) why.push(`${deputy.name}代表关注${decision.topic}`)

@@ -12,6 +12,11 @@ export interface RoutingInput {
   /** From a deputy's or station's QR code or link. Unknown codes are ignored with a reason. */
   deputyCode?: string | null
   stationCode?: string | null
+  /**
+   * The resident typed the deputy's name or code (the chat bot) rather than scanning a
+   * poster: the reason then says "居民指定", and the resident reads "您指定了…代表".
+   */
+  targetTyped?: boolean
   /** When the message was written: picks the deputy on duty that date (business time zone). */
   at: Date
 }

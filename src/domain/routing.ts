@@ -80,10 +80,12 @@ function explicitTarget(input: RoutingInput, index: RoutingIndex, say: Say): Exp
   if (deputyCode && !deputy) say('explicit', 'unknown_deputy_code', `代表代码 ${deputyCode} 不存在，已忽略`)
   if (stationCode && !scanned) say('explicit', 'unknown_station_code', `联络站代码 ${stationCode} 不存在，已忽略`)
   if (!deputy) {
-    if (scanned) say('explicit', 'station_code', `来自联络站二维码：${scanned.name}（${scanned.code}）`)
+    if (scanned && input.targetTyped) say('explicit', 'station_named', `居民指定：${scanned.name}（${scanned.code}）`)
+    else if (scanned) say('explicit', 'station_code', `来自联络站二维码：${scanned.name}（${scanned.code}）`)
     return { deputy: null, station: scanned ?? null }
   }
-  say('explicit', 'deputy_code', `来自代表二维码：${deputy.name}（${deputy.code}）`)
+  if (input.targetTyped) say('explicit', 'deputy_named', `居民指定：${deputy.name}代表（${deputy.code}）`)
+  else say('explicit', 'deputy_code', `来自代表二维码：${deputy.name}（${deputy.code}）`)
   if (scanned && deputy.stationIds.includes(scanned.id)) {
     say('explicit', 'station_code', `来自联络站二维码：${scanned.name}（${scanned.code}）`)
     return { deputy, station: scanned }

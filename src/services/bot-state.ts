@@ -38,6 +38,12 @@ export class BotState {
     return this.store.bot.clearDialogue(contactId)
   }
 
+  /** A station by the code on its poster; null when there is none (a typo, an old poster). */
+  async findStation(code: string) {
+    const station = await this.store.stations.getByCode(code).catch(() => null)
+    return station ? { code: station.code, name: station.name } : null
+  }
+
   /** A deputy by exact code, else by part of the name: what "我要给张伟代表留言" needs. */
   async findDeputies(q: string) {
     const byCode = await this.store.deputies.getByCode(q).catch(() => null)

@@ -20,6 +20,8 @@ export interface CaseDraft {
   regionId?: string | null
   deputyCode?: string | null
   stationCode?: string | null
+  /** The resident typed the code or name (the chat bot): an unknown one is refused, not ignored. */
+  targetTyped?: boolean
   anonymous: boolean
   publicConsent: boolean
   phone?: string | null
@@ -66,8 +68,9 @@ export class CaseSubmitter {
     const verdict = this.checkContent ? await this.checkContent(draft.text, resident.id) : 'pass'
     if (verdict === 'risky') throw new UnprocessableError(CONTENT_REFUSED, [{ path: 'body.text', message: '内容未通过安全检查' }], 'content_refused')
     const now = this.clock.now()
-    const placed = await this.routing.decide({ text: draft.text, regionId: draft.regionId, deputyCode: draft.deputyCode, stationCode: draft.stationCode, at: now })
+    const placed = await this.routing.decide({ text: draft.text, regionId: draft.regionId, deputyCode: draft.deputyCode, stationCode: draft.stationCode, targetTyped: draft.targetTyped, at: now })
     const { decision } = placed
+    if (draft.targetTyped) refuseUnknownCodes(decision.reasons.map((r) => r.code), draft)
     const { ackDueAt, replyDueAt } = slaDeadlines(now, this.calendar, this.policy)
     const id = `cs-${randomUUID()}`
     const regionKnown = draft.regionId && placed.prepared.regions.has(draft.regionId) ? draft.regionId : null
@@ -125,5 +128,19 @@ export class CaseSubmitter {
     const normalized = normalizePhone(phone)
     if (!normalized) throw new ValidationError('电话号码无效', [{ path: 'body.phone', message: `电话号码无效 "${phone}"` }])
     return normalized
+  }
+}
+
+/**
+ * A poster's code scanned in the mini-program is trusted to exist and, when it no longer
+ * does, is ignored with a reason (the place still routes it). A code a resident typed may be
+ * a typo: it is refused, so that the message never goes somewhere the resident did not mean.
+ */
+function refuseUnknownCodes(codes: string[], draft: CaseDraft) {
+  if (codes.includes('unknown_deputy_code')) {
+    throw new UnprocessableError(`没有找到编号为 ${draft.deputyCode} 的代表，请核对后再发`, [{ path: 'body.deputyCode', message: '代表编号不存在' }], 'unknown_deputy_code')
+  }
+  if (codes.includes('unknown_station_code')) {
+    throw new UnprocessableError(`没有找到编号为 ${draft.stationCode} 的联络站，请核对海报上的编号`, [{ path: 'body.stationCode', message: '联络站编号不存在' }], 'unknown_station_code')
   }
 }

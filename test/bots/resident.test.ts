@@ -80,6 +80,29 @@ describe('bot: a resident follows up', function () {
     expect(await app.liaison.store.cases.getByTicket(ticket)).to.include({ deputyId: 'dp0001', text: '小区垃圾清运不及时' })
   })
 
+  it('tells a resident who named a deputy that they chose that deputy, not that they scanned a code', async () => {
+    const wang = t.world.person('wx-wang', '王阿姨')
+    await ask(t, wang, '我要给张伟代表留言：小区垃圾清运不及时')
+    await ask(t, wang, '同意')
+    const done = await ask(t, wang, '确认')
+    expect(done).to.include('您指定了张伟代表')
+    expect(done).not.to.include('二维码')
+  })
+
+  it('refuses a station code that no station has, and takes the right one', async () => {
+    const li = t.world.person('wx-li', '李大爷')
+    await ask(t, li, '留言')
+    await ask(t, li, '同意')
+    const typo = await ask(t, li, 'ST999')
+    expect(typo).to.include('没有找到编号为 ST999 的联络站')
+    expect(typo, 'the place list is still there to pick from').to.not.include('留言将发给')
+    expect(await ask(t, li, 'ST001')).to.include('留言将发给：轻工街道代表联络站')
+    await ask(t, li, '楼道灯坏了')
+    const done = await ask(t, li, '好了')
+    expect(done).to.include('发给：轻工街道代表联络站')
+    expect(await ask(t, li, '确认')).to.include('您指定了该站')
+  })
+
   it('lists their messages with "查询" and shows one in full by its ticket or its last four digits', async () => {
     const wang = t.world.person('wx-wang', '王阿姨')
     const ticket = await messageZhangWei(wang, '小区垃圾清运不及时')
@@ -114,7 +137,7 @@ describe('bot: a resident follows up', function () {
     await t.bot.inbox.settled()
     const last = t.world.said('赵大爷').at(-1)!
     expect(last).to.include('请核对您的留言')
-    expect(last).to.include('发给：联络站 ST001')
+    expect(last).to.include('发给：轻工街道代表联络站')
     const done = await ask(t, zhao, '1')
     const ticket = /编号：(\d{8}-\d{4})/.exec(done)![1]
     expect(await app.liaison.store.cases.getByTicket(ticket)).to.include({ stationId: 'st001', text: '楼道灯不亮' })

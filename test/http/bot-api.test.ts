@@ -74,6 +74,18 @@ describe('the bot API', () => {
     expect((await bot.get(`/api/bot/people/${other}/cases/${first.body.ticket}`)).status, 'not theirs').to.equal(404)
   })
 
+  it('refuses a typed deputy or station code that does not exist, and creates nothing', async () => {
+    const id = await person('wxid_typo')
+    const station = await bot.post(`/api/bot/people/${id}/cases`, { text: '路灯坏了', stationCode: 'ST999' })
+    expect(station.status).to.equal(422)
+    expect(station.body.error).to.include({ code: 'unknown_station_code', message: '没有找到编号为 ST999 的联络站，请核对海报上的编号' })
+    const deputy = await bot.post(`/api/bot/people/${id}/cases`, { text: '路灯坏了', deputyCode: 'DP9999', regionId: 'c010101' })
+    expect(deputy.body.error.code).to.equal('unknown_deputy_code')
+    expect((await bot.get(`/api/bot/people/${id}/cases`)).body.items).to.deep.equal([])
+    expect((await bot.get('/api/bot/stations/st001')).body).to.deep.equal({ code: 'ST001', name: '轻工街道代表联络站' })
+    expect((await bot.get('/api/bot/stations/ST999')).status).to.equal(404)
+  })
+
   it('lets a deputy bind, list their cases overdue first, and act on one by its last four digits', async () => {
     const admin = await asAdmin(app)
     const code = (await admin.post('/api/admin/deputies/dp0001/binding-code')).body.code

@@ -62,6 +62,16 @@ describe('routing', () => {
       expect(messages(d)[0]).to.equal('来自代表二维码：张伟（DP0001）')
     })
 
+    it('says the resident chose the deputy when they typed the name or code, not that they scanned it', () => {
+      const index = city()
+      const typed = send(index, { deputyCode: 'DP0001', regionId: 'c010201', text: ABOUT.school, targetTyped: true })
+      expect(codes(typed)[0]).to.equal('explicit:deputy_named')
+      expect(messages(typed)[0]).to.equal('居民指定：张伟代表（DP0001）')
+      expect(residentSummary(typed, index, 'c010201')).to.include('您指定了张伟代表').and.not.include('二维码')
+      const scanned = send(index, { deputyCode: 'DP0001', regionId: 'c010201', text: ABOUT.school })
+      expect(residentSummary(scanned, index, 'c010201')).to.include('您通过张伟代表的二维码留言')
+    })
+
     it('reads a deputy code in any case and with spaces around it', () => {
       expect(send(city(), { deputyCode: ' dp0004 ' }).deputyId).to.equal('dp0004')
     })

@@ -1,6 +1,6 @@
 import Router from '@koa/router'
 import type { Clock } from '../../../clock.js'
-import { ForbiddenError } from '../../../errors.js'
+import { ForbiddenError, NotFoundError } from '../../../errors.js'
 import { isOverdue, STATUS_LABELS, type CaseRecord } from '../../../domain/case.js'
 import type { Services } from '../../../services/index.js'
 import type { Store } from '../../../store/ports.js'
@@ -10,7 +10,7 @@ import { presentResidentCase } from '../../presenters/cases.js'
 import type { AppState } from '../../state.js'
 import { parse } from '../../validate.js'
 import {
-  alertBody, bindBody, caseBody, consentBody, contactParam, deputiesQuery, dialogueBody, personParam, personRefParam,
+  alertBody, bindBody, caseBody, stationCodeParam, consentBody, contactParam, deputiesQuery, dialogueBody, personParam, personRefParam,
   personTicketParam, rateBody, reasonBody, regionsQuery, resolveBody, roomBindBody, seenBody, textBody,
 } from './schemas.js'
 
@@ -75,11 +75,18 @@ export function botRoutes(services: Services, store: Store, clock: Clock, secret
     ctx.body = { items: await botState.findDeputies(q) }
   })
 
+  router.get('/stations/:code', async (ctx) => {
+    const { code } = parse(stationCodeParam, ctx.params, 'params')
+    const station = await botState.findStation(code)
+    if (!station) throw new NotFoundError(`没有找到编号为 ${code} 的联络站`)
+    ctx.body = station
+  })
+
   router.post('/people/:personId/cases', idempotent(store.idempotency, clock, () => 'bot') /* the path names the person */, async (ctx) => {
     const { personId } = parse(personParam, ctx.params, 'params')
     const draft = parse(caseBody, ctx.state.body, 'body')
     const person = await botPeople.principal(personId)
-    const { record, summary } = await submitter.submit(person, { ...draft, images: [], anonymous: false, publicConsent: false }, ctx.get('Idempotency-Key') || null)
+    const { record, summary } = await submitter.submit(person, { ...draft, images: [], anonymous: false, publicConsent: false, targetTyped: true }, ctx.get('Idempotency-Key') || null)
     ctx.status = 201
     ctx.body = { id: record.id, ...brief(record), summary, acknowledgeBy: record.ackDueAt.toISOString(), replyBy: record.replyDueAt.toISOString() }
   })

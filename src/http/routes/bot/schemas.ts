@@ -6,6 +6,7 @@ const ticket = z.string().regex(/^\d{8}-\d{4,}$/, '留言编号格式如 2026112
 export const personParam = z.strictObject({ personId: z.string().regex(/^mu-[0-9a-f-]{36}$/, '编号格式无效') })
 export const personTicketParam = personParam.extend({ ticket })
 export const personRefParam = personParam.extend({ ref: z.string().regex(/^(\d{8}-)?\d{1,6}$/, '请发留言编号或其后四位') })
+export const stationCodeParam = z.strictObject({ code: z.string().trim().regex(/^[A-Za-z0-9_-]{1,24}$/, '联络站编号只含字母、数字') })
 export const contactParam = z.strictObject({ contactId: contact })
 
 export const seenBody = z.strictObject({ messageId: z.string().min(1).max(200), claim: z.string().regex(/^[\w-]{8,64}$/).optional() })
