@@ -52,6 +52,25 @@ describe('free text: control and direction characters', () => {
     expect(detail(survey, 'body.questions[0].title')).to.equal(INVISIBLE)
   })
 
+  it('refuses a directory import with an escape sequence in a name, naming the place, and imports nothing', async () => {
+    const city = meetingCity()
+    const deputy = city.deputies[1]!
+    const before = deputy.name
+    deputy.name = `\u001b[2J${before}`
+    const answer = await admin.post('/api/admin/directory/import', city)
+    expect(answer.status).to.equal(422)
+    expect(answer.body.error.details).to.deep.include({ path: 'deputies[1].name', message: INVISIBLE })
+    expect((await admin.get(`/api/admin/deputies/${deputy.id}`)).body.name).to.equal(before)
+  })
+
+  it('refuses a quiz bank whose options hide a control character, and drops them from a stem', async () => {
+    const { readQuestionCsv } = await import('../../src/services/quiz-csv.js')
+    const bad = readQuestionCsv('type,stem,options,answer\nsingle,宪法日是哪天,12月4日|3月\u00155日,A\n')
+    expect(bad.problems).to.deep.equal([{ path: 'body.csv[第 2 行].options', message: INVISIBLE }])
+    const ok = readQuestionCsv('type,stem,options,answer\nsingle,宪法日\u202e是哪天,12月4日|3月5日,A\n')
+    expect(ok.drafts[0]!.stem).to.equal('宪法日是哪天')
+  })
+
   describe('the bot\'s side', () => {
     const bot = () => Object.assign(new Client(app.baseUrl), { bearer: SECRET })
 
