@@ -17,7 +17,8 @@ export function consoleOriginCheck(allowedOrigins: readonly string[]): Middlewar
   const allowed = new Set(allowedOrigins.map((o) => o.toLowerCase()))
   return (ctx, next) => {
     if (SAFE_METHODS.has(ctx.method) || !(ctx.path === '/api/admin' || ctx.path.startsWith('/api/admin/'))) return next()
-    if (!ctx.cookies.get(SESSION_COOKIE)) return next()
+    // Logging in again over an old cookie changes nothing of the old session's.
+    if (!ctx.cookies.get(SESSION_COOKIE) || ctx.path === '/api/admin/login') return next()
     const origin = ctx.get('Origin').toLowerCase()
     // Not ctx.origin: since Koa 3 that is the Origin header itself, which would allow everything.
     const own = `${ctx.protocol}://${ctx.host}`.toLowerCase()
