@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { cleanedLine, longText, opaqueId, requiredText } from '../../../domain/free-text.js'
+import { cleanedLine, longText, opaqueId, requiredText, singleLine } from '../../../domain/free-text.js'
 import { ID_PATTERN } from '../../../domain/directory-import.js'
 
 const contact = opaqueId().min(1).max(128)
@@ -14,7 +14,7 @@ export const resolveBody = z.strictObject({ contactId: contact, alias: cleanedLi
 export const consentBody = z.strictObject({ version: z.string().min(1).max(20) })
 export const dialogueBody = z.strictObject({ state: z.record(z.string(), z.unknown()) })
 export const regionsQuery = z.strictObject({ parentId: z.string().regex(ID_PATTERN).optional() })
-export const deputiesQuery = z.strictObject({ q: z.string().trim().min(1).max(20) })
+export const deputiesQuery = z.strictObject({ q: singleLine().min(1).max(20) })
 export const caseBody = z.strictObject({
   text: requiredText(2000, '留言内容'),
   regionId: z.string().max(64).nullable().optional(),
