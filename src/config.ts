@@ -133,6 +133,7 @@ const schema = z.strictObject({
     mpLoginsPerAddress: z.number().int().min(0),
     bindFailuresPerAddress: z.number().int().min(0),
     bindFailuresGlobal: z.number().int().min(0),
+    bindCodeLockAfterWrongTries: z.number().int().min(0),
     posterCodesPerStaff: z.number().int().min(0),
     exportsPerStaff: z.number().int().min(0),
     importsPerStaff: z.number().int().min(0),

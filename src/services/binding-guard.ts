@@ -1,11 +1,14 @@
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
 import { RateLimitError } from '../errors.js'
+import type { BindingCodeRepo } from '../store/ports.js'
 
 export interface BindingGuardLimits {
   /** Wrong codes one client address may enter in 15 minutes, whatever accounts it uses; 0 = off. */
   bindFailuresPerAddress: number
   /** Wrong codes everyone together may enter in an hour, mini-program and bot; 0 = off. */
   bindFailuresGlobal: number
+  /** Wrong codes entered anywhere during a code's life after which it is locked; 0 = never. */
+  bindCodeLockAfterWrongTries: number
 }
 
 /**
@@ -17,7 +20,7 @@ export class BindingGuard {
   private readonly perAddress: RateLimiterMemory | null
   private readonly global: RateLimiterMemory | null
 
-  constructor(limits: BindingGuardLimits) {
+  constructor(private readonly limits: BindingGuardLimits) {
     this.perAddress = limits.bindFailuresPerAddress > 0 ? new RateLimiterMemory({ keyPrefix: 'bind_address', points: limits.bindFailuresPerAddress, duration: 15 * 60 }) : null
     this.global = limits.bindFailuresGlobal > 0 ? new RateLimiterMemory({ keyPrefix: 'bind_global', points: limits.bindFailuresGlobal, duration: 60 * 60 }) : null
   }
@@ -33,6 +36,14 @@ export class BindingGuard {
         throw err
       }
     }
+  }
+
+  /**
+   * The code was wrong. A guess names no code, so it counts against every live one; a code
+   * that has met too many is locked and must be issued again from the console.
+   */
+  async wrong(codes: BindingCodeRepo, now: Date) {
+    if (this.limits.bindCodeLockAfterWrongTries > 0) await codes.recordWrongTry(now, this.limits.bindCodeLockAfterWrongTries)
   }
 
   /** The code was right: the try does not count against anyone. */

@@ -27,7 +27,7 @@ export class BotPeople {
     private readonly cipher: PiiCipher,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
-    private readonly bindingGuard: BindingGuard = new BindingGuard({ bindFailuresPerAddress: 0, bindFailuresGlobal: 0 }),
+    private readonly bindingGuard: BindingGuard = new BindingGuard({ bindFailuresPerAddress: 0, bindFailuresGlobal: 0, bindCodeLockAfterWrongTries: 0 }),
   ) {}
 
   async resolve(contactId: string, alias: string | null) {
@@ -100,6 +100,7 @@ export class BotPeople {
     const deputyId = await this.store.bindingCodes.redeem(codeHash(this.cipher, 'deputy', code), personId, now)
     const staffId = deputyId ? null : await this.store.bindingCodes.redeem(codeHash(this.cipher, 'staff', code), personId, now)
     if (deputyId || staffId) await this.bindingGuard.succeeded(null)
+    else await this.bindingGuard.wrong(this.store.bindingCodes, now)
     if (!deputyId && !staffId) throw new UnprocessableError('绑定码无效或已过期，请向联络站工作人员重新获取', [{ path: 'body.code', message: '无效' }], 'invalid_binding_code')
     await this.bindTries.delete(personId)
     if (staffId) {

@@ -60,7 +60,7 @@ export class MpAccounts {
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
     private readonly templates: { longTerm(templateId: string): boolean | null },
-    private readonly bindingGuard: BindingGuard = new BindingGuard({ bindFailuresPerAddress: 0, bindFailuresGlobal: 0 }),
+    private readonly bindingGuard: BindingGuard = new BindingGuard({ bindFailuresPerAddress: 0, bindFailuresGlobal: 0, bindCodeLockAfterWrongTries: 0 }),
   ) {}
 
   async login(code: string) {
@@ -105,6 +105,7 @@ export class MpAccounts {
     const now = this.clock.now()
     const deputyId = await this.store.bindingCodes.redeem(codeHash(this.cipher, 'deputy', bindCode), principal.id, now)
     if (deputyId) await this.bindingGuard.succeeded(address)
+    else await this.bindingGuard.wrong(this.store.bindingCodes, now)
     if (!deputyId) throw new UnprocessableError('绑定码无效或已过期，请向联络站工作人员重新获取', [{ path: 'body.bindCode', message: '无效' }], 'invalid_binding_code')
     await bindDeputy(this.store, this.sessions, this.audit, principal.id, deputyId, 'mini-program')
     await this.bindTries.delete(principal.id)

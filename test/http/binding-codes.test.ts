@@ -4,12 +4,12 @@ import { caseCity } from '../factories.js'
 
 const SECRET = 'bot-secret-for-tests-0123456789'
 
-/** Six-digit binding codes cannot be walked by spreading the guesses over accounts. */
+/** Six-digit binding codes cannot be walked by spreading the guesses over accounts, addresses or time. */
 describe('binding codes against guessing', () => {
   let app: TestApp
   let bot: Client
   beforeEach(async () => {
-    app = await startApp({ directory: caseCity(), overrides: { bot: { secret: SECRET }, limits: { bindFailuresPerAddress: 6, bindFailuresGlobal: 9 } } })
+    app = await startApp({ directory: caseCity(), overrides: { bot: { secret: SECRET }, limits: { bindFailuresPerAddress: 6, bindFailuresGlobal: 9, bindCodeLockAfterWrongTries: 5 } } })
     bot = new Client(app.baseUrl)
     bot.bearer = SECRET
   })
@@ -36,6 +36,20 @@ describe('binding codes against guessing', () => {
     const deputy = await asResident(app)
     expect((await deputy.post('/api/mp/bind', { bindCode: wrong(1) })).status).to.equal(422)
     expect((await deputy.post('/api/mp/bind', { bindCode: code })).status).to.equal(200)
+    expect((await app.liaison.store.mpUsers.get(deputy.userId))!.deputyId).to.equal('dp0001')
+  })
+
+  it('locks a waiting code after five wrong tries anywhere, so that even the right one fails; staff issue a new one', async () => {
+    const code = await issue('dp0001')
+    for (let person = 0; person < 5; person++) {
+      const { body } = await bot.post('/api/bot/people/resolve', { contactId: `wxid_typo_${person}` })
+      expect((await bot.post(`/api/bot/people/${body.personId}/bind`, { code: wrong(person) })).status).to.equal(422)
+    }
+    const deputy = await asResident(app)
+    const locked = await deputy.post('/api/mp/bind', { bindCode: code })
+    expect(locked.status).to.equal(422)
+    expect(locked.body.error.message).to.include('请向联络站工作人员重新获取')
+    expect((await deputy.post('/api/mp/bind', { bindCode: await issue('dp0001') })).status).to.equal(200)
     expect((await app.liaison.store.mpUsers.get(deputy.userId))!.deputyId).to.equal('dp0001')
   })
 
