@@ -25,6 +25,7 @@ const schema = z.strictObject({
     importLimitMb: z.number().int().min(1).max(200),
     trustProxy: z.boolean(),
     secureCookies: z.boolean(),
+    allowedOrigins: z.array(z.string().regex(/^https?:\/\/[^/\s]+$/, 'must be an origin such as https://console.example.gov.cn (no path)')),
   }),
   store: z.strictObject({
     _doc: doc,
@@ -127,6 +128,16 @@ const schema = z.strictObject({
     _doc: doc,
     level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
   }),
+  limits: z.strictObject({
+    _doc: doc,
+    mpLoginsPerAddress: z.number().int().min(0),
+    bindFailuresPerAddress: z.number().int().min(0),
+    bindFailuresGlobal: z.number().int().min(0),
+    bindCodeLockAfterWrongTries: z.number().int().min(0),
+    posterCodesPerStaff: z.number().int().min(0),
+    exportsPerStaff: z.number().int().min(0),
+    importsPerStaff: z.number().int().min(0),
+  }),
 })
 
 export type Config = z.infer<typeof schema>
@@ -200,7 +211,8 @@ export function loadConfig({ env = process.env, dir = join(import.meta.dirname, 
     }
   }
   raw = merge(raw, overrides)
-  const parsed = schema.safeParse(raw)
+  // Operators read these lines: English, whatever the app's user-facing messages are.
+  const parsed = schema.safeParse(raw, { error: z.locales.en().localeError })
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
     const key = issue.path.join('.') || '(root)'

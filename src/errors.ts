@@ -68,6 +68,18 @@ export class RateLimitError extends AppError {
     super('rate_limited', message)
   }
 }
+/** The path exists but not with this method; `allowed` becomes the Allow header. */
+export class MethodNotAllowedError extends AppError {
+  constructor(readonly allowed: string, message = '不支持这种请求方式') {
+    super('method_not_allowed', message)
+  }
+}
+/** A method the server does not implement at all (TRACE, PROPFIND …). */
+export class NotImplementedError extends AppError {
+  constructor(message = '服务器不支持这种请求方式') {
+    super('not_implemented', message)
+  }
+}
 /** A part the request needs is switched off or unreachable (e.g. WeChat not configured). */
 export class ServiceUnavailableError extends AppError {
   constructor(message: string, code = 'service_unavailable') {

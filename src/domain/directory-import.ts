@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { ErrorDetail } from '../errors.js'
+import { singleLine } from './free-text.js'
 import { DEPUTY_LEVELS, REGION_KINDS, STAFF_ROLES, STATION_KINDS, WEEKDAYS, type Region, type Station } from './directory.js'
 import { normalizePhone } from './phone.js'
 import { ancestry, REGION_RANK } from './region-tree.js'
@@ -16,7 +17,7 @@ const code = z
   .string()
   .transform((s) => s.trim().toUpperCase())
   .pipe(z.string().regex(CODE_PATTERN, '代码只能包含字母、数字、_ -，最长 24 位'))
-const name = z.string().trim().min(1, '不能为空').max(100)
+const name = singleLine().min(1, '不能为空').max(100)
 const isoDate = z.iso.date('日期格式应为 YYYY-MM-DD')
 
 const regionSchema = z.strictObject({ id, name, kind: z.enum(REGION_KINDS), parentId: id.nullable() })
@@ -25,7 +26,7 @@ const stationSchema = z.strictObject({
   code,
   name,
   kind: z.enum(STATION_KINDS),
-  address: z.string().trim().max(200).default(''),
+  address: singleLine().max(200).default(''),
   regionIds: z.array(id).max(500).default([]),
   receptionDays: z.array(z.enum(WEEKDAYS)).max(7).default([]),
 })

@@ -4,7 +4,10 @@ import type { Logger } from '../logger.js'
 import type { Services } from '../services/index.js'
 import type { Store } from '../store/ports.js'
 import { errorHandler } from './middleware/errors.js'
+import { expensiveLimits } from './middleware/expensive-limits.js'
 import { jsonBody } from './middleware/json-body.js'
+import { consoleOriginCheck } from './middleware/origin-check.js'
+import { securityHeaders } from './middleware/security-headers.js'
 import { requestContext } from './middleware/request-context.js'
 import { auditRoutes } from './routes/audit/routes.js'
 import { authRoutes } from './routes/auth/routes.js'
@@ -44,11 +47,10 @@ export function createHttpApp(config: Config, logger: Logger, store: Store, serv
   const ordinaryBody = jsonBody(jsonLimit)
 
   app.use(requestContext(logger))
+  app.use(securityHeaders())
   app.use(errorHandler())
-  app.use(async (ctx, next) => {
-    ctx.set('X-Content-Type-Options', 'nosniff')
-    return next()
-  })
+  app.use(consoleOriginCheck(config.http.allowedOrigins))
+  app.use(expensiveLimits(config.limits))
   // Uploads are multipart and the directory import is large: their routes read the body
   // themselves, after checking who is asking.
   const readsOwnBody = new Set(['/api/mp/uploads', '/api/mp/uploads/', '/api/admin/directory/import'])
@@ -70,7 +72,7 @@ export function createHttpApp(config: Config, logger: Logger, store: Store, serv
     deputyCaseRoutes(services.mpSessions, services.workflow, services.caseQueries, clock),
     adminCaseRoutes(services.auth, services.workflow, services.caseQueries, services.routing, services.caseReports, clock),
     uploadRoutes(services.mpSessions, services.uploads, config.uploads.maxBytes),
-    accountRoutes(services.accounts, services.mpSessions, services.auth, services.directory, services.botPeople),
+    accountRoutes(services.accounts, services.mpSessions, services.auth, services.directory, services.botPeople, config.limits),
     outboxRoutes(services.botOutbox, services.auth, store, clock, config.bot.secret),
     botRoutes(services, store, clock, config.bot.secret, config.cases.reopenMaxRating),
     digestRoutes(services.digests, services.mpSessions, services.auth, services.directory),

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
+import { BindingGuard } from './binding-guard.js'
 import type { Clock } from '../clock.js'
 import { DEPUTY_LOAD_STATUSES, type CaseRecord } from '../domain/case.js'
 import { ConflictError, ForbiddenError, NotFoundError, RateLimitError, UnprocessableError } from '../errors.js'
@@ -26,6 +27,7 @@ export class BotPeople {
     private readonly cipher: PiiCipher,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
+    private readonly bindingGuard: BindingGuard = new BindingGuard({ bindFailuresPerAddress: 0, bindFailuresGlobal: 0, bindCodeLockAfterWrongTries: 0 }),
   ) {}
 
   async resolve(contactId: string, alias: string | null) {
@@ -93,9 +95,12 @@ export class BotPeople {
   async bind(personId: string, code: string) {
     const person = await this.principal(personId)
     await this.throttle(personId)
+    await this.bindingGuard.tryFrom(null) // every chat arrives from the bot's one address: only the global count applies
     const now = this.clock.now()
     const deputyId = await this.store.bindingCodes.redeem(codeHash(this.cipher, 'deputy', code), personId, now)
     const staffId = deputyId ? null : await this.store.bindingCodes.redeem(codeHash(this.cipher, 'staff', code), personId, now)
+    if (deputyId || staffId) await this.bindingGuard.succeeded(null)
+    else await this.bindingGuard.wrong(this.store.bindingCodes, now)
     if (!deputyId && !staffId) throw new UnprocessableError('绑定码无效或已过期，请向联络站工作人员重新获取', [{ path: 'body.code', message: '无效' }], 'invalid_binding_code')
     await this.bindTries.delete(personId)
     if (staffId) {

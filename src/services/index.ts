@@ -1,5 +1,6 @@
 import type { Clock } from '../clock.js'
 import type { Config } from '../config.js'
+import { BindingGuard } from './binding-guard.js'
 import { PasswordHasher } from '../security/passwords.js'
 import { PiiCipher } from '../security/pii.js'
 import type { Store } from '../store/ports.js'
@@ -57,6 +58,8 @@ function contentCheck(store: Store, wechat: WeChatClient, logger: Logger): Conte
 /** Every use-case service, wired to one store, one clock and one key. */
 export function createServices(config: Config & { security: { secretKey: string } }, store: Store, clock: Clock, logger: Logger) {
   const cipher = new PiiCipher(config.security.secretKeyId, config.security.secretKey, config.security.previousKeys)
+  /** One count of wrong binding codes for the mini-program and the bot together. */
+  const bindingGuard = new BindingGuard(config.limits)
   const passwords = new PasswordHasher(config.security.scryptCost)
   const audit = new AuditTrail(store.audit, clock)
   const topics = config.business.topics
@@ -100,9 +103,9 @@ export function createServices(config: Config & { security: { secretKey: string 
     /** Another dispatcher on the same store, as a second backend instance runs one. */
     newDispatcher,
     botOutbox: new BotOutbox(store, config.outbox, clock),
-    botPeople: new BotPeople(store, mpSessions, cipher, audit, clock),
+    botPeople: new BotPeople(store, mpSessions, cipher, audit, clock, bindingGuard),
     botState: new BotState(store, routing, clock),
-    accounts: new MpAccounts(store, mpSessions, wechat, cipher, audit, clock, { longTerm: (id) => templateKinds.get(id) ?? null }),
+    accounts: new MpAccounts(store, mpSessions, wechat, cipher, audit, clock, { longTerm: (id) => templateKinds.get(id) ?? null }, bindingGuard),
     uploads: new Uploads(config.uploads.dir, (ownerId) => cipher.blindIndex(`upload:${ownerId}`)),
     submitter: new CaseSubmitter(store, routing, cipher, calendar, policy, privacy.notice, clock, wechat && config.wechat.contentCheck ? contentCheck(store, wechat, logger) : null),
     workflow: new CaseWorkflow(store, routing, calendar, policy, clock),

@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto'
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
+import { BindingGuard } from './binding-guard.js'
 import type { Clock } from '../clock.js'
 import { normalizePhone } from '../domain/phone.js'
 import { ConflictError, NotFoundError, RateLimitError, ServiceUnavailableError, UnprocessableError } from '../errors.js'
@@ -62,6 +63,7 @@ export class MpAccounts {
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
     private readonly templates: { longTerm(templateId: string): boolean | null },
+    private readonly bindingGuard: BindingGuard = new BindingGuard({ bindFailuresPerAddress: 0, bindFailuresGlobal: 0, bindCodeLockAfterWrongTries: 0 }),
   ) {}
 
   async login(code: string) {
@@ -94,15 +96,19 @@ export class MpAccounts {
     return issued
   }
 
-  async bind(principal: MpPrincipal, bindCode: string) {
+  /** `address`: the client's, so many accounts from one place cannot share out the guessing. */
+  async bind(principal: MpPrincipal, bindCode: string, address: string | null = null) {
     try {
       await this.bindTries.consume(principal.id)
     } catch (res) {
       if (res instanceof RateLimiterRes) throw new RateLimitError('尝试次数过多，请 15 分钟后再试', Math.ceil(res.msBeforeNext / 1000))
       throw res
     }
+    await this.bindingGuard.tryFrom(address)
     const now = this.clock.now()
     const deputyId = await this.store.bindingCodes.redeem(codeHash(this.cipher, 'deputy', bindCode), principal.id, now)
+    if (deputyId) await this.bindingGuard.succeeded(address)
+    else await this.bindingGuard.wrong(this.store.bindingCodes, now)
     if (!deputyId) throw new UnprocessableError('绑定码无效或已过期，请向联络站工作人员重新获取', [{ path: 'body.bindCode', message: '无效' }], 'invalid_binding_code')
     await bindDeputy(this.store, this.sessions, this.audit, principal.id, deputyId, 'mini-program')
     await this.bindTries.delete(principal.id)

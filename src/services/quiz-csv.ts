@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync'
+import { hasInvisible, INVISIBLE_MESSAGE, stripInvisible } from '../domain/free-text.js'
 import { OPTION_KEYS, TRUE_FALSE_OPTIONS, type QuestionType } from '../domain/quiz.js'
 import type { Problem } from '../domain/quiz.js'
 
@@ -63,11 +64,13 @@ export function readQuestionCsv(text: string): { drafts: QuestionDraft[]; proble
     const type = TYPE_NAMES[(r.type ?? '').trim().toLowerCase()] ?? TYPE_NAMES[(r.type ?? '').trim()]
     if (!type) return void problems.push({ path: `${path}.type`, message: `题型 "${r.type ?? ''}" 无效（single/multiple/true_false 或 单选/多选/判断）` })
     if (!r.stem) return void problems.push({ path: `${path}.stem`, message: '题干不能为空' })
+    const refused = (['options', 'tags'] as const).find((field) => hasInvisible(r[field] ?? ''))
+    if (refused) return void problems.push({ path: `${path}.${refused}`, message: INVISIBLE_MESSAGE })
     const points = r.points ? Number(r.points) : 1
     const options = type === 'true_false' && !r.options ? [...TRUE_FALSE_OPTIONS] : split(r.options ?? '')
     const answer = answerKeys(type, r.answer ?? '')
     if (answer.some((k) => !OPTION_KEYS.includes(k))) return void problems.push({ path: `${path}.answer`, message: `答案 "${r.answer ?? ''}" 应为选项字母，如 A 或 AC` })
-    drafts.push({ type, stem: r.stem, options, answer, explanation: r.explanation ?? '', points, tags: split(r.tags ?? ''), line: i + 2 })
+    drafts.push({ type, stem: stripInvisible(r.stem).trim(), options, answer, explanation: stripInvisible(r.explanation ?? ''), points, tags: split(r.tags ?? ''), line: i + 2 })
   })
   return { drafts, problems }
 }

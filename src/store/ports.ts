@@ -343,8 +343,14 @@ export interface SubscriptionRepo {
 
 export interface BindingCodeRepo {
   create(code: { codeHash: string; deputyId: string; createdBy: string; createdAt: Date; expiresAt: Date }): Promise<void>
-  /** The deputy the code binds, marking it used, if it exists, is unused and unexpired; else null. Atomic. */
+  /** The deputy the code binds, marking it used, if it exists, is unused, unlocked and unexpired; else null. Atomic. */
   redeem(codeHash: string, userId: string, now: Date): Promise<string | null>
+  /**
+   * A wrong code was entered somewhere. A guess names no code, so it counts against every
+   * live (unused, unlocked, unexpired) code; those that have now met `lockAfter` wrong tries
+   * are locked for good. Returns how many this locked.
+   */
+  recordWrongTry(now: Date, lockAfter: number): Promise<number>
 }
 
 // ——— Cases ———

@@ -21,6 +21,8 @@ async function lossyProxy(target: string, lose: number) {
     for await (const c of req) chunks.push(c as Buffer)
     const headers = Object.fromEntries(Object.entries(req.headers).filter(([k]) => !['host', 'content-length', 'connection'].includes(k))) as Record<string, string>
     const answer = await fetch(target + req.url, { method: req.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined })
+    // Answers as slowly as a busy machine does: the bot's outbox polls are nearly always in flight.
+    if (/\/outbox\/lease$/.test(req.url ?? '')) await new Promise((r) => setTimeout(r, 50))
     const body = Buffer.from(await answer.arrayBuffer())
     if (req.method === 'POST' && /\/cases$/.test(req.url ?? '')) {
       seenKeys.push(String(req.headers['idempotency-key']))
@@ -33,7 +35,13 @@ async function lossyProxy(target: string, lose: number) {
   })
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
   const { port } = server.address() as { port: number }
-  return { url: `http://127.0.0.1:${port}`, seenKeys, close: () => new Promise<void>((r) => server.close(() => r())) }
+  // close() alone waits for every kept-alive connection to go quiet, and the bot polls its
+  // outbox through this proxy: under load a poll is often in flight, and close never ends.
+  const close = () => new Promise<void>((r) => {
+    server.close(() => r())
+    server.closeAllConnections()
+  })
+  return { url: `http://127.0.0.1:${port}`, seenKeys, close }
 }
 
 /** Up to the text of a message for 湛河区 轻工街道 建设路社区. */
@@ -90,20 +98,21 @@ describe('bot: nothing a resident sends is lost', function () {
   it('retries a submission whose answer was lost with the same Idempotency-Key: one case, and the ticket', async () => {
     app = await startApp({ directory: caseCity(), overrides: { bot: { secret: BOT_SECRET } } })
     const proxy = await lossyProxy(app.baseUrl, 4) // more than the client's own retries
+    let t: BotUnderTest | null = null
     try {
-      const t = await startBot(proxy.url)
-      bots.push(t)
+      const bot = (t = await startBot(proxy.url))
       const elder = t.world.person('wx-elder', '老李')
-      await startDialogue(t, elder)
-      await ask(t, elder, '好了')
-      expect(await ask(t, elder, '确认')).to.equal(DELAY_NOTICE)
-      const done = await waitFor(() => t.world.said('老李').find((m) => m.includes('编号：')), 'the ticket after the retries')
+      await startDialogue(bot, elder)
+      await ask(bot, elder, '好了')
+      expect(await ask(bot, elder, '确认')).to.equal(DELAY_NOTICE)
+      const done = await waitFor(() => bot.world.said('老李').find((m) => m.includes('编号：')), 'the ticket after the retries')
       const ticket = /编号：(\d{8}-\d{4})/.exec(done)![1]
       expect(new Set(proxy.seenKeys).size, `one key for every attempt: ${proxy.seenKeys}`).to.equal(1)
       expect(proxy.seenKeys.length).to.be.greaterThan(4)
       const mine = await app.liaison.store.cases.search({ limit: 10 })
       expect(mine.items.map((c) => c.ticket)).to.deep.equal([ticket])
     } finally {
+      await t?.stop() // the bot first: it keeps polling through the proxy until stopped
       await proxy.close()
     }
   })

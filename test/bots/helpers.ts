@@ -65,7 +65,9 @@ export async function startBot(baseUrl: string, options: { world?: MockWorld; cl
     pendingPath: null,
     wechatyLog: 'silent',
     sweepMs: 3_600_000, // tests sweep by hand, on the virtual clock
-    http: { timeoutMs: 3000, retries: 1, backoffMs: 10 },
+    // Generous: a busy machine may take seconds to answer, and a retry of a submission still
+    // being handled meets "request in progress", not the ticket. A refused connection fails at once anyway.
+    http: { timeoutMs: 15_000, retries: 1, backoffMs: 10 },
     recovery: { minMs: 20, maxMs: 100 },
     outbox: { leaseLimit: 5, pollMs: 20 },
     ...options.overrides,
@@ -77,8 +79,11 @@ export async function startBot(baseUrl: string, options: { world?: MockWorld; cl
   return { bot, world, clock, stop: () => bot.stop() }
 }
 
-/** Polls until the probe is truthy; fails with what it waited for. */
-export async function waitFor<T>(probe: () => T | Promise<T>, what = 'a condition', timeoutMs = 8000): Promise<NonNullable<T>> {
+/**
+ * Polls until the probe is truthy; fails with what it waited for. The limit only turns a
+ * hang into a readable failure: it is far above what anything takes, even on a busy machine.
+ */
+export async function waitFor<T>(probe: () => T | Promise<T>, what = 'a condition', timeoutMs = 15_000): Promise<NonNullable<T>> {
   const end = Date.now() + timeoutMs
   for (;;) {
     const value = await probe()

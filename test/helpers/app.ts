@@ -41,7 +41,9 @@ export class Client {
   constructor(private readonly baseUrl: string) {}
 
   async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer<T>> {
-    const init: RequestInit = { method, headers: { ...headers } }
+    // As a browser does on every state change: the console refuses cookie-carrying changes without it.
+    const origin: Record<string, string> = ['GET', 'HEAD'].includes(method) ? {} : { origin: this.baseUrl }
+    const init: RequestInit = { method, headers: { ...origin, ...headers } }
     if (this.cookie) (init.headers as Record<string, string>).cookie = this.cookie
     if (this.bearer) (init.headers as Record<string, string>).authorization = `Bearer ${this.bearer}`
     if (body !== undefined) {

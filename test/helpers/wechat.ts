@@ -15,7 +15,7 @@ export async function startWithWeChat(overrides: Record<string, unknown> = {}): 
     directory: caseCity(),
     overrides: deepMerge({
       wechat: {
-        enabled: true, appId: fake.appId, secret: fake.secret, apiBase: base, timeoutMs: 1000,
+        enabled: true, appId: fake.appId, secret: fake.secret, apiBase: base, timeoutMs: 10_000, // a busy machine must not look like WeChat being down
         templates: { notice: { id: TEMPLATE, longTerm: false, page: 'pages/case/case', data: { thing1: '{title}', character_string2: '{ticket}', thing3: '{text}', time4: '{time}' } } },
       },
       wecom: { apiBase: base, robots: ROBOT_KEYS },

@@ -1,8 +1,8 @@
 import { expect } from 'chai'
 import { runLeased } from '../../src/jobs/index.js'
 import { SLA_JOB } from '../../src/jobs/sla-job.js'
-import { asDeputy, asResident, startApp, type TestApp } from '../helpers/app.js'
-import { caseCity } from '../factories.js'
+import { asDeputy, asResident, Client, startApp, type TestApp } from '../helpers/app.js'
+import { caseCity, STAFF_PASSWORD } from '../factories.js'
 
 const HOUR = 3_600_000
 
@@ -52,10 +52,19 @@ describe('the SLA job: reminders, escalation and closing', () => {
   })
 
   it('shows an overdue case to staff and flags it in the deputy\'s inbox', async () => {
-    await submit()
+    const { id, ticket } = await submit()
     const deputy = await asDeputy(app, 'dp0001')
     app.clock.advance(25 * HOUR)
-    expect((await deputy.get('/api/mp/deputy/cases')).body.items[0].overdue).to.equal(true)
+    await sla()
+    const staff = await new Client(app.baseUrl).login('lina', STAFF_PASSWORD)
+    const overdue = (await staff.get('/api/admin/cases?overdue=true')).body.items
+    expect(overdue.map((c: { ticket: string }) => c.ticket)).to.deep.equal([ticket])
+    const timeline = (await staff.get(`/api/admin/cases/${id}`)).body.timeline as Array<{ type: string; note: string }>
+    expect(timeline.filter((e) => e.type === 'escalated').map((e) => e.note), 'the job reported it to the station\'s staff').to.deep.equal([
+      `督办：留言 ${ticket} 已超过受理期限，请督促办理。`,
+    ])
+    expect((await deputy.get('/api/mp/deputy/cases')).body.items[0]).to.include({ ticket, overdue: true })
+    expect((await messages('case.overdue')).map((m) => [m.recipientId, m.payload.text])).to.deep.equal([['dp0001', `留言 ${ticket} 已逾期未受理，已报告督办。`]])
   })
 
   it('runs the reply clock once acknowledged, on working days', async () => {

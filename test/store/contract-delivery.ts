@@ -120,6 +120,31 @@ export function deliveryContract(store: () => Store) {
       expect(await codes.redeem('h1', 'u1', at(1))).to.equal('dp0001')
       expect(await codes.redeem('h1', 'u2', at(2)), 'used').to.equal(null)
     })
+
+    it('counts every wrong try against every live code and locks those that met too many', async () => {
+      const codes = store().bindingCodes
+      await codes.create({ codeHash: 'used', deputyId: 'dp0001', createdBy: 'sf01', createdAt: T0, expiresAt: at(3600) })
+      await codes.create({ codeHash: 'early', deputyId: 'dp0002', createdBy: 'sf01', createdAt: T0, expiresAt: at(3600) })
+      await codes.create({ codeHash: 'gone', deputyId: 'dp0003', createdBy: 'sf01', createdAt: T0, expiresAt: at(10) })
+      expect(await codes.redeem('used', 'u1', at(1))).to.equal('dp0001')
+      expect(await codes.recordWrongTry(at(20), 3)).to.equal(0)
+      await codes.create({ codeHash: 'late', deputyId: 'dp0004', createdBy: 'sf01', createdAt: at(21), expiresAt: at(3600) })
+      expect(await codes.recordWrongTry(at(22), 3)).to.equal(0)
+      expect(await codes.recordWrongTry(at(23), 3), 'the third wrong try since "early" was issued').to.equal(1)
+      expect(await codes.redeem('early', 'u2', at(24)), 'locked: even the right code').to.equal(null)
+      expect(await codes.recordWrongTry(at(25), 3), '"late" meets its third; "early" is not counted twice').to.equal(1)
+      expect(await codes.redeem('late', 'u3', at(27))).to.equal(null)
+      await codes.create({ codeHash: 'again', deputyId: 'dp0002', createdBy: 'sf01', createdAt: at(28), expiresAt: at(3600) })
+      expect(await codes.redeem('again', 'u2', at(29)), 'a code issued again works').to.equal('dp0002')
+    })
+
+    it('locks each code once when wrong tries arrive together', async () => {
+      const codes = store().bindingCodes
+      await codes.create({ codeHash: 'c1', deputyId: 'dp0001', createdBy: 'sf01', createdAt: T0, expiresAt: at(3600) })
+      const locked = await Promise.all(Array.from({ length: 6 }, (_, i) => codes.recordWrongTry(at(i + 1), 2)))
+      expect(locked.reduce((a, b) => a + b, 0)).to.equal(1)
+      expect(await codes.redeem('c1', 'u1', at(10))).to.equal(null)
+    })
   })
 }
 

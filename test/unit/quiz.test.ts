@@ -4,7 +4,7 @@ import {
   attemptDeadline, decodeChoices, drawQuestions, isLate, questionProblems, scoreAnswers,
   type AttemptRecord, type QuizQuestion,
 } from '../../src/domain/quiz.js'
-import { mulberry32 } from '../../src/domain/seeded-random.js'
+import { mulberry32, shuffled } from '../../src/domain/seeded-random.js'
 
 const T0 = new Date('2026-11-23T02:00:00Z')
 const q = (n: number, over: Partial<QuizQuestion> = {}): QuizQuestion => ({
@@ -37,9 +37,21 @@ describe('quiz rules', () => {
   })
 
   it('uses the shared seeded generator: same seed, same sequence', () => {
+    // Stored attempts keep only their seed: the draw must come from mulberry32, whose
+    // sequence is pinned here so that no change to it goes unnoticed.
     const a = mulberry32(7)
-    const b = mulberry32(7)
-    expect([a(), a(), a()]).to.deep.equal([b(), b(), b()])
+    expect([a(), a(), a()].map((x) => x.toFixed(8))).to.deep.equal(['0.01170475', '0.06195826', '0.97690763'])
+    const rand = mulberry32(42)
+    const sorted = [...pool].sort((x, y) => x.position - y.position)
+    const expectedIds = shuffled(rand, sorted).slice(0, 10).map((x) => x.id)
+    const draw = drawQuestions([...pool].reverse(), 10, 42)
+    expect(draw.questionIds, 'the questions come from mulberry32(seed)').to.deep.equal(expectedIds)
+    const expectedOrders = expectedIds.map((id) => {
+      const question = pool.find((x) => x.id === id)!
+      const indexes = question.options.map((_, i) => i)
+      return question.type === 'true_false' ? indexes : shuffled(rand, indexes)
+    })
+    expect(draw.optionOrders, 'and the option orders from the same sequence').to.deep.equal(expectedOrders)
   })
 
   it('scores all-or-nothing: a multiple-choice question needs exactly the right set', () => {

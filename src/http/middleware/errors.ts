@@ -1,7 +1,7 @@
 import type { Middleware } from 'koa'
 import {
-  AppError, ConflictError, ForbiddenError, NotFoundError, PayloadTooLargeError, RateLimitError, ServiceUnavailableError,
-  UnauthorizedError, UnprocessableError, UnsupportedMediaTypeError, ValidationError,
+  AppError, ConflictError, ForbiddenError, MethodNotAllowedError, NotFoundError, NotImplementedError, PayloadTooLargeError,
+  RateLimitError, ServiceUnavailableError, UnauthorizedError, UnprocessableError, UnsupportedMediaTypeError, ValidationError,
 } from '../../errors.js'
 import type { AppState } from '../state.js'
 
@@ -10,11 +10,13 @@ const STATUS: Array<[new (...args: never[]) => AppError, number]> = [
   [UnauthorizedError, 401],
   [ForbiddenError, 403],
   [NotFoundError, 404],
+  [MethodNotAllowedError, 405],
   [ConflictError, 409],
   [PayloadTooLargeError, 413],
   [UnsupportedMediaTypeError, 415],
   [UnprocessableError, 422],
   [RateLimitError, 429],
+  [NotImplementedError, 501],
   [ServiceUnavailableError, 503],
 ]
 
@@ -27,13 +29,19 @@ export function errorHandler(): Middleware<AppState> {
   return async (ctx, next) => {
     try {
       await next()
-      if (ctx.status === 404 && ctx.body === undefined) throw new NotFoundError('接口不存在', 'route_not_found')
+      // The routers answer unknown paths and methods with bare statuses: give them the one body too.
+      if (ctx.body === undefined || ctx.body === null) {
+        if (ctx.status === 404) throw new NotFoundError('接口不存在', 'route_not_found')
+        if (ctx.status === 405) throw new MethodNotAllowedError(ctx.response.get('Allow'))
+        if (ctx.status === 501) throw new NotImplementedError()
+      }
     } catch (err) {
       const known = err instanceof AppError ? err : null
       const status = known ? (STATUS.find(([type]) => known instanceof type)?.[1] ?? 500) : 500
       if (status === 500) ctx.state.log.error({ err }, 'unhandled error')
       else ctx.state.log.info({ code: known?.code, status }, 'request refused')
       if (known instanceof RateLimitError) ctx.set('Retry-After', String(known.retryAfterSeconds))
+      if (known instanceof MethodNotAllowedError) ctx.set('Allow', known.allowed)
       ctx.status = status
       ctx.body = {
         error:

@@ -23,6 +23,9 @@ export interface BindingCodeDoc {
   expiresAt: Date
   usedAt: Date | null
   usedBy: string | null
+  /** Wrong codes entered anywhere while this one was live; lockedAt once too many. */
+  wrongTries: number
+  lockedAt: Date | null
 }
 
 export interface DeliveryModels {
@@ -55,6 +58,8 @@ function bindingCodeSchema() {
       expiresAt: Date,
       usedAt: { type: Date, default: null },
       usedBy: { type: String, default: null },
+      wrongTries: { type: Number, default: 0 },
+      lockedAt: { type: Date, default: null },
     },
     options,
   )

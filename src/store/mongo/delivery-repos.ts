@@ -71,17 +71,26 @@ export function bindingCodeRepo({ BindingCode }: Models): BindingCodeRepo {
     async create({ codeHash, deputyId, createdBy, createdAt, expiresAt }) {
       // The same hash twice is a ConflictError, as sqlite's primary key makes it.
       await translate(() =>
-        BindingCode.create({ _id: codeHash, deputyId, createdBy, createdAt, expiresAt, usedAt: null, usedBy: null }),
+        BindingCode.create({ _id: codeHash, deputyId, createdBy, createdAt, expiresAt, usedAt: null, usedBy: null, wrongTries: 0, lockedAt: null }),
       )
     },
     async redeem(codeHash, userId, now) {
       // Atomic: of two redemptions of one code, only the first still finds it unused.
       const doc = await BindingCode.findOneAndUpdate(
-        { _id: codeHash, usedAt: null, expiresAt: { $gt: now } },
+        // lockedAt: null also matches codes issued before the field existed.
+        { _id: codeHash, usedAt: null, lockedAt: null, expiresAt: { $gt: now } },
         { $set: { usedAt: now, usedBy: userId } },
         { returnDocument: 'after' },
       ).lean<BindingCodeDoc>()
       return doc?.deputyId ?? null
+    },
+    async recordWrongTry(now, lockAfter) {
+      // Two steps without a transaction: a try counted but not yet compared is compared by
+      // the next one, and locking is idempotent.
+      const live = { usedAt: null, lockedAt: null, expiresAt: { $gt: now } }
+      await BindingCode.updateMany(live, { $inc: { wrongTries: 1 } })
+      const locked = await BindingCode.updateMany({ ...live, wrongTries: { $gte: lockAfter } }, { $set: { lockedAt: now } })
+      return locked.modifiedCount
     },
   }
 }

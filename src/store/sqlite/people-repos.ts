@@ -180,9 +180,16 @@ export function bindingCodeRepo(db: Db): BindingCodeRepo {
       )
     },
     async redeem(codeHash, userId, now) {
-      const row = db.prepare(`UPDATE binding_codes SET used_at = ?, used_by = ? WHERE code_hash = ? AND used_at IS NULL AND expires_at > ?
-        RETURNING deputy_id`).get(now.toISOString(), userId, codeHash, now.toISOString()) as { deputy_id: string } | undefined
+      const row = db.prepare(`UPDATE binding_codes SET used_at = ?, used_by = ? WHERE code_hash = ? AND used_at IS NULL AND locked_at IS NULL
+        AND expires_at > ? RETURNING deputy_id`).get(now.toISOString(), userId, codeHash, now.toISOString()) as { deputy_id: string } | undefined
       return row?.deputy_id ?? null
+    },
+    async recordWrongTry(now, lockAfter) {
+      const live = 'used_at IS NULL AND locked_at IS NULL AND expires_at > ?'
+      return db.transaction(() => {
+        db.prepare(`UPDATE binding_codes SET wrong_tries = wrong_tries + 1 WHERE ${live}`).run(now.toISOString())
+        return db.prepare(`UPDATE binding_codes SET locked_at = ? WHERE ${live} AND wrong_tries >= ?`).run(now.toISOString(), now.toISOString(), lockAfter).changes
+      })()
     },
   }
 }

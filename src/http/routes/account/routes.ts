@@ -6,17 +6,23 @@ import type { MpSessions } from '../../../services/mp-sessions.js'
 import type { BotPeople } from '../../../services/bot-people.js'
 import { requireStaff } from '../../middleware/auth.js'
 import { requireMpUser } from '../../middleware/mp-auth.js'
+import { rateLimit } from '../../middleware/rate-limit.js'
 import { idParam } from '../../schemas.js'
 import type { AppState } from '../../state.js'
 import { parse } from '../../validate.js'
 import { bindBody, loginBody, phoneBody, subscriptionsBody } from './schemas.js'
 
 /** Logging in from the mini-program, binding a deputy's account, phone numbers and subscriptions. */
-export function accountRoutes(accounts: MpAccounts, sessions: MpSessions, auth: AuthService, directory: DirectoryService, botPeople: BotPeople) {
+export function accountRoutes(
+  accounts: MpAccounts, sessions: MpSessions, auth: AuthService, directory: DirectoryService, botPeople: BotPeople,
+  limits: { mpLoginsPerAddress: number } = { mpLoginsPerAddress: 0 },
+) {
   const router = new Router<AppState>()
   const person = requireMpUser(sessions)
+  // Every login costs a call to WeChat's code2Session, whose quota is the mini-program's.
+  const loginLimit = rateLimit('mp_login_address', limits.mpLoginsPerAddress, 600, (_s, ip) => ip)
 
-  router.post('/api/mp/login', async (ctx) => {
+  router.post('/api/mp/login', loginLimit, async (ctx) => {
     const { code } = parse(loginBody, ctx.state.body, 'body')
     const { token, expiresAt, profile } = await accounts.login(code)
     ctx.set('Cache-Control', 'no-store')
@@ -28,7 +34,7 @@ export function accountRoutes(accounts: MpAccounts, sessions: MpSessions, auth: 
   })
 
   router.post('/api/mp/bind', person, async (ctx) => {
-    ctx.body = await accounts.bind(ctx.state.mpUser!, parse(bindBody, ctx.state.body, 'body').bindCode)
+    ctx.body = await accounts.bind(ctx.state.mpUser!, parse(bindBody, ctx.state.body, 'body').bindCode, ctx.ip)
   })
 
   router.post('/api/mp/phone', person, async (ctx) => {

@@ -1,11 +1,12 @@
 import { z } from 'zod'
+import { longText, requiredLine, singleLine } from '../../../domain/free-text.js'
 import { REFLECTION_MAX, TITLE_MAX } from '../../../domain/campaign.js'
 import { DEPUTY_LEVELS } from '../../../domain/directory.js'
 import { ID_PATTERN } from '../../../domain/directory-import.js'
 import { pageQuery } from '../../schemas.js'
 
 const id = z.string().regex(ID_PATTERN, '编号格式无效')
-const text = (max: number, label: string) => z.string().trim().min(1, `${label}不能为空`).max(max, `${label}最多 ${max} 字`)
+const text = requiredLine
 const instant = z.iso.datetime({ offset: true, error: '时间应为带时区的 ISO 8601 格式' }).transform((s) => new Date(s))
 const campaignId = z.string().regex(/^cp-[0-9a-f-]{36}$/, '活动编号格式无效')
 const itemId = z.string().regex(/^ri-[0-9a-f-]{36}$/, '学习材料编号格式无效')
@@ -26,7 +27,7 @@ export const audienceSchema = z.strictObject({
 export const campaignBody = z
   .strictObject({
     title: text(TITLE_MAX, '标题'),
-    description: z.string().trim().max(2000, '简介最多 2000 字').default(''),
+    description: longText().max(2000, '简介最多 2000 字').default(''),
     startsAt: instant,
     endsAt: instant,
     audience: audienceSchema,
@@ -36,11 +37,11 @@ export const campaignBody = z
 export const itemBody = z
   .strictObject({
     title: text(TITLE_MAX, '标题'),
-    summary: z.string().trim().max(300, '摘要最多 300 字').default(''),
+    summary: longText().max(300, '摘要最多 300 字').default(''),
     /** Rich text; sanitised by the service before it is stored. */
-    body: z.string().max(200_000, '正文过长').nullable().optional(),
+    body: longText().max(200_000, '正文过长').nullable().optional(),
     link: z.url({ protocol: /^https$/, error: '链接须为 https 地址' }).max(1000).nullable().optional(),
-    source: z.string().trim().max(100, '来源最多 100 字').default(''),
+    source: singleLine().max(100, '来源最多 100 字').default(''),
     required: z.boolean().default(false),
     /** Absent or null: publish now. */
     publishAt: instant.nullable().optional(),
@@ -51,5 +52,5 @@ export const progressQuery = z.strictObject({ groupBy: z.enum(['person', 'statio
 
 export const checkInBody = z.strictObject({
   itemId: itemId.nullable().optional(),
-  reflection: z.string().trim().max(REFLECTION_MAX, `心得最多 ${REFLECTION_MAX} 字`).nullable().optional(),
+  reflection: longText().max(REFLECTION_MAX, `心得最多 ${REFLECTION_MAX} 字`).nullable().optional(),
 })

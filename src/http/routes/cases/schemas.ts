@@ -1,11 +1,12 @@
 import { z } from 'zod'
 import { CASE_STATUSES } from '../../../domain/case.js'
 import { ID_PATTERN } from '../../../domain/directory-import.js'
+import { longText, singleLine } from '../../../domain/free-text.js'
 import { pageQuery } from '../../schemas.js'
 
 const id = z.string().regex(ID_PATTERN, '编号格式无效')
-const text = (max: number, label: string) =>
-  z.string().trim().min(1, `${label}不能为空`).max(max, `${label}最多 ${max} 字`)
+const text = (max: number, label: string) => longText().min(1, `${label}不能为空`).max(max, `${label}最多 ${max} 字`)
+const line = (max: number, label: string) => singleLine().min(1, `${label}不能为空`).max(max, `${label}最多 ${max} 字`)
 /** Codes from QR codes: an odd one is ignored by routing, so only the length is bounded here. */
 const looseCode = z.string().trim().max(40).nullable().optional()
 const caseId = z.string().regex(/^cs-[0-9a-f-]{36}$/, '留言编号格式无效')
@@ -29,23 +30,23 @@ export const myCasesQuery = z.strictObject({ ...pageQuery })
 
 export const inboxQuery = z.strictObject({ ...pageQuery, status: z.enum(CASE_STATUSES).optional() })
 
-export const noteBody = z.strictObject({ note: z.string().trim().max(500).optional() })
+export const noteBody = z.strictObject({ note: longText().max(500).optional() })
 export const replyBody = z.strictObject({ text: text(2000, '答复内容') })
 export const forwardBody = z.strictObject({
-  department: text(100, '承办部门'),
-  reference: z.string().trim().max(100).nullable().optional(),
-  note: z.string().trim().max(500).nullable().optional(),
+  department: line(100, '承办部门'),
+  reference: singleLine().max(100).nullable().optional(),
+  note: longText().max(500).nullable().optional(),
 })
 export const transferBody = z.strictObject({ deputyCode: z.string().trim().max(40).nullable().optional(), reason: text(500, '原因') })
 export const rateBody = z.strictObject({
   rating: z.number({ error: '评分应为 1–5 的整数' }).int('评分应为 1–5 的整数').min(1, '评分应为 1–5 的整数').max(5, '评分应为 1–5 的整数'),
-  comment: z.string().trim().max(500).nullable().optional(),
+  comment: longText().max(500).nullable().optional(),
 })
 export const reasonBody = z.strictObject({ reason: text(500, '原因') })
-export const withdrawBody = z.strictObject({ reason: z.string().trim().max(500).optional() })
+export const withdrawBody = z.strictObject({ reason: longText().max(500).optional() })
 
-export const assignBody = z.strictObject({ deputyId: id, note: z.string().trim().max(500).optional() })
-export const mergeBody = z.strictObject({ intoCaseId: caseId, note: z.string().trim().max(500).optional() })
+export const assignBody = z.strictObject({ deputyId: id, note: longText().max(500).optional() })
+export const mergeBody = z.strictObject({ intoCaseId: caseId, note: longText().max(500).optional() })
 
 const isoDateTime = z.iso.datetime({ offset: true, error: '时间应为带时区的 ISO 8601 格式' })
 export const staffCasesQuery = z.strictObject({

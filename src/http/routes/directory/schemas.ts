@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { requiredLine, singleLine } from '../../../domain/free-text.js'
 import { DEPUTY_LEVELS, STATION_KINDS, WEEKDAYS } from '../../../domain/directory.js'
 import { ID_PATTERN } from '../../../domain/directory-import.js'
 import { pageQuery } from '../../schemas.js'
@@ -10,13 +11,13 @@ export const stationsForRegionQuery = z.strictObject({ regionId: id })
 
 export const stationSearchQuery = z.strictObject({
   ...pageQuery,
-  q: z.string().trim().min(1).max(50).optional(),
+  q: singleLine().min(1).max(50).optional(),
   kind: z.enum(STATION_KINDS).optional(),
 })
 
 export const deputySearchQuery = z.strictObject({
   ...pageQuery,
-  q: z.string().trim().min(1).max(50).optional(),
+  q: singleLine().min(1).max(50).optional(),
   level: z.enum(DEPUTY_LEVELS).optional(),
   stationId: id.optional(),
   topic: z.string().max(20).optional(),
@@ -27,8 +28,8 @@ const noChange = { message: '没有要修改的字段' }
 
 export const stationEditBody = z
   .strictObject({
-    name: z.string().trim().min(1).max(100).optional(),
-    address: z.string().trim().max(200).optional(),
+    name: requiredLine(100, '名称').optional(),
+    address: singleLine().max(200, '地址最多 200 字').optional(),
     receptionDays: z.array(z.enum(WEEKDAYS)).max(7).optional(),
     regionIds: z.array(id).max(500).optional(),
   })
@@ -36,7 +37,7 @@ export const stationEditBody = z
 
 export const deputyEditBody = z
   .strictObject({
-    name: z.string().trim().min(1).max(100).optional(),
+    name: requiredLine(100, '姓名').optional(),
     level: z.enum(DEPUTY_LEVELS).optional(),
     stationIds: z.array(id).min(1).max(20).optional(),
     topics: z.array(z.string()).max(20).optional(),

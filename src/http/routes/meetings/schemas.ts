@@ -1,11 +1,12 @@
 import { z } from 'zod'
+import { longText, requiredLine } from '../../../domain/free-text.js'
 import { DEPUTY_LEVELS } from '../../../domain/directory.js'
 import { ID_PATTERN } from '../../../domain/directory-import.js'
 import { MEETING_KINDS, MEETING_STATUSES } from '../../../domain/meeting.js'
 import { pageQuery } from '../../schemas.js'
 
 const id = z.string().regex(ID_PATTERN, '编号格式无效')
-const text = (max: number, label: string) => z.string().trim().min(1, `${label}不能为空`).max(max, `${label}最多 ${max} 字`)
+const text = requiredLine
 const instant = z.iso.datetime({ offset: true, error: '时间应为带时区的 ISO 8601 格式' }).transform((s) => new Date(s))
 const ids = (label: string) => z.array(id).max(10_000, `${label}过多`).optional()
 
@@ -32,7 +33,7 @@ const fields = {
   startAt: instant,
   endAt: instant,
   place: text(200, '会议地点'),
-  agenda: z.string().trim().max(5000, '议程最多 5000 字').default(''),
+  agenda: longText().max(5000, '议程最多 5000 字').default(''),
   attachments: z.array(attachment).max(20, '附件最多 20 个').default([]),
   selector: selectorBody,
   publicSeats: z.number().int('旁听名额应为整数').min(0).max(10_000).default(0),
@@ -53,7 +54,7 @@ export const editBody = z
     startAt: instant.optional(),
     endAt: instant.optional(),
     place: fields.place.optional(),
-    agenda: z.string().trim().max(5000, '议程最多 5000 字').optional(),
+    agenda: longText().max(5000, '议程最多 5000 字').optional(),
     attachments: z.array(attachment).max(20, '附件最多 20 个').optional(),
     selector: selectorBody.optional(),
     publicSeats: z.number().int('旁听名额应为整数').min(0).max(10_000).optional(),
@@ -61,7 +62,7 @@ export const editBody = z
   })
   .superRefine(endsAfterStart)
 
-export const cancelBody = z.strictObject({ reason: z.string().trim().max(500).nullable().optional() })
+export const cancelBody = z.strictObject({ reason: longText().max(500).nullable().optional() })
 
 export const listQuery = z.strictObject({
   ...pageQuery,

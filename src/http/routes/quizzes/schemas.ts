@@ -1,8 +1,9 @@
 import { z } from 'zod'
+import { longText, requiredLine, requiredText } from '../../../domain/free-text.js'
 import { OPTION_KEYS, OPTIONS_MAX, QUESTION_TYPES, QUIZ_AUDIENCES, TRUE_FALSE_OPTIONS } from '../../../domain/quiz.js'
 import { pageQuery } from '../../schemas.js'
 
-const text = (max: number, label: string) => z.string().trim().min(1, `${label}不能为空`).max(max, `${label}最多 ${max} 字`)
+const text = requiredLine
 const instant = z.iso.datetime({ offset: true, error: '时间应为带时区的 ISO 8601 格式' }).transform((s) => new Date(s))
 const uuid = (prefix: string, label: string) => z.string().regex(new RegExp(`^${prefix}-[0-9a-f-]{36}$`), `${label}编号格式无效`)
 
@@ -11,7 +12,7 @@ export const attemptIdParam = z.strictObject({ id: uuid('qa', '答题') })
 
 const settings = {
   title: text(100, '名称'),
-  description: z.string().trim().max(2000, '说明最多 2000 字'),
+  description: longText().max(2000, '说明最多 2000 字'),
   drawCount: z.number().int('抽题数应为整数').min(1, '每次至少抽 1 题').max(200, '每次最多抽 200 题'),
   timeLimitSeconds: z.number().int('答题时限应为整数秒').min(30, '答题时限至少 30 秒').max(24 * 3600, '答题时限最多 24 小时'),
   attemptsAllowed: z.number().int('答题次数应为整数').min(1, '至少可答 1 次').max(100, '最多可答 100 次'),
@@ -35,10 +36,10 @@ export const updateQuizBody = z.strictObject({
 const question = z
   .strictObject({
     type: z.enum(QUESTION_TYPES, { error: '题型应为 single、multiple 或 true_false' }),
-    stem: text(1000, '题干'),
+    stem: requiredText(1000, '题干'),
     options: z.array(text(200, '选项')).max(OPTIONS_MAX, `选项最多 ${OPTIONS_MAX} 个`).optional(),
     answer: z.array(z.enum(OPTION_KEYS, { error: '答案应为选项字母 A–H' })).min(1, '请给出正确答案').max(OPTIONS_MAX),
-    explanation: z.string().trim().max(2000, '解析最多 2000 字').default(''),
+    explanation: longText().max(2000, '解析最多 2000 字').default(''),
     points: z.number().int('分值应为整数').min(1).max(100).default(1),
     tags: z.array(text(30, '标签')).max(10, '标签最多 10 个').default([]),
   })

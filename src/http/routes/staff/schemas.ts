@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { requiredLine, singleLine } from '../../../domain/free-text.js'
 import { STAFF_ROLES } from '../../../domain/directory.js'
 import { ID_PATTERN, USERNAME_PATTERN } from '../../../domain/directory-import.js'
 import { pageQuery } from '../../schemas.js'
@@ -7,13 +8,13 @@ const id = z.string().regex(ID_PATTERN, '编号格式无效')
 
 export const staffSearchQuery = z.strictObject({
   ...pageQuery,
-  q: z.string().trim().min(1).max(50).optional(),
+  q: singleLine().min(1).max(50).optional(),
   role: z.enum(STAFF_ROLES).optional(),
   stationId: id.optional(),
 })
 
 export const staffCreateBody = z.strictObject({
-  name: z.string().trim().min(1).max(100),
+  name: requiredLine(100, '姓名'),
   username: z.string().trim().toLowerCase().regex(USERNAME_PATTERN, '用户名以小写字母开头，只含字母、数字、_ - .，2–32 位'),
   role: z.enum(STAFF_ROLES),
   stationIds: z.array(id).max(50).default([]),
@@ -22,7 +23,7 @@ export const staffCreateBody = z.strictObject({
 
 export const staffEditBody = z
   .strictObject({
-    name: z.string().trim().min(1).max(100).optional(),
+    name: requiredLine(100, '姓名').optional(),
     role: z.enum(STAFF_ROLES).optional(),
     stationIds: z.array(id).max(50).optional(),
     regionIds: z.array(id).max(50).optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { longText, requiredLine, requiredText, singleLine } from '../../../domain/free-text.js'
 import { DEPUTY_LEVELS } from '../../../domain/directory.js'
 import { ID_PATTERN } from '../../../domain/directory-import.js'
 import { OPINION_OUTCOMES, PASS_RULES, QUESTION_TYPES, SURVEY_KINDS } from '../../../domain/survey.js'
@@ -6,7 +7,7 @@ import { pageQuery } from '../../schemas.js'
 
 const id = z.string().regex(ID_PATTERN, '编号格式无效')
 const key = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, '编号只能含字母、数字、下划线和短横线')
-const text = (max: number, label: string) => z.string().trim().min(1, `${label}不能为空`).max(max, `${label}最多 ${max} 字`)
+const text = requiredLine
 const instant = z.iso.datetime({ offset: true, error: '时间应为带时区的 ISO 8601 格式' }).transform((s) => new Date(s))
 
 export const surveyIdParam = z.strictObject({ id: z.string().regex(/^sv-[0-9a-f-]{36}$/, '问卷编号格式无效') })
@@ -30,12 +31,12 @@ const question = z.strictObject({
   showIf: z.strictObject({ questionId: key, optionIds: z.array(key).min(1) }).nullable().default(null),
 })
 
-const article = z.strictObject({ id: key, number: text(20, '条号'), text: text(5000, '条文') })
+const article = z.strictObject({ id: key, number: text(20, '条号'), text: requiredText(5000, '条文') })
 
 export const createBody = z.strictObject({
   kind: z.enum(SURVEY_KINDS, { error: '类型应为 survey、consultation 或 ballot' }),
   title: text(100, '标题'),
-  description: z.string().trim().max(5000, '说明最多 5000 字').default(''),
+  description: longText().max(5000, '说明最多 5000 字').default(''),
   questions: z.array(question).max(200, '题目最多 200 道').default([]),
   articles: z.array(article).max(500, '条文最多 500 条').default([]),
   anonymous: z.boolean().default(false),
@@ -54,17 +55,17 @@ export const createBody = z.strictObject({
 
 export const listQuery = z.strictObject({ ...pageQuery, kind: z.enum(SURVEY_KINDS).optional() })
 export const resultsQuery = z.strictObject({ districtId: id.optional(), stationId: id.optional() })
-export const textsQuery = z.strictObject({ ...pageQuery, questionId: key, q: z.string().trim().max(50).optional(), districtId: id.optional(), stationId: id.optional() })
+export const textsQuery = z.strictObject({ ...pageQuery, questionId: key, q: singleLine().max(50).optional(), districtId: id.optional(), stationId: id.optional() })
 export const opinionsQuery = z.strictObject({ articleId: key.optional(), outcome: z.enum(OPINION_OUTCOMES).optional() })
 export const decisionBody = z.strictObject({
   outcome: z.enum(['adopted', 'partly_adopted', 'not_adopted'], { error: '结果应为 adopted（采纳）、partly_adopted（部分采纳）或 not_adopted（未采纳）' }),
-  reason: text(1000, '理由'),
+  reason: requiredText(1000, '理由'),
 })
 
-const answer = z.union([z.string().max(10_000), z.array(z.string().max(64)).max(200), z.number()], { error: '答案应为文字、数字或选项列表' })
+const answer = z.union([longText().max(10_000), z.array(z.string().max(64)).max(200), z.number()], { error: '答案应为文字、数字或选项列表' })
 export const respondBody = z.strictObject({
   answers: z.record(z.string().max(64), answer).default({}),
-  comments: z.array(z.strictObject({ articleId: z.string().max(64), text: z.string().max(10_000) })).max(500).default([]),
+  comments: z.array(z.strictObject({ articleId: z.string().max(64), text: longText().max(10_000) })).max(500).default([]),
 })
 /** The QR code or station code the person came through. */
 export const viaQuery = z.strictObject({ via: z.string().trim().regex(/^[A-Za-z0-9_-]{1,32}$/, '来源码格式无效').optional() })

@@ -1,0 +1,31 @@
+import type { Middleware } from 'koa'
+import { ForbiddenError } from '../../errors.js'
+import type { AppState } from '../state.js'
+import { SESSION_COOKIE } from './auth.js'
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+/**
+ * Cross-site request forgery: a console change carried by the session cookie must come
+ * from a page of this server (or a configured origin). SameSite=Strict covers most
+ * browsers; this covers the rest and a sibling subdomain. Browsers always send Origin on
+ * such requests, so a missing one means a script or a tool: it must send Origin too
+ * (`curl -H "Origin: http://localhost:3000"`). Requests without the cookie are not
+ * affected (the login itself, the bot, the mini-program's bearer tokens).
+ */
+export function consoleOriginCheck(allowedOrigins: readonly string[]): Middleware<AppState> {
+  const allowed = new Set(allowedOrigins.map((o) => o.toLowerCase()))
+  return (ctx, next) => {
+    if (SAFE_METHODS.has(ctx.method) || !(ctx.path === '/api/admin' || ctx.path.startsWith('/api/admin/'))) return next()
+    // Logging in again over an old cookie changes nothing of the old session's.
+    if (!ctx.cookies.get(SESSION_COOKIE) || ctx.path === '/api/admin/login') return next()
+    const origin = ctx.get('Origin').toLowerCase()
+    // Not ctx.origin: since Koa 3 that is the Origin header itself, which would allow everything.
+    const own = `${ctx.protocol}://${ctx.host}`.toLowerCase()
+    if (origin && (origin === own || allowed.has(origin))) return next()
+    throw new ForbiddenError(
+      origin ? '请求来自不被允许的网页，操作未执行' : '请求缺少来源（Origin 请求头），操作未执行；请在管理后台页面中操作',
+      'origin_refused',
+    )
+  }
+}

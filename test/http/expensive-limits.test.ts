@@ -1,0 +1,37 @@
+import { expect } from 'chai'
+import { asAdmin, Client, startApp, type TestApp } from '../helpers/app.js'
+import { meetingBody, meetingCity } from '../helpers/meetings.js'
+
+/** Posters, CSV exports and directory imports cost real work: a script cannot loop on them. */
+describe('limits on expensive console endpoints', () => {
+  let app: TestApp
+  let admin: Client
+  beforeEach(async () => {
+    app = await startApp({ directory: meetingCity(), overrides: { limits: { posterCodesPerStaff: 2, exportsPerStaff: 2, importsPerStaff: 1 } } })
+    app.clock.set(new Date('2026-11-23T02:00:00Z'))
+    admin = await asAdmin(app)
+  })
+  afterEach(() => app.close())
+
+  it('refuses the third poster QR code within ten minutes with 429 and when to come back', async () => {
+    const statuses = []
+    for (const path of ['/api/admin/deputies/dp0001/qrcode.png', '/api/admin/stations/st001/qrcode.png', '/api/admin/deputies/dp0002/qrcode.png']) statuses.push((await admin.get(path)).status)
+    expect(statuses).to.deep.equal([200, 200, 429])
+    const refused = await admin.get('/api/admin/deputies/dp0001/qrcode.png')
+    expect(refused.body.error).to.include({ code: 'rate_limited', message: '生成二维码太频繁了，请 10 分钟后再试' })
+    expect(Number(refused.headers.get('retry-after'))).to.be.within(1, 600)
+    const other = await asAdmin(app) // another console session has its own count
+    expect((await other.get('/api/admin/deputies/dp0001/qrcode.png')).status).to.equal(200)
+  })
+
+  it('refuses the third CSV export and the second directory import', async () => {
+    const created = await admin.post('/api/admin/meetings', meetingBody())
+    expect(created.status, JSON.stringify(created.body)).to.equal(201)
+    const csv = `/api/admin/meetings/${created.body.id}/attendance.csv`
+    expect([(await admin.get(csv)).status, (await admin.get(csv)).status, (await admin.get(csv)).status]).to.deep.equal([200, 200, 429])
+    expect((await admin.post('/api/admin/directory/import', { regions: [] })).status).to.equal(200)
+    const again = await admin.post('/api/admin/directory/import', { regions: [] })
+    expect(again.status).to.equal(429)
+    expect(again.body.error.message).to.equal('导入太频繁了，请 10 分钟后再试')
+  })
+})
