@@ -142,6 +142,17 @@ describe('the acknowledgement clock counts working time', () => {
     expect((await escalations()).map((m) => m.payload.text)).to.deep.equal([`督办：留言 ${c.ticket} 已过受理期限，请督促办理。`])
   })
 
+  it('tells the resident the day of the reply as people say it when the deputy acknowledges', async () => {
+    const resident = await asResident(app)
+    const { body: c } = await resident.post('/api/mp/cases', { text: '小区路灯坏了', regionId: 'c010101', deputyCode: 'DP0001' })
+    const deputy = await asDeputy(app, 'dp0001')
+    expect((await deputy.post(`/api/mp/deputy/cases/${c.id}/acknowledge`, {})).status).to.equal(200)
+    const [told] = (await app.liaison.store.outbox.search({ limit: 10, kind: 'case.acknowledged' })).items
+    // 15 working days after Friday 27 November: 30 Nov–4 Dec, 7–11, 14–18 December.
+    expect(told.payload.text).to.equal(`您的留言 ${c.ticket} 已由张伟代表受理，将在12月18日前（含当日）答复您。`)
+    expect((await resident.get(`/api/mp/cases/${c.id}`)).body.replyByText).to.equal('12月18日前（含当日）')
+  })
+
   it('tells the deputy the day and time to acknowledge by, not a number of hours', async () => {
     const resident = await asResident(app)
     await resident.post('/api/mp/cases', { text: '小区路灯坏了', regionId: 'c010101', deputyCode: 'DP0001' })

@@ -49,6 +49,8 @@ describe('the SLA job: reminders, escalation and closing', () => {
     await sla()
     expect((await messages('case.escalated')).map((m) => `${m.recipientKind}:${m.recipientId}`)).to.have.members(['station:st001', 'office:d01'])
     expect((await app.liaison.store.cases.events(id)).filter((e) => e.type === 'escalated').map((e) => e.data.level)).to.deep.equal([1, 2])
+    const ticket = (await app.liaison.store.cases.get(id))!.ticket
+    expect((await messages('case.escalated')).find((m) => m.recipientKind === 'office')!.payload.text, 'said in days, as people do').to.equal(`督办：留言 ${ticket} 逾期未受理已超过 3 天，请督促办理。`)
   })
 
   it('shows an overdue case to staff and flags it in the deputy\'s inbox', async () => {
