@@ -56,6 +56,8 @@ export interface CaseDetail {
   text: string
   reply: string | null
   rating: number | null
+  /** "12月22日前（含当日）" while an answer is awaited, else null. */
+  replyByText: string | null
   timeline: Array<{ at: string; label: string; note: string | null }>
 }
 export interface CaseBrief { ticket: string; status: string; statusLabel: string }

@@ -84,6 +84,7 @@ describe('bot: a resident follows up', function () {
     expect(detail).to.include(`留言 ${ticket}`)
     expect(detail).to.include('办理经过：')
     expect(detail).to.include('提交留言')
+    expect(detail, 'the day of the answer, as people say it').to.match(/代表会在(\d{4}年)?\d{1,2}月\d{1,2}日前（含当日）答复您。/)
     expect(await ask(t, wang, `查询 ${ticket}`), 'the same text twice within a minute is not sent').to.equal('')
     t.clock.advance(60_000)
     expect(await ask(t, wang, `查 询${ticket.slice(-4)}`)).to.include(`留言 ${ticket}`)

@@ -1,7 +1,7 @@
 import Router from '@koa/router'
 import type { Clock } from '../../../clock.js'
 import { ForbiddenError } from '../../../errors.js'
-import { isOverdue, STATUS_LABELS, type CaseRecord } from '../../../domain/case.js'
+import { isOverdue, OPEN_STATUSES, STATUS_LABELS, type CaseRecord } from '../../../domain/case.js'
 import type { Services } from '../../../services/index.js'
 import type { Store } from '../../../store/ports.js'
 import { requireBot } from '../../middleware/bot-auth.js'
@@ -98,7 +98,12 @@ export function botRoutes(services: Services, store: Store, clock: Clock, secret
     const { personId, ticket } = parse(personTicketParam, ctx.params, 'params')
     const c = await botPeople.residentCase(personId, ticket)
     const view = presentResidentCase(await caseQueries.forResident(await botPeople.principal(personId), c.id), { timeZone: services.calendar.timeZone, now: clock.now() })
-    ctx.body = { ticket: view.ticket, statusLabel: view.statusLabel, text: view.text, reply: view.reply, rating: view.rating, timeline: view.timeline.map((e) => ({ at: e.at, label: e.label, note: e.note })) }
+    // The day the answer is due, while one is still awaited.
+    const awaited = view.reply === null && OPEN_STATUSES.includes(c.status)
+    ctx.body = {
+      ticket: view.ticket, statusLabel: view.statusLabel, text: view.text, reply: view.reply, rating: view.rating,
+      replyByText: awaited ? view.replyByText : null, timeline: view.timeline.map((e) => ({ at: e.at, label: e.label, note: e.note })),
+    }
   })
 
   router.post('/people/:personId/cases/:ticket/rate', async (ctx) => {
