@@ -88,7 +88,7 @@ export function createHttpApp(config: Config, logger: Logger, store: Store, serv
     adminSurveyRoutes({ auth: services.auth, surveys: services.surveys, reports: services.surveyReports, qrCodes: services.qrCodes, idempotency: store.idempotency, clock }),
     mpSurveyRoutes(services.mpSessions, services.surveyResponses),
     botMeetingRoutes(services, store, config.bot.secret, config.business.timeZone),
-    calendarRoutes(services.auth, services.calendar),
+    calendarRoutes(services.auth, services.calendar, store.idempotency, clock),
   ]
   for (const router of routers) app.use(router.routes()).use(router.allowedMethods())
   return app

@@ -60,7 +60,9 @@ describe('the business calendar: import, coverage and deadlines', () => {
     expect(c.replyBy).to.equal('2027-01-15T15:59:59.999Z', '15 working days, 1 January not among them')
     expect(c.replyByText).to.equal('2027年1月15日前（含当日）')
     const lina = await new Client(app.baseUrl).login('lina', STAFF_PASSWORD)
-    expect((await lina.get(`/api/admin/cases/${c.id}`)).body.deadlinesProvisional).to.equal(true)
+    const seen = (await lina.get(`/api/admin/cases/${c.id}`)).body
+    expect(seen.deadlinesProvisional).to.equal(true)
+    expect(seen.deadlinesNote).to.match(/^期限为暂定/)
     const deputy = await asDeputy(app, 'dp0001')
     expect((await deputy.get('/api/mp/deputy/cases')).body.items[0]).to.include({ deadlinesProvisional: true, replyByText: '2027年1月15日前（含当日）' })
   })
@@ -78,14 +80,18 @@ describe('the business calendar: import, coverage and deadlines', () => {
     const { c } = await submit()
     expect(c.replyBy, '1–3 January are off in the imported schedule too').to.equal('2027-01-15T15:59:59.999Z')
     const lina = await new Client(app.baseUrl).login('lina', STAFF_PASSWORD)
-    expect((await lina.get(`/api/admin/cases/${c.id}`)).body.deadlinesProvisional).to.equal(false)
+    expect((await lina.get(`/api/admin/cases/${c.id}`)).body).to.include({ deadlinesProvisional: false, deadlinesNote: null })
 
+    const retried = await (await asAdmin(app)).post('/api/admin/calendar/years', year2027, { 'Idempotency-Key': 'import-2027' })
+    expect(retried.status, 'a first import under a key').to.equal(200)
+    const replayed = await (await asAdmin(app)).post('/api/admin/calendar/years', year2027, { 'Idempotency-Key': 'import-2027' })
+    expect(replayed.body, 'the same answer again').to.deep.equal(retried.body)
     const again = await (await asAdmin(app)).post('/api/admin/calendar/years', { ...year2027, days: year2027.days.slice(0, 3) })
     expect(again.status).to.equal(200)
     expect(again.body).to.deep.include({ replaced: true })
     expect(again.body.year).to.include({ daysOff: 3, workdays: 0 })
     const audit = await (await asAdmin(app)).get('/api/admin/audit?targetId=2027')
-    expect(audit.body.items.map((e: { action: string }) => e.action)).to.have.members(['calendar.imported', 'calendar.replaced'])
+    expect(audit.body.items.map((e: { action: string }) => e.action).sort(), 'the replayed import wrote nothing').to.deep.equal(['calendar.imported', 'calendar.replaced', 'calendar.replaced'])
   })
 
   it('refuses a bad file with every problem named, and changes nothing', async () => {

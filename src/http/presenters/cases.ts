@@ -9,6 +9,10 @@ export interface ReadingTime {
   now: Date
 }
 
+/** Why a deadline is provisional, for staff and deputies; null when it is not. */
+const provisionalNote = (c: CaseRecord) =>
+  c.deadlinesProvisional ? '期限为暂定：计算时有的日子所在年份的放假安排尚未导入，导入后实际期限可能相差几天' : null
+
 /** Deadlines as people read them: "12月22日前（含当日）". */
 const deadlineTexts = (c: CaseRecord, { timeZone, now }: ReadingTime) => ({
   acknowledgeByText: dueDateText(c.ackDueAt, timeZone, now),
@@ -72,6 +76,7 @@ export const presentDeputyCase = (d: CaseDetail, now: Date, timeZone: string) =>
   ...core(d.case),
   ...deadlineTexts(d.case, { timeZone, now }),
   deadlinesProvisional: d.case.deadlinesProvisional === true,
+  deadlinesNote: provisionalNote(d.case),
   hoursWithDepartment: hoursWithDepartment(d, now),
   anonymous: d.case.anonymous,
   phoneMasked: d.phoneMasked,
@@ -82,7 +87,7 @@ export const presentDeputyCase = (d: CaseDetail, now: Date, timeZone: string) =>
 export const presentDeputyCaseSummary = (c: CaseRecord, now: Date, timeZone: string) => ({
   id: c.id, ticket: c.ticket, status: c.status, statusLabel: STATUS_LABELS[c.status], excerpt: c.text.slice(0, 60), topic: c.topic,
   createdAt: c.createdAt.toISOString(), acknowledgeBy: c.ackDueAt.toISOString(), replyBy: c.replyDueAt.toISOString(),
-  ...deadlineTexts(c, { timeZone, now }), deadlinesProvisional: c.deadlinesProvisional === true,
+  ...deadlineTexts(c, { timeZone, now }), deadlinesProvisional: c.deadlinesProvisional === true, deadlinesNote: provisionalNote(c),
   overdue: isOverdue(c, now),
 })
 
@@ -92,6 +97,7 @@ export const presentStaffCaseSummary = (c: CaseRecord) => ({
   createdAt: c.createdAt.toISOString(), acknowledgeBy: c.ackDueAt.toISOString(), replyBy: c.replyDueAt.toISOString(),
   /** Counted over days whose holiday schedule was not yet imported: the console marks them 暂定. */
   deadlinesProvisional: c.deadlinesProvisional === true,
+  deadlinesNote: provisionalNote(c),
   flaggedForReview: c.flaggedForReview, rating: c.rating,
 })
 

@@ -1,5 +1,8 @@
 import Router from '@koa/router'
+import type { Clock } from '../../../clock.js'
 import type { AuthService } from '../../../services/auth.js'
+import type { IdempotencyRepo } from '../../../store/ports.js'
+import { idempotent } from '../../middleware/idempotency.js'
 import type { CalendarService } from '../../../services/calendar.js'
 import { requireStaff } from '../../middleware/auth.js'
 import { presentCalendar, presentCalendarYear, presentCoverage } from '../../presenters/calendar.js'
@@ -11,14 +14,15 @@ import type { AppState } from '../../state.js'
  * The body is checked by the domain's `checkHolidayFile` rather than a zod schema here, because
  * an administrator fixing a file needs every problem at once, each with its place.
  */
-export function calendarRoutes(auth: AuthService, calendar: CalendarService) {
+export function calendarRoutes(auth: AuthService, calendar: CalendarService, idempotency: IdempotencyRepo, clock: Clock) {
   const router = new Router<AppState>({ prefix: '/api/admin/calendar' })
 
   router.get('/', requireStaff(auth), async (ctx) => {
     ctx.body = presentCalendar(await calendar.list(), await calendar.coverage())
   })
 
-  router.post('/years', requireStaff(auth, 'admin'), async (ctx) => {
+  // A retried import (same Idempotency-Key) gets the first answer back, 201 and all.
+  router.post('/years', requireStaff(auth, 'admin'), idempotent(idempotency, clock, (s) => s.staff!.id), async (ctx) => {
     const { year, replaced } = await calendar.importYear(ctx.state.body, ctx.state.staff!)
     ctx.status = replaced ? 200 : 201
     ctx.body = { year: presentCalendarYear(year), replaced, coverage: presentCoverage(await calendar.coverage()) }
