@@ -6,6 +6,9 @@ import type { CalendarYearRecord, Store } from '../store/ports.js'
 import type { AuditTrail } from './audit.js'
 import type { StaffPrincipal } from './principal.js'
 
+/** "2027年1月1日", as the console says a date. */
+const spoken = (date: string) => `${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`
+
 /** Where deadlines get the calendar from: the years held in the store, kept fresh. */
 export interface CalendarSource {
   current(): Promise<BusinessCalendar>
@@ -108,7 +111,7 @@ export class CalendarService implements CalendarSource {
     const years = [...new Set(missing.map((d) => Number(d.slice(0, 4))))]
     const [from, to] = [missing[0], missing.at(-1)!]
     const warning =
-      `尚未导入${years.map((y) => `${y}年`).join('、')}的节假日安排：从 ${from} 起的期限只按周末和元旦、劳动节、国庆节的法定日期计算，标为“暂定”。` +
+      `尚未导入${years.map((y) => `${y}年`).join('、')}的节假日安排：从${spoken(from)}起的期限只按周末和元旦、劳动节、国庆节的法定日期计算，标为“暂定”。` +
       '请在国务院公布放假安排后导入（npm run calendar -- import 文件，或在管理后台导入）。'
     return { coveredYears, uncovered: { from, to, years }, warning }
   }
