@@ -104,3 +104,23 @@ export function median(values: number[]): number | null {
   const mid = Math.floor(sorted.length / 2)
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
 }
+
+/**
+ * The deadlines of an open case counted again on a calendar that now knows more (a year
+ * imported after they were set provisionally). Each clock restarts where the workflow
+ * restarted it: the reply clock at the last reopening (else the submission), the
+ * acknowledgement clock at the last (re)assignment or reopening. A clock already stopped
+ * (acknowledged, replied) keeps its deadline.
+ */
+export function recountedDeadlines(
+  c: { createdAt: Date; ackDueAt: Date; replyDueAt: Date; acknowledgedAt: Date | null; repliedAt: Date | null },
+  events: Array<{ at: Date; type: string }>,
+  calendar: BusinessCalendar,
+  policy: SlaPolicy,
+): CountedSlaDeadlines {
+  const lastOf = (types: string[]) =>
+    events.filter((e) => types.includes(e.type)).reduce((latest, e) => (e.at > latest ? e.at : latest), c.createdAt)
+  const ack = c.acknowledgedAt ? { dueAt: c.ackDueAt, provisional: false } : calendar.afterWorkingHours(lastOf(['assigned', 'transferred', 'reopened']), policy.ackHours)
+  const reply = c.repliedAt ? { dueAt: c.replyDueAt, provisional: false } : calendar.workingDaysDeadline(lastOf(['reopened']), policy.replyWorkingDays)
+  return { ackDueAt: ack.dueAt, replyDueAt: reply.dueAt, provisional: ack.provisional || reply.provisional }
+}

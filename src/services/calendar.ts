@@ -5,6 +5,8 @@ import { UnprocessableError } from '../errors.js'
 import type { CalendarYearRecord, Store } from '../store/ports.js'
 import type { AuditTrail } from './audit.js'
 import type { StaffPrincipal } from './principal.js'
+import type { SlaPolicy } from '../domain/sla.js'
+import { settleProvisionalDeadlines } from './calendar-settle.js'
 
 /** "2027年1月1日", as the console says a date. */
 const spoken = (date: string) => `${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`
@@ -36,6 +38,8 @@ export interface CalendarPolicy {
   lookaheadDays: number
   /** Another instance may have imported a year: reload from the store at most this often. */
   reloadMs: number
+  /** To count again the deadlines that were provisional once a year is imported. */
+  sla: SlaPolicy
 }
 
 /**
@@ -88,18 +92,20 @@ export class CalendarService implements CalendarSource {
    * Imports one year file in the holiday-cn format, replacing that year if it was held. A file
    * with any problem changes nothing and is refused with every problem listed.
    */
-  async importYear(file: unknown, actor: StaffPrincipal | null, importedBy = actor?.id ?? 'cli'): Promise<{ year: CalendarYearSummary; replaced: boolean }> {
+  async importYear(file: unknown, actor: StaffPrincipal | null, importedBy = actor?.id ?? 'cli'): Promise<{ year: CalendarYearSummary; replaced: boolean; settledCases: number }> {
     const checked = checkHolidayFile(file)
     if (!checked.ok) throw new UnprocessableError('节假日文件有问题，未导入', checked.problems, 'calendar_invalid')
     const replaced = (await this.store.calendar.listYears()).some((y) => y.year === checked.year.year)
     const record = { ...checked.year, importedAt: this.clock.now(), importedBy }
     await this.store.calendar.replaceYear(record)
     const daysOff = record.days.filter((d) => d.isOffDay).length
-    await this.audit.record(actor, replaced ? 'calendar.replaced' : 'calendar.imported', { kind: 'calendar_year', id: String(record.year) }, {
-      daysOff, workdays: record.days.length - daysOff, by: importedBy,
-    })
     await this.reload()
-    return { year: { year: record.year, daysOff, workdays: record.days.length - daysOff, importedAt: record.importedAt, importedBy }, replaced }
+    // Open cases whose deadlines were guessed for this year now follow the official schedule.
+    const settledCases = await settleProvisionalDeadlines(this.store, this.calendar, this.policy.sla, this.clock.now())
+    await this.audit.record(actor, replaced ? 'calendar.replaced' : 'calendar.imported', { kind: 'calendar_year', id: String(record.year) }, {
+      daysOff, workdays: record.days.length - daysOff, by: importedBy, settledCases,
+    })
+    return { year: { year: record.year, daysOff, workdays: record.days.length - daysOff, importedAt: record.importedAt, importedBy }, replaced, settledCases }
   }
 
   /** Whether the next `lookaheadDays` are covered by imported years. */

@@ -63,7 +63,7 @@ export function createServices(config: Config & { security: { secretKey: string 
   const topics = config.business.topics
   const { timeZone } = config.business
   // The calendar must be known this far ahead (the longest reply deadline is weeks away).
-  const calendar = new CalendarService(store, audit, clock, { timeZone, lookaheadDays: 60, reloadMs: 60_000 }, bundledHolidayYears)
+  const calendar = new CalendarService(store, audit, clock, { timeZone, lookaheadDays: 60, reloadMs: 60_000, sla: { ackHours: config.cases.ackHours, replyWorkingDays: config.cases.replyWorkingDays } }, bundledHolidayYears)
   const routing = new RoutingService(store, { timeZone, deputyCapacity: config.cases.deputyCapacity, topics, topicKeywords: config.business.topicKeywords }, clock)
   const policy = { ...config.cases, timeZone }
   const privacy = new PrivacyService(store, clock)

@@ -94,6 +94,19 @@ describe('the business calendar: import, coverage and deadlines', () => {
     expect(audit.body.items.map((e: { action: string }) => e.action).sort(), 'the replayed import wrote nothing').to.deep.equal(['calendar.imported', 'calendar.replaced', 'calendar.replaced'])
   })
 
+  it('counts provisional deadlines of open cases again when their year is imported', async () => {
+    app.clock.set(new Date('2026-12-24T02:00:00Z'))
+    const { c } = await submit()
+    expect(c.replyBy).to.equal('2027-01-15T15:59:59.999Z')
+    // Suppose the notice gives 1–4 January off: one working day fewer than the fallback assumed.
+    const withMonday = { ...year2027, days: [...year2027.days.slice(0, 3), { name: '元旦', date: '2027-01-04', isOffDay: true }, ...year2027.days.slice(3)] }
+    app.clock.set(new Date('2026-12-28T02:00:00Z'))
+    const imported = await (await asAdmin(app)).post('/api/admin/calendar/years', withMonday)
+    expect(imported.body.settledCases).to.equal(1)
+    const lina = await new Client(app.baseUrl).login('lina', STAFF_PASSWORD)
+    expect((await lina.get(`/api/admin/cases/${c.id}`)).body).to.include({ replyBy: '2027-01-18T15:59:59.999Z', deadlinesProvisional: false, deadlinesNote: null })
+  })
+
   it('refuses a bad file with every problem named, and changes nothing', async () => {
     const admin = await asAdmin(app)
     const bad = {

@@ -23,9 +23,9 @@ export function calendarRoutes(auth: AuthService, calendar: CalendarService, ide
 
   // A retried import (same Idempotency-Key) gets the first answer back, 201 and all.
   router.post('/years', requireStaff(auth, 'admin'), idempotent(idempotency, clock, (s) => s.staff!.id), async (ctx) => {
-    const { year, replaced } = await calendar.importYear(ctx.state.body, ctx.state.staff!)
+    const { year, replaced, settledCases } = await calendar.importYear(ctx.state.body, ctx.state.staff!)
     ctx.status = replaced ? 200 : 201
-    ctx.body = { year: presentCalendarYear(year), replaced, coverage: presentCoverage(await calendar.coverage()) }
+    ctx.body = { year: presentCalendarYear(year), replaced, settledCases, coverage: presentCoverage(await calendar.coverage()) }
   })
 
   return router
