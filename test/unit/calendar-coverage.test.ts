@@ -1,7 +1,7 @@
 import { expect } from 'chai'
 import { BusinessCalendar } from '../../src/domain/business-calendar.js'
 import { localDate } from '../../src/domain/dates.js'
-import { slaDeadlines } from '../../src/domain/sla.js'
+import { recountedDeadlines, slaDeadlines } from '../../src/domain/sla.js'
 import { bundledHolidayYears } from '../../src/services/calendar-seed.js'
 
 const beijing = (wall: string) => new Date(`${wall}+08:00`)
@@ -42,5 +42,33 @@ describe('the business calendar beyond the years imported', () => {
     const missing = china.uncoveredDates(beijing('2026-12-01T12:00'), 60)
     expect(missing[0]).to.equal('2027-01-01')
     expect(missing.at(-1)).to.equal('2027-01-30')
+  })
+})
+
+describe('counting provisional deadlines again once the year is known', () => {
+  const with2027 = BusinessCalendar.fromYears('Asia/Shanghai', [
+    ...bundledHolidayYears(),
+    { year: 2027, days: ['2027-01-01', '2027-01-02', '2027-01-03', '2027-01-04'].map((date) => ({ date, name: '元旦', isOffDay: true })) },
+  ])
+  const submitted = beijing('2026-12-24T10:00')
+  const first = slaDeadlines(submitted, china, policy)
+  const open = { createdAt: submitted, ...first, acknowledgedAt: null, repliedAt: null }
+
+  it('restarts the reply clock at the submission, and is no longer provisional', () => {
+    const next = recountedDeadlines(open, [], with2027, policy)
+    expect(localDate(next.replyDueAt, 'Asia/Shanghai')).to.equal('2027-01-18')
+    expect(next.provisional).to.equal(false)
+  })
+
+  it('restarts the reply clock at the last reopening and the acknowledgement clock at the last assignment', () => {
+    const events = [{ at: beijing('2026-12-29T09:00'), type: 'reopened' }, { at: beijing('2026-12-31T09:00'), type: 'transferred' }]
+    const next = recountedDeadlines(open, events, with2027, policy)
+    expect(next.ackDueAt.toISOString()).to.equal(beijing('2027-01-05T09:00').toISOString(), '31 Dec 15 h, then 1–4 Jan off, then 9 h')
+    expect(localDate(next.replyDueAt, 'Asia/Shanghai')).to.equal('2027-01-21')
+  })
+
+  it('leaves a stopped clock alone', () => {
+    const acked = { ...open, acknowledgedAt: beijing('2026-12-24T11:00') }
+    expect(recountedDeadlines(acked, [], with2027, policy).ackDueAt).to.equal(first.ackDueAt)
   })
 })
