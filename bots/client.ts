@@ -48,7 +48,7 @@ export interface Person {
 export interface Region { id: string; name: string; kind: string }
 export interface DeputyMatch { code: string; name: string; levelLabel: string; station: string | null }
 export interface CaseDraft { text: string; regionId?: string; deputyCode?: string; stationCode?: string }
-export interface SubmittedCase { id: string; ticket: string; status: string; statusLabel: string; summary: string; acknowledgeBy: string; replyBy: string }
+export interface SubmittedCase { id: string; ticket: string; status: string; statusLabel: string; summary: string; acknowledgeBy: string; replyBy: string; /** "12月22日前（含当日）" */ replyByText: string }
 export interface CaseListItem { ticket: string; status: string; statusLabel: string; excerpt: string; createdAt: string }
 export interface CaseDetail {
   ticket: string
@@ -56,10 +56,12 @@ export interface CaseDetail {
   text: string
   reply: string | null
   rating: number | null
+  /** "12月22日前（含当日）" while an answer is awaited, else null. */
+  replyByText: string | null
   timeline: Array<{ at: string; label: string; note: string | null }>
 }
 export interface CaseBrief { ticket: string; status: string; statusLabel: string }
-export interface DeputyCase extends CaseBrief { short: string; excerpt: string; overdue: boolean; replyBy: string }
+export interface DeputyCase extends CaseBrief { short: string; excerpt: string; overdue: boolean; replyBy: string; replyByText: string }
 export interface OutboxItem {
   id: string
   channel: 'bot_private' | 'bot_room'

@@ -44,6 +44,9 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
   if (source === 'ephemeral') logger.warn('no LIAISON_SECRET_KEY: personal data in this throw-away store uses a temporary key')
   const store = options.store ?? (await openStore(config.store.url))
   const services = createServices({ ...config, security: { ...config.security, secretKey: key } }, store, clock, logger)
+  // Seeds the calendar on a new store and says at once when the coming weeks are not covered.
+  const coverage = await services.calendar.open()
+  if (coverage.warning) logger.warn({ calendar: coverage.uncovered }, coverage.warning)
   const http = createHttpApp(config, logger, store, services, clock)
   let server: Server | null = null
   const jobs: Job[] = [

@@ -49,11 +49,6 @@ const schema = z.strictObject({
     cityName: z.string().min(1),
     topics: z.array(z.string().min(1)).min(1),
     topicKeywords: z.record(z.string(), z.array(z.string().min(1))),
-    calendar: z.strictObject({
-      _doc: doc,
-      holidays: z.array(z.iso.date()),
-      workdays: z.array(z.iso.date()),
-    }),
   }),
   cases: z.strictObject({
     _doc: doc,
@@ -195,7 +190,7 @@ export interface LoadOptions {
 export function loadConfig({ env = process.env, dir = join(import.meta.dirname, '..', 'config'), overrides = {} }: LoadOptions = {}): Config {
   let raw = readJson(join(dir, 'default.json'))
   // Long lists live in their own files; a setting in default.json or later still wins.
-  raw = merge({ business: { topicKeywords: readJson(join(dir, 'topic-keywords.json')).keywords, calendar: readJson(join(dir, 'calendar.json')) } }, raw)
+  raw = merge({ business: { topicKeywords: readJson(join(dir, 'topic-keywords.json')).keywords } }, raw)
   const envName = env.LIAISON_ENV ?? (env.NODE_ENV === 'test' ? 'test' : undefined)
   if (envName) {
     const file = join(dir, `${envName}.json`)

@@ -1,5 +1,5 @@
 import { ApiError } from '../client.js'
-import { day, lines, oneLine, type Conversation, type Turn } from './turn.js'
+import { lines, oneLine, type Conversation, type Turn } from './turn.js'
 
 /**
  * Deputies (and staff) in a private chat. "绑定 123456" binds anyone who has a code from
@@ -104,7 +104,7 @@ async function todo(turn: Turn) {
   const shown = items.slice(0, TODO_LIST_MAX)
   turn.say(lines(
     `您有 ${items.length} 件待办留言${items.some((c) => c.overdue) ? '（超期的在前）' : ''}：`,
-    ...shown.map((c, i) => `${i + 1}.【${c.short}】${c.overdue ? '已超期 · ' : ''}${c.statusLabel} · ${oneLine(c.excerpt)}\n   答复期限：${day(c.replyBy)}`),
+    ...shown.map((c, i) => `${i + 1}.【${c.short}】${c.overdue ? '已超期 · ' : ''}${c.statusLabel} · ${oneLine(c.excerpt)}\n   请在${c.replyByText}答复`),
     items.length > shown.length && `还有 ${items.length - shown.length} 件，请在小程序里查看。`,
     '',
     '办理方法（编号用方括号里的四位数）：',

@@ -204,7 +204,7 @@ async function submit(turn: Turn, flow: MessageFlow) {
   try {
     const done = await turn.client.submitCase(turn.person.personId, draft, key)
     turn.state.flow = null
-    turn.say(lines('留言已提交，谢谢您！', `编号：${done.ticket}`, done.summary, '', '查看办理进度请发送"查询"。'))
+    turn.say(lines('留言已提交，谢谢您！', `编号：${done.ticket}`, done.summary, `代表会在${done.replyByText}答复您。`, '', '查看办理进度请发送"查询"。'))
   } catch (err) {
     if (!(err instanceof ApiError)) throw err
     if (err.code === 'consent_required') return showPrivacy(turn, { kind: 'resume', flow }) // the notice changed since

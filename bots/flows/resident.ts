@@ -178,6 +178,7 @@ async function query(turn: Turn, ticket: string | null) {
       `内容：${c.text}`,
       '办理经过：',
       ...c.timeline.map((e) => `· ${dayTime(e.at)} ${e.label}${e.note ? `：${e.note}` : ''}`),
+      c.replyByText && `代表会在${c.replyByText}答复您。`,
       c.reply && `答复：${c.reply}`,
       c.rating !== null && `您的评分：${c.rating} 分`,
     ))

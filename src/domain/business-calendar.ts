@@ -1,4 +1,19 @@
 import { localDate } from './dates.js'
+import type { HolidayYear } from './holiday-cn.js'
+
+/**
+ * Days off that the 全国年节及纪念日放假办法 (as revised in 2024) fixes on the solar calendar:
+ * 元旦 1 January, 劳动节 1–2 May, 国庆节 1–3 October. The lunar holidays (春节, 清明, 端午,
+ * 中秋) and the 调休 weeks are only known once the State Council publishes the year.
+ */
+const STATUTORY_FIXED_DAYS_OFF: ReadonlySet<string> = new Set(['01-01', '05-01', '05-02', '10-01', '10-02', '10-03'])
+
+/** A deadline, and whether it was counted over days whose official schedule is not yet known. */
+export interface CountedDeadline {
+  dueAt: Date
+  /** True when a day counted lies in a year not covered: the deadline may move once it is. */
+  provisional: boolean
+}
 
 export interface BusinessCalendarOptions {
   timeZone: string
@@ -6,6 +21,12 @@ export interface BusinessCalendarOptions {
   holidays: string[]
   /** Weekend days (YYYY-MM-DD) that are working days (调休上班). */
   workdays: string[]
+  /**
+   * The years whose official schedule the lists hold. In any other year only weekends and the
+   * fixed-date statutory holidays are days off, and deadlines counted there are provisional.
+   * Omitted: every year is taken as covered (a calendar written by hand, as in tests).
+   */
+  coveredYears?: number[]
 }
 
 /**
@@ -20,8 +41,20 @@ export class BusinessCalendar {
   readonly timeZone: string
   private readonly holidays: ReadonlySet<string>
   private readonly workdays: ReadonlySet<string>
+  private readonly coveredYears: ReadonlySet<number> | null
   /** Deadlines depend only on the local date: every message of a day shares them. */
-  private readonly deadlines = new Map<string, Date>()
+  private readonly deadlines = new Map<string, CountedDeadline>()
+
+  /** The calendar of the years imported from the official schedule (holiday-cn format). */
+  static fromYears(timeZone: string, years: HolidayYear[]): BusinessCalendar {
+    const days = years.flatMap((y) => y.days)
+    return new BusinessCalendar({
+      timeZone,
+      holidays: days.filter((d) => d.isOffDay).map((d) => d.date),
+      workdays: days.filter((d) => !d.isOffDay).map((d) => d.date),
+      coveredYears: years.map((y) => y.year),
+    })
+  }
 
   constructor(options: BusinessCalendarOptions) {
     // Fail at start-up on a bad configuration rather than on the first deadline.
@@ -32,14 +65,37 @@ export class BusinessCalendar {
     this.timeZone = options.timeZone
     this.holidays = new Set(options.holidays)
     this.workdays = new Set(options.workdays)
+    this.coveredYears = options.coveredYears ? new Set(options.coveredYears) : null
+  }
+
+  /** Whether the official schedule of the date's year is known. */
+  isCovered(date: string): boolean {
+    assertDate(date)
+    return this.coveredYears === null || this.coveredYears.has(Number(date.slice(0, 4)))
   }
 
   isWorkingDay(date: string): boolean {
     assertDate(date)
     if (this.workdays.has(date)) return true
     if (this.holidays.has(date)) return false
+    // Until the year is published, the days off the law fixes by date are still certain.
+    if (!this.isCovered(date) && STATUTORY_FIXED_DAYS_OFF.has(date.slice(5))) return false
     const weekday = dayOfWeek(date)
     return weekday !== 0 && weekday !== 6
+  }
+
+  /**
+   * The local dates from today (the local date of `from`) through the next `days` days whose
+   * year is not covered; empty when the whole stretch is known.
+   */
+  uncoveredDates(from: Date, days: number): string[] {
+    const start = localDate(from, this.timeZone)
+    const out: string[] = []
+    for (let i = 0; i <= days; i++) {
+      const date = addDays(start, i)
+      if (!this.isCovered(date)) out.push(date)
+    }
+    return out
   }
 
   /**
@@ -49,20 +105,57 @@ export class BusinessCalendar {
    * With `days` = 0 the deadline is the end of the local day of `from`.
    */
   addWorkingDays(from: Date, days: number): Date {
+    return this.workingDaysDeadline(from, days).dueAt
+  }
+
+  /** `addWorkingDays`, saying too whether a day counted lies in a year not yet covered. */
+  workingDaysDeadline(from: Date, days: number): CountedDeadline {
     if (!Number.isInteger(days) || days < 0) throw new RangeError(`working days must be a whole number ≥ 0, got ${days}`)
     const start = localDate(from, this.timeZone)
     const key = `${start}+${days}`
     const known = this.deadlines.get(key)
-    if (known) return new Date(known)
+    if (known) return { dueAt: new Date(known.dueAt), provisional: known.provisional }
     let date = start
+    let provisional = false
     for (let counted = 0; counted < days; ) {
       date = addDays(date, 1)
+      if (!this.isCovered(date)) provisional = true
       if (this.isWorkingDay(date)) counted++
     }
-    const deadline = endOfLocalDate(date, this.timeZone)
+    const deadline = { dueAt: endOfLocalDate(date, this.timeZone), provisional }
     if (this.deadlines.size > 1000) this.deadlines.clear()
     this.deadlines.set(key, deadline)
-    return new Date(deadline)
+    return { dueAt: new Date(deadline.dueAt), provisional }
+  }
+
+  /**
+   * The instant when `hours` of working time have passed since `from`: the clock runs
+   * through working days (all 24 hours of them) and stands still on days off. So a message
+   * of Friday 20:00 with 24 hours to acknowledge is due on Monday at 20:00, not on Saturday.
+   * A deadline that falls exactly at midnight is given as the last millisecond of the day
+   * before, so that it reads as "by the end of that day".
+   */
+  afterWorkingHours(from: Date, hours: number): CountedDeadline {
+    if (!Number.isFinite(hours) || hours < 0) throw new RangeError(`working hours must be ≥ 0, got ${hours}`)
+    let remaining = hours * HOUR
+    let cursor = from.getTime()
+    let date = localDate(from, this.timeZone)
+    let provisional = false
+    // A year of days off in a row cannot happen; the bound only guards against a bad calendar.
+    for (let i = 0; i < 400; i++) {
+      if (!this.isCovered(date)) provisional = true
+      const next = startOfLocalDate(addDays(date, 1), this.timeZone).getTime()
+      if (this.isWorkingDay(date)) {
+        if (remaining <= next - cursor) {
+          const due = cursor + remaining
+          return { dueAt: new Date(due === next ? next - 1 : due), provisional }
+        }
+        remaining -= next - cursor
+      }
+      cursor = next
+      date = addDays(date, 1)
+    }
+    throw new RangeError('no working day within 400 days')
   }
 
   /**

@@ -53,6 +53,11 @@ export interface CaseRecord {
   updatedAt: Date
   ackDueAt: Date
   replyDueAt: Date
+  /**
+   * The deadlines were counted over days whose official holiday schedule was not yet imported
+   * (only weekends and fixed-date holidays were known): staff see them as provisional.
+   */
+  deadlinesProvisional?: boolean
   acknowledgedAt: Date | null
   repliedAt: Date | null
   closedAt: Date | null

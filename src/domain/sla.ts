@@ -1,7 +1,7 @@
 import type { BusinessCalendar } from './business-calendar.js'
 
 export interface SlaPolicy {
-  /** Acknowledge within this many hours of the clock, nights and holidays included. */
+  /** Acknowledge within this many hours of working time: the clock stands still on days off. */
   ackHours: number
   /** Reply by the end of this many working days after the day of the message. */
   replyWorkingDays: number
@@ -10,6 +10,11 @@ export interface SlaPolicy {
 export interface SlaDeadlines {
   ackDueAt: Date
   replyDueAt: Date
+}
+
+export interface CountedSlaDeadlines extends SlaDeadlines {
+  /** Counted over days whose official holiday schedule is not yet known: may move once it is. */
+  provisional: boolean
 }
 
 export interface SlaClocks extends SlaDeadlines {
@@ -33,14 +38,16 @@ export interface StatusEvent {
   fromStatus: string | null
 }
 
-const HOUR = 3_600_000
-
-export function slaDeadlines(submittedAt: Date, calendar: BusinessCalendar, policy: SlaPolicy): SlaDeadlines {
+/**
+ * Both deadlines of a message received at `submittedAt`. Both count working time only, so
+ * that a weekend or a holiday never makes a deputy late (and the SLA job, which reads these
+ * instants, never escalates on a day off).
+ */
+export function slaDeadlines(submittedAt: Date, calendar: BusinessCalendar, policy: SlaPolicy): CountedSlaDeadlines {
   if (!Number.isFinite(policy.ackHours) || policy.ackHours < 0) throw new RangeError(`ackHours must be ≥ 0, got ${policy.ackHours}`)
-  return {
-    ackDueAt: new Date(submittedAt.getTime() + policy.ackHours * HOUR),
-    replyDueAt: calendar.addWorkingDays(submittedAt, policy.replyWorkingDays),
-  }
+  const ack = calendar.afterWorkingHours(submittedAt, policy.ackHours)
+  const reply = calendar.workingDaysDeadline(submittedAt, policy.replyWorkingDays)
+  return { ackDueAt: ack.dueAt, replyDueAt: reply.dueAt, provisional: ack.provisional || reply.provisional }
 }
 
 /**
@@ -96,4 +103,24 @@ export function median(values: number[]): number | null {
   const sorted = [...values].sort((a, b) => a - b)
   const mid = Math.floor(sorted.length / 2)
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+}
+
+/**
+ * The deadlines of an open case counted again on a calendar that now knows more (a year
+ * imported after they were set provisionally). Each clock restarts where the workflow
+ * restarted it: the reply clock at the last reopening (else the submission), the
+ * acknowledgement clock at the last (re)assignment or reopening. A clock already stopped
+ * (acknowledged, replied) keeps its deadline.
+ */
+export function recountedDeadlines(
+  c: { createdAt: Date; ackDueAt: Date; replyDueAt: Date; acknowledgedAt: Date | null; repliedAt: Date | null },
+  events: Array<{ at: Date; type: string }>,
+  calendar: BusinessCalendar,
+  policy: SlaPolicy,
+): CountedSlaDeadlines {
+  const lastOf = (types: string[]) =>
+    events.filter((e) => types.includes(e.type)).reduce((latest, e) => (e.at > latest ? e.at : latest), c.createdAt)
+  const ack = c.acknowledgedAt ? { dueAt: c.ackDueAt, provisional: false } : calendar.afterWorkingHours(lastOf(['assigned', 'transferred', 'reopened']), policy.ackHours)
+  const reply = c.repliedAt ? { dueAt: c.replyDueAt, provisional: false } : calendar.workingDaysDeadline(lastOf(['reopened']), policy.replyWorkingDays)
+  return { ackDueAt: ack.dueAt, replyDueAt: reply.dueAt, provisional: ack.provisional || reply.provisional }
 }

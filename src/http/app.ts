@@ -36,6 +36,7 @@ import { adminQuizRoutes } from './routes/quizzes/admin-routes.js'
 import { mpQuizRoutes } from './routes/quizzes/mp-routes.js'
 import { adminSurveyRoutes } from './routes/surveys/admin-routes.js'
 import { mpSurveyRoutes } from './routes/surveys/mp-routes.js'
+import { calendarRoutes } from './routes/calendar/routes.js'
 
 /** The Koa app: request context, errors, JSON bodies, then one router per area. */
 export function createHttpApp(config: Config, logger: Logger, store: Store, services: Services, clock: Clock) {
@@ -57,7 +58,7 @@ export function createHttpApp(config: Config, logger: Logger, store: Store, serv
   app.use((ctx, next) => (readsOwnBody.has(ctx.path) ? next() : ordinaryBody(ctx, next)))
 
   const routers = [
-    healthRoutes(store),
+    healthRoutes(store, services.calendar),
     authRoutes(services.auth, { secureCookies: config.http.secureCookies }),
     directoryMpRoutes(services.directory),
     directoryAdminRoutes({ auth: services.auth, directory: services.directory, importer: services.importer, store, importBody: jsonBody(importLimit) }),
@@ -67,9 +68,9 @@ export function createHttpApp(config: Config, logger: Logger, store: Store, serv
     residentCaseRoutes({
       sessions: services.mpSessions, submitter: services.submitter, workflow: services.workflow, queries: services.caseQueries,
       privacy: services.privacy, uploads: services.uploads, idempotency: store.idempotency, clock, maxImages: config.uploads.maxPerCase,
-      submitLimitPerTenMinutes: config.cases.submitLimitPerTenMinutes,
+      submitLimitPerTenMinutes: config.cases.submitLimitPerTenMinutes, timeZone: config.business.timeZone,
     }),
-    deputyCaseRoutes(services.mpSessions, services.workflow, services.caseQueries, clock),
+    deputyCaseRoutes(services.mpSessions, services.workflow, services.caseQueries, clock, config.business.timeZone),
     adminCaseRoutes(services.auth, services.workflow, services.caseQueries, services.routing, services.caseReports, clock),
     uploadRoutes(services.mpSessions, services.uploads, config.uploads.maxBytes),
     accountRoutes(services.accounts, services.mpSessions, services.auth, services.directory, services.botPeople, config.limits),
@@ -89,6 +90,7 @@ export function createHttpApp(config: Config, logger: Logger, store: Store, serv
     adminSurveyRoutes({ auth: services.auth, surveys: services.surveys, reports: services.surveyReports, qrCodes: services.qrCodes, idempotency: store.idempotency, clock }),
     mpSurveyRoutes(services.mpSessions, services.surveyResponses),
     botMeetingRoutes(services, store, config.bot.secret, config.business.timeZone),
+    calendarRoutes(services.auth, services.calendar, store.idempotency, clock),
   ]
   for (const router of routers) app.use(router.routes()).use(router.allowedMethods())
   return app

@@ -1,6 +1,6 @@
 import type { Clock } from '../clock.js'
 import type { CaseRecord } from '../domain/case.js'
-import { localDate } from '../domain/dates.js'
+import { dueDateText, hoursText } from '../domain/due-date-text.js'
 import { slaActions, type SlaAction, type SlaActionPolicy } from '../domain/sla-actions.js'
 import { ConflictError } from '../errors.js'
 import type { Logger } from '../logger.js'
@@ -52,8 +52,7 @@ export async function runSlaJob({ store, workflow, clock, logger, policy }: SlaJ
     if (action.kind === 'remind') {
       const already = (await store.cases.events(c.id)).some((e) => e.type === 'reminded' && e.data.round === round)
       if (already || !c.deputyId) return
-      const due = localDate(action.dueAt, policy.timeZone)
-      const text = `提醒：留言 ${c.ticket} 需在 ${due} 前${word}，请及时处理。`
+      const text = `提醒：留言 ${c.ticket} 请在${dueDateText(action.dueAt, policy.timeZone, now)}${word}，请及时处理。`
       await store.cases.appendEvents(c.id, [caseEvent(c, 'reminded', SYSTEM, now, { note: text, data: { clock: action.clock, round } })], [
         caseMessage(c, 'case.reminder', { kind: 'deputy', id: c.deputyId }, text, `sla:${c.id}:remind:${round}`, now),
       ])
@@ -61,7 +60,9 @@ export async function runSlaJob({ store, workflow, clock, logger, policy }: SlaJ
       return
     }
     const to: Recipient = action.level === 1 ? queueOf(c) : { kind: 'office', id: c.districtId ?? c.officeRegionId ?? 'city' }
-    const text = `督办：留言 ${c.ticket} 已超过${word}期限${action.level === 2 ? `${policy.escalationRepeatHours} 小时` : ''}，请督促办理。`
+    // "已超过答复期限72 小时" read like a machine; people say how long it has been late.
+    const late = action.level === 2 ? `逾期未${word}已超过 ${hoursText(policy.escalationRepeatHours)}` : `已过${word}期限`
+    const text = `督办：留言 ${c.ticket} ${late}，请督促办理。`
     const patch = action.clock === 'ack' ? { ackEscalation: action.level } : { replyEscalation: action.level }
     await store.cases.update(
       { ...c, ...patch, updatedAt: now },

@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto'
 import type { Clock } from '../clock.js'
 import type { CaseRecord } from '../domain/case.js'
 import { STATUS_LABELS } from '../domain/case.js'
-import type { BusinessCalendar } from '../domain/business-calendar.js'
+import type { CalendarSource } from './calendar.js'
 import { localDate } from '../domain/dates.js'
+import { dueDateText } from '../domain/due-date-text.js'
 import { normalizePhone } from '../domain/phone.js'
 import { slaDeadlines, type SlaPolicy } from '../domain/sla.js'
 import { ConflictError, UnprocessableError, ValidationError } from '../errors.js'
@@ -49,7 +50,7 @@ export class CaseSubmitter {
     private readonly store: Store,
     private readonly routing: RoutingService,
     private readonly cipher: PiiCipher,
-    private readonly calendar: BusinessCalendar,
+    private readonly calendar: CalendarSource,
     private readonly policy: SlaPolicy & { timeZone: string },
     private readonly privacy: PrivacyNotice,
     private readonly clock: Clock,
@@ -71,7 +72,7 @@ export class CaseSubmitter {
     const placed = await this.routing.decide({ text: draft.text, regionId: draft.regionId, deputyCode: draft.deputyCode, stationCode: draft.stationCode, targetTyped: draft.targetTyped, at: now })
     const { decision } = placed
     if (draft.targetTyped) refuseUnknownCodes(decision.reasons.map((r) => r.code), draft)
-    const { ackDueAt, replyDueAt } = slaDeadlines(now, this.calendar, this.policy)
+    const { ackDueAt, replyDueAt, provisional } = slaDeadlines(now, await this.calendar.current(), this.policy)
     const id = `cs-${randomUUID()}`
     const regionKnown = draft.regionId && placed.prepared.regions.has(draft.regionId) ? draft.regionId : null
     const record: Omit<CaseRecord, 'ticket'> = {
@@ -82,6 +83,7 @@ export class CaseSubmitter {
       routingReasons: decision.reasons, flaggedForReview: verdict === 'review' || verdict === 'unavailable', createdAt: now, updatedAt: now, ackDueAt, replyDueAt,
       acknowledgedAt: null, repliedAt: null, closedAt: null, reply: null, forwardedTo: null, rating: null, ratingComment: null,
       ratedAt: null, mergedInto: null, ackEscalation: 0, replyEscalation: 0, reopenCount: 0, idempotencyKey, version: 1,
+      deadlinesProvisional: provisional,
     }
     const author = { role: 'resident' as const, id: resident.id }
     const events = [caseEvent(record, 'submitted', author, now, { to: 'submitted', data: { reasons: decision.reasons.map((r) => r.code) } })]
@@ -96,7 +98,7 @@ export class CaseSubmitter {
         record, ticketDate, events,
         outbox: (c) => [
           decision.deputyId
-            ? caseMessage(c, 'case.assigned', to, `新留言 ${c.ticket}（${c.topic}）：${excerpt(c.text)}，请在 ${this.policy.ackHours} 小时内受理。`, `case:${c.id}:submitted`, now)
+            ? caseMessage(c, 'case.assigned', to, `新留言 ${c.ticket}（${c.topic}）：${excerpt(c.text)}，请在${dueDateText(c.ackDueAt, this.policy.timeZone, now)}受理。`, `case:${c.id}:submitted`, now)
             : caseMessage(c, 'case.queued', to, `新留言 ${c.ticket}（${c.topic}）待分派：${excerpt(c.text)}`, `case:${c.id}:submitted`, now),
         ],
       })

@@ -1,8 +1,8 @@
 import type { Clock } from '../clock.js'
 import { canTransition, OPEN_STATUSES, STATUS_LABELS, type CaseAction, type CaseEventType, type CaseRecord, type CaseStatus } from '../domain/case.js'
 import { canSeeCase } from '../domain/case-access.js'
-import type { BusinessCalendar } from '../domain/business-calendar.js'
-import { localDate } from '../domain/dates.js'
+import type { CalendarSource } from './calendar.js'
+import { dueDateText } from '../domain/due-date-text.js'
 import { slaDeadlines, type SlaPolicy } from '../domain/sla.js'
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../errors.js'
 import type { OutboxMessage, Store } from '../store/ports.js'
@@ -39,7 +39,7 @@ export class CaseWorkflow {
   constructor(
     private readonly store: Store,
     private readonly routing: RoutingService,
-    private readonly calendar: BusinessCalendar,
+    private readonly calendar: CalendarSource,
     private readonly policy: WorkflowPolicy,
     private readonly clock: Clock,
   ) {}
@@ -51,7 +51,7 @@ export class CaseWorkflow {
     const name = await this.deputyName(c.deputyId)
     return this.apply(c, deputyActor(deputy), {
       action: 'acknowledge', type: 'acknowledged', to: 'acknowledged', note, patch: { acknowledgedAt: this.clock.now() },
-      tell: [resident(c, 'case.acknowledged', `您的留言 ${c.ticket} 已由${name}代表受理，将在 ${localDate(c.replyDueAt, this.policy.timeZone)} 前答复。`)],
+      tell: [resident(c, 'case.acknowledged', `您的留言 ${c.ticket} 已由${name}代表受理，将在${dueDateText(c.replyDueAt, this.policy.timeZone, this.clock.now())}答复您。`)],
     })
   }
 
@@ -158,12 +158,12 @@ export class CaseWorkflow {
       const deadline = (c.repliedAt?.getTime() ?? 0) + this.policy.reopenWindowDays * 86_400_000
       if (now.getTime() > deadline) throw new ConflictError(`答复超过 ${this.policy.reopenWindowDays} 天，不能再重新办理`, [], 'reopen_window_passed')
     }
-    const { ackDueAt, replyDueAt } = slaDeadlines(now, this.calendar, this.policy)
+    const { ackDueAt, replyDueAt, provisional } = slaDeadlines(now, await this.calendar.current(), this.policy)
     const tell = c.deputyId ? [{ to: { kind: 'deputy' as const, id: c.deputyId }, kind: 'case.reopened', text: `留言 ${c.ticket} 群众不满意（${c.rating} 分），已重新交您办理：${excerpt(reason, 40)}` }] : []
     return this.apply(c, { role: 'resident', id: author.id }, {
       action: 'reopen', type: 'reopened', to: c.deputyId ? 'reopened' : 'submitted', note: reason,
       patch: {
-        ackDueAt, replyDueAt, acknowledgedAt: null, repliedAt: null, reply: null, closedAt: null, rating: null, ratingComment: null,
+        ackDueAt, replyDueAt, deadlinesProvisional: provisional, acknowledgedAt: null, repliedAt: null, reply: null, closedAt: null, rating: null, ratingComment: null,
         ratedAt: null, ackEscalation: 0, replyEscalation: 0, reopenCount: c.reopenCount + 1,
       },
       data: { previousRating: c.rating }, tell,
@@ -187,16 +187,17 @@ export class CaseWorkflow {
     const stationId = c.stationId && deputyStations.includes(c.stationId) ? c.stationId : (deputyStations[0] ?? c.stationId)
     const name = await this.deputyName(deputyId)
     const place = stationId && stationId !== c.stationId ? await this.routing.placeOfStation(stationId) : null
+    const ack = (await this.calendar.current()).afterWorkingHours(this.clock.now(), this.policy.ackHours)
     return this.apply(c, actor, {
       action: 'assign', type: c.deputyId ? 'transferred' : 'assigned', to: 'assigned', note,
       // The new deputy gets their own time to acknowledge; the reply deadline the resident was given stands.
       patch: {
         deputyId, stationId, acknowledgedAt: null, officeRegionId: stationId ? null : c.officeRegionId,
-        ackDueAt: new Date(this.clock.now().getTime() + this.policy.ackHours * 3_600_000), ackEscalation: 0,
+        ackDueAt: ack.dueAt, ackEscalation: 0, deadlinesProvisional: (c.deadlinesProvisional ?? false) || ack.provisional,
         ...(place ? { districtId: place.districtId ?? c.districtId } : {}),
       },
       data: { fromDeputyId: c.deputyId, deputyId },
-      tell: [{ to: { kind: 'deputy', id: deputyId }, kind: 'case.assigned', text: `${name}代表，您有一条新留言 ${c.ticket}（${c.topic}）：${excerpt(c.text)}，请在 ${this.policy.ackHours} 小时内受理。` }],
+      tell: [{ to: { kind: 'deputy', id: deputyId }, kind: 'case.assigned', text: `${name}代表，您有一条新留言 ${c.ticket}（${c.topic}）：${excerpt(c.text)}，请在${dueDateText(ack.dueAt, this.policy.timeZone, this.clock.now())}受理。` }],
     })
   }
 

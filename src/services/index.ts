@@ -10,7 +10,8 @@ import { DirectoryService } from './directory.js'
 import { DirectoryImporter } from './directory-import.js'
 import { QrCodeRenderer } from './qr-codes.js'
 import { StaffService } from './staff.js'
-import { BusinessCalendar } from '../domain/business-calendar.js'
+import { CalendarService } from './calendar.js'
+import { bundledHolidayYears } from './calendar-seed.js'
 import { CaseQueries } from './case-queries.js'
 import { CaseReports } from './case-reports.js'
 import { RoutingService } from './case-routing.js'
@@ -64,7 +65,8 @@ export function createServices(config: Config & { security: { secretKey: string 
   const audit = new AuditTrail(store.audit, clock)
   const topics = config.business.topics
   const { timeZone } = config.business
-  const calendar = new BusinessCalendar({ timeZone, ...config.business.calendar })
+  // The calendar must be known this far ahead (the longest reply deadline is weeks away).
+  const calendar = new CalendarService(store, audit, clock, { timeZone, lookaheadDays: 60, reloadMs: 60_000, sla: { ackHours: config.cases.ackHours, replyWorkingDays: config.cases.replyWorkingDays } }, bundledHolidayYears)
   const routing = new RoutingService(store, { timeZone, deputyCapacity: config.cases.deputyCapacity, topics, topicKeywords: config.business.topicKeywords }, clock)
   const policy = { ...config.cases, timeZone }
   const privacy = new PrivacyService(store, clock)

@@ -12,6 +12,7 @@ import type { MeetingInvitee, MeetingRecord, MeetingStatus, PersonRef, PublicReg
 import type { SurveyRepo } from './survey-ports.js'
 export type * from './survey-ports.js'
 import type { QuizRepo } from './quiz-ports.js'
+import type { HolidayYear } from '../domain/holiday-cn.js'
 export type * from './quiz-ports.js'
 
 export interface Page<T> {
@@ -178,6 +179,7 @@ export interface Store {
   campaigns: CampaignRepo
   surveys: SurveyRepo
   quizzes: QuizRepo
+  calendar: CalendarRepo
   /** Throws when the store cannot answer (used by /readyz). */
   ping(): Promise<void>
   close(): Promise<void>
@@ -521,4 +523,21 @@ export interface MeetingRepo {
    */
   registerPublic(registration: PublicRegistration, seats: number): Promise<PublicRegistration>
   publicRegistrations(meetingId: string): Promise<PublicRegistration[]>
+}
+
+// ——— The business calendar: the official holiday schedule, one year at a time ———
+
+export interface CalendarYearRecord extends HolidayYear {
+  importedAt: Date
+  /** Who put it there: a staff id, "cli" for `npm run calendar`, "bundled" for the seed. */
+  importedBy: string
+}
+
+export interface CalendarRepo {
+  /** Every year held, oldest first, days in date order. */
+  listYears(): Promise<CalendarYearRecord[]>
+  /** Inserts the year, or replaces all of its days at once (never a mix of old and new). */
+  replaceYear(year: CalendarYearRecord): Promise<void>
+  /** Writes the years only when the store holds no year at all (its first open); true if it did. */
+  seedIfEmpty(years: CalendarYearRecord[]): Promise<boolean>
 }

@@ -32,7 +32,7 @@ describe('the SLA job: reminders, escalation and closing', () => {
     await sla()
     const reminders = await messages('case.reminder')
     expect(reminders.map((m) => [m.recipientKind, m.recipientId])).to.deep.equal([['deputy', 'dp0001']])
-    expect(reminders[0].payload.text).to.equal(`提醒：留言 ${ticket} 需在 2026-11-24 前受理，请及时处理。`)
+    expect(reminders[0].payload.text).to.equal(`提醒：留言 ${ticket} 请在11月24日 10:00前受理，请及时处理。`)
     const timeline = await app.liaison.store.cases.events(id)
     expect(timeline.filter((e) => e.type === 'reminded')).to.have.length(1)
   })
@@ -49,6 +49,8 @@ describe('the SLA job: reminders, escalation and closing', () => {
     await sla()
     expect((await messages('case.escalated')).map((m) => `${m.recipientKind}:${m.recipientId}`)).to.have.members(['station:st001', 'office:d01'])
     expect((await app.liaison.store.cases.events(id)).filter((e) => e.type === 'escalated').map((e) => e.data.level)).to.deep.equal([1, 2])
+    const ticket = (await app.liaison.store.cases.get(id))!.ticket
+    expect((await messages('case.escalated')).find((m) => m.recipientKind === 'office')!.payload.text, 'said in days, as people do').to.equal(`督办：留言 ${ticket} 逾期未受理已超过 3 天，请督促办理。`)
   })
 
   it('shows an overdue case to staff and flags it in the deputy\'s inbox', async () => {
@@ -73,7 +75,7 @@ describe('the SLA job: reminders, escalation and closing', () => {
     await deputy.post(`/api/mp/deputy/cases/${id}/acknowledge`, {})
     app.clock.set(new Date('2026-12-14T12:00:00Z')) // Monday 20:00, the day the reply is due
     await sla()
-    expect((await messages('case.reminder')).map((m) => m.payload.text)).to.deep.equal([`提醒：留言 ${(await app.liaison.store.cases.get(id))!.ticket} 需在 2026-12-14 前答复，请及时处理。`])
+    expect((await messages('case.reminder')).map((m) => m.payload.text)).to.deep.equal([`提醒：留言 ${(await app.liaison.store.cases.get(id))!.ticket} 请在12月14日前（含当日）答复，请及时处理。`])
     app.clock.set(new Date('2026-12-15T01:00:00Z'))
     await sla()
     expect((await app.liaison.store.cases.get(id))!.replyEscalation).to.equal(1)

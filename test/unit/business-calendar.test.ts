@@ -1,10 +1,14 @@
-import { readFileSync } from 'node:fs'
 import { expect } from 'chai'
 import { BusinessCalendar, endOfLocalDay, startOfLocalDay } from '../../src/domain/business-calendar.js'
 import { localDate } from '../../src/domain/dates.js'
+import { bundledHolidayYears } from '../../src/services/calendar-seed.js'
 
-const published = JSON.parse(readFileSync(new URL('../../config/calendar.json', import.meta.url), 'utf8')) as { holidays: string[]; workdays: string[] }
-const china = new BusinessCalendar({ timeZone: 'Asia/Shanghai', holidays: published.holidays, workdays: published.workdays })
+const bundled = bundledHolidayYears()
+const published = {
+  holidays: bundled.flatMap((y) => y.days.filter((d) => d.isOffDay).map((d) => d.date)),
+  workdays: bundled.flatMap((y) => y.days.filter((d) => !d.isOffDay).map((d) => d.date)),
+}
+const china = BusinessCalendar.fromYears('Asia/Shanghai', bundled)
 
 /** An instant given as Beijing wall time, which is what staff and residents read. */
 const beijing = (wall: string) => new Date(`${wall}+08:00`)
@@ -33,7 +37,7 @@ describe('the business calendar: which days are working days', () => {
   })
 })
 
-describe('the published holiday schedule (config/calendar.json)', () => {
+describe('the published holiday schedule (config/holidays/*.json)', () => {
   const weekday = (day: string) => new Date(`${day}T00:00:00Z`).getUTCDay()
 
   it('lists only weekend days as make-up working days', () => {

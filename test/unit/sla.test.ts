@@ -13,17 +13,22 @@ const beijing = (wall: string) => new Date(`${wall}+08:00`)
 const HOUR = 3_600_000
 
 describe('SLA deadlines of a resident message', () => {
-  it('a message on a Friday evening must be acknowledged by Saturday evening and answered in three weeks', () => {
+  it('a message on a Friday evening must be acknowledged by Monday evening and answered in three weeks', () => {
     const { ackDueAt, replyDueAt } = slaDeadlines(beijing('2026-03-13T20:00'), china, policy)
-    expect(ackDueAt.toISOString()).to.equal(beijing('2026-03-14T20:00').toISOString(), 'acknowledging runs on the clock, weekend or not')
+    expect(ackDueAt.toISOString()).to.equal(beijing('2026-03-16T20:00').toISOString(), 'the acknowledgement clock stands still over the weekend')
     expect(replyDueAt.toISOString()).to.equal(beijing('2026-04-03T23:59:59.999').toISOString(), 'end of the 15th working day')
   })
 
   it('a message sent on the Friday before 国庆 2025 is due on Thursday 23 October, the holiday not counted', () => {
     // 28 Sep (调休 Sunday), 29, 30 Sep, 9, 10, 11 (调休 Saturday), 13–17, 20–23 Oct: fifteen working days.
     const { ackDueAt, replyDueAt } = slaDeadlines(beijing('2025-09-26T19:00'), china, policy)
-    expect(ackDueAt.toISOString()).to.equal(beijing('2025-09-27T19:00').toISOString())
+    expect(ackDueAt.toISOString()).to.equal(beijing('2025-09-28T19:00').toISOString(), 'Saturday is off, the 调休 Sunday is worked')
     expect(replyDueAt.toISOString()).to.equal('2025-10-23T15:59:59.999Z')
+  })
+
+  it('a message on a Saturday gets all of Monday to be acknowledged, shown as the end of Monday', () => {
+    const { ackDueAt } = slaDeadlines(beijing('2026-03-14T10:00'), china, policy)
+    expect(ackDueAt.toISOString()).to.equal(beijing('2026-03-16T23:59:59.999').toISOString())
   })
 
   it('refuses a negative acknowledgement window', () => {
@@ -40,9 +45,14 @@ describe('where a case stands against its SLA', () => {
     expect(slaStatus(open, beijing('2026-03-14T08:00'))).to.deep.equal({ ackOverdue: false, replyOverdue: false, ackInTime: null, replyInTime: null })
   })
 
-  it('a message nobody acknowledged within 24 hours is overdue for acknowledgement only', () => {
-    expect(slaStatus(open, beijing('2026-03-14T20:00')).ackOverdue, 'at the due instant it is still in time').to.equal(false)
-    expect(slaStatus(open, beijing('2026-03-14T20:01'))).to.deep.equal({ ackOverdue: true, replyOverdue: false, ackInTime: false, replyInTime: null })
+  it('a message of Friday evening is not overdue on Saturday or Sunday', () => {
+    expect(slaStatus(open, beijing('2026-03-14T20:01')).ackOverdue, 'Saturday evening').to.equal(false)
+    expect(slaStatus(open, beijing('2026-03-15T23:00')).ackOverdue, 'Sunday night').to.equal(false)
+  })
+
+  it('a message nobody acknowledged within 24 working hours is overdue for acknowledgement only', () => {
+    expect(slaStatus(open, beijing('2026-03-16T20:00')).ackOverdue, 'at the due instant it is still in time').to.equal(false)
+    expect(slaStatus(open, beijing('2026-03-16T20:01'))).to.deep.equal({ ackOverdue: true, replyOverdue: false, ackInTime: false, replyInTime: null })
   })
 
   it('acknowledged in time but still unanswered after the 15th working day: the reply is overdue', () => {
@@ -52,7 +62,7 @@ describe('where a case stands against its SLA', () => {
   })
 
   it('a late acknowledgement stays late after it is done, and is no longer overdue', () => {
-    const c = { ...open, acknowledgedAt: beijing('2026-03-16T09:00'), repliedAt: beijing('2026-03-20T16:00') }
+    const c = { ...open, acknowledgedAt: beijing('2026-03-17T09:00'), repliedAt: beijing('2026-03-20T16:00') }
     expect(slaStatus(c, beijing('2026-05-01T00:00'))).to.deep.equal({ ackOverdue: false, replyOverdue: false, ackInTime: false, replyInTime: true })
   })
 

@@ -1,6 +1,23 @@
 import { isOverdue, STATUS_LABELS, type CaseEvent, type CaseEventType, type CaseRecord } from '../../domain/case.js'
 import type { CaseDetail } from '../../services/case-queries.js'
 import { forwardedDurationMs } from '../../domain/sla.js'
+import { dueDateText } from '../../domain/due-date-text.js'
+
+/** What deadlines are read against: the business time zone and today (a year is named only when it differs). */
+export interface ReadingTime {
+  timeZone: string
+  now: Date
+}
+
+/** Why a deadline is provisional, for staff and deputies; null when it is not. */
+const provisionalNote = (c: CaseRecord) =>
+  c.deadlinesProvisional ? '期限为暂定：计算时有的日子所在年份的放假安排尚未导入，导入后实际期限可能相差几天' : null
+
+/** Deadlines as people read them: "12月22日前（含当日）". */
+const deadlineTexts = (c: CaseRecord, { timeZone, now }: ReadingTime) => ({
+  acknowledgeByText: dueDateText(c.ackDueAt, timeZone, now),
+  replyByText: dueDateText(c.replyDueAt, timeZone, now),
+})
 
 // Presenters name every field they return: a case holds personal data.
 
@@ -43,8 +60,9 @@ export const presentResidentCaseSummary = (c: CaseRecord) => ({
   id: c.id, ticket: c.ticket, status: c.status, statusLabel: STATUS_LABELS[c.status], excerpt: c.text.slice(0, 60), topic: c.topic, createdAt: c.createdAt.toISOString(),
 })
 
-export const presentResidentCase = (d: CaseDetail) => ({
+export const presentResidentCase = (d: CaseDetail, at: ReadingTime) => ({
   ...core(d.case),
+  ...deadlineTexts(d.case, at),
   handledBy: { station: d.names.station, deputy: d.names.deputy, office: d.names.office },
   anonymous: d.case.anonymous,
   timeline: d.events.filter((e) => RESIDENT_EVENTS.includes(e.type)).map((e) => presentEvent(e, RESIDENT_NOTES.includes(e.type))),
@@ -54,8 +72,11 @@ export const presentResidentCase = (d: CaseDetail) => ({
 const hoursWithDepartment = (d: CaseDetail, now: Date) => Math.round(forwardedDurationMs(d.events, now) / 360_000) / 10
 
 /** A deputy's view: never who wrote an anonymous message; the number masked. */
-export const presentDeputyCase = (d: CaseDetail, now: Date) => ({
+export const presentDeputyCase = (d: CaseDetail, now: Date, timeZone: string) => ({
   ...core(d.case),
+  ...deadlineTexts(d.case, { timeZone, now }),
+  deadlinesProvisional: d.case.deadlinesProvisional === true,
+  deadlinesNote: provisionalNote(d.case),
   hoursWithDepartment: hoursWithDepartment(d, now),
   anonymous: d.case.anonymous,
   phoneMasked: d.phoneMasked,
@@ -63,9 +84,10 @@ export const presentDeputyCase = (d: CaseDetail, now: Date) => ({
   timeline: d.events.map((e) => presentEvent(e, true)),
 })
 
-export const presentDeputyCaseSummary = (c: CaseRecord, now: Date) => ({
+export const presentDeputyCaseSummary = (c: CaseRecord, now: Date, timeZone: string) => ({
   id: c.id, ticket: c.ticket, status: c.status, statusLabel: STATUS_LABELS[c.status], excerpt: c.text.slice(0, 60), topic: c.topic,
   createdAt: c.createdAt.toISOString(), acknowledgeBy: c.ackDueAt.toISOString(), replyBy: c.replyDueAt.toISOString(),
+  ...deadlineTexts(c, { timeZone, now }), deadlinesProvisional: c.deadlinesProvisional === true, deadlinesNote: provisionalNote(c),
   overdue: isOverdue(c, now),
 })
 
@@ -73,6 +95,9 @@ export const presentStaffCaseSummary = (c: CaseRecord) => ({
   id: c.id, ticket: c.ticket, status: c.status, statusLabel: STATUS_LABELS[c.status], excerpt: c.text.slice(0, 60), topic: c.topic,
   stationId: c.stationId, deputyId: c.deputyId, officeRegionId: c.officeRegionId, districtId: c.districtId, regionId: c.regionId,
   createdAt: c.createdAt.toISOString(), acknowledgeBy: c.ackDueAt.toISOString(), replyBy: c.replyDueAt.toISOString(),
+  /** Counted over days whose holiday schedule was not yet imported: the console marks them 暂定. */
+  deadlinesProvisional: c.deadlinesProvisional === true,
+  deadlinesNote: provisionalNote(c),
   flaggedForReview: c.flaggedForReview, rating: c.rating,
 })
 

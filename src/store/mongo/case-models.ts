@@ -118,6 +118,7 @@ function caseSchema() {
       reopenCount: { type: Number, default: 0 },
       idempotencyKey: nullableString,
       version: Number,
+      deadlinesProvisional: { type: Boolean, default: false },
     },
     options,
   )

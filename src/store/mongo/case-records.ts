@@ -41,7 +41,7 @@ export function caseToDoc(c: CaseRecord): CaseDoc {
     forwardedTo: c.forwardedTo ? { department: c.forwardedTo.department, reference: c.forwardedTo.reference } : null,
     rating: c.rating, ratingComment: c.ratingComment, ratedAt: c.ratedAt, mergedInto: c.mergedInto,
     ackEscalation: c.ackEscalation, replyEscalation: c.replyEscalation, reopenCount: c.reopenCount,
-    idempotencyKey: c.idempotencyKey, version: c.version,
+    idempotencyKey: c.idempotencyKey, version: c.version, deadlinesProvisional: c.deadlinesProvisional === true,
   }
 }
 
@@ -59,6 +59,8 @@ export const caseFromDoc = (d: CaseDoc): CaseRecord => ({
   rating: d.rating ?? null, ratingComment: d.ratingComment ?? null, ratedAt: date(d.ratedAt), mergedInto: d.mergedInto ?? null,
   ackEscalation: d.ackEscalation ?? 0, replyEscalation: d.replyEscalation ?? 0, reopenCount: d.reopenCount ?? 0,
   idempotencyKey: d.idempotencyKey ?? null, version: d.version,
+  // Only when set: the field is optional, and a case without it reads back as it was written.
+  ...(d.deadlinesProvisional === true ? { deadlinesProvisional: true } : {}),
 })
 
 /** The event as stored under `caseId` (the case it is written for) at position `seq`. */

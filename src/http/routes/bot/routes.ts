@@ -1,12 +1,13 @@
 import Router from '@koa/router'
 import type { Clock } from '../../../clock.js'
 import { ForbiddenError, NotFoundError } from '../../../errors.js'
-import { isOverdue, STATUS_LABELS, type CaseRecord } from '../../../domain/case.js'
+import { isOverdue, OPEN_STATUSES, STATUS_LABELS, type CaseRecord } from '../../../domain/case.js'
 import type { Services } from '../../../services/index.js'
 import type { Store } from '../../../store/ports.js'
 import { requireBot } from '../../middleware/bot-auth.js'
 import { idempotent } from '../../middleware/idempotency.js'
 import { presentResidentCase } from '../../presenters/cases.js'
+import { dueDateText } from '../../../domain/due-date-text.js'
 import type { AppState } from '../../state.js'
 import { parse } from '../../validate.js'
 import {
@@ -88,7 +89,10 @@ export function botRoutes(services: Services, store: Store, clock: Clock, secret
     const person = await botPeople.principal(personId)
     const { record, summary } = await submitter.submit(person, { ...draft, images: [], anonymous: false, publicConsent: false, targetTyped: true }, ctx.get('Idempotency-Key') || null)
     ctx.status = 201
-    ctx.body = { id: record.id, ...brief(record), summary, acknowledgeBy: record.ackDueAt.toISOString(), replyBy: record.replyDueAt.toISOString() }
+    ctx.body = {
+      id: record.id, ...brief(record), summary, acknowledgeBy: record.ackDueAt.toISOString(), replyBy: record.replyDueAt.toISOString(),
+      replyByText: dueDateText(record.replyDueAt, services.calendar.timeZone, clock.now()),
+    }
   })
 
   router.get('/people/:personId/cases', async (ctx) => {
@@ -100,8 +104,13 @@ export function botRoutes(services: Services, store: Store, clock: Clock, secret
   router.get('/people/:personId/cases/:ticket', async (ctx) => {
     const { personId, ticket } = parse(personTicketParam, ctx.params, 'params')
     const c = await botPeople.residentCase(personId, ticket)
-    const view = presentResidentCase(await caseQueries.forResident(await botPeople.principal(personId), c.id))
-    ctx.body = { ticket: view.ticket, statusLabel: view.statusLabel, text: view.text, reply: view.reply, rating: view.rating, timeline: view.timeline.map((e) => ({ at: e.at, label: e.label, note: e.note })) }
+    const view = presentResidentCase(await caseQueries.forResident(await botPeople.principal(personId), c.id), { timeZone: services.calendar.timeZone, now: clock.now() })
+    // The day the answer is due, while one is still awaited.
+    const awaited = view.reply === null && OPEN_STATUSES.includes(c.status)
+    ctx.body = {
+      ticket: view.ticket, statusLabel: view.statusLabel, text: view.text, reply: view.reply, rating: view.rating,
+      replyByText: awaited ? view.replyByText : null, timeline: view.timeline.map((e) => ({ at: e.at, label: e.label, note: e.note })),
+    }
   })
 
   router.post('/people/:personId/cases/:ticket/rate', async (ctx) => {
@@ -130,6 +139,7 @@ export function botRoutes(services: Services, store: Store, clock: Clock, secret
     ctx.body = {
       items: page.items.map((c) => ({
         ...brief(c), short: c.ticket.slice(-4), excerpt: c.text.slice(0, 30), replyBy: c.replyDueAt.toISOString(),
+        replyByText: dueDateText(c.replyDueAt, services.calendar.timeZone, now),
         overdue: isOverdue(c, now),
       })),
     }

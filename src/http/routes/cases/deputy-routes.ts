@@ -10,19 +10,19 @@ import { parse } from '../../validate.js'
 import { caseIdParam, forwardBody, inboxQuery, noteBody, replyBody, transferBody } from './schemas.js'
 
 /** A deputy's inbox in the mini-program: nearest deadline first; acknowledge, forward, reply, transfer. */
-export function deputyCaseRoutes(sessions: MpSessions, workflow: CaseWorkflow, queries: CaseQueries, clock: Clock) {
+export function deputyCaseRoutes(sessions: MpSessions, workflow: CaseWorkflow, queries: CaseQueries, clock: Clock, timeZone: string) {
   const router = new Router<AppState>({ prefix: '/api/mp/deputy/cases' })
   router.use(requireMpUser(sessions, { deputy: true }))
 
   router.get('/', async (ctx) => {
     const page = await queries.deputyInbox(ctx.state.mpUser!, parse(inboxQuery, ctx.query, 'query'))
     const now = clock.now()
-    ctx.body = { items: page.items.map((c) => presentDeputyCaseSummary(c, now)), nextCursor: page.nextCursor }
+    ctx.body = { items: page.items.map((c) => presentDeputyCaseSummary(c, now, timeZone)), nextCursor: page.nextCursor }
   })
 
   router.get('/:id', async (ctx) => {
     const { id } = parse(caseIdParam, ctx.params, 'params')
-    ctx.body = presentDeputyCase(await queries.forDeputy(ctx.state.mpUser!, id), clock.now())
+    ctx.body = presentDeputyCase(await queries.forDeputy(ctx.state.mpUser!, id), clock.now(), timeZone)
   })
 
   router.get('/:id/phone', async (ctx) => {
@@ -35,7 +35,7 @@ export function deputyCaseRoutes(sessions: MpSessions, workflow: CaseWorkflow, q
     router.post(`/:id/${path}`, async (ctx) => {
       const { id } = parse(caseIdParam, ctx.params, 'params')
       await run(ctx, id)
-      ctx.body = presentDeputyCase(await queries.forDeputy(ctx.state.mpUser!, id), clock.now())
+      ctx.body = presentDeputyCase(await queries.forDeputy(ctx.state.mpUser!, id), clock.now(), timeZone)
     })
 
   act('acknowledge', (ctx, id) => workflow.acknowledge(ctx.state.mpUser!, id, parse(noteBody, ctx.state.body, 'body').note))

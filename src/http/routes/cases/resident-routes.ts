@@ -27,12 +27,15 @@ export interface ResidentCaseDeps {
   clock: Clock
   maxImages: number
   submitLimitPerTenMinutes: number
+  /** The business time zone, in which residents read their deadlines. */
+  timeZone: string
 }
 
 /** A resident's messages: the privacy notice, submit, follow, withdraw, rate, reopen. */
 export function residentCaseRoutes(deps: ResidentCaseDeps) {
   const router = new Router<AppState>({ prefix: '/api/mp' })
   const resident = requireMpUser(deps.sessions)
+  const reading = () => ({ timeZone: deps.timeZone, now: deps.clock.now() })
 
   router.get('/privacy', (ctx) => {
     ctx.body = deps.privacy.notice
@@ -57,7 +60,7 @@ export function residentCaseRoutes(deps: ResidentCaseDeps) {
     const submitted = await deps.submitter.submit(ctx.state.mpUser!, draft, idempotencyKey)
     const detail = await deps.queries.forResident(ctx.state.mpUser!, submitted.record.id)
     ctx.status = 201
-    ctx.body = { ...presentResidentCase(detail), routing: { summary: submitted.summary } }
+    ctx.body = { ...presentResidentCase(detail, reading()), routing: { summary: submitted.summary } }
   })
 
   router.get('/cases', resident, async (ctx) => {
@@ -67,14 +70,14 @@ export function residentCaseRoutes(deps: ResidentCaseDeps) {
 
   router.get('/cases/:id', resident, async (ctx) => {
     const { id } = parse(caseIdParam, ctx.params, 'params')
-    ctx.body = presentResidentCase(await deps.queries.forResident(ctx.state.mpUser!, id))
+    ctx.body = presentResidentCase(await deps.queries.forResident(ctx.state.mpUser!, id), reading())
   })
 
   const act = (path: string, run: (ctx: RouteContext, id: string) => Promise<unknown>) =>
     router.post(`/cases/:id/${path}`, resident, async (ctx) => {
       const { id } = parse(caseIdParam, ctx.params, 'params')
       await run(ctx, id)
-      ctx.body = presentResidentCase(await deps.queries.forResident(ctx.state.mpUser!, id))
+      ctx.body = presentResidentCase(await deps.queries.forResident(ctx.state.mpUser!, id), reading())
     })
 
   act('withdraw', (ctx, id) => deps.workflow.withdraw(ctx.state.mpUser!, id, parse(withdrawBody, ctx.state.body, 'body').reason))
