@@ -71,6 +71,13 @@ export class RoutingService {
     return { districtId: chain.find((r) => r.kind === 'district')?.id ?? null }
   }
 
+  /** True when the station covers a place inside one of these regions (an organizer's districts). */
+  async stationWithin(stationId: string, regionIds: string[]) {
+    const prepared = await this.prepared()
+    const covered = prepared.stations.get(stationId)?.regionIds ?? []
+    return covered.some((rid) => ancestry(rid, prepared.regions).some((r) => regionIds.includes(r.id)))
+  }
+
   /** The community and district a case belongs to, for similar-case links and organizers' scope. */
   private place(regionId: string | null, decision: RoutingDecision, prepared: PreparedDirectory) {
     let chain = regionId && prepared.regions.has(regionId) ? ancestry(regionId, prepared.regions) : []

@@ -98,11 +98,25 @@ export class CaseWorkflow {
     const c = await this.staffCase(staff, caseId)
     const target = await this.store.deputies.get(deputyId)
     if (!target) throw new UnprocessableError('代表不存在', [{ path: 'body.deputyId', message: `未知的代表 "${deputyId}"` }], 'unknown_deputy')
-    if (staff.role === 'station_staff' && !target.stationIds.some((s) => staff.stationIds.includes(s))) {
-      throw new ForbiddenError('只能分派给本站的代表')
+    // Writes are held to the same scope as reads: staff assign within their stations,
+    // a district organizer within their districts; refused before anything changes.
+    const mine = await this.stationsInScope(staff, target.stationIds)
+    const citywide = staff.role === 'admin' || (staff.role === 'organizer' && staff.regionIds.length === 0)
+    if (!mine.length && !citywide) {
+      throw new ForbiddenError(staff.role === 'station_staff' ? '只能分派给本站的代表' : '只能分派给本辖区的代表', 'outside_scope', [
+        { path: 'body.deputyId', message: `代表 "${deputyId}" 不在您的辖区` },
+      ])
     }
     if (target.id === c.deputyId) throw new ConflictError('留言已在该代表名下')
-    return this.moveTo(c, staffActor(staff), target.id, target.stationIds, note ?? null)
+    return this.moveTo(c, staffActor(staff), target.id, mine, note ?? null)
+  }
+
+  /** The deputy's stations this staff member may assign to. */
+  private async stationsInScope(staff: StaffPrincipal, stationIds: string[]) {
+    if (staff.role === 'station_staff') return stationIds.filter((s) => staff.stationIds.includes(s))
+    if (staff.role === 'admin' || staff.regionIds.length === 0) return stationIds
+    const within = await Promise.all(stationIds.map((s) => this.routing.stationWithin(s, staff.regionIds)))
+    return stationIds.filter((_, i) => within[i])
   }
 
   async reject(staff: StaffPrincipal, caseId: string, reason: string) {

@@ -122,6 +122,18 @@ describe('station staff and organizers working the queue', () => {
     expect((await (await staff('sunli')).get(`/api/admin/cases/${c.id}`)).status, 'now the 湛河区 organizer\'s').to.equal(200)
   })
 
+  it('refuses a district organizer assigning to another district\'s deputy, changing nothing and telling nobody', async () => {
+    const resident = await asResident(app)
+    const { body: c } = await resident.post('/api/mp/cases', { text: '新华社区的公交站台太窄', regionId: 'c020101' })
+    const qianqi = await staff('qianqi') // organizer of 新华区
+    const refused = await qianqi.post(`/api/admin/cases/${c.id}/assign`, { deputyId: 'dp0001' }) // 张伟, 湛河区
+    expect(refused.status).to.equal(403)
+    expect(refused.body.error).to.deep.include({ code: 'outside_scope', details: [{ path: 'body.deputyId', message: '代表 "dp0001" 不在您的辖区' }] })
+    const after = await qianqi.get(`/api/admin/cases/${c.id}`)
+    expect(after.body).to.include({ status: 'submitted', deputyId: null, stationId: 'st004' })
+    expect((await app.liaison.store.outbox.search({ recipientId: 'dp0001', limit: 10 })).items, 'no notice to 张伟').to.deep.equal([])
+  })
+
   it('previews a routing decision without creating a case', async () => {
     const lina = await staff('lina')
     const preview = await lina.post('/api/admin/routing/preview', { text: '孩子入学学位紧张', regionId: 'c010101', at: '2026-11-25T09:00:00+08:00' })
