@@ -133,7 +133,7 @@ export class CaseWorkflow {
     if (caseId === intoCaseId) throw new ConflictError('不能与自己合并')
     const into = await this.staffCase(staff, intoCaseId)
     if (!OPEN_STATUSES.includes(into.status) || into.mergedInto) {
-      throw new ConflictError(`留言 ${into.ticket} 已${STATUS_LABELS[into.status]}，不能并入`, [{ path: 'body.intoCaseId', message: into.status }], 'merge_target_closed')
+      throw new ConflictError(`留言 ${into.ticket} 当前为「${STATUS_LABELS[into.status]}」，不能并入`, [{ path: 'body.intoCaseId', message: into.status }], 'merge_target_closed')
     }
     return this.apply(c, staffActor(staff), {
       action: 'merge', type: 'merged', to: 'closed', note, patch: { mergedInto: into.id, closedAt: this.clock.now() },

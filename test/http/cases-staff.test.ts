@@ -109,6 +109,13 @@ describe('station staff and organizers working the queue', () => {
     const refused = await (await staff('lina')).post(`/api/admin/cases/${later.id}/merge`, { intoCaseId: done.id })
     expect(refused.status).to.equal(409)
     expect(refused.body.error.code).to.equal('merge_target_closed')
+    expect(refused.body.error.message, 'one 已, as a person writes it').to.equal(`留言 ${done.ticket} 当前为「已撤回」，不能并入`)
+    const rated = (await resident.post('/api/mp/cases', { text: '路灯又坏了', regionId: 'c010101' })).body
+    await (await asDeputy(app, (await app.liaison.store.cases.get(rated.id))!.deputyId!)).post(`/api/mp/deputy/cases/${rated.id}/reply`, { text: '已修好' })
+    await resident.post(`/api/mp/cases/${rated.id}/rate`, { rating: 5 })
+    const intoClosed = await (await staff('lina')).post(`/api/admin/cases/${later.id}/merge`, { intoCaseId: rated.id })
+    expect(intoClosed.body.error.message).to.equal(`留言 ${rated.ticket} 当前为「已办结」，不能并入`)
+    expect(intoClosed.body.error.message).not.to.include('已已')
   })
 
   it('gives a reassigned case a fresh day to acknowledge, and moves it to the new station\'s district', async () => {
