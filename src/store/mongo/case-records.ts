@@ -41,7 +41,8 @@ export function caseToDoc(c: CaseRecord): CaseDoc {
     forwardedTo: c.forwardedTo ? { department: c.forwardedTo.department, reference: c.forwardedTo.reference } : null,
     rating: c.rating, ratingComment: c.ratingComment, ratedAt: c.ratedAt, mergedInto: c.mergedInto,
     ackEscalation: c.ackEscalation, replyEscalation: c.replyEscalation, reopenCount: c.reopenCount,
-    idempotencyKey: c.idempotencyKey, version: c.version,
+    idempotencyKey: c.idempotencyKey, version: c.version, handlingDistrictId: c.handlingDistrictId,
+    ratings: c.ratings.map(({ rating, comment, at }) => ({ rating, comment, at })),
   }
 }
 
@@ -59,6 +60,9 @@ export const caseFromDoc = (d: CaseDoc): CaseRecord => ({
   rating: d.rating ?? null, ratingComment: d.ratingComment ?? null, ratedAt: date(d.ratedAt), mergedInto: d.mergedInto ?? null,
   ackEscalation: d.ackEscalation ?? 0, replyEscalation: d.replyEscalation ?? 0, reopenCount: d.reopenCount ?? 0,
   idempotencyKey: d.idempotencyKey ?? null, version: d.version,
+  // Written before 012's fields existed: the district handled in was the one stored.
+  handlingDistrictId: d.handlingDistrictId !== undefined ? d.handlingDistrictId : (d.districtId ?? null),
+  ratings: (d.ratings ?? []).map(({ rating, comment, at }) => ({ rating, comment: comment ?? null, at: new Date(at) })),
 })
 
 /** The event as stored under `caseId` (the case it is written for) at position `seq`. */

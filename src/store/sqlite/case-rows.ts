@@ -14,7 +14,7 @@ export const CASE_COLUMNS = [
   'office_region_id', 'topic', 'status', 'anonymous', 'public_consent', 'phone_enc', 'routing_reasons', 'flagged_for_review',
   'created_at', 'updated_at', 'ack_due_at', 'reply_due_at', 'next_due_at', 'acknowledged_at', 'replied_at', 'closed_at', 'reply',
   'forwarded_to', 'rating', 'rating_comment', 'rated_at', 'merged_into', 'ack_escalation', 'reply_escalation', 'reopen_count',
-  'idempotency_key', 'version',
+  'idempotency_key', 'version', 'handling_district_id', 'ratings',
 ] as const
 
 export function caseToRow(c: CaseRecord): Record<(typeof CASE_COLUMNS)[number], unknown> {
@@ -29,6 +29,7 @@ export function caseToRow(c: CaseRecord): Record<(typeof CASE_COLUMNS)[number], 
     forwarded_to: c.forwardedTo ? JSON.stringify(c.forwardedTo) : null, rating: c.rating, rating_comment: c.ratingComment,
     rated_at: iso(c.ratedAt), merged_into: c.mergedInto, ack_escalation: c.ackEscalation, reply_escalation: c.replyEscalation,
     reopen_count: c.reopenCount, idempotency_key: c.idempotencyKey, version: c.version,
+    handling_district_id: c.handlingDistrictId, ratings: JSON.stringify(c.ratings.map((r) => ({ ...r, at: r.at.toISOString() }))),
   }
 }
 
@@ -43,6 +44,8 @@ export const caseFromRow = (r: Row): CaseRecord => ({
   forwardedTo: r.forwarded_to ? JSON.parse(r.forwarded_to) : null, rating: r.rating, ratingComment: r.rating_comment,
   ratedAt: date(r.rated_at), mergedInto: r.merged_into, ackEscalation: r.ack_escalation, replyEscalation: r.reply_escalation,
   reopenCount: r.reopen_count, idempotencyKey: r.idempotency_key, version: r.version,
+  handlingDistrictId: r.handling_district_id,
+  ratings: (JSON.parse(r.ratings) as Array<{ rating: number; comment: string | null; at: string }>).map((x) => ({ rating: x.rating, comment: x.comment ?? null, at: new Date(x.at) })),
 })
 
 export const eventFromRow = (r: Row): CaseEvent => ({
