@@ -1,12 +1,12 @@
 import type { Clock } from '../clock.js'
-import { canTransition, OPEN_STATUSES, STATUS_LABELS, type CaseAction, type CaseEvent, type CaseEventType, type CaseRecord, type CaseStatus } from '../domain/case.js'
+import { canTransition, OPEN_STATUSES, STATUS_LABELS, type CaseRecord } from '../domain/case.js'
 import { canSeeCase } from '../domain/case-access.js'
 import type { BusinessCalendar } from '../domain/business-calendar.js'
 import { localDate } from '../domain/dates.js'
 import { slaDeadlines, type SlaPolicy } from '../domain/sla.js'
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../errors.js'
 import type { OutboxMessage, Store } from '../store/ports.js'
-import { caseEvent, caseMessage, excerpt, queueOf, SYSTEM, type CaseActor, type Recipient } from './case-changes.js'
+import { caseEvent, caseMessage, deputyActor, excerpt, queueOf, resident, staffActor, SYSTEM, WORK_KINDS, type CaseActor, type CaseChange, type Recipient } from './case-changes.js'
 import type { RoutingService } from './case-routing.js'
 import type { MpPrincipal } from './mp-sessions.js'
 import type { StaffPrincipal } from './principal.js'
@@ -17,24 +17,6 @@ export interface WorkflowPolicy extends SlaPolicy {
   reopenWindowDays: number
   autoCloseDays: number
 }
-
-interface Change {
-  action: CaseAction
-  type: CaseEventType
-  to: CaseStatus
-  patch?: Partial<CaseRecord>
-  note?: string | null
-  data?: Record<string, unknown>
-  /** Who hears about it, and what they read. */
-  tell?: Array<{ to: Recipient; kind: string; text: string }>
-  /** Kinds of this case's messages, still waiting, that the change makes untrue. */
-  withdraw?: string[]
-  /** Events on other cases and their messages, written in the same transaction (merged duplicates). */
-  also?: (event: CaseEvent, now: Date) => { events: CaseEvent[]; messages: OutboxMessage[] }
-}
-
-/** Messages asking a handler to act: untrue once the case is merged into another. */
-const WORK_KINDS = ['case.assigned', 'case.queued', 'case.reminder', 'case.escalated', 'case.overdue']
 
 /**
  * The moves of the closed loop: deputies acknowledge, forward, reply and transfer; staff
@@ -259,7 +241,7 @@ export class CaseWorkflow {
     })
   }
 
-  async apply(c: CaseRecord, actor: CaseActor, change: Change): Promise<CaseRecord> {
+  async apply(c: CaseRecord, actor: CaseActor, change: CaseChange): Promise<CaseRecord> {
     if (!canTransition(change.action, c.status)) {
       throw new ConflictError(`留言当前为「${STATUS_LABELS[c.status]}」，不能执行此操作`, [{ path: 'status', message: c.status }], 'illegal_transition')
     }
@@ -313,7 +295,3 @@ export class CaseWorkflow {
     return c
   }
 }
-
-const deputyActor = (d: MpPrincipal): CaseActor => ({ role: 'deputy', id: d.deputyId })
-const staffActor = (s: StaffPrincipal): CaseActor => ({ role: s.role, id: s.id })
-const resident = (c: CaseRecord, kind: string, text: string) => ({ to: { kind: 'mp_user' as const, id: c.residentId }, kind, text })
