@@ -129,6 +129,7 @@ describe('topic classification', () => {
     expect(classify('小区门口的路灯坏了一个多月了。\n晚上老人出门看不清路，很危险。').topic).to.equal('城乡建设')
     expect(classify('晚上老人出门看不清路，小区门口的路灯坏了').topic).to.equal('城乡建设')
     expect(classify('楼下有老人养狗不拴绳').topic).to.equal('社区治理')
+    expect(classify('楼下垃圾没人清运').topic, 'nor a word naming where (楼下)').to.equal('环境保护')
     expect(classify('家里老人没人照顾，想问问怎么办').topic, 'alone, it still says where to look').to.equal('社会保障')
     expect(classifyTopic('老人', { 社会保障: ['~老人'] }, ['社会保障', '其他'])).to.deep.equal({ topic: '社会保障', matched: ['老人'] })
   })
