@@ -60,7 +60,8 @@ export async function runSlaJob({ store, workflow, clock, logger, policy }: SlaJ
       done.reminded++
       return
     }
-    const to: Recipient = action.level === 1 ? queueOf(c) : { kind: 'office', id: c.districtId ?? c.officeRegionId ?? 'city' }
+    // The office supervising whoever holds it: after a cross-district transfer, the handler's.
+    const to: Recipient = action.level === 1 ? queueOf(c) : { kind: 'office', id: c.handlingDistrictId ?? c.districtId ?? c.officeRegionId ?? 'city' }
     const text = `督办：留言 ${c.ticket} 已超过${word}期限${action.level === 2 ? `${policy.escalationRepeatHours} 小时` : ''}，请督促办理。`
     const patch = action.clock === 'ack' ? { ackEscalation: action.level } : { replyEscalation: action.level }
     await store.cases.update(

@@ -1,6 +1,7 @@
 import { expect } from 'chai'
 import { asAdmin, asDeputy, asResident, Client, startApp, type TestApp } from '../helpers/app.js'
 import { caseCity, STAFF_PASSWORD } from '../factories.js'
+import { SLA_JOB } from '../../src/jobs/sla-job.js'
 
 /**
  * caseCity plus a second station in 新华区 with one deputy (赵刚): the district has a
@@ -44,6 +45,19 @@ describe('a case keeps the resident\'s place, whoever handles it', () => {
     // Even after the deputy takes it further on, by code, the place stays.
     await (await asDeputy(app, 'dp0001')).post(`/api/mp/deputy/cases/${c.id}/transfer`, { deputyCode: 'DP0004', reason: '赵敏代表更近' })
     expect((await qianqi.get(`/api/admin/cases/${c.id}`)).body).to.include({ districtId: 'd02', stationId: 'st002', deputyId: 'dp0004' })
+  })
+
+  it('escalates an overdue transferred case to the office supervising the deputy who holds it', async () => {
+    const resident = await asResident(app)
+    const { body: c } = await resident.post('/api/mp/cases', { text: '新华社区的公交站台太窄', regionId: 'c020101' })
+    await (await asAdmin(app)).post(`/api/admin/cases/${c.id}/assign`, { deputyId: 'dp0001' }) // 张伟 of 湛河区
+    const sla = () => app.liaison.jobs.find((j) => j.name === SLA_JOB)!.run()
+    app.clock.advance(25 * 3_600_000)
+    await sla()
+    app.clock.advance(72 * 3_600_000)
+    await sla()
+    const escalated = (await app.liaison.store.outbox.search({ limit: 20, kind: 'case.escalated' })).items
+    expect(escalated.map((m) => `${m.recipientKind}:${m.recipientId}`)).to.have.members(['station:st001', 'office:d01'])
   })
 
   it('lets staff of a station with no deputy hand a case up (上报), and the district office assign it to any deputy of the district', async () => {
