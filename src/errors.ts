@@ -30,8 +30,8 @@ export class UnauthorizedError extends AppError {
   }
 }
 export class ForbiddenError extends AppError {
-  constructor(message = '没有权限执行此操作', code = 'forbidden') {
-    super(code, message)
+  constructor(message = '没有权限执行此操作', code = 'forbidden', details: ErrorDetail[] = []) {
+    super(code, message, details)
   }
 }
 export class NotFoundError extends AppError {

@@ -8,16 +8,21 @@ export type Viewer =
 
 /**
  * Nobody sees a case that is not theirs: the resident who wrote it, the deputy it is
- * assigned to, the staff of its station, the organizers of its district (all of them
- * when an organizer covers the whole city), and admins.
+ * assigned to, the staff of its station, the organizers of its district (the place's,
+ * and the one handling it after a cross-district transfer; all of them when an
+ * organizer covers the whole city), and admins.
  */
-export function canSeeCase(viewer: Viewer, c: Pick<CaseRecord, 'residentId' | 'deputyId' | 'stationId' | 'districtId' | 'officeRegionId'>, asDeputy = false): boolean {
+export function canSeeCase(
+  viewer: Viewer,
+  c: Pick<CaseRecord, 'residentId' | 'deputyId' | 'stationId' | 'districtId' | 'officeRegionId' | 'handlingDistrictId'>,
+  asDeputy = false,
+): boolean {
   if (viewer.kind === 'mp_user') return asDeputy ? viewer.deputyId !== null && c.deputyId === viewer.deputyId : c.residentId === viewer.id
   switch (viewer.role) {
     case 'admin':
       return true
     case 'organizer':
-      return viewer.regionIds.length === 0 || [c.districtId, c.officeRegionId].some((id) => id !== null && viewer.regionIds.includes(id))
+      return viewer.regionIds.length === 0 || [c.districtId, c.handlingDistrictId, c.officeRegionId].some((id) => id !== null && viewer.regionIds.includes(id))
     case 'station_staff':
       return c.stationId !== null && viewer.stationIds.includes(c.stationId)
   }

@@ -13,7 +13,15 @@ export interface CaseStats {
   acknowledgedInTimeShare: number | null
   /** Of the cases whose reply was due or done: replied in time. */
   repliedInTimeShare: number | null
+  /** The final satisfaction: each rated case's latest rating, averaged. */
   averageSatisfaction: number | null
+  /** The first answer's rating, before any reopening (一次办结满意度). */
+  firstRoundSatisfaction: number | null
+  /** The same as averageSatisfaction, named for what it is. */
+  finalSatisfaction: number | null
+  /** Of the rated cases: those the resident reopened at least once. */
+  reopenRate: number | null
+  reopened: number
   rated: number
   overdueOpen: number
   /** Total days spent with a government department (交办), shown apart from the deputies' own time. */
@@ -38,7 +46,9 @@ export function caseStats(cases: CaseRecord[], now: Date): CaseStats {
   let replyDue = 0
   let replyOk = 0
   let ratingSum = 0
+  let firstSum = 0
   let rated = 0
+  let reopened = 0
   let overdueOpen = 0
   let forwarded = 0
   for (const c of cases) {
@@ -57,9 +67,14 @@ export function caseStats(cases: CaseRecord[], now: Date): CaseStats {
       replyDue++
       if (c.repliedAt && c.repliedAt <= c.replyDueAt) replyOk++
     }
-    if (c.rating !== null) {
+    // Ratings are history: the first round's and the latest count apart. A case rated
+    // before ratings were kept counts its current rating for both.
+    const ratings = c.ratings.length ? c.ratings.map((r) => r.rating) : c.rating !== null ? [c.rating] : []
+    if (ratings.length) {
       rated++
-      ratingSum += c.rating
+      firstSum += ratings[0]
+      ratingSum += ratings[ratings.length - 1]
+      if (c.reopenCount > 0) reopened++
     }
     const due = acked ? c.replyDueAt : c.ackDueAt
     if (['submitted', 'assigned', 'acknowledged', 'forwarded', 'reopened'].includes(c.status) && due < now) overdueOpen++
@@ -73,6 +88,10 @@ export function caseStats(cases: CaseRecord[], now: Date): CaseStats {
     acknowledgedInTimeShare: ackDue ? round(ackOk / ackDue, 3) : null,
     repliedInTimeShare: replyDue ? round(replyOk / replyDue, 3) : null,
     averageSatisfaction: rated ? round(ratingSum / rated) : null,
+    firstRoundSatisfaction: rated ? round(firstSum / rated) : null,
+    finalSatisfaction: rated ? round(ratingSum / rated) : null,
+    reopenRate: rated ? round(reopened / rated, 3) : null,
+    reopened,
     rated,
     overdueOpen,
     forwarded,

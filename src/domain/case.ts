@@ -26,6 +26,13 @@ export const STATUS_LABELS: Record<CaseStatus, string> = {
 
 export type ActorRole = 'resident' | 'deputy' | 'station_staff' | 'organizer' | 'admin' | 'system'
 
+/** One rating by the resident; a case reopened and answered again is rated again. */
+export interface CaseRating {
+  rating: number
+  comment: string | null
+  at: Date
+}
+
 export interface CaseRecord {
   id: string
   /** What the resident quotes: YYYYMMDD-NNNN. */
@@ -33,13 +40,19 @@ export interface CaseRecord {
   residentId: string
   text: string
   images: string[]
-  /** The place as the resident gave it (any level), and what routing derived from it. */
+  /**
+   * The place as the resident gave it (any level), and its community and district: these
+   * never change, whatever happens to the case (scope and regional figures follow them).
+   */
   regionId: string | null
   communityId: string | null
   districtId: string | null
+  /** Who handles it now: a station and its deputy, or an office when no station does. */
   stationId: string | null
   deputyId: string | null
   officeRegionId: string | null
+  /** The district of the handling station or office; differs from districtId after a cross-district transfer. */
+  handlingDistrictId: string | null
   topic: string
   status: CaseStatus
   anonymous: boolean
@@ -63,9 +76,12 @@ export interface CaseRecord {
   closedAt: Date | null
   reply: string | null
   forwardedTo: { department: string; reference: string | null } | null
+  /** The rating of the current round (null again after a reopen until the next answer is rated). */
   rating: number | null
   ratingComment: string | null
   ratedAt: Date | null
+  /** Every rating given, oldest first: a 2, a reopen and a 4 keep both. */
+  ratings: CaseRating[]
   mergedInto: string | null
   /** 0 none, 1 escalated to station staff, 2 to the district office; per clock. */
   ackEscalation: number
@@ -79,6 +95,8 @@ export interface CaseRecord {
 export type CaseEventType =
   | 'submitted' | 'assigned' | 'acknowledged' | 'forwarded' | 'replied' | 'rated' | 'closed' | 'reopened'
   | 'withdrawn' | 'rejected' | 'merged' | 'transferred' | 'reminded' | 'escalated' | 'flagged'
+  /** Handed up by station staff to the district office (上报). */
+  | 'referred'
 
 export interface CaseEvent {
   id: string
@@ -100,6 +118,7 @@ export const TRANSITIONS = {
   forward: ['acknowledged'],
   reply: ['assigned', 'acknowledged', 'forwarded', 'reopened'],
   returnToStation: ['assigned', 'acknowledged', 'reopened'],
+  handUp: ['submitted'],
   reject: ['submitted', 'assigned', 'acknowledged'],
   merge: ['submitted', 'assigned', 'acknowledged'],
   withdraw: ['submitted', 'assigned', 'acknowledged', 'forwarded', 'reopened'],

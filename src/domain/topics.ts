@@ -37,8 +37,12 @@ export function normalizeText(text: string): string {
 /**
  * A longer keyword is far more specific ("加装电梯" against "电梯"), so weight grows
  * faster than length: one four-character match outweighs three two-character ones.
+ * A keyword marked with a leading "~" names who is affected or where (~老人, ~楼下), not what is wrong
+ * ("~老人": "晚上老人出门看不清路，路灯坏了" is about the streetlight); it weighs 1, so
+ * it decides the topic only when nothing else matched.
  */
-const weightOf = (needle: string) => needle.length * needle.length
+export const WEAK_MARK = '~'
+const weightOf = (needle: string, weak: boolean) => (weak ? 1 : needle.length * needle.length)
 
 /** The topic nothing matched: '其他' when configured, else the last topic of the list. */
 export function fallbackTopic(topics: readonly string[]): string {
@@ -47,7 +51,8 @@ export function fallbackTopic(topics: readonly string[]): string {
 
 /**
  * Compiles the dictionaries for the given topic list. Keywords of topics outside the
- * list are ignored; a keyword listed under two topics counts for the earlier one.
+ * list are ignored; a keyword listed under two topics counts for the earlier one (a
+ * configuration slip; the keyword file's test forbids it).
  * The result is pure and safe to share.
  */
 export function compileTopicClassifier(
@@ -57,13 +62,15 @@ export function compileTopicClassifier(
   const byFirstChar = new Map<number, Entry[]>()
   const seen = new Set<string>()
   topics.forEach((topic, topicIndex) => {
-    for (const keyword of keywords[topic] ?? []) {
+    for (const configured of keywords[topic] ?? []) {
+      const weak = configured.startsWith(WEAK_MARK)
+      const keyword = weak ? configured.slice(WEAK_MARK.length) : configured
       const needle = normalizeText(keyword)
       if (!needle || seen.has(needle)) continue
       seen.add(needle)
       const code = needle.charCodeAt(0)
       const list = byFirstChar.get(code) ?? []
-      list.push({ keyword, needle, topicIndex, weight: weightOf(needle) })
+      list.push({ keyword, needle, topicIndex, weight: weightOf(needle, weak) })
       byFirstChar.set(code, list)
     }
   })
@@ -74,6 +81,8 @@ export function compileTopicClassifier(
   return (text: string): TopicMatch => {
     const t = normalizeText(text)
     const scores = new Array<number>(topics.length).fill(0)
+    /** Where each topic was first named in the text. */
+    const firstAt = new Array<number>(topics.length).fill(Infinity)
     const counted: Entry[] = []
     // End of the furthest match so far: a keyword inside a longer match ("社区" in
     // "社区医院") is part of that match, not a second opinion.
@@ -88,10 +97,15 @@ export function compileTopicClassifier(
         if (counted.includes(entry)) continue
         counted.push(entry)
         scores[entry.topicIndex] += entry.weight
+        firstAt[entry.topicIndex] = Math.min(firstAt[entry.topicIndex], i)
       }
     }
+    // A tie goes to the topic the resident named first (people lead with the problem),
+    // never to whichever topic happens to come first in the configured list.
     let best = -1
-    for (let k = 0; k < scores.length; k++) if (scores[k] > 0 && (best < 0 || scores[k] > scores[best])) best = k
+    for (let k = 0; k < scores.length; k++) {
+      if (scores[k] > 0 && (best < 0 || scores[k] > scores[best] || (scores[k] === scores[best] && firstAt[k] < firstAt[best]))) best = k
+    }
     if (best < 0) return { topic: other, matched: [] }
     return { topic: topics[best], matched: counted.filter((e) => e.topicIndex === best).map((e) => e.keyword) }
   }

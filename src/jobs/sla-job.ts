@@ -59,7 +59,8 @@ export async function runSlaJob({ store, workflow, clock, logger, policy }: SlaJ
       done.reminded++
       return
     }
-    const to: Recipient = action.level === 1 ? queueOf(c) : { kind: 'office', id: c.districtId ?? c.officeRegionId ?? 'city' }
+    // The office supervising whoever holds it: after a cross-district transfer, the handler's.
+    const to: Recipient = action.level === 1 ? queueOf(c) : { kind: 'office', id: c.handlingDistrictId ?? c.districtId ?? c.officeRegionId ?? 'city' }
     // "已超过答复期限72 小时" read like a machine; people say how long it has been late.
     const late = action.level === 2 ? `逾期未${word}已超过 ${hoursText(policy.escalationRepeatHours)}` : `已过${word}期限`
     const text = `督办：留言 ${c.ticket} ${late}，请督促办理。`

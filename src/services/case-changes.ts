@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto'
-import type { ActorRole, CaseEvent, CaseEventType, CaseRecord, CaseStatus } from '../domain/case.js'
+import type { ActorRole, CaseAction, CaseEvent, CaseEventType, CaseRecord, CaseStatus } from '../domain/case.js'
 import type { OutboxMessage, RecipientKind } from '../store/ports.js'
+import type { MpPrincipal } from './mp-sessions.js'
+import type { StaffPrincipal } from './principal.js'
 
 /** Who did something to a case, as the timeline records it. */
 export interface CaseActor {
@@ -54,3 +56,27 @@ export function caseMessage(
 }
 
 export const excerpt = (text: string, max = 30) => (text.length > max ? `${text.slice(0, max)}…` : text)
+
+/** One move of a case: the transition, what changes, who hears about it, what else is written with it. */
+export interface CaseChange {
+  action: CaseAction
+  type: CaseEventType
+  to: CaseStatus
+  patch?: Partial<CaseRecord>
+  note?: string | null
+  data?: Record<string, unknown>
+  /** Who hears about it, and what they read. */
+  tell?: Array<{ to: Recipient; kind: string; text: string }>
+  /** Kinds of this case's messages, still waiting, that the change makes untrue. */
+  withdraw?: string[]
+  /** Events on other cases and their messages, written in the same transaction (merged duplicates). */
+  also?: (event: CaseEvent, now: Date) => { events: CaseEvent[]; messages: OutboxMessage[] }
+}
+
+/** Messages asking a handler to act: untrue once the case is merged into another. */
+export const WORK_KINDS = ['case.assigned', 'case.queued', 'case.reminder', 'case.escalated', 'case.overdue']
+
+export const deputyActor = (d: MpPrincipal): CaseActor => ({ role: 'deputy', id: d.deputyId })
+export const staffActor = (s: StaffPrincipal): CaseActor => ({ role: s.role, id: s.id })
+/** A message to the resident who wrote the case. */
+export const resident = (c: CaseRecord, kind: string, text: string) => ({ to: { kind: 'mp_user' as const, id: c.residentId }, kind, text })

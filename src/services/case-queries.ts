@@ -1,13 +1,14 @@
 import type { Clock } from '../clock.js'
 import type { CaseEvent, CaseRecord, CaseStatus } from '../domain/case.js'
 import { canSeeCase } from '../domain/case-access.js'
+import { namedIds } from '../domain/case-timeline.js'
 import { subtree } from '../domain/region-tree.js'
 import { mostSimilar } from '../domain/similarity.js'
 import { NotFoundError } from '../errors.js'
 import { maskPhone, type PiiCipher } from '../security/pii.js'
 import type { CaseQuery, Page, Store } from '../store/ports.js'
 import type { AuditTrail } from './audit.js'
-import type { RoutingService } from './case-routing.js'
+import type { PreparedDirectory, RoutingService } from './case-routing.js'
 import type { MpPrincipal } from './mp-sessions.js'
 import type { StaffPrincipal } from './principal.js'
 
@@ -26,6 +27,8 @@ export interface CaseDetail {
   case: CaseRecord
   events: CaseEvent[]
   names: { station: string | null; deputy: string | null; office: string | null }
+  /** Names of everyone and everything the timeline mentions, by "deputy:ID", "staff:ID", "station:ID", "office:ID". */
+  timelineNames: Record<string, string>
   phoneMasked: string | null
 }
 
@@ -118,6 +121,31 @@ export class CaseQueries {
     return mostSimilar(c.text, candidates, this.similar.threshold).map(({ item, score }) => ({ case: item, score }))
   }
 
+  /** Who and what a timeline names, looked up once per case view. */
+  private async timelineNames(events: CaseEvent[], prepared: PreparedDirectory) {
+    const ids = namedIds(events)
+    const names: Record<string, string> = {}
+    for (const id of ids.deputies) {
+      const name = prepared.deputies.get(id)?.name ?? (await this.store.deputies.get(id))?.name
+      if (name) names[`deputy:${id}`] = name
+    }
+    for (const id of ids.stations) {
+      const name = prepared.stations.get(id)?.name
+      if (name) names[`station:${id}`] = name
+    }
+    for (const id of ids.offices) names[`office:${id}`] = officeName(id, prepared)
+    for (const id of ids.staff) {
+      const name = (await this.store.staff.get(id))?.name
+      if (name) names[`staff:${id}`] = name
+    }
+    return names
+  }
+
+  /** The name of the office a case waits at ("市人大常委会办公室" when none). */
+  async officeNameOf(regionId: string | null) {
+    return officeName(regionId ?? 'city', await this.routing.prepared())
+  }
+
   private async visible(caseId: string, allowed: (c: CaseRecord) => boolean) {
     const c = await this.store.cases.get(caseId)
     if (!c || !allowed(c)) throw new NotFoundError('留言不存在')
@@ -126,15 +154,22 @@ export class CaseQueries {
 
   private async detail(c: CaseRecord): Promise<CaseDetail> {
     const prepared = await this.routing.prepared()
+    const events = await this.store.cases.events(c.id)
     return {
       case: c,
-      events: await this.store.cases.events(c.id),
+      events,
       names: {
         station: c.stationId ? (prepared.stations.get(c.stationId)?.name ?? null) : null,
         deputy: c.deputyId ? (prepared.deputies.get(c.deputyId)?.name ?? null) : null,
-        office: c.stationId ? null : c.officeRegionId ? `${prepared.regions.get(c.officeRegionId)?.name ?? ''}人大常委会办公室` : '市人大常委会办公室',
+        office: c.stationId ? null : officeName(c.officeRegionId ?? 'city', prepared),
       },
+      timelineNames: await this.timelineNames(events, prepared),
       phoneMasked: c.anonymous || !c.phoneEnc ? null : maskPhone(this.cipher.decrypt(c.phoneEnc, c.id)),
     }
   }
+}
+
+/** The congress office of a district, or the city's ("city"). */
+function officeName(regionId: string, prepared: PreparedDirectory) {
+  return regionId === 'city' ? '市人大常委会办公室' : `${prepared.regions.get(regionId)?.name ?? ''}人大常委会办公室`
 }

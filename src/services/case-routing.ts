@@ -20,6 +20,8 @@ export interface PlacedDecision {
   summary: string
   communityId: string | null
   districtId: string | null
+  /** The district of the station or office the decision hands it to. */
+  handlingDistrictId: string | null
 }
 
 /**
@@ -65,10 +67,14 @@ export class RoutingService {
 
   /** The district of a station's place, for a case that moves to it. */
   async placeOfStation(stationId: string) {
+    return { districtId: districtOfStation(stationId, await this.prepared()) }
+  }
+
+  /** True when the station covers a place inside one of these regions (an organizer's districts). */
+  async stationWithin(stationId: string, regionIds: string[]) {
     const prepared = await this.prepared()
-    const covered = prepared.stations.get(stationId)?.regionIds[0]
-    const chain = covered ? ancestry(covered, prepared.regions) : []
-    return { districtId: chain.find((r) => r.kind === 'district')?.id ?? null }
+    const covered = prepared.stations.get(stationId)?.regionIds ?? []
+    return covered.some((rid) => ancestry(rid, prepared.regions).some((r) => regionIds.includes(r.id)))
   }
 
   /** The community and district a case belongs to, for similar-case links and organizers' scope. */
@@ -80,7 +86,8 @@ export class RoutingService {
     }
     const communityId = chain.find((r) => r.kind === 'community')?.id ?? null
     const districtId = chain.find((r) => r.kind === 'district')?.id ?? decision.officeRegionId
-    return { communityId, districtId }
+    const handlingDistrictId = decision.stationId ? (districtOfStation(decision.stationId, prepared) ?? districtId) : decision.officeRegionId
+    return { communityId, districtId, handlingDistrictId }
   }
 
   private async load(): Promise<PreparedDirectory> {
@@ -96,4 +103,10 @@ export class RoutingService {
       deputiesByStation,
     }
   }
+}
+
+function districtOfStation(stationId: string, prepared: PreparedDirectory) {
+  const covered = prepared.stations.get(stationId)?.regionIds[0]
+  const chain = covered ? ancestry(covered, prepared.regions) : []
+  return chain.find((r) => r.kind === 'district')?.id ?? null
 }

@@ -77,12 +77,12 @@ export class CaseSubmitter {
     const regionKnown = draft.regionId && placed.prepared.regions.has(draft.regionId) ? draft.regionId : null
     const record: Omit<CaseRecord, 'ticket'> = {
       id, residentId: resident.id, text: draft.text, images: draft.images, regionId: regionKnown,
-      communityId: placed.communityId, districtId: placed.districtId, stationId: decision.stationId, deputyId: decision.deputyId,
+      communityId: placed.communityId, districtId: placed.districtId, handlingDistrictId: placed.handlingDistrictId, stationId: decision.stationId, deputyId: decision.deputyId,
       officeRegionId: decision.officeRegionId, topic: decision.topic, status: decision.deputyId ? 'assigned' : 'submitted',
       anonymous: draft.anonymous, publicConsent: draft.publicConsent, phoneEnc: phone ? this.cipher.encrypt(phone, id) : null,
       routingReasons: decision.reasons, flaggedForReview: verdict === 'review' || verdict === 'unavailable', createdAt: now, updatedAt: now, ackDueAt, replyDueAt,
       acknowledgedAt: null, repliedAt: null, closedAt: null, reply: null, forwardedTo: null, rating: null, ratingComment: null,
-      ratedAt: null, mergedInto: null, ackEscalation: 0, replyEscalation: 0, reopenCount: 0, idempotencyKey, version: 1,
+      ratedAt: null, ratings: [], mergedInto: null, ackEscalation: 0, replyEscalation: 0, reopenCount: 0, idempotencyKey, version: 1,
       deadlinesProvisional: provisional,
     }
     const author = { role: 'resident' as const, id: resident.id }
@@ -90,7 +90,7 @@ export class CaseSubmitter {
     if (verdict === 'review' || verdict === 'unavailable') {
       events.push(caseEvent(record, 'flagged', { role: 'system', id: null }, now, { note: verdict === 'review' ? '内容安全检查建议人工复核' : '内容安全检查暂不可用，请人工复核' }))
     }
-    if (decision.deputyId) events.push(caseEvent(record, 'assigned', { role: 'system', id: null }, now, { from: 'submitted', to: 'assigned', note: placed.summary, data: { deputyId: decision.deputyId } }))
+    if (decision.deputyId) events.push(caseEvent(record, 'assigned', { role: 'system', id: null }, now, { from: 'submitted', to: 'assigned', note: placed.summary, data: { deputyId: decision.deputyId, stationId: decision.stationId } }))
     const ticketDate = localDate(now, this.policy.timeZone)
     try {
       const to = decision.deputyId ? { kind: 'deputy' as const, id: decision.deputyId } : queueOf(record)

@@ -1,12 +1,12 @@
 import type { Clock } from '../clock.js'
-import { canTransition, OPEN_STATUSES, STATUS_LABELS, type CaseAction, type CaseEventType, type CaseRecord, type CaseStatus } from '../domain/case.js'
+import { canTransition, OPEN_STATUSES, STATUS_LABELS, type CaseRecord } from '../domain/case.js'
 import { canSeeCase } from '../domain/case-access.js'
 import type { CalendarSource } from './calendar.js'
 import { dueDateText } from '../domain/due-date-text.js'
 import { slaDeadlines, type SlaPolicy } from '../domain/sla.js'
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../errors.js'
 import type { OutboxMessage, Store } from '../store/ports.js'
-import { caseEvent, caseMessage, excerpt, queueOf, SYSTEM, type CaseActor, type Recipient } from './case-changes.js'
+import { caseEvent, caseMessage, deputyActor, excerpt, queueOf, resident, staffActor, SYSTEM, WORK_KINDS, type CaseActor, type CaseChange, type Recipient } from './case-changes.js'
 import type { RoutingService } from './case-routing.js'
 import type { MpPrincipal } from './mp-sessions.js'
 import type { StaffPrincipal } from './principal.js'
@@ -16,17 +16,6 @@ export interface WorkflowPolicy extends SlaPolicy {
   reopenMaxRating: number
   reopenWindowDays: number
   autoCloseDays: number
-}
-
-interface Change {
-  action: CaseAction
-  type: CaseEventType
-  to: CaseStatus
-  patch?: Partial<CaseRecord>
-  note?: string | null
-  data?: Record<string, unknown>
-  /** Who hears about it, and what they read. */
-  tell?: Array<{ to: Recipient; kind: string; text: string }>
 }
 
 /**
@@ -69,10 +58,20 @@ export class CaseWorkflow {
     const c = await this.deputyCase(deputy, caseId)
     const name = await this.deputyName(c.deputyId)
     const now = this.clock.now()
+    // The residents whose duplicates were merged into this case were promised the answer.
+    const duplicates = await this.mergedDuplicates(c.id)
     return this.apply(c, deputyActor(deputy), {
       action: 'reply', type: 'replied', to: 'replied', note: text,
       patch: { reply: text, repliedAt: now, acknowledgedAt: c.acknowledgedAt ?? now },
       tell: [resident(c, 'case.replied', `${name}代表答复了您的留言 ${c.ticket}：${excerpt(text, 60)} 请为办理结果打分（1–5 分）。`)],
+      also: (event, at) => {
+        const events = duplicates.map((m) => caseEvent(m, 'replied', deputyActor(deputy), at, { note: text, data: { viaCaseId: c.id, viaTicket: c.ticket } }))
+        const messages = duplicates.map((m, i) =>
+          caseMessage(m, 'case.replied', { kind: 'mp_user', id: m.residentId },
+            `您的留言 ${m.ticket} 与留言 ${c.ticket} 合并办理，${name}代表已答复：${excerpt(text, 60)}`, `case:${m.id}:${events[i].id}:via:${event.id}`, at),
+        )
+        return { events, messages }
+      },
     })
   }
 
@@ -82,7 +81,7 @@ export class CaseWorkflow {
     if (!to.deputyCode) {
       return this.apply(c, deputyActor(deputy), {
         action: 'returnToStation', type: 'transferred', to: 'submitted', note: to.reason, patch: { deputyId: null, acknowledgedAt: null },
-        data: { toStation: c.stationId },
+        data: { fromDeputyId: c.deputyId, toStation: c.stationId },
         tell: [{ to: queueOf(c), kind: 'case.queued', text: `留言 ${c.ticket} 由代表退回，请重新分派。原因：${to.reason}` }],
       })
     }
@@ -98,11 +97,49 @@ export class CaseWorkflow {
     const c = await this.staffCase(staff, caseId)
     const target = await this.store.deputies.get(deputyId)
     if (!target) throw new UnprocessableError('代表不存在', [{ path: 'body.deputyId', message: `未知的代表 "${deputyId}"` }], 'unknown_deputy')
-    if (staff.role === 'station_staff' && !target.stationIds.some((s) => staff.stationIds.includes(s))) {
-      throw new ForbiddenError('只能分派给本站的代表')
+    // Writes are held to the same scope as reads: staff assign within their stations,
+    // a district organizer within their districts; refused before anything changes.
+    const mine = await this.stationsInScope(staff, target.stationIds)
+    const citywide = staff.role === 'admin' || (staff.role === 'organizer' && staff.regionIds.length === 0)
+    if (!mine.length && !citywide) {
+      throw new ForbiddenError(staff.role === 'station_staff' ? '只能分派给本站的代表' : '只能分派给本辖区的代表', 'outside_scope', [
+        { path: 'body.deputyId', message: `代表 "${deputyId}" 不在您的辖区` },
+      ])
     }
     if (target.id === c.deputyId) throw new ConflictError('留言已在该代表名下')
-    return this.moveTo(c, staffActor(staff), target.id, target.stationIds, note ?? null)
+    return this.moveTo(c, staffActor(staff), target.id, mine, note ?? null)
+  }
+
+  /** The deputy's stations this staff member may assign to. */
+  private async stationsInScope(staff: StaffPrincipal, stationIds: string[]) {
+    if (staff.role === 'station_staff') return stationIds.filter((s) => staff.stationIds.includes(s))
+    if (staff.role === 'admin' || staff.regionIds.length === 0) return stationIds
+    const within = await Promise.all(stationIds.map((s) => this.routing.stationWithin(s, staff.regionIds)))
+    return stationIds.filter((_, i) => within[i])
+  }
+
+  /**
+   * Station staff hand a case they cannot place (a station with no deputy yet, or not
+   * theirs to handle) up to their district's congress office (上报), whose organizers
+   * assign it to any deputy of the district. The place stays the resident's.
+   */
+  async handUp(staff: StaffPrincipal, caseId: string, reason: string) {
+    const c = await this.staffCase(staff, caseId)
+    if (staff.role !== 'station_staff' || !c.stationId) throw new ForbiddenError('只有联络站工作人员可以上报本站的留言')
+    const office = c.handlingDistrictId ?? c.districtId
+    const station = (await this.routing.prepared()).stations.get(c.stationId)?.name ?? '联络站'
+    const to: Recipient = { kind: 'office', id: office ?? 'city' }
+    return this.apply(c, staffActor(staff), {
+      action: 'handUp', type: 'referred', to: 'submitted', note: reason,
+      // The office gets its own day to place it.
+      patch: {
+        stationId: null, deputyId: null, officeRegionId: office, handlingDistrictId: office, acknowledgedAt: null,
+        ackDueAt: new Date(this.clock.now().getTime() + this.policy.ackHours * 3_600_000), ackEscalation: 0,
+      },
+      data: { fromStationId: c.stationId, toOffice: office ?? 'city' },
+      tell: [{ to, kind: 'case.queued', text: `留言 ${c.ticket}（${c.topic}）由${station}上报，请分派代表：${excerpt(c.text)}。原因：${excerpt(reason, 40)}` }],
+      withdraw: ['case.queued', 'case.reminder', 'case.escalated'],
+    })
   }
 
   async reject(staff: StaffPrincipal, caseId: string, reason: string) {
@@ -119,12 +156,15 @@ export class CaseWorkflow {
     if (caseId === intoCaseId) throw new ConflictError('不能与自己合并')
     const into = await this.staffCase(staff, intoCaseId)
     if (!OPEN_STATUSES.includes(into.status) || into.mergedInto) {
-      throw new ConflictError(`留言 ${into.ticket} 已${STATUS_LABELS[into.status]}，不能并入`, [{ path: 'body.intoCaseId', message: into.status }], 'merge_target_closed')
+      throw new ConflictError(`留言 ${into.ticket} 当前为「${STATUS_LABELS[into.status]}」，不能并入`, [{ path: 'body.intoCaseId', message: into.status }], 'merge_target_closed')
     }
+    const handler = c.deputyId ? [{ to: { kind: 'deputy' as const, id: c.deputyId }, kind: 'case.merged', text: `留言 ${c.ticket} 已并入留言 ${into.ticket} 合并办理，无需单独受理。` }] : []
     return this.apply(c, staffActor(staff), {
       action: 'merge', type: 'merged', to: 'closed', note, patch: { mergedInto: into.id, closedAt: this.clock.now() },
       data: { into: into.id, intoTicket: into.ticket },
-      tell: [resident(c, 'case.merged', `您的留言 ${c.ticket} 与相同问题的留言 ${into.ticket} 合并办理，办理结果会一并告知。`)],
+      tell: [resident(c, 'case.merged', `您的留言 ${c.ticket} 与相同问题的留言 ${into.ticket} 合并办理，办理结果会一并告知。`), ...handler],
+      // "请在 24 小时内受理" and the like, not yet sent, would now be untrue.
+      withdraw: WORK_KINDS,
     })
   }
 
@@ -144,7 +184,7 @@ export class CaseWorkflow {
     const tell = c.deputyId ? [{ to: { kind: 'deputy' as const, id: c.deputyId }, kind: 'case.rated', text: `您答复的留言 ${c.ticket} 获得 ${rating} 分评价。${comment ? `群众说：${excerpt(comment, 40)}` : ''}` }] : []
     return this.apply(c, { role: 'resident', id: author.id }, {
       action: 'rate', type: 'rated', to: 'closed', note: comment ?? null, data: { rating },
-      patch: { rating, ratingComment: comment ?? null, ratedAt: now, closedAt: now }, tell,
+      patch: { rating, ratingComment: comment ?? null, ratedAt: now, closedAt: now, ratings: [...c.ratings, { rating, comment: comment ?? null, at: now }] }, tell,
     })
   }
 
@@ -191,17 +231,18 @@ export class CaseWorkflow {
     return this.apply(c, actor, {
       action: 'assign', type: c.deputyId ? 'transferred' : 'assigned', to: 'assigned', note,
       // The new deputy gets their own time to acknowledge; the reply deadline the resident was given stands.
+      // The place and its district stay the resident's; only who handles it moves.
       patch: {
         deputyId, stationId, acknowledgedAt: null, officeRegionId: stationId ? null : c.officeRegionId,
         ackDueAt: ack.dueAt, ackEscalation: 0, deadlinesProvisional: (c.deadlinesProvisional ?? false) || ack.provisional,
-        ...(place ? { districtId: place.districtId ?? c.districtId } : {}),
+        ...(place ? { handlingDistrictId: place.districtId ?? c.handlingDistrictId } : {}),
       },
-      data: { fromDeputyId: c.deputyId, deputyId },
+      data: { fromDeputyId: c.deputyId, deputyId, fromStationId: c.stationId, stationId, fromOffice: c.stationId ? null : (c.officeRegionId ?? 'city') },
       tell: [{ to: { kind: 'deputy', id: deputyId }, kind: 'case.assigned', text: `${name}代表，您有一条新留言 ${c.ticket}（${c.topic}）：${excerpt(c.text)}，请在${dueDateText(ack.dueAt, this.policy.timeZone, this.clock.now())}受理。` }],
     })
   }
 
-  async apply(c: CaseRecord, actor: CaseActor, change: Change): Promise<CaseRecord> {
+  async apply(c: CaseRecord, actor: CaseActor, change: CaseChange): Promise<CaseRecord> {
     if (!canTransition(change.action, c.status)) {
       throw new ConflictError(`留言当前为「${STATUS_LABELS[c.status]}」，不能执行此操作`, [{ path: 'status', message: c.status }], 'illegal_transition')
     }
@@ -209,7 +250,22 @@ export class CaseWorkflow {
     const next: CaseRecord = { ...c, ...change.patch, status: change.to, updatedAt: now }
     const event = caseEvent(c, change.type, actor, now, { from: c.status, to: change.to, note: change.note ?? null, data: change.data })
     const messages: OutboxMessage[] = (change.tell ?? []).map((t) => caseMessage(c, t.kind, t.to, t.text, `case:${c.id}:${event.id}`, now))
-    return this.store.cases.update(next, [event], messages)
+    const also = change.also?.(event, now) ?? { events: [], messages: [] }
+    return this.store.cases.update(next, [event, ...also.events], [...messages, ...also.messages], change.withdraw)
+  }
+
+  /** The cases merged into this one, and those merged into them in turn. */
+  private async mergedDuplicates(caseId: string) {
+    const found: CaseRecord[] = []
+    const queue = [caseId]
+    while (queue.length) {
+      for (const m of await this.store.cases.mergedInto(queue.shift()!)) {
+        if (m.id === caseId || found.some((f) => f.id === m.id)) continue
+        found.push(m)
+        queue.push(m.id)
+      }
+    }
+    return found
   }
 
   private async deputyName(deputyId: string | null) {
@@ -240,7 +296,3 @@ export class CaseWorkflow {
     return c
   }
 }
-
-const deputyActor = (d: MpPrincipal): CaseActor => ({ role: 'deputy', id: d.deputyId })
-const staffActor = (s: StaffPrincipal): CaseActor => ({ role: s.role, id: s.id })
-const resident = (c: CaseRecord, kind: string, text: string) => ({ to: { kind: 'mp_user' as const, id: c.residentId }, kind, text })

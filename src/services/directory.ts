@@ -96,7 +96,10 @@ export class DirectoryService {
     if (!(await this.mayManage(actor, [id]))) throw new ForbiddenError('只能修改自己负责的联络站')
     const mayEdit = actor.role !== 'station_staff' || (edit.regionIds === undefined && edit.name === undefined)
     if (!mayEdit) throw new ForbiddenError('联络站工作人员只能修改本站的地址和接待日')
-    if (edit.regionIds) await this.requireRegions(edit.regionIds, 'body.regionIds')
+    if (edit.regionIds) {
+      await this.requireRegions(edit.regionIds, 'body.regionIds')
+      await this.requireRegionsInScope(actor, changed(station.regionIds, edit.regionIds), edit.regionIds, 'body.regionIds')
+    }
     const updated = await this.store.stations.update(station.id, edit)
     this.onChange()
     await this.audit.record(actor, 'station.update', { kind: 'station', id }, { fields: Object.keys(edit) })
@@ -137,7 +140,10 @@ export class DirectoryService {
       throw new ForbiddenError('联络站工作人员只能安排代表的接待日期')
     }
     const { phone, ...rest } = edit
-    if (rest.stationIds) await this.requireStations(rest.stationIds)
+    if (rest.stationIds) {
+      await this.requireStations(rest.stationIds)
+      await this.requireStationsInScope(actor, changed(deputy.stationIds, rest.stationIds), rest.stationIds)
+    }
     rest.topics?.forEach((t, i) => {
       if (!this.topics.includes(t)) throw new ValidationError('关注领域无效', [{ path: `body.topics[${i}]`, message: `未知的关注领域 "${t}"` }])
     })
@@ -176,6 +182,30 @@ export class DirectoryService {
     )
   }
 
+  /**
+   * Writes are held to the same scope as reads, every id in the body included: a
+   * district organizer may add or remove only stations of their own districts (a
+   * deputy may keep a station elsewhere that they do not touch).
+   */
+  private async requireStationsInScope(actor: StaffPrincipal, touched: string[], body: string[]) {
+    const outside: string[] = []
+    for (const id of touched) if (!(await this.mayManage(actor, [id]))) outside.push(id)
+    if (outside.length) {
+      throw new ForbiddenError('只能调整本辖区的联络站', 'outside_scope', outside.map((id) => ({ path: pathOf('body.stationIds', body, id), message: `联络站 "${id}" 不在您的辖区` })))
+    }
+  }
+
+  /** The same for the places a station covers: an organizer adds or removes only places of their districts. */
+  private async requireRegionsInScope(actor: StaffPrincipal, touched: string[], body: string[], path: string) {
+    if (actor.role === 'admin' || (actor.role === 'organizer' && actor.regionIds.length === 0)) return
+    const byId = new Map((await this.store.regions.list()).map((r) => [r.id, r]))
+    const inScope = (id: string) => actor.role === 'organizer' && ancestry(id, byId).some((r) => actor.regionIds.includes(r.id))
+    const outside = touched.filter((id) => !inScope(id))
+    if (outside.length) {
+      throw new ForbiddenError('只能调整本辖区的区域', 'outside_scope', outside.map((id) => ({ path: pathOf(path, body, id), message: `区域 "${id}" 不在您的辖区` })))
+    }
+  }
+
   private view(d: DeputyRecord): DeputyView {
     const { phoneEnc, phoneIndex: _index, ...rest } = d
     return { ...rest, phoneMasked: phoneEnc ? maskPhone(this.cipher.decrypt(phoneEnc, d.id)) : null }
@@ -199,3 +229,14 @@ export class DirectoryService {
   }
 }
 
+
+/** The ids added or removed by an edit. */
+function changed(before: string[], after: string[]) {
+  return [...after.filter((id) => !before.includes(id)), ...before.filter((id) => !after.includes(id))]
+}
+
+/** Where an id sits in the body, or the list itself when the edit removed it. */
+function pathOf(path: string, body: string[], id: string) {
+  const i = body.indexOf(id)
+  return i >= 0 ? `${path}[${i}]` : path
+}

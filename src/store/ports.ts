@@ -397,9 +397,12 @@ export interface CaseRepo {
   findByIdempotencyKey(residentId: string, key: string): Promise<CaseRecord | null>
   /**
    * Writes the new state if nobody changed the case since `record.version` was read,
-   * with its events and messages, in one transaction; ConflictError otherwise.
+   * with its events and messages, in one transaction; ConflictError otherwise. Each
+   * event goes to the timeline of its own `caseId` (a reply is also written on the
+   * cases merged into this one). `withdraw` names kinds of this case's messages that,
+   * still waiting to be sent (pending or failed), are taken back out of the outbox.
    */
-  update(record: CaseRecord, events: CaseEvent[], outbox: OutboxMessage[]): Promise<CaseRecord>
+  update(record: CaseRecord, events: CaseEvent[], outbox: OutboxMessage[], withdraw?: string[]): Promise<CaseRecord>
   /** Events and messages that change no field (reminders). */
   appendEvents(caseId: string, events: CaseEvent[], outbox: OutboxMessage[]): Promise<void>
   events(caseId: string): Promise<CaseEvent[]>
@@ -412,6 +415,8 @@ export interface CaseRepo {
   recentInCommunity(communityId: string, since: Date): Promise<CaseRecord[]>
   /** Every case matching, unpaged, for statistics (hundreds to thousands a year). */
   listForStats(filter: CaseFilter): Promise<CaseRecord[]>
+  /** The cases merged into this one (duplicates it answers for), oldest first. */
+  mergedInto(caseId: string): Promise<CaseRecord[]>
 }
 
 // ——— Study campaigns and reading ———

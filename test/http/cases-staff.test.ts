@@ -109,17 +109,37 @@ describe('station staff and organizers working the queue', () => {
     const refused = await (await staff('lina')).post(`/api/admin/cases/${later.id}/merge`, { intoCaseId: done.id })
     expect(refused.status).to.equal(409)
     expect(refused.body.error.code).to.equal('merge_target_closed')
+    expect(refused.body.error.message, 'one 已, as a person writes it').to.equal(`留言 ${done.ticket} 当前为「已撤回」，不能并入`)
+    const rated = (await resident.post('/api/mp/cases', { text: '路灯又坏了', regionId: 'c010101' })).body
+    await (await asDeputy(app, (await app.liaison.store.cases.get(rated.id))!.deputyId!)).post(`/api/mp/deputy/cases/${rated.id}/reply`, { text: '已修好' })
+    await resident.post(`/api/mp/cases/${rated.id}/rate`, { rating: 5 })
+    const intoClosed = await (await staff('lina')).post(`/api/admin/cases/${later.id}/merge`, { intoCaseId: rated.id })
+    expect(intoClosed.body.error.message).to.equal(`留言 ${rated.ticket} 当前为「已办结」，不能并入`)
+    expect(intoClosed.body.error.message).not.to.include('已已')
   })
 
-  it('gives a reassigned case a fresh day to acknowledge, and moves it to the new station\'s district', async () => {
+  it('gives a reassigned case a fresh day to acknowledge; the new station\'s district handles it, the place stays', async () => {
     const resident = await asResident(app)
     const { body: c } = await resident.post('/api/mp/cases', { text: '公交站台太窄', regionId: 'c020101' }) // 新华 queue, no deputy
     app.clock.advance(30 * 3600_000)
     const admin = await asAdmin(app)
     const assigned = await admin.post(`/api/admin/cases/${c.id}/assign`, { deputyId: 'dp0001' })
     expect(assigned.body.acknowledgeBy).to.equal(new Date(app.clock.now().getTime() + 24 * 3600_000).toISOString())
-    expect(assigned.body).to.include({ stationId: 'st001', districtId: 'd01' })
-    expect((await (await staff('sunli')).get(`/api/admin/cases/${c.id}`)).status, 'now the 湛河区 organizer\'s').to.equal(200)
+    expect(assigned.body).to.include({ stationId: 'st001', districtId: 'd02', handlingDistrictId: 'd01' })
+    expect((await (await staff('sunli')).get(`/api/admin/cases/${c.id}`)).status, 'now also the 湛河区 organizer\'s').to.equal(200)
+    expect((await (await staff('qianqi')).get(`/api/admin/cases/${c.id}`)).status, 'still the 新华区 organizer\'s').to.equal(200)
+  })
+
+  it('refuses a district organizer assigning to another district\'s deputy, changing nothing and telling nobody', async () => {
+    const resident = await asResident(app)
+    const { body: c } = await resident.post('/api/mp/cases', { text: '新华社区的公交站台太窄', regionId: 'c020101' })
+    const qianqi = await staff('qianqi') // organizer of 新华区
+    const refused = await qianqi.post(`/api/admin/cases/${c.id}/assign`, { deputyId: 'dp0001' }) // 张伟, 湛河区
+    expect(refused.status).to.equal(403)
+    expect(refused.body.error).to.deep.include({ code: 'outside_scope', details: [{ path: 'body.deputyId', message: '代表 "dp0001" 不在您的辖区' }] })
+    const after = await qianqi.get(`/api/admin/cases/${c.id}`)
+    expect(after.body).to.include({ status: 'submitted', deputyId: null, stationId: 'st004' })
+    expect((await app.liaison.store.outbox.search({ recipientId: 'dp0001', limit: 10 })).items, 'no notice to 张伟').to.deep.equal([])
   })
 
   it('previews a routing decision without creating a case', async () => {

@@ -164,4 +164,22 @@ describe('a district organizer in the console', () => {
     expect((await sunli.get('/api/admin/deputies/dp0001/phone')).body.phone).to.equal('13800000001')
     expect((await sunli.get('/api/admin/outbox')).status, 'the outbox is for admins').to.equal(403)
   })
+
+  it('refuses to write outside their district, whatever ids the body carries, and changes nothing', async () => {
+    const sunli = await new Client(app.baseUrl).login('sunli', STAFF_PASSWORD) // organizer of 湛河区
+    const admin = await asAdmin(app)
+    const moved = await sunli.patch('/api/admin/deputies/dp0004', { stationIds: ['st002', 'st004'] }) // st004 is in 新华区
+    expect(moved.status).to.equal(403)
+    expect(moved.body.error).to.deep.include({ code: 'outside_scope', details: [{ path: 'body.stationIds[1]', message: '联络站 "st004" 不在您的辖区' }] })
+    expect((await admin.get('/api/admin/deputies/dp0004')).body.stationIds).to.deep.equal(['st002'])
+    expect((await sunli.patch('/api/admin/deputies/dp0004', { stationIds: ['st002', 'st003'] })).status, 'a station of their own district').to.equal(200)
+
+    const grabbed = await sunli.patch('/api/admin/stations/st001', { regionIds: ['s0101', 'c020101'] }) // 新华社区 of 新华区
+    expect(grabbed.status).to.equal(403)
+    expect(grabbed.body.error.details).to.deep.equal([{ path: 'body.regionIds[1]', message: '区域 "c020101" 不在您的辖区' }])
+    expect((await admin.get('/api/admin/stations/st001')).body.regionIds).to.deep.equal(['s0101'])
+    const routed = await admin.post('/api/admin/routing/preview', { text: '公交站台太窄', regionId: 'c020101' })
+    expect(routed.body.stationId, 'residents of 新华社区 still reach their own station').to.equal('st004')
+    expect((await sunli.patch('/api/admin/stations/st001', { regionIds: ['s0101', 's0102'] })).status, 'a street of their own district').to.equal(200)
+  })
 })

@@ -17,6 +17,7 @@ export function caseRecord(over: Partial<CaseRecord> = {}): Omit<CaseRecord, 'ti
     flaggedForReview: false, createdAt: T0, updatedAt: T0, ackDueAt: at(24 * 60), replyDueAt: at(21 * 24 * 60),
     acknowledgedAt: null, repliedAt: null, closedAt: null, reply: null, forwardedTo: null, rating: null, ratingComment: null,
     ratedAt: null, mergedInto: null, ackEscalation: 0, replyEscalation: 0, reopenCount: 0, idempotencyKey: null, version: 1,
+    handlingDistrictId: 'd01', ratings: [],
     ...over,
   }
 }
@@ -149,6 +150,51 @@ export function caseContract(store: () => Store) {
       const recent = await store().cases.recentInCommunity('c010101', new Date('2026-11-01T00:00:00Z'))
       expect(recent.map((c) => c.id)).to.include(open.id).and.not.include(old.id)
       expect(await store().cases.listForStats({ statuses: ['closed'] })).to.have.length(1)
+    })
+  })
+
+  describe('cases: place, ratings and merged duplicates', () => {
+    it('keeps the handling district and every rating, and finds a case by either district', async () => {
+      const moved = await submit({ districtId: 'd02', handlingDistrictId: 'd01', ratings: [{ rating: 2, comment: '还是臭', at: at(1) }, { rating: 4, comment: null, at: at(9) }] })
+      const stored = (await store().cases.get(moved.id))!
+      expect(stored).to.deep.include({ districtId: 'd02', handlingDistrictId: 'd01' })
+      expect(stored.ratings).to.deep.equal([{ rating: 2, comment: '还是臭', at: at(1) }, { rating: 4, comment: null, at: at(9) }])
+      const home = await submit({ districtId: 'd03', handlingDistrictId: 'd03' })
+      const find = async (districtIds: string[]) => (await store().cases.listForStats({ districtIds })).map((c) => c.id).sort()
+      expect(await find(['d02'])).to.deep.equal([moved.id])
+      expect(await find(['d01'])).to.deep.equal([moved.id])
+      expect(await find(['d03'])).to.deep.equal([home.id])
+      expect(await find([])).to.deep.equal([])
+    })
+
+    it('finds the cases merged into one, oldest first', async () => {
+      const into = await submit()
+      const a = await submit({ mergedInto: into.id, status: 'closed', createdAt: at(2) })
+      const b = await submit({ mergedInto: into.id, status: 'closed', createdAt: at(1) })
+      await submit()
+      expect((await store().cases.mergedInto(into.id)).map((c) => c.id)).to.deep.equal([b.id, a.id])
+      expect(await store().cases.mergedInto(a.id)).to.deep.equal([])
+    })
+
+    it('writes an event to the timeline of the case it names, and withdraws only this case\'s waiting messages of the kinds given', async () => {
+      const into = await submit()
+      const dup = await submit({}, { outbox: [
+        outboxMessage('dup:assigned', { payload: { caseId: 'x' } }),
+      ] })
+      await store().outbox.enqueue([
+        outboxMessage('dup:ask', { kind: 'case.assigned', payload: { caseId: dup.id } }),
+        outboxMessage('dup:told', { kind: 'case.acknowledged', recipientKind: 'mp_user', payload: { caseId: dup.id } }),
+        outboxMessage('into:ask', { kind: 'case.assigned', payload: { caseId: into.id } }),
+      ])
+      await store().cases.update({ ...dup, status: 'closed', mergedInto: into.id }, [caseEvent(dup.id, 'merged')], [outboxMessage('dup:merged', { kind: 'case.merged', payload: { caseId: dup.id } })], ['case.assigned'])
+      const keys = (await store().outbox.search({ limit: 20 })).items.map((m) => m.dedupeKey).sort()
+      expect(keys).to.deep.equal(['dup:assigned', 'dup:merged', 'dup:told', 'into:ask'])
+
+      const fresh = (await store().cases.get(into.id))!
+      await store().cases.update({ ...fresh, status: 'replied' }, [caseEvent(into.id, 'replied'), caseEvent(dup.id, 'replied', { note: 'via' })], [])
+      expect((await store().cases.events(into.id)).map((e) => e.type)).to.deep.equal(['submitted', 'replied'])
+      const dupEvents = await store().cases.events(dup.id)
+      expect(dupEvents.map((e) => [e.type, e.caseId, e.note])).to.deep.equal([['submitted', dup.id, null], ['merged', dup.id, null], ['replied', dup.id, 'via']])
     })
   })
 

@@ -117,11 +117,21 @@ describe('topic classification', () => {
     expect(classifyTopic('社区医院', keywords, ['社区治理', '医疗卫生'])).to.deep.equal({ topic: '医疗卫生', matched: ['社区医院'] })
   })
 
-  it('breaks a tie by the order of the configured list', () => {
+  it('breaks a tie by what the resident named first, never by the order of the configured list', () => {
     const keywords = { 交通出行: ['学校门口'], 教育: ['放学时间'] }
-    const text = '放学时间学校门口'
-    expect(classifyTopic(text, keywords, ['交通出行', '教育']).topic).to.equal('交通出行')
-    expect(classifyTopic(text, keywords, ['教育', '交通出行']).topic).to.equal('教育')
+    expect(classifyTopic('放学时间学校门口', keywords, ['交通出行', '教育']).topic).to.equal('教育')
+    expect(classifyTopic('放学时间学校门口', keywords, ['教育', '交通出行']).topic).to.equal('教育')
+    expect(classifyTopic('学校门口放学时间', keywords, ['教育', '交通出行']).topic).to.equal('交通出行')
+  })
+
+  it('does not let a word naming who is affected (老人) outweigh the problem itself', () => {
+    // The bot demo's resident, two lines joined as the bot joins them.
+    expect(classify('小区门口的路灯坏了一个多月了。\n晚上老人出门看不清路，很危险。').topic).to.equal('城乡建设')
+    expect(classify('晚上老人出门看不清路，小区门口的路灯坏了').topic).to.equal('城乡建设')
+    expect(classify('楼下有老人养狗不拴绳').topic).to.equal('社区治理')
+    expect(classify('楼下垃圾没人清运').topic, 'nor a word naming where (楼下)').to.equal('环境保护')
+    expect(classify('家里老人没人照顾，想问问怎么办').topic, 'alone, it still says where to look').to.equal('社会保障')
+    expect(classifyTopic('老人', { 社会保障: ['~老人'] }, ['社会保障', '其他'])).to.deep.equal({ topic: '社会保障', matched: ['老人'] })
   })
 
   it('counts a keyword once however often it is repeated', () => {

@@ -18,22 +18,27 @@ const deadlineTexts = (c: CaseRecord, { timeZone, now }: ReadingTime) => ({
   acknowledgeByText: dueDateText(c.ackDueAt, timeZone, now),
   replyByText: dueDateText(c.replyDueAt, timeZone, now),
 })
+import { timelineDetails, type NameBook } from './case-timeline.js'
 
 // Presenters name every field they return: a case holds personal data.
 
 const EVENT_LABELS: Record<CaseEventType, string> = {
   submitted: '提交留言', assigned: '分派代表', acknowledged: '代表受理', forwarded: '交办部门', replied: '代表答复',
   rated: '群众评价', closed: '办结', reopened: '重新办理', withdrawn: '群众撤回', rejected: '不予受理', merged: '合并办理',
-  transferred: '转交', reminded: '催办提醒', escalated: '逾期督办', flagged: '内容待复核',
+  transferred: '转交', reminded: '催办提醒', escalated: '逾期督办', flagged: '内容待复核', referred: '上报',
 }
 /** What a resident sees of the timeline: the steps of their message, not internal reminders. */
-const RESIDENT_EVENTS: CaseEventType[] = ['submitted', 'assigned', 'acknowledged', 'forwarded', 'replied', 'rated', 'closed', 'reopened', 'withdrawn', 'rejected', 'merged', 'transferred']
+const RESIDENT_EVENTS: CaseEventType[] = ['submitted', 'assigned', 'acknowledged', 'forwarded', 'replied', 'rated', 'closed', 'reopened', 'withdrawn', 'rejected', 'merged', 'transferred', 'referred']
 const RESIDENT_NOTES: CaseEventType[] = ['replied', 'rejected', 'reopened', 'rated', 'closed', 'assigned']
 
 const iso = (d: Date | null) => d?.toISOString() ?? null
 
-function presentEvent(e: CaseEvent, withNote: boolean) {
-  return { at: e.at.toISOString(), type: e.type, label: EVENT_LABELS[e.type], actorRole: e.actorRole, fromStatus: e.fromStatus, toStatus: e.toStatus, note: withNote ? e.note : null }
+function presentEvent(e: CaseEvent, withNote: boolean, names: NameBook) {
+  return {
+    at: e.at.toISOString(), type: e.type, label: EVENT_LABELS[e.type], actorRole: e.actorRole, fromStatus: e.fromStatus, toStatus: e.toStatus,
+    note: withNote ? e.note : null,
+    ...timelineDetails(e, names),
+  }
 }
 
 const core = (c: CaseRecord) => ({
@@ -53,6 +58,8 @@ const core = (c: CaseRecord) => ({
   forwardedTo: c.forwardedTo,
   rating: c.rating,
   ratingComment: c.ratingComment,
+  /** Every rating, oldest first (a case reopened and answered again has two). */
+  ratings: c.ratings.map((r) => ({ rating: r.rating, comment: r.comment, at: r.at.toISOString() })),
 })
 
 /** A resident's own message, in a list. */
@@ -65,7 +72,7 @@ export const presentResidentCase = (d: CaseDetail, at: ReadingTime) => ({
   ...deadlineTexts(d.case, at),
   handledBy: { station: d.names.station, deputy: d.names.deputy, office: d.names.office },
   anonymous: d.case.anonymous,
-  timeline: d.events.filter((e) => RESIDENT_EVENTS.includes(e.type)).map((e) => presentEvent(e, RESIDENT_NOTES.includes(e.type))),
+  timeline: d.events.filter((e) => RESIDENT_EVENTS.includes(e.type)).map((e) => presentEvent(e, RESIDENT_NOTES.includes(e.type), d.timelineNames)),
 })
 
 /** Time with a government department (交办), shown apart from the deputy's own time. */
@@ -81,7 +88,7 @@ export const presentDeputyCase = (d: CaseDetail, now: Date, timeZone: string) =>
   anonymous: d.case.anonymous,
   phoneMasked: d.phoneMasked,
   station: d.names.station,
-  timeline: d.events.map((e) => presentEvent(e, true)),
+  timeline: d.events.map((e) => presentEvent(e, true, d.timelineNames)),
 })
 
 export const presentDeputyCaseSummary = (c: CaseRecord, now: Date, timeZone: string) => ({
@@ -94,6 +101,7 @@ export const presentDeputyCaseSummary = (c: CaseRecord, now: Date, timeZone: str
 export const presentStaffCaseSummary = (c: CaseRecord) => ({
   id: c.id, ticket: c.ticket, status: c.status, statusLabel: STATUS_LABELS[c.status], excerpt: c.text.slice(0, 60), topic: c.topic,
   stationId: c.stationId, deputyId: c.deputyId, officeRegionId: c.officeRegionId, districtId: c.districtId, regionId: c.regionId,
+  handlingDistrictId: c.handlingDistrictId, mergedInto: c.mergedInto,
   createdAt: c.createdAt.toISOString(), acknowledgeBy: c.ackDueAt.toISOString(), replyBy: c.replyDueAt.toISOString(),
   /** Counted over days whose holiday schedule was not yet imported: the console marks them 暂定. */
   deadlinesProvisional: c.deadlinesProvisional === true,
@@ -113,5 +121,11 @@ export const presentStaffCase = (d: CaseDetail & { similar: Array<{ case: CaseRe
   routingReasons: d.case.routingReasons,
   mergedInto: d.case.mergedInto,
   similar: { count: d.similar.length, label: d.similar.length ? `相似留言 ${d.similar.length} 条` : null, items: d.similar.map((s) => ({ id: s.case.id, ticket: s.case.ticket, excerpt: s.case.text.slice(0, 60), score: Math.round(s.score * 100) / 100 })) },
-  timeline: d.events.map((e) => presentEvent(e, true)),
+  timeline: d.events.map((e) => presentEvent(e, true, d.timelineNames)),
+})
+
+/** What station staff see after handing a case up (上报): it has left their queue for the office's. */
+export const presentHandedUp = (c: CaseRecord, office: string) => ({
+  id: c.id, ticket: c.ticket, status: c.status, statusLabel: STATUS_LABELS[c.status], stationId: c.stationId, deputyId: c.deputyId,
+  officeRegionId: c.officeRegionId, handledBy: { station: null, deputy: null, office },
 })

@@ -85,6 +85,7 @@ function caseSchema() {
       stationId: nullableString,
       deputyId: nullableString,
       officeRegionId: nullableString,
+      handlingDistrictId: nullableString,
       topic: String,
       status: { type: String, enum: [...CASE_STATUSES] },
       anonymous: Boolean,
@@ -112,6 +113,10 @@ function caseSchema() {
       rating: nullableNumber,
       ratingComment: nullableString,
       ratedAt: nullableDate,
+      ratings: {
+        type: [new Schema({ rating: Number, comment: nullableString, at: Date }, { _id: false, id: false })],
+        default: () => [],
+      },
       mergedInto: nullableString,
       ackEscalation: { type: Number, default: 0 },
       replyEscalation: { type: Number, default: 0 },
@@ -129,6 +134,8 @@ function caseSchema() {
   schema.index({ deputyId: 1, status: 1 })
   schema.index({ stationId: 1, createdAt: -1 })
   schema.index({ districtId: 1, createdAt: -1 })
+  schema.index({ handlingDistrictId: 1, createdAt: -1 })
+  schema.index({ mergedInto: 1 }, { partialFilterExpression: { mergedInto: { $type: 'string' } } })
   schema.index({ communityId: 1, createdAt: -1 })
   schema.index({ status: 1, nextDueAt: 1 })
   // The two orders of search, each with its tie-breaker.

@@ -41,7 +41,8 @@ export function caseToDoc(c: CaseRecord): CaseDoc {
     forwardedTo: c.forwardedTo ? { department: c.forwardedTo.department, reference: c.forwardedTo.reference } : null,
     rating: c.rating, ratingComment: c.ratingComment, ratedAt: c.ratedAt, mergedInto: c.mergedInto,
     ackEscalation: c.ackEscalation, replyEscalation: c.replyEscalation, reopenCount: c.reopenCount,
-    idempotencyKey: c.idempotencyKey, version: c.version, deadlinesProvisional: c.deadlinesProvisional === true,
+    idempotencyKey: c.idempotencyKey, version: c.version, deadlinesProvisional: c.deadlinesProvisional === true, handlingDistrictId: c.handlingDistrictId,
+    ratings: c.ratings.map(({ rating, comment, at }) => ({ rating, comment, at })),
   }
 }
 
@@ -61,6 +62,9 @@ export const caseFromDoc = (d: CaseDoc): CaseRecord => ({
   idempotencyKey: d.idempotencyKey ?? null, version: d.version,
   // Only when set: the field is optional, and a case without it reads back as it was written.
   ...(d.deadlinesProvisional === true ? { deadlinesProvisional: true } : {}),
+  // Written before 012's fields existed: the district handled in was the one stored.
+  handlingDistrictId: d.handlingDistrictId !== undefined ? d.handlingDistrictId : (d.districtId ?? null),
+  ratings: (d.ratings ?? []).map(({ rating, comment, at }) => ({ rating, comment: comment ?? null, at: new Date(at) })),
 })
 
 /** The event as stored under `caseId` (the case it is written for) at position `seq`. */

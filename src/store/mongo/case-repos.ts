@@ -18,7 +18,8 @@ function filterClauses(f: CaseFilter): Filter[] {
   if (f.residentId) clauses.push({ residentId: f.residentId })
   if (f.deputyId) clauses.push({ deputyId: f.deputyId })
   if (f.stationIds) clauses.push({ stationId: { $in: f.stationIds } })
-  if (f.districtIds) clauses.push({ districtId: { $in: f.districtIds } })
+  // The place's district, or the district handling it after a transfer.
+  if (f.districtIds) clauses.push({ $or: [{ districtId: { $in: f.districtIds } }, { handlingDistrictId: { $in: f.districtIds } }] })
   // Waiting at an office: no station, and one of these offices; a null in the list
   // matches a null officeRegionId, the city office.
   if (f.officeRegionIds) clauses.push({ stationId: null, officeRegionId: { $in: f.officeRegionIds } })
@@ -57,11 +58,22 @@ export function caseRepo(conn: Connection, { Case, CaseEvent, Outbox, TicketCoun
     return `${day}-${String(counter!.last).padStart(4, '0')}`
   }
 
+  /** Events go to `caseId`'s timeline, or to their own case's when it names another one. */
   const writeEvents = async (caseId: string, events: CaseEvent[], session: ClientSession) => {
     if (!events.length) return
-    const last = await CaseEvent.findOne({ caseId }, { seq: 1 }).sort({ seq: -1 }).session(session).lean<Pick<CaseEventDoc, 'seq'>>()
-    let seq = last?.seq ?? 0
-    await CaseEvent.insertMany(events.map((e) => eventToDoc(e, caseId, ++seq)), { session })
+    const seqs = new Map<string, number>()
+    const docs: CaseEventDoc[] = []
+    for (const e of events) {
+      const target = e.caseId && e.caseId !== caseId ? e.caseId : caseId
+      let seq = seqs.get(target)
+      if (seq === undefined) {
+        const last = await CaseEvent.findOne({ caseId: target }, { seq: 1 }).sort({ seq: -1 }).session(session).lean<Pick<CaseEventDoc, 'seq'>>()
+        seq = last?.seq ?? 0
+      }
+      seqs.set(target, ++seq)
+      docs.push(eventToDoc(e, target, seq))
+    }
+    await CaseEvent.insertMany(docs, { session })
   }
 
   // Upserts on the dedupe key (outbox-repo.ts): a message already there is left alone.
@@ -102,7 +114,7 @@ export function caseRepo(conn: Connection, { Case, CaseEvent, Outbox, TicketCoun
     async findByIdempotencyKey(residentId, key) {
       return one({ residentId, idempotencyKey: key })
     },
-    async update(record, events, outbox) {
+    async update(record, events, outbox, withdraw = []) {
       return translate(() =>
         conn.transaction(async (session) => {
           const { _id, version: _version, ...fields } = caseToDoc(record)
@@ -116,6 +128,9 @@ export function caseRepo(conn: Connection, { Case, CaseEvent, Outbox, TicketCoun
             throw new ConflictError('留言刚被其他人更新，请刷新后重试', [], 'stale_case')
           }
           await writeEvents(record.id, events, session)
+          if (withdraw.length) {
+            await Outbox.deleteMany({ status: { $in: ['pending', 'failed'] }, 'payload.caseId': record.id, kind: { $in: withdraw } }, { session })
+          }
           await writeOutbox(outbox, session)
           return { ...record, version: record.version + 1 }
         }),
@@ -166,6 +181,9 @@ export function caseRepo(conn: Connection, { Case, CaseEvent, Outbox, TicketCoun
     },
     async listForStats(filter) {
       return find(allOf(filterClauses(filter)), { createdAt: 1, _id: 1 })
+    },
+    async mergedInto(caseId) {
+      return find({ mergedInto: caseId }, { createdAt: 1, _id: 1 })
     },
   }
 }

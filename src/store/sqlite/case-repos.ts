@@ -21,7 +21,12 @@ function filterClauses(f: CaseFilter) {
   if (f.residentId) clauses.push('resident_id = ?') && params.push(f.residentId)
   if (f.deputyId) clauses.push('deputy_id = ?') && params.push(f.deputyId)
   if (f.stationIds) anyOf('station_id', f.stationIds)
-  if (f.districtIds) anyOf('district_id', f.districtIds)
+  if (f.districtIds) {
+    // The place's district, or the district handling it after a transfer.
+    const list = placeholders(f.districtIds.length)
+    clauses.push(f.districtIds.length ? `(district_id IN (${list}) OR handling_district_id IN (${list}))` : '0')
+    params.push(...f.districtIds, ...f.districtIds)
+  }
   if (f.officeRegionIds) {
     const named = f.officeRegionIds.filter((id): id is string => id !== null)
     const parts = [named.length ? `office_region_id IN (${placeholders(named.length)})` : '0']
@@ -53,12 +58,18 @@ export function caseRepo(db: Db, group: GroupCommit): CaseRepo {
     attempts, next_attempt_at, last_error, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(dedupe_key) DO NOTHING`)
   const byId = db.prepare('SELECT * FROM cases WHERE id = ?')
 
+  /** Events go to `caseId`'s timeline, or to their own case's when it names another one. */
   const writeEvents = (caseId: string, events: CaseEvent[]) => {
-    let seq = lastSeq.get(caseId) as number
+    const seqs = new Map<string, number>()
     for (const e of events) {
-      insertEvent.run(e.id, caseId, ++seq, e.at.toISOString(), e.type, e.actorRole, e.actorId, e.fromStatus, e.toStatus, e.note, JSON.stringify(e.data))
+      const target = e.caseId && e.caseId !== caseId ? e.caseId : caseId
+      const seq = (seqs.get(target) ?? (lastSeq.get(target) as number)) + 1
+      seqs.set(target, seq)
+      insertEvent.run(e.id, target, seq, e.at.toISOString(), e.type, e.actorRole, e.actorId, e.fromStatus, e.toStatus, e.note, JSON.stringify(e.data))
     }
   }
+  const withdrawWaiting = db.prepare(`DELETE FROM outbox WHERE status IN ('pending', 'failed')
+    AND json_extract(payload, '$.caseId') = ? AND kind IN (SELECT value FROM json_each(?))`)
   const writeOutbox = (messages: OutboxMessage[]) => {
     for (const m of messages) {
       insertOutbox.run(m.id, m.channel, m.recipientKind, m.recipientId, m.kind, JSON.stringify(m.payload), m.dedupeKey, m.status,
@@ -75,13 +86,14 @@ export function caseRepo(db: Db, group: GroupCommit): CaseRepo {
     return stored
   })
 
-  const update = db.transaction((record: CaseRecord, events: CaseEvent[], outbox: OutboxMessage[]) => {
+  const update = db.transaction((record: CaseRecord, events: CaseEvent[], outbox: OutboxMessage[], withdraw: string[]) => {
     const changed = updateCase.run(caseToRow(record)).changes
     if (changed === 0) {
       if (!byId.get(record.id)) throw new NotFoundError('留言不存在')
       throw new ConflictError('留言刚被其他人更新，请刷新后重试', [], 'stale_case')
     }
     writeEvents(record.id, events)
+    if (withdraw.length) withdrawWaiting.run(record.id, JSON.stringify(withdraw))
     writeOutbox(outbox)
     return { ...record, version: record.version + 1 }
   })
@@ -109,8 +121,8 @@ export function caseRepo(db: Db, group: GroupCommit): CaseRepo {
     async findByIdempotencyKey(residentId, key) {
       return one('SELECT * FROM cases WHERE resident_id = ? AND idempotency_key = ?', residentId, key)
     },
-    update(record, events, outbox) {
-      return group.run(() => update(record, events, outbox))
+    update(record, events, outbox, withdraw = []) {
+      return group.run(() => update(record, events, outbox, withdraw))
     },
     appendEvents(caseId, events, outbox) {
       return group.run(() => appendEvents(caseId, events, outbox))
@@ -156,6 +168,9 @@ export function caseRepo(db: Db, group: GroupCommit): CaseRepo {
       const { clauses, params } = filterClauses(filter)
       const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''
       return db.prepare(`SELECT * FROM cases ${where} ORDER BY created_at`).all(...params).map(caseFromRow)
+    },
+    async mergedInto(caseId) {
+      return db.prepare('SELECT * FROM cases WHERE merged_into = ? ORDER BY created_at, id').all(caseId).map(caseFromRow)
     },
   }
 }

@@ -14,7 +14,7 @@ export const CASE_COLUMNS = [
   'office_region_id', 'topic', 'status', 'anonymous', 'public_consent', 'phone_enc', 'routing_reasons', 'flagged_for_review',
   'created_at', 'updated_at', 'ack_due_at', 'reply_due_at', 'next_due_at', 'acknowledged_at', 'replied_at', 'closed_at', 'reply',
   'forwarded_to', 'rating', 'rating_comment', 'rated_at', 'merged_into', 'ack_escalation', 'reply_escalation', 'reopen_count',
-  'idempotency_key', 'version', 'deadlines_provisional',
+  'idempotency_key', 'version', 'deadlines_provisional', 'handling_district_id', 'ratings',
 ] as const
 
 export function caseToRow(c: CaseRecord): Record<(typeof CASE_COLUMNS)[number], unknown> {
@@ -30,6 +30,7 @@ export function caseToRow(c: CaseRecord): Record<(typeof CASE_COLUMNS)[number], 
     rated_at: iso(c.ratedAt), merged_into: c.mergedInto, ack_escalation: c.ackEscalation, reply_escalation: c.replyEscalation,
     reopen_count: c.reopenCount, idempotency_key: c.idempotencyKey, version: c.version,
     deadlines_provisional: c.deadlinesProvisional ? 1 : 0,
+    handling_district_id: c.handlingDistrictId, ratings: JSON.stringify(c.ratings.map((r) => ({ ...r, at: r.at.toISOString() }))),
   }
 }
 
@@ -46,6 +47,8 @@ export const caseFromRow = (r: Row): CaseRecord => ({
   reopenCount: r.reopen_count, idempotencyKey: r.idempotency_key, version: r.version,
   // Only when set: the field is optional, and a case without it reads back as it was written.
   ...(r.deadlines_provisional === 1 ? { deadlinesProvisional: true } : {}),
+  handlingDistrictId: r.handling_district_id,
+  ratings: (JSON.parse(r.ratings) as Array<{ rating: number; comment: string | null; at: string }>).map((x) => ({ rating: x.rating, comment: x.comment ?? null, at: new Date(x.at) })),
 })
 
 export const eventFromRow = (r: Row): CaseEvent => ({

@@ -5,7 +5,7 @@ import type { CaseQueries } from '../../../services/case-queries.js'
 import type { RoutingService } from '../../../services/case-routing.js'
 import type { CaseWorkflow } from '../../../services/case-workflow.js'
 import { requireStaff } from '../../middleware/auth.js'
-import { presentStaffCase, presentStaffCaseSummary } from '../../presenters/cases.js'
+import { presentHandedUp, presentStaffCase, presentStaffCaseSummary } from '../../presenters/cases.js'
 import type { AppState, RouteContext } from '../../state.js'
 import { parse } from '../../validate.js'
 import { assignBody, caseIdParam, mergeBody, previewBody, reasonBody, staffCasesQuery, statsQuery } from './schemas.js'
@@ -43,6 +43,13 @@ export function adminCaseRoutes(auth: AuthService, workflow: CaseWorkflow, queri
   act('assign', (ctx, id) => {
     const { deputyId, note } = parse(assignBody, ctx.state.body, 'body')
     return workflow.assign(ctx.state.staff!, id, deputyId, note)
+  })
+  /** 上报: station staff hand a case up to the district office; it leaves their queue, so the answer is what they may still see. */
+  router.post('/cases/:id/hand-up', staff, async (ctx) => {
+    const { id } = parse(caseIdParam, ctx.params, 'params')
+    const { reason } = parse(reasonBody, ctx.state.body, 'body')
+    const c = await workflow.handUp(ctx.state.staff!, id, reason)
+    ctx.body = presentHandedUp(c, await queries.officeNameOf(c.officeRegionId))
   })
   act('reject', (ctx, id) => workflow.reject(ctx.state.staff!, id, parse(reasonBody, ctx.state.body, 'body').reason))
   act('merge', (ctx, id) => {

@@ -1,0 +1,52 @@
+import { expect } from 'chai'
+import { asDeputy, asResident, Client, startApp, type TestApp } from '../helpers/app.js'
+import { caseCity, STAFF_PASSWORD } from '../factories.js'
+
+describe('a duplicate merged into the case that carries the work', () => {
+  let app: TestApp
+  beforeEach(async () => {
+    app = await startApp({ directory: caseCity() })
+    app.clock.set(new Date('2026-11-23T02:00:00Z'))
+  })
+  afterEach(() => app.close())
+
+  it('withdraws the duplicate\'s waiting "please acknowledge", links its timeline, and gives its resident the answer', async () => {
+    const first = await asResident(app)
+    const neighbour = await asResident(app)
+    const a = (await first.post('/api/mp/cases', { text: '建设路社区东门的路灯坏了，晚上很黑', regionId: 'c010101', deputyCode: 'DP0001' })).body
+    const b = (await neighbour.post('/api/mp/cases', { text: '建设路社区东门路灯坏了，晚上很黑看不见', regionId: 'c010101', deputyCode: 'DP0002' })).body
+    const waiting = async (caseId: string) =>
+      (await app.liaison.store.outbox.search({ limit: 50, status: 'pending' })).items.filter((m) => m.payload.caseId === caseId).map((m) => `${m.kind}→${m.recipientId}`)
+    expect(await waiting(b.id)).to.deep.equal(['case.assigned→dp0002'])
+
+    const lina = await new Client(app.baseUrl).login('lina', STAFF_PASSWORD)
+    expect((await lina.post(`/api/admin/cases/${b.id}/merge`, { intoCaseId: a.id })).status).to.equal(200)
+    expect(await waiting(b.id), 'no "请在 24 小时内受理" for a case that is gone').to.have.members([`case.merged→${neighbour.userId}`, 'case.merged→dp0002'])
+    const merged = (await neighbour.get(`/api/mp/cases/${b.id}`)).body.timeline.at(-1)
+    expect(merged).to.deep.include({ label: '合并办理', relatedCase: { id: a.id, ticket: a.ticket } })
+
+    await (await asDeputy(app, 'dp0001')).post(`/api/mp/deputy/cases/${a.id}/reply`, { text: '已联系供电所，路灯本周修好。' })
+    const told = (await app.liaison.store.outbox.search({ limit: 50, recipientId: neighbour.userId, kind: 'case.replied' })).items
+    expect(told.map((m) => m.payload.text)).to.deep.equal([`您的留言 ${b.ticket} 与留言 ${a.ticket} 合并办理，张伟代表已答复：已联系供电所，路灯本周修好。`])
+    expect(told[0].payload.caseId).to.equal(b.id)
+    const answered = (await neighbour.get(`/api/mp/cases/${b.id}`)).body
+    expect(answered.timeline.at(-1)).to.deep.include({
+      label: '代表答复', note: '已联系供电所，路灯本周修好。', relatedCase: { id: a.id, ticket: a.ticket },
+      actor: { role: 'deputy', roleLabel: '代表', name: '张伟' },
+    })
+    expect(answered.status, 'the duplicate stays closed').to.equal('closed')
+  })
+
+  it('answers a duplicate of a duplicate too', async () => {
+    const residents = [await asResident(app), await asResident(app), await asResident(app)]
+    const [a, b, c] = await Promise.all(residents.map(async (r) => (await r.post('/api/mp/cases', { text: '路灯坏了', regionId: 'c010101', deputyCode: 'DP0001' })).body))
+    const lina = await new Client(app.baseUrl).login('lina', STAFF_PASSWORD)
+    await lina.post(`/api/admin/cases/${c.id}/merge`, { intoCaseId: b.id })
+    await lina.post(`/api/admin/cases/${b.id}/merge`, { intoCaseId: a.id })
+    await (await asDeputy(app, 'dp0001')).post(`/api/mp/deputy/cases/${a.id}/reply`, { text: '已修好。' })
+    for (const [i, r] of residents.entries()) {
+      const told = (await app.liaison.store.outbox.search({ limit: 50, recipientId: r.userId, kind: 'case.replied' })).items
+      expect(told, `resident ${i}`).to.have.length(1)
+    }
+  })
+})
