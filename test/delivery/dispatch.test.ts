@@ -53,6 +53,7 @@ describe('sending what the outbox holds', () => {
     const deputy = await boundDeputy(app, 'dp0001', 'o-zhangwei')
     const { body: c } = await resident.post('/api/mp/cases', { text: '路灯坏了', deputyCode: 'DP0001' })
     await deputy.post(`/api/mp/deputy/cases/${c.id}/acknowledge`, {})
+    await dispatcher().drain()
     app.clock.advance(60_000)
     await deputy.post(`/api/mp/deputy/cases/${c.id}/reply`, { text: '已报修' })
     await dispatcher().drain()
