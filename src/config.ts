@@ -92,6 +92,7 @@ const schema = z.strictObject({
     contentCheck: z.boolean(),
     templates: z.record(z.string(), z.strictObject({ id: z.string(), longTerm: z.boolean(), page: z.string(), data: z.record(z.string(), z.string()) })),
     kindTemplates: z.record(z.string(), z.string()),
+    pages: z.partialRecord(z.enum(['case', 'meeting', 'survey', 'quiz', 'reading', 'digest', 'notice']), z.string().regex(/^[a-z0-9_/-]+$/i, 'must be a page path such as pages/meeting/meeting')),
   }).refine((w) => !w.enabled || (w.appId && w.secret), { message: 'enabled needs appId and secret (env LIAISON_WECHAT_SECRET)' }),
   wecom: z.strictObject({
     _doc: doc,
@@ -111,6 +112,11 @@ const schema = z.strictObject({
     pollMs: z.number().int().min(10),
     perMinute: z.record(z.string(), z.number().int().min(0)),
     noChannelRetryMinutes: z.number().positive(),
+    quietHours: z.strictObject({
+      start: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM'),
+      end: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM'),
+      immediateKinds: z.array(z.string()),
+    }),
   }),
   digest: z.strictObject({
     _doc: doc,

@@ -99,7 +99,9 @@ export class CaseSubmitter {
         outbox: (c) => [
           decision.deputyId
             ? caseMessage(c, 'case.assigned', to, `新留言 ${c.ticket}（${c.topic}）：${excerpt(c.text)}，请在${dueDateText(c.ackDueAt, this.policy.timeZone, now)}受理。`, `case:${c.id}:submitted`, now)
-            : caseMessage(c, 'case.queued', to, `新留言 ${c.ticket}（${c.topic}）待分派：${excerpt(c.text)}`, `case:${c.id}:submitted`, now),
+            // A station's or office's queue is read in a group chat: no word of the resident's text
+            // (it may carry their name, phone or address), only where to find it.
+            : caseMessage(c, 'case.queued', to, `新留言 ${c.ticket}（${c.topic}）待分派，请登录工作台查看并分派。`, `case:${c.id}:submitted`, now),
         ],
       })
       return { record: stored, summary: placed.summary, replayed: false }

@@ -82,7 +82,8 @@ export class CaseWorkflow {
       return this.apply(c, deputyActor(deputy), {
         action: 'returnToStation', type: 'transferred', to: 'submitted', note: to.reason, patch: { deputyId: null, acknowledgedAt: null },
         data: { fromDeputyId: c.deputyId, toStation: c.stationId },
-        tell: [{ to: queueOf(c), kind: 'case.queued', text: `留言 ${c.ticket} 由代表退回，请重新分派。原因：${to.reason}` }],
+        // Read in the station's group: the reason (which may quote the resident) stays in the timeline.
+        tell: [{ to: queueOf(c), kind: 'case.queued', text: `留言 ${c.ticket} 由代表退回，请登录工作台查看原因并重新分派。` }],
       })
     }
     const target = await this.store.deputies.getByCode(to.deputyCode)

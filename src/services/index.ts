@@ -76,7 +76,7 @@ export function createServices(config: Config & { security: { secretKey: string 
   const robots = new WeComRobot({ apiBase: config.wecom.apiBase, timeoutMs: config.wecom.timeoutMs, logger, clock })
   const subscriptionTemplate = (kind: string) => templateFor(config, kind)
   const resolver = new ChannelResolver(store, { subscribeTemplateFor: subscriptionTemplate, hasRobot: (owner) => owner in config.wecom.robots })
-  const outboxPolicy = { ...config.outbox, perMinute: { wecom_group: config.wecom.perMinute, ...config.outbox.perMinute } }
+  const outboxPolicy = { ...config.outbox, timeZone, perMinute: { wecom_group: config.wecom.perMinute, ...config.outbox.perMinute } }
   const templateKinds = new Map(Object.values(config.wechat.templates).filter((t) => t.id).map((t) => [t.id, t.longTerm]))
   const mpSessions = new MpSessions(store, clock)
   const newDispatcher = () => new OutboxDispatcher(store, resolver, realSenders(config, wechat, robots), subscriptionTemplate, outboxPolicy, clock, logger)

@@ -277,6 +277,16 @@ export interface OutboxRepo {
   complete(id: string, holder: string, outcome: OutboxOutcome): Promise<boolean>
   /** A dead message back to pending, for another round of attempts (console). */
   retryDead(id: string, now: Date): Promise<boolean>
+  /**
+   * Whether a message written after `m` to the same recipient about the same subject
+   * (`about`: the payload's id key and value, e.g. caseId) has been sent: then `m` is old news.
+   */
+  newerSent(m: Pick<OutboxMessage, 'recipientKind' | 'recipientId' | 'createdAt'>, about: OutboxSubject): Promise<boolean>
+}
+/** The payload id that names what a message is about. */
+export interface OutboxSubject {
+  key: 'caseId' | 'meetingId' | 'surveyId' | 'quizId' | 'itemId'
+  id: string
 }
 
 // ——— The chat bot ———

@@ -2,7 +2,7 @@ import type { AxiosInstance } from 'axios'
 import { wechatHttp } from './http.js'
 import { pino } from 'pino'
 import { systemClock, type Clock } from '../clock.js'
-import { RateLimitError, UnprocessableError } from '../errors.js'
+import { RateLimitError, ServiceUnavailableError, UnprocessableError } from '../errors.js'
 import type { Logger } from '../logger.js'
 import { httpStatusError, transportError, WeChatApiError } from './errors.js'
 import { prepareSubscribeData } from './subscribe-values.js'
@@ -384,7 +384,10 @@ function localRefusal(api: string, errcode: number, reason: string): WeChatApiEr
 
 /** Login and phone codes: an invalid or used code is the user's to fix (422), a minute quota a 429. */
 function userFacingCodeError(err: unknown, code: 'wechat_code_invalid' | 'wechat_phone_code_invalid'): unknown {
-  if (!(err instanceof WeChatApiError) || err.errcode === null) return err
+  if (!(err instanceof WeChatApiError)) return err
+  // WeChat slow, down or answering 5xx is nobody's mistake: the person can try again shortly.
+  if (err.kind === 'transport' || err.kind === 'system') return new ServiceUnavailableError('暂时连不上微信，请稍后再试', 'wechat_unavailable')
+  if (err.errcode === null) return err
   if (INVALID_CODE_ERRCODES.has(err.errcode)) return new UnprocessableError(CODE_INVALID_MESSAGE, [], code)
   if (err.errcode === 45011) return new RateLimitError(code === 'wechat_code_invalid' ? '登录过于频繁，请稍后再试' : '操作过于频繁，请稍后再试', 60)
   return err

@@ -53,6 +53,7 @@ describe('sending what the outbox holds', () => {
     const deputy = await boundDeputy(app, 'dp0001', 'o-zhangwei')
     const { body: c } = await resident.post('/api/mp/cases', { text: '路灯坏了', deputyCode: 'DP0001' })
     await deputy.post(`/api/mp/deputy/cases/${c.id}/acknowledge`, {})
+    await dispatcher().drain()
     app.clock.advance(60_000)
     await deputy.post(`/api/mp/deputy/cases/${c.id}/reply`, { text: '已报修' })
     await dispatcher().drain()
@@ -180,6 +181,19 @@ describe('sending what the outbox holds', () => {
     expect((await admin.post(`/api/admin/outbox/${dead[0].id}/retry`)).status).to.equal(409)
     await dispatcher().drain()
     expect(app.fake.sent().map((m) => m.data.thing1.value)).to.deep.equal(['新留言待受理'])
+  })
+
+  it('falls back to the bot when WeChat refuses a subscribe message for its content, keeping the credit', async () => {
+    const deputy = await boundDeputy(app, 'dp0001', 'o-zhangwei', 1)
+    await app.liaison.store.mpUsers.update(deputy.userId, { botContactId: 'wxid_zhangwei' })
+    const resident = await consentingResident(app, 'o-resident')
+    app.fake.failNext('/cgi-bin/message/subscribe/send', 47003)
+    await resident.post('/api/mp/cases', { text: '第三件', deputyCode: 'DP0001' })
+    const report = await dispatcher().drain()
+    expect(report.toBot).to.equal(1)
+    const [m] = await outbox('case.assigned')
+    expect(m).to.deep.include({ status: 'pending', channel: 'bot_private', address: 'wxid_zhangwei' })
+    expect(await app.liaison.store.subscriptions.get(deputy.userId, TEMPLATE), 'WeChat sent nothing: the credit stays').to.deep.equal({ oneTime: 1, longTerm: false })
   })
 
   it('gives up after the configured attempts and shows the message as dead', async () => {

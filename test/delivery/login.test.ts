@@ -42,6 +42,29 @@ describe('logging in from the mini-program', () => {
     expect((await new Client(app.baseUrl).post('/api/mp/login', {})).status).to.equal(400)
   })
 
+  it('says WeChat is unreachable (503 wechat_unavailable) when it answers 5xx, refuses connections or is too slow', async () => {
+    const attempt = async (code: string) => {
+      app.fake.addLoginCode(code, { openid: 'o-carol' })
+      return new Client(app.baseUrl).post('/api/mp/login', { code })
+    }
+    const expectUnavailable = (answer: { status: number; body: any }, why: string) => {
+      expect(answer.status, why).to.equal(503)
+      expect(answer.body.error, why).to.include({ code: 'wechat_unavailable', message: '暂时连不上微信，请稍后再试' })
+    }
+    app.fake.failHttp('/sns/jscode2session', 502, 1)
+    expectUnavailable(await attempt('c-5xx'), 'HTTP 502')
+    app.fake.failNext('/sns/jscode2session', -1)
+    expectUnavailable(await attempt('c-busy-system'), 'errcode -1 (WeChat busy)')
+    app.fake.delay('/sns/jscode2session', 1500)
+    expectUnavailable(await attempt('c-slow'), 'no answer within the timeout')
+    app.fake.delay('/sns/jscode2session', 0)
+    await app.fake.refuseConnections(true)
+    expectUnavailable(await attempt('c-refused'), 'connection refused')
+    await app.fake.refuseConnections(false)
+    // Once WeChat answers again, the same person logs in.
+    expect((await attempt('c-back')).status).to.equal(200)
+  })
+
   it('binds a deputy\'s account once with the code staff give them', async () => {
     const admin = await asAdmin(app)
     const issued = await admin.post('/api/admin/deputies/dp0002/binding-code')

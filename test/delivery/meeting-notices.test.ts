@@ -12,7 +12,7 @@ describe('sending meeting notices', () => {
   })
   afterEach(() => app.close())
 
-  it('reaches a bound deputy as a subscribe message WeChat accepts, and staff wait visibly', async () => {
+  it('reaches a bound deputy as a subscribe message WeChat accepts; staff, who have no personal channel, are shown 未能送达', async () => {
     const office = await asAdmin(app)
     const { body: code } = await office.post('/api/admin/deputies/dp0001/binding-code')
     const deputy = await loginAs(app, 'o-zhangwei')
@@ -24,12 +24,11 @@ describe('sending meeting notices', () => {
     await app.liaison.services.dispatcher.drain()
     const [sent] = app.fake.sent()
     expect(sent).to.deep.include({ touser: 'o-zhangwei', template_id: TEMPLATE })
-    expect(sent.data.thing1.value).to.equal('会议通知')
+    expect(sent.data.thing1.value).to.equal('会议通知：市人大常委会第十次会议')
     expect(sent.data.character_string2.value).to.match(/^HY[0-9A-F]{8}$/)
     expect(sent.data.character_string2.value, 'never the check-in code').not.to.include(m.shortCode)
     const notices = (await app.liaison.store.outbox.search({ limit: 10, kind: 'meeting.notice' })).items
     expect(notices.find((n) => n.recipientKind === 'deputy')).to.deep.include({ status: 'sent', channel: 'mp_subscribe' })
-    expect(notices.find((n) => n.recipientKind === 'staff')).to.deep.include({ status: 'pending' })
-    expect(notices.find((n) => n.recipientKind === 'staff')!.waitingReason).to.match(/^收件人没有可用的接收渠道/)
+    expect(notices.find((n) => n.recipientKind === 'staff')).to.deep.include({ status: 'dead', lastError: '未能送达：工作人员个人消息暂无发送渠道，请在后台查看' })
   })
 })

@@ -69,6 +69,23 @@ export function deliveryContract(store: () => Store) {
       expect(await store().outbox.get(m.id)).to.deep.include({ status: 'pending', attempts: 0 })
     })
 
+    it('tells whether newer news about the same subject already reached the same person', async () => {
+      const about = (caseId: string, seconds: number, key: string, over: Parameters<typeof outboxMessage>[1] = {}) =>
+        outboxMessage(key, { createdAt: at(seconds), nextAttemptAt: at(seconds), payload: { caseId, ticket: 't' }, ...over })
+      const old = about('c1', 0, 'old')
+      await store().outbox.enqueue([old, about('c1', 10, 'newer'), about('c2', 20, 'other-case'), about('c1', 30, 'other-person', { recipientId: 'dp0002' })])
+      const subject = { key: 'caseId' as const, id: 'c1' }
+      expect(await store().outbox.newerSent(old, subject), 'nothing sent yet').to.equal(false)
+      const leased = await store().outbox.claimDue(at(40), { limit: 10, leaseMs: 60_000, holder: 'a', channels: AUTO })
+      for (const m of leased.filter((m) => m.dedupeKey !== 'newer')) await store().outbox.complete(m.id, 'a', { status: 'sent', at: at(41), channel: 'mp_subscribe', address: 'o' })
+      expect(await store().outbox.newerSent(old, subject), 'only other cases and other people got news').to.equal(false)
+      const newer = leased.find((m) => m.dedupeKey === 'newer')!
+      await store().outbox.complete(newer.id, 'a', { status: 'sent', at: at(42), channel: 'mp_subscribe', address: 'o' })
+      expect(await store().outbox.newerSent(old, subject)).to.equal(true)
+      expect(await store().outbox.newerSent(newer, subject), 'nothing newer than the newest').to.equal(false)
+      expect(await store().outbox.newerSent(old, { key: 'meetingId', id: 'c1' }), 'another kind of subject').to.equal(false)
+    })
+
     it('re-routes or parks a message without counting an attempt, with a reason for the console', async () => {
       await queue(1)
       const [m] = await store().outbox.claimDue(at(0), { limit: 1, leaseMs: 60_000, holder: 'a', channels: AUTO })

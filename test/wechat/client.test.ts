@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import { ManualClock } from '../../src/clock.js'
-import { RateLimitError, UnprocessableError } from '../../src/errors.js'
+import { RateLimitError, ServiceUnavailableError, UnprocessableError } from '../../src/errors.js'
 import { createLogger } from '../../src/logger.js'
 import { CONTENT_RISKY_MESSAGE, WeChatClient, type WeChatClientOptions } from '../../src/wechat/client.js'
 import { retryable, WeChatApiError } from '../../src/wechat/errors.js'
@@ -180,11 +180,18 @@ describe('WeChat API client', () => {
       expect(err).to.include({ message: '登录过于频繁，请稍后再试', retryAfterSeconds: 60 })
     })
 
-    it('other errors stay WeChat errors: -1 is a system error worth retrying', async () => {
+    it('-1 (WeChat busy) is WeChat unavailable for the person: try again shortly', async () => {
       fake.failNext(LOGIN, -1)
+      const err = await failure(wechat().code2Session('x'))
+      expect(err).to.be.instanceOf(ServiceUnavailableError)
+      expect(err).to.include({ code: 'wechat_unavailable', message: '暂时连不上微信，请稍后再试' })
+    })
+
+    it('other errors stay WeChat errors', async () => {
+      fake.failNext(LOGIN, 40013)
       const err = await wechatFailure(wechat().code2Session('x'))
-      expect(err).to.include({ errcode: -1, kind: 'system' })
-      expect(retryable(err)).to.equal(true)
+      expect(err).to.include({ errcode: 40013, kind: 'config' })
+      expect(retryable(err)).to.equal(false)
     })
   })
 

@@ -20,9 +20,19 @@ export interface ChannelSettings {
   hasRobot(owner: string): boolean
 }
 
+/** The ways to reach a recipient, or, when there are none, why (shown to organizers as 未能送达). */
+export interface Reach {
+  routes: Route[]
+  unreachable: string | null
+}
+
+const PERSON_WORDS: Partial<Record<OutboxMessage['recipientKind'], string>> = { deputy: '代表', mp_user: '群众' }
+
 /**
- * The ways a message can reach its recipient, in order of preference: a subscribe message
- * in WeChat, the office's WeCom group, then the bot. A person with none of them waits.
+ * The ways a message can reach its recipient, in order of preference. A person (a deputy,
+ * a resident) is reached only personally: a subscribe message in WeChat, then the bot in a
+ * private chat, never a group, where everyone would read their news. Only messages for a
+ * station or an office go to group channels: its WeCom group robot, then its bot room.
  */
 export class ChannelResolver {
   constructor(
@@ -31,41 +41,48 @@ export class ChannelResolver {
   ) {}
 
   async routes(m: Pick<OutboxMessage, 'recipientKind' | 'recipientId' | 'kind'>): Promise<Route[]> {
+    return (await this.reach(m)).routes
+  }
+
+  async reach(m: Pick<OutboxMessage, 'recipientKind' | 'recipientId' | 'kind'>): Promise<Reach> {
     switch (m.recipientKind) {
       case 'mp_user':
-        return this.personRoutes([await this.store.mpUsers.get(m.recipientId)], m.kind, [])
-      case 'deputy': {
-        const deputy = await this.store.deputies.get(m.recipientId)
-        const home = deputy?.stationIds[0]
-        const group = home && this.settings.hasRobot(`station:${home}`) ? [{ channel: 'wecom_group' as const, address: `station:${home}` }] : []
-        return this.personRoutes(await this.store.mpUsers.listByDeputyId(m.recipientId), m.kind, group)
-      }
+        return this.personReach([await this.store.mpUsers.get(m.recipientId)], m)
+      case 'deputy':
+        return this.personReach(await this.store.mpUsers.listByDeputyId(m.recipientId), m)
       case 'staff':
-        // Staff are reached through their station's or office's group for now: the bot knows
-        // a staff member's contact only in the other direction (contact → staff), so a
-        // message to one person waits, visible in the console, until a channel exists.
-        return []
+        // The bot knows a staff member's contact only in the other direction (contact →
+        // staff), and a personal message must not go to their station's group.
+        return { routes: [], unreachable: '未能送达：工作人员个人消息暂无发送渠道，请在后台查看' }
       case 'station':
       case 'office': {
         const owner = `${m.recipientKind}:${m.recipientId}`
         const routes: Route[] = this.settings.hasRobot(owner) ? [{ channel: 'wecom_group', address: owner }] : []
         const room = m.recipientKind === 'station' ? await this.store.bot.roomOf(m.recipientId) : null
         if (room) routes.push({ channel: 'bot_room', address: room })
-        return routes
+        const unreachable = m.recipientKind === 'station'
+          ? '未能送达：该联络站未配置企业微信群机器人，也未绑定机器人工作群'
+          : '未能送达：该人大办公室未配置企业微信群机器人'
+        return { routes, unreachable: routes.length ? null : unreachable }
       }
       default:
-        return []
+        return { routes: [], unreachable: '未能送达：收件人类型未知' }
     }
   }
 
   /** A deputy may be bound in the mini-program and in the bot at once: both are their channels. */
-  private personRoutes(users: Array<MpUserRecord | null>, kind: string, between: Route[]): Route[] {
+  private personReach(users: Array<MpUserRecord | null>, m: Pick<OutboxMessage, 'recipientKind' | 'kind'>): Reach {
     const routes: Route[] = []
-    const app = users.find((u) => u?.openid)
-    const bot = users.find((u) => u?.botContactId)
-    if (app?.openid && this.settings.subscribeTemplateFor(kind)) routes.push({ channel: 'mp_subscribe', address: app.openid, userId: app.id })
-    routes.push(...between)
+    const app = users.find((u) => u?.openid) ?? null
+    const bot = users.find((u) => u?.botContactId) ?? null
+    const subscribable = !!this.settings.subscribeTemplateFor(m.kind)
+    if (app?.openid && subscribable) routes.push({ channel: 'mp_subscribe', address: app.openid, userId: app.id })
     if (bot?.botContactId) routes.push({ channel: 'bot_private', address: bot.botContactId })
-    return routes
+    if (routes.length) return { routes, unreachable: null }
+    const who = PERSON_WORDS[m.recipientKind] ?? '收件人'
+    const unreachable = app?.openid
+      ? `未能送达：小程序消息未开通（未配置订阅消息模板），该${who}也未绑定微信机器人`
+      : `未能送达：该${who}未使用小程序，也未绑定微信机器人`
+    return { routes, unreachable }
   }
 }

@@ -2,15 +2,18 @@ import { randomUUID } from 'node:crypto'
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
 import type { Clock } from '../../clock.js'
 import type { Logger } from '../../logger.js'
+import { quietUntil, type QuietHours } from '../../domain/quiet-hours.js'
 import type { OutboxMessage, OutboxOutcome, Store } from '../../store/ports.js'
 import { WeChatApiError } from '../../wechat/errors.js'
 import { BOT_CHANNELS, DISPATCHER_CHANNELS, type ChannelResolver, type Route } from './channels.js'
+import { messageContent, type MessageContent } from './content.js'
 import { retryOutcome } from './retry.js'
+import { supersededReason } from './superseded.js'
 
 /** How the dispatcher reaches WeChat and WeCom; the composition root wires the real clients. */
 export interface Senders {
-  subscribe(message: OutboxMessage, route: Route): Promise<void>
-  robot(message: OutboxMessage, route: Route): Promise<void>
+  subscribe(message: OutboxMessage, route: Route, content: MessageContent): Promise<void>
+  robot(message: OutboxMessage, route: Route, content: MessageContent): Promise<void>
 }
 
 export interface DispatchPolicy {
@@ -23,6 +26,10 @@ export interface DispatchPolicy {
   /** Per minute: 'mp_subscribe', and 'wecom_group' per robot; 0 or missing = no limit. */
   perMinute: Record<string, number>
   noChannelRetryMinutes: number
+  /** Business time zone: quiet hours and the times shown in messages. */
+  timeZone: string
+  /** Nothing that can wait is sent within these hours; `immediateKinds` are what people wait for. */
+  quietHours: QuietHours & { immediateKinds: string[] }
 }
 
 export interface DispatchReport {
@@ -120,30 +127,46 @@ export class OutboxDispatcher {
   }
 
   private async deliver(m: OutboxMessage): Promise<OutboxOutcome> {
-    const routes = preferredOrder(await this.resolver.routes(m), (m.payload as { channels?: string[] }).channels)
+    const now = this.clock.now()
+    const { quietHours, timeZone } = this.policy
+    if (!quietHours.immediateKinds.includes(m.kind)) {
+      const until = quietUntil(now, quietHours, timeZone)
+      if (until) return { status: 'pending', channel: m.channel, address: m.address ?? null, until, reason: `夜间免打扰，${quietHours.end} 后发送` }
+    }
+    // Checked before any credit is spent: old news never uses up a person's subscription.
+    const { subjects, reason: superseded } = await supersededReason(this.store, m, now)
+    if (superseded) return { status: 'dead', error: superseded }
+    const reach = await this.resolver.reach(m)
+    if (reach.unreachable) return { status: 'dead', error: reach.unreachable }
+    const routes = preferredOrder(reach.routes, (m.payload as { channels?: string[] }).channels)
+    if (!routes.length) return { status: 'dead', error: '未能送达：收件人选择的接收方式目前都不可用' }
+    const content = messageContent(m, subjects, timeZone)
     // Keep to the channel of an earlier attempt while it is still a way to the person.
     const start = Math.max(0, routes.findIndex((r) => r.channel === m.channel && r.address === m.address))
+    let refused: string | null = null
     for (const route of routes.slice(start)) {
       if ((BOT_CHANNELS as string[]).includes(route.channel)) {
-        return { status: 'pending', channel: route.channel, address: route.address, until: this.clock.now(), reason: null }
+        return { status: 'pending', channel: route.channel, address: route.address, until: now, reason: null }
       }
       const wait = await this.rateLimited(route)
       if (wait !== null) return { status: 'pending', channel: route.channel, address: route.address, until: wait, reason: '发送频率受限，稍后发送' }
-      const result = route.channel === 'mp_subscribe' ? await this.subscribe(m, route) : await this.robot(m, route)
-      if (result !== 'next') return result
+      const result = route.channel === 'mp_subscribe' ? await this.subscribe(m, route, content) : await this.robot(m, route, content)
+      if (typeof result === 'object' && 'refused' in result) refused = result.refused
+      else if (result !== 'next') return result
     }
-    const until = new Date(this.clock.now().getTime() + this.policy.noChannelRetryMinutes * 60_000)
-    const reason = routes.length ? '订阅消息次数已用完，且没有其他可用渠道' : '收件人没有可用的接收渠道（未订阅小程序消息、未绑定机器人或群）'
-    return { status: 'pending', channel: 'auto', address: null, until, reason }
+    // WeChat refused what we sent on every way there was: no use trying it again as it is.
+    if (refused) return { status: 'dead', error: `未能送达：微信拒收（${refused}）` }
+    const until = new Date(now.getTime() + this.policy.noChannelRetryMinutes * 60_000)
+    return { status: 'pending', channel: 'auto', address: null, until, reason: '订阅消息次数已用完，且没有其他可用渠道' }
   }
 
-  private async subscribe(m: OutboxMessage, route: Route): Promise<OutboxOutcome | 'next'> {
+  private async subscribe(m: OutboxMessage, route: Route, content: MessageContent): Promise<OutboxOutcome | 'next' | { refused: string }> {
     const template = this.subscriptionTemplate(m.kind)
     if (!template || !route.userId) return 'next'
     const now = this.clock.now()
     if (!(await this.store.subscriptions.consume(route.userId, template.id, now))) return 'next'
     try {
-      await this.senders.subscribe(m, route)
+      await this.senders.subscribe(m, route, content)
       return { status: 'sent', at: this.clock.now(), channel: route.channel, address: route.address }
     } catch (err) {
       if (err instanceof WeChatApiError && err.kind === 'no_subscription') {
@@ -152,15 +175,18 @@ export class OutboxDispatcher {
       }
       // The send did not happen: the credit is still the person's.
       await this.store.subscriptions.restore(route.userId, template.id, now)
+      // Refused for what we sent (47003 …): the next way to the person may still carry it.
+      if (err instanceof WeChatApiError && err.kind === 'bad_data') return { refused: describe(err) }
       return this.failure(m, err)
     }
   }
 
-  private async robot(m: OutboxMessage, route: Route): Promise<OutboxOutcome> {
+  private async robot(m: OutboxMessage, route: Route, content: MessageContent): Promise<OutboxOutcome | { refused: string }> {
     try {
-      await this.senders.robot(m, route)
+      await this.senders.robot(m, route, content)
       return { status: 'sent', at: this.clock.now(), channel: route.channel, address: route.address }
     } catch (err) {
+      if (err instanceof WeChatApiError && err.kind === 'bad_data') return { refused: describe(err) }
       return this.failure(m, err)
     }
   }

@@ -21,6 +21,11 @@ export const KIND_TITLES: Record<string, string> = {
   'meeting.cancelled': '会议取消',
   'meeting.reminder': '会议提醒',
   'meeting.rsvp_nudge': '请回复参会情况',
+  'survey.published': '问卷调查',
+  'consultation.published': '征求意见',
+  'ballot.published': '代表票决',
+  'quiz.published': '知识竞赛',
+  'survey.opinion_feedback': '意见采纳反馈',
 }
 
 export const titleOf = (kind: string) => KIND_TITLES[kind] ?? '消息通知'

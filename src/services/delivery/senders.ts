@@ -1,11 +1,10 @@
 import type { Config } from '../../config.js'
 import type { OutboxMessage } from '../../store/ports.js'
 import type { WeChatClient } from '../../wechat/client.js'
-import { formatWeChatTime } from '../../wechat/subscribe-values.js'
 import type { WeComRobot } from '../../wechat/wecom-robot.js'
 import type { Route } from './channels.js'
 import type { Senders } from './dispatcher.js'
-import { titleOf } from './kinds.js'
+import type { MessageContent } from './content.js'
 
 type Templates = Config['wechat']['templates']
 
@@ -19,36 +18,29 @@ export function templateFor(config: Pick<Config, 'wechat'>, kind: string): (Temp
 
 const fill = (pattern: string, values: Record<string, string>) => pattern.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? '')
 
-function placeholders(m: OutboxMessage, timeZone: string) {
-  const payload = m.payload as { text?: string; ticket?: string; title?: string }
-  return {
-    title: payload.title ?? titleOf(m.kind),
-    ticket: payload.ticket ?? '',
-    text: payload.text ?? '',
-    time: formatWeChatTime(m.createdAt, timeZone),
-  }
+/** The page a card opens: the subject's page when configured (wechat.pages), else the template's, with the id. */
+export function pageFor(config: Pick<Config, 'wechat'>, templatePage: string, link: MessageContent['link']): string {
+  return `${config.wechat.pages[link.subject] ?? templatePage}?${link.query}`
 }
 
 /** Subscribe messages through the WeChat client, group posts through WeCom robots. */
 export function realSenders(config: Pick<Config, 'wechat' | 'wecom' | 'business'>, wechat: WeChatClient | null, robots: WeComRobot): Senders {
   return {
-    async subscribe(m: OutboxMessage, route: Route) {
+    async subscribe(m: OutboxMessage, route: Route, content: MessageContent) {
       const template = templateFor(config, m.kind)
       if (!wechat || !template) throw new Error('subscribe messages are not configured')
-      const values = placeholders(m, config.business.timeZone)
-      const caseId = (m.payload as { caseId?: string }).caseId
+      const values: Record<string, string> = { title: content.title, ticket: content.ticket, text: content.text, time: content.time, place: content.place }
       await wechat.sendSubscribeMessage({
         touser: route.address,
         templateId: template.id,
-        page: caseId ? `${template.page}?caseId=${caseId}` : template.page,
+        page: pageFor(config, template.page, content.link),
         data: Object.fromEntries(Object.entries(template.data).map(([key, pattern]) => [key, fill(pattern, values)])),
       })
     },
-    async robot(m: OutboxMessage, route: Route) {
+    async robot(m: OutboxMessage, route: Route, content: MessageContent) {
       const key = config.wecom.robots[route.address]
       if (!key) throw new Error(`no robot for ${route.address}`)
-      const { title, text } = placeholders(m, config.business.timeZone)
-      await robots.send(key, { msgtype: 'text', content: `【${title}】${text}` })
+      await robots.send(key, { msgtype: 'text', content: `【${content.title}】${(m.payload as { text?: string }).text ?? content.text}` })
     },
   }
 }

@@ -134,5 +134,11 @@ export function outboxRepo({ Outbox }: Models): OutboxRepo {
       )
       return result.matchedCount === 1
     },
+    async newerSent(m, about) {
+      const found = await Outbox.exists({
+        recipientId: m.recipientId, recipientKind: m.recipientKind, createdAt: { $gt: m.createdAt }, status: 'sent', [`payload.${about.key}`]: about.id,
+      })
+      return found !== null
+    },
   }
 }

@@ -134,6 +134,12 @@ export function outboxRepo(db: Db, group: GroupCommit): OutboxRepo {
       return db.prepare(`UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = ?, last_error = NULL WHERE id = ? AND status = 'dead'`)
         .run(now.toISOString(), id).changes === 1
     },
+    async newerSent(m, about) {
+      // The key is one of a fixed list (OutboxSubject), never caller text.
+      const row = db.prepare(`SELECT 1 FROM outbox WHERE recipient_id = ? AND recipient_kind = ? AND created_at > ? AND status = 'sent'
+        AND json_extract(payload, '$.${about.key}') = ? LIMIT 1`).get(m.recipientId, m.recipientKind, m.createdAt.toISOString(), about.id)
+      return row !== undefined
+    },
   }
 }
 

@@ -5,6 +5,7 @@ import { ConflictError, NotFoundError } from '../../../errors.js'
 import { requireBot } from '../../middleware/bot-auth.js'
 import type { AuthService } from '../../../services/auth.js'
 import type { BotOutbox } from '../../../services/delivery/bot-outbox.js'
+import { deliveryOf } from '../../../services/delivery/delivery-state.js'
 import type { OutboxMessage, Store } from '../../../store/ports.js'
 import { requireStaff } from '../../middleware/auth.js'
 import { pageQuery } from '../../schemas.js'
@@ -20,12 +21,15 @@ const outboxQuery = z.strictObject({
   status: z.enum(['pending', 'sending', 'sent', 'failed', 'dead']).optional(),
   channel: z.string().max(20).optional(),
   kind: z.string().max(40).optional(),
+  recipientId: z.string().max(64).optional(),
 })
 
 const presentMessage = (m: OutboxMessage) => ({
   id: m.id, channel: m.channel, recipientKind: m.recipientKind, recipientId: m.recipientId, kind: m.kind, status: m.status,
   attempts: m.attempts, nextAttemptAt: m.nextAttemptAt.toISOString(), lastError: m.lastError, waitingReason: m.waitingReason ?? null,
   sentAt: m.sentAt?.toISOString() ?? null, createdAt: m.createdAt.toISOString(), text: (m.payload as { text?: string }).text ?? null,
+  // 已送达 / 待发送 / 未能送达 / 已取代 with the reason, as organizers read it.
+  delivery: deliveryOf(m),
 })
 
 /** The bot's end of the outbox, and the console's view of everything waiting or dead. */

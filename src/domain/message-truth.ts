@@ -1,0 +1,53 @@
+/**
+ * Whether a message still waiting in the outbox still tells the truth about what it is
+ * about. News that a later state made untrue ("已受理" for a case that has since been
+ * answered and closed, a notice for a meeting that was cancelled or moved) is dropped as
+ * superseded rather than sent late: the later message carries the news. Pure, no I/O.
+ */
+import { DEPUTY_LOAD_STATUSES, type CaseRecord, type CaseStatus } from './case.js'
+import type { MeetingRecord } from './meeting.js'
+
+/** The case states in which each kind of case message is still true; a kind not listed always is. */
+const CASE_KIND_HOLDS_IN: Record<string, readonly CaseStatus[]> = {
+  'case.assigned': ['assigned'],
+  'case.queued': ['submitted', 'assigned'],
+  'case.acknowledged': ['acknowledged', 'forwarded'],
+  'case.forwarded': ['forwarded'],
+  // The answer stays the answer once the case is closed.
+  'case.replied': ['replied', 'closed'],
+  'case.reopened': ['reopened'],
+  'case.closed': ['closed'],
+  'case.rejected': ['rejected'],
+  'case.merged': ['closed'],
+  'case.withdrawn': ['withdrawn'],
+  'case.reminder': DEPUTY_LOAD_STATUSES,
+  'case.overdue': DEPUTY_LOAD_STATUSES,
+  'case.escalated': ['submitted', ...DEPUTY_LOAD_STATUSES],
+}
+
+/** Kinds that ask a deputy to act: untrue once the case is in another deputy's hands. */
+const DEPUTY_ACTION_KINDS = new Set(['case.assigned', 'case.reopened', 'case.reminder', 'case.overdue'])
+
+export function caseMessageHolds(kind: string, recipient: { kind: string; id: string }, c: Pick<CaseRecord, 'status' | 'deputyId'>): boolean {
+  const holdsIn = CASE_KIND_HOLDS_IN[kind]
+  if (holdsIn && !holdsIn.includes(c.status)) return false
+  if (DEPUTY_ACTION_KINDS.has(kind) && recipient.kind === 'deputy' && c.deputyId !== recipient.id) return false
+  // A station's queue message is answered once a deputy holds the case.
+  if (kind === 'case.queued' && c.deputyId) return false
+  return true
+}
+
+/**
+ * A meeting message holds while the meeting is still on as it was when the message was
+ * written (`changeSeq`: the count of time or place changes then) and not over. A cancel
+ * notice always holds.
+ */
+export function meetingMessageHolds(kind: string, writtenAtChange: number | undefined, meeting: Pick<MeetingRecord, 'status' | 'endAt' | 'changeSeq'>, now: Date): boolean {
+  if (kind === 'meeting.cancelled') return true
+  if (meeting.status === 'cancelled') return false
+  if (meeting.endAt.getTime() <= now.getTime()) return false
+  if (writtenAtChange !== undefined && meeting.changeSeq > writtenAtChange) return false
+  return true
+}
+
+export const SUPERSEDED_REASON = '已被后来的变化取代，未发送'

@@ -1,0 +1,36 @@
+/**
+ * Quiet hours: pushes nobody is waiting for (reminders, digests, nudges) are not sent late
+ * in the evening or at night, but held until the morning, in the business time zone.
+ * Pure, no I/O.
+ */
+
+export interface QuietHours {
+  /** HH:MM, business time zone: from then on nothing that can wait is sent… */
+  start: string
+  /** …until then (the next morning when it is earlier than start). Equal to start: never quiet. */
+  end: string
+}
+
+const minutesOf = (hhmm: string) => {
+  const [h, m] = hhmm.split(':').map(Number)
+  return h * 60 + m
+}
+
+function localClock(at: Date, timeZone: string) {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).formatToParts(at)
+  const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0)
+  return { minutes: get('hour') * 60 + get('minute'), seconds: get('second') }
+}
+
+/** When quiet hours end, if `now` falls within them; null when sending now is fine. */
+export function quietUntil(now: Date, quiet: QuietHours, timeZone: string): Date | null {
+  const start = minutesOf(quiet.start)
+  const end = minutesOf(quiet.end)
+  if (start === end) return null
+  const { minutes, seconds } = localClock(now, timeZone)
+  const inside = start < end ? minutes >= start && minutes < end : minutes >= start || minutes < end
+  if (!inside) return null
+  // Wall-clock minutes to the end; a daylight-saving shift overnight (none in China) would move it by its size.
+  const ahead = (end - minutes + 1440) % 1440
+  return new Date(now.getTime() - (now.getTime() % 1000) - seconds * 1000 + ahead * 60_000)
+}

@@ -1,0 +1,104 @@
+import type { CaseRecord } from '../../domain/case.js'
+import type { MeetingRecord } from '../../domain/meeting.js'
+import type { OutboxMessage } from '../../store/ports.js'
+import { formatWeChatTime } from '../../wechat/subscribe-values.js'
+import { titleOf } from './kinds.js'
+
+/** What a message is about: the record its page opens and its reference is made from. */
+export type SubjectKind = 'case' | 'meeting' | 'survey' | 'quiz' | 'reading' | 'digest' | 'notice'
+export const SUBJECT_KINDS: SubjectKind[] = ['case', 'meeting', 'survey', 'quiz', 'reading', 'digest', 'notice']
+
+/** The records a message is about, as they are now (loaded by the dispatcher just before sending). */
+export interface Subjects {
+  case?: CaseRecord | null
+  meeting?: MeetingRecord | null
+}
+
+/**
+ * The values a template's placeholders take. None is ever empty: WeChat refuses an empty
+ * keyword (47003) and the message would be lost.
+ * - title: what kind of news (留言已答复, 会议通知：…, 每日摘要：待办 3 件)
+ * - ticket: a reference in ASCII (the case ticket, HY… for a meeting, WJ… a survey, RB… a digest)
+ * - text: the news itself, in a few words
+ * - time: when it happens (a meeting's start), else when it was written
+ * - place: a meeting's place, else the same as text
+ */
+export interface MessageContent {
+  title: string
+  ticket: string
+  text: string
+  time: string
+  place: string
+  /** The page the card opens, by subject, and its query (caseId=…, meetingId=…). */
+  link: { subject: SubjectKind; query: string }
+}
+
+interface Payload {
+  text?: string
+  title?: string
+  ticket?: string
+  caseId?: string
+  meetingId?: string
+  surveyId?: string
+  quizId?: string
+  itemId?: string
+  campaignId?: string
+  opinionId?: string
+  day?: string
+  reason?: string
+}
+
+/** Letters and digits of an id, upper case, with a prefix naming what it is: HY1A2B3C4D. */
+const reference = (prefix: string, id: string) => `${prefix}${id.replace(/[^A-Za-z0-9]/g, '').slice(-8).toUpperCase()}`
+
+/** The subject of a message from what its writer put in the payload; the kind decides between survey kinds. */
+export function subjectOf(m: Pick<OutboxMessage, 'id' | 'kind' | 'payload' | 'createdAt'>): { subject: SubjectKind; query: string; ref: string } {
+  const p = m.payload as Payload
+  if (p.caseId) return { subject: 'case', query: `caseId=${p.caseId}`, ref: p.ticket || reference('LY', p.caseId) }
+  if (p.meetingId) return { subject: 'meeting', query: `meetingId=${p.meetingId}`, ref: reference('HY', p.meetingId) }
+  if (p.surveyId) {
+    const prefix = m.kind.startsWith('ballot.') ? 'PJ' : p.opinionId ? 'YJ' : 'WJ'
+    return { subject: 'survey', query: `surveyId=${p.surveyId}`, ref: reference(prefix, p.opinionId ?? p.surveyId) }
+  }
+  if (p.quizId) return { subject: 'quiz', query: `quizId=${p.quizId}`, ref: reference('DT', p.quizId) }
+  if (p.itemId) return { subject: 'reading', query: `itemId=${p.itemId}`, ref: reference('XX', p.itemId) }
+  if (m.kind === 'digest') {
+    const day = p.day ?? m.createdAt.toISOString().slice(0, 10)
+    return { subject: 'digest', query: `day=${day}`, ref: `RB${day.replace(/-/g, '')}` }
+  }
+  return { subject: 'notice', query: `messageId=${m.id}`, ref: reference('TZ', m.id) }
+}
+
+/** The headings of a digest's sections, as a short line: 待办留言3件；近7天会议活动1个. */
+function digestSummary(text: string): string {
+  const headings = [...text.matchAll(/【([^】]+)】/g)].map((h) => h[1].replace(/\s+/g, ''))
+  return headings.join('；')
+}
+
+function meetingLine(kind: string, meeting: MeetingRecord | null | undefined): string | null {
+  if (!meeting) return null
+  if (kind === 'meeting.cancelled') return meeting.cancelReason ? `已取消：${meeting.cancelReason}` : '会议已取消'
+  return `地点：${meeting.place}`
+}
+
+/** The values for a message's template, from the message and the records it is about. Pure. */
+export function messageContent(m: OutboxMessage, subjects: Subjects, timeZone: string): MessageContent {
+  const p = m.payload as Payload
+  const { subject, query, ref } = subjectOf(m)
+  const kindTitle = titleOf(m.kind)
+  const meeting = subject === 'meeting' ? subjects.meeting : null
+  // The digest's title says it all; anything else names its kind, then what it is about.
+  const about = meeting?.title ?? p.title
+  const title = m.kind === 'digest' ? p.title || kindTitle : about ? `${kindTitle}：${about}` : kindTitle
+  const line = m.kind === 'digest' && p.text ? digestSummary(p.text) : meetingLine(m.kind, meeting)
+  const text = line || p.text?.trim() || kindTitle
+  const at = meeting ? meeting.startAt : m.createdAt
+  return {
+    title,
+    ticket: p.ticket || ref,
+    text,
+    time: formatWeChatTime(at, timeZone),
+    place: meeting?.place || text,
+    link: { subject, query },
+  }
+}

@@ -1,0 +1,48 @@
+import { expect } from 'chai'
+import { asAdmin, type TestApp } from '../helpers/app.js'
+import { meetingBody } from '../helpers/meetings.js'
+import { loginAs, startWithWeChat, subscribe } from '../helpers/wechat.js'
+import type { FakeWeChat } from '../fakes/wechat-api.js'
+
+type App = TestApp & { fake: FakeWeChat }
+
+/** Nothing that can wait rings a phone late in the evening; what a person is waiting for does. */
+describe('quiet hours', () => {
+  let app: App
+  beforeEach(async () => {
+    app = await startWithWeChat({ outbox: { quietHours: { start: '21:00', end: '08:00', immediateKinds: ['case.acknowledged', 'case.replied'] } } })
+  })
+  afterEach(() => app.close())
+
+  it('holds a meeting notice published at 21:00 until 08:00, while a resident hears at once that their message was taken up', async () => {
+    const admin = await asAdmin(app)
+    const { body: code } = await admin.post('/api/admin/deputies/dp0001/binding-code')
+    const deputy = await loginAs(app, 'o-zhangwei')
+    await deputy.post('/api/mp/bind', { bindCode: code.code })
+    await subscribe(deputy, 'accept', 10)
+    const wang = await loginAs(app, 'o-wang')
+    await wang.post('/api/mp/consent', { version: 'v1' })
+    await subscribe(wang, 'accept', 10)
+
+    app.clock.set(new Date('2026-11-23T13:00:00Z')) // Monday 21:00 in Asia/Shanghai
+    const organizer = await asAdmin(app)
+    const { body: m } = await organizer.post('/api/admin/meetings', meetingBody({ selector: { deputyIds: ['dp0001'] } }))
+    await organizer.post(`/api/admin/meetings/${m.id}/publish`)
+    const { body: c } = await wang.post('/api/mp/cases', { text: '楼下烧烤油烟太大', deputyCode: 'DP0001' })
+    await app.liaison.services.dispatcher.drain()
+    expect(app.fake.sent(), 'nothing at 21:00').to.deep.equal([])
+    const [notice] = (await app.liaison.store.outbox.search({ limit: 5, kind: 'meeting.notice' })).items
+    expect(notice).to.deep.include({ status: 'pending', attempts: 0, waitingReason: '夜间免打扰，08:00 后发送' })
+    expect(notice.nextAttemptAt.toISOString()).to.equal('2026-11-24T00:00:00.000Z')
+
+    // The deputy, reading the case in the mini-program, takes it up at 21:30: the resident is told now.
+    app.clock.set(new Date('2026-11-23T13:30:00Z'))
+    await deputy.post(`/api/mp/deputy/cases/${c.id}/acknowledge`, {})
+    await app.liaison.services.dispatcher.drain()
+    expect(app.fake.sent().map((s) => [s.touser, s.data.thing1.value])).to.deep.equal([['o-wang', '留言已受理']])
+
+    app.clock.set(new Date('2026-11-24T00:00:00Z')) // Tuesday 08:00
+    await app.liaison.services.dispatcher.drain()
+    expect(app.fake.sent().filter((s) => s.touser === 'o-zhangwei').map((s) => s.data.thing1.value)).to.deep.equal(['会议通知：市人大常委会第十次会议'])
+  })
+})

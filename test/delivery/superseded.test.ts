@@ -1,0 +1,110 @@
+import { expect } from 'chai'
+import { asAdmin, type TestApp } from '../helpers/app.js'
+import { meetingBody } from '../helpers/meetings.js'
+import { loginAs, startWithWeChat, subscribe, TEMPLATE } from '../helpers/wechat.js'
+import type { FakeWeChat } from '../fakes/wechat-api.js'
+
+type App = TestApp & { fake: FakeWeChat }
+const SUPERSEDED = '已被后来的变化取代，未发送'
+const HOUR = 3_600_000
+
+/** News that a later change made untrue is dropped, not sent late; a person's news arrives in order. */
+describe('no stale or out-of-order news', () => {
+  let app: App
+  beforeEach(async () => {
+    app = await startWithWeChat()
+  })
+  afterEach(() => app.close())
+
+  const drain = () => app.liaison.services.dispatcher.drain()
+  const titlesTo = (openid: string) => app.fake.sent().filter((m) => m.touser === openid).map((m) => m.data.thing1.value)
+  const row = async (kind: string, recipientId: string) =>
+    (await app.liaison.store.outbox.search({ limit: 50, kind, recipientId })).items[0]
+
+  async function boundDeputy(openid: string, credits: number) {
+    const admin = await asAdmin(app)
+    const { body } = await admin.post('/api/admin/deputies/dp0001/binding-code')
+    const deputy = await loginAs(app, openid)
+    await deputy.post('/api/mp/bind', { bindCode: body.code })
+    await subscribe(deputy, 'accept', credits)
+    return deputy
+  }
+  async function resident(openid: string, credits: number) {
+    const r = await loginAs(app, openid)
+    await r.post('/api/mp/consent', { version: 'v1' })
+    await subscribe(r, 'accept', credits)
+    return r
+  }
+
+  it('drops "已受理" once the case is answered and closed, and spends the resident\'s one subscription on the answer', async () => {
+    const deputy = await boundDeputy('o-zhangwei', 20)
+    const wang = await resident('o-wang', 0)
+    const { body: c } = await wang.post('/api/mp/cases', { text: '楼道路灯坏了', deputyCode: 'DP0001' })
+    await deputy.post(`/api/mp/deputy/cases/${c.id}/acknowledge`, {})
+    await drain()
+    await deputy.post(`/api/mp/deputy/cases/${c.id}/reply`, { text: '已报修，明天修好' })
+    await drain()
+    await wang.post(`/api/mp/cases/${c.id}/rate`, { rating: 5 })
+    expect(titlesTo('o-wang'), 'no subscription yet: both wait').to.deep.equal([])
+
+    // The resident taps "subscribe" once, later.
+    await subscribe(wang, 'accept', 1)
+    app.clock.advance(2 * HOUR)
+    await drain()
+    expect(titlesTo('o-wang')).to.deep.equal(['留言已答复'])
+    expect(await row('case.acknowledged', wang.userId)).to.deep.include({ status: 'dead', lastError: SUPERSEDED })
+    expect(await app.liaison.store.subscriptions.get(wang.userId, TEMPLATE)).to.deep.include({ oneTime: 0 })
+    const { body } = await (await asAdmin(app)).get(`/api/admin/outbox?recipientId=${wang.userId}&kind=case.acknowledged`)
+    expect(body.items[0].delivery).to.deep.equal({ state: 'superseded', label: '已取代（未发送）', reason: SUPERSEDED })
+  })
+
+  it('does not send the notice of a meeting that was cancelled while the notice waited; the cancellation goes out', async () => {
+    const deputy = await boundDeputy('o-zhangwei', 0)
+    const office = await asAdmin(app)
+    const { body: m } = await office.post('/api/admin/meetings', meetingBody({ selector: { deputyIds: ['dp0001'] } }))
+    await office.post(`/api/admin/meetings/${m.id}/publish`)
+    await drain()
+    await office.post(`/api/admin/meetings/${m.id}/cancel`, { reason: '因故取消' })
+    await subscribe(deputy, 'accept', 1)
+    app.clock.advance(2 * HOUR)
+    await drain()
+    expect(titlesTo('o-zhangwei')).to.deep.equal(['会议取消：市人大常委会第十次会议'])
+    expect(await row('meeting.notice', 'dp0001')).to.deep.include({ status: 'dead', lastError: SUPERSEDED })
+  })
+
+  it('drops a dead notice retried from the console after the meeting moved: the change notice already told the time', async () => {
+    await boundDeputy('o-zhangwei', 20)
+    const office = await asAdmin(app)
+    const { body: m } = await office.post('/api/admin/meetings', meetingBody({ selector: { deputyIds: ['dp0001'] } }))
+    app.fake.failNext('/cgi-bin/message/subscribe/send', 47003)
+    await office.post(`/api/admin/meetings/${m.id}/publish`)
+    await drain()
+    const notice = await row('meeting.notice', 'dp0001')
+    expect(notice.status).to.equal('dead')
+    await office.patch(`/api/admin/meetings/${m.id}`, { startAt: '2026-11-27T09:30:00+08:00', endAt: '2026-11-27T11:30:00+08:00' })
+    await drain()
+    expect((await office.post(`/api/admin/outbox/${notice.id}/retry`)).status).to.equal(200)
+    await drain()
+    expect(titlesTo('o-zhangwei')).to.deep.equal(['会议变更：市人大常委会第十次会议'])
+    expect(await row('meeting.notice', 'dp0001')).to.deep.include({ status: 'dead', lastError: SUPERSEDED })
+  })
+
+  it('drops a dead "已受理" retried after "已交办" reached the resident, so their messages stay in order', async () => {
+    const deputy = await boundDeputy('o-zhangwei', 20)
+    const wang = await resident('o-wang', 5)
+    const { body: c } = await wang.post('/api/mp/cases', { text: '小区门口积水', deputyCode: 'DP0001' })
+    await drain()
+    await deputy.post(`/api/mp/deputy/cases/${c.id}/acknowledge`, {})
+    app.fake.failNext('/cgi-bin/message/subscribe/send', 47003)
+    await drain()
+    const ack = await row('case.acknowledged', wang.userId)
+    expect(ack.status).to.equal('dead')
+    app.clock.advance(60_000)
+    await deputy.post(`/api/mp/deputy/cases/${c.id}/forward`, { department: '区住建局', reference: 'ZJ-2026-118' })
+    await drain()
+    expect((await (await asAdmin(app)).post(`/api/admin/outbox/${ack.id}/retry`)).status).to.equal(200)
+    await drain()
+    expect(titlesTo('o-wang')).to.deep.equal(['留言已交办'])
+    expect((await row('case.acknowledged', wang.userId)).lastError).to.equal(`${SUPERSEDED}（已有更新的消息送达）`)
+  })
+})
