@@ -64,8 +64,10 @@ export class RateLimitError extends AppError {
   constructor(
     message: string,
     readonly retryAfterSeconds: number,
+    details: ErrorDetail[] = [],
+    code = 'rate_limited',
   ) {
-    super('rate_limited', message)
+    super(code, message, details)
   }
 }
 /** A part the request needs is switched off or unreachable (e.g. WeChat not configured). */

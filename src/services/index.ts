@@ -75,7 +75,7 @@ export function createServices(config: Config & { security: { secretKey: string 
   const templateKinds = new Map(Object.values(config.wechat.templates).filter((t) => t.id).map((t) => [t.id, t.longTerm]))
   const mpSessions = new MpSessions(store, clock)
   const newDispatcher = () => new OutboxDispatcher(store, resolver, realSenders(config, wechat, robots), subscriptionTemplate, outboxPolicy, clock, logger)
-  const meetings = new MeetingService(store, clock, { timeZone })
+  const meetings = new MeetingService(store, clock, { timeZone, reminderHours: config.meetings.reminderHours, remindCooldownMinutes: config.meetings.remindCooldownMinutes })
   const surveys = new SurveyService(store, clock)
   const campaignServices = createCampaignServices(store, clock, timeZone)
   const caseQueries = new CaseQueries(store, routing, cipher, audit, clock, { windowDays: config.cases.similarWindowDays, threshold: config.cases.similarThreshold })

@@ -1,11 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import type { Clock } from '../clock.js'
 import {
-  canManageMeeting, changesTimeOrPlace, MEETING_STATUS_LABELS, rsvpClosesAt, scheduleProblems,
+  canManageMeeting, changesTimeOrPlace, leadsAlreadyPast, MEETING_STATUS_LABELS, momentLabel, nudgeAllowedAt, rsvpClosesAt, scheduleProblems,
   type InviteeSelector, type MeetingInvitee, type MeetingRecord, type MeetingStatus,
 } from '../domain/meeting.js'
 import { resolveInvitees } from '../domain/meeting-selector.js'
-import { ConflictError, NotFoundError, UnprocessableError, ValidationError } from '../errors.js'
+import { ConflictError, NotFoundError, RateLimitError, UnprocessableError, ValidationError } from '../errors.js'
 import type { MeetingFilter, OutboxMessage, Store } from '../store/ports.js'
 import { meetingMessage, noticeTexts } from './meeting-notices.js'
 import type { StaffPrincipal } from './principal.js'
@@ -27,7 +27,7 @@ export class MeetingService {
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
-    private readonly settings: { timeZone: string },
+    private readonly settings: { timeZone: string; reminderHours: number[]; remindCooldownMinutes: number },
   ) {}
 
   /** The meetings a staff member may see, as a store filter. */
@@ -57,7 +57,7 @@ export class MeetingService {
       // A district organizer's meeting is their districts'; a city-level one belongs to the districts it invites.
       districtIds: staff.role === 'organizer' && staff.regionIds.length ? [...staff.regionIds] : [...(draft.selector.districtIds ?? [])],
       createdBy: staff.id, createdAt: now, updatedAt: now, publishedAt: null, cancelledAt: null, cancelReason: null,
-      changeSeq: 0, remindersSent: [], nudgeRounds: 0, version: 1,
+      changeSeq: 0, remindersSent: [], nudgeRounds: 0, lastRemindedAt: null, lastNudgedAt: null, version: 1,
     }
     for (let attempt = 0; ; attempt++) {
       try {
@@ -80,8 +80,8 @@ export class MeetingService {
     if (patch.selector) await this.resolve(staff, patch.selector)
     if (m.status !== 'published' || !changesTimeOrPlace(m, next)) return this.store.meetings.update(next, [])
     next.changeSeq = m.changeSeq + 1
-    // Reminders count from the new start.
-    if (next.startAt.getTime() !== m.startAt.getTime()) next.remindersSent = []
+    // Reminders count from the new start, except those the change notice itself makes untrue.
+    if (next.startAt.getTime() !== m.startAt.getTime()) next.remindersSent = leadsAlreadyPast(next.startAt, now, this.settings.reminderHours)
     const text = noticeTexts(next, this.settings.timeZone).changed()
     return this.store.meetings.update(next, await this.tellInvitees(next, 'meeting.changed', text, `change:${next.changeSeq}`, now))
   }
@@ -95,7 +95,8 @@ export class MeetingService {
     const invitees: MeetingInvitee[] = people.map((p) => ({
       meetingId: m.id, personKind: p.kind, personId: p.id, name: p.name, rsvp: 'pending', reason: null, rsvpAt: null, checkedInAt: null,
     }))
-    const next: MeetingRecord = { ...m, status: 'published', publishedAt: now, updatedAt: now }
+    // A meeting announced 20 hours ahead gets no "24 小时后" reminder: the notice told the time.
+    const next: MeetingRecord = { ...m, status: 'published', publishedAt: now, updatedAt: now, remindersSent: leadsAlreadyPast(m.startAt, now, this.settings.reminderHours) }
     const text = noticeTexts(next, this.settings.timeZone).notice()
     const messages = people.map((p) => meetingMessage(m, 'meeting.notice', p, text, 'published', now))
     return this.store.meetings.update(next, messages, invitees)
@@ -117,12 +118,19 @@ export class MeetingService {
     if (m.status !== 'published') throw illegal(m)
     const now = this.clock.now()
     if (now > rsvpClosesAt(m)) throw new ConflictError('回复已截止，无需催促', [], 'rsvp_closed')
+    const allowedAt = nudgeAllowedAt(m, now, this.settings.remindCooldownMinutes)
+    if (allowedAt) {
+      throw new RateLimitError(
+        `刚刚已提醒过，请在 ${momentLabel(allowedAt, this.settings.timeZone)} 以后再催促`, Math.ceil((allowedAt.getTime() - now.getTime()) / 1000),
+        [{ path: 'retryAt', message: allowedAt.toISOString() }], 'remind_cooldown',
+      )
+    }
     const waiting = (await this.store.meetings.invitees([m.id])).filter((i) => i.rsvp === 'pending')
     if (!waiting.length) return { reminded: 0, round: null }
     const round = m.nudgeRounds + 1
     const text = noticeTexts(m, this.settings.timeZone).nudge()
     const messages = waiting.map((i) => meetingMessage(m, 'meeting.rsvp_nudge', { kind: i.personKind, id: i.personId }, text, `nudge:${round}`, now))
-    await this.store.meetings.update({ ...m, nudgeRounds: round, updatedAt: now }, messages)
+    await this.store.meetings.update({ ...m, nudgeRounds: round, lastNudgedAt: now, lastRemindedAt: now, updatedAt: now }, messages)
     return { reminded: waiting.length, round }
   }
 

@@ -15,7 +15,7 @@ export function meetingRecord(over: Partial<MeetingRecord> = {}): MeetingRecord 
     id: `mt-${seq}`, shortCode: `CODE${String(seq).padStart(4, '0')}`, title: '常委会第十次会议', kind: 'standing_committee', status: 'draft',
     startAt: at(3 * 24 * 60), endAt: at(3 * 24 * 60 + 120), place: '第一会议室', agenda: '一、审议报告', attachments: [{ name: '议程.pdf', url: 'https://example.cn/a.pdf' }],
     selector: { levels: ['city'], deputyIds: ['dp0002'] }, publicSeats: 0, rsvpDeadline: null, districtIds: ['d01'], createdBy: 'sf02', createdAt: T0,
-    updatedAt: T0, publishedAt: null, cancelledAt: null, cancelReason: null, changeSeq: 0, remindersSent: [], nudgeRounds: 0, version: 1, ...over,
+    updatedAt: T0, publishedAt: null, cancelledAt: null, cancelReason: null, changeSeq: 0, remindersSent: [], nudgeRounds: 0, lastRemindedAt: null, lastNudgedAt: null, version: 1, ...over,
   }
 }
 
@@ -39,6 +39,13 @@ export function meetingContract(store: () => Store) {
       expect((await store().meetings.getByShortCode(m.shortCode))!.id).to.equal(m.id)
       expect(await store().meetings.get('mt-none')).to.equal(null)
       expect(await rejects(store().meetings.create({ ...meetingRecord(), shortCode: m.shortCode }))).to.be.instanceOf(ConflictError)
+    })
+
+    it('keeps when the last reminder and the last organizer\'s round went out', async () => {
+      const m = await store().meetings.create(meetingRecord())
+      const next = await store().meetings.update({ ...m, lastRemindedAt: at(30), lastNudgedAt: at(20) }, [])
+      expect(await store().meetings.get(m.id)).to.deep.equal(next)
+      expect(next).to.deep.include({ lastRemindedAt: at(30), lastNudgedAt: at(20) })
     })
 
     it('publishes with invitees and messages in one write, only from the version read', async () => {

@@ -40,6 +40,7 @@ export const presentMeeting = (m: MeetingRecord) => ({
   cancelReason: m.cancelReason,
   changeCount: m.changeSeq,
   reminderRounds: m.nudgeRounds,
+  lastRemindedAt: iso(m.lastRemindedAt),
 })
 
 export const presentInvitee = (i: MeetingInvitee) => ({

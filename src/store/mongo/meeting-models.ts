@@ -51,6 +51,8 @@ function meetingSchema() {
       changeSeq: { type: Number, default: 0 },
       remindersSent: { type: [Number], default: () => [] as number[] },
       nudgeRounds: { type: Number, default: 0 },
+      lastRemindedAt: nullableDate,
+      lastNudgedAt: nullableDate,
       version: Number,
     },
     // minimize: false keeps an empty selector object instead of dropping the field.

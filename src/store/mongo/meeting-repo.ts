@@ -20,6 +20,7 @@ function meetingToDoc(m: MeetingRecord): Omit<MeetingDoc, 'publicTaken'> {
     publicSeats: m.publicSeats, rsvpDeadline: m.rsvpDeadline, districtIds: [...m.districtIds], createdBy: m.createdBy, createdAt: m.createdAt,
     updatedAt: m.updatedAt, publishedAt: m.publishedAt, cancelledAt: m.cancelledAt, cancelReason: m.cancelReason, changeSeq: m.changeSeq,
     remindersSent: [...m.remindersSent], nudgeRounds: m.nudgeRounds, version: m.version,
+    lastRemindedAt: m.lastRemindedAt, lastNudgedAt: m.lastNudgedAt,
   }
 }
 
@@ -29,7 +30,7 @@ const meetingFromDoc = (d: MeetingDoc): MeetingRecord => ({
   publicSeats: d.publicSeats ?? 0, rsvpDeadline: date(d.rsvpDeadline), districtIds: [...(d.districtIds ?? [])], createdBy: d.createdBy,
   createdAt: new Date(d.createdAt), updatedAt: new Date(d.updatedAt), publishedAt: date(d.publishedAt), cancelledAt: date(d.cancelledAt),
   cancelReason: d.cancelReason ?? null, changeSeq: d.changeSeq ?? 0, remindersSent: [...(d.remindersSent ?? [])], nudgeRounds: d.nudgeRounds ?? 0,
-  version: d.version,
+  version: d.version, lastRemindedAt: date(d.lastRemindedAt), lastNudgedAt: date(d.lastNudgedAt),
 })
 
 const inviteeFromDoc = (d: MeetingInviteeDoc): MeetingInvitee => ({
