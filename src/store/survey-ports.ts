@@ -47,6 +47,8 @@ export interface SurveyRepo {
   update(survey: SurveyRecord): Promise<SurveyRecord>
   /** Newest first. */
   search(query: SurveyQuery): Promise<Page<SurveyRecord>>
+  /** Surveys taking answers at `now` (opened, not closed), closing soonest first: what people are asked to do. */
+  openAt(now: Date): Promise<SurveyRecord[]>
   /**
    * Stores the response with its tally increments, text answers and opinions in one
    * transaction, and counts it against the cap. ConflictError `already_responded` when the

@@ -51,6 +51,14 @@ export function surveyContract(store: () => Store) {
       expect(closed.closesAt).to.deep.equal(at(5))
     })
 
+    it('lists the surveys taking answers at a moment, closing soonest first', async () => {
+      const later = await store().surveys.create(surveyRecord({ opensAt: at(-60), closesAt: at(600) }))
+      const sooner = await store().surveys.create(surveyRecord({ opensAt: at(-60), closesAt: at(300) }))
+      await store().surveys.create(surveyRecord({ opensAt: at(60), closesAt: at(900) }))
+      await store().surveys.create(surveyRecord({ opensAt: at(-600), closesAt: at(0) }))
+      expect((await store().surveys.openAt(at(0))).map((s) => s.id), 'nothing scheduled or closed').to.deep.equal([sooner.id, later.id])
+    })
+
     it('stores a response with its tallies, texts and opinions in one write; a second by the same key writes nothing', async () => {
       const s = await store().surveys.create(surveyRecord())
       await store().surveys.respond(submission(s, 'k1', { q1: 'yes', q2: '多种乡土树种' }, [{ articleId: 'a1', text: '建议明确绿地率' }]))

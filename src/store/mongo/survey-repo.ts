@@ -74,6 +74,9 @@ export async function surveyRepo(conn: Connection, { Outbox }: Pick<Models, 'Out
       const docs = await Survey.find(clauses.length ? { $and: clauses } : {}).sort({ createdAt: -1, _id: -1 }).limit(query.limit + 1).lean<SurveyDoc[]>()
       return toPage(docs.map(surveyFromDoc), query.limit, (s) => `${s.createdAt.toISOString()}|${s.id}`)
     },
+    async openAt(now) {
+      return (await Survey.find({ opensAt: { $lte: now }, closesAt: { $gt: now } }).sort({ closesAt: 1, _id: 1 }).lean<SurveyDoc[]>()).map(surveyFromDoc)
+    },
     async respond({ response: r, increments, texts, opinions }) {
       try {
         await conn.transaction(async (session) => {

@@ -100,6 +100,10 @@ export function surveyRepo(db: Db, group: GroupCommit): SurveyRepo {
         .all(...params, query.limit + 1).map(surveyFromRow)
       return toPage(rows, query.limit, (s) => `${s.createdAt.toISOString()}|${s.id}`)
     },
+    async openAt(now) {
+      const t = now.toISOString()
+      return db.prepare('SELECT * FROM surveys WHERE opens_at <= ? AND closes_at > ? ORDER BY closes_at, id').all(t, t).map(surveyFromRow)
+    },
     async respond(submission) {
       await group.run(() => translate(() => respond(submission)))
       return submission.response
