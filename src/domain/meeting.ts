@@ -69,6 +69,11 @@ export interface MeetingRecord {
   rsvpDeadline: Date | null
   /** The districts whose organizers see it; empty for a city-level meeting. */
   districtIds: string[]
+  /**
+   * The districts of the people invited (set at publishing and when people are added): their
+   * organizers follow a city-level meeting aimed at them, read-only, with their district's answers.
+   */
+  audienceDistrictIds: string[]
   createdBy: string
   createdAt: Date
   updatedAt: Date
@@ -116,6 +121,14 @@ export function canManageMeeting(viewer: { id: string; role: string; regionIds: 
   if (viewer.role === 'admin') return true
   if (viewer.role !== 'organizer') return false
   return viewer.regionIds.length === 0 || m.createdBy === viewer.id || m.districtIds.some((d) => viewer.regionIds.includes(d))
+}
+
+/**
+ * Who follows a meeting without managing it: a district organizer whose district it invites
+ * people from (a city-level meeting aimed at them). They read it and their district's answers.
+ */
+export function canFollowMeeting(viewer: { id: string; role: string; regionIds: string[] }, m: Pick<MeetingRecord, 'createdBy' | 'districtIds' | 'audienceDistrictIds'>): boolean {
+  return canManageMeeting(viewer, m) || (viewer.role === 'organizer' && m.audienceDistrictIds.some((d) => viewer.regionIds.includes(d)))
 }
 
 const MINUTE = 60_000

@@ -15,7 +15,7 @@ function meeting(over: Partial<MeetingRecord> = {}): MeetingRecord {
     id: 'mt-1', shortCode: 'ABCD2345', title: '常委会第十次会议', kind: 'standing_committee', status: 'published', startAt: T0, endAt: at(2 * HOURS),
     place: '市人大常委会第一会议室', agenda: '', attachments: [], selector: { levels: ['city'] }, publicSeats: 0, rsvpDeadline: null, districtIds: [],
     createdBy: 'sf03', createdAt: at(-7 * 24 * HOURS), updatedAt: at(-7 * 24 * HOURS), publishedAt: at(-7 * 24 * HOURS), cancelledAt: null,
-    cancelReason: null, changeSeq: 0, remindersSent: [], nudgeRounds: 0, lastRemindedAt: null, lastNudgedAt: null, version: 1, ...over,
+    cancelReason: null, changeSeq: 0, remindersSent: [], nudgeRounds: 0, lastRemindedAt: null, lastNudgedAt: null, audienceDistrictIds: [], version: 1, ...over,
   }
 }
 function invitee(over: Partial<MeetingInvitee> = {}): MeetingInvitee {
@@ -64,9 +64,9 @@ describe('meetings: pure rules', () => {
         .to.deep.equal(['deputy:dp0001', 'deputy:dp0002', 'deputy:dp0006', 'staff:sf01'])
     })
 
-    it('lists each person once, with the name they have now', () => {
+    it('lists each person once, with the name they have now and their district', () => {
       const r = resolveInvitees({ stationIds: ['st001'], deputyIds: ['dp0001'] }, directory(), null)
-      expect(r.invitees).to.deep.equal([{ kind: 'deputy', id: 'dp0001', name: '张伟' }, { kind: 'deputy', id: 'dp0002', name: '王芳' }])
+      expect(r.invitees).to.deep.equal([{ kind: 'deputy', id: 'dp0001', name: '张伟', districtIds: ['d01'] }, { kind: 'deputy', id: 'dp0002', name: '王芳', districtIds: ['d01'] }])
     })
 
     it('is a problem, never an empty meeting, when it resolves to nobody', () => {

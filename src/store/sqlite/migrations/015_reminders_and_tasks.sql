@@ -5,3 +5,6 @@ ALTER TABLE meetings ADD COLUMN last_nudged_at TEXT;
 
 -- What people are asked to do (我的待办, the digest): surveys taking answers now.
 CREATE INDEX surveys_closes ON surveys(closes_at, id);
+
+-- The districts of the people a meeting invites: their organizers follow a city-level meeting.
+ALTER TABLE meetings ADD COLUMN audience_district_ids TEXT NOT NULL DEFAULT '[]';
