@@ -32,12 +32,11 @@ export class QuizService {
     if (draft.campaignId) await this.campaigns.get(staff, draft.campaignId)
     checkWindow(draft)
     const now = this.clock.now()
-    const quiz = await this.store.quizzes.create({
+    const quiz: QuizRecord = {
       id: `qz-${randomUUID()}`, ...draft, scopeDistrictIds: this.scoped(staff) ? [...staff.regionIds] : [], createdBy: staff.id, createdAt: now, updatedAt: now,
-    })
-    // Published as it is made: its audience hears of it once (dedupe keys per person).
-    await this.store.outbox.enqueue(quizNotices(quiz, await quizAudience(this.store, quiz), now, this.settings.timeZone))
-    return quiz
+    }
+    // Published as it is made: its audience hears of it once (dedupe keys per person), in the same write.
+    return this.store.quizzes.create(quiz, quizNotices(quiz, await quizAudience(this.store, quiz), now, this.settings.timeZone))
   }
 
   list(staff: StaffPrincipal, query: PageQuery & { campaignId?: string }) {

@@ -82,10 +82,8 @@ export class SurveyService {
     if (problems.length) throw new UnprocessableError('问卷设置有误', problems.map((p) => ({ path: `body.${p.path}`, message: p.message })), 'invalid_survey')
     for (let attempt = 0; ; attempt++) {
       try {
-        const created = await this.store.surveys.create(attempt ? { ...record, shortCode: newShortCode() } : record)
-        // Published as it is made: the roll hears of a ballot once (dedupe keys per deputy).
-        if (created.kind === 'ballot') await this.store.outbox.enqueue(ballotNotices(created, now, this.settings.timeZone))
-        return created
+        // Published as it is made: the roll hears of a ballot once (dedupe keys per deputy), in the same write.
+        return await this.store.surveys.create(attempt ? { ...record, shortCode: newShortCode() } : record, ballotNotices(record, now, this.settings.timeZone))
       } catch (err) {
         // 32^8 codes: a clash is rare, and another draw settles it.
         if (!(err instanceof ConflictError) || attempt >= 3) throw err

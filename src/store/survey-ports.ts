@@ -39,8 +39,8 @@ export interface SurveySubmission {
 }
 
 export interface SurveyRepo {
-  /** ConflictError when the id or short code is taken. */
-  create(survey: SurveyRecord): Promise<SurveyRecord>
+  /** ConflictError when the id or short code is taken; the messages (a ballot's notices) in the same transaction. */
+  create(survey: SurveyRecord, outbox?: OutboxMessage[]): Promise<SurveyRecord>
   get(id: string): Promise<SurveyRecord | null>
   getByShortCode(shortCode: string): Promise<SurveyRecord | null>
   /** Writes the definition and times; the response count is the store's and is left as it is. */

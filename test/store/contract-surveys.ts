@@ -51,6 +51,13 @@ export function surveyContract(store: () => Store) {
       expect(closed.closesAt).to.deep.equal(at(5))
     })
 
+    it('creates a ballot with its notices in one write, and neither when the code is taken', async () => {
+      const s = await store().surveys.create(surveyRecord(), [outboxMessage('ballot:a:published:deputy:dp0001')])
+      expect((await store().outbox.search({ limit: 10 })).items.map((m) => m.dedupeKey)).to.deep.equal(['ballot:a:published:deputy:dp0001'])
+      expect(await rejects(store().surveys.create(surveyRecord({ shortCode: s.shortCode }), [outboxMessage('ballot:b:published:deputy:dp0001')]))).to.be.instanceOf(ConflictError)
+      expect((await store().outbox.search({ limit: 10 })).items, 'no notice for a ballot not made').to.have.length(1)
+    })
+
     it('lists the surveys taking answers at a moment, closing soonest first', async () => {
       const later = await store().surveys.create(surveyRecord({ opensAt: at(-60), closesAt: at(600) }))
       const sooner = await store().surveys.create(surveyRecord({ opensAt: at(-60), closesAt: at(300) }))

@@ -53,8 +53,11 @@ export async function surveyRepo(conn: Connection, { Outbox }: Pick<Models, 'Out
   }
 
   return {
-    async create(survey) {
-      await translate(() => Survey.insertOne({ ...surveyToDoc(survey), responseCount: 0 }))
+    async create(survey, outbox = []) {
+      await translate(() => conn.transaction(async (session) => {
+        await Survey.insertMany([{ ...surveyToDoc(survey), responseCount: 0 }], { session })
+        await insertOutbox(Outbox, outbox, session)
+      }))
       return { ...survey, responseCount: 0 }
     },
     get: (id) => one({ _id: id }),

@@ -68,9 +68,13 @@ export function surveyRepo(db: Db, group: GroupCommit): SurveyRepo {
   }
 
   return {
-    create(survey) {
+    create(survey, outbox = []) {
       return group.run(() => translate(() => {
         insertSurvey.run(surveyToRow(survey))
+        for (const m of outbox) {
+          insertOutbox.run(m.id, m.channel, m.recipientKind, m.recipientId, m.kind, JSON.stringify(m.payload), m.dedupeKey, m.status,
+            m.attempts, m.nextAttemptAt.toISOString(), m.lastError, m.createdAt.toISOString())
+        }
         return { ...survey, responseCount: 0 }
       }))
     },
