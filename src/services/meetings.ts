@@ -166,7 +166,9 @@ export class MeetingService {
     const next: MeetingRecord = { ...m, status: 'cancelled', cancelledAt: now, cancelReason: reason, updatedAt: now }
     // A draft was never announced: nobody needs to hear it is off.
     const messages = m.status === 'published' ? await this.tellInvitees(next, 'meeting.cancelled', noticeTexts(next, this.settings.timeZone).cancelled(reason), 'cancelled', now) : []
-    return this.store.meetings.update(next, messages)
+    const saved = await this.store.meetings.update(next, messages)
+    if (m.status === 'published') await this.audit.record(staff, 'meeting.cancelled', { kind: 'meeting', id: m.id }, { reason })
+    return saved
   }
 
   /** "Please answer" to every invitee who has not, while answers are open: one round per call. */

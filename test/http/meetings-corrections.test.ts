@@ -43,6 +43,8 @@ describe('correcting a published meeting', () => {
     await office.patch(`/api/admin/meetings/${id}`, { place: '市民中心三楼会议室' })
     expect(await recipients('meeting.changed')).to.deep.equal(['deputy:dp0001', 'deputy:dp0002', 'deputy:dp0006', 'staff:sf01'])
     expect((await audit('meeting.corrected'))[0].details.changes).to.deep.equal({ place: { from: '市人大常委会第一会议室', to: '市民中心三楼会议室' } })
+    await office.post(`/api/admin/meetings/${id}/cancel`, { reason: '延期举行' })
+    expect((await audit('meeting.cancelled'))[0]).to.deep.include({ actorKind: 'staff', details: { reason: '延期举行' } })
   })
 
   it('adds invitees, who get the notice; those already invited do not get it twice', async () => {
