@@ -70,7 +70,13 @@ describe('correcting a published meeting', () => {
     const draft = (await office.post('/api/admin/meetings', meetingBody())).body.id
     const notYet = await office.post(`/api/admin/meetings/${draft}/invitees`, { selector: { deputyIds: ['dp0003'] } })
     expect([notYet.status, notYet.body.error.code]).to.deep.equal([409, 'meeting_not_published'])
-    expect((await office.post(`/api/admin/meetings/${id}/invitees`, { selector: {} })).status).to.be.oneOf([400, 422])
+    const nobody = await office.post(`/api/admin/meetings/${id}/invitees`, { selector: {} })
+    expect([nobody.status, nobody.body.error.code]).to.deep.equal([422, 'no_invitees'])
+    for (const body of [{ selector: { deputyIds: 'dp0003' } }, { selector: { deputyIds: ['dp0003'] }, notify: false }, []]) {
+      const bad = await office.post(`/api/admin/meetings/${id}/invitees`, body)
+      expect([bad.status, bad.body.error.code], JSON.stringify(body)).to.deep.equal([400, 'validation_failed'])
+    }
+    expect((await office.get(`/api/admin/meetings/${id}/invitees`)).body.items, 'nobody added').to.have.length(4)
     expect(await messages('meeting.notice')).to.have.length(4)
   })
 })

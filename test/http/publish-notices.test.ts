@@ -77,6 +77,9 @@ describe('notices of ballots and quizzes, and who has not answered', () => {
     expect(notBallot.status).to.equal(422)
     expect(notBallot.body.error.code).to.equal('not_a_ballot')
     expect((await (await asStaff(app, 'qianqi')).get(`/api/admin/surveys/${ballot.id}/not-voted`)).status, 'another district\'s ballot is not found').to.equal(404)
+    expect((await (await asStaff(app, 'lina')).get(`/api/admin/surveys/${ballot.id}/not-voted`)).status, 'station staff do not run ballots').to.equal(403)
+    const malformed = await office.get('/api/admin/surveys/not-a-survey/not-voted')
+    expect([malformed.status, malformed.body.error.code]).to.deep.equal([400, 'validation_failed'])
   })
 
   it('shows beside each invitee of a meeting whether the notice arrived', async () => {
