@@ -115,6 +115,9 @@ export function meetingContract(store: () => Store) {
       expect(await view(['d02'], 'sf05')).to.deep.equal([c.id, b.id])
       expect(await view(['d01'], 'sf03')).to.deep.equal([a.id])
       expect(await view([], 'nobody')).to.deep.equal([])
+      const aimed = await store().meetings.create(meetingRecord({ startAt: at(240), districtIds: [], audienceDistrictIds: ['d01', 'd03'] }))
+      expect(await view(['d03'], 'nobody'), 'a city-level meeting inviting the district\'s people').to.deep.equal([aimed.id])
+      expect((await store().meetings.get(aimed.id))!.audienceDistrictIds).to.deep.equal(['d01', 'd03'])
       expect((await store().meetings.list({ statuses: ['draft'], startFrom: at(60), startTo: at(121) })).map((m) => m.id)).to.deep.equal([a.id, b.id])
     })
 
