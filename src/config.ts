@@ -69,6 +69,7 @@ const schema = z.strictObject({
     _doc: doc,
     reminderHours: z.array(z.number().positive()).max(5),
     checkInOpensMinutesBefore: z.number().int().min(0).max(24 * 60),
+    remindCooldownMinutes: z.number().int().min(0).max(24 * 60),
   }),
   uploads: z.strictObject({
     _doc: doc,

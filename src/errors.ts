@@ -64,8 +64,10 @@ export class RateLimitError extends AppError {
   constructor(
     message: string,
     readonly retryAfterSeconds: number,
+    details: ErrorDetail[] = [],
+    code = 'rate_limited',
   ) {
-    super('rate_limited', message)
+    super(code, message, details)
   }
 }
 /** The path exists but not with this method; `allowed` becomes the Allow header. */

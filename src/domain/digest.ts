@@ -22,6 +22,12 @@ export interface DigestReading {
   title: string
   required: boolean
 }
+/** A ballot to cast or a survey to fill in, still open. */
+export interface DigestSurvey {
+  title: string
+  ballot: boolean
+  closesAt: Date
+}
 export interface DigestTask {
   campaign: string
   text: string
@@ -36,12 +42,14 @@ export interface DigestInput {
   meetings: DigestMeeting[]
   reading: DigestReading[]
   tasks: DigestTask[]
+  /** Ballots and surveys owed; absent means none. */
+  surveys?: DigestSurvey[]
 }
 
 export interface Digest {
   title: string
   text: string
-  counts: { cases: number; overdue: number; meetings: number; rsvpOwed: number; reading: number; tasks: number }
+  counts: { cases: number; overdue: number; meetings: number; rsvpOwed: number; reading: number; tasks: number; ballots: number; surveys: number }
 }
 
 const MAX_PER_SECTION = 5
@@ -61,6 +69,8 @@ export function composeDigest(input: DigestInput): Digest | null {
   const cases = [...input.cases].sort(caseOrder)
   const meetings = [...input.meetings].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())
   const reading = [...input.reading].sort((a, b) => Number(b.required) - Number(a.required))
+  // Ballots first (a deputy's duty), then the soonest closing.
+  const surveys = [...(input.surveys ?? [])].sort((a, b) => Number(b.ballot) - Number(a.ballot) || a.closesAt.getTime() - b.closesAt.getTime())
   const counts = {
     cases: cases.length,
     overdue: cases.filter((c) => c.overdue).length,
@@ -68,8 +78,10 @@ export function composeDigest(input: DigestInput): Digest | null {
     rsvpOwed: meetings.filter((m) => m.rsvpOwed).length,
     reading: reading.length,
     tasks: input.tasks.length,
+    ballots: surveys.filter((x) => x.ballot).length,
+    surveys: surveys.filter((x) => !x.ballot).length,
   }
-  if (counts.cases + counts.meetings + counts.reading + counts.tasks === 0) return null
+  if (counts.cases + counts.meetings + counts.reading + counts.tasks + surveys.length === 0) return null
 
   const day = (d: Date) =>
     new Intl.DateTimeFormat('zh-CN', { timeZone: input.timeZone, month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false }).format(d)
@@ -90,6 +102,10 @@ export function composeDigest(input: DigestInput): Digest | null {
         ...listed(meetings, (m) => `· ${day(m.startsAt)} ${m.title}（${m.place}）${m.rsvpOwed ? ' 请回复是否参加' : ''}`, '个'),
       ].join('\n'),
     )
+  }
+  if (surveys.length) {
+    const heading = [counts.ballots ? `待投票 ${counts.ballots} 项` : '', counts.surveys ? `待填写问卷 ${counts.surveys} 份` : ''].filter(Boolean).join('，')
+    sections.push([`【${heading}】`, ...listed(surveys, (x) => `· ${x.ballot ? '票决' : '问卷'}《${x.title}》，${day(x.closesAt)} 截止`, '项')].join('\n'))
   }
   if (reading.length) {
     sections.push([`【新学习材料 ${counts.reading} 篇】`, ...listed(reading, (r) => `· 《${r.title}》${r.required ? '（必读）' : ''}`, '篇')].join('\n'))

@@ -15,6 +15,8 @@ export interface ResolvedInvitee {
   kind: InviteeKind
   id: string
   name: string
+  /** The districts the person belongs to (by their stations, or an organizer's own): whose organizers follow their answers. */
+  districtIds: string[]
 }
 
 /** The districts a station's places lie in (a park station with no places lies in none). */
@@ -30,6 +32,15 @@ function stationDistricts(dir: SelectorDirectory) {
     out.set(s.id, districts)
   }
   return out
+}
+
+/** The districts of a deputy or staff member: through their stations; an organizer's own districts. */
+export function personDistricts(dir: SelectorDirectory): (kind: InviteeKind, id: string) => string[] {
+  const districtsOf = stationDistricts(dir)
+  const viaStations = (stationIds: string[]) => [...new Set(stationIds.flatMap((s) => [...(districtsOf.get(s) ?? [])]))]
+  const deputies = new Map(dir.deputies.map((d) => [d.id, viaStations(d.stationIds)]))
+  const staff = new Map(dir.staff.map((s) => [s.id, s.role === 'organizer' ? [...s.regionIds] : viaStations(s.stationIds)]))
+  return (kind, id) => (kind === 'deputy' ? deputies.get(id) : staff.get(id)) ?? []
 }
 
 const given = <T>(list: T[] | undefined): list is T[] => Array.isArray(list) && list.length > 0
@@ -61,7 +72,8 @@ export function resolveInvitees(selector: InviteeSelector, dir: SelectorDirector
   })
 
   const chosen = new Map<string, ResolvedInvitee>()
-  const add = (kind: InviteeKind, p: { id: string; name: string }) => chosen.set(`${kind}:${p.id}`, { kind, id: p.id, name: p.name })
+  const districtsOfPerson = personDistricts(dir)
+  const add = (kind: InviteeKind, p: { id: string; name: string }) => chosen.set(`${kind}:${p.id}`, { kind, id: p.id, name: p.name, districtIds: districtsOfPerson(kind, p.id) })
 
   if (given(selector.levels) || given(selector.stationIds) || given(selector.districtIds)) {
     for (const d of dir.deputies) {

@@ -69,6 +69,11 @@ export interface MeetingRecord {
   rsvpDeadline: Date | null
   /** The districts whose organizers see it; empty for a city-level meeting. */
   districtIds: string[]
+  /**
+   * The districts of the people invited (set at publishing and when people are added): their
+   * organizers follow a city-level meeting aimed at them, read-only, with their district's answers.
+   */
+  audienceDistrictIds: string[]
   createdBy: string
   createdAt: Date
   updatedAt: Date
@@ -81,6 +86,10 @@ export interface MeetingRecord {
   remindersSent: number[]
   /** Rounds of "please answer" reminders sent by organizers. */
   nudgeRounds: number
+  /** The last reminder of any kind (the job's or an organizer's): none follows within REMINDER_GAP_MINUTES. */
+  lastRemindedAt: Date | null
+  /** The last organizer's "please answer" round, for its cooldown. */
+  lastNudgedAt: Date | null
   /** Optimistic concurrency: every write checks and bumps it. */
   version: number
 }
@@ -112,6 +121,14 @@ export function canManageMeeting(viewer: { id: string; role: string; regionIds: 
   if (viewer.role === 'admin') return true
   if (viewer.role !== 'organizer') return false
   return viewer.regionIds.length === 0 || m.createdBy === viewer.id || m.districtIds.some((d) => viewer.regionIds.includes(d))
+}
+
+/**
+ * Who follows a meeting without managing it: a district organizer whose district it invites
+ * people from (a city-level meeting aimed at them). They read it and their district's answers.
+ */
+export function canFollowMeeting(viewer: { id: string; role: string; regionIds: string[] }, m: Pick<MeetingRecord, 'createdBy' | 'districtIds' | 'audienceDistrictIds'>): boolean {
+  return canManageMeeting(viewer, m) || (viewer.role === 'organizer' && m.audienceDistrictIds.some((d) => viewer.regionIds.includes(d)))
 }
 
 const MINUTE = 60_000
@@ -152,16 +169,49 @@ export function checkInRefusal(
   return null
 }
 
+/** Two reminders about one meeting within this many minutes read as a glitch to the person who gets them. */
+export const REMINDER_GAP_MINUTES = 10
+
 /**
  * The reminder the job should send now, if any: the nearest lead (in hours) whose time has
  * come before the start and that was not sent for this start time. When the job was down
- * past several leads, one reminder goes out and covers them all, so nobody gets two at once.
+ * past several leads, one reminder goes out and covers them all, so nobody gets two at once;
+ * nor within REMINDER_GAP_MINUTES of the last one (the next run sends it).
  */
-export function dueReminder(m: Pick<MeetingRecord, 'status' | 'startAt' | 'remindersSent'>, now: Date, leadHours: readonly number[]): { lead: number; covers: number[] } | null {
+export function dueReminder(m: Pick<MeetingRecord, 'status' | 'startAt' | 'remindersSent' | 'lastRemindedAt'>, now: Date, leadHours: readonly number[]): { lead: number; covers: number[] } | null {
   if (m.status !== 'published' || now >= m.startAt) return null
+  if (m.lastRemindedAt && now.getTime() < m.lastRemindedAt.getTime() + REMINDER_GAP_MINUTES * MINUTE) return null
   const due = leadHours.filter((h) => !m.remindersSent.includes(h) && now.getTime() >= m.startAt.getTime() - h * HOUR)
   if (!due.length) return null
   return { lead: Math.min(...due), covers: due }
+}
+
+/**
+ * The leads already inside the time left when a start is announced (published, or moved):
+ * the notice itself tells the time, so "24 小时后" must not follow a notice sent 20 hours ahead.
+ */
+export const leadsAlreadyPast = (startAt: Date, announcedAt: Date, leadHours: readonly number[]) =>
+  leadHours.filter((h) => announcedAt.getTime() >= startAt.getTime() - h * HOUR)
+
+/**
+ * When an organizer may send another "please answer" round: after their cooldown since the
+ * last round, and never within REMINDER_GAP_MINUTES of any reminder. Null when they may now.
+ */
+export function nudgeAllowedAt(m: Pick<MeetingRecord, 'lastRemindedAt' | 'lastNudgedAt'>, now: Date, cooldownMinutes: number): Date | null {
+  const after = Math.max(
+    m.lastNudgedAt ? m.lastNudgedAt.getTime() + cooldownMinutes * MINUTE : 0,
+    m.lastRemindedAt ? m.lastRemindedAt.getTime() + REMINDER_GAP_MINUTES * MINUTE : 0,
+  )
+  return after > now.getTime() ? new Date(after) : null
+}
+
+/** "23 小时 50 分钟", "2 小时", "45 分钟": the time left, in whole minutes (never rounded up: it must not promise more time than there is). */
+export function timeLeftLabel(ms: number): string {
+  const minutes = Math.max(0, Math.floor(ms / MINUTE))
+  const h = Math.floor(minutes / 60)
+  const min = minutes % 60
+  if (!h) return `${min} 分钟`
+  return min ? `${h} 小时 ${min} 分钟` : `${h} 小时`
 }
 
 /** Who a reminder is for: everyone invited who has not declined. */

@@ -37,6 +37,8 @@ import { mpQuizRoutes } from './routes/quizzes/mp-routes.js'
 import { adminSurveyRoutes } from './routes/surveys/admin-routes.js'
 import { mpSurveyRoutes } from './routes/surveys/mp-routes.js'
 import { calendarRoutes } from './routes/calendar/routes.js'
+import { mpTaskRoutes } from './routes/tasks/mp-routes.js'
+import { adminBallotRollRoutes } from './routes/surveys/roll-routes.js'
 
 /** The Koa app: request context, errors, JSON bodies, then one router per area. */
 export function createHttpApp(config: Config, logger: Logger, store: Store, services: Services, clock: Clock) {
@@ -89,6 +91,8 @@ export function createHttpApp(config: Config, logger: Logger, store: Store, serv
     mpQuizRoutes(services.mpSessions, services.quizTaking, services.quizResults, clock),
     adminSurveyRoutes({ auth: services.auth, surveys: services.surveys, reports: services.surveyReports, qrCodes: services.qrCodes, idempotency: store.idempotency, clock }),
     mpSurveyRoutes(services.mpSessions, services.surveyResponses),
+    mpTaskRoutes(services.mpSessions, services.tasks),
+    adminBallotRollRoutes(services.auth, services.ballotRoll),
     botMeetingRoutes(services, store, config.bot.secret, config.business.timeZone),
     calendarRoutes(services.auth, services.calendar, store.idempotency, clock),
   ]

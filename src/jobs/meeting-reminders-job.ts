@@ -33,11 +33,11 @@ export async function runMeetingRemindersJob({ store, clock, logger, policy }: M
     const due = dueReminder(m, now, policy.reminderHours)
     if (!due) continue
     const people = remindable(await store.meetings.invitees([m.id]))
-    const text = noticeTexts(m, policy.timeZone).reminder(due.lead)
+    const text = noticeTexts(m, policy.timeZone).reminder(now)
     const change = `remind:${due.lead}h:${m.startAt.toISOString()}`
     const messages = people.map((i) => meetingMessage(m, 'meeting.reminder', { kind: i.personKind, id: i.personId }, text, change, now))
     try {
-      await store.meetings.update({ ...m, remindersSent: [...m.remindersSent, ...due.covers] }, messages)
+      await store.meetings.update({ ...m, remindersSent: [...m.remindersSent, ...due.covers], lastRemindedAt: now }, messages)
       reminded += messages.length
     } catch (err) {
       // An organizer changed the meeting meanwhile: the next run looks again at the new version.

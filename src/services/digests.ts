@@ -3,11 +3,13 @@ import type { Clock } from '../clock.js'
 import { DEPUTY_LOAD_STATUSES, isOverdue, type CaseRecord } from '../domain/case.js'
 import { startOfLocalDate } from '../domain/business-calendar.js'
 import { localDate } from '../domain/dates.js'
-import { composeDigest, type Digest, type DigestMeeting } from '../domain/digest.js'
+import { composeDigest, type Digest, type DigestMeeting, type DigestSurvey } from '../domain/digest.js'
+import type { SurveyRecord } from '../domain/survey.js'
 import { NotFoundError } from '../errors.js'
 import type { DigestPreferences, OutboxMessage, Store } from '../store/ports.js'
 import type { RoutingService } from './case-routing.js'
 import type { ReadingDigest } from './reading-digest.js'
+import type { SurveyResponses } from './survey-responses.js'
 
 export interface DigestSettings {
   timeZone: string
@@ -25,6 +27,10 @@ interface Gathered {
   openCases: Map<string, CaseRecord[]>
   meetings: Map<string, DigestMeeting[]>
   lastMade: Record<string, Date>
+  /** Open ballots with the keys of those who voted (one read per ballot for every deputy). */
+  ballots: Array<{ survey: SurveyRecord; voted: Set<string> }>
+  /** Open surveys other than ballots. */
+  surveys: SurveyRecord[]
 }
 
 /**
@@ -39,6 +45,7 @@ export class DigestService {
     private readonly reading: ReadingDigest,
     private readonly settings: DigestSettings,
     private readonly clock: Clock,
+    private readonly responses: Pick<SurveyResponses, 'respondentKey'>,
   ) {}
 
   /** One run of the digest job: returns how many digests were made now. */
@@ -132,12 +139,38 @@ export class DigestService {
       const entry = { title: meeting.title, startsAt: meeting.startAt, place: meeting.place, rsvpOwed: invitee.rsvp === 'pending' }
       meetings.set(invitee.personId, [...(meetings.get(invitee.personId) ?? []), entry])
     }
-    return { openCases, meetings, lastMade: await this.store.digests.lastMade() }
+    const open = await this.store.surveys.openAt(now)
+    const ballots = await Promise.all(open.filter((s) => s.kind === 'ballot').map(async (survey) => ({
+      survey, voted: new Set((await this.store.surveys.responses(survey.id)).map((r) => r.respondentKey)),
+    })))
+    return { openCases, meetings, lastMade: await this.store.digests.lastMade(), ballots, surveys: open.filter((s) => s.kind !== 'ballot') }
+  }
+
+  /** Ballots on whose roll the deputy is and has not voted; surveys their mini-program account has not answered. */
+  private async surveysOwed(deputyId: string, g: Gathered): Promise<DigestSurvey[]> {
+    const owed: DigestSurvey[] = []
+    for (const { survey, voted } of g.ballots) {
+      // A ballot's key names the deputy, whichever account votes.
+      if (survey.ballot?.rollDeputyIds.includes(deputyId) && !voted.has(this.responses.respondentKey(survey, { kind: 'mp_user', id: '', deputyId }))) {
+        owed.push({ title: survey.title, ballot: true, closesAt: survey.closesAt })
+      }
+    }
+    if (!g.surveys.length) return owed
+    // Answered from either of the deputy's accounts (mini-program or bot) counts.
+    const accounts = await this.store.mpUsers.listByDeputyId(deputyId)
+    for (const survey of g.surveys) {
+      let answered = false
+      for (const account of accounts) {
+        if (!answered) answered = await this.store.surveys.hasResponded(survey.id, this.responses.respondentKey(survey, { kind: 'mp_user', id: account.id, deputyId }))
+      }
+      if (!answered) owed.push({ title: survey.title, ballot: false, closesAt: survey.closesAt })
+    }
+    return owed
   }
 
   private async compose(deputyId: string, name: string, day: string, now: Date, g: Gathered): Promise<Digest | null> {
     const since = g.lastMade[deputyId] ?? new Date(now.getTime() - 86_400_000)
-    const [reading, tasks] = await Promise.all([this.reading.unreadFor(deputyId, since), this.reading.openTasksFor(deputyId)])
+    const [reading, tasks, surveys] = await Promise.all([this.reading.unreadFor(deputyId, since), this.reading.openTasksFor(deputyId), this.surveysOwed(deputyId, g)])
     return composeDigest({
       deputyName: name, date: day, timeZone: this.settings.timeZone,
       cases: (g.openCases.get(deputyId) ?? []).map((c) => ({
@@ -146,6 +179,7 @@ export class DigestService {
       meetings: g.meetings.get(deputyId) ?? [],
       reading: reading.map((r) => ({ title: r.title, required: r.required })),
       tasks: tasks.map((t) => ({ campaign: t.campaignTitle, text: t.itemTitle ? `完成《${t.itemTitle}》学习打卡` : '完成学习打卡' })),
+      surveys,
     })
   }
 

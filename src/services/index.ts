@@ -33,6 +33,8 @@ import { BotState } from './bot-state.js'
 import { createCampaignServices } from './campaign-services.js'
 import { createQuizServices } from './quiz-services.js'
 import { MeetingService } from './meetings.js'
+import { TaskListService } from './tasks.js'
+import { BallotRoll } from './ballot-roll.js'
 import { DigestService } from './digests.js'
 import { MeetingInvitations } from './meeting-invitations.js'
 import { MeetingReports } from './meeting-reports.js'
@@ -80,9 +82,11 @@ export function createServices(config: Config & { security: { secretKey: string 
   const templateKinds = new Map(Object.values(config.wechat.templates).filter((t) => t.id).map((t) => [t.id, t.longTerm]))
   const mpSessions = new MpSessions(store, clock)
   const newDispatcher = () => new OutboxDispatcher(store, resolver, realSenders(config, wechat, robots), subscriptionTemplate, outboxPolicy, clock, logger)
-  const meetings = new MeetingService(store, clock, { timeZone })
-  const surveys = new SurveyService(store, clock)
+  const meetings = new MeetingService(store, clock, { timeZone, reminderHours: config.meetings.reminderHours, remindCooldownMinutes: config.meetings.remindCooldownMinutes }, audit)
+  const surveys = new SurveyService(store, clock, { timeZone })
   const campaignServices = createCampaignServices(store, clock, timeZone)
+  const surveyResponses = new SurveyResponses(store, cipher, clock, { timeZone })
+  const quizServices = createQuizServices(store, campaignServices.campaigns, clock, { timeZone })
   const caseQueries = new CaseQueries(store, routing, cipher, audit, clock, { windowDays: config.cases.similarWindowDays, threshold: config.cases.similarThreshold })
   return {
     cipher,
@@ -114,13 +118,15 @@ export function createServices(config: Config & { security: { secretKey: string 
     caseQueries,
     caseReports: new CaseReports(store, caseQueries, routing, clock),
     ...campaignServices,
-    ...createQuizServices(store, campaignServices.campaigns, clock),
-    digests: new DigestService(store, routing, campaignServices.readingDigest, { timeZone, sendAt: config.digest.sendAt, channelPerMinute: config.digest.channelPerMinute }, clock),
+    ...quizServices,
+    digests: new DigestService(store, routing, campaignServices.readingDigest, { timeZone, sendAt: config.digest.sendAt, channelPerMinute: config.digest.channelPerMinute }, clock, surveyResponses),
     meetings,
     meetingInvitations: new MeetingInvitations(store, clock, { timeZone, checkInOpensMinutesBefore: config.meetings.checkInOpensMinutesBefore }),
     meetingReports: new MeetingReports(store, meetings, clock, { timeZone }),
     surveys,
-    surveyResponses: new SurveyResponses(store, cipher, clock, { timeZone }),
+    surveyResponses,
+    ballotRoll: new BallotRoll(store, surveys, surveyResponses),
+    tasks: new TaskListService(store, surveyResponses, quizServices.quizTaking, clock, { timeZone }),
     surveyReports: new SurveyReports(store, surveys, clock),
   }
 }

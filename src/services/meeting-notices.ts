@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { MEETING_KIND_LABELS, momentLabel, rsvpClosesAt, timeLabel, type MeetingRecord, type PersonRef } from '../domain/meeting.js'
+import { MEETING_KIND_LABELS, momentLabel, rsvpClosesAt, timeLabel, timeLeftLabel, type MeetingRecord, type PersonRef } from '../domain/meeting.js'
 import type { OutboxMessage } from '../store/ports.js'
 
 export type MeetingNoticeKind = 'meeting.notice' | 'meeting.changed' | 'meeting.cancelled' | 'meeting.reminder' | 'meeting.rsvp_nudge'
@@ -29,7 +29,8 @@ export function noticeTexts(m: MeetingRecord, timeZone: string) {
     notice: () => `会议通知：${what}，时间 ${when}，地点 ${m.place}。请在 ${momentLabel(rsvpClosesAt(m), timeZone)} 前${answer}`,
     changed: () => `会议变更：${what} 调整为 ${when}，地点 ${m.place}。如有变化请重新回复。`,
     cancelled: (reason: string | null) => `会议取消：原定 ${when} 的${what}已取消。${reason ? `原因：${reason}` : ''}`,
-    reminder: (leadHours: number) => `会议提醒：${what} 将于 ${leadHours} 小时后（${when}）在 ${m.place} 召开，请准时参加。`,
+    /** The time left as it really is when the reminder is written (the job runs every few minutes, and may have been down). */
+    reminder: (now: Date) => `会议提醒：${what} 将于 ${timeLeftLabel(m.startAt.getTime() - now.getTime())}后（${when}）在 ${m.place} 召开，请准时参加。`,
     nudge: () => `请回复参会情况：${what}，时间 ${when}，地点 ${m.place}。请在 ${momentLabel(rsvpClosesAt(m), timeZone)} 前${answer}`,
   }
 }

@@ -7,9 +7,9 @@ import { QuizTaking } from './quiz-taking.js'
 import { QuizService } from './quizzes.js'
 
 /** Knowledge quizzes, wired to one store and clock (spread into createServices). */
-export function createQuizServices(store: Store, campaigns: CampaignService, clock: Clock) {
+export function createQuizServices(store: Store, campaigns: CampaignService, clock: Clock, settings: { timeZone: string }) {
   const audience = new CampaignAudience(store)
-  const quizzes = new QuizService(store, campaigns, clock)
+  const quizzes = new QuizService(store, campaigns, clock, settings)
   return {
     quizzes,
     quizTaking: new QuizTaking(store, audience, clock),

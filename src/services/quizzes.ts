@@ -5,6 +5,7 @@ import { NotFoundError, UnprocessableError, ValidationError } from '../errors.js
 import type { PageQuery, Store } from '../store/ports.js'
 import type { CampaignService } from './campaigns.js'
 import { requireRole, type StaffPrincipal } from './principal.js'
+import { quizAudience, quizNotices } from './publish-notices.js'
 import { readQuestionCsv, type QuestionDraft } from './quiz-csv.js'
 
 /** What an organizer sets; the rest of a quiz record is the service's. */
@@ -22,6 +23,7 @@ export class QuizService {
     private readonly store: Store,
     private readonly campaigns: CampaignService,
     private readonly clock: Clock,
+    private readonly settings: { timeZone: string },
   ) {}
 
   async create(staff: StaffPrincipal, draft: QuizDraft): Promise<QuizRecord> {
@@ -30,9 +32,11 @@ export class QuizService {
     if (draft.campaignId) await this.campaigns.get(staff, draft.campaignId)
     checkWindow(draft)
     const now = this.clock.now()
-    return this.store.quizzes.create({
+    const quiz: QuizRecord = {
       id: `qz-${randomUUID()}`, ...draft, scopeDistrictIds: this.scoped(staff) ? [...staff.regionIds] : [], createdBy: staff.id, createdAt: now, updatedAt: now,
-    })
+    }
+    // Published as it is made: its audience hears of it once (dedupe keys per person), in the same write.
+    return this.store.quizzes.create(quiz, quizNotices(quiz, await quizAudience(this.store, quiz), now, this.settings.timeZone))
   }
 
   list(staff: StaffPrincipal, query: PageQuery & { campaignId?: string }) {

@@ -73,7 +73,7 @@ export class SurveyResponses {
   }
 
   /** Who answered, as the unique key stores it: the person, a keyed hash of them, or (ballots) the deputy. */
-  private respondentKey(s: SurveyRecord, user: MpPrincipal): string {
+  respondentKey(s: SurveyRecord, user: MpPrincipal): string {
     const who = s.kind === 'ballot' && user.deputyId ? `deputy:${user.deputyId}` : `mp:${user.id}`
     return s.anonymous ? `h:${this.cipher.blindIndex(`survey:${s.id}:${who}`)}` : who
   }

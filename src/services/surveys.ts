@@ -10,6 +10,7 @@ import { ConflictError, NotFoundError, UnprocessableError } from '../errors.js'
 import type { OutboxMessage, Store } from '../store/ports.js'
 import type { SurveyQuery } from '../store/survey-ports.js'
 import type { StaffPrincipal } from './principal.js'
+import { ballotNotices } from './publish-notices.js'
 
 export interface SurveyDraft {
   kind: SurveyKind
@@ -46,6 +47,7 @@ export class SurveyService {
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
+    private readonly settings: { timeZone: string },
   ) {}
 
   scope(staff: StaffPrincipal): Pick<SurveyQuery, 'visibleTo'> {
@@ -80,7 +82,8 @@ export class SurveyService {
     if (problems.length) throw new UnprocessableError('问卷设置有误', problems.map((p) => ({ path: `body.${p.path}`, message: p.message })), 'invalid_survey')
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.store.surveys.create(attempt ? { ...record, shortCode: newShortCode() } : record)
+        // Published as it is made: the roll hears of a ballot once (dedupe keys per deputy), in the same write.
+        return await this.store.surveys.create(attempt ? { ...record, shortCode: newShortCode() } : record, ballotNotices(record, now, this.settings.timeZone))
       } catch (err) {
         // 32^8 codes: a clash is rare, and another draw settles it.
         if (!(err instanceof ConflictError) || attempt >= 3) throw err

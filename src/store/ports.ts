@@ -265,6 +265,8 @@ export interface OutboxRepo {
   countsByStatus(): Promise<Record<OutboxStatus, number>>
   countsByChannel(): Promise<Record<string, Record<OutboxStatus, number>>>
   get(id: string): Promise<OutboxMessage | null>
+  /** The messages with these dedupe keys (each key names an event and a person): whether a notice reached each person. */
+  byDedupeKeys(keys: string[]): Promise<OutboxMessage[]>
   /** Messages not tied to another write (jobs); a dedupe key already there is skipped. */
   enqueue(messages: OutboxMessage[]): Promise<void>
   /**
@@ -519,6 +521,12 @@ export interface MeetingRepo {
    * ConflictError otherwise.
    */
   update(record: MeetingRecord, outbox: OutboxMessage[], invitees?: MeetingInvitee[]): Promise<MeetingRecord>
+  /**
+   * Invites more people to a published meeting, like update (same version check) but
+   * adding only those not yet invited, after the others, and leaving everyone's answers as
+   * they are; the messages in the same transaction. Returns the record and who was new.
+   */
+  addInvitees(record: MeetingRecord, invitees: MeetingInvitee[], outbox: OutboxMessage[]): Promise<{ meeting: MeetingRecord; added: MeetingInvitee[] }>
   /** Latest start first. */
   search(query: MeetingQuery): Promise<Page<MeetingRecord>>
   /** Every meeting matching, earliest start first, unpaged (reminders, statistics: hundreds a year). */

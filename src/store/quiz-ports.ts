@@ -4,7 +4,7 @@
  * conditional write, so 2,000 people finishing in the same minute cost 2,000 row updates.
  */
 import type { AttemptRecord, AttemptStatus, QuizPersonKind, QuizQuestion, QuizRecord } from '../domain/quiz.js'
-import type { Page, PageQuery } from './ports.js'
+import type { OutboxMessage, Page, PageQuery } from './ports.js'
 
 export interface QuizQuery extends PageQuery {
   /** An organizer's view: quizzes whose scope shares a district with these (absent: all). */
@@ -26,8 +26,8 @@ export interface AttemptOutcome {
 }
 
 export interface QuizRepo {
-  /** ConflictError when the id is taken. */
-  create(quiz: QuizRecord): Promise<QuizRecord>
+  /** ConflictError when the id is taken; the messages (its audience's notices) in the same transaction. */
+  create(quiz: QuizRecord, outbox?: OutboxMessage[]): Promise<QuizRecord>
   get(id: string): Promise<QuizRecord | null>
   /** Replaces the settings (title … audience) of a quiz that exists. */
   update(quiz: QuizRecord): Promise<QuizRecord>

@@ -39,14 +39,16 @@ export interface SurveySubmission {
 }
 
 export interface SurveyRepo {
-  /** ConflictError when the id or short code is taken. */
-  create(survey: SurveyRecord): Promise<SurveyRecord>
+  /** ConflictError when the id or short code is taken; the messages (a ballot's notices) in the same transaction. */
+  create(survey: SurveyRecord, outbox?: OutboxMessage[]): Promise<SurveyRecord>
   get(id: string): Promise<SurveyRecord | null>
   getByShortCode(shortCode: string): Promise<SurveyRecord | null>
   /** Writes the definition and times; the response count is the store's and is left as it is. */
   update(survey: SurveyRecord): Promise<SurveyRecord>
   /** Newest first. */
   search(query: SurveyQuery): Promise<Page<SurveyRecord>>
+  /** Surveys taking answers at `now` (opened, not closed), closing soonest first: what people are asked to do. */
+  openAt(now: Date): Promise<SurveyRecord[]>
   /**
    * Stores the response with its tally increments, text answers and opinions in one
    * transaction, and counts it against the cap. ConflictError `already_responded` when the

@@ -100,8 +100,25 @@ describe('a meeting from notice to sign-in sheet', () => {
     expect((await office.post(`/api/admin/meetings/${m.id}/remind`)).body).to.deep.equal({ reminded: 2, round: 1 })
     expect(await recipients('meeting.rsvp_nudge')).to.deep.equal(['deputy:dp0006', 'staff:sf01'])
     await (await asDeputy(app, 'dp0006')).post(`/api/mp/meetings/${m.id}/rsvp`, { response: 'attend' })
+    app.clock.set(new Date('2026-11-23T03:00:00Z'))
     expect((await office.post(`/api/admin/meetings/${m.id}/remind`)).body, 'a new round, for who is still silent').to.deep.equal({ reminded: 1, round: 2 })
     expect(await recipients('meeting.rsvp_nudge')).to.deep.equal(['deputy:dp0006', 'staff:sf01', 'staff:sf01'])
+  })
+
+  it('lets an organizer press "remind" again only after the cooldown, and says when', async () => {
+    const m = await published()
+    expect((await office.post(`/api/admin/meetings/${m.id}/remind`)).body).to.deep.equal({ reminded: 4, round: 1 })
+    app.clock.set(new Date('2026-11-23T02:40:00Z'))
+    const again = await office.post(`/api/admin/meetings/${m.id}/remind`)
+    expect(again.status).to.equal(429)
+    expect(again.headers.get('retry-after')).to.equal('1200')
+    expect(again.body).to.deep.equal({
+      error: { code: 'remind_cooldown', message: '刚刚已提醒过，请在 11月23日 11:00 以后再催促', details: [{ path: 'retryAt', message: '2026-11-23T03:00:00.000Z' }] },
+    })
+    expect(await recipients('meeting.rsvp_nudge'), 'nobody was reminded twice').to.have.length(4)
+    expect((await office.get(`/api/admin/meetings/${m.id}`)).body).to.include({ reminderRounds: 1, lastRemindedAt: '2026-11-23T02:00:00.000Z' })
+    app.clock.set(new Date('2026-11-23T03:00:00Z'))
+    expect((await office.post(`/api/admin/meetings/${m.id}/remind`)).body).to.deep.equal({ reminded: 4, round: 2 })
   })
 
   it('signs deputies in by the code at the door, within the window and once', async () => {

@@ -4,6 +4,7 @@ import { DIGEST_JOB } from '../../src/jobs/digest-job.js'
 import { asAdmin, asDeputy, asResident, type TestApp } from '../helpers/app.js'
 import { asStaff, meetingBody, meetingCity } from '../helpers/meetings.js'
 import { startApp } from '../helpers/app.js'
+import { ballotBody, surveyBody } from '../helpers/surveys.js'
 
 const HOUR = 3_600_000
 
@@ -35,6 +36,21 @@ describe('the deputies\' daily digest', () => {
     expect(zhang.title).to.equal('每日摘要：待办 2 件')
     expect(zhang.text).to.include('【待办留言 2 件】')
     expect(zhang.text).to.include('【近 7 天会议活动 1 个】\n· 11/26 09:30 市人大常委会第十次会议（市人大常委会第一会议室） 请回复是否参加')
+  })
+
+  it('lists the ballots a deputy has not cast and the surveys not filled in', async () => {
+    const office = await asAdmin(app)
+    const ballot = await office.post('/api/admin/surveys', ballotBody({ opensAt: '2026-11-22T09:00:00+08:00', ballot: { passRule: 'roll_majority', maxChosen: 2, roll: { deputyIds: ['dp0001', 'dp0002'] } } }))
+    expect(ballot.status, JSON.stringify(ballot.body)).to.equal(201)
+    expect((await office.post('/api/admin/surveys', surveyBody({ opensAt: '2026-11-22T09:00:00+08:00' }))).status).to.equal(201)
+    const wang = await asDeputy(app, 'dp0002')
+    expect((await wang.post(`/api/mp/surveys/${ballot.body.id}/responses`, { answers: { projects: ['p1'] } })).status).to.equal(201)
+    app.clock.advance(15 * 60_000)
+    await job()
+    const text = async (id: string) => ((await digests()).find((m) => m.recipientId === id)!.payload as { text: string }).text
+    expect(await text('dp0001')).to.include('【待投票 1 项，待填写问卷 1 份】\n· 票决《2027年民生实事项目票决》，11/30 18:00 截止\n· 问卷《社区绿化满意度调查》，11/30 18:00 截止')
+    expect(await text('dp0002'), 'voted already').to.include('【待填写问卷 1 份】\n· 问卷《社区绿化满意度调查》')
+    expect(await text('dp0004'), 'a survey is enough to say something').to.include('【待填写问卷 1 份】')
   })
 
   it('never sends a second digest the same day: not on a re-run, not from a second instance', async () => {

@@ -56,10 +56,10 @@ describe('the meeting reminders job: 24 h and 2 h before, never twice, never to 
     expect(await reminders()).to.have.length(6)
   })
 
-  it('sends one reminder, not two, when it first runs after both leads', async () => {
+  it('sends one reminder, not two, when it first runs after both leads, with the time really left', async () => {
     at(START - 90 * 60_000)
     await run()
-    expect((await reminders()).map((m) => m.payload.text as string).every((t) => t.includes('将于 2 小时后'))).to.equal(true)
+    expect((await reminders()).map((m) => m.payload.text as string).every((t) => t.includes('将于 1 小时 30 分钟后（11月26日 09:30–11:30）'))).to.equal(true)
     expect(await sent()).to.deep.equal(NOT_ON_LEAVE)
   })
 
@@ -74,6 +74,47 @@ describe('the meeting reminders job: 24 h and 2 h before, never twice, never to 
     await run()
     expect(await reminders()).to.have.length(6)
     expect((await reminders()).filter((m) => (m.payload.text as string).includes('11月27日'))).to.have.length(3)
+  })
+
+  it('says the time really left when the run comes a few minutes after the lead', async () => {
+    at(START - 2 * HOUR + 4 * 60_000)
+    await run()
+    expect((await reminders())[0].payload.text).to.equal('会议提醒：市人大常委会第十次会议（常委会会议） 将于 1 小时 56 分钟后（11月26日 09:30–11:30）在 市人大常委会第一会议室 召开，请准时参加。')
+  })
+
+  it('sends no 24 h reminder for a meeting published less than 24 h ahead, but the 2 h one', async () => {
+    at(START - 20 * HOUR)
+    office = await asAdmin(app)
+    const { body } = await office.post('/api/admin/meetings', meetingBody({ title: '临时会议', selector: { deputyIds: ['dp0001'] } }))
+    expect((await office.post(`/api/admin/meetings/${body.id}/publish`)).status).to.equal(200)
+    await run()
+    const late = async () => (await reminders()).filter((m) => (m.payload.text as string).includes('临时会议'))
+    expect(await late(), 'the notice just told the time').to.deep.equal([])
+    at(START - 2 * HOUR)
+    await run()
+    expect((await late()).map((m) => m.payload.text as string)).to.deep.equal([
+      '会议提醒：临时会议（常委会会议） 将于 2 小时后（11月26日 09:30–11:30）在 市人大常委会第一会议室 召开，请准时参加。',
+    ])
+  })
+
+  it('sends no 24 h reminder after a move that brings the meeting within 24 h', async () => {
+    at(Date.parse('2026-11-25T06:00:00Z'))
+    office = await asAdmin(app)
+    const moved = await office.patch(`/api/admin/meetings/${meetingId}`, { startAt: '2026-11-26T08:00:00+08:00', endAt: '2026-11-26T10:00:00+08:00' })
+    expect(moved.status, JSON.stringify(moved.body)).to.equal(200)
+    await run()
+    expect(await reminders(), 'the change notice just told the new time').to.deep.equal([])
+  })
+
+  it('never sends a reminder within ten minutes of the last one, not even after an organizer\'s round', async () => {
+    at(START - 24 * HOUR - 5 * 60_000)
+    office = await asAdmin(app)
+    expect((await office.post(`/api/admin/meetings/${meetingId}/remind`)).status).to.equal(200)
+    at(START - 24 * HOUR)
+    expect(await run()).to.deep.equal({ reminded: 0 })
+    at(START - 24 * HOUR + 5 * 60_000)
+    expect(await run(), 'ten minutes after the round').to.deep.equal({ reminded: 3 })
+    expect((await reminders())[0].payload.text).to.include('将于 23 小时 55 分钟后')
   })
 
   it('reminds nobody of a cancelled meeting', async () => {

@@ -21,6 +21,14 @@ export function deliveryContract(store: () => Store) {
       expect((await store().outbox.countsByStatus())).to.include({ sending: 2, pending: 1 })
     })
 
+    it('finds messages by their dedupe keys, however many are asked for', async () => {
+      await queue(3)
+      const found = await store().outbox.byDedupeKeys(['m2-auto', 'm0-auto', 'none', ...Array.from({ length: 1200 }, (_, i) => `other-${i}`)])
+      expect(found.map((m) => m.dedupeKey).sort()).to.deep.equal(['m0-auto', 'm2-auto'])
+      expect(found[0]).to.include({ status: 'pending', recipientId: 'dp0001', lastError: null })
+      expect(await store().outbox.byDedupeKeys([])).to.deep.equal([])
+    })
+
     it('never leases one message to two holders, and only to the channels asked for', async () => {
       await queue(5)
       await queue(2, { channel: 'bot_private' })

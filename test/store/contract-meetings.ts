@@ -15,7 +15,7 @@ export function meetingRecord(over: Partial<MeetingRecord> = {}): MeetingRecord 
     id: `mt-${seq}`, shortCode: `CODE${String(seq).padStart(4, '0')}`, title: '常委会第十次会议', kind: 'standing_committee', status: 'draft',
     startAt: at(3 * 24 * 60), endAt: at(3 * 24 * 60 + 120), place: '第一会议室', agenda: '一、审议报告', attachments: [{ name: '议程.pdf', url: 'https://example.cn/a.pdf' }],
     selector: { levels: ['city'], deputyIds: ['dp0002'] }, publicSeats: 0, rsvpDeadline: null, districtIds: ['d01'], createdBy: 'sf02', createdAt: T0,
-    updatedAt: T0, publishedAt: null, cancelledAt: null, cancelReason: null, changeSeq: 0, remindersSent: [], nudgeRounds: 0, version: 1, ...over,
+    updatedAt: T0, publishedAt: null, cancelledAt: null, cancelReason: null, changeSeq: 0, remindersSent: [], nudgeRounds: 0, lastRemindedAt: null, lastNudgedAt: null, audienceDistrictIds: [], version: 1, ...over,
   }
 }
 
@@ -41,6 +41,13 @@ export function meetingContract(store: () => Store) {
       expect(await rejects(store().meetings.create({ ...meetingRecord(), shortCode: m.shortCode }))).to.be.instanceOf(ConflictError)
     })
 
+    it('keeps when the last reminder and the last organizer\'s round went out', async () => {
+      const m = await store().meetings.create(meetingRecord())
+      const next = await store().meetings.update({ ...m, lastRemindedAt: at(30), lastNudgedAt: at(20) }, [])
+      expect(await store().meetings.get(m.id)).to.deep.equal(next)
+      expect(next).to.deep.include({ lastRemindedAt: at(30), lastNudgedAt: at(20) })
+    })
+
     it('publishes with invitees and messages in one write, only from the version read', async () => {
       const m = await store().meetings.create(meetingRecord())
       const next = await store().meetings.update({ ...m, status: 'published', publishedAt: at(1) }, [outboxMessage(`meeting:${m.id}:published:a`)], [invitee(m.id, 'dp0002'), invitee(m.id, 'dp0001')])
@@ -54,6 +61,21 @@ export function meetingContract(store: () => Store) {
       await store().meetings.update({ ...next, changeSeq: 1 }, [outboxMessage(`meeting:${m.id}:published:a`)])
       expect((await store().outbox.search({ limit: 10 })).items, 'a dedupe key already there is skipped').to.have.length(1)
       expect((await store().meetings.invitees([m.id])).length, 'invitees stay when not given').to.equal(2)
+    })
+
+    it('adds invitees after the others, keeping every answer, telling only the new ones', async () => {
+      const m = await published()
+      await store().meetings.respond(m.id, { kind: 'deputy', id: 'dp0001' }, { rsvp: 'attend', reason: null, at: at(5) })
+      const { meeting, added } = await store().meetings.addInvitees({ ...m, title: '加人' }, [invitee(m.id, 'dp0001'), invitee(m.id, 'dp0003')], [
+        outboxMessage(`meeting:${m.id}:published:deputy:dp0001`, { recipientId: 'dp0001' }), outboxMessage(`meeting:${m.id}:published:deputy:dp0003`, { recipientId: 'dp0003' }),
+      ])
+      expect(meeting.version).to.equal(m.version + 1)
+      expect(added).to.deep.equal([invitee(m.id, 'dp0003')])
+      expect((await store().meetings.invitees([m.id])).map((i) => `${i.personId} ${i.rsvp}`)).to.deep.equal(['dp0001 attend', 'dp0002 pending', 'dp0003 pending'])
+      expect((await store().outbox.search({ limit: 10 })).items.map((x) => x.recipientId)).to.deep.equal(['dp0003'])
+      expect((await store().meetings.get(m.id))!.title).to.equal('加人')
+      expect(await rejects(store().meetings.addInvitees(m, [invitee(m.id, 'dp0004')], [])), 'from a stale version').to.be.instanceOf(ConflictError)
+      expect(await store().meetings.invitees([m.id])).to.have.length(3)
     })
 
     it('records answers and a single check-in per invitee', async () => {
@@ -93,6 +115,9 @@ export function meetingContract(store: () => Store) {
       expect(await view(['d02'], 'sf05')).to.deep.equal([c.id, b.id])
       expect(await view(['d01'], 'sf03')).to.deep.equal([a.id])
       expect(await view([], 'nobody')).to.deep.equal([])
+      const aimed = await store().meetings.create(meetingRecord({ startAt: at(240), districtIds: [], audienceDistrictIds: ['d01', 'd03'] }))
+      expect(await view(['d03'], 'nobody'), 'a city-level meeting inviting the district\'s people').to.deep.equal([aimed.id])
+      expect((await store().meetings.get(aimed.id))!.audienceDistrictIds).to.deep.equal(['d01', 'd03'])
       expect((await store().meetings.list({ statuses: ['draft'], startFrom: at(60), startTo: at(121) })).map((m) => m.id)).to.deep.equal([a.id, b.id])
     })
 

@@ -3,6 +3,7 @@ import type { AttemptRecord, QuizQuestion, QuizRecord } from '../../src/domain/q
 import { ConflictError } from '../../src/errors.js'
 import type { Store } from '../../src/store/ports.js'
 import { rejects } from '../helpers/rejects.js'
+import { outboxMessage } from './contract-cases.js'
 
 const T0 = new Date('2026-11-22T02:00:00Z')
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000)
@@ -41,6 +42,14 @@ export function quizContract(store: () => Store) {
       expect((await store().quizzes.search({ limit: 10, scopeDistrictIds: ['d02'] })).items.map((x) => x.id)).to.deep.equal([other.id])
       const updated = await store().quizzes.update({ ...q, title: '新名称', drawCount: 1 })
       expect(await store().quizzes.get(q.id)).to.deep.equal(updated)
+    })
+
+    it('creates a quiz with its notices in one write, and neither when the id is taken', async () => {
+      const q = quizRecord()
+      await store().quizzes.create(q, [outboxMessage(`quiz:${q.id}:published:deputy:dp0001`)])
+      expect((await store().outbox.search({ limit: 10 })).items.map((m) => m.dedupeKey)).to.deep.equal([`quiz:${q.id}:published:deputy:dp0001`])
+      expect(await rejects(store().quizzes.create(q, [outboxMessage('quiz:taken:published:deputy:dp0002')]))).to.be.instanceOf(ConflictError)
+      expect((await store().outbox.search({ limit: 10 })).items, 'no notice for a quiz not made').to.have.length(1)
     })
 
     it('numbers attempts, keeps one open per person, expires overdue ones and caps the count', async () => {

@@ -51,6 +51,21 @@ export function surveyContract(store: () => Store) {
       expect(closed.closesAt).to.deep.equal(at(5))
     })
 
+    it('creates a ballot with its notices in one write, and neither when the code is taken', async () => {
+      const s = await store().surveys.create(surveyRecord(), [outboxMessage('ballot:a:published:deputy:dp0001')])
+      expect((await store().outbox.search({ limit: 10 })).items.map((m) => m.dedupeKey)).to.deep.equal(['ballot:a:published:deputy:dp0001'])
+      expect(await rejects(store().surveys.create(surveyRecord({ shortCode: s.shortCode }), [outboxMessage('ballot:b:published:deputy:dp0001')]))).to.be.instanceOf(ConflictError)
+      expect((await store().outbox.search({ limit: 10 })).items, 'no notice for a ballot not made').to.have.length(1)
+    })
+
+    it('lists the surveys taking answers at a moment, closing soonest first', async () => {
+      const later = await store().surveys.create(surveyRecord({ opensAt: at(-60), closesAt: at(600) }))
+      const sooner = await store().surveys.create(surveyRecord({ opensAt: at(-60), closesAt: at(300) }))
+      await store().surveys.create(surveyRecord({ opensAt: at(60), closesAt: at(900) }))
+      await store().surveys.create(surveyRecord({ opensAt: at(-600), closesAt: at(0) }))
+      expect((await store().surveys.openAt(at(0))).map((s) => s.id), 'nothing scheduled or closed').to.deep.equal([sooner.id, later.id])
+    })
+
     it('stores a response with its tallies, texts and opinions in one write; a second by the same key writes nothing', async () => {
       const s = await store().surveys.create(surveyRecord())
       await store().surveys.respond(submission(s, 'k1', { q1: 'yes', q2: '多种乡土树种' }, [{ articleId: 'a1', text: '建议明确绿地率' }]))

@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import {
-  canManageMeeting, changesTimeOrPlace, checkInRefusal, checkInWindow, dueReminder, remindable, rsvpRefusal, scheduleProblems, timeLabel,
+  canManageMeeting, changesTimeOrPlace, checkInRefusal, checkInWindow, dueReminder, leadsAlreadyPast, nudgeAllowedAt, remindable, timeLeftLabel, rsvpRefusal, scheduleProblems, timeLabel,
   type MeetingInvitee, type MeetingRecord,
 } from '../../src/domain/meeting.js'
 import { resolveInvitees, type SelectorDirectory } from '../../src/domain/meeting-selector.js'
@@ -15,7 +15,7 @@ function meeting(over: Partial<MeetingRecord> = {}): MeetingRecord {
     id: 'mt-1', shortCode: 'ABCD2345', title: '常委会第十次会议', kind: 'standing_committee', status: 'published', startAt: T0, endAt: at(2 * HOURS),
     place: '市人大常委会第一会议室', agenda: '', attachments: [], selector: { levels: ['city'] }, publicSeats: 0, rsvpDeadline: null, districtIds: [],
     createdBy: 'sf03', createdAt: at(-7 * 24 * HOURS), updatedAt: at(-7 * 24 * HOURS), publishedAt: at(-7 * 24 * HOURS), cancelledAt: null,
-    cancelReason: null, changeSeq: 0, remindersSent: [], nudgeRounds: 0, version: 1, ...over,
+    cancelReason: null, changeSeq: 0, remindersSent: [], nudgeRounds: 0, lastRemindedAt: null, lastNudgedAt: null, audienceDistrictIds: [], version: 1, ...over,
   }
 }
 function invitee(over: Partial<MeetingInvitee> = {}): MeetingInvitee {
@@ -64,9 +64,9 @@ describe('meetings: pure rules', () => {
         .to.deep.equal(['deputy:dp0001', 'deputy:dp0002', 'deputy:dp0006', 'staff:sf01'])
     })
 
-    it('lists each person once, with the name they have now', () => {
+    it('lists each person once, with the name they have now and their district', () => {
       const r = resolveInvitees({ stationIds: ['st001'], deputyIds: ['dp0001'] }, directory(), null)
-      expect(r.invitees).to.deep.equal([{ kind: 'deputy', id: 'dp0001', name: '张伟' }, { kind: 'deputy', id: 'dp0002', name: '王芳' }])
+      expect(r.invitees).to.deep.equal([{ kind: 'deputy', id: 'dp0001', name: '张伟', districtIds: ['d01'] }, { kind: 'deputy', id: 'dp0002', name: '王芳', districtIds: ['d01'] }])
     })
 
     it('is a problem, never an empty meeting, when it resolves to nobody', () => {
@@ -143,6 +143,25 @@ describe('meetings: pure rules', () => {
 
     it('sends one reminder, not two at once, when the job was down past both leads', () => {
       expect(dueReminder(meeting(), at(-90), [24, 2])).to.deep.equal({ lead: 2, covers: [24, 2] })
+    })
+
+    it('says the time left in whole hours and minutes, never more than there is', () => {
+      expect(timeLeftLabel(24 * 3_600_000)).to.equal('24 小时')
+      expect(timeLeftLabel(2 * 3_600_000 - 4 * 60_000 - 30_000)).to.equal('1 小时 55 分钟')
+      expect(timeLeftLabel(45 * 60_000 + 59_000)).to.equal('45 分钟')
+    })
+
+    it('skips the leads already inside the time left when a start is announced', () => {
+      expect(leadsAlreadyPast(at(0), at(-20 * HOURS), [24, 2])).to.deep.equal([24])
+      expect(leadsAlreadyPast(at(0), at(-30 * HOURS), [24, 2])).to.deep.equal([])
+    })
+
+    it('waits ten minutes after any reminder, and the organizer\'s cooldown after their last round', () => {
+      expect(dueReminder(meeting({ lastRemindedAt: at(-24 * HOURS - 9) }), at(-24 * HOURS), [24, 2])).to.equal(null)
+      expect(dueReminder(meeting({ lastRemindedAt: at(-24 * HOURS - 10) }), at(-24 * HOURS), [24, 2])).to.deep.equal({ lead: 24, covers: [24] })
+      expect(nudgeAllowedAt(meeting({ lastNudgedAt: at(-30 * HOURS) }), at(-30 * HOURS + 1), 60)).to.deep.equal(at(-29 * HOURS))
+      expect(nudgeAllowedAt(meeting({ lastRemindedAt: at(-30 * HOURS) }), at(-30 * HOURS), 60)).to.deep.equal(at(-30 * HOURS + 10))
+      expect(nudgeAllowedAt(meeting({ lastNudgedAt: at(-31 * HOURS) }), at(-30 * HOURS), 60)).to.equal(null)
     })
 
     it('reminds everyone but those who asked for leave', () => {

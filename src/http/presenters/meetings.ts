@@ -1,5 +1,6 @@
 import { MEETING_KIND_LABELS, MEETING_STATUS_LABELS, RSVP_LABELS, rsvpClosesAt, type MeetingInvitee, type MeetingRecord } from '../../domain/meeting.js'
 import type { MeetingAttendance, PersonAttendance } from '../../domain/meeting-attendance.js'
+import type { NoticeState } from '../../domain/notice-delivery.js'
 
 // Presenters name every field they return. Invitees never see the short code (it is what
 // the check-in QR code proves), the selector or who organized it.
@@ -33,6 +34,7 @@ export const presentMeeting = (m: MeetingRecord) => ({
   rsvpDeadline: iso(m.rsvpDeadline),
   rsvpClosesAt: rsvpClosesAt(m).toISOString(),
   districtIds: m.districtIds,
+  audienceDistrictIds: m.audienceDistrictIds,
   createdBy: m.createdBy,
   updatedAt: m.updatedAt.toISOString(),
   publishedAt: iso(m.publishedAt),
@@ -40,6 +42,7 @@ export const presentMeeting = (m: MeetingRecord) => ({
   cancelReason: m.cancelReason,
   changeCount: m.changeSeq,
   reminderRounds: m.nudgeRounds,
+  lastRemindedAt: iso(m.lastRemindedAt),
 })
 
 export const presentInvitee = (i: MeetingInvitee) => ({
@@ -53,11 +56,14 @@ export const presentInvitee = (i: MeetingInvitee) => ({
   checkedInAt: iso(i.checkedInAt),
 })
 
-export const presentTable = (t: { meeting: MeetingRecord; invitees: MeetingInvitee[]; counts: MeetingAttendance; publicTaken: number }) => ({
+/** Whether the notice reached the person: 已送达 / 待发送 / 未能送达 with the reason. */
+export const presentNotice = (n: NoticeState) => ({ state: n.state, label: n.label, reason: n.reason, sentAt: iso(n.sentAt) })
+
+export const presentTable = (t: { meeting: MeetingRecord; invitees: MeetingInvitee[]; counts: MeetingAttendance; publicTaken: number; notices: Map<MeetingInvitee, NoticeState> }) => ({
   meeting: presentMeetingSummary(t.meeting),
   counts: { ...t.counts },
   publicSeats: { cap: t.meeting.publicSeats, taken: t.publicTaken },
-  items: t.invitees.map(presentInvitee),
+  items: t.invitees.map((i) => ({ ...presentInvitee(i), notice: presentNotice(t.notices.get(i)!) })),
 })
 
 export const presentPersonAttendance = (p: PersonAttendance) => ({

@@ -59,7 +59,7 @@ export async function createMongoStore(url: string, options: MongoStoreOptions =
       bot: botRepo(conn, models),
       campaigns: await campaignRepo(conn, models),
       meetings: meetingRepo(conn, models),
-      quizzes: await quizRepo(conn),
+      quizzes: await quizRepo(conn, models),
       surveys: await surveyRepo(conn, models),
       digests: digestRepo(conn, models),
       calendar: await calendarRepo(conn),

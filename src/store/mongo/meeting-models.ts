@@ -51,6 +51,9 @@ function meetingSchema() {
       changeSeq: { type: Number, default: 0 },
       remindersSent: { type: [Number], default: () => [] as number[] },
       nudgeRounds: { type: Number, default: 0 },
+      lastRemindedAt: nullableDate,
+      lastNudgedAt: nullableDate,
+      audienceDistrictIds: { type: [String], default: () => [] as string[] },
       version: Number,
     },
     // minimize: false keeps an empty selector object instead of dropping the field.
@@ -60,6 +63,7 @@ function meetingSchema() {
   schema.index({ status: 1, startAt: 1 })
   schema.index({ startAt: -1, _id: -1 })
   schema.index({ districtIds: 1 })
+  schema.index({ audienceDistrictIds: 1 })
   schema.index({ createdBy: 1 })
   return schema
 }

@@ -20,6 +20,7 @@ function meetingToDoc(m: MeetingRecord): Omit<MeetingDoc, 'publicTaken'> {
     publicSeats: m.publicSeats, rsvpDeadline: m.rsvpDeadline, districtIds: [...m.districtIds], createdBy: m.createdBy, createdAt: m.createdAt,
     updatedAt: m.updatedAt, publishedAt: m.publishedAt, cancelledAt: m.cancelledAt, cancelReason: m.cancelReason, changeSeq: m.changeSeq,
     remindersSent: [...m.remindersSent], nudgeRounds: m.nudgeRounds, version: m.version,
+    lastRemindedAt: m.lastRemindedAt, lastNudgedAt: m.lastNudgedAt, audienceDistrictIds: [...m.audienceDistrictIds],
   }
 }
 
@@ -29,7 +30,8 @@ const meetingFromDoc = (d: MeetingDoc): MeetingRecord => ({
   publicSeats: d.publicSeats ?? 0, rsvpDeadline: date(d.rsvpDeadline), districtIds: [...(d.districtIds ?? [])], createdBy: d.createdBy,
   createdAt: new Date(d.createdAt), updatedAt: new Date(d.updatedAt), publishedAt: date(d.publishedAt), cancelledAt: date(d.cancelledAt),
   cancelReason: d.cancelReason ?? null, changeSeq: d.changeSeq ?? 0, remindersSent: [...(d.remindersSent ?? [])], nudgeRounds: d.nudgeRounds ?? 0,
-  version: d.version,
+  version: d.version, lastRemindedAt: date(d.lastRemindedAt), lastNudgedAt: date(d.lastNudgedAt),
+  audienceDistrictIds: [...(d.audienceDistrictIds ?? [])],
 })
 
 const inviteeFromDoc = (d: MeetingInviteeDoc): MeetingInvitee => ({
@@ -44,7 +46,10 @@ const registrationFromDoc = (d: PublicRegistrationDoc): PublicRegistration => ({
 /** The filters of search and list: sqlite's filterClauses, one clause each. */
 function filterOf(f: MeetingFilter): Filter {
   const clauses: Filter[] = []
-  if (f.visibleTo) clauses.push({ $or: [{ districtIds: { $in: f.visibleTo.districtIds } }, { createdBy: f.visibleTo.createdBy }] })
+  if (f.visibleTo) {
+    const ids = f.visibleTo.districtIds
+    clauses.push({ $or: [{ districtIds: { $in: ids } }, { audienceDistrictIds: { $in: ids } }, { createdBy: f.visibleTo.createdBy }] })
+  }
   if (f.statuses) clauses.push({ status: { $in: f.statuses } })
   if (f.startFrom) clauses.push({ startAt: { $gte: f.startFrom } })
   if (f.startTo) clauses.push({ startAt: { $lt: f.startTo } })
@@ -80,6 +85,27 @@ export function meetingRepo(conn: Connection, { Meeting, MeetingInvitee, PublicR
           }
           await insertOutbox(Outbox, outbox, session)
           return { ...record, version: record.version + 1 }
+        }),
+      )
+    },
+    async addInvitees(record, invitees, outbox) {
+      return translate(() =>
+        conn.transaction(async (session) => {
+          const { _id, version: _version, ...fields } = meetingToDoc(record)
+          const result = await Meeting.updateOne({ _id: record.id, version: record.version }, { $set: fields, $inc: { version: 1 } }, { session })
+          if (result.matchedCount === 0) {
+            if (!(await Meeting.exists({ _id: record.id }).session(session))) throw new NotFoundError('会议不存在')
+            throw new ConflictError('会议刚被其他人更新，请刷新后重试', [], 'stale_meeting')
+          }
+          const present = await MeetingInvitee.find({ meetingId: record.id }, { personKind: 1, personId: 1, seq: 1 }).session(session).lean<MeetingInviteeDoc[]>()
+          const known = new Set(present.map((i) => `${i.personKind}:${i.personId}`))
+          let seq = present.reduce((max, i) => Math.max(max, i.seq), -1) + 1
+          const added = invitees.filter((i) => !known.has(`${i.personKind}:${i.personId}`)).map((i) => ({ ...i, meetingId: record.id }))
+          if (added.length) await MeetingInvitee.insertMany(added.map((i) => ({ ...i, seq: seq++ })), { session })
+          const addedKeys = new Set(added.map((i) => `${i.personKind}:${i.personId}`))
+          // Only the people new to the meeting hear of it now.
+          await insertOutbox(Outbox, outbox.filter((m) => addedKeys.has(`${m.recipientKind}:${m.recipientId}`)), session)
+          return { meeting: { ...record, version: record.version + 1 }, added }
         }),
       )
     },

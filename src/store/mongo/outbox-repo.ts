@@ -90,6 +90,10 @@ export function outboxRepo({ Outbox }: Models): OutboxRepo {
       const doc = await Outbox.findById(id).lean<OutboxDoc>()
       return doc ? outboxFromDoc(doc) : null
     },
+    async byDedupeKeys(keys) {
+      if (!keys.length) return []
+      return (await Outbox.find({ dedupeKey: { $in: keys } }).lean<OutboxDoc[]>()).map(outboxFromDoc)
+    },
     async enqueue(messages) {
       // An existing dedupe key is skipped; an id already taken by another key is a ConflictError.
       await translate(() => insertOutbox(Outbox, messages))

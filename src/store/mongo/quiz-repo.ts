@@ -5,6 +5,8 @@ import { decodeCursor, toPage } from '../cursor.js'
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js'
 import { defineQuizModels, type AttemptDoc, type QuestionDoc, type QuizDoc } from './quiz-models.js'
 import { isDuplicateKey, translate } from './errors.js'
+import type { Models } from './models.js'
+import { insertOutbox } from './outbox-repo.js'
 
 // Every field picked by name, as records.ts does, so no `_id` or stray field leaks out.
 const quizToDoc = ({ id, ...rest }: QuizRecord): QuizDoc => ({ _id: id, ...rest, scopeDistrictIds: [...rest.scopeDistrictIds] })
@@ -24,13 +26,16 @@ const attemptFromDoc = (d: AttemptDoc): AttemptRecord => ({
   score: d.score ?? null, maxScore: d.maxScore,
 })
 
-export async function quizRepo(conn: Connection): Promise<QuizRepo> {
+export async function quizRepo(conn: Connection, { Outbox }: Pick<Models, 'Outbox'>): Promise<QuizRepo> {
   const { Quiz, Question, Attempt } = await defineQuizModels(conn)
   const openConflict = (id: string) => new ConflictError('您有一次答题尚未提交，请先完成', [{ path: 'attemptId', message: id }], 'attempt_open')
 
   return {
-    async create(quiz) {
-      await translate(() => Quiz.insertOne(quizToDoc(quiz)))
+    async create(quiz, outbox = []) {
+      await translate(() => conn.transaction(async (session) => {
+        await Quiz.insertMany([quizToDoc(quiz)], { session })
+        await insertOutbox(Outbox, outbox, session)
+      }))
       return quiz
     },
     async get(id) {

@@ -36,6 +36,7 @@ export async function defineSurveyModels(conn: Connection): Promise<SurveyModels
   }, options)
   survey.index({ shortCode: 1 }, { unique: true })
   survey.index({ createdAt: -1, _id: -1 })
+  survey.index({ closesAt: 1, _id: 1 })
   const response = new Schema<SurveyResponseDoc>({
     _id: String, surveyId: String, respondentKey: String, mpUserId: String, deputyId: String, stationId: String, districtId: String, via: String,
     answers: mixed, comments: mixed, createdAt: Date,

@@ -53,8 +53,11 @@ export async function surveyRepo(conn: Connection, { Outbox }: Pick<Models, 'Out
   }
 
   return {
-    async create(survey) {
-      await translate(() => Survey.insertOne({ ...surveyToDoc(survey), responseCount: 0 }))
+    async create(survey, outbox = []) {
+      await translate(() => conn.transaction(async (session) => {
+        await Survey.insertMany([{ ...surveyToDoc(survey), responseCount: 0 }], { session })
+        await insertOutbox(Outbox, outbox, session)
+      }))
       return { ...survey, responseCount: 0 }
     },
     get: (id) => one({ _id: id }),
@@ -73,6 +76,9 @@ export async function surveyRepo(conn: Connection, { Outbox }: Pick<Models, 'Out
       if (after) clauses.push({ $or: [{ createdAt: { $lt: after[0] } }, { createdAt: after[0], _id: { $lt: after[1] } }] })
       const docs = await Survey.find(clauses.length ? { $and: clauses } : {}).sort({ createdAt: -1, _id: -1 }).limit(query.limit + 1).lean<SurveyDoc[]>()
       return toPage(docs.map(surveyFromDoc), query.limit, (s) => `${s.createdAt.toISOString()}|${s.id}`)
+    },
+    async openAt(now) {
+      return (await Survey.find({ opensAt: { $lte: now }, closesAt: { $gt: now } }).sort({ closesAt: 1, _id: 1 }).lean<SurveyDoc[]>()).map(surveyFromDoc)
     },
     async respond({ response: r, increments, texts, opinions }) {
       try {

@@ -14,8 +14,9 @@ function filterClauses(f: MeetingFilter) {
   const params: unknown[] = []
   if (f.visibleTo) {
     const ids = f.visibleTo.districtIds
-    clauses.push(`(${ids.length ? `EXISTS (SELECT 1 FROM json_each(district_ids) WHERE value IN (${placeholders(ids.length)})) OR ` : ''}created_by = ?)`)
-    params.push(...ids, f.visibleTo.createdBy)
+    const any = (column: string) => `EXISTS (SELECT 1 FROM json_each(${column}) WHERE value IN (${placeholders(ids.length)})) OR `
+    clauses.push(`(${ids.length ? any('district_ids') + any('audience_district_ids') : ''}created_by = ?)`)
+    params.push(...ids, ...ids, f.visibleTo.createdBy)
   }
   if (f.statuses) {
     clauses.push(f.statuses.length ? `status IN (${placeholders(f.statuses.length)})` : '0')
@@ -57,6 +58,24 @@ export function meetingRepo(db: Db, group: GroupCommit): MeetingRepo {
     return { ...record, version: record.version + 1 }
   })
 
+  const addInvitees = db.transaction((record: MeetingRecord, invitees: MeetingInvitee[], outbox: OutboxMessage[]) => {
+    const stored = update(record, [], undefined)
+    let seq = (db.prepare('SELECT coalesce(max(seq), -1) FROM meeting_invitees WHERE meeting_id = ?').pluck().get(record.id) as number) + 1
+    const added: MeetingInvitee[] = []
+    for (const i of invitees) {
+      if (invitationOf.get(record.id, i.personKind, i.personId)) continue
+      insertInvitee.run(record.id, i.personKind, i.personId, seq++, i.name, i.rsvp, i.reason, i.rsvpAt?.toISOString() ?? null, i.checkedInAt?.toISOString() ?? null)
+      added.push({ ...i, meetingId: record.id })
+    }
+    const addedKeys = new Set(added.map((i) => `${i.personKind}:${i.personId}`))
+    // Only the people new to the meeting hear of it now.
+    for (const m of outbox.filter((x) => addedKeys.has(`${x.recipientKind}:${x.recipientId}`))) {
+      insertOutbox.run(m.id, m.channel, m.recipientKind, m.recipientId, m.kind, JSON.stringify(m.payload), m.dedupeKey, m.status,
+        m.attempts, m.nextAttemptAt.toISOString(), m.lastError, m.createdAt.toISOString())
+    }
+    return { meeting: stored, added }
+  })
+
   const registerPublic = db.transaction((meetingId: string, mpUserId: string, name: string, at: string, seats: number) => {
     const taken = db.prepare('SELECT count(*) FROM meeting_public_registrations WHERE meeting_id = ?').pluck().get(meetingId) as number
     const mine = db.prepare('SELECT 1 FROM meeting_public_registrations WHERE meeting_id = ? AND mp_user_id = ?').get(meetingId, mpUserId)
@@ -85,6 +104,9 @@ export function meetingRepo(db: Db, group: GroupCommit): MeetingRepo {
     },
     update(record, outbox, invitees) {
       return group.run(() => translate(() => update(record, outbox, invitees)))
+    },
+    addInvitees(record, invitees, outbox) {
+      return group.run(() => translate(() => addInvitees(record, invitees, outbox)))
     },
     async search(query) {
       const { clauses, params } = filterClauses(query)

@@ -10,7 +10,7 @@ const iso = (d: Date | null) => (d === null ? null : d.toISOString())
 export const MEETING_COLUMNS = [
   'id', 'short_code', 'title', 'kind', 'status', 'start_at', 'end_at', 'place', 'agenda', 'attachments', 'selector', 'public_seats',
   'rsvp_deadline', 'district_ids', 'created_by', 'created_at', 'updated_at', 'published_at', 'cancelled_at', 'cancel_reason',
-  'change_seq', 'reminders_sent', 'nudge_rounds', 'version',
+  'change_seq', 'reminders_sent', 'nudge_rounds', 'version', 'last_reminded_at', 'last_nudged_at', 'audience_district_ids',
 ] as const
 
 export function meetingToRow(m: MeetingRecord): Record<(typeof MEETING_COLUMNS)[number], unknown> {
@@ -20,7 +20,8 @@ export function meetingToRow(m: MeetingRecord): Record<(typeof MEETING_COLUMNS)[
     public_seats: m.publicSeats, rsvp_deadline: iso(m.rsvpDeadline), district_ids: JSON.stringify(m.districtIds), created_by: m.createdBy,
     created_at: iso(m.createdAt), updated_at: iso(m.updatedAt), published_at: iso(m.publishedAt), cancelled_at: iso(m.cancelledAt),
     cancel_reason: m.cancelReason, change_seq: m.changeSeq, reminders_sent: JSON.stringify(m.remindersSent), nudge_rounds: m.nudgeRounds,
-    version: m.version,
+    version: m.version, last_reminded_at: iso(m.lastRemindedAt), last_nudged_at: iso(m.lastNudgedAt),
+    audience_district_ids: JSON.stringify(m.audienceDistrictIds),
   }
 }
 
@@ -30,6 +31,8 @@ export const meetingFromRow = (r: Row): MeetingRecord => ({
   rsvpDeadline: date(r.rsvp_deadline), districtIds: JSON.parse(r.district_ids), createdBy: r.created_by, createdAt: new Date(r.created_at),
   updatedAt: new Date(r.updated_at), publishedAt: date(r.published_at), cancelledAt: date(r.cancelled_at), cancelReason: r.cancel_reason,
   changeSeq: r.change_seq, remindersSent: JSON.parse(r.reminders_sent), nudgeRounds: r.nudge_rounds, version: r.version,
+  lastRemindedAt: date(r.last_reminded_at ?? null), lastNudgedAt: date(r.last_nudged_at ?? null),
+  audienceDistrictIds: JSON.parse(r.audience_district_ids ?? '[]'),
 })
 
 export const inviteeFromRow = (r: Row): MeetingInvitee => ({

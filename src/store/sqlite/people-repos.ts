@@ -1,5 +1,5 @@
 import type { Db } from './open.js'
-import type { BindingCodeRepo, IdempotencyRepo, MpUserRecord, MpUserRepo, OutboxOutcome, OutboxQuery, OutboxRepo, OutboxStatus, SubscriptionRepo } from '../ports.js'
+import type { BindingCodeRepo, IdempotencyRepo, MpUserRecord, MpUserRepo, OutboxMessage, OutboxOutcome, OutboxQuery, OutboxRepo, OutboxStatus, SubscriptionRepo } from '../ports.js'
 import { decodeCursor, toPage } from '../cursor.js'
 import { NotFoundError } from '../../errors.js'
 import { idempotencyFromRow, mpUserFromRow, outboxFromRow } from './case-rows.js'
@@ -93,6 +93,15 @@ export function outboxRepo(db: Db, group: GroupCommit): OutboxRepo {
     async get(id) {
       const row = db.prepare('SELECT * FROM outbox WHERE id = ?').get(id)
       return row ? outboxFromRow(row) : null
+    },
+    async byDedupeKeys(keys) {
+      const out: OutboxMessage[] = []
+      // In slices: SQLite caps the number of parameters of one statement.
+      for (let i = 0; i < keys.length; i += 500) {
+        const slice = keys.slice(i, i + 500)
+        out.push(...db.prepare(`SELECT * FROM outbox WHERE dedupe_key IN (${slice.map(() => '?').join(', ')})`).all(...slice).map(outboxFromRow))
+      }
+      return out
     },
     enqueue(messages) {
       return group.run(() => {

@@ -32,9 +32,15 @@ export function quizRepo(db: Db, group: GroupCommit): QuizRepo {
   }
 
   return {
-    create(quiz) {
+    create(quiz, outbox = []) {
       return group.run(() => translate(() => {
         db.prepare(insertSql('quizzes', QUIZ_COLUMNS)).run(quizToRow(quiz))
+        const insertOutbox = db.prepare(`INSERT INTO outbox (id, channel, recipient_kind, recipient_id, kind, payload, dedupe_key, status,
+          attempts, next_attempt_at, last_error, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(dedupe_key) DO NOTHING`)
+        for (const m of outbox) {
+          insertOutbox.run(m.id, m.channel, m.recipientKind, m.recipientId, m.kind, JSON.stringify(m.payload), m.dedupeKey, m.status,
+            m.attempts, m.nextAttemptAt.toISOString(), m.lastError, m.createdAt.toISOString())
+        }
         return quiz
       }))
     },

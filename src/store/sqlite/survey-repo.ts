@@ -68,9 +68,13 @@ export function surveyRepo(db: Db, group: GroupCommit): SurveyRepo {
   }
 
   return {
-    create(survey) {
+    create(survey, outbox = []) {
       return group.run(() => translate(() => {
         insertSurvey.run(surveyToRow(survey))
+        for (const m of outbox) {
+          insertOutbox.run(m.id, m.channel, m.recipientKind, m.recipientId, m.kind, JSON.stringify(m.payload), m.dedupeKey, m.status,
+            m.attempts, m.nextAttemptAt.toISOString(), m.lastError, m.createdAt.toISOString())
+        }
         return { ...survey, responseCount: 0 }
       }))
     },
@@ -99,6 +103,10 @@ export function surveyRepo(db: Db, group: GroupCommit): SurveyRepo {
       const rows = db.prepare(`SELECT * FROM surveys ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT ?`)
         .all(...params, query.limit + 1).map(surveyFromRow)
       return toPage(rows, query.limit, (s) => `${s.createdAt.toISOString()}|${s.id}`)
+    },
+    async openAt(now) {
+      const t = now.toISOString()
+      return db.prepare('SELECT * FROM surveys WHERE opens_at <= ? AND closes_at > ? ORDER BY closes_at, id').all(t, t).map(surveyFromRow)
     },
     async respond(submission) {
       await group.run(() => translate(() => respond(submission)))

@@ -8,10 +8,10 @@ import type { QrCodeRenderer } from '../../../services/qr-codes.js'
 import type { IdempotencyRepo } from '../../../store/ports.js'
 import { requireStaff } from '../../middleware/auth.js'
 import { idempotent } from '../../middleware/idempotency.js'
-import { presentMeeting, presentMeetingSummary, presentPersonAttendance, presentTable } from '../../presenters/meetings.js'
+import { presentInvitee, presentMeeting, presentMeetingSummary, presentPersonAttendance, presentTable } from '../../presenters/meetings.js'
 import type { AppState } from '../../state.js'
 import { parse } from '../../validate.js'
-import { attendanceQuery, cancelBody, createBody, editBody, listQuery, meetingIdParam } from './schemas.js'
+import { addInviteesBody, attendanceQuery, cancelBody, createBody, editBody, listQuery, meetingIdParam } from './schemas.js'
 
 export interface AdminMeetingDeps {
   auth: AuthService
@@ -68,6 +68,13 @@ export function adminMeetingRoutes({ auth, meetings, reports, qrCodes, idempoten
   /** The live answer table (who comes, who asked for leave and why, who has not answered). */
   router.get('/:id/invitees', async (ctx) => {
     ctx.body = presentTable(await reports.table(ctx.state.staff!, idOf(ctx.params)))
+  })
+
+  /** Corrections after publishing: more invitees, who then get the notice (nobody twice). */
+  router.post('/:id/invitees', async (ctx) => {
+    const id = idOf(ctx.params)
+    const { meeting, added } = await meetings.addInvitees(ctx.state.staff!, id, parse(addInviteesBody, ctx.state.body, 'body').selector)
+    ctx.body = { meeting: presentMeeting(meeting), added: added.map(presentInvitee) }
   })
 
   router.post('/:id/remind', async (ctx) => {

@@ -62,6 +62,9 @@ export const editBody = z
   })
   .superRefine(endsAfterStart)
 
+/** More people for a published meeting, named the same way as at creation. */
+export const addInviteesBody = z.strictObject({ selector: selectorBody })
+
 export const cancelBody = z.strictObject({ reason: longText().max(500).nullable().optional() })
 
 export const listQuery = z.strictObject({

@@ -1,0 +1,28 @@
+/**
+ * Whether the notice that asked a person to do something reached them, as organizers read
+ * it beside "who has not answered". Pure: read from the notice's outbox row.
+ */
+import type { OutboxStatus } from '../store/ports.js'
+
+export type NoticeDelivery = 'delivered' | 'waiting' | 'undeliverable' | 'none'
+export const NOTICE_DELIVERY_LABELS: Record<NoticeDelivery, string> = { delivered: '已送达', waiting: '待发送', undeliverable: '未能送达', none: '未发通知' }
+
+export interface NoticeState {
+  state: NoticeDelivery
+  label: string
+  /** Why it did not arrive (the row's last error), or why it waits; null when delivered. */
+  reason: string | null
+  sentAt: Date | null
+}
+
+/**
+ * sent → 已送达; pending or sending → 待发送 (with why it waits, when known); failed or dead →
+ * 未能送达 with the row's last error: a person with no channel, a refused send. No row →
+ * 未发通知 (someone invited before notices were recorded, or a kind that sends none).
+ */
+export function noticeState(row: { status: OutboxStatus; lastError: string | null; waitingReason?: string | null; sentAt?: Date | null } | undefined): NoticeState {
+  if (!row) return { state: 'none', label: NOTICE_DELIVERY_LABELS.none, reason: null, sentAt: null }
+  const state: NoticeDelivery = row.status === 'sent' ? 'delivered' : row.status === 'pending' || row.status === 'sending' ? 'waiting' : 'undeliverable'
+  const reason = state === 'delivered' ? null : state === 'waiting' ? (row.waitingReason ?? null) : (row.lastError ?? row.waitingReason ?? null)
+  return { state, label: NOTICE_DELIVERY_LABELS[state], reason, sentAt: row.sentAt ?? null }
+}

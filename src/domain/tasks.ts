@@ -1,0 +1,25 @@
+/**
+ * 我的待办: what a person is asked to do, in words they read at a glance. Pure: times
+ * passed in, days counted on the calendar of the business time zone.
+ */
+import { localDate } from './dates.js'
+
+const DAY = 86_400_000
+
+/** Whole calendar days from one local date (YYYY-MM-DD) to another. */
+const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY)
+
+export type DueState = 'overdue' | 'today' | 'upcoming'
+
+/**
+ * "已超期 3 天", "今天到期", "明天到期", "还有 5 天到期". Past the deadline earlier today
+ * reads "今天已超期": the person must not read "今天到期" about something already late.
+ */
+export function dueWords(due: Date, now: Date, timeZone: string): { state: DueState; words: string; days: number } {
+  const days = daysBetween(localDate(now, timeZone), localDate(due, timeZone))
+  if (due.getTime() < now.getTime()) {
+    return { state: 'overdue', words: days < 0 ? `已超期 ${-days} 天` : '今天已超期', days: Math.min(0, days) }
+  }
+  if (days === 0) return { state: 'today', words: '今天到期', days: 0 }
+  return { state: 'upcoming', words: days === 1 ? '明天到期' : `还有 ${days} 天到期`, days }
+}

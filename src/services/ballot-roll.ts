@@ -1,0 +1,43 @@
+import { noticeState, type NoticeState } from '../domain/notice-delivery.js'
+import type { SurveyRecord } from '../domain/survey.js'
+import { UnprocessableError } from '../errors.js'
+import type { Store } from '../store/ports.js'
+import type { StaffPrincipal } from './principal.js'
+import { publishNoticeKey } from './publish-notices.js'
+import type { SurveyResponses } from './survey-responses.js'
+import type { SurveyService } from './surveys.js'
+
+export interface NotVoted {
+  deputyId: string
+  name: string
+  notice: NoticeState
+}
+
+/**
+ * Organizers follow a ballot's roll while it runs: how many voted, and who has not yet, each
+ * with whether the ballot notice reached them. Who voted is not secret (how is): an
+ * anonymous ballot keeps keyed hashes, recomputed here per deputy on the roll.
+ */
+export class BallotRoll {
+  constructor(
+    private readonly store: Store,
+    private readonly surveys: Pick<SurveyService, 'visible'>,
+    private readonly responses: Pick<SurveyResponses, 'respondentKey'>,
+  ) {}
+
+  async notVoted(staff: StaffPrincipal, surveyId: string): Promise<{ survey: SurveyRecord; roll: number; voted: number; items: NotVoted[] }> {
+    const s = await this.surveys.visible(staff, surveyId)
+    if (s.kind !== 'ballot' || !s.ballot) {
+      throw new UnprocessableError('只有票决有应投票代表名单；问卷和征求意见面向所有人，没有"未回复"名单', [{ path: 'params.id', message: s.kind }], 'not_a_ballot')
+    }
+    const voted = new Set((await this.store.surveys.responses(s.id)).map((r) => r.respondentKey))
+    const waiting = s.ballot.rollDeputyIds.filter((id) => !voted.has(this.responses.respondentKey(s, { kind: 'mp_user', id: '', deputyId: id })))
+    const names = new Map((await this.store.directory.snapshot()).deputies.map((d) => [d.id, d.name]))
+    const key = (id: string) => publishNoticeKey('ballot', s.id, { kind: 'deputy', id })
+    const rows = new Map((await this.store.outbox.byDedupeKeys(waiting.map(key))).map((m) => [m.dedupeKey, m]))
+    return {
+      survey: s, roll: s.ballot.rollDeputyIds.length, voted: s.ballot.rollDeputyIds.length - waiting.length,
+      items: waiting.map((id) => ({ deputyId: id, name: names.get(id) ?? id, notice: noticeState(rows.get(key(id))) })),
+    }
+  }
+}

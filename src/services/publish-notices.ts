@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto'
+import { momentLabel } from '../domain/meeting.js'
+import type { QuizRecord } from '../domain/quiz.js'
+import type { SurveyRecord } from '../domain/survey.js'
+import type { OutboxMessage, RecipientKind, Store } from '../store/ports.js'
+import { stationPlaces } from './surveys.js'
+
+export type PublishedKind = 'ballot' | 'survey' | 'quiz'
+export interface Recipient {
+  kind: RecipientKind
+  id: string
+}
+
+/**
+ * The dedupe key of the notice telling one person that a ballot, survey or quiz is open to
+ * them: one per item and person however often it is written, and what organizers' reports
+ * look up to say whether that person's notice was delivered.
+ */
+export const publishNoticeKey = (kind: PublishedKind, itemId: string, to: Recipient) => `${kind}:${itemId}:published:${to.kind}:${to.id}`
+
+function notice(kind: PublishedKind, item: { id: string }, to: Recipient, text: string, at: Date): OutboxMessage {
+  const ref = kind === 'quiz' ? { quizId: item.id } : { surveyId: item.id }
+  return {
+    id: randomUUID(), channel: 'auto', recipientKind: to.kind, recipientId: to.id, kind: `${kind}.published`,
+    // `ticket` fills the subscribe template's number keyword, which WeChat refuses empty (as meeting notices do).
+    payload: { ...ref, ticket: `${kind === 'quiz' ? 'DT' : kind === 'ballot' ? 'PJ' : 'WJ'}${item.id.slice(3, 11).toUpperCase()}`, text },
+    dedupeKey: publishNoticeKey(kind, item.id, to), status: 'pending', attempts: 0, nextAttemptAt: at, lastError: null, createdAt: at,
+  }
+}
+
+const window = (opensAt: Date, closesAt: Date, at: Date, timeZone: string) =>
+  `${opensAt > at ? `${momentLabel(opensAt, timeZone)} 开始，` : '已开始，'}${momentLabel(closesAt, timeZone)} 截止`
+
+/** One notice to each deputy on a ballot's roll: voting is their duty, and they must hear of it. */
+export function ballotNotices(s: SurveyRecord, at: Date, timeZone: string): OutboxMessage[] {
+  const text = `票决通知：《${s.title}》${window(s.opensAt, s.closesAt, at, timeZone)}。请在截止前投票。`
+  return (s.ballot?.rollDeputyIds ?? []).map((id) => notice('ballot', s, { kind: 'deputy', id }, text, at))
+}
+
+/**
+ * Who a quiz's notice goes to: the deputies (audience deputies or everyone) or the station
+ * staff (audience staff) within its districts (all when it is the whole city's). Residents
+ * cannot be listed one by one: they hear through the campaign they follow.
+ */
+export async function quizAudience(store: Store, q: Pick<QuizRecord, 'audience' | 'scopeDistrictIds'>): Promise<Recipient[]> {
+  if (q.audience === 'residents') return []
+  const { snap, stationDistrict } = await stationPlaces(store)
+  const within = (stationIds: string[]) => !q.scopeDistrictIds.length || stationIds.some((s) => q.scopeDistrictIds.includes(stationDistrict.get(s) ?? ''))
+  if (q.audience === 'staff') return snap.staff.filter((s) => s.active !== false && s.role === 'station_staff' && within(s.stationIds)).map((s) => ({ kind: 'staff', id: s.id }))
+  return snap.deputies.filter((d) => within(d.stationIds)).map((d) => ({ kind: 'deputy', id: d.id }))
+}
+
+export function quizNotices(q: QuizRecord, people: Recipient[], at: Date, timeZone: string): OutboxMessage[] {
+  const text = `知识竞赛：《${q.title}》${window(q.opensAt, q.closesAt, at, timeZone)}，欢迎参加。`
+  return people.map((p) => notice('quiz', q, p, text, at))
+}

@@ -1,0 +1,138 @@
+import type { Clock } from '../clock.js'
+import { DEPUTY_LOAD_STATUSES, nextDeadline, type CaseRecord } from '../domain/case.js'
+import type { ReadingItem } from '../domain/campaign.js'
+import { rsvpClosesAt, rsvpRefusal } from '../domain/meeting.js'
+import type { AttemptRecord, QuizRecord } from '../domain/quiz.js'
+import type { SurveyRecord } from '../domain/survey.js'
+import { dueWords, type DueState } from '../domain/tasks.js'
+import type { Store } from '../store/ports.js'
+import { readerOf } from './campaign-reading.js'
+import type { Invitation } from './meeting-invitations.js'
+import type { MpPrincipal } from './mp-sessions.js'
+import type { QuizTaking } from './quiz-taking.js'
+import type { SurveyResponses } from './survey-responses.js'
+
+/** A deadline as the person reads it, worked out on the server. */
+export interface Due {
+  at: Date
+  state: DueState
+  words: string
+}
+
+export interface CaseTask {
+  case: CaseRecord
+  /** What the person has to do: a deputy acknowledges or replies; a resident rates the answer. */
+  action: 'acknowledge' | 'reply' | 'rate'
+  due: Due | null
+}
+export interface MeetingTask {
+  invitation: Invitation
+  /** Answers close then. */
+  due: Due
+}
+export interface SurveyTask {
+  survey: SurveyRecord
+  due: Due
+}
+export interface QuizTask {
+  quiz: QuizRecord
+  /** An attempt started and not yet submitted, to continue. */
+  openAttempt: AttemptRecord | null
+  due: Due
+}
+export interface ReadingTask {
+  item: ReadingItem
+  campaignTitle: string
+}
+
+export interface TaskList {
+  role: 'deputy' | 'resident'
+  cases: CaseTask[]
+  meetings: MeetingTask[]
+  ballots: SurveyTask[]
+  surveys: SurveyTask[]
+  quizzes: QuizTask[]
+  reading: ReadingTask[]
+}
+
+const LIST_MAX = 100
+
+/**
+ * 我的待办: everything waiting for the person in the mini-program, gathered from each area
+ * with the same rules those areas apply. A deputy: their open cases by deadline, meetings to
+ * answer, ballots on whose roll they are, surveys and quizzes open to them, required reading
+ * not yet opened. A resident: replies to rate, surveys and quizzes open to residents, required
+ * reading of the campaigns they follow.
+ */
+export class TaskListService {
+  constructor(
+    private readonly store: Store,
+    private readonly responses: Pick<SurveyResponses, 'respondentKey'>,
+    private readonly quizzes: Pick<QuizTaking, 'openFor'>,
+    private readonly clock: Clock,
+    private readonly settings: { timeZone: string },
+  ) {}
+
+  async forPerson(p: MpPrincipal): Promise<TaskList> {
+    const now = this.clock.now()
+    const due = (at: Date): Due => ({ at, ...dueWords(at, now, this.settings.timeZone) })
+    const [cases, meetings, open, quizzes, reading] = await Promise.all([
+      this.cases(p, due), this.meetings(p, now, due), this.store.surveys.openAt(now), this.quizzes.openFor(p), this.reading(p),
+    ])
+    const owed = await Promise.all(open.map(async (s) => ((await this.owes(p, s)) ? s : null)))
+    const surveys = owed.filter((s): s is SurveyRecord => !!s)
+    return {
+      role: p.deputyId ? 'deputy' : 'resident',
+      cases,
+      meetings,
+      ballots: surveys.filter((s) => s.kind === 'ballot').map((s) => ({ survey: s, due: due(s.closesAt) })),
+      surveys: surveys.filter((s) => s.kind !== 'ballot').map((s) => ({ survey: s, due: due(s.closesAt) })),
+      quizzes: quizzes
+        .map(({ quiz, attempts }) => ({ quiz, attempts, openAttempt: attempts.find((a) => a.status === 'open' && a.deadline > now) ?? null }))
+        // Done once a paper is in (attempts left over are a choice, not a task), or when none can be started.
+        .filter(({ quiz, attempts, openAttempt }) => !attempts.some((a) => a.status === 'submitted') && (openAttempt || attempts.length < quiz.attemptsAllowed))
+        .map(({ quiz, openAttempt }) => ({ quiz, openAttempt, due: due(quiz.closesAt) })),
+      reading,
+    }
+  }
+
+  /** Whether this person is asked to answer the survey and has not: a ballot only its roll, anything else whoever may open it. */
+  private async owes(p: MpPrincipal, s: SurveyRecord): Promise<boolean> {
+    if (s.kind === 'ballot' && !(p.deputyId && s.ballot?.rollDeputyIds.includes(p.deputyId))) return false
+    return !(await this.store.surveys.hasResponded(s.id, this.responses.respondentKey(s, p)))
+  }
+
+  private async cases(p: MpPrincipal, due: (at: Date) => Due): Promise<CaseTask[]> {
+    if (p.deputyId) {
+      const page = await this.store.cases.search({ deputyId: p.deputyId, statuses: [...DEPUTY_LOAD_STATUSES], order: 'due', limit: LIST_MAX })
+      return page.items.map((c): CaseTask => {
+        const at = nextDeadline(c)
+        return { case: c, action: c.acknowledgedAt && c.status !== 'assigned' ? 'reply' : 'acknowledge', due: at ? due(at) : null }
+      })
+    }
+    const page = await this.store.cases.search({ residentId: p.id, statuses: ['replied'], limit: LIST_MAX })
+    return page.items.map((c): CaseTask => ({ case: c, action: 'rate', due: null }))
+  }
+
+  private async meetings(p: MpPrincipal, now: Date, due: (at: Date) => Due): Promise<MeetingTask[]> {
+    if (!p.deputyId) return []
+    const invitations = await this.store.meetings.invitationsOf({ kind: 'deputy', id: p.deputyId }, { statuses: ['published'], endFrom: now })
+    return invitations
+      .filter((x) => x.invitation.rsvp === 'pending' && !rsvpRefusal(x.meeting, x.invitation, now))
+      .map((x) => ({ invitation: x, due: due(rsvpClosesAt(x.meeting)) }))
+  }
+
+  /** Required items that reached the person and that they have not opened, newest first. */
+  private async reading(p: MpPrincipal): Promise<ReadingTask[]> {
+    const reader = readerOf(p)
+    const reach = await this.store.campaigns.reachFor(reader, {})
+    if (!reach.length) return []
+    const ids = reach.map((r) => r.itemId)
+    const read = new Set((await this.store.campaigns.readsFor(reader, ids)).map((r) => r.itemId))
+    const items = (await this.store.campaigns.getItems(ids.filter((id) => !read.has(id)))).filter((i) => i.required && i.publishedAt)
+    const titles = new Map((await this.store.campaigns.getMany([...new Set(items.map((i) => i.campaignId))])).map((c) => [c.id, c.title]))
+    return items
+      .sort((a, b) => b.publishedAt!.getTime() - a.publishedAt!.getTime() || a.id.localeCompare(b.id))
+      .map((item) => ({ item, campaignTitle: titles.get(item.campaignId) ?? '' }))
+  }
+}

@@ -1,0 +1,103 @@
+import { expect } from 'chai'
+import { asAdmin, asDeputy, asResident, Client, startApp, type TestApp } from '../helpers/app.js'
+import { meetingBody, meetingCity } from '../helpers/meetings.js'
+import { quizWithBank } from '../helpers/quizzes.js'
+import { ballotBody, surveyBody } from '../helpers/surveys.js'
+
+const DAY = 86_400_000
+
+/**
+ * 我的待办: a deputy opens the mini-program and finds, in one list, everything waiting for
+ * them; a resident finds what applies to residents. Each answer takes its item off the list.
+ */
+describe('my tasks (GET /api/mp/tasks)', () => {
+  let app: TestApp
+  let office: Client
+  let resident: Awaited<ReturnType<typeof asResident>>
+  let zhang: Awaited<ReturnType<typeof asDeputy>>
+  const ids: Record<string, string> = {}
+
+  beforeEach(async () => {
+    app = await startApp({ directory: meetingCity() })
+    app.clock.set(new Date('2026-11-23T02:00:00Z')) // Monday 10:00 in Asia/Shanghai
+    resident = await asResident(app)
+    zhang = await asDeputy(app, 'dp0001')
+    ids.late = (await resident.post('/api/mp/cases', { text: '小区门口的垃圾好几天没人清运', regionId: 'c010101', deputyCode: 'DP0001' })).body.id
+    app.clock.set(new Date('2026-11-26T02:00:00Z')) // Thursday 10:00
+    ids.fresh = (await resident.post('/api/mp/cases', { text: '建设路的路灯坏了', regionId: 'c010101', deputyCode: 'DP0001' })).body.id
+    office = await asAdmin(app)
+    const meeting = await office.post('/api/admin/meetings', meetingBody({ startAt: '2026-11-30T09:30:00+08:00', endAt: '2026-11-30T11:30:00+08:00' }))
+    ids.meeting = meeting.body.id
+    expect((await office.post(`/api/admin/meetings/${ids.meeting}/publish`)).status).to.equal(200)
+    ids.ballot = (await office.post('/api/admin/surveys', ballotBody())).body.id
+    ids.survey = (await office.post('/api/admin/surveys', surveyBody())).body.id
+    ids.quiz = (await quizWithBank(app, office, { audience: 'deputies' })).id
+    const campaign = await office.post('/api/admin/campaigns', {
+      title: '学习贯彻代表法', startsAt: '2026-11-26T09:00:00+08:00', endsAt: '2026-12-26T09:00:00+08:00', audience: { stationIds: ['st001'] },
+    })
+    const item = await office.post(`/api/admin/campaigns/${campaign.body.id}/items`, { title: '代表法全文', summary: '必读', body: '<p>第一条……</p>', required: true })
+    expect(item.status, JSON.stringify(item.body)).to.equal(201)
+    ids.item = item.body.id
+    await office.post(`/api/admin/campaigns/${campaign.body.id}/items`, { title: '选读材料', body: '<p>……</p>' })
+  })
+  afterEach(() => app.close())
+
+  it('shows a deputy everything waiting, deadlines in words, each field named', async () => {
+    const answer = await zhang.get('/api/mp/tasks')
+    expect(answer.status, JSON.stringify(answer.body)).to.equal(200)
+    const tasks = answer.body
+    expect(tasks).to.include({ role: 'deputy', total: 7 })
+    expect(tasks.cases.map((c: { id: string }) => c.id), 'nearest deadline first').to.deep.equal([ids.late, ids.fresh])
+    expect(tasks.cases[0]).to.deep.equal({
+      id: ids.late, ticket: '20261123-0001', topic: '环境保护', excerpt: '小区门口的垃圾好几天没人清运', status: 'assigned', statusLabel: '已分派',
+      action: 'acknowledge', actionLabel: '请受理', due: { at: tasks.cases[0].due.at, state: 'overdue', words: '已超期 2 天' },
+    })
+    expect(tasks.cases[1].due).to.include({ state: 'upcoming', words: '明天到期' })
+    expect(tasks.meetings).to.deep.equal([{
+      id: ids.meeting, title: '市人大常委会第十次会议', kindLabel: '常委会会议', startAt: '2026-11-30T01:30:00.000Z', endAt: '2026-11-30T03:30:00.000Z',
+      place: '市人大常委会第一会议室', actionLabel: '请回复是否参加', due: { at: '2026-11-30T01:30:00.000Z', state: 'upcoming', words: '还有 4 天到期' },
+    }])
+    expect(tasks.ballots).to.deep.equal([{
+      id: ids.ballot, kind: 'ballot', kindLabel: '民生实事项目票决', title: '2027年民生实事项目票决', closesAt: '2026-11-30T10:00:00.000Z',
+      actionLabel: '请投票', due: { at: '2026-11-30T10:00:00.000Z', state: 'upcoming', words: '还有 4 天到期' },
+    }])
+    expect(tasks.surveys.map((s: { id: string; actionLabel: string }) => `${s.id} ${s.actionLabel}`)).to.deep.equal([`${ids.survey} 请填写`])
+    expect(tasks.quizzes).to.deep.equal([{
+      id: ids.quiz, title: '代表法知识竞赛', timeLimitSeconds: 600, closesAt: '2026-11-27T02:00:00.000Z', openAttemptId: null, actionLabel: '去答题',
+      due: { at: '2026-11-27T02:00:00.000Z', state: 'upcoming', words: '明天到期' },
+    }])
+    expect(tasks.reading.map((r: { id: string; title: string; campaignTitle: string }) => `${r.title}《${r.campaignTitle}》`), 'required reading only').to.deep.equal(['代表法全文《学习贯彻代表法》'])
+  })
+
+  it('takes each item off the list once it is done', async () => {
+    await zhang.post(`/api/mp/deputy/cases/${ids.late}/acknowledge`, {})
+    await zhang.post(`/api/mp/meetings/${ids.meeting}/rsvp`, { response: 'attend' })
+    expect((await zhang.post(`/api/mp/surveys/${ids.ballot}/responses`, { answers: { projects: ['p1'] } })).status).to.equal(201)
+    expect((await zhang.post(`/api/mp/surveys/${ids.survey}/responses`, { answers: { q1: 'o2', q3: 4 } })).status).to.equal(201)
+    await zhang.get(`/api/mp/reading/${ids.item}`)
+    const started = await zhang.post(`/api/mp/quizzes/${ids.quiz}/attempts`)
+    expect(started.status, JSON.stringify(started.body)).to.equal(201)
+    const tasks = (await zhang.get('/api/mp/tasks')).body
+    expect(tasks.cases.map((c: { id: string; actionLabel: string }) => `${c.id} ${c.actionLabel}`)).to.deep.equal([`${ids.fresh} 请受理`, `${ids.late} 请答复`])
+    expect(tasks.quizzes.map((q: { openAttemptId: string; actionLabel: string }) => `${q.openAttemptId} ${q.actionLabel}`), 'a started paper is to continue').to.deep.equal([`${started.body.id} 继续答题`])
+    expect([tasks.meetings, tasks.ballots, tasks.surveys, tasks.reading]).to.deep.equal([[], [], [], []])
+  })
+
+  it('shows a resident what applies to residents: answers to rate, open surveys; never a ballot or a deputies\' quiz', async () => {
+    app.clock.advance(DAY / 24)
+    await zhang.post(`/api/mp/deputy/cases/${ids.fresh}/acknowledge`, {})
+    await zhang.post(`/api/mp/deputy/cases/${ids.fresh}/reply`, { text: '已联系城管部门，本周内修复。' })
+    const tasks = (await resident.get('/api/mp/tasks')).body
+    expect(tasks).to.include({ role: 'resident', total: 2 })
+    expect(tasks.cases.map((c: { id: string; actionLabel: string; due: unknown }) => [c.id, c.actionLabel, c.due])).to.deep.equal([[ids.fresh, '请评价', null]])
+    expect(tasks.surveys.map((s: { id: string }) => s.id)).to.deep.equal([ids.survey])
+    expect([tasks.meetings, tasks.ballots, tasks.quizzes, tasks.reading]).to.deep.equal([[], [], [], []])
+    expect((await resident.get('/api/mp/tasks')).headers.get('cache-control')).to.equal('no-store')
+  })
+
+  it('is for people who have logged in', async () => {
+    const anonymous = await new Client(app.baseUrl).get('/api/mp/tasks')
+    expect(anonymous.status).to.equal(401)
+    expect(anonymous.body.error.code).to.be.a('string')
+  })
+})
