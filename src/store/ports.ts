@@ -13,6 +13,8 @@ import type { SurveyRepo } from './survey-ports.js'
 export type * from './survey-ports.js'
 import type { QuizRepo } from './quiz-ports.js'
 export type * from './quiz-ports.js'
+import type { PrivacyRepo } from './privacy-ports.js'
+export type * from './privacy-ports.js'
 
 export interface Page<T> {
   items: T[]
@@ -178,6 +180,7 @@ export interface Store {
   campaigns: CampaignRepo
   surveys: SurveyRepo
   quizzes: QuizRepo
+  privacy: PrivacyRepo
   /** Throws when the store cannot answer (used by /readyz). */
   ping(): Promise<void>
   close(): Promise<void>

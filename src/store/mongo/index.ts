@@ -14,6 +14,7 @@ import { meetingRepo } from './meeting-repo.js'
 import { quizRepo } from './quiz-repo.js'
 import { surveyRepo } from './survey-repo.js'
 import { digestRepo } from './digest-repo.js'
+import { privacyRepo } from './privacy-repo.js'
 
 export interface MongoStoreOptions {
   /** Drop the whole database on close: for tests that each get a fresh database. */
@@ -61,6 +62,7 @@ export async function createMongoStore(url: string, options: MongoStoreOptions =
       quizzes: await quizRepo(conn),
       surveys: await surveyRepo(conn, models),
       digests: digestRepo(conn, models),
+      privacy: privacyRepo(conn, models),
       async ping() {
         if (!conn.db) throw new Error('mongo store is not connected')
         await conn.db.admin().ping()

@@ -10,6 +10,7 @@ import { campaignRepo } from './campaign-repos.js'
 import { meetingRepo } from './meeting-repo.js'
 import { quizRepo } from './quiz-repo.js'
 import { surveyRepo } from './survey-repo.js'
+import { privacyRepo } from './privacy-repo.js'
 import { bindingCodeRepo, idempotencyRepo, mpUserRepo, outboxRepo, subscriptionRepo } from './people-repos.js'
 
 /** The embedded store: one SQLite file in WAL mode (or ":memory:"). */
@@ -38,6 +39,7 @@ export function createSqliteStore(path: string): Store {
     meetings: meetingRepo(db, group),
     quizzes: quizRepo(db, group),
     surveys: surveyRepo(db, group),
+    privacy: privacyRepo(db, group),
     async ping() {
       db.prepare('SELECT 1').get()
     },

@@ -1,0 +1,90 @@
+import type { Db } from './open.js'
+import { ERASED_RESIDENT, type PrivacyRepo } from '../privacy-ports.js'
+import { caseFromRow } from './case-rows.js'
+import type { GroupCommit } from './group-commit.js'
+import { placeholders } from './sql.js'
+
+const ENDED = ['closed', 'withdrawn', 'rejected']
+const date = (v: string | null) => (v === null ? null : new Date(v))
+
+export function privacyRepo(db: Db, group: GroupCommit): PrivacyRepo {
+  const anonymise = db.transaction((caseId: string, text: string, reply: string | null, comment: string | null, notes: Record<string, string | null>, at: string) => {
+    const changed = db
+      .prepare(`UPDATE cases SET text = ?, reply = ?, rating_comment = ?, resident_id = ?, phone_enc = NULL, images = '[]',
+        idempotency_key = NULL, anonymised_at = ?, version = version + 1 WHERE id = ? AND anonymised_at IS NULL`)
+      .run(text, reply, comment, ERASED_RESIDENT, at, caseId).changes
+    if (!changed) return false
+    const setNote = db.prepare('UPDATE case_events SET note = ? WHERE id = ? AND case_id = ?')
+    for (const [eventId, note] of Object.entries(notes)) setNote.run(note, eventId, caseId)
+    db.prepare(`UPDATE case_events SET actor_id = NULL WHERE case_id = ? AND actor_role = 'resident'`).run(caseId)
+    return true
+  })
+
+  const erase = db.transaction((userId: string, at: string) => {
+    const user = db.prepare('SELECT bot_contact_id FROM mp_users WHERE id = ?').get(userId) as { bot_contact_id: string | null } | undefined
+    if (!user) return false
+    if (user.bot_contact_id) db.prepare('DELETE FROM bot_dialogues WHERE contact_id = ?').run(user.bot_contact_id)
+    db.prepare('DELETE FROM subscription_credits WHERE user_id = ?').run(userId)
+    db.prepare(`UPDATE mp_users SET openid = NULL, unionid = NULL, deputy_id = NULL, phone_enc = NULL, phone_index = NULL,
+      consent_version = NULL, consent_at = NULL, bot_contact_id = NULL, bot_alias = NULL, erased_at = coalesce(erased_at, ?) WHERE id = ?`).run(at, userId)
+    return true
+  })
+
+  return {
+    anonymiseCase(change, at) {
+      return group.run(() => anonymise(change.caseId, change.text, change.reply, change.ratingComment, change.eventNotes, at.toISOString()))
+    },
+    async anonymisedAt(caseId) {
+      return date((db.prepare('SELECT anonymised_at FROM cases WHERE id = ?').pluck().get(caseId) as string | null | undefined) ?? null)
+    },
+    async casesToAnonymise(closedBefore, limit) {
+      return db
+        .prepare(`SELECT * FROM cases WHERE anonymised_at IS NULL AND closed_at < ? AND status IN (${placeholders(ENDED.length)})
+          ORDER BY closed_at, id LIMIT ?`)
+        .all(closedBefore.toISOString(), ...ENDED, limit)
+        .map(caseFromRow)
+    },
+    eraseMpUser(userId, at) {
+      return group.run(() => erase(userId, at.toISOString()))
+    },
+    async erasedAt(userId) {
+      return date((db.prepare('SELECT erased_at FROM mp_users WHERE id = ?').pluck().get(userId) as string | null | undefined) ?? null)
+    },
+    async subscriptionsOf(userId) {
+      const rows = db.prepare('SELECT template_id, one_time, long_term, updated_at FROM subscription_credits WHERE user_id = ? ORDER BY template_id').all(userId) as Array<{
+        template_id: string
+        one_time: number
+        long_term: number
+        updated_at: string
+      }>
+      return rows.map((r) => ({ templateId: r.template_id, oneTime: r.one_time, longTerm: r.long_term === 1, updatedAt: new Date(r.updated_at) }))
+    },
+    async surveyAnswersOf(mpUserId) {
+      const rows = db.prepare('SELECT survey_id, answers, comments, created_at FROM survey_responses WHERE mp_user_id = ? ORDER BY created_at, id').all(mpUserId) as Array<{
+        survey_id: string
+        answers: string
+        comments: string
+        created_at: string
+      }>
+      return rows.map((r) => ({ surveyId: r.survey_id, answers: JSON.parse(r.answers), comments: JSON.parse(r.comments), createdAt: new Date(r.created_at) }))
+    },
+    async quizAttemptsOf(people) {
+      if (!people.length) return []
+      const where = people.map(() => '(person_kind = ? AND person_id = ?)').join(' OR ')
+      const rows = db
+        .prepare(`SELECT quiz_id, number, status, score, max_score, started_at, finished_at FROM quiz_attempts WHERE ${where} ORDER BY started_at, id`)
+        .all(...people.flatMap((p) => [p.kind, p.id])) as Array<{
+        quiz_id: string
+        number: number
+        status: string
+        score: number | null
+        max_score: number
+        started_at: string
+        finished_at: string | null
+      }>
+      return rows.map((r) => ({
+        quizId: r.quiz_id, number: r.number, status: r.status, score: r.score, maxScore: r.max_score, startedAt: new Date(r.started_at), finishedAt: date(r.finished_at),
+      }))
+    },
+  }
+}
