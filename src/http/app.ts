@@ -33,6 +33,8 @@ import { adminQuizRoutes } from './routes/quizzes/admin-routes.js'
 import { mpQuizRoutes } from './routes/quizzes/mp-routes.js'
 import { adminSurveyRoutes } from './routes/surveys/admin-routes.js'
 import { mpSurveyRoutes } from './routes/surveys/mp-routes.js'
+import { privacyRoutes } from './routes/privacy/routes.js'
+import { botPrivacyRoutes } from './routes/bot/privacy-routes.js'
 
 /** The Koa app: request context, errors, JSON bodies, then one router per area. */
 export function createHttpApp(config: Config, logger: Logger, store: Store, services: Services, clock: Clock) {
@@ -69,8 +71,9 @@ export function createHttpApp(config: Config, logger: Logger, store: Store, serv
     }),
     deputyCaseRoutes(services.mpSessions, services.workflow, services.caseQueries, clock),
     adminCaseRoutes(services.auth, services.workflow, services.caseQueries, services.routing, services.caseReports, clock),
-    uploadRoutes(services.mpSessions, services.uploads, config.uploads.maxBytes),
+    uploadRoutes(services.mpSessions, services.uploads, config.uploads.maxBytes, clock),
     accountRoutes(services.accounts, services.mpSessions, services.auth, services.directory, services.botPeople),
+    privacyRoutes(services.mpSessions, services.privacy, services.personalData, services.erasure),
     outboxRoutes(services.botOutbox, services.auth, store, clock, config.bot.secret),
     botRoutes(services, store, clock, config.bot.secret, config.cases.reopenMaxRating),
     digestRoutes(services.digests, services.mpSessions, services.auth, services.directory),
@@ -87,6 +90,7 @@ export function createHttpApp(config: Config, logger: Logger, store: Store, serv
     adminSurveyRoutes({ auth: services.auth, surveys: services.surveys, reports: services.surveyReports, qrCodes: services.qrCodes, idempotency: store.idempotency, clock }),
     mpSurveyRoutes(services.mpSessions, services.surveyResponses),
     botMeetingRoutes(services, store, config.bot.secret, config.business.timeZone),
+    botPrivacyRoutes(services, config.bot.secret),
   ]
   for (const router of routers) app.use(router.routes()).use(router.allowedMethods())
   return app
