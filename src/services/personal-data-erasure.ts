@@ -33,6 +33,7 @@ export class PersonalDataErasure {
   /** Masks one case and deletes its images; false when it was anonymised already. */
   async anonymiseCase(c: CaseRecord): Promise<boolean> {
     const events = await this.store.cases.events(c.id)
+    const messages = await this.store.privacy.caseMessages(c.id)
     const done = await this.store.privacy.anonymiseCase(
       {
         caseId: c.id,
@@ -40,6 +41,7 @@ export class PersonalDataErasure {
         reply: maskOptional(c.reply),
         ratingComment: maskOptional(c.ratingComment),
         eventNotes: Object.fromEntries(events.map((e) => [e.id, maskOptional(e.note)])),
+        messageTexts: Object.fromEntries(messages.flatMap((m) => (m.text === null ? [] : [[m.id, maskPersonalData(m.text)]]))),
       },
       this.clock.now(),
     )

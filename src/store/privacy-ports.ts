@@ -16,6 +16,8 @@ export interface CaseAnonymisation {
   ratingComment: string | null
   /** Every event's note, masked, by event id. */
   eventNotes: Record<string, string | null>
+  /** The text of every message about the case (they quote its first words), masked, by message id. */
+  messageTexts: Record<string, string>
 }
 
 export interface SubscriptionHeld {
@@ -46,11 +48,14 @@ export interface PrivacyRepo {
   /**
    * One transaction: the case's text, reply, rating comment and event notes replaced by the
    * masked ones; its resident link (ERASED_RESIDENT), phone, images and idempotency key
-   * removed; resident actor ids on its events cleared; marked anonymised. Status, place,
+   * removed; resident actor ids on its events cleared; the texts of messages about it
+   * replaced by the masked ones; marked anonymised. Status, place,
    * topic, dates and rating stay, so counts and statistics do not change.
    * False when the case does not exist or was anonymised already.
    */
   anonymiseCase(change: CaseAnonymisation, at: Date): Promise<boolean>
+  /** The outbox messages about a case (payload.caseId), with their text. */
+  caseMessages(caseId: string): Promise<Array<{ id: string; text: string | null }>>
   /** When the case was anonymised, or null. */
   anonymisedAt(caseId: string): Promise<Date | null>
   /** Ended cases (closed, withdrawn, rejected) with closedAt before the instant, not yet anonymised, oldest first. */

@@ -102,6 +102,10 @@ describe("a resident's rights over their data", () => {
     expect(rated).to.deep.include({ text: '本人某某反映：路灯不亮', rating: 5, ratingComment: '谢谢，我的电话〔手机号〕随时可联系', reply: '已修复。' })
     expect(JSON.stringify(rated.timeline)).not.to.include('13812345678')
 
+    const messages = await app.liaison.store.privacy.caseMessages(open.id)
+    expect(messages.length, 'the deputy was told of it').to.be.greaterThan(0)
+    for (const m of messages) expect(m.text, 'what the deputy was sent quotes it masked').not.to.match(/张三|13812345678|8号/)
+
     const after = (await admin.get('/api/admin/cases/stats')).body.overall
     expect(after.total).to.equal(before.total)
     expect(after.averageSatisfaction).to.equal(before.averageSatisfaction)

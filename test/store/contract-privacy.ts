@@ -2,7 +2,7 @@ import { expect } from 'chai'
 import { tallyIncrements } from '../../src/domain/survey-tally.js'
 import type { Store } from '../../src/store/ports.js'
 import { ERASED_RESIDENT } from '../../src/store/privacy-ports.js'
-import { caseEvent, caseRecord } from './contract-cases.js'
+import { caseEvent, caseRecord, outboxMessage } from './contract-cases.js'
 import { quizRecord } from './contract-quizzes.js'
 import { surveyRecord } from './contract-surveys.js'
 
@@ -26,10 +26,16 @@ export function privacyContract(store: () => Store) {
       })
       const submitted = caseEvent(record.id, 'submitted', { actorRole: 'resident', actorId: 'mu-a', note: '电话13800000001' })
       const replied = caseEvent(record.id, 'replied', { actorRole: 'deputy', actorId: 'dp0001', note: '张三您好' })
-      const stored = await store().cases.submit({ record, ticketDate: '2026-11-22', events: [submitted, replied], outbox: [] })
+      const told = outboxMessage(`case:${record.id}:submitted`, { payload: { caseId: record.id, ticket: 'x', text: '新留言：我叫张三，电话13800000001' } })
+      const other = outboxMessage('case:other:submitted', { payload: { caseId: 'other', ticket: 'y', text: '别的留言' } })
+      const stored = await store().cases.submit({ record, ticketDate: '2026-11-22', events: [submitted, replied], outbox: [told, other] })
       expect(await store().privacy.anonymisedAt(stored.id)).to.equal(null)
+      expect(await store().privacy.caseMessages(stored.id)).to.deep.equal([{ id: told.id, text: '新留言：我叫张三，电话13800000001' }])
 
-      const change = { caseId: stored.id, text: '我叫某某，电话〔手机号〕', reply: '某某您好', ratingComment: '某某很满意', eventNotes: { [submitted.id]: '电话〔手机号〕', [replied.id]: '某某您好' } }
+      const change = {
+        caseId: stored.id, text: '我叫某某，电话〔手机号〕', reply: '某某您好', ratingComment: '某某很满意', eventNotes: { [submitted.id]: '电话〔手机号〕', [replied.id]: '某某您好' },
+        messageTexts: { [told.id]: '新留言：我叫某某，电话〔手机号〕', [other.id]: 'not this case' },
+      }
       expect(await store().privacy.anonymiseCase(change, at(20))).to.equal(true)
       expect(await store().privacy.anonymiseCase(change, at(30)), 'only once').to.equal(false)
       expect(await store().privacy.anonymiseCase({ ...change, caseId: 'nope' }, at(30))).to.equal(false)
@@ -42,6 +48,9 @@ export function privacyContract(store: () => Store) {
       expect(await store().privacy.anonymisedAt(stored.id)).to.deep.equal(at(20))
       const events = await store().cases.events(stored.id)
       expect(events.map((e) => [e.note, e.actorId])).to.deep.equal([['电话〔手机号〕', null], ['某某您好', 'dp0001']])
+      const message = (await store().outbox.get(told.id))!
+      expect(message.payload).to.deep.equal({ caseId: record.id, ticket: 'x', text: '新留言：我叫某某，电话〔手机号〕' })
+      expect((await store().outbox.get(other.id))!.payload.text, "another case's message").to.equal('别的留言')
       expect((await store().cases.search({ limit: 10, residentId: 'mu-a' })).items).to.deep.equal([])
       expect((await store().cases.listForStats({ districtIds: ['d01'] })).length, 'still counted').to.equal(1)
       // A later workflow write (from the version read) keeps the masked text and the mark.
@@ -57,7 +66,7 @@ export function privacyContract(store: () => Store) {
       await submit({ status: 'closed', closedAt: at(-10 * DAY) })
       await submit({ status: 'replied', closedAt: null })
       const done = await submit({ status: 'closed', closedAt: at(-2000 * DAY) })
-      await store().privacy.anonymiseCase({ caseId: done.id, text: 'x', reply: null, ratingComment: null, eventNotes: {} }, T0)
+      await store().privacy.anonymiseCase({ caseId: done.id, text: 'x', reply: null, ratingComment: null, eventNotes: {}, messageTexts: {} }, T0)
       const due = await store().privacy.casesToAnonymise(at(-365 * DAY), 10)
       expect(due.map((c) => c.id)).to.deep.equal([older.id, rejected.id, old.id])
       expect((await store().privacy.casesToAnonymise(at(-365 * DAY), 2)).map((c) => c.id)).to.deep.equal([older.id, rejected.id])

@@ -192,6 +192,8 @@ function outboxSchema() {
   // claimDue: the due messages of the dispatcher's channels.
   schema.index({ channel: 1, status: 1, nextAttemptAt: 1 })
   schema.index({ recipientId: 1, createdAt: 1 })
+  // Messages about a case, masked with it when it is anonymised (privacy-repo.ts).
+  schema.index({ 'payload.caseId': 1 }, { sparse: true })
   return schema
 }
 

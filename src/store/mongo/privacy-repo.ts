@@ -13,7 +13,7 @@ interface AttemptFields { quizId: string; personKind: string; personId: string; 
 interface ResponseFields { surveyId: string; mpUserId?: string | null; answers: Record<string, unknown>; comments?: unknown[]; createdAt: Date }
 
 /** The privacy port on MongoDB: sqlite's privacy-repo.ts, each erasure one transaction. */
-export function privacyRepo(conn: Connection, { Case, CaseEvent, MpUser, SubscriptionCredit, BotDialogue }: Models): PrivacyRepo {
+export function privacyRepo(conn: Connection, { Case, CaseEvent, MpUser, Outbox, SubscriptionCredit, BotDialogue }: Models): PrivacyRepo {
   // The quiz and survey models are compiled by their own repos on this connection.
   const model = <T>(name: string) => conn.model(name) as unknown as Model<T>
 
@@ -41,9 +41,20 @@ export function privacyRepo(conn: Connection, { Case, CaseEvent, MpUser, Subscri
             )
           }
           await CaseEvent.updateMany({ caseId: change.caseId, actorRole: 'resident' }, { $set: { actorId: null } }, { session })
+          const texts = Object.entries(change.messageTexts)
+          if (texts.length) {
+            await Outbox.bulkWrite(
+              texts.map(([id, text]) => ({ updateOne: { filter: { _id: id, 'payload.caseId': change.caseId }, update: { $set: { 'payload.text': text } } } })),
+              { session },
+            )
+          }
           return true
         }),
       )
+    },
+    async caseMessages(caseId) {
+      const docs = await Outbox.find({ 'payload.caseId': caseId }, { payload: 1 }).sort({ createdAt: 1, _id: 1 }).lean()
+      return docs.map((d) => ({ id: d._id, text: typeof d.payload?.text === 'string' ? d.payload.text : null }))
     },
     async anonymisedAt(caseId) {
       return date((await Case.findById(caseId, { anonymisedAt: 1 }).lean<Pick<CaseDoc, 'anonymisedAt'>>())?.anonymisedAt)

@@ -1,14 +1,17 @@
 import type { Db } from './open.js'
-import { ERASED_RESIDENT, type PrivacyRepo } from '../privacy-ports.js'
+import { ERASED_RESIDENT, type CaseAnonymisation, type PrivacyRepo } from '../privacy-ports.js'
 import { caseFromRow } from './case-rows.js'
 import type { GroupCommit } from './group-commit.js'
 import { placeholders } from './sql.js'
 
 const ENDED = ['closed', 'withdrawn', 'rejected']
+/** As written in 013_privacy.sql's index, so that the index serves these lookups. */
+const CASE_OF_MESSAGE = "json_extract(payload, '$.caseId')"
 const date = (v: string | null) => (v === null ? null : new Date(v))
 
 export function privacyRepo(db: Db, group: GroupCommit): PrivacyRepo {
-  const anonymise = db.transaction((caseId: string, text: string, reply: string | null, comment: string | null, notes: Record<string, string | null>, at: string) => {
+  const anonymise = db.transaction((change: CaseAnonymisation, at: string) => {
+    const { caseId, text, reply, ratingComment: comment, eventNotes: notes } = change
     const changed = db
       .prepare(`UPDATE cases SET text = ?, reply = ?, rating_comment = ?, resident_id = ?, phone_enc = NULL, images = '[]',
         idempotency_key = NULL, anonymised_at = ?, version = version + 1 WHERE id = ? AND anonymised_at IS NULL`)
@@ -17,6 +20,8 @@ export function privacyRepo(db: Db, group: GroupCommit): PrivacyRepo {
     const setNote = db.prepare('UPDATE case_events SET note = ? WHERE id = ? AND case_id = ?')
     for (const [eventId, note] of Object.entries(notes)) setNote.run(note, eventId, caseId)
     db.prepare(`UPDATE case_events SET actor_id = NULL WHERE case_id = ? AND actor_role = 'resident'`).run(caseId)
+    const setText = db.prepare(`UPDATE outbox SET payload = json_set(payload, '$.text', ?) WHERE id = ? AND ${CASE_OF_MESSAGE} = ?`)
+    for (const [messageId, masked] of Object.entries(change.messageTexts)) setText.run(masked, messageId, caseId)
     return true
   })
 
@@ -32,7 +37,11 @@ export function privacyRepo(db: Db, group: GroupCommit): PrivacyRepo {
 
   return {
     anonymiseCase(change, at) {
-      return group.run(() => anonymise(change.caseId, change.text, change.reply, change.ratingComment, change.eventNotes, at.toISOString()))
+      return group.run(() => anonymise(change, at.toISOString()))
+    },
+    async caseMessages(caseId) {
+      const rows = db.prepare(`SELECT id, json_extract(payload, '$.text') AS text FROM outbox WHERE ${CASE_OF_MESSAGE} = ? ORDER BY created_at, id`).all(caseId) as Array<{ id: string; text: unknown }>
+      return rows.map((r) => ({ id: r.id, text: typeof r.text === 'string' ? r.text : null }))
     },
     async anonymisedAt(caseId) {
       return date((db.prepare('SELECT anonymised_at FROM cases WHERE id = ?').pluck().get(caseId) as string | null | undefined) ?? null)
