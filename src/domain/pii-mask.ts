@@ -38,8 +38,10 @@ const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g
 const NUM = '[0-9０-９一二三四五六七八九十百零〇两甲乙丙丁A-Za-z]+(?:-[0-9０-９]+)?'
 const UNIT = '(?:号楼|号院|号|栋|幢|座|单元|楼|层|室|户|弄|组)'
 const PLACE_WORD = '(?:路|街|大街|大道|巷|胡同|弄|里|村|屯|庄|组|小区|花园|家园|新村|苑|公寓|大厦|广场|社区|院|湾|城)'
-const AFTER_PLACE = new RegExp(`(${PLACE_WORD})((?:${NUM}${UNIT})+)(?!线|路|月|日|点|年)`, 'g')
-const UNIT_RUN = new RegExp(`(?<![月年])(?:${NUM}${UNIT}){2,}`, 'g')
+/** A room number written bare after the building or entrance ("2单元402"). */
+const BARE_ROOM = `(?:(?<=单元|栋|幢|号楼|楼)[0-9]{2,4}(?![0-9年月日号元块米]))?`
+const AFTER_PLACE = new RegExp(`(${PLACE_WORD})((?:${NUM}${UNIT})+)${BARE_ROOM}(?!线|路|月|日|点|年)`, 'g')
+const UNIT_RUN = new RegExp(`(?<![月年])(?:${NUM}${UNIT}){2,}${BARE_ROOM}`, 'g')
 
 // Names a writer gives for themselves. A name is a common surname and one or two more
 // characters; a third character that usually starts the next words ends it early.
@@ -61,8 +63,9 @@ export function maskPersonalData(text: string): string {
     .replace(MOBILE, MASKS.mobile)
     .replace(LANDLINE, MASKS.landline)
     .replace(LABELLED_NUMBER, (_m, label: string) => `${label}${MASKS.landline}`)
-    .replace(AFTER_PLACE, (_m, place: string) => `${place}${MASKS.houseNumber}`)
+    // Runs of several parts first, so a place word inside one ("88号院3号楼") does not split it.
     .replace(UNIT_RUN, MASKS.houseNumber)
+    .replace(AFTER_PLACE, (_m, place: string) => `${place}${MASKS.houseNumber}`)
     .replace(SELF_NAME, (_m, intro: string, _surname: string, _given: string, third?: string) =>
       third && NAME_ENDERS.has(third) ? `${intro}${MASKS.name}${third}` : `${intro}${MASKS.name}`,
     )

@@ -25,6 +25,8 @@ describe('masking personal data in a resident message', () => {
     expect(maskPersonalData('幸福小区5栋门口')).to.equal(`幸福小区${MASKS.houseNumber}门口`)
     expect(maskPersonalData('家在3号楼2单元')).to.equal(`家在${MASKS.houseNumber}`)
     expect(maskPersonalData('东风村三组')).to.equal(`东风村${MASKS.houseNumber}`)
+    expect(maskPersonalData('新华区建设路中段88号院3号楼2单元402，水管漏了')).to.equal(`新华区建设路中段${MASKS.houseNumber}，水管漏了`)
+    expect(maskPersonalData('光明小区7栋1单元301有人私搭乱建')).to.equal(`光明小区${MASKS.houseNumber}有人私搭乱建`)
   })
 
   it('leaves dates, ticket numbers, metro lines and sums alone', () => {
@@ -47,6 +49,13 @@ describe('masking personal data in a resident message', () => {
       `我叫${MASKS.name}，住城南街道和平路${MASKS.houseNumber}，电话${MASKS.mobile}，身份证${MASKS.idNumber}。小区门口的垃圾三天没人清运。`,
     )
     for (const secret of ['赵六', '8号', '302', '13900001111', '330106']) expect(masked).not.to.include(secret)
+  })
+
+  it('masks numbers as older residents write them', () => {
+    expect(maskPersonalData('联系电话：0375-1234567')).to.equal(`联系电话：${MASKS.landline}`)
+    expect(maskPersonalData('我的手机是138-1234-5678')).to.equal(`我的手机是${MASKS.mobile}`)
+    expect(maskPersonalData('身份证号码41040219650312001X')).to.equal(`身份证号码${MASKS.idNumber}`)
+    expect(maskPersonalData('我叫李建国，老党员')).to.equal(`我叫${MASKS.name}，老党员`)
   })
 
   it('masks e-mail addresses', () => {
