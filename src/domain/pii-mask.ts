@@ -50,7 +50,7 @@ const SURNAMES =
 const COMPOUND_SURNAMES = '欧阳|司马|诸葛|上官|东方|皇甫|尉迟|公孙|慕容|长孙|宇文|司徒|夏侯|令狐'
 const NAME_INTRO = '(?:我叫|我是|我姓名|本人|本人是|名叫|我的名字叫|我的名字是|联系人|姓名|署名|落款)[:：\\s]*'
 /** Characters that usually start the words after a name ("李四反映", "张三想问"). */
-const NAME_ENDERS = new Set([...'反想要住在是的家今现向给从于说来去和与及等也就对因为有已请希特居退同电联手身年岁女男老这那我你他她们'])
+const NAME_ENDERS = new Set([...'反想要住在是的家今现向给从于说来去和与及等也就对因为有已请希特居退同电联手身年岁女男老这那我你他她们学看参认觉感发建提申投举咨问找打到买办签'])
 const SELF_NAME = new RegExp(`(${NAME_INTRO})(${COMPOUND_SURNAMES}|[${SURNAMES}])([\\u4e00-\\u9fa5])([\\u4e00-\\u9fa5])?`, 'g')
 
 /** The text with personal identifiers replaced by the labels in MASKS. */
@@ -73,3 +73,11 @@ export function maskPersonalData(text: string): string {
 
 /** maskPersonalData for values that may be absent. */
 export const maskOptional = (text: string | null): string | null => (text === null ? null : maskPersonalData(text))
+
+/** Every string inside a JSON value (survey answers, comments) masked; the shape and other values unchanged. */
+export function maskStrings(value: unknown, mask: (text: string) => string = maskPersonalData): unknown {
+  if (typeof value === 'string') return mask(value)
+  if (Array.isArray(value)) return value.map((v) => maskStrings(v, mask))
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskStrings(v, mask)]))
+  return value
+}

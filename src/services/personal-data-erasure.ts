@@ -64,11 +64,12 @@ export class PersonalDataErasure {
     }
     let anonymised = 0
     for (const c of await this.casesOf(person.id)) if (await this.anonymiseCase(c)) anonymised++
+    const contributions = await this.store.privacy.maskContributions(person.id, maskPersonalData)
     await this.sessions.revokeAll(person.id)
     await this.store.privacy.eraseMpUser(person.id, this.clock.now())
     await this.store.audit.append({
       at: this.clock.now(), actorKind: 'mp_user', actorId: person.id, action: 'privacy.erased', targetKind: 'mp_user', targetId: person.id,
-      details: { anonymised, withdrawn: withdrawn.length },
+      details: { anonymised, withdrawn: withdrawn.length, contributions },
     })
     return { withdrawn, anonymised }
   }

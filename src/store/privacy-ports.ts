@@ -69,6 +69,13 @@ export interface PrivacyRepo {
   eraseMpUser(userId: string, at: Date): Promise<boolean>
   /** When the person's data was erased, or null. */
   erasedAt(userId: string): Promise<Date | null>
+  /**
+   * One transaction: the free text a person wrote elsewhere — named survey answers and
+   * text answers, opinions on draft articles, reading check-in reflections — replaced by
+   * `mask(text)`, and the answers and opinions no longer pointing at them (mpUserId null).
+   * Tallies and counts stay. Returns how many records changed.
+   */
+  maskContributions(mpUserId: string, mask: (text: string) => string): Promise<number>
   subscriptionsOf(userId: string): Promise<SubscriptionHeld[]>
   /** Named survey answers given by the person, oldest first. */
   surveyAnswersOf(mpUserId: string): Promise<SurveyAnswerHeld[]>

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs'
 import { asAdmin, asDeputy, asResident, Client, startApp, type TestApp } from '../helpers/app.js'
 import { caseCity } from '../factories.js'
 import { jpegWithGps } from '../helpers/images.js'
+import { surveyBody } from '../helpers/surveys.js'
 
 /**
  * What the privacy notice promises a resident (PIPL arts. 15, 45, 47): a copy of what is
@@ -84,6 +85,9 @@ describe("a resident's rights over their data", () => {
     expect((await deputy.post(`/api/mp/deputy/cases/${done.id}/reply`, { text: '已修复。' })).status).to.equal(200)
     expect((await resident.post(`/api/mp/cases/${done.id}/rate`, { rating: 5, comment: '谢谢，我的电话13812345678随时可联系' })).body.status).to.equal('closed')
     const admin = await asAdmin(app)
+    const survey = (await admin.post('/api/admin/surveys', surveyBody())).body
+    const answers = { q1: 'o1', q2: ['a'], q3: 4, q4: '我叫张三，希望多种树', q5: 2 }
+    expect((await resident.post(`/api/mp/surveys/${survey.id}/responses`, { answers })).status).to.equal(201)
     const before = (await admin.get('/api/admin/cases/stats')).body.overall
 
     const answer = await resident.request('DELETE', '/api/mp/me')
@@ -105,6 +109,9 @@ describe("a resident's rights over their data", () => {
     const messages = await app.liaison.store.privacy.caseMessages(open.id)
     expect(messages.length, 'the deputy was told of it').to.be.greaterThan(0)
     for (const m of messages) expect(m.text, 'what the deputy was sent quotes it masked').not.to.match(/张三|13812345678|8号/)
+
+    const [surveyAnswer] = await app.liaison.store.surveys.responses(survey.id)
+    expect(surveyAnswer, 'the survey answer is kept for the tally, masked and unlinked').to.deep.include({ mpUserId: null, answers: { ...answers, q4: '我叫某某，希望多种树' } })
 
     const after = (await admin.get('/api/admin/cases/stats')).body.overall
     expect(after.total).to.equal(before.total)

@@ -5,6 +5,8 @@ import { ERASED_RESIDENT } from '../../src/store/privacy-ports.js'
 import { caseEvent, caseRecord, outboxMessage } from './contract-cases.js'
 import { quizRecord } from './contract-quizzes.js'
 import { surveyRecord } from './contract-surveys.js'
+import { campaignRecord } from './contract-campaigns.js'
+import { maskPersonalData } from '../../src/domain/pii-mask.js'
 
 const T0 = new Date('2026-11-22T02:00:00Z')
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000)
@@ -93,6 +95,39 @@ export function privacyContract(store: () => Store) {
       expect(await store().bot.dialogue('wx-mu-e')).to.equal(null)
       expect((await store().privacy.subscriptionsOf('mu-other')).length, 'others keep theirs').to.equal(1)
       expect((await store().mpUsers.get('mu-other'))!.openid).to.equal('o-mu-other')
+    })
+
+    it('masks what a person wrote in surveys, opinions and check-ins, and unlinks their answers; tallies stay', async () => {
+      const s = await store().surveys.create(surveyRecord())
+      const respond = (id: string, mpUserId: string, text: string) => {
+        const response = {
+          id, surveyId: s.id, respondentKey: mpUserId, mpUserId, deputyId: null, stationId: 'st001', districtId: 'd01', via: null,
+          answers: { q1: 'yes', q2: text }, comments: [{ articleId: 'a1', text }], createdAt: at(1),
+        }
+        return store().surveys.respond({
+          response, increments: tallyIncrements(s, response),
+          texts: [{ responseId: id, questionId: 'q2', text, stationId: 'st001', districtId: 'd01', createdAt: at(1) }],
+          opinions: [{ id: `op-${id}`, surveyId: s.id, responseId: id, articleId: 'a1', text, mpUserId, via: null, stationId: 'st001', outcome: 'pending', reason: null, decidedBy: null, decidedAt: null, createdAt: at(1) }],
+        })
+      }
+      await respond('sr-mine', 'mu-m', '我叫张三，电话13800000001，建议多种树')
+      await respond('sr-other', 'mu-o', '我叫李四，建议多建公园')
+      const c = await store().campaigns.create(campaignRecord())
+      await store().campaigns.addCheckIn({ id: 'ci-m', campaignId: c.id, itemId: null, personKind: 'mp_user', personId: 'mu-m', slot: 'day:2026-11-22', reflection: '本人张三学习了', at: T0 })
+      const tallies = await store().surveys.tallies(s.id, 'all')
+
+      expect(await store().privacy.maskContributions('mu-m', maskPersonalData)).to.equal(3)
+      const responses = await store().surveys.responses(s.id)
+      const mine = responses.find((r) => r.id === 'sr-mine')!
+      expect(mine).to.deep.include({ mpUserId: null, answers: { q1: 'yes', q2: '我叫某某，电话〔手机号〕，建议多种树' }, comments: [{ articleId: 'a1', text: '我叫某某，电话〔手机号〕，建议多种树' }] })
+      expect(responses.find((r) => r.id === 'sr-other')!.answers.q2, 'others untouched').to.equal('我叫李四，建议多建公园')
+      const texts = (await store().surveys.textAnswers(s.id, { questionId: 'q2', limit: 10 })).items.map((t) => t.text)
+      expect(texts).to.have.members(['我叫某某，电话〔手机号〕，建议多种树', '我叫李四，建议多建公园'])
+      const opinion = (await store().surveys.getOpinion('op-sr-mine'))!
+      expect(opinion).to.deep.include({ text: '我叫某某，电话〔手机号〕，建议多种树', mpUserId: null })
+      expect((await store().campaigns.checkInsOf(c.id))[0].reflection).to.equal('本人某某学习了')
+      expect(await store().surveys.tallies(s.id, 'all')).to.deep.equal(tallies)
+      expect(await store().privacy.surveyAnswersOf('mu-m')).to.deep.equal([])
     })
 
     it("finds a person's named survey answers and quiz attempts", async () => {

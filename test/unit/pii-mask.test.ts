@@ -40,6 +40,7 @@ describe('masking personal data in a resident message', () => {
     expect(maskPersonalData('我是王小明，今年七十岁')).to.equal(`我是${MASKS.name}，今年七十岁`)
     expect(maskPersonalData('联系人：欧阳娜娜')).to.equal(`联系人：${MASKS.name}`)
     expect(maskPersonalData('我是本小区的老住户')).to.equal('我是本小区的老住户')
+    expect(maskPersonalData('本人张三学习了条例')).to.equal(`本人${MASKS.name}学习了条例`)
   })
 
   it('masks a whole realistic message at once', () => {

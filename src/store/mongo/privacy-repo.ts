@@ -5,6 +5,7 @@ import type { CaseDoc, MpUserDoc } from './case-models.js'
 import { caseFromDoc } from './case-records.js'
 import type { Models } from './models.js'
 import { translate } from './errors.js'
+import { maskStrings } from '../../domain/pii-mask.js'
 
 const ENDED: CaseStatus[] = ['closed', 'withdrawn', 'rejected']
 const date = (v: Date | null | undefined) => (v == null ? null : new Date(v))
@@ -89,6 +90,38 @@ export function privacyRepo(conn: Connection, { Case, CaseEvent, MpUser, Outbox,
     },
     async erasedAt(userId) {
       return date((await MpUser.findById(userId, { erasedAt: 1 }).lean<Pick<MpUserDoc, 'erasedAt'>>())?.erasedAt)
+    },
+    async maskContributions(mpUserId, mask) {
+      return translate(() =>
+        conn.transaction(async (session) => {
+          const Response = model<ResponseFields & { _id: string; comments?: unknown[] }>('SurveyResponse')
+          const Text = model<{ surveyId: string; questionId: string; responseId: string; text: string }>('SurveyText')
+          const Opinion = model<{ _id: string; text: string; mpUserId: string | null }>('SurveyOpinion')
+          const CheckIn = model<{ _id: string; personKind: string; personId: string; reflection: string | null }>('CampaignCheckIn')
+          let changed = 0
+          for (const r of await Response.find({ mpUserId }).session(session).lean<Array<ResponseFields & { _id: string }>>()) {
+            await Response.updateOne(
+              { _id: r._id },
+              { $set: { answers: maskStrings(r.answers, mask), comments: maskStrings(r.comments ?? [], mask), mpUserId: null } },
+              { session },
+            )
+            for (const t of await Text.find({ responseId: r._id }).session(session).lean<Array<{ _id: unknown; text: string }>>()) {
+              await Text.updateOne({ _id: t._id }, { $set: { text: mask(t.text) } }, { session })
+            }
+            changed++
+          }
+          for (const o of await Opinion.find({ mpUserId }).session(session).lean<Array<{ _id: string; text: string }>>()) {
+            await Opinion.updateOne({ _id: o._id }, { $set: { text: mask(o.text), mpUserId: null } }, { session })
+            changed++
+          }
+          const checkIns = await CheckIn.find({ personKind: 'mp_user', personId: mpUserId, reflection: { $type: 'string' } }).session(session).lean<Array<{ _id: string; reflection: string }>>()
+          for (const c of checkIns) {
+            await CheckIn.updateOne({ _id: c._id }, { $set: { reflection: mask(c.reflection) } }, { session })
+            changed++
+          }
+          return changed
+        }),
+      )
     },
     async subscriptionsOf(userId) {
       const docs = await SubscriptionCredit.find({ userId }).sort({ templateId: 1 }).lean()

@@ -3,6 +3,7 @@ import { ERASED_RESIDENT, type CaseAnonymisation, type PrivacyRepo } from '../pr
 import { caseFromRow } from './case-rows.js'
 import type { GroupCommit } from './group-commit.js'
 import { placeholders } from './sql.js'
+import { maskStrings } from '../../domain/pii-mask.js'
 
 const ENDED = ['closed', 'withdrawn', 'rejected']
 /** As written in 013_privacy.sql's index, so that the index serves these lookups. */
@@ -35,7 +36,33 @@ export function privacyRepo(db: Db, group: GroupCommit): PrivacyRepo {
     return true
   })
 
+  const maskContributions = db.transaction((mpUserId: string, mask: (text: string) => string) => {
+    let changed = 0
+    const responses = db.prepare('SELECT id, survey_id, answers, comments FROM survey_responses WHERE mp_user_id = ?').all(mpUserId) as Array<{
+      id: string
+      survey_id: string
+      answers: string
+      comments: string
+    }>
+    const setResponse = db.prepare('UPDATE survey_responses SET answers = ?, comments = ?, mp_user_id = NULL WHERE id = ?')
+    const texts = db.prepare('SELECT question_id, text FROM survey_text_answers WHERE survey_id = ? AND response_id = ?')
+    const setText = db.prepare('UPDATE survey_text_answers SET text = ? WHERE survey_id = ? AND question_id = ? AND response_id = ?')
+    for (const r of responses) {
+      setResponse.run(JSON.stringify(maskStrings(JSON.parse(r.answers), mask)), JSON.stringify(maskStrings(JSON.parse(r.comments), mask)), r.id)
+      for (const t of texts.all(r.survey_id, r.id) as Array<{ question_id: string; text: string }>) setText.run(mask(t.text), r.survey_id, t.question_id, r.id)
+      changed++
+    }
+    const opinions = db.prepare('SELECT id, text FROM survey_opinions WHERE mp_user_id = ?').all(mpUserId) as Array<{ id: string; text: string }>
+    for (const o of opinions) db.prepare('UPDATE survey_opinions SET text = ?, mp_user_id = NULL WHERE id = ?').run(mask(o.text), o.id)
+    const checkIns = db.prepare(`SELECT id, reflection FROM campaign_check_ins WHERE person_kind = 'mp_user' AND person_id = ? AND reflection IS NOT NULL`).all(mpUserId) as Array<{ id: string; reflection: string }>
+    for (const c of checkIns) db.prepare('UPDATE campaign_check_ins SET reflection = ? WHERE id = ?').run(mask(c.reflection), c.id)
+    return changed + opinions.length + checkIns.length
+  })
+
   return {
+    maskContributions(mpUserId, mask) {
+      return group.run(() => maskContributions(mpUserId, mask))
+    },
     anonymiseCase(change, at) {
       return group.run(() => anonymise(change, at.toISOString()))
     },
