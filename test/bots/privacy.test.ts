@@ -27,6 +27,7 @@ describe('bot: a resident withdraws a message or has their data deleted', functi
 
   it('withdraws a message nobody has answered yet by its last four digits, and refuses one already answered', async () => {
     const li = t.world.person('wx-li', '老李')
+    expect(await ask(t, li, '帮助'), 'the menu says how').to.include('发送"撤回"').and.to.include('发送"删除我的信息"')
     const first = await leaveMessage(li, '楼下路灯坏了')
     const second = await leaveMessage(li, '小区垃圾没人收', false)
 
