@@ -156,6 +156,17 @@ export class LiaisonClient {
     return this.call<CaseBrief>('POST', `/people/${enc(personId)}/cases/${enc(ticket)}/reopen`, { reason })
   }
 
+  // A resident's rights over their data
+  withdraw(personId: string, ticket: string) {
+    return this.call<CaseBrief>('POST', `/people/${enc(personId)}/cases/${enc(ticket)}/withdraw`, {})
+  }
+  withdrawConsent(personId: string) {
+    return this.call<{ message: string }>('DELETE', `/people/${enc(personId)}/consent`)
+  }
+  erasePerson(personId: string) {
+    return this.call<{ message: string; withdrawn: string[]; anonymised: number }>('DELETE', `/people/${enc(personId)}`)
+  }
+
   // A deputy's cases
   async deputyCases(personId: string) {
     return (await this.call<{ items: DeputyCase[] }>('GET', `/people/${enc(personId)}/deputy/cases`)).items

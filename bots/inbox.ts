@@ -4,6 +4,7 @@ import { isUnavailable, type LiaisonClient } from './client.js'
 import { deputyConversation } from './flows/deputy.js'
 import { finishTyping } from './flows/leave-message.js'
 import { residentConversation } from './flows/resident.js'
+import { privacyConversation } from './flows/privacy-requests.js'
 import { roomConversation, roomCommand } from './flows/room.js'
 import { isEmpty, readDialogue, writeDialogue, type DialogueState, type Turn } from './flows/turn.js'
 import type { PaceClock } from './pacer.js'
@@ -244,7 +245,7 @@ export class Inbox {
     if (!event.isText) replies.push(NOT_TEXT)
     else {
       const turn: Turn = { contactId: event.contactId, person, command: parseCommand(event.text), raw: event.text.trim(), now, client, state, say: (t) => replies.push(t) }
-      if (!(await deputyConversation(turn))) await residentConversation(turn)
+      if (!(await deputyConversation(turn)) && !(await privacyConversation(turn))) await residentConversation(turn)
     }
     state.touchedAt = now
     await this.save(event.contactId, state, existed)

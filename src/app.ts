@@ -13,6 +13,7 @@ import { runSlaJob, SLA_JOB } from './jobs/sla-job.js'
 import { DIGEST_JOB, runDigestJob } from './jobs/digest-job.js'
 import { READING_PUBLISH_JOB, READING_PUBLISH_SCHEDULE, runReadingPublishJob } from './jobs/reading-publish-job.js'
 import { MEETING_REMINDERS_JOB, MEETING_REMINDERS_SCHEDULE, runMeetingRemindersJob } from './jobs/meeting-reminders-job.js'
+import { RETENTION_JOB, runRetentionJob } from './jobs/retention-job.js'
 
 export interface BuildOptions {
   clock?: Clock
@@ -60,6 +61,10 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
     {
       name: MEETING_REMINDERS_JOB, schedule: MEETING_REMINDERS_SCHEDULE, leaseMs: 4 * 60_000,
       run: () => runMeetingRemindersJob({ store, clock, logger, policy: { reminderHours: config.meetings.reminderHours, timeZone: config.business.timeZone } }),
+    },
+    {
+      name: RETENTION_JOB, schedule: config.privacy.retentionSchedule, leaseMs: 30 * 60_000,
+      run: () => runRetentionJob({ store, erasure: services.erasure, clock, logger, policy: config.privacy }),
     },
   ]
   let stopJobs: (() => Promise<unknown>) | null = null

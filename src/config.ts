@@ -76,6 +76,13 @@ const schema = z.strictObject({
     dir: z.string().min(1),
     maxBytes: z.number().int().min(1024).max(50 * 1024 * 1024),
     maxPerCase: z.number().int().min(0).max(20),
+    linkMinutes: z.number().int().min(1).max(24 * 60),
+  }),
+  privacy: z.strictObject({
+    _doc: doc,
+    retentionYears: z.number().int().min(1).max(30),
+    retentionSchedule: z.string().min(1),
+    retentionBatch: z.number().int().min(1).max(10_000),
   }),
   miniprogram: z.strictObject({
     _doc: doc,

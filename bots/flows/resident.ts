@@ -16,6 +16,7 @@ export const RESIDENT_MENU = lines(
   '1. 留言：向人大代表反映问题、提建议',
   '2. 查询：看看留言办到哪一步了',
   '3. 帮助：再看一遍这个菜单',
+  '还没答复的留言可以发送"撤回"收回；发送"删除我的信息"可删除您的个人信息。',
 )
 
 export const DEPUTY_MENU = lines(

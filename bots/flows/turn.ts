@@ -42,7 +42,12 @@ export interface ReopenFlow {
   ticket: string
 }
 
-export type Flow = MessageFlow | PrivacyFlow | ReopenFlow
+/** 删除我的信息 was asked: the next message confirms ("确认删除") or not (privacy-requests.ts). */
+export interface EraseFlow {
+  name: 'erase'
+}
+
+export type Flow = MessageFlow | PrivacyFlow | ReopenFlow | EraseFlow
 
 /** What the backend keeps for one contact between messages (and bot restarts). */
 export interface DialogueState {

@@ -39,6 +39,8 @@ import { mpSurveyRoutes } from './routes/surveys/mp-routes.js'
 import { calendarRoutes } from './routes/calendar/routes.js'
 import { mpTaskRoutes } from './routes/tasks/mp-routes.js'
 import { adminBallotRollRoutes } from './routes/surveys/roll-routes.js'
+import { privacyRoutes } from './routes/privacy/routes.js'
+import { botPrivacyRoutes } from './routes/bot/privacy-routes.js'
 
 /** The Koa app: request context, errors, JSON bodies, then one router per area. */
 export function createHttpApp(config: Config, logger: Logger, store: Store, services: Services, clock: Clock) {
@@ -74,8 +76,9 @@ export function createHttpApp(config: Config, logger: Logger, store: Store, serv
     }),
     deputyCaseRoutes(services.mpSessions, services.workflow, services.caseQueries, clock, config.business.timeZone),
     adminCaseRoutes(services.auth, services.workflow, services.caseQueries, services.routing, services.caseReports, clock),
-    uploadRoutes(services.mpSessions, services.uploads, config.uploads.maxBytes),
+    uploadRoutes(services.mpSessions, services.uploads, config.uploads.maxBytes, clock),
     accountRoutes(services.accounts, services.mpSessions, services.auth, services.directory, services.botPeople, config.limits),
+    privacyRoutes(services.mpSessions, services.privacy, services.personalData, services.erasure, () => ({ timeZone: services.calendar.timeZone, now: clock.now() })),
     outboxRoutes(services.botOutbox, services.auth, store, clock, config.bot.secret),
     botRoutes(services, store, clock, config.bot.secret, config.cases.reopenMaxRating),
     digestRoutes(services.digests, services.mpSessions, services.auth, services.directory),
@@ -95,6 +98,7 @@ export function createHttpApp(config: Config, logger: Logger, store: Store, serv
     adminBallotRollRoutes(services.auth, services.ballotRoll),
     botMeetingRoutes(services, store, config.bot.secret, config.business.timeZone),
     calendarRoutes(services.auth, services.calendar, store.idempotency, clock),
+    botPrivacyRoutes(services, config.bot.secret),
   ]
   for (const router of routers) app.use(router.routes()).use(router.allowedMethods())
   return app

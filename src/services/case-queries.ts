@@ -44,6 +44,8 @@ export class CaseQueries {
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
     private readonly similar: { windowDays: number; threshold: number },
+    /** Turns a stored image URL into a short-lived link: only callers who may see the case get one. */
+    private readonly images: { signedLink(url: string, now: Date): string } | null = null,
   ) {}
 
   residentCases(resident: MpPrincipal, page: { cursor?: string; limit: number }) {
@@ -155,8 +157,9 @@ export class CaseQueries {
   private async detail(c: CaseRecord): Promise<CaseDetail> {
     const prepared = await this.routing.prepared()
     const events = await this.store.cases.events(c.id)
+    const now = this.clock.now()
     return {
-      case: c,
+      case: this.images ? { ...c, images: c.images.map((url) => this.images!.signedLink(url, now)) } : c,
       events,
       names: {
         station: c.stationId ? (prepared.stations.get(c.stationId)?.name ?? null) : null,

@@ -20,6 +20,8 @@ import { CaseWorkflow } from './case-workflow.js'
 import { MpSessions } from './mp-sessions.js'
 import { PrivacyService } from './privacy.js'
 import { Uploads } from './uploads.js'
+import { PersonalDataExport } from './personal-data-export.js'
+import { PersonalDataErasure } from './personal-data-erasure.js'
 import type { Logger } from '../logger.js'
 import { WeChatClient } from '../wechat/client.js'
 import { WeComRobot } from '../wechat/wecom-robot.js'
@@ -87,7 +89,11 @@ export function createServices(config: Config & { security: { secretKey: string 
   const campaignServices = createCampaignServices(store, clock, timeZone)
   const surveyResponses = new SurveyResponses(store, cipher, clock, { timeZone })
   const quizServices = createQuizServices(store, campaignServices.campaigns, clock, { timeZone })
-  const caseQueries = new CaseQueries(store, routing, cipher, audit, clock, { windowDays: config.cases.similarWindowDays, threshold: config.cases.similarThreshold })
+  const uploads = new Uploads(config.uploads.dir, (ownerId) => cipher.blindIndex(`upload:${ownerId}`), {
+    sign: (text) => cipher.blindIndex(text), linkSeconds: config.uploads.linkMinutes * 60,
+  })
+  const caseQueries = new CaseQueries(store, routing, cipher, audit, clock, { windowDays: config.cases.similarWindowDays, threshold: config.cases.similarThreshold }, uploads)
+  const workflow = new CaseWorkflow(store, routing, calendar, policy, clock)
   return {
     cipher,
     passwords,
@@ -112,9 +118,11 @@ export function createServices(config: Config & { security: { secretKey: string 
     botPeople: new BotPeople(store, mpSessions, cipher, audit, clock, bindingGuard),
     botState: new BotState(store, routing, clock),
     accounts: new MpAccounts(store, mpSessions, wechat, cipher, audit, clock, { longTerm: (id) => templateKinds.get(id) ?? null }, bindingGuard),
-    uploads: new Uploads(config.uploads.dir, (ownerId) => cipher.blindIndex(`upload:${ownerId}`)),
+    uploads,
     submitter: new CaseSubmitter(store, routing, cipher, calendar, policy, privacy.notice, clock, wechat && config.wechat.contentCheck ? contentCheck(store, wechat, logger) : null),
-    workflow: new CaseWorkflow(store, routing, calendar, policy, clock),
+    workflow,
+    personalData: new PersonalDataExport(store, caseQueries, privacy, cipher, clock),
+    erasure: new PersonalDataErasure(store, workflow, mpSessions, uploads, clock),
     caseQueries,
     caseReports: new CaseReports(store, caseQueries, routing, clock),
     ...campaignServices,

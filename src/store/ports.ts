@@ -14,6 +14,8 @@ export type * from './survey-ports.js'
 import type { QuizRepo } from './quiz-ports.js'
 import type { HolidayYear } from '../domain/holiday-cn.js'
 export type * from './quiz-ports.js'
+import type { PrivacyRepo } from './privacy-ports.js'
+export type * from './privacy-ports.js'
 
 export interface Page<T> {
   items: T[]
@@ -180,6 +182,7 @@ export interface Store {
   surveys: SurveyRepo
   quizzes: QuizRepo
   calendar: CalendarRepo
+  privacy: PrivacyRepo
   /** Throws when the store cannot answer (used by /readyz). */
   ping(): Promise<void>
   close(): Promise<void>

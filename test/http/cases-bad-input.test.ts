@@ -119,11 +119,12 @@ describe('bad input to a resident\'s message', () => {
       const saved = await answer.json()
       expect(saved).to.include({ type: 'image/png' })
       expect(saved.url).to.match(/^\/api\/mp\/uploads\/[\w-]{22}\.png$/)
-      const served = await fetch(app.baseUrl + saved.url)
+      const served = await fetch(app.baseUrl + saved.viewUrl)
       expect(served.headers.get('content-type')).to.equal('image/png')
       expect(Buffer.from(await served.arrayBuffer())).to.deep.equal(PNG)
       const c = await resident.post('/api/mp/cases', { text: '看图：路面坑洼', regionId: 'c010101', images: [saved.url] })
-      expect(c.body.images).to.deep.equal([saved.url])
+      expect(c.body.images).to.have.length(1)
+      expect(c.body.images[0].startsWith(`${saved.url}?expires=`), 'a signed link to the same file').to.equal(true)
     })
 
     it('refuses what is not an image whatever it claims to be, and what is too large', async () => {

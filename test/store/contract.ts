@@ -9,6 +9,7 @@ import { meetingContract } from './contract-meetings.js'
 import { quizContract } from './contract-quizzes.js'
 import { surveyContract } from './contract-surveys.js'
 import { calendarContract } from './contract-calendar.js'
+import { privacyContract } from './contract-privacy.js'
 
 /** A small directory in store shape: one district, a street, two communities, one station, three deputies. */
 export function sampleDirectory(): DirectorySnapshot {
@@ -292,6 +293,7 @@ export function storeContract(open: () => Promise<Store>) {
   quizContract(() => store)
   surveyContract(() => store)
   calendarContract(() => store)
+  privacyContract(() => store)
 
   it('answers ping while open', async () => {
     await store.ping()

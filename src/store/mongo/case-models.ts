@@ -8,13 +8,14 @@ import type { IdempotencyRecord, MpUserRecord, OutboxMessage } from '../ports.js
  * their own string id as `_id`, as the directory's do.
  */
 type Stored<T extends { id: string }> = Omit<T, 'id'> & { _id: string }
-export type MpUserDoc = Stored<MpUserRecord>
+/** `erasedAt`: when the person's data was erased (privacy-repo.ts). */
+export type MpUserDoc = Stored<MpUserRecord> & { erasedAt?: Date | null }
 /**
  * `nextDueAt` is nextDeadline(record), rewritten with every write, for the overdue filter;
  * `dueKey` is its ISO text, or "9999" when no deadline applies, so that sorting by it
  * puts cases without a deadline last, as sqlite's coalesce(next_due_at, '9999') does.
  */
-export type CaseDoc = Stored<CaseRecord> & { nextDueAt: Date | null; dueKey: string }
+export type CaseDoc = Stored<CaseRecord> & { nextDueAt: Date | null; dueKey: string; anonymisedAt?: Date | null }
 /** `seq` orders the events of one case, including those of the same instant. */
 export type CaseEventDoc = Stored<CaseEvent> & { seq: number }
 /** The lease of the dispatcher sending it: who, and until when (sqlite's lease_holder / lease_until). */
@@ -60,6 +61,7 @@ function mpUserSchema() {
       createdAt: Date,
       botContactId: nullableString,
       botAlias: nullableString,
+      erasedAt: nullableDate,
     },
     options,
   )
@@ -124,6 +126,7 @@ function caseSchema() {
       idempotencyKey: nullableString,
       version: Number,
       deadlinesProvisional: { type: Boolean, default: false },
+      anonymisedAt: nullableDate,
     },
     options,
   )
@@ -141,6 +144,8 @@ function caseSchema() {
   // The two orders of search, each with its tie-breaker.
   schema.index({ createdAt: -1, _id: -1 })
   schema.index({ dueKey: 1, _id: 1 })
+  // The retention job: ended cases by when they closed.
+  schema.index({ status: 1, closedAt: 1 })
   return schema
 }
 
@@ -196,6 +201,8 @@ function outboxSchema() {
   // claimDue: the due messages of the dispatcher's channels.
   schema.index({ channel: 1, status: 1, nextAttemptAt: 1 })
   schema.index({ recipientId: 1, createdAt: 1 })
+  // Messages about a case, masked with it when it is anonymised (privacy-repo.ts).
+  schema.index({ 'payload.caseId': 1 }, { sparse: true })
   return schema
 }
 

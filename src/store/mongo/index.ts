@@ -15,6 +15,7 @@ import { quizRepo } from './quiz-repo.js'
 import { surveyRepo } from './survey-repo.js'
 import { digestRepo } from './digest-repo.js'
 import { calendarRepo } from './calendar-repo.js'
+import { privacyRepo } from './privacy-repo.js'
 
 export interface MongoStoreOptions {
   /** Drop the whole database on close: for tests that each get a fresh database. */
@@ -63,6 +64,7 @@ export async function createMongoStore(url: string, options: MongoStoreOptions =
       surveys: await surveyRepo(conn, models),
       digests: digestRepo(conn, models),
       calendar: await calendarRepo(conn),
+      privacy: privacyRepo(conn, models),
       async ping() {
         if (!conn.db) throw new Error('mongo store is not connected')
         await conn.db.admin().ping()

@@ -11,6 +11,7 @@ import { meetingRepo } from './meeting-repo.js'
 import { quizRepo } from './quiz-repo.js'
 import { surveyRepo } from './survey-repo.js'
 import { calendarRepo } from './calendar-repo.js'
+import { privacyRepo } from './privacy-repo.js'
 import { bindingCodeRepo, idempotencyRepo, mpUserRepo, outboxRepo, subscriptionRepo } from './people-repos.js'
 
 /** The embedded store: one SQLite file in WAL mode (or ":memory:"). */
@@ -40,6 +41,7 @@ export function createSqliteStore(path: string): Store {
     quizzes: quizRepo(db, group),
     surveys: surveyRepo(db, group),
     calendar: calendarRepo(db),
+    privacy: privacyRepo(db, group),
     async ping() {
       db.prepare('SELECT 1').get()
     },

@@ -12,10 +12,11 @@ CREATE TABLE mp_users_new (
   consent_at      TEXT,
   created_at      TEXT NOT NULL,
   bot_contact_id  TEXT,
-  bot_alias       TEXT
+  bot_alias       TEXT,
+  erased_at       TEXT
 );
-INSERT INTO mp_users_new (id, openid, unionid, deputy_id, phone_enc, phone_index, consent_version, consent_at, created_at, bot_contact_id, bot_alias)
-  SELECT id, openid, unionid, deputy_id, phone_enc, phone_index, consent_version, consent_at, created_at, bot_contact_id, bot_alias FROM mp_users;
+INSERT INTO mp_users_new (id, openid, unionid, deputy_id, phone_enc, phone_index, consent_version, consent_at, created_at, bot_contact_id, bot_alias, erased_at)
+  SELECT id, openid, unionid, deputy_id, phone_enc, phone_index, consent_version, consent_at, created_at, bot_contact_id, bot_alias, erased_at FROM mp_users;
 DROP TABLE mp_users;
 ALTER TABLE mp_users_new RENAME TO mp_users;
 CREATE UNIQUE INDEX mp_users_bot_contact ON mp_users(bot_contact_id) WHERE bot_contact_id IS NOT NULL;

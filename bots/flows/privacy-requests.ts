@@ -1,0 +1,103 @@
+import { ApiError } from '../client.js'
+import { compact } from '../text.js'
+import { lines, oneLine, type Conversation, type Turn } from './turn.js'
+
+/**
+ * A resident's rights from the chat: 撤回 (withdraw a message nobody has answered yet,
+ * by the case workflow's own rule), 撤回同意 (no new messages until they agree again) and
+ * 删除我的信息 (erasure, after a confirmation). Everything is decided by the backend
+ * (/api/bot/people/…), as the mini-program's routes decide it.
+ */
+
+export type PrivacyRequest =
+  | { kind: 'withdraw'; ref: string | null }
+  | { kind: 'withdrawConsent' }
+  | { kind: 'erase' }
+
+const ERASE_WORDS = new Set(['删除我的信息', '删除我的个人信息', '删除个人信息', '删除我的资料', '删除我的数据', '注销', '注销账号', '注销我的账号'])
+const WITHDRAW_CONSENT_WORDS = new Set(['撤回同意', '取消同意', '不同意了', '撤销同意'])
+const CONFIRM_ERASE = '确认删除'
+/** Statuses in which the case workflow lets a resident withdraw (domain/case.ts TRANSITIONS.withdraw). */
+const WITHDRAWABLE = new Set(['submitted', 'assigned', 'acknowledged', 'forwarded', 'reopened'])
+
+/** Whole-message requests only, so "我想撤回之前说的话，路灯还是坏的" stays part of a message. */
+export function parsePrivacyRequest(input: string): PrivacyRequest | null {
+  const t = compact(input).replace(/[!！~～。.]+$/, '')
+  if (ERASE_WORDS.has(t)) return { kind: 'erase' }
+  if (WITHDRAW_CONSENT_WORDS.has(t)) return { kind: 'withdrawConsent' }
+  const withdraw = /^(?:撤回|撤销)(?:留言|我的留言)?[:：,，]?(\d{8}-\d{4,}|\d{4})?$/.exec(t)
+  if (withdraw) return { kind: 'withdraw', ref: withdraw[1] ?? null }
+  return null
+}
+
+export const ERASE_WARNING = lines(
+  '删除后：',
+  '· 您的账号信息、电话和订阅记录会被清除；',
+  '· 还没办完的留言会撤回；',
+  '· 已提交的留言只保留去掉姓名、电话、地址后的内容用于统计，不再和您有关联。',
+  '删除后不能恢复。',
+  `确定删除请回复"${CONFIRM_ERASE}"，不删除请回复"取消"。`,
+)
+
+export const privacyConversation: Conversation = async (turn) => {
+  const { state } = turn
+  if (state.flow?.name === 'erase') {
+    state.flow = null
+    if (compact(turn.raw) !== CONFIRM_ERASE) {
+      turn.say('好的，没有删除您的信息。')
+      return true
+    }
+    await erase(turn)
+    return true
+  }
+  const request = parsePrivacyRequest(turn.raw)
+  if (!request) return false
+  switch (request.kind) {
+    case 'erase':
+      state.flow = { name: 'erase' }
+      turn.say(ERASE_WARNING)
+      return true
+    case 'withdrawConsent':
+      state.flow = null
+      turn.say((await turn.client.withdrawConsent(turn.person.personId)).message)
+      return true
+    case 'withdraw':
+      await withdraw(turn, request.ref)
+      return true
+  }
+}
+
+async function erase(turn: Turn) {
+  try {
+    turn.say((await turn.client.erasePerson(turn.person.personId)).message)
+    turn.state.rating = null
+  } catch (err) {
+    if (!(err instanceof ApiError)) throw err
+    turn.say(err.message)
+  }
+}
+
+/** "撤回": which messages can still be withdrawn; "撤回 0042" (or the full ticket): that one. */
+async function withdraw(turn: Turn, ref: string | null) {
+  const { client, person } = turn
+  const mine = await client.cases(person.personId)
+  if (!ref) {
+    const open = mine.filter((c) => WITHDRAWABLE.has(c.status))
+    if (!open.length) return turn.say('您没有可以撤回的留言。已经答复或办结的留言不能撤回。')
+    return turn.say(lines(
+      '可以撤回的留言：',
+      ...open.slice(0, 5).map((c, i) => `${i + 1}. ${c.ticket}【${c.statusLabel}】${oneLine(c.excerpt)}`),
+      '',
+      `要撤回哪一条，请发送"撤回 编号"，如：撤回 ${open[0].ticket.slice(-4)}`,
+    ))
+  }
+  const matches = ref.includes('-') ? mine.filter((c) => c.ticket === ref) : mine.filter((c) => c.ticket.endsWith(`-${ref}`))
+  if (matches.length !== 1) return turn.say(matches.length ? `有多条留言以 ${ref} 结尾，请发完整编号。` : `没有找到编号为 ${ref} 的留言。发送"查询"看您的全部留言。`)
+  try {
+    const done = await client.withdraw(person.personId, matches[0].ticket)
+    turn.say(`已撤回留言 ${done.ticket}，代表不会再办理这条留言。`)
+  } catch (err) {
+    if (!(err instanceof ApiError)) throw err
+    turn.say(err.code === 'illegal_transition' ? `留言 ${matches[0].ticket} 现在不能撤回了：已答复、已办结或已撤回的留言不能撤回。` : err.message)
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * Masks what identifies a person in free Chinese text, for anonymised cases (PIPL art. 47):
+ * ID numbers, mobile and landline numbers, e-mail addresses, house numbers of an address
+ * and names a writer gives for themselves ("我叫张三", "本人李四"). The rest of the text is
+ * kept, so that what was asked and answered still counts and still reads.
+ *
+ * Pure and deliberately eager: masking a word too many in an anonymised case costs little,
+ * one too few costs a person's privacy.
+ */
+
+export const MASKS = {
+  idNumber: '〔身份证号〕',
+  mobile: '〔手机号〕',
+  landline: '〔电话〕',
+  email: '〔邮箱〕',
+  houseNumber: '〔门牌号〕',
+  name: '某某',
+} as const
+
+// Digits as typed on Chinese phones: ASCII or full-width; separators between groups.
+const D = '[0-9０-９]'
+const SEP = '[-－—\\s]?'
+const NOT_DIGIT_BEFORE = `(?<![0-9０-９A-Za-z])`
+const NOT_DIGIT_AFTER = `(?![0-9０-９A-Za-z])`
+
+/** 18 digits (the last may be X): 6 for the place, the birth date, 3 more and a check digit. */
+const ID_NUMBER = new RegExp(`${NOT_DIGIT_BEFORE}${D}{6}(?:18|19|20)${D}{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])${D}{3}[0-9０-９Xx]${NOT_DIGIT_AFTER}`, 'g')
+/** 1[3-9]x xxxx xxxx, with or without +86 and separators. */
+const MOBILE = new RegExp(`${NOT_DIGIT_BEFORE}(?:(?:\\+|＋)?86${SEP})?1[3-9３-９]${D}${SEP}${D}{4}${SEP}${D}{4}${NOT_DIGIT_AFTER}`, 'g')
+/** An area code (0 and 2–3 digits, maybe in brackets) and a 7–8 digit number. */
+const LANDLINE = new RegExp(`${NOT_DIGIT_BEFORE}[(（]?0${D}{2,3}[)）]?${SEP}${D}{7,8}${NOT_DIGIT_AFTER}`, 'g')
+/** A bare 7–8 digit number right after a word that says it is a phone number. */
+const LABELLED_NUMBER = new RegExp(`((?:电话|座机|手机|联系方式|号码)(?:号码|是|为)?[:：\\s]*)${D}{7,8}${NOT_DIGIT_AFTER}`, 'g')
+const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g
+
+// House numbers: "12号", "3栋", "2单元", "501室", "三号楼". After a road, lane, village or
+// estate one part is enough; elsewhere two in a row ("3栋2单元") make an address.
+const NUM = '[0-9０-９一二三四五六七八九十百零〇两甲乙丙丁A-Za-z]+(?:-[0-9０-９]+)?'
+const UNIT = '(?:号楼|号院|号|栋|幢|座|单元|楼|层|室|户|弄|组)'
+const PLACE_WORD = '(?:路|街|大街|大道|巷|胡同|弄|里|村|屯|庄|组|小区|花园|家园|新村|苑|公寓|大厦|广场|社区|院|湾|城)'
+/** A room number written bare after the building or entrance ("2单元402"). */
+const BARE_ROOM = `(?:(?<=单元|栋|幢|号楼|楼)[0-9]{2,4}(?![0-9年月日号元块米]))?`
+const AFTER_PLACE = new RegExp(`(${PLACE_WORD})((?:${NUM}${UNIT})+)${BARE_ROOM}(?!线|路|月|日|点|年)`, 'g')
+const UNIT_RUN = new RegExp(`(?<![月年])(?:${NUM}${UNIT}){2,}${BARE_ROOM}`, 'g')
+
+// Names a writer gives for themselves. A name is a common surname and one or two more
+// characters; a third character that usually starts the next words ends it early.
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任卢姚沈钟姜崔谭陆范汪廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严莫孔向常汤康易乔赖文施洪辛柯庞樊兰殷颜倪牛耿邢葛符季安温关齐单华祝申左卓祁翟伍涂'
+const COMPOUND_SURNAMES = '欧阳|司马|诸葛|上官|东方|皇甫|尉迟|公孙|慕容|长孙|宇文|司徒|夏侯|令狐'
+const NAME_INTRO = '(?:我叫|我是|我姓名|本人|本人是|名叫|我的名字叫|我的名字是|联系人|姓名|署名|落款)[:：\\s]*'
+/** Characters that usually start the words after a name ("李四反映", "张三想问"). */
+const NAME_ENDERS = new Set([...'反想要住在是的家今现向给从于说来去和与及等也就对因为有已请希特居退同电联手身年岁女男老这那我你他她们学看参认觉感发建提申投举咨问找打到买办签'])
+const SELF_NAME = new RegExp(`(${NAME_INTRO})(${COMPOUND_SURNAMES}|[${SURNAMES}])([\\u4e00-\\u9fa5])([\\u4e00-\\u9fa5])?`, 'g')
+
+/** The text with personal identifiers replaced by the labels in MASKS. */
+export function maskPersonalData(text: string): string {
+  // Full-width digits become ASCII first, so one set of patterns reads both.
+  return text
+    .replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(ID_NUMBER, MASKS.idNumber)
+    .replace(EMAIL, MASKS.email)
+    .replace(MOBILE, MASKS.mobile)
+    .replace(LANDLINE, MASKS.landline)
+    .replace(LABELLED_NUMBER, (_m, label: string) => `${label}${MASKS.landline}`)
+    // Runs of several parts first, so a place word inside one ("88号院3号楼") does not split it.
+    .replace(UNIT_RUN, MASKS.houseNumber)
+    .replace(AFTER_PLACE, (_m, place: string) => `${place}${MASKS.houseNumber}`)
+    .replace(SELF_NAME, (_m, intro: string, _surname: string, _given: string, third?: string) =>
+      third && NAME_ENDERS.has(third) ? `${intro}${MASKS.name}${third}` : `${intro}${MASKS.name}`,
+    )
+}
+
+/** maskPersonalData for values that may be absent. */
+export const maskOptional = (text: string | null): string | null => (text === null ? null : maskPersonalData(text))
+
+/** Every string inside a JSON value (survey answers, comments) masked; the shape and other values unchanged. */
+export function maskStrings(value: unknown, mask: (text: string) => string = maskPersonalData): unknown {
+  if (typeof value === 'string') return mask(value)
+  if (Array.isArray(value)) return value.map((v) => maskStrings(v, mask))
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskStrings(v, mask)]))
+  return value
+}

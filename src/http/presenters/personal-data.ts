@@ -1,0 +1,42 @@
+import { STATUS_LABELS } from '../../domain/case.js'
+import type { PersonalData } from '../../services/personal-data-export.js'
+import { presentResidentCase, type ReadingTime } from './cases.js'
+
+const iso = (d: Date | null) => d?.toISOString() ?? null
+
+/** A person's copy of their data: every field named, times as ISO 8601. */
+export const presentPersonalData = (d: PersonalData, at: ReadingTime) => ({
+  exportedAt: d.exportedAt.toISOString(),
+  account: {
+    id: d.account.id,
+    createdAt: d.account.createdAt.toISOString(),
+    phone: d.account.phone,
+    deputy: d.account.deputy,
+    consent: d.account.consent ? { version: d.account.consent.version, at: iso(d.account.consent.at) } : null,
+    chatBot: d.account.chatBot,
+  },
+  consentHistory: d.consentHistory.map((h) => ({ action: h.action, label: h.action === 'given' ? '同意' : '撤回同意', version: h.version, at: h.at.toISOString() })),
+  cases: d.cases.map(({ detail, phone }) => ({
+    ...presentResidentCase(detail, at),
+    statusLabel: STATUS_LABELS[detail.case.status],
+    phone,
+    place: { regionId: detail.case.regionId, communityId: detail.case.communityId, districtId: detail.case.districtId },
+    publicConsent: detail.case.publicConsent,
+    closedAt: iso(detail.case.closedAt),
+    ratedAt: iso(detail.case.ratedAt),
+  })),
+  subscriptions: d.subscriptions.map((s) => ({ templateId: s.templateId, oneTimeLeft: s.oneTime, longTerm: s.longTerm, updatedAt: s.updatedAt.toISOString() })),
+  surveyAnswers: d.surveyAnswers.map((a) => ({ surveyId: a.surveyId, answers: a.answers, comments: a.comments, createdAt: a.createdAt.toISOString() })),
+  quizAttempts: d.quizAttempts.map((a) => ({
+    quizId: a.quizId, number: a.number, status: a.status, score: a.score, maxScore: a.maxScore, startedAt: a.startedAt.toISOString(), finishedAt: iso(a.finishedAt),
+  })),
+  reading: {
+    campaignsFollowed: d.reading.campaignsFollowed,
+    reached: d.reading.reached.map((r) => ({ itemId: r.itemId, campaignId: r.campaignId, reachedAt: r.reachedAt.toISOString() })),
+    read: d.reading.read.map((r) => ({ itemId: r.itemId, campaignId: r.campaignId, readAt: r.readAt.toISOString() })),
+    checkIns: d.reading.checkIns.map((c) => ({ campaignId: c.campaignId, itemId: c.itemId, reflection: c.reflection })),
+  },
+  meetings: d.meetings.map((m) => ({
+    meetingId: m.meetingId, title: m.title, startsAt: m.startsAt.toISOString(), rsvp: m.rsvp, reason: m.reason, rsvpAt: iso(m.rsvpAt), checkedInAt: iso(m.checkedInAt),
+  })),
+})

@@ -1,0 +1,145 @@
+import type { Connection, Model } from 'mongoose'
+import type { CaseStatus } from '../../domain/case.js'
+import { ERASED_RESIDENT, type PrivacyRepo } from '../privacy-ports.js'
+import type { CaseDoc, MpUserDoc } from './case-models.js'
+import { caseFromDoc } from './case-records.js'
+import type { Models } from './models.js'
+import { translate } from './errors.js'
+import { maskStrings } from '../../domain/pii-mask.js'
+
+const ENDED: CaseStatus[] = ['closed', 'withdrawn', 'rejected']
+const date = (v: Date | null | undefined) => (v == null ? null : new Date(v))
+
+interface AttemptFields { quizId: string; personKind: string; personId: string; number: number; status: string; score?: number | null; maxScore: number; startedAt: Date; finishedAt?: Date | null }
+interface ResponseFields { surveyId: string; mpUserId?: string | null; answers: Record<string, unknown>; comments?: unknown[]; createdAt: Date }
+
+/** The privacy port on MongoDB: sqlite's privacy-repo.ts, each erasure one transaction. */
+export function privacyRepo(conn: Connection, { Case, CaseEvent, MpUser, Outbox, SubscriptionCredit, BotDialogue }: Models): PrivacyRepo {
+  // The quiz and survey models are compiled by their own repos on this connection.
+  const model = <T>(name: string) => conn.model(name) as unknown as Model<T>
+
+  return {
+    async anonymiseCase(change, at) {
+      return translate(() =>
+        conn.transaction(async (session) => {
+          const result = await Case.updateOne(
+            { _id: change.caseId, anonymisedAt: null },
+            {
+              $set: {
+                text: change.text, reply: change.reply, ratingComment: change.ratingComment, residentId: ERASED_RESIDENT, phoneEnc: null,
+                images: [], idempotencyKey: null, anonymisedAt: at,
+              },
+              $inc: { version: 1 },
+            },
+            { session },
+          )
+          if (result.matchedCount === 0) return false
+          const notes = Object.entries(change.eventNotes)
+          if (notes.length) {
+            await CaseEvent.bulkWrite(
+              notes.map(([id, note]) => ({ updateOne: { filter: { _id: id, caseId: change.caseId }, update: { $set: { note } } } })),
+              { session },
+            )
+          }
+          await CaseEvent.updateMany({ caseId: change.caseId, actorRole: 'resident' }, { $set: { actorId: null } }, { session })
+          const texts = Object.entries(change.messageTexts)
+          if (texts.length) {
+            await Outbox.bulkWrite(
+              texts.map(([id, text]) => ({ updateOne: { filter: { _id: id, 'payload.caseId': change.caseId }, update: { $set: { 'payload.text': text } } } })),
+              { session },
+            )
+          }
+          return true
+        }),
+      )
+    },
+    async caseMessages(caseId) {
+      const docs = await Outbox.find({ 'payload.caseId': caseId }, { payload: 1 }).sort({ createdAt: 1, _id: 1 }).lean()
+      return docs.map((d) => ({ id: d._id, text: typeof d.payload?.text === 'string' ? d.payload.text : null }))
+    },
+    async anonymisedAt(caseId) {
+      return date((await Case.findById(caseId, { anonymisedAt: 1 }).lean<Pick<CaseDoc, 'anonymisedAt'>>())?.anonymisedAt)
+    },
+    async casesToAnonymise(closedBefore, limit) {
+      const docs = await Case.find({ status: { $in: ENDED }, closedAt: { $lt: closedBefore }, anonymisedAt: null })
+        .sort({ closedAt: 1, _id: 1 })
+        .limit(limit)
+        .lean<CaseDoc[]>()
+      return docs.map(caseFromDoc)
+    },
+    async eraseMpUser(userId, at) {
+      return translate(() =>
+        conn.transaction(async (session) => {
+          const user = await MpUser.findById(userId, { botContactId: 1, erasedAt: 1 }).session(session).lean<Pick<MpUserDoc, 'botContactId' | 'erasedAt'>>()
+          if (!user) return false
+          if (user.botContactId) await BotDialogue.deleteOne({ _id: user.botContactId }, { session })
+          await SubscriptionCredit.deleteMany({ userId }, { session })
+          await MpUser.updateOne(
+            { _id: userId },
+            {
+              $set: {
+                openid: null, unionid: null, deputyId: null, phoneEnc: null, phoneIndex: null, consentVersion: null, consentAt: null,
+                botContactId: null, botAlias: null, erasedAt: user.erasedAt ?? at,
+              },
+            },
+            { session },
+          )
+          return true
+        }),
+      )
+    },
+    async erasedAt(userId) {
+      return date((await MpUser.findById(userId, { erasedAt: 1 }).lean<Pick<MpUserDoc, 'erasedAt'>>())?.erasedAt)
+    },
+    async maskContributions(mpUserId, mask) {
+      return translate(() =>
+        conn.transaction(async (session) => {
+          const Response = model<ResponseFields & { _id: string; comments?: unknown[] }>('SurveyResponse')
+          const Text = model<{ surveyId: string; questionId: string; responseId: string; text: string }>('SurveyText')
+          const Opinion = model<{ _id: string; text: string; mpUserId: string | null }>('SurveyOpinion')
+          const CheckIn = model<{ _id: string; personKind: string; personId: string; reflection: string | null }>('CampaignCheckIn')
+          let changed = 0
+          for (const r of await Response.find({ mpUserId }).session(session).lean<Array<ResponseFields & { _id: string }>>()) {
+            await Response.updateOne(
+              { _id: r._id },
+              { $set: { answers: maskStrings(r.answers, mask), comments: maskStrings(r.comments ?? [], mask), mpUserId: null } },
+              { session },
+            )
+            for (const t of await Text.find({ responseId: r._id }).session(session).lean<Array<{ _id: unknown; text: string }>>()) {
+              await Text.updateOne({ _id: t._id }, { $set: { text: mask(t.text) } }, { session })
+            }
+            changed++
+          }
+          for (const o of await Opinion.find({ mpUserId }).session(session).lean<Array<{ _id: string; text: string }>>()) {
+            await Opinion.updateOne({ _id: o._id }, { $set: { text: mask(o.text), mpUserId: null } }, { session })
+            changed++
+          }
+          const checkIns = await CheckIn.find({ personKind: 'mp_user', personId: mpUserId, reflection: { $type: 'string' } }).session(session).lean<Array<{ _id: string; reflection: string }>>()
+          for (const c of checkIns) {
+            await CheckIn.updateOne({ _id: c._id }, { $set: { reflection: mask(c.reflection) } }, { session })
+            changed++
+          }
+          return changed
+        }),
+      )
+    },
+    async subscriptionsOf(userId) {
+      const docs = await SubscriptionCredit.find({ userId }).sort({ templateId: 1 }).lean()
+      return docs.map((d) => ({ templateId: d.templateId, oneTime: d.oneTime ?? 0, longTerm: d.longTerm === true, updatedAt: new Date(d.updatedAt) }))
+    },
+    async surveyAnswersOf(mpUserId) {
+      const docs = await model<ResponseFields>('SurveyResponse').find({ mpUserId }).sort({ createdAt: 1, _id: 1 }).lean<ResponseFields[]>()
+      return docs.map((d) => ({ surveyId: d.surveyId, answers: d.answers, comments: d.comments ?? [], createdAt: new Date(d.createdAt) }))
+    },
+    async quizAttemptsOf(people) {
+      if (!people.length) return []
+      const docs = await model<AttemptFields>('QuizAttempt')
+        .find({ $or: people.map((p) => ({ personKind: p.kind, personId: p.id })) })
+        .sort({ startedAt: 1, _id: 1 })
+        .lean<AttemptFields[]>()
+      return docs.map((d) => ({
+        quizId: d.quizId, number: d.number, status: d.status, score: d.score ?? null, maxScore: d.maxScore, startedAt: new Date(d.startedAt), finishedAt: date(d.finishedAt),
+      }))
+    },
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * The privacy port: what a person's rights to a copy and to erasure (PIPL arts. 45, 47),
+ * and the retention period, need of storage. Re-exported by ports.ts beside the others.
+ * Each erasure is one method, so each adapter makes it one transaction.
+ */
+import type { CaseRecord } from '../domain/case.js'
+
+/** Who wrote a case once its resident link is removed: matches no person's id. */
+export const ERASED_RESIDENT = 'erased'
+
+/** The masked texts of one case, computed by the service from domain/pii-mask.ts. */
+export interface CaseAnonymisation {
+  caseId: string
+  text: string
+  reply: string | null
+  ratingComment: string | null
+  /** Every event's note, masked, by event id. */
+  eventNotes: Record<string, string | null>
+  /** The text of every message about the case (they quote its first words), masked, by message id. */
+  messageTexts: Record<string, string>
+}
+
+export interface SubscriptionHeld {
+  templateId: string
+  oneTime: number
+  longTerm: boolean
+  updatedAt: Date
+}
+
+export interface SurveyAnswerHeld {
+  surveyId: string
+  answers: Record<string, unknown>
+  comments: unknown[]
+  createdAt: Date
+}
+
+export interface QuizAttemptHeld {
+  quizId: string
+  number: number
+  status: string
+  score: number | null
+  maxScore: number
+  startedAt: Date
+  finishedAt: Date | null
+}
+
+export interface PrivacyRepo {
+  /**
+   * One transaction: the case's text, reply, rating comment and event notes replaced by the
+   * masked ones; its resident link (ERASED_RESIDENT), phone, images and idempotency key
+   * removed; resident actor ids on its events cleared; the texts of messages about it
+   * replaced by the masked ones; marked anonymised. Status, place,
+   * topic, dates and rating stay, so counts and statistics do not change.
+   * False when the case does not exist or was anonymised already.
+   */
+  anonymiseCase(change: CaseAnonymisation, at: Date): Promise<boolean>
+  /** The outbox messages about a case (payload.caseId), with their text. */
+  caseMessages(caseId: string): Promise<Array<{ id: string; text: string | null }>>
+  /** When the case was anonymised, or null. */
+  anonymisedAt(caseId: string): Promise<Date | null>
+  /** Ended cases (closed, withdrawn, rejected) with closedAt before the instant, not yet anonymised, oldest first. */
+  casesToAnonymise(closedBefore: Date, limit: number): Promise<CaseRecord[]>
+  /**
+   * One transaction: the person's openid, unionid, phone, consent, deputy binding and bot
+   * contact cleared, their subscription credits and bot dialogue deleted, the account
+   * marked erased. The row stays, holding nothing personal, so ids elsewhere still resolve.
+   * False when there is no such person.
+   */
+  eraseMpUser(userId: string, at: Date): Promise<boolean>
+  /** When the person's data was erased, or null. */
+  erasedAt(userId: string): Promise<Date | null>
+  /**
+   * One transaction: the free text a person wrote elsewhere — named survey answers and
+   * text answers, opinions on draft articles, reading check-in reflections — replaced by
+   * `mask(text)`, and the answers and opinions no longer pointing at them (mpUserId null).
+   * Tallies and counts stay. Returns how many records changed.
+   */
+  maskContributions(mpUserId: string, mask: (text: string) => string): Promise<number>
+  subscriptionsOf(userId: string): Promise<SubscriptionHeld[]>
+  /** Named survey answers given by the person, oldest first. */
+  surveyAnswersOf(mpUserId: string): Promise<SurveyAnswerHeld[]>
+  /** Quiz attempts by the person (as a resident or as their deputy record), oldest first. */
+  quizAttemptsOf(people: Array<{ kind: 'mp_user' | 'deputy'; id: string }>): Promise<QuizAttemptHeld[]>
+}

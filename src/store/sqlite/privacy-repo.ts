@@ -1,0 +1,126 @@
+import type { Db } from './open.js'
+import { ERASED_RESIDENT, type CaseAnonymisation, type PrivacyRepo } from '../privacy-ports.js'
+import { caseFromRow } from './case-rows.js'
+import type { GroupCommit } from './group-commit.js'
+import { placeholders } from './sql.js'
+import { maskStrings } from '../../domain/pii-mask.js'
+
+const ENDED = ['closed', 'withdrawn', 'rejected']
+/** As written in 013_privacy.sql's index, so that the index serves these lookups. */
+const CASE_OF_MESSAGE = "json_extract(payload, '$.caseId')"
+const date = (v: string | null) => (v === null ? null : new Date(v))
+
+export function privacyRepo(db: Db, group: GroupCommit): PrivacyRepo {
+  const anonymise = db.transaction((change: CaseAnonymisation, at: string) => {
+    const { caseId, text, reply, ratingComment: comment, eventNotes: notes } = change
+    const changed = db
+      .prepare(`UPDATE cases SET text = ?, reply = ?, rating_comment = ?, resident_id = ?, phone_enc = NULL, images = '[]',
+        idempotency_key = NULL, anonymised_at = ?, version = version + 1 WHERE id = ? AND anonymised_at IS NULL`)
+      .run(text, reply, comment, ERASED_RESIDENT, at, caseId).changes
+    if (!changed) return false
+    const setNote = db.prepare('UPDATE case_events SET note = ? WHERE id = ? AND case_id = ?')
+    for (const [eventId, note] of Object.entries(notes)) setNote.run(note, eventId, caseId)
+    db.prepare(`UPDATE case_events SET actor_id = NULL WHERE case_id = ? AND actor_role = 'resident'`).run(caseId)
+    const setText = db.prepare(`UPDATE outbox SET payload = json_set(payload, '$.text', ?) WHERE id = ? AND ${CASE_OF_MESSAGE} = ?`)
+    for (const [messageId, masked] of Object.entries(change.messageTexts)) setText.run(masked, messageId, caseId)
+    return true
+  })
+
+  const erase = db.transaction((userId: string, at: string) => {
+    const user = db.prepare('SELECT bot_contact_id FROM mp_users WHERE id = ?').get(userId) as { bot_contact_id: string | null } | undefined
+    if (!user) return false
+    if (user.bot_contact_id) db.prepare('DELETE FROM bot_dialogues WHERE contact_id = ?').run(user.bot_contact_id)
+    db.prepare('DELETE FROM subscription_credits WHERE user_id = ?').run(userId)
+    db.prepare(`UPDATE mp_users SET openid = NULL, unionid = NULL, deputy_id = NULL, phone_enc = NULL, phone_index = NULL,
+      consent_version = NULL, consent_at = NULL, bot_contact_id = NULL, bot_alias = NULL, erased_at = coalesce(erased_at, ?) WHERE id = ?`).run(at, userId)
+    return true
+  })
+
+  const maskContributions = db.transaction((mpUserId: string, mask: (text: string) => string) => {
+    let changed = 0
+    const responses = db.prepare('SELECT id, survey_id, answers, comments FROM survey_responses WHERE mp_user_id = ?').all(mpUserId) as Array<{
+      id: string
+      survey_id: string
+      answers: string
+      comments: string
+    }>
+    const setResponse = db.prepare('UPDATE survey_responses SET answers = ?, comments = ?, mp_user_id = NULL WHERE id = ?')
+    const texts = db.prepare('SELECT question_id, text FROM survey_text_answers WHERE survey_id = ? AND response_id = ?')
+    const setText = db.prepare('UPDATE survey_text_answers SET text = ? WHERE survey_id = ? AND question_id = ? AND response_id = ?')
+    for (const r of responses) {
+      setResponse.run(JSON.stringify(maskStrings(JSON.parse(r.answers), mask)), JSON.stringify(maskStrings(JSON.parse(r.comments), mask)), r.id)
+      for (const t of texts.all(r.survey_id, r.id) as Array<{ question_id: string; text: string }>) setText.run(mask(t.text), r.survey_id, t.question_id, r.id)
+      changed++
+    }
+    const opinions = db.prepare('SELECT id, text FROM survey_opinions WHERE mp_user_id = ?').all(mpUserId) as Array<{ id: string; text: string }>
+    for (const o of opinions) db.prepare('UPDATE survey_opinions SET text = ?, mp_user_id = NULL WHERE id = ?').run(mask(o.text), o.id)
+    const checkIns = db.prepare(`SELECT id, reflection FROM campaign_check_ins WHERE person_kind = 'mp_user' AND person_id = ? AND reflection IS NOT NULL`).all(mpUserId) as Array<{ id: string; reflection: string }>
+    for (const c of checkIns) db.prepare('UPDATE campaign_check_ins SET reflection = ? WHERE id = ?').run(mask(c.reflection), c.id)
+    return changed + opinions.length + checkIns.length
+  })
+
+  return {
+    maskContributions(mpUserId, mask) {
+      return group.run(() => maskContributions(mpUserId, mask))
+    },
+    anonymiseCase(change, at) {
+      return group.run(() => anonymise(change, at.toISOString()))
+    },
+    async caseMessages(caseId) {
+      const rows = db.prepare(`SELECT id, json_extract(payload, '$.text') AS text FROM outbox WHERE ${CASE_OF_MESSAGE} = ? ORDER BY created_at, id`).all(caseId) as Array<{ id: string; text: unknown }>
+      return rows.map((r) => ({ id: r.id, text: typeof r.text === 'string' ? r.text : null }))
+    },
+    async anonymisedAt(caseId) {
+      return date((db.prepare('SELECT anonymised_at FROM cases WHERE id = ?').pluck().get(caseId) as string | null | undefined) ?? null)
+    },
+    async casesToAnonymise(closedBefore, limit) {
+      return db
+        .prepare(`SELECT * FROM cases WHERE anonymised_at IS NULL AND closed_at < ? AND status IN (${placeholders(ENDED.length)})
+          ORDER BY closed_at, id LIMIT ?`)
+        .all(closedBefore.toISOString(), ...ENDED, limit)
+        .map(caseFromRow)
+    },
+    eraseMpUser(userId, at) {
+      return group.run(() => erase(userId, at.toISOString()))
+    },
+    async erasedAt(userId) {
+      return date((db.prepare('SELECT erased_at FROM mp_users WHERE id = ?').pluck().get(userId) as string | null | undefined) ?? null)
+    },
+    async subscriptionsOf(userId) {
+      const rows = db.prepare('SELECT template_id, one_time, long_term, updated_at FROM subscription_credits WHERE user_id = ? ORDER BY template_id').all(userId) as Array<{
+        template_id: string
+        one_time: number
+        long_term: number
+        updated_at: string
+      }>
+      return rows.map((r) => ({ templateId: r.template_id, oneTime: r.one_time, longTerm: r.long_term === 1, updatedAt: new Date(r.updated_at) }))
+    },
+    async surveyAnswersOf(mpUserId) {
+      const rows = db.prepare('SELECT survey_id, answers, comments, created_at FROM survey_responses WHERE mp_user_id = ? ORDER BY created_at, id').all(mpUserId) as Array<{
+        survey_id: string
+        answers: string
+        comments: string
+        created_at: string
+      }>
+      return rows.map((r) => ({ surveyId: r.survey_id, answers: JSON.parse(r.answers), comments: JSON.parse(r.comments), createdAt: new Date(r.created_at) }))
+    },
+    async quizAttemptsOf(people) {
+      if (!people.length) return []
+      const where = people.map(() => '(person_kind = ? AND person_id = ?)').join(' OR ')
+      const rows = db
+        .prepare(`SELECT quiz_id, number, status, score, max_score, started_at, finished_at FROM quiz_attempts WHERE ${where} ORDER BY started_at, id`)
+        .all(...people.flatMap((p) => [p.kind, p.id])) as Array<{
+        quiz_id: string
+        number: number
+        status: string
+        score: number | null
+        max_score: number
+        started_at: string
+        finished_at: string | null
+      }>
+      return rows.map((r) => ({
+        quizId: r.quiz_id, number: r.number, status: r.status, score: r.score, maxScore: r.max_score, startedAt: new Date(r.started_at), finishedAt: date(r.finished_at),
+      }))
+    },
+  }
+}

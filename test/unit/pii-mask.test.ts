@@ -1,0 +1,65 @@
+import { expect } from 'chai'
+import { maskPersonalData, MASKS } from '../../src/domain/pii-mask.js'
+
+describe('masking personal data in a resident message', () => {
+  it('masks mobile numbers however they are typed, and keeps the rest of the sentence', () => {
+    expect(maskPersonalData('有事请打我电话13812345678，谢谢')).to.equal(`有事请打我电话${MASKS.mobile}，谢谢`)
+    expect(maskPersonalData('联系：138 1234 5678')).to.equal(`联系：${MASKS.mobile}`)
+    expect(maskPersonalData('手机+86-139-0000-1111')).to.equal(`手机${MASKS.mobile}`)
+    expect(maskPersonalData('电话１３９００００１１１１')).to.equal(`电话${MASKS.mobile}`)
+  })
+
+  it('masks landlines with an area code, and bare numbers a phone word announces', () => {
+    expect(maskPersonalData('家里座机0571-87654321晚上有人')).to.equal(`家里座机${MASKS.landline}晚上有人`)
+    expect(maskPersonalData('（010）12345678')).to.equal(MASKS.landline)
+    expect(maskPersonalData('座机：87654321')).to.equal(`座机：${MASKS.landline}`)
+  })
+
+  it('masks 18-digit ID numbers, also ending in X', () => {
+    expect(maskPersonalData('身份证号330106195001011234')).to.equal(`身份证号${MASKS.idNumber}`)
+    expect(maskPersonalData('身份证：33010619500101123X。')).to.equal(`身份证：${MASKS.idNumber}。`)
+  })
+
+  it('masks house numbers of an address but keeps the road, so the place still reads', () => {
+    expect(maskPersonalData('我住在建设路12号3栋2单元501室，楼下路灯坏了')).to.equal(`我住在建设路${MASKS.houseNumber}，楼下路灯坏了`)
+    expect(maskPersonalData('幸福小区5栋门口')).to.equal(`幸福小区${MASKS.houseNumber}门口`)
+    expect(maskPersonalData('家在3号楼2单元')).to.equal(`家在${MASKS.houseNumber}`)
+    expect(maskPersonalData('东风村三组')).to.equal(`东风村${MASKS.houseNumber}`)
+    expect(maskPersonalData('新华区建设路中段88号院3号楼2单元402，水管漏了')).to.equal(`新华区建设路中段${MASKS.houseNumber}，水管漏了`)
+    expect(maskPersonalData('光明小区7栋1单元301有人私搭乱建')).to.equal(`光明小区${MASKS.houseNumber}有人私搭乱建`)
+  })
+
+  it('leaves dates, ticket numbers, metro lines and sums alone', () => {
+    const text = '12月3号起，地铁2号线站口的井盖没了，留言20261122-0042还没答复，已垫付350元'
+    expect(maskPersonalData(text)).to.equal(text)
+  })
+
+  it('masks the names people give for themselves', () => {
+    expect(maskPersonalData('我叫张三，是本小区居民')).to.equal(`我叫${MASKS.name}，是本小区居民`)
+    expect(maskPersonalData('本人李四反映一个问题')).to.equal(`本人${MASKS.name}反映一个问题`)
+    expect(maskPersonalData('我是王小明，今年七十岁')).to.equal(`我是${MASKS.name}，今年七十岁`)
+    expect(maskPersonalData('联系人：欧阳娜娜')).to.equal(`联系人：${MASKS.name}`)
+    expect(maskPersonalData('我是本小区的老住户')).to.equal('我是本小区的老住户')
+    expect(maskPersonalData('本人张三学习了条例')).to.equal(`本人${MASKS.name}学习了条例`)
+  })
+
+  it('masks a whole realistic message at once', () => {
+    const text = '我叫赵六，住城南街道和平路8号2单元302室，电话13900001111，身份证330106195001011234。小区门口的垃圾三天没人清运。'
+    const masked = maskPersonalData(text)
+    expect(masked).to.equal(
+      `我叫${MASKS.name}，住城南街道和平路${MASKS.houseNumber}，电话${MASKS.mobile}，身份证${MASKS.idNumber}。小区门口的垃圾三天没人清运。`,
+    )
+    for (const secret of ['赵六', '8号', '302', '13900001111', '330106']) expect(masked).not.to.include(secret)
+  })
+
+  it('masks numbers as older residents write them', () => {
+    expect(maskPersonalData('联系电话：0375-1234567')).to.equal(`联系电话：${MASKS.landline}`)
+    expect(maskPersonalData('我的手机是138-1234-5678')).to.equal(`我的手机是${MASKS.mobile}`)
+    expect(maskPersonalData('身份证号码41040219650312001X')).to.equal(`身份证号码${MASKS.idNumber}`)
+    expect(maskPersonalData('我叫李建国，老党员')).to.equal(`我叫${MASKS.name}，老党员`)
+  })
+
+  it('masks e-mail addresses', () => {
+    expect(maskPersonalData('回复发到 zhang.san@example.com 吧')).to.equal(`回复发到 ${MASKS.email} 吧`)
+  })
+})
