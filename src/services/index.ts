@@ -109,13 +109,13 @@ export function createServices(config: Config & { security: { secretKey: string 
     caseQueries,
     caseReports: new CaseReports(store, caseQueries, routing, clock),
     ...campaignServices,
-    ...createQuizServices(store, campaignServices.campaigns, clock),
+    ...createQuizServices(store, campaignServices.campaigns, clock, timeZone),
     digests: new DigestService(store, routing, campaignServices.readingDigest, { timeZone, sendAt: config.digest.sendAt, channelPerMinute: config.digest.channelPerMinute }, clock),
     meetings,
     meetingInvitations: new MeetingInvitations(store, clock, { timeZone, checkInOpensMinutesBefore: config.meetings.checkInOpensMinutesBefore }),
     meetingReports: new MeetingReports(store, meetings, clock, { timeZone }),
     surveys,
     surveyResponses: new SurveyResponses(store, cipher, clock, { timeZone }),
-    surveyReports: new SurveyReports(store, surveys, clock),
+    surveyReports: new SurveyReports(store, surveys, clock, { timeZone }),
   }
 }

@@ -1,9 +1,9 @@
-import { stringify } from 'csv-stringify/sync'
 import { groupBoard, peopleBoard, type GroupStanding, type PersonStanding } from '../domain/quiz-board.js'
 import { scoreAnswers, type QuizRecord } from '../domain/quiz.js'
 import { NotFoundError } from '../errors.js'
 import type { Store } from '../store/ports.js'
 import type { CampaignAudience, NamedDirectory } from './campaign-audience.js'
+import { csvSheet, sheetTime } from './csv-sheet.js'
 import type { MpPrincipal } from './mp-sessions.js'
 import type { StaffPrincipal } from './principal.js'
 import { mayTake } from './quiz-taking.js'
@@ -31,6 +31,7 @@ export class QuizResults {
     private readonly store: Store,
     private readonly quizzes: QuizService,
     private readonly audience: CampaignAudience,
+    private readonly settings: { timeZone: string },
   ) {}
 
   async forStaff(staff: StaffPrincipal, quizId: string, by: BoardKind): Promise<Board> {
@@ -44,23 +45,24 @@ export class QuizResults {
     return this.board(quiz, by)
   }
 
-  /** One row per finished attempt, one column per drawn question's correctness; UTF-8 with a BOM for Excel. */
+  /** One row per finished attempt, times in the business time zone, through the one CSV writer (BOM, formulas neutralised). */
   async csv(staff: StaffPrincipal, quizId: string): Promise<{ title: string; csv: string }> {
     const quiz = await this.quizzes.get(staff, quizId)
     const [attempts, dir, pool] = await Promise.all([this.store.quizzes.attempts(quiz.id), this.audience.directory(), this.store.quizzes.questions(quiz.id)])
     const byId = new Map(pool.map((q) => [q.id, q]))
+    const tz = this.settings.timeZone
     const rows = attempts.filter((a) => a.status !== 'open').map((a) => {
       const drawn = a.questionIds.map((id) => byId.get(id)!)
       const correct = scoreAnswers(drawn, a.answers ?? []).results.filter((r) => r.correct).length
       return [
         this.nameOf(dir, a.personKind, a.personId), a.personKind === 'deputy' ? '人大代表' : '群众', dir.stationNames.get(a.stationId ?? '') ?? '',
         dir.districtNames.get(a.districtId ?? '') ?? '', a.number, a.status === 'submitted' ? '已提交' : '超时未计分', a.score ?? 0, a.maxScore,
-        `${correct}/${drawn.length}`, a.startedAt.toISOString(), a.finishedAt?.toISOString() ?? '',
+        `${correct}/${drawn.length}`, sheetTime(a.startedAt, tz, { seconds: true }), sheetTime(a.finishedAt, tz, { seconds: true }),
         Math.round(((a.finishedAt ?? a.deadline).getTime() - a.startedAt.getTime()) / 1000),
       ]
     })
     const header = ['姓名', '身份', '联络站', '区县', '第几次', '状态', '得分', '满分', '答对题数', '开始时间', '结束时间', '用时（秒）']
-    return { title: quiz.title, csv: '\uFEFF' + stringify([header, ...rows]) }
+    return { title: quiz.title, csv: csvSheet([header, ...rows]) }
   }
 
   private async board(quiz: QuizRecord, by: BoardKind): Promise<Board> {

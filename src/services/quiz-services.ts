@@ -7,12 +7,12 @@ import { QuizTaking } from './quiz-taking.js'
 import { QuizService } from './quizzes.js'
 
 /** Knowledge quizzes, wired to one store and clock (spread into createServices). */
-export function createQuizServices(store: Store, campaigns: CampaignService, clock: Clock) {
+export function createQuizServices(store: Store, campaigns: CampaignService, clock: Clock, timeZone: string) {
   const audience = new CampaignAudience(store)
   const quizzes = new QuizService(store, campaigns, clock)
   return {
     quizzes,
     quizTaking: new QuizTaking(store, audience, clock),
-    quizResults: new QuizResults(store, quizzes, audience),
+    quizResults: new QuizResults(store, quizzes, audience, { timeZone }),
   }
 }

@@ -1,9 +1,9 @@
-import { stringify } from 'csv-stringify/sync'
 import type { Clock } from '../clock.js'
 import { surveyPhase, type Question, type SurveyRecord, type AnswerValue } from '../domain/survey.js'
 import { ballotOutcome, scopeOf, surveyResults } from '../domain/survey-tally.js'
 import { ConflictError, UnprocessableError } from '../errors.js'
 import type { Store } from '../store/ports.js'
+import { csvSheet, sheetTime } from './csv-sheet.js'
 import type { StaffPrincipal } from './principal.js'
 import type { SurveyService } from './surveys.js'
 
@@ -22,6 +22,7 @@ export class SurveyReports {
     private readonly store: Store,
     private readonly surveys: SurveyService,
     private readonly clock: Clock,
+    private readonly settings: { timeZone: string },
   ) {}
 
   async results(staff: StaffPrincipal, id: string, filter: ResultFilter) {
@@ -43,18 +44,18 @@ export class SurveyReports {
     return this.store.surveys.textAnswers(s.id, query)
   }
 
-  /** One row per response, one column per question (and per article of a consultation); UTF-8 with BOM for Excel. */
+  /** One row per response, one column per question (and per article of a consultation), through the one CSV writer. */
   async csv(staff: StaffPrincipal, id: string): Promise<{ title: string; csv: string }> {
     const s = await this.surveys.visible(staff, id)
     if (s.kind === 'ballot' && surveyPhase(s, this.clock.now()) !== 'closed') throw new ConflictError('票决结束前不公布计票结果', [], 'ballot_not_closed')
     const stations = new Map((await this.store.stations.list()).map((x) => [x.id, x.name]))
     const header = ['提交时间', '来源', '联络站', ...s.questions.map((q) => `${q.id} ${q.title}`), ...s.articles.map((a) => `${a.number} 意见`)]
     const rows = (await this.store.surveys.responses(s.id)).map((r) => [
-      r.createdAt.toISOString(), r.via ?? '', r.stationId ? (stations.get(r.stationId) ?? r.stationId) : '',
+      sheetTime(r.createdAt, this.settings.timeZone, { seconds: true }), r.via ?? '', r.stationId ? (stations.get(r.stationId) ?? r.stationId) : '',
       ...s.questions.map((q) => cell(q, r.answers[q.id])),
       ...s.articles.map((a) => r.comments.filter((c) => c.articleId === a.id).map((c) => c.text).join('\n')),
     ])
-    return { title: s.title, csv: stringify([header, ...rows], { bom: true, record_delimiter: 'windows' }) }
+    return { title: s.title, csv: csvSheet([header, ...rows]) }
   }
 
   private scope(s: SurveyRecord, filter: ResultFilter) {
