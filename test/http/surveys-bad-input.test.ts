@@ -108,4 +108,18 @@ describe('surveys: bad input', () => {
     expect(unknownRoll.status).to.equal(422)
     expect(unknownRoll.body.error.code).to.equal('invalid_roll')
   })
+
+  it('refuses answers keyed __proto__ or constructor instead of silently dropping them', async () => {
+    const s = await create(surveyBody())
+    const resident = await asResident(app)
+    // Sent as raw JSON: an object literal would turn "__proto__" into its prototype.
+    for (const key of ['__proto__', 'constructor']) {
+      const answer = await resident.post(`/api/mp/surveys/${s.id}/responses`, `{"answers":{"q1":"o2","q3":3,"${key}":{"polluted":true}}}`)
+      expect(answer.status, key).to.equal(400)
+      expect(answer.body.error.code).to.equal('validation_failed')
+      expect(details(answer)).to.deep.include({ path: `body.answers.${key}`, message: '没有这道题' })
+    }
+    expect(await responses(s.id), 'nothing counted').to.equal(0)
+    expect(({} as Record<string, unknown>).polluted).to.equal(undefined)
+  })
 })

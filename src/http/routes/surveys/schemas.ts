@@ -62,8 +62,19 @@ export const decisionBody = z.strictObject({
 })
 
 const answer = z.union([z.string().max(10_000), z.array(z.string().max(64)).max(200), z.number()], { error: '答案应为文字、数字或选项列表' })
+
+/** Keys an object inherits: zod's record drops `__proto__` without a word, and both would pass the unknown-question check. */
+const INHERITED_KEYS = ['__proto__', 'constructor', 'prototype']
+const answerMap = z
+  .unknown()
+  .superRefine((value, ctx) => {
+    if (!value || typeof value !== 'object') return
+    for (const k of INHERITED_KEYS) if (Object.hasOwn(value, k)) ctx.addIssue({ code: 'custom', path: [k], message: '没有这道题' })
+  })
+  .pipe(z.record(z.string().max(64), answer, { error: '答案应为以题目编号为键的对象' }))
+
 export const respondBody = z.strictObject({
-  answers: z.record(z.string().max(64), answer).default({}),
+  answers: answerMap.default({}),
   comments: z.array(z.strictObject({ articleId: z.string().max(64), text: z.string().max(10_000) })).max(500).default([]),
 })
 /** The QR code or station code the person came through. */
