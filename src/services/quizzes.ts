@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Clock } from '../clock.js'
 import { OPTION_KEYS, questionProblems, type QuizQuestion, type QuizRecord } from '../domain/quiz.js'
-import { NotFoundError, UnprocessableError, ValidationError } from '../errors.js'
+import { ConflictError, NotFoundError, UnprocessableError, ValidationError } from '../errors.js'
 import type { PageQuery, Store } from '../store/ports.js'
 import type { CampaignService } from './campaigns.js'
 import { requireRole, type StaffPrincipal } from './principal.js'
@@ -11,6 +11,8 @@ import { readQuestionCsv, type QuestionDraft } from './quiz-csv.js'
 export type QuizDraft = Pick<QuizRecord, 'campaignId' | 'title' | 'description' | 'drawCount' | 'timeLimitSeconds' | 'attemptsAllowed' | 'opensAt' | 'closesAt' | 'audience'>
 
 const POOL_MAX = 2_000
+/** Settings every attempt was drawn and timed with. */
+const FROZEN_ONCE_STARTED = ['drawCount', 'timeLimitSeconds'] as const
 
 /**
  * Organizers' side of quizzes (知识竞赛): create one (for a campaign or on its own), fill
@@ -53,11 +55,24 @@ export class QuizService {
     return { quiz, questions: await this.store.quizzes.questions(id) }
   }
 
+  /**
+   * Corrects a quiz's settings. Once anyone has started, what the attempts were drawn and
+   * timed with (draw count, time limit) stays as it is: a change would make earlier
+   * papers incomparable with later ones. Title, description, window and attempts may change.
+   */
   async update(staff: StaffPrincipal, id: string, patch: Partial<Omit<QuizDraft, 'campaignId'>>): Promise<QuizRecord> {
     const quiz = await this.get(staff, id)
+    const frozen = FROZEN_ONCE_STARTED.filter((k) => patch[k] !== undefined && patch[k] !== quiz[k])
+    if (frozen.length && (await this.started(quiz.id))) {
+      throw new ConflictError('已有人开始答题，抽题数和答题时限不能再改，以免前后成绩不可比', frozen.map((k) => ({ path: `body.${k}`, message: '已有人开始答题，不能修改' })), 'quiz_started')
+    }
     const next = { ...quiz, ...patch, updatedAt: this.clock.now() }
     checkWindow(next)
     return this.store.quizzes.update(next)
+  }
+
+  private async started(quizId: string) {
+    return (await this.store.quizzes.attempts(quizId)).length > 0
   }
 
   /** Adds questions to the pool, all or none: any problem refuses the whole list with every problem named. */

@@ -93,7 +93,7 @@ describe('a knowledge quiz from import to leaderboard', () => {
       ['st001', 50, 2, 2], ['st002', 30, 1, 2], ['st003', 0, 0, 1], // deputies counted at their home (first) station
     ])
     const districts = await (await asDeputy(app, 'dp0001')).get(`/api/mp/quizzes/${quiz.id}/leaderboard?by=district`)
-    expect(districts.body.items).to.deep.equal([{ rank: 1, id: 'd01', name: '湛河区', participants: 3, audienceSize: 5, participationRate: 0.6, averageScore: 43.33 }])
+    expect(districts.body.items).to.deep.equal([{ rank: 1, id: 'd01', name: '湛河区', participants: 3, audienceSize: 5, participationRate: 0.6, averageScore: 43.33, averagePercent: 86.67 }])
 
     const csv = await (await asAdmin(app)).get(`/api/admin/quizzes/${quiz.id}/results.csv`)
     expect(csv.status).to.equal(200)
