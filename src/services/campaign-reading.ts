@@ -100,7 +100,7 @@ export class CampaignReading {
     return this.campaign(reader, campaignId)
   }
 
-  /** 学习打卡: while the campaign runs, once per item, or once a day when no item is named. */
+  /** 学习打卡: while the campaign runs, once per item opened, or once a day when no item is named. */
   async checkIn(reader: Reader, campaignId: string, input: { itemId?: string | null; reflection?: string | null }): Promise<CheckInRecord> {
     const { campaign, following, reachedIds } = await this.visible(reader, campaignId)
     // Open to follow is not yet in it: only people it reached, or who follow, check in.
@@ -110,12 +110,14 @@ export class CampaignReading {
     if (phase !== 'running') throw new ConflictError(phase === 'ended' ? '活动已结束，不能再打卡' : '活动尚未开始', [{ path: 'phase', message: phase }], 'campaign_not_running')
     const itemId = input.itemId ?? null
     if (itemId && !reachedIds.includes(itemId)) throw new UnprocessableError('学习材料不属于该活动', [{ path: 'body.itemId', message: '未知的学习材料' }], 'unknown_item')
+    // A check-in on an item says it was studied: it needs the item opened first, or the progress figures count reading nobody did.
+    if (itemId && !(await this.store.campaigns.readsFor(reader, [itemId])).length) {
+      throw new ConflictError('请先打开这篇学习材料阅读，再打卡', [{ path: 'body.itemId', message: '尚未阅读' }], 'not_read')
+    }
     const checkIn = await this.store.campaigns.addCheckIn({
       id: `ci-${randomUUID()}`, campaignId, itemId, personKind: reader.kind, personId: reader.id,
       slot: checkInSlot(itemId, localDate(now, this.timeZone)), reflection: input.reflection?.trim() || null, at: now,
     })
-    // Checking in on an item says it was studied: it counts as read, if it was not opened here.
-    if (itemId) await this.store.campaigns.recordRead({ itemId, campaignId, personKind: reader.kind, personId: reader.id, readAt: now })
     return checkIn
   }
 
