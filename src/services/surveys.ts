@@ -3,12 +3,13 @@ import type { Clock } from '../clock.js'
 import type { DeputyLevel } from '../domain/directory.js'
 import { ancestry } from '../domain/region-tree.js'
 import {
-  canManageSurvey, definitionProblems, OPINION_OUTCOME_LABELS,
-  type Article, type Opinion, type OpinionOutcome, type PassRule, type Question, type SurveyKind, type SurveyRecord,
+  canManageSurvey, definitionProblems, draftName, frozenByAnswers, OPINION_OUTCOME_LABELS, sameValue,
+  type Article, type SurveyCorrection, type Opinion, type OpinionOutcome, type PassRule, type Question, type SurveyKind, type SurveyRecord,
 } from '../domain/survey.js'
 import { ConflictError, NotFoundError, UnprocessableError } from '../errors.js'
 import type { OutboxMessage, Store } from '../store/ports.js'
 import type { SurveyQuery } from '../store/survey-ports.js'
+import type { AuditTrail } from './audit.js'
 import type { StaffPrincipal } from './principal.js'
 
 export interface SurveyDraft {
@@ -46,6 +47,7 @@ export class SurveyService {
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
+    private readonly audit: Pick<AuditTrail, 'record'>,
   ) {}
 
   scope(staff: StaffPrincipal): Pick<SurveyQuery, 'visibleTo'> {
@@ -93,7 +95,33 @@ export class SurveyService {
     const s = await this.visible(staff, id)
     const now = this.clock.now()
     if (s.closesAt <= now) throw new ConflictError('问卷已结束', [], 'survey_closed')
-    return this.store.surveys.update({ ...s, closesAt: now < s.opensAt ? s.opensAt : now, updatedAt: now })
+    const closed = await this.store.surveys.update({ ...s, closesAt: now < s.opensAt ? s.opensAt : now, updatedAt: now })
+    await this.audit.record(staff, 'survey.closed', { kind: 'survey', id: s.id }, { before: { closesAt: s.closesAt }, after: { closesAt: closed.closesAt } })
+    return closed
+  }
+
+  /**
+   * Corrects a survey after creation: title and description always; the times (extend,
+   * close early) while it has not ended; questions and articles only while nobody has
+   * answered (409 with the reason otherwise). Each change is audited with what it was.
+   */
+  async correct(staff: StaffPrincipal, id: string, correction: SurveyCorrection): Promise<SurveyRecord> {
+    const s = await this.visible(staff, id)
+    const now = this.clock.now()
+    const frozen = frozenByAnswers(s, correction, now)
+    if (frozen.length) throw new ConflictError(frozen[0]!.message, frozen.map((p) => ({ path: `body.${p.path}`, message: p.message })), 'survey_frozen')
+    const changed = (Object.keys(correction) as (keyof SurveyCorrection)[]).filter((k) => correction[k] !== undefined && !sameValue(correction[k], s[k]))
+    if (!changed.length) return s
+    const next: SurveyRecord = { ...s, ...correction, articles: s.kind === 'consultation' ? (correction.articles ?? s.articles) : [], updatedAt: now }
+    // Closing early is closing now, never in the past: answers already in stay counted.
+    if (correction.closesAt && next.closesAt < now) next.closesAt = now < next.opensAt ? next.opensAt : now
+    const problems = definitionProblems(next)
+    if (problems.length) throw new UnprocessableError('问卷设置有误', problems.map((p) => ({ path: `body.${p.path}`, message: p.message })), 'invalid_survey')
+    const saved = await this.store.surveys.update(next)
+    await this.audit.record(staff, 'survey.corrected', { kind: 'survey', id: s.id }, {
+      fields: changed, before: Object.fromEntries(changed.map((k) => [k, s[k]])), after: Object.fromEntries(changed.map((k) => [k, next[k]])),
+    })
+    return saved
   }
 
   async opinions(staff: StaffPrincipal, id: string, filter: { articleId?: string; outcome?: OpinionOutcome }) {
@@ -101,23 +129,29 @@ export class SurveyService {
     return { survey: s, opinions: await this.store.surveys.opinions(s.id, filter) }
   }
 
-  /** Marks an opinion adopted, partly adopted or not, with the reason; a named commenter is told, once per opinion. */
+  /**
+   * Marks an opinion adopted, partly adopted or not, with the reason. A named commenter is
+   * told; told again, as a correction, when a later decision changes the outcome or the
+   * reason; the same decision sent twice tells nobody twice.
+   */
   async decide(staff: StaffPrincipal, surveyId: string, opinionId: string, decision: { outcome: Exclude<OpinionOutcome, 'pending'>; reason: string }): Promise<Opinion> {
     const s = await this.visible(staff, surveyId)
     const opinion = await this.store.surveys.getOpinion(opinionId)
     if (!opinion || opinion.surveyId !== s.id) throw new NotFoundError('意见不存在')
+    if (opinion.outcome === decision.outcome && opinion.reason === decision.reason) return opinion
     const now = this.clock.now()
     const next: Opinion = { ...opinion, outcome: decision.outcome, reason: decision.reason, decidedBy: staff.id, decidedAt: now }
     const article = s.articles.find((a) => a.id === opinion.articleId)
+    const correction = opinion.outcome !== 'pending'
     const messages: OutboxMessage[] = opinion.mpUserId
       ? [{
         id: randomUUID(), channel: 'auto', recipientKind: 'mp_user', recipientId: opinion.mpUserId, kind: 'survey.opinion_feedback',
         payload: {
           surveyId: s.id, opinionId: opinion.id, outcome: decision.outcome,
-          text: `采纳情况反馈：您对《${s.title}》${article?.number ?? ''}提出的意见，结果为「${OPINION_OUTCOME_LABELS[decision.outcome]}」。说明：${decision.reason}`,
+          text: `${correction ? '采纳情况更正' : '采纳情况反馈'}：您对${draftName(s.title)}${article?.number ?? ''}提出的意见，结果${correction ? '改为' : '为'}「${OPINION_OUTCOME_LABELS[decision.outcome]}」。说明：${decision.reason}`,
         },
-        // One feedback per opinion: a later correction of the outcome is not sent again.
-        dedupeKey: `survey:${s.id}:opinion:${opinion.id}:feedback`,
+        // One message per decision: the first as before, each correction by its time.
+        dedupeKey: `survey:${s.id}:opinion:${opinion.id}:feedback${correction ? `:${now.toISOString()}` : ''}`,
         status: 'pending', attempts: 0, nextAttemptAt: now, lastError: null, createdAt: now,
       }]
       : []

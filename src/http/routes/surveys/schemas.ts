@@ -52,6 +52,19 @@ export const createBody = z.strictObject({
     .default(null),
 })
 
+/** A correction after creation: what is given changes, the rest stays (the service says what is frozen). */
+export const correctionBody = z
+  .strictObject({
+    title: text(100, '标题').optional(),
+    description: z.string().trim().max(5000, '说明最多 5000 字').optional(),
+    opensAt: instant.optional(),
+    closesAt: instant.optional(),
+    responseCap: z.number().int().min(1, '人数上限至少为 1').nullable().optional(),
+    questions: z.array(question).max(200, '题目最多 200 道').optional(),
+    articles: z.array(article).max(500, '条文最多 500 条').optional(),
+  })
+  .refine((b) => Object.values(b).some((v) => v !== undefined), { message: '请至少修改一项' })
+
 export const listQuery = z.strictObject({ ...pageQuery, kind: z.enum(SURVEY_KINDS).optional() })
 export const resultsQuery = z.strictObject({ districtId: id.optional(), stationId: id.optional() })
 export const textsQuery = z.strictObject({ ...pageQuery, questionId: key, q: z.string().trim().max(50).optional(), districtId: id.optional(), stationId: id.optional() })
