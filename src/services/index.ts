@@ -109,7 +109,7 @@ export function createServices(config: Config & { security: { secretKey: string 
     caseQueries,
     caseReports: new CaseReports(store, caseQueries, routing, clock),
     ...campaignServices,
-    ...createQuizServices(store, campaignServices.campaigns, clock, timeZone),
+    ...createQuizServices(store, campaignServices.campaigns, clock, timeZone, audit),
     digests: new DigestService(store, routing, campaignServices.readingDigest, { timeZone, sendAt: config.digest.sendAt, channelPerMinute: config.digest.channelPerMinute }, clock),
     meetings,
     meetingInvitations: new MeetingInvitations(store, clock, { timeZone, checkInOpensMinutesBefore: config.meetings.checkInOpensMinutesBefore }),

@@ -1,5 +1,6 @@
 import type { Clock } from '../clock.js'
 import type { Store } from '../store/ports.js'
+import type { AuditTrail } from './audit.js'
 import { CampaignAudience } from './campaign-audience.js'
 import type { CampaignService } from './campaigns.js'
 import { QuizResults } from './quiz-results.js'
@@ -7,9 +8,9 @@ import { QuizTaking } from './quiz-taking.js'
 import { QuizService } from './quizzes.js'
 
 /** Knowledge quizzes, wired to one store and clock (spread into createServices). */
-export function createQuizServices(store: Store, campaigns: CampaignService, clock: Clock, timeZone: string) {
+export function createQuizServices(store: Store, campaigns: CampaignService, clock: Clock, timeZone: string, audit: AuditTrail) {
   const audience = new CampaignAudience(store)
-  const quizzes = new QuizService(store, campaigns, clock)
+  const quizzes = new QuizService(store, campaigns, clock, audit)
   return {
     quizzes,
     quizTaking: new QuizTaking(store, audience, clock),

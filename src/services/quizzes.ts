@@ -3,6 +3,7 @@ import type { Clock } from '../clock.js'
 import { OPTION_KEYS, questionProblems, type QuizQuestion, type QuizRecord } from '../domain/quiz.js'
 import { ConflictError, NotFoundError, UnprocessableError, ValidationError } from '../errors.js'
 import type { PageQuery, Store } from '../store/ports.js'
+import type { AuditTrail } from './audit.js'
 import type { CampaignService } from './campaigns.js'
 import { requireRole, type StaffPrincipal } from './principal.js'
 import { readQuestionCsv, type QuestionDraft } from './quiz-csv.js'
@@ -24,6 +25,7 @@ export class QuizService {
     private readonly store: Store,
     private readonly campaigns: CampaignService,
     private readonly clock: Clock,
+    private readonly audit: Pick<AuditTrail, 'record'>,
   ) {}
 
   async create(staff: StaffPrincipal, draft: QuizDraft): Promise<QuizRecord> {
@@ -66,9 +68,41 @@ export class QuizService {
     if (frozen.length && (await this.started(quiz.id))) {
       throw new ConflictError('已有人开始答题，抽题数和答题时限不能再改，以免前后成绩不可比', frozen.map((k) => ({ path: `body.${k}`, message: '已有人开始答题，不能修改' })), 'quiz_started')
     }
+    const changed = (Object.keys(patch) as (keyof typeof patch)[]).filter((k) => patch[k] !== undefined && String(patch[k]) !== String(quiz[k]))
+    if (!changed.length) return quiz
     const next = { ...quiz, ...patch, updatedAt: this.clock.now() }
     checkWindow(next)
-    return this.store.quizzes.update(next)
+    const saved = await this.store.quizzes.update(next)
+    await this.audit.record(staff, 'quiz.corrected', { kind: 'quiz', id: quiz.id }, {
+      fields: changed, before: Object.fromEntries(changed.map((k) => [k, quiz[k]])), after: Object.fromEntries(changed.map((k) => [k, next[k]])),
+    })
+    return saved
+  }
+
+  /**
+   * Corrects a pool question. Before anyone starts, anything; after, the wording (stem,
+   * option texts, explanation, tags) only: the type, the options' number, the right answer
+   * and the points are what earlier papers were scored by.
+   */
+  async correctQuestion(staff: StaffPrincipal, quizId: string, questionId: string, patch: Partial<Omit<QuestionDraft, 'line'>>): Promise<QuizQuestion> {
+    const quiz = await this.get(staff, quizId)
+    const [question] = await this.store.quizzes.getQuestions([questionId])
+    if (!question || question.quizId !== quiz.id) throw new NotFoundError('题目不存在')
+    const next: QuizQuestion = {
+      ...question, ...(patch.type ? { type: patch.type } : {}), ...(patch.stem ? { stem: patch.stem } : {}), ...(patch.options ? { options: patch.options } : {}),
+      ...(patch.answer ? { answer: patch.answer.map((k) => OPTION_KEYS.indexOf(k)) } : {}), ...(patch.explanation !== undefined ? { explanation: patch.explanation } : {}),
+      ...(patch.points !== undefined ? { points: patch.points } : {}), ...(patch.tags ? { tags: patch.tags } : {}),
+    }
+    const scoring: string[] = (['type', 'answer', 'points'] as const).filter((k) => String(next[k]) !== String(question[k]))
+    if (next.options.length !== question.options.length) scoring.push('options')
+    if (scoring.length && (await this.started(quiz.id))) {
+      throw new ConflictError('已有人开始答题，题型、选项个数、正确答案和分值不能再改，以免前后评分不一致', scoring.map((k) => ({ path: `body.${k}`, message: '已有人开始答题，不能修改' })), 'quiz_started')
+    }
+    const problems = questionProblems(next, 'body')
+    if (problems.length) throw new UnprocessableError('题目有误', problems, 'invalid_questions')
+    const saved = await this.store.quizzes.updateQuestion(next)
+    await this.audit.record(staff, 'quiz.question_corrected', { kind: 'quiz_question', id: question.id }, { quizId: quiz.id, before: question, after: next })
+    return saved
   }
 
   private async started(quizId: string) {

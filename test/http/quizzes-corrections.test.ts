@@ -38,4 +38,34 @@ describe('correcting a quiz after people started', () => {
     expect(corrected.status, 'the title still corrects; the same draw count is no change').to.equal(200)
     expect(corrected.body.title).to.equal('代表法知识竞赛（更正）')
   })
+
+  it('corrects a question\'s wording at any time, but its answer and points only until the first attempt, each audited', async () => {
+    const quiz = await quizWithBank(app, sunli)
+    const pool = (await sunli.get(`/api/admin/quizzes/${quiz.id}`)).body.questions
+    const first = pool[0]
+    const url = `/api/admin/quizzes/${quiz.id}/questions/${first.id}`
+    const early = await sunli.patch(url, { points: 20, answer: ['B'] })
+    expect(early.status, JSON.stringify(early.body)).to.equal(200)
+    expect(early.body).to.include({ points: 20, stem: '单选题1' })
+    expect(early.body.answer).to.deep.equal(['B'])
+
+    expect((await (await asResident(app)).post(`/api/mp/quizzes/${quiz.id}/attempts`)).status).to.equal(201)
+    const wording = await sunli.patch(url, { stem: '单选题1（更正错别字）', options: ['甲', '乙', '丙', '丁（更正）'], explanation: '更正后的解析' })
+    expect(wording.status, JSON.stringify(wording.body)).to.equal(200)
+    expect(wording.body).to.include({ stem: '单选题1（更正错别字）', explanation: '更正后的解析', points: 20 })
+
+    for (const patch of [{ points: 10 }, { answer: ['A'] }, { options: ['甲', '乙'] }, { type: 'true_false' }]) {
+      const refused = await sunli.patch(url, patch)
+      expect(refused.status, JSON.stringify(patch)).to.equal(409)
+      expect(refused.body.error).to.include({ code: 'quiz_started', message: '已有人开始答题，题型、选项个数、正确答案和分值不能再改，以免前后评分不一致' })
+    }
+    const stored = (await sunli.get(`/api/admin/quizzes/${quiz.id}`)).body.questions[0]
+    expect(stored).to.include({ points: 20, stem: '单选题1（更正错别字）' })
+    expect(stored.answer).to.deep.equal(['B'])
+
+    const audited = (await app.liaison.store.audit.list({ limit: 10, action: 'quiz.question_corrected' })).items
+    expect(audited.map((e) => (e.details.after as { stem: string }).stem)).to.deep.equal(['单选题1（更正错别字）', '单选题1'])
+    const other = await sunli.patch(`/api/admin/quizzes/${quiz.id}/questions/qq-00000000-0000-0000-0000-000000000000`, { stem: '无' })
+    expect(other.status, 'a question of no quiz of hers').to.equal(404)
+  })
 })

@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import type { AttemptRecord, QuizQuestion, QuizRecord } from '../../src/domain/quiz.js'
-import { ConflictError } from '../../src/errors.js'
+import { ConflictError, NotFoundError } from '../../src/errors.js'
 import type { Store } from '../../src/store/ports.js'
 import { rejects } from '../helpers/rejects.js'
 
@@ -27,6 +27,15 @@ const attempt = (quizId: string, personId: string, over: Partial<AttemptRecord> 
 /** The contract of quizzes, their pools and attempts, for every adapter. */
 export function quizContract(store: () => Store) {
   describe('quizzes', () => {
+    it('corrects a question in place: content replaced, quiz and position kept; an unknown one is not found', async () => {
+      const q = await store().quizzes.create(quizRecord())
+      await store().quizzes.addQuestions([question(q.id, 1), question(q.id, 2)])
+      const corrected: QuizQuestion = { ...question(q.id, 1), type: 'single', stem: '更正后的题干', options: ['甲', '乙'], answer: [1], explanation: '新解析', points: 5, tags: [] }
+      expect(await store().quizzes.updateQuestion(corrected)).to.deep.equal(corrected)
+      expect(await store().quizzes.questions(q.id)).to.deep.equal([corrected, question(q.id, 2)])
+      expect(await rejects(store().quizzes.updateQuestion({ ...corrected, id: `${q.id}-q9` }))).to.be.instanceOf(NotFoundError)
+    })
+
     it('stores quizzes and questions as given, finds open ones and searches within districts', async () => {
       const q = await store().quizzes.create(quizRecord())
       const other = await store().quizzes.create(quizRecord({ scopeDistrictIds: ['d02'], opensAt: at(60) }))

@@ -68,6 +68,11 @@ export async function quizRepo(conn: Connection): Promise<QuizRepo> {
         await Question.insertMany(questions.map(({ id, ...rest }) => ({ _id: id, ...rest })), { session })
       }))
     },
+    async updateQuestion(q) {
+      const r = await Question.updateOne({ _id: q.id }, { $set: { type: q.type, stem: q.stem, options: [...q.options], answer: [...q.answer], explanation: q.explanation, points: q.points, tags: [...q.tags] } })
+      if (r.matchedCount === 0) throw new NotFoundError('题目不存在')
+      return q
+    },
     async questions(quizId) {
       return (await Question.find({ quizId }).sort({ position: 1, _id: 1 }).lean<QuestionDoc[]>()).map(questionFromDoc)
     },

@@ -78,6 +78,15 @@ export function quizRepo(db: Db, group: GroupCommit): QuizRepo {
         for (const q of questions) insert.run(questionToRow(q))
       }))
     },
+    updateQuestion(question) {
+      return group.run(() => {
+        const row = questionToRow(question)
+        const changed = db.prepare('UPDATE quiz_questions SET type = @type, stem = @stem, options = @options, answer = @answer, explanation = @explanation, points = @points, tags = @tags WHERE id = @id')
+          .run({ id: row.id, type: row.type, stem: row.stem, options: row.options, answer: row.answer, explanation: row.explanation, points: row.points, tags: row.tags }).changes
+        if (!changed) throw new NotFoundError('题目不存在')
+        return question
+      })
+    },
     async questions(quizId) {
       return all(questionFromRow, 'SELECT * FROM quiz_questions WHERE quiz_id = ? ORDER BY position, id', quizId)
     },
