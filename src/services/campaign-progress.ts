@@ -33,6 +33,8 @@ export class CampaignProgress {
 
   async report(staff: StaffPrincipal, campaignId: string, groupBy: ProgressGrouping): Promise<CampaignProgressReport> {
     const campaign = await this.campaigns.get(staff, campaignId)
+    // A district organizer following a city-level campaign sees their districts' share of it.
+    const within = this.campaigns.districtView(staff, campaign)
     const dir = await this.audience.directory()
     const [items, reach, reads, checkIns] = await Promise.all([
       this.store.campaigns.items(campaignId), this.store.campaigns.reachOf(campaignId),
@@ -40,11 +42,12 @@ export class CampaignProgress {
     ])
     // People reached keep the place they were reached at; the rest stand where the directory puts them now.
     const reachedAt = new Map(reach.map((r) => [`${r.personKind}:${r.personId}`, r]))
-    const audience: AudienceMember[] = this.audience.resolve(campaign, dir).map((m) => {
+    const audience: AudienceMember[] = this.audience.resolve(within ? { ...campaign, scopeDistrictIds: within } : campaign, dir).map((m) => {
       const r = reachedAt.get(`${m.kind}:${m.id}`)
       return r ? { ...m, stationId: r.stationId, districtId: r.districtId } : m
     })
-    const people = personProgress({ audience, items: items.filter((i) => i.publishedAt), reach, reads, checkIns, nameOf: dir.personName })
+    const everyone = personProgress({ audience, items: items.filter((i) => i.publishedAt), reach, reads, checkIns, nameOf: dir.personName })
+    const people = within ? everyone.filter((p) => p.districtId !== null && within.includes(p.districtId)) : everyone
     const stationName = (id: string | null) => (id ? (dir.stationNames.get(id) ?? id) : null)
     const districtName = (id: string | null) => (id ? (dir.districtNames.get(id) ?? id) : null)
     const groups = groupBy === 'person' ? [] : groupProgress(people, groupBy).map((g) => ({

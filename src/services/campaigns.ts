@@ -7,7 +7,7 @@ import {
 import { plainText, sanitizeRichText } from '../domain/rich-text.js'
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError, ValidationError } from '../errors.js'
 import type { PageQuery, Store } from '../store/ports.js'
-import type { CampaignAudience } from './campaign-audience.js'
+import type { CampaignAudience, NamedDirectory } from './campaign-audience.js'
 import { requireRole, type StaffPrincipal } from './principal.js'
 import type { ReadingPublisher } from './reading-publisher.js'
 
@@ -60,17 +60,42 @@ export class CampaignService {
     })
   }
 
-  list(staff: StaffPrincipal, page: PageQuery) {
+  /** A district organizer's list: their districts' campaigns, and the city's that reach their districts. */
+  async list(staff: StaffPrincipal, page: PageQuery) {
     requireRole(staff, 'organizer', 'admin')
-    return this.store.campaigns.search({ ...page, ...(this.scoped(staff) ? { scopeDistrictIds: staff.regionIds } : {}) })
+    if (!this.scoped(staff)) return this.store.campaigns.search(page)
+    const found = await this.store.campaigns.search({ ...page, scopeDistrictIds: staff.regionIds, cityWide: true })
+    const dir = await this.audience.directory()
+    // The cursor stays the repository's, so a page may come back shorter but paging never skips.
+    return { ...found, items: found.items.filter((c) => this.canSee(staff, c, dir)) }
   }
 
-  /** Not visible is not found: nobody learns which campaigns exist elsewhere. */
+  /**
+   * Not visible is not found: nobody learns which campaigns exist elsewhere. A district
+   * organizer sees their districts' campaigns and the city's that reach their districts.
+   */
   async get(staff: StaffPrincipal, id: string): Promise<CampaignRecord> {
     requireRole(staff, 'organizer', 'admin')
     const c = await this.store.campaigns.get(id)
-    if (!c || (this.scoped(staff) && !c.scopeDistrictIds.some((d) => staff.regionIds.includes(d)))) throw new NotFoundError('活动不存在')
+    if (!c || (this.districtView(staff, c) && !this.canSee(staff, c, await this.audience.directory()))) throw new NotFoundError('活动不存在')
     return c
+  }
+
+  /** For changes: a district organizer follows a city-level campaign but does not change it. */
+  async manageable(staff: StaffPrincipal, id: string): Promise<CampaignRecord> {
+    const c = await this.get(staff, id)
+    if (this.districtView(staff, c)) throw new ForbiddenError('市级活动由市人大常委会办公室管理，区县可查看本区县的进度', 'city_level')
+    return c
+  }
+
+  /** The districts whose share a district organizer sees of a city-level campaign; null when they see it whole. */
+  districtView(staff: StaffPrincipal, c: Pick<CampaignRecord, 'scopeDistrictIds'>): string[] | null {
+    return this.scoped(staff) && !c.scopeDistrictIds.some((d) => staff.regionIds.includes(d)) ? [...staff.regionIds] : null
+  }
+
+  private canSee(staff: StaffPrincipal, c: CampaignRecord, dir: NamedDirectory): boolean {
+    if (c.scopeDistrictIds.some((d) => staff.regionIds.includes(d))) return true
+    return !c.scopeDistrictIds.length && this.audience.resolve({ audience: c.audience, scopeDistrictIds: staff.regionIds }, dir).length > 0
   }
 
   async detail(staff: StaffPrincipal, id: string) {
@@ -80,7 +105,7 @@ export class CampaignService {
 
   /** Adds an item; it reaches the audience now, or when the publish job finds it due. */
   async addItem(staff: StaffPrincipal, campaignId: string, draft: ItemDraft): Promise<ReadingItem> {
-    const campaign = await this.get(staff, campaignId)
+    const campaign = await this.manageable(staff, campaignId)
     const now = this.clock.now()
     if (campaignPhase(campaign, now) === 'ended') throw new ConflictError('活动已结束，不能再发布学习材料', [], 'campaign_ended')
     const publishAt = draft.publishAt ?? null

@@ -1,5 +1,5 @@
 import { groupBoard, peopleBoard, type GroupStanding, type PersonStanding } from '../domain/quiz-board.js'
-import { scoreAnswers, type QuizRecord } from '../domain/quiz.js'
+import { scoreAnswers, type AttemptRecord, type QuizRecord } from '../domain/quiz.js'
 import { NotFoundError } from '../errors.js'
 import type { Store } from '../store/ports.js'
 import type { CampaignAudience, NamedDirectory } from './campaign-audience.js'
@@ -19,6 +19,10 @@ export interface Board {
   groups: NamedGroup[]
 }
 
+/** Attempts made from these districts (all when null). */
+const inDistricts = (attempts: AttemptRecord[], within: readonly string[] | null) =>
+  within ? attempts.filter((a) => a.districtId !== null && within.includes(a.districtId)) : attempts
+
 /** Residents are not named on a public board: a short tag from their account id. */
 const residentLabel = (id: string) => `群众${id.slice(-4).toUpperCase()}`
 
@@ -34,8 +38,10 @@ export class QuizResults {
     private readonly settings: { timeZone: string },
   ) {}
 
+  /** A district organizer following a city-level quiz sees their districts' people and places only. */
   async forStaff(staff: StaffPrincipal, quizId: string, by: BoardKind): Promise<Board> {
-    return this.board(await this.quizzes.get(staff, quizId), by)
+    const quiz = await this.quizzes.get(staff, quizId)
+    return this.board(quiz, by, this.quizzes.districtView(staff, quiz))
   }
 
   /** Participants see the board of a quiz that is for them. */
@@ -48,7 +54,9 @@ export class QuizResults {
   /** One row per finished attempt, times in the business time zone, through the one CSV writer (BOM, formulas neutralised). */
   async csv(staff: StaffPrincipal, quizId: string): Promise<{ title: string; csv: string }> {
     const quiz = await this.quizzes.get(staff, quizId)
-    const [attempts, dir, pool] = await Promise.all([this.store.quizzes.attempts(quiz.id), this.audience.directory(), this.store.quizzes.questions(quiz.id)])
+    const within = this.quizzes.districtView(staff, quiz)
+    const [all, dir, pool] = await Promise.all([this.store.quizzes.attempts(quiz.id), this.audience.directory(), this.store.quizzes.questions(quiz.id)])
+    const attempts = inDistricts(all, within)
     const byId = new Map(pool.map((q) => [q.id, q]))
     const tz = this.settings.timeZone
     const rows = attempts.filter((a) => a.status !== 'open').map((a) => {
@@ -65,15 +73,15 @@ export class QuizResults {
     return { title: quiz.title, csv: csvSheet([header, ...rows]) }
   }
 
-  private async board(quiz: QuizRecord, by: BoardKind): Promise<Board> {
+  private async board(quiz: QuizRecord, by: BoardKind, within: string[] | null = null): Promise<Board> {
     const [attempts, dir] = await Promise.all([this.store.quizzes.attempts(quiz.id), this.audience.directory()])
-    const people = peopleBoard(attempts)
+    const people = peopleBoard(inDistricts(attempts, within))
     const named = (p: PersonStanding): NamedPerson => ({
       ...p, name: this.nameOf(dir, p.personKind, p.personId),
       stationName: p.stationId ? (dir.stationNames.get(p.stationId) ?? null) : null, districtName: p.districtId ? (dir.districtNames.get(p.districtId) ?? null) : null,
     })
     if (by === 'person') return { quiz, by, people: people.map(named), groups: [] }
-    const groups = groupBoard(people, by, quiz.audience === 'deputies' ? this.sizes(dir, by, quiz.scopeDistrictIds) : null)
+    const groups = groupBoard(people, by, quiz.audience === 'deputies' ? this.sizes(dir, by, within ?? quiz.scopeDistrictIds) : null)
     const names = by === 'station' ? dir.stationNames : dir.districtNames
     return { quiz, by, people: [], groups: groups.map((g) => ({ ...g, name: names.get(g.groupId) ?? g.groupId })) }
   }

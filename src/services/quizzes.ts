@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Clock } from '../clock.js'
 import { OPTION_KEYS, questionProblems, type QuizQuestion, type QuizRecord } from '../domain/quiz.js'
-import { ConflictError, NotFoundError, UnprocessableError, ValidationError } from '../errors.js'
+import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError, ValidationError } from '../errors.js'
 import type { PageQuery, Store } from '../store/ports.js'
 import type { AuditTrail } from './audit.js'
 import type { CampaignService } from './campaigns.js'
@@ -39,17 +39,30 @@ export class QuizService {
     })
   }
 
+  /** A district organizer's list: their districts' quizzes and the city's (which are for every district). */
   list(staff: StaffPrincipal, query: PageQuery & { campaignId?: string }) {
     requireRole(staff, 'organizer', 'admin')
-    return this.store.quizzes.search({ ...query, ...(this.scoped(staff) ? { scopeDistrictIds: staff.regionIds } : {}) })
+    return this.store.quizzes.search({ ...query, ...(this.scoped(staff) ? { scopeDistrictIds: staff.regionIds, cityWide: true } : {}) })
   }
 
-  /** Not visible is not found: nobody learns which quizzes exist elsewhere. */
+  /** Not visible is not found: nobody learns which quizzes exist elsewhere; the city's are visible to every district. */
   async get(staff: StaffPrincipal, id: string): Promise<QuizRecord> {
     requireRole(staff, 'organizer', 'admin')
     const q = await this.store.quizzes.get(id)
-    if (!q || (this.scoped(staff) && !q.scopeDistrictIds.some((d) => staff.regionIds.includes(d)))) throw new NotFoundError('知识竞赛不存在')
+    if (!q || (this.scoped(staff) && q.scopeDistrictIds.length && !q.scopeDistrictIds.some((d) => staff.regionIds.includes(d)))) throw new NotFoundError('知识竞赛不存在')
     return q
+  }
+
+  /** For changes: a district organizer follows a city-level quiz but does not change it. */
+  async manageable(staff: StaffPrincipal, id: string): Promise<QuizRecord> {
+    const q = await this.get(staff, id)
+    if (this.districtView(staff, q)) throw new ForbiddenError('市级知识竞赛由市人大常委会办公室管理，区县可查看本区县的成绩', 'city_level')
+    return q
+  }
+
+  /** The districts whose share a district organizer sees of a city-level quiz; null when they see it whole. */
+  districtView(staff: StaffPrincipal, q: Pick<QuizRecord, 'scopeDistrictIds'>): string[] | null {
+    return this.scoped(staff) && !q.scopeDistrictIds.length ? [...staff.regionIds] : null
   }
 
   async detail(staff: StaffPrincipal, id: string) {
@@ -63,7 +76,7 @@ export class QuizService {
    * papers incomparable with later ones. Title, description, window and attempts may change.
    */
   async update(staff: StaffPrincipal, id: string, patch: Partial<Omit<QuizDraft, 'campaignId'>>): Promise<QuizRecord> {
-    const quiz = await this.get(staff, id)
+    const quiz = await this.manageable(staff, id)
     const frozen = FROZEN_ONCE_STARTED.filter((k) => patch[k] !== undefined && patch[k] !== quiz[k])
     if (frozen.length && (await this.started(quiz.id))) {
       throw new ConflictError('已有人开始答题，抽题数和答题时限不能再改，以免前后成绩不可比', frozen.map((k) => ({ path: `body.${k}`, message: '已有人开始答题，不能修改' })), 'quiz_started')
@@ -85,7 +98,7 @@ export class QuizService {
    * and the points are what earlier papers were scored by.
    */
   async correctQuestion(staff: StaffPrincipal, quizId: string, questionId: string, patch: Partial<Omit<QuestionDraft, 'line'>>): Promise<QuizQuestion> {
-    const quiz = await this.get(staff, quizId)
+    const quiz = await this.manageable(staff, quizId)
     const [question] = await this.store.quizzes.getQuestions([questionId])
     if (!question || question.quizId !== quiz.id) throw new NotFoundError('题目不存在')
     const next: QuizQuestion = {
@@ -111,7 +124,7 @@ export class QuizService {
 
   /** Adds questions to the pool, all or none: any problem refuses the whole list with every problem named. */
   async addQuestions(staff: StaffPrincipal, quizId: string, drafts: QuestionDraft[], pathOf = (i: number) => `body.questions[${i}]`): Promise<QuizQuestion[]> {
-    const quiz = await this.get(staff, quizId)
+    const quiz = await this.manageable(staff, quizId)
     const pool = await this.store.quizzes.questions(quiz.id)
     if (pool.length + drafts.length > POOL_MAX) throw new UnprocessableError(`题库最多 ${POOL_MAX} 题`, [], 'pool_full')
     let position = pool.reduce((max, q) => Math.max(max, q.position), 0)
@@ -131,7 +144,7 @@ export class QuizService {
 
   /** A question bank in CSV (see quiz-csv.ts); problems name the CSV line. */
   async importCsv(staff: StaffPrincipal, quizId: string, csv: string): Promise<QuizQuestion[]> {
-    await this.get(staff, quizId)
+    await this.manageable(staff, quizId)
     const { drafts, problems } = readQuestionCsv(csv)
     if (problems.length) throw new UnprocessableError('题目有误，未导入任何题目', problems, 'invalid_questions')
     return this.addQuestions(staff, quizId, drafts, (i) => `body.csv[第 ${drafts[i]?.line ?? i + 2} 行]`)

@@ -6,7 +6,7 @@ import {
   canManageSurvey, definitionProblems, draftName, frozenByAnswers, OPINION_OUTCOME_LABELS, sameValue,
   type Article, type SurveyCorrection, type Opinion, type OpinionOutcome, type PassRule, type Question, type SurveyKind, type SurveyRecord,
 } from '../domain/survey.js'
-import { ConflictError, NotFoundError, UnprocessableError } from '../errors.js'
+import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../errors.js'
 import type { OutboxMessage, Store } from '../store/ports.js'
 import type { SurveyQuery } from '../store/survey-ports.js'
 import type { AuditTrail } from './audit.js'
@@ -51,18 +51,33 @@ export class SurveyService {
   ) {}
 
   scope(staff: StaffPrincipal): Pick<SurveyQuery, 'visibleTo'> {
-    return staff.role === 'organizer' && staff.regionIds.length ? { visibleTo: { districtIds: staff.regionIds, createdBy: staff.id } } : {}
+    return staff.role === 'organizer' && staff.regionIds.length ? { visibleTo: { districtIds: staff.regionIds, createdBy: staff.id, cityWide: true } } : {}
   }
 
   list(staff: StaffPrincipal, query: { kind?: SurveyKind; cursor?: string; limit: number }) {
     return this.store.surveys.search({ ...this.scope(staff), ...query })
   }
 
-  /** Not visible is not found: nobody learns which surveys exist elsewhere. */
+  /**
+   * Not visible is not found: nobody learns which surveys exist elsewhere. District
+   * organizers also see the city's surveys (a poster reaches every district), read only.
+   */
   async visible(staff: StaffPrincipal, id: string): Promise<SurveyRecord> {
     const s = await this.store.surveys.get(id)
-    if (!s || !canManageSurvey(staff, s)) throw new NotFoundError('问卷不存在')
+    if (!s || !(canManageSurvey(staff, s) || (staff.role === 'organizer' && !s.districtIds.length))) throw new NotFoundError('问卷不存在')
     return s
+  }
+
+  /** For changes: a district organizer follows a city-level survey but does not change it. */
+  async manageable(staff: StaffPrincipal, id: string): Promise<SurveyRecord> {
+    const s = await this.visible(staff, id)
+    if (!canManageSurvey(staff, s)) throw new ForbiddenError('市级问卷由市人大常委会办公室管理，区县可查看本区县的情况', 'city_level')
+    return s
+  }
+
+  /** The districts whose share a district organizer sees of a city-level survey; null when they see it whole. */
+  districtView(staff: StaffPrincipal, s: SurveyRecord): string[] | null {
+    return canManageSurvey(staff, s) ? null : [...staff.regionIds]
   }
 
   async create(staff: StaffPrincipal, draft: SurveyDraft): Promise<SurveyRecord> {
@@ -92,7 +107,7 @@ export class SurveyService {
 
   /** Stops taking responses now (a ballot's tallies are shown from then on). */
   async close(staff: StaffPrincipal, id: string): Promise<SurveyRecord> {
-    const s = await this.visible(staff, id)
+    const s = await this.manageable(staff, id)
     const now = this.clock.now()
     if (s.closesAt <= now) throw new ConflictError('问卷已结束', [], 'survey_closed')
     const closed = await this.store.surveys.update({ ...s, closesAt: now < s.opensAt ? s.opensAt : now, updatedAt: now })
@@ -106,7 +121,7 @@ export class SurveyService {
    * answered (409 with the reason otherwise). Each change is audited with what it was.
    */
   async correct(staff: StaffPrincipal, id: string, correction: SurveyCorrection): Promise<SurveyRecord> {
-    const s = await this.visible(staff, id)
+    const s = await this.manageable(staff, id)
     const now = this.clock.now()
     const frozen = frozenByAnswers(s, correction, now)
     if (frozen.length) throw new ConflictError(frozen[0]!.message, frozen.map((p) => ({ path: `body.${p.path}`, message: p.message })), 'survey_frozen')
@@ -135,7 +150,7 @@ export class SurveyService {
    * reason; the same decision sent twice tells nobody twice.
    */
   async decide(staff: StaffPrincipal, surveyId: string, opinionId: string, decision: { outcome: Exclude<OpinionOutcome, 'pending'>; reason: string }): Promise<Opinion> {
-    const s = await this.visible(staff, surveyId)
+    const s = await this.manageable(staff, surveyId)
     const opinion = await this.store.surveys.getOpinion(opinionId)
     if (!opinion || opinion.surveyId !== s.id) throw new NotFoundError('意见不存在')
     if (opinion.outcome === decision.outcome && opinion.reason === decision.reason) return opinion

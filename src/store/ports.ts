@@ -410,6 +410,8 @@ export interface CaseRepo {
 export interface CampaignQuery extends PageQuery {
   /** An organizer's view: campaigns whose scope shares a district with these (absent: all). */
   scopeDistrictIds?: string[]
+  /** With scopeDistrictIds: city-level campaigns (no district scope) too. */
+  cityWide?: boolean
 }
 
 export interface CampaignRepo {

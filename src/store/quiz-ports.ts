@@ -9,6 +9,8 @@ import type { Page, PageQuery } from './ports.js'
 export interface QuizQuery extends PageQuery {
   /** An organizer's view: quizzes whose scope shares a district with these (absent: all). */
   scopeDistrictIds?: string[]
+  /** With scopeDistrictIds: city-level quizzes (no district scope) too. */
+  cityWide?: boolean
   campaignId?: string
 }
 

@@ -8,8 +8,8 @@ import type { TallyIncrement, TallyRow } from '../domain/survey-tally.js'
 import type { OutboxMessage, Page, PageQuery } from './ports.js'
 
 export interface SurveyQuery extends PageQuery {
-  /** A district organizer's view: surveys of any of these districts, or that they created. */
-  visibleTo?: { districtIds: string[]; createdBy: string }
+  /** A district organizer's view: surveys of any of these districts, or that they created (and city-level ones when cityWide). */
+  visibleTo?: { districtIds: string[]; createdBy: string; cityWide?: boolean }
   kind?: SurveyKind
 }
 

@@ -112,12 +112,12 @@ describe('surveys, consultations and ballots', () => {
     expect(stored.every((r) => r.mpUserId === null && r.deputyId === null && r.respondentKey.startsWith('h:')), 'a secret ballot keeps only keyed hashes').to.equal(true)
   })
 
-  it('shows a district organizer only their district\'s surveys', async () => {
+  it('shows a district organizer their district\'s surveys and the city\'s, never another district\'s', async () => {
     const mine = await created(surveyBody({ title: '湛河区问卷' }), await asStaff(app, 'sunli'))
-    await created(surveyBody({ title: '全市问卷' }))
+    const cityWide = await created(surveyBody({ title: '全市问卷' }))
     const other = await asStaff(app, 'qianqi')
     expect((await other.get(`/api/admin/surveys/${mine.id}`)).status).to.equal(404)
-    expect((await other.get('/api/admin/surveys')).body.items).to.deep.equal([])
+    expect((await other.get('/api/admin/surveys')).body.items.map((x: { id: string }) => x.id)).to.deep.equal([cityWide.id])
     expect((await office.get('/api/admin/surveys')).body.items).to.have.length(2)
   })
 })

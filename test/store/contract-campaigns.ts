@@ -61,6 +61,7 @@ export function campaignContract(store: () => Store) {
       expect(second.nextCursor).to.equal(null)
       expect((await repo().search({ limit: 10, scopeDistrictIds: ['d02', 'd09'] })).items.map((x) => x.id)).to.deep.equal([b.id])
       expect((await repo().search({ limit: 10, scopeDistrictIds: [] })).items).to.deep.equal([])
+      expect((await repo().search({ limit: 10, scopeDistrictIds: ['d02'], cityWide: true })).items.map((x) => x.id), 'and the city-level ones').to.deep.equal([c.id, b.id])
     })
 
     it('lists the campaigns open to followers that have not ended', async () => {

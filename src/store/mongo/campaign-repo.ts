@@ -77,7 +77,10 @@ export async function campaignRepo(conn: Connection, { Outbox }: Pick<Models, 'O
     },
     async search(query) {
       const clauses: Record<string, unknown>[] = []
-      if (query.scopeDistrictIds) clauses.push({ scopeDistrictIds: { $in: query.scopeDistrictIds } })
+      if (query.scopeDistrictIds) {
+        const scoped = { scopeDistrictIds: { $in: query.scopeDistrictIds } }
+        clauses.push(query.cityWide ? { $or: [scoped, { scopeDistrictIds: { $size: 0 } }] } : scoped)
+      }
       const after = decodeCursor(query.cursor)
       if (after !== null) {
         const at = after.lastIndexOf('|')

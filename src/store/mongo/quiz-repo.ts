@@ -46,7 +46,10 @@ export async function quizRepo(conn: Connection): Promise<QuizRepo> {
     },
     async search(query) {
       const clauses: Record<string, unknown>[] = []
-      if (query.scopeDistrictIds) clauses.push({ scopeDistrictIds: { $in: query.scopeDistrictIds } })
+      if (query.scopeDistrictIds) {
+        const scoped = { scopeDistrictIds: { $in: query.scopeDistrictIds } }
+        clauses.push(query.cityWide ? { $or: [scoped, { scopeDistrictIds: { $size: 0 } }] } : scoped)
+      }
       if (query.campaignId) clauses.push({ campaignId: query.campaignId })
       const after = decodeCursor(query.cursor)
       if (after !== null) {

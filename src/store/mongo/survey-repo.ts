@@ -67,7 +67,11 @@ export async function surveyRepo(conn: Connection, { Outbox }: Pick<Models, 'Out
     },
     async search(query) {
       const clauses: Filter[] = []
-      if (query.visibleTo) clauses.push({ $or: [{ districtIds: { $in: query.visibleTo.districtIds } }, { createdBy: query.visibleTo.createdBy }] })
+      if (query.visibleTo) {
+        clauses.push({ $or: [
+          { districtIds: { $in: query.visibleTo.districtIds } }, { createdBy: query.visibleTo.createdBy }, ...(query.visibleTo.cityWide ? [{ districtIds: { $size: 0 } }] : []),
+        ] })
+      }
       if (query.kind) clauses.push({ kind: query.kind })
       const after = splitCursor(query.cursor)
       if (after) clauses.push({ $or: [{ createdAt: { $lt: after[0] } }, { createdAt: after[0], _id: { $lt: after[1] } }] })

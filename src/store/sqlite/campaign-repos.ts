@@ -70,7 +70,7 @@ export function campaignRepo(db: Db, group: GroupCommit): CampaignRepo {
       const params: unknown[] = []
       if (query.scopeDistrictIds) {
         const scope = scopeClause(query.scopeDistrictIds)
-        clauses.push(scope.clause)
+        clauses.push(query.cityWide ? `(${scope.clause} OR scope_district_ids = '[]')` : scope.clause)
         params.push(...scope.params)
       }
       const after = afterCursorClause(query.cursor)

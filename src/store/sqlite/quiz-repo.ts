@@ -54,7 +54,7 @@ export function quizRepo(db: Db, group: GroupCommit): QuizRepo {
       const params: unknown[] = []
       if (query.scopeDistrictIds) {
         const scope = scopeClause(query.scopeDistrictIds)
-        clauses.push(scope.clause)
+        clauses.push(query.cityWide ? `(${scope.clause} OR scope_district_ids = '[]')` : scope.clause)
         params.push(...scope.params)
       }
       if (query.campaignId) clauses.push('campaign_id = ?') && params.push(query.campaignId)

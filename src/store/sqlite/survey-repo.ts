@@ -90,7 +90,8 @@ export function surveyRepo(db: Db, group: GroupCommit): SurveyRepo {
       const params: unknown[] = []
       if (query.visibleTo) {
         const ids = query.visibleTo.districtIds
-        clauses.push(`(${ids.length ? `EXISTS (SELECT 1 FROM json_each(district_ids) WHERE value IN (${placeholders(ids.length)})) OR ` : ''}created_by = ?)`)
+        const cityWide = query.visibleTo.cityWide ? ` OR district_ids = '[]'` : ''
+        clauses.push(`(${ids.length ? `EXISTS (SELECT 1 FROM json_each(district_ids) WHERE value IN (${placeholders(ids.length)})) OR ` : ''}created_by = ?${cityWide})`)
         params.push(...ids, query.visibleTo.createdBy)
       }
       if (query.kind) clauses.push('kind = ?') && params.push(query.kind)
