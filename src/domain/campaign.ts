@@ -34,6 +34,9 @@ export interface CampaignRecord {
   updatedAt: Date
 }
 
+/** What readers see: published and not withdrawn. */
+export const isLive = (i: Pick<ReadingItem, 'publishedAt' | 'withdrawnAt'>) => i.publishedAt !== null && i.withdrawnAt === null
+
 export interface ReadingItem {
   id: string
   campaignId: string
@@ -48,6 +51,8 @@ export interface ReadingItem {
   publishAt: Date
   /** Null until published (now, or by the job once publishAt has come). */
   publishedAt: Date | null
+  /** Set when the organizer withdraws (unpublishes) it: readers no longer see it, and it is never published again. */
+  withdrawnAt: Date | null
   createdBy: string
   createdAt: Date
 }

@@ -77,7 +77,7 @@ export function createServices(config: Config & { security: { secretKey: string 
   const newDispatcher = () => new OutboxDispatcher(store, resolver, realSenders(config, wechat, robots), subscriptionTemplate, outboxPolicy, clock, logger)
   const meetings = new MeetingService(store, clock, { timeZone })
   const surveys = new SurveyService(store, clock, audit)
-  const campaignServices = createCampaignServices(store, clock, timeZone)
+  const campaignServices = createCampaignServices(store, clock, timeZone, audit)
   const caseQueries = new CaseQueries(store, routing, cipher, audit, clock, { windowDays: config.cases.similarWindowDays, threshold: config.cases.similarThreshold })
   return {
     cipher,

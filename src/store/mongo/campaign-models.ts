@@ -77,6 +77,7 @@ function itemSchema() {
       required: Boolean,
       publishAt: Date,
       publishedAt: { type: Date, default: null },
+      withdrawnAt: { type: Date, default: null },
       createdBy: String,
       createdAt: Date,
     },
