@@ -77,6 +77,8 @@ export interface SurveyRecord {
   ballot: BallotRules | null
   /** Anonymous surveys keep a keyed hash of the person, never the person. */
   anonymous: boolean
+  /** A draft (草稿) is not found by respondents and may change freely until it is published. */
+  draft: boolean
   opensAt: Date
   closesAt: Date
   /** Null: no cap. */
@@ -230,7 +232,8 @@ const same = sameValue
 export function frozenByAnswers(s: SurveyRecord, c: SurveyCorrection, now: Date): Problem[] {
   const problems: Problem[] = []
   const answered = s.responseCount > 0
-  const phase = surveyPhase(s, now)
+  // Nobody could answer a draft: its times are as free as the rest.
+  const phase = s.draft ? 'scheduled' : surveyPhase(s, now)
   if (c.questions && !same(c.questions, s.questions) && answered) {
     problems.push({ path: 'questions', message: s.kind === 'ballot' ? '已有代表投票，候选项目不能再改，否则已投的票将失去意义' : '已有人作答，题目不能再改，否则已收到的答卷将失去意义' })
   }

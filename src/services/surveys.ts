@@ -22,6 +22,8 @@ export interface SurveyDraft {
   opensAt: Date
   closesAt: Date
   responseCap: number | null
+  /** Kept as a draft until published (absent: published at once). */
+  draft?: boolean
   /** Ballots only: who votes and how projects pass. */
   ballot: { passRule: PassRule; maxChosen: number | null; roll: { levels?: DeputyLevel[]; districtIds?: string[]; deputyIds?: string[] } } | null
 }
@@ -88,7 +90,7 @@ export class SurveyService {
       : null
     const record: SurveyRecord = {
       id: `sv-${randomUUID()}`, shortCode: newShortCode(), kind: draft.kind, title: draft.title, description: draft.description,
-      questions: draft.questions, articles: draft.kind === 'consultation' ? draft.articles : [], ballot, anonymous: draft.anonymous,
+      questions: draft.questions, articles: draft.kind === 'consultation' ? draft.articles : [], ballot, anonymous: draft.anonymous, draft: draft.draft ?? false,
       opensAt: draft.opensAt, closesAt: draft.closesAt, responseCap: draft.responseCap, responseCount: 0,
       districtIds: within ? [...within] : [], createdBy: staff.id, createdAt: now, updatedAt: now,
     }
@@ -109,6 +111,7 @@ export class SurveyService {
   async close(staff: StaffPrincipal, id: string): Promise<SurveyRecord> {
     const s = await this.manageable(staff, id)
     const now = this.clock.now()
+    if (s.draft) throw new ConflictError('草稿尚未发布，无需结束', [], 'survey_draft')
     if (s.closesAt <= now) throw new ConflictError('问卷已结束', [], 'survey_closed')
     const closed = await this.store.surveys.update({ ...s, closesAt: now < s.opensAt ? s.opensAt : now, updatedAt: now })
     await this.audit.record(staff, 'survey.closed', { kind: 'survey', id: s.id }, { before: { closesAt: s.closesAt }, after: { closesAt: closed.closesAt } })
@@ -137,6 +140,17 @@ export class SurveyService {
       fields: changed, before: Object.fromEntries(changed.map((k) => [k, s[k]])), after: Object.fromEntries(changed.map((k) => [k, next[k]])),
     })
     return saved
+  }
+
+  /** Publishes a draft: from now respondents find it (from its opening time). Audited. */
+  async publish(staff: StaffPrincipal, id: string): Promise<SurveyRecord> {
+    const s = await this.manageable(staff, id)
+    if (!s.draft) throw new ConflictError('已经发布过了', [], 'already_published')
+    const now = this.clock.now()
+    if (s.closesAt <= now) throw new ConflictError('结束时间已过，请先修改结束时间再发布', [{ path: 'closesAt', message: s.closesAt.toISOString() }], 'survey_closed')
+    const published = await this.store.surveys.update({ ...s, draft: false, updatedAt: now })
+    await this.audit.record(staff, 'survey.published', { kind: 'survey', id: s.id })
+    return published
   }
 
   async opinions(staff: StaffPrincipal, id: string, filter: { articleId?: string; outcome?: OpinionOutcome }) {

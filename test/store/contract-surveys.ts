@@ -19,7 +19,7 @@ export function surveyRecord(over: Partial<SurveyRecord> = {}): SurveyRecord {
       { id: 'q2', type: 'text', title: '其他建议', required: false, options: [], minChoices: null, maxChoices: null, maxLength: 500, scale: null, min: null, max: null, showIf: null },
     ],
     articles: [{ id: 'a1', number: '第一条', text: '为了……制定本条例。' }], ballot: null, anonymous: false, opensAt: T0, closesAt: at(10_000),
-    responseCap: null, responseCount: 0, districtIds: ['d01'], createdBy: 'sf02', createdAt: T0, updatedAt: T0, ...over,
+    responseCap: null, responseCount: 0, districtIds: ['d01'], createdBy: 'sf02', createdAt: T0, updatedAt: T0, draft: false, ...over,
   }
 }
 
@@ -49,6 +49,10 @@ export function surveyContract(store: () => Store) {
       expect(await rejects(store().surveys.create({ ...surveyRecord(), shortCode: s.shortCode }))).to.be.instanceOf(ConflictError)
       const closed = await store().surveys.update({ ...s, closesAt: at(5), updatedAt: at(5) })
       expect(closed.closesAt).to.deep.equal(at(5))
+      const draft = await store().surveys.create(surveyRecord({ draft: true }))
+      expect(await store().surveys.get(draft.id)).to.deep.equal(draft)
+      expect(await store().surveys.update({ ...draft, draft: false, title: '已发布' })).to.deep.include({ draft: false, title: '已发布' })
+      expect((await store().surveys.get(draft.id))!.draft).to.equal(false)
     })
 
     it('stores a response with its tallies, texts and opinions in one write; a second by the same key writes nothing', async () => {

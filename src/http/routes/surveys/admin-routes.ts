@@ -52,6 +52,11 @@ export function adminSurveyRoutes({ auth, surveys, reports, qrCodes, idempotency
     ctx.body = presentSurvey(s, clock.now(), link(s.shortCode))
   })
 
+  router.post('/:id/publish', async (ctx) => {
+    const s = await surveys.publish(ctx.state.staff!, idOf(ctx.params))
+    ctx.body = presentSurvey(s, clock.now(), link(s.shortCode))
+  })
+
   router.post('/:id/close', async (ctx) => {
     const s = await surveys.close(ctx.state.staff!, idOf(ctx.params))
     ctx.body = presentSurvey(s, clock.now(), link(s.shortCode))

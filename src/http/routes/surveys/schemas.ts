@@ -39,6 +39,8 @@ export const createBody = z.strictObject({
   questions: z.array(question).max(200, '题目最多 200 道').default([]),
   articles: z.array(article).max(500, '条文最多 500 条').default([]),
   anonymous: z.boolean().default(false),
+  /** Keep it as a draft (草稿) until POST /:id/publish; absent, it is published at once. */
+  draft: z.boolean().default(false),
   opensAt: instant,
   closesAt: instant,
   responseCap: z.number().int().min(1, '人数上限至少为 1').nullable().default(null),
