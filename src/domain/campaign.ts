@@ -34,6 +34,9 @@ export interface CampaignRecord {
   updatedAt: Date
 }
 
+/** A title as a message names a work: in 书名号, unless it already carries its own 《…》 (never 《《…》》). */
+export const inBookMarks = (title: string) => (/《[^《》]+》/.test(title) ? title : `《${title}》`)
+
 /** What readers see: published and not withdrawn. */
 export const isLive = (i: Pick<ReadingItem, 'publishedAt' | 'withdrawnAt'>) => i.publishedAt !== null && i.withdrawnAt === null
 
