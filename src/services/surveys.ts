@@ -135,7 +135,8 @@ export class SurveyService {
     if (correction.closesAt && next.closesAt < now) next.closesAt = now < next.opensAt ? next.opensAt : now
     const problems = definitionProblems(next)
     if (problems.length) throw new UnprocessableError('问卷设置有误', problems.map((p) => ({ path: `body.${p.path}`, message: p.message })), 'invalid_survey')
-    const saved = await this.store.surveys.update(next)
+    // Changing what answers refer to holds only while nobody has answered, checked again in the write itself.
+    const saved = await this.store.surveys.update(next, { unanswered: changed.includes('questions') || changed.includes('articles') })
     await this.audit.record(staff, 'survey.corrected', { kind: 'survey', id: s.id }, {
       fields: changed, before: Object.fromEntries(changed.map((k) => [k, s[k]])), after: Object.fromEntries(changed.map((k) => [k, next[k]])),
     })

@@ -43,8 +43,13 @@ export interface SurveyRepo {
   create(survey: SurveyRecord): Promise<SurveyRecord>
   get(id: string): Promise<SurveyRecord | null>
   getByShortCode(shortCode: string): Promise<SurveyRecord | null>
-  /** Writes the definition and times; the response count is the store's and is left as it is. */
-  update(survey: SurveyRecord): Promise<SurveyRecord>
+  /**
+   * Writes the definition and times; the response count is the store's and is left as it is.
+   * With `unanswered`, only while the survey has no response (checked in the same write):
+   * ConflictError `survey_frozen` otherwise, so a response arriving meanwhile is never
+   * left answering questions that changed under it.
+   */
+  update(survey: SurveyRecord, options?: { unanswered?: boolean }): Promise<SurveyRecord>
   /** Newest first. */
   search(query: SurveyQuery): Promise<Page<SurveyRecord>>
   /**

@@ -1,7 +1,7 @@
 import { expect } from 'chai'
 import type { Opinion, SurveyRecord, SurveyResponse } from '../../src/domain/survey.js'
 import { tallyIncrements } from '../../src/domain/survey-tally.js'
-import { ConflictError } from '../../src/errors.js'
+import { ConflictError, NotFoundError } from '../../src/errors.js'
 import type { Store } from '../../src/store/ports.js'
 import { outboxMessage } from './contract-cases.js'
 import { rejects } from '../helpers/rejects.js'
@@ -53,6 +53,18 @@ export function surveyContract(store: () => Store) {
       expect(await store().surveys.get(draft.id)).to.deep.equal(draft)
       expect(await store().surveys.update({ ...draft, draft: false, title: '已发布' })).to.deep.include({ draft: false, title: '已发布' })
       expect((await store().surveys.get(draft.id))!.draft).to.equal(false)
+    })
+
+    it('changes what answers refer to only while unanswered, checked in the write itself', async () => {
+      const s = await store().surveys.create(surveyRecord())
+      const renamed = await store().surveys.update({ ...s, title: '改题目前' }, { unanswered: true })
+      expect(renamed.title).to.equal('改题目前')
+      await store().surveys.respond(submission(s, 'k1', { q1: 'yes' }))
+      const late = await rejects(store().surveys.update({ ...renamed, questions: renamed.questions.slice(0, 1) }, { unanswered: true }))
+      expect(late).to.be.instanceOf(ConflictError).with.property('code', 'survey_frozen')
+      expect((await store().surveys.get(s.id))!.questions, 'unchanged').to.have.length(2)
+      expect((await store().surveys.update({ ...renamed, title: '改标题' })).title, 'without the condition, a title still changes').to.equal('改标题')
+      expect(await rejects(store().surveys.update({ ...renamed, id: 'sv-none' }, { unanswered: true }))).to.be.instanceOf(NotFoundError)
     })
 
     it('stores a response with its tallies, texts and opinions in one write; a second by the same key writes nothing', async () => {

@@ -45,6 +45,10 @@ function splitCursor(cursor: string | null | undefined): [Date, string] | null {
   return [new Date(after.slice(0, at)), after.slice(at + 1)]
 }
 
+
+/** Someone answered between reading the survey and correcting it: what they answered stays. */
+const frozen = () => new ConflictError('已有人作答，题目不能再改，否则已收到的答卷将失去意义', [], 'survey_frozen')
+
 export async function surveyRepo(conn: Connection, { Outbox }: Pick<Models, 'Outbox'>): Promise<SurveyRepo> {
   const { Survey, SurveyResponse, SurveyTally, SurveyText, SurveyOpinion } = await defineSurveyModels(conn)
   const one = async (filter: Filter) => {
@@ -59,9 +63,10 @@ export async function surveyRepo(conn: Connection, { Outbox }: Pick<Models, 'Out
     },
     get: (id) => one({ _id: id }),
     getByShortCode: (shortCode) => one({ shortCode }),
-    async update(survey) {
+    async update(survey, options) {
       const { _id, ...fields } = surveyToDoc(survey)
-      const doc = await Survey.findOneAndUpdate({ _id }, { $set: fields }, { new: true }).lean<SurveyDoc>()
+      const doc = await Survey.findOneAndUpdate({ _id, ...(options?.unanswered ? { responseCount: 0 } : {}) }, { $set: fields }, { new: true }).lean<SurveyDoc>()
+      if (!doc && options?.unanswered && (await Survey.exists({ _id }))) throw frozen()
       if (!doc) throw new NotFoundError('问卷不存在')
       return surveyFromDoc(doc)
     },
