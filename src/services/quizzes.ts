@@ -113,7 +113,8 @@ export class QuizService {
     }
     const problems = questionProblems(next, 'body')
     if (problems.length) throw new UnprocessableError('题目有误', problems, 'invalid_questions')
-    const saved = await this.store.quizzes.updateQuestion(next)
+    // The scoring parts change only while nobody has started, checked again in the write itself.
+    const saved = await this.store.quizzes.updateQuestion(next, { unstarted: scoring.length > 0 })
     await this.audit.record(staff, 'quiz.question_corrected', { kind: 'quiz_question', id: question.id }, { quizId: quiz.id, before: question, after: next })
     return saved
   }

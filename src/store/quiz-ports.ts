@@ -39,8 +39,12 @@ export interface QuizRepo {
   openAt(now: Date): Promise<QuizRecord[]>
   /** All or nothing: ConflictError (and nothing written) when an id is taken. */
   addQuestions(questions: QuizQuestion[]): Promise<void>
-  /** Replaces a question's content (type … tags); its quiz and position stay. NotFoundError when it does not exist. */
-  updateQuestion(question: QuizQuestion): Promise<QuizQuestion>
+  /**
+   * Replaces a question's content (type … tags); its quiz and position stay. NotFoundError
+   * when it does not exist. With `unstarted`, only while nobody has started the quiz,
+   * checked in the write itself: ConflictError `quiz_started` otherwise.
+   */
+  updateQuestion(question: QuizQuestion, options?: { unstarted?: boolean }): Promise<QuizQuestion>
   /** The pool in position order. */
   questions(quizId: string): Promise<QuizQuestion[]>
   getQuestions(ids: string[]): Promise<QuizQuestion[]>

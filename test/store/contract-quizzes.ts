@@ -34,6 +34,11 @@ export function quizContract(store: () => Store) {
       expect(await store().quizzes.updateQuestion(corrected)).to.deep.equal(corrected)
       expect(await store().quizzes.questions(q.id)).to.deep.equal([corrected, question(q.id, 2)])
       expect(await rejects(store().quizzes.updateQuestion({ ...corrected, id: `${q.id}-q9` }))).to.be.instanceOf(NotFoundError)
+      expect((await store().quizzes.updateQuestion({ ...corrected, points: 6 }, { unstarted: true })).points).to.equal(6)
+      await store().quizzes.startAttempt(attempt(q.id, 'mu-1'), T0, 2)
+      const late = await rejects(store().quizzes.updateQuestion({ ...corrected, points: 7 }, { unstarted: true }))
+      expect(late).to.be.instanceOf(ConflictError).with.property('code', 'quiz_started')
+      expect((await store().quizzes.questions(q.id))[0]!.points, 'unchanged once started').to.equal(6)
     })
 
     it('stores quizzes and questions as given, finds open ones and searches within districts', async () => {

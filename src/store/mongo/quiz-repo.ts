@@ -24,6 +24,8 @@ const attemptFromDoc = (d: AttemptDoc): AttemptRecord => ({
   score: d.score ?? null, maxScore: d.maxScore,
 })
 
+const quizStarted = () => new ConflictError('已有人开始答题，题型、选项个数、正确答案和分值不能再改，以免前后评分不一致', [], 'quiz_started')
+
 export async function quizRepo(conn: Connection): Promise<QuizRepo> {
   const { Quiz, Question, Attempt } = await defineQuizModels(conn)
   const openConflict = (id: string) => new ConflictError('您有一次答题尚未提交，请先完成', [{ path: 'attemptId', message: id }], 'attempt_open')
@@ -71,9 +73,20 @@ export async function quizRepo(conn: Connection): Promise<QuizRepo> {
         await Question.insertMany(questions.map(({ id, ...rest }) => ({ _id: id, ...rest })), { session })
       }))
     },
-    async updateQuestion(q) {
-      const r = await Question.updateOne({ _id: q.id }, { $set: { type: q.type, stem: q.stem, options: [...q.options], answer: [...q.answer], explanation: q.explanation, points: q.points, tags: [...q.tags] } })
-      if (r.matchedCount === 0) throw new NotFoundError('题目不存在')
+    async updateQuestion(q, options) {
+      const fields = { type: q.type, stem: q.stem, options: [...q.options], answer: [...q.answer], explanation: q.explanation, points: q.points, tags: [...q.tags] }
+      if (!options?.unstarted) {
+        const r = await Question.updateOne({ _id: q.id }, { $set: fields })
+        if (r.matchedCount === 0) throw new NotFoundError('题目不存在')
+        return q
+      }
+      // Checked and written in one transaction; an attempt inserted concurrently is not seen (MongoDB has no
+      // predicate locks), so the service's own check before this narrows rather than closes that window.
+      await conn.transaction(async (session) => {
+        if (await Attempt.exists({ quizId: q.quizId }).session(session)) throw quizStarted()
+        const r = await Question.updateOne({ _id: q.id }, { $set: fields }, { session })
+        if (r.matchedCount === 0) throw new NotFoundError('题目不存在')
+      })
       return q
     },
     async questions(quizId) {

@@ -12,6 +12,9 @@ import type { GroupCommit } from './group-commit.js'
 
 const insertSql = (table: string, columns: readonly string[]) => `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`
 
+/** Someone started between reading the quiz and correcting it: what their paper is scored by stays. */
+const quizStarted = () => new ConflictError('已有人开始答题，题型、选项个数、正确答案和分值不能再改，以免前后评分不一致', [], 'quiz_started')
+
 export function quizRepo(db: Db, group: GroupCommit): QuizRepo {
   const all = <T>(map: (row: unknown) => T, sql: string, ...params: unknown[]) => db.prepare(sql).all(...params).map(map)
 
@@ -78,11 +81,14 @@ export function quizRepo(db: Db, group: GroupCommit): QuizRepo {
         for (const q of questions) insert.run(questionToRow(q))
       }))
     },
-    updateQuestion(question) {
+    updateQuestion(question, options) {
       return group.run(() => {
         const row = questionToRow(question)
-        const changed = db.prepare('UPDATE quiz_questions SET type = @type, stem = @stem, options = @options, answer = @answer, explanation = @explanation, points = @points, tags = @tags WHERE id = @id')
-          .run({ id: row.id, type: row.type, stem: row.stem, options: row.options, answer: row.answer, explanation: row.explanation, points: row.points, tags: row.tags }).changes
+        const unstarted = options?.unstarted ? ' AND NOT EXISTS (SELECT 1 FROM quiz_attempts WHERE quiz_id = @quiz_id)' : ''
+        const changed = db.prepare(`UPDATE quiz_questions SET type = @type, stem = @stem, options = @options, answer = @answer, explanation = @explanation, points = @points, tags = @tags
+          WHERE id = @id${unstarted}`)
+          .run({ id: row.id, quiz_id: row.quiz_id, type: row.type, stem: row.stem, options: row.options, answer: row.answer, explanation: row.explanation, points: row.points, tags: row.tags }).changes
+        if (!changed && unstarted && db.prepare('SELECT 1 FROM quiz_questions WHERE id = ?').get(question.id)) throw quizStarted()
         if (!changed) throw new NotFoundError('题目不存在')
         return question
       })
