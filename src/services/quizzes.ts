@@ -85,7 +85,7 @@ export class QuizService {
     if (!changed.length) return quiz
     const next = { ...quiz, ...patch, updatedAt: this.clock.now() }
     checkWindow(next)
-    const saved = await this.store.quizzes.update(next)
+    const saved = await this.store.quizzes.update(next, { unstarted: frozen.length > 0 })
     await this.audit.record(staff, 'quiz.corrected', { kind: 'quiz', id: quiz.id }, {
       fields: changed, before: Object.fromEntries(changed.map((k) => [k, quiz[k]])), after: Object.fromEntries(changed.map((k) => [k, next[k]])),
     })

@@ -31,8 +31,11 @@ export interface QuizRepo {
   /** ConflictError when the id is taken. */
   create(quiz: QuizRecord): Promise<QuizRecord>
   get(id: string): Promise<QuizRecord | null>
-  /** Replaces the settings (title … audience) of a quiz that exists. */
-  update(quiz: QuizRecord): Promise<QuizRecord>
+  /**
+   * Replaces the settings (title … audience) of a quiz that exists. With `unstarted`, only
+   * while nobody has started it, checked in the write itself: ConflictError `quiz_started` otherwise.
+   */
+  update(quiz: QuizRecord, options?: { unstarted?: boolean }): Promise<QuizRecord>
   /** Newest first. */
   search(query: QuizQuery): Promise<Page<QuizRecord>>
   /** Quizzes open at `now` (opened, not closed), closing soonest first. */

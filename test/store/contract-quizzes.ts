@@ -39,6 +39,10 @@ export function quizContract(store: () => Store) {
       const late = await rejects(store().quizzes.updateQuestion({ ...corrected, points: 7 }, { unstarted: true }))
       expect(late).to.be.instanceOf(ConflictError).with.property('code', 'quiz_started')
       expect((await store().quizzes.questions(q.id))[0]!.points, 'unchanged once started').to.equal(6)
+      const settings = await rejects(store().quizzes.update({ ...q, drawCount: 1 }, { unstarted: true }))
+      expect(settings).to.be.instanceOf(ConflictError).with.property('code', 'quiz_started')
+      expect((await store().quizzes.get(q.id))!.drawCount).to.equal(q.drawCount)
+      expect((await store().quizzes.update({ ...q, title: '改名' })).title, 'without the condition, a title still changes').to.equal('改名')
     })
 
     it('stores quizzes and questions as given, finds open ones and searches within districts', async () => {

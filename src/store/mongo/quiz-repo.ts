@@ -39,11 +39,17 @@ export async function quizRepo(conn: Connection): Promise<QuizRepo> {
       const d = await Quiz.findById(id).lean<QuizDoc>()
       return d ? quizFromDoc(d) : null
     },
-    async update(quiz) {
+    async update(quiz, options) {
       // Who made it and when never change; the service passes them through as read.
       const { _id, ...fields } = quizToDoc(quiz)
-      const r = await Quiz.updateOne({ _id }, { $set: fields })
-      if (r.matchedCount === 0) throw new NotFoundError('知识竞赛不存在')
+      await conn.transaction(async (session) => {
+        // As in updateQuestion: one transaction, but an attempt inserted concurrently is not seen.
+        if (options?.unstarted && (await Attempt.exists({ quizId: _id }).session(session))) {
+          throw new ConflictError('已有人开始答题，抽题数和答题时限不能再改，以免前后成绩不可比', [], 'quiz_started')
+        }
+        const r = await Quiz.updateOne({ _id }, { $set: fields }, { session })
+        if (r.matchedCount === 0) throw new NotFoundError('知识竞赛不存在')
+      })
       return quiz
     },
     async search(query) {

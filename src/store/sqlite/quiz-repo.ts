@@ -45,10 +45,14 @@ export function quizRepo(db: Db, group: GroupCommit): QuizRepo {
       const row = db.prepare('SELECT * FROM quizzes WHERE id = ?').get(id)
       return row ? quizFromRow(row) : null
     },
-    update(quiz) {
+    update(quiz, options) {
       return group.run(() => {
         const sets = QUIZ_COLUMNS.filter((c) => c !== 'id' && c !== 'created_by' && c !== 'created_at').map((c) => `${c} = @${c}`).join(', ')
-        if (db.prepare(`UPDATE quizzes SET ${sets} WHERE id = @id`).run(quizToRow(quiz)).changes === 0) throw new NotFoundError('知识竞赛不存在')
+        const unstarted = options?.unstarted ? ' AND NOT EXISTS (SELECT 1 FROM quiz_attempts WHERE quiz_id = @id)' : ''
+        if (db.prepare(`UPDATE quizzes SET ${sets} WHERE id = @id${unstarted}`).run(quizToRow(quiz)).changes === 0) {
+          if (unstarted && db.prepare('SELECT 1 FROM quizzes WHERE id = ?').get(quiz.id)) throw new ConflictError('已有人开始答题，抽题数和答题时限不能再改，以免前后成绩不可比', [], 'quiz_started')
+          throw new NotFoundError('知识竞赛不存在')
+        }
         return quiz
       })
     },
