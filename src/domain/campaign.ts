@@ -54,6 +54,8 @@ export interface ReadingItem {
   publishAt: Date
   /** Null until published (now, or by the job once publishAt has come). */
   publishedAt: Date | null
+  /** A draft (草稿) waits for the organizer to publish it: the job never publishes it. */
+  draft: boolean
   /** Set when the organizer withdraws (unpublishes) it: readers no longer see it, and it is never published again. */
   withdrawnAt: Date | null
   createdBy: string

@@ -30,6 +30,8 @@ export interface ItemDraft {
   required: boolean
   /** Absent or null: now. */
   publishAt?: Date | null
+  /** Kept as a draft (草稿) until published by hand. */
+  draft?: boolean
 }
 
 /**
@@ -183,11 +185,25 @@ export class CampaignService {
     const scheduled = publishAt !== null && publishAt.getTime() > now.getTime() + PUBLISH_GRACE_MS
     const item: ReadingItem = {
       id: `ri-${randomUUID()}`, campaignId, title: draft.title, summary: draft.summary, body, link: body ? null : (draft.link ?? null),
-      source: draft.source, required: draft.required, publishAt: scheduled ? publishAt : now, publishedAt: null, withdrawnAt: null, createdBy: staff.id, createdAt: now,
+      source: draft.source, required: draft.required, publishAt: scheduled ? publishAt : now, publishedAt: null, withdrawnAt: null,
+      draft: draft.draft ?? false, createdBy: staff.id, createdAt: now,
     }
     await this.store.campaigns.addItem(item)
-    if (!scheduled) await this.publisher.publish(item)
+    if (!scheduled && !item.draft) await this.publisher.publish(item)
     return (await this.store.campaigns.getItem(item.id)) ?? item
+  }
+
+  /** Publishes a draft item: now, or at its publish time when that is still to come. Audited. */
+  async publishItem(staff: StaffPrincipal, campaignId: string, itemId: string): Promise<ReadingItem> {
+    const { campaign, item } = await this.itemOf(staff, campaignId, itemId)
+    if (!item.draft) throw new ConflictError('学习材料不是草稿，无需再发布', [], 'not_a_draft')
+    const now = this.clock.now()
+    if (campaignPhase(campaign, now) === 'ended') throw new ConflictError('活动已结束，不能再发布学习材料', [], 'campaign_ended')
+    const scheduled = item.publishAt.getTime() > now.getTime() + PUBLISH_GRACE_MS
+    const next = await this.store.campaigns.updateItem({ ...item, draft: false, publishAt: scheduled ? item.publishAt : now })
+    if (!scheduled) await this.publisher.publish(next)
+    await this.audit.record(staff, 'reading.draft_published', { kind: 'reading_item', id: item.id }, { campaignId, publishAt: next.publishAt })
+    return (await this.store.campaigns.getItem(item.id)) ?? next
   }
 
   private scoped(staff: StaffPrincipal) {

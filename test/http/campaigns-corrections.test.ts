@@ -53,6 +53,27 @@ describe('correcting a campaign and its reading after publishing', () => {
     expect(await actions()).to.deep.equal(['campaign.corrected', 'reading.corrected', 'campaign.corrected'])
   })
 
+  it('keeps a draft item from readers until the organizer publishes it, once', async () => {
+    const { campaign } = await campaignWithItem()
+    const draft = await sunli.post(`/api/admin/campaigns/${campaign.id}/items`, { title: '解读文章', body: '<p>解读</p>', draft: true })
+    expect(draft.status, JSON.stringify(draft.body)).to.equal(201)
+    expect(draft.body).to.include({ status: 'draft', statusLabel: '草稿', publishedAt: null })
+    const zhang = await asDeputy(app, 'dp0001')
+    expect((await zhang.get(`/api/mp/reading/${draft.body.id}`)).status, 'not for readers yet').to.equal(404)
+    app.clock.advance(HOUR)
+    expect(await app.liaison.jobs.find((j) => j.name === READING_PUBLISH_JOB)!.run(), 'nor for the job').to.deep.equal({ published: 0 })
+    expect((await sunli.patch(`/api/admin/campaigns/${campaign.id}/items/${draft.body.id}`, { title: '解读文章（定稿）' })).status).to.equal(200)
+
+    const published = await sunli.post(`/api/admin/campaigns/${campaign.id}/items/${draft.body.id}/publish`)
+    expect(published.status, JSON.stringify(published.body)).to.equal(200)
+    expect(published.body).to.include({ status: 'published', title: '解读文章（定稿）' })
+    expect((await zhang.get(`/api/mp/reading/${draft.body.id}`)).body.title).to.equal('解读文章（定稿）')
+    const again = await sunli.post(`/api/admin/campaigns/${campaign.id}/items/${draft.body.id}/publish`)
+    expect(again.status).to.equal(409)
+    expect(again.body.error).to.include({ code: 'not_a_draft', message: '学习材料不是草稿，无需再发布' })
+    expect(await actions()).to.deep.equal(['reading.draft_published', 'reading.corrected'])
+  })
+
   it('withdraws a published item from readers, the digest and progress, and a scheduled one is never published', async () => {
     const { campaign, item } = await campaignWithItem()
     const scheduled = (await sunli.post(`/api/admin/campaigns/${campaign.id}/items`, { title: '解读文章', body: '<p>解读</p>', publishAt: at(2 * HOUR) })).body

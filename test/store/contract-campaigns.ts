@@ -19,7 +19,7 @@ export function campaignRecord(over: Partial<CampaignRecord> = {}): CampaignReco
 export function readingItem(campaignId: string, over: Partial<ReadingItem> = {}): ReadingItem {
   return {
     id: `ri-${++n}`, campaignId, title: '代表法全文', summary: '总则', body: '<p>正文</p>', link: null, source: '中国人大网', required: true,
-    publishAt: T0, publishedAt: null, withdrawnAt: null, createdBy: 'sf02', createdAt: T0, ...over,
+    publishAt: T0, publishedAt: null, withdrawnAt: null, draft: false, createdBy: 'sf02', createdAt: T0, ...over,
   }
 }
 
@@ -68,6 +68,13 @@ export function campaignContract(store: () => Store) {
       expect(await repo().dueItems(at(3), 10), 'withdrawn: not due').to.deep.equal([])
       expect(await repo().publishItem(scheduled.id, at(3), [], []), 'nor published').to.equal(false)
       expect(await rejects(repo().updateItem({ ...fixed, id: 'ri-none' }))).to.be.instanceOf(NotFoundError)
+
+      const draft = await repo().addItem(readingItem(c.id, { publishAt: at(1), draft: true }))
+      expect(await repo().getItem(draft.id)).to.deep.equal(draft)
+      expect(await repo().dueItems(at(3), 10), 'a draft is never due').to.deep.equal([])
+      expect(await repo().publishItem(draft.id, at(3), [], []), 'nor published').to.equal(false)
+      await repo().updateItem({ ...draft, draft: false })
+      expect((await repo().dueItems(at(3), 10)).map((i) => i.id), 'until it is no longer a draft').to.deep.equal([draft.id])
     })
 
     it('pages newest first, and narrows to campaigns sharing a district with an organizer', async () => {

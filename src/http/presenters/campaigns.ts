@@ -24,8 +24,8 @@ export const presentCampaign = (c: CampaignRecord, now: Date) => ({
 export const presentItem = (i: ReadingItem) => ({
   id: i.id, campaignId: i.campaignId, title: i.title, summary: i.summary, body: i.body, link: i.link, source: i.source,
   required: i.required, publishAt: i.publishAt.toISOString(), publishedAt: iso(i.publishedAt), withdrawnAt: iso(i.withdrawnAt),
-  status: i.withdrawnAt ? 'withdrawn' : i.publishedAt ? 'published' : 'scheduled',
-  statusLabel: i.withdrawnAt ? '已撤回' : i.publishedAt ? '已发布' : '定时发布', createdAt: i.createdAt.toISOString(),
+  status: i.withdrawnAt ? 'withdrawn' : i.publishedAt ? 'published' : i.draft ? 'draft' : 'scheduled',
+  statusLabel: i.withdrawnAt ? '已撤回' : i.publishedAt ? '已发布' : i.draft ? '草稿' : '定时发布', createdAt: i.createdAt.toISOString(),
 })
 
 export const presentMpCampaignSummary = (e: CampaignEntry, now: Date) => ({

@@ -78,6 +78,7 @@ function itemSchema() {
       publishAt: Date,
       publishedAt: { type: Date, default: null },
       withdrawnAt: { type: Date, default: null },
+      draft: { type: Boolean, default: false },
       createdBy: String,
       createdAt: Date,
     },

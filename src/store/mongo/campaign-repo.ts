@@ -34,7 +34,7 @@ const campaignFromDoc = (d: CampaignDoc): CampaignRecord => ({
 const itemToDoc = ({ id, ...rest }: ReadingItem): ReadingItemDoc => ({ _id: id, ...rest })
 const itemFromDoc = (d: ReadingItemDoc): ReadingItem => ({
   id: d._id, campaignId: d.campaignId, title: d.title, summary: d.summary, body: d.body ?? null, link: d.link ?? null, source: d.source,
-  required: d.required === true, publishAt: new Date(d.publishAt), publishedAt: date(d.publishedAt), withdrawnAt: date(d.withdrawnAt ?? null),
+  required: d.required === true, publishAt: new Date(d.publishAt), publishedAt: date(d.publishedAt), withdrawnAt: date(d.withdrawnAt ?? null), draft: d.draft === true,
   createdBy: d.createdBy, createdAt: new Date(d.createdAt),
 })
 const reachFromDoc = (d: ReachDoc): ReachRecord => ({
@@ -110,19 +110,19 @@ export async function campaignRepo(conn: Connection, { Outbox }: Pick<Models, 'O
     },
     async updateItem(i) {
       const r = await ReadingItem.updateOne({ _id: i.id }, {
-        $set: { title: i.title, summary: i.summary, body: i.body, link: i.link, source: i.source, required: i.required, publishAt: i.publishAt, withdrawnAt: i.withdrawnAt },
+        $set: { title: i.title, summary: i.summary, body: i.body, link: i.link, source: i.source, required: i.required, publishAt: i.publishAt, withdrawnAt: i.withdrawnAt, draft: i.draft },
       })
       if (r.matchedCount === 0) throw new NotFoundError('学习材料不存在')
       return i
     },
     getItems: (ids) => items({ _id: { $in: ids } }),
     items: (campaignId) => items({ campaignId }),
-    dueItems: (now, limit) => items({ publishedAt: null, withdrawnAt: null, publishAt: { $lte: now } }, limit),
+    dueItems: (now, limit) => items({ publishedAt: null, withdrawnAt: null, draft: { $ne: true }, publishAt: { $lte: now } }, limit),
     async publishItem(itemId, at, reach, outbox) {
       return translate(() =>
         conn.transaction(async (session) => {
           // The conditional update is the claim: of two publishers, one matches.
-          const item = await ReadingItem.findOneAndUpdate({ _id: itemId, publishedAt: null, withdrawnAt: null }, { $set: { publishedAt: at } }, { session }).lean<ReadingItemDoc>()
+          const item = await ReadingItem.findOneAndUpdate({ _id: itemId, publishedAt: null, withdrawnAt: null, draft: { $ne: true } }, { $set: { publishedAt: at } }, { session }).lean<ReadingItemDoc>()
           if (!item) return false
           const followers = await Follower.find({ campaignId: item.campaignId }).session(session).lean()
           const all = [

@@ -27,7 +27,7 @@ export function campaignRepo(db: Db, group: GroupCommit): CampaignRepo {
 
   const publish = db.transaction((itemId: string, at: Date, reach: ReachRecord[], outbox: OutboxMessage[]) => {
     // The conditional update is the claim: of two publishers, one changes the row.
-    const claimed = db.prepare('UPDATE reading_items SET published_at = ? WHERE id = ? AND published_at IS NULL AND withdrawn_at IS NULL').run(at.toISOString(), itemId).changes
+    const claimed = db.prepare('UPDATE reading_items SET published_at = ? WHERE id = ? AND published_at IS NULL AND withdrawn_at IS NULL AND draft = 0').run(at.toISOString(), itemId).changes
     if (claimed === 0) return false
     writeReach(reach)
     db.prepare(`INSERT INTO reading_reach (item_id, campaign_id, person_kind, person_id, station_id, district_id, reached_at)
@@ -101,8 +101,8 @@ export function campaignRepo(db: Db, group: GroupCommit): CampaignRepo {
     },
     updateItem(item) {
       return group.run(() => {
-        const changed = db.prepare(`UPDATE reading_items SET title = ?, summary = ?, body = ?, link = ?, source = ?, required = ?, publish_at = ?, withdrawn_at = ?
-          WHERE id = ?`).run(item.title, item.summary, item.body, item.link, item.source, item.required ? 1 : 0, item.publishAt.toISOString(), item.withdrawnAt?.toISOString() ?? null, item.id).changes
+        const changed = db.prepare(`UPDATE reading_items SET title = ?, summary = ?, body = ?, link = ?, source = ?, required = ?, publish_at = ?, withdrawn_at = ?, draft = ?
+          WHERE id = ?`).run(item.title, item.summary, item.body, item.link, item.source, item.required ? 1 : 0, item.publishAt.toISOString(), item.withdrawnAt?.toISOString() ?? null, item.draft ? 1 : 0, item.id).changes
         if (!changed) throw new NotFoundError('学习材料不存在')
         return item
       })
@@ -119,7 +119,7 @@ export function campaignRepo(db: Db, group: GroupCommit): CampaignRepo {
       return all(itemFromRow, 'SELECT * FROM reading_items WHERE campaign_id = ? ORDER BY publish_at, id', campaignId)
     },
     async dueItems(now, limit) {
-      return all(itemFromRow, 'SELECT * FROM reading_items WHERE published_at IS NULL AND withdrawn_at IS NULL AND publish_at <= ? ORDER BY publish_at, id LIMIT ?', now.toISOString(), limit)
+      return all(itemFromRow, 'SELECT * FROM reading_items WHERE published_at IS NULL AND withdrawn_at IS NULL AND draft = 0 AND publish_at <= ? ORDER BY publish_at, id LIMIT ?', now.toISOString(), limit)
     },
     publishItem(itemId, at, reach, outbox) {
       return group.run(() => publish(itemId, at, reach, outbox))

@@ -62,6 +62,12 @@ export function adminCampaignRoutes({ auth, campaigns, progress, idempotency, cl
     ctx.body = presentItem(await campaigns.correctItem(ctx.state.staff!, id, itemId, parse(itemCorrectionBody, ctx.state.body, 'body')))
   })
 
+  /** Publishes a draft item (now, or at its time when that is still to come). */
+  router.post('/:id/items/:itemId/publish', organizer, async (ctx) => {
+    const { id, itemId } = parse(itemParams, ctx.params, 'params')
+    ctx.body = presentItem(await campaigns.publishItem(ctx.state.staff!, id, itemId))
+  })
+
   /** Unpublishes a reading item (撤回): readers no longer see it. */
   router.post('/:id/items/:itemId/withdraw', organizer, async (ctx) => {
     const { id, itemId } = parse(itemParams, ctx.params, 'params')

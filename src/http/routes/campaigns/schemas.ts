@@ -44,6 +44,8 @@ export const itemBody = z
     required: z.boolean().default(false),
     /** Absent or null: publish now. */
     publishAt: instant.nullable().optional(),
+    /** Keep it as a draft until POST …/items/:itemId/publish. */
+    draft: z.boolean().default(false),
   })
   .refine((b) => !b.body?.trim() !== !b.link, { path: ['body'], message: '请填写正文或链接（二选一）' })
 

@@ -5,3 +5,6 @@ ALTER TABLE reading_items ADD COLUMN withdrawn_at TEXT;
 -- A survey, consultation or ballot can be kept as a draft (草稿) until it is published:
 -- respondents do not find it, and everything in it can still change.
 ALTER TABLE surveys ADD COLUMN draft INTEGER NOT NULL DEFAULT 0;
+
+-- A reading item can be kept as a draft until the organizer publishes it: never due, never published by the job.
+ALTER TABLE reading_items ADD COLUMN draft INTEGER NOT NULL DEFAULT 0;
