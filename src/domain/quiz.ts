@@ -40,6 +40,8 @@ export interface QuizRecord {
   audience: QuizAudience
   /** The districts of the organizer who created it (empty: the whole city). */
   scopeDistrictIds: string[]
+  /** A draft (草稿) is not found by participants until it is published. */
+  draft: boolean
   createdBy: string
   createdAt: Date
   updatedAt: Date

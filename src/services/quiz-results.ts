@@ -47,7 +47,7 @@ export class QuizResults {
   /** Participants see the board of a quiz that is for them. */
   async forParticipant(p: MpPrincipal, quizId: string, by: BoardKind): Promise<Board> {
     const quiz = await this.store.quizzes.get(quizId)
-    if (!quiz || !(await mayTake(this.audience, quiz, p))) throw new NotFoundError('知识竞赛不存在')
+    if (!quiz || quiz.draft || !(await mayTake(this.audience, quiz, p))) throw new NotFoundError('知识竞赛不存在')
     return this.board(quiz, by)
   }
 

@@ -49,7 +49,8 @@ export class QuizTaking {
 
   async start(p: MpPrincipal, quizId: string): Promise<Paper> {
     const quiz = await this.store.quizzes.get(quizId)
-    if (!quiz) throw new NotFoundError('知识竞赛不存在')
+    // A draft is not there yet for participants.
+    if (!quiz || quiz.draft) throw new NotFoundError('知识竞赛不存在')
     if (!(await mayTake(this.audience, quiz, p))) throw new ForbiddenError('本次知识竞赛不面向您', 'not_in_audience')
     const now = this.clock.now()
     const phase = quizPhase(quiz, now)

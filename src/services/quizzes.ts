@@ -10,6 +10,8 @@ import { readQuestionCsv, type QuestionDraft } from './quiz-csv.js'
 
 /** What an organizer sets; the rest of a quiz record is the service's. */
 export type QuizDraft = Pick<QuizRecord, 'campaignId' | 'title' | 'description' | 'drawCount' | 'timeLimitSeconds' | 'attemptsAllowed' | 'opensAt' | 'closesAt' | 'audience'>
+/** Creating: kept as a draft until published (absent: published at once). */
+export type NewQuiz = QuizDraft & { draft?: boolean }
 
 const POOL_MAX = 2_000
 /** Settings every attempt was drawn and timed with. */
@@ -28,14 +30,14 @@ export class QuizService {
     private readonly audit: Pick<AuditTrail, 'record'>,
   ) {}
 
-  async create(staff: StaffPrincipal, draft: QuizDraft): Promise<QuizRecord> {
+  async create(staff: StaffPrincipal, draft: NewQuiz): Promise<QuizRecord> {
     requireRole(staff, 'organizer', 'admin')
     // A campaign the organizer cannot see is not found, as anywhere else.
     if (draft.campaignId) await this.campaigns.get(staff, draft.campaignId)
     checkWindow(draft)
     const now = this.clock.now()
     return this.store.quizzes.create({
-      id: `qz-${randomUUID()}`, ...draft, scopeDistrictIds: this.scoped(staff) ? [...staff.regionIds] : [], createdBy: staff.id, createdAt: now, updatedAt: now,
+      id: `qz-${randomUUID()}`, ...draft, draft: draft.draft ?? false, scopeDistrictIds: this.scoped(staff) ? [...staff.regionIds] : [], createdBy: staff.id, createdAt: now, updatedAt: now,
     })
   }
 
@@ -89,6 +91,17 @@ export class QuizService {
     await this.audit.record(staff, 'quiz.corrected', { kind: 'quiz', id: quiz.id }, {
       fields: changed, before: Object.fromEntries(changed.map((k) => [k, quiz[k]])), after: Object.fromEntries(changed.map((k) => [k, next[k]])),
     })
+    return saved
+  }
+
+  /** Publishes a draft: from its opening time participants find it. Audited. */
+  async publish(staff: StaffPrincipal, id: string): Promise<QuizRecord> {
+    const quiz = await this.manageable(staff, id)
+    if (!quiz.draft) throw new ConflictError('已经发布过了', [], 'already_published')
+    const pool = await this.store.quizzes.questions(quiz.id)
+    if (pool.length < quiz.drawCount) throw new ConflictError(`题库只有 ${pool.length} 题，少于每次抽题数 ${quiz.drawCount}，请先补充题目`, [], 'quiz_not_ready')
+    const saved = await this.store.quizzes.update({ ...quiz, draft: false, updatedAt: this.clock.now() })
+    await this.audit.record(staff, 'quiz.published', { kind: 'quiz', id: quiz.id })
     return saved
   }
 

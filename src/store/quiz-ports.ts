@@ -38,7 +38,7 @@ export interface QuizRepo {
   update(quiz: QuizRecord, options?: { unstarted?: boolean }): Promise<QuizRecord>
   /** Newest first. */
   search(query: QuizQuery): Promise<Page<QuizRecord>>
-  /** Quizzes open at `now` (opened, not closed), closing soonest first. */
+  /** Published quizzes open at `now` (opened, not closed), closing soonest first. */
   openAt(now: Date): Promise<QuizRecord[]>
   /** All or nothing: ConflictError (and nothing written) when an id is taken. */
   addQuestions(questions: QuizQuestion[]): Promise<void>

@@ -1,7 +1,7 @@
 import { expect } from 'chai'
 import { asResident, type Client, startApp, type TestApp } from '../helpers/app.js'
 import { asStaff, meetingCity } from '../helpers/meetings.js'
-import { quizWithBank } from '../helpers/quizzes.js'
+import { BANK_CSV, quizWithBank } from '../helpers/quizzes.js'
 
 /**
  * An organizer corrects a quiz after it went out: the title and the closing time may
@@ -67,5 +67,28 @@ describe('correcting a quiz after people started', () => {
     expect(audited.map((e) => (e.details.after as { stem: string }).stem)).to.deep.equal(['单选题1（更正错别字）', '单选题1'])
     const other = await sunli.patch(`/api/admin/quizzes/${quiz.id}/questions/qq-00000000-0000-0000-0000-000000000000`, { stem: '无' })
     expect(other.status, 'a question of no quiz of hers').to.equal(404)
+  })
+
+  it('keeps a draft quiz from participants until it is published with enough questions', async () => {
+    const created = await sunli.post('/api/admin/quizzes', {
+      title: '代表法知识竞赛', drawCount: 5, timeLimitSeconds: 600, attemptsAllowed: 1, audience: 'public', draft: true,
+      opensAt: new Date(app.clock.now().getTime() - 60_000).toISOString(), closesAt: new Date(app.clock.now().getTime() + 86_400_000).toISOString(),
+    })
+    expect(created.status, JSON.stringify(created.body)).to.equal(201)
+    expect(created.body).to.include({ status: 'draft', statusLabel: '草稿' })
+    const resident = await asResident(app)
+    expect((await resident.get('/api/mp/quizzes')).body.items, 'not listed').to.deep.equal([])
+    expect((await resident.post(`/api/mp/quizzes/${created.body.id}/attempts`)).status, 'nor startable').to.equal(404)
+    const early = await sunli.post(`/api/admin/quizzes/${created.body.id}/publish`)
+    expect(early.status, 'no questions yet').to.equal(409)
+    expect(early.body.error).to.include({ code: 'quiz_not_ready', message: '题库只有 0 题，少于每次抽题数 5，请先补充题目' })
+
+    expect((await sunli.post(`/api/admin/quizzes/${created.body.id}/questions/import`, { csv: BANK_CSV })).status).to.equal(201)
+    const published = await sunli.post(`/api/admin/quizzes/${created.body.id}/publish`)
+    expect(published.status, JSON.stringify(published.body)).to.equal(200)
+    expect(published.body).to.include({ status: 'published', phase: 'open' })
+    expect((await sunli.post(`/api/admin/quizzes/${created.body.id}/publish`)).status, 'once').to.equal(409)
+    expect((await resident.get('/api/mp/quizzes')).body.items.map((q: { id: string }) => q.id)).to.deep.equal([created.body.id])
+    expect((await resident.post(`/api/mp/quizzes/${created.body.id}/attempts`)).status).to.equal(201)
   })
 })

@@ -12,7 +12,7 @@ export function quizRecord(over: Partial<QuizRecord> = {}): QuizRecord {
   const seq = ++n
   return {
     id: `qz-${seq}`, campaignId: null, title: '代表法知识竞赛', description: '', drawCount: 2, timeLimitSeconds: 600, attemptsAllowed: 2,
-    opensAt: at(-60), closesAt: at(24 * 60), audience: 'public', scopeDistrictIds: ['d01'], createdBy: 'sf02', createdAt: at(seq), updatedAt: at(seq), ...over,
+    opensAt: at(-60), closesAt: at(24 * 60), audience: 'public', scopeDistrictIds: ['d01'], draft: false, createdBy: 'sf02', createdAt: at(seq), updatedAt: at(seq), ...over,
   }
 }
 const question = (quizId: string, i: number): QuizQuestion => ({
@@ -56,6 +56,9 @@ export function quizContract(store: () => Store) {
       expect(await rejects(store().quizzes.addQuestions([question(q.id, 3), question(q.id, 1)])), 'a taken id').to.be.instanceOf(ConflictError)
       expect(await store().quizzes.questions(q.id), 'all or nothing').to.have.length(2)
       expect((await store().quizzes.openAt(T0)).map((x) => x.id)).to.deep.equal([q.id])
+      const draft = await store().quizzes.create(quizRecord({ draft: true }))
+      expect(await store().quizzes.get(draft.id)).to.deep.equal(draft)
+      expect((await store().quizzes.openAt(T0)).map((x) => x.id), 'a draft is not open').to.deep.equal([q.id])
       expect((await store().quizzes.search({ limit: 10, scopeDistrictIds: ['d02'] })).items.map((x) => x.id)).to.deep.equal([other.id])
       const city = await store().quizzes.create(quizRecord({ scopeDistrictIds: [] }))
       expect((await store().quizzes.search({ limit: 10, scopeDistrictIds: ['d02'] })).items.map((x) => x.id), 'city-level only when asked').to.deep.equal([other.id])

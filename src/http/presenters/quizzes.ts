@@ -19,7 +19,7 @@ const settings = (q: QuizRecord, now: Date) => ({
 })
 
 export const presentQuiz = (q: QuizRecord, now: Date) => ({
-  ...settings(q, now), scopeDistrictIds: q.scopeDistrictIds, createdBy: q.createdBy, createdAt: q.createdAt.toISOString(), updatedAt: q.updatedAt.toISOString(),
+  ...settings(q, now), status: q.draft ? 'draft' : 'published', statusLabel: q.draft ? '草稿' : '已发布', scopeDistrictIds: q.scopeDistrictIds, createdBy: q.createdBy, createdAt: q.createdAt.toISOString(), updatedAt: q.updatedAt.toISOString(),
 })
 
 /** A pool question as organizers see it, with its answer. */

@@ -12,6 +12,7 @@ const quizFromDoc = (d: QuizDoc): QuizRecord => ({
   id: d._id, campaignId: d.campaignId ?? null, title: d.title, description: d.description, drawCount: d.drawCount, timeLimitSeconds: d.timeLimitSeconds,
   attemptsAllowed: d.attemptsAllowed, opensAt: new Date(d.opensAt), closesAt: new Date(d.closesAt), audience: d.audience,
   scopeDistrictIds: [...(d.scopeDistrictIds ?? [])], createdBy: d.createdBy, createdAt: new Date(d.createdAt), updatedAt: new Date(d.updatedAt),
+  draft: d.draft === true,
 })
 const questionFromDoc = (d: QuestionDoc): QuizQuestion => ({
   id: d._id, quizId: d.quizId, type: d.type, stem: d.stem, options: [...d.options], answer: [...d.answer], explanation: d.explanation,
@@ -71,7 +72,7 @@ export async function quizRepo(conn: Connection): Promise<QuizRepo> {
       return toPage(docs.map(quizFromDoc), query.limit, (q) => `${q.createdAt.toISOString()}|${q.id}`)
     },
     async openAt(now) {
-      return (await Quiz.find({ opensAt: { $lte: now }, closesAt: { $gt: now } }).sort({ closesAt: 1, _id: 1 }).lean<QuizDoc[]>()).map(quizFromDoc)
+      return (await Quiz.find({ opensAt: { $lte: now }, closesAt: { $gt: now }, draft: { $ne: true } }).sort({ closesAt: 1, _id: 1 }).lean<QuizDoc[]>()).map(quizFromDoc)
     },
     async addQuestions(questions) {
       if (!questions.length) return

@@ -76,7 +76,7 @@ export function quizRepo(db: Db, group: GroupCommit): QuizRepo {
     },
     async openAt(now) {
       const t = now.toISOString()
-      return all(quizFromRow, 'SELECT * FROM quizzes WHERE opens_at <= ? AND closes_at > ? ORDER BY closes_at, id', t, t)
+      return all(quizFromRow, 'SELECT * FROM quizzes WHERE opens_at <= ? AND closes_at > ? AND draft = 0 ORDER BY closes_at, id', t, t)
     },
     addQuestions(questions) {
       // One savepoint for the whole list: a taken id undoes every insert of this call.

@@ -47,6 +47,10 @@ export function adminQuizRoutes({ auth, quizzes, results, idempotency, clock }: 
     ctx.body = presentQuiz(await quizzes.update(ctx.state.staff!, idOf(ctx.params), parse(updateQuizBody, ctx.state.body, 'body')), clock.now())
   })
 
+  router.post('/:id/publish', async (ctx) => {
+    ctx.body = presentQuiz(await quizzes.publish(ctx.state.staff!, idOf(ctx.params)), clock.now())
+  })
+
   router.post('/:id/questions', once, async (ctx) => {
     const added = await quizzes.addQuestions(ctx.state.staff!, idOf(ctx.params), parse(questionsBody, ctx.state.body, 'body').questions)
     ctx.status = 201

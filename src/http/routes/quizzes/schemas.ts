@@ -24,6 +24,8 @@ export const createQuizBody = z.strictObject({
   campaignId: z.string().regex(/^cp-[0-9a-f-]{36}$/, '活动编号格式无效').nullable().default(null),
   ...settings,
   description: settings.description.default(''),
+  /** Keep it as a draft until POST /:id/publish; absent, it is published at once. */
+  draft: z.boolean().default(false),
 })
 
 export const updateQuizBody = z.strictObject({

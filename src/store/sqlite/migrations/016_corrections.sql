@@ -8,3 +8,6 @@ ALTER TABLE surveys ADD COLUMN draft INTEGER NOT NULL DEFAULT 0;
 
 -- A reading item can be kept as a draft until the organizer publishes it: never due, never published by the job.
 ALTER TABLE reading_items ADD COLUMN draft INTEGER NOT NULL DEFAULT 0;
+
+-- A quiz can be kept as a draft while its pool is prepared: participants do not find it until it is published.
+ALTER TABLE quizzes ADD COLUMN draft INTEGER NOT NULL DEFAULT 0;
