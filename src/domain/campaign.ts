@@ -34,6 +34,12 @@ export interface CampaignRecord {
   updatedAt: Date
 }
 
+/** A title as a message names a work: in 书名号, unless it already carries its own 《…》 (never 《《…》》). */
+export const inBookMarks = (title: string) => (/《[^《》]+》/.test(title) ? title : `《${title}》`)
+
+/** What readers see: published and not withdrawn. */
+export const isLive = (i: Pick<ReadingItem, 'publishedAt' | 'withdrawnAt'>) => i.publishedAt !== null && i.withdrawnAt === null
+
 export interface ReadingItem {
   id: string
   campaignId: string
@@ -48,6 +54,10 @@ export interface ReadingItem {
   publishAt: Date
   /** Null until published (now, or by the job once publishAt has come). */
   publishedAt: Date | null
+  /** A draft (草稿) waits for the organizer to publish it: the job never publishes it. */
+  draft: boolean
+  /** Set when the organizer withdraws (unpublishes) it: readers no longer see it, and it is never published again. */
+  withdrawnAt: Date | null
   createdBy: string
   createdAt: Date
 }

@@ -1,6 +1,9 @@
 /**
- * Quiz leaderboards (排行榜): people by their best attempt (score, then time), and
- * stations and districts by average score and participation against their audience size.
+ * Quiz leaderboards (排行榜): people by their best attempt (share of the points on their
+ * paper, then time), and stations and districts by that share on average and participation
+ * against their audience size. A draw from a pool with different points per question can
+ * give two papers different totals, so 40 of 40 ranks above 45 of 50; when every paper has
+ * the same total, this is the order by score.
  */
 import type { AttemptRecord, QuizPersonKind } from './quiz.js'
 
@@ -12,17 +15,26 @@ export interface PersonStanding {
   districtId: string | null
   score: number
   maxScore: number
+  /** Score as a percentage of the paper's total points, two decimals. */
+  percent: number
   /** Time taken by the best attempt. */
   durationMs: number
   finishedAt: Date
   attempts: number
 }
 
+const round = (x: number, places: number) => Math.round(x * 10 ** places) / 10 ** places
+
 const duration = (a: AttemptRecord) => (a.finishedAt ?? a.deadline).getTime() - a.startedAt.getTime()
 
-/** Higher score first; at the same score the quicker one, then the earlier one. */
+/** b's share of its points against a's, compared exactly (no rounding): negative when a did better. */
+const shareOrder = (a: AttemptRecord, b: AttemptRecord) => (b.score ?? 0) * a.maxScore - (a.score ?? 0) * b.maxScore
+
+/** Higher share of the paper's points first; at the same share the quicker one, then the earlier one. */
 const better = (a: AttemptRecord, b: AttemptRecord) =>
-  (b.score ?? 0) - (a.score ?? 0) || duration(a) - duration(b) || (a.finishedAt?.getTime() ?? 0) - (b.finishedAt?.getTime() ?? 0)
+  shareOrder(a, b) || duration(a) - duration(b) || (a.finishedAt?.getTime() ?? 0) - (b.finishedAt?.getTime() ?? 0)
+
+const percentOf = (a: AttemptRecord) => (a.maxScore > 0 ? round(((a.score ?? 0) * 100) / a.maxScore, 2) : 0)
 
 /**
  * Each person once, by their best finished attempt. Equal score and time share a rank
@@ -41,10 +53,11 @@ export function peopleBoard(attempts: readonly AttemptRecord[]): PersonStanding[
   const out: PersonStanding[] = []
   sorted.forEach(({ attempt: a, count }, i) => {
     const prev = out[i - 1]
-    const tied = prev && prev.score === (a.score ?? 0) && prev.durationMs === duration(a)
+    const prevAttempt = sorted[i - 1]?.attempt
+    const tied = prev && prevAttempt && shareOrder(prevAttempt, a) === 0 && prev.durationMs === duration(a)
     out.push({
       rank: tied ? prev.rank : i + 1, personKind: a.personKind, personId: a.personId, stationId: a.stationId, districtId: a.districtId,
-      score: a.score ?? 0, maxScore: a.maxScore, durationMs: duration(a), finishedAt: a.finishedAt ?? a.deadline, attempts: count,
+      score: a.score ?? 0, maxScore: a.maxScore, percent: percentOf(a), durationMs: duration(a), finishedAt: a.finishedAt ?? a.deadline, attempts: count,
     })
   })
   return out
@@ -58,35 +71,38 @@ export interface GroupStanding {
   audienceSize: number | null
   participationRate: number | null
   averageScore: number
+  /** The average of the people's percentages: what groups are ranked by. */
+  averagePercent: number
 }
 
-const round = (x: number, places: number) => Math.round(x * 10 ** places) / 10 ** places
-
 /**
- * Stations or districts by the average of their people's best scores, then by
- * participation. `sizes` is how many people of the audience each place has; a place with
+ * Stations or districts by the average of their people's best percentages (the same order
+ * as by score when every paper has the same total), then by participation. `sizes` is how many people of the audience each place has; a place with
  * an audience and nobody taking part is listed too, at the bottom, with average 0.
  */
 export function groupBoard(people: readonly PersonStanding[], by: 'station' | 'district', sizes: ReadonlyMap<string, number> | null): GroupStanding[] {
-  const groups = new Map<string, number[]>()
+  const groups = new Map<string, PersonStanding[]>()
   for (const p of people) {
     const id = by === 'station' ? p.stationId : p.districtId
     if (id === null) continue
-    groups.set(id, [...(groups.get(id) ?? []), p.score])
+    groups.set(id, [...(groups.get(id) ?? []), p])
   }
   for (const [id, size] of sizes ?? []) if (size > 0 && !groups.has(id)) groups.set(id, [])
-  const rows = [...groups].map(([groupId, scores]) => {
+  const average = (xs: number[]) => (xs.length ? round(xs.reduce((s, x) => s + x, 0) / xs.length, 2) : 0)
+  const rows = [...groups].map(([groupId, members]) => {
     const size = sizes?.get(groupId) ?? null
     return {
-      rank: 0, groupId, participants: scores.length, audienceSize: size,
-      participationRate: size ? round(Math.min(1, scores.length / size), 4) : null,
-      averageScore: scores.length ? round(scores.reduce((s, x) => s + x, 0) / scores.length, 2) : 0,
+      rank: 0, groupId, participants: members.length, audienceSize: size,
+      participationRate: size ? round(Math.min(1, members.length / size), 4) : null,
+      averageScore: average(members.map((p) => p.score)),
+      // From the exact shares, rounded once.
+      averagePercent: members.length ? round((members.reduce((s, p) => s + (p.maxScore > 0 ? p.score / p.maxScore : 0), 0) * 100) / members.length, 2) : 0,
     }
   })
-  rows.sort((a, b) => b.averageScore - a.averageScore || (b.participationRate ?? 0) - (a.participationRate ?? 0) || a.groupId.localeCompare(b.groupId))
+  rows.sort((a, b) => b.averagePercent - a.averagePercent || (b.participationRate ?? 0) - (a.participationRate ?? 0) || a.groupId.localeCompare(b.groupId))
   rows.forEach((r, i) => {
     const prev = rows[i - 1]
-    r.rank = prev && prev.averageScore === r.averageScore && prev.participationRate === r.participationRate ? prev.rank : i + 1
+    r.rank = prev && prev.averagePercent === r.averagePercent && prev.participationRate === r.participationRate ? prev.rank : i + 1
   })
   return rows
 }

@@ -13,6 +13,18 @@ export const QUIZ_AUDIENCES = ['public', 'residents', 'deputies', 'staff'] as co
 export type QuizAudience = (typeof QUIZ_AUDIENCES)[number]
 export const QUIZ_AUDIENCE_LABELS: Record<QuizAudience, string> = { public: '所有人', residents: '群众', deputies: '人大代表', staff: '工作人员' }
 
+/**
+ * Whether a person of the mini-program may take a quiz. `deputyDistrictIds`: the districts
+ * of a deputy's stations, null for anyone who is not a deputy. A quiz for deputies made by
+ * a district's organizer (its scope) is for that district's deputies only.
+ */
+export function mayTakeQuiz(quiz: Pick<QuizRecord, 'audience' | 'scopeDistrictIds'>, deputyDistrictIds: readonly string[] | null): boolean {
+  if (quiz.audience === 'public') return true
+  if (quiz.audience === 'residents') return deputyDistrictIds === null
+  if (quiz.audience !== 'deputies' || deputyDistrictIds === null) return false
+  return !quiz.scopeDistrictIds.length || quiz.scopeDistrictIds.some((d) => deputyDistrictIds.includes(d))
+}
+
 export interface QuizRecord {
   id: string
   /** The campaign it belongs to, if any. */
@@ -28,6 +40,8 @@ export interface QuizRecord {
   audience: QuizAudience
   /** The districts of the organizer who created it (empty: the whole city). */
   scopeDistrictIds: string[]
+  /** A draft (草稿) is not found by participants until it is published. */
+  draft: boolean
   createdBy: string
   createdAt: Date
   updatedAt: Date

@@ -77,6 +77,8 @@ export interface SurveyRecord {
   ballot: BallotRules | null
   /** Anonymous surveys keep a keyed hash of the person, never the person. */
   anonymous: boolean
+  /** A draft (草稿) is not found by respondents and may change freely until it is published. */
+  draft: boolean
   opensAt: Date
   closesAt: Date
   /** Null: no cap. */
@@ -137,6 +139,16 @@ export interface Opinion {
   createdAt: Date
 }
 
+/**
+ * How a message names the draft a consultation is about: its title in 书名号, or the
+ * 《…》 the title already carries ("《城市绿化条例（草案）》征求意见" → "《城市绿化条例（草案）》"),
+ * never 《《…》》.
+ */
+export function draftName(title: string): string {
+  const quoted = title.match(/《[^《》]+》/)
+  return quoted ? quoted[0] : `《${title.replace(/[《》]/g, '')}》`
+}
+
 export type SurveyPhase = 'scheduled' | 'open' | 'closed'
 export const SURVEY_PHASE_LABELS: Record<SurveyPhase, string> = { scheduled: '未开始', open: '进行中', closed: '已结束' }
 
@@ -189,5 +201,45 @@ export function definitionProblems(s: Pick<SurveyRecord, 'kind' | 'questions' | 
     if (s.questions.length !== 1 || choice.length !== 1) add('questions', '票决须且只须一道多选题，选项为候选项目')
     if (!s.ballot?.rollDeputyIds.length) add('roll', '应投票代表名单为空')
   }
+  return problems
+}
+
+/** What an organizer may correct after creating a survey; absent fields stay as they are. */
+export interface SurveyCorrection {
+  title?: string
+  description?: string
+  opensAt?: Date
+  closesAt?: Date
+  responseCap?: number | null
+  questions?: Question[]
+  articles?: Article[]
+}
+
+/** Whether two values are equal as data, whatever the order of their keys (a store may reorder them). */
+export function sameValue(a: unknown, b: unknown): boolean {
+  const canonical = (v: unknown) =>
+    JSON.stringify(v, (_, x: unknown) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([k1], [k2]) => (k1 < k2 ? -1 : 1))) : x))
+  return canonical(a) === canonical(b)
+}
+const same = sameValue
+
+/**
+ * Which corrections would make answers already given wrong, each with why in words an
+ * organizer understands: questions (a ballot's candidate projects) and articles once
+ * anyone answered, the opening time once open, any time once it has ended, a cap below
+ * the answers in. Title and description can always be corrected. Pure.
+ */
+export function frozenByAnswers(s: SurveyRecord, c: SurveyCorrection, now: Date): Problem[] {
+  const problems: Problem[] = []
+  const answered = s.responseCount > 0
+  // Nobody could answer a draft: its times are as free as the rest.
+  const phase = s.draft ? 'scheduled' : surveyPhase(s, now)
+  if (c.questions && !same(c.questions, s.questions) && answered) {
+    problems.push({ path: 'questions', message: s.kind === 'ballot' ? '已有代表投票，候选项目不能再改，否则已投的票将失去意义' : '已有人作答，题目不能再改，否则已收到的答卷将失去意义' })
+  }
+  if (c.articles && !same(c.articles, s.articles) && answered) problems.push({ path: 'articles', message: '已有人提出意见，条文不能再改，否则意见将对不上条文' })
+  if (c.opensAt && c.opensAt.getTime() !== s.opensAt.getTime() && phase !== 'scheduled') problems.push({ path: 'opensAt', message: '已经开始，开始时间不能再改' })
+  if (c.closesAt && c.closesAt.getTime() !== s.closesAt.getTime() && phase === 'closed') problems.push({ path: 'closesAt', message: '已经结束，不能重新开放' })
+  if (c.responseCap != null && c.responseCap < s.responseCount) problems.push({ path: 'responseCap', message: `人数上限不能少于已收到的 ${s.responseCount} 份` })
   return problems
 }

@@ -59,6 +59,16 @@ export class CampaignAudience {
     return { unknown, outside }
   }
 
+  /** The districts of a deputy's stations (a deputy may sit at stations of two districts). */
+  async districtsOfDeputy(deputyId: string): Promise<string[]> {
+    const stationIds = (await this.store.deputies.get(deputyId))?.stationIds ?? []
+    if (!stationIds.length) return []
+    const [stations, regionList] = await Promise.all([Promise.all(stationIds.map((id) => this.store.stations.get(id))), this.store.regions.list()])
+    const regions = new Map(regionList.map((r) => [r.id, r]))
+    const districts = stations.map((st) => (st?.regionIds[0] ? (ancestry(st.regionIds[0], regions).find((r) => r.kind === 'district')?.id ?? null) : null))
+    return [...new Set(districts.filter((d): d is string => d !== null))]
+  }
+
   /** Where a follower stands for progress: a deputy at their home station; a resident nowhere. */
   async placeOf(reader: Reader): Promise<{ stationId: string | null; districtId: string | null }> {
     if (reader.kind !== 'deputy') return { stationId: null, districtId: null }

@@ -1,5 +1,5 @@
 import type { Clock } from '../clock.js'
-import { campaignPhase, type AudienceMember } from '../domain/campaign.js'
+import { campaignPhase, isLive, type AudienceMember } from '../domain/campaign.js'
 import { groupProgress, personProgress, totalsOf, type GroupProgress, type PersonProgress } from '../domain/campaign-progress.js'
 import type { Store } from '../store/ports.js'
 import type { CampaignAudience } from './campaign-audience.js'
@@ -33,25 +33,32 @@ export class CampaignProgress {
 
   async report(staff: StaffPrincipal, campaignId: string, groupBy: ProgressGrouping): Promise<CampaignProgressReport> {
     const campaign = await this.campaigns.get(staff, campaignId)
+    // A district organizer following a city-level campaign sees their districts' share of it.
+    const within = this.campaigns.districtView(staff, campaign)
     const dir = await this.audience.directory()
-    const [items, reach, reads, checkIns] = await Promise.all([
+    const [items, allReach, allReads, checkIns] = await Promise.all([
       this.store.campaigns.items(campaignId), this.store.campaigns.reachOf(campaignId),
       this.store.campaigns.readsOf(campaignId), this.store.campaigns.checkInsOf(campaignId),
     ])
+    // A withdrawn item no longer counts as reached or read.
+    const live = new Set(items.filter(isLive).map((i) => i.id))
+    const reach = allReach.filter((r) => live.has(r.itemId))
+    const reads = allReads.filter((r) => live.has(r.itemId))
     // People reached keep the place they were reached at; the rest stand where the directory puts them now.
     const reachedAt = new Map(reach.map((r) => [`${r.personKind}:${r.personId}`, r]))
-    const audience: AudienceMember[] = this.audience.resolve(campaign, dir).map((m) => {
+    const audience: AudienceMember[] = this.audience.resolve(within ? { ...campaign, scopeDistrictIds: within } : campaign, dir).map((m) => {
       const r = reachedAt.get(`${m.kind}:${m.id}`)
       return r ? { ...m, stationId: r.stationId, districtId: r.districtId } : m
     })
-    const people = personProgress({ audience, items: items.filter((i) => i.publishedAt), reach, reads, checkIns, nameOf: dir.personName })
+    const everyone = personProgress({ audience, items: items.filter(isLive), reach, reads, checkIns, nameOf: dir.personName })
+    const people = within ? everyone.filter((p) => p.districtId !== null && within.includes(p.districtId)) : everyone
     const stationName = (id: string | null) => (id ? (dir.stationNames.get(id) ?? id) : null)
     const districtName = (id: string | null) => (id ? (dir.districtNames.get(id) ?? id) : null)
     const groups = groupBy === 'person' ? [] : groupProgress(people, groupBy).map((g) => ({
       ...g, name: (groupBy === 'station' ? stationName(g.key) : districtName(g.key)) ?? '关注群众',
     }))
     return {
-      campaignId, groupBy, phase: campaignPhase(campaign, this.clock.now()), itemsPublished: items.filter((i) => i.publishedAt).length,
+      campaignId, groupBy, phase: campaignPhase(campaign, this.clock.now()), itemsPublished: items.filter(isLive).length,
       totals: totalsOf(people),
       people: groupBy === 'person' ? people.map((p) => ({ ...p, stationName: stationName(p.stationId), districtName: districtName(p.districtId) })) : [],
       groups,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Clock } from '../clock.js'
-import { campaignPhase, checkInSlot, type CampaignRecord, type CheckInRecord, type Reader, type ReadingItem } from '../domain/campaign.js'
+import { campaignPhase, checkInSlot, isLive, type CampaignRecord, type CheckInRecord, type Reader, type ReadingItem } from '../domain/campaign.js'
 import { localDate } from '../domain/dates.js'
 import { ConflictError, NotFoundError, UnprocessableError } from '../errors.js'
 import type { Store } from '../store/ports.js'
@@ -53,7 +53,7 @@ export class CampaignReading {
   /** The campaign with the items that reached this person, each marked read or not, and their check-ins. */
   async campaign(reader: Reader, campaignId: string) {
     const { campaign, following, reachedIds } = await this.visible(reader, campaignId)
-    const items = (await this.store.campaigns.getItems(reachedIds)).filter((i) => i.publishedAt)
+    const items = (await this.store.campaigns.getItems(reachedIds)).filter(isLive)
     const reads = new Set((await this.store.campaigns.readsFor(reader, reachedIds)).map((r) => r.itemId))
     const checkIns = await this.store.campaigns.checkInsFor(reader, [campaignId])
     const now = this.clock.now()
@@ -74,13 +74,13 @@ export class CampaignReading {
     ])
     const read = new Set(reads.map((r) => r.itemId))
     const byId = new Map(campaigns.map((c) => [c.id, c]))
-    return sortForReading(items.filter((i) => i.publishedAt)).map((item) => ({ item, campaign: byId.get(item.campaignId)!, read: read.has(item.id) }))
+    return sortForReading(items.filter(isLive)).map((item) => ({ item, campaign: byId.get(item.campaignId)!, read: read.has(item.id) }))
   }
 
   /** Opening an item: the first opening is the read receipt. */
   async open(reader: Reader, itemId: string) {
     const item = await this.store.campaigns.getItem(itemId)
-    const reached = item?.publishedAt ? (await this.store.campaigns.reachFor(reader, { campaignId: item.campaignId })).some((r) => r.itemId === itemId) : false
+    const reached = item && isLive(item) ? (await this.store.campaigns.reachFor(reader, { campaignId: item.campaignId })).some((r) => r.itemId === itemId) : false
     if (!item || !reached) throw new NotFoundError('学习材料不存在')
     const campaign = (await this.store.campaigns.get(item.campaignId))!
     const readAt = this.clock.now()
@@ -100,7 +100,7 @@ export class CampaignReading {
     return this.campaign(reader, campaignId)
   }
 
-  /** 学习打卡: while the campaign runs, once per item, or once a day when no item is named. */
+  /** 学习打卡: while the campaign runs, once per item opened, or once a day when no item is named. */
   async checkIn(reader: Reader, campaignId: string, input: { itemId?: string | null; reflection?: string | null }): Promise<CheckInRecord> {
     const { campaign, following, reachedIds } = await this.visible(reader, campaignId)
     // Open to follow is not yet in it: only people it reached, or who follow, check in.
@@ -109,13 +109,17 @@ export class CampaignReading {
     const phase = campaignPhase(campaign, now)
     if (phase !== 'running') throw new ConflictError(phase === 'ended' ? '活动已结束，不能再打卡' : '活动尚未开始', [{ path: 'phase', message: phase }], 'campaign_not_running')
     const itemId = input.itemId ?? null
-    if (itemId && !reachedIds.includes(itemId)) throw new UnprocessableError('学习材料不属于该活动', [{ path: 'body.itemId', message: '未知的学习材料' }], 'unknown_item')
+    const live = itemId && reachedIds.includes(itemId) ? await this.store.campaigns.getItem(itemId) : null
+    // A withdrawn item is gone for readers, check-ins included.
+    if (itemId && !(live && isLive(live))) throw new UnprocessableError('学习材料不属于该活动', [{ path: 'body.itemId', message: '未知的学习材料' }], 'unknown_item')
+    // A check-in on an item says it was studied: it needs the item opened first, or the progress figures count reading nobody did.
+    if (itemId && !(await this.store.campaigns.readsFor(reader, [itemId])).length) {
+      throw new ConflictError('请先打开这篇学习材料阅读，再打卡', [{ path: 'body.itemId', message: '尚未阅读' }], 'not_read')
+    }
     const checkIn = await this.store.campaigns.addCheckIn({
       id: `ci-${randomUUID()}`, campaignId, itemId, personKind: reader.kind, personId: reader.id,
       slot: checkInSlot(itemId, localDate(now, this.timeZone)), reflection: input.reflection?.trim() || null, at: now,
     })
-    // Checking in on an item says it was studied: it counts as read, if it was not opened here.
-    if (itemId) await this.store.campaigns.recordRead({ itemId, campaignId, personKind: reader.kind, personId: reader.id, readAt: now })
     return checkIn
   }
 

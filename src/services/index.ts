@@ -85,10 +85,10 @@ export function createServices(config: Config & { security: { secretKey: string 
   const mpSessions = new MpSessions(store, clock)
   const newDispatcher = () => new OutboxDispatcher(store, resolver, realSenders(config, wechat, robots), subscriptionTemplate, outboxPolicy, clock, logger)
   const meetings = new MeetingService(store, clock, { timeZone, reminderHours: config.meetings.reminderHours, remindCooldownMinutes: config.meetings.remindCooldownMinutes }, audit)
-  const surveys = new SurveyService(store, clock, { timeZone })
-  const campaignServices = createCampaignServices(store, clock, timeZone)
+  const surveys = new SurveyService(store, clock, { timeZone }, audit)
+  const campaignServices = createCampaignServices(store, clock, timeZone, audit)
   const surveyResponses = new SurveyResponses(store, cipher, clock, { timeZone })
-  const quizServices = createQuizServices(store, campaignServices.campaigns, clock, { timeZone })
+  const quizServices = createQuizServices(store, campaignServices.campaigns, clock, { timeZone }, audit)
   const uploads = new Uploads(config.uploads.dir, (ownerId) => cipher.blindIndex(`upload:${ownerId}`), {
     sign: (text) => cipher.blindIndex(text), linkSeconds: config.uploads.linkMinutes * 60,
   })
@@ -135,6 +135,6 @@ export function createServices(config: Config & { security: { secretKey: string 
     surveyResponses,
     ballotRoll: new BallotRoll(store, surveys, surveyResponses),
     tasks: new TaskListService(store, surveyResponses, quizServices.quizTaking, clock, { timeZone }),
-    surveyReports: new SurveyReports(store, surveys, clock),
+    surveyReports: new SurveyReports(store, surveys, clock, { timeZone }),
   }
 }

@@ -1,28 +1,12 @@
-import { stringify } from 'csv-stringify/sync'
 import type { Clock } from '../clock.js'
 import { RSVP_LABELS, type MeetingInvitee, type MeetingRecord } from '../domain/meeting.js'
 import { attendanceByPerson, meetingAttendance } from '../domain/meeting-attendance.js'
 import { personDistricts } from '../domain/meeting-selector.js'
 import { noticeState, type NoticeState } from '../domain/notice-delivery.js'
 import type { Store } from '../store/ports.js'
+import { csvSheet, sheetTime } from './csv-sheet.js'
 import type { MeetingService } from './meetings.js'
 import type { StaffPrincipal } from './principal.js'
-
-// Creating an Intl formatter costs far more than using one: keep one per time zone.
-const formatters = new Map<string, Intl.DateTimeFormat>()
-/** "2026-11-25 09:31" in the business time zone: what a spreadsheet sorts and reads. */
-function sheetTime(at: Date | null, timeZone: string) {
-  if (!at) return ''
-  let format = formatters.get(timeZone)
-  if (!format) {
-    format = new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
-    formatters.set(timeZone, format)
-  }
-  return format.format(at)
-}
-
-/** A cell Excel would run as a formula (=, +, -, @) is written as text: names and reasons come from people. */
-const cell = (text: string) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text)
 
 const ROLE_LABELS = { deputy: '代表', staff: '工作人员' } as const
 
@@ -76,9 +60,9 @@ export class MeetingReports {
     const { meeting, invitees } = await this.table(staff, id)
     const tz = this.settings.timeZone
     const row = (i: MeetingInvitee) => [
-      cell(i.name), ROLE_LABELS[i.personKind], RSVP_LABELS[i.rsvp], cell(i.reason ?? ''), sheetTime(i.rsvpAt, tz), i.checkedInAt ? '已签到' : '未签到', sheetTime(i.checkedInAt, tz),
+      i.name, ROLE_LABELS[i.personKind], RSVP_LABELS[i.rsvp], i.reason ?? '', sheetTime(i.rsvpAt, tz), i.checkedInAt ? '已签到' : '未签到', sheetTime(i.checkedInAt, tz),
     ]
-    const csv = stringify([['姓名', '身份', '回复', '请假原因', '回复时间', '签到', '签到时间'], ...invitees.map(row)], { bom: true, record_delimiter: 'windows' })
+    const csv = csvSheet([['姓名', '身份', '回复', '请假原因', '回复时间', '签到', '签到时间'], ...invitees.map(row)])
     return { title: meeting.title, csv }
   }
 }

@@ -1,7 +1,7 @@
 import { randomInt, randomUUID } from 'node:crypto'
 import type { Clock } from '../clock.js'
 import {
-  attemptDeadline, decodeChoices, drawQuestions, isLate, quizPhase, scoreAnswers,
+  attemptDeadline, decodeChoices, drawQuestions, isLate, mayTakeQuiz, quizPhase, scoreAnswers,
   type AttemptRecord, type QuizQuestion, type QuizRecord,
 } from '../domain/quiz.js'
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../errors.js'
@@ -12,11 +12,13 @@ import type { MpPrincipal } from './mp-sessions.js'
 /** A deputy takes quizzes as the deputy, whichever account they use; anyone else as themselves. */
 export const quizPersonOf = (p: MpPrincipal): QuizPerson => (p.deputyId ? { kind: 'deputy', id: p.deputyId } : { kind: 'mp_user', id: p.id })
 
-/** Whether the quiz is for this person of the mini-program (station staff take theirs elsewhere). */
-export function mayTake(quiz: Pick<QuizRecord, 'audience'>, p: MpPrincipal): boolean {
-  if (quiz.audience === 'public') return true
-  if (quiz.audience === 'residents') return !p.deputyId
-  return quiz.audience === 'deputies' && !!p.deputyId
+/**
+ * Whether the quiz is for this person of the mini-program (station staff take theirs
+ * elsewhere); a district's deputies' quiz only for deputies of that district.
+ */
+export async function mayTake(audience: CampaignAudience, quiz: Pick<QuizRecord, 'audience' | 'scopeDistrictIds'>, p: MpPrincipal): Promise<boolean> {
+  const districts = p.deputyId ? await audience.districtsOfDeputy(p.deputyId) : null
+  return mayTakeQuiz(quiz, districts)
 }
 
 export interface Paper {
@@ -40,14 +42,16 @@ export class QuizTaking {
   /** Quizzes open now that this person may take, with their own attempts at each. */
   async openFor(p: MpPrincipal) {
     const person = quizPersonOf(p)
-    const quizzes = (await this.store.quizzes.openAt(this.clock.now())).filter((q) => mayTake(q, p))
+    const districts = p.deputyId ? await this.audience.districtsOfDeputy(p.deputyId) : null
+    const quizzes = (await this.store.quizzes.openAt(this.clock.now())).filter((q) => mayTakeQuiz(q, districts))
     return Promise.all(quizzes.map(async (quiz) => ({ quiz, attempts: await this.store.quizzes.attemptsOf(quiz.id, person) })))
   }
 
   async start(p: MpPrincipal, quizId: string): Promise<Paper> {
     const quiz = await this.store.quizzes.get(quizId)
-    if (!quiz) throw new NotFoundError('知识竞赛不存在')
-    if (!mayTake(quiz, p)) throw new ForbiddenError('本次知识竞赛不面向您', 'not_in_audience')
+    // A draft is not there yet for participants.
+    if (!quiz || quiz.draft) throw new NotFoundError('知识竞赛不存在')
+    if (!(await mayTake(this.audience, quiz, p))) throw new ForbiddenError('本次知识竞赛不面向您', 'not_in_audience')
     const now = this.clock.now()
     const phase = quizPhase(quiz, now)
     if (phase === 'upcoming') throw new ConflictError(`知识竞赛尚未开始，开始时间 ${quiz.opensAt.toISOString()}`, [], 'quiz_not_open')

@@ -1,5 +1,5 @@
 import type { Clock } from '../clock.js'
-import { campaignPhase, type Reader } from '../domain/campaign.js'
+import { campaignPhase, isLive, type Reader } from '../domain/campaign.js'
 import type { Store } from '../store/ports.js'
 import { sortForReading } from './campaign-reading.js'
 
@@ -41,7 +41,7 @@ export class ReadingDigest {
     if (!reach.length) return []
     const ids = reach.map((r) => r.itemId)
     const read = new Set((await this.store.campaigns.readsFor(reader, ids)).map((r) => r.itemId))
-    const items = (await this.store.campaigns.getItems(ids.filter((id) => !read.has(id)))).filter((i) => i.publishedAt)
+    const items = (await this.store.campaigns.getItems(ids.filter((id) => !read.has(id)))).filter(isLive)
     const titles = await this.campaignTitles(items.map((i) => i.campaignId))
     return sortForReading(items).map((i) => ({
       itemId: i.id, campaignId: i.campaignId, campaignTitle: titles.get(i.campaignId) ?? '', title: i.title, summary: i.summary,
@@ -60,7 +60,7 @@ export class ReadingDigest {
     const reach = await this.store.campaigns.reachFor(reader, {})
     const campaigns = (await this.store.campaigns.getMany([...new Set(reach.map((r) => r.campaignId))])).filter((c) => campaignPhase(c, now) === 'running')
     if (!campaigns.length) return []
-    const items = await this.store.campaigns.getItems(reach.map((r) => r.itemId))
+    const items = (await this.store.campaigns.getItems(reach.map((r) => r.itemId))).filter(isLive)
     const checkIns = await this.store.campaigns.checkInsFor(reader, campaigns.map((c) => c.id))
     const tasks: OpenCampaignTask[] = []
     for (const c of campaigns.sort((a, b) => a.endsAt.getTime() - b.endsAt.getTime() || a.id.localeCompare(b.id))) {

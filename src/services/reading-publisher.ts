@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Clock } from '../clock.js'
-import { stationsOf, type AudienceMember, type CampaignRecord, type ReachRecord, type ReadingItem } from '../domain/campaign.js'
+import { inBookMarks, stationsOf, type AudienceMember, type CampaignRecord, type ReachRecord, type ReadingItem } from '../domain/campaign.js'
 import type { OutboxMessage, Store } from '../store/ports.js'
 import type { CampaignAudience } from './campaign-audience.js'
 
@@ -53,7 +53,7 @@ function stationNotice(campaign: CampaignRecord, item: ReadingItem, stationId: s
   const here = members.filter((m) => m.stationId === stationId)
   const deputies = here.filter((m) => m.kind === 'deputy').length
   const who = deputies ? `本站 ${deputies} 位代表${here.length > deputies ? '及工作人员' : ''}` : '本站工作人员'
-  const text = `【学习材料】「${campaign.title}」发布了《${item.title}》${item.required ? '（必读）' : ''}。请${who}在小程序“学习”中阅读并打卡。`
+  const text = `【学习材料】「${campaign.title}」发布了${inBookMarks(item.title)}${item.required ? '（必读）' : ''}。请${who}在小程序“学习”中阅读并打卡。`
   return {
     id: randomUUID(), channel: 'auto', recipientKind: 'station', recipientId: stationId, kind: READING_PUBLISHED,
     payload: { campaignId: campaign.id, itemId: item.id, title: item.title, required: item.required, text },

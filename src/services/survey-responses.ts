@@ -27,7 +27,8 @@ export class SurveyResponses {
   /** By id or by the short code of the poster's QR code (scene v=<code>). */
   async find(idOrCode: string): Promise<SurveyRecord> {
     const s = idOrCode.startsWith('sv-') ? await this.store.surveys.get(idOrCode) : await this.store.surveys.getByShortCode(idOrCode.toUpperCase())
-    if (!s) throw new NotFoundError('问卷不存在')
+    // A draft is not there yet for respondents.
+    if (!s || s.draft) throw new NotFoundError('问卷不存在')
     return s
   }
 

@@ -3,12 +3,13 @@ import type { Clock } from '../clock.js'
 import type { DeputyLevel } from '../domain/directory.js'
 import { ancestry } from '../domain/region-tree.js'
 import {
-  canManageSurvey, definitionProblems, OPINION_OUTCOME_LABELS,
-  type Article, type Opinion, type OpinionOutcome, type PassRule, type Question, type SurveyKind, type SurveyRecord,
+  canManageSurvey, definitionProblems, draftName, frozenByAnswers, OPINION_OUTCOME_LABELS, sameValue,
+  type Article, type SurveyCorrection, type Opinion, type OpinionOutcome, type PassRule, type Question, type SurveyKind, type SurveyRecord,
 } from '../domain/survey.js'
-import { ConflictError, NotFoundError, UnprocessableError } from '../errors.js'
+import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../errors.js'
 import type { OutboxMessage, Store } from '../store/ports.js'
 import type { SurveyQuery } from '../store/survey-ports.js'
+import type { AuditTrail } from './audit.js'
 import type { StaffPrincipal } from './principal.js'
 import { ballotNotices } from './publish-notices.js'
 
@@ -22,6 +23,8 @@ export interface SurveyDraft {
   opensAt: Date
   closesAt: Date
   responseCap: number | null
+  /** Kept as a draft until published (absent: published at once). */
+  draft?: boolean
   /** Ballots only: who votes and how projects pass. */
   ballot: { passRule: PassRule; maxChosen: number | null; roll: { levels?: DeputyLevel[]; districtIds?: string[]; deputyIds?: string[] } } | null
 }
@@ -48,21 +51,37 @@ export class SurveyService {
     private readonly store: Store,
     private readonly clock: Clock,
     private readonly settings: { timeZone: string },
+    private readonly audit: Pick<AuditTrail, 'record'>,
   ) {}
 
   scope(staff: StaffPrincipal): Pick<SurveyQuery, 'visibleTo'> {
-    return staff.role === 'organizer' && staff.regionIds.length ? { visibleTo: { districtIds: staff.regionIds, createdBy: staff.id } } : {}
+    return staff.role === 'organizer' && staff.regionIds.length ? { visibleTo: { districtIds: staff.regionIds, createdBy: staff.id, cityWide: true } } : {}
   }
 
   list(staff: StaffPrincipal, query: { kind?: SurveyKind; cursor?: string; limit: number }) {
     return this.store.surveys.search({ ...this.scope(staff), ...query })
   }
 
-  /** Not visible is not found: nobody learns which surveys exist elsewhere. */
+  /**
+   * Not visible is not found: nobody learns which surveys exist elsewhere. District
+   * organizers also see the city's surveys (a poster reaches every district), read only.
+   */
   async visible(staff: StaffPrincipal, id: string): Promise<SurveyRecord> {
     const s = await this.store.surveys.get(id)
-    if (!s || !canManageSurvey(staff, s)) throw new NotFoundError('问卷不存在')
+    if (!s || !(canManageSurvey(staff, s) || (staff.role === 'organizer' && !s.districtIds.length))) throw new NotFoundError('问卷不存在')
     return s
+  }
+
+  /** For changes: a district organizer follows a city-level survey but does not change it. */
+  async manageable(staff: StaffPrincipal, id: string): Promise<SurveyRecord> {
+    const s = await this.visible(staff, id)
+    if (!canManageSurvey(staff, s)) throw new ForbiddenError('市级问卷由市人大常委会办公室管理，区县可查看本区县的情况', 'city_level')
+    return s
+  }
+
+  /** The districts whose share a district organizer sees of a city-level survey; null when they see it whole. */
+  districtView(staff: StaffPrincipal, s: SurveyRecord): string[] | null {
+    return canManageSurvey(staff, s) ? null : [...staff.regionIds]
   }
 
   async create(staff: StaffPrincipal, draft: SurveyDraft): Promise<SurveyRecord> {
@@ -73,7 +92,7 @@ export class SurveyService {
       : null
     const record: SurveyRecord = {
       id: `sv-${randomUUID()}`, shortCode: newShortCode(), kind: draft.kind, title: draft.title, description: draft.description,
-      questions: draft.questions, articles: draft.kind === 'consultation' ? draft.articles : [], ballot, anonymous: draft.anonymous,
+      questions: draft.questions, articles: draft.kind === 'consultation' ? draft.articles : [], ballot, anonymous: draft.anonymous, draft: draft.draft ?? false,
       opensAt: draft.opensAt, closesAt: draft.closesAt, responseCap: draft.responseCap, responseCount: 0,
       districtIds: within ? [...within] : [], createdBy: staff.id, createdAt: now, updatedAt: now,
     }
@@ -83,7 +102,7 @@ export class SurveyService {
     for (let attempt = 0; ; attempt++) {
       try {
         // Published as it is made: the roll hears of a ballot once (dedupe keys per deputy), in the same write.
-        return await this.store.surveys.create(attempt ? { ...record, shortCode: newShortCode() } : record, ballotNotices(record, now, this.settings.timeZone))
+        return await this.store.surveys.create(attempt ? { ...record, shortCode: newShortCode() } : record, record.draft ? [] : ballotNotices(record, now, this.settings.timeZone))
       } catch (err) {
         // 32^8 codes: a clash is rare, and another draw settles it.
         if (!(err instanceof ConflictError) || attempt >= 3) throw err
@@ -93,10 +112,53 @@ export class SurveyService {
 
   /** Stops taking responses now (a ballot's tallies are shown from then on). */
   async close(staff: StaffPrincipal, id: string): Promise<SurveyRecord> {
-    const s = await this.visible(staff, id)
+    const s = await this.manageable(staff, id)
     const now = this.clock.now()
+    if (s.draft) throw new ConflictError('草稿尚未发布，无需结束', [], 'survey_draft')
     if (s.closesAt <= now) throw new ConflictError('问卷已结束', [], 'survey_closed')
-    return this.store.surveys.update({ ...s, closesAt: now < s.opensAt ? s.opensAt : now, updatedAt: now })
+    const closed = await this.store.surveys.update({ ...s, closesAt: now < s.opensAt ? s.opensAt : now, updatedAt: now })
+    await this.audit.record(staff, 'survey.closed', { kind: 'survey', id: s.id }, { before: { closesAt: s.closesAt }, after: { closesAt: closed.closesAt } })
+    return closed
+  }
+
+  /**
+   * Corrects a survey after creation: title and description always; the times (extend,
+   * close early) while it has not ended; questions and articles only while nobody has
+   * answered (409 with the reason otherwise). Each change is audited with what it was.
+   */
+  async correct(staff: StaffPrincipal, id: string, correction: SurveyCorrection): Promise<SurveyRecord> {
+    const s = await this.manageable(staff, id)
+    const now = this.clock.now()
+    const frozen = frozenByAnswers(s, correction, now)
+    if (frozen.length) throw new ConflictError(frozen[0]!.message, frozen.map((p) => ({ path: `body.${p.path}`, message: p.message })), 'survey_frozen')
+    const changed = (Object.keys(correction) as (keyof SurveyCorrection)[]).filter((k) => correction[k] !== undefined && !sameValue(correction[k], s[k]))
+    if (!changed.length) return s
+    const next: SurveyRecord = { ...s, ...correction, articles: s.kind === 'consultation' ? (correction.articles ?? s.articles) : [], updatedAt: now }
+    // Closing early is closing now, never in the past: answers already in stay counted.
+    if (correction.closesAt && next.closesAt < now) next.closesAt = now < next.opensAt ? next.opensAt : now
+    const problems = definitionProblems(next)
+    if (problems.length) throw new UnprocessableError('问卷设置有误', problems.map((p) => ({ path: `body.${p.path}`, message: p.message })), 'invalid_survey')
+    // Changing what answers refer to holds only while nobody has answered, checked again in the write itself.
+    const saved = await this.store.surveys.update(next, { unanswered: changed.includes('questions') || changed.includes('articles') })
+    await this.audit.record(staff, 'survey.corrected', { kind: 'survey', id: s.id }, {
+      fields: changed, before: Object.fromEntries(changed.map((k) => [k, s[k]])), after: Object.fromEntries(changed.map((k) => [k, next[k]])),
+    })
+    return saved
+  }
+
+  /** Publishes a draft: from now respondents find it (from its opening time). Audited. */
+  async publish(staff: StaffPrincipal, id: string): Promise<SurveyRecord> {
+    const s = await this.manageable(staff, id)
+    if (!s.draft) throw new ConflictError('已经发布过了', [], 'already_published')
+    const now = this.clock.now()
+    if (s.closesAt <= now) throw new ConflictError('结束时间已过，请先修改结束时间再发布', [{ path: 'closesAt', message: s.closesAt.toISOString() }], 'survey_closed')
+    const published = await this.store.surveys.update({ ...s, draft: false, updatedAt: now })
+    // The roll hears of a ballot when it is published. Written just after the update, not in
+    // its transaction (the update port takes no messages); the dedupe keys keep it to once.
+    const notices = ballotNotices(published, now, this.settings.timeZone)
+    if (notices.length) await this.store.outbox.enqueue(notices)
+    await this.audit.record(staff, 'survey.published', { kind: 'survey', id: s.id })
+    return published
   }
 
   async opinions(staff: StaffPrincipal, id: string, filter: { articleId?: string; outcome?: OpinionOutcome }) {
@@ -104,23 +166,29 @@ export class SurveyService {
     return { survey: s, opinions: await this.store.surveys.opinions(s.id, filter) }
   }
 
-  /** Marks an opinion adopted, partly adopted or not, with the reason; a named commenter is told, once per opinion. */
+  /**
+   * Marks an opinion adopted, partly adopted or not, with the reason. A named commenter is
+   * told; told again, as a correction, when a later decision changes the outcome or the
+   * reason; the same decision sent twice tells nobody twice.
+   */
   async decide(staff: StaffPrincipal, surveyId: string, opinionId: string, decision: { outcome: Exclude<OpinionOutcome, 'pending'>; reason: string }): Promise<Opinion> {
-    const s = await this.visible(staff, surveyId)
+    const s = await this.manageable(staff, surveyId)
     const opinion = await this.store.surveys.getOpinion(opinionId)
     if (!opinion || opinion.surveyId !== s.id) throw new NotFoundError('意见不存在')
+    if (opinion.outcome === decision.outcome && opinion.reason === decision.reason) return opinion
     const now = this.clock.now()
     const next: Opinion = { ...opinion, outcome: decision.outcome, reason: decision.reason, decidedBy: staff.id, decidedAt: now }
     const article = s.articles.find((a) => a.id === opinion.articleId)
+    const correction = opinion.outcome !== 'pending'
     const messages: OutboxMessage[] = opinion.mpUserId
       ? [{
         id: randomUUID(), channel: 'auto', recipientKind: 'mp_user', recipientId: opinion.mpUserId, kind: 'survey.opinion_feedback',
         payload: {
           surveyId: s.id, opinionId: opinion.id, outcome: decision.outcome,
-          text: `采纳情况反馈：您对《${s.title}》${article?.number ?? ''}提出的意见，结果为「${OPINION_OUTCOME_LABELS[decision.outcome]}」。说明：${decision.reason}`,
+          text: `${correction ? '采纳情况更正' : '采纳情况反馈'}：您对${draftName(s.title)}${article?.number ?? ''}提出的意见，结果${correction ? '改为' : '为'}「${OPINION_OUTCOME_LABELS[decision.outcome]}」。说明：${decision.reason}`,
         },
-        // One feedback per opinion: a later correction of the outcome is not sent again.
-        dedupeKey: `survey:${s.id}:opinion:${opinion.id}:feedback`,
+        // One message per decision: the first as before, each correction by its time.
+        dedupeKey: `survey:${s.id}:opinion:${opinion.id}:feedback${correction ? `:${now.toISOString()}` : ''}`,
         status: 'pending', attempts: 0, nextAttemptAt: now, lastError: null, createdAt: now,
       }]
       : []

@@ -439,6 +439,8 @@ export interface CaseRepo {
 export interface CampaignQuery extends PageQuery {
   /** An organizer's view: campaigns whose scope shares a district with these (absent: all). */
   scopeDistrictIds?: string[]
+  /** With scopeDistrictIds: city-level campaigns (no district scope) too. */
+  cityWide?: boolean
 }
 
 export interface CampaignRepo {
@@ -449,12 +451,16 @@ export interface CampaignRepo {
   search(query: CampaignQuery): Promise<Page<CampaignRecord>>
   /** Campaigns residents may follow: open to followers and not ended at `now`, ending soonest first. */
   followable(now: Date): Promise<CampaignRecord[]>
+  /** Writes a correction of the title, description and dates; NotFoundError when it does not exist. */
+  update(campaign: CampaignRecord): Promise<CampaignRecord>
   addItem(item: ReadingItem): Promise<ReadingItem>
+  /** Writes a correction of the item's content, publish time and withdrawal (never its publishing); NotFoundError when it does not exist. */
+  updateItem(item: ReadingItem): Promise<ReadingItem>
   getItem(id: string): Promise<ReadingItem | null>
   getItems(ids: string[]): Promise<ReadingItem[]>
   /** A campaign's items by publish time. */
   items(campaignId: string): Promise<ReadingItem[]>
-  /** Unpublished items whose time has come, earliest first. */
+  /** Unpublished, not withdrawn items whose time has come, earliest first. */
   dueItems(now: Date, limit: number): Promise<ReadingItem[]>
   /**
    * Publishes the item unless someone already did, in one transaction: its time, whom it

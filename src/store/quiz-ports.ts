@@ -9,6 +9,8 @@ import type { OutboxMessage, Page, PageQuery } from './ports.js'
 export interface QuizQuery extends PageQuery {
   /** An organizer's view: quizzes whose scope shares a district with these (absent: all). */
   scopeDistrictIds?: string[]
+  /** With scopeDistrictIds: city-level quizzes (no district scope) too. */
+  cityWide?: boolean
   campaignId?: string
 }
 
@@ -29,14 +31,23 @@ export interface QuizRepo {
   /** ConflictError when the id is taken; the messages (its audience's notices) in the same transaction. */
   create(quiz: QuizRecord, outbox?: OutboxMessage[]): Promise<QuizRecord>
   get(id: string): Promise<QuizRecord | null>
-  /** Replaces the settings (title … audience) of a quiz that exists. */
-  update(quiz: QuizRecord): Promise<QuizRecord>
+  /**
+   * Replaces the settings (title … audience) of a quiz that exists. With `unstarted`, only
+   * while nobody has started it, checked in the write itself: ConflictError `quiz_started` otherwise.
+   */
+  update(quiz: QuizRecord, options?: { unstarted?: boolean }): Promise<QuizRecord>
   /** Newest first. */
   search(query: QuizQuery): Promise<Page<QuizRecord>>
-  /** Quizzes open at `now` (opened, not closed), closing soonest first. */
+  /** Published quizzes open at `now` (opened, not closed), closing soonest first. */
   openAt(now: Date): Promise<QuizRecord[]>
   /** All or nothing: ConflictError (and nothing written) when an id is taken. */
   addQuestions(questions: QuizQuestion[]): Promise<void>
+  /**
+   * Replaces a question's content (type … tags); its quiz and position stay. NotFoundError
+   * when it does not exist. With `unstarted`, only while nobody has started the quiz,
+   * checked in the write itself: ConflictError `quiz_started` otherwise.
+   */
+  updateQuestion(question: QuizQuestion, options?: { unstarted?: boolean }): Promise<QuizQuestion>
   /** The pool in position order. */
   questions(quizId: string): Promise<QuizQuestion[]>
   getQuestions(ids: string[]): Promise<QuizQuestion[]>

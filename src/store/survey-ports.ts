@@ -8,8 +8,8 @@ import type { TallyIncrement, TallyRow } from '../domain/survey-tally.js'
 import type { OutboxMessage, Page, PageQuery } from './ports.js'
 
 export interface SurveyQuery extends PageQuery {
-  /** A district organizer's view: surveys of any of these districts, or that they created. */
-  visibleTo?: { districtIds: string[]; createdBy: string }
+  /** A district organizer's view: surveys of any of these districts, or that they created (and city-level ones when cityWide). */
+  visibleTo?: { districtIds: string[]; createdBy: string; cityWide?: boolean }
   kind?: SurveyKind
 }
 
@@ -43,8 +43,13 @@ export interface SurveyRepo {
   create(survey: SurveyRecord, outbox?: OutboxMessage[]): Promise<SurveyRecord>
   get(id: string): Promise<SurveyRecord | null>
   getByShortCode(shortCode: string): Promise<SurveyRecord | null>
-  /** Writes the definition and times; the response count is the store's and is left as it is. */
-  update(survey: SurveyRecord): Promise<SurveyRecord>
+  /**
+   * Writes the definition and times; the response count is the store's and is left as it is.
+   * With `unanswered`, only while the survey has no response (checked in the same write):
+   * ConflictError `survey_frozen` otherwise, so a response arriving meanwhile is never
+   * left answering questions that changed under it.
+   */
+  update(survey: SurveyRecord, options?: { unanswered?: boolean }): Promise<SurveyRecord>
   /** Newest first. */
   search(query: SurveyQuery): Promise<Page<SurveyRecord>>
   /** Surveys taking answers at `now` (opened, not closed), closing soonest first: what people are asked to do. */

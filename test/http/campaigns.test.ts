@@ -80,6 +80,11 @@ describe('a study campaign with reading, read receipts and check-ins', () => {
     const list = await zhang.get(`/api/mp/campaigns/${campaign.id}`)
     expect(list.body.items.map((i: { title: string; read: boolean }) => [i.title, i.read])).to.deep.equal([['代表法全文', false], ['解读文章', false]])
 
+    const unopened = await zhang.post(`/api/mp/campaigns/${campaign.id}/check-ins`, { itemId: required.id, reflection: '还没读' })
+    expect(unopened.status, 'no check-in on an item never opened').to.equal(409)
+    expect(unopened.body.error).to.include({ code: 'not_read', message: '请先打开这篇学习材料阅读，再打卡' })
+    expect((await zhang.get(`/api/mp/campaigns/${campaign.id}`)).body.checkIns, 'nothing recorded').to.deep.equal([])
+
     const opened = await zhang.get(`/api/mp/reading/${required.id}`)
     expect(opened.status).to.equal(200)
     expect(opened.body).to.include({ title: '代表法全文', campaignTitle: '学习贯彻代表法', source: '中国人大网' })
@@ -124,7 +129,9 @@ describe('a study campaign with reading, read receipts and check-ins', () => {
     expect(await readingDigest.unreadFor('dp0004', since), 'not in the audience').to.deep.equal([])
 
     expect((await readingDigest.openTasksFor('dp0002')).map((t) => [t.campaignTitle, t.itemTitle])).to.deep.equal([['学习贯彻代表法', '代表法全文']])
-    await (await asDeputy(app, 'dp0002')).post(`/api/mp/campaigns/${campaign.id}/check-ins`, { itemId: required.id })
+    const wang = await asDeputy(app, 'dp0002')
+    await wang.get(`/api/mp/reading/${required.id}`)
+    expect((await wang.post(`/api/mp/campaigns/${campaign.id}/check-ins`, { itemId: required.id })).status).to.equal(201)
     expect(await readingDigest.openTasksFor('dp0002')).to.deep.equal([])
   })
 

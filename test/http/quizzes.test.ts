@@ -93,14 +93,14 @@ describe('a knowledge quiz from import to leaderboard', () => {
       ['st001', 50, 2, 2], ['st002', 30, 1, 2], ['st003', 0, 0, 1], // deputies counted at their home (first) station
     ])
     const districts = await (await asDeputy(app, 'dp0001')).get(`/api/mp/quizzes/${quiz.id}/leaderboard?by=district`)
-    expect(districts.body.items).to.deep.equal([{ rank: 1, id: 'd01', name: '湛河区', participants: 3, audienceSize: 5, participationRate: 0.6, averageScore: 43.33 }])
+    expect(districts.body.items).to.deep.equal([{ rank: 1, id: 'd01', name: '湛河区', participants: 3, audienceSize: 5, participationRate: 0.6, averageScore: 43.33, averagePercent: 86.67 }])
 
     const csv = await (await asAdmin(app)).get(`/api/admin/quizzes/${quiz.id}/results.csv`)
     expect(csv.status).to.equal(200)
     expect(csv.headers.get('content-type')).to.match(/text\/csv/)
     const text = (csv.body as Buffer).toString('utf8')
     expect(text.charCodeAt(0), 'BOM for Excel').to.equal(0xfeff)
-    const lines = text.slice(1).trim().split('\n')
+    const lines = text.slice(1).trim().split('\r\n')
     expect(lines[0]).to.equal('姓名,身份,联络站,区县,第几次,状态,得分,满分,答对题数,开始时间,结束时间,用时（秒）')
     expect(lines).to.have.length(4)
     expect(lines[1]).to.match(/^张伟,人大代表,轻工街道代表联络站,湛河区,1,已提交,50,50,5\/5,/)

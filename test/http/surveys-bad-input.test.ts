@@ -108,4 +108,35 @@ describe('surveys: bad input', () => {
     expect(unknownRoll.status).to.equal(422)
     expect(unknownRoll.body.error.code).to.equal('invalid_roll')
   })
+
+  it('refuses an empty response to a consultation (and to a survey) and counts nothing', async () => {
+    const consultation = await create(consultationBody())
+    const resident = await asResident(app)
+    for (const body of [{}, { answers: {}, comments: [] }, { answers: { q1: '' } }]) {
+      const empty = await resident.post(`/api/mp/surveys/${consultation.id}/responses`, body)
+      expect(empty.status, JSON.stringify(body)).to.equal(422)
+      expect(empty.body.error.code).to.equal('invalid_answers')
+      expect(details(empty)).to.deep.equal([{ path: 'body.answers', message: '请至少对一条条文提出意见，或回答一道题' }])
+    }
+    expect(await responses(consultation.id)).to.equal(0)
+    expect((await resident.get(`/api/mp/surveys/${consultation.id}`)).body.responded, 'their one turn is still theirs').to.equal(false)
+    const optional = await create(surveyBody({ questions: [{ id: 'q1', type: 'text', title: '您的建议' }] }))
+    const blank = await resident.post(`/api/mp/surveys/${optional.id}/responses`, { answers: { q1: '   ' } })
+    expect(details(blank)).to.deep.equal([{ path: 'body.answers', message: '请至少回答一道题' }])
+    expect((await resident.post(`/api/mp/surveys/${consultation.id}/responses`, { comments: [{ articleId: 'a1', text: '赞成' }] })).status, 'one comment is a response').to.equal(201)
+  })
+
+  it('refuses answers keyed __proto__ or constructor instead of silently dropping them', async () => {
+    const s = await create(surveyBody())
+    const resident = await asResident(app)
+    // Sent as raw JSON: an object literal would turn "__proto__" into its prototype.
+    for (const key of ['__proto__', 'constructor']) {
+      const answer = await resident.post(`/api/mp/surveys/${s.id}/responses`, `{"answers":{"q1":"o2","q3":3,"${key}":{"polluted":true}}}`)
+      expect(answer.status, key).to.equal(400)
+      expect(answer.body.error.code).to.equal('validation_failed')
+      expect(details(answer)).to.deep.include({ path: `body.answers.${key}`, message: '没有这道题' })
+    }
+    expect(await responses(s.id), 'nothing counted').to.equal(0)
+    expect(({} as Record<string, unknown>).polluted).to.equal(undefined)
+  })
 })

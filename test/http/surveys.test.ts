@@ -63,8 +63,8 @@ describe('surveys, consultations and ballots', () => {
     expect(text).to.include('ST001,轻工街道代表联络站,是,绿道；座椅,5,多种树,3')
   })
 
-  it('takes comments per article with their source, and tells each named commenter the outcome once', async () => {
-    const s = await created(consultationBody())
+  it('takes comments per article with their source, tells each named commenter the outcome, and again when it changes', async () => {
+    const s = await created(consultationBody({ title: '《青澜市城市绿化条例（草案）》征求意见' }))
     const resident = await asResident(app)
     const sent = await resident.post(`/api/mp/surveys/${s.id}/responses?via=ST004`, { answers: { q1: 'o1' }, comments: [{ articleId: 'a2', text: '建议绿地率提高到百分之三十五' }] })
     expect(sent.status, JSON.stringify(sent.body)).to.equal(201)
@@ -74,13 +74,23 @@ describe('surveys, consultations and ballots', () => {
     expect((await office.get(`/api/admin/surveys/${s.id}/results`)).body.articles).to.deep.equal([
       { articleId: 'a1', number: '第一条', comments: 0 }, { articleId: 'a2', number: '第十二条', comments: 1 },
     ])
+    const feedback = async () => (await app.liaison.store.outbox.search({ limit: 10, kind: 'survey.opinion_feedback' })).items
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
+    const decide = (body: { outcome: string; reason: string }) => office.post(`/api/admin/surveys/${s.id}/opinions/${opinions[0].id}/decision`, body)
 
-    const decided = await office.post(`/api/admin/surveys/${s.id}/opinions/${opinions[0].id}/decision`, { outcome: 'partly_adopted', reason: '修改为不低于百分之三十二' })
+    const decided = await decide({ outcome: 'partly_adopted', reason: '修改为不低于百分之三十二' })
     expect(decided.body).to.include({ outcome: 'partly_adopted', outcomeLabel: '部分采纳', reason: '修改为不低于百分之三十二' })
-    await office.post(`/api/admin/surveys/${s.id}/opinions/${opinions[0].id}/decision`, { outcome: 'adopted', reason: '采纳' })
-    const feedback = (await app.liaison.store.outbox.search({ limit: 10, kind: 'survey.opinion_feedback' })).items
-    expect(feedback.map((m) => `${m.recipientKind}:${m.recipientId}`), 'once per opinion').to.deep.equal([`mp_user:${resident.userId}`])
-    expect(feedback[0].payload.text).to.equal('采纳情况反馈：您对《青澜市城市绿化条例（草案）征求意见》第十二条提出的意见，结果为「部分采纳」。说明：修改为不低于百分之三十二')
+    expect((await decide({ outcome: 'partly_adopted', reason: '修改为不低于百分之三十二' })).status, 'the same decision again').to.equal(200)
+    expect(await feedback(), 'the same decision twice is told once').to.have.length(1)
+
+    app.clock.advance(60_000)
+    expect((await decide({ outcome: 'adopted', reason: '经审议，全部采纳' })).body).to.include({ outcome: 'adopted' })
+    const told = await feedback()
+    expect(told.map((m) => `${m.recipientKind}:${m.recipientId}`), 'the change is told too').to.deep.equal([`mp_user:${resident.userId}`, `mp_user:${resident.userId}`])
+    expect(told.map((m) => m.payload.text)).to.deep.equal([
+      '采纳情况反馈：您对《青澜市城市绿化条例（草案）》第十二条提出的意见，结果为「部分采纳」。说明：修改为不低于百分之三十二',
+      '采纳情况更正：您对《青澜市城市绿化条例（草案）》第十二条提出的意见，结果改为「采纳」。说明：经审议，全部采纳',
+    ])
   })
 
   it('lets deputies on the roll vote once, hides the tallies until the close, then lists the chosen projects', async () => {
@@ -102,12 +112,12 @@ describe('surveys, consultations and ballots', () => {
     expect(stored.every((r) => r.mpUserId === null && r.deputyId === null && r.respondentKey.startsWith('h:')), 'a secret ballot keeps only keyed hashes').to.equal(true)
   })
 
-  it('shows a district organizer only their district\'s surveys', async () => {
+  it('shows a district organizer their district\'s surveys and the city\'s, never another district\'s', async () => {
     const mine = await created(surveyBody({ title: '湛河区问卷' }), await asStaff(app, 'sunli'))
-    await created(surveyBody({ title: '全市问卷' }))
+    const cityWide = await created(surveyBody({ title: '全市问卷' }))
     const other = await asStaff(app, 'qianqi')
     expect((await other.get(`/api/admin/surveys/${mine.id}`)).status).to.equal(404)
-    expect((await other.get('/api/admin/surveys')).body.items).to.deep.equal([])
+    expect((await other.get('/api/admin/surveys')).body.items.map((x: { id: string }) => x.id)).to.deep.equal([cityWide.id])
     expect((await office.get('/api/admin/surveys')).body.items).to.have.length(2)
   })
 })

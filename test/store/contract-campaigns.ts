@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import type { CampaignRecord, CheckInRecord, ReachRecord, Reader, ReadingItem } from '../../src/domain/campaign.js'
-import { ConflictError } from '../../src/errors.js'
+import { ConflictError, NotFoundError } from '../../src/errors.js'
 import type { OutboxMessage, Store } from '../../src/store/ports.js'
 import { rejects } from '../helpers/rejects.js'
 
@@ -19,7 +19,7 @@ export function campaignRecord(over: Partial<CampaignRecord> = {}): CampaignReco
 export function readingItem(campaignId: string, over: Partial<ReadingItem> = {}): ReadingItem {
   return {
     id: `ri-${++n}`, campaignId, title: '代表法全文', summary: '总则', body: '<p>正文</p>', link: null, source: '中国人大网', required: true,
-    publishAt: T0, publishedAt: null, createdBy: 'sf02', createdAt: T0, ...over,
+    publishAt: T0, publishedAt: null, withdrawnAt: null, draft: false, createdBy: 'sf02', createdAt: T0, ...over,
   }
 }
 
@@ -50,6 +50,33 @@ export function campaignContract(store: () => Store) {
       expect((await repo().getMany([minimal.id, c.id, 'nope'])).map((x) => x.id).sort()).to.deep.equal([c.id, minimal.id].sort())
     })
 
+    it('corrects a campaign and an item in place; a withdrawn item is never due nor published', async () => {
+      const c = await repo().create(campaignRecord())
+      const corrected = { ...c, title: '更正后的标题', description: '新简介', endsAt: at(999), updatedAt: at(5) }
+      expect(await repo().update(corrected)).to.deep.equal(corrected)
+      expect(await repo().get(c.id)).to.deep.equal(corrected)
+      expect(await rejects(repo().update({ ...corrected, id: 'cp-none' }))).to.be.instanceOf(NotFoundError)
+
+      const scheduled = await repo().addItem(readingItem(c.id, { publishAt: at(1) }))
+      const fixed = { ...scheduled, title: '新标题', body: null, link: 'https://npc.example/x', required: false, publishAt: at(2) }
+      expect(await repo().updateItem(fixed)).to.deep.equal(fixed)
+      expect(await repo().getItem(scheduled.id)).to.deep.equal(fixed)
+      expect((await repo().dueItems(at(3), 10)).map((i) => i.id)).to.deep.equal([scheduled.id])
+      const withdrawn = { ...fixed, withdrawnAt: at(2) }
+      await repo().updateItem(withdrawn)
+      expect(await repo().getItem(scheduled.id)).to.deep.equal(withdrawn)
+      expect(await repo().dueItems(at(3), 10), 'withdrawn: not due').to.deep.equal([])
+      expect(await repo().publishItem(scheduled.id, at(3), [], []), 'nor published').to.equal(false)
+      expect(await rejects(repo().updateItem({ ...fixed, id: 'ri-none' }))).to.be.instanceOf(NotFoundError)
+
+      const draft = await repo().addItem(readingItem(c.id, { publishAt: at(1), draft: true }))
+      expect(await repo().getItem(draft.id)).to.deep.equal(draft)
+      expect(await repo().dueItems(at(3), 10), 'a draft is never due').to.deep.equal([])
+      expect(await repo().publishItem(draft.id, at(3), [], []), 'nor published').to.equal(false)
+      await repo().updateItem({ ...draft, draft: false })
+      expect((await repo().dueItems(at(3), 10)).map((i) => i.id), 'until it is no longer a draft').to.deep.equal([draft.id])
+    })
+
     it('pages newest first, and narrows to campaigns sharing a district with an organizer', async () => {
       const a = await repo().create(campaignRecord({ createdAt: at(1), scopeDistrictIds: ['d01'] }))
       const b = await repo().create(campaignRecord({ createdAt: at(2), scopeDistrictIds: ['d02'] }))
@@ -61,6 +88,7 @@ export function campaignContract(store: () => Store) {
       expect(second.nextCursor).to.equal(null)
       expect((await repo().search({ limit: 10, scopeDistrictIds: ['d02', 'd09'] })).items.map((x) => x.id)).to.deep.equal([b.id])
       expect((await repo().search({ limit: 10, scopeDistrictIds: [] })).items).to.deep.equal([])
+      expect((await repo().search({ limit: 10, scopeDistrictIds: ['d02'], cityWide: true })).items.map((x) => x.id), 'and the city-level ones').to.deep.equal([c.id, b.id])
     })
 
     it('lists the campaigns open to followers that have not ended', async () => {

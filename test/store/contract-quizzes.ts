@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import type { AttemptRecord, QuizQuestion, QuizRecord } from '../../src/domain/quiz.js'
-import { ConflictError } from '../../src/errors.js'
+import { ConflictError, NotFoundError } from '../../src/errors.js'
 import type { Store } from '../../src/store/ports.js'
 import { rejects } from '../helpers/rejects.js'
 import { outboxMessage } from './contract-cases.js'
@@ -13,7 +13,7 @@ export function quizRecord(over: Partial<QuizRecord> = {}): QuizRecord {
   const seq = ++n
   return {
     id: `qz-${seq}`, campaignId: null, title: '代表法知识竞赛', description: '', drawCount: 2, timeLimitSeconds: 600, attemptsAllowed: 2,
-    opensAt: at(-60), closesAt: at(24 * 60), audience: 'public', scopeDistrictIds: ['d01'], createdBy: 'sf02', createdAt: at(seq), updatedAt: at(seq), ...over,
+    opensAt: at(-60), closesAt: at(24 * 60), audience: 'public', scopeDistrictIds: ['d01'], draft: false, createdBy: 'sf02', createdAt: at(seq), updatedAt: at(seq), ...over,
   }
 }
 const question = (quizId: string, i: number): QuizQuestion => ({
@@ -28,6 +28,24 @@ const attempt = (quizId: string, personId: string, over: Partial<AttemptRecord> 
 /** The contract of quizzes, their pools and attempts, for every adapter. */
 export function quizContract(store: () => Store) {
   describe('quizzes', () => {
+    it('corrects a question in place: content replaced, quiz and position kept; an unknown one is not found', async () => {
+      const q = await store().quizzes.create(quizRecord())
+      await store().quizzes.addQuestions([question(q.id, 1), question(q.id, 2)])
+      const corrected: QuizQuestion = { ...question(q.id, 1), type: 'single', stem: '更正后的题干', options: ['甲', '乙'], answer: [1], explanation: '新解析', points: 5, tags: [] }
+      expect(await store().quizzes.updateQuestion(corrected)).to.deep.equal(corrected)
+      expect(await store().quizzes.questions(q.id)).to.deep.equal([corrected, question(q.id, 2)])
+      expect(await rejects(store().quizzes.updateQuestion({ ...corrected, id: `${q.id}-q9` }))).to.be.instanceOf(NotFoundError)
+      expect((await store().quizzes.updateQuestion({ ...corrected, points: 6 }, { unstarted: true })).points).to.equal(6)
+      await store().quizzes.startAttempt(attempt(q.id, 'mu-1'), T0, 2)
+      const late = await rejects(store().quizzes.updateQuestion({ ...corrected, points: 7 }, { unstarted: true }))
+      expect(late).to.be.instanceOf(ConflictError).with.property('code', 'quiz_started')
+      expect((await store().quizzes.questions(q.id))[0]!.points, 'unchanged once started').to.equal(6)
+      const settings = await rejects(store().quizzes.update({ ...q, drawCount: 1 }, { unstarted: true }))
+      expect(settings).to.be.instanceOf(ConflictError).with.property('code', 'quiz_started')
+      expect((await store().quizzes.get(q.id))!.drawCount).to.equal(q.drawCount)
+      expect((await store().quizzes.update({ ...q, title: '改名' })).title, 'without the condition, a title still changes').to.equal('改名')
+    })
+
     it('stores quizzes and questions as given, finds open ones and searches within districts', async () => {
       const q = await store().quizzes.create(quizRecord())
       const other = await store().quizzes.create(quizRecord({ scopeDistrictIds: ['d02'], opensAt: at(60) }))
@@ -39,7 +57,13 @@ export function quizContract(store: () => Store) {
       expect(await rejects(store().quizzes.addQuestions([question(q.id, 3), question(q.id, 1)])), 'a taken id').to.be.instanceOf(ConflictError)
       expect(await store().quizzes.questions(q.id), 'all or nothing').to.have.length(2)
       expect((await store().quizzes.openAt(T0)).map((x) => x.id)).to.deep.equal([q.id])
+      const draft = await store().quizzes.create(quizRecord({ draft: true }))
+      expect(await store().quizzes.get(draft.id)).to.deep.equal(draft)
+      expect((await store().quizzes.openAt(T0)).map((x) => x.id), 'a draft is not open').to.deep.equal([q.id])
       expect((await store().quizzes.search({ limit: 10, scopeDistrictIds: ['d02'] })).items.map((x) => x.id)).to.deep.equal([other.id])
+      const city = await store().quizzes.create(quizRecord({ scopeDistrictIds: [] }))
+      expect((await store().quizzes.search({ limit: 10, scopeDistrictIds: ['d02'] })).items.map((x) => x.id), 'city-level only when asked').to.deep.equal([other.id])
+      expect((await store().quizzes.search({ limit: 10, scopeDistrictIds: ['d02'], cityWide: true })).items.map((x) => x.id)).to.deep.equal([city.id, other.id])
       const updated = await store().quizzes.update({ ...q, title: '新名称', drawCount: 1 })
       expect(await store().quizzes.get(q.id)).to.deep.equal(updated)
     })

@@ -1,7 +1,7 @@
 import { expect } from 'chai'
 import type { Opinion, SurveyRecord, SurveyResponse } from '../../src/domain/survey.js'
 import { tallyIncrements } from '../../src/domain/survey-tally.js'
-import { ConflictError } from '../../src/errors.js'
+import { ConflictError, NotFoundError } from '../../src/errors.js'
 import type { Store } from '../../src/store/ports.js'
 import { outboxMessage } from './contract-cases.js'
 import { rejects } from '../helpers/rejects.js'
@@ -19,7 +19,7 @@ export function surveyRecord(over: Partial<SurveyRecord> = {}): SurveyRecord {
       { id: 'q2', type: 'text', title: '其他建议', required: false, options: [], minChoices: null, maxChoices: null, maxLength: 500, scale: null, min: null, max: null, showIf: null },
     ],
     articles: [{ id: 'a1', number: '第一条', text: '为了……制定本条例。' }], ballot: null, anonymous: false, opensAt: T0, closesAt: at(10_000),
-    responseCap: null, responseCount: 0, districtIds: ['d01'], createdBy: 'sf02', createdAt: T0, updatedAt: T0, ...over,
+    responseCap: null, responseCount: 0, districtIds: ['d01'], createdBy: 'sf02', createdAt: T0, updatedAt: T0, draft: false, ...over,
   }
 }
 
@@ -49,6 +49,22 @@ export function surveyContract(store: () => Store) {
       expect(await rejects(store().surveys.create({ ...surveyRecord(), shortCode: s.shortCode }))).to.be.instanceOf(ConflictError)
       const closed = await store().surveys.update({ ...s, closesAt: at(5), updatedAt: at(5) })
       expect(closed.closesAt).to.deep.equal(at(5))
+      const draft = await store().surveys.create(surveyRecord({ draft: true }))
+      expect(await store().surveys.get(draft.id)).to.deep.equal(draft)
+      expect(await store().surveys.update({ ...draft, draft: false, title: '已发布' })).to.deep.include({ draft: false, title: '已发布' })
+      expect((await store().surveys.get(draft.id))!.draft).to.equal(false)
+    })
+
+    it('changes what answers refer to only while unanswered, checked in the write itself', async () => {
+      const s = await store().surveys.create(surveyRecord())
+      const renamed = await store().surveys.update({ ...s, title: '改题目前' }, { unanswered: true })
+      expect(renamed.title).to.equal('改题目前')
+      await store().surveys.respond(submission(s, 'k1', { q1: 'yes' }))
+      const late = await rejects(store().surveys.update({ ...renamed, questions: renamed.questions.slice(0, 1) }, { unanswered: true }))
+      expect(late).to.be.instanceOf(ConflictError).with.property('code', 'survey_frozen')
+      expect((await store().surveys.get(s.id))!.questions, 'unchanged').to.have.length(2)
+      expect((await store().surveys.update({ ...renamed, title: '改标题' })).title, 'without the condition, a title still changes').to.equal('改标题')
+      expect(await rejects(store().surveys.update({ ...renamed, id: 'sv-none' }, { unanswered: true }))).to.be.instanceOf(NotFoundError)
     })
 
     it('creates a ballot with its notices in one write, and neither when the code is taken', async () => {
@@ -120,6 +136,9 @@ export function surveyContract(store: () => Store) {
       await store().surveys.create(surveyRecord({ createdAt: at(2), districtIds: ['d02'], createdBy: 'other' }))
       expect((await store().surveys.search({ limit: 10 })).items).to.have.length(2)
       expect((await store().surveys.search({ limit: 10, visibleTo: { districtIds: ['d01'], createdBy: 'x' } })).items.map((x) => x.districtIds)).to.deep.equal([['d01']])
+      await store().surveys.create(surveyRecord({ createdAt: at(3), districtIds: [], createdBy: 'city' }))
+      const withCity = await store().surveys.search({ limit: 10, visibleTo: { districtIds: ['d01'], createdBy: 'x', cityWide: true } })
+      expect(withCity.items.map((x) => x.districtIds), 'and the city-level ones').to.deep.equal([[], ['d01']])
     })
   })
 }

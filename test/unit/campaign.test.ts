@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import {
-  campaignPhase, checkCampaignWindow, checkInSlot, checkPublishAt, isEmptySelector, resolveAudience, stationsOf,
+  campaignPhase, checkCampaignWindow, checkInSlot, checkPublishAt, inBookMarks, isEmptySelector, resolveAudience, stationsOf,
   type AudienceDirectory, type CheckInRecord, type ReachRecord, type ReadReceipt,
 } from '../../src/domain/campaign.js'
 import { groupProgress, personProgress, share, totalsOf } from '../../src/domain/campaign-progress.js'
@@ -54,6 +54,11 @@ describe('campaign rules', () => {
     expect(isEmptySelector({ stationIds: [], levels: [] })).to.equal(true)
     expect(isEmptySelector({ followers: true })).to.equal(false)
     expect(isEmptySelector({ staff: true })).to.equal(false)
+  })
+
+  it('names a work in 书名号 once, even when its title already carries them', () => {
+    expect(inBookMarks('代表法全文')).to.equal('《代表法全文》')
+    expect(inBookMarks('《代表法》释义')).to.equal('《代表法》释义')
   })
 
   it('takes one check-in per item, or per local day when no item is named', () => {

@@ -102,10 +102,24 @@ describe('quiz rules', () => {
     ])
     const board = groupBoard(people, 'station', new Map([['st001', 4], ['st002', 1], ['st003', 2]]))
     expect(board).to.deep.equal([
-      { rank: 1, groupId: 'st002', participants: 1, audienceSize: 1, participationRate: 1, averageScore: 90 },
-      { rank: 2, groupId: 'st001', participants: 2, audienceSize: 4, participationRate: 0.5, averageScore: 70 },
-      { rank: 3, groupId: 'st003', participants: 0, audienceSize: 2, participationRate: 0, averageScore: 0 },
+      { rank: 1, groupId: 'st002', participants: 1, audienceSize: 1, participationRate: 1, averageScore: 90, averagePercent: 90 },
+      { rank: 2, groupId: 'st001', participants: 2, audienceSize: 4, participationRate: 0.5, averageScore: 70, averagePercent: 70 },
+      { rank: 3, groupId: 'st003', participants: 0, audienceSize: 2, participationRate: 0, averageScore: 0, averagePercent: 0 },
     ])
     expect(groupBoard(people, 'district', null)[0]).to.include({ groupId: 'd01', participants: 3, audienceSize: null, participationRate: null })
+  })
+
+  it('ranks by the share of the paper\'s points when draws differ in total: 40 of 40 above 45 of 50', () => {
+    const people = peopleBoard([
+      attempt('full', 40, 300, { maxScore: 40 }), attempt('most', 45, 100, { maxScore: 50 }), attempt('same', 36, 200, { maxScore: 40 }), attempt('tie', 45, 200, { maxScore: 50 }),
+    ])
+    expect(people.map((p) => [p.personId, p.rank, p.score, p.maxScore, p.percent])).to.deep.equal([
+      ['full', 1, 40, 40, 100], ['most', 2, 45, 50, 90], ['same', 3, 36, 40, 90], ['tie', 3, 45, 50, 90],
+    ])
+    const stations = groupBoard(peopleBoard([
+      attempt('a', 40, 100, { maxScore: 40 }), // st001: 100 %
+      attempt('b', 45, 100, { maxScore: 50, stationId: 'st002' }), // st002: 90 %, though more points
+    ]), 'station', null)
+    expect(stations.map((g) => [g.groupId, g.rank, g.averageScore, g.averagePercent])).to.deep.equal([['st001', 1, 40, 100], ['st002', 2, 45, 90]])
   })
 })

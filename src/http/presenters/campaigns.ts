@@ -23,8 +23,9 @@ export const presentCampaign = (c: CampaignRecord, now: Date) => ({
 /** An item as organizers see it, scheduled or published. */
 export const presentItem = (i: ReadingItem) => ({
   id: i.id, campaignId: i.campaignId, title: i.title, summary: i.summary, body: i.body, link: i.link, source: i.source,
-  required: i.required, publishAt: i.publishAt.toISOString(), publishedAt: iso(i.publishedAt),
-  status: i.publishedAt ? 'published' : 'scheduled', statusLabel: i.publishedAt ? '已发布' : '定时发布', createdAt: i.createdAt.toISOString(),
+  required: i.required, publishAt: i.publishAt.toISOString(), publishedAt: iso(i.publishedAt), withdrawnAt: iso(i.withdrawnAt),
+  status: i.withdrawnAt ? 'withdrawn' : i.publishedAt ? 'published' : i.draft ? 'draft' : 'scheduled',
+  statusLabel: i.withdrawnAt ? '已撤回' : i.publishedAt ? '已发布' : i.draft ? '草稿' : '定时发布', createdAt: i.createdAt.toISOString(),
 })
 
 export const presentMpCampaignSummary = (e: CampaignEntry, now: Date) => ({

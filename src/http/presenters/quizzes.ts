@@ -19,7 +19,7 @@ const settings = (q: QuizRecord, now: Date) => ({
 })
 
 export const presentQuiz = (q: QuizRecord, now: Date) => ({
-  ...settings(q, now), scopeDistrictIds: q.scopeDistrictIds, createdBy: q.createdBy, createdAt: q.createdAt.toISOString(), updatedAt: q.updatedAt.toISOString(),
+  ...settings(q, now), status: q.draft ? 'draft' : 'published', statusLabel: q.draft ? '草稿' : '已发布', scopeDistrictIds: q.scopeDistrictIds, createdBy: q.createdBy, createdAt: q.createdAt.toISOString(), updatedAt: q.updatedAt.toISOString(),
 })
 
 /** A pool question as organizers see it, with its answer. */
@@ -71,11 +71,11 @@ export const presentResult = (a: AttemptRecord, quiz: QuizRecord, questions: Qui
 
 export const presentPerson = (p: NamedPerson) => ({
   rank: p.rank, personKind: p.personKind, name: p.name, stationId: p.stationId, stationName: p.stationName, districtId: p.districtId,
-  districtName: p.districtName, score: p.score, maxScore: p.maxScore, seconds: Math.round(p.durationMs / 1000), attempts: p.attempts,
+  districtName: p.districtName, score: p.score, maxScore: p.maxScore, percent: p.percent, seconds: Math.round(p.durationMs / 1000), attempts: p.attempts,
   finishedAt: p.finishedAt.toISOString(),
 })
 
 export const presentGroup = (g: NamedGroup) => ({
   rank: g.rank, id: g.groupId, name: g.name, participants: g.participants, audienceSize: g.audienceSize,
-  participationRate: g.participationRate, averageScore: g.averageScore,
+  participationRate: g.participationRate, averageScore: g.averageScore, averagePercent: g.averagePercent,
 })

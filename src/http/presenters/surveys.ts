@@ -29,6 +29,8 @@ const common = (s: SurveyRecord, phase: SurveyPhase) => ({
 
 export const presentSurveySummary = (s: SurveyRecord, now: Date) => ({
   ...common(s, surveyPhase(s, now)),
+  status: s.draft ? 'draft' : 'published',
+  statusLabel: s.draft ? '草稿' : '已发布',
   responseCount: s.responseCount,
   responseCap: s.responseCap,
   createdAt: s.createdAt.toISOString(),

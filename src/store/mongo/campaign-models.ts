@@ -77,6 +77,8 @@ function itemSchema() {
       required: Boolean,
       publishAt: Date,
       publishedAt: { type: Date, default: null },
+      withdrawnAt: { type: Date, default: null },
+      draft: { type: Boolean, default: false },
       createdBy: String,
       createdAt: Date,
     },

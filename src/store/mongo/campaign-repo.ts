@@ -2,7 +2,7 @@ import type { Connection } from 'mongoose'
 import type { AudienceSelector, CampaignRecord, CheckInRecord, ReachRecord, ReadReceipt, ReadingItem } from '../../domain/campaign.js'
 import type { CampaignRepo } from '../ports.js'
 import { decodeCursor, toPage } from '../cursor.js'
-import { ConflictError, ValidationError } from '../../errors.js'
+import { ConflictError, NotFoundError, ValidationError } from '../../errors.js'
 import { defineCampaignModels, type CampaignDoc, type CheckInDoc, type ReachDoc, type ReadDoc, type ReadingItemDoc } from './campaign-models.js'
 import { isDuplicateKey, translate } from './errors.js'
 import { insertOutbox } from './outbox-repo.js'
@@ -34,8 +34,8 @@ const campaignFromDoc = (d: CampaignDoc): CampaignRecord => ({
 const itemToDoc = ({ id, ...rest }: ReadingItem): ReadingItemDoc => ({ _id: id, ...rest })
 const itemFromDoc = (d: ReadingItemDoc): ReadingItem => ({
   id: d._id, campaignId: d.campaignId, title: d.title, summary: d.summary, body: d.body ?? null, link: d.link ?? null, source: d.source,
-  required: d.required === true, publishAt: new Date(d.publishAt), publishedAt: date(d.publishedAt), createdBy: d.createdBy,
-  createdAt: new Date(d.createdAt),
+  required: d.required === true, publishAt: new Date(d.publishAt), publishedAt: date(d.publishedAt), withdrawnAt: date(d.withdrawnAt ?? null), draft: d.draft === true,
+  createdBy: d.createdBy, createdAt: new Date(d.createdAt),
 })
 const reachFromDoc = (d: ReachDoc): ReachRecord => ({
   itemId: d.itemId, campaignId: d.campaignId, personKind: d.personKind, personId: d.personId, stationId: d.stationId ?? null,
@@ -77,7 +77,10 @@ export async function campaignRepo(conn: Connection, { Outbox }: Pick<Models, 'O
     },
     async search(query) {
       const clauses: Record<string, unknown>[] = []
-      if (query.scopeDistrictIds) clauses.push({ scopeDistrictIds: { $in: query.scopeDistrictIds } })
+      if (query.scopeDistrictIds) {
+        const scoped = { scopeDistrictIds: { $in: query.scopeDistrictIds } }
+        clauses.push(query.cityWide ? { $or: [scoped, { scopeDistrictIds: { $size: 0 } }] } : scoped)
+      }
       const after = decodeCursor(query.cursor)
       if (after !== null) {
         const at = after.lastIndexOf('|')
@@ -100,14 +103,26 @@ export async function campaignRepo(conn: Connection, { Outbox }: Pick<Models, 'O
       const doc = await ReadingItem.findById(id).lean<ReadingItemDoc>()
       return doc ? itemFromDoc(doc) : null
     },
+    async update(c) {
+      const r = await Campaign.updateOne({ _id: c.id }, { $set: { title: c.title, description: c.description, startsAt: c.startsAt, endsAt: c.endsAt, updatedAt: c.updatedAt } })
+      if (r.matchedCount === 0) throw new NotFoundError('活动不存在')
+      return c
+    },
+    async updateItem(i) {
+      const r = await ReadingItem.updateOne({ _id: i.id }, {
+        $set: { title: i.title, summary: i.summary, body: i.body, link: i.link, source: i.source, required: i.required, publishAt: i.publishAt, withdrawnAt: i.withdrawnAt, draft: i.draft },
+      })
+      if (r.matchedCount === 0) throw new NotFoundError('学习材料不存在')
+      return i
+    },
     getItems: (ids) => items({ _id: { $in: ids } }),
     items: (campaignId) => items({ campaignId }),
-    dueItems: (now, limit) => items({ publishedAt: null, publishAt: { $lte: now } }, limit),
+    dueItems: (now, limit) => items({ publishedAt: null, withdrawnAt: null, draft: { $ne: true }, publishAt: { $lte: now } }, limit),
     async publishItem(itemId, at, reach, outbox) {
       return translate(() =>
         conn.transaction(async (session) => {
           // The conditional update is the claim: of two publishers, one matches.
-          const item = await ReadingItem.findOneAndUpdate({ _id: itemId, publishedAt: null }, { $set: { publishedAt: at } }, { session }).lean<ReadingItemDoc>()
+          const item = await ReadingItem.findOneAndUpdate({ _id: itemId, publishedAt: null, withdrawnAt: null, draft: { $ne: true } }, { $set: { publishedAt: at } }, { session }).lean<ReadingItemDoc>()
           if (!item) return false
           const followers = await Follower.find({ campaignId: item.campaignId }).session(session).lean()
           const all = [

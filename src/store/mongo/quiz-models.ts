@@ -25,7 +25,7 @@ function quizSchema() {
   const schema = new Schema<QuizDoc>(
     {
       _id: String, campaignId: nullableString, title: String, description: String, drawCount: Number, timeLimitSeconds: Number,
-      attemptsAllowed: Number, opensAt: Date, closesAt: Date, audience: String, scopeDistrictIds: stringList, createdBy: String,
+      attemptsAllowed: Number, opensAt: Date, closesAt: Date, audience: String, scopeDistrictIds: stringList, draft: { type: Boolean, default: false }, createdBy: String,
       createdAt: Date, updatedAt: Date,
     },
     options,

@@ -14,6 +14,7 @@ const quizFromDoc = (d: QuizDoc): QuizRecord => ({
   id: d._id, campaignId: d.campaignId ?? null, title: d.title, description: d.description, drawCount: d.drawCount, timeLimitSeconds: d.timeLimitSeconds,
   attemptsAllowed: d.attemptsAllowed, opensAt: new Date(d.opensAt), closesAt: new Date(d.closesAt), audience: d.audience,
   scopeDistrictIds: [...(d.scopeDistrictIds ?? [])], createdBy: d.createdBy, createdAt: new Date(d.createdAt), updatedAt: new Date(d.updatedAt),
+  draft: d.draft === true,
 })
 const questionFromDoc = (d: QuestionDoc): QuizQuestion => ({
   id: d._id, quizId: d.quizId, type: d.type, stem: d.stem, options: [...d.options], answer: [...d.answer], explanation: d.explanation,
@@ -25,6 +26,8 @@ const attemptFromDoc = (d: AttemptDoc): AttemptRecord => ({
   deadline: new Date(d.deadline), status: d.status, finishedAt: d.finishedAt == null ? null : new Date(d.finishedAt), answers: d.answers ?? null,
   score: d.score ?? null, maxScore: d.maxScore,
 })
+
+const quizStarted = () => new ConflictError('已有人开始答题，题型、选项个数、正确答案和分值不能再改，以免前后评分不一致', [], 'quiz_started')
 
 export async function quizRepo(conn: Connection, { Outbox }: Pick<Models, 'Outbox'>): Promise<QuizRepo> {
   const { Quiz, Question, Attempt } = await defineQuizModels(conn)
@@ -42,16 +45,25 @@ export async function quizRepo(conn: Connection, { Outbox }: Pick<Models, 'Outbo
       const d = await Quiz.findById(id).lean<QuizDoc>()
       return d ? quizFromDoc(d) : null
     },
-    async update(quiz) {
+    async update(quiz, options) {
       // Who made it and when never change; the service passes them through as read.
       const { _id, ...fields } = quizToDoc(quiz)
-      const r = await Quiz.updateOne({ _id }, { $set: fields })
-      if (r.matchedCount === 0) throw new NotFoundError('知识竞赛不存在')
+      await conn.transaction(async (session) => {
+        // As in updateQuestion: one transaction, but an attempt inserted concurrently is not seen.
+        if (options?.unstarted && (await Attempt.exists({ quizId: _id }).session(session))) {
+          throw new ConflictError('已有人开始答题，抽题数和答题时限不能再改，以免前后成绩不可比', [], 'quiz_started')
+        }
+        const r = await Quiz.updateOne({ _id }, { $set: fields }, { session })
+        if (r.matchedCount === 0) throw new NotFoundError('知识竞赛不存在')
+      })
       return quiz
     },
     async search(query) {
       const clauses: Record<string, unknown>[] = []
-      if (query.scopeDistrictIds) clauses.push({ scopeDistrictIds: { $in: query.scopeDistrictIds } })
+      if (query.scopeDistrictIds) {
+        const scoped = { scopeDistrictIds: { $in: query.scopeDistrictIds } }
+        clauses.push(query.cityWide ? { $or: [scoped, { scopeDistrictIds: { $size: 0 } }] } : scoped)
+      }
       if (query.campaignId) clauses.push({ campaignId: query.campaignId })
       const after = decodeCursor(query.cursor)
       if (after !== null) {
@@ -65,13 +77,29 @@ export async function quizRepo(conn: Connection, { Outbox }: Pick<Models, 'Outbo
       return toPage(docs.map(quizFromDoc), query.limit, (q) => `${q.createdAt.toISOString()}|${q.id}`)
     },
     async openAt(now) {
-      return (await Quiz.find({ opensAt: { $lte: now }, closesAt: { $gt: now } }).sort({ closesAt: 1, _id: 1 }).lean<QuizDoc[]>()).map(quizFromDoc)
+      return (await Quiz.find({ opensAt: { $lte: now }, closesAt: { $gt: now }, draft: { $ne: true } }).sort({ closesAt: 1, _id: 1 }).lean<QuizDoc[]>()).map(quizFromDoc)
     },
     async addQuestions(questions) {
       if (!questions.length) return
       await translate(() => conn.transaction(async (session) => {
         await Question.insertMany(questions.map(({ id, ...rest }) => ({ _id: id, ...rest })), { session })
       }))
+    },
+    async updateQuestion(q, options) {
+      const fields = { type: q.type, stem: q.stem, options: [...q.options], answer: [...q.answer], explanation: q.explanation, points: q.points, tags: [...q.tags] }
+      if (!options?.unstarted) {
+        const r = await Question.updateOne({ _id: q.id }, { $set: fields })
+        if (r.matchedCount === 0) throw new NotFoundError('题目不存在')
+        return q
+      }
+      // Checked and written in one transaction; an attempt inserted concurrently is not seen (MongoDB has no
+      // predicate locks), so the service's own check before this narrows rather than closes that window.
+      await conn.transaction(async (session) => {
+        if (await Attempt.exists({ quizId: q.quizId }).session(session)) throw quizStarted()
+        const r = await Question.updateOne({ _id: q.id }, { $set: fields }, { session })
+        if (r.matchedCount === 0) throw new NotFoundError('题目不存在')
+      })
+      return q
     },
     async questions(quizId) {
       return (await Question.find({ quizId }).sort({ position: 1, _id: 1 }).lean<QuestionDoc[]>()).map(questionFromDoc)

@@ -31,7 +31,7 @@ const mixed = { type: Schema.Types.Mixed, default: null }
 export async function defineSurveyModels(conn: Connection): Promise<SurveyModels> {
   const survey = new Schema<SurveyDoc>({
     _id: String, shortCode: String, kind: String, title: String, description: String, questions: mixed, articles: mixed, ballot: mixed,
-    anonymous: Boolean, opensAt: Date, closesAt: Date, responseCap: { type: Number, default: null }, responseCount: { type: Number, default: 0 },
+    anonymous: Boolean, draft: { type: Boolean, default: false }, opensAt: Date, closesAt: Date, responseCap: { type: Number, default: null }, responseCount: { type: Number, default: 0 },
     districtIds: { type: [String], default: () => [] as string[] }, createdBy: String, createdAt: Date, updatedAt: Date,
   }, options)
   survey.index({ shortCode: 1 }, { unique: true })

@@ -17,13 +17,13 @@ const plain = <T>(v: T): T => JSON.parse(JSON.stringify(v ?? null))
 const surveyToDoc = (s: SurveyRecord): Omit<SurveyDoc, 'responseCount'> => ({
   _id: s.id, shortCode: s.shortCode, kind: s.kind, title: s.title, description: s.description, questions: plain(s.questions), articles: plain(s.articles),
   ballot: plain(s.ballot), anonymous: s.anonymous, opensAt: s.opensAt, closesAt: s.closesAt, responseCap: s.responseCap, districtIds: [...s.districtIds],
-  createdBy: s.createdBy, createdAt: s.createdAt, updatedAt: s.updatedAt,
+  createdBy: s.createdBy, createdAt: s.createdAt, updatedAt: s.updatedAt, draft: s.draft,
 })
 const surveyFromDoc = (d: SurveyDoc): SurveyRecord => ({
   id: d._id, shortCode: d.shortCode, kind: d.kind, title: d.title, description: d.description, questions: plain(d.questions), articles: plain(d.articles ?? []),
   ballot: d.ballot ? plain(d.ballot) : null, anonymous: d.anonymous === true, opensAt: new Date(d.opensAt), closesAt: new Date(d.closesAt),
   responseCap: d.responseCap ?? null, responseCount: d.responseCount ?? 0, districtIds: [...(d.districtIds ?? [])], createdBy: d.createdBy,
-  createdAt: new Date(d.createdAt), updatedAt: new Date(d.updatedAt),
+  createdAt: new Date(d.createdAt), updatedAt: new Date(d.updatedAt), draft: d.draft === true,
 })
 const responseFromDoc = (d: SurveyResponseDoc): SurveyResponse => ({
   id: d._id, surveyId: d.surveyId, respondentKey: d.respondentKey, mpUserId: d.mpUserId ?? null, deputyId: d.deputyId ?? null, stationId: d.stationId ?? null,
@@ -45,6 +45,10 @@ function splitCursor(cursor: string | null | undefined): [Date, string] | null {
   return [new Date(after.slice(0, at)), after.slice(at + 1)]
 }
 
+
+/** Someone answered between reading the survey and correcting it: what they answered stays. */
+const frozen = () => new ConflictError('已有人作答，题目不能再改，否则已收到的答卷将失去意义', [], 'survey_frozen')
+
 export async function surveyRepo(conn: Connection, { Outbox }: Pick<Models, 'Outbox'>): Promise<SurveyRepo> {
   const { Survey, SurveyResponse, SurveyTally, SurveyText, SurveyOpinion } = await defineSurveyModels(conn)
   const one = async (filter: Filter) => {
@@ -62,15 +66,20 @@ export async function surveyRepo(conn: Connection, { Outbox }: Pick<Models, 'Out
     },
     get: (id) => one({ _id: id }),
     getByShortCode: (shortCode) => one({ shortCode }),
-    async update(survey) {
+    async update(survey, options) {
       const { _id, ...fields } = surveyToDoc(survey)
-      const doc = await Survey.findOneAndUpdate({ _id }, { $set: fields }, { new: true }).lean<SurveyDoc>()
+      const doc = await Survey.findOneAndUpdate({ _id, ...(options?.unanswered ? { responseCount: 0 } : {}) }, { $set: fields }, { new: true }).lean<SurveyDoc>()
+      if (!doc && options?.unanswered && (await Survey.exists({ _id }))) throw frozen()
       if (!doc) throw new NotFoundError('问卷不存在')
       return surveyFromDoc(doc)
     },
     async search(query) {
       const clauses: Filter[] = []
-      if (query.visibleTo) clauses.push({ $or: [{ districtIds: { $in: query.visibleTo.districtIds } }, { createdBy: query.visibleTo.createdBy }] })
+      if (query.visibleTo) {
+        clauses.push({ $or: [
+          { districtIds: { $in: query.visibleTo.districtIds } }, { createdBy: query.visibleTo.createdBy }, ...(query.visibleTo.cityWide ? [{ districtIds: { $size: 0 } }] : []),
+        ] })
+      }
       if (query.kind) clauses.push({ kind: query.kind })
       const after = splitCursor(query.cursor)
       if (after) clauses.push({ $or: [{ createdAt: { $lt: after[0] } }, { createdAt: after[0], _id: { $lt: after[1] } }] })
@@ -78,7 +87,7 @@ export async function surveyRepo(conn: Connection, { Outbox }: Pick<Models, 'Out
       return toPage(docs.map(surveyFromDoc), query.limit, (s) => `${s.createdAt.toISOString()}|${s.id}`)
     },
     async openAt(now) {
-      return (await Survey.find({ opensAt: { $lte: now }, closesAt: { $gt: now } }).sort({ closesAt: 1, _id: 1 }).lean<SurveyDoc[]>()).map(surveyFromDoc)
+      return (await Survey.find({ opensAt: { $lte: now }, closesAt: { $gt: now }, draft: { $ne: true } }).sort({ closesAt: 1, _id: 1 }).lean<SurveyDoc[]>()).map(surveyFromDoc)
     },
     async respond({ response: r, increments, texts, opinions }) {
       try {

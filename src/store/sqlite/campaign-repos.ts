@@ -3,7 +3,7 @@ import type { ReachRecord } from '../../domain/campaign.js'
 import type { CampaignRepo, OutboxMessage } from '../ports.js'
 import { toPage } from '../cursor.js'
 import { afterCursorClause, scopeClause, placeholders } from './sql.js'
-import { ConflictError } from '../../errors.js'
+import { ConflictError, NotFoundError } from '../../errors.js'
 import { CAMPAIGN_COLUMNS, ITEM_COLUMNS, campaignFromRow, campaignToRow, checkInFromRow, itemFromRow, itemToRow, reachFromRow, readFromRow } from './campaign-rows.js'
 import { translate } from './errors.js'
 import type { GroupCommit } from './group-commit.js'
@@ -27,7 +27,7 @@ export function campaignRepo(db: Db, group: GroupCommit): CampaignRepo {
 
   const publish = db.transaction((itemId: string, at: Date, reach: ReachRecord[], outbox: OutboxMessage[]) => {
     // The conditional update is the claim: of two publishers, one changes the row.
-    const claimed = db.prepare('UPDATE reading_items SET published_at = ? WHERE id = ? AND published_at IS NULL').run(at.toISOString(), itemId).changes
+    const claimed = db.prepare('UPDATE reading_items SET published_at = ? WHERE id = ? AND published_at IS NULL AND withdrawn_at IS NULL AND draft = 0').run(at.toISOString(), itemId).changes
     if (claimed === 0) return false
     writeReach(reach)
     db.prepare(`INSERT INTO reading_reach (item_id, campaign_id, person_kind, person_id, station_id, district_id, reached_at)
@@ -70,7 +70,7 @@ export function campaignRepo(db: Db, group: GroupCommit): CampaignRepo {
       const params: unknown[] = []
       if (query.scopeDistrictIds) {
         const scope = scopeClause(query.scopeDistrictIds)
-        clauses.push(scope.clause)
+        clauses.push(query.cityWide ? `(${scope.clause} OR scope_district_ids = '[]')` : scope.clause)
         params.push(...scope.params)
       }
       const after = afterCursorClause(query.cursor)
@@ -91,6 +91,22 @@ export function campaignRepo(db: Db, group: GroupCommit): CampaignRepo {
         return item
       }))
     },
+    update(campaign) {
+      return group.run(() => {
+        const changed = db.prepare('UPDATE campaigns SET title = ?, description = ?, starts_at = ?, ends_at = ?, updated_at = ? WHERE id = ?')
+          .run(campaign.title, campaign.description, campaign.startsAt.toISOString(), campaign.endsAt.toISOString(), campaign.updatedAt.toISOString(), campaign.id).changes
+        if (!changed) throw new NotFoundError('活动不存在')
+        return campaign
+      })
+    },
+    updateItem(item) {
+      return group.run(() => {
+        const changed = db.prepare(`UPDATE reading_items SET title = ?, summary = ?, body = ?, link = ?, source = ?, required = ?, publish_at = ?, withdrawn_at = ?, draft = ?
+          WHERE id = ?`).run(item.title, item.summary, item.body, item.link, item.source, item.required ? 1 : 0, item.publishAt.toISOString(), item.withdrawnAt?.toISOString() ?? null, item.draft ? 1 : 0, item.id).changes
+        if (!changed) throw new NotFoundError('学习材料不存在')
+        return item
+      })
+    },
     async getItem(id) {
       const row = db.prepare('SELECT * FROM reading_items WHERE id = ?').get(id)
       return row ? itemFromRow(row) : null
@@ -103,7 +119,7 @@ export function campaignRepo(db: Db, group: GroupCommit): CampaignRepo {
       return all(itemFromRow, 'SELECT * FROM reading_items WHERE campaign_id = ? ORDER BY publish_at, id', campaignId)
     },
     async dueItems(now, limit) {
-      return all(itemFromRow, 'SELECT * FROM reading_items WHERE published_at IS NULL AND publish_at <= ? ORDER BY publish_at, id LIMIT ?', now.toISOString(), limit)
+      return all(itemFromRow, 'SELECT * FROM reading_items WHERE published_at IS NULL AND withdrawn_at IS NULL AND draft = 0 AND publish_at <= ? ORDER BY publish_at, id LIMIT ?', now.toISOString(), limit)
     },
     publishItem(itemId, at, reach, outbox) {
       return group.run(() => publish(itemId, at, reach, outbox))

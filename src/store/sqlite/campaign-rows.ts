@@ -10,7 +10,7 @@ export const CAMPAIGN_COLUMNS = [
   'id', 'title', 'description', 'starts_at', 'ends_at', 'audience', 'followers_open', 'scope_district_ids', 'created_by', 'created_at', 'updated_at',
 ] as const
 export const ITEM_COLUMNS = [
-  'id', 'campaign_id', 'title', 'summary', 'body', 'link', 'source', 'required', 'publish_at', 'published_at', 'created_by', 'created_at',
+  'id', 'campaign_id', 'title', 'summary', 'body', 'link', 'source', 'required', 'publish_at', 'published_at', 'created_by', 'created_at', 'withdrawn_at', 'draft',
 ] as const
 
 export const campaignToRow = (c: CampaignRecord): Record<(typeof CAMPAIGN_COLUMNS)[number], unknown> => ({
@@ -28,13 +28,14 @@ export const campaignFromRow = (r: Row): CampaignRecord => ({
 export const itemToRow = (i: ReadingItem): Record<(typeof ITEM_COLUMNS)[number], unknown> => ({
   id: i.id, campaign_id: i.campaignId, title: i.title, summary: i.summary, body: i.body, link: i.link, source: i.source,
   required: i.required ? 1 : 0, publish_at: i.publishAt.toISOString(), published_at: i.publishedAt?.toISOString() ?? null,
-  created_by: i.createdBy, created_at: i.createdAt.toISOString(),
+  created_by: i.createdBy, created_at: i.createdAt.toISOString(), withdrawn_at: i.withdrawnAt?.toISOString() ?? null,
+  draft: i.draft ? 1 : 0,
 })
 
 export const itemFromRow = (r: Row): ReadingItem => ({
   id: r.id, campaignId: r.campaign_id, title: r.title, summary: r.summary, body: r.body, link: r.link, source: r.source,
-  required: r.required === 1, publishAt: new Date(r.publish_at), publishedAt: date(r.published_at), createdBy: r.created_by,
-  createdAt: new Date(r.created_at),
+  required: r.required === 1, publishAt: new Date(r.publish_at), publishedAt: date(r.published_at), withdrawnAt: date(r.withdrawn_at ?? null),
+  draft: r.draft === 1, createdBy: r.created_by, createdAt: new Date(r.created_at),
 })
 
 export const reachFromRow = (r: Row): ReachRecord => ({

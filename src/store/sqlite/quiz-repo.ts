@@ -12,6 +12,9 @@ import type { GroupCommit } from './group-commit.js'
 
 const insertSql = (table: string, columns: readonly string[]) => `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`
 
+/** Someone started between reading the quiz and correcting it: what their paper is scored by stays. */
+const quizStarted = () => new ConflictError('已有人开始答题，题型、选项个数、正确答案和分值不能再改，以免前后评分不一致', [], 'quiz_started')
+
 export function quizRepo(db: Db, group: GroupCommit): QuizRepo {
   const all = <T>(map: (row: unknown) => T, sql: string, ...params: unknown[]) => db.prepare(sql).all(...params).map(map)
 
@@ -48,10 +51,14 @@ export function quizRepo(db: Db, group: GroupCommit): QuizRepo {
       const row = db.prepare('SELECT * FROM quizzes WHERE id = ?').get(id)
       return row ? quizFromRow(row) : null
     },
-    update(quiz) {
+    update(quiz, options) {
       return group.run(() => {
         const sets = QUIZ_COLUMNS.filter((c) => c !== 'id' && c !== 'created_by' && c !== 'created_at').map((c) => `${c} = @${c}`).join(', ')
-        if (db.prepare(`UPDATE quizzes SET ${sets} WHERE id = @id`).run(quizToRow(quiz)).changes === 0) throw new NotFoundError('知识竞赛不存在')
+        const unstarted = options?.unstarted ? ' AND NOT EXISTS (SELECT 1 FROM quiz_attempts WHERE quiz_id = @id)' : ''
+        if (db.prepare(`UPDATE quizzes SET ${sets} WHERE id = @id${unstarted}`).run(quizToRow(quiz)).changes === 0) {
+          if (unstarted && db.prepare('SELECT 1 FROM quizzes WHERE id = ?').get(quiz.id)) throw new ConflictError('已有人开始答题，抽题数和答题时限不能再改，以免前后成绩不可比', [], 'quiz_started')
+          throw new NotFoundError('知识竞赛不存在')
+        }
         return quiz
       })
     },
@@ -60,7 +67,7 @@ export function quizRepo(db: Db, group: GroupCommit): QuizRepo {
       const params: unknown[] = []
       if (query.scopeDistrictIds) {
         const scope = scopeClause(query.scopeDistrictIds)
-        clauses.push(scope.clause)
+        clauses.push(query.cityWide ? `(${scope.clause} OR scope_district_ids = '[]')` : scope.clause)
         params.push(...scope.params)
       }
       if (query.campaignId) clauses.push('campaign_id = ?') && params.push(query.campaignId)
@@ -75,7 +82,7 @@ export function quizRepo(db: Db, group: GroupCommit): QuizRepo {
     },
     async openAt(now) {
       const t = now.toISOString()
-      return all(quizFromRow, 'SELECT * FROM quizzes WHERE opens_at <= ? AND closes_at > ? ORDER BY closes_at, id', t, t)
+      return all(quizFromRow, 'SELECT * FROM quizzes WHERE opens_at <= ? AND closes_at > ? AND draft = 0 ORDER BY closes_at, id', t, t)
     },
     addQuestions(questions) {
       // One savepoint for the whole list: a taken id undoes every insert of this call.
@@ -83,6 +90,18 @@ export function quizRepo(db: Db, group: GroupCommit): QuizRepo {
         const insert = db.prepare(insertSql('quiz_questions', QUESTION_COLUMNS))
         for (const q of questions) insert.run(questionToRow(q))
       }))
+    },
+    updateQuestion(question, options) {
+      return group.run(() => {
+        const row = questionToRow(question)
+        const unstarted = options?.unstarted ? ' AND NOT EXISTS (SELECT 1 FROM quiz_attempts WHERE quiz_id = @quiz_id)' : ''
+        const changed = db.prepare(`UPDATE quiz_questions SET type = @type, stem = @stem, options = @options, answer = @answer, explanation = @explanation, points = @points, tags = @tags
+          WHERE id = @id${unstarted}`)
+          .run({ id: row.id, quiz_id: row.quiz_id, type: row.type, stem: row.stem, options: row.options, answer: row.answer, explanation: row.explanation, points: row.points, tags: row.tags }).changes
+        if (!changed && unstarted && db.prepare('SELECT 1 FROM quiz_questions WHERE id = ?').get(question.id)) throw quizStarted()
+        if (!changed) throw new NotFoundError('题目不存在')
+        return question
+      })
     },
     async questions(quizId) {
       return all(questionFromRow, 'SELECT * FROM quiz_questions WHERE quiz_id = ? ORDER BY position, id', quizId)

@@ -6,7 +6,7 @@ type Row = any
 
 export const QUIZ_COLUMNS = [
   'id', 'campaign_id', 'title', 'description', 'draw_count', 'time_limit_seconds', 'attempts_allowed', 'opens_at', 'closes_at', 'audience',
-  'scope_district_ids', 'created_by', 'created_at', 'updated_at',
+  'scope_district_ids', 'created_by', 'created_at', 'updated_at', 'draft',
 ] as const
 export const QUESTION_COLUMNS = ['id', 'quiz_id', 'type', 'stem', 'options', 'answer', 'explanation', 'points', 'tags', 'position'] as const
 export const ATTEMPT_COLUMNS = [
@@ -18,12 +18,14 @@ export const quizToRow = (q: QuizRecord): Record<(typeof QUIZ_COLUMNS)[number], 
   id: q.id, campaign_id: q.campaignId, title: q.title, description: q.description, draw_count: q.drawCount, time_limit_seconds: q.timeLimitSeconds,
   attempts_allowed: q.attemptsAllowed, opens_at: q.opensAt.toISOString(), closes_at: q.closesAt.toISOString(), audience: q.audience,
   scope_district_ids: JSON.stringify(q.scopeDistrictIds), created_by: q.createdBy, created_at: q.createdAt.toISOString(), updated_at: q.updatedAt.toISOString(),
+  draft: q.draft ? 1 : 0,
 })
 
 export const quizFromRow = (r: Row): QuizRecord => ({
   id: r.id, campaignId: r.campaign_id, title: r.title, description: r.description, drawCount: r.draw_count, timeLimitSeconds: r.time_limit_seconds,
   attemptsAllowed: r.attempts_allowed, opensAt: new Date(r.opens_at), closesAt: new Date(r.closes_at), audience: r.audience,
   scopeDistrictIds: JSON.parse(r.scope_district_ids), createdBy: r.created_by, createdAt: new Date(r.created_at), updatedAt: new Date(r.updated_at),
+  draft: r.draft === 1,
 })
 
 export const questionToRow = (q: QuizQuestion): Record<(typeof QUESTION_COLUMNS)[number], unknown> => ({

@@ -17,9 +17,14 @@ function splitCursor(cursor: string | null | undefined): [string, string] | null
   return [after.slice(0, at), after.slice(at + 1)]
 }
 
+
+/** Someone answered between reading the survey and correcting it: what they answered stays. */
+const frozen = () => new ConflictError('已有人作答，题目不能再改，否则已收到的答卷将失去意义', [], 'survey_frozen')
+
 export function surveyRepo(db: Db, group: GroupCommit): SurveyRepo {
   const insertSurvey = db.prepare(`INSERT INTO surveys (${SURVEY_COLUMNS.join(', ')}) VALUES (${SURVEY_COLUMNS.map((c) => `@${c}`).join(', ')})`)
   const updateSurvey = db.prepare(`UPDATE surveys SET ${SURVEY_COLUMNS.filter((c) => c !== 'id').map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`)
+  const updateUnanswered = db.prepare(`UPDATE surveys SET ${SURVEY_COLUMNS.filter((c) => c !== 'id').map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id AND response_count = 0`)
   const byId = db.prepare('SELECT * FROM surveys WHERE id = ?')
   // The cap is checked and the count bumped in one statement: two last responses cannot both pass.
   const countOne = db.prepare('UPDATE surveys SET response_count = response_count + 1 WHERE id = ? AND (response_cap IS NULL OR response_count < response_cap)')
@@ -84,8 +89,9 @@ export function surveyRepo(db: Db, group: GroupCommit): SurveyRepo {
     async getByShortCode(shortCode) {
       return one('SELECT * FROM surveys WHERE short_code = ?', shortCode)
     },
-    async update(survey) {
-      const changed = await group.run(() => updateSurvey.run(surveyToRow(survey)).changes)
+    async update(survey, options) {
+      const changed = await group.run(() => (options?.unanswered ? updateUnanswered : updateSurvey).run(surveyToRow(survey)).changes)
+      if (!changed && options?.unanswered && byId.get(survey.id)) throw frozen()
       if (!changed) throw new NotFoundError('问卷不存在')
       return surveyFromRow(byId.get(survey.id))
     },
@@ -94,7 +100,8 @@ export function surveyRepo(db: Db, group: GroupCommit): SurveyRepo {
       const params: unknown[] = []
       if (query.visibleTo) {
         const ids = query.visibleTo.districtIds
-        clauses.push(`(${ids.length ? `EXISTS (SELECT 1 FROM json_each(district_ids) WHERE value IN (${placeholders(ids.length)})) OR ` : ''}created_by = ?)`)
+        const cityWide = query.visibleTo.cityWide ? ` OR district_ids = '[]'` : ''
+        clauses.push(`(${ids.length ? `EXISTS (SELECT 1 FROM json_each(district_ids) WHERE value IN (${placeholders(ids.length)})) OR ` : ''}created_by = ?${cityWide})`)
         params.push(...ids, query.visibleTo.createdBy)
       }
       if (query.kind) clauses.push('kind = ?') && params.push(query.kind)
@@ -106,7 +113,7 @@ export function surveyRepo(db: Db, group: GroupCommit): SurveyRepo {
     },
     async openAt(now) {
       const t = now.toISOString()
-      return db.prepare('SELECT * FROM surveys WHERE opens_at <= ? AND closes_at > ? ORDER BY closes_at, id').all(t, t).map(surveyFromRow)
+      return db.prepare('SELECT * FROM surveys WHERE opens_at <= ? AND closes_at > ? AND draft = 0 ORDER BY closes_at, id').all(t, t).map(surveyFromRow)
     },
     async respond(submission) {
       await group.run(() => translate(() => respond(submission)))

@@ -9,7 +9,7 @@ import { idempotent } from '../../middleware/idempotency.js'
 import { presentCampaign, presentGroupProgress, presentItem, presentPersonProgress } from '../../presenters/campaigns.js'
 import type { AppState } from '../../state.js'
 import { parse } from '../../validate.js'
-import { campaignBody, campaignIdParam, campaignsQuery, itemBody, progressQuery } from './schemas.js'
+import { campaignBody, campaignCorrectionBody, campaignIdParam, campaignsQuery, itemBody, itemCorrectionBody, itemParams, progressQuery } from './schemas.js'
 
 export interface AdminCampaignDeps {
   auth: AuthService
@@ -48,6 +48,30 @@ export function adminCampaignRoutes({ auth, campaigns, progress, idempotency, cl
     const item = await campaigns.addItem(ctx.state.staff!, id, parse(itemBody, ctx.state.body, 'body'))
     ctx.status = 201
     ctx.body = presentItem(item)
+  })
+
+  /** Corrections after creation: title, description, start (before it starts), end (extend or end early). */
+  router.patch('/:id', organizer, async (ctx) => {
+    const { id } = parse(campaignIdParam, ctx.params, 'params')
+    const corrected = await campaigns.correct(ctx.state.staff!, id, parse(campaignCorrectionBody, ctx.state.body, 'body'))
+    ctx.body = presentCampaign(corrected, clock.now())
+  })
+
+  router.patch('/:id/items/:itemId', organizer, async (ctx) => {
+    const { id, itemId } = parse(itemParams, ctx.params, 'params')
+    ctx.body = presentItem(await campaigns.correctItem(ctx.state.staff!, id, itemId, parse(itemCorrectionBody, ctx.state.body, 'body')))
+  })
+
+  /** Publishes a draft item (now, or at its time when that is still to come). */
+  router.post('/:id/items/:itemId/publish', organizer, async (ctx) => {
+    const { id, itemId } = parse(itemParams, ctx.params, 'params')
+    ctx.body = presentItem(await campaigns.publishItem(ctx.state.staff!, id, itemId))
+  })
+
+  /** Unpublishes a reading item (撤回): readers no longer see it. */
+  router.post('/:id/items/:itemId/withdraw', organizer, async (ctx) => {
+    const { id, itemId } = parse(itemParams, ctx.params, 'params')
+    ctx.body = presentItem(await campaigns.withdrawItem(ctx.state.staff!, id, itemId))
   })
 
   /** Reached, read and checked in: per person, or per station or district as shares of the audience. */

@@ -45,8 +45,36 @@ export const itemBody = z
     required: z.boolean().default(false),
     /** Absent or null: publish now. */
     publishAt: instant.nullable().optional(),
+    /** Keep it as a draft until POST …/items/:itemId/publish. */
+    draft: z.boolean().default(false),
   })
   .refine((b) => !b.body?.trim() !== !b.link, { path: ['body'], message: '请填写正文或链接（二选一）' })
+
+export const itemParams = z.strictObject({ id: campaignId, itemId })
+
+/** A correction of a campaign: what is given changes. */
+export const campaignCorrectionBody = z
+  .strictObject({
+    title: text(TITLE_MAX, '标题').optional(),
+    description: z.string().trim().max(2000, '简介最多 2000 字').optional(),
+    startsAt: instant.optional(),
+    endsAt: instant.optional(),
+  })
+  .refine((b) => Object.values(b).some((v) => v !== undefined), { message: '请至少修改一项' })
+
+/** A correction of a reading item: what is given changes (a body replaces a link and the other way round). */
+export const itemCorrectionBody = z
+  .strictObject({
+    title: text(TITLE_MAX, '标题').optional(),
+    summary: z.string().trim().max(300, '摘要最多 300 字').optional(),
+    body: z.string().max(200_000, '正文过长').optional(),
+    link: z.url({ protocol: /^https$/, error: '链接须为 https 地址' }).max(1000).optional(),
+    source: z.string().trim().max(100, '来源最多 100 字').optional(),
+    required: z.boolean().optional(),
+    publishAt: instant.optional(),
+  })
+  .refine((b) => Object.values(b).some((v) => v !== undefined), { message: '请至少修改一项' })
+  .refine((b) => !(b.body !== undefined && b.link !== undefined), { path: ['body'], message: '请填写正文或链接（二选一）' })
 
 export const progressQuery = z.strictObject({ groupBy: z.enum(['person', 'station', 'district']).default('person') })
 

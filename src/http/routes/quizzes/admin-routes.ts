@@ -9,7 +9,7 @@ import { idempotent } from '../../middleware/idempotency.js'
 import { presentGroup, presentPerson, presentQuestion, presentQuiz } from '../../presenters/quizzes.js'
 import type { AppState } from '../../state.js'
 import { parse } from '../../validate.js'
-import { boardQuery, createQuizBody, importBody, listQuery, questionsBody, quizIdParam, updateQuizBody } from './schemas.js'
+import { boardQuery, createQuizBody, importBody, listQuery, questionCorrectionBody, questionIdParam, questionsBody, quizIdParam, updateQuizBody } from './schemas.js'
 
 export interface AdminQuizDeps {
   auth: AuthService
@@ -47,10 +47,20 @@ export function adminQuizRoutes({ auth, quizzes, results, idempotency, clock }: 
     ctx.body = presentQuiz(await quizzes.update(ctx.state.staff!, idOf(ctx.params), parse(updateQuizBody, ctx.state.body, 'body')), clock.now())
   })
 
+  router.post('/:id/publish', async (ctx) => {
+    ctx.body = presentQuiz(await quizzes.publish(ctx.state.staff!, idOf(ctx.params)), clock.now())
+  })
+
   router.post('/:id/questions', once, async (ctx) => {
     const added = await quizzes.addQuestions(ctx.state.staff!, idOf(ctx.params), parse(questionsBody, ctx.state.body, 'body').questions)
     ctx.status = 201
     ctx.body = { added: added.length, questions: added.map(presentQuestion) }
+  })
+
+  /** A correction of one pool question (only its wording once anyone has started). */
+  router.patch('/:id/questions/:questionId', async (ctx) => {
+    const { id, questionId } = parse(questionIdParam, ctx.params, 'params')
+    ctx.body = presentQuestion(await quizzes.correctQuestion(ctx.state.staff!, id, questionId, parse(questionCorrectionBody, ctx.state.body, 'body')))
   })
 
   /** A question bank as CSV text in JSON ({ csv }): type,stem,options,answer,explanation,points,tags. */

@@ -25,6 +25,8 @@ export const createQuizBody = z.strictObject({
   campaignId: z.string().regex(/^cp-[0-9a-f-]{36}$/, '活动编号格式无效').nullable().default(null),
   ...settings,
   description: settings.description.default(''),
+  /** Keep it as a draft until POST /:id/publish; absent, it is published at once. */
+  draft: z.boolean().default(false),
 })
 
 export const updateQuizBody = z.strictObject({
@@ -45,6 +47,21 @@ const question = z
   })
   // A true/false question's options are always 正确 and 错误.
   .transform((q) => ({ ...q, options: q.options ?? (q.type === 'true_false' ? [...TRUE_FALSE_OPTIONS] : []) }))
+
+export const questionIdParam = z.strictObject({ id: quizIdParam.shape.id, questionId: z.string().regex(/^qq-[0-9a-f-]{36}$/, '题目编号格式无效') })
+
+/** A correction of one pool question: what is given changes. */
+export const questionCorrectionBody = z
+  .strictObject({
+    type: z.enum(QUESTION_TYPES, { error: '题型应为 single、multiple 或 true_false' }).optional(),
+    stem: text(1000, '题干').optional(),
+    options: z.array(text(200, '选项')).max(OPTIONS_MAX, `选项最多 ${OPTIONS_MAX} 个`).optional(),
+    answer: z.array(z.enum(OPTION_KEYS, { error: '答案应为选项字母 A–H' })).min(1, '请给出正确答案').max(OPTIONS_MAX).optional(),
+    explanation: z.string().trim().max(2000, '解析最多 2000 字').optional(),
+    points: z.number().int('分值应为整数').min(1, '分值至少为 1').max(100, '分值最多为 100').optional(),
+    tags: z.array(text(30, '标签')).max(10, '标签最多 10 个').optional(),
+  })
+  .refine((b) => Object.values(b).some((v) => v !== undefined), { message: '请至少修改一项' })
 
 export const questionsBody = z.strictObject({ questions: z.array(question).min(1, '请至少添加一道题').max(500, '一次最多添加 500 题') })
 export const importBody = z.strictObject({ csv: z.string().min(1, 'CSV 内容不能为空').max(200_000, 'CSV 过大') })

@@ -11,7 +11,7 @@ import { idempotent } from '../../middleware/idempotency.js'
 import { presentOpinion, presentResults, presentSurvey, presentSurveySummary, presentTextAnswer } from '../../presenters/surveys.js'
 import type { AppState } from '../../state.js'
 import { parse } from '../../validate.js'
-import { createBody, decisionBody, listQuery, opinionParam, opinionsQuery, resultsQuery, surveyIdParam, textsQuery } from './schemas.js'
+import { correctionBody, createBody, decisionBody, listQuery, opinionParam, opinionsQuery, resultsQuery, surveyIdParam, textsQuery } from './schemas.js'
 
 export interface AdminSurveyDeps {
   auth: AuthService
@@ -22,7 +22,7 @@ export interface AdminSurveyDeps {
   clock: Clock
 }
 
-/** Organizers (and admins) run surveys, consultations and ballots: create, close, read results, answer opinions. */
+/** Organizers (and admins) run surveys, consultations and ballots: create, correct, close, read results, answer opinions. */
 export function adminSurveyRoutes({ auth, surveys, reports, qrCodes, idempotency, clock }: AdminSurveyDeps) {
   const router = new Router<AppState>({ prefix: '/api/admin/surveys' })
   router.use(requireStaff(auth, 'organizer', 'admin'))
@@ -43,6 +43,17 @@ export function adminSurveyRoutes({ auth, surveys, reports, qrCodes, idempotency
 
   router.get('/:id', async (ctx) => {
     const s = await surveys.visible(ctx.state.staff!, idOf(ctx.params))
+    ctx.body = presentSurvey(s, clock.now(), link(s.shortCode))
+  })
+
+  /** Corrections after creation (title, description, times; questions only while nobody answered). */
+  router.patch('/:id', async (ctx) => {
+    const s = await surveys.correct(ctx.state.staff!, idOf(ctx.params), parse(correctionBody, ctx.state.body, 'body'))
+    ctx.body = presentSurvey(s, clock.now(), link(s.shortCode))
+  })
+
+  router.post('/:id/publish', async (ctx) => {
+    const s = await surveys.publish(ctx.state.staff!, idOf(ctx.params))
     ctx.body = presentSurvey(s, clock.now(), link(s.shortCode))
   })
 

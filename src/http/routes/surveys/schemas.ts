@@ -40,6 +40,8 @@ export const createBody = z.strictObject({
   questions: z.array(question).max(200, '题目最多 200 道').default([]),
   articles: z.array(article).max(500, '条文最多 500 条').default([]),
   anonymous: z.boolean().default(false),
+  /** Keep it as a draft (草稿) until POST /:id/publish; absent, it is published at once. */
+  draft: z.boolean().default(false),
   opensAt: instant,
   closesAt: instant,
   responseCap: z.number().int().min(1, '人数上限至少为 1').nullable().default(null),
@@ -53,6 +55,19 @@ export const createBody = z.strictObject({
     .default(null),
 })
 
+/** A correction after creation: what is given changes, the rest stays (the service says what is frozen). */
+export const correctionBody = z
+  .strictObject({
+    title: text(100, '标题').optional(),
+    description: z.string().trim().max(5000, '说明最多 5000 字').optional(),
+    opensAt: instant.optional(),
+    closesAt: instant.optional(),
+    responseCap: z.number().int().min(1, '人数上限至少为 1').nullable().optional(),
+    questions: z.array(question).max(200, '题目最多 200 道').optional(),
+    articles: z.array(article).max(500, '条文最多 500 条').optional(),
+  })
+  .refine((b) => Object.values(b).some((v) => v !== undefined), { message: '请至少修改一项' })
+
 export const listQuery = z.strictObject({ ...pageQuery, kind: z.enum(SURVEY_KINDS).optional() })
 export const resultsQuery = z.strictObject({ districtId: id.optional(), stationId: id.optional() })
 export const textsQuery = z.strictObject({ ...pageQuery, questionId: key, q: singleLine().max(50).optional(), districtId: id.optional(), stationId: id.optional() })
@@ -63,8 +78,19 @@ export const decisionBody = z.strictObject({
 })
 
 const answer = z.union([longText().max(10_000), z.array(z.string().max(64)).max(200), z.number()], { error: '答案应为文字、数字或选项列表' })
+
+/** Keys an object inherits: zod's record drops `__proto__` without a word, and both would pass the unknown-question check. */
+const INHERITED_KEYS = ['__proto__', 'constructor', 'prototype']
+const answerMap = z
+  .unknown()
+  .superRefine((value, ctx) => {
+    if (!value || typeof value !== 'object') return
+    for (const k of INHERITED_KEYS) if (Object.hasOwn(value, k)) ctx.addIssue({ code: 'custom', path: [k], message: '没有这道题' })
+  })
+  .pipe(z.record(z.string().max(64), answer, { error: '答案应为以题目编号为键的对象' }))
+
 export const respondBody = z.strictObject({
-  answers: z.record(z.string().max(64), answer).default({}),
+  answers: answerMap.default({}),
   comments: z.array(z.strictObject({ articleId: z.string().max(64), text: longText().max(10_000) })).max(500).default([]),
 })
 /** The QR code or station code the person came through. */

@@ -1,0 +1,41 @@
+import { stringify } from 'csv-stringify/sync'
+
+/**
+ * The one writer of every CSV the project exports (survey responses, quiz results,
+ * meeting attendance). The files are opened in Excel or WPS by office staff, so:
+ * UTF-8 with a byte-order mark and CRLF lines (Excel then reads the Chinese as Chinese),
+ * and any text cell that a spreadsheet would run as a formula is written as text.
+ */
+
+/** A cell starting with one of these is a formula to Excel/WPS (OWASP "CSV injection"). */
+const FORMULA_START = /^[=+\-@\t\r]/
+
+/** Text that would start a formula gets a leading apostrophe, which spreadsheets show as plain text. */
+export const neutralised = (text: string) => (FORMULA_START.test(text) ? `'${text}` : text)
+
+export type SheetCell = string | number | null | undefined
+
+/** Rows (the header first) as CSV text for a spreadsheet; numbers stay numbers, every string is neutralised. */
+export function csvSheet(rows: readonly (readonly SheetCell[])[]): string {
+  return stringify(rows as SheetCell[][], { bom: true, record_delimiter: 'windows', cast: { string: neutralised } })
+}
+
+// Creating an Intl formatter costs far more than using one: keep one per time zone.
+const formatters = new Map<string, Intl.DateTimeFormat>()
+
+/**
+ * "2026-11-25 09:31" (or "2026-11-25 09:31:07" with seconds) in the business time zone:
+ * what a spreadsheet sorts and an office reads, never UTC.
+ */
+export function sheetTime(at: Date | null | undefined, timeZone: string, options: { seconds?: boolean } = {}): string {
+  if (!at) return ''
+  const key = `${timeZone}|${options.seconds ? 's' : 'm'}`
+  let format = formatters.get(key)
+  if (!format) {
+    format = new Intl.DateTimeFormat('sv-SE', {
+      timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', ...(options.seconds ? { second: '2-digit' } : {}),
+    })
+    formatters.set(key, format)
+  }
+  return format.format(at)
+}
