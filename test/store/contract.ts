@@ -280,6 +280,17 @@ export function storeContract(open: () => Promise<Store>) {
       const results = await Promise.all(['a', 'b', 'c', 'd', 'e'].map((h) => store.locks.acquire('sla', h, 60_000, t0)))
       expect(results.filter(Boolean)).to.have.length(1)
     })
+
+    it('renews a lease only for the holder that still has it', async () => {
+      expect(await store.locks.renew('digest', 'a', 60_000, t0), 'nothing to renew').to.equal(false)
+      expect(await store.locks.acquire('digest', 'a', 60_000, t0)).to.equal(true)
+      expect(await store.locks.renew('digest', 'a', 60_000, plus(50_000))).to.equal(true)
+      expect(await store.locks.acquire('digest', 'b', 60_000, plus(100_000)), 'renewed until 110 s').to.equal(false)
+      expect(await store.locks.renew('digest', 'b', 60_000, plus(100_000)), 'not the holder').to.equal(false)
+      expect(await store.locks.acquire('digest', 'b', 60_000, plus(110_001)), 'after the renewed end').to.equal(true)
+      expect(await store.locks.renew('digest', 'a', 60_000, plus(110_002)), 'lost to b: never taken back').to.equal(false)
+      expect(await store.locks.acquire('digest', 'a', 60_000, plus(120_000))).to.equal(false)
+    })
   })
 
   caseContract(() => store)

@@ -1,6 +1,10 @@
 import mongoose from 'mongoose'
 import type { Store } from '../ports.js'
-import { defineModels, syncAllIndexes } from './models.js'
+import { defineModels } from './models.js'
+import { createIndexes, syncIndexes } from './indexes.js'
+import { CONNECTION_OPTIONS, PING_TIMEOUT_MS, checkStoreUrl, hostsOf, transactionProblem } from './connection.js'
+import { ServerClock } from './server-clock.js'
+import { StoreStartupError } from '../startup-error.js'
 import { deputyRepo, regionRepo, staffRepo, stationRepo } from './directory-repos.js'
 import { directoryRepo } from './directory-upsert.js'
 import { auditRepo, lockRepo, sessionRepo } from './auth-repos.js'
@@ -18,6 +22,9 @@ import { digestRepo } from './digest-repo.js'
 export interface MongoStoreOptions {
   /** Drop the whole database on close: for tests that each get a fresh database. */
   dropOnClose?: boolean
+  /** Also drop indexes no schema declares (`npm run db:indexes -- --sync`); reported through onIndexesDropped. */
+  syncIndexes?: boolean
+  onIndexesDropped?: (dropped: Record<string, string[]>) => void
 }
 
 /**
@@ -27,19 +34,25 @@ export interface MongoStoreOptions {
 export async function createMongoStore(url: string, options: MongoStoreOptions = {}): Promise<Store> {
   // A dedicated connection, never the global one, so several stores (tests, tools) can
   // coexist in one process and closing one leaves the others alone.
-  const conn = mongoose.createConnection(url, {
-    // Fail fast at startup and in /readyz instead of the driver's 30 s default.
-    serverSelectionTimeoutMS: 5_000,
-    connectTimeoutMS: 10_000,
-    // Indexes are built once below, awaited, rather than in the background on first use.
-    autoIndex: false,
-  })
+  checkStoreUrl(url)
+  const conn = mongoose.createConnection(url, CONNECTION_OPTIONS)
+  const clock = new ServerClock()
+  /** The server's `hello`, measuring the clock offset on the way. */
+  const hello = async (timeoutMS?: number) => {
+    if (!conn.db) throw new Error('mongo store is not connected')
+    const sentAt = Date.now()
+    const answer = await conn.db.admin().command({ hello: 1 }, timeoutMS ? { timeoutMS } : {})
+    clock.measured(sentAt, Date.now(), answer.localTime)
+    return answer
+  }
   try {
     await conn.asPromise()
+    const problem = transactionProblem(await hello())
+    if (problem) throw new StoreStartupError(`MongoDB at ${hostsOf(url)} ${problem}`)
     const models = defineModels(conn)
-    await syncAllIndexes(models)
+    await createIndexes(models)
     let closed = false
-    return {
+    const store: Store = {
       kind: 'mongo',
       regions: regionRepo(models),
       stations: stationRepo(models),
@@ -47,11 +60,11 @@ export async function createMongoStore(url: string, options: MongoStoreOptions =
       staff: staffRepo(models),
       sessions: sessionRepo(models),
       audit: auditRepo(models),
-      locks: lockRepo(models),
+      locks: lockRepo(models, clock),
       directory: directoryRepo(conn, models),
       mpUsers: mpUserRepo(models),
       cases: caseRepo(conn, models),
-      outbox: outboxRepo(models),
+      outbox: outboxRepo(models, clock),
       idempotency: idempotencyRepo(models),
       subscriptions: subscriptionRepo(models),
       bindingCodes: bindingCodeRepo(models),
@@ -62,8 +75,8 @@ export async function createMongoStore(url: string, options: MongoStoreOptions =
       surveys: await surveyRepo(conn, models),
       digests: digestRepo(conn, models),
       async ping() {
-        if (!conn.db) throw new Error('mongo store is not connected')
-        await conn.db.admin().ping()
+        // hello rather than ping: it also keeps the clock offset fresh.
+        await hello(PING_TIMEOUT_MS)
       },
       async close() {
         if (closed) return
@@ -77,6 +90,9 @@ export async function createMongoStore(url: string, options: MongoStoreOptions =
         }
       },
     }
+    // Only now are all models (some are defined by their repos) known to the connection.
+    if (options.syncIndexes) options.onIndexesDropped?.(await syncIndexes(conn))
+    return store
   } catch (err) {
     // Do not leave a half-open connection (and its timers) behind a failed open.
     await conn.destroy().catch(() => {})

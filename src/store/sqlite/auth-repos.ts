@@ -65,6 +65,10 @@ export function lockRepo(db: Db): LockRepo {
       const until = new Date(now.getTime() + ttlMs).toISOString()
       return take.run({ name, holder, until, now: now.toISOString() }).changes === 1
     },
+    async renew(name, holder, ttlMs, now) {
+      const until = new Date(now.getTime() + ttlMs).toISOString()
+      return db.prepare('UPDATE job_locks SET expires_at = ? WHERE name = ? AND holder = ?').run(until, name, holder).changes === 1
+    },
     async release(name, holder) {
       db.prepare('DELETE FROM job_locks WHERE name = ? AND holder = ?').run(name, holder)
     },
