@@ -8,6 +8,7 @@ import { digestContract } from './contract-digests.js'
 import { meetingContract } from './contract-meetings.js'
 import { quizContract } from './contract-quizzes.js'
 import { surveyContract } from './contract-surveys.js'
+import { cursorContract } from './contract-cursors.js'
 
 /** A small directory in store shape: one district, a street, two communities, one station, three deputies. */
 export function sampleDirectory(): DirectorySnapshot {
@@ -301,6 +302,7 @@ export function storeContract(open: () => Promise<Store>) {
   meetingContract(() => store)
   quizContract(() => store)
   surveyContract(() => store)
+  cursorContract(() => store)
 
   it('answers ping while open', async () => {
     await store.ping()
