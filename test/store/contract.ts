@@ -9,6 +9,7 @@ import { meetingContract } from './contract-meetings.js'
 import { quizContract } from './contract-quizzes.js'
 import { surveyContract } from './contract-surveys.js'
 import { cursorContract } from './contract-cursors.js'
+import { raceContract } from './contract-races.js'
 
 /** A small directory in store shape: one district, a street, two communities, one station, three deputies. */
 export function sampleDirectory(): DirectorySnapshot {
@@ -117,6 +118,11 @@ export function storeContract(open: () => Promise<Store>) {
       expect((await store.regions.list()).map((r) => r.id)).to.have.members(['d01', 's0101', 'c010101', 'c010102'])
     })
 
+    it('lists every station', async () => {
+      expect((await store.stations.list()).map((s) => s.id).sort()).to.deep.equal(['st001', 'st002'])
+      expect(await store.stations.get('st001')).to.deep.equal(sampleDirectory().stations[0])
+    })
+
     it('finds a station by code whatever its case', async () => {
       expect((await store.stations.getByCode('st001'))!.id).to.equal('st001')
       expect(await store.stations.getByCode('ST999')).to.equal(null)
@@ -191,6 +197,11 @@ export function storeContract(open: () => Promise<Store>) {
 
   describe('staff', () => {
     beforeEach(async () => store.directory.upsertAll(sampleDirectory()))
+
+    it('finds staff by id', async () => {
+      expect(await store.staff.get('sf02')).to.deep.equal(sampleDirectory().staff[1])
+      expect(await store.staff.get('sf99')).to.equal(null)
+    })
 
     it('finds by user name and searches by role and station', async () => {
       expect((await store.staff.getByUsername('lina'))!.id).to.equal('sf01')
@@ -303,6 +314,7 @@ export function storeContract(open: () => Promise<Store>) {
   quizContract(() => store)
   surveyContract(() => store)
   cursorContract(() => store)
+  raceContract(() => store)
 
   it('answers ping while open', async () => {
     await store.ping()
