@@ -224,4 +224,27 @@ describe('mongo adapter, against a fake server', function () {
       expect(byFollow[0].q).to.deep.equal({ _id: 'cp1' })
     })
   })
+
+  describe('reads that grow with history', () => {
+    it('finds each deputy\'s last digest from an index, one key per deputy, not by grouping every digest', async () => {
+      await open()
+      const indexes = on('digests', 'createIndexes').flatMap((c) => (c.body.indexes as Document[]).map((i) => i.key))
+      expect(indexes).to.deep.include({ deputyId: 1, createdAt: -1 })
+      fake.answer((c) => (c.name === 'aggregate' && c.body.aggregate === 'digests' ? cursorAnswer(c, [{ _id: 'dp0001', at: new Date('2026-11-23T00:00:00Z') }]) : undefined))
+      expect(await store!.digests.lastMade()).to.deep.equal({ dp0001: new Date('2026-11-23T00:00:00Z') })
+      const [lastMade] = on('digests', 'aggregate')
+      expect(lastMade.body.pipeline).to.deep.equal([
+        { $sort: { deputyId: 1, createdAt: -1 } },
+        { $group: { _id: '$deputyId', at: { $first: '$createdAt' } } },
+      ])
+    })
+
+    it('counts messages by status with a count per status on its index, not a group over every message', async () => {
+      await open()
+      fake.commands.length = 0
+      expect(await store!.outbox.countsByStatus()).to.deep.equal({ pending: 0, sending: 0, sent: 0, failed: 0, dead: 0 })
+      const counts = on('outbox', 'aggregate').map((c) => c.body.pipeline[0])
+      expect(counts).to.have.deep.members(['pending', 'sending', 'sent', 'failed', 'dead'].map((status) => ({ $match: { status } })))
+    })
+  })
 })

@@ -42,7 +42,13 @@ export function digestRepo(conn: Connection, { DigestPreferences, Digest, Outbox
     },
     async lastMade() {
       const out: Record<string, Date> = {}
-      const rows = await Digest.aggregate<{ _id: string; at: Date }>([{ $group: { _id: '$deputyId', at: { $max: '$createdAt' } } }])
+      // Sorted on the (deputyId, createdAt) index and taking each deputy's first: the server
+      // reads one index key per deputy (a distinct scan) instead of every digest ever made,
+      // 9,000 deputies × 365 days a year at a city's scale.
+      const rows = await Digest.aggregate<{ _id: string; at: Date }>([
+        { $sort: { deputyId: 1, createdAt: -1 } },
+        { $group: { _id: '$deputyId', at: { $first: '$createdAt' } } },
+      ])
       for (const r of rows) out[r._id] = new Date(r.at)
       return out
     },
