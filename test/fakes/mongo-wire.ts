@@ -23,7 +23,10 @@ export interface ReceivedCommand {
   body: Document
 }
 
-export type CommandAnswer = (command: ReceivedCommand) => Document | undefined
+/** An answer that never comes: the server has stopped answering (a hung or unreachable node). */
+export const NO_ANSWER = Symbol('no answer')
+
+export type CommandAnswer = (command: ReceivedCommand) => Document | typeof NO_ANSWER | undefined
 
 const OP_REPLY = 1
 const OP_QUERY = 2004
@@ -95,7 +98,8 @@ export class FakeMongoServer {
       const nameEnd = message.indexOf(0, 20)
       const db = message.toString('utf8', 20, nameEnd).split('.')[0]
       const body = BSON.deserialize(message.subarray(nameEnd + 9))
-      return opReply(requestId, this.reply({ name: Object.keys(body)[0], db, body }))
+      const answer = this.reply({ name: Object.keys(body)[0], db, body })
+      return answer === NO_ANSWER ? null : opReply(requestId, answer)
     }
     if (opCode !== OP_MSG) throw new Error(`fake mongo: unexpected op code ${opCode}`)
     const flags = message.readUInt32LE(16)
@@ -125,10 +129,10 @@ export class FakeMongoServer {
     const command = { name: Object.keys(body)[0], db: String(body.$db), body: { ...body, ...sequences } }
     const answer = this.reply(command)
     // moreToCome from the client: an unacknowledged write, no reply expected.
-    return flags & 2 ? null : opMsg(requestId, answer)
+    return flags & 2 || answer === NO_ANSWER ? null : opMsg(requestId, answer)
   }
 
-  private reply(command: ReceivedCommand): Document {
+  private reply(command: ReceivedCommand): Document | typeof NO_ANSWER {
     const isHello = ['hello', 'isMaster', 'ismaster'].includes(command.name)
     if (!isHello) this.commands.push(command)
     for (const fn of this.answers) {

@@ -5,7 +5,7 @@ import { StoreStartupError } from '../../src/store/startup-error.js'
 import { ValidationError } from '../../src/errors.js'
 import { encodeCursor } from '../../src/store/cursor.js'
 import type { Store } from '../../src/store/ports.js'
-import { FakeMongoServer, cursorAnswer, type ReceivedCommand } from '../fakes/mongo-wire.js'
+import { FakeMongoServer, NO_ANSWER, cursorAnswer, type ReceivedCommand } from '../fakes/mongo-wire.js'
 import { rejects } from '../helpers/rejects.js'
 import { caseRecord } from './contract-cases.js'
 
@@ -104,6 +104,34 @@ describe('mongo adapter, against a fake server', function () {
       expect(first.body.readConcern).to.deep.include({ level: 'majority' })
       const [commit] = fake.sent('commitTransaction')
       expect(writeConcern(commit)).to.deep.include({ w: 'majority', j: true })
+    })
+  })
+
+  describe('during a primary election', () => {
+    it('holds a request until the new primary is chosen, rather than failing it after 5 s', async function () {
+      await open()
+      let electing = false
+      fake.answer((c) => {
+        if (c.name !== 'insert' || c.body.insert !== 'audit_log' || electing) return undefined
+        // The primary steps down: it refuses the write and, for a while, no member is primary.
+        electing = true
+        fake.hello = { ismaster: false, isWritablePrimary: false, secondary: true, primary: undefined }
+        return { ok: 0, code: 10107, codeName: 'NotWritablePrimary', errmsg: 'not primary', errorLabels: ['RetryableWriteError'] }
+      })
+      const write = store!.audit.append({ at: new Date(), actorKind: 'staff', actorId: 'sf01', action: 'deputy.phone.read', targetKind: 'deputy', targetId: 'dp0001', details: {} })
+      // An election longer than the old 5 s server-selection limit, shorter than a slow one (about 12 s).
+      await new Promise((resolve) => setTimeout(resolve, 6_000))
+      fake.hello = {}
+      await write
+      expect(on('audit_log', 'insert'), 'written once the new primary is there').to.have.length(2)
+    })
+
+    it('tells /readyz the store is away within its own short limit', async () => {
+      await open()
+      // The app's own hello carries a session; the driver's monitoring does not.
+      fake.answer((c) => (c.name === 'hello' && c.body.lsid ? NO_ANSWER : undefined))
+      const err = await rejects(store!.ping())
+      expect((err as Error).message).to.equal('MongoDB did not answer within 3000 ms')
     })
   })
 

@@ -38,10 +38,10 @@ export async function createMongoStore(url: string, options: MongoStoreOptions =
   const conn = mongoose.createConnection(url, CONNECTION_OPTIONS)
   const clock = new ServerClock()
   /** The server's `hello`, measuring the clock offset on the way. */
-  const hello = async (timeoutMS?: number) => {
+  const hello = async () => {
     if (!conn.db) throw new Error('mongo store is not connected')
     const sentAt = Date.now()
-    const answer = await conn.db.admin().command({ hello: 1 }, timeoutMS ? { timeoutMS } : {})
+    const answer = await conn.db.admin().command({ hello: 1 })
     clock.measured(sentAt, Date.now(), answer.localTime)
     return answer
   }
@@ -75,8 +75,18 @@ export async function createMongoStore(url: string, options: MongoStoreOptions =
       surveys: await surveyRepo(conn, models),
       digests: digestRepo(conn, models),
       async ping() {
-        // hello rather than ping: it also keeps the clock offset fresh.
-        await hello(PING_TIMEOUT_MS)
+        // hello rather than ping: it also keeps the clock offset fresh. Bounded here, as the
+        // driver's own limits (server selection, no socket timeout) would keep /readyz
+        // waiting on a node that has stopped answering.
+        let timer: NodeJS.Timeout | undefined
+        const late = new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`MongoDB did not answer within ${PING_TIMEOUT_MS} ms`)), PING_TIMEOUT_MS)
+        })
+        try {
+          await Promise.race([hello(), late])
+        } finally {
+          clearTimeout(timer)
+        }
       },
       async close() {
         if (closed) return
