@@ -102,6 +102,10 @@ describe('mongo adapter, against a fake server', function () {
       })
       const first = fake.commands.find((c) => c.body.startTransaction === true)!
       expect(first.body.readConcern).to.deep.include({ level: 'majority' })
+      // Inside a transaction only the commit carries a write concern: the server refuses it on the statements.
+      const inside = fake.commands.filter((c) => c.body.txnNumber !== undefined && c.body.autocommit === false && c.name !== 'commitTransaction')
+      expect(inside.map((c) => c.name)).to.include.members(['insert', 'update'])
+      expect(inside.filter((c) => c.body.writeConcern !== undefined)).to.deep.equal([])
       const [commit] = fake.sent('commitTransaction')
       expect(writeConcern(commit)).to.deep.include({ w: 'majority', j: true })
     })
