@@ -279,4 +279,23 @@ describe('mongo adapter, against a fake server', function () {
       expect(counts).to.have.deep.members(['pending', 'sending', 'sent', 'failed', 'dead'].map((status) => ({ $match: { status } })))
     })
   })
+
+  describe('the daily digest', () => {
+    it('records a batch of deputies\' digests in two round trips, queuing messages only for the new ones', async () => {
+      await open()
+      const message = (deputyId: string) => ({
+        id: `ob-${deputyId}`, channel: 'auto', recipientKind: 'deputy' as const, recipientId: deputyId, kind: 'digest', payload: {}, dedupeKey: `digest:${deputyId}:2026-11-23`,
+        status: 'pending' as const, attempts: 0, nextAttemptAt: new Date(), lastError: null, createdAt: new Date(), sentAt: null, address: null, waitingReason: null,
+      })
+      // dp0002 already has the day's digest: only the first and third are inserted.
+      fake.answer((c) => (c.name === 'update' && c.body.update === 'digests' ? { n: 2, nModified: 0, upserted: [{ index: 0, _id: 'x1' }, { index: 2, _id: 'x3' }], ok: 1 } : undefined))
+      fake.commands.length = 0
+      const made = await store!.digests.record('2026-11-23', ['dp0001', 'dp0002', 'dp0003'].map((d) => ({ deputyId: d, message: message(d) })), new Date())
+      expect(made).to.equal(2)
+      expect(on('digests', 'update')).to.have.length(1)
+      const queued = on('outbox', 'update')
+      expect(queued).to.have.length(1)
+      expect(queued[0].body.updates.map((u: Document) => u.q.dedupeKey)).to.deep.equal(['digest:dp0001:2026-11-23', 'digest:dp0003:2026-11-23'])
+    })
+  })
 })
