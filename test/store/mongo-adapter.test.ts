@@ -72,6 +72,17 @@ describe('mongo adapter, against a fake server', function () {
       expect(fake.sent('dropIndexes')).to.deep.equal([])
     })
 
+    it('starts beside an index another version made differently, leaving it for --sync', async () => {
+      fake.answer((c) =>
+        c.name === 'createIndexes' && c.body.createIndexes === 'staff'
+          ? { ok: 0, code: 85, codeName: 'IndexOptionsConflict', errmsg: 'An existing index has the same name as the requested index' }
+          : undefined,
+      )
+      await open()
+      expect(on('sessions', 'createIndexes'), 'the other collections still get theirs').to.have.length.greaterThan(0)
+      expect(fake.sent('dropIndexes')).to.deep.equal([])
+    })
+
     it('drops undeclared indexes only when asked (npm run db:indexes -- --sync)', async () => {
       fake.answer((c) =>
         c.name === 'listIndexes' && c.body.listIndexes === 'deputies'

@@ -9,8 +9,20 @@ import type { Connection, Model } from 'mongoose'
  */
 export async function createIndexes(models: object): Promise<void> {
   for (const model of Object.values(models) as Model<unknown>[]) {
-    await model.createIndexes()
+    try {
+      await model.createIndexes()
+    } catch (err) {
+      // An index of that name exists with other options or keys: another version made it and
+      // may still rely on it. It stays until --sync; the collection's other indexes are made.
+      if (!isIndexConflict(err)) throw err
+    }
   }
+}
+
+/** IndexOptionsConflict (85) and IndexKeySpecsConflict (86). */
+function isIndexConflict(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code
+  return code === 85 || code === 86
 }
 
 /**
