@@ -8,6 +8,7 @@ import type { Store } from '../../src/store/ports.js'
 import { FakeMongoServer, NO_ANSWER, cursorAnswer, type ReceivedCommand } from '../fakes/mongo-wire.js'
 import { rejects } from '../helpers/rejects.js'
 import { caseRecord } from './contract-cases.js'
+import { cursorContract } from './contract-cursors.js'
 
 /**
  * The mongo adapter against a wire-protocol fake (no MongoDB server can run here): what
@@ -308,5 +309,11 @@ describe('mongo adapter, against a fake server', function () {
       expect(queued).to.have.length(1)
       expect(queued[0].body.updates.map((u: Document) => u.q.dedupeKey)).to.deep.equal(['digest:dp0001:2026-11-23', 'digest:dp0003:2026-11-23'])
     })
+  })
+
+  // Refusing a cursor happens before anything is sent, so the contract's cursor part holds here too.
+  describe('with the contract\'s cursors', () => {
+    beforeEach(() => open())
+    cursorContract(() => store!)
   })
 })

@@ -64,7 +64,7 @@ export async function surveyRepo(conn: Connection, { Outbox }: Pick<Models, 'Out
     getByShortCode: (shortCode) => one({ shortCode }),
     async update(survey) {
       const { _id, ...fields } = surveyToDoc(survey)
-      const doc = await Survey.findOneAndUpdate({ _id }, { $set: fields }, { new: true }).lean<SurveyDoc>()
+      const doc = await Survey.findOneAndUpdate({ _id }, { $set: fields }, { returnDocument: 'after' }).lean<SurveyDoc>()
       if (!doc) throw new NotFoundError('问卷不存在')
       return surveyFromDoc(doc)
     },
