@@ -1,5 +1,5 @@
 import { expect } from 'chai'
-import { databaseName, withDatabase } from '../../src/store/mongo/connection.js'
+import { checkStoreUrl, databaseName, transactionProblem, withDatabase } from '../../src/store/mongo/connection.js'
 import { storeContract } from './contract.js'
 
 const testDatabaseName = () => `liaison_test_${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`
@@ -13,6 +13,25 @@ describe('mongo test databases', () => {
     expect(databaseName(named)).to.equal('liaison_test_1')
     expect(withDatabase('mongodb://db1,db2/liaison', 'other')).to.equal('mongodb://db1,db2/other')
     expect(databaseName('mongodb+srv://cluster.example/')).to.equal(null)
+  })
+})
+
+describe('mongo start-up checks', () => {
+  it('name the hosts but never the password in the line they end with', () => {
+    let message = ''
+    try {
+      checkStoreUrl('mongodb://app:s3cret@db1:27017,db2:27017/?replicaSet=rs0')
+    } catch (err) {
+      message = (err as Error).message
+    }
+    expect(message).to.equal('store.url (env LIAISON_DB): name the database in the MongoDB URI, e.g. mongodb://db1:27017,db2:27017/liaison?replicaSet=rs0')
+  })
+
+  it('accept a replica set member or a mongos with sessions, and nothing else', () => {
+    expect(transactionProblem({ setName: 'rs0', logicalSessionTimeoutMinutes: 30 })).to.equal(null)
+    expect(transactionProblem({ msg: 'isdbgrid', logicalSessionTimeoutMinutes: 30 })).to.equal(null)
+    expect(transactionProblem({ logicalSessionTimeoutMinutes: 30 })).to.match(/^is a standalone server;/)
+    expect(transactionProblem({ setName: 'rs0' })).to.equal('does not support sessions, so it cannot run transactions')
   })
 })
 
