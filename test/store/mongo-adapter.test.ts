@@ -290,6 +290,18 @@ describe('mongo adapter, against a fake server', function () {
       const counts = on('outbox', 'aggregate').map((c) => c.body.pipeline[0])
       expect(counts).to.have.deep.members(['pending', 'sending', 'sent', 'failed', 'dead'].map((status) => ({ $match: { status } })))
     })
+
+    it('counts messages by channel and status from the channel index, not a group over every message', async () => {
+      await open()
+      fake.answer((c) => (c.name === 'distinct' && c.body.distinct === 'outbox' ? { values: ['mp'], ok: 1 } : undefined))
+      fake.answer((c) =>
+        c.name === 'aggregate' && c.body.aggregate === 'outbox' && c.body.pipeline[0].$match?.status === 'sent' ? cursorAnswer(c, [{ _id: 1, n: 7 }]) : undefined,
+      )
+      fake.commands.length = 0
+      expect(await store!.outbox.countsByChannel()).to.deep.equal({ mp: { pending: 0, sending: 0, sent: 7, failed: 0, dead: 0 } })
+      const groups = on('outbox', 'aggregate').filter((c) => c.body.pipeline[0].$group)
+      expect(groups, 'no whole-collection group').to.deep.equal([])
+    })
   })
 
   describe('the daily digest', () => {

@@ -85,11 +85,15 @@ export function outboxRepo({ Outbox }: Models, clock: ServerClock): OutboxRepo {
       return counts
     },
     async countsByChannel() {
+      // The few channels from the (channel, status, nextAttemptAt) index, then one count per
+      // channel and status on it: index keys only, never every message ever sent.
       const out: Record<string, Record<OutboxStatus, number>> = {}
-      const rows = await Outbox.aggregate<{ _id: { channel: string; status: OutboxStatus }; n: number }>([
-        { $group: { _id: { channel: '$channel', status: '$status' }, n: { $sum: 1 } } },
-      ])
-      for (const { _id, n } of rows) (out[_id.channel] ??= emptyCounts())[_id.status] = n
+      const channels = (await Outbox.distinct('channel')) as string[]
+      const pairs = channels.flatMap((channel) => OUTBOX_STATUSES.map((status) => ({ channel, status })))
+      const ns = await Promise.all(pairs.map((p) => Outbox.countDocuments(p)))
+      pairs.forEach(({ channel, status }, i) => {
+        if (ns[i]) (out[channel] ??= emptyCounts())[status] = ns[i]
+      })
       return out
     },
     async get(id) {
