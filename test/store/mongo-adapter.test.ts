@@ -46,6 +46,14 @@ describe('mongo adapter, against a fake server', function () {
       expect(fake.sent('createIndexes', 'insert', 'update'), 'nothing written').to.deep.equal([])
     })
 
+    it('says in one line when no primary of the named replica set answers', async () => {
+      fake.hello = { setName: 'another-set' }
+      const err = await rejects(createMongoStore(fake.uri('/liaison', 'replicaSet=rs0&serverSelectionTimeoutMS=300')))
+      expect(err).to.be.instanceOf(StoreStartupError)
+      expect((err as Error).message).to.match(new RegExp(`^MongoDB at ${fake.host}: no primary could be reached \\(.+\\)$`))
+      expect((err as Error).message).not.to.include('\n')
+    })
+
     it('accepts a mongos (sharded cluster)', async () => {
       fake.hello = { setName: undefined, hosts: undefined, me: undefined, primary: undefined, msg: 'isdbgrid' }
       store = await createMongoStore(fake.uri('/liaison', ''))

@@ -1,5 +1,5 @@
 import { expect } from 'chai'
-import { checkStoreUrl, databaseName, transactionProblem, withDatabase } from '../../src/store/mongo/connection.js'
+import { checkStoreUrl, connectionOptions, databaseName, transactionProblem, withDatabase } from '../../src/store/mongo/connection.js'
 import { storeContract } from './contract.js'
 
 const testDatabaseName = () => `liaison_test_${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`
@@ -25,6 +25,14 @@ describe('mongo start-up checks', () => {
       message = (err as Error).message
     }
     expect(message).to.equal('store.url (env LIAISON_DB): name the database in the MongoDB URI, e.g. mongodb://db1:27017,db2:27017/liaison?replicaSet=rs0')
+  })
+
+  it('let the settings written in the URI win over the defaults in the code', () => {
+    const defaults = connectionOptions('mongodb://db1,db2/liaison?replicaSet=rs0')
+    expect(defaults).to.deep.include({ writeConcern: { w: 'majority', journal: true }, readConcern: { level: 'majority' }, serverSelectionTimeoutMS: 20_000 })
+    const tuned = connectionOptions('mongodb://db1,db2/liaison?replicaSet=rs0&serverSelectionTimeoutMS=300&w=1')
+    expect(tuned).not.to.have.any.keys('serverSelectionTimeoutMS', 'writeConcern')
+    expect(tuned).to.deep.include({ readConcern: { level: 'majority' } })
   })
 
   it('accept a replica set member or a mongos with sessions, and nothing else', () => {

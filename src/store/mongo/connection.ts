@@ -75,5 +75,18 @@ export const CONNECTION_OPTIONS = {
   autoIndex: false,
 } as const satisfies ConnectOptions
 
+/**
+ * The settings above, less those the URI sets itself (`?serverSelectionTimeoutMS=…`,
+ * `?w=…`): the driver would let the code's values win, and an operator's URI should.
+ */
+export function connectionOptions(url: string): ConnectOptions {
+  const given = new Set([...new URLSearchParams(parts(url).query.replace(/^\?/, '')).keys()].map((k) => k.toLowerCase()))
+  const options: Record<string, unknown> = { ...CONNECTION_OPTIONS }
+  if (given.has('w') || given.has('journal') || given.has('wtimeoutms')) delete options.writeConcern
+  if (given.has('readconcernlevel')) delete options.readConcern
+  for (const key of Object.keys(options)) if (given.has(key.toLowerCase())) delete options[key]
+  return options as ConnectOptions
+}
+
 /** How long /readyz waits for the store's answer. */
 export const PING_TIMEOUT_MS = 3_000

@@ -2,7 +2,7 @@ import mongoose from 'mongoose'
 import type { Store } from '../ports.js'
 import { defineModels } from './models.js'
 import { createIndexes, syncIndexes } from './indexes.js'
-import { CONNECTION_OPTIONS, PING_TIMEOUT_MS, checkStoreUrl, hostsOf, transactionProblem } from './connection.js'
+import { PING_TIMEOUT_MS, checkStoreUrl, connectionOptions, hostsOf, transactionProblem } from './connection.js'
 import { ServerClock } from './server-clock.js'
 import { StoreStartupError } from '../startup-error.js'
 import { deputyRepo, regionRepo, staffRepo, stationRepo } from './directory-repos.js'
@@ -32,10 +32,10 @@ export interface MongoStoreOptions {
  * run as multi-document transactions, so the server must be a replica set (or mongos).
  */
 export async function createMongoStore(url: string, options: MongoStoreOptions = {}): Promise<Store> {
+  checkStoreUrl(url)
   // A dedicated connection, never the global one, so several stores (tests, tools) can
   // coexist in one process and closing one leaves the others alone.
-  checkStoreUrl(url)
-  const conn = mongoose.createConnection(url, CONNECTION_OPTIONS)
+  const conn = mongoose.createConnection(url, connectionOptions(url))
   const clock = new ServerClock()
   /** The server's `hello`, measuring the clock offset on the way. */
   const hello = async () => {
@@ -46,7 +46,11 @@ export async function createMongoStore(url: string, options: MongoStoreOptions =
     return answer
   }
   try {
-    await conn.asPromise()
+    await conn.asPromise().catch((err: Error) => {
+      // Unreachable, or no primary of the named replica set: one line, not a driver stack.
+      if (err.name !== 'MongooseServerSelectionError') throw err
+      throw new StoreStartupError(`MongoDB at ${hostsOf(url)}: no primary could be reached (${err.message})`)
+    })
     const problem = transactionProblem(await hello())
     if (problem) throw new StoreStartupError(`MongoDB at ${hostsOf(url)} ${problem}`)
     const models = defineModels(conn)
