@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from './config.js'
 import { build } from './app.js'
+import { StoreStartupError } from './store/startup-error.js'
 import { demoDirectory } from './demo/demo-city.js'
 import { seedDemoMeeting } from './demo/demo-meeting.js'
 import { seedDemoCampaign } from './demo/demo-campaign.js'
@@ -43,7 +44,7 @@ async function main() {
 }
 
 main().catch((err) => {
-  if (err instanceof ConfigError) {
+  if (err instanceof ConfigError || err instanceof StoreStartupError) {
     process.stderr.write(`${err.message}\n`)
     process.exit(2)
   }

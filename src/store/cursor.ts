@@ -22,3 +22,20 @@ export function toPage<T>(rows: T[], limit: number, keyOf: (row: T) => string) {
   const nextCursor = rows.length > limit && items.length ? encodeCursor(keyOf(items[items.length - 1])) : null
   return { items, nextCursor }
 }
+
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
+
+/**
+ * A decoded "<ISO time>|<id>" cursor split in two. Anything else (no separator, a key that
+ * is no time this server wrote) was not issued here and is refused, rather than compared
+ * as text and answered with an empty page. `alsoKey` admits one more key, such as the
+ * "9999" that sorts cases without a deadline last.
+ */
+export function splitTimeCursor(after: string, alsoKey?: string): [string, string] {
+  const at = after.lastIndexOf('|')
+  const key = after.slice(0, at)
+  if (at < 0 || !(ISO_TIME.test(key) || key === alsoKey)) {
+    throw new ValidationError('分页游标无效', [{ path: 'query.cursor', message: 'not a cursor this server issued' }])
+  }
+  return [key, after.slice(at + 1)]
+}

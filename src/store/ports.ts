@@ -134,6 +134,11 @@ export interface LockRepo {
    * already held by the same holder (a renewal). Atomic across instances.
    */
   acquire(name: string, holder: string, ttlMs: number, now: Date): Promise<boolean>
+  /**
+   * Extends a lease `holder` still holds to now + ttlMs, for a job that runs long. False
+   * when it no longer holds it (released, or expired and taken by another): never takes one.
+   */
+  renew(name: string, holder: string, ttlMs: number, now: Date): Promise<boolean>
   release(name: string, holder: string): Promise<void>
 }
 

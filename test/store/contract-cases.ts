@@ -204,6 +204,8 @@ export function caseContract(store: () => Store) {
     it('creates, finds by openid and deputy, and updates', async () => {
       await store().mpUsers.create(user)
       expect(await store().mpUsers.getByOpenid('o-1')).to.deep.equal(user)
+      expect(await store().mpUsers.get('mu1')).to.deep.equal(user)
+      expect(await store().mpUsers.get('mu9')).to.equal(null)
       await store().mpUsers.update('mu1', { deputyId: 'dp0001', consentVersion: 'v1', consentAt: at(1) })
       expect((await store().mpUsers.listByDeputyId('dp0001')).map((u) => u.id)).to.deep.equal(['mu1'])
       expect((await store().mpUsers.get('mu1'))!).to.deep.include({ id: 'mu1', consentVersion: 'v1' })

@@ -10,6 +10,8 @@ import { quizContract } from './contract-quizzes.js'
 import { surveyContract } from './contract-surveys.js'
 import { calendarContract } from './contract-calendar.js'
 import { privacyContract } from './contract-privacy.js'
+import { cursorContract } from './contract-cursors.js'
+import { raceContract } from './contract-races.js'
 
 /** A small directory in store shape: one district, a street, two communities, one station, three deputies. */
 export function sampleDirectory(): DirectorySnapshot {
@@ -118,6 +120,11 @@ export function storeContract(open: () => Promise<Store>) {
       expect((await store.regions.list()).map((r) => r.id)).to.have.members(['d01', 's0101', 'c010101', 'c010102'])
     })
 
+    it('lists every station', async () => {
+      expect((await store.stations.list()).map((s) => s.id).sort()).to.deep.equal(['st001', 'st002'])
+      expect(await store.stations.get('st001')).to.deep.equal(sampleDirectory().stations[0])
+    })
+
     it('finds a station by code whatever its case', async () => {
       expect((await store.stations.getByCode('st001'))!.id).to.equal('st001')
       expect(await store.stations.getByCode('ST999')).to.equal(null)
@@ -192,6 +199,11 @@ export function storeContract(open: () => Promise<Store>) {
 
   describe('staff', () => {
     beforeEach(async () => store.directory.upsertAll(sampleDirectory()))
+
+    it('finds staff by id', async () => {
+      expect(await store.staff.get('sf02')).to.deep.equal(sampleDirectory().staff[1])
+      expect(await store.staff.get('sf99')).to.equal(null)
+    })
 
     it('finds by user name and searches by role and station', async () => {
       expect((await store.staff.getByUsername('lina'))!.id).to.equal('sf01')
@@ -282,6 +294,17 @@ export function storeContract(open: () => Promise<Store>) {
       const results = await Promise.all(['a', 'b', 'c', 'd', 'e'].map((h) => store.locks.acquire('sla', h, 60_000, t0)))
       expect(results.filter(Boolean)).to.have.length(1)
     })
+
+    it('renews a lease only for the holder that still has it', async () => {
+      expect(await store.locks.renew('digest', 'a', 60_000, t0), 'nothing to renew').to.equal(false)
+      expect(await store.locks.acquire('digest', 'a', 60_000, t0)).to.equal(true)
+      expect(await store.locks.renew('digest', 'a', 60_000, plus(50_000))).to.equal(true)
+      expect(await store.locks.acquire('digest', 'b', 60_000, plus(100_000)), 'renewed until 110 s').to.equal(false)
+      expect(await store.locks.renew('digest', 'b', 60_000, plus(100_000)), 'not the holder').to.equal(false)
+      expect(await store.locks.acquire('digest', 'b', 60_000, plus(110_001)), 'after the renewed end').to.equal(true)
+      expect(await store.locks.renew('digest', 'a', 60_000, plus(110_002)), 'lost to b: never taken back').to.equal(false)
+      expect(await store.locks.acquire('digest', 'a', 60_000, plus(120_000))).to.equal(false)
+    })
   })
 
   caseContract(() => store)
@@ -294,6 +317,8 @@ export function storeContract(open: () => Promise<Store>) {
   surveyContract(() => store)
   calendarContract(() => store)
   privacyContract(() => store)
+  cursorContract(() => store)
+  raceContract(() => store)
 
   it('answers ping while open', async () => {
     await store.ping()

@@ -5,6 +5,7 @@ import { ValidationError } from '../../errors.js'
 import type { AuditDoc, Models, SessionDoc } from './models.js'
 import { auditFromDoc, sessionFromDoc, toDoc } from './records.js'
 import { isDuplicateKey, translate } from './errors.js'
+import type { ServerClock } from './server-clock.js'
 
 export function sessionRepo({ Session }: Models): SessionRepo {
   return {
@@ -60,9 +61,11 @@ export function auditRepo({ Audit }: Models): AuditRepo {
   }
 }
 
-export function lockRepo({ Lock }: Models): LockRepo {
+/** Leases are kept in the server's time (see ServerClock), so instances with skewed clocks agree. */
+export function lockRepo({ Lock }: Models, clock: ServerClock): LockRepo {
   return {
-    async acquire(name, holder, ttlMs, now) {
+    async acquire(name, holder, ttlMs, instanceNow) {
+      const now = clock.at(instanceNow)
       const expiresAt = new Date(now.getTime() + ttlMs)
       try {
         // One atomic statement: it matches only a free, expired or self-held lease. When
@@ -78,6 +81,10 @@ export function lockRepo({ Lock }: Models): LockRepo {
         if (isDuplicateKey(err)) return false
         throw err
       }
+    },
+    async renew(name, holder, ttlMs, instanceNow) {
+      const expiresAt = new Date(clock.at(instanceNow).getTime() + ttlMs)
+      return (await Lock.updateOne({ name, holder }, { $set: { expiresAt } })).matchedCount === 1
     },
     async release(name, holder) {
       await Lock.deleteOne({ name, holder })

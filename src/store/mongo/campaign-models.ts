@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose'
+import { createIndexes } from './indexes.js'
 import type { CampaignRecord, CheckInRecord, ReachRecord, ReadReceipt, ReadingItem } from '../../domain/campaign.js'
 
 /**
@@ -7,7 +8,8 @@ import type { CampaignRecord, CheckInRecord, ReachRecord, ReadReceipt, ReadingIt
  * keys sqlite makes their primary keys.
  */
 type Stored<T extends { id: string }> = Omit<T, 'id'> & { _id: string }
-export type CampaignDoc = Stored<CampaignRecord>
+/** `followGate` is written by every follow and every publication, so the two conflict (campaign-repo.ts). */
+export type CampaignDoc = Stored<CampaignRecord> & { followGate?: number }
 export type ReadingItemDoc = Stored<ReadingItem>
 export type CheckInDoc = Stored<CheckInRecord>
 export type ReachDoc = ReachRecord
@@ -55,6 +57,7 @@ function campaignSchema() {
       createdBy: String,
       createdAt: Date,
       updatedAt: Date,
+      followGate: Number,
     },
     { ...options, minimize: false },
   )
@@ -130,7 +133,7 @@ function checkInSchema() {
   return schema
 }
 
-/** Compiles the models on this connection and makes their indexes match before use. */
+/** Compiles the models on this connection and creates their missing indexes before use. */
 export async function defineCampaignModels(conn: Connection): Promise<CampaignModels> {
   const models: CampaignModels = {
     Campaign: conn.model<CampaignDoc>('Campaign', campaignSchema(), 'campaigns'),
@@ -140,6 +143,6 @@ export async function defineCampaignModels(conn: Connection): Promise<CampaignMo
     Follower: conn.model<FollowerDoc>('CampaignFollower', followerSchema(), 'campaign_followers'),
     CheckIn: conn.model<CheckInDoc>('CampaignCheckIn', checkInSchema(), 'campaign_check_ins'),
   }
-  for (const model of Object.values(models) as Model<unknown>[]) await model.syncIndexes()
+  await createIndexes(models)
   return models
 }

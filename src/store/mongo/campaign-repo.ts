@@ -1,4 +1,4 @@
-import type { Connection } from 'mongoose'
+import type { ClientSession, Connection } from 'mongoose'
 import type { AudienceSelector, CampaignRecord, CheckInRecord, ReachRecord, ReadReceipt, ReadingItem } from '../../domain/campaign.js'
 import type { CampaignRepo } from '../ports.js'
 import { decodeCursor, toPage } from '../cursor.js'
@@ -63,6 +63,15 @@ export async function campaignRepo(conn: Connection, { Outbox }: Pick<Models, 'O
     return (await query.lean<ReadingItemDoc[]>()).map(itemFromDoc)
   }
 
+  /**
+   * A publication reads the followers and a follow reads the published items, each in its
+   * own snapshot: without a write in common both could commit, the new follower missing
+   * the new item for good (write skew). Both bump the campaign's gate, so the second one
+   * conflicts, and withTransaction runs it again on a snapshot that sees the first.
+   */
+  const closeGate = (campaignId: string, session: ClientSession) =>
+    Campaign.updateOne({ _id: campaignId }, { $inc: { followGate: 1 } }, { session })
+
   return {
     async create(campaign) {
       await translate(() => Campaign.insertOne(campaignToDoc(campaign)))
@@ -124,6 +133,7 @@ export async function campaignRepo(conn: Connection, { Outbox }: Pick<Models, 'O
           // The conditional update is the claim: of two publishers, one matches.
           const item = await ReadingItem.findOneAndUpdate({ _id: itemId, publishedAt: null, withdrawnAt: null, draft: { $ne: true } }, { $set: { publishedAt: at } }, { session }).lean<ReadingItemDoc>()
           if (!item) return false
+          await closeGate(item.campaignId, session)
           const followers = await Follower.find({ campaignId: item.campaignId }).session(session).lean()
           const all = [
             ...reach,
@@ -144,6 +154,7 @@ export async function campaignRepo(conn: Connection, { Outbox }: Pick<Models, 'O
             { upsert: true, session },
           )
           if (result.upsertedCount === 0) return false
+          await closeGate(campaignId, session)
           const published = await ReadingItem.find({ campaignId, publishedAt: { $ne: null } }, { _id: 1 }).session(session).lean<Array<{ _id: string }>>()
           const reach = published.map((i) => ({ itemId: i._id, campaignId, personKind: reader.kind, personId: reader.id, ...place, reachedAt: at }))
           if (reach.length) await Reach.bulkWrite(upsertOps(reach), { session, ordered: false })

@@ -19,7 +19,7 @@ export type CaseDoc = Stored<CaseRecord> & { nextDueAt: Date | null; dueKey: str
 /** `seq` orders the events of one case, including those of the same instant. */
 export type CaseEventDoc = Stored<CaseEvent> & { seq: number }
 /** The lease of the dispatcher sending it: who, and until when (sqlite's lease_holder / lease_until). */
-export type OutboxDoc = Stored<OutboxMessage> & { leaseHolder?: string | null; leaseUntil?: Date | null }
+export type OutboxDoc = Stored<OutboxMessage> & { leaseHolder?: string | null; leaseUntil?: Date | null; claimId?: string | null }
 /** The day (YYYYMMDD) and the last ticket number handed out for it. */
 export interface TicketCounterDoc {
   _id: string
@@ -192,6 +192,8 @@ function outboxSchema() {
       waitingReason: nullableString,
       leaseHolder: nullableString,
       leaseUntil: nullableDate,
+      // Which claimDue call leased it last, so that call can read back exactly its own.
+      claimId: nullableString,
     },
     { ...options, minimize: false },
   )

@@ -96,9 +96,15 @@ export function caseRepo(conn: Connection, { Case, CaseEvent, Outbox, TicketCoun
       // the case insert and aborts the ticket, the events and the messages with it.
       return translate(() =>
         conn.transaction(async (session) => {
+          // The day's counter is the one document every submission of the day writes: it is
+          // written last but one, so each transaction holds it for a round trip, not for
+          // the whole submission, and a burst of messages does not queue behind it. Until
+          // then the case carries a placeholder ticket of its own (unique, never seen outside
+          // the transaction).
+          await Case.insertOne(caseToDoc({ ...record, ticket: `~${record.id}` }), { session })
+          await writeEvents(record.id, events, session)
           const stored: CaseRecord = { ...record, ticket: await nextTicket(ticketDate, session) }
-          await Case.insertOne(caseToDoc(stored), { session })
-          await writeEvents(stored.id, events, session)
+          await Case.updateOne({ _id: stored.id }, { $set: { ticket: stored.ticket } }, { session })
           // A function making the messages runs once per attempt, with this attempt's ticket.
           await writeOutbox(typeof outbox === 'function' ? outbox(stored) : outbox, session)
           return stored

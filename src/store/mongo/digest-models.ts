@@ -47,9 +47,10 @@ function preferencesSchema() {
 
 function digestSchema() {
   const schema = new Schema<DigestDoc>({ deputyId: String, day: String, createdAt: Date, outboxId: String }, options)
-  // The unique key is what makes record() skip a deputy who already has the day's digest;
-  // it also serves lastMade()'s grouping by deputy.
+  // The unique key is what makes record() skip a deputy who already has the day's digest.
   schema.index({ deputyId: 1, day: 1 }, { unique: true })
+  // lastMade(): each deputy's newest digest, one index key per deputy.
+  schema.index({ deputyId: 1, createdAt: -1 })
   schema.index({ day: 1 })
   return schema
 }

@@ -42,7 +42,13 @@ export function digestRepo(conn: Connection, { DigestPreferences, Digest, Outbox
     },
     async lastMade() {
       const out: Record<string, Date> = {}
-      const rows = await Digest.aggregate<{ _id: string; at: Date }>([{ $group: { _id: '$deputyId', at: { $max: '$createdAt' } } }])
+      // Sorted on the (deputyId, createdAt) index and taking each deputy's first: the server
+      // reads one index key per deputy (a distinct scan) instead of every digest ever made,
+      // 9,000 deputies × 365 days a year at a city's scale.
+      const rows = await Digest.aggregate<{ _id: string; at: Date }>([
+        { $sort: { deputyId: 1, createdAt: -1 } },
+        { $group: { _id: '$deputyId', at: { $first: '$createdAt' } } },
+      ])
       for (const r of rows) out[r._id] = new Date(r.at)
       return out
     },
@@ -53,18 +59,18 @@ export function digestRepo(conn: Connection, { DigestPreferences, Digest, Outbox
       // starts afresh in each attempt.
       return translate(() =>
         conn.transaction(async (session) => {
-          let made = 0
-          for (const { deputyId, message } of digests) {
-            const result = await Digest.updateOne(
-              { deputyId, day },
-              { $setOnInsert: { deputyId, day, createdAt: at, outboxId: message.id } },
-              { upsert: true, session },
-            )
-            if (result.upsertedCount === 0) continue
-            await insertOutbox(Outbox, [message], session)
-            made++
-          }
-          return made
+          if (!digests.length) return 0
+          // Two round trips for a batch of 500 deputies, not two per deputy: the upserts in one
+          // bulk write, then the messages of those it inserted (its upsertedIds, by position).
+          const result = await Digest.bulkWrite(
+            digests.map(({ deputyId, message }) => ({
+              updateOne: { filter: { deputyId, day }, update: { $setOnInsert: { deputyId, day, createdAt: at, outboxId: message.id } }, upsert: true },
+            })),
+            { session, ordered: true },
+          )
+          const made = digests.filter((_, i) => result.upsertedIds[i] !== undefined).map((d) => d.message)
+          await insertOutbox(Outbox, made, session)
+          return made.length
         }),
       )
     },

@@ -1,6 +1,10 @@
 import mongoose from 'mongoose'
 import type { Store } from '../ports.js'
-import { defineModels, syncAllIndexes } from './models.js'
+import { defineModels } from './models.js'
+import { createIndexes, syncIndexes } from './indexes.js'
+import { PING_TIMEOUT_MS, checkStoreUrl, connectionOptions, hostsOf, transactionProblem } from './connection.js'
+import { ServerClock } from './server-clock.js'
+import { StoreStartupError } from '../startup-error.js'
 import { deputyRepo, regionRepo, staffRepo, stationRepo } from './directory-repos.js'
 import { directoryRepo } from './directory-upsert.js'
 import { auditRepo, lockRepo, sessionRepo } from './auth-repos.js'
@@ -20,6 +24,9 @@ import { privacyRepo } from './privacy-repo.js'
 export interface MongoStoreOptions {
   /** Drop the whole database on close: for tests that each get a fresh database. */
   dropOnClose?: boolean
+  /** Also drop indexes no schema declares (`npm run db:indexes -- --sync`); reported through onIndexesDropped. */
+  syncIndexes?: boolean
+  onIndexesDropped?: (dropped: Record<string, string[]>) => void
 }
 
 /**
@@ -27,21 +34,31 @@ export interface MongoStoreOptions {
  * run as multi-document transactions, so the server must be a replica set (or mongos).
  */
 export async function createMongoStore(url: string, options: MongoStoreOptions = {}): Promise<Store> {
+  checkStoreUrl(url)
   // A dedicated connection, never the global one, so several stores (tests, tools) can
   // coexist in one process and closing one leaves the others alone.
-  const conn = mongoose.createConnection(url, {
-    // Fail fast at startup and in /readyz instead of the driver's 30 s default.
-    serverSelectionTimeoutMS: 5_000,
-    connectTimeoutMS: 10_000,
-    // Indexes are built once below, awaited, rather than in the background on first use.
-    autoIndex: false,
-  })
+  const conn = mongoose.createConnection(url, connectionOptions(url))
+  const clock = new ServerClock()
+  /** The server's `hello`, measuring the clock offset on the way. */
+  const hello = async () => {
+    if (!conn.db) throw new Error('mongo store is not connected')
+    const sentAt = Date.now()
+    const answer = await conn.db.admin().command({ hello: 1 })
+    clock.measured(sentAt, Date.now(), answer.localTime)
+    return answer
+  }
   try {
-    await conn.asPromise()
+    await conn.asPromise().catch((err: Error) => {
+      // Unreachable, or no primary of the named replica set: one line, not a driver stack.
+      if (err.name !== 'MongooseServerSelectionError') throw err
+      throw new StoreStartupError(`MongoDB at ${hostsOf(url)}: no primary could be reached (${err.message})`)
+    })
+    const problem = transactionProblem(await hello())
+    if (problem) throw new StoreStartupError(`MongoDB at ${hostsOf(url)} ${problem}`)
     const models = defineModels(conn)
-    await syncAllIndexes(models)
+    await createIndexes(models)
     let closed = false
-    return {
+    const store: Store = {
       kind: 'mongo',
       regions: regionRepo(models),
       stations: stationRepo(models),
@@ -49,11 +66,11 @@ export async function createMongoStore(url: string, options: MongoStoreOptions =
       staff: staffRepo(models),
       sessions: sessionRepo(models),
       audit: auditRepo(models),
-      locks: lockRepo(models),
+      locks: lockRepo(models, clock),
       directory: directoryRepo(conn, models),
       mpUsers: mpUserRepo(models),
       cases: caseRepo(conn, models),
-      outbox: outboxRepo(models),
+      outbox: outboxRepo(models, clock),
       idempotency: idempotencyRepo(models),
       subscriptions: subscriptionRepo(models),
       bindingCodes: bindingCodeRepo(models),
@@ -66,8 +83,18 @@ export async function createMongoStore(url: string, options: MongoStoreOptions =
       calendar: await calendarRepo(conn),
       privacy: privacyRepo(conn, models),
       async ping() {
-        if (!conn.db) throw new Error('mongo store is not connected')
-        await conn.db.admin().ping()
+        // hello rather than ping: it also keeps the clock offset fresh. Bounded here, as the
+        // driver's own limits (server selection, no socket timeout) would keep /readyz
+        // waiting on a node that has stopped answering.
+        let timer: NodeJS.Timeout | undefined
+        const late = new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`MongoDB did not answer within ${PING_TIMEOUT_MS} ms`)), PING_TIMEOUT_MS)
+        })
+        try {
+          await Promise.race([hello(), late])
+        } finally {
+          clearTimeout(timer)
+        }
       },
       async close() {
         if (closed) return
@@ -81,6 +108,9 @@ export async function createMongoStore(url: string, options: MongoStoreOptions =
         }
       },
     }
+    // Only now are all models (some are defined by their repos) known to the connection.
+    if (options.syncIndexes) options.onIndexesDropped?.(await syncIndexes(conn))
+    return store
   } catch (err) {
     // Do not leave a half-open connection (and its timers) behind a failed open.
     await conn.destroy().catch(() => {})

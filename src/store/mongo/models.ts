@@ -189,14 +189,3 @@ export function defineModels(conn: Connection): Models {
     ...defineDigestModels(conn),
   }
 }
-
-/**
- * Creates the collections and makes their indexes match the schemas before the store is
- * used: unique indexes are what turn duplicates into ConflictErrors, and transactions
- * need their collections to exist on servers older than 4.4.
- */
-export async function syncAllIndexes(models: Models): Promise<void> {
-  for (const model of Object.values(models) as Model<unknown>[]) {
-    await model.syncIndexes()
-  }
-}

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import type { ClientSession, Model } from 'mongoose'
 import type { OutboxMessage, OutboxOutcome, OutboxQuery, OutboxRepo, OutboxStatus } from '../ports.js'
 import { decodeCursor, toPage } from '../cursor.js'
@@ -5,6 +6,7 @@ import type { OutboxDoc } from './case-models.js'
 import type { Models } from './models.js'
 import { outboxFields, outboxFromDoc } from './case-records.js'
 import { translate } from './errors.js'
+import type { ServerClock } from './server-clock.js'
 
 /**
  * Inserts each message once: an upsert on its dedupe key inserts a new one and leaves an
@@ -12,13 +14,15 @@ import { translate } from './errors.js'
  * all of it). Shared by the case writes (in their transaction) and by enqueue.
  */
 export async function insertOutbox(Outbox: Model<OutboxDoc>, messages: OutboxMessage[], session?: ClientSession) {
-  for (const m of messages) {
-    await Outbox.updateOne(
-      { dedupeKey: m.dedupeKey },
-      { $setOnInsert: { _id: m.id, ...outboxFields(m) } },
-      { upsert: true, session },
-    )
-  }
+  if (!messages.length) return
+  // One round trip for all of them (a meeting notice to 300 invitees is 300 messages), in
+  // order, stopping at the first error as the one-by-one inserts did.
+  await Outbox.bulkWrite(
+    messages.map((m) => ({
+      updateOne: { filter: { dedupeKey: m.dedupeKey }, update: { $setOnInsert: { _id: m.id, ...outboxFields(m) } }, upsert: true },
+    })),
+    { session, ordered: true },
+  )
 }
 
 const OUTBOX_STATUSES: readonly OutboxStatus[] = ['pending', 'sending', 'sent', 'failed', 'dead']
@@ -59,7 +63,7 @@ function outcomeUpdate(outcome: OutboxOutcome): Record<string, unknown> {
 const byDue = (a: OutboxMessage, b: OutboxMessage) =>
   a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() || a.id.localeCompare(b.id)
 
-export function outboxRepo({ Outbox }: Models): OutboxRepo {
+export function outboxRepo({ Outbox }: Models, clock: ServerClock): OutboxRepo {
   return {
     async search(query: OutboxQuery) {
       const filter: Record<string, unknown> = {}
@@ -73,17 +77,23 @@ export function outboxRepo({ Outbox }: Models): OutboxRepo {
       return toPage(docs.map(outboxFromDoc), query.limit, (m) => m.id)
     },
     async countsByStatus() {
+      // One count per status, each answered from the (status, nextAttemptAt) index alone,
+      // rather than a $group that reads every message ever sent.
       const counts = emptyCounts()
-      const rows = await Outbox.aggregate<{ _id: OutboxStatus; n: number }>([{ $group: { _id: '$status', n: { $sum: 1 } } }])
-      for (const r of rows) counts[r._id] = r.n
+      const ns = await Promise.all(OUTBOX_STATUSES.map((status) => Outbox.countDocuments({ status })))
+      OUTBOX_STATUSES.forEach((status, i) => (counts[status] = ns[i]))
       return counts
     },
     async countsByChannel() {
+      // The few channels from the (channel, status, nextAttemptAt) index, then one count per
+      // channel and status on it: index keys only, never every message ever sent.
       const out: Record<string, Record<OutboxStatus, number>> = {}
-      const rows = await Outbox.aggregate<{ _id: { channel: string; status: OutboxStatus }; n: number }>([
-        { $group: { _id: { channel: '$channel', status: '$status' }, n: { $sum: 1 } } },
-      ])
-      for (const { _id, n } of rows) (out[_id.channel] ??= emptyCounts())[_id.status] = n
+      const channels = (await Outbox.distinct('channel')) as string[]
+      const pairs = channels.flatMap((channel) => OUTBOX_STATUSES.map((status) => ({ channel, status })))
+      const ns = await Promise.all(pairs.map((p) => Outbox.countDocuments(p)))
+      pairs.forEach(({ channel, status }, i) => {
+        if (ns[i]) (out[channel] ??= emptyCounts())[status] = ns[i]
+      })
       return out
     },
     async get(id) {
@@ -100,30 +110,29 @@ export function outboxRepo({ Outbox }: Models): OutboxRepo {
     },
     async claimDue(now, { limit, leaseMs, holder, channels }) {
       if (!channels.length || limit < 1) return []
-      const leaseUntil = new Date(now.getTime() + leaseMs)
+      // Leases in the server's time, so a dispatcher whose clock runs ahead cannot take a
+      // message another still holds; the schedule (nextAttemptAt) stays in business time.
+      const serverNow = clock.at(now)
+      const leaseUntil = new Date(serverNow.getTime() + leaseMs)
       const due: Record<string, unknown> = {
         channel: { $in: channels },
         $or: [
           { status: { $in: ['pending', 'failed'] }, nextAttemptAt: { $lte: now } },
           // A crashed sender's message, once its lease has run out.
-          { status: 'sending', leaseUntil: { $lte: now } },
+          { status: 'sending', leaseUntil: { $lte: serverNow } },
         ],
       }
-      // One message per findOneAndUpdate: each is atomic on the server, so a message is
-      // leased by whichever dispatcher (in any process) changes it first, and the other's
-      // filter no longer matches it. Stops at the first miss: nothing else is due. Those
-      // already taken are left out, lest a lease of 0 ms (expired at once) take one twice.
-      const claimed: OutboxMessage[] = []
-      while (claimed.length < limit) {
-        const doc = await Outbox.findOneAndUpdate(
-          claimed.length ? { ...due, _id: { $nin: claimed.map((m) => m.id) } } : due,
-          { $set: { status: 'sending', leaseHolder: holder, leaseUntil } },
-          { sort: { nextAttemptAt: 1, _id: 1 }, returnDocument: 'after' },
-        ).lean<OutboxDoc>()
-        if (!doc) break
-        claimed.push(outboxFromDoc(doc))
-      }
-      return claimed.sort(byDue)
+      // Three round trips whatever the limit: find the candidates, lease those still due
+      // in one update (the filter is re-checked per message on the server, so of two
+      // dispatchers racing for one message only one changes it), read back what this
+      // call marked. A message is leased at most once per update, even with a 0 ms lease.
+      const candidates = await Outbox.find(due, { _id: 1 }).sort({ nextAttemptAt: 1, _id: 1 }).limit(limit).lean<Array<{ _id: string }>>()
+      if (!candidates.length) return []
+      const ids = candidates.map((c) => c._id)
+      const claimId = randomUUID()
+      await Outbox.updateMany({ ...due, _id: { $in: ids } }, { $set: { status: 'sending', leaseHolder: holder, leaseUntil, claimId } })
+      const docs = await Outbox.find({ _id: { $in: ids }, claimId }).lean<OutboxDoc[]>()
+      return docs.map(outboxFromDoc).sort(byDue)
     },
     async complete(id, holder, outcome) {
       // Only while `holder` still holds the lease: an expired one may have moved on. Every

@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose'
+import { createIndexes } from './indexes.js'
 import type { AttemptRecord, QuizQuestion, QuizRecord } from '../../domain/quiz.js'
 
 /**
@@ -62,13 +63,13 @@ function attemptSchema() {
   return schema
 }
 
-/** Compiles the models on this connection and makes their indexes match before use. */
+/** Compiles the models on this connection and creates their missing indexes before use. */
 export async function defineQuizModels(conn: Connection): Promise<QuizModels> {
   const models: QuizModels = {
     Quiz: conn.model<QuizDoc>('Quiz', quizSchema(), 'quizzes'),
     Question: conn.model<QuestionDoc>('QuizQuestion', questionSchema(), 'quiz_questions'),
     Attempt: conn.model<AttemptDoc>('QuizAttempt', attemptSchema(), 'quiz_attempts'),
   }
-  for (const model of Object.values(models) as Model<unknown>[]) await model.syncIndexes()
+  await createIndexes(models)
   return models
 }

@@ -112,7 +112,7 @@ export async function quizRepo(conn: Connection, { Outbox }: Pick<Models, 'Outbo
       const person = { quizId: a.quizId, personKind: a.personKind, personId: a.personId }
       await Attempt.updateMany({ ...person, status: 'open', deadline: { $lt: now } }, [
         { $set: { status: 'expired', finishedAt: '$deadline', answers: [], score: 0 } },
-      ])
+      ], { updatePipeline: true }) // mongoose 9 refuses an update pipeline (finishedAt copies $deadline) without this
       const open = await Attempt.findOne({ ...person, status: 'open' }, { _id: 1 }).lean<{ _id: string }>()
       if (open) throw openConflict(open._id)
       const used = await Attempt.countDocuments(person)

@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose'
+import { createIndexes } from './indexes.js'
 import type { Opinion, SurveyRecord, SurveyResponse } from '../../domain/survey.js'
 import type { TallyRow } from '../../domain/survey-tally.js'
 import type { TextAnswer } from '../survey-ports.js'
@@ -62,6 +63,6 @@ export async function defineSurveyModels(conn: Connection): Promise<SurveyModels
     SurveyText: conn.model<TextAnswerDoc>('SurveyText', text, 'survey_text_answers'),
     SurveyOpinion: conn.model<OpinionDoc>('SurveyOpinion', opinion, 'survey_opinions'),
   }
-  for (const model of Object.values(models) as Model<unknown>[]) await model.syncIndexes()
+  await createIndexes(models)
   return models
 }

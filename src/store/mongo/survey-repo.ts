@@ -5,6 +5,7 @@ import { decodeCursor, toPage } from '../cursor.js'
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js'
 import { defineSurveyModels, type OpinionDoc, type SurveyDoc, type SurveyResponseDoc, type TextAnswerDoc } from './survey-models.js'
 import { isDuplicateKey, translate } from './errors.js'
+import { escapeRegex } from './query.js'
 import { insertOutbox } from './outbox-repo.js'
 import type { Models } from './models.js'
 
@@ -41,8 +42,10 @@ function splitCursor(cursor: string | null | undefined): [Date, string] | null {
   const after = decodeCursor(cursor)
   if (after === null) return null
   const at = after.lastIndexOf('|')
-  if (at < 0) throw new ValidationError('分页游标无效', [{ path: 'query.cursor', message: 'not a cursor this server issued' }])
-  return [new Date(after.slice(0, at)), after.slice(at + 1)]
+  // A key that is no date would reach the driver as a CastError, a 500.
+  const when = new Date(after.slice(0, at))
+  if (at < 0 || Number.isNaN(when.getTime())) throw new ValidationError('分页游标无效', [{ path: 'query.cursor', message: 'not a cursor this server issued' }])
+  return [when, after.slice(at + 1)]
 }
 
 
@@ -68,7 +71,7 @@ export async function surveyRepo(conn: Connection, { Outbox }: Pick<Models, 'Out
     getByShortCode: (shortCode) => one({ shortCode }),
     async update(survey, options) {
       const { _id, ...fields } = surveyToDoc(survey)
-      const doc = await Survey.findOneAndUpdate({ _id, ...(options?.unanswered ? { responseCount: 0 } : {}) }, { $set: fields }, { new: true }).lean<SurveyDoc>()
+      const doc = await Survey.findOneAndUpdate({ _id, ...(options?.unanswered ? { responseCount: 0 } : {}) }, { $set: fields }, { returnDocument: 'after' }).lean<SurveyDoc>()
       if (!doc && options?.unanswered && (await Survey.exists({ _id }))) throw frozen()
       if (!doc) throw new NotFoundError('问卷不存在')
       return surveyFromDoc(doc)
@@ -95,6 +98,13 @@ export async function surveyRepo(conn: Connection, { Outbox }: Pick<Models, 'Out
           if (await SurveyResponse.exists({ surveyId: r.surveyId, respondentKey: r.respondentKey }).session(session)) {
             throw new ConflictError('您已提交过，每人限一次', [], 'already_responded')
           }
+          const { id, ...rest } = r
+          await SurveyResponse.insertMany([{ _id: id, ...plain(rest), createdAt: r.createdAt }], { session })
+          if (texts.length) await SurveyText.insertMany(texts.map((t) => ({ ...t, surveyId: r.surveyId })), { session })
+          if (opinions.length) await SurveyOpinion.insertMany(opinions.map(({ id: oid, ...o }) => ({ _id: oid, ...o })), { session })
+          // The survey's count and its tallies are what every response writes: written last, so
+          // each transaction holds them briefly and a burst after a QR poster goes up does not
+          // serialise (and abort) on them. A response refused here rolls back with the rest.
           // The cap is checked and the count bumped in one update: two last responses cannot both pass.
           const counted = await Survey.updateOne(
             { _id: r.surveyId, $or: [{ responseCap: null }, { $expr: { $lt: ['$responseCount', '$responseCap'] } }] },
@@ -104,8 +114,6 @@ export async function surveyRepo(conn: Connection, { Outbox }: Pick<Models, 'Out
             if (!(await Survey.exists({ _id: r.surveyId }).session(session))) throw new NotFoundError('问卷不存在')
             throw new ConflictError('提交人数已满，问卷已停止收集', [], 'response_cap_reached')
           }
-          const { id, ...rest } = r
-          await SurveyResponse.insertMany([{ _id: id, ...plain(rest), createdAt: r.createdAt }], { session })
           if (increments.length) {
             await SurveyTally.bulkWrite(increments.map((i) => ({
               updateOne: {
@@ -114,8 +122,6 @@ export async function surveyRepo(conn: Connection, { Outbox }: Pick<Models, 'Out
               },
             })), { session })
           }
-          if (texts.length) await SurveyText.insertMany(texts.map((t) => ({ ...t, surveyId: r.surveyId })), { session })
-          if (opinions.length) await SurveyOpinion.insertMany(opinions.map(({ id: oid, ...o }) => ({ _id: oid, ...o })), { session })
         })
       } catch (err) {
         // Two first responses racing: the unique key decides, as it does in sqlite.
@@ -133,7 +139,7 @@ export async function surveyRepo(conn: Connection, { Outbox }: Pick<Models, 'Out
     },
     async textAnswers(surveyId, query) {
       const filter: Filter = { surveyId, questionId: query.questionId }
-      if (query.q) filter.text = { $regex: query.q.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') }
+      if (query.q) filter.text = { $regex: escapeRegex(query.q) }
       if (query.stationId) filter.stationId = query.stationId
       if (query.districtId) filter.districtId = query.districtId
       const after = splitCursor(query.cursor)

@@ -1,5 +1,6 @@
 import type { Db } from './open.js'
 import type { AuditQuery, AuditRepo, LockRepo, SessionRepo } from '../ports.js'
+import { ValidationError } from '../../errors.js'
 import { decodeCursor, toPage } from '../cursor.js'
 import { auditFromRow, sessionFromRow } from './rows.js'
 import { translate } from './errors.js'
@@ -47,7 +48,11 @@ export function auditRepo(db: Db): AuditRepo {
       if (query.targetId) clauses.push('target_id = ?') && params.push(query.targetId)
       if (query.actorId) clauses.push('actor_id = ?') && params.push(query.actorId)
       const before = decodeCursor(query.cursor)
-      if (before !== null) clauses.push('id < ?') && params.push(Number(before))
+      if (before !== null) {
+        // Row ids only: any other key would compare as NULL and answer an empty page.
+        if (!/^\d+$/.test(before)) throw new ValidationError('分页游标无效', [{ path: 'query.cursor', message: 'not a cursor this server issued' }])
+        clauses.push('id < ?') && params.push(Number(before))
+      }
       const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''
       const rows = db.prepare(`SELECT * FROM audit_log ${where} ORDER BY id DESC LIMIT ?`).all(...params, query.limit + 1)
       return toPage(rows.map(auditFromRow), query.limit, (a) => a.id)
@@ -64,6 +69,10 @@ export function lockRepo(db: Db): LockRepo {
     async acquire(name, holder, ttlMs, now) {
       const until = new Date(now.getTime() + ttlMs).toISOString()
       return take.run({ name, holder, until, now: now.toISOString() }).changes === 1
+    },
+    async renew(name, holder, ttlMs, now) {
+      const until = new Date(now.getTime() + ttlMs).toISOString()
+      return db.prepare('UPDATE job_locks SET expires_at = ? WHERE name = ? AND holder = ?').run(until, name, holder).changes === 1
     },
     async release(name, holder) {
       db.prepare('DELETE FROM job_locks WHERE name = ? AND holder = ?').run(name, holder)

@@ -2,7 +2,7 @@ import type { Db } from './open.js'
 import type { CaseEvent, CaseRecord } from '../../domain/case.js'
 import { DEPUTY_LOAD_STATUSES, OPEN_STATUSES } from '../../domain/case.js'
 import type { CaseFilter, CaseQuery, CaseRepo, CaseSubmission, OutboxMessage } from '../ports.js'
-import { decodeCursor, toPage } from '../cursor.js'
+import { decodeCursor, splitTimeCursor, toPage } from '../cursor.js'
 import { ConflictError, NotFoundError } from '../../errors.js'
 import { CASE_COLUMNS, caseFromRow, caseToRow, eventFromRow } from './case-rows.js'
 import { translate } from './errors.js'
@@ -136,7 +136,7 @@ export function caseRepo(db: Db, group: GroupCommit): CaseRepo {
       const due = query.order === 'due'
       const sortKey = due ? "coalesce(next_due_at, '9999')" : 'created_at'
       if (after !== null) {
-        const [key, id] = splitCursor(after)
+        const [key, id] = splitTimeCursor(after, due ? '9999' : undefined)
         clauses.push(due ? `(${sortKey} > ? OR (${sortKey} = ? AND id > ?))` : `(${sortKey} < ? OR (${sortKey} = ? AND id < ?))`)
         params.push(key, key, id)
       }
@@ -179,7 +179,3 @@ function nextDueIso(c: CaseRecord) {
   return (caseToRow(c).next_due_at as string | null) ?? null
 }
 
-function splitCursor(cursor: string): [string, string] {
-  const at = cursor.lastIndexOf('|')
-  return [cursor.slice(0, at), cursor.slice(at + 1)]
-}

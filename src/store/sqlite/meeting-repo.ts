@@ -1,8 +1,8 @@
 import type { Db } from './open.js'
 import type { MeetingInvitee, MeetingRecord, PersonRef } from '../../domain/meeting.js'
 import type { MeetingFilter, MeetingRepo, OutboxMessage } from '../ports.js'
-import { decodeCursor, toPage } from '../cursor.js'
-import { ConflictError, NotFoundError, ValidationError } from '../../errors.js'
+import { decodeCursor, splitTimeCursor, toPage } from '../cursor.js'
+import { ConflictError, NotFoundError } from '../../errors.js'
 import { inviteeFromRow, MEETING_COLUMNS, meetingFromRow, meetingToRow, registrationFromRow } from './meeting-rows.js'
 import { translate } from './errors.js'
 import type { GroupCommit } from './group-commit.js'
@@ -112,9 +112,7 @@ export function meetingRepo(db: Db, group: GroupCommit): MeetingRepo {
       const { clauses, params } = filterClauses(query)
       const after = decodeCursor(query.cursor)
       if (after !== null) {
-        const at = after.lastIndexOf('|')
-        if (at < 0) throw new ValidationError('分页游标无效', [{ path: 'query.cursor', message: 'not a cursor this server issued' }])
-        const [key, id] = [after.slice(0, at), after.slice(at + 1)]
+        const [key, id] = splitTimeCursor(after)
         clauses.push('(start_at < ? OR (start_at = ? AND id < ?))')
         params.push(key, key, id)
       }

@@ -1,5 +1,5 @@
 /** Small SQL pieces the sqlite repositories share. */
-import { decodeCursor } from '../cursor.js'
+import { decodeCursor, splitTimeCursor } from '../cursor.js'
 
 /** `?, ?, ?` for an IN list of n values. */
 export const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ')
@@ -15,6 +15,6 @@ export function scopeClause(ids: string[], column = 'scope_district_ids'): { cla
 export function afterCursorClause(cursor: string | null | undefined): { clause: string; params: string[] } | null {
   const after = decodeCursor(cursor)
   if (after === null) return null
-  const at = after.lastIndexOf('|')
-  return { clause: '(created_at < ? OR (created_at = ? AND id < ?))', params: [after.slice(0, at), after.slice(0, at), after.slice(at + 1)] }
+  const [key, id] = splitTimeCursor(after)
+  return { clause: '(created_at < ? OR (created_at = ? AND id < ?))', params: [key, key, id] }
 }

@@ -1,7 +1,7 @@
 import type { Db } from './open.js'
 import type { SurveyRepo, SurveySubmission } from '../survey-ports.js'
-import { decodeCursor, toPage } from '../cursor.js'
-import { ConflictError, NotFoundError, ValidationError } from '../../errors.js'
+import { decodeCursor, splitTimeCursor, toPage } from '../cursor.js'
+import { ConflictError, NotFoundError } from '../../errors.js'
 import { translate } from './errors.js'
 import type { GroupCommit } from './group-commit.js'
 import { opinionFromRow, responseFromRow, SURVEY_COLUMNS, surveyFromRow, surveyToRow, textFromRow } from './survey-rows.js'
@@ -12,9 +12,7 @@ import { placeholders } from './sql.js'
 function splitCursor(cursor: string | null | undefined): [string, string] | null {
   const after = decodeCursor(cursor)
   if (after === null) return null
-  const at = after.lastIndexOf('|')
-  if (at < 0) throw new ValidationError('分页游标无效', [{ path: 'query.cursor', message: 'not a cursor this server issued' }])
-  return [after.slice(0, at), after.slice(at + 1)]
+  return splitTimeCursor(after)
 }
 
 

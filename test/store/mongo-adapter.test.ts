@@ -1,0 +1,339 @@
+import { expect } from 'chai'
+import type { Document } from 'mongodb'
+import { createMongoStore } from '../../src/store/mongo/index.js'
+import { StoreStartupError } from '../../src/store/startup-error.js'
+import { ValidationError } from '../../src/errors.js'
+import { encodeCursor } from '../../src/store/cursor.js'
+import type { Store } from '../../src/store/ports.js'
+import { FakeMongoServer, NO_ANSWER, cursorAnswer, type ReceivedCommand } from '../fakes/mongo-wire.js'
+import { rejects } from '../helpers/rejects.js'
+import { caseRecord } from './contract-cases.js'
+import { cursorContract } from './contract-cursors.js'
+
+/**
+ * The mongo adapter against a wire-protocol fake (no MongoDB server can run here): what
+ * it refuses at start, and what it sends. The store's behaviour on real data is the
+ * contract suite's, run against a replica set with MONGODB_URI (see the README).
+ */
+describe('mongo adapter, against a fake server', function () {
+  this.timeout(30_000)
+  let fake: FakeMongoServer
+  let store: Store | null
+
+  beforeEach(async () => {
+    fake = await FakeMongoServer.start()
+    store = null
+  })
+  afterEach(async () => {
+    await store?.close()
+    await fake.close()
+  })
+
+  const open = async (options: Parameters<typeof createMongoStore>[1] = {}) => (store = await createMongoStore(fake.uri(), options))
+  /** Answers writes to `collection` as if `n` documents matched and changed. */
+  const matches = (collection: string, n = 1) =>
+    fake.answer((c) => (c.name === 'update' && c.body.update === collection ? { n, nModified: n, ok: 1 } : undefined))
+  const on = (collection: string, ...names: string[]) => fake.sent(...names).filter((c) => c.body[c.name] === collection)
+  const writeConcern = (c: ReceivedCommand) => c.body.writeConcern as Document | undefined
+
+  describe('at start', () => {
+    it('refuses a standalone server in one line, because every multi-step write is a transaction', async () => {
+      fake.hello = { setName: undefined, hosts: undefined, me: undefined, primary: undefined }
+      const err = await rejects(createMongoStore(fake.uri('/liaison', '')))
+      expect(err).to.be.instanceOf(StoreStartupError)
+      expect((err as Error).message).to.match(/^MongoDB at 127\.0\.0\.1:\d+ is a standalone server; .*replica set/)
+      expect((err as Error).message).not.to.include('\n')
+      expect(fake.sent('createIndexes', 'insert', 'update'), 'nothing written').to.deep.equal([])
+    })
+
+    it('says in one line when no primary of the named replica set answers', async () => {
+      fake.hello = { setName: 'another-set' }
+      const err = await rejects(createMongoStore(fake.uri('/liaison', 'replicaSet=rs0&serverSelectionTimeoutMS=300')))
+      expect(err).to.be.instanceOf(StoreStartupError)
+      expect((err as Error).message).to.match(new RegExp(`^MongoDB at ${fake.host}: no primary could be reached \\(.+\\)$`))
+      expect((err as Error).message).not.to.include('\n')
+    })
+
+    it('accepts a mongos (sharded cluster)', async () => {
+      fake.hello = { setName: undefined, hosts: undefined, me: undefined, primary: undefined, msg: 'isdbgrid' }
+      store = await createMongoStore(fake.uri('/liaison', ''))
+      expect(store!.kind).to.equal('mongo')
+    })
+
+    it('refuses a URI that names no database, before connecting, rather than writing to "test"', async () => {
+      const err = await rejects(createMongoStore(fake.uri('/', 'replicaSet=rs0')))
+      expect(err).to.be.instanceOf(StoreStartupError)
+      expect((err as Error).message).to.equal(
+        `store.url (env LIAISON_DB): name the database in the MongoDB URI, e.g. mongodb://${fake.host}/liaison?replicaSet=rs0`,
+      )
+      expect(fake.commands).to.deep.equal([])
+    })
+
+    it('creates missing indexes and never drops one another version relies on', async () => {
+      // Every collection already has an index this version's schemas do not declare.
+      fake.answer((c) =>
+        c.name === 'listIndexes'
+          ? cursorAnswer(c, [{ v: 2, key: { _id: 1 }, name: '_id_' }, { v: 2, key: { legacy: 1 }, name: 'legacy_1' }])
+          : undefined,
+      )
+      await open()
+      expect(on('deputies', 'createIndexes'), 'indexes created').to.have.length.greaterThan(0)
+      expect(fake.sent('dropIndexes')).to.deep.equal([])
+    })
+
+    it('starts beside an index another version made differently, leaving it for --sync', async () => {
+      fake.answer((c) =>
+        c.name === 'createIndexes' && c.body.createIndexes === 'staff'
+          ? { ok: 0, code: 85, codeName: 'IndexOptionsConflict', errmsg: 'An existing index has the same name as the requested index' }
+          : undefined,
+      )
+      await open()
+      expect(on('sessions', 'createIndexes'), 'the other collections still get theirs').to.have.length.greaterThan(0)
+      expect(fake.sent('dropIndexes')).to.deep.equal([])
+    })
+
+    it('drops undeclared indexes only when asked (npm run db:indexes -- --sync)', async () => {
+      fake.answer((c) =>
+        c.name === 'listIndexes' && c.body.listIndexes === 'deputies'
+          ? cursorAnswer(c, [{ v: 2, key: { _id: 1 }, name: '_id_' }, { v: 2, key: { legacy: 1 }, name: 'legacy_1' }])
+          : undefined,
+      )
+      let dropped: Record<string, string[]> = {}
+      await open({ syncIndexes: true, onIndexesDropped: (d) => (dropped = d) })
+      expect(dropped).to.deep.equal({ deputies: ['legacy_1'] })
+      expect(fake.sent('dropIndexes').map((c) => [c.body.dropIndexes, c.body.index])).to.deep.equal([['deputies', 'legacy_1']])
+    })
+  })
+
+  describe('durability', () => {
+    it('has every write acknowledged by a majority, journaled', async () => {
+      await open()
+      await store!.audit.append({ at: new Date(), actorKind: 'staff', actorId: 'sf01', action: 'deputy.phone.read', targetKind: 'deputy', targetId: 'dp0001', details: {} })
+      const [insert] = on('audit_log', 'insert').concat(fake.sent('insert'))
+      expect(writeConcern(insert)).to.deep.equal({ w: 'majority', j: true })
+    })
+
+    it('reads majority-committed data in transactions and commits them majority-acknowledged', async () => {
+      await open()
+      matches('surveys')
+      await store!.surveys.respond({
+        response: { id: 'r1', surveyId: 's1', respondentKey: 'k1', mpUserId: null, deputyId: null, stationId: null, districtId: null, via: null, answers: {}, comments: [], createdAt: new Date() },
+        increments: [], texts: [], opinions: [],
+      })
+      const first = fake.commands.find((c) => c.body.startTransaction === true)!
+      expect(first.body.readConcern).to.deep.include({ level: 'majority' })
+      // Inside a transaction only the commit carries a write concern: the server refuses it on the statements.
+      const inside = fake.commands.filter((c) => c.body.txnNumber !== undefined && c.body.autocommit === false && c.name !== 'commitTransaction')
+      expect(inside.map((c) => c.name)).to.include.members(['insert', 'update'])
+      expect(inside.filter((c) => c.body.writeConcern !== undefined)).to.deep.equal([])
+      const [commit] = fake.sent('commitTransaction')
+      expect(writeConcern(commit)).to.deep.include({ w: 'majority', j: true })
+    })
+  })
+
+  describe('during a primary election', () => {
+    it('holds a request until the new primary is chosen, rather than failing it after 5 s', async function () {
+      await open()
+      let electing = false
+      fake.answer((c) => {
+        if (c.name !== 'insert' || c.body.insert !== 'audit_log' || electing) return undefined
+        // The primary steps down: it refuses the write and, for a while, no member is primary.
+        electing = true
+        fake.hello = { ismaster: false, isWritablePrimary: false, secondary: true, primary: undefined }
+        return { ok: 0, code: 10107, codeName: 'NotWritablePrimary', errmsg: 'not primary', errorLabels: ['RetryableWriteError'] }
+      })
+      const write = store!.audit.append({ at: new Date(), actorKind: 'staff', actorId: 'sf01', action: 'deputy.phone.read', targetKind: 'deputy', targetId: 'dp0001', details: {} })
+      // An election longer than the old 5 s server-selection limit, shorter than a slow one (about 12 s).
+      await new Promise((resolve) => setTimeout(resolve, 6_000))
+      fake.hello = {}
+      await write
+      expect(on('audit_log', 'insert'), 'written once the new primary is there').to.have.length(2)
+    })
+
+    it('tells /readyz the store is away within its own short limit', async () => {
+      await open()
+      // The app's own hello carries a session; the driver's monitoring does not.
+      fake.answer((c) => (c.name === 'hello' && c.body.lsid ? NO_ANSWER : undefined))
+      const err = await rejects(store!.ping())
+      expect((err as Error).message).to.equal('MongoDB did not answer within 3000 ms')
+    })
+  })
+
+  describe('quizzes', () => {
+    it('starts an attempt, expiring overdue ones with an update pipeline mongoose 9 accepts', async () => {
+      await open()
+      const now = new Date('2026-11-22T02:00:00Z')
+      const attempt = {
+        id: 'at1', quizId: 'qz1', personKind: 'deputy' as const, personId: 'dp0001', stationId: 'st001', districtId: 'd01', number: 0, seed: 7,
+        questionIds: ['qq1'], optionOrders: [[0, 1]], startedAt: now, deadline: new Date(now.getTime() + 600_000), status: 'open' as const,
+        finishedAt: null, answers: null, score: null, maxScore: 1,
+      }
+      const started = await store!.quizzes.startAttempt(attempt, now, 3)
+      expect(started.number).to.equal(1)
+      const [expire] = on('quiz_attempts', 'update')
+      expect(expire.body.updates[0].u).to.deep.equal([{ $set: { status: 'expired', finishedAt: '$deadline', answers: [], score: 0 } }])
+      expect(on('quiz_attempts', 'insert')).to.have.length(1)
+    })
+  })
+
+  describe('surveys', () => {
+    it('searches text answers for text with a NUL byte in it as text, not a broken pattern', async () => {
+      await open()
+      const page = await store!.surveys.textAnswers('s1', { questionId: 'q1', q: 'a\0b.', limit: 10 })
+      expect(page).to.deep.equal({ items: [], nextCursor: null })
+      const [find] = on('survey_text_answers', 'find')
+      expect(find.body.filter.text).to.deep.equal({ $regex: 'a\\x00b\\.' })
+    })
+
+    it('refuses a text-answer cursor whose key is no date, as a 400 rather than a cast error', async () => {
+      await open()
+      const err = await rejects(store!.surveys.textAnswers('s1', { questionId: 'q1', cursor: encodeCursor('yesterday|r1'), limit: 10 }))
+      expect(err).to.be.instanceOf(ValidationError)
+      expect(on('survey_text_answers', 'find')).to.deep.equal([])
+    })
+  })
+
+  describe('leases', () => {
+    it('keeps job locks in the server\'s time, so instances with skewed clocks agree on who holds one', async () => {
+      // This instance's clock is ten minutes behind the server's.
+      fake.hello = { localTime: new Date(Date.now() + 600_000) }
+      await open()
+      const now = new Date()
+      await store!.locks.acquire('digest', 'instance-a', 60_000, now)
+      const [take] = on('job_locks', 'findAndModify')
+      const lockedUntil = (take.body.update.$set.expiresAt as Date).getTime()
+      // Within a minute of the server's now + ttl (the round trip blurs the measurement).
+      expect(Math.abs(lockedUntil - (now.getTime() + 600_000 + 60_000))).to.be.below(60_000)
+    })
+
+    it('leases a batch of due messages in three round trips, however many there are', async () => {
+      await open()
+      const due = Array.from({ length: 50 }, (_, i) => ({
+        _id: `m${String(i).padStart(2, '0')}`, channel: 'mp', recipientKind: 'deputy', recipientId: 'dp0001', kind: 'case.assigned', payload: {},
+        dedupeKey: `k${i}`, status: 'sending', attempts: 0, nextAttemptAt: new Date('2026-11-22T02:00:00Z'), lastError: null,
+        createdAt: new Date('2026-11-22T01:00:00Z'), sentAt: null, address: null, waitingReason: null,
+      }))
+      fake.answer((c) => (c.name === 'find' && c.body.find === 'outbox' ? cursorAnswer(c, due) : undefined))
+      matches('outbox', 50)
+      fake.commands.length = 0
+      const claimed = await store!.outbox.claimDue(new Date('2026-11-22T02:00:00Z'), { limit: 50, leaseMs: 60_000, holder: 'd1', channels: ['mp'] })
+      expect(claimed).to.have.length(50)
+      expect(fake.commands.filter((c) => c.body[c.name] === 'outbox').map((c) => c.name)).to.deep.equal(['find', 'update', 'find'])
+    })
+
+    it('writes a transaction\'s outbox messages in one round trip', async () => {
+      await open()
+      const message = (i: number) => ({
+        id: `m${i}`, channel: 'mp', recipientKind: 'deputy' as const, recipientId: 'dp0001', kind: 'meeting.notice', payload: {}, dedupeKey: `k${i}`,
+        status: 'pending' as const, attempts: 0, nextAttemptAt: new Date(), lastError: null, createdAt: new Date(), sentAt: null, address: null, waitingReason: null,
+      })
+      await store!.outbox.enqueue([1, 2, 3].map(message))
+      const updates = on('outbox', 'update')
+      expect(updates).to.have.length(1)
+      expect(updates[0].body.updates.map((u: Document) => u.q)).to.deep.equal([{ dedupeKey: 'k1' }, { dedupeKey: 'k2' }, { dedupeKey: 'k3' }])
+    })
+  })
+
+  describe('hot documents and write skew', () => {
+    const writesInOrder = () =>
+      fake.commands.filter((c) => ['insert', 'update', 'findAndModify'].includes(c.name)).map((c) => `${c.name} ${String(c.body[c.name])}`)
+
+    it('takes the day\'s ticket number near the end of a submission, so messages of one day do not queue behind it', async () => {
+      await open()
+      fake.answer((c) => (c.name === 'findAndModify' && c.body.findAndModify === 'ticket_counters' ? { lastErrorObject: { n: 1, updatedExisting: true }, value: { _id: '20261122', last: 7 }, ok: 1 } : undefined))
+      matches('cases')
+      fake.commands.length = 0
+      const stored = await store!.cases.submit({ record: caseRecord(), ticketDate: '2026-11-22', events: [], outbox: [] })
+      expect(stored.ticket).to.equal('20261122-0007')
+      expect(writesInOrder()).to.deep.equal(['insert cases', 'findAndModify ticket_counters', 'update cases'])
+    })
+
+    it('writes a survey\'s response count and tallies last in a response', async () => {
+      await open()
+      matches('surveys')
+      fake.commands.length = 0
+      await store!.surveys.respond({
+        response: { id: 'r1', surveyId: 's1', respondentKey: 'k1', mpUserId: null, deputyId: null, stationId: null, districtId: null, via: null, answers: { q1: 'a' }, comments: [], createdAt: new Date() },
+        increments: [{ scope: 'all', questionId: 'q1', bucket: 'a', count: 1, sum: 0 }],
+        texts: [{ responseId: 'r1', questionId: 'q2', text: '好', stationId: null, districtId: null, createdAt: new Date() }],
+        opinions: [],
+      })
+      expect(writesInOrder()).to.deep.equal(['insert survey_responses', 'insert survey_text_answers', 'update surveys', 'update survey_tallies'])
+    })
+
+    it('makes a follow and a publication of the same campaign write one document in common, so one of them retries', async () => {
+      await open()
+      fake.answer((c) => (c.name === 'findAndModify' && c.body.findAndModify === 'reading_items' ? { lastErrorObject: { n: 1, updatedExisting: true }, value: { _id: 'ri1', campaignId: 'cp1', publishedAt: null }, ok: 1 } : undefined))
+      fake.answer((c) => (c.name === 'update' && c.body.update === 'campaign_followers' ? { n: 1, nModified: 0, upserted: [{ index: 0, _id: 'f1' }], ok: 1 } : undefined))
+      const at = new Date('2026-11-22T02:00:00Z')
+      await store!.campaigns.publishItem('ri1', at, [], [])
+      const byPublication = on('campaigns', 'update').map((c) => c.body.updates[0])
+      await store!.campaigns.follow('cp1', { kind: 'mp_user', id: 'mp1' }, { stationId: null, districtId: null }, at)
+      const byFollow = on('campaigns', 'update').map((c) => c.body.updates[0]).slice(byPublication.length)
+      expect(byPublication).to.have.length(1)
+      expect(byFollow).to.have.length(1)
+      expect(byPublication[0].q).to.deep.equal({ _id: 'cp1' })
+      expect(byFollow[0].q).to.deep.equal({ _id: 'cp1' })
+    })
+  })
+
+  describe('reads that grow with history', () => {
+    it('finds each deputy\'s last digest from an index, one key per deputy, not by grouping every digest', async () => {
+      await open()
+      const indexes = on('digests', 'createIndexes').flatMap((c) => (c.body.indexes as Document[]).map((i) => i.key))
+      expect(indexes).to.deep.include({ deputyId: 1, createdAt: -1 })
+      fake.answer((c) => (c.name === 'aggregate' && c.body.aggregate === 'digests' ? cursorAnswer(c, [{ _id: 'dp0001', at: new Date('2026-11-23T00:00:00Z') }]) : undefined))
+      expect(await store!.digests.lastMade()).to.deep.equal({ dp0001: new Date('2026-11-23T00:00:00Z') })
+      const [lastMade] = on('digests', 'aggregate')
+      expect(lastMade.body.pipeline).to.deep.equal([
+        { $sort: { deputyId: 1, createdAt: -1 } },
+        { $group: { _id: '$deputyId', at: { $first: '$createdAt' } } },
+      ])
+    })
+
+    it('counts messages by status with a count per status on its index, not a group over every message', async () => {
+      await open()
+      fake.commands.length = 0
+      expect(await store!.outbox.countsByStatus()).to.deep.equal({ pending: 0, sending: 0, sent: 0, failed: 0, dead: 0 })
+      const counts = on('outbox', 'aggregate').map((c) => c.body.pipeline[0])
+      expect(counts).to.have.deep.members(['pending', 'sending', 'sent', 'failed', 'dead'].map((status) => ({ $match: { status } })))
+    })
+
+    it('counts messages by channel and status from the channel index, not a group over every message', async () => {
+      await open()
+      fake.answer((c) => (c.name === 'distinct' && c.body.distinct === 'outbox' ? { values: ['mp'], ok: 1 } : undefined))
+      fake.answer((c) =>
+        c.name === 'aggregate' && c.body.aggregate === 'outbox' && c.body.pipeline[0].$match?.status === 'sent' ? cursorAnswer(c, [{ _id: 1, n: 7 }]) : undefined,
+      )
+      fake.commands.length = 0
+      expect(await store!.outbox.countsByChannel()).to.deep.equal({ mp: { pending: 0, sending: 0, sent: 7, failed: 0, dead: 0 } })
+      const groups = on('outbox', 'aggregate').filter((c) => c.body.pipeline[0].$group)
+      expect(groups, 'no whole-collection group').to.deep.equal([])
+    })
+  })
+
+  describe('the daily digest', () => {
+    it('records a batch of deputies\' digests in two round trips, queuing messages only for the new ones', async () => {
+      await open()
+      const message = (deputyId: string) => ({
+        id: `ob-${deputyId}`, channel: 'auto', recipientKind: 'deputy' as const, recipientId: deputyId, kind: 'digest', payload: {}, dedupeKey: `digest:${deputyId}:2026-11-23`,
+        status: 'pending' as const, attempts: 0, nextAttemptAt: new Date(), lastError: null, createdAt: new Date(), sentAt: null, address: null, waitingReason: null,
+      })
+      // dp0002 already has the day's digest: only the first and third are inserted.
+      fake.answer((c) => (c.name === 'update' && c.body.update === 'digests' ? { n: 2, nModified: 0, upserted: [{ index: 0, _id: 'x1' }, { index: 2, _id: 'x3' }], ok: 1 } : undefined))
+      fake.commands.length = 0
+      const made = await store!.digests.record('2026-11-23', ['dp0001', 'dp0002', 'dp0003'].map((d) => ({ deputyId: d, message: message(d) })), new Date())
+      expect(made).to.equal(2)
+      expect(on('digests', 'update')).to.have.length(1)
+      const queued = on('outbox', 'update')
+      expect(queued).to.have.length(1)
+      expect(queued[0].body.updates.map((u: Document) => u.q.dedupeKey)).to.deep.equal(['digest:dp0001:2026-11-23', 'digest:dp0003:2026-11-23'])
+    })
+  })
+
+  // Refusing a cursor happens before anything is sent, so the contract's cursor part holds here too.
+  describe('with the contract\'s cursors', () => {
+    beforeEach(() => open())
+    cursorContract(() => store!)
+  })
+})
