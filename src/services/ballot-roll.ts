@@ -1,3 +1,4 @@
+import { personDistricts } from '../domain/meeting-selector.js'
 import { noticeState, type NoticeState } from '../domain/notice-delivery.js'
 import type { SurveyRecord } from '../domain/survey.js'
 import { UnprocessableError } from '../errors.js'
@@ -30,13 +31,18 @@ export class BallotRoll {
     if (s.kind !== 'ballot' || !s.ballot) {
       throw new UnprocessableError('只有票决有应投票代表名单；问卷和征求意见面向所有人，没有"未回复"名单', [{ path: 'params.id', message: s.kind }], 'not_a_ballot')
     }
+    const snapshot = await this.store.directory.snapshot()
+    // A district organizer reading a city ballot follows their own district's deputies only.
+    const districtsOf = personDistricts(snapshot)
+    const own = staff.role === 'organizer' && staff.regionIds.length ? new Set(staff.regionIds) : null
+    const roll = own ? s.ballot.rollDeputyIds.filter((id) => districtsOf('deputy', id).some((d) => own.has(d))) : s.ballot.rollDeputyIds
     const voted = new Set((await this.store.surveys.responses(s.id)).map((r) => r.respondentKey))
-    const waiting = s.ballot.rollDeputyIds.filter((id) => !voted.has(this.responses.respondentKey(s, { kind: 'mp_user', id: '', deputyId: id })))
-    const names = new Map((await this.store.directory.snapshot()).deputies.map((d) => [d.id, d.name]))
+    const waiting = roll.filter((id) => !voted.has(this.responses.respondentKey(s, { kind: 'mp_user', id: '', deputyId: id })))
+    const names = new Map(snapshot.deputies.map((d) => [d.id, d.name]))
     const key = (id: string) => publishNoticeKey('ballot', s.id, { kind: 'deputy', id })
     const rows = new Map((await this.store.outbox.byDedupeKeys(waiting.map(key))).map((m) => [m.dedupeKey, m]))
     return {
-      survey: s, roll: s.ballot.rollDeputyIds.length, voted: s.ballot.rollDeputyIds.length - waiting.length,
+      survey: s, roll: roll.length, voted: roll.length - waiting.length,
       items: waiting.map((id) => ({ deputyId: id, name: names.get(id) ?? id, notice: noticeState(rows.get(key(id))) })),
     }
   }

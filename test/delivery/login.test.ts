@@ -55,9 +55,16 @@ describe('logging in from the mini-program', () => {
     expectUnavailable(await attempt('c-5xx'), 'HTTP 502')
     app.fake.failNext('/sns/jscode2session', -1)
     expectUnavailable(await attempt('c-busy-system'), 'errcode -1 (WeChat busy)')
-    app.fake.delay('/sns/jscode2session', 1500)
-    expectUnavailable(await attempt('c-slow'), 'no answer within the timeout')
-    app.fake.delay('/sns/jscode2session', 0)
+    // Too slow: a short client timeout against a far longer delay, so a busy machine only makes it slower still.
+    const quick = await startWithWeChat({ wechat: { timeoutMs: 300 } })
+    quick.fake.addLoginCode('c-slow', { openid: 'o-carol' })
+    quick.fake.delay('/sns/jscode2session', 3000)
+    try {
+      expectUnavailable(await new Client(quick.baseUrl).post('/api/mp/login', { code: 'c-slow' }), 'no answer within the timeout')
+    } finally {
+      quick.fake.delay('/sns/jscode2session', 0)
+      await quick.close()
+    }
     await app.fake.refuseConnections(true)
     expectUnavailable(await attempt('c-refused'), 'connection refused')
     await app.fake.refuseConnections(false)

@@ -63,7 +63,7 @@ describe('the SLA job: reminders, escalation and closing', () => {
     expect(overdue.map((c: { ticket: string }) => c.ticket)).to.deep.equal([ticket])
     const timeline = (await staff.get(`/api/admin/cases/${id}`)).body.timeline as Array<{ type: string; note: string }>
     expect(timeline.filter((e) => e.type === 'escalated').map((e) => e.note), 'the job reported it to the station\'s staff').to.deep.equal([
-      `督办：留言 ${ticket} 已超过受理期限，请督促办理。`,
+      `督办：留言 ${ticket} 已过受理期限，请督促办理。`,
     ])
     expect((await deputy.get('/api/mp/deputy/cases')).body.items[0]).to.include({ ticket, overdue: true })
     expect((await messages('case.overdue')).map((m) => [m.recipientId, m.payload.text])).to.deep.equal([['dp0001', `留言 ${ticket} 已逾期未受理，已报告督办。`]])
