@@ -10,8 +10,8 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { build } from '../app.js'
-import { ConfigError, loadConfig } from '../config.js'
-import { AppError } from '../errors.js'
+import { loadConfig } from '../config.js'
+import { reportRefusal, runCli } from './run-cli.js'
 
 const USAGE = 'usage: npm run calendar -- status | import <year.json>\n'
 
@@ -48,19 +48,10 @@ async function main(args: string[]) {
     process.stdout.write(coverage.warning ? `提醒：${coverage.warning}\n` : '未来 60 天的节假日安排都已导入。\n')
     return 0
   } catch (err) {
-    if (!(err instanceof AppError)) throw err
-    process.stderr.write(`${err.message}\n`)
-    for (const d of err.details) process.stderr.write(`  ${d.path}: ${d.message}\n`)
-    return 1
+    return reportRefusal(err)
   } finally {
     await liaison.close()
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (err) => {
-    process.stderr.write(err instanceof ConfigError ? `${err.message}\n` : `calendar failed: ${err instanceof Error ? err.stack : err}\n`)
-    process.exit(err instanceof ConfigError ? 2 : 1)
-  },
-)
+runCli('calendar', () => main(process.argv.slice(2)))

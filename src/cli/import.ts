@@ -8,8 +8,8 @@
 import { readFileSync, statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { build } from '../app.js'
-import { ConfigError, loadConfig } from '../config.js'
-import { AppError } from '../errors.js'
+import { loadConfig } from '../config.js'
+import { reportRefusal, runCli } from './run-cli.js'
 import { ensureAdmin } from '../services/bootstrap.js'
 
 async function main(args: string[]) {
@@ -44,19 +44,10 @@ async function main(args: string[]) {
     for (const w of report.warnings) process.stdout.write(`提醒：${w}\n`)
     return 0
   } catch (err) {
-    if (!(err instanceof AppError)) throw err
-    process.stderr.write(`${err.message}\n`)
-    for (const d of err.details) process.stderr.write(`  ${d.path}: ${d.message}\n`)
-    return 1
+    return reportRefusal(err)
   } finally {
     await liaison.close()
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (err) => {
-    process.stderr.write(err instanceof ConfigError ? `${err.message}\n` : `import failed: ${err instanceof Error ? err.stack : err}\n`)
-    process.exit(err instanceof ConfigError ? 2 : 1)
-  },
-)
+runCli('import', () => main(process.argv.slice(2)))
