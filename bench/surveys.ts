@@ -27,7 +27,7 @@ async function filled(store: Store, id: string, responses: number): Promise<Surv
   const s = await store.surveys.create({
     id, shortCode: id.toUpperCase().padEnd(8, 'X').slice(0, 8), kind: 'survey', title: id, description: '', questions: QUESTIONS, articles: [], ballot: null,
     anonymous: false, opensAt: now, closesAt: new Date(now.getTime() + 86_400_000), responseCap: null, responseCount: 0, districtIds: [], createdBy: 'bench',
-    createdAt: now, updatedAt: now, draft: false,
+    createdAt: now, updatedAt: now, draft: false, audienceDeputyIds: null,
   })
   for (let start = 0; start < responses; start += 1000) {
     await Promise.all(Array.from({ length: Math.min(1000, responses - start) }, (_, k) => {

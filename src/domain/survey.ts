@@ -87,6 +87,11 @@ export interface SurveyRecord {
   responseCount: number
   /** The districts whose organizers see it; empty for a city-level survey. */
   districtIds: string[]
+  /**
+   * A survey or consultation addressed to named deputies: they are told when it is published,
+   * and organizers follow who has not answered. Null: open to whoever scans its poster.
+   */
+  audienceDeputyIds: string[] | null
   createdBy: string
   createdAt: Date
   updatedAt: Date

@@ -28,22 +28,31 @@ export class BallotRoll {
 
   async notVoted(staff: StaffPrincipal, surveyId: string): Promise<{ survey: SurveyRecord; roll: number; voted: number; items: NotVoted[] }> {
     const s = await this.surveys.visible(staff, surveyId)
-    if (s.kind !== 'ballot' || !s.ballot) {
-      throw new UnprocessableError('只有票决有应投票代表名单；问卷和征求意见面向所有人，没有"未回复"名单', [{ path: 'params.id', message: s.kind }], 'not_a_ballot')
+    const asked = s.ballot?.rollDeputyIds ?? s.audienceDeputyIds
+    if (!asked) {
+      throw new UnprocessableError('这份问卷面向所有人（扫码填写），没有邀请名单，也就没有"未回复"名单', [{ path: 'params.id', message: s.kind }], 'not_a_ballot')
     }
     const snapshot = await this.store.directory.snapshot()
     // A district organizer reading a city ballot follows their own district's deputies only.
     const districtsOf = personDistricts(snapshot)
     const own = staff.role === 'organizer' && staff.regionIds.length ? new Set(staff.regionIds) : null
-    const roll = own ? s.ballot.rollDeputyIds.filter((id) => districtsOf('deputy', id).some((d) => own.has(d))) : s.ballot.rollDeputyIds
+    const roll = own ? asked.filter((id) => districtsOf('deputy', id).some((d) => own.has(d))) : asked
     const voted = new Set((await this.store.surveys.responses(s.id)).map((r) => r.respondentKey))
-    const waiting = roll.filter((id) => !voted.has(this.responses.respondentKey(s, { kind: 'mp_user', id: '', deputyId: id })))
+    const waiting: string[] = []
+    for (const id of roll) if (!(await this.answered(s, id, voted))) waiting.push(id)
     const names = new Map(snapshot.deputies.map((d) => [d.id, d.name]))
-    const key = (id: string) => publishNoticeKey('ballot', s.id, { kind: 'deputy', id })
+    const key = (id: string) => publishNoticeKey(s.kind === 'ballot' ? 'ballot' : 'survey', s.id, { kind: 'deputy', id })
     const rows = new Map((await this.store.outbox.byDedupeKeys(waiting.map(key))).map((m) => [m.dedupeKey, m]))
     return {
       survey: s, roll: roll.length, voted: roll.length - waiting.length,
       items: waiting.map((id) => ({ deputyId: id, name: names.get(id) ?? id, notice: noticeState(rows.get(key(id))) })),
     }
+  }
+
+  /** A ballot's key names the deputy; a survey's names the account, so any of the deputy's accounts (mini-program or bot) counts. */
+  private async answered(s: SurveyRecord, deputyId: string, keys: Set<string>): Promise<boolean> {
+    if (s.kind === 'ballot') return keys.has(this.responses.respondentKey(s, { kind: 'mp_user', id: '', deputyId }))
+    const accounts = await this.store.mpUsers.listByDeputyId(deputyId)
+    return accounts.some((a) => keys.has(this.responses.respondentKey(s, { kind: 'mp_user', id: a.id, deputyId })))
   }
 }

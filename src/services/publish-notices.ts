@@ -37,6 +37,17 @@ export function ballotNotices(s: SurveyRecord, at: Date, timeZone: string): Outb
   return (s.ballot?.rollDeputyIds ?? []).map((id) => notice('ballot', s, { kind: 'deputy', id }, text, at))
 }
 
+/** A survey or consultation asked of named deputies: each hears of it once. */
+export function surveyNotices(s: SurveyRecord, at: Date, timeZone: string): OutboxMessage[] {
+  const what = s.kind === 'consultation' ? '征求意见' : '问卷调查'
+  const text = `${what}：${s.title.startsWith('《') ? s.title : `《${s.title}》`}${window(s.opensAt, s.closesAt, at, timeZone)}。请在截止前填写。`
+  return (s.audienceDeputyIds ?? []).map((id) => notice('survey', s, { kind: 'deputy', id }, text, at))
+}
+
+/** What publishing tells: a ballot's roll, or the deputies a survey or consultation is asked of. */
+export const publishNotices = (s: SurveyRecord, at: Date, timeZone: string): OutboxMessage[] =>
+  s.kind === 'ballot' ? ballotNotices(s, at, timeZone) : surveyNotices(s, at, timeZone)
+
 /**
  * Who a quiz's notice goes to: the deputies (audience deputies or everyone) or the station
  * staff (audience staff) within its districts (all when it is the whole city's). Residents

@@ -11,7 +11,7 @@ import type { OutboxMessage, Store } from '../store/ports.js'
 import type { SurveyQuery } from '../store/survey-ports.js'
 import type { AuditTrail } from './audit.js'
 import type { StaffPrincipal } from './principal.js'
-import { ballotNotices } from './publish-notices.js'
+import { publishNotices } from './publish-notices.js'
 
 export interface SurveyDraft {
   kind: SurveyKind
@@ -27,6 +27,8 @@ export interface SurveyDraft {
   draft?: boolean
   /** Ballots only: who votes and how projects pass. */
   ballot: { passRule: PassRule; maxChosen: number | null; roll: { levels?: DeputyLevel[]; districtIds?: string[]; deputyIds?: string[] } } | null
+  /** A survey or consultation asked of deputies (the same selector as a ballot's roll); absent: anyone with the poster. */
+  audience?: { levels?: DeputyLevel[]; districtIds?: string[]; deputyIds?: string[] } | null
 }
 
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
@@ -95,6 +97,7 @@ export class SurveyService {
       questions: draft.questions, articles: draft.kind === 'consultation' ? draft.articles : [], ballot, anonymous: draft.anonymous, draft: draft.draft ?? false,
       opensAt: draft.opensAt, closesAt: draft.closesAt, responseCap: draft.responseCap, responseCount: 0,
       districtIds: within ? [...within] : [], createdBy: staff.id, createdAt: now, updatedAt: now,
+      audienceDeputyIds: draft.kind !== 'ballot' && draft.audience ? await this.roll(draft.audience, within, 'body.audience.deputyIds') : null,
     }
     const problems = definitionProblems(record)
     if (draft.kind === 'ballot' && !draft.ballot) problems.push({ path: 'ballot', message: '票决须设定投票规则与应投票代表' })
@@ -102,7 +105,7 @@ export class SurveyService {
     for (let attempt = 0; ; attempt++) {
       try {
         // Published as it is made: the roll hears of a ballot once (dedupe keys per deputy), in the same write.
-        return await this.store.surveys.create(attempt ? { ...record, shortCode: newShortCode() } : record, record.draft ? [] : ballotNotices(record, now, this.settings.timeZone))
+        return await this.store.surveys.create(attempt ? { ...record, shortCode: newShortCode() } : record, record.draft ? [] : publishNotices(record, now, this.settings.timeZone))
       } catch (err) {
         // 32^8 codes: a clash is rare, and another draw settles it.
         if (!(err instanceof ConflictError) || attempt >= 3) throw err
@@ -155,7 +158,7 @@ export class SurveyService {
     const published = await this.store.surveys.update({ ...s, draft: false, updatedAt: now })
     // The roll hears of a ballot when it is published. Written just after the update, not in
     // its transaction (the update port takes no messages); the dedupe keys keep it to once.
-    const notices = ballotNotices(published, now, this.settings.timeZone)
+    const notices = publishNotices(published, now, this.settings.timeZone)
     if (notices.length) await this.store.outbox.enqueue(notices)
     await this.audit.record(staff, 'survey.published', { kind: 'survey', id: s.id })
     return published
@@ -196,7 +199,7 @@ export class SurveyService {
   }
 
   /** The deputies a ballot's roll names, within the organizer's districts; 422 when nobody. */
-  private async roll(selector: { levels?: DeputyLevel[]; districtIds?: string[]; deputyIds?: string[] }, within: string[] | null): Promise<string[]> {
+  private async roll(selector: { levels?: DeputyLevel[]; districtIds?: string[]; deputyIds?: string[] }, within: string[] | null, path = 'body.ballot.roll.deputyIds'): Promise<string[]> {
     const { snap, stationDistrict } = await stationPlaces(this.store)
     const districtsOf = (stationIds: string[]) => stationIds.map((s) => stationDistrict.get(s)).filter((d): d is string => !!d)
     const grouped = !!(selector.levels?.length || selector.districtIds?.length)
@@ -211,7 +214,7 @@ export class SurveyService {
       })
       .map((d) => d.id)
     const unknown = (selector.deputyIds ?? []).filter((id) => !ids.includes(id))
-    if (unknown.length) throw new UnprocessableError('应投票代表有误', unknown.map((id) => ({ path: 'body.ballot.roll.deputyIds', message: `代表 ${id} 不存在或不在您的管辖范围内` })), 'invalid_roll')
+    if (unknown.length) throw new UnprocessableError(path.startsWith('body.ballot') ? '应投票代表有误' : '邀请填写的代表有误', unknown.map((id) => ({ path, message: `代表 ${id} 不存在或不在您的管辖范围内` })), 'invalid_roll')
     return ids
   }
 }

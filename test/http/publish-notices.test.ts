@@ -2,7 +2,7 @@ import { expect } from 'chai'
 import { asAdmin, asDeputy, type Client, startApp, type TestApp } from '../helpers/app.js'
 import { asStaff, meetingBody, meetingCity } from '../helpers/meetings.js'
 import { quizWithBank } from '../helpers/quizzes.js'
-import { ballotBody, surveyBody } from '../helpers/surveys.js'
+import { ballotBody, consultationBody, surveyBody } from '../helpers/surveys.js'
 
 /**
  * People find what they are asked to do: publishing a ballot or a quiz tells its audience
@@ -43,6 +43,29 @@ describe('notices of ballots and quizzes, and who has not answered', () => {
     expect(one.dedupeKey).to.equal(`ballot:${ballot.body.id}:published:${one.recipientKind}:${one.recipientId}`)
     await office.post('/api/admin/surveys', surveyBody())
     expect(await messages('survey.published')).to.deep.equal([])
+  })
+
+  it('tells the deputies a consultation is asked of when it is published, once, and shows who has not answered', async () => {
+    const draft = await office.post('/api/admin/surveys', consultationBody({ audience: { districtIds: ['d01'] }, draft: true }))
+    expect(draft.status, JSON.stringify(draft.body)).to.equal(201)
+    expect(draft.body.audience, 'the deputies of 湛河区').to.equal(5)
+    expect(await messages('survey.published'), 'a draft tells nobody').to.deep.equal([])
+    expect((await office.post(`/api/admin/surveys/${draft.body.id}/publish`)).status).to.equal(200)
+    expect(await recipients('survey.published')).to.deep.equal(['deputy:dp0001', 'deputy:dp0002', 'deputy:dp0003', 'deputy:dp0004', 'deputy:dp0005'])
+    expect((await messages('survey.published'))[0].payload.text).to.equal('征求意见：《青澜市城市绿化条例（草案）征求意见》已开始，11月30日 18:00 截止。请在截止前填写。')
+
+    const zhang = await asDeputy(app, 'dp0001')
+    expect((await zhang.post(`/api/mp/surveys/${draft.body.id}/responses`, { answers: { q1: 'o1' }, comments: [] })).status).to.equal(201)
+    await deliver('survey.published', 'dp0002', 'sent')
+    const waiting = await office.get(`/api/admin/surveys/${draft.body.id}/not-voted`)
+    expect(waiting.status, JSON.stringify(waiting.body)).to.equal(200)
+    expect(waiting.body).to.deep.include({ roll: 5, voted: 1 })
+    expect(waiting.body.items.map((i: { deputyId: string }) => i.deputyId)).to.deep.equal(['dp0002', 'dp0003', 'dp0004', 'dp0005'])
+    expect(waiting.body.items[0].notice).to.include({ state: 'delivered', label: '已送达' })
+    expect(waiting.body.items[1].notice).to.include({ label: '待发送' })
+
+    const unknown = await office.post('/api/admin/surveys', surveyBody({ audience: { deputyIds: ['dp9999'] } }))
+    expect([unknown.status, unknown.body.error.code, unknown.body.error.details[0].path]).to.deep.equal([422, 'invalid_roll', 'body.audience.deputyIds'])
   })
 
   it('tells a quiz\'s audience within the organizer\'s districts, and no resident one by one', async () => {

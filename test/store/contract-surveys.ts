@@ -19,7 +19,7 @@ export function surveyRecord(over: Partial<SurveyRecord> = {}): SurveyRecord {
       { id: 'q2', type: 'text', title: '其他建议', required: false, options: [], minChoices: null, maxChoices: null, maxLength: 500, scale: null, min: null, max: null, showIf: null },
     ],
     articles: [{ id: 'a1', number: '第一条', text: '为了……制定本条例。' }], ballot: null, anonymous: false, opensAt: T0, closesAt: at(10_000),
-    responseCap: null, responseCount: 0, districtIds: ['d01'], createdBy: 'sf02', createdAt: T0, updatedAt: T0, draft: false, ...over,
+    responseCap: null, responseCount: 0, districtIds: ['d01'], createdBy: 'sf02', createdAt: T0, updatedAt: T0, draft: false, audienceDeputyIds: null, ...over,
   }
 }
 
@@ -45,6 +45,9 @@ export function surveyContract(store: () => Store) {
       const s = surveyRecord()
       await store().surveys.create(s)
       expect(await store().surveys.get(s.id)).to.deep.equal(s)
+      const asked = surveyRecord({ audienceDeputyIds: ['dp0001', 'dp0002'] })
+      await store().surveys.create(asked)
+      expect((await store().surveys.get(asked.id))!.audienceDeputyIds, 'the deputies it is asked of').to.deep.equal(['dp0001', 'dp0002'])
       expect((await store().surveys.getByShortCode(s.shortCode))!.id).to.equal(s.id)
       expect(await rejects(store().surveys.create({ ...surveyRecord(), shortCode: s.shortCode }))).to.be.instanceOf(ConflictError)
       const closed = await store().surveys.update({ ...s, closesAt: at(5), updatedAt: at(5) })

@@ -43,6 +43,8 @@ export const presentSurvey = (s: SurveyRecord, now: Date, link: string) => ({
   link,
   questions: s.questions.map(presentQuestion),
   articles: s.articles.map(({ id, number, text }) => ({ id, number, text })),
+  /** Deputies the survey is asked of (told at publishing); null: anyone with the poster. */
+  audience: s.audienceDeputyIds ? s.audienceDeputyIds.length : null,
   ballot: s.ballot
     ? { passRule: s.ballot.passRule, passRuleLabel: PASS_RULE_LABELS[s.ballot.passRule], maxChosen: s.ballot.maxChosen, roll: s.ballot.rollDeputyIds.length }
     : null,

@@ -33,7 +33,7 @@ export async function defineSurveyModels(conn: Connection): Promise<SurveyModels
   const survey = new Schema<SurveyDoc>({
     _id: String, shortCode: String, kind: String, title: String, description: String, questions: mixed, articles: mixed, ballot: mixed,
     anonymous: Boolean, draft: { type: Boolean, default: false }, opensAt: Date, closesAt: Date, responseCap: { type: Number, default: null }, responseCount: { type: Number, default: 0 },
-    districtIds: { type: [String], default: () => [] as string[] }, createdBy: String, createdAt: Date, updatedAt: Date,
+    districtIds: { type: [String], default: () => [] as string[] }, audienceDeputyIds: { type: [String], default: undefined }, createdBy: String, createdAt: Date, updatedAt: Date,
   }, options)
   survey.index({ shortCode: 1 }, { unique: true })
   survey.index({ createdAt: -1, _id: -1 })

@@ -19,12 +19,14 @@ const surveyToDoc = (s: SurveyRecord): Omit<SurveyDoc, 'responseCount'> => ({
   _id: s.id, shortCode: s.shortCode, kind: s.kind, title: s.title, description: s.description, questions: plain(s.questions), articles: plain(s.articles),
   ballot: plain(s.ballot), anonymous: s.anonymous, opensAt: s.opensAt, closesAt: s.closesAt, responseCap: s.responseCap, districtIds: [...s.districtIds],
   createdBy: s.createdBy, createdAt: s.createdAt, updatedAt: s.updatedAt, draft: s.draft,
+  audienceDeputyIds: s.audienceDeputyIds ? [...s.audienceDeputyIds] : null,
 })
 const surveyFromDoc = (d: SurveyDoc): SurveyRecord => ({
   id: d._id, shortCode: d.shortCode, kind: d.kind, title: d.title, description: d.description, questions: plain(d.questions), articles: plain(d.articles ?? []),
   ballot: d.ballot ? plain(d.ballot) : null, anonymous: d.anonymous === true, opensAt: new Date(d.opensAt), closesAt: new Date(d.closesAt),
   responseCap: d.responseCap ?? null, responseCount: d.responseCount ?? 0, districtIds: [...(d.districtIds ?? [])], createdBy: d.createdBy,
   createdAt: new Date(d.createdAt), updatedAt: new Date(d.updatedAt), draft: d.draft === true,
+  audienceDeputyIds: Array.isArray(d.audienceDeputyIds) ? [...d.audienceDeputyIds] : null,
 })
 const responseFromDoc = (d: SurveyResponseDoc): SurveyResponse => ({
   id: d._id, surveyId: d.surveyId, respondentKey: d.respondentKey, mpUserId: d.mpUserId ?? null, deputyId: d.deputyId ?? null, stationId: d.stationId ?? null,

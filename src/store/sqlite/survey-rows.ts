@@ -11,7 +11,7 @@ const iso = (d: Date | null) => (d === null ? null : d.toISOString())
 /** Every column but response_count, which only the store moves. */
 export const SURVEY_COLUMNS = [
   'id', 'short_code', 'kind', 'title', 'description', 'questions', 'articles', 'ballot', 'anonymous', 'opens_at', 'closes_at',
-  'response_cap', 'district_ids', 'created_by', 'created_at', 'updated_at', 'draft',
+  'response_cap', 'district_ids', 'created_by', 'created_at', 'updated_at', 'draft', 'audience_deputy_ids',
 ] as const
 
 export const surveyToRow = (s: SurveyRecord): Record<(typeof SURVEY_COLUMNS)[number], unknown> => ({
@@ -19,6 +19,7 @@ export const surveyToRow = (s: SurveyRecord): Record<(typeof SURVEY_COLUMNS)[num
   articles: JSON.stringify(s.articles), ballot: s.ballot ? JSON.stringify(s.ballot) : null, anonymous: s.anonymous ? 1 : 0,
   opens_at: iso(s.opensAt), closes_at: iso(s.closesAt), response_cap: s.responseCap, district_ids: JSON.stringify(s.districtIds),
   created_by: s.createdBy, created_at: iso(s.createdAt), updated_at: iso(s.updatedAt), draft: s.draft ? 1 : 0,
+  audience_deputy_ids: s.audienceDeputyIds ? JSON.stringify(s.audienceDeputyIds) : null,
 })
 
 export const surveyFromRow = (r: Row): SurveyRecord => ({
@@ -26,7 +27,7 @@ export const surveyFromRow = (r: Row): SurveyRecord => ({
   articles: JSON.parse(r.articles), ballot: r.ballot === null ? null : JSON.parse(r.ballot), anonymous: r.anonymous === 1,
   opensAt: new Date(r.opens_at), closesAt: new Date(r.closes_at), responseCap: r.response_cap, responseCount: r.response_count,
   districtIds: JSON.parse(r.district_ids), createdBy: r.created_by, createdAt: new Date(r.created_at), updatedAt: new Date(r.updated_at),
-  draft: r.draft === 1,
+  draft: r.draft === 1, audienceDeputyIds: r.audience_deputy_ids ? JSON.parse(r.audience_deputy_ids) : null,
 })
 
 export const responseFromRow = (r: Row): SurveyResponse => ({

@@ -31,6 +31,9 @@ const question = z.strictObject({
   showIf: z.strictObject({ questionId: key, optionIds: z.array(key).min(1) }).nullable().default(null),
 })
 
+/** Deputies named the way a ballot's roll names them: by level, district, or one by one. */
+const deputySelector = z.strictObject({ levels: z.array(z.enum(DEPUTY_LEVELS)).optional(), districtIds: z.array(id).optional(), deputyIds: z.array(id).max(20_000).optional() })
+
 const article = z.strictObject({ id: key, number: text(20, '条号'), text: requiredText(5000, '条文') })
 
 export const createBody = z.strictObject({
@@ -45,11 +48,13 @@ export const createBody = z.strictObject({
   opensAt: instant,
   closesAt: instant,
   responseCap: z.number().int().min(1, '人数上限至少为 1').nullable().default(null),
+  /** A survey or consultation asked of deputies: they are told at publishing, and followed. */
+  audience: deputySelector.nullable().default(null),
   ballot: z
     .strictObject({
       passRule: z.enum(PASS_RULES).default('roll_majority'),
       maxChosen: z.number().int().min(1).nullable().default(null),
-      roll: z.strictObject({ levels: z.array(z.enum(DEPUTY_LEVELS)).optional(), districtIds: z.array(id).optional(), deputyIds: z.array(id).max(20_000).optional() }),
+      roll: deputySelector,
     })
     .nullable()
     .default(null),
