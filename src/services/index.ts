@@ -114,7 +114,7 @@ export function createServices(config: Config & { security: { secretKey: string 
     dispatcher: newDispatcher(),
     /** Another dispatcher on the same store, as a second backend instance runs one. */
     newDispatcher,
-    botOutbox: new BotOutbox(store, config.outbox, clock),
+    botOutbox: new BotOutbox(store, outboxPolicy, clock),
     botPeople: new BotPeople(store, mpSessions, cipher, audit, clock, bindingGuard),
     botState: new BotState(store, routing, clock),
     accounts: new MpAccounts(store, mpSessions, wechat, cipher, audit, clock, { longTerm: (id) => templateKinds.get(id) ?? null }, bindingGuard),
