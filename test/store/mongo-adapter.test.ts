@@ -8,6 +8,7 @@ import type { Store } from '../../src/store/ports.js'
 import { FakeMongoServer, NO_ANSWER, cursorAnswer, type ReceivedCommand } from '../fakes/mongo-wire.js'
 import { rejects } from '../helpers/rejects.js'
 import { caseRecord } from './contract-cases.js'
+import { meetingRecord } from './contract-meetings.js'
 import { cursorContract } from './contract-cursors.js'
 
 /**
@@ -328,6 +329,53 @@ describe('mongo adapter, against a fake server', function () {
       const queued = on('outbox', 'update')
       expect(queued).to.have.length(1)
       expect(queued[0].body.updates.map((u: Document) => u.q.dedupeKey)).to.deep.equal(['digest:dp0001:2026-11-23', 'digest:dp0003:2026-11-23'])
+    })
+  })
+
+  describe('methods added after the first review', () => {
+    const indexesOn = (collection: string) => on(collection, 'createIndexes').flatMap((c) => c.body.indexes as Document[])
+
+    it('invites a person named twice in one call once, as sqlite does, rather than failing on the unique key', async () => {
+      await open()
+      matches('meetings')
+      const m = meetingRecord({ status: 'published' })
+      const dp3 = { meetingId: m.id, personKind: 'deputy' as const, personId: 'dp0003', name: '王五', rsvp: 'pending' as const, reason: null, rsvpAt: null, checkedInAt: null }
+      const { added } = await store!.meetings.addInvitees(m, [dp3, dp3], [])
+      expect(added).to.deep.equal([dp3])
+      const [insert] = on('meeting_invitees', 'insert')
+      expect(insert.body.documents.map((d: Document) => d.personId)).to.deep.equal(['dp0003'])
+    })
+
+    it('finds the cases merged into one through the partial index on mergedInto', async () => {
+      await open()
+      const index = indexesOn('cases').find((i) => i.name === 'mergedInto_1')!
+      expect(index.partialFilterExpression).to.deep.equal({ mergedInto: { $type: 'string' } })
+      await store!.cases.mergedInto('cs-1')
+      const [find] = on('cases', 'find')
+      expect(find.body.filter).to.deep.equal({ mergedInto: { $eq: 'cs-1', $type: 'string' } })
+    })
+
+    it('finds a person\'s survey answers, opinions and quiz attempts from indexes, as sqlite\'s 013 does', async () => {
+      await open()
+      const byPerson = indexesOn('survey_responses').find((i) => i.name === 'mpUserId_1')!
+      expect(byPerson.partialFilterExpression).to.deep.equal({ mpUserId: { $type: 'string' } })
+      expect(indexesOn('survey_opinions').map((i) => i.key)).to.deep.include({ mpUserId: 1 })
+      expect(indexesOn('quiz_attempts').map((i) => i.key)).to.deep.include({ personId: 1 })
+      await store!.privacy.surveyAnswersOf('mu1')
+      const [answers] = on('survey_responses', 'find')
+      expect(answers.body.filter).to.deep.equal({ mpUserId: { $eq: 'mu1', $type: 'string' } })
+    })
+
+    it('masks a person\'s text answers looked up by survey and response, not by scanning every survey\'s answers', async () => {
+      await open()
+      fake.answer((c) =>
+        c.name === 'find' && c.body.find === 'survey_responses'
+          ? cursorAnswer(c, [{ _id: 'r1', surveyId: 's1', mpUserId: 'mu1', answers: { q1: '张三 13800000000' }, comments: [], createdAt: new Date() }])
+          : undefined,
+      )
+      expect(await store!.privacy.maskContributions('mu1', () => '***')).to.equal(1)
+      const [texts] = on('survey_text_answers', 'find')
+      expect(texts.body.filter).to.deep.equal({ surveyId: 's1', responseId: 'r1' })
     })
   })
 

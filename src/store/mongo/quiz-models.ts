@@ -60,6 +60,8 @@ function attemptSchema() {
   schema.index({ quizId: 1, personKind: 1, personId: 1, number: 1 }, { unique: true })
   schema.index({ quizId: 1, personKind: 1, personId: 1 }, { unique: true, partialFilterExpression: { status: 'open' }, name: 'one_open_attempt' })
   schema.index({ quizId: 1, startedAt: 1 })
+  // A person's attempts (a copy of their data): sqlite's quiz_attempts_person.
+  schema.index({ personId: 1 })
   return schema
 }
 
