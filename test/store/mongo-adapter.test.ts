@@ -9,6 +9,8 @@ import { FakeMongoServer, NO_ANSWER, cursorAnswer, type ReceivedCommand } from '
 import { rejects } from '../helpers/rejects.js'
 import { caseRecord } from './contract-cases.js'
 import { meetingRecord } from './contract-meetings.js'
+import { quizRecord } from './contract-quizzes.js'
+import { ConflictError } from '../../src/errors.js'
 import { cursorContract } from './contract-cursors.js'
 
 /**
@@ -174,6 +176,46 @@ describe('mongo adapter, against a fake server', function () {
       const [expire] = on('quiz_attempts', 'update')
       expect(expire.body.updates[0].u).to.deep.equal([{ $set: { status: 'expired', finishedAt: '$deadline', answers: [], score: 0 } }])
       expect(on('quiz_attempts', 'insert')).to.have.length(1)
+    })
+
+    const question = { id: 'qq1', quizId: 'qz1', type: 'single' as const, stem: '宪法何时通过？', options: ['1954', '1982'], answer: [1], explanation: '', points: 1, tags: [], position: 0 }
+
+    it('marks a quiz started before its first attempt is written, on the document an edit before the first start also writes', async () => {
+      await open()
+      const now = new Date('2026-11-22T02:00:00Z')
+      await store!.quizzes.startAttempt({
+        id: 'at1', quizId: 'qz1', personKind: 'deputy', personId: 'dp0001', stationId: 'st001', districtId: 'd01', number: 0, seed: 7, questionIds: ['qq1'],
+        optionOrders: [[0, 1]], startedAt: now, deadline: new Date(now.getTime() + 600_000), status: 'open', finishedAt: null, answers: null, score: null, maxScore: 1,
+      }, now, 3)
+      const writes = fake.commands.filter((c) => ['insert', 'update'].includes(c.name) && ['quizzes', 'quiz_attempts'].includes(c.body[c.name]))
+      expect(writes.map((c) => `${c.name} ${c.body[c.name]}`)).to.deep.equal(['update quiz_attempts', 'update quizzes', 'insert quiz_attempts'])
+      expect(writes[1].body.updates[0]).to.deep.include({ q: { _id: 'qz1', started: { $ne: true } }, u: { $set: { started: true } } })
+      matches('quizzes')
+      matches('quiz_questions')
+      await store!.quizzes.updateQuestion(question, { unstarted: true })
+      const [, gate] = on('quizzes', 'update')
+      expect(gate.body.updates[0].q, 'the edit writes the quiz, so it conflicts with a first start').to.deep.equal({ _id: 'qz1', started: { $ne: true } })
+      expect(gate.body.txnNumber, 'in the edit\'s transaction').to.not.equal(undefined)
+    })
+
+    it('refuses to change the scoring of a question once the quiz is marked started, though no attempt is visible yet', async () => {
+      await open()
+      fake.answer((c) => (c.name === 'find' && c.body.find === 'quiz_questions' ? cursorAnswer(c, [{ _id: 'qq1' }]) : undefined))
+      matches('quiz_questions')
+      const err = await rejects(store!.quizzes.updateQuestion(question, { unstarted: true }))
+      expect(err).to.be.instanceOf(ConflictError)
+      expect((err as ConflictError).code).to.equal('quiz_started')
+      expect(on('quiz_questions', 'update'), 'nothing written').to.deep.equal([])
+    })
+
+    it('refuses to change a started quiz\'s draw and time limit, though no attempt is visible yet', async () => {
+      await open()
+      fake.answer((c) => (c.name === 'find' && c.body.find === 'quizzes' ? cursorAnswer(c, [{ _id: 'qz1' }]) : undefined))
+      const err = await rejects(store!.quizzes.update(quizRecord({ id: 'qz1', drawCount: 9 }), { unstarted: true }))
+      expect(err).to.be.instanceOf(ConflictError)
+      expect((err as ConflictError).code).to.equal('quiz_started')
+      const [write] = on('quizzes', 'update')
+      expect(write.body.updates[0].q).to.deep.equal({ _id: 'qz1', started: { $ne: true } })
     })
   })
 

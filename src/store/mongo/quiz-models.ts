@@ -7,7 +7,11 @@ import type { AttemptRecord, QuizQuestion, QuizRecord } from '../../domain/quiz.
  * `_id`; a partial unique index allows one open attempt per person and quiz.
  */
 type Stored<T extends { id: string }> = Omit<T, 'id'> & { _id: string }
-export type QuizDoc = Stored<QuizRecord>
+/**
+ * `started` is set by the first start; `editGate` is bumped by a question edit allowed only
+ * while unstarted. The two write the same document, so they conflict (quiz-repo.ts).
+ */
+export type QuizDoc = Stored<QuizRecord> & { started?: boolean; editGate?: number }
 export type QuestionDoc = Stored<QuizQuestion>
 export type AttemptDoc = Stored<AttemptRecord>
 
@@ -27,7 +31,7 @@ function quizSchema() {
     {
       _id: String, campaignId: nullableString, title: String, description: String, drawCount: Number, timeLimitSeconds: Number,
       attemptsAllowed: Number, opensAt: Date, closesAt: Date, audience: String, scopeDistrictIds: stringList, draft: { type: Boolean, default: false }, createdBy: String,
-      createdAt: Date, updatedAt: Date,
+      createdAt: Date, updatedAt: Date, started: Boolean, editGate: Number,
     },
     options,
   )
