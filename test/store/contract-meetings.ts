@@ -78,6 +78,13 @@ export function meetingContract(store: () => Store) {
       expect(await store().meetings.invitees([m.id])).to.have.length(3)
     })
 
+    it('invites a person named twice in one call once', async () => {
+      const m = await published()
+      const { added } = await store().meetings.addInvitees(m, [invitee(m.id, 'dp0003'), invitee(m.id, 'dp0003')], [])
+      expect(added).to.deep.equal([invitee(m.id, 'dp0003')])
+      expect((await store().meetings.invitees([m.id])).map((i) => i.personId)).to.deep.equal(['dp0001', 'dp0002', 'dp0003'])
+    })
+
     it('records answers and a single check-in per invitee', async () => {
       const m = await published()
       const answered = await store().meetings.respond(m.id, { kind: 'deputy', id: 'dp0001' }, { rsvp: 'leave', reason: '出差', at: at(5) })

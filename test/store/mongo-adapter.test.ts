@@ -8,6 +8,9 @@ import type { Store } from '../../src/store/ports.js'
 import { FakeMongoServer, NO_ANSWER, cursorAnswer, type ReceivedCommand } from '../fakes/mongo-wire.js'
 import { rejects } from '../helpers/rejects.js'
 import { caseRecord } from './contract-cases.js'
+import { meetingRecord } from './contract-meetings.js'
+import { quizRecord } from './contract-quizzes.js'
+import { ConflictError } from '../../src/errors.js'
 import { cursorContract } from './contract-cursors.js'
 
 /**
@@ -174,6 +177,46 @@ describe('mongo adapter, against a fake server', function () {
       expect(expire.body.updates[0].u).to.deep.equal([{ $set: { status: 'expired', finishedAt: '$deadline', answers: [], score: 0 } }])
       expect(on('quiz_attempts', 'insert')).to.have.length(1)
     })
+
+    const question = { id: 'qq1', quizId: 'qz1', type: 'single' as const, stem: '宪法何时通过？', options: ['1954', '1982'], answer: [1], explanation: '', points: 1, tags: [], position: 0 }
+
+    it('marks a quiz started before its first attempt is written, on the document an edit before the first start also writes', async () => {
+      await open()
+      const now = new Date('2026-11-22T02:00:00Z')
+      await store!.quizzes.startAttempt({
+        id: 'at1', quizId: 'qz1', personKind: 'deputy', personId: 'dp0001', stationId: 'st001', districtId: 'd01', number: 0, seed: 7, questionIds: ['qq1'],
+        optionOrders: [[0, 1]], startedAt: now, deadline: new Date(now.getTime() + 600_000), status: 'open', finishedAt: null, answers: null, score: null, maxScore: 1,
+      }, now, 3)
+      const writes = fake.commands.filter((c) => ['insert', 'update'].includes(c.name) && ['quizzes', 'quiz_attempts'].includes(c.body[c.name]))
+      expect(writes.map((c) => `${c.name} ${c.body[c.name]}`)).to.deep.equal(['update quiz_attempts', 'update quizzes', 'insert quiz_attempts'])
+      expect(writes[1].body.updates[0]).to.deep.include({ q: { _id: 'qz1', started: { $ne: true } }, u: { $set: { started: true } } })
+      matches('quizzes')
+      matches('quiz_questions')
+      await store!.quizzes.updateQuestion(question, { unstarted: true })
+      const [, gate] = on('quizzes', 'update')
+      expect(gate.body.updates[0].q, 'the edit writes the quiz, so it conflicts with a first start').to.deep.equal({ _id: 'qz1', started: { $ne: true } })
+      expect(gate.body.txnNumber, 'in the edit\'s transaction').to.not.equal(undefined)
+    })
+
+    it('refuses to change the scoring of a question once the quiz is marked started, though no attempt is visible yet', async () => {
+      await open()
+      fake.answer((c) => (c.name === 'find' && c.body.find === 'quiz_questions' ? cursorAnswer(c, [{ _id: 'qq1' }]) : undefined))
+      matches('quiz_questions')
+      const err = await rejects(store!.quizzes.updateQuestion(question, { unstarted: true }))
+      expect(err).to.be.instanceOf(ConflictError)
+      expect((err as ConflictError).code).to.equal('quiz_started')
+      expect(on('quiz_questions', 'update'), 'nothing written').to.deep.equal([])
+    })
+
+    it('refuses to change a started quiz\'s draw and time limit, though no attempt is visible yet', async () => {
+      await open()
+      fake.answer((c) => (c.name === 'find' && c.body.find === 'quizzes' ? cursorAnswer(c, [{ _id: 'qz1' }]) : undefined))
+      const err = await rejects(store!.quizzes.update(quizRecord({ id: 'qz1', drawCount: 9 }), { unstarted: true }))
+      expect(err).to.be.instanceOf(ConflictError)
+      expect((err as ConflictError).code).to.equal('quiz_started')
+      const [write] = on('quizzes', 'update')
+      expect(write.body.updates[0].q).to.deep.equal({ _id: 'qz1', started: { $ne: true } })
+    })
   })
 
   describe('surveys', () => {
@@ -328,6 +371,53 @@ describe('mongo adapter, against a fake server', function () {
       const queued = on('outbox', 'update')
       expect(queued).to.have.length(1)
       expect(queued[0].body.updates.map((u: Document) => u.q.dedupeKey)).to.deep.equal(['digest:dp0001:2026-11-23', 'digest:dp0003:2026-11-23'])
+    })
+  })
+
+  describe('methods added after the first review', () => {
+    const indexesOn = (collection: string) => on(collection, 'createIndexes').flatMap((c) => c.body.indexes as Document[])
+
+    it('invites a person named twice in one call once, as sqlite does, rather than failing on the unique key', async () => {
+      await open()
+      matches('meetings')
+      const m = meetingRecord({ status: 'published' })
+      const dp3 = { meetingId: m.id, personKind: 'deputy' as const, personId: 'dp0003', name: '王五', rsvp: 'pending' as const, reason: null, rsvpAt: null, checkedInAt: null }
+      const { added } = await store!.meetings.addInvitees(m, [dp3, dp3], [])
+      expect(added).to.deep.equal([dp3])
+      const [insert] = on('meeting_invitees', 'insert')
+      expect(insert.body.documents.map((d: Document) => d.personId)).to.deep.equal(['dp0003'])
+    })
+
+    it('finds the cases merged into one through the partial index on mergedInto', async () => {
+      await open()
+      const index = indexesOn('cases').find((i) => i.name === 'mergedInto_1')!
+      expect(index.partialFilterExpression).to.deep.equal({ mergedInto: { $type: 'string' } })
+      await store!.cases.mergedInto('cs-1')
+      const [find] = on('cases', 'find')
+      expect(find.body.filter).to.deep.equal({ mergedInto: { $eq: 'cs-1', $type: 'string' } })
+    })
+
+    it('finds a person\'s survey answers, opinions and quiz attempts from indexes, as sqlite\'s 013 does', async () => {
+      await open()
+      const byPerson = indexesOn('survey_responses').find((i) => i.name === 'mpUserId_1')!
+      expect(byPerson.partialFilterExpression).to.deep.equal({ mpUserId: { $type: 'string' } })
+      expect(indexesOn('survey_opinions').map((i) => i.key)).to.deep.include({ mpUserId: 1 })
+      expect(indexesOn('quiz_attempts').map((i) => i.key)).to.deep.include({ personId: 1 })
+      await store!.privacy.surveyAnswersOf('mu1')
+      const [answers] = on('survey_responses', 'find')
+      expect(answers.body.filter).to.deep.equal({ mpUserId: { $eq: 'mu1', $type: 'string' } })
+    })
+
+    it('masks a person\'s text answers looked up by survey and response, not by scanning every survey\'s answers', async () => {
+      await open()
+      fake.answer((c) =>
+        c.name === 'find' && c.body.find === 'survey_responses'
+          ? cursorAnswer(c, [{ _id: 'r1', surveyId: 's1', mpUserId: 'mu1', answers: { q1: '张三 13800000000' }, comments: [], createdAt: new Date() }])
+          : undefined,
+      )
+      expect(await store!.privacy.maskContributions('mu1', () => '***')).to.equal(1)
+      const [texts] = on('survey_text_answers', 'find')
+      expect(texts.body.filter).to.deep.equal({ surveyId: 's1', responseId: 'r1' })
     })
   })
 

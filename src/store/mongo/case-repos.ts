@@ -189,7 +189,9 @@ export function caseRepo(conn: Connection, { Case, CaseEvent, Outbox, TicketCoun
       return find(allOf(filterClauses(filter)), { createdAt: 1, _id: 1 })
     },
     async mergedInto(caseId) {
-      return find({ mergedInto: caseId }, { createdAt: 1, _id: 1 })
+      // $type as the partial index says it: the planner does not infer it from the equality,
+      // and would otherwise read every case to answer each reply on a merged case.
+      return find({ mergedInto: { $eq: caseId, $type: 'string' } }, { createdAt: 1, _id: 1 })
     },
   }
 }

@@ -100,7 +100,14 @@ export function meetingRepo(conn: Connection, { Meeting, MeetingInvitee, PublicR
           const present = await MeetingInvitee.find({ meetingId: record.id }, { personKind: 1, personId: 1, seq: 1 }).session(session).lean<MeetingInviteeDoc[]>()
           const known = new Set(present.map((i) => `${i.personKind}:${i.personId}`))
           let seq = present.reduce((max, i) => Math.max(max, i.seq), -1) + 1
-          const added = invitees.filter((i) => !known.has(`${i.personKind}:${i.personId}`)).map((i) => ({ ...i, meetingId: record.id }))
+          // A person named twice in the call is invited once, as sqlite's row-by-row check does.
+          const added: MeetingInvitee[] = []
+          for (const i of invitees) {
+            const key = `${i.personKind}:${i.personId}`
+            if (known.has(key)) continue
+            known.add(key)
+            added.push({ ...i, meetingId: record.id })
+          }
           if (added.length) await MeetingInvitee.insertMany(added.map((i) => ({ ...i, seq: seq++ })), { session })
           const addedKeys = new Set(added.map((i) => `${i.personKind}:${i.personId}`))
           // Only the people new to the meeting hear of it now.

@@ -9,6 +9,8 @@ import { maskStrings } from '../../domain/pii-mask.js'
 
 const ENDED: CaseStatus[] = ['closed', 'withdrawn', 'rejected']
 const date = (v: Date | null | undefined) => (v == null ? null : new Date(v))
+/** The person's own records, through the partial mpUserId indexes (the planner does not infer $type from the equality). */
+const ofPerson = (mpUserId: string) => ({ mpUserId: { $eq: mpUserId, $type: 'string' as const } })
 
 interface AttemptFields { quizId: string; personKind: string; personId: string; number: number; status: string; score?: number | null; maxScore: number; startedAt: Date; finishedAt?: Date | null }
 interface ResponseFields { surveyId: string; mpUserId?: string | null; answers: Record<string, unknown>; comments?: unknown[]; createdAt: Date }
@@ -99,18 +101,18 @@ export function privacyRepo(conn: Connection, { Case, CaseEvent, MpUser, Outbox,
           const Opinion = model<{ _id: string; text: string; mpUserId: string | null }>('SurveyOpinion')
           const CheckIn = model<{ _id: string; personKind: string; personId: string; reflection: string | null }>('CampaignCheckIn')
           let changed = 0
-          for (const r of await Response.find({ mpUserId }).session(session).lean<Array<ResponseFields & { _id: string }>>()) {
+          for (const r of await Response.find(ofPerson(mpUserId)).session(session).lean<Array<ResponseFields & { _id: string }>>()) {
             await Response.updateOne(
               { _id: r._id },
               { $set: { answers: maskStrings(r.answers, mask), comments: maskStrings(r.comments ?? [], mask), mpUserId: null } },
               { session },
             )
-            for (const t of await Text.find({ responseId: r._id }).session(session).lean<Array<{ _id: unknown; text: string }>>()) {
+            for (const t of await Text.find({ surveyId: r.surveyId, responseId: r._id }).session(session).lean<Array<{ _id: unknown; text: string }>>()) {
               await Text.updateOne({ _id: t._id }, { $set: { text: mask(t.text) } }, { session })
             }
             changed++
           }
-          for (const o of await Opinion.find({ mpUserId }).session(session).lean<Array<{ _id: string; text: string }>>()) {
+          for (const o of await Opinion.find(ofPerson(mpUserId)).session(session).lean<Array<{ _id: string; text: string }>>()) {
             await Opinion.updateOne({ _id: o._id }, { $set: { text: mask(o.text), mpUserId: null } }, { session })
             changed++
           }
@@ -128,7 +130,7 @@ export function privacyRepo(conn: Connection, { Case, CaseEvent, MpUser, Outbox,
       return docs.map((d) => ({ templateId: d.templateId, oneTime: d.oneTime ?? 0, longTerm: d.longTerm === true, updatedAt: new Date(d.updatedAt) }))
     },
     async surveyAnswersOf(mpUserId) {
-      const docs = await model<ResponseFields>('SurveyResponse').find({ mpUserId }).sort({ createdAt: 1, _id: 1 }).lean<ResponseFields[]>()
+      const docs = await model<ResponseFields>('SurveyResponse').find(ofPerson(mpUserId)).sort({ createdAt: 1, _id: 1 }).lean<ResponseFields[]>()
       return docs.map((d) => ({ surveyId: d.surveyId, answers: d.answers, comments: d.comments ?? [], createdAt: new Date(d.createdAt) }))
     },
     async quizAttemptsOf(people) {

@@ -7,7 +7,11 @@ import type { AttemptRecord, QuizQuestion, QuizRecord } from '../../domain/quiz.
  * `_id`; a partial unique index allows one open attempt per person and quiz.
  */
 type Stored<T extends { id: string }> = Omit<T, 'id'> & { _id: string }
-export type QuizDoc = Stored<QuizRecord>
+/**
+ * `started` is set by the first start; `editGate` is bumped by a question edit allowed only
+ * while unstarted. The two write the same document, so they conflict (quiz-repo.ts).
+ */
+export type QuizDoc = Stored<QuizRecord> & { started?: boolean; editGate?: number }
 export type QuestionDoc = Stored<QuizQuestion>
 export type AttemptDoc = Stored<AttemptRecord>
 
@@ -27,7 +31,7 @@ function quizSchema() {
     {
       _id: String, campaignId: nullableString, title: String, description: String, drawCount: Number, timeLimitSeconds: Number,
       attemptsAllowed: Number, opensAt: Date, closesAt: Date, audience: String, scopeDistrictIds: stringList, draft: { type: Boolean, default: false }, createdBy: String,
-      createdAt: Date, updatedAt: Date,
+      createdAt: Date, updatedAt: Date, started: Boolean, editGate: Number,
     },
     options,
   )
@@ -60,6 +64,8 @@ function attemptSchema() {
   schema.index({ quizId: 1, personKind: 1, personId: 1, number: 1 }, { unique: true })
   schema.index({ quizId: 1, personKind: 1, personId: 1 }, { unique: true, partialFilterExpression: { status: 'open' }, name: 'one_open_attempt' })
   schema.index({ quizId: 1, startedAt: 1 })
+  // A person's attempts (a copy of their data): sqlite's quiz_attempts_person.
+  schema.index({ personId: 1 })
   return schema
 }
 

@@ -48,13 +48,16 @@ export async function quizRepo(conn: Connection, { Outbox }: Pick<Models, 'Outbo
     async update(quiz, options) {
       // Who made it and when never change; the service passes them through as read.
       const { _id, ...fields } = quizToDoc(quiz)
+      const started = () => new ConflictError('已有人开始答题，抽题数和答题时限不能再改，以免前后成绩不可比', [], 'quiz_started')
       await conn.transaction(async (session) => {
-        // As in updateQuestion: one transaction, but an attempt inserted concurrently is not seen.
-        if (options?.unstarted && (await Attempt.exists({ quizId: _id }).session(session))) {
-          throw new ConflictError('已有人开始答题，抽题数和答题时限不能再改，以免前后成绩不可比', [], 'quiz_started')
+        // Attempts made before quizzes carried `started`; the flag covers a first start racing
+        // this edit: both write this document, so one of them retries and sees the other.
+        if (options?.unstarted && (await Attempt.exists({ quizId: _id }).session(session))) throw started()
+        const r = await Quiz.updateOne(options?.unstarted ? { _id, started: { $ne: true } } : { _id }, { $set: fields }, { session })
+        if (r.matchedCount === 0) {
+          if (options?.unstarted && (await Quiz.exists({ _id }).session(session))) throw started()
+          throw new NotFoundError('知识竞赛不存在')
         }
-        const r = await Quiz.updateOne({ _id }, { $set: fields }, { session })
-        if (r.matchedCount === 0) throw new NotFoundError('知识竞赛不存在')
       })
       return quiz
     },
@@ -92,9 +95,15 @@ export async function quizRepo(conn: Connection, { Outbox }: Pick<Models, 'Outbo
         if (r.matchedCount === 0) throw new NotFoundError('题目不存在')
         return q
       }
-      // Checked and written in one transaction; an attempt inserted concurrently is not seen (MongoDB has no
-      // predicate locks), so the service's own check before this narrows rather than closes that window.
+      // Checked and written in one transaction. MongoDB has no predicate locks, so an attempt
+      // inserted meanwhile is not seen; the quiz document is what a first start and this edit
+      // both write (`started`, `editGate`), so of the two racing one retries and sees the other.
       await conn.transaction(async (session) => {
+        const gate = await Quiz.updateOne({ _id: q.quizId, started: { $ne: true } }, { $inc: { editGate: 1 } }, { session })
+        if (gate.matchedCount === 0) {
+          if (await Question.exists({ _id: q.id }).session(session)) throw quizStarted()
+          throw new NotFoundError('题目不存在')
+        }
         if (await Attempt.exists({ quizId: q.quizId }).session(session)) throw quizStarted()
         const r = await Question.updateOne({ _id: q.id }, { $set: fields }, { session })
         if (r.matchedCount === 0) throw new NotFoundError('题目不存在')
@@ -119,6 +128,9 @@ export async function quizRepo(conn: Connection, { Outbox }: Pick<Models, 'Outbo
       if (used >= allowed) throw new ConflictError(`每人最多答题 ${allowed} 次，您的次数已用完`, [], 'attempts_used_up')
       const stored = { ...a, number: used + 1 }
       const { id, ...rest } = stored
+      // Before the attempt exists, the quiz is marked started (only the first start writes):
+      // an edit allowed only while unstarted writes the same document, so the two conflict.
+      await Quiz.updateOne({ _id: a.quizId, started: { $ne: true } }, { $set: { started: true } })
       try {
         // The unique index on open attempts (and on numbers) settles a race between two starts.
         await Attempt.insertOne({ _id: id, ...rest })

@@ -44,6 +44,8 @@ export async function defineSurveyModels(conn: Connection): Promise<SurveyModels
   }, options)
   response.index({ surveyId: 1, respondentKey: 1 }, { unique: true })
   response.index({ surveyId: 1, createdAt: 1, _id: 1 })
+  // A person's named answers (a copy of their data, erasure): sqlite's survey_responses_mp_user.
+  response.index({ mpUserId: 1 }, { partialFilterExpression: { mpUserId: { $type: 'string' } } })
   const tally = new Schema<TallyDoc>({ surveyId: String, scope: String, questionId: String, bucket: String, count: Number, sum: Number }, options)
   tally.index({ surveyId: 1, scope: 1, questionId: 1, bucket: 1 }, { unique: true })
   const text = new Schema<TextAnswerDoc>({
@@ -56,6 +58,7 @@ export async function defineSurveyModels(conn: Connection): Promise<SurveyModels
     outcome: String, reason: String, decidedBy: String, decidedAt: Date, createdAt: Date,
   }, options)
   opinion.index({ surveyId: 1, articleId: 1, createdAt: 1 })
+  opinion.index({ mpUserId: 1 }, { partialFilterExpression: { mpUserId: { $type: 'string' } } })
   const models: SurveyModels = {
     Survey: conn.model<SurveyDoc>('Survey', survey, 'surveys'),
     SurveyResponse: conn.model<SurveyResponseDoc>('SurveyResponse', response, 'survey_responses'),
