@@ -1,4 +1,5 @@
 import type { ErrorDetail } from '../errors.js'
+import { hasInvisible } from './free-text.js'
 
 /** One day of the official schedule: a day off (放假) or a weekend day that is worked (调休上班). */
 export interface HolidayDay {
@@ -16,6 +17,7 @@ export interface HolidayYear {
 export type HolidayFileCheck = { ok: true; year: HolidayYear } | { ok: false; problems: ErrorDetail[] }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/
+const NAME_MAX = 30
 const WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六']
 
 /**
@@ -50,6 +52,13 @@ export function checkHolidayFile(input: unknown): HolidayFileCheck {
     let ok = true
     if (typeof name !== 'string' || name.trim() === '') {
       problems.push({ path: `${at}.name`, message: '缺少节日名称' })
+      ok = false
+    } else if (hasInvisible(name.trim())) {
+      // Shown in the console and beside deadlines: held to the rule of every other line people read.
+      problems.push({ path: `${at}.name`, message: '节日名称含有不可见的控制字符，请删去后重新导入' })
+      ok = false
+    } else if (name.trim().length > NAME_MAX) {
+      problems.push({ path: `${at}.name`, message: `节日名称最多 ${NAME_MAX} 字` })
       ok = false
     }
     if (typeof isOffDay !== 'boolean') {

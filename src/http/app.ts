@@ -7,6 +7,7 @@ import { errorHandler } from './middleware/errors.js'
 import { expensiveLimits } from './middleware/expensive-limits.js'
 import { jsonBody } from './middleware/json-body.js'
 import { consoleOriginCheck } from './middleware/origin-check.js'
+import { routedPath } from './middleware/routed-path.js'
 import { securityHeaders } from './middleware/security-headers.js'
 import { requestContext } from './middleware/request-context.js'
 import { auditRoutes } from './routes/audit/routes.js'
@@ -59,7 +60,7 @@ export function createHttpApp(config: Config, logger: Logger, store: Store, serv
   // Uploads are multipart and the directory import is large: their routes read the body
   // themselves, after checking who is asking.
   const readsOwnBody = new Set(['/api/mp/uploads', '/api/mp/uploads/', '/api/admin/directory/import'])
-  app.use((ctx, next) => (readsOwnBody.has(ctx.path) ? next() : ordinaryBody(ctx, next)))
+  app.use((ctx, next) => (readsOwnBody.has(routedPath(ctx.path)) ? next() : ordinaryBody(ctx, next)))
 
   const routers = [
     healthRoutes(store, services.calendar),

@@ -166,7 +166,12 @@ export class SurveyService {
 
   async opinions(staff: StaffPrincipal, id: string, filter: { articleId?: string; outcome?: OpinionOutcome }) {
     const s = await this.visible(staff, id)
-    return { survey: s, opinions: await this.store.surveys.opinions(s.id, filter) }
+    const opinions = await this.store.surveys.opinions(s.id, filter)
+    // A district organizer following a city-level consultation reads their districts' opinions, as its results and CSV show.
+    const view = this.districtView(staff, s)
+    if (!view) return { survey: s, opinions }
+    const within = new Set((await this.store.surveys.responses(s.id)).filter((r) => r.districtId !== null && view.includes(r.districtId)).map((r) => r.id))
+    return { survey: s, opinions: opinions.filter((o) => within.has(o.responseId)) }
   }
 
   /**

@@ -4,6 +4,7 @@ import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
 import { RateLimitError } from '../../errors.js'
 import type { AppState } from '../state.js'
 import { SESSION_COOKIE } from './auth.js'
+import { routedPath } from './routed-path.js'
 
 export interface ExpensiveLimits {
   posterCodesPerStaff: number
@@ -20,7 +21,7 @@ interface Rule {
 
 /**
  * Console endpoints that cost the server real work — drawing a poster QR code, writing a
- * CSV of every answer, importing a directory — are limited per console session (per
+ * CSV of every answer, importing a directory or a calendar year — are limited per console session (per
  * address without one), in 10 minutes, before the route runs. Ordinary reads are not.
  */
 export function expensiveLimits(limits: ExpensiveLimits): Middleware<AppState> {
@@ -28,11 +29,14 @@ export function expensiveLimits(limits: ExpensiveLimits): Middleware<AppState> {
     { name: 'poster', points: limits.posterCodesPerStaff, matches: (m, p) => m === 'GET' && p.endsWith('/qrcode.png'), message: '生成二维码太频繁了，请 10 分钟后再试' },
     { name: 'export', points: limits.exportsPerStaff, matches: (m, p) => m === 'GET' && p.endsWith('.csv'), message: '导出太频繁了，请 10 分钟后再试' },
     { name: 'import', points: limits.importsPerStaff, matches: (m, p) => m === 'POST' && p === '/api/admin/directory/import', message: '导入太频繁了，请 10 分钟后再试' },
+    // A calendar year's import settles every provisional deadline again.
+    { name: 'calendar', points: limits.importsPerStaff, matches: (m, p) => m === 'POST' && p === '/api/admin/calendar/years', message: '导入太频繁了，请 10 分钟后再试' },
   ]
   const limiters = new Map(rules.filter((r) => r.points > 0).map((r) => [r.name, new RateLimiterMemory({ keyPrefix: `expensive_${r.name}`, points: r.points, duration: 600 })]))
   return async (ctx, next) => {
-    if (!ctx.path.startsWith('/api/admin/')) return next()
-    const rule = rules.find((r) => r.matches(ctx.method, ctx.path))
+    const path = routedPath(ctx.path)
+    if (!path.startsWith('/api/admin/')) return next()
+    const rule = rules.find((r) => r.matches(ctx.method, path))
     const limiter = rule && limiters.get(rule.name)
     if (!rule || !limiter) return next()
     const session = ctx.cookies.get(SESSION_COOKIE)

@@ -2,6 +2,7 @@ import type { Middleware } from 'koa'
 import { ForbiddenError } from '../../errors.js'
 import type { AppState } from '../state.js'
 import { SESSION_COOKIE } from './auth.js'
+import { routedPath } from './routed-path.js'
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
@@ -16,9 +17,10 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 export function consoleOriginCheck(allowedOrigins: readonly string[]): Middleware<AppState> {
   const allowed = new Set(allowedOrigins.map((o) => o.toLowerCase()))
   return (ctx, next) => {
-    if (SAFE_METHODS.has(ctx.method) || !(ctx.path === '/api/admin' || ctx.path.startsWith('/api/admin/'))) return next()
+    const path = routedPath(ctx.path)
+    if (SAFE_METHODS.has(ctx.method) || !(path === '/api/admin' || path.startsWith('/api/admin/'))) return next()
     // Logging in again over an old cookie changes nothing of the old session's.
-    if (!ctx.cookies.get(SESSION_COOKIE) || ctx.path === '/api/admin/login') return next()
+    if (!ctx.cookies.get(SESSION_COOKIE) || path === '/api/admin/login') return next()
     const origin = ctx.get('Origin').toLowerCase()
     // Not ctx.origin: since Koa 3 that is the Origin header itself, which would allow everything.
     const own = `${ctx.protocol}://${ctx.host}`.toLowerCase()

@@ -56,7 +56,7 @@ export const itemParams = z.strictObject({ id: campaignId, itemId })
 export const campaignCorrectionBody = z
   .strictObject({
     title: text(TITLE_MAX, '标题').optional(),
-    description: z.string().trim().max(2000, '简介最多 2000 字').optional(),
+    description: longText().max(2000, '简介最多 2000 字').optional(),
     startsAt: instant.optional(),
     endsAt: instant.optional(),
   })
@@ -66,10 +66,10 @@ export const campaignCorrectionBody = z
 export const itemCorrectionBody = z
   .strictObject({
     title: text(TITLE_MAX, '标题').optional(),
-    summary: z.string().trim().max(300, '摘要最多 300 字').optional(),
-    body: z.string().max(200_000, '正文过长').optional(),
+    summary: longText().max(300, '摘要最多 300 字').optional(),
+    body: longText().max(200_000, '正文过长').optional(),
     link: z.url({ protocol: /^https$/, error: '链接须为 https 地址' }).max(1000).optional(),
-    source: z.string().trim().max(100, '来源最多 100 字').optional(),
+    source: singleLine().max(100, '来源最多 100 字').optional(),
     required: z.boolean().optional(),
     publishAt: instant.optional(),
   })

@@ -54,10 +54,10 @@ export const questionIdParam = z.strictObject({ id: quizIdParam.shape.id, questi
 export const questionCorrectionBody = z
   .strictObject({
     type: z.enum(QUESTION_TYPES, { error: '题型应为 single、multiple 或 true_false' }).optional(),
-    stem: text(1000, '题干').optional(),
+    stem: requiredText(1000, '题干').optional(),
     options: z.array(text(200, '选项')).max(OPTIONS_MAX, `选项最多 ${OPTIONS_MAX} 个`).optional(),
     answer: z.array(z.enum(OPTION_KEYS, { error: '答案应为选项字母 A–H' })).min(1, '请给出正确答案').max(OPTIONS_MAX).optional(),
-    explanation: z.string().trim().max(2000, '解析最多 2000 字').optional(),
+    explanation: longText().max(2000, '解析最多 2000 字').optional(),
     points: z.number().int('分值应为整数').min(1, '分值至少为 1').max(100, '分值最多为 100').optional(),
     tags: z.array(text(30, '标签')).max(10, '标签最多 10 个').optional(),
   })

@@ -64,7 +64,7 @@ export const createBody = z.strictObject({
 export const correctionBody = z
   .strictObject({
     title: text(100, '标题').optional(),
-    description: z.string().trim().max(5000, '说明最多 5000 字').optional(),
+    description: longText().max(5000, '说明最多 5000 字').optional(),
     opensAt: instant.optional(),
     closesAt: instant.optional(),
     responseCap: z.number().int().min(1, '人数上限至少为 1').nullable().optional(),
