@@ -102,6 +102,14 @@ describe('my tasks (GET /api/mp/tasks)', () => {
     expect(after).to.include({ total: 5 })
   })
 
+  it('no longer asks for the reading of a campaign that has ended', async () => {
+    expect((await zhang.get('/api/mp/tasks')).body.reading).to.have.length(1)
+    app.clock.set(new Date('2026-12-26T01:00:00Z')) // the campaign ended at 09:00 on 26 December
+    const later = await (await asDeputy(app, 'dp0001')).get('/api/mp/tasks') // signs in again a month on
+    expect(later.status, JSON.stringify(later.body)).to.equal(200)
+    expect(later.body.reading).to.deep.equal([])
+  })
+
   it('shows a resident what applies to residents: answers to rate, open surveys; never a ballot or a deputies\' quiz', async () => {
     app.clock.advance(DAY / 24)
     await zhang.post(`/api/mp/deputy/cases/${ids.fresh}/acknowledge`, {})
