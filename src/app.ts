@@ -60,7 +60,7 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
     { name: READING_PUBLISH_JOB, schedule: READING_PUBLISH_SCHEDULE, leaseMs: 2 * 60_000, run: () => runReadingPublishJob({ publisher: services.readingPublisher, logger }) },
     {
       name: MEETING_REMINDERS_JOB, schedule: MEETING_REMINDERS_SCHEDULE, leaseMs: 4 * 60_000,
-      run: () => runMeetingRemindersJob({ store, clock, logger, policy: { reminderHours: config.meetings.reminderHours, timeZone: config.business.timeZone } }),
+      run: () => runMeetingRemindersJob({ store, clock, logger, policy: { reminderHours: config.meetings.reminderHours, timeZone: config.business.timeZone, quietHours: config.outbox.quietHours } }),
     },
     {
       name: RETENTION_JOB, schedule: config.privacy.retentionSchedule, leaseMs: 30 * 60_000,

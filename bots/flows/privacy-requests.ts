@@ -43,7 +43,8 @@ export const privacyConversation: Conversation = async (turn) => {
   const { state } = turn
   if (state.flow?.name === 'erase') {
     state.flow = null
-    if (compact(turn.raw) !== CONFIRM_ERASE) {
+    // "确认删除。" as people type it, full stop and all, is the same answer.
+    if (compact(turn.raw).replace(/[!！~～。.]+$/, '') !== CONFIRM_ERASE) {
       turn.say('好的，没有删除您的信息。')
       return true
     }

@@ -160,10 +160,14 @@ export class CaseWorkflow {
       throw new ConflictError(`留言 ${into.ticket} 当前为「${STATUS_LABELS[into.status]}」，不能并入`, [{ path: 'body.intoCaseId', message: into.status }], 'merge_target_closed')
     }
     const handler = c.deputyId ? [{ to: { kind: 'deputy' as const, id: c.deputyId }, kind: 'case.merged', text: `留言 ${c.ticket} 已并入留言 ${into.ticket} 合并办理，无需单独受理。` }] : []
+    // Merged into a case already answered: no later reply would reach this resident, so the answer goes now.
+    const told = into.status === 'replied' && into.reply
+      ? `您的留言 ${c.ticket} 与相同问题的留言 ${into.ticket} 合并办理，${await this.deputyName(into.deputyId)}代表已答复：${excerpt(into.reply, 60)}`
+      : `您的留言 ${c.ticket} 与相同问题的留言 ${into.ticket} 合并办理，办理结果会一并告知。`
     return this.apply(c, staffActor(staff), {
       action: 'merge', type: 'merged', to: 'closed', note, patch: { mergedInto: into.id, closedAt: this.clock.now() },
       data: { into: into.id, intoTicket: into.ticket },
-      tell: [resident(c, 'case.merged', `您的留言 ${c.ticket} 与相同问题的留言 ${into.ticket} 合并办理，办理结果会一并告知。`), ...handler],
+      tell: [resident(c, 'case.merged', told), ...handler],
       // "请在 24 小时内受理" and the like, not yet sent, would now be untrue.
       withdraw: WORK_KINDS,
     })

@@ -1,6 +1,6 @@
 import type { Clock } from '../clock.js'
 import { DEPUTY_LOAD_STATUSES, nextDeadline, type CaseRecord } from '../domain/case.js'
-import type { ReadingItem } from '../domain/campaign.js'
+import { campaignPhase, isLive, type ReadingItem } from '../domain/campaign.js'
 import { rsvpClosesAt, rsvpRefusal } from '../domain/meeting.js'
 import type { AttemptRecord, QuizRecord } from '../domain/quiz.js'
 import type { SurveyRecord } from '../domain/survey.js'
@@ -129,10 +129,13 @@ export class TaskListService {
     if (!reach.length) return []
     const ids = reach.map((r) => r.itemId)
     const read = new Set((await this.store.campaigns.readsFor(reader, ids)).map((r) => r.itemId))
-    const items = (await this.store.campaigns.getItems(ids.filter((id) => !read.has(id)))).filter((i) => i.required && i.publishedAt)
-    const titles = new Map((await this.store.campaigns.getMany([...new Set(items.map((i) => i.campaignId))])).map((c) => [c.id, c.title]))
+    const unread = (await this.store.campaigns.getItems(ids.filter((id) => !read.has(id)))).filter((i) => i.required && isLive(i))
+    const campaigns = await this.store.campaigns.getMany([...new Set(unread.map((i) => i.campaignId))])
+    // Once a campaign has ended its reading is no longer asked of anyone (the digest's rule too).
+    const titles = new Map(campaigns.filter((c) => campaignPhase(c, this.clock.now()) !== 'ended').map((c) => [c.id, c.title]))
+    const items = unread.filter((i) => titles.has(i.campaignId))
     return items
       .sort((a, b) => b.publishedAt!.getTime() - a.publishedAt!.getTime() || a.id.localeCompare(b.id))
-      .map((item) => ({ item, campaignTitle: titles.get(item.campaignId) ?? '' }))
+      .map((item) => ({ item, campaignTitle: titles.get(item.campaignId)! }))
   }
 }

@@ -65,6 +65,15 @@ describe('bot: a resident withdraws a message or has their data deleted', functi
     expect(await ask(t, wang, '查询'), 'a new person with no messages').to.include('您还没有留言')
   })
 
+  it('takes "确认删除。" with its full stop as the confirmation', async () => {
+    const sun = t.world.person('wx-sun', '孙奶奶')
+    await leaveMessage(sun, '楼道灯不亮')
+    const personId = (await app.liaison.store.mpUsers.getByBotContact('wx-sun'))!.id
+    await ask(t, sun, '删除我的信息')
+    expect(await ask(t, sun, '确认删除。')).to.include('您的个人信息已删除')
+    expect(await app.liaison.store.mpUsers.get(personId)).to.include({ botContactId: null })
+  })
+
   it('withdraws consent: no new message until they agree again', async () => {
     const zhao = t.world.person('wx-zhao', '赵大爷')
     await leaveMessage(zhao, '公交站台顶棚漏雨')

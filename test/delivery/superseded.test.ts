@@ -1,7 +1,7 @@
 import { expect } from 'chai'
 import { asAdmin, type TestApp } from '../helpers/app.js'
 import { meetingBody } from '../helpers/meetings.js'
-import { loginAs, startWithWeChat, subscribe, TEMPLATE } from '../helpers/wechat.js'
+import { loginAs, ROBOT_KEYS, startWithWeChat, subscribe, TEMPLATE } from '../helpers/wechat.js'
 import type { FakeWeChat } from '../fakes/wechat-api.js'
 
 type App = TestApp & { fake: FakeWeChat }
@@ -56,6 +56,20 @@ describe('no stale or out-of-order news', () => {
     expect(await app.liaison.store.subscriptions.get(wang.userId, TEMPLATE)).to.deep.include({ oneTime: 0 })
     const { body } = await (await asAdmin(app)).get(`/api/admin/outbox?recipientId=${wang.userId}&kind=case.acknowledged`)
     expect(body.items[0].delivery).to.deep.equal({ state: 'superseded', label: '已取代（未发送）', reason: SUPERSEDED })
+  })
+
+  it('does not post "发布了《…》" to a station\'s group for a reading item withdrawn while the notice waited', async () => {
+    const office = await asAdmin(app)
+    const campaign = await office.post('/api/admin/campaigns', {
+      title: '学习贯彻代表法', startsAt: '2026-11-23T09:00:00+08:00', endsAt: '2026-12-23T09:00:00+08:00', audience: { stationIds: ['st004'], staff: true },
+    })
+    expect(campaign.status, JSON.stringify(campaign.body)).to.equal(201)
+    const item = await office.post(`/api/admin/campaigns/${campaign.body.id}/items`, { title: '发错的材料', body: '<p>……</p>', required: true })
+    expect(item.status, JSON.stringify(item.body)).to.equal(201)
+    expect((await office.post(`/api/admin/campaigns/${campaign.body.id}/items/${item.body.id}/withdraw`)).status).to.equal(200)
+    await drain()
+    expect(app.fake.robotMessages(ROBOT_KEYS['station:st004']), 'nothing about a withdrawn item').to.deep.equal([])
+    expect(await row('reading.published', 'st004')).to.deep.include({ status: 'dead', lastError: SUPERSEDED })
   })
 
   it('does not send the notice of a meeting that was cancelled while the notice waited; the cancellation goes out', async () => {

@@ -79,6 +79,28 @@ describe('notices of ballots and quizzes, and who has not answered', () => {
     expect(await messages('quiz.published')).to.have.length(7)
   })
 
+  it('tells nobody of a draft ballot, and its roll once when it is published', async () => {
+    const draft = await office.post('/api/admin/surveys', ballotBody({ draft: true }))
+    expect(draft.status, JSON.stringify(draft.body)).to.equal(201)
+    expect(await messages('ballot.published'), 'a draft is still being prepared').to.deep.equal([])
+    expect((await office.patch(`/api/admin/surveys/${draft.body.id}`, { title: '2027年民生实事项目票决（修订）' })).status).to.equal(200)
+    expect(await messages('ballot.published'), 'correcting a draft tells nobody either').to.deep.equal([])
+    expect((await office.post(`/api/admin/surveys/${draft.body.id}/publish`)).status).to.equal(200)
+    expect(await recipients('ballot.published')).to.deep.equal(['deputy:dp0001', 'deputy:dp0002', 'deputy:dp0006'])
+    expect((await messages('ballot.published'))[0].payload.text).to.equal('票决通知：《2027年民生实事项目票决（修订）》已开始，11月30日 18:00 截止。请在截止前投票。')
+    expect((await office.post(`/api/admin/surveys/${draft.body.id}/publish`)).status, 'published once').to.equal(409)
+    expect(await messages('ballot.published')).to.have.length(3)
+  })
+
+  it('tells nobody of a draft quiz, and its audience once when it is published', async () => {
+    const quiz = await quizWithBank(app, office, { audience: 'deputies', draft: true })
+    expect(await messages('quiz.published'), 'a draft is still being prepared').to.deep.equal([])
+    expect((await office.post(`/api/admin/quizzes/${quiz.id}/publish`)).status).to.equal(200)
+    expect(await recipients('quiz.published')).to.deep.equal(['deputy:dp0001', 'deputy:dp0002', 'deputy:dp0003', 'deputy:dp0004', 'deputy:dp0005', 'deputy:dp0006'])
+    expect((await office.post(`/api/admin/quizzes/${quiz.id}/publish`)).status, 'published once').to.equal(409)
+    expect(await messages('quiz.published')).to.have.length(6)
+  })
+
   it('shows organizers who has not voted and whether each one\'s notice arrived', async () => {
     const { body: ballot } = await office.post('/api/admin/surveys', ballotBody())
     expect((await (await asDeputy(app, 'dp0002')).post(`/api/mp/surveys/${ballot.id}/responses`, { answers: { projects: ['p1'] } })).status).to.equal(201)

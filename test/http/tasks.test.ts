@@ -83,6 +83,33 @@ describe('my tasks (GET /api/mp/tasks)', () => {
     expect([tasks.meetings, tasks.ballots, tasks.surveys, tasks.reading]).to.deep.equal([[], [], [], []])
   })
 
+  it('never lists drafts, a withdrawn reading item or a ballot that has closed', async () => {
+    const campaignId = (await office.get(`/api/admin/campaigns`)).body.items[0].id
+    await office.post(`/api/admin/campaigns/${campaignId}/items`, { title: '尚未发布的解读', body: '<p>……</p>', required: true, draft: true })
+    expect((await office.post('/api/admin/surveys', ballotBody({ title: '草稿票决', draft: true }))).status).to.equal(201)
+    expect((await office.post('/api/admin/surveys', surveyBody({ title: '草稿问卷', draft: true }))).status).to.equal(201)
+    await quizWithBank(app, office, { audience: 'deputies', title: '草稿竞赛', draft: true })
+    const before = (await zhang.get('/api/mp/tasks')).body
+    expect(before, 'drafts are no one\'s task').to.include({ total: 7 })
+    expect(before.reading.map((r: { title: string }) => r.title)).to.deep.equal(['代表法全文'])
+
+    const withdrawn = await office.post(`/api/admin/campaigns/${campaignId}/items/${ids.item}/withdraw`)
+    expect(withdrawn.status, JSON.stringify(withdrawn.body)).to.equal(200)
+    expect((await office.post(`/api/admin/surveys/${ids.ballot}/close`)).status).to.equal(200)
+    const after = (await zhang.get('/api/mp/tasks')).body
+    expect(after.reading, 'a withdrawn item cannot be read, so it is nobody\'s task').to.deep.equal([])
+    expect(after.ballots, 'a closed ballot cannot be cast').to.deep.equal([])
+    expect(after).to.include({ total: 5 })
+  })
+
+  it('no longer asks for the reading of a campaign that has ended', async () => {
+    expect((await zhang.get('/api/mp/tasks')).body.reading).to.have.length(1)
+    app.clock.set(new Date('2026-12-26T01:00:00Z')) // the campaign ended at 09:00 on 26 December
+    const later = await (await asDeputy(app, 'dp0001')).get('/api/mp/tasks') // signs in again a month on
+    expect(later.status, JSON.stringify(later.body)).to.equal(200)
+    expect(later.body.reading).to.deep.equal([])
+  })
+
   it('shows a resident what applies to residents: answers to rate, open surveys; never a ballot or a deputies\' quiz', async () => {
     app.clock.advance(DAY / 24)
     await zhang.post(`/api/mp/deputy/cases/${ids.fresh}/acknowledge`, {})

@@ -132,3 +132,26 @@ describe('the meeting reminders job: 24 h and 2 h before, never twice, never to 
     expect(await reminders()).to.have.length(3)
   })
 })
+
+describe('meeting reminders and quiet hours (21:00–08:00)', () => {
+  let app: TestApp
+  beforeEach(async () => {
+    app = await startApp({ directory: meetingCity(), overrides: { outbox: { quietHours: { start: '21:00', end: '08:00', immediateKinds: [] } } } })
+    app.clock.set(new Date('2026-11-23T02:00:00Z'))
+  })
+  afterEach(() => app.close())
+
+  it('writes the 2 h reminder of a 09:30 meeting at 08:00 with the time really left then, not "2 小时后" held overnight', async () => {
+    const office = await asAdmin(app)
+    const { body } = await office.post('/api/admin/meetings', meetingBody({ selector: { deputyIds: ['dp0001'] } }))
+    expect((await office.post(`/api/admin/meetings/${body.id}/publish`)).status).to.equal(200)
+    const run = () => app.liaison.jobs.find((j) => j.name === MEETING_REMINDERS_JOB)!.run()
+    const texts = async () => (await app.liaison.store.outbox.search({ limit: 100, kind: 'meeting.reminder' })).items.map((m) => m.payload.text as string)
+    app.clock.set(new Date(START - 2 * HOUR)) // Thursday 07:30
+    await run()
+    expect(await texts(), 'nothing written in quiet hours').to.deep.equal([])
+    app.clock.set(new Date(START - 90 * 60_000)) // 08:00
+    await run()
+    expect(await texts()).to.deep.equal(['会议提醒：市人大常委会第十次会议（常委会会议） 将于 1 小时 30 分钟后（11月26日 09:30–11:30）在 市人大常委会第一会议室 召开，请准时参加。'])
+  })
+})

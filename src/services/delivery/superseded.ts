@@ -19,6 +19,8 @@ export async function supersededReason(store: Store, m: OutboxMessage, now: Date
   const recipient = { kind: m.recipientKind, id: m.recipientId }
   if (subjects.case && !caseMessageHolds(m.kind, recipient, subjects.case)) return { subjects, reason: SUPERSEDED_REASON }
   if (subjects.meeting && !meetingMessageHolds(m.kind, p.changeSeq, subjects.meeting, now)) return { subjects, reason: SUPERSEDED_REASON }
+  // "发布了《…》" for a reading item the organizer withdrew while the notice waited would send people to nothing.
+  if (m.kind === 'reading.published' && p.itemId && (await store.campaigns.getItem(p.itemId))?.withdrawnAt) return { subjects, reason: SUPERSEDED_REASON }
   const key = SUBJECT_KEYS.find((k) => typeof p[k] === 'string')
   if (key && (await store.outbox.newerSent(m, { key, id: p[key]! }))) return { subjects, reason: `${SUPERSEDED_REASON}（已有更新的消息送达）` }
   return { subjects, reason: null }
