@@ -34,3 +34,13 @@ export function quietUntil(now: Date, quiet: QuietHours, timeZone: string): Date
   const ahead = (end - minutes + 1440) % 1440
   return new Date(now.getTime() - (now.getTime() % 1000) - seconds * 1000 + ahead * 60_000)
 }
+
+/** Quiet hours with the kinds a person is waiting for (their own case moving on), which go at once. */
+export type QuietPolicy = QuietHours & { immediateKinds: readonly string[] }
+
+/** Until when a message of this kind is held back now, with the reason shown in the console; null: send it. */
+export function quietHold(kind: string, now: Date, quiet: QuietPolicy, timeZone: string): { until: Date; reason: string } | null {
+  if (quiet.immediateKinds.includes(kind)) return null
+  const until = quietUntil(now, quiet, timeZone)
+  return until ? { until, reason: `夜间免打扰，${quiet.end} 后发送` } : null
+}

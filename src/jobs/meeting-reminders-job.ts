@@ -1,6 +1,6 @@
 import type { Clock } from '../clock.js'
 import { dueReminder, remindable } from '../domain/meeting.js'
-import { quietUntil, type QuietHours } from '../domain/quiet-hours.js'
+import { quietHold, type QuietPolicy } from '../domain/quiet-hours.js'
 import { ConflictError } from '../errors.js'
 import type { Logger } from '../logger.js'
 import { meetingMessage, noticeTexts } from '../services/meeting-notices.js'
@@ -14,7 +14,7 @@ export interface MeetingRemindersDeps {
   store: Store
   clock: Clock
   logger: Logger
-  policy: { reminderHours: number[]; timeZone: string; quietHours?: QuietHours & { immediateKinds: string[] } }
+  policy: { reminderHours: number[]; timeZone: string; quietHours?: QuietPolicy }
 }
 
 const HOUR = 3_600_000
@@ -29,8 +29,7 @@ export async function runMeetingRemindersJob({ store, clock, logger, policy }: M
   const now = clock.now()
   // A reminder written in quiet hours would be held until they end and then say a time left
   // that is no longer true ("2 小时后" at 08:00 for a 09:00 meeting): the first run after them writes it.
-  const quiet = policy.quietHours
-  if (quiet && !quiet.immediateKinds.includes('meeting.reminder') && quietUntil(now, quiet, policy.timeZone)) return { reminded: 0 }
+  if (policy.quietHours && quietHold('meeting.reminder', now, policy.quietHours, policy.timeZone)) return { reminded: 0 }
   const longest = Math.max(0, ...policy.reminderHours)
   const meetings = await store.meetings.list({ statuses: ['published'], startFrom: now, startTo: new Date(now.getTime() + longest * HOUR + 1) })
   let reminded = 0

@@ -1,7 +1,7 @@
 import type { Clock } from '../../clock.js'
 import { ConflictError, NotFoundError } from '../../errors.js'
 import type { OutboxMessage, Store } from '../../store/ports.js'
-import { quietUntil, type QuietHours } from '../../domain/quiet-hours.js'
+import { quietHold, type QuietPolicy } from '../../domain/quiet-hours.js'
 import { BOT_CHANNELS } from './channels.js'
 import { titleOf } from './kinds.js'
 import { retryOutcome, type RetryPolicy } from './retry.js'
@@ -14,7 +14,7 @@ import { retryOutcome, type RetryPolicy } from './retry.js'
 export class BotOutbox {
   constructor(
     private readonly store: Store,
-    private readonly policy: RetryPolicy & { leaseSeconds: number; timeZone: string; quietHours: QuietHours & { immediateKinds: string[] } },
+    private readonly policy: RetryPolicy & { leaseSeconds: number; timeZone: string; quietHours: QuietPolicy },
     private readonly clock: Clock,
   ) {}
 
@@ -25,12 +25,11 @@ export class BotOutbox {
     })
     // The bot keeps the same quiet hours as the dispatcher: a message routed to it before 21:00
     // must not reach someone's phone at 21:30. What can wait goes back until the morning.
-    const { quietHours, timeZone } = this.policy
-    const until = quietUntil(now, quietHours, timeZone)
     const messages: OutboxMessage[] = []
     for (const m of leased) {
-      if (!until || quietHours.immediateKinds.includes(m.kind)) messages.push(m)
-      else await this.store.outbox.complete(m.id, holderOf(instance), { status: 'pending', channel: m.channel, address: m.address ?? null, until, reason: `夜间免打扰，${quietHours.end} 后发送` })
+      const held = quietHold(m.kind, now, this.policy.quietHours, this.policy.timeZone)
+      if (!held) messages.push(m)
+      else await this.store.outbox.complete(m.id, holderOf(instance), { status: 'pending', channel: m.channel, address: m.address ?? null, ...held })
     }
     return messages.map((m) => ({
       id: m.id,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
 import type { Clock } from '../../clock.js'
 import type { Logger } from '../../logger.js'
-import { quietUntil, type QuietHours } from '../../domain/quiet-hours.js'
+import { quietHold, type QuietPolicy } from '../../domain/quiet-hours.js'
 import type { OutboxMessage, OutboxOutcome, Store } from '../../store/ports.js'
 import { WeChatApiError } from '../../wechat/errors.js'
 import { BOT_CHANNELS, DISPATCHER_CHANNELS, type ChannelResolver, type Route } from './channels.js'
@@ -29,7 +29,7 @@ export interface DispatchPolicy {
   /** Business time zone: quiet hours and the times shown in messages. */
   timeZone: string
   /** Nothing that can wait is sent within these hours; `immediateKinds` are what people wait for. */
-  quietHours: QuietHours & { immediateKinds: string[] }
+  quietHours: QuietPolicy
 }
 
 export interface DispatchReport {
@@ -129,10 +129,8 @@ export class OutboxDispatcher {
   private async deliver(m: OutboxMessage): Promise<OutboxOutcome> {
     const now = this.clock.now()
     const { quietHours, timeZone } = this.policy
-    if (!quietHours.immediateKinds.includes(m.kind)) {
-      const until = quietUntil(now, quietHours, timeZone)
-      if (until) return { status: 'pending', channel: m.channel, address: m.address ?? null, until, reason: `夜间免打扰，${quietHours.end} 后发送` }
-    }
+    const held = quietHold(m.kind, now, quietHours, timeZone)
+    if (held) return { status: 'pending', channel: m.channel, address: m.address ?? null, ...held }
     // Checked before any credit is spent: old news never uses up a person's subscription.
     const { subjects, reason: superseded } = await supersededReason(this.store, m, now)
     if (superseded) return { status: 'dead', error: superseded }
