@@ -23,7 +23,7 @@ export class BallotRoll {
   constructor(
     private readonly store: Store,
     private readonly surveys: Pick<SurveyService, 'visible'>,
-    private readonly responses: Pick<SurveyResponses, 'respondentKey'>,
+    private readonly responses: Pick<SurveyResponses, 'deputyKeys'>,
   ) {}
 
   async notVoted(staff: StaffPrincipal, surveyId: string): Promise<{ survey: SurveyRecord; roll: number; voted: number; items: NotVoted[] }> {
@@ -49,10 +49,8 @@ export class BallotRoll {
     }
   }
 
-  /** A ballot's key names the deputy; a survey's names the account, so any of the deputy's accounts (mini-program or bot) counts. */
   private async answered(s: SurveyRecord, deputyId: string, keys: Set<string>): Promise<boolean> {
-    if (s.kind === 'ballot') return keys.has(this.responses.respondentKey(s, { kind: 'mp_user', id: '', deputyId }))
-    const accounts = await this.store.mpUsers.listByDeputyId(deputyId)
-    return accounts.some((a) => keys.has(this.responses.respondentKey(s, { kind: 'mp_user', id: a.id, deputyId })))
+    const accounts = s.kind === 'ballot' ? [] : await this.store.mpUsers.listByDeputyId(deputyId)
+    return this.responses.deputyKeys(s, deputyId, accounts).some((k) => keys.has(k))
   }
 }

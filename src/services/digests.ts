@@ -45,7 +45,7 @@ export class DigestService {
     private readonly reading: ReadingDigest,
     private readonly settings: DigestSettings,
     private readonly clock: Clock,
-    private readonly responses: Pick<SurveyResponses, 'respondentKey'>,
+    private readonly responses: Pick<SurveyResponses, 'deputyKeys'>,
   ) {}
 
   /** One run of the digest job: returns how many digests were made now. */
@@ -150,19 +150,15 @@ export class DigestService {
   private async surveysOwed(deputyId: string, g: Gathered): Promise<DigestSurvey[]> {
     const owed: DigestSurvey[] = []
     for (const { survey, voted } of g.ballots) {
-      // A ballot's key names the deputy, whichever account votes.
-      if (survey.ballot?.rollDeputyIds.includes(deputyId) && !voted.has(this.responses.respondentKey(survey, { kind: 'mp_user', id: '', deputyId }))) {
+      if (survey.ballot?.rollDeputyIds.includes(deputyId) && !this.responses.deputyKeys(survey, deputyId, []).some((k) => voted.has(k))) {
         owed.push({ title: survey.title, ballot: true, closesAt: survey.closesAt })
       }
     }
     if (!g.surveys.length) return owed
-    // Answered from either of the deputy's accounts (mini-program or bot) counts.
     const accounts = await this.store.mpUsers.listByDeputyId(deputyId)
     for (const survey of g.surveys) {
       let answered = false
-      for (const account of accounts) {
-        if (!answered) answered = await this.store.surveys.hasResponded(survey.id, this.responses.respondentKey(survey, { kind: 'mp_user', id: account.id, deputyId }))
-      }
+      for (const key of this.responses.deputyKeys(survey, deputyId, accounts)) answered ||= await this.store.surveys.hasResponded(survey.id, key)
       if (!answered) owed.push({ title: survey.title, ballot: false, closesAt: survey.closesAt })
     }
     return owed

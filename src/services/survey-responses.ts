@@ -73,6 +73,15 @@ export class SurveyResponses {
     return this.store.surveys.respond({ response, increments: tallyIncrements(s, response), texts, opinions })
   }
 
+  /**
+   * The keys a deputy's answer would be stored under: a ballot's names the deputy, whichever
+   * account votes; a survey's names the account, so each of theirs (mini-program, bot) counts.
+   */
+  deputyKeys(s: SurveyRecord, deputyId: string, accounts: ReadonlyArray<{ id: string }>): string[] {
+    if (s.kind === 'ballot') return [this.respondentKey(s, { kind: 'mp_user', id: '', deputyId })]
+    return accounts.map((a) => this.respondentKey(s, { kind: 'mp_user', id: a.id, deputyId }))
+  }
+
   /** Who answered, as the unique key stores it: the person, a keyed hash of them, or (ballots) the deputy. */
   respondentKey(s: SurveyRecord, user: MpPrincipal): string {
     const who = s.kind === 'ballot' && user.deputyId ? `deputy:${user.deputyId}` : `mp:${user.id}`
