@@ -1,4 +1,4 @@
-import type { Connection } from 'mongoose'
+import type { ClientSession, Connection } from 'mongoose'
 import type { MeetingInvitee, MeetingRecord, PersonRef, PublicRegistration } from '../../domain/meeting.js'
 import type { MeetingFilter, MeetingRepo } from '../ports.js'
 import { decodeCursor, toPage } from '../cursor.js'
@@ -61,6 +61,15 @@ export function meetingRepo(conn: Connection, { Meeting, MeetingInvitee, PublicR
     const doc = await Meeting.findOne(filter).lean<MeetingDoc>()
     return doc ? meetingFromDoc(doc) : null
   }
+  /** Writes the meeting if nobody changed it since it was read (its version), else says which. */
+  const writeVersion = async (record: MeetingRecord, session: ClientSession) => {
+    const { _id, version: _version, ...fields } = meetingToDoc(record)
+    const result = await Meeting.updateOne({ _id: record.id, version: record.version }, { $set: fields, $inc: { version: 1 } }, { session })
+    if (result.matchedCount === 0) {
+      if (!(await Meeting.exists({ _id: record.id }).session(session))) throw new NotFoundError('会议不存在')
+      throw new ConflictError('会议刚被其他人更新，请刷新后重试', [], 'stale_meeting')
+    }
+  }
   const personFilter = (meetingId: string, person: PersonRef) => ({ meetingId, personKind: person.kind, personId: person.id })
 
   return {
@@ -73,12 +82,7 @@ export function meetingRepo(conn: Connection, { Meeting, MeetingInvitee, PublicR
     async update(record, outbox, invitees) {
       return translate(() =>
         conn.transaction(async (session) => {
-          const { _id, version: _version, ...fields } = meetingToDoc(record)
-          const result = await Meeting.updateOne({ _id: record.id, version: record.version }, { $set: fields, $inc: { version: 1 } }, { session })
-          if (result.matchedCount === 0) {
-            if (!(await Meeting.exists({ _id: record.id }).session(session))) throw new NotFoundError('会议不存在')
-            throw new ConflictError('会议刚被其他人更新，请刷新后重试', [], 'stale_meeting')
-          }
+          await writeVersion(record, session)
           if (invitees) {
             await MeetingInvitee.deleteMany({ meetingId: record.id }, { session })
             await MeetingInvitee.insertMany(invitees.map((i, seq) => ({ ...i, meetingId: record.id, seq })), { session })
@@ -91,12 +95,7 @@ export function meetingRepo(conn: Connection, { Meeting, MeetingInvitee, PublicR
     async addInvitees(record, invitees, outbox) {
       return translate(() =>
         conn.transaction(async (session) => {
-          const { _id, version: _version, ...fields } = meetingToDoc(record)
-          const result = await Meeting.updateOne({ _id: record.id, version: record.version }, { $set: fields, $inc: { version: 1 } }, { session })
-          if (result.matchedCount === 0) {
-            if (!(await Meeting.exists({ _id: record.id }).session(session))) throw new NotFoundError('会议不存在')
-            throw new ConflictError('会议刚被其他人更新，请刷新后重试', [], 'stale_meeting')
-          }
+          await writeVersion(record, session)
           const present = await MeetingInvitee.find({ meetingId: record.id }, { personKind: 1, personId: 1, seq: 1 }).session(session).lean<MeetingInviteeDoc[]>()
           const known = new Set(present.map((i) => `${i.personKind}:${i.personId}`))
           let seq = present.reduce((max, i) => Math.max(max, i.seq), -1) + 1
