@@ -6,7 +6,7 @@ import { build } from '../src/app.js'
 import { ManualClock } from '../src/clock.js'
 import { loadConfig } from '../src/config.js'
 import { fullSizeDirectory } from '../src/demo/full-size.js'
-import type { StaffPrincipal } from '../src/services/principal.js'
+import type { StaffPrincipal } from '../src/services/accounts/principal.js'
 import { caseRecord, caseEvent } from '../test/store/contract-cases.js'
 import { time, type Result } from './measure.js'
 

@@ -5,8 +5,8 @@ import { build } from '../src/app.js'
 import { ManualClock } from '../src/clock.js'
 import { loadConfig } from '../src/config.js'
 import { OPTION_KEYS } from '../src/domain/quiz.js'
-import type { MpPrincipal } from '../src/services/mp-sessions.js'
-import type { StaffPrincipal } from '../src/services/principal.js'
+import type { MpPrincipal } from '../src/services/accounts/mp-sessions.js'
+import type { StaffPrincipal } from '../src/services/accounts/principal.js'
 import { time, type Result } from './measure.js'
 
 const ADMIN: StaffPrincipal = { kind: 'staff', id: 'admin', name: '管理员', username: 'admin', role: 'admin', stationIds: [], regionIds: [] }

@@ -2,7 +2,7 @@ import { localDate } from '../domain/dates.js'
 import type { MeetingRecord } from '../domain/meeting.js'
 import type { Services } from '../services/index.js'
 import { BUILT_IN_ADMIN } from '../services/bootstrap.js'
-import type { StaffPrincipal } from '../services/principal.js'
+import type { StaffPrincipal } from '../services/accounts/principal.js'
 import type { Store } from '../store/ports.js'
 
 const DAY = 86_400_000

@@ -1,8 +1,8 @@
 import type { QuizRecord } from '../domain/quiz.js'
 import type { Services } from '../services/index.js'
 import { BUILT_IN_ADMIN } from '../services/bootstrap.js'
-import type { StaffPrincipal } from '../services/principal.js'
-import type { QuestionDraft } from '../services/quiz-csv.js'
+import type { StaffPrincipal } from '../services/accounts/principal.js'
+import type { QuestionDraft } from '../services/quizzes/quiz-csv.js'
 import type { Store } from '../store/ports.js'
 
 const DAY = 86_400_000

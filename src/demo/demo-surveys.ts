@@ -1,7 +1,7 @@
 import type { Question, SurveyRecord } from '../domain/survey.js'
 import type { Services } from '../services/index.js'
 import { BUILT_IN_ADMIN } from '../services/bootstrap.js'
-import type { StaffPrincipal } from '../services/principal.js'
+import type { StaffPrincipal } from '../services/accounts/principal.js'
 import type { Store } from '../store/ports.js'
 
 const DAY = 86_400_000

@@ -1,6 +1,6 @@
 import type { Logger } from '../logger.js'
-import type { MpPrincipal } from '../services/mp-sessions.js'
-import type { StaffPrincipal } from '../services/principal.js'
+import type { MpPrincipal } from '../services/accounts/mp-sessions.js'
+import type { StaffPrincipal } from '../services/accounts/principal.js'
 
 /** What middleware puts on ctx.state for the handlers after it. */
 export interface AppState {

@@ -1,4 +1,4 @@
-import type { DigestService } from '../services/digests.js'
+import type { DigestService } from '../services/digests/digests.js'
 
 export const DIGEST_JOB = 'digest'
 

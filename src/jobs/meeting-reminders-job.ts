@@ -3,7 +3,7 @@ import { dueReminder, remindable } from '../domain/meeting.js'
 import { quietHold, type QuietPolicy } from '../domain/quiet-hours.js'
 import { ConflictError } from '../errors.js'
 import type { Logger } from '../logger.js'
-import { meetingMessage, noticeTexts } from '../services/meeting-notices.js'
+import { meetingMessage, noticeTexts } from '../services/meetings/meeting-notices.js'
 import type { Store } from '../store/ports.js'
 
 export const MEETING_REMINDERS_JOB = 'meeting-reminders'

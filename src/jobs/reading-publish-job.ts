@@ -1,5 +1,5 @@
 import type { Logger } from '../logger.js'
-import type { ReadingPublisher } from '../services/reading-publisher.js'
+import type { ReadingPublisher } from '../services/campaigns/reading-publisher.js'
 
 export const READING_PUBLISH_JOB = 'reading-publish'
 /** Every minute: a scheduled item goes out within a minute of its time. */

@@ -1,7 +1,7 @@
 import type { Clock } from '../clock.js'
 import type { Logger } from '../logger.js'
 import type { Store } from '../store/ports.js'
-import type { PersonalDataErasure } from '../services/personal-data-erasure.js'
+import type { PersonalDataErasure } from '../services/privacy/personal-data-erasure.js'
 
 export const RETENTION_JOB = 'retention'
 

@@ -1,6 +1,6 @@
 import type { Clock } from '../clock.js'
 import type { AuditRepo } from '../store/ports.js'
-import type { StaffPrincipal } from './principal.js'
+import type { StaffPrincipal } from './accounts/principal.js'
 
 /** Records who did what to which record; the console shows it, nobody edits it. */
 export class AuditTrail {

@@ -2,7 +2,7 @@ import type { DirectoryFile } from '../domain/directory.js'
 import { generatePassword, type PasswordHasher } from '../security/passwords.js'
 import type { Store } from '../store/ports.js'
 import type { AuditTrail } from './audit.js'
-import type { DirectoryImporter } from './directory-import.js'
+import type { DirectoryImporter } from './directory/directory-import.js'
 
 export const BUILT_IN_ADMIN = 'admin'
 

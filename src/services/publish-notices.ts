@@ -3,7 +3,7 @@ import { momentLabel } from '../domain/meeting.js'
 import type { QuizRecord } from '../domain/quiz.js'
 import type { SurveyRecord } from '../domain/survey.js'
 import type { OutboxMessage, RecipientKind, Store } from '../store/ports.js'
-import { stationPlaces } from './surveys.js'
+import { stationPlaces } from './surveys/surveys.js'
 
 export type PublishedKind = 'ballot' | 'survey' | 'quiz'
 export interface Recipient {

@@ -6,11 +6,11 @@ import type { AttemptRecord, QuizRecord } from '../domain/quiz.js'
 import type { SurveyRecord } from '../domain/survey.js'
 import { dueWords, type DueState } from '../domain/tasks.js'
 import type { Store } from '../store/ports.js'
-import { readerOf } from './campaign-reading.js'
-import type { Invitation } from './meeting-invitations.js'
-import type { MpPrincipal } from './mp-sessions.js'
-import type { QuizTaking } from './quiz-taking.js'
-import type { SurveyResponses } from './survey-responses.js'
+import { readerOf } from './campaigns/campaign-reading.js'
+import type { Invitation } from './meetings/meeting-invitations.js'
+import type { MpPrincipal } from './accounts/mp-sessions.js'
+import type { QuizTaking } from './quizzes/quiz-taking.js'
+import type { SurveyResponses } from './surveys/survey-responses.js'
 
 /** A deadline as the person reads it, worked out on the server. */
 export interface Due {

@@ -1,7 +1,7 @@
 import { expect } from 'chai'
 import { BusinessCalendar, endOfLocalDay, startOfLocalDay } from '../../src/domain/business-calendar.js'
 import { localDate } from '../../src/domain/dates.js'
-import { bundledHolidayYears } from '../../src/services/calendar-seed.js'
+import { bundledHolidayYears } from '../../src/services/calendar/calendar-seed.js'
 
 const bundled = bundledHolidayYears()
 const published = {

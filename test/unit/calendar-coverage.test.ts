@@ -2,7 +2,7 @@ import { expect } from 'chai'
 import { BusinessCalendar } from '../../src/domain/business-calendar.js'
 import { localDate } from '../../src/domain/dates.js'
 import { recountedDeadlines, slaDeadlines } from '../../src/domain/sla.js'
-import { bundledHolidayYears } from '../../src/services/calendar-seed.js'
+import { bundledHolidayYears } from '../../src/services/calendar/calendar-seed.js'
 
 const beijing = (wall: string) => new Date(`${wall}+08:00`)
 const china = BusinessCalendar.fromYears('Asia/Shanghai', bundledHolidayYears())

@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import { checkHolidayFile } from '../../src/domain/holiday-cn.js'
-import { bundledHolidayYears } from '../../src/services/calendar-seed.js'
+import { bundledHolidayYears } from '../../src/services/calendar/calendar-seed.js'
 
 describe('checking a holiday-cn year file', () => {
   it('accepts the published 2026 file as holiday-cn ships it ($schema, papers and all)', () => {

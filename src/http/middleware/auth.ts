@@ -1,7 +1,7 @@
 import type { Middleware } from 'koa'
 import type { StaffRole } from '../../domain/directory.js'
 import { ForbiddenError } from '../../errors.js'
-import type { AuthService } from '../../services/auth.js'
+import type { AuthService } from '../../services/accounts/auth.js'
 import type { AppState } from '../state.js'
 
 export const SESSION_COOKIE = 'liaison_session'

@@ -1,6 +1,6 @@
 import type { Middleware } from 'koa'
 import { ForbiddenError } from '../../errors.js'
-import type { MpSessions } from '../../services/mp-sessions.js'
+import type { MpSessions } from '../../services/accounts/mp-sessions.js'
 import type { AppState } from '../state.js'
 
 /** Mini-program endpoints: a bearer session token. `deputy` also asks for a bound deputy account. */

@@ -1,4 +1,4 @@
-import type { CalendarCoverage, CalendarYearSummary } from '../../services/calendar.js'
+import type { CalendarCoverage, CalendarYearSummary } from '../../services/calendar/calendar.js'
 
 export const presentCalendarYear = (y: CalendarYearSummary) => ({
   year: y.year, daysOff: y.daysOff, workdays: y.workdays, importedAt: y.importedAt.toISOString(), importedBy: y.importedBy,

@@ -1,6 +1,6 @@
 import { campaignPhase, PHASE_LABELS, type CampaignRecord, type CheckInRecord, type ReadingItem } from '../../domain/campaign.js'
 import type { GroupProgress, PersonProgress } from '../../domain/campaign-progress.js'
-import type { CampaignEntry } from '../../services/campaign-reading.js'
+import type { CampaignEntry } from '../../services/campaigns/campaign-reading.js'
 
 // Presenters name every field they return.
 

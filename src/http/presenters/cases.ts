@@ -1,5 +1,5 @@
 import { isOverdue, STATUS_LABELS, type CaseEvent, type CaseEventType, type CaseRecord } from '../../domain/case.js'
-import type { CaseDetail } from '../../services/case-queries.js'
+import type { CaseDetail } from '../../services/cases/case-queries.js'
 import { forwardedDurationMs } from '../../domain/sla.js'
 import { dueDateText } from '../../domain/due-date-text.js'
 

@@ -1,5 +1,5 @@
 import { STATUS_LABELS } from '../../domain/case.js'
-import type { PersonalData } from '../../services/personal-data-export.js'
+import type { PersonalData } from '../../services/privacy/personal-data-export.js'
 import { presentResidentCase, type ReadingTime } from './cases.js'
 
 const iso = (d: Date | null) => d?.toISOString() ?? null

@@ -2,7 +2,7 @@ import {
   OPTION_KEYS, QUESTION_TYPE_LABELS, QUIZ_AUDIENCE_LABELS, QUIZ_PHASE_LABELS, quizPhase, scoreAnswers,
   type AttemptRecord, type QuizQuestion, type QuizRecord,
 } from '../../domain/quiz.js'
-import type { NamedGroup, NamedPerson } from '../../services/quiz-results.js'
+import type { NamedGroup, NamedPerson } from '../../services/quizzes/quiz-results.js'
 
 // Presenters name every field they return. Answers leave the server only for organizers and after a submit.
 

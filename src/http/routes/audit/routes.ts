@@ -1,6 +1,6 @@
 import Router from '@koa/router'
 import { z } from 'zod'
-import type { AuthService } from '../../../services/auth.js'
+import type { AuthService } from '../../../services/accounts/auth.js'
 import type { AuditRepo } from '../../../store/ports.js'
 import { requireStaff } from '../../middleware/auth.js'
 import { pageQuery } from '../../schemas.js'

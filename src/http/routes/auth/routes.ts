@@ -1,5 +1,5 @@
 import Router from '@koa/router'
-import type { AuthService } from '../../../services/auth.js'
+import type { AuthService } from '../../../services/accounts/auth.js'
 import { requireStaff, SESSION_COOKIE } from '../../middleware/auth.js'
 import { presentPrincipal } from '../../presenters/directory.js'
 import type { AppState } from '../../state.js'

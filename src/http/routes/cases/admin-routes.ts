@@ -1,15 +1,15 @@
 import Router from '@koa/router'
-import type { AuthService } from '../../../services/auth.js'
+import type { AuthService } from '../../../services/accounts/auth.js'
 import type { Clock } from '../../../clock.js'
-import type { CaseQueries } from '../../../services/case-queries.js'
-import type { RoutingService } from '../../../services/case-routing.js'
-import type { CaseWorkflow } from '../../../services/case-workflow.js'
+import type { CaseQueries } from '../../../services/cases/case-queries.js'
+import type { RoutingService } from '../../../services/cases/case-routing.js'
+import type { CaseWorkflow } from '../../../services/cases/case-workflow.js'
 import { requireStaff } from '../../middleware/auth.js'
 import { presentHandedUp, presentStaffCase, presentStaffCaseSummary } from '../../presenters/cases.js'
 import type { AppState, RouteContext } from '../../state.js'
 import { parse } from '../../validate.js'
 import { assignBody, caseIdParam, mergeBody, previewBody, reasonBody, staffCasesQuery, statsQuery } from './schemas.js'
-import type { CaseReports } from '../../../services/case-reports.js'
+import type { CaseReports } from '../../../services/cases/case-reports.js'
 
 /** Station staff triage their queue; organizers see their district; admins everything. */
 export function adminCaseRoutes(auth: AuthService, workflow: CaseWorkflow, queries: CaseQueries, routing: RoutingService, reports: CaseReports, clock: Clock) {

@@ -1,5 +1,5 @@
 import Router from '@koa/router'
-import type { DirectoryService } from '../../../services/directory.js'
+import type { DirectoryService } from '../../../services/directory/directory.js'
 import { presentPublicDeputy, presentPublicStation, presentRegion, presentRegionNode } from '../../presenters/directory.js'
 import { codeParam } from '../../schemas.js'
 import type { AppState } from '../../state.js'

@@ -1,6 +1,6 @@
 import Router from '@koa/router'
 import type { Store } from '../../../store/ports.js'
-import type { CalendarService } from '../../../services/calendar.js'
+import type { CalendarService } from '../../../services/calendar/calendar.js'
 import { presentCoverage } from '../../presenters/calendar.js'
 import type { AppState } from '../../state.js'
 

@@ -1,6 +1,6 @@
 import Router from '@koa/router'
-import type { AuthService } from '../../../services/auth.js'
-import type { DirectoryService } from '../../../services/directory.js'
+import type { AuthService } from '../../../services/accounts/auth.js'
+import type { DirectoryService } from '../../../services/directory/directory.js'
 import type { QrCodeRenderer } from '../../../services/qr-codes.js'
 import { requireStaff } from '../../middleware/auth.js'
 import { idParam } from '../../schemas.js'

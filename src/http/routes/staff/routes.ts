@@ -1,6 +1,6 @@
 import Router from '@koa/router'
-import type { AuthService } from '../../../services/auth.js'
-import type { StaffService } from '../../../services/staff.js'
+import type { AuthService } from '../../../services/accounts/auth.js'
+import type { StaffService } from '../../../services/accounts/staff.js'
 import { requireStaff } from '../../middleware/auth.js'
 import { presentStaff } from '../../presenters/directory.js'
 import { idParam } from '../../schemas.js'

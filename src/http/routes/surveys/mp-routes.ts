@@ -1,6 +1,6 @@
 import Router from '@koa/router'
-import type { MpSessions } from '../../../services/mp-sessions.js'
-import type { SurveyResponses } from '../../../services/survey-responses.js'
+import type { MpSessions } from '../../../services/accounts/mp-sessions.js'
+import type { SurveyResponses } from '../../../services/surveys/survey-responses.js'
 import { requireMpUser } from '../../middleware/mp-auth.js'
 import { presentPublicSurvey, presentResponseReceipt } from '../../presenters/surveys.js'
 import type { AppState } from '../../state.js'

@@ -1,6 +1,6 @@
 import Router from '@koa/router'
-import type { AuthService } from '../../../services/auth.js'
-import type { BallotRoll } from '../../../services/ballot-roll.js'
+import type { AuthService } from '../../../services/accounts/auth.js'
+import type { BallotRoll } from '../../../services/surveys/ballot-roll.js'
 import { requireStaff } from '../../middleware/auth.js'
 import { presentNotice } from '../../presenters/meetings.js'
 import type { AppState } from '../../state.js'

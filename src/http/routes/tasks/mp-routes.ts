@@ -1,5 +1,5 @@
 import Router from '@koa/router'
-import type { MpSessions } from '../../../services/mp-sessions.js'
+import type { MpSessions } from '../../../services/accounts/mp-sessions.js'
 import type { TaskListService } from '../../../services/tasks.js'
 import { requireMpUser } from '../../middleware/mp-auth.js'
 import { presentTaskList } from '../../presenters/tasks.js'

@@ -1,0 +1,143 @@
+import { randomInt } from 'node:crypto'
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
+import { BindingGuard } from './binding-guard.js'
+import type { Clock } from '../../clock.js'
+import { normalizePhone } from '../../domain/phone.js'
+import { ConflictError, NotFoundError, RateLimitError, ServiceUnavailableError, UnprocessableError } from '../../errors.js'
+import type { PiiCipher } from '../../security/pii.js'
+import type { MpUserRecord, Store } from '../../store/ports.js'
+import type { WeChatClient } from '../../wechat/client.js'
+import type { AuditTrail } from '../audit.js'
+import type { MpPrincipal, MpSessions } from './mp-sessions.js'
+import type { StaffPrincipal } from './principal.js'
+
+const BINDING_CODE_HOURS = 24
+
+/** Binds a person's account to a deputy record; a new phone replaces the old binding. */
+export async function bindDeputy(store: Store, sessions: MpSessions, audit: AuditTrail, personId: string, deputyId: string, via: 'mini-program' | 'bot') {
+  // One deputy may work from both the mini-program and the bot: a new binding replaces only
+  // an earlier one of the same kind (a new phone, a new WeChat), never the other channel.
+  const sameKind = (u: MpUserRecord) => (via === 'bot' ? u.botContactId !== null : u.openid !== null)
+  for (const previous of await store.mpUsers.listByDeputyId(deputyId)) {
+    if (previous.id === personId || !sameKind(previous)) continue
+    await store.mpUsers.update(previous.id, { deputyId: null })
+    await sessions.revokeAll(previous.id)
+  }
+  await store.mpUsers.update(personId, { deputyId })
+  await audit.record(null, 'deputy.bound', { kind: 'deputy', id: deputyId }, { mpUserId: personId, via })
+}
+
+/** Deputy and staff codes are hashed apart, so one can never be redeemed as the other. */
+export const codeHash = (cipher: PiiCipher, purpose: 'deputy' | 'staff', code: string) => cipher.blindIndex(`bind:${purpose}:${code}`)
+
+/** A fresh 6-digit code (one a person can type), drawn again in the rare case it is taken. */
+export async function issueCode(store: Store, cipher: PiiCipher, clock: Clock, purpose: 'deputy' | 'staff', subjectId: string, createdBy: string) {
+  const now = clock.now()
+  const expiresAt = new Date(now.getTime() + BINDING_CODE_HOURS * 3_600_000)
+  for (let attempt = 0; ; attempt++) {
+    const code = String(randomInt(0, 1_000_000)).padStart(6, '0')
+    try {
+      await store.bindingCodes.create({ codeHash: codeHash(cipher, purpose, code), deputyId: subjectId, createdBy, createdAt: now, expiresAt })
+      return { code, expiresAt }
+    } catch (err) {
+      if (!(err instanceof ConflictError) || attempt >= 5) throw err
+    }
+  }
+}
+
+export type SubscribeResult = 'accept' | 'reject' | 'ban' | 'filter'
+
+/**
+ * A person's mini-program account: logging in with wx.login's code, a deputy binding
+ * their account once with a code staff give them, a phone number from the phone button,
+ * and the subscribe-message choices the mini-program reports.
+ */
+export class MpAccounts {
+  private readonly bindTries = new RateLimiterMemory({ keyPrefix: 'bind', points: 5, duration: 15 * 60 })
+
+  constructor(
+    private readonly store: Store,
+    private readonly sessions: MpSessions,
+    private readonly wechat: WeChatClient | null,
+    private readonly cipher: PiiCipher,
+    private readonly audit: AuditTrail,
+    private readonly clock: Clock,
+    private readonly templates: { longTerm(templateId: string): boolean | null },
+    private readonly bindingGuard: BindingGuard = new BindingGuard({ bindFailuresPerAddress: 0, bindFailuresGlobal: 0, bindCodeLockAfterWrongTries: 0 }),
+  ) {}
+
+  async login(code: string) {
+    const { openid, unionid } = await this.client().code2Session(code)
+    const user = await this.sessions.userForOpenid(openid, unionid)
+    if (unionid && !user.unionid) await this.store.mpUsers.update(user.id, { unionid })
+    const session = await this.sessions.issue(user.id)
+    return { ...session, profile: await this.profile({ kind: 'mp_user', id: user.id, deputyId: user.deputyId }) }
+  }
+
+  async profile(principal: MpPrincipal) {
+    const user = await this.store.mpUsers.get(principal.id)
+    if (!user) throw new NotFoundError('用户不存在')
+    const deputy = user.deputyId ? await this.store.deputies.get(user.deputyId) : null
+    return {
+      id: user.id,
+      roles: deputy ? ['resident', 'deputy'] : ['resident'],
+      deputy: deputy ? { code: deputy.code, name: deputy.name, level: deputy.level } : null,
+      consentVersion: user.consentVersion,
+      hasPhone: user.phoneEnc !== null,
+    }
+  }
+
+  /** A one-time code staff read out to a deputy, who types it into the mini-program. */
+  async issueBindingCode(staff: StaffPrincipal, deputyId: string) {
+    const deputy = await this.store.deputies.get(deputyId)
+    if (!deputy) throw new NotFoundError('代表不存在')
+    const issued = await issueCode(this.store, this.cipher, this.clock, 'deputy', deputyId, staff.id)
+    await this.audit.record(staff, 'deputy.binding_code.issue', { kind: 'deputy', id: deputyId })
+    return issued
+  }
+
+  /** `address`: the client's, so many accounts from one place cannot share out the guessing. */
+  async bind(principal: MpPrincipal, bindCode: string, address: string | null = null) {
+    try {
+      await this.bindTries.consume(principal.id)
+    } catch (res) {
+      if (res instanceof RateLimiterRes) throw new RateLimitError('尝试次数过多，请 15 分钟后再试', Math.ceil(res.msBeforeNext / 1000))
+      throw res
+    }
+    await this.bindingGuard.tryFrom(address)
+    const now = this.clock.now()
+    const deputyId = await this.store.bindingCodes.redeem(codeHash(this.cipher, 'deputy', bindCode), principal.id, now)
+    if (deputyId) await this.bindingGuard.succeeded(address)
+    else await this.bindingGuard.wrong(this.store.bindingCodes, now)
+    if (!deputyId) throw new UnprocessableError('绑定码无效或已过期，请向联络站工作人员重新获取', [{ path: 'body.bindCode', message: '无效' }], 'invalid_binding_code')
+    await bindDeputy(this.store, this.sessions, this.audit, principal.id, deputyId, 'mini-program')
+    await this.bindTries.delete(principal.id)
+    return this.profile({ ...principal, deputyId })
+  }
+
+  async addPhone(principal: MpPrincipal, code: string) {
+    const { purePhoneNumber } = await this.client().phoneNumber(code)
+    const phone = normalizePhone(purePhoneNumber) ?? purePhoneNumber
+    await this.store.mpUsers.update(principal.id, { phoneEnc: this.cipher.encrypt(phone, principal.id), phoneIndex: this.cipher.blindIndex(phone) })
+    return this.profile(principal)
+  }
+
+  /** What wx.requestSubscribeMessage answered: one send per one-time acceptance; long-term ones until turned off. */
+  async recordSubscriptions(principal: MpPrincipal, results: Record<string, SubscribeResult>) {
+    const now = this.clock.now()
+    const recorded: Record<string, SubscribeResult> = {}
+    for (const [templateId, result] of Object.entries(results)) {
+      const longTerm = this.templates.longTerm(templateId)
+      if (longTerm === null) continue // not one of ours: ignore rather than count
+      if (result === 'accept') await this.store.subscriptions.record(principal.id, templateId, longTerm ? 'long_term_on' : 'accept_once', now)
+      else if (longTerm) await this.store.subscriptions.record(principal.id, templateId, 'off', now)
+      recorded[templateId] = result
+    }
+    return recorded
+  }
+
+  private client(): WeChatClient {
+    if (!this.wechat) throw new ServiceUnavailableError('小程序登录暂未开通（未配置微信 AppID）', 'wechat_not_configured')
+    return this.wechat
+  }
+}

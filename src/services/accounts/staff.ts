@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto'
+import type { StaffRole } from '../../domain/directory.js'
+import { ConflictError, ValidationError, NotFoundError } from '../../errors.js'
+import { generatePassword, type PasswordHasher } from '../../security/passwords.js'
+import type { StaffQuery, StaffRecord, Store } from '../../store/ports.js'
+import type { AuditTrail } from '../audit.js'
+import { requireRole, type StaffPrincipal } from './principal.js'
+
+export interface StaffInput {
+  name: string
+  username: string
+  role: StaffRole
+  stationIds: string[]
+  regionIds: string[]
+}
+export type StaffEdit = Partial<Omit<StaffInput, 'username'>> & { active?: boolean }
+
+/** Console accounts, managed by admins. New and reset passwords are shown once. */
+export class StaffService {
+  constructor(
+    private readonly store: Store,
+    private readonly passwords: PasswordHasher,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  search(actor: StaffPrincipal, query: StaffQuery) {
+    requireRole(actor, 'admin')
+    return this.store.staff.search(query)
+  }
+
+  async get(actor: StaffPrincipal, id: string) {
+    requireRole(actor, 'admin')
+    const staff = await this.store.staff.get(id)
+    if (!staff) throw new NotFoundError('工作人员不存在')
+    return staff
+  }
+
+  async create(actor: StaffPrincipal, input: StaffInput): Promise<{ staff: StaffRecord; password: string }> {
+    requireRole(actor, 'admin')
+    await this.checkAssignments(input)
+    if (await this.store.staff.getByUsername(input.username)) {
+      throw new ConflictError('用户名已被使用', [{ path: 'body.username', message: `"${input.username}" 已被使用` }])
+    }
+    const password = generatePassword()
+    const staff = await this.store.staff.create({ id: `sf-${randomUUID().slice(0, 8)}`, ...input, active: true, passwordHash: await this.passwords.hash(password) })
+    await this.audit.record(actor, 'staff.create', { kind: 'staff', id: staff.id }, { role: staff.role })
+    return { staff, password }
+  }
+
+  async update(actor: StaffPrincipal, id: string, edit: StaffEdit) {
+    const current = await this.get(actor, id)
+    if (current.id === actor.id && (edit.active === false || (edit.role && edit.role !== 'admin'))) {
+      throw new ConflictError('不能停用自己或取消自己的管理员身份')
+    }
+    await this.checkAssignments({ ...current, ...edit })
+    const updated = await this.store.staff.update(id, edit)
+    // A deactivated account or a changed role must not keep old sessions.
+    if (edit.active === false || (edit.role && edit.role !== current.role)) await this.store.sessions.deleteForSubject('staff', id)
+    await this.audit.record(actor, 'staff.update', { kind: 'staff', id }, { fields: Object.keys(edit) })
+    return updated
+  }
+
+  async resetPassword(actor: StaffPrincipal, id: string) {
+    await this.get(actor, id)
+    const password = generatePassword()
+    await this.store.staff.update(id, { passwordHash: await this.passwords.hash(password) })
+    await this.store.sessions.deleteForSubject('staff', id)
+    await this.audit.record(actor, 'staff.password.reset', { kind: 'staff', id })
+    return password
+  }
+
+  private async checkAssignments(s: Pick<StaffInput, 'role' | 'stationIds' | 'regionIds'>) {
+    const details = []
+    for (const [i, id] of s.stationIds.entries()) {
+      if (!(await this.store.stations.get(id))) details.push({ path: `body.stationIds[${i}]`, message: `未知的联络站 "${id}"` })
+    }
+    for (const [i, id] of s.regionIds.entries()) {
+      if (!(await this.store.regions.get(id))) details.push({ path: `body.regionIds[${i}]`, message: `未知的区域 "${id}"` })
+    }
+    if (s.role === 'station_staff' && s.stationIds.length === 0) details.push({ path: 'body.stationIds', message: '联络站工作人员至少属于一个联络站' })
+    if (details.length) throw new ValidationError('输入有误', details)
+  }
+}

@@ -1,0 +1,142 @@
+import { randomBytes, randomUUID } from 'node:crypto'
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
+import { BindingGuard } from '../accounts/binding-guard.js'
+import type { Clock } from '../../clock.js'
+import { DEPUTY_LOAD_STATUSES, type CaseRecord } from '../../domain/case.js'
+import { ConflictError, ForbiddenError, NotFoundError, RateLimitError, UnprocessableError } from '../../errors.js'
+import { bindDeputy, codeHash, issueCode } from '../accounts/mp-account.js'
+import type { MpUserRecord, Store } from '../../store/ports.js'
+import type { PiiCipher } from '../../security/pii.js'
+import type { AuditTrail } from '../audit.js'
+import type { MpPrincipal, MpSessions } from '../accounts/mp-sessions.js'
+import type { StaffPrincipal } from '../accounts/principal.js'
+
+const ALIAS_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
+
+/**
+ * The people the bot talks to. A WeChat contact is bound to one person record; the bot
+ * sets a remark (alias) on the contact so that, when a puppet hands out new contact ids
+ * after a re-login, the person is known again and never mixed up with another.
+ */
+export class BotPeople {
+  private readonly bindTries = new RateLimiterMemory({ keyPrefix: 'bot_bind', points: 5, duration: 15 * 60 })
+
+  constructor(
+    private readonly store: Store,
+    private readonly sessions: MpSessions,
+    private readonly cipher: PiiCipher,
+    private readonly audit: AuditTrail,
+    private readonly clock: Clock,
+    private readonly bindingGuard: BindingGuard = new BindingGuard({ bindFailuresPerAddress: 0, bindFailuresGlobal: 0, bindCodeLockAfterWrongTries: 0 }),
+  ) {}
+
+  async resolve(contactId: string, alias: string | null) {
+    let user = await this.store.mpUsers.getByBotContact(contactId)
+    let created = false
+    if (!user && alias) {
+      const known = await this.store.mpUsers.getByBotAlias(alias)
+      if (known) user = await this.store.mpUsers.update(known.id, { botContactId: contactId })
+    }
+    if (!user) {
+      try {
+        user = await this.store.mpUsers.create({
+          id: `mu-${randomUUID()}`, openid: null, unionid: null, deputyId: null, phoneEnc: null, phoneIndex: null, consentVersion: null,
+          consentAt: null, createdAt: this.clock.now(), botContactId: contactId, botAlias: newAlias(),
+        })
+        created = true
+      } catch (err) {
+        // A new contact's first messages, resolved at once: the other call created the person.
+        user = err instanceof ConflictError ? await this.store.mpUsers.getByBotContact(contactId) : null
+        if (!user) throw err
+      }
+    }
+    if (!user.botAlias) user = await this.store.mpUsers.update(user.id, { botAlias: newAlias() })
+    return { user, created, ...(await this.roles(user)) }
+  }
+
+  async roles(user: MpUserRecord) {
+    const deputy = user.deputyId ? await this.store.deputies.get(user.deputyId) : null
+    const staffId = user.botContactId ? await this.store.bot.staffByContact(user.botContactId) : null
+    const staff = staffId ? await this.store.staff.get(staffId) : null
+    return {
+      deputy: deputy ? { code: deputy.code, name: deputy.name } : null,
+      staff: staff?.active ? { id: staff.id, name: staff.name, role: staff.role } : null,
+    }
+  }
+
+  async principal(personId: string): Promise<MpPrincipal & { user: MpUserRecord }> {
+    const user = await this.store.mpUsers.get(personId)
+    if (!user?.botContactId) throw new NotFoundError('未找到此人')
+    return { kind: 'mp_user', id: user.id, deputyId: user.deputyId, user }
+  }
+
+  /** The resident's own case by the ticket they quote. */
+  async residentCase(personId: string, ticket: string): Promise<CaseRecord> {
+    const c = await this.store.cases.getByTicket(ticket)
+    if (!c || c.residentId !== personId) throw new NotFoundError(`没有找到编号为 ${ticket} 的留言`)
+    return c
+  }
+
+  /** A deputy's open case by its ticket or the last four digits of it. */
+  async deputyCase(deputyId: string, ref: string): Promise<CaseRecord> {
+    const page = await this.store.cases.search({ deputyId, statuses: [...DEPUTY_LOAD_STATUSES], limit: 100, order: 'due' })
+    const matches = page.items.filter((c) => c.ticket === ref || c.ticket.endsWith(`-${ref.padStart(4, '0')}`))
+    if (matches.length === 0) throw new NotFoundError(`您的待办中没有编号 ${ref}`)
+    if (matches.length > 1) throw new ConflictError(`有多条留言以 ${ref} 结尾，请发完整编号，例如 ${matches[0].ticket}`, [], 'ambiguous_ticket')
+    return matches[0]
+  }
+
+  /** Staff get a code in the console and send it to the bot, which then knows their WeChat. */
+  async issueStaffCode(staff: StaffPrincipal) {
+    return issueCode(this.store, this.cipher, this.clock, 'staff', staff.id, staff.id)
+  }
+
+  /** Binds the person to what the code names: a deputy record, or a staff account. */
+  async bind(personId: string, code: string) {
+    const person = await this.principal(personId)
+    await this.throttle(personId)
+    await this.bindingGuard.tryFrom(null) // every chat arrives from the bot's one address: only the global count applies
+    const now = this.clock.now()
+    const deputyId = await this.store.bindingCodes.redeem(codeHash(this.cipher, 'deputy', code), personId, now)
+    const staffId = deputyId ? null : await this.store.bindingCodes.redeem(codeHash(this.cipher, 'staff', code), personId, now)
+    if (deputyId || staffId) await this.bindingGuard.succeeded(null)
+    else await this.bindingGuard.wrong(this.store.bindingCodes, now)
+    if (!deputyId && !staffId) throw new UnprocessableError('绑定码无效或已过期，请向联络站工作人员重新获取', [{ path: 'body.code', message: '无效' }], 'invalid_binding_code')
+    await this.bindTries.delete(personId)
+    if (staffId) {
+      await this.store.bot.bindStaffContact(staffId, person.user.botContactId!, this.clock.now())
+      await this.audit.record(null, 'staff.bot_bound', { kind: 'staff', id: staffId }, { personId })
+    } else if (deputyId) {
+      await bindDeputy(this.store, this.sessions, this.audit, personId, deputyId, 'bot')
+    }
+    return this.roles((await this.store.mpUsers.get(personId))!)
+  }
+
+  /** Six digits can be guessed: a few tries, then a pause. */
+  private async throttle(personId: string) {
+    try {
+      await this.bindTries.consume(personId)
+    } catch (res) {
+      if (res instanceof RateLimiterRes) throw new RateLimitError('尝试次数过多，请 15 分钟后再试', Math.ceil(res.msBeforeNext / 1000))
+      throw res
+    }
+  }
+
+  /** "绑定站点 ST001" in a group: only that station's staff, or organizers and admins. */
+  async bindRoom(personId: string, roomId: string, stationCode: string) {
+    const person = await this.principal(personId)
+    const staffId = await this.store.bot.staffByContact(person.user.botContactId!)
+    const staff = staffId ? await this.store.staff.get(staffId) : null
+    if (!staff?.active) throw new ForbiddenError('只有联络站工作人员可以绑定站点群，请先用工作人员绑定码绑定', 'not_staff')
+    const station = await this.store.stations.getByCode(stationCode)
+    if (!station) throw new NotFoundError(`没有代码为 ${stationCode} 的联络站`)
+    if (staff.role === 'station_staff' && !staff.stationIds.includes(station.id)) throw new ForbiddenError('只能绑定本站的群')
+    await this.store.bot.bindRoom(station.id, roomId, staff.id, this.clock.now())
+    await this.audit.record(null, 'station.room_bound', { kind: 'station', id: station.id }, { staffId: staff.id })
+    return { code: station.code, name: station.name }
+  }
+}
+
+function newAlias() {
+  return `LS${Array.from(randomBytes(6), (b) => ALIAS_ALPHABET[b % ALIAS_ALPHABET.length]).join('')}`
+}

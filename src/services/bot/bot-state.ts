@@ -1,0 +1,65 @@
+import { createHash, randomUUID } from 'node:crypto'
+import type { Clock } from '../../clock.js'
+import { LEVEL_LABELS } from '../../domain/directory.js'
+import { PayloadTooLargeError } from '../../errors.js'
+import type { Store } from '../../store/ports.js'
+import type { RoutingService } from '../cases/case-routing.js'
+
+const MAX_DIALOGUE_BYTES = 16 * 1024
+
+/**
+ * What the bot keeps in the backend so it can restart anywhere: handled message ids,
+ * dialogue state; plus finding a deputy a resident names and telling the admins when
+ * the bot is throttled or logged out.
+ */
+export class BotState {
+  constructor(
+    private readonly store: Store,
+    private readonly routing: RoutingService,
+    private readonly clock: Clock,
+  ) {}
+
+  firstSighting(messageId: string, claim: string | null) {
+    return this.store.bot.firstSighting(messageId, this.clock.now(), claim)
+  }
+
+  dialogue(contactId: string) {
+    return this.store.bot.dialogue(contactId)
+  }
+
+  async saveDialogue(contactId: string, state: Record<string, unknown>) {
+    if (JSON.stringify(state).length > MAX_DIALOGUE_BYTES) throw new PayloadTooLargeError('对话状态过大')
+    const now = this.clock.now()
+    await this.store.bot.saveDialogue(contactId, state, now)
+    return now
+  }
+
+  clearDialogue(contactId: string) {
+    return this.store.bot.clearDialogue(contactId)
+  }
+
+  /** A station by the code on its poster; null when there is none (a typo, an old poster). */
+  async findStation(code: string) {
+    const station = await this.store.stations.getByCode(code).catch(() => null)
+    return station ? { code: station.code, name: station.name } : null
+  }
+
+  /** A deputy by exact code, else by part of the name: what "我要给张伟代表留言" needs. */
+  async findDeputies(q: string) {
+    const byCode = await this.store.deputies.getByCode(q).catch(() => null)
+    const found = byCode ? [byCode] : (await this.store.deputies.search({ q, limit: 10 })).items
+    const prepared = await this.routing.prepared()
+    return found.map((d) => ({ code: d.code, name: d.name, levelLabel: LEVEL_LABELS[d.level], station: prepared.stations.get(d.stationIds[0] ?? '')?.name ?? null }))
+  }
+
+  /** To the city office through the outbox: once a minute per kind, but a new login QR code is news even within the minute. */
+  async alert(kind: string, text: string, qrUrl: string | null) {
+    const now = this.clock.now()
+    const qrKey = qrUrl ? createHash('sha256').update(qrUrl).digest('hex').slice(0, 12) : ''
+    await this.store.outbox.enqueue([{
+      id: randomUUID(), channel: 'auto', recipientKind: 'office', recipientId: 'city', kind: `bot.${kind}`,
+      payload: { text: qrUrl ? `${text} 扫码登录：${qrUrl}` : text }, dedupeKey: `bot-alert:${kind}:${Math.floor(now.getTime() / 60_000)}:${qrKey}`,
+      status: 'pending', attempts: 0, nextAttemptAt: now, lastError: null, createdAt: now,
+    }])
+  }
+}

@@ -1,0 +1,82 @@
+import { resolveAudience, type AudienceDirectory, type AudienceMember, type AudienceSelector, type CampaignRecord, type Problem, type Reader } from '../../domain/campaign.js'
+import { ancestry } from '../../domain/region-tree.js'
+import type { Store } from '../../store/ports.js'
+
+/** The directory with the names progress shows beside the ids. */
+export interface NamedDirectory extends AudienceDirectory {
+  stationNames: ReadonlyMap<string, string>
+  districtNames: ReadonlyMap<string, string>
+  personName(kind: AudienceMember['kind'], id: string): string
+}
+
+/**
+ * Whom a campaign is for, from the directory as it is now. Read whole for each use:
+ * publishing and progress are occasional, and a fresh read follows imports at once.
+ */
+export class CampaignAudience {
+  constructor(private readonly store: Store) {}
+
+  async directory(): Promise<NamedDirectory> {
+    const snap = await this.store.directory.snapshot()
+    const regions = new Map(snap.regions.map((r) => [r.id, r]))
+    const districtOf = (regionId: string | undefined) => (regionId ? (ancestry(regionId, regions).find((r) => r.kind === 'district')?.id ?? null) : null)
+    const stationDistrict = new Map(snap.stations.map((s) => [s.id, districtOf(s.regionIds[0])]))
+    const deputyNames = new Map(snap.deputies.map((d) => [d.id, d.name]))
+    const staffNames = new Map(snap.staff.map((s) => [s.id, s.name]))
+    return {
+      deputies: snap.deputies,
+      staff: snap.staff,
+      stationDistrict,
+      stationNames: new Map(snap.stations.map((s) => [s.id, s.name])),
+      districtNames: new Map(snap.regions.filter((r) => r.kind === 'district').map((r) => [r.id, r.name])),
+      personName: (kind, id) => (kind === 'deputy' ? deputyNames.get(id) : kind === 'staff' ? staffNames.get(id) : undefined) ?? (kind === 'mp_user' ? '关注群众' : id),
+    }
+  }
+
+  resolve(campaign: Pick<CampaignRecord, 'audience' | 'scopeDistrictIds'>, dir: AudienceDirectory): AudienceMember[] {
+    return resolveAudience(campaign.audience, dir, campaign.scopeDistrictIds)
+  }
+
+  /** Ids the selector names that the directory does not know, or that lie outside the creator's districts. */
+  check(s: AudienceSelector, dir: NamedDirectory, scope: readonly string[]): { unknown: Problem[]; outside: Problem[] } {
+    const unknown: Problem[] = []
+    const outside: Problem[] = []
+    const deputies = new Set(dir.deputies.map((d) => d.id))
+    const inScope = (district: string | null) => !scope.length || (district !== null && scope.includes(district))
+    s.stationIds?.forEach((id, i) => {
+      const path = `body.audience.stationIds[${i}]`
+      if (!dir.stationDistrict.has(id)) unknown.push({ path, message: `未知的联络站 "${id}"` })
+      else if (!inScope(dir.stationDistrict.get(id) ?? null)) outside.push({ path, message: '不在您负责的区县' })
+    })
+    s.districtIds?.forEach((id, i) => {
+      const path = `body.audience.districtIds[${i}]`
+      if (!dir.districtNames.has(id)) unknown.push({ path, message: `未知的区县 "${id}"` })
+      else if (!inScope(id)) outside.push({ path, message: '不在您负责的区县' })
+    })
+    s.deputyIds?.forEach((id, i) => {
+      if (!deputies.has(id)) unknown.push({ path: `body.audience.deputyIds[${i}]`, message: `未知的代表 "${id}"` })
+    })
+    return { unknown, outside }
+  }
+
+  /** The districts of a deputy's stations (a deputy may sit at stations of two districts). */
+  async districtsOfDeputy(deputyId: string): Promise<string[]> {
+    const stationIds = (await this.store.deputies.get(deputyId))?.stationIds ?? []
+    if (!stationIds.length) return []
+    const [stations, regionList] = await Promise.all([Promise.all(stationIds.map((id) => this.store.stations.get(id))), this.store.regions.list()])
+    const regions = new Map(regionList.map((r) => [r.id, r]))
+    const districts = stations.map((st) => (st?.regionIds[0] ? (ancestry(st.regionIds[0], regions).find((r) => r.kind === 'district')?.id ?? null) : null))
+    return [...new Set(districts.filter((d): d is string => d !== null))]
+  }
+
+  /** Where a follower stands for progress: a deputy at their home station; a resident nowhere. */
+  async placeOf(reader: Reader): Promise<{ stationId: string | null; districtId: string | null }> {
+    if (reader.kind !== 'deputy') return { stationId: null, districtId: null }
+    const home = (await this.store.deputies.get(reader.id))?.stationIds[0]
+    if (!home) return { stationId: null, districtId: null }
+    const station = await this.store.stations.get(home)
+    const covered = station?.regionIds[0]
+    const regions = covered ? new Map((await this.store.regions.list()).map((r) => [r.id, r])) : new Map()
+    return { stationId: home, districtId: covered ? (ancestry(covered, regions).find((r) => r.kind === 'district')?.id ?? null) : null }
+  }
+}

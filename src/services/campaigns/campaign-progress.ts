@@ -1,0 +1,67 @@
+import type { Clock } from '../../clock.js'
+import { campaignPhase, isLive, type AudienceMember } from '../../domain/campaign.js'
+import { groupProgress, personProgress, totalsOf, type GroupProgress, type PersonProgress } from '../../domain/campaign-progress.js'
+import type { Store } from '../../store/ports.js'
+import type { CampaignAudience } from './campaign-audience.js'
+import type { CampaignService } from './campaigns.js'
+import type { StaffPrincipal } from '../accounts/principal.js'
+
+export type ProgressGrouping = 'person' | 'station' | 'district'
+
+export interface CampaignProgressReport {
+  campaignId: string
+  groupBy: ProgressGrouping
+  phase: ReturnType<typeof campaignPhase>
+  itemsPublished: number
+  totals: GroupProgress
+  people: Array<PersonProgress & { stationName: string | null; districtName: string | null }>
+  groups: Array<GroupProgress & { name: string }>
+}
+
+/**
+ * Organizers' view of how far a campaign has got: everyone it is for now (the selector
+ * resolved against today's directory, and its followers) plus anyone reached earlier,
+ * each reached / read / checked in, per person or per station or district.
+ */
+export class CampaignProgress {
+  constructor(
+    private readonly store: Store,
+    private readonly campaigns: CampaignService,
+    private readonly audience: CampaignAudience,
+    private readonly clock: Clock,
+  ) {}
+
+  async report(staff: StaffPrincipal, campaignId: string, groupBy: ProgressGrouping): Promise<CampaignProgressReport> {
+    const campaign = await this.campaigns.get(staff, campaignId)
+    // A district organizer following a city-level campaign sees their districts' share of it.
+    const within = this.campaigns.districtView(staff, campaign)
+    const dir = await this.audience.directory()
+    const [items, allReach, allReads, checkIns] = await Promise.all([
+      this.store.campaigns.items(campaignId), this.store.campaigns.reachOf(campaignId),
+      this.store.campaigns.readsOf(campaignId), this.store.campaigns.checkInsOf(campaignId),
+    ])
+    // A withdrawn item no longer counts as reached or read.
+    const live = new Set(items.filter(isLive).map((i) => i.id))
+    const reach = allReach.filter((r) => live.has(r.itemId))
+    const reads = allReads.filter((r) => live.has(r.itemId))
+    // People reached keep the place they were reached at; the rest stand where the directory puts them now.
+    const reachedAt = new Map(reach.map((r) => [`${r.personKind}:${r.personId}`, r]))
+    const audience: AudienceMember[] = this.audience.resolve(within ? { ...campaign, scopeDistrictIds: within } : campaign, dir).map((m) => {
+      const r = reachedAt.get(`${m.kind}:${m.id}`)
+      return r ? { ...m, stationId: r.stationId, districtId: r.districtId } : m
+    })
+    const everyone = personProgress({ audience, items: items.filter(isLive), reach, reads, checkIns, nameOf: dir.personName })
+    const people = within ? everyone.filter((p) => p.districtId !== null && within.includes(p.districtId)) : everyone
+    const stationName = (id: string | null) => (id ? (dir.stationNames.get(id) ?? id) : null)
+    const districtName = (id: string | null) => (id ? (dir.districtNames.get(id) ?? id) : null)
+    const groups = groupBy === 'person' ? [] : groupProgress(people, groupBy).map((g) => ({
+      ...g, name: (groupBy === 'station' ? stationName(g.key) : districtName(g.key)) ?? '关注群众',
+    }))
+    return {
+      campaignId, groupBy, phase: campaignPhase(campaign, this.clock.now()), itemsPublished: items.filter(isLive).length,
+      totals: totalsOf(people),
+      people: groupBy === 'person' ? people.map((p) => ({ ...p, stationName: stationName(p.stationId), districtName: districtName(p.districtId) })) : [],
+      groups,
+    }
+  }
+}

@@ -1,0 +1,139 @@
+import { randomUUID } from 'node:crypto'
+import type { Clock } from '../../clock.js'
+import { campaignPhase, checkInSlot, isLive, type CampaignRecord, type CheckInRecord, type Reader, type ReadingItem } from '../../domain/campaign.js'
+import { localDate } from '../../domain/dates.js'
+import { ConflictError, NotFoundError, UnprocessableError } from '../../errors.js'
+import type { Store } from '../../store/ports.js'
+import type { CampaignAudience } from './campaign-audience.js'
+import type { MpPrincipal } from '../accounts/mp-sessions.js'
+
+/** A deputy reads as the deputy, whichever account they use; anyone else as themselves. */
+export const readerOf = (p: MpPrincipal): Reader => (p.deputyId ? { kind: 'deputy', id: p.deputyId } : { kind: 'mp_user', id: p.id })
+
+export interface CampaignEntry {
+  campaign: CampaignRecord
+  following: boolean
+  /** Open to followers, not ended, and not followed yet. */
+  canFollow: boolean
+  itemsReached: number
+  itemsRead: number
+}
+
+/**
+ * The readers' side (the mini-program; station staff in the console): a person sees the campaigns that reached them, those they follow
+ * and those open to follow; opening an item records the read; check-ins (学习打卡) while
+ * the campaign runs. What did not reach a person is not found, never forbidden.
+ */
+export class CampaignReading {
+  constructor(
+    private readonly store: Store,
+    private readonly audience: CampaignAudience,
+    private readonly clock: Clock,
+    private readonly timeZone: string,
+  ) {}
+
+  async myCampaigns(reader: Reader): Promise<CampaignEntry[]> {
+    const now = this.clock.now()
+    const [reach, followed, open] = await Promise.all([this.store.campaigns.reachFor(reader, {}), this.store.campaigns.followedBy(reader), this.store.campaigns.followable(now)])
+    const reads = new Set((await this.store.campaigns.readsFor(reader, reach.map((r) => r.itemId))).map((r) => r.itemId))
+    const ids = [...new Set([...reach.map((r) => r.campaignId), ...followed, ...open.map((c) => c.id)])]
+    const campaigns = await this.store.campaigns.getMany(ids)
+    return campaigns
+      .map((campaign) => {
+        const mine = reach.filter((r) => r.campaignId === campaign.id)
+        const following = followed.includes(campaign.id)
+        return {
+          campaign, following, canFollow: !following && open.some((c) => c.id === campaign.id),
+          itemsReached: mine.length, itemsRead: mine.filter((r) => reads.has(r.itemId)).length,
+        }
+      })
+      .sort((a, b) => b.campaign.startsAt.getTime() - a.campaign.startsAt.getTime() || a.campaign.id.localeCompare(b.campaign.id))
+  }
+
+  /** The campaign with the items that reached this person, each marked read or not, and their check-ins. */
+  async campaign(reader: Reader, campaignId: string) {
+    const { campaign, following, reachedIds } = await this.visible(reader, campaignId)
+    const items = (await this.store.campaigns.getItems(reachedIds)).filter(isLive)
+    const reads = new Set((await this.store.campaigns.readsFor(reader, reachedIds)).map((r) => r.itemId))
+    const checkIns = await this.store.campaigns.checkInsFor(reader, [campaignId])
+    const now = this.clock.now()
+    return {
+      campaign, phase: campaignPhase(campaign, now), following,
+      canFollow: !following && !!campaign.audience.followers && campaignPhase(campaign, now) !== 'ended',
+      items: sortForReading(items).map((item) => ({ item, read: reads.has(item.id) })),
+      checkIns,
+    }
+  }
+
+  /** Every published item that reached this person (station staff read in the console), required first, each marked read or not. */
+  async inbox(reader: Reader) {
+    const reach = await this.store.campaigns.reachFor(reader, {})
+    const ids = reach.map((r) => r.itemId)
+    const [items, reads, campaigns] = await Promise.all([
+      this.store.campaigns.getItems(ids), this.store.campaigns.readsFor(reader, ids), this.store.campaigns.getMany([...new Set(reach.map((r) => r.campaignId))]),
+    ])
+    const read = new Set(reads.map((r) => r.itemId))
+    const byId = new Map(campaigns.map((c) => [c.id, c]))
+    return sortForReading(items.filter(isLive)).map((item) => ({ item, campaign: byId.get(item.campaignId)!, read: read.has(item.id) }))
+  }
+
+  /** Opening an item: the first opening is the read receipt. */
+  async open(reader: Reader, itemId: string) {
+    const item = await this.store.campaigns.getItem(itemId)
+    const reached = item && isLive(item) ? (await this.store.campaigns.reachFor(reader, { campaignId: item.campaignId })).some((r) => r.itemId === itemId) : false
+    if (!item || !reached) throw new NotFoundError('学习材料不存在')
+    const campaign = (await this.store.campaigns.get(item.campaignId))!
+    const readAt = this.clock.now()
+    await this.store.campaigns.recordRead({ itemId, campaignId: item.campaignId, personKind: reader.kind, personId: reader.id, readAt })
+    return { item, campaign }
+  }
+
+  async follow(reader: Reader, campaignId: string) {
+    const campaign = await this.store.campaigns.get(campaignId)
+    const phase = campaign ? campaignPhase(campaign, this.clock.now()) : null
+    if (!campaign || !campaign.audience.followers) {
+      await this.visible(reader, campaignId) // 404 unless it reached them
+      throw new ConflictError('该活动不开放关注', [], 'not_followable')
+    }
+    if (phase === 'ended') throw new ConflictError('活动已结束', [], 'campaign_ended')
+    await this.store.campaigns.follow(campaignId, reader, await this.audience.placeOf(reader), this.clock.now())
+    return this.campaign(reader, campaignId)
+  }
+
+  /** 学习打卡: while the campaign runs, once per item opened, or once a day when no item is named. */
+  async checkIn(reader: Reader, campaignId: string, input: { itemId?: string | null; reflection?: string | null }): Promise<CheckInRecord> {
+    const { campaign, following, reachedIds } = await this.visible(reader, campaignId)
+    // Open to follow is not yet in it: only people it reached, or who follow, check in.
+    if (!following && !reachedIds.length) throw new NotFoundError('活动不存在')
+    const now = this.clock.now()
+    const phase = campaignPhase(campaign, now)
+    if (phase !== 'running') throw new ConflictError(phase === 'ended' ? '活动已结束，不能再打卡' : '活动尚未开始', [{ path: 'phase', message: phase }], 'campaign_not_running')
+    const itemId = input.itemId ?? null
+    const live = itemId && reachedIds.includes(itemId) ? await this.store.campaigns.getItem(itemId) : null
+    // A withdrawn item is gone for readers, check-ins included.
+    if (itemId && !(live && isLive(live))) throw new UnprocessableError('学习材料不属于该活动', [{ path: 'body.itemId', message: '未知的学习材料' }], 'unknown_item')
+    // A check-in on an item says it was studied: it needs the item opened first, or the progress figures count reading nobody did.
+    if (itemId && !(await this.store.campaigns.readsFor(reader, [itemId])).length) {
+      throw new ConflictError('请先打开这篇学习材料阅读，再打卡', [{ path: 'body.itemId', message: '尚未阅读' }], 'not_read')
+    }
+    const checkIn = await this.store.campaigns.addCheckIn({
+      id: `ci-${randomUUID()}`, campaignId, itemId, personKind: reader.kind, personId: reader.id,
+      slot: checkInSlot(itemId, localDate(now, this.timeZone)), reflection: input.reflection?.trim() || null, at: now,
+    })
+    return checkIn
+  }
+
+  private async visible(reader: Reader, campaignId: string) {
+    const campaign = await this.store.campaigns.get(campaignId)
+    if (!campaign) throw new NotFoundError('活动不存在')
+    const [reach, following] = await Promise.all([this.store.campaigns.reachFor(reader, { campaignId }), this.store.campaigns.isFollowing(campaignId, reader)])
+    const open = !!campaign.audience.followers && campaignPhase(campaign, this.clock.now()) !== 'ended'
+    if (!reach.length && !following && !open) throw new NotFoundError('活动不存在')
+    return { campaign, following, reachedIds: reach.map((r) => r.itemId) }
+  }
+}
+
+/** Required reading first, then the newest. */
+export function sortForReading<T extends Pick<ReadingItem, 'required' | 'publishedAt' | 'id'>>(items: T[]): T[] {
+  return [...items].sort((a, b) => Number(b.required) - Number(a.required) || (b.publishedAt?.getTime() ?? 0) - (a.publishedAt?.getTime() ?? 0) || a.id.localeCompare(b.id))
+}

@@ -1,0 +1,212 @@
+import { randomUUID } from 'node:crypto'
+import type { Clock } from '../../clock.js'
+import {
+  campaignPhase, checkCampaignWindow, checkPublishAt, isEmptySelector, PUBLISH_GRACE_MS,
+  type AudienceSelector, type CampaignRecord, type ReadingItem,
+} from '../../domain/campaign.js'
+import { plainText, sanitizeRichText } from '../../domain/rich-text.js'
+import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError, ValidationError } from '../../errors.js'
+import type { PageQuery, Store } from '../../store/ports.js'
+import type { AuditTrail } from '../audit.js'
+import type { CampaignAudience, NamedDirectory } from './campaign-audience.js'
+import { requireRole, type StaffPrincipal } from '../accounts/principal.js'
+import type { ReadingPublisher } from './reading-publisher.js'
+
+export interface CampaignDraft {
+  title: string
+  description: string
+  startsAt: Date
+  endsAt: Date
+  audience: AudienceSelector
+}
+
+export interface ItemDraft {
+  title: string
+  summary: string
+  /** Rich text as pasted; sanitised here. Exactly one of body and link. */
+  body?: string | null
+  link?: string | null
+  source: string
+  required: boolean
+  /** Absent or null: now. */
+  publishAt?: Date | null
+  /** Kept as a draft (草稿) until published by hand. */
+  draft?: boolean
+}
+
+/**
+ * Organizers' side of campaigns: create one for an audience, add reading items that go
+ * out now or at a set time. Organizers of some districts work within them: their
+ * campaigns reach only there, and they see only campaigns of their districts.
+ */
+export class CampaignService {
+  constructor(
+    private readonly store: Store,
+    private readonly audience: CampaignAudience,
+    private readonly publisher: ReadingPublisher,
+    private readonly clock: Clock,
+    private readonly audit: Pick<AuditTrail, 'record'>,
+  ) {}
+
+  async create(staff: StaffPrincipal, draft: CampaignDraft): Promise<CampaignRecord> {
+    requireRole(staff, 'organizer', 'admin')
+    const problems = checkCampaignWindow(draft.startsAt, draft.endsAt)
+    if (isEmptySelector(draft.audience)) problems.push({ path: 'body.audience', message: '请选择活动对象' })
+    if (problems.length) throw new ValidationError('输入有误', problems)
+    const scope = staff.role === 'organizer' ? staff.regionIds : []
+    const { unknown, outside } = this.audience.check(draft.audience, await this.audience.directory(), scope)
+    if (unknown.length) throw new UnprocessableError('活动对象中有不存在的联络站、区县或代表', unknown, 'unknown_reference')
+    if (outside.length) throw new ForbiddenError('只能面向您负责的区县发布活动')
+    const now = this.clock.now()
+    return this.store.campaigns.create({
+      id: `cp-${randomUUID()}`, title: draft.title, description: draft.description, startsAt: draft.startsAt, endsAt: draft.endsAt,
+      audience: draft.audience, scopeDistrictIds: [...scope], createdBy: staff.id, createdAt: now, updatedAt: now,
+    })
+  }
+
+  /** A district organizer's list: their districts' campaigns, and the city's that reach their districts. */
+  async list(staff: StaffPrincipal, page: PageQuery) {
+    requireRole(staff, 'organizer', 'admin')
+    if (!this.scoped(staff)) return this.store.campaigns.search(page)
+    const found = await this.store.campaigns.search({ ...page, scopeDistrictIds: staff.regionIds, cityWide: true })
+    const dir = await this.audience.directory()
+    // The cursor stays the repository's, so a page may come back shorter but paging never skips.
+    return { ...found, items: found.items.filter((c) => this.canSee(staff, c, dir)) }
+  }
+
+  /**
+   * Not visible is not found: nobody learns which campaigns exist elsewhere. A district
+   * organizer sees their districts' campaigns and the city's that reach their districts.
+   */
+  async get(staff: StaffPrincipal, id: string): Promise<CampaignRecord> {
+    requireRole(staff, 'organizer', 'admin')
+    const c = await this.store.campaigns.get(id)
+    if (!c || (this.districtView(staff, c) && !this.canSee(staff, c, await this.audience.directory()))) throw new NotFoundError('活动不存在')
+    return c
+  }
+
+  /** For changes: a district organizer follows a city-level campaign but does not change it. */
+  async manageable(staff: StaffPrincipal, id: string): Promise<CampaignRecord> {
+    const c = await this.get(staff, id)
+    if (this.districtView(staff, c)) throw new ForbiddenError('市级活动由市人大常委会办公室管理，区县可查看本区县的进度', 'city_level')
+    return c
+  }
+
+  /** The districts whose share a district organizer sees of a city-level campaign; null when they see it whole. */
+  districtView(staff: StaffPrincipal, c: Pick<CampaignRecord, 'scopeDistrictIds'>): string[] | null {
+    return this.scoped(staff) && !c.scopeDistrictIds.some((d) => staff.regionIds.includes(d)) ? [...staff.regionIds] : null
+  }
+
+  /**
+   * Corrects a campaign: title and description always, the start while it has not
+   * started, the end (extend, or end early: now) while it has not ended. Audited.
+   */
+  async correct(staff: StaffPrincipal, id: string, patch: Partial<Pick<CampaignDraft, 'title' | 'description' | 'startsAt' | 'endsAt'>>): Promise<CampaignRecord> {
+    const c = await this.manageable(staff, id)
+    const now = this.clock.now()
+    const phase = campaignPhase(c, now)
+    const changed = (['title', 'description', 'startsAt', 'endsAt'] as const).filter((k) => patch[k] !== undefined && String(patch[k]) !== String(c[k]))
+    if (!changed.length) return c
+    if (changed.includes('startsAt') && phase !== 'upcoming') throw new ConflictError('活动已经开始，开始时间不能再改', [{ path: 'body.startsAt', message: '活动已经开始' }], 'campaign_started')
+    if (changed.includes('endsAt') && phase === 'ended') throw new ConflictError('活动已结束，不能重新开始', [{ path: 'body.endsAt', message: '活动已结束' }], 'campaign_ended')
+    const next: CampaignRecord = { ...c, ...patch, updatedAt: now }
+    // Ending early is ending now: what people did until now stays counted.
+    if (changed.includes('endsAt') && next.endsAt < now) next.endsAt = now
+    const problems = checkCampaignWindow(next.startsAt, next.endsAt)
+    if (problems.length) throw new ValidationError('输入有误', problems)
+    const saved = await this.store.campaigns.update(next)
+    await this.audit.record(staff, 'campaign.corrected', { kind: 'campaign', id: c.id }, {
+      fields: changed, before: Object.fromEntries(changed.map((k) => [k, c[k]])), after: Object.fromEntries(changed.map((k) => [k, next[k]])),
+    })
+    return saved
+  }
+
+  /**
+   * Corrects a reading item's wording, link or body (sanitised again), and whether it is
+   * required; its publish time only while it is still scheduled. Audited.
+   */
+  async correctItem(staff: StaffPrincipal, campaignId: string, itemId: string, patch: Partial<ItemDraft>): Promise<ReadingItem> {
+    const { campaign, item } = await this.itemOf(staff, campaignId, itemId)
+    const now = this.clock.now()
+    if (item.withdrawnAt) throw new ConflictError('学习材料已撤回，不能再修改', [], 'item_withdrawn')
+    if (patch.publishAt !== undefined && item.publishedAt) throw new ConflictError('学习材料已经发布，发布时间不能再改', [{ path: 'body.publishAt', message: '已发布' }], 'item_published')
+    const body = patch.body ? sanitizeRichText(patch.body) : patch.body === undefined ? item.body : null
+    const link = patch.link !== undefined ? patch.link : patch.body ? null : item.link
+    const problems = patch.publishAt ? checkPublishAt(patch.publishAt, now, campaign) : []
+    if (patch.body && !plainText(body ?? '') && !body?.includes('<img')) problems.push({ path: 'body.body', message: '正文清理后为空' })
+    else if (!body === !link) problems.push({ path: 'body.body', message: '请填写正文或链接（二选一）' })
+    if (problems.length) throw new ValidationError('输入有误', problems)
+    const next: ReadingItem = {
+      ...item, title: patch.title ?? item.title, summary: patch.summary ?? item.summary, body, link: body ? null : link,
+      source: patch.source ?? item.source, required: patch.required ?? item.required, publishAt: patch.publishAt ?? item.publishAt,
+    }
+    const saved = await this.store.campaigns.updateItem(next)
+    await this.audit.record(staff, 'reading.corrected', { kind: 'reading_item', id: item.id }, { campaignId, before: item, after: next })
+    return saved
+  }
+
+  /** Unpublishes an item: it leaves readers' lists, the digest and progress; a scheduled one is never published. Audited. */
+  async withdrawItem(staff: StaffPrincipal, campaignId: string, itemId: string): Promise<ReadingItem> {
+    const { item } = await this.itemOf(staff, campaignId, itemId)
+    if (item.withdrawnAt) throw new ConflictError('学习材料已撤回', [], 'item_withdrawn')
+    const saved = await this.store.campaigns.updateItem({ ...item, withdrawnAt: this.clock.now() })
+    await this.audit.record(staff, 'reading.withdrawn', { kind: 'reading_item', id: item.id }, { campaignId, title: item.title, publishedAt: item.publishedAt })
+    return saved
+  }
+
+  private async itemOf(staff: StaffPrincipal, campaignId: string, itemId: string) {
+    const campaign = await this.manageable(staff, campaignId)
+    const item = await this.store.campaigns.getItem(itemId)
+    if (!item || item.campaignId !== campaign.id) throw new NotFoundError('学习材料不存在')
+    return { campaign, item }
+  }
+
+  private canSee(staff: StaffPrincipal, c: CampaignRecord, dir: NamedDirectory): boolean {
+    if (c.scopeDistrictIds.some((d) => staff.regionIds.includes(d))) return true
+    return !c.scopeDistrictIds.length && this.audience.resolve({ audience: c.audience, scopeDistrictIds: staff.regionIds }, dir).length > 0
+  }
+
+  async detail(staff: StaffPrincipal, id: string) {
+    const campaign = await this.get(staff, id)
+    return { campaign, items: await this.store.campaigns.items(id), phase: campaignPhase(campaign, this.clock.now()) }
+  }
+
+  /** Adds an item; it reaches the audience now, or when the publish job finds it due. */
+  async addItem(staff: StaffPrincipal, campaignId: string, draft: ItemDraft): Promise<ReadingItem> {
+    const campaign = await this.manageable(staff, campaignId)
+    const now = this.clock.now()
+    if (campaignPhase(campaign, now) === 'ended') throw new ConflictError('活动已结束，不能再发布学习材料', [], 'campaign_ended')
+    const publishAt = draft.publishAt ?? null
+    const problems = checkPublishAt(publishAt, now, campaign)
+    const body = draft.body ? sanitizeRichText(draft.body) : null
+    if (draft.body && !plainText(body ?? '') && !body?.includes('<img')) problems.push({ path: 'body.body', message: '正文清理后为空' })
+    else if (!body === !draft.link) problems.push({ path: 'body.body', message: '请填写正文或链接（二选一）' })
+    if (problems.length) throw new ValidationError('输入有误', problems)
+    const scheduled = publishAt !== null && publishAt.getTime() > now.getTime() + PUBLISH_GRACE_MS
+    const item: ReadingItem = {
+      id: `ri-${randomUUID()}`, campaignId, title: draft.title, summary: draft.summary, body, link: body ? null : (draft.link ?? null),
+      source: draft.source, required: draft.required, publishAt: scheduled ? publishAt : now, publishedAt: null, withdrawnAt: null,
+      draft: draft.draft ?? false, createdBy: staff.id, createdAt: now,
+    }
+    await this.store.campaigns.addItem(item)
+    if (!scheduled && !item.draft) await this.publisher.publish(item)
+    return (await this.store.campaigns.getItem(item.id)) ?? item
+  }
+
+  /** Publishes a draft item: now, or at its publish time when that is still to come. Audited. */
+  async publishItem(staff: StaffPrincipal, campaignId: string, itemId: string): Promise<ReadingItem> {
+    const { campaign, item } = await this.itemOf(staff, campaignId, itemId)
+    if (!item.draft) throw new ConflictError('学习材料不是草稿，无需再发布', [], 'not_a_draft')
+    const now = this.clock.now()
+    if (campaignPhase(campaign, now) === 'ended') throw new ConflictError('活动已结束，不能再发布学习材料', [], 'campaign_ended')
+    const scheduled = item.publishAt.getTime() > now.getTime() + PUBLISH_GRACE_MS
+    const next = await this.store.campaigns.updateItem({ ...item, draft: false, publishAt: scheduled ? item.publishAt : now })
+    if (!scheduled) await this.publisher.publish(next)
+    await this.audit.record(staff, 'reading.draft_published', { kind: 'reading_item', id: item.id }, { campaignId, publishAt: next.publishAt })
+    return (await this.store.campaigns.getItem(item.id)) ?? next
+  }
+
+  private scoped(staff: StaffPrincipal) {
+    return staff.role === 'organizer' && staff.regionIds.length > 0
+  }
+}

@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto'
+import type { ActorRole, CaseAction, CaseEvent, CaseEventType, CaseRecord, CaseStatus } from '../../domain/case.js'
+import type { OutboxMessage, RecipientKind } from '../../store/ports.js'
+import type { MpPrincipal } from '../accounts/mp-sessions.js'
+import type { StaffPrincipal } from '../accounts/principal.js'
+
+/** Who did something to a case, as the timeline records it. */
+export interface CaseActor {
+  role: ActorRole
+  id: string | null
+}
+export const SYSTEM: CaseActor = { role: 'system', id: null }
+
+export function caseEvent(
+  c: Pick<CaseRecord, 'id'>,
+  type: CaseEventType,
+  actor: CaseActor,
+  at: Date,
+  change: { from?: CaseStatus | null; to?: CaseStatus | null; note?: string | null; data?: Record<string, unknown> } = {},
+): CaseEvent {
+  return {
+    id: randomUUID(), caseId: c.id, at, type, actorRole: actor.role, actorId: actor.id,
+    fromStatus: change.from ?? null, toStatus: change.to ?? null, note: change.note ?? null, data: change.data ?? {},
+  }
+}
+
+export interface Recipient {
+  kind: RecipientKind
+  id: string
+}
+
+/** Where a case waits when no deputy holds it: its station, else its district office, else the city office. */
+export function queueOf(c: Pick<CaseRecord, 'stationId' | 'officeRegionId'>): Recipient {
+  if (c.stationId) return { kind: 'station', id: c.stationId }
+  return { kind: 'office', id: c.officeRegionId ?? 'city' }
+}
+
+/**
+ * A message about a case, pending in the outbox. The text is ready to send (Chinese);
+ * the dispatcher picks the channel. `dedupeKey` makes the same event produce it once.
+ */
+export function caseMessage(
+  c: Pick<CaseRecord, 'id' | 'ticket'>,
+  kind: string,
+  to: Recipient,
+  text: string,
+  dedupeKey: string,
+  at: Date,
+  extra: Record<string, unknown> = {},
+): OutboxMessage {
+  return {
+    id: randomUUID(), channel: 'auto', recipientKind: to.kind, recipientId: to.id, kind,
+    payload: { caseId: c.id, ticket: c.ticket, text, ...extra }, dedupeKey: `${dedupeKey}:${to.kind}:${to.id}`,
+    status: 'pending', attempts: 0, nextAttemptAt: at, lastError: null, createdAt: at,
+  }
+}
+
+export const excerpt = (text: string, max = 30) => (text.length > max ? `${text.slice(0, max)}…` : text)
+
+/** One move of a case: the transition, what changes, who hears about it, what else is written with it. */
+export interface CaseChange {
+  action: CaseAction
+  type: CaseEventType
+  to: CaseStatus
+  patch?: Partial<CaseRecord>
+  note?: string | null
+  data?: Record<string, unknown>
+  /** Who hears about it, and what they read. */
+  tell?: Array<{ to: Recipient; kind: string; text: string }>
+  /** Kinds of this case's messages, still waiting, that the change makes untrue. */
+  withdraw?: string[]
+  /** Events on other cases and their messages, written in the same transaction (merged duplicates). */
+  also?: (event: CaseEvent, now: Date) => { events: CaseEvent[]; messages: OutboxMessage[] }
+}
+
+/** Messages asking a handler to act: untrue once the case is merged into another. */
+export const WORK_KINDS = ['case.assigned', 'case.queued', 'case.reminder', 'case.escalated', 'case.overdue']
+
+export const deputyActor = (d: MpPrincipal): CaseActor => ({ role: 'deputy', id: d.deputyId })
+export const staffActor = (s: StaffPrincipal): CaseActor => ({ role: s.role, id: s.id })
+/** A message to the resident who wrote the case. */
+export const resident = (c: CaseRecord, kind: string, text: string) => ({ to: { kind: 'mp_user' as const, id: c.residentId }, kind, text })

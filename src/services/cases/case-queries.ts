@@ -1,0 +1,178 @@
+import type { Clock } from '../../clock.js'
+import type { CaseEvent, CaseRecord, CaseStatus } from '../../domain/case.js'
+import { canSeeCase } from '../../domain/case-access.js'
+import { namedIds } from '../../domain/case-timeline.js'
+import { subtree } from '../../domain/region-tree.js'
+import { mostSimilar } from '../../domain/similarity.js'
+import { NotFoundError } from '../../errors.js'
+import { maskPhone, type PiiCipher } from '../../security/pii.js'
+import type { CaseQuery, Page, Store } from '../../store/ports.js'
+import type { AuditTrail } from '../audit.js'
+import type { PreparedDirectory, RoutingService } from './case-routing.js'
+import type { MpPrincipal } from '../accounts/mp-sessions.js'
+import type { StaffPrincipal } from '../accounts/principal.js'
+
+export interface CaseFilters {
+  status?: CaseStatus
+  topic?: string
+  regionId?: string
+  stationId?: string
+  deputyId?: string
+  overdue?: boolean
+  from?: Date
+  to?: Date
+}
+
+export interface CaseDetail {
+  case: CaseRecord
+  events: CaseEvent[]
+  names: { station: string | null; deputy: string | null; office: string | null }
+  /** Names of everyone and everything the timeline mentions, by "deputy:ID", "staff:ID", "station:ID", "office:ID". */
+  timelineNames: Record<string, string>
+  phoneMasked: string | null
+}
+
+/**
+ * Reading cases, each caller only their own: residents their messages, deputies what is
+ * assigned to them, station staff their station's, organizers their district's.
+ */
+export class CaseQueries {
+  constructor(
+    private readonly store: Store,
+    private readonly routing: RoutingService,
+    private readonly cipher: PiiCipher,
+    private readonly audit: AuditTrail,
+    private readonly clock: Clock,
+    private readonly similar: { windowDays: number; threshold: number },
+    /** Turns a stored image URL into a short-lived link: only callers who may see the case get one. */
+    private readonly images: { signedLink(url: string, now: Date): string } | null = null,
+  ) {}
+
+  residentCases(resident: MpPrincipal, page: { cursor?: string; limit: number }) {
+    return this.store.cases.search({ ...page, residentId: resident.id })
+  }
+
+  deputyInbox(deputy: MpPrincipal, query: { status?: CaseStatus; cursor?: string; limit: number }) {
+    if (!deputy.deputyId) return Promise.resolve<Page<CaseRecord>>({ items: [], nextCursor: null })
+    const statuses: CaseStatus[] = query.status ? [query.status] : ['assigned', 'acknowledged', 'forwarded', 'reopened']
+    return this.store.cases.search({ cursor: query.cursor, limit: query.limit, deputyId: deputy.deputyId, statuses, order: 'due' })
+  }
+
+  async staffCases(staff: StaffPrincipal, filters: CaseFilters, page: { cursor?: string; limit: number; order?: 'newest' | 'due' }) {
+    return this.store.cases.search({ ...page, ...(await this.scopedFilter(staff, filters)) })
+  }
+
+  /**
+   * The caller's filters within what they may see: a filter narrows the scope, never
+   * widens it (station staff asking for another station's cases get none).
+   */
+  async scopedFilter(staff: StaffPrincipal, filters: CaseFilters): Promise<Partial<CaseQuery>> {
+    const scope = this.scope(staff)
+    const wanted = await this.filterQuery(filters)
+    const query: Partial<CaseQuery> = { ...wanted, ...scope }
+    if (scope.stationIds && wanted.stationIds) query.stationIds = wanted.stationIds.filter((id) => scope.stationIds!.includes(id))
+    return query
+  }
+
+  /** The cases a staff member may see, as a store filter. */
+  scope(staff: StaffPrincipal): Pick<CaseQuery, 'stationIds' | 'districtIds'> {
+    if (staff.role === 'station_staff') return { stationIds: staff.stationIds }
+    if (staff.role === 'organizer' && staff.regionIds.length) return { districtIds: staff.regionIds }
+    return {}
+  }
+
+  async filterQuery(f: CaseFilters): Promise<Partial<CaseQuery>> {
+    const q: Partial<CaseQuery> = {}
+    if (f.status) q.statuses = [f.status]
+    if (f.topic) q.topic = f.topic
+    if (f.deputyId) q.deputyId = f.deputyId
+    if (f.stationId) q.stationIds = [f.stationId]
+    if (f.overdue) q.overdueAt = this.clock.now()
+    if (f.from) q.createdFrom = f.from
+    if (f.to) q.createdTo = f.to
+    if (f.regionId) q.regionIds = [...subtree(f.regionId, [...(await this.routing.prepared()).regions.values()])]
+    return q
+  }
+
+  async forResident(resident: MpPrincipal, caseId: string) {
+    return this.detail(await this.visible(caseId, (c) => canSeeCase(resident, c)))
+  }
+
+  async forDeputy(deputy: MpPrincipal, caseId: string) {
+    return this.detail(await this.visible(caseId, (c) => canSeeCase(deputy, c, true)))
+  }
+
+  async forStaff(staff: StaffPrincipal, caseId: string) {
+    const detail = await this.detail(await this.visible(caseId, (c) => canSeeCase(staff, c)))
+    return { ...detail, similar: await this.similarTo(detail.case, staff) }
+  }
+
+  /** The whole number, for the deputy who must call back; never for an anonymous message. Audited. */
+  async revealPhone(deputy: MpPrincipal, caseId: string) {
+    const c = await this.visible(caseId, (x) => canSeeCase(deputy, x, true))
+    if (c.anonymous || !c.phoneEnc) return null
+    await this.audit.record(null, 'case.phone.read', { kind: 'case', id: c.id }, { deputyId: deputy.deputyId, mpUserId: deputy.id })
+    return this.cipher.decrypt(c.phoneEnc, c.id)
+  }
+
+  /** Open messages of the same community in the last weeks that read alike. */
+  async similarTo(c: CaseRecord, staff: StaffPrincipal) {
+    if (!c.communityId) return []
+    const since = new Date(this.clock.now().getTime() - this.similar.windowDays * 86_400_000)
+    const candidates = (await this.store.cases.recentInCommunity(c.communityId, since)).filter((x) => x.id !== c.id && canSeeCase(staff, x))
+    return mostSimilar(c.text, candidates, this.similar.threshold).map(({ item, score }) => ({ case: item, score }))
+  }
+
+  /** Who and what a timeline names, looked up once per case view. */
+  private async timelineNames(events: CaseEvent[], prepared: PreparedDirectory) {
+    const ids = namedIds(events)
+    const names: Record<string, string> = {}
+    for (const id of ids.deputies) {
+      const name = prepared.deputies.get(id)?.name ?? (await this.store.deputies.get(id))?.name
+      if (name) names[`deputy:${id}`] = name
+    }
+    for (const id of ids.stations) {
+      const name = prepared.stations.get(id)?.name
+      if (name) names[`station:${id}`] = name
+    }
+    for (const id of ids.offices) names[`office:${id}`] = officeName(id, prepared)
+    for (const id of ids.staff) {
+      const name = (await this.store.staff.get(id))?.name
+      if (name) names[`staff:${id}`] = name
+    }
+    return names
+  }
+
+  /** The name of the office a case waits at ("市人大常委会办公室" when none). */
+  async officeNameOf(regionId: string | null) {
+    return officeName(regionId ?? 'city', await this.routing.prepared())
+  }
+
+  private async visible(caseId: string, allowed: (c: CaseRecord) => boolean) {
+    const c = await this.store.cases.get(caseId)
+    if (!c || !allowed(c)) throw new NotFoundError('留言不存在')
+    return c
+  }
+
+  private async detail(c: CaseRecord): Promise<CaseDetail> {
+    const prepared = await this.routing.prepared()
+    const events = await this.store.cases.events(c.id)
+    const now = this.clock.now()
+    return {
+      case: this.images ? { ...c, images: c.images.map((url) => this.images!.signedLink(url, now)) } : c,
+      events,
+      names: {
+        station: c.stationId ? (prepared.stations.get(c.stationId)?.name ?? null) : null,
+        deputy: c.deputyId ? (prepared.deputies.get(c.deputyId)?.name ?? null) : null,
+        office: c.stationId ? null : officeName(c.officeRegionId ?? 'city', prepared),
+      },
+      timelineNames: await this.timelineNames(events, prepared),
+      phoneMasked: c.anonymous || !c.phoneEnc ? null : maskPhone(this.cipher.decrypt(c.phoneEnc, c.id)),
+    }
+  }
+}
+
+/** The congress office of a district, or the city's ("city"). */
+function officeName(regionId: string, prepared: PreparedDirectory) {
+  return regionId === 'city' ? '市人大常委会办公室' : `${prepared.regions.get(regionId)?.name ?? ''}人大常委会办公室`
+}

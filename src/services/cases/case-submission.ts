@@ -1,0 +1,150 @@
+import { randomUUID } from 'node:crypto'
+import type { Clock } from '../../clock.js'
+import type { CaseRecord } from '../../domain/case.js'
+import { STATUS_LABELS } from '../../domain/case.js'
+import type { CalendarSource } from '../calendar/calendar.js'
+import { localDate } from '../../domain/dates.js'
+import { dueDateText } from '../../domain/due-date-text.js'
+import { normalizePhone } from '../../domain/phone.js'
+import { slaDeadlines, type SlaPolicy } from '../../domain/sla.js'
+import { ConflictError, UnprocessableError, ValidationError } from '../../errors.js'
+import type { PiiCipher } from '../../security/pii.js'
+import type { Store } from '../../store/ports.js'
+import { caseEvent, caseMessage, excerpt, queueOf } from './case-changes.js'
+import type { RoutingService } from './case-routing.js'
+import type { MpPrincipal } from '../accounts/mp-sessions.js'
+import type { PrivacyNotice } from '../privacy/privacy.js'
+
+export interface CaseDraft {
+  text: string
+  images: string[]
+  regionId?: string | null
+  deputyCode?: string | null
+  stationCode?: string | null
+  /** The resident typed the code or name (the chat bot): an unknown one is refused, not ignored. */
+  targetTyped?: boolean
+  anonymous: boolean
+  publicConsent: boolean
+  phone?: string | null
+}
+
+/** A verdict on a resident's text (WeChat's msg_sec_check when enabled); 'unavailable' when it could not be asked. */
+export type ContentVerdict = 'pass' | 'review' | 'risky' | 'unavailable'
+export type ContentCheck = (text: string, residentId: string) => Promise<ContentVerdict>
+export const CONTENT_REFUSED = '您提交的内容可能含有不适宜发布的信息，请修改后再提交'
+
+export interface SubmittedCase {
+  record: CaseRecord
+  summary: string
+  /** True when this is the answer to a repeated request (same Idempotency-Key). */
+  replayed: boolean
+}
+
+/**
+ * Takes a resident's message: routes it, numbers it, sets its deadlines and writes it with
+ * its first events and messages in one transaction. An accepted message is never lost
+ * and never made twice.
+ */
+export class CaseSubmitter {
+  constructor(
+    private readonly store: Store,
+    private readonly routing: RoutingService,
+    private readonly cipher: PiiCipher,
+    private readonly calendar: CalendarSource,
+    private readonly policy: SlaPolicy & { timeZone: string },
+    private readonly privacy: PrivacyNotice,
+    private readonly clock: Clock,
+    private readonly checkContent: ContentCheck | null = null,
+  ) {}
+
+  async submit(resident: MpPrincipal, draft: CaseDraft, idempotencyKey: string | null): Promise<SubmittedCase> {
+    if (idempotencyKey) {
+      const earlier = await this.store.cases.findByIdempotencyKey(resident.id, idempotencyKey)
+      if (earlier) return this.replay(earlier)
+    }
+    await this.requireConsent(resident)
+    const phone = this.contactPhone(draft.phone)
+    // A risky text is refused before anything is written; one to review, or one the check
+    // could not judge, is accepted and flagged so that a person looks at it.
+    const verdict = this.checkContent ? await this.checkContent(draft.text, resident.id) : 'pass'
+    if (verdict === 'risky') throw new UnprocessableError(CONTENT_REFUSED, [{ path: 'body.text', message: '内容未通过安全检查' }], 'content_refused')
+    const now = this.clock.now()
+    const placed = await this.routing.decide({ text: draft.text, regionId: draft.regionId, deputyCode: draft.deputyCode, stationCode: draft.stationCode, targetTyped: draft.targetTyped, at: now })
+    const { decision } = placed
+    if (draft.targetTyped) refuseUnknownCodes(decision.reasons.map((r) => r.code), draft)
+    const { ackDueAt, replyDueAt, provisional } = slaDeadlines(now, await this.calendar.current(), this.policy)
+    const id = `cs-${randomUUID()}`
+    const regionKnown = draft.regionId && placed.prepared.regions.has(draft.regionId) ? draft.regionId : null
+    const record: Omit<CaseRecord, 'ticket'> = {
+      id, residentId: resident.id, text: draft.text, images: draft.images, regionId: regionKnown,
+      communityId: placed.communityId, districtId: placed.districtId, handlingDistrictId: placed.handlingDistrictId, stationId: decision.stationId, deputyId: decision.deputyId,
+      officeRegionId: decision.officeRegionId, topic: decision.topic, status: decision.deputyId ? 'assigned' : 'submitted',
+      anonymous: draft.anonymous, publicConsent: draft.publicConsent, phoneEnc: phone ? this.cipher.encrypt(phone, id) : null,
+      routingReasons: decision.reasons, flaggedForReview: verdict === 'review' || verdict === 'unavailable', createdAt: now, updatedAt: now, ackDueAt, replyDueAt,
+      acknowledgedAt: null, repliedAt: null, closedAt: null, reply: null, forwardedTo: null, rating: null, ratingComment: null,
+      ratedAt: null, ratings: [], mergedInto: null, ackEscalation: 0, replyEscalation: 0, reopenCount: 0, idempotencyKey, version: 1,
+      deadlinesProvisional: provisional,
+    }
+    const author = { role: 'resident' as const, id: resident.id }
+    const events = [caseEvent(record, 'submitted', author, now, { to: 'submitted', data: { reasons: decision.reasons.map((r) => r.code) } })]
+    if (verdict === 'review' || verdict === 'unavailable') {
+      events.push(caseEvent(record, 'flagged', { role: 'system', id: null }, now, { note: verdict === 'review' ? '内容安全检查建议人工复核' : '内容安全检查暂不可用，请人工复核' }))
+    }
+    if (decision.deputyId) events.push(caseEvent(record, 'assigned', { role: 'system', id: null }, now, { from: 'submitted', to: 'assigned', note: placed.summary, data: { deputyId: decision.deputyId, stationId: decision.stationId } }))
+    const ticketDate = localDate(now, this.policy.timeZone)
+    try {
+      const to = decision.deputyId ? { kind: 'deputy' as const, id: decision.deputyId } : queueOf(record)
+      const stored = await this.store.cases.submit({
+        record, ticketDate, events,
+        outbox: (c) => [
+          decision.deputyId
+            ? caseMessage(c, 'case.assigned', to, `新留言 ${c.ticket}（${c.topic}）：${excerpt(c.text)}，请在${dueDateText(c.ackDueAt, this.policy.timeZone, now)}受理。`, `case:${c.id}:submitted`, now)
+            // A station's or office's queue is read in a group chat: no word of the resident's text
+            // (it may carry their name, phone or address), only where to find it.
+            : caseMessage(c, 'case.queued', to, `新留言 ${c.ticket}（${c.topic}）待分派，请登录工作台查看并分派。`, `case:${c.id}:submitted`, now),
+        ],
+      })
+      return { record: stored, summary: placed.summary, replayed: false }
+    } catch (err) {
+      // Two requests with one key raced: the other one won; answer with its case.
+      if (err instanceof ConflictError && idempotencyKey) {
+        const winner = await this.store.cases.findByIdempotencyKey(resident.id, idempotencyKey)
+        if (winner) return this.replay(winner)
+      }
+      throw err
+    }
+  }
+
+  private async replay(c: CaseRecord): Promise<SubmittedCase> {
+    const first = (await this.store.cases.events(c.id)).find((e) => e.type === 'assigned')
+    return { record: c, summary: first?.note ?? STATUS_LABELS[c.status], replayed: true }
+  }
+
+  private async requireConsent(resident: MpPrincipal) {
+    const user = await this.store.mpUsers.get(resident.id)
+    if (user?.consentVersion !== this.privacy.version) {
+      throw new UnprocessableError('请先阅读并同意个人信息保护说明', [{ path: 'consent', message: `需要同意第 ${this.privacy.version} 版说明` }], 'consent_required')
+    }
+  }
+
+  private contactPhone(phone: string | null | undefined) {
+    if (!phone) return null
+    const normalized = normalizePhone(phone)
+    if (!normalized) throw new ValidationError('电话号码无效', [{ path: 'body.phone', message: `电话号码无效 "${phone}"` }])
+    return normalized
+  }
+}
+
+/**
+ * A poster's code scanned in the mini-program is trusted to exist and, when it no longer
+ * does, is ignored with a reason (the place still routes it). A code a resident typed may be
+ * a typo: it is refused, so that the message never goes somewhere the resident did not mean.
+ */
+function refuseUnknownCodes(codes: string[], draft: CaseDraft) {
+  if (codes.includes('unknown_deputy_code')) {
+    throw new UnprocessableError(`没有找到编号为 ${draft.deputyCode} 的代表，请核对后再发`, [{ path: 'body.deputyCode', message: '代表编号不存在' }], 'unknown_deputy_code')
+  }
+  if (codes.includes('unknown_station_code')) {
+    throw new UnprocessableError(`没有找到编号为 ${draft.stationCode} 的联络站，请核对海报上的编号`, [{ path: 'body.stationCode', message: '联络站编号不存在' }], 'unknown_station_code')
+  }
+}

@@ -1,0 +1,303 @@
+import type { Clock } from '../../clock.js'
+import { canTransition, OPEN_STATUSES, STATUS_LABELS, type CaseRecord } from '../../domain/case.js'
+import { canSeeCase } from '../../domain/case-access.js'
+import type { CalendarSource } from '../calendar/calendar.js'
+import { dueDateText } from '../../domain/due-date-text.js'
+import { slaDeadlines, type SlaPolicy } from '../../domain/sla.js'
+import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../../errors.js'
+import type { OutboxMessage, Store } from '../../store/ports.js'
+import { caseEvent, caseMessage, deputyActor, excerpt, queueOf, resident, staffActor, SYSTEM, WORK_KINDS, type CaseActor, type CaseChange, type Recipient } from './case-changes.js'
+import type { RoutingService } from './case-routing.js'
+import type { MpPrincipal } from '../accounts/mp-sessions.js'
+import type { StaffPrincipal } from '../accounts/principal.js'
+
+export interface WorkflowPolicy extends SlaPolicy {
+  timeZone: string
+  reopenMaxRating: number
+  reopenWindowDays: number
+  autoCloseDays: number
+}
+
+/**
+ * The moves of the closed loop: deputies acknowledge, forward, reply and transfer; staff
+ * assign, reject and merge; residents withdraw, rate and reopen. Each move is checked
+ * against the state machine (409 with the current state otherwise), recorded in the
+ * timeline and announced through the outbox in the same transaction.
+ */
+export class CaseWorkflow {
+  constructor(
+    private readonly store: Store,
+    private readonly routing: RoutingService,
+    private readonly calendar: CalendarSource,
+    private readonly policy: WorkflowPolicy,
+    private readonly clock: Clock,
+  ) {}
+
+  // ——— deputies ———
+
+  async acknowledge(deputy: MpPrincipal, caseId: string, note?: string) {
+    const c = await this.deputyCase(deputy, caseId)
+    const name = await this.deputyName(c.deputyId)
+    return this.apply(c, deputyActor(deputy), {
+      action: 'acknowledge', type: 'acknowledged', to: 'acknowledged', note, patch: { acknowledgedAt: this.clock.now() },
+      tell: [resident(c, 'case.acknowledged', `您的留言 ${c.ticket} 已由${name}代表受理，将在${dueDateText(c.replyDueAt, this.policy.timeZone, this.clock.now())}答复您。`)],
+    })
+  }
+
+  async forward(deputy: MpPrincipal, caseId: string, to: { department: string; reference?: string | null; note?: string | null }) {
+    const c = await this.deputyCase(deputy, caseId)
+    return this.apply(c, deputyActor(deputy), {
+      action: 'forward', type: 'forwarded', to: 'forwarded', note: to.note,
+      patch: { forwardedTo: { department: to.department, reference: to.reference ?? null } },
+      data: { department: to.department, reference: to.reference ?? null },
+      tell: [resident(c, 'case.forwarded', `您的留言 ${c.ticket} 已交${to.department}办理，代表将跟踪督办。`)],
+    })
+  }
+
+  async reply(deputy: MpPrincipal, caseId: string, text: string) {
+    const c = await this.deputyCase(deputy, caseId)
+    const name = await this.deputyName(c.deputyId)
+    const now = this.clock.now()
+    // The residents whose duplicates were merged into this case were promised the answer.
+    const duplicates = await this.mergedDuplicates(c.id)
+    return this.apply(c, deputyActor(deputy), {
+      action: 'reply', type: 'replied', to: 'replied', note: text,
+      patch: { reply: text, repliedAt: now, acknowledgedAt: c.acknowledgedAt ?? now },
+      tell: [resident(c, 'case.replied', `${name}代表答复了您的留言 ${c.ticket}：${excerpt(text, 60)} 请为办理结果打分（1–5 分）。`)],
+      also: (event, at) => {
+        const events = duplicates.map((m) => caseEvent(m, 'replied', deputyActor(deputy), at, { note: text, data: { viaCaseId: c.id, viaTicket: c.ticket } }))
+        const messages = duplicates.map((m, i) =>
+          caseMessage(m, 'case.replied', { kind: 'mp_user', id: m.residentId },
+            `您的留言 ${m.ticket} 与留言 ${c.ticket} 合并办理，${name}代表已答复：${excerpt(text, 60)}`, `case:${m.id}:${events[i].id}:via:${event.id}`, at),
+        )
+        return { events, messages }
+      },
+    })
+  }
+
+  /** To another deputy (by code), or back to the station's staff when no code is given. */
+  async transfer(deputy: MpPrincipal, caseId: string, to: { deputyCode?: string | null; reason: string }) {
+    const c = await this.deputyCase(deputy, caseId)
+    if (!to.deputyCode) {
+      return this.apply(c, deputyActor(deputy), {
+        action: 'returnToStation', type: 'transferred', to: 'submitted', note: to.reason, patch: { deputyId: null, acknowledgedAt: null },
+        data: { fromDeputyId: c.deputyId, toStation: c.stationId },
+        // Read in the station's group: the reason (which may quote the resident) stays in the timeline.
+        tell: [{ to: queueOf(c), kind: 'case.queued', text: `留言 ${c.ticket} 由代表退回，请登录工作台查看原因并重新分派。` }],
+      })
+    }
+    const target = await this.store.deputies.getByCode(to.deputyCode)
+    if (!target) throw new UnprocessableError('未找到该代表', [{ path: 'body.deputyCode', message: `代表代码 ${to.deputyCode} 不存在` }], 'unknown_deputy')
+    if (target.id === c.deputyId) throw new ConflictError('留言已在该代表名下')
+    return this.moveTo(c, deputyActor(deputy), target.id, target.stationIds, to.reason)
+  }
+
+  // ——— station staff and organizers ———
+
+  async assign(staff: StaffPrincipal, caseId: string, deputyId: string, note?: string) {
+    const c = await this.staffCase(staff, caseId)
+    const target = await this.store.deputies.get(deputyId)
+    if (!target) throw new UnprocessableError('代表不存在', [{ path: 'body.deputyId', message: `未知的代表 "${deputyId}"` }], 'unknown_deputy')
+    // Writes are held to the same scope as reads: staff assign within their stations,
+    // a district organizer within their districts; refused before anything changes.
+    const mine = await this.stationsInScope(staff, target.stationIds)
+    const citywide = staff.role === 'admin' || (staff.role === 'organizer' && staff.regionIds.length === 0)
+    if (!mine.length && !citywide) {
+      throw new ForbiddenError(staff.role === 'station_staff' ? '只能分派给本站的代表' : '只能分派给本辖区的代表', 'outside_scope', [
+        { path: 'body.deputyId', message: `代表 "${deputyId}" 不在您的辖区` },
+      ])
+    }
+    if (target.id === c.deputyId) throw new ConflictError('留言已在该代表名下')
+    return this.moveTo(c, staffActor(staff), target.id, mine, note ?? null)
+  }
+
+  /** The deputy's stations this staff member may assign to. */
+  private async stationsInScope(staff: StaffPrincipal, stationIds: string[]) {
+    if (staff.role === 'station_staff') return stationIds.filter((s) => staff.stationIds.includes(s))
+    if (staff.role === 'admin' || staff.regionIds.length === 0) return stationIds
+    const within = await Promise.all(stationIds.map((s) => this.routing.stationWithin(s, staff.regionIds)))
+    return stationIds.filter((_, i) => within[i])
+  }
+
+  /**
+   * Station staff hand a case they cannot place (a station with no deputy yet, or not
+   * theirs to handle) up to their district's congress office (上报), whose organizers
+   * assign it to any deputy of the district. The place stays the resident's.
+   */
+  async handUp(staff: StaffPrincipal, caseId: string, reason: string) {
+    const c = await this.staffCase(staff, caseId)
+    if (staff.role !== 'station_staff' || !c.stationId) throw new ForbiddenError('只有联络站工作人员可以上报本站的留言')
+    const office = c.handlingDistrictId ?? c.districtId
+    const station = (await this.routing.prepared()).stations.get(c.stationId)?.name ?? '联络站'
+    const to: Recipient = { kind: 'office', id: office ?? 'city' }
+    return this.apply(c, staffActor(staff), {
+      action: 'handUp', type: 'referred', to: 'submitted', note: reason,
+      // The office gets its own day to place it.
+      patch: {
+        stationId: null, deputyId: null, officeRegionId: office, handlingDistrictId: office, acknowledgedAt: null,
+        ackDueAt: new Date(this.clock.now().getTime() + this.policy.ackHours * 3_600_000), ackEscalation: 0,
+      },
+      data: { fromStationId: c.stationId, toOffice: office ?? 'city' },
+      tell: [{ to, kind: 'case.queued', text: `留言 ${c.ticket}（${c.topic}）由${station}上报，请分派代表：${excerpt(c.text)}。原因：${excerpt(reason, 40)}` }],
+      withdraw: ['case.queued', 'case.reminder', 'case.escalated'],
+    })
+  }
+
+  async reject(staff: StaffPrincipal, caseId: string, reason: string) {
+    const c = await this.staffCase(staff, caseId)
+    return this.apply(c, staffActor(staff), {
+      action: 'reject', type: 'rejected', to: 'rejected', note: reason, patch: { closedAt: this.clock.now() },
+      tell: [resident(c, 'case.rejected', `很抱歉，您的留言 ${c.ticket} 不予受理：${reason}`)],
+    })
+  }
+
+  /** Folds a duplicate into the case that will carry the work (分析研判: treated together). */
+  async merge(staff: StaffPrincipal, caseId: string, intoCaseId: string, note?: string) {
+    const c = await this.staffCase(staff, caseId)
+    if (caseId === intoCaseId) throw new ConflictError('不能与自己合并')
+    const into = await this.staffCase(staff, intoCaseId)
+    if (!OPEN_STATUSES.includes(into.status) || into.mergedInto) {
+      throw new ConflictError(`留言 ${into.ticket} 当前为「${STATUS_LABELS[into.status]}」，不能并入`, [{ path: 'body.intoCaseId', message: into.status }], 'merge_target_closed')
+    }
+    const handler = c.deputyId ? [{ to: { kind: 'deputy' as const, id: c.deputyId }, kind: 'case.merged', text: `留言 ${c.ticket} 已并入留言 ${into.ticket} 合并办理，无需单独受理。` }] : []
+    // Merged into a case already answered: no later reply would reach this resident, so the answer goes now.
+    const told = into.status === 'replied' && into.reply
+      ? `您的留言 ${c.ticket} 与相同问题的留言 ${into.ticket} 合并办理，${await this.deputyName(into.deputyId)}代表已答复：${excerpt(into.reply, 60)}`
+      : `您的留言 ${c.ticket} 与相同问题的留言 ${into.ticket} 合并办理，办理结果会一并告知。`
+    return this.apply(c, staffActor(staff), {
+      action: 'merge', type: 'merged', to: 'closed', note, patch: { mergedInto: into.id, closedAt: this.clock.now() },
+      data: { into: into.id, intoTicket: into.ticket },
+      tell: [resident(c, 'case.merged', told), ...handler],
+      // "请在 24 小时内受理" and the like, not yet sent, would now be untrue.
+      withdraw: WORK_KINDS,
+    })
+  }
+
+  // ——— residents ———
+
+  async withdraw(author: MpPrincipal, caseId: string, reason?: string) {
+    const c = await this.residentCase(author, caseId)
+    const tell = c.deputyId ? [{ to: { kind: 'deputy' as const, id: c.deputyId }, kind: 'case.withdrawn', text: `留言 ${c.ticket} 已被群众撤回。` }] : []
+    return this.apply(c, { role: 'resident', id: author.id }, {
+      action: 'withdraw', type: 'withdrawn', to: 'withdrawn', note: reason, patch: { closedAt: this.clock.now() }, tell,
+    })
+  }
+
+  async rate(author: MpPrincipal, caseId: string, rating: number, comment?: string | null) {
+    const c = await this.residentCase(author, caseId)
+    const now = this.clock.now()
+    const tell = c.deputyId ? [{ to: { kind: 'deputy' as const, id: c.deputyId }, kind: 'case.rated', text: `您答复的留言 ${c.ticket} 获得 ${rating} 分评价。${comment ? `群众说：${excerpt(comment, 40)}` : ''}` }] : []
+    return this.apply(c, { role: 'resident', id: author.id }, {
+      action: 'rate', type: 'rated', to: 'closed', note: comment ?? null, data: { rating },
+      patch: { rating, ratingComment: comment ?? null, ratedAt: now, closedAt: now, ratings: [...c.ratings, { rating, comment: comment ?? null, at: now }] }, tell,
+    })
+  }
+
+  async reopen(author: MpPrincipal, caseId: string, reason: string) {
+    const c = await this.residentCase(author, caseId)
+    const now = this.clock.now()
+    if (c.status === 'closed') {
+      if (c.rating === null || c.rating > this.policy.reopenMaxRating) {
+        throw new ConflictError(`只有评价为 ${this.policy.reopenMaxRating} 分及以下的留言可以重新办理`, [], 'reopen_not_allowed')
+      }
+      const deadline = (c.repliedAt?.getTime() ?? 0) + this.policy.reopenWindowDays * 86_400_000
+      if (now.getTime() > deadline) throw new ConflictError(`答复超过 ${this.policy.reopenWindowDays} 天，不能再重新办理`, [], 'reopen_window_passed')
+    }
+    const { ackDueAt, replyDueAt, provisional } = slaDeadlines(now, await this.calendar.current(), this.policy)
+    const tell = c.deputyId ? [{ to: { kind: 'deputy' as const, id: c.deputyId }, kind: 'case.reopened', text: `留言 ${c.ticket} 群众不满意（${c.rating} 分），已重新交您办理：${excerpt(reason, 40)}` }] : []
+    return this.apply(c, { role: 'resident', id: author.id }, {
+      action: 'reopen', type: 'reopened', to: c.deputyId ? 'reopened' : 'submitted', note: reason,
+      patch: {
+        ackDueAt, replyDueAt, deadlinesProvisional: provisional, acknowledgedAt: null, repliedAt: null, reply: null, closedAt: null, rating: null, ratingComment: null,
+        ratedAt: null, ackEscalation: 0, replyEscalation: 0, reopenCount: c.reopenCount + 1,
+      },
+      data: { previousRating: c.rating }, tell,
+    })
+  }
+
+  // ——— the system ———
+
+  /** A reply left unrated closes itself after the configured days. */
+  async autoClose(c: CaseRecord) {
+    return this.apply(c, SYSTEM, {
+      action: 'autoClose', type: 'closed', to: 'closed', note: `答复后 ${this.policy.autoCloseDays} 天未评价，自动办结`,
+      patch: { closedAt: this.clock.now() },
+      tell: [resident(c, 'case.closed', `您的留言 ${c.ticket} 已办结。如仍有问题，欢迎再次留言。`)],
+    })
+  }
+
+  // ——— the mechanics ———
+
+  private async moveTo(c: CaseRecord, actor: CaseActor, deputyId: string, deputyStations: string[], note: string | null) {
+    const stationId = c.stationId && deputyStations.includes(c.stationId) ? c.stationId : (deputyStations[0] ?? c.stationId)
+    const name = await this.deputyName(deputyId)
+    const place = stationId && stationId !== c.stationId ? await this.routing.placeOfStation(stationId) : null
+    const ack = (await this.calendar.current()).afterWorkingHours(this.clock.now(), this.policy.ackHours)
+    return this.apply(c, actor, {
+      action: 'assign', type: c.deputyId ? 'transferred' : 'assigned', to: 'assigned', note,
+      // The new deputy gets their own time to acknowledge; the reply deadline the resident was given stands.
+      // The place and its district stay the resident's; only who handles it moves.
+      patch: {
+        deputyId, stationId, acknowledgedAt: null, officeRegionId: stationId ? null : c.officeRegionId,
+        ackDueAt: ack.dueAt, ackEscalation: 0, deadlinesProvisional: (c.deadlinesProvisional ?? false) || ack.provisional,
+        ...(place ? { handlingDistrictId: place.districtId ?? c.handlingDistrictId } : {}),
+      },
+      data: { fromDeputyId: c.deputyId, deputyId, fromStationId: c.stationId, stationId, fromOffice: c.stationId ? null : (c.officeRegionId ?? 'city') },
+      tell: [{ to: { kind: 'deputy', id: deputyId }, kind: 'case.assigned', text: `${name}代表，您有一条新留言 ${c.ticket}（${c.topic}）：${excerpt(c.text)}，请在${dueDateText(ack.dueAt, this.policy.timeZone, this.clock.now())}受理。` }],
+    })
+  }
+
+  async apply(c: CaseRecord, actor: CaseActor, change: CaseChange): Promise<CaseRecord> {
+    if (!canTransition(change.action, c.status)) {
+      throw new ConflictError(`留言当前为「${STATUS_LABELS[c.status]}」，不能执行此操作`, [{ path: 'status', message: c.status }], 'illegal_transition')
+    }
+    const now = this.clock.now()
+    const next: CaseRecord = { ...c, ...change.patch, status: change.to, updatedAt: now }
+    const event = caseEvent(c, change.type, actor, now, { from: c.status, to: change.to, note: change.note ?? null, data: change.data })
+    const messages: OutboxMessage[] = (change.tell ?? []).map((t) => caseMessage(c, t.kind, t.to, t.text, `case:${c.id}:${event.id}`, now))
+    const also = change.also?.(event, now) ?? { events: [], messages: [] }
+    return this.store.cases.update(next, [event, ...also.events], [...messages, ...also.messages], change.withdraw)
+  }
+
+  /** The cases merged into this one, and those merged into them in turn. */
+  private async mergedDuplicates(caseId: string) {
+    const found: CaseRecord[] = []
+    const queue = [caseId]
+    while (queue.length) {
+      for (const m of await this.store.cases.mergedInto(queue.shift()!)) {
+        if (m.id === caseId || found.some((f) => f.id === m.id)) continue
+        found.push(m)
+        queue.push(m.id)
+      }
+    }
+    return found
+  }
+
+  private async deputyName(deputyId: string | null) {
+    if (!deputyId) return ''
+    return (await this.routing.prepared()).deputies.get(deputyId)?.name ?? (await this.store.deputies.get(deputyId))?.name ?? ''
+  }
+
+  private async load(caseId: string) {
+    const c = await this.store.cases.get(caseId)
+    if (!c) throw new NotFoundError('留言不存在')
+    return c
+  }
+
+  /** Not visible is not found: nobody learns which cases exist elsewhere. */
+  private async deputyCase(deputy: MpPrincipal, caseId: string) {
+    const c = await this.load(caseId)
+    if (!canSeeCase(deputy, c, true)) throw new NotFoundError('留言不存在')
+    return c
+  }
+  private async staffCase(staff: StaffPrincipal, caseId: string) {
+    const c = await this.load(caseId)
+    if (!canSeeCase(staff, c)) throw new NotFoundError('留言不存在')
+    return c
+  }
+  private async residentCase(author: MpPrincipal, caseId: string) {
+    const c = await this.load(caseId)
+    if (!canSeeCase(author, c)) throw new NotFoundError('留言不存在')
+    return c
+  }
+}

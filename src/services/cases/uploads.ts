@@ -1,0 +1,102 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { existsSync, mkdirSync } from 'node:fs'
+import { rm, writeFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { fileTypeFromBuffer } from 'file-type'
+import { UnsupportedMediaTypeError } from '../../errors.js'
+import { stripImageMetadata } from '../../security/image-metadata.js'
+
+const ALLOWED: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'image/gif': 'gif' }
+export const UPLOAD_PATH = '/api/mp/uploads/'
+const NAME = /^[A-Za-z0-9]{6}[A-Za-z0-9_-]{16}\.(jpg|png|webp|gif)$/
+
+export interface UploadLinks {
+  /** A keyed digest (HMAC) of a text: signs links and marks owners. */
+  sign(text: string): string
+  /** How long a signed link opens the image. */
+  linkSeconds: number
+}
+
+/**
+ * Images residents attach to a message. The type is read from the bytes, never trusted
+ * from the name or header; names are random so links cannot be guessed; EXIF and other
+ * metadata (the place a photo was taken) are removed before the file is written. A file
+ * is served only through a short-lived signed link, handed to those who may see the case
+ * (case-queries.ts), or to the person who uploaded it.
+ */
+export class Uploads {
+  readonly dir: string
+  /** `mark(ownerId)`: a short keyed digest of the uploader, put in the name so that only they can attach it. */
+  constructor(
+    dir: string,
+    private readonly mark: (ownerId: string) => string,
+    private readonly links: UploadLinks = { sign: mark, linkSeconds: 1800 },
+  ) {
+    this.dir = resolve(dir)
+  }
+
+  /** Whether an upload (URL or name) was made by this person. */
+  ownedBy(urlOrName: string, ownerId: string): boolean {
+    return nameOf(urlOrName).startsWith(this.ownerMark(ownerId))
+  }
+
+  private ownerMark(ownerId: string) {
+    return this.mark(ownerId).replace(/[^A-Za-z0-9]/g, '').slice(0, 6)
+  }
+
+  async save(bytes: Buffer, ownerId: string, now: Date): Promise<{ url: string; viewUrl: string; type: string; size: number }> {
+    const detected = await fileTypeFromBuffer(bytes)
+    const ext = detected ? ALLOWED[detected.mime] : undefined
+    if (!detected || !ext) throw new UnsupportedMediaTypeError('只能上传 JPG、PNG、WebP 或 GIF 图片')
+    const clean = stripImageMetadata(bytes, detected.mime)
+    mkdirSync(this.dir, { recursive: true })
+    const name = `${this.ownerMark(ownerId)}${randomBytes(12).toString('base64url')}.${ext}`
+    await writeFile(join(this.dir, name), clean, { flag: 'wx' })
+    return { url: UPLOAD_PATH + name, viewUrl: this.signedLink(UPLOAD_PATH + name, now), type: detected.mime, size: clean.length }
+  }
+
+  /** The file behind one of our upload URLs or names, or null when it is not one. */
+  pathOf(urlOrName: string): string | null {
+    const name = nameOf(urlOrName)
+    if (!NAME.test(name)) return null
+    const path = join(this.dir, name)
+    return existsSync(path) ? path : null
+  }
+
+  /** Deletes the file behind one of our upload URLs; anything else is left alone. */
+  async remove(urlOrName: string) {
+    const path = this.pathOf(urlOrName)
+    if (path) await rm(path, { force: true })
+  }
+
+  /** A link to one of our uploads that opens it until linkSeconds from now; other URLs unchanged. */
+  signedLink(url: string, now: Date): string {
+    const name = nameOf(url)
+    if (!NAME.test(name)) return url
+    const expires = Math.floor(now.getTime() / 1000) + this.links.linkSeconds
+    return `${UPLOAD_PATH}${name}?expires=${expires}&sig=${this.signature(name, expires)}`
+  }
+
+  /** Whether a signed link's query opens this file now. */
+  linkOpens(name: string, expires: unknown, sig: unknown, now: Date): boolean {
+    if (typeof expires !== 'string' || typeof sig !== 'string' || !/^\d{1,12}$/.test(expires)) return false
+    if (Number(expires) * 1000 <= now.getTime()) return false
+    const want = Buffer.from(this.signature(name, Number(expires)))
+    const got = Buffer.from(sig)
+    return want.length === got.length && timingSafeEqual(want, got)
+  }
+
+  private signature(name: string, expires: number) {
+    return this.links.sign(`upload-link:${name}:${expires}`).slice(0, 32)
+  }
+
+  contentType(name: string) {
+    const ext = name.split('.').pop()
+    return Object.entries(ALLOWED).find(([, e]) => e === ext)?.[0] ?? 'application/octet-stream'
+  }
+}
+
+const nameOf = (urlOrName: string) => {
+  const path = urlOrName.split('?')[0]
+  return path.startsWith(UPLOAD_PATH) ? path.slice(UPLOAD_PATH.length) : path
+}

@@ -1,0 +1,194 @@
+import { randomUUID } from 'node:crypto'
+import type { Clock } from '../../clock.js'
+import { DEPUTY_LOAD_STATUSES, isOverdue, type CaseRecord } from '../../domain/case.js'
+import { startOfLocalDate } from '../../domain/business-calendar.js'
+import { localDate } from '../../domain/dates.js'
+import { composeDigest, type Digest, type DigestMeeting, type DigestSurvey } from '../../domain/digest.js'
+import type { SurveyRecord } from '../../domain/survey.js'
+import { NotFoundError } from '../../errors.js'
+import type { DigestPreferences, OutboxMessage, Store } from '../../store/ports.js'
+import type { RoutingService } from '../cases/case-routing.js'
+import type { ReadingDigest } from '../campaigns/reading-digest.js'
+import type { SurveyResponses } from '../surveys/survey-responses.js'
+
+export interface DigestSettings {
+  timeZone: string
+  /** HH:MM local time when digests go out unless a deputy chose another. */
+  sendAt: string
+  /** Messages a minute each channel delivers, for the expected finishing time. */
+  channelPerMinute: Record<string, number>
+}
+
+export const DEFAULT_PREFERENCES: DigestPreferences = { channels: [], sendAt: null, muteWeekends: false }
+const WEEK_MS = 7 * 86_400_000
+
+/** What is waiting for every deputy this morning, gathered with a handful of queries for all of them. */
+interface Gathered {
+  openCases: Map<string, CaseRecord[]>
+  meetings: Map<string, DigestMeeting[]>
+  lastMade: Record<string, Date>
+  /** Open ballots with the keys of those who voted (one read per ballot for every deputy). */
+  ballots: Array<{ survey: SurveyRecord; voted: Set<string> }>
+  /** Open surveys other than ballots. */
+  surveys: SurveyRecord[]
+}
+
+/**
+ * The deputies' daily digest: built for everyone whose time has come, recorded once per
+ * deputy per day together with its outbox message (a re-run, or a second instance, finds
+ * it done), and delivered through the channels each deputy chose, in their order.
+ */
+export class DigestService {
+  constructor(
+    private readonly store: Store,
+    private readonly routing: RoutingService,
+    private readonly reading: ReadingDigest,
+    private readonly settings: DigestSettings,
+    private readonly clock: Clock,
+    private readonly responses: Pick<SurveyResponses, 'deputyKeys'>,
+  ) {}
+
+  /** One run of the digest job: returns how many digests were made now. */
+  async buildDue(): Promise<{ day: string; made: number; skipped: number }> {
+    const now = this.clock.now()
+    const day = localDate(now, this.settings.timeZone)
+    const weekend = [0, 6].includes(new Date(`${day}T12:00:00Z`).getUTCDay())
+    const [prepared, preferences, done] = await Promise.all([this.routing.prepared(), this.store.digests.allPreferences(), this.store.digests.sentOn(day)])
+    const sent = new Set(done)
+    const due = [...prepared.deputies.values()].filter((d) => {
+      if (sent.has(d.id)) return false
+      const p = preferences[d.id] ?? DEFAULT_PREFERENCES
+      if (weekend && p.muteWeekends) return false
+      return now.getTime() >= startOfLocalDate(day, this.settings.timeZone).getTime() + minutesOf(p.sendAt ?? this.settings.sendAt) * 60_000
+    })
+    if (!due.length) return { day, made: 0, skipped: 0 }
+    const gathered = await this.gather(now)
+    let made = 0
+    let skipped = 0
+    const batch: Array<{ deputyId: string; message: OutboxMessage }> = []
+    for (const deputy of due) {
+      const digest = await this.compose(deputy.id, deputy.name, day, now, gathered)
+      if (!digest) {
+        skipped++
+        continue
+      }
+      batch.push({ deputyId: deputy.id, message: this.message(deputy.id, day, digest, preferences[deputy.id] ?? DEFAULT_PREFERENCES, now) })
+      if (batch.length >= 500) made += await this.store.digests.record(day, batch.splice(0), now)
+    }
+    if (batch.length) made += await this.store.digests.record(day, batch, now)
+    return { day, made, skipped }
+  }
+
+  /** Any deputy's digest for any date, as it would read at that day's sending time; nothing is recorded. */
+  async preview(deputyId: string, day: string) {
+    const deputy = (await this.routing.prepared()).deputies.get(deputyId)
+    if (!deputy) throw new NotFoundError('代表不存在')
+    const preferences = (await this.store.digests.preferences(deputyId)) ?? DEFAULT_PREFERENCES
+    const at = new Date(startOfLocalDate(day, this.settings.timeZone).getTime() + minutesOf(preferences.sendAt ?? this.settings.sendAt) * 60_000)
+    return this.compose(deputyId, deputy.name, day, at, await this.gather(at))
+  }
+
+  preferences(deputyId: string) {
+    return this.store.digests.preferences(deputyId).then((p) => p ?? DEFAULT_PREFERENCES)
+  }
+
+  async savePreferences(deputyId: string, preferences: DigestPreferences) {
+    await this.store.digests.savePreferences(deputyId, preferences, this.clock.now())
+    return preferences
+  }
+
+  /**
+   * Where a day's digests are: counts per channel and state, and when each channel should
+   * be done at its rate (9,000 digests can never all go through the bot quickly).
+   */
+  async delivery(day: string) {
+    const byChannel: Record<string, Record<string, number>> = {}
+    let cursor: string | null = null
+    do {
+      const page: Awaited<ReturnType<Store['outbox']['search']>> = await this.store.outbox.search({ kind: 'digest', limit: 100, cursor })
+      for (const m of page.items) {
+        if ((m.payload as { day?: string }).day !== day) continue
+        const counts = (byChannel[m.channel] ??= {})
+        counts[m.status] = (counts[m.status] ?? 0) + 1
+      }
+      cursor = page.nextCursor
+    } while (cursor)
+    const now = this.clock.now()
+    return Object.entries(byChannel).map(([channel, counts]) => {
+      const waiting = (counts.pending ?? 0) + (counts.sending ?? 0) + (counts.failed ?? 0)
+      const perMinute = this.settings.channelPerMinute[channel]
+      return {
+        channel, counts,
+        expectedDoneAt: waiting === 0 ? now.toISOString() : perMinute ? new Date(now.getTime() + Math.ceil(waiting / perMinute) * 60_000).toISOString() : null,
+      }
+    })
+  }
+
+  private async gather(now: Date): Promise<Gathered> {
+    const openCases = new Map<string, CaseRecord[]>()
+    for (const c of await this.store.cases.listOpen()) {
+      if (!c.deputyId || !DEPUTY_LOAD_STATUSES.includes(c.status)) continue
+      openCases.set(c.deputyId, [...(openCases.get(c.deputyId) ?? []), c])
+    }
+    const upcoming = await this.store.meetings.list({ statuses: ['published'], startFrom: now, startTo: new Date(now.getTime() + WEEK_MS) })
+    const byId = new Map(upcoming.map((m) => [m.id, m]))
+    const meetings = new Map<string, DigestMeeting[]>()
+    for (const invitee of upcoming.length ? await this.store.meetings.invitees(upcoming.map((m) => m.id)) : []) {
+      const meeting = byId.get(invitee.meetingId)
+      if (invitee.personKind !== 'deputy' || invitee.rsvp === 'leave' || !meeting) continue
+      const entry = { title: meeting.title, startsAt: meeting.startAt, place: meeting.place, rsvpOwed: invitee.rsvp === 'pending' }
+      meetings.set(invitee.personId, [...(meetings.get(invitee.personId) ?? []), entry])
+    }
+    const open = await this.store.surveys.openAt(now)
+    const ballots = await Promise.all(open.filter((s) => s.kind === 'ballot').map(async (survey) => ({
+      survey, voted: new Set((await this.store.surveys.responses(survey.id)).map((r) => r.respondentKey)),
+    })))
+    return { openCases, meetings, lastMade: await this.store.digests.lastMade(), ballots, surveys: open.filter((s) => s.kind !== 'ballot') }
+  }
+
+  /** Ballots on whose roll the deputy is and has not voted; surveys their mini-program account has not answered. */
+  private async surveysOwed(deputyId: string, g: Gathered): Promise<DigestSurvey[]> {
+    const owed: DigestSurvey[] = []
+    for (const { survey, voted } of g.ballots) {
+      if (survey.ballot?.rollDeputyIds.includes(deputyId) && !this.responses.deputyKeys(survey, deputyId, []).some((k) => voted.has(k))) {
+        owed.push({ title: survey.title, ballot: true, closesAt: survey.closesAt })
+      }
+    }
+    if (!g.surveys.length) return owed
+    const accounts = await this.store.mpUsers.listByDeputyId(deputyId)
+    for (const survey of g.surveys) {
+      let answered = false
+      for (const key of this.responses.deputyKeys(survey, deputyId, accounts)) answered ||= await this.store.surveys.hasResponded(survey.id, key)
+      if (!answered) owed.push({ title: survey.title, ballot: false, closesAt: survey.closesAt })
+    }
+    return owed
+  }
+
+  private async compose(deputyId: string, name: string, day: string, now: Date, g: Gathered): Promise<Digest | null> {
+    const since = g.lastMade[deputyId] ?? new Date(now.getTime() - 86_400_000)
+    const [reading, tasks, surveys] = await Promise.all([this.reading.unreadFor(deputyId, since), this.reading.openTasksFor(deputyId), this.surveysOwed(deputyId, g)])
+    return composeDigest({
+      deputyName: name, date: day, timeZone: this.settings.timeZone,
+      cases: (g.openCases.get(deputyId) ?? []).map((c) => ({
+        ticket: c.ticket, topic: c.topic, excerpt: c.text.slice(0, 20), overdue: isOverdue(c, now), isNew: c.createdAt > since,
+      })),
+      meetings: g.meetings.get(deputyId) ?? [],
+      reading: reading.map((r) => ({ title: r.title, required: r.required })),
+      tasks: tasks.map((t) => ({ campaign: t.campaignTitle, text: t.itemTitle ? `完成《${t.itemTitle}》学习打卡` : '完成学习打卡' })),
+      surveys,
+    })
+  }
+
+  private message(deputyId: string, day: string, digest: Digest, preferences: DigestPreferences, now: Date): OutboxMessage {
+    return {
+      id: randomUUID(), channel: 'auto', recipientKind: 'deputy', recipientId: deputyId, kind: 'digest',
+      payload: { title: digest.title, text: digest.text, day, channels: preferences.channels }, dedupeKey: `digest:${deputyId}:${day}`,
+      status: 'pending', attempts: 0, nextAttemptAt: now, lastError: null, createdAt: now,
+    }
+  }
+}
+
+function minutesOf(hhmm: string) {
+  const [h, m] = hhmm.split(':').map(Number)
+  return h * 60 + m
+}

@@ -1,0 +1,106 @@
+import { checkDirectoryFile, type ImportedDeputy, type ImportedStaff } from '../../domain/directory-import.js'
+import { UnprocessableError } from '../../errors.js'
+import type { PasswordHasher } from '../../security/passwords.js'
+import type { PiiCipher } from '../../security/pii.js'
+import type { DeputyRecord, DirectorySnapshot, StaffRecord, Store } from '../../store/ports.js'
+import type { AuditTrail } from '../audit.js'
+import type { StaffPrincipal } from '../accounts/principal.js'
+
+type Kind = keyof DirectorySnapshot
+type Tally = Record<Kind, number>
+const zero = (): Tally => ({ regions: 0, stations: 0, deputies: 0, staff: 0 })
+
+export interface ImportReport {
+  created: Tally
+  updated: Tally
+  unchanged: Tally
+  warnings: string[]
+}
+
+export type ImportProgress = (message: string) => void
+
+/**
+ * Imports a directory file: all or nothing, updating records in place by id so that a
+ * nightly sync from another system works. Phones are sealed before they reach the store;
+ * a password in the file is only an initial password and never overwrites one already set.
+ */
+export class DirectoryImporter {
+  constructor(
+    private readonly store: Store,
+    private readonly cipher: PiiCipher,
+    private readonly passwords: PasswordHasher,
+    private readonly audit: AuditTrail,
+    private readonly topics: readonly string[],
+    /** Told after every import, so caches of the directory (routing) start afresh. */
+    private readonly onChange: () => void = () => {},
+  ) {}
+
+  async import(input: unknown, actor: StaffPrincipal | null, progress: ImportProgress = () => {}): Promise<ImportReport> {
+    const existing = await this.store.directory.snapshot()
+    const check = checkDirectoryFile(input, existing, this.topics)
+    if (!check.ok) {
+      throw new UnprocessableError(`导入文件有 ${check.problems.length} 处问题，未导入任何数据`, check.problems, 'import_rejected')
+    }
+    const { file } = check
+    progress(`校验通过：${file.regions.length} 个区域，${file.stations.length} 个联络站，${file.deputies.length} 名代表，${file.staff.length} 名工作人员`)
+
+    const deputiesById = new Map(existing.deputies.map((d) => [d.id, d]))
+    const staffById = new Map(existing.staff.map((s) => [s.id, s]))
+    const deputies = file.deputies.map((d) => this.deputyRecord(d, deputiesById.get(d.id)))
+    const staff = await this.staffRecords(file.staff, staffById, progress)
+
+    const incoming: DirectorySnapshot = { regions: file.regions, stations: file.stations, deputies, staff }
+    const report: ImportReport = { created: zero(), updated: zero(), unchanged: zero(), warnings: check.warnings }
+    const changed: DirectorySnapshot = { regions: [], stations: [], deputies: [], staff: [] }
+    for (const kind of Object.keys(incoming) as Kind[]) {
+      const before = new Map<string, unknown>(existing[kind].map((r) => [r.id, r]))
+      for (const record of incoming[kind]) {
+        const old = before.get(record.id)
+        const verdict = old === undefined ? 'created' : sameRecord(old, record) ? 'unchanged' : 'updated'
+        report[verdict][kind]++
+        if (verdict !== 'unchanged') (changed[kind] as unknown[]).push(record)
+      }
+    }
+    progress(`写入：新增 ${sum(report.created)}，更新 ${sum(report.updated)}，未变 ${sum(report.unchanged)}`)
+    await this.store.directory.upsertAll(changed)
+    this.onChange()
+    await this.audit.record(actor, 'directory.import', null, { created: report.created, updated: report.updated })
+    return report
+  }
+
+  private deputyRecord(d: ImportedDeputy, old: DeputyRecord | undefined): DeputyRecord {
+    const { phone, ...rest } = d
+    const phoneIndex = phone ? this.cipher.blindIndex(phone) : null
+    // The same number keeps its envelope, so a re-import without changes writes nothing.
+    const phoneEnc = !phone ? null : old?.phoneIndex === phoneIndex && old.phoneEnc ? old.phoneEnc : this.cipher.encrypt(phone, d.id)
+    return { ...rest, phoneEnc, phoneIndex }
+  }
+
+  private async staffRecords(list: ImportedStaff[], existing: Map<string, StaffRecord>, progress: ImportProgress) {
+    const toHash = list.filter((s) => s.password && !existing.get(s.id)?.passwordHash).length
+    let hashed = 0
+    return Promise.all(
+      list.map(async ({ password, ...s }): Promise<StaffRecord> => {
+        const kept = existing.get(s.id)?.passwordHash ?? null
+        if (kept || !password) return { ...s, passwordHash: kept }
+        const passwordHash = await this.passwords.hash(password)
+        if (++hashed % 50 === 0 || hashed === toHash) progress(`初始密码加密 ${hashed}/${toHash}`)
+        return { ...s, passwordHash }
+      }),
+    )
+  }
+}
+
+function sum(t: Tally) {
+  return t.regions + t.stations + t.deputies + t.staff
+}
+
+/** Records compare by value; key order differs between the file and the store. */
+function sameRecord(a: unknown, b: unknown): boolean {
+  return canonical(a) === canonical(b)
+}
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_k, v) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => x.localeCompare(y))) : v,
+  )
+}

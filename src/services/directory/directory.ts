@@ -1,0 +1,242 @@
+import { LEVEL_LABELS, type Deputy, type Region, type Station, type Weekday } from '../../domain/directory.js'
+import { normalizePhone } from '../../domain/phone.js'
+import { ancestry, buildRegionTree, stationsCovering, subtree } from '../../domain/region-tree.js'
+import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.js'
+import { maskPhone, type PiiCipher } from '../../security/pii.js'
+import type { DeputyQuery, DeputyRecord, Page, StationQuery, Store } from '../../store/ports.js'
+import type { AuditTrail } from '../audit.js'
+import type { StaffPrincipal } from '../accounts/principal.js'
+
+/** A deputy as the console sees them: the phone masked. */
+export type DeputyView = Omit<Deputy, 'phone'> & { phoneMasked: string | null }
+
+export interface StationEdit {
+  name?: string
+  address?: string
+  receptionDays?: Weekday[]
+  regionIds?: string[]
+}
+export interface DeputyEdit {
+  name?: string
+  level?: Deputy['level']
+  stationIds?: string[]
+  topics?: string[]
+  dutyDates?: string[]
+  phone?: string | null
+}
+
+/** Reading and editing the directory: regions, stations and deputies. */
+export class DirectoryService {
+  constructor(
+    private readonly store: Store,
+    private readonly cipher: PiiCipher,
+    private readonly audit: AuditTrail,
+    private readonly topics: readonly string[],
+    /** Told after every edit, so caches of the directory (routing) start afresh. */
+    private readonly onChange: () => void = () => {},
+  ) {}
+
+  async regionTree() {
+    return buildRegionTree(await this.store.regions.list())
+  }
+
+  async regionChildren(parentId: string) {
+    const regions = await this.store.regions.list()
+    if (!regions.some((r) => r.id === parentId)) throw new NotFoundError('区域不存在')
+    return regions.filter((r) => r.parentId === parentId)
+  }
+
+  /**
+   * The stations serving a region: those covering it (most specific first), then, for a
+   * district or street, the stations covering places inside it.
+   */
+  async stationsForRegion(regionId: string): Promise<Array<{ station: Station; coverage: 'covering' | 'within' }>> {
+    const regions = await this.store.regions.list()
+    const byId = new Map(regions.map((r) => [r.id, r]))
+    if (!byId.has(regionId)) throw new NotFoundError('区域不存在')
+    const stations = await this.store.stations.list()
+    const covering = stationsCovering(regionId, byId, stations)
+    const inside = subtree(regionId, regions)
+    const coveringIds = new Set(covering.map((c) => c.station.id))
+    const within = stations.filter((s) => !coveringIds.has(s.id) && s.regionIds.some((rid) => inside.has(rid)))
+    return [
+      ...covering.map((c) => ({ station: c.station, coverage: 'covering' as const })),
+      ...within.map((station) => ({ station, coverage: 'within' as const })),
+    ]
+  }
+
+  /** What a resident sees after scanning a deputy's code: never the phone. */
+  async publicDeputy(code: string) {
+    const deputy = await this.store.deputies.getByCode(code)
+    if (!deputy) throw new NotFoundError('未找到该代表')
+    const stations = await this.stationsByIds(deputy.stationIds)
+    return { deputy, levelLabel: LEVEL_LABELS[deputy.level], stations }
+  }
+
+  async publicStation(code: string) {
+    const station = await this.store.stations.getByCode(code)
+    if (!station) throw new NotFoundError('未找到该联络站')
+    const deputies = await this.store.deputies.listByStation(station.id)
+    const regions = await Promise.all(station.regionIds.map((id) => this.store.regions.get(id)))
+    return { station, deputies, regions: regions.filter((r): r is Region => r !== null) }
+  }
+
+  searchStations(query: StationQuery) {
+    return this.store.stations.search(query)
+  }
+
+  async station(id: string) {
+    const station = await this.store.stations.get(id)
+    if (!station) throw new NotFoundError('联络站不存在')
+    return station
+  }
+
+  async updateStation(actor: StaffPrincipal, id: string, edit: StationEdit) {
+    const station = await this.station(id)
+    if (!(await this.mayManage(actor, [id]))) throw new ForbiddenError('只能修改自己负责的联络站')
+    const mayEdit = actor.role !== 'station_staff' || (edit.regionIds === undefined && edit.name === undefined)
+    if (!mayEdit) throw new ForbiddenError('联络站工作人员只能修改本站的地址和接待日')
+    if (edit.regionIds) {
+      await this.requireRegions(edit.regionIds, 'body.regionIds')
+      await this.requireRegionsInScope(actor, changed(station.regionIds, edit.regionIds), edit.regionIds, 'body.regionIds')
+    }
+    const updated = await this.store.stations.update(station.id, edit)
+    this.onChange()
+    await this.audit.record(actor, 'station.update', { kind: 'station', id }, { fields: Object.keys(edit) })
+    return updated
+  }
+
+  /** Station staff see the deputies of their own stations only. */
+  async searchDeputies(actor: StaffPrincipal, query: DeputyQuery): Promise<Page<DeputyView>> {
+    if (actor.role === 'station_staff') {
+      if (query.stationId && !actor.stationIds.includes(query.stationId)) throw new ForbiddenError('只能查看本站的代表')
+      if (!query.stationId) {
+        if (actor.stationIds.length !== 1) throw new ValidationError('请选择联络站', [{ path: 'query.stationId', message: '必填' }])
+        query = { ...query, stationId: actor.stationIds[0] }
+      }
+    }
+    const page = await this.store.deputies.search(query)
+    if (actor.role !== 'organizer' || actor.regionIds.length === 0) return { items: page.items.map((d) => this.view(d)), nextCursor: page.nextCursor }
+    // A district organizer's page keeps only their deputies (a page may come back shorter).
+    const mine = await Promise.all(page.items.map(async (d) => ((await this.mayManage(actor, d.stationIds)) ? d : null)))
+    return { items: mine.filter((d): d is DeputyRecord => d !== null).map((d) => this.view(d)), nextCursor: page.nextCursor }
+  }
+
+  async deputy(actor: StaffPrincipal, id: string): Promise<DeputyView> {
+    return this.view(await this.visibleDeputy(actor, id))
+  }
+
+  /** The unmasked number, for staff who need to call; every read is audited. */
+  async revealDeputyPhone(actor: StaffPrincipal, id: string) {
+    const deputy = await this.visibleDeputy(actor, id)
+    await this.audit.record(actor, 'deputy.phone.read', { kind: 'deputy', id })
+    return deputy.phoneEnc ? this.cipher.decrypt(deputy.phoneEnc, deputy.id) : null
+  }
+
+  async updateDeputy(actor: StaffPrincipal, id: string, edit: DeputyEdit): Promise<DeputyView> {
+    const deputy = await this.visibleDeputy(actor, id)
+    const fields = Object.keys(edit)
+    if (actor.role === 'station_staff' && fields.some((f) => f !== 'dutyDates')) {
+      throw new ForbiddenError('联络站工作人员只能安排代表的接待日期')
+    }
+    const { phone, ...rest } = edit
+    if (rest.stationIds) {
+      await this.requireStations(rest.stationIds)
+      await this.requireStationsInScope(actor, changed(deputy.stationIds, rest.stationIds), rest.stationIds)
+    }
+    rest.topics?.forEach((t, i) => {
+      if (!this.topics.includes(t)) throw new ValidationError('关注领域无效', [{ path: `body.topics[${i}]`, message: `未知的关注领域 "${t}"` }])
+    })
+    const patch: Partial<DeputyRecord> = { ...rest }
+    if (phone !== undefined) {
+      const normalized = phone === null || phone.trim() === '' ? null : normalizePhone(phone)
+      if (phone && !normalized) throw new ValidationError('电话号码无效', [{ path: 'body.phone', message: `电话号码无效 "${phone}"` }])
+      patch.phoneEnc = normalized ? this.cipher.encrypt(normalized, deputy.id) : null
+      patch.phoneIndex = normalized ? this.cipher.blindIndex(normalized) : null
+    }
+    const updated = await this.store.deputies.update(deputy.id, patch)
+    this.onChange()
+    await this.audit.record(actor, 'deputy.update', { kind: 'deputy', id }, { fields })
+    return this.view(updated)
+  }
+
+  private async visibleDeputy(actor: StaffPrincipal, id: string) {
+    const deputy = await this.store.deputies.get(id)
+    // Not "forbidden": staff must not learn which ids exist outside their part of the city.
+    if (!deputy || !(await this.mayManage(actor, deputy.stationIds))) throw new NotFoundError('代表不存在')
+    return deputy
+  }
+
+  /**
+   * Station staff look after their stations' deputies; an organizer with districts the
+   * deputies of stations in those districts; city-wide organizers and admins everyone.
+   */
+  private async mayManage(actor: StaffPrincipal, stationIds: string[]) {
+    if (actor.role === 'admin' || (actor.role === 'organizer' && actor.regionIds.length === 0)) return true
+    if (actor.role === 'station_staff') return stationIds.some((s) => actor.stationIds.includes(s))
+    const regions = await this.store.regions.list()
+    const byId = new Map(regions.map((r) => [r.id, r]))
+    const stations = await Promise.all(stationIds.map((id) => this.store.stations.get(id)))
+    return stations.some((station) =>
+      station?.regionIds.some((rid) => ancestry(rid, byId).some((r) => actor.regionIds.includes(r.id))),
+    )
+  }
+
+  /**
+   * Writes are held to the same scope as reads, every id in the body included: a
+   * district organizer may add or remove only stations of their own districts (a
+   * deputy may keep a station elsewhere that they do not touch).
+   */
+  private async requireStationsInScope(actor: StaffPrincipal, touched: string[], body: string[]) {
+    const outside: string[] = []
+    for (const id of touched) if (!(await this.mayManage(actor, [id]))) outside.push(id)
+    if (outside.length) {
+      throw new ForbiddenError('只能调整本辖区的联络站', 'outside_scope', outside.map((id) => ({ path: pathOf('body.stationIds', body, id), message: `联络站 "${id}" 不在您的辖区` })))
+    }
+  }
+
+  /** The same for the places a station covers: an organizer adds or removes only places of their districts. */
+  private async requireRegionsInScope(actor: StaffPrincipal, touched: string[], body: string[], path: string) {
+    if (actor.role === 'admin' || (actor.role === 'organizer' && actor.regionIds.length === 0)) return
+    const byId = new Map((await this.store.regions.list()).map((r) => [r.id, r]))
+    const inScope = (id: string) => actor.role === 'organizer' && ancestry(id, byId).some((r) => actor.regionIds.includes(r.id))
+    const outside = touched.filter((id) => !inScope(id))
+    if (outside.length) {
+      throw new ForbiddenError('只能调整本辖区的区域', 'outside_scope', outside.map((id) => ({ path: pathOf(path, body, id), message: `区域 "${id}" 不在您的辖区` })))
+    }
+  }
+
+  private view(d: DeputyRecord): DeputyView {
+    const { phoneEnc, phoneIndex: _index, ...rest } = d
+    return { ...rest, phoneMasked: phoneEnc ? maskPhone(this.cipher.decrypt(phoneEnc, d.id)) : null }
+  }
+
+  private async stationsByIds(ids: string[]) {
+    const stations = await Promise.all(ids.map((id) => this.store.stations.get(id)))
+    return stations.filter((s): s is Station => s !== null)
+  }
+
+  private async requireStations(ids: string[]) {
+    const found = await Promise.all(ids.map((id) => this.store.stations.get(id)))
+    const details = ids.flatMap((id, i) => (found[i] ? [] : [{ path: `body.stationIds[${i}]`, message: `未知的联络站 "${id}"` }]))
+    if (details.length) throw new ValidationError('联络站无效', details)
+  }
+
+  private async requireRegions(ids: string[], path: string) {
+    const found = await Promise.all(ids.map((id) => this.store.regions.get(id)))
+    const details = ids.flatMap((id, i) => (found[i] ? [] : [{ path: `${path}[${i}]`, message: `未知的区域 "${id}"` }]))
+    if (details.length) throw new ValidationError('区域无效', details)
+  }
+}
+
+
+/** The ids added or removed by an edit. */
+function changed(before: string[], after: string[]) {
+  return [...after.filter((id) => !before.includes(id)), ...before.filter((id) => !after.includes(id))]
+}
+
+/** Where an id sits in the body, or the list itself when the edit removed it. */
+function pathOf(path: string, body: string[], id: string) {
+  const i = body.indexOf(id)
+  return i >= 0 ? `${path}[${i}]` : path
+}

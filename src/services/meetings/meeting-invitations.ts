@@ -1,0 +1,118 @@
+import type { Clock } from '../../clock.js'
+import {
+  checkInRefusal, momentLabel, rsvpClosesAt, rsvpRefusal, type CheckInRefusal, type MeetingInvitee, type MeetingRecord, type PersonRef, type RsvpRefusal,
+} from '../../domain/meeting.js'
+import { AppError, ConflictError, NotFoundError } from '../../errors.js'
+import type { Store } from '../../store/ports.js'
+
+export type RsvpAnswer = { response: 'attend'; reason?: string | null } | { response: 'leave'; reason: string }
+
+export interface Invitation {
+  meeting: MeetingRecord
+  invitation: MeetingInvitee
+}
+
+/**
+ * The invitees' side: their meetings, their answers (from the mini-program or the bot),
+ * and check-in by scanning the meeting's code. A meeting someone is not invited to does
+ * not exist for them (404).
+ */
+export class MeetingInvitations {
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+    private readonly settings: { timeZone: string; checkInOpensMinutesBefore: number },
+  ) {}
+
+  /** Published or cancelled meetings not yet over, earliest first. */
+  upcoming(person: PersonRef): Promise<Invitation[]> {
+    return this.store.meetings.invitationsOf(person, { statuses: ['published', 'cancelled'], endFrom: this.clock.now() })
+  }
+
+  async detail(person: PersonRef, meetingId: string): Promise<Invitation> {
+    const m = await this.store.meetings.get(meetingId)
+    const invitation = m && m.status !== 'draft' ? await this.store.meetings.invitation(m.id, person) : null
+    if (!m || !invitation) throw new NotFoundError('会议不存在')
+    return { meeting: m, invitation }
+  }
+
+  async respond(person: PersonRef, meetingId: string, answer: RsvpAnswer): Promise<Invitation> {
+    const m = await this.store.meetings.get(meetingId)
+    const invitation = m ? await this.store.meetings.invitation(m.id, person) : null
+    const now = this.clock.now()
+    const refusal = m ? rsvpRefusal(m, invitation, now) : 'not_invited'
+    if (refusal) throw this.rsvpError(refusal, m)
+    const reason = answer.response === 'leave' ? answer.reason : null
+    const answered = await this.store.meetings.respond(m!.id, person, { rsvp: answer.response, reason, at: now })
+    if (!answered) throw new NotFoundError('会议不存在')
+    return { meeting: m!, invitation: answered }
+  }
+
+  /** The bot's "参加" / "请假 原因": the nearest meeting still waiting for this person's answer. */
+  async respondToNext(person: PersonRef, answer: RsvpAnswer): Promise<Invitation> {
+    const now = this.clock.now()
+    const next = (await this.upcoming(person)).find((x) => x.invitation.rsvp === 'pending' && !rsvpRefusal(x.meeting, x.invitation, now))
+    if (!next) throw new NotFoundError('目前没有需要您回复的会议通知', 'no_meeting_awaiting')
+    return this.respond(person, next.meeting.id, answer)
+  }
+
+  /**
+   * Attendance, once, within the window. `ref` is the meeting's id with the code from its
+   * QR code, or the code alone (scene m=<code>): the code is what proves the scan.
+   */
+  async checkIn(person: PersonRef, ref: string, code: string | null): Promise<Invitation> {
+    const m = ref.startsWith('mt-') ? await this.store.meetings.get(ref) : await this.store.meetings.getByShortCode(ref.toUpperCase())
+    const scanned = m && (ref.startsWith('mt-') ? code?.toUpperCase() === m.shortCode : true)
+    if (m && !scanned) throw new ConflictError('请扫描会场的签到二维码', [{ path: 'body.code', message: '签到码不符' }], 'wrong_check_in_code')
+    const invitation = m ? await this.store.meetings.invitation(m.id, person) : null
+    const now = this.clock.now()
+    const refusal = m ? checkInRefusal(m, invitation, now, this.settings.checkInOpensMinutesBefore) : 'not_invited'
+    if (refusal) throw this.checkInError(refusal, m)
+    if (!(await this.store.meetings.checkIn(m!.id, person, now))) throw this.checkInError('already_checked_in', m)
+    return { meeting: m!, invitation: (await this.store.meetings.invitation(m!.id, person))! }
+  }
+
+  /** A place for public attendance (公民旁听), while places are left and the meeting is ahead. */
+  async registerPublic(mpUserId: string, meetingId: string, name: string) {
+    const m = await this.publicMeeting(meetingId)
+    if (m.startAt <= this.clock.now()) throw new ConflictError('会议已开始，不能再报名旁听', [], 'meeting_started')
+    return this.store.meetings.registerPublic({ meetingId: m.id, mpUserId, name, createdAt: this.clock.now() }, m.publicSeats)
+  }
+
+  /** A published meeting open to the public, with the places already taken. */
+  async publicMeeting(meetingId: string): Promise<MeetingRecord> {
+    const m = await this.store.meetings.get(meetingId)
+    if (!m || m.status !== 'published' || m.publicSeats <= 0) throw new NotFoundError('会议不存在或不接受公民旁听')
+    return m
+  }
+
+  async publicSeatsTaken(meetingId: string) {
+    return (await this.store.meetings.publicRegistrations(meetingId)).length
+  }
+
+  private rsvpError(refusal: RsvpRefusal, m: MeetingRecord | null): AppError {
+    switch (refusal) {
+      case 'not_invited':
+        return new NotFoundError('会议不存在')
+      case 'meeting_cancelled':
+        return new ConflictError('会议已取消，无需回复', [], 'meeting_cancelled')
+      case 'rsvp_closed':
+        return new ConflictError(`回复已于 ${momentLabel(rsvpClosesAt(m!), this.settings.timeZone)} 截止，如需请假请联系会务人员`, [], 'rsvp_closed')
+    }
+  }
+
+  private checkInError(refusal: CheckInRefusal, m: MeetingRecord | null): AppError {
+    switch (refusal) {
+      case 'not_invited':
+        return new NotFoundError('会议不存在')
+      case 'meeting_cancelled':
+        return new ConflictError('会议已取消', [], 'meeting_cancelled')
+      case 'already_checked_in':
+        return new ConflictError('您已签到，无需重复签到', [], 'already_checked_in')
+      case 'check_in_not_open':
+        return new ConflictError(`签到将于会议开始前 ${this.settings.checkInOpensMinutesBefore} 分钟开放`, [], 'check_in_not_open')
+      case 'check_in_closed':
+        return new ConflictError(`会议已于 ${momentLabel(m!.endAt, this.settings.timeZone)} 结束，签到已关闭`, [], 'check_in_closed')
+    }
+  }
+}

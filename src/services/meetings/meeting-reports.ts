@@ -1,0 +1,68 @@
+import type { Clock } from '../../clock.js'
+import { RSVP_LABELS, type MeetingInvitee, type MeetingRecord } from '../../domain/meeting.js'
+import { attendanceByPerson, meetingAttendance } from '../../domain/meeting-attendance.js'
+import { personDistricts } from '../../domain/meeting-selector.js'
+import { noticeState, type NoticeState } from '../../domain/notice-delivery.js'
+import type { Store } from '../../store/ports.js'
+import { csvSheet, sheetTime } from '../csv-sheet.js'
+import type { MeetingService } from './meetings.js'
+import type { StaffPrincipal } from '../accounts/principal.js'
+
+const ROLE_LABELS = { deputy: '代表', staff: '工作人员' } as const
+
+/**
+ * What organizers read about a meeting's people: the live answer table, attendance per
+ * meeting and per person over a period, and the sign-in sheet as CSV for Excel.
+ */
+export class MeetingReports {
+  constructor(
+    private readonly store: Store,
+    private readonly meetings: MeetingService,
+    private readonly clock: Clock,
+    private readonly settings: { timeZone: string },
+  ) {}
+
+  /**
+   * Answers as they come in, with the counts; public places taken too; and for each person
+   * whether the meeting notice reached them (its outbox row: 已送达, 待发送, 未能送达 and why).
+   */
+  async table(staff: StaffPrincipal, id: string) {
+    const meeting = await this.meetings.visible(staff, id)
+    const invitees = await this.ofConcern(staff, [meeting], await this.store.meetings.invitees([meeting.id]))
+    const publicTaken = meeting.publicSeats ? (await this.store.meetings.publicRegistrations(meeting.id)).length : 0
+    const key = (i: MeetingInvitee) => `meeting:${meeting.id}:published:${i.personKind}:${i.personId}`
+    const rows = new Map((await this.store.outbox.byDedupeKeys(invitees.map(key))).map((m) => [m.dedupeKey, m]))
+    const notices = new Map<MeetingInvitee, NoticeState>(invitees.map((i) => [i, noticeState(rows.get(key(i)))]))
+    return { meeting, invitees, counts: meetingAttendance(invitees), publicTaken, notices }
+  }
+
+  /** Each deputy's (and staff member's) attendance over meetings that started in [from, to), within the caller's meetings. */
+  async byPerson(staff: StaffPrincipal, period: { from?: Date; to?: Date; deputyId?: string }) {
+    const meetings = await this.store.meetings.list({ ...this.meetings.scope(staff), statuses: ['published'], startFrom: period.from, startTo: period.to })
+    let invitees = await this.ofConcern(staff, meetings, await this.store.meetings.invitees(meetings.map((m) => m.id)))
+    if (period.deputyId) invitees = invitees.filter((i) => i.personKind === 'deputy' && i.personId === period.deputyId)
+    return { meetings: meetings.length, people: attendanceByPerson(meetings, invitees, this.clock.now()) }
+  }
+
+  /**
+   * The invitees the staff member answers for: everyone of the meetings they manage; of a
+   * city-level meeting they follow, only the people of their own districts.
+   */
+  private async ofConcern(staff: StaffPrincipal, meetings: MeetingRecord[], invitees: MeetingInvitee[]): Promise<MeetingInvitee[]> {
+    const followed = new Set(meetings.filter((m) => !this.meetings.manages(staff, m)).map((m) => m.id))
+    if (!followed.size) return invitees
+    const districts = personDistricts(await this.store.directory.snapshot())
+    return invitees.filter((i) => !followed.has(i.meetingId) || districts(i.personKind, i.personId).some((d) => staff.regionIds.includes(d)))
+  }
+
+  /** The sign-in sheet: UTF-8 with a byte-order mark and CRLF lines, so Excel opens the Chinese as Chinese. */
+  async csv(staff: StaffPrincipal, id: string): Promise<{ title: string; csv: string }> {
+    const { meeting, invitees } = await this.table(staff, id)
+    const tz = this.settings.timeZone
+    const row = (i: MeetingInvitee) => [
+      i.name, ROLE_LABELS[i.personKind], RSVP_LABELS[i.rsvp], i.reason ?? '', sheetTime(i.rsvpAt, tz), i.checkedInAt ? '已签到' : '未签到', sheetTime(i.checkedInAt, tz),
+    ]
+    const csv = csvSheet([['姓名', '身份', '回复', '请假原因', '回复时间', '签到', '签到时间'], ...invitees.map(row)])
+    return { title: meeting.title, csv }
+  }
+}

@@ -1,0 +1,231 @@
+import { randomBytes, randomUUID } from 'node:crypto'
+import type { Clock } from '../../clock.js'
+import {
+  canFollowMeeting, canManageMeeting, changesTimeOrPlace, leadsAlreadyPast, MEETING_STATUS_LABELS, momentLabel, nudgeAllowedAt, rsvpClosesAt, scheduleProblems,
+  type InviteeSelector, type MeetingInvitee, type MeetingRecord, type MeetingStatus,
+} from '../../domain/meeting.js'
+import { resolveInvitees } from '../../domain/meeting-selector.js'
+import { ConflictError, ForbiddenError, NotFoundError, RateLimitError, UnprocessableError, ValidationError } from '../../errors.js'
+import type { MeetingFilter, OutboxMessage, Store } from '../../store/ports.js'
+import { meetingMessage, noticeTexts } from './meeting-notices.js'
+import type { AuditTrail } from '../audit.js'
+import type { StaffPrincipal } from '../accounts/principal.js'
+
+/** What an organizer sets; the rest of a meeting record is the service's. */
+export type MeetingDraft = Pick<MeetingRecord, 'title' | 'kind' | 'startAt' | 'endAt' | 'place' | 'agenda' | 'attachments' | 'selector' | 'publicSeats' | 'rsvpDeadline'>
+export type MeetingPatch = Partial<MeetingDraft>
+
+const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
+const newShortCode = () => Array.from(randomBytes(8), (b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join('')
+
+/**
+ * Organizers' side of meetings: create, edit, publish, cancel, and remind those who have
+ * not answered. Every notice is written to the outbox in the same transaction as the
+ * change that causes it, one per invitee, with a dedupe key per meeting, change and person.
+ * Organizers of a district see only their district's meetings and the ones they made.
+ */
+export class MeetingService {
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+    private readonly settings: { timeZone: string; reminderHours: number[]; remindCooldownMinutes: number },
+    private readonly audit: Pick<AuditTrail, 'record'>,
+  ) {}
+
+  /** The meetings a staff member may see, as a store filter. */
+  scope(staff: StaffPrincipal): Pick<MeetingFilter, 'visibleTo'> {
+    return staff.role === 'organizer' && staff.regionIds.length ? { visibleTo: { districtIds: staff.regionIds, createdBy: staff.id } } : {}
+  }
+
+  list(staff: StaffPrincipal, query: { status?: MeetingStatus; from?: Date; to?: Date; cursor?: string; limit: number }) {
+    return this.store.meetings.search({
+      ...this.scope(staff), statuses: query.status ? [query.status] : undefined, startFrom: query.from, startTo: query.to, cursor: query.cursor, limit: query.limit,
+    })
+  }
+
+  /**
+   * A meeting the staff member may read: one they manage, or a city-level one inviting
+   * people of their district. Not visible is not found: nobody learns which meetings exist elsewhere.
+   */
+  async visible(staff: StaffPrincipal, id: string): Promise<MeetingRecord> {
+    const m = await this.store.meetings.get(id)
+    if (!m || !canFollowMeeting(staff, m)) throw new NotFoundError('会议不存在')
+    return m
+  }
+
+  /** Whether the staff member manages the meeting (else they only follow their district's answers). */
+  manages(staff: StaffPrincipal, m: MeetingRecord) {
+    return canManageMeeting(staff, m)
+  }
+
+  /** A meeting the staff member may change: writes are held to what they manage, a followed meeting is read-only (403). */
+  private async managed(staff: StaffPrincipal, id: string): Promise<MeetingRecord> {
+    const m = await this.visible(staff, id)
+    if (!canManageMeeting(staff, m)) throw new ForbiddenError('此会议由上级组织，您可以查看本区的回复情况，不能修改', 'meeting_read_only')
+    return m
+  }
+
+  async create(staff: StaffPrincipal, draft: MeetingDraft): Promise<MeetingRecord> {
+    const now = this.clock.now()
+    checkSchedule(draft, now)
+    await this.resolve(staff, draft.selector)
+    const record: MeetingRecord = {
+      id: `mt-${randomUUID()}`, shortCode: newShortCode(), ...draft, status: 'draft',
+      // A district organizer's meeting is their districts'; a city-level one belongs to the districts it invites.
+      districtIds: staff.role === 'organizer' && staff.regionIds.length ? [...staff.regionIds] : [...(draft.selector.districtIds ?? [])],
+      createdBy: staff.id, createdAt: now, updatedAt: now, publishedAt: null, cancelledAt: null, cancelReason: null,
+      changeSeq: 0, remindersSent: [], nudgeRounds: 0, lastRemindedAt: null, lastNudgedAt: null, audienceDistrictIds: [], version: 1,
+    }
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.store.meetings.create(attempt ? { ...record, shortCode: newShortCode() } : record)
+      } catch (err) {
+        // 32^8 codes: a clash is rare, and another draw settles it.
+        if (!(err instanceof ConflictError) || attempt >= 3) throw err
+      }
+    }
+  }
+
+  /** After publishing, the invitees stay as resolved; a new time or place is announced to all of them. */
+  async edit(staff: StaffPrincipal, id: string, patch: MeetingPatch): Promise<MeetingRecord> {
+    const m = await this.managed(staff, id)
+    if (m.status === 'cancelled') throw illegal(m)
+    if (patch.selector && m.status !== 'draft') throw new ConflictError('会议已发布，参会人员不能再修改', [{ path: 'body.selector', message: m.status }], 'invitees_fixed')
+    const now = this.clock.now()
+    const next: MeetingRecord = { ...m, ...patch, updatedAt: now }
+    if (patch.startAt || patch.endAt || patch.rsvpDeadline) checkSchedule(next, now)
+    if (patch.selector) await this.resolve(staff, patch.selector)
+    let saved: MeetingRecord
+    if (m.status !== 'published' || !changesTimeOrPlace(m, next)) {
+      saved = await this.store.meetings.update(next, [])
+    } else {
+      next.changeSeq = m.changeSeq + 1
+      // Reminders count from the new start, except those the change notice itself makes untrue.
+      if (next.startAt.getTime() !== m.startAt.getTime()) next.remindersSent = leadsAlreadyPast(next.startAt, now, this.settings.reminderHours)
+      const text = noticeTexts(next, this.settings.timeZone).changed()
+      saved = await this.store.meetings.update(next, await this.tellInvitees(next, 'meeting.changed', text, `change:${next.changeSeq}`, now))
+    }
+    // A correction after publishing is on the record: what each field was and became.
+    if (m.status === 'published') await this.audit.record(staff, 'meeting.corrected', { kind: 'meeting', id: m.id }, { changes: changedFields(m, saved) })
+    return saved
+  }
+
+  /**
+   * Invites more people to a published meeting: those the selector names who are not yet
+   * invited get the notice, nobody already invited hears it twice; audited.
+   */
+  async addInvitees(staff: StaffPrincipal, id: string, selector: InviteeSelector): Promise<{ meeting: MeetingRecord; added: MeetingInvitee[] }> {
+    const m = await this.managed(staff, id)
+    if (m.status === 'draft') throw new ConflictError('会议尚未发布，请直接修改参会人员', [{ path: 'status', message: m.status }], 'meeting_not_published')
+    if (m.status !== 'published') throw illegal(m)
+    const now = this.clock.now()
+    if (m.startAt <= now) throw new ConflictError('会议已开始，不能再增加参会人员', [], 'meeting_started')
+    const people = await this.resolve(staff, selector)
+    const invitees: MeetingInvitee[] = people.map((p) => ({
+      meetingId: m.id, personKind: p.kind, personId: p.id, name: p.name, rsvp: 'pending', reason: null, rsvpAt: null, checkedInAt: null,
+    }))
+    const already = new Set((await this.store.meetings.invitees([m.id])).map((i) => `${i.personKind}:${i.personId}`))
+    const fresh = people.filter((p) => !already.has(`${p.kind}:${p.id}`))
+    // The selector keeps naming everyone invited: the added people by name.
+    const named = (have: string[] | undefined, kind: 'deputy' | 'staff') => [...new Set([...(have ?? []), ...fresh.filter((p) => p.kind === kind).map((p) => p.id)])]
+    const next: MeetingRecord = {
+      ...m, selector: { ...m.selector, deputyIds: named(m.selector.deputyIds, 'deputy'), staffIds: named(m.selector.staffIds, 'staff') }, updatedAt: now,
+      audienceDistrictIds: [...new Set([...m.audienceDistrictIds, ...districtsOf(people)])].sort(),
+    }
+    const text = noticeTexts(next, this.settings.timeZone).notice()
+    // The same dedupe key as at publishing: someone invited then is never told twice.
+    const messages = people.map((p) => meetingMessage(m, 'meeting.notice', p, text, 'published', now))
+    const result = await this.store.meetings.addInvitees(next, invitees, messages)
+    await this.audit.record(staff, 'meeting.invitees_added', { kind: 'meeting', id: m.id }, { added: result.added.map((i) => `${i.personKind}:${i.personId}`) })
+    return result
+  }
+
+  async publish(staff: StaffPrincipal, id: string): Promise<MeetingRecord> {
+    const m = await this.managed(staff, id)
+    if (m.status !== 'draft') throw illegal(m)
+    const now = this.clock.now()
+    if (m.startAt <= now) throw new UnprocessableError('会议开始时间已过，请先修改时间再发布', [{ path: 'startAt', message: m.startAt.toISOString() }], 'meeting_in_past')
+    const people = await this.resolve(staff, m.selector)
+    const invitees: MeetingInvitee[] = people.map((p) => ({
+      meetingId: m.id, personKind: p.kind, personId: p.id, name: p.name, rsvp: 'pending', reason: null, rsvpAt: null, checkedInAt: null,
+    }))
+    // A meeting announced 20 hours ahead gets no "24 小时后" reminder: the notice told the time.
+    const next: MeetingRecord = {
+      ...m, status: 'published', publishedAt: now, updatedAt: now, remindersSent: leadsAlreadyPast(m.startAt, now, this.settings.reminderHours),
+      audienceDistrictIds: districtsOf(people),
+    }
+    const text = noticeTexts(next, this.settings.timeZone).notice()
+    const messages = people.map((p) => meetingMessage(m, 'meeting.notice', p, text, 'published', now))
+    return this.store.meetings.update(next, messages, invitees)
+  }
+
+  async cancel(staff: StaffPrincipal, id: string, reason: string | null): Promise<MeetingRecord> {
+    const m = await this.managed(staff, id)
+    if (m.status === 'cancelled') throw illegal(m)
+    const now = this.clock.now()
+    const next: MeetingRecord = { ...m, status: 'cancelled', cancelledAt: now, cancelReason: reason, updatedAt: now }
+    // A draft was never announced: nobody needs to hear it is off.
+    const messages = m.status === 'published' ? await this.tellInvitees(next, 'meeting.cancelled', noticeTexts(next, this.settings.timeZone).cancelled(reason), 'cancelled', now) : []
+    const saved = await this.store.meetings.update(next, messages)
+    if (m.status === 'published') await this.audit.record(staff, 'meeting.cancelled', { kind: 'meeting', id: m.id }, { reason })
+    return saved
+  }
+
+  /** "Please answer" to every invitee who has not, while answers are open: one round per call. */
+  async remindNonResponders(staff: StaffPrincipal, id: string): Promise<{ reminded: number; round: number | null }> {
+    const m = await this.managed(staff, id)
+    if (m.status !== 'published') throw illegal(m)
+    const now = this.clock.now()
+    if (now > rsvpClosesAt(m)) throw new ConflictError('回复已截止，无需催促', [], 'rsvp_closed')
+    const allowedAt = nudgeAllowedAt(m, now, this.settings.remindCooldownMinutes)
+    if (allowedAt) {
+      throw new RateLimitError(
+        `刚刚已提醒过，请在 ${momentLabel(allowedAt, this.settings.timeZone)} 以后再催促`, Math.ceil((allowedAt.getTime() - now.getTime()) / 1000),
+        [{ path: 'retryAt', message: allowedAt.toISOString() }], 'remind_cooldown',
+      )
+    }
+    const waiting = (await this.store.meetings.invitees([m.id])).filter((i) => i.rsvp === 'pending')
+    if (!waiting.length) return { reminded: 0, round: null }
+    const round = m.nudgeRounds + 1
+    const text = noticeTexts(m, this.settings.timeZone).nudge()
+    const messages = waiting.map((i) => meetingMessage(m, 'meeting.rsvp_nudge', { kind: i.personKind, id: i.personId }, text, `nudge:${round}`, now))
+    await this.store.meetings.update({ ...m, nudgeRounds: round, lastNudgedAt: now, lastRemindedAt: now, updatedAt: now }, messages)
+    return { reminded: waiting.length, round }
+  }
+
+  /** The people a selector names within what the organizer looks after; 422 listing every problem. */
+  private async resolve(staff: StaffPrincipal, selector: InviteeSelector) {
+    const dir = await this.store.directory.snapshot()
+    const within = staff.role === 'organizer' && staff.regionIds.length ? staff.regionIds : null
+    const { invitees, problems } = resolveInvitees(selector, dir, within)
+    if (problems.length) {
+      const nobody = problems.length === 1 && problems[0].path === 'selector'
+      throw new UnprocessableError(nobody ? '所选范围内没有任何人，请调整参会人员' : '参会人员有误', problems.map((p) => ({ ...p, path: `body.${p.path}` })), nobody ? 'no_invitees' : 'invalid_invitees')
+    }
+    return invitees
+  }
+
+  private async tellInvitees(m: MeetingRecord, kind: 'meeting.changed' | 'meeting.cancelled', text: string, change: string, at: Date): Promise<OutboxMessage[]> {
+    const invitees = await this.store.meetings.invitees([m.id])
+    return invitees.map((i) => meetingMessage(m, kind, { kind: i.personKind, id: i.personId }, text, change, at))
+  }
+}
+
+const districtsOf = (people: Array<{ districtIds: string[] }>) => [...new Set(people.flatMap((p) => p.districtIds))].sort()
+
+/** The fields a correction changed, before and after, for the audit trail. */
+function changedFields(before: MeetingRecord, after: MeetingRecord) {
+  const fields = ['title', 'kind', 'startAt', 'endAt', 'place', 'agenda', 'attachments', 'publicSeats', 'rsvpDeadline'] as const
+  const value = (v: unknown) => (v instanceof Date ? v.toISOString() : v)
+  return Object.fromEntries(
+    fields.filter((f) => JSON.stringify(value(before[f])) !== JSON.stringify(value(after[f]))).map((f) => [f, { from: value(before[f]), to: value(after[f]) }]),
+  )
+}
+
+function checkSchedule(m: Pick<MeetingRecord, 'startAt' | 'endAt' | 'rsvpDeadline'>, now: Date) {
+  const problems = scheduleProblems(m, now)
+  if (problems.length) throw new ValidationError('会议时间有误', problems.map((p) => ({ path: `body.${p.path}`, message: p.message })))
+}
+
+const illegal = (m: MeetingRecord) =>
+  new ConflictError(`会议当前为「${MEETING_STATUS_LABELS[m.status]}」，不能执行此操作`, [{ path: 'status', message: m.status }], 'illegal_state')

@@ -1,0 +1,109 @@
+import type { Clock } from '../../clock.js'
+import { MEETING_STATUSES } from '../../domain/meeting.js'
+import { NotFoundError } from '../../errors.js'
+import type { PiiCipher } from '../../security/pii.js'
+import type { Store } from '../../store/ports.js'
+import type { CaseDetail, CaseQueries } from '../cases/case-queries.js'
+import type { MpPrincipal } from '../accounts/mp-sessions.js'
+import type { PrivacyService } from './privacy.js'
+
+/** Everything held about one person, as the export route presents it. */
+export interface PersonalData {
+  exportedAt: Date
+  account: {
+    id: string
+    createdAt: Date
+    phone: string | null
+    deputy: { code: string; name: string; level: string } | null
+    consent: { version: string; at: Date | null } | null
+    chatBot: { linked: boolean }
+  }
+  consentHistory: Array<{ action: string; version: string | null; at: Date }>
+  cases: Array<{ detail: CaseDetail; phone: string | null }>
+  subscriptions: Awaited<ReturnType<Store['privacy']['subscriptionsOf']>>
+  surveyAnswers: Awaited<ReturnType<Store['privacy']['surveyAnswersOf']>>
+  quizAttempts: Awaited<ReturnType<Store['privacy']['quizAttemptsOf']>>
+  reading: {
+    campaignsFollowed: string[]
+    reached: Array<{ itemId: string; campaignId: string; reachedAt: Date }>
+    read: Array<{ itemId: string; campaignId: string; readAt: Date }>
+    checkIns: Array<{ campaignId: string; itemId: string | null; reflection: string | null }>
+  }
+  meetings: Array<{ meetingId: string; title: string; startsAt: Date; rsvp: string; reason: string | null; rsvpAt: Date | null; checkedInAt: Date | null }>
+}
+
+/**
+ * A person's copy of their data (PIPL art. 45): their account with the phone decrypted for
+ * them, consent history, every message with its timeline and rating, subscriptions, survey
+ * answers, quiz attempts, reading, and a deputy's meeting replies.
+ */
+export class PersonalDataExport {
+  constructor(
+    private readonly store: Store,
+    private readonly queries: CaseQueries,
+    private readonly privacy: PrivacyService,
+    private readonly cipher: PiiCipher,
+    private readonly clock: Clock,
+  ) {}
+
+  async export(person: MpPrincipal): Promise<PersonalData> {
+    const user = await this.store.mpUsers.get(person.id)
+    if (!user) throw new NotFoundError('用户不存在')
+    const deputy = user.deputyId ? await this.store.deputies.get(user.deputyId) : null
+    const readers = [{ kind: 'mp_user' as const, id: user.id }, ...(deputy ? [{ kind: 'deputy' as const, id: deputy.id }] : [])]
+    return {
+      exportedAt: this.clock.now(),
+      account: {
+        id: user.id,
+        createdAt: user.createdAt,
+        phone: user.phoneEnc ? this.cipher.decrypt(user.phoneEnc, user.id) : null,
+        deputy: deputy ? { code: deputy.code, name: deputy.name, level: deputy.level } : null,
+        consent: user.consentVersion ? { version: user.consentVersion, at: user.consentAt } : null,
+        chatBot: { linked: Boolean(user.botContactId) },
+      },
+      consentHistory: await this.privacy.consentHistory(user.id),
+      cases: await this.cases(person),
+      subscriptions: await this.store.privacy.subscriptionsOf(user.id),
+      surveyAnswers: await this.store.privacy.surveyAnswersOf(user.id),
+      quizAttempts: await this.store.privacy.quizAttemptsOf(readers),
+      reading: await this.reading(readers),
+      meetings: deputy ? await this.meetings(deputy.id) : [],
+    }
+  }
+
+  private async cases(person: MpPrincipal) {
+    const out: PersonalData['cases'] = []
+    let cursor: string | null = null
+    do {
+      const page = await this.store.cases.search({ residentId: person.id, limit: 100, cursor })
+      for (const c of page.items) {
+        const detail = await this.queries.forResident(person, c.id)
+        out.push({ detail, phone: c.phoneEnc ? this.cipher.decrypt(c.phoneEnc, c.id) : null })
+      }
+      cursor = page.nextCursor
+    } while (cursor)
+    return out
+  }
+
+  private async reading(readers: Array<{ kind: 'mp_user' | 'deputy'; id: string }>): Promise<PersonalData['reading']> {
+    const reading: PersonalData['reading'] = { campaignsFollowed: [], reached: [], read: [], checkIns: [] }
+    for (const reader of readers) {
+      const followed = await this.store.campaigns.followedBy(reader)
+      const reached = await this.store.campaigns.reachFor(reader, {})
+      const campaignIds = [...new Set([...followed, ...reached.map((r) => r.campaignId)])]
+      reading.campaignsFollowed.push(...followed)
+      reading.reached.push(...reached.map((r) => ({ itemId: r.itemId, campaignId: r.campaignId, reachedAt: r.reachedAt })))
+      reading.read.push(...(await this.store.campaigns.readsFor(reader, reached.map((r) => r.itemId))).map((r) => ({ itemId: r.itemId, campaignId: r.campaignId, readAt: r.readAt })))
+      reading.checkIns.push(...(await this.store.campaigns.checkInsFor(reader, campaignIds)).map((c) => ({ campaignId: c.campaignId, itemId: c.itemId, reflection: c.reflection })))
+    }
+    return reading
+  }
+
+  private async meetings(deputyId: string) {
+    const held = await this.store.meetings.invitationsOf({ kind: 'deputy', id: deputyId }, { statuses: [...MEETING_STATUSES] })
+    return held.map(({ meeting, invitation }) => ({
+      meetingId: meeting.id, title: meeting.title, startsAt: meeting.startAt, rsvp: invitation.rsvp, reason: invitation.reason, rsvpAt: invitation.rsvpAt,
+      checkedInAt: invitation.checkedInAt,
+    }))
+  }
+}

@@ -1,0 +1,19 @@
+import type { Clock } from '../../clock.js'
+import type { Store } from '../../store/ports.js'
+import type { AuditTrail } from '../audit.js'
+import { CampaignAudience } from '../campaigns/campaign-audience.js'
+import type { CampaignService } from '../campaigns/campaigns.js'
+import { QuizResults } from './quiz-results.js'
+import { QuizTaking } from './quiz-taking.js'
+import { QuizService } from './quizzes.js'
+
+/** Knowledge quizzes, wired to one store and clock (spread into createServices). */
+export function createQuizServices(store: Store, campaigns: CampaignService, clock: Clock, settings: { timeZone: string }, audit: AuditTrail) {
+  const audience = new CampaignAudience(store)
+  const quizzes = new QuizService(store, campaigns, clock, settings, audit)
+  return {
+    quizzes,
+    quizTaking: new QuizTaking(store, audience, clock),
+    quizResults: new QuizResults(store, quizzes, audience, settings),
+  }
+}

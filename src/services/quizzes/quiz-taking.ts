@@ -1,0 +1,118 @@
+import { randomInt, randomUUID } from 'node:crypto'
+import type { Clock } from '../../clock.js'
+import {
+  attemptDeadline, decodeChoices, drawQuestions, isLate, mayTakeQuiz, quizPhase, scoreAnswers,
+  type AttemptRecord, type QuizQuestion, type QuizRecord,
+} from '../../domain/quiz.js'
+import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../../errors.js'
+import type { QuizPerson, Store } from '../../store/ports.js'
+import type { CampaignAudience } from '../campaigns/campaign-audience.js'
+import type { MpPrincipal } from '../accounts/mp-sessions.js'
+
+/** A deputy takes quizzes as the deputy, whichever account they use; anyone else as themselves. */
+export const quizPersonOf = (p: MpPrincipal): QuizPerson => (p.deputyId ? { kind: 'deputy', id: p.deputyId } : { kind: 'mp_user', id: p.id })
+
+/**
+ * Whether the quiz is for this person of the mini-program (station staff take theirs
+ * elsewhere); a district's deputies' quiz only for deputies of that district.
+ */
+export async function mayTake(audience: CampaignAudience, quiz: Pick<QuizRecord, 'audience' | 'scopeDistrictIds'>, p: MpPrincipal): Promise<boolean> {
+  const districts = p.deputyId ? await audience.districtsOfDeputy(p.deputyId) : null
+  return mayTakeQuiz(quiz, districts)
+}
+
+export interface Paper {
+  quiz: QuizRecord
+  attempt: AttemptRecord
+  /** The drawn questions in the order shown (answers stay on the server until submitted). */
+  questions: QuizQuestion[]
+}
+
+/**
+ * The participants' side (the mini-program): open quizzes, starting an attempt (a fresh
+ * seeded draw), submitting it before its deadline. Someone else's attempt is not found.
+ */
+export class QuizTaking {
+  constructor(
+    private readonly store: Store,
+    private readonly audience: CampaignAudience,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Quizzes open now that this person may take, with their own attempts at each. */
+  async openFor(p: MpPrincipal) {
+    const person = quizPersonOf(p)
+    const districts = p.deputyId ? await this.audience.districtsOfDeputy(p.deputyId) : null
+    const quizzes = (await this.store.quizzes.openAt(this.clock.now())).filter((q) => mayTakeQuiz(q, districts))
+    return Promise.all(quizzes.map(async (quiz) => ({ quiz, attempts: await this.store.quizzes.attemptsOf(quiz.id, person) })))
+  }
+
+  async start(p: MpPrincipal, quizId: string): Promise<Paper> {
+    const quiz = await this.store.quizzes.get(quizId)
+    // A draft is not there yet for participants.
+    if (!quiz || quiz.draft) throw new NotFoundError('知识竞赛不存在')
+    if (!(await mayTake(this.audience, quiz, p))) throw new ForbiddenError('本次知识竞赛不面向您', 'not_in_audience')
+    const now = this.clock.now()
+    const phase = quizPhase(quiz, now)
+    if (phase === 'upcoming') throw new ConflictError(`知识竞赛尚未开始，开始时间 ${quiz.opensAt.toISOString()}`, [], 'quiz_not_open')
+    if (phase === 'closed') throw new ConflictError('知识竞赛已结束', [], 'quiz_closed')
+    const pool = await this.store.quizzes.questions(quiz.id)
+    if (pool.length < quiz.drawCount) throw new ConflictError('题库题目不足，暂不能答题', [], 'quiz_not_ready')
+    const seed = randomInt(0, 2 ** 31)
+    const draw = drawQuestions(pool, quiz.drawCount, seed)
+    const byId = new Map(pool.map((q) => [q.id, q]))
+    const questions = draw.questionIds.map((id) => byId.get(id)!)
+    const person = quizPersonOf(p)
+    const place = await this.audience.placeOf(person.kind === 'deputy' ? { kind: 'deputy', id: person.id } : { kind: 'mp_user', id: person.id })
+    const attempt = await this.store.quizzes.startAttempt({
+      id: `qa-${randomUUID()}`, quizId: quiz.id, personKind: person.kind, personId: person.id, ...place, number: 0, seed, ...draw,
+      startedAt: now, deadline: attemptDeadline(now, quiz), status: 'open', finishedAt: null, answers: null, score: null,
+      maxScore: questions.reduce((s, q) => s + q.points, 0),
+    }, now, quiz.attemptsAllowed)
+    return { quiz, attempt, questions }
+  }
+
+  /** One's own attempt: the paper while open, the result once finished. */
+  async attempt(p: MpPrincipal, attemptId: string): Promise<Paper> {
+    const attempt = await this.own(p, attemptId)
+    const quiz = (await this.store.quizzes.get(attempt.quizId))!
+    return { quiz, attempt, questions: await this.drawn(attempt) }
+  }
+
+  /**
+   * Scores the answers (per drawn question id, the option keys chosen) in one write. After
+   * the deadline nothing is counted: the attempt closes as expired and the answer is 409.
+   */
+  async submit(p: MpPrincipal, attemptId: string, chosen: ReadonlyMap<string, readonly string[]>): Promise<Paper> {
+    const attempt = await this.own(p, attemptId)
+    if (attempt.status !== 'open') throw new ConflictError('这次答题已经提交过了', [{ path: 'attemptId', message: attempt.id }], 'already_submitted')
+    const now = this.clock.now()
+    if (isLate(attempt, now)) {
+      await this.store.quizzes.finishAttempt(attempt.id, { status: 'expired', finishedAt: now, answers: [], score: 0 })
+      throw new ConflictError('答题时间已到，本次作答不计分', [{ path: 'deadline', message: attempt.deadline.toISOString() }], 'deadline_passed')
+    }
+    const questions = await this.drawn(attempt)
+    const { answers, problems } = decodeChoices(questions, attempt.optionOrders, chosen)
+    if (problems.length) throw new UnprocessableError('答案有误，请检查后重新提交', problems, 'invalid_answer')
+    const { score } = scoreAnswers(questions, answers)
+    const outcome = { status: 'submitted' as const, finishedAt: now, answers, score }
+    if (!(await this.store.quizzes.finishAttempt(attempt.id, outcome))) {
+      throw new ConflictError('这次答题已经提交过了', [{ path: 'attemptId', message: attempt.id }], 'already_submitted')
+    }
+    const quiz = (await this.store.quizzes.get(attempt.quizId))!
+    return { quiz, attempt: { ...attempt, ...outcome }, questions }
+  }
+
+  private async own(p: MpPrincipal, attemptId: string): Promise<AttemptRecord> {
+    const person = quizPersonOf(p)
+    const attempt = await this.store.quizzes.getAttempt(attemptId)
+    // Someone else's attempt does not exist for this person.
+    if (!attempt || attempt.personKind !== person.kind || attempt.personId !== person.id) throw new NotFoundError('答题记录不存在')
+    return attempt
+  }
+
+  private async drawn(attempt: AttemptRecord): Promise<QuizQuestion[]> {
+    const byId = new Map((await this.store.quizzes.getQuestions(attempt.questionIds)).map((q) => [q.id, q]))
+    return attempt.questionIds.map((id) => byId.get(id)!)
+  }
+}

@@ -1,0 +1,182 @@
+import { randomUUID } from 'node:crypto'
+import type { Clock } from '../../clock.js'
+import { OPTION_KEYS, questionProblems, type QuizQuestion, type QuizRecord } from '../../domain/quiz.js'
+import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError, ValidationError } from '../../errors.js'
+import type { PageQuery, Store } from '../../store/ports.js'
+import type { AuditTrail } from '../audit.js'
+import type { CampaignService } from '../campaigns/campaigns.js'
+import { requireRole, type StaffPrincipal } from '../accounts/principal.js'
+import { quizAudience, quizNotices } from '../publish-notices.js'
+import { readQuestionCsv, type QuestionDraft } from './quiz-csv.js'
+
+/** What an organizer sets; the rest of a quiz record is the service's. */
+export type QuizDraft = Pick<QuizRecord, 'campaignId' | 'title' | 'description' | 'drawCount' | 'timeLimitSeconds' | 'attemptsAllowed' | 'opensAt' | 'closesAt' | 'audience'>
+/** Creating: kept as a draft until published (absent: published at once). */
+export type NewQuiz = QuizDraft & { draft?: boolean }
+
+const POOL_MAX = 2_000
+/** Settings every attempt was drawn and timed with. */
+const FROZEN_ONCE_STARTED = ['drawCount', 'timeLimitSeconds'] as const
+
+/**
+ * Organizers' side of quizzes (知识竞赛): create one (for a campaign or on its own), fill
+ * its question pool by hand or from a CSV, and change its settings. Organizers of some
+ * districts work within them: they see only quizzes of their districts.
+ */
+export class QuizService {
+  constructor(
+    private readonly store: Store,
+    private readonly campaigns: CampaignService,
+    private readonly clock: Clock,
+    private readonly settings: { timeZone: string },
+    private readonly audit: Pick<AuditTrail, 'record'>,
+  ) {}
+
+  async create(staff: StaffPrincipal, draft: NewQuiz): Promise<QuizRecord> {
+    requireRole(staff, 'organizer', 'admin')
+    // A campaign the organizer cannot see is not found, as anywhere else.
+    if (draft.campaignId) await this.campaigns.get(staff, draft.campaignId)
+    checkWindow(draft)
+    const now = this.clock.now()
+    const quiz: QuizRecord = {
+      id: `qz-${randomUUID()}`, ...draft, draft: draft.draft ?? false, scopeDistrictIds: this.scoped(staff) ? [...staff.regionIds] : [], createdBy: staff.id, createdAt: now, updatedAt: now,
+    }
+    // Published as it is made (unless a draft): its audience hears of it once (dedupe keys per person), in the same write.
+    return this.store.quizzes.create(quiz, quiz.draft ? [] : quizNotices(quiz, await quizAudience(this.store, quiz), now, this.settings.timeZone))
+  }
+
+  /** A district organizer's list: their districts' quizzes and the city's (which are for every district). */
+  list(staff: StaffPrincipal, query: PageQuery & { campaignId?: string }) {
+    requireRole(staff, 'organizer', 'admin')
+    return this.store.quizzes.search({ ...query, ...(this.scoped(staff) ? { scopeDistrictIds: staff.regionIds, cityWide: true } : {}) })
+  }
+
+  /** Not visible is not found: nobody learns which quizzes exist elsewhere; the city's are visible to every district. */
+  async get(staff: StaffPrincipal, id: string): Promise<QuizRecord> {
+    requireRole(staff, 'organizer', 'admin')
+    const q = await this.store.quizzes.get(id)
+    if (!q || (this.scoped(staff) && q.scopeDistrictIds.length && !q.scopeDistrictIds.some((d) => staff.regionIds.includes(d)))) throw new NotFoundError('知识竞赛不存在')
+    return q
+  }
+
+  /** For changes: a district organizer follows a city-level quiz but does not change it. */
+  async manageable(staff: StaffPrincipal, id: string): Promise<QuizRecord> {
+    const q = await this.get(staff, id)
+    if (this.districtView(staff, q)) throw new ForbiddenError('市级知识竞赛由市人大常委会办公室管理，区县可查看本区县的成绩', 'city_level')
+    return q
+  }
+
+  /** The districts whose share a district organizer sees of a city-level quiz; null when they see it whole. */
+  districtView(staff: StaffPrincipal, q: Pick<QuizRecord, 'scopeDistrictIds'>): string[] | null {
+    return this.scoped(staff) && !q.scopeDistrictIds.length ? [...staff.regionIds] : null
+  }
+
+  async detail(staff: StaffPrincipal, id: string) {
+    const quiz = await this.get(staff, id)
+    return { quiz, questions: await this.store.quizzes.questions(id) }
+  }
+
+  /**
+   * Corrects a quiz's settings. Once anyone has started, what the attempts were drawn and
+   * timed with (draw count, time limit) stays as it is: a change would make earlier
+   * papers incomparable with later ones. Title, description, window and attempts may change.
+   */
+  async update(staff: StaffPrincipal, id: string, patch: Partial<Omit<QuizDraft, 'campaignId'>>): Promise<QuizRecord> {
+    const quiz = await this.manageable(staff, id)
+    const frozen = FROZEN_ONCE_STARTED.filter((k) => patch[k] !== undefined && patch[k] !== quiz[k])
+    if (frozen.length && (await this.started(quiz.id))) {
+      throw new ConflictError('已有人开始答题，抽题数和答题时限不能再改，以免前后成绩不可比', frozen.map((k) => ({ path: `body.${k}`, message: '已有人开始答题，不能修改' })), 'quiz_started')
+    }
+    const changed = (Object.keys(patch) as (keyof typeof patch)[]).filter((k) => patch[k] !== undefined && String(patch[k]) !== String(quiz[k]))
+    if (!changed.length) return quiz
+    const next = { ...quiz, ...patch, updatedAt: this.clock.now() }
+    checkWindow(next)
+    const saved = await this.store.quizzes.update(next, { unstarted: frozen.length > 0 })
+    await this.audit.record(staff, 'quiz.corrected', { kind: 'quiz', id: quiz.id }, {
+      fields: changed, before: Object.fromEntries(changed.map((k) => [k, quiz[k]])), after: Object.fromEntries(changed.map((k) => [k, next[k]])),
+    })
+    return saved
+  }
+
+  /** Publishes a draft: from its opening time participants find it. Audited. */
+  async publish(staff: StaffPrincipal, id: string): Promise<QuizRecord> {
+    const quiz = await this.manageable(staff, id)
+    if (!quiz.draft) throw new ConflictError('已经发布过了', [], 'already_published')
+    const pool = await this.store.quizzes.questions(quiz.id)
+    if (pool.length < quiz.drawCount) throw new ConflictError(`题库只有 ${pool.length} 题，少于每次抽题数 ${quiz.drawCount}，请先补充题目`, [], 'quiz_not_ready')
+    const now = this.clock.now()
+    const saved = await this.store.quizzes.update({ ...quiz, draft: false, updatedAt: now })
+    // Its audience hears of it when it is published (just after the update; dedupe keys keep it to once).
+    const notices = quizNotices(saved, await quizAudience(this.store, saved), now, this.settings.timeZone)
+    if (notices.length) await this.store.outbox.enqueue(notices)
+    await this.audit.record(staff, 'quiz.published', { kind: 'quiz', id: quiz.id })
+    return saved
+  }
+
+  /**
+   * Corrects a pool question. Before anyone starts, anything; after, the wording (stem,
+   * option texts, explanation, tags) only: the type, the options' number, the right answer
+   * and the points are what earlier papers were scored by.
+   */
+  async correctQuestion(staff: StaffPrincipal, quizId: string, questionId: string, patch: Partial<Omit<QuestionDraft, 'line'>>): Promise<QuizQuestion> {
+    const quiz = await this.manageable(staff, quizId)
+    const [question] = await this.store.quizzes.getQuestions([questionId])
+    if (!question || question.quizId !== quiz.id) throw new NotFoundError('题目不存在')
+    const next: QuizQuestion = {
+      ...question, ...(patch.type ? { type: patch.type } : {}), ...(patch.stem ? { stem: patch.stem } : {}), ...(patch.options ? { options: patch.options } : {}),
+      ...(patch.answer ? { answer: patch.answer.map((k) => OPTION_KEYS.indexOf(k)) } : {}), ...(patch.explanation !== undefined ? { explanation: patch.explanation } : {}),
+      ...(patch.points !== undefined ? { points: patch.points } : {}), ...(patch.tags ? { tags: patch.tags } : {}),
+    }
+    const scoring: string[] = (['type', 'answer', 'points'] as const).filter((k) => String(next[k]) !== String(question[k]))
+    if (next.options.length !== question.options.length) scoring.push('options')
+    if (scoring.length && (await this.started(quiz.id))) {
+      throw new ConflictError('已有人开始答题，题型、选项个数、正确答案和分值不能再改，以免前后评分不一致', scoring.map((k) => ({ path: `body.${k}`, message: '已有人开始答题，不能修改' })), 'quiz_started')
+    }
+    const problems = questionProblems(next, 'body')
+    if (problems.length) throw new UnprocessableError('题目有误', problems, 'invalid_questions')
+    // The scoring parts change only while nobody has started, checked again in the write itself.
+    const saved = await this.store.quizzes.updateQuestion(next, { unstarted: scoring.length > 0 })
+    await this.audit.record(staff, 'quiz.question_corrected', { kind: 'quiz_question', id: question.id }, { quizId: quiz.id, before: question, after: next })
+    return saved
+  }
+
+  private async started(quizId: string) {
+    return (await this.store.quizzes.attempts(quizId)).length > 0
+  }
+
+  /** Adds questions to the pool, all or none: any problem refuses the whole list with every problem named. */
+  async addQuestions(staff: StaffPrincipal, quizId: string, drafts: QuestionDraft[], pathOf = (i: number) => `body.questions[${i}]`): Promise<QuizQuestion[]> {
+    const quiz = await this.manageable(staff, quizId)
+    const pool = await this.store.quizzes.questions(quiz.id)
+    if (pool.length + drafts.length > POOL_MAX) throw new UnprocessableError(`题库最多 ${POOL_MAX} 题`, [], 'pool_full')
+    let position = pool.reduce((max, q) => Math.max(max, q.position), 0)
+    const problems: Array<{ path: string; message: string }> = []
+    const questions = drafts.map((d, i): QuizQuestion => {
+      const question: QuizQuestion = {
+        id: `qq-${randomUUID()}`, quizId: quiz.id, type: d.type, stem: d.stem, options: d.options,
+        answer: d.answer.map((k) => OPTION_KEYS.indexOf(k)), explanation: d.explanation, points: d.points, tags: d.tags, position: ++position,
+      }
+      problems.push(...questionProblems(question, pathOf(i)))
+      return question
+    })
+    if (problems.length) throw new UnprocessableError('题目有误，未导入任何题目', problems, 'invalid_questions')
+    await this.store.quizzes.addQuestions(questions)
+    return questions
+  }
+
+  /** A question bank in CSV (see quiz-csv.ts); problems name the CSV line. */
+  async importCsv(staff: StaffPrincipal, quizId: string, csv: string): Promise<QuizQuestion[]> {
+    await this.manageable(staff, quizId)
+    const { drafts, problems } = readQuestionCsv(csv)
+    if (problems.length) throw new UnprocessableError('题目有误，未导入任何题目', problems, 'invalid_questions')
+    return this.addQuestions(staff, quizId, drafts, (i) => `body.csv[第 ${drafts[i]?.line ?? i + 2} 行]`)
+  }
+
+  private scoped(staff: StaffPrincipal) {
+    return staff.role === 'organizer' && staff.regionIds.length > 0
+  }
+}
+
+function checkWindow(q: Pick<QuizDraft, 'opensAt' | 'closesAt'>) {
+  if (q.closesAt <= q.opensAt) throw new ValidationError('输入有误', [{ path: 'body.closesAt', message: '结束时间应晚于开始时间' }])
+}

@@ -1,0 +1,56 @@
+import { personDistricts } from '../../domain/meeting-selector.js'
+import { noticeState, type NoticeState } from '../../domain/notice-delivery.js'
+import type { SurveyRecord } from '../../domain/survey.js'
+import { UnprocessableError } from '../../errors.js'
+import type { Store } from '../../store/ports.js'
+import type { StaffPrincipal } from '../accounts/principal.js'
+import { publishNoticeKey } from '../publish-notices.js'
+import type { SurveyResponses } from './survey-responses.js'
+import type { SurveyService } from './surveys.js'
+
+export interface NotVoted {
+  deputyId: string
+  name: string
+  notice: NoticeState
+}
+
+/**
+ * Organizers follow a ballot's roll while it runs: how many voted, and who has not yet, each
+ * with whether the ballot notice reached them. Who voted is not secret (how is): an
+ * anonymous ballot keeps keyed hashes, recomputed here per deputy on the roll.
+ */
+export class BallotRoll {
+  constructor(
+    private readonly store: Store,
+    private readonly surveys: Pick<SurveyService, 'visible'>,
+    private readonly responses: Pick<SurveyResponses, 'deputyKeys'>,
+  ) {}
+
+  async notVoted(staff: StaffPrincipal, surveyId: string): Promise<{ survey: SurveyRecord; roll: number; voted: number; items: NotVoted[] }> {
+    const s = await this.surveys.visible(staff, surveyId)
+    const asked = s.ballot?.rollDeputyIds ?? s.audienceDeputyIds
+    if (!asked) {
+      throw new UnprocessableError('这份问卷面向所有人（扫码填写），没有邀请名单，也就没有"未回复"名单', [{ path: 'params.id', message: s.kind }], 'not_a_ballot')
+    }
+    const snapshot = await this.store.directory.snapshot()
+    // A district organizer reading a city ballot follows their own district's deputies only.
+    const districtsOf = personDistricts(snapshot)
+    const own = staff.role === 'organizer' && staff.regionIds.length ? new Set(staff.regionIds) : null
+    const roll = own ? asked.filter((id) => districtsOf('deputy', id).some((d) => own.has(d))) : asked
+    const voted = new Set((await this.store.surveys.responses(s.id)).map((r) => r.respondentKey))
+    const waiting: string[] = []
+    for (const id of roll) if (!(await this.answered(s, id, voted))) waiting.push(id)
+    const names = new Map(snapshot.deputies.map((d) => [d.id, d.name]))
+    const key = (id: string) => publishNoticeKey(s.kind === 'ballot' ? 'ballot' : 'survey', s.id, { kind: 'deputy', id })
+    const rows = new Map((await this.store.outbox.byDedupeKeys(waiting.map(key))).map((m) => [m.dedupeKey, m]))
+    return {
+      survey: s, roll: roll.length, voted: roll.length - waiting.length,
+      items: waiting.map((id) => ({ deputyId: id, name: names.get(id) ?? id, notice: noticeState(rows.get(key(id))) })),
+    }
+  }
+
+  private async answered(s: SurveyRecord, deputyId: string, keys: Set<string>): Promise<boolean> {
+    const accounts = s.kind === 'ballot' ? [] : await this.store.mpUsers.listByDeputyId(deputyId)
+    return this.responses.deputyKeys(s, deputyId, accounts).some((k) => keys.has(k))
+  }
+}

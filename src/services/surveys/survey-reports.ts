@@ -1,0 +1,94 @@
+import type { Clock } from '../../clock.js'
+import { surveyPhase, type Question, type SurveyRecord, type AnswerValue } from '../../domain/survey.js'
+import { ballotOutcome, scopeOf, surveyResults } from '../../domain/survey-tally.js'
+import { ConflictError, ForbiddenError, UnprocessableError } from '../../errors.js'
+import type { Store } from '../../store/ports.js'
+import { csvSheet, sheetTime } from '../csv-sheet.js'
+import type { StaffPrincipal } from '../accounts/principal.js'
+import { stationPlaces, type SurveyService } from './surveys.js'
+
+export interface ResultFilter {
+  districtId?: string
+  stationId?: string
+}
+
+/**
+ * Results read from the running tallies (never a scan of responses), text answers page by
+ * page, the CSV export. A ballot's tallies stay hidden until it closes; filters by place
+ * exist only for named surveys (anonymous ones are counted in total only).
+ */
+export class SurveyReports {
+  constructor(
+    private readonly store: Store,
+    private readonly surveys: SurveyService,
+    private readonly clock: Clock,
+    private readonly settings: { timeZone: string },
+  ) {}
+
+  async results(staff: StaffPrincipal, id: string, filter: ResultFilter) {
+    const s = await this.surveys.visible(staff, id)
+    const scope = this.scope(s, await this.within(staff, s, filter))
+    const phase = surveyPhase(s, this.clock.now())
+    if (s.kind === 'ballot') {
+      if (phase !== 'closed') throw new ConflictError('票决结束前不公布计票结果', [], 'ballot_not_closed')
+      return { survey: s, phase, results: null, ballot: ballotOutcome(s, await this.store.surveys.tallies(s.id, scope)) }
+    }
+    return { survey: s, phase, results: surveyResults(s, await this.store.surveys.tallies(s.id, scope)), ballot: null }
+  }
+
+  async texts(staff: StaffPrincipal, id: string, query: ResultFilter & { questionId: string; q?: string; cursor?: string; limit: number }) {
+    const s = await this.surveys.visible(staff, id)
+    const place = await this.within(staff, s, query)
+    this.scope(s, place)
+    const q = s.questions.find((x) => x.id === query.questionId)
+    if (!q || q.type !== 'text') throw new UnprocessableError('没有这道填空题', [{ path: 'query.questionId', message: query.questionId }], 'not_a_text_question')
+    return this.store.surveys.textAnswers(s.id, { ...query, districtId: place.districtId, stationId: place.stationId })
+  }
+
+  /** One row per response, one column per question (and per article of a consultation), through the one CSV writer. */
+  async csv(staff: StaffPrincipal, id: string): Promise<{ title: string; csv: string }> {
+    const s = await this.surveys.visible(staff, id)
+    if (s.kind === 'ballot' && surveyPhase(s, this.clock.now()) !== 'closed') throw new ConflictError('票决结束前不公布计票结果', [], 'ballot_not_closed')
+    const stations = new Map((await this.store.stations.list()).map((x) => [x.id, x.name]))
+    const header = ['提交时间', '来源', '联络站', ...s.questions.map((q) => `${q.id} ${q.title}`), ...s.articles.map((a) => `${a.number} 意见`)]
+    const view = this.surveys.districtView(staff, s)
+    const responses = (await this.store.surveys.responses(s.id)).filter((r) => !view || (r.districtId !== null && view.includes(r.districtId)))
+    const rows = responses.map((r) => [
+      sheetTime(r.createdAt, this.settings.timeZone, { seconds: true }), r.via ?? '', r.stationId ? (stations.get(r.stationId) ?? r.stationId) : '',
+      ...s.questions.map((q) => cell(q, r.answers[q.id])),
+      ...s.articles.map((a) => r.comments.filter((c) => c.articleId === a.id).map((c) => c.text).join('\n')),
+    ])
+    return { title: s.title, csv: csvSheet([header, ...rows]) }
+  }
+
+  /**
+   * A district organizer reading a city-level survey reads their districts' part: a filter
+   * must lie within them, no filter is their district. Anonymous surveys are counted in total only.
+   */
+  private async within(staff: StaffPrincipal, s: SurveyRecord, filter: ResultFilter): Promise<ResultFilter> {
+    const view = this.surveys.districtView(staff, s)
+    if (!view || s.anonymous) return filter
+    const outside = () => new ForbiddenError('只能查看本区县的情况', 'outside_district')
+    if (filter.stationId) {
+      const { stationDistrict } = await stationPlaces(this.store)
+      if (!view.includes(stationDistrict.get(filter.stationId) ?? '')) throw outside()
+      return { stationId: filter.stationId }
+    }
+    if (filter.districtId && !view.includes(filter.districtId)) throw outside()
+    return { districtId: filter.districtId ?? view[0] }
+  }
+
+  private scope(s: SurveyRecord, filter: ResultFilter) {
+    if ((filter.districtId || filter.stationId) && s.anonymous) {
+      throw new UnprocessableError('匿名问卷不按区县、联络站统计', [{ path: filter.stationId ? 'query.stationId' : 'query.districtId', message: 'anonymous' }], 'filter_not_available')
+    }
+    return scopeOf(filter)
+  }
+}
+
+function cell(q: Question, v: AnswerValue | undefined): string {
+  if (v === undefined) return ''
+  const label = (o: string) => q.options.find((x) => x.id === o)?.label ?? o
+  if (Array.isArray(v)) return v.map(label).join('；')
+  return q.type === 'single' ? label(String(v)) : String(v)
+}

@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto'
+import type { Clock } from '../../clock.js'
+import { momentLabel } from '../../domain/meeting.js'
+import { surveyPhase, type Answers, type ArticleComment, type Opinion, type SurveyRecord, type SurveyResponse } from '../../domain/survey.js'
+import { answerProblems, cleanAnswers } from '../../domain/survey-answers.js'
+import { tallyIncrements } from '../../domain/survey-tally.js'
+import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../../errors.js'
+import type { PiiCipher } from '../../security/pii.js'
+import type { Store } from '../../store/ports.js'
+import type { MpPrincipal } from '../accounts/mp-sessions.js'
+import { stationPlaces } from './surveys.js'
+
+/**
+ * Respondents' side: a survey opened from its poster (id or short code) and one response
+ * per person, checked answer by answer on the server. Anonymous surveys keep only a keyed
+ * hash of the person (per survey, so two surveys cannot be linked); ballots take one vote
+ * per deputy on the roll, whichever account they use.
+ */
+export class SurveyResponses {
+  constructor(
+    private readonly store: Store,
+    private readonly cipher: Pick<PiiCipher, 'blindIndex'>,
+    private readonly clock: Clock,
+    private readonly settings: { timeZone: string },
+  ) {}
+
+  /** By id or by the short code of the poster's QR code (scene v=<code>). */
+  async find(idOrCode: string): Promise<SurveyRecord> {
+    const s = idOrCode.startsWith('sv-') ? await this.store.surveys.get(idOrCode) : await this.store.surveys.getByShortCode(idOrCode.toUpperCase())
+    // A draft is not there yet for respondents.
+    if (!s || s.draft) throw new NotFoundError('问卷不存在')
+    return s
+  }
+
+  async view(user: MpPrincipal, idOrCode: string) {
+    const s = await this.find(idOrCode)
+    return { survey: s, phase: surveyPhase(s, this.clock.now()), responded: await this.store.surveys.hasResponded(s.id, this.respondentKey(s, user)) }
+  }
+
+  async respond(user: MpPrincipal, idOrCode: string, input: { answers: Answers; comments: ArticleComment[]; via: string | null }): Promise<SurveyResponse> {
+    const s = await this.find(idOrCode)
+    const now = this.clock.now()
+    const phase = surveyPhase(s, now)
+    if (phase === 'scheduled') throw new ConflictError(`尚未开始，${momentLabel(s.opensAt, this.settings.timeZone)} 起可以提交`, [], 'survey_not_open')
+    if (phase === 'closed') throw new ConflictError('已结束，不再接受提交', [], 'survey_closed')
+    if (s.kind === 'ballot') {
+      if (!user.deputyId) throw new ForbiddenError('票决仅限已绑定的人大代表参加', 'not_a_deputy')
+      if (!s.ballot!.rollDeputyIds.includes(user.deputyId)) throw new ForbiddenError('您不在本次票决的应投票代表名单中', 'not_on_roll')
+    }
+    const problems = answerProblems(s, input.answers, input.comments)
+    if (problems.length) throw new UnprocessableError('答卷有误', problems.map((p) => ({ path: `body.${p.path}`, message: p.message })), 'invalid_answers')
+    const key = this.respondentKey(s, user)
+    // Checked here for a clear answer; the store's unique key is what actually holds under races.
+    if (await this.store.surveys.hasResponded(s.id, key)) throw new ConflictError('您已提交过，每人限一次', [], 'already_responded')
+
+    const { snap, stationDistrict } = await stationPlaces(this.store)
+    const viaStation = input.via ? snap.stations.find((x) => x.code === input.via!.toUpperCase()) : undefined
+    const deputy = user.deputyId ? snap.deputies.find((d) => d.id === user.deputyId) : undefined
+    const stationId = viaStation?.id ?? deputy?.stationIds[0] ?? null
+    const answers = cleanAnswers(input.answers)
+    const comments = input.comments.map((c) => ({ articleId: c.articleId, text: c.text.trim() }))
+    const response: SurveyResponse = {
+      id: `sr-${randomUUID()}`, surveyId: s.id, respondentKey: key, mpUserId: s.anonymous ? null : user.id, deputyId: s.anonymous ? null : user.deputyId,
+      stationId, districtId: stationId ? (stationDistrict.get(stationId) ?? null) : null, via: input.via, answers, comments, createdAt: now,
+    }
+    const texts = s.questions
+      .filter((q) => q.type === 'text' && typeof answers[q.id] === 'string')
+      .map((q) => ({ responseId: response.id, questionId: q.id, text: answers[q.id] as string, stationId: response.stationId, districtId: response.districtId, createdAt: now }))
+    const opinions: Opinion[] = comments.map((c) => ({
+      id: `op-${randomUUID()}`, surveyId: s.id, responseId: response.id, articleId: c.articleId, text: c.text, mpUserId: response.mpUserId,
+      via: input.via, stationId, outcome: 'pending', reason: null, decidedBy: null, decidedAt: null, createdAt: now,
+    }))
+    return this.store.surveys.respond({ response, increments: tallyIncrements(s, response), texts, opinions })
+  }
+
+  /**
+   * The keys a deputy's answer would be stored under: a ballot's names the deputy, whichever
+   * account votes; a survey's names the account, so each of theirs (mini-program, bot) counts.
+   */
+  deputyKeys(s: SurveyRecord, deputyId: string, accounts: ReadonlyArray<{ id: string }>): string[] {
+    if (s.kind === 'ballot') return [this.respondentKey(s, { kind: 'mp_user', id: '', deputyId })]
+    return accounts.map((a) => this.respondentKey(s, { kind: 'mp_user', id: a.id, deputyId }))
+  }
+
+  /** Who answered, as the unique key stores it: the person, a keyed hash of them, or (ballots) the deputy. */
+  respondentKey(s: SurveyRecord, user: MpPrincipal): string {
+    const who = s.kind === 'ballot' && user.deputyId ? `deputy:${user.deputyId}` : `mp:${user.id}`
+    return s.anonymous ? `h:${this.cipher.blindIndex(`survey:${s.id}:${who}`)}` : who
+  }
+}

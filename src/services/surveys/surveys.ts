@@ -1,0 +1,225 @@
+import { randomBytes, randomUUID } from 'node:crypto'
+import type { Clock } from '../../clock.js'
+import type { DeputyLevel } from '../../domain/directory.js'
+import { ancestry } from '../../domain/region-tree.js'
+import {
+  canManageSurvey, definitionProblems, draftName, frozenByAnswers, OPINION_OUTCOME_LABELS, sameValue,
+  type Article, type SurveyCorrection, type Opinion, type OpinionOutcome, type PassRule, type Question, type SurveyKind, type SurveyRecord,
+} from '../../domain/survey.js'
+import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../../errors.js'
+import type { OutboxMessage, Store } from '../../store/ports.js'
+import type { SurveyQuery } from '../../store/survey-ports.js'
+import type { AuditTrail } from '../audit.js'
+import type { StaffPrincipal } from '../accounts/principal.js'
+import { publishNotices } from '../publish-notices.js'
+
+export interface SurveyDraft {
+  kind: SurveyKind
+  title: string
+  description: string
+  questions: Question[]
+  articles: Article[]
+  anonymous: boolean
+  opensAt: Date
+  closesAt: Date
+  responseCap: number | null
+  /** Kept as a draft until published (absent: published at once). */
+  draft?: boolean
+  /** Ballots only: who votes and how projects pass. */
+  ballot: { passRule: PassRule; maxChosen: number | null; roll: { levels?: DeputyLevel[]; districtIds?: string[]; deputyIds?: string[] } } | null
+  /** A survey or consultation asked of deputies (the same selector as a ballot's roll); absent: anyone with the poster. */
+  audience?: { levels?: DeputyLevel[]; districtIds?: string[]; deputyIds?: string[] } | null
+}
+
+const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
+const newShortCode = () => Array.from(randomBytes(8), (b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join('')
+
+/** The district of a station, by its first region, from a directory snapshot. */
+export async function stationPlaces(store: Store) {
+  const snap = await store.directory.snapshot()
+  const regions = new Map(snap.regions.map((r) => [r.id, r]))
+  const districtOf = (regionId: string | undefined) => (regionId ? (ancestry(regionId, regions).find((r) => r.kind === 'district')?.id ?? null) : null)
+  return { snap, stationDistrict: new Map(snap.stations.map((s) => [s.id, districtOf(s.regionIds[0])])) }
+}
+
+/**
+ * Organizers' side of surveys, consultations and ballots: create, list, close, and the
+ * consultation's opinions with their outcome, told to each named commenter through the
+ * outbox (采纳情况反馈) in the same write, once per opinion. District organizers see
+ * their districts' surveys and the ones they made.
+ */
+export class SurveyService {
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+    private readonly settings: { timeZone: string },
+    private readonly audit: Pick<AuditTrail, 'record'>,
+  ) {}
+
+  scope(staff: StaffPrincipal): Pick<SurveyQuery, 'visibleTo'> {
+    return staff.role === 'organizer' && staff.regionIds.length ? { visibleTo: { districtIds: staff.regionIds, createdBy: staff.id, cityWide: true } } : {}
+  }
+
+  list(staff: StaffPrincipal, query: { kind?: SurveyKind; cursor?: string; limit: number }) {
+    return this.store.surveys.search({ ...this.scope(staff), ...query })
+  }
+
+  /**
+   * Not visible is not found: nobody learns which surveys exist elsewhere. District
+   * organizers also see the city's surveys (a poster reaches every district), read only.
+   */
+  async visible(staff: StaffPrincipal, id: string): Promise<SurveyRecord> {
+    const s = await this.store.surveys.get(id)
+    if (!s || !(canManageSurvey(staff, s) || (staff.role === 'organizer' && !s.districtIds.length))) throw new NotFoundError('问卷不存在')
+    return s
+  }
+
+  /** For changes: a district organizer follows a city-level survey but does not change it. */
+  async manageable(staff: StaffPrincipal, id: string): Promise<SurveyRecord> {
+    const s = await this.visible(staff, id)
+    if (!canManageSurvey(staff, s)) throw new ForbiddenError('市级问卷由市人大常委会办公室管理，区县可查看本区县的情况', 'city_level')
+    return s
+  }
+
+  /** The districts whose share a district organizer sees of a city-level survey; null when they see it whole. */
+  districtView(staff: StaffPrincipal, s: SurveyRecord): string[] | null {
+    return canManageSurvey(staff, s) ? null : [...staff.regionIds]
+  }
+
+  async create(staff: StaffPrincipal, draft: SurveyDraft): Promise<SurveyRecord> {
+    const now = this.clock.now()
+    const within = staff.role === 'organizer' && staff.regionIds.length ? staff.regionIds : null
+    const ballot = draft.kind === 'ballot' && draft.ballot
+      ? { passRule: draft.ballot.passRule, maxChosen: draft.ballot.maxChosen, rollDeputyIds: await this.roll(draft.ballot.roll, within) }
+      : null
+    const record: SurveyRecord = {
+      id: `sv-${randomUUID()}`, shortCode: newShortCode(), kind: draft.kind, title: draft.title, description: draft.description,
+      questions: draft.questions, articles: draft.kind === 'consultation' ? draft.articles : [], ballot, anonymous: draft.anonymous, draft: draft.draft ?? false,
+      opensAt: draft.opensAt, closesAt: draft.closesAt, responseCap: draft.responseCap, responseCount: 0,
+      districtIds: within ? [...within] : [], createdBy: staff.id, createdAt: now, updatedAt: now,
+      audienceDeputyIds: draft.kind !== 'ballot' && draft.audience ? await this.roll(draft.audience, within, 'body.audience.deputyIds') : null,
+    }
+    const problems = definitionProblems(record)
+    if (draft.kind === 'ballot' && !draft.ballot) problems.push({ path: 'ballot', message: '票决须设定投票规则与应投票代表' })
+    if (problems.length) throw new UnprocessableError('问卷设置有误', problems.map((p) => ({ path: `body.${p.path}`, message: p.message })), 'invalid_survey')
+    for (let attempt = 0; ; attempt++) {
+      try {
+        // Published as it is made: the roll hears of a ballot once (dedupe keys per deputy), in the same write.
+        return await this.store.surveys.create(attempt ? { ...record, shortCode: newShortCode() } : record, record.draft ? [] : publishNotices(record, now, this.settings.timeZone))
+      } catch (err) {
+        // 32^8 codes: a clash is rare, and another draw settles it.
+        if (!(err instanceof ConflictError) || attempt >= 3) throw err
+      }
+    }
+  }
+
+  /** Stops taking responses now (a ballot's tallies are shown from then on). */
+  async close(staff: StaffPrincipal, id: string): Promise<SurveyRecord> {
+    const s = await this.manageable(staff, id)
+    const now = this.clock.now()
+    if (s.draft) throw new ConflictError('草稿尚未发布，无需结束', [], 'survey_draft')
+    if (s.closesAt <= now) throw new ConflictError('问卷已结束', [], 'survey_closed')
+    const closed = await this.store.surveys.update({ ...s, closesAt: now < s.opensAt ? s.opensAt : now, updatedAt: now })
+    await this.audit.record(staff, 'survey.closed', { kind: 'survey', id: s.id }, { before: { closesAt: s.closesAt }, after: { closesAt: closed.closesAt } })
+    return closed
+  }
+
+  /**
+   * Corrects a survey after creation: title and description always; the times (extend,
+   * close early) while it has not ended; questions and articles only while nobody has
+   * answered (409 with the reason otherwise). Each change is audited with what it was.
+   */
+  async correct(staff: StaffPrincipal, id: string, correction: SurveyCorrection): Promise<SurveyRecord> {
+    const s = await this.manageable(staff, id)
+    const now = this.clock.now()
+    const frozen = frozenByAnswers(s, correction, now)
+    if (frozen.length) throw new ConflictError(frozen[0]!.message, frozen.map((p) => ({ path: `body.${p.path}`, message: p.message })), 'survey_frozen')
+    const changed = (Object.keys(correction) as (keyof SurveyCorrection)[]).filter((k) => correction[k] !== undefined && !sameValue(correction[k], s[k]))
+    if (!changed.length) return s
+    const next: SurveyRecord = { ...s, ...correction, articles: s.kind === 'consultation' ? (correction.articles ?? s.articles) : [], updatedAt: now }
+    // Closing early is closing now, never in the past: answers already in stay counted.
+    if (correction.closesAt && next.closesAt < now) next.closesAt = now < next.opensAt ? next.opensAt : now
+    const problems = definitionProblems(next)
+    if (problems.length) throw new UnprocessableError('问卷设置有误', problems.map((p) => ({ path: `body.${p.path}`, message: p.message })), 'invalid_survey')
+    // Changing what answers refer to holds only while nobody has answered, checked again in the write itself.
+    const saved = await this.store.surveys.update(next, { unanswered: changed.includes('questions') || changed.includes('articles') })
+    await this.audit.record(staff, 'survey.corrected', { kind: 'survey', id: s.id }, {
+      fields: changed, before: Object.fromEntries(changed.map((k) => [k, s[k]])), after: Object.fromEntries(changed.map((k) => [k, next[k]])),
+    })
+    return saved
+  }
+
+  /** Publishes a draft: from now respondents find it (from its opening time). Audited. */
+  async publish(staff: StaffPrincipal, id: string): Promise<SurveyRecord> {
+    const s = await this.manageable(staff, id)
+    if (!s.draft) throw new ConflictError('已经发布过了', [], 'already_published')
+    const now = this.clock.now()
+    if (s.closesAt <= now) throw new ConflictError('结束时间已过，请先修改结束时间再发布', [{ path: 'closesAt', message: s.closesAt.toISOString() }], 'survey_closed')
+    const published = await this.store.surveys.update({ ...s, draft: false, updatedAt: now })
+    // The roll hears of a ballot when it is published. Written just after the update, not in
+    // its transaction (the update port takes no messages); the dedupe keys keep it to once.
+    const notices = publishNotices(published, now, this.settings.timeZone)
+    if (notices.length) await this.store.outbox.enqueue(notices)
+    await this.audit.record(staff, 'survey.published', { kind: 'survey', id: s.id })
+    return published
+  }
+
+  async opinions(staff: StaffPrincipal, id: string, filter: { articleId?: string; outcome?: OpinionOutcome }) {
+    const s = await this.visible(staff, id)
+    const opinions = await this.store.surveys.opinions(s.id, filter)
+    // A district organizer following a city-level consultation reads their districts' opinions, as its results and CSV show.
+    const view = this.districtView(staff, s)
+    if (!view) return { survey: s, opinions }
+    const within = new Set((await this.store.surveys.responses(s.id)).filter((r) => r.districtId !== null && view.includes(r.districtId)).map((r) => r.id))
+    return { survey: s, opinions: opinions.filter((o) => within.has(o.responseId)) }
+  }
+
+  /**
+   * Marks an opinion adopted, partly adopted or not, with the reason. A named commenter is
+   * told; told again, as a correction, when a later decision changes the outcome or the
+   * reason; the same decision sent twice tells nobody twice.
+   */
+  async decide(staff: StaffPrincipal, surveyId: string, opinionId: string, decision: { outcome: Exclude<OpinionOutcome, 'pending'>; reason: string }): Promise<Opinion> {
+    const s = await this.manageable(staff, surveyId)
+    const opinion = await this.store.surveys.getOpinion(opinionId)
+    if (!opinion || opinion.surveyId !== s.id) throw new NotFoundError('意见不存在')
+    if (opinion.outcome === decision.outcome && opinion.reason === decision.reason) return opinion
+    const now = this.clock.now()
+    const next: Opinion = { ...opinion, outcome: decision.outcome, reason: decision.reason, decidedBy: staff.id, decidedAt: now }
+    const article = s.articles.find((a) => a.id === opinion.articleId)
+    const correction = opinion.outcome !== 'pending'
+    const messages: OutboxMessage[] = opinion.mpUserId
+      ? [{
+        id: randomUUID(), channel: 'auto', recipientKind: 'mp_user', recipientId: opinion.mpUserId, kind: 'survey.opinion_feedback',
+        payload: {
+          surveyId: s.id, opinionId: opinion.id, outcome: decision.outcome,
+          text: `${correction ? '采纳情况更正' : '采纳情况反馈'}：您对${draftName(s.title)}${article?.number ?? ''}提出的意见，结果${correction ? '改为' : '为'}「${OPINION_OUTCOME_LABELS[decision.outcome]}」。说明：${decision.reason}`,
+        },
+        // One message per decision: the first as before, each correction by its time.
+        dedupeKey: `survey:${s.id}:opinion:${opinion.id}:feedback${correction ? `:${now.toISOString()}` : ''}`,
+        status: 'pending', attempts: 0, nextAttemptAt: now, lastError: null, createdAt: now,
+      }]
+      : []
+    return this.store.surveys.decideOpinion(next, messages)
+  }
+
+  /** The deputies a ballot's roll names, within the organizer's districts; 422 when nobody. */
+  private async roll(selector: { levels?: DeputyLevel[]; districtIds?: string[]; deputyIds?: string[] }, within: string[] | null, path = 'body.ballot.roll.deputyIds'): Promise<string[]> {
+    const { snap, stationDistrict } = await stationPlaces(this.store)
+    const districtsOf = (stationIds: string[]) => stationIds.map((s) => stationDistrict.get(s)).filter((d): d is string => !!d)
+    const grouped = !!(selector.levels?.length || selector.districtIds?.length)
+    const ids = snap.deputies
+      .filter((d) => {
+        const districts = districtsOf(d.stationIds)
+        if (within && !districts.some((x) => within.includes(x))) return false
+        if (selector.deputyIds?.includes(d.id)) return true
+        if (!grouped) return false
+        if (selector.levels?.length && !selector.levels.includes(d.level)) return false
+        return !selector.districtIds?.length || districts.some((x) => selector.districtIds!.includes(x))
+      })
+      .map((d) => d.id)
+    const unknown = (selector.deputyIds ?? []).filter((id) => !ids.includes(id))
+    if (unknown.length) throw new UnprocessableError(path.startsWith('body.ballot') ? '应投票代表有误' : '邀请填写的代表有误', unknown.map((id) => ({ path, message: `代表 ${id} 不存在或不在您的管辖范围内` })), 'invalid_roll')
+    return ids
+  }
+}
