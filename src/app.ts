@@ -7,13 +7,10 @@ import { resolveSecretKey } from './secret-key.js'
 import { createServices, type Services } from './services/index.js'
 import { openStore } from './store/open-store.js'
 import type { Store } from './store/ports.js'
-import { startJobs, type Job } from './jobs/index.js'
-import { runMaintenanceJob } from './jobs/maintenance-job.js'
-import { runSlaJob, SLA_JOB } from './jobs/sla-job.js'
-import { DIGEST_JOB, runDigestJob } from './jobs/digest-job.js'
-import { READING_PUBLISH_JOB, READING_PUBLISH_SCHEDULE, runReadingPublishJob } from './jobs/reading-publish-job.js'
-import { MEETING_REMINDERS_JOB, MEETING_REMINDERS_SCHEDULE, runMeetingRemindersJob } from './jobs/meeting-reminders-job.js'
-import { RETENTION_JOB, runRetentionJob } from './jobs/retention-job.js'
+import { jobsFor, startJobs, type Job } from './jobs/index.js'
+import { WeChatClient } from './wechat/client.js'
+import { residentContentCheck } from './wechat/content-check.js'
+import { WeComRobot } from './wechat/wecom-robot.js'
 
 export interface BuildOptions {
   clock?: Clock
@@ -44,29 +41,21 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
   const { key, source } = resolveSecretKey(config)
   if (source === 'ephemeral') logger.warn('no LIAISON_SECRET_KEY: personal data in this throw-away store uses a temporary key')
   const store = options.store ?? (await openStore(config.store.url))
-  const services = createServices({ ...config, security: { ...config.security, secretKey: key } }, store, clock, logger)
+  const wechat = config.wechat.enabled
+    ? new WeChatClient({ appId: config.wechat.appId, secret: config.wechat.secret!, apiBase: config.wechat.apiBase, timeoutMs: config.wechat.timeoutMs, miniprogramState: config.wechat.miniprogramState, logger, clock })
+    : null
+  const adapters = {
+    wechat,
+    robots: new WeComRobot({ apiBase: config.wecom.apiBase, timeoutMs: config.wecom.timeoutMs, logger, clock }),
+    contentCheck: wechat && config.wechat.contentCheck ? residentContentCheck(wechat, async (id) => (await store.mpUsers.get(id))?.openid, logger) : null,
+  }
+  const services = createServices({ ...config, security: { ...config.security, secretKey: key } }, store, clock, logger, adapters)
   // Seeds the calendar on a new store and says at once when the coming weeks are not covered.
   const coverage = await services.calendar.open()
   if (coverage.warning) logger.warn({ calendar: coverage.uncovered }, coverage.warning)
   const http = createHttpApp(config, logger, store, services, clock)
   let server: Server | null = null
-  const jobs: Job[] = [
-    {
-      name: SLA_JOB, schedule: config.cases.slaSchedule, leaseMs: 4 * 60_000,
-      run: () => runSlaJob({ store, workflow: services.workflow, clock, logger, policy: { ...config.cases, timeZone: config.business.timeZone } }),
-    },
-    { name: 'maintenance', schedule: '17 * * * *', leaseMs: 10 * 60_000, run: () => runMaintenanceJob({ store, clock }) },
-    { name: DIGEST_JOB, schedule: config.digest.schedule, leaseMs: 10 * 60_000, run: () => runDigestJob({ digests: services.digests }) },
-    { name: READING_PUBLISH_JOB, schedule: READING_PUBLISH_SCHEDULE, leaseMs: 2 * 60_000, run: () => runReadingPublishJob({ publisher: services.readingPublisher, logger }) },
-    {
-      name: MEETING_REMINDERS_JOB, schedule: MEETING_REMINDERS_SCHEDULE, leaseMs: 4 * 60_000,
-      run: () => runMeetingRemindersJob({ store, clock, logger, policy: { reminderHours: config.meetings.reminderHours, timeZone: config.business.timeZone, quietHours: config.outbox.quietHours } }),
-    },
-    {
-      name: RETENTION_JOB, schedule: config.privacy.retentionSchedule, leaseMs: 30 * 60_000,
-      run: () => runRetentionJob({ store, erasure: services.erasure, clock, logger, policy: config.privacy }),
-    },
-  ]
+  const jobs: Job[] = jobsFor({ config, services, store, clock, logger })
   let stopJobs: (() => Promise<unknown>) | null = null
 
   return {

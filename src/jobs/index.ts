@@ -3,14 +3,27 @@ import cron from 'node-cron'
 import type { Clock } from '../clock.js'
 import type { Logger } from '../logger.js'
 import type { Store } from '../store/ports.js'
+import { digestJob } from './digest-job.js'
+import type { Job, JobContext, JobDefinition } from './job.js'
+import { maintenanceJob } from './maintenance-job.js'
+import { meetingRemindersJob } from './meeting-reminders-job.js'
+import { readingPublishJob } from './reading-publish-job.js'
+import { retentionJob } from './retention-job.js'
+import { slaJob } from './sla-job.js'
 
-export interface Job {
-  name: string
-  /** Cron expression in the business time zone. */
-  schedule: string
-  /** Longest a run may take; the lease lasts this long. */
-  leaseMs: number
-  run(): Promise<unknown>
+export type { Job, JobContext, JobDefinition } from './job.js'
+
+/** Every scheduled job; a new job is one file and one line here. */
+export const JOBS: readonly JobDefinition[] = [slaJob, maintenanceJob, digestJob, readingPublishJob, meetingRemindersJob, retentionJob]
+
+/** The jobs bound to one running app: schedules read from its config, runs given its services. */
+export function jobsFor(context: JobContext, definitions: readonly JobDefinition[] = JOBS): Job[] {
+  return definitions.map((d) => ({
+    name: d.name,
+    schedule: typeof d.schedule === 'string' ? d.schedule : d.schedule(context.config),
+    leaseMs: d.leaseMs,
+    run: () => d.run(context),
+  }))
 }
 
 /**

@@ -1,5 +1,8 @@
 import type { Clock } from '../clock.js'
 import type { Store } from '../store/ports.js'
+import type { JobDefinition } from './job.js'
+
+export const MAINTENANCE_JOB = 'maintenance'
 
 const HOUR = 3_600_000
 
@@ -13,4 +16,12 @@ export async function runMaintenanceJob({ store, clock }: { store: Store; clock:
   const sessions = await store.sessions.deleteExpired(now)
   const seen = await store.bot.purgeSeenBefore(new Date(now.getTime() - 30 * 24 * HOUR))
   return { keys, sessions, seen }
+}
+
+/** Hourly, at a minute no other job uses. */
+export const maintenanceJob: JobDefinition = {
+  name: MAINTENANCE_JOB,
+  schedule: '17 * * * *',
+  leaseMs: 10 * 60_000,
+  run: ({ store, clock }) => runMaintenanceJob({ store, clock }),
 }

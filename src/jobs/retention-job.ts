@@ -2,6 +2,7 @@ import type { Clock } from '../clock.js'
 import type { Logger } from '../logger.js'
 import type { Store } from '../store/ports.js'
 import type { PersonalDataErasure } from '../services/privacy/personal-data-erasure.js'
+import type { JobDefinition } from './job.js'
 
 export const RETENTION_JOB = 'retention'
 
@@ -31,4 +32,11 @@ export async function runRetentionJob(deps: {
   for (const c of due) if (await deps.erasure.anonymiseCase(c)) anonymised++
   if (anonymised) deps.logger.info({ anonymised, cutoff: cutoff.toISOString() }, 'retention: old messages anonymised')
   return { anonymised, more: due.length === deps.policy.retentionBatch }
+}
+
+export const retentionJob: JobDefinition = {
+  name: RETENTION_JOB,
+  schedule: (config) => config.privacy.retentionSchedule,
+  leaseMs: 30 * 60_000,
+  run: ({ store, services, clock, logger, config }) => runRetentionJob({ store, erasure: services.erasure, clock, logger, policy: config.privacy }),
 }

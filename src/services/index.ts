@@ -23,8 +23,8 @@ import { Uploads } from './cases/uploads.js'
 import { PersonalDataExport } from './privacy/personal-data-export.js'
 import { PersonalDataErasure } from './privacy/personal-data-erasure.js'
 import type { Logger } from '../logger.js'
-import { WeChatClient } from '../wechat/client.js'
-import { WeComRobot } from '../wechat/wecom-robot.js'
+import type { WeChatClient } from '../wechat/client.js'
+import type { WeComRobot } from '../wechat/wecom-robot.js'
 import { ChannelResolver } from './delivery/channels.js'
 import { OutboxDispatcher } from './delivery/dispatcher.js'
 import { BotOutbox } from './delivery/bot-outbox.js'
@@ -35,6 +35,8 @@ import { BotState } from './bot/bot-state.js'
 import { createCampaignServices } from './campaigns/campaign-services.js'
 import { createQuizServices } from './quizzes/quiz-services.js'
 import { MeetingService } from './meetings/meetings.js'
+import { MeetingReminders } from './meetings/meeting-reminders.js'
+import { SlaClocks } from './cases/sla-clocks.js'
 import { TaskListService } from './tasks.js'
 import { BallotRoll } from './surveys/ballot-roll.js'
 import { DigestService } from './digests/digests.js'
@@ -46,22 +48,18 @@ import { SurveyReports } from './surveys/survey-reports.js'
 
 export type Services = ReturnType<typeof createServices>
 
-/** msg_sec_check v2 on a resident's text, as the person who wrote it (WeChat wants their openid). */
-function contentCheck(store: Store, wechat: WeChatClient, logger: Logger): ContentCheck {
-  return async (text, residentId) => {
-    const openid = (await store.mpUsers.get(residentId))?.openid
-    if (!openid) return 'unavailable'
-    try {
-      return (await wechat.contentCheck({ content: text.slice(0, 2500), openid, scene: 2 })).suggest
-    } catch (err) {
-      logger.warn({ err }, 'content check unavailable')
-      return 'unavailable'
-    }
-  }
+/** The adapters to the outside world, built in the composition root (app.ts) and passed in. */
+export interface ServiceAdapters {
+  /** The WeChat server API, or null when WeChat is not configured. */
+  wechat: WeChatClient | null
+  robots: WeComRobot
+  /** msg_sec_check on residents' texts, or null when it is off. */
+  contentCheck: ContentCheck | null
 }
 
 /** Every use-case service, wired to one store, one clock and one key. */
-export function createServices(config: Config & { security: { secretKey: string } }, store: Store, clock: Clock, logger: Logger) {
+export function createServices(config: Config & { security: { secretKey: string } }, store: Store, clock: Clock, logger: Logger, adapters: ServiceAdapters) {
+  const { wechat, robots } = adapters
   const cipher = new PiiCipher(config.security.secretKeyId, config.security.secretKey, config.security.previousKeys)
   /** One count of wrong binding codes for the mini-program and the bot together. */
   const bindingGuard = new BindingGuard(config.limits)
@@ -74,10 +72,6 @@ export function createServices(config: Config & { security: { secretKey: string 
   const routing = new RoutingService(store, { timeZone, deputyCapacity: config.cases.deputyCapacity, topics, topicKeywords: config.business.topicKeywords }, clock)
   const policy = { ...config.cases, timeZone }
   const privacy = new PrivacyService(store, clock)
-  const wechat = config.wechat.enabled
-    ? new WeChatClient({ appId: config.wechat.appId, secret: config.wechat.secret!, apiBase: config.wechat.apiBase, timeoutMs: config.wechat.timeoutMs, miniprogramState: config.wechat.miniprogramState, logger, clock })
-    : null
-  const robots = new WeComRobot({ apiBase: config.wecom.apiBase, timeoutMs: config.wecom.timeoutMs, logger, clock })
   const subscriptionTemplate = (kind: string) => templateFor(config, kind)
   const resolver = new ChannelResolver(store, { subscribeTemplateFor: subscriptionTemplate, hasRobot: (owner) => owner in config.wecom.robots })
   const outboxPolicy = { ...config.outbox, timeZone, perMinute: { wecom_group: config.wecom.perMinute, ...config.outbox.perMinute } }
@@ -119,8 +113,9 @@ export function createServices(config: Config & { security: { secretKey: string 
     botState: new BotState(store, routing, clock),
     accounts: new MpAccounts(store, mpSessions, wechat, cipher, audit, clock, { longTerm: (id) => templateKinds.get(id) ?? null }, bindingGuard),
     uploads,
-    submitter: new CaseSubmitter(store, routing, cipher, calendar, policy, privacy.notice, clock, wechat && config.wechat.contentCheck ? contentCheck(store, wechat, logger) : null),
+    submitter: new CaseSubmitter(store, routing, cipher, calendar, policy, privacy.notice, clock, adapters.contentCheck),
     workflow,
+    slaClocks: new SlaClocks(store, workflow, config.cases, clock),
     personalData: new PersonalDataExport(store, caseQueries, privacy, cipher, clock),
     erasure: new PersonalDataErasure(store, workflow, mpSessions, uploads, clock),
     caseQueries,
@@ -129,6 +124,7 @@ export function createServices(config: Config & { security: { secretKey: string 
     ...quizServices,
     digests: new DigestService(store, routing, campaignServices.readingDigest, { timeZone, sendAt: config.digest.sendAt, channelPerMinute: config.digest.channelPerMinute }, clock, surveyResponses),
     meetings,
+    meetingReminders: new MeetingReminders(store, clock, { timeZone, reminderHours: config.meetings.reminderHours, quietHours: config.outbox.quietHours }),
     meetingInvitations: new MeetingInvitations(store, clock, { timeZone, checkInOpensMinutesBefore: config.meetings.checkInOpensMinutesBefore }),
     meetingReports: new MeetingReports(store, meetings, clock, { timeZone }),
     surveys,

@@ -4,14 +4,16 @@ import { canSeeCase } from '../../domain/case-access.js'
 import type { CalendarSource } from '../calendar/calendar.js'
 import { dueDateText } from '../../domain/due-date-text.js'
 import { slaDeadlines, type SlaPolicy } from '../../domain/sla.js'
+import type { SlaActionPolicy } from '../../domain/sla-actions.js'
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../../errors.js'
 import type { OutboxMessage, Store } from '../../store/ports.js'
 import { caseEvent, caseMessage, deputyActor, excerpt, queueOf, resident, staffActor, SYSTEM, WORK_KINDS, type CaseActor, type CaseChange, type Recipient } from './case-changes.js'
 import type { RoutingService } from './case-routing.js'
+import { escalationNotices, reminderText, slaRound, type EscalateAction, type RemindAction } from './sla-notices.js'
 import type { MpPrincipal } from '../accounts/mp-sessions.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 
-export interface WorkflowPolicy extends SlaPolicy {
+export interface WorkflowPolicy extends SlaPolicy, SlaActionPolicy {
   timeZone: string
   reopenMaxRating: number
   reopenWindowDays: number
@@ -224,6 +226,35 @@ export class CaseWorkflow {
       patch: { closedAt: this.clock.now() },
       tell: [resident(c, 'case.closed', `您的留言 ${c.ticket} 已办结。如仍有问题，欢迎再次留言。`)],
     })
+  }
+
+  /** Shortly before a deadline the deputy is reminded, once per clock and round (found in the timeline). */
+  async remind(c: CaseRecord, action: RemindAction): Promise<boolean> {
+    const round = slaRound(c, action.clock)
+    const already = (await this.store.cases.events(c.id)).some((e) => e.type === 'reminded' && e.data.round === round)
+    if (already || !c.deputyId) return false
+    const now = this.clock.now()
+    const text = reminderText(c, action, this.policy.timeZone, now)
+    await this.store.cases.appendEvents(c.id, [caseEvent(c, 'reminded', SYSTEM, now, { note: text, data: { clock: action.clock, round } })], [
+      caseMessage(c, 'case.reminder', { kind: 'deputy', id: c.deputyId }, text, `sla:${c.id}:remind:${round}`, now),
+    ])
+    return true
+  }
+
+  /** A passed deadline is reported up (督办); the level reached is kept on the case so it is reported once. */
+  async escalate(c: CaseRecord, action: EscalateAction): Promise<CaseRecord> {
+    const now = this.clock.now()
+    const round = slaRound(c, action.clock)
+    const { to, text, deputyText } = escalationNotices(c, action, this.policy.escalationRepeatHours)
+    const patch = action.clock === 'ack' ? { ackEscalation: action.level } : { replyEscalation: action.level }
+    return this.store.cases.update(
+      { ...c, ...patch, updatedAt: now },
+      [caseEvent(c, 'escalated', SYSTEM, now, { note: text, data: { clock: action.clock, level: action.level, round } })],
+      [
+        caseMessage(c, 'case.escalated', to, text, `sla:${c.id}:escalate:${action.level}:${round}`, now),
+        ...(c.deputyId ? [caseMessage(c, 'case.overdue', { kind: 'deputy', id: c.deputyId }, deputyText, `sla:${c.id}:overdue:${action.level}:${round}`, now)] : []),
+      ],
+    )
   }
 
   // ——— the mechanics ———
