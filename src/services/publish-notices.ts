@@ -1,15 +1,12 @@
-import { randomUUID } from 'node:crypto'
 import { momentLabel } from '../domain/meeting.js'
 import type { QuizRecord } from '../domain/quiz.js'
 import type { SurveyRecord } from '../domain/survey.js'
-import type { OutboxMessage, RecipientKind, Store } from '../store/ports.js'
+import type { OutboxMessage, Store } from '../store/ports.js'
+import { outboxMessage, type Recipient } from './delivery/outbox-message.js'
 import { stationPlaces } from './surveys/surveys.js'
 
 export type PublishedKind = 'ballot' | 'survey' | 'quiz'
-export interface Recipient {
-  kind: RecipientKind
-  id: string
-}
+export type { Recipient }
 
 /**
  * The dedupe key of the notice telling one person that a ballot, survey or quiz is open to
@@ -20,12 +17,12 @@ export const publishNoticeKey = (kind: PublishedKind, itemId: string, to: Recipi
 
 function notice(kind: PublishedKind, item: { id: string }, to: Recipient, text: string, at: Date): OutboxMessage {
   const ref = kind === 'quiz' ? { quizId: item.id } : { surveyId: item.id }
-  return {
-    id: randomUUID(), channel: 'auto', recipientKind: to.kind, recipientId: to.id, kind: `${kind}.published`,
+  return outboxMessage({
+    to, kind: `${kind}.published`,
     // `ticket` fills the subscribe template's number keyword, which WeChat refuses empty (as meeting notices do).
     payload: { ...ref, ticket: `${kind === 'quiz' ? 'DT' : kind === 'ballot' ? 'PJ' : 'WJ'}${item.id.slice(3, 11).toUpperCase()}`, text },
-    dedupeKey: publishNoticeKey(kind, item.id, to), status: 'pending', attempts: 0, nextAttemptAt: at, lastError: null, createdAt: at,
-  }
+    dedupeKey: publishNoticeKey(kind, item.id, to), at,
+  })
 }
 
 const window = (opensAt: Date, closesAt: Date, at: Date, timeZone: string) =>

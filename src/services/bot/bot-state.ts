@@ -1,9 +1,10 @@
-import { createHash, randomUUID } from 'node:crypto'
+import { createHash } from 'node:crypto'
 import type { Clock } from '../../clock.js'
 import { LEVEL_LABELS } from '../../domain/directory.js'
 import { PayloadTooLargeError } from '../../errors.js'
 import type { Store } from '../../store/ports.js'
 import type { RoutingService } from '../cases/case-routing.js'
+import { outboxMessage } from '../delivery/outbox-message.js'
 
 const MAX_DIALOGUE_BYTES = 16 * 1024
 
@@ -56,10 +57,9 @@ export class BotState {
   async alert(kind: string, text: string, qrUrl: string | null) {
     const now = this.clock.now()
     const qrKey = qrUrl ? createHash('sha256').update(qrUrl).digest('hex').slice(0, 12) : ''
-    await this.store.outbox.enqueue([{
-      id: randomUUID(), channel: 'auto', recipientKind: 'office', recipientId: 'city', kind: `bot.${kind}`,
-      payload: { text: qrUrl ? `${text} 扫码登录：${qrUrl}` : text }, dedupeKey: `bot-alert:${kind}:${Math.floor(now.getTime() / 60_000)}:${qrKey}`,
-      status: 'pending', attempts: 0, nextAttemptAt: now, lastError: null, createdAt: now,
-    }])
+    await this.store.outbox.enqueue([outboxMessage({
+      to: { kind: 'office', id: 'city' }, kind: `bot.${kind}`,
+      payload: { text: qrUrl ? `${text} 扫码登录：${qrUrl}` : text }, dedupeKey: `bot-alert:${kind}:${Math.floor(now.getTime() / 60_000)}:${qrKey}`, at: now,
+    })])
   }
 }

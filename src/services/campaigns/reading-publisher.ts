@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto'
 import type { Clock } from '../../clock.js'
 import { inBookMarks, stationsOf, type AudienceMember, type CampaignRecord, type ReachRecord, type ReadingItem } from '../../domain/campaign.js'
 import type { OutboxMessage, Store } from '../../store/ports.js'
 import type { CampaignAudience } from './campaign-audience.js'
+import { outboxMessage } from '../delivery/outbox-message.js'
 
 export const READING_PUBLISHED = 'reading.published'
 
@@ -54,10 +54,9 @@ function stationNotice(campaign: CampaignRecord, item: ReadingItem, stationId: s
   const deputies = here.filter((m) => m.kind === 'deputy').length
   const who = deputies ? `本站 ${deputies} 位代表${here.length > deputies ? '及工作人员' : ''}` : '本站工作人员'
   const text = `【学习材料】「${campaign.title}」发布了${inBookMarks(item.title)}${item.required ? '（必读）' : ''}。请${who}在小程序“学习”中阅读并打卡。`
-  return {
-    id: randomUUID(), channel: 'auto', recipientKind: 'station', recipientId: stationId, kind: READING_PUBLISHED,
+  return outboxMessage({
+    to: { kind: 'station', id: stationId }, kind: READING_PUBLISHED,
     payload: { campaignId: campaign.id, itemId: item.id, title: item.title, required: item.required, text },
-    dedupeKey: `reading:${item.id}:published:station:${stationId}`,
-    status: 'pending', attempts: 0, nextAttemptAt: at, lastError: null, createdAt: at,
-  }
+    dedupeKey: `reading:${item.id}:published:station:${stationId}`, at,
+  })
 }

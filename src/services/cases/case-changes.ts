@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { ActorRole, CaseAction, CaseEvent, CaseEventType, CaseRecord, CaseStatus } from '../../domain/case.js'
-import type { OutboxMessage, RecipientKind } from '../../store/ports.js'
+import type { OutboxMessage } from '../../store/ports.js'
+import { outboxMessage, type Recipient } from '../delivery/outbox-message.js'
 import type { MpPrincipal } from '../accounts/mp-sessions.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 
@@ -24,10 +25,7 @@ export function caseEvent(
   }
 }
 
-export interface Recipient {
-  kind: RecipientKind
-  id: string
-}
+export type { Recipient }
 
 /** Where a case waits when no deputy holds it: its station, else its district office, else the city office. */
 export function queueOf(c: Pick<CaseRecord, 'stationId' | 'officeRegionId'>): Recipient {
@@ -48,11 +46,7 @@ export function caseMessage(
   at: Date,
   extra: Record<string, unknown> = {},
 ): OutboxMessage {
-  return {
-    id: randomUUID(), channel: 'auto', recipientKind: to.kind, recipientId: to.id, kind,
-    payload: { caseId: c.id, ticket: c.ticket, text, ...extra }, dedupeKey: `${dedupeKey}:${to.kind}:${to.id}`,
-    status: 'pending', attempts: 0, nextAttemptAt: at, lastError: null, createdAt: at,
-  }
+  return outboxMessage({ to, kind, payload: { caseId: c.id, ticket: c.ticket, text, ...extra }, dedupeKey: `${dedupeKey}:${to.kind}:${to.id}`, at })
 }
 
 export const excerpt = (text: string, max = 30) => (text.length > max ? `${text.slice(0, max)}…` : text)

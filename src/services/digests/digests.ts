@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto'
 import type { Clock } from '../../clock.js'
 import { DEPUTY_LOAD_STATUSES, isOverdue, type CaseRecord } from '../../domain/case.js'
 import { startOfLocalDate } from '../../domain/business-calendar.js'
@@ -10,6 +9,7 @@ import type { DigestPreferences, OutboxMessage, Store } from '../../store/ports.
 import type { RoutingService } from '../cases/case-routing.js'
 import type { ReadingDigest } from '../campaigns/reading-digest.js'
 import type { SurveyResponses } from '../surveys/survey-responses.js'
+import { outboxMessage } from '../delivery/outbox-message.js'
 
 export interface DigestSettings {
   timeZone: string
@@ -180,11 +180,10 @@ export class DigestService {
   }
 
   private message(deputyId: string, day: string, digest: Digest, preferences: DigestPreferences, now: Date): OutboxMessage {
-    return {
-      id: randomUUID(), channel: 'auto', recipientKind: 'deputy', recipientId: deputyId, kind: 'digest',
-      payload: { title: digest.title, text: digest.text, day, channels: preferences.channels }, dedupeKey: `digest:${deputyId}:${day}`,
-      status: 'pending', attempts: 0, nextAttemptAt: now, lastError: null, createdAt: now,
-    }
+    return outboxMessage({
+      to: { kind: 'deputy', id: deputyId }, kind: 'digest',
+      payload: { title: digest.title, text: digest.text, day, channels: preferences.channels }, dedupeKey: `digest:${deputyId}:${day}`, at: now,
+    })
   }
 }
 

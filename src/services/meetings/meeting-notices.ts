@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto'
 import { MEETING_KIND_LABELS, momentLabel, rsvpClosesAt, timeLabel, timeLeftLabel, type MeetingRecord, type PersonRef } from '../../domain/meeting.js'
 import type { OutboxMessage } from '../../store/ports.js'
+import { outboxMessage } from '../delivery/outbox-message.js'
 
 export type MeetingNoticeKind = 'meeting.notice' | 'meeting.changed' | 'meeting.cancelled' | 'meeting.reminder' | 'meeting.rsvp_nudge'
 
@@ -10,14 +10,13 @@ export type MeetingNoticeKind = 'meeting.notice' | 'meeting.changed' | 'meeting.
  * notice reaches each person once per change however often it is written.
  */
 export function meetingMessage(m: Pick<MeetingRecord, 'id' | 'changeSeq'>, kind: MeetingNoticeKind, to: PersonRef, text: string, change: string, at: Date): OutboxMessage {
-  return {
-    id: randomUUID(), channel: 'auto', recipientKind: to.kind, recipientId: to.id, kind,
+  return outboxMessage({
+    to, kind,
     // `ticket` fills the subscribe template's number keyword, which WeChat refuses empty: a
     // reference made from the id (never the short code, which is the check-in secret).
     // `changeSeq` tells the dispatcher whether a later change of time or place made it untrue.
-    payload: { meetingId: m.id, ticket: `HY${m.id.slice(3, 11).toUpperCase()}`, text, changeSeq: m.changeSeq }, dedupeKey: `meeting:${m.id}:${change}:${to.kind}:${to.id}`,
-    status: 'pending', attempts: 0, nextAttemptAt: at, lastError: null, createdAt: at,
-  }
+    payload: { meetingId: m.id, ticket: `HY${m.id.slice(3, 11).toUpperCase()}`, text, changeSeq: m.changeSeq }, dedupeKey: `meeting:${m.id}:${change}:${to.kind}:${to.id}`, at,
+  })
 }
 
 /** What each notice says, in Chinese, with times in the business time zone. */

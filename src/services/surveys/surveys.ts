@@ -12,6 +12,7 @@ import type { SurveyQuery } from '../../store/survey-ports.js'
 import type { AuditTrail } from '../audit.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 import { publishNotices } from '../publish-notices.js'
+import { outboxMessage } from '../delivery/outbox-message.js'
 
 export interface SurveyDraft {
   kind: SurveyKind
@@ -189,16 +190,16 @@ export class SurveyService {
     const article = s.articles.find((a) => a.id === opinion.articleId)
     const correction = opinion.outcome !== 'pending'
     const messages: OutboxMessage[] = opinion.mpUserId
-      ? [{
-        id: randomUUID(), channel: 'auto', recipientKind: 'mp_user', recipientId: opinion.mpUserId, kind: 'survey.opinion_feedback',
+      ? [outboxMessage({
+        to: { kind: 'mp_user', id: opinion.mpUserId }, kind: 'survey.opinion_feedback',
         payload: {
           surveyId: s.id, opinionId: opinion.id, outcome: decision.outcome,
           text: `${correction ? '采纳情况更正' : '采纳情况反馈'}：您对${draftName(s.title)}${article?.number ?? ''}提出的意见，结果${correction ? '改为' : '为'}「${OPINION_OUTCOME_LABELS[decision.outcome]}」。说明：${decision.reason}`,
         },
         // One message per decision: the first as before, each correction by its time.
         dedupeKey: `survey:${s.id}:opinion:${opinion.id}:feedback${correction ? `:${now.toISOString()}` : ''}`,
-        status: 'pending', attempts: 0, nextAttemptAt: now, lastError: null, createdAt: now,
-      }]
+        at: now,
+      })]
       : []
     return this.store.surveys.decideOpinion(next, messages)
   }
