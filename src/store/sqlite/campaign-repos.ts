@@ -7,22 +7,16 @@ import { ConflictError, NotFoundError } from '../../errors.js'
 import { CAMPAIGN_COLUMNS, ITEM_COLUMNS, campaignFromRow, campaignToRow, checkInFromRow, itemFromRow, itemToRow, reachFromRow, readFromRow } from './campaign-rows.js'
 import { translate } from './errors.js'
 import type { GroupCommit } from './group-commit.js'
+import { outboxWriter } from './outbox-writer.js'
 
 const insertSql = (table: string, columns: readonly string[]) => `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`
 
 export function campaignRepo(db: Db, group: GroupCommit): CampaignRepo {
   const insertReach = db.prepare(`INSERT INTO reading_reach (item_id, campaign_id, person_kind, person_id, station_id, district_id, reached_at)
     VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`)
-  const insertOutbox = db.prepare(`INSERT INTO outbox (id, channel, recipient_kind, recipient_id, kind, payload, dedupe_key, status,
-    attempts, next_attempt_at, last_error, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(dedupe_key) DO NOTHING`)
+  const writeOutbox = outboxWriter(db)
   const writeReach = (reach: ReachRecord[]) => {
     for (const r of reach) insertReach.run(r.itemId, r.campaignId, r.personKind, r.personId, r.stationId, r.districtId, r.reachedAt.toISOString())
-  }
-  const writeOutbox = (messages: OutboxMessage[]) => {
-    for (const m of messages) {
-      insertOutbox.run(m.id, m.channel, m.recipientKind, m.recipientId, m.kind, JSON.stringify(m.payload), m.dedupeKey, m.status,
-        m.attempts, m.nextAttemptAt.toISOString(), m.lastError, m.createdAt.toISOString())
-    }
   }
 
   const publish = db.transaction((itemId: string, at: Date, reach: ReachRecord[], outbox: OutboxMessage[]) => {

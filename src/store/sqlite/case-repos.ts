@@ -8,6 +8,7 @@ import { CASE_COLUMNS, caseFromRow, caseToRow, eventFromRow } from './case-rows.
 import { translate } from './errors.js'
 import type { GroupCommit } from './group-commit.js'
 import { placeholders } from './sql.js'
+import { outboxWriter } from './outbox-writer.js'
 
 
 /** Filters shared by search and statistics, as SQL. */
@@ -54,8 +55,7 @@ export function caseRepo(db: Db, group: GroupCommit): CaseRepo {
   const lastSeq = db.prepare('SELECT coalesce(max(seq), 0) FROM case_events WHERE case_id = ?').pluck()
   const insertEvent = db.prepare(`INSERT INTO case_events (id, case_id, seq, at, type, actor_role, actor_id, from_status, to_status, note, data)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-  const insertOutbox = db.prepare(`INSERT INTO outbox (id, channel, recipient_kind, recipient_id, kind, payload, dedupe_key, status,
-    attempts, next_attempt_at, last_error, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(dedupe_key) DO NOTHING`)
+  const writeOutbox = outboxWriter(db)
   const byId = db.prepare('SELECT * FROM cases WHERE id = ?')
 
   /** Events go to `caseId`'s timeline, or to their own case's when it names another one. */
@@ -70,12 +70,6 @@ export function caseRepo(db: Db, group: GroupCommit): CaseRepo {
   }
   const withdrawWaiting = db.prepare(`DELETE FROM outbox WHERE status IN ('pending', 'failed')
     AND json_extract(payload, '$.caseId') = ? AND kind IN (SELECT value FROM json_each(?))`)
-  const writeOutbox = (messages: OutboxMessage[]) => {
-    for (const m of messages) {
-      insertOutbox.run(m.id, m.channel, m.recipientKind, m.recipientId, m.kind, JSON.stringify(m.payload), m.dedupeKey, m.status,
-        m.attempts, m.nextAttemptAt.toISOString(), m.lastError, m.createdAt.toISOString())
-    }
-  }
 
   const submit = db.transaction((record: Omit<CaseRecord, 'ticket'>, ticketDate: string, events: CaseEvent[], outbox: CaseSubmission['outbox']) => {
     const n = nextTicket.pluck().get(ticketDate.replaceAll('-', '')) as number

@@ -1,14 +1,14 @@
 import type { Db } from './open.js'
 import type { DigestPreferences, DigestRepo } from '../ports.js'
 import type { GroupCommit } from './group-commit.js'
+import { outboxWriter } from './outbox-writer.js'
 
 export function digestRepo(db: Db, group: GroupCommit): DigestRepo {
   const fromRow = (r: { channels: string; send_at: string | null; mute_weekends: number }): DigestPreferences => ({
     channels: JSON.parse(r.channels), sendAt: r.send_at, muteWeekends: r.mute_weekends === 1,
   })
   const insertDigest = db.prepare('INSERT INTO digests (deputy_id, day, created_at, outbox_id) VALUES (?, ?, ?, ?) ON CONFLICT(deputy_id, day) DO NOTHING')
-  const insertOutbox = db.prepare(`INSERT INTO outbox (id, channel, recipient_kind, recipient_id, kind, payload, dedupe_key, status,
-    attempts, next_attempt_at, last_error, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(dedupe_key) DO NOTHING`)
+  const writeOutbox = outboxWriter(db)
   return {
     async allPreferences() {
       const out: Record<string, DigestPreferences> = {}
@@ -39,8 +39,7 @@ export function digestRepo(db: Db, group: GroupCommit): DigestRepo {
         let made = 0
         for (const { deputyId, message: m } of digests) {
           if (insertDigest.run(deputyId, day, at.toISOString(), m.id).changes === 0) continue
-          insertOutbox.run(m.id, m.channel, m.recipientKind, m.recipientId, m.kind, JSON.stringify(m.payload), m.dedupeKey, m.status,
-            m.attempts, m.nextAttemptAt.toISOString(), m.lastError, m.createdAt.toISOString())
+          writeOutbox([m])
           made++
         }
         return made

@@ -7,6 +7,7 @@ import { inviteeFromRow, MEETING_COLUMNS, meetingFromRow, meetingToRow, registra
 import { translate } from './errors.js'
 import type { GroupCommit } from './group-commit.js'
 import { placeholders } from './sql.js'
+import { outboxWriter } from './outbox-writer.js'
 
 
 function filterClauses(f: MeetingFilter) {
@@ -37,8 +38,7 @@ export function meetingRepo(db: Db, group: GroupCommit): MeetingRepo {
   )
   const insertInvitee = db.prepare(`INSERT INTO meeting_invitees (meeting_id, person_kind, person_id, seq, name, rsvp, reason, rsvp_at, checked_in_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-  const insertOutbox = db.prepare(`INSERT INTO outbox (id, channel, recipient_kind, recipient_id, kind, payload, dedupe_key, status,
-    attempts, next_attempt_at, last_error, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(dedupe_key) DO NOTHING`)
+  const writeOutbox = outboxWriter(db)
   const byId = db.prepare('SELECT * FROM meetings WHERE id = ?')
   const invitationOf = db.prepare('SELECT * FROM meeting_invitees WHERE meeting_id = ? AND person_kind = ? AND person_id = ?')
 
@@ -51,10 +51,7 @@ export function meetingRepo(db: Db, group: GroupCommit): MeetingRepo {
       db.prepare('DELETE FROM meeting_invitees WHERE meeting_id = ?').run(record.id)
       invitees.forEach((i, seq) => insertInvitee.run(record.id, i.personKind, i.personId, seq, i.name, i.rsvp, i.reason, i.rsvpAt?.toISOString() ?? null, i.checkedInAt?.toISOString() ?? null))
     }
-    for (const m of outbox) {
-      insertOutbox.run(m.id, m.channel, m.recipientKind, m.recipientId, m.kind, JSON.stringify(m.payload), m.dedupeKey, m.status,
-        m.attempts, m.nextAttemptAt.toISOString(), m.lastError, m.createdAt.toISOString())
-    }
+    writeOutbox(outbox)
     return { ...record, version: record.version + 1 }
   })
 
@@ -69,10 +66,7 @@ export function meetingRepo(db: Db, group: GroupCommit): MeetingRepo {
     }
     const addedKeys = new Set(added.map((i) => `${i.personKind}:${i.personId}`))
     // Only the people new to the meeting hear of it now.
-    for (const m of outbox.filter((x) => addedKeys.has(`${x.recipientKind}:${x.recipientId}`))) {
-      insertOutbox.run(m.id, m.channel, m.recipientKind, m.recipientId, m.kind, JSON.stringify(m.payload), m.dedupeKey, m.status,
-        m.attempts, m.nextAttemptAt.toISOString(), m.lastError, m.createdAt.toISOString())
-    }
+    writeOutbox(outbox.filter((x) => addedKeys.has(`${x.recipientKind}:${x.recipientId}`)))
     return { meeting: stored, added }
   })
 

@@ -5,6 +5,7 @@ import { NotFoundError } from '../../errors.js'
 import { idempotencyFromRow, mpUserFromRow, outboxFromRow } from './case-rows.js'
 import { translate } from './errors.js'
 import type { GroupCommit } from './group-commit.js'
+import { outboxWriter } from './outbox-writer.js'
 
 export function mpUserRepo(db: Db): MpUserRepo {
   const one = (sql: string, value: string) => {
@@ -50,8 +51,7 @@ export function mpUserRepo(db: Db): MpUserRepo {
 }
 
 export function outboxRepo(db: Db, group: GroupCommit): OutboxRepo {
-  const insert = db.prepare(`INSERT INTO outbox (id, channel, recipient_kind, recipient_id, kind, payload, dedupe_key, status,
-    attempts, next_attempt_at, last_error, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(dedupe_key) DO NOTHING`)
+  const writeOutbox = outboxWriter(db)
   const held = `WHERE id = @id AND lease_holder = @holder AND status = 'sending'`
   const outcomes = {
     sent: db.prepare(`UPDATE outbox SET status = 'sent', sent_at = @at, channel = @channel, address = @address, attempts = attempts + 1,
@@ -105,10 +105,7 @@ export function outboxRepo(db: Db, group: GroupCommit): OutboxRepo {
     },
     enqueue(messages) {
       return group.run(() => {
-        for (const m of messages) {
-          insert.run(m.id, m.channel, m.recipientKind, m.recipientId, m.kind, JSON.stringify(m.payload), m.dedupeKey, m.status,
-            m.attempts, m.nextAttemptAt.toISOString(), m.lastError, m.createdAt.toISOString())
-        }
+        writeOutbox(messages)
       })
     },
     async claimDue(now, { limit, leaseMs, holder, channels }) {

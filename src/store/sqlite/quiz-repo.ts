@@ -9,6 +9,7 @@ import {
 } from './quiz-rows.js'
 import { translate } from './errors.js'
 import type { GroupCommit } from './group-commit.js'
+import { outboxWriter } from './outbox-writer.js'
 
 const insertSql = (table: string, columns: readonly string[]) => `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`
 
@@ -17,6 +18,7 @@ const quizStarted = () => new ConflictError('已有人开始答题，题型、�
 
 export function quizRepo(db: Db, group: GroupCommit): QuizRepo {
   const all = <T>(map: (row: unknown) => T, sql: string, ...params: unknown[]) => db.prepare(sql).all(...params).map(map)
+  const writeOutbox = outboxWriter(db)
 
   // Runs inside the group's transaction (its own savepoint): check, expire and insert see one state.
   const start = (a: AttemptRecord, now: Date, allowed: number): AttemptRecord => {
@@ -38,12 +40,7 @@ export function quizRepo(db: Db, group: GroupCommit): QuizRepo {
     create(quiz, outbox = []) {
       return group.run(() => translate(() => {
         db.prepare(insertSql('quizzes', QUIZ_COLUMNS)).run(quizToRow(quiz))
-        const insertOutbox = db.prepare(`INSERT INTO outbox (id, channel, recipient_kind, recipient_id, kind, payload, dedupe_key, status,
-          attempts, next_attempt_at, last_error, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(dedupe_key) DO NOTHING`)
-        for (const m of outbox) {
-          insertOutbox.run(m.id, m.channel, m.recipientKind, m.recipientId, m.kind, JSON.stringify(m.payload), m.dedupeKey, m.status,
-            m.attempts, m.nextAttemptAt.toISOString(), m.lastError, m.createdAt.toISOString())
-        }
+        writeOutbox(outbox)
         return quiz
       }))
     },

@@ -6,6 +6,7 @@ import { translate } from './errors.js'
 import type { GroupCommit } from './group-commit.js'
 import { opinionFromRow, responseFromRow, SURVEY_COLUMNS, surveyFromRow, surveyToRow, textFromRow } from './survey-rows.js'
 import { placeholders } from './sql.js'
+import { outboxWriter } from './outbox-writer.js'
 
 
 /** "<iso>|<id>" cursors, as meetings use. */
@@ -35,8 +36,7 @@ export function surveyRepo(db: Db, group: GroupCommit): SurveyRepo {
   const insertOpinion = db.prepare(`INSERT INTO survey_opinions (id, survey_id, response_id, article_id, text, mp_user_id, via, station_id, outcome, reason,
     decided_by, decided_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
   const answered = db.prepare('SELECT 1 FROM survey_responses WHERE survey_id = ? AND respondent_key = ?')
-  const insertOutbox = db.prepare(`INSERT INTO outbox (id, channel, recipient_kind, recipient_id, kind, payload, dedupe_key, status,
-    attempts, next_attempt_at, last_error, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(dedupe_key) DO NOTHING`)
+  const writeOutbox = outboxWriter(db)
 
   const respond = db.transaction((s: SurveySubmission) => {
     const r = s.response
@@ -59,10 +59,7 @@ export function surveyRepo(db: Db, group: GroupCommit): SurveyRepo {
     const changed = db.prepare('UPDATE survey_opinions SET outcome = ?, reason = ?, decided_by = ?, decided_at = ? WHERE id = ?')
       .run(o.outcome, o.reason, o.decidedBy, o.decidedAt?.toISOString() ?? null, o.id).changes
     if (!changed) throw new NotFoundError('意见不存在')
-    for (const m of outbox) {
-      insertOutbox.run(m.id, m.channel, m.recipientKind, m.recipientId, m.kind, JSON.stringify(m.payload), m.dedupeKey, m.status,
-        m.attempts, m.nextAttemptAt.toISOString(), m.lastError, m.createdAt.toISOString())
-    }
+    writeOutbox(outbox)
   })
 
   const one = (sql: string, ...params: unknown[]) => {
@@ -74,10 +71,7 @@ export function surveyRepo(db: Db, group: GroupCommit): SurveyRepo {
     create(survey, outbox = []) {
       return group.run(() => translate(() => {
         insertSurvey.run(surveyToRow(survey))
-        for (const m of outbox) {
-          insertOutbox.run(m.id, m.channel, m.recipientKind, m.recipientId, m.kind, JSON.stringify(m.payload), m.dedupeKey, m.status,
-            m.attempts, m.nextAttemptAt.toISOString(), m.lastError, m.createdAt.toISOString())
-        }
+        writeOutbox(outbox)
         return { ...survey, responseCount: 0 }
       }))
     },
