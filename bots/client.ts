@@ -70,6 +70,8 @@ export interface OutboxItem {
   title: string
   text: string
   ticket: string | null
+  /** A case reply: the deputy's words in full (\`text\` is the short notice line). */
+  reply?: string | null
   attempts: number
   leaseUntil: string
 }

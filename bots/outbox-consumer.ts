@@ -17,8 +17,8 @@ export interface OutboxOptions {
  * retrying). Nothing is leased while the pacer is cooling down or at its daily cap, so
  * messages wait in the backend rather than in a lease that runs out.
  *
- * A case reply to a resident is sent in full (the outbox text is a short excerpt sized
- * for subscribe messages) and puts the resident's dialogue into "awaiting rating".
+ * A case reply to a resident is sent in full (the message carries the whole reply beside
+ * its short notice line) and puts the resident's dialogue into "awaiting rating".
  */
 export class OutboxConsumer {
   private timer: NodeJS.Timeout | null = null
@@ -87,7 +87,7 @@ export class OutboxConsumer {
     try {
       if (!item.address) throw new ConversationNotFoundError('(no address)')
       if (item.channel === 'bot_room') await this.speaker.toRoom(item.address, item.text, 'push')
-      else await this.speaker.toContact(item.address, await this.textFor(item), 'push')
+      else await this.speaker.toContact(item.address, textFor(item), 'push')
     } catch (err) {
       if (err instanceof PacerStoppedError) return false // the lease runs out and another round sends it
       const retryable = !(err instanceof ConversationNotFoundError)
@@ -101,23 +101,16 @@ export class OutboxConsumer {
     }
     return true
   }
+}
 
-  /** The reply in full with the rating question; the outbox text when the case cannot be read. */
-  private async textFor(item: OutboxItem): Promise<string> {
-    if (item.kind !== 'case.replied' || !item.ticket || !item.address) return item.text
-    try {
-      const person = await this.client.resolvePerson({ contactId: item.address })
-      const c = await this.client.caseDetail(person.personId, item.ticket)
-      if (!c.reply) return item.text
-      return lines(
-        `您的留言 ${c.ticket} 有答复了：`,
-        c.reply,
-        '',
-        '请为办理结果打分，回复一个数字：',
-        '5 很满意　4 满意　3 一般　2 不满意　1 很不满意',
-      )
-    } catch {
-      return item.text
-    }
-  }
+/** The reply in full with the rating question; the outbox text for anything else. */
+function textFor(item: OutboxItem): string {
+  if (item.kind !== 'case.replied' || !item.reply) return item.text
+  return lines(
+    `您的留言 ${item.ticket} 有答复了：`,
+    item.reply,
+    '',
+    '请为办理结果打分，回复一个数字：',
+    '5 很满意　4 满意　3 一般　2 不满意　1 很不满意',
+  )
 }

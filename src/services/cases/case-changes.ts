@@ -60,7 +60,7 @@ export interface CaseChange {
   note?: string | null
   data?: Record<string, unknown>
   /** Who hears about it, and what they read. */
-  tell?: Array<{ to: Recipient; kind: string; text: string }>
+  tell?: Array<{ to: Recipient; kind: string; text: string; extra?: Record<string, unknown> }>
   /** Kinds of this case's messages, still waiting, that the change makes untrue. */
   withdraw?: string[]
   /** Events on other cases and their messages, written in the same transaction (merged duplicates). */

@@ -65,7 +65,8 @@ export class CaseWorkflow {
     return this.apply(c, deputyActor(deputy), {
       action: 'reply', type: 'replied', to: 'replied', note: text,
       patch: { reply: text, repliedAt: now, acknowledgedAt: c.acknowledgedAt ?? now },
-      tell: [resident(c, 'case.replied', `${name}代表答复了您的留言 ${c.ticket}：${excerpt(text, 60)} 请为办理结果打分（1–5 分）。`)],
+      // The whole reply rides along: the bot sends it in full, the subscribe card cuts the line to fit.
+      tell: [{ ...resident(c, 'case.replied', `${name}代表答复了您的留言 ${c.ticket}：${excerpt(text, 60)} 请为办理结果打分（1–5 分）。`), extra: { reply: text } }],
       also: (event, at) => {
         const events = duplicates.map((m) => caseEvent(m, 'replied', deputyActor(deputy), at, { note: text, data: { viaCaseId: c.id, viaTicket: c.ticket } }))
         const messages = duplicates.map((m, i) =>
@@ -285,7 +286,7 @@ export class CaseWorkflow {
     const now = this.clock.now()
     const next: CaseRecord = { ...c, ...change.patch, status: change.to, updatedAt: now }
     const event = caseEvent(c, change.type, actor, now, { from: c.status, to: change.to, note: change.note ?? null, data: change.data })
-    const messages: OutboxMessage[] = (change.tell ?? []).map((t) => caseMessage(c, t.kind, t.to, t.text, `case:${c.id}:${event.id}`, now))
+    const messages: OutboxMessage[] = (change.tell ?? []).map((t) => caseMessage(c, t.kind, t.to, t.text, `case:${c.id}:${event.id}`, now, t.extra))
     const also = change.also?.(event, now) ?? { events: [], messages: [] }
     return this.store.cases.update(next, [event, ...also.events], [...messages, ...also.messages], change.withdraw)
   }

@@ -39,6 +39,8 @@ export class BotOutbox {
       title: titleOf(m.kind),
       text: (m.payload as { text?: string }).text ?? '',
       ticket: (m.payload as { ticket?: string }).ticket ?? null,
+      /** A deputy's reply in full, for the bot to send with the rating question. */
+      reply: (m.payload as { reply?: string }).reply ?? null,
       attempts: m.attempts,
       leaseUntil: new Date(this.clock.now().getTime() + this.policy.leaseSeconds * 1000).toISOString(),
     }))
