@@ -1,7 +1,6 @@
 import { Types } from 'mongoose'
 import type { AuditQuery, AuditRepo, LockRepo, SessionRepo } from '../ports.js'
-import { decodeCursor, toPage } from '../cursor.js'
-import { ValidationError } from '../../errors.js'
+import { decodeCursorMatching, toPage } from '../cursor.js'
 import type { AuditDoc, Models, SessionDoc } from './models.js'
 import { auditFromDoc, sessionFromDoc, toDoc } from './records.js'
 import { isDuplicateKey, translate } from './errors.js'
@@ -33,12 +32,8 @@ export function sessionRepo({ Session }: Models): SessionRepo {
 
 /** A cursor that decodes but does not hold an ObjectId was not issued by this adapter. */
 function auditCursor(cursor: string | null | undefined): Types.ObjectId | null {
-  const before = decodeCursor(cursor)
-  if (before === null) return null
-  if (!/^[0-9a-f]{24}$/i.test(before)) {
-    throw new ValidationError('分页游标无效', [{ path: 'query.cursor', message: 'not a cursor this server issued' }])
-  }
-  return new Types.ObjectId(before)
+  const before = decodeCursorMatching(cursor, /^[0-9a-f]{24}$/i)
+  return before === null ? null : new Types.ObjectId(before)
 }
 
 export function auditRepo({ Audit }: Models): AuditRepo {

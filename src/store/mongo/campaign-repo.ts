@@ -1,8 +1,8 @@
 import type { ClientSession, Connection } from 'mongoose'
 import type { AudienceSelector, CampaignRecord, CheckInRecord, ReachRecord, ReadReceipt, ReadingItem } from '../../domain/campaign.js'
 import type { CampaignRepo } from '../ports.js'
-import { decodeCursor, toPage } from '../cursor.js'
-import { ConflictError, NotFoundError, ValidationError } from '../../errors.js'
+import { decodeTimeCursor, timeCursorKey, toPage } from '../cursor.js'
+import { ConflictError, NotFoundError } from '../../errors.js'
 import { defineCampaignModels, type CampaignDoc, type CheckInDoc, type ReachDoc, type ReadDoc, type ReadingItemDoc } from './campaign-models.js'
 import { isDuplicateKey, translate } from './errors.js'
 import { insertOutbox } from './outbox-repo.js'
@@ -90,16 +90,10 @@ export async function campaignRepo(conn: Connection, { Outbox }: Pick<Models, 'O
         const scoped = { scopeDistrictIds: { $in: query.scopeDistrictIds } }
         clauses.push(query.cityWide ? { $or: [scoped, { scopeDistrictIds: { $size: 0 } }] } : scoped)
       }
-      const after = decodeCursor(query.cursor)
-      if (after !== null) {
-        const at = after.lastIndexOf('|')
-        const when = new Date(after.slice(0, at))
-        if (at < 0 || Number.isNaN(when.getTime())) throw new ValidationError('分页游标无效', [{ path: 'query.cursor', message: 'not a cursor this server issued' }])
-        const id = after.slice(at + 1)
-        clauses.push({ $or: [{ createdAt: { $lt: when } }, { createdAt: when, _id: { $lt: id } }] })
-      }
+      const after = decodeTimeCursor(query.cursor)
+      if (after !== null) clauses.push({ $or: [{ createdAt: { $lt: after.at } }, { createdAt: after.at, _id: { $lt: after.id } }] })
       const docs = await Campaign.find(clauses.length ? { $and: clauses } : {}).sort({ createdAt: -1, _id: -1 }).limit(query.limit + 1).lean<CampaignDoc[]>()
-      return toPage(docs.map(campaignFromDoc), query.limit, (c) => `${c.createdAt.toISOString()}|${c.id}`)
+      return toPage(docs.map(campaignFromDoc), query.limit, (c) => timeCursorKey(c.createdAt, c.id))
     },
     async followable(now) {
       return (await Campaign.find({ 'audience.followers': true, endsAt: { $gt: now } }).sort({ endsAt: 1, _id: 1 }).lean<CampaignDoc[]>()).map(campaignFromDoc)

@@ -1,11 +1,11 @@
 import type { ClientSession, Connection } from 'mongoose'
 import { DEPUTY_LOAD_STATUSES, OPEN_STATUSES, type CaseEvent, type CaseRecord } from '../../domain/case.js'
 import type { CaseFilter, CaseQuery, CaseRepo, OutboxMessage } from '../ports.js'
-import { decodeCursor, toPage } from '../cursor.js'
-import { ConflictError, NotFoundError, ValidationError } from '../../errors.js'
+import { decodeTimeCursor, timeCursorKey, toPage } from '../cursor.js'
+import { ConflictError, NotFoundError } from '../../errors.js'
 import type { CaseDoc, CaseEventDoc, TicketCounterDoc } from './case-models.js'
 import type { Models } from './models.js'
-import { caseFromDoc, caseToDoc, dueKeyOf, eventToDoc, eventFromDoc } from './case-records.js'
+import { caseFromDoc, caseToDoc, dueKeyOf, eventToDoc, eventFromDoc, NO_DEADLINE } from './case-records.js'
 import { insertOutbox } from './outbox-repo.js'
 import { translate } from './errors.js'
 
@@ -36,16 +36,6 @@ function filterClauses(f: CaseFilter): Filter[] {
 /** Clauses go under $and so two on the same field (stationIds and officeRegionIds) both hold. */
 const allOf = (clauses: Filter[]): Filter => (clauses.length ? { $and: clauses } : {})
 
-/** A search cursor is "sort key|id", as sqlite issues it; anything else was not issued here. */
-function splitCursor(cursor: string, due: boolean): [string | Date, string] {
-  const at = cursor.lastIndexOf('|')
-  const key = cursor.slice(0, at)
-  const when = due ? null : new Date(key)
-  if (at < 0 || (when !== null && Number.isNaN(when.getTime()))) {
-    throw new ValidationError('分页游标无效', [{ path: 'query.cursor', message: 'not a cursor this server issued' }])
-  }
-  return [when ?? key, cursor.slice(at + 1)]
-}
 
 export function caseRepo(conn: Connection, { Case, CaseEvent, Outbox, TicketCounter }: Models): CaseRepo {
   const nextTicket = async (ticketDate: string, session: ClientSession) => {
@@ -156,18 +146,18 @@ export function caseRepo(conn: Connection, { Case, CaseEvent, Outbox, TicketCoun
     async search(query: CaseQuery) {
       const clauses = filterClauses(query)
       const due = query.order === 'due'
-      const after = decodeCursor(query.cursor)
+      // The due order's key is kept as text (an instant, or "9999" for no deadline); the other is a date.
+      const after = decodeTimeCursor(query.cursor, due ? NO_DEADLINE : undefined)
       if (after !== null) {
-        const [key, id] = splitCursor(after, due)
         clauses.push(
           due
-            ? { $or: [{ dueKey: { $gt: key } }, { dueKey: key, _id: { $gt: id } }] }
-            : { $or: [{ createdAt: { $lt: key } }, { createdAt: key, _id: { $lt: id } }] },
+            ? { $or: [{ dueKey: { $gt: after.key } }, { dueKey: after.key, _id: { $gt: after.id } }] }
+            : { $or: [{ createdAt: { $lt: after.at } }, { createdAt: after.at, _id: { $lt: after.id } }] },
         )
       }
       const sort: Record<string, 1 | -1> = due ? { dueKey: 1, _id: 1 } : { createdAt: -1, _id: -1 }
       const rows = await find(allOf(clauses), sort, query.limit + 1)
-      return toPage(rows, query.limit, (c) => `${due ? dueKeyOf(c) : c.createdAt.toISOString()}|${c.id}`)
+      return toPage(rows, query.limit, (c) => timeCursorKey(due ? dueKeyOf(c) : c.createdAt, c.id))
     },
     async deputyLoads(deputyIds) {
       const loads: Record<string, number> = {}

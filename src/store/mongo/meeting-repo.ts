@@ -1,8 +1,8 @@
 import type { ClientSession, Connection } from 'mongoose'
 import type { MeetingInvitee, MeetingRecord, PersonRef, PublicRegistration } from '../../domain/meeting.js'
 import type { MeetingFilter, MeetingRepo } from '../ports.js'
-import { decodeCursor, toPage } from '../cursor.js'
-import { ConflictError, NotFoundError, ValidationError } from '../../errors.js'
+import { decodeTimeCursor, timeCursorKey, toPage } from '../cursor.js'
+import { ConflictError, NotFoundError } from '../../errors.js'
 import type { MeetingDoc, MeetingInviteeDoc, PublicRegistrationDoc } from './meeting-models.js'
 import type { Models } from './models.js'
 import { jsonObject } from './case-records.js'
@@ -117,17 +117,10 @@ export function meetingRepo(conn: Connection, { Meeting, MeetingInvitee, PublicR
     },
     async search(query) {
       const base = filterOf(query)
-      const after = decodeCursor(query.cursor)
-      let filter = base
-      if (after !== null) {
-        const at = after.lastIndexOf('|')
-        const key = new Date(after.slice(0, at))
-        if (at < 0 || Number.isNaN(key.getTime())) throw new ValidationError('分页游标无效', [{ path: 'query.cursor', message: 'not a cursor this server issued' }])
-        const id = after.slice(at + 1)
-        filter = { $and: [base, { $or: [{ startAt: { $lt: key } }, { startAt: key, _id: { $lt: id } }] }] }
-      }
+      const after = decodeTimeCursor(query.cursor)
+      const filter = after === null ? base : { $and: [base, { $or: [{ startAt: { $lt: after.at } }, { startAt: after.at, _id: { $lt: after.id } }] }] }
       const rows = (await Meeting.find(filter).sort({ startAt: -1, _id: -1 }).limit(query.limit + 1).lean<MeetingDoc[]>()).map(meetingFromDoc)
-      return toPage(rows, query.limit, (m) => `${m.startAt.toISOString()}|${m.id}`)
+      return toPage(rows, query.limit, (m) => timeCursorKey(m.startAt, m.id))
     },
     async list(filter) {
       return (await Meeting.find(filterOf(filter)).sort({ startAt: 1, _id: 1 }).lean<MeetingDoc[]>()).map(meetingFromDoc)

@@ -1,8 +1,8 @@
 import type { Connection } from 'mongoose'
 import type { AttemptRecord, QuizQuestion, QuizRecord } from '../../domain/quiz.js'
 import type { QuizRepo } from '../ports.js'
-import { decodeCursor, toPage } from '../cursor.js'
-import { ConflictError, NotFoundError, ValidationError } from '../../errors.js'
+import { decodeTimeCursor, timeCursorKey, toPage } from '../cursor.js'
+import { ConflictError, NotFoundError } from '../../errors.js'
 import { defineQuizModels, type AttemptDoc, type QuestionDoc, type QuizDoc } from './quiz-models.js'
 import { isDuplicateKey, translate } from './errors.js'
 import type { Models } from './models.js'
@@ -68,16 +68,10 @@ export async function quizRepo(conn: Connection, { Outbox }: Pick<Models, 'Outbo
         clauses.push(query.cityWide ? { $or: [scoped, { scopeDistrictIds: { $size: 0 } }] } : scoped)
       }
       if (query.campaignId) clauses.push({ campaignId: query.campaignId })
-      const after = decodeCursor(query.cursor)
-      if (after !== null) {
-        const at = after.lastIndexOf('|')
-        const when = new Date(after.slice(0, at))
-        if (at < 0 || Number.isNaN(when.getTime())) throw new ValidationError('分页游标无效', [{ path: 'query.cursor', message: 'not a cursor this server issued' }])
-        const id = after.slice(at + 1)
-        clauses.push({ $or: [{ createdAt: { $lt: when } }, { createdAt: when, _id: { $lt: id } }] })
-      }
+      const after = decodeTimeCursor(query.cursor)
+      if (after !== null) clauses.push({ $or: [{ createdAt: { $lt: after.at } }, { createdAt: after.at, _id: { $lt: after.id } }] })
       const docs = await Quiz.find(clauses.length ? { $and: clauses } : {}).sort({ createdAt: -1, _id: -1 }).limit(query.limit + 1).lean<QuizDoc[]>()
-      return toPage(docs.map(quizFromDoc), query.limit, (q) => `${q.createdAt.toISOString()}|${q.id}`)
+      return toPage(docs.map(quizFromDoc), query.limit, (q) => timeCursorKey(q.createdAt, q.id))
     },
     async openAt(now) {
       return (await Quiz.find({ opensAt: { $lte: now }, closesAt: { $gt: now }, draft: { $ne: true } }).sort({ closesAt: 1, _id: 1 }).lean<QuizDoc[]>()).map(quizFromDoc)

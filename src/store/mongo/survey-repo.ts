@@ -1,8 +1,8 @@
 import type { Connection } from 'mongoose'
 import type { Opinion, SurveyRecord, SurveyResponse } from '../../domain/survey.js'
 import type { SurveyRepo, TextAnswer } from '../survey-ports.js'
-import { decodeCursor, toPage } from '../cursor.js'
-import { ConflictError, NotFoundError, ValidationError } from '../../errors.js'
+import { decodeTimeCursor, timeCursorKey, toPage } from '../cursor.js'
+import { ConflictError, NotFoundError } from '../../errors.js'
 import { defineSurveyModels, type OpinionDoc, type SurveyDoc, type SurveyResponseDoc, type TextAnswerDoc } from './survey-models.js'
 import { isDuplicateKey, translate } from './errors.js'
 import { escapeRegex } from './query.js'
@@ -40,15 +40,6 @@ const opinionFromDoc = (d: OpinionDoc): Opinion => ({
   stationId: d.stationId ?? null, outcome: d.outcome, reason: d.reason ?? null, decidedBy: d.decidedBy ?? null, decidedAt: date(d.decidedAt), createdAt: new Date(d.createdAt),
 })
 
-function splitCursor(cursor: string | null | undefined): [Date, string] | null {
-  const after = decodeCursor(cursor)
-  if (after === null) return null
-  const at = after.lastIndexOf('|')
-  // A key that is no date would reach the driver as a CastError, a 500.
-  const when = new Date(after.slice(0, at))
-  if (at < 0 || Number.isNaN(when.getTime())) throw new ValidationError('分页游标无效', [{ path: 'query.cursor', message: 'not a cursor this server issued' }])
-  return [when, after.slice(at + 1)]
-}
 
 
 /** Someone answered between reading the survey and correcting it: what they answered stays. */
@@ -86,10 +77,10 @@ export async function surveyRepo(conn: Connection, { Outbox }: Pick<Models, 'Out
         ] })
       }
       if (query.kind) clauses.push({ kind: query.kind })
-      const after = splitCursor(query.cursor)
-      if (after) clauses.push({ $or: [{ createdAt: { $lt: after[0] } }, { createdAt: after[0], _id: { $lt: after[1] } }] })
+      const after = decodeTimeCursor(query.cursor)
+      if (after) clauses.push({ $or: [{ createdAt: { $lt: after.at } }, { createdAt: after.at, _id: { $lt: after.id } }] })
       const docs = await Survey.find(clauses.length ? { $and: clauses } : {}).sort({ createdAt: -1, _id: -1 }).limit(query.limit + 1).lean<SurveyDoc[]>()
-      return toPage(docs.map(surveyFromDoc), query.limit, (s) => `${s.createdAt.toISOString()}|${s.id}`)
+      return toPage(docs.map(surveyFromDoc), query.limit, (s) => timeCursorKey(s.createdAt, s.id))
     },
     async openAt(now) {
       return (await Survey.find({ opensAt: { $lte: now }, closesAt: { $gt: now }, draft: { $ne: true } }).sort({ closesAt: 1, _id: 1 }).lean<SurveyDoc[]>()).map(surveyFromDoc)
@@ -144,10 +135,10 @@ export async function surveyRepo(conn: Connection, { Outbox }: Pick<Models, 'Out
       if (query.q) filter.text = { $regex: escapeRegex(query.q) }
       if (query.stationId) filter.stationId = query.stationId
       if (query.districtId) filter.districtId = query.districtId
-      const after = splitCursor(query.cursor)
-      if (after) filter.$or = [{ createdAt: { $lt: after[0] } }, { createdAt: after[0], responseId: { $lt: after[1] } }]
+      const after = decodeTimeCursor(query.cursor)
+      if (after) filter.$or = [{ createdAt: { $lt: after.at } }, { createdAt: after.at, responseId: { $lt: after.id } }]
       const docs = await SurveyText.find(filter).sort({ createdAt: -1, responseId: -1 }).limit(query.limit + 1).lean<TextAnswerDoc[]>()
-      return toPage(docs.map(textFromDoc), query.limit, (t) => `${t.createdAt.toISOString()}|${t.responseId}`)
+      return toPage(docs.map(textFromDoc), query.limit, (t) => timeCursorKey(t.createdAt, t.responseId))
     },
     async responses(surveyId) {
       return (await SurveyResponse.find({ surveyId }).sort({ createdAt: 1, _id: 1 }).lean<SurveyResponseDoc[]>()).map(responseFromDoc)

@@ -1,7 +1,6 @@
 import type { Db } from './open.js'
 import type { AuditQuery, AuditRepo, LockRepo, SessionRepo } from '../ports.js'
-import { ValidationError } from '../../errors.js'
-import { decodeCursor, toPage } from '../cursor.js'
+import { decodeCursorMatching, toPage } from '../cursor.js'
 import { auditFromRow, sessionFromRow } from './rows.js'
 import { translate } from './errors.js'
 
@@ -47,12 +46,9 @@ export function auditRepo(db: Db): AuditRepo {
       if (query.action) clauses.push('action = ?') && params.push(query.action)
       if (query.targetId) clauses.push('target_id = ?') && params.push(query.targetId)
       if (query.actorId) clauses.push('actor_id = ?') && params.push(query.actorId)
-      const before = decodeCursor(query.cursor)
-      if (before !== null) {
-        // Row ids only: any other key would compare as NULL and answer an empty page.
-        if (!/^\d+$/.test(before)) throw new ValidationError('分页游标无效', [{ path: 'query.cursor', message: 'not a cursor this server issued' }])
-        clauses.push('id < ?') && params.push(Number(before))
-      }
+      // Row ids only: any other key would compare as NULL and answer an empty page.
+      const before = decodeCursorMatching(query.cursor, /^\d+$/)
+      if (before !== null) clauses.push('id < ?') && params.push(Number(before))
       const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''
       const rows = db.prepare(`SELECT * FROM audit_log ${where} ORDER BY id DESC LIMIT ?`).all(...params, query.limit + 1)
       return toPage(rows.map(auditFromRow), query.limit, (a) => a.id)

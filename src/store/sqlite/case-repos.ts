@@ -2,7 +2,7 @@ import type { Db } from './open.js'
 import type { CaseEvent, CaseRecord } from '../../domain/case.js'
 import { DEPUTY_LOAD_STATUSES, OPEN_STATUSES } from '../../domain/case.js'
 import type { CaseFilter, CaseQuery, CaseRepo, CaseSubmission, OutboxMessage } from '../ports.js'
-import { decodeCursor, splitTimeCursor, toPage } from '../cursor.js'
+import { decodeTimeCursor, timeCursorKey, toPage } from '../cursor.js'
 import { ConflictError, NotFoundError } from '../../errors.js'
 import { CASE_COLUMNS, caseFromRow, caseToRow, eventFromRow } from './case-rows.js'
 import { translate } from './errors.js'
@@ -126,18 +126,17 @@ export function caseRepo(db: Db, group: GroupCommit): CaseRepo {
     },
     async search(query: CaseQuery) {
       const { clauses, params } = filterClauses(query)
-      const after = decodeCursor(query.cursor)
       const due = query.order === 'due'
+      const after = decodeTimeCursor(query.cursor, due ? '9999' : undefined)
       const sortKey = due ? "coalesce(next_due_at, '9999')" : 'created_at'
       if (after !== null) {
-        const [key, id] = splitTimeCursor(after, due ? '9999' : undefined)
         clauses.push(due ? `(${sortKey} > ? OR (${sortKey} = ? AND id > ?))` : `(${sortKey} < ? OR (${sortKey} = ? AND id < ?))`)
-        params.push(key, key, id)
+        params.push(after.key, after.key, after.id)
       }
       const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''
       const order = due ? `${sortKey} ASC, id ASC` : `${sortKey} DESC, id DESC`
       const rows = db.prepare(`SELECT * FROM cases ${where} ORDER BY ${order} LIMIT ?`).all(...params, query.limit + 1).map(caseFromRow)
-      return toPage(rows, query.limit, (c) => `${due ? (nextDueIso(c) ?? '9999') : c.createdAt.toISOString()}|${c.id}`)
+      return toPage(rows, query.limit, (c) => timeCursorKey(due ? (nextDueIso(c) ?? '9999') : c.createdAt, c.id))
     },
     async deputyLoads(deputyIds) {
       const loads: Record<string, number> = {}

@@ -1,7 +1,7 @@
 import type { Db } from './open.js'
 import type { MeetingInvitee, MeetingRecord, PersonRef } from '../../domain/meeting.js'
 import type { MeetingFilter, MeetingRepo, OutboxMessage } from '../ports.js'
-import { decodeCursor, splitTimeCursor, toPage } from '../cursor.js'
+import { decodeTimeCursor, timeCursorKey, toPage } from '../cursor.js'
 import { ConflictError, NotFoundError } from '../../errors.js'
 import { inviteeFromRow, MEETING_COLUMNS, meetingFromRow, meetingToRow, registrationFromRow } from './meeting-rows.js'
 import { translate } from './errors.js'
@@ -104,14 +104,13 @@ export function meetingRepo(db: Db, group: GroupCommit): MeetingRepo {
     },
     async search(query) {
       const { clauses, params } = filterClauses(query)
-      const after = decodeCursor(query.cursor)
+      const after = decodeTimeCursor(query.cursor)
       if (after !== null) {
-        const [key, id] = splitTimeCursor(after)
         clauses.push('(start_at < ? OR (start_at = ? AND id < ?))')
-        params.push(key, key, id)
+        params.push(after.key, after.key, after.id)
       }
       const rows = db.prepare(`SELECT * FROM meetings ${where(clauses)} ORDER BY start_at DESC, id DESC LIMIT ?`).all(...params, query.limit + 1).map(meetingFromRow)
-      return toPage(rows, query.limit, (m) => `${m.startAt.toISOString()}|${m.id}`)
+      return toPage(rows, query.limit, (m) => timeCursorKey(m.startAt, m.id))
     },
     async list(filter) {
       const { clauses, params } = filterClauses(filter)

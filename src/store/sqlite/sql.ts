@@ -1,5 +1,5 @@
 /** Small SQL pieces the sqlite repositories share. */
-import { decodeCursor, splitTimeCursor } from '../cursor.js'
+import { decodeTimeCursor } from '../cursor.js'
 
 /** `?, ?, ?` for an IN list of n values. */
 export const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ')
@@ -13,8 +13,7 @@ export function scopeClause(ids: string[], column = 'scope_district_ids'): { cla
 
 /** After the cursor in newest-first order (created_at DESC, id DESC); null on the first page. */
 export function afterCursorClause(cursor: string | null | undefined): { clause: string; params: string[] } | null {
-  const after = decodeCursor(cursor)
+  const after = decodeTimeCursor(cursor)
   if (after === null) return null
-  const [key, id] = splitTimeCursor(after)
-  return { clause: '(created_at < ? OR (created_at = ? AND id < ?))', params: [key, key, id] }
+  return { clause: '(created_at < ? OR (created_at = ? AND id < ?))', params: [after.key, after.key, after.id] }
 }

@@ -1,6 +1,6 @@
 import type { Db } from './open.js'
 import type { SurveyRepo, SurveySubmission } from '../survey-ports.js'
-import { decodeCursor, splitTimeCursor, toPage } from '../cursor.js'
+import { decodeTimeCursor, timeCursorKey, toPage } from '../cursor.js'
 import { ConflictError, NotFoundError } from '../../errors.js'
 import { translate } from './errors.js'
 import type { GroupCommit } from './group-commit.js'
@@ -9,12 +9,6 @@ import { placeholders } from './sql.js'
 import { outboxWriter } from './outbox-writer.js'
 
 
-/** "<iso>|<id>" cursors, as meetings use. */
-function splitCursor(cursor: string | null | undefined): [string, string] | null {
-  const after = decodeCursor(cursor)
-  if (after === null) return null
-  return splitTimeCursor(after)
-}
 
 
 /** Someone answered between reading the survey and correcting it: what they answered stays. */
@@ -97,11 +91,11 @@ export function surveyRepo(db: Db, group: GroupCommit): SurveyRepo {
         params.push(...ids, query.visibleTo.createdBy)
       }
       if (query.kind) clauses.push('kind = ?') && params.push(query.kind)
-      const after = splitCursor(query.cursor)
-      if (after) clauses.push('(created_at < ? OR (created_at = ? AND id < ?))') && params.push(after[0], after[0], after[1])
+      const after = decodeTimeCursor(query.cursor)
+      if (after) clauses.push('(created_at < ? OR (created_at = ? AND id < ?))') && params.push(after.key, after.key, after.id)
       const rows = db.prepare(`SELECT * FROM surveys ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT ?`)
         .all(...params, query.limit + 1).map(surveyFromRow)
-      return toPage(rows, query.limit, (s) => `${s.createdAt.toISOString()}|${s.id}`)
+      return toPage(rows, query.limit, (s) => timeCursorKey(s.createdAt, s.id))
     },
     async openAt(now) {
       const t = now.toISOString()
@@ -124,11 +118,11 @@ export function surveyRepo(db: Db, group: GroupCommit): SurveyRepo {
       if (query.q) clauses.push("instr(text, ?) > 0") && params.push(query.q)
       if (query.stationId) clauses.push('station_id = ?') && params.push(query.stationId)
       if (query.districtId) clauses.push('district_id = ?') && params.push(query.districtId)
-      const after = splitCursor(query.cursor)
-      if (after) clauses.push('(created_at < ? OR (created_at = ? AND response_id < ?))') && params.push(after[0], after[0], after[1])
+      const after = decodeTimeCursor(query.cursor)
+      if (after) clauses.push('(created_at < ? OR (created_at = ? AND response_id < ?))') && params.push(after.key, after.key, after.id)
       const rows = db.prepare(`SELECT * FROM survey_text_answers WHERE ${clauses.join(' AND ')} ORDER BY created_at DESC, response_id DESC LIMIT ?`)
         .all(...params, query.limit + 1).map(textFromRow)
-      return toPage(rows, query.limit, (t) => `${t.createdAt.toISOString()}|${t.responseId}`)
+      return toPage(rows, query.limit, (t) => timeCursorKey(t.createdAt, t.responseId))
     },
     async responses(surveyId) {
       return db.prepare('SELECT * FROM survey_responses WHERE survey_id = ? ORDER BY created_at, id').all(surveyId).map(responseFromRow)
