@@ -6,7 +6,7 @@ import type { CampaignAudience, NamedDirectory } from '../campaigns/campaign-aud
 import { csvSheet, sheetTime } from '../csv-sheet.js'
 import type { MpPrincipal } from '../accounts/mp-sessions.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
-import { mayTake } from './quiz-taking.js'
+import { mayTake } from './quiz-audience.js'
 import type { QuizService } from './quizzes.js'
 
 export type BoardKind = 'person' | 'station' | 'district'

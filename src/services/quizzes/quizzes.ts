@@ -6,7 +6,8 @@ import type { PageQuery, Store } from '../../store/ports.js'
 import type { AuditTrail } from '../audit.js'
 import type { CampaignService } from '../campaigns/campaigns.js'
 import { requireRole, type StaffPrincipal } from '../accounts/principal.js'
-import { quizAudience, quizNotices } from '../publish-notices.js'
+import { quizNotices } from '../publish-notices.js'
+import { quizAudience } from './quiz-audience.js'
 import { readQuestionCsv, type QuestionDraft } from './quiz-csv.js'
 
 /** What an organizer sets; the rest of a quiz record is the service's. */

@@ -8,7 +8,7 @@ import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from
 import type { PiiCipher } from '../../security/pii.js'
 import type { Store } from '../../store/ports.js'
 import type { MpPrincipal } from '../accounts/mp-sessions.js'
-import { stationPlaces } from './surveys.js'
+import { stationPlaces } from '../directory/station-places.js'
 
 /**
  * Respondents' side: a survey opened from its poster (id or short code) and one response
