@@ -6,12 +6,17 @@ import { normalizePhone } from '../../domain/phone.js'
 import { ConflictError, NotFoundError, RateLimitError, ServiceUnavailableError, UnprocessableError } from '../../errors.js'
 import type { PiiCipher } from '../../security/pii.js'
 import type { MpUserRecord, Store } from '../../store/ports.js'
-import type { WeChatClient } from '../../wechat/client.js'
 import type { AuditTrail } from '../audit.js'
 import type { MpPrincipal, MpSessions } from './mp-sessions.js'
 import type { StaffPrincipal } from './principal.js'
 
 const BINDING_CODE_HOURS = 24
+
+/** What signing in needs of WeChat (the client in src/wechat/client.ts is one); null when no AppID is configured. */
+export interface WeChatLogin {
+  code2Session(code: string): Promise<{ openid: string; unionid: string | null }>
+  phoneNumber(code: string): Promise<{ purePhoneNumber: string }>
+}
 
 /** Binds a person's account to a deputy record; a new phone replaces the old binding. */
 export async function bindDeputy(store: Store, sessions: MpSessions, audit: AuditTrail, personId: string, deputyId: string, via: 'mini-program' | 'bot') {
@@ -58,7 +63,7 @@ export class MpAccounts {
   constructor(
     private readonly store: Store,
     private readonly sessions: MpSessions,
-    private readonly wechat: WeChatClient | null,
+    private readonly wechat: WeChatLogin | null,
     private readonly cipher: PiiCipher,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
@@ -136,7 +141,7 @@ export class MpAccounts {
     return recorded
   }
 
-  private client(): WeChatClient {
+  private client(): WeChatLogin {
     if (!this.wechat) throw new ServiceUnavailableError('小程序登录暂未开通（未配置微信 AppID）', 'wechat_not_configured')
     return this.wechat
   }
