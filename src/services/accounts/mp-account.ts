@@ -19,7 +19,7 @@ export interface WeChatLogin {
 }
 
 /** Binds a person's account to a deputy record; a new phone replaces the old binding. */
-export async function bindDeputy(store: Store, sessions: MpSessions, audit: AuditTrail, personId: string, deputyId: string, via: 'mini-program' | 'bot') {
+export async function bindDeputy(store: Pick<Store, 'mpUsers'>, sessions: MpSessions, audit: AuditTrail, personId: string, deputyId: string, via: 'mini-program' | 'bot') {
   // One deputy may work from both the mini-program and the bot: a new binding replaces only
   // an earlier one of the same kind (a new phone, a new WeChat), never the other channel.
   const sameKind = (u: MpUserRecord) => (via === 'bot' ? u.botContactId !== null : u.openid !== null)
@@ -36,7 +36,7 @@ export async function bindDeputy(store: Store, sessions: MpSessions, audit: Audi
 export const codeHash = (cipher: PiiCipher, purpose: 'deputy' | 'staff', code: string) => cipher.blindIndex(`bind:${purpose}:${code}`)
 
 /** A fresh 6-digit code (one a person can type), drawn again in the rare case it is taken. */
-export async function issueCode(store: Store, cipher: PiiCipher, clock: Clock, purpose: 'deputy' | 'staff', subjectId: string, createdBy: string) {
+export async function issueCode(store: Pick<Store, 'bindingCodes'>, cipher: PiiCipher, clock: Clock, purpose: 'deputy' | 'staff', subjectId: string, createdBy: string) {
   const now = clock.now()
   const expiresAt = new Date(now.getTime() + BINDING_CODE_HOURS * 3_600_000)
   for (let attempt = 0; ; attempt++) {
@@ -61,7 +61,7 @@ export class MpAccounts {
   private readonly bindTries = new RateLimiterMemory({ keyPrefix: 'bind', points: 5, duration: 15 * 60 })
 
   constructor(
-    private readonly store: Store,
+    private readonly store: Pick<Store, 'bindingCodes' | 'deputies' | 'mpUsers' | 'subscriptions'>,
     private readonly sessions: MpSessions,
     private readonly wechat: WeChatLogin | null,
     private readonly cipher: PiiCipher,

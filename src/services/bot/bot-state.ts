@@ -14,7 +14,7 @@ const MAX_DIALOGUE_BYTES = 16 * 1024
  */
 export class BotState {
   constructor(
-    private readonly store: Store,
+    private readonly store: Pick<Store, 'bot' | 'deputies' | 'outbox' | 'stations'>,
     private readonly directory: DirectoryCache,
     private readonly clock: Clock,
   ) {}

@@ -14,7 +14,7 @@ export interface NamedDirectory extends AudienceDirectory {
  * publishing and progress are occasional, and a fresh read follows imports at once.
  */
 export class CampaignAudience {
-  constructor(private readonly store: Store) {}
+  constructor(private readonly store: Pick<Store, 'deputies' | 'directory' | 'regions' | 'stations'>) {}
 
   async directory(): Promise<NamedDirectory> {
     const snap = await this.store.directory.snapshot()

@@ -38,7 +38,7 @@ export interface CaseDetail {
  */
 export class CaseQueries {
   constructor(
-    private readonly store: Store,
+    private readonly store: Pick<Store, 'cases' | 'deputies' | 'staff'>,
     private readonly directory: DirectoryCache,
     private readonly cipher: PiiCipher,
     private readonly audit: AuditTrail,

@@ -14,7 +14,7 @@ export type StatsGrouping = 'station' | 'district' | 'topic' | 'deputy' | 'depar
  */
 export class CaseReports {
   constructor(
-    private readonly store: Store,
+    private readonly store: Pick<Store, 'cases'>,
     private readonly queries: CaseQueries,
     private readonly directory: DirectoryCache,
     private readonly clock: Clock,

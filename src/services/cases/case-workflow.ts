@@ -26,7 +26,7 @@ export interface WorkflowPolicy extends SlaPolicy {
  */
 export class CaseWorkflow {
   constructor(
-    private readonly store: Store,
+    private readonly store: Pick<Store, 'cases' | 'deputies'>,
     private readonly directory: DirectoryCache,
     private readonly calendar: CalendarSource,
     private readonly policy: WorkflowPolicy,

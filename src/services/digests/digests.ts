@@ -40,7 +40,7 @@ interface Gathered {
  */
 export class DigestService {
   constructor(
-    private readonly store: Store,
+    private readonly store: Pick<Store, 'cases' | 'digests' | 'meetings' | 'mpUsers' | 'outbox' | 'surveys'>,
     private readonly directory: DirectoryCache,
     private readonly reading: ReadingDigest,
     private readonly settings: DigestSettings,

@@ -32,7 +32,7 @@ const residentLabel = (id: string) => `群众${id.slice(-4).toUpperCase()}`
  */
 export class QuizResults {
   constructor(
-    private readonly store: Store,
+    private readonly store: Pick<Store, 'quizzes'>,
     private readonly quizzes: QuizService,
     private readonly audience: CampaignAudience,
     private readonly settings: { timeZone: string },

@@ -24,7 +24,7 @@ export interface Paper {
  */
 export class QuizTaking {
   constructor(
-    private readonly store: Store,
+    private readonly store: Pick<Store, 'quizzes'>,
     private readonly audience: CampaignAudience,
     private readonly clock: Clock,
   ) {}

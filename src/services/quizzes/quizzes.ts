@@ -26,7 +26,7 @@ const FROZEN_ONCE_STARTED = ['drawCount', 'timeLimitSeconds'] as const
  */
 export class QuizService {
   constructor(
-    private readonly store: Store,
+    private readonly store: Pick<Store, 'directory' | 'outbox' | 'quizzes'>,
     private readonly campaigns: CampaignService,
     private readonly clock: Clock,
     private readonly settings: { timeZone: string },

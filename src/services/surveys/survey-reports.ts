@@ -20,7 +20,7 @@ export interface ResultFilter {
  */
 export class SurveyReports {
   constructor(
-    private readonly store: Store,
+    private readonly store: Pick<Store, 'directory' | 'stations' | 'surveys'>,
     private readonly surveys: SurveyService,
     private readonly clock: Clock,
     private readonly settings: { timeZone: string },

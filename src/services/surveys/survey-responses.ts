@@ -18,7 +18,7 @@ import { stationPlaces } from '../directory/station-places.js'
  */
 export class SurveyResponses {
   constructor(
-    private readonly store: Store,
+    private readonly store: Pick<Store, 'directory' | 'surveys'>,
     private readonly cipher: Pick<PiiCipher, 'blindIndex'>,
     private readonly clock: Clock,
     private readonly settings: { timeZone: string },

@@ -42,7 +42,7 @@ const newShortCode = () => Array.from(randomBytes(8), (b) => CODE_ALPHABET[b % C
  */
 export class SurveyService {
   constructor(
-    private readonly store: Store,
+    private readonly store: Pick<Store, 'directory' | 'outbox' | 'surveys'>,
     private readonly clock: Clock,
     private readonly settings: { timeZone: string },
     private readonly audit: Pick<AuditTrail, 'record'>,
