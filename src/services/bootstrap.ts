@@ -11,7 +11,7 @@ export const BUILT_IN_ADMIN = 'admin'
  * LIAISON_ADMIN_PASSWORD when set (and follows it when it changes); otherwise a random
  * one is made once and returned so that it can be printed once.
  */
-export async function ensureAdmin(store: Store, passwords: PasswordHasher, audit: AuditTrail, configured: string | null) {
+export async function ensureAdmin(store: Pick<Store, 'staff'>, passwords: PasswordHasher, audit: AuditTrail, configured: string | null) {
   const existing = await store.staff.getByUsername(BUILT_IN_ADMIN)
   if (existing) {
     if (configured && !(await passwords.verify(configured, existing.passwordHash))) {
@@ -30,7 +30,7 @@ export async function ensureAdmin(store: Store, passwords: PasswordHasher, audit
 }
 
 /** Loads a demo directory into an empty store, with fresh passwords for its staff, returned once. */
-export async function seedDemo(store: Store, importer: DirectoryImporter, demo: DirectoryFile) {
+export async function seedDemo(store: Pick<Store, 'directory'>, importer: DirectoryImporter, demo: DirectoryFile) {
   const counts = await store.directory.counts()
   if (counts.regions + counts.stations + counts.deputies > 0) return null
   const logins = (demo.staff ?? []).map((s) => ({ ...s, password: generatePassword() }))

@@ -15,6 +15,7 @@ import { bundledHolidayYears } from './calendar/calendar-seed.js'
 import { CaseQueries } from './cases/case-queries.js'
 import { CaseReports } from './cases/case-reports.js'
 import { RoutingService } from './cases/case-routing.js'
+import { DirectoryCache } from './directory/directory-cache.js'
 import { CaseSubmitter, type ContentCheck } from './cases/case-submission.js'
 import { CaseWorkflow } from './cases/case-workflow.js'
 import { MpSessions } from './accounts/mp-sessions.js'
@@ -69,7 +70,8 @@ export function createServices(config: Config & { security: { secretKey: string 
   const { timeZone } = config.business
   // The calendar must be known this far ahead (the longest reply deadline is weeks away).
   const calendar = new CalendarService(store, audit, clock, { timeZone, lookaheadDays: 60, reloadMs: 60_000, sla: { ackHours: config.cases.ackHours, replyWorkingDays: config.cases.replyWorkingDays } }, bundledHolidayYears)
-  const routing = new RoutingService(store, { timeZone, deputyCapacity: config.cases.deputyCapacity, topics, topicKeywords: config.business.topicKeywords }, clock)
+  const directoryCache = new DirectoryCache(store)
+  const routing = new RoutingService(store, directoryCache, { timeZone, deputyCapacity: config.cases.deputyCapacity, topics, topicKeywords: config.business.topicKeywords }, clock)
   const policy = { ...config.cases, timeZone }
   const privacy = new PrivacyService(store, clock)
   const subscriptionTemplate = (kind: string) => templateFor(config, kind)
@@ -86,15 +88,15 @@ export function createServices(config: Config & { security: { secretKey: string 
   const uploads = new Uploads(config.uploads.dir, (ownerId) => cipher.blindIndex(`upload:${ownerId}`), {
     sign: (text) => cipher.blindIndex(text), linkSeconds: config.uploads.linkMinutes * 60,
   })
-  const caseQueries = new CaseQueries(store, routing, cipher, audit, clock, { windowDays: config.cases.similarWindowDays, threshold: config.cases.similarThreshold }, uploads)
-  const workflow = new CaseWorkflow(store, routing, calendar, policy, clock)
+  const caseQueries = new CaseQueries(store, directoryCache, cipher, audit, clock, { windowDays: config.cases.similarWindowDays, threshold: config.cases.similarThreshold }, uploads)
+  const workflow = new CaseWorkflow(store, directoryCache, calendar, policy, clock)
   return {
     cipher,
     passwords,
     audit,
     auth: new AuthService(store, passwords, audit, clock, config.security),
-    directory: new DirectoryService(store, cipher, audit, topics, () => routing.invalidate()),
-    importer: new DirectoryImporter(store, cipher, passwords, audit, topics, () => routing.invalidate()),
+    directory: new DirectoryService(store, cipher, audit, topics, () => directoryCache.invalidate()),
+    importer: new DirectoryImporter(store, cipher, passwords, audit, topics, () => directoryCache.invalidate()),
     staff: new StaffService(store, passwords, audit),
     qrCodes: new QrCodeRenderer(
       { qrLinkPrefix: config.miniprogram.qrLinkPrefix, cityName: config.business.cityName },
@@ -110,7 +112,7 @@ export function createServices(config: Config & { security: { secretKey: string 
     newDispatcher,
     botOutbox: new BotOutbox(store, outboxPolicy, clock),
     botPeople: new BotPeople(store, mpSessions, cipher, audit, clock, bindingGuard),
-    botState: new BotState(store, routing, clock),
+    botState: new BotState(store, directoryCache, clock),
     accounts: new MpAccounts(store, mpSessions, wechat, cipher, audit, clock, { longTerm: (id) => templateKinds.get(id) ?? null }, bindingGuard),
     uploads,
     submitter: new CaseSubmitter(store, routing, cipher, calendar, policy, privacy.notice, clock, adapters.contentCheck),
@@ -119,10 +121,10 @@ export function createServices(config: Config & { security: { secretKey: string 
     personalData: new PersonalDataExport(store, caseQueries, privacy, cipher, clock),
     erasure: new PersonalDataErasure(store, workflow, mpSessions, uploads, clock),
     caseQueries,
-    caseReports: new CaseReports(store, caseQueries, routing, clock),
+    caseReports: new CaseReports(store, caseQueries, directoryCache, clock),
     ...campaignServices,
     ...quizServices,
-    digests: new DigestService(store, routing, campaignServices.readingDigest, { timeZone, sendAt: config.digest.sendAt, channelPerMinute: config.digest.channelPerMinute }, clock, surveyResponses),
+    digests: new DigestService(store, directoryCache, campaignServices.readingDigest, { timeZone, sendAt: config.digest.sendAt, channelPerMinute: config.digest.channelPerMinute }, clock, surveyResponses),
     meetings,
     meetingReminders: new MeetingReminders(store, clock, { timeZone, reminderHours: config.meetings.reminderHours, quietHours: config.outbox.quietHours }),
     meetingInvitations: new MeetingInvitations(store, clock, { timeZone, checkInOpensMinutesBefore: config.meetings.checkInOpensMinutesBefore }),

@@ -3,7 +3,7 @@ import type { QuizRecord } from '../domain/quiz.js'
 import type { SurveyRecord } from '../domain/survey.js'
 import type { OutboxMessage, Store } from '../store/ports.js'
 import { outboxMessage, type Recipient } from './delivery/outbox-message.js'
-import { stationPlaces } from './surveys/surveys.js'
+import { stationPlaces } from './directory/station-places.js'
 
 export type PublishedKind = 'ballot' | 'survey' | 'quiz'
 export type { Recipient }
@@ -44,19 +44,6 @@ export function surveyNotices(s: SurveyRecord, at: Date, timeZone: string): Outb
 /** What publishing tells: a ballot's roll, or the deputies a survey or consultation is asked of. */
 export const publishNotices = (s: SurveyRecord, at: Date, timeZone: string): OutboxMessage[] =>
   s.kind === 'ballot' ? ballotNotices(s, at, timeZone) : surveyNotices(s, at, timeZone)
-
-/**
- * Who a quiz's notice goes to: the deputies (audience deputies or everyone) or the station
- * staff (audience staff) within its districts (all when it is the whole city's). Residents
- * cannot be listed one by one: they hear through the campaign they follow.
- */
-export async function quizAudience(store: Store, q: Pick<QuizRecord, 'audience' | 'scopeDistrictIds'>): Promise<Recipient[]> {
-  if (q.audience === 'residents') return []
-  const { snap, stationDistrict } = await stationPlaces(store)
-  const within = (stationIds: string[]) => !q.scopeDistrictIds.length || stationIds.some((s) => q.scopeDistrictIds.includes(stationDistrict.get(s) ?? ''))
-  if (q.audience === 'staff') return snap.staff.filter((s) => s.active !== false && s.role === 'station_staff' && within(s.stationIds)).map((s) => ({ kind: 'staff', id: s.id }))
-  return snap.deputies.filter((d) => within(d.stationIds)).map((d) => ({ kind: 'deputy', id: d.id }))
-}
 
 export function quizNotices(q: QuizRecord, people: Recipient[], at: Date, timeZone: string): OutboxMessage[] {
   const text = `知识竞赛：《${q.title}》${window(q.opensAt, q.closesAt, at, timeZone)}，欢迎参加。`

@@ -66,7 +66,7 @@ const LIST_MAX = 100
  */
 export class TaskListService {
   constructor(
-    private readonly store: Store,
+    private readonly store: Pick<Store, 'campaigns' | 'cases' | 'meetings' | 'surveys'>,
     private readonly responses: Pick<SurveyResponses, 'respondentKey'>,
     private readonly quizzes: Pick<QuizTaking, 'openFor'>,
     private readonly clock: Clock,

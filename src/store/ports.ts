@@ -16,16 +16,12 @@ import type { HolidayYear } from '../domain/holiday-cn.js'
 export type * from './quiz-ports.js'
 import type { PrivacyRepo } from './privacy-ports.js'
 export type * from './privacy-ports.js'
-
-export interface Page<T> {
-  items: T[]
-  /** Opaque; pass back as `cursor` for the next page. Null on the last page. */
-  nextCursor: string | null
-}
-export interface PageQuery {
-  cursor?: string | null
-  limit: number
-}
+import type { Page, PageQuery } from './page.js'
+export type * from './page.js'
+import type { OutboxMessage, OutboxStatus } from './outbox-message.js'
+export type * from './outbox-message.js'
+import type { IdempotencyRepo } from './idempotency-port.js'
+export type * from './idempotency-port.js'
 
 /** A deputy as stored: the phone only as an encrypted envelope and a blind index. */
 export type DeputyRecord = Omit<Deputy, 'phone'> & { phoneEnc: string | null; phoneIndex: string | null }
@@ -227,32 +223,6 @@ export interface MpUserRepo {
 
 // ——— Outbox: every message to a person, written with the change that causes it ———
 
-export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'dead'
-export type RecipientKind = 'mp_user' | 'deputy' | 'staff' | 'station' | 'office'
-
-export interface OutboxMessage {
-  id: string
-  /** How it will travel; "auto" leaves the choice to the dispatcher (the person's channels). */
-  channel: string
-  recipientKind: RecipientKind
-  /** A person's or station's id; for an office, the district id or "city". */
-  recipientId: string
-  kind: string
-  payload: Record<string, unknown>
-  /** The same event never makes two messages: a second insert with this key is ignored. */
-  dedupeKey: string
-  status: OutboxStatus
-  attempts: number
-  nextAttemptAt: Date
-  lastError: string | null
-  createdAt: Date
-  /** When it was delivered. */
-  sentAt?: Date | null
-  /** Where the chosen channel delivers it (an openid, a robot, a contact, a room). */
-  address?: string | null
-  /** Why it is not sent yet, shown in the console (no subscription left, no channel …). */
-  waitingReason?: string | null
-}
 export interface OutboxQuery extends PageQuery {
   status?: OutboxStatus
   channel?: string
@@ -494,24 +464,7 @@ export interface CampaignRepo {
   checkInsFor(reader: Reader, campaignIds: string[]): Promise<CheckInRecord[]>
 }
 
-// ——— Idempotency keys (POSTs that create) ———
-
-export interface IdempotencyRecord {
-  scope: string
-  key: string
-  requestHash: string
-  /** Null while the first request is still being handled. */
-  status: number | null
-  body: unknown
-  createdAt: Date
-}
-export interface IdempotencyRepo {
-  /** Claims the key for a new request, or returns the record already there. */
-  claim(scope: string, key: string, requestHash: string, now: Date): Promise<'claimed' | IdempotencyRecord>
-  complete(scope: string, key: string, status: number, body: unknown): Promise<void>
-  release(scope: string, key: string): Promise<void>
-  purgeBefore(before: Date): Promise<number>
-}
+// Idempotency keys (POSTs that create) are in idempotency-port.ts: the one port the http layer imports.
 
 // ——— Meetings: notices, answers (RSVP), check-in ———
 

@@ -4,7 +4,8 @@
  * conditional write, so 2,000 people finishing in the same minute cost 2,000 row updates.
  */
 import type { AttemptRecord, AttemptStatus, QuizPersonKind, QuizQuestion, QuizRecord } from '../domain/quiz.js'
-import type { OutboxMessage, Page, PageQuery } from './ports.js'
+import type { Page, PageQuery } from './page.js'
+import type { OutboxMessage } from './outbox-message.js'
 
 export interface QuizQuery extends PageQuery {
   /** An organizer's view: quizzes whose scope shares a district with these (absent: all). */

@@ -5,7 +5,8 @@
  */
 import type { Opinion, OpinionOutcome, SurveyKind, SurveyRecord, SurveyResponse } from '../domain/survey.js'
 import type { TallyIncrement, TallyRow } from '../domain/survey-tally.js'
-import type { OutboxMessage, Page, PageQuery } from './ports.js'
+import type { Page, PageQuery } from './page.js'
+import type { OutboxMessage } from './outbox-message.js'
 
 export interface SurveyQuery extends PageQuery {
   /** A district organizer's view: surveys of any of these districts, or that they created (and city-level ones when cityWide). */

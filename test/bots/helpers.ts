@@ -10,7 +10,7 @@ import { build } from '../../src/app.js'
 import { loadConfig } from '../../src/config.js'
 import { ensureAdmin } from '../../src/services/bootstrap.js'
 import { ADMIN_PASSWORD, asAdmin, type TestApp } from '../helpers/app.js'
-import { caseCity } from '../factories.js'
+import { caseCity } from '../fixtures.js'
 
 export const BOT_SECRET = 'bot-secret-for-tests-0123456789'
 

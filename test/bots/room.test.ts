@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import { Client, startApp, type TestApp } from '../helpers/app.js'
-import { STAFF_PASSWORD } from '../factories.js'
+import { STAFF_PASSWORD } from '../fixtures.js'
 import { ask, BOT_SECRET, caseCity, dispatch, startBot, waitFor, type BotUnderTest } from './helpers.js'
 
 /** A station's WeChat group, bound by its staff, receives what is addressed to the station. */

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createSqliteStore } from '../../src/store/sqlite/index.js'
-import { smallCity } from '../factories.js'
+import { smallCity } from '../fixtures.js'
 import { childEnv } from '../helpers/process.js'
 
 describe('npm run import', function () {

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { smallCity } from '../factories.js'
+import { smallCity } from '../fixtures.js'
 import { childEnv } from '../helpers/process.js'
 
 describe('npm run route', function () {

@@ -1,4 +1,4 @@
-import { caseCity, STAFF_PASSWORD } from '../factories.js'
+import { caseCity, STAFF_PASSWORD } from '../fixtures.js'
 import { Client, type TestApp } from './app.js'
 
 /**

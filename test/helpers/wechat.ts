@@ -1,6 +1,6 @@
 import { FakeWeChat } from '../fakes/wechat-api.js'
 import { Client, startApp, type TestApp } from './app.js'
-import { caseCity } from '../factories.js'
+import { caseCity } from '../fixtures.js'
 
 export const TEMPLATE = 'TPL_NOTICE_0001'
 export const BOT_SECRET = 'bot-secret-for-tests-0123456789'

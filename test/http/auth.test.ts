@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import { ADMIN_PASSWORD, asAdmin, Client, startApp, type TestApp } from '../helpers/app.js'
-import { smallCity, STAFF_PASSWORD } from '../factories.js'
+import { smallCity, STAFF_PASSWORD } from '../fixtures.js'
 import { ensureAdmin } from '../../src/services/bootstrap.js'
 
 describe('console login', () => {

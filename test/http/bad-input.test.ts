@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import { asAdmin, Client, startApp, type TestApp } from '../helpers/app.js'
-import { smallCity } from '../factories.js'
+import { smallCity } from '../fixtures.js'
 
 /** Every kind of bad input gets a clear 4xx in the one error format and changes nothing. */
 describe('bad input', () => {

@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import { asAdmin, asResident, Client, startApp, type TestApp } from '../helpers/app.js'
-import { caseCity } from '../factories.js'
+import { caseCity } from '../fixtures.js'
 
 const SECRET = 'bot-secret-for-tests-0123456789'
 

@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import { asAdmin, Client, startApp, type TestApp } from '../helpers/app.js'
-import { caseCity, STAFF_PASSWORD } from '../factories.js'
+import { caseCity, STAFF_PASSWORD } from '../fixtures.js'
 
 const SECRET = 'bot-secret-for-tests-0123456789'
 

@@ -1,7 +1,7 @@
 import { expect } from 'chai'
 import { READING_PUBLISH_JOB } from '../../src/jobs/reading-publish-job.js'
 import { asAdmin, asDeputy, asResident, Client, startApp, type TestApp } from '../helpers/app.js'
-import { caseCity, STAFF_PASSWORD } from '../factories.js'
+import { caseCity, STAFF_PASSWORD } from '../fixtures.js'
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR

@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import { asDeputy, asResident, startApp, type TestApp } from '../helpers/app.js'
-import { caseCity } from '../factories.js'
+import { caseCity } from '../fixtures.js'
 
 // A 1×1 PNG.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')

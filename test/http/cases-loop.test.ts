@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import { asDeputy, asResident, startApp, type TestApp } from '../helpers/app.js'
-import { caseCity } from '../factories.js'
+import { caseCity } from '../fixtures.js'
 
 /**
  * The closed loop as the people in it live it: a resident writes, the deputy

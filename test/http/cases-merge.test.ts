@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import { asDeputy, asResident, Client, startApp, type TestApp } from '../helpers/app.js'
-import { caseCity, STAFF_PASSWORD } from '../factories.js'
+import { caseCity, STAFF_PASSWORD } from '../fixtures.js'
 
 describe('a duplicate merged into the case that carries the work', () => {
   let app: TestApp

@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import { asAdmin, asDeputy, asResident, Client, startApp, type TestApp } from '../helpers/app.js'
-import { caseCity, STAFF_PASSWORD } from '../factories.js'
+import { caseCity, STAFF_PASSWORD } from '../fixtures.js'
 
 describe('station staff and organizers working the queue', () => {
   let app: TestApp

@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import { asAdmin, asDeputy, asResident, Client, startApp, type TestApp } from '../helpers/app.js'
-import { caseCity, STAFF_PASSWORD } from '../factories.js'
+import { caseCity, STAFF_PASSWORD } from '../fixtures.js'
 
 const HOUR = 3_600_000
 

@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import { asAdmin, Client, startApp, type TestApp } from '../helpers/app.js'
-import { smallCity, STAFF_PASSWORD } from '../factories.js'
+import { smallCity, STAFF_PASSWORD } from '../fixtures.js'
 
 describe('directory import over HTTP', () => {
   let app: TestApp

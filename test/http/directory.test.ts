@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import { asAdmin, Client, startApp, type TestApp } from '../helpers/app.js'
-import { smallCity, STAFF_PASSWORD } from '../factories.js'
+import { smallCity, STAFF_PASSWORD } from '../fixtures.js'
 
 describe('the directory, as residents see it', () => {
   let app: TestApp
@@ -147,7 +147,7 @@ describe('the directory in the console', () => {
 describe('a district organizer in the console', () => {
   let app: TestApp
   before(async () => {
-    const { caseCity } = await import('../factories.js')
+    const { caseCity } = await import('../fixtures.js')
     app = await startApp({ directory: caseCity() })
   })
   after(() => app.close())

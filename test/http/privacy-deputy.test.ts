@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import { asAdmin, asDeputy, Client, startApp, type TestApp } from '../helpers/app.js'
-import { caseCity } from '../factories.js'
+import { caseCity } from '../fixtures.js'
 import { meetingBody } from '../helpers/meetings.js'
 import { quizWithBank } from '../helpers/quizzes.js'
 

@@ -1,7 +1,7 @@
 import { expect } from 'chai'
 import { request } from 'node:http'
 import { ADMIN_PASSWORD, asAdmin, Client, startApp, type TestApp } from '../helpers/app.js'
-import { smallCity } from '../factories.js'
+import { smallCity } from '../fixtures.js'
 
 interface RawAnswer {
   status: number

@@ -2,7 +2,7 @@ import { expect } from 'chai'
 import jsQRModule from 'jsqr'
 import { PNG } from 'pngjs'
 import { asAdmin, Client, startApp, type TestApp } from '../helpers/app.js'
-import { smallCity } from '../factories.js'
+import { smallCity } from '../fixtures.js'
 
 // jsqr is CommonJS whose types describe an ES default export.
 const jsQR = ((jsQRModule as unknown as { default?: unknown }).default ?? jsQRModule) as unknown as typeof jsQRModule.default

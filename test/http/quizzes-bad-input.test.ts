@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import { asResident, Client, startApp, type TestApp } from '../helpers/app.js'
-import { caseCity, STAFF_PASSWORD } from '../factories.js'
+import { caseCity, STAFF_PASSWORD } from '../fixtures.js'
 import { at, DAY, MINUTE, quizWithBank, rightAnswers } from '../helpers/quizzes.js'
 
 /** Quiz input that must be refused, each with a clear 4xx and nothing counted. */

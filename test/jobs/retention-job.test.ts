@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs'
 import { runLeased } from '../../src/jobs/index.js'
 import { retentionCutoff, RETENTION_JOB } from '../../src/jobs/retention-job.js'
 import { asAdmin, asDeputy, asResident, startApp, type TestApp } from '../helpers/app.js'
-import { caseCity } from '../factories.js'
+import { caseCity } from '../fixtures.js'
 import { jpegWithGps } from '../helpers/images.js'
 
 const DAY = 86_400_000

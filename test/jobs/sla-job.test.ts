@@ -2,7 +2,7 @@ import { expect } from 'chai'
 import { runLeased } from '../../src/jobs/index.js'
 import { SLA_JOB } from '../../src/jobs/sla-job.js'
 import { asDeputy, asResident, Client, startApp, type TestApp } from '../helpers/app.js'
-import { caseCity, STAFF_PASSWORD } from '../factories.js'
+import { caseCity, STAFF_PASSWORD } from '../fixtures.js'
 
 const HOUR = 3_600_000
 

@@ -2,7 +2,7 @@ import { expect } from 'chai'
 import { seedDemoCampaign } from '../../src/demo/demo-campaign.js'
 import { seedDemoQuiz } from '../../src/demo/demo-quiz.js'
 import { asResident, startApp, type TestApp } from '../helpers/app.js'
-import { caseCity } from '../factories.js'
+import { caseCity } from '../fixtures.js'
 
 describe('demo quiz', () => {
   let app: TestApp

@@ -3,7 +3,7 @@ import { checkDirectoryFile, type ExistingDirectory } from '../../src/domain/dir
 import type { Region, Station } from '../../src/domain/directory.js'
 import { normalizePhone } from '../../src/domain/phone.js'
 import { ancestry, buildRegionTree, stationsCovering } from '../../src/domain/region-tree.js'
-import { smallCity } from '../factories.js'
+import { smallCity } from '../fixtures.js'
 
 const TOPICS = ['环境保护', '教育', '医疗卫生', '社会保障', '农业农村', '法治', '其他']
 const empty: ExistingDirectory = { regions: [], stations: [], deputies: [], staff: [] }

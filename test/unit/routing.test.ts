@@ -7,10 +7,10 @@ import { stationsCovering } from '../../src/domain/region-tree.js'
 import { residentSummary } from '../../src/domain/routing-explain.js'
 import { buildRoutingIndex, route, type RoutingIndex } from '../../src/domain/routing.js'
 import type { RoutingDecision, RoutingDirectory, RoutingInput, RoutingOptions } from '../../src/domain/routing-types.js'
-import { smallCity } from '../factories.js'
+import { smallCity } from '../fixtures.js'
 
 /*
- * The small city of test/factories.ts:
+ * The small city of test/fixtures.ts:
  *   湛河区 d01
  *     轻工街道 s0101 ← 轻工街道代表联络站 st001: 张伟 dp0001 (环境保护, on duty 2026-11-25),
  *                                             王芳 dp0002 (教育), 李强 dp0003 (also st002, listed first)

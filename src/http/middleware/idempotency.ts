@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import type { Middleware } from 'koa'
 import type { Clock } from '../../clock.js'
 import { ConflictError, UnprocessableError, ValidationError } from '../../errors.js'
-import type { IdempotencyRepo } from '../../store/ports.js'
+import type { IdempotencyRepo } from '../../store/idempotency-port.js'
 import type { AppState } from '../state.js'
 
 const KEY = /^[\x21-\x7e]{1,255}$/

@@ -28,7 +28,7 @@ export class AuthService {
   private readonly failuresByClient: RateLimiterMemory
 
   constructor(
-    private readonly store: Store,
+    private readonly store: Pick<Store, 'sessions' | 'staff'>,
     private readonly passwords: PasswordHasher,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,

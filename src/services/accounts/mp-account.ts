@@ -6,15 +6,20 @@ import { normalizePhone } from '../../domain/phone.js'
 import { ConflictError, NotFoundError, RateLimitError, ServiceUnavailableError, UnprocessableError } from '../../errors.js'
 import type { PiiCipher } from '../../security/pii.js'
 import type { MpUserRecord, Store } from '../../store/ports.js'
-import type { WeChatClient } from '../../wechat/client.js'
 import type { AuditTrail } from '../audit.js'
 import type { MpPrincipal, MpSessions } from './mp-sessions.js'
 import type { StaffPrincipal } from './principal.js'
 
 const BINDING_CODE_HOURS = 24
 
+/** What signing in needs of WeChat (the client in src/wechat/client.ts is one); null when no AppID is configured. */
+export interface WeChatLogin {
+  code2Session(code: string): Promise<{ openid: string; unionid: string | null }>
+  phoneNumber(code: string): Promise<{ purePhoneNumber: string }>
+}
+
 /** Binds a person's account to a deputy record; a new phone replaces the old binding. */
-export async function bindDeputy(store: Store, sessions: MpSessions, audit: AuditTrail, personId: string, deputyId: string, via: 'mini-program' | 'bot') {
+export async function bindDeputy(store: Pick<Store, 'mpUsers'>, sessions: MpSessions, audit: AuditTrail, personId: string, deputyId: string, via: 'mini-program' | 'bot') {
   // One deputy may work from both the mini-program and the bot: a new binding replaces only
   // an earlier one of the same kind (a new phone, a new WeChat), never the other channel.
   const sameKind = (u: MpUserRecord) => (via === 'bot' ? u.botContactId !== null : u.openid !== null)
@@ -31,7 +36,7 @@ export async function bindDeputy(store: Store, sessions: MpSessions, audit: Audi
 export const codeHash = (cipher: PiiCipher, purpose: 'deputy' | 'staff', code: string) => cipher.blindIndex(`bind:${purpose}:${code}`)
 
 /** A fresh 6-digit code (one a person can type), drawn again in the rare case it is taken. */
-export async function issueCode(store: Store, cipher: PiiCipher, clock: Clock, purpose: 'deputy' | 'staff', subjectId: string, createdBy: string) {
+export async function issueCode(store: Pick<Store, 'bindingCodes'>, cipher: PiiCipher, clock: Clock, purpose: 'deputy' | 'staff', subjectId: string, createdBy: string) {
   const now = clock.now()
   const expiresAt = new Date(now.getTime() + BINDING_CODE_HOURS * 3_600_000)
   for (let attempt = 0; ; attempt++) {
@@ -56,9 +61,9 @@ export class MpAccounts {
   private readonly bindTries = new RateLimiterMemory({ keyPrefix: 'bind', points: 5, duration: 15 * 60 })
 
   constructor(
-    private readonly store: Store,
+    private readonly store: Pick<Store, 'bindingCodes' | 'deputies' | 'mpUsers' | 'subscriptions'>,
     private readonly sessions: MpSessions,
-    private readonly wechat: WeChatClient | null,
+    private readonly wechat: WeChatLogin | null,
     private readonly cipher: PiiCipher,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
@@ -136,7 +141,7 @@ export class MpAccounts {
     return recorded
   }
 
-  private client(): WeChatClient {
+  private client(): WeChatLogin {
     if (!this.wechat) throw new ServiceUnavailableError('小程序登录暂未开通（未配置微信 AppID）', 'wechat_not_configured')
     return this.wechat
   }

@@ -21,7 +21,7 @@ const TOUCH_EVERY_MS = 60_000
  */
 export class MpSessions {
   constructor(
-    private readonly store: Store,
+    private readonly store: Pick<Store, 'mpUsers' | 'sessions'>,
     private readonly clock: Clock,
   ) {}
 

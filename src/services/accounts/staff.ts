@@ -18,7 +18,7 @@ export type StaffEdit = Partial<Omit<StaffInput, 'username'>> & { active?: boole
 /** Console accounts, managed by admins. New and reset passwords are shown once. */
 export class StaffService {
   constructor(
-    private readonly store: Store,
+    private readonly store: Pick<Store, 'regions' | 'sessions' | 'staff' | 'stations'>,
     private readonly passwords: PasswordHasher,
     private readonly audit: AuditTrail,
   ) {}

@@ -22,7 +22,7 @@ export class BotPeople {
   private readonly bindTries = new RateLimiterMemory({ keyPrefix: 'bot_bind', points: 5, duration: 15 * 60 })
 
   constructor(
-    private readonly store: Store,
+    private readonly store: Pick<Store, 'bindingCodes' | 'bot' | 'cases' | 'deputies' | 'mpUsers' | 'staff' | 'stations'>,
     private readonly sessions: MpSessions,
     private readonly cipher: PiiCipher,
     private readonly audit: AuditTrail,

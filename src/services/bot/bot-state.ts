@@ -3,8 +3,8 @@ import type { Clock } from '../../clock.js'
 import { LEVEL_LABELS } from '../../domain/directory.js'
 import { PayloadTooLargeError } from '../../errors.js'
 import type { Store } from '../../store/ports.js'
-import type { RoutingService } from '../cases/case-routing.js'
 import { outboxMessage } from '../delivery/outbox-message.js'
+import type { DirectoryCache } from '../directory/directory-cache.js'
 
 const MAX_DIALOGUE_BYTES = 16 * 1024
 
@@ -15,8 +15,8 @@ const MAX_DIALOGUE_BYTES = 16 * 1024
  */
 export class BotState {
   constructor(
-    private readonly store: Store,
-    private readonly routing: RoutingService,
+    private readonly store: Pick<Store, 'bot' | 'deputies' | 'outbox' | 'stations'>,
+    private readonly directory: DirectoryCache,
     private readonly clock: Clock,
   ) {}
 
@@ -49,7 +49,7 @@ export class BotState {
   async findDeputies(q: string) {
     const byCode = await this.store.deputies.getByCode(q).catch(() => null)
     const found = byCode ? [byCode] : (await this.store.deputies.search({ q, limit: 10 })).items
-    const prepared = await this.routing.prepared()
+    const prepared = await this.directory.prepared()
     return found.map((d) => ({ code: d.code, name: d.name, levelLabel: LEVEL_LABELS[d.level], station: prepared.stations.get(d.stationIds[0] ?? '')?.name ?? null }))
   }
 

@@ -8,7 +8,7 @@ import type { Store } from '../../store/ports.js'
  * so that the SLA clocks follow the official schedule from then on. Returns how many
  * cases changed. A case someone changes meanwhile is skipped: its next import settles it.
  */
-export async function settleProvisionalDeadlines(store: Store, calendar: BusinessCalendar, policy: SlaPolicy, now: Date): Promise<number> {
+export async function settleProvisionalDeadlines(store: Pick<Store, 'cases'>, calendar: BusinessCalendar, policy: SlaPolicy, now: Date): Promise<number> {
   let settled = 0
   for (const c of await store.cases.listOpen()) {
     if (!c.deadlinesProvisional) continue

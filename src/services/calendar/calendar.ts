@@ -53,7 +53,7 @@ export class CalendarService implements CalendarSource {
   private loadedAt = Number.NEGATIVE_INFINITY
 
   constructor(
-    private readonly store: Store,
+    private readonly store: Pick<Store, 'calendar' | 'cases'>,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
     private readonly policy: CalendarPolicy,

@@ -1,5 +1,5 @@
 import { resolveAudience, type AudienceDirectory, type AudienceMember, type AudienceSelector, type CampaignRecord, type Problem, type Reader } from '../../domain/campaign.js'
-import { ancestry } from '../../domain/region-tree.js'
+import { districtOf, stationDistricts } from '../../domain/station-district.js'
 import type { Store } from '../../store/ports.js'
 
 /** The directory with the names progress shows beside the ids. */
@@ -14,13 +14,11 @@ export interface NamedDirectory extends AudienceDirectory {
  * publishing and progress are occasional, and a fresh read follows imports at once.
  */
 export class CampaignAudience {
-  constructor(private readonly store: Store) {}
+  constructor(private readonly store: Pick<Store, 'deputies' | 'directory' | 'regions' | 'stations'>) {}
 
   async directory(): Promise<NamedDirectory> {
     const snap = await this.store.directory.snapshot()
-    const regions = new Map(snap.regions.map((r) => [r.id, r]))
-    const districtOf = (regionId: string | undefined) => (regionId ? (ancestry(regionId, regions).find((r) => r.kind === 'district')?.id ?? null) : null)
-    const stationDistrict = new Map(snap.stations.map((s) => [s.id, districtOf(s.regionIds[0])]))
+    const stationDistrict = stationDistricts(snap.stations, new Map(snap.regions.map((r) => [r.id, r])))
     const deputyNames = new Map(snap.deputies.map((d) => [d.id, d.name]))
     const staffNames = new Map(snap.staff.map((s) => [s.id, s.name]))
     return {
@@ -65,7 +63,7 @@ export class CampaignAudience {
     if (!stationIds.length) return []
     const [stations, regionList] = await Promise.all([Promise.all(stationIds.map((id) => this.store.stations.get(id))), this.store.regions.list()])
     const regions = new Map(regionList.map((r) => [r.id, r]))
-    const districts = stations.map((st) => (st?.regionIds[0] ? (ancestry(st.regionIds[0], regions).find((r) => r.kind === 'district')?.id ?? null) : null))
+    const districts = stations.map((st) => districtOf(st?.regionIds[0], regions))
     return [...new Set(districts.filter((d): d is string => d !== null))]
   }
 
@@ -77,6 +75,6 @@ export class CampaignAudience {
     const station = await this.store.stations.get(home)
     const covered = station?.regionIds[0]
     const regions = covered ? new Map((await this.store.regions.list()).map((r) => [r.id, r])) : new Map()
-    return { stationId: home, districtId: covered ? (ancestry(covered, regions).find((r) => r.kind === 'district')?.id ?? null) : null }
+    return { stationId: home, districtId: districtOf(covered, regions) }
   }
 }

@@ -25,7 +25,7 @@ export interface CampaignProgressReport {
  */
 export class CampaignProgress {
   constructor(
-    private readonly store: Store,
+    private readonly store: Pick<Store, 'campaigns'>,
     private readonly campaigns: CampaignService,
     private readonly audience: CampaignAudience,
     private readonly clock: Clock,

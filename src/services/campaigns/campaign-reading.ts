@@ -26,7 +26,7 @@ export interface CampaignEntry {
  */
 export class CampaignReading {
   constructor(
-    private readonly store: Store,
+    private readonly store: Pick<Store, 'campaigns'>,
     private readonly audience: CampaignAudience,
     private readonly clock: Clock,
     private readonly timeZone: string,

@@ -41,7 +41,7 @@ export interface ItemDraft {
  */
 export class CampaignService {
   constructor(
-    private readonly store: Store,
+    private readonly store: Pick<Store, 'campaigns'>,
     private readonly audience: CampaignAudience,
     private readonly publisher: ReadingPublisher,
     private readonly clock: Clock,

@@ -30,7 +30,7 @@ export interface OpenCampaignTask {
  */
 export class ReadingDigest {
   constructor(
-    private readonly store: Store,
+    private readonly store: Pick<Store, 'campaigns'>,
     private readonly clock: Clock,
   ) {}
 

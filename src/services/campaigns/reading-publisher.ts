@@ -15,7 +15,7 @@ export const READING_PUBLISHED = 'reading.published'
  */
 export class ReadingPublisher {
   constructor(
-    private readonly store: Store,
+    private readonly store: Pick<Store, 'campaigns'>,
     private readonly audience: CampaignAudience,
     private readonly clock: Clock,
   ) {}

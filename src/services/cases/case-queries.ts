@@ -8,7 +8,7 @@ import { NotFoundError } from '../../errors.js'
 import { maskPhone, type PiiCipher } from '../../security/pii.js'
 import type { CaseQuery, Page, Store } from '../../store/ports.js'
 import type { AuditTrail } from '../audit.js'
-import type { PreparedDirectory, RoutingService } from './case-routing.js'
+import type { DirectoryCache, PreparedDirectory } from '../directory/directory-cache.js'
 import type { MpPrincipal } from '../accounts/mp-sessions.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 
@@ -38,8 +38,8 @@ export interface CaseDetail {
  */
 export class CaseQueries {
   constructor(
-    private readonly store: Store,
-    private readonly routing: RoutingService,
+    private readonly store: Pick<Store, 'cases' | 'deputies' | 'staff'>,
+    private readonly directory: DirectoryCache,
     private readonly cipher: PiiCipher,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
@@ -90,7 +90,7 @@ export class CaseQueries {
     if (f.overdue) q.overdueAt = this.clock.now()
     if (f.from) q.createdFrom = f.from
     if (f.to) q.createdTo = f.to
-    if (f.regionId) q.regionIds = [...subtree(f.regionId, [...(await this.routing.prepared()).regions.values()])]
+    if (f.regionId) q.regionIds = [...subtree(f.regionId, [...(await this.directory.prepared()).regions.values()])]
     return q
   }
 
@@ -145,7 +145,7 @@ export class CaseQueries {
 
   /** The name of the office a case waits at ("市人大常委会办公室" when none). */
   async officeNameOf(regionId: string | null) {
-    return officeName(regionId ?? 'city', await this.routing.prepared())
+    return officeName(regionId ?? 'city', await this.directory.prepared())
   }
 
   private async visible(caseId: string, allowed: (c: CaseRecord) => boolean) {
@@ -155,7 +155,7 @@ export class CaseQueries {
   }
 
   private async detail(c: CaseRecord): Promise<CaseDetail> {
-    const prepared = await this.routing.prepared()
+    const prepared = await this.directory.prepared()
     const events = await this.store.cases.events(c.id)
     const now = this.clock.now()
     return {

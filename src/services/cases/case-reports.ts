@@ -3,7 +3,7 @@ import type { CaseRecord } from '../../domain/case.js'
 import { caseStats, groupedStats } from '../../domain/case-stats.js'
 import type { Store } from '../../store/ports.js'
 import type { CaseFilters, CaseQueries } from './case-queries.js'
-import type { RoutingService } from './case-routing.js'
+import type { DirectoryCache } from '../directory/directory-cache.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 
 export type StatsGrouping = 'station' | 'district' | 'topic' | 'deputy' | 'department'
@@ -14,9 +14,9 @@ export type StatsGrouping = 'station' | 'district' | 'topic' | 'deputy' | 'depar
  */
 export class CaseReports {
   constructor(
-    private readonly store: Store,
+    private readonly store: Pick<Store, 'cases'>,
     private readonly queries: CaseQueries,
-    private readonly routing: RoutingService,
+    private readonly directory: DirectoryCache,
     private readonly clock: Clock,
   ) {}
 
@@ -32,7 +32,7 @@ export class CaseReports {
   }
 
   private async namer(groupBy: StatsGrouping): Promise<(key: string) => string> {
-    const prepared = await this.routing.prepared()
+    const prepared = await this.directory.prepared()
     switch (groupBy) {
       case 'station':
         return (key) => prepared.stations.get(key)?.name ?? key

@@ -47,7 +47,7 @@ export interface SubmittedCase {
  */
 export class CaseSubmitter {
   constructor(
-    private readonly store: Store,
+    private readonly store: Pick<Store, 'cases' | 'mpUsers'>,
     private readonly routing: RoutingService,
     private readonly cipher: PiiCipher,
     private readonly calendar: CalendarSource,

@@ -8,8 +8,8 @@ import type { SlaActionPolicy } from '../../domain/sla-actions.js'
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../../errors.js'
 import type { OutboxMessage, Store } from '../../store/ports.js'
 import { caseEvent, caseMessage, deputyActor, excerpt, queueOf, resident, staffActor, SYSTEM, WORK_KINDS, type CaseActor, type CaseChange, type Recipient } from './case-changes.js'
-import type { RoutingService } from './case-routing.js'
 import { escalationNotices, reminderText, slaRound, type EscalateAction, type RemindAction } from './sla-notices.js'
+import type { DirectoryCache } from '../directory/directory-cache.js'
 import type { MpPrincipal } from '../accounts/mp-sessions.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 
@@ -28,8 +28,8 @@ export interface WorkflowPolicy extends SlaPolicy, SlaActionPolicy {
  */
 export class CaseWorkflow {
   constructor(
-    private readonly store: Store,
-    private readonly routing: RoutingService,
+    private readonly store: Pick<Store, 'cases' | 'deputies'>,
+    private readonly directory: DirectoryCache,
     private readonly calendar: CalendarSource,
     private readonly policy: WorkflowPolicy,
     private readonly clock: Clock,
@@ -118,7 +118,7 @@ export class CaseWorkflow {
   private async stationsInScope(staff: StaffPrincipal, stationIds: string[]) {
     if (staff.role === 'station_staff') return stationIds.filter((s) => staff.stationIds.includes(s))
     if (staff.role === 'admin' || staff.regionIds.length === 0) return stationIds
-    const within = await Promise.all(stationIds.map((s) => this.routing.stationWithin(s, staff.regionIds)))
+    const within = await Promise.all(stationIds.map((s) => this.directory.stationWithin(s, staff.regionIds)))
     return stationIds.filter((_, i) => within[i])
   }
 
@@ -131,7 +131,7 @@ export class CaseWorkflow {
     const c = await this.staffCase(staff, caseId)
     if (staff.role !== 'station_staff' || !c.stationId) throw new ForbiddenError('只有联络站工作人员可以上报本站的留言')
     const office = c.handlingDistrictId ?? c.districtId
-    const station = (await this.routing.prepared()).stations.get(c.stationId)?.name ?? '联络站'
+    const station = (await this.directory.prepared()).stations.get(c.stationId)?.name ?? '联络站'
     const to: Recipient = { kind: 'office', id: office ?? 'city' }
     return this.apply(c, staffActor(staff), {
       action: 'handUp', type: 'referred', to: 'submitted', note: reason,
@@ -263,7 +263,7 @@ export class CaseWorkflow {
   private async moveTo(c: CaseRecord, actor: CaseActor, deputyId: string, deputyStations: string[], note: string | null) {
     const stationId = c.stationId && deputyStations.includes(c.stationId) ? c.stationId : (deputyStations[0] ?? c.stationId)
     const name = await this.deputyName(deputyId)
-    const place = stationId && stationId !== c.stationId ? await this.routing.placeOfStation(stationId) : null
+    const place = stationId && stationId !== c.stationId ? await this.directory.placeOfStation(stationId) : null
     const ack = (await this.calendar.current()).afterWorkingHours(this.clock.now(), this.policy.ackHours)
     return this.apply(c, actor, {
       action: 'assign', type: c.deputyId ? 'transferred' : 'assigned', to: 'assigned', note,
@@ -307,7 +307,7 @@ export class CaseWorkflow {
 
   private async deputyName(deputyId: string | null) {
     if (!deputyId) return ''
-    return (await this.routing.prepared()).deputies.get(deputyId)?.name ?? (await this.store.deputies.get(deputyId))?.name ?? ''
+    return (await this.directory.prepared()).deputies.get(deputyId)?.name ?? (await this.store.deputies.get(deputyId))?.name ?? ''
   }
 
   private async load(caseId: string) {

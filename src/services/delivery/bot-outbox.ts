@@ -13,7 +13,7 @@ import { retryOutcome, type RetryPolicy } from './retry.js'
  */
 export class BotOutbox {
   constructor(
-    private readonly store: Store,
+    private readonly store: Pick<Store, 'outbox'>,
     private readonly policy: RetryPolicy & { leaseSeconds: number; timeZone: string; quietHours: QuietPolicy },
     private readonly clock: Clock,
   ) {}

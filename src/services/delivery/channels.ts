@@ -36,7 +36,7 @@ const PERSON_WORDS: Partial<Record<OutboxMessage['recipientKind'], string>> = { 
  */
 export class ChannelResolver {
   constructor(
-    private readonly store: Store,
+    private readonly store: Pick<Store, 'bot' | 'mpUsers'>,
     private readonly settings: ChannelSettings,
   ) {}
 

@@ -54,7 +54,7 @@ export class OutboxDispatcher {
   private stopping = false
 
   constructor(
-    private readonly store: Store,
+    private readonly store: Pick<Store, 'campaigns' | 'cases' | 'meetings' | 'outbox' | 'subscriptions'>,
     private readonly resolver: ChannelResolver,
     private readonly senders: Senders,
     private readonly subscriptionTemplate: (kind: string) => { id: string } | null,

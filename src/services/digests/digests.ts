@@ -6,7 +6,7 @@ import { composeDigest, type Digest, type DigestMeeting, type DigestSurvey } fro
 import type { SurveyRecord } from '../../domain/survey.js'
 import { NotFoundError } from '../../errors.js'
 import type { DigestPreferences, OutboxMessage, Store } from '../../store/ports.js'
-import type { RoutingService } from '../cases/case-routing.js'
+import type { DirectoryCache } from '../directory/directory-cache.js'
 import type { ReadingDigest } from '../campaigns/reading-digest.js'
 import type { SurveyResponses } from '../surveys/survey-responses.js'
 import { outboxMessage } from '../delivery/outbox-message.js'
@@ -40,8 +40,8 @@ interface Gathered {
  */
 export class DigestService {
   constructor(
-    private readonly store: Store,
-    private readonly routing: RoutingService,
+    private readonly store: Pick<Store, 'cases' | 'digests' | 'meetings' | 'mpUsers' | 'outbox' | 'surveys'>,
+    private readonly directory: DirectoryCache,
     private readonly reading: ReadingDigest,
     private readonly settings: DigestSettings,
     private readonly clock: Clock,
@@ -53,7 +53,7 @@ export class DigestService {
     const now = this.clock.now()
     const day = localDate(now, this.settings.timeZone)
     const weekend = [0, 6].includes(new Date(`${day}T12:00:00Z`).getUTCDay())
-    const [prepared, preferences, done] = await Promise.all([this.routing.prepared(), this.store.digests.allPreferences(), this.store.digests.sentOn(day)])
+    const [prepared, preferences, done] = await Promise.all([this.directory.prepared(), this.store.digests.allPreferences(), this.store.digests.sentOn(day)])
     const sent = new Set(done)
     const due = [...prepared.deputies.values()].filter((d) => {
       if (sent.has(d.id)) return false
@@ -81,7 +81,7 @@ export class DigestService {
 
   /** Any deputy's digest for any date, as it would read at that day's sending time; nothing is recorded. */
   async preview(deputyId: string, day: string) {
-    const deputy = (await this.routing.prepared()).deputies.get(deputyId)
+    const deputy = (await this.directory.prepared()).deputies.get(deputyId)
     if (!deputy) throw new NotFoundError('代表不存在')
     const preferences = (await this.store.digests.preferences(deputyId)) ?? DEFAULT_PREFERENCES
     const at = new Date(startOfLocalDate(day, this.settings.timeZone).getTime() + minutesOf(preferences.sendAt ?? this.settings.sendAt) * 60_000)

@@ -26,7 +26,7 @@ export type ImportProgress = (message: string) => void
  */
 export class DirectoryImporter {
   constructor(
-    private readonly store: Store,
+    private readonly store: Pick<Store, 'directory'>,
     private readonly cipher: PiiCipher,
     private readonly passwords: PasswordHasher,
     private readonly audit: AuditTrail,

@@ -28,7 +28,7 @@ export interface DeputyEdit {
 /** Reading and editing the directory: regions, stations and deputies. */
 export class DirectoryService {
   constructor(
-    private readonly store: Store,
+    private readonly store: Pick<Store, 'deputies' | 'regions' | 'stations'>,
     private readonly cipher: PiiCipher,
     private readonly audit: AuditTrail,
     private readonly topics: readonly string[],

@@ -19,7 +19,7 @@ export interface Invitation {
  */
 export class MeetingInvitations {
   constructor(
-    private readonly store: Store,
+    private readonly store: Pick<Store, 'meetings'>,
     private readonly clock: Clock,
     private readonly settings: { timeZone: string; checkInOpensMinutesBefore: number },
   ) {}

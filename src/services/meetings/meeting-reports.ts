@@ -16,7 +16,7 @@ const ROLE_LABELS = { deputy: '代表', staff: '工作人员' } as const
  */
 export class MeetingReports {
   constructor(
-    private readonly store: Store,
+    private readonly store: Pick<Store, 'directory' | 'meetings' | 'outbox'>,
     private readonly meetings: MeetingService,
     private readonly clock: Clock,
     private readonly settings: { timeZone: string },

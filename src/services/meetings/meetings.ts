@@ -26,7 +26,7 @@ const newShortCode = () => Array.from(randomBytes(8), (b) => CODE_ALPHABET[b % C
  */
 export class MeetingService {
   constructor(
-    private readonly store: Store,
+    private readonly store: Pick<Store, 'directory' | 'meetings'>,
     private readonly clock: Clock,
     private readonly settings: { timeZone: string; reminderHours: number[]; remindCooldownMinutes: number },
     private readonly audit: Pick<AuditTrail, 'record'>,

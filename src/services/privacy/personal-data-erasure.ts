@@ -23,7 +23,7 @@ export interface ErasureOutcome {
  */
 export class PersonalDataErasure {
   constructor(
-    private readonly store: Store,
+    private readonly store: Pick<Store, 'audit' | 'cases' | 'mpUsers' | 'privacy'>,
     private readonly workflow: CaseWorkflow,
     private readonly sessions: MpSessions,
     private readonly uploads: Uploads,

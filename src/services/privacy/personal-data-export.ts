@@ -39,7 +39,7 @@ export interface PersonalData {
  */
 export class PersonalDataExport {
   constructor(
-    private readonly store: Store,
+    private readonly store: Pick<Store, 'campaigns' | 'cases' | 'deputies' | 'meetings' | 'mpUsers' | 'privacy'>,
     private readonly queries: CaseQueries,
     private readonly privacy: PrivacyService,
     private readonly cipher: PiiCipher,

@@ -29,7 +29,7 @@ const WITHDRAWN = 'privacy.consent.withdrawn'
 
 export class PrivacyService {
   constructor(
-    private readonly store: Store,
+    private readonly store: Pick<Store, 'audit' | 'mpUsers'>,
     private readonly clock: Clock,
     readonly notice: PrivacyNotice = PRIVACY_NOTICE,
   ) {}

@@ -6,7 +6,7 @@ import type { CampaignAudience, NamedDirectory } from '../campaigns/campaign-aud
 import { csvSheet, sheetTime } from '../csv-sheet.js'
 import type { MpPrincipal } from '../accounts/mp-sessions.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
-import { mayTake } from './quiz-taking.js'
+import { mayTake } from './quiz-audience.js'
 import type { QuizService } from './quizzes.js'
 
 export type BoardKind = 'person' | 'station' | 'district'
@@ -32,7 +32,7 @@ const residentLabel = (id: string) => `群众${id.slice(-4).toUpperCase()}`
  */
 export class QuizResults {
   constructor(
-    private readonly store: Store,
+    private readonly store: Pick<Store, 'quizzes'>,
     private readonly quizzes: QuizService,
     private readonly audience: CampaignAudience,
     private readonly settings: { timeZone: string },

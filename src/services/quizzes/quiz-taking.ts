@@ -5,21 +5,11 @@ import {
   type AttemptRecord, type QuizQuestion, type QuizRecord,
 } from '../../domain/quiz.js'
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../../errors.js'
-import type { QuizPerson, Store } from '../../store/ports.js'
+import type { Store } from '../../store/ports.js'
 import type { CampaignAudience } from '../campaigns/campaign-audience.js'
 import type { MpPrincipal } from '../accounts/mp-sessions.js'
-
-/** A deputy takes quizzes as the deputy, whichever account they use; anyone else as themselves. */
-export const quizPersonOf = (p: MpPrincipal): QuizPerson => (p.deputyId ? { kind: 'deputy', id: p.deputyId } : { kind: 'mp_user', id: p.id })
-
-/**
- * Whether the quiz is for this person of the mini-program (station staff take theirs
- * elsewhere); a district's deputies' quiz only for deputies of that district.
- */
-export async function mayTake(audience: CampaignAudience, quiz: Pick<QuizRecord, 'audience' | 'scopeDistrictIds'>, p: MpPrincipal): Promise<boolean> {
-  const districts = p.deputyId ? await audience.districtsOfDeputy(p.deputyId) : null
-  return mayTakeQuiz(quiz, districts)
-}
+import { quizPersonOf } from '../../domain/quiz-audience.js'
+import { mayTake } from './quiz-audience.js'
 
 export interface Paper {
   quiz: QuizRecord
@@ -34,7 +24,7 @@ export interface Paper {
  */
 export class QuizTaking {
   constructor(
-    private readonly store: Store,
+    private readonly store: Pick<Store, 'quizzes'>,
     private readonly audience: CampaignAudience,
     private readonly clock: Clock,
   ) {}

@@ -6,7 +6,8 @@ import type { PageQuery, Store } from '../../store/ports.js'
 import type { AuditTrail } from '../audit.js'
 import type { CampaignService } from '../campaigns/campaigns.js'
 import { requireRole, type StaffPrincipal } from '../accounts/principal.js'
-import { quizAudience, quizNotices } from '../publish-notices.js'
+import { quizNotices } from '../publish-notices.js'
+import { quizAudience } from './quiz-audience.js'
 import { readQuestionCsv, type QuestionDraft } from './quiz-csv.js'
 
 /** What an organizer sets; the rest of a quiz record is the service's. */
@@ -25,7 +26,7 @@ const FROZEN_ONCE_STARTED = ['drawCount', 'timeLimitSeconds'] as const
  */
 export class QuizService {
   constructor(
-    private readonly store: Store,
+    private readonly store: Pick<Store, 'directory' | 'outbox' | 'quizzes'>,
     private readonly campaigns: CampaignService,
     private readonly clock: Clock,
     private readonly settings: { timeZone: string },

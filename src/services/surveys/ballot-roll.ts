@@ -21,7 +21,7 @@ export interface NotVoted {
  */
 export class BallotRoll {
   constructor(
-    private readonly store: Store,
+    private readonly store: Pick<Store, 'directory' | 'mpUsers' | 'outbox' | 'surveys'>,
     private readonly surveys: Pick<SurveyService, 'visible'>,
     private readonly responses: Pick<SurveyResponses, 'deputyKeys'>,
   ) {}

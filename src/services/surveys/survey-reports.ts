@@ -5,7 +5,8 @@ import { ConflictError, ForbiddenError, UnprocessableError } from '../../errors.
 import type { Store } from '../../store/ports.js'
 import { csvSheet, sheetTime } from '../csv-sheet.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
-import { stationPlaces, type SurveyService } from './surveys.js'
+import type { SurveyService } from './surveys.js'
+import { stationPlaces } from '../directory/station-places.js'
 
 export interface ResultFilter {
   districtId?: string
@@ -19,7 +20,7 @@ export interface ResultFilter {
  */
 export class SurveyReports {
   constructor(
-    private readonly store: Store,
+    private readonly store: Pick<Store, 'directory' | 'stations' | 'surveys'>,
     private readonly surveys: SurveyService,
     private readonly clock: Clock,
     private readonly settings: { timeZone: string },

@@ -8,7 +8,7 @@ import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from
 import type { PiiCipher } from '../../security/pii.js'
 import type { Store } from '../../store/ports.js'
 import type { MpPrincipal } from '../accounts/mp-sessions.js'
-import { stationPlaces } from './surveys.js'
+import { stationPlaces } from '../directory/station-places.js'
 
 /**
  * Respondents' side: a survey opened from its poster (id or short code) and one response
@@ -18,7 +18,7 @@ import { stationPlaces } from './surveys.js'
  */
 export class SurveyResponses {
   constructor(
-    private readonly store: Store,
+    private readonly store: Pick<Store, 'directory' | 'surveys'>,
     private readonly cipher: Pick<PiiCipher, 'blindIndex'>,
     private readonly clock: Clock,
     private readonly settings: { timeZone: string },

@@ -1,7 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import type { Clock } from '../../clock.js'
 import type { DeputyLevel } from '../../domain/directory.js'
-import { ancestry } from '../../domain/region-tree.js'
 import {
   canManageSurvey, definitionProblems, draftName, frozenByAnswers, OPINION_OUTCOME_LABELS, sameValue,
   type Article, type SurveyCorrection, type Opinion, type OpinionOutcome, type PassRule, type Question, type SurveyKind, type SurveyRecord,
@@ -13,6 +12,7 @@ import type { AuditTrail } from '../audit.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 import { publishNotices } from '../publish-notices.js'
 import { outboxMessage } from '../delivery/outbox-message.js'
+import { stationPlaces } from '../directory/station-places.js'
 
 export interface SurveyDraft {
   kind: SurveyKind
@@ -35,14 +35,6 @@ export interface SurveyDraft {
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
 const newShortCode = () => Array.from(randomBytes(8), (b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join('')
 
-/** The district of a station, by its first region, from a directory snapshot. */
-export async function stationPlaces(store: Store) {
-  const snap = await store.directory.snapshot()
-  const regions = new Map(snap.regions.map((r) => [r.id, r]))
-  const districtOf = (regionId: string | undefined) => (regionId ? (ancestry(regionId, regions).find((r) => r.kind === 'district')?.id ?? null) : null)
-  return { snap, stationDistrict: new Map(snap.stations.map((s) => [s.id, districtOf(s.regionIds[0])])) }
-}
-
 /**
  * Organizers' side of surveys, consultations and ballots: create, list, close, and the
  * consultation's opinions with their outcome, told to each named commenter through the
@@ -51,7 +43,7 @@ export async function stationPlaces(store: Store) {
  */
 export class SurveyService {
   constructor(
-    private readonly store: Store,
+    private readonly store: Pick<Store, 'directory' | 'outbox' | 'surveys'>,
     private readonly clock: Clock,
     private readonly settings: { timeZone: string },
     private readonly audit: Pick<AuditTrail, 'record'>,

@@ -1,7 +1,7 @@
 import Router from '@koa/router'
 import type { Clock } from '../../../clock.js'
 import type { AuthService } from '../../../services/accounts/auth.js'
-import type { IdempotencyRepo } from '../../../store/ports.js'
+import type { IdempotencyRepo } from '../../../store/idempotency-port.js'
 import { idempotent } from '../../middleware/idempotency.js'
 import type { CalendarService } from '../../../services/calendar/calendar.js'
 import { requireStaff } from '../../middleware/auth.js'

@@ -1,0 +1,91 @@
+/**
+ * The layering rules of docs/ARCHITECTURE.md, checked by `npm run lint` (dependency-cruiser).
+ * Dependencies point one way: http, jobs, bots → services → domain and store ports.
+ * Type-only imports count too (tsPreCompilationDeps), except where a rule says otherwise.
+ */
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      comment: 'Two modules that import each other cannot be read, tested or moved one at a time.',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'domain-is-pure',
+      comment: 'src/domain holds pure rules: it may import types from the rest of the project, never code.',
+      severity: 'error',
+      from: { path: '^src/domain/' },
+      to: { path: '^src/', pathNot: '^src/domain/', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'domain-does-no-io',
+      comment: 'src/domain does no I/O: no node built-ins (files, network, processes); services do that.',
+      severity: 'error',
+      from: { path: '^src/domain/' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'http-reads-no-store',
+      comment:
+        'Routes parse, call a service and present: only the idempotency port (its middleware) is used from http. ' +
+        'The files listed in pathNot still read the store and are being moved behind services (issue 12, item 1); ' +
+        'delete each line once its file no longer imports src/store.',
+      severity: 'error',
+      from: {
+        path: '^src/http/',
+        pathNot: [
+          '^src/http/app\\.ts$',
+          '^src/http/presenters/directory\\.ts$',
+          '^src/http/presenters/surveys\\.ts$',
+          '^src/http/routes/audit/routes\\.ts$',
+          '^src/http/routes/bot/meeting-routes\\.ts$',
+          '^src/http/routes/bot/routes\\.ts$',
+          '^src/http/routes/directory/admin-routes\\.ts$',
+          '^src/http/routes/health/routes\\.ts$',
+          '^src/http/routes/outbox/routes\\.ts$',
+        ],
+      },
+      to: { path: '^src/store/', pathNot: '^src/store/idempotency-port\\.ts$' },
+    },
+    {
+      name: 'only-delivery-talks-to-wechat',
+      comment:
+        'The WeChat client and the WeCom robot are used by services/delivery (the senders) and built in the composition root ' +
+        '(src/app.ts). services/index.ts still builds them until issue 12 item 2 moves that to app.ts: then delete its line.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: ['^src/wechat/', '^src/services/delivery/', '^src/app\\.ts$', '^src/services/index\\.ts$'] },
+      to: { path: '^src/wechat/' },
+    },
+    {
+      name: 'services-know-no-http',
+      comment: 'Services are called by routes, jobs and the CLI alike: they never import Koa routes, middleware or presenters.',
+      severity: 'error',
+      from: { path: '^src/services/' },
+      to: { path: '^src/http/' },
+    },
+    {
+      name: 'store-knows-no-services',
+      comment: 'The adapters implement the ports; they never call a use case or a route.',
+      severity: 'error',
+      from: { path: '^src/store/' },
+      to: { path: '^src/(services|http|jobs)/' },
+    },
+    {
+      name: 'bots-talk-over-http',
+      comment: 'The bot is a separate process that reaches the backend only over HTTP (bots/client.ts); only its demo starts a backend beside it.',
+      severity: 'error',
+      from: { path: '^bots/', pathNot: '^bots/demo\\.ts$' },
+      to: { path: '^src/' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^(node_modules|miniprogram|console)/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    reporterOptions: { text: { highlightFocused: true } },
+  },
+}

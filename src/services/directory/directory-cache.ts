@@ -1,0 +1,75 @@
+import type { Region, Station } from '../../domain/directory.js'
+import { ancestry } from '../../domain/region-tree.js'
+import { buildRoutingIndex, type RoutingIndex } from '../../domain/routing.js'
+import type { DeputyRecord, Store } from '../../store/ports.js'
+
+/** The directory as routing and case views need it, prepared once and kept for a while. */
+export interface PreparedDirectory {
+  index: RoutingIndex
+  regions: Map<string, Region>
+  stations: Map<string, Station>
+  deputies: Map<string, Pick<DeputyRecord, 'id' | 'code' | 'name' | 'level' | 'stationIds' | 'topics'>>
+  deputiesByStation: Map<string, string[]>
+}
+
+/**
+ * The whole directory (regions, stations, deputies and the routing index) read once and
+ * shared by routing, case views, digests and the bot, for names and places. An import on
+ * this instance invalidates it at once; another instance's import shows up within the
+ * cache lifetime.
+ */
+export class DirectoryCache {
+  private cached: { until: number; prepared: Promise<PreparedDirectory> } | null = null
+
+  constructor(
+    private readonly store: Pick<Store, 'directory'>,
+    private readonly cacheMs = 60_000,
+  ) {}
+
+  invalidate() {
+    this.cached = null
+  }
+
+  prepared(): Promise<PreparedDirectory> {
+    const now = Date.now()
+    if (!this.cached || this.cached.until < now) {
+      const prepared = this.load()
+      this.cached = { until: now + this.cacheMs, prepared }
+      prepared.catch(() => (this.cached = null))
+    }
+    return this.cached.prepared
+  }
+
+  /** The district of a station's place, for a case that moves to it. */
+  async placeOfStation(stationId: string) {
+    return { districtId: districtOfStation(stationId, await this.prepared()) }
+  }
+
+  /** True when the station covers a place inside one of these regions (an organizer's districts). */
+  async stationWithin(stationId: string, regionIds: string[]) {
+    const prepared = await this.prepared()
+    const covered = prepared.stations.get(stationId)?.regionIds ?? []
+    return covered.some((rid) => ancestry(rid, prepared.regions).some((r) => regionIds.includes(r.id)))
+  }
+
+  private async load(): Promise<PreparedDirectory> {
+    const snapshot = await this.store.directory.snapshot()
+    const deputies = snapshot.deputies.map(({ id, code, name, level, stationIds, topics, dutyDates }) => ({ id, code, name, level, stationIds, topics, dutyDates }))
+    const deputiesByStation = new Map<string, string[]>()
+    for (const d of deputies) for (const s of d.stationIds) deputiesByStation.set(s, [...(deputiesByStation.get(s) ?? []), d.id])
+    return {
+      index: buildRoutingIndex({ regions: snapshot.regions, stations: snapshot.stations, deputies }),
+      regions: new Map(snapshot.regions.map((r) => [r.id, r])),
+      stations: new Map(snapshot.stations.map((s) => [s.id, s])),
+      deputies: new Map(deputies.map((d) => [d.id, d])),
+      deputiesByStation,
+    }
+  }
+}
+
+/** The district of the first region a station covers. */
+export function districtOfStation(stationId: string, prepared: PreparedDirectory) {
+  const covered = prepared.stations.get(stationId)?.regionIds[0]
+  const chain = covered ? ancestry(covered, prepared.regions) : []
+  return chain.find((r) => r.kind === 'district')?.id ?? null
+}
