@@ -46,6 +46,11 @@ export class DirectoryService {
     return regions.filter((r) => r.parentId === parentId)
   }
 
+  /** The regions directly under one, or the top of the tree (the districts) without one. */
+  async regionsUnder(parentId: string | null): Promise<Region[]> {
+    return parentId ? this.regionChildren(parentId) : (await this.regionTree()).map(({ children: _c, ...r }) => r)
+  }
+
   /**
    * The stations serving a region: those covering it (most specific first), then, for a
    * district or street, the stations covering places inside it.
@@ -79,6 +84,11 @@ export class DirectoryService {
     const deputies = await this.store.deputies.listByStation(station.id)
     const regions = await Promise.all(station.regionIds.map((id) => this.store.regions.get(id)))
     return { station, deputies, regions: regions.filter((r): r is Region => r !== null) }
+  }
+
+  /** How many regions, stations, deputies and staff the directory holds (the console's summary). */
+  summary() {
+    return this.store.directory.counts()
   }
 
   searchStations(query: StationQuery) {
