@@ -1,14 +1,13 @@
-import { createReadStream } from 'node:fs'
 import Router from '@koa/router'
 import busboy from 'busboy'
 import type { Context } from 'koa'
 import type { Clock } from '../../../clock.js'
-import { ForbiddenError, NotFoundError, PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from '../../../errors.js'
+import { PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from '../../../errors.js'
 import type { MpSessions } from '../../../services/accounts/mp-sessions.js'
 import type { Uploads } from '../../../services/cases/uploads.js'
 import { requireMpUser } from '../../middleware/mp-auth.js'
 import { rateLimit } from '../../middleware/rate-limit.js'
-import type { AppState } from '../../state.js'
+import type { MpState } from '../../state.js'
 
 /** Reads the one file of a multipart upload (what wx.uploadFile sends), refusing it past the limit. */
 function readOneFile(ctx: Context, maxBytes: number): Promise<Buffer> {
@@ -41,34 +40,23 @@ function readOneFile(ctx: Context, maxBytes: number): Promise<Buffer> {
 
 const tooLarge = (maxBytes: number) => new PayloadTooLargeError(`图片过大，上限为 ${Math.round(maxBytes / 1024 / 1024)} MB`)
 
-export function uploadRoutes(sessions: MpSessions, uploads: Uploads, maxBytes: number, clock: Clock) {
-  const router = new Router<AppState>({ prefix: '/api/mp/uploads' })
+export interface UploadRoutesDeps {
+  sessions: MpSessions
+  uploads: Uploads
+  /** The largest image accepted, in bytes. */
+  maxBytes: number
+  clock: Clock
+}
 
-  router.post('/', requireMpUser(sessions), rateLimit('mp_upload', 30, 600, (s) => s.mpUser!.id), async (ctx) => {
-    const saved = await uploads.save(await readOneFile(ctx, maxBytes), ctx.state.mpUser!.id, clock.now())
+/** A resident uploads one image at a time, to attach to a message. */
+export function uploadRoutes({ sessions, uploads, maxBytes, clock }: UploadRoutesDeps) {
+  const router = new Router<MpState>({ prefix: '/api/mp/uploads' })
+  router.use(requireMpUser(sessions))
+
+  router.post('/', rateLimit('mp_upload', 30, 600, (s: MpState) => s.mpUser.id), async (ctx) => {
+    const saved = await uploads.save(await readOneFile(ctx, maxBytes), ctx.state.mpUser.id, clock.now())
     ctx.status = 201
     ctx.body = saved
-  })
-
-  /**
-   * Only through a signed link that has not expired (case views hand them to those who may
-   * see the case), or to the person who uploaded the file, signed in. Never to anyone
-   * holding a bare URL.
-   */
-  router.get('/:name', async (ctx) => {
-    const name = ctx.params.name
-    const path = uploads.pathOf(name)
-    if (!path) throw new NotFoundError('图片不存在')
-    const { expires, sig } = ctx.query
-    if (!uploads.linkOpens(name, expires, sig, clock.now())) {
-      if (!ctx.get('Authorization')) throw new ForbiddenError('图片链接已失效，请重新打开留言查看', 'image_link_invalid')
-      const person = await sessions.authenticate(ctx.get('Authorization'))
-      if (!uploads.ownedBy(name, person.id)) throw new ForbiddenError('图片链接已失效，请重新打开留言查看', 'image_link_invalid')
-    }
-    ctx.type = uploads.contentType(name)
-    // A signed link lives minutes: shared caches must not keep the image longer than the link.
-    ctx.set('Cache-Control', 'private, max-age=300')
-    ctx.body = createReadStream(path)
   })
 
   return router
