@@ -6,7 +6,7 @@ import type { CampaignService } from '../../../services/campaigns/campaigns.js'
 import type { IdempotencyRepo } from '../../../store/ports.js'
 import { requireStaff } from '../../middleware/auth.js'
 import { idempotent } from '../../middleware/idempotency.js'
-import { presentCampaign, presentGroupProgress, presentItem, presentPersonProgress } from '../../presenters/campaigns.js'
+import { presentCampaign, presentItem, presentProgressReport } from '../../presenters/campaigns.js'
 import type { StaffState } from '../../state.js'
 import { parse } from '../../validate.js'
 import { campaignBody, campaignCorrectionBody, campaignIdParam, campaignsQuery, itemBody, itemCorrectionBody, itemParams, progressQuery } from './schemas.js'
@@ -78,12 +78,7 @@ export function adminCampaignRoutes({ auth, campaigns, progress, idempotency, cl
   router.get('/:id/progress', async (ctx) => {
     const { id } = parse(campaignIdParam, ctx.params, 'params')
     const { groupBy } = parse(progressQuery, ctx.query, 'query')
-    const report = await progress.report(ctx.state.staff, id, groupBy)
-    ctx.body = {
-      campaignId: report.campaignId, groupBy: report.groupBy, phase: report.phase, itemsPublished: report.itemsPublished,
-      totals: presentGroupProgress(report.totals),
-      items: groupBy === 'person' ? report.people.map(presentPersonProgress) : report.groups.map(presentGroupProgress),
-    }
+    ctx.body = presentProgressReport(await progress.report(ctx.state.staff, id, groupBy))
   })
 
   return router

@@ -3,6 +3,7 @@ import type { AuthService } from '../../../services/accounts/auth.js'
 import type { DigestService } from '../../../services/digests/digests.js'
 import type { DirectoryService } from '../../../services/directory/directory.js'
 import { requireStaff } from '../../middleware/auth.js'
+import { presentDigestPreview } from '../../presenters/digests.js'
 import { idParam } from '../../schemas.js'
 import type { StaffState } from '../../state.js'
 import { parse } from '../../validate.js'
@@ -23,8 +24,7 @@ export function digestRoutes({ auth, digests, directory }: DigestRoutesDeps) {
     const { id } = parse(idParam, ctx.params, 'params')
     const { date } = parse(dayQuery, ctx.query, 'query')
     await directory.deputy(ctx.state.staff, id) // only deputies the organizer may see
-    const digest = await digests.preview(id, date)
-    ctx.body = { date, digest: digest ? { title: digest.title, text: digest.text, counts: digest.counts } : null }
+    ctx.body = presentDigestPreview(date, await digests.preview(id, date))
   })
 
   router.get('/digests', async (ctx) => {

@@ -1,6 +1,5 @@
 import Router from '@koa/router'
 import type { Clock } from '../../../clock.js'
-import { timeLabel } from '../../../domain/meeting.js'
 import type { AuthService } from '../../../services/accounts/auth.js'
 import type { MeetingReports } from '../../../services/meetings/meeting-reports.js'
 import type { MeetingService } from '../../../services/meetings/meetings.js'
@@ -98,7 +97,7 @@ export function adminMeetingRoutes({ auth, meetings, reports, qrCodes, idempoten
     const m = await meetings.visible(ctx.state.staff, idOf(ctx.params))
     ctx.type = 'image/png'
     ctx.set('Content-Disposition', `inline; filename="meeting-${m.shortCode}.png"`)
-    ctx.body = await qrCodes.meetingPng(m, timeLabel(m.startAt, m.endAt, timeZone))
+    ctx.body = await qrCodes.meetingPoster(m, timeZone)
   })
 
   return router

@@ -1,8 +1,7 @@
 import Router from '@koa/router'
 import type { Clock } from '../../../clock.js'
-import { SURVEY_KIND_LABELS, surveyPhase } from '../../../domain/survey.js'
 import type { AuthService } from '../../../services/accounts/auth.js'
-import { surveyScene, type QrCodeRenderer } from '../../../services/qr-codes.js'
+import type { QrCodeRenderer } from '../../../services/qr-codes.js'
 import type { SurveyReports } from '../../../services/surveys/survey-reports.js'
 import type { SurveyService } from '../../../services/surveys/surveys.js'
 import type { IdempotencyRepo } from '../../../store/ports.js'
@@ -27,7 +26,7 @@ export function adminSurveyRoutes({ auth, surveys, reports, qrCodes, idempotency
   const router = new Router<StaffState>({ prefix: '/api/admin/surveys' })
   router.use(requireStaff(auth, 'organizer', 'admin'))
   const idOf = (params: unknown) => parse(surveyIdParam, params, 'params').id
-  const link = (shortCode: string) => qrCodes.linkFor(surveyScene(shortCode))
+  const link = (shortCode: string) => qrCodes.surveyLink(shortCode)
 
   router.post('/', idempotent(idempotency, clock, (s: StaffState) => `staff:${s.staff.id}`), async (ctx) => {
     const s = await surveys.create(ctx.state.staff, parse(createBody, ctx.state.body, 'body'))
@@ -94,7 +93,7 @@ export function adminSurveyRoutes({ auth, surveys, reports, qrCodes, idempotency
     const s = await surveys.visible(ctx.state.staff, idOf(ctx.params))
     ctx.type = 'image/png'
     ctx.set('Content-Disposition', `inline; filename="survey-${s.shortCode}.png"`)
-    ctx.body = await qrCodes.surveyPng(s, `${SURVEY_KIND_LABELS[s.kind]} · ${surveyPhase(s, clock.now()) === 'closed' ? '已结束' : '欢迎参与'}`)
+    ctx.body = await qrCodes.surveyPoster(s, clock.now())
   })
 
   return router
