@@ -7,7 +7,7 @@ import { requireBot } from '../../middleware/bot-auth.js'
 import { presentBotCaseBrief } from '../../presenters/bot.js'
 import type { AppState } from '../../state.js'
 import { parse } from '../../validate.js'
-import { erasureAnswer, WITHDRAWN_CONSENT_MESSAGE } from '../privacy/answers.js'
+import { erasureAnswer, WITHDRAWN_CONSENT_MESSAGE } from '../../presenters/privacy-answers.js'
 import { personParam, personTicketParam } from './schemas.js'
 import { withdrawBody } from '../cases/schemas.js'
 

@@ -8,7 +8,7 @@ import { rateLimit } from '../../middleware/rate-limit.js'
 import type { ReadingTime } from '../../presenters/cases.js'
 import { presentPersonalData } from '../../presenters/personal-data.js'
 import type { MpState } from '../../state.js'
-import { erasureAnswer, WITHDRAWN_CONSENT_MESSAGE } from './answers.js'
+import { erasureAnswer, WITHDRAWN_CONSENT_MESSAGE } from '../../presenters/privacy-answers.js'
 
 export interface PrivacyRoutesDeps {
   sessions: MpSessions
