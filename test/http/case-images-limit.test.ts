@@ -1,5 +1,5 @@
 import { expect } from 'chai'
-import { asAdmin, asResident, startApp, type TestApp } from '../helpers/app.js'
+import { asResident, startApp, type TestApp } from '../helpers/app.js'
 import { caseCity } from '../factories.js'
 
 // A 1×1 PNG.
@@ -32,20 +32,5 @@ describe('a resident\'s message with more photos than one message may carry', ()
     const sent = await resident.post('/api/mp/cases', { text: '路面坑洼，附两张照片', regionId: 'c010101', images: photos.slice(0, 2) })
     expect(sent.status).to.equal(201)
     expect(sent.body.images).to.have.length(2)
-  })
-})
-
-describe('the console\'s outbox: trying again a message that is not there', () => {
-  let app: TestApp
-  beforeEach(async () => {
-    app = await startApp({ directory: caseCity() })
-  })
-  afterEach(() => app.close())
-
-  it('says it does not exist (404), not that it is not dead', async () => {
-    const admin = await asAdmin(app)
-    const answer = await admin.post('/api/admin/outbox/00000000-0000-0000-0000-000000000000/retry')
-    expect(answer.status).to.equal(404)
-    expect(answer.body.error.message).to.equal('消息不存在')
   })
 })
