@@ -133,6 +133,11 @@ export function canTransition(action: CaseAction, from: CaseStatus): boolean {
   return (TRANSITIONS[action] as readonly CaseStatus[]).includes(from)
 }
 
+/** Whether a resident who gave this rating may ask for the case to be handled again (重新办理). */
+export function ratingAllowsReopen(rating: number | null, reopenMaxRating: number): boolean {
+  return rating !== null && rating <= reopenMaxRating
+}
+
 /** The deadline that matters now: acknowledging, then replying; none once replied or ended. */
 export function nextDeadline(c: Pick<CaseRecord, 'status' | 'acknowledgedAt' | 'ackDueAt' | 'replyDueAt'>): Date | null {
   switch (c.status) {

@@ -2,7 +2,7 @@ import Koa from 'koa'
 import type { Config } from '../config.js'
 import type { Logger } from '../logger.js'
 import type { Services } from '../services/index.js'
-import type { Store } from '../store/ports.js'
+import type { IdempotencyRepo } from '../store/ports.js'
 import { errorHandler } from './middleware/errors.js'
 import { expensiveLimits } from './middleware/expensive-limits.js'
 import { jsonBody } from './middleware/json-body.js'
@@ -43,8 +43,24 @@ import { adminBallotRollRoutes } from './routes/surveys/roll-routes.js'
 import { privacyRoutes } from './routes/privacy/routes.js'
 import { botPrivacyRoutes } from './routes/bot/privacy-routes.js'
 
+import { staffMeRoutes } from './routes/auth/me-routes.js'
+import { privacyNoticeRoutes } from './routes/privacy/notice-routes.js'
+import { imageRoutes } from './routes/uploads/image-routes.js'
+import { mpLoginRoutes } from './routes/account/login-routes.js'
+import { bindingCodeRoutes } from './routes/account/staff-routes.js'
+import { botOutboxRoutes } from './routes/bot/outbox-routes.js'
+import { deputyDigestRoutes } from './routes/digests/mp-routes.js'
+import { publicMeetingRoutes } from './routes/meetings/public-routes.js'
+import { publicRegistrationRoutes } from './routes/meetings/registration-routes.js'
+
+/** A router of any state: each says what its handlers may rely on (`Router<StaffState>` …). */
+interface Mountable {
+  routes(): Koa.Middleware<any, any>
+  allowedMethods(): Koa.Middleware<any, any>
+}
+
 /** The Koa app: request context, errors, JSON bodies, then one router per area. */
-export function createHttpApp(config: Config, logger: Logger, store: Store, services: Services, clock: Clock) {
+export function createHttpApp(config: Config, logger: Logger, store: { idempotency: IdempotencyRepo }, services: Services, clock: Clock) {
   const app = new Koa<AppState>({ proxy: config.http.trustProxy })
   app.silent = true // errors are logged by the error middleware, with the request id
 
@@ -62,44 +78,60 @@ export function createHttpApp(config: Config, logger: Logger, store: Store, serv
   const readsOwnBody = new Set(['/api/mp/uploads', '/api/mp/uploads/', '/api/admin/directory/import'])
   app.use((ctx, next) => (readsOwnBody.has(routedPath(ctx.path)) ? next() : ordinaryBody(ctx, next)))
 
-  const routers = [
-    healthRoutes(store, services.calendar),
-    authRoutes(services.auth, { secureCookies: config.http.secureCookies }),
-    directoryMpRoutes(services.directory),
-    directoryAdminRoutes({ auth: services.auth, directory: services.directory, importer: services.importer, store, importBody: jsonBody(importLimit) }),
-    staffRoutes(services.auth, services.staff),
-    auditRoutes(services.auth, store.audit),
-    qrCodeRoutes(services.auth, services.directory, services.qrCodes),
+  const { timeZone } = config.business
+  const botSecret = config.bot.secret
+  const { auth, mpSessions: sessions, directory } = services
+  const { idempotency } = store
+  const routers: Mountable[] = [
+    healthRoutes({ readiness: services.readiness }),
+    authRoutes({ auth, secureCookies: config.http.secureCookies }),
+    staffMeRoutes({ auth }),
+    directoryMpRoutes({ directory }),
+    directoryAdminRoutes({ auth, directory, importer: services.importer, importBody: jsonBody(importLimit) }),
+    staffRoutes({ auth, staff: services.staff }),
+    auditRoutes({ auth, audit: services.audit }),
+    qrCodeRoutes({ auth, directory, qrCodes: services.qrCodes }),
+    privacyNoticeRoutes({ privacy: services.privacy }),
     residentCaseRoutes({
-      sessions: services.mpSessions, submitter: services.submitter, workflow: services.workflow, queries: services.caseQueries,
-      privacy: services.privacy, uploads: services.uploads, idempotency: store.idempotency, clock, maxImages: config.uploads.maxPerCase,
-      submitLimitPerTenMinutes: config.cases.submitLimitPerTenMinutes, timeZone: config.business.timeZone,
+      sessions, submitter: services.submitter, workflow: services.workflow, queries: services.caseQueries,
+      privacy: services.privacy, uploads: services.uploads, idempotency, clock,
+      submitLimitPerTenMinutes: config.cases.submitLimitPerTenMinutes, timeZone,
     }),
-    deputyCaseRoutes(services.mpSessions, services.workflow, services.caseQueries, clock, config.business.timeZone),
-    adminCaseRoutes(services.auth, services.workflow, services.caseQueries, services.routing, services.caseReports, clock),
-    uploadRoutes(services.mpSessions, services.uploads, config.uploads.maxBytes, clock),
-    accountRoutes(services.accounts, services.mpSessions, services.auth, services.directory, services.botPeople, config.limits),
-    privacyRoutes(services.mpSessions, services.privacy, services.personalData, services.erasure, () => ({ timeZone: services.calendar.timeZone, now: clock.now() })),
-    outboxRoutes(services.botOutbox, services.auth, store, clock, config.bot.secret),
-    botRoutes(services, store, clock, config.bot.secret, config.cases.reopenMaxRating),
-    digestRoutes(services.digests, services.mpSessions, services.auth, services.directory),
-    adminCampaignRoutes({ auth: services.auth, campaigns: services.campaigns, progress: services.campaignProgress, idempotency: store.idempotency, clock }),
-    mpCampaignRoutes(services.mpSessions, services.campaignReading, clock),
-    staffReadingRoutes(services.auth, services.campaignReading),
-    adminMeetingRoutes({
-      auth: services.auth, meetings: services.meetings, reports: services.meetingReports, qrCodes: services.qrCodes,
-      idempotency: store.idempotency, clock, timeZone: config.business.timeZone,
+    deputyCaseRoutes({ sessions, workflow: services.workflow, queries: services.caseQueries, clock, timeZone }),
+    adminCaseRoutes({ auth, workflow: services.workflow, queries: services.caseQueries, routing: services.routing, reports: services.caseReports, clock }),
+    uploadRoutes({ sessions, uploads: services.uploads, maxBytes: config.uploads.maxBytes, clock }),
+    imageRoutes({ sessions, uploads: services.uploads, clock }),
+    mpLoginRoutes({ accounts: services.accounts, limits: config.limits }),
+    accountRoutes({ sessions, accounts: services.accounts }),
+    bindingCodeRoutes({ auth, accounts: services.accounts, directory, botPeople: services.botPeople }),
+    privacyRoutes({
+      sessions, privacy: services.privacy, exporter: services.personalData, erasure: services.erasure,
+      reading: () => ({ timeZone: services.calendar.timeZone, now: clock.now() }),
     }),
-    mpMeetingRoutes(services.mpSessions, services.meetingInvitations),
-    adminQuizRoutes({ auth: services.auth, quizzes: services.quizzes, results: services.quizResults, idempotency: store.idempotency, clock }),
-    mpQuizRoutes(services.mpSessions, services.quizTaking, services.quizResults, clock),
-    adminSurveyRoutes({ auth: services.auth, surveys: services.surveys, reports: services.surveyReports, qrCodes: services.qrCodes, idempotency: store.idempotency, clock }),
-    mpSurveyRoutes(services.mpSessions, services.surveyResponses),
-    mpTaskRoutes(services.mpSessions, services.tasks),
-    adminBallotRollRoutes(services.auth, services.ballotRoll),
-    botMeetingRoutes(services, store, config.bot.secret, config.business.timeZone),
-    calendarRoutes(services.auth, services.calendar, store.idempotency, clock),
-    botPrivacyRoutes(services, config.bot.secret),
+    botOutboxRoutes({ outbox: services.botOutbox, botSecret }),
+    outboxRoutes({ auth, outbox: services.outboxConsole }),
+    botRoutes({
+      people: services.botPeople, state: services.botState, cases: services.botCases, privacy: services.privacy, directory,
+      idempotency, clock, timeZone: services.calendar.timeZone, botSecret,
+    }),
+    deputyDigestRoutes({ sessions, digests: services.digests }),
+    digestRoutes({ auth, digests: services.digests, directory }),
+    adminCampaignRoutes({ auth, campaigns: services.campaigns, progress: services.campaignProgress, idempotency, clock }),
+    mpCampaignRoutes({ sessions, reading: services.campaignReading, clock }),
+    staffReadingRoutes({ auth, reading: services.campaignReading }),
+    adminMeetingRoutes({ auth, meetings: services.meetings, reports: services.meetingReports, qrCodes: services.qrCodes, idempotency, clock, timeZone }),
+    mpMeetingRoutes({ sessions, invitations: services.meetingInvitations }),
+    publicMeetingRoutes({ invitations: services.meetingInvitations }),
+    publicRegistrationRoutes({ sessions, invitations: services.meetingInvitations }),
+    adminQuizRoutes({ auth, quizzes: services.quizzes, results: services.quizResults, idempotency, clock }),
+    mpQuizRoutes({ sessions, taking: services.quizTaking, results: services.quizResults, clock }),
+    adminSurveyRoutes({ auth, surveys: services.surveys, reports: services.surveyReports, qrCodes: services.qrCodes, idempotency, clock }),
+    mpSurveyRoutes({ sessions, responses: services.surveyResponses }),
+    mpTaskRoutes({ sessions, tasks: services.tasks }),
+    adminBallotRollRoutes({ auth, roll: services.ballotRoll }),
+    botMeetingRoutes({ people: services.botPeople, invitations: services.meetingInvitations, timeZone, botSecret }),
+    calendarRoutes({ auth, calendar: services.calendar, idempotency, clock }),
+    botPrivacyRoutes({ people: services.botPeople, cases: services.botCases, privacy: services.privacy, erasure: services.erasure, botSecret }),
   ]
   for (const router of routers) app.use(router.routes()).use(router.allowedMethods())
   return app

@@ -11,5 +11,23 @@ export interface AppState {
   body?: unknown
 }
 
+/** Behind `requireStaff` (every route of a `Router<StaffState>`): the console user is known. */
+export interface StaffState extends AppState {
+  staff: StaffPrincipal
+}
+
+/** Behind `requireMpUser` (every route of a `Router<MpState>`): the mini-program user is known. */
+export interface MpState extends AppState {
+  mpUser: MpPrincipal
+}
+
+/** A mini-program user bound to a deputy record. */
+export type DeputyPrincipal = MpPrincipal & { deputyId: string }
+
+/** Behind `requireDeputy` (every route of a `Router<DeputyState>`): the user is a bound deputy. */
+export interface DeputyState extends MpState {
+  mpUser: DeputyPrincipal
+}
+
 /** The context a route handler receives. */
-export type RouteContext = import('@koa/router').RouterContext<AppState>
+export type RouteContext<S extends AppState = AppState> = import('@koa/router').RouterContext<S>

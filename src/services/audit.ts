@@ -1,5 +1,5 @@
 import type { Clock } from '../clock.js'
-import type { AuditRepo } from '../store/ports.js'
+import type { AuditQuery, AuditRepo } from '../store/ports.js'
 import type { StaffPrincipal } from './accounts/principal.js'
 
 /** Records who did what to which record; the console shows it, nobody edits it. */
@@ -19,5 +19,10 @@ export class AuditTrail {
       targetId: target?.id ?? null,
       details,
     })
+  }
+
+  /** Who did what, newest first: what the console's audit page lists (admins only). */
+  list(query: AuditQuery) {
+    return this.audit.list(query)
   }
 }

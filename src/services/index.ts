@@ -33,6 +33,9 @@ import { realSenders, templateFor } from './delivery/senders.js'
 import { MpAccounts } from './accounts/mp-account.js'
 import { BotPeople } from './bot/bot-people.js'
 import { BotState } from './bot/bot-state.js'
+import { BotCases } from './bot/bot-cases.js'
+import { OutboxConsole } from './delivery/outbox-console.js'
+import { Readiness } from './readiness.js'
 import { createCampaignServices } from './campaigns/campaign-services.js'
 import { createQuizServices } from './quizzes/quiz-services.js'
 import { MeetingService } from './meetings/meetings.js'
@@ -87,9 +90,11 @@ export function createServices(config: Config & { security: { secretKey: string 
   const quizServices = createQuizServices(store, campaignServices.campaigns, clock, { timeZone }, audit)
   const uploads = new Uploads(config.uploads.dir, (ownerId) => cipher.blindIndex(`upload:${ownerId}`), {
     sign: (text) => cipher.blindIndex(text), linkSeconds: config.uploads.linkMinutes * 60,
-  })
+  }, config.uploads.maxPerCase)
   const caseQueries = new CaseQueries(store, directoryCache, cipher, audit, clock, { windowDays: config.cases.similarWindowDays, threshold: config.cases.similarThreshold }, uploads)
   const workflow = new CaseWorkflow(store, directoryCache, calendar, policy, clock)
+  const botPeople = new BotPeople(store, mpSessions, cipher, audit, clock, bindingGuard)
+  const submitter = new CaseSubmitter(store, routing, cipher, calendar, policy, privacy.notice, clock, adapters.contentCheck)
   return {
     cipher,
     passwords,
@@ -111,11 +116,14 @@ export function createServices(config: Config & { security: { secretKey: string 
     /** Another dispatcher on the same store, as a second backend instance runs one. */
     newDispatcher,
     botOutbox: new BotOutbox(store, outboxPolicy, clock),
-    botPeople: new BotPeople(store, mpSessions, cipher, audit, clock, bindingGuard),
+    botPeople,
+    botCases: new BotCases({ people: botPeople, submitter, queries: caseQueries, workflow }),
+    outboxConsole: new OutboxConsole(store, clock),
+    readiness: new Readiness(store, calendar),
     botState: new BotState(store, directoryCache, clock),
     accounts: new MpAccounts(store, mpSessions, wechat, cipher, audit, clock, { longTerm: (id) => templateKinds.get(id) ?? null }, bindingGuard),
     uploads,
-    submitter: new CaseSubmitter(store, routing, cipher, calendar, policy, privacy.notice, clock, adapters.contentCheck),
+    submitter,
     workflow,
     slaClocks: new SlaClocks(store, workflow, config.cases, clock),
     personalData: new PersonalDataExport(store, caseQueries, privacy, cipher, clock),

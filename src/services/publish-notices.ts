@@ -1,7 +1,7 @@
 import { momentLabel } from '../domain/meeting.js'
 import type { QuizRecord } from '../domain/quiz.js'
 import type { SurveyRecord } from '../domain/survey.js'
-import type { OutboxMessage, Store } from '../store/ports.js'
+import type { OutboxMessage } from '../store/ports.js'
 import { outboxMessage, type Recipient } from './delivery/outbox-message.js'
 import { stationPlaces } from './directory/station-places.js'
 

@@ -4,6 +4,8 @@ import { readdirSync } from 'node:fs'
 import { createCanvas, GlobalFonts, loadImage, type SKRSContext2D } from '@napi-rs/canvas'
 import QRCode from 'qrcode'
 import { LEVEL_LABELS, type Deputy, type Station } from '../domain/directory.js'
+import { timeLabel } from '../domain/meeting.js'
+import { SURVEY_KIND_LABELS, surveyPhase, type SurveyRecord } from '../domain/survey.js'
 
 const FONT = 'LiaisonSans'
 let fontsRegistered = false
@@ -73,6 +75,21 @@ export class QrCodeRenderer {
   }
 
   /** The poster code of a survey, consultation or ballot: scanning it opens the questionnaire. */
+  /** A meeting's poster: its title and when it is, in the business time zone. */
+  meetingPoster(m: { shortCode: string; title: string; startAt: Date; endAt: Date }, timeZone: string) {
+    return this.meetingPng(m, timeLabel(m.startAt, m.endAt, timeZone))
+  }
+
+  /** A survey's poster: its title, its kind, and whether it still takes answers. */
+  surveyPoster(s: Pick<SurveyRecord, 'shortCode' | 'title' | 'kind' | 'opensAt' | 'closesAt'>, now: Date) {
+    return this.surveyPng(s, `${SURVEY_KIND_LABELS[s.kind]} · ${surveyPhase(s, now) === 'closed' ? '已结束' : '欢迎参与'}`)
+  }
+
+  /** The link a survey's poster opens (shown beside the survey in the console). */
+  surveyLink(shortCode: string) {
+    return this.linkFor(surveyScene(shortCode))
+  }
+
   async surveyPng(survey: { shortCode: string; title: string }, kindLabel: string): Promise<Buffer> {
     return this.render(surveyScene(survey.shortCode), [
       { text: survey.title, size: 34 },

@@ -14,7 +14,7 @@ const ABANDONED_AFTER_MS = 60_000
  * replayed for the same key and caller; the same key with another body is 422; a request
  * still being handled is 409. Keys live at least 24 h (purged later by a job).
  */
-export function idempotent(keys: IdempotencyRepo, clock: Clock, callerOf: (state: AppState) => string): Middleware<AppState> {
+export function idempotent<S extends AppState = AppState>(keys: IdempotencyRepo, clock: Clock, callerOf: (state: S) => string): Middleware<S> {
   return async (ctx, next) => {
     const key = ctx.get('Idempotency-Key')
     if (!key) return next()

@@ -1,5 +1,6 @@
 import { campaignPhase, PHASE_LABELS, type CampaignRecord, type CheckInRecord, type ReadingItem } from '../../domain/campaign.js'
 import type { GroupProgress, PersonProgress } from '../../domain/campaign-progress.js'
+import type { CampaignProgressReport } from '../../services/campaigns/campaign-progress.js'
 import type { CampaignEntry } from '../../services/campaigns/campaign-reading.js'
 
 // Presenters name every field they return.
@@ -56,4 +57,11 @@ export const presentPersonProgress = (p: PersonProgress & { stationName: string 
 export const presentGroupProgress = (g: GroupProgress & { name?: string }) => ({
   id: g.key, name: g.name ?? null, audience: g.audience, reached: g.reached, read: g.read, checkedIn: g.checkedIn,
   reachedShare: g.reachedShare, readShare: g.readShare, checkedInShare: g.checkedInShare,
+})
+
+/** Reached, read and checked in: per person, or per station or district as shares of the audience. */
+export const presentProgressReport = (r: CampaignProgressReport) => ({
+  campaignId: r.campaignId, groupBy: r.groupBy, phase: r.phase, itemsPublished: r.itemsPublished,
+  totals: presentGroupProgress(r.totals),
+  items: r.groupBy === 'person' ? r.people.map(presentPersonProgress) : r.groups.map(presentGroupProgress),
 })

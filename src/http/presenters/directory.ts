@@ -2,7 +2,7 @@ import type { Region, Station } from '../../domain/directory.js'
 import { LEVEL_LABELS } from '../../domain/directory.js'
 import type { RegionNode } from '../../domain/region-tree.js'
 import type { DeputyView } from '../../services/directory/directory.js'
-import type { DeputyRecord, StaffRecord } from '../../store/ports.js'
+import type { DeputyRecord, DirectoryCounts, StaffRecord } from '../../store/ports.js'
 import type { StaffPrincipal } from '../../services/accounts/principal.js'
 
 // Presenters name every field they return, so a new column never leaks by default.
@@ -43,6 +43,13 @@ export const presentPublicDeputy = (d: Pick<DeputyRecord, 'code' | 'name' | 'lev
   stations: stations.map(presentPublicStation),
 })
 
+/** A station's public page: the places it covers and its deputies' cards. */
+export const presentPublicStationPage = (p: { station: Station; regions: Region[]; deputies: Array<Pick<DeputyRecord, 'code' | 'name' | 'level' | 'topics'>> }) => ({
+  ...presentPublicStation(p.station),
+  regions: p.regions.map((r) => ({ id: r.id, name: r.name })),
+  deputies: p.deputies.map((d) => presentPublicDeputy(d, [])).map(({ stations: _s, ...card }) => card),
+})
+
 export const presentDeputy = (d: DeputyView) => ({
   id: d.id,
   code: d.code,
@@ -74,3 +81,6 @@ export const presentPrincipal = (s: StaffPrincipal) => ({
   stationIds: s.stationIds,
   regionIds: s.regionIds,
 })
+
+/** How big the directory is, for the console's summary. */
+export const presentDirectoryCounts = (c: DirectoryCounts) => ({ regions: c.regions, stations: c.stations, deputies: c.deputies, staff: c.staff })

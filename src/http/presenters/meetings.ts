@@ -1,4 +1,4 @@
-import { MEETING_KIND_LABELS, MEETING_STATUS_LABELS, RSVP_LABELS, rsvpClosesAt, type MeetingInvitee, type MeetingRecord } from '../../domain/meeting.js'
+import { MEETING_KIND_LABELS, MEETING_STATUS_LABELS, RSVP_LABELS, rsvpClosesAt, type MeetingInvitee, type MeetingRecord, type PublicRegistration } from '../../domain/meeting.js'
 import type { MeetingAttendance, PersonAttendance } from '../../domain/meeting-attendance.js'
 import type { NoticeState } from '../../domain/notice-delivery.js'
 
@@ -110,3 +110,6 @@ export const presentPublicMeeting = (m: MeetingRecord, taken: number) => ({
   publicSeats: m.publicSeats,
   seatsLeft: Math.max(0, m.publicSeats - taken),
 })
+
+/** A resident's place at a meeting open to public attendance. */
+export const presentPublicRegistration = (r: PublicRegistration) => ({ meetingId: r.meetingId, name: r.name, createdAt: r.createdAt.toISOString() })

@@ -4,6 +4,8 @@ import {
 } from '../../domain/survey.js'
 import type { BallotOutcome, SurveyResults } from '../../domain/survey-tally.js'
 import type { TextAnswer } from '../../store/survey-ports.js'
+import type { NotVoted } from '../../services/surveys/ballot-roll.js'
+import { presentNotice } from './meetings.js'
 
 // Presenters name every field they return. Respondents never see the roll, the creator or
 // who else answered; nothing here carries a respondent key.
@@ -98,4 +100,12 @@ export const presentOpinion = (o: Opinion) => ({
   reason: o.reason,
   decidedAt: o.decidedAt?.toISOString() ?? null,
   createdAt: o.createdAt.toISOString(),
+})
+
+/** A ballot's roll while it runs: who has not voted yet, and whether their notice arrived. */
+export const presentNotVoted = (r: { survey: SurveyRecord; roll: number; voted: number; items: NotVoted[] }) => ({
+  survey: { id: r.survey.id, title: r.survey.title, closesAt: r.survey.closesAt.toISOString() },
+  roll: r.roll,
+  voted: r.voted,
+  items: r.items.map((i) => ({ deputyId: i.deputyId, name: i.name, notice: presentNotice(i.notice) })),
 })

@@ -5,11 +5,17 @@ import type { Clock } from '../../clock.js'
 import { DEPUTY_LOAD_STATUSES, type CaseRecord } from '../../domain/case.js'
 import { ConflictError, ForbiddenError, NotFoundError, RateLimitError, UnprocessableError } from '../../errors.js'
 import { bindDeputy, codeHash, issueCode } from '../accounts/mp-account.js'
+import type { PersonRef } from '../../domain/meeting.js'
 import type { MpUserRecord, Store } from '../../store/ports.js'
 import type { PiiCipher } from '../../security/pii.js'
 import type { AuditTrail } from '../audit.js'
 import type { MpPrincipal, MpSessions } from '../accounts/mp-sessions.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
+
+/** A person the bot talks to, with their record (the contact they are bound to). */
+export type BotPrincipal = MpPrincipal & { user: MpUserRecord }
+
+const notBound = () => new ForbiddenError('此功能仅限已绑定的人大代表使用，请先发送“绑定 六位绑定码”', 'not_a_deputy')
 
 const ALIAS_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
 
@@ -64,10 +70,26 @@ export class BotPeople {
     }
   }
 
-  async principal(personId: string): Promise<MpPrincipal & { user: MpUserRecord }> {
+  async principal(personId: string): Promise<BotPrincipal> {
     const user = await this.store.mpUsers.get(personId)
     if (!user?.botContactId) throw new NotFoundError('未找到此人')
     return { kind: 'mp_user', id: user.id, deputyId: user.deputyId, user }
+  }
+
+  /** The person, who must be bound to a deputy record ("绑定 六位绑定码" first otherwise). */
+  async deputy(personId: string): Promise<BotPrincipal & { deputyId: string }> {
+    const person = await this.principal(personId)
+    if (!person.deputyId) throw notBound()
+    return { ...person, deputyId: person.deputyId }
+  }
+
+  /** Meetings invite deputies and staff: whichever this WeChat contact is bound as. */
+  async invitee(personId: string): Promise<PersonRef> {
+    const person = await this.principal(personId)
+    if (person.deputyId) return { kind: 'deputy', id: person.deputyId }
+    const staffId = person.user.botContactId ? await this.store.bot.staffByContact(person.user.botContactId) : null
+    if (staffId) return { kind: 'staff', id: staffId }
+    throw notBound()
   }
 
   /** The resident's own case by the ticket they quote. */

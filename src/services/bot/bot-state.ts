@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { Clock } from '../../clock.js'
 import { LEVEL_LABELS } from '../../domain/directory.js'
-import { PayloadTooLargeError } from '../../errors.js'
+import { NotFoundError, PayloadTooLargeError } from '../../errors.js'
 import type { Store } from '../../store/ports.js'
 import { outboxMessage } from '../delivery/outbox-message.js'
 import type { DirectoryCache } from '../directory/directory-cache.js'
@@ -40,9 +40,11 @@ export class BotState {
   }
 
   /** A station by the code on its poster; null when there is none (a typo, an old poster). */
+  /** A station by the code a person typed; not found says which code was not. */
   async findStation(code: string) {
     const station = await this.store.stations.getByCode(code).catch(() => null)
-    return station ? { code: station.code, name: station.name } : null
+    if (!station) throw new NotFoundError(`没有找到编号为 ${code} 的联络站`)
+    return { code: station.code, name: station.name }
   }
 
   /** A deputy by exact code, else by part of the name: what "我要给张伟代表留言" needs. */

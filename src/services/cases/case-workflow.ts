@@ -1,5 +1,5 @@
 import type { Clock } from '../../clock.js'
-import { canTransition, OPEN_STATUSES, STATUS_LABELS, type CaseRecord } from '../../domain/case.js'
+import { canTransition, OPEN_STATUSES, ratingAllowsReopen, STATUS_LABELS, type CaseRecord } from '../../domain/case.js'
 import { canSeeCase } from '../../domain/case-access.js'
 import type { CalendarSource } from '../calendar/calendar.js'
 import { dueDateText } from '../../domain/due-date-text.js'
@@ -196,11 +196,16 @@ export class CaseWorkflow {
     })
   }
 
+  /** Whether this rating lets the resident ask for the case to be handled again (within the window). */
+  mayReopenAfter(rating: number | null) {
+    return ratingAllowsReopen(rating, this.policy.reopenMaxRating)
+  }
+
   async reopen(author: MpPrincipal, caseId: string, reason: string) {
     const c = await this.residentCase(author, caseId)
     const now = this.clock.now()
     if (c.status === 'closed') {
-      if (c.rating === null || c.rating > this.policy.reopenMaxRating) {
+      if (!this.mayReopenAfter(c.rating)) {
         throw new ConflictError(`只有评价为 ${this.policy.reopenMaxRating} 分及以下的留言可以重新办理`, [], 'reopen_not_allowed')
       }
       const deadline = (c.repliedAt?.getTime() ?? 0) + this.policy.reopenWindowDays * 86_400_000

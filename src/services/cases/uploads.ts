@@ -3,7 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs'
 import { rm, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { fileTypeFromBuffer } from 'file-type'
-import { UnsupportedMediaTypeError } from '../../errors.js'
+import { ForbiddenError, NotFoundError, UnprocessableError, UnsupportedMediaTypeError } from '../../errors.js'
 import { stripImageMetadata } from '../../security/image-metadata.js'
 
 const ALLOWED: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'image/gif': 'gif' }
@@ -31,6 +31,8 @@ export class Uploads {
     dir: string,
     private readonly mark: (ownerId: string) => string,
     private readonly links: UploadLinks = { sign: mark, linkSeconds: 1800 },
+    /** Most images one message may carry. */
+    private readonly maxPerCase = 9,
   ) {
     this.dir = resolve(dir)
   }
@@ -38,6 +40,29 @@ export class Uploads {
   /** Whether an upload (URL or name) was made by this person. */
   ownedBy(urlOrName: string, ownerId: string): boolean {
     return nameOf(urlOrName).startsWith(this.ownerMark(ownerId))
+  }
+
+  /** The images a resident attaches to a message: no more than a message may carry, each one they uploaded themselves. */
+  checkAttachments(urls: string[], ownerId: string) {
+    const max = this.maxPerCase
+    if (urls.length > max) throw new UnprocessableError(`最多附 ${max} 张图片`, [{ path: 'body.images', message: `最多 ${max} 张` }], 'too_many_images')
+    const unknown = urls.flatMap((url, i) => (this.pathOf(url) && this.ownedBy(url, ownerId) ? [] : [{ path: `body.images[${i}]`, message: '不是您上传的图片' }]))
+    if (unknown.length) throw new UnprocessableError('图片无效，请重新上传', unknown, 'unknown_image')
+  }
+
+  /**
+   * The file behind a link, for whoever may open it: anyone holding a signed link that has
+   * not expired, else the person who uploaded it, signed in (`uploader` resolves them; null
+   * when the request names nobody).
+   */
+  async readable(name: string, link: { expires: unknown; sig: unknown }, now: Date, uploader: () => Promise<{ id: string } | null>) {
+    const path = this.pathOf(name)
+    if (!path) throw new NotFoundError('图片不存在')
+    if (!this.linkOpens(name, link.expires, link.sig, now)) {
+      const person = await uploader()
+      if (!person || !this.ownedBy(name, person.id)) throw new ForbiddenError('图片链接已失效，请重新打开留言查看', 'image_link_invalid')
+    }
+    return { path, contentType: this.contentType(name) }
   }
 
   private ownerMark(ownerId: string) {

@@ -28,7 +28,7 @@ export interface DeputyEdit {
 /** Reading and editing the directory: regions, stations and deputies. */
 export class DirectoryService {
   constructor(
-    private readonly store: Pick<Store, 'deputies' | 'regions' | 'stations'>,
+    private readonly store: Pick<Store, 'deputies' | 'directory' | 'regions' | 'stations'>,
     private readonly cipher: PiiCipher,
     private readonly audit: AuditTrail,
     private readonly topics: readonly string[],
@@ -44,6 +44,11 @@ export class DirectoryService {
     const regions = await this.store.regions.list()
     if (!regions.some((r) => r.id === parentId)) throw new NotFoundError('区域不存在')
     return regions.filter((r) => r.parentId === parentId)
+  }
+
+  /** The regions directly under one, or the top of the tree (the districts) without one. */
+  async regionsUnder(parentId: string | null): Promise<Region[]> {
+    return parentId ? this.regionChildren(parentId) : (await this.regionTree()).map(({ children: _c, ...r }) => r)
   }
 
   /**
@@ -79,6 +84,11 @@ export class DirectoryService {
     const deputies = await this.store.deputies.listByStation(station.id)
     const regions = await Promise.all(station.regionIds.map((id) => this.store.regions.get(id)))
     return { station, deputies, regions: regions.filter((r): r is Region => r !== null) }
+  }
+
+  /** How many regions, stations, deputies and staff the directory holds (the console's summary). */
+  summary() {
+    return this.store.directory.counts()
   }
 
   searchStations(query: StationQuery) {

@@ -44,6 +44,11 @@ export class PrivacyService {
   }
 
   /** No new messages until the person agrees again; what they already sent is still handled. */
+  /** Whether the person agreed to the notice as it reads now. */
+  hasConsented(user: { consentVersion: string | null }) {
+    return user.consentVersion === this.notice.version
+  }
+
   async withdrawConsent(userId: string) {
     const user = await this.store.mpUsers.update(userId, { consentVersion: null, consentAt: null })
     await this.record(userId, WITHDRAWN, null)

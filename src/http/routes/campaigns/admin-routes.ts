@@ -6,8 +6,8 @@ import type { CampaignService } from '../../../services/campaigns/campaigns.js'
 import type { IdempotencyRepo } from '../../../store/idempotency-port.js'
 import { requireStaff } from '../../middleware/auth.js'
 import { idempotent } from '../../middleware/idempotency.js'
-import { presentCampaign, presentGroupProgress, presentItem, presentPersonProgress } from '../../presenters/campaigns.js'
-import type { AppState } from '../../state.js'
+import { presentCampaign, presentItem, presentProgressReport } from '../../presenters/campaigns.js'
+import type { StaffState } from '../../state.js'
 import { parse } from '../../validate.js'
 import { campaignBody, campaignCorrectionBody, campaignIdParam, campaignsQuery, itemBody, itemCorrectionBody, itemParams, progressQuery } from './schemas.js'
 
@@ -21,69 +21,64 @@ export interface AdminCampaignDeps {
 
 /** Organizers run campaigns: create, add reading (now or scheduled), follow progress. */
 export function adminCampaignRoutes({ auth, campaigns, progress, idempotency, clock }: AdminCampaignDeps) {
-  const router = new Router<AppState>({ prefix: '/api/admin/campaigns' })
-  const organizer = requireStaff(auth, 'organizer', 'admin')
-  const once = idempotent(idempotency, clock, (s) => s.staff!.id)
+  const router = new Router<StaffState>({ prefix: '/api/admin/campaigns' })
+  router.use(requireStaff(auth, 'organizer', 'admin'))
+  const once = idempotent(idempotency, clock, (s: StaffState) => s.staff.id)
 
-  router.post('/', organizer, once, async (ctx) => {
-    const created = await campaigns.create(ctx.state.staff!, parse(campaignBody, ctx.state.body, 'body'))
+  router.post('/', once, async (ctx) => {
+    const created = await campaigns.create(ctx.state.staff, parse(campaignBody, ctx.state.body, 'body'))
     ctx.status = 201
     ctx.body = { ...presentCampaign(created, clock.now()), items: [] }
   })
 
-  router.get('/', organizer, async (ctx) => {
-    const page = await campaigns.list(ctx.state.staff!, parse(campaignsQuery, ctx.query, 'query'))
+  router.get('/', async (ctx) => {
+    const page = await campaigns.list(ctx.state.staff, parse(campaignsQuery, ctx.query, 'query'))
     const now = clock.now()
     ctx.body = { items: page.items.map((c) => presentCampaign(c, now)), nextCursor: page.nextCursor }
   })
 
-  router.get('/:id', organizer, async (ctx) => {
+  router.get('/:id', async (ctx) => {
     const { id } = parse(campaignIdParam, ctx.params, 'params')
-    const { campaign, items } = await campaigns.detail(ctx.state.staff!, id)
+    const { campaign, items } = await campaigns.detail(ctx.state.staff, id)
     ctx.body = { ...presentCampaign(campaign, clock.now()), items: items.map(presentItem) }
   })
 
-  router.post('/:id/items', organizer, once, async (ctx) => {
+  router.post('/:id/items', once, async (ctx) => {
     const { id } = parse(campaignIdParam, ctx.params, 'params')
-    const item = await campaigns.addItem(ctx.state.staff!, id, parse(itemBody, ctx.state.body, 'body'))
+    const item = await campaigns.addItem(ctx.state.staff, id, parse(itemBody, ctx.state.body, 'body'))
     ctx.status = 201
     ctx.body = presentItem(item)
   })
 
   /** Corrections after creation: title, description, start (before it starts), end (extend or end early). */
-  router.patch('/:id', organizer, async (ctx) => {
+  router.patch('/:id', async (ctx) => {
     const { id } = parse(campaignIdParam, ctx.params, 'params')
-    const corrected = await campaigns.correct(ctx.state.staff!, id, parse(campaignCorrectionBody, ctx.state.body, 'body'))
+    const corrected = await campaigns.correct(ctx.state.staff, id, parse(campaignCorrectionBody, ctx.state.body, 'body'))
     ctx.body = presentCampaign(corrected, clock.now())
   })
 
-  router.patch('/:id/items/:itemId', organizer, async (ctx) => {
+  router.patch('/:id/items/:itemId', async (ctx) => {
     const { id, itemId } = parse(itemParams, ctx.params, 'params')
-    ctx.body = presentItem(await campaigns.correctItem(ctx.state.staff!, id, itemId, parse(itemCorrectionBody, ctx.state.body, 'body')))
+    ctx.body = presentItem(await campaigns.correctItem(ctx.state.staff, id, itemId, parse(itemCorrectionBody, ctx.state.body, 'body')))
   })
 
   /** Publishes a draft item (now, or at its time when that is still to come). */
-  router.post('/:id/items/:itemId/publish', organizer, async (ctx) => {
+  router.post('/:id/items/:itemId/publish', async (ctx) => {
     const { id, itemId } = parse(itemParams, ctx.params, 'params')
-    ctx.body = presentItem(await campaigns.publishItem(ctx.state.staff!, id, itemId))
+    ctx.body = presentItem(await campaigns.publishItem(ctx.state.staff, id, itemId))
   })
 
   /** Unpublishes a reading item (撤回): readers no longer see it. */
-  router.post('/:id/items/:itemId/withdraw', organizer, async (ctx) => {
+  router.post('/:id/items/:itemId/withdraw', async (ctx) => {
     const { id, itemId } = parse(itemParams, ctx.params, 'params')
-    ctx.body = presentItem(await campaigns.withdrawItem(ctx.state.staff!, id, itemId))
+    ctx.body = presentItem(await campaigns.withdrawItem(ctx.state.staff, id, itemId))
   })
 
   /** Reached, read and checked in: per person, or per station or district as shares of the audience. */
-  router.get('/:id/progress', organizer, async (ctx) => {
+  router.get('/:id/progress', async (ctx) => {
     const { id } = parse(campaignIdParam, ctx.params, 'params')
     const { groupBy } = parse(progressQuery, ctx.query, 'query')
-    const report = await progress.report(ctx.state.staff!, id, groupBy)
-    ctx.body = {
-      campaignId: report.campaignId, groupBy: report.groupBy, phase: report.phase, itemsPublished: report.itemsPublished,
-      totals: presentGroupProgress(report.totals),
-      items: groupBy === 'person' ? report.people.map(presentPersonProgress) : report.groups.map(presentGroupProgress),
-    }
+    ctx.body = presentProgressReport(await progress.report(ctx.state.staff, id, groupBy))
   })
 
   return router

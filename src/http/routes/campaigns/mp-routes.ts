@@ -4,14 +4,20 @@ import { readerOf, type CampaignReading } from '../../../services/campaigns/camp
 import type { MpSessions } from '../../../services/accounts/mp-sessions.js'
 import { requireMpUser } from '../../middleware/mp-auth.js'
 import { presentCheckIn, presentItemSummary, presentMpCampaignSummary, presentReading } from '../../presenters/campaigns.js'
-import type { AppState } from '../../state.js'
+import type { MpState } from '../../state.js'
 import { parse } from '../../validate.js'
 import { campaignIdParam, checkInBody, itemIdParam } from './schemas.js'
 
+export interface MpCampaignRoutesDeps {
+  sessions: MpSessions
+  reading: CampaignReading
+  clock: Clock
+}
+
 /** Reading in the mini-program: campaigns, following, opening an item (the read receipt), 学习打卡. */
-export function mpCampaignRoutes(sessions: MpSessions, reading: CampaignReading, clock: Clock) {
-  const router = new Router<AppState>({ prefix: '/api/mp' })
-  const person = requireMpUser(sessions)
+export function mpCampaignRoutes({ sessions, reading, clock }: MpCampaignRoutesDeps) {
+  const router = new Router<MpState>({ prefix: '/api/mp' })
+  router.use(requireMpUser(sessions))
 
   const presentDetail = (d: Awaited<ReturnType<CampaignReading['campaign']>>) => ({
     ...presentMpCampaignSummary({
@@ -22,32 +28,32 @@ export function mpCampaignRoutes(sessions: MpSessions, reading: CampaignReading,
     checkIns: d.checkIns.map(presentCheckIn),
   })
 
-  router.get('/campaigns', person, async (ctx) => {
+  router.get('/campaigns', async (ctx) => {
     const now = clock.now()
-    ctx.body = { items: (await reading.myCampaigns(readerOf(ctx.state.mpUser!))).map((e) => presentMpCampaignSummary(e, now)) }
+    ctx.body = { items: (await reading.myCampaigns(readerOf(ctx.state.mpUser))).map((e) => presentMpCampaignSummary(e, now)) }
   })
 
-  router.get('/campaigns/:id', person, async (ctx) => {
+  router.get('/campaigns/:id', async (ctx) => {
     const { id } = parse(campaignIdParam, ctx.params, 'params')
-    ctx.body = presentDetail(await reading.campaign(readerOf(ctx.state.mpUser!), id))
+    ctx.body = presentDetail(await reading.campaign(readerOf(ctx.state.mpUser), id))
   })
 
-  router.post('/campaigns/:id/follow', person, async (ctx) => {
+  router.post('/campaigns/:id/follow', async (ctx) => {
     const { id } = parse(campaignIdParam, ctx.params, 'params')
-    ctx.body = presentDetail(await reading.follow(readerOf(ctx.state.mpUser!), id))
+    ctx.body = presentDetail(await reading.follow(readerOf(ctx.state.mpUser), id))
   })
 
-  router.post('/campaigns/:id/check-ins', person, async (ctx) => {
+  router.post('/campaigns/:id/check-ins', async (ctx) => {
     const { id } = parse(campaignIdParam, ctx.params, 'params')
-    const checkIn = await reading.checkIn(readerOf(ctx.state.mpUser!), id, parse(checkInBody, ctx.state.body, 'body'))
+    const checkIn = await reading.checkIn(readerOf(ctx.state.mpUser), id, parse(checkInBody, ctx.state.body, 'body'))
     ctx.status = 201
     ctx.body = presentCheckIn(checkIn)
   })
 
   /** Opening an item records the read receipt (the first time only). */
-  router.get('/reading/:id', person, async (ctx) => {
+  router.get('/reading/:id', async (ctx) => {
     const { id } = parse(itemIdParam, ctx.params, 'params')
-    const { item, campaign } = await reading.open(readerOf(ctx.state.mpUser!), id)
+    const { item, campaign } = await reading.open(readerOf(ctx.state.mpUser), id)
     ctx.set('Cache-Control', 'no-store')
     ctx.body = presentReading(item, campaign)
   })

@@ -6,59 +6,68 @@ import type { RoutingService } from '../../../services/cases/case-routing.js'
 import type { CaseWorkflow } from '../../../services/cases/case-workflow.js'
 import { requireStaff } from '../../middleware/auth.js'
 import { presentHandedUp, presentStaffCase, presentStaffCaseSummary } from '../../presenters/cases.js'
-import type { AppState, RouteContext } from '../../state.js'
+import type { RouteContext, StaffState } from '../../state.js'
 import { parse } from '../../validate.js'
 import { assignBody, caseIdParam, mergeBody, previewBody, reasonBody, staffCasesQuery, statsQuery } from './schemas.js'
 import type { CaseReports } from '../../../services/cases/case-reports.js'
 
-/** Station staff triage their queue; organizers see their district; admins everything. */
-export function adminCaseRoutes(auth: AuthService, workflow: CaseWorkflow, queries: CaseQueries, routing: RoutingService, reports: CaseReports, clock: Clock) {
-  const router = new Router<AppState>({ prefix: '/api/admin' })
-  const staff = requireStaff(auth)
+export interface AdminCaseRoutesDeps {
+  auth: AuthService
+  workflow: CaseWorkflow
+  queries: CaseQueries
+  routing: RoutingService
+  reports: CaseReports
+  clock: Clock
+}
 
-  router.get('/cases', staff, async (ctx) => {
+/** Station staff triage their queue; organizers see their district; admins everything. */
+export function adminCaseRoutes({ auth, workflow, queries, routing, reports, clock }: AdminCaseRoutesDeps) {
+  const router = new Router<StaffState>({ prefix: '/api/admin' })
+  router.use(requireStaff(auth))
+
+  router.get('/cases', async (ctx) => {
     const { cursor, limit, order, ...filters } = parse(staffCasesQuery, ctx.query, 'query')
-    const page = await queries.staffCases(ctx.state.staff!, filters, { cursor, limit, order })
+    const page = await queries.staffCases(ctx.state.staff, filters, { cursor, limit, order })
     ctx.body = { items: page.items.map(presentStaffCaseSummary), nextCursor: page.nextCursor }
   })
 
   /** Counts, medians, shares answered in time and satisfaction; per station, district, topic, deputy or department (述职评议). */
-  router.get('/cases/stats', staff, async (ctx) => {
+  router.get('/cases/stats', async (ctx) => {
     const { groupBy, ...filters } = parse(statsQuery, ctx.query, 'query')
-    ctx.body = await reports.stats(ctx.state.staff!, groupBy, filters)
+    ctx.body = await reports.stats(ctx.state.staff, groupBy, filters)
   })
 
-  router.get('/cases/:id', staff, async (ctx) => {
+  router.get('/cases/:id', async (ctx) => {
     const { id } = parse(caseIdParam, ctx.params, 'params')
-    ctx.body = presentStaffCase(await queries.forStaff(ctx.state.staff!, id), clock.now())
+    ctx.body = presentStaffCase(await queries.forStaff(ctx.state.staff, id), clock.now())
   })
 
-  const act = (path: string, run: (ctx: RouteContext, id: string) => Promise<unknown>) =>
-    router.post(`/cases/:id/${path}`, staff, async (ctx) => {
+  const act = (path: string, run: (ctx: RouteContext<StaffState>, id: string) => Promise<unknown>) =>
+    router.post(`/cases/:id/${path}`, async (ctx) => {
       const { id } = parse(caseIdParam, ctx.params, 'params')
       await run(ctx, id)
-      ctx.body = presentStaffCase(await queries.forStaff(ctx.state.staff!, id), clock.now())
+      ctx.body = presentStaffCase(await queries.forStaff(ctx.state.staff, id), clock.now())
     })
 
   act('assign', (ctx, id) => {
     const { deputyId, note } = parse(assignBody, ctx.state.body, 'body')
-    return workflow.assign(ctx.state.staff!, id, deputyId, note)
+    return workflow.assign(ctx.state.staff, id, deputyId, note)
   })
   /** 上报: station staff hand a case up to the district office; it leaves their queue, so the answer is what they may still see. */
-  router.post('/cases/:id/hand-up', staff, async (ctx) => {
+  router.post('/cases/:id/hand-up', async (ctx) => {
     const { id } = parse(caseIdParam, ctx.params, 'params')
     const { reason } = parse(reasonBody, ctx.state.body, 'body')
-    const c = await workflow.handUp(ctx.state.staff!, id, reason)
+    const c = await workflow.handUp(ctx.state.staff, id, reason)
     ctx.body = presentHandedUp(c, await queries.officeNameOf(c.officeRegionId))
   })
-  act('reject', (ctx, id) => workflow.reject(ctx.state.staff!, id, parse(reasonBody, ctx.state.body, 'body').reason))
+  act('reject', (ctx, id) => workflow.reject(ctx.state.staff, id, parse(reasonBody, ctx.state.body, 'body').reason))
   act('merge', (ctx, id) => {
     const { intoCaseId, note } = parse(mergeBody, ctx.state.body, 'body')
-    return workflow.merge(ctx.state.staff!, id, intoCaseId, note)
+    return workflow.merge(ctx.state.staff, id, intoCaseId, note)
   })
 
   /** What routing would decide, without creating anything. */
-  router.post('/routing/preview', staff, async (ctx) => {
+  router.post('/routing/preview', async (ctx) => {
     const input = parse(previewBody, ctx.state.body, 'body')
     const { decision, summary } = await routing.decide(input)
     ctx.body = { ...decision, summary }

@@ -3,49 +3,58 @@ import type { Clock } from '../../../clock.js'
 import type { CaseQueries } from '../../../services/cases/case-queries.js'
 import type { CaseWorkflow } from '../../../services/cases/case-workflow.js'
 import type { MpSessions } from '../../../services/accounts/mp-sessions.js'
-import { requireMpUser } from '../../middleware/mp-auth.js'
+import { requireDeputy } from '../../middleware/mp-auth.js'
 import { presentDeputyCase, presentDeputyCaseSummary } from '../../presenters/cases.js'
-import type { AppState, RouteContext } from '../../state.js'
+import type { DeputyState, RouteContext } from '../../state.js'
 import { parse } from '../../validate.js'
 import { caseIdParam, forwardBody, inboxQuery, noteBody, replyBody, transferBody } from './schemas.js'
 
+export interface DeputyCaseRoutesDeps {
+  sessions: MpSessions
+  workflow: CaseWorkflow
+  queries: CaseQueries
+  clock: Clock
+  /** The business time zone, in which deputies read their deadlines. */
+  timeZone: string
+}
+
 /** A deputy's inbox in the mini-program: nearest deadline first; acknowledge, forward, reply, transfer. */
-export function deputyCaseRoutes(sessions: MpSessions, workflow: CaseWorkflow, queries: CaseQueries, clock: Clock, timeZone: string) {
-  const router = new Router<AppState>({ prefix: '/api/mp/deputy/cases' })
-  router.use(requireMpUser(sessions, { deputy: true }))
+export function deputyCaseRoutes({ sessions, workflow, queries, clock, timeZone }: DeputyCaseRoutesDeps) {
+  const router = new Router<DeputyState>({ prefix: '/api/mp/deputy/cases' })
+  router.use(requireDeputy(sessions))
 
   router.get('/', async (ctx) => {
-    const page = await queries.deputyInbox(ctx.state.mpUser!, parse(inboxQuery, ctx.query, 'query'))
+    const page = await queries.deputyInbox(ctx.state.mpUser, parse(inboxQuery, ctx.query, 'query'))
     const now = clock.now()
     ctx.body = { items: page.items.map((c) => presentDeputyCaseSummary(c, now, timeZone)), nextCursor: page.nextCursor }
   })
 
   router.get('/:id', async (ctx) => {
     const { id } = parse(caseIdParam, ctx.params, 'params')
-    ctx.body = presentDeputyCase(await queries.forDeputy(ctx.state.mpUser!, id), clock.now(), timeZone)
+    ctx.body = presentDeputyCase(await queries.forDeputy(ctx.state.mpUser, id), clock.now(), timeZone)
   })
 
   router.get('/:id/phone', async (ctx) => {
     const { id } = parse(caseIdParam, ctx.params, 'params')
     ctx.set('Cache-Control', 'no-store')
-    ctx.body = { phone: await queries.revealPhone(ctx.state.mpUser!, id) }
+    ctx.body = { phone: await queries.revealPhone(ctx.state.mpUser, id) }
   })
 
-  const act = (path: string, run: (ctx: RouteContext, id: string) => Promise<unknown>) =>
+  const act = (path: string, run: (ctx: RouteContext<DeputyState>, id: string) => Promise<unknown>) =>
     router.post(`/:id/${path}`, async (ctx) => {
       const { id } = parse(caseIdParam, ctx.params, 'params')
       await run(ctx, id)
-      ctx.body = presentDeputyCase(await queries.forDeputy(ctx.state.mpUser!, id), clock.now(), timeZone)
+      ctx.body = presentDeputyCase(await queries.forDeputy(ctx.state.mpUser, id), clock.now(), timeZone)
     })
 
-  act('acknowledge', (ctx, id) => workflow.acknowledge(ctx.state.mpUser!, id, parse(noteBody, ctx.state.body, 'body').note))
-  act('reply', (ctx, id) => workflow.reply(ctx.state.mpUser!, id, parse(replyBody, ctx.state.body, 'body').text))
-  act('forward', (ctx, id) => workflow.forward(ctx.state.mpUser!, id, parse(forwardBody, ctx.state.body, 'body')))
+  act('acknowledge', (ctx, id) => workflow.acknowledge(ctx.state.mpUser, id, parse(noteBody, ctx.state.body, 'body').note))
+  act('reply', (ctx, id) => workflow.reply(ctx.state.mpUser, id, parse(replyBody, ctx.state.body, 'body').text))
+  act('forward', (ctx, id) => workflow.forward(ctx.state.mpUser, id, parse(forwardBody, ctx.state.body, 'body')))
 
   // After a transfer the case is no longer the deputy's: answer with what happened, not the case.
   router.post('/:id/transfer', async (ctx) => {
     const { id } = parse(caseIdParam, ctx.params, 'params')
-    const moved = await workflow.transfer(ctx.state.mpUser!, id, parse(transferBody, ctx.state.body, 'body'))
+    const moved = await workflow.transfer(ctx.state.mpUser, id, parse(transferBody, ctx.state.body, 'body'))
     ctx.body = { id: moved.id, ticket: moved.ticket, status: moved.status, transferred: true }
   })
 

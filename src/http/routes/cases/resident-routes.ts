@@ -1,6 +1,5 @@
 import Router from '@koa/router'
 import type { Clock } from '../../../clock.js'
-import { UnprocessableError } from '../../../errors.js'
 import type { CaseQueries } from '../../../services/cases/case-queries.js'
 import type { CaseSubmitter } from '../../../services/cases/case-submission.js'
 import type { CaseWorkflow } from '../../../services/cases/case-workflow.js'
@@ -12,7 +11,7 @@ import { idempotent } from '../../middleware/idempotency.js'
 import { requireMpUser } from '../../middleware/mp-auth.js'
 import { rateLimit } from '../../middleware/rate-limit.js'
 import { presentResidentCase, presentResidentCaseSummary } from '../../presenters/cases.js'
-import type { AppState, RouteContext } from '../../state.js'
+import type { MpState, RouteContext } from '../../state.js'
 import { parse } from '../../validate.js'
 import { caseIdParam, consentBody, myCasesQuery, rateBody, reasonBody, submitBody, withdrawBody } from './schemas.js'
 
@@ -25,67 +24,57 @@ export interface ResidentCaseDeps {
   uploads: Uploads
   idempotency: IdempotencyRepo
   clock: Clock
-  maxImages: number
   submitLimitPerTenMinutes: number
   /** The business time zone, in which residents read their deadlines. */
   timeZone: string
 }
 
-/** A resident's messages: the privacy notice, submit, follow, withdraw, rate, reopen. */
+/** A resident's messages: consent, submit, follow, withdraw, rate, reopen. */
 export function residentCaseRoutes(deps: ResidentCaseDeps) {
-  const router = new Router<AppState>({ prefix: '/api/mp' })
-  const resident = requireMpUser(deps.sessions)
+  const router = new Router<MpState>({ prefix: '/api/mp' })
+  router.use(requireMpUser(deps.sessions))
   const reading = () => ({ timeZone: deps.timeZone, now: deps.clock.now() })
 
-  router.get('/privacy', (ctx) => {
-    ctx.body = deps.privacy.notice
-  })
-
-  router.post('/consent', resident, async (ctx) => {
+  router.post('/consent', async (ctx) => {
     const { version } = parse(consentBody, ctx.state.body, 'body')
-    await deps.privacy.consent(ctx.state.mpUser!.id, version)
+    await deps.privacy.consent(ctx.state.mpUser.id, version)
     ctx.body = { version }
   })
 
-  const submitLimit = rateLimit('mp_case_submit', deps.submitLimitPerTenMinutes, 600, (s) => s.mpUser!.id)
-  router.post('/cases', resident, submitLimit, idempotent(deps.idempotency, deps.clock, (s) => s.mpUser!.id), async (ctx) => {
+  const submitLimit = rateLimit('mp_case_submit', deps.submitLimitPerTenMinutes, 600, (s: MpState) => s.mpUser.id)
+  router.post('/cases', submitLimit, idempotent(deps.idempotency, deps.clock, (s: MpState) => s.mpUser.id), async (ctx) => {
     const draft = parse(submitBody, ctx.state.body, 'body')
-    if (draft.images.length > deps.maxImages) throw new UnprocessableError(`最多附 ${deps.maxImages} 张图片`, [{ path: 'body.images', message: `最多 ${deps.maxImages} 张` }], 'too_many_images')
-    const owner = ctx.state.mpUser!.id
-    const unknown = draft.images.flatMap((url, i) =>
-      deps.uploads.pathOf(url) && deps.uploads.ownedBy(url, owner) ? [] : [{ path: `body.images[${i}]`, message: '不是您上传的图片' }],
-    )
-    if (unknown.length) throw new UnprocessableError('图片无效，请重新上传', unknown, 'unknown_image')
+    deps.uploads.checkAttachments(draft.images, ctx.state.mpUser.id)
     const idempotencyKey = ctx.get('Idempotency-Key') || null
-    const submitted = await deps.submitter.submit(ctx.state.mpUser!, draft, idempotencyKey)
-    const detail = await deps.queries.forResident(ctx.state.mpUser!, submitted.record.id)
+    const submitted = await deps.submitter.submit(ctx.state.mpUser, draft, idempotencyKey)
+    const detail = await deps.queries.forResident(ctx.state.mpUser, submitted.record.id)
     ctx.status = 201
     ctx.body = { ...presentResidentCase(detail, reading()), routing: { summary: submitted.summary } }
   })
 
-  router.get('/cases', resident, async (ctx) => {
-    const page = await deps.queries.residentCases(ctx.state.mpUser!, parse(myCasesQuery, ctx.query, 'query'))
+  router.get('/cases', async (ctx) => {
+    const page = await deps.queries.residentCases(ctx.state.mpUser, parse(myCasesQuery, ctx.query, 'query'))
     ctx.body = { items: page.items.map(presentResidentCaseSummary), nextCursor: page.nextCursor }
   })
 
-  router.get('/cases/:id', resident, async (ctx) => {
+  router.get('/cases/:id', async (ctx) => {
     const { id } = parse(caseIdParam, ctx.params, 'params')
-    ctx.body = presentResidentCase(await deps.queries.forResident(ctx.state.mpUser!, id), reading())
+    ctx.body = presentResidentCase(await deps.queries.forResident(ctx.state.mpUser, id), reading())
   })
 
-  const act = (path: string, run: (ctx: RouteContext, id: string) => Promise<unknown>) =>
-    router.post(`/cases/:id/${path}`, resident, async (ctx) => {
+  const act = (path: string, run: (ctx: RouteContext<MpState>, id: string) => Promise<unknown>) =>
+    router.post(`/cases/:id/${path}`, async (ctx) => {
       const { id } = parse(caseIdParam, ctx.params, 'params')
       await run(ctx, id)
-      ctx.body = presentResidentCase(await deps.queries.forResident(ctx.state.mpUser!, id), reading())
+      ctx.body = presentResidentCase(await deps.queries.forResident(ctx.state.mpUser, id), reading())
     })
 
-  act('withdraw', (ctx, id) => deps.workflow.withdraw(ctx.state.mpUser!, id, parse(withdrawBody, ctx.state.body, 'body').reason))
+  act('withdraw', (ctx, id) => deps.workflow.withdraw(ctx.state.mpUser, id, parse(withdrawBody, ctx.state.body, 'body').reason))
   act('rate', (ctx, id) => {
     const { rating, comment } = parse(rateBody, ctx.state.body, 'body')
-    return deps.workflow.rate(ctx.state.mpUser!, id, rating, comment)
+    return deps.workflow.rate(ctx.state.mpUser, id, rating, comment)
   })
-  act('reopen', (ctx, id) => deps.workflow.reopen(ctx.state.mpUser!, id, parse(reasonBody, ctx.state.body, 'body').reason))
+  act('reopen', (ctx, id) => deps.workflow.reopen(ctx.state.mpUser, id, parse(reasonBody, ctx.state.body, 'body').reason))
 
   return router
 }

@@ -1,13 +1,17 @@
 import Router from '@koa/router'
 import type { DirectoryService } from '../../../services/directory/directory.js'
-import { presentPublicDeputy, presentPublicStation, presentRegion, presentRegionNode } from '../../presenters/directory.js'
+import { presentPublicDeputy, presentPublicStation, presentPublicStationPage, presentRegion, presentRegionNode } from '../../presenters/directory.js'
 import { codeParam } from '../../schemas.js'
 import type { AppState } from '../../state.js'
 import { parse } from '../../validate.js'
 import { regionsQuery, stationsForRegionQuery } from './schemas.js'
 
+export interface DirectoryMpRoutesDeps {
+  directory: DirectoryService
+}
+
 /** What the mini-program needs before anyone logs in: places, stations, deputies' cards. */
-export function directoryMpRoutes(directory: DirectoryService) {
+export function directoryMpRoutes({ directory }: DirectoryMpRoutesDeps) {
   const router = new Router<AppState>({ prefix: '/api/mp' })
 
   router.get('/regions', async (ctx) => {
@@ -25,12 +29,7 @@ export function directoryMpRoutes(directory: DirectoryService) {
 
   router.get('/stations/:code', async (ctx) => {
     const { code } = parse(codeParam, ctx.params, 'params')
-    const { station, deputies, regions } = await directory.publicStation(code)
-    ctx.body = {
-      ...presentPublicStation(station),
-      regions: regions.map((r) => ({ id: r.id, name: r.name })),
-      deputies: deputies.map((d) => presentPublicDeputy(d, [])).map(({ stations: _s, ...card }) => card),
-    }
+    ctx.body = presentPublicStationPage(await directory.publicStation(code))
   })
 
   router.get('/deputies/:code', async (ctx) => {

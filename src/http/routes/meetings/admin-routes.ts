@@ -1,6 +1,5 @@
 import Router from '@koa/router'
 import type { Clock } from '../../../clock.js'
-import { timeLabel } from '../../../domain/meeting.js'
 import type { AuthService } from '../../../services/accounts/auth.js'
 import type { MeetingReports } from '../../../services/meetings/meeting-reports.js'
 import type { MeetingService } from '../../../services/meetings/meetings.js'
@@ -9,7 +8,7 @@ import type { IdempotencyRepo } from '../../../store/idempotency-port.js'
 import { requireStaff } from '../../middleware/auth.js'
 import { idempotent } from '../../middleware/idempotency.js'
 import { presentInvitee, presentMeeting, presentMeetingSummary, presentPersonAttendance, presentTable } from '../../presenters/meetings.js'
-import type { AppState } from '../../state.js'
+import type { StaffState } from '../../state.js'
 import { parse } from '../../validate.js'
 import { addInviteesBody, attendanceQuery, cancelBody, createBody, editBody, listQuery, meetingIdParam } from './schemas.js'
 
@@ -25,69 +24,69 @@ export interface AdminMeetingDeps {
 
 /** Organizers (and admins) run meetings: create, edit, publish, cancel; follow answers and attendance. */
 export function adminMeetingRoutes({ auth, meetings, reports, qrCodes, idempotency, clock, timeZone }: AdminMeetingDeps) {
-  const router = new Router<AppState>({ prefix: '/api/admin/meetings' })
+  const router = new Router<StaffState>({ prefix: '/api/admin/meetings' })
   router.use(requireStaff(auth, 'organizer', 'admin'))
   const idOf = (params: unknown) => parse(meetingIdParam, params, 'params').id
 
-  router.post('/', idempotent(idempotency, clock, (s) => `staff:${s.staff!.id}`), async (ctx) => {
+  router.post('/', idempotent(idempotency, clock, (s: StaffState) => `staff:${s.staff.id}`), async (ctx) => {
     const draft = parse(createBody, ctx.state.body, 'body')
     ctx.status = 201
-    ctx.body = presentMeeting(await meetings.create(ctx.state.staff!, draft))
+    ctx.body = presentMeeting(await meetings.create(ctx.state.staff, draft))
   })
 
   router.get('/', async (ctx) => {
     const { cursor, limit, ...filters } = parse(listQuery, ctx.query, 'query')
-    const page = await meetings.list(ctx.state.staff!, { ...filters, cursor, limit })
+    const page = await meetings.list(ctx.state.staff, { ...filters, cursor, limit })
     ctx.body = { items: page.items.map(presentMeetingSummary), nextCursor: page.nextCursor }
   })
 
   /** Each person's attendance rate over meetings that started in the period (述职: 出席率). */
   router.get('/attendance', async (ctx) => {
-    const { meetings: count, people } = await reports.byPerson(ctx.state.staff!, parse(attendanceQuery, ctx.query, 'query'))
+    const { meetings: count, people } = await reports.byPerson(ctx.state.staff, parse(attendanceQuery, ctx.query, 'query'))
     ctx.body = { meetings: count, items: people.map(presentPersonAttendance) }
   })
 
   router.get('/:id', async (ctx) => {
-    ctx.body = presentMeeting(await meetings.visible(ctx.state.staff!, idOf(ctx.params)))
+    ctx.body = presentMeeting(await meetings.visible(ctx.state.staff, idOf(ctx.params)))
   })
 
   router.patch('/:id', async (ctx) => {
     const id = idOf(ctx.params)
-    ctx.body = presentMeeting(await meetings.edit(ctx.state.staff!, id, parse(editBody, ctx.state.body, 'body')))
+    ctx.body = presentMeeting(await meetings.edit(ctx.state.staff, id, parse(editBody, ctx.state.body, 'body')))
   })
 
   router.post('/:id/publish', async (ctx) => {
-    ctx.body = presentMeeting(await meetings.publish(ctx.state.staff!, idOf(ctx.params)))
+    ctx.body = presentMeeting(await meetings.publish(ctx.state.staff, idOf(ctx.params)))
   })
 
   router.post('/:id/cancel', async (ctx) => {
     const id = idOf(ctx.params)
-    ctx.body = presentMeeting(await meetings.cancel(ctx.state.staff!, id, parse(cancelBody, ctx.state.body ?? {}, 'body').reason ?? null))
+    ctx.body = presentMeeting(await meetings.cancel(ctx.state.staff, id, parse(cancelBody, ctx.state.body ?? {}, 'body').reason ?? null))
   })
 
   /** The live answer table (who comes, who asked for leave and why, who has not answered). */
   router.get('/:id/invitees', async (ctx) => {
-    ctx.body = presentTable(await reports.table(ctx.state.staff!, idOf(ctx.params)))
+    ctx.body = presentTable(await reports.table(ctx.state.staff, idOf(ctx.params)))
   })
 
   /** Corrections after publishing: more invitees, who then get the notice (nobody twice). */
   router.post('/:id/invitees', async (ctx) => {
     const id = idOf(ctx.params)
-    const { meeting, added } = await meetings.addInvitees(ctx.state.staff!, id, parse(addInviteesBody, ctx.state.body, 'body').selector)
+    const { meeting, added } = await meetings.addInvitees(ctx.state.staff, id, parse(addInviteesBody, ctx.state.body, 'body').selector)
     ctx.body = { meeting: presentMeeting(meeting), added: added.map(presentInvitee) }
   })
 
   router.post('/:id/remind', async (ctx) => {
-    ctx.body = await meetings.remindNonResponders(ctx.state.staff!, idOf(ctx.params))
+    ctx.body = await meetings.remindNonResponders(ctx.state.staff, idOf(ctx.params))
   })
 
   router.get('/:id/attendance', async (ctx) => {
-    const { meeting, counts } = await reports.table(ctx.state.staff!, idOf(ctx.params))
+    const { meeting, counts } = await reports.table(ctx.state.staff, idOf(ctx.params))
     ctx.body = { meeting: presentMeetingSummary(meeting), ...counts }
   })
 
   router.get('/:id/attendance.csv', async (ctx) => {
-    const { title, csv } = await reports.csv(ctx.state.staff!, idOf(ctx.params))
+    const { title, csv } = await reports.csv(ctx.state.staff, idOf(ctx.params))
     ctx.type = 'text/csv; charset=utf-8'
     ctx.set('Content-Disposition', `attachment; filename="attendance.csv"; filename*=UTF-8''${encodeURIComponent(`${title}-签到表.csv`)}`)
     ctx.set('Cache-Control', 'no-store')
@@ -95,10 +94,10 @@ export function adminMeetingRoutes({ auth, meetings, reports, qrCodes, idempoten
   })
 
   router.get('/:id/qrcode.png', async (ctx) => {
-    const m = await meetings.visible(ctx.state.staff!, idOf(ctx.params))
+    const m = await meetings.visible(ctx.state.staff, idOf(ctx.params))
     ctx.type = 'image/png'
     ctx.set('Content-Disposition', `inline; filename="meeting-${m.shortCode}.png"`)
-    ctx.body = await qrCodes.meetingPng(m, timeLabel(m.startAt, m.endAt, timeZone))
+    ctx.body = await qrCodes.meetingPoster(m, timeZone)
   })
 
   return router

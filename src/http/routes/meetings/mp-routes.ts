@@ -2,54 +2,41 @@ import Router from '@koa/router'
 import type { PersonRef } from '../../../domain/meeting.js'
 import type { MeetingInvitations } from '../../../services/meetings/meeting-invitations.js'
 import type { MpSessions } from '../../../services/accounts/mp-sessions.js'
-import { requireMpUser } from '../../middleware/mp-auth.js'
-import { presentInvitation, presentPublicMeeting } from '../../presenters/meetings.js'
-import type { AppState } from '../../state.js'
+import { requireDeputy } from '../../middleware/mp-auth.js'
+import { presentInvitation } from '../../presenters/meetings.js'
+import type { DeputyState } from '../../state.js'
 import { parse } from '../../validate.js'
-import { checkInBody, checkInParam, meetingIdParam, publicRegistrationBody, rsvpBody } from './schemas.js'
+import { checkInBody, checkInParam, meetingIdParam, rsvpBody } from './schemas.js'
 
-/**
- * Deputies in the mini-program: their meetings, their answers, check-in by scanning the
- * code at the door. Residents: a place for public attendance (公民旁听) where offered.
- */
-export function mpMeetingRoutes(sessions: MpSessions, invitations: MeetingInvitations) {
-  const router = new Router<AppState>({ prefix: '/api/mp' })
-  const deputy = requireMpUser(sessions, { deputy: true })
-  const anyone = requireMpUser(sessions)
-  const me = (state: AppState): PersonRef => ({ kind: 'deputy', id: state.mpUser!.deputyId! })
+export interface MpMeetingRoutesDeps {
+  sessions: MpSessions
+  invitations: MeetingInvitations
+}
 
-  router.get('/meetings', deputy, async (ctx) => {
+/** Deputies in the mini-program: their meetings, their answers, check-in by scanning the code at the door. */
+export function mpMeetingRoutes({ sessions, invitations }: MpMeetingRoutesDeps) {
+  const router = new Router<DeputyState>({ prefix: '/api/mp/meetings' })
+  router.use(requireDeputy(sessions))
+  const me = (state: DeputyState): PersonRef => ({ kind: 'deputy', id: state.mpUser.deputyId })
+
+  router.get('/', async (ctx) => {
     ctx.body = { items: (await invitations.upcoming(me(ctx.state))).map(presentInvitation) }
   })
 
-  router.get('/meetings/:id', deputy, async (ctx) => {
+  router.get('/:id', async (ctx) => {
     ctx.body = presentInvitation(await invitations.detail(me(ctx.state), parse(meetingIdParam, ctx.params, 'params').id))
   })
 
-  router.post('/meetings/:id/rsvp', deputy, async (ctx) => {
+  router.post('/:id/rsvp', async (ctx) => {
     const { id } = parse(meetingIdParam, ctx.params, 'params')
     ctx.body = presentInvitation(await invitations.respond(me(ctx.state), id, parse(rsvpBody, ctx.state.body, 'body')))
   })
 
   /** `:id` is the meeting's id (with the scanned code in the body) or the scanned code itself. */
-  router.post('/meetings/:id/check-in', deputy, async (ctx) => {
+  router.post('/:id/check-in', async (ctx) => {
     const { id } = parse(checkInParam, ctx.params, 'params')
     const { code } = parse(checkInBody, ctx.state.body ?? {}, 'body')
     ctx.body = presentInvitation(await invitations.checkIn(me(ctx.state), id, code ?? null))
-  })
-
-  router.get('/public-meetings/:id', async (ctx) => {
-    const { id } = parse(meetingIdParam, ctx.params, 'params')
-    const m = await invitations.publicMeeting(id)
-    ctx.body = presentPublicMeeting(m, await invitations.publicSeatsTaken(m.id))
-  })
-
-  router.post('/public-meetings/:id/registrations', anyone, async (ctx) => {
-    const { id } = parse(meetingIdParam, ctx.params, 'params')
-    const { name } = parse(publicRegistrationBody, ctx.state.body, 'body')
-    const registration = await invitations.registerPublic(ctx.state.mpUser!.id, id, name)
-    ctx.status = 201
-    ctx.body = { meetingId: registration.meetingId, name: registration.name, createdAt: registration.createdAt.toISOString() }
   })
 
   return router

@@ -1,70 +1,30 @@
 import Router from '@koa/router'
-import { z } from 'zod'
-import type { Clock } from '../../../clock.js'
-import { ConflictError, NotFoundError } from '../../../errors.js'
-import { requireBot } from '../../middleware/bot-auth.js'
 import type { AuthService } from '../../../services/accounts/auth.js'
-import type { BotOutbox } from '../../../services/delivery/bot-outbox.js'
-import { deliveryOf } from '../../../services/delivery/delivery-state.js'
-import type { OutboxMessage, Store } from '../../../store/ports.js'
+import type { OutboxConsole } from '../../../services/delivery/outbox-console.js'
 import { requireStaff } from '../../middleware/auth.js'
-import { pageQuery } from '../../schemas.js'
-import type { AppState } from '../../state.js'
+import { presentOutboxMessage } from '../../presenters/outbox.js'
+import type { StaffState } from '../../state.js'
 import { parse } from '../../validate.js'
+import { messageId, outboxQuery } from './schemas.js'
 
-const messageId = z.strictObject({ id: z.string().regex(/^[0-9a-f-]{36}$/, '消息编号格式无效') })
-const leaseBody = z.strictObject({ limit: z.number().int().min(1).max(50).default(10), instance: z.string().regex(/^[\w.-]{1,40}$/).default('bot') })
-const ackBody = z.strictObject({ instance: z.string().regex(/^[\w.-]{1,40}$/).default('bot') })
-const failBody = z.strictObject({ instance: z.string().regex(/^[\w.-]{1,40}$/).default('bot'), error: z.string().min(1).max(500), retryable: z.boolean() })
-const outboxQuery = z.strictObject({
-  ...pageQuery,
-  status: z.enum(['pending', 'sending', 'sent', 'failed', 'dead']).optional(),
-  channel: z.string().max(20).optional(),
-  kind: z.string().max(40).optional(),
-  recipientId: z.string().max(64).optional(),
-})
+export interface OutboxRoutesDeps {
+  auth: AuthService
+  outbox: OutboxConsole
+}
 
-const presentMessage = (m: OutboxMessage) => ({
-  id: m.id, channel: m.channel, recipientKind: m.recipientKind, recipientId: m.recipientId, kind: m.kind, status: m.status,
-  attempts: m.attempts, nextAttemptAt: m.nextAttemptAt.toISOString(), lastError: m.lastError, waitingReason: m.waitingReason ?? null,
-  sentAt: m.sentAt?.toISOString() ?? null, createdAt: m.createdAt.toISOString(), text: (m.payload as { text?: string }).text ?? null,
-  // 已送达 / 待发送 / 未能送达 / 已取代 with the reason, as organizers read it.
-  delivery: deliveryOf(m),
-})
+/** The console's view of everything waiting or dead. Admins only: message texts name tickets and people, across the whole city. */
+export function outboxRoutes({ auth, outbox }: OutboxRoutesDeps) {
+  const router = new Router<StaffState>({ prefix: '/api/admin/outbox' })
+  router.use(requireStaff(auth, 'admin'))
 
-/** The bot's end of the outbox, and the console's view of everything waiting or dead. */
-export function outboxRoutes(bot: BotOutbox, auth: AuthService, store: Store, clock: Clock, botSecret: string | null) {
-  const router = new Router<AppState>()
-  const botOnly = requireBot(botSecret)
-
-  router.post('/api/bot/outbox/lease', botOnly, async (ctx) => {
-    const { limit, instance } = parse(leaseBody, ctx.state.body, 'body')
-    ctx.body = { items: await bot.lease(instance, limit) }
+  router.get('/', async (ctx) => {
+    const { counts, byChannel, page } = await outbox.overview(parse(outboxQuery, ctx.query, 'query'))
+    ctx.body = { counts, byChannel, items: page.items.map(presentOutboxMessage), nextCursor: page.nextCursor }
   })
-  router.post('/api/bot/outbox/:id/ack', botOnly, async (ctx) => {
+
+  router.post('/:id/retry', async (ctx) => {
     const { id } = parse(messageId, ctx.params, 'params')
-    ctx.body = await bot.ack(parse(ackBody, ctx.state.body, 'body').instance, id)
-  })
-  router.post('/api/bot/outbox/:id/fail', botOnly, async (ctx) => {
-    const { id } = parse(messageId, ctx.params, 'params')
-    const { instance, error, retryable } = parse(failBody, ctx.state.body, 'body')
-    ctx.body = await bot.fail(instance, id, error, retryable)
-  })
-
-  // Admins only: message texts name tickets and people, across the whole city.
-  router.get('/api/admin/outbox', requireStaff(auth, 'admin'), async (ctx) => {
-    const query = parse(outboxQuery, ctx.query, 'query')
-    const [counts, byChannel, page] = await Promise.all([store.outbox.countsByStatus(), store.outbox.countsByChannel(), store.outbox.search(query)])
-    ctx.body = { counts, byChannel, items: page.items.map(presentMessage), nextCursor: page.nextCursor }
-  })
-  router.post('/api/admin/outbox/:id/retry', requireStaff(auth, 'admin'), async (ctx) => {
-    const { id } = parse(messageId, ctx.params, 'params')
-    if (!(await store.outbox.retryDead(id, clock.now()))) {
-      const m = await store.outbox.get(id)
-      if (!m) throw new NotFoundError('消息不存在')
-      throw new ConflictError('只有发送失败（dead）的消息可以重试', [{ path: 'status', message: m.status }], 'not_dead')
-    }
-    ctx.body = presentMessage((await store.outbox.get(id))!)
+    ctx.body = presentOutboxMessage(await outbox.retry(id))
   })
 
   return router

@@ -4,24 +4,30 @@ import type { DirectoryService } from '../../../services/directory/directory.js'
 import type { QrCodeRenderer } from '../../../services/qr-codes.js'
 import { requireStaff } from '../../middleware/auth.js'
 import { idParam } from '../../schemas.js'
-import type { AppState } from '../../state.js'
+import type { StaffState } from '../../state.js'
 import { parse } from '../../validate.js'
 
-/** Printable codes for posters: scanning opens the mini-program at that deputy or station. */
-export function qrCodeRoutes(auth: AuthService, directory: DirectoryService, qr: QrCodeRenderer) {
-  const router = new Router<AppState>({ prefix: '/api/admin' })
-  const staff = requireStaff(auth)
+export interface QrCodeRoutesDeps {
+  auth: AuthService
+  directory: DirectoryService
+  qrCodes: QrCodeRenderer
+}
 
-  router.get('/deputies/:id/qrcode.png', staff, async (ctx) => {
+/** Printable codes for posters: scanning opens the mini-program at that deputy or station. */
+export function qrCodeRoutes({ auth, directory, qrCodes: qr }: QrCodeRoutesDeps) {
+  const router = new Router<StaffState>({ prefix: '/api/admin' })
+  router.use(requireStaff(auth))
+
+  router.get('/deputies/:id/qrcode.png', async (ctx) => {
     const { id } = parse(idParam, ctx.params, 'params')
-    const deputy = await directory.deputy(ctx.state.staff!, id)
+    const deputy = await directory.deputy(ctx.state.staff, id)
     const home = deputy.stationIds.length ? await directory.station(deputy.stationIds[0]).catch(() => null) : null
     ctx.type = 'image/png'
     ctx.set('Content-Disposition', `inline; filename="deputy-${deputy.code}.png"`)
     ctx.body = await qr.deputyPng(deputy, home)
   })
 
-  router.get('/stations/:id/qrcode.png', staff, async (ctx) => {
+  router.get('/stations/:id/qrcode.png', async (ctx) => {
     const { id } = parse(idParam, ctx.params, 'params')
     const station = await directory.station(id)
     ctx.type = 'image/png'

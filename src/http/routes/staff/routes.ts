@@ -4,22 +4,27 @@ import type { StaffService } from '../../../services/accounts/staff.js'
 import { requireStaff } from '../../middleware/auth.js'
 import { presentStaff } from '../../presenters/directory.js'
 import { idParam } from '../../schemas.js'
-import type { AppState } from '../../state.js'
+import type { StaffState } from '../../state.js'
 import { parse } from '../../validate.js'
 import { staffCreateBody, staffEditBody, staffSearchQuery } from './schemas.js'
 
+export interface StaffRoutesDeps {
+  auth: AuthService
+  staff: StaffService
+}
+
 /** Console accounts (admins only). A new or reset password is in the answer once and nowhere else. */
-export function staffRoutes(auth: AuthService, staff: StaffService) {
-  const router = new Router<AppState>({ prefix: '/api/admin/staff' })
+export function staffRoutes({ auth, staff }: StaffRoutesDeps) {
+  const router = new Router<StaffState>({ prefix: '/api/admin/staff' })
   router.use(requireStaff(auth, 'admin'))
 
   router.get('/', async (ctx) => {
-    const page = await staff.search(ctx.state.staff!, parse(staffSearchQuery, ctx.query, 'query'))
+    const page = await staff.search(ctx.state.staff, parse(staffSearchQuery, ctx.query, 'query'))
     ctx.body = { items: page.items.map(presentStaff), nextCursor: page.nextCursor }
   })
 
   router.post('/', async (ctx) => {
-    const created = await staff.create(ctx.state.staff!, parse(staffCreateBody, ctx.state.body, 'body'))
+    const created = await staff.create(ctx.state.staff, parse(staffCreateBody, ctx.state.body, 'body'))
     ctx.set('Cache-Control', 'no-store')
     ctx.status = 201
     ctx.body = { staff: presentStaff(created.staff), initialPassword: created.password }
@@ -27,18 +32,18 @@ export function staffRoutes(auth: AuthService, staff: StaffService) {
 
   router.get('/:id', async (ctx) => {
     const { id } = parse(idParam, ctx.params, 'params')
-    ctx.body = presentStaff(await staff.get(ctx.state.staff!, id))
+    ctx.body = presentStaff(await staff.get(ctx.state.staff, id))
   })
 
   router.patch('/:id', async (ctx) => {
     const { id } = parse(idParam, ctx.params, 'params')
-    ctx.body = presentStaff(await staff.update(ctx.state.staff!, id, parse(staffEditBody, ctx.state.body, 'body')))
+    ctx.body = presentStaff(await staff.update(ctx.state.staff, id, parse(staffEditBody, ctx.state.body, 'body')))
   })
 
   router.post('/:id/password-reset', async (ctx) => {
     const { id } = parse(idParam, ctx.params, 'params')
     ctx.set('Cache-Control', 'no-store')
-    ctx.body = { password: await staff.resetPassword(ctx.state.staff!, id) }
+    ctx.body = { password: await staff.resetPassword(ctx.state.staff, id) }
   })
 
   return router

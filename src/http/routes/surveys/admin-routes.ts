@@ -1,15 +1,14 @@
 import Router from '@koa/router'
 import type { Clock } from '../../../clock.js'
-import { SURVEY_KIND_LABELS, surveyPhase } from '../../../domain/survey.js'
 import type { AuthService } from '../../../services/accounts/auth.js'
-import { surveyScene, type QrCodeRenderer } from '../../../services/qr-codes.js'
+import type { QrCodeRenderer } from '../../../services/qr-codes.js'
 import type { SurveyReports } from '../../../services/surveys/survey-reports.js'
 import type { SurveyService } from '../../../services/surveys/surveys.js'
 import type { IdempotencyRepo } from '../../../store/idempotency-port.js'
 import { requireStaff } from '../../middleware/auth.js'
 import { idempotent } from '../../middleware/idempotency.js'
 import { presentOpinion, presentResults, presentSurvey, presentSurveySummary, presentTextAnswer } from '../../presenters/surveys.js'
-import type { AppState } from '../../state.js'
+import type { StaffState } from '../../state.js'
 import { parse } from '../../validate.js'
 import { correctionBody, createBody, decisionBody, listQuery, opinionParam, opinionsQuery, resultsQuery, surveyIdParam, textsQuery } from './schemas.js'
 
@@ -24,56 +23,56 @@ export interface AdminSurveyDeps {
 
 /** Organizers (and admins) run surveys, consultations and ballots: create, correct, close, read results, answer opinions. */
 export function adminSurveyRoutes({ auth, surveys, reports, qrCodes, idempotency, clock }: AdminSurveyDeps) {
-  const router = new Router<AppState>({ prefix: '/api/admin/surveys' })
+  const router = new Router<StaffState>({ prefix: '/api/admin/surveys' })
   router.use(requireStaff(auth, 'organizer', 'admin'))
   const idOf = (params: unknown) => parse(surveyIdParam, params, 'params').id
-  const link = (shortCode: string) => qrCodes.linkFor(surveyScene(shortCode))
+  const link = (shortCode: string) => qrCodes.surveyLink(shortCode)
 
-  router.post('/', idempotent(idempotency, clock, (s) => `staff:${s.staff!.id}`), async (ctx) => {
-    const s = await surveys.create(ctx.state.staff!, parse(createBody, ctx.state.body, 'body'))
+  router.post('/', idempotent(idempotency, clock, (s: StaffState) => `staff:${s.staff.id}`), async (ctx) => {
+    const s = await surveys.create(ctx.state.staff, parse(createBody, ctx.state.body, 'body'))
     ctx.status = 201
     ctx.body = presentSurvey(s, clock.now(), link(s.shortCode))
   })
 
   router.get('/', async (ctx) => {
     const { cursor, limit, kind } = parse(listQuery, ctx.query, 'query')
-    const page = await surveys.list(ctx.state.staff!, { kind, cursor, limit })
+    const page = await surveys.list(ctx.state.staff, { kind, cursor, limit })
     ctx.body = { items: page.items.map((s) => presentSurveySummary(s, clock.now())), nextCursor: page.nextCursor }
   })
 
   router.get('/:id', async (ctx) => {
-    const s = await surveys.visible(ctx.state.staff!, idOf(ctx.params))
+    const s = await surveys.visible(ctx.state.staff, idOf(ctx.params))
     ctx.body = presentSurvey(s, clock.now(), link(s.shortCode))
   })
 
   /** Corrections after creation (title, description, times; questions only while nobody answered). */
   router.patch('/:id', async (ctx) => {
-    const s = await surveys.correct(ctx.state.staff!, idOf(ctx.params), parse(correctionBody, ctx.state.body, 'body'))
+    const s = await surveys.correct(ctx.state.staff, idOf(ctx.params), parse(correctionBody, ctx.state.body, 'body'))
     ctx.body = presentSurvey(s, clock.now(), link(s.shortCode))
   })
 
   router.post('/:id/publish', async (ctx) => {
-    const s = await surveys.publish(ctx.state.staff!, idOf(ctx.params))
+    const s = await surveys.publish(ctx.state.staff, idOf(ctx.params))
     ctx.body = presentSurvey(s, clock.now(), link(s.shortCode))
   })
 
   router.post('/:id/close', async (ctx) => {
-    const s = await surveys.close(ctx.state.staff!, idOf(ctx.params))
+    const s = await surveys.close(ctx.state.staff, idOf(ctx.params))
     ctx.body = presentSurvey(s, clock.now(), link(s.shortCode))
   })
 
   router.get('/:id/results', async (ctx) => {
-    const { survey, phase, results, ballot } = await reports.results(ctx.state.staff!, idOf(ctx.params), parse(resultsQuery, ctx.query, 'query'))
+    const { survey, phase, results, ballot } = await reports.results(ctx.state.staff, idOf(ctx.params), parse(resultsQuery, ctx.query, 'query'))
     ctx.body = presentResults(survey, phase, results, ballot)
   })
 
   router.get('/:id/texts', async (ctx) => {
-    const page = await reports.texts(ctx.state.staff!, idOf(ctx.params), parse(textsQuery, ctx.query, 'query'))
+    const page = await reports.texts(ctx.state.staff, idOf(ctx.params), parse(textsQuery, ctx.query, 'query'))
     ctx.body = { items: page.items.map(presentTextAnswer), nextCursor: page.nextCursor }
   })
 
   router.get('/:id/responses.csv', async (ctx) => {
-    const { title, csv } = await reports.csv(ctx.state.staff!, idOf(ctx.params))
+    const { title, csv } = await reports.csv(ctx.state.staff, idOf(ctx.params))
     ctx.type = 'text/csv; charset=utf-8'
     ctx.set('Content-Disposition', `attachment; filename="responses.csv"; filename*=UTF-8''${encodeURIComponent(`${title}-答卷.csv`)}`)
     ctx.set('Cache-Control', 'no-store')
@@ -81,20 +80,20 @@ export function adminSurveyRoutes({ auth, surveys, reports, qrCodes, idempotency
   })
 
   router.get('/:id/opinions', async (ctx) => {
-    const { opinions } = await surveys.opinions(ctx.state.staff!, idOf(ctx.params), parse(opinionsQuery, ctx.query, 'query'))
+    const { opinions } = await surveys.opinions(ctx.state.staff, idOf(ctx.params), parse(opinionsQuery, ctx.query, 'query'))
     ctx.body = { items: opinions.map(presentOpinion) }
   })
 
   router.post('/:id/opinions/:opinionId/decision', async (ctx) => {
     const { id, opinionId } = parse(opinionParam, ctx.params, 'params')
-    ctx.body = presentOpinion(await surveys.decide(ctx.state.staff!, id, opinionId, parse(decisionBody, ctx.state.body, 'body')))
+    ctx.body = presentOpinion(await surveys.decide(ctx.state.staff, id, opinionId, parse(decisionBody, ctx.state.body, 'body')))
   })
 
   router.get('/:id/qrcode.png', async (ctx) => {
-    const s = await surveys.visible(ctx.state.staff!, idOf(ctx.params))
+    const s = await surveys.visible(ctx.state.staff, idOf(ctx.params))
     ctx.type = 'image/png'
     ctx.set('Content-Disposition', `inline; filename="survey-${s.shortCode}.png"`)
-    ctx.body = await qrCodes.surveyPng(s, `${SURVEY_KIND_LABELS[s.kind]} · ${surveyPhase(s, clock.now()) === 'closed' ? '已结束' : '欢迎参与'}`)
+    ctx.body = await qrCodes.surveyPoster(s, clock.now())
   })
 
   return router

@@ -3,20 +3,25 @@ import type { MpSessions } from '../../../services/accounts/mp-sessions.js'
 import type { SurveyResponses } from '../../../services/surveys/survey-responses.js'
 import { requireMpUser } from '../../middleware/mp-auth.js'
 import { presentPublicSurvey, presentResponseReceipt } from '../../presenters/surveys.js'
-import type { AppState } from '../../state.js'
+import type { MpState } from '../../state.js'
 import { parse } from '../../validate.js'
 import { respondBody, surveyRefParam, viaQuery } from './schemas.js'
+
+export interface MpSurveyRoutesDeps {
+  sessions: MpSessions
+  responses: SurveyResponses
+}
 
 /**
  * The mini-program's side: open a survey from its poster (`:id` is the id or the scanned
  * code) and answer it once. `?via=` names the QR code or station the person came through.
  */
-export function mpSurveyRoutes(sessions: MpSessions, responses: SurveyResponses) {
-  const router = new Router<AppState>({ prefix: '/api/mp/surveys' })
+export function mpSurveyRoutes({ sessions, responses }: MpSurveyRoutesDeps) {
+  const router = new Router<MpState>({ prefix: '/api/mp/surveys' })
   router.use(requireMpUser(sessions))
 
   router.get('/:id', async (ctx) => {
-    const { survey, phase, responded } = await responses.view(ctx.state.mpUser!, parse(surveyRefParam, ctx.params, 'params').id)
+    const { survey, phase, responded } = await responses.view(ctx.state.mpUser, parse(surveyRefParam, ctx.params, 'params').id)
     ctx.body = presentPublicSurvey(survey, phase, responded)
   })
 
@@ -24,7 +29,7 @@ export function mpSurveyRoutes(sessions: MpSessions, responses: SurveyResponses)
     const { id } = parse(surveyRefParam, ctx.params, 'params')
     const { via } = parse(viaQuery, ctx.query, 'query')
     const body = parse(respondBody, ctx.state.body ?? {}, 'body')
-    const response = await responses.respond(ctx.state.mpUser!, id, { ...body, via: via ?? null })
+    const response = await responses.respond(ctx.state.mpUser, id, { ...body, via: via ?? null })
     ctx.status = 201
     ctx.body = presentResponseReceipt(response)
   })

@@ -1,74 +1,29 @@
-import { createReadStream } from 'node:fs'
 import Router from '@koa/router'
-import busboy from 'busboy'
-import type { Context } from 'koa'
 import type { Clock } from '../../../clock.js'
-import { ForbiddenError, NotFoundError, PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from '../../../errors.js'
 import type { MpSessions } from '../../../services/accounts/mp-sessions.js'
 import type { Uploads } from '../../../services/cases/uploads.js'
 import { requireMpUser } from '../../middleware/mp-auth.js'
 import { rateLimit } from '../../middleware/rate-limit.js'
-import type { AppState } from '../../state.js'
+import { readOneFile } from '../../read-one-file.js'
+import type { MpState } from '../../state.js'
 
-/** Reads the one file of a multipart upload (what wx.uploadFile sends), refusing it past the limit. */
-function readOneFile(ctx: Context, maxBytes: number): Promise<Buffer> {
-  if (!ctx.is('multipart/form-data')) return Promise.reject(new UnsupportedMediaTypeError('请用 multipart/form-data 上传图片'))
-  if (Number(ctx.get('Content-Length') || 0) > maxBytes + 64 * 1024) return Promise.reject(tooLarge(maxBytes))
-  return new Promise((resolve, reject) => {
-    let file: Buffer | null = null
-    let failed: Error | null = null
-    let parser: busboy.Busboy
-    try {
-      parser = busboy({ headers: ctx.req.headers, limits: { files: 1, fileSize: maxBytes, fields: 5 } })
-    } catch {
-      return reject(new ValidationError('上传内容无法解析', [], 'bad_upload'))
-    }
-    parser.on('file', (_name, stream) => {
-      const chunks: Buffer[] = []
-      stream.on('data', (c: Buffer) => chunks.push(c))
-      stream.on('limit', () => (failed = tooLarge(maxBytes)))
-      stream.on('end', () => (file = Buffer.concat(chunks)))
-    })
-    parser.on('error', () => reject(new ValidationError('上传内容无法解析', [], 'bad_upload')))
-    parser.on('close', () => {
-      if (failed) return reject(failed)
-      if (!file || !file.length) return reject(new ValidationError('没有收到图片', [{ path: 'file', message: '必填' }]))
-      resolve(file)
-    })
-    ctx.req.pipe(parser)
-  })
+export interface UploadRoutesDeps {
+  sessions: MpSessions
+  uploads: Uploads
+  /** The largest image accepted, in bytes. */
+  maxBytes: number
+  clock: Clock
 }
 
-const tooLarge = (maxBytes: number) => new PayloadTooLargeError(`图片过大，上限为 ${Math.round(maxBytes / 1024 / 1024)} MB`)
+/** A resident uploads one image at a time, to attach to a message. */
+export function uploadRoutes({ sessions, uploads, maxBytes, clock }: UploadRoutesDeps) {
+  const router = new Router<MpState>({ prefix: '/api/mp/uploads' })
+  router.use(requireMpUser(sessions))
 
-export function uploadRoutes(sessions: MpSessions, uploads: Uploads, maxBytes: number, clock: Clock) {
-  const router = new Router<AppState>({ prefix: '/api/mp/uploads' })
-
-  router.post('/', requireMpUser(sessions), rateLimit('mp_upload', 30, 600, (s) => s.mpUser!.id), async (ctx) => {
-    const saved = await uploads.save(await readOneFile(ctx, maxBytes), ctx.state.mpUser!.id, clock.now())
+  router.post('/', rateLimit('mp_upload', 30, 600, (s: MpState) => s.mpUser.id), async (ctx) => {
+    const saved = await uploads.save(await readOneFile(ctx, maxBytes), ctx.state.mpUser.id, clock.now())
     ctx.status = 201
     ctx.body = saved
-  })
-
-  /**
-   * Only through a signed link that has not expired (case views hand them to those who may
-   * see the case), or to the person who uploaded the file, signed in. Never to anyone
-   * holding a bare URL.
-   */
-  router.get('/:name', async (ctx) => {
-    const name = ctx.params.name
-    const path = uploads.pathOf(name)
-    if (!path) throw new NotFoundError('图片不存在')
-    const { expires, sig } = ctx.query
-    if (!uploads.linkOpens(name, expires, sig, clock.now())) {
-      if (!ctx.get('Authorization')) throw new ForbiddenError('图片链接已失效，请重新打开留言查看', 'image_link_invalid')
-      const person = await sessions.authenticate(ctx.get('Authorization'))
-      if (!uploads.ownedBy(name, person.id)) throw new ForbiddenError('图片链接已失效，请重新打开留言查看', 'image_link_invalid')
-    }
-    ctx.type = uploads.contentType(name)
-    // A signed link lives minutes: shared caches must not keep the image longer than the link.
-    ctx.set('Cache-Control', 'private, max-age=300')
-    ctx.body = createReadStream(path)
   })
 
   return router

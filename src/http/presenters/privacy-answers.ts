@@ -1,4 +1,4 @@
-import type { ErasureOutcome } from '../../../services/privacy/personal-data-erasure.js'
+import type { ErasureOutcome } from '../../services/privacy/personal-data-erasure.js'
 
 /** What a person reads after withdrawing consent, in the mini-program and in the chat. */
 export const WITHDRAWN_CONSENT_MESSAGE = '已撤回您的同意。在您重新同意之前，不能提交新的留言；您已提交的留言仍会照常办理并答复。'

@@ -1,0 +1,27 @@
+import Router from '@koa/router'
+import type { MpAccounts } from '../../../services/accounts/mp-account.js'
+import { rateLimit } from '../../middleware/rate-limit.js'
+import type { AppState } from '../../state.js'
+import { parse } from '../../validate.js'
+import { loginBody } from './schemas.js'
+
+export interface MpLoginRoutesDeps {
+  accounts: MpAccounts
+  limits: { mpLoginsPerAddress: number }
+}
+
+/** Logging in from the mini-program (wx.login's code for a session token). */
+export function mpLoginRoutes({ accounts, limits }: MpLoginRoutesDeps) {
+  const router = new Router<AppState>({ prefix: '/api/mp' })
+  // Every login costs a call to WeChat's code2Session, whose quota is the mini-program's.
+  const loginLimit = rateLimit('mp_login_address', limits.mpLoginsPerAddress, 600, (_s, ip) => ip)
+
+  router.post('/login', loginLimit, async (ctx) => {
+    const { code } = parse(loginBody, ctx.state.body, 'body')
+    const { token, expiresAt, profile } = await accounts.login(code)
+    ctx.set('Cache-Control', 'no-store')
+    ctx.body = { token, expiresAt: expiresAt.toISOString(), ...profile }
+  })
+
+  return router
+}

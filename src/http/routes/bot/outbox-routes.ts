@@ -1,0 +1,35 @@
+import Router from '@koa/router'
+import type { BotOutbox } from '../../../services/delivery/bot-outbox.js'
+import { requireBot } from '../../middleware/bot-auth.js'
+import type { AppState } from '../../state.js'
+import { parse } from '../../validate.js'
+import { ackBody, failBody, leaseBody, messageId } from '../outbox/schemas.js'
+
+export interface BotOutboxRoutesDeps {
+  outbox: BotOutbox
+  botSecret: string | null
+}
+
+/** The bot's end of the outbox: lease what is due, then ack or fail each message. */
+export function botOutboxRoutes({ outbox, botSecret }: BotOutboxRoutesDeps) {
+  const router = new Router<AppState>({ prefix: '/api/bot/outbox' })
+  router.use(requireBot(botSecret))
+
+  router.post('/lease', async (ctx) => {
+    const { limit, instance } = parse(leaseBody, ctx.state.body, 'body')
+    ctx.body = { items: await outbox.lease(instance, limit) }
+  })
+
+  router.post('/:id/ack', async (ctx) => {
+    const { id } = parse(messageId, ctx.params, 'params')
+    ctx.body = await outbox.ack(parse(ackBody, ctx.state.body, 'body').instance, id)
+  })
+
+  router.post('/:id/fail', async (ctx) => {
+    const { id } = parse(messageId, ctx.params, 'params')
+    const { instance, error, retryable } = parse(failBody, ctx.state.body, 'body')
+    ctx.body = await outbox.fail(instance, id, error, retryable)
+  })
+
+  return router
+}

@@ -1,0 +1,23 @@
+import Router from '@koa/router'
+import type { MeetingInvitations } from '../../../services/meetings/meeting-invitations.js'
+import { presentPublicMeeting } from '../../presenters/meetings.js'
+import type { AppState } from '../../state.js'
+import { parse } from '../../validate.js'
+import { meetingIdParam } from './schemas.js'
+
+export interface PublicMeetingRoutesDeps {
+  invitations: MeetingInvitations
+}
+
+/** A meeting open to public attendance (公民旁听), as anyone may read it before signing in. */
+export function publicMeetingRoutes({ invitations }: PublicMeetingRoutesDeps) {
+  const router = new Router<AppState>({ prefix: '/api/mp/public-meetings' })
+
+  router.get('/:id', async (ctx) => {
+    const { id } = parse(meetingIdParam, ctx.params, 'params')
+    const m = await invitations.publicMeeting(id)
+    ctx.body = presentPublicMeeting(m, await invitations.publicSeatsTaken(m.id))
+  })
+
+  return router
+}

@@ -1,0 +1,29 @@
+import Router from '@koa/router'
+import type { MeetingInvitations } from '../../../services/meetings/meeting-invitations.js'
+import type { MpSessions } from '../../../services/accounts/mp-sessions.js'
+import { requireMpUser } from '../../middleware/mp-auth.js'
+import { presentPublicRegistration } from '../../presenters/meetings.js'
+import type { MpState } from '../../state.js'
+import { parse } from '../../validate.js'
+import { meetingIdParam, publicRegistrationBody } from './schemas.js'
+
+export interface PublicRegistrationRoutesDeps {
+  sessions: MpSessions
+  invitations: MeetingInvitations
+}
+
+/** A resident signs up for a place at a meeting open to public attendance (公民旁听). */
+export function publicRegistrationRoutes({ sessions, invitations }: PublicRegistrationRoutesDeps) {
+  const router = new Router<MpState>({ prefix: '/api/mp/public-meetings' })
+  router.use(requireMpUser(sessions))
+
+  router.post('/:id/registrations', async (ctx) => {
+    const { id } = parse(meetingIdParam, ctx.params, 'params')
+    const { name } = parse(publicRegistrationBody, ctx.state.body, 'body')
+    const registration = await invitations.registerPublic(ctx.state.mpUser.id, id, name)
+    ctx.status = 201
+    ctx.body = presentPublicRegistration(registration)
+  })
+
+  return router
+}

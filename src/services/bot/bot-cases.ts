@@ -1,0 +1,83 @@
+import type { CaseRecord } from '../../domain/case.js'
+import type { CaseQueries } from '../cases/case-queries.js'
+import type { CaseDraft, CaseSubmitter } from '../cases/case-submission.js'
+import type { CaseWorkflow } from '../cases/case-workflow.js'
+import type { BotPeople, BotPrincipal } from './bot-people.js'
+
+/** A case the person asking may act on, found by the ticket they quoted. */
+export interface CaseInHand<P extends BotPrincipal = BotPrincipal> {
+  person: P
+  case: CaseRecord
+}
+
+/** What a resident writes in the chat: text and where it should go, never images or anonymity. */
+export type ChatDraft = Pick<CaseDraft, 'text' | 'regionId' | 'deputyCode' | 'stationCode'>
+
+/**
+ * Cases from the chat: residents write, follow, rate, reopen and withdraw their messages by
+ * the tickets they quote; bound deputies work their inbox by a ticket or its last digits.
+ * The same workflow the mini-program's routes use, in the bot's words.
+ */
+export class BotCases {
+  constructor(
+    private readonly deps: { people: BotPeople; submitter: CaseSubmitter; queries: CaseQueries; workflow: CaseWorkflow },
+  ) {}
+
+  async submit(personId: string, draft: ChatDraft, idempotencyKey: string | null) {
+    const person = await this.deps.people.principal(personId)
+    // A typed code or name that names nobody is refused rather than ignored: the resident meant someone.
+    return this.deps.submitter.submit(person, { ...draft, images: [], anonymous: false, publicConsent: false, targetTyped: true }, idempotencyKey)
+  }
+
+  /** The resident's latest messages. */
+  async mine(personId: string) {
+    return this.deps.queries.residentCases(await this.deps.people.principal(personId), { limit: 20 })
+  }
+
+  /** The resident's own case by the ticket they quote. */
+  async own(personId: string, ticket: string): Promise<CaseInHand> {
+    const c = await this.deps.people.residentCase(personId, ticket)
+    return { person: await this.deps.people.principal(personId), case: c }
+  }
+
+  detail({ person, case: c }: CaseInHand) {
+    return this.deps.queries.forResident(person, c.id)
+  }
+
+  /** Rates the answer; says whether this rating lets the resident ask for it to be handled again. */
+  async rate({ person, case: c }: CaseInHand, rating: number, comment?: string) {
+    const rated = await this.deps.workflow.rate(person, c.id, rating, comment)
+    return { rated, canReopen: this.deps.workflow.mayReopenAfter(rating) }
+  }
+
+  reopen({ person, case: c }: CaseInHand, reason: string) {
+    return this.deps.workflow.reopen(person, c.id, reason)
+  }
+
+  withdraw({ person, case: c }: CaseInHand, reason?: string) {
+    return this.deps.workflow.withdraw(person, c.id, reason)
+  }
+
+  /** A bound deputy's open cases, nearest deadline first. */
+  async deputyInbox(personId: string) {
+    return this.deps.queries.deputyInbox(await this.deps.people.deputy(personId), { limit: 50 })
+  }
+
+  /** One of the deputy's open cases by its ticket or the last four digits of it. */
+  async deputyCase(personId: string, ref: string): Promise<CaseInHand<BotPrincipal & { deputyId: string }>> {
+    const deputy = await this.deps.people.deputy(personId)
+    return { person: deputy, case: await this.deps.people.deputyCase(deputy.deputyId, ref) }
+  }
+
+  acknowledge({ person, case: c }: CaseInHand) {
+    return this.deps.workflow.acknowledge(person, c.id)
+  }
+
+  reply({ person, case: c }: CaseInHand, text: string) {
+    return this.deps.workflow.reply(person, c.id, text)
+  }
+
+  transfer({ person, case: c }: CaseInHand, reason: string) {
+    return this.deps.workflow.transfer(person, c.id, { reason })
+  }
+}

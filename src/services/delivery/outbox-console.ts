@@ -1,0 +1,27 @@
+import type { Clock } from '../../clock.js'
+import { ConflictError, NotFoundError } from '../../errors.js'
+import type { OutboxMessage, OutboxQuery, Store } from '../../store/ports.js'
+
+/** The console's view of the outbox (admins): what waits, what was sent, what died; a dead message tried again. */
+export class OutboxConsole {
+  constructor(
+    private readonly store: Pick<Store, 'outbox'>,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The counts per status and per channel, and one page of messages. */
+  async overview(query: OutboxQuery) {
+    const [counts, byChannel, page] = await Promise.all([this.store.outbox.countsByStatus(), this.store.outbox.countsByChannel(), this.store.outbox.search(query)])
+    return { counts, byChannel, page }
+  }
+
+  /** Sends a dead message again; only dead ones may be. */
+  async retry(id: string): Promise<OutboxMessage> {
+    if (!(await this.store.outbox.retryDead(id, this.clock.now()))) {
+      const m = await this.store.outbox.get(id)
+      if (!m) throw new NotFoundError('消息不存在')
+      throw new ConflictError('只有发送失败（dead）的消息可以重试', [{ path: 'status', message: m.status }], 'not_dead')
+    }
+    return (await this.store.outbox.get(id))!
+  }
+}

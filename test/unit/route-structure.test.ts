@@ -1,0 +1,87 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { expect } from 'chai'
+
+/**
+ * Every route file follows the one pattern: parse → service → presenter. A route factory
+ * takes one typed deps object; it never reaches the store (but the idempotency port), nor
+ * the whole bag of services; it decides no 404 or 409 itself; and its router says who is
+ * signed in, so no handler needs `ctx.state.mpUser!`.
+ */
+
+const ROUTES = join(import.meta.dirname, '../../src/http/routes')
+
+/** The router state each guard establishes, and the guard a router of that state must use. */
+const GUARDS: Record<string, string> = { StaffState: 'requireStaff', MpState: 'requireMpUser', DeputyState: 'requireDeputy' }
+
+function problemsIn(text: string): string[] {
+  const problems: string[] = []
+  for (const [, names, from] of text.matchAll(/^import\s+(?:type\s+)?(\{[^}]*\}|\w+)\s+from\s+'([^']+)'/gm)) {
+    if (/\/store\//.test(from) && !(from.endsWith('/store/ports.js') && names.replace(/\s/g, '') === '{IdempotencyRepo}')) {
+      problems.push(`imports the store (${from}); only the idempotency port may be`)
+    }
+    if (from.endsWith('/services/index.js')) problems.push('imports the whole bag of services; take what it uses in its deps object')
+    if (from.endsWith('/errors.js')) problems.push('imports domain errors: a service decides 404 and 409, not the route')
+  }
+  for (const [found] of text.matchAll(/\b(?:mpUser|staff|deputyId)!/g)) problems.push(`asserts a principal with "${found}": use a Router<StaffState>/<MpState>/<DeputyState>`)
+  for (const [found] of text.matchAll(/throw new \w+/g)) problems.push(`decides an error itself ("${found}")`)
+  for (const [, name, params] of text.matchAll(/^export function (\w+)\(([^)]*)\)/gm)) {
+    if (!/^(?:\{[^}]*\}|deps): \w+Deps$/.test(params.trim())) problems.push(`${name} takes "${params}": a route factory takes one typed deps object`)
+  }
+  const routers = [...text.matchAll(/new Router<(\w+)>/g)].map((m) => m[1])
+  if (routers.length > 1) problems.push(`makes ${routers.length} routers: one per file, each of one state`)
+  for (const state of routers) {
+    const guard = GUARDS[state]
+    if (guard && !new RegExp(`router\\.use\\(${guard}\\(`).test(text)) problems.push(`a Router<${state}> must begin with router.use(${guard}(…))`)
+    if (state === 'AppState' && /state\.(?:staff|mpUser)\b/.test(text)) problems.push('reads a principal on a Router<AppState>, where nobody is known to be signed in')
+  }
+  return problems
+}
+
+function routeFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? routeFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []))
+}
+
+describe('route files: parse → service → presenter, everywhere', () => {
+  it('finds each mistake in a deliberately wrong route', () => {
+    const wrong = `
+import Router from '@koa/router'
+import { NotFoundError } from '../../../errors.js'
+import type { Services } from '../../../services/index.js'
+import type { Store } from '../../../store/ports.js'
+import type { AppState, StaffState } from '../../state.js'
+
+export function wrongRoutes(services: Services, store: Store) {
+  const router = new Router<StaffState>()
+  const other = new Router<AppState>()
+  router.get('/api/admin/things/:id', async (ctx) => {
+    const thing = await store.things.get(ctx.params.id, ctx.state.staff!)
+    if (!thing) throw new NotFoundError('没有')
+    ctx.body = thing
+  })
+  other.get('/api/mp/mine', async (ctx) => {
+    ctx.body = await services.things.mine(ctx.state.mpUser)
+  })
+  return router
+}
+`
+    expect(problemsIn(wrong)).to.deep.equal([
+      'imports domain errors: a service decides 404 and 409, not the route',
+      'imports the whole bag of services; take what it uses in its deps object',
+      'imports the store (../../../store/ports.js); only the idempotency port may be',
+      'asserts a principal with "staff!": use a Router<StaffState>/<MpState>/<DeputyState>',
+      'decides an error itself ("throw new NotFoundError")',
+      'wrongRoutes takes "services: Services, store: Store": a route factory takes one typed deps object',
+      'makes 2 routers: one per file, each of one state',
+      'a Router<StaffState> must begin with router.use(requireStaff(…))',
+      'reads a principal on a Router<AppState>, where nobody is known to be signed in',
+    ])
+  })
+
+  it('holds for every file under src/http/routes', () => {
+    const files = routeFiles(ROUTES)
+    expect(files.length, 'route files found').to.be.greaterThan(40)
+    const found = files.flatMap((file) => problemsIn(readFileSync(file, 'utf8')).map((p) => `${relative(ROUTES, file)}: ${p}`))
+    expect(found).to.deep.equal([])
+  })
+})
