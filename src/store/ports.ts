@@ -16,6 +16,8 @@ import type { HolidayYear } from '../domain/holiday-cn.js'
 export type * from './quiz-ports.js'
 import type { PrivacyRepo } from './privacy-ports.js'
 export type * from './privacy-ports.js'
+import type { AnalysisRepo, PublicationRepo } from './analysis-ports.js'
+export type * from './analysis-ports.js'
 
 export interface Page<T> {
   items: T[]
@@ -188,6 +190,8 @@ export interface Store {
   quizzes: QuizRepo
   calendar: CalendarRepo
   privacy: PrivacyRepo
+  analysis: AnalysisRepo
+  publications: PublicationRepo
   /** Throws when the store cannot answer (used by /readyz). */
   ping(): Promise<void>
   close(): Promise<void>
