@@ -14,6 +14,7 @@ import { DIGEST_JOB, runDigestJob } from './jobs/digest-job.js'
 import { READING_PUBLISH_JOB, READING_PUBLISH_SCHEDULE, runReadingPublishJob } from './jobs/reading-publish-job.js'
 import { MEETING_REMINDERS_JOB, MEETING_REMINDERS_SCHEDULE, runMeetingRemindersJob } from './jobs/meeting-reminders-job.js'
 import { RETENTION_JOB, runRetentionJob } from './jobs/retention-job.js'
+import { HOT_ISSUE_JOB, runHotIssueJob, runWeeklyReportJob, WEEKLY_REPORT_JOB } from './jobs/analysis-jobs.js'
 
 export interface BuildOptions {
   clock?: Clock
@@ -66,6 +67,8 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
       name: RETENTION_JOB, schedule: config.privacy.retentionSchedule, leaseMs: 30 * 60_000,
       run: () => runRetentionJob({ store, erasure: services.erasure, clock, logger, policy: config.privacy }),
     },
+    { name: HOT_ISSUE_JOB, schedule: config.analysis.spikeSchedule, leaseMs: 4 * 60_000, run: () => runHotIssueJob({ hotIssues: services.hotIssues, logger }) },
+    { name: WEEKLY_REPORT_JOB, schedule: config.analysis.weeklySchedule, leaseMs: 10 * 60_000, run: () => runWeeklyReportJob({ weeklyReports: services.weeklyReports, logger }) },
   ]
   let stopJobs: (() => Promise<unknown>) | null = null
 

@@ -42,6 +42,8 @@ import { mpTaskRoutes } from './routes/tasks/mp-routes.js'
 import { adminBallotRollRoutes } from './routes/surveys/roll-routes.js'
 import { privacyRoutes } from './routes/privacy/routes.js'
 import { botPrivacyRoutes } from './routes/bot/privacy-routes.js'
+import { adminAnalysisRoutes } from './routes/analysis/admin-routes.js'
+import { publicAnalysisRoutes } from './routes/analysis/public-routes.js'
 
 /** The Koa app: request context, errors, JSON bodies, then one router per area. */
 export function createHttpApp(config: Config, logger: Logger, store: Store, services: Services, clock: Clock) {
@@ -100,6 +102,11 @@ export function createHttpApp(config: Config, logger: Logger, store: Store, serv
     botMeetingRoutes(services, store, config.bot.secret, config.business.timeZone),
     calendarRoutes(services.auth, services.calendar, store.idempotency, clock),
     botPrivacyRoutes(services, config.bot.secret),
+    adminAnalysisRoutes({
+      auth: services.auth, hotIssues: services.hotIssues, weeklyReports: services.weeklyReports, caseSeries: services.caseSeries,
+      publications: services.publications, clock, timeZone: config.business.timeZone,
+    }),
+    publicAnalysisRoutes({ sessions: services.mpSessions, publications: services.publications, responsiveness: services.responsiveness, timeZone: config.business.timeZone }),
   ]
   for (const router of routers) app.use(router.routes()).use(router.allowedMethods())
   return app

@@ -43,6 +43,11 @@ import { MeetingReports } from './meetings/meeting-reports.js'
 import { SurveyService } from './surveys/surveys.js'
 import { SurveyResponses } from './surveys/survey-responses.js'
 import { SurveyReports } from './surveys/survey-reports.js'
+import { HotIssueService } from './analysis/hot-issues.js'
+import { WeeklyReports } from './analysis/weekly-reports.js'
+import { PublicationService } from './analysis/publications.js'
+import { CaseSeriesReport } from './analysis/case-series.js'
+import { PublicResponsiveness } from './analysis/responsiveness.js'
 
 export type Services = ReturnType<typeof createServices>
 
@@ -94,6 +99,7 @@ export function createServices(config: Config & { security: { secretKey: string 
   })
   const caseQueries = new CaseQueries(store, routing, cipher, audit, clock, { windowDays: config.cases.similarWindowDays, threshold: config.cases.similarThreshold }, uploads)
   const workflow = new CaseWorkflow(store, routing, calendar, policy, clock)
+  const publications = new PublicationService(store, caseQueries, routing, audit, clock)
   return {
     cipher,
     passwords,
@@ -136,5 +142,10 @@ export function createServices(config: Config & { security: { secretKey: string 
     ballotRoll: new BallotRoll(store, surveys, surveyResponses),
     tasks: new TaskListService(store, surveyResponses, quizServices.quizTaking, clock, { timeZone }),
     surveyReports: new SurveyReports(store, surveys, clock, { timeZone }),
+    hotIssues: new HotIssueService(store, caseQueries, routing, clock, config.analysis),
+    weeklyReports: new WeeklyReports(store, routing, clock, { timeZone }),
+    caseSeries: new CaseSeriesReport(store, caseQueries, routing, clock, { timeZone }),
+    publications,
+    responsiveness: new PublicResponsiveness(store, routing, clock, { timeZone }),
   }
 }

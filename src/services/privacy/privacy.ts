@@ -46,6 +46,8 @@ export class PrivacyService {
   /** No new messages until the person agrees again; what they already sent is still handled. */
   async withdrawConsent(userId: string) {
     const user = await this.store.mpUsers.update(userId, { consentVersion: null, consentAt: null })
+    // Nothing of theirs stays public once they withdraw (公开选登 needs their consent).
+    await this.store.publications.unpublishResident(userId)
     await this.record(userId, WITHDRAWN, null)
     return user
   }
