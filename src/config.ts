@@ -84,6 +84,13 @@ const schema = z.strictObject({
     retentionSchedule: z.string().min(1),
     retentionBatch: z.number().int().min(1).max(10_000),
   }),
+  analysis: z.strictObject({
+    _doc: doc,
+    windowDays: z.number().int().min(1).max(366),
+    spike: z.strictObject({ messages: z.number().int().min(2).max(1000), hours: z.number().int().min(1).max(24 * 30) }),
+    spikeSchedule: z.string().min(1),
+    weeklySchedule: z.string().min(1),
+  }),
   miniprogram: z.strictObject({
     _doc: doc,
     qrLinkPrefix: z.url(),

@@ -42,6 +42,8 @@ import { mpTaskRoutes } from './routes/tasks/mp-routes.js'
 import { adminBallotRollRoutes } from './routes/surveys/roll-routes.js'
 import { privacyRoutes } from './routes/privacy/routes.js'
 import { botPrivacyRoutes } from './routes/bot/privacy-routes.js'
+import { adminAnalysisRoutes } from './routes/analysis/admin-routes.js'
+import { publicAnalysisRoutes } from './routes/analysis/public-routes.js'
 
 import { staffMeRoutes } from './routes/auth/me-routes.js'
 import { privacyNoticeRoutes } from './routes/privacy/notice-routes.js'
@@ -132,6 +134,10 @@ export function createHttpApp(config: Config, logger: Logger, store: { idempoten
     botMeetingRoutes({ people: services.botPeople, invitations: services.meetingInvitations, timeZone, botSecret }),
     calendarRoutes({ auth, calendar: services.calendar, idempotency, clock }),
     botPrivacyRoutes({ people: services.botPeople, cases: services.botCases, privacy: services.privacy, erasure: services.erasure, botSecret }),
+    adminAnalysisRoutes({
+      auth, hotIssues: services.hotIssues, weeklyReports: services.weeklyReports, caseSeries: services.caseSeries, publications: services.publications, clock, timeZone,
+    }),
+    publicAnalysisRoutes({ sessions, publications: services.publications, responsiveness: services.responsiveness, timeZone }),
   ]
   for (const router of routers) app.use(router.routes()).use(router.allowedMethods())
   return app

@@ -49,6 +49,11 @@ import { MeetingReports } from './meetings/meeting-reports.js'
 import { SurveyService } from './surveys/surveys.js'
 import { SurveyResponses } from './surveys/survey-responses.js'
 import { SurveyReports } from './surveys/survey-reports.js'
+import { HotIssueService } from './analysis/hot-issues.js'
+import { WeeklyReports } from './analysis/weekly-reports.js'
+import { PublicationService } from './analysis/publications.js'
+import { CaseSeriesReport } from './analysis/case-series.js'
+import { PublicResponsiveness } from './analysis/responsiveness.js'
 
 export type Services = ReturnType<typeof createServices>
 
@@ -95,6 +100,7 @@ export function createServices(config: Config & { security: { secretKey: string 
   const workflow = new CaseWorkflow(store, directoryCache, calendar, policy, clock)
   const botPeople = new BotPeople(store, mpSessions, cipher, audit, clock, bindingGuard)
   const submitter = new CaseSubmitter(store, routing, cipher, calendar, policy, privacy.notice, clock, adapters.contentCheck)
+  const publications = new PublicationService(store, caseQueries, directoryCache, audit, clock)
   return {
     cipher,
     passwords,
@@ -142,5 +148,10 @@ export function createServices(config: Config & { security: { secretKey: string 
     ballotRoll: new BallotRoll(store, surveys, surveyResponses),
     tasks: new TaskListService(store, surveyResponses, quizServices.quizTaking, clock, { timeZone }),
     surveyReports: new SurveyReports(store, surveys, clock, { timeZone }),
+    hotIssues: new HotIssueService(store, caseQueries, directoryCache, clock, config.analysis),
+    weeklyReports: new WeeklyReports(store, directoryCache, clock, { timeZone }),
+    caseSeries: new CaseSeriesReport(store, caseQueries, directoryCache, clock, { timeZone }),
+    publications,
+    responsiveness: new PublicResponsiveness(store, directoryCache, clock, { timeZone }),
   }
 }

@@ -22,6 +22,8 @@ import type { OutboxMessage, OutboxStatus } from './outbox-message.js'
 export type * from './outbox-message.js'
 import type { IdempotencyRepo } from './idempotency-port.js'
 export type * from './idempotency-port.js'
+import type { AnalysisRepo, PublicationRepo } from './analysis-ports.js'
+export type * from './analysis-ports.js'
 
 /** A deputy as stored: the phone only as an encrypted envelope and a blind index. */
 export type DeputyRecord = Omit<Deputy, 'phone'> & { phoneEnc: string | null; phoneIndex: string | null }
@@ -184,6 +186,8 @@ export interface Store {
   quizzes: QuizRepo
   calendar: CalendarRepo
   privacy: PrivacyRepo
+  analysis: AnalysisRepo
+  publications: PublicationRepo
   /** Throws when the store cannot answer (used by /readyz). */
   ping(): Promise<void>
   close(): Promise<void>

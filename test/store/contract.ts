@@ -10,6 +10,7 @@ import { quizContract } from './contract-quizzes.js'
 import { surveyContract } from './contract-surveys.js'
 import { calendarContract } from './contract-calendar.js'
 import { privacyContract } from './contract-privacy.js'
+import { analysisContract } from './contract-analysis.js'
 import { cursorContract } from './contract-cursors.js'
 import { raceContract } from './contract-races.js'
 
@@ -317,6 +318,7 @@ export function storeContract(open: () => Promise<Store>) {
   surveyContract(() => store)
   calendarContract(() => store)
   privacyContract(() => store)
+  analysisContract(() => store)
   cursorContract(() => store)
   raceContract(() => store)
 

@@ -26,6 +26,7 @@ export const KIND_TITLES: Record<string, string> = {
   'ballot.published': '代表票决',
   'quiz.published': '知识竞赛',
   'survey.opinion_feedback': '意见采纳反馈',
+  'hot_issue.alert': '热点问题提醒',
 }
 
 export const titleOf = (kind: string) => KIND_TITLES[kind] ?? '消息通知'

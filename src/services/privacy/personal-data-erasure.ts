@@ -23,7 +23,7 @@ export interface ErasureOutcome {
  */
 export class PersonalDataErasure {
   constructor(
-    private readonly store: Pick<Store, 'audit' | 'cases' | 'mpUsers' | 'privacy'>,
+    private readonly store: Pick<Store, 'audit' | 'cases' | 'mpUsers' | 'privacy' | 'publications'>,
     private readonly workflow: CaseWorkflow,
     private readonly sessions: MpSessions,
     private readonly uploads: Uploads,
@@ -52,6 +52,7 @@ export class PersonalDataErasure {
 
   async erase(person: MpPrincipal): Promise<ErasureOutcome> {
     if (!(await this.store.mpUsers.get(person.id))) throw new NotFoundError('用户不存在')
+    await this.store.publications.unpublishResident(person.id)
     const withdrawn: string[] = []
     for (const c of await this.casesOf(person.id)) {
       if (!canTransition('withdraw', c.status)) continue

@@ -29,7 +29,7 @@ const WITHDRAWN = 'privacy.consent.withdrawn'
 
 export class PrivacyService {
   constructor(
-    private readonly store: Pick<Store, 'audit' | 'mpUsers'>,
+    private readonly store: Pick<Store, 'audit' | 'mpUsers' | 'publications'>,
     private readonly clock: Clock,
     readonly notice: PrivacyNotice = PRIVACY_NOTICE,
   ) {}
@@ -51,6 +51,8 @@ export class PrivacyService {
 
   async withdrawConsent(userId: string) {
     const user = await this.store.mpUsers.update(userId, { consentVersion: null, consentAt: null })
+    // Nothing of theirs stays public once they withdraw (公开选登 needs their consent).
+    await this.store.publications.unpublishResident(userId)
     await this.record(userId, WITHDRAWN, null)
     return user
   }

@@ -12,6 +12,7 @@ import { quizRepo } from './quiz-repo.js'
 import { surveyRepo } from './survey-repo.js'
 import { calendarRepo } from './calendar-repo.js'
 import { privacyRepo } from './privacy-repo.js'
+import { analysisRepo, publicationRepo } from './analysis-repo.js'
 import { bindingCodeRepo, idempotencyRepo, mpUserRepo, outboxRepo, subscriptionRepo } from './people-repos.js'
 
 /** The embedded store: one SQLite file in WAL mode (or ":memory:"). */
@@ -42,6 +43,8 @@ export function createSqliteStore(path: string): Store {
     surveys: surveyRepo(db, group),
     calendar: calendarRepo(db),
     privacy: privacyRepo(db, group),
+    analysis: analysisRepo(db, group),
+    publications: publicationRepo(db),
     async ping() {
       db.prepare('SELECT 1').get()
     },

@@ -1,0 +1,196 @@
+/**
+ * 热点问题: residents' messages about the same problem in the same place, grouped into one
+ * issue with a 热度 index, so that 分析研判 sees "eleven families on 幸福路 write about the
+ * same broken lift" instead of eleven unrelated cases.
+ *
+ * Grouping is by place first (the resident's community, else their district: a problem
+ * is local), then by text: a message joins an issue when it is alike enough to any message
+ * already in it (bigram Dice, see similarity.ts). Pure and deterministic: the same cases in
+ * any order give the same issues.
+ */
+import { bigrams, similarity } from './similarity.js'
+import { maskPersonalData } from './pii-mask.js'
+
+export interface HotIssueCase {
+  id: string
+  text: string
+  residentId: string
+  communityId: string | null
+  districtId: string | null
+  stationId: string | null
+  topic: string
+  createdAt: Date
+  reopenCount: number
+  /** Still open past its deadline now. */
+  overdue: boolean
+}
+
+export interface HotIssue {
+  /** The id of the issue's earliest message: stable while the issue grows. */
+  key: string
+  caseIds: string[]
+  /** The community (or district) the messages come from. */
+  placeId: string | null
+  districtId: string | null
+  /** The station handling most of them. */
+  stationId: string | null
+  topic: string
+  messages: number
+  residents: number
+  firstAt: Date
+  lastAt: Date
+  /** Messages in the later half of the window against the earlier half, -1 … +∞ (capped at 3). */
+  growth: number
+  reopenShare: number
+  overdueShare: number
+  /** 热度: larger is hotter; see heatIndex. */
+  index: number
+  /** The most typical message, masked and cut short, as the issue's description. */
+  description: string
+}
+
+export interface HotIssueOptions {
+  /** How alike two messages must be to be the same problem. */
+  threshold?: number
+  /** The window the issues are taken from, for growth: [from, to). */
+  from: Date
+  to: Date
+  /** Issues with fewer messages are not hot. */
+  minMessages?: number
+}
+
+/**
+ * Residents describe one problem in very different words, so a low bar: about a quarter of
+ * the character pairs in common. Messages the classifier put under different topics must
+ * share far more to be the same problem.
+ */
+export const DEFAULT_SIMILARITY = 0.22
+const ACROSS_TOPICS = 0.4
+const DESCRIPTION_LENGTH = 60
+
+/**
+ * 热度 = (messages + 2 × distinct residents) × (1 + growth/2) × (1 + reopen share + overdue share),
+ * rounded to one decimal. Distinct residents weigh double (ten people outweigh one person
+ * writing ten times); a growing issue, one whose answers were rejected (reopened) or left
+ * overdue, is hotter than a settled one of the same size.
+ */
+export function heatIndex(i: Pick<HotIssue, 'messages' | 'residents' | 'growth' | 'reopenShare' | 'overdueShare'>): number {
+  const growth = Math.max(-1, Math.min(3, i.growth))
+  const raw = (i.messages + 2 * i.residents) * (1 + growth / 2) * (1 + i.reopenShare + i.overdueShare)
+  return Math.round(raw * 10) / 10
+}
+
+/** The issues of the window, hottest first (ties: more messages, then the earlier). */
+export function groupHotIssues(cases: readonly HotIssueCase[], options: HotIssueOptions): HotIssue[] {
+  const threshold = options.threshold ?? DEFAULT_SIMILARITY
+  const minMessages = options.minMessages ?? 2
+  const inWindow = cases
+    .filter((c) => c.createdAt >= options.from && c.createdAt < options.to)
+    .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id))
+  const byPlace = new Map<string, Array<{ c: HotIssueCase; grams: Set<string> }>>()
+  for (const c of inWindow) {
+    const place = c.communityId ?? c.districtId ?? '-'
+    const list = byPlace.get(place) ?? []
+    list.push({ c, grams: bigrams(c.text) })
+    byPlace.set(place, list)
+  }
+  const issues: HotIssue[] = []
+  for (const members of byPlace.values()) {
+    for (const group of cluster(members, threshold)) {
+      if (group.length >= minMessages) issues.push(describe(group, options))
+    }
+  }
+  return issues.sort((a, b) => b.index - a.index || b.messages - a.messages || a.firstAt.getTime() - b.firstAt.getTime() || a.key.localeCompare(b.key))
+}
+
+type Member = { c: HotIssueCase; grams: Set<string> }
+
+/** Single-link grouping in time order: a message joins the first group holding a message alike enough. */
+function cluster(members: Member[], threshold: number): Member[][] {
+  const groups: Member[][] = []
+  for (const m of members) {
+    const alike = (other: Member) => similarity(m.grams, other.grams) >= (other.c.topic === m.c.topic ? threshold : Math.max(threshold, ACROSS_TOPICS))
+    const home = groups.find((g) => g.some(alike))
+    if (home) home.push(m)
+    else groups.push([m])
+  }
+  return groups
+}
+
+function describe(group: Member[], options: HotIssueOptions): HotIssue {
+  const cases = group.map((m) => m.c)
+  const mid = options.from.getTime() + (options.to.getTime() - options.from.getTime()) / 2
+  const early = cases.filter((c) => c.createdAt.getTime() < mid).length
+  const late = cases.length - early
+  const growth = early === 0 ? Math.min(3, late) : Math.min(3, (late - early) / early)
+  const share = (n: number) => Math.round((n / cases.length) * 1000) / 1000
+  const partial = {
+    messages: cases.length,
+    residents: new Set(cases.map((c) => c.residentId)).size,
+    growth: Math.round(growth * 100) / 100,
+    reopenShare: share(cases.filter((c) => c.reopenCount > 0).length),
+    overdueShare: share(cases.filter((c) => c.overdue).length),
+  }
+  return {
+    key: cases[0].id,
+    caseIds: cases.map((c) => c.id),
+    placeId: cases[0].communityId ?? cases[0].districtId,
+    districtId: cases[0].districtId,
+    stationId: mostCommon(cases.map((c) => c.stationId)),
+    topic: mostCommon(cases.map((c) => c.topic)) ?? cases[0].topic,
+    firstAt: cases[0].createdAt,
+    lastAt: cases[cases.length - 1].createdAt,
+    ...partial,
+    index: heatIndex(partial),
+    description: cut(maskPersonalData(typical(group).c.text)),
+  }
+}
+
+/** The message most alike to the rest of its group. */
+function typical(group: Member[]): Member {
+  let best = group[0]
+  let bestScore = -1
+  for (const m of group) {
+    const score = group.reduce((sum, o) => (o === m ? sum : sum + similarity(m.grams, o.grams)), 0)
+    if (score > bestScore) [best, bestScore] = [m, score]
+  }
+  return best
+}
+
+function mostCommon<T>(values: T[]): T | null {
+  const counts = new Map<T, number>()
+  for (const v of values) if (v !== null) counts.set(v, (counts.get(v) ?? 0) + 1)
+  let best: T | null = null
+  let n = 0
+  for (const [v, count] of counts) if (count > n) [best, n] = [v, count]
+  return best
+}
+
+function cut(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  return flat.length > DESCRIPTION_LENGTH ? `${flat.slice(0, DESCRIPTION_LENGTH)}…` : flat
+}
+
+export interface SpikeRule {
+  /** This many messages of one issue … */
+  messages: number
+  /** … within this many hours make a spike. */
+  hours: number
+}
+
+export const DEFAULT_SPIKE: SpikeRule = { messages: 5, hours: 48 }
+
+/**
+ * The issues that spiked: at least `rule.messages` of their messages in the last `rule.hours`
+ * before `now`, and none of their messages part of an issue already alerted (so an issue is
+ * announced once, even when it grows or its earliest message changes).
+ */
+export function spikingIssues(issues: readonly HotIssue[], cases: readonly HotIssueCase[], rule: SpikeRule, now: Date, alertedCaseIds: ReadonlySet<string>): HotIssue[] {
+  const since = now.getTime() - rule.hours * 3_600_000
+  const createdAt = new Map(cases.map((c) => [c.id, c.createdAt.getTime()]))
+  return issues.filter((i) => {
+    if (i.caseIds.some((id) => alertedCaseIds.has(id))) return false
+    const recent = i.caseIds.filter((id) => (createdAt.get(id) ?? 0) >= since && (createdAt.get(id) ?? 0) <= now.getTime()).length
+    return recent >= rule.messages
+  })
+}

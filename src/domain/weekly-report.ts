@@ -1,0 +1,153 @@
+/**
+ * The weekly report (每周分析研判报告) of a district or the city: what residents wrote about,
+ * where, how it was handled, and the issues that are hot. Pure: the service gathers the
+ * cases, this composes the figures, the console and the CSV present them.
+ */
+import { OPEN_STATUSES, type CaseRecord } from './case.js'
+import { caseStats, groupedStats, type CaseStats } from './case-stats.js'
+import { groupHotIssues, type HotIssue, type HotIssueCase } from './hot-issues.js'
+
+const DAY = 86_400_000
+
+export interface WeeklyReportInput {
+  /** Monday 00:00 local time of the week, and the next Monday. */
+  weekStart: Date
+  weekEnd: Date
+  now: Date
+  /** Cases written from a week before weekStart until weekEnd (for trends), within the scope. */
+  cases: CaseRecord[]
+  /** Cases still open now within the scope, whenever written (for overdue and slowest). */
+  openCases: CaseRecord[]
+  name: (kind: 'region' | 'station' | 'deputy', id: string) => string
+}
+
+export type Trend = 'new' | 'up' | 'down' | 'same'
+
+export interface ReportIssue extends Omit<HotIssue, 'firstAt' | 'lastAt'> {
+  rank: number
+  placeName: string
+  firstAt: Date
+  lastAt: Date
+  previousIndex: number | null
+  trend: Trend
+}
+
+export interface WeeklyReport {
+  weekStart: Date
+  weekEnd: Date
+  generatedAt: Date
+  totals: { messages: number; previousMessages: number; residents: number; replied: number; closed: number; overdueOpen: number; satisfaction: number | null }
+  topIssues: ReportIssue[]
+  byTopic: Array<{ topic: string; messages: number; previous: number; satisfaction: number | null }>
+  byPlace: Array<{ placeId: string; name: string; messages: number; satisfaction: number | null }>
+  overdue: Array<{ caseId: string; ticket: string; topic: string; station: string | null; deputy: string | null; daysOverdue: number }>
+  slowest: Array<{ caseId: string; ticket: string; topic: string; station: string | null; deputy: string | null; daysToReply: number }>
+  byDeputy: Array<{ id: string; name: string; stats: CaseStats }>
+  byStation: Array<{ id: string; name: string; stats: CaseStats }>
+}
+
+export const TOP_ISSUES = 5
+const LIST_LENGTH = 10
+
+export function toHotIssueCase(c: CaseRecord, now: Date): HotIssueCase {
+  const acked = c.acknowledgedAt ?? c.repliedAt
+  const due = acked ? c.replyDueAt : c.ackDueAt
+  const open = ['submitted', 'assigned', 'acknowledged', 'forwarded', 'reopened'].includes(c.status)
+  return {
+    id: c.id,
+    text: c.text,
+    residentId: c.residentId,
+    communityId: c.communityId,
+    districtId: c.districtId,
+    stationId: c.stationId,
+    topic: c.topic,
+    createdAt: c.createdAt,
+    reopenCount: c.reopenCount,
+    overdue: open && due < now,
+  }
+}
+
+/** Cases that count as messages: merged duplicates and rejected ones are left out of the figures. */
+const counted = (c: CaseRecord) => !c.mergedInto && c.status !== 'rejected'
+
+export function composeWeeklyReport(input: WeeklyReportInput): WeeklyReport {
+  const { weekStart, weekEnd, now, name } = input
+  const previousStart = new Date(weekStart.getTime() - 7 * DAY)
+  const inWeek = (at: Date | null) => at !== null && at >= weekStart && at < weekEnd
+  const all = input.cases.filter(counted)
+  const thisWeek = all.filter((c) => inWeek(c.createdAt))
+  const lastWeek = all.filter((c) => c.createdAt >= previousStart && c.createdAt < weekStart)
+  const stats = caseStats(thisWeek, now)
+
+  const hot = all.map((c) => toHotIssueCase(c, now))
+  const current = groupHotIssues(hot, { from: weekStart, to: weekEnd })
+  const previous = groupHotIssues(hot, { from: previousStart, to: weekStart })
+  const topIssues = current.slice(0, TOP_ISSUES).map((issue, i): ReportIssue => {
+    const before = previous.find((p) => p.placeId === issue.placeId && p.topic === issue.topic)
+    const previousIndex = before ? before.index : null
+    const trend: Trend = previousIndex === null ? 'new' : issue.index > previousIndex ? 'up' : issue.index < previousIndex ? 'down' : 'same'
+    return { ...issue, rank: i + 1, placeName: issue.placeId ? name('region', issue.placeId) : '未填写地点', previousIndex, trend }
+  })
+
+  const topics = new Map<string, { messages: number; previous: number }>()
+  const bump = (topic: string, field: 'messages' | 'previous') => {
+    const counts = topics.get(topic) ?? { messages: 0, previous: 0 }
+    counts[field]++
+    topics.set(topic, counts)
+  }
+  for (const c of thisWeek) bump(c.topic, 'messages')
+  for (const c of lastWeek) bump(c.topic, 'previous')
+  const topicSatisfaction = new Map(groupedStats(thisWeek, (c) => c.topic, now).map((g) => [g.key, g.stats.finalSatisfaction]))
+
+  const overdue = input.openCases
+    .filter(counted)
+    .filter((c) => OPEN_STATUSES.includes(c.status) && c.status !== 'replied')
+    .map((c) => ({ c, due: (c.acknowledgedAt ?? c.repliedAt) ? c.replyDueAt : c.ackDueAt }))
+    .filter(({ due }) => due < now)
+    .sort((a, b) => a.due.getTime() - b.due.getTime() || a.c.id.localeCompare(b.c.id))
+    .slice(0, LIST_LENGTH)
+    .map(({ c, due }) => ({ ...handling(c, name), daysOverdue: Math.floor((now.getTime() - due.getTime()) / DAY) }))
+
+  const slowest = all
+    .filter((c) => inWeek(c.repliedAt))
+    .map((c) => ({ c, days: (c.repliedAt!.getTime() - c.createdAt.getTime()) / DAY }))
+    .sort((a, b) => b.days - a.days || a.c.id.localeCompare(b.c.id))
+    .slice(0, LIST_LENGTH)
+    .map(({ c, days }) => ({ ...handling(c, name), daysToReply: Math.round(days * 10) / 10 }))
+
+  return {
+    weekStart,
+    weekEnd,
+    generatedAt: now,
+    totals: {
+      messages: thisWeek.length,
+      previousMessages: lastWeek.length,
+      residents: new Set(thisWeek.map((c) => c.residentId)).size,
+      replied: all.filter((c) => inWeek(c.repliedAt)).length,
+      closed: all.filter((c) => inWeek(c.closedAt)).length,
+      overdueOpen: input.openCases.filter(counted).filter((c) => toHotIssueCase(c, now).overdue).length,
+      satisfaction: stats.finalSatisfaction,
+    },
+    topIssues,
+    byTopic: [...topics.entries()]
+      .map(([topic, n]) => ({ topic, ...n, satisfaction: topicSatisfaction.get(topic) ?? null }))
+      .sort((a, b) => b.messages - a.messages || a.topic.localeCompare(b.topic)),
+    byPlace: groupedStats(thisWeek, (c) => c.communityId ?? c.districtId, now)
+      .map((g) => ({ placeId: g.key, name: name('region', g.key), messages: g.stats.total, satisfaction: g.stats.finalSatisfaction }))
+      .sort((a, b) => b.messages - a.messages || a.placeId.localeCompare(b.placeId)),
+    overdue,
+    slowest,
+    byDeputy: groupedStats(thisWeek, (c) => c.deputyId, now).map((g) => ({ id: g.key, name: name('deputy', g.key), stats: g.stats })),
+    byStation: groupedStats(thisWeek, (c) => c.stationId, now).map((g) => ({ id: g.key, name: name('station', g.key), stats: g.stats })),
+  }
+}
+
+function handling(c: CaseRecord, name: WeeklyReportInput['name']) {
+  return {
+    caseId: c.id,
+    ticket: c.ticket,
+    topic: c.topic,
+    station: c.stationId ? name('station', c.stationId) : null,
+    deputy: c.deputyId ? name('deputy', c.deputyId) : null,
+  }
+}

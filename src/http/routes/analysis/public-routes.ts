@@ -1,0 +1,43 @@
+import Router from '@koa/router'
+import type { MpSessions } from '../../../services/accounts/mp-sessions.js'
+import type { PublicationService } from '../../../services/analysis/publications.js'
+import type { PublicResponsiveness } from '../../../services/analysis/responsiveness.js'
+import { requireMpUser } from '../../middleware/mp-auth.js'
+import { presentPublicCase } from '../../presenters/analysis.js'
+import type { AppState } from '../../state.js'
+import { parse } from '../../validate.js'
+import { caseIdParam } from '../cases/schemas.js'
+import { publicCasesQuery, quarterQuery } from './schemas.js'
+
+export interface PublicRouteDeps {
+  sessions: MpSessions
+  publications: PublicationService
+  responsiveness: PublicResponsiveness
+  timeZone: string
+}
+
+/** What anyone may read without logging in (公开选登, responsiveness), and a resident taking back their agreement. */
+export function publicAnalysisRoutes(deps: PublicRouteDeps) {
+  const router = new Router<AppState>()
+
+  router.get('/api/public/cases', async (ctx) => {
+    const page = await deps.publications.publicList(parse(publicCasesQuery, ctx.query, 'query'))
+    // Short: a withdrawn agreement must leave every cache soon.
+    ctx.set('Cache-Control', 'public, max-age=60')
+    ctx.body = { items: page.items.map((p) => presentPublicCase(p, deps.timeZone)), nextCursor: page.nextCursor }
+  })
+
+  router.get('/api/public/responsiveness', async (ctx) => {
+    const { quarter } = parse(quarterQuery, ctx.query, 'query')
+    ctx.set('Cache-Control', 'public, max-age=3600')
+    ctx.body = await deps.responsiveness.table(quarter ?? deps.responsiveness.lastQuarter())
+  })
+
+  router.delete('/api/mp/cases/:id/public-consent', requireMpUser(deps.sessions), async (ctx) => {
+    const { id } = parse(caseIdParam, ctx.params, 'params')
+    const { unpublished } = await deps.publications.withdrawConsent(ctx.state.mpUser!, id)
+    ctx.body = { publicConsent: false, unpublished, message: unpublished ? '已撤回公开同意，这条留言已从公开列表中撤下' : '已撤回公开同意，这条留言不会被公开' }
+  })
+
+  return router
+}

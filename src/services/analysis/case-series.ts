@@ -1,0 +1,53 @@
+import type { Clock } from '../../clock.js'
+import type { CaseRecord } from '../../domain/case.js'
+import { caseSeries, type SeriesInterval } from '../../domain/case-series.js'
+import type { Store } from '../../store/ports.js'
+import type { StaffPrincipal } from '../accounts/principal.js'
+import type { CaseFilters, CaseQueries } from '../cases/case-queries.js'
+import { namer, type DirectoryNames } from './directory-names.js'
+
+export type SeriesGrouping = 'community' | 'district' | 'topic' | 'station' | 'all'
+
+const DAY = 86_400_000
+/** How far back a series reaches when the caller names no start. */
+const DEFAULT_SPAN: Record<SeriesInterval, number> = { day: 30, week: 12 * 7, month: 365 }
+
+/**
+ * Messages over time by the resident's place (down to community), topic or station, within
+ * what the caller may see: the shape of a trend, for charts and for 分析研判.
+ */
+export class CaseSeriesReport {
+  constructor(
+    private readonly store: Pick<Store, 'cases'>,
+    private readonly queries: Pick<CaseQueries, 'scopedFilter'>,
+    private readonly directory: DirectoryNames,
+    private readonly clock: Clock,
+    private readonly options: { timeZone: string },
+  ) {}
+
+  async series(staff: StaffPrincipal, interval: SeriesInterval, groupBy: SeriesGrouping, filters: CaseFilters) {
+    const to = filters.to ?? this.clock.now()
+    const from = filters.from ?? new Date(to.getTime() - DEFAULT_SPAN[interval] * DAY)
+    const cases = (await this.store.cases.listForStats(await this.queries.scopedFilter(staff, { ...filters, from, to }))).filter((c) => !c.mergedInto)
+    const { periods, lines } = caseSeries(cases, keyOf(groupBy), { interval, from, to, timeZone: this.options.timeZone })
+    const name = await namer(this.directory)
+    const label = (key: string) =>
+      groupBy === 'community' || groupBy === 'district' ? name('region', key) : groupBy === 'station' ? name('station', key) : groupBy === 'all' ? '全部留言' : key
+    return { interval, groupBy, from, to, periods, lines: lines.map((l) => ({ ...l, name: label(l.key) })) }
+  }
+}
+
+function keyOf(groupBy: SeriesGrouping): (c: CaseRecord) => string | null {
+  switch (groupBy) {
+    case 'community':
+      return (c) => c.communityId
+    case 'district':
+      return (c) => c.districtId
+    case 'topic':
+      return (c) => c.topic
+    case 'station':
+      return (c) => c.stationId
+    case 'all':
+      return () => 'all'
+  }
+}

@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto'
+import type { Clock } from '../../clock.js'
+import { DEFAULT_SPIKE, groupHotIssues, spikingIssues, type HotIssue, type SpikeRule } from '../../domain/hot-issues.js'
+import { toHotIssueCase } from '../../domain/weekly-report.js'
+import type { OutboxMessage, Store } from '../../store/ports.js'
+import type { StaffPrincipal } from '../accounts/principal.js'
+import type { CaseQueries } from '../cases/case-queries.js'
+import { namer, type DirectoryNames } from './directory-names.js'
+
+const DAY = 86_400_000
+
+export interface HotIssueFilters {
+  from?: Date
+  to?: Date
+  regionId?: string
+  topic?: string
+}
+
+export interface HotIssueOptions {
+  /** The window a list covers when the caller gives none. */
+  windowDays: number
+  spike: SpikeRule
+}
+
+export const DEFAULT_HOT_ISSUE_OPTIONS: HotIssueOptions = { windowDays: 30, spike: DEFAULT_SPIKE }
+
+/**
+ * 热点问题 for staff (within what they may see) and the spike alert: when one place's
+ * issue gets `spike.messages` messages within `spike.hours`, its station and district
+ * office are told once.
+ */
+export class HotIssueService {
+  constructor(
+    private readonly store: Pick<Store, 'cases' | 'analysis'>,
+    private readonly queries: Pick<CaseQueries, 'scopedFilter'>,
+    private readonly directory: DirectoryNames,
+    private readonly clock: Clock,
+    private readonly options: HotIssueOptions = DEFAULT_HOT_ISSUE_OPTIONS,
+  ) {}
+
+  async list(staff: StaffPrincipal, filters: HotIssueFilters) {
+    const now = this.clock.now()
+    const to = filters.to ?? now
+    const from = filters.from ?? new Date(to.getTime() - this.options.windowDays * DAY)
+    const cases = await this.store.cases.listForStats(await this.queries.scopedFilter(staff, { regionId: filters.regionId, topic: filters.topic, from, to }))
+    const issues = groupHotIssues(cases.filter((c) => !c.mergedInto && c.status !== 'rejected').map((c) => toHotIssueCase(c, now)), { from, to })
+    const name = await namer(this.directory)
+    return { from, to, issues: issues.slice(0, 50).map((i) => named(i, name)) }
+  }
+
+  /** Tells stations and offices of issues that spiked since the last run; how many were announced. */
+  async announceSpikes(): Promise<number> {
+    const now = this.clock.now()
+    const from = new Date(now.getTime() - this.options.spike.hours * 3_600_000 * 2)
+    const cases = (await this.store.cases.listForStats({ createdFrom: from, createdTo: now })).filter((c) => !c.mergedInto && c.status !== 'rejected')
+    const hot = cases.map((c) => toHotIssueCase(c, now))
+    const issues = groupHotIssues(hot, { from, to: new Date(now.getTime() + 1), minMessages: this.options.spike.messages })
+    const alerted = await this.store.analysis.alertedCaseIds(new Date(from.getTime() - 30 * DAY))
+    const name = await namer(this.directory)
+    let announced = 0
+    for (const issue of spikingIssues(issues, hot, this.options.spike, now, alerted)) {
+      const place = issue.placeId ? name('region', issue.placeId) : '未填写地点的居民'
+      const text = `${place}近${this.options.spike.hours}小时有${issue.messages}条相似留言（${issue.residents}位居民）：${issue.description}`
+      const title = `${place}：${issue.topic}`
+      const messages: OutboxMessage[] = []
+      if (issue.stationId) messages.push(this.message('station', issue.stationId, issue, title, text, now))
+      messages.push(this.message('office', issue.districtId ?? 'city', issue, title, text, now))
+      const made = await this.store.analysis.recordAlert({ key: issue.key, caseIds: issue.caseIds, districtId: issue.districtId, stationId: issue.stationId, at: now }, messages)
+      if (made) announced++
+    }
+    return announced
+  }
+
+  private message(recipientKind: 'station' | 'office', recipientId: string, issue: HotIssue, title: string, text: string, now: Date): OutboxMessage {
+    return {
+      id: randomUUID(), channel: 'auto', recipientKind, recipientId, kind: 'hot_issue.alert', payload: { title, text, issueKey: issue.key, caseIds: issue.caseIds },
+      dedupeKey: `hot_issue:${issue.key}:${recipientKind}:${recipientId}`, status: 'pending', attempts: 0, nextAttemptAt: now, lastError: null, createdAt: now,
+    }
+  }
+}
+
+function named(i: HotIssue, name: (kind: 'region' | 'station' | 'deputy', id: string) => string) {
+  return { ...i, placeName: i.placeId ? name('region', i.placeId) : '未填写地点', stationName: i.stationId ? name('station', i.stationId) : null }
+}

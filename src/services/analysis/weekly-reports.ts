@@ -1,0 +1,121 @@
+import type { Clock } from '../../clock.js'
+import { DEPUTY_LOAD_STATUSES } from '../../domain/case.js'
+import { startOfLocalDate } from '../../domain/business-calendar.js'
+import { mondayOf } from '../../domain/case-series.js'
+import { localDate } from '../../domain/dates.js'
+import { composeWeeklyReport, type WeeklyReport } from '../../domain/weekly-report.js'
+import { ForbiddenError, ValidationError } from '../../errors.js'
+import type { Store } from '../../store/ports.js'
+import type { StaffPrincipal } from '../accounts/principal.js'
+import { csvSheet, type SheetCell } from '../csv-sheet.js'
+import { namer, type DirectoryNames } from './directory-names.js'
+
+const DAY = 86_400_000
+export const CITY = 'city'
+const TREND_WORDS = { new: '新出现', up: '上升', down: '下降', same: '持平' } as const
+
+/**
+ * The weekly report of a district or the city: made for last week every Monday by a job
+ * (and kept as made), or on demand for any week; organizers see their own districts', the
+ * city office and admins every one.
+ */
+export class WeeklyReports {
+  constructor(
+    private readonly store: Pick<Store, 'cases' | 'analysis' | 'regions'>,
+    private readonly directory: DirectoryNames,
+    private readonly clock: Clock,
+    private readonly options: { timeZone: string },
+  ) {}
+
+  /** The Monday of the week before the one `at` is in. */
+  lastWeek(at = this.clock.now()): string {
+    return mondayOf(localDate(new Date(at.getTime() - 7 * DAY), this.options.timeZone))
+  }
+
+  /** Who may read a scope's report: organizers their districts ("city" only without a district), admins all. */
+  assertMayRead(staff: StaffPrincipal, scope: string) {
+    if (staff.role === 'admin') return
+    if (staff.role === 'organizer' && (staff.regionIds.length === 0 || (scope !== CITY && staff.regionIds.includes(scope)))) return
+    throw new ForbiddenError('只能查看本辖区的分析报告', 'forbidden')
+  }
+
+  /** The scope a caller gets when they name none: their district, or the city. */
+  defaultScope(staff: StaffPrincipal): string {
+    return staff.role === 'organizer' && staff.regionIds.length ? staff.regionIds[0] : CITY
+  }
+
+  /** The stored report of that week, or a fresh one (not stored) when none was made. */
+  async read(staff: StaffPrincipal, scope: string, week: string): Promise<{ scope: string; week: string; report: WeeklyReport; weeks: string[] }> {
+    this.assertMayRead(staff, scope)
+    const monday = this.monday(week)
+    const stored = await this.store.analysis.weeklyReport(scope, monday)
+    const report = stored ? revive(stored.body) : await this.compose(scope, monday)
+    return { scope, week: monday, report, weeks: await this.store.analysis.reportWeeks(scope, 52) }
+  }
+
+  /** Makes and keeps a week's report again (on demand). */
+  async remake(staff: StaffPrincipal, scope: string, week: string) {
+    this.assertMayRead(staff, scope)
+    const monday = this.monday(week)
+    const report = await this.compose(scope, monday)
+    await this.store.analysis.saveWeeklyReport({ scope, week: monday, generatedAt: report.generatedAt, body: report })
+    return { scope, week: monday, report, weeks: await this.store.analysis.reportWeeks(scope, 52) }
+  }
+
+  /** The job: last week's report for the city and every district, kept. */
+  async makeLastWeek(): Promise<number> {
+    const week = this.lastWeek()
+    const districts = (await this.store.regions.list()).filter((r) => r.kind === 'district').map((r) => r.id)
+    for (const scope of [CITY, ...districts]) {
+      const report = await this.compose(scope, week)
+      await this.store.analysis.saveWeeklyReport({ scope, week, generatedAt: report.generatedAt, body: report })
+    }
+    return districts.length + 1
+  }
+
+  csv(report: WeeklyReport): string {
+    const pct = (n: number | null) => (n === null ? '' : `${Math.round(n * 1000) / 10}%`)
+    const rows: SheetCell[][] = [['部分', '名称', '留言数', '上周', '满意度（1-5）', '按时答复率', '其他']]
+    const t = report.totals
+    rows.push(['总体', '本周留言', t.messages, t.previousMessages, t.satisfaction, '', `居民${t.residents}人；答复${t.replied}件；办结${t.closed}件；超期未办${t.overdueOpen}件`])
+    for (const i of report.topIssues) rows.push(['热点问题', `${i.rank}. ${i.placeName}：${i.description}`, i.messages, i.previousIndex ?? '', '', '', `热度${i.index}（${TREND_WORDS[i.trend]}）`])
+    for (const x of report.byTopic) rows.push(['按类别', x.topic, x.messages, x.previous, x.satisfaction, '', ''])
+    for (const x of report.byPlace) rows.push(['按地点', x.name, x.messages, '', x.satisfaction, '', ''])
+    for (const x of report.byStation) rows.push(['联络站', x.name, x.stats.total, '', x.stats.finalSatisfaction, pct(x.stats.repliedInTimeShare), ''])
+    for (const x of report.byDeputy) rows.push(['代表', x.name, x.stats.total, '', x.stats.finalSatisfaction, pct(x.stats.repliedInTimeShare), ''])
+    for (const x of report.overdue) rows.push(['超期未办', x.ticket, '', '', '', '', `${x.topic}；${x.station ?? ''} ${x.deputy ?? ''}；已超期${x.daysOverdue}天`])
+    for (const x of report.slowest) rows.push(['答复最慢', x.ticket, '', '', '', '', `${x.topic}；${x.station ?? ''} ${x.deputy ?? ''}；用时${x.daysToReply}天`])
+    return csvSheet(rows)
+  }
+
+  private monday(week: string): string {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(week) || Number.isNaN(Date.parse(`${week}T00:00:00Z`))) {
+      throw new ValidationError('请给出报告所在周的日期，例如 2026-11-23', [{ path: 'query.week', message: 'YYYY-MM-DD' }])
+    }
+    return mondayOf(week)
+  }
+
+  private async compose(scope: string, week: string): Promise<WeeklyReport> {
+    const weekStart = startOfLocalDate(week, this.options.timeZone)
+    const weekEnd = new Date(weekStart.getTime() + 7 * DAY)
+    const districtIds = scope === CITY ? undefined : [scope]
+    const [cases, openCases] = await Promise.all([
+      this.store.cases.listForStats({ districtIds, createdFrom: new Date(weekStart.getTime() - 7 * DAY), createdTo: weekEnd }),
+      this.store.cases.listForStats({ districtIds, statuses: ['submitted', ...DEPUTY_LOAD_STATUSES] }),
+    ])
+    return composeWeeklyReport({ weekStart, weekEnd, now: this.clock.now(), cases, openCases, name: await namer(this.directory) })
+  }
+}
+
+/** A report read back from JSON: its instants as Dates again. */
+function revive(body: unknown): WeeklyReport {
+  const r = body as WeeklyReport & Record<string, unknown>
+  const d = (v: unknown) => new Date(v as string)
+  return {
+    ...r,
+    weekStart: d(r.weekStart),
+    weekEnd: d(r.weekEnd),
+    generatedAt: d(r.generatedAt),
+    topIssues: r.topIssues.map((i) => ({ ...i, firstAt: d(i.firstAt), lastAt: d(i.lastAt) })),
+  }
+}
