@@ -44,6 +44,7 @@ import { privacyRoutes } from './routes/privacy/routes.js'
 import { botPrivacyRoutes } from './routes/bot/privacy-routes.js'
 import { adminAnalysisRoutes } from './routes/analysis/admin-routes.js'
 import { publicAnalysisRoutes } from './routes/analysis/public-routes.js'
+import { publicConsentRoutes } from './routes/analysis/mp-routes.js'
 
 import { staffMeRoutes } from './routes/auth/me-routes.js'
 import { privacyNoticeRoutes } from './routes/privacy/notice-routes.js'
@@ -137,7 +138,8 @@ export function createHttpApp(config: Config, logger: Logger, store: { idempoten
     adminAnalysisRoutes({
       auth, hotIssues: services.hotIssues, weeklyReports: services.weeklyReports, caseSeries: services.caseSeries, publications: services.publications, clock, timeZone,
     }),
-    publicAnalysisRoutes({ sessions, publications: services.publications, responsiveness: services.responsiveness, timeZone }),
+    publicAnalysisRoutes({ publications: services.publications, responsiveness: services.responsiveness, timeZone }),
+    publicConsentRoutes({ sessions, publications: services.publications }),
   ]
   for (const router of routers) app.use(router.routes()).use(router.allowedMethods())
   return app

@@ -17,7 +17,8 @@ const GUARDS: Record<string, string> = { StaffState: 'requireStaff', MpState: 'r
 function problemsIn(text: string): string[] {
   const problems: string[] = []
   for (const [, names, from] of text.matchAll(/^import\s+(?:type\s+)?(\{[^}]*\}|\w+)\s+from\s+'([^']+)'/gm)) {
-    if (/\/store\//.test(from) && !(from.endsWith('/store/ports.js') && names.replace(/\s/g, '') === '{IdempotencyRepo}')) {
+    const idempotencyPort = from.endsWith('/store/idempotency-port.js') || (from.endsWith('/store/ports.js') && names.replace(/\s/g, '') === '{IdempotencyRepo}')
+    if (/\/store\//.test(from) && !idempotencyPort) {
       problems.push(`imports the store (${from}); only the idempotency port may be`)
     }
     if (from.endsWith('/services/index.js')) problems.push('imports the whole bag of services; take what it uses in its deps object')

@@ -1,22 +1,18 @@
 import Router from '@koa/router'
-import type { MpSessions } from '../../../services/accounts/mp-sessions.js'
 import type { PublicationService } from '../../../services/analysis/publications.js'
 import type { PublicResponsiveness } from '../../../services/analysis/responsiveness.js'
-import { requireMpUser } from '../../middleware/mp-auth.js'
 import { presentPublicCase } from '../../presenters/analysis.js'
 import type { AppState } from '../../state.js'
 import { parse } from '../../validate.js'
-import { caseIdParam } from '../cases/schemas.js'
 import { publicCasesQuery, quarterQuery } from './schemas.js'
 
 export interface PublicRouteDeps {
-  sessions: MpSessions
   publications: PublicationService
   responsiveness: PublicResponsiveness
   timeZone: string
 }
 
-/** What anyone may read without logging in (公开选登, responsiveness), and a resident taking back their agreement. */
+/** What anyone may read without logging in: 公开选登 and the responsiveness table. */
 export function publicAnalysisRoutes(deps: PublicRouteDeps) {
   const router = new Router<AppState>()
 
@@ -31,12 +27,6 @@ export function publicAnalysisRoutes(deps: PublicRouteDeps) {
     const { quarter } = parse(quarterQuery, ctx.query, 'query')
     ctx.set('Cache-Control', 'public, max-age=3600')
     ctx.body = await deps.responsiveness.table(quarter ?? deps.responsiveness.lastQuarter())
-  })
-
-  router.delete('/api/mp/cases/:id/public-consent', requireMpUser(deps.sessions), async (ctx) => {
-    const { id } = parse(caseIdParam, ctx.params, 'params')
-    const { unpublished } = await deps.publications.withdrawConsent(ctx.state.mpUser!, id)
-    ctx.body = { publicConsent: false, unpublished, message: unpublished ? '已撤回公开同意，这条留言已从公开列表中撤下' : '已撤回公开同意，这条留言不会被公开' }
   })
 
   return router
