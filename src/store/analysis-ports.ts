@@ -3,7 +3,8 @@
  * once), the weekly reports as they were made, and the answered cases published to the public.
  * Re-exported by ports.ts beside the others.
  */
-import type { OutboxMessage, Page, PageQuery } from './ports.js'
+import type { OutboxMessage } from './outbox-message.js'
+import type { Page, PageQuery } from './page.js'
 
 export interface HotIssueAlertRecord {
   /** The issue's key (its earliest message's case id). */

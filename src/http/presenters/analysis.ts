@@ -2,7 +2,7 @@ import type { CaseRecord } from '../../domain/case.js'
 import { localDate } from '../../domain/dates.js'
 import type { HotIssue } from '../../domain/hot-issues.js'
 import type { WeeklyReport } from '../../domain/weekly-report.js'
-import type { PublicationRecord } from '../../store/ports.js'
+import type { PublicationRecord } from '../../services/analysis/publications.js'
 
 // Hot issues and reports name places and counts, never a resident; the case ids let staff
 // open the cases behind a figure (each opened within their own scope).

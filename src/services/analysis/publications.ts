@@ -3,13 +3,15 @@ import { canSeeCase } from '../../domain/case-access.js'
 import type { CaseRecord } from '../../domain/case.js'
 import { maskPersonalData } from '../../domain/pii-mask.js'
 import { ConflictError, NotFoundError } from '../../errors.js'
-import type { PublicationQuery, Store } from '../../store/ports.js'
+import type { PublicationQuery, PublicationRecord, Store } from '../../store/ports.js'
 import { ERASED_RESIDENT } from '../../store/privacy-ports.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 import type { MpPrincipal } from '../accounts/mp-sessions.js'
 import type { AuditTrail } from '../audit.js'
 import type { CaseQueries } from '../cases/case-queries.js'
 import { namer, type DirectoryNames } from './directory-names.js'
+
+export type { PublicationRecord }
 
 const ANSWERED = ['replied', 'closed'] as const
 const CANDIDATES = 50
