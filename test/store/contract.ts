@@ -12,6 +12,7 @@ import { calendarContract } from './contract-calendar.js'
 import { privacyContract } from './contract-privacy.js'
 import { cursorContract } from './contract-cursors.js'
 import { raceContract } from './contract-races.js'
+import { conflictContract } from './contract-conflicts.js'
 
 /** A small directory in store shape: one district, a street, two communities, one station, three deputies. */
 export function sampleDirectory(): DirectorySnapshot {
@@ -319,6 +320,7 @@ export function storeContract(open: () => Promise<Store>) {
   privacyContract(() => store)
   cursorContract(() => store)
   raceContract(() => store)
+  conflictContract(() => store)
 
   it('answers ping while open', async () => {
     await store.ping()
