@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { build } from '../src/app.js'
 import { loadConfig } from '../src/config.js'
-import type { OutboxMessage } from '../src/store/ports.js'
+import { outboxMessage } from '../src/services/delivery/outbox-message.js'
 import { WeChatClient } from '../src/wechat/client.js'
 import { FakeWeChat } from '../test/fakes/wechat-api.js'
 import { time, type Result } from './measure.js'
@@ -45,10 +44,9 @@ export async function benchOutbox(): Promise<{ results: Result[]; lines: string[
       await store.mpUsers.create({ id: `mu-${u}`, openid: `o-${u}`, unionid: null, deputyId: null, phoneEnc: null, phoneIndex: null, consentVersion: 'v1', consentAt: now, createdAt: now })
       await store.subscriptions.record(`mu-${u}`, TEMPLATE, 'long_term_on', now)
     }
-    const message = (i: number): OutboxMessage => ({
-      id: randomUUID(), channel: 'auto', recipientKind: 'mp_user', recipientId: `mu-${i % 500}`, kind: 'case.replied',
-      payload: { text: '您的留言已有答复，请查看', ticket: `20261122-${String(i).padStart(4, '0')}` }, dedupeKey: `bench:${i}`,
-      status: 'pending', attempts: 0, nextAttemptAt: now, lastError: null, createdAt: now,
+    const message = (i: number) => outboxMessage({
+      to: { kind: 'mp_user', id: `mu-${i % 500}` }, kind: 'case.replied',
+      payload: { text: '您的留言已有答复，请查看', ticket: `20261122-${String(i).padStart(4, '0')}` }, dedupeKey: `bench:${i}`, at: now,
     })
     for (let i = 0; i < MESSAGES; i += 1000) await store.outbox.enqueue(Array.from({ length: 1000 }, (_, j) => message(i + j)))
     global.gc?.()

@@ -13,6 +13,7 @@ import { privacyContract } from './contract-privacy.js'
 import { analysisContract } from './contract-analysis.js'
 import { cursorContract } from './contract-cursors.js'
 import { raceContract } from './contract-races.js'
+import { conflictContract } from './contract-conflicts.js'
 
 /** A small directory in store shape: one district, a street, two communities, one station, three deputies. */
 export function sampleDirectory(): DirectorySnapshot {
@@ -321,6 +322,7 @@ export function storeContract(open: () => Promise<Store>) {
   analysisContract(() => store)
   cursorContract(() => store)
   raceContract(() => store)
+  conflictContract(() => store)
 
   it('answers ping while open', async () => {
     await store.ping()

@@ -3,6 +3,7 @@ import {
   AppError, ConflictError, ForbiddenError, MethodNotAllowedError, NotFoundError, NotImplementedError, PayloadTooLargeError,
   RateLimitError, ServiceUnavailableError, UnauthorizedError, UnprocessableError, UnsupportedMediaTypeError, ValidationError,
 } from '../../errors.js'
+import { inWords } from '../../services/conflict-texts.js'
 import type { AppState } from '../state.js'
 
 const STATUS: Array<[new (...args: never[]) => AppError, number]> = [
@@ -36,7 +37,8 @@ export function errorHandler(): Middleware<AppState> {
         if (ctx.status === 501) throw new NotImplementedError()
       }
     } catch (err) {
-      const known = err instanceof AppError ? err : null
+      // A store's conflict carries a code; the service layer words it.
+      const known = err instanceof AppError ? inWords(err) : null
       const status = known ? (STATUS.find(([type]) => known instanceof type)?.[1] ?? 500) : 500
       if (status === 500) ctx.state.log.error({ err }, 'unhandled error')
       else ctx.state.log.info({ code: known?.code, status }, 'request refused')

@@ -30,6 +30,17 @@ export class PersonalDataErasure {
     private readonly clock: Clock,
   ) {}
 
+  /**
+   * The retention rule (PIPL art. 47): messages finished before `cutoff` are anonymised, at
+   * most `batch` per call; `more` says a full batch was found and the next call goes on.
+   */
+  async anonymiseFinishedBefore(cutoff: Date, batch: number): Promise<{ anonymised: number; more: boolean }> {
+    const due = await this.store.privacy.casesToAnonymise(cutoff, batch)
+    let anonymised = 0
+    for (const c of due) if (await this.anonymiseCase(c)) anonymised++
+    return { anonymised, more: due.length === batch }
+  }
+
   /** Masks one case and deletes its images; false when it was anonymised already. */
   async anonymiseCase(c: CaseRecord): Promise<boolean> {
     const events = await this.store.cases.events(c.id)

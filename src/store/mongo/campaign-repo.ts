@@ -2,11 +2,12 @@ import type { ClientSession, Connection } from 'mongoose'
 import type { AudienceSelector, CampaignRecord, CheckInRecord, ReachRecord, ReadReceipt, ReadingItem } from '../../domain/campaign.js'
 import type { CampaignRepo } from '../ports.js'
 import { decodeTimeCursor, timeCursorKey, toPage } from '../cursor.js'
-import { ConflictError, NotFoundError } from '../../errors.js'
+import { NotFoundError } from '../../errors.js'
 import { defineCampaignModels, type CampaignDoc, type CheckInDoc, type ReachDoc, type ReadDoc, type ReadingItemDoc } from './campaign-models.js'
 import { isDuplicateKey, translate } from './errors.js'
 import { insertOutbox } from './outbox-repo.js'
 import type { Models } from './models.js'
+import { StoreConflict } from '../conflicts.js'
 
 // Every field picked by name, as records.ts does, so no `_id` or stray field leaks out.
 const date = (v: Date | null | undefined) => (v == null ? null : new Date(v))
@@ -180,7 +181,7 @@ export async function campaignRepo(conn: Connection, { Outbox }: Pick<Models, 'O
       try {
         await CheckIn.insertOne({ _id: c.id, campaignId: c.campaignId, itemId: c.itemId, personKind: c.personKind, personId: c.personId, slot: c.slot, reflection: c.reflection, at: c.at })
       } catch (err) {
-        if (isDuplicateKey(err)) throw new ConflictError('已经打过卡了', [{ path: 'slot', message: c.slot }], 'already_checked_in')
+        if (isDuplicateKey(err)) throw new StoreConflict('already_checked_in', [{ path: 'slot', message: c.slot }])
         throw err
       }
       return c

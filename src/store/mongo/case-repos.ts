@@ -2,12 +2,13 @@ import type { ClientSession, Connection } from 'mongoose'
 import { DEPUTY_LOAD_STATUSES, OPEN_STATUSES, type CaseEvent, type CaseRecord } from '../../domain/case.js'
 import type { CaseFilter, CaseQuery, CaseRepo, OutboxMessage } from '../ports.js'
 import { decodeTimeCursor, timeCursorKey, toPage } from '../cursor.js'
-import { ConflictError, NotFoundError } from '../../errors.js'
+import { NotFoundError } from '../../errors.js'
 import type { CaseDoc, CaseEventDoc, TicketCounterDoc } from './case-models.js'
 import type { Models } from './models.js'
 import { caseFromDoc, caseToDoc, dueKeyOf, eventToDoc, eventFromDoc, NO_DEADLINE } from './case-records.js'
 import { insertOutbox } from './outbox-repo.js'
 import { translate } from './errors.js'
+import { StoreConflict } from '../conflicts.js'
 
 type Filter = Record<string, unknown>
 
@@ -121,7 +122,7 @@ export function caseRepo(conn: Connection, { Case, CaseEvent, Outbox, TicketCoun
           )
           if (result.matchedCount === 0) {
             if (!(await Case.exists({ _id: record.id }).session(session))) throw new NotFoundError('留言不存在')
-            throw new ConflictError('留言刚被其他人更新，请刷新后重试', [], 'stale_case')
+            throw new StoreConflict('stale_case')
           }
           await writeEvents(record.id, events, session)
           if (withdraw.length) {

@@ -1,4 +1,4 @@
-import { ConflictError } from '../../errors.js'
+import { StoreConflict } from '../conflicts.js'
 
 /**
  * Translates driver errors at the edge: a duplicate key (E11000) from a single write, a
@@ -10,7 +10,7 @@ export async function translate<T>(work: () => Promise<T>): Promise<T> {
     return await work()
   } catch (err) {
     if (isDuplicateKey(err)) {
-      throw new ConflictError('记录已存在', [{ path: duplicatePath(err), message: 'already taken' }])
+      throw new StoreConflict('conflict', [{ path: duplicatePath(err), message: 'already taken' }])
     }
     throw err
   }

@@ -2,12 +2,13 @@ import type { ClientSession, Connection } from 'mongoose'
 import type { MeetingInvitee, MeetingRecord, PersonRef, PublicRegistration } from '../../domain/meeting.js'
 import type { MeetingFilter, MeetingRepo } from '../ports.js'
 import { decodeTimeCursor, timeCursorKey, toPage } from '../cursor.js'
-import { ConflictError, NotFoundError } from '../../errors.js'
+import { NotFoundError } from '../../errors.js'
 import type { MeetingDoc, MeetingInviteeDoc, PublicRegistrationDoc } from './meeting-models.js'
 import type { Models } from './models.js'
 import { jsonObject } from './case-records.js'
 import { insertOutbox } from './outbox-repo.js'
 import { translate } from './errors.js'
+import { StoreConflict } from '../conflicts.js'
 
 type Filter = Record<string, unknown>
 const date = (v: Date | null | undefined) => (v == null ? null : new Date(v))
@@ -67,7 +68,7 @@ export function meetingRepo(conn: Connection, { Meeting, MeetingInvitee, PublicR
     const result = await Meeting.updateOne({ _id: record.id, version: record.version }, { $set: fields, $inc: { version: 1 } }, { session })
     if (result.matchedCount === 0) {
       if (!(await Meeting.exists({ _id: record.id }).session(session))) throw new NotFoundError('会议不存在')
-      throw new ConflictError('会议刚被其他人更新，请刷新后重试', [], 'stale_meeting')
+      throw new StoreConflict('stale_meeting')
     }
   }
   const personFilter = (meetingId: string, person: PersonRef) => ({ meetingId, personKind: person.kind, personId: person.id })
@@ -160,10 +161,10 @@ export function meetingRepo(conn: Connection, { Meeting, MeetingInvitee, PublicR
       await translate(() =>
         conn.transaction(async (session) => {
           if (await PublicRegistration.exists({ meetingId: registration.meetingId, mpUserId: registration.mpUserId }).session(session)) {
-            throw new ConflictError('您已报名旁听此会议', [], 'already_registered')
+            throw new StoreConflict('already_registered')
           }
           const taken = await Meeting.updateOne({ _id: registration.meetingId, publicTaken: { $lt: seats } }, { $inc: { publicTaken: 1 } }, { session })
-          if (taken.matchedCount === 0) throw new ConflictError('旁听名额已满', [], 'public_seats_full')
+          if (taken.matchedCount === 0) throw new StoreConflict('public_seats_full')
           await PublicRegistration.insertOne({ ...registration }, { session })
         }),
       )

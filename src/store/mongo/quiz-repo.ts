@@ -2,11 +2,12 @@ import type { Connection } from 'mongoose'
 import type { AttemptRecord, QuizQuestion, QuizRecord } from '../../domain/quiz.js'
 import type { QuizRepo } from '../ports.js'
 import { decodeTimeCursor, timeCursorKey, toPage } from '../cursor.js'
-import { ConflictError, NotFoundError } from '../../errors.js'
+import { NotFoundError } from '../../errors.js'
 import { defineQuizModels, type AttemptDoc, type QuestionDoc, type QuizDoc } from './quiz-models.js'
 import { isDuplicateKey, translate } from './errors.js'
 import type { Models } from './models.js'
 import { insertOutbox } from './outbox-repo.js'
+import { StoreConflict } from '../conflicts.js'
 
 // Every field picked by name, as records.ts does, so no `_id` or stray field leaks out.
 const quizToDoc = ({ id, ...rest }: QuizRecord): QuizDoc => ({ _id: id, ...rest, scopeDistrictIds: [...rest.scopeDistrictIds] })
@@ -27,11 +28,11 @@ const attemptFromDoc = (d: AttemptDoc): AttemptRecord => ({
   score: d.score ?? null, maxScore: d.maxScore,
 })
 
-const quizStarted = () => new ConflictError('已有人开始答题，题型、选项个数、正确答案和分值不能再改，以免前后评分不一致', [], 'quiz_started')
+const quizStarted = () => new StoreConflict('quiz_started', [], { frozen: 'scoring' })
 
 export async function quizRepo(conn: Connection, { Outbox }: Pick<Models, 'Outbox'>): Promise<QuizRepo> {
   const { Quiz, Question, Attempt } = await defineQuizModels(conn)
-  const openConflict = (id: string) => new ConflictError('您有一次答题尚未提交，请先完成', [{ path: 'attemptId', message: id }], 'attempt_open')
+  const openConflict = (id: string) => new StoreConflict('attempt_open', [{ path: 'attemptId', message: id }])
 
   return {
     async create(quiz, outbox = []) {
@@ -48,7 +49,7 @@ export async function quizRepo(conn: Connection, { Outbox }: Pick<Models, 'Outbo
     async update(quiz, options) {
       // Who made it and when never change; the service passes them through as read.
       const { _id, ...fields } = quizToDoc(quiz)
-      const started = () => new ConflictError('已有人开始答题，抽题数和答题时限不能再改，以免前后成绩不可比', [], 'quiz_started')
+      const started = () => new StoreConflict('quiz_started', [], { frozen: 'draw' })
       await conn.transaction(async (session) => {
         // Attempts made before quizzes carried `started`; the flag covers a first start racing
         // this edit: both write this document, so one of them retries and sees the other.
@@ -119,7 +120,7 @@ export async function quizRepo(conn: Connection, { Outbox }: Pick<Models, 'Outbo
       const open = await Attempt.findOne({ ...person, status: 'open' }, { _id: 1 }).lean<{ _id: string }>()
       if (open) throw openConflict(open._id)
       const used = await Attempt.countDocuments(person)
-      if (used >= allowed) throw new ConflictError(`每人最多答题 ${allowed} 次，您的次数已用完`, [], 'attempts_used_up')
+      if (used >= allowed) throw new StoreConflict('attempts_used_up', [], { allowed })
       const stored = { ...a, number: used + 1 }
       const { id, ...rest } = stored
       // Before the attempt exists, the quiz is marked started (only the first start writes):
@@ -132,7 +133,7 @@ export async function quizRepo(conn: Connection, { Outbox }: Pick<Models, 'Outbo
         if (!isDuplicateKey(err)) throw err
         const other = await Attempt.findOne({ ...person, status: 'open' }, { _id: 1 }).lean<{ _id: string }>()
         if (other) throw openConflict(other._id)
-        throw new ConflictError('记录已存在', [{ path: 'quiz_attempts.id', message: 'already taken' }])
+        throw new StoreConflict('conflict', [{ path: 'quiz_attempts.id', message: 'already taken' }])
       }
       return stored
     },

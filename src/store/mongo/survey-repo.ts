@@ -2,12 +2,13 @@ import type { Connection } from 'mongoose'
 import type { Opinion, SurveyRecord, SurveyResponse } from '../../domain/survey.js'
 import type { SurveyRepo, TextAnswer } from '../survey-ports.js'
 import { decodeTimeCursor, timeCursorKey, toPage } from '../cursor.js'
-import { ConflictError, NotFoundError } from '../../errors.js'
+import { NotFoundError } from '../../errors.js'
 import { defineSurveyModels, type OpinionDoc, type SurveyDoc, type SurveyResponseDoc, type TextAnswerDoc } from './survey-models.js'
 import { isDuplicateKey, translate } from './errors.js'
 import { escapeRegex } from './query.js'
 import { insertOutbox } from './outbox-repo.js'
 import type { Models } from './models.js'
+import { StoreConflict } from '../conflicts.js'
 
 type Filter = Record<string, unknown>
 const date = (v: Date | null | undefined) => (v == null ? null : new Date(v))
@@ -43,7 +44,7 @@ const opinionFromDoc = (d: OpinionDoc): Opinion => ({
 
 
 /** Someone answered between reading the survey and correcting it: what they answered stays. */
-const frozen = () => new ConflictError('已有人作答，题目不能再改，否则已收到的答卷将失去意义', [], 'survey_frozen')
+const frozen = () => new StoreConflict('survey_frozen')
 
 export async function surveyRepo(conn: Connection, { Outbox }: Pick<Models, 'Outbox'>): Promise<SurveyRepo> {
   const { Survey, SurveyResponse, SurveyTally, SurveyText, SurveyOpinion } = await defineSurveyModels(conn)
@@ -89,7 +90,7 @@ export async function surveyRepo(conn: Connection, { Outbox }: Pick<Models, 'Out
       try {
         await conn.transaction(async (session) => {
           if (await SurveyResponse.exists({ surveyId: r.surveyId, respondentKey: r.respondentKey }).session(session)) {
-            throw new ConflictError('您已提交过，每人限一次', [], 'already_responded')
+            throw new StoreConflict('already_responded')
           }
           const { id, ...rest } = r
           await SurveyResponse.insertMany([{ _id: id, ...plain(rest), createdAt: r.createdAt }], { session })
@@ -105,7 +106,7 @@ export async function surveyRepo(conn: Connection, { Outbox }: Pick<Models, 'Out
           )
           if (counted.matchedCount === 0) {
             if (!(await Survey.exists({ _id: r.surveyId }).session(session))) throw new NotFoundError('问卷不存在')
-            throw new ConflictError('提交人数已满，问卷已停止收集', [], 'response_cap_reached')
+            throw new StoreConflict('response_cap_reached')
           }
           if (increments.length) {
             await SurveyTally.bulkWrite(increments.map((i) => ({
@@ -118,7 +119,7 @@ export async function surveyRepo(conn: Connection, { Outbox }: Pick<Models, 'Out
         })
       } catch (err) {
         // Two first responses racing: the unique key decides, as it does in sqlite.
-        if (isDuplicateKey(err)) throw new ConflictError('您已提交过，每人限一次', [], 'already_responded')
+        if (isDuplicateKey(err)) throw new StoreConflict('already_responded')
         throw err
       }
       return r

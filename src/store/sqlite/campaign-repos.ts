@@ -8,6 +8,7 @@ import { CAMPAIGN_COLUMNS, ITEM_COLUMNS, campaignFromRow, campaignToRow, checkIn
 import { translate } from './errors.js'
 import type { GroupCommit } from './group-commit.js'
 import { outboxWriter } from './outbox-writer.js'
+import { StoreConflict } from '../conflicts.js'
 
 const insertSql = (table: string, columns: readonly string[]) => `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`
 
@@ -137,7 +138,7 @@ export function campaignRepo(db: Db, group: GroupCommit): CampaignRepo {
           translate(() => db.prepare(`INSERT INTO campaign_check_ins (id, campaign_id, item_id, person_kind, person_id, slot, reflection, at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(c.id, c.campaignId, c.itemId, c.personKind, c.personId, c.slot, c.reflection, c.at.toISOString()))
         } catch (err) {
-          if (err instanceof ConflictError) throw new ConflictError('已经打过卡了', [{ path: 'slot', message: c.slot }], 'already_checked_in')
+          if (err instanceof ConflictError) throw new StoreConflict('already_checked_in', [{ path: 'slot', message: c.slot }])
           throw err
         }
         return c

@@ -3,12 +3,13 @@ import type { CaseEvent, CaseRecord } from '../../domain/case.js'
 import { DEPUTY_LOAD_STATUSES, OPEN_STATUSES } from '../../domain/case.js'
 import type { CaseFilter, CaseQuery, CaseRepo, CaseSubmission, OutboxMessage } from '../ports.js'
 import { decodeTimeCursor, timeCursorKey, toPage } from '../cursor.js'
-import { ConflictError, NotFoundError } from '../../errors.js'
+import { NotFoundError } from '../../errors.js'
 import { CASE_COLUMNS, caseFromRow, caseToRow, eventFromRow } from './case-rows.js'
 import { translate } from './errors.js'
 import type { GroupCommit } from './group-commit.js'
 import { placeholders } from './sql.js'
 import { outboxWriter } from './outbox-writer.js'
+import { StoreConflict } from '../conflicts.js'
 
 
 /** Filters shared by search and statistics, as SQL. */
@@ -84,7 +85,7 @@ export function caseRepo(db: Db, group: GroupCommit): CaseRepo {
     const changed = updateCase.run(caseToRow(record)).changes
     if (changed === 0) {
       if (!byId.get(record.id)) throw new NotFoundError('留言不存在')
-      throw new ConflictError('留言刚被其他人更新，请刷新后重试', [], 'stale_case')
+      throw new StoreConflict('stale_case')
     }
     writeEvents(record.id, events)
     if (withdraw.length) withdrawWaiting.run(record.id, JSON.stringify(withdraw))

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3'
-import { ConflictError } from '../../errors.js'
+import { StoreConflict } from '../conflicts.js'
 
 /** Translates driver errors at the edge: a UNIQUE violation is a ConflictError. */
 export function translate<T>(fn: () => T): T {
@@ -7,7 +7,7 @@ export function translate<T>(fn: () => T): T {
     return fn()
   } catch (err) {
     if (err instanceof Database.SqliteError && /^SQLITE_CONSTRAINT_(UNIQUE|PRIMARYKEY)$/.test(err.code)) {
-      throw new ConflictError('记录已存在', [{ path: uniqueColumn(err.message), message: 'already taken' }])
+      throw new StoreConflict('conflict', [{ path: uniqueColumn(err.message), message: 'already taken' }])
     }
     throw err
   }

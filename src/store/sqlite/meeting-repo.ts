@@ -2,12 +2,13 @@ import type { Db } from './open.js'
 import type { MeetingInvitee, MeetingRecord, PersonRef } from '../../domain/meeting.js'
 import type { MeetingFilter, MeetingRepo, OutboxMessage } from '../ports.js'
 import { decodeTimeCursor, timeCursorKey, toPage } from '../cursor.js'
-import { ConflictError, NotFoundError } from '../../errors.js'
+import { NotFoundError } from '../../errors.js'
 import { inviteeFromRow, MEETING_COLUMNS, meetingFromRow, meetingToRow, registrationFromRow } from './meeting-rows.js'
 import { translate } from './errors.js'
 import type { GroupCommit } from './group-commit.js'
 import { placeholders } from './sql.js'
 import { outboxWriter } from './outbox-writer.js'
+import { StoreConflict } from '../conflicts.js'
 
 
 function filterClauses(f: MeetingFilter) {
@@ -45,7 +46,7 @@ export function meetingRepo(db: Db, group: GroupCommit): MeetingRepo {
   const update = db.transaction((record: MeetingRecord, outbox: OutboxMessage[], invitees?: MeetingInvitee[]) => {
     if (updateMeeting.run(meetingToRow(record)).changes === 0) {
       if (!byId.get(record.id)) throw new NotFoundError('会议不存在')
-      throw new ConflictError('会议刚被其他人更新，请刷新后重试', [], 'stale_meeting')
+      throw new StoreConflict('stale_meeting')
     }
     if (invitees) {
       db.prepare('DELETE FROM meeting_invitees WHERE meeting_id = ?').run(record.id)
@@ -73,8 +74,8 @@ export function meetingRepo(db: Db, group: GroupCommit): MeetingRepo {
   const registerPublic = db.transaction((meetingId: string, mpUserId: string, name: string, at: string, seats: number) => {
     const taken = db.prepare('SELECT count(*) FROM meeting_public_registrations WHERE meeting_id = ?').pluck().get(meetingId) as number
     const mine = db.prepare('SELECT 1 FROM meeting_public_registrations WHERE meeting_id = ? AND mp_user_id = ?').get(meetingId, mpUserId)
-    if (mine) throw new ConflictError('您已报名旁听此会议', [], 'already_registered')
-    if (taken >= seats) throw new ConflictError('旁听名额已满', [], 'public_seats_full')
+    if (mine) throw new StoreConflict('already_registered')
+    if (taken >= seats) throw new StoreConflict('public_seats_full')
     db.prepare('INSERT INTO meeting_public_registrations (meeting_id, mp_user_id, name, created_at) VALUES (?, ?, ?, ?)').run(meetingId, mpUserId, name, at)
   })
 

@@ -3,18 +3,19 @@ import type { AttemptRecord } from '../../domain/quiz.js'
 import type { QuizRepo } from '../ports.js'
 import { toPage } from '../cursor.js'
 import { afterCursorClause, scopeClause, placeholders } from './sql.js'
-import { ConflictError, NotFoundError } from '../../errors.js'
+import { NotFoundError } from '../../errors.js'
 import {
   ATTEMPT_COLUMNS, QUESTION_COLUMNS, QUIZ_COLUMNS, attemptFromRow, attemptToRow, questionFromRow, questionToRow, quizFromRow, quizToRow,
 } from './quiz-rows.js'
 import { translate } from './errors.js'
 import type { GroupCommit } from './group-commit.js'
 import { outboxWriter } from './outbox-writer.js'
+import { StoreConflict } from '../conflicts.js'
 
 const insertSql = (table: string, columns: readonly string[]) => `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`
 
 /** Someone started between reading the quiz and correcting it: what their paper is scored by stays. */
-const quizStarted = () => new ConflictError('已有人开始答题，题型、选项个数、正确答案和分值不能再改，以免前后评分不一致', [], 'quiz_started')
+const quizStarted = () => new StoreConflict('quiz_started', [], { frozen: 'scoring' })
 
 export function quizRepo(db: Db, group: GroupCommit): QuizRepo {
   const all = <T>(map: (row: unknown) => T, sql: string, ...params: unknown[]) => db.prepare(sql).all(...params).map(map)
@@ -27,10 +28,10 @@ export function quizRepo(db: Db, group: GroupCommit): QuizRepo {
       .run(a.quizId, a.personKind, a.personId, now.toISOString())
     const open = db.prepare(`SELECT id FROM quiz_attempts WHERE quiz_id = ? AND person_kind = ? AND person_id = ? AND status = 'open'`)
       .pluck().get(a.quizId, a.personKind, a.personId) as string | undefined
-    if (open) throw new ConflictError('您有一次答题尚未提交，请先完成', [{ path: 'attemptId', message: open }], 'attempt_open')
+    if (open) throw new StoreConflict('attempt_open', [{ path: 'attemptId', message: open }])
     const used = db.prepare('SELECT COUNT(*) FROM quiz_attempts WHERE quiz_id = ? AND person_kind = ? AND person_id = ?')
       .pluck().get(a.quizId, a.personKind, a.personId) as number
-    if (used >= allowed) throw new ConflictError(`每人最多答题 ${allowed} 次，您的次数已用完`, [], 'attempts_used_up')
+    if (used >= allowed) throw new StoreConflict('attempts_used_up', [], { allowed })
     const stored = { ...a, number: used + 1 }
     translate(() => db.prepare(insertSql('quiz_attempts', ATTEMPT_COLUMNS)).run(attemptToRow(stored)))
     return stored
@@ -53,7 +54,7 @@ export function quizRepo(db: Db, group: GroupCommit): QuizRepo {
         const sets = QUIZ_COLUMNS.filter((c) => c !== 'id' && c !== 'created_by' && c !== 'created_at').map((c) => `${c} = @${c}`).join(', ')
         const unstarted = options?.unstarted ? ' AND NOT EXISTS (SELECT 1 FROM quiz_attempts WHERE quiz_id = @id)' : ''
         if (db.prepare(`UPDATE quizzes SET ${sets} WHERE id = @id${unstarted}`).run(quizToRow(quiz)).changes === 0) {
-          if (unstarted && db.prepare('SELECT 1 FROM quizzes WHERE id = ?').get(quiz.id)) throw new ConflictError('已有人开始答题，抽题数和答题时限不能再改，以免前后成绩不可比', [], 'quiz_started')
+          if (unstarted && db.prepare('SELECT 1 FROM quizzes WHERE id = ?').get(quiz.id)) throw new StoreConflict('quiz_started', [], { frozen: 'draw' })
           throw new NotFoundError('知识竞赛不存在')
         }
         return quiz

@@ -1,18 +1,19 @@
 import type { Db } from './open.js'
 import type { SurveyRepo, SurveySubmission } from '../survey-ports.js'
 import { decodeTimeCursor, timeCursorKey, toPage } from '../cursor.js'
-import { ConflictError, NotFoundError } from '../../errors.js'
+import { NotFoundError } from '../../errors.js'
 import { translate } from './errors.js'
 import type { GroupCommit } from './group-commit.js'
 import { opinionFromRow, responseFromRow, SURVEY_COLUMNS, surveyFromRow, surveyToRow, textFromRow } from './survey-rows.js'
 import { placeholders } from './sql.js'
 import { outboxWriter } from './outbox-writer.js'
+import { StoreConflict } from '../conflicts.js'
 
 
 
 
 /** Someone answered between reading the survey and correcting it: what they answered stays. */
-const frozen = () => new ConflictError('已有人作答，题目不能再改，否则已收到的答卷将失去意义', [], 'survey_frozen')
+const frozen = () => new StoreConflict('survey_frozen')
 
 export function surveyRepo(db: Db, group: GroupCommit): SurveyRepo {
   const insertSurvey = db.prepare(`INSERT INTO surveys (${SURVEY_COLUMNS.join(', ')}) VALUES (${SURVEY_COLUMNS.map((c) => `@${c}`).join(', ')})`)
@@ -34,10 +35,10 @@ export function surveyRepo(db: Db, group: GroupCommit): SurveyRepo {
 
   const respond = db.transaction((s: SurveySubmission) => {
     const r = s.response
-    if (answered.get(r.surveyId, r.respondentKey)) throw new ConflictError('您已提交过，每人限一次', [], 'already_responded')
+    if (answered.get(r.surveyId, r.respondentKey)) throw new StoreConflict('already_responded')
     if (countOne.run(r.surveyId).changes === 0) {
       if (!byId.get(r.surveyId)) throw new NotFoundError('问卷不存在')
-      throw new ConflictError('提交人数已满，问卷已停止收集', [], 'response_cap_reached')
+      throw new StoreConflict('response_cap_reached')
     }
     insertResponse.run(r.id, r.surveyId, r.respondentKey, r.mpUserId, r.deputyId, r.stationId, r.districtId, r.via, JSON.stringify(r.answers),
       JSON.stringify(r.comments), r.createdAt.toISOString())

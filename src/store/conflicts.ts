@@ -1,0 +1,31 @@
+import { ConflictError, type ErrorDetail } from '../errors.js'
+
+/** What a store refuses because of what is already there. The code is the API's `error.code`. */
+export type StoreConflictCode =
+  | 'conflict'
+  | 'stale_case'
+  | 'stale_meeting'
+  | 'already_registered'
+  | 'public_seats_full'
+  | 'survey_frozen'
+  | 'already_responded'
+  | 'response_cap_reached'
+  | 'quiz_started'
+  | 'attempt_open'
+  | 'attempts_used_up'
+  | 'already_checked_in'
+
+/**
+ * A conflict found by an adapter, named by its code with the facts that word it; the words
+ * a person reads are written once, in the service layer (`services/conflict-texts.ts`),
+ * not copied into both adapters. Callers that only need "a conflict" catch ConflictError.
+ */
+export class StoreConflict extends ConflictError {
+  constructor(
+    readonly conflict: StoreConflictCode,
+    details: ErrorDetail[] = [],
+    readonly facts: Record<string, string | number> = {},
+  ) {
+    super(conflict, details, conflict)
+  }
+}
