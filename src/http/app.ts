@@ -42,7 +42,6 @@ import { mpTaskRoutes } from './routes/tasks/mp-routes.js'
 import { adminBallotRollRoutes } from './routes/surveys/roll-routes.js'
 import { privacyRoutes } from './routes/privacy/routes.js'
 import { botPrivacyRoutes } from './routes/bot/privacy-routes.js'
-
 import { staffMeRoutes } from './routes/auth/me-routes.js'
 import { privacyNoticeRoutes } from './routes/privacy/notice-routes.js'
 import { imageRoutes } from './routes/uploads/image-routes.js'
