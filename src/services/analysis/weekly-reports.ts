@@ -73,6 +73,11 @@ export class WeeklyReports {
     return districts.length + 1
   }
 
+  /** The report's figures as an Excel-safe CSV, and the file name it is saved under. */
+  csvFile(report: WeeklyReport): { fileName: string; csv: string } {
+    return { fileName: `分析研判周报-${localDate(report.weekStart, this.options.timeZone)}.csv`, csv: this.csv(report) }
+  }
+
   csv(report: WeeklyReport): string {
     const pct = (n: number | null) => (n === null ? '' : `${Math.round(n * 1000) / 10}%`)
     const rows: SheetCell[][] = [['部分', '名称', '留言数', '上周', '满意度（1-5）', '按时答复率', '其他']]

@@ -5,7 +5,6 @@ import type { HotIssueService } from '../../../services/analysis/hot-issues.js'
 import type { PublicationService } from '../../../services/analysis/publications.js'
 import type { WeeklyReports } from '../../../services/analysis/weekly-reports.js'
 import type { Clock } from '../../../clock.js'
-import { localDate } from '../../../domain/dates.js'
 import { requireStaff } from '../../middleware/auth.js'
 import {
   presentCandidate, presentHotIssues, presentPublicationDraft, presentSeries, presentStaffPublication, presentWeeklyReport,
@@ -59,10 +58,10 @@ export function adminAnalysisRoutes(deps: AnalysisRouteDeps) {
     const { scope, week } = reportOf(ctx)
     const { report } = await deps.weeklyReports.read(ctx.state.staff, scope, week)
     ctx.type = 'text/csv; charset=utf-8'
-    const name = `分析研判周报-${localDate(report.weekStart, deps.timeZone)}.csv`
-    ctx.set('Content-Disposition', `attachment; filename="weekly-report.csv"; filename*=UTF-8''${encodeURIComponent(name)}`)
+    const { fileName, csv } = deps.weeklyReports.csvFile(report)
+    ctx.set('Content-Disposition', `attachment; filename="weekly-report.csv"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
     ctx.set('Cache-Control', 'no-store')
-    ctx.body = deps.weeklyReports.csv(report)
+    ctx.body = csv
   })
 
   router.get('/publications/candidates', async (ctx) => {

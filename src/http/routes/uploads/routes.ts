@@ -4,6 +4,7 @@ import type { MpSessions } from '../../../services/accounts/mp-sessions.js'
 import type { Uploads } from '../../../services/cases/uploads.js'
 import { requireMpUser } from '../../middleware/mp-auth.js'
 import { rateLimit } from '../../middleware/rate-limit.js'
+import { presentUpload } from '../../presenters/uploads.js'
 import { readOneFile } from '../../read-one-file.js'
 import type { MpState } from '../../state.js'
 
@@ -23,7 +24,7 @@ export function uploadRoutes({ sessions, uploads, maxBytes, clock }: UploadRoute
   router.post('/', rateLimit('mp_upload', 30, 600, (s: MpState) => s.mpUser.id), async (ctx) => {
     const saved = await uploads.save(await readOneFile(ctx, maxBytes), ctx.state.mpUser.id, clock.now())
     ctx.status = 201
-    ctx.body = saved
+    ctx.body = presentUpload(saved)
   })
 
   return router
