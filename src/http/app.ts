@@ -9,6 +9,7 @@ import { jsonBody } from './middleware/json-body.js'
 import { consoleOriginCheck } from './middleware/origin-check.js'
 import { routedPath } from './middleware/routed-path.js'
 import { securityHeaders } from './middleware/security-headers.js'
+import { consoleStatic } from './middleware/console-static.js'
 import { requestContext } from './middleware/request-context.js'
 import { auditRoutes } from './routes/audit/routes.js'
 import { authRoutes } from './routes/auth/routes.js'
@@ -55,6 +56,7 @@ export function createHttpApp(config: Config, logger: Logger, store: Store, serv
   app.use(requestContext(logger))
   app.use(securityHeaders())
   app.use(errorHandler())
+  app.use(consoleStatic()) // the built console at /console/; nothing else
   app.use(consoleOriginCheck(config.http.allowedOrigins))
   app.use(expensiveLimits(config.limits))
   // Uploads are multipart and the directory import is large: their routes read the body
