@@ -1,5 +1,9 @@
 import type { RouteRecordRaw } from 'vue-router'
 import type { MenuItem } from './menu'
+import type { Role } from './session'
+
+const OFFICE: Role[] = ['organizer', 'admin']
+const ADMIN: Role[] = ['admin']
 
 /**
  * The organizers' other areas (issue 14, part B): meetings, campaigns, quizzes, surveys,
@@ -12,8 +16,16 @@ import type { MenuItem } from './menu'
  */
 export const areaRoutes: RouteRecordRaw[] = [
   // part B: routes go here
+  { path: 'meetings', component: () => import('./views/meetings/MeetingList.vue'), meta: { title: '会议活动' } },
+  { path: 'meetings/new', component: () => import('./views/meetings/MeetingCreate.vue'), meta: { title: '新建会议' } },
+  { path: 'meetings/:id', component: () => import('./views/meetings/MeetingDetail.vue'), meta: { title: '会议详情' } },
+  { path: 'surveys', component: () => import('./views/surveys/SurveyList.vue'), meta: { title: '问卷与票决' } },
+  { path: 'surveys/new', component: () => import('./views/surveys/SurveyBuilder.vue'), meta: { title: '新建问卷' } },
+  { path: 'surveys/:id', component: () => import('./views/surveys/SurveyDetail.vue'), meta: { title: '问卷详情' } },
 ]
 
 export const areaMenu: MenuItem[] = [
   // part B: menu entries go here
+  { path: '/meetings', title: '会议活动', roles: OFFICE, group: '组织工作' },
+  { path: '/surveys', title: '问卷与票决', roles: OFFICE, group: '组织工作' },
 ]

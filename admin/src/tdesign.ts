@@ -5,6 +5,7 @@ import {
   ListItem, Loading, Menu, MenuGroup, MenuItem, Option, Pagination, Popconfirm, Radio, RadioButton, RadioGroup, Row, Select,
   Space, Statistic, Switch, TabPanel, Table, Tabs, Tag, Textarea, Timeline, TimelineItem, Tooltip,
 } from 'tdesign-vue-next'
+import { Rate, Tree } from 'tdesign-vue-next'
 
 /**
  * The TDesign components the console uses, registered once as <t-…>. Only these reach the
@@ -16,6 +17,7 @@ const components: Plugin[] = [
   ListItem, Loading, Menu, MenuGroup, MenuItem, Option, Pagination, Popconfirm, Radio, RadioButton, RadioGroup, Row, Select,
   Space, Statistic, Switch, TabPanel, Table, Tabs, Tag, Textarea, Timeline, TimelineItem, Tooltip,
   // part B: add components here
+  Rate, Tree,
 ]
 
 export function useTDesign(app: App) {

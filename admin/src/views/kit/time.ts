@@ -18,5 +18,5 @@ export function toIso(local: string): string {
   return `${date}T${time.slice(0, 5)}:00+08:00`
 }
 
-/** An ISO time as a picker's value in Beijing time. */
-export const toLocal = (iso: string) => when(iso)
+/** An ISO time as a date-and-time field's value ("2026-11-26T09:30") in Beijing time. */
+export const toLocal = (iso: string) => when(iso).replace(' ', 'T')
