@@ -22,10 +22,19 @@ export const areaRoutes: RouteRecordRaw[] = [
   { path: 'surveys', component: () => import('./views/surveys/SurveyList.vue'), meta: { title: '问卷与票决' } },
   { path: 'surveys/new', component: () => import('./views/surveys/SurveyBuilder.vue'), meta: { title: '新建问卷' } },
   { path: 'surveys/:id', component: () => import('./views/surveys/SurveyDetail.vue'), meta: { title: '问卷详情' } },
+  { path: 'directory', component: () => import('./views/directory/Directory.vue'), meta: { title: '名册' } },
+  { path: 'directory/import', component: () => import('./views/directory/DirectoryImport.vue'), meta: { title: '导入名册' } },
+  { path: 'outbox', component: () => import('./views/admin/Outbox.vue'), meta: { title: '消息发送监控' } },
+  { path: 'audit', component: () => import('./views/admin/AuditLog.vue'), meta: { title: '操作记录' } },
+  { path: 'staff', component: () => import('./views/admin/StaffAccounts.vue'), meta: { title: '账号与角色' } },
 ]
 
 export const areaMenu: MenuItem[] = [
   // part B: menu entries go here
   { path: '/meetings', title: '会议活动', roles: OFFICE, group: '组织工作' },
   { path: '/surveys', title: '问卷与票决', roles: OFFICE, group: '组织工作' },
+  { path: '/directory', title: '名册', roles: OFFICE, group: '名册' },
+  { path: '/outbox', title: '消息发送监控', roles: ADMIN, group: '系统管理' },
+  { path: '/audit', title: '操作记录', roles: ADMIN, group: '系统管理' },
+  { path: '/staff', title: '账号与角色', roles: ADMIN, group: '系统管理' },
 ]
