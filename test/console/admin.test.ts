@@ -61,6 +61,7 @@ describe('console: an admin keeps the directory and the messages in order', () =
     await page.goto('/console/outbox')
     const row = page.locator('[data-test=outbox] tr', { hasText: '会议通知：全市代表培训会' })
     await row.getByText('对方不是好友，无法私聊').waitFor()
+    await row.getByText(`${(await app.liaison.store.deputies.get('dp0001'))!.name}代表`).waitFor()
     await screenshot(page, 'console-outbox')
     await row.getByRole('button', { name: '重新发送' }).click()
     await page.getByText('已重新排队发送').waitFor()

@@ -6,6 +6,7 @@ import { requireBot } from '../../middleware/bot-auth.js'
 import type { AuthService } from '../../../services/auth.js'
 import type { BotOutbox } from '../../../services/delivery/bot-outbox.js'
 import { deliveryOf } from '../../../services/delivery/delivery-state.js'
+import { recipientNames } from '../../../services/delivery/recipient-names.js'
 import type { OutboxMessage, Store } from '../../../store/ports.js'
 import { requireStaff } from '../../middleware/auth.js'
 import { pageQuery } from '../../schemas.js'
@@ -24,8 +25,9 @@ const outboxQuery = z.strictObject({
   recipientId: z.string().max(64).optional(),
 })
 
-const presentMessage = (m: OutboxMessage) => ({
+const presentMessage = (m: OutboxMessage, names = new Map<string, string>()) => ({
   id: m.id, channel: m.channel, recipientKind: m.recipientKind, recipientId: m.recipientId, kind: m.kind, status: m.status,
+  recipientName: names.get(`${m.recipientKind}:${m.recipientId}`) ?? null,
   attempts: m.attempts, nextAttemptAt: m.nextAttemptAt.toISOString(), lastError: m.lastError, waitingReason: m.waitingReason ?? null,
   sentAt: m.sentAt?.toISOString() ?? null, createdAt: m.createdAt.toISOString(), text: (m.payload as { text?: string }).text ?? null,
   // 已送达 / 待发送 / 未能送达 / 已取代 with the reason, as organizers read it.
@@ -55,7 +57,8 @@ export function outboxRoutes(bot: BotOutbox, auth: AuthService, store: Store, cl
   router.get('/api/admin/outbox', requireStaff(auth, 'admin'), async (ctx) => {
     const query = parse(outboxQuery, ctx.query, 'query')
     const [counts, byChannel, page] = await Promise.all([store.outbox.countsByStatus(), store.outbox.countsByChannel(), store.outbox.search(query)])
-    ctx.body = { counts, byChannel, items: page.items.map(presentMessage), nextCursor: page.nextCursor }
+    const names = await recipientNames(store, page.items)
+    ctx.body = { counts, byChannel, items: page.items.map((m) => presentMessage(m, names)), nextCursor: page.nextCursor }
   })
   router.post('/api/admin/outbox/:id/retry', requireStaff(auth, 'admin'), async (ctx) => {
     const { id } = parse(messageId, ctx.params, 'params')
@@ -64,7 +67,8 @@ export function outboxRoutes(bot: BotOutbox, auth: AuthService, store: Store, cl
       if (!m) throw new NotFoundError('消息不存在')
       throw new ConflictError('只有发送失败（dead）的消息可以重试', [{ path: 'status', message: m.status }], 'not_dead')
     }
-    ctx.body = presentMessage((await store.outbox.get(id))!)
+    const m = (await store.outbox.get(id))!
+    ctx.body = presentMessage(m, await recipientNames(store, [m]))
   })
 
   return router
