@@ -22,3 +22,26 @@ export const LEVELS = [
   { value: 'county', label: '区县人大代表' },
   { value: 'township', label: '乡镇人大代表' },
 ]
+
+/** Each region's district, from the tree (a district is its own). */
+export function districtOf(tree: RegionNode[]): Map<string, string> {
+  const out = new Map<string, string>()
+  const walk = (nodes: RegionNode[], district: string) => nodes.forEach((n) => (out.set(n.id, district), walk(n.children, district)))
+  for (const d of tree) (out.set(d.id, d.id), walk(d.children, d.id))
+  return out
+}
+
+/**
+ * What a district organizer may pick: their districts, and stations in them. The server refuses
+ * the rest anyway; the pickers simply never offer another district's places.
+ */
+export function withinDistricts<T extends { regionIds: string[] }>(stations: T[], tree: RegionNode[], districts: string[]): T[] {
+  if (!districts.length) return stations
+  const of = districtOf(tree)
+  return stations.filter((s) => s.regionIds.some((r) => districts.includes(of.get(r) ?? '')))
+}
+
+/** The districts a person may choose: a district organizer's own, everyone else's the whole city. */
+export function districtChoices(tree: RegionNode[], mine: string[]): Array<{ value: string; label: string }> {
+  return tree.filter((d) => !mine.length || mine.includes(d.id)).map((d) => ({ value: d.id, label: d.name }))
+}
