@@ -17,6 +17,7 @@ const ADMIN: Role[] = ['admin']
 export const areaRoutes: RouteRecordRaw[] = [
   // part B: routes go here
   { path: 'meetings', component: () => import('./views/meetings/MeetingList.vue'), meta: { title: '会议活动' } },
+  { path: 'meetings/attendance', component: () => import('./views/meetings/AttendanceReport.vue'), meta: { title: '出席统计' } },
   { path: 'meetings/new', component: () => import('./views/meetings/MeetingCreate.vue'), meta: { title: '新建会议' } },
   { path: 'meetings/:id', component: () => import('./views/meetings/MeetingDetail.vue'), meta: { title: '会议详情' } },
   { path: 'surveys', component: () => import('./views/surveys/SurveyList.vue'), meta: { title: '问卷与票决' } },
