@@ -34,10 +34,10 @@ export function queryString(query: Query = {}): string {
   return s ? `?${s}` : ''
 }
 
-async function request<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
+async function request<T>(method: string, path: string, body?: unknown, query?: Query, base = '/api/admin'): Promise<T> {
   let res: Response
   try {
-    res = await fetch(`/api/admin${path}${queryString(query)}`, {
+    res = await fetch(`${base}${path}${queryString(query)}`, {
       method,
       credentials: 'same-origin',
       headers: body === undefined ? {} : { 'content-type': 'application/json' },
@@ -61,6 +61,8 @@ export const api = {
   patch: <T = any>(path: string, body: unknown = {}) => request<T>('PATCH', path, body),
   put: <T = any>(path: string, body: unknown = {}) => request<T>('PUT', path, body),
   delete: <T = any>(path: string) => request<T>('DELETE', path),
+  /** Public reads of the mini-program API that the console shares (the region tree). */
+  public: <T = any>(path: string, query?: Query) => request<T>('GET', path, undefined, query, '/api/mp'),
   /** A URL the browser downloads itself (CSV exports, QR images): the cookie goes along. */
   url: (path: string, query?: Query) => `/api/admin${path}${queryString(query)}`,
 }

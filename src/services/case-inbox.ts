@@ -103,6 +103,11 @@ export class CaseInbox {
     })
   }
 
+  /** The SLA badge of one case, now. */
+  sla(c: CaseRecord) {
+    return slaBadge(c, this.clock.now(), this.timeZone)
+  }
+
   private async rows(cases: CaseRecord[], staff: StaffPrincipal, withSimilar: boolean): Promise<InboxRow[]> {
     const prepared = await this.routing.prepared()
     const now = this.clock.now()

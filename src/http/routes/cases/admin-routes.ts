@@ -17,6 +17,8 @@ import type { CaseReports } from '../../../services/case-reports.js'
 export function adminCaseRoutes(auth: AuthService, workflow: CaseWorkflow, queries: CaseQueries, routing: RoutingService, reports: CaseReports, clock: Clock, inbox: CaseInbox) {
   const router = new Router<AppState>({ prefix: '/api/admin' })
   const staff = requireStaff(auth)
+  /** The case as staff see it, with its deadline in words (the same badge as the inbox line). */
+  const withSla = (d: Awaited<ReturnType<CaseQueries['forStaff']>>) => ({ ...presentStaffCase(d, clock.now()), sla: inbox.sla(d.case) })
 
   router.get('/cases', staff, async (ctx) => {
     const { cursor, limit, order, ...filters } = parse(staffCasesQuery, ctx.query, 'query')
@@ -32,14 +34,14 @@ export function adminCaseRoutes(auth: AuthService, workflow: CaseWorkflow, queri
 
   router.get('/cases/:id', staff, async (ctx) => {
     const { id } = parse(caseIdParam, ctx.params, 'params')
-    ctx.body = presentStaffCase(await queries.forStaff(ctx.state.staff!, id), clock.now())
+    ctx.body = withSla(await queries.forStaff(ctx.state.staff!, id))
   })
 
   const act = (path: string, run: (ctx: RouteContext, id: string) => Promise<unknown>) =>
     router.post(`/cases/:id/${path}`, staff, async (ctx) => {
       const { id } = parse(caseIdParam, ctx.params, 'params')
       await run(ctx, id)
-      ctx.body = presentStaffCase(await queries.forStaff(ctx.state.staff!, id), clock.now())
+      ctx.body = withSla(await queries.forStaff(ctx.state.staff!, id))
     })
 
   act('assign', (ctx, id) => {
