@@ -65,7 +65,7 @@ export function caseDashboard(
     const to = startOfLocalDate(addDays(monday, 7), timeZone)
     const count = cases.filter((c) => c.createdAt >= from && c.createdAt < to).length
     const [, m, d] = monday.split('-').map(Number)
-    return { label: `${m}月${d}日起`, from: iso(from), to: iso(to), count, filters: { from: iso(from), to: iso(to) } }
+    return { label: `${m}月${d}日`, from: iso(from), to: iso(to), count, filters: { from: iso(from), to: iso(to) } }
   })
 
   return {
