@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import type { Browser } from 'playwright-core'
 import { asResident } from '../helpers/app.js'
 import { demoDirectory } from '../../src/demo/demo-city.js'
-import { launchBrowser, logInAs, newPage, screenshot, startConsoleApp, type ConsoleApp } from './harness.js'
+import { BUILD_TIMEOUT_MS, launchBrowser, logInAs, newPage, screenshot, startConsoleApp, type ConsoleApp } from './harness.js'
 
 /** A community of the demo city in a district, and the station covering it. */
 function communityIn(district: string) {
@@ -19,6 +19,7 @@ describe('console: organizers', () => {
   const tickets: Record<string, string[]> = { d01: [], d02: [] }
   const ids: Record<string, string[]> = { d01: [], d02: [] }
   before(async function () {
+    this.timeout(BUILD_TIMEOUT_MS) // the console is built first when admin/ changed
     browser = await launchBrowser(this)
     app = await startConsoleApp()
     const resident = await asResident(app)

@@ -1,12 +1,13 @@
 import { expect } from 'chai'
 import type { Browser } from 'playwright-core'
-import { launchBrowser, logInAs, newPage, screenshot, startConsoleApp, type ConsoleApp } from './harness.js'
+import { BUILD_TIMEOUT_MS, launchBrowser, logInAs, newPage, screenshot, startConsoleApp, type ConsoleApp } from './harness.js'
 
 /** 张国华's station pages: who her deputies are and when they are on duty, posters to print, binding codes. */
 describe('console: a station\'s deputies, posters and binding codes', () => {
   let app: ConsoleApp
   let browser: Browser
   before(async function () {
+    this.timeout(BUILD_TIMEOUT_MS) // the console is built first when admin/ changed
     browser = await launchBrowser(this)
     app = await startConsoleApp()
   })

@@ -113,6 +113,9 @@ describe('the console\'s case endpoints', () => {
     const theirs = await qianqi.get('/api/admin/dashboard/cases')
     expect(theirs.body.today.new.count).to.equal(1)
     expect(theirs.body.responsiveness.district.map((b: { key: string }) => b.key)).to.deep.equal(['d02'])
+    // Asking for another district narrows their scope to nothing; it never swaps it for that district.
+    expect((await qianqi.get('/api/admin/cases?districtId=d01')).body.items).to.deep.equal([])
+    expect((await qianqi.get('/api/admin/cases?districtId=d02')).body.items).to.have.length(1)
     expect((await lina.get('/api/admin/dashboard/cases')).status).to.equal(403)
   })
 })
