@@ -51,7 +51,8 @@ async function request<T>(method: string, path: string, body?: unknown, query?: 
   const payload = type.includes('json') ? await res.json() : null
   if (res.ok) return payload as T
   const error = payload?.error ?? {}
-  if (res.status === 401 && path !== '/login') onUnauthorized()
+  // /me is how the router asks whether anyone is logged in: its 401 is an answer, not an expiry.
+  if (res.status === 401 && path !== '/login' && path !== '/me') onUnauthorized()
   throw new ApiError(res.status, error.code ?? 'http_error', error.message ?? `操作没有成功（${res.status}），请稍后再试`, error.details ?? null)
 }
 

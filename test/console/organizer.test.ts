@@ -13,7 +13,9 @@ function communityIn(district: string) {
 }
 
 /** 陈诗涵 organizes for the whole city; 陈明亮 for 澜江区 (d01) only. */
-describe('console: organizers', () => {
+describe('console: organizers', function () {
+  // A real browser on a shared machine: each story gets two minutes (it usually needs under thirty seconds).
+  this.timeout(120_000)
   let app: ConsoleApp
   let browser: Browser
   const tickets: Record<string, string[]> = { d01: [], d02: [] }
@@ -66,6 +68,21 @@ describe('console: organizers', () => {
     const lines = bytes.toString('utf8').slice(1).trim().split('\r\n')
     expect(lines[0]).to.match(/^留言编号,/)
     expect(lines.slice(1).map((l) => l.split(',')[0]).sort()).to.deep.equal([...tickets.d01].sort())
+    expect(page.problems).to.deep.equal([])
+  })
+
+  it('the statistics page shows figures per station; a bar opens that station\'s cases', async () => {
+    const page = await newPage(browser, app)
+    await logInAs(page, app.login((l) => l.username === 'chenshihan'), '/stats?groupBy=station')
+    await page.getByRole('heading', { name: '统计分析' }).waitFor()
+    const chart = page.locator('[data-chart="stats"] .chart')
+    await page.waitForFunction(() => JSON.parse(document.querySelector('[data-chart="stats"] .chart')?.getAttribute('data-bars') ?? '[]').length > 0)
+    const bars = JSON.parse((await chart.getAttribute('data-bars'))!) as Array<{ name: string; x: number; y: number }>
+    expect(bars.length).to.be.greaterThan(1)
+    await screenshot(page, 'stats')
+    await chart.click({ position: { x: bars[0].x, y: bars[0].y } })
+    await page.waitForURL(/\/console\/cases\?.*stationId=st/)
+    await page.getByText(`联络站：${bars[0].name}`).waitFor()
     expect(page.problems).to.deep.equal([])
   })
 

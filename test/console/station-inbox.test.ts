@@ -8,7 +8,9 @@ import { BUILD_TIMEOUT_MS, launchBrowser, logInAs, newPage, screenshot, startCon
  * station; she finds it among the waiting ones, gives it to another deputy by name, and
  * later sees that deputy's reply.
  */
-describe('console: station staff triage their inbox', () => {
+describe('console: station staff triage their inbox', function () {
+  // A real browser on a shared machine: each story gets two minutes (it usually needs under thirty seconds).
+  this.timeout(120_000)
   let app: ConsoleApp
   let browser: Browser
   before(async function () {

@@ -3,7 +3,9 @@ import type { Browser } from 'playwright-core'
 import { BUILD_TIMEOUT_MS, launchBrowser, logInAs, newPage, screenshot, startConsoleApp, type ConsoleApp } from './harness.js'
 
 /** 张国华's station pages: who her deputies are and when they are on duty, posters to print, binding codes. */
-describe('console: a station\'s deputies, posters and binding codes', () => {
+describe('console: a station\'s deputies, posters and binding codes', function () {
+  // A real browser on a shared machine: each story gets two minutes (it usually needs under thirty seconds).
+  this.timeout(120_000)
   let app: ConsoleApp
   let browser: Browser
   before(async function () {
