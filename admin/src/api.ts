@@ -34,10 +34,10 @@ export function queryString(query: Query = {}): string {
   return s ? `?${s}` : ''
 }
 
-async function request<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
+async function request<T>(method: string, path: string, body?: unknown, query?: Query, base = '/api/admin'): Promise<T> {
   let res: Response
   try {
-    res = await fetch(`/api/admin${path}${queryString(query)}`, {
+    res = await fetch(`${base}${path}${queryString(query)}`, {
       method,
       credentials: 'same-origin',
       headers: body === undefined ? {} : { 'content-type': 'application/json' },
@@ -51,7 +51,8 @@ async function request<T>(method: string, path: string, body?: unknown, query?: 
   const payload = type.includes('json') ? await res.json() : null
   if (res.ok) return payload as T
   const error = payload?.error ?? {}
-  if (res.status === 401 && path !== '/login') onUnauthorized()
+  // /me is how the router asks whether anyone is logged in: its 401 is an answer, not an expiry.
+  if (res.status === 401 && path !== '/login' && path !== '/me') onUnauthorized()
   throw new ApiError(res.status, error.code ?? 'http_error', error.message ?? `操作没有成功（${res.status}），请稍后再试`, error.details ?? null)
 }
 
@@ -61,6 +62,8 @@ export const api = {
   patch: <T = any>(path: string, body: unknown = {}) => request<T>('PATCH', path, body),
   put: <T = any>(path: string, body: unknown = {}) => request<T>('PUT', path, body),
   delete: <T = any>(path: string) => request<T>('DELETE', path),
+  /** Public reads of the mini-program API that the console shares (the region tree). */
+  public: <T = any>(path: string, query?: Query) => request<T>('GET', path, undefined, query, '/api/mp'),
   /** A URL the browser downloads itself (CSV exports, QR images): the cookie goes along. */
   url: (path: string, query?: Query) => `/api/admin${path}${queryString(query)}`,
 }

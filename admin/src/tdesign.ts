@@ -3,7 +3,7 @@ import {
   Alert, Aside, Badge, Button, Calendar, Card, Checkbox, CheckboxGroup, Col, Content, DatePicker, DateRangePicker, Descriptions,
   DescriptionsItem, Dialog, Divider, Drawer, Dropdown, Empty, Form, FormItem, Header, Input, InputNumber, Layout, Link, List,
   ListItem, Loading, Menu, MenuGroup, MenuItem, Option, Pagination, Popconfirm, Radio, RadioButton, RadioGroup, Row, Select,
-  Space, Statistic, Switch, TabPanel, Table, Tabs, Tag, Textarea, Timeline, TimelineItem, Tooltip,
+  Space, Statistic, Switch, TabPanel, Table, Tabs, Tag, Textarea, Timeline, TimelineItem, Tooltip, TreeSelect,
 } from 'tdesign-vue-next'
 import { Rate, Tree } from 'tdesign-vue-next'
 
@@ -15,7 +15,7 @@ const components: Plugin[] = [
   Alert, Aside, Badge, Button, Calendar, Card, Checkbox, CheckboxGroup, Col, Content, DatePicker, DateRangePicker, Descriptions,
   DescriptionsItem, Dialog, Divider, Drawer, Dropdown, Empty, Form, FormItem, Header, Input, InputNumber, Layout, Link, List,
   ListItem, Loading, Menu, MenuGroup, MenuItem, Option, Pagination, Popconfirm, Radio, RadioButton, RadioGroup, Row, Select,
-  Space, Statistic, Switch, TabPanel, Table, Tabs, Tag, Textarea, Timeline, TimelineItem, Tooltip,
+  Space, Statistic, Switch, TabPanel, Table, Tabs, Tag, Textarea, Timeline, TimelineItem, Tooltip, TreeSelect,
   // part B: add components here
   Rate, Tree,
 ]

@@ -21,6 +21,7 @@ import { staffRoutes } from './routes/staff/routes.js'
 import type { AppState } from './state.js'
 import type { Clock } from '../clock.js'
 import { adminCaseRoutes } from './routes/cases/admin-routes.js'
+import { consoleCaseRoutes } from './routes/cases/console-routes.js'
 import { deputyCaseRoutes } from './routes/cases/deputy-routes.js'
 import { residentCaseRoutes } from './routes/cases/resident-routes.js'
 import { uploadRoutes } from './routes/uploads/routes.js'
@@ -78,7 +79,8 @@ export function createHttpApp(config: Config, logger: Logger, store: Store, serv
       submitLimitPerTenMinutes: config.cases.submitLimitPerTenMinutes, timeZone: config.business.timeZone,
     }),
     deputyCaseRoutes(services.mpSessions, services.workflow, services.caseQueries, clock, config.business.timeZone),
-    adminCaseRoutes(services.auth, services.workflow, services.caseQueries, services.routing, services.caseReports, clock),
+    adminCaseRoutes(services.auth, services.workflow, services.caseQueries, services.routing, services.caseReports, clock, services.caseInbox),
+    consoleCaseRoutes(services.auth, services.caseInbox, services.caseDashboard, config.business.timeZone),
     uploadRoutes(services.mpSessions, services.uploads, config.uploads.maxBytes, clock),
     accountRoutes(services.accounts, services.mpSessions, services.auth, services.directory, services.botPeople, config.limits),
     privacyRoutes(services.mpSessions, services.privacy, services.personalData, services.erasure, () => ({ timeZone: services.calendar.timeZone, now: clock.now() })),

@@ -15,6 +15,8 @@ import { bundledHolidayYears } from './calendar-seed.js'
 import { CaseQueries } from './case-queries.js'
 import { CaseReports } from './case-reports.js'
 import { RoutingService } from './case-routing.js'
+import { CaseInbox } from './case-inbox.js'
+import { CaseDashboardService } from './case-dashboard.js'
 import { CaseSubmitter, type ContentCheck } from './case-submission.js'
 import { CaseWorkflow } from './case-workflow.js'
 import { MpSessions } from './mp-sessions.js'
@@ -125,6 +127,8 @@ export function createServices(config: Config & { security: { secretKey: string 
     erasure: new PersonalDataErasure(store, workflow, mpSessions, uploads, clock),
     caseQueries,
     caseReports: new CaseReports(store, caseQueries, routing, clock),
+    caseInbox: new CaseInbox(store, caseQueries, routing, clock, timeZone),
+    caseDashboard: new CaseDashboardService(store, caseQueries, routing, clock, timeZone),
     ...campaignServices,
     ...quizServices,
     digests: new DigestService(store, routing, campaignServices.readingDigest, { timeZone, sendAt: config.digest.sendAt, channelPerMinute: config.digest.channelPerMinute }, clock, surveyResponses),

@@ -11,6 +11,9 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 export const SCREENSHOTS = `${ROOT}test-output/console`
 const CHROMIUM = '/usr/bin/chromium'
 
+/** A build on a busy machine can take a minute or two. */
+export const BUILD_TIMEOUT_MS = 240_000
+
 let built = false
 /** The console as `npm start` would serve it: built now if admin/ changed since the last build. */
 export function ensureConsoleBuilt() {

@@ -2,14 +2,15 @@ import { expect } from 'chai'
 import { readdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { startApp, type TestApp } from '../helpers/app.js'
-import { ensureConsoleBuilt } from './harness.js'
+import { BUILD_TIMEOUT_MS, ensureConsoleBuilt } from './harness.js'
 
 const DIST = fileURLToPath(new URL('../../admin/dist', import.meta.url))
 
 describe('the console is served at /console/', () => {
   let app: TestApp
   let script: string
-  before(async () => {
+  before(async function () {
+    this.timeout(BUILD_TIMEOUT_MS) // the console is built first when admin/ changed
     ensureConsoleBuilt()
     script = readdirSync(`${DIST}/assets`).find((f) => f.startsWith('index-') && f.endsWith('.js'))!
     app = await startApp()

@@ -5,21 +5,25 @@ import type { CaseQueries } from '../../../services/case-queries.js'
 import type { RoutingService } from '../../../services/case-routing.js'
 import type { CaseWorkflow } from '../../../services/case-workflow.js'
 import { requireStaff } from '../../middleware/auth.js'
-import { presentHandedUp, presentStaffCase, presentStaffCaseSummary } from '../../presenters/cases.js'
+import { presentHandedUp, presentStaffCase } from '../../presenters/cases.js'
+import { presentInboxRow } from '../../presenters/case-inbox.js'
+import type { CaseInbox } from '../../../services/case-inbox.js'
 import type { AppState, RouteContext } from '../../state.js'
 import { parse } from '../../validate.js'
 import { assignBody, caseIdParam, mergeBody, previewBody, reasonBody, staffCasesQuery, statsQuery } from './schemas.js'
 import type { CaseReports } from '../../../services/case-reports.js'
 
 /** Station staff triage their queue; organizers see their district; admins everything. */
-export function adminCaseRoutes(auth: AuthService, workflow: CaseWorkflow, queries: CaseQueries, routing: RoutingService, reports: CaseReports, clock: Clock) {
+export function adminCaseRoutes(auth: AuthService, workflow: CaseWorkflow, queries: CaseQueries, routing: RoutingService, reports: CaseReports, clock: Clock, inbox: CaseInbox) {
   const router = new Router<AppState>({ prefix: '/api/admin' })
   const staff = requireStaff(auth)
+  /** The case as staff see it, with its deadline in words (the same badge as the inbox line). */
+  const withSla = (d: Awaited<ReturnType<CaseQueries['forStaff']>>) => ({ ...presentStaffCase(d, clock.now()), sla: inbox.sla(d.case) })
 
   router.get('/cases', staff, async (ctx) => {
     const { cursor, limit, order, ...filters } = parse(staffCasesQuery, ctx.query, 'query')
-    const page = await queries.staffCases(ctx.state.staff!, filters, { cursor, limit, order })
-    ctx.body = { items: page.items.map(presentStaffCaseSummary), nextCursor: page.nextCursor }
+    const page = await inbox.page(ctx.state.staff!, filters, { cursor, limit, order })
+    ctx.body = { items: page.items.map(presentInboxRow), nextCursor: page.nextCursor }
   })
 
   /** Counts, medians, shares answered in time and satisfaction; per station, district, topic, deputy or department (述职评议). */
@@ -30,14 +34,14 @@ export function adminCaseRoutes(auth: AuthService, workflow: CaseWorkflow, queri
 
   router.get('/cases/:id', staff, async (ctx) => {
     const { id } = parse(caseIdParam, ctx.params, 'params')
-    ctx.body = presentStaffCase(await queries.forStaff(ctx.state.staff!, id), clock.now())
+    ctx.body = withSla(await queries.forStaff(ctx.state.staff!, id))
   })
 
   const act = (path: string, run: (ctx: RouteContext, id: string) => Promise<unknown>) =>
     router.post(`/cases/:id/${path}`, staff, async (ctx) => {
       const { id } = parse(caseIdParam, ctx.params, 'params')
       await run(ctx, id)
-      ctx.body = presentStaffCase(await queries.forStaff(ctx.state.staff!, id), clock.now())
+      ctx.body = withSla(await queries.forStaff(ctx.state.staff!, id))
     })
 
   act('assign', (ctx, id) => {
