@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto'
 import { expect } from 'chai'
 import type { Browser } from 'playwright-core'
-import { launchBrowser, logInAs, newPage, screenshot, startConsoleApp, type ConsoleApp } from './harness.js'
+import { BUILD_TIMEOUT_MS, launchBrowser, logInAs, newPage, screenshot, startConsoleApp, type ConsoleApp } from './harness.js'
 
-describe('console: an admin keeps the directory and the messages in order', () => {
+describe('console: an admin keeps the directory and the messages in order', function () {
+  // A real browser on a shared machine: each story gets two minutes (it usually needs under thirty seconds).
+  this.timeout(120_000)
   let app: ConsoleApp
   let browser: Browser
   before(async function () {
+    this.timeout(BUILD_TIMEOUT_MS) // the console is built first when admin/ changed
     browser = await launchBrowser(this)
     app = await startConsoleApp()
   })
@@ -34,7 +37,7 @@ describe('console: an admin keeps the directory and the messages in order', () =
     const title = page.locator('[data-test=import-problems-title]')
     await title.getByText(/文件有 \d+ 处问题，未导入任何数据/).waitFor()
     const rows = (await page.locator('[data-test=import-problems] tbody tr').allInnerTexts()).map((r) => r.replace(/\s+/g, ' ').trim().replace(/^\d+ /, ''))
-    expect(rows).to.have.members([
+    expect(rows, 'in the file\'s order').to.deep.equal([
       '联络站 第 1 条（新建联络站） · 覆盖地区第 1 项 未知的区域 "nowhere"',
       '代表 第 1 条（王芳） · 所属联络站第 1 项 未知的联络站 "st999"',
       '代表 第 2 条（赵磊） · 电话 电话号码无效 "12345"',

@@ -1,13 +1,16 @@
 import { expect } from 'chai'
 import type { Browser } from 'playwright-core'
 import { asAdmin } from '../helpers/app.js'
-import { launchBrowser, logInAs, newPage, screenshot, startConsoleApp, type ConsoleApp } from './harness.js'
+import { BUILD_TIMEOUT_MS, launchBrowser, logInAs, newPage, screenshot, startConsoleApp, type ConsoleApp } from './harness.js'
 
 /** A district organizer works in their district only: the pickers and lists never offer another district. */
-describe('console: a district organizer stays in their district', () => {
+describe('console: a district organizer stays in their district', function () {
+  // A real browser on a shared machine: each story gets two minutes (it usually needs under thirty seconds).
+  this.timeout(120_000)
   let app: ConsoleApp
   let browser: Browser
   before(async function () {
+    this.timeout(BUILD_TIMEOUT_MS) // the console is built first when admin/ changed
     browser = await launchBrowser(this)
     app = await startConsoleApp()
   })

@@ -1,7 +1,7 @@
 import { expect } from 'chai'
 import type { Browser } from 'playwright-core'
 import { asDeputy } from '../helpers/app.js'
-import { launchBrowser, logInAs, newPage, screenshot, startConsoleApp, type ConsoleApp } from './harness.js'
+import { BUILD_TIMEOUT_MS, launchBrowser, logInAs, newPage, screenshot, startConsoleApp, type ConsoleApp } from './harness.js'
 
 /** "2026-12-04T09:30" in Beijing time, some days after the app's clock: what a date-and-time field takes. */
 function beijingLocal(from: Date, days: number, hhmm: string) {
@@ -9,10 +9,13 @@ function beijingLocal(from: Date, days: number, hhmm: string) {
   return `${day}T${hhmm}`
 }
 
-describe('console: an organizer runs a meeting', () => {
+describe('console: an organizer runs a meeting', function () {
+  // A real browser on a shared machine: each story gets two minutes (it usually needs under thirty seconds).
+  this.timeout(120_000)
   let app: ConsoleApp
   let browser: Browser
   before(async function () {
+    this.timeout(BUILD_TIMEOUT_MS) // the console is built first when admin/ changed
     browser = await launchBrowser(this)
     app = await startConsoleApp()
   })

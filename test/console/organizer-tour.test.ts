@@ -4,17 +4,20 @@ import { seedDemoCampaign } from '../../src/demo/demo-campaign.js'
 import { seedDemoMeeting } from '../../src/demo/demo-meeting.js'
 import { seedDemoQuiz } from '../../src/demo/demo-quiz.js'
 import { seedDemoSurveys } from '../../src/demo/demo-surveys.js'
-import { launchBrowser, logInAs, newPage, screenshot, startConsoleApp, type ConsoleApp, type ConsolePage } from './harness.js'
+import { BUILD_TIMEOUT_MS, launchBrowser, logInAs, newPage, screenshot, startConsoleApp, type ConsoleApp, type ConsolePage } from './harness.js'
 
 /**
  * Every organizer and admin screen of the demo city opens with its data in words, without a
  * script error; each is saved as a screenshot for people to look at.
  */
-describe('console: the organizers\' and admins\' screens on the demo city', () => {
+describe('console: the organizers\' and admins\' screens on the demo city', function () {
+  // A real browser on a shared machine: each story gets two minutes (it usually needs under thirty seconds).
+  this.timeout(120_000)
   let app: ConsoleApp
   let browser: Browser
   let page: ConsolePage
   before(async function () {
+    this.timeout(BUILD_TIMEOUT_MS) // the console is built first when admin/ changed
     browser = await launchBrowser(this)
     app = await startConsoleApp()
     // As `npm start` does on a fresh store: a meeting, a campaign, a consultation and a ballot, a quiz.

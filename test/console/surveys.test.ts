@@ -1,12 +1,15 @@
 import { expect } from 'chai'
 import type { Browser } from 'playwright-core'
 import { asResident } from '../helpers/app.js'
-import { launchBrowser, logInAs, newPage, screenshot, startConsoleApp, type ConsoleApp } from './harness.js'
+import { BUILD_TIMEOUT_MS, launchBrowser, logInAs, newPage, screenshot, startConsoleApp, type ConsoleApp } from './harness.js'
 
-describe('console: an organizer builds a survey with a condition', () => {
+describe('console: an organizer builds a survey with a condition', function () {
+  // A real browser on a shared machine: each story gets two minutes (it usually needs under thirty seconds).
+  this.timeout(120_000)
   let app: ConsoleApp
   let browser: Browser
   before(async function () {
+    this.timeout(BUILD_TIMEOUT_MS) // the console is built first when admin/ changed
     browser = await launchBrowser(this)
     app = await startConsoleApp()
   })

@@ -18,3 +18,9 @@ export function placeInFile(path: string, file: unknown): string {
   const what = field ? ` · ${FIELDS[field] ?? field}${sub !== undefined ? `第 ${Number(sub) + 1} 项` : ''}` : ''
   return `${LISTS[list]} 第 ${Number(index) + 1} 条${name}${what}`
 }
+
+/** Where a problem path falls in the file, for listing problems top to bottom. */
+export function fileOrder(path: string): number {
+  const m = /(regions|stations|deputies|staff)\[(\d+)\]/.exec(path)
+  return m ? Object.keys(LISTS).indexOf(m[1]) * 1_000_000 + Number(m[2]) : -1
+}
