@@ -9,6 +9,7 @@ import { jsonBody } from './middleware/json-body.js'
 import { consoleOriginCheck } from './middleware/origin-check.js'
 import { routedPath } from './middleware/routed-path.js'
 import { securityHeaders } from './middleware/security-headers.js'
+import { consoleStatic } from './middleware/console-static.js'
 import { requestContext } from './middleware/request-context.js'
 import { auditRoutes } from './routes/audit/routes.js'
 import { authRoutes } from './routes/auth/routes.js'
@@ -20,6 +21,7 @@ import { staffRoutes } from './routes/staff/routes.js'
 import type { AppState } from './state.js'
 import type { Clock } from '../clock.js'
 import { adminCaseRoutes } from './routes/cases/admin-routes.js'
+import { consoleCaseRoutes } from './routes/cases/console-routes.js'
 import { deputyCaseRoutes } from './routes/cases/deputy-routes.js'
 import { residentCaseRoutes } from './routes/cases/resident-routes.js'
 import { uploadRoutes } from './routes/uploads/routes.js'
@@ -74,6 +76,7 @@ export function createHttpApp(config: Config, logger: Logger, store: { idempoten
   app.use(requestContext(logger))
   app.use(securityHeaders())
   app.use(errorHandler())
+  app.use(consoleStatic()) // the built console at /console/; nothing else
   app.use(consoleOriginCheck(config.http.allowedOrigins))
   app.use(expensiveLimits(config.limits))
   // Uploads are multipart and the directory import is large: their routes read the body
@@ -101,7 +104,8 @@ export function createHttpApp(config: Config, logger: Logger, store: { idempoten
       submitLimitPerTenMinutes: config.cases.submitLimitPerTenMinutes, timeZone,
     }),
     deputyCaseRoutes({ sessions, workflow: services.workflow, queries: services.caseQueries, clock, timeZone }),
-    adminCaseRoutes({ auth, workflow: services.workflow, queries: services.caseQueries, routing: services.routing, reports: services.caseReports, clock }),
+    adminCaseRoutes({ auth, workflow: services.workflow, queries: services.caseQueries, routing: services.routing, reports: services.caseReports, inbox: services.caseInbox, clock }),
+    consoleCaseRoutes({ auth, inbox: services.caseInbox, dashboard: services.caseDashboard, timeZone }),
     uploadRoutes({ sessions, uploads: services.uploads, maxBytes: config.uploads.maxBytes, clock }),
     imageRoutes({ sessions, uploads: services.uploads, clock }),
     mpLoginRoutes({ accounts: services.accounts, limits: config.limits }),

@@ -23,6 +23,8 @@ import { PrivacyService } from './privacy/privacy.js'
 import { Uploads } from './cases/uploads.js'
 import { PersonalDataExport } from './privacy/personal-data-export.js'
 import { PersonalDataErasure } from './privacy/personal-data-erasure.js'
+import { CaseInbox } from './cases/case-inbox.js'
+import { CaseDashboardService } from './cases/case-dashboard.js'
 import type { Logger } from '../logger.js'
 import type { WeChatClient } from '../wechat/client.js'
 import type { WeComRobot } from '../wechat/wecom-robot.js'
@@ -136,6 +138,8 @@ export function createServices(config: Config & { security: { secretKey: string 
     erasure: new PersonalDataErasure(store, workflow, mpSessions, uploads, clock),
     caseQueries,
     caseReports: new CaseReports(store, caseQueries, directoryCache, clock),
+    caseInbox: new CaseInbox(store, caseQueries, directoryCache, clock, timeZone),
+    caseDashboard: new CaseDashboardService(store, caseQueries, directoryCache, clock, timeZone),
     ...campaignServices,
     ...quizServices,
     digests: new DigestService(store, directoryCache, campaignServices.readingDigest, { timeZone, sendAt: config.digest.sendAt, channelPerMinute: config.digest.channelPerMinute }, clock, surveyResponses),

@@ -368,6 +368,8 @@ export interface CaseFilter {
   overdueAt?: Date
   createdFrom?: Date
   createdTo?: Date
+  /** The resident's latest rating (1–5), for the console's satisfaction chart and its click-through. */
+  rating?: number
 }
 export interface CaseQuery extends CaseFilter, PageQuery {
   /** newest first (default), or nearest deadline first. */

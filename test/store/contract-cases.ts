@@ -110,6 +110,14 @@ export function caseContract(store: () => Store) {
       expect(await find({ residentId: 'someone-else' })).to.deep.equal([])
     })
 
+    it('finds cases by the resident\'s latest rating, in lists and statistics alike', async () => {
+      const pleased = await submit({ status: 'closed', rating: 5 })
+      await submit({ status: 'closed', rating: 2 })
+      await submit()
+      expect((await store().cases.search({ limit: 10, rating: 5 })).items.map((c) => c.id)).to.deep.equal([pleased.id])
+      expect((await store().cases.listForStats({ rating: 5 })).map((c) => c.id)).to.deep.equal([pleased.id])
+    })
+
     it('finds cases waiting at an office: a district office, or the city office', async () => {
       const district = await submit({ stationId: null, deputyId: null, officeRegionId: 'd02', status: 'submitted' })
       const city = await submit({ stationId: null, deputyId: null, officeRegionId: null, status: 'submitted' })

@@ -113,3 +113,11 @@ export const presentPublicMeeting = (m: MeetingRecord, taken: number) => ({
 
 /** A resident's place at a meeting open to public attendance. */
 export const presentPublicRegistration = (r: PublicRegistration) => ({ meetingId: r.meetingId, name: r.name, createdAt: r.createdAt.toISOString() })
+
+/** Who a selector would invite: counts by kind and the first names, enough to check the choice at a glance. */
+export const presentInviteePreview = (people: Array<{ kind: 'deputy' | 'staff'; id: string; name: string }>) => ({
+  count: people.length,
+  deputies: people.filter((p) => p.kind === 'deputy').length,
+  staff: people.filter((p) => p.kind === 'staff').length,
+  people: people.slice(0, 200).map(({ kind, id, name }) => ({ kind, id, name })),
+})

@@ -1,5 +1,5 @@
 import type { Clock } from '../../clock.js'
-import type { CaseEvent, CaseRecord, CaseStatus } from '../../domain/case.js'
+import { OPEN_STATUSES, type CaseEvent, type CaseRecord, type CaseStatus } from '../../domain/case.js'
 import { canSeeCase } from '../../domain/case-access.js'
 import { namedIds } from '../../domain/case-timeline.js'
 import { subtree } from '../../domain/region-tree.js'
@@ -21,6 +21,12 @@ export interface CaseFilters {
   overdue?: boolean
   from?: Date
   to?: Date
+  /** Still waiting for someone (any open status), as the dashboard's "open" count means. */
+  open?: boolean
+  /** The resident's latest rating, 1–5. */
+  rating?: number
+  /** The place's district or the district handling it (the dashboard's bars by district). */
+  districtId?: string
 }
 
 export interface CaseDetail {
@@ -71,6 +77,7 @@ export class CaseQueries {
     const wanted = await this.filterQuery(filters)
     const query: Partial<CaseQuery> = { ...wanted, ...scope }
     if (scope.stationIds && wanted.stationIds) query.stationIds = wanted.stationIds.filter((id) => scope.stationIds!.includes(id))
+    if (scope.districtIds && wanted.districtIds) query.districtIds = wanted.districtIds.filter((id) => scope.districtIds!.includes(id))
     return query
   }
 
@@ -84,6 +91,9 @@ export class CaseQueries {
   async filterQuery(f: CaseFilters): Promise<Partial<CaseQuery>> {
     const q: Partial<CaseQuery> = {}
     if (f.status) q.statuses = [f.status]
+    else if (f.open) q.statuses = [...OPEN_STATUSES]
+    if (f.rating !== undefined) q.rating = f.rating
+    if (f.districtId) q.districtIds = [f.districtId]
     if (f.topic) q.topic = f.topic
     if (f.deputyId) q.deputyId = f.deputyId
     if (f.stationId) q.stationIds = [f.stationId]

@@ -193,6 +193,19 @@ export class MeetingService {
     return { reminded: waiting.length, round }
   }
 
+  /**
+   * Who a selector would invite, for the console's live preview while the organizer picks:
+   * the same people and problems as creating would give, except that nobody yet is an empty list.
+   */
+  async previewInvitees(staff: StaffPrincipal, selector: InviteeSelector) {
+    try {
+      return await this.resolve(staff, selector)
+    } catch (e) {
+      if (e instanceof UnprocessableError && e.code === 'no_invitees') return []
+      throw e
+    }
+  }
+
   /** The people a selector names within what the organizer looks after; 422 listing every problem. */
   private async resolve(staff: StaffPrincipal, selector: InviteeSelector) {
     const dir = await this.store.directory.snapshot()

@@ -31,6 +31,7 @@ function filterClauses(f: CaseFilter): Filter[] {
   if (f.overdueAt) clauses.push({ nextDueAt: { $lt: f.overdueAt } })
   if (f.createdFrom) clauses.push({ createdAt: { $gte: f.createdFrom } })
   if (f.createdTo) clauses.push({ createdAt: { $lt: f.createdTo } })
+  if (f.rating !== undefined) clauses.push({ rating: f.rating })
   return clauses
 }
 

@@ -42,6 +42,7 @@ function filterClauses(f: CaseFilter) {
   if (f.overdueAt) clauses.push('next_due_at < ?') && params.push(f.overdueAt.toISOString())
   if (f.createdFrom) clauses.push('created_at >= ?') && params.push(f.createdFrom.toISOString())
   if (f.createdTo) clauses.push('created_at < ?') && params.push(f.createdTo.toISOString())
+  if (f.rating !== undefined) clauses.push('rating = ?') && params.push(f.rating)
   return { clauses, params }
 }
 

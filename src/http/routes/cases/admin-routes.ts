@@ -5,7 +5,9 @@ import type { CaseQueries } from '../../../services/cases/case-queries.js'
 import type { RoutingService } from '../../../services/cases/case-routing.js'
 import type { CaseWorkflow } from '../../../services/cases/case-workflow.js'
 import { requireStaff } from '../../middleware/auth.js'
-import { presentHandedUp, presentStaffCase, presentStaffCaseSummary } from '../../presenters/cases.js'
+import { presentHandedUp, presentStaffCase } from '../../presenters/cases.js'
+import { presentInboxRow } from '../../presenters/case-inbox.js'
+import type { CaseInbox } from '../../../services/cases/case-inbox.js'
 import type { RouteContext, StaffState } from '../../state.js'
 import { parse } from '../../validate.js'
 import { assignBody, caseIdParam, mergeBody, previewBody, reasonBody, staffCasesQuery, statsQuery } from './schemas.js'
@@ -17,18 +19,21 @@ export interface AdminCaseRoutesDeps {
   queries: CaseQueries
   routing: RoutingService
   reports: CaseReports
+  inbox: CaseInbox
   clock: Clock
 }
 
 /** Station staff triage their queue; organizers see their district; admins everything. */
-export function adminCaseRoutes({ auth, workflow, queries, routing, reports, clock }: AdminCaseRoutesDeps) {
+export function adminCaseRoutes({ auth, workflow, queries, routing, reports, inbox, clock }: AdminCaseRoutesDeps) {
   const router = new Router<StaffState>({ prefix: '/api/admin' })
   router.use(requireStaff(auth))
+  /** The case as staff see it, with its deadline in words (the same badge as the inbox line). */
+  const withSla = (d: Awaited<ReturnType<CaseQueries['forStaff']>>) => ({ ...presentStaffCase(d, clock.now()), sla: inbox.sla(d.case) })
 
   router.get('/cases', async (ctx) => {
     const { cursor, limit, order, ...filters } = parse(staffCasesQuery, ctx.query, 'query')
-    const page = await queries.staffCases(ctx.state.staff, filters, { cursor, limit, order })
-    ctx.body = { items: page.items.map(presentStaffCaseSummary), nextCursor: page.nextCursor }
+    const page = await inbox.page(ctx.state.staff, filters, { cursor, limit, order })
+    ctx.body = { items: page.items.map(presentInboxRow), nextCursor: page.nextCursor }
   })
 
   /** Counts, medians, shares answered in time and satisfaction; per station, district, topic, deputy or department (述职评议). */
@@ -39,14 +44,14 @@ export function adminCaseRoutes({ auth, workflow, queries, routing, reports, clo
 
   router.get('/cases/:id', async (ctx) => {
     const { id } = parse(caseIdParam, ctx.params, 'params')
-    ctx.body = presentStaffCase(await queries.forStaff(ctx.state.staff, id), clock.now())
+    ctx.body = withSla(await queries.forStaff(ctx.state.staff, id))
   })
 
   const act = (path: string, run: (ctx: RouteContext<StaffState>, id: string) => Promise<unknown>) =>
     router.post(`/cases/:id/${path}`, async (ctx) => {
       const { id } = parse(caseIdParam, ctx.params, 'params')
       await run(ctx, id)
-      ctx.body = presentStaffCase(await queries.forStaff(ctx.state.staff, id), clock.now())
+      ctx.body = withSla(await queries.forStaff(ctx.state.staff, id))
     })
 
   act('assign', (ctx, id) => {

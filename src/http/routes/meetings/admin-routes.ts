@@ -7,7 +7,7 @@ import type { QrCodeRenderer } from '../../../services/qr-codes.js'
 import type { IdempotencyRepo } from '../../../store/idempotency-port.js'
 import { requireStaff } from '../../middleware/auth.js'
 import { idempotent } from '../../middleware/idempotency.js'
-import { presentInvitee, presentMeeting, presentMeetingSummary, presentPersonAttendance, presentTable } from '../../presenters/meetings.js'
+import { presentInvitee, presentMeeting, presentMeetingSummary, presentInviteePreview, presentPersonAttendance, presentTable } from '../../presenters/meetings.js'
 import type { StaffState } from '../../state.js'
 import { parse } from '../../validate.js'
 import { addInviteesBody, attendanceQuery, cancelBody, createBody, editBody, listQuery, meetingIdParam } from './schemas.js'
@@ -32,6 +32,12 @@ export function adminMeetingRoutes({ auth, meetings, reports, qrCodes, idempoten
     const draft = parse(createBody, ctx.state.body, 'body')
     ctx.status = 201
     ctx.body = presentMeeting(await meetings.create(ctx.state.staff, draft))
+  })
+
+  /** The live preview while creating: how many people the selector names, and who (the first 200 by name). */
+  router.post('/invitee-preview', async (ctx) => {
+    const people = await meetings.previewInvitees(ctx.state.staff, parse(addInviteesBody, ctx.state.body, 'body').selector)
+    ctx.body = presentInviteePreview(people)
   })
 
   router.get('/', async (ctx) => {

@@ -18,13 +18,14 @@ export function outboxRoutes({ auth, outbox }: OutboxRoutesDeps) {
   router.use(requireStaff(auth, 'admin'))
 
   router.get('/', async (ctx) => {
-    const { counts, byChannel, page } = await outbox.overview(parse(outboxQuery, ctx.query, 'query'))
-    ctx.body = { counts, byChannel, items: page.items.map(presentOutboxMessage), nextCursor: page.nextCursor }
+    const { counts, byChannel, page, names } = await outbox.overview(parse(outboxQuery, ctx.query, 'query'))
+    ctx.body = { counts, byChannel, items: page.items.map((m) => presentOutboxMessage(m, names)), nextCursor: page.nextCursor }
   })
 
   router.post('/:id/retry', async (ctx) => {
     const { id } = parse(messageId, ctx.params, 'params')
-    ctx.body = presentOutboxMessage(await outbox.retry(id))
+    const { message, names } = await outbox.retry(id)
+    ctx.body = presentOutboxMessage(message, names)
   })
 
   return router

@@ -1,0 +1,49 @@
+import type { RouteRecordRaw } from 'vue-router'
+import type { MenuItem } from './menu'
+import type { Role } from './session'
+
+const OFFICE: Role[] = ['organizer', 'admin']
+const ADMIN: Role[] = ['admin']
+
+/**
+ * The organizers' other areas (issue 14, part B): meetings, campaigns, quizzes, surveys,
+ * directory, calendar, outbox, audit, staff. Add each area's routes and menu entries HERE
+ * (views under views/<area>/, loaded lazily), so the case pages and these merge apart.
+ *
+ * Example:
+ *   areaRoutes: { path: 'meetings', component: () => import('./views/meetings/MeetingList.vue'), meta: { title: '会议活动' } }
+ *   areaMenu:   { path: '/meetings', title: '会议活动', roles: ['organizer', 'admin'] }
+ */
+export const areaRoutes: RouteRecordRaw[] = [
+  // part B: routes go here
+  { path: 'meetings', component: () => import('./views/meetings/MeetingList.vue'), meta: { title: '会议活动' } },
+  { path: 'meetings/attendance', component: () => import('./views/meetings/AttendanceReport.vue'), meta: { title: '出席统计' } },
+  { path: 'meetings/new', component: () => import('./views/meetings/MeetingCreate.vue'), meta: { title: '新建会议' } },
+  { path: 'meetings/:id', component: () => import('./views/meetings/MeetingDetail.vue'), meta: { title: '会议详情' } },
+  { path: 'surveys', component: () => import('./views/surveys/SurveyList.vue'), meta: { title: '问卷与票决' } },
+  { path: 'surveys/new', component: () => import('./views/surveys/SurveyBuilder.vue'), meta: { title: '新建问卷' } },
+  { path: 'surveys/:id', component: () => import('./views/surveys/SurveyDetail.vue'), meta: { title: '问卷详情' } },
+  { path: 'campaigns', component: () => import('./views/campaigns/CampaignList.vue'), meta: { title: '学习宣传' } },
+  { path: 'campaigns/:id', component: () => import('./views/campaigns/CampaignDetail.vue'), meta: { title: '学习活动' } },
+  { path: 'quizzes', component: () => import('./views/quizzes/QuizList.vue'), meta: { title: '知识竞赛' } },
+  { path: 'quizzes/:id', component: () => import('./views/quizzes/QuizDetail.vue'), meta: { title: '知识竞赛详情' } },
+  { path: 'calendar', component: () => import('./views/calendar/BusinessCalendar.vue'), meta: { title: '工作日历' } },
+  { path: 'directory', component: () => import('./views/directory/Directory.vue'), meta: { title: '名册' } },
+  { path: 'directory/import', component: () => import('./views/directory/DirectoryImport.vue'), meta: { title: '导入名册' } },
+  { path: 'outbox', component: () => import('./views/admin/Outbox.vue'), meta: { title: '消息发送监控' } },
+  { path: 'audit', component: () => import('./views/admin/AuditLog.vue'), meta: { title: '操作记录' } },
+  { path: 'staff', component: () => import('./views/admin/StaffAccounts.vue'), meta: { title: '账号与角色' } },
+]
+
+export const areaMenu: MenuItem[] = [
+  // part B: menu entries go here
+  { path: '/meetings', title: '会议活动', roles: OFFICE, group: '组织工作' },
+  { path: '/surveys', title: '问卷与票决', roles: OFFICE, group: '组织工作' },
+  { path: '/campaigns', title: '学习宣传', roles: OFFICE, group: '组织工作' },
+  { path: '/quizzes', title: '知识竞赛', roles: OFFICE, group: '组织工作' },
+  { path: '/directory', title: '名册', roles: OFFICE, group: '名册' },
+  { path: '/calendar', title: '工作日历', roles: OFFICE, group: '名册' },
+  { path: '/outbox', title: '消息发送监控', roles: ADMIN, group: '系统管理' },
+  { path: '/audit', title: '操作记录', roles: ADMIN, group: '系统管理' },
+  { path: '/staff', title: '账号与角色', roles: ADMIN, group: '系统管理' },
+]

@@ -1,0 +1,54 @@
+import type { LocationQuery } from 'vue-router'
+
+/**
+ * The inbox's filters, named exactly as GET /api/admin/cases takes them, so the page's
+ * address, the API call, the export and the dashboard's click-throughs all say the same.
+ */
+export const FILTER_KEYS = ['status', 'topic', 'regionId', 'stationId', 'districtId', 'deputyId', 'overdue', 'open', 'rating', 'from', 'to', 'order'] as const
+export type FilterKey = (typeof FILTER_KEYS)[number]
+export type InboxFilters = Partial<Record<FilterKey, string>>
+
+export function filtersFrom(query: LocationQuery): InboxFilters {
+  const filters: InboxFilters = {}
+  for (const key of FILTER_KEYS) {
+    const value = query[key]
+    if (typeof value === 'string' && value !== '') filters[key] = value
+  }
+  return filters
+}
+
+const TZ = 'Asia/Shanghai'
+const localDay = new Intl.DateTimeFormat('en-CA', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit' })
+const DAY = 86_400_000
+
+/** The date picker's days (inclusive) as the API's instants: from the start of the first day to the start of the day after the last. */
+export function rangeToFilters(days: string[]): Pick<InboxFilters, 'from' | 'to'> {
+  if (days.length !== 2 || !days[0] || !days[1]) return {}
+  const next = localDay.format(new Date(Date.parse(`${days[1]}T12:00:00+08:00`) + DAY))
+  return { from: `${days[0]}T00:00:00+08:00`, to: `${next}T00:00:00+08:00` }
+}
+
+/** The instants back as the days a person picked. */
+export function filtersToRange(f: InboxFilters): string[] {
+  if (!f.from && !f.to) return []
+  const from = f.from ? localDay.format(new Date(f.from)) : ''
+  const to = f.to ? localDay.format(new Date(new Date(f.to).getTime() - 1)) : localDay.format(new Date())
+  return [from || to, to]
+}
+
+/** Saved views live in this browser (per person): a name and the filters. */
+export interface SavedView {
+  name: string
+  filters: InboxFilters
+}
+const viewsKey = (staffId: string) => `liaison.inbox.views.${staffId}`
+export function loadViews(staffId: string): SavedView[] {
+  try {
+    return JSON.parse(localStorage.getItem(viewsKey(staffId)) ?? '[]')
+  } catch {
+    return []
+  }
+}
+export function storeViews(staffId: string, views: SavedView[]) {
+  localStorage.setItem(viewsKey(staffId), JSON.stringify(views))
+}

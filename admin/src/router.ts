@@ -1,0 +1,52 @@
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import { whenUnauthorized } from './api'
+import { areaRoutes } from './areas'
+import { homeOf } from './menu'
+import { loadSession, session } from './session'
+import Layout from './views/Layout.vue'
+import Login from './views/Login.vue'
+import CaseList from './views/cases/CaseList.vue'
+
+/** The case pages (part A). Chart pages load lazily so the first screen stays small. */
+const caseRoutes: RouteRecordRaw[] = [
+  { path: 'cases', component: CaseList, meta: { title: '留言办理' } },
+  { path: 'cases/:id', component: () => import('./views/cases/CaseDetail.vue'), meta: { title: '留言详情' } },
+  { path: 'dashboard', component: () => import('./views/dashboard/Dashboard.vue'), meta: { title: '工作概览' } },
+  { path: 'stats', component: () => import('./views/dashboard/Stats.vue'), meta: { title: '统计分析' } },
+  { path: 'deputies', component: () => import('./views/station/Deputies.vue'), meta: { title: '代表与值班' } },
+  { path: 'posters', component: () => import('./views/station/Posters.vue'), meta: { title: '二维码海报' } },
+  { path: 'binding-codes', component: () => import('./views/station/BindingCodes.vue'), meta: { title: '绑定码' } },
+]
+
+const routes: RouteRecordRaw[] = [
+  { path: '/login', component: Login, meta: { title: '登录', public: true } },
+  {
+    path: '/',
+    component: Layout,
+    children: [
+      { path: '', redirect: () => (session.staff ? homeOf(session.staff.role) : '/login') },
+      ...caseRoutes,
+      ...areaRoutes,
+      { path: ':pathMatch(.*)*', component: () => import('./views/NotFound.vue'), meta: { title: '页面不存在' } },
+    ],
+  },
+]
+
+export const router = createRouter({ history: createWebHistory('/console/'), routes })
+
+router.beforeEach(async (to) => {
+  const staff = await loadSession().catch(() => null)
+  if (to.meta.public) return staff && to.path === '/login' ? homeOf(staff.role) : true
+  if (!staff) return { path: '/login', query: to.fullPath !== '/' ? { next: to.fullPath } : {} }
+  return true
+})
+
+router.afterEach((to) => {
+  document.title = `${(to.meta.title as string) ?? '管理后台'} · 人大代表联络站`
+})
+
+whenUnauthorized(() => {
+  session.staff = null
+  const here = router.currentRoute.value
+  if (!here.meta.public) void router.push({ path: '/login', query: { next: here.fullPath } })
+})

@@ -1,0 +1,41 @@
+import { reactive } from 'vue'
+import { api, ApiError } from './api'
+
+export type Role = 'station_staff' | 'organizer' | 'admin'
+export interface Staff {
+  id: string
+  username: string
+  name: string
+  role: Role
+  stationIds: string[]
+  regionIds: string[]
+}
+
+export const ROLE_LABELS: Record<Role, string> = { station_staff: '联络站工作人员', organizer: '人大办工作人员', admin: '系统管理员' }
+
+/** Who is logged in; null until /me answers or after logging out. */
+export const session = reactive<{ staff: Staff | null; checked: boolean }>({ staff: null, checked: false })
+
+export async function loadSession(): Promise<Staff | null> {
+  if (session.checked) return session.staff
+  try {
+    session.staff = (await api.get<{ staff: Staff }>('/me')).staff
+  } catch (err) {
+    if (!(err instanceof ApiError && err.status === 401)) throw err
+    session.staff = null
+  }
+  session.checked = true
+  return session.staff
+}
+
+export async function logIn(username: string, password: string) {
+  session.staff = (await api.post<{ staff: Staff }>('/login', { username, password })).staff
+  session.checked = true
+  return session.staff
+}
+
+export async function logOut() {
+  await api.post('/logout').catch(() => {})
+  session.staff = null
+  session.checked = true
+}

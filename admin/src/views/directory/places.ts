@@ -1,0 +1,26 @@
+/**
+ * A directory file's problem paths ("deputies[17].stationIds[0]") in words staff use:
+ * "代表 第 18 条（王芳）· 所属联络站". The record's name is read from the file itself.
+ */
+const LISTS: Record<string, string> = { regions: '地区', stations: '联络站', deputies: '代表', staff: '工作人员' }
+const FIELDS: Record<string, string> = {
+  id: '编号', code: '代码', name: '名称', kind: '类型', parentId: '上级地区', address: '地址', regionIds: '覆盖地区',
+  receptionDays: '接待日', level: '层级', stationIds: '所属联络站', topics: '关注领域', phone: '电话', dutyDates: '值班日期',
+  role: '角色', username: '账号', password: '初始密码', active: '是否启用',
+}
+
+export function placeInFile(path: string, file: unknown): string {
+  const m = /^(?:body\.)?(regions|stations|deputies|staff)\[(\d+)\](?:\.(\w+))?(?:\[(\d+)\])?/.exec(path)
+  if (!m) return path || '整个文件'
+  const [, list, index, field, sub] = m
+  const record = (file as Record<string, Array<{ name?: unknown }>> | null)?.[list]?.[Number(index)]
+  const name = typeof record?.name === 'string' && record.name ? `（${record.name}）` : ''
+  const what = field ? ` · ${FIELDS[field] ?? field}${sub !== undefined ? `第 ${Number(sub) + 1} 项` : ''}` : ''
+  return `${LISTS[list]} 第 ${Number(index) + 1} 条${name}${what}`
+}
+
+/** Where a problem path falls in the file, for listing problems top to bottom. */
+export function fileOrder(path: string): number {
+  const m = /(regions|stations|deputies|staff)\[(\d+)\]/.exec(path)
+  return m ? Object.keys(LISTS).indexOf(m[1]) * 1_000_000 + Number(m[2]) : -1
+}

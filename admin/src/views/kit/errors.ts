@@ -1,0 +1,19 @@
+import { ApiError } from '../../api'
+
+/** "body.questions[1].options" → "第 2 题"; other paths are shown as the server gives them. */
+export function placeOf(path: string): string {
+  const q = /questions\[(\d+)\]/.exec(path)
+  if (q) return `第 ${Number(q[1]) + 1} 题`
+  const a = /articles\[(\d+)\]/.exec(path)
+  if (a) return `第 ${Number(a[1]) + 1} 条条文`
+  return ''
+}
+
+/** The server's message followed by each problem it lists, with its place where it has one, as one line for an alert. */
+export function describe(err: unknown, fallback = '操作没有成功，请稍后再试'): string {
+  if (!(err instanceof ApiError)) return fallback
+  const details = Array.isArray(err.details)
+    ? (err.details as Array<{ path?: string; message?: string }>).filter((d) => d.message).map((d) => [placeOf(d.path ?? ''), d.message].filter(Boolean).join('：'))
+    : []
+  return [err.message, ...details].join('；')
+}

@@ -1,0 +1,53 @@
+/** A question as the builder edits it and the server stores it (every field present, null when unused). */
+export interface Question {
+  id: string
+  type: 'single' | 'multiple' | 'text' | 'rating' | 'number'
+  title: string
+  required: boolean
+  options: Array<{ id: string; label: string }>
+  minChoices: number | null
+  maxChoices: number | null
+  maxLength: number | null
+  scale: 5 | 10 | null
+  min: number | null
+  max: number | null
+  showIf: { questionId: string; optionIds: string[] } | null
+}
+
+export const QUESTION_TYPES = [
+  { value: 'single', label: '单选题' },
+  { value: 'multiple', label: '多选题' },
+  { value: 'text', label: '填空（文字）' },
+  { value: 'rating', label: '评分' },
+  { value: 'number', label: '数字' },
+]
+
+export const SURVEY_KINDS = [
+  { value: 'survey', label: '问卷调查' },
+  { value: 'consultation', label: '立法征求意见' },
+  { value: 'ballot', label: '民生实事项目票决' },
+]
+
+export const isChoice = (q: Pick<Question, 'type'>) => q.type === 'single' || q.type === 'multiple'
+
+let seq = 0
+/** Short ids the server accepts (letters, digits, _ -), unique within the page. */
+export const newId = (prefix: string) => `${prefix}${Date.now().toString(36).slice(-4)}${(seq++).toString(36)}`
+
+export function blankQuestion(type: Question['type'] = 'single'): Question {
+  return {
+    id: newId('q'), type, title: '', required: false,
+    options: type === 'single' || type === 'multiple' ? [{ id: newId('o'), label: '' }, { id: newId('o'), label: '' }] : [],
+    minChoices: null, maxChoices: null, maxLength: null, scale: type === 'rating' ? 5 : null, min: null, max: null, showIf: null,
+  }
+}
+
+/** Whether a question is shown, given the answers so far: the server's rule (a condition on a hidden question hides too). */
+export function shown(q: Question, all: Question[], answers: Record<string, unknown>): boolean {
+  if (!q.showIf) return true
+  const target = all.find((x) => x.id === q.showIf!.questionId)
+  if (!target || !shown(target, all, answers)) return false
+  const a = answers[target.id]
+  const picked = Array.isArray(a) ? a : typeof a === 'string' ? [a] : []
+  return q.showIf.optionIds.some((o) => picked.includes(o))
+}

@@ -1,0 +1,79 @@
+#!/usr/bin/env node
+/**
+ * Builds the console (admin/ → admin/dist) with Vite and checks the first screen's weight.
+ *
+ *   node scripts/build-console.mjs             build now (npm run build:console)
+ *   node scripts/build-console.mjs --if-stale  build only when admin/dist is missing or older
+ *                                              than admin/ or package-lock.json (prestart, tests)
+ *   --soft                                     on install: without Vite (npm ci --omit=dev) say so
+ *                                              and leave, instead of failing the install
+ *
+ * The initial JavaScript (the entry script and what index.html preloads, gzipped) must stay
+ * under 400 kB: chart pages and other large screens are loaded lazily, and this refuses a
+ * build that forgets to.
+ */
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { gzipSync } from 'node:zlib'
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url))
+const ADMIN = join(ROOT, 'admin')
+const DIST = join(ADMIN, 'dist')
+const STAMP = join(DIST, '.built-from')
+export const INITIAL_JS_LIMIT = 400 * 1024
+
+/** The newest change among the console's sources and the installed versions. */
+function newestSource(dir = ADMIN) {
+  let newest = 0
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'dist' || entry.name === 'node_modules') continue
+    const path = join(dir, entry.name)
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs)
+  }
+  return newest
+}
+
+export function isStale() {
+  if (!existsSync(join(DIST, 'index.html')) || !existsSync(STAMP)) return true
+  const built = Number(readFileSync(STAMP, 'utf8'))
+  const lock = existsSync(join(ROOT, 'package-lock.json')) ? statSync(join(ROOT, 'package-lock.json')).mtimeMs : 0
+  return !(built >= Math.max(newestSource(), lock))
+}
+
+/** Gzipped bytes of the scripts the browser fetches before the first screen shows. */
+export function initialJsBytes() {
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8')
+  const urls = [...html.matchAll(/<(?:script[^>]*\bsrc|link[^>]*rel="modulepreload"[^>]*\bhref)="\/console\/([^"]+\.js)"/g)].map((m) => m[1])
+  return urls.reduce((sum, url) => sum + gzipSync(readFileSync(join(DIST, url)), { level: 9 }).length, 0)
+}
+
+export async function buildConsole() {
+  const sourcesAt = Math.max(newestSource(), Date.now() - 1) // a change during the build makes it stale again
+  const { build } = await import('vite')
+  await build({ configFile: join(ADMIN, 'vite.config.ts'), logLevel: 'warn' })
+  const bytes = initialJsBytes()
+  const kb = (bytes / 1024).toFixed(1)
+  if (bytes > INITIAL_JS_LIMIT) throw new Error(`console: initial JavaScript is ${kb} kB gzip, over the 400 kB budget; load big pages lazily`)
+  writeFileSync(STAMP, String(Math.min(sourcesAt, Date.now())))
+  process.stderr.write(`console built into admin/dist (initial JavaScript ${kb} kB gzip)\n`)
+}
+
+const args = new Set(process.argv.slice(2))
+if (import.meta.url === `file://${process.argv[1]}`) {
+  try {
+    if (args.has('--if-stale') && !isStale()) process.exit(0)
+    if (args.has('--soft')) {
+      try {
+        await import('vite')
+      } catch {
+        process.stderr.write('console: Vite is not installed (production install?), so admin/dist was not built; run npm run build:console where dev dependencies are installed\n')
+        process.exit(0)
+      }
+    }
+    await buildConsole()
+  } catch (err) {
+    process.stderr.write(`console build failed: ${err instanceof Error ? err.message : String(err)}\n`)
+    process.exit(1)
+  }
+}

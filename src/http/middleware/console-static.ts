@@ -1,0 +1,61 @@
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { send } from '@koa/send'
+import type { Middleware } from 'koa'
+import { NotFoundError } from '../../errors.js'
+import type { AppState } from '../state.js'
+
+/** Where `npm run build:console` puts the console (admin/vite.config.ts). */
+export const CONSOLE_DIST = fileURLToPath(new URL('../../../admin/dist', import.meta.url))
+
+const PREFIX = '/console/'
+const YEAR_SECONDS = 365 * 24 * 3600
+/**
+ * The console is our own scripts and styles only. TDesign sets style attributes, so styles
+ * may be inline; scripts never are. Images may be data: or blob: (QR codes, chart exports).
+ */
+const CONSOLE_CSP = [
+  "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:",
+  "font-src 'self' data:", "connect-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'",
+].join('; ')
+
+/**
+ * Serves the built console at /console/. A path that names a file (it has an extension, or
+ * lies under assets/) is that file or a 404: a missing script must never be answered with
+ * index.html. Any other path is a page of the console's router, so it gets index.html (deep
+ * links and reloads work). Hashed assets are cached for a year; index.html is revalidated
+ * every time so a new build is picked up at once. Nothing outside /console/ is touched, so
+ * /api is never shadowed.
+ */
+export function consoleStatic(root: string = CONSOLE_DIST): Middleware<AppState> {
+  return async (ctx, next) => {
+    if (ctx.path === '/' && (ctx.method === 'GET' || ctx.method === 'HEAD')) return ctx.redirect(PREFIX)
+    if (ctx.path === '/console') return ctx.redirect(PREFIX)
+    if (!ctx.path.startsWith(PREFIX) || (ctx.method !== 'GET' && ctx.method !== 'HEAD')) return next()
+
+    const rel = ctx.path.slice(PREFIX.length)
+    const last = rel.split('/').pop() ?? ''
+    const isAsset = rel.startsWith('assets/') || last.includes('.')
+    if (!existsSync(`${root}/index.html`)) {
+      ctx.status = 503
+      ctx.type = 'text/plain; charset=utf-8'
+      ctx.body = '管理后台尚未构建。请在项目目录运行 npm run build:console 后刷新本页。'
+      return
+    }
+    if (isAsset) {
+      const hashed = rel.startsWith('assets/')
+      try {
+        await send(ctx, rel, { root, index: false, hidden: false, immutable: hashed, maxage: hashed ? YEAR_SECONDS * 1000 : 0 })
+      } catch (err) {
+        // Not there, or a path that tries to leave the folder: either way no such file.
+        const status = (err as { status?: number }).status
+        if (!status || status >= 500) throw err
+      }
+      if (!ctx.body) throw new NotFoundError('文件不存在', 'asset_not_found')
+      return
+    }
+    await send(ctx, 'index.html', { root, index: false })
+    ctx.set('Cache-Control', 'no-cache')
+    ctx.set('Content-Security-Policy', CONSOLE_CSP)
+  }
+}

@@ -1,0 +1,34 @@
+import type { DeputyChoice, InboxRow } from '../../services/cases/case-inbox.js'
+import { LEVEL_LABELS } from '../../domain/directory.js'
+import { csvSheet, sheetTime } from '../../services/csv-sheet.js'
+import { presentStaffCaseSummary } from './cases.js'
+
+/** A line of the console's inbox: the staff summary plus names, the deadline in words and similar messages. */
+export const presentInboxRow = (row: InboxRow) => ({
+  ...presentStaffCaseSummary(row.case),
+  stationName: row.stationName,
+  deputyName: row.deputyName,
+  officeName: row.officeName,
+  /** Computed here, in the business time zone, so every screen says the same: "已超期 2 天", "今天到期". */
+  sla: row.sla,
+  similarCount: row.similarCount,
+  similarLabel: row.similarCount ? `相似留言 ${row.similarCount} 条` : null,
+})
+
+export const presentDeputyChoice = (d: DeputyChoice) => ({
+  id: d.id, code: d.code, name: d.name, levelLabel: LEVEL_LABELS[d.level], stationNames: d.stationNames,
+  topics: d.topics, openCases: d.openCases, topical: d.topical,
+})
+
+const EXPORT_HEADER = ['留言编号', '提交时间', '状态', '期限提示', '办理期限', '主题', '联络站或人大办', '代表', '满意度（1–5）', '留言内容']
+
+/** "导出当前列表": the filtered cases as a spreadsheet (no phone numbers, no resident ids). */
+export function inboxSheet(rows: InboxRow[], timeZone: string) {
+  return csvSheet([
+    EXPORT_HEADER,
+    ...rows.map((r) => [
+      r.case.ticket, sheetTime(r.case.createdAt, timeZone), presentStaffCaseSummary(r.case).statusLabel, r.sla?.text ?? '', r.sla?.dueText ?? '',
+      r.case.topic, r.stationName ?? r.officeName ?? '', r.deputyName ?? '', r.case.rating ?? '', r.case.text,
+    ]),
+  ])
+}

@@ -1,0 +1,46 @@
+import Router from '@koa/router'
+import type { AuthService } from '../../../services/accounts/auth.js'
+import type { CaseDashboardService } from '../../../services/cases/case-dashboard.js'
+import type { CaseInbox } from '../../../services/cases/case-inbox.js'
+import { requireStaff } from '../../middleware/auth.js'
+import { inboxSheet, presentDeputyChoice } from '../../presenters/case-inbox.js'
+import type { StaffState } from '../../state.js'
+import { parse } from '../../validate.js'
+import { caseExportQuery, deputyChoicesQuery } from './console-schemas.js'
+import { caseIdParam } from './schemas.js'
+
+export interface ConsoleCaseRoutesDeps {
+  auth: AuthService
+  inbox: CaseInbox
+  dashboard: CaseDashboardService
+  timeZone: string
+}
+
+/** What the console needs beyond the case API: the export of a filtered list, the deputy picker, the dashboard. Scoped like the case list. */
+export function consoleCaseRoutes({ auth, inbox, dashboard, timeZone }: ConsoleCaseRoutesDeps) {
+  const router = new Router<StaffState>({ prefix: '/api/admin' })
+  router.use(requireStaff(auth))
+
+  /** "导出当前列表": the same filters as GET /cases, every matching case, as a spreadsheet. */
+  router.get('/cases.csv', async (ctx) => {
+    const { order, ...filters } = parse(caseExportQuery, ctx.query, 'query')
+    const rows = await inbox.all(ctx.state.staff, filters, order)
+    ctx.type = 'text/csv; charset=utf-8'
+    ctx.set('Content-Disposition', `attachment; filename="cases.csv"; filename*=UTF-8''${encodeURIComponent('留言列表.csv')}`)
+    ctx.set('Cache-Control', 'no-store')
+    ctx.body = inboxSheet(rows, timeZone)
+  })
+
+  /** Whom this case can be given to, by name, with each deputy's open load and topics. */
+  router.get('/cases/:id/deputy-choices', async (ctx) => {
+    const { id } = parse(caseIdParam, ctx.params, 'params')
+    const { q } = parse(deputyChoicesQuery, ctx.query, 'query')
+    ctx.body = { items: (await inbox.deputyChoices(ctx.state.staff, id, q)).map(presentDeputyChoice) }
+  })
+
+  router.get('/dashboard/cases', requireStaff(auth, 'organizer', 'admin'), async (ctx) => {
+    ctx.body = await dashboard.forStaff(ctx.state.staff)
+  })
+
+  return router
+}

@@ -1,0 +1,127 @@
+import type { Clock } from '../../clock.js'
+import { nextDeadline, type CaseRecord } from '../../domain/case.js'
+import { canSeeCase } from '../../domain/case-access.js'
+import { slaBadge, type SlaBadge } from '../../domain/sla-badge.js'
+import type { DeputyLevel } from '../../domain/directory.js'
+import { NotFoundError } from '../../errors.js'
+import type { Store } from '../../store/ports.js'
+import type { CaseFilters, CaseQueries } from './case-queries.js'
+import type { DirectoryCache } from '../directory/directory-cache.js'
+import type { StaffPrincipal } from '../accounts/principal.js'
+
+/** One line of the console's inbox: the case with the names, deadline words and similar count staff read. */
+export interface InboxRow {
+  case: CaseRecord
+  stationName: string | null
+  deputyName: string | null
+  /** The office a case without a station waits at. */
+  officeName: string | null
+  sla: SlaBadge | null
+  similarCount: number
+}
+
+export interface DeputyChoice {
+  id: string
+  code: string
+  name: string
+  level: DeputyLevel
+  stationNames: string[]
+  topics: string[]
+  /** Open cases in their hands now. */
+  openCases: number
+  /** Their topics include the case's. */
+  topical: boolean
+}
+
+/**
+ * The console's reading of cases: the same scoped search as the API list, with what a
+ * person needs to triage at a glance (names, not ids; deadlines in words; similar
+ * messages), the full filtered list for export, and whom a case can be given to.
+ */
+export class CaseInbox {
+  constructor(
+    private readonly store: Store,
+    private readonly queries: CaseQueries,
+    private readonly routing: DirectoryCache,
+    private readonly clock: Clock,
+    private readonly timeZone: string,
+  ) {}
+
+  async page(staff: StaffPrincipal, filters: CaseFilters, page: { cursor?: string; limit: number; order?: 'newest' | 'due' }) {
+    const found = await this.queries.staffCases(staff, filters, page)
+    const rows = await this.rows(found.items, staff, true)
+    return { items: rows, nextCursor: found.nextCursor }
+  }
+
+  /** Every case the filters find, in the list's order: exactly what the person filtered, for export. */
+  async all(staff: StaffPrincipal, filters: CaseFilters, order: 'newest' | 'due' = 'newest') {
+    const cases = await this.store.cases.listForStats(await this.queries.scopedFilter(staff, filters))
+    const byNewest = (a: CaseRecord, b: CaseRecord) => b.createdAt.getTime() - a.createdAt.getTime() || b.id.localeCompare(a.id)
+    const dueAt = (c: CaseRecord) => nextDeadline(c)?.getTime() ?? Number.POSITIVE_INFINITY
+    cases.sort(order === 'due' ? (a, b) => dueAt(a) - dueAt(b) || byNewest(a, b) : byNewest)
+    return this.rows(cases, staff, false)
+  }
+
+  /**
+   * Deputies the caller may give this case to, found by name: the case's own station's
+   * first, else any in the case's district within the caller's scope; each with their open
+   * load and whether their topics include the case's.
+   */
+  async deputyChoices(staff: StaffPrincipal, caseId: string, q?: string): Promise<DeputyChoice[]> {
+    const c = await this.store.cases.get(caseId)
+    if (!c || !canSeeCase(staff, c)) throw new NotFoundError('留言不存在')
+    const prepared = await this.routing.prepared()
+    const district = c.handlingDistrictId ?? c.districtId
+    const inScope = async (stationId: string) => {
+      if (staff.role === 'station_staff') return staff.stationIds.includes(stationId)
+      if (staff.role === 'organizer' && staff.regionIds.length && !(await this.routing.stationWithin(stationId, staff.regionIds))) return false
+      return !district || c.stationId === stationId || (await this.routing.stationWithin(stationId, [district]))
+    }
+    const stations: string[] = []
+    for (const id of prepared.stations.keys()) if (await inScope(id)) stations.push(id)
+    // The case's own station first: its deputies know the place.
+    stations.sort((a, b) => Number(b === c.stationId) - Number(a === c.stationId))
+    const seen = new Set<string>()
+    const ids: string[] = []
+    for (const s of stations) {
+      for (const id of prepared.deputiesByStation.get(s) ?? []) {
+        if (seen.has(id)) continue
+        seen.add(id)
+        const name = prepared.deputies.get(id)?.name ?? ''
+        if (!q || name.includes(q)) ids.push(id)
+      }
+    }
+    const chosen = ids.slice(0, 50)
+    const loads = await this.store.cases.deputyLoads(chosen)
+    return chosen.map((id) => {
+      const d = prepared.deputies.get(id)!
+      return {
+        id, code: d.code, name: d.name, level: d.level,
+        stationNames: d.stationIds.map((s) => prepared.stations.get(s)?.name ?? s),
+        topics: d.topics, openCases: loads[id] ?? 0, topical: d.topics.includes(c.topic),
+      }
+    })
+  }
+
+  /** The SLA badge of one case, now. */
+  sla(c: CaseRecord) {
+    return slaBadge(c, this.clock.now(), this.timeZone)
+  }
+
+  private async rows(cases: CaseRecord[], staff: StaffPrincipal, withSimilar: boolean): Promise<InboxRow[]> {
+    const prepared = await this.routing.prepared()
+    const now = this.clock.now()
+    const rows: InboxRow[] = []
+    for (const c of cases) {
+      rows.push({
+        case: c,
+        stationName: c.stationId ? (prepared.stations.get(c.stationId)?.name ?? null) : null,
+        deputyName: c.deputyId ? (prepared.deputies.get(c.deputyId)?.name ?? null) : null,
+        officeName: c.stationId ? null : await this.queries.officeNameOf(c.officeRegionId),
+        sla: slaBadge(c, now, this.timeZone),
+        similarCount: withSimilar ? (await this.queries.similarTo(c, staff)).length : 0,
+      })
+    }
+    return rows
+  }
+}

@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto'
+import { expect } from 'chai'
+import type { Browser } from 'playwright-core'
+import { BUILD_TIMEOUT_MS, launchBrowser, logInAs, newPage, screenshot, startConsoleApp, type ConsoleApp } from './harness.js'
+
+describe('console: an admin keeps the directory and the messages in order', function () {
+  // A real browser on a shared machine: each story gets two minutes (it usually needs under thirty seconds).
+  this.timeout(120_000)
+  let app: ConsoleApp
+  let browser: Browser
+  before(async function () {
+    this.timeout(BUILD_TIMEOUT_MS) // the console is built first when admin/ changed
+    browser = await launchBrowser(this)
+    app = await startConsoleApp()
+  })
+  after(async () => {
+    await browser?.close()
+    await app?.close()
+  })
+
+  const admin = () => app.login((l) => l.role === 'admin')
+
+  it('a bad directory file shows every problem by place, in words, and imports nothing', async () => {
+    const file = {
+      stations: [{ id: 'st900', code: 'ST900', name: '新建联络站', kind: 'community', address: '新路1号', regionIds: ['nowhere'], receptionDays: ['wed'] }],
+      deputies: [
+        { id: 'dp900', code: 'DP900', name: '王芳', level: 'city', stationIds: ['st999'], topics: [], phone: null, dutyDates: [] },
+        { id: 'dp901', code: 'DP901', name: '赵磊', level: 'city', stationIds: ['st900'], topics: [], phone: '12345', dutyDates: [] },
+      ],
+    }
+    const page = await newPage(browser, app)
+    await logInAs(page, admin())
+    await page.goto('/console/directory/import')
+    await page.getByLabel('名册文件').setInputFiles({ name: 'directory.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) })
+    await page.getByRole('button', { name: '开始导入' }).click()
+
+    const title = page.locator('[data-test=import-problems-title]')
+    await title.getByText(/文件有 \d+ 处问题，未导入任何数据/).waitFor()
+    const rows = (await page.locator('[data-test=import-problems] tbody tr').allInnerTexts()).map((r) => r.replace(/\s+/g, ' ').trim().replace(/^\d+ /, ''))
+    expect(rows, 'in the file\'s order').to.deep.equal([
+      '联络站 第 1 条（新建联络站） · 覆盖地区第 1 项 未知的区域 "nowhere"',
+      '代表 第 1 条（王芳） · 所属联络站第 1 项 未知的联络站 "st999"',
+      '代表 第 2 条（赵磊） · 电话 电话号码无效 "12345"',
+    ])
+    await screenshot(page, 'console-directory-import')
+    expect(await app.liaison.store.deputies.get('dp901'), 'all or nothing').to.equal(null)
+    expect(page.problems).to.deep.equal([])
+  })
+
+  it('a message that could not be sent is retried with one click and goes back to the queue', async () => {
+    const { outbox } = app.liaison.store
+    const now = app.clock.now()
+    const id = randomUUID()
+    await outbox.enqueue([{
+      id, channel: 'bot_private', recipientKind: 'deputy', recipientId: 'dp0001', kind: 'meeting.notice', payload: { text: '会议通知：全市代表培训会' },
+      dedupeKey: `console-test:${id}`, status: 'pending', attempts: 0, nextAttemptAt: now, lastError: null, createdAt: now,
+    }])
+    const [leased] = await outbox.claimDue(now, { limit: 1, leaseMs: 60_000, holder: 'test', channels: ['bot_private'] })
+    expect(leased.id).to.equal(id)
+    expect(await outbox.complete(id, 'test', { status: 'dead', error: '对方不是好友，无法私聊' })).to.equal(true)
+
+    const page = await newPage(browser, app)
+    await logInAs(page, admin())
+    await page.goto('/console/outbox')
+    const row = page.locator('[data-test=outbox] tr', { hasText: '会议通知：全市代表培训会' })
+    await row.getByText('对方不是好友，无法私聊').waitFor()
+    await row.getByText(`${(await app.liaison.store.deputies.get('dp0001'))!.name}代表`).waitFor()
+    await screenshot(page, 'console-outbox')
+    await row.getByRole('button', { name: '重新发送' }).click()
+    await page.getByText('已重新排队发送').waitFor()
+    expect(await page.locator('[data-test=outbox] tr', { hasText: '会议通知：全市代表培训会' }).count(), 'gone from the failed list').to.equal(0)
+    expect((await outbox.get(id))!.status).to.equal('pending')
+    expect(page.problems).to.deep.equal([])
+  })
+})

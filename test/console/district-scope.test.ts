@@ -1,0 +1,79 @@
+import { expect } from 'chai'
+import type { Browser } from 'playwright-core'
+import { asAdmin } from '../helpers/app.js'
+import { BUILD_TIMEOUT_MS, launchBrowser, logInAs, newPage, screenshot, startConsoleApp, type ConsoleApp } from './harness.js'
+
+/** A district organizer works in their district only: the pickers and lists never offer another district. */
+describe('console: a district organizer stays in their district', function () {
+  // A real browser on a shared machine: each story gets two minutes (it usually needs under thirty seconds).
+  this.timeout(120_000)
+  let app: ConsoleApp
+  let browser: Browser
+  before(async function () {
+    this.timeout(BUILD_TIMEOUT_MS) // the console is built first when admin/ changed
+    browser = await launchBrowser(this)
+    app = await startConsoleApp()
+  })
+  after(async () => {
+    await browser?.close()
+    await app?.close()
+  })
+
+  async function districtOrganizer() {
+    for (const login of app.logins.filter((l) => l.role === 'organizer')) {
+      const staff = await app.liaison.store.staff.getByUsername(login.username)
+      if (staff?.regionIds.length) return { login, districts: staff.regionIds }
+    }
+    throw new Error('the demo city has no district organizer')
+  }
+  const regions = async () => app.liaison.store.regions.list()
+  const stationsIn = async (district: string) => {
+    const all = await regions()
+    const districtOf = (id: string): string | null => {
+      const r = all.find((x) => x.id === id)
+      return !r ? null : r.parentId === null ? r.id : districtOf(r.parentId)
+    }
+    return (await app.liaison.store.stations.list()).filter((s) => s.regionIds.some((r) => districtOf(r) === district)).map((s) => s.name)
+  }
+
+  it('offers only their district and its stations when inviting, and lists only their stations', async () => {
+    const { login, districts } = await districtOrganizer()
+    const [own] = districts
+    const ownName = (await regions()).find((r) => r.id === own)!.name
+    const page = await newPage(browser, app)
+    await logInAs(page, login)
+    await page.goto('/console/meetings/new')
+
+    await page.getByPlaceholder('不选则不限区县').click()
+    const districtChoices = await page.locator('.t-select-option').filter({ visible: true }).allInnerTexts()
+    expect(districtChoices).to.deep.equal([ownName])
+    await page.keyboard.press('Escape')
+    await page.getByPlaceholder('不选则不限联络站').click()
+    const stationChoices = await page.locator('.t-select-option').filter({ visible: true }).allInnerTexts()
+    expect(stationChoices.sort()).to.deep.equal((await stationsIn(own)).sort())
+    await page.keyboard.press('Escape')
+
+    await page.goto('/console/directory')
+    await page.locator('[data-test=stations] tbody tr').first().waitFor()
+    const listed = await page.locator('[data-test=stations] tbody tr td:nth-child(2)').allInnerTexts()
+    expect(listed.sort()).to.deep.equal((await stationsIn(own)).sort())
+    expect(page.problems).to.deep.equal([])
+  })
+
+  it('opening another district\'s meeting by its address says it is not found, and shows nothing of it', async () => {
+    const { login, districts } = await districtOrganizer()
+    const other = (await regions()).find((r) => r.parentId === null && !districts.includes(r.id))!
+    const created = await (await asAdmin(app)).post('/api/admin/meetings', {
+      title: '外区座谈会', kind: 'deputy_activity', startAt: new Date(app.clock.now().getTime() + 3 * 86_400_000).toISOString(),
+      endAt: new Date(app.clock.now().getTime() + 3 * 86_400_000 + 7_200_000).toISOString(), place: '外区会议室', selector: { districtIds: [other.id] },
+    })
+    expect(created.status, JSON.stringify(created.body)).to.equal(201)
+
+    const page = await newPage(browser, app)
+    await logInAs(page, login)
+    await page.goto(`/console/meetings/${created.body.id}`)
+    await page.locator('[data-test=not-found]').getByText('会议不存在').waitFor()
+    expect(await page.locator('body').innerText()).not.to.include('外区座谈会')
+    await screenshot(page, 'console-meeting-not-found')
+  })
+})

@@ -1,0 +1,100 @@
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdirSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { startApp, type TestApp } from '../helpers/app.js'
+import { demoDirectory } from '../../src/demo/demo-city.js'
+import { seedDemo } from '../../src/services/bootstrap.js'
+import { localDate } from '../../src/domain/dates.js'
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url))
+export const SCREENSHOTS = `${ROOT}test-output/console`
+const CHROMIUM = '/usr/bin/chromium'
+
+/** A build on a busy machine can take a minute or two. */
+export const BUILD_TIMEOUT_MS = 240_000
+
+let built = false
+/** The console as `npm start` would serve it: built now if admin/ changed since the last build. */
+export function ensureConsoleBuilt() {
+  if (built) return
+  execFileSync(process.execPath, ['scripts/build-console.mjs', '--if-stale'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] })
+  built = true
+}
+
+export interface DemoLogin {
+  username: string
+  name: string
+  role: string
+  password: string
+}
+
+export interface ConsoleApp extends TestApp {
+  logins: DemoLogin[]
+  /** The first demo login of a role, or the one matching a test. */
+  login(match: (l: DemoLogin) => boolean): DemoLogin
+}
+
+/** The real backend on an ephemeral port with the demo city seeded exactly as `npm start` seeds it. */
+export async function startConsoleApp(): Promise<ConsoleApp> {
+  ensureConsoleBuilt()
+  const app = await startApp()
+  const { store, services, config } = app.liaison
+  const logins = (await seedDemo(store, services.importer, demoDirectory({ today: localDate(app.clock.now(), config.business.timeZone) }))) ?? []
+  return Object.assign(app, {
+    logins,
+    login(match: (l: DemoLogin) => boolean) {
+      const found = logins.find(match)
+      if (!found) throw new Error('no such demo login')
+      return found
+    },
+  })
+}
+
+/**
+ * Debian's Chromium driven by playwright-core (never a downloaded browser). Without it the
+ * browser stories are skipped, saying why, except in CI where they must run.
+ */
+export async function launchBrowser(ctx: Mocha.Context): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    const why = `Chromium is not installed at ${CHROMIUM}: apt-get install -y --no-install-recommends chromium fonts-wqy-microhei`
+    if (process.env.CI === 'true') throw new Error(why)
+    console.warn(`  (console browser stories skipped) ${why}`)
+    ctx.skip()
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  })
+}
+
+/** A tab that remembers script errors and CSP refusals, which every story expects to be none. */
+export type ConsolePage = Page & { problems: string[] }
+
+/** A fresh browser tab (its own cookies) at the console's size on an office screen. */
+export async function newPage(browser: Browser, app: TestApp, options: { acceptDownloads?: boolean } = {}): Promise<ConsolePage> {
+  const context = await browser.newContext({ baseURL: app.baseUrl, viewport: { width: 1366, height: 860 }, locale: 'zh-CN', acceptDownloads: options.acceptDownloads ?? false })
+  const page = await context.newPage()
+  page.setDefaultTimeout(20_000)
+  const problems: string[] = []
+  page.on('pageerror', (err) => problems.push(err.message))
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && /Content Security Policy/.test(msg.text())) problems.push(msg.text())
+  })
+  return Object.assign(page, { problems })
+}
+
+/** Log in through the login page, as a person would. */
+export async function logInAs(page: Page, login: { username: string; password: string }, next = '') {
+  await page.goto(`/console/login${next ? `?next=${encodeURIComponent(next)}` : ''}`)
+  await page.getByPlaceholder('请输入账号').fill(login.username)
+  await page.getByPlaceholder('请输入密码').fill(login.password)
+  await page.getByRole('button', { name: '登录' }).click()
+  await page.waitForURL((url) => !url.pathname.endsWith('/login'))
+}
+
+/** Saves what the page shows now under test-output/console/<name>.png (looked at by people, not compared). */
+export async function screenshot(page: Page, name: string) {
+  mkdirSync(SCREENSHOTS, { recursive: true })
+  await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true })
+}

@@ -1,0 +1,39 @@
+import { expect } from 'chai'
+import type { Browser } from 'playwright-core'
+import { BUILD_TIMEOUT_MS, launchBrowser, logInAs, newPage, screenshot, startConsoleApp, type ConsoleApp } from './harness.js'
+
+describe('console: logging in', function () {
+  // A real browser on a shared machine: each story gets two minutes (it usually needs under thirty seconds).
+  this.timeout(120_000)
+  let app: ConsoleApp
+  let browser: Browser
+  before(async function () {
+    this.timeout(BUILD_TIMEOUT_MS) // the console is built first when admin/ changed
+    browser = await launchBrowser(this)
+    app = await startConsoleApp()
+  })
+  after(async () => {
+    await browser?.close()
+    await app?.close()
+  })
+
+  it('a wrong password is told in Chinese; the right one opens the station inbox with the station menu', async () => {
+    const page = await newPage(browser, app)
+    await page.goto('/console/cases')
+    await page.waitForURL(/\/console\/login\?next=/)
+    await page.getByPlaceholder('请输入账号').fill(app.login((l) => l.role === 'station_staff').username)
+    await page.getByPlaceholder('请输入密码').fill('wrong-password')
+    await page.getByRole('button', { name: '登录' }).click()
+    await page.getByText('用户名或密码错误').waitFor()
+    await screenshot(page, 'login')
+
+    const staff = app.login((l) => l.role === 'station_staff')
+    await logInAs(page, staff)
+    await page.getByRole('heading', { name: '留言办理' }).waitFor()
+    expect(new URL(page.url()).pathname).to.equal('/console/cases')
+    const menu = await page.locator('.t-menu').innerText()
+    expect(menu).to.include('留言办理')
+    expect(menu).not.to.include('统计分析')
+    expect(page.problems).to.deep.equal([])
+  })
+})

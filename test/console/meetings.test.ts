@@ -1,0 +1,68 @@
+import { expect } from 'chai'
+import type { Browser } from 'playwright-core'
+import { asDeputy } from '../helpers/app.js'
+import { BUILD_TIMEOUT_MS, launchBrowser, logInAs, newPage, screenshot, startConsoleApp, type ConsoleApp } from './harness.js'
+
+/** "2026-12-04T09:30" in Beijing time, some days after the app's clock: what a date-and-time field takes. */
+function beijingLocal(from: Date, days: number, hhmm: string) {
+  const day = new Date(from.getTime() + days * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10)
+  return `${day}T${hhmm}`
+}
+
+describe('console: an organizer runs a meeting', function () {
+  // A real browser on a shared machine: each story gets two minutes (it usually needs under thirty seconds).
+  this.timeout(120_000)
+  let app: ConsoleApp
+  let browser: Browser
+  before(async function () {
+    this.timeout(BUILD_TIMEOUT_MS) // the console is built first when admin/ changed
+    browser = await launchBrowser(this)
+    app = await startConsoleApp()
+  })
+  after(async () => {
+    await browser?.close()
+    await app?.close()
+  })
+
+  it('sees whom the choice invites while choosing, publishes, and watches the answers arrive in the table', async () => {
+    const page = await newPage(browser, app)
+    await logInAs(page, app.login((l) => l.role === 'organizer'))
+    await page.goto('/console/meetings')
+    await page.getByRole('heading', { name: '会议活动' }).waitFor()
+    await page.getByRole('button', { name: '新建会议' }).click()
+
+    await page.getByPlaceholder('如：市人大常委会第十次会议').fill('全国人大代表座谈会')
+    await page.getByLabel('开始时间').fill(beijingLocal(app.clock.now(), 3, '09:30'))
+    await page.getByLabel('结束时间').fill(beijingLocal(app.clock.now(), 3, '11:30'))
+    await page.getByPlaceholder('如：市人大常委会第一会议室').fill('市民中心三楼')
+
+    // The live preview: nobody yet, then the two national deputies by name as soon as the level is ticked.
+    const preview = page.locator('[data-test=invitee-preview]')
+    await preview.getByText('还没有选中任何人').waitFor()
+    await page.getByText('全国人大代表', { exact: true }).click()
+    await preview.getByText('共 2 人（代表 2 人，工作人员 0 人）').waitFor()
+    const nationals = (await app.liaison.store.deputies.search({ level: 'national', limit: 10 })).items
+    for (const d of nationals) await preview.getByText(d.name, { exact: true }).waitFor()
+    await screenshot(page, 'console-meeting-new')
+
+    await page.getByRole('button', { name: '保存为草稿' }).click()
+    await page.getByRole('heading', { name: /全国人大代表座谈会/ }).waitFor()
+    await page.getByRole('button', { name: '发布并通知参会人员' }).click()
+    await page.getByText('已发布，会议通知正在发送给每位参会人员').waitFor()
+    const table = page.locator('[data-test=rsvp-table]')
+    for (const d of nationals) await table.locator('tr', { hasText: d.name }).getByText('未回复').waitFor()
+    expect(await table.getByText('待发送').count(), 'each notice is waiting in the outbox').to.equal(2)
+
+    // The deputies answer from the mini-program; the table follows without a reload.
+    const meetingId = new URL(page.url()).pathname.split('/').pop()!
+    const [first, second] = nationals
+    expect((await (await asDeputy(app, first.id)).post(`/api/mp/meetings/${meetingId}/rsvp`, { response: 'attend' })).status).to.equal(200)
+    expect((await (await asDeputy(app, second.id)).post(`/api/mp/meetings/${meetingId}/rsvp`, { response: 'leave', reason: '在外地出差' })).status).to.equal(200)
+    await table.locator('tr', { hasText: first.name }).getByText('参加').waitFor()
+    await table.locator('tr', { hasText: second.name }).getByText('在外地出差').waitFor()
+    const counts = await page.locator('[data-test=rsvp-counts]').innerText()
+    expect(counts.replace(/\s+/g, ' ')).to.match(/参加 1 ?人 请假 1 ?人 未回复 0 ?人/)
+    await screenshot(page, 'console-meeting-rsvp')
+    expect(page.problems).to.deep.equal([])
+  })
+})

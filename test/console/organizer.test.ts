@@ -1,0 +1,103 @@
+import { expect } from 'chai'
+import { readFileSync } from 'node:fs'
+import type { Browser } from 'playwright-core'
+import { asResident } from '../helpers/app.js'
+import { demoDirectory } from '../../src/demo/demo-city.js'
+import { BUILD_TIMEOUT_MS, launchBrowser, logInAs, newPage, screenshot, startConsoleApp, type ConsoleApp } from './harness.js'
+
+/** A community of the demo city in a district, and the station covering it. */
+function communityIn(district: string) {
+  const regions = demoDirectory().regions ?? []
+  const streets = regions.filter((r) => r.parentId === district).map((r) => r.id)
+  return regions.find((r) => r.kind === 'community' && streets.includes(r.parentId!))!.id
+}
+
+/** 陈诗涵 organizes for the whole city; 陈明亮 for 澜江区 (d01) only. */
+describe('console: organizers', function () {
+  // A real browser on a shared machine: each story gets two minutes (it usually needs under thirty seconds).
+  this.timeout(120_000)
+  let app: ConsoleApp
+  let browser: Browser
+  const tickets: Record<string, string[]> = { d01: [], d02: [] }
+  const ids: Record<string, string[]> = { d01: [], d02: [] }
+  before(async function () {
+    this.timeout(BUILD_TIMEOUT_MS) // the console is built first when admin/ changed
+    browser = await launchBrowser(this)
+    app = await startConsoleApp()
+    const resident = await asResident(app)
+    const texts = { d01: ['光明社区路灯坏了', '幸福社区垃圾清运不及时', '建新社区停车难'], d02: ['澜东区学校门口交通拥堵'] }
+    for (const [district, list] of Object.entries(texts)) {
+      for (const text of list) {
+        const answer = await resident.post('/api/mp/cases', { text, regionId: communityIn(district) })
+        expect(answer.status).to.equal(201)
+        ids[district].push(answer.body.id)
+        tickets[district].push((await app.liaison.store.cases.get(answer.body.id))!.ticket)
+      }
+    }
+  })
+  after(async () => {
+    await browser?.close()
+    await app?.close()
+  })
+
+  it('a click on a dashboard bar lists exactly the cases behind it, and "导出当前列表" downloads them as a spreadsheet', async () => {
+    const page = await newPage(browser, app, { acceptDownloads: true })
+    await logInAs(page, app.login((l) => l.username === 'chenshihan'))
+    await page.getByRole('heading', { name: '工作概览' }).waitFor()
+    expect(new URL(page.url()).pathname).to.equal('/console/dashboard')
+    await page.getByLabel(/今天新收到 4 条/).waitFor()
+    await screenshot(page, 'dashboard')
+
+    // The district chart: one bar per district; click 澜江区's.
+    const chart = page.locator('[data-chart="responsiveness"] .chart')
+    await page.waitForFunction(() => JSON.parse(document.querySelector('[data-chart="responsiveness"] .chart')?.getAttribute('data-bars') ?? '[]').length > 0)
+    const bars = JSON.parse((await chart.getAttribute('data-bars'))!) as Array<{ name: string; x: number; y: number }>
+    const bar = bars.find((b) => b.name === '澜江区')!
+    await chart.click({ position: { x: bar.x, y: bar.y } })
+    await page.waitForURL(/\/console\/cases\?districtId=d01/)
+    await page.getByText('区县：澜江区').waitFor()
+    await page.waitForFunction((n) => document.querySelectorAll('tbody tr').length === n, tickets.d01.length)
+    const listed = await page.locator('tbody').innerText()
+    for (const t of tickets.d01) expect(listed).to.include(t)
+    for (const t of tickets.d02) expect(listed).not.to.include(t)
+    await screenshot(page, 'dashboard-click-through')
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByText('导出当前列表').click()])
+    const bytes = readFileSync((await download.path())!)
+    expect([...bytes.subarray(0, 3)], 'a BOM, so Excel reads the Chinese').to.deep.equal([0xef, 0xbb, 0xbf])
+    const lines = bytes.toString('utf8').slice(1).trim().split('\r\n')
+    expect(lines[0]).to.match(/^留言编号,/)
+    expect(lines.slice(1).map((l) => l.split(',')[0]).sort()).to.deep.equal([...tickets.d01].sort())
+    expect(page.problems).to.deep.equal([])
+  })
+
+  it('the statistics page shows figures per station; a bar opens that station\'s cases', async () => {
+    const page = await newPage(browser, app)
+    await logInAs(page, app.login((l) => l.username === 'chenshihan'), '/stats?groupBy=station')
+    await page.getByRole('heading', { name: '统计分析' }).waitFor()
+    const chart = page.locator('[data-chart="stats"] .chart')
+    await page.waitForFunction(() => JSON.parse(document.querySelector('[data-chart="stats"] .chart')?.getAttribute('data-bars') ?? '[]').length > 0)
+    const bars = JSON.parse((await chart.getAttribute('data-bars'))!) as Array<{ name: string; x: number; y: number }>
+    expect(bars.length).to.be.greaterThan(1)
+    await screenshot(page, 'stats')
+    await chart.click({ position: { x: bars[0].x, y: bars[0].y } })
+    await page.waitForURL(/\/console\/cases\?.*stationId=st/)
+    await page.getByText(`联络站：${bars[0].name}`).waitFor()
+    expect(page.problems).to.deep.equal([])
+  })
+
+  it('a district organizer who opens another district\'s case by its address is told they may not see it, and sees none of it', async () => {
+    const page = await newPage(browser, app)
+    await logInAs(page, app.login((l) => l.username === 'chenmingliang'))
+    await page.goto(`/console/cases/${ids.d02[0]}`)
+    await page.getByRole('heading', { name: '无权查看这条留言' }).waitFor()
+    const shown = await page.locator('body').innerText()
+    expect(shown).not.to.include('澜东区学校门口交通拥堵')
+    expect(shown).not.to.include(tickets.d02[0])
+    await screenshot(page, 'case-refused')
+
+    // Their own district's case opens.
+    await page.goto(`/console/cases/${ids.d01[0]}`)
+    await page.getByText('光明社区路灯坏了').first().waitFor()
+  })
+})

@@ -1,0 +1,63 @@
+import { expect } from 'chai'
+import { readdirSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { startApp, type TestApp } from '../helpers/app.js'
+import { BUILD_TIMEOUT_MS, ensureConsoleBuilt } from './harness.js'
+
+const DIST = fileURLToPath(new URL('../../admin/dist', import.meta.url))
+
+describe('the console is served at /console/', () => {
+  let app: TestApp
+  let script: string
+  before(async function () {
+    this.timeout(BUILD_TIMEOUT_MS) // the console is built first when admin/ changed
+    ensureConsoleBuilt()
+    script = readdirSync(`${DIST}/assets`).find((f) => f.startsWith('index-') && f.endsWith('.js'))!
+    app = await startApp()
+  })
+  after(() => app.close())
+
+  const get = (path: string, init: RequestInit = {}) => fetch(app.baseUrl + path, { redirect: 'manual', ...init })
+
+  it('a bookmarked deep link opens the console page, never cached, with a CSP that allows only its own scripts', async () => {
+    const res = await get('/console/cases/cs-00000000-0000-0000-0000-000000000000?status=submitted')
+    expect(res.status).to.equal(200)
+    expect(res.headers.get('content-type')).to.match(/text\/html/)
+    expect(res.headers.get('cache-control')).to.equal('no-cache')
+    expect(res.headers.get('content-security-policy')).to.include("script-src 'self'")
+    const html = await res.text()
+    expect(html).to.include('<div id="app"></div>')
+    expect(html).to.include(`/console/assets/${script}`)
+  })
+
+  it('the address without a slash, and the server root, lead to the console', async () => {
+    expect((await get('/console')).headers.get('location')).to.equal('/console/')
+    expect((await get('/')).headers.get('location')).to.equal('/console/')
+  })
+
+  it('a hashed script is cached for a year; a missing one is a 404, not the page', async () => {
+    const hit = await get(`/console/assets/${script}`)
+    expect(hit.status).to.equal(200)
+    expect(hit.headers.get('content-type')).to.match(/javascript/)
+    expect(hit.headers.get('cache-control')).to.equal('max-age=31536000,immutable')
+
+    const miss = await get('/console/assets/index-deadbeef.js')
+    expect(miss.status).to.equal(404)
+    expect((await miss.json()).error.code).to.equal('asset_not_found')
+    expect((await get('/console/favicon.ico')).status).to.equal(404)
+  })
+
+  it('a path that climbs out of the build folder finds nothing', async () => {
+    const res = await get('/console/assets/..%2f..%2fpackage.json')
+    expect(res.status).to.equal(404)
+  })
+
+  it('never stands in for the API: unknown API paths still answer with the JSON error', async () => {
+    const res = await get('/api/admin/no-such-thing')
+    expect(res.status).to.equal(404)
+    expect((await res.json()).error.code).to.equal('route_not_found')
+    const me = await get('/api/admin/me')
+    expect(me.status).to.equal(401)
+    expect(me.headers.get('content-type')).to.match(/json/)
+  })
+})

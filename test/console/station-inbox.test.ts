@@ -1,0 +1,85 @@
+import { expect } from 'chai'
+import type { Browser } from 'playwright-core'
+import { asDeputy, asResident } from '../helpers/app.js'
+import { BUILD_TIMEOUT_MS, launchBrowser, logInAs, newPage, screenshot, startConsoleApp, type ConsoleApp } from './harness.js'
+
+/**
+ * 张国华 staffs 建设路街道代表联络站. A message came in, its deputy sent it back to the
+ * station; she finds it among the waiting ones, gives it to another deputy by name, and
+ * later sees that deputy's reply.
+ */
+describe('console: station staff triage their inbox', function () {
+  // A real browser on a shared machine: each story gets two minutes (it usually needs under thirty seconds).
+  this.timeout(120_000)
+  let app: ConsoleApp
+  let browser: Browser
+  before(async function () {
+    this.timeout(BUILD_TIMEOUT_MS) // the console is built first when admin/ changed
+    browser = await launchBrowser(this)
+    app = await startConsoleApp()
+  })
+  after(async () => {
+    await browser?.close()
+    await app?.close()
+  })
+
+  it('finds a waiting message by filter, assigns it to a deputy by name, sees the timeline say so and then the reply', async () => {
+    const resident = await asResident(app)
+    const submitted = await resident.post('/api/mp/cases', { text: '光明社区3号楼前的路灯坏了一个多月，晚上老人出门很不方便', regionId: 'c010101' })
+    expect(submitted.status).to.equal(201)
+    const caseId = submitted.body.id as string
+    const first = (await app.liaison.store.cases.get(caseId))!
+    const firstDeputy = await asDeputy(app, first.deputyId!)
+    expect((await firstDeputy.post(`/api/mp/deputy/cases/${caseId}/transfer`, { reason: '我这段时间在外地学习，请站里另派代表' })).status).to.equal(200)
+    await resident.post('/api/mp/cases', { text: '幸福社区菜市场门口占道经营', regionId: 'c010102' }) // another, still with its deputy
+
+    const others = (await app.liaison.store.deputies.search({ stationId: first.stationId!, limit: 50 })).items.filter((d) => d.id !== first.deputyId)
+    const chosen = others[0]
+    const staff = app.login((l) => l.role === 'station_staff' && l.username === 'zhangguohua')
+    const page = await newPage(browser, app)
+    await logInAs(page, staff)
+    await page.getByRole('heading', { name: '留言办理' }).waitFor()
+    await page.locator('tbody tr').first().waitFor()
+    expect(await page.locator('tbody tr').count()).to.equal(2)
+
+    // Only the waiting ones: the filter goes into the address.
+    await page.getByLabel('状态').click()
+    await page.getByRole('listitem').filter({ hasText: '待分派' }).click()
+    await page.waitForURL(/status=submitted/)
+    await page.getByText('状态：待分派').waitFor()
+    await page.waitForFunction(() => document.querySelectorAll('tbody tr').length === 1)
+    const row = page.locator('tbody tr').first()
+    expect(await row.innerText()).to.include(first.ticket).and.include('待分派').and.include('（未分派）')
+    await screenshot(page, 'station-inbox')
+
+    // A reload keeps the filter.
+    await page.reload()
+    await page.getByText('状态：待分派').waitFor()
+
+    await page.getByRole('link', { name: first.ticket }).click()
+    await page.getByRole('heading', { name: `留言 ${first.ticket}` }).waitFor()
+    expect(await page.getByLabel('办理经过').innerText()).to.include('我这段时间在外地学习')
+    await page.getByRole('button', { name: '分派给代表' }).click()
+    await page.getByPlaceholder('输入代表姓名查找').fill(chosen.name)
+    await page.getByPlaceholder('输入代表姓名查找').press('Enter')
+    const option = page.getByRole('option').filter({ hasText: chosen.name })
+    await option.waitFor()
+    expect(await option.innerText()).to.match(/在办 \d+ 件/)
+    await option.click()
+    await screenshot(page, 'assign-dialog')
+    await page.getByRole('button', { name: '确认分派' }).click()
+
+    const timeline = page.getByLabel('办理经过')
+    await timeline.getByText(`交给 ${chosen.name}代表`).waitFor()
+    expect(await timeline.innerText()).to.include('分派代表').and.include(`${staff.name}（联络站工作人员）`)
+    await screenshot(page, 'case-detail')
+
+    // The deputy answers in the mini-program; the page shows it when opened again.
+    const deputy = await asDeputy(app, chosen.id)
+    expect((await deputy.post(`/api/mp/deputy/cases/${caseId}/reply`, { text: '已联系社区物业，本周五前修好路灯' })).status).to.equal(200)
+    await page.reload()
+    await page.getByText('已联系社区物业，本周五前修好路灯').first().waitFor()
+    expect(await timeline.innerText()).to.include('代表答复')
+    expect(page.problems).to.deep.equal([])
+  })
+})

@@ -1,0 +1,59 @@
+import { expect } from 'chai'
+import type { Browser } from 'playwright-core'
+import { BUILD_TIMEOUT_MS, launchBrowser, logInAs, newPage, screenshot, startConsoleApp, type ConsoleApp } from './harness.js'
+
+/** 张国华's station pages: who her deputies are and when they are on duty, posters to print, binding codes. */
+describe('console: a station\'s deputies, posters and binding codes', function () {
+  // A real browser on a shared machine: each story gets two minutes (it usually needs under thirty seconds).
+  this.timeout(120_000)
+  let app: ConsoleApp
+  let browser: Browser
+  before(async function () {
+    this.timeout(BUILD_TIMEOUT_MS) // the console is built first when admin/ changed
+    browser = await launchBrowser(this)
+    app = await startConsoleApp()
+  })
+  after(async () => {
+    await browser?.close()
+    await app?.close()
+  })
+
+  it('shows the station\'s deputies with the duty roster, prints a QR poster, and gives a deputy a binding code', async () => {
+    const deputies = await app.liaison.store.deputies.listByStation('st001')
+    const onDuty = deputies.find((d) => d.dutyDates.length)!
+    const page = await newPage(browser, app)
+    await logInAs(page, app.login((l) => l.username === 'zhangguohua'))
+
+    await page.locator('.t-menu').getByText('代表与值班').click()
+    await page.getByText(`本站代表（${deputies.length} 位）`).waitFor()
+    const listed = await page.locator('tbody').first().innerText()
+    for (const d of deputies) expect(listed).to.include(d.name)
+    const roster = page.locator('[data-roster]')
+    // The roster shows this month: a deputy on duty this month appears in it.
+    const thisMonth = new Date().toISOString().slice(0, 7)
+    const dutyThisMonth = deputies.filter((d) => d.dutyDates.some((x) => x.startsWith(thisMonth))).map((d) => d.name)
+    await screenshot(page, 'station-deputies')
+    if (dutyThisMonth.length) await roster.getByText(dutyThisMonth[0]).first().waitFor()
+    expect(onDuty).to.exist
+    await screenshot(page, 'station-deputies')
+
+    await page.locator('.t-menu').getByText('二维码海报').click()
+    const poster = page.getByRole('region', { name: '联络站海报' })
+    await poster.getByText('建设路街道代表联络站').waitFor()
+    await page.waitForFunction(() => {
+      const img = document.querySelector<HTMLImageElement>('.poster-qr')
+      return !!img && img.complete && img.naturalWidth > 0
+    })
+    await screenshot(page, 'station-poster')
+
+    await page.locator('.t-menu').getByText('绑定码').click()
+    const first = page.locator('tbody tr').filter({ hasText: deputies[0].name })
+    await first.getByRole('button', { name: '生成绑定码' }).click()
+    const code = page.getByLabel('绑定码')
+    await code.waitFor()
+    expect((await code.innerText()).trim()).to.match(/^\d{6,8}$/)
+    await page.getByText(`${deputies[0].name}代表的绑定码`).waitFor()
+    await screenshot(page, 'binding-code')
+    expect(page.problems).to.deep.equal([])
+  })
+})

@@ -1,0 +1,121 @@
+import { expect } from 'chai'
+import { asAdmin, asDeputy, asResident, Client, startApp, type TestApp } from '../helpers/app.js'
+import { caseCity, STAFF_PASSWORD } from '../fixtures.js'
+
+const DAY = 86_400_000
+
+/** What the console reads beyond the case API: inbox lines in words, the export, the deputy picker, the dashboard. */
+describe('the console\'s case endpoints', () => {
+  let app: TestApp
+  let resident: Awaited<ReturnType<typeof asResident>>
+  let lina: Client
+  const submit = async (text: string, regionId = 'c010101') => (await resident.post('/api/mp/cases', { text, regionId })).body.id as string
+  beforeEach(async () => {
+    app = await startApp({ directory: caseCity() })
+    resident = await asResident(app)
+    lina = await new Client(app.baseUrl).login('lina', STAFF_PASSWORD)
+  })
+  afterEach(() => app.close())
+
+  it('lists cases with station and deputy names, the deadline in words, and similar messages', async () => {
+    const first = await submit('建设路小区门口的路灯坏了，晚上很黑')
+    await submit('建设路小区门口路灯坏了好几天，晚上看不见')
+    let list = await lina.get('/api/admin/cases')
+    expect(list.status).to.equal(200)
+    const line = list.body.items.find((c: { id: string }) => c.id === first)
+    expect(line).to.include({ stationName: '轻工街道代表联络站', similarCount: 1, similarLabel: '相似留言 1 条' })
+    expect(line.deputyName).to.be.a('string').and.not.equal('')
+    expect(line.sla).to.include({ step: 'acknowledge' })
+    expect(line.sla.text).to.match(/到期|还有/)
+
+    app.clock.advance(5 * DAY)
+    await lina.login('lina', STAFF_PASSWORD) // the session of five days ago has ended
+    list = await lina.get('/api/admin/cases?overdue=true')
+    const late = list.body.items.find((c: { id: string }) => c.id === first)
+    expect(late.sla).to.include({ tone: 'overdue' })
+    expect(late.sla.text).to.match(/^已超期 \d+ 天$/)
+  })
+
+  it('filters by open, latest rating and district, and refuses a bad rating in words', async () => {
+    const rated = await submit('垃圾桶满了没人清')
+    await submit('路面有坑')
+    const deputy = await asDeputy(app, (await lina.get(`/api/admin/cases/${rated}`)).body.deputyId)
+    await deputy.post(`/api/mp/deputy/cases/${rated}/reply`, { text: '已联系环卫清运' })
+    await resident.post(`/api/mp/cases/${rated}/rate`, { rating: 5 })
+    const ids = async (query: string) => (await lina.get(`/api/admin/cases?${query}`)).body.items.map((c: { id: string }) => c.id)
+    expect(await ids('rating=5')).to.deep.equal([rated])
+    expect(await ids('open=true')).to.have.length(1).and.not.include(rated)
+    expect(await ids('districtId=d02')).to.deep.equal([])
+    const bad = await lina.get('/api/admin/cases?rating=9')
+    expect(bad.status).to.equal(400)
+    expect(JSON.stringify(bad.body.error.details)).to.include('评分应为 1–5 的整数')
+  })
+
+  it('"导出当前列表" writes exactly the filtered cases to a spreadsheet with a BOM, formulas made harmless', async () => {
+    const wanted = await submit('=HYPERLINK("http://x") 小区路灯坏了')
+    await submit('学校门口交通拥堵', 'c010201')
+    const ticket = (await lina.get(`/api/admin/cases/${wanted}`)).body.ticket
+    const sheet = await lina.get('/api/admin/cases.csv?stationId=st001')
+    expect(sheet.status).to.equal(200)
+    expect(sheet.headers.get('content-type')).to.match(/^text\/csv/)
+    expect(sheet.headers.get('content-disposition')).to.include('attachment')
+    const bytes = sheet.body as Buffer
+    expect([...bytes.subarray(0, 3)]).to.deep.equal([0xef, 0xbb, 0xbf])
+    const lines = bytes.toString('utf8').slice(1).trim().split('\r\n')
+    expect(lines[0]).to.equal('留言编号,提交时间,状态,期限提示,办理期限,主题,联络站或人大办,代表,满意度（1–5）,留言内容')
+    expect(lines).to.have.length(2)
+    expect(lines[1]).to.include(ticket).and.include('轻工街道代表联络站').and.include(`"'=HYPERLINK`)
+
+    // Station staff export their station only, whatever they ask for; a bad filter changes nothing and says why.
+    const wangwu = await new Client(app.baseUrl).login('wangwu', STAFF_PASSWORD)
+    expect((await wangwu.get('/api/admin/cases.csv')).body.toString('utf8').trim().split('\r\n')).to.have.length(1)
+    const bad = await lina.get('/api/admin/cases.csv?from=yesterday')
+    expect(bad.status).to.equal(400)
+    expect(bad.body.error.code).to.equal('validation_failed')
+  })
+
+  it('offers deputies by name with their open cases and topics, only within the caller\'s scope', async () => {
+    const id = await submit('河道有垃圾，污染环境')
+    const choices = await lina.get(`/api/admin/cases/${id}/deputy-choices`)
+    expect(choices.status).to.equal(200)
+    const names = choices.body.items.map((d: { name: string }) => d.name)
+    expect(names).to.include.members(['张伟', '王芳', '李强'])
+    expect(names).not.to.include('刘洋') // another station's deputy
+    const zhang = choices.body.items.find((d: { name: string }) => d.name === '张伟')
+    expect(zhang).to.include({ topical: true, levelLabel: '市人大代表' })
+    expect(zhang.openCases).to.be.a('number')
+    expect((await lina.get(`/api/admin/cases/${id}/deputy-choices?q=王`)).body.items.map((d: { name: string }) => d.name)).to.deep.equal(['王芳'])
+
+    const wangwu = await new Client(app.baseUrl).login('wangwu', STAFF_PASSWORD)
+    const refused = await wangwu.get(`/api/admin/cases/${id}/deputy-choices`)
+    expect(refused.status).to.equal(404)
+    expect(refused.body.error.message).to.equal('留言不存在')
+  })
+
+  it('gives organizers a dashboard whose every figure names the filters listing its cases; station staff have none', async () => {
+    await submit('路灯坏了')
+    await submit('新华社区停车难', 'c020101')
+    const admin = await asAdmin(app)
+    const board = await admin.get('/api/admin/dashboard/cases')
+    expect(board.status).to.equal(200)
+    expect(board.body.today.new.count).to.equal(2)
+    expect(board.body.today.open).to.deep.equal({ count: 2, filters: { open: 'true' } })
+    expect(board.body.weeks).to.have.length(8)
+    expect(board.body.weeks[7].count).to.equal(2)
+    const station = board.body.responsiveness.station.find((b: { name: string }) => b.name === '轻工街道代表联络站')
+    expect(station).to.include({ total: 1 })
+    expect(station.filters).to.deep.equal({ stationId: 'st001' })
+    const listed = await admin.get(`/api/admin/cases?${new URLSearchParams(station.filters)}`)
+    expect(listed.body.items).to.have.length(station.total)
+
+    // 钱七 organizes 新华区 only: the other district's case is not counted.
+    const qianqi = await new Client(app.baseUrl).login('qianqi', STAFF_PASSWORD)
+    const theirs = await qianqi.get('/api/admin/dashboard/cases')
+    expect(theirs.body.today.new.count).to.equal(1)
+    expect(theirs.body.responsiveness.district.map((b: { key: string }) => b.key)).to.deep.equal(['d02'])
+    // Asking for another district narrows their scope to nothing; it never swaps it for that district.
+    expect((await qianqi.get('/api/admin/cases?districtId=d01')).body.items).to.deep.equal([])
+    expect((await qianqi.get('/api/admin/cases?districtId=d02')).body.items).to.have.length(1)
+    expect((await lina.get('/api/admin/dashboard/cases')).status).to.equal(403)
+  })
+})

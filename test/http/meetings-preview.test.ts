@@ -1,0 +1,52 @@
+import { expect } from 'chai'
+import { asAdmin, type Client, startApp, type TestApp } from '../helpers/app.js'
+import { asStaff, meetingCity } from '../helpers/meetings.js'
+
+/**
+ * While an organizer picks whom to invite, the console shows who that would be: the count
+ * and the names, within what the organizer looks after, before anything is created or sent.
+ */
+describe('the live preview of whom a meeting invites', () => {
+  let app: TestApp
+  let office: Client
+  beforeEach(async () => {
+    app = await startApp({ directory: meetingCity() })
+    office = await asAdmin(app)
+  })
+  afterEach(() => app.close())
+
+  const preview = (who: Client, selector: Record<string, unknown>) => who.post('/api/admin/meetings/invitee-preview', { selector })
+
+  it('names the people a choice of levels and staff invites, deputies first, and creates nothing', async () => {
+    const answer = await preview(office, { levels: ['city', 'county'], staffIds: ['sf01'] })
+    expect(answer.status, JSON.stringify(answer.body)).to.equal(200)
+    expect(answer.body).to.include({ count: 4, deputies: 3, staff: 1 })
+    expect(answer.body.people.map((p: { name: string }) => p.name)).to.deep.equal(['张伟', '王芳', '陈静', '李娜'])
+    expect((await office.get('/api/admin/meetings')).body.items).to.deep.equal([])
+    expect((await app.liaison.store.outbox.search({ limit: 10 })).items).to.deep.equal([])
+  })
+
+  it('says nobody yet as a count of 0, not an error, so the organizer keeps choosing', async () => {
+    const answer = await preview(office, { districtIds: ['d03'] }) // 卫东区 has no station, so no deputy
+    expect(answer.status).to.equal(200)
+    expect(answer.body).to.deep.equal({ count: 0, deputies: 0, staff: 0, people: [] })
+  })
+
+  it('keeps a district organizer to their district, and refuses names outside it as creating would', async () => {
+    const sunli = await asStaff(app, 'sunli')
+    const own = await preview(sunli, { levels: ['city', 'county'] })
+    expect(own.body.people.map((p: { name: string }) => p.name), 'not 陈静 of 新华区').to.deep.equal(['张伟', '王芳'])
+
+    const outside = await preview(sunli, { deputyIds: ['dp0006'] })
+    expect(outside.status).to.equal(422)
+    expect(outside.body.error.code).to.equal('invalid_invitees')
+  })
+
+  it('refuses a malformed selector with the usual error body, and station staff altogether', async () => {
+    const bad = await preview(office, { levels: ['mayor'] })
+    expect(bad.status).to.equal(400)
+    expect(bad.body.error.code).to.equal('validation_failed')
+    const lina = await asStaff(app, 'lina')
+    expect((await preview(lina, { levels: ['city'] })).status).to.equal(403)
+  })
+})
