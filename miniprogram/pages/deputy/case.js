@@ -1,4 +1,4 @@
-const { api } = require('../../utils/request')
+const { request } = require('../../utils/request')
 const { deputyService } = require('../../services/deputy')
 const when = require('../../utils/when')
 
@@ -30,7 +30,7 @@ Page({
 
   onLoad(query) {
     this.caseId = query.caseId
-    this.deputies = deputyService(api())
+    this.deputies = deputyService(request)
     this.load()
   },
 

@@ -1,4 +1,4 @@
-const { api } = require('../../utils/request')
+const { request } = require('../../utils/request')
 const { deputyService } = require('../../services/deputy')
 
 /** The channels a digest can come by, in the words a deputy knows them. */
@@ -12,7 +12,7 @@ Page({
   data: { loading: true, error: '', notice: '', busy: false, channels: [], sendAt: '', muteWeekends: false },
 
   onLoad() {
-    this.deputies = deputyService(api())
+    this.deputies = deputyService(request)
     this.deputies
       .digestPreferences()
       .then((p) => this.show(p))

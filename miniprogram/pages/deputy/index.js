@@ -1,4 +1,4 @@
-const { api } = require('../../utils/request')
+const { request } = require('../../utils/request')
 const { deputyService } = require('../../services/deputy')
 const when = require('../../utils/when')
 
@@ -40,7 +40,7 @@ Page({
   data: { loading: true, error: '', bound: false, deputy: null, bindCode: '', binding: false, total: 0, sections: [] },
 
   onLoad() {
-    this.deputies = deputyService(api())
+    this.deputies = deputyService(request)
   },
 
   onShow() {

@@ -1,4 +1,4 @@
-const { api } = require('../../utils/request')
+const { request } = require('../../utils/request')
 const { meetingsService } = require('../../services/meetings')
 const when = require('../../utils/when')
 
@@ -11,7 +11,7 @@ Page({
 
   onLoad(query) {
     this.code = String(query.code || '').trim()
-    this.meetings = meetingsService(api())
+    this.meetings = meetingsService(request)
     if (!/^[A-Za-z0-9]{8}$/.test(this.code)) return this.setData({ busy: false, error: '没有读到签到码，请重新扫描会场的签到二维码' })
     this.setData({ canRetry: true })
     return this.checkIn()

@@ -1,4 +1,4 @@
-const { api } = require('../../utils/request')
+const { request } = require('../../utils/request')
 const { meetingsService } = require('../../services/meetings')
 const when = require('../../utils/when')
 
@@ -18,7 +18,7 @@ Page({
 
   onLoad(query) {
     this.meetingId = query.meetingId
-    this.meetings = meetingsService(api())
+    this.meetings = meetingsService(request)
     return this.meetings
       .detail(this.meetingId)
       .then((m) => this.setData({ m: view(m) }))

@@ -1,4 +1,4 @@
-const { api } = require('../../utils/request')
+const { request } = require('../../utils/request')
 const { meetingsService } = require('../../services/meetings')
 const when = require('../../utils/when')
 
@@ -6,7 +6,7 @@ Page({
   data: { loading: true, error: '', items: [] },
 
   onShow() {
-    const meetings = meetingsService(api())
+    const meetings = meetingsService(request)
     return meetings
       .list()
       .then((answer) =>

@@ -1,4 +1,4 @@
-const { api } = require('../../utils/request')
+const { request } = require('../../utils/request')
 const { meetingsService } = require('../../services/meetings')
 const when = require('../../utils/when')
 
@@ -8,7 +8,7 @@ Page({
 
   onLoad(query) {
     this.meetingId = query.meetingId
-    this.meetings = meetingsService(api())
+    this.meetings = meetingsService(request)
     return this.load().then(() => this.setData({ loading: false }))
   },
 

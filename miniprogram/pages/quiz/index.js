@@ -1,4 +1,4 @@
-const { api } = require('../../utils/request')
+const { request } = require('../../utils/request')
 const { quizzesService } = require('../../services/quizzes')
 const when = require('../../utils/when')
 
@@ -6,7 +6,7 @@ Page({
   data: { loading: true, error: '', items: [] },
 
   onShow() {
-    return quizzesService(api())
+    return quizzesService(request)
       .list()
       .then((answer) =>
         this.setData({

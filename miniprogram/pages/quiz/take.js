@@ -1,4 +1,4 @@
-const { api } = require('../../utils/request')
+const { request } = require('../../utils/request')
 const { quizzesService } = require('../../services/quizzes')
 const when = require('../../utils/when')
 
@@ -32,7 +32,7 @@ Page({
 
   onLoad(query) {
     this.quizId = query.quizId
-    this.quizzes = quizzesService(api())
+    this.quizzes = quizzesService(request)
     this.chosen = {}
     this.now = () => Date.now()
     return this.refresh().then(() => this.setData({ loading: false }))

@@ -1,4 +1,4 @@
-const { api } = require('../../utils/request')
+const { request } = require('../../utils/request')
 const { studyService } = require('../../services/study')
 const when = require('../../utils/when')
 
@@ -17,7 +17,7 @@ Page({
 
   onLoad(query) {
     this.campaignId = query.campaignId
-    this.study = studyService(api())
+    this.study = studyService(request)
   },
 
   onShow() {

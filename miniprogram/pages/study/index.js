@@ -1,4 +1,4 @@
-const { api } = require('../../utils/request')
+const { request } = require('../../utils/request')
 const { studyService } = require('../../services/study')
 const when = require('../../utils/when')
 
@@ -6,7 +6,7 @@ Page({
   data: { loading: true, error: '', items: [] },
 
   onShow() {
-    return studyService(api())
+    return studyService(request)
       .campaigns()
       .then((answer) =>
         this.setData({

@@ -1,4 +1,4 @@
-const { api } = require('../../utils/request')
+const { request } = require('../../utils/request')
 const { studyService } = require('../../services/study')
 const { toNodes } = require('../../utils/rich-text')
 const when = require('../../utils/when')
@@ -10,7 +10,7 @@ Page({
 
   onLoad(query) {
     this.itemId = query.itemId
-    this.study = studyService(api())
+    this.study = studyService(request)
     return this.study
       .item(this.itemId)
       .then((item) =>

@@ -1,4 +1,4 @@
-const { api } = require('../../utils/request')
+const { request } = require('../../utils/request')
 const { surveysService } = require('../../services/surveys')
 const { visible, isBlank } = require('../../utils/survey-conditions')
 const when = require('../../utils/when')
@@ -17,7 +17,7 @@ Page({
   onLoad(query) {
     this.ref = query.surveyId || String(query.code || '').toUpperCase()
     this.via = query.via || null
-    this.surveys = surveysService(api())
+    this.surveys = surveysService(request)
     this.comments = {}
     if (!this.ref) return this.setData({ loading: false, error: '没有读到问卷，请重新扫描海报上的二维码' })
     return this.surveys

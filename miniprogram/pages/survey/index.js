@@ -1,4 +1,4 @@
-const { api } = require('../../utils/request')
+const { request } = require('../../utils/request')
 const { surveysService } = require('../../services/surveys')
 const { parseScanPath } = require('../../utils/scene')
 const when = require('../../utils/when')
@@ -8,7 +8,7 @@ Page({
   data: { loading: true, error: '', items: [] },
 
   onShow() {
-    return surveysService(api())
+    return surveysService(request)
       .tasks()
       .then((t) =>
         this.setData({
