@@ -29,7 +29,8 @@ export function directoryMpRoutes(directory: DirectoryService) {
     ctx.body = {
       ...presentPublicStation(station),
       regions: regions.map((r) => ({ id: r.id, name: r.name })),
-      deputies: deputies.map((d) => presentPublicDeputy(d, [])).map(({ stations: _s, ...card }) => card),
+      // Reception duty dates are posted at the station; the mini-program marks today's duty deputy.
+      deputies: deputies.map((d) => ({ ...presentPublicDeputy(d, []), dutyDates: d.dutyDates })).map(({ stations: _s, ...card }) => card),
     }
   })
 
