@@ -74,9 +74,11 @@ interface Answer {
   header: Record<string, string>
 }
 
+// A fresh connection per request: a kept-alive socket the server closed while a slow page
+// compiled (its keep-alive timeout is 5 s) answers the next request with ECONNRESET.
 function send(method: string, url: URL, headers: Record<string, string>, body: Buffer | null): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest(url, { method, headers: body ? { ...headers, 'content-length': String(body.length) } : headers }, (res) => {
+    const req = httpRequest(url, { method, agent: false, headers: body ? { ...headers, 'content-length': String(body.length) } : headers }, (res) => {
       const chunks: Buffer[] = []
       res.on('data', (c: Buffer) => chunks.push(c))
       res.on('end', () => {
