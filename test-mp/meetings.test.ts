@@ -58,9 +58,13 @@ describe('mini-program: meetings', () => {
     expect(detail.text()).to.include('我的回复：请假（外出参加培训）').and.include('已请假')
   })
 
-  it('lets a resident take a public seat (公民旁听)', async () => {
+  it('lets a resident find a meeting that takes the public and take a seat (公民旁听)', async () => {
     holdPhone(app, 'o-resident-seat')
-    const page = await openPage(`pages/meetings/public?meetingId=${meeting.id}`)
+    const list = await openPage('pages/meetings/index')
+    expect(list.text()).not.to.include('邀请我参加的会议')
+    expect(list.textOf('.public-meeting')).to.include('市人大常委会第十次会议').and.include('旁听席位还剩 2 个')
+    await list.tap('.public-meeting')
+    const page = await follow()
     expect(page.text()).to.include('旁听席位：共 2 个，还剩 2 个')
     await page.type('.name', '王小明')
     await page.tap('.register')

@@ -38,6 +38,11 @@ export function mpMeetingRoutes(sessions: MpSessions, invitations: MeetingInvita
     ctx.body = presentInvitation(await invitations.checkIn(me(ctx.state), id, code ?? null))
   })
 
+  /** Where residents find the meetings they may attend; public like each meeting's own page. */
+  router.get('/public-meetings', async (ctx) => {
+    ctx.body = { items: (await invitations.publicAhead()).map(({ meeting, taken }) => presentPublicMeeting(meeting, taken)) }
+  })
+
   router.get('/public-meetings/:id', async (ctx) => {
     const { id } = parse(meetingIdParam, ctx.params, 'params')
     const m = await invitations.publicMeeting(id)
