@@ -33,7 +33,10 @@ describe('mini-program: meetings', () => {
     expect(detail.text()).to.include('我的回复：参加').and.include('已回复参加，请按时到会')
 
     app.clock.set(new Date('2026-11-26T01:20:00Z')) // 09:20, ten minutes before the start
-    const door = await openPage(`pages/meetings/checkin?code=${meeting.shortCode}`)
+    // Scanning the code at the door opens the mini-program on its home page with the scene m=<code>.
+    await openPage(`pages/index/index?scene=${encodeURIComponent(`m=${meeting.shortCode}`)}`)
+    const door = await follow()
+    expect(door.path).to.equal('pages/meetings/checkin')
     expect(door.text()).to.include('签到成功').and.include('市人大常委会第十次会议').and.include('签到时间：11月26日 周四 09:20')
 
     const again = await openPage(`pages/meetings/detail?meetingId=${meeting.id}`)

@@ -2,7 +2,7 @@ import { expect } from 'chai'
 import { asDeputy } from '../test/helpers/app.js'
 import { ballotBody, consultationBody, surveyBody } from '../test/helpers/surveys.js'
 import { holdPhone, startBackend, type Backend } from './harness/backend.js'
-import { openPage } from './harness/page.js'
+import { follow, openPage } from './harness/page.js'
 import { created, office, tapInside, typeInside, typeInto } from './office.js'
 
 /**
@@ -21,7 +21,10 @@ describe('mini-program: surveys, consultations and ballots', () => {
     const organizer = await office(app)
     const survey = await created(organizer.post('/api/admin/surveys', surveyBody()))
     holdPhone(app, 'o-survey-resident')
-    const page = await openPage(`pages/survey/answer?code=${survey.shortCode}`)
+    // The poster's code opens the mini-program on its home page with the scene v=<code>.
+    await openPage(`pages/index/index?scene=${encodeURIComponent(`v=${survey.shortCode}`)}`)
+    const page = await follow()
+    expect(page.path).to.equal('pages/survey/answer')
     expect(page.text()).to.include('问卷调查').and.include('社区绿化满意度调查').and.include('请选 1 至 2 项').and.include('最多 200 字')
     expect(page.text(), 'hidden until 是 is chosen').not.to.include('每周去几次？')
 
