@@ -1,7 +1,7 @@
 import { expect } from 'chai'
 import { quizWithBank } from '../test/helpers/quizzes.js'
 import { holdPhone, startBackend, type Backend } from './harness/backend.js'
-import { openPage, type MpPage } from './harness/page.js'
+import { follow, openPage, type MpPage } from './harness/page.js'
 import { office } from './office.js'
 
 /** The right option of each question as the paper shows it: 甲 (and 丙 for several), 正确 for true/false. */
@@ -26,7 +26,10 @@ describe('mini-program: a knowledge quiz', () => {
 
   it('takes the quiz to the end: countdown from the server, score with explanations, leaderboard', async () => {
     holdPhone(app, 'o-quiz-taker')
-    const page = await openPage(`pages/quiz/take?quizId=${quizId}`)
+    const list = await openPage('pages/quiz/index')
+    expect(list.textOf('.quiz')).to.include('代表法知识竞赛').and.include('5 题，限时 10 分钟').and.include('还没有答过，还可答 2 次')
+    await list.tap('.quiz')
+    const page = await follow()
     expect(page.text()).to.include('代表法知识竞赛').and.include('每次 5 题，限时 10 分钟').and.include('还可答 2 次')
 
     await page.tap('.start')

@@ -71,7 +71,10 @@ describe('mini-program: surveys, consultations and ballots', () => {
     const ballot = await created(organizer.post('/api/admin/surveys', ballotBody({ ballot: { passRule: 'roll_majority', maxChosen: 2, roll: { deputyIds: ['dp0001', 'dp0002', 'dp0003'] } } })))
     await asDeputy(app, 'dp0001')
     holdPhone(app, 'o-deputy-dp0001')
-    const page = await openPage(`pages/survey/answer?surveyId=${ballot.id}`)
+    const list = await openPage('pages/survey/index')
+    expect(list.textOf('.survey')).to.include('民生实事项目票决').and.include('2027年民生实事项目票决').and.include('请投票')
+    await list.tap('.survey')
+    const page = await follow()
     expect(page.text()).to.include('民生实事项目票决').and.include('候选项目').and.include('请选 1 至 2 项').and.include('老旧小区加装电梯')
 
     await tapInside(page, '.q-projects', '.option', 0)
