@@ -81,7 +81,7 @@ export class MpPage {
     const found = this.find(selector)
     // A TDesign component speaks through triggerEvent, as when the person uses it; a plain element through the DOM.
     if (found.instance && typeof found.instance.triggerEvent === 'function') found.instance.triggerEvent(event, detail)
-    else found.dispatchEvent(event, { detail })
+    else fire(found, event, detail as Record<string, unknown>)
     await settle()
   }
 
@@ -89,7 +89,7 @@ export class MpPage {
   async type(selector: string, value: string) {
     const found = this.find(selector)
     if (found.instance && typeof found.instance.triggerEvent === 'function') found.instance.triggerEvent('change', { value })
-    else found.dispatchEvent('input', { detail: { value } })
+    else fire(found, 'input', { value })
     await settle()
   }
 
