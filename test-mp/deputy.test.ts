@@ -74,7 +74,23 @@ describe('mini-program: the deputy workbench', () => {
     expect(detail.text()).to.include('当前状态：已交办').and.include('已交办：区城市管理局')
   })
 
-  it('saves the digest preferences: weekends off, also by the bot, at 07:00', async () => {
+  it('hands a case back to the station with the reason; it leaves 我的待办', async () => {
+    const { caseId } = await residentWrites()
+    await phoneOfZhang(app)
+    const detail = await openPage(`pages/deputy/case?caseId=${caseId}`)
+    await detail.tap('.show-transfer')
+    await detail.tap('.transfer')
+    expect(detail.textOf('.error')).to.equal('请写明转交的原因')
+    await detail.type('.transfer-reason', '不在本人联系的片区，请联络站另行分派')
+    await detail.tap('.transfer')
+    expect(detail.text()).to.include('已转交，这条留言不再由您办理')
+    expect(detail.has('.reply')).to.equal(false)
+
+    const workbench = await openPage('pages/deputy/index')
+    expect(workbench.text()).to.include('我的待办：暂时没有要办的事')
+  })
+
+    it('saves the digest preferences: weekends off, also by the bot, at 07:00', async () => {
     await phoneOfZhang(app)
     const page = await openPage('pages/deputy/digest')
     expect(page.text()).to.include('按联络站统一时间').and.include('微信私聊（联络助手）未选')
