@@ -24,6 +24,9 @@ export async function startBackend(overrides: Record<string, unknown> = {}): Pro
 let seq = 0
 /** From now on the phone belongs to this WeChat user: wx.login answers codes the fake WeChat maps to the openid. */
 export function holdPhone(app: Backend, openid: string) {
+  // Another person's phone: no session of the one before.
+  phone.storage.delete('session.token')
+  phone.storage.delete('session.profile')
   phone.loginCode = () => {
     const code = `mp-${openid}-${++seq}`
     app.fake.addLoginCode(code, { openid })

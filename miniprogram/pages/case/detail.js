@@ -49,7 +49,16 @@ Page({
         this.settingsValue = settings
         this.setData({ c: view(c, settings) })
       })
-      .catch((err) => this.setData({ error: err.message }))
+      .catch((err) => {
+        // A case notification opens this page for residents and deputies alike (one page per
+        // subject in the backend's config): a deputy's case that is not their own message goes
+        // to the workbench's case page.
+        const profile = wx.getStorageSync('session.profile')
+        if ((err.status === 404 || err.status === 403) && profile && profile.deputy) {
+          return wx.redirectTo({ url: '/pages/deputy/case?caseId=' + this.caseId })
+        }
+        this.setData({ error: err.message })
+      })
       .then(() => this.setData({ loading: false }))
   },
 
