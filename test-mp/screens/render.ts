@@ -108,5 +108,83 @@ const data = await openPage('pages/mine/data')
 await data.tap('#export')
 snapshot('my-data', '我的信息')
 
+
+// Part B: the deputy's workbench, meetings, study, quizzes and surveys, seen by 张伟 (dp0001).
+{
+  const { asAdmin } = await import('../../test/helpers/app.ts')
+  const { meetingBody } = await import('../../test/helpers/meetings.ts')
+  const { quizWithBank } = await import('../../test/helpers/quizzes.ts')
+  const { ballotBody, consultationBody } = await import('../../test/helpers/surveys.ts')
+  const office = await asAdmin(app)
+  const meeting = (await office.post('/api/admin/meetings', meetingBody({ startAt: '2026-11-24T09:30:00+08:00', endAt: '2026-11-24T11:30:00+08:00', publicSeats: 10 }))).body
+  await office.post(`/api/admin/meetings/${meeting.id}/publish`)
+  const ballot = (await office.post('/api/admin/surveys', ballotBody({ ballot: { passRule: 'roll_majority', maxChosen: 2, roll: { deputyIds: ['dp0001', 'dp0002'] } } }))).body
+  const consultation = (await office.post('/api/admin/surveys', consultationBody())).body
+  const quiz = await quizWithBank(app, office, { audience: 'deputies' })
+  const campaign = (await office.post('/api/admin/campaigns', {
+    title: '学习贯彻代表法', startsAt: '2026-11-23T09:00:00+08:00', endsAt: '2026-12-23T09:00:00+08:00', audience: { stationIds: ['st001'] },
+  })).body
+  const item = (await office.post(`/api/admin/campaigns/${campaign.id}/items`, {
+    title: '中华人民共和国全国人民代表大会和地方各级人民代表大会代表法', summary: '必读', required: true,
+    body: '<h2>第一章 总则</h2><p>第一条 为了保证全国人民代表大会和地方各级人民代表大会代表依法行使代表的职权，履行代表的义务，发挥代表作用，根据宪法，制定本法。</p><p>第二条 全国人民代表大会和地方各级人民代表大会代表依照法律规定选举产生。</p>',
+  })).body
+  const resident = await (await import('../../test/helpers/app.ts')).asResident(app)
+  const fresh = (await resident.post('/api/mp/cases', { text: '小区门口的垃圾好几天没人清运，天热了味道很大，请帮忙协调环卫部门。', regionId: 'c010101', deputyCode: 'DP0001' })).body
+
+  phone.storage.set('care.mode', 'off')
+  phone.storage.delete('session.token')
+  holdPhone(app, 'o-deputy-dp0001')
+
+  clear()
+  await openPage('pages/deputy/index')
+  snapshot('workbench', '代表工作台')
+
+  clear()
+  const handling = await openPage(`pages/deputy/case?caseId=${fresh.id}`)
+  await handling.tap('.acknowledge')
+  snapshot('deputy-case', '留言办理')
+
+  clear()
+  await openPage(`pages/meetings/detail?meetingId=${meeting.id}`)
+  snapshot('meeting', '会议详情')
+
+  app.clock.set(new Date('2026-11-24T01:20:00Z'))
+  clear()
+  await openPage(`pages/meetings/checkin?code=${meeting.shortCode}`)
+  snapshot('check-in', '会议签到')
+  app.clock.set(new Date('2026-11-23T02:00:00Z'))
+
+  clear()
+  await openPage(`pages/study/item?itemId=${item.id}`)
+  snapshot('study-item', '学习材料')
+
+  clear()
+  const taking = await openPage(`pages/quiz/take?quizId=${quiz.id}`)
+  await taking.tap('.start')
+  const first = taking.data.questions[0]
+  await taking.tap(`.opt-1-${first.options[0].key}`)
+  snapshot('quiz', '答题')
+  await taking.tap('.submit')
+  await taking.tap('.submit')
+  snapshot('quiz-result', '答题结果')
+  taking.close()
+
+  clear()
+  const voting = await openPage(`pages/survey/answer?surveyId=${ballot.id}`)
+  const projects = voting.component.querySelector('.q-projects')
+  projects.querySelectorAll('.option')[0].dispatchEvent('tap', { detail: {} })
+  await new Promise((resolve) => setTimeout(resolve, 50))
+  snapshot('ballot', '民生实事项目票决')
+
+  clear()
+  await openPage(`pages/survey/answer?surveyId=${consultation.id}`)
+  snapshot('consultation', '立法征求意见')
+
+  phone.storage.set('care.mode', 'on')
+  clear()
+  await openPage('pages/deputy/index')
+  snapshot('workbench-care', '代表工作台（关怀模式）', true)
+}
+
 await app.close()
 process.exit(0)
