@@ -111,10 +111,10 @@ snapshot('my-data', '我的信息')
 
 // Part B: the deputy's workbench, meetings, study, quizzes and surveys, seen by 张伟 (dp0001).
 {
-  const { asAdmin } = await import('../../test/helpers/app.ts')
-  const { meetingBody } = await import('../../test/helpers/meetings.ts')
-  const { quizWithBank } = await import('../../test/helpers/quizzes.ts')
-  const { ballotBody, consultationBody } = await import('../../test/helpers/surveys.ts')
+  const { asAdmin } = await import('../../test/helpers/app.js')
+  const { meetingBody } = await import('../../test/helpers/meetings.js')
+  const { quizWithBank } = await import('../../test/helpers/quizzes.js')
+  const { ballotBody, consultationBody } = await import('../../test/helpers/surveys.js')
   const office = await asAdmin(app)
   const meeting = (await office.post('/api/admin/meetings', meetingBody({ startAt: '2026-11-24T09:30:00+08:00', endAt: '2026-11-24T11:30:00+08:00', publicSeats: 10 }))).body
   await office.post(`/api/admin/meetings/${meeting.id}/publish`)
@@ -128,7 +128,7 @@ snapshot('my-data', '我的信息')
     title: '中华人民共和国全国人民代表大会和地方各级人民代表大会代表法', summary: '必读', required: true,
     body: '<h2>第一章 总则</h2><p>第一条 为了保证全国人民代表大会和地方各级人民代表大会代表依法行使代表的职权，履行代表的义务，发挥代表作用，根据宪法，制定本法。</p><p>第二条 全国人民代表大会和地方各级人民代表大会代表依照法律规定选举产生。</p>',
   })).body
-  const resident = await (await import('../../test/helpers/app.ts')).asResident(app)
+  const resident = await (await import('../../test/helpers/app.js')).asResident(app)
   const fresh = (await resident.post('/api/mp/cases', { text: '小区门口的垃圾好几天没人清运，天热了味道很大，请帮忙协调环卫部门。', regionId: 'c010101', deputyCode: 'DP0001' })).body
 
   phone.storage.set('care.mode', 'off')
