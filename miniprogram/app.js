@@ -1,4 +1,9 @@
-// The backend's address; in development tools set "不校验合法域名" or point it at a tunnel.
+const care = require('./utils/care')
+
 App({
-  globalData: { apiBase: 'https://liaison.example.gov.cn' },
+  globalData: { care: false },
+
+  onLaunch() {
+    this.globalData.care = care.isOn()
+  },
 })

@@ -1,28 +1,176 @@
 /**
- * The one place that calls wx.request. Resolves with the body of a 2xx answer and
- * rejects with { status, code, message } otherwise; the message is the backend's Chinese
- * one, ready to show. `wxApi` is injectable so that tests need no simulator.
+ * The one place that calls wx.request and wx.uploadFile.
+ *
+ * - The backend's address comes from config.js.
+ * - The session token lives in storage; a call that needs a person logs in first
+ *   (wx.login → POST /api/mp/login), and on a 401 logs in again and retries once.
+ * - Creates carry an Idempotency-Key that the caller keeps across retries, so tapping
+ *   提交 again after a dropped connection never makes a second message.
+ * - Failures reject with { status, code, message, details }: the backend's own Chinese
+ *   message, or plain words saying what to do when the network is down.
+ * `wxApi` and `baseUrl` are injectable so the rules can be checked without a phone.
  */
+const config = require('../config')
+
+const TOKEN_KEY = 'session.token'
+const NETWORK_MESSAGE = '网络不通，请检查网络后重试'
+const SERVER_MESSAGE = '服务暂时不可用，请稍后再试'
+
+function failure(res) {
+  const body = typeof res.data === 'string' ? safeJson(res.data) : res.data
+  const error = (body && body.error) || {}
+  return { status: res.statusCode, code: error.code || 'http_error', message: error.message || SERVER_MESSAGE, details: error.details || [] }
+}
+
+function safeJson(text) {
+  try {
+    return JSON.parse(text)
+  } catch (e) {
+    return null
+  }
+}
+
+/** A key for one logical create: the same key on every retry of that create. */
+function newIdempotencyKey() {
+  return 'mp-' + Date.now().toString(36) + '-' + Math.random().toString(36).slice(2, 12)
+}
+
 function createRequest(wxApi, baseUrl) {
-  return function request(method, path, data) {
+  baseUrl = baseUrl || config.apiBase
+  let loggingIn = null
+
+  function send(method, path, data, headers) {
     return new Promise(function (resolve, reject) {
       wxApi.request({
         url: baseUrl + path,
         method: method,
         data: data,
-        header: { 'content-type': 'application/json' },
-        timeout: 10000,
+        header: Object.assign({ 'content-type': 'application/json' }, headers),
+        timeout: 15000,
         success: function (res) {
           if (res.statusCode >= 200 && res.statusCode < 300) return resolve(res.data)
-          const error = (res.data && res.data.error) || {}
-          reject({ status: res.statusCode, code: error.code || 'http_error', message: error.message || '服务暂时不可用，请稍后再试' })
+          reject(failure(res))
         },
         fail: function () {
-          reject({ status: 0, code: 'network', message: '网络不通，请检查网络后重试' })
+          reject({ status: 0, code: 'network', message: NETWORK_MESSAGE, details: [] })
         },
       })
     })
   }
+
+  function token() {
+    return wxApi.getStorageSync ? wxApi.getStorageSync(TOKEN_KEY) || null : null
+  }
+
+  /** One login at a time: pages that load together share it. */
+  function login() {
+    if (loggingIn) return loggingIn
+    loggingIn = new Promise(function (resolve, reject) {
+      wxApi.login({
+        success: function (res) {
+          resolve(res.code)
+        },
+        fail: function () {
+          reject({ status: 0, code: 'login_failed', message: '微信登录没有成功，请稍后重试', details: [] })
+        },
+      })
+    })
+      .then(function (code) {
+        return send('POST', '/api/mp/login', { code: code }, {})
+      })
+      .then(function (session) {
+        wxApi.setStorageSync(TOKEN_KEY, session.token)
+        wxApi.setStorageSync('session.profile', { id: session.id, roles: session.roles, deputy: session.deputy, consentVersion: session.consentVersion, hasPhone: session.hasPhone })
+        return session
+      })
+    loggingIn.then(clear, clear)
+    return loggingIn
+
+    function clear() {
+      loggingIn = null
+    }
+  }
+
+  function authorised(extra) {
+    return Object.assign({ authorization: 'Bearer ' + token() }, extra)
+  }
+
+  /**
+   * request(method, path, data, options): options.auth false for public reads,
+   * options.idempotencyKey for creates.
+   */
+  function request(method, path, data, options) {
+    options = options || {}
+    if (options.auth === false) return send(method, path, data, {})
+    const extra = options.idempotencyKey ? { 'Idempotency-Key': options.idempotencyKey } : {}
+    const first = token() ? send(method, path, data, authorised(extra)) : Promise.reject({ status: 401 })
+    return first.catch(function (err) {
+      if (err.status !== 401) throw err
+      wxApi.removeStorageSync && wxApi.removeStorageSync(TOKEN_KEY)
+      return login().then(function () {
+        return send(method, path, data, authorised(extra))
+      })
+    })
+  }
+
+  /** Uploads one file (wx.uploadFile), reporting progress 0–100; resolves with the parsed body. */
+  function upload(path, filePath, onProgress) {
+    function once() {
+      return new Promise(function (resolve, reject) {
+        const task = wxApi.uploadFile({
+          url: baseUrl + path,
+          filePath: filePath,
+          name: 'file',
+          header: authorised({}),
+          timeout: 60000,
+          success: function (res) {
+            if (res.statusCode >= 200 && res.statusCode < 300) return resolve(typeof res.data === 'string' ? safeJson(res.data) : res.data)
+            reject(failure(res))
+          },
+          fail: function () {
+            reject({ status: 0, code: 'network', message: NETWORK_MESSAGE, details: [] })
+          },
+        })
+        if (task && task.onProgressUpdate && onProgress) task.onProgressUpdate(function (p) { onProgress(p.progress) })
+      })
+    }
+    const ready = token() ? Promise.resolve() : login()
+    return ready.then(once).catch(function (err) {
+      if (err.status !== 401) throw err
+      return login().then(once)
+    })
+  }
+
+  function logout() {
+    wxApi.removeStorageSync && wxApi.removeStorageSync(TOKEN_KEY)
+    wxApi.removeStorageSync && wxApi.removeStorageSync('session.profile')
+  }
+
+  request.upload = upload
+  request.login = login
+  request.logout = logout
+  return request
 }
 
-module.exports = { createRequest }
+let shared = null
+/** The mini-program's own request, made on first use (wx exists only on a phone or in tests). */
+function phoneRequest() {
+  if (!shared) shared = createRequest(wx, config.apiBase)
+  return shared
+}
+
+/** What services take: request(method, path, data, options), with .upload, .login and .logout. */
+function request(method, path, data, options) {
+  return phoneRequest()(method, path, data, options)
+}
+request.upload = function (path, filePath, onProgress) {
+  return phoneRequest().upload(path, filePath, onProgress)
+}
+request.login = function () {
+  return phoneRequest().login()
+}
+request.logout = function () {
+  return phoneRequest().logout()
+}
+
+module.exports = { createRequest, request, newIdempotencyKey, NETWORK_MESSAGE }

@@ -26,6 +26,7 @@ import { deputyCaseRoutes } from './routes/cases/deputy-routes.js'
 import { residentCaseRoutes } from './routes/cases/resident-routes.js'
 import { uploadRoutes } from './routes/uploads/routes.js'
 import { accountRoutes } from './routes/account/routes.js'
+import { mpSettingsOf, mpSettingsRoutes } from './routes/account/mp-settings-routes.js'
 import { outboxRoutes } from './routes/outbox/routes.js'
 import { botRoutes } from './routes/bot/routes.js'
 import { digestRoutes } from './routes/digests/routes.js'
@@ -144,6 +145,7 @@ export function createHttpApp(config: Config, logger: Logger, store: { idempoten
     }),
     publicAnalysisRoutes({ publications: services.publications, responsiveness: services.responsiveness, timeZone }),
     publicConsentRoutes({ sessions, publications: services.publications }),
+    mpSettingsRoutes({ settings: mpSettingsOf(config) }),
   ]
   for (const router of routers) app.use(router.routes()).use(router.allowedMethods())
   return app

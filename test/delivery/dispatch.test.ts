@@ -38,7 +38,7 @@ describe('sending what the outbox holds', () => {
     const report = await dispatcher().runOnce()
     expect(report.sent).to.equal(1)
     const [message] = app.fake.sent()
-    expect(message).to.deep.include({ touser: 'o-zhangwei', template_id: TEMPLATE, page: `pages/case/case?caseId=${c.id}` })
+    expect(message).to.deep.include({ touser: 'o-zhangwei', template_id: TEMPLATE, page: `pages/case/detail?caseId=${c.id}` })
     expect(message.data.thing1.value).to.equal('新留言待受理')
     expect(message.data.character_string2.value).to.equal(c.ticket)
     expect([...message.data.thing3.value].length, 'cut to WeChat\'s 20 characters').to.be.at.most(20)

@@ -48,7 +48,7 @@ describe('every kind of message through the README\'s subscribe template', () =>
     expect(digest, digest.lastError ?? '').to.deep.include({ status: 'sent', channel: 'mp_subscribe' })
     const card = sentTo('o-zhangwei').find((m) => m.data.thing1.value.startsWith('每日摘要'))!
     expect(values(card)).to.deep.equal({ thing1: '每日摘要：待办 1 件', character_string2: 'RB20261124', thing3: '待办留言1件', time4: '2026年11月24日 08:00' })
-    expect(card.page).to.equal('pages/case/case?day=2026-11-24')
+    expect(card.page).to.equal('pages/deputy/index?day=2026-11-24')
   })
 
   it('tells a named commenter the adoption of their opinion, with a reference and the consultation\'s page', async () => {
@@ -68,7 +68,7 @@ describe('every kind of message through the README\'s subscribe template', () =>
     expect(card.data.thing1.value).to.equal('意见采纳反馈')
     expect(card.data.character_string2.value).to.match(/^YJ[0-9A-Z]{1,8}$/)
     expect(card.data.thing3.value.startsWith('采纳情况反馈')).to.equal(true)
-    expect(card.page).to.equal(`pages/case/case?surveyId=${s.id}`)
+    expect(card.page).to.equal(`pages/survey/answer?surveyId=${s.id}`)
   })
 
   it('shows a meeting\'s own time and place, not the time the notice was sent, and opens the meeting', async () => {
@@ -79,7 +79,7 @@ describe('every kind of message through the README\'s subscribe template', () =>
     await app.liaison.services.dispatcher.drain()
     const [card] = sentTo('o-zhangwei')
     expect(values(card)).to.deep.include({ thing1: '会议通知：市人大常委会第十次会议', thing3: '地点：市人大常委会第一会议室', time4: '2026年11月26日 09:30' })
-    expect(card.page).to.equal(`pages/case/case?meetingId=${m.id}`)
+    expect(card.page).to.equal(`pages/meetings/detail?meetingId=${m.id}`)
   })
 
   it('sends every kind a writer makes, each accepted by WeChat with every keyword filled and the right page', async () => {
@@ -130,12 +130,14 @@ describe('every kind of message through the README\'s subscribe template', () =>
       for (const [key, v] of Object.entries(card.data)) expect(v.value, `${card.data.thing1.value} ${key}`).not.to.equal('')
     }
     const pageOf = (title: string) => cards.find((m) => m.data.thing1.value.startsWith(title))!.page
-    expect(pageOf(KIND_TITLES['case.reminder'])).to.equal(`pages/case/case?caseId=${c.id}`)
-    expect(pageOf(KIND_TITLES['meeting.reminder'])).to.equal(`pages/case/case?meetingId=${meeting.id}`)
+    expect(pageOf(KIND_TITLES['case.reminder'])).to.equal(`pages/case/detail?caseId=${c.id}`)
+    expect(pageOf(KIND_TITLES['meeting.reminder'])).to.equal(`pages/meetings/detail?meetingId=${meeting.id}`)
     for (const [kind, , query] of others) {
       const card = cards.find((m) => m.data.thing1.value.startsWith(kind === 'digest' ? '每日摘要' : KIND_TITLES[kind] ?? '消息通知'))
       expect(card, kind).to.not.equal(undefined)
-      expect(card!.page, kind).to.include(`pages/case/case?${query}`)
+      // The mini-program's page for each subject (config wechat.pages); a plain notice opens the template's page.
+      const page = { day: 'pages/deputy/index', itemId: 'pages/study/item', surveyId: 'pages/survey/answer', quizId: 'pages/quiz/take', messageId: 'pages/case/case' }[query.split('=')[0]]
+      expect(card!.page, kind).to.include(`${page}?${query}`)
       expect(card!.template_id).to.equal(TEMPLATE)
     }
   })

@@ -1,24 +1,70 @@
-const { parseLaunchQuery } = require('../../utils/scene')
-const { createRequest } = require('../../utils/request')
+const { request } = require('../../utils/request')
 const { directoryService } = require('../../services/directory')
+const { arrival } = require('../../utils/router')
+const { parseScanPath } = require('../../utils/scene')
+const { weekdays, dayOf } = require('../../utils/words')
 
-const WEEKDAY = { mon: '周一', tue: '周二', wed: '周三', thu: '周四', fri: '周五', sat: '周六', sun: '周日' }
+/**
+ * 首页. Every scanned code and every notification without its own page arrives here:
+ * a deputy's or station's code shows their card with one big 给代表留言 button; a
+ * meeting, survey or notification goes on to its page; otherwise the entries.
+ */
+function stationView(station, today) {
+  const deputies = (station.deputies || []).map((d) => Object.assign({}, d, { initial: d.name.slice(0, 1), onDuty: (d.dutyDates || []).indexOf(today) >= 0 }))
+  return Object.assign({}, station, { days: weekdays(station.receptionDays), deputies: deputies, onDuty: deputies.filter((d) => d.onDuty).map((d) => d.name).join('、') })
+}
 
 Page({
-  data: { loading: true, error: '', deputy: null, station: null },
+  data: { loading: false, error: '', deputy: null, station: null, isDeputy: false },
 
   onLoad(query) {
-    const directory = directoryService(createRequest(wx, getApp().globalData.apiBase))
-    const target = parseLaunchQuery(query)
-    const load = target.deputyCode
-      ? directory.deputyCard(target.deputyCode).then((deputy) => this.setData({ deputy: deputy }))
-      : target.stationCode
-        ? directory.stationCard(target.stationCode).then((station) =>
-            this.setData({ station: Object.assign({}, station, { days: station.receptionDays.map((d) => WEEKDAY[d]).join('、') }) }),
-          )
-        : Promise.resolve()
-    load
-      .catch((err) => this.setData({ error: err.message }))
-      .then(() => this.setData({ loading: false }))
+    this.directory = directoryService(request)
+    return this.arrive(query)
+  },
+
+  onShow() {
+    const profile = wx.getStorageSync('session.profile')
+    this.setData({ isDeputy: Boolean(profile && profile.deputy) })
+  },
+
+  arrive(query) {
+    const where = arrival(query)
+    if (where.url) {
+      wx.redirectTo({ url: where.url })
+      return Promise.resolve()
+    }
+    if (!where.deputyCode && !where.stationCode) return Promise.resolve()
+    this.setData({ loading: true, error: '', deputy: null, station: null })
+    const load = where.deputyCode
+      ? this.directory.deputyCard(where.deputyCode).then((deputy) =>
+          this.setData({ deputy: Object.assign({}, deputy, { initial: deputy.name.slice(0, 1), stationsText: deputy.stations.map((s) => s.name).join('、') }) }),
+        )
+      : this.directory.stationCard(where.stationCode).then((station) => this.setData({ station: stationView(station, dayOf(Date.now())) }))
+    return load.catch((err) => this.setData({ error: err.message })).then(() => this.setData({ loading: false }))
+  },
+
+  write() {
+    const target = this.data.deputy ? 'deputyCode=' + this.data.deputy.code : this.data.station ? 'stationCode=' + this.data.station.code : ''
+    wx.navigateTo({ url: '/pages/case/new' + (target ? '?' + target : '') })
+  },
+
+  scan() {
+    wx.scanCode({
+      onlyFromCamera: false,
+      success: (res) => {
+        const scene = parseScanPath(res.path || '')
+        const query = { scene: [scene.deputyCode && 'd=' + scene.deputyCode, scene.stationCode && 's=' + scene.stationCode, scene.meetingCode && 'm=' + scene.meetingCode, scene.surveyCode && 'v=' + scene.surveyCode].filter(Boolean).join('&') }
+        if (!query.scene) return wx.showToast({ title: '这个二维码不是代表、联络站、会议或问卷的码', icon: 'none' })
+        this.arrive(query)
+      },
+    })
+  },
+
+  home() {
+    this.setData({ deputy: null, station: null, error: '' })
+  },
+
+  go(e) {
+    wx.navigateTo({ url: e.currentTarget.dataset.url })
   },
 })

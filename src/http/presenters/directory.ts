@@ -44,10 +44,11 @@ export const presentPublicDeputy = (d: Pick<DeputyRecord, 'code' | 'name' | 'lev
 })
 
 /** A station's public page: the places it covers and its deputies' cards. */
-export const presentPublicStationPage = (p: { station: Station; regions: Region[]; deputies: Array<Pick<DeputyRecord, 'code' | 'name' | 'level' | 'topics'>> }) => ({
+export const presentPublicStationPage = (p: { station: Station; regions: Region[]; deputies: Array<Pick<DeputyRecord, 'code' | 'name' | 'level' | 'topics' | 'dutyDates'>> }) => ({
   ...presentPublicStation(p.station),
   regions: p.regions.map((r) => ({ id: r.id, name: r.name })),
-  deputies: p.deputies.map((d) => presentPublicDeputy(d, [])).map(({ stations: _s, ...card }) => card),
+  // Reception duty dates are posted at the station; the mini-program marks today's duty deputy.
+  deputies: p.deputies.map((d) => ({ ...presentPublicDeputy(d, []), dutyDates: d.dutyDates })).map(({ stations: _s, ...card }) => card),
 })
 
 export const presentDeputy = (d: DeputyView) => ({

@@ -86,6 +86,13 @@ export class MeetingInvitations {
     return m
   }
 
+  /** Meetings ahead that take the public (公民旁听), earliest first, each with the places taken. */
+  async publicAhead(): Promise<Array<{ meeting: MeetingRecord; taken: number }>> {
+    const ahead = await this.store.meetings.list({ statuses: ['published'], startFrom: this.clock.now() })
+    const open = ahead.filter((m) => m.publicSeats > 0)
+    return Promise.all(open.map(async (meeting) => ({ meeting, taken: await this.publicSeatsTaken(meeting.id) })))
+  }
+
   async publicSeatsTaken(meetingId: string) {
     return (await this.store.meetings.publicRegistrations(meetingId)).length
   }

@@ -13,6 +13,11 @@ export interface PublicMeetingRoutesDeps {
 export function publicMeetingRoutes({ invitations }: PublicMeetingRoutesDeps) {
   const router = new Router<AppState>({ prefix: '/api/mp/public-meetings' })
 
+  /** Where residents find the meetings they may attend. */
+  router.get('/', async (ctx) => {
+    ctx.body = { items: (await invitations.publicAhead()).map(({ meeting, taken }) => presentPublicMeeting(meeting, taken)) }
+  })
+
   router.get('/:id', async (ctx) => {
     const { id } = parse(meetingIdParam, ctx.params, 'params')
     const m = await invitations.publicMeeting(id)

@@ -1,0 +1,26 @@
+/**
+ * A case's state in words (已受理, 已答复 …), with a symbol so that colour is never the only
+ * sign; the words come from the backend's statusLabel.
+ */
+const MARK = {
+  submitted: '○', assigned: '○', acknowledged: '◐', forwarded: '◐', reopened: '◐',
+  replied: '●', closed: '✓', withdrawn: '—', rejected: '✕', merged: '→',
+}
+const TONE = {
+  submitted: 'wait', assigned: 'wait', acknowledged: 'doing', forwarded: 'doing', reopened: 'doing',
+  replied: 'done', closed: 'done', withdrawn: 'off', rejected: 'off', merged: 'off',
+}
+
+Component({
+  options: { addGlobalClass: true },
+  properties: {
+    status: { type: String, value: '' },
+    label: { type: String, value: '' },
+  },
+  data: { mark: '○', tone: 'wait' },
+  observers: {
+    status(status) {
+      this.setData({ mark: MARK[status] || '○', tone: TONE[status] || 'wait' })
+    },
+  },
+})

@@ -1,0 +1,118 @@
+const { request } = require('../../utils/request')
+const { casesService } = require('../../services/cases')
+const { settingsService } = require('../../services/settings')
+const { dateTime } = require('../../utils/words')
+const config = require('../../config')
+
+/**
+ * One message: its state in words, the timeline, the reply; and the one thing the person
+ * can do now — withdraw it before it is answered, rate the reply, or ask for it to be
+ * handled again when they rated it low, within the allowed days.
+ */
+const RATING_WORDS = ['', '很不满意', '不满意', '一般', '满意', '很满意']
+const WITHDRAWABLE = ['submitted', 'assigned', 'acknowledged', 'forwarded', 'reopened']
+
+function view(c, settings) {
+  const withdrawable = WITHDRAWABLE.indexOf(c.status) >= 0
+  // The window (days after the reply) is the backend's to judge, on its clock: the phone's may be wrong.
+  const reopenable = c.status === 'closed' && c.rating !== null && c.rating <= settings.reopenMaxRating
+  const handler = c.handledBy.deputy ? c.handledBy.deputy + ' 代表' : c.handledBy.station || c.handledBy.office || '工作人员'
+  return Object.assign({}, c, {
+    images: (c.images || []).map((url) => (/^https?:/.test(url) ? url : config.apiBase + url)),
+    createdText: dateTime(c.createdAt),
+    repliedText: dateTime(c.repliedAt),
+    handler: handler,
+    ratingText: c.rating ? c.rating + ' 分（' + RATING_WORDS[c.rating] + '）' : '',
+    timeline: c.timeline.map((e) => ({ label: e.label, when: dateTime(e.at), note: e.note, department: e.department })).reverse(),
+    canWithdraw: withdrawable,
+    canRate: c.status === 'replied',
+    canReopen: reopenable,
+    reopenRule: '答复后 ' + settings.reopenWindowDays + ' 天内可以申请',
+    waitingText: withdrawable ? '办理中，' + handler + '会在 ' + c.replyByText + ' 答复您' : '',
+  })
+}
+
+Page({
+  data: { loading: true, error: '', c: null, rating: 0, ratingWord: '', comment: '', reason: '', busy: false, actionError: '' },
+
+  onLoad(query) {
+    this.caseId = query.caseId
+    this.cases = casesService(request)
+    this.settings = settingsService(request)
+    return this.load()
+  },
+
+  load() {
+    this.setData({ loading: true, error: '' })
+    return Promise.all([this.cases.detail(this.caseId), this.settings.get()])
+      .then(([c, settings]) => {
+        this.settingsValue = settings
+        this.setData({ c: view(c, settings) })
+      })
+      .catch((err) => {
+        // A case notification opens this page for residents and deputies alike (one page per
+        // subject in the backend's config): a deputy's case that is not their own message goes
+        // to the workbench's case page.
+        const profile = wx.getStorageSync('session.profile')
+        if ((err.status === 404 || err.status === 403) && profile && profile.deputy) {
+          return wx.redirectTo({ url: '/pages/deputy/case?caseId=' + this.caseId })
+        }
+        this.setData({ error: err.message })
+      })
+      .then(() => this.setData({ loading: false }))
+  },
+
+  show(c) {
+    this.setData({ c: view(c, this.settingsValue), actionError: '', reason: '', comment: '' })
+  },
+
+  act(work) {
+    if (this.data.busy) return
+    this.setData({ busy: true, actionError: '' })
+    return work()
+      .then((c) => this.show(c))
+      .catch((err) => this.setData({ actionError: err.message }))
+      .then(() => this.setData({ busy: false }))
+  },
+
+  onRating(e) {
+    const rating = Number(e.detail.value)
+    this.setData({ rating: rating, ratingWord: RATING_WORDS[rating] || '' })
+  },
+
+  onComment(e) {
+    this.setData({ comment: e.detail.value })
+  },
+
+  onReason(e) {
+    this.setData({ reason: e.detail.value })
+  },
+
+  rate() {
+    if (!this.data.rating) return this.setData({ actionError: '请先点星星打分' })
+    return this.act(() => this.cases.rate(this.caseId, this.data.rating, this.data.comment.trim() || null))
+  },
+
+  reopen() {
+    const reason = this.data.reason.trim()
+    if (!reason) return this.setData({ actionError: '请写下还有什么没解决' })
+    return this.act(() => this.cases.reopen(this.caseId, reason))
+  },
+
+  withdraw() {
+    return new Promise((resolve) =>
+      wx.showModal({
+        title: '撤回留言',
+        content: '撤回后代表不再办理这条留言。确定撤回吗？',
+        confirmText: '撤回',
+        cancelText: '不撤回',
+        success: (res) => resolve(res.confirm ? this.act(() => this.cases.withdraw(this.caseId, this.data.reason.trim() || null)) : undefined),
+        fail: () => resolve(),
+      }),
+    )
+  },
+
+  preview(e) {
+    wx.previewImage({ urls: this.data.c.images, current: e.currentTarget.dataset.url })
+  },
+})

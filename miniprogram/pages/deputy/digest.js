@@ -1,0 +1,64 @@
+const { request } = require('../../utils/request')
+const { deputyService } = require('../../services/deputy')
+
+/** The channels a digest can come by, in the words a deputy knows them. */
+const CHANNELS = [
+  { key: 'mp_subscribe', label: '小程序消息' },
+  { key: 'bot_private', label: '微信私聊（联络助手）' },
+  { key: 'wecom_group', label: '联络站工作群' },
+]
+
+Page({
+  data: { loading: true, error: '', notice: '', busy: false, channels: [], sendAt: '', muteWeekends: false },
+
+  onLoad() {
+    this.deputies = deputyService(request)
+    this.deputies
+      .digestPreferences()
+      .then((p) => this.show(p))
+      .catch((err) => this.setData({ error: err.message }))
+      .then(() => this.setData({ loading: false }))
+  },
+
+  show(p) {
+    this.setData({
+      channels: CHANNELS.map((c) => ({ key: c.key, label: c.label, on: p.channels.indexOf(c.key) >= 0 })),
+      sendAt: p.sendAt || '',
+      muteWeekends: p.muteWeekends,
+    })
+  },
+
+  toggleChannel(e) {
+    const key = e.currentTarget.dataset.key
+    this.setData({ channels: this.data.channels.map((c) => (c.key === key ? Object.assign({}, c, { on: !c.on }) : c)), notice: '' })
+  },
+
+  onTime(e) {
+    this.setData({ sendAt: e.detail.value, notice: '' })
+  },
+
+  useDefaultTime() {
+    this.setData({ sendAt: '', notice: '' })
+  },
+
+  toggleWeekends() {
+    this.setData({ muteWeekends: !this.data.muteWeekends, notice: '' })
+  },
+
+  save() {
+    this.setData({ busy: true, error: '', notice: '' })
+    const prefs = {
+      channels: this.data.channels.filter((c) => c.on).map((c) => c.key),
+      sendAt: this.data.sendAt || null,
+      muteWeekends: this.data.muteWeekends,
+    }
+    return this.deputies
+      .saveDigestPreferences(prefs)
+      .then((p) => {
+        this.show(p)
+        this.setData({ notice: '已保存' })
+      })
+      .catch((err) => this.setData({ error: err.message }))
+      .then(() => this.setData({ busy: false }))
+  },
+})

@@ -1,0 +1,52 @@
+const { request } = require('../../utils/request')
+const { directoryService } = require('../../services/directory')
+const places = require('../../utils/places')
+const { weekdays } = require('../../utils/words')
+
+/**
+ * 找我的代表: pick where you live (remembered for next time) → the liaison stations
+ * that cover it → a station's card with its deputies and today's duty deputy.
+ */
+Page({
+  data: { loading: true, error: '', placeList: [], placeLabels: [], placeIndex: -1, place: null, stations: null },
+
+  onLoad() {
+    this.directory = directoryService(request)
+    return this.directory
+      .regions()
+      .then((regions) => {
+        const list = places.flatten(regions.items)
+        const chosen = places.remembered()
+        const index = chosen ? list.findIndex((p) => p.id === chosen.id) : -1
+        this.setData({ placeList: list, placeLabels: list.map((p) => p.label), placeIndex: index, place: index >= 0 ? list[index] : null })
+        if (index >= 0) return this.loadStations(list[index])
+      })
+      .catch((err) => this.setData({ error: err.message }))
+      .then(() => this.setData({ loading: false }))
+  },
+
+  onPlace(e) {
+    const index = Number(e.detail.value)
+    const place = this.data.placeList[index]
+    if (!place) return
+    places.remember(place)
+    this.setData({ placeIndex: index, place: place })
+    return this.loadStations(place)
+  },
+
+  loadStations(place) {
+    this.setData({ stations: null, error: '' })
+    return this.directory
+      .stationsFor(place.id)
+      .then((answer) =>
+        this.setData({
+          stations: answer.items.map((s) => Object.assign({}, s, { days: weekdays(s.receptionDays), near: s.coverage === 'covering' ? '负责您所在的地方' : '在您所在的区域内' })),
+        }),
+      )
+      .catch((err) => this.setData({ error: err.message }))
+  },
+
+  openStation(e) {
+    wx.navigateTo({ url: '/pages/index/index?scene=' + encodeURIComponent('s=' + e.currentTarget.dataset.code) })
+  },
+})

@@ -1,0 +1,66 @@
+const { request } = require('../../utils/request')
+const { meetingsService } = require('../../services/meetings')
+const when = require('../../utils/when')
+
+/** The meeting with its times in words and what the deputy's answer means. */
+function view(m) {
+  return Object.assign({}, m, {
+    when: when.dayTime(m.startAt) + ' 至 ' + when.clock(m.endAt),
+    closesText: when.dayTime(m.rsvpClosesAt),
+    checkedInText: m.checkedInAt ? when.dayTime(m.checkedInAt) : '',
+    answered: m.rsvp !== 'pending',
+    cancelled: m.status === 'cancelled',
+  })
+}
+
+Page({
+  data: { loading: true, error: '', notice: '', m: null, busy: false, leaving: false, reason: '' },
+
+  onLoad(query) {
+    this.meetingId = query.meetingId
+    this.meetings = meetingsService(request)
+    return this.meetings
+      .detail(this.meetingId)
+      .then((m) => this.setData({ m: view(m) }))
+      .catch((err) => this.setData({ error: err.message }))
+      .then(() => this.setData({ loading: false }))
+  },
+
+  answer(call, done) {
+    this.setData({ busy: true, error: '', notice: '' })
+    return call()
+      .then((m) => this.setData({ m: view(m), notice: done, leaving: false }))
+      .catch((err) => this.setData({ error: err.message }))
+      .then(() => this.setData({ busy: false }))
+  },
+
+  attend() {
+    return this.answer(() => this.meetings.attend(this.meetingId), '已回复参加，请按时到会')
+  },
+
+  startLeave() {
+    this.setData({ leaving: true, error: '', notice: '' })
+  },
+
+  onReason(e) {
+    this.setData({ reason: e.detail.value })
+  },
+
+  leave() {
+    const reason = this.data.reason.trim()
+    if (!reason) return this.setData({ error: '请写明请假原因' })
+    return this.answer(() => this.meetings.leave(this.meetingId, reason), '已请假')
+  },
+
+  /** At the door: the meeting's QR code carries the check-in code; scanning it opens the check-in page. */
+  scan() {
+    wx.scanCode({
+      onlyFromCamera: true,
+      success: (res) => {
+        const match = String(res.path || res.result || '').match(/m(?:%3D|=)([A-Za-z0-9]{8})/)
+        if (!match) return this.setData({ error: '这不是会场的签到二维码，请扫描会场张贴的签到码' })
+        wx.navigateTo({ url: '/pages/meetings/checkin?code=' + match[1] })
+      },
+    })
+  },
+})

@@ -1,0 +1,37 @@
+const { request } = require('../../utils/request')
+const { meetingsService } = require('../../services/meetings')
+const when = require('../../utils/when')
+
+/** 公民旁听: a resident takes one of the public places of a meeting, with their name. */
+Page({
+  data: { loading: true, error: '', m: null, name: '', busy: false, registered: false },
+
+  onLoad(query) {
+    this.meetingId = query.meetingId
+    this.meetings = meetingsService(request)
+    return this.load().then(() => this.setData({ loading: false }))
+  },
+
+  load() {
+    return this.meetings
+      .publicMeeting(this.meetingId)
+      .then((m) => this.setData({ m: Object.assign({}, m, { when: when.dayTime(m.startAt) + ' 至 ' + when.clock(m.endAt) }) }))
+      .catch((err) => this.setData({ error: err.message }))
+  },
+
+  onName(e) {
+    this.setData({ name: e.detail.value })
+  },
+
+  register() {
+    const name = this.data.name.trim()
+    if (!name) return this.setData({ error: '请填写您的姓名，入场时核对' })
+    this.setData({ busy: true, error: '' })
+    return this.meetings
+      .registerPublic(this.meetingId, name)
+      .then(() => this.setData({ registered: true }))
+      .then(() => this.load())
+      .catch((err) => this.setData({ error: err.message }))
+      .then(() => this.setData({ busy: false }))
+  },
+})

@@ -1,0 +1,67 @@
+const { request } = require('../../utils/request')
+const { accountService } = require('../../services/account')
+
+/**
+ * 我的信息 (PIPL arts. 15, 45, 47): a copy of everything kept about me, withdrawing my
+ * consent, and deleting my information — each said plainly, the last two asked twice.
+ */
+Page({
+  data: { busy: false, summary: null, message: '', error: '', erased: false },
+
+  onLoad() {
+    this.account = accountService(request)
+  },
+
+  run(work) {
+    if (this.data.busy) return
+    this.setData({ busy: true, error: '', message: '' })
+    return work()
+      .catch((err) => this.setData({ error: err.message }))
+      .then(() => this.setData({ busy: false }))
+  },
+
+  exportData() {
+    return this.run(() =>
+      this.account.exportData().then((copy) => {
+        this.copy = JSON.stringify(copy, null, 2)
+        this.setData({
+          summary: {
+            cases: copy.cases.length,
+            phone: copy.account.phone || copy.cases.some((c) => c.phone) ? '有' : '没有',
+            consent: copy.account.consent ? '已同意（第 ' + copy.account.consent.version + ' 版）' : '未同意',
+            surveys: copy.surveyAnswers.length,
+            quizzes: copy.quizAttempts.length,
+            meetings: copy.meetings.length,
+          },
+        })
+      }),
+    )
+  },
+
+  copyData() {
+    wx.setClipboardData({ data: this.copy, success: () => wx.showToast({ title: '已复制，可以粘贴保存', icon: 'none' }) })
+  },
+
+  ask(title, content, confirmText) {
+    return new Promise((resolve) => wx.showModal({ title: title, content: content, confirmText: confirmText, cancelText: '不了', success: (res) => resolve(res.confirm), fail: () => resolve(false) }))
+  },
+
+  withdrawConsent() {
+    return this.ask('撤回同意', '撤回后不能再留言，已提交的留言照常办理。确定撤回吗？', '撤回').then((yes) =>
+      yes ? this.run(() => this.account.withdrawConsent().then((answer) => this.setData({ message: answer.message }))) : undefined,
+    )
+  },
+
+  deleteData() {
+    return this.ask('删除我的信息', '删除后不能恢复：电话、图片、订阅都会清除，没办完的留言会撤回。确定删除吗？', '删除').then((yes) =>
+      yes
+        ? this.run(() =>
+            this.account.deleteData().then((answer) => {
+              request.logout()
+              this.setData({ message: answer.message, erased: true, summary: null })
+            }),
+          )
+        : undefined,
+    )
+  },
+})

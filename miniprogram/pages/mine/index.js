@@ -1,0 +1,57 @@
+const { request } = require('../../utils/request')
+const { accountService } = require('../../services/account')
+const { settingsService } = require('../../services/settings')
+const care = require('../../utils/care')
+
+/** 我的: who I am here, my deputy binding, WeChat notifications, 关怀模式, my data. */
+Page({
+  data: { loading: true, error: '', me: null, care: false, careAuto: false, subscribed: '' },
+
+  onLoad() {
+    this.account = accountService(request)
+  },
+
+  onShow() {
+    this.setData({ care: care.isOn(), careAuto: !care.chosen() && care.phoneFontIsLarge() })
+    return this.account
+      .me()
+      .then((me) => {
+        wx.setStorageSync('session.profile', me)
+        this.setData({ me: Object.assign({}, me, { who: me.deputy ? me.deputy.name + ' 代表' : '群众' }) })
+      })
+      .catch((err) => this.setData({ error: err.message }))
+      .then(() => this.setData({ loading: false }))
+  },
+
+  /** 关怀模式 on or off, remembered; every page's shell reads it when it shows. */
+  onCare(e) {
+    const on = Boolean(e.detail.value)
+    care.choose(on)
+    this.setData({ care: on, careAuto: false })
+    const shell = this.selectComponent('#shell')
+    if (shell) shell.refresh()
+  },
+
+  subscribe() {
+    return settingsService(request)
+      .get()
+      .then((s) => {
+        const ids = s.subscribeTemplateIds
+        if (!ids.length) return this.setData({ subscribed: '暂时不能开通微信通知' })
+        wx.requestSubscribeMessage({
+          tmplIds: ids,
+          success: (res) => {
+            const results = {}
+            ids.forEach((id) => res[id] && (results[id] = res[id]))
+            this.setData({ subscribed: ids.some((id) => res[id] === 'accept') ? '已开通：有答复或通知时会发微信消息给您' : '没有开通。需要时可以再点一次' })
+            this.account.recordSubscriptions(results).catch(() => undefined)
+          },
+        })
+      })
+      .catch((err) => this.setData({ subscribed: err.message }))
+  },
+
+  go(e) {
+    wx.navigateTo({ url: e.currentTarget.dataset.url })
+  },
+})

@@ -1,0 +1,28 @@
+const { request } = require('../../utils/request')
+const { quizzesService } = require('../../services/quizzes')
+const when = require('../../utils/when')
+
+Page({
+  data: { loading: true, error: '', items: [] },
+
+  onShow() {
+    return quizzesService(request)
+      .list()
+      .then((answer) =>
+        this.setData({
+          items: answer.items.map((q) => ({
+            id: q.id, title: q.title, phaseLabel: q.phaseLabel, until: when.dayTime(q.closesAt),
+            rule: q.drawCount + ' 题，限时 ' + Math.round(q.timeLimitSeconds / 60) + ' 分钟',
+            mine: q.bestScore === null ? '还没有答过' : '最好成绩 ' + q.bestScore + ' 分',
+            left: q.openAttemptId ? '有一次答题未交卷' : '还可答 ' + q.attemptsLeft + ' 次',
+          })),
+        }),
+      )
+      .catch((err) => this.setData({ error: err.message }))
+      .then(() => this.setData({ loading: false }))
+  },
+
+  open(e) {
+    wx.navigateTo({ url: '/pages/quiz/take?quizId=' + e.currentTarget.dataset.id })
+  },
+})

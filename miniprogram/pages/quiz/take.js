@@ -1,0 +1,118 @@
+const { request } = require('../../utils/request')
+const { quizzesService } = require('../../services/quizzes')
+const when = require('../../utils/when')
+
+/** A paper as the page shows it: every option with whether it is chosen, said in words. */
+function paperView(paper, chosen) {
+  return paper.questions.map((q, i) => ({
+    id: q.id, type: q.type, number: i + 1, typeLabel: q.typeLabel, stem: q.stem, points: q.points,
+    options: q.options.map((o) => {
+      const on = (chosen[q.id] || []).indexOf(o.key) >= 0
+      return { key: o.key, text: o.text, on: on, mark: on ? '已选' : '' }
+    }),
+  }))
+}
+
+function resultView(r) {
+  return {
+    score: r.score, maxScore: r.maxScore, counted: r.counted,
+    questions: r.questions.map((q, i) => ({
+      id: q.id, number: i + 1, stem: q.stem, verdict: q.correct ? '答对了' : '答错了', correct: q.correct,
+      chosen: q.chosen.length ? q.chosen.join('、') : '未作答', right: q.correctAnswer.join('、'),
+      options: q.options, explanation: q.explanation, earned: q.earned, points: q.points,
+    })),
+  }
+}
+
+Page({
+  data: {
+    loading: true, error: '', quiz: null, stage: 'intro', questions: [], left: '', unansweredWarned: 0,
+    busy: false, result: null, board: null,
+  },
+
+  onLoad(query) {
+    this.quizId = query.quizId
+    this.quizzes = quizzesService(request)
+    this.chosen = {}
+    this.now = () => Date.now()
+    return this.refresh().then(() => this.setData({ loading: false }))
+  },
+
+  onUnload() {
+    this.stopClock()
+  },
+
+  refresh() {
+    return this.quizzes
+      .list()
+      .then((answer) => {
+        const quiz = answer.items.filter((q) => q.id === this.quizId)[0]
+        if (!quiz) return this.setData({ error: '这个知识竞赛现在不能参加' })
+        this.setData({ quiz: Object.assign({}, quiz, { until: when.dayTime(quiz.closesAt), minutes: Math.round(quiz.timeLimitSeconds / 60) }) })
+        if (quiz.openAttemptId && this.data.stage === 'intro') return this.quizzes.attempt(quiz.openAttemptId).then((p) => this.showPaper(p))
+      })
+      .catch((err) => this.setData({ error: err.message }))
+  },
+
+  start() {
+    this.setData({ busy: true, error: '' })
+    return this.quizzes
+      .start(this.quizId)
+      .then((paper) => this.showPaper(paper))
+      .catch((err) => this.setData({ error: err.message }))
+      .then(() => this.setData({ busy: false }))
+  },
+
+  showPaper(paper) {
+    this.attemptId = paper.id
+    this.paper = paper
+    this.chosen = {}
+    // The deadline is the server's: count down from what it said was left, by the phone's clock since.
+    this.endsAt = this.now() + paper.secondsLeft * 1000
+    this.setData({ stage: 'paper', questions: paperView(paper, this.chosen), result: null, board: null, unansweredWarned: 0 })
+    this.tick()
+    this.stopClock()
+    this.timer = setInterval(() => this.tick(), 1000)
+  },
+
+  stopClock() {
+    if (this.timer) clearInterval(this.timer)
+    this.timer = null
+  },
+
+  tick() {
+    const seconds = Math.ceil((this.endsAt - this.now()) / 1000)
+    this.setData({ left: when.countdown(seconds) })
+    if (seconds <= 0 && this.data.stage === 'paper') this.submit(true)
+  },
+
+  choose(e) {
+    const { qid, key, type } = e.currentTarget.dataset
+    const now = this.chosen[qid] || []
+    const on = now.indexOf(key) >= 0
+    this.chosen[qid] = type === 'multiple' ? (on ? now.filter((k) => k !== key) : now.concat([key]).sort()) : [key]
+    this.setData({ questions: paperView(this.paper, this.chosen), unansweredWarned: 0 })
+  },
+
+  /** Hands the paper in; with questions unanswered, the first tap only says how many. */
+  submit(timeUp) {
+    const unanswered = this.paper.questions.filter((q) => !(this.chosen[q.id] || []).length).length
+    if (timeUp !== true && unanswered && !this.data.unansweredWarned) return this.setData({ unansweredWarned: unanswered })
+    this.stopClock()
+    this.setData({ busy: true, error: '' })
+    const answers = this.paper.questions.map((q) => ({ questionId: q.id, choices: this.chosen[q.id] || [] }))
+    return this.quizzes
+      .submit(this.attemptId, answers)
+      .then((r) => this.setData({ stage: 'result', result: resultView(r), error: timeUp === true ? '时间到，已自动交卷' : '' }))
+      .then(() => this.refresh())
+      .catch((err) => this.setData({ error: err.message }))
+      .then(() => this.setData({ busy: false }))
+  },
+
+  showBoard() {
+    return this.quizzes
+      .leaderboard(this.quizId, 'person')
+      .then((b) => this.setData({ board: b.items.slice(0, 20).map((p) => ({ rank: p.rank, name: p.name, place: p.stationName || p.districtName || '', score: p.score, seconds: p.seconds })) }))
+      .catch((err) => this.setData({ error: err.message }))
+  },
+})

@@ -1,0 +1,57 @@
+const { request } = require('../../utils/request')
+const { studyService } = require('../../services/study')
+const when = require('../../utils/when')
+
+function view(c) {
+  return Object.assign({}, c, {
+    until: when.day(c.endsAt),
+    progress: '已读 ' + c.itemsRead + ' / ' + c.itemsReached + ' 篇，已打卡 ' + c.checkIns.length + ' 次',
+    items: c.items.map((i) => Object.assign({}, i, { readLabel: i.read ? '已读' : '未读', tag: i.required ? '必读' : '' })),
+    checkIns: c.checkIns.map((k) => Object.assign({}, k, { atText: when.dayTime(k.at) })),
+    running: c.phase === 'running',
+  })
+}
+
+Page({
+  data: { loading: true, error: '', notice: '', c: null, busy: false, reflection: '' },
+
+  onLoad(query) {
+    this.campaignId = query.campaignId
+    this.study = studyService(request)
+  },
+
+  onShow() {
+    return this.study
+      .campaign(this.campaignId)
+      .then((c) => this.setData({ c: view(c) }))
+      .catch((err) => this.setData({ error: err.message }))
+      .then(() => this.setData({ loading: false }))
+  },
+
+  follow() {
+    this.setData({ busy: true, error: '' })
+    return this.study
+      .follow(this.campaignId)
+      .then((c) => this.setData({ c: view(c), notice: '已关注，有新的学习材料会告诉您' }))
+      .catch((err) => this.setData({ error: err.message }))
+      .then(() => this.setData({ busy: false }))
+  },
+
+  onReflection(e) {
+    this.setData({ reflection: e.detail.value })
+  },
+
+  checkIn() {
+    this.setData({ busy: true, error: '', notice: '' })
+    return this.study
+      .checkIn(this.campaignId, null, this.data.reflection.trim())
+      .then(() => this.setData({ reflection: '', notice: '打卡成功' }))
+      .then(() => this.onShow())
+      .catch((err) => this.setData({ error: err.message }))
+      .then(() => this.setData({ busy: false }))
+  },
+
+  open(e) {
+    wx.navigateTo({ url: '/pages/study/item?itemId=' + e.currentTarget.dataset.id })
+  },
+})

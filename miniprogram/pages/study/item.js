@@ -1,0 +1,42 @@
+const { request } = require('../../utils/request')
+const { studyService } = require('../../services/study')
+const { toNodes } = require('../../utils/rich-text')
+const when = require('../../utils/when')
+const config = require('../../config')
+
+/** One reading item: opening it is the read receipt; then 学习打卡 with a few words. */
+Page({
+  data: { loading: true, error: '', notice: '', item: null, nodes: [], reflection: '', busy: false, checkedIn: false },
+
+  onLoad(query) {
+    this.itemId = query.itemId
+    this.study = studyService(request)
+    return this.study
+      .item(this.itemId)
+      .then((item) =>
+        this.setData({
+          item: Object.assign({}, item, { publishedText: when.day(item.publishedAt) }),
+          nodes: toNodes(item.body, config.apiBase),
+        }),
+      )
+      .catch((err) => this.setData({ error: err.message }))
+      .then(() => this.setData({ loading: false }))
+  },
+
+  onReflection(e) {
+    this.setData({ reflection: e.detail.value })
+  },
+
+  checkIn() {
+    this.setData({ busy: true, error: '' })
+    return this.study
+      .checkIn(this.data.item.campaignId, this.itemId, this.data.reflection.trim())
+      .then(() => this.setData({ checkedIn: true, notice: '打卡成功，已记入您的学习进度' }))
+      .catch((err) => this.setData({ error: err.message }))
+      .then(() => this.setData({ busy: false }))
+  },
+
+  copyLink() {
+    wx.setClipboardData({ data: this.data.item.link })
+  },
+})

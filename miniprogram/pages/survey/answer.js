@@ -1,0 +1,69 @@
+const { request } = require('../../utils/request')
+const { surveysService } = require('../../services/surveys')
+const { visible, isBlank } = require('../../utils/survey-conditions')
+const when = require('../../utils/when')
+
+const SUBMIT_WORDS = { survey: '提交问卷', consultation: '提交意见', ballot: '投票' }
+const DONE_WORDS = { survey: '已提交，谢谢您的参与', consultation: '意见已提交，谢谢您参与立法', ballot: '投票成功，谢谢' }
+
+/**
+ * A questionnaire, a consultation (the draft's articles, a comment box under each) or a
+ * ballot (the candidate projects, "选 M 至 N 项"). Opened by id from 我的待办 or a
+ * notification, or by the code of a poster (scene v=).
+ */
+Page({
+  data: { loading: true, error: '', problems: [], s: null, questions: [], articles: [], answers: {}, busy: false, doneText: '', submitWords: '' },
+
+  onLoad(query) {
+    this.ref = query.surveyId || String(query.code || '').toUpperCase()
+    this.via = query.via || null
+    this.surveys = surveysService(request)
+    this.comments = {}
+    if (!this.ref) return this.setData({ loading: false, error: '没有读到问卷，请重新扫描海报上的二维码' })
+    return this.surveys
+      .open(this.ref)
+      .then((s) => {
+        this.survey = s
+        this.setData({
+          s: Object.assign({}, s, { closesText: when.dayTime(s.closesAt), openText: when.dayTime(s.opensAt), open: s.phase === 'open' }),
+          articles: s.articles.map((a) => ({ id: a.id, number: a.number, text: a.text, comment: '' })),
+          submitWords: SUBMIT_WORDS[s.kind],
+          doneText: s.responded ? '您已经提交过了，每人限一次。谢谢！' : '',
+        })
+        this.show({})
+      })
+      .catch((err) => this.setData({ error: err.message }))
+      .then(() => this.setData({ loading: false }))
+  },
+
+  show(answers) {
+    const { shown } = visible(this.survey.questions, answers)
+    this.setData({ answers: answers, questions: shown.map((q, i) => ({ id: q.id, q: q, number: i + 1 })) })
+  },
+
+  onAnswer(e) {
+    const next = Object.assign({}, this.data.answers)
+    if (e.detail.value === null) delete next[e.detail.questionId]
+    else next[e.detail.questionId] = e.detail.value
+    this.show(next)
+  },
+
+  onComment(e) {
+    this.comments[e.currentTarget.dataset.id] = e.detail.value
+  },
+
+  submit() {
+    const { shown, send } = visible(this.survey.questions, this.data.answers)
+    const missing = shown.filter((q) => q.required && isBlank(send[q.id]))
+    if (missing.length) return this.setData({ error: '还有必答题没有回答：' + missing.map((q) => '「' + q.title + '」').join('、'), problems: [] })
+    const comments = Object.keys(this.comments)
+      .filter((id) => this.comments[id] && this.comments[id].trim())
+      .map((id) => ({ articleId: id, text: this.comments[id].trim() }))
+    this.setData({ busy: true, error: '', problems: [] })
+    return this.surveys
+      .respond(this.survey.id, send, comments, this.via)
+      .then(() => this.setData({ doneText: DONE_WORDS[this.survey.kind] }))
+      .catch((err) => this.setData({ error: err.message, problems: (err.details || []).map((d) => d.message) }))
+      .then(() => this.setData({ busy: false }))
+  },
+})

@@ -1,0 +1,37 @@
+const { request } = require('../../utils/request')
+const { surveysService } = require('../../services/surveys')
+const { parseScanPath } = require('../../utils/scene')
+const when = require('../../utils/when')
+
+/** What is open to the person (ballots first for deputies), and scanning a poster's code. */
+Page({
+  data: { loading: true, error: '', items: [] },
+
+  onShow() {
+    return surveysService(request)
+      .tasks()
+      .then((t) =>
+        this.setData({
+          items: t.ballots.concat(t.surveys).map((s) => ({
+            id: s.id, title: s.title, kindLabel: s.kindLabel, action: s.actionLabel, due: s.due.words, until: when.dayTime(s.closesAt),
+          })),
+        }),
+      )
+      .catch((err) => this.setData({ error: err.message }))
+      .then(() => this.setData({ loading: false }))
+  },
+
+  open(e) {
+    wx.navigateTo({ url: '/pages/survey/answer?surveyId=' + e.currentTarget.dataset.id })
+  },
+
+  scan() {
+    wx.scanCode({
+      success: (res) => {
+        const code = parseScanPath(res.path || '').surveyCode || (String(res.result || '').match(/v(?:%3D|=)([A-Za-z0-9]{8})/) || [])[1]
+        if (!code) return this.setData({ error: '这不是问卷的二维码，请扫描问卷海报上的二维码' })
+        wx.navigateTo({ url: '/pages/survey/answer?code=' + code })
+      },
+    })
+  },
+})

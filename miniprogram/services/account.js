@@ -1,0 +1,17 @@
+/** The person behind the phone: profile, phone number, subscriptions, privacy and their data. */
+function accountService(request) {
+  return {
+    me: () => request('GET', '/api/mp/me'),
+    /** code: from <button open-type="getPhoneNumber">, exchanged by the backend with WeChat. */
+    addPhone: (code) => request('POST', '/api/mp/phone', { code: code }),
+    /** results: wx.requestSubscribeMessage's answer, templateId → accept | reject … */
+    recordSubscriptions: (results) => request('POST', '/api/mp/subscriptions', { results: results }),
+    privacyNotice: () => request('GET', '/api/mp/privacy', undefined, { auth: false }),
+    consent: (version) => request('POST', '/api/mp/consent', { version: version }),
+    withdrawConsent: () => request('DELETE', '/api/mp/consent'),
+    exportData: () => request('GET', '/api/mp/me/export'),
+    deleteData: () => request('DELETE', '/api/mp/me'),
+  }
+}
+
+module.exports = { accountService }

@@ -1,0 +1,22 @@
+/** A deputy's workbench: binding their account, 我的待办, their cases, digest preferences. */
+const enc = encodeURIComponent
+
+function deputyService(request) {
+  const act = (caseId, action, body) => request('POST', '/api/mp/deputy/cases/' + enc(caseId) + '/' + action, body)
+  return {
+    me: () => request('GET', '/api/mp/me'),
+    /** bindCode: the 6 digits staff read out from the console. */
+    bind: (bindCode) => request('POST', '/api/mp/bind', { bindCode: String(bindCode).trim() }),
+    tasks: () => request('GET', '/api/mp/tasks'),
+    caseDetail: (caseId) => request('GET', '/api/mp/deputy/cases/' + enc(caseId)),
+    acknowledge: (caseId, note) => act(caseId, 'acknowledge', note ? { note: note } : {}),
+    reply: (caseId, text) => act(caseId, 'reply', { text: text }),
+    forward: (caseId, department, note) => act(caseId, 'forward', note ? { department: department, note: note } : { department: department }),
+    transfer: (caseId, reason, deputyCode) =>
+      act(caseId, 'transfer', deputyCode ? { reason: reason, deputyCode: deputyCode } : { reason: reason }),
+    digestPreferences: () => request('GET', '/api/mp/deputy/digest-preferences'),
+    saveDigestPreferences: (prefs) => request('PUT', '/api/mp/deputy/digest-preferences', prefs),
+  }
+}
+
+module.exports = { deputyService }

@@ -1,0 +1,20 @@
+/** Meetings for deputies (answer, check in) and public seats (公民旁听) for residents. */
+const enc = encodeURIComponent
+
+function meetingsService(request) {
+  return {
+    list: () => request('GET', '/api/mp/meetings'),
+    detail: (meetingId) => request('GET', '/api/mp/meetings/' + enc(meetingId)),
+    attend: (meetingId) => request('POST', '/api/mp/meetings/' + enc(meetingId) + '/rsvp', { response: 'attend' }),
+    leave: (meetingId, reason) => request('POST', '/api/mp/meetings/' + enc(meetingId) + '/rsvp', { response: 'leave', reason: reason }),
+    /** code: the check-in code the meeting's QR code carries (scene m=). */
+    checkInByCode: (code) => request('POST', '/api/mp/meetings/' + enc(code) + '/check-in', {}),
+    /** Who is asking: a deputy also sees the meetings they are invited to. */
+    me: () => request('GET', '/api/mp/me'),
+    publicMeetings: () => request('GET', '/api/mp/public-meetings'),
+    publicMeeting: (meetingId) => request('GET', '/api/mp/public-meetings/' + enc(meetingId)),
+    registerPublic: (meetingId, name) => request('POST', '/api/mp/public-meetings/' + enc(meetingId) + '/registrations', { name: name }),
+  }
+}
+
+module.exports = { meetingsService }

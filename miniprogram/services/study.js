@@ -1,0 +1,16 @@
+/** Study campaigns (学习宣传): campaigns, reading items (opening one is the read receipt), 学习打卡. */
+const enc = encodeURIComponent
+
+function studyService(request) {
+  return {
+    campaigns: () => request('GET', '/api/mp/campaigns'),
+    campaign: (campaignId) => request('GET', '/api/mp/campaigns/' + enc(campaignId)),
+    follow: (campaignId) => request('POST', '/api/mp/campaigns/' + enc(campaignId) + '/follow', {}),
+    /** Opening the item records that it was read. */
+    item: (itemId) => request('GET', '/api/mp/reading/' + enc(itemId)),
+    checkIn: (campaignId, itemId, reflection) =>
+      request('POST', '/api/mp/campaigns/' + enc(campaignId) + '/check-ins', { itemId: itemId || null, reflection: reflection || null }),
+  }
+}
+
+module.exports = { studyService }

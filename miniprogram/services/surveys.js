@@ -1,0 +1,16 @@
+/** Questionnaires, consultations (征求意见) and ballots (票决): open one by id or poster code, answer once. */
+const enc = encodeURIComponent
+
+function surveysService(request) {
+  return {
+    /** ref: the survey's id, or the 8-character code of its poster (scene v=). */
+    open: (ref) => request('GET', '/api/mp/surveys/' + enc(ref)),
+    /** comments: [{ articleId, text }] for a consultation. */
+    respond: (ref, answers, comments, via) =>
+      request('POST', '/api/mp/surveys/' + enc(ref) + '/responses' + (via ? '?via=' + enc(via) : ''), { answers: answers, comments: comments || [] }),
+    /** What is open to the person (surveys and ballots), from 我的待办. */
+    tasks: () => request('GET', '/api/mp/tasks'),
+  }
+}
+
+module.exports = { surveysService }

@@ -1,0 +1,30 @@
+/**
+ * The places a resident can pick: every community (and grid) of the region tree, labelled
+ * with its street and district so that two 建设路社区 in different districts differ.
+ * The chosen place is remembered on the phone for the next time.
+ */
+const KEY = 'place.chosen'
+
+function flatten(tree) {
+  const out = []
+  const walk = (node, trail) => {
+    const path = trail.concat(node.name)
+    if (node.kind === 'community' || node.kind === 'grid' || (node.kind === 'street' && !(node.children || []).length)) {
+      out.push({ id: node.id, name: node.name, label: path.join(' '), kind: node.kind })
+    }
+    ;(node.children || []).forEach((child) => walk(child, path))
+  }
+  ;(tree || []).forEach((root) => walk(root, []))
+  return out
+}
+
+function remembered() {
+  const place = wx.getStorageSync(KEY)
+  return place && place.id ? place : null
+}
+
+function remember(place) {
+  wx.setStorageSync(KEY, { id: place.id, name: place.name, label: place.label })
+}
+
+module.exports = { flatten, remembered, remember }

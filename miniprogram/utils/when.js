@@ -1,0 +1,42 @@
+/**
+ * Times as people read them, in the business time zone (Asia/Shanghai, UTC+8 all year)
+ * whatever the phone's own zone: "11月26日 周四 09:30".
+ */
+const OFFSET_MS = 8 * 3600 * 1000
+const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']
+
+const pad = (n) => (n < 10 ? '0' + n : String(n))
+
+function local(iso) {
+  return new Date(new Date(iso).getTime() + OFFSET_MS)
+}
+
+/** "11月26日 周四 09:30" */
+function dayTime(iso) {
+  if (!iso) return ''
+  const d = local(iso)
+  return d.getUTCMonth() + 1 + '月' + d.getUTCDate() + '日 ' + WEEKDAYS[d.getUTCDay()] + ' ' + pad(d.getUTCHours()) + ':' + pad(d.getUTCMinutes())
+}
+
+/** "09:30" */
+function clock(iso) {
+  if (!iso) return ''
+  const d = local(iso)
+  return pad(d.getUTCHours()) + ':' + pad(d.getUTCMinutes())
+}
+
+/** "11月26日" */
+function day(iso) {
+  if (!iso) return ''
+  const d = local(iso)
+  return d.getUTCMonth() + 1 + '月' + d.getUTCDate() + '日'
+}
+
+/** Seconds as a countdown: "9分05秒". */
+function countdown(seconds) {
+  const s = Math.max(0, Math.floor(seconds))
+  const m = Math.floor(s / 60)
+  return (m ? m + '分' : '') + pad(s % 60) + '秒'
+}
+
+module.exports = { dayTime, clock, day, countdown }

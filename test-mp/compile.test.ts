@@ -1,0 +1,44 @@
+import { expect } from 'chai'
+import { createRequire } from 'node:module'
+import { existsSync } from 'node:fs'
+import { MP_ROOT } from './harness/runtime.js'
+import { declaredPages, ownViews } from './harness/files.js'
+
+const require = createRequire(import.meta.url)
+const compiler = require('miniprogram-compiler')
+const wcsc = require('miniprogram-compiler/src/wcsc')
+
+/**
+ * WeChat's own compilers (the Linux wcc and wcsc that miniprogram-simulate ships) compile
+ * the mini-program the way DevTools does before upload, TDesign's templates included:
+ * WXML or WXSS they reject fails here, not on a reviewer's phone. (The compilers are
+ * called directly: miniprogram-simulate caches a template per component per process,
+ * so a page first rendered by the page tests would not be compiled again.)
+ */
+describe('mini-program: WeChat\'s compilers accept every page and component', () => {
+  let gwx: (path: string) => unknown
+  before(function () {
+    this.timeout(120_000)
+    // eslint-disable-next-line no-new-func
+    gwx = new Function(compiler.wxmlToJs(MP_ROOT))()
+  })
+
+  it('finds the pages app.json declares, each with its four files', () => {
+    for (const page of declaredPages()) {
+      for (const ext of ['js', 'json', 'wxml', 'wxss']) expect(existsSync(`${MP_ROOT}/${page}.${ext}`), `${page}.${ext}`).to.equal(true)
+    }
+  })
+
+  for (const view of ownViews()) {
+    it(`compiles ${view}.wxml`, () => {
+      expect(gwx(`${view}.wxml`), `${view}.wxml has no compiled template`).to.be.a('function')
+    })
+  }
+
+  it('compiles app.wxss and every page\'s and component\'s WXSS', () => {
+    const files = ['app', ...ownViews()]
+    const result = wcsc(MP_ROOT, files, { maxBuffer: 64 * 1024 * 1024 })
+    if (result instanceof Error) throw result
+    for (const f of files) expect(Object.keys(result), `${f}.wxss`).to.include(`${f}.wxss`)
+  })
+})

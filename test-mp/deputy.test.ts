@@ -1,0 +1,106 @@
+import { expect } from 'chai'
+import { asResident } from '../test/helpers/app.js'
+import { holdPhone, startBackend, type Backend } from './harness/backend.js'
+import { follow, openPage } from './harness/page.js'
+import { created, phoneOfZhang, stationStaff } from './office.js'
+
+/**
+ * 代表工作台: 张伟 binds his WeChat with the code the station gave him, finds the resident's
+ * message in 我的待办 with its deadline in words, acknowledges and replies; the resident
+ * then reads the reply in their own case.
+ */
+describe('mini-program: the deputy workbench', () => {
+  let app: Backend
+
+  beforeEach(async () => {
+    app = await startBackend()
+  })
+  afterEach(() => app.close())
+
+  async function residentWrites() {
+    const resident = await asResident(app)
+    const written = await created(resident.post('/api/mp/cases', { text: '小区门口的垃圾好几天没人清运', regionId: 'c010101', deputyCode: 'DP0001' }))
+    return { resident, caseId: written.id as string, ticket: written.ticket as string }
+  }
+
+  it('binds with the code from the console, finds the overdue case in 我的待办, acknowledges and replies', async () => {
+    const { resident, caseId, ticket } = await residentWrites()
+    app.clock.set(new Date('2026-11-26T02:00:00Z')) // Thursday: the acknowledgement was due on Tuesday
+    const { code } = await created((await stationStaff(app)).post('/api/admin/deputies/dp0001/binding-code'))
+
+    holdPhone(app, 'o-zhang-phone')
+    const workbench = await openPage('pages/deputy/index')
+    expect(workbench.text()).to.include('绑定代表身份')
+    await workbench.type('.code-input', code)
+    await workbench.tap('.bind')
+
+    const text = workbench.text()
+    expect(text).to.include('张伟 代表，您好').and.include('我的待办：共 1 项')
+    expect(workbench.textOf('.task')).to.include(ticket).and.include('小区门口的垃圾好几天没人清运').and.include('请受理').and.include('【已超期】已超期 2 天')
+
+    await workbench.tap('.task')
+    const detail = await follow()
+    expect(detail.path).to.equal('pages/deputy/case')
+    expect(detail.text()).to.include(`留言 ${ticket}`).and.include('当前状态：已分派')
+
+    await detail.tap('.acknowledge')
+    expect(detail.text()).to.include('当前状态：已受理').and.include('已受理，请在期限内答复群众').and.include('代表受理')
+
+    await detail.type('.reply-text', '已联系环卫所，明天起每天清运两次。')
+    await detail.tap('.reply')
+    expect(detail.text()).to.include('当前状态：已答复').and.include('答复已发送给群众').and.include('已联系环卫所，明天起每天清运两次。')
+
+    const mine = await resident.get(`/api/mp/cases/${caseId}`)
+    expect(mine.body).to.include({ status: 'replied', reply: '已联系环卫所，明天起每天清运两次。' })
+  })
+
+  it('shows the backend\'s words when a binding code is wrong, and binds nothing', async () => {
+    holdPhone(app, 'o-someone')
+    const workbench = await openPage('pages/deputy/index')
+    await workbench.type('.code-input', '000000')
+    await workbench.tap('.bind')
+    expect(workbench.textOf('.error')).to.match(/绑定码/)
+    expect(workbench.text()).to.include('绑定代表身份')
+  })
+
+  it('forwards a case to a department after acknowledging it', async () => {
+    const { caseId } = await residentWrites()
+    await phoneOfZhang(app)
+    const detail = await openPage(`pages/deputy/case?caseId=${caseId}`)
+    await detail.tap('.acknowledge')
+    await detail.tap('.show-forward')
+    await detail.type('.department', '区城市管理局')
+    await detail.tap('.forward')
+    expect(detail.text()).to.include('当前状态：已交办').and.include('已交办：区城市管理局')
+  })
+
+  it('hands a case back to the station with the reason; it leaves 我的待办', async () => {
+    const { caseId } = await residentWrites()
+    await phoneOfZhang(app)
+    const detail = await openPage(`pages/deputy/case?caseId=${caseId}`)
+    await detail.tap('.show-transfer')
+    await detail.tap('.transfer')
+    expect(detail.textOf('.error')).to.equal('请写明转交的原因')
+    await detail.type('.transfer-reason', '不在本人联系的片区，请联络站另行分派')
+    await detail.tap('.transfer')
+    expect(detail.text()).to.include('已转交，这条留言不再由您办理')
+    expect(detail.has('.reply')).to.equal(false)
+
+    const workbench = await openPage('pages/deputy/index')
+    expect(workbench.text()).to.include('我的待办：暂时没有要办的事')
+  })
+
+    it('saves the digest preferences: weekends off, also by the bot, at 07:00', async () => {
+    await phoneOfZhang(app)
+    const page = await openPage('pages/deputy/digest')
+    expect(page.text()).to.include('按联络站统一时间').and.include('微信私聊（联络助手）未选')
+    await page.tap('.channel-bot_private')
+    await page.emit('.send-time', 'change', { value: '07:00' })
+    await page.tap('.weekends')
+    await page.tap('.save')
+    expect(page.text()).to.include('已保存')
+
+    const again = await openPage('pages/deputy/digest')
+    expect(again.text()).to.include('微信私聊（联络助手）已选').and.include('07:00').and.include('周六、周日不发已开启')
+  })
+})

@@ -1,0 +1,75 @@
+import { expect } from 'chai'
+import { TEMPLATE } from '../test/helpers/wechat.js'
+import { holdPhone, startBackend, type Backend } from './harness/backend.js'
+import { follow, openPage, type MpPage } from './harness/page.js'
+import { phone } from './harness/wx.js'
+
+/** The 关怀模式 class on the page's shell (its classes carry miniprogram-simulate's component prefix). */
+const careOn = (page: MpPage) => {
+  const shell = page.root.querySelector('[data-care]')
+  return shell?.getAttribute('data-care') === 'on' && Array.from(shell.classList).some((c) => /(^|--)care$/.test(c))
+}
+
+describe('mini-program: 找我的代表', () => {
+  let app: Backend
+  before(async () => {
+    app = await startBackend()
+  })
+  after(() => app.close())
+
+  it('picks the place, remembers it, and lists the stations covering it; a station opens its card', async () => {
+    const find = await openPage('pages/find/index')
+    expect(find.text()).to.include('点这里选择社区')
+    await find.emit('#place', 'change', { value: find.data.placeLabels.indexOf('湛河区 轻工街道 光明社区') })
+    expect(find.text()).to.include('光明社区代表联络点').and.include('轻工街道代表联络站').and.include('负责您所在的地方').and.include('接待日：周五')
+
+    const again = await openPage('pages/find/index')
+    expect(again.text()).to.include('湛河区 轻工街道 光明社区').and.include('光明社区代表联络点')
+    await again.tap('#station-ST003')
+    const card = await follow()
+    expect(card.text()).to.include('光明社区代表联络点').and.include('刘洋').and.include('给代表留言')
+  })
+})
+
+describe('mini-program: 我的 and 关怀模式', () => {
+  let app: Backend
+  before(async () => {
+    app = await startBackend()
+  })
+  after(() => app.close())
+
+  it('turns 关怀模式 on by itself when the phone\'s font is large', async () => {
+    holdPhone(app, 'o-care-auto')
+    const standard = await openPage('pages/index/index')
+    expect(careOn(standard)).to.equal(false)
+    phone.fontSizeSetting = 24
+    const large = await openPage('pages/index/index')
+    expect(careOn(large)).to.equal(true)
+    const mine = await openPage('pages/mine/index')
+    expect(mine.text()).to.include('已打开：字更大、按钮更大').and.include('您手机的字体较大，已自动打开')
+  })
+
+  it('turns 关怀模式 on with the switch in 我的, remembered on every page after', async () => {
+    holdPhone(app, 'o-care-switch')
+    const mine = await openPage('pages/mine/index')
+    expect(mine.text()).to.include('群众')
+    expect(careOn(mine)).to.equal(false)
+    await mine.emit('#care', 'change', { value: true })
+    expect(careOn(mine)).to.equal(true)
+    expect(mine.text()).to.include('已打开')
+    const list = await openPage('pages/case/list')
+    expect(careOn(list)).to.equal(true)
+    await mine.emit('#care', 'change', { value: false })
+    phone.fontSizeSetting = 24
+    expect(careOn(await openPage('pages/case/new'))).to.equal(false, 'the person\'s own choice wins over the phone\'s font')
+  })
+
+  it('asks for WeChat notifications from 我的 and records the answer', async () => {
+    holdPhone(app, 'o-mine-subscribe')
+    const mine = await openPage('pages/mine/index')
+    await mine.tap('#subscribe')
+    expect(mine.textOf('#subscribed')).to.equal('已开通：有答复或通知时会发微信消息给您')
+    const user = await app.liaison.store.mpUsers.getByOpenid('o-mine-subscribe')
+    expect(await app.liaison.store.subscriptions.get(user!.id, TEMPLATE)).to.deep.include({ oneTime: 1 })
+  })
+})

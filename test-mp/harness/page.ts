@@ -1,0 +1,154 @@
+import { createRequire } from 'node:module'
+import { MP_ROOT, launchApp, openPages, simulate } from './runtime.js'
+import { phone } from './wx.js'
+
+const exparser = createRequire(import.meta.url)('miniprogram-exparser')
+
+/**
+ * A tap as a finger makes it: on a custom component (TDesign's), on the element at the top
+ * of its own template, where the component listens; on a plain element, on itself. The
+ * event bubbles and crosses component boundaries as WeChat's does.
+ */
+function fire(component: any, name: string, detail: Record<string, unknown>) {
+  let node = component._exparserNode
+  if (node.shadowRoot) node = node.shadowRoot.childNodes.find((n: any) => n instanceof exparser.Element) ?? node
+  exparser.Event.dispatchEvent(node, exparser.Event.create(name, detail, { bubbles: true, composed: true, capturePhase: true, extraFields: { touches: [], changedTouches: [] } }))
+}
+
+/** Waits until the page has nothing left to do: no request in flight and no work queued. */
+export async function settle() {
+  for (let quiet = 0; quiet < 5; ) {
+    await new Promise((resolve) => setImmediate(resolve))
+    quiet = phone.inFlight ? 0 : quiet + 1
+  }
+}
+
+const squash = (text: string) => text.replace(/\s+/g, ' ').trim()
+
+/** A page as the person sees and touches it. */
+export class MpPage {
+  constructor(
+    readonly path: string,
+    readonly component: any,
+  ) {}
+
+  get instance(): Record<string, any> {
+    return this.component.instance
+  }
+  get data(): Record<string, any> {
+    return this.component.instance.data
+  }
+  get root(): HTMLElement {
+    return this.component.dom
+  }
+
+  /** All the text on the screen, whitespace squashed. */
+  text(): string {
+    return squash(this.root.textContent ?? '')
+  }
+
+  /** The text of the first element matching a selector; '' when there is none. */
+  textOf(selector: string): string {
+    const found = this.component.querySelector(selector)
+    return found ? squash(found.dom.textContent ?? '') : ''
+  }
+
+  has(selector: string): boolean {
+    return Boolean(this.component.querySelector(selector))
+  }
+
+  /** Classes on the page's outermost element (where 关怀模式 sits). */
+  rootClasses(): string[] {
+    const first = this.root.firstElementChild
+    // miniprogram-simulate prefixes a component's classes with its tag ("main--page").
+    return first ? Array.from(first.classList).map((c) => c.replace(/^main--/, '')) : []
+  }
+
+  private find(selector: string) {
+    const found = this.component.querySelector(selector)
+    if (!found) throw new Error(`nothing matches ${selector} on ${this.path}; the page shows: ${this.text().slice(0, 400)}`)
+    return found
+  }
+
+  /** Taps what the selector names (a WXML element or a TDesign component) and lets the page finish. */
+  async tap(selector: string, detail: Record<string, unknown> = {}) {
+    fire(this.find(selector), 'tap', detail)
+    await settle()
+  }
+
+  /** Fires an event a component emits (change, getphonenumber …) with its detail. */
+  async emit(selector: string, event: string, detail: unknown) {
+    const found = this.find(selector)
+    // A TDesign component speaks through triggerEvent, as when the person uses it; a plain element through the DOM.
+    if (found.instance && typeof found.instance.triggerEvent === 'function') found.instance.triggerEvent(event, detail)
+    else fire(found, event, detail as Record<string, unknown>)
+    await settle()
+  }
+
+  /** Types into a field: the component's change event with the value, as TDesign's input sends it. */
+  async type(selector: string, value: string) {
+    const found = this.find(selector)
+    if (found.instance && typeof found.instance.triggerEvent === 'function') found.instance.triggerEvent('change', { value })
+    else fire(found, 'input', { value })
+    await settle()
+  }
+
+  async show() {
+    await this.instance.onShow?.()
+    await settle()
+  }
+
+  close() {
+    this.instance.onUnload?.()
+    const at = openPages.indexOf(this.instance)
+    if (at >= 0) openPages.splice(at, 1)
+    this.component.detach()
+  }
+}
+
+/** Splits "pages/a/b?x=1&y=2" as WeChat hands it to onLoad: values as they are in the link. */
+export function splitUrl(url: string): { path: string; query: Record<string, string> } {
+  const [path, search = ''] = url.replace(/^\//, '').split('?')
+  const query: Record<string, string> = {}
+  for (const pair of search.split('&').filter(Boolean)) {
+    const at = pair.indexOf('=')
+    if (at < 0) query[pair] = ''
+    else query[pair.slice(0, at)] = pair.slice(at + 1)
+  }
+  return { path, query }
+}
+
+let launched = false
+/** Opens a page as the person arriving at it: the app launched once, then onLoad(query), onShow. */
+export async function openPage(url: string): Promise<MpPage> {
+  if (!launched) {
+    launchApp()
+    launched = true
+  }
+  const { path, query } = splitUrl(url)
+  const id = simulate.load(`${MP_ROOT}/${path}`, { compiler: 'simulate', rootPath: MP_ROOT })
+  const component = simulate.render(id)
+  const parent = document.createElement('parent-wrapper')
+  document.body.appendChild(parent)
+  component.attach(parent)
+  const page = new MpPage(path, component)
+  Object.assign(page.instance, { route: path, options: query })
+  openPages.push(page.instance)
+  await page.instance.onLoad?.(query)
+  await settle()
+  await page.show()
+  return page
+}
+
+/** Launches the app again (a new phone session). */
+export function relaunch() {
+  launched = false
+  openPages.length = 0
+}
+
+/** Follows the last navigation the page asked for, opening the page it names. */
+export async function follow(): Promise<MpPage> {
+  const last = phone.navigations.at(-1)
+  if (!last || !last.url) throw new Error('the page did not navigate anywhere')
+  return openPage(last.url)
+}

@@ -1,0 +1,76 @@
+import { expect } from 'chai'
+import { meetingBody } from '../test/helpers/meetings.js'
+import { holdPhone, startBackend, type Backend } from './harness/backend.js'
+import { follow, openPage } from './harness/page.js'
+import { created, office, phoneOfZhang } from './office.js'
+
+/**
+ * 会议: 张伟 finds the meeting he is invited to, answers 参加 (or asks for leave with a
+ * reason), and at the door scans the meeting's code (scene m=) to check in. A resident
+ * takes a public seat (公民旁听).
+ */
+describe('mini-program: meetings', () => {
+  let app: Backend
+  let meeting: { id: string; shortCode: string }
+
+  beforeEach(async () => {
+    app = await startBackend()
+    const organizer = await office(app)
+    const draft = await created(organizer.post('/api/admin/meetings', meetingBody({ publicSeats: 2 })))
+    meeting = await created(organizer.post(`/api/admin/meetings/${draft.id}/publish`))
+  })
+  afterEach(() => app.close())
+
+  it('answers 参加, then checks in by scanning the meeting\'s code within the window', async () => {
+    await phoneOfZhang(app)
+    const list = await openPage('pages/meetings/index')
+    expect(list.textOf('.meeting')).to.include('市人大常委会第十次会议').and.include('11月26日 周四 09:30').and.include('还未回复是否参加')
+
+    await list.tap('.meeting')
+    const detail = await follow()
+    expect(detail.text()).to.include('地点：市人大常委会第一会议室').and.include('我的回复：未回复')
+    await detail.tap('.attend')
+    expect(detail.text()).to.include('我的回复：参加').and.include('已回复参加，请按时到会')
+
+    app.clock.set(new Date('2026-11-26T01:20:00Z')) // 09:20, ten minutes before the start
+    // Scanning the code at the door opens the mini-program on its home page with the scene m=<code>.
+    await openPage(`pages/index/index?scene=${encodeURIComponent(`m=${meeting.shortCode}`)}`)
+    const door = await follow()
+    expect(door.path).to.equal('pages/meetings/checkin')
+    expect(door.text()).to.include('签到成功').and.include('市人大常委会第十次会议').and.include('签到时间：11月26日 周四 09:20')
+
+    const again = await openPage(`pages/meetings/detail?meetingId=${meeting.id}`)
+    expect(again.text()).to.include('已签到（11月26日 周四 09:20）')
+  })
+
+  it('says in the backend\'s words why a check-in days before the meeting is refused', async () => {
+    await phoneOfZhang(app)
+    const door = await openPage(`pages/meetings/checkin?code=${meeting.shortCode}`)
+    expect(door.text()).to.include('没有签到成功')
+    expect(door.textOf('.error')).to.equal('签到将于会议开始前 60 分钟开放')
+  })
+
+  it('asks for leave with a reason', async () => {
+    await phoneOfZhang(app)
+    const detail = await openPage(`pages/meetings/detail?meetingId=${meeting.id}`)
+    await detail.tap('.start-leave')
+    await detail.tap('.leave')
+    expect(detail.textOf('.error')).to.equal('请写明请假原因')
+    await detail.type('.leave-reason', '外出参加培训')
+    await detail.tap('.leave')
+    expect(detail.text()).to.include('我的回复：请假（外出参加培训）').and.include('已请假')
+  })
+
+  it('lets a resident find a meeting that takes the public and take a seat (公民旁听)', async () => {
+    holdPhone(app, 'o-resident-seat')
+    const list = await openPage('pages/meetings/index')
+    expect(list.text()).not.to.include('邀请我参加的会议')
+    expect(list.textOf('.public-meeting')).to.include('市人大常委会第十次会议').and.include('旁听席位还剩 2 个')
+    await list.tap('.public-meeting')
+    const page = await follow()
+    expect(page.text()).to.include('旁听席位：共 2 个，还剩 2 个')
+    await page.type('.name', '王小明')
+    await page.tap('.register')
+    expect(page.text()).to.include('报名成功').and.include('还剩 1 个')
+  })
+})

@@ -1,0 +1,49 @@
+import { expect } from 'chai'
+import { STAFF_PASSWORD } from '../test/fixtures.js'
+import { asAdmin, asDeputy, Client } from '../test/helpers/app.js'
+import type { Backend } from './harness/backend.js'
+import { holdPhone } from './harness/backend.js'
+import { settle, type MpPage } from './harness/page.js'
+
+/**
+ * What the office and other people do through the backend's own API while the story's
+ * person uses the mini-program: publish a meeting, a survey, a quiz, a campaign.
+ */
+export const office = (app: Backend) => asAdmin(app)
+export const stationStaff = (app: Backend) => new Client(app.baseUrl).login('lina', STAFF_PASSWORD)
+
+/** The phone belongs to 张伟 (dp0001), whose account is already bound to his deputy record. */
+export async function phoneOfZhang(app: Backend) {
+  const zhang = await asDeputy(app, 'dp0001')
+  holdPhone(app, 'o-deputy-dp0001')
+  return zhang
+}
+
+export async function created(answer: Promise<{ status: number; body: any }>) {
+  const done = await answer
+  expect(done.status, JSON.stringify(done.body)).to.be.oneOf([200, 201])
+  return done.body
+}
+
+/** Taps the nth element matching `inner` inside the custom component matching `outer` (a question, say). */
+export async function tapInside(page: MpPage, outer: string, inner: string, nth = 0) {
+  const host = page.component.querySelector(outer)
+  if (!host) throw new Error(`nothing matches ${outer}; the page shows: ${page.text().slice(0, 300)}`)
+  const found = host.querySelectorAll(inner)[nth]
+  if (!found) throw new Error(`no ${inner} #${nth} inside ${outer}`)
+  found.dispatchEvent('tap', { detail: {} })
+  await settle()
+}
+
+/** Types into a TDesign field (its change event, as the person typing makes it). */
+export async function typeInto(field: any, value: string) {
+  field.instance.triggerEvent('change', { value })
+  await settle()
+}
+
+/** Types into a field inside a custom component. */
+export async function typeInside(page: MpPage, outer: string, inner: string, value: string) {
+  const found = page.component.querySelector(outer)?.querySelector(inner)
+  if (!found) throw new Error(`no ${inner} inside ${outer}`)
+  await typeInto(found, value)
+}

@@ -1,0 +1,67 @@
+import { expect } from 'chai'
+import { quizWithBank } from '../test/helpers/quizzes.js'
+import { holdPhone, startBackend, type Backend } from './harness/backend.js'
+import { follow, openPage, type MpPage } from './harness/page.js'
+import { office } from './office.js'
+
+/** The right option of each question as the paper shows it: 甲 (and 丙 for several), 正确 for true/false. */
+const RIGHT = (type: string, text: string) => (type === 'multiple' ? ['甲', '丙'].includes(text) : type === 'single' ? text === '甲' : text === '正确')
+
+async function answerAll(page: MpPage, pick: (type: string, text: string) => boolean) {
+  for (const q of page.data.questions as Array<{ number: number; type: string; options: Array<{ key: string; text: string }> }>) {
+    for (const o of q.options) if (pick(q.type, o.text)) await page.tap(`.opt-${q.number}-${o.key}`)
+  }
+}
+
+/** 答题: a resident starts, sees the time left, answers, hands in, reads the score and why, and the leaderboard. */
+describe('mini-program: a knowledge quiz', () => {
+  let app: Backend
+  let quizId: string
+
+  beforeEach(async () => {
+    app = await startBackend()
+    quizId = (await quizWithBank(app, await office(app))).id
+  })
+  afterEach(() => app.close())
+
+  it('takes the quiz to the end: countdown from the server, score with explanations, leaderboard', async () => {
+    holdPhone(app, 'o-quiz-taker')
+    const list = await openPage('pages/quiz/index')
+    expect(list.textOf('.quiz')).to.include('代表法知识竞赛').and.include('5 题，限时 10 分钟').and.include('还没有答过，还可答 2 次')
+    await list.tap('.quiz')
+    const page = await follow()
+    expect(page.text()).to.include('代表法知识竞赛').and.include('每次 5 题，限时 10 分钟').and.include('还可答 2 次')
+
+    // The phone's clock, held still: the countdown shows exactly what the server said was left.
+    const now = Date.now()
+    page.instance.now = () => now
+    await page.tap('.start')
+    expect(page.textOf('.clock')).to.equal('剩余时间：10分00秒')
+    page.instance.now = () => now + 65_000
+    page.instance.tick()
+    expect(page.textOf('.clock')).to.equal('剩余时间：8分55秒')
+    expect(page.data.questions).to.have.length(5)
+    await answerAll(page, RIGHT)
+    expect(page.text()).to.include('已选')
+    await page.tap('.submit')
+
+    expect(page.textOf('.score')).to.include('50 分').and.include('满分 50 分')
+    expect(page.text()).to.include('答对了').and.match(/解析：(多选)?解析\d/)
+    expect(page.text()).not.to.include('答错了')
+    await page.tap('.board')
+    expect(page.text()).to.include('排行榜').and.include('第 1 名')
+    page.close()
+  })
+
+  it('asks once before handing in a paper with questions unanswered, and marks them wrong', async () => {
+    holdPhone(app, 'o-quiz-hasty')
+    const page = await openPage(`pages/quiz/take?quizId=${quizId}`)
+    await page.tap('.start')
+    await page.tap('.submit')
+    expect(page.text()).to.include('还有 5 题没有作答')
+    await page.tap('.submit')
+    expect(page.textOf('.score')).to.include('0 分')
+    expect(page.text()).to.include('您的答案：未作答')
+    page.close()
+  })
+})

@@ -1,0 +1,126 @@
+import { expect } from 'chai'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { asDeputy } from '../test/helpers/app.js'
+import { jpegWithGps } from '../test/helpers/images.js'
+import { TEMPLATE } from '../test/helpers/wechat.js'
+import { holdPhone, startBackend, type Backend } from './harness/backend.js'
+import { follow, openPage } from './harness/page.js'
+import { phone } from './harness/wx.js'
+
+/** A photo on the phone, as wx.chooseMedia hands it over. */
+function photoOnPhone(): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'mp-photo-')), 'tmp_street_lamp.jpg')
+  writeFileSync(file, jpegWithGps())
+  return file
+}
+
+async function casesOf(app: Backend, openid: string) {
+  const user = await app.liaison.store.mpUsers.getByOpenid(openid)
+  return (await app.liaison.store.cases.search({ residentId: user!.id, limit: 10 })).items
+}
+
+describe('mini-program story: a resident writes to a deputy and follows the case', () => {
+  let app: Backend
+  before(async () => {
+    app = await startBackend()
+  })
+  after(() => app.close())
+
+  it('scans a deputy\'s code, agrees to the notice, writes with a photo, and sees the ticket and who will handle it', async () => {
+    holdPhone(app, 'o-story-writer')
+    const home = await openPage(`pages/index/index?scene=${encodeURIComponent('d=DP0001')}`)
+    expect(home.text()).to.include('张伟 代表')
+    await home.tap('#write')
+
+    const write = await follow()
+    expect(write.path).to.equal('pages/case/new')
+    expect(write.text()).to.include('个人信息保护说明').and.include('留言办结后保存三年')
+    expect(write.has('#submit')).to.equal(false)
+    await write.tap('#agree')
+
+    expect(write.text()).to.include('写给：张伟 代表')
+    await write.emit('#place', 'change', { value: write.data.placeLabels.findIndex((l: string) => l.includes('建设路社区')) })
+    expect(write.text()).to.include('湛河区 轻工街道 建设路社区')
+    await write.type('#text', '建设路12号门口的路灯坏了一个月，晚上老人出门看不见路')
+    phone.photos.push(photoOnPhone())
+    await write.tap('#add-photo')
+    expect(write.text()).to.include('已上传')
+    await write.type('#phone', '13912345678')
+    await write.tap('#submit')
+
+    const result = await follow()
+    expect(result.path).to.equal('pages/case/result')
+    const [created] = await casesOf(app, 'o-story-writer')
+    expect(created.images).to.have.length(1)
+    expect(result.text()).to.include('留言已送出').and.include(`留言编号：${created.ticket}`).and.include('张伟')
+    expect(result.textOf('.routing')).to.match(/张伟/)
+
+    await result.tap('#subscribe')
+    expect(phone.subscribeAsked).to.deep.equal([[TEMPLATE]])
+    expect(result.textOf('#subscribed')).to.equal('好的，有答复时会通过微信通知您')
+  })
+
+  it('follows the case to the deputy\'s reply, rates it 2, and asks for it to be handled again', async () => {
+    holdPhone(app, 'o-story-follower')
+    const home = await openPage(`pages/index/index?scene=${encodeURIComponent('d=DP0001')}`)
+    await home.tap('#write')
+    const write = await follow()
+    await write.tap('#agree')
+    await write.type('#text', '小区垃圾桶三天没人清运，味道很大')
+    await write.tap('#submit')
+    const [created] = await casesOf(app, 'o-story-follower')
+
+    const deputy = await asDeputy(app, 'dp0001')
+    const replied = await deputy.post(`/api/mp/deputy/cases/${created.id}/reply`, { text: '已联系环卫所，明天上午清运，以后每天清运一次。' })
+    expect(replied.status).to.equal(200)
+
+    const list = await openPage('pages/case/list')
+    expect(list.text()).to.include(`编号 ${created.ticket}`).and.include('已答复').and.include('小区垃圾桶三天没人清运')
+    await list.tap(`#case-${created.ticket}`)
+    const detail = await follow()
+    expect(detail.path).to.equal('pages/case/detail')
+    expect(detail.textOf('#reply')).to.equal('已联系环卫所，明天上午清运，以后每天清运一次。')
+    expect(detail.text()).to.include('代表答复').and.include('提交留言')
+    expect(detail.has('#withdraw')).to.equal(false)
+
+    await detail.emit('#rate', 'change', { value: 2 })
+    expect(detail.text()).to.include('不满意')
+    await detail.type('#comment', '说了明天清运，但没有来')
+    await detail.tap('#submit-rating')
+    expect(detail.textOf('#my-rating')).to.equal('您的评价：2 分（不满意），说了明天清运，但没有来')
+    expect(detail.textOf('#status')).to.include('已办结')
+
+    await detail.type('#reason', '垃圾还是没有清运')
+    await detail.tap('#reopen')
+    expect(detail.textOf('#status')).to.include('重新办理')
+    expect(detail.text()).to.include('垃圾还是没有清运')
+    expect((await casesOf(app, 'o-story-follower'))[0].status).to.equal('reopened')
+  })
+
+  it('withdraws a message before it is answered, after saying yes to the question', async () => {
+    holdPhone(app, 'o-story-withdraw')
+    const write = await openPage('pages/case/new?deputyCode=DP0002')
+    await write.tap('#agree')
+    await write.type('#text', '想问一下学校门口的红绿灯什么时候装')
+    await write.tap('#submit')
+    const [created] = await casesOf(app, 'o-story-withdraw')
+    const detail = await openPage(`pages/case/detail?caseId=${created.id}`)
+    expect(detail.text()).to.match(/办理中，王芳 代表会在 .+ 答复您/)
+    phone.modalAnswers.push(true)
+    await detail.tap('#withdraw')
+    expect(phone.modals[0].title).to.equal('撤回留言')
+    expect(detail.textOf('#status')).to.include('已撤回')
+    expect(detail.has('#withdraw')).to.equal(false)
+  })
+
+  it('says so in words when the message cannot be sent, keeping what was written', async () => {
+    holdPhone(app, 'o-story-empty')
+    const write = await openPage('pages/case/new')
+    await write.tap('#agree')
+    await write.tap('#submit')
+    expect(write.text()).to.include('请写下您想反映的事情')
+    expect(await casesOf(app, 'o-story-empty')).to.have.length(0)
+  })
+})

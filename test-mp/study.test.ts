@@ -1,0 +1,45 @@
+import { expect } from 'chai'
+import { startBackend, type Backend } from './harness/backend.js'
+import { follow, openPage } from './harness/page.js'
+import { created, office, phoneOfZhang } from './office.js'
+
+/** 学习: 张伟 opens the campaign of his station, reads the required item (the read receipt) and checks in. */
+describe('mini-program: study campaigns', () => {
+  let app: Backend
+  let campaignId: string
+
+  beforeEach(async () => {
+    app = await startBackend()
+    const organizer = await office(app)
+    campaignId = (await created(organizer.post('/api/admin/campaigns', {
+      title: '学习贯彻代表法', startsAt: '2026-11-23T09:00:00+08:00', endsAt: '2026-12-23T09:00:00+08:00', audience: { stationIds: ['st001'] },
+    }))).id
+    await created(organizer.post(`/api/admin/campaigns/${campaignId}/items`, {
+      title: '代表法全文', summary: '必读', required: true,
+      body: '<h2>第一章 总则</h2><p>第一条 为了保证代表依法行使职权，<strong>制定本法</strong>。</p><script>alert(1)</script>',
+    }))
+  })
+  afterEach(() => app.close())
+
+  it('reads a study item (rendered as rich text) and checks in; the progress says so', async () => {
+    await phoneOfZhang(app)
+    const list = await openPage('pages/study/index')
+    expect(list.textOf('.campaign')).to.include('学习贯彻代表法').and.include('已读 0 / 1 篇')
+
+    await list.tap('.campaign')
+    const campaign = await follow()
+    expect(campaign.text()).to.include('代表法全文').and.include('未读').and.include('必读')
+
+    await campaign.tap('.item')
+    const item = await follow()
+    expect(item.text()).to.include('代表法全文').and.include('已记为已读')
+    expect(JSON.stringify(item.data.nodes)).to.include('第一条 为了保证代表依法行使职权').and.include('"name":"strong"').and.not.include('alert')
+
+    await item.type('.area', '代表要密切联系群众')
+    await item.tap('.check-in')
+    expect(item.text()).to.include('打卡成功，已记入您的学习进度')
+
+    await campaign.show()
+    expect(campaign.text()).to.include('已读 1 / 1 篇，已打卡 1 次').and.include('已读').and.include('代表要密切联系群众')
+  })
+})

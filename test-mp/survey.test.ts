@@ -1,0 +1,92 @@
+import { expect } from 'chai'
+import { asDeputy } from '../test/helpers/app.js'
+import { ballotBody, consultationBody, surveyBody } from '../test/helpers/surveys.js'
+import { holdPhone, startBackend, type Backend } from './harness/backend.js'
+import { follow, openPage } from './harness/page.js'
+import { created, office, tapInside, typeInside, typeInto } from './office.js'
+
+/**
+ * 问卷 / 征求意见 / 票决: a resident answers a questionnaire whose condition hides a
+ * question, comments on one article of a draft regulation, and a deputy casts a ballot.
+ */
+describe('mini-program: surveys, consultations and ballots', () => {
+  let app: Backend
+
+  beforeEach(async () => {
+    app = await startBackend()
+  })
+  afterEach(() => app.close())
+
+  it('answers a questionnaire opened from its poster; a condition hides a question until its answer shows it', async () => {
+    const organizer = await office(app)
+    const survey = await created(organizer.post('/api/admin/surveys', surveyBody()))
+    holdPhone(app, 'o-survey-resident')
+    // The poster's code opens the mini-program on its home page with the scene v=<code>.
+    await openPage(`pages/index/index?scene=${encodeURIComponent(`v=${survey.shortCode}`)}`)
+    const page = await follow()
+    expect(page.path).to.equal('pages/survey/answer')
+    expect(page.text()).to.include('问卷调查').and.include('社区绿化满意度调查').and.include('请选 1 至 2 项').and.include('最多 200 字')
+    expect(page.text(), 'hidden until 是 is chosen').not.to.include('每周去几次？')
+
+    await tapInside(page, '.q-q1', '.option', 0) // 是
+    expect(page.text()).to.include('每周去几次？').and.include('请填 0 至 21 之间的数')
+    await tapInside(page, '.q-q1', '.option', 1) // 否
+    expect(page.text()).not.to.include('每周去几次？')
+
+    await page.tap('.submit')
+    expect(page.textOf('.error')).to.include('「对现有绿化的满意度」')
+    await tapInside(page, '.q-q3', '.point', 3) // 4 分
+    expect(page.text()).to.include('已选 4 分')
+    await typeInside(page, '.q-q4', '.area', '多种些树')
+    await page.tap('.submit')
+    expect(page.text()).to.include('已提交，谢谢您的参与')
+
+    const results = await organizer.get(`/api/admin/surveys/${survey.id}/results`)
+    expect(results.body.responses).to.equal(1)
+    const q5 = results.body.questions.find((q: { questionId: string }) => q.questionId === 'q5')
+    expect(q5.answered, 'the hidden question was not sent').to.equal(0)
+
+    const again = await openPage(`pages/survey/answer?surveyId=${survey.id}`)
+    expect(again.text()).to.include('您已经提交过了，每人限一次')
+  })
+
+  it('comments on one article of a draft regulation', async () => {
+    const organizer = await office(app)
+    const consultation = await created(organizer.post('/api/admin/surveys', consultationBody()))
+    holdPhone(app, 'o-consultation-resident')
+    const page = await openPage(`pages/survey/answer?surveyId=${consultation.id}`)
+    expect(page.text()).to.include('立法征求意见').and.include('第十二条').and.include('新建居住区绿地率不得低于百分之三十。')
+
+    // The first article's box stays empty; the second gets the comment.
+    await typeInto(page.component.querySelectorAll('.comment')[1], '建议提高到百分之三十五')
+    await page.tap('.submit')
+    expect(page.text()).to.include('意见已提交，谢谢您参与立法')
+
+    const opinions = await organizer.get(`/api/admin/surveys/${consultation.id}/opinions`)
+    expect(opinions.body.items.map((o: { articleId: string; text: string }) => `${o.articleId} ${o.text}`)).to.deep.equal(['a2 建议提高到百分之三十五'])
+  })
+
+  it('casts a ballot: 选 1 至 2 项 among the candidate projects, never a third', async () => {
+    const organizer = await office(app)
+    const ballot = await created(organizer.post('/api/admin/surveys', ballotBody({ ballot: { passRule: 'roll_majority', maxChosen: 2, roll: { deputyIds: ['dp0001', 'dp0002', 'dp0003'] } } })))
+    await asDeputy(app, 'dp0001')
+    holdPhone(app, 'o-deputy-dp0001')
+    const list = await openPage('pages/survey/index')
+    expect(list.textOf('.survey')).to.include('民生实事项目票决').and.include('2027年民生实事项目票决').and.include('请投票')
+    await list.tap('.survey')
+    const page = await follow()
+    expect(page.text()).to.include('民生实事项目票决').and.include('候选项目').and.include('请选 1 至 2 项').and.include('老旧小区加装电梯')
+
+    await tapInside(page, '.q-projects', '.option', 0)
+    await tapInside(page, '.q-projects', '.option', 2)
+    await tapInside(page, '.q-projects', '.option', 1)
+    expect(page.text()).to.include('最多只能选 2 项，请先取消一项')
+    await page.tap('.submit')
+    expect(page.text()).to.include('投票成功，谢谢')
+
+    await created(organizer.post(`/api/admin/surveys/${ballot.id}/close`))
+    const results = await organizer.get(`/api/admin/surveys/${ballot.id}/results`)
+    expect(results.body.ballot.ballotsCast).to.equal(1)
+    expect(results.body.ballot.projects.map((p: { label: string; votes: number }) => `${p.label} ${p.votes}`)).to.deep.equal(['老旧小区加装电梯 1', '口袋公园 1', '社区食堂 0'])
+  })
+})

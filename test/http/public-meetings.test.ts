@@ -1,0 +1,45 @@
+import { expect } from 'chai'
+import { asAdmin, asResident, type Client, startApp, type TestApp } from '../helpers/app.js'
+import { meetingBody, meetingCity } from '../helpers/meetings.js'
+
+/**
+ * 公民旁听: a resident opens 会议 in the mini-program and finds the meetings ahead that take
+ * the public, with the places left; not those closed to the public, over, or still drafts.
+ */
+describe('public meetings a resident can attend (GET /api/mp/public-meetings)', () => {
+  let app: TestApp
+  let office: Client
+
+  beforeEach(async () => {
+    app = await startApp({ directory: meetingCity() })
+    app.clock.set(new Date('2026-11-19T02:00:00Z'))
+    office = await asAdmin(app)
+  })
+  afterEach(() => app.close())
+
+  async function meeting(over: Record<string, unknown>, publish = true) {
+    const created = await office.post('/api/admin/meetings', meetingBody(over))
+    expect(created.status, JSON.stringify(created.body)).to.equal(201)
+    if (publish) expect((await office.post(`/api/admin/meetings/${created.body.id}/publish`)).status).to.equal(200)
+    return created.body.id as string
+  }
+
+  it('lists the meetings ahead that take the public, earliest first, with the places left', async () => {
+    await meeting({ title: '已开过的会', startAt: '2026-11-20T09:00:00+08:00', endAt: '2026-11-20T11:00:00+08:00', publicSeats: 3 })
+    app.clock.set(new Date('2026-11-23T02:00:00Z')) // Monday 10:00 in Asia/Shanghai: that one is over
+    office = await asAdmin(app) // a new day, a new console session
+    const later = await meeting({ title: '代表接待日', kind: 'reception_day', startAt: '2026-11-27T09:00:00+08:00', endAt: '2026-11-27T11:00:00+08:00', publicSeats: 5 })
+    const sooner = await meeting({ publicSeats: 2 })
+    await meeting({ title: '内部培训', kind: 'training' })
+    await meeting({ title: '草稿中的会议', publicSeats: 9 }, false)
+    const resident = await asResident(app)
+    expect((await resident.post(`/api/mp/public-meetings/${sooner}/registrations`, { name: '王大爷' })).status).to.equal(201)
+
+    const answer = await resident.get('/api/mp/public-meetings')
+    expect(answer.status).to.equal(200)
+    expect(answer.body.items).to.deep.equal([
+      { id: sooner, title: '市人大常委会第十次会议', kindLabel: '常委会会议', startAt: '2026-11-26T01:30:00.000Z', endAt: '2026-11-26T03:30:00.000Z', place: '市人大常委会第一会议室', publicSeats: 2, seatsLeft: 1 },
+      { id: later, title: '代表接待日', kindLabel: '接待日', startAt: '2026-11-27T01:00:00.000Z', endAt: '2026-11-27T03:00:00.000Z', place: '市人大常委会第一会议室', publicSeats: 5, seatsLeft: 5 },
+    ])
+  })
+})
