@@ -1,4 +1,5 @@
 import { expect } from 'chai'
+import { asDeputy } from '../test/helpers/app.js'
 import { TEMPLATE } from '../test/helpers/wechat.js'
 import { holdPhone, startBackend, type Backend } from './harness/backend.js'
 import { follow, openPage, type MpPage } from './harness/page.js'
@@ -71,5 +72,23 @@ describe('mini-program: 我的 and 关怀模式', () => {
     expect(mine.textOf('#subscribed')).to.equal('已开通：有答复或通知时会发微信消息给您')
     const user = await app.liaison.store.mpUsers.getByOpenid('o-mine-subscribe')
     expect(await app.liaison.store.subscriptions.get(user!.id, TEMPLATE)).to.deep.include({ oneTime: 1 })
+  })
+
+  it('shows a deputy who they are here, with the way to the workbench on 我的 and on the home page', async () => {
+    await asDeputy(app, 'dp0002')
+    holdPhone(app, 'o-deputy-dp0002')
+    const mine = await openPage('pages/mine/index')
+    expect(mine.text()).to.include('王芳 代表').and.include('代表工作台').and.include('已绑定代表身份')
+    const home = await openPage('pages/index/index')
+    await home.tap('#workbench')
+    expect(phone.navigations.at(-1)).to.deep.equal({ how: 'navigateTo', url: '/pages/deputy/index' })
+  })
+
+  it('offers a resident the binding for deputies', async () => {
+    holdPhone(app, 'o-mine-resident')
+    const mine = await openPage('pages/mine/index')
+    expect(mine.text()).to.include('群众').and.include('我是人大代表')
+    await mine.tap('#bind')
+    expect(phone.navigations.at(-1)).to.deep.equal({ how: 'navigateTo', url: '/pages/deputy/index' })
   })
 })
