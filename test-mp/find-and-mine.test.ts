@@ -1,4 +1,6 @@
 import { expect } from 'chai'
+import { readFileSync } from 'node:fs'
+import { MP_ROOT } from './harness/runtime.js'
 import { asDeputy } from '../test/helpers/app.js'
 import { TEMPLATE } from '../test/helpers/wechat.js'
 import { holdPhone, startBackend, type Backend } from './harness/backend.js'
@@ -38,6 +40,21 @@ describe('mini-program: 我的 and 关怀模式', () => {
     app = await startBackend()
   })
   after(() => app.close())
+
+  it('sizes 关怀模式 by the MIIT rules: body ≥ 18 pt, line spacing ≥ 1.3, tap targets ≥ 60 dp', () => {
+    const wxss = readFileSync(`${MP_ROOT}/app.wxss`, 'utf8')
+    const care = wxss.slice(wxss.indexOf('.shell.care {'), wxss.indexOf('}', wxss.indexOf('.shell.care {')))
+    const token = (name: string) => care.match(new RegExp(`${name}:\\s*(?:600 )?(\\d+)rpx\\s*/\\s*(\\d+)rpx`))!.slice(1).map(Number)
+    // On a 375-point phone 750rpx fill the width: 2rpx are one point (pt) or one dp.
+    for (const name of ['--td-font-body-large', '--td-font-body-medium', '--td-font-mark-large']) {
+      const [size, lineHeight] = token(name)
+      expect(size / 2, `${name} size`).to.be.at.least(18)
+      expect(lineHeight / size, `${name} line spacing`).to.be.at.least(1.3)
+    }
+    expect(Number(care.match(/--td-button-medium-height:\s*(\d+)rpx/)![1]) / 2).to.be.at.least(60)
+    expect(Number(care.match(/\bfont-size:\s*(\d+)rpx/)![1]) / 2).to.be.at.least(18)
+    expect(Number(care.match(/line-height:\s*([\d.]+);/)![1])).to.be.at.least(1.3)
+  })
 
   it('turns 关怀模式 on by itself when the phone\'s font is large', async () => {
     holdPhone(app, 'o-care-auto')
