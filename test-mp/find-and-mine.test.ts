@@ -1,4 +1,7 @@
 import { expect } from 'chai'
+import { readFileSync } from 'node:fs'
+import { MP_ROOT } from './harness/runtime.js'
+import { asDeputy } from '../test/helpers/app.js'
 import { TEMPLATE } from '../test/helpers/wechat.js'
 import { holdPhone, startBackend, type Backend } from './harness/backend.js'
 import { follow, openPage, type MpPage } from './harness/page.js'
@@ -38,6 +41,21 @@ describe('mini-program: 我的 and 关怀模式', () => {
   })
   after(() => app.close())
 
+  it('sizes 关怀模式 by the MIIT rules: body ≥ 18 pt, line spacing ≥ 1.3, tap targets ≥ 60 dp', () => {
+    const wxss = readFileSync(`${MP_ROOT}/app.wxss`, 'utf8')
+    const care = wxss.slice(wxss.indexOf('.shell.care {'), wxss.indexOf('}', wxss.indexOf('.shell.care {')))
+    const token = (name: string) => care.match(new RegExp(`${name}:\\s*(?:600 )?(\\d+)rpx\\s*/\\s*(\\d+)rpx`))!.slice(1).map(Number)
+    // On a 375-point phone 750rpx fill the width: 2rpx are one point (pt) or one dp.
+    for (const name of ['--td-font-body-large', '--td-font-body-medium', '--td-font-mark-large']) {
+      const [size, lineHeight] = token(name)
+      expect(size / 2, `${name} size`).to.be.at.least(18)
+      expect(lineHeight / size, `${name} line spacing`).to.be.at.least(1.3)
+    }
+    expect(Number(care.match(/--td-button-medium-height:\s*(\d+)rpx/)![1]) / 2).to.be.at.least(60)
+    expect(Number(care.match(/\bfont-size:\s*(\d+)rpx/)![1]) / 2).to.be.at.least(18)
+    expect(Number(care.match(/line-height:\s*([\d.]+);/)![1])).to.be.at.least(1.3)
+  })
+
   it('turns 关怀模式 on by itself when the phone\'s font is large', async () => {
     holdPhone(app, 'o-care-auto')
     const standard = await openPage('pages/index/index')
@@ -71,5 +89,23 @@ describe('mini-program: 我的 and 关怀模式', () => {
     expect(mine.textOf('#subscribed')).to.equal('已开通：有答复或通知时会发微信消息给您')
     const user = await app.liaison.store.mpUsers.getByOpenid('o-mine-subscribe')
     expect(await app.liaison.store.subscriptions.get(user!.id, TEMPLATE)).to.deep.include({ oneTime: 1 })
+  })
+
+  it('shows a deputy who they are here, with the way to the workbench on 我的 and on the home page', async () => {
+    await asDeputy(app, 'dp0002')
+    holdPhone(app, 'o-deputy-dp0002')
+    const mine = await openPage('pages/mine/index')
+    expect(mine.text()).to.include('王芳 代表').and.include('代表工作台').and.include('已绑定代表身份')
+    const home = await openPage('pages/index/index')
+    await home.tap('#workbench')
+    expect(phone.navigations.at(-1)).to.deep.equal({ how: 'navigateTo', url: '/pages/deputy/index' })
+  })
+
+  it('offers a resident the binding for deputies', async () => {
+    holdPhone(app, 'o-mine-resident')
+    const mine = await openPage('pages/mine/index')
+    expect(mine.text()).to.include('群众').and.include('我是人大代表')
+    await mine.tap('#bind')
+    expect(phone.navigations.at(-1)).to.deep.equal({ how: 'navigateTo', url: '/pages/deputy/index' })
   })
 })

@@ -123,4 +123,17 @@ describe('mini-program story: a resident writes to a deputy and follows the case
     expect(write.text()).to.include('请写下您想反映的事情')
     expect(await casesOf(app, 'o-story-empty')).to.have.length(0)
   })
+
+  it('leaves the phone number WeChat holds, through WeChat\'s own button', async () => {
+    holdPhone(app, 'o-story-phone')
+    app.fake.addPhoneCode('phone-code-1', '13655556666')
+    const write = await openPage('pages/case/new?deputyCode=DP0001')
+    await write.tap('#agree')
+    expect(write.text()).to.include('用微信绑定的手机号')
+    await write.emit('#phone-button', 'getphonenumber', { code: 'phone-code-1', errMsg: 'getPhoneNumber:ok' })
+    expect(write.text()).to.include('已用您微信绑定的手机号')
+    expect(write.has('#phone')).to.equal(false)
+    const user = await app.liaison.store.mpUsers.getByOpenid('o-story-phone')
+    expect(user!.phoneEnc).not.to.equal(null)
+  })
 })

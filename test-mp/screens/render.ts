@@ -8,13 +8,15 @@ import { join } from 'node:path'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 
-await import('../setup.mjs')
-const { holdPhone, startBackend } = await import('../harness/backend.ts')
-const { follow, openPage } = await import('../harness/page.ts')
-const { phone } = await import('../harness/wx.ts')
-const { MP_ROOT } = await import('../harness/runtime.ts')
-const { asDeputy } = await import('../../test/helpers/app.ts')
-const { pngWithText } = await import('../../test/helpers/images.ts')
+// The mini-program test process's setup (plain ESM), named through a variable for the type checker.
+const setup = '../setup.mjs'
+await import(setup)
+const { holdPhone, startBackend } = await import('../harness/backend.js')
+const { follow, openPage } = await import('../harness/page.js')
+const { phone } = await import('../harness/wx.js')
+const { MP_ROOT } = await import('../harness/runtime.js')
+const { asDeputy } = await import('../../test/helpers/app.js')
+const { pngWithText } = await import('../../test/helpers/images.js')
 
 const out = process.argv[2]
 mkdirSync(out, { recursive: true })

@@ -28,7 +28,7 @@ Page({
           summary: {
             cases: copy.cases.length,
             phone: copy.account.phone || copy.cases.some((c) => c.phone) ? '有' : '没有',
-            consent: copy.account.consent ? '已同意（第 ' + copy.account.consent.version + ' 版）' : '未同意',
+            consent: copy.account.consent ? '已同意（第 ' + String(copy.account.consent.version).replace(/^v/, '') + ' 版）' : '未同意',
             surveys: copy.surveyAnswers.length,
             quizzes: copy.quizAttempts.length,
             meetings: copy.meetings.length,

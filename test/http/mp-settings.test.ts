@@ -1,0 +1,27 @@
+import { expect } from 'chai'
+import { Client, startApp, type TestApp } from '../helpers/app.js'
+import { smallCity } from '../factories.js'
+
+describe('what the mini-program reads before anyone logs in', () => {
+  let app: TestApp
+  before(async () => {
+    app = await startApp({
+      directory: smallCity(),
+      overrides: { wechat: { templates: { notice: { id: 'TPL-NOTICE', longTerm: true, page: 'pages/index/index', data: { thing1: '{title}' } } } } },
+    })
+  })
+  after(() => app.close())
+
+  it('gives the subscribe templates, the photo limit and the reopen rule from the config', async () => {
+    const { status, body } = await new Client(app.baseUrl).get('/api/mp/settings')
+    expect(status).to.equal(200)
+    expect(body).to.deep.equal({ subscribeTemplateIds: ['TPL-NOTICE'], maxPhotos: 9, reopenMaxRating: 2, reopenWindowDays: 7 })
+  })
+
+  it('shows a station\'s deputies with their reception duty dates (posted at the station), still without phones', async () => {
+    const { body } = await new Client(app.baseUrl).get('/api/mp/stations/ST001')
+    const zhang = body.deputies.find((d: { name: string }) => d.name === '张伟')
+    expect(zhang.dutyDates).to.deep.equal(['2026-11-25'])
+    expect(JSON.stringify(body)).not.to.match(/1380000|phone/)
+  })
+})
