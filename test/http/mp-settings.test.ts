@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import { Client, startApp, type TestApp } from '../helpers/app.js'
-import { smallCity } from '../factories.js'
+import { smallCity } from '../fixtures.js'
 
 describe('what the mini-program reads before anyone logs in', () => {
   let app: TestApp
