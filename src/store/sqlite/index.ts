@@ -12,6 +12,7 @@ import { quizRepo } from './quiz-repo.js'
 import { surveyRepo } from './survey-repo.js'
 import { calendarRepo } from './calendar-repo.js'
 import { privacyRepo } from './privacy-repo.js'
+import { topicCorrectionRepo } from './topic-correction-repo.js'
 import { bindingCodeRepo, idempotencyRepo, mpUserRepo, outboxRepo, subscriptionRepo } from './people-repos.js'
 
 /** The embedded store: one SQLite file in WAL mode (or ":memory:"). */
@@ -42,6 +43,7 @@ export function createSqliteStore(path: string): Store {
     surveys: surveyRepo(db, group),
     calendar: calendarRepo(db),
     privacy: privacyRepo(db, group),
+    topicCorrections: topicCorrectionRepo(db),
     async ping() {
       db.prepare('SELECT 1').get()
     },
