@@ -14,6 +14,7 @@ import { DIGEST_JOB, runDigestJob } from './jobs/digest-job.js'
 import { READING_PUBLISH_JOB, READING_PUBLISH_SCHEDULE, runReadingPublishJob } from './jobs/reading-publish-job.js'
 import { MEETING_REMINDERS_JOB, MEETING_REMINDERS_SCHEDULE, runMeetingRemindersJob } from './jobs/meeting-reminders-job.js'
 import { RETENTION_JOB, runRetentionJob } from './jobs/retention-job.js'
+import { runTopicRetrainJob, TOPIC_RETRAIN_JOB, TOPIC_RETRAIN_SCHEDULE } from './jobs/topic-retrain-job.js'
 
 export interface BuildOptions {
   clock?: Clock
@@ -66,6 +67,7 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
       name: RETENTION_JOB, schedule: config.privacy.retentionSchedule, leaseMs: 30 * 60_000,
       run: () => runRetentionJob({ store, erasure: services.erasure, clock, logger, policy: config.privacy }),
     },
+    { name: TOPIC_RETRAIN_JOB, schedule: TOPIC_RETRAIN_SCHEDULE, leaseMs: 10 * 60_000, run: () => runTopicRetrainJob({ models: services.topicModels, logger }) },
   ]
   let stopJobs: (() => Promise<unknown>) | null = null
 

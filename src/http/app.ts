@@ -38,6 +38,7 @@ import { mpQuizRoutes } from './routes/quizzes/mp-routes.js'
 import { adminSurveyRoutes } from './routes/surveys/admin-routes.js'
 import { mpSurveyRoutes } from './routes/surveys/mp-routes.js'
 import { calendarRoutes } from './routes/calendar/routes.js'
+import { topicRoutes } from './routes/topics/routes.js'
 import { mpTaskRoutes } from './routes/tasks/mp-routes.js'
 import { adminBallotRollRoutes } from './routes/surveys/roll-routes.js'
 import { privacyRoutes } from './routes/privacy/routes.js'
@@ -100,6 +101,7 @@ export function createHttpApp(config: Config, logger: Logger, store: Store, serv
     botMeetingRoutes(services, store, config.bot.secret, config.business.timeZone),
     calendarRoutes(services.auth, services.calendar, store.idempotency, clock),
     botPrivacyRoutes(services, config.bot.secret),
+    topicRoutes({ auth: services.auth, corrections: services.topicCorrections, models: services.topicModels, queries: services.caseQueries, topics: config.business.topics, clock }),
   ]
   for (const router of routers) app.use(router.routes()).use(router.allowedMethods())
   return app

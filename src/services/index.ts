@@ -43,6 +43,8 @@ import { MeetingReports } from './meeting-reports.js'
 import { SurveyService } from './surveys.js'
 import { SurveyResponses } from './survey-responses.js'
 import { SurveyReports } from './survey-reports.js'
+import { TopicModels } from './topic-models.js'
+import { TopicCorrections } from './topic-corrections.js'
 
 export type Services = ReturnType<typeof createServices>
 
@@ -71,7 +73,8 @@ export function createServices(config: Config & { security: { secretKey: string 
   const { timeZone } = config.business
   // The calendar must be known this far ahead (the longest reply deadline is weeks away).
   const calendar = new CalendarService(store, audit, clock, { timeZone, lookaheadDays: 60, reloadMs: 60_000, sla: { ackHours: config.cases.ackHours, replyWorkingDays: config.cases.replyWorkingDays } }, bundledHolidayYears)
-  const routing = new RoutingService(store, { timeZone, deputyCapacity: config.cases.deputyCapacity, topics, topicKeywords: config.business.topicKeywords }, clock)
+  const topicModels = new TopicModels(store, clock, { topics, keywords: config.business.topicKeywords })
+  const routing = new RoutingService(store, { timeZone, deputyCapacity: config.cases.deputyCapacity, topics, topicKeywords: config.business.topicKeywords }, clock, undefined, topicModels)
   const policy = { ...config.cases, timeZone }
   const privacy = new PrivacyService(store, clock)
   const wechat = config.wechat.enabled
@@ -108,6 +111,8 @@ export function createServices(config: Config & { security: { secretKey: string 
     ),
     calendar,
     routing,
+    topicModels,
+    topicCorrections: new TopicCorrections(store, topicModels, audit, topics, clock),
     privacy,
     mpSessions,
     wechat,
