@@ -189,8 +189,9 @@ export function compileTopicModel(
     let sum = 0
     for (let k = 0; k < K; k++) sum += Math.exp(CONFIDENCE_SCALE * (score[k] - score[best]))
     const confidence = 1 / sum
-    const unsure = confidence < options.minConfidence && kw.scores[best] === 0
-    if (best === otherIndex || unsure || !grams.length) return { topic: other, matched: [], confidence: unsure ? 1 - confidence : confidence }
+    // Nothing known in the text, or too little to go on, and no keyword of the winner: not worth a guess.
+    const unsure = (confidence < options.minConfidence || !grams.length) && kw.scores[best] === 0
+    if (best === otherIndex || unsure) return { topic: other, matched: [], confidence: unsure ? 1 - confidence : confidence }
     return { topic: topics[best], matched: reasons(grams, best, second, kw.matched[best]), confidence }
   }
 }
