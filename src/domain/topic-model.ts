@@ -191,8 +191,11 @@ export function compileTopicModel(
     const confidence = 1 / sum
     // Nothing known in the text, or too little to go on, and no keyword of the winner: not worth a guess.
     const unsure = (confidence < options.minConfidence || !grams.length) && kw.scores[best] === 0
-    if (best === otherIndex || unsure) return { topic: other, matched: [], confidence: unsure ? 1 - confidence : confidence }
-    return { topic: topics[best], matched: reasons(grams, best, second, kw.matched[best]), confidence }
+    const matched = best === otherIndex || unsure ? [] : reasons(grams, best, second, kw.matched[best])
+    // No keyword and no n-gram several times likelier under the winner: a lean, not a reason
+    // anyone could be shown ("找吴刚代表" leaning to 交通出行 on a single character).
+    if (!matched.length) return { topic: other, matched: [], confidence: best === otherIndex ? confidence : 1 - confidence }
+    return { topic: topics[best], matched, confidence }
   }
 }
 
