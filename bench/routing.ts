@@ -4,7 +4,8 @@ import { fullSizeDirectory } from '../src/demo/full-size.js'
 import { mulberry32, type Random } from '../src/demo/names.js'
 import { buildRoutingIndex, route } from '../src/domain/routing.js'
 import type { RoutingDirectory, RoutingInput, RoutingOptions } from '../src/domain/routing-types.js'
-import { compileTopicClassifier } from '../src/domain/topics.js'
+import { compileTopicModel } from '../src/domain/topic-model.js'
+import { corpusCounts } from '../src/services/topics/topic-corpus.js'
 import { median, type Result } from './measure.js'
 
 const MESSAGES = 20_000
@@ -37,12 +38,13 @@ export async function benchRouting(): Promise<Result[]> {
   const directory = fullSizeDirectory()
   const index = buildRoutingIndex(directory as RoutingDirectory)
   const keywords = JSON.parse(readFileSync(new URL('../config/topic-keywords.json', import.meta.url), 'utf8')).keywords
-  const options: RoutingOptions = { timeZone: 'Asia/Shanghai', deputyCapacity: 30, topics: TOPICS, topicKeywords: keywords }
+  // The learned model, as the running service routes with it (the corpus's model; an office's only overlays a few n-grams).
+  const classify = compileTopicModel(corpusCounts(TOPICS), null, keywords)
+  const options: RoutingOptions = { timeZone: 'Asia/Shanghai', deputyCapacity: 30, topics: TOPICS, topicKeywords: keywords, classifyTopic: classify }
   const rand = mulberry32(2026)
   const inputs = Array.from({ length: MESSAGES }, () => message(rand, directory as RoutingDirectory))
   const loads = Object.fromEntries(directory.deputies!.map((d) => [d.id, Math.floor(rand() * 34)]))
 
-  const classify = compileTopicClassifier(keywords, TOPICS)
   const baseline = () => {
     let found = 0
     for (const input of inputs) found += Number(index.regions.has(input.regionId ?? '')) + classify(input.text).matched.length

@@ -14,6 +14,8 @@ import { checkDirectoryFile } from '../domain/directory-import.js'
 import { residentSummary } from '../domain/routing-explain.js'
 import { buildRoutingIndex, route } from '../domain/routing.js'
 import type { RoutingInput, RoutingOptions } from '../domain/routing-types.js'
+import { compileTopicModel } from '../domain/topic-model.js'
+import { corpusCounts } from '../services/topics/topic-corpus.js'
 
 const USAGE = 'usage: npm run route -- <directory.json> <messages.jsonl> [--capacity N] [--tz Asia/Shanghai]\n'
 const EMPTY = { regions: [], stations: [], deputies: [], staff: [] }
@@ -105,7 +107,8 @@ function main(args: string[]): number {
   }
   const { regions, stations, deputies } = check.file
   const index = buildRoutingIndex({ regions, stations, deputies })
-  const options: RoutingOptions = { timeZone, deputyCapacity: capacity, topics, topicKeywords: keywords }
+  // The corpus's model, as the service classifies a place with no office corrections yet.
+  const options: RoutingOptions = { timeZone, deputyCapacity: capacity, topics, topicKeywords: keywords, classifyTopic: compileTopicModel(corpusCounts(topics), null, keywords) }
 
   const now = new Date()
   const out: string[] = []

@@ -36,8 +36,8 @@ export const DUTY_WINDOW_DAYS = 28
 
 /** The topic vocabulary accepted by the importer. */
 export const TOPICS = [
-  '环境保护', '交通出行', '教育', '医疗卫生', '社会保障', '城乡建设', '营商环境',
-  '社区治理', '农业农村', '文化旅游', '安全生产', '法治', '其他',
+  '环境保护', '交通出行', '教育', '医疗卫生', '社会保障', '劳动就业', '城乡建设', '营商环境',
+  '社区治理', '物业管理', '农业农村', '文化旅游', '安全生产', '法治', '其他',
 ] as const
 
 type DeputyEntry = NonNullable<DirectoryFile['deputies']>[number]
@@ -144,8 +144,8 @@ export function assignDutyDates(
 
 /** What residents near each kind of station tend to raise, so topics match the place. */
 const TOPIC_BONUS: Partial<Record<StationKind, Partial<Record<(typeof TOPICS)[number], number>>>> = {
-  community: { 社区治理: 20, 社会保障: 8, 医疗卫生: 5 },
-  industrial_park: { 营商环境: 35, 安全生产: 25, 交通出行: 5 },
+  community: { 社区治理: 20, 物业管理: 15, 社会保障: 8, 医疗卫生: 5 },
+  industrial_park: { 营商环境: 35, 安全生产: 25, 劳动就业: 20, 交通出行: 5 },
   scenic_area: { 文化旅游: 35, 环境保护: 15 },
   township: { 农业农村: 35, 城乡建设: 10, 社会保障: 5 },
   sector: { 教育: 15, 医疗卫生: 15, 营商环境: 10 },

@@ -97,6 +97,8 @@ export type CaseEventType =
   | 'withdrawn' | 'rejected' | 'merged' | 'transferred' | 'reminded' | 'escalated' | 'flagged'
   /** Handed up by station staff to the district office (上报). */
   | 'referred'
+  /** Staff corrected the topic (data: fromTopic, toTopic); it teaches the office's model. */
+  | 'recategorized'
 
 export interface CaseEvent {
   id: string

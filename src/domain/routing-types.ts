@@ -4,6 +4,7 @@
  * and the time, and says where the message goes and why.
  */
 import type { Deputy, Region, Station } from './directory.js'
+import type { TopicClassifier } from './topics.js'
 
 export interface RoutingInput {
   text: string
@@ -52,6 +53,8 @@ export interface RoutingOptions {
   /** Open cases at which a deputy is passed over. */
   deputyCapacity: number
   topics: readonly string[]
-  /** topic → keywords; the text is classified by these. */
+  /** topic → keywords; the text is classified by these when no `classifyTopic` is given. */
   topicKeywords: Readonly<Record<string, readonly string[]>>
+  /** The office's learned classifier (src/domain/topic-model.ts), the keywords kept as its prior. */
+  classifyTopic?: TopicClassifier
 }

@@ -23,7 +23,7 @@ export function route(
   const reasons: RoutingReason[] = []
   const say: Say = (rule, code, message) => void reasons.push({ rule, code, message })
   // Classified whatever the target: staff filter cases by topic.
-  const match = topicClassifierFor(options.topicKeywords, options.topics)(input.text ?? '')
+  const match = (options.classifyTopic ?? topicClassifierFor(options.topicKeywords, options.topics))(input.text ?? '')
   const decide = (stationId: string | null, deputyId: string | null, officeRegionId: string | null = null): RoutingDecision =>
     ({ stationId, deputyId, topic: match.topic, officeRegionId, reasons })
 
@@ -42,7 +42,7 @@ export function route(
     say('place', 'covering_station', `所在区域 ${region.name} 由 ${station.name} 联系${coverage.via.id === region.id ? '' : `（该站覆盖 ${coverage.via.name}）`}`)
   }
   // 3. topic (and, among a station's deputies, 4. duty and load in pickDeputy)
-  say('topic', match.matched.length ? 'topic' : 'no_topic', match.matched.length ? `留言主题：${match.topic}（${match.matched.join('、')}）` : `留言未匹配到主题，归为 ${match.topic}`)
+  say('topic', match.matched.length ? 'topic' : 'no_topic', match.matched.length ? `留言主题：${match.topic}（${topicGrounds(match)}）` : `留言未匹配到主题，归为 ${match.topic}`)
 
   if (explicit.deputy) {
     const d = explicit.deputy
@@ -185,6 +185,12 @@ function pickDeputy(
 }
 
 const MAX_LISTED = 3
+
+/** What decided the topic, for staff: the words, and how sure a learned model was. */
+function topicGrounds(match: TopicMatch): string {
+  if (match.confidence === undefined) return match.matched.join('、')
+  return `依据：${match.matched.join('、')}；把握 ${Math.round(match.confidence * 100)}%`
+}
 
 function loadOf(loads: Readonly<Record<string, number>>, deputyId: string): number {
   // The type check also keeps out what an id such as "constructor" finds on Object.prototype.

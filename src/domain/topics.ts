@@ -10,6 +10,8 @@ export interface TopicMatch {
   topic: string
   /** The keywords of that topic found in the text, as configured, in order of appearance. */
   matched: string[]
+  /** A learned model's share of the probability for the topic (0–1); absent for the dictionaries alone. */
+  confidence?: number
 }
 
 export type TopicClassifier = (text: string) => TopicMatch
@@ -55,10 +57,25 @@ export function fallbackTopic(topics: readonly string[]): string {
  * configuration slip; the keyword file's test forbids it).
  * The result is pure and safe to share.
  */
-export function compileTopicClassifier(
+export interface KeywordScores {
+  /** Per topic, in list order: the sum of the weights of its keywords found. */
+  scores: number[]
+  /** Per topic: where it was first named in the normalised text (Infinity when never). */
+  firstAt: number[]
+  /** Per topic: its keywords found, as configured, in order of appearance. */
+  matched: string[][]
+}
+
+/**
+ * Compiles the dictionaries for the given topic list into a scorer of every topic.
+ * Keywords of topics outside the list are ignored; a keyword listed under two topics
+ * counts for the earlier one (a configuration slip; the keyword file's test forbids it).
+ * The result is pure and safe to share.
+ */
+export function compileKeywordScorer(
   keywords: Readonly<Record<string, readonly string[]>>,
   topics: readonly string[],
-): TopicClassifier {
+): (text: string) => KeywordScores {
   const byFirstChar = new Map<number, Entry[]>()
   const seen = new Set<string>()
   topics.forEach((topic, topicIndex) => {
@@ -76,14 +93,13 @@ export function compileTopicClassifier(
   })
   // Longest first, so that at each position the most specific keyword is tried first.
   for (const list of byFirstChar.values()) list.sort((a, b) => b.needle.length - a.needle.length)
-  const other = fallbackTopic(topics)
 
-  return (text: string): TopicMatch => {
+  return (text: string): KeywordScores => {
     const t = normalizeText(text)
     const scores = new Array<number>(topics.length).fill(0)
-    /** Where each topic was first named in the text. */
     const firstAt = new Array<number>(topics.length).fill(Infinity)
-    const counted: Entry[] = []
+    const matched = topics.map((): string[] => [])
+    const counted = new Set<Entry>()
     // End of the furthest match so far: a keyword inside a longer match ("社区" in
     // "社区医院") is part of that match, not a second opinion.
     let coveredUntil = 0
@@ -94,12 +110,26 @@ export function compileTopicClassifier(
         const end = i + entry.needle.length
         if (end <= coveredUntil || !t.startsWith(entry.needle, i)) continue
         coveredUntil = end
-        if (counted.includes(entry)) continue
-        counted.push(entry)
+        if (counted.has(entry)) continue
+        counted.add(entry)
         scores[entry.topicIndex] += entry.weight
         firstAt[entry.topicIndex] = Math.min(firstAt[entry.topicIndex], i)
+        matched[entry.topicIndex].push(entry.keyword)
       }
     }
+    return { scores, firstAt, matched }
+  }
+}
+
+/** Classifies by the dictionaries alone: the highest score wins (see compileKeywordScorer). */
+export function compileTopicClassifier(
+  keywords: Readonly<Record<string, readonly string[]>>,
+  topics: readonly string[],
+): TopicClassifier {
+  const score = compileKeywordScorer(keywords, topics)
+  const other = fallbackTopic(topics)
+  return (text: string): TopicMatch => {
+    const { scores, firstAt, matched } = score(text)
     // A tie goes to the topic the resident named first (people lead with the problem),
     // never to whichever topic happens to come first in the configured list.
     let best = -1
@@ -107,7 +137,7 @@ export function compileTopicClassifier(
       if (scores[k] > 0 && (best < 0 || scores[k] > scores[best] || (scores[k] === scores[best] && firstAt[k] < firstAt[best]))) best = k
     }
     if (best < 0) return { topic: other, matched: [] }
-    return { topic: topics[best], matched: counted.filter((e) => e.topicIndex === best).map((e) => e.keyword) }
+    return { topic: topics[best], matched: matched[best] }
   }
 }
 

@@ -41,6 +41,7 @@ import { mpQuizRoutes } from './routes/quizzes/mp-routes.js'
 import { adminSurveyRoutes } from './routes/surveys/admin-routes.js'
 import { mpSurveyRoutes } from './routes/surveys/mp-routes.js'
 import { calendarRoutes } from './routes/calendar/routes.js'
+import { topicRoutes } from './routes/topics/routes.js'
 import { mpTaskRoutes } from './routes/tasks/mp-routes.js'
 import { adminBallotRollRoutes } from './routes/surveys/roll-routes.js'
 import { privacyRoutes } from './routes/privacy/routes.js'
@@ -146,6 +147,7 @@ export function createHttpApp(config: Config, logger: Logger, store: { idempoten
     publicAnalysisRoutes({ publications: services.publications, responsiveness: services.responsiveness, timeZone }),
     publicConsentRoutes({ sessions, publications: services.publications }),
     mpSettingsRoutes({ settings: mpSettingsOf(config) }),
+    topicRoutes({ auth, corrections: services.topicCorrections, models: services.topicModels, queries: services.caseQueries, topics: config.business.topics, clock }),
   ]
   for (const router of routers) app.use(router.routes()).use(router.allowedMethods())
   return app

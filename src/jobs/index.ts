@@ -11,11 +11,12 @@ import { readingPublishJob } from './reading-publish-job.js'
 import { retentionJob } from './retention-job.js'
 import { slaJob } from './sla-job.js'
 import { hotIssueJob, weeklyReportJob } from './analysis-jobs.js'
+import { topicRetrainJob } from './topic-retrain-job.js'
 
 export type { Job, JobContext, JobDefinition } from './job.js'
 
 /** Every scheduled job; a new job is one file and one line here. */
-export const JOBS: readonly JobDefinition[] = [slaJob, maintenanceJob, digestJob, readingPublishJob, meetingRemindersJob, retentionJob, hotIssueJob, weeklyReportJob]
+export const JOBS: readonly JobDefinition[] = [slaJob, maintenanceJob, digestJob, readingPublishJob, meetingRemindersJob, retentionJob, hotIssueJob, weeklyReportJob, topicRetrainJob]
 
 /** The jobs bound to one running app: schedules read from its config, runs given its services. */
 export function jobsFor(context: JobContext, definitions: readonly JobDefinition[] = JOBS): Job[] {

@@ -56,6 +56,8 @@ import { WeeklyReports } from './analysis/weekly-reports.js'
 import { PublicationService } from './analysis/publications.js'
 import { CaseSeriesReport } from './analysis/case-series.js'
 import { PublicResponsiveness } from './analysis/responsiveness.js'
+import { TopicModels } from './topics/topic-models.js'
+import { TopicCorrections } from './topics/topic-corrections.js'
 
 export type Services = ReturnType<typeof createServices>
 
@@ -81,7 +83,8 @@ export function createServices(config: Config & { security: { secretKey: string 
   // The calendar must be known this far ahead (the longest reply deadline is weeks away).
   const calendar = new CalendarService(store, audit, clock, { timeZone, lookaheadDays: 60, reloadMs: 60_000, sla: { ackHours: config.cases.ackHours, replyWorkingDays: config.cases.replyWorkingDays } }, bundledHolidayYears)
   const directoryCache = new DirectoryCache(store)
-  const routing = new RoutingService(store, directoryCache, { timeZone, deputyCapacity: config.cases.deputyCapacity, topics, topicKeywords: config.business.topicKeywords }, clock)
+  const topicModels = new TopicModels(store, clock, { topics, keywords: config.business.topicKeywords })
+  const routing = new RoutingService(store, directoryCache, { timeZone, deputyCapacity: config.cases.deputyCapacity, topics, topicKeywords: config.business.topicKeywords }, clock, topicModels)
   const policy = { ...config.cases, timeZone }
   const privacy = new PrivacyService(store, clock)
   const subscriptionTemplate = (kind: string) => templateFor(config, kind)
@@ -117,6 +120,8 @@ export function createServices(config: Config & { security: { secretKey: string 
     ),
     calendar,
     routing,
+    topicModels,
+    topicCorrections: new TopicCorrections(store, topicModels, audit, topics, clock),
     privacy,
     mpSessions,
     wechat,

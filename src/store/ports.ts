@@ -188,6 +188,7 @@ export interface Store {
   privacy: PrivacyRepo
   analysis: AnalysisRepo
   publications: PublicationRepo
+  topicCorrections: TopicCorrectionRepo
   /** Throws when the store cannot answer (used by /readyz). */
   ping(): Promise<void>
   close(): Promise<void>
@@ -536,4 +537,43 @@ export interface CalendarRepo {
   replaceYear(year: CalendarYearRecord): Promise<void>
   /** Writes the years only when the store holds no year at all (its first open); true if it did. */
   seedIfEmpty(years: CalendarYearRecord[]): Promise<boolean>
+}
+
+// ——— Topics learned from data: staff corrections and each office's retraining ———
+
+/**
+ * A case's topic as staff corrected it; one per case (the latest correction stands). The
+ * text is not copied: retraining reads it from the case, so erasure and anonymisation
+ * of the case reach the training data too.
+ */
+export interface TopicCorrection {
+  caseId: string
+  /** The office whose model learns from it: the case's district id, or "city". */
+  office: string
+  fromTopic: string
+  toTopic: string
+  correctedBy: string
+  at: Date
+}
+
+/** An office's model was retrained from the corrections made up to `upTo`. */
+export interface TopicTraining {
+  office: string
+  trainedAt: Date
+  upTo: Date
+  corrections: number
+  /** A staff id, or null for the nightly job. */
+  trainedBy: string | null
+}
+
+export interface TopicCorrectionRepo {
+  /** Stores the correction, replacing an earlier one of the same case. */
+  record(correction: TopicCorrection): Promise<void>
+  /** One office's corrections made at or before `upTo` (all when absent), oldest first. */
+  list(office: string, upTo?: Date): Promise<TopicCorrection[]>
+  /** The offices with any correction, in id order. */
+  offices(): Promise<string[]>
+  recordTraining(training: TopicTraining): Promise<void>
+  /** The latest training of each office, in office order. */
+  latestTrainings(): Promise<TopicTraining[]>
 }

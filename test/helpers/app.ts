@@ -70,6 +70,9 @@ export class Client {
   patch<T = any>(path: string, body?: unknown) {
     return this.request<T>('PATCH', path, body)
   }
+  put<T = any>(path: string, body?: unknown) {
+    return this.request<T>('PUT', path, body)
+  }
 
   async login(username: string, password: string) {
     const answer = await this.post('/api/admin/login', { username, password })

@@ -9,6 +9,7 @@ import { meetingContract } from './contract-meetings.js'
 import { quizContract } from './contract-quizzes.js'
 import { surveyContract } from './contract-surveys.js'
 import { calendarContract } from './contract-calendar.js'
+import { topicsContract } from './contract-topics.js'
 import { privacyContract } from './contract-privacy.js'
 import { analysisContract } from './contract-analysis.js'
 import { cursorContract } from './contract-cursors.js'
@@ -318,6 +319,7 @@ export function storeContract(open: () => Promise<Store>) {
   quizContract(() => store)
   surveyContract(() => store)
   calendarContract(() => store)
+  topicsContract(() => store)
   privacyContract(() => store)
   analysisContract(() => store)
   cursorContract(() => store)

@@ -37,5 +37,6 @@ export function timelineDetails(e: CaseEvent, names: NameBook) {
     department: str(d.department),
     rating: typeof d.rating === 'number' ? d.rating : null,
     relatedCase: related,
+    topic: str(d.toTopic) ? { from: str(d.fromTopic), to: d.toTopic as string } : null,
   }
 }

@@ -26,6 +26,7 @@ const EVENT_LABELS: Record<CaseEventType, string> = {
   submitted: '提交留言', assigned: '分派代表', acknowledged: '代表受理', forwarded: '交办部门', replied: '代表答复',
   rated: '群众评价', closed: '办结', reopened: '重新办理', withdrawn: '群众撤回', rejected: '不予受理', merged: '合并办理',
   transferred: '转交', reminded: '催办提醒', escalated: '逾期督办', flagged: '内容待复核', referred: '上报',
+  recategorized: '更正主题',
 }
 /** What a resident sees of the timeline: the steps of their message, not internal reminders. */
 const RESIDENT_EVENTS: CaseEventType[] = ['submitted', 'assigned', 'acknowledged', 'forwarded', 'replied', 'rated', 'closed', 'reopened', 'withdrawn', 'rejected', 'merged', 'transferred', 'referred']

@@ -5,6 +5,7 @@ import { ancestry } from '../../domain/region-tree.js'
 import type { Clock } from '../../clock.js'
 import type { Store } from '../../store/ports.js'
 import { districtOfStation, type DirectoryCache, type PreparedDirectory } from '../directory/directory-cache.js'
+import { officeOf, type TopicModels } from '../topics/topic-models.js'
 
 export interface PlacedDecision {
   decision: RoutingDecision
@@ -25,18 +26,30 @@ export class RoutingService {
     private readonly directory: Pick<DirectoryCache, 'prepared'>,
     private readonly options: RoutingOptions,
     private readonly clock: Clock,
+    /** The learned topic classifiers; without them, the keyword dictionaries alone. */
+    private readonly models: TopicModels | null = null,
   ) {}
 
   async decide(input: Omit<RoutingInput, 'at'> & { at?: Date }): Promise<PlacedDecision & { prepared: PreparedDirectory }> {
     const prepared = await this.directory.prepared()
     const full: RoutingInput = { ...input, at: input.at ?? this.clock.now() }
-    // Places and codes do not depend on load: a first pass finds the station, whose
-    // deputies' open cases then decide among them.
-    const first = route(full, prepared.index, {}, this.options)
+    // Places and codes do not depend on load or topic: a first pass finds the station and
+    // the place, whose office's classifier then decides the topic, and the station's
+    // deputies' open cases decide among them.
+    let options: RoutingOptions = this.models ? { ...this.options, classifyTopic: this.models.base() } : this.options
+    let first = route(full, prepared.index, {}, options)
+    const placed = this.place(input.regionId ?? null, first, prepared)
+    if (this.models) {
+      const classify = await this.models.forOffice(officeOf(placed))
+      if (classify !== options.classifyTopic) {
+        options = { ...options, classifyTopic: classify }
+        first = route(full, prepared.index, {}, options)
+      }
+    }
     const candidates = first.stationId ? (prepared.deputiesByStation.get(first.stationId) ?? []) : []
     const loads = candidates.length ? await this.store.cases.deputyLoads(candidates) : {}
-    const decision = candidates.length ? route(full, prepared.index, loads, this.options) : first
-    return { decision, summary: residentSummary(decision, prepared.index, input.regionId ?? undefined), ...this.place(input.regionId ?? null, decision, prepared), prepared }
+    const decision = candidates.length ? route(full, prepared.index, loads, options) : first
+    return { decision, summary: residentSummary(decision, prepared.index, input.regionId ?? undefined), ...placed, prepared }
   }
 
   /** The community and district a case belongs to, for similar-case links and organizers' scope. */

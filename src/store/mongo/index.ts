@@ -21,6 +21,7 @@ import { digestRepo } from './digest-repo.js'
 import { calendarRepo } from './calendar-repo.js'
 import { privacyRepo } from './privacy-repo.js'
 import { analysisRepos } from './analysis-repo.js'
+import { topicCorrectionRepo } from './topic-correction-repo.js'
 
 export interface MongoStoreOptions {
   /** Drop the whole database on close: for tests that each get a fresh database. */
@@ -84,6 +85,7 @@ export async function createMongoStore(url: string, options: MongoStoreOptions =
       calendar: await calendarRepo(conn),
       privacy: privacyRepo(conn, models),
       ...(await analysisRepos(conn, models)),
+      topicCorrections: await topicCorrectionRepo(conn),
       async ping() {
         // hello rather than ping: it also keeps the clock offset fresh. Bounded here, as the
         // driver's own limits (server selection, no socket timeout) would keep /readyz

@@ -13,6 +13,7 @@ import { surveyRepo } from './survey-repo.js'
 import { calendarRepo } from './calendar-repo.js'
 import { privacyRepo } from './privacy-repo.js'
 import { analysisRepo, publicationRepo } from './analysis-repo.js'
+import { topicCorrectionRepo } from './topic-correction-repo.js'
 import { bindingCodeRepo, idempotencyRepo, mpUserRepo, outboxRepo, subscriptionRepo } from './people-repos.js'
 
 /** The embedded store: one SQLite file in WAL mode (or ":memory:"). */
@@ -45,6 +46,7 @@ export function createSqliteStore(path: string): Store {
     privacy: privacyRepo(db, group),
     analysis: analysisRepo(db, group),
     publications: publicationRepo(db),
+    topicCorrections: topicCorrectionRepo(db),
     async ping() {
       db.prepare('SELECT 1').get()
     },

@@ -1,0 +1,219 @@
+/**
+ * Topics learned from labelled messages: multinomial naive Bayes over character n-grams
+ * (1–3, each counted once per message), with the keyword dictionaries kept as a prior
+ * (config/topic-keywords.json: a keyword found adds to its topic's score). Pure: training
+ * turns examples into counts, compiling turns counts into a classifier.
+ *
+ * Counts are additive, so an office's model is the corpus's counts plus the counts of its
+ * staff's corrections; compiling it reuses the corpus's table and only overlays the
+ * n-grams the corrections touched (a few hundred), so each office costs kilobytes.
+ *
+ * Hand-written rather than a library (wink-naive-bayes-text-classifier, natural): staff
+ * are shown which n-grams decided, and offices add their counts to one shared table; the
+ * libraries expose neither.
+ */
+import { compileKeywordScorer, fallbackTopic, normalizeText, type TopicMatch } from './topics.js'
+
+export interface TopicExample {
+  text: string
+  topic: string
+  /** How many messages this one counts for (a staff correction counts for several). Default 1. */
+  weight?: number
+}
+
+/** What training learns: per n-gram, how many messages of each topic contain it. */
+export interface TopicCounts {
+  topics: readonly string[]
+  grams: Map<string, Float64Array>
+  /** Per topic: messages (weighted). */
+  docs: Float64Array
+  /** Per topic: the sum of its n-gram counts. */
+  total: Float64Array
+}
+
+export interface TopicModelOptions {
+  /** How much the dictionaries weigh against the learned n-grams (0: not at all). */
+  keywordWeight: number
+  /** Below this confidence, with no keyword of the winner found, the message is 其他. */
+  minConfidence: number
+}
+
+export const DEFAULT_MODEL_OPTIONS: TopicModelOptions = { keywordWeight: 1, minConfidence: 0.2 }
+
+/** Additive (Laplace) smoothing of n-gram counts. */
+const ALPHA = 0.5
+/** Sharpness of the confidence: scores (average log-likelihood per n-gram plus the keyword prior) differ by tenths to units. */
+const CONFIDENCE_SCALE = 3
+const MAX_REASONS = 5
+/** Learned n-grams shown after the keywords. */
+const MAX_GRAM_REASONS = 3
+
+/**
+ * The n-grams of a message: 1 to 3 characters within runs of letters and digits
+ * (punctuation and spaces break runs), each once.
+ */
+export function textGrams(text: string): Set<string> {
+  const out = new Set<string>()
+  for (const run of normalizeText(text).split(/[^\p{L}\p{N}]+/u)) {
+    for (let i = 0; i < run.length; i++) {
+      out.add(run[i])
+      if (i + 2 <= run.length) out.add(run.slice(i, i + 2))
+      if (i + 3 <= run.length) out.add(run.slice(i, i + 3))
+    }
+  }
+  return out
+}
+
+/** Counts the examples; those labelled with a topic outside the list are skipped. */
+export function countTopics(examples: readonly TopicExample[], topics: readonly string[]): TopicCounts {
+  const index = new Map(topics.map((t, i) => [t, i]))
+  const grams = new Map<string, Float64Array>()
+  const docs = new Float64Array(topics.length)
+  const total = new Float64Array(topics.length)
+  for (const example of examples) {
+    const k = index.get(example.topic)
+    if (k === undefined) continue
+    const w = example.weight ?? 1
+    docs[k] += w
+    for (const g of textGrams(example.text)) {
+      let row = grams.get(g)
+      if (!row) grams.set(g, (row = new Float64Array(topics.length)))
+      row[k] += w
+      total[k] += w
+    }
+  }
+  return { topics, grams, docs, total }
+}
+
+/**
+ * Keeps the n-grams that say something about the topic: seen in at least `min` messages,
+ * and with at least `minShare` of them (per topic, evened out by topic size) in one topic.
+ * Place names, greetings and "望相关部门尽快处理" are spread over every topic: left in,
+ * they decide by chance between topics that happen to share a street name.
+ */
+export function pruneRare(counts: TopicCounts, min: number, minShare = 0): TopicCounts {
+  const grams = new Map<string, Float64Array>()
+  const total = new Float64Array(counts.topics.length)
+  const size = Array.from(counts.docs, (d) => Math.max(d, 1))
+  for (const [g, row] of counts.grams) {
+    let sum = 0
+    let rateSum = 0
+    let rateMax = 0
+    row.forEach((c, k) => {
+      sum += c
+      rateSum += c / size[k]
+      rateMax = Math.max(rateMax, c / size[k])
+    })
+    if (sum < min || rateMax < minShare * rateSum) continue
+    grams.set(g, row)
+    row.forEach((c, k) => (total[k] += c))
+  }
+  return { topics: counts.topics, grams, docs: counts.docs, total }
+}
+
+/** The corpus's log-probability numerators, computed once and shared by every office's model. */
+export interface PreparedCounts {
+  counts: TopicCounts
+  logNum: Map<string, Float64Array>
+}
+
+export function prepareCounts(counts: TopicCounts): PreparedCounts {
+  const logNum = new Map<string, Float64Array>()
+  for (const [g, row] of counts.grams) logNum.set(g, row.map((c) => Math.log(c + ALPHA)))
+  return { counts, logNum }
+}
+
+export interface TopicDecision extends TopicMatch {
+  /** The winner's share of the probability, 0–1. */
+  confidence: number
+}
+
+/**
+ * A classifier from the corpus's counts, plus an office's own counts when given, with the
+ * dictionaries as a prior. `matched` lists what decided: the winner's keywords found, then
+ * the n-grams that most favoured it over the runner-up.
+ */
+export function compileTopicModel(
+  base: PreparedCounts,
+  extra: TopicCounts | null,
+  keywords: Readonly<Record<string, readonly string[]>>,
+  options: TopicModelOptions = DEFAULT_MODEL_OPTIONS,
+): (text: string) => TopicDecision {
+  const { topics } = base.counts
+  const K = topics.length
+  const docs = base.counts.docs.slice()
+  const total = base.counts.total.slice()
+  const overlay = new Map<string, Float64Array>()
+  let vocabulary = base.counts.grams.size
+  if (extra) {
+    if (extra.topics.join() !== topics.join()) throw new Error('counts of different topic lists')
+    extra.docs.forEach((d, k) => (docs[k] += d))
+    extra.total.forEach((t, k) => (total[k] += t))
+    for (const [g, row] of extra.grams) {
+      const before = base.counts.grams.get(g)
+      if (!before) vocabulary++
+      overlay.set(g, row.map((c, k) => Math.log(c + (before?.[k] ?? 0) + ALPHA)))
+    }
+  }
+  const allDocs = docs.reduce((a, b) => a + b, 0)
+  const logPrior = Array.from(docs, (d) => Math.log((d + 1) / (allDocs + K)))
+  const logDen = Array.from(total, (t) => Math.log(t + ALPHA * vocabulary))
+  const keywordScores = compileKeywordScorer(keywords, topics)
+  const other = fallbackTopic(topics)
+  const otherIndex = topics.indexOf(other)
+
+  return (text: string): TopicDecision => {
+    const grams: Array<[string, Float64Array]> = []
+    for (const g of textGrams(text)) {
+      const row = overlay.get(g) ?? base.logNum.get(g)
+      if (row) grams.push([g, row])
+    }
+    const kw = keywordScores(text)
+    const n = grams.length
+    const score = new Float64Array(K)
+    // Row by row: each n-gram's numbers sit together in memory.
+    for (const [, row] of grams) for (let k = 0; k < K; k++) score[k] += row[k]
+    for (let k = 0; k < K; k++) {
+      // Per n-gram, so that the prior weighs the same in a short message and a long one.
+      score[k] = n ? (score[k] - n * logDen[k] + logPrior[k]) / n : logPrior[k]
+      score[k] += options.keywordWeight * Math.log1p(kw.scores[k])
+    }
+    let best = 0
+    let second = -1
+    for (let k = 1; k < K; k++) {
+      if (score[k] > score[best]) {
+        second = best
+        best = k
+      } else if (second < 0 || score[k] > score[second]) second = k
+    }
+    let sum = 0
+    for (let k = 0; k < K; k++) sum += Math.exp(CONFIDENCE_SCALE * (score[k] - score[best]))
+    const confidence = 1 / sum
+    // Nothing known in the text, or too little to go on, and no keyword of the winner: not worth a guess.
+    const unsure = (confidence < options.minConfidence || !grams.length) && kw.scores[best] === 0
+    const matched = best === otherIndex || unsure ? [] : reasons(grams, best, second, kw.matched[best])
+    // No keyword and no n-gram several times likelier under the winner: a lean, not a reason
+    // anyone could be shown ("找吴刚代表" leaning to 交通出行 on a single character).
+    if (!matched.length) return { topic: other, matched: [], confidence: best === otherIndex ? confidence : 1 - confidence }
+    return { topic: topics[best], matched, confidence }
+  }
+}
+
+/** The winner's keywords, then the longest n-grams that most favoured it over the runner-up. */
+function reasons(grams: Array<[string, Float64Array]>, best: number, second: number, keywords: readonly string[]): string[] {
+  const out = [...new Set(keywords)]
+  const ranked = grams
+    .filter(([g]) => g.length > 1)
+    .map(([g, row]) => [g, row[best] - (second >= 0 ? row[second] : 0)] as const)
+    // Several times likelier under the winner: the n-grams a person would also call the reason.
+    .filter(([, lift]) => lift >= 2)
+    .sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)
+  let shown = 0
+  for (const [g] of ranked) {
+    if (out.length >= MAX_REASONS || shown >= MAX_GRAM_REASONS) break
+    if (out.some((w) => w.includes(g) || g.includes(w))) continue
+    out.push(g)
+    shown++
+  }
+  return out
+}

@@ -1,0 +1,48 @@
+import Router from '@koa/router'
+import type { Clock } from '../../../clock.js'
+import type { AuthService } from '../../../services/accounts/auth.js'
+import type { CaseQueries } from '../../../services/cases/case-queries.js'
+import type { TopicCorrections } from '../../../services/topics/topic-corrections.js'
+import type { TopicModels } from '../../../services/topics/topic-models.js'
+import { requireStaff } from '../../middleware/auth.js'
+import { presentStaffCase } from '../../presenters/cases.js'
+import { presentTraining } from '../../presenters/topics.js'
+import type { StaffState } from '../../state.js'
+import { parse } from '../../validate.js'
+import { caseIdParam } from '../cases/schemas.js'
+import { retrainBody, topicBody } from './schemas.js'
+
+export interface TopicRoutesDeps {
+  auth: AuthService
+  corrections: TopicCorrections
+  models: TopicModels
+  queries: CaseQueries
+  topics: readonly string[]
+  clock: Clock
+}
+
+/** Topics learned from data: staff correct a case's topic; organizers and admins retrain their offices' models. */
+export function topicRoutes(deps: TopicRoutesDeps) {
+  const router = new Router<StaffState>({ prefix: '/api/admin' })
+  router.use(requireStaff(deps.auth))
+  const body = topicBody(deps.topics)
+
+  /** The topic list to choose from, and the offices' latest trainings. */
+  router.get('/topics', async (ctx) => {
+    ctx.body = { topics: deps.topics, trainings: (await deps.models.trainings()).map(presentTraining) }
+  })
+
+  router.put('/cases/:id/topic', async (ctx) => {
+    const { id } = parse(caseIdParam, ctx.params, 'params')
+    const { topic } = parse(body, ctx.state.body, 'body')
+    await deps.corrections.correct(ctx.state.staff, id, topic)
+    ctx.body = presentStaffCase(await deps.queries.forStaff(ctx.state.staff, id), deps.clock.now())
+  })
+
+  router.post('/topics/retrain', requireStaff(deps.auth, 'organizer', 'admin'), async (ctx) => {
+    const { districtId } = parse(retrainBody, ctx.state.body ?? {}, 'body')
+    ctx.body = { trainings: (await deps.corrections.retrain(ctx.state.staff, districtId)).map(presentTraining) }
+  })
+
+  return router
+}

@@ -1,0 +1,13 @@
+import { z } from 'zod'
+import { ID_PATTERN } from '../../../domain/directory-import.js'
+
+/** The topic a case is corrected to: one of the configured list, named in the message. */
+export const topicBody = (topics: readonly string[]) =>
+  z.strictObject({
+    topic: z.string().trim().refine((t) => topics.includes(t), { message: `请从主题列表中选择：${topics.join('、')}` }),
+  })
+
+/** One district office's model, or (absent) every office in the caller's scope; "city" is the city office. */
+export const retrainBody = z.strictObject({
+  districtId: z.string().regex(ID_PATTERN, '编号格式无效').optional(),
+})

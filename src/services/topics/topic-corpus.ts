@@ -1,0 +1,75 @@
+/**
+ * The training corpus kept in the repository (data/topics/corpus.jsonl): one message a
+ * line, `{ id, topic, split: "train" | "heldout", text }`, written for this project (see
+ * data/topics/README.md). Read once per process and shared: it never changes at run time.
+ */
+import { createHash } from 'node:crypto'
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { z } from 'zod'
+import { countTopics, prepareCounts, pruneRare, type PreparedCounts, type TopicCounts, type TopicExample } from '../../domain/topic-model.js'
+
+export const CORPUS_FILE = join(import.meta.dirname, '..', '..', '..', 'data', 'topics', 'corpus.jsonl')
+
+const line = z.object({ id: z.string(), topic: z.string().min(1), split: z.enum(['train', 'heldout']), text: z.string().min(1) })
+export type CorpusMessage = z.infer<typeof line>
+
+export function readCorpus(file = CORPUS_FILE): CorpusMessage[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l, i) => {
+      const parsed = line.safeParse(JSON.parse(l))
+      if (!parsed.success) throw new Error(`${file}:${i + 1}: ${parsed.error.issues[0]?.message}`)
+      return parsed.data
+    })
+}
+
+/** n-grams seen in fewer messages than this are left out of the model (noise, and most of the table). */
+export const MIN_GRAM_COUNT = 2
+/** …and those without this share in one topic (place names, greetings: see pruneRare). Chosen with npm run topics:eval. */
+export const MIN_GRAM_SHARE = 0.4
+
+/** Counts of the examples, prepared for compiling; what the eval and the running service share. */
+export function trainCounts(examples: readonly TopicExample[], topics: readonly string[]): PreparedCounts {
+  return prepareCounts(pruneRare(countTopics(examples, topics), MIN_GRAM_COUNT, MIN_GRAM_SHARE))
+}
+
+const cache = new Map<string, PreparedCounts>()
+
+/**
+ * The whole corpus (both splits) counted for these topics, once per process. Counting
+ * takes seconds on a busy machine, so the counts are also kept in a file beside the
+ * system's temporary files, named by a hash of the corpus and the settings: a changed
+ * corpus is counted again, a second process (tests, a restart) reads the file.
+ */
+export function corpusCounts(topics: readonly string[], file = CORPUS_FILE, cacheDir = join(tmpdir(), 'liaison-topic-counts')): PreparedCounts {
+  const raw = readFileSync(file)
+  const key = createHash('sha256').update(raw).update(JSON.stringify([topics, MIN_GRAM_COUNT, MIN_GRAM_SHARE, CACHE_VERSION])).digest('hex').slice(0, 32)
+  let counts = cache.get(key)
+  if (!counts) cache.set(key, (counts = prepareCounts(cachedCounts(join(cacheDir, `${key}.json`), () => pruneRare(countTopics(readCorpus(file), topics), MIN_GRAM_COUNT, MIN_GRAM_SHARE)))))
+  return counts
+}
+
+const CACHE_VERSION = 1
+
+function cachedCounts(path: string, count: () => TopicCounts): TopicCounts {
+  try {
+    const saved = JSON.parse(readFileSync(path, 'utf8')) as { topics: string[]; docs: number[]; total: number[]; grams: Array<[string, number[]]> }
+    return { topics: saved.topics, docs: Float64Array.from(saved.docs), total: Float64Array.from(saved.total), grams: new Map(saved.grams.map(([g, row]) => [g, Float64Array.from(row)])) }
+  } catch {
+    const counts = count()
+    try {
+      mkdirSync(join(path, '..'), { recursive: true })
+      const saved = { topics: counts.topics, docs: [...counts.docs], total: [...counts.total], grams: [...counts.grams].map(([g, row]) => [g, [...row]]) }
+      // Written aside and renamed, so that a process reading it never sees half a file.
+      const aside = `${path}.${process.pid}.tmp`
+      writeFileSync(aside, JSON.stringify(saved))
+      renameSync(aside, path)
+    } catch {
+      // A read-only disk only costs the next process the counting.
+    }
+    return counts
+  }
+}

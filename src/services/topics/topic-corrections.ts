@@ -1,0 +1,64 @@
+/**
+ * Staff correct a case's topic (the console's 更正主题): the case takes the new topic,
+ * its timeline says who changed it from what to what, the audit log records it, and the
+ * correction is kept for the office's model, which learns it at its next retraining (on
+ * demand by an organizer or admin, or nightly).
+ */
+import type { Clock } from '../../clock.js'
+import { canSeeCase } from '../../domain/case-access.js'
+import type { CaseRecord } from '../../domain/case.js'
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors.js'
+import type { Store, TopicTraining } from '../../store/ports.js'
+import type { AuditTrail } from '../audit.js'
+import { caseEvent, staffActor } from '../cases/case-changes.js'
+import type { StaffPrincipal } from '../accounts/principal.js'
+import { CITY_OFFICE, officeOf, type TopicModels } from './topic-models.js'
+
+export class TopicCorrections {
+  constructor(
+    private readonly store: Store,
+    private readonly models: TopicModels,
+    private readonly audit: AuditTrail,
+    private readonly topics: readonly string[],
+    private readonly clock: Clock,
+  ) {}
+
+  async correct(staff: StaffPrincipal, caseId: string, topic: string): Promise<CaseRecord> {
+    if (!this.topics.includes(topic)) {
+      throw new ValidationError('请从主题列表中选择', [{ path: 'body.topic', message: `"${topic}" 不在主题列表中（${this.topics.join('、')}）` }], 'unknown_topic')
+    }
+    const c = await this.store.cases.get(caseId)
+    // Writes are held to the same scope as reads; not visible is not found.
+    if (!c || !canSeeCase(staff, c)) throw new NotFoundError('留言不存在')
+    if (c.topic === topic) throw new ConflictError(`留言主题已是「${topic}」`, [{ path: 'body.topic', message: topic }], 'topic_unchanged')
+    const now = this.clock.now()
+    const event = caseEvent(c, 'recategorized', staffActor(staff), now, {
+      note: `主题由「${c.topic}」改为「${topic}」`, data: { fromTopic: c.topic, toTopic: topic },
+    })
+    // The case first: its version check refuses a correction of a case changed meanwhile.
+    const updated = await this.store.cases.update({ ...c, topic, updatedAt: now }, [event], [])
+    await this.store.topicCorrections.record({ caseId: c.id, office: officeOf(c), fromTopic: c.topic, toTopic: topic, correctedBy: staff.id, at: now })
+    await this.audit.record(staff, 'case.topic_corrected', { kind: 'case', id: c.id }, { ticket: c.ticket, from: c.topic, to: topic })
+    return updated
+  }
+
+  /**
+   * Retrains the office models within the organizer's districts (every office for an admin
+   * or a city-wide organizer): one office when `districtId` is given, else all that have
+   * corrections.
+   */
+  async retrain(staff: StaffPrincipal, districtId?: string): Promise<TopicTraining[]> {
+    if (staff.role !== 'admin' && staff.role !== 'organizer') throw new ForbiddenError('只有人大常委会办公室可以重新训练')
+    const citywide = staff.role === 'admin' || staff.regionIds.length === 0
+    const inScope = (office: string) => citywide || (office !== CITY_OFFICE && staff.regionIds.includes(office))
+    if (districtId !== undefined) {
+      if (!inScope(districtId)) throw new ForbiddenError('只能重新训练本辖区的主题模型', 'outside_scope', [{ path: 'body.districtId', message: `"${districtId}" 不在您的辖区` }])
+      const trainings = [await this.models.retrain(districtId, staff.id)]
+      await this.audit.record(staff, 'topics.retrained', null, { offices: [districtId] })
+      return trainings
+    }
+    const trainings = await this.models.retrainAll(staff.id, inScope)
+    await this.audit.record(staff, 'topics.retrained', null, { offices: trainings.map((t) => t.office) })
+    return trainings
+  }
+}
