@@ -1,16 +1,17 @@
 import { expect } from 'chai'
 import { asAdmin, asDeputy, asResident, Client, startApp, type TestApp } from '../helpers/app.js'
+import { buildCase, buildResident, type Resident } from '../factories.js'
 import { caseCity, STAFF_PASSWORD } from '../fixtures.js'
 
 /** Nobody sees data that is not theirs: each denial, proved. */
 describe('who may see a case', () => {
   let app: TestApp
   let caseId: string
-  let author: Awaited<ReturnType<typeof asResident>>
+  let author: Resident
   beforeEach(async () => {
     app = await startApp({ directory: caseCity() })
-    author = await asResident(app)
-    caseId = (await author.post('/api/mp/cases', { text: '楼道灯坏了', regionId: 'c010101', phone: '13700001111' })).body.id
+    author = await buildResident(app)
+    caseId = (await buildCase(app, { resident: author, text: '楼道灯坏了', regionId: 'c010101', phone: '13700001111' })).case.id
   })
   afterEach(() => app.close())
 
