@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import { asAdmin, asDeputy, asResident, Client, startApp, type TestApp } from '../helpers/app.js'
-import { buildCase, buildResident, type Resident } from '../factories.js'
+import { buildCase, buildDeputy, buildResident, type Resident } from '../factories.js'
 import { caseCity, STAFF_PASSWORD } from '../fixtures.js'
 
 /** Nobody sees data that is not theirs: each denial, proved. */
@@ -34,6 +34,14 @@ describe('who may see a case', () => {
     const notDeputy = await author.get('/api/mp/deputy/cases')
     expect(notDeputy.status).to.equal(403)
     expect(notDeputy.body.error.code).to.equal('not_a_deputy')
+  })
+
+  it('lists a message for the deputy it was left for, and not for a deputy of another station', async () => {
+    const { case: left, deputy } = await buildCase(app, { text: '菜市场门口积水' })
+    const elsewhere = await buildDeputy(app)
+    const mine = await (await asDeputy(app, deputy!.id)).get('/api/mp/deputy/cases')
+    expect(mine.body.items.map((c: { id: string }) => c.id)).to.deep.equal([left.id])
+    expect((await (await asDeputy(app, elsewhere.id)).get('/api/mp/deputy/cases')).body.items).to.deep.equal([])
   })
 
   it('without a session nothing is shown, and a forged token is refused', async () => {
