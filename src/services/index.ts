@@ -94,15 +94,15 @@ export function createServices(config: Config & { security: { secretKey: string 
   const uploads = new Uploads(config.uploads.dir, (ownerId) => cipher.blindIndex(`upload:${ownerId}`), {
     sign: (text) => cipher.blindIndex(text), linkSeconds: config.uploads.linkMinutes * 60,
   })
-  const caseQueries = new CaseQueries(store, directoryCache, cipher, audit, clock, { windowDays: config.cases.similarWindowDays, threshold: config.cases.similarThreshold }, uploads)
+  const caseQueries = new CaseQueries({ store, directory: directoryCache, cipher, audit, clock, similar: { windowDays: config.cases.similarWindowDays, threshold: config.cases.similarThreshold }, images: uploads })
   const workflow = new CaseWorkflow(store, directoryCache, calendar, policy, clock)
   return {
     cipher,
     passwords,
     audit,
     auth: new AuthService(store, passwords, audit, clock, config.security),
-    directory: new DirectoryService(store, cipher, audit, topics, () => directoryCache.invalidate()),
-    importer: new DirectoryImporter(store, cipher, passwords, audit, topics, () => directoryCache.invalidate()),
+    directory: new DirectoryService({ store, cipher, audit, topics, onChange: () => directoryCache.invalidate() }),
+    importer: new DirectoryImporter({ store, cipher, passwords, audit, topics, onChange: () => directoryCache.invalidate() }),
     staff: new StaffService(store, passwords, audit),
     qrCodes: new QrCodeRenderer(
       { qrLinkPrefix: config.miniprogram.qrLinkPrefix, cityName: config.business.cityName },
@@ -117,26 +117,26 @@ export function createServices(config: Config & { security: { secretKey: string 
     /** Another dispatcher on the same store, as a second backend instance runs one. */
     newDispatcher,
     botOutbox: new BotOutbox(store, outboxPolicy, clock),
-    botPeople: new BotPeople(store, mpSessions, cipher, audit, clock, bindingGuard),
+    botPeople: new BotPeople({ store, sessions: mpSessions, cipher, audit, clock, bindingGuard }),
     botState: new BotState(store, directoryCache, clock),
-    accounts: new MpAccounts(store, mpSessions, wechat, cipher, audit, clock, { longTerm: (id) => templateKinds.get(id) ?? null }, bindingGuard),
+    accounts: new MpAccounts({ store, sessions: mpSessions, wechat, cipher, audit, clock, templates: { longTerm: (id) => templateKinds.get(id) ?? null }, bindingGuard }),
     uploads,
-    submitter: new CaseSubmitter(store, routing, cipher, calendar, policy, privacy.notice, clock, wechat && config.wechat.contentCheck ? contentCheck(store, wechat, logger) : null),
+    submitter: new CaseSubmitter({ store, routing, cipher, calendar, policy, privacy: privacy.notice, clock, checkContent: wechat && config.wechat.contentCheck ? contentCheck(store, wechat, logger) : null }),
     workflow,
-    personalData: new PersonalDataExport(store, caseQueries, privacy, cipher, clock),
-    erasure: new PersonalDataErasure(store, workflow, mpSessions, uploads, clock),
+    personalData: new PersonalDataExport({ store, queries: caseQueries, privacy, cipher, clock }),
+    erasure: new PersonalDataErasure({ store, workflow, sessions: mpSessions, uploads, clock }),
     caseQueries,
     caseReports: new CaseReports(store, caseQueries, directoryCache, clock),
     ...campaignServices,
     ...quizServices,
-    digests: new DigestService(store, directoryCache, campaignServices.readingDigest, { timeZone, sendAt: config.digest.sendAt, channelPerMinute: config.digest.channelPerMinute }, clock, surveyResponses),
+    digests: new DigestService({ store, directory: directoryCache, reading: campaignServices.readingDigest, settings: { timeZone, sendAt: config.digest.sendAt, channelPerMinute: config.digest.channelPerMinute }, clock, responses: surveyResponses }),
     meetings,
     meetingInvitations: new MeetingInvitations(store, clock, { timeZone, checkInOpensMinutesBefore: config.meetings.checkInOpensMinutesBefore }),
     meetingReports: new MeetingReports(store, meetings, clock, { timeZone }),
     surveys,
     surveyResponses,
     ballotRoll: new BallotRoll(store, surveys, surveyResponses),
-    tasks: new TaskListService(store, surveyResponses, quizServices.quizTaking, clock, { timeZone }),
+    tasks: new TaskListService({ store, responses: surveyResponses, quizzes: quizServices.quizTaking, clock, settings: { timeZone } }),
     surveyReports: new SurveyReports(store, surveys, clock, { timeZone }),
   }
 }
