@@ -71,7 +71,7 @@ export function createServices(config: Config & { security: { secretKey: string 
   const topics = config.business.topics
   const { timeZone } = config.business
   // The calendar must be known this far ahead (the longest reply deadline is weeks away).
-  const calendar = new CalendarService(store, audit, clock, { timeZone, lookaheadDays: 60, reloadMs: 60_000, sla: { ackHours: config.cases.ackHours, replyWorkingDays: config.cases.replyWorkingDays } }, bundledHolidayYears)
+  const calendar = new CalendarService({ store, audit, clock, policy: { timeZone, lookaheadDays: 60, reloadMs: 60_000, sla: { ackHours: config.cases.ackHours, replyWorkingDays: config.cases.replyWorkingDays } }, bundled: bundledHolidayYears })
   const directoryCache = new DirectoryCache(store)
   const routing = new RoutingService(store, directoryCache, { timeZone, deputyCapacity: config.cases.deputyCapacity, topics, topicKeywords: config.business.topicKeywords }, clock)
   const policy = { ...config.cases, timeZone }
@@ -100,7 +100,7 @@ export function createServices(config: Config & { security: { secretKey: string 
     cipher,
     passwords,
     audit,
-    auth: new AuthService(store, passwords, audit, clock, config.security),
+    auth: new AuthService({ store, passwords, audit, clock, settings: config.security }),
     directory: new DirectoryService({ store, cipher, audit, topics, onChange: () => directoryCache.invalidate() }),
     importer: new DirectoryImporter({ store, cipher, passwords, audit, topics, onChange: () => directoryCache.invalidate() }),
     staff: new StaffService(store, passwords, audit),
