@@ -7,7 +7,7 @@ import { ManualClock } from '../src/clock.js'
 import { loadConfig } from '../src/config.js'
 import { fullSizeDirectory } from '../src/demo/full-size.js'
 import type { StaffPrincipal } from '../src/services/accounts/principal.js'
-import { caseRecord, caseEvent } from '../test/store/contract-cases.js'
+import { caseRecord, caseEvent } from '../test/store/records.js'
 import { time, type Result } from './measure.js'
 
 const ADMIN: StaffPrincipal = { kind: 'staff', id: 'admin', name: '管理员', username: 'admin', role: 'admin', stationIds: [], regionIds: [] }

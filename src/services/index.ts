@@ -81,7 +81,7 @@ export function createServices(config: Config & { security: { secretKey: string 
   const topics = config.business.topics
   const { timeZone } = config.business
   // The calendar must be known this far ahead (the longest reply deadline is weeks away).
-  const calendar = new CalendarService(store, audit, clock, { timeZone, lookaheadDays: 60, reloadMs: 60_000, sla: { ackHours: config.cases.ackHours, replyWorkingDays: config.cases.replyWorkingDays } }, bundledHolidayYears)
+  const calendar = new CalendarService({ store, audit, clock, policy: { timeZone, lookaheadDays: 60, reloadMs: 60_000, sla: { ackHours: config.cases.ackHours, replyWorkingDays: config.cases.replyWorkingDays } }, bundled: bundledHolidayYears })
   const directoryCache = new DirectoryCache(store)
   const topicModels = new TopicModels(store, clock, { topics, keywords: config.business.topicKeywords })
   const routing = new RoutingService(store, directoryCache, { timeZone, deputyCapacity: config.cases.deputyCapacity, topics, topicKeywords: config.business.topicKeywords }, clock, topicModels)
@@ -101,18 +101,18 @@ export function createServices(config: Config & { security: { secretKey: string 
   const uploads = new Uploads(config.uploads.dir, (ownerId) => cipher.blindIndex(`upload:${ownerId}`), {
     sign: (text) => cipher.blindIndex(text), linkSeconds: config.uploads.linkMinutes * 60,
   }, config.uploads.maxPerCase)
-  const caseQueries = new CaseQueries(store, directoryCache, cipher, audit, clock, { windowDays: config.cases.similarWindowDays, threshold: config.cases.similarThreshold }, uploads)
+  const caseQueries = new CaseQueries({ store, directory: directoryCache, cipher, audit, clock, similar: { windowDays: config.cases.similarWindowDays, threshold: config.cases.similarThreshold }, images: uploads })
   const workflow = new CaseWorkflow(store, directoryCache, calendar, policy, clock)
-  const botPeople = new BotPeople(store, mpSessions, cipher, audit, clock, bindingGuard)
-  const submitter = new CaseSubmitter(store, routing, cipher, calendar, policy, privacy.notice, clock, adapters.contentCheck)
+  const botPeople = new BotPeople({ store, sessions: mpSessions, cipher, audit, clock, bindingGuard })
+  const submitter = new CaseSubmitter({ store, routing, cipher, calendar, policy, privacy: privacy.notice, clock, checkContent: adapters.contentCheck })
   const publications = new PublicationService(store, caseQueries, directoryCache, audit, clock)
   return {
     cipher,
     passwords,
     audit,
-    auth: new AuthService(store, passwords, audit, clock, config.security),
-    directory: new DirectoryService(store, cipher, audit, topics, () => directoryCache.invalidate()),
-    importer: new DirectoryImporter(store, cipher, passwords, audit, topics, () => directoryCache.invalidate()),
+    auth: new AuthService({ store, passwords, audit, clock, settings: config.security }),
+    directory: new DirectoryService({ store, cipher, audit, topics, onChange: () => directoryCache.invalidate() }),
+    importer: new DirectoryImporter({ store, cipher, passwords, audit, topics, onChange: () => directoryCache.invalidate() }),
     staff: new StaffService(store, passwords, audit),
     qrCodes: new QrCodeRenderer(
       { qrLinkPrefix: config.miniprogram.qrLinkPrefix, cityName: config.business.cityName },
@@ -134,20 +134,20 @@ export function createServices(config: Config & { security: { secretKey: string 
     outboxConsole: new OutboxConsole(store, clock),
     readiness: new Readiness(store, calendar),
     botState: new BotState(store, directoryCache, clock),
-    accounts: new MpAccounts(store, mpSessions, wechat, cipher, audit, clock, { longTerm: (id) => templateKinds.get(id) ?? null }, bindingGuard),
+    accounts: new MpAccounts({ store, sessions: mpSessions, wechat, cipher, audit, clock, templates: { longTerm: (id) => templateKinds.get(id) ?? null }, bindingGuard }),
     uploads,
     submitter,
     workflow,
     slaClocks: new SlaClocks(store, workflow, config.cases, clock),
-    personalData: new PersonalDataExport(store, caseQueries, privacy, cipher, clock),
-    erasure: new PersonalDataErasure(store, workflow, mpSessions, uploads, clock),
+    personalData: new PersonalDataExport({ store, queries: caseQueries, privacy, cipher, clock }),
+    erasure: new PersonalDataErasure({ store, workflow, sessions: mpSessions, uploads, clock }),
     caseQueries,
     caseReports: new CaseReports(store, caseQueries, directoryCache, clock),
     caseInbox: new CaseInbox(store, caseQueries, directoryCache, clock, timeZone),
     caseDashboard: new CaseDashboardService(store, caseQueries, directoryCache, clock, timeZone),
     ...campaignServices,
     ...quizServices,
-    digests: new DigestService(store, directoryCache, campaignServices.readingDigest, { timeZone, sendAt: config.digest.sendAt, channelPerMinute: config.digest.channelPerMinute }, clock, surveyResponses),
+    digests: new DigestService({ store, directory: directoryCache, reading: campaignServices.readingDigest, settings: { timeZone, sendAt: config.digest.sendAt, channelPerMinute: config.digest.channelPerMinute }, clock, responses: surveyResponses }),
     meetings,
     meetingReminders: new MeetingReminders(store, clock, { timeZone, reminderHours: config.meetings.reminderHours, quietHours: config.outbox.quietHours }),
     meetingInvitations: new MeetingInvitations(store, clock, { timeZone, checkInOpensMinutesBefore: config.meetings.checkInOpensMinutesBefore }),
@@ -155,7 +155,7 @@ export function createServices(config: Config & { security: { secretKey: string 
     surveys,
     surveyResponses,
     ballotRoll: new BallotRoll(store, surveys, surveyResponses),
-    tasks: new TaskListService(store, surveyResponses, quizServices.quizTaking, clock, { timeZone }),
+    tasks: new TaskListService({ store, responses: surveyResponses, quizzes: quizServices.quizTaking, clock, settings: { timeZone } }),
     surveyReports: new SurveyReports(store, surveys, clock, { timeZone }),
     hotIssues: new HotIssueService(store, caseQueries, directoryCache, clock, config.analysis),
     weeklyReports: new WeeklyReports(store, directoryCache, clock, { timeZone }),

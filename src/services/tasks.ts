@@ -57,6 +57,15 @@ export interface TaskList {
 
 const LIST_MAX = 100
 
+/** What TaskListService is built from (one object: the parameters are many). */
+export interface TaskListServiceDeps {
+  store: Pick<Store, 'campaigns' | 'cases' | 'meetings' | 'surveys'>
+  responses: Pick<SurveyResponses, 'respondentKey'>
+  quizzes: Pick<QuizTaking, 'openFor'>
+  clock: Clock
+  settings: { timeZone: string }
+}
+
 /**
  * 我的待办: everything waiting for the person in the mini-program, gathered from each area
  * with the same rules those areas apply. A deputy: their open cases by deadline, meetings to
@@ -65,13 +74,15 @@ const LIST_MAX = 100
  * reading of the campaigns they follow.
  */
 export class TaskListService {
-  constructor(
-    private readonly store: Pick<Store, 'campaigns' | 'cases' | 'meetings' | 'surveys'>,
-    private readonly responses: Pick<SurveyResponses, 'respondentKey'>,
-    private readonly quizzes: Pick<QuizTaking, 'openFor'>,
-    private readonly clock: Clock,
-    private readonly settings: { timeZone: string },
-  ) {}
+  private readonly store: Pick<Store, 'campaigns' | 'cases' | 'meetings' | 'surveys'>
+  private readonly responses: Pick<SurveyResponses, 'respondentKey'>
+  private readonly quizzes: Pick<QuizTaking, 'openFor'>
+  private readonly clock: Clock
+  private readonly settings: { timeZone: string }
+
+  constructor(deps: TaskListServiceDeps) {
+    ;({ store: this.store, responses: this.responses, quizzes: this.quizzes, clock: this.clock, settings: this.settings } = deps)
+  }
 
   async forPerson(p: MpPrincipal): Promise<TaskList> {
     const now = this.clock.now()

@@ -1,16 +1,17 @@
 import { expect } from 'chai'
 import { asAdmin, asDeputy, asResident, Client, startApp, type TestApp } from '../helpers/app.js'
+import { buildCase, buildDeputy, buildResident, type Resident } from '../factories.js'
 import { caseCity, STAFF_PASSWORD } from '../fixtures.js'
 
 /** Nobody sees data that is not theirs: each denial, proved. */
 describe('who may see a case', () => {
   let app: TestApp
   let caseId: string
-  let author: Awaited<ReturnType<typeof asResident>>
+  let author: Resident
   beforeEach(async () => {
     app = await startApp({ directory: caseCity() })
-    author = await asResident(app)
-    caseId = (await author.post('/api/mp/cases', { text: '楼道灯坏了', regionId: 'c010101', phone: '13700001111' })).body.id
+    author = await buildResident(app)
+    caseId = (await buildCase(app, { resident: author, text: '楼道灯坏了', regionId: 'c010101', phone: '13700001111' })).case.id
   })
   afterEach(() => app.close())
 
@@ -33,6 +34,14 @@ describe('who may see a case', () => {
     const notDeputy = await author.get('/api/mp/deputy/cases')
     expect(notDeputy.status).to.equal(403)
     expect(notDeputy.body.error.code).to.equal('not_a_deputy')
+  })
+
+  it('lists a message for the deputy it was left for, and not for a deputy of another station', async () => {
+    const { case: left, deputy } = await buildCase(app, { text: '菜市场门口积水' })
+    const elsewhere = await buildDeputy(app)
+    const mine = await (await asDeputy(app, deputy!.id)).get('/api/mp/deputy/cases')
+    expect(mine.body.items.map((c: { id: string }) => c.id)).to.deep.equal([left.id])
+    expect((await (await asDeputy(app, elsewhere.id)).get('/api/mp/deputy/cases')).body.items).to.deep.equal([])
   })
 
   it('without a session nothing is shown, and a forged token is refused', async () => {

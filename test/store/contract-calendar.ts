@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import type { Store } from '../../src/store/ports.js'
-import { caseRecord } from './contract-cases.js'
+import { caseRecord } from './records.js'
 
 const T0 = new Date('2026-12-01T02:00:00Z')
 const y2026 = { year: 2026, days: [{ date: '2026-01-01', name: '元旦', isOffDay: true }, { date: '2026-01-04', name: '元旦', isOffDay: false }], importedAt: T0, importedBy: 'bundled' }

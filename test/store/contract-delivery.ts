@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import type { Store } from '../../src/store/ports.js'
-import { outboxMessage } from './contract-cases.js'
+import { outboxMessage } from './records.js'
 
 const T0 = new Date('2026-11-22T02:00:00Z')
 const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000)

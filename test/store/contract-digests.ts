@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import type { Store } from '../../src/store/ports.js'
-import { outboxMessage } from './contract-cases.js'
+import { outboxMessage } from './records.js'
 
 const T0 = new Date('2026-11-23T00:00:00Z')
 

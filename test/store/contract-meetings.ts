@@ -2,7 +2,7 @@ import { expect } from 'chai'
 import type { MeetingInvitee, MeetingRecord } from '../../src/domain/meeting.js'
 import { ConflictError } from '../../src/errors.js'
 import type { Store } from '../../src/store/ports.js'
-import { outboxMessage } from './contract-cases.js'
+import { outboxMessage } from './records.js'
 import { rejects } from '../helpers/rejects.js'
 
 const T0 = new Date('2026-11-22T02:00:00Z')

@@ -3,7 +3,7 @@ import type { AttemptRecord, QuizQuestion, QuizRecord } from '../../src/domain/q
 import { ConflictError, NotFoundError } from '../../src/errors.js'
 import type { Store } from '../../src/store/ports.js'
 import { rejects } from '../helpers/rejects.js'
-import { outboxMessage } from './contract-cases.js'
+import { outboxMessage } from './records.js'
 
 const T0 = new Date('2026-11-22T02:00:00Z')
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000)

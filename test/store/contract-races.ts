@@ -3,7 +3,7 @@ import type { SurveyResponse } from '../../src/domain/survey.js'
 import { tallyIncrements } from '../../src/domain/survey-tally.js'
 import type { ConflictError } from '../../src/errors.js'
 import type { Store } from '../../src/store/ports.js'
-import { outboxMessage } from './contract-cases.js'
+import { outboxMessage } from './records.js'
 import { surveyRecord } from './contract-surveys.js'
 
 const T0 = new Date('2026-11-23T00:00:00Z')

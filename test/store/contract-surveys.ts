@@ -3,7 +3,7 @@ import type { Opinion, SurveyRecord, SurveyResponse } from '../../src/domain/sur
 import { tallyIncrements } from '../../src/domain/survey-tally.js'
 import { ConflictError, NotFoundError } from '../../src/errors.js'
 import type { Store } from '../../src/store/ports.js'
-import { outboxMessage } from './contract-cases.js'
+import { outboxMessage } from './records.js'
 import { rejects } from '../helpers/rejects.js'
 
 const T0 = new Date('2026-11-22T02:00:00Z')

@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import { slaActions } from '../../src/domain/sla-actions.js'
-import { caseRecord } from '../store/contract-cases.js'
+import { caseRecord } from '../store/records.js'
 
 const HOUR = 3_600_000
 const policy = { reminderLeadHours: 4, escalationRepeatHours: 72, autoCloseDays: 7 }

@@ -26,14 +26,15 @@ const TOUCH_EVERY_MS = 60_000
 export class AuthService {
   private readonly failuresByUser: RateLimiterMemory
   private readonly failuresByClient: RateLimiterMemory
+  private readonly store: Pick<Store, 'sessions' | 'staff'>
+  private readonly passwords: PasswordHasher
+  private readonly audit: AuditTrail
+  private readonly clock: Clock
+  private readonly settings: AuthSettings
 
-  constructor(
-    private readonly store: Pick<Store, 'sessions' | 'staff'>,
-    private readonly passwords: PasswordHasher,
-    private readonly audit: AuditTrail,
-    private readonly clock: Clock,
-    private readonly settings: AuthSettings,
-  ) {
+  constructor(deps: { store: Pick<Store, 'sessions' | 'staff'>; passwords: PasswordHasher; audit: AuditTrail; clock: Clock; settings: AuthSettings }) {
+    ;({ store: this.store, passwords: this.passwords, audit: this.audit, clock: this.clock, settings: this.settings } = deps)
+    const { settings } = deps
     const duration = Math.round(settings.loginWindowMinutes * 60)
     this.failuresByUser = new RateLimiterMemory({ keyPrefix: 'login_user', points: settings.loginMaxFailures, duration })
     // One office shares an address: allow more before the address as a whole is slowed down.

@@ -52,6 +52,18 @@ export async function issueCode(store: Pick<Store, 'bindingCodes'>, cipher: PiiC
 
 export type SubscribeResult = 'accept' | 'reject' | 'ban' | 'filter'
 
+/** What MpAccounts is built from (one object: the parameters are many). */
+export interface MpAccountsDeps {
+  store: Pick<Store, 'bindingCodes' | 'deputies' | 'mpUsers' | 'subscriptions'>
+  sessions: MpSessions
+  wechat: WeChatLogin | null
+  cipher: PiiCipher
+  audit: AuditTrail
+  clock: Clock
+  templates: { longTerm(templateId: string): boolean | null }
+  bindingGuard?: BindingGuard
+}
+
 /**
  * A person's mini-program account: logging in with wx.login's code, a deputy binding
  * their account once with a code staff give them, a phone number from the phone button,
@@ -60,16 +72,18 @@ export type SubscribeResult = 'accept' | 'reject' | 'ban' | 'filter'
 export class MpAccounts {
   private readonly bindTries = new RateLimiterMemory({ keyPrefix: 'bind', points: 5, duration: 15 * 60 })
 
-  constructor(
-    private readonly store: Pick<Store, 'bindingCodes' | 'deputies' | 'mpUsers' | 'subscriptions'>,
-    private readonly sessions: MpSessions,
-    private readonly wechat: WeChatLogin | null,
-    private readonly cipher: PiiCipher,
-    private readonly audit: AuditTrail,
-    private readonly clock: Clock,
-    private readonly templates: { longTerm(templateId: string): boolean | null },
-    private readonly bindingGuard: BindingGuard = new BindingGuard({ bindFailuresPerAddress: 0, bindFailuresGlobal: 0, bindCodeLockAfterWrongTries: 0 }),
-  ) {}
+  private readonly store: Pick<Store, 'bindingCodes' | 'deputies' | 'mpUsers' | 'subscriptions'>
+  private readonly sessions: MpSessions
+  private readonly wechat: WeChatLogin | null
+  private readonly cipher: PiiCipher
+  private readonly audit: AuditTrail
+  private readonly clock: Clock
+  private readonly templates: { longTerm(templateId: string): boolean | null }
+  private readonly bindingGuard: BindingGuard
+
+  constructor(deps: MpAccountsDeps) {
+    ;({ store: this.store, sessions: this.sessions, wechat: this.wechat, cipher: this.cipher, audit: this.audit, clock: this.clock, templates: this.templates, bindingGuard: this.bindingGuard = new BindingGuard({ bindFailuresPerAddress: 0, bindFailuresGlobal: 0, bindCodeLockAfterWrongTries: 0 }) } = deps)
+  }
 
   async login(code: string) {
     const { openid, unionid } = await this.client().code2Session(code)

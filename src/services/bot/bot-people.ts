@@ -19,6 +19,16 @@ const notBound = () => new ForbiddenError('此功能仅限已绑定的人大代�
 
 const ALIAS_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
 
+/** What BotPeople is built from (one object: the parameters are many). */
+export interface BotPeopleDeps {
+  store: Pick<Store, 'bindingCodes' | 'bot' | 'cases' | 'deputies' | 'mpUsers' | 'staff' | 'stations'>
+  sessions: MpSessions
+  cipher: PiiCipher
+  audit: AuditTrail
+  clock: Clock
+  bindingGuard?: BindingGuard
+}
+
 /**
  * The people the bot talks to. A WeChat contact is bound to one person record; the bot
  * sets a remark (alias) on the contact so that, when a puppet hands out new contact ids
@@ -27,14 +37,16 @@ const ALIAS_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
 export class BotPeople {
   private readonly bindTries = new RateLimiterMemory({ keyPrefix: 'bot_bind', points: 5, duration: 15 * 60 })
 
-  constructor(
-    private readonly store: Pick<Store, 'bindingCodes' | 'bot' | 'cases' | 'deputies' | 'mpUsers' | 'staff' | 'stations'>,
-    private readonly sessions: MpSessions,
-    private readonly cipher: PiiCipher,
-    private readonly audit: AuditTrail,
-    private readonly clock: Clock,
-    private readonly bindingGuard: BindingGuard = new BindingGuard({ bindFailuresPerAddress: 0, bindFailuresGlobal: 0, bindCodeLockAfterWrongTries: 0 }),
-  ) {}
+  private readonly store: Pick<Store, 'bindingCodes' | 'bot' | 'cases' | 'deputies' | 'mpUsers' | 'staff' | 'stations'>
+  private readonly sessions: MpSessions
+  private readonly cipher: PiiCipher
+  private readonly audit: AuditTrail
+  private readonly clock: Clock
+  private readonly bindingGuard: BindingGuard
+
+  constructor(deps: BotPeopleDeps) {
+    ;({ store: this.store, sessions: this.sessions, cipher: this.cipher, audit: this.audit, clock: this.clock, bindingGuard: this.bindingGuard = new BindingGuard({ bindFailuresPerAddress: 0, bindFailuresGlobal: 0, bindCodeLockAfterWrongTries: 0 }) } = deps)
+  }
 
   async resolve(contactId: string, alias: string | null) {
     let user = await this.store.mpUsers.getByBotContact(contactId)

@@ -52,14 +52,15 @@ export class CalendarService implements CalendarSource {
   private years: CalendarYearRecord[] = []
   private loadedAt = Number.NEGATIVE_INFINITY
 
-  constructor(
-    private readonly store: Pick<Store, 'calendar' | 'cases'>,
-    private readonly audit: AuditTrail,
-    private readonly clock: Clock,
-    private readonly policy: CalendarPolicy,
-    private readonly bundled: () => HolidayYear[],
-  ) {
-    this.calendar = BusinessCalendar.fromYears(policy.timeZone, [])
+  private readonly store: Pick<Store, 'calendar' | 'cases'>
+  private readonly audit: AuditTrail
+  private readonly clock: Clock
+  private readonly policy: CalendarPolicy
+  private readonly bundled: () => HolidayYear[]
+
+  constructor(deps: { store: Pick<Store, 'calendar' | 'cases'>; audit: AuditTrail; clock: Clock; policy: CalendarPolicy; bundled: () => HolidayYear[] }) {
+    ;({ store: this.store, audit: this.audit, clock: this.clock, policy: this.policy, bundled: this.bundled } = deps)
+    this.calendar = BusinessCalendar.fromYears(this.policy.timeZone, [])
   }
 
   /** The business time zone, in which deadlines are counted and read. */

@@ -12,7 +12,7 @@ import { ReadingPublisher } from './reading-publisher.js'
 export function createCampaignServices(store: Store, clock: Clock, timeZone: string, audit: AuditTrail) {
   const audience = new CampaignAudience(store)
   const readingPublisher = new ReadingPublisher(store, audience, clock)
-  const campaigns = new CampaignService(store, audience, readingPublisher, clock, audit)
+  const campaigns = new CampaignService({ store, audience, publisher: readingPublisher, clock, audit })
   return {
     campaigns,
     readingPublisher,

@@ -34,19 +34,30 @@ export interface ItemDraft {
   draft?: boolean
 }
 
+/** What CampaignService is built from (one object: the parameters are many). */
+export interface CampaignServiceDeps {
+  store: Pick<Store, 'campaigns'>
+  audience: CampaignAudience
+  publisher: ReadingPublisher
+  clock: Clock
+  audit: Pick<AuditTrail, 'record'>
+}
+
 /**
  * Organizers' side of campaigns: create one for an audience, add reading items that go
  * out now or at a set time. Organizers of some districts work within them: their
  * campaigns reach only there, and they see only campaigns of their districts.
  */
 export class CampaignService {
-  constructor(
-    private readonly store: Pick<Store, 'campaigns'>,
-    private readonly audience: CampaignAudience,
-    private readonly publisher: ReadingPublisher,
-    private readonly clock: Clock,
-    private readonly audit: Pick<AuditTrail, 'record'>,
-  ) {}
+  private readonly store: Pick<Store, 'campaigns'>
+  private readonly audience: CampaignAudience
+  private readonly publisher: ReadingPublisher
+  private readonly clock: Clock
+  private readonly audit: Pick<AuditTrail, 'record'>
+
+  constructor(deps: CampaignServiceDeps) {
+    ;({ store: this.store, audience: this.audience, publisher: this.publisher, clock: this.clock, audit: this.audit } = deps)
+  }
 
   async create(staff: StaffPrincipal, draft: CampaignDraft): Promise<CampaignRecord> {
     requireRole(staff, 'organizer', 'admin')

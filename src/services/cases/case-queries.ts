@@ -38,21 +38,35 @@ export interface CaseDetail {
   phoneMasked: string | null
 }
 
+/** What CaseQueries is built from (one object: the parameters are many). */
+export interface CaseQueriesDeps {
+  store: Pick<Store, 'cases' | 'deputies' | 'staff'>
+  directory: DirectoryCache
+  cipher: PiiCipher
+  audit: AuditTrail
+  clock: Clock
+  similar: { windowDays: number; threshold: number }
+  /** Turns a stored image URL into a short-lived link: only callers who may see the case get one. */
+  images?: { signedLink(url: string, now: Date): string } | null
+}
+
 /**
  * Reading cases, each caller only their own: residents their messages, deputies what is
  * assigned to them, station staff their station's, organizers their district's.
  */
 export class CaseQueries {
-  constructor(
-    private readonly store: Pick<Store, 'cases' | 'deputies' | 'staff'>,
-    private readonly directory: DirectoryCache,
-    private readonly cipher: PiiCipher,
-    private readonly audit: AuditTrail,
-    private readonly clock: Clock,
-    private readonly similar: { windowDays: number; threshold: number },
-    /** Turns a stored image URL into a short-lived link: only callers who may see the case get one. */
-    private readonly images: { signedLink(url: string, now: Date): string } | null = null,
-  ) {}
+  private readonly store: Pick<Store, 'cases' | 'deputies' | 'staff'>
+  private readonly directory: DirectoryCache
+  private readonly cipher: PiiCipher
+  private readonly audit: AuditTrail
+  private readonly clock: Clock
+  private readonly similar: { windowDays: number; threshold: number }
+  /** Turns a stored image URL into a short-lived link: only callers who may see the case get one. */
+  private readonly images: { signedLink(url: string, now: Date): string } | null
+
+  constructor(deps: CaseQueriesDeps) {
+    ;({ store: this.store, directory: this.directory, cipher: this.cipher, audit: this.audit, clock: this.clock, similar: this.similar, images: this.images = null } = deps)
+  }
 
   residentCases(resident: MpPrincipal, page: { cursor?: string; limit: number }) {
     return this.store.cases.search({ ...page, residentId: resident.id })

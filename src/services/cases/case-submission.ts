@@ -40,22 +40,36 @@ export interface SubmittedCase {
   replayed: boolean
 }
 
+/** What CaseSubmitter is built from (one object: the parameters are many). */
+export interface CaseSubmitterDeps {
+  store: Pick<Store, 'cases' | 'mpUsers'>
+  routing: RoutingService
+  cipher: PiiCipher
+  calendar: CalendarSource
+  policy: SlaPolicy & { timeZone: string }
+  privacy: PrivacyNotice
+  clock: Clock
+  checkContent?: ContentCheck | null
+}
+
 /**
  * Takes a resident's message: routes it, numbers it, sets its deadlines and writes it with
  * its first events and messages in one transaction. An accepted message is never lost
  * and never made twice.
  */
 export class CaseSubmitter {
-  constructor(
-    private readonly store: Pick<Store, 'cases' | 'mpUsers'>,
-    private readonly routing: RoutingService,
-    private readonly cipher: PiiCipher,
-    private readonly calendar: CalendarSource,
-    private readonly policy: SlaPolicy & { timeZone: string },
-    private readonly privacy: PrivacyNotice,
-    private readonly clock: Clock,
-    private readonly checkContent: ContentCheck | null = null,
-  ) {}
+  private readonly store: Pick<Store, 'cases' | 'mpUsers'>
+  private readonly routing: RoutingService
+  private readonly cipher: PiiCipher
+  private readonly calendar: CalendarSource
+  private readonly policy: SlaPolicy & { timeZone: string }
+  private readonly privacy: PrivacyNotice
+  private readonly clock: Clock
+  private readonly checkContent: ContentCheck | null
+
+  constructor(deps: CaseSubmitterDeps) {
+    ;({ store: this.store, routing: this.routing, cipher: this.cipher, calendar: this.calendar, policy: this.policy, privacy: this.privacy, clock: this.clock, checkContent: this.checkContent = null } = deps)
+  }
 
   async submit(resident: MpPrincipal, draft: CaseDraft, idempotencyKey: string | null): Promise<SubmittedCase> {
     if (idempotencyKey) {

@@ -33,20 +33,32 @@ interface Gathered {
   surveys: SurveyRecord[]
 }
 
+/** What DigestService is built from (one object: the parameters are many). */
+export interface DigestServiceDeps {
+  store: Pick<Store, 'cases' | 'digests' | 'meetings' | 'mpUsers' | 'outbox' | 'surveys'>
+  directory: DirectoryCache
+  reading: ReadingDigest
+  settings: DigestSettings
+  clock: Clock
+  responses: Pick<SurveyResponses, 'deputyKeys'>
+}
+
 /**
  * The deputies' daily digest: built for everyone whose time has come, recorded once per
  * deputy per day together with its outbox message (a re-run, or a second instance, finds
  * it done), and delivered through the channels each deputy chose, in their order.
  */
 export class DigestService {
-  constructor(
-    private readonly store: Pick<Store, 'cases' | 'digests' | 'meetings' | 'mpUsers' | 'outbox' | 'surveys'>,
-    private readonly directory: DirectoryCache,
-    private readonly reading: ReadingDigest,
-    private readonly settings: DigestSettings,
-    private readonly clock: Clock,
-    private readonly responses: Pick<SurveyResponses, 'deputyKeys'>,
-  ) {}
+  private readonly store: Pick<Store, 'cases' | 'digests' | 'meetings' | 'mpUsers' | 'outbox' | 'surveys'>
+  private readonly directory: DirectoryCache
+  private readonly reading: ReadingDigest
+  private readonly settings: DigestSettings
+  private readonly clock: Clock
+  private readonly responses: Pick<SurveyResponses, 'deputyKeys'>
+
+  constructor(deps: DigestServiceDeps) {
+    ;({ store: this.store, directory: this.directory, reading: this.reading, settings: this.settings, clock: this.clock, responses: this.responses } = deps)
+  }
 
   /** One run of the digest job: returns how many digests were made now. */
   async buildDue(): Promise<{ day: string; made: number; skipped: number }> {

@@ -19,21 +19,34 @@ export interface ImportReport {
 
 export type ImportProgress = (message: string) => void
 
+/** What DirectoryImporter is built from (one object: the parameters are many). */
+export interface DirectoryImporterDeps {
+  store: Pick<Store, 'directory'>
+  cipher: PiiCipher
+  passwords: PasswordHasher
+  audit: AuditTrail
+  topics: readonly string[]
+  /** Told after every import, so caches of the directory (routing) start afresh. */
+  onChange?: () => void
+}
+
 /**
  * Imports a directory file: all or nothing, updating records in place by id so that a
  * nightly sync from another system works. Phones are sealed before they reach the store;
  * a password in the file is only an initial password and never overwrites one already set.
  */
 export class DirectoryImporter {
-  constructor(
-    private readonly store: Pick<Store, 'directory'>,
-    private readonly cipher: PiiCipher,
-    private readonly passwords: PasswordHasher,
-    private readonly audit: AuditTrail,
-    private readonly topics: readonly string[],
-    /** Told after every import, so caches of the directory (routing) start afresh. */
-    private readonly onChange: () => void = () => {},
-  ) {}
+  private readonly store: Pick<Store, 'directory'>
+  private readonly cipher: PiiCipher
+  private readonly passwords: PasswordHasher
+  private readonly audit: AuditTrail
+  private readonly topics: readonly string[]
+  /** Told after every import, so caches of the directory (routing) start afresh. */
+  private readonly onChange: () => void
+
+  constructor(deps: DirectoryImporterDeps) {
+    ;({ store: this.store, cipher: this.cipher, passwords: this.passwords, audit: this.audit, topics: this.topics, onChange: this.onChange = () => {} } = deps)
+  }
 
   async import(input: unknown, actor: StaffPrincipal | null, progress: ImportProgress = () => {}): Promise<ImportReport> {
     const existing = await this.store.directory.snapshot()

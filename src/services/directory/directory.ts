@@ -25,16 +25,28 @@ export interface DeputyEdit {
   phone?: string | null
 }
 
+/** What DirectoryService is built from (one object: the parameters are many). */
+export interface DirectoryServiceDeps {
+  store: Pick<Store, 'deputies' | 'directory' | 'regions' | 'stations'>
+  cipher: PiiCipher
+  audit: AuditTrail
+  topics: readonly string[]
+  /** Told after every edit, so caches of the directory (routing) start afresh. */
+  onChange?: () => void
+}
+
 /** Reading and editing the directory: regions, stations and deputies. */
 export class DirectoryService {
-  constructor(
-    private readonly store: Pick<Store, 'deputies' | 'directory' | 'regions' | 'stations'>,
-    private readonly cipher: PiiCipher,
-    private readonly audit: AuditTrail,
-    private readonly topics: readonly string[],
-    /** Told after every edit, so caches of the directory (routing) start afresh. */
-    private readonly onChange: () => void = () => {},
-  ) {}
+  private readonly store: Pick<Store, 'deputies' | 'directory' | 'regions' | 'stations'>
+  private readonly cipher: PiiCipher
+  private readonly audit: AuditTrail
+  private readonly topics: readonly string[]
+  /** Told after every edit, so caches of the directory (routing) start afresh. */
+  private readonly onChange: () => void
+
+  constructor(deps: DirectoryServiceDeps) {
+    ;({ store: this.store, cipher: this.cipher, audit: this.audit, topics: this.topics, onChange: this.onChange = () => {} } = deps)
+  }
 
   async regionTree() {
     return buildRegionTree(await this.store.regions.list())

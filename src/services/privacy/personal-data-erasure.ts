@@ -14,6 +14,15 @@ export interface ErasureOutcome {
   anonymised: number
 }
 
+/** What PersonalDataErasure is built from (one object: the parameters are many). */
+export interface PersonalDataErasureDeps {
+  store: Pick<Store, 'audit' | 'cases' | 'mpUsers' | 'privacy' | 'publications'>
+  workflow: CaseWorkflow
+  sessions: MpSessions
+  uploads: Uploads
+  clock: Clock
+}
+
 /**
  * Erasure (PIPL art. 47): a person's account emptied of everything that identifies them,
  * and their messages anonymised — the text kept with names, phones, addresses and ID
@@ -22,13 +31,16 @@ export interface ErasureOutcome {
  * same case anonymisation for messages closed longer than the retention period.
  */
 export class PersonalDataErasure {
-  constructor(
-    private readonly store: Pick<Store, 'audit' | 'cases' | 'mpUsers' | 'privacy' | 'publications'>,
-    private readonly workflow: CaseWorkflow,
-    private readonly sessions: MpSessions,
-    private readonly uploads: Uploads,
-    private readonly clock: Clock,
-  ) {}
+  private readonly store: Pick<Store, 'audit' | 'cases' | 'mpUsers' | 'privacy' | 'publications'>
+  private readonly workflow: CaseWorkflow
+  private readonly sessions: MpSessions
+  private readonly uploads: Uploads
+  private readonly clock: Clock
+
+  constructor(deps: PersonalDataErasureDeps) {
+    ;({ store: this.store, workflow: this.workflow, sessions: this.sessions, uploads: this.uploads, clock: this.clock } = deps)
+  }
+
 
   /**
    * The retention rule (PIPL art. 47): messages finished before `cutoff` are anonymised, at

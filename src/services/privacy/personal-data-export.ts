@@ -32,19 +32,30 @@ export interface PersonalData {
   meetings: Array<{ meetingId: string; title: string; startsAt: Date; rsvp: string; reason: string | null; rsvpAt: Date | null; checkedInAt: Date | null }>
 }
 
+/** What PersonalDataExport is built from (one object: the parameters are many). */
+export interface PersonalDataExportDeps {
+  store: Pick<Store, 'campaigns' | 'cases' | 'deputies' | 'meetings' | 'mpUsers' | 'privacy'>
+  queries: CaseQueries
+  privacy: PrivacyService
+  cipher: PiiCipher
+  clock: Clock
+}
+
 /**
  * A person's copy of their data (PIPL art. 45): their account with the phone decrypted for
  * them, consent history, every message with its timeline and rating, subscriptions, survey
  * answers, quiz attempts, reading, and a deputy's meeting replies.
  */
 export class PersonalDataExport {
-  constructor(
-    private readonly store: Pick<Store, 'campaigns' | 'cases' | 'deputies' | 'meetings' | 'mpUsers' | 'privacy'>,
-    private readonly queries: CaseQueries,
-    private readonly privacy: PrivacyService,
-    private readonly cipher: PiiCipher,
-    private readonly clock: Clock,
-  ) {}
+  private readonly store: Pick<Store, 'campaigns' | 'cases' | 'deputies' | 'meetings' | 'mpUsers' | 'privacy'>
+  private readonly queries: CaseQueries
+  private readonly privacy: PrivacyService
+  private readonly cipher: PiiCipher
+  private readonly clock: Clock
+
+  constructor(deps: PersonalDataExportDeps) {
+    ;({ store: this.store, queries: this.queries, privacy: this.privacy, cipher: this.cipher, clock: this.clock } = deps)
+  }
 
   async export(person: MpPrincipal): Promise<PersonalData> {
     const user = await this.store.mpUsers.get(person.id)

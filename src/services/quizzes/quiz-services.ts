@@ -10,7 +10,7 @@ import { QuizService } from './quizzes.js'
 /** Knowledge quizzes, wired to one store and clock (spread into createServices). */
 export function createQuizServices(store: Store, campaigns: CampaignService, clock: Clock, settings: { timeZone: string }, audit: AuditTrail) {
   const audience = new CampaignAudience(store)
-  const quizzes = new QuizService(store, campaigns, clock, settings, audit)
+  const quizzes = new QuizService({ store, campaigns, clock, settings, audit })
   return {
     quizzes,
     quizTaking: new QuizTaking(store, audience, clock),

@@ -19,19 +19,30 @@ const POOL_MAX = 2_000
 /** Settings every attempt was drawn and timed with. */
 const FROZEN_ONCE_STARTED = ['drawCount', 'timeLimitSeconds'] as const
 
+/** What QuizService is built from (one object: the parameters are many). */
+export interface QuizServiceDeps {
+  store: Pick<Store, 'directory' | 'outbox' | 'quizzes'>
+  campaigns: CampaignService
+  clock: Clock
+  settings: { timeZone: string }
+  audit: Pick<AuditTrail, 'record'>
+}
+
 /**
  * Organizers' side of quizzes (知识竞赛): create one (for a campaign or on its own), fill
  * its question pool by hand or from a CSV, and change its settings. Organizers of some
  * districts work within them: they see only quizzes of their districts.
  */
 export class QuizService {
-  constructor(
-    private readonly store: Pick<Store, 'directory' | 'outbox' | 'quizzes'>,
-    private readonly campaigns: CampaignService,
-    private readonly clock: Clock,
-    private readonly settings: { timeZone: string },
-    private readonly audit: Pick<AuditTrail, 'record'>,
-  ) {}
+  private readonly store: Pick<Store, 'directory' | 'outbox' | 'quizzes'>
+  private readonly campaigns: CampaignService
+  private readonly clock: Clock
+  private readonly settings: { timeZone: string }
+  private readonly audit: Pick<AuditTrail, 'record'>
+
+  constructor(deps: QuizServiceDeps) {
+    ;({ store: this.store, campaigns: this.campaigns, clock: this.clock, settings: this.settings, audit: this.audit } = deps)
+  }
 
   async create(staff: StaffPrincipal, draft: NewQuiz): Promise<QuizRecord> {
     requireRole(staff, 'organizer', 'admin')
