@@ -6,6 +6,7 @@ import { seedDemoMeeting } from './demo/demo-meeting.js'
 import { seedDemoCampaign } from './demo/demo-campaign.js'
 import { seedDemoSurveys } from './demo/demo-surveys.js'
 import { seedDemoQuiz } from './demo/demo-quiz.js'
+import { seedDemoCases } from './demo/demo-cases.js'
 import { localDate } from './domain/dates.js'
 import { ensureAdmin, seedDemo } from './services/bootstrap.js'
 
@@ -23,6 +24,7 @@ async function main() {
   // …and a consultation on a draft regulation and a ballot on livelihood projects.
   if (demoLogins) await seedDemoSurveys(store, services, new Date())
   if (demoLogins) await seedDemoQuiz(store, services, new Date()) // …and a campaign quiz on the Deputies Law.
+  if (demoLogins) await seedDemoCases(store, services) // …and residents' messages, so the console's inbox and dashboard show work.
   // The topic model before the first message rather than during it (counted once, then read from its cache).
   const modelStarted = performance.now()
   services.topicModels.base()

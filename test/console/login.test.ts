@@ -36,4 +36,21 @@ describe('console: logging in', function () {
     expect(menu).not.to.include('统计分析')
     expect(page.problems).to.deep.equal([])
   })
+
+  it('when the session has ended, the next page sends the person to log in and then back where they were going', async () => {
+    const page = await newPage(browser, app)
+    const staff = app.login((l) => l.role === 'station_staff')
+    const lists = page.waitForResponse((r) => r.url().includes('/api/admin/deputies')) // the inbox's last list for its filters
+    await logInAs(page, staff)
+    await page.getByRole('heading', { name: '留言办理' }).waitFor()
+    await lists
+    await page.context().clearCookies() // as when the session times out
+    await page.locator('.t-menu').getByText('代表与值班').click()
+    await page.waitForURL(/\/console\/login\?next=(%2F|\/)deputies/)
+    await page.getByPlaceholder('请输入账号').fill(staff.username)
+    await page.getByPlaceholder('请输入密码').fill(staff.password)
+    await page.getByRole('button', { name: '登录' }).click()
+    await page.waitForURL(/\/console\/deputies/)
+    await page.getByRole('heading', { name: '代表与值班' }).waitFor()
+  })
 })
