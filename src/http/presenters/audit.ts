@@ -1,4 +1,4 @@
-import type { AuditRecord } from '../../store/ports.js'
+import type { AuditRecord } from '../../services/records.js'
 
 /** One line of the audit trail as the console lists it. */
 export const presentAuditEntry = (e: AuditRecord) => ({

@@ -4,7 +4,7 @@ import { MEETING_KIND_LABELS, RSVP_LABELS, timeLabel } from '../../domain/meetin
 import type { Region } from '../../domain/directory.js'
 import type { CaseDetail } from '../../services/cases/case-queries.js'
 import type { Invitation } from '../../services/meetings/meeting-invitations.js'
-import type { MpUserRecord } from '../../store/ports.js'
+import type { MpUserRecord } from '../../services/records.js'
 import { presentResidentCase, type ReadingTime } from './cases.js'
 
 // What the chat bot reads back: short, in the words a person types and reads in a chat.

@@ -2,7 +2,7 @@ import type { Region, Station } from '../../domain/directory.js'
 import { LEVEL_LABELS } from '../../domain/directory.js'
 import type { RegionNode } from '../../domain/region-tree.js'
 import type { DeputyView } from '../../services/directory/directory.js'
-import type { DeputyRecord, DirectoryCounts, StaffRecord } from '../../store/ports.js'
+import type { DeputyRecord, DirectoryCounts, StaffRecord } from '../../services/records.js'
 import type { StaffPrincipal } from '../../services/accounts/principal.js'
 
 // Presenters name every field they return, so a new column never leaks by default.

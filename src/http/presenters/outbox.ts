@@ -1,5 +1,5 @@
 import { deliveryOf } from '../../services/delivery/delivery-state.js'
-import type { OutboxMessage } from '../../store/ports.js'
+import type { OutboxMessage } from '../../services/records.js'
 
 /** One outbox message as the console lists it. */
 export const presentOutboxMessage = (m: OutboxMessage, names: ReadonlyMap<string, string> = new Map()) => ({

@@ -3,7 +3,7 @@ import {
   type Opinion, type Question, type SurveyPhase, type SurveyRecord, type SurveyResponse,
 } from '../../domain/survey.js'
 import type { BallotOutcome, SurveyResults } from '../../domain/survey-tally.js'
-import type { TextAnswer } from '../../store/survey-ports.js'
+import type { TextAnswer } from '../../services/records.js'
 import type { NotVoted } from '../../services/surveys/ballot-roll.js'
 import { presentNotice } from './meetings.js'
 

@@ -5,7 +5,7 @@ import type { BotPeople } from '../../../services/bot/bot-people.js'
 import type { BotState } from '../../../services/bot/bot-state.js'
 import type { DirectoryService } from '../../../services/directory/directory.js'
 import type { PrivacyService } from '../../../services/privacy/privacy.js'
-import type { IdempotencyRepo } from '../../../store/ports.js'
+import type { IdempotencyRepo } from '../../../store/idempotency-port.js'
 import { requireBot } from '../../middleware/bot-auth.js'
 import { idempotent } from '../../middleware/idempotency.js'
 import {
