@@ -46,14 +46,14 @@ describe('console: the organizers\' and admins\' screens on the demo city', func
 
   it('a meeting: its details, answers and delivery per invitee', async () => {
     await openFirstRow('meetings', '会议活动')
-    await page.locator('[data-test=rsvp-table] tbody tr').first().waitFor()
+    await page.locator('[data-test=rsvp-table] tbody tr:not(.t-table__empty-row)').first().waitFor()
     expect(await page.locator('[data-test=rsvp-table]').innerText()).to.match(/未回复|参加|请假/)
     await screenshot(page, 'console-meeting-detail')
   })
 
   it('a campaign: its reading items and progress by district as a chart', async () => {
     await openFirstRow('campaigns', '学习宣传活动')
-    await page.locator('[data-test=reading-items] tbody tr').first().waitFor()
+    await page.locator('[data-test=reading-items] tbody tr:not(.t-table__empty-row)').first().waitFor()
     await tab('学习进度').click()
     await page.locator('[data-test=campaign-totals]').waitFor()
     await page.locator('.bar-chart canvas').first().waitFor()
@@ -68,7 +68,7 @@ describe('console: the organizers\' and admins\' screens on the demo city', func
 
   it('a quiz: its question bank, and a CSV with mistakes listed by row', async () => {
     await openFirstRow('quizzes', '知识竞赛')
-    await page.locator('[data-test=question-bank] tbody tr').first().waitFor()
+    await page.locator('[data-test=question-bank] tbody tr:not(.t-table__empty-row)').first().waitFor()
     await page.getByRole('button', { name: '从表格导入' }).click()
     const csv = 'type,stem,options,answer,explanation,points,tags\n单选,代表法是哪一年通过的？,1992|2010,A,,1,\n填空,这一行题型不对,,A,,1,\n'
     await page.getByLabel('题目文件').setInputFiles({ name: 'bank.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) })
@@ -93,15 +93,16 @@ describe('console: the organizers\' and admins\' screens on the demo city', func
 
   it('the directory, the calendar, the audit log and the accounts', async () => {
     await page.goto('/console/directory')
-    await page.locator('[data-test=stations] tbody tr').first().waitFor()
+    // The table shows an empty row while the list loads: wait for the stations themselves.
+    await page.locator('[data-test=stations] tbody tr', { hasText: '代表联络站' }).first().waitFor()
     expect(await page.locator('[data-test=stations]').innerText()).to.include('代表联络站')
     await screenshot(page, 'console-directory')
     await page.goto('/console/calendar')
-    await page.locator('[data-test=calendar-years] tbody tr').first().waitFor()
+    await page.locator('[data-test=calendar-years] tbody tr:not(.t-table__empty-row)').first().waitFor()
     await page.goto('/console/audit')
     await page.locator('[data-test=audit]').getByText('登录').first().waitFor()
     await page.goto('/console/staff')
-    await page.locator('[data-test=staff] tbody tr').first().waitFor()
+    await page.locator('[data-test=staff] tbody tr:not(.t-table__empty-row)').first().waitFor()
     await screenshot(page, 'console-staff')
   })
 })

@@ -103,8 +103,12 @@ export class DirectoryService {
     return this.store.directory.counts()
   }
 
-  searchStations(query: StationQuery) {
-    return this.store.stations.search(query)
+  /** A district organizer's page keeps only their districts' stations (a page may come back shorter); others see every station. */
+  async searchStations(actor: StaffPrincipal, query: StationQuery): Promise<Page<Station>> {
+    const page = await this.store.stations.search(query)
+    if (actor.role !== 'organizer' || actor.regionIds.length === 0) return page
+    const mine = await Promise.all(page.items.map(async (s) => ((await this.mayManage(actor, [s.id])) ? s : null)))
+    return { items: mine.filter((s): s is Station => s !== null), nextCursor: page.nextCursor }
   }
 
   async station(id: string) {

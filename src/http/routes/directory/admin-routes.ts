@@ -35,7 +35,7 @@ export function directoryAdminRoutes({ auth, directory, importer, importBody }: 
 
   router.get('/stations', async (ctx) => {
     const query = parse(stationSearchQuery, ctx.query, 'query')
-    const page = await directory.searchStations(query)
+    const page = await directory.searchStations(ctx.state.staff, query)
     ctx.body = { items: page.items.map(presentStation), nextCursor: page.nextCursor }
   })
 
