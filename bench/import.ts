@@ -18,7 +18,10 @@ export async function benchImport(): Promise<Result[]> {
     const file = JSON.parse(JSON.stringify(fullSizeDirectory()))
     const baselineMs = bareInsert(join(dir, 'bare.db'), file).ms
 
-    const config = loadConfig({ env: { LIAISON_DB: `sqlite:${join(dir, 'liaison.db')}`, LIAISON_SECRET_KEY: 'e'.repeat(64) }, overrides: { log: { level: 'silent' } } })
+    const config = loadConfig({
+      env: { LIAISON_DB: `sqlite:${join(dir, 'liaison.db')}`, LIAISON_SECRET_KEY: 'e'.repeat(64) },
+      overrides: { log: { level: 'silent' } },
+    })
     const liaison = await build(config)
     const first = await time(() => liaison.services.importer.import(file, null))
     const again = await time(() => liaison.services.importer.import(file, null))
@@ -47,7 +50,12 @@ function bareInsert(path: string, file: any) {
   const result = (() => {
     const started = process.hrtime.bigint()
     db.transaction(() => {
-      for (const [table, list] of [['r', file.regions], ['s', file.stations], ['d', file.deputies], ['f', file.staff]] as const) {
+      for (const [table, list] of [
+        ['r', file.regions],
+        ['s', file.stations],
+        ['d', file.deputies],
+        ['f', file.staff],
+      ] as const) {
         const insert = db.prepare(`INSERT INTO ${table} (id, body) VALUES (?, ?)`)
         for (const record of list) insert.run(record.id, JSON.stringify(record))
       }

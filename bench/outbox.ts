@@ -26,14 +26,24 @@ export async function benchOutbox(): Promise<{ results: Result[]; lines: string[
       env: { LIAISON_DB: `sqlite:${join(dir, 'liaison.db')}`, LIAISON_SECRET_KEY: 'a'.repeat(64) },
       overrides: {
         log: { level: 'silent' },
-        wechat: { enabled: true, appId: fake.appId, secret: fake.secret, apiBase: base, templates: { notice: { id: TEMPLATE, longTerm: true, page: 'pages/index/index', data: { thing1: '{title}', thing3: '{text}' } } } },
+        wechat: {
+          enabled: true,
+          appId: fake.appId,
+          secret: fake.secret,
+          apiBase: base,
+          templates: { notice: { id: TEMPLATE, longTerm: true, page: 'pages/index/index', data: { thing1: '{title}', thing3: '{text}' } } },
+        },
         outbox: { perMinute: { mp_subscribe: 0 }, batchSize: 200 },
       },
     })
     const baseline = await time(async () => {
       const client = new WeChatClient({ appId: fake.appId, secret: fake.secret, apiBase: base, timeoutMs: 5000, miniprogramState: 'formal' })
       for (let i = 0; i < MESSAGES; i += 200) {
-        await Promise.all(Array.from({ length: Math.min(200, MESSAGES - i) }, (_, j) => client.sendSubscribeMessage({ touser: `o-${(i + j) % 500}`, templateId: TEMPLATE, data: { thing1: '留言已答复', thing3: '您的留言已有答复' } })))
+        await Promise.all(
+          Array.from({ length: Math.min(200, MESSAGES - i) }, (_, j) =>
+            client.sendSubscribeMessage({ touser: `o-${(i + j) % 500}`, templateId: TEMPLATE, data: { thing1: '留言已答复', thing3: '您的留言已有答复' } }),
+          ),
+        )
       }
     })
 
@@ -41,13 +51,27 @@ export async function benchOutbox(): Promise<{ results: Result[]; lines: string[
     const { store } = liaison
     const now = new Date()
     for (let u = 0; u < 500; u++) {
-      await store.mpUsers.create({ id: `mu-${u}`, openid: `o-${u}`, unionid: null, deputyId: null, phoneEnc: null, phoneIndex: null, consentVersion: 'v1', consentAt: now, createdAt: now })
+      await store.mpUsers.create({
+        id: `mu-${u}`,
+        openid: `o-${u}`,
+        unionid: null,
+        deputyId: null,
+        phoneEnc: null,
+        phoneIndex: null,
+        consentVersion: 'v1',
+        consentAt: now,
+        createdAt: now,
+      })
       await store.subscriptions.record(`mu-${u}`, TEMPLATE, 'long_term_on', now)
     }
-    const message = (i: number) => outboxMessage({
-      to: { kind: 'mp_user', id: `mu-${i % 500}` }, kind: 'case.replied',
-      payload: { text: '您的留言已有答复，请查看', ticket: `20261122-${String(i).padStart(4, '0')}` }, dedupeKey: `bench:${i}`, at: now,
-    })
+    const message = (i: number) =>
+      outboxMessage({
+        to: { kind: 'mp_user', id: `mu-${i % 500}` },
+        kind: 'case.replied',
+        payload: { text: '您的留言已有答复，请查看', ticket: `20261122-${String(i).padStart(4, '0')}` },
+        dedupeKey: `bench:${i}`,
+        at: now,
+      })
     for (let i = 0; i < MESSAGES; i += 1000) await store.outbox.enqueue(Array.from({ length: 1000 }, (_, j) => message(i + j)))
     global.gc?.()
     const heapBefore = process.memoryUsage().heapUsed

@@ -25,7 +25,15 @@ export async function benchQuizzes(people = 2000): Promise<{ results: Result[]; 
   if (full.stored !== full.people) throw new Error(`quiz bench lost ${full.people - full.stored} submissions`)
   return {
     lines,
-    results: [{ name: `${people.toLocaleString('en')} quiz starts + submits, none lost`, ms: full.ms, baselineMs: small.ms * (people / 100), baseline: '100 people × 20 (linear)', targetMs: 60_000 }],
+    results: [
+      {
+        name: `${people.toLocaleString('en')} quiz starts + submits, none lost`,
+        ms: full.ms,
+        baselineMs: small.ms * (people / 100),
+        baseline: '100 people × 20 (linear)',
+        targetMs: 60_000,
+      },
+    ],
   }
 }
 
@@ -33,22 +41,46 @@ async function run(people: number) {
   const dir = mkdtempSync(join(tmpdir(), 'liaison-bench-quiz-'))
   try {
     const clock = new ManualClock(new Date('2026-11-23T02:00:00Z'))
-    const config = loadConfig({ env: { LIAISON_DB: `sqlite:${join(dir, 'l.db')}`, LIAISON_SECRET_KEY: 'b'.repeat(64) }, overrides: { log: { level: 'silent' }, security: { scryptCost: 1024 } } })
+    const config = loadConfig({
+      env: { LIAISON_DB: `sqlite:${join(dir, 'l.db')}`, LIAISON_SECRET_KEY: 'b'.repeat(64) },
+      overrides: { log: { level: 'silent' }, security: { scryptCost: 1024 } },
+    })
     const liaison = await build(config, { clock })
     const { store, services } = liaison
     const quiz = await services.quizzes.create(ADMIN, {
-      campaignId: null, title: '代表法知识竞赛', description: '', drawCount: 5, timeLimitSeconds: 600, attemptsAllowed: 1,
-      opensAt: new Date('2026-11-23T01:00:00Z'), closesAt: new Date('2026-11-24T01:00:00Z'), audience: 'public',
+      campaignId: null,
+      title: '代表法知识竞赛',
+      description: '',
+      drawCount: 5,
+      timeLimitSeconds: 600,
+      attemptsAllowed: 1,
+      opensAt: new Date('2026-11-23T01:00:00Z'),
+      closesAt: new Date('2026-11-24T01:00:00Z'),
+      audience: 'public',
     })
-    await services.quizzes.addQuestions(ADMIN, quiz.id, Array.from({ length: 20 }, (_, i) => ({
-      type: 'single' as const, stem: `第${i + 1}题`, options: ['甲', '乙', '丙', '丁'], answer: ['A'], explanation: '解析', points: 10, tags: [],
-    })))
+    await services.quizzes.addQuestions(
+      ADMIN,
+      quiz.id,
+      Array.from({ length: 20 }, (_, i) => ({
+        type: 'single' as const,
+        stem: `第${i + 1}题`,
+        options: ['甲', '乙', '丙', '丁'],
+        answer: ['A'],
+        explanation: '解析',
+        points: 10,
+        tags: [],
+      })),
+    )
     const principals: MpPrincipal[] = Array.from({ length: people }, (_, i) => ({ kind: 'mp_user', id: `mu-bench-${i}`, deputyId: null }))
-    const { ms } = await time(() => Promise.all(principals.map(async (p) => {
-      const paper = await services.quizTaking.start(p, quiz.id)
-      const chosen = new Map(paper.questions.map((q, i) => [q.id, [OPTION_KEYS[paper.attempt.optionOrders[i]!.indexOf(0)]!]]))
-      await services.quizTaking.submit(p, paper.attempt.id, chosen)
-    })))
+    const { ms } = await time(() =>
+      Promise.all(
+        principals.map(async (p) => {
+          const paper = await services.quizTaking.start(p, quiz.id)
+          const chosen = new Map(paper.questions.map((q, i) => [q.id, [OPTION_KEYS[paper.attempt.optionOrders[i]!.indexOf(0)]!]]))
+          await services.quizTaking.submit(p, paper.attempt.id, chosen)
+        }),
+      ),
+    )
     const stored = (await store.quizzes.attempts(quiz.id)).filter((a) => a.status === 'submitted' && a.score === 50).length
     await liaison.close()
     return { people, ms, stored }

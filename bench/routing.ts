@@ -58,11 +58,12 @@ export async function benchRouting(): Promise<Result[]> {
   baseline()
   routing() // warm up: compile, JIT, formatter cache
 
-  const perMessage = (fn: () => number) => median(RUNS, async () => {
-    const started = process.hrtime.bigint()
-    fn()
-    return Number(process.hrtime.bigint() - started) / 1e6 / MESSAGES
-  })
+  const perMessage = (fn: () => number) =>
+    median(RUNS, async () => {
+      const started = process.hrtime.bigint()
+      fn()
+      return Number(process.hrtime.bigint() - started) / 1e6 / MESSAGES
+    })
   const baselineMs = await perMessage(baseline)
   const ms = await perMessage(routing)
   return [{ name: 'route 1 message (9,000 deputies), average', ms, baselineMs, baseline: 'region lookup + classifyTopic', targetMs: 1 }]
@@ -74,7 +75,8 @@ function message(rand: Random, directory: RoutingDirectory): RoutingInput {
   const day = 1 + Math.floor(rand() * 28)
   const at = new Date(Date.parse(`${DEFAULT_TODAY}T09:00:00+08:00`) + day * 86_400_000)
   const input: RoutingInput = { text: pick(TEXTS), regionId: pick(directory.regions).id, at }
-  if (roll < 0.05) input.regionId = `x${Math.floor(rand() * 1e6)}` // unknown place
+  if (roll < 0.05)
+    input.regionId = `x${Math.floor(rand() * 1e6)}` // unknown place
   else if (roll < 0.1) input.regionId = null
   else if (roll < 0.15) input.deputyCode = pick(directory.deputies).code.toLowerCase()
   else if (roll < 0.18) input.stationCode = pick(directory.stations).code

@@ -20,8 +20,14 @@ const digests = await benchDigests()
 const quizzes = await benchQuizzes()
 const surveys = await benchSurveys()
 const results: Result[] = [
-  ...(await benchRouting()), ...(await benchImport()), ...(await benchStartup()),
-  ...cases.results, ...outbox.results, ...digests.results, ...quizzes.results, ...surveys.results,
+  ...(await benchRouting()),
+  ...(await benchImport()),
+  ...(await benchStartup()),
+  ...cases.results,
+  ...outbox.results,
+  ...digests.results,
+  ...quizzes.results,
+  ...surveys.results,
 ]
 const ok = report(results)
 console.log([...cases.lines, ...outbox.lines, ...digests.lines, ...quizzes.lines, ...surveys.lines].join('\n'))

@@ -13,10 +13,27 @@ import type { Store } from '../src/store/ports.js'
 import { median, time, type Result } from './measure.js'
 
 const q = (over: Partial<Question> & Pick<Question, 'id' | 'type' | 'title'>): Question => ({
-  required: false, options: [], minChoices: null, maxChoices: null, maxLength: null, scale: null, min: null, max: null, showIf: null, ...over,
+  required: false,
+  options: [],
+  minChoices: null,
+  maxChoices: null,
+  maxLength: null,
+  scale: null,
+  min: null,
+  max: null,
+  showIf: null,
+  ...over,
 })
 const QUESTIONS: Question[] = [
-  q({ id: 'q1', type: 'single', title: '是否支持', options: [{ id: 'yes', label: '是' }, { id: 'no', label: '否' }] }),
+  q({
+    id: 'q1',
+    type: 'single',
+    title: '是否支持',
+    options: [
+      { id: 'yes', label: '是' },
+      { id: 'no', label: '否' },
+    ],
+  }),
   q({ id: 'q2', type: 'multiple', title: '设施', options: ['a', 'b', 'c', 'd', 'e'].map((id) => ({ id, label: id })), maxChoices: 3 }),
   q({ id: 'q3', type: 'rating', title: '满意度', scale: 10 }),
   q({ id: 'q4', type: 'number', title: '次数', min: 0, max: 100 }),
@@ -25,19 +42,46 @@ const QUESTIONS: Question[] = [
 async function filled(store: Store, id: string, responses: number): Promise<SurveyRecord> {
   const now = new Date()
   const s = await store.surveys.create({
-    id, shortCode: id.toUpperCase().padEnd(8, 'X').slice(0, 8), kind: 'survey', title: id, description: '', questions: QUESTIONS, articles: [], ballot: null,
-    anonymous: false, opensAt: now, closesAt: new Date(now.getTime() + 86_400_000), responseCap: null, responseCount: 0, districtIds: [], createdBy: 'bench',
-    createdAt: now, updatedAt: now, draft: false, audienceDeputyIds: null,
+    id,
+    shortCode: id.toUpperCase().padEnd(8, 'X').slice(0, 8),
+    kind: 'survey',
+    title: id,
+    description: '',
+    questions: QUESTIONS,
+    articles: [],
+    ballot: null,
+    anonymous: false,
+    opensAt: now,
+    closesAt: new Date(now.getTime() + 86_400_000),
+    responseCap: null,
+    responseCount: 0,
+    districtIds: [],
+    createdBy: 'bench',
+    createdAt: now,
+    updatedAt: now,
+    draft: false,
+    audienceDeputyIds: null,
   })
   for (let start = 0; start < responses; start += 1000) {
-    await Promise.all(Array.from({ length: Math.min(1000, responses - start) }, (_, k) => {
-      const i = start + k
-      const response: SurveyResponse = {
-        id: `${id}-r${i}`, surveyId: s.id, respondentKey: `k${i}`, mpUserId: `u${i}`, deputyId: null, stationId: `st${i % 270}`, districtId: `d${i % 9}`,
-        via: null, answers: { q1: i % 3 ? 'yes' : 'no', q2: ['a', 'c'].slice(0, 1 + (i % 2)), q3: 1 + (i % 10), q4: i % 50 }, comments: [], createdAt: now,
-      }
-      return store.surveys.respond({ response, increments: tallyIncrements(s, response), texts: [], opinions: [] })
-    }))
+    await Promise.all(
+      Array.from({ length: Math.min(1000, responses - start) }, (_, k) => {
+        const i = start + k
+        const response: SurveyResponse = {
+          id: `${id}-r${i}`,
+          surveyId: s.id,
+          respondentKey: `k${i}`,
+          mpUserId: `u${i}`,
+          deputyId: null,
+          stationId: `st${i % 270}`,
+          districtId: `d${i % 9}`,
+          via: null,
+          answers: { q1: i % 3 ? 'yes' : 'no', q2: ['a', 'c'].slice(0, 1 + (i % 2)), q3: 1 + (i % 10), q4: i % 50 },
+          comments: [],
+          createdAt: now,
+        }
+        return store.surveys.respond({ response, increments: tallyIncrements(s, response), texts: [], opinions: [] })
+      }),
+    )
   }
   return s
 }
@@ -54,8 +98,12 @@ export async function benchSurveys(responses = 100_000): Promise<{ results: Resu
     const check = surveyResults(big, await store.surveys.tallies(big.id, ''))
     if (check.responses !== responses) throw new Error(`expected ${responses} responses counted, got ${check.responses}`)
     return {
-      results: [{ name: `survey results over ${responses.toLocaleString('en')} responses`, ms, baselineMs, baseline: 'same survey with 100 responses', targetMs: 300 }],
-      lines: [`surveys: ${responses.toLocaleString('en')} responses stored in ${Math.round(fill.ms)} ms (${Math.round(responses / (fill.ms / 1000))}/s, group commit)`],
+      results: [
+        { name: `survey results over ${responses.toLocaleString('en')} responses`, ms, baselineMs, baseline: 'same survey with 100 responses', targetMs: 300 },
+      ],
+      lines: [
+        `surveys: ${responses.toLocaleString('en')} responses stored in ${Math.round(fill.ms)} ms (${Math.round(responses / (fill.ms / 1000))}/s, group commit)`,
+      ],
     }
   } finally {
     await store.close()

@@ -18,8 +18,15 @@ const STALE_SLACK_MS = 1000
 const LOGOUT_ALERT_WAIT_MS = 20_000
 /** Message types a person sends that we cannot read; we say so. Other non-text types are system noise. */
 const UNREADABLE = new Set([
-  types.Message.Image, types.Message.Audio, types.Message.Video, types.Message.Emoticon, types.Message.Attachment,
-  types.Message.Url, types.Message.MiniProgram, types.Message.Location, types.Message.Contact,
+  types.Message.Image,
+  types.Message.Audio,
+  types.Message.Video,
+  types.Message.Emoticon,
+  types.Message.Attachment,
+  types.Message.Url,
+  types.Message.MiniProgram,
+  types.Message.Location,
+  types.Message.Contact,
 ])
 
 export interface LiaisonBotOptions {
@@ -71,9 +78,12 @@ export class LiaisonBot {
     this.speaker = new Speaker(this.wechaty, this.pacer)
     const pending = options.pending ?? (config.pendingPath ? filePending<InboundEvent>(resolve(config.pendingPath)) : memoryPending<InboundEvent>())
     this.inbox = new Inbox(
-      this.client, this.speaker, this.clock,
+      this.client,
+      this.speaker,
+      this.clock,
       { dialogueTimeoutMs: config.dialogueTimeoutMinutes * 60_000, joinWindowMs: config.joinWindowMs, recovery: config.recovery },
-      pending, this.log,
+      pending,
+      this.log,
       (contactId, alias) => this.setAlias(contactId, alias),
     )
     this.outbox = new OutboxConsumer(this.client, this.speaker, this.pacer, this.inbox, this.clock, { instance: config.instance, ...config.outbox }, this.log)
@@ -114,7 +124,7 @@ export class LiaisonBot {
     bot.on('scan', (qrcode, status) => {
       if (status !== ScanStatus.Waiting && status !== ScanStatus.Timeout) return
       const url = qrcodeValueToImageUrl(qrcode)
-      this.log.warn({ url }, 'bot: scan this QR code with the account\'s WeChat to log in')
+      this.log.warn({ url }, "bot: scan this QR code with the account's WeChat to log in")
       if (qrcode === this.lastQr) return
       this.lastQr = qrcode
       // One message to the admins: why the bot is out (when we know) and the code to bring it back.
@@ -166,7 +176,16 @@ export class LiaisonBot {
     }
     if (talker.type() !== types.Contact.Individual) return // official accounts and the like
     if (type !== types.Message.Text && !UNREADABLE.has(type)) return
-    void this.inbox.receive({ kind: 'private', messageId: msg.id, contactId: talker.id, alias, name: talker.name(), text, isText: type === types.Message.Text, seenChecked: false })
+    void this.inbox.receive({
+      kind: 'private',
+      messageId: msg.id,
+      contactId: talker.id,
+      alias,
+      name: talker.name(),
+      text,
+      isText: type === types.Message.Text,
+      seenChecked: false,
+    })
   }
 
   private throttled() {

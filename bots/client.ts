@@ -45,11 +45,40 @@ export interface Person {
   staff: { id: string; name: string; role: string } | null
   created: boolean
 }
-export interface Region { id: string; name: string; kind: string }
-export interface DeputyMatch { code: string; name: string; levelLabel: string; station: string | null }
-export interface CaseDraft { text: string; regionId?: string; deputyCode?: string; stationCode?: string }
-export interface SubmittedCase { id: string; ticket: string; status: string; statusLabel: string; summary: string; acknowledgeBy: string; replyBy: string; /** "12月22日前（含当日）" */ replyByText: string }
-export interface CaseListItem { ticket: string; status: string; statusLabel: string; excerpt: string; createdAt: string }
+export interface Region {
+  id: string
+  name: string
+  kind: string
+}
+export interface DeputyMatch {
+  code: string
+  name: string
+  levelLabel: string
+  station: string | null
+}
+export interface CaseDraft {
+  text: string
+  regionId?: string
+  deputyCode?: string
+  stationCode?: string
+}
+export interface SubmittedCase {
+  id: string
+  ticket: string
+  status: string
+  statusLabel: string
+  summary: string
+  acknowledgeBy: string
+  replyBy: string
+  /** "12月22日前（含当日）" */ replyByText: string
+}
+export interface CaseListItem {
+  ticket: string
+  status: string
+  statusLabel: string
+  excerpt: string
+  createdAt: string
+}
 export interface CaseDetail {
   ticket: string
   statusLabel: string
@@ -60,8 +89,18 @@ export interface CaseDetail {
   replyByText: string | null
   timeline: Array<{ at: string; label: string; note: string | null }>
 }
-export interface CaseBrief { ticket: string; status: string; statusLabel: string }
-export interface DeputyCase extends CaseBrief { short: string; excerpt: string; overdue: boolean; replyBy: string; replyByText: string }
+export interface CaseBrief {
+  ticket: string
+  status: string
+  statusLabel: string
+}
+export interface DeputyCase extends CaseBrief {
+  short: string
+  excerpt: string
+  overdue: boolean
+  replyBy: string
+  replyByText: string
+}
 export interface OutboxItem {
   id: string
   channel: 'bot_private' | 'bot_room'
@@ -76,7 +115,16 @@ export interface OutboxItem {
   leaseUntil: string
 }
 export type AlertKind = 'rate_limited' | 'logged_out' | 'logged_in'
-export interface MeetingAnswer { id: string; title: string; kindLabel: string; time: string; place: string; rsvp: string; rsvpLabel: string; reason: string | null }
+export interface MeetingAnswer {
+  id: string
+  title: string
+  kindLabel: string
+  time: string
+  place: string
+  rsvp: string
+  rsvpLabel: string
+  reason: string | null
+}
 
 const enc = encodeURIComponent
 
@@ -152,7 +200,11 @@ export class LiaisonClient {
     return this.call<CaseDetail>('GET', `/people/${enc(personId)}/cases/${enc(ticket)}`)
   }
   rate(personId: string, ticket: string, rating: number, comment?: string) {
-    return this.call<CaseBrief & { canReopen: boolean }>('POST', `/people/${enc(personId)}/cases/${enc(ticket)}/rate`, comment ? { rating, comment } : { rating })
+    return this.call<CaseBrief & { canReopen: boolean }>(
+      'POST',
+      `/people/${enc(personId)}/cases/${enc(ticket)}/rate`,
+      comment ? { rating, comment } : { rating },
+    )
   }
   reopen(personId: string, ticket: string, reason: string) {
     return this.call<CaseBrief>('POST', `/people/${enc(personId)}/cases/${enc(ticket)}/reopen`, { reason })

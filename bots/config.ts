@@ -19,13 +19,15 @@ const schema = z.strictObject({
   memoryCardPath: z.string().min(1),
   /** Messages taken while the backend was unreachable, kept until handled (null: memory only). */
   pendingPath: z.string().min(1).nullable(),
-  pace: z.strictObject({
-    minGapMs: z.number().int().min(0),
-    maxGapMs: z.number().int().min(0),
-    perMinute: z.number().int().min(1),
-    perDay: z.number().int().min(1),
-    coolDownMinutes: z.number().min(0),
-  }).refine((p) => p.maxGapMs >= p.minGapMs, { message: 'maxGapMs must not be below minGapMs' }),
+  pace: z
+    .strictObject({
+      minGapMs: z.number().int().min(0),
+      maxGapMs: z.number().int().min(0),
+      perMinute: z.number().int().min(1),
+      perDay: z.number().int().min(1),
+      coolDownMinutes: z.number().min(0),
+    })
+    .refine((p) => p.maxGapMs >= p.minGapMs, { message: 'maxGapMs must not be below minGapMs' }),
   /** A dialogue with no answer for this long ends politely. */
   dialogueTimeoutMinutes: z.number().positive(),
   /** Chat messages of one case text are joined until "好了" or this long without more. */

@@ -24,7 +24,11 @@ const dim = paint(2)
 export async function startDemoBackend() {
   // Imported here so that the bot itself never depends on backend code, only the demo does.
   const [{ build }, { loadConfig }, { ensureAdmin, seedDemo }, { demoDirectory }, { localDate }] = await Promise.all([
-    import('../src/app.js'), import('../src/config.js'), import('../src/services/bootstrap.js'), import('../src/demo/demo-city.js'), import('../src/domain/dates.js'),
+    import('../src/app.js'),
+    import('../src/config.js'),
+    import('../src/services/bootstrap.js'),
+    import('../src/demo/demo-city.js'),
+    import('../src/domain/dates.js'),
   ])
   const dir = mkdtempSync(join(tmpdir(), 'liaison-bot-demo-'))
   const secret = randomBytes(24).toString('hex')
@@ -67,7 +71,12 @@ export async function runDemo(config: BotConfig, options: { adminPassword: strin
   world.onLine((line) => {
     const fromBot = line.from === botName
     const head = fromBot ? green(`${line.from} → ${line.to}`) : cyan(`${line.from} → ${line.to}`)
-    process.stdout.write(`\n${head}\n${line.text.split('\n').map((l) => `  ${l}`).join('\n')}\n`)
+    process.stdout.write(
+      `\n${head}\n${line.text
+        .split('\n')
+        .map((l) => `  ${l}`)
+        .join('\n')}\n`,
+    )
   })
   const narrate = (text: string) => process.stdout.write(`\n${dim(`—— ${text}`)}\n`)
 
@@ -123,7 +132,11 @@ export async function runDemo(config: BotConfig, options: { adminPassword: strin
 
 /** As the console's admin (over HTTP): who handles the case, and a binding code for them. */
 async function caseHandler(apiBase: string, password: string, ticket: string) {
-  const login = await fetch(`${apiBase}/api/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password }) })
+  const login = await fetch(`${apiBase}/api/admin/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password }),
+  })
   if (!login.ok) throw new Error(`admin login failed (${login.status}): check LIAISON_ADMIN_PASSWORD`)
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]
   const get = async (path: string, method = 'GET') => (await fetch(`${apiBase}${path}`, { method, headers: { cookie } })).json()

@@ -23,8 +23,28 @@ import { parseCommand } from './text.js'
  */
 
 export type InboundEvent =
-  | { kind: 'private'; messageId: string; contactId: string; alias: string | null; name: string; text: string; isText: boolean; seenChecked: boolean; claim?: string }
-  | { kind: 'room'; messageId: string; roomId: string; contactId: string; alias: string | null; name: string; text: string; seenChecked: boolean; claim?: string }
+  | {
+      kind: 'private'
+      messageId: string
+      contactId: string
+      alias: string | null
+      name: string
+      text: string
+      isText: boolean
+      seenChecked: boolean
+      claim?: string
+    }
+  | {
+      kind: 'room'
+      messageId: string
+      roomId: string
+      contactId: string
+      alias: string | null
+      name: string
+      text: string
+      seenChecked: boolean
+      claim?: string
+    }
   /** Time-based checks of one dialogue: the join window, the idle timeout. */
   | { kind: 'tick'; contactId: string }
   /** A case reply was delivered: the next "1"…"5" of this contact rates it. */
@@ -111,7 +131,12 @@ export class Inbox {
       const flow = state.flow
       if (!flow) continue
       const idle = now - state.touchedAt >= this.options.dialogueTimeoutMs
-      const typed = flow.name === 'message' && flow.stage === 'text' && flow.parts.length > 0 && flow.lastPartAt !== null && now - flow.lastPartAt >= this.options.joinWindowMs
+      const typed =
+        flow.name === 'message' &&
+        flow.stage === 'text' &&
+        flow.parts.length > 0 &&
+        flow.lastPartAt !== null &&
+        now - flow.lastPartAt >= this.options.joinWindowMs
       if (idle || typed) void this.receive({ kind: 'tick', contactId })
     }
   }
@@ -180,25 +205,29 @@ export class Inbox {
   /** Tries the held messages of every lane again, oldest first; stops a lane at the first that still cannot go. */
   private async recover() {
     let failed = false
-    await Promise.all([...this.lanes.values()].filter((l) => l.held.length).map((lane) => {
-      lane.chain = lane.chain.then(async () => {
-        while (lane.held.length && !this.stopped) {
-          try {
-            await this.handle(lane.held[0])
-          } catch (err) {
-            if (isUnavailable(err)) {
-              failed = true
-              return
+    await Promise.all(
+      [...this.lanes.values()]
+        .filter((l) => l.held.length)
+        .map((lane) => {
+          lane.chain = lane.chain.then(async () => {
+            while (lane.held.length && !this.stopped) {
+              try {
+                await this.handle(lane.held[0])
+              } catch (err) {
+                if (isUnavailable(err)) {
+                  failed = true
+                  return
+                }
+                this.log.error({ err }, 'bot: a held message could not be handled')
+              }
+              lane.held.shift()
+              this.persist()
             }
-            this.log.error({ err }, 'bot: a held message could not be handled')
-          }
-          lane.held.shift()
-          this.persist()
-        }
-        lane.toldDelayed = false
-      })
-      return lane.chain
-    }))
+            lane.toldDelayed = false
+          })
+          return lane.chain
+        }),
+    )
     if (failed) {
       this.recoveryMs = Math.min(this.recoveryMs * 2, this.options.recovery.maxMs)
       this.scheduleRecovery()
@@ -244,7 +273,16 @@ export class Inbox {
     }
     if (!event.isText) replies.push(NOT_TEXT)
     else {
-      const turn: Turn = { contactId: event.contactId, person, command: parseCommand(event.text), raw: event.text.trim(), now, client, state, say: (t) => replies.push(t) }
+      const turn: Turn = {
+        contactId: event.contactId,
+        person,
+        command: parseCommand(event.text),
+        raw: event.text.trim(),
+        now,
+        client,
+        state,
+        say: (t) => replies.push(t),
+      }
       if (!(await deputyConversation(turn)) && !(await privacyConversation(turn))) await residentConversation(turn)
     }
     state.touchedAt = now
@@ -262,7 +300,11 @@ export class Inbox {
     }
     const replies: string[] = []
     await roomConversation({
-      roomId: event.roomId, talker: { contactId: event.contactId, alias: event.alias, name: event.name }, command, client: this.client, say: (t) => replies.push(t),
+      roomId: event.roomId,
+      talker: { contactId: event.contactId, alias: event.alias, name: event.name },
+      command,
+      client: this.client,
+      say: (t) => replies.push(t),
     })
     for (const text of replies) await this.speech.toRoom(event.roomId, text).catch((err) => this.log.warn({ err }, 'bot: room answer not sent'))
   }

@@ -10,8 +10,7 @@ export interface MessageMock {
   talker(): { id: string }
   listener(): { id: string } | undefined
 }
-const onMessage = (target: ContactMock | RoomMock, listener: (m: MessageMock) => void) =>
-  (target as unknown as NodeJS.EventEmitter).on('message', listener)
+const onMessage = (target: ContactMock | RoomMock, listener: (m: MessageMock) => void) => (target as unknown as NodeJS.EventEmitter).on('message', listener)
 
 /**
  * A pretend WeChat for the demo and the tests, on wechaty-puppet-mock: the bot's own
@@ -74,7 +73,14 @@ export class MockWorld {
   emit(from: ContactMock, to: ContactMock, text: string, options: { id?: string; timestamp?: number; type?: types.Message } = {}) {
     const id = options.id ?? `msg-${Math.random().toString(36).slice(2)}`
     if (!this.mocker.cacheMessagePayload.has(id)) {
-      this.mocker.MessageMock.create({ id, talkerId: from.id, listenerId: to.id, timestamp: options.timestamp ?? Date.now(), type: options.type ?? types.Message.Text, text })
+      this.mocker.MessageMock.create({
+        id,
+        talkerId: from.id,
+        listenerId: to.id,
+        timestamp: options.timestamp ?? Date.now(),
+        type: options.type ?? types.Message.Text,
+        text,
+      })
     }
     this.puppet.emit('message', { messageId: id })
     return id

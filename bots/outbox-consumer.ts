@@ -71,10 +71,13 @@ export class OutboxConsumer {
     this.timer = setTimeout(() => {
       this.timer = null
       this.running = this.runOnce()
-        .then((n) => n, (err) => {
-          this.log.warn({ err: String(err) }, 'bot: outbox round failed')
-          return 0
-        })
+        .then(
+          (n) => n,
+          (err) => {
+            this.log.warn({ err: String(err) }, 'bot: outbox round failed')
+            return 0
+          },
+        )
         .then((n) => {
           this.running = null
           if (this.active) this.schedule(n > 0 ? 0 : this.options.pollMs)
@@ -92,7 +95,9 @@ export class OutboxConsumer {
       if (err instanceof PacerStoppedError) return false // the lease runs out and another round sends it
       const retryable = !(err instanceof ConversationNotFoundError)
       this.log.warn({ id: item.id, err: String(err), retryable }, 'bot: outbox message not sent')
-      await this.client.fail(item.id, instance, String((err as Error).message ?? err), retryable).catch((e) => this.log.warn({ err: String(e) }, 'bot: fail not reported'))
+      await this.client
+        .fail(item.id, instance, String((err as Error).message ?? err), retryable)
+        .catch((e) => this.log.warn({ err: String(e) }, 'bot: fail not reported'))
       return false
     }
     await this.client.ack(item.id, instance).catch((err) => this.log.warn({ id: item.id, err: String(err) }, 'bot: ack failed; the message may be sent again'))
@@ -106,11 +111,5 @@ export class OutboxConsumer {
 /** The reply in full with the rating question; the outbox text for anything else. */
 function textFor(item: OutboxItem): string {
   if (item.kind !== 'case.replied' || !item.reply) return item.text
-  return lines(
-    `您的留言 ${item.ticket} 有答复了：`,
-    item.reply,
-    '',
-    '请为办理结果打分，回复一个数字：',
-    '5 很满意　4 满意　3 一般　2 不满意　1 很不满意',
-  )
+  return lines(`您的留言 ${item.ticket} 有答复了：`, item.reply, '', '请为办理结果打分，回复一个数字：', '5 很满意　4 满意　3 一般　2 不满意　1 很不满意')
 }

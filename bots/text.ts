@@ -12,7 +12,11 @@ export const MESSAGE_LIMIT = 1500
  * their ASCII forms (ＤＰ０００１ → DP0001, 　 → space); then spaces are collapsed.
  */
 export function normalise(input: string): string {
-  return input.normalize('NFKC').replace(/[\u200b-\u200d\ufeff]/g, '').replace(/\s+/g, ' ').trim()
+  return input
+    .normalize('NFKC')
+    .replace(/[\u200b-\u200d\ufeff]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
 }
 
 /** The text with every space removed: "留 言" and "查 询" are the commands they look like. */
@@ -57,7 +61,10 @@ export type Command =
 // (homophones typed by pinyin input, a polite word around the command) are listed too.
 const WORDS: Array<[Command['kind'], string[]]> = [
   ['help', ['帮助', '帮忙', '菜单', '目录', '功能', 'help', '?', '怎么用', '使用说明', '说明']],
-  ['startMessage', ['留言', '流言', '留盐', '我要留言', '我想留言', '写留言', '给代表留言', '给人大代表留言', '反映问题', '反映情况', '提建议', '提意见', '我要反映']],
+  [
+    'startMessage',
+    ['留言', '流言', '留盐', '我要留言', '我想留言', '写留言', '给代表留言', '给人大代表留言', '反映问题', '反映情况', '提建议', '提意见', '我要反映'],
+  ],
   ['query', ['查询', '查寻', '查讯', '查循', '查看', '查进度', '进度', '我的留言', '查询留言', '查留言']],
   ['done', ['好了', '好啦', '说完了', '写完了', '完了', '没了', '就这些', '就这样', '完毕', '结束', '发完了']],
   ['confirm', ['确认', '确定', '确认提交', '提交', '是', '是的', '对', '对的', '好的', '可以', '没问题']],
@@ -91,7 +98,10 @@ const REF = /^(\d{8}-\d{4,}|\d{1,6})(?=$|[\s:：,，、。.]|[^\d-])/
  */
 export function parseCommand(input: string): Command {
   const text = normalise(input)
-  const tight = text.replace(/\s/g, '').toLowerCase().replace(/[!！~～。.]+$/, '')
+  const tight = text
+    .replace(/\s/g, '')
+    .toLowerCase()
+    .replace(/[!！~～。.]+$/, '')
   const word = wordTable.get(tight)
   if (word === 'query') return { kind: 'query', ticket: null }
   if (word) return { kind: word } as Command
@@ -157,7 +167,11 @@ function originalTail(input: string, matched: string): string | null {
   const target = matched.replace(/\s/g, '')
   const original = input.trim()
   for (let i = 0; i <= Math.min(original.length, matched.length * 3 + 8); i++) {
-    if (compact(original.slice(0, i)) === target) return original.slice(i).replace(/^[\s:：,，、。.]+/, '').trim()
+    if (compact(original.slice(0, i)) === target)
+      return original
+        .slice(i)
+        .replace(/^[\s:：,，、。.]+/, '')
+        .trim()
   }
   return null
 }
@@ -176,9 +190,18 @@ export function splitMessage(text: string, limit = MESSAGE_LIMIT): string[] {
   while (chars.length - start > limit) {
     const window = chars.slice(start, start + limit)
     let cut = lastIndex(window, (c) => SENTENCE_END.test(c))
-    if (cut < limit / 2) cut = Math.max(cut, lastIndex(window, (c) => /[，,、 ]/.test(c)))
+    if (cut < limit / 2)
+      cut = Math.max(
+        cut,
+        lastIndex(window, (c) => /[，,、 ]/.test(c)),
+      )
     const end = cut >= limit / 3 ? cut + 1 : limit
-    parts.push(chars.slice(start, start + end).join('').trim())
+    parts.push(
+      chars
+        .slice(start, start + end)
+        .join('')
+        .trim(),
+    )
     start += end
   }
   const tail = chars.slice(start).join('').trim()

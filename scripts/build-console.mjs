@@ -67,7 +67,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       try {
         await import('vite')
       } catch {
-        process.stderr.write('console: Vite is not installed (production install?), so admin/dist was not built; run npm run build:console where dev dependencies are installed\n')
+        process.stderr.write(
+          'console: Vite is not installed (production install?), so admin/dist was not built; run npm run build:console where dev dependencies are installed\n',
+        )
         process.exit(0)
       }
     }

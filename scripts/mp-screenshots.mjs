@@ -15,7 +15,11 @@ import { chromium } from 'playwright-core'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const pages = mkdtempSync(join(tmpdir(), 'mp-screens-'))
-execFileSync(process.execPath, ['--import', 'tsx', 'test-mp/screens/render.ts', pages], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'test' } })
+execFileSync(process.execPath, ['--import', 'tsx', 'test-mp/screens/render.ts', pages], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, NODE_ENV: 'test' },
+})
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
@@ -23,7 +27,9 @@ const browser = await chromium.launch({
 })
 try {
   const page = await browser.newPage({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2 })
-  for (const file of readdirSync(pages).filter((f) => f.endsWith('.html')).sort()) {
+  for (const file of readdirSync(pages)
+    .filter((f) => f.endsWith('.html'))
+    .sort()) {
     await page.goto(`file://${join(pages, file)}`)
     const png = join(root, 'docs/screenshots', file.replace(/\.html$/, '.png'))
     await page.screenshot({ path: png, fullPage: false })

@@ -42,7 +42,15 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
   if (source === 'ephemeral') logger.warn('no LIAISON_SECRET_KEY: personal data in this throw-away store uses a temporary key')
   const store = options.store ?? (await openStore(config.store.url))
   const wechat = config.wechat.enabled
-    ? new WeChatClient({ appId: config.wechat.appId, secret: config.wechat.secret!, apiBase: config.wechat.apiBase, timeoutMs: config.wechat.timeoutMs, miniprogramState: config.wechat.miniprogramState, logger, clock })
+    ? new WeChatClient({
+        appId: config.wechat.appId,
+        secret: config.wechat.secret!,
+        apiBase: config.wechat.apiBase,
+        timeoutMs: config.wechat.timeoutMs,
+        miniprogramState: config.wechat.miniprogramState,
+        logger,
+        clock,
+      })
     : null
   const adapters = {
     wechat,
@@ -59,7 +67,12 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
   let stopJobs: (() => Promise<unknown>) | null = null
 
   return {
-    config, store, services, logger, http, jobs,
+    config,
+    store,
+    services,
+    logger,
+    http,
+    jobs,
     startJobs() {
       stopJobs ??= startJobs(jobs, { store, clock, logger, timeZone: config.business.timeZone })
       services.dispatcher.start()

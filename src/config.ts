@@ -37,9 +37,16 @@ const schema = z.strictObject({
     secretKeyId: z.string().regex(/^[a-z0-9]{1,16}$/, 'must be 1-16 lowercase letters or digits'),
     previousKeys: z.record(z.string().regex(/^[a-z0-9]{1,16}$/), hexKey),
     adminPassword: z.string().min(8, 'must be at least 8 characters').nullable(),
-    sessionTtlHours: z.number().positive().max(24 * 30),
+    sessionTtlHours: z
+      .number()
+      .positive()
+      .max(24 * 30),
     sessionIdleMinutes: z.number().positive(),
-    scryptCost: z.number().int().min(1024).refine((n) => (n & (n - 1)) === 0, 'must be a power of two'),
+    scryptCost: z
+      .number()
+      .int()
+      .min(1024)
+      .refine((n) => (n & (n - 1)) === 0, 'must be a power of two'),
     loginMaxFailures: z.number().int().min(1),
     loginWindowMinutes: z.number().positive(),
   }),
@@ -68,15 +75,31 @@ const schema = z.strictObject({
   meetings: z.strictObject({
     _doc: doc,
     reminderHours: z.array(z.number().positive()).max(5),
-    checkInOpensMinutesBefore: z.number().int().min(0).max(24 * 60),
-    remindCooldownMinutes: z.number().int().min(0).max(24 * 60),
+    checkInOpensMinutesBefore: z
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 60),
+    remindCooldownMinutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 60),
   }),
   uploads: z.strictObject({
     _doc: doc,
     dir: z.string().min(1),
-    maxBytes: z.number().int().min(1024).max(50 * 1024 * 1024),
+    maxBytes: z
+      .number()
+      .int()
+      .min(1024)
+      .max(50 * 1024 * 1024),
     maxPerCase: z.number().int().min(0).max(20),
-    linkMinutes: z.number().int().min(1).max(24 * 60),
+    linkMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60),
   }),
   privacy: z.strictObject({
     _doc: doc,
@@ -87,7 +110,14 @@ const schema = z.strictObject({
   analysis: z.strictObject({
     _doc: doc,
     windowDays: z.number().int().min(1).max(366),
-    spike: z.strictObject({ messages: z.number().int().min(2).max(1000), hours: z.number().int().min(1).max(24 * 30) }),
+    spike: z.strictObject({
+      messages: z.number().int().min(2).max(1000),
+      hours: z
+        .number()
+        .int()
+        .min(1)
+        .max(24 * 30),
+    }),
     spikeSchedule: z.string().min(1),
     weeklySchedule: z.string().min(1),
   }),
@@ -96,19 +126,24 @@ const schema = z.strictObject({
     qrLinkPrefix: z.url(),
     landingPage: z.string().regex(/^[a-z0-9_/-]+$/i, 'must be a page path such as pages/index/index'),
   }),
-  wechat: z.strictObject({
-    _doc: doc,
-    enabled: z.boolean(),
-    appId: z.string(),
-    secret: z.string().min(1).nullable(),
-    apiBase: z.url(),
-    timeoutMs: z.number().int().min(100).max(60_000),
-    miniprogramState: z.enum(['developer', 'trial', 'formal']),
-    contentCheck: z.boolean(),
-    templates: z.record(z.string(), z.strictObject({ id: z.string(), longTerm: z.boolean(), page: z.string(), data: z.record(z.string(), z.string()) })),
-    kindTemplates: z.record(z.string(), z.string()),
-    pages: z.partialRecord(z.enum(['case', 'meeting', 'survey', 'quiz', 'reading', 'digest', 'notice']), z.string().regex(/^[a-z0-9_/-]+$/i, 'must be a page path such as pages/meeting/meeting')),
-  }).refine((w) => !w.enabled || (w.appId && w.secret), { message: 'enabled needs appId and secret (env LIAISON_WECHAT_SECRET)' }),
+  wechat: z
+    .strictObject({
+      _doc: doc,
+      enabled: z.boolean(),
+      appId: z.string(),
+      secret: z.string().min(1).nullable(),
+      apiBase: z.url(),
+      timeoutMs: z.number().int().min(100).max(60_000),
+      miniprogramState: z.enum(['developer', 'trial', 'formal']),
+      contentCheck: z.boolean(),
+      templates: z.record(z.string(), z.strictObject({ id: z.string(), longTerm: z.boolean(), page: z.string(), data: z.record(z.string(), z.string()) })),
+      kindTemplates: z.record(z.string(), z.string()),
+      pages: z.partialRecord(
+        z.enum(['case', 'meeting', 'survey', 'quiz', 'reading', 'digest', 'notice']),
+        z.string().regex(/^[a-z0-9_/-]+$/i, 'must be a page path such as pages/meeting/meeting'),
+      ),
+    })
+    .refine((w) => !w.enabled || (w.appId && w.secret), { message: 'enabled needs appId and secret (env LIAISON_WECHAT_SECRET)' }),
   wecom: z.strictObject({
     _doc: doc,
     apiBase: z.url(),

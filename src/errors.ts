@@ -72,7 +72,10 @@ export class RateLimitError extends AppError {
 }
 /** The path exists but not with this method; `allowed` becomes the Allow header. */
 export class MethodNotAllowedError extends AppError {
-  constructor(readonly allowed: string, message = '不支持这种请求方式') {
+  constructor(
+    readonly allowed: string,
+    message = '不支持这种请求方式',
+  ) {
     super('method_not_allowed', message)
   }
 }

@@ -16,7 +16,9 @@ async function main() {
   const liaison = await build(config)
   const { logger, store, services } = liaison
   const admin = await ensureAdmin(store, services.passwords, services.audit, config.security.adminPassword)
-  const demoLogins = config.demo.seedOnEmptyStore ? await seedDemo(store, services.importer, demoDirectory({ today: localDate(new Date(), config.business.timeZone) })) : null
+  const demoLogins = config.demo.seedOnEmptyStore
+    ? await seedDemo(store, services.importer, demoDirectory({ today: localDate(new Date(), config.business.timeZone) }))
+    : null
   // A demo just seeded gets a published meeting too, so the console shows notices and answers at once.
   if (demoLogins) await seedDemoMeeting(store, services, config.business.timeZone, new Date())
   // …and a running campaign with reading published and scheduled.

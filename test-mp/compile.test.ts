@@ -15,7 +15,7 @@ const wcsc = require('miniprogram-compiler/src/wcsc')
  * called directly: miniprogram-simulate caches a template per component per process,
  * so a page first rendered by the page tests would not be compiled again.)
  */
-describe('mini-program: WeChat\'s compilers accept every page and component', () => {
+describe("mini-program: WeChat's compilers accept every page and component", () => {
   let gwx: (path: string) => unknown
   before(function () {
     this.timeout(120_000)
@@ -35,7 +35,7 @@ describe('mini-program: WeChat\'s compilers accept every page and component', ()
     })
   }
 
-  it('compiles app.wxss and every page\'s and component\'s WXSS', () => {
+  it("compiles app.wxss and every page's and component's WXSS", () => {
     const files = ['app', ...ownViews()]
     const result = wcsc(MP_ROOT, files, { maxBuffer: 64 * 1024 * 1024 })
     if (result instanceof Error) throw result

@@ -54,7 +54,7 @@ describe('mini-program: the deputy workbench', () => {
     expect(mine.body).to.include({ status: 'replied', reply: '已联系环卫所，明天起每天清运两次。' })
   })
 
-  it('shows the backend\'s words when a binding code is wrong, and binds nothing', async () => {
+  it("shows the backend's words when a binding code is wrong, and binds nothing", async () => {
     holdPhone(app, 'o-someone')
     const workbench = await openPage('pages/deputy/index')
     await workbench.type('.code-input', '000000')
@@ -90,7 +90,7 @@ describe('mini-program: the deputy workbench', () => {
     expect(workbench.text()).to.include('我的待办：暂时没有要办的事')
   })
 
-    it('saves the digest preferences: weekends off, also by the bot, at 07:00', async () => {
+  it('saves the digest preferences: weekends off, also by the bot, at 07:00', async () => {
     await phoneOfZhang(app)
     const page = await openPage('pages/deputy/digest')
     expect(page.text()).to.include('按联络站统一时间').and.include('微信私聊（联络助手）未选')

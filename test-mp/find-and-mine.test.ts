@@ -44,7 +44,11 @@ describe('mini-program: 我的 and 关怀模式', () => {
   it('sizes 关怀模式 by the MIIT rules: body ≥ 18 pt, line spacing ≥ 1.3, tap targets ≥ 60 dp', () => {
     const wxss = readFileSync(`${MP_ROOT}/app.wxss`, 'utf8')
     const care = wxss.slice(wxss.indexOf('.shell.care {'), wxss.indexOf('}', wxss.indexOf('.shell.care {')))
-    const token = (name: string) => care.match(new RegExp(`${name}:\\s*(?:600 )?(\\d+)rpx\\s*/\\s*(\\d+)rpx`))!.slice(1).map(Number)
+    const token = (name: string) =>
+      care
+        .match(new RegExp(`${name}:\\s*(?:600 )?(\\d+)rpx\\s*/\\s*(\\d+)rpx`))!
+        .slice(1)
+        .map(Number)
     // On a 375-point phone 750rpx fill the width: 2rpx are one point (pt) or one dp.
     for (const name of ['--td-font-body-large', '--td-font-body-medium', '--td-font-mark-large']) {
       const [size, lineHeight] = token(name)
@@ -56,7 +60,7 @@ describe('mini-program: 我的 and 关怀模式', () => {
     expect(Number(care.match(/line-height:\s*([\d.]+);/)![1])).to.be.at.least(1.3)
   })
 
-  it('turns 关怀模式 on by itself when the phone\'s font is large', async () => {
+  it("turns 关怀模式 on by itself when the phone's font is large", async () => {
     holdPhone(app, 'o-care-auto')
     const standard = await openPage('pages/index/index')
     expect(careOn(standard)).to.equal(false)
@@ -79,7 +83,7 @@ describe('mini-program: 我的 and 关怀模式', () => {
     expect(careOn(list)).to.equal(true)
     await mine.emit('#care', 'change', { value: false })
     phone.fontSizeSetting = 24
-    expect(careOn(await openPage('pages/case/new'))).to.equal(false, 'the person\'s own choice wins over the phone\'s font')
+    expect(careOn(await openPage('pages/case/new'))).to.equal(false, "the person's own choice wins over the phone's font")
   })
 
   it('asks for WeChat notifications from 我的 and records the answer', async () => {

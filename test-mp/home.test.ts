@@ -18,14 +18,14 @@ describe('mini-program: 首页', () => {
     expect(phone.navigations.at(-1)).to.deep.equal({ how: 'navigateTo', url: '/pages/case/list' })
   })
 
-  it('shows a deputy\'s card after their code is scanned, with one big 给代表留言 button', async () => {
+  it("shows a deputy's card after their code is scanned, with one big 给代表留言 button", async () => {
     const home = await openPage(`pages/index/index?scene=${encodeURIComponent('d=DP0001')}`)
     expect(home.text()).to.include('张伟 代表').and.include('市人大代表').and.include('环境保护').and.include('轻工街道代表联络站')
     await home.tap('#write')
     expect(phone.navigations.at(-1)!.url).to.equal('/pages/case/new?deputyCode=DP0001')
   })
 
-  it('shows a station\'s card with its deputies and who is on duty today', async () => {
+  it("shows a station's card with its deputies and who is on duty today", async () => {
     const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
     await app.liaison.store.deputies.update('dp0001', { dutyDates: [today] })
     const home = await openPage(`pages/index/index?scene=${encodeURIComponent('s=ST001')}`)
@@ -33,7 +33,7 @@ describe('mini-program: 首页', () => {
     expect(home.text()).to.include('王芳')
   })
 
-  it('says what is wrong with an unknown code, in the backend\'s words', async () => {
+  it("says what is wrong with an unknown code, in the backend's words", async () => {
     const home = await openPage(`pages/index/index?scene=${encodeURIComponent('d=DP9999')}`)
     expect(home.text()).to.include('未找到该代表')
   })

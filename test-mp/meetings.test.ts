@@ -21,7 +21,7 @@ describe('mini-program: meetings', () => {
   })
   afterEach(() => app.close())
 
-  it('answers 参加, then checks in by scanning the meeting\'s code within the window', async () => {
+  it("answers 参加, then checks in by scanning the meeting's code within the window", async () => {
     await phoneOfZhang(app)
     const list = await openPage('pages/meetings/index')
     expect(list.textOf('.meeting')).to.include('市人大常委会第十次会议').and.include('11月26日 周四 09:30').and.include('还未回复是否参加')
@@ -43,7 +43,7 @@ describe('mini-program: meetings', () => {
     expect(again.text()).to.include('已签到（11月26日 周四 09:20）')
   })
 
-  it('says in the backend\'s words why a check-in days before the meeting is refused', async () => {
+  it("says in the backend's words why a check-in days before the meeting is refused", async () => {
     await phoneOfZhang(app)
     const door = await openPage(`pages/meetings/checkin?code=${meeting.shortCode}`)
     expect(door.text()).to.include('没有签到成功')

@@ -46,7 +46,9 @@ describe('mini-program: a knowledge quiz', () => {
     await page.tap('.submit')
 
     expect(page.textOf('.score')).to.include('50 分').and.include('满分 50 分')
-    expect(page.text()).to.include('答对了').and.match(/解析：(多选)?解析\d/)
+    expect(page.text())
+      .to.include('答对了')
+      .and.match(/解析：(多选)?解析\d/)
     expect(page.text()).not.to.include('答错了')
     await page.tap('.board')
     expect(page.text()).to.include('排行榜').and.include('第 1 名')

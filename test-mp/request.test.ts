@@ -48,7 +48,7 @@ describe('mini-program: talking to the backend', () => {
     expect(mine.items.map((c: { id: string }) => c.id)).to.deep.equal([again.id])
   })
 
-  it('hands on the backend\'s own Chinese message and details', async () => {
+  it("hands on the backend's own Chinese message and details", async () => {
     holdPhone(app, 'o-request-refused')
     const refused = await request('POST', '/api/mp/cases', { text: '想反映一个问题' }, { idempotencyKey: newIdempotencyKey() }).catch((e: unknown) => e)
     expect(refused).to.deep.include({ status: 422, code: 'consent_required', message: '请先阅读并同意个人信息保护说明' })

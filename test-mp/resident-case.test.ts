@@ -28,7 +28,7 @@ describe('mini-program story: a resident writes to a deputy and follows the case
   })
   after(() => app.close())
 
-  it('scans a deputy\'s code, agrees to the notice, writes with a photo, and sees the ticket and who will handle it', async () => {
+  it("scans a deputy's code, agrees to the notice, writes with a photo, and sees the ticket and who will handle it", async () => {
     holdPhone(app, 'o-story-writer')
     const home = await openPage(`pages/index/index?scene=${encodeURIComponent('d=DP0001')}`)
     expect(home.text()).to.include('张伟 代表')
@@ -62,7 +62,7 @@ describe('mini-program story: a resident writes to a deputy and follows the case
     expect(result.textOf('#subscribed')).to.equal('好的，有答复时会通过微信通知您')
   })
 
-  it('follows the case to the deputy\'s reply, rates it 2, and asks for it to be handled again', async () => {
+  it("follows the case to the deputy's reply, rates it 2, and asks for it to be handled again", async () => {
     holdPhone(app, 'o-story-follower')
     const home = await openPage(`pages/index/index?scene=${encodeURIComponent('d=DP0001')}`)
     await home.tap('#write')
@@ -124,7 +124,7 @@ describe('mini-program story: a resident writes to a deputy and follows the case
     expect(await casesOf(app, 'o-story-empty')).to.have.length(0)
   })
 
-  it('leaves the phone number WeChat holds, through WeChat\'s own button', async () => {
+  it("leaves the phone number WeChat holds, through WeChat's own button", async () => {
     holdPhone(app, 'o-story-phone')
     app.fake.addPhoneCode('phone-code-1', '13655556666')
     const write = await openPage('pages/case/new?deputyCode=DP0001')

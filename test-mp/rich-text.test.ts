@@ -18,7 +18,10 @@ describe('mini-program: reading items as rich text', () => {
     )
     const text = JSON.stringify(nodes)
     expect(text).not.to.match(/alert|steal|display|iframe|框|javascript|http:\/\/|onclick|color:red/)
-    expect(nodes).to.deep.include({ name: 'img', attrs: { src: 'https://api.example.gov.cn/api/mp/uploads/u1.jpg', alt: '图', style: 'max-width: 100%; height: auto;' } })
+    expect(nodes).to.deep.include({
+      name: 'img',
+      attrs: { src: 'https://api.example.gov.cn/api/mp/uploads/u1.jpg', alt: '图', style: 'max-width: 100%; height: auto;' },
+    })
     expect(text).to.include('"name":"h2"').and.include('"name":"strong"').and.include('"name":"li"').and.include('依法&履职').and.include('详见')
     expect(nodes.filter((n: any) => n.name === 'img')).to.have.length(1)
   })

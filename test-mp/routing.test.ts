@@ -28,7 +28,7 @@ describe('mini-program: every scene and notification lands on its page', () => {
   const config = loadConfig()
   const qr = new QrCodeRenderer({ qrLinkPrefix: config.miniprogram.qrLinkPrefix, cityName: config.business.cityName })
 
-  it('shows the deputy\'s card for d= and the station\'s for s=, from a printed poster and from a mini-program code', async () => {
+  it("shows the deputy's card for d= and the station's for s=, from a printed poster and from a mini-program code", async () => {
     const poster = await openPage(`pages/index/index?q=${encodeURIComponent(qr.linkFor(deputyScene('DP0002')))}`)
     expect(poster.text()).to.include('王芳 代表')
     const code = await openPage(`pages/index/index?scene=${encodeURIComponent('s=ST002')}`)
@@ -37,7 +37,7 @@ describe('mini-program: every scene and notification lands on its page', () => {
     expect(stationPoster.text()).to.include('轻工街道代表联络站')
   })
 
-  it('opens a meeting\'s check-in for m= and a survey for v=', async () => {
+  it("opens a meeting's check-in for m= and a survey for v=", async () => {
     await openPage(`pages/index/index?scene=${encodeURIComponent('m=HY7K2Q9A')}`)
     expect(phone.navigations.at(-1)).to.deep.equal({ how: 'redirectTo', url: '/pages/meetings/checkin?code=HY7K2Q9A' })
     await openPage(`pages/index/index?scene=${encodeURIComponent('v=WJ0001')}`)
@@ -45,7 +45,11 @@ describe('mini-program: every scene and notification lands on its page', () => {
   })
 
   const subjects: Array<[string, Record<string, unknown>, string]> = [
-    ['case.replied', { caseId: 'cs-00000000-0000-4000-8000-000000000001', ticket: '20261123-0001' }, '/pages/case/detail?caseId=cs-00000000-0000-4000-8000-000000000001'],
+    [
+      'case.replied',
+      { caseId: 'cs-00000000-0000-4000-8000-000000000001', ticket: '20261123-0001' },
+      '/pages/case/detail?caseId=cs-00000000-0000-4000-8000-000000000001',
+    ],
     ['meeting.published', { meetingId: 'mt-1a2b3c' }, '/pages/meetings/detail?meetingId=mt-1a2b3c'],
     ['survey.published', { surveyId: 'sv-1a2b' }, '/pages/survey/answer?surveyId=sv-1a2b'],
     ['ballot.published', { surveyId: 'sv-ballot' }, '/pages/survey/answer?surveyId=sv-ballot'],
@@ -84,7 +88,7 @@ describe('mini-program: every scene and notification lands on its page', () => {
     expect(page.text()).to.include('公交站的候车亭玻璃碎了').and.include('已报公交公司，本周内更换。')
   })
 
-  it('sends a deputy who opens a case notification on to the workbench\'s case page', async () => {
+  it("sends a deputy who opens a case notification on to the workbench's case page", async () => {
     holdPhone(app, 'o-routing-resident-2')
     const write = await openPage('pages/case/new?deputyCode=DP0001')
     await write.tap('#agree')

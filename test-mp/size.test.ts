@@ -18,7 +18,8 @@ function resolveModule(from: string, spec: string): string | null {
   for (const candidate of [base, `${base}.js`, join(base, 'index.js')]) if (existsSync(candidate) && statSync(candidate).isFile()) return normalize(candidate)
   // A bare package inside TDesign's own miniprogram_npm (tslib, dayjs …).
   const nested = join(MP_ROOT, 'miniprogram_npm/tdesign-miniprogram/miniprogram_npm', spec)
-  for (const candidate of [nested, `${nested}.js`, join(nested, 'index.js')]) if (existsSync(candidate) && statSync(candidate).isFile()) return normalize(candidate)
+  for (const candidate of [nested, `${nested}.js`, join(nested, 'index.js')])
+    if (existsSync(candidate) && statSync(candidate).isFile()) return normalize(candidate)
   return null
 }
 
@@ -40,7 +41,11 @@ function mainPackageFiles(): Set<string> {
     if (file.endsWith('.json')) {
       const using = (JSON.parse(text).usingComponents ?? {}) as Record<string, string>
       for (const target of Object.values(using)) {
-        const base = target.startsWith('/') ? join(MP_ROOT, target) : target.startsWith('.') ? join(dirname(file), target) : join(MP_ROOT, 'miniprogram_npm', target)
+        const base = target.startsWith('/')
+          ? join(MP_ROOT, target)
+          : target.startsWith('.')
+            ? join(dirname(file), target)
+            : join(MP_ROOT, 'miniprogram_npm', target)
         addView(base)
       }
     } else if (file.endsWith('.js')) {
@@ -48,7 +53,8 @@ function mainPackageFiles(): Set<string> {
     } else if (file.endsWith('.wxss')) {
       for (const m of text.matchAll(/@import\s+["']([^"']+)["']/g)) add(normalize(m[1].startsWith('/') ? join(MP_ROOT, m[1]) : join(dirname(file), m[1])))
     } else if (file.endsWith('.wxml') || file.endsWith('.wxs')) {
-      for (const m of text.matchAll(/<(?:import|include|wxs)[^>]*\bsrc=["']([^"']+)["']/g)) add(normalize(m[1].startsWith('/') ? join(MP_ROOT, m[1]) : join(dirname(file), m[1])))
+      for (const m of text.matchAll(/<(?:import|include|wxs)[^>]*\bsrc=["']([^"']+)["']/g))
+        add(normalize(m[1].startsWith('/') ? join(MP_ROOT, m[1]) : join(dirname(file), m[1])))
       for (const m of text.matchAll(/require\(\s*["']([^"']+)["']/g)) add(normalize(join(dirname(file), m[1])))
     }
   }
@@ -56,7 +62,7 @@ function mainPackageFiles(): Set<string> {
 }
 
 describe('mini-program: the main package', () => {
-  it('stays under WeChat\'s 2 MB limit, TDesign included', () => {
+  it("stays under WeChat's 2 MB limit, TDesign included", () => {
     const files = mainPackageFiles()
     const bytes = [...files].reduce((sum, f) => sum + statSync(f).size, 0)
     const npm = [...files].filter((f) => relative(MP_ROOT, f).startsWith('miniprogram_npm'))

@@ -11,13 +11,24 @@ describe('mini-program: study campaigns', () => {
   beforeEach(async () => {
     app = await startBackend()
     const organizer = await office(app)
-    campaignId = (await created(organizer.post('/api/admin/campaigns', {
-      title: '学习贯彻代表法', startsAt: '2026-11-23T09:00:00+08:00', endsAt: '2026-12-23T09:00:00+08:00', audience: { stationIds: ['st001'] },
-    }))).id
-    await created(organizer.post(`/api/admin/campaigns/${campaignId}/items`, {
-      title: '代表法全文', summary: '必读', required: true,
-      body: '<h2>第一章 总则</h2><p>第一条 为了保证代表依法行使职权，<strong>制定本法</strong>。</p><script>alert(1)</script>',
-    }))
+    campaignId = (
+      await created(
+        organizer.post('/api/admin/campaigns', {
+          title: '学习贯彻代表法',
+          startsAt: '2026-11-23T09:00:00+08:00',
+          endsAt: '2026-12-23T09:00:00+08:00',
+          audience: { stationIds: ['st001'] },
+        }),
+      )
+    ).id
+    await created(
+      organizer.post(`/api/admin/campaigns/${campaignId}/items`, {
+        title: '代表法全文',
+        summary: '必读',
+        required: true,
+        body: '<h2>第一章 总则</h2><p>第一条 为了保证代表依法行使职权，<strong>制定本法</strong>。</p><script>alert(1)</script>',
+      }),
+    )
   })
   afterEach(() => app.close())
 

@@ -68,7 +68,12 @@ describe('mini-program: surveys, consultations and ballots', () => {
 
   it('casts a ballot: 选 1 至 2 项 among the candidate projects, never a third', async () => {
     const organizer = await office(app)
-    const ballot = await created(organizer.post('/api/admin/surveys', ballotBody({ ballot: { passRule: 'roll_majority', maxChosen: 2, roll: { deputyIds: ['dp0001', 'dp0002', 'dp0003'] } } })))
+    const ballot = await created(
+      organizer.post(
+        '/api/admin/surveys',
+        ballotBody({ ballot: { passRule: 'roll_majority', maxChosen: 2, roll: { deputyIds: ['dp0001', 'dp0002', 'dp0003'] } } }),
+      ),
+    )
     await asDeputy(app, 'dp0001')
     holdPhone(app, 'o-deputy-dp0001')
     const list = await openPage('pages/survey/index')
@@ -87,6 +92,10 @@ describe('mini-program: surveys, consultations and ballots', () => {
     await created(organizer.post(`/api/admin/surveys/${ballot.id}/close`))
     const results = await organizer.get(`/api/admin/surveys/${ballot.id}/results`)
     expect(results.body.ballot.ballotsCast).to.equal(1)
-    expect(results.body.ballot.projects.map((p: { label: string; votes: number }) => `${p.label} ${p.votes}`)).to.deep.equal(['老旧小区加装电梯 1', '口袋公园 1', '社区食堂 0'])
+    expect(results.body.ballot.projects.map((p: { label: string; votes: number }) => `${p.label} ${p.votes}`)).to.deep.equal([
+      '老旧小区加装电梯 1',
+      '口袋公园 1',
+      '社区食堂 0',
+    ])
   })
 })

@@ -21,7 +21,14 @@ export async function buildStation(app: TestApp, overrides: Partial<Station> = {
   const district: Region = { id: `fd${n}`, name: `新区${n}区`, kind: 'district', parentId: null }
   const street: Region = { id: `fs${n}`, name: `新区${n}街道`, kind: 'street', parentId: district.id }
   const station: Station = {
-    id: `fst${n}`, code: `FST${n}`, name: `新区${n}街道代表联络站`, kind: 'community', address: `新区路${n}号`, regionIds: [street.id], receptionDays: ['wed'], ...overrides,
+    id: `fst${n}`,
+    code: `FST${n}`,
+    name: `新区${n}街道代表联络站`,
+    kind: 'community',
+    address: `新区路${n}号`,
+    regionIds: [street.id],
+    receptionDays: ['wed'],
+    ...overrides,
   }
   await app.liaison.services.importer.import({ regions: [district, street], stations: [station] }, null)
   return { district, street, station }

@@ -29,7 +29,15 @@ export function smallCity(): Required<DirectoryFile> {
     { id: 'st003', code: 'ST003', name: '光明社区代表联络点', kind: 'community', address: '光明路3号', regionIds: ['c010102'], receptionDays: ['fri'] },
   ]
   const deputy = (n: number, over: Partial<Deputy>): Deputy => ({
-    id: `dp000${n}`, code: `DP000${n}`, name: `代表${n}`, level: 'city', stationIds: ['st001'], topics: [], phone: null, dutyDates: [], ...over,
+    id: `dp000${n}`,
+    code: `DP000${n}`,
+    name: `代表${n}`,
+    level: 'city',
+    stationIds: ['st001'],
+    topics: [],
+    phone: null,
+    dutyDates: [],
+    ...over,
   })
   const deputies: Deputy[] = [
     deputy(1, { name: '张伟', topics: ['环境保护'], phone: '13800000001', dutyDates: ['2026-11-25'] }),
@@ -60,7 +68,15 @@ export function caseCity(): Required<DirectoryFile> {
     { id: 's0301', name: '东安街道', kind: 'street', parentId: 'd03' },
     { id: 'c030101', name: '东安社区', kind: 'community', parentId: 's0301' },
   )
-  city.stations.push({ id: 'st004', code: 'ST004', name: '新华街道代表联络站', kind: 'community', address: '新华路1号', regionIds: ['s0201'], receptionDays: ['mon'] })
+  city.stations.push({
+    id: 'st004',
+    code: 'ST004',
+    name: '新华街道代表联络站',
+    kind: 'community',
+    address: '新华路1号',
+    regionIds: ['s0201'],
+    receptionDays: ['mon'],
+  })
   city.staff.push(
     { id: 'sf04', name: '王五', role: 'station_staff', stationIds: ['st004'], username: 'wangwu', password: STAFF_PASSWORD },
     { id: 'sf05', name: '钱七', role: 'organizer', stationIds: [], regionIds: ['d02'], username: 'qianqi', password: STAFF_PASSWORD },

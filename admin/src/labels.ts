@@ -12,13 +12,34 @@ export const STATUS_OPTIONS = [
 ]
 
 /** The topics of config/default.json (business.topics). */
-export const TOPICS = ['环境保护', '交通出行', '教育', '医疗卫生', '社会保障', '城乡建设', '营商环境', '社区治理', '农业农村', '文化旅游', '安全生产', '法治', '其他']
+export const TOPICS = [
+  '环境保护',
+  '交通出行',
+  '教育',
+  '医疗卫生',
+  '社会保障',
+  '城乡建设',
+  '营商环境',
+  '社区治理',
+  '农业农村',
+  '文化旅游',
+  '安全生产',
+  '法治',
+  '其他',
+]
 
 export const RATING_OPTIONS = [5, 4, 3, 2, 1].map((r) => ({ value: String(r), label: `${r} 分` }))
 
 /** TDesign tag themes for the server's SLA tones. */
 export const SLA_THEME: Record<string, 'danger' | 'warning' | 'primary' | 'default'> = { overdue: 'danger', today: 'warning', soon: 'primary', ok: 'default' }
 
-const dateTime = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+const dateTime = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai',
+  month: 'numeric',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+})
 /** "12月1日 09:30" in the business time zone. */
 export const when = (iso: string | null | undefined) => (iso ? dateTime.format(new Date(iso)).replace(/\//, '月').replace(/\s/, '日 ') : '')

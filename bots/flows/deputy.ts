@@ -85,16 +85,9 @@ async function guarded(turn: Turn, action: () => Promise<void>): Promise<true> {
 async function bind(turn: Turn, code: string) {
   const bound = await turn.client.bind(turn.person.personId, code)
   if (bound.deputy) {
-    turn.say(lines(
-      `绑定成功！${bound.deputy.name}代表，您好。`,
-      '以后群众的留言、办理提醒会通过这里发给您。',
-      '发送"待办"查看待办留言。',
-    ))
+    turn.say(lines(`绑定成功！${bound.deputy.name}代表，您好。`, '以后群众的留言、办理提醒会通过这里发给您。', '发送"待办"查看待办留言。'))
   } else if (bound.staff) {
-    turn.say(lines(
-      `绑定成功！${bound.staff.name}，您好。`,
-      '在本站的微信群里发送"绑定站点 站点代码"（如：绑定站点 ST001），站点的通知就会发到群里。',
-    ))
+    turn.say(lines(`绑定成功！${bound.staff.name}，您好。`, '在本站的微信群里发送"绑定站点 站点代码"（如：绑定站点 ST001），站点的通知就会发到群里。'))
   } else turn.say('绑定成功。')
 }
 
@@ -102,14 +95,16 @@ async function todo(turn: Turn) {
   const items = await turn.client.deputyCases(turn.person.personId)
   if (items.length === 0) return turn.say('您目前没有待办留言。')
   const shown = items.slice(0, TODO_LIST_MAX)
-  turn.say(lines(
-    `您有 ${items.length} 件待办留言${items.some((c) => c.overdue) ? '（超期的在前）' : ''}：`,
-    ...shown.map((c, i) => `${i + 1}.【${c.short}】${c.overdue ? '已超期 · ' : ''}${c.statusLabel} · ${oneLine(c.excerpt)}\n   请在${c.replyByText}答复`),
-    items.length > shown.length && `还有 ${items.length - shown.length} 件，请在小程序里查看。`,
-    '',
-    '办理方法（编号用方括号里的四位数）：',
-    `回复 ${shown[0].short} 答复内容`,
-    `受理 ${shown[0].short}`,
-    `转交 ${shown[0].short} 原因`,
-  ))
+  turn.say(
+    lines(
+      `您有 ${items.length} 件待办留言${items.some((c) => c.overdue) ? '（超期的在前）' : ''}：`,
+      ...shown.map((c, i) => `${i + 1}.【${c.short}】${c.overdue ? '已超期 · ' : ''}${c.statusLabel} · ${oneLine(c.excerpt)}\n   请在${c.replyByText}答复`),
+      items.length > shown.length && `还有 ${items.length - shown.length} 件，请在小程序里查看。`,
+      '',
+      '办理方法（编号用方括号里的四位数）：',
+      `回复 ${shown[0].short} 答复内容`,
+      `受理 ${shown[0].short}`,
+      `转交 ${shown[0].short} 原因`,
+    ),
+  )
 }

@@ -151,14 +151,16 @@ async function showPlaces(turn: Turn, flow: MessageFlow, picked: Choice | null) 
   flow.options = children.map((r) => ({ id: r.id, name: r.name, kind: r.kind }))
   turn.state.flow = flow
   const level = !picked ? '您住在哪个区（县）' : picked.kind === 'district' ? '哪个街道（乡镇）' : '哪个社区（村）'
-  turn.say(lines(
-    `请选择${level}，回复数字：`,
-    numbered(flow.options.map((o) => o.name)),
-    picked && `0. 不清楚，就选${picked.name}`,
-    '',
-    !picked && '海报上有编号的（如 ST001、DP0001），也可以直接发编号。',
-    CANCEL_HINT,
-  ))
+  turn.say(
+    lines(
+      `请选择${level}，回复数字：`,
+      numbered(flow.options.map((o) => o.name)),
+      picked && `0. 不清楚，就选${picked.name}`,
+      '',
+      !picked && '海报上有编号的（如 ST001、DP0001），也可以直接发编号。',
+      CANCEL_HINT,
+    ),
+  )
 }
 
 async function chooseTarget(turn: Turn, flow: MessageFlow, target: Target) {
@@ -181,16 +183,9 @@ function addPart(turn: Turn, flow: MessageFlow) {
 function showConfirm(turn: Pick<Turn, 'state' | 'say'>, flow: MessageFlow, before: string | null = null) {
   flow.stage = 'confirm'
   turn.state.flow = flow
-  turn.say(lines(
-    before,
-    '请核对您的留言：',
-    `发给：${flow.target?.label ?? ''}`,
-    `内容：${flow.parts.join('\n')}`,
-    '',
-    '1. 确认提交',
-    '2. 重新填写',
-    '3. 取消',
-  ))
+  turn.say(
+    lines(before, '请核对您的留言：', `发给：${flow.target?.label ?? ''}`, `内容：${flow.parts.join('\n')}`, '', '1. 确认提交', '2. 重新填写', '3. 取消'),
+  )
 }
 
 async function submit(turn: Turn, flow: MessageFlow) {
@@ -218,4 +213,3 @@ async function submit(turn: Turn, flow: MessageFlow) {
 
 const deputyLabel = (d: DeputyMatch) => `${d.name}（${d.levelLabel}${d.station ? `，${d.station}` : ''}）`
 const deputyTarget = (d: DeputyMatch): Target => ({ kind: 'deputy', code: d.code, label: `${d.name}代表${d.station ? `（${d.station}）` : ''}` })
-

@@ -9,10 +9,7 @@ import { lines, oneLine, type Conversation, type Turn } from './turn.js'
  * (/api/bot/people/…), as the mini-program's routes decide it.
  */
 
-export type PrivacyRequest =
-  | { kind: 'withdraw'; ref: string | null }
-  | { kind: 'withdrawConsent' }
-  | { kind: 'erase' }
+export type PrivacyRequest = { kind: 'withdraw'; ref: string | null } | { kind: 'withdrawConsent' } | { kind: 'erase' }
 
 const ERASE_WORDS = new Set(['删除我的信息', '删除我的个人信息', '删除个人信息', '删除我的资料', '删除我的数据', '注销', '注销账号', '注销我的账号'])
 const WITHDRAW_CONSENT_WORDS = new Set(['撤回同意', '取消同意', '不同意了', '撤销同意'])
@@ -85,15 +82,18 @@ async function withdraw(turn: Turn, ref: string | null) {
   if (!ref) {
     const open = mine.filter((c) => WITHDRAWABLE.has(c.status))
     if (!open.length) return turn.say('您没有可以撤回的留言。已经答复或办结的留言不能撤回。')
-    return turn.say(lines(
-      '可以撤回的留言：',
-      ...open.slice(0, 5).map((c, i) => `${i + 1}. ${c.ticket}【${c.statusLabel}】${oneLine(c.excerpt)}`),
-      '',
-      `要撤回哪一条，请发送"撤回 编号"，如：撤回 ${open[0].ticket.slice(-4)}`,
-    ))
+    return turn.say(
+      lines(
+        '可以撤回的留言：',
+        ...open.slice(0, 5).map((c, i) => `${i + 1}. ${c.ticket}【${c.statusLabel}】${oneLine(c.excerpt)}`),
+        '',
+        `要撤回哪一条，请发送"撤回 编号"，如：撤回 ${open[0].ticket.slice(-4)}`,
+      ),
+    )
   }
   const matches = ref.includes('-') ? mine.filter((c) => c.ticket === ref) : mine.filter((c) => c.ticket.endsWith(`-${ref}`))
-  if (matches.length !== 1) return turn.say(matches.length ? `有多条留言以 ${ref} 结尾，请发完整编号。` : `没有找到编号为 ${ref} 的留言。发送"查询"看您的全部留言。`)
+  if (matches.length !== 1)
+    return turn.say(matches.length ? `有多条留言以 ${ref} 结尾，请发完整编号。` : `没有找到编号为 ${ref} 的留言。发送"查询"看您的全部留言。`)
   try {
     const done = await client.withdraw(person.personId, matches[0].ticket)
     turn.say(`已撤回留言 ${done.ticket}，代表不会再办理这条留言。`)

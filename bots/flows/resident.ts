@@ -19,13 +19,7 @@ export const RESIDENT_MENU = lines(
   '还没答复的留言可以发送"撤回"收回；发送"删除我的信息"可删除您的个人信息。',
 )
 
-export const DEPUTY_MENU = lines(
-  '代表专用：',
-  '待办 —— 查看待办留言',
-  '回复 0042 答复内容',
-  '受理 0042',
-  '转交 0042 原因',
-)
+export const DEPUTY_MENU = lines('代表专用：', '待办 —— 查看待办留言', '回复 0042 答复内容', '受理 0042', '转交 0042 原因')
 
 export const residentConversation: Conversation = async (turn) => {
   const { command: cmd, state } = turn
@@ -36,7 +30,9 @@ export const residentConversation: Conversation = async (turn) => {
     case 'cancel':
       if (flow) {
         state.flow = null
-        turn.say(flow.name === 'privacy' ? '好的。没有您的同意，我们暂时不能受理留言。需要时请再发送"留言"。' : '好的，已取消，内容没有提交。需要时请再发送"留言"。')
+        turn.say(
+          flow.name === 'privacy' ? '好的。没有您的同意，我们暂时不能受理留言。需要时请再发送"留言"。' : '好的，已取消，内容没有提交。需要时请再发送"留言"。',
+        )
       } else turn.say(lines('现在没有进行中的事情。', RESIDENT_MENU))
       return true
     case 'help':
@@ -158,31 +154,36 @@ async function query(turn: Turn, ticket: string | null) {
   if (!ticket) {
     const items = await client.cases(person.personId)
     if (items.length === 0) return turn.say('您还没有留言。发送"留言"就可以给人大代表留言。')
-    turn.say(lines(
-      '您最近的留言：',
-      ...items.slice(0, 5).map((c, i) => `${i + 1}. ${c.ticket}【${c.statusLabel}】${oneLine(c.excerpt)}`),
-      '',
-      `看详情请发送"查询 编号"，如：查询 ${items[0].ticket}`,
-    ))
+    turn.say(
+      lines(
+        '您最近的留言：',
+        ...items.slice(0, 5).map((c, i) => `${i + 1}. ${c.ticket}【${c.statusLabel}】${oneLine(c.excerpt)}`),
+        '',
+        `看详情请发送"查询 编号"，如：查询 ${items[0].ticket}`,
+      ),
+    )
     return
   }
   let full = ticket
   if (/^\d{4}$/.test(ticket)) {
     const mine = (await client.cases(person.personId)).filter((c) => c.ticket.endsWith(`-${ticket}`))
-    if (mine.length !== 1) return turn.say(mine.length ? `有多条留言以 ${ticket} 结尾，请发完整编号。` : `没有找到编号为 ${ticket} 的留言。发送"查询"看您的全部留言。`)
+    if (mine.length !== 1)
+      return turn.say(mine.length ? `有多条留言以 ${ticket} 结尾，请发完整编号。` : `没有找到编号为 ${ticket} 的留言。发送"查询"看您的全部留言。`)
     full = mine[0].ticket
   }
   try {
     const c = await client.caseDetail(person.personId, full)
-    turn.say(lines(
-      `留言 ${c.ticket}【${c.statusLabel}】`,
-      `内容：${c.text}`,
-      '办理经过：',
-      ...c.timeline.map((e) => `· ${dayTime(e.at)} ${e.label}${e.note ? `：${e.note}` : ''}`),
-      c.replyByText && `代表会在${c.replyByText}答复您。`,
-      c.reply && `答复：${c.reply}`,
-      c.rating !== null && `您的评分：${c.rating} 分`,
-    ))
+    turn.say(
+      lines(
+        `留言 ${c.ticket}【${c.statusLabel}】`,
+        `内容：${c.text}`,
+        '办理经过：',
+        ...c.timeline.map((e) => `· ${dayTime(e.at)} ${e.label}${e.note ? `：${e.note}` : ''}`),
+        c.replyByText && `代表会在${c.replyByText}答复您。`,
+        c.reply && `答复：${c.reply}`,
+        c.rating !== null && `您的评分：${c.rating} 分`,
+      ),
+    )
   } catch (err) {
     if (err instanceof ApiError && err.status === 404) return turn.say(`没有找到编号为 ${full} 的留言。发送"查询"看您的全部留言。`)
     throw err

@@ -3,9 +3,7 @@ import type { Command } from '../text.js'
 
 /** Where a resident's message goes: a place, a deputy, or a station (from a poster code). */
 export type Target =
-  | { kind: 'region'; id: string; label: string }
-  | { kind: 'deputy'; code: string; label: string }
-  | { kind: 'station'; code: string; label: string }
+  { kind: 'region'; id: string; label: string } | { kind: 'deputy'; code: string; label: string } | { kind: 'station'; code: string; label: string }
 
 export interface Choice {
   id: string
@@ -99,7 +97,14 @@ export const oneLine = (text: string) => text.replace(/\s*\n\s*/g, ' ').trim()
 
 export const numbered = (items: string[]) => items.map((item, i) => `${i + 1}. ${item}`).join('\n')
 
-const PARTS = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false })
+const PARTS = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Asia/Shanghai',
+  month: 'numeric',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+})
 const partsOf = (iso: string) => Object.fromEntries(PARTS.formatToParts(new Date(iso)).map((p) => [p.type, p.value]))
 
 /** "11月30日" in the business time zone (Asia/Shanghai). */

@@ -12,8 +12,7 @@ function deputyService(request) {
     acknowledge: (caseId, note) => act(caseId, 'acknowledge', note ? { note: note } : {}),
     reply: (caseId, text) => act(caseId, 'reply', { text: text }),
     forward: (caseId, department, note) => act(caseId, 'forward', note ? { department: department, note: note } : { department: department }),
-    transfer: (caseId, reason, deputyCode) =>
-      act(caseId, 'transfer', deputyCode ? { reason: reason, deputyCode: deputyCode } : { reason: reason }),
+    transfer: (caseId, reason, deputyCode) => act(caseId, 'transfer', deputyCode ? { reason: reason, deputyCode: deputyCode } : { reason: reason }),
     digestPreferences: () => request('GET', '/api/mp/deputy/digest-preferences'),
     saveDigestPreferences: (prefs) => request('PUT', '/api/mp/deputy/digest-preferences', prefs),
   }

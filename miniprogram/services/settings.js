@@ -7,10 +7,11 @@ let cached = null
 function settingsService(request) {
   return {
     get: () => {
-      if (!cached) cached = request('GET', '/api/mp/settings', undefined, { auth: false }).catch((err) => {
-        cached = null
-        throw err
-      })
+      if (!cached)
+        cached = request('GET', '/api/mp/settings', undefined, { auth: false }).catch((err) => {
+          cached = null
+          throw err
+        })
       return cached
     },
   }

@@ -80,7 +80,13 @@ function createRequest(wxApi, baseUrl) {
       })
       .then(function (session) {
         wxApi.setStorageSync(TOKEN_KEY, session.token)
-        wxApi.setStorageSync('session.profile', { id: session.id, roles: session.roles, deputy: session.deputy, consentVersion: session.consentVersion, hasPhone: session.hasPhone })
+        wxApi.setStorageSync('session.profile', {
+          id: session.id,
+          roles: session.roles,
+          deputy: session.deputy,
+          consentVersion: session.consentVersion,
+          hasPhone: session.hasPhone,
+        })
         return session
       })
     loggingIn.then(clear, clear)
@@ -131,7 +137,10 @@ function createRequest(wxApi, baseUrl) {
             reject({ status: 0, code: 'network', message: NETWORK_MESSAGE, details: [] })
           },
         })
-        if (task && task.onProgressUpdate && onProgress) task.onProgressUpdate(function (p) { onProgress(p.progress) })
+        if (task && task.onProgressUpdate && onProgress)
+          task.onProgressUpdate(function (p) {
+            onProgress(p.progress)
+          })
       })
     }
     const ready = token() ? Promise.resolve() : login()

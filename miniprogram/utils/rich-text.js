@@ -4,7 +4,14 @@
  * rules change: no attributes but an image's https source, no styles but our own sizes.
  * Our own uploads (/api/mp/uploads/…) are read from the backend's address.
  */
-const BLOCK = { p: 'margin: 0 0 0.8em; line-height: 1.7;', h2: 'font-size: 1.25em; font-weight: bold; margin: 0.8em 0 0.4em;', h3: 'font-size: 1.1em; font-weight: bold; margin: 0.6em 0 0.3em;', ul: 'padding-left: 1.5em;', ol: 'padding-left: 1.5em;', li: 'margin-bottom: 0.3em;' }
+const BLOCK = {
+  p: 'margin: 0 0 0.8em; line-height: 1.7;',
+  h2: 'font-size: 1.25em; font-weight: bold; margin: 0.8em 0 0.4em;',
+  h3: 'font-size: 1.1em; font-weight: bold; margin: 0.6em 0 0.3em;',
+  ul: 'padding-left: 1.5em;',
+  ol: 'padding-left: 1.5em;',
+  li: 'margin-bottom: 0.3em;',
+}
 const INLINE = { strong: 'font-weight: bold;', em: 'font-style: italic;', a: 'color: #0052d9;' }
 const SKIP = { script: true, style: true, textarea: true, noscript: true, iframe: true, template: true }
 const ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'", nbsp: '\u00a0' }
@@ -45,14 +52,20 @@ function toNodes(html, apiBase) {
     const name = m[2].toLowerCase()
     if (!m[1] && SKIP[name]) {
       // Their text is code, not reading: skip to the end of the element.
-      const end = String(html).toLowerCase().indexOf('</' + name, pattern.lastIndex)
+      const end = String(html)
+        .toLowerCase()
+        .indexOf('</' + name, pattern.lastIndex)
       pattern.lastIndex = end < 0 ? String(html).length : end
       continue
     }
     const style = BLOCK[name] || INLINE[name]
     if (m[1]) {
       // Close the nearest open tag of this name, and whatever was left open inside it.
-      for (let i = stack.length - 1; i > 0; i--) if (stack[i].tag === name) { stack.length = i; break }
+      for (let i = stack.length - 1; i > 0; i--)
+        if (stack[i].tag === name) {
+          stack.length = i
+          break
+        }
       continue
     }
     if (name === 'br') top().children.push({ name: 'br' })
@@ -71,7 +84,9 @@ function toNodes(html, apiBase) {
 
 /** Drops the field the parser kept (tag); rich-text takes only name, attrs, children, type, text. */
 function strip(nodes) {
-  return nodes.map((n) => (n.type === 'text' ? n : Object.assign({ name: n.name }, n.attrs ? { attrs: n.attrs } : {}, n.children ? { children: strip(n.children) } : {})))
+  return nodes.map((n) =>
+    n.type === 'text' ? n : Object.assign({ name: n.name }, n.attrs ? { attrs: n.attrs } : {}, n.children ? { children: strip(n.children) } : {}),
+  )
 }
 
 module.exports = { toNodes }

@@ -24,7 +24,10 @@ function parseSceneText(scene) {
     const at = pair.indexOf('=')
     if (at < 0) return
     const key = pair.slice(0, at)
-    const value = pair.slice(at + 1).trim().toUpperCase()
+    const value = pair
+      .slice(at + 1)
+      .trim()
+      .toUpperCase()
     if (!/^[A-Z0-9_-]{1,24}$/.test(value)) return
     if (key === 'd') out.deputyCode = value
     if (key === 's') out.stationCode = value

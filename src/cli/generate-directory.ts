@@ -9,8 +9,7 @@ import { dirname, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { FULL_SIZE_DEFAULTS, fullSizeDirectory } from '../demo/full-size.js'
 
-const USAGE =
-  'usage: npm run gen:directory -- <out.json> [--stations N] [--deputies N] [--seed N] [--today YYYY-MM-DD]'
+const USAGE = 'usage: npm run gen:directory -- <out.json> [--stations N] [--deputies N] [--seed N] [--today YYYY-MM-DD]'
 
 class UsageError extends Error {}
 

@@ -108,7 +108,13 @@ function main(args: string[]): number {
   const { regions, stations, deputies } = check.file
   const index = buildRoutingIndex({ regions, stations, deputies })
   // The corpus's model, as the service classifies a place with no office corrections yet.
-  const options: RoutingOptions = { timeZone, deputyCapacity: capacity, topics, topicKeywords: keywords, classifyTopic: compileTopicModel(corpusCounts(topics), null, keywords) }
+  const options: RoutingOptions = {
+    timeZone,
+    deputyCapacity: capacity,
+    topics,
+    topicKeywords: keywords,
+    classifyTopic: compileTopicModel(corpusCounts(topics), null, keywords),
+  }
 
   const now = new Date()
   const out: string[] = []

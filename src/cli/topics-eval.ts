@@ -22,6 +22,10 @@ if (process.argv.includes('--json')) {
   report.topics.forEach((topic, i) => {
     const row = report.confusion[i]
     const total = row.reduce((a, b) => a + b, 0)
-    console.log(`${String(i + 1).padStart(2)} ${topic.padEnd(6, '　')}` + row.map((n) => String(n || '.').padStart(width)).join('') + `  ${total ? pct(row[i] / total) : '-'}`)
+    console.log(
+      `${String(i + 1).padStart(2)} ${topic.padEnd(6, '　')}` +
+        row.map((n) => String(n || '.').padStart(width)).join('') +
+        `  ${total ? pct(row[i] / total) : '-'}`,
+    )
   })
 }

@@ -18,7 +18,15 @@ export async function seedDemoCampaign(store: Store, services: Pick<Services, 'c
   if ((await store.campaigns.search({ limit: 1 })).items.length) return null
   const admin = await store.staff.getByUsername(BUILT_IN_ADMIN)
   if (!admin) return null
-  const office: StaffPrincipal = { kind: 'staff', id: admin.id, name: admin.name, username: admin.username, role: admin.role, stationIds: admin.stationIds, regionIds: admin.regionIds }
+  const office: StaffPrincipal = {
+    kind: 'staff',
+    id: admin.id,
+    name: admin.name,
+    username: admin.username,
+    role: admin.role,
+    stationIds: admin.stationIds,
+    regionIds: admin.regionIds,
+  }
   const campaign = await services.campaigns.create(office, {
     title: '学习贯彻代表法专题学习',
     description: '每月一次、上下同题：全市各级人大代表和联络站工作人员学习代表法，阅读后在小程序“学习”中打卡，写下学习心得。群众也可以关注本活动一起学习。',
@@ -29,9 +37,10 @@ export async function seedDemoCampaign(store: Store, services: Pick<Services, 'c
   await services.campaigns.addItem(office, campaign.id, {
     title: '代表法要点导读',
     summary: '代表的权利和义务、代表在闭会期间的活动、代表联络站的作用。',
-    body: '<h2>一、代表的权利和义务</h2><p>代表依照法律规定参加本级人民代表大会会议，联系人民群众，反映人民群众的意见和要求。</p>'
-      + '<h2>二、闭会期间的活动</h2><p>代表通过<strong>视察、调研、接待群众</strong>等方式开展活动，积极参加统一组织的学习。</p>'
-      + '<h3>学习提示</h3><ul><li>结合本站接待的群众意见思考</li><li>读完后请在小程序打卡，写下一条心得</li></ul>',
+    body:
+      '<h2>一、代表的权利和义务</h2><p>代表依照法律规定参加本级人民代表大会会议，联系人民群众，反映人民群众的意见和要求。</p>' +
+      '<h2>二、闭会期间的活动</h2><p>代表通过<strong>视察、调研、接待群众</strong>等方式开展活动，积极参加统一组织的学习。</p>' +
+      '<h3>学习提示</h3><ul><li>结合本站接待的群众意见思考</li><li>读完后请在小程序打卡，写下一条心得</li></ul>',
     source: '市人大常委会代表工作室',
     required: true,
   })

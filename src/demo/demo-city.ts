@@ -18,16 +18,7 @@ import {
   type StationKind,
   type Weekday,
 } from '../domain/directory.js'
-import {
-  chance,
-  mulberry32,
-  pad,
-  personName,
-  pickWeighted,
-  uniqueUsername,
-  type Random,
-  type Weighted,
-} from './names.js'
+import { chance, mulberry32, pad, personName, pickWeighted, uniqueUsername, type Random, type Weighted } from './names.js'
 
 export const DEFAULT_TODAY = '2026-11-22'
 
@@ -36,8 +27,21 @@ export const DUTY_WINDOW_DAYS = 28
 
 /** The topic vocabulary accepted by the importer. */
 export const TOPICS = [
-  '环境保护', '交通出行', '教育', '医疗卫生', '社会保障', '劳动就业', '城乡建设', '营商环境',
-  '社区治理', '物业管理', '农业农村', '文化旅游', '安全生产', '法治', '其他',
+  '环境保护',
+  '交通出行',
+  '教育',
+  '医疗卫生',
+  '社会保障',
+  '劳动就业',
+  '城乡建设',
+  '营商环境',
+  '社区治理',
+  '物业管理',
+  '农业农村',
+  '文化旅游',
+  '安全生产',
+  '法治',
+  '其他',
 ] as const
 
 type DeputyEntry = NonNullable<DirectoryFile['deputies']>[number]
@@ -110,18 +114,17 @@ export function rotateDuty(dates: readonly string[], deputyIds: readonly string[
     }
   }
   for (const [id, indices] of held) {
-    if (indices.size > 0) out.set(id, [...indices].sort((a, b) => a - b).map((i) => dates[i] as string))
+    if (indices.size > 0)
+      out.set(
+        id,
+        [...indices].sort((a, b) => a - b).map((i) => dates[i] as string),
+      )
   }
   return out
 }
 
 /** Applies per-station rotations to the deputies, leaving each deputy's dates sorted. */
-export function assignDutyDates(
-  deputies: DeputyEntry[],
-  stations: readonly Station[],
-  today: string,
-  rounds: number,
-): void {
+export function assignDutyDates(deputies: DeputyEntry[], stations: readonly Station[], today: string, rounds: number): void {
   const members = new Map<string, string[]>()
   for (const deputy of deputies) {
     for (const stationId of deputy.stationIds) {
@@ -275,47 +278,80 @@ interface StationSpec {
 /** 人民路街道 is split between two stations to show the "a few communities" case. */
 const STATIONS: readonly StationSpec[] = [
   {
-    name: '建设路街道代表联络站', kind: 'community', regionIds: ['s0101'], receptionDays: ['wed'],
+    name: '建设路街道代表联络站',
+    kind: 'community',
+    regionIds: ['s0101'],
+    receptionDays: ['wed'],
     address: `${CITY}澜江区建设路88号建设路街道党群服务中心二楼`,
   },
   {
-    name: '和平社区代表联络站', kind: 'community', regionIds: ['c010201', 'c010202'], receptionDays: ['tue'],
+    name: '和平社区代表联络站',
+    kind: 'community',
+    regionIds: ['c010201', 'c010202'],
+    receptionDays: ['tue'],
     address: `${CITY}澜江区和平街36号和平社区党群服务中心一楼`,
   },
   {
-    name: '鼓楼社区代表联络站', kind: 'community', regionIds: ['c010203', 'c010204'], receptionDays: ['thu'],
+    name: '鼓楼社区代表联络站',
+    kind: 'community',
+    regionIds: ['c010203', 'c010204'],
+    receptionDays: ['thu'],
     address: `${CITY}澜江区鼓楼东街12号鼓楼社区综合服务站`,
   },
   {
-    name: '文昌街道代表联络站', kind: 'community', regionIds: ['s0103'], receptionDays: ['fri'],
+    name: '文昌街道代表联络站',
+    kind: 'community',
+    regionIds: ['s0103'],
+    receptionDays: ['fri'],
     address: `${CITY}澜江区文昌路156号文昌街道办事处三楼`,
   },
   {
-    name: '滨河街道代表联络站', kind: 'community', regionIds: ['s0201'], receptionDays: ['wed'],
+    name: '滨河街道代表联络站',
+    kind: 'community',
+    regionIds: ['s0201'],
+    receptionDays: ['wed'],
     address: `${CITY}澜东区滨河东路9号滨河街道便民服务中心二楼`,
   },
   {
-    name: '新华街道代表联络站', kind: 'community', regionIds: ['s0202'], receptionDays: ['tue', 'thu'],
+    name: '新华街道代表联络站',
+    kind: 'community',
+    regionIds: ['s0202'],
+    receptionDays: ['tue', 'thu'],
     address: `${CITY}澜东区新华路201号新华街道党群服务中心`,
   },
   {
-    name: '澜东经济开发区代表联络站', kind: 'industrial_park', regionIds: ['s0203'], receptionDays: ['thu'],
+    name: '澜东经济开发区代表联络站',
+    kind: 'industrial_park',
+    regionIds: ['s0203'],
+    receptionDays: ['thu'],
     address: `${CITY}澜东区创业大道1号开发区管委会政务服务中心三楼`,
   },
   {
-    name: '凤鸣街道代表联络站', kind: 'community', regionIds: ['s0301'], receptionDays: ['mon'],
+    name: '凤鸣街道代表联络站',
+    kind: 'community',
+    regionIds: ['s0301'],
+    receptionDays: ['mon'],
     address: `${CITY}凤栖区凤鸣大道77号凤鸣街道办事处一楼`,
   },
   {
-    name: '白鹭湖景区代表联络站', kind: 'scenic_area', regionIds: ['s0302'], receptionDays: ['sat'],
+    name: '白鹭湖景区代表联络站',
+    kind: 'scenic_area',
+    regionIds: ['s0302'],
+    receptionDays: ['sat'],
     address: `${CITY}凤栖区白鹭湖镇环湖路18号白鹭湖游客服务中心二楼`,
   },
   {
-    name: '城关街道代表联络站', kind: 'community', regionIds: ['s0401'], receptionDays: ['wed'],
+    name: '城关街道代表联络站',
+    kind: 'community',
+    regionIds: ['s0401'],
+    receptionDays: ['wed'],
     address: `${CITY}云岭县城关街道北大街45号城关街道党群服务中心`,
   },
   {
-    name: '青石镇代表联络站', kind: 'township', regionIds: ['s0402'], receptionDays: ['mon', 'thu'],
+    name: '青石镇代表联络站',
+    kind: 'township',
+    regionIds: ['s0402'],
+    receptionDays: ['mon', 'thu'],
     address: `${CITY}云岭县青石镇青石街66号镇便民服务中心二楼`,
   },
 ]
@@ -364,7 +400,10 @@ function demoDeputies(stations: readonly Station[], today: string): DeputyEntry[
   const kindOf = new Map(stations.map((s) => [s.id, s.kind]))
   const load = new Map<string, number>()
   const place = (candidates: readonly string[], exclude: readonly string[]): string => {
-    const id = leastLoaded(candidates.filter((c) => !exclude.includes(c)), load)
+    const id = leastLoaded(
+      candidates.filter((c) => !exclude.includes(c)),
+      load,
+    )
     load.set(id, (load.get(id) ?? 0) + 1)
     return id
   }

@@ -13,8 +13,15 @@ function wallClock(date: string, hour: number, minute: number, timeZone: string)
   const wanted = Date.UTC(y, m - 1, d, hour, minute)
   let guess = wanted
   for (let i = 0; i < 2; i++) {
-    const shown = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-      .formatToParts(new Date(guess))
+    const shown = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).formatToParts(new Date(guess))
     const p = Object.fromEntries(shown.map((x) => [x.type, Number(x.value)]))
     guess += wanted - Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute)
   }
@@ -31,7 +38,15 @@ export async function seedDemoMeeting(store: Store, services: Pick<Services, 'me
   if ((await store.meetings.search({ limit: 1 })).items.length) return null
   const admin = await store.staff.getByUsername(BUILT_IN_ADMIN)
   if (!admin) return null
-  const office: StaffPrincipal = { kind: 'staff', id: admin.id, name: admin.name, username: admin.username, role: admin.role, stationIds: admin.stationIds, regionIds: admin.regionIds }
+  const office: StaffPrincipal = {
+    kind: 'staff',
+    id: admin.id,
+    name: admin.name,
+    username: admin.username,
+    role: admin.role,
+    stationIds: admin.stationIds,
+    regionIds: admin.regionIds,
+  }
   const day = localDate(new Date(now.getTime() + 3 * DAY), timeZone)
   const draft = await services.meetings.create(office, {
     title: '市人大常委会第十次会议',

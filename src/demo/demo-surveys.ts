@@ -7,7 +7,16 @@ import type { Store } from '../store/ports.js'
 const DAY = 86_400_000
 
 const question = (over: Partial<Question> & Pick<Question, 'id' | 'type' | 'title'>): Question => ({
-  required: false, options: [], minChoices: null, maxChoices: null, maxLength: null, scale: null, min: null, max: null, showIf: null, ...over,
+  required: false,
+  options: [],
+  minChoices: null,
+  maxChoices: null,
+  maxLength: null,
+  scale: null,
+  min: null,
+  max: null,
+  showIf: null,
+  ...over,
 })
 
 const PROJECTS = ['老旧小区加装电梯', '社区长者食堂', '城区口袋公园建设', '中小学课后托管服务', '背街小巷道路改造', '农贸市场提质改造']
@@ -21,7 +30,15 @@ export async function seedDemoSurveys(store: Store, services: Pick<Services, 'su
   if ((await store.surveys.search({ limit: 1 })).items.length) return []
   const admin = await store.staff.getByUsername(BUILT_IN_ADMIN)
   if (!admin) return []
-  const office: StaffPrincipal = { kind: 'staff', id: admin.id, name: admin.name, username: admin.username, role: admin.role, stationIds: admin.stationIds, regionIds: admin.regionIds }
+  const office: StaffPrincipal = {
+    kind: 'staff',
+    id: admin.id,
+    name: admin.name,
+    username: admin.username,
+    role: admin.role,
+    stationIds: admin.stationIds,
+    regionIds: admin.regionIds,
+  }
   const consultation = await services.surveys.create(office, {
     kind: 'consultation',
     title: '《青澜市城市绿化条例（草案）》公开征求意见',
@@ -33,22 +50,45 @@ export async function seedDemoSurveys(store: Store, services: Pick<Services, 'su
       { id: 'a4', number: '第二十二条', text: '鼓励单位和个人通过认建、认养、认管等方式参与城市绿化。' },
     ],
     questions: [
-      question({ id: 'q1', type: 'single', title: '您是否支持制定本条例？', required: true, options: [{ id: 'yes', label: '是' }, { id: 'no', label: '否' }] }),
+      question({
+        id: 'q1',
+        type: 'single',
+        title: '您是否支持制定本条例？',
+        required: true,
+        options: [
+          { id: 'yes', label: '是' },
+          { id: 'no', label: '否' },
+        ],
+      }),
       question({ id: 'q2', type: 'rating', title: '您对所在社区绿化现状的满意度', scale: 5 }),
       question({ id: 'q3', type: 'text', title: '其他意见和建议', maxLength: 1000 }),
     ],
-    anonymous: false, opensAt: now, closesAt: new Date(now.getTime() + 30 * DAY), responseCap: null, ballot: null,
+    anonymous: false,
+    opensAt: now,
+    closesAt: new Date(now.getTime() + 30 * DAY),
+    responseCap: null,
+    ballot: null,
   })
   const ballot = await services.surveys.create(office, {
     kind: 'ballot',
     title: '2027年度民生实事项目代表票决',
     description: '群众提、代表决、政府办、人大评：请从候选项目中选择 3 至 5 项，得票超过应投票代表半数的项目确定为年度民生实事项目。',
     articles: [],
-    questions: [question({
-      id: 'projects', type: 'multiple', title: '请选择您赞成的民生实事项目', required: true, minChoices: 3, maxChoices: 5,
-      options: PROJECTS.map((label, i) => ({ id: `p${i + 1}`, label })),
-    })],
-    anonymous: true, opensAt: now, closesAt: new Date(now.getTime() + 7 * DAY), responseCap: null,
+    questions: [
+      question({
+        id: 'projects',
+        type: 'multiple',
+        title: '请选择您赞成的民生实事项目',
+        required: true,
+        minChoices: 3,
+        maxChoices: 5,
+        options: PROJECTS.map((label, i) => ({ id: `p${i + 1}`, label })),
+      }),
+    ],
+    anonymous: true,
+    opensAt: now,
+    closesAt: new Date(now.getTime() + 7 * DAY),
+    responseCap: null,
     ballot: { passRule: 'roll_majority', maxChosen: 5, roll: { levels: ['national', 'provincial', 'city', 'county', 'township'] } },
   })
   return [consultation, ballot]

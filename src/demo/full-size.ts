@@ -5,15 +5,7 @@
  * variants stay internally consistent. Deterministic from the seed.
  */
 
-import {
-  DEPUTY_LEVELS,
-  type DeputyLevel,
-  type DirectoryFile,
-  type Region,
-  type Station,
-  type StationKind,
-  type Weekday,
-} from '../domain/directory.js'
+import { DEPUTY_LEVELS, type DeputyLevel, type DirectoryFile, type Region, type Station, type StationKind, type Weekday } from '../domain/directory.js'
 import { DEFAULT_TODAY, assignDutyDates, parseIsoDate, pickTopics } from './demo-city.js'
 import {
   COMMUNITY_STEMS,
@@ -55,8 +47,22 @@ const STREETS_PER_DISTRICT = 9
 
 /** Invented district names; beyond the list, names get a numeric ordinal so they stay unique. */
 const DISTRICT_NAMES: readonly string[] = [
-  '澜江区', '澜东区', '凤栖区', '鹭洲区', '青峰区', '石湾区', '望澜区', '云岭县', '临溪县', '桐川县',
-  '栖凤县', '白鹭县', '翠湖区', '金沙区', '松溪县', '溪口县',
+  '澜江区',
+  '澜东区',
+  '凤栖区',
+  '鹭洲区',
+  '青峰区',
+  '石湾区',
+  '望澜区',
+  '云岭县',
+  '临溪县',
+  '桐川县',
+  '栖凤县',
+  '白鹭县',
+  '翠湖区',
+  '金沙区',
+  '松溪县',
+  '溪口县',
 ]
 
 /** Share of deputies per level; township takes the remainder. */
@@ -138,9 +144,7 @@ function buildGeography(rand: Random, stationCount: number): Geography {
     const townShare = name.endsWith('县') ? 0.75 : 0.2
     for (let si = 0; si < size; si++) {
       const isTown = chance(rand, townShare)
-      const streetName = isTown
-        ? `${townStems[nextTownStem++]}${chance(rand, 0.85) ? '镇' : '乡'}`
-        : `${streetStems[nextStreetStem++]}街道`
+      const streetName = isTown ? `${townStems[nextTownStem++]}${chance(rand, 0.85) ? '镇' : '乡'}` : `${streetStems[nextStreetStem++]}街道`
       const streetId = `s${district.id.slice(1)}${pad(si + 1, sw)}`
       const street: Street = {
         region: { id: streetId, name: streetName, kind: 'street', parentId: district.id },
@@ -253,9 +257,7 @@ function receptionDaysFor(rand: Random, kind: StationKind): Weekday[] {
 function addressFor(rand: Random, street: Street, first: Region, wholeStreet: boolean): string {
   const road = pick(rand, ROAD_NAMES)
   // Whole-street stations sit in the sub-district or town hall, smaller ones in a community centre.
-  const place = wholeStreet
-    ? street.isTown ? '便民服务中心' : '党群服务中心'
-    : street.isTown ? `${first.name}便民服务站` : `${first.name}党群服务中心`
+  const place = wholeStreet ? (street.isTown ? '便民服务中心' : '党群服务中心') : street.isTown ? `${first.name}便民服务站` : `${first.name}党群服务中心`
   return `${CITY}${street.districtName}${street.region.name}${road}${randomInt(rand, 1, 299)}号${place}`
 }
 
@@ -308,17 +310,14 @@ function phoneFor(index: number): string {
   return `${PHONE_PREFIXES[index % PHONE_PREFIXES.length]}${pad(Math.floor(index / PHONE_PREFIXES.length) + 1, 8)}`
 }
 
-function buildDeputies(
-  rand: Random,
-  stations: readonly Station[],
-  districtOf: ReadonlyMap<string, string>,
-  deputyCount: number,
-  today: string,
-): DeputyEntry[] {
+function buildDeputies(rand: Random, stations: readonly Station[], districtOf: ReadonlyMap<string, string>, deputyCount: number, today: string): DeputyEntry[] {
   const counts = levelCounts(deputyCount)
   const levels = DEPUTY_LEVELS.flatMap((level) => Array.from({ length: counts[level] }, () => level))
   // Round-robin over a shuffled order gives every station ~N/S deputies with a level mix like the city's.
-  const slots = shuffled(rand, Array.from({ length: deputyCount }, (_, i) => i))
+  const slots = shuffled(
+    rand,
+    Array.from({ length: deputyCount }, (_, i) => i),
+  )
   const stationsByDistrict = new Map<string, Station[]>()
   for (const s of stations) {
     const district = districtOf.get(s.id) as string
@@ -330,8 +329,7 @@ function buildDeputies(
     const stationIds = [primary.id]
     if (stations.length > 1 && chance(rand, EXTRA_STATION_CHANCE[level])) {
       // County deputies stay within their own district; higher levels may serve anywhere.
-      const pool =
-        level === 'county' ? (stationsByDistrict.get(districtOf.get(primary.id) as string) ?? []) : stations
+      const pool = level === 'county' ? (stationsByDistrict.get(districtOf.get(primary.id) as string) ?? []) : stations
       const extra = pick(rand, pool)
       if (extra.id !== primary.id) stationIds.push(extra.id)
     }

@@ -117,7 +117,7 @@ export class BusinessCalendar {
     if (known) return { dueAt: new Date(known.dueAt), provisional: known.provisional }
     let date = start
     let provisional = false
-    for (let counted = 0; counted < days; ) {
+    for (let counted = 0; counted < days;) {
       date = addDays(date, 1)
       if (!this.isCovered(date)) provisional = true
       if (this.isWorkingDay(date)) counted++
@@ -256,9 +256,7 @@ const HOUR = 3_600_000
 function localTimeToEpochMs(wallMs: number, timeZone: string): number {
   const before = offsetMs(wallMs - 24 * HOUR, timeZone)
   const after = offsetMs(wallMs + 24 * HOUR, timeZone)
-  const candidates = [...new Set([before, after])]
-    .map((offset) => wallMs - offset)
-    .filter((instant) => instant + offsetMs(instant, timeZone) === wallMs)
+  const candidates = [...new Set([before, after])].map((offset) => wallMs - offset).filter((instant) => instant + offsetMs(instant, timeZone) === wallMs)
   if (candidates.length > 0) return Math.min(...candidates)
   // In a gap: read the wall time with the offset in force before the change.
   return wallMs - before

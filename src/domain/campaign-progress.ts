@@ -53,8 +53,17 @@ export function personProgress(input: ProgressInput): PersonProgress[] {
   const required = new Set(input.items.filter((i) => i.required).map((i) => i.id))
   const people = new Map<string, PersonProgress>()
   const blank = (m: AudienceMember): PersonProgress => ({
-    ...m, itemsReached: 0, itemsRead: 0, requiredReached: 0, requiredRead: 0, checkIns: 0, lastCheckInAt: null, lastReflection: null,
-    reached: false, read: false, checkedIn: false,
+    ...m,
+    itemsReached: 0,
+    itemsRead: 0,
+    requiredReached: 0,
+    requiredRead: 0,
+    checkIns: 0,
+    lastCheckInAt: null,
+    lastReflection: null,
+    reached: false,
+    read: false,
+    checkedIn: false,
   })
   for (const m of input.audience) people.set(keyOf(m.kind, m.id), blank(m))
   const reachedItems = new Set<string>()
@@ -62,7 +71,13 @@ export function personProgress(input: ProgressInput): PersonProgress[] {
     const key = keyOf(r.personKind, r.personId)
     let p = people.get(key)
     if (!p) {
-      p = blank({ kind: r.personKind, id: r.personId, name: input.nameOf?.(r.personKind, r.personId) ?? r.personId, stationId: r.stationId, districtId: r.districtId })
+      p = blank({
+        kind: r.personKind,
+        id: r.personId,
+        name: input.nameOf?.(r.personKind, r.personId) ?? r.personId,
+        stationId: r.stationId,
+        districtId: r.districtId,
+      })
       people.set(key, p)
     }
     reachedItems.add(`${key}|${r.itemId}`)
@@ -99,9 +114,7 @@ export function groupProgress(people: PersonProgress[], by: 'station' | 'distric
     const key = by === 'station' ? p.stationId : p.districtId
     groups.set(key, [...(groups.get(key) ?? []), p])
   }
-  return [...groups.entries()]
-    .map(([key, members]) => totalsOf(members, key))
-    .sort((a, b) => byPlace(a.key, b.key))
+  return [...groups.entries()].map(([key, members]) => totalsOf(members, key)).sort((a, b) => byPlace(a.key, b.key))
 }
 
 export function totalsOf(members: PersonProgress[], key: string | null = null): GroupProgress {
@@ -111,7 +124,13 @@ export function totalsOf(members: PersonProgress[], key: string | null = null): 
   const read = count((p) => p.read)
   const checkedIn = count((p) => p.checkedIn)
   return {
-    key, audience, reached, read, checkedIn,
-    reachedShare: share(reached, audience), readShare: share(read, audience), checkedInShare: share(checkedIn, audience),
+    key,
+    audience,
+    reached,
+    read,
+    checkedIn,
+    reachedShare: share(reached, audience),
+    readShare: share(read, audience),
+    checkedInShare: share(checkedIn, audience),
   }
 }

@@ -3,8 +3,7 @@ import type { StaffRole } from './directory.js'
 
 /** Who is looking: a resident or deputy from the mini-program, or a console user. */
 export type Viewer =
-  | { kind: 'mp_user'; id: string; deputyId: string | null }
-  | { kind: 'staff'; id: string; role: StaffRole; stationIds: string[]; regionIds: string[] }
+  { kind: 'mp_user'; id: string; deputyId: string | null } | { kind: 'staff'; id: string; role: StaffRole; stationIds: string[]; regionIds: string[] }
 
 /**
  * Nobody sees a case that is not theirs: the resident who wrote it, the deputy it is

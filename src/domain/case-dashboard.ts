@@ -44,7 +44,11 @@ function mondayOf(date: string) {
  * carries the inbox filters that list the very cases it counts.
  */
 export function caseDashboard(
-  cases: CaseRecord[], now: Date, timeZone: string, names: { district(id: string): string; station(id: string): string; deputy(id: string): string }, weeks = 8,
+  cases: CaseRecord[],
+  now: Date,
+  timeZone: string,
+  names: { district(id: string): string; station(id: string): string; deputy(id: string): string },
+  weeks = 8,
 ): CaseDashboard {
   const today = localDate(now, timeZone)
   const dayStart = startOfLocalDate(today, timeZone)
@@ -52,8 +56,13 @@ export function caseDashboard(
   const bars = (keyOf: (c: CaseRecord) => string | null, name: (k: string) => string, filter: string, limit: number) =>
     groupedStats(cases, keyOf, now)
       .map(({ key, stats }) => ({
-        key, name: name(key), total: stats.total, open: OPEN_STATUSES.reduce((n, s) => n + stats.byStatus[s], 0), overdue: stats.overdueOpen,
-        repliedInTimeShare: stats.repliedInTimeShare, filters: { [filter]: key },
+        key,
+        name: name(key),
+        total: stats.total,
+        open: OPEN_STATUSES.reduce((n, s) => n + stats.byStatus[s], 0),
+        overdue: stats.overdueOpen,
+        repliedInTimeShare: stats.repliedInTimeShare,
+        filters: { [filter]: key },
       }))
       .sort((a, b) => b.total - a.total || a.name.localeCompare(b.name, 'zh-CN'))
       .slice(0, limit)
@@ -76,7 +85,10 @@ export function caseDashboard(
       overdue: { count: open.filter((c) => isOverdue(c, now)).length, filters: { overdue: 'true' } },
     },
     satisfaction: [5, 4, 3, 2, 1].map((rating) => ({
-      rating, label: `${RATING_LABELS[rating]}（${rating} 分）`, count: cases.filter((c) => c.rating === rating).length, filters: { rating: String(rating) },
+      rating,
+      label: `${RATING_LABELS[rating]}（${rating} 分）`,
+      count: cases.filter((c) => c.rating === rating).length,
+      filters: { rating: String(rating) },
     })),
     responsiveness: {
       district: bars((c) => c.handlingDistrictId ?? c.districtId, names.district, 'districtId', 20),

@@ -93,8 +93,21 @@ export interface CaseRecord {
 }
 
 export type CaseEventType =
-  | 'submitted' | 'assigned' | 'acknowledged' | 'forwarded' | 'replied' | 'rated' | 'closed' | 'reopened'
-  | 'withdrawn' | 'rejected' | 'merged' | 'transferred' | 'reminded' | 'escalated' | 'flagged'
+  | 'submitted'
+  | 'assigned'
+  | 'acknowledged'
+  | 'forwarded'
+  | 'replied'
+  | 'rated'
+  | 'closed'
+  | 'reopened'
+  | 'withdrawn'
+  | 'rejected'
+  | 'merged'
+  | 'transferred'
+  | 'reminded'
+  | 'escalated'
+  | 'flagged'
   /** Handed up by station staff to the district office (上报). */
   | 'referred'
   /** Staff corrected the topic (data: fromTopic, toTopic); it teaches the office's model. */

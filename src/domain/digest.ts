@@ -84,7 +84,9 @@ export function composeDigest(input: DigestInput): Digest | null {
   if (counts.cases + counts.meetings + counts.reading + counts.tasks + surveys.length === 0) return null
 
   const day = (d: Date) =>
-    new Intl.DateTimeFormat('zh-CN', { timeZone: input.timeZone, month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false }).format(d)
+    new Intl.DateTimeFormat('zh-CN', { timeZone: input.timeZone, month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false }).format(
+      d,
+    )
   const [, month, date] = input.date.split('-').map(Number)
   const sections: string[] = [`${input.deputyName}代表，您好！今日摘要（${month}月${date}日）`]
   if (cases.length) {

@@ -216,9 +216,7 @@ function mergeStations(existing: Station[], incoming: Station[]) {
 /** Not errors, but what an office wants to know: communities no station covers. */
 function coverageWarnings(regions: Map<string, Region>, stations: Station[]): string[] {
   const covered = new Set(stations.flatMap((s) => s.regionIds))
-  const uncovered = [...regions.values()]
-    .filter((r) => r.kind === 'community')
-    .filter((r) => !ancestry(r.id, regions).some((a) => covered.has(a.id)))
+  const uncovered = [...regions.values()].filter((r) => r.kind === 'community').filter((r) => !ancestry(r.id, regions).some((a) => covered.has(a.id)))
   if (!uncovered.length) return []
   const names = uncovered.slice(0, 10).map((r) => `${r.name}(${r.id})`)
   return [`${uncovered.length} 个社区/村没有联络站覆盖：${names.join('、')}${uncovered.length > 10 ? ' 等' : ''}`]

@@ -5,7 +5,15 @@ const parts = new Map<string, Intl.DateTimeFormat>()
 function wallClock(at: Date, timeZone: string) {
   let format = parts.get(timeZone)
   if (!format) {
-    format = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' })
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+    })
     parts.set(timeZone, format)
   }
   const p: Record<string, string> = {}

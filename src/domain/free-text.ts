@@ -21,7 +21,11 @@ export const stripInvisible = (text: string) => text.replace(/\r\n?/g, '\n').rep
  * One line typed by a person (a name, a title, a reason): trimmed, and refused with a
  * plain message when it holds control or direction characters. Chain min/max after it.
  */
-export const singleLine = () => z.string().trim().refine((s) => !hasInvisible(s), INVISIBLE_MESSAGE)
+export const singleLine = () =>
+  z
+    .string()
+    .trim()
+    .refine((s) => !hasInvisible(s), INVISIBLE_MESSAGE)
 
 /**
  * Text over several lines (a message, a reply, a description): line breaks kept, invisible
@@ -31,7 +35,11 @@ export const singleLine = () => z.string().trim().refine((s) => !hasInvisible(s)
 export const longText = () => z.string().overwrite(stripInvisible).trim()
 
 /** A line from another system we cannot send back (a WeChat nickname): invisible characters removed, not refused. */
-export const cleanedLine = () => z.string().overwrite((s) => s.replace(new RegExp(INVISIBLE.source, 'gu'), '')).trim()
+export const cleanedLine = () =>
+  z
+    .string()
+    .overwrite((s) => s.replace(new RegExp(INVISIBLE.source, 'gu'), ''))
+    .trim()
 
 /** An identifier from another system (a WeChat contact id, a message id): no controls at all. */
 export const opaqueId = () => z.string().refine((s) => !hasInvisible(s), '编号含有不可见的控制字符')

@@ -185,7 +185,13 @@ export const DEFAULT_SPIKE: SpikeRule = { messages: 5, hours: 48 }
  * before `now`, and none of their messages part of an issue already alerted (so an issue is
  * announced once, even when it grows or its earliest message changes).
  */
-export function spikingIssues(issues: readonly HotIssue[], cases: readonly HotIssueCase[], rule: SpikeRule, now: Date, alertedCaseIds: ReadonlySet<string>): HotIssue[] {
+export function spikingIssues(
+  issues: readonly HotIssue[],
+  cases: readonly HotIssueCase[],
+  rule: SpikeRule,
+  now: Date,
+  alertedCaseIds: ReadonlySet<string>,
+): HotIssue[] {
   const since = now.getTime() - rule.hours * 3_600_000
   const createdAt = new Map(cases.map((c) => [c.id, c.createdAt.getTime()]))
   return issues.filter((i) => {

@@ -52,13 +52,18 @@ const given = <T>(list: T[] | undefined): list is T[] => Array.isArray(list) && 
  * out of the group, and naming them is a problem, as is naming anything unknown. A
  * selector that resolves to nobody is a problem too, never an empty meeting.
  */
-export function resolveInvitees(selector: InviteeSelector, dir: SelectorDirectory, within: string[] | null): { invitees: ResolvedInvitee[]; problems: ErrorDetail[] } {
+export function resolveInvitees(
+  selector: InviteeSelector,
+  dir: SelectorDirectory,
+  within: string[] | null,
+): { invitees: ResolvedInvitee[]; problems: ErrorDetail[] } {
   const problems: ErrorDetail[] = []
   const districtsOf = stationDistricts(dir)
   const inScope = (districts: Iterable<string>) => within === null || [...districts].some((d) => within.includes(d))
   const deputyDistricts = (d: Pick<Deputy, 'stationIds'>) => d.stationIds.flatMap((s) => [...(districtsOf.get(s) ?? [])])
   const staffInScope = (s: SelectorDirectory['staff'][number]) =>
-    within === null || (s.role === 'station_staff' ? inScope(s.stationIds.flatMap((id) => [...(districtsOf.get(id) ?? [])])) : s.role === 'organizer' && inScope(s.regionIds))
+    within === null ||
+    (s.role === 'station_staff' ? inScope(s.stationIds.flatMap((id) => [...(districtsOf.get(id) ?? [])])) : s.role === 'organizer' && inScope(s.regionIds))
   const outside = '不在您负责的区县范围内'
 
   const knownDistricts = new Set(dir.regions.filter((r) => r.kind === 'district').map((r) => r.id))
@@ -73,7 +78,8 @@ export function resolveInvitees(selector: InviteeSelector, dir: SelectorDirector
 
   const chosen = new Map<string, ResolvedInvitee>()
   const districtsOfPerson = personDistricts(dir)
-  const add = (kind: InviteeKind, p: { id: string; name: string }) => chosen.set(`${kind}:${p.id}`, { kind, id: p.id, name: p.name, districtIds: districtsOfPerson(kind, p.id) })
+  const add = (kind: InviteeKind, p: { id: string; name: string }) =>
+    chosen.set(`${kind}:${p.id}`, { kind, id: p.id, name: p.name, districtIds: districtsOfPerson(kind, p.id) })
 
   if (given(selector.levels) || given(selector.stationIds) || given(selector.districtIds)) {
     for (const d of dir.deputies) {

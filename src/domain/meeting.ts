@@ -127,7 +127,10 @@ export function canManageMeeting(viewer: { id: string; role: string; regionIds: 
  * Who follows a meeting without managing it: a district organizer whose district it invites
  * people from (a city-level meeting aimed at them). They read it and their district's answers.
  */
-export function canFollowMeeting(viewer: { id: string; role: string; regionIds: string[] }, m: Pick<MeetingRecord, 'createdBy' | 'districtIds' | 'audienceDistrictIds'>): boolean {
+export function canFollowMeeting(
+  viewer: { id: string; role: string; regionIds: string[] },
+  m: Pick<MeetingRecord, 'createdBy' | 'districtIds' | 'audienceDistrictIds'>,
+): boolean {
   return canManageMeeting(viewer, m) || (viewer.role === 'organizer' && m.audienceDistrictIds.some((d) => viewer.regionIds.includes(d)))
 }
 
@@ -178,7 +181,11 @@ export const REMINDER_GAP_MINUTES = 10
  * past several leads, one reminder goes out and covers them all, so nobody gets two at once;
  * nor within REMINDER_GAP_MINUTES of the last one (the next run sends it).
  */
-export function dueReminder(m: Pick<MeetingRecord, 'status' | 'startAt' | 'remindersSent' | 'lastRemindedAt'>, now: Date, leadHours: readonly number[]): { lead: number; covers: number[] } | null {
+export function dueReminder(
+  m: Pick<MeetingRecord, 'status' | 'startAt' | 'remindersSent' | 'lastRemindedAt'>,
+  now: Date,
+  leadHours: readonly number[],
+): { lead: number; covers: number[] } | null {
   if (m.status !== 'published' || now >= m.startAt) return null
   if (m.lastRemindedAt && now.getTime() < m.lastRemindedAt.getTime() + REMINDER_GAP_MINUTES * MINUTE) return null
   const due = leadHours.filter((h) => !m.remindersSent.includes(h) && now.getTime() >= m.startAt.getTime() - h * HOUR)

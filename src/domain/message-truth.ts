@@ -42,7 +42,12 @@ export function caseMessageHolds(kind: string, recipient: { kind: string; id: st
  * written (`changeSeq`: the count of time or place changes then) and not over. A cancel
  * notice always holds.
  */
-export function meetingMessageHolds(kind: string, writtenAtChange: number | undefined, meeting: Pick<MeetingRecord, 'status' | 'endAt' | 'changeSeq'>, now: Date): boolean {
+export function meetingMessageHolds(
+  kind: string,
+  writtenAtChange: number | undefined,
+  meeting: Pick<MeetingRecord, 'status' | 'endAt' | 'changeSeq'>,
+  now: Date,
+): boolean {
   if (kind === 'meeting.cancelled') return true
   if (meeting.status === 'cancelled') return false
   if (meeting.endAt.getTime() <= now.getTime()) return false

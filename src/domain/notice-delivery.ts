@@ -20,7 +20,9 @@ export interface NoticeState {
  * 未能送达 with the row's last error: a person with no channel, a refused send. No row →
  * 未发通知 (someone invited before notices were recorded, or a kind that sends none).
  */
-export function noticeState(row: { status: OutboxStatus; lastError: string | null; waitingReason?: string | null; sentAt?: Date | null } | undefined): NoticeState {
+export function noticeState(
+  row: { status: OutboxStatus; lastError: string | null; waitingReason?: string | null; sentAt?: Date | null } | undefined,
+): NoticeState {
   if (!row) return { state: 'none', label: NOTICE_DELIVERY_LABELS.none, reason: null, sentAt: null }
   const state: NoticeDelivery = row.status === 'sent' ? 'delivered' : row.status === 'pending' || row.status === 'sending' ? 'waiting' : 'undeliverable'
   const reason = state === 'delivered' ? null : state === 'waiting' ? (row.waitingReason ?? null) : (row.lastError ?? row.waitingReason ?? null)

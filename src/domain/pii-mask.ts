@@ -50,25 +50,29 @@ const SURNAMES =
 const COMPOUND_SURNAMES = '欧阳|司马|诸葛|上官|东方|皇甫|尉迟|公孙|慕容|长孙|宇文|司徒|夏侯|令狐'
 const NAME_INTRO = '(?:我叫|我是|我姓名|本人|本人是|名叫|我的名字叫|我的名字是|联系人|姓名|署名|落款)[:：\\s]*'
 /** Characters that usually start the words after a name ("李四反映", "张三想问"). */
-const NAME_ENDERS = new Set([...'反想要住在是的家今现向给从于说来去和与及等也就对因为有已请希特居退同电联手身年岁女男老这那我你他她们学看参认觉感发建提申投举咨问找打到买办签'])
+const NAME_ENDERS = new Set([
+  ...'反想要住在是的家今现向给从于说来去和与及等也就对因为有已请希特居退同电联手身年岁女男老这那我你他她们学看参认觉感发建提申投举咨问找打到买办签',
+])
 const SELF_NAME = new RegExp(`(${NAME_INTRO})(${COMPOUND_SURNAMES}|[${SURNAMES}])([\\u4e00-\\u9fa5])([\\u4e00-\\u9fa5])?`, 'g')
 
 /** The text with personal identifiers replaced by the labels in MASKS. */
 export function maskPersonalData(text: string): string {
   // Full-width digits become ASCII first, so one set of patterns reads both.
-  return text
-    .replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(ID_NUMBER, MASKS.idNumber)
-    .replace(EMAIL, MASKS.email)
-    .replace(MOBILE, MASKS.mobile)
-    .replace(LANDLINE, MASKS.landline)
-    .replace(LABELLED_NUMBER, (_m, label: string) => `${label}${MASKS.landline}`)
-    // Runs of several parts first, so a place word inside one ("88号院3号楼") does not split it.
-    .replace(UNIT_RUN, MASKS.houseNumber)
-    .replace(AFTER_PLACE, (_m, place: string) => `${place}${MASKS.houseNumber}`)
-    .replace(SELF_NAME, (_m, intro: string, _surname: string, _given: string, third?: string) =>
-      third && NAME_ENDERS.has(third) ? `${intro}${MASKS.name}${third}` : `${intro}${MASKS.name}`,
-    )
+  return (
+    text
+      .replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+      .replace(ID_NUMBER, MASKS.idNumber)
+      .replace(EMAIL, MASKS.email)
+      .replace(MOBILE, MASKS.mobile)
+      .replace(LANDLINE, MASKS.landline)
+      .replace(LABELLED_NUMBER, (_m, label: string) => `${label}${MASKS.landline}`)
+      // Runs of several parts first, so a place word inside one ("88号院3号楼") does not split it.
+      .replace(UNIT_RUN, MASKS.houseNumber)
+      .replace(AFTER_PLACE, (_m, place: string) => `${place}${MASKS.houseNumber}`)
+      .replace(SELF_NAME, (_m, intro: string, _surname: string, _given: string, third?: string) =>
+        third && NAME_ENDERS.has(third) ? `${intro}${MASKS.name}${third}` : `${intro}${MASKS.name}`,
+      )
+  )
 }
 
 /** maskPersonalData for values that may be absent. */

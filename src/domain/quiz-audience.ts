@@ -20,6 +20,7 @@ export interface QuizNoticeDirectory {
 export function quizRecipients(q: Pick<QuizRecord, 'audience' | 'scopeDistrictIds'>, dir: QuizNoticeDirectory): { kind: 'deputy' | 'staff'; id: string }[] {
   if (q.audience === 'residents') return []
   const within = (stationIds: string[]) => !q.scopeDistrictIds.length || stationIds.some((s) => q.scopeDistrictIds.includes(dir.stationDistrict.get(s) ?? ''))
-  if (q.audience === 'staff') return dir.staff.filter((s) => s.active !== false && s.role === 'station_staff' && within(s.stationIds)).map((s) => ({ kind: 'staff', id: s.id }))
+  if (q.audience === 'staff')
+    return dir.staff.filter((s) => s.active !== false && s.role === 'station_staff' && within(s.stationIds)).map((s) => ({ kind: 'staff', id: s.id }))
   return dir.deputies.filter((d) => within(d.stationIds)).map((d) => ({ kind: 'deputy', id: d.id }))
 }

@@ -56,8 +56,17 @@ export function peopleBoard(attempts: readonly AttemptRecord[]): PersonStanding[
     const prevAttempt = sorted[i - 1]?.attempt
     const tied = prev && prevAttempt && shareOrder(prevAttempt, a) === 0 && prev.durationMs === duration(a)
     out.push({
-      rank: tied ? prev.rank : i + 1, personKind: a.personKind, personId: a.personId, stationId: a.stationId, districtId: a.districtId,
-      score: a.score ?? 0, maxScore: a.maxScore, percent: percentOf(a), durationMs: duration(a), finishedAt: a.finishedAt ?? a.deadline, attempts: count,
+      rank: tied ? prev.rank : i + 1,
+      personKind: a.personKind,
+      personId: a.personId,
+      stationId: a.stationId,
+      districtId: a.districtId,
+      score: a.score ?? 0,
+      maxScore: a.maxScore,
+      percent: percentOf(a),
+      durationMs: duration(a),
+      finishedAt: a.finishedAt ?? a.deadline,
+      attempts: count,
     })
   })
   return out
@@ -92,7 +101,10 @@ export function groupBoard(people: readonly PersonStanding[], by: 'station' | 'd
   const rows = [...groups].map(([groupId, members]) => {
     const size = sizes?.get(groupId) ?? null
     return {
-      rank: 0, groupId, participants: members.length, audienceSize: size,
+      rank: 0,
+      groupId,
+      participants: members.length,
+      audienceSize: size,
       participationRate: size ? round(Math.min(1, members.length / size), 4) : null,
       averageScore: average(members.map((p) => p.score)),
       // From the exact shares, rounded once.

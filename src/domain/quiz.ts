@@ -109,10 +109,20 @@ export interface Draw {
  */
 export function drawQuestions(pool: readonly QuizQuestion[], count: number, seed: number): Draw {
   const rand = mulberry32(seed)
-  const chosen = shuffled(rand, [...pool].sort((a, b) => a.position - b.position)).slice(0, Math.max(0, count))
+  const chosen = shuffled(
+    rand,
+    [...pool].sort((a, b) => a.position - b.position),
+  ).slice(0, Math.max(0, count))
   return {
     questionIds: chosen.map((q) => q.id),
-    optionOrders: chosen.map((q) => (q.type === 'true_false' ? q.options.map((_, i) => i) : shuffled(rand, q.options.map((_, i) => i)))),
+    optionOrders: chosen.map((q) =>
+      q.type === 'true_false'
+        ? q.options.map((_, i) => i)
+        : shuffled(
+            rand,
+            q.options.map((_, i) => i),
+          ),
+    ),
   }
 }
 
@@ -144,7 +154,10 @@ export interface QuestionResult {
  * Scores answers (original option indexes per drawn question). Every question is
  * all-or-nothing: a multiple-choice question needs exactly the right set, no more, no less.
  */
-export function scoreAnswers(questions: readonly QuizQuestion[], answers: readonly (readonly number[])[]): { score: number; maxScore: number; results: QuestionResult[] } {
+export function scoreAnswers(
+  questions: readonly QuizQuestion[],
+  answers: readonly (readonly number[])[],
+): { score: number; maxScore: number; results: QuestionResult[] } {
   const results = questions.map((q, i) => {
     const correct = sameSet(answers[i] ?? [], q.answer)
     return { questionId: q.id, correct, earned: correct ? q.points : 0, points: q.points }
@@ -178,7 +191,11 @@ export function questionProblems(q: Pick<QuizQuestion, 'type' | 'options' | 'ans
  * Turns the keys a person chose for each shown question (A, B …) into original option
  * indexes; every key must name a shown option, and single and true/false take at most one.
  */
-export function decodeChoices(questions: readonly QuizQuestion[], orders: readonly number[][], chosen: ReadonlyMap<string, readonly string[]>): { answers: number[][]; problems: Problem[] } {
+export function decodeChoices(
+  questions: readonly QuizQuestion[],
+  orders: readonly number[][],
+  chosen: ReadonlyMap<string, readonly string[]>,
+): { answers: number[][]; problems: Problem[] } {
   const problems: Problem[] = []
   const known = new Set(questions.map((q) => q.id))
   for (const id of chosen.keys()) if (!known.has(id)) problems.push({ path: `body.answers.${id}`, message: '本次答题没有这道题' })

@@ -14,18 +14,18 @@ export { buildRoutingIndex, type RoutingIndex } from './routing-index.js'
 
 type Say = (rule: RoutingRule, code: string, message: string) => void
 
-export function route(
-  input: RoutingInput,
-  index: RoutingIndex,
-  loads: Readonly<Record<string, number>>,
-  options: RoutingOptions,
-): RoutingDecision {
+export function route(input: RoutingInput, index: RoutingIndex, loads: Readonly<Record<string, number>>, options: RoutingOptions): RoutingDecision {
   const reasons: RoutingReason[] = []
   const say: Say = (rule, code, message) => void reasons.push({ rule, code, message })
   // Classified whatever the target: staff filter cases by topic.
   const match = (options.classifyTopic ?? topicClassifierFor(options.topicKeywords, options.topics))(input.text ?? '')
-  const decide = (stationId: string | null, deputyId: string | null, officeRegionId: string | null = null): RoutingDecision =>
-    ({ stationId, deputyId, topic: match.topic, officeRegionId, reasons })
+  const decide = (stationId: string | null, deputyId: string | null, officeRegionId: string | null = null): RoutingDecision => ({
+    stationId,
+    deputyId,
+    topic: match.topic,
+    officeRegionId,
+    reasons,
+  })
 
   // 1. explicit target
   const explicit = explicitTarget(input, index, say)
@@ -39,10 +39,18 @@ export function route(
     say('place', 'place_overridden', `所在区域 ${region.name} 由 ${coverage.station.name} 联系，按二维码转 ${station.name}`)
   } else if (!explicit.deputy && !station && region && coverage) {
     station = coverage.station
-    say('place', 'covering_station', `所在区域 ${region.name} 由 ${station.name} 联系${coverage.via.id === region.id ? '' : `（该站覆盖 ${coverage.via.name}）`}`)
+    say(
+      'place',
+      'covering_station',
+      `所在区域 ${region.name} 由 ${station.name} 联系${coverage.via.id === region.id ? '' : `（该站覆盖 ${coverage.via.name}）`}`,
+    )
   }
   // 3. topic (and, among a station's deputies, 4. duty and load in pickDeputy)
-  say('topic', match.matched.length ? 'topic' : 'no_topic', match.matched.length ? `留言主题：${match.topic}（${topicGrounds(match)}）` : `留言未匹配到主题，归为 ${match.topic}`)
+  say(
+    'topic',
+    match.matched.length ? 'topic' : 'no_topic',
+    match.matched.length ? `留言主题：${match.topic}（${topicGrounds(match)}）` : `留言未匹配到主题，归为 ${match.topic}`,
+  )
 
   if (explicit.deputy) {
     const d = explicit.deputy
@@ -115,8 +123,7 @@ interface Candidate {
   open: number
 }
 
-const compare = (a: Candidate, b: Candidate) =>
-  Number(b.topical) - Number(a.topical) || Number(b.onDuty) - Number(a.onDuty) || a.open - b.open
+const compare = (a: Candidate, b: Candidate) => Number(b.topical) - Number(a.topical) || Number(b.onDuty) - Number(a.onDuty) || a.open - b.open
 const rank = (a: Candidate, b: Candidate) => compare(a, b) || compareIds(a.deputy.id, b.deputy.id)
 
 /**
@@ -143,8 +150,7 @@ function pickDeputy(
   const topical = topicWanted ? roster.topics.get(match.topic) : undefined
   const date = at instanceof Date && !Number.isNaN(at.getTime()) ? localDateCached(at, options.timeZone) : null
   const onDuty = date ? roster.duty.get(date) : undefined
-  const candidate = (i: number, open: number): Candidate =>
-    ({ deputy: roster.deputies[i], topical: topical?.[i] === true, onDuty: onDuty?.[i] === true, open })
+  const candidate = (i: number, open: number): Candidate => ({ deputy: roster.deputies[i], topical: topical?.[i] === true, onDuty: onDuty?.[i] === true, open })
 
   // Deputies are in id order and only a strictly better one replaces the best, so ties keep the lowest id.
   let best: Candidate | null = null

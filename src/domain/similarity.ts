@@ -4,7 +4,12 @@
  * bigrams (Dice coefficient), after dropping punctuation, spaces and digits.
  */
 export function bigrams(text: string): Set<string> {
-  const chars = [...text.normalize('NFKC').toLowerCase().replace(/[\p{P}\p{S}\s\d]/gu, '')]
+  const chars = [
+    ...text
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[\p{P}\p{S}\s\d]/gu, ''),
+  ]
   const out = new Set<string>()
   for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i] + chars[i + 1])
   if (chars.length === 1) out.add(chars[0])

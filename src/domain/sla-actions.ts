@@ -2,10 +2,7 @@ import type { CaseRecord } from './case.js'
 
 export type SlaClock = 'ack' | 'reply'
 
-export type SlaAction =
-  | { kind: 'remind'; clock: SlaClock; dueAt: Date }
-  | { kind: 'escalate'; clock: SlaClock; level: 1 | 2 }
-  | { kind: 'autoClose' }
+export type SlaAction = { kind: 'remind'; clock: SlaClock; dueAt: Date } | { kind: 'escalate'; clock: SlaClock; level: 1 | 2 } | { kind: 'autoClose' }
 
 export interface SlaActionPolicy {
   reminderLeadHours: number
@@ -32,7 +29,8 @@ export function slaActions(c: CaseRecord, now: Date, policy: SlaActionPolicy): S
   const reached = clock === 'ack' ? c.ackEscalation : c.replyEscalation
   const t = now.getTime()
   // The station's staff always hear first, even when the job was down past both thresholds.
-  if (t >= dueAt.getTime() + policy.escalationRepeatHours * HOUR) return reached < 1 ? [{ kind: 'escalate', clock, level: 1 }] : reached < 2 ? [{ kind: 'escalate', clock, level: 2 }] : []
+  if (t >= dueAt.getTime() + policy.escalationRepeatHours * HOUR)
+    return reached < 1 ? [{ kind: 'escalate', clock, level: 1 }] : reached < 2 ? [{ kind: 'escalate', clock, level: 2 }] : []
   if (t >= dueAt.getTime()) return reached < 1 ? [{ kind: 'escalate', clock, level: 1 }] : []
   if (c.deputyId && t >= dueAt.getTime() - policy.reminderLeadHours * HOUR) return [{ kind: 'remind', clock, dueAt }]
   return []

@@ -118,9 +118,10 @@ export function recountedDeadlines(
   calendar: BusinessCalendar,
   policy: SlaPolicy,
 ): CountedSlaDeadlines {
-  const lastOf = (types: string[]) =>
-    events.filter((e) => types.includes(e.type)).reduce((latest, e) => (e.at > latest ? e.at : latest), c.createdAt)
-  const ack = c.acknowledgedAt ? { dueAt: c.ackDueAt, provisional: false } : calendar.afterWorkingHours(lastOf(['assigned', 'transferred', 'reopened']), policy.ackHours)
+  const lastOf = (types: string[]) => events.filter((e) => types.includes(e.type)).reduce((latest, e) => (e.at > latest ? e.at : latest), c.createdAt)
+  const ack = c.acknowledgedAt
+    ? { dueAt: c.ackDueAt, provisional: false }
+    : calendar.afterWorkingHours(lastOf(['assigned', 'transferred', 'reopened']), policy.ackHours)
   const reply = c.repliedAt ? { dueAt: c.replyDueAt, provisional: false } : calendar.workingDaysDeadline(lastOf(['reopened']), policy.replyWorkingDays)
   return { ackDueAt: ack.dueAt, replyDueAt: reply.dueAt, provisional: ack.provisional || reply.provisional }
 }

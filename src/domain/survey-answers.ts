@@ -81,7 +81,8 @@ export function answerProblems(s: Pick<SurveyRecord, 'kind' | 'questions' | 'art
   // A blank comment has its own problem below.
   const given = Object.values(answers).some((v) => !isBlank(v)) || comments.length > 0
   // Nothing at all is no response: it would count as one and take the person's only turn.
-  if (!given && !problems.length) problems.push({ path: 'answers', message: s.kind === 'consultation' ? '请至少对一条条文提出意见，或回答一道题' : '请至少回答一道题' })
+  if (!given && !problems.length)
+    problems.push({ path: 'answers', message: s.kind === 'consultation' ? '请至少对一条条文提出意见，或回答一道题' : '请至少回答一道题' })
   if (comments.length && s.kind !== 'consultation') problems.push({ path: 'comments', message: '只有征求意见可以逐条提意见' })
   else {
     comments.forEach((c, i) => {

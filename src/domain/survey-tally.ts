@@ -28,7 +28,10 @@ export const scopeOf = (filter: { districtId?: string | null; stationId?: string
  * What one response adds. Named surveys also count per district and station (the filters);
  * anonymous ones only in total, so that a small station's counts cannot point at a person.
  */
-export function tallyIncrements(s: Pick<SurveyRecord, 'questions' | 'anonymous'>, r: Pick<SurveyResponse, 'answers' | 'comments' | 'stationId' | 'districtId'>): TallyIncrement[] {
+export function tallyIncrements(
+  s: Pick<SurveyRecord, 'questions' | 'anonymous'>,
+  r: Pick<SurveyResponse, 'answers' | 'comments' | 'stationId' | 'districtId'>,
+): TallyIncrement[] {
   const scopes = ['']
   if (!s.anonymous) {
     if (r.districtId) scopes.push(`d:${r.districtId}`)
@@ -39,7 +42,8 @@ export function tallyIncrements(s: Pick<SurveyRecord, 'questions' | 'anonymous'>
     const v = r.answers[q.id]
     if (v === undefined) continue
     bumps.push({ questionId: q.id, bucket: ANSWERED, count: 1, sum: typeof v === 'number' ? v : 0 })
-    if (q.type === 'single' || q.type === 'multiple') for (const o of Array.isArray(v) ? v : [v]) bumps.push({ questionId: q.id, bucket: String(o), count: 1, sum: 0 })
+    if (q.type === 'single' || q.type === 'multiple')
+      for (const o of Array.isArray(v) ? v : [v]) bumps.push({ questionId: q.id, bucket: String(o), count: 1, sum: 0 })
     if (q.type === 'rating') bumps.push({ questionId: q.id, bucket: String(v), count: 1, sum: v as number })
   }
   for (const c of r.comments) bumps.push({ questionId: ARTICLES, bucket: c.articleId, count: 1, sum: 0 })
@@ -93,13 +97,14 @@ export function surveyResults(s: Pick<SurveyRecord, 'questions' | 'articles'>, r
     const options = q.options.map((o) => ({ id: o.id, label: o.label, count: get(q.id, o.id)?.count ?? 0, percent: 0 }))
     for (const o of options) o.percent = percent(o.count, n)
     const numeric = q.type === 'rating' || q.type === 'number'
-    const average = numeric && n ? Math.round(((answered!.sum) / n) * 100) / 100 : null
-    const distribution = q.type === 'rating'
-      ? Array.from({ length: q.scale ?? 5 }, (_, i) => {
-        const count = get(q.id, String(i + 1))?.count ?? 0
-        return { value: i + 1, count, percent: percent(count, n) }
-      })
-      : []
+    const average = numeric && n ? Math.round((answered!.sum / n) * 100) / 100 : null
+    const distribution =
+      q.type === 'rating'
+        ? Array.from({ length: q.scale ?? 5 }, (_, i) => {
+            const count = get(q.id, String(i + 1))?.count ?? 0
+            return { value: i + 1, count, percent: percent(count, n) }
+          })
+        : []
     return { questionId: q.id, type: q.type, title: q.title, answered: n, options, average, distribution }
   })
   const articles = s.articles.map((a) => ({ articleId: a.id, number: a.number, comments: get(ARTICLES, a.id)?.count ?? 0 }))
@@ -139,7 +144,10 @@ export function ballotOutcome(s: Pick<SurveyRecord, 'questions' | 'ballot'>, row
   const passing = projects.filter((p) => p.passes)
   for (const p of passing.slice(0, rules.maxChosen ?? passing.length)) p.chosen = true
   return {
-    roll: rules.rollDeputyIds.length, ballotsCast: cast, threshold: base / 2, projects,
+    roll: rules.rollDeputyIds.length,
+    ballotsCast: cast,
+    threshold: base / 2,
+    projects,
     chosen: projects.filter((p) => p.chosen).map((p) => ({ id: p.id, label: p.label, votes: p.count })),
   }
 }

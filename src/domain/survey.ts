@@ -223,7 +223,9 @@ export interface SurveyCorrection {
 /** Whether two values are equal as data, whatever the order of their keys (a store may reorder them). */
 export function sameValue(a: unknown, b: unknown): boolean {
   const canonical = (v: unknown) =>
-    JSON.stringify(v, (_, x: unknown) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([k1], [k2]) => (k1 < k2 ? -1 : 1))) : x))
+    JSON.stringify(v, (_, x: unknown) =>
+      x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([k1], [k2]) => (k1 < k2 ? -1 : 1))) : x,
+    )
   return canonical(a) === canonical(b)
 }
 const same = sameValue
@@ -240,11 +242,17 @@ export function frozenByAnswers(s: SurveyRecord, c: SurveyCorrection, now: Date)
   // Nobody could answer a draft: its times are as free as the rest.
   const phase = s.draft ? 'scheduled' : surveyPhase(s, now)
   if (c.questions && !same(c.questions, s.questions) && answered) {
-    problems.push({ path: 'questions', message: s.kind === 'ballot' ? '已有代表投票，候选项目不能再改，否则已投的票将失去意义' : '已有人作答，题目不能再改，否则已收到的答卷将失去意义' })
+    problems.push({
+      path: 'questions',
+      message: s.kind === 'ballot' ? '已有代表投票，候选项目不能再改，否则已投的票将失去意义' : '已有人作答，题目不能再改，否则已收到的答卷将失去意义',
+    })
   }
-  if (c.articles && !same(c.articles, s.articles) && answered) problems.push({ path: 'articles', message: '已有人提出意见，条文不能再改，否则意见将对不上条文' })
-  if (c.opensAt && c.opensAt.getTime() !== s.opensAt.getTime() && phase !== 'scheduled') problems.push({ path: 'opensAt', message: '已经开始，开始时间不能再改' })
+  if (c.articles && !same(c.articles, s.articles) && answered)
+    problems.push({ path: 'articles', message: '已有人提出意见，条文不能再改，否则意见将对不上条文' })
+  if (c.opensAt && c.opensAt.getTime() !== s.opensAt.getTime() && phase !== 'scheduled')
+    problems.push({ path: 'opensAt', message: '已经开始，开始时间不能再改' })
   if (c.closesAt && c.closesAt.getTime() !== s.closesAt.getTime() && phase === 'closed') problems.push({ path: 'closesAt', message: '已经结束，不能重新开放' })
-  if (c.responseCap != null && c.responseCap < s.responseCount) problems.push({ path: 'responseCap', message: `人数上限不能少于已收到的 ${s.responseCount} 份` })
+  if (c.responseCap != null && c.responseCap < s.responseCount)
+    problems.push({ path: 'responseCap', message: `人数上限不能少于已收到的 ${s.responseCount} 份` })
   return problems
 }

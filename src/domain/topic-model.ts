@@ -119,7 +119,11 @@ export interface PreparedCounts {
 
 export function prepareCounts(counts: TopicCounts): PreparedCounts {
   const logNum = new Map<string, Float64Array>()
-  for (const [g, row] of counts.grams) logNum.set(g, row.map((c) => Math.log(c + ALPHA)))
+  for (const [g, row] of counts.grams)
+    logNum.set(
+      g,
+      row.map((c) => Math.log(c + ALPHA)),
+    )
   return { counts, logNum }
 }
 
@@ -152,7 +156,10 @@ export function compileTopicModel(
     for (const [g, row] of extra.grams) {
       const before = base.counts.grams.get(g)
       if (!before) vocabulary++
-      overlay.set(g, row.map((c, k) => Math.log(c + (before?.[k] ?? 0) + ALPHA)))
+      overlay.set(
+        g,
+        row.map((c, k) => Math.log(c + (before?.[k] ?? 0) + ALPHA)),
+      )
     }
   }
   const allDocs = docs.reduce((a, b) => a + b, 0)

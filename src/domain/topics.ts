@@ -72,10 +72,7 @@ export interface KeywordScores {
  * counts for the earlier one (a configuration slip; the keyword file's test forbids it).
  * The result is pure and safe to share.
  */
-export function compileKeywordScorer(
-  keywords: Readonly<Record<string, readonly string[]>>,
-  topics: readonly string[],
-): (text: string) => KeywordScores {
+export function compileKeywordScorer(keywords: Readonly<Record<string, readonly string[]>>, topics: readonly string[]): (text: string) => KeywordScores {
   const byFirstChar = new Map<number, Entry[]>()
   const seen = new Set<string>()
   topics.forEach((topic, topicIndex) => {
@@ -122,10 +119,7 @@ export function compileKeywordScorer(
 }
 
 /** Classifies by the dictionaries alone: the highest score wins (see compileKeywordScorer). */
-export function compileTopicClassifier(
-  keywords: Readonly<Record<string, readonly string[]>>,
-  topics: readonly string[],
-): TopicClassifier {
+export function compileTopicClassifier(keywords: Readonly<Record<string, readonly string[]>>, topics: readonly string[]): TopicClassifier {
   const score = compileKeywordScorer(keywords, topics)
   const other = fallbackTopic(topics)
   return (text: string): TopicMatch => {
@@ -145,10 +139,7 @@ export function compileTopicClassifier(
 const compiled = new WeakMap<object, { topics: readonly string[]; classify: TopicClassifier }>()
 
 /** Compiles on first use for a given dictionary object and topic list, then reuses it. */
-export function topicClassifierFor(
-  keywords: Readonly<Record<string, readonly string[]>>,
-  topics: readonly string[],
-): TopicClassifier {
+export function topicClassifierFor(keywords: Readonly<Record<string, readonly string[]>>, topics: readonly string[]): TopicClassifier {
   const cached = compiled.get(keywords)
   if (cached && sameList(cached.topics, topics)) return cached.classify
   const classify = compileTopicClassifier(keywords, topics)
@@ -156,11 +147,7 @@ export function topicClassifierFor(
   return classify
 }
 
-export function classifyTopic(
-  text: string,
-  keywords: Readonly<Record<string, readonly string[]>>,
-  topics: readonly string[],
-): TopicMatch {
+export function classifyTopic(text: string, keywords: Readonly<Record<string, readonly string[]>>, topics: readonly string[]): TopicMatch {
   return topicClassifierFor(keywords, topics)(text)
 }
 

@@ -17,7 +17,17 @@ import { topicRetrainJob } from './topic-retrain-job.js'
 export type { Job, JobContext, JobDefinition } from './job.js'
 
 /** Every scheduled job; a new job is one file and one line here. */
-export const JOBS: readonly JobDefinition[] = [slaJob, maintenanceJob, digestJob, readingPublishJob, meetingRemindersJob, retentionJob, hotIssueJob, weeklyReportJob, topicRetrainJob]
+export const JOBS: readonly JobDefinition[] = [
+  slaJob,
+  maintenanceJob,
+  digestJob,
+  readingPublishJob,
+  meetingRemindersJob,
+  retentionJob,
+  hotIssueJob,
+  weeklyReportJob,
+  topicRetrainJob,
+]
 
 /** The jobs bound to one running app: schedules read from its config, runs given its services. */
 export function jobsFor(context: JobContext, definitions: readonly JobDefinition[] = JOBS): Job[] {
@@ -38,14 +48,17 @@ export async function runLeased(job: Job, store: Store, clock: Clock, holder: st
   // A run that outlasts its lease (a digest day for 9,000 deputies on a slow day) would
   // let another instance start the same job beside it: the lease is renewed every third
   // of its length while the job runs, so it only runs out when this instance is gone.
-  const renew = setInterval(() => {
-    store.locks.renew(job.name, holder, job.leaseMs, clock.now()).then(
-      (held) => {
-        if (!held) logger.warn({ job: job.name }, 'job lease lost while running')
-      },
-      (err) => logger.warn({ err, job: job.name }, 'job lease renewal failed'),
-    )
-  }, Math.max(1, Math.floor(job.leaseMs / 3)))
+  const renew = setInterval(
+    () => {
+      store.locks.renew(job.name, holder, job.leaseMs, clock.now()).then(
+        (held) => {
+          if (!held) logger.warn({ job: job.name }, 'job lease lost while running')
+        },
+        (err) => logger.warn({ err, job: job.name }, 'job lease renewal failed'),
+      )
+    },
+    Math.max(1, Math.floor(job.leaseMs / 3)),
+  )
   try {
     return { ran: true as const, result: await job.run() }
   } catch (err) {
@@ -61,7 +74,11 @@ export async function runLeased(job: Job, store: Store, clock: Clock, holder: st
 export function startJobs(jobs: Job[], deps: { store: Store; clock: Clock; logger: Logger; timeZone: string }) {
   const holder = `instance-${randomUUID()}`
   const tasks = jobs.map((job) =>
-    cron.schedule(job.schedule, () => void runLeased(job, deps.store, deps.clock, holder, deps.logger), { timezone: deps.timeZone, name: job.name, noOverlap: true }),
+    cron.schedule(job.schedule, () => void runLeased(job, deps.store, deps.clock, holder, deps.logger), {
+      timezone: deps.timeZone,
+      name: job.name,
+      noOverlap: true,
+    }),
   )
   deps.logger.info({ jobs: jobs.map((j) => `${j.name} ${j.schedule}`) }, 'jobs scheduled')
   return () => Promise.all(tasks.map((t) => t.stop()))

@@ -22,8 +22,14 @@ export async function ensureAdmin(store: Pick<Store, 'staff'>, passwords: Passwo
   }
   const password = configured ?? generatePassword()
   await store.staff.create({
-    id: BUILT_IN_ADMIN, username: BUILT_IN_ADMIN, name: '系统管理员', role: 'admin', stationIds: [], regionIds: [],
-    passwordHash: await passwords.hash(password), active: true,
+    id: BUILT_IN_ADMIN,
+    username: BUILT_IN_ADMIN,
+    name: '系统管理员',
+    role: 'admin',
+    stationIds: [],
+    regionIds: [],
+    passwordHash: await passwords.hash(password),
+    active: true,
   })
   await audit.record(null, 'staff.create', { kind: 'staff', id: BUILT_IN_ADMIN }, { reason: 'built-in admin' })
   return { created: true as const, generatedPassword: configured ? null : password }

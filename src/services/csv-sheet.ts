@@ -33,7 +33,13 @@ export function sheetTime(at: Date | null | undefined, timeZone: string, options
   let format = formatters.get(key)
   if (!format) {
     format = new Intl.DateTimeFormat('sv-SE', {
-      timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', ...(options.seconds ? { second: '2-digit' } : {}),
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      ...(options.seconds ? { second: '2-digit' } : {}),
     })
     formatters.set(key, format)
   }

@@ -81,27 +81,62 @@ export function createServices(config: Config & { security: { secretKey: string 
   const topics = config.business.topics
   const { timeZone } = config.business
   // The calendar must be known this far ahead (the longest reply deadline is weeks away).
-  const calendar = new CalendarService({ store, audit, clock, policy: { timeZone, lookaheadDays: 60, reloadMs: 60_000, sla: { ackHours: config.cases.ackHours, replyWorkingDays: config.cases.replyWorkingDays } }, bundled: bundledHolidayYears })
+  const calendar = new CalendarService({
+    store,
+    audit,
+    clock,
+    policy: { timeZone, lookaheadDays: 60, reloadMs: 60_000, sla: { ackHours: config.cases.ackHours, replyWorkingDays: config.cases.replyWorkingDays } },
+    bundled: bundledHolidayYears,
+  })
   const directoryCache = new DirectoryCache(store)
   const topicModels = new TopicModels(store, clock, { topics, keywords: config.business.topicKeywords })
-  const routing = new RoutingService(store, directoryCache, { timeZone, deputyCapacity: config.cases.deputyCapacity, topics, topicKeywords: config.business.topicKeywords }, clock, topicModels)
+  const routing = new RoutingService(
+    store,
+    directoryCache,
+    { timeZone, deputyCapacity: config.cases.deputyCapacity, topics, topicKeywords: config.business.topicKeywords },
+    clock,
+    topicModels,
+  )
   const policy = { ...config.cases, timeZone }
   const privacy = new PrivacyService(store, clock)
   const subscriptionTemplate = (kind: string) => templateFor(config, kind)
   const resolver = new ChannelResolver(store, { subscribeTemplateFor: subscriptionTemplate, hasRobot: (owner) => owner in config.wecom.robots })
   const outboxPolicy = { ...config.outbox, timeZone, perMinute: { wecom_group: config.wecom.perMinute, ...config.outbox.perMinute } }
-  const templateKinds = new Map(Object.values(config.wechat.templates).filter((t) => t.id).map((t) => [t.id, t.longTerm]))
+  const templateKinds = new Map(
+    Object.values(config.wechat.templates)
+      .filter((t) => t.id)
+      .map((t) => [t.id, t.longTerm]),
+  )
   const mpSessions = new MpSessions(store, clock)
   const newDispatcher = () => new OutboxDispatcher(store, resolver, realSenders(config, wechat, robots), subscriptionTemplate, outboxPolicy, clock, logger)
-  const meetings = new MeetingService(store, clock, { timeZone, reminderHours: config.meetings.reminderHours, remindCooldownMinutes: config.meetings.remindCooldownMinutes }, audit)
+  const meetings = new MeetingService(
+    store,
+    clock,
+    { timeZone, reminderHours: config.meetings.reminderHours, remindCooldownMinutes: config.meetings.remindCooldownMinutes },
+    audit,
+  )
   const surveys = new SurveyService(store, clock, { timeZone }, audit)
   const campaignServices = createCampaignServices(store, clock, timeZone, audit)
   const surveyResponses = new SurveyResponses(store, cipher, clock, { timeZone })
   const quizServices = createQuizServices(store, campaignServices.campaigns, clock, { timeZone }, audit)
-  const uploads = new Uploads(config.uploads.dir, (ownerId) => cipher.blindIndex(`upload:${ownerId}`), {
-    sign: (text) => cipher.blindIndex(text), linkSeconds: config.uploads.linkMinutes * 60,
-  }, config.uploads.maxPerCase)
-  const caseQueries = new CaseQueries({ store, directory: directoryCache, cipher, audit, clock, similar: { windowDays: config.cases.similarWindowDays, threshold: config.cases.similarThreshold }, images: uploads })
+  const uploads = new Uploads(
+    config.uploads.dir,
+    (ownerId) => cipher.blindIndex(`upload:${ownerId}`),
+    {
+      sign: (text) => cipher.blindIndex(text),
+      linkSeconds: config.uploads.linkMinutes * 60,
+    },
+    config.uploads.maxPerCase,
+  )
+  const caseQueries = new CaseQueries({
+    store,
+    directory: directoryCache,
+    cipher,
+    audit,
+    clock,
+    similar: { windowDays: config.cases.similarWindowDays, threshold: config.cases.similarThreshold },
+    images: uploads,
+  })
   const workflow = new CaseWorkflow(store, directoryCache, calendar, policy, clock)
   const botPeople = new BotPeople({ store, sessions: mpSessions, cipher, audit, clock, bindingGuard })
   const submitter = new CaseSubmitter({ store, routing, cipher, calendar, policy, privacy: privacy.notice, clock, checkContent: adapters.contentCheck })
@@ -134,7 +169,16 @@ export function createServices(config: Config & { security: { secretKey: string 
     outboxConsole: new OutboxConsole(store, clock),
     readiness: new Readiness(store, calendar),
     botState: new BotState(store, directoryCache, clock),
-    accounts: new MpAccounts({ store, sessions: mpSessions, wechat, cipher, audit, clock, templates: { longTerm: (id) => templateKinds.get(id) ?? null }, bindingGuard }),
+    accounts: new MpAccounts({
+      store,
+      sessions: mpSessions,
+      wechat,
+      cipher,
+      audit,
+      clock,
+      templates: { longTerm: (id) => templateKinds.get(id) ?? null },
+      bindingGuard,
+    }),
     uploads,
     submitter,
     workflow,
@@ -147,7 +191,14 @@ export function createServices(config: Config & { security: { secretKey: string 
     caseDashboard: new CaseDashboardService(store, caseQueries, directoryCache, clock, timeZone),
     ...campaignServices,
     ...quizServices,
-    digests: new DigestService({ store, directory: directoryCache, reading: campaignServices.readingDigest, settings: { timeZone, sendAt: config.digest.sendAt, channelPerMinute: config.digest.channelPerMinute }, clock, responses: surveyResponses }),
+    digests: new DigestService({
+      store,
+      directory: directoryCache,
+      reading: campaignServices.readingDigest,
+      settings: { timeZone, sendAt: config.digest.sendAt, channelPerMinute: config.digest.channelPerMinute },
+      clock,
+      responses: surveyResponses,
+    }),
     meetings,
     meetingReminders: new MeetingReminders(store, clock, { timeZone, reminderHours: config.meetings.reminderHours, quietHours: config.outbox.quietHours }),
     meetingInvitations: new MeetingInvitations(store, clock, { timeZone, checkInOpensMinutesBefore: config.meetings.checkInOpensMinutesBefore }),

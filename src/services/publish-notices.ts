@@ -18,10 +18,12 @@ export const publishNoticeKey = (kind: PublishedKind, itemId: string, to: Recipi
 function notice(kind: PublishedKind, item: { id: string }, to: Recipient, text: string, at: Date): OutboxMessage {
   const ref = kind === 'quiz' ? { quizId: item.id } : { surveyId: item.id }
   return outboxMessage({
-    to, kind: `${kind}.published`,
+    to,
+    kind: `${kind}.published`,
     // `ticket` fills the subscribe template's number keyword, which WeChat refuses empty (as meeting notices do).
     payload: { ...ref, ticket: `${kind === 'quiz' ? 'DT' : kind === 'ballot' ? 'PJ' : 'WJ'}${item.id.slice(3, 11).toUpperCase()}`, text },
-    dedupeKey: publishNoticeKey(kind, item.id, to), at,
+    dedupeKey: publishNoticeKey(kind, item.id, to),
+    at,
   })
 }
 

@@ -88,7 +88,11 @@ export class TaskListService {
     const now = this.clock.now()
     const due = (at: Date): Due => ({ at, ...dueWords(at, now, this.settings.timeZone) })
     const [cases, meetings, open, quizzes, reading] = await Promise.all([
-      this.cases(p, due), this.meetings(p, now, due), this.store.surveys.openAt(now), this.quizzes.openFor(p), this.reading(p),
+      this.cases(p, due),
+      this.meetings(p, now, due),
+      this.store.surveys.openAt(now),
+      this.quizzes.openFor(p),
+      this.reading(p),
     ])
     const owed = await Promise.all(open.map(async (s) => ((await this.owes(p, s)) ? s : null)))
     const surveys = owed.filter((s): s is SurveyRecord => !!s)

@@ -213,7 +213,9 @@ export interface MpUserRecord {
   /** The remark the bot set on the contact, to know them again when contact ids change. */
   botAlias?: string | null
 }
-export type MpUserPatch = Partial<Pick<MpUserRecord, 'deputyId' | 'phoneEnc' | 'phoneIndex' | 'consentVersion' | 'consentAt' | 'unionid' | 'botContactId' | 'botAlias'>>
+export type MpUserPatch = Partial<
+  Pick<MpUserRecord, 'deputyId' | 'phoneEnc' | 'phoneIndex' | 'consentVersion' | 'consentAt' | 'unionid' | 'botContactId' | 'botAlias'>
+>
 
 export interface MpUserRepo {
   get(id: string): Promise<MpUserRecord | null>
@@ -509,7 +511,10 @@ export interface MeetingRepo {
   invitees(meetingIds: string[]): Promise<MeetingInvitee[]>
   invitation(meetingId: string, person: PersonRef): Promise<MeetingInvitee | null>
   /** A person's invitations to meetings in these states ending at or after `endFrom`, earliest start first. */
-  invitationsOf(person: PersonRef, filter: { statuses: MeetingStatus[]; endFrom?: Date }): Promise<Array<{ meeting: MeetingRecord; invitation: MeetingInvitee }>>
+  invitationsOf(
+    person: PersonRef,
+    filter: { statuses: MeetingStatus[]; endFrom?: Date },
+  ): Promise<Array<{ meeting: MeetingRecord; invitation: MeetingInvitee }>>
   /** Records an invitee's answer; null when they are not invited. */
   respond(meetingId: string, person: PersonRef, answer: { rsvp: Exclude<Rsvp, 'pending'>; reason: string | null; at: Date }): Promise<MeetingInvitee | null>
   /** Records attendance once: false when already checked in (or not invited). Atomic. */

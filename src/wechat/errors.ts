@@ -49,14 +49,7 @@ export class WeChatApiError extends Error {
   /** HTTP status when the failure was an HTTP error status. */
   readonly httpStatus: number | null
 
-  constructor(init: {
-    api: string
-    errcode: number | null
-    errmsg: string
-    kind?: WeChatErrorKind
-    local?: boolean
-    httpStatus?: number | null
-  }) {
+  constructor(init: { api: string; errcode: number | null; errmsg: string; kind?: WeChatErrorKind; local?: boolean; httpStatus?: number | null }) {
     const kind = init.kind ?? (init.errcode === null ? 'unknown' : kindOfErrcode(init.errcode))
     super(`WeChat ${init.api} failed (${kind}${init.errcode === null ? '' : ` ${init.errcode}`}): ${init.errmsg}`)
     this.name = 'WeChatApiError'

@@ -107,7 +107,9 @@ export class WeComRobot {
     const errcode = Number(json?.errcode ?? 0)
     if (errcode !== 0) {
       // WeCom's errmsg names the caller's IP and a hint, never the key; scrubbed all the same.
-      const errmsg = String(json.errmsg ?? '').split(key).join('[redacted]')
+      const errmsg = String(json.errmsg ?? '')
+        .split(key)
+        .join('[redacted]')
       const error = new WeChatApiError({ api: API, errcode, errmsg, ...(ROBOT_KIND[errcode] ? { kind: ROBOT_KIND[errcode] } : {}) })
       this.log.warn({ api: API, errcode, kind: error.kind, errmsg }, 'wecom robot refused the message')
       throw error

@@ -12,12 +12,15 @@ const exparser = createRequire(import.meta.url)('miniprogram-exparser')
 function fire(component: any, name: string, detail: Record<string, unknown>) {
   let node = component._exparserNode
   if (node.shadowRoot) node = node.shadowRoot.childNodes.find((n: any) => n instanceof exparser.Element) ?? node
-  exparser.Event.dispatchEvent(node, exparser.Event.create(name, detail, { bubbles: true, composed: true, capturePhase: true, extraFields: { touches: [], changedTouches: [] } }))
+  exparser.Event.dispatchEvent(
+    node,
+    exparser.Event.create(name, detail, { bubbles: true, composed: true, capturePhase: true, extraFields: { touches: [], changedTouches: [] } }),
+  )
 }
 
 /** Waits until the page has nothing left to do: no request in flight and no work queued. */
 export async function settle() {
-  for (let quiet = 0; quiet < 5; ) {
+  for (let quiet = 0; quiet < 5;) {
     await new Promise((resolve) => setImmediate(resolve))
     quiet = phone.inFlight ? 0 : quiet + 1
   }

@@ -45,8 +45,21 @@ export const phone: Phone = (shared.__mpPhone ??= freshPhone())
 
 function freshPhone(): Phone {
   return {
-    backend: null, loginCode: () => 'no-login-code', fontSizeSetting: 17, storage: new Map(), navigations: [], toasts: [], modals: [],
-    modalAnswers: [], photos: [], subscribeAnswer: 'accept', subscribeAsked: [], dropNextAnswer: false, requests: [], inFlight: 0, clipboard: null,
+    backend: null,
+    loginCode: () => 'no-login-code',
+    fontSizeSetting: 17,
+    storage: new Map(),
+    navigations: [],
+    toasts: [],
+    modals: [],
+    modalAnswers: [],
+    photos: [],
+    subscribeAnswer: 'accept',
+    subscribeAsked: [],
+    dropNextAnswer: false,
+    requests: [],
+    inFlight: 0,
+    clipboard: null,
   }
 }
 
@@ -140,12 +153,19 @@ function multipart(filePath: string, field: string, formData: Record<string, str
   const boundary = `----wx${Math.random().toString(16).slice(2)}`
   const parts: Buffer[] = []
   for (const [k, v] of Object.entries(formData)) parts.push(Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`))
-  parts.push(Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="${field}"; filename="${basename(filePath)}"\r\ncontent-type: application/octet-stream\r\n\r\n`))
+  parts.push(
+    Buffer.from(
+      `--${boundary}\r\ncontent-disposition: form-data; name="${field}"; filename="${basename(filePath)}"\r\ncontent-type: application/octet-stream\r\n\r\n`,
+    ),
+  )
   parts.push(readFileSync(filePath), Buffer.from(`\r\n--${boundary}--\r\n`))
   return { body: Buffer.concat(parts), type: `multipart/form-data; boundary=${boundary}` }
 }
 
-const sync = <T>(value: () => T) => () => value()
+const sync =
+  <T>(value: () => T) =>
+  () =>
+    value()
 
 /** The wx object the mini-program sees. */
 export function phoneWx(): Record<string, unknown> {
@@ -156,30 +176,40 @@ export function phoneWx(): Record<string, unknown> {
       if (method === 'GET') withQuery(url, options.data)
       phone.requests.push(`${method} ${url.pathname}`)
       const headers = { ...(options.header ?? {}) }
-      callback('request', options, tracked(async () => {
-        const answer = await send(method, url, headers, jsonBody(options.data, method))
-        if (phone.dropNextAnswer) {
-          phone.dropNextAnswer = false
-          throw new Error('timeout')
-        }
-        return answer
-      }))
+      callback(
+        'request',
+        options,
+        tracked(async () => {
+          const answer = await send(method, url, headers, jsonBody(options.data, method))
+          if (phone.dropNextAnswer) {
+            phone.dropNextAnswer = false
+            throw new Error('timeout')
+          }
+          return answer
+        }),
+      )
       return { abort() {}, onHeadersReceived() {}, offHeadersReceived() {} }
     },
 
-    uploadFile(options: Callbacks<Answer> & { url: string; filePath: string; name: string; header?: Record<string, string>; formData?: Record<string, string> }) {
+    uploadFile(
+      options: Callbacks<Answer> & { url: string; filePath: string; name: string; header?: Record<string, string>; formData?: Record<string, string> },
+    ) {
       const url = target(options.url)
       phone.requests.push(`UPLOAD ${url.pathname}`)
       const listeners: Array<(p: { progress: number; totalBytesSent: number; totalBytesExpectedToSend: number }) => void> = []
-      callback('uploadFile', options, tracked(async () => {
-        const { body, type } = multipart(options.filePath, options.name, options.formData)
-        // WeChat reports progress as the bytes leave; the test's upload is one chunk.
-        for (const l of listeners) l({ progress: 50, totalBytesSent: body.length / 2, totalBytesExpectedToSend: body.length })
-        const answer = await send('POST', url, { ...(options.header ?? {}), 'content-type': type }, body)
-        for (const l of listeners) l({ progress: 100, totalBytesSent: body.length, totalBytesExpectedToSend: body.length })
-        // wx.uploadFile hands back the body as a string, never parsed.
-        return { ...answer, data: typeof answer.data === 'string' ? answer.data : JSON.stringify(answer.data) }
-      }))
+      callback(
+        'uploadFile',
+        options,
+        tracked(async () => {
+          const { body, type } = multipart(options.filePath, options.name, options.formData)
+          // WeChat reports progress as the bytes leave; the test's upload is one chunk.
+          for (const l of listeners) l({ progress: 50, totalBytesSent: body.length / 2, totalBytesExpectedToSend: body.length })
+          const answer = await send('POST', url, { ...(options.header ?? {}), 'content-type': type }, body)
+          for (const l of listeners) l({ progress: 100, totalBytesSent: body.length, totalBytesExpectedToSend: body.length })
+          // wx.uploadFile hands back the body as a string, never parsed.
+          return { ...answer, data: typeof answer.data === 'string' ? answer.data : JSON.stringify(answer.data) }
+        }),
+      )
       return { abort() {}, onProgressUpdate: (l: (typeof listeners)[number]) => listeners.push(l) }
     },
 
@@ -192,8 +222,10 @@ export function phoneWx(): Record<string, unknown> {
     removeStorageSync: (key: string) => void phone.storage.delete(key),
     clearStorageSync: () => phone.storage.clear(),
 
-    navigateTo: (o: Callbacks<unknown> & { url: string }) => callback('navigateTo', o, async () => void phone.navigations.push({ how: 'navigateTo', url: o.url })),
-    redirectTo: (o: Callbacks<unknown> & { url: string }) => callback('redirectTo', o, async () => void phone.navigations.push({ how: 'redirectTo', url: o.url })),
+    navigateTo: (o: Callbacks<unknown> & { url: string }) =>
+      callback('navigateTo', o, async () => void phone.navigations.push({ how: 'navigateTo', url: o.url })),
+    redirectTo: (o: Callbacks<unknown> & { url: string }) =>
+      callback('redirectTo', o, async () => void phone.navigations.push({ how: 'redirectTo', url: o.url })),
     reLaunch: (o: Callbacks<unknown> & { url: string }) => callback('reLaunch', o, async () => void phone.navigations.push({ how: 'reLaunch', url: o.url })),
     switchTab: (o: Callbacks<unknown> & { url: string }) => callback('switchTab', o, async () => void phone.navigations.push({ how: 'switchTab', url: o.url })),
     navigateBack: (o?: Callbacks<unknown>) => callback('navigateBack', o, async () => void phone.navigations.push({ how: 'navigateBack', url: '' })),
@@ -222,13 +254,48 @@ export function phoneWx(): Record<string, unknown> {
     previewImage: (o?: Callbacks<unknown>) => callback('previewImage', o, async () => undefined),
     setClipboardData: (o: Callbacks<unknown> & { data: string }) => callback('setClipboardData', o, async () => void (phone.clipboard = o.data)),
     makePhoneCall: (o?: Callbacks<unknown>) => callback('makePhoneCall', o, async () => undefined),
-    scanCode: (o?: Callbacks<unknown>) => callback('scanCode', o, async () => { throw new Error('cancel') }),
+    scanCode: (o?: Callbacks<unknown>) =>
+      callback('scanCode', o, async () => {
+        throw new Error('cancel')
+      }),
     setNavigationBarTitle: (o?: Callbacks<unknown>) => callback('setNavigationBarTitle', o, async () => undefined),
     stopPullDownRefresh: () => undefined,
-    getAppBaseInfo: sync(() => ({ SDKVersion: '3.6.0', language: 'zh_CN', version: '8.0.50', theme: 'light', fontSizeSetting: phone.fontSizeSetting, host: { env: 'WeChat' } })),
-    getWindowInfo: sync(() => ({ pixelRatio: 3, screenWidth: 375, screenHeight: 812, windowWidth: 375, windowHeight: 812, statusBarHeight: 44, safeArea: { left: 0, right: 375, top: 44, bottom: 778, width: 375, height: 734 }, screenTop: 0 })),
+    getAppBaseInfo: sync(() => ({
+      SDKVersion: '3.6.0',
+      language: 'zh_CN',
+      version: '8.0.50',
+      theme: 'light',
+      fontSizeSetting: phone.fontSizeSetting,
+      host: { env: 'WeChat' },
+    })),
+    getWindowInfo: sync(() => ({
+      pixelRatio: 3,
+      screenWidth: 375,
+      screenHeight: 812,
+      windowWidth: 375,
+      windowHeight: 812,
+      statusBarHeight: 44,
+      safeArea: { left: 0, right: 375, top: 44, bottom: 778, width: 375, height: 734 },
+      screenTop: 0,
+    })),
     getDeviceInfo: sync(() => ({ brand: 'iPhone', model: 'iPhone 13', system: 'iOS 17.0', platform: 'ios', benchmarkLevel: 1 })),
-    getSystemInfoSync: sync(() => ({ brand: 'iPhone', model: 'iPhone 13', pixelRatio: 3, screenWidth: 375, screenHeight: 812, windowWidth: 375, windowHeight: 812, statusBarHeight: 44, language: 'zh_CN', version: '8.0.50', system: 'iOS 17.0', platform: 'ios', fontSizeSetting: phone.fontSizeSetting, SDKVersion: '3.6.0', theme: 'light' })),
+    getSystemInfoSync: sync(() => ({
+      brand: 'iPhone',
+      model: 'iPhone 13',
+      pixelRatio: 3,
+      screenWidth: 375,
+      screenHeight: 812,
+      windowWidth: 375,
+      windowHeight: 812,
+      statusBarHeight: 44,
+      language: 'zh_CN',
+      version: '8.0.50',
+      system: 'iOS 17.0',
+      platform: 'ios',
+      fontSizeSetting: phone.fontSizeSetting,
+      SDKVersion: '3.6.0',
+      theme: 'light',
+    })),
     getAccountInfoSync: sync(() => ({ miniProgram: { appId: 'wx0000000000000000', envVersion: 'develop', version: '' } })),
   }
 }

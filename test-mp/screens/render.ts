@@ -36,7 +36,9 @@ const BASE = `
 `
 
 function snapshot(name: string, title: string, care = false) {
-  const styles = Array.from(document.querySelectorAll('style')).map((s) => s.textContent).join('\n')
+  const styles = Array.from(document.querySelectorAll('style'))
+    .map((s) => s.textContent)
+    .join('\n')
   const body = document.body.lastElementChild?.outerHTML ?? ''
   const html = `<!doctype html><html><head><meta charset="utf-8"><style>${BASE}
     ${appWxss.replace(/^page\s*\{/m, 'body {')}
@@ -110,7 +112,6 @@ const data = await openPage('pages/mine/data')
 await data.tap('#export')
 snapshot('my-data', '我的信息')
 
-
 // Part B: the deputy's workbench, meetings, study, quizzes and surveys, seen by 张伟 (dp0001).
 {
   const { asAdmin } = await import('../../test/helpers/app.js')
@@ -118,20 +119,39 @@ snapshot('my-data', '我的信息')
   const { quizWithBank } = await import('../../test/helpers/quizzes.js')
   const { ballotBody, consultationBody } = await import('../../test/helpers/surveys.js')
   const office = await asAdmin(app)
-  const meeting = (await office.post('/api/admin/meetings', meetingBody({ startAt: '2026-11-24T09:30:00+08:00', endAt: '2026-11-24T11:30:00+08:00', publicSeats: 10 }))).body
+  const meeting = (
+    await office.post('/api/admin/meetings', meetingBody({ startAt: '2026-11-24T09:30:00+08:00', endAt: '2026-11-24T11:30:00+08:00', publicSeats: 10 }))
+  ).body
   await office.post(`/api/admin/meetings/${meeting.id}/publish`)
-  const ballot = (await office.post('/api/admin/surveys', ballotBody({ ballot: { passRule: 'roll_majority', maxChosen: 2, roll: { deputyIds: ['dp0001', 'dp0002'] } } }))).body
+  const ballot = (
+    await office.post('/api/admin/surveys', ballotBody({ ballot: { passRule: 'roll_majority', maxChosen: 2, roll: { deputyIds: ['dp0001', 'dp0002'] } } }))
+  ).body
   const consultation = (await office.post('/api/admin/surveys', consultationBody())).body
   const quiz = await quizWithBank(app, office, { audience: 'deputies' })
-  const campaign = (await office.post('/api/admin/campaigns', {
-    title: '学习贯彻代表法', startsAt: '2026-11-23T09:00:00+08:00', endsAt: '2026-12-23T09:00:00+08:00', audience: { stationIds: ['st001'] },
-  })).body
-  const item = (await office.post(`/api/admin/campaigns/${campaign.id}/items`, {
-    title: '中华人民共和国全国人民代表大会和地方各级人民代表大会代表法', summary: '必读', required: true,
-    body: '<h2>第一章 总则</h2><p>第一条 为了保证全国人民代表大会和地方各级人民代表大会代表依法行使代表的职权，履行代表的义务，发挥代表作用，根据宪法，制定本法。</p><p>第二条 全国人民代表大会和地方各级人民代表大会代表依照法律规定选举产生。</p>',
-  })).body
+  const campaign = (
+    await office.post('/api/admin/campaigns', {
+      title: '学习贯彻代表法',
+      startsAt: '2026-11-23T09:00:00+08:00',
+      endsAt: '2026-12-23T09:00:00+08:00',
+      audience: { stationIds: ['st001'] },
+    })
+  ).body
+  const item = (
+    await office.post(`/api/admin/campaigns/${campaign.id}/items`, {
+      title: '中华人民共和国全国人民代表大会和地方各级人民代表大会代表法',
+      summary: '必读',
+      required: true,
+      body: '<h2>第一章 总则</h2><p>第一条 为了保证全国人民代表大会和地方各级人民代表大会代表依法行使代表的职权，履行代表的义务，发挥代表作用，根据宪法，制定本法。</p><p>第二条 全国人民代表大会和地方各级人民代表大会代表依照法律规定选举产生。</p>',
+    })
+  ).body
   const resident = await (await import('../../test/helpers/app.js')).asResident(app)
-  const fresh = (await resident.post('/api/mp/cases', { text: '小区门口的垃圾好几天没人清运，天热了味道很大，请帮忙协调环卫部门。', regionId: 'c010101', deputyCode: 'DP0001' })).body
+  const fresh = (
+    await resident.post('/api/mp/cases', {
+      text: '小区门口的垃圾好几天没人清运，天热了味道很大，请帮忙协调环卫部门。',
+      regionId: 'c010101',
+      deputyCode: 'DP0001',
+    })
+  ).body
 
   phone.storage.set('care.mode', 'off')
   phone.storage.delete('session.token')

@@ -34,8 +34,15 @@ describe('bot: a deputy answers meeting notices', function () {
 
   it('answers the nearest meeting waiting, then the next, and asks for a reason with a leave', async () => {
     const first = await publish()
-    const second = await publish({ title: '代表视察城市污水处理厂', kind: 'inspection', startAt: '2026-11-27T09:00:00+08:00', endAt: '2026-11-27T11:00:00+08:00' })
-    expect(await ask(t, deputy, '参加')).to.equal('已回复参加：市人大常委会第十次会议，11月26日 09:30–11:30，地点 市人大常委会第一会议室。到场后请用小程序扫会场二维码签到。')
+    const second = await publish({
+      title: '代表视察城市污水处理厂',
+      kind: 'inspection',
+      startAt: '2026-11-27T09:00:00+08:00',
+      endAt: '2026-11-27T11:00:00+08:00',
+    })
+    expect(await ask(t, deputy, '参加')).to.equal(
+      '已回复参加：市人大常委会第十次会议，11月26日 09:30–11:30，地点 市人大常委会第一会议室。到场后请用小程序扫会场二维码签到。',
+    )
     expect(await answerOf(first)).to.include({ rsvp: 'attend' })
     expect(await ask(t, deputy, '请假')).to.include('请写明请假原因')
     expect(await ask(t, deputy, '请假 外出学习')).to.equal('已为您请假：代表视察城市污水处理厂（11月27日 09:00–11:00）。原因：外出学习')

@@ -63,7 +63,7 @@ describe('bot: a deputy binds, lists, acknowledges and replies; the resident rat
     expect(await ask(t, resident, '5'), 'a second "5" is just a number again').to.include('1. 留言')
   })
 
-  it('offers to reopen after a low rating and reopens with the resident\'s reason', async () => {
+  it("offers to reopen after a low rating and reopens with the resident's reason", async () => {
     await bind()
     await ask(t, deputy, `回复 ${ticket} 已反映给有关部门。`)
     await dispatch(app)
@@ -83,7 +83,7 @@ describe('bot: a deputy binds, lists, acknowledges and replies; the resident rat
     expect(await ask(t, deputy, '待办')).to.include('没有待办留言')
   })
 
-  it('keeps the deputy\'s mini-program account bound when they also bind in the chat bot', async () => {
+  it("keeps the deputy's mini-program account bound when they also bind in the chat bot", async () => {
     const app_ = await asResident(app, 'o-zhangwei-phone')
     expect((await app_.post('/api/mp/bind', { bindCode: await bindingCode(app, 'dp0001') })).status).to.equal(200)
     await bind()

@@ -19,7 +19,10 @@ async function lossyProxy(target: string, lose: number) {
   const server: Server = createServer(async (req, res) => {
     const chunks: Buffer[] = []
     for await (const c of req) chunks.push(c as Buffer)
-    const headers = Object.fromEntries(Object.entries(req.headers).filter(([k]) => !['host', 'content-length', 'connection'].includes(k))) as Record<string, string>
+    const headers = Object.fromEntries(Object.entries(req.headers).filter(([k]) => !['host', 'content-length', 'connection'].includes(k))) as Record<
+      string,
+      string
+    >
     const answer = await fetch(target + req.url, { method: req.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined })
     // Answers as slowly as a busy machine does: the bot's outbox polls are nearly always in flight.
     if (/\/outbox\/lease$/.test(req.url ?? '')) await new Promise((r) => setTimeout(r, 50))
@@ -37,10 +40,11 @@ async function lossyProxy(target: string, lose: number) {
   const { port } = server.address() as { port: number }
   // close() alone waits for every kept-alive connection to go quiet, and the bot polls its
   // outbox through this proxy: under load a poll is often in flight, and close never ends.
-  const close = () => new Promise<void>((r) => {
-    server.close(() => r())
-    server.closeAllConnections()
-  })
+  const close = () =>
+    new Promise<void>((r) => {
+      server.close(() => r())
+      server.closeAllConnections()
+    })
   return { url: `http://127.0.0.1:${port}`, seenKeys, close }
 }
 

@@ -56,22 +56,28 @@ export interface BotUnderTest {
 }
 
 /** The bot on the mock puppet, logged in, talking to the backend at baseUrl. */
-export async function startBot(baseUrl: string, options: { world?: MockWorld; clock?: VirtualClock; overrides?: BotOverrides; pending?: PendingStore<InboundEvent> } = {}): Promise<BotUnderTest> {
+export async function startBot(
+  baseUrl: string,
+  options: { world?: MockWorld; clock?: VirtualClock; overrides?: BotOverrides; pending?: PendingStore<InboundEvent> } = {},
+): Promise<BotUnderTest> {
   const world = options.world ?? new MockWorld()
   const clock = options.clock ?? new VirtualClock()
-  const config = loadBotConfig({}, {
-    apiBase: baseUrl,
-    secret: BOT_SECRET,
-    pendingPath: null,
-    wechatyLog: 'silent',
-    sweepMs: 3_600_000, // tests sweep by hand, on the virtual clock
-    // Generous: a busy machine may take seconds to answer, and a retry of a submission still
-    // being handled meets "request in progress", not the ticket. A refused connection fails at once anyway.
-    http: { timeoutMs: 15_000, retries: 1, backoffMs: 10 },
-    recovery: { minMs: 20, maxMs: 100 },
-    outbox: { leaseLimit: 5, pollMs: 20 },
-    ...options.overrides,
-  })
+  const config = loadBotConfig(
+    {},
+    {
+      apiBase: baseUrl,
+      secret: BOT_SECRET,
+      pendingPath: null,
+      wechatyLog: 'silent',
+      sweepMs: 3_600_000, // tests sweep by hand, on the virtual clock
+      // Generous: a busy machine may take seconds to answer, and a retry of a submission still
+      // being handled meets "request in progress", not the ticket. A refused connection fails at once anyway.
+      http: { timeoutMs: 15_000, retries: 1, backoffMs: 10 },
+      recovery: { minMs: 20, maxMs: 100 },
+      outbox: { leaseLimit: 5, pollMs: 20 },
+      ...options.overrides,
+    },
+  )
   const bot = new LiaisonBot({ config, puppet: world.puppet, clock, log: pino({ level: 'silent' }), ...(options.pending ? { pending: options.pending } : {}) })
   await bot.start()
   world.login()

@@ -51,7 +51,7 @@ describe('bot: the pacer (on a virtual clock)', () => {
     expect(await send('wx-elder', '请回复数字选择：1. 留言', 'reply')).to.equal('sent')
     expect(await send('wx-elder', '请回复数字选择：1. 留言', 'reply')).to.equal('sent')
     expect(sent).to.have.length(2)
-    expect(sent[1].at - sent[0].at, 'still at a person\'s pace').to.be.within(2000, 4000)
+    expect(sent[1].at - sent[0].at, "still at a person's pace").to.be.within(2000, 4000)
   })
 
   it('sends answers to people before queued pushes', async () => {
@@ -59,7 +59,10 @@ describe('bot: the pacer (on a virtual clock)', () => {
     const pushes = Array.from({ length: 5 }, (_, i) => send('room@chatroom', `推送 ${i}`, 'push'))
     const answer = send('wx-elder', '您的留言已提交', 'reply')
     await Promise.all([...pushes, answer])
-    expect(sent.findIndex((s) => s.to === 'wx-elder'), 'after at most the push already going').to.be.at.most(1)
+    expect(
+      sent.findIndex((s) => s.to === 'wx-elder'),
+      'after at most the push already going',
+    ).to.be.at.most(1)
   })
 
   it('pauses everything for the cool-down after "操作过于频繁"', async () => {
@@ -83,7 +86,7 @@ describe('bot: the pacer (on a virtual clock)', () => {
   })
 })
 
-describe('bot: outbox messages leave at a person\'s pace', function () {
+describe("bot: outbox messages leave at a person's pace", function () {
   this.timeout(20_000)
   let app: TestApp
   let t: BotUnderTest
@@ -96,7 +99,7 @@ describe('bot: outbox messages leave at a person\'s pace', function () {
     await app.close()
   })
 
-  it('sends six new-case notices to a bound deputy 2–4 s apart on the bot\'s clock, and acks each', async () => {
+  it("sends six new-case notices to a bound deputy 2–4 s apart on the bot's clock, and acks each", async () => {
     const deputy = t.world.person('wx-zhangwei', '张伟')
     await ask(t, deputy, `绑定 ${await bindingCode(app, 'dp0001')}`)
     const { client } = t.bot

@@ -27,7 +27,9 @@ describe('bot: a resident withdraws a message or has their data deleted', functi
 
   it('withdraws a message nobody has answered yet by its last four digits, and refuses one already answered', async () => {
     const li = t.world.person('wx-li', '老李')
-    expect(await ask(t, li, '帮助'), 'the menu says how').to.include('发送"撤回"').and.to.include('发送"删除我的信息"')
+    expect(await ask(t, li, '帮助'), 'the menu says how')
+      .to.include('发送"撤回"')
+      .and.to.include('发送"删除我的信息"')
     const first = await leaveMessage(li, '楼下路灯坏了')
     const second = await leaveMessage(li, '小区垃圾没人收', false)
 
@@ -77,7 +79,9 @@ describe('bot: a resident withdraws a message or has their data deleted', functi
   it('withdraws consent: no new message until they agree again', async () => {
     const zhao = t.world.person('wx-zhao', '赵大爷')
     await leaveMessage(zhao, '公交站台顶棚漏雨')
-    expect(await ask(t, zhao, '撤回同意')).to.include('已撤回您的同意').and.to.include('已提交的留言仍会照常办理')
+    expect(await ask(t, zhao, '撤回同意'))
+      .to.include('已撤回您的同意')
+      .and.to.include('已提交的留言仍会照常办理')
     const person = (await app.liaison.store.mpUsers.getByBotContact('wx-zhao'))!
     expect(person.consentVersion).to.equal(null)
     const refused = await t.bot.client.submitCase(person.id, { text: '又一条', deputyCode: 'DP0001' }, 'draft-after-withdrawal').catch((err) => err)

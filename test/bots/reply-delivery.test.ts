@@ -19,7 +19,7 @@ async function backendCalls(during: () => Promise<void>): Promise<string[]> {
   return calls
 }
 
-describe('bot: a deputy\'s reply reaches the resident in full, straight from the outbox', function () {
+describe("bot: a deputy's reply reaches the resident in full, straight from the outbox", function () {
   this.timeout(20_000)
   let app: TestApp
   let t: BotUnderTest
@@ -52,7 +52,13 @@ describe('bot: a deputy\'s reply reaches the resident in full, straight from the
     expect(delivered).to.include(`您的留言 ${ticket} 有答复了`)
     expect(delivered).to.include(reply)
     expect(delivered).to.include('5 很满意　4 满意　3 一般　2 不满意　1 很不满意')
-    expect(calls.filter((c) => /\/people\/|\/cases\//.test(c)), 'the outbox message carried everything the bot says').to.deep.equal([])
-    expect(calls.filter((c) => c.includes('/outbox/') && c.endsWith('/ack')), 'one ack for the one reply').to.have.length(1)
+    expect(
+      calls.filter((c) => /\/people\/|\/cases\//.test(c)),
+      'the outbox message carried everything the bot says',
+    ).to.deep.equal([])
+    expect(
+      calls.filter((c) => c.includes('/outbox/') && c.endsWith('/ack')),
+      'one ack for the one reply',
+    ).to.have.length(1)
   })
 })

@@ -4,7 +4,7 @@ import { STAFF_PASSWORD } from '../fixtures.js'
 import { ask, BOT_SECRET, caseCity, dispatch, startBot, waitFor, type BotUnderTest } from './helpers.js'
 
 /** A station's WeChat group, bound by its staff, receives what is addressed to the station. */
-describe('bot: a station\'s group', function () {
+describe("bot: a station's group", function () {
   this.timeout(20_000)
   let app: TestApp
   let t: BotUnderTest
@@ -50,7 +50,7 @@ describe('bot: a station\'s group', function () {
     await dispatch(app)
     const notice = await waitFor(() => t.world.said('新华街道联络站工作群').find((m) => m.includes(ticket)), 'the station notice in the group')
     expect(notice).to.include('待分派')
-    expect(notice, 'a group never reads the resident\'s own words').not.to.include('公交站台太窄')
+    expect(notice, "a group never reads the resident's own words").not.to.include('公交站台太窄')
     const [sent] = (await app.liaison.store.outbox.search({ limit: 5, kind: 'case.queued' })).items
     await waitFor(async () => (await app.liaison.store.outbox.get(sent.id))!.status === 'sent', 'the outbox message to be acked')
   })

@@ -20,7 +20,16 @@ describe('bot: reading what people type', () => {
   })
 
   it('reads numbered choices and ratings in the ways people write them', () => {
-    for (const [typed, n] of [['1', 1], ['１', 1], ['3.', 3], ['第2个', 2], ['五', 5], ['5分', 5], [' 4 ', 4]] as const) expect(choiceNumber(typed), typed).to.equal(n)
+    for (const [typed, n] of [
+      ['1', 1],
+      ['１', 1],
+      ['3.', 3],
+      ['第2个', 2],
+      ['五', 5],
+      ['5分', 5],
+      [' 4 ', 4],
+    ] as const)
+      expect(choiceNumber(typed), typed).to.equal(n)
     expect(choiceNumber('12号楼')).to.equal(null)
     expect(parseCommand('5')).to.deep.equal({ kind: 'number', value: 5 })
   })

@@ -43,18 +43,39 @@ describe('npm run calendar', function () {
   })
 
   it('imports a year, then replaces it when imported again', async () => {
-    const y2027 = { year: 2027, papers: [], days: [{ name: '元旦', date: '2027-01-01', isOffDay: true }, { name: '劳动节', date: '2027-05-01', isOffDay: true }] }
+    const y2027 = {
+      year: 2027,
+      papers: [],
+      days: [
+        { name: '元旦', date: '2027-01-01', isOffDay: true },
+        { name: '劳动节', date: '2027-05-01', isOffDay: true },
+      ],
+    }
     const first = run('import', file('2027.json', y2027))
     expect(first.status, first.stderr).to.equal(0)
     expect(first.stdout).to.include('已导入 2027 年：放假 2 天，调休上班 0 天')
     expect(first.stdout).to.match(/^2027 {2}放假 2 天/m)
     const again = run('import', file('2027b.json', { ...y2027, days: y2027.days.slice(0, 1) }))
     expect(again.stdout).to.include('已替换 2027 年：放假 1 天')
-    expect(await years()).to.deep.equal([[2025, 33, 'bundled'], [2026, 39, 'bundled'], [2027, 1, 'cli']])
+    expect(await years()).to.deep.equal([
+      [2025, 33, 'bundled'],
+      [2026, 39, 'bundled'],
+      [2027, 1, 'cli'],
+    ])
   })
 
   it('names every problem of a bad file, exits 1 and changes nothing', async () => {
-    const bad = run('import', file('bad.json', { year: 2027, days: [{ name: '元旦', date: '2027-01-01', isOffDay: true }, { name: '元旦', date: '2027-01-01', isOffDay: true }, { name: '', date: '2028-01-01', isOffDay: true }] }))
+    const bad = run(
+      'import',
+      file('bad.json', {
+        year: 2027,
+        days: [
+          { name: '元旦', date: '2027-01-01', isOffDay: true },
+          { name: '元旦', date: '2027-01-01', isOffDay: true },
+          { name: '', date: '2028-01-01', isOffDay: true },
+        ],
+      }),
+    )
     expect(bad.status).to.equal(1)
     expect(bad.stderr).to.include('节假日文件有问题，未导入')
     expect(bad.stderr).to.include('  days[1].date: 2027-01-01 重复出现（与第 1 项相同）')

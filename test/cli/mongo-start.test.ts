@@ -40,7 +40,14 @@ describe('npm start and npm run db:indexes on MongoDB (against a fake server)', 
   })
 
   it('drops the indexes no schema declares only when asked with --sync', async () => {
-    fake.answer((c) => (c.name === 'listIndexes' && c.body.listIndexes === 'stations' ? cursorAnswer(c, [{ v: 2, key: { _id: 1 }, name: '_id_' }, { v: 2, key: { old: 1 }, name: 'old_1' }]) : undefined))
+    fake.answer((c) =>
+      c.name === 'listIndexes' && c.body.listIndexes === 'stations'
+        ? cursorAnswer(c, [
+            { v: 2, key: { _id: 1 }, name: '_id_' },
+            { v: 2, key: { old: 1 }, name: 'old_1' },
+          ])
+        : undefined,
+    )
     const env = { LIAISON_DB: fake.uri(), LIAISON_SECRET_KEY: SECRET }
     const plain = await runToEnd('src/cli/db-indexes.ts', [], env)
     expect(plain.code, plain.stderr).to.equal(0)

@@ -54,7 +54,10 @@ describe('npm run route', function () {
     )
     const run = runRoute(directory, messages)
     expect(run.status, run.stderr).to.equal(0)
-    const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l))
+    const lines = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
     expect(lines).to.have.length(7)
 
     expect(lines[0]).to.deep.include({ stationId: 'x1', deputyId: 'p1', topic: '交通出行', officeRegionId: null })

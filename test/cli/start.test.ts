@@ -33,9 +33,12 @@ describe('npm start on a fresh machine', function () {
       expect((await client.get('/api/admin/directory/summary')).body.deputies).to.equal(60)
       const office = await new Client(`http://127.0.0.1:${port}`).login('admin', admin![1])
       const meetings = (await office.get('/api/admin/meetings')).body.items
-      expect(meetings.map((m: { title: string; statusLabel: string }) => `${m.title} ${m.statusLabel}`), 'the demo has a published meeting').to.deep.equal(['市人大常委会第十次会议 已发布'])
+      expect(
+        meetings.map((m: { title: string; statusLabel: string }) => `${m.title} ${m.statusLabel}`),
+        'the demo has a published meeting',
+      ).to.deep.equal(['市人大常委会第十次会议 已发布'])
       const cases = (await office.get('/api/admin/cases?limit=100')).body.items
-      expect(cases, 'the console shows residents\' messages from the first start').to.have.length(8)
+      expect(cases, "the console shows residents' messages from the first start").to.have.length(8)
     } finally {
       await first.stop()
     }

@@ -37,7 +37,7 @@ describe('console: an admin keeps the directory and the messages in order', func
     const title = page.locator('[data-test=import-problems-title]')
     await title.getByText(/文件有 \d+ 处问题，未导入任何数据/).waitFor()
     const rows = (await page.locator('[data-test=import-problems] tbody tr').allInnerTexts()).map((r) => r.replace(/\s+/g, ' ').trim().replace(/^\d+ /, ''))
-    expect(rows, 'in the file\'s order').to.deep.equal([
+    expect(rows, "in the file's order").to.deep.equal([
       '联络站 第 1 条（新建联络站） · 覆盖地区第 1 项 未知的区域 "nowhere"',
       '代表 第 1 条（王芳） · 所属联络站第 1 项 未知的联络站 "st999"',
       '代表 第 2 条（赵磊） · 电话 电话号码无效 "12345"',
@@ -51,10 +51,22 @@ describe('console: an admin keeps the directory and the messages in order', func
     const { outbox } = app.liaison.store
     const now = app.clock.now()
     const id = randomUUID()
-    await outbox.enqueue([{
-      id, channel: 'bot_private', recipientKind: 'deputy', recipientId: 'dp0001', kind: 'meeting.notice', payload: { text: '会议通知：全市代表培训会' },
-      dedupeKey: `console-test:${id}`, status: 'pending', attempts: 0, nextAttemptAt: now, lastError: null, createdAt: now,
-    }])
+    await outbox.enqueue([
+      {
+        id,
+        channel: 'bot_private',
+        recipientKind: 'deputy',
+        recipientId: 'dp0001',
+        kind: 'meeting.notice',
+        payload: { text: '会议通知：全市代表培训会' },
+        dedupeKey: `console-test:${id}`,
+        status: 'pending',
+        attempts: 0,
+        nextAttemptAt: now,
+        lastError: null,
+        createdAt: now,
+      },
+    ])
     const [leased] = await outbox.claimDue(now, { limit: 1, leaseMs: 60_000, holder: 'test', channels: ['bot_private'] })
     expect(leased.id).to.equal(id)
     expect(await outbox.complete(id, 'test', { status: 'dead', error: '对方不是好友，无法私聊' })).to.equal(true)

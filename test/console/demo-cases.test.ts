@@ -5,7 +5,7 @@ import { seedDemoCases } from '../../src/demo/demo-cases.js'
 import { seedDemo } from '../../src/services/bootstrap.js'
 
 /** `npm start` on a fresh store: the console has messages to show at once. */
-describe('the demo\'s residents\' messages', () => {
+describe("the demo's residents' messages", () => {
   let app: TestApp
   beforeEach(async () => {
     app = await startApp()
@@ -21,7 +21,12 @@ describe('the demo\'s residents\' messages', () => {
     const byStatus = (s: string) => all.filter((c) => c.status === s)
     expect(byStatus('submitted').map((c) => c.stationId)).to.deep.equal(['st001'])
     expect(byStatus('closed').length + byStatus('replied').length).to.equal(4)
-    expect(all.map((c) => c.rating).filter((r) => r !== null).sort()).to.deep.equal([2, 4, 5])
+    expect(
+      all
+        .map((c) => c.rating)
+        .filter((r) => r !== null)
+        .sort(),
+    ).to.deep.equal([2, 4, 5])
     await seedDemoCases(store, services)
     expect(await store.cases.listForStats({})).to.have.length(8)
   })

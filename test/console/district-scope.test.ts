@@ -60,12 +60,18 @@ describe('console: a district organizer stays in their district', function () {
     expect(page.problems).to.deep.equal([])
   })
 
-  it('opening another district\'s meeting by its address says it is not found, and shows nothing of it', async () => {
+  it("opening another district's meeting by its address says it is not found, and shows nothing of it", async () => {
     const { login, districts } = await districtOrganizer()
     const other = (await regions()).find((r) => r.parentId === null && !districts.includes(r.id))!
-    const created = await (await asAdmin(app)).post('/api/admin/meetings', {
-      title: '外区座谈会', kind: 'deputy_activity', startAt: new Date(app.clock.now().getTime() + 3 * 86_400_000).toISOString(),
-      endAt: new Date(app.clock.now().getTime() + 3 * 86_400_000 + 7_200_000).toISOString(), place: '外区会议室', selector: { districtIds: [other.id] },
+    const created = await (
+      await asAdmin(app)
+    ).post('/api/admin/meetings', {
+      title: '外区座谈会',
+      kind: 'deputy_activity',
+      startAt: new Date(app.clock.now().getTime() + 3 * 86_400_000).toISOString(),
+      endAt: new Date(app.clock.now().getTime() + 3 * 86_400_000 + 7_200_000).toISOString(),
+      place: '外区会议室',
+      selector: { districtIds: [other.id] },
     })
     expect(created.status, JSON.stringify(created.body)).to.equal(201)
 

@@ -73,7 +73,12 @@ export type ConsolePage = Page & { problems: string[] }
 
 /** A fresh browser tab (its own cookies) at the console's size on an office screen. */
 export async function newPage(browser: Browser, app: TestApp, options: { acceptDownloads?: boolean } = {}): Promise<ConsolePage> {
-  const context = await browser.newContext({ baseURL: app.baseUrl, viewport: { width: 1366, height: 860 }, locale: 'zh-CN', acceptDownloads: options.acceptDownloads ?? false })
+  const context = await browser.newContext({
+    baseURL: app.baseUrl,
+    viewport: { width: 1366, height: 860 },
+    locale: 'zh-CN',
+    acceptDownloads: options.acceptDownloads ?? false,
+  })
   const page = await context.newPage()
   page.setDefaultTimeout(20_000)
   const problems: string[] = []

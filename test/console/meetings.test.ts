@@ -26,7 +26,10 @@ describe('console: an organizer runs a meeting', function () {
 
   it('sees whom the choice invites while choosing, publishes, and watches the answers arrive in the table', async () => {
     const page = await newPage(browser, app)
-    await logInAs(page, app.login((l) => l.role === 'organizer'))
+    await logInAs(
+      page,
+      app.login((l) => l.role === 'organizer'),
+    )
     await page.goto('/console/meetings')
     await page.getByRole('heading', { name: '会议活动' }).waitFor()
     await page.getByRole('button', { name: '新建会议' }).click()
@@ -57,7 +60,9 @@ describe('console: an organizer runs a meeting', function () {
     const meetingId = new URL(page.url()).pathname.split('/').pop()!
     const [first, second] = nationals
     expect((await (await asDeputy(app, first.id)).post(`/api/mp/meetings/${meetingId}/rsvp`, { response: 'attend' })).status).to.equal(200)
-    expect((await (await asDeputy(app, second.id)).post(`/api/mp/meetings/${meetingId}/rsvp`, { response: 'leave', reason: '在外地出差' })).status).to.equal(200)
+    expect((await (await asDeputy(app, second.id)).post(`/api/mp/meetings/${meetingId}/rsvp`, { response: 'leave', reason: '在外地出差' })).status).to.equal(
+      200,
+    )
     await table.locator('tr', { hasText: first.name }).getByText('参加').waitFor()
     await table.locator('tr', { hasText: second.name }).getByText('在外地出差').waitFor()
     const counts = await page.locator('[data-test=rsvp-counts]').innerText()

@@ -10,7 +10,7 @@ import { BUILD_TIMEOUT_MS, launchBrowser, logInAs, newPage, screenshot, startCon
  * Every organizer and admin screen of the demo city opens with its data in words, without a
  * script error; each is saved as a screenshot for people to look at.
  */
-describe('console: the organizers\' and admins\' screens on the demo city', function () {
+describe("console: the organizers' and admins' screens on the demo city", function () {
   // A real browser on a shared machine: each story gets two minutes (it usually needs under thirty seconds).
   this.timeout(120_000)
   let app: ConsoleApp
@@ -28,7 +28,10 @@ describe('console: the organizers\' and admins\' screens on the demo city', func
     await seedDemoSurveys(store, services, now)
     await seedDemoQuiz(store, services, now)
     page = await newPage(browser, app)
-    await logInAs(page, app.login((l) => l.role === 'admin'))
+    await logInAs(
+      page,
+      app.login((l) => l.role === 'admin'),
+    )
   })
   after(async () => {
     await browser?.close()

@@ -42,7 +42,10 @@ describe('console: organizers', function () {
 
   it('a click on a dashboard bar lists exactly the cases behind it, and "导出当前列表" downloads them as a spreadsheet', async () => {
     const page = await newPage(browser, app, { acceptDownloads: true })
-    await logInAs(page, app.login((l) => l.username === 'chenshihan'))
+    await logInAs(
+      page,
+      app.login((l) => l.username === 'chenshihan'),
+    )
     await page.getByRole('heading', { name: '工作概览' }).waitFor()
     expect(new URL(page.url()).pathname).to.equal('/console/dashboard')
     await page.getByLabel(/今天新收到 4 条/).waitFor()
@@ -67,13 +70,22 @@ describe('console: organizers', function () {
     expect([...bytes.subarray(0, 3)], 'a BOM, so Excel reads the Chinese').to.deep.equal([0xef, 0xbb, 0xbf])
     const lines = bytes.toString('utf8').slice(1).trim().split('\r\n')
     expect(lines[0]).to.match(/^留言编号,/)
-    expect(lines.slice(1).map((l) => l.split(',')[0]).sort()).to.deep.equal([...tickets.d01].sort())
+    expect(
+      lines
+        .slice(1)
+        .map((l) => l.split(',')[0])
+        .sort(),
+    ).to.deep.equal([...tickets.d01].sort())
     expect(page.problems).to.deep.equal([])
   })
 
-  it('the statistics page shows figures per station; a bar opens that station\'s cases', async () => {
+  it("the statistics page shows figures per station; a bar opens that station's cases", async () => {
     const page = await newPage(browser, app)
-    await logInAs(page, app.login((l) => l.username === 'chenshihan'), '/stats?groupBy=station')
+    await logInAs(
+      page,
+      app.login((l) => l.username === 'chenshihan'),
+      '/stats?groupBy=station',
+    )
     await page.getByRole('heading', { name: '统计分析' }).waitFor()
     const chart = page.locator('[data-chart="stats"] .chart')
     await page.waitForFunction(() => JSON.parse(document.querySelector('[data-chart="stats"] .chart')?.getAttribute('data-bars') ?? '[]').length > 0)
@@ -86,9 +98,12 @@ describe('console: organizers', function () {
     expect(page.problems).to.deep.equal([])
   })
 
-  it('a district organizer who opens another district\'s case by its address is told they may not see it, and sees none of it', async () => {
+  it("a district organizer who opens another district's case by its address is told they may not see it, and sees none of it", async () => {
     const page = await newPage(browser, app)
-    await logInAs(page, app.login((l) => l.username === 'chenmingliang'))
+    await logInAs(
+      page,
+      app.login((l) => l.username === 'chenmingliang'),
+    )
     await page.goto(`/console/cases/${ids.d02[0]}`)
     await page.getByRole('heading', { name: '无权查看这条留言' }).waitFor()
     const shown = await page.locator('body').innerText()

@@ -49,7 +49,10 @@ describe('console: station staff triage their inbox', function () {
     await page.getByText('状态：待分派').waitFor()
     await page.waitForFunction(() => document.querySelectorAll('tbody tr').length === 1)
     const row = page.locator('tbody tr').first()
-    expect(await row.innerText()).to.include(first.ticket).and.include('待分派').and.include('（未分派）')
+    expect(await row.innerText())
+      .to.include(first.ticket)
+      .and.include('待分派')
+      .and.include('（未分派）')
     await screenshot(page, 'station-inbox')
 
     // A reload keeps the filter.
@@ -71,7 +74,9 @@ describe('console: station staff triage their inbox', function () {
 
     const timeline = page.getByLabel('办理经过')
     await timeline.getByText(`交给 ${chosen.name}代表`).waitFor()
-    expect(await timeline.innerText()).to.include('分派代表').and.include(`${staff.name}（联络站工作人员）`)
+    expect(await timeline.innerText())
+      .to.include('分派代表')
+      .and.include(`${staff.name}（联络站工作人员）`)
     await screenshot(page, 'case-detail')
 
     // The deputy answers in the mini-program; the page shows it when opened again.

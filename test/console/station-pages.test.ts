@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core'
 import { BUILD_TIMEOUT_MS, launchBrowser, logInAs, newPage, screenshot, startConsoleApp, type ConsoleApp } from './harness.js'
 
 /** 张国华's station pages: who her deputies are and when they are on duty, posters to print, binding codes. */
-describe('console: a station\'s deputies, posters and binding codes', function () {
+describe("console: a station's deputies, posters and binding codes", function () {
   // A real browser on a shared machine: each story gets two minutes (it usually needs under thirty seconds).
   this.timeout(120_000)
   let app: ConsoleApp
@@ -18,11 +18,14 @@ describe('console: a station\'s deputies, posters and binding codes', function (
     await app?.close()
   })
 
-  it('shows the station\'s deputies with the duty roster, prints a QR poster, and gives a deputy a binding code', async () => {
+  it("shows the station's deputies with the duty roster, prints a QR poster, and gives a deputy a binding code", async () => {
     const deputies = await app.liaison.store.deputies.listByStation('st001')
     const onDuty = deputies.find((d) => d.dutyDates.length)!
     const page = await newPage(browser, app)
-    await logInAs(page, app.login((l) => l.username === 'zhangguohua'))
+    await logInAs(
+      page,
+      app.login((l) => l.username === 'zhangguohua'),
+    )
 
     await page.locator('.t-menu').getByText('代表与值班').click()
     await page.getByText(`本站代表（${deputies.length} 位）`).waitFor()

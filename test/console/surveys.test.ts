@@ -18,9 +18,12 @@ describe('console: an organizer builds a survey with a condition', function () {
     await app?.close()
   })
 
-  it('builds it with a preview that follows the condition, publishes, and the chart counts the residents\' answers', async () => {
+  it("builds it with a preview that follows the condition, publishes, and the chart counts the residents' answers", async () => {
     const page = await newPage(browser, app)
-    await logInAs(page, app.login((l) => l.role === 'organizer'))
+    await logInAs(
+      page,
+      app.login((l) => l.role === 'organizer'),
+    )
     await page.goto('/console/surveys/new')
     await page.getByPlaceholder('如：社区停车管理意见征集').fill('小区停车情况调查')
 

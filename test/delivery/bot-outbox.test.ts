@@ -3,7 +3,7 @@ import { asDeputy, Client, type TestApp } from '../helpers/app.js'
 import { BOT_SECRET, loginAs, startWithWeChat } from '../helpers/wechat.js'
 import type { FakeWeChat } from '../fakes/wechat-api.js'
 
-describe('the bot\'s end of the outbox', () => {
+describe("the bot's end of the outbox", () => {
   let app: TestApp & { fake: FakeWeChat }
   let bot: Client
   let messageId: string
@@ -31,7 +31,7 @@ describe('the bot\'s end of the outbox', () => {
     expect((await stranger.post('/api/bot/outbox/lease', {})).body.error.code).to.equal('invalid_bot_secret')
   })
 
-  it('leases the resident\'s message with the contact to send it to, and takes an ack once', async () => {
+  it("leases the resident's message with the contact to send it to, and takes an ack once", async () => {
     const lease = await bot.post('/api/bot/outbox/lease', { limit: 5 })
     expect(lease.body.items).to.have.length(1)
     expect(lease.body.items[0]).to.include({ id: messageId, channel: 'bot_private', address: 'wxid_elder', title: '留言已受理' })
@@ -50,7 +50,7 @@ describe('the bot\'s end of the outbox', () => {
     const second = await bot.post('/api/bot/outbox/lease', { limit: 5, instance: 'bot-2' })
     expect(second.body.items.map((m: { id: string }) => m.id)).to.deep.equal([messageId])
     const lost = await bot.post(`/api/bot/outbox/${messageId}/ack`, {})
-    expect(lost.status, 'the first bot\'s lease is gone').to.equal(409)
+    expect(lost.status, "the first bot's lease is gone").to.equal(409)
     expect((await bot.post(`/api/bot/outbox/${messageId}/ack`, { instance: 'bot-2' })).body.status).to.equal('sent')
   })
 

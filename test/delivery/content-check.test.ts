@@ -3,7 +3,7 @@ import { asAdmin, type TestApp } from '../helpers/app.js'
 import { loginAs, startWithWeChat } from '../helpers/wechat.js'
 import type { FakeWeChat } from '../fakes/wechat-api.js'
 
-describe('checking residents\' text with WeChat (msg_sec_check)', () => {
+describe("checking residents' text with WeChat (msg_sec_check)", () => {
   let app: TestApp & { fake: FakeWeChat }
   let resident: Awaited<ReturnType<typeof loginAs>>
   beforeEach(async () => {

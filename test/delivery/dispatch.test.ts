@@ -41,7 +41,7 @@ describe('sending what the outbox holds', () => {
     expect(message).to.deep.include({ touser: 'o-zhangwei', template_id: TEMPLATE, page: `pages/case/detail?caseId=${c.id}` })
     expect(message.data.thing1.value).to.equal('新留言待受理')
     expect(message.data.character_string2.value).to.equal(c.ticket)
-    expect([...message.data.thing3.value].length, 'cut to WeChat\'s 20 characters').to.be.at.most(20)
+    expect([...message.data.thing3.value].length, "cut to WeChat's 20 characters").to.be.at.most(20)
     expect(message.data.time4.value).to.equal('2026年11月23日 10:00')
     const [stored] = await outbox('case.assigned')
     expect(stored).to.deep.include({ status: 'sent', channel: 'mp_subscribe', attempts: 1 })
@@ -66,7 +66,12 @@ describe('sending what the outbox holds', () => {
     await subscribe(resident)
     app.clock.advance(61 * 60_000)
     await dispatcher().drain()
-    expect(app.fake.sent().filter((m) => m.touser === 'o-resident').map((m) => m.data.thing1.value)).to.deep.equal(['留言已受理', '留言已答复'])
+    expect(
+      app.fake
+        .sent()
+        .filter((m) => m.touser === 'o-resident')
+        .map((m) => m.data.thing1.value),
+    ).to.deep.equal(['留言已受理', '留言已答复'])
   })
 
   it('waits for WeChat when it answers 500 or refuses connections, then sends everything once', async () => {
@@ -83,7 +88,12 @@ describe('sending what the outbox holds', () => {
     await app.fake.refuseConnections(false)
     app.clock.advance(60 * 60_000)
     await dispatcher().drain()
-    expect(app.fake.sent().map((m) => m.data.character_string2.value).sort()).to.have.length(3)
+    expect(
+      app.fake
+        .sent()
+        .map((m) => m.data.character_string2.value)
+        .sort(),
+    ).to.have.length(3)
     expect(new Set(app.fake.sent().map((m) => m.data.character_string2.value)).size).to.equal(3)
     expect((await outbox('case.assigned')).map((m) => m.status)).to.deep.equal(['sent', 'sent', 'sent'])
   })
@@ -128,7 +138,7 @@ describe('sending what the outbox holds', () => {
     expect(new Set(tickets).size).to.equal(30)
   })
 
-  it('posts a message for a station\'s staff to the station\'s WeCom group', async () => {
+  it("posts a message for a station's staff to the station's WeCom group", async () => {
     const resident = await consentingResident(app, 'o-resident')
     // 新华街道 has no deputy: the message goes to its staff, who have a WeCom group.
     await resident.post('/api/mp/cases', { text: '公交站台太窄', regionId: 'c020101' })
@@ -161,7 +171,7 @@ describe('sending what the outbox holds', () => {
     expect(await app.liaison.store.subscriptions.get(deputy.userId, TEMPLATE)).to.deep.equal({ oneTime: 0, longTerm: false })
   })
 
-  it('makes a 47003 a dead letter with WeChat\'s reason, which an admin can send again', async () => {
+  it("makes a 47003 a dead letter with WeChat's reason, which an admin can send again", async () => {
     await boundDeputy(app, 'dp0001', 'o-zhangwei')
     const resident = await consentingResident(app, 'o-resident')
     app.fake.failNext('/cgi-bin/message/subscribe/send', 47003)
@@ -193,7 +203,10 @@ describe('sending what the outbox holds', () => {
     expect(report.toBot).to.equal(1)
     const [m] = await outbox('case.assigned')
     expect(m).to.deep.include({ status: 'pending', channel: 'bot_private', address: 'wxid_zhangwei' })
-    expect(await app.liaison.store.subscriptions.get(deputy.userId, TEMPLATE), 'WeChat sent nothing: the credit stays').to.deep.equal({ oneTime: 1, longTerm: false })
+    expect(await app.liaison.store.subscriptions.get(deputy.userId, TEMPLATE), 'WeChat sent nothing: the credit stays').to.deep.equal({
+      oneTime: 1,
+      longTerm: false,
+    })
   })
 
   it('gives up after the configured attempts and shows the message as dead', async () => {

@@ -16,7 +16,7 @@ type App = TestApp & { fake: FakeWeChat }
  * {text}, time4 {time}), which test/helpers/wechat.ts configures: every kind of message
  * must fill every keyword with something WeChat accepts, or the message is lost.
  */
-describe('every kind of message through the README\'s subscribe template', () => {
+describe("every kind of message through the README's subscribe template", () => {
   let app: App
   beforeEach(async () => {
     app = await startWithWeChat()
@@ -34,7 +34,7 @@ describe('every kind of message through the README\'s subscribe template', () =>
   const sentTo = (openid: string) => app.fake.sent().filter((m) => m.touser === openid)
   const values = (m: ReturnType<FakeWeChat['sent']>[number]) => Object.fromEntries(Object.entries(m.data).map(([k, v]) => [k, v.value]))
 
-  it('delivers the daily digest, which has no ticket, with a reference for the day and opening the deputy\'s tasks', async () => {
+  it("delivers the daily digest, which has no ticket, with a reference for the day and opening the deputy's tasks", async () => {
     await boundDeputy('dp0001', 'o-zhangwei')
     const resident = await loginAs(app, 'o-resident')
     await resident.post('/api/mp/consent', { version: 'v1' })
@@ -51,7 +51,7 @@ describe('every kind of message through the README\'s subscribe template', () =>
     expect(card.page).to.equal('pages/deputy/index?day=2026-11-24')
   })
 
-  it('tells a named commenter the adoption of their opinion, with a reference and the consultation\'s page', async () => {
+  it("tells a named commenter the adoption of their opinion, with a reference and the consultation's page", async () => {
     const office = await asAdmin(app)
     const { body: s } = await office.post('/api/admin/surveys', consultationBody())
     const resident = await loginAs(app, 'o-commenter')
@@ -71,7 +71,7 @@ describe('every kind of message through the README\'s subscribe template', () =>
     expect(card.page).to.equal(`pages/survey/answer?surveyId=${s.id}`)
   })
 
-  it('shows a meeting\'s own time and place, not the time the notice was sent, and opens the meeting', async () => {
+  it("shows a meeting's own time and place, not the time the notice was sent, and opens the meeting", async () => {
     await boundDeputy('dp0001', 'o-zhangwei')
     const office = await asAdmin(app)
     const { body: m } = await office.post('/api/admin/meetings', meetingBody({ selector: { deputyIds: ['dp0001'] } }))
@@ -97,14 +97,32 @@ describe('every kind of message through the README\'s subscribe template', () =>
     // the case or meeting would hold back are not in question here.
     const now = app.clock.now()
     const message = (kind: string, payload: Record<string, unknown>): OutboxMessage => ({
-      id: randomUUID(), channel: 'auto', recipientKind: 'deputy', recipientId: 'dp0001', kind, payload, dedupeKey: `every:${kind}`,
-      status: 'pending', attempts: 0, nextAttemptAt: now, lastError: null, createdAt: now,
+      id: randomUUID(),
+      channel: 'auto',
+      recipientKind: 'deputy',
+      recipientId: 'dp0001',
+      kind,
+      payload,
+      dedupeKey: `every:${kind}`,
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: now,
+      lastError: null,
+      createdAt: now,
     })
     const caseKinds = ['case.assigned', 'case.rated', 'case.reminder', 'case.overdue', 'case.escalated']
     const meetingKinds = ['meeting.notice', 'meeting.changed', 'meeting.reminder', 'meeting.rsvp_nudge', 'meeting.cancelled']
     const others: Array<[string, Record<string, unknown>, string]> = [
-      ['digest', { title: '每日摘要：待办 1 件', text: '张伟代表，您好！\n\n【待办留言 1 件】\n1. 0001 环境保护：小区垃圾', day: '2026-11-23' }, 'day=2026-11-23'],
-      ['reading.published', { campaignId: 'cp1', itemId: 'item-1', title: '宪法学习', required: true, text: '【学习材料】发布了《宪法学习》' }, 'itemId=item-1'],
+      [
+        'digest',
+        { title: '每日摘要：待办 1 件', text: '张伟代表，您好！\n\n【待办留言 1 件】\n1. 0001 环境保护：小区垃圾', day: '2026-11-23' },
+        'day=2026-11-23',
+      ],
+      [
+        'reading.published',
+        { campaignId: 'cp1', itemId: 'item-1', title: '宪法学习', required: true, text: '【学习材料】发布了《宪法学习》' },
+        'itemId=item-1',
+      ],
       ['survey.opinion_feedback', { surveyId: 'sv-1', opinionId: 'op-1', outcome: 'adopted', text: '采纳情况反馈：您的意见已采纳' }, 'surveyId=sv-1'],
       ['survey.published', { surveyId: 'sv-2', title: '社区绿化满意度调查', text: '请参加问卷：社区绿化满意度调查' }, 'surveyId=sv-2'],
       ['consultation.published', { surveyId: 'sv-3', title: '城市绿化条例（草案）', text: '请对条例草案提出意见' }, 'surveyId=sv-3'],
@@ -114,7 +132,9 @@ describe('every kind of message through the README\'s subscribe template', () =>
     ]
     await app.liaison.store.outbox.enqueue([
       ...caseKinds.map((k) => message(k, { caseId: c.id, ticket: c.ticket, text: `留言 ${c.ticket} 的消息` })),
-      ...meetingKinds.map((k) => message(k, { meetingId: meeting.id, ticket: `HY${meeting.id.slice(3, 11).toUpperCase()}`, text: `关于会议的消息`, changeSeq: 0 })),
+      ...meetingKinds.map((k) =>
+        message(k, { meetingId: meeting.id, ticket: `HY${meeting.id.slice(3, 11).toUpperCase()}`, text: `关于会议的消息`, changeSeq: 0 }),
+      ),
       ...others.map(([k, payload]) => message(k, payload)),
     ])
     await app.liaison.services.dispatcher.drain()
@@ -133,10 +153,16 @@ describe('every kind of message through the README\'s subscribe template', () =>
     expect(pageOf(KIND_TITLES['case.reminder'])).to.equal(`pages/case/detail?caseId=${c.id}`)
     expect(pageOf(KIND_TITLES['meeting.reminder'])).to.equal(`pages/meetings/detail?meetingId=${meeting.id}`)
     for (const [kind, , query] of others) {
-      const card = cards.find((m) => m.data.thing1.value.startsWith(kind === 'digest' ? '每日摘要' : KIND_TITLES[kind] ?? '消息通知'))
+      const card = cards.find((m) => m.data.thing1.value.startsWith(kind === 'digest' ? '每日摘要' : (KIND_TITLES[kind] ?? '消息通知')))
       expect(card, kind).to.not.equal(undefined)
       // The mini-program's page for each subject (config wechat.pages); a plain notice opens the template's page.
-      const page = { day: 'pages/deputy/index', itemId: 'pages/study/item', surveyId: 'pages/survey/answer', quizId: 'pages/quiz/take', messageId: 'pages/case/case' }[query.split('=')[0]]
+      const page = {
+        day: 'pages/deputy/index',
+        itemId: 'pages/study/item',
+        surveyId: 'pages/survey/answer',
+        quizId: 'pages/quiz/take',
+        messageId: 'pages/case/case',
+      }[query.split('=')[0]]
       expect(card!.page, kind).to.include(`${page}?${query}`)
       expect(card!.template_id).to.equal(TEMPLATE)
     }

@@ -72,7 +72,7 @@ describe('logging in from the mini-program', () => {
     expect((await attempt('c-back')).status).to.equal(200)
   })
 
-  it('binds a deputy\'s account once with the code staff give them', async () => {
+  it("binds a deputy's account once with the code staff give them", async () => {
     const admin = await asAdmin(app)
     const issued = await admin.post('/api/admin/deputies/dp0002/binding-code')
     expect(issued.status).to.equal(201)

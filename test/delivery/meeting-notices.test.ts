@@ -29,6 +29,9 @@ describe('sending meeting notices', () => {
     expect(sent.data.character_string2.value, 'never the check-in code').not.to.include(m.shortCode)
     const notices = (await app.liaison.store.outbox.search({ limit: 10, kind: 'meeting.notice' })).items
     expect(notices.find((n) => n.recipientKind === 'deputy')).to.deep.include({ status: 'sent', channel: 'mp_subscribe' })
-    expect(notices.find((n) => n.recipientKind === 'staff')).to.deep.include({ status: 'dead', lastError: '未能送达：工作人员个人消息暂无发送渠道，请在后台查看' })
+    expect(notices.find((n) => n.recipientKind === 'staff')).to.deep.include({
+      status: 'dead',
+      lastError: '未能送达：工作人员个人消息暂无发送渠道，请在后台查看',
+    })
   })
 })

@@ -20,7 +20,7 @@ describe('personal messages never go to a group', () => {
 
   const UNREACHABLE = '未能送达：该代表未使用小程序，也未绑定微信机器人'
 
-  it('keeps a deputy\'s meeting notice and digest out of the station\'s group and shows organizers 未能送达 with the reason', async () => {
+  it("keeps a deputy's meeting notice and digest out of the station's group and shows organizers 未能送达 with the reason", async () => {
     let office = await asAdmin(app)
     const { body: meeting } = await office.post('/api/admin/meetings', meetingBody({ selector: { deputyIds: ['dp0001'] } }))
     await office.post(`/api/admin/meetings/${meeting.id}/publish`)
@@ -47,10 +47,14 @@ describe('personal messages never go to a group', () => {
     expect((await office.post(`/api/admin/outbox/${byKind['meeting.notice'].id}/retry`)).status).to.equal(200)
     await app.liaison.services.dispatcher.drain()
     expect(app.fake.sent().map((m) => m.touser)).to.deep.equal(['o-zhangwei'])
-    expect((await office.get('/api/admin/outbox?recipientId=dp0001&kind=meeting.notice')).body.items[0].delivery).to.deep.equal({ state: 'sent', label: '已送达', reason: null })
+    expect((await office.get('/api/admin/outbox?recipientId=dp0001&kind=meeting.notice')).body.items[0].delivery).to.deep.equal({
+      state: 'sent',
+      label: '已送达',
+      reason: null,
+    })
   })
 
-  it('tells a station\'s group of a new message without the resident\'s words, phone or address', async () => {
+  it("tells a station's group of a new message without the resident's words, phone or address", async () => {
     const resident = await loginAs(app, 'o-resident')
     await resident.post('/api/mp/consent', { version: 'v1' })
     // 新华街道 (st004) has no deputy: the message waits in its staff's queue, announced in their group.

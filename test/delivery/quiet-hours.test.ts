@@ -44,20 +44,39 @@ describe('quiet hours', () => {
 
     app.clock.set(new Date('2026-11-24T00:00:00Z')) // Tuesday 08:00
     await app.liaison.services.dispatcher.drain()
-    expect(app.fake.sent().filter((s) => s.touser === 'o-zhangwei').map((s) => s.data.thing1.value)).to.deep.equal(['会议通知：市人大常委会第十次会议'])
+    expect(
+      app.fake
+        .sent()
+        .filter((s) => s.touser === 'o-zhangwei')
+        .map((s) => s.data.thing1.value),
+    ).to.deep.equal(['会议通知：市人大常委会第十次会议'])
   })
 
   it('keeps the bot quiet too: a reminder queued for the bot before 21:00 is not leased at 21:30, an answer is', async () => {
     const bot = Object.assign(new Client(app.baseUrl), { bearer: BOT_SECRET })
     const queued = (id: string, kind: string) => ({
-      id, channel: 'bot_private', address: 'wxid_zhang', recipientKind: 'deputy' as const, recipientId: 'dp0001', kind, payload: { text: kind },
-      dedupeKey: `quiet-test:${id}`, status: 'pending' as const, attempts: 0, nextAttemptAt: new Date('2026-11-23T12:50:00Z'), lastError: null, createdAt: new Date('2026-11-23T12:50:00Z'),
+      id,
+      channel: 'bot_private',
+      address: 'wxid_zhang',
+      recipientKind: 'deputy' as const,
+      recipientId: 'dp0001',
+      kind,
+      payload: { text: kind },
+      dedupeKey: `quiet-test:${id}`,
+      status: 'pending' as const,
+      attempts: 0,
+      nextAttemptAt: new Date('2026-11-23T12:50:00Z'),
+      lastError: null,
+      createdAt: new Date('2026-11-23T12:50:00Z'),
     })
     const [reminder, reply] = [randomUUID(), randomUUID()]
     await app.liaison.store.outbox.enqueue([queued(reminder, 'meeting.reminder'), queued(reply, 'case.replied')])
     app.clock.set(new Date('2026-11-23T13:30:00Z')) // Monday 21:30 in Asia/Shanghai
     const evening = await bot.post('/api/bot/outbox/lease', { limit: 10 })
-    expect(evening.body.items.map((m: { id: string }) => m.id), 'only what the person is waiting for').to.deep.equal([reply])
+    expect(
+      evening.body.items.map((m: { id: string }) => m.id),
+      'only what the person is waiting for',
+    ).to.deep.equal([reply])
     expect((await bot.post(`/api/bot/outbox/${reply}/ack`, {})).status).to.equal(200)
     const held = (await app.liaison.store.outbox.get(reminder))!
     expect(held).to.deep.include({ status: 'pending', waitingReason: '夜间免打扰，08:00 后发送' })

@@ -17,9 +17,12 @@ describe('no stale or out-of-order news', () => {
   afterEach(() => app.close())
 
   const drain = () => app.liaison.services.dispatcher.drain()
-  const titlesTo = (openid: string) => app.fake.sent().filter((m) => m.touser === openid).map((m) => m.data.thing1.value)
-  const row = async (kind: string, recipientId: string) =>
-    (await app.liaison.store.outbox.search({ limit: 50, kind, recipientId })).items[0]
+  const titlesTo = (openid: string) =>
+    app.fake
+      .sent()
+      .filter((m) => m.touser === openid)
+      .map((m) => m.data.thing1.value)
+  const row = async (kind: string, recipientId: string) => (await app.liaison.store.outbox.search({ limit: 50, kind, recipientId })).items[0]
 
   async function boundDeputy(openid: string, credits: number) {
     const admin = await asAdmin(app)
@@ -61,7 +64,10 @@ describe('no stale or out-of-order news', () => {
   it('does not post "发布了《…》" to a station\'s group for a reading item withdrawn while the notice waited', async () => {
     const office = await asAdmin(app)
     const campaign = await office.post('/api/admin/campaigns', {
-      title: '学习贯彻代表法', startsAt: '2026-11-23T09:00:00+08:00', endsAt: '2026-12-23T09:00:00+08:00', audience: { stationIds: ['st004'], staff: true },
+      title: '学习贯彻代表法',
+      startsAt: '2026-11-23T09:00:00+08:00',
+      endsAt: '2026-12-23T09:00:00+08:00',
+      audience: { stationIds: ['st004'], staff: true },
     })
     expect(campaign.status, JSON.stringify(campaign.body)).to.equal(201)
     const item = await office.post(`/api/admin/campaigns/${campaign.body.id}/items`, { title: '发错的材料', body: '<p>……</p>', required: true })

@@ -14,7 +14,7 @@ describe('poster codes when WeChat is configured', () => {
   })
   after(() => app.close())
 
-  it('asks WeChat for a mini-program code with the deputy\'s scene and the landing page', async () => {
+  it("asks WeChat for a mini-program code with the deputy's scene and the landing page", async () => {
     const answer = await (await asAdmin(app)).get('/api/admin/deputies/dp0001/qrcode.png')
     expect(answer.headers.get('content-type')).to.equal('image/png')
     const [request] = app.fake.received('/wxa/getwxacodeunlimit')

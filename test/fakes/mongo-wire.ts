@@ -106,7 +106,7 @@ export class FakeMongoServer {
     const end = flags & 1 ? message.length - 4 : message.length
     let body: Document = {}
     const sequences: Record<string, Document[]> = {}
-    for (let at = 20; at < end; ) {
+    for (let at = 20; at < end;) {
       const kind = message[at]
       if (kind === 0) {
         const size = message.readInt32LE(at + 1)
@@ -117,7 +117,7 @@ export class FakeMongoServer {
         const idEnd = message.indexOf(0, at + 5)
         const id = message.toString('utf8', at + 5, idEnd)
         const docs: Document[] = []
-        for (let d = idEnd + 1; d < at + 1 + size; ) {
+        for (let d = idEnd + 1; d < at + 1 + size;) {
           const docSize = message.readInt32LE(d)
           docs.push(BSON.deserialize(message.subarray(d, d + docSize)))
           d += docSize
@@ -145,10 +145,22 @@ export class FakeMongoServer {
 
   private helloAnswer(): Document {
     const answer: Document = {
-      helloOk: true, ismaster: true, isWritablePrimary: true, maxBsonObjectSize: 16 * 1024 * 1024,
-      maxMessageSizeBytes: 48_000_000, maxWriteBatchSize: 100_000, localTime: new Date(),
-      logicalSessionTimeoutMinutes: 30, connectionId: 1, minWireVersion: 0, maxWireVersion: 21,
-      setName: 'rs0', hosts: [this.host], me: this.host, primary: this.host, ok: 1,
+      helloOk: true,
+      ismaster: true,
+      isWritablePrimary: true,
+      maxBsonObjectSize: 16 * 1024 * 1024,
+      maxMessageSizeBytes: 48_000_000,
+      maxWriteBatchSize: 100_000,
+      localTime: new Date(),
+      logicalSessionTimeoutMinutes: 30,
+      connectionId: 1,
+      minWireVersion: 0,
+      maxWireVersion: 21,
+      setName: 'rs0',
+      hosts: [this.host],
+      me: this.host,
+      primary: this.host,
+      ok: 1,
       ...this.hello,
     }
     for (const key of Object.keys(answer)) if (answer[key] === undefined) delete answer[key]

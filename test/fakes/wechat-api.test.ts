@@ -24,7 +24,9 @@ describe('the fake WeChat API (test double) answers as WeChat documents', () => 
   }
 
   it('refuses a subscribe message whose thing is over 20 characters with 47003', async () => {
-    const res = await (await post('/cgi-bin/message/subscribe/send', { touser: 'o-1', template_id: 't', data: { thing1: { value: '字'.repeat(21) } } }, await token())).json()
+    const res = await (
+      await post('/cgi-bin/message/subscribe/send', { touser: 'o-1', template_id: 't', data: { thing1: { value: '字'.repeat(21) } } }, await token())
+    ).json()
     expect(res.errcode).to.equal(47003)
     expect(res.errmsg).to.match(/^argument invalid! data\.thing1\.value exceeds limit rid: [0-9a-f-]+$/)
   })
@@ -37,7 +39,7 @@ describe('the fake WeChat API (test double) answers as WeChat documents', () => 
     expect((await (await post('/wxa/getwxacodeunlimit', { scene: '中文' }, query)).json()).errcode).to.equal(40129)
   })
 
-  it('refuses a WeCom robot\'s 21st message within a minute with 45009', async () => {
+  it("refuses a WeCom robot's 21st message within a minute with 45009", async () => {
     const key = '693a91f6-7xxx-4bc4-97a0-0ec2sifa5aaa'
     fake.addRobotKey(key)
     const send = async (content: string) => (await (await post('/cgi-bin/webhook/send', { msgtype: 'text', text: { content } }, `?key=${key}`)).json()).errcode

@@ -394,7 +394,9 @@ export class FakeWeChat {
     if (login.used) return wxError(40163)
     login.used = true
     // Success carries no errcode at all (current docs).
-    return { body: JSON.stringify({ session_key: randomBytes(16).toString('base64'), openid: login.openid, ...(login.unionid ? { unionid: login.unionid } : {}) }) }
+    return {
+      body: JSON.stringify({ session_key: randomBytes(16).toString('base64'), openid: login.openid, ...(login.unionid ? { unionid: login.unionid } : {}) }),
+    }
   }
 
   private phoneNumber(request: ReceivedRequest): Answer {

@@ -31,11 +31,25 @@ export function exifBlock(orientation = 6): Buffer {
   const make = Buffer.from('PhoneMaker\0', 'latin1')
   const ifd0Size = 2 + 3 * 12 + 4 + make.length
   const gpsAt = 8 + ifd0Size
-  const ifd0 = entries([[0x010f, 2, make.length, make], [0x0112, 3, 1, orientation], [0x8825, 4, 1, gpsAt]], 8)
+  const ifd0 = entries(
+    [
+      [0x010f, 2, make.length, make],
+      [0x0112, 3, 1, orientation],
+      [0x8825, 4, 1, gpsAt],
+    ],
+    8,
+  )
   const latitude = Buffer.alloc(24)
   ;[30, 1, 15, 1, 0, 1].forEach((v, i) => latitude.writeUInt32BE(v, i * 4))
   const method = Buffer.from(`ASCII\0\0\0${GPS_MARK}`, 'latin1')
-  const gps = entries([[0x0001, 2, 2, 0x4e000000], [0x0002, 5, 3, latitude], [0x001b, 7, method.length, method]], gpsAt)
+  const gps = entries(
+    [
+      [0x0001, 2, 2, 0x4e000000],
+      [0x0002, 5, 3, latitude],
+      [0x001b, 7, method.length, method],
+    ],
+    gpsAt,
+  )
   const tiff = Buffer.concat([Buffer.from('MM\0\x2a\0\0\0\x08', 'latin1'), ifd0, gps])
   return Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiff])
 }

@@ -17,8 +17,15 @@ export const at = (app: TestApp, ms: number) => new Date(app.clock.now().getTime
 /** A quiz with the bank imported; open from a minute ago for a day unless told otherwise. */
 export async function quizWithBank(app: TestApp, organizer: Client, over: Record<string, unknown> = {}) {
   const created = await organizer.post('/api/admin/quizzes', {
-    title: '代表法知识竞赛', description: '学习贯彻代表法', drawCount: 5, timeLimitSeconds: 600, attemptsAllowed: 2,
-    opensAt: at(app, -MINUTE), closesAt: at(app, DAY), audience: 'public', ...over,
+    title: '代表法知识竞赛',
+    description: '学习贯彻代表法',
+    drawCount: 5,
+    timeLimitSeconds: 600,
+    attemptsAllowed: 2,
+    opensAt: at(app, -MINUTE),
+    closesAt: at(app, DAY),
+    audience: 'public',
+    ...over,
   })
   expect(created.status, JSON.stringify(created.body)).to.equal(201)
   const imported = await organizer.post(`/api/admin/quizzes/${created.body.id}/questions/import`, { csv: BANK_CSV })
@@ -30,6 +37,8 @@ export async function quizWithBank(app: TestApp, organizer: Client, over: Record
 export function rightAnswers(paper: { questions: Array<{ id: string; type: string; options: Array<{ key: string; text: string }> }> }) {
   return paper.questions.map((q) => ({
     questionId: q.id,
-    choices: q.options.filter((o) => (q.type === 'single' ? o.text === '甲' : q.type === 'multiple' ? ['甲', '丙'].includes(o.text) : o.text === '正确')).map((o) => o.key),
+    choices: q.options
+      .filter((o) => (q.type === 'single' ? o.text === '甲' : q.type === 'multiple' ? ['甲', '丙'].includes(o.text) : o.text === '正确'))
+      .map((o) => o.key),
   }))
 }

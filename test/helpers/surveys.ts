@@ -3,7 +3,11 @@ export const OPENS = '2026-11-23T09:00:00+08:00'
 export const CLOSES = '2026-11-30T18:00:00+08:00'
 
 const choice = (id: string, title: string, labels: string[], over: Record<string, unknown> = {}) => ({
-  id, type: 'single', title, options: labels.map((label, i) => ({ id: `o${i + 1}`, label })), ...over,
+  id,
+  type: 'single',
+  title,
+  options: labels.map((label, i) => ({ id: `o${i + 1}`, label })),
+  ...over,
 })
 
 export const surveyBody = (over: Record<string, unknown> = {}) => ({
@@ -13,7 +17,18 @@ export const surveyBody = (over: Record<string, unknown> = {}) => ({
   closesAt: CLOSES,
   questions: [
     choice('q1', '您是否经常去社区公园？', ['是', '否'], { required: true }),
-    { id: 'q2', type: 'multiple', title: '希望增加哪些设施？', options: [{ id: 'a', label: '绿道' }, { id: 'b', label: '座椅' }, { id: 'c', label: '健身器材' }], minChoices: 1, maxChoices: 2 },
+    {
+      id: 'q2',
+      type: 'multiple',
+      title: '希望增加哪些设施？',
+      options: [
+        { id: 'a', label: '绿道' },
+        { id: 'b', label: '座椅' },
+        { id: 'c', label: '健身器材' },
+      ],
+      minChoices: 1,
+      maxChoices: 2,
+    },
     { id: 'q3', type: 'rating', title: '对现有绿化的满意度', scale: 5, required: true },
     { id: 'q4', type: 'text', title: '其他建议', maxLength: 200 },
     { id: 'q5', type: 'number', title: '每周去几次？', min: 0, max: 21, required: true, showIf: { questionId: 'q1', optionIds: ['o1'] } },
@@ -40,10 +55,21 @@ export const ballotBody = (over: Record<string, unknown> = {}) => ({
   opensAt: OPENS,
   closesAt: CLOSES,
   anonymous: true,
-  questions: [{
-    id: 'projects', type: 'multiple', title: '请选择您赞成的项目', required: true, minChoices: 1, maxChoices: 2,
-    options: [{ id: 'p1', label: '老旧小区加装电梯' }, { id: 'p2', label: '社区食堂' }, { id: 'p3', label: '口袋公园' }],
-  }],
+  questions: [
+    {
+      id: 'projects',
+      type: 'multiple',
+      title: '请选择您赞成的项目',
+      required: true,
+      minChoices: 1,
+      maxChoices: 2,
+      options: [
+        { id: 'p1', label: '老旧小区加装电梯' },
+        { id: 'p2', label: '社区食堂' },
+        { id: 'p3', label: '口袋公园' },
+      ],
+    },
+  ],
   ballot: { passRule: 'roll_majority', maxChosen: 2, roll: { deputyIds: ['dp0001', 'dp0002', 'dp0006'] } },
   ...over,
 })

@@ -13,18 +13,38 @@ export async function startWithWeChat(overrides: Record<string, unknown> = {}): 
   for (const key of Object.values(ROBOT_KEYS)) fake.addRobotKey(key)
   const app = await startApp({
     directory: caseCity(),
-    overrides: deepMerge({
-      wechat: {
-        enabled: true, appId: fake.appId, secret: fake.secret, apiBase: base, timeoutMs: 10_000, // a busy machine must not look like WeChat being down
-        templates: { notice: { id: TEMPLATE, longTerm: false, page: 'pages/case/case', data: { thing1: '{title}', character_string2: '{ticket}', thing3: '{text}', time4: '{time}' } } },
+    overrides: deepMerge(
+      {
+        wechat: {
+          enabled: true,
+          appId: fake.appId,
+          secret: fake.secret,
+          apiBase: base,
+          timeoutMs: 10_000, // a busy machine must not look like WeChat being down
+          templates: {
+            notice: {
+              id: TEMPLATE,
+              longTerm: false,
+              page: 'pages/case/case',
+              data: { thing1: '{title}', character_string2: '{ticket}', thing3: '{text}', time4: '{time}' },
+            },
+          },
+        },
+        wecom: { apiBase: base, robots: ROBOT_KEYS },
+        bot: { secret: BOT_SECRET },
       },
-      wecom: { apiBase: base, robots: ROBOT_KEYS },
-      bot: { secret: BOT_SECRET },
-    }, overrides),
+      overrides,
+    ),
   })
   app.clock.set(new Date('2026-11-23T02:00:00Z'))
   const close = app.close
-  return Object.assign(app, { fake, close: async () => { await close(); await fake.stop() } })
+  return Object.assign(app, {
+    fake,
+    close: async () => {
+      await close()
+      await fake.stop()
+    },
+  })
 }
 
 /** A person who logs in from the mini-program with a wx.login code, as the app does. */

@@ -18,8 +18,13 @@ describe('analysis: hot issues, the weekly report and published answers', () => 
 
   const staff = (username: string) => new Client(app.baseUrl).login(username, STAFF_PASSWORD)
   const runJob = (name: string) => app.liaison.jobs.find((j) => j.name === name)!.run()
-  const lift = ['3号楼电梯又坏了，老人上不去楼，请尽快修电梯', '3号楼的电梯坏了一个星期了，没人来修，老人上下楼太难了', '我们小区电梯坏了好几天，老人腿脚不便上不去楼',
-    '电梯又坏了！老人上不去楼，求求代表帮忙催一下修电梯', '3号楼电梯坏了没人修，老人只能在楼下等，太难了']
+  const lift = [
+    '3号楼电梯又坏了，老人上不去楼，请尽快修电梯',
+    '3号楼的电梯坏了一个星期了，没人来修，老人上下楼太难了',
+    '我们小区电梯坏了好几天，老人腿脚不便上不去楼',
+    '电梯又坏了！老人上不去楼，求求代表帮忙催一下修电梯',
+    '3号楼电梯坏了没人修，老人只能在楼下等，太难了',
+  ]
 
   async function fiveFamiliesWrite() {
     for (const text of lift) {
@@ -54,7 +59,9 @@ describe('analysis: hot issues, the weekly report and published answers', () => 
   it('makes the weekly report with the hot issue, by topic and place, for the district organizer only', async () => {
     await fiveFamiliesWrite()
     app.clock.set(new Date('2026-11-30T01:00:00Z')) // the next Monday, 09:00
-    expect(await runJob('weekly-reports')).to.have.property('made').above(1)
+    expect(await runJob('weekly-reports'))
+      .to.have.property('made')
+      .above(1)
     const sunli = await staff('sunli')
     const report = await sunli.get('/api/admin/analysis/weekly-report')
     expect(report.status, JSON.stringify(report.body)).to.equal(200)
@@ -88,7 +95,9 @@ describe('analysis: hot issues, the weekly report and published answers', () => 
     const resident = await asResident(app)
     const deputy = await asDeputy(app, 'dp0001')
     const { body: c } = await resident.post('/api/mp/cases', {
-      text: '我叫张三，电话13912345678，住建设路12号3栋2单元401，楼下垃圾站太臭了', regionId: 'c010101', publicConsent: true,
+      text: '我叫张三，电话13912345678，住建设路12号3栋2单元401，楼下垃圾站太臭了',
+      regionId: 'c010101',
+      publicConsent: true,
     })
     const { body: quiet } = await resident.post('/api/mp/cases', { text: '不想公开的一件事，路灯坏了', regionId: 'c010101' })
     await deputy.post(`/api/mp/deputy/cases/${c.id}/reply`, { text: '已请环卫所每天清运两次并消杀。' })
@@ -96,12 +105,18 @@ describe('analysis: hot issues, the weekly report and published answers', () => 
 
     const lina = await staff('lina')
     const candidates = await lina.get('/api/admin/publications/candidates')
-    expect(candidates.body.items.map((x: { ticket: string }) => x.ticket), 'only the one with consent').to.deep.equal([c.ticket])
+    expect(
+      candidates.body.items.map((x: { ticket: string }) => x.ticket),
+      'only the one with consent',
+    ).to.deep.equal([c.ticket])
     const draft = candidates.body.items[0].draft
     expect(draft.question).not.to.contain('张三').and.not.to.contain('13912345678').and.not.to.contain('401')
     expect(draft.question).to.contain('垃圾站太臭了')
 
-    expect((await lina.request('PUT', `/api/admin/cases/${quiet.id}/publication`, { question: '不想公开的一件事', answer: '已报修。' })).status, 'no consent').to.equal(409)
+    expect(
+      (await lina.request('PUT', `/api/admin/cases/${quiet.id}/publication`, { question: '不想公开的一件事', answer: '已报修。' })).status,
+      'no consent',
+    ).to.equal(409)
     const edited = `${draft.question}（联系人李四 13800001111）`
     const published = await lina.request('PUT', `/api/admin/cases/${c.id}/publication`, { question: edited, answer: draft.answer })
     expect(published.status, JSON.stringify(published.body)).to.equal(200)
@@ -113,12 +128,17 @@ describe('analysis: hot issues, the weekly report and published answers', () => 
     expect(list.body.items).to.have.length(1)
     expect(list.body.items[0]).to.include({ topic: '环境保护', answer: '已请环卫所每天清运两次并消杀。', station: '轻工街道代表联络站' })
     expect(JSON.stringify(list.body)).not.to.contain(resident.userId).and.not.to.contain(c.ticket)
-    expect((await (await staff('wangwu')).request('PUT', `/api/admin/cases/${c.id}/publication`, { question: edited, answer: 'x答复' })).status, 'another station').to.equal(404)
+    expect(
+      (await (await staff('wangwu')).request('PUT', `/api/admin/cases/${c.id}/publication`, { question: edited, answer: 'x答复' })).status,
+      'another station',
+    ).to.equal(404)
 
     const withdrawn = await resident.request('DELETE', `/api/mp/cases/${c.id}/public-consent`)
     expect(withdrawn.body).to.include({ publicConsent: false, unpublished: true })
     expect((await anyone.get('/api/public/cases')).body.items, 'down at once').to.have.length(0)
-    expect((await lina.request('PUT', `/api/admin/cases/${c.id}/publication`, { question: edited, answer: draft.answer })).status, 'no consent now').to.equal(409)
+    expect((await lina.request('PUT', `/api/admin/cases/${c.id}/publication`, { question: edited, answer: draft.answer })).status, 'no consent now').to.equal(
+      409,
+    )
   })
 
   it('takes everything of a resident down when they withdraw consent to the privacy notice', async () => {
@@ -127,7 +147,9 @@ describe('analysis: hot issues, the weekly report and published answers', () => 
     const { body: c } = await resident.post('/api/mp/cases', { text: '小区健身器材坏了好久了，孩子玩的时候很危险', regionId: 'c010101', publicConsent: true })
     await deputy.post(`/api/mp/deputy/cases/${c.id}/reply`, { text: '已安排更换。' })
     const admin = await asAdmin(app)
-    expect((await admin.request('PUT', `/api/admin/cases/${c.id}/publication`, { question: '小区健身器材坏了好久了', answer: '已安排更换。' })).status).to.equal(200)
+    expect(
+      (await admin.request('PUT', `/api/admin/cases/${c.id}/publication`, { question: '小区健身器材坏了好久了', answer: '已安排更换。' })).status,
+    ).to.equal(200)
     expect((await new Client(app.baseUrl).get('/api/public/cases')).body.items).to.have.length(1)
     await resident.request('DELETE', '/api/mp/consent')
     expect((await new Client(app.baseUrl).get('/api/public/cases')).body.items).to.have.length(0)

@@ -48,7 +48,9 @@ describe('console login', () => {
   })
 
   it('counts tries made all at once: no more than five passwords are checked', async () => {
-    const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => new Client(app.baseUrl).post('/api/admin/login', { username: 'lina', password: `guess-${i}` })))
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => new Client(app.baseUrl).post('/api/admin/login', { username: 'lina', password: `guess-${i}` })),
+    )
     expect(answers.filter((a) => a.status === 401)).to.have.length.at.most(5)
     expect(answers.filter((a) => a.status === 429)).to.have.length.at.least(25)
   })

@@ -9,7 +9,10 @@ describe('binding codes against guessing', () => {
   let app: TestApp
   let bot: Client
   beforeEach(async () => {
-    app = await startApp({ directory: caseCity(), overrides: { bot: { secret: SECRET }, limits: { bindFailuresPerAddress: 6, bindFailuresGlobal: 9, bindCodeLockAfterWrongTries: 5 } } })
+    app = await startApp({
+      directory: caseCity(),
+      overrides: { bot: { secret: SECRET }, limits: { bindFailuresPerAddress: 6, bindFailuresGlobal: 9, bindCodeLockAfterWrongTries: 5 } },
+    })
     bot = new Client(app.baseUrl)
     bot.bearer = SECRET
   })

@@ -57,7 +57,7 @@ describe('the bot API', () => {
     expect((await bot.get('/api/bot/dialogues/wxid_1')).body.state).to.equal(null)
   })
 
-  it('takes a resident\'s message once per Idempotency-Key and lets them follow and rate it', async () => {
+  it("takes a resident's message once per Idempotency-Key and lets them follow and rate it", async () => {
     const newcomer = await person('wxid_new', false)
     expect((await bot.post(`/api/bot/people/${newcomer}/cases`, { text: '路灯坏了', regionId: 'c010101' })).body.error.code).to.equal('consent_required')
     const resident = await person('wxid_elder')
@@ -105,14 +105,19 @@ describe('the bot API', () => {
     expect((await bot.post(`/api/bot/people/${deputy}/deputy/cases/9999/acknowledge`, {})).status).to.equal(404)
   })
 
-  it('binds a station\'s group for its staff only, and messages for the station then go to the room', async () => {
+  it("binds a station's group for its staff only, and messages for the station then go to the room", async () => {
     const lina = await new Client(app.baseUrl).login('wangwu', STAFF_PASSWORD) // staff of 新华街道 (no deputy there)
     const staffCode = (await lina.post('/api/admin/me/bot-code')).body.code
     const staffPerson = await person('wxid_wangwu')
     const stranger = await person('wxid_stranger')
-    expect((await bot.post('/api/bot/rooms/bind', { personId: stranger, roomId: 'room1@chatroom', stationCode: 'ST004' })).body.error.code).to.equal('not_staff')
+    expect((await bot.post('/api/bot/rooms/bind', { personId: stranger, roomId: 'room1@chatroom', stationCode: 'ST004' })).body.error.code).to.equal(
+      'not_staff',
+    )
     expect((await bot.post(`/api/bot/people/${staffPerson}/bind`, { code: staffCode })).body.staff).to.include({ name: '王五', role: 'station_staff' })
-    expect((await bot.post('/api/bot/rooms/bind', { personId: staffPerson, roomId: 'room1@chatroom', stationCode: 'ST001' })).status, 'another station').to.equal(403)
+    expect(
+      (await bot.post('/api/bot/rooms/bind', { personId: staffPerson, roomId: 'room1@chatroom', stationCode: 'ST001' })).status,
+      'another station',
+    ).to.equal(403)
     const bound = await bot.post('/api/bot/rooms/bind', { personId: staffPerson, roomId: 'room1@chatroom', stationCode: 'ST004' })
     expect(bound.body.station).to.deep.equal({ code: 'ST004', name: '新华街道代表联络站' })
 
@@ -147,7 +152,7 @@ describe('binding codes cannot be guessed or misused', () => {
     expect((await bot.post(`/api/bot/people/${body.personId}/bind`, { code: '123456' })).status).to.equal(429)
   })
 
-  it('never takes a staff member\'s bot code as a deputy binding code in the mini-program', async () => {
+  it("never takes a staff member's bot code as a deputy binding code in the mini-program", async () => {
     const lina = await new Client(app.baseUrl).login('lina', STAFF_PASSWORD)
     const staffCode = (await lina.post('/api/admin/me/bot-code')).body.code
     const { asResident } = await import('../helpers/app.js')

@@ -34,7 +34,8 @@ describe('the bot API: meeting answers', () => {
     const zhang = await deputy('wx-zhang', 'dp0001')
     const list = (await bot.get(`/api/bot/people/${zhang}/meetings`)).body.items
     expect(list.map((m: { title: string; time: string; rsvpLabel: string }) => `${m.title} ${m.time} ${m.rsvpLabel}`)).to.deep.equal([
-      '市人大常委会第十次会议 11月26日 09:30–11:30 未回复', '代表视察 11月27日 09:00–11:00 未回复',
+      '市人大常委会第十次会议 11月26日 09:30–11:30 未回复',
+      '代表视察 11月27日 09:00–11:00 未回复',
     ])
     const first = await bot.post(`/api/bot/people/${zhang}/meetings/next/rsvp`, { response: 'attend' })
     expect(first.body).to.include({ id: sooner.id, rsvpLabel: '参加' })
@@ -43,7 +44,10 @@ describe('the bot API: meeting answers', () => {
     const none = await bot.post(`/api/bot/people/${zhang}/meetings/next/rsvp`, { response: 'attend' })
     expect(none.status).to.equal(404)
     expect(none.body.error).to.include({ code: 'no_meeting_awaiting', message: '目前没有需要您回复的会议通知' })
-    expect((await bot.post(`/api/bot/people/${zhang}/meetings/${sooner.id}/rsvp`, { response: 'leave', reason: '临时有事' })).body.rsvpLabel, 'a given meeting may be answered again').to.equal('请假')
+    expect(
+      (await bot.post(`/api/bot/people/${zhang}/meetings/${sooner.id}/rsvp`, { response: 'leave', reason: '临时有事' })).body.rsvpLabel,
+      'a given meeting may be answered again',
+    ).to.equal('请假')
   })
 
   it('asks for a reason with a leave, and refuses people who are not bound', async () => {

@@ -45,7 +45,10 @@ describe('the business calendar: import, coverage and deadlines', () => {
   it('tells the console and /readyz that 2027 is not imported when the next 60 days reach into it', async () => {
     const admin = await asAdmin(app)
     const { body } = await admin.get('/api/admin/calendar')
-    expect(body.years.map((y: { year: number; importedBy: string }) => [y.year, y.importedBy])).to.deep.equal([[2025, 'bundled'], [2026, 'bundled']])
+    expect(body.years.map((y: { year: number; importedBy: string }) => [y.year, y.importedBy])).to.deep.equal([
+      [2025, 'bundled'],
+      [2026, 'bundled'],
+    ])
     expect(body.years[1]).to.include({ daysOff: 33, workdays: 6 })
     expect(body.coverage).to.deep.include({ coveredYears: [2025, 2026], uncovered: { from: '2027-01-01', to: '2027-01-30', years: [2027] } })
     expect(body.coverage.warning).to.match(/^尚未导入2027年的节假日安排：从2027年1月1日起的期限只按周末和元旦、劳动节、国庆节的法定日期计算/)
@@ -91,7 +94,11 @@ describe('the business calendar: import, coverage and deadlines', () => {
     expect(again.body).to.deep.include({ replaced: true })
     expect(again.body.year).to.include({ daysOff: 3, workdays: 0 })
     const audit = await (await asAdmin(app)).get('/api/admin/audit?targetId=2027')
-    expect(audit.body.items.map((e: { action: string }) => e.action).sort(), 'the replayed import wrote nothing').to.deep.equal(['calendar.imported', 'calendar.replaced', 'calendar.replaced'])
+    expect(audit.body.items.map((e: { action: string }) => e.action).sort(), 'the replayed import wrote nothing').to.deep.equal([
+      'calendar.imported',
+      'calendar.replaced',
+      'calendar.replaced',
+    ])
   })
 
   it('counts provisional deadlines of open cases again when their year is imported', async () => {
@@ -104,7 +111,11 @@ describe('the business calendar: import, coverage and deadlines', () => {
     const imported = await (await asAdmin(app)).post('/api/admin/calendar/years', withMonday)
     expect(imported.body.settledCases).to.equal(1)
     const lina = await new Client(app.baseUrl).login('lina', STAFF_PASSWORD)
-    expect((await lina.get(`/api/admin/cases/${c.id}`)).body).to.include({ replyBy: '2027-01-18T15:59:59.999Z', deadlinesProvisional: false, deadlinesNote: null })
+    expect((await lina.get(`/api/admin/cases/${c.id}`)).body).to.include({
+      replyBy: '2027-01-18T15:59:59.999Z',
+      deadlinesProvisional: false,
+      deadlinesNote: null,
+    })
   })
 
   it('refuses a bad file with every problem named, and changes nothing', async () => {
@@ -183,7 +194,12 @@ describe('the acknowledgement clock counts working time', () => {
 describe('start-up with a calendar that ends within 60 days', () => {
   it('logs a warning naming the missing year', async () => {
     const lines: string[] = []
-    const sink = new Writable({ write: (chunk, _enc, done) => { lines.push(String(chunk)); done() } })
+    const sink = new Writable({
+      write: (chunk, _enc, done) => {
+        lines.push(String(chunk))
+        done()
+      },
+    })
     const config = loadConfig({ overrides: { log: { level: 'warn' } } })
     const liaison = await build(config, { clock: new ManualClock(new Date('2026-12-01T02:00:00Z')), logger: createLogger(config, sink) })
     await liaison.close()
@@ -194,7 +210,12 @@ describe('start-up with a calendar that ends within 60 days', () => {
 
   it('logs nothing about the calendar when the coming weeks are covered', async () => {
     const lines: string[] = []
-    const sink = new Writable({ write: (chunk, _enc, done) => { lines.push(String(chunk)); done() } })
+    const sink = new Writable({
+      write: (chunk, _enc, done) => {
+        lines.push(String(chunk))
+        done()
+      },
+    })
     const config = loadConfig({ overrides: { log: { level: 'warn' } } })
     const liaison = await build(config, { clock: new ManualClock(new Date('2026-06-01T02:00:00Z')), logger: createLogger(config, sink) })
     await liaison.close()

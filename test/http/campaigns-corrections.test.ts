@@ -25,18 +25,23 @@ describe('correcting a campaign and its reading after publishing', () => {
   const actions = async () => (await app.liaison.store.audit.list({ limit: 20 })).items.map((e) => e.action).filter((a) => /^(campaign|reading)\./.test(a))
 
   async function campaignWithItem() {
-    const campaign = (await sunli.post('/api/admin/campaigns', { title: '学习贯彻代表法', startsAt: at(-HOUR), endsAt: at(30 * DAY), audience: { stationIds: ['st001'] } })).body
+    const campaign = (
+      await sunli.post('/api/admin/campaigns', { title: '学习贯彻代表法', startsAt: at(-HOUR), endsAt: at(30 * DAY), audience: { stationIds: ['st001'] } })
+    ).body
     const item = await sunli.post(`/api/admin/campaigns/${campaign.id}/items`, { title: '代表法全文', body: '<p>第一条</p>', required: true })
     expect(item.status, JSON.stringify(item.body)).to.equal(201)
     return { campaign, item: item.body }
   }
 
-  it('corrects the campaign and an item\'s wording, extends the end, and refuses reopening an ended one', async () => {
+  it("corrects the campaign and an item's wording, extends the end, and refuses reopening an ended one", async () => {
     const { campaign, item } = await campaignWithItem()
     const fixed = await sunli.patch(`/api/admin/campaigns/${campaign.id}`, { title: '学习贯彻代表法（更正）', endsAt: at(60 * DAY) })
     expect(fixed.status, JSON.stringify(fixed.body)).to.equal(200)
     expect(fixed.body).to.include({ title: '学习贯彻代表法（更正）', endsAt: at(60 * DAY) })
-    const wording = await sunli.patch(`/api/admin/campaigns/${campaign.id}/items/${item.id}`, { title: '代表法全文（2025年修正）', body: '<p>第一条 为了保证代表依法行使职权</p><script>x</script>' })
+    const wording = await sunli.patch(`/api/admin/campaigns/${campaign.id}/items/${item.id}`, {
+      title: '代表法全文（2025年修正）',
+      body: '<p>第一条 为了保证代表依法行使职权</p><script>x</script>',
+    })
     expect(wording.status, JSON.stringify(wording.body)).to.equal(200)
     expect(wording.body).to.include({ title: '代表法全文（2025年修正）', body: '<p>第一条 为了保证代表依法行使职权</p>', status: 'published' })
     const opened = await (await asDeputy(app, 'dp0001')).get(`/api/mp/reading/${item.id}`)

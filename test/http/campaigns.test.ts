@@ -28,32 +28,50 @@ describe('a study campaign with reading, read receipts and check-ins', () => {
 
   async function createCampaign(over: Record<string, unknown> = {}) {
     const answer = await organizer.post('/api/admin/campaigns', {
-      title: '学习贯彻代表法', description: '每月一次、上下同题', startsAt: at(-HOUR), endsAt: at(30 * DAY),
-      audience: { stationIds: ['st001'], followers: true }, ...over,
+      title: '学习贯彻代表法',
+      description: '每月一次、上下同题',
+      startsAt: at(-HOUR),
+      endsAt: at(30 * DAY),
+      audience: { stationIds: ['st001'], followers: true },
+      ...over,
     })
     expect(answer.status, JSON.stringify(answer.body)).to.equal(201)
     return answer.body
   }
   async function addItem(campaignId: string, over: Record<string, unknown> = {}) {
     const answer = await organizer.post(`/api/admin/campaigns/${campaignId}/items`, {
-      title: '代表法全文', summary: '第一章 总则', body: '<h2>第一章</h2><p>为了保证代表依法行使职权……</p>', source: '中国人大网', required: true, ...over,
+      title: '代表法全文',
+      summary: '第一章 总则',
+      body: '<h2>第一章</h2><p>为了保证代表依法行使职权……</p>',
+      source: '中国人大网',
+      required: true,
+      ...over,
     })
     expect(answer.status, JSON.stringify(answer.body)).to.equal(201)
     return answer.body
   }
 
-  it('publishes to the station\'s room once per item, not to each deputy, and schedules the next item', async () => {
+  it("publishes to the station's room once per item, not to each deputy, and schedules the next item", async () => {
     const campaign = await createCampaign()
     expect(campaign).to.deep.include({ title: '学习贯彻代表法', phase: 'running', phaseLabel: '进行中', scopeDistrictIds: ['d01'] })
 
     const now = await addItem(campaign.id)
     expect(now).to.include({ status: 'published', required: true })
     const sent = await notices()
-    expect(sent.map((m) => `${m.recipientKind}:${m.recipientId}`), 'one room, three deputies').to.deep.equal(['station:st001'])
+    expect(
+      sent.map((m) => `${m.recipientKind}:${m.recipientId}`),
+      'one room, three deputies',
+    ).to.deep.equal(['station:st001'])
     expect(sent[0].payload.text).to.equal('【学习材料】「学习贯彻代表法」发布了《代表法全文》（必读）。请本站 3 位代表在小程序“学习”中阅读并打卡。')
     expect((await app.liaison.store.outbox.search({ limit: 100, recipientId: 'dp0001' })).items).to.deep.equal([])
 
-    const later = await addItem(campaign.id, { title: '代表履职小故事', body: null, link: 'https://www.npc.gov.cn/story', required: false, publishAt: at(2 * HOUR) })
+    const later = await addItem(campaign.id, {
+      title: '代表履职小故事',
+      body: null,
+      link: 'https://www.npc.gov.cn/story',
+      required: false,
+      publishAt: at(2 * HOUR),
+    })
     expect(later).to.include({ status: 'scheduled', statusLabel: '定时发布', publishedAt: null })
     await publishJob()
     expect(await notices(), 'not before its time').to.have.length(1)
@@ -78,7 +96,10 @@ describe('a study campaign with reading, read receipts and check-ins', () => {
     expect(mine.body.items).to.have.length(1)
     expect(mine.body.items[0]).to.include({ id: campaign.id, itemsReached: 2, itemsRead: 0, following: false })
     const list = await zhang.get(`/api/mp/campaigns/${campaign.id}`)
-    expect(list.body.items.map((i: { title: string; read: boolean }) => [i.title, i.read])).to.deep.equal([['代表法全文', false], ['解读文章', false]])
+    expect(list.body.items.map((i: { title: string; read: boolean }) => [i.title, i.read])).to.deep.equal([
+      ['代表法全文', false],
+      ['解读文章', false],
+    ])
 
     const unopened = await zhang.post(`/api/mp/campaigns/${campaign.id}/check-ins`, { itemId: required.id, reflection: '还没读' })
     expect(unopened.status, 'no check-in on an item never opened').to.equal(409)
@@ -103,18 +124,39 @@ describe('a study campaign with reading, read receipts and check-ins', () => {
     expect(people.status).to.equal(200)
     const row = (id: string) => people.body.items.find((p: { id: string }) => p.id === id)
     expect(people.body.items.map((p: { id: string }) => p.id)).to.have.members(['dp0001', 'dp0002', 'dp0003'])
-    expect(row('dp0001')).to.include({ name: '张伟', stationName: '轻工街道代表联络站', districtName: '湛河区', itemsReached: 2, itemsRead: 1, requiredRead: 1, reached: true, read: true, checkedIn: true, lastReflection: '代表要密切联系群众。' })
+    expect(row('dp0001')).to.include({
+      name: '张伟',
+      stationName: '轻工街道代表联络站',
+      districtName: '湛河区',
+      itemsReached: 2,
+      itemsRead: 1,
+      requiredRead: 1,
+      reached: true,
+      read: true,
+      checkedIn: true,
+      lastReflection: '代表要密切联系群众。',
+    })
     expect(row('dp0002')).to.include({ name: '王芳', itemsReached: 2, itemsRead: 0, read: false, checkedIn: false })
 
     const stations = await organizer.get(`/api/admin/campaigns/${campaign.id}/progress?groupBy=station`)
-    expect(stations.body.items).to.deep.equal([{
-      id: 'st001', name: '轻工街道代表联络站', audience: 3, reached: 3, read: 1, checkedIn: 1, reachedShare: 1, readShare: 0.333, checkedInShare: 0.333,
-    }])
+    expect(stations.body.items).to.deep.equal([
+      {
+        id: 'st001',
+        name: '轻工街道代表联络站',
+        audience: 3,
+        reached: 3,
+        read: 1,
+        checkedIn: 1,
+        reachedShare: 1,
+        readShare: 0.333,
+        checkedInShare: 0.333,
+      },
+    ])
     const districts = await organizer.get(`/api/admin/campaigns/${campaign.id}/progress?groupBy=district`)
     expect(districts.body.items.map((g: { name: string; audience: number }) => [g.name, g.audience])).to.deep.equal([['湛河区', 3]])
   })
 
-  it('gives the daily digest each deputy\'s unread items (required first) and the check-ins still owed', async () => {
+  it("gives the daily digest each deputy's unread items (required first) and the check-ins still owed", async () => {
     const since = app.clock.now()
     const campaign = await createCampaign()
     app.clock.advance(60_000)
@@ -122,7 +164,10 @@ describe('a study campaign with reading, read receipts and check-ins', () => {
     app.clock.advance(60_000)
     const required = await addItem(campaign.id)
     const { readingDigest } = app.liaison.services
-    expect((await readingDigest.unreadFor('dp0002', since)).map((i) => [i.title, i.required])).to.deep.equal([['代表法全文', true], ['解读文章', false]])
+    expect((await readingDigest.unreadFor('dp0002', since)).map((i) => [i.title, i.required])).to.deep.equal([
+      ['代表法全文', true],
+      ['解读文章', false],
+    ])
     expect(await readingDigest.unreadFor('dp0002', app.clock.now()), 'nothing new since').to.have.length(0)
     await (await asDeputy(app, 'dp0002')).get(`/api/mp/reading/${optional.id}`)
     expect((await readingDigest.unreadFor('dp0002', since)).map((i) => i.itemId)).to.deep.equal([required.id])
@@ -151,20 +196,30 @@ describe('a study campaign with reading, read receipts and check-ins', () => {
     expect((await resident.get(`/api/mp/reading/${item.id}`)).status).to.equal(200)
 
     await addItem(campaign.id, { title: '第二篇', required: false })
-    expect((await resident.get(`/api/mp/campaigns/${campaign.id}`)).body.items.map((i: { title: string }) => i.title), 'later items reach followers too').to.have.members(['代表法全文', '第二篇'])
+    expect(
+      (await resident.get(`/api/mp/campaigns/${campaign.id}`)).body.items.map((i: { title: string }) => i.title),
+      'later items reach followers too',
+    ).to.have.members(['代表法全文', '第二篇'])
     const checkIn = await resident.post(`/api/mp/campaigns/${campaign.id}/check-ins`, { reflection: '学到了很多' })
     expect(checkIn.status).to.equal(201)
     const people = await organizer.get(`/api/admin/campaigns/${campaign.id}/progress?groupBy=person`)
-    expect(people.body.items.find((p: { kind: string }) => p.kind === 'mp_user')).to.include({ name: '关注群众', itemsReached: 2, itemsRead: 1, checkedIn: true })
+    expect(people.body.items.find((p: { kind: string }) => p.kind === 'mp_user')).to.include({
+      name: '关注群众',
+      itemsReached: 2,
+      itemsRead: 1,
+      checkedIn: true,
+    })
   })
 
-  it('lets the station\'s staff in the audience read and check in from the console', async () => {
+  it("lets the station's staff in the audience read and check in from the console", async () => {
     const campaign = await createCampaign({ audience: { stationIds: ['st001'], staff: true } })
     const item = await addItem(campaign.id)
     expect((await notices())[0].payload.text).to.include('请本站 3 位代表及工作人员')
     const lina = await new Client(app.baseUrl).login('lina', STAFF_PASSWORD) // 轻工街道代表联络站
     const inbox = await lina.get('/api/admin/reading')
-    expect(inbox.body.items.map((i: { title: string; campaignTitle: string; read: boolean }) => [i.title, i.campaignTitle, i.read])).to.deep.equal([['代表法全文', '学习贯彻代表法', false]])
+    expect(inbox.body.items.map((i: { title: string; campaignTitle: string; read: boolean }) => [i.title, i.campaignTitle, i.read])).to.deep.equal([
+      ['代表法全文', '学习贯彻代表法', false],
+    ])
     expect((await lina.get(`/api/admin/reading/${item.id}`)).body.title).to.equal('代表法全文')
     expect((await lina.post(`/api/admin/campaigns/${campaign.id}/check-ins`, { reflection: '组织代表集中学习' })).status).to.equal(201)
     const zhoujie = await new Client(app.baseUrl).login('zhoujie', STAFF_PASSWORD) // 马庄街道: not in the audience
@@ -173,7 +228,7 @@ describe('a study campaign with reading, read receipts and check-ins', () => {
     expect(people.body.items.find((p: { kind: string }) => p.kind === 'staff')).to.include({ id: 'sf01', name: '李娜', read: true, checkedIn: true })
   })
 
-  it('answers 404 to anyone the campaign did not reach, and keeps other districts\' campaigns from their organizers', async () => {
+  it("answers 404 to anyone the campaign did not reach, and keeps other districts' campaigns from their organizers", async () => {
     const closed = await createCampaign({ audience: { stationIds: ['st001'] } })
     const item = await addItem(closed.id)
     const outsider = await asDeputy(app, 'dp0004') // 马庄街道 only
@@ -211,8 +266,9 @@ describe('a study campaign with reading, read receipts and check-ins', () => {
     it('sanitises a body with scripts, event handlers, styles and javascript: links', async () => {
       const campaign = await createCampaign()
       const item = await addItem(campaign.id, {
-        body: '<p onclick="steal()" style="color:red">学习<script>alert(document.cookie)</script><a href="javascript:alert(1)">原文</a>'
-          + '<a href="https://www.npc.gov.cn/">人大网</a><img src="https://example.cn/a.png" onerror="x()"><img src="http://example.cn/b.png"></p>',
+        body:
+          '<p onclick="steal()" style="color:red">学习<script>alert(document.cookie)</script><a href="javascript:alert(1)">原文</a>' +
+          '<a href="https://www.npc.gov.cn/">人大网</a><img src="https://example.cn/a.png" onerror="x()"><img src="http://example.cn/b.png"></p>',
       })
       expect(item.body).to.equal('<p>学习<a>原文</a><a href="https://www.npc.gov.cn/">人大网</a><img src="https://example.cn/a.png" /></p>')
       const stored = await app.liaison.store.campaigns.getItem(item.id)
@@ -227,14 +283,19 @@ describe('a study campaign with reading, read receipts and check-ins', () => {
       const past = await organizer.post(`/api/admin/campaigns/${campaign.id}/items`, { title: '过去', body: '<p>x</p>', publishAt: at(-HOUR) })
       expect(past.status).to.equal(400)
       expect(past.body.error.details).to.deep.equal([{ path: 'body.publishAt', message: '定时发布时间不能早于当前时间' }])
-      expect((await app.liaison.store.campaigns.items(campaign.id))).to.deep.equal([])
+      expect(await app.liaison.store.campaigns.items(campaign.id)).to.deep.equal([])
 
-      const backwards = await organizer.post('/api/admin/campaigns', { title: '倒序', startsAt: at(DAY), endsAt: at(HOUR), audience: { stationIds: ['st001'] } })
+      const backwards = await organizer.post('/api/admin/campaigns', {
+        title: '倒序',
+        startsAt: at(DAY),
+        endsAt: at(HOUR),
+        audience: { stationIds: ['st001'] },
+      })
       expect(backwards.status).to.equal(400)
       expect(backwards.body.error.details).to.deep.equal([{ path: 'body.endsAt', message: '结束时间应晚于开始时间' }])
     })
 
-    it('refuses an audience of nobody, unknown places, places outside the organizer\'s districts, and body and link together', async () => {
+    it("refuses an audience of nobody, unknown places, places outside the organizer's districts, and body and link together", async () => {
       const base = { title: '活动', startsAt: at(0), endsAt: at(DAY) }
       const nobody = await organizer.post('/api/admin/campaigns', { ...base, audience: {} })
       expect(nobody.status).to.equal(400)
@@ -242,7 +303,7 @@ describe('a study campaign with reading, read receipts and check-ins', () => {
       const unknown = await organizer.post('/api/admin/campaigns', { ...base, audience: { stationIds: ['st999'] } })
       expect(unknown.status).to.equal(422)
       expect(unknown.body.error.details).to.deep.equal([{ path: 'body.audience.stationIds[0]', message: '未知的联络站 "st999"' }])
-      expect((await organizer.post('/api/admin/campaigns', { ...base, audience: { stationIds: ['st004'] } })).status, '新华区 is not 孙丽\'s').to.equal(403)
+      expect((await organizer.post('/api/admin/campaigns', { ...base, audience: { stationIds: ['st004'] } })).status, "新华区 is not 孙丽's").to.equal(403)
       const campaign = await createCampaign()
       const both = await organizer.post(`/api/admin/campaigns/${campaign.id}/items`, { title: '两者', body: '<p>x</p>', link: 'https://a.cn' })
       expect(both.status).to.equal(400)

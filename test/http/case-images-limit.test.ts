@@ -6,7 +6,7 @@ import { caseCity } from '../fixtures.js'
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
 
 /** How many photos one message may carry is a setting (uploads.maxPerCase), checked before anything is written. */
-describe('a resident\'s message with more photos than one message may carry', () => {
+describe("a resident's message with more photos than one message may carry", () => {
   let app: TestApp
   let resident: Awaited<ReturnType<typeof asResident>>
   beforeEach(async () => {

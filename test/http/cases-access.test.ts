@@ -21,7 +21,7 @@ describe('who may see a case', () => {
     expect((await other.post(`/api/mp/cases/${caseId}/withdraw`, {})).status).to.equal(404)
     const deputy = await asDeputy(app, 'dp0001')
     await deputy.post(`/api/mp/deputy/cases/${caseId}/reply`, { text: '已修' })
-    expect((await other.post(`/api/mp/cases/${caseId}/rate`, { rating: 1 })).status, 'rating someone else\'s case').to.equal(404)
+    expect((await other.post(`/api/mp/cases/${caseId}/rate`, { rating: 1 })).status, "rating someone else's case").to.equal(404)
     expect((await other.get('/api/mp/cases')).body.items).to.deep.equal([])
     expect((await author.get('/api/mp/cases')).body.items.map((c: { id: string }) => c.id)).to.deep.equal([caseId])
   })
@@ -68,7 +68,13 @@ describe('who may see a case', () => {
   })
 
   it('hides who wrote an anonymous message from the deputy and staff', async () => {
-    const { body } = await author.post('/api/mp/cases', { text: '举报小区违建', regionId: 'c010101', deputyCode: 'DP0001', anonymous: true, phone: '13700002222' })
+    const { body } = await author.post('/api/mp/cases', {
+      text: '举报小区违建',
+      regionId: 'c010101',
+      deputyCode: 'DP0001',
+      anonymous: true,
+      phone: '13700002222',
+    })
     const deputy = await asDeputy(app, 'dp0001')
     const seen = await deputy.get(`/api/mp/deputy/cases/${body.id}`)
     expect(seen.body).to.include({ anonymous: true, phoneMasked: null })

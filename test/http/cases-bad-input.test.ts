@@ -5,7 +5,7 @@ import { caseCity } from '../fixtures.js'
 // A 1×1 PNG.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
 
-describe('bad input to a resident\'s message', () => {
+describe("bad input to a resident's message", () => {
   let app: TestApp
   let resident: Awaited<ReturnType<typeof asResident>>
   beforeEach(async () => {
@@ -136,7 +136,11 @@ describe('bad input to a resident\'s message', () => {
     })
 
     it('answers a malformed upload with 400, not a crash', async () => {
-      const answer = await fetch(`${app.baseUrl}/api/mp/uploads`, { method: 'POST', body: 'x', headers: { 'content-type': 'multipart/form-data', authorization: `Bearer ${resident.bearer}` } })
+      const answer = await fetch(`${app.baseUrl}/api/mp/uploads`, {
+        method: 'POST',
+        body: 'x',
+        headers: { 'content-type': 'multipart/form-data', authorization: `Bearer ${resident.bearer}` },
+      })
       expect(answer.status).to.equal(400)
       expect((await answer.json()).error.code).to.equal('bad_upload')
     })
@@ -150,7 +154,10 @@ describe('bad input to a resident\'s message', () => {
     })
 
     it('refuses a message with images that were never uploaded here', async () => {
-      const answer = await resident.post('/api/mp/cases', { text: '看图', images: ['https://evil.example/x.png', '/api/mp/uploads/AAAAAAAAAAAAAAAAAAAAAA.png'] })
+      const answer = await resident.post('/api/mp/cases', {
+        text: '看图',
+        images: ['https://evil.example/x.png', '/api/mp/uploads/AAAAAAAAAAAAAAAAAAAAAA.png'],
+      })
       expect(answer.status).to.equal(422)
       expect(answer.body.error.details.map((d: { path: string }) => d.path)).to.deep.equal(['body.images[0]', 'body.images[1]'])
       expect(await count()).to.equal(0)

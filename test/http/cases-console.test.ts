@@ -5,7 +5,7 @@ import { caseCity, STAFF_PASSWORD } from '../fixtures.js'
 const DAY = 86_400_000
 
 /** What the console reads beyond the case API: inbox lines in words, the export, the deputy picker, the dashboard. */
-describe('the console\'s case endpoints', () => {
+describe("the console's case endpoints", () => {
   let app: TestApp
   let resident: Awaited<ReturnType<typeof asResident>>
   let lina: Client
@@ -44,7 +44,9 @@ describe('the console\'s case endpoints', () => {
     await resident.post(`/api/mp/cases/${rated}/rate`, { rating: 5 })
     const ids = async (query: string) => (await lina.get(`/api/admin/cases?${query}`)).body.items.map((c: { id: string }) => c.id)
     expect(await ids('rating=5')).to.deep.equal([rated])
-    expect(await ids('open=true')).to.have.length(1).and.not.include(rated)
+    expect(await ids('open=true'))
+      .to.have.length(1)
+      .and.not.include(rated)
     expect(await ids('districtId=d02')).to.deep.equal([])
     const bad = await lina.get('/api/admin/cases?rating=9')
     expect(bad.status).to.equal(400)
@@ -74,7 +76,7 @@ describe('the console\'s case endpoints', () => {
     expect(bad.body.error.code).to.equal('validation_failed')
   })
 
-  it('offers deputies by name with their open cases and topics, only within the caller\'s scope', async () => {
+  it("offers deputies by name with their open cases and topics, only within the caller's scope", async () => {
     const id = await submit('河道有垃圾，污染环境')
     const choices = await lina.get(`/api/admin/cases/${id}/deputy-choices`)
     expect(choices.status).to.equal(200)

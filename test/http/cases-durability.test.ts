@@ -22,7 +22,9 @@ describe('an accepted message is never lost', function () {
     const url = `sqlite:${join(dir, 'liaison.db')}`
     app = await startApp({ directory: caseCity(), overrides: { store: { url } } })
     const resident = await asResident(app, 'o-durable')
-    const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => resident.post('/api/mp/cases', { text: `第 ${i} 条：路灯不亮`, regionId: 'c010101' })))
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => resident.post('/api/mp/cases', { text: `第 ${i} 条：路灯不亮`, regionId: 'c010101' })),
+    )
     const accepted = answers.filter((a) => a.status === 201).map((a) => a.body.ticket as string)
     expect(accepted).to.have.length(30)
 
@@ -36,7 +38,9 @@ describe('an accepted message is never lost', function () {
     const stored: string[] = []
     let cursor: string | null = null
     do {
-      const page: { body: { items: Array<{ ticket: string }>; nextCursor: string | null } } = await again.get(`/api/mp/cases?limit=100${cursor ? `&cursor=${cursor}` : ''}`)
+      const page: { body: { items: Array<{ ticket: string }>; nextCursor: string | null } } = await again.get(
+        `/api/mp/cases?limit=100${cursor ? `&cursor=${cursor}` : ''}`,
+      )
       stored.push(...page.body.items.map((c) => c.ticket))
       cursor = page.body.nextCursor
     } while (cursor)

@@ -6,7 +6,7 @@ import { caseCity } from '../fixtures.js'
  * The closed loop as the people in it live it: a resident writes, the deputy
  * acknowledges, forwards and replies, the resident rates, reopens or withdraws.
  */
-describe('a resident\'s message round the closed loop', () => {
+describe("a resident's message round the closed loop", () => {
   let app: TestApp
   beforeEach(async () => {
     app = await startApp({ directory: caseCity() })
@@ -52,7 +52,10 @@ describe('a resident\'s message round the closed loop', () => {
 
     const messages = (await app.liaison.store.outbox.search({ limit: 20 })).items
     expect(messages.map((m) => `${m.kind}→${m.recipientKind}`).sort()).to.deep.equal([
-      'case.acknowledged→mp_user', 'case.assigned→deputy', 'case.rated→deputy', 'case.replied→mp_user',
+      'case.acknowledged→mp_user',
+      'case.assigned→deputy',
+      'case.rated→deputy',
+      'case.replied→mp_user',
     ])
     expect(messages.every((m) => m.status === 'pending')).to.equal(true)
     expect(messages.find((m) => m.kind === 'case.replied')!.payload.text).to.include('请为办理结果打分')
@@ -105,17 +108,17 @@ describe('a resident\'s message round the closed loop', () => {
     expect((await resident.get(`/api/mp/cases/${c.id}`)).body.statusLabel).to.equal('已交办')
     app.clock.advance(30 * 3600_000)
     await deputy.post(`/api/mp/deputy/cases/${c.id}/reply`, { text: '住建局已修复路面' })
-    expect((await deputy.get(`/api/mp/deputy/cases/${c.id}`)).body.hoursWithDepartment, 'shown apart from the deputy\'s own time').to.equal(30)
+    expect((await deputy.get(`/api/mp/deputy/cases/${c.id}`)).body.hoursWithDepartment, "shown apart from the deputy's own time").to.equal(30)
   })
 
-  it('lets a deputy transfer to a colleague, or hand it back to the station\'s staff', async () => {
+  it("lets a deputy transfer to a colleague, or hand it back to the station's staff", async () => {
     const resident = await asResident(app)
     const zhang = await asDeputy(app, 'dp0001')
     const wang = await asDeputy(app, 'dp0002')
     const { body: c } = await resident.post('/api/mp/cases', { text: '孩子上学的学位问题', regionId: 'c010101', deputyCode: 'DP0001' })
     const moved = await zhang.post(`/api/mp/deputy/cases/${c.id}/transfer`, { deputyCode: 'DP0002', reason: '王芳代表熟悉教育' })
     expect(moved.body).to.include({ status: 'assigned', transferred: true })
-    expect((await zhang.get(`/api/mp/deputy/cases/${c.id}`)).status, 'no longer Zhang\'s').to.equal(404)
+    expect((await zhang.get(`/api/mp/deputy/cases/${c.id}`)).status, "no longer Zhang's").to.equal(404)
     expect((await wang.get('/api/mp/deputy/cases')).body.items.map((x: { id: string }) => x.id)).to.deep.equal([c.id])
     const back = await wang.post(`/api/mp/deputy/cases/${c.id}/transfer`, { reason: '需要工作人员协调' })
     expect(back.body.status).to.equal('submitted')

@@ -16,7 +16,9 @@ describe('a duplicate merged into the case that carries the work', () => {
     const a = (await first.post('/api/mp/cases', { text: '建设路社区东门的路灯坏了，晚上很黑', regionId: 'c010101', deputyCode: 'DP0001' })).body
     const b = (await neighbour.post('/api/mp/cases', { text: '建设路社区东门路灯坏了，晚上很黑看不见', regionId: 'c010101', deputyCode: 'DP0002' })).body
     const waiting = async (caseId: string) =>
-      (await app.liaison.store.outbox.search({ limit: 50, status: 'pending' })).items.filter((m) => m.payload.caseId === caseId).map((m) => `${m.kind}→${m.recipientId}`)
+      (await app.liaison.store.outbox.search({ limit: 50, status: 'pending' })).items
+        .filter((m) => m.payload.caseId === caseId)
+        .map((m) => `${m.kind}→${m.recipientId}`)
     expect(await waiting(b.id)).to.deep.equal(['case.assigned→dp0002'])
 
     const lina = await new Client(app.baseUrl).login('lina', STAFF_PASSWORD)
@@ -31,7 +33,9 @@ describe('a duplicate merged into the case that carries the work', () => {
     expect(told[0].payload.caseId).to.equal(b.id)
     const answered = (await neighbour.get(`/api/mp/cases/${b.id}`)).body
     expect(answered.timeline.at(-1)).to.deep.include({
-      label: '代表答复', note: '已联系供电所，路灯本周修好。', relatedCase: { id: a.id, ticket: a.ticket },
+      label: '代表答复',
+      note: '已联系供电所，路灯本周修好。',
+      relatedCase: { id: a.id, ticket: a.ticket },
       actor: { role: 'deputy', roleLabel: '代表', name: '张伟' },
     })
     expect(answered.status, 'the duplicate stays closed').to.equal('closed')
@@ -46,14 +50,17 @@ describe('a duplicate merged into the case that carries the work', () => {
     const lina = await new Client(app.baseUrl).login('lina', STAFF_PASSWORD)
     expect((await lina.post(`/api/admin/cases/${b.id}/merge`, { intoCaseId: a.id })).status).to.equal(200)
     const told = (await app.liaison.store.outbox.search({ limit: 50, recipientId: neighbour.userId })).items.filter((m) => m.kind.startsWith('case.'))
-    expect(told.map((m) => m.payload.text), 'no later reply will come, so the one given is told now').to.include(
-      `您的留言 ${b.ticket} 与相同问题的留言 ${a.ticket} 合并办理，张伟代表已答复：已联系供电所，路灯本周修好。`,
-    )
+    expect(
+      told.map((m) => m.payload.text),
+      'no later reply will come, so the one given is told now',
+    ).to.include(`您的留言 ${b.ticket} 与相同问题的留言 ${a.ticket} 合并办理，张伟代表已答复：已联系供电所，路灯本周修好。`)
   })
 
   it('answers a duplicate of a duplicate too', async () => {
     const residents = [await asResident(app), await asResident(app), await asResident(app)]
-    const [a, b, c] = await Promise.all(residents.map(async (r) => (await r.post('/api/mp/cases', { text: '路灯坏了', regionId: 'c010101', deputyCode: 'DP0001' })).body))
+    const [a, b, c] = await Promise.all(
+      residents.map(async (r) => (await r.post('/api/mp/cases', { text: '路灯坏了', regionId: 'c010101', deputyCode: 'DP0001' })).body),
+    )
     const lina = await new Client(app.baseUrl).login('lina', STAFF_PASSWORD)
     await lina.post(`/api/admin/cases/${c.id}/merge`, { intoCaseId: b.id })
     await lina.post(`/api/admin/cases/${b.id}/merge`, { intoCaseId: a.id })

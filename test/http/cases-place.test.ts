@@ -9,13 +9,24 @@ import { SLA_JOB } from '../../src/jobs/sla-job.js'
  */
 function cityWithTwoXinhuaStations() {
   const city = caseCity()
-  city.regions.push({ id: 's0202', name: '西苑街道', kind: 'street', parentId: 'd02' }, { id: 'c020201', name: '西苑社区', kind: 'community', parentId: 's0202' })
-  city.stations.push({ id: 'st005', code: 'ST005', name: '西苑街道代表联络站', kind: 'community', address: '西苑路5号', regionIds: ['s0202'], receptionDays: ['thu'] })
+  city.regions.push(
+    { id: 's0202', name: '西苑街道', kind: 'street', parentId: 'd02' },
+    { id: 'c020201', name: '西苑社区', kind: 'community', parentId: 's0202' },
+  )
+  city.stations.push({
+    id: 'st005',
+    code: 'ST005',
+    name: '西苑街道代表联络站',
+    kind: 'community',
+    address: '西苑路5号',
+    regionIds: ['s0202'],
+    receptionDays: ['thu'],
+  })
   city.deputies.push({ id: 'dp0006', code: 'DP0006', name: '赵刚', level: 'county', stationIds: ['st005'], topics: [], phone: null, dutyDates: [] })
   return city
 }
 
-describe('a case keeps the resident\'s place, whoever handles it', () => {
+describe("a case keeps the resident's place, whoever handles it", () => {
   let app: TestApp
   beforeEach(async () => {
     app = await startApp({ directory: cityWithTwoXinhuaStations() })
@@ -26,7 +37,7 @@ describe('a case keeps the resident\'s place, whoever handles it', () => {
   const staff = (username: string) => new Client(app.baseUrl).login(username, STAFF_PASSWORD)
   const ids = (answer: { body: { items: Array<{ id: string }> } }) => answer.body.items.map((x) => x.id)
 
-  it('stays in its own district\'s view and figures after a transfer to another district\'s deputy', async () => {
+  it("stays in its own district's view and figures after a transfer to another district's deputy", async () => {
     const resident = await asResident(app)
     const { body: c } = await resident.post('/api/mp/cases', { text: '新华社区的公交站台太窄', regionId: 'c020101' })
     const moved = await (await asAdmin(app)).post(`/api/admin/cases/${c.id}/assign`, { deputyId: 'dp0001' }) // 张伟 of 湛河区
@@ -69,14 +80,21 @@ describe('a case keeps the resident\'s place, whoever handles it', () => {
 
     const handed = await wangwu.post(`/api/admin/cases/${c.id}/hand-up`, { reason: '本站暂无代表' })
     expect(handed.status, JSON.stringify(handed.body)).to.equal(200)
-    expect(handed.body).to.deep.include({ status: 'submitted', stationId: null, officeRegionId: 'd02', handledBy: { station: null, deputy: null, office: '新华区人大常委会办公室' } })
+    expect(handed.body).to.deep.include({
+      status: 'submitted',
+      stationId: null,
+      officeRegionId: 'd02',
+      handledBy: { station: null, deputy: null, office: '新华区人大常委会办公室' },
+    })
     const queued = (await app.liaison.store.outbox.search({ limit: 20, kind: 'case.queued', recipientId: 'd02' })).items
-    expect(queued.map((m) => m.payload.text)).to.deep.equal([`留言 ${c.ticket}（交通出行）由新华街道代表联络站上报，请分派代表：新华社区的公交站台太窄。原因：本站暂无代表`])
+    expect(queued.map((m) => m.payload.text)).to.deep.equal([
+      `留言 ${c.ticket}（交通出行）由新华街道代表联络站上报，请分派代表：新华社区的公交站台太窄。原因：本站暂无代表`,
+    ])
     expect((await resident.get(`/api/mp/cases/${c.id}`)).body.handledBy.office).to.equal('新华区人大常委会办公室')
 
     const qianqi = await staff('qianqi')
     expect(ids(await qianqi.get('/api/admin/cases?status=submitted'))).to.deep.equal([c.id])
-    expect((await qianqi.post(`/api/admin/cases/${c.id}/assign`, { deputyId: 'dp0001' })).status, '湛河区\'s deputy').to.equal(403)
+    expect((await qianqi.post(`/api/admin/cases/${c.id}/assign`, { deputyId: 'dp0001' })).status, "湛河区's deputy").to.equal(403)
     const assigned = await qianqi.post(`/api/admin/cases/${c.id}/assign`, { deputyId: 'dp0006' })
     expect(assigned.status).to.equal(200)
     expect(assigned.body).to.include({ status: 'assigned', deputyId: 'dp0006', stationId: 'st005', districtId: 'd02', regionId: 'c020101' })
@@ -88,7 +106,7 @@ describe('a case keeps the resident\'s place, whoever handles it', () => {
     expect((await (await asDeputy(app, 'dp0006')).get('/api/mp/deputy/cases')).body.items.map((x: { id: string }) => x.id)).to.deep.equal([c.id])
   })
 
-  it('hands up only a case waiting in the station\'s own queue', async () => {
+  it("hands up only a case waiting in the station's own queue", async () => {
     const resident = await asResident(app)
     const { body: held } = await resident.post('/api/mp/cases', { text: '垃圾没人清运', regionId: 'c010101' }) // 张伟 has it
     const lina = await staff('lina')
@@ -96,7 +114,7 @@ describe('a case keeps the resident\'s place, whoever handles it', () => {
     expect(refused.status).to.equal(409)
     expect((await lina.get(`/api/admin/cases/${held.id}`)).body).to.include({ stationId: 'st001', deputyId: 'dp0001' })
     const { body: other } = await resident.post('/api/mp/cases', { text: '公交站台太窄', regionId: 'c020101' })
-    expect((await lina.post(`/api/admin/cases/${other.id}/hand-up`, { reason: 'x' })).status, 'another station\'s').to.equal(404)
+    expect((await lina.post(`/api/admin/cases/${other.id}/hand-up`, { reason: 'x' })).status, "another station's").to.equal(404)
     expect((await (await staff('qianqi')).post(`/api/admin/cases/${other.id}/hand-up`, { reason: 'x' })).status, 'organizers assign instead').to.equal(403)
     expect((await lina.post(`/api/admin/cases/${held.id}/hand-up`, {})).status).to.equal(400)
   })

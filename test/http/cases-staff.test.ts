@@ -12,7 +12,7 @@ describe('station staff and organizers working the queue', () => {
 
   const staff = (username: string) => new Client(app.baseUrl).login(username, STAFF_PASSWORD)
 
-  it('puts a message for a station with no deputy in its staff\'s queue, and they assign it', async () => {
+  it("puts a message for a station with no deputy in its staff's queue, and they assign it", async () => {
     const resident = await asResident(app)
     const { body: c } = await resident.post('/api/mp/cases', { text: '新华社区的公交站台太窄', regionId: 'c020101' })
     expect(c).to.include({ status: 'submitted', statusLabel: '待分派' })
@@ -118,7 +118,7 @@ describe('station staff and organizers working the queue', () => {
     expect(intoClosed.body.error.message).not.to.include('已已')
   })
 
-  it('gives a reassigned case a fresh day to acknowledge; the new station\'s district handles it, the place stays', async () => {
+  it("gives a reassigned case a fresh day to acknowledge; the new station's district handles it, the place stays", async () => {
     const resident = await asResident(app)
     const { body: c } = await resident.post('/api/mp/cases', { text: '公交站台太窄', regionId: 'c020101' }) // 新华 queue, no deputy
     app.clock.advance(30 * 3600_000)
@@ -126,11 +126,11 @@ describe('station staff and organizers working the queue', () => {
     const assigned = await admin.post(`/api/admin/cases/${c.id}/assign`, { deputyId: 'dp0001' })
     expect(assigned.body.acknowledgeBy).to.equal(new Date(app.clock.now().getTime() + 24 * 3600_000).toISOString())
     expect(assigned.body).to.include({ stationId: 'st001', districtId: 'd02', handlingDistrictId: 'd01' })
-    expect((await (await staff('sunli')).get(`/api/admin/cases/${c.id}`)).status, 'now also the 湛河区 organizer\'s').to.equal(200)
-    expect((await (await staff('qianqi')).get(`/api/admin/cases/${c.id}`)).status, 'still the 新华区 organizer\'s').to.equal(200)
+    expect((await (await staff('sunli')).get(`/api/admin/cases/${c.id}`)).status, "now also the 湛河区 organizer's").to.equal(200)
+    expect((await (await staff('qianqi')).get(`/api/admin/cases/${c.id}`)).status, "still the 新华区 organizer's").to.equal(200)
   })
 
-  it('refuses a district organizer assigning to another district\'s deputy, changing nothing and telling nobody', async () => {
+  it("refuses a district organizer assigning to another district's deputy, changing nothing and telling nobody", async () => {
     const resident = await asResident(app)
     const { body: c } = await resident.post('/api/mp/cases', { text: '新华社区的公交站台太窄', regionId: 'c020101' })
     const qianqi = await staff('qianqi') // organizer of 新华区

@@ -38,7 +38,11 @@ describe('statistics and responsiveness (述职评议)', () => {
   it('gives organizers the figures per station', async () => {
     const { body } = await (await asAdmin(app)).get('/api/admin/cases/stats?groupBy=station')
     expect(body.overall).to.deep.include({
-      total: 4, rated: 2, averageSatisfaction: 3.5, overdueOpen: 1, forwarded: 1,
+      total: 4,
+      rated: 2,
+      averageSatisfaction: 3.5,
+      overdueOpen: 1,
+      forwarded: 1,
       acknowledgedInTimeShare: 0.5, // quick and 马庄 in 2 h; late at 30 h; open never
       medianDaysToReply: 3,
     })
@@ -53,7 +57,10 @@ describe('statistics and responsiveness (述职评议)', () => {
   it('measures each deputy and each department for review', async () => {
     const admin = await asAdmin(app)
     const byDeputy = (await admin.get('/api/admin/cases/stats?groupBy=deputy')).body.groups
-    expect(byDeputy.map((g: { name: string; stats: { total: number } }) => [g.name, g.stats.total])).to.deep.equal([['张伟', 3], ['李强', 1]])
+    expect(byDeputy.map((g: { name: string; stats: { total: number } }) => [g.name, g.stats.total])).to.deep.equal([
+      ['张伟', 3],
+      ['李强', 1],
+    ])
     const byDepartment = (await admin.get('/api/admin/cases/stats?groupBy=department')).body.groups
     expect(byDepartment).to.have.length(1)
     expect(byDepartment[0]).to.deep.include({ key: '区教育局' })

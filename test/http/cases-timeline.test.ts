@@ -51,11 +51,16 @@ describe('the timeline says who did what, and ratings are history', () => {
     await zhang.post(`/api/mp/deputy/cases/${unhappy}/reply`, { text: '垃圾站已搬走。' })
     const rated = await resident.post(`/api/mp/cases/${unhappy}/rate`, { rating: 4 })
     expect(rated.body).to.include({ rating: 4 })
-    expect(rated.body.ratings.map((r: { rating: number; comment: string | null }) => [r.rating, r.comment])).to.deep.equal([[2, '还是臭'], [4, null]])
+    expect(rated.body.ratings.map((r: { rating: number; comment: string | null }) => [r.rating, r.comment])).to.deep.equal([
+      [2, '还是臭'],
+      [4, null],
+    ])
 
     const { overall } = (await (await asAdmin(app)).get('/api/admin/cases/stats')).body
     expect(overall).to.include({
-      rated: 2, reopened: 1, reopenRate: 0.5,
+      rated: 2,
+      reopened: 1,
+      reopenRate: 0.5,
       firstRoundSatisfaction: 3.5, // 2 and 5
       finalSatisfaction: 4.5, // 4 and 5
       averageSatisfaction: 4.5,

@@ -22,9 +22,16 @@ describe('opinions of a city-level consultation seen by a district organizer', (
 
   it('lists only the opinions that came through the district, and the city sees both', async () => {
     const s = (await city.post('/api/admin/surveys', consultationBody({ title: '全市绿化条例征求意见' }))).body
-    const mine = await (await asResident(app)).post(`/api/mp/surveys/${s.id}/responses?via=ST001`, { answers: { q1: 'o1' }, comments: [{ articleId: 'a2', text: '湛河区居民：绿地率应提高到百分之三十五' }] })
+    const mine = await (
+      await asResident(app)
+    ).post(`/api/mp/surveys/${s.id}/responses?via=ST001`, {
+      answers: { q1: 'o1' },
+      comments: [{ articleId: 'a2', text: '湛河区居民：绿地率应提高到百分之三十五' }],
+    })
     expect(mine.status, JSON.stringify(mine.body)).to.equal(201)
-    const theirs = await (await asResident(app)).post(`/api/mp/surveys/${s.id}/responses?via=ST004`, { answers: { q1: 'o2' }, comments: [{ articleId: 'a2', text: '新华区居民：老旧小区难以达到' }] })
+    const theirs = await (
+      await asResident(app)
+    ).post(`/api/mp/surveys/${s.id}/responses?via=ST004`, { answers: { q1: 'o2' }, comments: [{ articleId: 'a2', text: '新华区居民：老旧小区难以达到' }] })
     expect(theirs.status, JSON.stringify(theirs.body)).to.equal(201)
 
     const seen = await sunli.get(`/api/admin/surveys/${s.id}/opinions`)

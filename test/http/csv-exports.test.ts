@@ -63,7 +63,20 @@ describe('CSV exports open safely in Excel', () => {
 
     const rows = sheet(await office.get(`/api/admin/quizzes/${quiz.id}/results.csv`))
     noFormulas(rows)
-    expect(rows[1]).to.deep.equal([`'${EVIL}`, '人大代表', '轻工街道代表联络站', '湛河区', '1', '已提交', '50', '50', '5/5', '2026-11-23 10:00:00', '2026-11-23 10:01:30', '90'])
+    expect(rows[1]).to.deep.equal([
+      `'${EVIL}`,
+      '人大代表',
+      '轻工街道代表联络站',
+      '湛河区',
+      '1',
+      '已提交',
+      '50',
+      '50',
+      '5/5',
+      '2026-11-23 10:00:00',
+      '2026-11-23 10:01:30',
+      '90',
+    ])
   })
 
   it('meeting attendance: a leave reason typed as a formula is exported as text', async () => {

@@ -95,7 +95,18 @@ describe('directory import over HTTP', () => {
   it('accepts a partial file that refers to stations already in the store', async () => {
     await admin.post('/api/admin/directory/import', smallCity())
     const answer = await admin.post('/api/admin/directory/import', {
-      deputies: [{ id: 'dp0100', code: 'DP0100', name: '新代表', level: 'county', stationIds: ['st002'], topics: ['法治'], phone: '０３７５－１２３４５６７', dutyDates: [] }],
+      deputies: [
+        {
+          id: 'dp0100',
+          code: 'DP0100',
+          name: '新代表',
+          level: 'county',
+          stationIds: ['st002'],
+          topics: ['法治'],
+          phone: '０３７５－１２３４５６７',
+          dutyDates: [],
+        },
+      ],
     })
     expect(answer.status, JSON.stringify(answer.body)).to.equal(200)
     expect((await admin.get('/api/admin/deputies/dp0100')).body.phoneMasked).to.equal('037****4567')

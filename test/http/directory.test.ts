@@ -32,16 +32,24 @@ describe('the directory, as residents see it', () => {
     const guangming = await resident.get('/api/mp/stations?regionId=c010102')
     expect(guangming.body.items.map((s: any) => s.code)).to.deep.equal(['ST003', 'ST001'])
     const district = await resident.get('/api/mp/stations?regionId=d01')
-    expect(district.body.items.map((s: any) => [s.code, s.coverage])).to.deep.equal([['ST001', 'within'], ['ST002', 'within'], ['ST003', 'within']])
+    expect(district.body.items.map((s: any) => [s.code, s.coverage])).to.deep.equal([
+      ['ST001', 'within'],
+      ['ST002', 'within'],
+      ['ST003', 'within'],
+    ])
     expect((await resident.get('/api/mp/stations?regionId=d02')).body.items).to.deep.equal([])
     expect((await resident.get('/api/mp/stations')).status).to.equal(400)
   })
 
-  it('shows a deputy\'s public card by code, never the phone', async () => {
+  it("shows a deputy's public card by code, never the phone", async () => {
     const { status, body } = await resident.get('/api/mp/deputies/dp0003')
     expect(status).to.equal(200)
     expect(body).to.deep.equal({
-      code: 'DP0003', name: '李强', level: 'national', levelLabel: '全国人大代表', topics: [],
+      code: 'DP0003',
+      name: '李强',
+      level: 'national',
+      levelLabel: '全国人大代表',
+      topics: [],
       stations: [
         { code: 'ST002', name: '马庄街道代表联络站', kind: 'community', address: '马庄路8号', receptionDays: ['tue'] },
         { code: 'ST001', name: '轻工街道代表联络站', kind: 'community', address: '建设路1号', receptionDays: ['wed'] },
@@ -101,12 +109,12 @@ describe('the directory in the console', () => {
     expect(JSON.stringify(stored)).not.to.include('13800000001')
   })
 
-  it('lets station staff see and schedule only their own station\'s deputies', async () => {
+  it("lets station staff see and schedule only their own station's deputies", async () => {
     const lina = await new Client(app.baseUrl).login('lina', STAFF_PASSWORD)
     const own = await lina.get('/api/admin/deputies')
     expect(own.body.items.map((d: any) => d.id)).to.deep.equal(['dp0001', 'dp0002', 'dp0003'])
     expect((await lina.get('/api/admin/deputies?stationId=st002')).status).to.equal(403)
-    expect((await lina.get('/api/admin/deputies/dp0004')).status, 'another station\'s deputy').to.equal(404)
+    expect((await lina.get('/api/admin/deputies/dp0004')).status, "another station's deputy").to.equal(404)
     expect((await lina.get('/api/admin/deputies/dp0004/phone')).status).to.equal(404)
     const scheduled = await lina.patch('/api/admin/deputies/dp0002', { dutyDates: ['2026-12-02', '2026-12-09'] })
     expect(scheduled.status).to.equal(200)
@@ -115,7 +123,7 @@ describe('the directory in the console', () => {
     expect((await admin.get('/api/admin/deputies/dp0002')).body.level).to.equal('county')
   })
 
-  it('lets station staff change their station\'s address and reception days, not another station', async () => {
+  it("lets station staff change their station's address and reception days, not another station", async () => {
     const lina = await new Client(app.baseUrl).login('lina', STAFF_PASSWORD)
     const ok = await lina.patch('/api/admin/stations/st001', { address: '建设路2号', receptionDays: ['mon', 'wed'] })
     expect(ok.body).to.include({ address: '建设路2号' })

@@ -15,7 +15,8 @@ describe('limits on expensive console endpoints', () => {
 
   it('refuses the third poster QR code within ten minutes with 429 and when to come back', async () => {
     const statuses = []
-    for (const path of ['/api/admin/deputies/dp0001/qrcode.png', '/api/admin/stations/st001/qrcode.png', '/api/admin/deputies/dp0002/qrcode.png']) statuses.push((await admin.get(path)).status)
+    for (const path of ['/api/admin/deputies/dp0001/qrcode.png', '/api/admin/stations/st001/qrcode.png', '/api/admin/deputies/dp0002/qrcode.png'])
+      statuses.push((await admin.get(path)).status)
     expect(statuses).to.deep.equal([200, 200, 429])
     const refused = await admin.get('/api/admin/deputies/dp0001/qrcode.png')
     expect(refused.body.error).to.include({ code: 'rate_limited', message: '生成二维码太频繁了，请 10 分钟后再试' })

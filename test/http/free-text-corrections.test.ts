@@ -35,7 +35,9 @@ describe('free text in corrections: control and direction characters', () => {
   })
 
   it('drops them from a corrected campaign description and reading summary, and refuses them in a source', async () => {
-    const campaign = (await sunli.post('/api/admin/campaigns', { title: '学习贯彻代表法', startsAt: at(-HOUR), endsAt: at(30 * DAY), audience: { stationIds: ['st001'] } })).body
+    const campaign = (
+      await sunli.post('/api/admin/campaigns', { title: '学习贯彻代表法', startsAt: at(-HOUR), endsAt: at(30 * DAY), audience: { stationIds: ['st001'] } })
+    ).body
     const item = (await sunli.post(`/api/admin/campaigns/${campaign.id}/items`, { title: '代表法全文', body: '<p>第一条</p>' })).body
     expect((await sunli.patch(`/api/admin/campaigns/${campaign.id}`, { description: '简介\u0007更正' })).status).to.equal(200)
     expect((await app.liaison.store.campaigns.get(campaign.id))!.description).to.equal('简介更正')

@@ -28,7 +28,7 @@ describe('free text: control and direction characters', () => {
     expect((await admin.get('/api/admin/meetings')).body.items).to.deep.equal([])
   })
 
-  it('refuses NUL, BEL and ESC in a staff member\'s name and a station\'s address', async () => {
+  it("refuses NUL, BEL and ESC in a staff member's name and a station's address", async () => {
     for (const name of ['张\u0000三', '张\u0007三', '\u001b[31m张三']) {
       const answer = await admin.post('/api/admin/staff', { name, username: 'zhangsan', role: 'organizer' })
       expect(answer.status, JSON.stringify(name)).to.equal(400)
@@ -39,7 +39,7 @@ describe('free text: control and direction characters', () => {
     expect((await admin.get('/api/admin/stations/st001')).body.address).to.equal('建设路1号')
   })
 
-  it('keeps a resident\'s message but drops the invisible characters in it, line breaks kept', async () => {
+  it("keeps a resident's message but drops the invisible characters in it, line breaks kept", async () => {
     const resident = await asResident(app)
     const answer = await resident.post('/api/mp/cases', { text: '路灯坏了\u0000\u0007\r\n晚上\u202E看不见\u001b路', regionId: 'c010101' })
     expect(answer.status).to.equal(201)
@@ -71,7 +71,7 @@ describe('free text: control and direction characters', () => {
     expect(ok.drafts[0]!.stem).to.equal('宪法日是哪天')
   })
 
-  describe('the bot\'s side', () => {
+  describe("the bot's side", () => {
     const bot = () => Object.assign(new Client(app.baseUrl), { bearer: SECRET })
 
     it('refuses a dialogue for a contact id with NUL, and stores nothing for it', async () => {

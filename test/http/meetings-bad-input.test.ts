@@ -57,7 +57,7 @@ describe('meetings: bad input', () => {
     expect((await office.get('/api/admin/meetings')).body.items).to.deep.equal([])
   })
 
-  it('names unknown people and places in the selector, and those outside a district organizer\'s districts', async () => {
+  it("names unknown people and places in the selector, and those outside a district organizer's districts", async () => {
     const answer = await office.post('/api/admin/meetings', meetingBody({ selector: { stationIds: ['st404'], deputyIds: ['dp0001', 'dp9999'] } }))
     expect(answer.status).to.equal(422)
     expect(answer.body.error.details).to.deep.equal([
@@ -88,7 +88,10 @@ describe('meetings: bad input', () => {
     expect((await wang.get('/api/mp/meetings')).body.items).to.deep.equal([])
     app.clock.set(new Date('2026-11-26T01:00:00Z'))
     expect((await wang.post(`/api/mp/meetings/${m.shortCode}/check-in`, {})).status).to.equal(404)
-    expect((await (await asDeputy(app, 'dp0001')).post(`/api/mp/meetings/${draft.body.id}/rsvp`, { response: 'attend' })).status, 'a draft is nobody\'s yet').to.equal(404)
+    expect(
+      (await (await asDeputy(app, 'dp0001')).post(`/api/mp/meetings/${draft.body.id}/rsvp`, { response: 'attend' })).status,
+      "a draft is nobody's yet",
+    ).to.equal(404)
   })
 
   it('refuses a check-in before the window opens', async () => {
@@ -119,7 +122,7 @@ describe('meetings: bad input', () => {
     expect((await zhang.get(`/api/mp/meetings/${m.id}`)).body.checkedInAt, 'the first time stands').to.equal('2026-11-26T01:40:00.000Z')
   })
 
-  it('answers 404 for another district\'s meeting, as for one that does not exist', async () => {
+  it("answers 404 for another district's meeting, as for one that does not exist", async () => {
     const qianqi = await asStaff(app, 'qianqi')
     const theirs = await qianqi.post('/api/admin/meetings', meetingBody({ selector: { deputyIds: ['dp0006'] } }))
     const sunli = await asStaff(app, 'sunli')

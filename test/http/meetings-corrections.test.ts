@@ -50,9 +50,18 @@ describe('correcting a published meeting', () => {
   it('adds invitees, who get the notice; those already invited do not get it twice', async () => {
     const answer = await office.post(`/api/admin/meetings/${id}/invitees`, { selector: { deputyIds: ['dp0003', 'dp0001'] } })
     expect(answer.status, JSON.stringify(answer.body)).to.equal(200)
-    expect(answer.body.added).to.deep.equal([{
-      personKind: 'deputy', personId: 'dp0003', name: '李强', rsvp: 'pending', rsvpLabel: '未回复', reason: null, rsvpAt: null, checkedInAt: null,
-    }])
+    expect(answer.body.added).to.deep.equal([
+      {
+        personKind: 'deputy',
+        personId: 'dp0003',
+        name: '李强',
+        rsvp: 'pending',
+        rsvpLabel: '未回复',
+        reason: null,
+        rsvpAt: null,
+        checkedInAt: null,
+      },
+    ])
     expect(answer.body.meeting.selector).to.deep.include({ levels: ['city', 'county'], deputyIds: ['dp0003'], staffIds: ['sf01'] })
     expect(await recipients('meeting.notice')).to.deep.equal(['deputy:dp0001', 'deputy:dp0002', 'deputy:dp0003', 'deputy:dp0006', 'staff:sf01'])
     const table = (await office.get(`/api/admin/meetings/${id}/invitees`)).body
@@ -91,7 +100,7 @@ describe('a city-level meeting seen from a district', () => {
   })
   afterEach(() => app.close())
 
-  it('shows each district organizer the meeting and only their district\'s answers, read-only', async () => {
+  it("shows each district organizer the meeting and only their district's answers, read-only", async () => {
     const { body: city } = await office.post('/api/admin/meetings', meetingBody())
     await office.post(`/api/admin/meetings/${city.id}/publish`)
     const { body: elsewhere } = await office.post('/api/admin/meetings', meetingBody({ title: '新华区调研', selector: { deputyIds: ['dp0006'] } }))
@@ -105,7 +114,7 @@ describe('a city-level meeting seen from a district', () => {
     const table = (await sunli.get(`/api/admin/meetings/${city.id}/invitees`)).body
     expect(table.items.map((i: { name: string; rsvpLabel: string }) => `${i.name} ${i.rsvpLabel}`)).to.deep.equal(['张伟 参加', '王芳 未回复', '李娜 未回复'])
     expect(table.counts).to.include({ invited: 3, attend: 1, pending: 2 })
-    const qianqi = (await asStaff(app, 'qianqi'))
+    const qianqi = await asStaff(app, 'qianqi')
     expect((await qianqi.get(`/api/admin/meetings/${city.id}/invitees`)).body.items.map((i: { name: string }) => i.name)).to.deep.equal(['陈静'])
 
     const edit = await sunli.patch(`/api/admin/meetings/${city.id}`, { title: '改名' })

@@ -35,7 +35,10 @@ describe('the live preview of whom a meeting invites', () => {
   it('keeps a district organizer to their district, and refuses names outside it as creating would', async () => {
     const sunli = await asStaff(app, 'sunli')
     const own = await preview(sunli, { levels: ['city', 'county'] })
-    expect(own.body.people.map((p: { name: string }) => p.name), 'not 陈静 of 新华区').to.deep.equal(['张伟', '王芳'])
+    expect(
+      own.body.people.map((p: { name: string }) => p.name),
+      'not 陈静 of 新华区',
+    ).to.deep.equal(['张伟', '王芳'])
 
     const outside = await preview(sunli, { deputyIds: ['dp0006'] })
     expect(outside.status).to.equal(422)

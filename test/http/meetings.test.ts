@@ -39,7 +39,13 @@ describe('a meeting from notice to sign-in sheet', () => {
 
   it('drafts quietly, then publishing sends one notice to each invitee, once', async () => {
     const draft = await office.post('/api/admin/meetings', meetingBody())
-    expect(draft.body).to.deep.include({ status: 'draft', statusLabel: '草稿', kind: 'standing_committee', kindLabel: '常委会会议', startAt: '2026-11-26T01:30:00.000Z' })
+    expect(draft.body).to.deep.include({
+      status: 'draft',
+      statusLabel: '草稿',
+      kind: 'standing_committee',
+      kindLabel: '常委会会议',
+      startAt: '2026-11-26T01:30:00.000Z',
+    })
     expect(draft.body.shortCode).to.match(/^[A-Z2-9]{8}$/)
     expect(await messages('meeting.notice'), 'nothing is sent for a draft').to.deep.equal([])
 
@@ -70,7 +76,9 @@ describe('a meeting from notice to sign-in sheet', () => {
     const moved = await office.patch(`/api/admin/meetings/${m.id}`, { startAt: '2026-11-26T14:30:00+08:00', endAt: '2026-11-26T16:30:00+08:00' })
     expect(moved.body).to.include({ startAt: '2026-11-26T06:30:00.000Z', changeCount: 1 })
     expect(await recipients('meeting.changed')).to.deep.equal(EVERYONE)
-    expect((await messages('meeting.changed'))[0].payload.text).to.equal('会议变更：市人大常委会第十次会议（常委会会议） 调整为 11月26日 14:30–16:30，地点 市人大常委会第一会议室。如有变化请重新回复。')
+    expect((await messages('meeting.changed'))[0].payload.text).to.equal(
+      '会议变更：市人大常委会第十次会议（常委会会议） 调整为 11月26日 14:30–16:30，地点 市人大常委会第一会议室。如有变化请重新回复。',
+    )
 
     await office.patch(`/api/admin/meetings/${m.id}`, { place: '市民中心三楼报告厅' })
     expect(await messages('meeting.changed'), 'a second change is a second notice').to.have.length(8)
@@ -89,13 +97,16 @@ describe('a meeting from notice to sign-in sheet', () => {
     const noReason = await wang.post(`/api/mp/meetings/${m.id}/rsvp`, { response: 'leave' })
     expect(noReason.status).to.equal(400)
     expect(noReason.body.error.details.map((d: { path: string }) => d.path)).to.deep.equal(['body.reason'])
-    expect((await wang.post(`/api/mp/meetings/${m.id}/rsvp`, { response: 'leave', reason: '外出学习' })).body).to.include({ rsvpLabel: '请假', reason: '外出学习' })
+    expect((await wang.post(`/api/mp/meetings/${m.id}/rsvp`, { response: 'leave', reason: '外出学习' })).body).to.include({
+      rsvpLabel: '请假',
+      reason: '外出学习',
+    })
 
     const table = (await office.get(`/api/admin/meetings/${m.id}/invitees`)).body
     expect(table.counts).to.deep.equal({ invited: 4, attend: 1, leave: 1, pending: 2, checkedIn: 0, rate: 0 })
-    expect(table.items.map((i: { name: string; rsvpLabel: string; reason: string | null }) => `${i.name} ${i.rsvpLabel} ${i.reason ?? ''}`.trim())).to.deep.equal([
-      '张伟 参加', '王芳 请假 外出学习', '陈静 未回复', '李娜 未回复',
-    ])
+    expect(
+      table.items.map((i: { name: string; rsvpLabel: string; reason: string | null }) => `${i.name} ${i.rsvpLabel} ${i.reason ?? ''}`.trim()),
+    ).to.deep.equal(['张伟 参加', '王芳 请假 外出学习', '陈静 未回复', '李娜 未回复'])
 
     expect((await office.post(`/api/admin/meetings/${m.id}/remind`)).body).to.deep.equal({ reminded: 2, round: 1 })
     expect(await recipients('meeting.rsvp_nudge')).to.deep.equal(['deputy:dp0006', 'staff:sf01'])
@@ -113,7 +124,11 @@ describe('a meeting from notice to sign-in sheet', () => {
     expect(again.status).to.equal(429)
     expect(again.headers.get('retry-after')).to.equal('1200')
     expect(again.body).to.deep.equal({
-      error: { code: 'remind_cooldown', message: '刚刚已提醒过，请在 11月23日 11:00 以后再催促', details: [{ path: 'retryAt', message: '2026-11-23T03:00:00.000Z' }] },
+      error: {
+        code: 'remind_cooldown',
+        message: '刚刚已提醒过，请在 11月23日 11:00 以后再催促',
+        details: [{ path: 'retryAt', message: '2026-11-23T03:00:00.000Z' }],
+      },
     })
     expect(await recipients('meeting.rsvp_nudge'), 'nobody was reminded twice').to.have.length(4)
     expect((await office.get(`/api/admin/meetings/${m.id}`)).body).to.include({ reminderRounds: 1, lastRemindedAt: '2026-11-23T02:00:00.000Z' })
@@ -143,7 +158,9 @@ describe('a meeting from notice to sign-in sheet', () => {
     expect(twice.body.error.code).to.equal('already_checked_in')
 
     const wang = await asDeputy(app, 'dp0002')
-    expect((await wang.post(`/api/mp/meetings/${m.id}/check-in`, { code: 'WRONG234' })).body.error.code, 'the id alone is not a scan').to.equal('wrong_check_in_code')
+    expect((await wang.post(`/api/mp/meetings/${m.id}/check-in`, { code: 'WRONG234' })).body.error.code, 'the id alone is not a scan').to.equal(
+      'wrong_check_in_code',
+    )
     expect((await wang.post(`/api/mp/meetings/${m.id}/check-in`, { code: scanned.toLowerCase() })).status).to.equal(200)
     office = await asAdmin(app) // days later: a fresh console session
     expect((await office.get(`/api/admin/meetings/${m.id}/invitees`)).body.counts.checkedIn).to.equal(2)
@@ -151,7 +168,12 @@ describe('a meeting from notice to sign-in sheet', () => {
 
   it('gives attendance per meeting and per deputy, and a sign-in sheet that opens in Excel', async () => {
     const first = await published()
-    const second = await published({ title: '代表视察城市污水处理厂', kind: 'inspection', startAt: '2026-11-27T09:00:00+08:00', endAt: '2026-11-27T11:00:00+08:00' })
+    const second = await published({
+      title: '代表视察城市污水处理厂',
+      kind: 'inspection',
+      startAt: '2026-11-27T09:00:00+08:00',
+      endAt: '2026-11-27T11:00:00+08:00',
+    })
     const zhang = await asDeputy(app, 'dp0001')
     const wang = await asDeputy(app, 'dp0002')
     await zhang.post(`/api/mp/meetings/${first.id}/rsvp`, { response: 'attend' })
@@ -168,7 +190,8 @@ describe('a meeting from notice to sign-in sheet', () => {
     expect(one).to.deep.include({ invited: 4, attend: 1, leave: 1, pending: 2, checkedIn: 1, rate: 0.25 })
     const period = (await office.get('/api/admin/meetings/attendance?from=2026-11-01T00:00:00%2B08:00&to=2026-12-01T00:00:00%2B08:00')).body
     expect(period.meetings).to.equal(2)
-    const line = (p: { name: string; invited: number; attended: number; excused: number; absent: number; rate: number }) => `${p.name} ${p.attended}/${p.invited} 请假${p.excused} 缺席${p.absent} ${p.rate}`
+    const line = (p: { name: string; invited: number; attended: number; excused: number; absent: number; rate: number }) =>
+      `${p.name} ${p.attended}/${p.invited} 请假${p.excused} 缺席${p.absent} ${p.rate}`
     expect(period.items.map(line)).to.deep.equal(['张伟 2/2 请假0 缺席0 1', '王芳 1/2 请假1 缺席0 0.5', '陈静 0/2 请假0 缺席2 0', '李娜 0/2 请假0 缺席2 0'])
     const justWang = (await office.get('/api/admin/meetings/attendance?deputyId=dp0002')).body.items
     expect(justWang.map(line)).to.deep.equal(['王芳 1/2 请假1 缺席0 0.5'])
@@ -193,7 +216,9 @@ describe('a meeting from notice to sign-in sheet', () => {
     const cancelled = await office.post(`/api/admin/meetings/${m.id}/cancel`, { reason: '因工作安排调整' })
     expect(cancelled.body).to.include({ status: 'cancelled', statusLabel: '已取消', cancelReason: '因工作安排调整' })
     expect(await recipients('meeting.cancelled')).to.deep.equal(EVERYONE)
-    expect((await messages('meeting.cancelled'))[0].payload.text).to.equal('会议取消：原定 11月26日 09:30–11:30 的市人大常委会第十次会议（常委会会议）已取消。原因：因工作安排调整')
+    expect((await messages('meeting.cancelled'))[0].payload.text).to.equal(
+      '会议取消：原定 11月26日 09:30–11:30 的市人大常委会第十次会议（常委会会议）已取消。原因：因工作安排调整',
+    )
     expect((await office.post(`/api/admin/meetings/${m.id}/cancel`, {})).status).to.equal(409)
     expect(await messages('meeting.cancelled')).to.have.length(4)
 
@@ -242,7 +267,10 @@ describe('a meeting from notice to sign-in sheet', () => {
     const ours = await sunli.post('/api/admin/meetings', meetingBody({ title: '湛河区代表活动', kind: 'deputy_activity' }))
     expect(ours.status, JSON.stringify(ours.body)).to.equal(201)
     expect(ours.body.districtIds).to.deep.equal(['d01'])
-    const theirs = await qianqi.post('/api/admin/meetings', meetingBody({ title: '新华区接待日', kind: 'reception_day', selector: { deputyIds: ['dp0006'], staffIds: ['sf04'] } }))
+    const theirs = await qianqi.post(
+      '/api/admin/meetings',
+      meetingBody({ title: '新华区接待日', kind: 'reception_day', selector: { deputyIds: ['dp0006'], staffIds: ['sf04'] } }),
+    )
     expect(theirs.status, JSON.stringify(theirs.body)).to.equal(201)
     await qianqi.post(`/api/admin/meetings/${theirs.body.id}/publish`)
 

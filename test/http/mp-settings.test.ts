@@ -18,7 +18,7 @@ describe('what the mini-program reads before anyone logs in', () => {
     expect(body).to.deep.equal({ subscribeTemplateIds: ['TPL-NOTICE'], maxPhotos: 9, reopenMaxRating: 2, reopenWindowDays: 7 })
   })
 
-  it('shows a station\'s deputies with their reception duty dates (posted at the station), still without phones', async () => {
+  it("shows a station's deputies with their reception duty dates (posted at the station), still without phones", async () => {
     const { body } = await new Client(app.baseUrl).get('/api/mp/stations/ST001')
     const zhang = body.deputies.find((d: { name: string }) => d.name === '张伟')
     expect(zhang.dutyDates).to.deep.equal(['2026-11-25'])

@@ -2,7 +2,7 @@ import { expect } from 'chai'
 import { asAdmin, startApp, type TestApp } from '../helpers/app.js'
 import { caseCity } from '../fixtures.js'
 
-describe('the console\'s outbox: trying again a message that is not there', () => {
+describe("the console's outbox: trying again a message that is not there", () => {
   let app: TestApp
   beforeEach(async () => {
     app = await startApp({ directory: caseCity() })

@@ -16,14 +16,29 @@ describe('the outbox monitor names the recipients', () => {
     const now = app.clock.now()
     const id = randomUUID()
     return {
-      id, channel: 'auto', recipientKind, recipientId, kind: 'case.assigned', payload: { text: `给 ${recipientId}` }, dedupeKey: `names:${id}`,
-      status: 'pending' as const, attempts: 0, nextAttemptAt: now, lastError: null, createdAt: now,
+      id,
+      channel: 'auto',
+      recipientKind,
+      recipientId,
+      kind: 'case.assigned',
+      payload: { text: `给 ${recipientId}` },
+      dedupeKey: `names:${id}`,
+      status: 'pending' as const,
+      attempts: 0,
+      nextAttemptAt: now,
+      lastError: null,
+      createdAt: now,
     }
   }
 
   it('says 张伟代表, 工作人员 李娜, the station, the district office and 群众 beside each message', async () => {
     await app.liaison.store.outbox.enqueue([
-      waiting('deputy', 'dp0001'), waiting('staff', 'sf01'), waiting('station', 'st001'), waiting('office', 'd01'), waiting('office', 'city'), waiting('mp_user', 'u-1'),
+      waiting('deputy', 'dp0001'),
+      waiting('staff', 'sf01'),
+      waiting('station', 'st001'),
+      waiting('office', 'd01'),
+      waiting('office', 'city'),
+      waiting('mp_user', 'u-1'),
       waiting('deputy', 'dp9999'),
     ])
     const answer = await (await asAdmin(app)).get('/api/admin/outbox?status=pending')
@@ -31,7 +46,12 @@ describe('the outbox monitor names the recipients', () => {
     const named = Object.fromEntries(answer.body.items.map((m: { text: string; recipientName: string }) => [m.text, m.recipientName]))
     const station = (await app.liaison.store.stations.get('st001'))!.name
     expect(named).to.deep.equal({
-      '给 dp0001': '张伟代表', '给 sf01': '工作人员 李娜', '给 st001': station, '给 d01': '湛河区人大办', '给 city': '市人大办', '给 u-1': '群众',
+      '给 dp0001': '张伟代表',
+      '给 sf01': '工作人员 李娜',
+      '给 st001': station,
+      '给 d01': '湛河区人大办',
+      '给 city': '市人大办',
+      '给 u-1': '群众',
       '给 dp9999': '代表 dp9999',
     })
   })

@@ -61,7 +61,12 @@ describe('console guards whatever the spelling of the path', () => {
   it('counts a poster QR code asked for with a trailing slash or in capitals against the same limit', async () => {
     const cookie = await cookieOf()
     const statuses = []
-    for (const path of ['/api/admin/deputies/dp0001/qrcode.png', '/api/admin/deputies/dp0001/qrcode.png/', '/API/admin/deputies/dp0001/qrcode.png', '/api/admin/stations/st001/QRCODE.PNG']) {
+    for (const path of [
+      '/api/admin/deputies/dp0001/qrcode.png',
+      '/api/admin/deputies/dp0001/qrcode.png/',
+      '/API/admin/deputies/dp0001/qrcode.png',
+      '/api/admin/stations/st001/QRCODE.PNG',
+    ]) {
       statuses.push((await raw('GET', path, { cookie })).status)
     }
     expect(statuses).to.deep.equal([200, 200, 429, 429])

@@ -27,7 +27,10 @@ describe("a resident's rights over their data", () => {
   it('gives a resident a copy of everything held about them, and nothing about anyone else', async () => {
     const resident = await asResident(app)
     const { cipher } = app.liaison.services
-    await app.liaison.store.mpUsers.update(resident.userId, { phoneEnc: cipher.encrypt('13700001111', resident.userId), phoneIndex: cipher.blindIndex('13700001111') })
+    await app.liaison.store.mpUsers.update(resident.userId, {
+      phoneEnc: cipher.encrypt('13700001111', resident.userId),
+      phoneIndex: cipher.blindIndex('13700001111'),
+    })
     const { body: c } = await resident.post('/api/mp/cases', { text: '我叫张三，和平路8号门口路灯不亮', regionId: 'c010101', phone: '13912345678' })
     const deputy = await asDeputy(app, (await app.liaison.store.cases.get(c.id))!.deputyId!)
     await deputy.post(`/api/mp/deputy/cases/${c.id}/reply`, { text: '已报修，本周修好。' })
@@ -42,7 +45,14 @@ describe("a resident's rights over their data", () => {
     expect(data.account.consent.version).to.equal('v1')
     expect(data.consentHistory.map((h: { action: string; version: string }) => [h.action, h.version])).to.deep.equal([['given', 'v1']])
     expect(data.cases).to.have.length(1)
-    expect(data.cases[0]).to.deep.include({ ticket: c.ticket, text: '我叫张三，和平路8号门口路灯不亮', phone: '13912345678', reply: '已报修，本周修好。', rating: 4, ratingComment: '修好了' })
+    expect(data.cases[0]).to.deep.include({
+      ticket: c.ticket,
+      text: '我叫张三，和平路8号门口路灯不亮',
+      phone: '13912345678',
+      reply: '已报修，本周修好。',
+      rating: 4,
+      ratingComment: '修好了',
+    })
     expect(data.cases[0].timeline.map((e: { label: string }) => e.label)).to.include.members(['提交留言', '代表答复', '群众评价'])
     expect(JSON.stringify(data)).not.to.include('别人的留言')
     for (const key of ['subscriptions', 'surveyAnswers', 'quizAttempts', 'meetings']) expect(data[key], key).to.deep.equal([])
@@ -78,7 +88,10 @@ describe("a resident's rights over their data", () => {
     const resident = await asResident(app, openid)
     const photo = await uploadPhoto(resident)
     const { body: open } = await resident.post('/api/mp/cases', {
-      text: '我叫张三，住和平路8号2单元301室，电话13812345678，门口的井盖丢了', regionId: 'c010101', phone: '13812345678', images: [photo],
+      text: '我叫张三，住和平路8号2单元301室，电话13812345678，门口的井盖丢了',
+      regionId: 'c010101',
+      phone: '13812345678',
+      images: [photo],
     })
     const { body: done } = await resident.post('/api/mp/cases', { text: '本人李四反映：路灯不亮', regionId: 'c010101' })
     const deputy = await asDeputy(app, (await app.liaison.store.cases.get(done.id))!.deputyId!)
@@ -100,7 +113,11 @@ describe("a resident's rights over their data", () => {
 
     const staffView = (await admin.get(`/api/admin/cases/${open.id}`)).body
     expect(staffView).to.deep.include({
-      status: 'withdrawn', text: '我叫某某，住和平路〔门牌号〕，电话〔手机号〕，门口的井盖丢了', images: [], phoneMasked: null, residentId: 'erased',
+      status: 'withdrawn',
+      text: '我叫某某，住和平路〔门牌号〕，电话〔手机号〕，门口的井盖丢了',
+      images: [],
+      phoneMasked: null,
+      residentId: 'erased',
     })
     const rated = (await admin.get(`/api/admin/cases/${done.id}`)).body
     expect(rated).to.deep.include({ text: '本人某某反映：路灯不亮', rating: 5, ratingComment: '谢谢，我的电话〔手机号〕随时可联系', reply: '已修复。' })
@@ -111,7 +128,10 @@ describe("a resident's rights over their data", () => {
     for (const m of messages) expect(m.text, 'what the deputy was sent quotes it masked').not.to.match(/张三|13812345678|8号/)
 
     const [surveyAnswer] = await app.liaison.store.surveys.responses(survey.id)
-    expect(surveyAnswer, 'the survey answer is kept for the tally, masked and unlinked').to.deep.include({ mpUserId: null, answers: { ...answers, q4: '我叫某某，希望多种树' } })
+    expect(surveyAnswer, 'the survey answer is kept for the tally, masked and unlinked').to.deep.include({
+      mpUserId: null,
+      answers: { ...answers, q4: '我叫某某，希望多种树' },
+    })
 
     const after = (await admin.get('/api/admin/cases/stats')).body.overall
     expect(after.total).to.equal(before.total)

@@ -15,7 +15,10 @@ interface RawAnswer {
 describe('HTTP protocol: methods, headers, and where console changes may come from', () => {
   let app: TestApp
   beforeEach(async () => {
-    app = await startApp({ directory: smallCity(), overrides: { http: { allowedOrigins: ['https://console.example.gov.cn'] }, limits: { mpLoginsPerAddress: 3 } } })
+    app = await startApp({
+      directory: smallCity(),
+      overrides: { http: { allowedOrigins: ['https://console.example.gov.cn'] }, limits: { mpLoginsPerAddress: 3 } },
+    })
   })
   afterEach(() => app.close())
 
@@ -55,7 +58,11 @@ describe('HTTP protocol: methods, headers, and where console changes may come fr
   })
 
   it('sends the security headers on every answer, errors included', async () => {
-    for (const res of [await raw('GET', '/api/mp/regions'), await raw('GET', '/nothing'), await raw('POST', '/api/admin/login', { 'content-type': 'application/json' }, '{')]) {
+    for (const res of [
+      await raw('GET', '/api/mp/regions'),
+      await raw('GET', '/nothing'),
+      await raw('POST', '/api/admin/login', { 'content-type': 'application/json' }, '{'),
+    ]) {
       expect(res.headers.get('x-content-type-options'), res.url).to.equal('nosniff')
       expect(res.headers.get('content-security-policy')).to.include("frame-ancestors 'none'")
       expect(res.headers.get('x-frame-options')).to.equal('DENY')
@@ -82,7 +89,7 @@ describe('HTTP protocol: methods, headers, and where console changes may come fr
       expect(await address()).to.equal('建设路1号')
     })
 
-    it('takes one from the server\'s own pages and from a configured origin; reads need no Origin', async () => {
+    it("takes one from the server's own pages and from a configured origin; reads need no Origin", async () => {
       const cookie = await cookieOf()
       expect((await patchAddress(cookie, { origin: app.baseUrl })).status).to.equal(200)
       expect((await patchAddress(cookie, { origin: 'https://console.example.gov.cn' })).status).to.equal(200)

@@ -28,7 +28,13 @@ describe('public meetings a resident can attend (GET /api/mp/public-meetings)', 
     await meeting({ title: '已开过的会', startAt: '2026-11-20T09:00:00+08:00', endAt: '2026-11-20T11:00:00+08:00', publicSeats: 3 })
     app.clock.set(new Date('2026-11-23T02:00:00Z')) // Monday 10:00 in Asia/Shanghai: that one is over
     office = await asAdmin(app) // a new day, a new console session
-    const later = await meeting({ title: '代表接待日', kind: 'reception_day', startAt: '2026-11-27T09:00:00+08:00', endAt: '2026-11-27T11:00:00+08:00', publicSeats: 5 })
+    const later = await meeting({
+      title: '代表接待日',
+      kind: 'reception_day',
+      startAt: '2026-11-27T09:00:00+08:00',
+      endAt: '2026-11-27T11:00:00+08:00',
+      publicSeats: 5,
+    })
     const sooner = await meeting({ publicSeats: 2 })
     await meeting({ title: '内部培训', kind: 'training' })
     await meeting({ title: '草稿中的会议', publicSeats: 9 }, false)
@@ -38,8 +44,26 @@ describe('public meetings a resident can attend (GET /api/mp/public-meetings)', 
     const answer = await resident.get('/api/mp/public-meetings')
     expect(answer.status).to.equal(200)
     expect(answer.body.items).to.deep.equal([
-      { id: sooner, title: '市人大常委会第十次会议', kindLabel: '常委会会议', startAt: '2026-11-26T01:30:00.000Z', endAt: '2026-11-26T03:30:00.000Z', place: '市人大常委会第一会议室', publicSeats: 2, seatsLeft: 1 },
-      { id: later, title: '代表接待日', kindLabel: '接待日', startAt: '2026-11-27T01:00:00.000Z', endAt: '2026-11-27T03:00:00.000Z', place: '市人大常委会第一会议室', publicSeats: 5, seatsLeft: 5 },
+      {
+        id: sooner,
+        title: '市人大常委会第十次会议',
+        kindLabel: '常委会会议',
+        startAt: '2026-11-26T01:30:00.000Z',
+        endAt: '2026-11-26T03:30:00.000Z',
+        place: '市人大常委会第一会议室',
+        publicSeats: 2,
+        seatsLeft: 1,
+      },
+      {
+        id: later,
+        title: '代表接待日',
+        kindLabel: '接待日',
+        startAt: '2026-11-27T01:00:00.000Z',
+        endAt: '2026-11-27T03:00:00.000Z',
+        place: '市人大常委会第一会议室',
+        publicSeats: 5,
+        seatsLeft: 5,
+      },
     ])
   })
 })

@@ -27,14 +27,18 @@ describe('notices of ballots and quizzes, and who has not answered', () => {
     const leased = await outbox.claimDue(app.clock.now(), { limit: 100, leaseMs: 60_000, holder: 'test', channels: ['auto'] })
     for (const m of leased) {
       if (m.kind === kind && m.recipientId === recipientId) {
-        await outbox.complete(m.id, 'test', outcome === 'sent' ? { status: 'sent', at: app.clock.now(), channel: 'mp_subscribe', address: 'o-x' } : { status: 'dead', error })
+        await outbox.complete(
+          m.id,
+          'test',
+          outcome === 'sent' ? { status: 'sent', at: app.clock.now(), channel: 'mp_subscribe', address: 'o-x' } : { status: 'dead', error },
+        )
       } else {
         await outbox.complete(m.id, 'test', { status: 'pending', channel: 'auto', address: null, until: app.clock.now(), reason: null })
       }
     }
   }
 
-  it('tells each deputy on a ballot\'s roll once; a survey without an audience tells nobody', async () => {
+  it("tells each deputy on a ballot's roll once; a survey without an audience tells nobody", async () => {
     const ballot = await office.post('/api/admin/surveys', ballotBody())
     expect(ballot.status, JSON.stringify(ballot.body)).to.equal(201)
     expect(await recipients('ballot.published')).to.deep.equal(['deputy:dp0001', 'deputy:dp0002', 'deputy:dp0006'])
@@ -52,7 +56,9 @@ describe('notices of ballots and quizzes, and who has not answered', () => {
     expect(await messages('survey.published'), 'a draft tells nobody').to.deep.equal([])
     expect((await office.post(`/api/admin/surveys/${draft.body.id}/publish`)).status).to.equal(200)
     expect(await recipients('survey.published')).to.deep.equal(['deputy:dp0001', 'deputy:dp0002', 'deputy:dp0003', 'deputy:dp0004', 'deputy:dp0005'])
-    expect((await messages('survey.published'))[0].payload.text).to.equal('征求意见：《青澜市城市绿化条例（草案）征求意见》已开始，11月30日 18:00 截止。请在截止前填写。')
+    expect((await messages('survey.published'))[0].payload.text).to.equal(
+      '征求意见：《青澜市城市绿化条例（草案）征求意见》已开始，11月30日 18:00 截止。请在截止前填写。',
+    )
 
     const zhang = await asDeputy(app, 'dp0001')
     expect((await zhang.post(`/api/mp/surveys/${draft.body.id}/responses`, { answers: { q1: 'o1' }, comments: [] })).status).to.equal(201)
@@ -68,9 +74,16 @@ describe('notices of ballots and quizzes, and who has not answered', () => {
     expect([unknown.status, unknown.body.error.code, unknown.body.error.details[0].path]).to.deep.equal([422, 'invalid_roll', 'body.audience.deputyIds'])
   })
 
-  it('tells a quiz\'s audience within the organizer\'s districts, and no resident one by one', async () => {
+  it("tells a quiz's audience within the organizer's districts, and no resident one by one", async () => {
     await quizWithBank(app, office, { audience: 'deputies', opensAt: '2026-11-24T09:00:00+08:00' })
-    expect(await recipients('quiz.published')).to.deep.equal(['deputy:dp0001', 'deputy:dp0002', 'deputy:dp0003', 'deputy:dp0004', 'deputy:dp0005', 'deputy:dp0006'])
+    expect(await recipients('quiz.published')).to.deep.equal([
+      'deputy:dp0001',
+      'deputy:dp0002',
+      'deputy:dp0003',
+      'deputy:dp0004',
+      'deputy:dp0005',
+      'deputy:dp0006',
+    ])
     expect((await messages('quiz.published'))[0].payload.text).to.equal('知识竞赛：《代表法知识竞赛》11月24日 09:00 开始，11月24日 10:00 截止，欢迎参加。')
     const quiz = await quizWithBank(app, await asStaff(app, 'qianqi'), { audience: 'deputies', title: '新华区竞赛' })
     const xinhua = (await messages('quiz.published')).filter((m) => m.payload.quizId === quiz.id).map((m) => m.recipientId)
@@ -87,7 +100,9 @@ describe('notices of ballots and quizzes, and who has not answered', () => {
     expect(await messages('ballot.published'), 'correcting a draft tells nobody either').to.deep.equal([])
     expect((await office.post(`/api/admin/surveys/${draft.body.id}/publish`)).status).to.equal(200)
     expect(await recipients('ballot.published')).to.deep.equal(['deputy:dp0001', 'deputy:dp0002', 'deputy:dp0006'])
-    expect((await messages('ballot.published'))[0].payload.text).to.equal('票决通知：《2027年民生实事项目票决（修订）》已开始，11月30日 18:00 截止。请在截止前投票。')
+    expect((await messages('ballot.published'))[0].payload.text).to.equal(
+      '票决通知：《2027年民生实事项目票决（修订）》已开始，11月30日 18:00 截止。请在截止前投票。',
+    )
     expect((await office.post(`/api/admin/surveys/${draft.body.id}/publish`)).status, 'published once').to.equal(409)
     expect(await messages('ballot.published')).to.have.length(3)
   })
@@ -96,12 +111,19 @@ describe('notices of ballots and quizzes, and who has not answered', () => {
     const quiz = await quizWithBank(app, office, { audience: 'deputies', draft: true })
     expect(await messages('quiz.published'), 'a draft is still being prepared').to.deep.equal([])
     expect((await office.post(`/api/admin/quizzes/${quiz.id}/publish`)).status).to.equal(200)
-    expect(await recipients('quiz.published')).to.deep.equal(['deputy:dp0001', 'deputy:dp0002', 'deputy:dp0003', 'deputy:dp0004', 'deputy:dp0005', 'deputy:dp0006'])
+    expect(await recipients('quiz.published')).to.deep.equal([
+      'deputy:dp0001',
+      'deputy:dp0002',
+      'deputy:dp0003',
+      'deputy:dp0004',
+      'deputy:dp0005',
+      'deputy:dp0006',
+    ])
     expect((await office.post(`/api/admin/quizzes/${quiz.id}/publish`)).status, 'published once').to.equal(409)
     expect(await messages('quiz.published')).to.have.length(6)
   })
 
-  it('shows organizers who has not voted and whether each one\'s notice arrived', async () => {
+  it("shows organizers who has not voted and whether each one's notice arrived", async () => {
     const { body: ballot } = await office.post('/api/admin/surveys', ballotBody())
     expect((await (await asDeputy(app, 'dp0002')).post(`/api/mp/surveys/${ballot.id}/responses`, { answers: { projects: ['p1'] } })).status).to.equal(201)
     await deliver('ballot.published', 'dp0001', 'sent')
@@ -114,7 +136,11 @@ describe('notices of ballots and quizzes, and who has not answered', () => {
       voted: 1,
       items: [
         { deputyId: 'dp0001', name: '张伟', notice: { state: 'delivered', label: '已送达', reason: null, sentAt: '2026-11-23T02:00:00.000Z' } },
-        { deputyId: 'dp0006', name: '陈静', notice: { state: 'undeliverable', label: '未能送达', reason: '未能送达：该代表未使用小程序，也未绑定微信机器人', sentAt: null } },
+        {
+          deputyId: 'dp0006',
+          name: '陈静',
+          notice: { state: 'undeliverable', label: '未能送达', reason: '未能送达：该代表未使用小程序，也未绑定微信机器人', sentAt: null },
+        },
       ],
     })
     const { body: survey } = await office.post('/api/admin/surveys', surveyBody())
@@ -123,7 +149,7 @@ describe('notices of ballots and quizzes, and who has not answered', () => {
     expect(notBallot.body.error.code).to.equal('not_a_ballot')
     const district = await (await asStaff(app, 'qianqi')).get(`/api/admin/surveys/${ballot.id}/not-voted`)
     expect(district.status, 'a district organizer follows a city ballot').to.equal(200)
-    expect(district.body, 'but only their own district\'s deputies (陈静 of 新华区, not 张伟 or 王芳)').to.deep.include({ roll: 1, voted: 0 })
+    expect(district.body, "but only their own district's deputies (陈静 of 新华区, not 张伟 or 王芳)").to.deep.include({ roll: 1, voted: 0 })
     expect(district.body.items.map((i: { deputyId: string }) => i.deputyId)).to.deep.equal(['dp0006'])
     expect((await (await asStaff(app, 'lina')).get(`/api/admin/surveys/${ballot.id}/not-voted`)).status, 'station staff do not run ballots').to.equal(403)
     const malformed = await office.get('/api/admin/surveys/not-a-survey/not-voted')
@@ -136,8 +162,10 @@ describe('notices of ballots and quizzes, and who has not answered', () => {
     await deliver('meeting.notice', 'dp0001', 'sent')
     await deliver('meeting.notice', 'sf01', 'dead', '未能送达：该工作人员没有可用的接收渠道')
     const table = (await office.get(`/api/admin/meetings/${draft.id}/invitees`)).body
-    expect(table.items.map((i: { name: string; rsvpLabel: string; notice: { label: string; reason: string | null } }) => `${i.name} ${i.rsvpLabel} ${i.notice.label} ${i.notice.reason ?? ''}`.trim())).to.deep.equal([
-      '张伟 未回复 已送达', '王芳 未回复 待发送', '陈静 未回复 待发送', '李娜 未回复 未能送达 未能送达：该工作人员没有可用的接收渠道',
-    ])
+    expect(
+      table.items.map((i: { name: string; rsvpLabel: string; notice: { label: string; reason: string | null } }) =>
+        `${i.name} ${i.rsvpLabel} ${i.notice.label} ${i.notice.reason ?? ''}`.trim(),
+      ),
+    ).to.deep.equal(['张伟 未回复 已送达', '王芳 未回复 待发送', '陈静 未回复 待发送', '李娜 未回复 未能送达 未能送达：该工作人员没有可用的接收渠道'])
   })
 })

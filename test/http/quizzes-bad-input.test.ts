@@ -24,7 +24,10 @@ describe('quiz bad input', () => {
     answers[0]!.choices = ['H']
     const refused = await resident.post(`/api/mp/quiz-attempts/${paper.id}/submit`, { answers })
     expect(refused.status).to.equal(422)
-    expect(refused.body.error).to.deep.include({ code: 'invalid_answer', details: [{ path: `body.answers.${paper.questions[0].id}`, message: '选项 H 不存在' }] })
+    expect(refused.body.error).to.deep.include({
+      code: 'invalid_answer',
+      details: [{ path: `body.answers.${paper.questions[0].id}`, message: '选项 H 不存在' }],
+    })
     const foreign = await resident.post(`/api/mp/quiz-attempts/${paper.id}/submit`, { answers: [{ questionId: 'qq-not-drawn', choices: ['A'] }] })
     expect(foreign.status).to.equal(422)
     expect((await resident.get(`/api/mp/quiz-attempts/${paper.id}`)).body.status, 'still open to fix and submit').to.equal('open')
@@ -40,10 +43,13 @@ describe('quiz bad input', () => {
     expect(late.body.error.code).to.equal('deadline_passed')
     const after = (await resident.get(`/api/mp/quiz-attempts/${paper.id}`)).body
     expect(after).to.include({ status: 'expired', score: 0, counted: false })
-    expect(after.questions.every((q: { chosen: string[] }) => q.chosen.length === 0), 'no answer recorded').to.equal(true)
+    expect(
+      after.questions.every((q: { chosen: string[] }) => q.chosen.length === 0),
+      'no answer recorded',
+    ).to.equal(true)
   })
 
-  it('answers 404 for someone else\'s attempt, to read or to submit', async () => {
+  it("answers 404 for someone else's attempt, to read or to submit", async () => {
     const quiz = await quizWithBank(app, organizer)
     const owner = await asResident(app)
     const paper = (await start(owner, quiz.id)).body
@@ -82,19 +88,25 @@ describe('quiz bad input', () => {
     expect((await start(resident, closed.id)).body.error.code).to.equal('quiz_closed')
     const big = await quizWithBank(app, organizer, { drawCount: 20 })
     expect((await start(resident, big.id)).body.error.code).to.equal('quiz_not_ready')
-    expect((await resident.get('/api/mp/quizzes')).body.items.map((q: { id: string }) => q.id), 'only open quizzes are listed').to.deep.equal([big.id])
+    expect(
+      (await resident.get('/api/mp/quizzes')).body.items.map((q: { id: string }) => q.id),
+      'only open quizzes are listed',
+    ).to.deep.equal([big.id])
   })
 
   it('refuses a CSV with bad rows whole, naming each line, and a question whose answer is not an option', async () => {
     const quiz = await quizWithBank(app, organizer)
-    const csv = 'type,stem,options,answer,explanation,points,tags\nsingle,好题,甲|乙,A,,5,\n填空,坏题型,甲|乙,A,,1,\nsingle,坏答案,甲|乙,C,,1,\nmultiple,,甲|乙,AB,,1,'
+    const csv =
+      'type,stem,options,answer,explanation,points,tags\nsingle,好题,甲|乙,A,,5,\n填空,坏题型,甲|乙,A,,1,\nsingle,坏答案,甲|乙,C,,1,\nmultiple,,甲|乙,AB,,1,'
     const refused = await organizer.post(`/api/admin/quizzes/${quiz.id}/questions/import`, { csv })
     expect(refused.status).to.equal(422)
     expect(refused.body.error.details.map((d: { path: string }) => d.path)).to.deep.equal(['body.csv[第 3 行].type', 'body.csv[第 5 行].stem'])
     const badAnswer = await organizer.post(`/api/admin/quizzes/${quiz.id}/questions/import`, { csv: 'type,stem,options,answer\nsingle,坏答案,甲|乙,C' })
     expect(badAnswer.body.error.details).to.deep.equal([{ path: 'body.csv[第 2 行].answer', message: '答案不在选项之中' }])
     expect((await organizer.get(`/api/admin/quizzes/${quiz.id}`)).body.questions, 'nothing half imported').to.have.length(10)
-    const byHand = await organizer.post(`/api/admin/quizzes/${quiz.id}/questions`, { questions: [{ type: 'single', stem: '两个答案', options: ['甲', '乙'], answer: ['A', 'B'] }] })
+    const byHand = await organizer.post(`/api/admin/quizzes/${quiz.id}/questions`, {
+      questions: [{ type: 'single', stem: '两个答案', options: ['甲', '乙'], answer: ['A', 'B'] }],
+    })
     expect(byHand.status).to.equal(422)
     expect(byHand.body.error.details[0]).to.deep.equal({ path: 'body.questions[0].answer', message: '单选题和判断题只能有一个正确答案' })
     const window = await organizer.patch(`/api/admin/quizzes/${quiz.id}`, { closesAt: at(app, -DAY) })

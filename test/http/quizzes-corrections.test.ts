@@ -39,7 +39,7 @@ describe('correcting a quiz after people started', () => {
     expect(corrected.body.title).to.equal('代表法知识竞赛（更正）')
   })
 
-  it('corrects a question\'s wording at any time, but its answer and points only until the first attempt, each audited', async () => {
+  it("corrects a question's wording at any time, but its answer and points only until the first attempt, each audited", async () => {
     const quiz = await quizWithBank(app, sunli)
     const pool = (await sunli.get(`/api/admin/quizzes/${quiz.id}`)).body.questions
     const first = pool[0]
@@ -71,8 +71,14 @@ describe('correcting a quiz after people started', () => {
 
   it('keeps a draft quiz from participants until it is published with enough questions', async () => {
     const created = await sunli.post('/api/admin/quizzes', {
-      title: '代表法知识竞赛', drawCount: 5, timeLimitSeconds: 600, attemptsAllowed: 1, audience: 'public', draft: true,
-      opensAt: new Date(app.clock.now().getTime() - 60_000).toISOString(), closesAt: new Date(app.clock.now().getTime() + 86_400_000).toISOString(),
+      title: '代表法知识竞赛',
+      drawCount: 5,
+      timeLimitSeconds: 600,
+      attemptsAllowed: 1,
+      audience: 'public',
+      draft: true,
+      opensAt: new Date(app.clock.now().getTime() - 60_000).toISOString(),
+      closesAt: new Date(app.clock.now().getTime() + 86_400_000).toISOString(),
     })
     expect(created.status, JSON.stringify(created.body)).to.equal(201)
     expect(created.body).to.include({ status: 'draft', statusLabel: '草稿' })

@@ -17,7 +17,7 @@ describe('quizzes within their districts', () => {
   })
   afterEach(() => app.close())
 
-  it('lists a district\'s deputies-only quiz to its own deputies, and to no deputy of another district', async () => {
+  it("lists a district's deputies-only quiz to its own deputies, and to no deputy of another district", async () => {
     const quiz = await quizWithBank(app, sunli, { audience: 'deputies' })
     const zhang = await asDeputy(app, 'dp0001') // 湛河区, st001
     const chen = await asDeputy(app, 'dp0006') //  新华区, st004

@@ -20,19 +20,29 @@ describe('a knowledge quiz from import to leaderboard', () => {
 
   it('imports a CSV bank into a campaign quiz and shows organizers the answers', async () => {
     const campaign = await organizer.post('/api/admin/campaigns', {
-      title: '学习贯彻代表法', description: '专题学习', startsAt: at(app, -MINUTE), endsAt: at(app, 30 * DAY), audience: { stationIds: ['st001'] },
+      title: '学习贯彻代表法',
+      description: '专题学习',
+      startsAt: at(app, -MINUTE),
+      endsAt: at(app, 30 * DAY),
+      audience: { stationIds: ['st001'] },
     })
     const quiz = await quizWithBank(app, organizer, { campaignId: campaign.body.id })
     expect(quiz).to.include({ campaignId: campaign.body.id, phase: 'open', phaseLabel: '进行中', audienceLabel: '所有人' })
     expect(quiz.scopeDistrictIds).to.deep.equal(['d01'])
     const detail = await organizer.get(`/api/admin/quizzes/${quiz.id}`)
     expect(detail.body.questions).to.have.length(10)
-    expect(detail.body.questions[4]).to.deep.include({ type: 'multiple', typeLabel: '多选题', options: ['甲', '乙', '丙', '丁'], answer: ['A', 'C'], tags: ['代表法', '闭会期间'] })
+    expect(detail.body.questions[4]).to.deep.include({
+      type: 'multiple',
+      typeLabel: '多选题',
+      options: ['甲', '乙', '丙', '丁'],
+      answer: ['A', 'C'],
+      tags: ['代表法', '闭会期间'],
+    })
     expect(detail.body.questions[9]).to.deep.include({ type: 'true_false', options: ['正确', '错误'], answer: ['A'], explanation: '判断解析3' })
     const listed = await organizer.get(`/api/admin/quizzes?campaignId=${campaign.body.id}`)
     expect(listed.body.items.map((q: { id: string }) => q.id)).to.deep.equal([quiz.id])
     const other = await new Client(app.baseUrl).login('qianqi', STAFF_PASSWORD) // organizer of 新华区
-    expect((await other.get(`/api/admin/quizzes/${quiz.id}`)).status, 'another district\'s quiz is not found').to.equal(404)
+    expect((await other.get(`/api/admin/quizzes/${quiz.id}`)).status, "another district's quiz is not found").to.equal(404)
     expect((await other.get('/api/admin/quizzes')).body.items).to.deep.equal([])
   })
 
@@ -58,7 +68,10 @@ describe('a knowledge quiz from import to leaderboard', () => {
 
     app.clock.advance(90_000)
     const answers = rightAnswers(paper)
-    answers[0]!.choices = answers[0]!.choices.length > 1 ? answers[0]!.choices.slice(1) : [paper.questions[0].options.find((o: { key: string }) => !answers[0]!.choices.includes(o.key)).key]
+    answers[0]!.choices =
+      answers[0]!.choices.length > 1
+        ? answers[0]!.choices.slice(1)
+        : [paper.questions[0].options.find((o: { key: string }) => !answers[0]!.choices.includes(o.key)).key]
     const result = await resident.post(`/api/mp/quiz-attempts/${paper.id}/submit`, { answers })
     expect(result.status, JSON.stringify(result.body)).to.equal(200)
     expect(result.body).to.include({ status: 'submitted', score: 40, maxScore: 50, counted: true })
@@ -82,18 +95,31 @@ describe('a knowledge quiz from import to leaderboard', () => {
     await take(await asDeputy(app, 'dp0001'), 120) // 张伟, st001: 50 in 2 min
     await take(await asDeputy(app, 'dp0002'), 60) //  王芳, st001: 50 in 1 min
     await take(await asDeputy(app, 'dp0004'), 30, 2) // 赵敏, st002: 30
-    expect((await (await asResident(app)).post(`/api/mp/quizzes/${quiz.id}/attempts`)).status, 'a deputies\' quiz is not for residents').to.equal(403)
+    expect((await (await asResident(app)).post(`/api/mp/quizzes/${quiz.id}/attempts`)).status, "a deputies' quiz is not for residents").to.equal(403)
 
     const people = await organizer.get(`/api/admin/quizzes/${quiz.id}/leaderboard?by=person`)
     expect(people.body.items.map((p: { name: string; rank: number; score: number; seconds: number }) => [p.rank, p.name, p.score, p.seconds])).to.deep.equal([
-      [1, '王芳', 50, 60], [2, '张伟', 50, 120], [3, '赵敏', 30, 30],
+      [1, '王芳', 50, 60],
+      [2, '张伟', 50, 120],
+      [3, '赵敏', 30, 30],
     ])
     const stations = await organizer.get(`/api/admin/quizzes/${quiz.id}/leaderboard?by=station`)
-    expect(stations.body.items.map((s: { id: string; averageScore: number; participants: number; audienceSize: number }) => [s.id, s.averageScore, s.participants, s.audienceSize])).to.deep.equal([
-      ['st001', 50, 2, 2], ['st002', 30, 1, 2], ['st003', 0, 0, 1], // deputies counted at their home (first) station
+    expect(
+      stations.body.items.map((s: { id: string; averageScore: number; participants: number; audienceSize: number }) => [
+        s.id,
+        s.averageScore,
+        s.participants,
+        s.audienceSize,
+      ]),
+    ).to.deep.equal([
+      ['st001', 50, 2, 2],
+      ['st002', 30, 1, 2],
+      ['st003', 0, 0, 1], // deputies counted at their home (first) station
     ])
     const districts = await (await asDeputy(app, 'dp0001')).get(`/api/mp/quizzes/${quiz.id}/leaderboard?by=district`)
-    expect(districts.body.items).to.deep.equal([{ rank: 1, id: 'd01', name: '湛河区', participants: 3, audienceSize: 5, participationRate: 0.6, averageScore: 43.33, averagePercent: 86.67 }])
+    expect(districts.body.items).to.deep.equal([
+      { rank: 1, id: 'd01', name: '湛河区', participants: 3, audienceSize: 5, participationRate: 0.6, averageScore: 43.33, averagePercent: 86.67 },
+    ])
 
     const csv = await (await asAdmin(app)).get(`/api/admin/quizzes/${quiz.id}/results.csv`)
     expect(csv.status).to.equal(200)

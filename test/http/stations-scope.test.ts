@@ -12,7 +12,7 @@ describe('the station list in the console, by scope', () => {
 
   const names = (answer: { body: { items: Array<{ name: string }> } }) => answer.body.items.map((s) => s.name).sort()
 
-  it('lists only the organizer\'s own district\'s stations, and every station to an admin', async () => {
+  it("lists only the organizer's own district's stations, and every station to an admin", async () => {
     const qianqi = await new Client(app.baseUrl).login('qianqi', STAFF_PASSWORD) // 新华区 only
     expect(names(await qianqi.get('/api/admin/stations?limit=100'))).to.deep.equal(['新华街道代表联络站'])
     const sunli = await new Client(app.baseUrl).login('sunli', STAFF_PASSWORD) // 湛河区 only

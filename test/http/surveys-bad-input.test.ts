@@ -42,7 +42,9 @@ describe('surveys: bad input', () => {
     const hidden = await resident.post(`/api/mp/surveys/${s.id}/responses`, { answers: { q1: 'o2', q3: 3, q5: 2 } })
     expect(hidden.status).to.equal(422)
     expect(details(hidden)).to.deep.equal([{ path: 'body.answers.q5', message: '此题按前面的回答不显示，不应作答' }])
-    const badArticle = await resident.post(`/api/mp/surveys/${(await create(consultationBody())).id}/responses`, { comments: [{ articleId: 'a9', text: '意见' }] })
+    const badArticle = await resident.post(`/api/mp/surveys/${(await create(consultationBody())).id}/responses`, {
+      comments: [{ articleId: 'a9', text: '意见' }],
+    })
     expect(details(badArticle)).to.deep.equal([{ path: 'body.comments[0].articleId', message: '条文 a9 不存在' }])
   })
 
@@ -98,13 +100,19 @@ describe('surveys: bad input', () => {
   })
 
   it('refuses a survey definition that makes no sense, at its path', async () => {
-    const answer = await office.post('/api/admin/surveys', surveyBody({
-      closesAt: '2026-11-22T09:00:00+08:00',
-      questions: [{ id: 'q1', type: 'text', title: 'x', showIf: { questionId: 'q2', optionIds: ['a'] } }],
-    }))
+    const answer = await office.post(
+      '/api/admin/surveys',
+      surveyBody({
+        closesAt: '2026-11-22T09:00:00+08:00',
+        questions: [{ id: 'q1', type: 'text', title: 'x', showIf: { questionId: 'q2', optionIds: ['a'] } }],
+      }),
+    )
     expect(answer.status).to.equal(422)
     expect(details(answer).map((d) => d.path)).to.deep.equal(['body.closesAt', 'body.questions[0].showIf.questionId'])
-    const unknownRoll = await office.post('/api/admin/surveys', ballotBody({ ballot: { passRule: 'roll_majority', maxChosen: null, roll: { deputyIds: ['dp9999'] } } }))
+    const unknownRoll = await office.post(
+      '/api/admin/surveys',
+      ballotBody({ ballot: { passRule: 'roll_majority', maxChosen: null, roll: { deputyIds: ['dp9999'] } } }),
+    )
     expect(unknownRoll.status).to.equal(422)
     expect(unknownRoll.body.error.code).to.equal('invalid_roll')
   })
@@ -123,7 +131,10 @@ describe('surveys: bad input', () => {
     const optional = await create(surveyBody({ questions: [{ id: 'q1', type: 'text', title: '您的建议' }] }))
     const blank = await resident.post(`/api/mp/surveys/${optional.id}/responses`, { answers: { q1: '   ' } })
     expect(details(blank)).to.deep.equal([{ path: 'body.answers', message: '请至少回答一道题' }])
-    expect((await resident.post(`/api/mp/surveys/${consultation.id}/responses`, { comments: [{ articleId: 'a1', text: '赞成' }] })).status, 'one comment is a response').to.equal(201)
+    expect(
+      (await resident.post(`/api/mp/surveys/${consultation.id}/responses`, { comments: [{ articleId: 'a1', text: '赞成' }] })).status,
+      'one comment is a response',
+    ).to.equal(201)
   })
 
   it('refuses answers keyed __proto__ or constructor instead of silently dropping them', async () => {

@@ -30,7 +30,11 @@ describe('correcting surveys, consultations and ballots after creation', () => {
     const s = await created(surveyBody())
     expect((await (await asResident(app)).post(`/api/mp/surveys/${s.id}/responses`, { answers: { q1: 'o2', q3: 4 } })).status).to.equal(201)
 
-    const fixed = await office.patch(`/api/admin/surveys/${s.id}`, { title: '社区绿化满意度调查（更正）', description: '请如实填写', closesAt: '2026-12-07T18:00:00+08:00' })
+    const fixed = await office.patch(`/api/admin/surveys/${s.id}`, {
+      title: '社区绿化满意度调查（更正）',
+      description: '请如实填写',
+      closesAt: '2026-12-07T18:00:00+08:00',
+    })
     expect(fixed.status, JSON.stringify(fixed.body)).to.equal(200)
     expect(fixed.body).to.include({ title: '社区绿化满意度调查（更正）', description: '请如实填写', closesAt: '2026-12-07T10:00:00.000Z', responseCount: 1 })
     expect((await (await asResident(app)).get(`/api/mp/surveys/${s.id}`)).body.title, 'respondents see the correction').to.equal('社区绿化满意度调查（更正）')
@@ -59,14 +63,17 @@ describe('correcting surveys, consultations and ballots after creation', () => {
     const late = await office.patch(`/api/admin/surveys/${s.id}`, { questions: questions.slice(0, 3) })
     expect(late.status).to.equal(409)
     expect(late.body.error).to.deep.include({
-      code: 'survey_frozen', message: '已有人作答，题目不能再改，否则已收到的答卷将失去意义',
+      code: 'survey_frozen',
+      message: '已有人作答，题目不能再改，否则已收到的答卷将失去意义',
       details: [{ path: 'body.questions', message: '已有人作答，题目不能再改，否则已收到的答卷将失去意义' }],
     })
     expect((await office.get(`/api/admin/surveys/${s.id}`)).body.questions).to.have.length(5)
-    expect((await office.patch(`/api/admin/surveys/${s.id}`, { questions, title: '绿化调查' })).status, 'the same questions with a new title is fine').to.equal(200)
+    expect((await office.patch(`/api/admin/surveys/${s.id}`, { questions, title: '绿化调查' })).status, 'the same questions with a new title is fine').to.equal(
+      200,
+    )
   })
 
-  it('keeps a ballot\'s projects once a deputy voted, and a consultation\'s articles once someone commented', async () => {
+  it("keeps a ballot's projects once a deputy voted, and a consultation's articles once someone commented", async () => {
     const ballot = await created(ballotBody())
     expect((await (await asDeputy(app, 'dp0001')).post(`/api/mp/surveys/${ballot.id}/responses`, { answers: { projects: ['p1'] } })).status).to.equal(201)
     const projects = ballot.questions.map((q) => ({ ...q, options: [...(q.options as unknown[]), { id: 'p4', label: '新增停车位' }] }))
@@ -76,7 +83,9 @@ describe('correcting surveys, consultations and ballots after creation', () => {
     expect((await app.liaison.store.surveys.get(ballot.id))!.questions[0]!.options).to.have.length(3)
 
     const consultation = await created(consultationBody())
-    expect((await (await asResident(app)).post(`/api/mp/surveys/${consultation.id}/responses`, { comments: [{ articleId: 'a1', text: '赞成' }] })).status).to.equal(201)
+    expect(
+      (await (await asResident(app)).post(`/api/mp/surveys/${consultation.id}/responses`, { comments: [{ articleId: 'a1', text: '赞成' }] })).status,
+    ).to.equal(201)
     const articles = await office.patch(`/api/admin/surveys/${consultation.id}`, { articles: [{ id: 'a1', number: '第一条', text: '改过的条文' }] })
     expect(articles.status).to.equal(409)
     expect(articles.body.error.message).to.equal('已有人提出意见，条文不能再改，否则意见将对不上条文')

@@ -26,7 +26,10 @@ describe('survey drafts until published', () => {
     expect((await resident.get(`/api/mp/surveys/${s.shortCode}`)).status, 'the poster leads nowhere yet').to.equal(404)
     expect((await resident.post(`/api/mp/surveys/${s.id}/responses`, { comments: [{ articleId: 'a1', text: '赞成' }] })).status).to.equal(404)
 
-    const moved = await office.patch(`/api/admin/surveys/${s.id}`, { opensAt: '2026-11-23T08:00:00+08:00', articles: [{ id: 'a1', number: '第一条', text: '改过的条文' }] })
+    const moved = await office.patch(`/api/admin/surveys/${s.id}`, {
+      opensAt: '2026-11-23T08:00:00+08:00',
+      articles: [{ id: 'a1', number: '第一条', text: '改过的条文' }],
+    })
     expect(moved.status, 'a draft changes freely, even its opening time').to.equal(200)
     expect((await office.post(`/api/admin/surveys/${s.id}/close`)).status, 'a draft is not closed').to.equal(409)
 

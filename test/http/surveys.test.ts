@@ -39,14 +39,19 @@ describe('surveys, consultations and ballots', () => {
     const opened = await a.get(`/api/mp/surveys/${s.shortCode}`)
     expect(opened.body).to.include({ id: s.id, phase: 'open', phaseLabel: '进行中', responded: false })
     expect(opened.body).not.to.have.property('shortCode')
-    expect((await a.post(`/api/mp/surveys/${s.shortCode}/responses?via=ST001`, { answers: { q1: 'o1', q2: ['a', 'b'], q3: 5, q4: '多种树', q5: 3 } })).status).to.equal(201)
+    expect(
+      (await a.post(`/api/mp/surveys/${s.shortCode}/responses?via=ST001`, { answers: { q1: 'o1', q2: ['a', 'b'], q3: 5, q4: '多种树', q5: 3 } })).status,
+    ).to.equal(201)
     expect((await a.get(`/api/mp/surveys/${s.id}`)).body.responded).to.equal(true)
     const b = await asResident(app)
     expect((await b.post(`/api/mp/surveys/${s.id}/responses`, { answers: { q1: 'o2', q2: ['a'], q3: 2, q4: '增加座椅' } })).status).to.equal(201)
 
     const results = (await office.get(`/api/admin/surveys/${s.id}/results`)).body
     expect(results.responses).to.equal(2)
-    expect(results.questions[0].options).to.deep.equal([{ id: 'o1', label: '是', count: 1, percent: 50 }, { id: 'o2', label: '否', count: 1, percent: 50 }])
+    expect(results.questions[0].options).to.deep.equal([
+      { id: 'o1', label: '是', count: 1, percent: 50 },
+      { id: 'o2', label: '否', count: 1, percent: 50 },
+    ])
     expect(results.questions[1].options.map((o: { count: number; percent: number }) => `${o.count}/${o.percent}`)).to.deep.equal(['2/100', '1/50', '0/0'])
     expect(results.questions[2]).to.deep.include({ average: 3.5 })
     expect(results.questions[2].distribution.map((d: { count: number }) => d.count)).to.deep.equal([0, 1, 0, 0, 1])
@@ -66,16 +71,29 @@ describe('surveys, consultations and ballots', () => {
   it('takes comments per article with their source, tells each named commenter the outcome, and again when it changes', async () => {
     const s = await created(consultationBody({ title: '《青澜市城市绿化条例（草案）》征求意见' }))
     const resident = await asResident(app)
-    const sent = await resident.post(`/api/mp/surveys/${s.id}/responses?via=ST004`, { answers: { q1: 'o1' }, comments: [{ articleId: 'a2', text: '建议绿地率提高到百分之三十五' }] })
+    const sent = await resident.post(`/api/mp/surveys/${s.id}/responses?via=ST004`, {
+      answers: { q1: 'o1' },
+      comments: [{ articleId: 'a2', text: '建议绿地率提高到百分之三十五' }],
+    })
     expect(sent.status, JSON.stringify(sent.body)).to.equal(201)
     const opinions = (await office.get(`/api/admin/surveys/${s.id}/opinions?articleId=a2`)).body.items
     expect(opinions).to.have.length(1)
-    expect(opinions[0]).to.include({ text: '建议绿地率提高到百分之三十五', via: 'ST004', stationId: 'st004', named: true, outcome: 'pending', outcomeLabel: '待研究' })
+    expect(opinions[0]).to.include({
+      text: '建议绿地率提高到百分之三十五',
+      via: 'ST004',
+      stationId: 'st004',
+      named: true,
+      outcome: 'pending',
+      outcomeLabel: '待研究',
+    })
     expect((await office.get(`/api/admin/surveys/${s.id}/results`)).body.articles).to.deep.equal([
-      { articleId: 'a1', number: '第一条', comments: 0 }, { articleId: 'a2', number: '第十二条', comments: 1 },
+      { articleId: 'a1', number: '第一条', comments: 0 },
+      { articleId: 'a2', number: '第十二条', comments: 1 },
     ])
-    const feedback = async () => (await app.liaison.store.outbox.search({ limit: 10, kind: 'survey.opinion_feedback' })).items
-      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
+    const feedback = async () =>
+      (await app.liaison.store.outbox.search({ limit: 10, kind: 'survey.opinion_feedback' })).items.sort(
+        (a, b) => a.createdAt.getTime() - b.createdAt.getTime(),
+      )
     const decide = (body: { outcome: string; reason: string }) => office.post(`/api/admin/surveys/${s.id}/opinions/${opinions[0].id}/decision`, body)
 
     const decided = await decide({ outcome: 'partly_adopted', reason: '修改为不低于百分之三十二' })
@@ -86,7 +104,10 @@ describe('surveys, consultations and ballots', () => {
     app.clock.advance(60_000)
     expect((await decide({ outcome: 'adopted', reason: '经审议，全部采纳' })).body).to.include({ outcome: 'adopted' })
     const told = await feedback()
-    expect(told.map((m) => `${m.recipientKind}:${m.recipientId}`), 'the change is told too').to.deep.equal([`mp_user:${resident.userId}`, `mp_user:${resident.userId}`])
+    expect(
+      told.map((m) => `${m.recipientKind}:${m.recipientId}`),
+      'the change is told too',
+    ).to.deep.equal([`mp_user:${resident.userId}`, `mp_user:${resident.userId}`])
     expect(told.map((m) => m.payload.text)).to.deep.equal([
       '采纳情况反馈：您对《青澜市城市绿化条例（草案）》第十二条提出的意见，结果为「部分采纳」。说明：修改为不低于百分之三十二',
       '采纳情况更正：您对《青澜市城市绿化条例（草案）》第十二条提出的意见，结果改为「采纳」。说明：经审议，全部采纳',
@@ -95,7 +116,11 @@ describe('surveys, consultations and ballots', () => {
 
   it('lets deputies on the roll vote once, hides the tallies until the close, then lists the chosen projects', async () => {
     const s = await created(ballotBody())
-    const votes: Array<[string, string[]]> = [['dp0001', ['p1', 'p2']], ['dp0002', ['p1']], ['dp0006', ['p2', 'p3']]]
+    const votes: Array<[string, string[]]> = [
+      ['dp0001', ['p1', 'p2']],
+      ['dp0002', ['p1']],
+      ['dp0006', ['p2', 'p3']],
+    ]
     for (const [deputy, choice] of votes) {
       const answer = await (await asDeputy(app, deputy)).post(`/api/mp/surveys/${s.id}/responses`, { answers: { projects: choice } })
       expect(answer.status, JSON.stringify(answer.body)).to.equal(201)
@@ -106,13 +131,19 @@ describe('surveys, consultations and ballots', () => {
     expect((await office.post(`/api/admin/surveys/${s.id}/close`)).body).to.include({ phase: 'closed' })
     const results = (await office.get(`/api/admin/surveys/${s.id}/results`)).body
     expect(results.ballot).to.deep.include({ roll: 3, ballotsCast: 3, threshold: 1.5 })
-    expect(results.ballot.chosen).to.deep.equal([{ id: 'p1', label: '老旧小区加装电梯', votes: 2 }, { id: 'p2', label: '社区食堂', votes: 2 }])
+    expect(results.ballot.chosen).to.deep.equal([
+      { id: 'p1', label: '老旧小区加装电梯', votes: 2 },
+      { id: 'p2', label: '社区食堂', votes: 2 },
+    ])
     expect(results.ballot.projects.find((p: { id: string }) => p.id === 'p3')).to.include({ votes: 1, passes: false, chosen: false })
     const stored = await app.liaison.store.surveys.responses(s.id)
-    expect(stored.every((r) => r.mpUserId === null && r.deputyId === null && r.respondentKey.startsWith('h:')), 'a secret ballot keeps only keyed hashes').to.equal(true)
+    expect(
+      stored.every((r) => r.mpUserId === null && r.deputyId === null && r.respondentKey.startsWith('h:')),
+      'a secret ballot keeps only keyed hashes',
+    ).to.equal(true)
   })
 
-  it('shows a district organizer their district\'s surveys and the city\'s, never another district\'s', async () => {
+  it("shows a district organizer their district's surveys and the city's, never another district's", async () => {
     const mine = await created(surveyBody({ title: '湛河区问卷' }), await asStaff(app, 'sunli'))
     const cityWide = await created(surveyBody({ title: '全市问卷' }))
     const other = await asStaff(app, 'qianqi')

@@ -33,9 +33,17 @@ describe('my tasks (GET /api/mp/tasks)', () => {
     ids.survey = (await office.post('/api/admin/surveys', surveyBody())).body.id
     ids.quiz = (await quizWithBank(app, office, { audience: 'deputies' })).id
     const campaign = await office.post('/api/admin/campaigns', {
-      title: '学习贯彻代表法', startsAt: '2026-11-26T09:00:00+08:00', endsAt: '2026-12-26T09:00:00+08:00', audience: { stationIds: ['st001'] },
+      title: '学习贯彻代表法',
+      startsAt: '2026-11-26T09:00:00+08:00',
+      endsAt: '2026-12-26T09:00:00+08:00',
+      audience: { stationIds: ['st001'] },
     })
-    const item = await office.post(`/api/admin/campaigns/${campaign.body.id}/items`, { title: '代表法全文', summary: '必读', body: '<p>第一条……</p>', required: true })
+    const item = await office.post(`/api/admin/campaigns/${campaign.body.id}/items`, {
+      title: '代表法全文',
+      summary: '必读',
+      body: '<p>第一条……</p>',
+      required: true,
+    })
     expect(item.status, JSON.stringify(item.body)).to.equal(201)
     ids.item = item.body.id
     await office.post(`/api/admin/campaigns/${campaign.body.id}/items`, { title: '选读材料', body: '<p>……</p>' })
@@ -47,26 +55,61 @@ describe('my tasks (GET /api/mp/tasks)', () => {
     expect(answer.status, JSON.stringify(answer.body)).to.equal(200)
     const tasks = answer.body
     expect(tasks).to.include({ role: 'deputy', total: 7 })
-    expect(tasks.cases.map((c: { id: string }) => c.id), 'nearest deadline first').to.deep.equal([ids.late, ids.fresh])
+    expect(
+      tasks.cases.map((c: { id: string }) => c.id),
+      'nearest deadline first',
+    ).to.deep.equal([ids.late, ids.fresh])
     expect(tasks.cases[0]).to.deep.equal({
-      id: ids.late, ticket: '20261123-0001', topic: '环境保护', excerpt: '小区门口的垃圾好几天没人清运', status: 'assigned', statusLabel: '已分派',
-      action: 'acknowledge', actionLabel: '请受理', due: { at: tasks.cases[0].due.at, state: 'overdue', words: '已超期 2 天' },
+      id: ids.late,
+      ticket: '20261123-0001',
+      topic: '环境保护',
+      excerpt: '小区门口的垃圾好几天没人清运',
+      status: 'assigned',
+      statusLabel: '已分派',
+      action: 'acknowledge',
+      actionLabel: '请受理',
+      due: { at: tasks.cases[0].due.at, state: 'overdue', words: '已超期 2 天' },
     })
     expect(tasks.cases[1].due).to.include({ state: 'upcoming', words: '明天到期' })
-    expect(tasks.meetings).to.deep.equal([{
-      id: ids.meeting, title: '市人大常委会第十次会议', kindLabel: '常委会会议', startAt: '2026-11-30T01:30:00.000Z', endAt: '2026-11-30T03:30:00.000Z',
-      place: '市人大常委会第一会议室', actionLabel: '请回复是否参加', due: { at: '2026-11-30T01:30:00.000Z', state: 'upcoming', words: '还有 4 天到期' },
-    }])
-    expect(tasks.ballots).to.deep.equal([{
-      id: ids.ballot, kind: 'ballot', kindLabel: '民生实事项目票决', title: '2027年民生实事项目票决', closesAt: '2026-11-30T10:00:00.000Z',
-      actionLabel: '请投票', due: { at: '2026-11-30T10:00:00.000Z', state: 'upcoming', words: '还有 4 天到期' },
-    }])
+    expect(tasks.meetings).to.deep.equal([
+      {
+        id: ids.meeting,
+        title: '市人大常委会第十次会议',
+        kindLabel: '常委会会议',
+        startAt: '2026-11-30T01:30:00.000Z',
+        endAt: '2026-11-30T03:30:00.000Z',
+        place: '市人大常委会第一会议室',
+        actionLabel: '请回复是否参加',
+        due: { at: '2026-11-30T01:30:00.000Z', state: 'upcoming', words: '还有 4 天到期' },
+      },
+    ])
+    expect(tasks.ballots).to.deep.equal([
+      {
+        id: ids.ballot,
+        kind: 'ballot',
+        kindLabel: '民生实事项目票决',
+        title: '2027年民生实事项目票决',
+        closesAt: '2026-11-30T10:00:00.000Z',
+        actionLabel: '请投票',
+        due: { at: '2026-11-30T10:00:00.000Z', state: 'upcoming', words: '还有 4 天到期' },
+      },
+    ])
     expect(tasks.surveys.map((s: { id: string; actionLabel: string }) => `${s.id} ${s.actionLabel}`)).to.deep.equal([`${ids.survey} 请填写`])
-    expect(tasks.quizzes).to.deep.equal([{
-      id: ids.quiz, title: '代表法知识竞赛', timeLimitSeconds: 600, closesAt: '2026-11-27T02:00:00.000Z', openAttemptId: null, actionLabel: '去答题',
-      due: { at: '2026-11-27T02:00:00.000Z', state: 'upcoming', words: '明天到期' },
-    }])
-    expect(tasks.reading.map((r: { id: string; title: string; campaignTitle: string }) => `${r.title}《${r.campaignTitle}》`), 'required reading only').to.deep.equal(['代表法全文《学习贯彻代表法》'])
+    expect(tasks.quizzes).to.deep.equal([
+      {
+        id: ids.quiz,
+        title: '代表法知识竞赛',
+        timeLimitSeconds: 600,
+        closesAt: '2026-11-27T02:00:00.000Z',
+        openAttemptId: null,
+        actionLabel: '去答题',
+        due: { at: '2026-11-27T02:00:00.000Z', state: 'upcoming', words: '明天到期' },
+      },
+    ])
+    expect(
+      tasks.reading.map((r: { id: string; title: string; campaignTitle: string }) => `${r.title}《${r.campaignTitle}》`),
+      'required reading only',
+    ).to.deep.equal(['代表法全文《学习贯彻代表法》'])
   })
 
   it('takes each item off the list once it is done', async () => {
@@ -79,7 +122,10 @@ describe('my tasks (GET /api/mp/tasks)', () => {
     expect(started.status, JSON.stringify(started.body)).to.equal(201)
     const tasks = (await zhang.get('/api/mp/tasks')).body
     expect(tasks.cases.map((c: { id: string; actionLabel: string }) => `${c.id} ${c.actionLabel}`)).to.deep.equal([`${ids.fresh} 请受理`, `${ids.late} 请答复`])
-    expect(tasks.quizzes.map((q: { openAttemptId: string; actionLabel: string }) => `${q.openAttemptId} ${q.actionLabel}`), 'a started paper is to continue').to.deep.equal([`${started.body.id} 继续答题`])
+    expect(
+      tasks.quizzes.map((q: { openAttemptId: string; actionLabel: string }) => `${q.openAttemptId} ${q.actionLabel}`),
+      'a started paper is to continue',
+    ).to.deep.equal([`${started.body.id} 继续答题`])
     expect([tasks.meetings, tasks.ballots, tasks.surveys, tasks.reading]).to.deep.equal([[], [], [], []])
   })
 
@@ -90,14 +136,14 @@ describe('my tasks (GET /api/mp/tasks)', () => {
     expect((await office.post('/api/admin/surveys', surveyBody({ title: '草稿问卷', draft: true }))).status).to.equal(201)
     await quizWithBank(app, office, { audience: 'deputies', title: '草稿竞赛', draft: true })
     const before = (await zhang.get('/api/mp/tasks')).body
-    expect(before, 'drafts are no one\'s task').to.include({ total: 7 })
+    expect(before, "drafts are no one's task").to.include({ total: 7 })
     expect(before.reading.map((r: { title: string }) => r.title)).to.deep.equal(['代表法全文'])
 
     const withdrawn = await office.post(`/api/admin/campaigns/${campaignId}/items/${ids.item}/withdraw`)
     expect(withdrawn.status, JSON.stringify(withdrawn.body)).to.equal(200)
     expect((await office.post(`/api/admin/surveys/${ids.ballot}/close`)).status).to.equal(200)
     const after = (await zhang.get('/api/mp/tasks')).body
-    expect(after.reading, 'a withdrawn item cannot be read, so it is nobody\'s task').to.deep.equal([])
+    expect(after.reading, "a withdrawn item cannot be read, so it is nobody's task").to.deep.equal([])
     expect(after.ballots, 'a closed ballot cannot be cast').to.deep.equal([])
     expect(after).to.include({ total: 5 })
   })
@@ -110,7 +156,7 @@ describe('my tasks (GET /api/mp/tasks)', () => {
     expect(later.body.reading).to.deep.equal([])
   })
 
-  it('shows a resident what applies to residents: answers to rate, open surveys; never a ballot or a deputies\' quiz', async () => {
+  it("shows a resident what applies to residents: answers to rate, open surveys; never a ballot or a deputies' quiz", async () => {
     app.clock.advance(DAY / 24)
     await zhang.post(`/api/mp/deputy/cases/${ids.fresh}/acknowledge`, {})
     await zhang.post(`/api/mp/deputy/cases/${ids.fresh}/reply`, { text: '已联系城管部门，本周内修复。' })

@@ -3,7 +3,7 @@ import { asAdmin, asResident, Client, startApp, type TestApp } from '../helpers/
 import { caseCity, STAFF_PASSWORD } from '../fixtures.js'
 
 /** 湛河区 (d01) is 李娜's station's and 孙丽's district; 新华区 (d02) is 钱七's. */
-describe('staff corrections teach their office\'s topic model', () => {
+describe("staff corrections teach their office's topic model", () => {
   let app: TestApp
   beforeEach(async () => {
     app = await startApp({ directory: caseCity() })
@@ -53,7 +53,7 @@ describe('staff corrections teach their office\'s topic model', () => {
     expect((await topicOfNewMessage(later, 'c020101')).topic, 'another district keeps its own model').to.equal('社区治理')
   })
 
-  it('refuses a topic outside the list, a case outside the caller\'s scope and a correction to the same topic, changing nothing', async () => {
+  it("refuses a topic outside the list, a case outside the caller's scope and a correction to the same topic, changing nothing", async () => {
     const resident = await asResident(app)
     const { body: c } = await resident.post('/api/mp/cases', { text: '我们小区的快递柜超时收费太贵了', regionId: 'c010101' })
     const lina = await staff('lina')
@@ -68,9 +68,9 @@ describe('staff corrections teach their office\'s topic model', () => {
     expect((await lina.put('/api/admin/cases/not-a-case/topic', { topic: '物业管理' })).status).to.equal(400)
 
     const wangwu = await staff('wangwu')
-    expect((await wangwu.put(`/api/admin/cases/${c.id}/topic`, { topic: '物业管理' })).status, 'another station\'s case is not found').to.equal(404)
+    expect((await wangwu.put(`/api/admin/cases/${c.id}/topic`, { topic: '物业管理' })).status, "another station's case is not found").to.equal(404)
     const qianqi = await staff('qianqi')
-    expect((await qianqi.put(`/api/admin/cases/${c.id}/topic`, { topic: '物业管理' })).status, 'another district\'s case is not found').to.equal(404)
+    expect((await qianqi.put(`/api/admin/cases/${c.id}/topic`, { topic: '物业管理' })).status, "another district's case is not found").to.equal(404)
 
     const same = await lina.put(`/api/admin/cases/${c.id}/topic`, { topic: '社区治理' })
     expect(same.status).to.equal(409)
@@ -89,10 +89,12 @@ describe('staff corrections teach their office\'s topic model', () => {
     const other = await qianqi.post('/api/admin/topics/retrain', { districtId: 'd01' })
     expect(other.status).to.equal(403)
     expect(other.body.error.code).to.equal('outside_scope')
-    expect((await qianqi.post('/api/admin/topics/retrain', { districtId: 'city' })).status, 'the city office is not a district organizer\'s').to.equal(403)
+    expect((await qianqi.post('/api/admin/topics/retrain', { districtId: 'city' })).status, "the city office is not a district organizer's").to.equal(403)
     const own = await qianqi.post('/api/admin/topics/retrain', { districtId: 'd02' })
     expect(own.status).to.equal(200)
-    expect(own.body.trainings).to.deep.equal([{ districtId: 'd02', trainedAt: '2026-11-23T02:00:00.000Z', upTo: '2026-11-23T02:00:00.000Z', corrections: 0, trainedBy: 'sf05' }])
+    expect(own.body.trainings).to.deep.equal([
+      { districtId: 'd02', trainedAt: '2026-11-23T02:00:00.000Z', upTo: '2026-11-23T02:00:00.000Z', corrections: 0, trainedBy: 'sf05' },
+    ])
     expect((await qianqi.post('/api/admin/topics/retrain', { districtId: '' })).status, 'a malformed id').to.equal(400)
     const listed = await lina.get('/api/admin/topics')
     expect(listed.body.topics).to.include.members(['劳动就业', '物业管理'])

@@ -8,7 +8,7 @@ import { ballotBody, surveyBody } from '../helpers/surveys.js'
 
 const HOUR = 3_600_000
 
-describe('the deputies\' daily digest', () => {
+describe("the deputies' daily digest", () => {
   let app: TestApp
   beforeEach(async () => {
     app = await startApp({ directory: meetingCity() })
@@ -40,7 +40,10 @@ describe('the deputies\' daily digest', () => {
 
   it('lists the ballots a deputy has not cast and the surveys not filled in', async () => {
     const office = await asAdmin(app)
-    const ballot = await office.post('/api/admin/surveys', ballotBody({ opensAt: '2026-11-22T09:00:00+08:00', ballot: { passRule: 'roll_majority', maxChosen: 2, roll: { deputyIds: ['dp0001', 'dp0002'] } } }))
+    const ballot = await office.post(
+      '/api/admin/surveys',
+      ballotBody({ opensAt: '2026-11-22T09:00:00+08:00', ballot: { passRule: 'roll_majority', maxChosen: 2, roll: { deputyIds: ['dp0001', 'dp0002'] } } }),
+    )
     expect(ballot.status, JSON.stringify(ballot.body)).to.equal(201)
     expect((await office.post('/api/admin/surveys', surveyBody({ opensAt: '2026-11-22T09:00:00+08:00' }))).status).to.equal(201)
     const wang = await asDeputy(app, 'dp0002')
@@ -48,7 +51,9 @@ describe('the deputies\' daily digest', () => {
     app.clock.advance(15 * 60_000)
     await job()
     const text = async (id: string) => ((await digests()).find((m) => m.recipientId === id)!.payload as { text: string }).text
-    expect(await text('dp0001')).to.include('【待投票 1 项，待填写问卷 1 份】\n· 票决《2027年民生实事项目票决》，11/30 18:00 截止\n· 问卷《社区绿化满意度调查》，11/30 18:00 截止')
+    expect(await text('dp0001')).to.include(
+      '【待投票 1 项，待填写问卷 1 份】\n· 票决《2027年民生实事项目票决》，11/30 18:00 截止\n· 问卷《社区绿化满意度调查》，11/30 18:00 截止',
+    )
     expect(await text('dp0002'), 'voted already').to.include('【待填写问卷 1 份】\n· 问卷《社区绿化满意度调查》')
     expect(await text('dp0004'), 'a survey is enough to say something').to.include('【待填写问卷 1 份】')
   })
@@ -67,7 +72,7 @@ describe('the deputies\' daily digest', () => {
     expect(await digests(), 'the next day, a new one').to.have.length(4)
   })
 
-  it('follows a deputy\'s own time, channel and quiet weekends', async () => {
+  it("follows a deputy's own time, channel and quiet weekends", async () => {
     const zhang = await asDeputy(app, 'dp0001')
     const saved = await zhang.request('PUT', '/api/mp/deputy/digest-preferences', { channels: ['bot_private'], sendAt: '09:30', muteWeekends: true })
     expect(saved.status).to.equal(200)
@@ -85,10 +90,13 @@ describe('the deputies\' daily digest', () => {
     expect((await app.liaison.store.outbox.get(mine.id))!).to.deep.include({ channel: 'bot_private', address: 'wxid_zhang' })
     app.clock.set(new Date('2026-11-28T02:00:00Z')) // Saturday 10:00
     await job()
-    expect((await digests()).filter((m) => m.recipientId === 'dp0001'), 'open cases, but a quiet weekend').to.have.length(1)
+    expect(
+      (await digests()).filter((m) => m.recipientId === 'dp0001'),
+      'open cases, but a quiet weekend',
+    ).to.have.length(1)
   })
 
-  it('lets organizers preview any deputy\'s digest for any date, and see how a day\'s delivery goes', async () => {
+  it("lets organizers preview any deputy's digest for any date, and see how a day's delivery goes", async () => {
     const admin = await asAdmin(app)
     const preview = await admin.get('/api/admin/deputies/dp0001/digest?date=2026-11-23')
     expect(preview.body.digest.text).to.include('【待办留言 2 件】')

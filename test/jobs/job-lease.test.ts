@@ -5,7 +5,7 @@ import { ManualClock } from '../../src/clock.js'
 import { createSqliteStore } from '../../src/store/sqlite/index.js'
 
 describe('job leases', () => {
-  it('keeps renewing a long job\'s lease while it runs, so a second instance does not start it beside it', async () => {
+  it("keeps renewing a long job's lease while it runs, so a second instance does not start it beside it", async () => {
     const store = createSqliteStore(':memory:')
     const clock = new ManualClock()
     // Resolves when the running instance first renews its lease: the test waits for that
@@ -19,7 +19,9 @@ describe('job leases', () => {
       return held
     }
     const digest: Job = {
-      name: 'digest', schedule: '0 8 * * *', leaseMs: 300,
+      name: 'digest',
+      schedule: '0 8 * * *',
+      leaseMs: 300,
       async run() {
         clock.advance(250) // most of the lease spent on a slow run
         await renewedOnce

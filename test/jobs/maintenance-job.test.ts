@@ -8,7 +8,7 @@ describe('the maintenance job', () => {
   })
   afterEach(() => app.close())
 
-  it('forgets idempotency keys after 48 h and the bot\'s handled message ids after 30 days', async () => {
+  it("forgets idempotency keys after 48 h and the bot's handled message ids after 30 days", async () => {
     const { store } = app.liaison
     const t0 = app.clock.now()
     await store.idempotency.claim('s', 'k', 'h', t0)

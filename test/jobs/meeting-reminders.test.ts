@@ -37,7 +37,9 @@ describe('the meeting reminders job: 24 h and 2 h before, never twice, never to 
     expect(await run()).to.deep.equal({ reminded: 3 })
     expect(await run()).to.deep.equal({ reminded: 0 })
     expect(await sent()).to.deep.equal(NOT_ON_LEAVE)
-    expect((await reminders())[0].payload.text).to.equal('会议提醒：市人大常委会第十次会议（常委会会议） 将于 24 小时后（11月26日 09:30–11:30）在 市人大常委会第一会议室 召开，请准时参加。')
+    expect((await reminders())[0].payload.text).to.equal(
+      '会议提醒：市人大常委会第十次会议（常委会会议） 将于 24 小时后（11月26日 09:30–11:30）在 市人大常委会第一会议室 召开，请准时参加。',
+    )
   })
 
   it('reminds again 2 h before, and never after the start', async () => {
@@ -79,7 +81,9 @@ describe('the meeting reminders job: 24 h and 2 h before, never twice, never to 
   it('says the time really left when the run comes a few minutes after the lead', async () => {
     at(START - 2 * HOUR + 4 * 60_000)
     await run()
-    expect((await reminders())[0].payload.text).to.equal('会议提醒：市人大常委会第十次会议（常委会会议） 将于 1 小时 56 分钟后（11月26日 09:30–11:30）在 市人大常委会第一会议室 召开，请准时参加。')
+    expect((await reminders())[0].payload.text).to.equal(
+      '会议提醒：市人大常委会第十次会议（常委会会议） 将于 1 小时 56 分钟后（11月26日 09:30–11:30）在 市人大常委会第一会议室 召开，请准时参加。',
+    )
   })
 
   it('sends no 24 h reminder for a meeting published less than 24 h ahead, but the 2 h one', async () => {
@@ -106,7 +110,7 @@ describe('the meeting reminders job: 24 h and 2 h before, never twice, never to 
     expect(await reminders(), 'the change notice just told the new time').to.deep.equal([])
   })
 
-  it('never sends a reminder within ten minutes of the last one, not even after an organizer\'s round', async () => {
+  it("never sends a reminder within ten minutes of the last one, not even after an organizer's round", async () => {
     at(START - 24 * HOUR - 5 * 60_000)
     office = await asAdmin(app)
     expect((await office.post(`/api/admin/meetings/${meetingId}/remind`)).status).to.equal(200)
@@ -152,6 +156,8 @@ describe('meeting reminders and quiet hours (21:00–08:00)', () => {
     expect(await texts(), 'nothing written in quiet hours').to.deep.equal([])
     app.clock.set(new Date(START - 90 * 60_000)) // 08:00
     await run()
-    expect(await texts()).to.deep.equal(['会议提醒：市人大常委会第十次会议（常委会会议） 将于 1 小时 30 分钟后（11月26日 09:30–11:30）在 市人大常委会第一会议室 召开，请准时参加。'])
+    expect(await texts()).to.deep.equal([
+      '会议提醒：市人大常委会第十次会议（常委会会议） 将于 1 小时 30 分钟后（11月26日 09:30–11:30）在 市人大常委会第一会议室 召开，请准时参加。',
+    ])
   })
 })

@@ -21,7 +21,9 @@ describe('the retention job', () => {
     const resident = await asResident(app, 'o-long-time-resident') // signs in again: sessions last 30 days
     const form = new FormData()
     form.append('file', new Blob([new Uint8Array(jpegWithGps())], { type: 'image/jpeg' }), 'p.jpg')
-    const photo = (await (await fetch(`${app.baseUrl}/api/mp/uploads`, { method: 'POST', body: form, headers: { authorization: `Bearer ${resident.bearer}` } })).json()).url
+    const photo = (
+      await (await fetch(`${app.baseUrl}/api/mp/uploads`, { method: 'POST', body: form, headers: { authorization: `Bearer ${resident.bearer}` } })).json()
+    ).url
     const { body: c, status } = await resident.post('/api/mp/cases', { text, regionId: 'c010101', phone: '13812345678', images: [photo] })
     expect(status, JSON.stringify(c)).to.equal(201)
     const deputy = await asDeputy(app, (await app.liaison.store.cases.get(c.id))!.deputyId!)
@@ -29,7 +31,14 @@ describe('the retention job', () => {
     expect((await resident.post(`/api/mp/cases/${c.id}/rate`, { rating: 4 })).body.status).to.equal('closed')
     return { id: c.id as string, photo: app.liaison.services.uploads.pathOf(photo)! }
   }
-  const run = () => runLeased(app.liaison.jobs.find((j) => j.name === RETENTION_JOB)!, app.liaison.store, app.clock, 'test', app.liaison.logger)
+  const run = () =>
+    runLeased(
+      app.liaison.jobs.find((j) => j.name === RETENTION_JOB)!,
+      app.liaison.store,
+      app.clock,
+      'test',
+      app.liaison.logger,
+    )
 
   it('anonymises messages closed more than three years ago and deletes their photos; younger ones stay as they are', async () => {
     const old = await closedCase('我叫王五，住幸福小区5栋，楼道灯坏了')

@@ -37,7 +37,7 @@ describe('the SLA job: reminders, escalation and closing', () => {
     expect(timeline.filter((e) => e.type === 'reminded')).to.have.length(1)
   })
 
-  it('escalates an unacknowledged case to the station\'s staff, then to the district office', async () => {
+  it("escalates an unacknowledged case to the station's staff, then to the district office", async () => {
     const { id } = await submit()
     app.clock.advance(25 * HOUR)
     await sla()
@@ -50,10 +50,12 @@ describe('the SLA job: reminders, escalation and closing', () => {
     expect((await messages('case.escalated')).map((m) => `${m.recipientKind}:${m.recipientId}`)).to.have.members(['station:st001', 'office:d01'])
     expect((await app.liaison.store.cases.events(id)).filter((e) => e.type === 'escalated').map((e) => e.data.level)).to.deep.equal([1, 2])
     const ticket = (await app.liaison.store.cases.get(id))!.ticket
-    expect((await messages('case.escalated')).find((m) => m.recipientKind === 'office')!.payload.text, 'said in days, as people do').to.equal(`督办：留言 ${ticket} 逾期未受理已超过 3 天，请督促办理。`)
+    expect((await messages('case.escalated')).find((m) => m.recipientKind === 'office')!.payload.text, 'said in days, as people do').to.equal(
+      `督办：留言 ${ticket} 逾期未受理已超过 3 天，请督促办理。`,
+    )
   })
 
-  it('shows an overdue case to staff and flags it in the deputy\'s inbox', async () => {
+  it("shows an overdue case to staff and flags it in the deputy's inbox", async () => {
     const { id, ticket } = await submit()
     const deputy = await asDeputy(app, 'dp0001')
     app.clock.advance(25 * HOUR)
@@ -62,11 +64,14 @@ describe('the SLA job: reminders, escalation and closing', () => {
     const overdue = (await staff.get('/api/admin/cases?overdue=true')).body.items
     expect(overdue.map((c: { ticket: string }) => c.ticket)).to.deep.equal([ticket])
     const timeline = (await staff.get(`/api/admin/cases/${id}`)).body.timeline as Array<{ type: string; note: string }>
-    expect(timeline.filter((e) => e.type === 'escalated').map((e) => e.note), 'the job reported it to the station\'s staff').to.deep.equal([
-      `督办：留言 ${ticket} 已过受理期限，请督促办理。`,
-    ])
+    expect(
+      timeline.filter((e) => e.type === 'escalated').map((e) => e.note),
+      "the job reported it to the station's staff",
+    ).to.deep.equal([`督办：留言 ${ticket} 已过受理期限，请督促办理。`])
     expect((await deputy.get('/api/mp/deputy/cases')).body.items[0]).to.include({ ticket, overdue: true })
-    expect((await messages('case.overdue')).map((m) => [m.recipientId, m.payload.text])).to.deep.equal([['dp0001', `留言 ${ticket} 已逾期未受理，已报告督办。`]])
+    expect((await messages('case.overdue')).map((m) => [m.recipientId, m.payload.text])).to.deep.equal([
+      ['dp0001', `留言 ${ticket} 已逾期未受理，已报告督办。`],
+    ])
   })
 
   it('runs the reply clock once acknowledged, on working days', async () => {
@@ -75,7 +80,9 @@ describe('the SLA job: reminders, escalation and closing', () => {
     await deputy.post(`/api/mp/deputy/cases/${id}/acknowledge`, {})
     app.clock.set(new Date('2026-12-14T12:00:00Z')) // Monday 20:00, the day the reply is due
     await sla()
-    expect((await messages('case.reminder')).map((m) => m.payload.text)).to.deep.equal([`提醒：留言 ${(await app.liaison.store.cases.get(id))!.ticket} 请在12月14日前（含当日）答复，请及时处理。`])
+    expect((await messages('case.reminder')).map((m) => m.payload.text)).to.deep.equal([
+      `提醒：留言 ${(await app.liaison.store.cases.get(id))!.ticket} 请在12月14日前（含当日）答复，请及时处理。`,
+    ])
     app.clock.set(new Date('2026-12-15T01:00:00Z'))
     await sla()
     expect((await app.liaison.store.cases.get(id))!.replyEscalation).to.equal(1)

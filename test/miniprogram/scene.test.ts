@@ -25,7 +25,7 @@ describe('mini-program: where a resident came from', () => {
     expect(parseScanPath('pages/index/index?scene=s=ST001').stationCode).to.equal('ST001')
   })
 
-  it('reads a meeting\'s check-in code and a survey poster\'s code', () => {
+  it("reads a meeting's check-in code and a survey poster's code", () => {
     expect(parseLaunchQuery({ scene: encodeURIComponent('m=HY7K2Q') }).meetingCode).to.equal('HY7K2Q')
     expect(parseLaunchQuery({ scene: encodeURIComponent('v=WJ0001') }).surveyCode).to.equal('WJ0001')
   })
@@ -50,9 +50,13 @@ describe('mini-program: talking to the backend', () => {
     expect(await request('GET', '/api/mp/deputies/DP0001', undefined, { auth: false })).to.deep.equal({ name: '张伟' })
   })
 
-  it('turns an error answer into the backend\'s own Chinese message, and a dead network into a plain one', async () => {
+  it("turns an error answer into the backend's own Chinese message, and a dead network into a plain one", async () => {
     const notFound = createRequest(fakeWx({ statusCode: 404, data: { error: { code: 'not_found', message: '未找到该代表' } } }), 'https://x')
-    expect(await notFound('GET', '/x', undefined, { auth: false }).catch((e: unknown) => e)).to.deep.include({ status: 404, code: 'not_found', message: '未找到该代表' })
+    expect(await notFound('GET', '/x', undefined, { auth: false }).catch((e: unknown) => e)).to.deep.include({
+      status: 404,
+      code: 'not_found',
+      message: '未找到该代表',
+    })
     const offline = createRequest(fakeWx({ fail: true }), 'https://x')
     expect(((await offline('GET', '/x', undefined, { auth: false }).catch((e: unknown) => e)) as any).message).to.equal('网络不通，请检查网络后重试')
   })

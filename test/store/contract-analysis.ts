@@ -6,12 +6,33 @@ const T0 = new Date('2026-11-23T02:00:00Z')
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000)
 let n = 0
 const message = (dedupeKey: string): OutboxMessage => ({
-  id: `ob-an-${++n}`, channel: 'auto', recipientKind: 'station', recipientId: 'st001', kind: 'hot_issue.alert', payload: { title: '热点' },
-  dedupeKey, status: 'pending', attempts: 0, nextAttemptAt: T0, lastError: null, createdAt: T0,
+  id: `ob-an-${++n}`,
+  channel: 'auto',
+  recipientKind: 'station',
+  recipientId: 'st001',
+  kind: 'hot_issue.alert',
+  payload: { title: '热点' },
+  dedupeKey,
+  status: 'pending',
+  attempts: 0,
+  nextAttemptAt: T0,
+  lastError: null,
+  createdAt: T0,
 })
 const publication = (caseId: string, over: Partial<PublicationRecord> = {}): PublicationRecord => ({
-  caseId, residentId: 'mu1', ticket: `20261123-${caseId}`, topic: '城乡建设', districtId: 'd01', stationId: 'st001', question: '路灯坏了〔门牌号〕',
-  answer: '已修好', askedAt: T0, answeredAt: at(60), publishedBy: 'staff:s1', publishedAt: at(120), ...over,
+  caseId,
+  residentId: 'mu1',
+  ticket: `20261123-${caseId}`,
+  topic: '城乡建设',
+  districtId: 'd01',
+  stationId: 'st001',
+  question: '路灯坏了〔门牌号〕',
+  answer: '已修好',
+  askedAt: T0,
+  answeredAt: at(60),
+  publishedBy: 'staff:s1',
+  publishedAt: at(120),
+  ...over,
 })
 
 /** The contract of hot-issue alerts, weekly reports and published answers, for every adapter. */

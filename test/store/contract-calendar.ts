@@ -3,7 +3,15 @@ import type { Store } from '../../src/store/ports.js'
 import { caseRecord } from './records.js'
 
 const T0 = new Date('2026-12-01T02:00:00Z')
-const y2026 = { year: 2026, days: [{ date: '2026-01-01', name: '元旦', isOffDay: true }, { date: '2026-01-04', name: '元旦', isOffDay: false }], importedAt: T0, importedBy: 'bundled' }
+const y2026 = {
+  year: 2026,
+  days: [
+    { date: '2026-01-01', name: '元旦', isOffDay: true },
+    { date: '2026-01-04', name: '元旦', isOffDay: false },
+  ],
+  importedAt: T0,
+  importedBy: 'bundled',
+}
 const y2025 = { year: 2025, days: [{ date: '2025-01-01', name: '元旦', isOffDay: true }], importedAt: T0, importedBy: 'bundled' }
 
 /** The contract of the business calendar's storage, and of the provisional mark on case deadlines. */
@@ -26,7 +34,7 @@ export function calendarContract(store: () => Store) {
       expect(await store().calendar.listYears()).to.deep.equal([y2025, revised, y2027])
     })
 
-    it('keeps whether a case\'s deadlines are provisional', async () => {
+    it("keeps whether a case's deadlines are provisional", async () => {
       const record = caseRecord({ id: 'case-provisional', deadlinesProvisional: true })
       const stored = await store().cases.submit({ record, ticketDate: '2026-12-24', events: [], outbox: () => [] })
       expect(stored.deadlinesProvisional).to.equal(true)

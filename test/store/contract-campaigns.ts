@@ -10,28 +10,65 @@ let n = 0
 
 export function campaignRecord(over: Partial<CampaignRecord> = {}): CampaignRecord {
   return {
-    id: `cp-${++n}`, title: '学习贯彻代表法', description: '每月一次', startsAt: T0, endsAt: at(24 * 30),
-    audience: { stationIds: ['st001'], levels: ['city'], staff: true, followers: true }, scopeDistrictIds: ['d01'],
-    createdBy: 'sf02', createdAt: T0, updatedAt: T0, ...over,
+    id: `cp-${++n}`,
+    title: '学习贯彻代表法',
+    description: '每月一次',
+    startsAt: T0,
+    endsAt: at(24 * 30),
+    audience: { stationIds: ['st001'], levels: ['city'], staff: true, followers: true },
+    scopeDistrictIds: ['d01'],
+    createdBy: 'sf02',
+    createdAt: T0,
+    updatedAt: T0,
+    ...over,
   }
 }
 
 export function readingItem(campaignId: string, over: Partial<ReadingItem> = {}): ReadingItem {
   return {
-    id: `ri-${++n}`, campaignId, title: '代表法全文', summary: '总则', body: '<p>正文</p>', link: null, source: '中国人大网', required: true,
-    publishAt: T0, publishedAt: null, withdrawnAt: null, draft: false, createdBy: 'sf02', createdAt: T0, ...over,
+    id: `ri-${++n}`,
+    campaignId,
+    title: '代表法全文',
+    summary: '总则',
+    body: '<p>正文</p>',
+    link: null,
+    source: '中国人大网',
+    required: true,
+    publishAt: T0,
+    publishedAt: null,
+    withdrawnAt: null,
+    draft: false,
+    createdBy: 'sf02',
+    createdAt: T0,
+    ...over,
   }
 }
 
 const reach = (item: ReadingItem, personId: string, over: Partial<ReachRecord> = {}): ReachRecord => ({
-  itemId: item.id, campaignId: item.campaignId, personKind: 'deputy', personId, stationId: 'st001', districtId: 'd01', reachedAt: T0, ...over,
+  itemId: item.id,
+  campaignId: item.campaignId,
+  personKind: 'deputy',
+  personId,
+  stationId: 'st001',
+  districtId: 'd01',
+  reachedAt: T0,
+  ...over,
 })
 
 const notice = (dedupeKey: string): OutboxMessage => ({
-  id: `ob-${++n}`, channel: 'auto', recipientKind: 'station', recipientId: 'st001', kind: 'reading.published', payload: { text: '学习材料' },
-  dedupeKey, status: 'pending', attempts: 0, nextAttemptAt: T0, lastError: null, createdAt: T0,
+  id: `ob-${++n}`,
+  channel: 'auto',
+  recipientKind: 'station',
+  recipientId: 'st001',
+  kind: 'reading.published',
+  payload: { text: '学习材料' },
+  dedupeKey,
+  status: 'pending',
+  attempts: 0,
+  nextAttemptAt: T0,
+  lastError: null,
+  createdAt: T0,
 })
-
 
 /** The contract of campaigns, reading items, reach, reads, followers and check-ins, for every adapter. */
 export function campaignContract(store: () => Store) {
@@ -74,7 +111,10 @@ export function campaignContract(store: () => Store) {
       expect(await repo().dueItems(at(3), 10), 'a draft is never due').to.deep.equal([])
       expect(await repo().publishItem(draft.id, at(3), [], []), 'nor published').to.equal(false)
       await repo().updateItem({ ...draft, draft: false })
-      expect((await repo().dueItems(at(3), 10)).map((i) => i.id), 'until it is no longer a draft').to.deep.equal([draft.id])
+      expect(
+        (await repo().dueItems(at(3), 10)).map((i) => i.id),
+        'until it is no longer a draft',
+      ).to.deep.equal([draft.id])
     })
 
     it('pages newest first, and narrows to campaigns sharing a district with an organizer', async () => {
@@ -88,7 +128,10 @@ export function campaignContract(store: () => Store) {
       expect(second.nextCursor).to.equal(null)
       expect((await repo().search({ limit: 10, scopeDistrictIds: ['d02', 'd09'] })).items.map((x) => x.id)).to.deep.equal([b.id])
       expect((await repo().search({ limit: 10, scopeDistrictIds: [] })).items).to.deep.equal([])
-      expect((await repo().search({ limit: 10, scopeDistrictIds: ['d02'], cityWide: true })).items.map((x) => x.id), 'and the city-level ones').to.deep.equal([c.id, b.id])
+      expect(
+        (await repo().search({ limit: 10, scopeDistrictIds: ['d02'], cityWide: true })).items.map((x) => x.id),
+        'and the city-level ones',
+      ).to.deep.equal([c.id, b.id])
     })
 
     it('lists the campaigns open to followers that have not ended', async () => {
@@ -140,7 +183,7 @@ export function campaignContract(store: () => Store) {
   })
 
   describe('reads and check-ins', () => {
-    it('records the first read only, and answers a person\'s reach by campaign and by time', async () => {
+    it("records the first read only, and answers a person's reach by campaign and by time", async () => {
       const c = await repo().create(campaignRecord())
       const other = await repo().create(campaignRecord())
       const a = await repo().addItem(readingItem(c.id))
@@ -152,15 +195,29 @@ export function campaignContract(store: () => Store) {
       expect(await repo().recordRead({ ...receipt, readAt: at(4) })).to.equal(false)
       expect(await repo().readsFor(deputy('dp0001'), [a.id, b.id])).to.deep.equal([receipt])
       expect(await repo().readsOf(c.id)).to.deep.equal([receipt])
-      expect((await repo().reachFor(deputy('dp0001'), {})).map((r) => r.itemId), 'newest first').to.deep.equal([b.id, a.id])
+      expect(
+        (await repo().reachFor(deputy('dp0001'), {})).map((r) => r.itemId),
+        'newest first',
+      ).to.deep.equal([b.id, a.id])
       expect((await repo().reachFor(deputy('dp0001'), { campaignId: c.id })).map((r) => r.itemId)).to.deep.equal([a.id])
-      expect((await repo().reachFor(deputy('dp0001'), { since: at(1) })).map((r) => r.itemId), 'after, not at').to.deep.equal([b.id])
+      expect(
+        (await repo().reachFor(deputy('dp0001'), { since: at(1) })).map((r) => r.itemId),
+        'after, not at',
+      ).to.deep.equal([b.id])
     })
 
     it('takes one check-in per slot and person', async () => {
       const c = await repo().create(campaignRecord())
       const checkIn = (over: Partial<CheckInRecord> = {}): CheckInRecord => ({
-        id: `ci-${++n}`, campaignId: c.id, itemId: null, personKind: 'deputy', personId: 'dp0001', slot: 'day:2026-11-22', reflection: '有收获', at: T0, ...over,
+        id: `ci-${++n}`,
+        campaignId: c.id,
+        itemId: null,
+        personKind: 'deputy',
+        personId: 'dp0001',
+        slot: 'day:2026-11-22',
+        reflection: '有收获',
+        at: T0,
+        ...over,
       })
       const first = await repo().addCheckIn(checkIn())
       const error = await rejects(repo().addCheckIn(checkIn({ reflection: null })))

@@ -13,7 +13,10 @@ export function caseContract(store: () => Store) {
   const submit = (over: Partial<CaseRecord> = {}, extra: { events?: CaseEvent[]; outbox?: OutboxMessage[]; date?: string } = {}) => {
     const record = caseRecord(over)
     return store().cases.submit({
-      record, ticketDate: extra.date ?? '2026-11-22', events: extra.events ?? [caseEvent(record.id, 'submitted')], outbox: extra.outbox ?? [],
+      record,
+      ticketDate: extra.date ?? '2026-11-22',
+      events: extra.events ?? [caseEvent(record.id, 'submitted')],
+      outbox: extra.outbox ?? [],
     })
   }
 
@@ -84,7 +87,7 @@ export function caseContract(store: () => Store) {
       expect(await find({ residentId: 'someone-else' })).to.deep.equal([])
     })
 
-    it('finds cases by the resident\'s latest rating, in lists and statistics alike', async () => {
+    it("finds cases by the resident's latest rating, in lists and statistics alike", async () => {
       const pleased = await submit({ status: 'closed', rating: 5 })
       await submit({ status: 'closed', rating: 2 })
       await submit()
@@ -114,7 +117,7 @@ export function caseContract(store: () => Store) {
       expect(overdue.items.map((c) => c.id)).to.deep.equal([acked.id])
     })
 
-    it('counts the open cases in each deputy\'s hands', async () => {
+    it("counts the open cases in each deputy's hands", async () => {
       await submit({ deputyId: 'dp0001' })
       await submit({ deputyId: 'dp0001', status: 'acknowledged' })
       await submit({ deputyId: 'dp0001', status: 'replied' })
@@ -130,17 +133,29 @@ export function caseContract(store: () => Store) {
       expect((await store().cases.listOpen()).map((c) => c.id).sort()).to.deep.equal([open.id, replied.id].sort())
       const old = await submit({ createdAt: new Date('2026-10-01T00:00:00Z') })
       const recent = await store().cases.recentInCommunity('c010101', new Date('2026-11-01T00:00:00Z'))
-      expect(recent.map((c) => c.id)).to.include(open.id).and.not.include(old.id)
+      expect(recent.map((c) => c.id))
+        .to.include(open.id)
+        .and.not.include(old.id)
       expect(await store().cases.listForStats({ statuses: ['closed'] })).to.have.length(1)
     })
   })
 
   describe('cases: place, ratings and merged duplicates', () => {
     it('keeps the handling district and every rating, and finds a case by either district', async () => {
-      const moved = await submit({ districtId: 'd02', handlingDistrictId: 'd01', ratings: [{ rating: 2, comment: '还是臭', at: at(1) }, { rating: 4, comment: null, at: at(9) }] })
+      const moved = await submit({
+        districtId: 'd02',
+        handlingDistrictId: 'd01',
+        ratings: [
+          { rating: 2, comment: '还是臭', at: at(1) },
+          { rating: 4, comment: null, at: at(9) },
+        ],
+      })
       const stored = (await store().cases.get(moved.id))!
       expect(stored).to.deep.include({ districtId: 'd02', handlingDistrictId: 'd01' })
-      expect(stored.ratings).to.deep.equal([{ rating: 2, comment: '还是臭', at: at(1) }, { rating: 4, comment: null, at: at(9) }])
+      expect(stored.ratings).to.deep.equal([
+        { rating: 2, comment: '还是臭', at: at(1) },
+        { rating: 4, comment: null, at: at(9) },
+      ])
       const home = await submit({ districtId: 'd03', handlingDistrictId: 'd03' })
       const find = async (districtIds: string[]) => (await store().cases.listForStats({ districtIds })).map((c) => c.id).sort()
       expect(await find(['d02'])).to.deep.equal([moved.id])
@@ -158,17 +173,20 @@ export function caseContract(store: () => Store) {
       expect(await store().cases.mergedInto(a.id)).to.deep.equal([])
     })
 
-    it('writes an event to the timeline of the case it names, and withdraws only this case\'s waiting messages of the kinds given', async () => {
+    it("writes an event to the timeline of the case it names, and withdraws only this case's waiting messages of the kinds given", async () => {
       const into = await submit()
-      const dup = await submit({}, { outbox: [
-        outboxMessage('dup:assigned', { payload: { caseId: 'x' } }),
-      ] })
+      const dup = await submit({}, { outbox: [outboxMessage('dup:assigned', { payload: { caseId: 'x' } })] })
       await store().outbox.enqueue([
         outboxMessage('dup:ask', { kind: 'case.assigned', payload: { caseId: dup.id } }),
         outboxMessage('dup:told', { kind: 'case.acknowledged', recipientKind: 'mp_user', payload: { caseId: dup.id } }),
         outboxMessage('into:ask', { kind: 'case.assigned', payload: { caseId: into.id } }),
       ])
-      await store().cases.update({ ...dup, status: 'closed', mergedInto: into.id }, [caseEvent(dup.id, 'merged')], [outboxMessage('dup:merged', { kind: 'case.merged', payload: { caseId: dup.id } })], ['case.assigned'])
+      await store().cases.update(
+        { ...dup, status: 'closed', mergedInto: into.id },
+        [caseEvent(dup.id, 'merged')],
+        [outboxMessage('dup:merged', { kind: 'case.merged', payload: { caseId: dup.id } })],
+        ['case.assigned'],
+      )
       const keys = (await store().outbox.search({ limit: 20 })).items.map((m) => m.dedupeKey).sort()
       expect(keys).to.deep.equal(['dup:assigned', 'dup:merged', 'dup:told', 'into:ask'])
 
@@ -176,12 +194,28 @@ export function caseContract(store: () => Store) {
       await store().cases.update({ ...fresh, status: 'replied' }, [caseEvent(into.id, 'replied'), caseEvent(dup.id, 'replied', { note: 'via' })], [])
       expect((await store().cases.events(into.id)).map((e) => e.type)).to.deep.equal(['submitted', 'replied'])
       const dupEvents = await store().cases.events(dup.id)
-      expect(dupEvents.map((e) => [e.type, e.caseId, e.note])).to.deep.equal([['submitted', dup.id, null], ['merged', dup.id, null], ['replied', dup.id, 'via']])
+      expect(dupEvents.map((e) => [e.type, e.caseId, e.note])).to.deep.equal([
+        ['submitted', dup.id, null],
+        ['merged', dup.id, null],
+        ['replied', dup.id, 'via'],
+      ])
     })
   })
 
   describe('people of the mini-program', () => {
-    const user = { id: 'mu1', openid: 'o-1', unionid: null, deputyId: null, phoneEnc: null, phoneIndex: null, consentVersion: null, consentAt: null, createdAt: T0, botContactId: null, botAlias: null }
+    const user = {
+      id: 'mu1',
+      openid: 'o-1',
+      unionid: null,
+      deputyId: null,
+      phoneEnc: null,
+      phoneIndex: null,
+      consentVersion: null,
+      consentAt: null,
+      createdAt: T0,
+      botContactId: null,
+      botAlias: null,
+    }
 
     it('creates, finds by openid and deputy, and updates', async () => {
       await store().mpUsers.create(user)

@@ -11,8 +11,17 @@ export function conflictContract(store: () => Store) {
   describe('conflicts', () => {
     it('reports a duplicate as a coded StoreConflict, worded the same whatever the adapter', async () => {
       const user = {
-        id: 'mu-c1', openid: 'o-same', unionid: null, deputyId: null, phoneEnc: null, phoneIndex: null, consentVersion: null, consentAt: null,
-        createdAt: T0, botContactId: null, botAlias: null,
+        id: 'mu-c1',
+        openid: 'o-same',
+        unionid: null,
+        deputyId: null,
+        phoneEnc: null,
+        phoneIndex: null,
+        consentVersion: null,
+        consentAt: null,
+        createdAt: T0,
+        botContactId: null,
+        botAlias: null,
       }
       await store().mpUsers.create(user)
       const refused = await rejects(store().mpUsers.create({ ...user, id: 'mu-c2' }))

@@ -18,7 +18,7 @@ export function deliveryContract(store: () => Store) {
       const leased = await store().outbox.claimDue(at(1), { limit: 10, leaseMs: 60_000, holder: 'a', channels: AUTO })
       expect(leased.map((m) => m.dedupeKey)).to.deep.equal(['m0-auto', 'm1-auto'])
       expect(leased.every((m) => m.status === 'sending')).to.equal(true)
-      expect((await store().outbox.countsByStatus())).to.include({ sending: 2, pending: 1 })
+      expect(await store().outbox.countsByStatus()).to.include({ sending: 2, pending: 1 })
     })
 
     it('finds messages by their dedupe keys, however many are asked for', async () => {
@@ -54,7 +54,7 @@ export function deliveryContract(store: () => Store) {
       expect(sent!.sentAt!.toISOString()).to.equal(at(1).toISOString())
     })
 
-    it('gives a crashed holder\'s messages to another after the lease runs out', async () => {
+    it("gives a crashed holder's messages to another after the lease runs out", async () => {
       await queue(2)
       await store().outbox.claimDue(at(1), { limit: 2, leaseMs: 30_000, holder: 'crashed', channels: AUTO })
       expect(await store().outbox.claimDue(at(30), { limit: 5, leaseMs: 30_000, holder: 'b', channels: AUTO })).to.deep.equal([])
@@ -85,7 +85,8 @@ export function deliveryContract(store: () => Store) {
       const subject = { key: 'caseId' as const, id: 'c1' }
       expect(await store().outbox.newerSent(old, subject), 'nothing sent yet').to.equal(false)
       const leased = await store().outbox.claimDue(at(40), { limit: 10, leaseMs: 60_000, holder: 'a', channels: AUTO })
-      for (const m of leased.filter((m) => m.dedupeKey !== 'newer')) await store().outbox.complete(m.id, 'a', { status: 'sent', at: at(41), channel: 'mp_subscribe', address: 'o' })
+      for (const m of leased.filter((m) => m.dedupeKey !== 'newer'))
+        await store().outbox.complete(m.id, 'a', { status: 'sent', at: at(41), channel: 'mp_subscribe', address: 'o' })
       expect(await store().outbox.newerSent(old, subject), 'only other cases and other people got news').to.equal(false)
       const newer = leased.find((m) => m.dedupeKey === 'newer')!
       await store().outbox.complete(newer.id, 'a', { status: 'sent', at: at(42), channel: 'mp_subscribe', address: 'o' })
@@ -214,7 +215,19 @@ export function botContract(store: () => Store) {
     })
 
     it('finds a person by the bot contact or the alias set on it', async () => {
-      await store().mpUsers.create({ id: 'mu9', openid: null, unionid: null, deputyId: null, phoneEnc: null, phoneIndex: null, consentVersion: null, consentAt: null, createdAt: T0, botContactId: 'wxid_9', botAlias: 'LS9ABCDE' })
+      await store().mpUsers.create({
+        id: 'mu9',
+        openid: null,
+        unionid: null,
+        deputyId: null,
+        phoneEnc: null,
+        phoneIndex: null,
+        consentVersion: null,
+        consentAt: null,
+        createdAt: T0,
+        botContactId: 'wxid_9',
+        botAlias: 'LS9ABCDE',
+      })
       expect((await store().mpUsers.getByBotContact('wxid_9'))!.id).to.equal('mu9')
       expect((await store().mpUsers.getByBotAlias('LS9ABCDE'))!.botContactId).to.equal('wxid_9')
       expect(await store().mpUsers.getByBotAlias('nobody')).to.equal(null)

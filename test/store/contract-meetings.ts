@@ -12,23 +12,58 @@ let n = 0
 export function meetingRecord(over: Partial<MeetingRecord> = {}): MeetingRecord {
   const seq = ++n
   return {
-    id: `mt-${seq}`, shortCode: `CODE${String(seq).padStart(4, '0')}`, title: '常委会第十次会议', kind: 'standing_committee', status: 'draft',
-    startAt: at(3 * 24 * 60), endAt: at(3 * 24 * 60 + 120), place: '第一会议室', agenda: '一、审议报告', attachments: [{ name: '议程.pdf', url: 'https://example.cn/a.pdf' }],
-    selector: { levels: ['city'], deputyIds: ['dp0002'] }, publicSeats: 0, rsvpDeadline: null, districtIds: ['d01'], createdBy: 'sf02', createdAt: T0,
-    updatedAt: T0, publishedAt: null, cancelledAt: null, cancelReason: null, changeSeq: 0, remindersSent: [], nudgeRounds: 0, lastRemindedAt: null, lastNudgedAt: null, audienceDistrictIds: [], version: 1, ...over,
+    id: `mt-${seq}`,
+    shortCode: `CODE${String(seq).padStart(4, '0')}`,
+    title: '常委会第十次会议',
+    kind: 'standing_committee',
+    status: 'draft',
+    startAt: at(3 * 24 * 60),
+    endAt: at(3 * 24 * 60 + 120),
+    place: '第一会议室',
+    agenda: '一、审议报告',
+    attachments: [{ name: '议程.pdf', url: 'https://example.cn/a.pdf' }],
+    selector: { levels: ['city'], deputyIds: ['dp0002'] },
+    publicSeats: 0,
+    rsvpDeadline: null,
+    districtIds: ['d01'],
+    createdBy: 'sf02',
+    createdAt: T0,
+    updatedAt: T0,
+    publishedAt: null,
+    cancelledAt: null,
+    cancelReason: null,
+    changeSeq: 0,
+    remindersSent: [],
+    nudgeRounds: 0,
+    lastRemindedAt: null,
+    lastNudgedAt: null,
+    audienceDistrictIds: [],
+    version: 1,
+    ...over,
   }
 }
 
 const invitee = (meetingId: string, personId: string, over: Partial<MeetingInvitee> = {}): MeetingInvitee => ({
-  meetingId, personKind: 'deputy', personId, name: personId, rsvp: 'pending', reason: null, rsvpAt: null, checkedInAt: null, ...over,
+  meetingId,
+  personKind: 'deputy',
+  personId,
+  name: personId,
+  rsvp: 'pending',
+  reason: null,
+  rsvpAt: null,
+  checkedInAt: null,
+  ...over,
 })
-
 
 /** The contract of meetings, their invitees and public places, for every adapter. */
 export function meetingContract(store: () => Store) {
   const published = async (over: Partial<MeetingRecord> = {}, people = ['dp0001', 'dp0002']) => {
     const m = await store().meetings.create(meetingRecord(over))
-    return store().meetings.update({ ...m, status: 'published', publishedAt: T0 }, [], people.map((p) => invitee(m.id, p)))
+    return store().meetings.update(
+      { ...m, status: 'published', publishedAt: T0 },
+      [],
+      people.map((p) => invitee(m.id, p)),
+    )
   }
 
   describe('meetings', () => {
@@ -41,7 +76,7 @@ export function meetingContract(store: () => Store) {
       expect(await rejects(store().meetings.create({ ...meetingRecord(), shortCode: m.shortCode }))).to.be.instanceOf(ConflictError)
     })
 
-    it('keeps when the last reminder and the last organizer\'s round went out', async () => {
+    it("keeps when the last reminder and the last organizer's round went out", async () => {
       const m = await store().meetings.create(meetingRecord())
       const next = await store().meetings.update({ ...m, lastRemindedAt: at(30), lastNudgedAt: at(20) }, [])
       expect(await store().meetings.get(m.id)).to.deep.equal(next)
@@ -50,9 +85,16 @@ export function meetingContract(store: () => Store) {
 
     it('publishes with invitees and messages in one write, only from the version read', async () => {
       const m = await store().meetings.create(meetingRecord())
-      const next = await store().meetings.update({ ...m, status: 'published', publishedAt: at(1) }, [outboxMessage(`meeting:${m.id}:published:a`)], [invitee(m.id, 'dp0002'), invitee(m.id, 'dp0001')])
+      const next = await store().meetings.update(
+        { ...m, status: 'published', publishedAt: at(1) },
+        [outboxMessage(`meeting:${m.id}:published:a`)],
+        [invitee(m.id, 'dp0002'), invitee(m.id, 'dp0001')],
+      )
       expect(next.version).to.equal(2)
-      expect((await store().meetings.invitees([m.id])).map((i) => i.personId), 'in the order invited').to.deep.equal(['dp0002', 'dp0001'])
+      expect(
+        (await store().meetings.invitees([m.id])).map((i) => i.personId),
+        'in the order invited',
+      ).to.deep.equal(['dp0002', 'dp0001'])
       expect((await store().outbox.search({ limit: 10 })).items.map((x) => x.dedupeKey)).to.deep.equal([`meeting:${m.id}:published:a`])
       const stale = await rejects(store().meetings.update({ ...m, title: '改名' }, [outboxMessage('stale')]))
       expect(stale).to.be.instanceOf(ConflictError)
@@ -66,12 +108,21 @@ export function meetingContract(store: () => Store) {
     it('adds invitees after the others, keeping every answer, telling only the new ones', async () => {
       const m = await published()
       await store().meetings.respond(m.id, { kind: 'deputy', id: 'dp0001' }, { rsvp: 'attend', reason: null, at: at(5) })
-      const { meeting, added } = await store().meetings.addInvitees({ ...m, title: '加人' }, [invitee(m.id, 'dp0001'), invitee(m.id, 'dp0003')], [
-        outboxMessage(`meeting:${m.id}:published:deputy:dp0001`, { recipientId: 'dp0001' }), outboxMessage(`meeting:${m.id}:published:deputy:dp0003`, { recipientId: 'dp0003' }),
-      ])
+      const { meeting, added } = await store().meetings.addInvitees(
+        { ...m, title: '加人' },
+        [invitee(m.id, 'dp0001'), invitee(m.id, 'dp0003')],
+        [
+          outboxMessage(`meeting:${m.id}:published:deputy:dp0001`, { recipientId: 'dp0001' }),
+          outboxMessage(`meeting:${m.id}:published:deputy:dp0003`, { recipientId: 'dp0003' }),
+        ],
+      )
       expect(meeting.version).to.equal(m.version + 1)
       expect(added).to.deep.equal([invitee(m.id, 'dp0003')])
-      expect((await store().meetings.invitees([m.id])).map((i) => `${i.personId} ${i.rsvp}`)).to.deep.equal(['dp0001 attend', 'dp0002 pending', 'dp0003 pending'])
+      expect((await store().meetings.invitees([m.id])).map((i) => `${i.personId} ${i.rsvp}`)).to.deep.equal([
+        'dp0001 attend',
+        'dp0002 pending',
+        'dp0003 pending',
+      ])
       expect((await store().outbox.search({ limit: 10 })).items.map((x) => x.recipientId)).to.deep.equal(['dp0003'])
       expect((await store().meetings.get(m.id))!.title).to.equal('加人')
       expect(await rejects(store().meetings.addInvitees(m, [invitee(m.id, 'dp0004')], [])), 'from a stale version').to.be.instanceOf(ConflictError)
@@ -98,7 +149,7 @@ export function meetingContract(store: () => Store) {
       expect(await store().meetings.invitation(m.id, { kind: 'deputy', id: 'dp0009' })).to.equal(null)
     })
 
-    it('lists a person\'s invitations by state and end, earliest first', async () => {
+    it("lists a person's invitations by state and end, earliest first", async () => {
       const later = await published({ startAt: at(5 * 24 * 60), endAt: at(5 * 24 * 60 + 60) })
       const sooner = await published({ startAt: at(60), endAt: at(120) })
       const over = await published({ startAt: at(-120), endAt: at(-60) })
@@ -107,10 +158,12 @@ export function meetingContract(store: () => Store) {
       expect(mine.map((x) => x.meeting.id)).to.deep.equal([sooner.id, later.id])
       expect(mine[0].invitation).to.deep.include({ personId: 'dp0001', rsvp: 'pending' })
       const all = await store().meetings.invitationsOf({ kind: 'deputy', id: 'dp0001' }, { statuses: ['published'] })
-      expect(all.map((x) => x.meeting.id)).to.deep.equal([over.id, sooner.id, later.id]).and.not.include(draft.id)
+      expect(all.map((x) => x.meeting.id))
+        .to.deep.equal([over.id, sooner.id, later.id])
+        .and.not.include(draft.id)
     })
 
-    it('searches newest start first within a district organizer\'s view, paged, and lists unpaged by start', async () => {
+    it("searches newest start first within a district organizer's view, paged, and lists unpaged by start", async () => {
       const a = await store().meetings.create(meetingRecord({ startAt: at(60), districtIds: ['d01'] }))
       const b = await store().meetings.create(meetingRecord({ startAt: at(120), districtIds: [], createdBy: 'sf05' }))
       const c = await store().meetings.create(meetingRecord({ startAt: at(180), districtIds: ['d02'], status: 'published' }))
@@ -118,12 +171,13 @@ export function meetingContract(store: () => Store) {
       const page2 = await store().meetings.search({ limit: 2, cursor: page1.nextCursor })
       expect([...page1.items, ...page2.items].map((m) => m.id)).to.deep.equal([c.id, b.id, a.id])
       expect(page2.nextCursor).to.equal(null)
-      const view = async (districtIds: string[], createdBy: string) => (await store().meetings.search({ limit: 10, visibleTo: { districtIds, createdBy } })).items.map((m) => m.id)
+      const view = async (districtIds: string[], createdBy: string) =>
+        (await store().meetings.search({ limit: 10, visibleTo: { districtIds, createdBy } })).items.map((m) => m.id)
       expect(await view(['d02'], 'sf05')).to.deep.equal([c.id, b.id])
       expect(await view(['d01'], 'sf03')).to.deep.equal([a.id])
       expect(await view([], 'nobody')).to.deep.equal([])
       const aimed = await store().meetings.create(meetingRecord({ startAt: at(240), districtIds: [], audienceDistrictIds: ['d01', 'd03'] }))
-      expect(await view(['d03'], 'nobody'), 'a city-level meeting inviting the district\'s people').to.deep.equal([aimed.id])
+      expect(await view(['d03'], 'nobody'), "a city-level meeting inviting the district's people").to.deep.equal([aimed.id])
       expect((await store().meetings.get(aimed.id))!.audienceDistrictIds).to.deep.equal(['d01', 'd03'])
       expect((await store().meetings.list({ statuses: ['draft'], startFrom: at(60), startTo: at(121) })).map((m) => m.id)).to.deep.equal([a.id, b.id])
     })

@@ -12,18 +12,56 @@ let n = 0
 export function quizRecord(over: Partial<QuizRecord> = {}): QuizRecord {
   const seq = ++n
   return {
-    id: `qz-${seq}`, campaignId: null, title: '代表法知识竞赛', description: '', drawCount: 2, timeLimitSeconds: 600, attemptsAllowed: 2,
-    opensAt: at(-60), closesAt: at(24 * 60), audience: 'public', scopeDistrictIds: ['d01'], draft: false, createdBy: 'sf02', createdAt: at(seq), updatedAt: at(seq), ...over,
+    id: `qz-${seq}`,
+    campaignId: null,
+    title: '代表法知识竞赛',
+    description: '',
+    drawCount: 2,
+    timeLimitSeconds: 600,
+    attemptsAllowed: 2,
+    opensAt: at(-60),
+    closesAt: at(24 * 60),
+    audience: 'public',
+    scopeDistrictIds: ['d01'],
+    draft: false,
+    createdBy: 'sf02',
+    createdAt: at(seq),
+    updatedAt: at(seq),
+    ...over,
   }
 }
 const question = (quizId: string, i: number): QuizQuestion => ({
-  id: `${quizId}-q${i}`, quizId, type: 'multiple', stem: `第${i}题`, options: ['甲', '乙', '丙'], answer: [0, 2], explanation: '解析', points: 10, tags: ['代表法'], position: i,
+  id: `${quizId}-q${i}`,
+  quizId,
+  type: 'multiple',
+  stem: `第${i}题`,
+  options: ['甲', '乙', '丙'],
+  answer: [0, 2],
+  explanation: '解析',
+  points: 10,
+  tags: ['代表法'],
+  position: i,
 })
 const attempt = (quizId: string, personId: string, over: Partial<AttemptRecord> = {}): AttemptRecord => ({
-  id: `qa-${++n}`, quizId, personKind: 'mp_user', personId, stationId: null, districtId: null, number: 0, seed: 7, questionIds: [`${quizId}-q1`],
-  optionOrders: [[2, 0, 1]], startedAt: T0, deadline: at(10), status: 'open', finishedAt: null, answers: null, score: null, maxScore: 10, ...over,
+  id: `qa-${++n}`,
+  quizId,
+  personKind: 'mp_user',
+  personId,
+  stationId: null,
+  districtId: null,
+  number: 0,
+  seed: 7,
+  questionIds: [`${quizId}-q1`],
+  optionOrders: [[2, 0, 1]],
+  startedAt: T0,
+  deadline: at(10),
+  status: 'open',
+  finishedAt: null,
+  answers: null,
+  score: null,
+  maxScore: 10,
+  ...over,
 })
-
 
 /** The contract of quizzes, their pools and attempts, for every adapter. */
 export function quizContract(store: () => Store) {
@@ -31,7 +69,16 @@ export function quizContract(store: () => Store) {
     it('corrects a question in place: content replaced, quiz and position kept; an unknown one is not found', async () => {
       const q = await store().quizzes.create(quizRecord())
       await store().quizzes.addQuestions([question(q.id, 1), question(q.id, 2)])
-      const corrected: QuizQuestion = { ...question(q.id, 1), type: 'single', stem: '更正后的题干', options: ['甲', '乙'], answer: [1], explanation: '新解析', points: 5, tags: [] }
+      const corrected: QuizQuestion = {
+        ...question(q.id, 1),
+        type: 'single',
+        stem: '更正后的题干',
+        options: ['甲', '乙'],
+        answer: [1],
+        explanation: '新解析',
+        points: 5,
+        tags: [],
+      }
       expect(await store().quizzes.updateQuestion(corrected)).to.deep.equal(corrected)
       expect(await store().quizzes.questions(q.id)).to.deep.equal([corrected, question(q.id, 2)])
       expect(await rejects(store().quizzes.updateQuestion({ ...corrected, id: `${q.id}-q9` }))).to.be.instanceOf(NotFoundError)
@@ -59,10 +106,16 @@ export function quizContract(store: () => Store) {
       expect((await store().quizzes.openAt(T0)).map((x) => x.id)).to.deep.equal([q.id])
       const draft = await store().quizzes.create(quizRecord({ draft: true }))
       expect(await store().quizzes.get(draft.id)).to.deep.equal(draft)
-      expect((await store().quizzes.openAt(T0)).map((x) => x.id), 'a draft is not open').to.deep.equal([q.id])
+      expect(
+        (await store().quizzes.openAt(T0)).map((x) => x.id),
+        'a draft is not open',
+      ).to.deep.equal([q.id])
       expect((await store().quizzes.search({ limit: 10, scopeDistrictIds: ['d02'] })).items.map((x) => x.id)).to.deep.equal([other.id])
       const city = await store().quizzes.create(quizRecord({ scopeDistrictIds: [] }))
-      expect((await store().quizzes.search({ limit: 10, scopeDistrictIds: ['d02'] })).items.map((x) => x.id), 'city-level only when asked').to.deep.equal([other.id])
+      expect(
+        (await store().quizzes.search({ limit: 10, scopeDistrictIds: ['d02'] })).items.map((x) => x.id),
+        'city-level only when asked',
+      ).to.deep.equal([other.id])
       expect((await store().quizzes.search({ limit: 10, scopeDistrictIds: ['d02'], cityWide: true })).items.map((x) => x.id)).to.deep.equal([city.id, other.id])
       const updated = await store().quizzes.update({ ...q, title: '新名称', drawCount: 1 })
       expect(await store().quizzes.get(q.id)).to.deep.equal(updated)
@@ -108,7 +161,9 @@ export function quizContract(store: () => Store) {
       const q = await store().quizzes.create(quizRecord())
       const people = Array.from({ length: 2000 }, (_, i) => `mu-${i}`)
       const started = await Promise.all(people.map((p) => store().quizzes.startAttempt(attempt(q.id, p), T0, 1)))
-      const done = await Promise.all(started.map((a, i) => store().quizzes.finishAttempt(a.id, { status: 'submitted', finishedAt: at(5), answers: [[i % 3]], score: i % 2 ? 10 : 0 })))
+      const done = await Promise.all(
+        started.map((a, i) => store().quizzes.finishAttempt(a.id, { status: 'submitted', finishedAt: at(5), answers: [[i % 3]], score: i % 2 ? 10 : 0 })),
+      )
       expect(done.every(Boolean)).to.equal(true)
       const stored = await store().quizzes.attempts(q.id)
       expect(stored.filter((a) => a.status === 'submitted')).to.have.length(2000)

@@ -19,8 +19,17 @@ export function raceContract(store: () => Store) {
       const s = await store().surveys.create(surveyRecord({ kind: 'ballot' }))
       const vote = (i: number) => {
         const response: SurveyResponse = {
-          id: `ballot-${i}`, surveyId: s.id, respondentKey: 'deputy:dp0001', mpUserId: null, deputyId: 'dp0001', stationId: 'st001', districtId: 'd01',
-          via: null, answers: { q1: i % 2 ? 'yes' : 'no' }, comments: [], createdAt: T0,
+          id: `ballot-${i}`,
+          surveyId: s.id,
+          respondentKey: 'deputy:dp0001',
+          mpUserId: null,
+          deputyId: 'dp0001',
+          stationId: 'st001',
+          districtId: 'd01',
+          via: null,
+          answers: { q1: i % 2 ? 'yes' : 'no' },
+          comments: [],
+          createdAt: T0,
         }
         return store().surveys.respond({ response, increments: tallyIncrements(s, response), texts: [], opinions: [] })
       }
@@ -34,8 +43,9 @@ export function raceContract(store: () => Store) {
     })
 
     it('records one digest per deputy per day when five instances make it at once', async () => {
-      const made = await Promise.all([1, 2, 3, 4, 5].map((i) =>
-        store().digests.record('2026-11-23', [{ deputyId: 'dp0001', message: outboxMessage(`digest:dp0001:2026-11-23:${i}`) }], T0)))
+      const made = await Promise.all(
+        [1, 2, 3, 4, 5].map((i) => store().digests.record('2026-11-23', [{ deputyId: 'dp0001', message: outboxMessage(`digest:dp0001:2026-11-23:${i}`) }], T0)),
+      )
       expect(made.reduce((a, b) => a + b, 0)).to.equal(1)
       expect(await store().digests.sentOn('2026-11-23')).to.deep.equal(['dp0001'])
       expect((await store().outbox.search({ limit: 10 })).items).to.have.length(1)

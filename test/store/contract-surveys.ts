@@ -13,29 +13,96 @@ let n = 0
 export function surveyRecord(over: Partial<SurveyRecord> = {}): SurveyRecord {
   const seq = ++n
   return {
-    id: `sv-${seq}`, shortCode: `SV${String(seq).padStart(6, '0')}`, kind: 'consultation', title: '青澜市城市绿化条例（草案）征求意见', description: '',
+    id: `sv-${seq}`,
+    shortCode: `SV${String(seq).padStart(6, '0')}`,
+    kind: 'consultation',
+    title: '青澜市城市绿化条例（草案）征求意见',
+    description: '',
     questions: [
-      { id: 'q1', type: 'single', title: '是否支持', required: true, options: [{ id: 'yes', label: '是' }, { id: 'no', label: '否' }], minChoices: null, maxChoices: null, maxLength: null, scale: null, min: null, max: null, showIf: null },
-      { id: 'q2', type: 'text', title: '其他建议', required: false, options: [], minChoices: null, maxChoices: null, maxLength: 500, scale: null, min: null, max: null, showIf: null },
+      {
+        id: 'q1',
+        type: 'single',
+        title: '是否支持',
+        required: true,
+        options: [
+          { id: 'yes', label: '是' },
+          { id: 'no', label: '否' },
+        ],
+        minChoices: null,
+        maxChoices: null,
+        maxLength: null,
+        scale: null,
+        min: null,
+        max: null,
+        showIf: null,
+      },
+      {
+        id: 'q2',
+        type: 'text',
+        title: '其他建议',
+        required: false,
+        options: [],
+        minChoices: null,
+        maxChoices: null,
+        maxLength: 500,
+        scale: null,
+        min: null,
+        max: null,
+        showIf: null,
+      },
     ],
-    articles: [{ id: 'a1', number: '第一条', text: '为了……制定本条例。' }], ballot: null, anonymous: false, opensAt: T0, closesAt: at(10_000),
-    responseCap: null, responseCount: 0, districtIds: ['d01'], createdBy: 'sf02', createdAt: T0, updatedAt: T0, draft: false, audienceDeputyIds: null, ...over,
+    articles: [{ id: 'a1', number: '第一条', text: '为了……制定本条例。' }],
+    ballot: null,
+    anonymous: false,
+    opensAt: T0,
+    closesAt: at(10_000),
+    responseCap: null,
+    responseCount: 0,
+    districtIds: ['d01'],
+    createdBy: 'sf02',
+    createdAt: T0,
+    updatedAt: T0,
+    draft: false,
+    audienceDeputyIds: null,
+    ...over,
   }
 }
-
 
 /** The contract of surveys, responses, running tallies, text answers and opinions, for every adapter. */
 export function surveyContract(store: () => Store) {
   let r = 0
   const submission = (s: SurveyRecord, key: string, answers: SurveyResponse['answers'] = { q1: 'yes' }, comments: SurveyResponse['comments'] = []) => {
     const response: SurveyResponse = {
-      id: `sr-${++r}`, surveyId: s.id, respondentKey: key, mpUserId: `u-${key}`, deputyId: null, stationId: 'st001', districtId: 'd01', via: 'ST001',
-      answers, comments, createdAt: at(r),
+      id: `sr-${++r}`,
+      surveyId: s.id,
+      respondentKey: key,
+      mpUserId: `u-${key}`,
+      deputyId: null,
+      stationId: 'st001',
+      districtId: 'd01',
+      via: 'ST001',
+      answers,
+      comments,
+      createdAt: at(r),
     }
-    const texts = typeof answers.q2 === 'string' ? [{ responseId: response.id, questionId: 'q2', text: answers.q2, stationId: 'st001', districtId: 'd01', createdAt: response.createdAt }] : []
+    const texts =
+      typeof answers.q2 === 'string'
+        ? [{ responseId: response.id, questionId: 'q2', text: answers.q2, stationId: 'st001', districtId: 'd01', createdAt: response.createdAt }]
+        : []
     const opinions: Opinion[] = comments.map((c, i) => ({
-      id: `op-${response.id}-${i}`, surveyId: s.id, responseId: response.id, articleId: c.articleId, text: c.text, mpUserId: response.mpUserId, via: 'ST001',
-      stationId: 'st001', outcome: 'pending', reason: null, decidedBy: null, decidedAt: null, createdAt: response.createdAt,
+      id: `op-${response.id}-${i}`,
+      surveyId: s.id,
+      responseId: response.id,
+      articleId: c.articleId,
+      text: c.text,
+      mpUserId: response.mpUserId,
+      via: 'ST001',
+      stationId: 'st001',
+      outcome: 'pending',
+      reason: null,
+      decidedBy: null,
+      decidedAt: null,
+      createdAt: response.createdAt,
     }))
     return { response, increments: tallyIncrements(s, response), texts, opinions }
   }
@@ -73,7 +140,9 @@ export function surveyContract(store: () => Store) {
     it('creates a ballot with its notices in one write, and neither when the code is taken', async () => {
       const s = await store().surveys.create(surveyRecord(), [outboxMessage('ballot:a:published:deputy:dp0001')])
       expect((await store().outbox.search({ limit: 10 })).items.map((m) => m.dedupeKey)).to.deep.equal(['ballot:a:published:deputy:dp0001'])
-      expect(await rejects(store().surveys.create(surveyRecord({ shortCode: s.shortCode }), [outboxMessage('ballot:b:published:deputy:dp0001')]))).to.be.instanceOf(ConflictError)
+      expect(
+        await rejects(store().surveys.create(surveyRecord({ shortCode: s.shortCode }), [outboxMessage('ballot:b:published:deputy:dp0001')])),
+      ).to.be.instanceOf(ConflictError)
       expect((await store().outbox.search({ limit: 10 })).items, 'no notice for a ballot not made').to.have.length(1)
     })
 
@@ -82,7 +151,10 @@ export function surveyContract(store: () => Store) {
       const sooner = await store().surveys.create(surveyRecord({ opensAt: at(-60), closesAt: at(300) }))
       await store().surveys.create(surveyRecord({ opensAt: at(60), closesAt: at(900) }))
       await store().surveys.create(surveyRecord({ opensAt: at(-600), closesAt: at(0) }))
-      expect((await store().surveys.openAt(at(0))).map((s) => s.id), 'nothing scheduled or closed').to.deep.equal([sooner.id, later.id])
+      expect(
+        (await store().surveys.openAt(at(0))).map((s) => s.id),
+        'nothing scheduled or closed',
+      ).to.deep.equal([sooner.id, later.id])
     })
 
     it('stores a response with its tallies, texts and opinions in one write; a second by the same key writes nothing', async () => {
@@ -121,7 +193,7 @@ export function surveyContract(store: () => Store) {
       expect((await store().surveys.textAnswers(s.id, { questionId: 'q2', limit: 10, q: '增加' })).items).to.have.length(2)
     })
 
-    it('records an opinion\'s outcome with its feedback message, and the message once per dedupe key', async () => {
+    it("records an opinion's outcome with its feedback message, and the message once per dedupe key", async () => {
       const s = await store().surveys.create(surveyRecord())
       await store().surveys.respond(submission(s, 'o1', { q1: 'yes' }, [{ articleId: 'a1', text: '建议增加' }]))
       const [opinion] = await store().surveys.opinions(s.id, { articleId: 'a1' })
@@ -130,7 +202,7 @@ export function surveyContract(store: () => Store) {
       await store().surveys.decideOpinion(decided, [outboxMessage('survey:x:opinion:1:feedback')])
       await store().surveys.decideOpinion({ ...decided, outcome: 'partly_adopted' }, [outboxMessage('survey:x:opinion:1:feedback')])
       expect(await store().surveys.getOpinion(opinion.id)).to.deep.include({ outcome: 'partly_adopted', reason: '已在第二稿中吸收', decidedAt: at(100) })
-      expect((await store().surveys.opinions(s.id, { outcome: 'pending' }))).to.deep.equal([])
+      expect(await store().surveys.opinions(s.id, { outcome: 'pending' })).to.deep.equal([])
       expect((await store().outbox.search({ limit: 10 })).items).to.have.length(1)
     })
 
@@ -138,10 +210,15 @@ export function surveyContract(store: () => Store) {
       await store().surveys.create(surveyRecord({ createdAt: at(1), districtIds: ['d01'] }))
       await store().surveys.create(surveyRecord({ createdAt: at(2), districtIds: ['d02'], createdBy: 'other' }))
       expect((await store().surveys.search({ limit: 10 })).items).to.have.length(2)
-      expect((await store().surveys.search({ limit: 10, visibleTo: { districtIds: ['d01'], createdBy: 'x' } })).items.map((x) => x.districtIds)).to.deep.equal([['d01']])
+      expect((await store().surveys.search({ limit: 10, visibleTo: { districtIds: ['d01'], createdBy: 'x' } })).items.map((x) => x.districtIds)).to.deep.equal([
+        ['d01'],
+      ])
       await store().surveys.create(surveyRecord({ createdAt: at(3), districtIds: [], createdBy: 'city' }))
       const withCity = await store().surveys.search({ limit: 10, visibleTo: { districtIds: ['d01'], createdBy: 'x', cityWide: true } })
-      expect(withCity.items.map((x) => x.districtIds), 'and the city-level ones').to.deep.equal([[], ['d01']])
+      expect(
+        withCity.items.map((x) => x.districtIds),
+        'and the city-level ones',
+      ).to.deep.equal([[], ['d01']])
     })
   })
 }

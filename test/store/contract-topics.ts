@@ -3,13 +3,19 @@ import type { Store, TopicCorrection } from '../../src/store/ports.js'
 
 const at = (minutes: number) => new Date(Date.UTC(2026, 11, 1, 2, minutes))
 const correction = (o: Partial<TopicCorrection>): TopicCorrection => ({
-  caseId: 'case-1', office: 'd1', fromTopic: '社会保障', toTopic: '劳动就业', correctedBy: 'sf01', at: at(0), ...o,
+  caseId: 'case-1',
+  office: 'd1',
+  fromTopic: '社会保障',
+  toTopic: '劳动就业',
+  correctedBy: 'sf01',
+  at: at(0),
+  ...o,
 })
 
 /** The contract of staff corrections of topics and the offices' retrainings. */
 export function topicsContract(store: () => Store) {
   describe('topic corrections', () => {
-    it('keeps one correction per case, the latest, and lists an office\'s oldest first', async () => {
+    it("keeps one correction per case, the latest, and lists an office's oldest first", async () => {
       const repo = store().topicCorrections
       await repo.record(correction({ caseId: 'case-2', at: at(5) }))
       await repo.record(correction({ caseId: 'case-1', at: at(1) }))

@@ -30,9 +30,39 @@ export function sampleDirectory(): DirectorySnapshot {
       { id: 'st002', code: 'ST002', name: '高新园区代表联络站', kind: 'industrial_park', address: '科技路8号', regionIds: [], receptionDays: [] },
     ],
     deputies: [
-      { id: 'dp0001', code: 'DP0001', name: '张伟', level: 'city', stationIds: ['st001'], topics: ['环境保护'], phoneEnc: 'v1:k1:enc1', phoneIndex: 'idx1', dutyDates: ['2026-11-25'] },
-      { id: 'dp0002', code: 'DP0002', name: '王芳', level: 'county', stationIds: ['st002', 'st001'], topics: ['教育', '医疗卫生'], phoneEnc: null, phoneIndex: null, dutyDates: [] },
-      { id: 'dp0003', code: 'DP0003', name: '张伟明', level: 'township', stationIds: ['st001'], topics: [], phoneEnc: 'v1:k1:enc3', phoneIndex: 'idx1', dutyDates: [] },
+      {
+        id: 'dp0001',
+        code: 'DP0001',
+        name: '张伟',
+        level: 'city',
+        stationIds: ['st001'],
+        topics: ['环境保护'],
+        phoneEnc: 'v1:k1:enc1',
+        phoneIndex: 'idx1',
+        dutyDates: ['2026-11-25'],
+      },
+      {
+        id: 'dp0002',
+        code: 'DP0002',
+        name: '王芳',
+        level: 'county',
+        stationIds: ['st002', 'st001'],
+        topics: ['教育', '医疗卫生'],
+        phoneEnc: null,
+        phoneIndex: null,
+        dutyDates: [],
+      },
+      {
+        id: 'dp0003',
+        code: 'DP0003',
+        name: '张伟明',
+        level: 'township',
+        stationIds: ['st001'],
+        topics: [],
+        phoneEnc: 'v1:k1:enc3',
+        phoneIndex: 'idx1',
+        dutyDates: [],
+      },
     ],
     staff: [
       { id: 'sf01', username: 'lina', name: '李娜', role: 'station_staff', stationIds: ['st001'], regionIds: [], passwordHash: 'scrypt$x', active: true },
@@ -156,7 +186,7 @@ export function storeContract(open: () => Promise<Store>) {
   describe('deputies', () => {
     beforeEach(async () => store.directory.upsertAll(sampleDirectory()))
 
-    it('keeps the order of a deputy\'s stations (the first is the home station)', async () => {
+    it("keeps the order of a deputy's stations (the first is the home station)", async () => {
       expect((await store.deputies.get('dp0002'))!.stationIds).to.deep.equal(['st002', 'st001'])
     })
 
@@ -220,7 +250,16 @@ export function storeContract(open: () => Promise<Store>) {
       await store.staff.create({ id: 'sf03', username: 'admin', name: '管理员', role: 'admin', stationIds: [], regionIds: [], passwordHash: 'h', active: true })
       let error: unknown
       try {
-        await store.staff.create({ id: 'sf04', username: 'admin', name: '另一个', role: 'admin', stationIds: [], regionIds: [], passwordHash: 'h', active: true })
+        await store.staff.create({
+          id: 'sf04',
+          username: 'admin',
+          name: '另一个',
+          role: 'admin',
+          stationIds: [],
+          regionIds: [],
+          passwordHash: 'h',
+          active: true,
+        })
       } catch (err) {
         error = err
       }
@@ -234,7 +273,13 @@ export function storeContract(open: () => Promise<Store>) {
   describe('sessions', () => {
     const at = new Date('2026-11-22T02:00:00Z')
     const session = (id: string, expiresAt: Date) => ({
-      id, tokenHash: `hash-${id}`, subjectKind: 'staff' as const, subjectId: 'sf01', createdAt: at, lastSeenAt: at, expiresAt,
+      id,
+      tokenHash: `hash-${id}`,
+      subjectKind: 'staff' as const,
+      subjectId: 'sf01',
+      createdAt: at,
+      lastSeenAt: at,
+      expiresAt,
     })
 
     it('finds a session by token hash, touches it, and deletes it', async () => {
@@ -262,8 +307,13 @@ export function storeContract(open: () => Promise<Store>) {
     it('lists entries newest first, filtered and paged', async () => {
       for (let i = 0; i < 5; i++) {
         await store.audit.append({
-          at: new Date(Date.UTC(2026, 10, 22, 2, i)), actorKind: 'staff', actorId: 'sf01',
-          action: i % 2 ? 'deputy.phone.read' : 'login.succeeded', targetKind: 'deputy', targetId: `dp000${i}`, details: { n: i },
+          at: new Date(Date.UTC(2026, 10, 22, 2, i)),
+          actorKind: 'staff',
+          actorId: 'sf01',
+          action: i % 2 ? 'deputy.phone.read' : 'login.succeeded',
+          targetKind: 'deputy',
+          targetId: `dp000${i}`,
+          details: { n: i },
         })
       }
       const all = await allPages((cursor) => store.audit.list({ limit: 2, cursor }))

@@ -76,7 +76,10 @@ describe('mongo adapter, against a fake server', function () {
       // Every collection already has an index this version's schemas do not declare.
       fake.answer((c) =>
         c.name === 'listIndexes'
-          ? cursorAnswer(c, [{ v: 2, key: { _id: 1 }, name: '_id_' }, { v: 2, key: { legacy: 1 }, name: 'legacy_1' }])
+          ? cursorAnswer(c, [
+              { v: 2, key: { _id: 1 }, name: '_id_' },
+              { v: 2, key: { legacy: 1 }, name: 'legacy_1' },
+            ])
           : undefined,
       )
       await open()
@@ -98,7 +101,10 @@ describe('mongo adapter, against a fake server', function () {
     it('drops undeclared indexes only when asked (npm run db:indexes -- --sync)', async () => {
       fake.answer((c) =>
         c.name === 'listIndexes' && c.body.listIndexes === 'deputies'
-          ? cursorAnswer(c, [{ v: 2, key: { _id: 1 }, name: '_id_' }, { v: 2, key: { legacy: 1 }, name: 'legacy_1' }])
+          ? cursorAnswer(c, [
+              { v: 2, key: { _id: 1 }, name: '_id_' },
+              { v: 2, key: { legacy: 1 }, name: 'legacy_1' },
+            ])
           : undefined,
       )
       let dropped: Record<string, string[]> = {}
@@ -111,7 +117,15 @@ describe('mongo adapter, against a fake server', function () {
   describe('durability', () => {
     it('has every write acknowledged by a majority, journaled', async () => {
       await open()
-      await store!.audit.append({ at: new Date(), actorKind: 'staff', actorId: 'sf01', action: 'deputy.phone.read', targetKind: 'deputy', targetId: 'dp0001', details: {} })
+      await store!.audit.append({
+        at: new Date(),
+        actorKind: 'staff',
+        actorId: 'sf01',
+        action: 'deputy.phone.read',
+        targetKind: 'deputy',
+        targetId: 'dp0001',
+        details: {},
+      })
       const [insert] = on('audit_log', 'insert').concat(fake.sent('insert'))
       expect(writeConcern(insert)).to.deep.equal({ w: 'majority', j: true })
     })
@@ -120,8 +134,22 @@ describe('mongo adapter, against a fake server', function () {
       await open()
       matches('surveys')
       await store!.surveys.respond({
-        response: { id: 'r1', surveyId: 's1', respondentKey: 'k1', mpUserId: null, deputyId: null, stationId: null, districtId: null, via: null, answers: {}, comments: [], createdAt: new Date() },
-        increments: [], texts: [], opinions: [],
+        response: {
+          id: 'r1',
+          surveyId: 's1',
+          respondentKey: 'k1',
+          mpUserId: null,
+          deputyId: null,
+          stationId: null,
+          districtId: null,
+          via: null,
+          answers: {},
+          comments: [],
+          createdAt: new Date(),
+        },
+        increments: [],
+        texts: [],
+        opinions: [],
       })
       const first = fake.commands.find((c) => c.body.startTransaction === true)!
       expect(first.body.readConcern).to.deep.include({ level: 'majority' })
@@ -145,7 +173,15 @@ describe('mongo adapter, against a fake server', function () {
         fake.hello = { ismaster: false, isWritablePrimary: false, secondary: true, primary: undefined }
         return { ok: 0, code: 10107, codeName: 'NotWritablePrimary', errmsg: 'not primary', errorLabels: ['RetryableWriteError'] }
       })
-      const write = store!.audit.append({ at: new Date(), actorKind: 'staff', actorId: 'sf01', action: 'deputy.phone.read', targetKind: 'deputy', targetId: 'dp0001', details: {} })
+      const write = store!.audit.append({
+        at: new Date(),
+        actorKind: 'staff',
+        actorId: 'sf01',
+        action: 'deputy.phone.read',
+        targetKind: 'deputy',
+        targetId: 'dp0001',
+        details: {},
+      })
       // An election longer than the old 5 s server-selection limit, shorter than a slow one (about 12 s).
       await new Promise((resolve) => setTimeout(resolve, 6_000))
       fake.hello = {}
@@ -167,9 +203,23 @@ describe('mongo adapter, against a fake server', function () {
       await open()
       const now = new Date('2026-11-22T02:00:00Z')
       const attempt = {
-        id: 'at1', quizId: 'qz1', personKind: 'deputy' as const, personId: 'dp0001', stationId: 'st001', districtId: 'd01', number: 0, seed: 7,
-        questionIds: ['qq1'], optionOrders: [[0, 1]], startedAt: now, deadline: new Date(now.getTime() + 600_000), status: 'open' as const,
-        finishedAt: null, answers: null, score: null, maxScore: 1,
+        id: 'at1',
+        quizId: 'qz1',
+        personKind: 'deputy' as const,
+        personId: 'dp0001',
+        stationId: 'st001',
+        districtId: 'd01',
+        number: 0,
+        seed: 7,
+        questionIds: ['qq1'],
+        optionOrders: [[0, 1]],
+        startedAt: now,
+        deadline: new Date(now.getTime() + 600_000),
+        status: 'open' as const,
+        finishedAt: null,
+        answers: null,
+        score: null,
+        maxScore: 1,
       }
       const started = await store!.quizzes.startAttempt(attempt, now, 3)
       expect(started.number).to.equal(1)
@@ -178,15 +228,45 @@ describe('mongo adapter, against a fake server', function () {
       expect(on('quiz_attempts', 'insert')).to.have.length(1)
     })
 
-    const question = { id: 'qq1', quizId: 'qz1', type: 'single' as const, stem: '宪法何时通过？', options: ['1954', '1982'], answer: [1], explanation: '', points: 1, tags: [], position: 0 }
+    const question = {
+      id: 'qq1',
+      quizId: 'qz1',
+      type: 'single' as const,
+      stem: '宪法何时通过？',
+      options: ['1954', '1982'],
+      answer: [1],
+      explanation: '',
+      points: 1,
+      tags: [],
+      position: 0,
+    }
 
     it('marks a quiz started before its first attempt is written, on the document an edit before the first start also writes', async () => {
       await open()
       const now = new Date('2026-11-22T02:00:00Z')
-      await store!.quizzes.startAttempt({
-        id: 'at1', quizId: 'qz1', personKind: 'deputy', personId: 'dp0001', stationId: 'st001', districtId: 'd01', number: 0, seed: 7, questionIds: ['qq1'],
-        optionOrders: [[0, 1]], startedAt: now, deadline: new Date(now.getTime() + 600_000), status: 'open', finishedAt: null, answers: null, score: null, maxScore: 1,
-      }, now, 3)
+      await store!.quizzes.startAttempt(
+        {
+          id: 'at1',
+          quizId: 'qz1',
+          personKind: 'deputy',
+          personId: 'dp0001',
+          stationId: 'st001',
+          districtId: 'd01',
+          number: 0,
+          seed: 7,
+          questionIds: ['qq1'],
+          optionOrders: [[0, 1]],
+          startedAt: now,
+          deadline: new Date(now.getTime() + 600_000),
+          status: 'open',
+          finishedAt: null,
+          answers: null,
+          score: null,
+          maxScore: 1,
+        },
+        now,
+        3,
+      )
       const writes = fake.commands.filter((c) => ['insert', 'update'].includes(c.name) && ['quizzes', 'quiz_attempts'].includes(c.body[c.name]))
       expect(writes.map((c) => `${c.name} ${c.body[c.name]}`)).to.deep.equal(['update quiz_attempts', 'update quizzes', 'insert quiz_attempts'])
       expect(writes[1].body.updates[0]).to.deep.include({ q: { _id: 'qz1', started: { $ne: true } }, u: { $set: { started: true } } })
@@ -195,7 +275,7 @@ describe('mongo adapter, against a fake server', function () {
       await store!.quizzes.updateQuestion(question, { unstarted: true })
       const [, gate] = on('quizzes', 'update')
       expect(gate.body.updates[0].q, 'the edit writes the quiz, so it conflicts with a first start').to.deep.equal({ _id: 'qz1', started: { $ne: true } })
-      expect(gate.body.txnNumber, 'in the edit\'s transaction').to.not.equal(undefined)
+      expect(gate.body.txnNumber, "in the edit's transaction").to.not.equal(undefined)
     })
 
     it('refuses to change the scoring of a question once the quiz is marked started, though no attempt is visible yet', async () => {
@@ -208,7 +288,7 @@ describe('mongo adapter, against a fake server', function () {
       expect(on('quiz_questions', 'update'), 'nothing written').to.deep.equal([])
     })
 
-    it('refuses to change a started quiz\'s draw and time limit, though no attempt is visible yet', async () => {
+    it("refuses to change a started quiz's draw and time limit, though no attempt is visible yet", async () => {
       await open()
       fake.answer((c) => (c.name === 'find' && c.body.find === 'quizzes' ? cursorAnswer(c, [{ _id: 'qz1' }]) : undefined))
       const err = await rejects(store!.quizzes.update(quizRecord({ id: 'qz1', drawCount: 9 }), { unstarted: true }))
@@ -237,7 +317,7 @@ describe('mongo adapter, against a fake server', function () {
   })
 
   describe('leases', () => {
-    it('keeps job locks in the server\'s time, so instances with skewed clocks agree on who holds one', async () => {
+    it("keeps job locks in the server's time, so instances with skewed clocks agree on who holds one", async () => {
       // This instance's clock is ten minutes behind the server's.
       fake.hello = { localTime: new Date(Date.now() + 600_000) }
       await open()
@@ -252,9 +332,21 @@ describe('mongo adapter, against a fake server', function () {
     it('leases a batch of due messages in three round trips, however many there are', async () => {
       await open()
       const due = Array.from({ length: 50 }, (_, i) => ({
-        _id: `m${String(i).padStart(2, '0')}`, channel: 'mp', recipientKind: 'deputy', recipientId: 'dp0001', kind: 'case.assigned', payload: {},
-        dedupeKey: `k${i}`, status: 'sending', attempts: 0, nextAttemptAt: new Date('2026-11-22T02:00:00Z'), lastError: null,
-        createdAt: new Date('2026-11-22T01:00:00Z'), sentAt: null, address: null, waitingReason: null,
+        _id: `m${String(i).padStart(2, '0')}`,
+        channel: 'mp',
+        recipientKind: 'deputy',
+        recipientId: 'dp0001',
+        kind: 'case.assigned',
+        payload: {},
+        dedupeKey: `k${i}`,
+        status: 'sending',
+        attempts: 0,
+        nextAttemptAt: new Date('2026-11-22T02:00:00Z'),
+        lastError: null,
+        createdAt: new Date('2026-11-22T01:00:00Z'),
+        sentAt: null,
+        address: null,
+        waitingReason: null,
       }))
       fake.answer((c) => (c.name === 'find' && c.body.find === 'outbox' ? cursorAnswer(c, due) : undefined))
       matches('outbox', 50)
@@ -264,11 +356,24 @@ describe('mongo adapter, against a fake server', function () {
       expect(fake.commands.filter((c) => c.body[c.name] === 'outbox').map((c) => c.name)).to.deep.equal(['find', 'update', 'find'])
     })
 
-    it('writes a transaction\'s outbox messages in one round trip', async () => {
+    it("writes a transaction's outbox messages in one round trip", async () => {
       await open()
       const message = (i: number) => ({
-        id: `m${i}`, channel: 'mp', recipientKind: 'deputy' as const, recipientId: 'dp0001', kind: 'meeting.notice', payload: {}, dedupeKey: `k${i}`,
-        status: 'pending' as const, attempts: 0, nextAttemptAt: new Date(), lastError: null, createdAt: new Date(), sentAt: null, address: null, waitingReason: null,
+        id: `m${i}`,
+        channel: 'mp',
+        recipientKind: 'deputy' as const,
+        recipientId: 'dp0001',
+        kind: 'meeting.notice',
+        payload: {},
+        dedupeKey: `k${i}`,
+        status: 'pending' as const,
+        attempts: 0,
+        nextAttemptAt: new Date(),
+        lastError: null,
+        createdAt: new Date(),
+        sentAt: null,
+        address: null,
+        waitingReason: null,
       })
       await store!.outbox.enqueue([1, 2, 3].map(message))
       const updates = on('outbox', 'update')
@@ -281,9 +386,13 @@ describe('mongo adapter, against a fake server', function () {
     const writesInOrder = () =>
       fake.commands.filter((c) => ['insert', 'update', 'findAndModify'].includes(c.name)).map((c) => `${c.name} ${String(c.body[c.name])}`)
 
-    it('takes the day\'s ticket number near the end of a submission, so messages of one day do not queue behind it', async () => {
+    it("takes the day's ticket number near the end of a submission, so messages of one day do not queue behind it", async () => {
       await open()
-      fake.answer((c) => (c.name === 'findAndModify' && c.body.findAndModify === 'ticket_counters' ? { lastErrorObject: { n: 1, updatedExisting: true }, value: { _id: '20261122', last: 7 }, ok: 1 } : undefined))
+      fake.answer((c) =>
+        c.name === 'findAndModify' && c.body.findAndModify === 'ticket_counters'
+          ? { lastErrorObject: { n: 1, updatedExisting: true }, value: { _id: '20261122', last: 7 }, ok: 1 }
+          : undefined,
+      )
       matches('cases')
       fake.commands.length = 0
       const stored = await store!.cases.submit({ record: caseRecord(), ticketDate: '2026-11-22', events: [], outbox: [] })
@@ -291,12 +400,24 @@ describe('mongo adapter, against a fake server', function () {
       expect(writesInOrder()).to.deep.equal(['insert cases', 'findAndModify ticket_counters', 'update cases'])
     })
 
-    it('writes a survey\'s response count and tallies last in a response', async () => {
+    it("writes a survey's response count and tallies last in a response", async () => {
       await open()
       matches('surveys')
       fake.commands.length = 0
       await store!.surveys.respond({
-        response: { id: 'r1', surveyId: 's1', respondentKey: 'k1', mpUserId: null, deputyId: null, stationId: null, districtId: null, via: null, answers: { q1: 'a' }, comments: [], createdAt: new Date() },
+        response: {
+          id: 'r1',
+          surveyId: 's1',
+          respondentKey: 'k1',
+          mpUserId: null,
+          deputyId: null,
+          stationId: null,
+          districtId: null,
+          via: null,
+          answers: { q1: 'a' },
+          comments: [],
+          createdAt: new Date(),
+        },
         increments: [{ scope: 'all', questionId: 'q1', bucket: 'a', count: 1, sum: 0 }],
         texts: [{ responseId: 'r1', questionId: 'q2', text: '好', stationId: null, districtId: null, createdAt: new Date() }],
         opinions: [],
@@ -306,13 +427,21 @@ describe('mongo adapter, against a fake server', function () {
 
     it('makes a follow and a publication of the same campaign write one document in common, so one of them retries', async () => {
       await open()
-      fake.answer((c) => (c.name === 'findAndModify' && c.body.findAndModify === 'reading_items' ? { lastErrorObject: { n: 1, updatedExisting: true }, value: { _id: 'ri1', campaignId: 'cp1', publishedAt: null }, ok: 1 } : undefined))
-      fake.answer((c) => (c.name === 'update' && c.body.update === 'campaign_followers' ? { n: 1, nModified: 0, upserted: [{ index: 0, _id: 'f1' }], ok: 1 } : undefined))
+      fake.answer((c) =>
+        c.name === 'findAndModify' && c.body.findAndModify === 'reading_items'
+          ? { lastErrorObject: { n: 1, updatedExisting: true }, value: { _id: 'ri1', campaignId: 'cp1', publishedAt: null }, ok: 1 }
+          : undefined,
+      )
+      fake.answer((c) =>
+        c.name === 'update' && c.body.update === 'campaign_followers' ? { n: 1, nModified: 0, upserted: [{ index: 0, _id: 'f1' }], ok: 1 } : undefined,
+      )
       const at = new Date('2026-11-22T02:00:00Z')
       await store!.campaigns.publishItem('ri1', at, [], [])
       const byPublication = on('campaigns', 'update').map((c) => c.body.updates[0])
       await store!.campaigns.follow('cp1', { kind: 'mp_user', id: 'mp1' }, { stationId: null, districtId: null }, at)
-      const byFollow = on('campaigns', 'update').map((c) => c.body.updates[0]).slice(byPublication.length)
+      const byFollow = on('campaigns', 'update')
+        .map((c) => c.body.updates[0])
+        .slice(byPublication.length)
       expect(byPublication).to.have.length(1)
       expect(byFollow).to.have.length(1)
       expect(byPublication[0].q).to.deep.equal({ _id: 'cp1' })
@@ -321,17 +450,16 @@ describe('mongo adapter, against a fake server', function () {
   })
 
   describe('reads that grow with history', () => {
-    it('finds each deputy\'s last digest from an index, one key per deputy, not by grouping every digest', async () => {
+    it("finds each deputy's last digest from an index, one key per deputy, not by grouping every digest", async () => {
       await open()
       const indexes = on('digests', 'createIndexes').flatMap((c) => (c.body.indexes as Document[]).map((i) => i.key))
       expect(indexes).to.deep.include({ deputyId: 1, createdAt: -1 })
-      fake.answer((c) => (c.name === 'aggregate' && c.body.aggregate === 'digests' ? cursorAnswer(c, [{ _id: 'dp0001', at: new Date('2026-11-23T00:00:00Z') }]) : undefined))
+      fake.answer((c) =>
+        c.name === 'aggregate' && c.body.aggregate === 'digests' ? cursorAnswer(c, [{ _id: 'dp0001', at: new Date('2026-11-23T00:00:00Z') }]) : undefined,
+      )
       expect(await store!.digests.lastMade()).to.deep.equal({ dp0001: new Date('2026-11-23T00:00:00Z') })
       const [lastMade] = on('digests', 'aggregate')
-      expect(lastMade.body.pipeline).to.deep.equal([
-        { $sort: { deputyId: 1, createdAt: -1 } },
-        { $group: { _id: '$deputyId', at: { $first: '$createdAt' } } },
-      ])
+      expect(lastMade.body.pipeline).to.deep.equal([{ $sort: { deputyId: 1, createdAt: -1 } }, { $group: { _id: '$deputyId', at: { $first: '$createdAt' } } }])
     })
 
     it('counts messages by status with a count per status on its index, not a group over every message', async () => {
@@ -346,7 +474,9 @@ describe('mongo adapter, against a fake server', function () {
       await open()
       fake.answer((c) => (c.name === 'distinct' && c.body.distinct === 'outbox' ? { values: ['mp'], ok: 1 } : undefined))
       fake.answer((c) =>
-        c.name === 'aggregate' && c.body.aggregate === 'outbox' && c.body.pipeline[0].$match?.status === 'sent' ? cursorAnswer(c, [{ _id: 1, n: 7 }]) : undefined,
+        c.name === 'aggregate' && c.body.aggregate === 'outbox' && c.body.pipeline[0].$match?.status === 'sent'
+          ? cursorAnswer(c, [{ _id: 1, n: 7 }])
+          : undefined,
       )
       fake.commands.length = 0
       expect(await store!.outbox.countsByChannel()).to.deep.equal({ mp: { pending: 0, sending: 0, sent: 7, failed: 0, dead: 0 } })
@@ -356,16 +486,45 @@ describe('mongo adapter, against a fake server', function () {
   })
 
   describe('the daily digest', () => {
-    it('records a batch of deputies\' digests in two round trips, queuing messages only for the new ones', async () => {
+    it("records a batch of deputies' digests in two round trips, queuing messages only for the new ones", async () => {
       await open()
       const message = (deputyId: string) => ({
-        id: `ob-${deputyId}`, channel: 'auto', recipientKind: 'deputy' as const, recipientId: deputyId, kind: 'digest', payload: {}, dedupeKey: `digest:${deputyId}:2026-11-23`,
-        status: 'pending' as const, attempts: 0, nextAttemptAt: new Date(), lastError: null, createdAt: new Date(), sentAt: null, address: null, waitingReason: null,
+        id: `ob-${deputyId}`,
+        channel: 'auto',
+        recipientKind: 'deputy' as const,
+        recipientId: deputyId,
+        kind: 'digest',
+        payload: {},
+        dedupeKey: `digest:${deputyId}:2026-11-23`,
+        status: 'pending' as const,
+        attempts: 0,
+        nextAttemptAt: new Date(),
+        lastError: null,
+        createdAt: new Date(),
+        sentAt: null,
+        address: null,
+        waitingReason: null,
       })
       // dp0002 already has the day's digest: only the first and third are inserted.
-      fake.answer((c) => (c.name === 'update' && c.body.update === 'digests' ? { n: 2, nModified: 0, upserted: [{ index: 0, _id: 'x1' }, { index: 2, _id: 'x3' }], ok: 1 } : undefined))
+      fake.answer((c) =>
+        c.name === 'update' && c.body.update === 'digests'
+          ? {
+              n: 2,
+              nModified: 0,
+              upserted: [
+                { index: 0, _id: 'x1' },
+                { index: 2, _id: 'x3' },
+              ],
+              ok: 1,
+            }
+          : undefined,
+      )
       fake.commands.length = 0
-      const made = await store!.digests.record('2026-11-23', ['dp0001', 'dp0002', 'dp0003'].map((d) => ({ deputyId: d, message: message(d) })), new Date())
+      const made = await store!.digests.record(
+        '2026-11-23',
+        ['dp0001', 'dp0002', 'dp0003'].map((d) => ({ deputyId: d, message: message(d) })),
+        new Date(),
+      )
       expect(made).to.equal(2)
       expect(on('digests', 'update')).to.have.length(1)
       const queued = on('outbox', 'update')
@@ -381,7 +540,16 @@ describe('mongo adapter, against a fake server', function () {
       await open()
       matches('meetings')
       const m = meetingRecord({ status: 'published' })
-      const dp3 = { meetingId: m.id, personKind: 'deputy' as const, personId: 'dp0003', name: '王五', rsvp: 'pending' as const, reason: null, rsvpAt: null, checkedInAt: null }
+      const dp3 = {
+        meetingId: m.id,
+        personKind: 'deputy' as const,
+        personId: 'dp0003',
+        name: '王五',
+        rsvp: 'pending' as const,
+        reason: null,
+        rsvpAt: null,
+        checkedInAt: null,
+      }
       const { added } = await store!.meetings.addInvitees(m, [dp3, dp3], [])
       expect(added).to.deep.equal([dp3])
       const [insert] = on('meeting_invitees', 'insert')
@@ -397,7 +565,7 @@ describe('mongo adapter, against a fake server', function () {
       expect(find.body.filter).to.deep.equal({ mergedInto: { $eq: 'cs-1', $type: 'string' } })
     })
 
-    it('finds a person\'s survey answers, opinions and quiz attempts from indexes, as sqlite\'s 013 does', async () => {
+    it("finds a person's survey answers, opinions and quiz attempts from indexes, as sqlite's 013 does", async () => {
       await open()
       const byPerson = indexesOn('survey_responses').find((i) => i.name === 'mpUserId_1')!
       expect(byPerson.partialFilterExpression).to.deep.equal({ mpUserId: { $type: 'string' } })
@@ -408,7 +576,7 @@ describe('mongo adapter, against a fake server', function () {
       expect(answers.body.filter).to.deep.equal({ mpUserId: { $eq: 'mu1', $type: 'string' } })
     })
 
-    it('masks a person\'s text answers looked up by survey and response, not by scanning every survey\'s answers', async () => {
+    it("masks a person's text answers looked up by survey and response, not by scanning every survey's answers", async () => {
       await open()
       fake.answer((c) =>
         c.name === 'find' && c.body.find === 'survey_responses'
@@ -422,7 +590,7 @@ describe('mongo adapter, against a fake server', function () {
   })
 
   // Refusing a cursor happens before anything is sent, so the contract's cursor part holds here too.
-  describe('with the contract\'s cursors', () => {
+  describe("with the contract's cursors", () => {
     beforeEach(() => open())
     cursorContract(() => store!)
   })

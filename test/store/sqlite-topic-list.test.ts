@@ -17,7 +17,9 @@ describe('migration 022: the topic list grew', () => {
     const old = new Database(file)
     const migrations = join(import.meta.dirname, '../../src/store/sqlite/migrations')
     old.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)')
-    for (const f of readdirSync(migrations).filter((f) => /^\d{3}_/.test(f) && Number(f.slice(0, 3)) < 22).sort()) {
+    for (const f of readdirSync(migrations)
+      .filter((f) => /^\d{3}_/.test(f) && Number(f.slice(0, 3)) < 22)
+      .sort()) {
       old.exec(readFileSync(join(migrations, f), 'utf8'))
       old.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(Number(f.slice(0, 3)), f, '2026-11-01T00:00:00Z')
     }

@@ -35,25 +35,33 @@ describe('sqlite store on disk', () => {
     await second.close()
   })
 
-  it('migration 012 gives an existing case back its place\'s district and turns its ratings into history', async () => {
+  it("migration 012 gives an existing case back its place's district and turns its ratings into history", async () => {
     // A database as it was before 012, with a case moved to another district's deputy,
     // reopened after a 2 and rated 4.
     const file = join(dir, 'before-012.db')
     const old = new Database(file)
     const migrations = join(import.meta.dirname, '../../src/store/sqlite/migrations')
     old.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)')
-    for (const f of readdirSync(migrations).filter((f) => /^\d{3}_/.test(f) && Number(f.slice(0, 3)) < 12).sort()) {
+    for (const f of readdirSync(migrations)
+      .filter((f) => /^\d{3}_/.test(f) && Number(f.slice(0, 3)) < 12)
+      .sort()) {
       old.exec(readFileSync(join(migrations, f), 'utf8'))
       old.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(Number(f.slice(0, 3)), f, '2026-11-01T00:00:00Z')
     }
     old.exec(`INSERT INTO regions (id, name, kind, parent_id) VALUES ('d01', '湛河区', 'district', NULL), ('d02', '新华区', 'district', NULL),
       ('s0201', '新华街道', 'street', 'd02'), ('c020101', '新华社区', 'community', 's0201')`)
     const t = '2026-11-23T02:00:00.000Z'
-    old.prepare(`INSERT INTO cases (id, ticket, resident_id, text, images, region_id, community_id, district_id, station_id, deputy_id, topic, status,
+    old
+      .prepare(
+        `INSERT INTO cases (id, ticket, resident_id, text, images, region_id, community_id, district_id, station_id, deputy_id, topic, status,
       anonymous, public_consent, routing_reasons, created_at, updated_at, ack_due_at, reply_due_at, rating, rated_at, reopen_count, version)
       VALUES ('cs-1', '20261123-0001', 'mu1', '公交站台太窄', '[]', 'c020101', 'c020101', 'd01', 'st001', 'dp0001', '交通出行', 'closed',
-      0, 0, '[]', ?, ?, ?, ?, 4, ?, 1, 5)`).run(t, t, t, t, t)
-    const event = old.prepare(`INSERT INTO case_events (id, case_id, seq, at, type, actor_role, actor_id, note, data) VALUES (?, 'cs-1', ?, ?, ?, 'resident', 'mu1', ?, ?)`)
+      0, 0, '[]', ?, ?, ?, ?, 4, ?, 1, 5)`,
+      )
+      .run(t, t, t, t, t)
+    const event = old.prepare(
+      `INSERT INTO case_events (id, case_id, seq, at, type, actor_role, actor_id, note, data) VALUES (?, 'cs-1', ?, ?, ?, 'resident', 'mu1', ?, ?)`,
+    )
     event.run('e1', 1, '2026-11-24T02:00:00.000Z', 'rated', '还是窄', '{"rating":2}')
     event.run('e2', 2, '2026-11-25T02:00:00.000Z', 'reopened', '没解决', '{"previousRating":2}')
     event.run('e3', 3, '2026-11-26T02:00:00.000Z', 'rated', null, '{"rating":4}')
@@ -74,7 +82,9 @@ describe('sqlite store on disk', () => {
     const old = new Database(file)
     const migrations = join(import.meta.dirname, '../../src/store/sqlite/migrations')
     old.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)')
-    for (const f of readdirSync(migrations).filter((f) => /^\d{3}_/.test(f) && Number(f.slice(0, 3)) <= 10).sort()) {
+    for (const f of readdirSync(migrations)
+      .filter((f) => /^\d{3}_/.test(f) && Number(f.slice(0, 3)) <= 10)
+      .sort()) {
       old.exec(readFileSync(join(migrations, f), 'utf8'))
       old.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(Number(f.slice(0, 3)), f, '2026-11-01T00:00:00Z')
     }
@@ -88,18 +98,34 @@ describe('sqlite store on disk', () => {
       VALUES ('mu1', 'o-1', 'u-1', 'dp0001', 'enc:1', 'idx:1', 'v1', '${t}', '${t}', NULL, NULL),
              ('mu2', NULL, NULL, NULL, NULL, NULL, 'v1', '${t}', '2026-11-23T03:00:00.000Z', 'wxid_2', 'LS2ABCDE')`)
     old.exec(`INSERT INTO regions (id, name, kind, parent_id) VALUES ('d01', '湛河区', 'district', NULL)`)
-    old.prepare(`INSERT INTO cases (id, ticket, resident_id, text, images, region_id, community_id, district_id, station_id, deputy_id, topic, status,
+    old
+      .prepare(
+        `INSERT INTO cases (id, ticket, resident_id, text, images, region_id, community_id, district_id, station_id, deputy_id, topic, status,
       anonymous, public_consent, routing_reasons, created_at, updated_at, ack_due_at, reply_due_at, reopen_count, version)
       VALUES ('cs-1', '20261123-0001', 'mu2', '路灯不亮', '[]', 'd01', NULL, 'd01', 'st001', 'dp0001', '市政设施', 'submitted',
-      0, 0, '[]', ?, ?, ?, ?, 0, 1)`).run(t, t, t, t)
-    old.prepare(`INSERT INTO surveys (id, short_code, kind, title, description, questions, articles, ballot, anonymous, opens_at, closes_at,
+      0, 0, '[]', ?, ?, ?, ?, 0, 1)`,
+      )
+      .run(t, t, t, t)
+    old
+      .prepare(
+        `INSERT INTO surveys (id, short_code, kind, title, description, questions, articles, ballot, anonymous, opens_at, closes_at,
       response_cap, response_count, district_ids, created_by, created_at, updated_at)
-      VALUES ('sv1', 'SV0001', 'survey', '社区停车', '', '[]', '[]', NULL, 0, ?, '2026-12-23T02:00:00.000Z', NULL, 1, '["d01"]', 'sf01', ?, ?)`).run(t, t, t)
-    old.prepare(`INSERT INTO survey_responses (id, survey_id, respondent_key, mp_user_id, answers, comments, created_at)
-      VALUES ('sr1', 'sv1', 'mu2', 'mu2', '{}', '[]', ?)`).run(t)
-    old.prepare(`INSERT INTO quizzes (id, campaign_id, title, description, draw_count, time_limit_seconds, attempts_allowed, opens_at, closes_at,
+      VALUES ('sv1', 'SV0001', 'survey', '社区停车', '', '[]', '[]', NULL, 0, ?, '2026-12-23T02:00:00.000Z', NULL, 1, '["d01"]', 'sf01', ?, ?)`,
+      )
+      .run(t, t, t)
+    old
+      .prepare(
+        `INSERT INTO survey_responses (id, survey_id, respondent_key, mp_user_id, answers, comments, created_at)
+      VALUES ('sr1', 'sv1', 'mu2', 'mu2', '{}', '[]', ?)`,
+      )
+      .run(t)
+    old
+      .prepare(
+        `INSERT INTO quizzes (id, campaign_id, title, description, draw_count, time_limit_seconds, attempts_allowed, opens_at, closes_at,
       audience, scope_district_ids, created_by, created_at, updated_at)
-      VALUES ('qz1', NULL, '宪法知识', '', 5, 600, 3, ?, '2026-12-23T02:00:00.000Z', 'public', '[]', 'sf01', ?, ?)`).run(t, t, t)
+      VALUES ('qz1', NULL, '宪法知识', '', 5, 600, 3, ?, '2026-12-23T02:00:00.000Z', 'public', '[]', 'sf01', ?, ?)`,
+      )
+      .run(t, t, t)
     old.close()
   }
 
@@ -108,15 +134,30 @@ describe('sqlite store on disk', () => {
     try {
       const t = new Date('2026-11-23T02:00:00.000Z')
       expect(await store.mpUsers.get('mu1')).to.deep.equal({
-        id: 'mu1', openid: 'o-1', unionid: 'u-1', deputyId: 'dp0001', phoneEnc: 'enc:1', phoneIndex: 'idx:1', consentVersion: 'v1', consentAt: t,
-        createdAt: t, botContactId: null, botAlias: null,
+        id: 'mu1',
+        openid: 'o-1',
+        unionid: 'u-1',
+        deputyId: 'dp0001',
+        phoneEnc: 'enc:1',
+        phoneIndex: 'idx:1',
+        consentVersion: 'v1',
+        consentAt: t,
+        createdAt: t,
+        botContactId: null,
+        botAlias: null,
       })
       expect(await store.mpUsers.getByBotAlias('LS2ABCDE')).to.deep.include({ id: 'mu2', botContactId: 'wxid_2' })
       expect(await store.privacy.erasedAt('mu1')).to.equal(null)
       // 018's point: the same deputy may now also be bound in the bot.
       await store.mpUsers.update('mu2', { deputyId: 'dp0001' })
       expect((await store.mpUsers.listByDeputyId('dp0001')).map((u) => u.id)).to.deep.equal(['mu1', 'mu2'])
-      expect(await store.cases.get('cs-1')).to.deep.include({ ticket: '20261123-0001', text: '路灯不亮', districtId: 'd01', handlingDistrictId: 'd01', ratings: [] })
+      expect(await store.cases.get('cs-1')).to.deep.include({
+        ticket: '20261123-0001',
+        text: '路灯不亮',
+        districtId: 'd01',
+        handlingDistrictId: 'd01',
+        ratings: [],
+      })
       expect(await store.privacy.anonymisedAt('cs-1')).to.equal(null)
       expect(await store.surveys.get('sv1')).to.deep.include({ title: '社区停车', responseCount: 1, districtIds: ['d01'], draft: false })
       expect((await store.privacy.surveyAnswersOf('mu2')).map((a) => a.surveyId)).to.deep.equal(['sv1'])
@@ -125,7 +166,12 @@ describe('sqlite store on disk', () => {
       await store.close()
     }
     const db = new Database(file, { readonly: true })
-    expect(db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all(), 'every migration, later ones too').to.deep.equal(readdirSync(join(import.meta.dirname, '../../src/store/sqlite/migrations')).filter((f) => /^\d{3}_/.test(f)).map((f) => Number(f.slice(0, 3))).sort((x, y) => x - y))
+    expect(db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all(), 'every migration, later ones too').to.deep.equal(
+      readdirSync(join(import.meta.dirname, '../../src/store/sqlite/migrations'))
+        .filter((f) => /^\d{3}_/.test(f))
+        .map((f) => Number(f.slice(0, 3)))
+        .sort((x, y) => x - y),
+    )
     expect(db.prepare('SELECT count(*) FROM mp_users').pluck().get()).to.equal(2)
     db.close()
   }
@@ -139,7 +185,9 @@ describe('sqlite store on disk', () => {
   it('applies 011–017 to a store that already had the first 018 (001–010 and 018 before erased_at existed)', async () => {
     const file = join(dir, 'with-old-018.db')
     // 018 as first released, before 013 gave mp_users an erased_at column.
-    storeUpTo010(file, `
+    storeUpTo010(
+      file,
+      `
       CREATE TABLE mp_users_new (id TEXT PRIMARY KEY, openid TEXT UNIQUE, unionid TEXT, deputy_id TEXT, phone_enc TEXT, phone_index TEXT,
         consent_version TEXT, consent_at TEXT, created_at TEXT NOT NULL, bot_contact_id TEXT, bot_alias TEXT);
       INSERT INTO mp_users_new SELECT id, openid, unionid, deputy_id, phone_enc, phone_index, consent_version, consent_at, created_at, bot_contact_id, bot_alias FROM mp_users;
@@ -148,7 +196,8 @@ describe('sqlite store on disk', () => {
       CREATE UNIQUE INDEX mp_users_bot_contact ON mp_users(bot_contact_id) WHERE bot_contact_id IS NOT NULL;
       CREATE UNIQUE INDEX mp_users_bot_alias ON mp_users(bot_alias) WHERE bot_alias IS NOT NULL;
       CREATE UNIQUE INDEX mp_users_deputy_app ON mp_users(deputy_id) WHERE deputy_id IS NOT NULL AND openid IS NOT NULL;
-      CREATE UNIQUE INDEX mp_users_deputy_bot ON mp_users(deputy_id) WHERE deputy_id IS NOT NULL AND bot_contact_id IS NOT NULL;`)
+      CREATE UNIQUE INDEX mp_users_deputy_bot ON mp_users(deputy_id) WHERE deputy_id IS NOT NULL AND bot_contact_id IS NOT NULL;`,
+    )
     await expectNothingLost(file)
   })
 })

@@ -51,7 +51,14 @@ describe('the published holiday schedule (config/holidays/*.json)', () => {
     expect(daysOff('2026-02-15', '2026-02-23'), '2026 春节').to.equal(9)
     expect(daysOff('2026-05-01', '2026-05-05'), '2026 劳动节').to.equal(5)
     expect(daysOff('2026-10-01', '2026-10-07'), '2026 国庆').to.equal(7)
-    expect(published.workdays.filter((d) => d.startsWith('2026'))).to.deep.equal(['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10'])
+    expect(published.workdays.filter((d) => d.startsWith('2026'))).to.deep.equal([
+      '2026-01-04',
+      '2026-02-14',
+      '2026-02-28',
+      '2026-05-09',
+      '2026-09-20',
+      '2026-10-10',
+    ])
   })
 })
 
@@ -169,7 +176,16 @@ describe('local days at awkward clock changes', () => {
   })
 
   it('every instant lies between the start and end of its own local day, in many zones', () => {
-    const zones = ['Asia/Shanghai', 'Europe/Berlin', 'America/New_York', 'America/Sao_Paulo', 'America/Havana', 'Australia/Lord_Howe', 'Pacific/Chatham', 'Asia/Kathmandu']
+    const zones = [
+      'Asia/Shanghai',
+      'Europe/Berlin',
+      'America/New_York',
+      'America/Sao_Paulo',
+      'America/Havana',
+      'Australia/Lord_Howe',
+      'Pacific/Chatham',
+      'Asia/Kathmandu',
+    ]
     for (const timeZone of zones) {
       for (let t = Date.parse('2018-10-01T00:00:00Z'); t < Date.parse('2019-04-15T00:00:00Z'); t += 23 * 3_600_000 + 13 * 60_000) {
         const at = new Date(t)

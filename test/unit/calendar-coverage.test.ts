@@ -61,7 +61,10 @@ describe('counting provisional deadlines again once the year is known', () => {
   })
 
   it('restarts the reply clock at the last reopening and the acknowledgement clock at the last assignment', () => {
-    const events = [{ at: beijing('2026-12-29T09:00'), type: 'reopened' }, { at: beijing('2026-12-31T09:00'), type: 'transferred' }]
+    const events = [
+      { at: beijing('2026-12-29T09:00'), type: 'reopened' },
+      { at: beijing('2026-12-31T09:00'), type: 'transferred' },
+    ]
     const next = recountedDeadlines(open, events, with2027, policy)
     expect(next.ackDueAt.toISOString()).to.equal(beijing('2027-01-05T09:00').toISOString(), '31 Dec 15 h, then 1–4 Jan off, then 9 h')
     expect(localDate(next.replyDueAt, 'Asia/Shanghai')).to.equal('2027-01-21')

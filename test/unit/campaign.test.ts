@@ -1,7 +1,17 @@
 import { expect } from 'chai'
 import {
-  campaignPhase, checkCampaignWindow, checkInSlot, checkPublishAt, inBookMarks, isEmptySelector, resolveAudience, stationsOf,
-  type AudienceDirectory, type CheckInRecord, type ReachRecord, type ReadReceipt,
+  campaignPhase,
+  checkCampaignWindow,
+  checkInSlot,
+  checkPublishAt,
+  inBookMarks,
+  isEmptySelector,
+  resolveAudience,
+  stationsOf,
+  type AudienceDirectory,
+  type CheckInRecord,
+  type ReachRecord,
+  type ReadReceipt,
 } from '../../src/domain/campaign.js'
 import { groupProgress, personProgress, share, totalsOf } from '../../src/domain/campaign-progress.js'
 import { plainText, sanitizeRichText } from '../../src/domain/rich-text.js'
@@ -24,7 +34,12 @@ const dir: AudienceDirectory = {
     { id: 'sf3', name: '孙丽', role: 'organizer', stationIds: [], active: true },
     { id: 'sf4', name: '离职', role: 'station_staff', stationIds: ['st1'], active: false },
   ],
-  stationDistrict: new Map([['st1', 'd1'], ['st2', 'd1'], ['st3', 'd2'], ['st4', null]]),
+  stationDistrict: new Map([
+    ['st1', 'd1'],
+    ['st2', 'd1'],
+    ['st3', 'd2'],
+    ['st4', null],
+  ]),
 }
 const ids = (members: Array<{ kind: string; id: string }>) => members.map((m) => `${m.kind}:${m.id}`)
 
@@ -67,7 +82,7 @@ describe('campaign rules', () => {
   })
 })
 
-describe('resolving a campaign\'s audience', () => {
+describe("resolving a campaign's audience", () => {
   it('takes deputies at any of the places, of any of the levels; both filters narrow together', () => {
     expect(ids(resolveAudience({ stationIds: ['st1'] }, dir, []))).to.deep.equal(['deputy:dp1', 'deputy:dp2'])
     expect(ids(resolveAudience({ districtIds: ['d1'] }, dir, []))).to.deep.equal(['deputy:dp1', 'deputy:dp2', 'deputy:dp3'])
@@ -87,7 +102,7 @@ describe('resolving a campaign\'s audience', () => {
     expect(ids(resolveAudience({ staff: true }, dir, []))).to.deep.equal(['staff:sf1', 'staff:sf2'])
   })
 
-  it('never reaches beyond the creator\'s districts', () => {
+  it("never reaches beyond the creator's districts", () => {
     expect(ids(resolveAudience({ levels: ['city', 'national'], staff: true }, dir, ['d1']))).to.deep.equal(['deputy:dp1', 'deputy:dp3', 'staff:sf1'])
     expect(resolveAudience({ levels: ['national'] }, dir, ['d1'])[0]).to.include({ stationId: 'st2', districtId: 'd1' })
     expect(resolveAudience({ deputyIds: ['dp4'] }, dir, ['d1'])).to.deep.equal([])
@@ -100,14 +115,30 @@ describe('resolving a campaign\'s audience', () => {
 
 describe('campaign progress', () => {
   const reach = (itemId: string, personId: string, stationId: string | null, kind: ReachRecord['personKind'] = 'deputy'): ReachRecord => ({
-    itemId, campaignId: 'cp', personKind: kind, personId, stationId, districtId: stationId ? 'd1' : null, reachedAt: T0,
+    itemId,
+    campaignId: 'cp',
+    personKind: kind,
+    personId,
+    stationId,
+    districtId: stationId ? 'd1' : null,
+    reachedAt: T0,
   })
   const read = (itemId: string, personId: string): ReadReceipt => ({ itemId, campaignId: 'cp', personKind: 'deputy', personId, readAt: at(1) })
   const checkIn = (personId: string, hours: number, reflection: string | null = null): CheckInRecord => ({
-    id: `ci-${personId}-${hours}`, campaignId: 'cp', itemId: null, personKind: 'deputy', personId, slot: `day:${hours}`, reflection, at: at(hours),
+    id: `ci-${personId}-${hours}`,
+    campaignId: 'cp',
+    itemId: null,
+    personKind: 'deputy',
+    personId,
+    slot: `day:${hours}`,
+    reflection,
+    at: at(hours),
   })
   const member = (id: string, stationId: string | null) => ({ kind: 'deputy' as const, id, name: id, stationId, districtId: stationId ? 'd1' : null })
-  const items = [{ id: 'req', required: true }, { id: 'opt', required: false }]
+  const items = [
+    { id: 'req', required: true },
+    { id: 'opt', required: false },
+  ]
 
   it('counts per person what reached them, what they read and their check-ins', () => {
     const people = personProgress({
@@ -133,10 +164,13 @@ describe('campaign progress', () => {
       checkIns: [],
       nameOf: (kind, id) => (kind === 'mp_user' ? '关注群众' : `代表${id}`),
     })
-    expect(people.map((p) => [p.id, p.name, p.stationId, p.read])).to.deep.equal([['dp7', '代表dp7', 'st3', true], ['mu1', '关注群众', null, false]])
+    expect(people.map((p) => [p.id, p.name, p.stationId, p.read])).to.deep.equal([
+      ['dp7', '代表dp7', 'st3', true],
+      ['mu1', '关注群众', null, false],
+    ])
   })
 
-  it('groups by station or district as shares of each group\'s audience', () => {
+  it("groups by station or district as shares of each group's audience", () => {
     const people = personProgress({
       audience: [member('dp1', 'st1'), member('dp2', 'st1'), member('dp3', 'st1'), member('dp4', 'st2')],
       items,
@@ -157,23 +191,28 @@ describe('campaign progress', () => {
 describe('sanitising reading bodies', () => {
   it('keeps basic formatting', () => {
     const html = '<h2>标题</h2><h3>小节</h3><p>一段<strong>重点</strong>和<em>强调</em><br>换行</p><ul><li>一</li></ul><ol><li>二</li></ol>'
-    expect(sanitizeRichText(html)).to.equal('<h2>标题</h2><h3>小节</h3><p>一段<strong>重点</strong>和<em>强调</em><br />换行</p><ul><li>一</li></ul><ol><li>二</li></ol>')
+    expect(sanitizeRichText(html)).to.equal(
+      '<h2>标题</h2><h3>小节</h3><p>一段<strong>重点</strong>和<em>强调</em><br />换行</p><ul><li>一</li></ul><ol><li>二</li></ol>',
+    )
   })
 
   it('removes scripts with their text, event handlers, styles, frames and unknown tags', () => {
-    const html = '<p onclick="steal()" style="color:red" class="x">学习<script>alert(1)</script><style>p{}</style><iframe src="https://x.cn">框</iframe><span>内容</span></p><div>块</div>'
+    const html =
+      '<p onclick="steal()" style="color:red" class="x">学习<script>alert(1)</script><style>p{}</style><iframe src="https://x.cn">框</iframe><span>内容</span></p><div>块</div>'
     expect(sanitizeRichText(html)).to.equal('<p>学习内容</p>块')
   })
 
   it('keeps links only to https, whatever the spelling of javascript:', () => {
-    const html = '<a href="javascript:alert(1)">a</a><a href="JaVaScRiPt:alert(1)">b</a><a href="&#106;avascript:alert(1)">c</a>'
-      + '<a href="java\nscript:alert(1)">d</a><a href="http://x.cn">e</a><a href="/local">f</a><a href="//x.cn">g</a><a href="https://www.npc.gov.cn/" target="_blank">h</a>'
+    const html =
+      '<a href="javascript:alert(1)">a</a><a href="JaVaScRiPt:alert(1)">b</a><a href="&#106;avascript:alert(1)">c</a>' +
+      '<a href="java\nscript:alert(1)">d</a><a href="http://x.cn">e</a><a href="/local">f</a><a href="//x.cn">g</a><a href="https://www.npc.gov.cn/" target="_blank">h</a>'
     expect(sanitizeRichText(html)).to.equal('<a>a</a><a>b</a><a>c</a><a>d</a><a>e</a><a>f</a><a>g</a><a href="https://www.npc.gov.cn/">h</a>')
   })
 
   it('keeps images from https and from our own uploads only', () => {
-    const html = '<img src="https://x.cn/a.png" alt="图" onerror="x()"><img src="/api/mp/uploads/Ab_c-1.png"><img src="/api/admin/secret">'
-      + '<img src="data:image/png;base64,AAAA"><img src="http://x.cn/b.png"><img src="javascript:alert(1)">'
+    const html =
+      '<img src="https://x.cn/a.png" alt="图" onerror="x()"><img src="/api/mp/uploads/Ab_c-1.png"><img src="/api/admin/secret">' +
+      '<img src="data:image/png;base64,AAAA"><img src="http://x.cn/b.png"><img src="javascript:alert(1)">'
     expect(sanitizeRichText(html)).to.equal('<img src="https://x.cn/a.png" alt="图" /><img src="/api/mp/uploads/Ab_c-1.png" />')
   })
 

@@ -19,7 +19,14 @@ describe('cursors: "<time>|<id>" pages, decoded and checked in one place', () =>
   const at = new Date('2026-11-23T02:00:00.000Z')
 
   it('gives back the time and id of the last item of a page', () => {
-    const page = toPage([{ at, id: 'mt-b' }, { at, id: 'mt-a' }], 1, (m) => timeCursorKey(m.at, m.id))
+    const page = toPage(
+      [
+        { at, id: 'mt-b' },
+        { at, id: 'mt-a' },
+      ],
+      1,
+      (m) => timeCursorKey(m.at, m.id),
+    )
     expect(decodeTimeCursor(page.nextCursor)).to.deep.equal({ key: '2026-11-23T02:00:00.000Z', at, id: 'mt-b' })
   })
 

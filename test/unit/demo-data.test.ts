@@ -1,13 +1,5 @@
 import { expect } from 'chai'
-import {
-  DEPUTY_LEVELS,
-  REGION_KINDS,
-  STAFF_ROLES,
-  STATION_KINDS,
-  WEEKDAYS,
-  type DirectoryFile,
-  type Region,
-} from '../../src/domain/directory.js'
+import { DEPUTY_LEVELS, REGION_KINDS, STAFF_ROLES, STATION_KINDS, WEEKDAYS, type DirectoryFile, type Region } from '../../src/domain/directory.js'
 import { loadConfig } from '../../src/config.js'
 import { checkDirectoryFile } from '../../src/domain/directory-import.js'
 import { demoDirectory } from '../../src/demo/demo-city.js'
@@ -57,12 +49,20 @@ function consistencyProblems(dir: DirectoryFile, today: string): string[] {
   const stationIds = new Set(stations.map((s) => s.id))
 
   // Identity: ids and codes are well-formed and unique within each list.
-  for (const [label, list] of [['region', regions], ['station', stations], ['deputy', deputies], ['staff', staff]] as const) {
+  for (const [label, list] of [
+    ['region', regions],
+    ['station', stations],
+    ['deputy', deputies],
+    ['staff', staff],
+  ] as const) {
     const ids = list.map((x) => x.id)
     check(unique(ids), `${label} ids are not unique`)
     for (const id of ids) check(ID.test(id), `${label} id ${id} is malformed`)
   }
-  for (const [label, list] of [['station', stations], ['deputy', deputies]] as const) {
+  for (const [label, list] of [
+    ['station', stations],
+    ['deputy', deputies],
+  ] as const) {
     const codes = list.map((x) => x.code)
     check(unique(codes), `${label} codes are not unique`)
     for (const code of codes) check(CODE.test(code), `${label} code ${code} is malformed`)
@@ -221,9 +221,7 @@ describe('demo data', () => {
       const organizers = staff.filter((s) => s.role === 'organizer')
       expect(organizers.some((o) => (o.regionIds ?? []).length === 0)).to.equal(true)
       const districtIds = regionsOf(dir, 'district').map((d) => d.id)
-      expect(organizers.some((o) => o.regionIds?.length === 1 && districtIds.includes(o.regionIds[0] ?? ''))).to.equal(
-        true,
-      )
+      expect(organizers.some((o) => o.regionIds?.length === 1 && districtIds.includes(o.regionIds[0] ?? ''))).to.equal(true)
       for (const member of staff) expect(member).to.not.have.property('password')
     })
 

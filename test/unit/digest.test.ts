@@ -2,7 +2,14 @@ import { expect } from 'chai'
 import { composeDigest, type DigestInput } from '../../src/domain/digest.js'
 
 const base: DigestInput = { deputyName: '张伟', date: '2026-11-23', timeZone: 'Asia/Shanghai', cases: [], meetings: [], reading: [], tasks: [] }
-const c = (ticket: string, over: Partial<DigestInput['cases'][number]> = {}) => ({ ticket, topic: '环境保护', excerpt: '小区垃圾没人清运', overdue: false, isNew: false, ...over })
+const c = (ticket: string, over: Partial<DigestInput['cases'][number]> = {}) => ({
+  ticket,
+  topic: '环境保护',
+  excerpt: '小区垃圾没人清运',
+  overdue: false,
+  isNew: false,
+  ...over,
+})
 
 describe('the daily digest', () => {
   it('says nothing when there is nothing to say', () => {
@@ -29,7 +36,10 @@ describe('the daily digest', () => {
         { title: '视察调研', startsAt: new Date('2026-11-26T01:30:00Z'), place: '马庄社区', rsvpOwed: false },
         { title: '常委会会议', startsAt: new Date('2026-11-25T01:00:00Z'), place: '市人大会议室', rsvpOwed: true },
       ],
-      reading: [{ title: '代表法释义', required: false }, { title: '中央人大工作会议精神', required: true }],
+      reading: [
+        { title: '代表法释义', required: false },
+        { title: '中央人大工作会议精神', required: true },
+      ],
       tasks: [{ campaign: '学习宣传月', text: '完成本周学习打卡' }],
     })!
     expect(digest.counts).to.deep.include({ meetings: 2, rsvpOwed: 1, reading: 2, tasks: 1, cases: 0 })

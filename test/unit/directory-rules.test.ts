@@ -38,7 +38,10 @@ describe('the region tree and station coverage', () => {
   })
 
   it('lets the most specific coverage win, and covers everything under a covered region', () => {
-    expect(stationsCovering('c010102', regions, stations).map((c) => [c.station.id, c.distance])).to.deep.equal([['st003', 0], ['st001', 1]])
+    expect(stationsCovering('c010102', regions, stations).map((c) => [c.station.id, c.distance])).to.deep.equal([
+      ['st003', 0],
+      ['st001', 1],
+    ])
     expect(stationsCovering('g01010101', regions, stations).map((c) => c.station.id)).to.deep.equal(['st001'])
     expect(stationsCovering('d02', regions, stations)).to.deep.equal([])
     expect(stationsCovering('unknown', regions, stations)).to.deep.equal([])

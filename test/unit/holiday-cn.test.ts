@@ -24,7 +24,14 @@ describe('checking a holiday-cn year file', () => {
     })
     expect(result.ok).to.equal(false)
     if (result.ok) return
-    expect(result.problems.map((p) => p.path)).to.deep.equal(['days[1].date', 'days[2].date', 'days[3].date', 'days[4].name', 'days[4].isOffDay', 'days[5].isOffDay'])
+    expect(result.problems.map((p) => p.path)).to.deep.equal([
+      'days[1].date',
+      'days[2].date',
+      'days[3].date',
+      'days[4].name',
+      'days[4].isOffDay',
+      'days[5].isOffDay',
+    ])
     expect(result.problems[0].message).to.equal('2026-12-31 不在 2027 年内：一个文件只放一年的安排')
     expect(result.problems[1].message).to.contain('重复')
     expect(result.problems[5].message).to.contain('星期一')

@@ -6,8 +6,17 @@ const T0 = new Date('2026-11-23T02:00:00Z') // Monday 10:00 in Shanghai
 const hours = (h: number) => new Date(T0.getTime() + h * 3_600_000)
 let n = 0
 const message = (text: string, over: Partial<HotIssueCase> = {}): HotIssueCase => ({
-  id: `c${String(++n).padStart(3, '0')}`, text, residentId: `r${n}`, communityId: 'xingfu', districtId: 'd01', stationId: 'st001',
-  topic: '城乡建设', createdAt: hours(n), reopenCount: 0, overdue: false, ...over,
+  id: `c${String(++n).padStart(3, '0')}`,
+  text,
+  residentId: `r${n}`,
+  communityId: 'xingfu',
+  districtId: 'd01',
+  stationId: 'st001',
+  topic: '城乡建设',
+  createdAt: hours(n),
+  reopenCount: 0,
+  overdue: false,
+  ...over,
 })
 const week = { from: T0, to: hours(24 * 7) }
 
@@ -51,7 +60,16 @@ describe('hot issues: similar messages from one place grouped, with a heat index
     const now = cases[4].createdAt
     const issues = groupHotIssues(cases, week)
     expect(spikingIssues(issues, cases, DEFAULT_SPIKE, now, new Set())).to.have.length(1)
-    expect(spikingIssues(issues.map((i) => ({ ...i, caseIds: i.caseIds.slice(0, 4) })), cases, DEFAULT_SPIKE, now, new Set()), 'four is no spike').to.have.length(0)
+    expect(
+      spikingIssues(
+        issues.map((i) => ({ ...i, caseIds: i.caseIds.slice(0, 4) })),
+        cases,
+        DEFAULT_SPIKE,
+        now,
+        new Set(),
+      ),
+      'four is no spike',
+    ).to.have.length(0)
     const grown = [...cases, message('垃圾站臭气熏天，还有老鼠', { communityId: 'yangguang' })]
     expect(spikingIssues(groupHotIssues(grown, week), grown, DEFAULT_SPIKE, now, new Set([cases[0].id]))).to.have.length(0)
   })
@@ -64,7 +82,12 @@ describe('hot issues: similar messages from one place grouped, with a heat index
       { createdAt: new Date('2026-11-11T02:00:00Z'), place: 'xingfu' },
       { createdAt: new Date('2026-11-25T02:00:00Z'), place: 'heping' },
     ]
-    const series = caseSeries(items, (i) => i.place, { interval: 'week', from: new Date('2026-11-09T00:00:00Z'), to: new Date('2026-11-26T00:00:00Z'), timeZone: 'Asia/Shanghai' })
+    const series = caseSeries(items, (i) => i.place, {
+      interval: 'week',
+      from: new Date('2026-11-09T00:00:00Z'),
+      to: new Date('2026-11-26T00:00:00Z'),
+      timeZone: 'Asia/Shanghai',
+    })
     expect(series.periods).to.deep.equal(['2026-11-09', '2026-11-16', '2026-11-23'])
     expect(series.lines).to.deep.equal([
       { key: 'xingfu', counts: [2, 0, 0], total: 2 },

@@ -34,19 +34,31 @@ describe('npm run lint: the layering rules of docs/ARCHITECTURE.md', function ()
     }
     before(() => {
       dir = mkdtempSync(join(tmpdir(), 'liaison-lint-'))
-      write('tsconfig.json', JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, verbatimModuleSyntax: true }, include: ['src', 'bots'] }))
+      write(
+        'tsconfig.json',
+        JSON.stringify({
+          compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, verbatimModuleSyntax: true },
+          include: ['src', 'bots'],
+        }),
+      )
       write('src/store/ports.ts', 'export interface Store { ping(): Promise<void> }\n')
       write('src/store/idempotency-port.ts', 'export interface IdempotencyRepo { purgeBefore(before: Date): Promise<number> }\n')
       write('src/store/open-store.ts', 'export const openStore = () => null\n')
       write('src/wechat/client.ts', 'export class WeChatClient {}\n')
       // Allowed: a type from the store in domain, the idempotency port in http, WeChat in delivery.
       write('src/domain/ok.ts', "import type { Store } from '../store/ports.js'\nexport type Named = Store\n")
-      write('src/http/middleware/idempotency.ts', "import type { IdempotencyRepo } from '../../store/idempotency-port.js'\nexport type Repo = IdempotencyRepo\n")
+      write(
+        'src/http/middleware/idempotency.ts',
+        "import type { IdempotencyRepo } from '../../store/idempotency-port.js'\nexport type Repo = IdempotencyRepo\n",
+      )
       write('src/services/delivery/senders.ts', "import { WeChatClient } from '../../wechat/client.js'\nexport const client = new WeChatClient()\n")
       // Wrong, one of each.
       write('src/domain/rule.ts', "import { openStore } from '../store/open-store.js'\nexport const rule = openStore\n")
       write('src/http/routes/things/routes.ts', "import type { Store } from '../../../store/ports.js'\nexport type Deps = Store\n")
-      write('src/services/things/things.ts', "import { WeChatClient } from '../../wechat/client.js'\nimport type { Deps } from '../../http/routes/things/routes.js'\nexport const things = (d: Deps) => [d, new WeChatClient()]\n")
+      write(
+        'src/services/things/things.ts',
+        "import { WeChatClient } from '../../wechat/client.js'\nimport type { Deps } from '../../http/routes/things/routes.js'\nexport const things = (d: Deps) => [d, new WeChatClient()]\n",
+      )
       write('src/services/quiz.ts', "import { survey } from './survey.js'\nexport const quiz = () => survey\n")
       write('src/services/survey.ts', "import { quiz } from './quiz.js'\nexport const survey = () => quiz\n")
       write('bots/flow.ts', "import { rule } from '../src/domain/rule.js'\nexport const flow = rule\n")

@@ -1,7 +1,19 @@
 import { expect } from 'chai'
 import {
-  canManageMeeting, changesTimeOrPlace, checkInRefusal, checkInWindow, dueReminder, leadsAlreadyPast, nudgeAllowedAt, remindable, timeLeftLabel, rsvpRefusal, scheduleProblems, timeLabel,
-  type MeetingInvitee, type MeetingRecord,
+  canManageMeeting,
+  changesTimeOrPlace,
+  checkInRefusal,
+  checkInWindow,
+  dueReminder,
+  leadsAlreadyPast,
+  nudgeAllowedAt,
+  remindable,
+  timeLeftLabel,
+  rsvpRefusal,
+  scheduleProblems,
+  timeLabel,
+  type MeetingInvitee,
+  type MeetingRecord,
 } from '../../src/domain/meeting.js'
 import { resolveInvitees, type SelectorDirectory } from '../../src/domain/meeting-selector.js'
 import { attendanceByPerson, meetingAttendance } from '../../src/domain/meeting-attendance.js'
@@ -12,10 +24,34 @@ const HOURS = 60
 
 function meeting(over: Partial<MeetingRecord> = {}): MeetingRecord {
   return {
-    id: 'mt-1', shortCode: 'ABCD2345', title: '常委会第十次会议', kind: 'standing_committee', status: 'published', startAt: T0, endAt: at(2 * HOURS),
-    place: '市人大常委会第一会议室', agenda: '', attachments: [], selector: { levels: ['city'] }, publicSeats: 0, rsvpDeadline: null, districtIds: [],
-    createdBy: 'sf03', createdAt: at(-7 * 24 * HOURS), updatedAt: at(-7 * 24 * HOURS), publishedAt: at(-7 * 24 * HOURS), cancelledAt: null,
-    cancelReason: null, changeSeq: 0, remindersSent: [], nudgeRounds: 0, lastRemindedAt: null, lastNudgedAt: null, audienceDistrictIds: [], version: 1, ...over,
+    id: 'mt-1',
+    shortCode: 'ABCD2345',
+    title: '常委会第十次会议',
+    kind: 'standing_committee',
+    status: 'published',
+    startAt: T0,
+    endAt: at(2 * HOURS),
+    place: '市人大常委会第一会议室',
+    agenda: '',
+    attachments: [],
+    selector: { levels: ['city'] },
+    publicSeats: 0,
+    rsvpDeadline: null,
+    districtIds: [],
+    createdBy: 'sf03',
+    createdAt: at(-7 * 24 * HOURS),
+    updatedAt: at(-7 * 24 * HOURS),
+    publishedAt: at(-7 * 24 * HOURS),
+    cancelledAt: null,
+    cancelReason: null,
+    changeSeq: 0,
+    remindersSent: [],
+    nudgeRounds: 0,
+    lastRemindedAt: null,
+    lastNudgedAt: null,
+    audienceDistrictIds: [],
+    version: 1,
+    ...over,
   }
 }
 function invitee(over: Partial<MeetingInvitee> = {}): MeetingInvitee {
@@ -60,13 +96,20 @@ describe('meetings: pure rules', () => {
     it('narrows one group by level, station and district together, and adds named people', () => {
       expect(names(resolveInvitees({ levels: ['city'] }, directory(), null))).to.deep.equal(['deputy:dp0001', 'deputy:dp0003', 'deputy:dp0006'])
       expect(names(resolveInvitees({ levels: ['city'], districtIds: ['d01'] }, directory(), null))).to.deep.equal(['deputy:dp0001', 'deputy:dp0003'])
-      expect(names(resolveInvitees({ stationIds: ['st001'], deputyIds: ['dp0006'], staffIds: ['sf01'] }, directory(), null)))
-        .to.deep.equal(['deputy:dp0001', 'deputy:dp0002', 'deputy:dp0006', 'staff:sf01'])
+      expect(names(resolveInvitees({ stationIds: ['st001'], deputyIds: ['dp0006'], staffIds: ['sf01'] }, directory(), null))).to.deep.equal([
+        'deputy:dp0001',
+        'deputy:dp0002',
+        'deputy:dp0006',
+        'staff:sf01',
+      ])
     })
 
     it('lists each person once, with the name they have now and their district', () => {
       const r = resolveInvitees({ stationIds: ['st001'], deputyIds: ['dp0001'] }, directory(), null)
-      expect(r.invitees).to.deep.equal([{ kind: 'deputy', id: 'dp0001', name: '张伟', districtIds: ['d01'] }, { kind: 'deputy', id: 'dp0002', name: '王芳', districtIds: ['d01'] }])
+      expect(r.invitees).to.deep.equal([
+        { kind: 'deputy', id: 'dp0001', name: '张伟', districtIds: ['d01'] },
+        { kind: 'deputy', id: 'dp0002', name: '王芳', districtIds: ['d01'] },
+      ])
     })
 
     it('is a problem, never an empty meeting, when it resolves to nobody', () => {
@@ -91,7 +134,9 @@ describe('meetings: pure rules', () => {
       expect(names(resolveInvitees({ staffIds: ['sf04', 'sf05'] }, directory(), ['d02']))).to.deep.equal(['staff:sf04', 'staff:sf05'])
       const r = resolveInvitees({ deputyIds: ['dp0001'], stationIds: ['st001'], staffIds: ['sf01'] }, directory(), ['d02'])
       expect(r.problems.map((p) => `${p.path} ${p.message}`)).to.deep.equal([
-        'selector.stationIds[0] 不在您负责的区县范围内', 'selector.deputyIds[0] 不在您负责的区县范围内', 'selector.staffIds[0] 不在您负责的区县范围内',
+        'selector.stationIds[0] 不在您负责的区县范围内',
+        'selector.deputyIds[0] 不在您负责的区县范围内',
+        'selector.staffIds[0] 不在您负责的区县范围内',
       ])
       expect(names(resolveInvitees({ levels: ['township'] }, directory(), ['d01'])), 'a park station lies in no district').to.deep.equal([])
     })
@@ -156,7 +201,7 @@ describe('meetings: pure rules', () => {
       expect(leadsAlreadyPast(at(0), at(-30 * HOURS), [24, 2])).to.deep.equal([])
     })
 
-    it('waits ten minutes after any reminder, and the organizer\'s cooldown after their last round', () => {
+    it("waits ten minutes after any reminder, and the organizer's cooldown after their last round", () => {
       expect(dueReminder(meeting({ lastRemindedAt: at(-24 * HOURS - 9) }), at(-24 * HOURS), [24, 2])).to.equal(null)
       expect(dueReminder(meeting({ lastRemindedAt: at(-24 * HOURS - 10) }), at(-24 * HOURS), [24, 2])).to.deep.equal({ lead: 24, covers: [24] })
       expect(nudgeAllowedAt(meeting({ lastNudgedAt: at(-30 * HOURS) }), at(-30 * HOURS + 1), 60)).to.deep.equal(at(-29 * HOURS))
@@ -191,7 +236,7 @@ describe('meetings: pure rules', () => {
   })
 
   describe('who manages a meeting', () => {
-    it('lets admins and city organizers manage all, district organizers their districts\' and their own', () => {
+    it("lets admins and city organizers manage all, district organizers their districts' and their own", () => {
       const m = meeting({ districtIds: ['d01'], createdBy: 'admin' })
       expect(canManageMeeting({ id: 'admin', role: 'admin', regionIds: [] }, m)).to.equal(true)
       expect(canManageMeeting({ id: 'sf10', role: 'organizer', regionIds: [] }, m)).to.equal(true)
@@ -205,7 +250,9 @@ describe('meetings: pure rules', () => {
   describe('attendance', () => {
     it('counts answers and check-ins of one meeting; the rate is checked in of invited', () => {
       const counts = meetingAttendance([
-        invitee({ rsvp: 'attend', checkedInAt: at(-10) }), invitee({ personId: 'dp0002', rsvp: 'leave' }), invitee({ personId: 'dp0003' }),
+        invitee({ rsvp: 'attend', checkedInAt: at(-10) }),
+        invitee({ personId: 'dp0002', rsvp: 'leave' }),
+        invitee({ personId: 'dp0003' }),
         invitee({ personId: 'dp0004', rsvp: 'attend' }),
       ])
       expect(counts).to.deep.equal({ invited: 4, attend: 2, leave: 1, pending: 1, checkedIn: 1, rate: 0.25 })
@@ -218,8 +265,12 @@ describe('meetings: pure rules', () => {
       const ahead = meeting({ id: 'c', startAt: at(30 * 24 * HOURS) })
       const cancelled = meeting({ id: 'd', status: 'cancelled' })
       const rows = [
-        invitee({ meetingId: 'a', checkedInAt: at(0) }), invitee({ meetingId: 'b', rsvp: 'leave', reason: '出差' }), invitee({ meetingId: 'c' }), invitee({ meetingId: 'd' }),
-        invitee({ meetingId: 'a', personId: 'dp0002', name: '王芳' }), invitee({ meetingId: 'b', personId: 'dp0002', name: '王芳', rsvp: 'leave', checkedInAt: at(24 * HOURS) }),
+        invitee({ meetingId: 'a', checkedInAt: at(0) }),
+        invitee({ meetingId: 'b', rsvp: 'leave', reason: '出差' }),
+        invitee({ meetingId: 'c' }),
+        invitee({ meetingId: 'd' }),
+        invitee({ meetingId: 'a', personId: 'dp0002', name: '王芳' }),
+        invitee({ meetingId: 'b', personId: 'dp0002', name: '王芳', rsvp: 'leave', checkedInAt: at(24 * HOURS) }),
       ]
       const people = attendanceByPerson([held, heldToo, ahead, cancelled], rows, at(2 * 24 * HOURS))
       expect(people).to.deep.equal([

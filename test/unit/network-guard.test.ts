@@ -13,9 +13,15 @@ describe('tests reach nothing beyond loopback', () => {
 
   it('refuses fetch and axios to a public address before anything is sent, and records where', async () => {
     // 203.0.113.0/24 is reserved for documentation: nothing would answer there anyway.
-    const viaFetch = await fetch('http://203.0.113.7:8080/').then(() => null, (err: Error) => err)
+    const viaFetch = await fetch('http://203.0.113.7:8080/').then(
+      () => null,
+      (err: Error) => err,
+    )
     expect(String((viaFetch as Error & { cause?: Error })?.cause?.message ?? viaFetch)).to.include('refused 203.0.113.7:8080')
-    const viaAxios = await axios.get('https://api.weixin.qq.com/cgi-bin/stable_token').then(() => null, (err: Error) => err)
+    const viaAxios = await axios.get('https://api.weixin.qq.com/cgi-bin/stable_token').then(
+      () => null,
+      (err: Error) => err,
+    )
     expect(viaAxios?.message).to.include('refused api.weixin.qq.com:443')
     expect(takeBlockedConnections()).to.deep.equal(['203.0.113.7:8080', 'api.weixin.qq.com:443'])
   })
@@ -38,7 +44,9 @@ describe('tests reach nothing beyond loopback', () => {
   it('fails a test whose code swallowed the refused connection, naming where it went', function () {
     this.timeout(60_000)
     const mocha = createRequire(import.meta.url).resolve('mocha/bin/mocha.js')
-    const run = spawnSync(process.execPath, [mocha, '--no-config', '-n', 'import=tsx', '-r', 'test/setup.ts', 'test/unit/network-guard.fixture.ts'], { encoding: 'utf8' })
+    const run = spawnSync(process.execPath, [mocha, '--no-config', '-n', 'import=tsx', '-r', 'test/setup.ts', 'test/unit/network-guard.fixture.ts'], {
+      encoding: 'utf8',
+    })
     expect(run.status, run.stdout + run.stderr).to.equal(1)
     expect(run.stdout).to.include('this test tried to connect beyond loopback: 203.0.113.7:8080')
   })
@@ -47,8 +55,18 @@ describe('tests reach nothing beyond loopback', () => {
     const config = loadConfig()
     expect(new URL(config.wechat.apiBase).hostname).to.equal('127.0.0.1')
     expect(new URL(config.wecom.apiBase).hostname).to.equal('127.0.0.1')
-    const client = new WeChatClient({ appId: 'wx-test', secret: 'secret', apiBase: config.wechat.apiBase, timeoutMs: 10_000, miniprogramState: 'formal', clock: new ManualClock() })
-    const err = await client.accessToken().then(() => null, (e: Error) => e)
+    const client = new WeChatClient({
+      appId: 'wx-test',
+      secret: 'secret',
+      apiBase: config.wechat.apiBase,
+      timeoutMs: 10_000,
+      miniprogramState: 'formal',
+      clock: new ManualClock(),
+    })
+    const err = await client.accessToken().then(
+      () => null,
+      (e: Error) => e,
+    )
     expect(err, 'nobody answers there').to.be.an('error')
     expect(takeBlockedConnections(), 'and nothing left the machine').to.deep.equal([])
   })

@@ -19,14 +19,16 @@ function problemsIn(text: string, isSchema = false): string[] {
   for (const [, typeOnly, names, from] of text.matchAll(/^import\s+(type\s+)?(\{[^}]*\}|\w+)\s+from\s+'([^']+)'/gm)) {
     // Schemas use the domain's field rules (free text, id patterns); handlers leave rules to services and presenters.
     if (/\/domain\//.test(from) && !typeOnly && !isSchema) problems.push(`uses a domain rule itself (${from}); a service or presenter applies it`)
-    const idempotencyPort = from.endsWith('/store/idempotency-port.js') || (from.endsWith('/store/ports.js') && names.replace(/\s/g, '') === '{IdempotencyRepo}')
+    const idempotencyPort =
+      from.endsWith('/store/idempotency-port.js') || (from.endsWith('/store/ports.js') && names.replace(/\s/g, '') === '{IdempotencyRepo}')
     if (/\/store\//.test(from) && !idempotencyPort) {
       problems.push(`imports the store (${from}); only the idempotency port may be`)
     }
     if (from.endsWith('/services/index.js')) problems.push('imports the whole bag of services; take what it uses in its deps object')
     if (from.endsWith('/errors.js')) problems.push('imports domain errors: a service decides 404 and 409, not the route')
   }
-  for (const [found] of text.matchAll(/\b(?:mpUser|staff|deputyId)!/g)) problems.push(`asserts a principal with "${found}": use a Router<StaffState>/<MpState>/<DeputyState>`)
+  for (const [found] of text.matchAll(/\b(?:mpUser|staff|deputyId)!/g))
+    problems.push(`asserts a principal with "${found}": use a Router<StaffState>/<MpState>/<DeputyState>`)
   for (const [found] of text.matchAll(/throw new \w+/g)) problems.push(`decides an error itself ("${found}")`)
   for (const [, name, params] of text.matchAll(/^export function (\w+)\(([^)]*)\)/gm)) {
     if (!/^(?:\{[^}]*\}|deps): \w+Deps$/.test(params.trim())) problems.push(`${name} takes "${params}": a route factory takes one typed deps object`)
@@ -36,13 +38,16 @@ function problemsIn(text: string, isSchema = false): string[] {
   for (const state of routers) {
     const guard = GUARDS[state]
     if (guard && !new RegExp(`router\\.use\\(${guard}\\(`).test(text)) problems.push(`a Router<${state}> must begin with router.use(${guard}(…))`)
-    if (state === 'AppState' && /state\.(?:staff|mpUser)\b/.test(text)) problems.push('reads a principal on a Router<AppState>, where nobody is known to be signed in')
+    if (state === 'AppState' && /state\.(?:staff|mpUser)\b/.test(text))
+      problems.push('reads a principal on a Router<AppState>, where nobody is known to be signed in')
   }
   return problems
 }
 
 function routeFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? routeFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []))
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? routeFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  )
 }
 
 describe('route files: parse → service → presenter, everywhere', () => {

@@ -67,7 +67,9 @@ describe('routing', () => {
       const typed = send(index, { deputyCode: 'DP0001', regionId: 'c010201', text: ABOUT.school, targetTyped: true })
       expect(codes(typed)[0]).to.equal('explicit:deputy_named')
       expect(messages(typed)[0]).to.equal('居民指定：张伟代表（DP0001）')
-      expect(residentSummary(typed, index, 'c010201')).to.include('您指定了张伟代表').and.not.include('二维码')
+      expect(residentSummary(typed, index, 'c010201'))
+        .to.include('您指定了张伟代表')
+        .and.not.include('二维码')
       const scanned = send(index, { deputyCode: 'DP0001', regionId: 'c010201', text: ABOUT.school })
       expect(residentSummary(scanned, index, 'c010201')).to.include('您通过张伟代表的二维码留言')
     })
@@ -127,7 +129,11 @@ describe('routing', () => {
     it('a community goes to the station that covers its street', () => {
       const d = send(city(), { regionId: 'c010101', text: ABOUT.rubbish })
       expect(outcome(d)).to.deep.equal({ stationId: 'st001', deputyId: 'dp0001', officeRegionId: null })
-      expect(d.reasons[0]).to.deep.equal({ rule: 'place', code: 'covering_station', message: '所在区域 建设路社区 由 轻工街道代表联络站 联系（该站覆盖 轻工街道）' })
+      expect(d.reasons[0]).to.deep.equal({
+        rule: 'place',
+        code: 'covering_station',
+        message: '所在区域 建设路社区 由 轻工街道代表联络站 联系（该站覆盖 轻工街道）',
+      })
     })
 
     it('works at every level: a grid, a street', () => {
@@ -194,7 +200,10 @@ describe('routing', () => {
     })
 
     it('a message that matches nothing is 其他 and prefers nobody', () => {
-      const d = send(city((c) => (c.deputies[2].topics = ['其他'])), { regionId: 'c010101', text: ABOUT.nothing })
+      const d = send(
+        city((c) => (c.deputies[2].topics = ['其他'])),
+        { regionId: 'c010101', text: ABOUT.nothing },
+      )
       expect(d.topic).to.equal('其他')
       expect(d.deputyId).to.equal('dp0001')
       expect(codes(d)).to.deep.equal(['place:covering_station', 'topic:no_topic', 'load:fewest_open', 'load:tie_by_id'])
@@ -229,7 +238,10 @@ describe('routing', () => {
     })
 
     it('breaks ties by deputy id, whatever the order of the directory', () => {
-      const d = send(city((c) => c.deputies.reverse()), { regionId: 'c010101' })
+      const d = send(
+        city((c) => c.deputies.reverse()),
+        { regionId: 'c010101' },
+      )
       expect(d.deputyId).to.equal('dp0001')
       expect(codes(d).at(-1)).to.equal('load:tie_by_id')
     })
@@ -267,10 +279,17 @@ describe('routing', () => {
 
     it('no station covers the place: the office of the nearest district above it', () => {
       const xinhua = (c: City) =>
-        c.regions.push({ id: 's0201', name: '西市街道', kind: 'street', parentId: 'd02' }, { id: 'c020101', name: '西市社区', kind: 'community', parentId: 's0201' })
+        c.regions.push(
+          { id: 's0201', name: '西市街道', kind: 'street', parentId: 'd02' },
+          { id: 'c020101', name: '西市社区', kind: 'community', parentId: 's0201' },
+        )
       const d = send(city(xinhua), { regionId: 'c020101' })
       expect(outcome(d)).to.deep.equal({ stationId: null, deputyId: null, officeRegionId: 'd02' })
-      expect(d.reasons.at(-1)).to.deep.equal({ rule: 'fallback', code: 'district_office', message: '所在区域 西市社区 无联络站覆盖，转 新华区 人大常委会办公室' })
+      expect(d.reasons.at(-1)).to.deep.equal({
+        rule: 'fallback',
+        code: 'district_office',
+        message: '所在区域 西市社区 无联络站覆盖，转 新华区 人大常委会办公室',
+      })
     })
 
     it('no place given, or a place that does not exist: the city office, never an error', () => {
@@ -313,7 +332,9 @@ describe('routing', () => {
     it('without the place it says 区域, and warns when the chosen deputy is busy', () => {
       const index = city()
       expect(residentSummary(send(index, { regionId: 'c010101' }), index)).to.equal('已转至轻工街道代表联络站 张伟代表（您所在区域由该站联系）')
-      expect(told({ deputyCode: 'DP0002' }, { dp0002: 30 })).to.equal('已转至轻工街道代表联络站 王芳代表（您通过王芳代表的二维码留言；王芳代表近期留言较多，答复可能稍慢）')
+      expect(told({ deputyCode: 'DP0002' }, { dp0002: 30 })).to.equal(
+        '已转至轻工街道代表联络站 王芳代表（您通过王芳代表的二维码留言；王芳代表近期留言较多，答复可能稍慢）',
+      )
     })
 
     it('the fallbacks', () => {

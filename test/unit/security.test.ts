@@ -46,7 +46,7 @@ describe('passwords', () => {
     expect(await hasher.verify('correct horsE', hash)).to.equal(false)
     expect(await hasher.verify('anything', null)).to.equal(false)
   })
-  it('asks for a rehash of a hash made at a lower cost than today\'s', async () => {
+  it("asks for a rehash of a hash made at a lower cost than today's", async () => {
     const today = new PasswordHasher(4096)
     expect(today.needsRehash(await new PasswordHasher(1024).hash('x'))).to.equal(true)
     expect(today.needsRehash(await today.hash('x'))).to.equal(false)

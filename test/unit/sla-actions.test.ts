@@ -18,7 +18,7 @@ describe('what the SLA clocks ask for', () => {
     expect(slaActions({ ...c, ackEscalation: 1 }, at(97), policy)).to.deep.equal([{ kind: 'escalate', clock: 'ack', level: 2 }])
   })
 
-  it('never skips the station\'s staff, even when the job was down past both thresholds', () => {
+  it("never skips the station's staff, even when the job was down past both thresholds", () => {
     expect(slaActions(c, at(200), policy)).to.deep.equal([{ kind: 'escalate', clock: 'ack', level: 1 }])
   })
 

@@ -4,12 +4,35 @@ import { answerProblems, cleanAnswers, shownQuestions } from '../../src/domain/s
 import { ballotOutcome, mergeIncrements, surveyResults, tallyIncrements, type TallyRow } from '../../src/domain/survey-tally.js'
 
 const q = (over: Partial<Question> & Pick<Question, 'id' | 'type'>): Question => ({
-  title: over.id, required: false, options: [], minChoices: null, maxChoices: null, maxLength: null, scale: null, min: null, max: null, showIf: null, ...over,
+  title: over.id,
+  required: false,
+  options: [],
+  minChoices: null,
+  maxChoices: null,
+  maxLength: null,
+  scale: null,
+  min: null,
+  max: null,
+  showIf: null,
+  ...over,
 })
-const yesNo = [{ id: 'yes', label: '是' }, { id: 'no', label: '否' }]
+const yesNo = [
+  { id: 'yes', label: '是' },
+  { id: 'no', label: '否' },
+]
 const QUESTIONS: Question[] = [
   q({ id: 'q1', type: 'single', required: true, options: yesNo }),
-  q({ id: 'q2', type: 'multiple', options: [{ id: 'a', label: '绿道' }, { id: 'b', label: '口袋公园' }, { id: 'c', label: '行道树' }], minChoices: 1, maxChoices: 2 }),
+  q({
+    id: 'q2',
+    type: 'multiple',
+    options: [
+      { id: 'a', label: '绿道' },
+      { id: 'b', label: '口袋公园' },
+      { id: 'c', label: '行道树' },
+    ],
+    minChoices: 1,
+    maxChoices: 2,
+  }),
   q({ id: 'q3', type: 'text', maxLength: 10 }),
   q({ id: 'q4', type: 'rating', scale: 5, required: true }),
   q({ id: 'q5', type: 'number', min: 0, max: 120, required: true, showIf: { questionId: 'q1', optionIds: ['yes'] } }),
@@ -68,9 +91,25 @@ describe('survey definitions and phases', () => {
       q({ id: 'x', type: 'text', showIf: { questionId: 'y', optionIds: ['yes'] } }),
       q({ id: 'y', type: 'multiple', options: yesNo, minChoices: 2, maxChoices: 3 }),
     ]
-    expect(paths(definitionProblems({ kind: 'survey', questions: bad, articles: [], ...times }))).to.deep.equal(['questions[0].showIf.questionId', 'questions[1].maxChoices'])
-    expect(paths(definitionProblems({ kind: 'ballot', questions: [QUESTIONS[1]], articles: [], ...times, ballot: { passRule: 'roll_majority', maxChosen: null, rollDeputyIds: [] } }))).to.deep.equal(['roll'])
-    expect(paths(definitionProblems({ kind: 'consultation', questions: [], articles: [], ...times, closesAt: times.opensAt }))).to.deep.equal(['closesAt', 'articles'])
+    expect(paths(definitionProblems({ kind: 'survey', questions: bad, articles: [], ...times }))).to.deep.equal([
+      'questions[0].showIf.questionId',
+      'questions[1].maxChoices',
+    ])
+    expect(
+      paths(
+        definitionProblems({
+          kind: 'ballot',
+          questions: [QUESTIONS[1]],
+          articles: [],
+          ...times,
+          ballot: { passRule: 'roll_majority', maxChosen: null, rollDeputyIds: [] },
+        }),
+      ),
+    ).to.deep.equal(['roll'])
+    expect(paths(definitionProblems({ kind: 'consultation', questions: [], articles: [], ...times, closesAt: times.opensAt }))).to.deep.equal([
+      'closesAt',
+      'articles',
+    ])
   })
 
   it('is scheduled, open, then closed', () => {
@@ -93,7 +132,10 @@ describe('survey tallies', () => {
     const results = surveyResults({ questions: QUESTIONS, articles: [] }, rows(''))
     expect(results.responses).to.equal(3)
     const [q1, q2, q3, q4, q5] = results.questions
-    expect(q1.options).to.deep.equal([{ id: 'yes', label: '是', count: 2, percent: 66.7 }, { id: 'no', label: '否', count: 1, percent: 33.3 }])
+    expect(q1.options).to.deep.equal([
+      { id: 'yes', label: '是', count: 2, percent: 66.7 },
+      { id: 'no', label: '否', count: 1, percent: 33.3 },
+    ])
     expect(q2.answered).to.equal(2)
     expect(q2.options.map((o) => `${o.id}:${o.count}:${o.percent}`)).to.deep.equal(['a:2:100', 'b:1:50', 'c:0:0'])
     expect(q3.answered).to.equal(1)
@@ -110,15 +152,33 @@ describe('survey tallies', () => {
   })
 
   it('chooses projects by votes with more than half of the roll, up to the number to choose', () => {
-    const ballotQ = q({ id: 'p', type: 'multiple', options: ['一', '二', '三', '四'].map((n, i) => ({ id: `p${i + 1}`, label: `项目${n}` })), minChoices: 1, maxChoices: 3 })
+    const ballotQ = q({
+      id: 'p',
+      type: 'multiple',
+      options: ['一', '二', '三', '四'].map((n, i) => ({ id: `p${i + 1}`, label: `项目${n}` })),
+      minChoices: 1,
+      maxChoices: 3,
+    })
     const s = { questions: [ballotQ], ballot: { passRule: 'roll_majority' as const, maxChosen: 2, rollDeputyIds: ['a', 'b', 'c', 'd', 'e', 'f'] } }
     const votes = [['p1', 'p2', 'p3'], ['p1', 'p2', 'p3'], ['p1', 'p3'], ['p3', 'p2'], ['p4']]
-    const tally = mergeIncrements(votes.map((v) => tallyIncrements({ questions: [ballotQ], anonymous: true }, { answers: { p: v }, comments: [], stationId: null, districtId: null })).flat())
+    const tally = mergeIncrements(
+      votes
+        .map((v) => tallyIncrements({ questions: [ballotQ], anonymous: true }, { answers: { p: v }, comments: [], stationId: null, districtId: null }))
+        .flat(),
+    )
     const outcome = ballotOutcome(s, tally)
     expect(outcome).to.deep.include({ roll: 6, ballotsCast: 5, threshold: 3 })
-    expect(outcome.projects.map((p) => `${p.id}:${p.count}:${p.passes}:${p.chosen}`)).to.deep.equal(['p3:4:true:true', 'p1:3:false:false', 'p2:3:false:false', 'p4:1:false:false'])
+    expect(outcome.projects.map((p) => `${p.id}:${p.count}:${p.passes}:${p.chosen}`)).to.deep.equal([
+      'p3:4:true:true',
+      'p1:3:false:false',
+      'p2:3:false:false',
+      'p4:1:false:false',
+    ])
     expect(outcome.chosen).to.deep.equal([{ id: 'p3', label: '项目三', votes: 4 }])
     const ofBallots = ballotOutcome({ ...s, ballot: { ...s.ballot, passRule: 'ballots_majority' } }, tally)
-    expect(ofBallots.chosen.map((p) => p.id), 'more than 2.5 of 5 ballots; the two most voted').to.deep.equal(['p3', 'p1'])
+    expect(
+      ofBallots.chosen.map((p) => p.id),
+      'more than 2.5 of 5 ballots; the two most voted',
+    ).to.deep.equal(['p3', 'p1'])
   })
 })

@@ -27,7 +27,10 @@ describe('topics learned from data', () => {
       const d = model('学校食堂拖欠工资')
       expect(d.topic, 'a wage dispute that mentions a school').to.equal('劳动就业')
       expect(d.confidence).to.be.within(0.5, 1)
-      expect(d.matched.some((w) => '拖欠工资'.includes(w)), d.matched.join()).to.equal(true)
+      expect(
+        d.matched.some((w) => '拖欠工资'.includes(w)),
+        d.matched.join(),
+      ).to.equal(true)
     })
 
     it('keeps the dictionaries as a prior: a keyword decides where the corpus has nothing to say', () => {
@@ -36,7 +39,7 @@ describe('topics learned from data', () => {
       expect(withKeywords('幼儿园')).to.deep.include({ topic: '教育', matched: ['幼儿园'] })
     })
 
-    it('adds an office\'s counts to the corpus\'s without counting the corpus again', () => {
+    it("adds an office's counts to the corpus's without counting the corpus again", () => {
       const before = model('食堂的饭')
       const extra = countTopics([{ text: '食堂的饭太难吃', topic: '教育', weight: 20 }], topics)
       const office = compileTopicModel(prepareCounts(countTopics(examples, topics)), extra, {})

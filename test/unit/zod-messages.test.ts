@@ -9,10 +9,14 @@ const details = (schema: z.ZodType, value: unknown) => {
 }
 
 describe('validation messages people read', () => {
-  it('names the field in Chinese and says what is wrong in plain words, never zod\'s own text', () => {
+  it("names the field in Chinese and says what is wrong in plain words, never zod's own text", () => {
     const schema = z.strictObject({
-      title: z.string(), limit: z.number().int().max(100), options: z.array(z.string()).min(2), kind: z.enum(['single', 'multiple']),
-      startsAt: z.iso.datetime({ offset: true }), note: z.string().max(5).optional(),
+      title: z.string(),
+      limit: z.number().int().max(100),
+      options: z.array(z.string()).min(2),
+      kind: z.enum(['single', 'multiple']),
+      startsAt: z.iso.datetime({ offset: true }),
+      note: z.string().max(5).optional(),
     })
     const found = details(schema, { title: 42, limit: 1.5, options: ['a'], kind: 'many', startsAt: '明天', note: '一二三四五六' })
     expect(found).to.deep.equal([
@@ -27,8 +31,10 @@ describe('validation messages people read', () => {
     expect(details(z.strictObject({ zzz: z.number().max(3) }), { zzz: 9 })).to.deep.equal([{ path: 'body.zzz', message: '此项不能大于 3' }])
   })
 
-  it('keeps a schema\'s own wording', () => {
-    expect(details(z.strictObject({ text: z.string().min(1, '留言内容不能为空') }), { text: '' })).to.deep.equal([{ path: 'body.text', message: '留言内容不能为空' }])
+  it("keeps a schema's own wording", () => {
+    expect(details(z.strictObject({ text: z.string().min(1, '留言内容不能为空') }), { text: '' })).to.deep.equal([
+      { path: 'body.text', message: '留言内容不能为空' },
+    ])
   })
 })
 

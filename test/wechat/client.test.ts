@@ -165,12 +165,19 @@ describe('WeChat API client', () => {
         expect(err).to.be.instanceOf(UnprocessableError)
         expect(err).to.include({ code: 'wechat_code_invalid', message: '登录凭证无效或已过期，请重新进入小程序' })
       }
-      expect(fake.received(LOGIN).slice(1).map((r) => r.query.js_code)).to.deep.equal(['code-once', 'code-never-issued'])
+      expect(
+        fake
+          .received(LOGIN)
+          .slice(1)
+          .map((r) => r.query.js_code),
+      ).to.deep.equal(['code-once', 'code-never-issued'])
     })
 
     it('40226 (blocked) is refused the same way', async () => {
       fake.failNext(LOGIN, 40226)
-      expect(await failure(wechat().code2Session('x'))).to.be.instanceOf(UnprocessableError).and.include({ code: 'wechat_code_invalid' })
+      expect(await failure(wechat().code2Session('x')))
+        .to.be.instanceOf(UnprocessableError)
+        .and.include({ code: 'wechat_code_invalid' })
     })
 
     it('45011 (minute quota) is a 429 with a retry hint', async () => {
@@ -272,7 +279,13 @@ describe('WeChat API client', () => {
     it('answers the image bytes and sends the documented body', async () => {
       const image = await wechat().miniProgramCode({ scene: 'd=D0012&s=S03', page: 'pages/index/index', width: 430 })
       expect(image.subarray(0, 4)).to.deep.equal(PNG_SIGNATURE)
-      expect(fake.received(CODE)[0].body).to.deep.equal({ scene: 'd=D0012&s=S03', page: 'pages/index/index', width: 430, check_path: true, env_version: 'release' })
+      expect(fake.received(CODE)[0].body).to.deep.equal({
+        scene: 'd=D0012&s=S03',
+        page: 'pages/index/index',
+        width: 430,
+        check_path: true,
+        env_version: 'release',
+      })
     })
 
     it('opens the development version without checking the page when the mini-program is not released', async () => {

@@ -28,7 +28,11 @@ describe('subscribe message values', () => {
   })
 
   it('cuts a thing longer than 20 characters to 19 and an ellipsis', () => {
-    expect(checkSubscribeValue('thing1', '关于召开青澜市人大代表座谈会的通知')).to.deep.equal({ ok: true, value: '关于召开青澜市人大代表座谈会的通知', cut: false })
+    expect(checkSubscribeValue('thing1', '关于召开青澜市人大代表座谈会的通知')).to.deep.equal({
+      ok: true,
+      value: '关于召开青澜市人大代表座谈会的通知',
+      cut: false,
+    })
     const long = '关于召开青澜市第十七届人民代表大会第三次会议代表座谈会的通知'
     const check = checkSubscribeValue('thing1', long)
     expect(check).to.deep.equal({ ok: true, value: `${Array.from(long).slice(0, 19).join('')}…`, cut: true })
@@ -45,7 +49,9 @@ describe('subscribe message values', () => {
 
   it('refuses a phrase that is not at most 5 Chinese characters', () => {
     expect(sent(checkSubscribeValue('phrase3', '待签到'))).to.equal('待签到')
-    expect(reason(checkSubscribeValue('phrase3', '请于明日签到'))).to.include('phrase3').and.include('5个以内的汉字')
+    expect(reason(checkSubscribeValue('phrase3', '请于明日签到')))
+      .to.include('phrase3')
+      .and.include('5个以内的汉字')
     expect(reason(checkSubscribeValue('phrase3', 'OK'))).to.include('Chinese characters')
     expect(reason(checkSubscribeValue('phrase3', '待 签到'))).to.include('phrase3')
   })

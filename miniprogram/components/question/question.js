@@ -37,7 +37,9 @@ Component({
       const scale = []
       for (let i = 1; i <= (q.scale || 5); i++) scale.push({ value: i, on: value === i })
       this.setData({
-        options: options, scale: q.type === 'rating' ? scale : [], limit: limitWords(q),
+        options: options,
+        scale: q.type === 'rating' ? scale : [],
+        limit: limitWords(q),
         count: typeof value === 'string' ? Array.from(value).length : 0,
       })
     },

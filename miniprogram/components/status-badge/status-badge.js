@@ -3,12 +3,28 @@
  * sign; the words come from the backend's statusLabel.
  */
 const MARK = {
-  submitted: '○', assigned: '○', acknowledged: '◐', forwarded: '◐', reopened: '◐',
-  replied: '●', closed: '✓', withdrawn: '—', rejected: '✕', merged: '→',
+  submitted: '○',
+  assigned: '○',
+  acknowledged: '◐',
+  forwarded: '◐',
+  reopened: '◐',
+  replied: '●',
+  closed: '✓',
+  withdrawn: '—',
+  rejected: '✕',
+  merged: '→',
 }
 const TONE = {
-  submitted: 'wait', assigned: 'wait', acknowledged: 'doing', forwarded: 'doing', reopened: 'doing',
-  replied: 'done', closed: 'done', withdrawn: 'off', rejected: 'off', merged: 'off',
+  submitted: 'wait',
+  assigned: 'wait',
+  acknowledged: 'doing',
+  forwarded: 'doing',
+  reopened: 'doing',
+  replied: 'done',
+  closed: 'done',
+  withdrawn: 'off',
+  rejected: 'off',
+  merged: 'off',
 }
 
 Component({

@@ -66,8 +66,16 @@ Page({
   },
 
   targetName() {
-    if (this.deputyCode) return this.directory.deputyCard(this.deputyCode).then((d) => d.name + ' 代表').catch(() => '')
-    if (this.stationCode) return this.directory.stationCard(this.stationCode).then((s) => s.name).catch(() => '')
+    if (this.deputyCode)
+      return this.directory
+        .deputyCard(this.deputyCode)
+        .then((d) => d.name + ' 代表')
+        .catch(() => '')
+    if (this.stationCode)
+      return this.directory
+        .stationCard(this.stationCode)
+        .then((s) => s.name)
+        .catch(() => '')
     return Promise.resolve('')
   },
 

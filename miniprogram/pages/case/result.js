@@ -14,7 +14,10 @@ Page({
     const sent = wx.getStorageSync('case.submitted') || {}
     if (!sent.id || sent.id !== query.caseId) return this.setData({ error: '没有找到刚才的留言，请到“我的留言”查看', caseId: query.caseId || '' })
     this.setData({ ticket: sent.ticket, routing: sent.routing, caseId: sent.id })
-    return settingsService(request).get().then((s) => (this.templateIds = s.subscribeTemplateIds)).catch(() => (this.templateIds = []))
+    return settingsService(request)
+      .get()
+      .then((s) => (this.templateIds = s.subscribeTemplateIds))
+      .catch(() => (this.templateIds = []))
   },
 
   /** WeChat allows the permission prompt only inside a tap. */

@@ -24,8 +24,18 @@ function view(c) {
 
 Page({
   data: {
-    loading: true, error: '', notice: '', c: null, can: {}, busy: false,
-    replyText: '', more: '', department: '', forwardNote: '', transferReason: '', transferCode: '',
+    loading: true,
+    error: '',
+    notice: '',
+    c: null,
+    can: {},
+    busy: false,
+    replyText: '',
+    more: '',
+    department: '',
+    forwardNote: '',
+    transferReason: '',
+    transferCode: '',
   },
 
   onLoad(query) {

@@ -40,7 +40,9 @@ Page({
       .stationsFor(place.id)
       .then((answer) =>
         this.setData({
-          stations: answer.items.map((s) => Object.assign({}, s, { days: weekdays(s.receptionDays), near: s.coverage === 'covering' ? '负责您所在的地方' : '在您所在的区域内' })),
+          stations: answer.items.map((s) =>
+            Object.assign({}, s, { days: weekdays(s.receptionDays), near: s.coverage === 'covering' ? '负责您所在的地方' : '在您所在的区域内' }),
+          ),
         }),
       )
       .catch((err) => this.setData({ error: err.message }))

@@ -11,7 +11,14 @@ const { weekdays, dayOf } = require('../../utils/words')
  */
 function stationView(station, today) {
   const deputies = (station.deputies || []).map((d) => Object.assign({}, d, { initial: d.name.slice(0, 1), onDuty: (d.dutyDates || []).indexOf(today) >= 0 }))
-  return Object.assign({}, station, { days: weekdays(station.receptionDays), deputies: deputies, onDuty: deputies.filter((d) => d.onDuty).map((d) => d.name).join('、') })
+  return Object.assign({}, station, {
+    days: weekdays(station.receptionDays),
+    deputies: deputies,
+    onDuty: deputies
+      .filter((d) => d.onDuty)
+      .map((d) => d.name)
+      .join('、'),
+  })
 }
 
 Page({
@@ -37,7 +44,9 @@ Page({
     this.setData({ loading: true, error: '', deputy: null, station: null })
     const load = where.deputyCode
       ? this.directory.deputyCard(where.deputyCode).then((deputy) =>
-          this.setData({ deputy: Object.assign({}, deputy, { initial: deputy.name.slice(0, 1), stationsText: deputy.stations.map((s) => s.name).join('、') }) }),
+          this.setData({
+            deputy: Object.assign({}, deputy, { initial: deputy.name.slice(0, 1), stationsText: deputy.stations.map((s) => s.name).join('、') }),
+          }),
         )
       : this.directory.stationCard(where.stationCode).then((station) => this.setData({ station: stationView(station, dayOf(Date.now())) }))
     return load.catch((err) => this.setData({ error: err.message })).then(() => this.setData({ loading: false }))
@@ -53,7 +62,16 @@ Page({
       onlyFromCamera: false,
       success: (res) => {
         const scene = parseScanPath(res.path || '')
-        const query = { scene: [scene.deputyCode && 'd=' + scene.deputyCode, scene.stationCode && 's=' + scene.stationCode, scene.meetingCode && 'm=' + scene.meetingCode, scene.surveyCode && 'v=' + scene.surveyCode].filter(Boolean).join('&') }
+        const query = {
+          scene: [
+            scene.deputyCode && 'd=' + scene.deputyCode,
+            scene.stationCode && 's=' + scene.stationCode,
+            scene.meetingCode && 'm=' + scene.meetingCode,
+            scene.surveyCode && 'v=' + scene.surveyCode,
+          ]
+            .filter(Boolean)
+            .join('&'),
+        }
         if (!query.scene) return wx.showToast({ title: '这个二维码不是代表、联络站、会议或问卷的码', icon: 'none' })
         this.arrive(query)
       },

@@ -5,14 +5,22 @@ const when = require('../../utils/when')
 /** A deputy's meetings with their answer in words; for everyone, the meetings that take the public (公民旁听). */
 function invitationView(m) {
   return {
-    id: m.id, title: m.title, kindLabel: m.kindLabel, place: m.place, when: when.dayTime(m.startAt),
+    id: m.id,
+    title: m.title,
+    kindLabel: m.kindLabel,
+    place: m.place,
+    when: when.dayTime(m.startAt),
     answer: m.status === 'cancelled' ? '会议已取消' : m.checkedInAt ? '已签到' : m.rsvp === 'pending' ? '还未回复是否参加' : '已回复：' + m.rsvpLabel,
   }
 }
 
 function publicView(m) {
   return {
-    id: m.id, title: m.title, kindLabel: m.kindLabel, place: m.place, when: when.dayTime(m.startAt),
+    id: m.id,
+    title: m.title,
+    kindLabel: m.kindLabel,
+    place: m.place,
+    when: when.dayTime(m.startAt),
     seats: m.seatsLeft > 0 ? '旁听席位还剩 ' + m.seatsLeft + ' 个' : '旁听席位已满',
   }
 }

@@ -43,7 +43,16 @@ Page({
   },
 
   ask(title, content, confirmText) {
-    return new Promise((resolve) => wx.showModal({ title: title, content: content, confirmText: confirmText, cancelText: '不了', success: (res) => resolve(res.confirm), fail: () => resolve(false) }))
+    return new Promise((resolve) =>
+      wx.showModal({
+        title: title,
+        content: content,
+        confirmText: confirmText,
+        cancelText: '不了',
+        success: (res) => resolve(res.confirm),
+        fail: () => resolve(false),
+      }),
+    )
   },
 
   withdrawConsent() {

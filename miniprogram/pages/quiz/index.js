@@ -11,7 +11,10 @@ Page({
       .then((answer) =>
         this.setData({
           items: answer.items.map((q) => ({
-            id: q.id, title: q.title, phaseLabel: q.phaseLabel, until: when.dayTime(q.closesAt),
+            id: q.id,
+            title: q.title,
+            phaseLabel: q.phaseLabel,
+            until: when.dayTime(q.closesAt),
             rule: q.drawCount + ' 题，限时 ' + Math.round(q.timeLimitSeconds / 60) + ' 分钟',
             mine: q.bestScore === null ? '还没有答过' : '最好成绩 ' + q.bestScore + ' 分',
             left: q.openAttemptId ? '有一次答题未交卷' : '还可答 ' + q.attemptsLeft + ' 次',

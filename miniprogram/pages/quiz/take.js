@@ -5,7 +5,12 @@ const when = require('../../utils/when')
 /** A paper as the page shows it: every option with whether it is chosen, said in words. */
 function paperView(paper, chosen) {
   return paper.questions.map((q, i) => ({
-    id: q.id, type: q.type, number: i + 1, typeLabel: q.typeLabel, stem: q.stem, points: q.points,
+    id: q.id,
+    type: q.type,
+    number: i + 1,
+    typeLabel: q.typeLabel,
+    stem: q.stem,
+    points: q.points,
     options: q.options.map((o) => {
       const on = (chosen[q.id] || []).indexOf(o.key) >= 0
       return { key: o.key, text: o.text, on: on, mark: on ? '已选' : '' }
@@ -15,19 +20,37 @@ function paperView(paper, chosen) {
 
 function resultView(r) {
   return {
-    score: r.score, maxScore: r.maxScore, counted: r.counted,
+    score: r.score,
+    maxScore: r.maxScore,
+    counted: r.counted,
     questions: r.questions.map((q, i) => ({
-      id: q.id, number: i + 1, stem: q.stem, verdict: q.correct ? '答对了' : '答错了', correct: q.correct,
-      chosen: q.chosen.length ? q.chosen.join('、') : '未作答', right: q.correctAnswer.join('、'),
-      options: q.options, explanation: q.explanation, earned: q.earned, points: q.points,
+      id: q.id,
+      number: i + 1,
+      stem: q.stem,
+      verdict: q.correct ? '答对了' : '答错了',
+      correct: q.correct,
+      chosen: q.chosen.length ? q.chosen.join('、') : '未作答',
+      right: q.correctAnswer.join('、'),
+      options: q.options,
+      explanation: q.explanation,
+      earned: q.earned,
+      points: q.points,
     })),
   }
 }
 
 Page({
   data: {
-    loading: true, error: '', quiz: null, stage: 'intro', questions: [], left: '', unansweredWarned: 0,
-    busy: false, result: null, board: null,
+    loading: true,
+    error: '',
+    quiz: null,
+    stage: 'intro',
+    questions: [],
+    left: '',
+    unansweredWarned: 0,
+    busy: false,
+    result: null,
+    board: null,
   },
 
   onLoad(query) {
@@ -112,7 +135,13 @@ Page({
   showBoard() {
     return this.quizzes
       .leaderboard(this.quizId, 'person')
-      .then((b) => this.setData({ board: b.items.slice(0, 20).map((p) => ({ rank: p.rank, name: p.name, place: p.stationName || p.districtName || '', score: p.score, seconds: p.seconds })) }))
+      .then((b) =>
+        this.setData({
+          board: b.items
+            .slice(0, 20)
+            .map((p) => ({ rank: p.rank, name: p.name, place: p.stationName || p.districtName || '', score: p.score, seconds: p.seconds })),
+        }),
+      )
       .catch((err) => this.setData({ error: err.message }))
   },
 })

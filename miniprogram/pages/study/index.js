@@ -11,7 +11,10 @@ Page({
       .then((answer) =>
         this.setData({
           items: answer.items.map((c) => ({
-            id: c.id, title: c.title, phaseLabel: c.phaseLabel, until: when.day(c.endsAt),
+            id: c.id,
+            title: c.title,
+            phaseLabel: c.phaseLabel,
+            until: when.day(c.endsAt),
             progress: c.itemsReached ? '已读 ' + c.itemsRead + ' / ' + c.itemsReached + ' 篇' : '还没有学习材料',
             following: c.following,
           })),

@@ -13,7 +13,12 @@ Page({
       .then((t) =>
         this.setData({
           items: t.ballots.concat(t.surveys).map((s) => ({
-            id: s.id, title: s.title, kindLabel: s.kindLabel, action: s.actionLabel, due: s.due.words, until: when.dayTime(s.closesAt),
+            id: s.id,
+            title: s.title,
+            kindLabel: s.kindLabel,
+            action: s.actionLabel,
+            due: s.due.words,
+            until: when.dayTime(s.closesAt),
           })),
         }),
       )

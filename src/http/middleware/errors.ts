@@ -1,7 +1,18 @@
 import type { Middleware } from 'koa'
 import {
-  AppError, ConflictError, ForbiddenError, MethodNotAllowedError, NotFoundError, NotImplementedError, PayloadTooLargeError,
-  RateLimitError, ServiceUnavailableError, UnauthorizedError, UnprocessableError, UnsupportedMediaTypeError, ValidationError,
+  AppError,
+  ConflictError,
+  ForbiddenError,
+  MethodNotAllowedError,
+  NotFoundError,
+  NotImplementedError,
+  PayloadTooLargeError,
+  RateLimitError,
+  ServiceUnavailableError,
+  UnauthorizedError,
+  UnprocessableError,
+  UnsupportedMediaTypeError,
+  ValidationError,
 } from '../../errors.js'
 import { inWords } from '../../services/conflict-texts.js'
 import type { AppState } from '../state.js'

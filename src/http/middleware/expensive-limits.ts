@@ -26,13 +26,30 @@ interface Rule {
  */
 export function expensiveLimits(limits: ExpensiveLimits): Middleware<AppState> {
   const rules: Rule[] = [
-    { name: 'poster', points: limits.posterCodesPerStaff, matches: (m, p) => m === 'GET' && p.endsWith('/qrcode.png'), message: '生成二维码太频繁了，请 10 分钟后再试' },
+    {
+      name: 'poster',
+      points: limits.posterCodesPerStaff,
+      matches: (m, p) => m === 'GET' && p.endsWith('/qrcode.png'),
+      message: '生成二维码太频繁了，请 10 分钟后再试',
+    },
     { name: 'export', points: limits.exportsPerStaff, matches: (m, p) => m === 'GET' && p.endsWith('.csv'), message: '导出太频繁了，请 10 分钟后再试' },
-    { name: 'import', points: limits.importsPerStaff, matches: (m, p) => m === 'POST' && p === '/api/admin/directory/import', message: '导入太频繁了，请 10 分钟后再试' },
+    {
+      name: 'import',
+      points: limits.importsPerStaff,
+      matches: (m, p) => m === 'POST' && p === '/api/admin/directory/import',
+      message: '导入太频繁了，请 10 分钟后再试',
+    },
     // A calendar year's import settles every provisional deadline again.
-    { name: 'calendar', points: limits.importsPerStaff, matches: (m, p) => m === 'POST' && p === '/api/admin/calendar/years', message: '导入太频繁了，请 10 分钟后再试' },
+    {
+      name: 'calendar',
+      points: limits.importsPerStaff,
+      matches: (m, p) => m === 'POST' && p === '/api/admin/calendar/years',
+      message: '导入太频繁了，请 10 分钟后再试',
+    },
   ]
-  const limiters = new Map(rules.filter((r) => r.points > 0).map((r) => [r.name, new RateLimiterMemory({ keyPrefix: `expensive_${r.name}`, points: r.points, duration: 600 })]))
+  const limiters = new Map(
+    rules.filter((r) => r.points > 0).map((r) => [r.name, new RateLimiterMemory({ keyPrefix: `expensive_${r.name}`, points: r.points, duration: 600 })]),
+  )
   return async (ctx, next) => {
     const path = routedPath(ctx.path)
     if (!path.startsWith('/api/admin/')) return next()

@@ -20,7 +20,9 @@ export function idempotent<S extends AppState = AppState>(keys: IdempotencyRepo,
     if (!key) return next()
     if (!KEY.test(key)) throw new ValidationError('Idempotency-Key 无效', [{ path: 'headers.idempotency-key', message: '1–255 个可见 ASCII 字符' }])
     const scope = `${callerOf(ctx.state)}:${ctx.method} ${ctx.path}`
-    const requestHash = createHash('sha256').update(JSON.stringify(ctx.state.body ?? null)).digest('base64url')
+    const requestHash = createHash('sha256')
+      .update(JSON.stringify(ctx.state.body ?? null))
+      .digest('base64url')
     let claim = await keys.claim(scope, key, requestHash, clock.now())
     if (claim !== 'claimed' && claim.status === null && clock.now().getTime() - claim.createdAt.getTime() > ABANDONED_AFTER_MS) {
       // The first request's process died before answering: its claim is abandoned, take it over.

@@ -8,7 +8,12 @@ import type { AppState } from '../state.js'
  * write many messages a day, but a script cannot flood deputies through the outbox.
  * `points` 0 turns the limit off.
  */
-export function rateLimit<S extends AppState = AppState>(name: string, points: number, seconds: number, keyOf: (state: S, ip: string) => string): Middleware<S> {
+export function rateLimit<S extends AppState = AppState>(
+  name: string,
+  points: number,
+  seconds: number,
+  keyOf: (state: S, ip: string) => string,
+): Middleware<S> {
   if (points === 0) return (_ctx, next) => next()
   const limiter = new RateLimiterMemory({ keyPrefix: name, points, duration: seconds })
   return async (ctx, next) => {

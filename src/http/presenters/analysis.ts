@@ -10,13 +10,29 @@ import type { PublicationRecord } from '../../services/analysis/publications.js'
 const TREND_LABELS = { new: '新出现', up: '上升', down: '下降', same: '持平' } as const
 
 export const presentHotIssue = (i: HotIssue & { placeName: string; stationName: string | null }) => ({
-  key: i.key, caseIds: i.caseIds, placeId: i.placeId, placeName: i.placeName, districtId: i.districtId, stationId: i.stationId, stationName: i.stationName,
-  topic: i.topic, messages: i.messages, residents: i.residents, firstAt: i.firstAt.toISOString(), lastAt: i.lastAt.toISOString(), growth: i.growth,
-  reopenShare: i.reopenShare, overdueShare: i.overdueShare, index: i.index, description: i.description,
+  key: i.key,
+  caseIds: i.caseIds,
+  placeId: i.placeId,
+  placeName: i.placeName,
+  districtId: i.districtId,
+  stationId: i.stationId,
+  stationName: i.stationName,
+  topic: i.topic,
+  messages: i.messages,
+  residents: i.residents,
+  firstAt: i.firstAt.toISOString(),
+  lastAt: i.lastAt.toISOString(),
+  growth: i.growth,
+  reopenShare: i.reopenShare,
+  overdueShare: i.overdueShare,
+  index: i.index,
+  description: i.description,
 })
 
 export const presentHotIssues = (r: { from: Date; to: Date; issues: Array<HotIssue & { placeName: string; stationName: string | null }> }) => ({
-  from: r.from.toISOString(), to: r.to.toISOString(), issues: r.issues.map(presentHotIssue),
+  from: r.from.toISOString(),
+  to: r.to.toISOString(),
+  issues: r.issues.map(presentHotIssue),
 })
 
 export const presentWeeklyReport = (r: { scope: string; week: string; report: WeeklyReport; weeks: string[] }) => ({
@@ -27,7 +43,13 @@ export const presentWeeklyReport = (r: { scope: string; week: string; report: We
   weekEnd: r.report.weekEnd.toISOString(),
   generatedAt: r.report.generatedAt.toISOString(),
   totals: r.report.totals,
-  topIssues: r.report.topIssues.map((i) => ({ ...presentHotIssue({ ...i, stationName: null }), rank: i.rank, previousIndex: i.previousIndex, trend: i.trend, trendLabel: TREND_LABELS[i.trend] })),
+  topIssues: r.report.topIssues.map((i) => ({
+    ...presentHotIssue({ ...i, stationName: null }),
+    rank: i.rank,
+    previousIndex: i.previousIndex,
+    trend: i.trend,
+    trendLabel: TREND_LABELS[i.trend],
+  })),
   byTopic: r.report.byTopic,
   byPlace: r.report.byPlace,
   overdue: r.report.overdue,
@@ -36,16 +58,39 @@ export const presentWeeklyReport = (r: { scope: string; week: string; report: We
   byStation: r.report.byStation,
 })
 
-export const presentSeries = (s: { interval: string; groupBy: string; from: Date; to: Date; periods: string[]; lines: Array<{ key: string; name: string; counts: number[]; total: number }> }) => ({
-  interval: s.interval, groupBy: s.groupBy, from: s.from.toISOString(), to: s.to.toISOString(), periods: s.periods, lines: s.lines,
+export const presentSeries = (s: {
+  interval: string
+  groupBy: string
+  from: Date
+  to: Date
+  periods: string[]
+  lines: Array<{ key: string; name: string; counts: number[]; total: number }>
+}) => ({
+  interval: s.interval,
+  groupBy: s.groupBy,
+  from: s.from.toISOString(),
+  to: s.to.toISOString(),
+  periods: s.periods,
+  lines: s.lines,
 })
 
 /** A candidate for publication as staff see it: the masked texts only, never the resident. */
 export const presentCandidate = (c: CaseRecord, draft: { question: string; answer: string }) => ({
-  caseId: c.id, ticket: c.ticket, topic: c.topic, status: c.status, repliedAt: c.repliedAt?.toISOString() ?? null, rating: c.rating, draft,
+  caseId: c.id,
+  ticket: c.ticket,
+  topic: c.topic,
+  status: c.status,
+  repliedAt: c.repliedAt?.toISOString() ?? null,
+  rating: c.rating,
+  draft,
 })
 
-export const presentPublicationDraft = (d: { case: CaseRecord; draft: { question: string; answer: string }; published: PublicationRecord | null; publishable: boolean }) => ({
+export const presentPublicationDraft = (d: {
+  case: CaseRecord
+  draft: { question: string; answer: string }
+  published: PublicationRecord | null
+  publishable: boolean
+}) => ({
   ...presentCandidate(d.case, d.draft),
   publicConsent: d.case.publicConsent,
   publishable: d.publishable,
@@ -53,11 +98,22 @@ export const presentPublicationDraft = (d: { case: CaseRecord; draft: { question
 })
 
 export const presentStaffPublication = (p: PublicationRecord) => ({
-  caseId: p.caseId, ticket: p.ticket, topic: p.topic, question: p.question, answer: p.answer, publishedAt: p.publishedAt.toISOString(),
+  caseId: p.caseId,
+  ticket: p.ticket,
+  topic: p.topic,
+  question: p.question,
+  answer: p.answer,
+  publishedAt: p.publishedAt.toISOString(),
 })
 
 /** What anyone may read: the masked question and answer, the topic and where, the dates (no ticket, no time of day). */
 export const presentPublicCase = (p: PublicationRecord & { districtName: string | null; stationName: string | null }, timeZone: string) => ({
-  id: p.caseId, topic: p.topic, district: p.districtName, station: p.stationName, question: p.question, answer: p.answer,
-  askedOn: localDate(p.askedAt, timeZone), answeredOn: localDate(p.answeredAt, timeZone),
+  id: p.caseId,
+  topic: p.topic,
+  district: p.districtName,
+  station: p.stationName,
+  question: p.question,
+  answer: p.answer,
+  askedOn: localDate(p.askedAt, timeZone),
+  answeredOn: localDate(p.answeredAt, timeZone),
 })

@@ -14,15 +14,22 @@ export const presentBotCaseBrief = (c: CaseRecord) => ({ ticket: c.ticket, statu
 
 /** The person behind a WeChat contact, and what they are bound as. */
 export const presentBotPerson = (p: {
-  user: MpUserRecord; created: boolean; consented: boolean
-  deputy: { code: string; name: string } | null; staff: { id: string; name: string; role: string } | null
+  user: MpUserRecord
+  created: boolean
+  consented: boolean
+  deputy: { code: string; name: string } | null
+  staff: { id: string; name: string; role: string } | null
 }) => ({ personId: p.user.id, alias: p.user.botAlias, consented: p.consented, deputy: p.deputy, staff: p.staff, created: p.created })
 
 export const presentBotRegion = (r: Region) => ({ id: r.id, name: r.name, kind: r.kind })
 
 /** A message just written: its ticket, where it went, and the day the answer is due. */
 export const presentBotSubmitted = (record: CaseRecord, summary: string, at: ReadingTime) => ({
-  id: record.id, ...presentBotCaseBrief(record), summary, acknowledgeBy: record.ackDueAt.toISOString(), replyBy: record.replyDueAt.toISOString(),
+  id: record.id,
+  ...presentBotCaseBrief(record),
+  summary,
+  acknowledgeBy: record.ackDueAt.toISOString(),
+  replyBy: record.replyDueAt.toISOString(),
   replyByText: dueDateText(record.replyDueAt, at.timeZone, at.now),
 })
 
@@ -35,20 +42,36 @@ export function presentBotCase(d: CaseDetail, at: ReadingTime) {
   // The day the answer is due, while one is still awaited.
   const awaited = view.reply === null && OPEN_STATUSES.includes(d.case.status)
   return {
-    ticket: view.ticket, statusLabel: view.statusLabel, text: view.text, reply: view.reply, rating: view.rating,
-    replyByText: awaited ? view.replyByText : null, timeline: view.timeline.map((e) => ({ at: e.at, label: e.label, note: e.note })),
+    ticket: view.ticket,
+    statusLabel: view.statusLabel,
+    text: view.text,
+    reply: view.reply,
+    rating: view.rating,
+    replyByText: awaited ? view.replyByText : null,
+    timeline: view.timeline.map((e) => ({ at: e.at, label: e.label, note: e.note })),
   }
 }
 
 /** A case in a deputy's inbox: the last four digits to quote, the deadline in words, whether it is late. */
 export const presentBotInboxItem = (c: CaseRecord, at: ReadingTime) => ({
-  ...presentBotCaseBrief(c), short: c.ticket.slice(-4), excerpt: c.text.slice(0, 30), replyBy: c.replyDueAt.toISOString(),
+  ...presentBotCaseBrief(c),
+  short: c.ticket.slice(-4),
+  excerpt: c.text.slice(0, 30),
+  replyBy: c.replyDueAt.toISOString(),
   replyByText: dueDateText(c.replyDueAt, at.timeZone, at.now),
   overdue: isOverdue(c, at.now),
 })
 
 /** A meeting a deputy or staff member is invited to, with their answer. */
 export const presentBotInvitation = ({ meeting: m, invitation: i }: Invitation, timeZone: string) => ({
-  id: m.id, title: m.title, kindLabel: MEETING_KIND_LABELS[m.kind], status: m.status, time: timeLabel(m.startAt, m.endAt, timeZone),
-  startAt: m.startAt.toISOString(), place: m.place, rsvp: i.rsvp, rsvpLabel: RSVP_LABELS[i.rsvp], reason: i.reason,
+  id: m.id,
+  title: m.title,
+  kindLabel: MEETING_KIND_LABELS[m.kind],
+  status: m.status,
+  time: timeLabel(m.startAt, m.endAt, timeZone),
+  startAt: m.startAt.toISOString(),
+  place: m.place,
+  rsvp: i.rsvp,
+  rsvpLabel: RSVP_LABELS[i.rsvp],
+  reason: i.reason,
 })

@@ -1,7 +1,11 @@
 import type { CalendarCoverage, CalendarYearSummary } from '../../services/calendar/calendar.js'
 
 export const presentCalendarYear = (y: CalendarYearSummary) => ({
-  year: y.year, daysOff: y.daysOff, workdays: y.workdays, importedAt: y.importedAt.toISOString(), importedBy: y.importedBy,
+  year: y.year,
+  daysOff: y.daysOff,
+  workdays: y.workdays,
+  importedAt: y.importedAt.toISOString(),
+  importedBy: y.importedBy,
 })
 
 export const presentCoverage = (c: CalendarCoverage) => ({

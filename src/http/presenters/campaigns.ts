@@ -13,55 +13,117 @@ const window = (c: CampaignRecord, now: Date) => {
 }
 
 export const presentCampaign = (c: CampaignRecord, now: Date) => ({
-  id: c.id, title: c.title, description: c.description, ...window(c, now),
+  id: c.id,
+  title: c.title,
+  description: c.description,
+  ...window(c, now),
   audience: {
-    levels: c.audience.levels ?? [], stationIds: c.audience.stationIds ?? [], districtIds: c.audience.districtIds ?? [],
-    deputyIds: c.audience.deputyIds ?? [], staff: !!c.audience.staff, followers: !!c.audience.followers,
+    levels: c.audience.levels ?? [],
+    stationIds: c.audience.stationIds ?? [],
+    districtIds: c.audience.districtIds ?? [],
+    deputyIds: c.audience.deputyIds ?? [],
+    staff: !!c.audience.staff,
+    followers: !!c.audience.followers,
   },
-  scopeDistrictIds: c.scopeDistrictIds, createdBy: c.createdBy, createdAt: c.createdAt.toISOString(),
+  scopeDistrictIds: c.scopeDistrictIds,
+  createdBy: c.createdBy,
+  createdAt: c.createdAt.toISOString(),
 })
 
 /** An item as organizers see it, scheduled or published. */
 export const presentItem = (i: ReadingItem) => ({
-  id: i.id, campaignId: i.campaignId, title: i.title, summary: i.summary, body: i.body, link: i.link, source: i.source,
-  required: i.required, publishAt: i.publishAt.toISOString(), publishedAt: iso(i.publishedAt), withdrawnAt: iso(i.withdrawnAt),
+  id: i.id,
+  campaignId: i.campaignId,
+  title: i.title,
+  summary: i.summary,
+  body: i.body,
+  link: i.link,
+  source: i.source,
+  required: i.required,
+  publishAt: i.publishAt.toISOString(),
+  publishedAt: iso(i.publishedAt),
+  withdrawnAt: iso(i.withdrawnAt),
   status: i.withdrawnAt ? 'withdrawn' : i.publishedAt ? 'published' : i.draft ? 'draft' : 'scheduled',
-  statusLabel: i.withdrawnAt ? '已撤回' : i.publishedAt ? '已发布' : i.draft ? '草稿' : '定时发布', createdAt: i.createdAt.toISOString(),
+  statusLabel: i.withdrawnAt ? '已撤回' : i.publishedAt ? '已发布' : i.draft ? '草稿' : '定时发布',
+  createdAt: i.createdAt.toISOString(),
 })
 
 export const presentMpCampaignSummary = (e: CampaignEntry, now: Date) => ({
-  id: e.campaign.id, title: e.campaign.title, description: e.campaign.description, ...window(e.campaign, now),
-  following: e.following, canFollow: e.canFollow, itemsReached: e.itemsReached, itemsRead: e.itemsRead,
+  id: e.campaign.id,
+  title: e.campaign.title,
+  description: e.campaign.description,
+  ...window(e.campaign, now),
+  following: e.following,
+  canFollow: e.canFollow,
+  itemsReached: e.itemsReached,
+  itemsRead: e.itemsRead,
 })
 
 /** An item in a reader's list: what it is, not its text. */
 export const presentItemSummary = (i: ReadingItem, read: boolean) => ({
-  id: i.id, title: i.title, summary: i.summary, source: i.source, required: i.required, publishedAt: iso(i.publishedAt),
-  kind: i.link ? 'link' : 'article', read,
+  id: i.id,
+  title: i.title,
+  summary: i.summary,
+  source: i.source,
+  required: i.required,
+  publishedAt: iso(i.publishedAt),
+  kind: i.link ? 'link' : 'article',
+  read,
 })
 
 export const presentReading = (i: ReadingItem, c: CampaignRecord) => ({
-  id: i.id, campaignId: c.id, campaignTitle: c.title, title: i.title, summary: i.summary, body: i.body, link: i.link,
-  source: i.source, required: i.required, publishedAt: iso(i.publishedAt),
+  id: i.id,
+  campaignId: c.id,
+  campaignTitle: c.title,
+  title: i.title,
+  summary: i.summary,
+  body: i.body,
+  link: i.link,
+  source: i.source,
+  required: i.required,
+  publishedAt: iso(i.publishedAt),
 })
 
 export const presentCheckIn = (c: CheckInRecord) => ({ id: c.id, campaignId: c.campaignId, itemId: c.itemId, reflection: c.reflection, at: c.at.toISOString() })
 
 export const presentPersonProgress = (p: PersonProgress & { stationName: string | null; districtName: string | null }) => ({
-  kind: p.kind, id: p.id, name: p.name, stationId: p.stationId, stationName: p.stationName, districtId: p.districtId, districtName: p.districtName,
-  itemsReached: p.itemsReached, itemsRead: p.itemsRead, requiredReached: p.requiredReached, requiredRead: p.requiredRead,
-  checkIns: p.checkIns, lastCheckInAt: iso(p.lastCheckInAt), lastReflection: p.lastReflection,
-  reached: p.reached, read: p.read, checkedIn: p.checkedIn,
+  kind: p.kind,
+  id: p.id,
+  name: p.name,
+  stationId: p.stationId,
+  stationName: p.stationName,
+  districtId: p.districtId,
+  districtName: p.districtName,
+  itemsReached: p.itemsReached,
+  itemsRead: p.itemsRead,
+  requiredReached: p.requiredReached,
+  requiredRead: p.requiredRead,
+  checkIns: p.checkIns,
+  lastCheckInAt: iso(p.lastCheckInAt),
+  lastReflection: p.lastReflection,
+  reached: p.reached,
+  read: p.read,
+  checkedIn: p.checkedIn,
 })
 
 export const presentGroupProgress = (g: GroupProgress & { name?: string }) => ({
-  id: g.key, name: g.name ?? null, audience: g.audience, reached: g.reached, read: g.read, checkedIn: g.checkedIn,
-  reachedShare: g.reachedShare, readShare: g.readShare, checkedInShare: g.checkedInShare,
+  id: g.key,
+  name: g.name ?? null,
+  audience: g.audience,
+  reached: g.reached,
+  read: g.read,
+  checkedIn: g.checkedIn,
+  reachedShare: g.reachedShare,
+  readShare: g.readShare,
+  checkedInShare: g.checkedInShare,
 })
 
 /** Reached, read and checked in: per person, or per station or district as shares of the audience. */
 export const presentProgressReport = (r: CampaignProgressReport) => ({
-  campaignId: r.campaignId, groupBy: r.groupBy, phase: r.phase, itemsPublished: r.itemsPublished,
+  campaignId: r.campaignId,
+  groupBy: r.groupBy,
+  phase: r.phase,
+  itemsPublished: r.itemsPublished,
   totals: presentGroupProgress(r.totals),
   items: r.groupBy === 'person' ? r.people.map(presentPersonProgress) : r.groups.map(presentGroupProgress),
 })

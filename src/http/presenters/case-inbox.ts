@@ -16,8 +16,14 @@ export const presentInboxRow = (row: InboxRow) => ({
 })
 
 export const presentDeputyChoice = (d: DeputyChoice) => ({
-  id: d.id, code: d.code, name: d.name, levelLabel: LEVEL_LABELS[d.level], stationNames: d.stationNames,
-  topics: d.topics, openCases: d.openCases, topical: d.topical,
+  id: d.id,
+  code: d.code,
+  name: d.name,
+  levelLabel: LEVEL_LABELS[d.level],
+  stationNames: d.stationNames,
+  topics: d.topics,
+  openCases: d.openCases,
+  topical: d.topical,
 })
 
 const EXPORT_HEADER = ['留言编号', '提交时间', '状态', '期限提示', '办理期限', '主题', '联络站或人大办', '代表', '满意度（1–5）', '留言内容']
@@ -27,8 +33,16 @@ export function inboxSheet(rows: InboxRow[], timeZone: string) {
   return csvSheet([
     EXPORT_HEADER,
     ...rows.map((r) => [
-      r.case.ticket, sheetTime(r.case.createdAt, timeZone), presentStaffCaseSummary(r.case).statusLabel, r.sla?.text ?? '', r.sla?.dueText ?? '',
-      r.case.topic, r.stationName ?? r.officeName ?? '', r.deputyName ?? '', r.case.rating ?? '', r.case.text,
+      r.case.ticket,
+      sheetTime(r.case.createdAt, timeZone),
+      presentStaffCaseSummary(r.case).statusLabel,
+      r.sla?.text ?? '',
+      r.sla?.dueText ?? '',
+      r.case.topic,
+      r.stationName ?? r.officeName ?? '',
+      r.deputyName ?? '',
+      r.case.rating ?? '',
+      r.case.text,
     ]),
   ])
 }

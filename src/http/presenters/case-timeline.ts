@@ -7,7 +7,12 @@ import type { ActorRole, CaseEvent } from '../../domain/case.js'
  */
 
 export const ROLE_LABELS: Record<ActorRole, string> = {
-  resident: '群众', deputy: '代表', station_staff: '联络站工作人员', organizer: '人大常委会办公室', admin: '系统管理员', system: '系统',
+  resident: '群众',
+  deputy: '代表',
+  station_staff: '联络站工作人员',
+  organizer: '人大常委会办公室',
+  admin: '系统管理员',
+  system: '系统',
 }
 
 /** Display names by "deputy:ID", "staff:ID", "station:ID" and "office:ID" ("office:city" for the city office). */
@@ -25,11 +30,17 @@ function side(names: NameBook, deputyId: unknown, stationId: unknown, officeId: 
 export function timelineDetails(e: CaseEvent, names: NameBook) {
   const d = e.data
   const actorName =
-    e.actorId && e.actorRole === 'deputy' ? (names[`deputy:${e.actorId}`] ?? null)
-    : e.actorId && e.actorRole !== 'resident' && e.actorRole !== 'system' ? (names[`staff:${e.actorId}`] ?? null)
-    : null
+    e.actorId && e.actorRole === 'deputy'
+      ? (names[`deputy:${e.actorId}`] ?? null)
+      : e.actorId && e.actorRole !== 'resident' && e.actorRole !== 'system'
+        ? (names[`staff:${e.actorId}`] ?? null)
+        : null
   const moved = e.type === 'assigned' || e.type === 'transferred' || e.type === 'referred'
-  const related = str(d.into) ? { id: d.into as string, ticket: str(d.intoTicket) } : str(d.viaCaseId) ? { id: d.viaCaseId as string, ticket: str(d.viaTicket) } : null
+  const related = str(d.into)
+    ? { id: d.into as string, ticket: str(d.intoTicket) }
+    : str(d.viaCaseId)
+      ? { id: d.viaCaseId as string, ticket: str(d.viaTicket) }
+      : null
   return {
     actor: { role: e.actorRole, roleLabel: ROLE_LABELS[e.actorRole], name: actorName },
     from: moved ? side(names, d.fromDeputyId, d.fromStationId, d.fromOffice) : null,

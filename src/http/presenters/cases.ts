@@ -10,8 +10,7 @@ export interface ReadingTime {
 }
 
 /** Why a deadline is provisional, for staff and deputies; null when it is not. */
-const provisionalNote = (c: CaseRecord) =>
-  c.deadlinesProvisional ? '期限为暂定：计算时有的日子所在年份的放假安排尚未导入，导入后实际期限可能相差几天' : null
+const provisionalNote = (c: CaseRecord) => (c.deadlinesProvisional ? '期限为暂定：计算时有的日子所在年份的放假安排尚未导入，导入后实际期限可能相差几天' : null)
 
 /** Deadlines as people read them: "12月22日前（含当日）". */
 const deadlineTexts = (c: CaseRecord, { timeZone, now }: ReadingTime) => ({
@@ -23,20 +22,52 @@ import { timelineDetails, type NameBook } from './case-timeline.js'
 // Presenters name every field they return: a case holds personal data.
 
 const EVENT_LABELS: Record<CaseEventType, string> = {
-  submitted: '提交留言', assigned: '分派代表', acknowledged: '代表受理', forwarded: '交办部门', replied: '代表答复',
-  rated: '群众评价', closed: '办结', reopened: '重新办理', withdrawn: '群众撤回', rejected: '不予受理', merged: '合并办理',
-  transferred: '转交', reminded: '催办提醒', escalated: '逾期督办', flagged: '内容待复核', referred: '上报',
+  submitted: '提交留言',
+  assigned: '分派代表',
+  acknowledged: '代表受理',
+  forwarded: '交办部门',
+  replied: '代表答复',
+  rated: '群众评价',
+  closed: '办结',
+  reopened: '重新办理',
+  withdrawn: '群众撤回',
+  rejected: '不予受理',
+  merged: '合并办理',
+  transferred: '转交',
+  reminded: '催办提醒',
+  escalated: '逾期督办',
+  flagged: '内容待复核',
+  referred: '上报',
   recategorized: '更正主题',
 }
 /** What a resident sees of the timeline: the steps of their message, not internal reminders. */
-const RESIDENT_EVENTS: CaseEventType[] = ['submitted', 'assigned', 'acknowledged', 'forwarded', 'replied', 'rated', 'closed', 'reopened', 'withdrawn', 'rejected', 'merged', 'transferred', 'referred']
+const RESIDENT_EVENTS: CaseEventType[] = [
+  'submitted',
+  'assigned',
+  'acknowledged',
+  'forwarded',
+  'replied',
+  'rated',
+  'closed',
+  'reopened',
+  'withdrawn',
+  'rejected',
+  'merged',
+  'transferred',
+  'referred',
+]
 const RESIDENT_NOTES: CaseEventType[] = ['replied', 'rejected', 'reopened', 'rated', 'closed', 'assigned']
 
 const iso = (d: Date | null) => d?.toISOString() ?? null
 
 function presentEvent(e: CaseEvent, withNote: boolean, names: NameBook) {
   return {
-    at: e.at.toISOString(), type: e.type, label: EVENT_LABELS[e.type], actorRole: e.actorRole, fromStatus: e.fromStatus, toStatus: e.toStatus,
+    at: e.at.toISOString(),
+    type: e.type,
+    label: EVENT_LABELS[e.type],
+    actorRole: e.actorRole,
+    fromStatus: e.fromStatus,
+    toStatus: e.toStatus,
     note: withNote ? e.note : null,
     ...timelineDetails(e, names),
   }
@@ -65,7 +96,13 @@ const core = (c: CaseRecord) => ({
 
 /** A resident's own message, in a list. */
 export const presentResidentCaseSummary = (c: CaseRecord) => ({
-  id: c.id, ticket: c.ticket, status: c.status, statusLabel: STATUS_LABELS[c.status], excerpt: c.text.slice(0, 60), topic: c.topic, createdAt: c.createdAt.toISOString(),
+  id: c.id,
+  ticket: c.ticket,
+  status: c.status,
+  statusLabel: STATUS_LABELS[c.status],
+  excerpt: c.text.slice(0, 60),
+  topic: c.topic,
+  createdAt: c.createdAt.toISOString(),
 })
 
 export const presentResidentCase = (d: CaseDetail, at: ReadingTime) => ({
@@ -93,21 +130,43 @@ export const presentDeputyCase = (d: CaseDetail, now: Date, timeZone: string) =>
 })
 
 export const presentDeputyCaseSummary = (c: CaseRecord, now: Date, timeZone: string) => ({
-  id: c.id, ticket: c.ticket, status: c.status, statusLabel: STATUS_LABELS[c.status], excerpt: c.text.slice(0, 60), topic: c.topic,
-  createdAt: c.createdAt.toISOString(), acknowledgeBy: c.ackDueAt.toISOString(), replyBy: c.replyDueAt.toISOString(),
-  ...deadlineTexts(c, { timeZone, now }), deadlinesProvisional: c.deadlinesProvisional === true, deadlinesNote: provisionalNote(c),
+  id: c.id,
+  ticket: c.ticket,
+  status: c.status,
+  statusLabel: STATUS_LABELS[c.status],
+  excerpt: c.text.slice(0, 60),
+  topic: c.topic,
+  createdAt: c.createdAt.toISOString(),
+  acknowledgeBy: c.ackDueAt.toISOString(),
+  replyBy: c.replyDueAt.toISOString(),
+  ...deadlineTexts(c, { timeZone, now }),
+  deadlinesProvisional: c.deadlinesProvisional === true,
+  deadlinesNote: provisionalNote(c),
   overdue: isOverdue(c, now),
 })
 
 export const presentStaffCaseSummary = (c: CaseRecord) => ({
-  id: c.id, ticket: c.ticket, status: c.status, statusLabel: STATUS_LABELS[c.status], excerpt: c.text.slice(0, 60), topic: c.topic,
-  stationId: c.stationId, deputyId: c.deputyId, officeRegionId: c.officeRegionId, districtId: c.districtId, regionId: c.regionId,
-  handlingDistrictId: c.handlingDistrictId, mergedInto: c.mergedInto,
-  createdAt: c.createdAt.toISOString(), acknowledgeBy: c.ackDueAt.toISOString(), replyBy: c.replyDueAt.toISOString(),
+  id: c.id,
+  ticket: c.ticket,
+  status: c.status,
+  statusLabel: STATUS_LABELS[c.status],
+  excerpt: c.text.slice(0, 60),
+  topic: c.topic,
+  stationId: c.stationId,
+  deputyId: c.deputyId,
+  officeRegionId: c.officeRegionId,
+  districtId: c.districtId,
+  regionId: c.regionId,
+  handlingDistrictId: c.handlingDistrictId,
+  mergedInto: c.mergedInto,
+  createdAt: c.createdAt.toISOString(),
+  acknowledgeBy: c.ackDueAt.toISOString(),
+  replyBy: c.replyDueAt.toISOString(),
   /** Counted over days whose holiday schedule was not yet imported: the console marks them 暂定. */
   deadlinesProvisional: c.deadlinesProvisional === true,
   deadlinesNote: provisionalNote(c),
-  flaggedForReview: c.flaggedForReview, rating: c.rating,
+  flaggedForReview: c.flaggedForReview,
+  rating: c.rating,
 })
 
 export const presentStaffCase = (d: CaseDetail & { similar: Array<{ case: CaseRecord; score: number }> }, now: Date) => ({
@@ -121,12 +180,22 @@ export const presentStaffCase = (d: CaseDetail & { similar: Array<{ case: CaseRe
   handledBy: { station: d.names.station, deputy: d.names.deputy, office: d.names.office },
   routingReasons: d.case.routingReasons,
   mergedInto: d.case.mergedInto,
-  similar: { count: d.similar.length, label: d.similar.length ? `相似留言 ${d.similar.length} 条` : null, items: d.similar.map((s) => ({ id: s.case.id, ticket: s.case.ticket, excerpt: s.case.text.slice(0, 60), score: Math.round(s.score * 100) / 100 })) },
+  similar: {
+    count: d.similar.length,
+    label: d.similar.length ? `相似留言 ${d.similar.length} 条` : null,
+    items: d.similar.map((s) => ({ id: s.case.id, ticket: s.case.ticket, excerpt: s.case.text.slice(0, 60), score: Math.round(s.score * 100) / 100 })),
+  },
   timeline: d.events.map((e) => presentEvent(e, true, d.timelineNames)),
 })
 
 /** What station staff see after handing a case up (上报): it has left their queue for the office's. */
 export const presentHandedUp = (c: CaseRecord, office: string) => ({
-  id: c.id, ticket: c.ticket, status: c.status, statusLabel: STATUS_LABELS[c.status], stationId: c.stationId, deputyId: c.deputyId,
-  officeRegionId: c.officeRegionId, handledBy: { station: null, deputy: null, office },
+  id: c.id,
+  ticket: c.ticket,
+  status: c.status,
+  statusLabel: STATUS_LABELS[c.status],
+  stationId: c.stationId,
+  deputyId: c.deputyId,
+  officeRegionId: c.officeRegionId,
+  handledBy: { station: null, deputy: null, office },
 })

@@ -44,7 +44,11 @@ export const presentPublicDeputy = (d: Pick<DeputyRecord, 'code' | 'name' | 'lev
 })
 
 /** A station's public page: the places it covers and its deputies' cards. */
-export const presentPublicStationPage = (p: { station: Station; regions: Region[]; deputies: Array<Pick<DeputyRecord, 'code' | 'name' | 'level' | 'topics' | 'dutyDates'>> }) => ({
+export const presentPublicStationPage = (p: {
+  station: Station
+  regions: Region[]
+  deputies: Array<Pick<DeputyRecord, 'code' | 'name' | 'level' | 'topics' | 'dutyDates'>>
+}) => ({
   ...presentPublicStation(p.station),
   regions: p.regions.map((r) => ({ id: r.id, name: r.name })),
   // Reception duty dates are posted at the station; the mini-program marks today's duty deputy.

@@ -1,4 +1,12 @@
-import { MEETING_KIND_LABELS, MEETING_STATUS_LABELS, RSVP_LABELS, rsvpClosesAt, type MeetingInvitee, type MeetingRecord, type PublicRegistration } from '../../domain/meeting.js'
+import {
+  MEETING_KIND_LABELS,
+  MEETING_STATUS_LABELS,
+  RSVP_LABELS,
+  rsvpClosesAt,
+  type MeetingInvitee,
+  type MeetingRecord,
+  type PublicRegistration,
+} from '../../domain/meeting.js'
 import type { MeetingAttendance, PersonAttendance } from '../../domain/meeting-attendance.js'
 import type { NoticeState } from '../../domain/notice-delivery.js'
 
@@ -28,8 +36,11 @@ export const presentMeeting = (m: MeetingRecord) => ({
   agenda: m.agenda,
   attachments: m.attachments.map(({ name, url }) => ({ name, url })),
   selector: {
-    levels: m.selector.levels ?? [], stationIds: m.selector.stationIds ?? [], districtIds: m.selector.districtIds ?? [],
-    deputyIds: m.selector.deputyIds ?? [], staffIds: m.selector.staffIds ?? [],
+    levels: m.selector.levels ?? [],
+    stationIds: m.selector.stationIds ?? [],
+    districtIds: m.selector.districtIds ?? [],
+    deputyIds: m.selector.deputyIds ?? [],
+    staffIds: m.selector.staffIds ?? [],
   },
   rsvpDeadline: iso(m.rsvpDeadline),
   rsvpClosesAt: rsvpClosesAt(m).toISOString(),
@@ -59,7 +70,13 @@ export const presentInvitee = (i: MeetingInvitee) => ({
 /** Whether the notice reached the person: 已送达 / 待发送 / 未能送达 with the reason. */
 export const presentNotice = (n: NoticeState) => ({ state: n.state, label: n.label, reason: n.reason, sentAt: iso(n.sentAt) })
 
-export const presentTable = (t: { meeting: MeetingRecord; invitees: MeetingInvitee[]; counts: MeetingAttendance; publicTaken: number; notices: Map<MeetingInvitee, NoticeState> }) => ({
+export const presentTable = (t: {
+  meeting: MeetingRecord
+  invitees: MeetingInvitee[]
+  counts: MeetingAttendance
+  publicTaken: number
+  notices: Map<MeetingInvitee, NoticeState>
+}) => ({
   meeting: presentMeetingSummary(t.meeting),
   counts: { ...t.counts },
   publicSeats: { cap: t.meeting.publicSeats, taken: t.publicTaken },

@@ -3,10 +3,20 @@ import type { OutboxMessage } from '../../services/records.js'
 
 /** One outbox message as the console lists it. */
 export const presentOutboxMessage = (m: OutboxMessage, names: ReadonlyMap<string, string> = new Map()) => ({
-  id: m.id, channel: m.channel, recipientKind: m.recipientKind, recipientId: m.recipientId, kind: m.kind, status: m.status,
+  id: m.id,
+  channel: m.channel,
+  recipientKind: m.recipientKind,
+  recipientId: m.recipientId,
+  kind: m.kind,
+  status: m.status,
   recipientName: names.get(`${m.recipientKind}:${m.recipientId}`) ?? null,
-  attempts: m.attempts, nextAttemptAt: m.nextAttemptAt.toISOString(), lastError: m.lastError, waitingReason: m.waitingReason ?? null,
-  sentAt: m.sentAt?.toISOString() ?? null, createdAt: m.createdAt.toISOString(), text: (m.payload as { text?: string }).text ?? null,
+  attempts: m.attempts,
+  nextAttemptAt: m.nextAttemptAt.toISOString(),
+  lastError: m.lastError,
+  waitingReason: m.waitingReason ?? null,
+  sentAt: m.sentAt?.toISOString() ?? null,
+  createdAt: m.createdAt.toISOString(),
+  text: (m.payload as { text?: string }).text ?? null,
   // 已送达 / 待发送 / 未能送达 / 已取代 with the reason, as organizers read it.
   delivery: deliveryOf(m),
 })

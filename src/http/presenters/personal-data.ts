@@ -15,7 +15,12 @@ export const presentPersonalData = (d: PersonalData, at: ReadingTime) => ({
     consent: d.account.consent ? { version: d.account.consent.version, at: iso(d.account.consent.at) } : null,
     chatBot: d.account.chatBot,
   },
-  consentHistory: d.consentHistory.map((h) => ({ action: h.action, label: h.action === 'given' ? '同意' : '撤回同意', version: h.version, at: h.at.toISOString() })),
+  consentHistory: d.consentHistory.map((h) => ({
+    action: h.action,
+    label: h.action === 'given' ? '同意' : '撤回同意',
+    version: h.version,
+    at: h.at.toISOString(),
+  })),
   cases: d.cases.map(({ detail, phone }) => ({
     ...presentResidentCase(detail, at),
     statusLabel: STATUS_LABELS[detail.case.status],
@@ -28,7 +33,13 @@ export const presentPersonalData = (d: PersonalData, at: ReadingTime) => ({
   subscriptions: d.subscriptions.map((s) => ({ templateId: s.templateId, oneTimeLeft: s.oneTime, longTerm: s.longTerm, updatedAt: s.updatedAt.toISOString() })),
   surveyAnswers: d.surveyAnswers.map((a) => ({ surveyId: a.surveyId, answers: a.answers, comments: a.comments, createdAt: a.createdAt.toISOString() })),
   quizAttempts: d.quizAttempts.map((a) => ({
-    quizId: a.quizId, number: a.number, status: a.status, score: a.score, maxScore: a.maxScore, startedAt: a.startedAt.toISOString(), finishedAt: iso(a.finishedAt),
+    quizId: a.quizId,
+    number: a.number,
+    status: a.status,
+    score: a.score,
+    maxScore: a.maxScore,
+    startedAt: a.startedAt.toISOString(),
+    finishedAt: iso(a.finishedAt),
   })),
   reading: {
     campaignsFollowed: d.reading.campaignsFollowed,
@@ -37,6 +48,12 @@ export const presentPersonalData = (d: PersonalData, at: ReadingTime) => ({
     checkIns: d.reading.checkIns.map((c) => ({ campaignId: c.campaignId, itemId: c.itemId, reflection: c.reflection })),
   },
   meetings: d.meetings.map((m) => ({
-    meetingId: m.meetingId, title: m.title, startsAt: m.startsAt.toISOString(), rsvp: m.rsvp, reason: m.reason, rsvpAt: iso(m.rsvpAt), checkedInAt: iso(m.checkedInAt),
+    meetingId: m.meetingId,
+    title: m.title,
+    startsAt: m.startsAt.toISOString(),
+    rsvp: m.rsvp,
+    reason: m.reason,
+    rsvpAt: iso(m.rsvpAt),
+    checkedInAt: iso(m.checkedInAt),
   })),
 })

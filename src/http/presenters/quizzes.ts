@@ -1,6 +1,13 @@
 import {
-  OPTION_KEYS, QUESTION_TYPE_LABELS, QUIZ_AUDIENCE_LABELS, QUIZ_PHASE_LABELS, quizPhase, scoreAnswers,
-  type AttemptRecord, type QuizQuestion, type QuizRecord,
+  OPTION_KEYS,
+  QUESTION_TYPE_LABELS,
+  QUIZ_AUDIENCE_LABELS,
+  QUIZ_PHASE_LABELS,
+  quizPhase,
+  scoreAnswers,
+  type AttemptRecord,
+  type QuizQuestion,
+  type QuizRecord,
 } from '../../domain/quiz.js'
 import type { NamedGroup, NamedPerson } from '../../services/quizzes/quiz-results.js'
 
@@ -14,25 +21,49 @@ const window = (q: QuizRecord, now: Date) => {
 }
 
 const settings = (q: QuizRecord, now: Date) => ({
-  id: q.id, campaignId: q.campaignId, title: q.title, description: q.description, drawCount: q.drawCount, timeLimitSeconds: q.timeLimitSeconds,
-  attemptsAllowed: q.attemptsAllowed, audience: q.audience, audienceLabel: QUIZ_AUDIENCE_LABELS[q.audience], ...window(q, now),
+  id: q.id,
+  campaignId: q.campaignId,
+  title: q.title,
+  description: q.description,
+  drawCount: q.drawCount,
+  timeLimitSeconds: q.timeLimitSeconds,
+  attemptsAllowed: q.attemptsAllowed,
+  audience: q.audience,
+  audienceLabel: QUIZ_AUDIENCE_LABELS[q.audience],
+  ...window(q, now),
 })
 
 export const presentQuiz = (q: QuizRecord, now: Date) => ({
-  ...settings(q, now), status: q.draft ? 'draft' : 'published', statusLabel: q.draft ? '草稿' : '已发布', scopeDistrictIds: q.scopeDistrictIds, createdBy: q.createdBy, createdAt: q.createdAt.toISOString(), updatedAt: q.updatedAt.toISOString(),
+  ...settings(q, now),
+  status: q.draft ? 'draft' : 'published',
+  statusLabel: q.draft ? '草稿' : '已发布',
+  scopeDistrictIds: q.scopeDistrictIds,
+  createdBy: q.createdBy,
+  createdAt: q.createdAt.toISOString(),
+  updatedAt: q.updatedAt.toISOString(),
 })
 
 /** A pool question as organizers see it, with its answer. */
 export const presentQuestion = (q: QuizQuestion) => ({
-  id: q.id, type: q.type, typeLabel: QUESTION_TYPE_LABELS[q.type], stem: q.stem, options: q.options,
-  answer: q.answer.map((i) => OPTION_KEYS[i]), explanation: q.explanation, points: q.points, tags: q.tags, position: q.position,
+  id: q.id,
+  type: q.type,
+  typeLabel: QUESTION_TYPE_LABELS[q.type],
+  stem: q.stem,
+  options: q.options,
+  answer: q.answer.map((i) => OPTION_KEYS[i]),
+  explanation: q.explanation,
+  points: q.points,
+  tags: q.tags,
+  position: q.position,
 })
 
 /** A quiz in a participant's list, with their own attempts. */
 export const presentMpQuiz = (q: QuizRecord, attempts: AttemptRecord[], now: Date) => {
   const finished = attempts.filter((a) => a.status !== 'open')
   return {
-    ...settings(q, now), attemptsUsed: attempts.length, attemptsLeft: Math.max(0, q.attemptsAllowed - attempts.length),
+    ...settings(q, now),
+    attemptsUsed: attempts.length,
+    attemptsLeft: Math.max(0, q.attemptsAllowed - attempts.length),
     openAttemptId: attempts.find((a) => a.status === 'open' && a.deadline > now)?.id ?? null,
     bestScore: finished.length ? Math.max(...finished.map((a) => a.score ?? 0)) : null,
   }
@@ -41,15 +72,29 @@ export const presentMpQuiz = (q: QuizRecord, attempts: AttemptRecord[], now: Dat
 const shown = (q: QuizQuestion, order: number[]) => order.map((original, i) => ({ key: OPTION_KEYS[i], text: q.options[original] }))
 
 const attemptFields = (a: AttemptRecord, quiz: QuizRecord, now: Date) => ({
-  id: a.id, quizId: a.quizId, quizTitle: quiz.title, number: a.number, status: a.status, startedAt: a.startedAt.toISOString(),
-  deadline: a.deadline.toISOString(), secondsLeft: a.status === 'open' ? Math.max(0, Math.ceil((a.deadline.getTime() - now.getTime()) / 1000)) : 0,
-  finishedAt: iso(a.finishedAt), maxScore: a.maxScore,
+  id: a.id,
+  quizId: a.quizId,
+  quizTitle: quiz.title,
+  number: a.number,
+  status: a.status,
+  startedAt: a.startedAt.toISOString(),
+  deadline: a.deadline.toISOString(),
+  secondsLeft: a.status === 'open' ? Math.max(0, Math.ceil((a.deadline.getTime() - now.getTime()) / 1000)) : 0,
+  finishedAt: iso(a.finishedAt),
+  maxScore: a.maxScore,
 })
 
 /** An open attempt: the questions and options in the order drawn, never the answers. */
 export const presentPaper = (a: AttemptRecord, quiz: QuizRecord, questions: QuizQuestion[], now: Date) => ({
   ...attemptFields(a, quiz, now),
-  questions: questions.map((q, i) => ({ id: q.id, type: q.type, typeLabel: QUESTION_TYPE_LABELS[q.type], stem: q.stem, points: q.points, options: shown(q, a.optionOrders[i] ?? []) })),
+  questions: questions.map((q, i) => ({
+    id: q.id,
+    type: q.type,
+    typeLabel: QUESTION_TYPE_LABELS[q.type],
+    stem: q.stem,
+    points: q.points,
+    options: shown(q, a.optionOrders[i] ?? []),
+  })),
 })
 
 /** A finished attempt: the score, and per question what was chosen, what was right, and why. */
@@ -57,25 +102,51 @@ export const presentResult = (a: AttemptRecord, quiz: QuizRecord, questions: Qui
   const { results } = scoreAnswers(questions, a.answers ?? [])
   const keyOf = (order: number[], original: number) => OPTION_KEYS[order.indexOf(original)]
   return {
-    ...attemptFields(a, quiz, now), score: a.score ?? 0, counted: a.status === 'submitted',
+    ...attemptFields(a, quiz, now),
+    score: a.score ?? 0,
+    counted: a.status === 'submitted',
     questions: questions.map((q, i) => {
       const order = a.optionOrders[i] ?? []
       return {
-        id: q.id, type: q.type, typeLabel: QUESTION_TYPE_LABELS[q.type], stem: q.stem, points: q.points, options: shown(q, order),
-        chosen: (a.answers?.[i] ?? []).map((o) => keyOf(order, o)).sort(), correctAnswer: q.answer.map((o) => keyOf(order, o)).sort(),
-        correct: results[i]?.correct ?? false, earned: results[i]?.earned ?? 0, explanation: q.explanation,
+        id: q.id,
+        type: q.type,
+        typeLabel: QUESTION_TYPE_LABELS[q.type],
+        stem: q.stem,
+        points: q.points,
+        options: shown(q, order),
+        chosen: (a.answers?.[i] ?? []).map((o) => keyOf(order, o)).sort(),
+        correctAnswer: q.answer.map((o) => keyOf(order, o)).sort(),
+        correct: results[i]?.correct ?? false,
+        earned: results[i]?.earned ?? 0,
+        explanation: q.explanation,
       }
     }),
   }
 }
 
 export const presentPerson = (p: NamedPerson) => ({
-  rank: p.rank, personKind: p.personKind, name: p.name, stationId: p.stationId, stationName: p.stationName, districtId: p.districtId,
-  districtName: p.districtName, score: p.score, maxScore: p.maxScore, percent: p.percent, seconds: Math.round(p.durationMs / 1000), attempts: p.attempts,
+  rank: p.rank,
+  personKind: p.personKind,
+  name: p.name,
+  stationId: p.stationId,
+  stationName: p.stationName,
+  districtId: p.districtId,
+  districtName: p.districtName,
+  score: p.score,
+  maxScore: p.maxScore,
+  percent: p.percent,
+  seconds: Math.round(p.durationMs / 1000),
+  attempts: p.attempts,
   finishedAt: p.finishedAt.toISOString(),
 })
 
 export const presentGroup = (g: NamedGroup) => ({
-  rank: g.rank, id: g.groupId, name: g.name, participants: g.participants, audienceSize: g.audienceSize,
-  participationRate: g.participationRate, averageScore: g.averageScore, averagePercent: g.averagePercent,
+  rank: g.rank,
+  id: g.groupId,
+  name: g.name,
+  participants: g.participants,
+  audienceSize: g.audienceSize,
+  participationRate: g.participationRate,
+  averageScore: g.averageScore,
+  averagePercent: g.averagePercent,
 })

@@ -1,6 +1,14 @@
 import {
-  OPINION_OUTCOME_LABELS, PASS_RULE_LABELS, SURVEY_KIND_LABELS, SURVEY_PHASE_LABELS, surveyPhase,
-  type Opinion, type Question, type SurveyPhase, type SurveyRecord, type SurveyResponse,
+  OPINION_OUTCOME_LABELS,
+  PASS_RULE_LABELS,
+  SURVEY_KIND_LABELS,
+  SURVEY_PHASE_LABELS,
+  surveyPhase,
+  type Opinion,
+  type Question,
+  type SurveyPhase,
+  type SurveyRecord,
+  type SurveyResponse,
 } from '../../domain/survey.js'
 import type { BallotOutcome, SurveyResults } from '../../domain/survey-tally.js'
 import type { TextAnswer } from '../../services/records.js'
@@ -11,8 +19,17 @@ import { presentNotice } from './meetings.js'
 // who else answered; nothing here carries a respondent key.
 
 const presentQuestion = (q: Question) => ({
-  id: q.id, type: q.type, title: q.title, required: q.required, options: q.options.map(({ id, label }) => ({ id, label })),
-  minChoices: q.minChoices, maxChoices: q.maxChoices, maxLength: q.maxLength, scale: q.scale, min: q.min, max: q.max,
+  id: q.id,
+  type: q.type,
+  title: q.title,
+  required: q.required,
+  options: q.options.map(({ id, label }) => ({ id, label })),
+  minChoices: q.minChoices,
+  maxChoices: q.maxChoices,
+  maxLength: q.maxLength,
+  scale: q.scale,
+  min: q.min,
+  max: q.max,
   showIf: q.showIf ? { questionId: q.showIf.questionId, optionIds: [...q.showIf.optionIds] } : null,
 })
 
@@ -70,18 +87,25 @@ export const presentResults = (s: SurveyRecord, phase: SurveyPhase, results: Sur
   kind: s.kind,
   phase,
   responses: results?.responses ?? ballot?.ballotsCast ?? 0,
-  questions: results?.questions.map((q) => ({
-    questionId: q.questionId, type: q.type, title: q.title, answered: q.answered,
-    options: q.options.map(({ id, label, count, percent }) => ({ id, label, count, percent })),
-    average: q.average, distribution: q.distribution.map(({ value, count, percent }) => ({ value, count, percent })),
-  })) ?? [],
+  questions:
+    results?.questions.map((q) => ({
+      questionId: q.questionId,
+      type: q.type,
+      title: q.title,
+      answered: q.answered,
+      options: q.options.map(({ id, label, count, percent }) => ({ id, label, count, percent })),
+      average: q.average,
+      distribution: q.distribution.map(({ value, count, percent }) => ({ value, count, percent })),
+    })) ?? [],
   articles: results?.articles.map(({ articleId, number, comments }) => ({ articleId, number, comments })) ?? [],
   ballot: ballot
     ? {
-      roll: ballot.roll, ballotsCast: ballot.ballotsCast, threshold: ballot.threshold,
-      projects: ballot.projects.map(({ id, label, count, percent, passes, chosen }) => ({ id, label, votes: count, percent, passes, chosen })),
-      chosen: ballot.chosen.map(({ id, label, votes }) => ({ id, label, votes })),
-    }
+        roll: ballot.roll,
+        ballotsCast: ballot.ballotsCast,
+        threshold: ballot.threshold,
+        projects: ballot.projects.map(({ id, label, count, percent, passes, chosen }) => ({ id, label, votes: count, percent, passes, chosen })),
+        chosen: ballot.chosen.map(({ id, label, votes }) => ({ id, label, votes })),
+      }
     : null,
 })
 

@@ -58,7 +58,13 @@ export class AuthService {
     const token = randomBytes(32).toString('base64url')
     const expiresAt = new Date(now.getTime() + this.settings.sessionTtlHours * 3_600_000)
     await this.store.sessions.create({
-      id: randomUUID(), tokenHash: hashToken(token), subjectKind: 'staff', subjectId: staff.id, createdAt: now, lastSeenAt: now, expiresAt,
+      id: randomUUID(),
+      tokenHash: hashToken(token),
+      subjectKind: 'staff',
+      subjectId: staff.id,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt,
     })
     const principal = toPrincipal(staff)
     await this.audit.record(principal, 'login.succeeded', { kind: 'staff', id: staff.id }, { client })
@@ -102,6 +108,12 @@ export class AuthService {
 
 export function toPrincipal(staff: StaffRecord): StaffPrincipal {
   return {
-    kind: 'staff', id: staff.id, name: staff.name, username: staff.username, role: staff.role, stationIds: staff.stationIds, regionIds: staff.regionIds,
+    kind: 'staff',
+    id: staff.id,
+    name: staff.name,
+    username: staff.username,
+    role: staff.role,
+    stationIds: staff.stationIds,
+    regionIds: staff.regionIds,
   }
 }

@@ -21,8 +21,10 @@ export class BindingGuard {
   private readonly global: RateLimiterMemory | null
 
   constructor(private readonly limits: BindingGuardLimits) {
-    this.perAddress = limits.bindFailuresPerAddress > 0 ? new RateLimiterMemory({ keyPrefix: 'bind_address', points: limits.bindFailuresPerAddress, duration: 15 * 60 }) : null
-    this.global = limits.bindFailuresGlobal > 0 ? new RateLimiterMemory({ keyPrefix: 'bind_global', points: limits.bindFailuresGlobal, duration: 60 * 60 }) : null
+    this.perAddress =
+      limits.bindFailuresPerAddress > 0 ? new RateLimiterMemory({ keyPrefix: 'bind_address', points: limits.bindFailuresPerAddress, duration: 15 * 60 }) : null
+    this.global =
+      limits.bindFailuresGlobal > 0 ? new RateLimiterMemory({ keyPrefix: 'bind_global', points: limits.bindFailuresGlobal, duration: 60 * 60 }) : null
   }
 
   /** Counts one try; refuses it when the address or everyone has had too many wrong ones. */

@@ -19,7 +19,14 @@ export interface WeChatLogin {
 }
 
 /** Binds a person's account to a deputy record; a new phone replaces the old binding. */
-export async function bindDeputy(store: Pick<Store, 'mpUsers'>, sessions: MpSessions, audit: AuditTrail, personId: string, deputyId: string, via: 'mini-program' | 'bot') {
+export async function bindDeputy(
+  store: Pick<Store, 'mpUsers'>,
+  sessions: MpSessions,
+  audit: AuditTrail,
+  personId: string,
+  deputyId: string,
+  via: 'mini-program' | 'bot',
+) {
   // One deputy may work from both the mini-program and the bot: a new binding replaces only
   // an earlier one of the same kind (a new phone, a new WeChat), never the other channel.
   const sameKind = (u: MpUserRecord) => (via === 'bot' ? u.botContactId !== null : u.openid !== null)
@@ -36,7 +43,14 @@ export async function bindDeputy(store: Pick<Store, 'mpUsers'>, sessions: MpSess
 export const codeHash = (cipher: PiiCipher, purpose: 'deputy' | 'staff', code: string) => cipher.blindIndex(`bind:${purpose}:${code}`)
 
 /** A fresh 6-digit code (one a person can type), drawn again in the rare case it is taken. */
-export async function issueCode(store: Pick<Store, 'bindingCodes'>, cipher: PiiCipher, clock: Clock, purpose: 'deputy' | 'staff', subjectId: string, createdBy: string) {
+export async function issueCode(
+  store: Pick<Store, 'bindingCodes'>,
+  cipher: PiiCipher,
+  clock: Clock,
+  purpose: 'deputy' | 'staff',
+  subjectId: string,
+  createdBy: string,
+) {
   const now = clock.now()
   const expiresAt = new Date(now.getTime() + BINDING_CODE_HOURS * 3_600_000)
   for (let attempt = 0; ; attempt++) {
@@ -82,7 +96,16 @@ export class MpAccounts {
   private readonly bindingGuard: BindingGuard
 
   constructor(deps: MpAccountsDeps) {
-    ;({ store: this.store, sessions: this.sessions, wechat: this.wechat, cipher: this.cipher, audit: this.audit, clock: this.clock, templates: this.templates, bindingGuard: this.bindingGuard = new BindingGuard({ bindFailuresPerAddress: 0, bindFailuresGlobal: 0, bindCodeLockAfterWrongTries: 0 }) } = deps)
+    ;({
+      store: this.store,
+      sessions: this.sessions,
+      wechat: this.wechat,
+      cipher: this.cipher,
+      audit: this.audit,
+      clock: this.clock,
+      templates: this.templates,
+      bindingGuard: this.bindingGuard = new BindingGuard({ bindFailuresPerAddress: 0, bindFailuresGlobal: 0, bindCodeLockAfterWrongTries: 0 }),
+    } = deps)
   }
 
   async login(code: string) {
@@ -128,7 +151,8 @@ export class MpAccounts {
     const deputyId = await this.store.bindingCodes.redeem(codeHash(this.cipher, 'deputy', bindCode), principal.id, now)
     if (deputyId) await this.bindingGuard.succeeded(address)
     else await this.bindingGuard.wrong(this.store.bindingCodes, now)
-    if (!deputyId) throw new UnprocessableError('绑定码无效或已过期，请向联络站工作人员重新获取', [{ path: 'body.bindCode', message: '无效' }], 'invalid_binding_code')
+    if (!deputyId)
+      throw new UnprocessableError('绑定码无效或已过期，请向联络站工作人员重新获取', [{ path: 'body.bindCode', message: '无效' }], 'invalid_binding_code')
     await bindDeputy(this.store, this.sessions, this.audit, principal.id, deputyId, 'mini-program')
     await this.bindTries.delete(principal.id)
     return this.profile({ ...principal, deputyId })

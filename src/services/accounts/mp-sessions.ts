@@ -31,7 +31,14 @@ export class MpSessions {
     if (existing) return existing
     try {
       return await this.store.mpUsers.create({
-        id: `mu-${randomUUID()}`, openid, unionid, deputyId: null, phoneEnc: null, phoneIndex: null, consentVersion: null, consentAt: null,
+        id: `mu-${randomUUID()}`,
+        openid,
+        unionid,
+        deputyId: null,
+        phoneEnc: null,
+        phoneIndex: null,
+        consentVersion: null,
+        consentAt: null,
         createdAt: this.clock.now(),
       })
     } catch (err) {
@@ -46,7 +53,15 @@ export class MpSessions {
     const now = this.clock.now()
     const token = randomBytes(32).toString('base64url')
     const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86_400_000)
-    await this.store.sessions.create({ id: randomUUID(), tokenHash: hashToken(token), subjectKind: 'mp_user', subjectId: userId, createdAt: now, lastSeenAt: now, expiresAt })
+    await this.store.sessions.create({
+      id: randomUUID(),
+      tokenHash: hashToken(token),
+      subjectKind: 'mp_user',
+      subjectId: userId,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt,
+    })
     return { token, expiresAt }
   }
 

@@ -42,7 +42,12 @@ export class StaffService {
       throw new ConflictError('用户名已被使用', [{ path: 'body.username', message: `"${input.username}" 已被使用` }])
     }
     const password = generatePassword()
-    const staff = await this.store.staff.create({ id: `sf-${randomUUID().slice(0, 8)}`, ...input, active: true, passwordHash: await this.passwords.hash(password) })
+    const staff = await this.store.staff.create({
+      id: `sf-${randomUUID().slice(0, 8)}`,
+      ...input,
+      active: true,
+      passwordHash: await this.passwords.hash(password),
+    })
     await this.audit.record(actor, 'staff.create', { kind: 'staff', id: staff.id }, { role: staff.role })
     return { staff, password }
   }

@@ -32,7 +32,13 @@ export class CaseSeriesReport {
     const { periods, lines } = caseSeries(cases, keyOf(groupBy), { interval, from, to, timeZone: this.options.timeZone })
     const name = await namer(this.directory)
     const label = (key: string) =>
-      groupBy === 'community' || groupBy === 'district' ? name('region', key) : groupBy === 'station' ? name('station', key) : groupBy === 'all' ? '全部留言' : key
+      groupBy === 'community' || groupBy === 'district'
+        ? name('region', key)
+        : groupBy === 'station'
+          ? name('station', key)
+          : groupBy === 'all'
+            ? '全部留言'
+            : key
     return { interval, groupBy, from, to, periods, lines: lines.map((l) => ({ ...l, name: label(l.key) })) }
   }
 }

@@ -43,7 +43,10 @@ export class HotIssueService {
     const to = filters.to ?? now
     const from = filters.from ?? new Date(to.getTime() - this.options.windowDays * DAY)
     const cases = await this.store.cases.listForStats(await this.queries.scopedFilter(staff, { regionId: filters.regionId, topic: filters.topic, from, to }))
-    const issues = groupHotIssues(cases.filter((c) => !c.mergedInto && c.status !== 'rejected').map((c) => toHotIssueCase(c, now)), { from, to })
+    const issues = groupHotIssues(
+      cases.filter((c) => !c.mergedInto && c.status !== 'rejected').map((c) => toHotIssueCase(c, now)),
+      { from, to },
+    )
     const name = await namer(this.directory)
     return { from, to, issues: issues.slice(0, 50).map((i) => named(i, name)) }
   }
@@ -65,7 +68,10 @@ export class HotIssueService {
       const messages: OutboxMessage[] = []
       if (issue.stationId) messages.push(this.message('station', issue.stationId, issue, title, text, now))
       messages.push(this.message('office', issue.districtId ?? 'city', issue, title, text, now))
-      const made = await this.store.analysis.recordAlert({ key: issue.key, caseIds: issue.caseIds, districtId: issue.districtId, stationId: issue.stationId, at: now }, messages)
+      const made = await this.store.analysis.recordAlert(
+        { key: issue.key, caseIds: issue.caseIds, districtId: issue.districtId, stationId: issue.stationId, at: now },
+        messages,
+      )
       if (made) announced++
     }
     return announced
@@ -73,8 +79,18 @@ export class HotIssueService {
 
   private message(recipientKind: 'station' | 'office', recipientId: string, issue: HotIssue, title: string, text: string, now: Date): OutboxMessage {
     return {
-      id: randomUUID(), channel: 'auto', recipientKind, recipientId, kind: 'hot_issue.alert', payload: { title, text, issueKey: issue.key, caseIds: issue.caseIds },
-      dedupeKey: `hot_issue:${issue.key}:${recipientKind}:${recipientId}`, status: 'pending', attempts: 0, nextAttemptAt: now, lastError: null, createdAt: now,
+      id: randomUUID(),
+      channel: 'auto',
+      recipientKind,
+      recipientId,
+      kind: 'hot_issue.alert',
+      payload: { title, text, issueKey: issue.key, caseIds: issue.caseIds },
+      dedupeKey: `hot_issue:${issue.key}:${recipientKind}:${recipientId}`,
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: now,
+      lastError: null,
+      createdAt: now,
     }
   }
 }

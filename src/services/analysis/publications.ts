@@ -55,9 +55,18 @@ export class PublicationService {
     if (!publishable(c)) throw new ConflictError('只有已答复的留言可以公开选登', [], 'not_answered')
     // Staff may have typed a name or a number back in while editing: masked again.
     const record = {
-      caseId: c.id, residentId: c.residentId, ticket: c.ticket, topic: c.topic, districtId: c.districtId, stationId: c.stationId,
-      question: maskPersonalData(texts.question.trim()), answer: maskPersonalData(texts.answer.trim()), askedAt: c.createdAt, answeredAt: c.repliedAt!,
-      publishedBy: staff.id, publishedAt: this.clock.now(),
+      caseId: c.id,
+      residentId: c.residentId,
+      ticket: c.ticket,
+      topic: c.topic,
+      districtId: c.districtId,
+      stationId: c.stationId,
+      question: maskPersonalData(texts.question.trim()),
+      answer: maskPersonalData(texts.answer.trim()),
+      askedAt: c.createdAt,
+      answeredAt: c.repliedAt!,
+      publishedBy: staff.id,
+      publishedAt: this.clock.now(),
     }
     await this.store.publications.publish(record)
     await this.audit.record(staff, 'case.published', { kind: 'case', id: c.id }, { ticket: c.ticket })

@@ -82,14 +82,33 @@ export class WeeklyReports {
     const pct = (n: number | null) => (n === null ? '' : `${Math.round(n * 1000) / 10}%`)
     const rows: SheetCell[][] = [['部分', '名称', '留言数', '上周', '满意度（1-5）', '按时答复率', '其他']]
     const t = report.totals
-    rows.push(['总体', '本周留言', t.messages, t.previousMessages, t.satisfaction, '', `居民${t.residents}人；答复${t.replied}件；办结${t.closed}件；超期未办${t.overdueOpen}件`])
-    for (const i of report.topIssues) rows.push(['热点问题', `${i.rank}. ${i.placeName}：${i.description}`, i.messages, i.previousIndex ?? '', '', '', `热度${i.index}（${TREND_WORDS[i.trend]}）`])
+    rows.push([
+      '总体',
+      '本周留言',
+      t.messages,
+      t.previousMessages,
+      t.satisfaction,
+      '',
+      `居民${t.residents}人；答复${t.replied}件；办结${t.closed}件；超期未办${t.overdueOpen}件`,
+    ])
+    for (const i of report.topIssues)
+      rows.push([
+        '热点问题',
+        `${i.rank}. ${i.placeName}：${i.description}`,
+        i.messages,
+        i.previousIndex ?? '',
+        '',
+        '',
+        `热度${i.index}（${TREND_WORDS[i.trend]}）`,
+      ])
     for (const x of report.byTopic) rows.push(['按类别', x.topic, x.messages, x.previous, x.satisfaction, '', ''])
     for (const x of report.byPlace) rows.push(['按地点', x.name, x.messages, '', x.satisfaction, '', ''])
     for (const x of report.byStation) rows.push(['联络站', x.name, x.stats.total, '', x.stats.finalSatisfaction, pct(x.stats.repliedInTimeShare), ''])
     for (const x of report.byDeputy) rows.push(['代表', x.name, x.stats.total, '', x.stats.finalSatisfaction, pct(x.stats.repliedInTimeShare), ''])
-    for (const x of report.overdue) rows.push(['超期未办', x.ticket, '', '', '', '', `${x.topic}；${x.station ?? ''} ${x.deputy ?? ''}；已超期${x.daysOverdue}天`])
-    for (const x of report.slowest) rows.push(['答复最慢', x.ticket, '', '', '', '', `${x.topic}；${x.station ?? ''} ${x.deputy ?? ''}；用时${x.daysToReply}天`])
+    for (const x of report.overdue)
+      rows.push(['超期未办', x.ticket, '', '', '', '', `${x.topic}；${x.station ?? ''} ${x.deputy ?? ''}；已超期${x.daysOverdue}天`])
+    for (const x of report.slowest)
+      rows.push(['答复最慢', x.ticket, '', '', '', '', `${x.topic}；${x.station ?? ''} ${x.deputy ?? ''}；用时${x.daysToReply}天`])
     return csvSheet(rows)
   }
 

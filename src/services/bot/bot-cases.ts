@@ -19,9 +19,7 @@ export type ChatDraft = Pick<CaseDraft, 'text' | 'regionId' | 'deputyCode' | 'st
  * The same workflow the mini-program's routes use, in the bot's words.
  */
 export class BotCases {
-  constructor(
-    private readonly deps: { people: BotPeople; submitter: CaseSubmitter; queries: CaseQueries; workflow: CaseWorkflow },
-  ) {}
+  constructor(private readonly deps: { people: BotPeople; submitter: CaseSubmitter; queries: CaseQueries; workflow: CaseWorkflow }) {}
 
   async submit(personId: string, draft: ChatDraft, idempotencyKey: string | null) {
     const person = await this.deps.people.principal(personId)

@@ -45,7 +45,14 @@ export class BotPeople {
   private readonly bindingGuard: BindingGuard
 
   constructor(deps: BotPeopleDeps) {
-    ;({ store: this.store, sessions: this.sessions, cipher: this.cipher, audit: this.audit, clock: this.clock, bindingGuard: this.bindingGuard = new BindingGuard({ bindFailuresPerAddress: 0, bindFailuresGlobal: 0, bindCodeLockAfterWrongTries: 0 }) } = deps)
+    ;({
+      store: this.store,
+      sessions: this.sessions,
+      cipher: this.cipher,
+      audit: this.audit,
+      clock: this.clock,
+      bindingGuard: this.bindingGuard = new BindingGuard({ bindFailuresPerAddress: 0, bindFailuresGlobal: 0, bindCodeLockAfterWrongTries: 0 }),
+    } = deps)
   }
 
   async resolve(contactId: string, alias: string | null) {
@@ -58,8 +65,17 @@ export class BotPeople {
     if (!user) {
       try {
         user = await this.store.mpUsers.create({
-          id: `mu-${randomUUID()}`, openid: null, unionid: null, deputyId: null, phoneEnc: null, phoneIndex: null, consentVersion: null,
-          consentAt: null, createdAt: this.clock.now(), botContactId: contactId, botAlias: newAlias(),
+          id: `mu-${randomUUID()}`,
+          openid: null,
+          unionid: null,
+          deputyId: null,
+          phoneEnc: null,
+          phoneIndex: null,
+          consentVersion: null,
+          consentAt: null,
+          createdAt: this.clock.now(),
+          botContactId: contactId,
+          botAlias: newAlias(),
         })
         created = true
       } catch (err) {
@@ -135,7 +151,8 @@ export class BotPeople {
     const staffId = deputyId ? null : await this.store.bindingCodes.redeem(codeHash(this.cipher, 'staff', code), personId, now)
     if (deputyId || staffId) await this.bindingGuard.succeeded(null)
     else await this.bindingGuard.wrong(this.store.bindingCodes, now)
-    if (!deputyId && !staffId) throw new UnprocessableError('绑定码无效或已过期，请向联络站工作人员重新获取', [{ path: 'body.code', message: '无效' }], 'invalid_binding_code')
+    if (!deputyId && !staffId)
+      throw new UnprocessableError('绑定码无效或已过期，请向联络站工作人员重新获取', [{ path: 'body.code', message: '无效' }], 'invalid_binding_code')
     await this.bindTries.delete(personId)
     if (staffId) {
       await this.store.bot.bindStaffContact(staffId, person.user.botContactId!, this.clock.now())

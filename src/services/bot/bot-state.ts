@@ -52,16 +52,26 @@ export class BotState {
     const byCode = await this.store.deputies.getByCode(q).catch(() => null)
     const found = byCode ? [byCode] : (await this.store.deputies.search({ q, limit: 10 })).items
     const prepared = await this.directory.prepared()
-    return found.map((d) => ({ code: d.code, name: d.name, levelLabel: LEVEL_LABELS[d.level], station: prepared.stations.get(d.stationIds[0] ?? '')?.name ?? null }))
+    return found.map((d) => ({
+      code: d.code,
+      name: d.name,
+      levelLabel: LEVEL_LABELS[d.level],
+      station: prepared.stations.get(d.stationIds[0] ?? '')?.name ?? null,
+    }))
   }
 
   /** To the city office through the outbox: once a minute per kind, but a new login QR code is news even within the minute. */
   async alert(kind: string, text: string, qrUrl: string | null) {
     const now = this.clock.now()
     const qrKey = qrUrl ? createHash('sha256').update(qrUrl).digest('hex').slice(0, 12) : ''
-    await this.store.outbox.enqueue([outboxMessage({
-      to: { kind: 'office', id: 'city' }, kind: `bot.${kind}`,
-      payload: { text: qrUrl ? `${text} 扫码登录：${qrUrl}` : text }, dedupeKey: `bot-alert:${kind}:${Math.floor(now.getTime() / 60_000)}:${qrKey}`, at: now,
-    })])
+    await this.store.outbox.enqueue([
+      outboxMessage({
+        to: { kind: 'office', id: 'city' },
+        kind: `bot.${kind}`,
+        payload: { text: qrUrl ? `${text} 扫码登录：${qrUrl}` : text },
+        dedupeKey: `bot-alert:${kind}:${Math.floor(now.getTime() / 60_000)}:${qrKey}`,
+        at: now,
+      }),
+    ])
   }
 }

@@ -84,8 +84,11 @@ export class CalendarService implements CalendarSource {
   async list(): Promise<CalendarYearSummary[]> {
     await this.reload()
     return this.years.map((y) => ({
-      year: y.year, daysOff: y.days.filter((d) => d.isOffDay).length, workdays: y.days.filter((d) => !d.isOffDay).length,
-      importedAt: y.importedAt, importedBy: y.importedBy,
+      year: y.year,
+      daysOff: y.days.filter((d) => d.isOffDay).length,
+      workdays: y.days.filter((d) => !d.isOffDay).length,
+      importedAt: y.importedAt,
+      importedBy: y.importedBy,
     }))
   }
 
@@ -93,7 +96,11 @@ export class CalendarService implements CalendarSource {
    * Imports one year file in the holiday-cn format, replacing that year if it was held. A file
    * with any problem changes nothing and is refused with every problem listed.
    */
-  async importYear(file: unknown, actor: StaffPrincipal | null, importedBy = actor?.id ?? 'cli'): Promise<{ year: CalendarYearSummary; replaced: boolean; settledCases: number }> {
+  async importYear(
+    file: unknown,
+    actor: StaffPrincipal | null,
+    importedBy = actor?.id ?? 'cli',
+  ): Promise<{ year: CalendarYearSummary; replaced: boolean; settledCases: number }> {
     const checked = checkHolidayFile(file)
     if (!checked.ok) throw new UnprocessableError('节假日文件有问题，未导入', checked.problems, 'calendar_invalid')
     const replaced = (await this.store.calendar.listYears()).some((y) => y.year === checked.year.year)
@@ -103,9 +110,17 @@ export class CalendarService implements CalendarSource {
     await this.reload()
     // Open cases whose deadlines were guessed for this year now follow the official schedule.
     const settledCases = await settleProvisionalDeadlines(this.store, this.calendar, this.policy.sla, this.clock.now())
-    await this.audit.record(actor, replaced ? 'calendar.replaced' : 'calendar.imported', { kind: 'calendar_year', id: String(record.year) }, {
-      daysOff, workdays: record.days.length - daysOff, by: importedBy, settledCases,
-    })
+    await this.audit.record(
+      actor,
+      replaced ? 'calendar.replaced' : 'calendar.imported',
+      { kind: 'calendar_year', id: String(record.year) },
+      {
+        daysOff,
+        workdays: record.days.length - daysOff,
+        by: importedBy,
+        settledCases,
+      },
+    )
     return { year: { year: record.year, daysOff, workdays: record.days.length - daysOff, importedAt: record.importedAt, importedBy }, replaced, settledCases }
   }
 

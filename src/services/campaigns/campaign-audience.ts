@@ -1,4 +1,12 @@
-import { resolveAudience, type AudienceDirectory, type AudienceMember, type AudienceSelector, type CampaignRecord, type Problem, type Reader } from '../../domain/campaign.js'
+import {
+  resolveAudience,
+  type AudienceDirectory,
+  type AudienceMember,
+  type AudienceSelector,
+  type CampaignRecord,
+  type Problem,
+  type Reader,
+} from '../../domain/campaign.js'
 import { districtOf, stationDistricts } from '../../domain/station-district.js'
 import type { Store } from '../../store/ports.js'
 
@@ -27,7 +35,8 @@ export class CampaignAudience {
       stationDistrict,
       stationNames: new Map(snap.stations.map((s) => [s.id, s.name])),
       districtNames: new Map(snap.regions.filter((r) => r.kind === 'district').map((r) => [r.id, r.name])),
-      personName: (kind, id) => (kind === 'deputy' ? deputyNames.get(id) : kind === 'staff' ? staffNames.get(id) : undefined) ?? (kind === 'mp_user' ? '关注群众' : id),
+      personName: (kind, id) =>
+        (kind === 'deputy' ? deputyNames.get(id) : kind === 'staff' ? staffNames.get(id) : undefined) ?? (kind === 'mp_user' ? '关注群众' : id),
     }
   }
 

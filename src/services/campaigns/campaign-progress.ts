@@ -37,8 +37,10 @@ export class CampaignProgress {
     const within = this.campaigns.districtView(staff, campaign)
     const dir = await this.audience.directory()
     const [items, allReach, allReads, checkIns] = await Promise.all([
-      this.store.campaigns.items(campaignId), this.store.campaigns.reachOf(campaignId),
-      this.store.campaigns.readsOf(campaignId), this.store.campaigns.checkInsOf(campaignId),
+      this.store.campaigns.items(campaignId),
+      this.store.campaigns.reachOf(campaignId),
+      this.store.campaigns.readsOf(campaignId),
+      this.store.campaigns.checkInsOf(campaignId),
     ])
     // A withdrawn item no longer counts as reached or read.
     const live = new Set(items.filter(isLive).map((i) => i.id))
@@ -54,11 +56,18 @@ export class CampaignProgress {
     const people = within ? everyone.filter((p) => p.districtId !== null && within.includes(p.districtId)) : everyone
     const stationName = (id: string | null) => (id ? (dir.stationNames.get(id) ?? id) : null)
     const districtName = (id: string | null) => (id ? (dir.districtNames.get(id) ?? id) : null)
-    const groups = groupBy === 'person' ? [] : groupProgress(people, groupBy).map((g) => ({
-      ...g, name: (groupBy === 'station' ? stationName(g.key) : districtName(g.key)) ?? '关注群众',
-    }))
+    const groups =
+      groupBy === 'person'
+        ? []
+        : groupProgress(people, groupBy).map((g) => ({
+            ...g,
+            name: (groupBy === 'station' ? stationName(g.key) : districtName(g.key)) ?? '关注群众',
+          }))
     return {
-      campaignId, groupBy, phase: campaignPhase(campaign, this.clock.now()), itemsPublished: items.filter(isLive).length,
+      campaignId,
+      groupBy,
+      phase: campaignPhase(campaign, this.clock.now()),
+      itemsPublished: items.filter(isLive).length,
       totals: totalsOf(people),
       people: groupBy === 'person' ? people.map((p) => ({ ...p, stationName: stationName(p.stationId), districtName: districtName(p.districtId) })) : [],
       groups,

@@ -34,8 +34,19 @@ export class CampaignReading {
 
   async myCampaigns(reader: Reader): Promise<CampaignEntry[]> {
     const now = this.clock.now()
-    const [reach, followed, open] = await Promise.all([this.store.campaigns.reachFor(reader, {}), this.store.campaigns.followedBy(reader), this.store.campaigns.followable(now)])
-    const reads = new Set((await this.store.campaigns.readsFor(reader, reach.map((r) => r.itemId))).map((r) => r.itemId))
+    const [reach, followed, open] = await Promise.all([
+      this.store.campaigns.reachFor(reader, {}),
+      this.store.campaigns.followedBy(reader),
+      this.store.campaigns.followable(now),
+    ])
+    const reads = new Set(
+      (
+        await this.store.campaigns.readsFor(
+          reader,
+          reach.map((r) => r.itemId),
+        )
+      ).map((r) => r.itemId),
+    )
     const ids = [...new Set([...reach.map((r) => r.campaignId), ...followed, ...open.map((c) => c.id)])]
     const campaigns = await this.store.campaigns.getMany(ids)
     return campaigns
@@ -43,8 +54,11 @@ export class CampaignReading {
         const mine = reach.filter((r) => r.campaignId === campaign.id)
         const following = followed.includes(campaign.id)
         return {
-          campaign, following, canFollow: !following && open.some((c) => c.id === campaign.id),
-          itemsReached: mine.length, itemsRead: mine.filter((r) => reads.has(r.itemId)).length,
+          campaign,
+          following,
+          canFollow: !following && open.some((c) => c.id === campaign.id),
+          itemsReached: mine.length,
+          itemsRead: mine.filter((r) => reads.has(r.itemId)).length,
         }
       })
       .sort((a, b) => b.campaign.startsAt.getTime() - a.campaign.startsAt.getTime() || a.campaign.id.localeCompare(b.campaign.id))
@@ -58,7 +72,9 @@ export class CampaignReading {
     const checkIns = await this.store.campaigns.checkInsFor(reader, [campaignId])
     const now = this.clock.now()
     return {
-      campaign, phase: campaignPhase(campaign, now), following,
+      campaign,
+      phase: campaignPhase(campaign, now),
+      following,
       canFollow: !following && !!campaign.audience.followers && campaignPhase(campaign, now) !== 'ended',
       items: sortForReading(items).map((item) => ({ item, read: reads.has(item.id) })),
       checkIns,
@@ -70,7 +86,9 @@ export class CampaignReading {
     const reach = await this.store.campaigns.reachFor(reader, {})
     const ids = reach.map((r) => r.itemId)
     const [items, reads, campaigns] = await Promise.all([
-      this.store.campaigns.getItems(ids), this.store.campaigns.readsFor(reader, ids), this.store.campaigns.getMany([...new Set(reach.map((r) => r.campaignId))]),
+      this.store.campaigns.getItems(ids),
+      this.store.campaigns.readsFor(reader, ids),
+      this.store.campaigns.getMany([...new Set(reach.map((r) => r.campaignId))]),
     ])
     const read = new Set(reads.map((r) => r.itemId))
     const byId = new Map(campaigns.map((c) => [c.id, c]))
@@ -80,7 +98,8 @@ export class CampaignReading {
   /** Opening an item: the first opening is the read receipt. */
   async open(reader: Reader, itemId: string) {
     const item = await this.store.campaigns.getItem(itemId)
-    const reached = item && isLive(item) ? (await this.store.campaigns.reachFor(reader, { campaignId: item.campaignId })).some((r) => r.itemId === itemId) : false
+    const reached =
+      item && isLive(item) ? (await this.store.campaigns.reachFor(reader, { campaignId: item.campaignId })).some((r) => r.itemId === itemId) : false
     if (!item || !reached) throw new NotFoundError('学习材料不存在')
     const campaign = (await this.store.campaigns.get(item.campaignId))!
     const readAt = this.clock.now()
@@ -107,18 +126,26 @@ export class CampaignReading {
     if (!following && !reachedIds.length) throw new NotFoundError('活动不存在')
     const now = this.clock.now()
     const phase = campaignPhase(campaign, now)
-    if (phase !== 'running') throw new ConflictError(phase === 'ended' ? '活动已结束，不能再打卡' : '活动尚未开始', [{ path: 'phase', message: phase }], 'campaign_not_running')
+    if (phase !== 'running')
+      throw new ConflictError(phase === 'ended' ? '活动已结束，不能再打卡' : '活动尚未开始', [{ path: 'phase', message: phase }], 'campaign_not_running')
     const itemId = input.itemId ?? null
     const live = itemId && reachedIds.includes(itemId) ? await this.store.campaigns.getItem(itemId) : null
     // A withdrawn item is gone for readers, check-ins included.
-    if (itemId && !(live && isLive(live))) throw new UnprocessableError('学习材料不属于该活动', [{ path: 'body.itemId', message: '未知的学习材料' }], 'unknown_item')
+    if (itemId && !(live && isLive(live)))
+      throw new UnprocessableError('学习材料不属于该活动', [{ path: 'body.itemId', message: '未知的学习材料' }], 'unknown_item')
     // A check-in on an item says it was studied: it needs the item opened first, or the progress figures count reading nobody did.
     if (itemId && !(await this.store.campaigns.readsFor(reader, [itemId])).length) {
       throw new ConflictError('请先打开这篇学习材料阅读，再打卡', [{ path: 'body.itemId', message: '尚未阅读' }], 'not_read')
     }
     const checkIn = await this.store.campaigns.addCheckIn({
-      id: `ci-${randomUUID()}`, campaignId, itemId, personKind: reader.kind, personId: reader.id,
-      slot: checkInSlot(itemId, localDate(now, this.timeZone)), reflection: input.reflection?.trim() || null, at: now,
+      id: `ci-${randomUUID()}`,
+      campaignId,
+      itemId,
+      personKind: reader.kind,
+      personId: reader.id,
+      slot: checkInSlot(itemId, localDate(now, this.timeZone)),
+      reflection: input.reflection?.trim() || null,
+      at: now,
     })
     return checkIn
   }
@@ -135,5 +162,7 @@ export class CampaignReading {
 
 /** Required reading first, then the newest. */
 export function sortForReading<T extends Pick<ReadingItem, 'required' | 'publishedAt' | 'id'>>(items: T[]): T[] {
-  return [...items].sort((a, b) => Number(b.required) - Number(a.required) || (b.publishedAt?.getTime() ?? 0) - (a.publishedAt?.getTime() ?? 0) || a.id.localeCompare(b.id))
+  return [...items].sort(
+    (a, b) => Number(b.required) - Number(a.required) || (b.publishedAt?.getTime() ?? 0) - (a.publishedAt?.getTime() ?? 0) || a.id.localeCompare(b.id),
+  )
 }

@@ -1,8 +1,14 @@
 import { randomUUID } from 'node:crypto'
 import type { Clock } from '../../clock.js'
 import {
-  campaignPhase, checkCampaignWindow, checkPublishAt, isEmptySelector, PUBLISH_GRACE_MS,
-  type AudienceSelector, type CampaignRecord, type ReadingItem,
+  campaignPhase,
+  checkCampaignWindow,
+  checkPublishAt,
+  isEmptySelector,
+  PUBLISH_GRACE_MS,
+  type AudienceSelector,
+  type CampaignRecord,
+  type ReadingItem,
 } from '../../domain/campaign.js'
 import { plainText, sanitizeRichText } from '../../domain/rich-text.js'
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError, ValidationError } from '../../errors.js'
@@ -70,8 +76,16 @@ export class CampaignService {
     if (outside.length) throw new ForbiddenError('只能面向您负责的区县发布活动')
     const now = this.clock.now()
     return this.store.campaigns.create({
-      id: `cp-${randomUUID()}`, title: draft.title, description: draft.description, startsAt: draft.startsAt, endsAt: draft.endsAt,
-      audience: draft.audience, scopeDistrictIds: [...scope], createdBy: staff.id, createdAt: now, updatedAt: now,
+      id: `cp-${randomUUID()}`,
+      title: draft.title,
+      description: draft.description,
+      startsAt: draft.startsAt,
+      endsAt: draft.endsAt,
+      audience: draft.audience,
+      scopeDistrictIds: [...scope],
+      createdBy: staff.id,
+      createdAt: now,
+      updatedAt: now,
     })
   }
 
@@ -112,23 +126,36 @@ export class CampaignService {
    * Corrects a campaign: title and description always, the start while it has not
    * started, the end (extend, or end early: now) while it has not ended. Audited.
    */
-  async correct(staff: StaffPrincipal, id: string, patch: Partial<Pick<CampaignDraft, 'title' | 'description' | 'startsAt' | 'endsAt'>>): Promise<CampaignRecord> {
+  async correct(
+    staff: StaffPrincipal,
+    id: string,
+    patch: Partial<Pick<CampaignDraft, 'title' | 'description' | 'startsAt' | 'endsAt'>>,
+  ): Promise<CampaignRecord> {
     const c = await this.manageable(staff, id)
     const now = this.clock.now()
     const phase = campaignPhase(c, now)
     const changed = (['title', 'description', 'startsAt', 'endsAt'] as const).filter((k) => patch[k] !== undefined && String(patch[k]) !== String(c[k]))
     if (!changed.length) return c
-    if (changed.includes('startsAt') && phase !== 'upcoming') throw new ConflictError('活动已经开始，开始时间不能再改', [{ path: 'body.startsAt', message: '活动已经开始' }], 'campaign_started')
-    if (changed.includes('endsAt') && phase === 'ended') throw new ConflictError('活动已结束，不能重新开始', [{ path: 'body.endsAt', message: '活动已结束' }], 'campaign_ended')
+    if (changed.includes('startsAt') && phase !== 'upcoming')
+      throw new ConflictError('活动已经开始，开始时间不能再改', [{ path: 'body.startsAt', message: '活动已经开始' }], 'campaign_started')
+    if (changed.includes('endsAt') && phase === 'ended')
+      throw new ConflictError('活动已结束，不能重新开始', [{ path: 'body.endsAt', message: '活动已结束' }], 'campaign_ended')
     const next: CampaignRecord = { ...c, ...patch, updatedAt: now }
     // Ending early is ending now: what people did until now stays counted.
     if (changed.includes('endsAt') && next.endsAt < now) next.endsAt = now
     const problems = checkCampaignWindow(next.startsAt, next.endsAt)
     if (problems.length) throw new ValidationError('输入有误', problems)
     const saved = await this.store.campaigns.update(next)
-    await this.audit.record(staff, 'campaign.corrected', { kind: 'campaign', id: c.id }, {
-      fields: changed, before: Object.fromEntries(changed.map((k) => [k, c[k]])), after: Object.fromEntries(changed.map((k) => [k, next[k]])),
-    })
+    await this.audit.record(
+      staff,
+      'campaign.corrected',
+      { kind: 'campaign', id: c.id },
+      {
+        fields: changed,
+        before: Object.fromEntries(changed.map((k) => [k, c[k]])),
+        after: Object.fromEntries(changed.map((k) => [k, next[k]])),
+      },
+    )
     return saved
   }
 
@@ -140,7 +167,8 @@ export class CampaignService {
     const { campaign, item } = await this.itemOf(staff, campaignId, itemId)
     const now = this.clock.now()
     if (item.withdrawnAt) throw new ConflictError('学习材料已撤回，不能再修改', [], 'item_withdrawn')
-    if (patch.publishAt !== undefined && item.publishedAt) throw new ConflictError('学习材料已经发布，发布时间不能再改', [{ path: 'body.publishAt', message: '已发布' }], 'item_published')
+    if (patch.publishAt !== undefined && item.publishedAt)
+      throw new ConflictError('学习材料已经发布，发布时间不能再改', [{ path: 'body.publishAt', message: '已发布' }], 'item_published')
     const body = patch.body ? sanitizeRichText(patch.body) : patch.body === undefined ? item.body : null
     const link = patch.link !== undefined ? patch.link : patch.body ? null : item.link
     const problems = patch.publishAt ? checkPublishAt(patch.publishAt, now, campaign) : []
@@ -148,8 +176,14 @@ export class CampaignService {
     else if (!body === !link) problems.push({ path: 'body.body', message: '请填写正文或链接（二选一）' })
     if (problems.length) throw new ValidationError('输入有误', problems)
     const next: ReadingItem = {
-      ...item, title: patch.title ?? item.title, summary: patch.summary ?? item.summary, body, link: body ? null : link,
-      source: patch.source ?? item.source, required: patch.required ?? item.required, publishAt: patch.publishAt ?? item.publishAt,
+      ...item,
+      title: patch.title ?? item.title,
+      summary: patch.summary ?? item.summary,
+      body,
+      link: body ? null : link,
+      source: patch.source ?? item.source,
+      required: patch.required ?? item.required,
+      publishAt: patch.publishAt ?? item.publishAt,
     }
     const saved = await this.store.campaigns.updateItem(next)
     await this.audit.record(staff, 'reading.corrected', { kind: 'reading_item', id: item.id }, { campaignId, before: item, after: next })
@@ -195,9 +229,20 @@ export class CampaignService {
     if (problems.length) throw new ValidationError('输入有误', problems)
     const scheduled = publishAt !== null && publishAt.getTime() > now.getTime() + PUBLISH_GRACE_MS
     const item: ReadingItem = {
-      id: `ri-${randomUUID()}`, campaignId, title: draft.title, summary: draft.summary, body, link: body ? null : (draft.link ?? null),
-      source: draft.source, required: draft.required, publishAt: scheduled ? publishAt : now, publishedAt: null, withdrawnAt: null,
-      draft: draft.draft ?? false, createdBy: staff.id, createdAt: now,
+      id: `ri-${randomUUID()}`,
+      campaignId,
+      title: draft.title,
+      summary: draft.summary,
+      body,
+      link: body ? null : (draft.link ?? null),
+      source: draft.source,
+      required: draft.required,
+      publishAt: scheduled ? publishAt : now,
+      publishedAt: null,
+      withdrawnAt: null,
+      draft: draft.draft ?? false,
+      createdBy: staff.id,
+      createdAt: now,
     }
     await this.store.campaigns.addItem(item)
     if (!scheduled && !item.draft) await this.publisher.publish(item)

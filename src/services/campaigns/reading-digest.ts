@@ -44,8 +44,13 @@ export class ReadingDigest {
     const items = (await this.store.campaigns.getItems(ids.filter((id) => !read.has(id)))).filter(isLive)
     const titles = await this.campaignTitles(items.map((i) => i.campaignId))
     return sortForReading(items).map((i) => ({
-      itemId: i.id, campaignId: i.campaignId, campaignTitle: titles.get(i.campaignId) ?? '', title: i.title, summary: i.summary,
-      required: i.required, publishedAt: i.publishedAt!,
+      itemId: i.id,
+      campaignId: i.campaignId,
+      campaignTitle: titles.get(i.campaignId) ?? '',
+      title: i.title,
+      summary: i.summary,
+      required: i.required,
+      publishedAt: i.publishedAt!,
     }))
   }
 
@@ -61,7 +66,10 @@ export class ReadingDigest {
     const campaigns = (await this.store.campaigns.getMany([...new Set(reach.map((r) => r.campaignId))])).filter((c) => campaignPhase(c, now) === 'running')
     if (!campaigns.length) return []
     const items = (await this.store.campaigns.getItems(reach.map((r) => r.itemId))).filter(isLive)
-    const checkIns = await this.store.campaigns.checkInsFor(reader, campaigns.map((c) => c.id))
+    const checkIns = await this.store.campaigns.checkInsFor(
+      reader,
+      campaigns.map((c) => c.id),
+    )
     const tasks: OpenCampaignTask[] = []
     for (const c of campaigns.sort((a, b) => a.endsAt.getTime() - b.endsAt.getTime() || a.id.localeCompare(b.id))) {
       const mine = checkIns.filter((x) => x.campaignId === c.id)

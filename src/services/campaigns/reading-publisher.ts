@@ -28,7 +28,13 @@ export class ReadingPublisher {
     const members = this.audience.resolve(campaign, await this.audience.directory())
     const now = this.clock.now()
     const reach: ReachRecord[] = members.map((m) => ({
-      itemId: item.id, campaignId: campaign.id, personKind: m.kind, personId: m.id, stationId: m.stationId, districtId: m.districtId, reachedAt: now,
+      itemId: item.id,
+      campaignId: campaign.id,
+      personKind: m.kind,
+      personId: m.id,
+      stationId: m.stationId,
+      districtId: m.districtId,
+      reachedAt: now,
     }))
     const notices = stationsOf(members).map((stationId) => stationNotice(campaign, item, stationId, members, now))
     return this.store.campaigns.publishItem(item.id, now, reach, notices)
@@ -55,8 +61,10 @@ function stationNotice(campaign: CampaignRecord, item: ReadingItem, stationId: s
   const who = deputies ? `本站 ${deputies} 位代表${here.length > deputies ? '及工作人员' : ''}` : '本站工作人员'
   const text = `【学习材料】「${campaign.title}」发布了${inBookMarks(item.title)}${item.required ? '（必读）' : ''}。请${who}在小程序“学习”中阅读并打卡。`
   return outboxMessage({
-    to: { kind: 'station', id: stationId }, kind: READING_PUBLISHED,
+    to: { kind: 'station', id: stationId },
+    kind: READING_PUBLISHED,
     payload: { campaignId: campaign.id, itemId: item.id, title: item.title, required: item.required, text },
-    dedupeKey: `reading:${item.id}:published:station:${stationId}`, at,
+    dedupeKey: `reading:${item.id}:published:station:${stationId}`,
+    at,
   })
 }

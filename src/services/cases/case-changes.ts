@@ -20,8 +20,16 @@ export function caseEvent(
   change: { from?: CaseStatus | null; to?: CaseStatus | null; note?: string | null; data?: Record<string, unknown> } = {},
 ): CaseEvent {
   return {
-    id: randomUUID(), caseId: c.id, at, type, actorRole: actor.role, actorId: actor.id,
-    fromStatus: change.from ?? null, toStatus: change.to ?? null, note: change.note ?? null, data: change.data ?? {},
+    id: randomUUID(),
+    caseId: c.id,
+    at,
+    type,
+    actorRole: actor.role,
+    actorId: actor.id,
+    fromStatus: change.from ?? null,
+    toStatus: change.to ?? null,
+    note: change.note ?? null,
+    data: change.data ?? {},
   }
 }
 

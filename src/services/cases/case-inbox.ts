@@ -96,9 +96,14 @@ export class CaseInbox {
     return chosen.map((id) => {
       const d = prepared.deputies.get(id)!
       return {
-        id, code: d.code, name: d.name, level: d.level,
+        id,
+        code: d.code,
+        name: d.name,
+        level: d.level,
         stationNames: d.stationIds.map((s) => prepared.stations.get(s)?.name ?? s),
-        topics: d.topics, openCases: loads[id] ?? 0, topical: d.topics.includes(c.topic),
+        topics: d.topics,
+        openCases: loads[id] ?? 0,
+        topical: d.topics.includes(c.topic),
       }
     })
   }

@@ -65,7 +65,15 @@ export class CaseQueries {
   private readonly images: { signedLink(url: string, now: Date): string } | null
 
   constructor(deps: CaseQueriesDeps) {
-    ;({ store: this.store, directory: this.directory, cipher: this.cipher, audit: this.audit, clock: this.clock, similar: this.similar, images: this.images = null } = deps)
+    ;({
+      store: this.store,
+      directory: this.directory,
+      cipher: this.cipher,
+      audit: this.audit,
+      clock: this.clock,
+      similar: this.similar,
+      images: this.images = null,
+    } = deps)
   }
 
   residentCases(resident: MpPrincipal, page: { cursor?: string; limit: number }) {

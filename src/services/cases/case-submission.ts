@@ -68,7 +68,16 @@ export class CaseSubmitter {
   private readonly checkContent: ContentCheck | null
 
   constructor(deps: CaseSubmitterDeps) {
-    ;({ store: this.store, routing: this.routing, cipher: this.cipher, calendar: this.calendar, policy: this.policy, privacy: this.privacy, clock: this.clock, checkContent: this.checkContent = null } = deps)
+    ;({
+      store: this.store,
+      routing: this.routing,
+      cipher: this.cipher,
+      calendar: this.calendar,
+      policy: this.policy,
+      privacy: this.privacy,
+      clock: this.clock,
+      checkContent: this.checkContent = null,
+    } = deps)
   }
 
   async submit(resident: MpPrincipal, draft: CaseDraft, idempotencyKey: string | null): Promise<SubmittedCase> {
@@ -83,39 +92,101 @@ export class CaseSubmitter {
     const verdict = this.checkContent ? await this.checkContent(draft.text, resident.id) : 'pass'
     if (verdict === 'risky') throw new UnprocessableError(CONTENT_REFUSED, [{ path: 'body.text', message: '内容未通过安全检查' }], 'content_refused')
     const now = this.clock.now()
-    const placed = await this.routing.decide({ text: draft.text, regionId: draft.regionId, deputyCode: draft.deputyCode, stationCode: draft.stationCode, targetTyped: draft.targetTyped, at: now })
+    const placed = await this.routing.decide({
+      text: draft.text,
+      regionId: draft.regionId,
+      deputyCode: draft.deputyCode,
+      stationCode: draft.stationCode,
+      targetTyped: draft.targetTyped,
+      at: now,
+    })
     const { decision } = placed
-    if (draft.targetTyped) refuseUnknownCodes(decision.reasons.map((r) => r.code), draft)
+    if (draft.targetTyped)
+      refuseUnknownCodes(
+        decision.reasons.map((r) => r.code),
+        draft,
+      )
     const { ackDueAt, replyDueAt, provisional } = slaDeadlines(now, await this.calendar.current(), this.policy)
     const id = `cs-${randomUUID()}`
     const regionKnown = draft.regionId && placed.prepared.regions.has(draft.regionId) ? draft.regionId : null
     const record: Omit<CaseRecord, 'ticket'> = {
-      id, residentId: resident.id, text: draft.text, images: draft.images, regionId: regionKnown,
-      communityId: placed.communityId, districtId: placed.districtId, handlingDistrictId: placed.handlingDistrictId, stationId: decision.stationId, deputyId: decision.deputyId,
-      officeRegionId: decision.officeRegionId, topic: decision.topic, status: decision.deputyId ? 'assigned' : 'submitted',
-      anonymous: draft.anonymous, publicConsent: draft.publicConsent, phoneEnc: phone ? this.cipher.encrypt(phone, id) : null,
-      routingReasons: decision.reasons, flaggedForReview: verdict === 'review' || verdict === 'unavailable', createdAt: now, updatedAt: now, ackDueAt, replyDueAt,
-      acknowledgedAt: null, repliedAt: null, closedAt: null, reply: null, forwardedTo: null, rating: null, ratingComment: null,
-      ratedAt: null, ratings: [], mergedInto: null, ackEscalation: 0, replyEscalation: 0, reopenCount: 0, idempotencyKey, version: 1,
+      id,
+      residentId: resident.id,
+      text: draft.text,
+      images: draft.images,
+      regionId: regionKnown,
+      communityId: placed.communityId,
+      districtId: placed.districtId,
+      handlingDistrictId: placed.handlingDistrictId,
+      stationId: decision.stationId,
+      deputyId: decision.deputyId,
+      officeRegionId: decision.officeRegionId,
+      topic: decision.topic,
+      status: decision.deputyId ? 'assigned' : 'submitted',
+      anonymous: draft.anonymous,
+      publicConsent: draft.publicConsent,
+      phoneEnc: phone ? this.cipher.encrypt(phone, id) : null,
+      routingReasons: decision.reasons,
+      flaggedForReview: verdict === 'review' || verdict === 'unavailable',
+      createdAt: now,
+      updatedAt: now,
+      ackDueAt,
+      replyDueAt,
+      acknowledgedAt: null,
+      repliedAt: null,
+      closedAt: null,
+      reply: null,
+      forwardedTo: null,
+      rating: null,
+      ratingComment: null,
+      ratedAt: null,
+      ratings: [],
+      mergedInto: null,
+      ackEscalation: 0,
+      replyEscalation: 0,
+      reopenCount: 0,
+      idempotencyKey,
+      version: 1,
       deadlinesProvisional: provisional,
     }
     const author = { role: 'resident' as const, id: resident.id }
     const events = [caseEvent(record, 'submitted', author, now, { to: 'submitted', data: { reasons: decision.reasons.map((r) => r.code) } })]
     if (verdict === 'review' || verdict === 'unavailable') {
-      events.push(caseEvent(record, 'flagged', { role: 'system', id: null }, now, { note: verdict === 'review' ? '内容安全检查建议人工复核' : '内容安全检查暂不可用，请人工复核' }))
+      events.push(
+        caseEvent(record, 'flagged', { role: 'system', id: null }, now, {
+          note: verdict === 'review' ? '内容安全检查建议人工复核' : '内容安全检查暂不可用，请人工复核',
+        }),
+      )
     }
-    if (decision.deputyId) events.push(caseEvent(record, 'assigned', { role: 'system', id: null }, now, { from: 'submitted', to: 'assigned', note: placed.summary, data: { deputyId: decision.deputyId, stationId: decision.stationId } }))
+    if (decision.deputyId)
+      events.push(
+        caseEvent(record, 'assigned', { role: 'system', id: null }, now, {
+          from: 'submitted',
+          to: 'assigned',
+          note: placed.summary,
+          data: { deputyId: decision.deputyId, stationId: decision.stationId },
+        }),
+      )
     const ticketDate = localDate(now, this.policy.timeZone)
     try {
       const to = decision.deputyId ? { kind: 'deputy' as const, id: decision.deputyId } : queueOf(record)
       const stored = await this.store.cases.submit({
-        record, ticketDate, events,
+        record,
+        ticketDate,
+        events,
         outbox: (c) => [
           decision.deputyId
-            ? caseMessage(c, 'case.assigned', to, `新留言 ${c.ticket}（${c.topic}）：${excerpt(c.text)}，请在${dueDateText(c.ackDueAt, this.policy.timeZone, now)}受理。`, `case:${c.id}:submitted`, now)
-            // A station's or office's queue is read in a group chat: no word of the resident's text
-            // (it may carry their name, phone or address), only where to find it.
-            : caseMessage(c, 'case.queued', to, `新留言 ${c.ticket}（${c.topic}）待分派，请登录工作台查看并分派。`, `case:${c.id}:submitted`, now),
+            ? caseMessage(
+                c,
+                'case.assigned',
+                to,
+                `新留言 ${c.ticket}（${c.topic}）：${excerpt(c.text)}，请在${dueDateText(c.ackDueAt, this.policy.timeZone, now)}受理。`,
+                `case:${c.id}:submitted`,
+                now,
+              )
+            : // A station's or office's queue is read in a group chat: no word of the resident's text
+              // (it may carry their name, phone or address), only where to find it.
+              caseMessage(c, 'case.queued', to, `新留言 ${c.ticket}（${c.topic}）待分派，请登录工作台查看并分派。`, `case:${c.id}:submitted`, now),
         ],
       })
       return { record: stored, summary: placed.summary, replayed: false }
@@ -137,7 +208,11 @@ export class CaseSubmitter {
   private async requireConsent(resident: MpPrincipal) {
     const user = await this.store.mpUsers.get(resident.id)
     if (user?.consentVersion !== this.privacy.version) {
-      throw new UnprocessableError('请先阅读并同意个人信息保护说明', [{ path: 'consent', message: `需要同意第 ${this.privacy.version} 版说明` }], 'consent_required')
+      throw new UnprocessableError(
+        '请先阅读并同意个人信息保护说明',
+        [{ path: 'consent', message: `需要同意第 ${this.privacy.version} 版说明` }],
+        'consent_required',
+      )
     }
   }
 
@@ -156,9 +231,17 @@ export class CaseSubmitter {
  */
 function refuseUnknownCodes(codes: string[], draft: CaseDraft) {
   if (codes.includes('unknown_deputy_code')) {
-    throw new UnprocessableError(`没有找到编号为 ${draft.deputyCode} 的代表，请核对后再发`, [{ path: 'body.deputyCode', message: '代表编号不存在' }], 'unknown_deputy_code')
+    throw new UnprocessableError(
+      `没有找到编号为 ${draft.deputyCode} 的代表，请核对后再发`,
+      [{ path: 'body.deputyCode', message: '代表编号不存在' }],
+      'unknown_deputy_code',
+    )
   }
   if (codes.includes('unknown_station_code')) {
-    throw new UnprocessableError(`没有找到编号为 ${draft.stationCode} 的联络站，请核对海报上的编号`, [{ path: 'body.stationCode', message: '联络站编号不存在' }], 'unknown_station_code')
+    throw new UnprocessableError(
+      `没有找到编号为 ${draft.stationCode} 的联络站，请核对海报上的编号`,
+      [{ path: 'body.stationCode', message: '联络站编号不存在' }],
+      'unknown_station_code',
+    )
   }
 }

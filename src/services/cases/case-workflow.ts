@@ -7,7 +7,20 @@ import { slaDeadlines, type SlaPolicy } from '../../domain/sla.js'
 import type { SlaActionPolicy } from '../../domain/sla-actions.js'
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../../errors.js'
 import type { OutboxMessage, Store } from '../../store/ports.js'
-import { caseEvent, caseMessage, deputyActor, excerpt, queueOf, resident, staffActor, SYSTEM, WORK_KINDS, type CaseActor, type CaseChange, type Recipient } from './case-changes.js'
+import {
+  caseEvent,
+  caseMessage,
+  deputyActor,
+  excerpt,
+  queueOf,
+  resident,
+  staffActor,
+  SYSTEM,
+  WORK_KINDS,
+  type CaseActor,
+  type CaseChange,
+  type Recipient,
+} from './case-changes.js'
 import { escalationNotices, reminderText, slaRound, type EscalateAction, type RemindAction } from './sla-notices.js'
 import type { DirectoryCache } from '../directory/directory-cache.js'
 import type { MpPrincipal } from '../accounts/mp-sessions.js'
@@ -41,15 +54,28 @@ export class CaseWorkflow {
     const c = await this.deputyCase(deputy, caseId)
     const name = await this.deputyName(c.deputyId)
     return this.apply(c, deputyActor(deputy), {
-      action: 'acknowledge', type: 'acknowledged', to: 'acknowledged', note, patch: { acknowledgedAt: this.clock.now() },
-      tell: [resident(c, 'case.acknowledged', `您的留言 ${c.ticket} 已由${name}代表受理，将在${dueDateText(c.replyDueAt, this.policy.timeZone, this.clock.now())}答复您。`)],
+      action: 'acknowledge',
+      type: 'acknowledged',
+      to: 'acknowledged',
+      note,
+      patch: { acknowledgedAt: this.clock.now() },
+      tell: [
+        resident(
+          c,
+          'case.acknowledged',
+          `您的留言 ${c.ticket} 已由${name}代表受理，将在${dueDateText(c.replyDueAt, this.policy.timeZone, this.clock.now())}答复您。`,
+        ),
+      ],
     })
   }
 
   async forward(deputy: MpPrincipal, caseId: string, to: { department: string; reference?: string | null; note?: string | null }) {
     const c = await this.deputyCase(deputy, caseId)
     return this.apply(c, deputyActor(deputy), {
-      action: 'forward', type: 'forwarded', to: 'forwarded', note: to.note,
+      action: 'forward',
+      type: 'forwarded',
+      to: 'forwarded',
+      note: to.note,
       patch: { forwardedTo: { department: to.department, reference: to.reference ?? null } },
       data: { department: to.department, reference: to.reference ?? null },
       tell: [resident(c, 'case.forwarded', `您的留言 ${c.ticket} 已交${to.department}办理，代表将跟踪督办。`)],
@@ -63,15 +89,26 @@ export class CaseWorkflow {
     // The residents whose duplicates were merged into this case were promised the answer.
     const duplicates = await this.mergedDuplicates(c.id)
     return this.apply(c, deputyActor(deputy), {
-      action: 'reply', type: 'replied', to: 'replied', note: text,
+      action: 'reply',
+      type: 'replied',
+      to: 'replied',
+      note: text,
       patch: { reply: text, repliedAt: now, acknowledgedAt: c.acknowledgedAt ?? now },
       // The whole reply rides along: the bot sends it in full, the subscribe card cuts the line to fit.
-      tell: [{ ...resident(c, 'case.replied', `${name}代表答复了您的留言 ${c.ticket}：${excerpt(text, 60)} 请为办理结果打分（1–5 分）。`), extra: { reply: text } }],
+      tell: [
+        { ...resident(c, 'case.replied', `${name}代表答复了您的留言 ${c.ticket}：${excerpt(text, 60)} 请为办理结果打分（1–5 分）。`), extra: { reply: text } },
+      ],
       also: (event, at) => {
         const events = duplicates.map((m) => caseEvent(m, 'replied', deputyActor(deputy), at, { note: text, data: { viaCaseId: c.id, viaTicket: c.ticket } }))
         const messages = duplicates.map((m, i) =>
-          caseMessage(m, 'case.replied', { kind: 'mp_user', id: m.residentId },
-            `您的留言 ${m.ticket} 与留言 ${c.ticket} 合并办理，${name}代表已答复：${excerpt(text, 60)}`, `case:${m.id}:${events[i].id}:via:${event.id}`, at),
+          caseMessage(
+            m,
+            'case.replied',
+            { kind: 'mp_user', id: m.residentId },
+            `您的留言 ${m.ticket} 与留言 ${c.ticket} 合并办理，${name}代表已答复：${excerpt(text, 60)}`,
+            `case:${m.id}:${events[i].id}:via:${event.id}`,
+            at,
+          ),
         )
         return { events, messages }
       },
@@ -83,7 +120,11 @@ export class CaseWorkflow {
     const c = await this.deputyCase(deputy, caseId)
     if (!to.deputyCode) {
       return this.apply(c, deputyActor(deputy), {
-        action: 'returnToStation', type: 'transferred', to: 'submitted', note: to.reason, patch: { deputyId: null, acknowledgedAt: null },
+        action: 'returnToStation',
+        type: 'transferred',
+        to: 'submitted',
+        note: to.reason,
+        patch: { deputyId: null, acknowledgedAt: null },
         data: { fromDeputyId: c.deputyId, toStation: c.stationId },
         // Read in the station's group: the reason (which may quote the resident) stays in the timeline.
         tell: [{ to: queueOf(c), kind: 'case.queued', text: `留言 ${c.ticket} 由代表退回，请登录工作台查看原因并重新分派。` }],
@@ -134,11 +175,19 @@ export class CaseWorkflow {
     const station = (await this.directory.prepared()).stations.get(c.stationId)?.name ?? '联络站'
     const to: Recipient = { kind: 'office', id: office ?? 'city' }
     return this.apply(c, staffActor(staff), {
-      action: 'handUp', type: 'referred', to: 'submitted', note: reason,
+      action: 'handUp',
+      type: 'referred',
+      to: 'submitted',
+      note: reason,
       // The office gets its own day to place it.
       patch: {
-        stationId: null, deputyId: null, officeRegionId: office, handlingDistrictId: office, acknowledgedAt: null,
-        ackDueAt: new Date(this.clock.now().getTime() + this.policy.ackHours * 3_600_000), ackEscalation: 0,
+        stationId: null,
+        deputyId: null,
+        officeRegionId: office,
+        handlingDistrictId: office,
+        acknowledgedAt: null,
+        ackDueAt: new Date(this.clock.now().getTime() + this.policy.ackHours * 3_600_000),
+        ackEscalation: 0,
       },
       data: { fromStationId: c.stationId, toOffice: office ?? 'city' },
       tell: [{ to, kind: 'case.queued', text: `留言 ${c.ticket}（${c.topic}）由${station}上报，请分派代表：${excerpt(c.text)}。原因：${excerpt(reason, 40)}` }],
@@ -149,7 +198,11 @@ export class CaseWorkflow {
   async reject(staff: StaffPrincipal, caseId: string, reason: string) {
     const c = await this.staffCase(staff, caseId)
     return this.apply(c, staffActor(staff), {
-      action: 'reject', type: 'rejected', to: 'rejected', note: reason, patch: { closedAt: this.clock.now() },
+      action: 'reject',
+      type: 'rejected',
+      to: 'rejected',
+      note: reason,
+      patch: { closedAt: this.clock.now() },
       tell: [resident(c, 'case.rejected', `很抱歉，您的留言 ${c.ticket} 不予受理：${reason}`)],
     })
   }
@@ -160,15 +213,26 @@ export class CaseWorkflow {
     if (caseId === intoCaseId) throw new ConflictError('不能与自己合并')
     const into = await this.staffCase(staff, intoCaseId)
     if (!OPEN_STATUSES.includes(into.status) || into.mergedInto) {
-      throw new ConflictError(`留言 ${into.ticket} 当前为「${STATUS_LABELS[into.status]}」，不能并入`, [{ path: 'body.intoCaseId', message: into.status }], 'merge_target_closed')
+      throw new ConflictError(
+        `留言 ${into.ticket} 当前为「${STATUS_LABELS[into.status]}」，不能并入`,
+        [{ path: 'body.intoCaseId', message: into.status }],
+        'merge_target_closed',
+      )
     }
-    const handler = c.deputyId ? [{ to: { kind: 'deputy' as const, id: c.deputyId }, kind: 'case.merged', text: `留言 ${c.ticket} 已并入留言 ${into.ticket} 合并办理，无需单独受理。` }] : []
+    const handler = c.deputyId
+      ? [{ to: { kind: 'deputy' as const, id: c.deputyId }, kind: 'case.merged', text: `留言 ${c.ticket} 已并入留言 ${into.ticket} 合并办理，无需单独受理。` }]
+      : []
     // Merged into a case already answered: no later reply would reach this resident, so the answer goes now.
-    const told = into.status === 'replied' && into.reply
-      ? `您的留言 ${c.ticket} 与相同问题的留言 ${into.ticket} 合并办理，${await this.deputyName(into.deputyId)}代表已答复：${excerpt(into.reply, 60)}`
-      : `您的留言 ${c.ticket} 与相同问题的留言 ${into.ticket} 合并办理，办理结果会一并告知。`
+    const told =
+      into.status === 'replied' && into.reply
+        ? `您的留言 ${c.ticket} 与相同问题的留言 ${into.ticket} 合并办理，${await this.deputyName(into.deputyId)}代表已答复：${excerpt(into.reply, 60)}`
+        : `您的留言 ${c.ticket} 与相同问题的留言 ${into.ticket} 合并办理，办理结果会一并告知。`
     return this.apply(c, staffActor(staff), {
-      action: 'merge', type: 'merged', to: 'closed', note, patch: { mergedInto: into.id, closedAt: this.clock.now() },
+      action: 'merge',
+      type: 'merged',
+      to: 'closed',
+      note,
+      patch: { mergedInto: into.id, closedAt: this.clock.now() },
       data: { into: into.id, intoTicket: into.ticket },
       tell: [resident(c, 'case.merged', told), ...handler],
       // "请在 24 小时内受理" and the like, not yet sent, would now be untrue.
@@ -181,19 +245,45 @@ export class CaseWorkflow {
   async withdraw(author: MpPrincipal, caseId: string, reason?: string) {
     const c = await this.residentCase(author, caseId)
     const tell = c.deputyId ? [{ to: { kind: 'deputy' as const, id: c.deputyId }, kind: 'case.withdrawn', text: `留言 ${c.ticket} 已被群众撤回。` }] : []
-    return this.apply(c, { role: 'resident', id: author.id }, {
-      action: 'withdraw', type: 'withdrawn', to: 'withdrawn', note: reason, patch: { closedAt: this.clock.now() }, tell,
-    })
+    return this.apply(
+      c,
+      { role: 'resident', id: author.id },
+      {
+        action: 'withdraw',
+        type: 'withdrawn',
+        to: 'withdrawn',
+        note: reason,
+        patch: { closedAt: this.clock.now() },
+        tell,
+      },
+    )
   }
 
   async rate(author: MpPrincipal, caseId: string, rating: number, comment?: string | null) {
     const c = await this.residentCase(author, caseId)
     const now = this.clock.now()
-    const tell = c.deputyId ? [{ to: { kind: 'deputy' as const, id: c.deputyId }, kind: 'case.rated', text: `您答复的留言 ${c.ticket} 获得 ${rating} 分评价。${comment ? `群众说：${excerpt(comment, 40)}` : ''}` }] : []
-    return this.apply(c, { role: 'resident', id: author.id }, {
-      action: 'rate', type: 'rated', to: 'closed', note: comment ?? null, data: { rating },
-      patch: { rating, ratingComment: comment ?? null, ratedAt: now, closedAt: now, ratings: [...c.ratings, { rating, comment: comment ?? null, at: now }] }, tell,
-    })
+    const tell = c.deputyId
+      ? [
+          {
+            to: { kind: 'deputy' as const, id: c.deputyId },
+            kind: 'case.rated',
+            text: `您答复的留言 ${c.ticket} 获得 ${rating} 分评价。${comment ? `群众说：${excerpt(comment, 40)}` : ''}`,
+          },
+        ]
+      : []
+    return this.apply(
+      c,
+      { role: 'resident', id: author.id },
+      {
+        action: 'rate',
+        type: 'rated',
+        to: 'closed',
+        note: comment ?? null,
+        data: { rating },
+        patch: { rating, ratingComment: comment ?? null, ratedAt: now, closedAt: now, ratings: [...c.ratings, { rating, comment: comment ?? null, at: now }] },
+        tell,
+      },
+    )
   }
 
   /** Whether this rating lets the resident ask for the case to be handled again (within the window). */
@@ -212,15 +302,42 @@ export class CaseWorkflow {
       if (now.getTime() > deadline) throw new ConflictError(`答复超过 ${this.policy.reopenWindowDays} 天，不能再重新办理`, [], 'reopen_window_passed')
     }
     const { ackDueAt, replyDueAt, provisional } = slaDeadlines(now, await this.calendar.current(), this.policy)
-    const tell = c.deputyId ? [{ to: { kind: 'deputy' as const, id: c.deputyId }, kind: 'case.reopened', text: `留言 ${c.ticket} 群众不满意（${c.rating} 分），已重新交您办理：${excerpt(reason, 40)}` }] : []
-    return this.apply(c, { role: 'resident', id: author.id }, {
-      action: 'reopen', type: 'reopened', to: c.deputyId ? 'reopened' : 'submitted', note: reason,
-      patch: {
-        ackDueAt, replyDueAt, deadlinesProvisional: provisional, acknowledgedAt: null, repliedAt: null, reply: null, closedAt: null, rating: null, ratingComment: null,
-        ratedAt: null, ackEscalation: 0, replyEscalation: 0, reopenCount: c.reopenCount + 1,
+    const tell = c.deputyId
+      ? [
+          {
+            to: { kind: 'deputy' as const, id: c.deputyId },
+            kind: 'case.reopened',
+            text: `留言 ${c.ticket} 群众不满意（${c.rating} 分），已重新交您办理：${excerpt(reason, 40)}`,
+          },
+        ]
+      : []
+    return this.apply(
+      c,
+      { role: 'resident', id: author.id },
+      {
+        action: 'reopen',
+        type: 'reopened',
+        to: c.deputyId ? 'reopened' : 'submitted',
+        note: reason,
+        patch: {
+          ackDueAt,
+          replyDueAt,
+          deadlinesProvisional: provisional,
+          acknowledgedAt: null,
+          repliedAt: null,
+          reply: null,
+          closedAt: null,
+          rating: null,
+          ratingComment: null,
+          ratedAt: null,
+          ackEscalation: 0,
+          replyEscalation: 0,
+          reopenCount: c.reopenCount + 1,
+        },
+        data: { previousRating: c.rating },
+        tell,
       },
-      data: { previousRating: c.rating }, tell,
-    })
+    )
   }
 
   // ——— the system ———
@@ -228,7 +345,10 @@ export class CaseWorkflow {
   /** A reply left unrated closes itself after the configured days. */
   async autoClose(c: CaseRecord) {
     return this.apply(c, SYSTEM, {
-      action: 'autoClose', type: 'closed', to: 'closed', note: `答复后 ${this.policy.autoCloseDays} 天未评价，自动办结`,
+      action: 'autoClose',
+      type: 'closed',
+      to: 'closed',
+      note: `答复后 ${this.policy.autoCloseDays} 天未评价，自动办结`,
       patch: { closedAt: this.clock.now() },
       tell: [resident(c, 'case.closed', `您的留言 ${c.ticket} 已办结。如仍有问题，欢迎再次留言。`)],
     })
@@ -241,9 +361,11 @@ export class CaseWorkflow {
     if (already || !c.deputyId) return false
     const now = this.clock.now()
     const text = reminderText(c, action, this.policy.timeZone, now)
-    await this.store.cases.appendEvents(c.id, [caseEvent(c, 'reminded', SYSTEM, now, { note: text, data: { clock: action.clock, round } })], [
-      caseMessage(c, 'case.reminder', { kind: 'deputy', id: c.deputyId }, text, `sla:${c.id}:remind:${round}`, now),
-    ])
+    await this.store.cases.appendEvents(
+      c.id,
+      [caseEvent(c, 'reminded', SYSTEM, now, { note: text, data: { clock: action.clock, round } })],
+      [caseMessage(c, 'case.reminder', { kind: 'deputy', id: c.deputyId }, text, `sla:${c.id}:remind:${round}`, now)],
+    )
     return true
   }
 
@@ -258,7 +380,9 @@ export class CaseWorkflow {
       [caseEvent(c, 'escalated', SYSTEM, now, { note: text, data: { clock: action.clock, level: action.level, round } })],
       [
         caseMessage(c, 'case.escalated', to, text, `sla:${c.id}:escalate:${action.level}:${round}`, now),
-        ...(c.deputyId ? [caseMessage(c, 'case.overdue', { kind: 'deputy', id: c.deputyId }, deputyText, `sla:${c.id}:overdue:${action.level}:${round}`, now)] : []),
+        ...(c.deputyId
+          ? [caseMessage(c, 'case.overdue', { kind: 'deputy', id: c.deputyId }, deputyText, `sla:${c.id}:overdue:${action.level}:${round}`, now)]
+          : []),
       ],
     )
   }
@@ -271,16 +395,30 @@ export class CaseWorkflow {
     const place = stationId && stationId !== c.stationId ? await this.directory.placeOfStation(stationId) : null
     const ack = (await this.calendar.current()).afterWorkingHours(this.clock.now(), this.policy.ackHours)
     return this.apply(c, actor, {
-      action: 'assign', type: c.deputyId ? 'transferred' : 'assigned', to: 'assigned', note,
+      action: 'assign',
+      type: c.deputyId ? 'transferred' : 'assigned',
+      to: 'assigned',
+      note,
       // The new deputy gets their own time to acknowledge; the reply deadline the resident was given stands.
       // The place and its district stay the resident's; only who handles it moves.
       patch: {
-        deputyId, stationId, acknowledgedAt: null, officeRegionId: stationId ? null : c.officeRegionId,
-        ackDueAt: ack.dueAt, ackEscalation: 0, deadlinesProvisional: (c.deadlinesProvisional ?? false) || ack.provisional,
+        deputyId,
+        stationId,
+        acknowledgedAt: null,
+        officeRegionId: stationId ? null : c.officeRegionId,
+        ackDueAt: ack.dueAt,
+        ackEscalation: 0,
+        deadlinesProvisional: (c.deadlinesProvisional ?? false) || ack.provisional,
         ...(place ? { handlingDistrictId: place.districtId ?? c.handlingDistrictId } : {}),
       },
       data: { fromDeputyId: c.deputyId, deputyId, fromStationId: c.stationId, stationId, fromOffice: c.stationId ? null : (c.officeRegionId ?? 'city') },
-      tell: [{ to: { kind: 'deputy', id: deputyId }, kind: 'case.assigned', text: `${name}代表，您有一条新留言 ${c.ticket}（${c.topic}）：${excerpt(c.text)}，请在${dueDateText(ack.dueAt, this.policy.timeZone, this.clock.now())}受理。` }],
+      tell: [
+        {
+          to: { kind: 'deputy', id: deputyId },
+          kind: 'case.assigned',
+          text: `${name}代表，您有一条新留言 ${c.ticket}（${c.topic}）：${excerpt(c.text)}，请在${dueDateText(ack.dueAt, this.policy.timeZone, this.clock.now())}受理。`,
+        },
+      ],
     })
   }
 

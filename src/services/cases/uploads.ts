@@ -46,7 +46,9 @@ export class Uploads {
   checkAttachments(urls: string[], ownerId: string) {
     const max = this.maxPerCase
     if (urls.length > max) throw new UnprocessableError(`最多附 ${max} 张图片`, [{ path: 'body.images', message: `最多 ${max} 张` }], 'too_many_images')
-    const unknown = urls.flatMap((url, i) => (this.pathOf(url) && this.ownedBy(url, ownerId) ? [] : [{ path: `body.images[${i}]`, message: '不是您上传的图片' }]))
+    const unknown = urls.flatMap((url, i) =>
+      this.pathOf(url) && this.ownedBy(url, ownerId) ? [] : [{ path: `body.images[${i}]`, message: '不是您上传的图片' }],
+    )
     if (unknown.length) throw new UnprocessableError('图片无效，请重新上传', unknown, 'unknown_image')
   }
 
@@ -66,7 +68,9 @@ export class Uploads {
   }
 
   private ownerMark(ownerId: string) {
-    return this.mark(ownerId).replace(/[^A-Za-z0-9]/g, '').slice(0, 6)
+    return this.mark(ownerId)
+      .replace(/[^A-Za-z0-9]/g, '')
+      .slice(0, 6)
   }
 
   async save(bytes: Buffer, ownerId: string, now: Date): Promise<{ url: string; viewUrl: string; type: string; size: number }> {

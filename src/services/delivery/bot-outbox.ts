@@ -21,7 +21,10 @@ export class BotOutbox {
   async lease(instance: string, limit: number) {
     const now = this.clock.now()
     const leased = await this.store.outbox.claimDue(now, {
-      limit, leaseMs: this.policy.leaseSeconds * 1000, holder: holderOf(instance), channels: BOT_CHANNELS,
+      limit,
+      leaseMs: this.policy.leaseSeconds * 1000,
+      holder: holderOf(instance),
+      channels: BOT_CHANNELS,
     })
     // The bot keeps the same quiet hours as the dispatcher: a message routed to it before 21:00
     // must not reach someone's phone at 21:30. What can wait goes back until the morning.
@@ -48,7 +51,12 @@ export class BotOutbox {
 
   async ack(instance: string, id: string) {
     const m = await this.botMessage(id)
-    const done = await this.store.outbox.complete(id, holderOf(instance), { status: 'sent', at: this.clock.now(), channel: m.channel, address: m.address ?? null })
+    const done = await this.store.outbox.complete(id, holderOf(instance), {
+      status: 'sent',
+      at: this.clock.now(),
+      channel: m.channel,
+      address: m.address ?? null,
+    })
     return this.settled(id, done)
   }
 

@@ -60,9 +60,8 @@ export class ChannelResolver {
         const routes: Route[] = this.settings.hasRobot(owner) ? [{ channel: 'wecom_group', address: owner }] : []
         const room = m.recipientKind === 'station' ? await this.store.bot.roomOf(m.recipientId) : null
         if (room) routes.push({ channel: 'bot_room', address: room })
-        const unreachable = m.recipientKind === 'station'
-          ? '未能送达：该联络站未配置企业微信群机器人，也未绑定机器人工作群'
-          : '未能送达：该人大办公室未配置企业微信群机器人'
+        const unreachable =
+          m.recipientKind === 'station' ? '未能送达：该联络站未配置企业微信群机器人，也未绑定机器人工作群' : '未能送达：该人大办公室未配置企业微信群机器人'
         return { routes, unreachable: routes.length ? null : unreachable }
       }
       default:

@@ -49,7 +49,11 @@ interface Payload {
 }
 
 /** Letters and digits of an id, upper case, with a prefix naming what it is: HY1A2B3C4D. */
-const reference = (prefix: string, id: string) => `${prefix}${id.replace(/[^A-Za-z0-9]/g, '').slice(-8).toUpperCase()}`
+const reference = (prefix: string, id: string) =>
+  `${prefix}${id
+    .replace(/[^A-Za-z0-9]/g, '')
+    .slice(-8)
+    .toUpperCase()}`
 
 /** The subject of a message from what its writer put in the payload; the kind decides between survey kinds. */
 export function subjectOf(m: Pick<OutboxMessage, 'id' | 'kind' | 'payload' | 'createdAt'>): { subject: SubjectKind; query: string; ref: string } {

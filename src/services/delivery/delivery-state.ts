@@ -13,11 +13,8 @@ export type DeliveryState = 'sent' | 'pending' | 'undeliverable' | 'superseded'
 export const DELIVERY_LABELS: Record<DeliveryState, string> = { sent: '已送达', pending: '待发送', undeliverable: '未能送达', superseded: '已取代（未发送）' }
 
 export function deliveryOf(m: Pick<OutboxMessage, 'status' | 'lastError' | 'waitingReason'>): { state: DeliveryState; label: string; reason: string | null } {
-  const state: DeliveryState = m.status === 'sent'
-    ? 'sent'
-    : m.status === 'dead'
-      ? (m.lastError?.startsWith(SUPERSEDED_REASON) ? 'superseded' : 'undeliverable')
-      : 'pending'
+  const state: DeliveryState =
+    m.status === 'sent' ? 'sent' : m.status === 'dead' ? (m.lastError?.startsWith(SUPERSEDED_REASON) ? 'superseded' : 'undeliverable') : 'pending'
   const reason = state === 'sent' ? null : state === 'pending' ? (m.waitingReason ?? m.lastError ?? null) : m.lastError
   return { state, label: DELIVERY_LABELS[state], reason }
 }

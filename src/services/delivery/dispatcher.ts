@@ -68,16 +68,21 @@ export class OutboxDispatcher {
   async runOnce(limit = this.policy.batchSize): Promise<DispatchReport> {
     const report: DispatchReport = { sent: 0, failed: 0, dead: 0, waiting: 0, toBot: 0 }
     const batch = await this.store.outbox.claimDue(this.clock.now(), {
-      limit, leaseMs: this.policy.leaseSeconds * 1000, holder: this.holder, channels: DISPATCHER_CHANNELS,
+      limit,
+      leaseMs: this.policy.leaseSeconds * 1000,
+      holder: this.holder,
+      channels: DISPATCHER_CHANNELS,
     })
     // One person's messages go one after another, in the order they were written
     // (WeChat also refuses concurrent sends to one user); different people's in parallel.
     const byRecipient = new Map<string, OutboxMessage[]>()
     for (const m of batch) byRecipient.set(`${m.recipientKind}:${m.recipientId}`, [...(byRecipient.get(`${m.recipientKind}:${m.recipientId}`) ?? []), m])
-    await Promise.all([...byRecipient.values()].map(async (messages) => {
-      messages.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
-      for (const m of messages) await this.handle(m, report)
-    }))
+    await Promise.all(
+      [...byRecipient.values()].map(async (messages) => {
+        messages.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
+        for (const m of messages) await this.handle(m, report)
+      }),
+    )
     return report
   }
 
@@ -140,7 +145,10 @@ export class OutboxDispatcher {
     if (!routes.length) return { status: 'dead', error: '未能送达：收件人选择的接收方式目前都不可用' }
     const content = messageContent(m, subjects, timeZone)
     // Keep to the channel of an earlier attempt while it is still a way to the person.
-    const start = Math.max(0, routes.findIndex((r) => r.channel === m.channel && r.address === m.address))
+    const start = Math.max(
+      0,
+      routes.findIndex((r) => r.channel === m.channel && r.address === m.address),
+    )
     let refused: string | null = null
     for (const route of routes.slice(start)) {
       if ((BOT_CHANNELS as string[]).includes(route.channel)) {

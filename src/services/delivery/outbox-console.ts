@@ -12,7 +12,11 @@ export class OutboxConsole {
 
   /** The counts per status and per channel, and one page of messages. */
   async overview(query: OutboxQuery) {
-    const [counts, byChannel, page] = await Promise.all([this.store.outbox.countsByStatus(), this.store.outbox.countsByChannel(), this.store.outbox.search(query)])
+    const [counts, byChannel, page] = await Promise.all([
+      this.store.outbox.countsByStatus(),
+      this.store.outbox.countsByChannel(),
+      this.store.outbox.search(query),
+    ])
     return { counts, byChannel, page, names: await recipientNames(this.store, page.items) }
   }
 

@@ -26,7 +26,17 @@ export interface NewOutboxMessage {
  */
 export function outboxMessage(m: NewOutboxMessage): OutboxMessage {
   return {
-    id: randomUUID(), channel: m.channel ?? 'auto', recipientKind: m.to.kind, recipientId: m.to.id, kind: m.kind,
-    payload: m.payload, dedupeKey: m.dedupeKey, status: 'pending', attempts: 0, nextAttemptAt: m.at, lastError: null, createdAt: m.at,
+    id: randomUUID(),
+    channel: m.channel ?? 'auto',
+    recipientKind: m.to.kind,
+    recipientId: m.to.id,
+    kind: m.kind,
+    payload: m.payload,
+    dedupeKey: m.dedupeKey,
+    status: 'pending',
+    attempts: 0,
+    nextAttemptAt: m.at,
+    lastError: null,
+    createdAt: m.at,
   }
 }

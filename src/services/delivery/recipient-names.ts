@@ -4,7 +4,10 @@ import type { OutboxMessage, Store } from '../../store/ports.js'
  * Who each message is for, as the admin reads it ("张伟代表", "轻工街道代表联络站"), instead of
  * internal ids. One lookup per distinct recipient of the page shown (at most a page's worth).
  */
-export async function recipientNames(store: Pick<Store, 'deputies' | 'staff' | 'stations' | 'regions'>, messages: OutboxMessage[]): Promise<Map<string, string>> {
+export async function recipientNames(
+  store: Pick<Store, 'deputies' | 'staff' | 'stations' | 'regions'>,
+  messages: OutboxMessage[],
+): Promise<Map<string, string>> {
   const keys = [...new Set(messages.map((m) => `${m.recipientKind}:${m.recipientId}`))]
   const names = await Promise.all(keys.map(async (key) => [key, await nameOf(store, key)] as const))
   return new Map(names)

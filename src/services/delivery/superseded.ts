@@ -10,7 +10,11 @@ const SUBJECT_KEYS: Array<OutboxSubject['key']> = ['caseId', 'meetingId', 'surve
  * already reached the same person (a dead message retried from the console after later
  * ones went out would otherwise arrive out of order).
  */
-export async function supersededReason(store: Pick<Store, 'campaigns' | 'cases' | 'meetings' | 'outbox'>, m: OutboxMessage, now: Date): Promise<{ subjects: Subjects; reason: string | null }> {
+export async function supersededReason(
+  store: Pick<Store, 'campaigns' | 'cases' | 'meetings' | 'outbox'>,
+  m: OutboxMessage,
+  now: Date,
+): Promise<{ subjects: Subjects; reason: string | null }> {
   const p = m.payload as Partial<Record<OutboxSubject['key'], string>> & { changeSeq?: number }
   const subjects: Subjects = {
     case: p.caseId ? await store.cases.get(p.caseId) : null,

@@ -130,7 +130,8 @@ export class DigestService {
       const waiting = (counts.pending ?? 0) + (counts.sending ?? 0) + (counts.failed ?? 0)
       const perMinute = this.settings.channelPerMinute[channel]
       return {
-        channel, counts,
+        channel,
+        counts,
         expectedDoneAt: waiting === 0 ? now.toISOString() : perMinute ? new Date(now.getTime() + Math.ceil(waiting / perMinute) * 60_000).toISOString() : null,
       }
     })
@@ -152,9 +153,14 @@ export class DigestService {
       meetings.set(invitee.personId, [...(meetings.get(invitee.personId) ?? []), entry])
     }
     const open = await this.store.surveys.openAt(now)
-    const ballots = await Promise.all(open.filter((s) => s.kind === 'ballot').map(async (survey) => ({
-      survey, voted: new Set((await this.store.surveys.responses(survey.id)).map((r) => r.respondentKey)),
-    })))
+    const ballots = await Promise.all(
+      open
+        .filter((s) => s.kind === 'ballot')
+        .map(async (survey) => ({
+          survey,
+          voted: new Set((await this.store.surveys.responses(survey.id)).map((r) => r.respondentKey)),
+        })),
+    )
     return { openCases, meetings, lastMade: await this.store.digests.lastMade(), ballots, surveys: open.filter((s) => s.kind !== 'ballot') }
   }
 
@@ -178,11 +184,21 @@ export class DigestService {
 
   private async compose(deputyId: string, name: string, day: string, now: Date, g: Gathered): Promise<Digest | null> {
     const since = g.lastMade[deputyId] ?? new Date(now.getTime() - 86_400_000)
-    const [reading, tasks, surveys] = await Promise.all([this.reading.unreadFor(deputyId, since), this.reading.openTasksFor(deputyId), this.surveysOwed(deputyId, g)])
+    const [reading, tasks, surveys] = await Promise.all([
+      this.reading.unreadFor(deputyId, since),
+      this.reading.openTasksFor(deputyId),
+      this.surveysOwed(deputyId, g),
+    ])
     return composeDigest({
-      deputyName: name, date: day, timeZone: this.settings.timeZone,
+      deputyName: name,
+      date: day,
+      timeZone: this.settings.timeZone,
       cases: (g.openCases.get(deputyId) ?? []).map((c) => ({
-        ticket: c.ticket, topic: c.topic, excerpt: c.text.slice(0, 20), overdue: isOverdue(c, now), isNew: c.createdAt > since,
+        ticket: c.ticket,
+        topic: c.topic,
+        excerpt: c.text.slice(0, 20),
+        overdue: isOverdue(c, now),
+        isNew: c.createdAt > since,
       })),
       meetings: g.meetings.get(deputyId) ?? [],
       reading: reading.map((r) => ({ title: r.title, required: r.required })),
@@ -193,8 +209,11 @@ export class DigestService {
 
   private message(deputyId: string, day: string, digest: Digest, preferences: DigestPreferences, now: Date): OutboxMessage {
     return outboxMessage({
-      to: { kind: 'deputy', id: deputyId }, kind: 'digest',
-      payload: { title: digest.title, text: digest.text, day, channels: preferences.channels }, dedupeKey: `digest:${deputyId}:${day}`, at: now,
+      to: { kind: 'deputy', id: deputyId },
+      kind: 'digest',
+      payload: { title: digest.title, text: digest.text, day, channels: preferences.channels },
+      dedupeKey: `digest:${deputyId}:${day}`,
+      at: now,
     })
   }
 }

@@ -54,7 +54,15 @@ export class DirectoryCache {
 
   private async load(): Promise<PreparedDirectory> {
     const snapshot = await this.store.directory.snapshot()
-    const deputies = snapshot.deputies.map(({ id, code, name, level, stationIds, topics, dutyDates }) => ({ id, code, name, level, stationIds, topics, dutyDates }))
+    const deputies = snapshot.deputies.map(({ id, code, name, level, stationIds, topics, dutyDates }) => ({
+      id,
+      code,
+      name,
+      level,
+      stationIds,
+      topics,
+      dutyDates,
+    }))
     const deputiesByStation = new Map<string, string[]>()
     for (const d of deputies) for (const s of d.stationIds) deputiesByStation.set(s, [...(deputiesByStation.get(s) ?? []), d.id])
     return {

@@ -203,9 +203,7 @@ export class DirectoryService {
     const regions = await this.store.regions.list()
     const byId = new Map(regions.map((r) => [r.id, r]))
     const stations = await Promise.all(stationIds.map((id) => this.store.stations.get(id)))
-    return stations.some((station) =>
-      station?.regionIds.some((rid) => ancestry(rid, byId).some((r) => actor.regionIds.includes(r.id))),
-    )
+    return stations.some((station) => station?.regionIds.some((rid) => ancestry(rid, byId).some((r) => actor.regionIds.includes(r.id))))
   }
 
   /**
@@ -217,7 +215,11 @@ export class DirectoryService {
     const outside: string[] = []
     for (const id of touched) if (!(await this.mayManage(actor, [id]))) outside.push(id)
     if (outside.length) {
-      throw new ForbiddenError('只能调整本辖区的联络站', 'outside_scope', outside.map((id) => ({ path: pathOf('body.stationIds', body, id), message: `联络站 "${id}" 不在您的辖区` })))
+      throw new ForbiddenError(
+        '只能调整本辖区的联络站',
+        'outside_scope',
+        outside.map((id) => ({ path: pathOf('body.stationIds', body, id), message: `联络站 "${id}" 不在您的辖区` })),
+      )
     }
   }
 
@@ -228,7 +230,11 @@ export class DirectoryService {
     const inScope = (id: string) => actor.role === 'organizer' && ancestry(id, byId).some((r) => actor.regionIds.includes(r.id))
     const outside = touched.filter((id) => !inScope(id))
     if (outside.length) {
-      throw new ForbiddenError('只能调整本辖区的区域', 'outside_scope', outside.map((id) => ({ path: pathOf(path, body, id), message: `区域 "${id}" 不在您的辖区` })))
+      throw new ForbiddenError(
+        '只能调整本辖区的区域',
+        'outside_scope',
+        outside.map((id) => ({ path: pathOf(path, body, id), message: `区域 "${id}" 不在您的辖区` })),
+      )
     }
   }
 
@@ -254,7 +260,6 @@ export class DirectoryService {
     if (details.length) throw new ValidationError('区域无效', details)
   }
 }
-
 
 /** The ids added or removed by an edit. */
 function changed(before: string[], after: string[]) {

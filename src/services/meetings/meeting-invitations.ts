@@ -1,6 +1,14 @@
 import type { Clock } from '../../clock.js'
 import {
-  checkInRefusal, momentLabel, rsvpClosesAt, rsvpRefusal, type CheckInRefusal, type MeetingInvitee, type MeetingRecord, type PersonRef, type RsvpRefusal,
+  checkInRefusal,
+  momentLabel,
+  rsvpClosesAt,
+  rsvpRefusal,
+  type CheckInRefusal,
+  type MeetingInvitee,
+  type MeetingRecord,
+  type PersonRef,
+  type RsvpRefusal,
 } from '../../domain/meeting.js'
 import { AppError, ConflictError, NotFoundError } from '../../errors.js'
 import type { Store } from '../../store/ports.js'

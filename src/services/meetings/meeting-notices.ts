@@ -9,13 +9,23 @@ export type MeetingNoticeKind = 'meeting.notice' | 'meeting.changed' | 'meeting.
  * the channel. The dedupe key names the meeting, the change and the person, so each
  * notice reaches each person once per change however often it is written.
  */
-export function meetingMessage(m: Pick<MeetingRecord, 'id' | 'changeSeq'>, kind: MeetingNoticeKind, to: PersonRef, text: string, change: string, at: Date): OutboxMessage {
+export function meetingMessage(
+  m: Pick<MeetingRecord, 'id' | 'changeSeq'>,
+  kind: MeetingNoticeKind,
+  to: PersonRef,
+  text: string,
+  change: string,
+  at: Date,
+): OutboxMessage {
   return outboxMessage({
-    to, kind,
+    to,
+    kind,
     // `ticket` fills the subscribe template's number keyword, which WeChat refuses empty: a
     // reference made from the id (never the short code, which is the check-in secret).
     // `changeSeq` tells the dispatcher whether a later change of time or place made it untrue.
-    payload: { meetingId: m.id, ticket: `HY${m.id.slice(3, 11).toUpperCase()}`, text, changeSeq: m.changeSeq }, dedupeKey: `meeting:${m.id}:${change}:${to.kind}:${to.id}`, at,
+    payload: { meetingId: m.id, ticket: `HY${m.id.slice(3, 11).toUpperCase()}`, text, changeSeq: m.changeSeq },
+    dedupeKey: `meeting:${m.id}:${change}:${to.kind}:${to.id}`,
+    at,
   })
 }
 

@@ -60,7 +60,13 @@ export class MeetingReports {
     const { meeting, invitees } = await this.table(staff, id)
     const tz = this.settings.timeZone
     const row = (i: MeetingInvitee) => [
-      i.name, ROLE_LABELS[i.personKind], RSVP_LABELS[i.rsvp], i.reason ?? '', sheetTime(i.rsvpAt, tz), i.checkedInAt ? '已签到' : '未签到', sheetTime(i.checkedInAt, tz),
+      i.name,
+      ROLE_LABELS[i.personKind],
+      RSVP_LABELS[i.rsvp],
+      i.reason ?? '',
+      sheetTime(i.rsvpAt, tz),
+      i.checkedInAt ? '已签到' : '未签到',
+      sheetTime(i.checkedInAt, tz),
     ]
     const csv = csvSheet([['姓名', '身份', '回复', '请假原因', '回复时间', '签到', '签到时间'], ...invitees.map(row)])
     return { title: meeting.title, csv }

@@ -1,8 +1,19 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import type { Clock } from '../../clock.js'
 import {
-  canFollowMeeting, canManageMeeting, changesTimeOrPlace, leadsAlreadyPast, MEETING_STATUS_LABELS, momentLabel, nudgeAllowedAt, rsvpClosesAt, scheduleProblems,
-  type InviteeSelector, type MeetingInvitee, type MeetingRecord, type MeetingStatus,
+  canFollowMeeting,
+  canManageMeeting,
+  changesTimeOrPlace,
+  leadsAlreadyPast,
+  MEETING_STATUS_LABELS,
+  momentLabel,
+  nudgeAllowedAt,
+  rsvpClosesAt,
+  scheduleProblems,
+  type InviteeSelector,
+  type MeetingInvitee,
+  type MeetingRecord,
+  type MeetingStatus,
 } from '../../domain/meeting.js'
 import { resolveInvitees } from '../../domain/meeting-selector.js'
 import { ConflictError, ForbiddenError, NotFoundError, RateLimitError, UnprocessableError, ValidationError } from '../../errors.js'
@@ -12,7 +23,10 @@ import type { AuditTrail } from '../audit.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 
 /** What an organizer sets; the rest of a meeting record is the service's. */
-export type MeetingDraft = Pick<MeetingRecord, 'title' | 'kind' | 'startAt' | 'endAt' | 'place' | 'agenda' | 'attachments' | 'selector' | 'publicSeats' | 'rsvpDeadline'>
+export type MeetingDraft = Pick<
+  MeetingRecord,
+  'title' | 'kind' | 'startAt' | 'endAt' | 'place' | 'agenda' | 'attachments' | 'selector' | 'publicSeats' | 'rsvpDeadline'
+>
 export type MeetingPatch = Partial<MeetingDraft>
 
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
@@ -39,7 +53,12 @@ export class MeetingService {
 
   list(staff: StaffPrincipal, query: { status?: MeetingStatus; from?: Date; to?: Date; cursor?: string; limit: number }) {
     return this.store.meetings.search({
-      ...this.scope(staff), statuses: query.status ? [query.status] : undefined, startFrom: query.from, startTo: query.to, cursor: query.cursor, limit: query.limit,
+      ...this.scope(staff),
+      statuses: query.status ? [query.status] : undefined,
+      startFrom: query.from,
+      startTo: query.to,
+      cursor: query.cursor,
+      limit: query.limit,
     })
   }
 
@@ -70,11 +89,25 @@ export class MeetingService {
     checkSchedule(draft, now)
     await this.resolve(staff, draft.selector)
     const record: MeetingRecord = {
-      id: `mt-${randomUUID()}`, shortCode: newShortCode(), ...draft, status: 'draft',
+      id: `mt-${randomUUID()}`,
+      shortCode: newShortCode(),
+      ...draft,
+      status: 'draft',
       // A district organizer's meeting is their districts'; a city-level one belongs to the districts it invites.
       districtIds: staff.role === 'organizer' && staff.regionIds.length ? [...staff.regionIds] : [...(draft.selector.districtIds ?? [])],
-      createdBy: staff.id, createdAt: now, updatedAt: now, publishedAt: null, cancelledAt: null, cancelReason: null,
-      changeSeq: 0, remindersSent: [], nudgeRounds: 0, lastRemindedAt: null, lastNudgedAt: null, audienceDistrictIds: [], version: 1,
+      createdBy: staff.id,
+      createdAt: now,
+      updatedAt: now,
+      publishedAt: null,
+      cancelledAt: null,
+      cancelReason: null,
+      changeSeq: 0,
+      remindersSent: [],
+      nudgeRounds: 0,
+      lastRemindedAt: null,
+      lastNudgedAt: null,
+      audienceDistrictIds: [],
+      version: 1,
     }
     for (let attempt = 0; ; attempt++) {
       try {
@@ -90,7 +123,8 @@ export class MeetingService {
   async edit(staff: StaffPrincipal, id: string, patch: MeetingPatch): Promise<MeetingRecord> {
     const m = await this.managed(staff, id)
     if (m.status === 'cancelled') throw illegal(m)
-    if (patch.selector && m.status !== 'draft') throw new ConflictError('会议已发布，参会人员不能再修改', [{ path: 'body.selector', message: m.status }], 'invitees_fixed')
+    if (patch.selector && m.status !== 'draft')
+      throw new ConflictError('会议已发布，参会人员不能再修改', [{ path: 'body.selector', message: m.status }], 'invitees_fixed')
     const now = this.clock.now()
     const next: MeetingRecord = { ...m, ...patch, updatedAt: now }
     if (patch.startAt || patch.endAt || patch.rsvpDeadline) checkSchedule(next, now)
@@ -122,14 +156,25 @@ export class MeetingService {
     if (m.startAt <= now) throw new ConflictError('会议已开始，不能再增加参会人员', [], 'meeting_started')
     const people = await this.resolve(staff, selector)
     const invitees: MeetingInvitee[] = people.map((p) => ({
-      meetingId: m.id, personKind: p.kind, personId: p.id, name: p.name, rsvp: 'pending', reason: null, rsvpAt: null, checkedInAt: null,
+      meetingId: m.id,
+      personKind: p.kind,
+      personId: p.id,
+      name: p.name,
+      rsvp: 'pending',
+      reason: null,
+      rsvpAt: null,
+      checkedInAt: null,
     }))
     const already = new Set((await this.store.meetings.invitees([m.id])).map((i) => `${i.personKind}:${i.personId}`))
     const fresh = people.filter((p) => !already.has(`${p.kind}:${p.id}`))
     // The selector keeps naming everyone invited: the added people by name.
-    const named = (have: string[] | undefined, kind: 'deputy' | 'staff') => [...new Set([...(have ?? []), ...fresh.filter((p) => p.kind === kind).map((p) => p.id)])]
+    const named = (have: string[] | undefined, kind: 'deputy' | 'staff') => [
+      ...new Set([...(have ?? []), ...fresh.filter((p) => p.kind === kind).map((p) => p.id)]),
+    ]
     const next: MeetingRecord = {
-      ...m, selector: { ...m.selector, deputyIds: named(m.selector.deputyIds, 'deputy'), staffIds: named(m.selector.staffIds, 'staff') }, updatedAt: now,
+      ...m,
+      selector: { ...m.selector, deputyIds: named(m.selector.deputyIds, 'deputy'), staffIds: named(m.selector.staffIds, 'staff') },
+      updatedAt: now,
       audienceDistrictIds: [...new Set([...m.audienceDistrictIds, ...districtsOf(people)])].sort(),
     }
     const text = noticeTexts(next, this.settings.timeZone).notice()
@@ -144,14 +189,26 @@ export class MeetingService {
     const m = await this.managed(staff, id)
     if (m.status !== 'draft') throw illegal(m)
     const now = this.clock.now()
-    if (m.startAt <= now) throw new UnprocessableError('会议开始时间已过，请先修改时间再发布', [{ path: 'startAt', message: m.startAt.toISOString() }], 'meeting_in_past')
+    if (m.startAt <= now)
+      throw new UnprocessableError('会议开始时间已过，请先修改时间再发布', [{ path: 'startAt', message: m.startAt.toISOString() }], 'meeting_in_past')
     const people = await this.resolve(staff, m.selector)
     const invitees: MeetingInvitee[] = people.map((p) => ({
-      meetingId: m.id, personKind: p.kind, personId: p.id, name: p.name, rsvp: 'pending', reason: null, rsvpAt: null, checkedInAt: null,
+      meetingId: m.id,
+      personKind: p.kind,
+      personId: p.id,
+      name: p.name,
+      rsvp: 'pending',
+      reason: null,
+      rsvpAt: null,
+      checkedInAt: null,
     }))
     // A meeting announced 20 hours ahead gets no "24 小时后" reminder: the notice told the time.
     const next: MeetingRecord = {
-      ...m, status: 'published', publishedAt: now, updatedAt: now, remindersSent: leadsAlreadyPast(m.startAt, now, this.settings.reminderHours),
+      ...m,
+      status: 'published',
+      publishedAt: now,
+      updatedAt: now,
+      remindersSent: leadsAlreadyPast(m.startAt, now, this.settings.reminderHours),
       audienceDistrictIds: districtsOf(people),
     }
     const text = noticeTexts(next, this.settings.timeZone).notice()
@@ -165,7 +222,10 @@ export class MeetingService {
     const now = this.clock.now()
     const next: MeetingRecord = { ...m, status: 'cancelled', cancelledAt: now, cancelReason: reason, updatedAt: now }
     // A draft was never announced: nobody needs to hear it is off.
-    const messages = m.status === 'published' ? await this.tellInvitees(next, 'meeting.cancelled', noticeTexts(next, this.settings.timeZone).cancelled(reason), 'cancelled', now) : []
+    const messages =
+      m.status === 'published'
+        ? await this.tellInvitees(next, 'meeting.cancelled', noticeTexts(next, this.settings.timeZone).cancelled(reason), 'cancelled', now)
+        : []
     const saved = await this.store.meetings.update(next, messages)
     if (m.status === 'published') await this.audit.record(staff, 'meeting.cancelled', { kind: 'meeting', id: m.id }, { reason })
     return saved
@@ -180,8 +240,10 @@ export class MeetingService {
     const allowedAt = nudgeAllowedAt(m, now, this.settings.remindCooldownMinutes)
     if (allowedAt) {
       throw new RateLimitError(
-        `刚刚已提醒过，请在 ${momentLabel(allowedAt, this.settings.timeZone)} 以后再催促`, Math.ceil((allowedAt.getTime() - now.getTime()) / 1000),
-        [{ path: 'retryAt', message: allowedAt.toISOString() }], 'remind_cooldown',
+        `刚刚已提醒过，请在 ${momentLabel(allowedAt, this.settings.timeZone)} 以后再催促`,
+        Math.ceil((allowedAt.getTime() - now.getTime()) / 1000),
+        [{ path: 'retryAt', message: allowedAt.toISOString() }],
+        'remind_cooldown',
       )
     }
     const waiting = (await this.store.meetings.invitees([m.id])).filter((i) => i.rsvp === 'pending')
@@ -213,12 +275,22 @@ export class MeetingService {
     const { invitees, problems } = resolveInvitees(selector, dir, within)
     if (problems.length) {
       const nobody = problems.length === 1 && problems[0].path === 'selector'
-      throw new UnprocessableError(nobody ? '所选范围内没有任何人，请调整参会人员' : '参会人员有误', problems.map((p) => ({ ...p, path: `body.${p.path}` })), nobody ? 'no_invitees' : 'invalid_invitees')
+      throw new UnprocessableError(
+        nobody ? '所选范围内没有任何人，请调整参会人员' : '参会人员有误',
+        problems.map((p) => ({ ...p, path: `body.${p.path}` })),
+        nobody ? 'no_invitees' : 'invalid_invitees',
+      )
     }
     return invitees
   }
 
-  private async tellInvitees(m: MeetingRecord, kind: 'meeting.changed' | 'meeting.cancelled', text: string, change: string, at: Date): Promise<OutboxMessage[]> {
+  private async tellInvitees(
+    m: MeetingRecord,
+    kind: 'meeting.changed' | 'meeting.cancelled',
+    text: string,
+    change: string,
+    at: Date,
+  ): Promise<OutboxMessage[]> {
     const invitees = await this.store.meetings.invitees([m.id])
     return invitees.map((i) => meetingMessage(m, kind, { kind: i.personKind, id: i.personId }, text, change, at))
   }
@@ -237,7 +309,11 @@ function changedFields(before: MeetingRecord, after: MeetingRecord) {
 
 function checkSchedule(m: Pick<MeetingRecord, 'startAt' | 'endAt' | 'rsvpDeadline'>, now: Date) {
   const problems = scheduleProblems(m, now)
-  if (problems.length) throw new ValidationError('会议时间有误', problems.map((p) => ({ path: `body.${p.path}`, message: p.message })))
+  if (problems.length)
+    throw new ValidationError(
+      '会议时间有误',
+      problems.map((p) => ({ path: `body.${p.path}`, message: p.message })),
+    )
 }
 
 const illegal = (m: MeetingRecord) =>

@@ -41,7 +41,6 @@ export class PersonalDataErasure {
     ;({ store: this.store, workflow: this.workflow, sessions: this.sessions, uploads: this.uploads, clock: this.clock } = deps)
   }
 
-
   /**
    * The retention rule (PIPL art. 47): messages finished before `cutoff` are anonymised, at
    * most `batch` per call; `more` says a full batch was found and the next call goes on.
@@ -92,7 +91,12 @@ export class PersonalDataErasure {
     await this.sessions.revokeAll(person.id)
     await this.store.privacy.eraseMpUser(person.id, this.clock.now())
     await this.store.audit.append({
-      at: this.clock.now(), actorKind: 'mp_user', actorId: person.id, action: 'privacy.erased', targetKind: 'mp_user', targetId: person.id,
+      at: this.clock.now(),
+      actorKind: 'mp_user',
+      actorId: person.id,
+      action: 'privacy.erased',
+      targetKind: 'mp_user',
+      targetId: person.id,
       details: { anonymised, withdrawn: withdrawn.length, contributions },
     })
     return { withdrawn, anonymised }

@@ -104,8 +104,17 @@ export class PersonalDataExport {
       const campaignIds = [...new Set([...followed, ...reached.map((r) => r.campaignId)])]
       reading.campaignsFollowed.push(...followed)
       reading.reached.push(...reached.map((r) => ({ itemId: r.itemId, campaignId: r.campaignId, reachedAt: r.reachedAt })))
-      reading.read.push(...(await this.store.campaigns.readsFor(reader, reached.map((r) => r.itemId))).map((r) => ({ itemId: r.itemId, campaignId: r.campaignId, readAt: r.readAt })))
-      reading.checkIns.push(...(await this.store.campaigns.checkInsFor(reader, campaignIds)).map((c) => ({ campaignId: c.campaignId, itemId: c.itemId, reflection: c.reflection })))
+      reading.read.push(
+        ...(
+          await this.store.campaigns.readsFor(
+            reader,
+            reached.map((r) => r.itemId),
+          )
+        ).map((r) => ({ itemId: r.itemId, campaignId: r.campaignId, readAt: r.readAt })),
+      )
+      reading.checkIns.push(
+        ...(await this.store.campaigns.checkInsFor(reader, campaignIds)).map((c) => ({ campaignId: c.campaignId, itemId: c.itemId, reflection: c.reflection })),
+      )
     }
     return reading
   }
@@ -113,7 +122,12 @@ export class PersonalDataExport {
   private async meetings(deputyId: string) {
     const held = await this.store.meetings.invitationsOf({ kind: 'deputy', id: deputyId }, { statuses: [...MEETING_STATUSES] })
     return held.map(({ meeting, invitation }) => ({
-      meetingId: meeting.id, title: meeting.title, startsAt: meeting.startAt, rsvp: invitation.rsvp, reason: invitation.reason, rsvpAt: invitation.rsvpAt,
+      meetingId: meeting.id,
+      title: meeting.title,
+      startsAt: meeting.startAt,
+      rsvp: invitation.rsvp,
+      reason: invitation.reason,
+      rsvpAt: invitation.rsvpAt,
       checkedInAt: invitation.checkedInAt,
     }))
   }

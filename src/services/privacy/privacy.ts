@@ -75,7 +75,13 @@ export class PrivacyService {
 
   private record(userId: string, action: string, version: string | null) {
     return this.store.audit.append({
-      at: this.clock.now(), actorKind: 'mp_user', actorId: userId, action, targetKind: 'mp_user', targetId: userId, details: { version },
+      at: this.clock.now(),
+      actorKind: 'mp_user',
+      actorId: userId,
+      action,
+      targetKind: 'mp_user',
+      targetId: userId,
+      details: { version },
     })
   }
 }

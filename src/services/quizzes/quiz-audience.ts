@@ -11,7 +11,11 @@ import type { Recipient } from '../publish-notices.js'
  * elsewhere); a district's deputies' quiz only for deputies of that district. The rule is
  * domain/quiz.ts `mayTakeQuiz`; this reads the deputy's districts for it.
  */
-export async function mayTake(audience: Pick<CampaignAudience, 'districtsOfDeputy'>, quiz: Pick<QuizRecord, 'audience' | 'scopeDistrictIds'>, p: MpPrincipal): Promise<boolean> {
+export async function mayTake(
+  audience: Pick<CampaignAudience, 'districtsOfDeputy'>,
+  quiz: Pick<QuizRecord, 'audience' | 'scopeDistrictIds'>,
+  p: MpPrincipal,
+): Promise<boolean> {
   const districts = p.deputyId ? await audience.districtsOfDeputy(p.deputyId) : null
   return mayTakeQuiz(quiz, districts)
 }

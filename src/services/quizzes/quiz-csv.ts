@@ -20,14 +20,24 @@ export const CSV_COLUMNS = ['type', 'stem', 'options', 'answer', 'explanation', 
 const REQUIRED_COLUMNS = CSV_COLUMNS.slice(0, 4)
 
 const TYPE_NAMES: Record<string, QuestionType> = {
-  single: 'single', 单选: 'single', 单选题: 'single',
-  multiple: 'multiple', 多选: 'multiple', 多选题: 'multiple',
-  true_false: 'true_false', 判断: 'true_false', 判断题: 'true_false',
+  single: 'single',
+  单选: 'single',
+  单选题: 'single',
+  multiple: 'multiple',
+  多选: 'multiple',
+  多选题: 'multiple',
+  true_false: 'true_false',
+  判断: 'true_false',
+  判断题: 'true_false',
 }
 const TRUE_WORDS = new Set(['正确', '对', '是', 'T', 'TRUE', '√'])
 const FALSE_WORDS = new Set(['错误', '错', '否', 'F', 'FALSE', '×'])
 
-const split = (s: string) => s.split('|').map((x) => x.trim()).filter(Boolean)
+const split = (s: string) =>
+  s
+    .split('|')
+    .map((x) => x.trim())
+    .filter(Boolean)
 
 /** "AC", "A|C", "a, c" → ["A", "C"]; a true/false answer may be written 正确/错误 (对/错 …). */
 function answerKeys(type: QuestionType, raw: string): string[] {
@@ -47,7 +57,12 @@ function answerKeys(type: QuestionType, raw: string): string[] {
 export function readQuestionCsv(text: string): { drafts: QuestionDraft[]; problems: Problem[] } {
   let records: Record<string, string>[]
   try {
-    records = parse(text.replace(/^\uFEFF/, ''), { columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), skip_empty_lines: true, trim: true, relax_column_count: true })
+    records = parse(text.replace(/^\uFEFF/, ''), {
+      columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()),
+      skip_empty_lines: true,
+      trim: true,
+      relax_column_count: true,
+    })
   } catch (err) {
     return { drafts: [], problems: [{ path: 'body.csv', message: `CSV 格式有误：${(err as Error).message}` }] }
   }
@@ -69,8 +84,18 @@ export function readQuestionCsv(text: string): { drafts: QuestionDraft[]; proble
     const points = r.points ? Number(r.points) : 1
     const options = type === 'true_false' && !r.options ? [...TRUE_FALSE_OPTIONS] : split(r.options ?? '')
     const answer = answerKeys(type, r.answer ?? '')
-    if (answer.some((k) => !OPTION_KEYS.includes(k))) return void problems.push({ path: `${path}.answer`, message: `答案 "${r.answer ?? ''}" 应为选项字母，如 A 或 AC` })
-    drafts.push({ type, stem: stripInvisible(r.stem).trim(), options, answer, explanation: stripInvisible(r.explanation ?? ''), points, tags: split(r.tags ?? ''), line: i + 2 })
+    if (answer.some((k) => !OPTION_KEYS.includes(k)))
+      return void problems.push({ path: `${path}.answer`, message: `答案 "${r.answer ?? ''}" 应为选项字母，如 A 或 AC` })
+    drafts.push({
+      type,
+      stem: stripInvisible(r.stem).trim(),
+      options,
+      answer,
+      explanation: stripInvisible(r.explanation ?? ''),
+      points,
+      tags: split(r.tags ?? ''),
+      line: i + 2,
+    })
   })
   return { drafts, problems }
 }

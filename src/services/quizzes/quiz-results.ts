@@ -59,16 +59,26 @@ export class QuizResults {
     const attempts = inDistricts(all, within)
     const byId = new Map(pool.map((q) => [q.id, q]))
     const tz = this.settings.timeZone
-    const rows = attempts.filter((a) => a.status !== 'open').map((a) => {
-      const drawn = a.questionIds.map((id) => byId.get(id)!)
-      const correct = scoreAnswers(drawn, a.answers ?? []).results.filter((r) => r.correct).length
-      return [
-        this.nameOf(dir, a.personKind, a.personId), a.personKind === 'deputy' ? '人大代表' : '群众', dir.stationNames.get(a.stationId ?? '') ?? '',
-        dir.districtNames.get(a.districtId ?? '') ?? '', a.number, a.status === 'submitted' ? '已提交' : '超时未计分', a.score ?? 0, a.maxScore,
-        `${correct}/${drawn.length}`, sheetTime(a.startedAt, tz, { seconds: true }), sheetTime(a.finishedAt, tz, { seconds: true }),
-        Math.round(((a.finishedAt ?? a.deadline).getTime() - a.startedAt.getTime()) / 1000),
-      ]
-    })
+    const rows = attempts
+      .filter((a) => a.status !== 'open')
+      .map((a) => {
+        const drawn = a.questionIds.map((id) => byId.get(id)!)
+        const correct = scoreAnswers(drawn, a.answers ?? []).results.filter((r) => r.correct).length
+        return [
+          this.nameOf(dir, a.personKind, a.personId),
+          a.personKind === 'deputy' ? '人大代表' : '群众',
+          dir.stationNames.get(a.stationId ?? '') ?? '',
+          dir.districtNames.get(a.districtId ?? '') ?? '',
+          a.number,
+          a.status === 'submitted' ? '已提交' : '超时未计分',
+          a.score ?? 0,
+          a.maxScore,
+          `${correct}/${drawn.length}`,
+          sheetTime(a.startedAt, tz, { seconds: true }),
+          sheetTime(a.finishedAt, tz, { seconds: true }),
+          Math.round(((a.finishedAt ?? a.deadline).getTime() - a.startedAt.getTime()) / 1000),
+        ]
+      })
     const header = ['姓名', '身份', '联络站', '区县', '第几次', '状态', '得分', '满分', '答对题数', '开始时间', '结束时间', '用时（秒）']
     return { title: quiz.title, csv: csvSheet([header, ...rows]) }
   }
@@ -77,8 +87,10 @@ export class QuizResults {
     const [attempts, dir] = await Promise.all([this.store.quizzes.attempts(quiz.id), this.audience.directory()])
     const people = peopleBoard(inDistricts(attempts, within))
     const named = (p: PersonStanding): NamedPerson => ({
-      ...p, name: this.nameOf(dir, p.personKind, p.personId),
-      stationName: p.stationId ? (dir.stationNames.get(p.stationId) ?? null) : null, districtName: p.districtId ? (dir.districtNames.get(p.districtId) ?? null) : null,
+      ...p,
+      name: this.nameOf(dir, p.personKind, p.personId),
+      stationName: p.stationId ? (dir.stationNames.get(p.stationId) ?? null) : null,
+      districtName: p.districtId ? (dir.districtNames.get(p.districtId) ?? null) : null,
     })
     if (by === 'person') return { quiz, by, people: people.map(named), groups: [] }
     const groups = groupBoard(people, by, quiz.audience === 'deputies' ? this.sizes(dir, by, within ?? quiz.scopeDistrictIds) : null)

@@ -1,8 +1,16 @@
 import { randomInt, randomUUID } from 'node:crypto'
 import type { Clock } from '../../clock.js'
 import {
-  attemptDeadline, decodeChoices, drawQuestions, isLate, mayTakeQuiz, quizPhase, scoreAnswers,
-  type AttemptRecord, type QuizQuestion, type QuizRecord,
+  attemptDeadline,
+  decodeChoices,
+  drawQuestions,
+  isLate,
+  mayTakeQuiz,
+  quizPhase,
+  scoreAnswers,
+  type AttemptRecord,
+  type QuizQuestion,
+  type QuizRecord,
 } from '../../domain/quiz.js'
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../../errors.js'
 import type { Store } from '../../store/ports.js'
@@ -54,11 +62,27 @@ export class QuizTaking {
     const questions = draw.questionIds.map((id) => byId.get(id)!)
     const person = quizPersonOf(p)
     const place = await this.audience.placeOf(person.kind === 'deputy' ? { kind: 'deputy', id: person.id } : { kind: 'mp_user', id: person.id })
-    const attempt = await this.store.quizzes.startAttempt({
-      id: `qa-${randomUUID()}`, quizId: quiz.id, personKind: person.kind, personId: person.id, ...place, number: 0, seed, ...draw,
-      startedAt: now, deadline: attemptDeadline(now, quiz), status: 'open', finishedAt: null, answers: null, score: null,
-      maxScore: questions.reduce((s, q) => s + q.points, 0),
-    }, now, quiz.attemptsAllowed)
+    const attempt = await this.store.quizzes.startAttempt(
+      {
+        id: `qa-${randomUUID()}`,
+        quizId: quiz.id,
+        personKind: person.kind,
+        personId: person.id,
+        ...place,
+        number: 0,
+        seed,
+        ...draw,
+        startedAt: now,
+        deadline: attemptDeadline(now, quiz),
+        status: 'open',
+        finishedAt: null,
+        answers: null,
+        score: null,
+        maxScore: questions.reduce((s, q) => s + q.points, 0),
+      },
+      now,
+      quiz.attemptsAllowed,
+    )
     return { quiz, attempt, questions }
   }
 

@@ -11,7 +11,10 @@ import { quizAudience } from './quiz-audience.js'
 import { readQuestionCsv, type QuestionDraft } from './quiz-csv.js'
 
 /** What an organizer sets; the rest of a quiz record is the service's. */
-export type QuizDraft = Pick<QuizRecord, 'campaignId' | 'title' | 'description' | 'drawCount' | 'timeLimitSeconds' | 'attemptsAllowed' | 'opensAt' | 'closesAt' | 'audience'>
+export type QuizDraft = Pick<
+  QuizRecord,
+  'campaignId' | 'title' | 'description' | 'drawCount' | 'timeLimitSeconds' | 'attemptsAllowed' | 'opensAt' | 'closesAt' | 'audience'
+>
 /** Creating: kept as a draft until published (absent: published at once). */
 export type NewQuiz = QuizDraft & { draft?: boolean }
 
@@ -51,7 +54,13 @@ export class QuizService {
     checkWindow(draft)
     const now = this.clock.now()
     const quiz: QuizRecord = {
-      id: `qz-${randomUUID()}`, ...draft, draft: draft.draft ?? false, scopeDistrictIds: this.scoped(staff) ? [...staff.regionIds] : [], createdBy: staff.id, createdAt: now, updatedAt: now,
+      id: `qz-${randomUUID()}`,
+      ...draft,
+      draft: draft.draft ?? false,
+      scopeDistrictIds: this.scoped(staff) ? [...staff.regionIds] : [],
+      createdBy: staff.id,
+      createdAt: now,
+      updatedAt: now,
     }
     // Published as it is made (unless a draft): its audience hears of it once (dedupe keys per person), in the same write.
     return this.store.quizzes.create(quiz, quiz.draft ? [] : quizNotices(quiz, await quizAudience(this.store, quiz), now, this.settings.timeZone))
@@ -67,7 +76,8 @@ export class QuizService {
   async get(staff: StaffPrincipal, id: string): Promise<QuizRecord> {
     requireRole(staff, 'organizer', 'admin')
     const q = await this.store.quizzes.get(id)
-    if (!q || (this.scoped(staff) && q.scopeDistrictIds.length && !q.scopeDistrictIds.some((d) => staff.regionIds.includes(d)))) throw new NotFoundError('知识竞赛不存在')
+    if (!q || (this.scoped(staff) && q.scopeDistrictIds.length && !q.scopeDistrictIds.some((d) => staff.regionIds.includes(d))))
+      throw new NotFoundError('知识竞赛不存在')
     return q
   }
 
@@ -97,16 +107,27 @@ export class QuizService {
     const quiz = await this.manageable(staff, id)
     const frozen = FROZEN_ONCE_STARTED.filter((k) => patch[k] !== undefined && patch[k] !== quiz[k])
     if (frozen.length && (await this.started(quiz.id))) {
-      throw new ConflictError('已有人开始答题，抽题数和答题时限不能再改，以免前后成绩不可比', frozen.map((k) => ({ path: `body.${k}`, message: '已有人开始答题，不能修改' })), 'quiz_started')
+      throw new ConflictError(
+        '已有人开始答题，抽题数和答题时限不能再改，以免前后成绩不可比',
+        frozen.map((k) => ({ path: `body.${k}`, message: '已有人开始答题，不能修改' })),
+        'quiz_started',
+      )
     }
     const changed = (Object.keys(patch) as (keyof typeof patch)[]).filter((k) => patch[k] !== undefined && String(patch[k]) !== String(quiz[k]))
     if (!changed.length) return quiz
     const next = { ...quiz, ...patch, updatedAt: this.clock.now() }
     checkWindow(next)
     const saved = await this.store.quizzes.update(next, { unstarted: frozen.length > 0 })
-    await this.audit.record(staff, 'quiz.corrected', { kind: 'quiz', id: quiz.id }, {
-      fields: changed, before: Object.fromEntries(changed.map((k) => [k, quiz[k]])), after: Object.fromEntries(changed.map((k) => [k, next[k]])),
-    })
+    await this.audit.record(
+      staff,
+      'quiz.corrected',
+      { kind: 'quiz', id: quiz.id },
+      {
+        fields: changed,
+        before: Object.fromEntries(changed.map((k) => [k, quiz[k]])),
+        after: Object.fromEntries(changed.map((k) => [k, next[k]])),
+      },
+    )
     return saved
   }
 
@@ -115,7 +136,8 @@ export class QuizService {
     const quiz = await this.manageable(staff, id)
     if (!quiz.draft) throw new ConflictError('已经发布过了', [], 'already_published')
     const pool = await this.store.quizzes.questions(quiz.id)
-    if (pool.length < quiz.drawCount) throw new ConflictError(`题库只有 ${pool.length} 题，少于每次抽题数 ${quiz.drawCount}，请先补充题目`, [], 'quiz_not_ready')
+    if (pool.length < quiz.drawCount)
+      throw new ConflictError(`题库只有 ${pool.length} 题，少于每次抽题数 ${quiz.drawCount}，请先补充题目`, [], 'quiz_not_ready')
     const now = this.clock.now()
     const saved = await this.store.quizzes.update({ ...quiz, draft: false, updatedAt: now })
     // Its audience hears of it when it is published (just after the update; dedupe keys keep it to once).
@@ -135,14 +157,23 @@ export class QuizService {
     const [question] = await this.store.quizzes.getQuestions([questionId])
     if (!question || question.quizId !== quiz.id) throw new NotFoundError('题目不存在')
     const next: QuizQuestion = {
-      ...question, ...(patch.type ? { type: patch.type } : {}), ...(patch.stem ? { stem: patch.stem } : {}), ...(patch.options ? { options: patch.options } : {}),
-      ...(patch.answer ? { answer: patch.answer.map((k) => OPTION_KEYS.indexOf(k)) } : {}), ...(patch.explanation !== undefined ? { explanation: patch.explanation } : {}),
-      ...(patch.points !== undefined ? { points: patch.points } : {}), ...(patch.tags ? { tags: patch.tags } : {}),
+      ...question,
+      ...(patch.type ? { type: patch.type } : {}),
+      ...(patch.stem ? { stem: patch.stem } : {}),
+      ...(patch.options ? { options: patch.options } : {}),
+      ...(patch.answer ? { answer: patch.answer.map((k) => OPTION_KEYS.indexOf(k)) } : {}),
+      ...(patch.explanation !== undefined ? { explanation: patch.explanation } : {}),
+      ...(patch.points !== undefined ? { points: patch.points } : {}),
+      ...(patch.tags ? { tags: patch.tags } : {}),
     }
     const scoring: string[] = (['type', 'answer', 'points'] as const).filter((k) => String(next[k]) !== String(question[k]))
     if (next.options.length !== question.options.length) scoring.push('options')
     if (scoring.length && (await this.started(quiz.id))) {
-      throw new ConflictError('已有人开始答题，题型、选项个数、正确答案和分值不能再改，以免前后评分不一致', scoring.map((k) => ({ path: `body.${k}`, message: '已有人开始答题，不能修改' })), 'quiz_started')
+      throw new ConflictError(
+        '已有人开始答题，题型、选项个数、正确答案和分值不能再改，以免前后评分不一致',
+        scoring.map((k) => ({ path: `body.${k}`, message: '已有人开始答题，不能修改' })),
+        'quiz_started',
+      )
     }
     const problems = questionProblems(next, 'body')
     if (problems.length) throw new UnprocessableError('题目有误', problems, 'invalid_questions')
@@ -165,8 +196,16 @@ export class QuizService {
     const problems: Array<{ path: string; message: string }> = []
     const questions = drafts.map((d, i): QuizQuestion => {
       const question: QuizQuestion = {
-        id: `qq-${randomUUID()}`, quizId: quiz.id, type: d.type, stem: d.stem, options: d.options,
-        answer: d.answer.map((k) => OPTION_KEYS.indexOf(k)), explanation: d.explanation, points: d.points, tags: d.tags, position: ++position,
+        id: `qq-${randomUUID()}`,
+        quizId: quiz.id,
+        type: d.type,
+        stem: d.stem,
+        options: d.options,
+        answer: d.answer.map((k) => OPTION_KEYS.indexOf(k)),
+        explanation: d.explanation,
+        points: d.points,
+        tags: d.tags,
+        position: ++position,
       }
       problems.push(...questionProblems(question, pathOf(i)))
       return question

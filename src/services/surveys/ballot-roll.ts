@@ -30,7 +30,11 @@ export class BallotRoll {
     const s = await this.surveys.visible(staff, surveyId)
     const asked = s.ballot?.rollDeputyIds ?? s.audienceDeputyIds
     if (!asked) {
-      throw new UnprocessableError('这份问卷面向所有人（扫码填写），没有邀请名单，也就没有"未回复"名单', [{ path: 'params.id', message: s.kind }], 'not_a_ballot')
+      throw new UnprocessableError(
+        '这份问卷面向所有人（扫码填写），没有邀请名单，也就没有"未回复"名单',
+        [{ path: 'params.id', message: s.kind }],
+        'not_a_ballot',
+      )
     }
     const snapshot = await this.store.directory.snapshot()
     // A district organizer reading a city ballot follows their own district's deputies only.
@@ -44,7 +48,9 @@ export class BallotRoll {
     const key = (id: string) => publishNoticeKey(s.kind === 'ballot' ? 'ballot' : 'survey', s.id, { kind: 'deputy', id })
     const rows = new Map((await this.store.outbox.byDedupeKeys(waiting.map(key))).map((m) => [m.dedupeKey, m]))
     return {
-      survey: s, roll: roll.length, voted: roll.length - waiting.length,
+      survey: s,
+      roll: roll.length,
+      voted: roll.length - waiting.length,
       items: waiting.map((id) => ({ deputyId: id, name: names.get(id) ?? id, notice: noticeState(rows.get(key(id))) })),
     }
   }

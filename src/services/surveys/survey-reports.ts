@@ -42,7 +42,8 @@ export class SurveyReports {
     const place = await this.within(staff, s, query)
     this.scope(s, place)
     const q = s.questions.find((x) => x.id === query.questionId)
-    if (!q || q.type !== 'text') throw new UnprocessableError('没有这道填空题', [{ path: 'query.questionId', message: query.questionId }], 'not_a_text_question')
+    if (!q || q.type !== 'text')
+      throw new UnprocessableError('没有这道填空题', [{ path: 'query.questionId', message: query.questionId }], 'not_a_text_question')
     return this.store.surveys.textAnswers(s.id, { ...query, districtId: place.districtId, stationId: place.stationId })
   }
 
@@ -55,9 +56,16 @@ export class SurveyReports {
     const view = this.surveys.districtView(staff, s)
     const responses = (await this.store.surveys.responses(s.id)).filter((r) => !view || (r.districtId !== null && view.includes(r.districtId)))
     const rows = responses.map((r) => [
-      sheetTime(r.createdAt, this.settings.timeZone, { seconds: true }), r.via ?? '', r.stationId ? (stations.get(r.stationId) ?? r.stationId) : '',
+      sheetTime(r.createdAt, this.settings.timeZone, { seconds: true }),
+      r.via ?? '',
+      r.stationId ? (stations.get(r.stationId) ?? r.stationId) : '',
       ...s.questions.map((q) => cell(q, r.answers[q.id])),
-      ...s.articles.map((a) => r.comments.filter((c) => c.articleId === a.id).map((c) => c.text).join('\n')),
+      ...s.articles.map((a) =>
+        r.comments
+          .filter((c) => c.articleId === a.id)
+          .map((c) => c.text)
+          .join('\n'),
+      ),
     ])
     return { title: s.title, csv: csvSheet([header, ...rows]) }
   }
@@ -81,7 +89,11 @@ export class SurveyReports {
 
   private scope(s: SurveyRecord, filter: ResultFilter) {
     if ((filter.districtId || filter.stationId) && s.anonymous) {
-      throw new UnprocessableError('匿名问卷不按区县、联络站统计', [{ path: filter.stationId ? 'query.stationId' : 'query.districtId', message: 'anonymous' }], 'filter_not_available')
+      throw new UnprocessableError(
+        '匿名问卷不按区县、联络站统计',
+        [{ path: filter.stationId ? 'query.stationId' : 'query.districtId', message: 'anonymous' }],
+        'filter_not_available',
+      )
     }
     return scopeOf(filter)
   }

@@ -48,7 +48,12 @@ export class SurveyResponses {
       if (!s.ballot!.rollDeputyIds.includes(user.deputyId)) throw new ForbiddenError('您不在本次票决的应投票代表名单中', 'not_on_roll')
     }
     const problems = answerProblems(s, input.answers, input.comments)
-    if (problems.length) throw new UnprocessableError('答卷有误', problems.map((p) => ({ path: `body.${p.path}`, message: p.message })), 'invalid_answers')
+    if (problems.length)
+      throw new UnprocessableError(
+        '答卷有误',
+        problems.map((p) => ({ path: `body.${p.path}`, message: p.message })),
+        'invalid_answers',
+      )
     const key = this.respondentKey(s, user)
     // Checked here for a clear answer; the store's unique key is what actually holds under races.
     if (await this.store.surveys.hasResponded(s.id, key)) throw new ConflictError('您已提交过，每人限一次', [], 'already_responded')
@@ -60,15 +65,42 @@ export class SurveyResponses {
     const answers = cleanAnswers(input.answers)
     const comments = input.comments.map((c) => ({ articleId: c.articleId, text: c.text.trim() }))
     const response: SurveyResponse = {
-      id: `sr-${randomUUID()}`, surveyId: s.id, respondentKey: key, mpUserId: s.anonymous ? null : user.id, deputyId: s.anonymous ? null : user.deputyId,
-      stationId, districtId: stationId ? (stationDistrict.get(stationId) ?? null) : null, via: input.via, answers, comments, createdAt: now,
+      id: `sr-${randomUUID()}`,
+      surveyId: s.id,
+      respondentKey: key,
+      mpUserId: s.anonymous ? null : user.id,
+      deputyId: s.anonymous ? null : user.deputyId,
+      stationId,
+      districtId: stationId ? (stationDistrict.get(stationId) ?? null) : null,
+      via: input.via,
+      answers,
+      comments,
+      createdAt: now,
     }
     const texts = s.questions
       .filter((q) => q.type === 'text' && typeof answers[q.id] === 'string')
-      .map((q) => ({ responseId: response.id, questionId: q.id, text: answers[q.id] as string, stationId: response.stationId, districtId: response.districtId, createdAt: now }))
+      .map((q) => ({
+        responseId: response.id,
+        questionId: q.id,
+        text: answers[q.id] as string,
+        stationId: response.stationId,
+        districtId: response.districtId,
+        createdAt: now,
+      }))
     const opinions: Opinion[] = comments.map((c) => ({
-      id: `op-${randomUUID()}`, surveyId: s.id, responseId: response.id, articleId: c.articleId, text: c.text, mpUserId: response.mpUserId,
-      via: input.via, stationId, outcome: 'pending', reason: null, decidedBy: null, decidedAt: null, createdAt: now,
+      id: `op-${randomUUID()}`,
+      surveyId: s.id,
+      responseId: response.id,
+      articleId: c.articleId,
+      text: c.text,
+      mpUserId: response.mpUserId,
+      via: input.via,
+      stationId,
+      outcome: 'pending',
+      reason: null,
+      decidedBy: null,
+      decidedAt: null,
+      createdAt: now,
     }))
     return this.store.surveys.respond({ response, increments: tallyIncrements(s, response), texts, opinions })
   }

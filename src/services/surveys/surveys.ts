@@ -2,8 +2,20 @@ import { randomBytes, randomUUID } from 'node:crypto'
 import type { Clock } from '../../clock.js'
 import type { DeputyLevel } from '../../domain/directory.js'
 import {
-  canManageSurvey, definitionProblems, draftName, frozenByAnswers, OPINION_OUTCOME_LABELS, sameValue,
-  type Article, type SurveyCorrection, type Opinion, type OpinionOutcome, type PassRule, type Question, type SurveyKind, type SurveyRecord,
+  canManageSurvey,
+  definitionProblems,
+  draftName,
+  frozenByAnswers,
+  OPINION_OUTCOME_LABELS,
+  sameValue,
+  type Article,
+  type SurveyCorrection,
+  type Opinion,
+  type OpinionOutcome,
+  type PassRule,
+  type Question,
+  type SurveyKind,
+  type SurveyRecord,
 } from '../../domain/survey.js'
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../../errors.js'
 import type { OutboxMessage, Store } from '../../store/ports.js'
@@ -82,23 +94,46 @@ export class SurveyService {
   async create(staff: StaffPrincipal, draft: SurveyDraft): Promise<SurveyRecord> {
     const now = this.clock.now()
     const within = staff.role === 'organizer' && staff.regionIds.length ? staff.regionIds : null
-    const ballot = draft.kind === 'ballot' && draft.ballot
-      ? { passRule: draft.ballot.passRule, maxChosen: draft.ballot.maxChosen, rollDeputyIds: await this.roll(draft.ballot.roll, within) }
-      : null
+    const ballot =
+      draft.kind === 'ballot' && draft.ballot
+        ? { passRule: draft.ballot.passRule, maxChosen: draft.ballot.maxChosen, rollDeputyIds: await this.roll(draft.ballot.roll, within) }
+        : null
     const record: SurveyRecord = {
-      id: `sv-${randomUUID()}`, shortCode: newShortCode(), kind: draft.kind, title: draft.title, description: draft.description,
-      questions: draft.questions, articles: draft.kind === 'consultation' ? draft.articles : [], ballot, anonymous: draft.anonymous, draft: draft.draft ?? false,
-      opensAt: draft.opensAt, closesAt: draft.closesAt, responseCap: draft.responseCap, responseCount: 0,
-      districtIds: within ? [...within] : [], createdBy: staff.id, createdAt: now, updatedAt: now,
+      id: `sv-${randomUUID()}`,
+      shortCode: newShortCode(),
+      kind: draft.kind,
+      title: draft.title,
+      description: draft.description,
+      questions: draft.questions,
+      articles: draft.kind === 'consultation' ? draft.articles : [],
+      ballot,
+      anonymous: draft.anonymous,
+      draft: draft.draft ?? false,
+      opensAt: draft.opensAt,
+      closesAt: draft.closesAt,
+      responseCap: draft.responseCap,
+      responseCount: 0,
+      districtIds: within ? [...within] : [],
+      createdBy: staff.id,
+      createdAt: now,
+      updatedAt: now,
       audienceDeputyIds: draft.kind !== 'ballot' && draft.audience ? await this.roll(draft.audience, within, 'body.audience.deputyIds') : null,
     }
     const problems = definitionProblems(record)
     if (draft.kind === 'ballot' && !draft.ballot) problems.push({ path: 'ballot', message: '票决须设定投票规则与应投票代表' })
-    if (problems.length) throw new UnprocessableError('问卷设置有误', problems.map((p) => ({ path: `body.${p.path}`, message: p.message })), 'invalid_survey')
+    if (problems.length)
+      throw new UnprocessableError(
+        '问卷设置有误',
+        problems.map((p) => ({ path: `body.${p.path}`, message: p.message })),
+        'invalid_survey',
+      )
     for (let attempt = 0; ; attempt++) {
       try {
         // Published as it is made: the roll hears of a ballot once (dedupe keys per deputy), in the same write.
-        return await this.store.surveys.create(attempt ? { ...record, shortCode: newShortCode() } : record, record.draft ? [] : publishNotices(record, now, this.settings.timeZone))
+        return await this.store.surveys.create(
+          attempt ? { ...record, shortCode: newShortCode() } : record,
+          record.draft ? [] : publishNotices(record, now, this.settings.timeZone),
+        )
       } catch (err) {
         // 32^8 codes: a clash is rare, and another draw settles it.
         if (!(err instanceof ConflictError) || attempt >= 3) throw err
@@ -126,19 +161,36 @@ export class SurveyService {
     const s = await this.manageable(staff, id)
     const now = this.clock.now()
     const frozen = frozenByAnswers(s, correction, now)
-    if (frozen.length) throw new ConflictError(frozen[0]!.message, frozen.map((p) => ({ path: `body.${p.path}`, message: p.message })), 'survey_frozen')
+    if (frozen.length)
+      throw new ConflictError(
+        frozen[0]!.message,
+        frozen.map((p) => ({ path: `body.${p.path}`, message: p.message })),
+        'survey_frozen',
+      )
     const changed = (Object.keys(correction) as (keyof SurveyCorrection)[]).filter((k) => correction[k] !== undefined && !sameValue(correction[k], s[k]))
     if (!changed.length) return s
     const next: SurveyRecord = { ...s, ...correction, articles: s.kind === 'consultation' ? (correction.articles ?? s.articles) : [], updatedAt: now }
     // Closing early is closing now, never in the past: answers already in stay counted.
     if (correction.closesAt && next.closesAt < now) next.closesAt = now < next.opensAt ? next.opensAt : now
     const problems = definitionProblems(next)
-    if (problems.length) throw new UnprocessableError('问卷设置有误', problems.map((p) => ({ path: `body.${p.path}`, message: p.message })), 'invalid_survey')
+    if (problems.length)
+      throw new UnprocessableError(
+        '问卷设置有误',
+        problems.map((p) => ({ path: `body.${p.path}`, message: p.message })),
+        'invalid_survey',
+      )
     // Changing what answers refer to holds only while nobody has answered, checked again in the write itself.
     const saved = await this.store.surveys.update(next, { unanswered: changed.includes('questions') || changed.includes('articles') })
-    await this.audit.record(staff, 'survey.corrected', { kind: 'survey', id: s.id }, {
-      fields: changed, before: Object.fromEntries(changed.map((k) => [k, s[k]])), after: Object.fromEntries(changed.map((k) => [k, next[k]])),
-    })
+    await this.audit.record(
+      staff,
+      'survey.corrected',
+      { kind: 'survey', id: s.id },
+      {
+        fields: changed,
+        before: Object.fromEntries(changed.map((k) => [k, s[k]])),
+        after: Object.fromEntries(changed.map((k) => [k, next[k]])),
+      },
+    )
     return saved
   }
 
@@ -147,7 +199,8 @@ export class SurveyService {
     const s = await this.manageable(staff, id)
     if (!s.draft) throw new ConflictError('已经发布过了', [], 'already_published')
     const now = this.clock.now()
-    if (s.closesAt <= now) throw new ConflictError('结束时间已过，请先修改结束时间再发布', [{ path: 'closesAt', message: s.closesAt.toISOString() }], 'survey_closed')
+    if (s.closesAt <= now)
+      throw new ConflictError('结束时间已过，请先修改结束时间再发布', [{ path: 'closesAt', message: s.closesAt.toISOString() }], 'survey_closed')
     const published = await this.store.surveys.update({ ...s, draft: false, updatedAt: now })
     // The roll hears of a ballot when it is published. Written just after the update, not in
     // its transaction (the update port takes no messages); the dedupe keys keep it to once.
@@ -172,7 +225,12 @@ export class SurveyService {
    * told; told again, as a correction, when a later decision changes the outcome or the
    * reason; the same decision sent twice tells nobody twice.
    */
-  async decide(staff: StaffPrincipal, surveyId: string, opinionId: string, decision: { outcome: Exclude<OpinionOutcome, 'pending'>; reason: string }): Promise<Opinion> {
+  async decide(
+    staff: StaffPrincipal,
+    surveyId: string,
+    opinionId: string,
+    decision: { outcome: Exclude<OpinionOutcome, 'pending'>; reason: string },
+  ): Promise<Opinion> {
     const s = await this.manageable(staff, surveyId)
     const opinion = await this.store.surveys.getOpinion(opinionId)
     if (!opinion || opinion.surveyId !== s.id) throw new NotFoundError('意见不存在')
@@ -182,22 +240,31 @@ export class SurveyService {
     const article = s.articles.find((a) => a.id === opinion.articleId)
     const correction = opinion.outcome !== 'pending'
     const messages: OutboxMessage[] = opinion.mpUserId
-      ? [outboxMessage({
-        to: { kind: 'mp_user', id: opinion.mpUserId }, kind: 'survey.opinion_feedback',
-        payload: {
-          surveyId: s.id, opinionId: opinion.id, outcome: decision.outcome,
-          text: `${correction ? '采纳情况更正' : '采纳情况反馈'}：您对${draftName(s.title)}${article?.number ?? ''}提出的意见，结果${correction ? '改为' : '为'}「${OPINION_OUTCOME_LABELS[decision.outcome]}」。说明：${decision.reason}`,
-        },
-        // One message per decision: the first as before, each correction by its time.
-        dedupeKey: `survey:${s.id}:opinion:${opinion.id}:feedback${correction ? `:${now.toISOString()}` : ''}`,
-        at: now,
-      })]
+      ? [
+          outboxMessage({
+            to: { kind: 'mp_user', id: opinion.mpUserId },
+            kind: 'survey.opinion_feedback',
+            payload: {
+              surveyId: s.id,
+              opinionId: opinion.id,
+              outcome: decision.outcome,
+              text: `${correction ? '采纳情况更正' : '采纳情况反馈'}：您对${draftName(s.title)}${article?.number ?? ''}提出的意见，结果${correction ? '改为' : '为'}「${OPINION_OUTCOME_LABELS[decision.outcome]}」。说明：${decision.reason}`,
+            },
+            // One message per decision: the first as before, each correction by its time.
+            dedupeKey: `survey:${s.id}:opinion:${opinion.id}:feedback${correction ? `:${now.toISOString()}` : ''}`,
+            at: now,
+          }),
+        ]
       : []
     return this.store.surveys.decideOpinion(next, messages)
   }
 
   /** The deputies a ballot's roll names, within the organizer's districts; 422 when nobody. */
-  private async roll(selector: { levels?: DeputyLevel[]; districtIds?: string[]; deputyIds?: string[] }, within: string[] | null, path = 'body.ballot.roll.deputyIds'): Promise<string[]> {
+  private async roll(
+    selector: { levels?: DeputyLevel[]; districtIds?: string[]; deputyIds?: string[] },
+    within: string[] | null,
+    path = 'body.ballot.roll.deputyIds',
+  ): Promise<string[]> {
     const { snap, stationDistrict } = await stationPlaces(this.store)
     const districtsOf = (stationIds: string[]) => stationIds.map((s) => stationDistrict.get(s)).filter((d): d is string => !!d)
     const grouped = !!(selector.levels?.length || selector.districtIds?.length)
@@ -212,7 +279,12 @@ export class SurveyService {
       })
       .map((d) => d.id)
     const unknown = (selector.deputyIds ?? []).filter((id) => !ids.includes(id))
-    if (unknown.length) throw new UnprocessableError(path.startsWith('body.ballot') ? '应投票代表有误' : '邀请填写的代表有误', unknown.map((id) => ({ path, message: `代表 ${id} 不存在或不在您的管辖范围内` })), 'invalid_roll')
+    if (unknown.length)
+      throw new UnprocessableError(
+        path.startsWith('body.ballot') ? '应投票代表有误' : '邀请填写的代表有误',
+        unknown.map((id) => ({ path, message: `代表 ${id} 不存在或不在您的管辖范围内` })),
+        'invalid_roll',
+      )
     return ids
   }
 }

@@ -46,9 +46,19 @@ const cache = new Map<string, PreparedCounts>()
  */
 export function corpusCounts(topics: readonly string[], file = CORPUS_FILE, cacheDir = join(tmpdir(), 'liaison-topic-counts')): PreparedCounts {
   const raw = readFileSync(file)
-  const key = createHash('sha256').update(raw).update(JSON.stringify([topics, MIN_GRAM_COUNT, MIN_GRAM_SHARE, CACHE_VERSION])).digest('hex').slice(0, 32)
+  const key = createHash('sha256')
+    .update(raw)
+    .update(JSON.stringify([topics, MIN_GRAM_COUNT, MIN_GRAM_SHARE, CACHE_VERSION]))
+    .digest('hex')
+    .slice(0, 32)
   let counts = cache.get(key)
-  if (!counts) cache.set(key, (counts = prepareCounts(cachedCounts(join(cacheDir, `${key}.json`), () => pruneRare(countTopics(readCorpus(file), topics), MIN_GRAM_COUNT, MIN_GRAM_SHARE)))))
+  if (!counts)
+    cache.set(
+      key,
+      (counts = prepareCounts(
+        cachedCounts(join(cacheDir, `${key}.json`), () => pruneRare(countTopics(readCorpus(file), topics), MIN_GRAM_COUNT, MIN_GRAM_SHARE)),
+      )),
+    )
   return counts
 }
 
@@ -57,7 +67,12 @@ const CACHE_VERSION = 1
 function cachedCounts(path: string, count: () => TopicCounts): TopicCounts {
   try {
     const saved = JSON.parse(readFileSync(path, 'utf8')) as { topics: string[]; docs: number[]; total: number[]; grams: Array<[string, number[]]> }
-    return { topics: saved.topics, docs: Float64Array.from(saved.docs), total: Float64Array.from(saved.total), grams: new Map(saved.grams.map(([g, row]) => [g, Float64Array.from(row)])) }
+    return {
+      topics: saved.topics,
+      docs: Float64Array.from(saved.docs),
+      total: Float64Array.from(saved.total),
+      grams: new Map(saved.grams.map(([g, row]) => [g, Float64Array.from(row)])),
+    }
   } catch {
     const counts = count()
     try {

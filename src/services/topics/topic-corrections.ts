@@ -25,7 +25,11 @@ export class TopicCorrections {
 
   async correct(staff: StaffPrincipal, caseId: string, topic: string): Promise<CaseRecord> {
     if (!this.topics.includes(topic)) {
-      throw new ValidationError('请从主题列表中选择', [{ path: 'body.topic', message: `"${topic}" 不在主题列表中（${this.topics.join('、')}）` }], 'unknown_topic')
+      throw new ValidationError(
+        '请从主题列表中选择',
+        [{ path: 'body.topic', message: `"${topic}" 不在主题列表中（${this.topics.join('、')}）` }],
+        'unknown_topic',
+      )
     }
     const c = await this.store.cases.get(caseId)
     // Writes are held to the same scope as reads; not visible is not found.
@@ -33,7 +37,8 @@ export class TopicCorrections {
     if (c.topic === topic) throw new ConflictError(`留言主题已是「${topic}」`, [{ path: 'body.topic', message: topic }], 'topic_unchanged')
     const now = this.clock.now()
     const event = caseEvent(c, 'recategorized', staffActor(staff), now, {
-      note: `主题由「${c.topic}」改为「${topic}」`, data: { fromTopic: c.topic, toTopic: topic },
+      note: `主题由「${c.topic}」改为「${topic}」`,
+      data: { fromTopic: c.topic, toTopic: topic },
     })
     // The case first: its version check refuses a correction of a case changed meanwhile.
     const updated = await this.store.cases.update({ ...c, topic, updatedAt: now }, [event], [])
@@ -52,7 +57,8 @@ export class TopicCorrections {
     const citywide = staff.role === 'admin' || staff.regionIds.length === 0
     const inScope = (office: string) => citywide || (office !== CITY_OFFICE && staff.regionIds.includes(office))
     if (districtId !== undefined) {
-      if (!inScope(districtId)) throw new ForbiddenError('只能重新训练本辖区的主题模型', 'outside_scope', [{ path: 'body.districtId', message: `"${districtId}" 不在您的辖区` }])
+      if (!inScope(districtId))
+        throw new ForbiddenError('只能重新训练本辖区的主题模型', 'outside_scope', [{ path: 'body.districtId', message: `"${districtId}" 不在您的辖区` }])
       const trainings = [await this.models.retrain(districtId, staff.id)]
       await this.audit.record(staff, 'topics.retrained', null, { offices: [districtId] })
       return trainings

@@ -35,7 +35,12 @@ export function evaluateTopics(topics: readonly string[], keywords: Readonly<Rec
     if (row !== undefined && col !== undefined) confusion[row][col]++
   }
   return {
-    topics: [...topics], train: train.length, heldOut: heldOut.length, trainMs,
-    accuracy: right / heldOut.length, keywordAccuracy: keywordRight / heldOut.length, confusion,
+    topics: [...topics],
+    train: train.length,
+    heldOut: heldOut.length,
+    trainMs,
+    accuracy: right / heldOut.length,
+    keywordAccuracy: keywordRight / heldOut.length,
+    confusion,
   }
 }

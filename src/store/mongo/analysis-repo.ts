@@ -7,19 +7,47 @@ import { insertOutbox } from './outbox-repo.js'
 import { isDuplicateKey, translate } from './errors.js'
 
 /** The mongo side of sqlite's 023_analysis.sql. */
-interface AlertDoc { _id: string; caseIds: string[]; districtId: string | null; stationId: string | null; at: Date }
-interface ReportDoc { _id: string; scope: string; week: string; generatedAt: Date; body: unknown }
+interface AlertDoc {
+  _id: string
+  caseIds: string[]
+  districtId: string | null
+  stationId: string | null
+  at: Date
+}
+interface ReportDoc {
+  _id: string
+  scope: string
+  week: string
+  generatedAt: Date
+  body: unknown
+}
 type PublicationDoc = Omit<PublicationRecord, 'caseId'> & { _id: string }
 
 async function defineModels(conn: Connection) {
-  const alertSchema = new Schema<AlertDoc>({ _id: String, caseIds: [String], districtId: String, stationId: String, at: Date }, { versionKey: false, id: false })
+  const alertSchema = new Schema<AlertDoc>(
+    { _id: String, caseIds: [String], districtId: String, stationId: String, at: Date },
+    { versionKey: false, id: false },
+  )
   alertSchema.index({ at: 1 })
-  const reportSchema = new Schema<ReportDoc>({ _id: String, scope: String, week: String, generatedAt: Date, body: Schema.Types.Mixed }, { versionKey: false, id: false })
+  const reportSchema = new Schema<ReportDoc>(
+    { _id: String, scope: String, week: String, generatedAt: Date, body: Schema.Types.Mixed },
+    { versionKey: false, id: false },
+  )
   reportSchema.index({ scope: 1, week: -1 })
   const publicationSchema = new Schema<PublicationDoc>(
     {
-      _id: String, residentId: String, ticket: String, topic: String, districtId: String, stationId: String, question: String, answer: String,
-      askedAt: Date, answeredAt: Date, publishedBy: String, publishedAt: Date,
+      _id: String,
+      residentId: String,
+      ticket: String,
+      topic: String,
+      districtId: String,
+      stationId: String,
+      question: String,
+      answer: String,
+      askedAt: Date,
+      answeredAt: Date,
+      publishedBy: String,
+      publishedAt: Date,
     },
     { versionKey: false, id: false },
   )
@@ -35,8 +63,17 @@ async function defineModels(conn: Connection) {
 }
 
 const publicationFromDoc = ({ _id, ...d }: PublicationDoc): PublicationRecord => ({
-  caseId: _id, residentId: d.residentId, ticket: d.ticket, topic: d.topic, districtId: d.districtId ?? null, stationId: d.stationId ?? null,
-  question: d.question, answer: d.answer, askedAt: new Date(d.askedAt), answeredAt: new Date(d.answeredAt), publishedBy: d.publishedBy,
+  caseId: _id,
+  residentId: d.residentId,
+  ticket: d.ticket,
+  topic: d.topic,
+  districtId: d.districtId ?? null,
+  stationId: d.stationId ?? null,
+  question: d.question,
+  answer: d.answer,
+  askedAt: new Date(d.askedAt),
+  answeredAt: new Date(d.answeredAt),
+  publishedBy: d.publishedBy,
   publishedAt: new Date(d.publishedAt),
 })
 
@@ -51,7 +88,10 @@ export async function analysisRepos(conn: Connection, { Outbox }: Pick<Models, '
       try {
         await translate(() =>
           conn.transaction(async (session) => {
-            await HotIssueAlert.insertMany([{ _id: alert.key, caseIds: alert.caseIds, districtId: alert.districtId, stationId: alert.stationId, at: alert.at }], { session })
+            await HotIssueAlert.insertMany(
+              [{ _id: alert.key, caseIds: alert.caseIds, districtId: alert.districtId, stationId: alert.stationId, at: alert.at }],
+              { session },
+            )
             await insertOutbox(Outbox, outbox, session)
           }),
         )
@@ -64,7 +104,11 @@ export async function analysisRepos(conn: Connection, { Outbox }: Pick<Models, '
       }
     },
     async saveWeeklyReport(r) {
-      await WeeklyReport.replaceOne({ _id: `${r.scope}|${r.week}` }, { scope: r.scope, week: r.week, generatedAt: r.generatedAt, body: r.body }, { upsert: true })
+      await WeeklyReport.replaceOne(
+        { _id: `${r.scope}|${r.week}` },
+        { scope: r.scope, week: r.week, generatedAt: r.generatedAt, body: r.body },
+        { upsert: true },
+      )
     },
     async weeklyReport(scope, week) {
       const d = await WeeklyReport.findById(`${scope}|${week}`).lean<ReportDoc>()
@@ -95,7 +139,10 @@ export async function analysisRepos(conn: Connection, { Outbox }: Pick<Models, '
       if (q.stationId) filter.stationId = q.stationId
       const after = decodeTimeCursor(q.cursor)
       if (after?.at) filter.$or = [{ publishedAt: { $lt: after.at } }, { publishedAt: after.at, _id: { $lt: after.id } }]
-      const docs = await CasePublication.find(filter).sort({ publishedAt: -1, _id: -1 }).limit(q.limit + 1).lean<PublicationDoc[]>()
+      const docs = await CasePublication.find(filter)
+        .sort({ publishedAt: -1, _id: -1 })
+        .limit(q.limit + 1)
+        .lean<PublicationDoc[]>()
       return toPage(docs.map(publicationFromDoc), q.limit, (p) => timeCursorKey(p.publishedAt, p.caseId))
     },
     async publishedAmong(caseIds) {

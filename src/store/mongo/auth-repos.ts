@@ -50,7 +50,10 @@ export function auditRepo({ Audit }: Models): AuditRepo {
       if (query.actorId) filter.actorId = query.actorId
       const before = auditCursor(query.cursor)
       if (before !== null) filter._id = { $lt: before }
-      const docs = await Audit.find(filter).sort({ _id: -1 }).limit(query.limit + 1).lean<AuditDoc[]>()
+      const docs = await Audit.find(filter)
+        .sort({ _id: -1 })
+        .limit(query.limit + 1)
+        .lean<AuditDoc[]>()
       return toPage(docs.map(auditFromDoc), query.limit, (a) => a.id)
     },
   }
@@ -66,11 +69,7 @@ export function lockRepo({ Lock }: Models, clock: ServerClock): LockRepo {
         // One atomic statement: it matches only a free, expired or self-held lease. When
         // nothing matches, the upsert tries to insert a second document with this name and
         // the unique index refuses it: someone else holds an unexpired lease.
-        await Lock.findOneAndUpdate(
-          { name, $or: [{ expiresAt: { $lte: now } }, { holder }] },
-          { $set: { holder, expiresAt } },
-          { upsert: true },
-        ).lean()
+        await Lock.findOneAndUpdate({ name, $or: [{ expiresAt: { $lte: now } }, { holder }] }, { $set: { holder, expiresAt } }, { upsert: true }).lean()
         return true
       } catch (err) {
         if (isDuplicateKey(err)) return false

@@ -27,11 +27,7 @@ export function botRepo(conn: Connection, { BotSeenMessage, BotDialogue, Station
       // itself; should one still surface, the document is there now and the retry replaces it.
       for (let attempt = 0; ; attempt++) {
         try {
-          await BotDialogue.updateOne(
-            { _id: contactId },
-            { $set: { state: JSON.stringify(state ?? {}), updatedAt: at } },
-            { upsert: true },
-          )
+          await BotDialogue.updateOne({ _id: contactId }, { $set: { state: JSON.stringify(state ?? {}), updatedAt: at } }, { upsert: true })
           return
         } catch (err) {
           if (!isDuplicateKey(err) || attempt >= 2) throw err

@@ -47,8 +47,14 @@ function campaignSchema() {
       endsAt: Date,
       audience: {
         type: new Schema(
-          { levels: { type: [String], default: undefined }, stationIds: { type: [String], default: undefined }, districtIds: { type: [String], default: undefined },
-            deputyIds: { type: [String], default: undefined }, staff: Boolean, followers: Boolean },
+          {
+            levels: { type: [String], default: undefined },
+            stationIds: { type: [String], default: undefined },
+            districtIds: { type: [String], default: undefined },
+            deputyIds: { type: [String], default: undefined },
+            staff: Boolean,
+            followers: Boolean,
+          },
           { _id: false, id: false },
         ),
         default: () => ({}),

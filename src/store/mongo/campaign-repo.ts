@@ -24,30 +24,71 @@ function audienceOf(a: AudienceSelector | undefined): AudienceSelector {
 }
 
 const campaignToDoc = (c: CampaignRecord): CampaignDoc => ({
-  _id: c.id, title: c.title, description: c.description, startsAt: c.startsAt, endsAt: c.endsAt, audience: audienceOf(c.audience),
-  scopeDistrictIds: [...c.scopeDistrictIds], createdBy: c.createdBy, createdAt: c.createdAt, updatedAt: c.updatedAt,
+  _id: c.id,
+  title: c.title,
+  description: c.description,
+  startsAt: c.startsAt,
+  endsAt: c.endsAt,
+  audience: audienceOf(c.audience),
+  scopeDistrictIds: [...c.scopeDistrictIds],
+  createdBy: c.createdBy,
+  createdAt: c.createdAt,
+  updatedAt: c.updatedAt,
 })
 const campaignFromDoc = (d: CampaignDoc): CampaignRecord => ({
-  id: d._id, title: d.title, description: d.description, startsAt: new Date(d.startsAt), endsAt: new Date(d.endsAt),
-  audience: audienceOf(d.audience), scopeDistrictIds: [...(d.scopeDistrictIds ?? [])], createdBy: d.createdBy,
-  createdAt: new Date(d.createdAt), updatedAt: new Date(d.updatedAt),
+  id: d._id,
+  title: d.title,
+  description: d.description,
+  startsAt: new Date(d.startsAt),
+  endsAt: new Date(d.endsAt),
+  audience: audienceOf(d.audience),
+  scopeDistrictIds: [...(d.scopeDistrictIds ?? [])],
+  createdBy: d.createdBy,
+  createdAt: new Date(d.createdAt),
+  updatedAt: new Date(d.updatedAt),
 })
 const itemToDoc = ({ id, ...rest }: ReadingItem): ReadingItemDoc => ({ _id: id, ...rest })
 const itemFromDoc = (d: ReadingItemDoc): ReadingItem => ({
-  id: d._id, campaignId: d.campaignId, title: d.title, summary: d.summary, body: d.body ?? null, link: d.link ?? null, source: d.source,
-  required: d.required === true, publishAt: new Date(d.publishAt), publishedAt: date(d.publishedAt), withdrawnAt: date(d.withdrawnAt ?? null), draft: d.draft === true,
-  createdBy: d.createdBy, createdAt: new Date(d.createdAt),
+  id: d._id,
+  campaignId: d.campaignId,
+  title: d.title,
+  summary: d.summary,
+  body: d.body ?? null,
+  link: d.link ?? null,
+  source: d.source,
+  required: d.required === true,
+  publishAt: new Date(d.publishAt),
+  publishedAt: date(d.publishedAt),
+  withdrawnAt: date(d.withdrawnAt ?? null),
+  draft: d.draft === true,
+  createdBy: d.createdBy,
+  createdAt: new Date(d.createdAt),
 })
 const reachFromDoc = (d: ReachDoc): ReachRecord => ({
-  itemId: d.itemId, campaignId: d.campaignId, personKind: d.personKind, personId: d.personId, stationId: d.stationId ?? null,
-  districtId: d.districtId ?? null, reachedAt: new Date(d.reachedAt),
+  itemId: d.itemId,
+  campaignId: d.campaignId,
+  personKind: d.personKind,
+  personId: d.personId,
+  stationId: d.stationId ?? null,
+  districtId: d.districtId ?? null,
+  reachedAt: new Date(d.reachedAt),
 })
 const readFromDoc = (d: ReadDoc): ReadReceipt => ({
-  itemId: d.itemId, campaignId: d.campaignId, personKind: d.personKind, personId: d.personId, readAt: new Date(d.readAt),
+  itemId: d.itemId,
+  campaignId: d.campaignId,
+  personKind: d.personKind,
+  personId: d.personId,
+  readAt: new Date(d.readAt),
 })
 const checkInFromDoc = (d: CheckInDoc): CheckInRecord => ({
-  id: d._id, campaignId: d.campaignId, itemId: d.itemId ?? null, personKind: d.personKind, personId: d.personId, slot: d.slot,
-  reflection: d.reflection ?? null, at: new Date(d.at),
+  id: d._id,
+  campaignId: d.campaignId,
+  itemId: d.itemId ?? null,
+  personKind: d.personKind,
+  personId: d.personId,
+  slot: d.slot,
+  reflection: d.reflection ?? null,
+  at: new Date(d.at),
 })
 
 /** Inserts that leave an existing row alone, as sqlite's ON CONFLICT DO NOTHING (no E11000 to abort a transaction). */
@@ -70,8 +111,7 @@ export async function campaignRepo(conn: Connection, { Outbox }: Pick<Models, 'O
    * the new item for good (write skew). Both bump the campaign's gate, so the second one
    * conflicts, and withTransaction runs it again on a snapshot that sees the first.
    */
-  const closeGate = (campaignId: string, session: ClientSession) =>
-    Campaign.updateOne({ _id: campaignId }, { $inc: { followGate: 1 } }, { session })
+  const closeGate = (campaignId: string, session: ClientSession) => Campaign.updateOne({ _id: campaignId }, { $inc: { followGate: 1 } }, { session })
 
   return {
     async create(campaign) {
@@ -83,7 +123,11 @@ export async function campaignRepo(conn: Connection, { Outbox }: Pick<Models, 'O
       return doc ? campaignFromDoc(doc) : null
     },
     async getMany(ids) {
-      return (await Campaign.find({ _id: { $in: ids } }).sort({ _id: 1 }).lean<CampaignDoc[]>()).map(campaignFromDoc)
+      return (
+        await Campaign.find({ _id: { $in: ids } })
+          .sort({ _id: 1 })
+          .lean<CampaignDoc[]>()
+      ).map(campaignFromDoc)
     },
     async search(query) {
       const clauses: Record<string, unknown>[] = []
@@ -93,11 +137,18 @@ export async function campaignRepo(conn: Connection, { Outbox }: Pick<Models, 'O
       }
       const after = decodeTimeCursor(query.cursor)
       if (after !== null) clauses.push({ $or: [{ createdAt: { $lt: after.at } }, { createdAt: after.at, _id: { $lt: after.id } }] })
-      const docs = await Campaign.find(clauses.length ? { $and: clauses } : {}).sort({ createdAt: -1, _id: -1 }).limit(query.limit + 1).lean<CampaignDoc[]>()
+      const docs = await Campaign.find(clauses.length ? { $and: clauses } : {})
+        .sort({ createdAt: -1, _id: -1 })
+        .limit(query.limit + 1)
+        .lean<CampaignDoc[]>()
       return toPage(docs.map(campaignFromDoc), query.limit, (c) => timeCursorKey(c.createdAt, c.id))
     },
     async followable(now) {
-      return (await Campaign.find({ 'audience.followers': true, endsAt: { $gt: now } }).sort({ endsAt: 1, _id: 1 }).lean<CampaignDoc[]>()).map(campaignFromDoc)
+      return (
+        await Campaign.find({ 'audience.followers': true, endsAt: { $gt: now } })
+          .sort({ endsAt: 1, _id: 1 })
+          .lean<CampaignDoc[]>()
+      ).map(campaignFromDoc)
     },
     async addItem(item) {
       await translate(() => ReadingItem.insertOne(itemToDoc(item)))
@@ -108,14 +159,30 @@ export async function campaignRepo(conn: Connection, { Outbox }: Pick<Models, 'O
       return doc ? itemFromDoc(doc) : null
     },
     async update(c) {
-      const r = await Campaign.updateOne({ _id: c.id }, { $set: { title: c.title, description: c.description, startsAt: c.startsAt, endsAt: c.endsAt, updatedAt: c.updatedAt } })
+      const r = await Campaign.updateOne(
+        { _id: c.id },
+        { $set: { title: c.title, description: c.description, startsAt: c.startsAt, endsAt: c.endsAt, updatedAt: c.updatedAt } },
+      )
       if (r.matchedCount === 0) throw new NotFoundError('活动不存在')
       return c
     },
     async updateItem(i) {
-      const r = await ReadingItem.updateOne({ _id: i.id }, {
-        $set: { title: i.title, summary: i.summary, body: i.body, link: i.link, source: i.source, required: i.required, publishAt: i.publishAt, withdrawnAt: i.withdrawnAt, draft: i.draft },
-      })
+      const r = await ReadingItem.updateOne(
+        { _id: i.id },
+        {
+          $set: {
+            title: i.title,
+            summary: i.summary,
+            body: i.body,
+            link: i.link,
+            source: i.source,
+            required: i.required,
+            publishAt: i.publishAt,
+            withdrawnAt: i.withdrawnAt,
+            draft: i.draft,
+          },
+        },
+      )
       if (r.matchedCount === 0) throw new NotFoundError('学习材料不存在')
       return i
     },
@@ -126,13 +193,25 @@ export async function campaignRepo(conn: Connection, { Outbox }: Pick<Models, 'O
       return translate(() =>
         conn.transaction(async (session) => {
           // The conditional update is the claim: of two publishers, one matches.
-          const item = await ReadingItem.findOneAndUpdate({ _id: itemId, publishedAt: null, withdrawnAt: null, draft: { $ne: true } }, { $set: { publishedAt: at } }, { session }).lean<ReadingItemDoc>()
+          const item = await ReadingItem.findOneAndUpdate(
+            { _id: itemId, publishedAt: null, withdrawnAt: null, draft: { $ne: true } },
+            { $set: { publishedAt: at } },
+            { session },
+          ).lean<ReadingItemDoc>()
           if (!item) return false
           await closeGate(item.campaignId, session)
           const followers = await Follower.find({ campaignId: item.campaignId }).session(session).lean()
           const all = [
             ...reach,
-            ...followers.map((f) => ({ itemId, campaignId: item.campaignId, personKind: f.personKind as ReachRecord['personKind'], personId: f.personId, stationId: f.stationId ?? null, districtId: f.districtId ?? null, reachedAt: at })),
+            ...followers.map((f) => ({
+              itemId,
+              campaignId: item.campaignId,
+              personKind: f.personKind as ReachRecord['personKind'],
+              personId: f.personId,
+              stationId: f.stationId ?? null,
+              districtId: f.districtId ?? null,
+              reachedAt: at,
+            })),
           ]
           if (all.length) await Reach.bulkWrite(upsertOps(all), { session, ordered: false })
           await insertOutbox(Outbox, outbox, session)
@@ -150,7 +229,9 @@ export async function campaignRepo(conn: Connection, { Outbox }: Pick<Models, 'O
           )
           if (result.upsertedCount === 0) return false
           await closeGate(campaignId, session)
-          const published = await ReadingItem.find({ campaignId, publishedAt: { $ne: null } }, { _id: 1 }).session(session).lean<Array<{ _id: string }>>()
+          const published = await ReadingItem.find({ campaignId, publishedAt: { $ne: null } }, { _id: 1 })
+            .session(session)
+            .lean<Array<{ _id: string }>>()
           const reach = published.map((i) => ({ itemId: i._id, campaignId, personKind: reader.kind, personId: reader.id, ...place, reachedAt: at }))
           if (reach.length) await Reach.bulkWrite(upsertOps(reach), { session, ordered: false })
           return true
@@ -165,11 +246,7 @@ export async function campaignRepo(conn: Connection, { Outbox }: Pick<Models, 'O
     },
     async recordRead(r) {
       try {
-        const result = await Read.updateOne(
-          { itemId: r.itemId, personKind: r.personKind, personId: r.personId },
-          { $setOnInsert: { ...r } },
-          { upsert: true },
-        )
+        const result = await Read.updateOne({ itemId: r.itemId, personKind: r.personKind, personId: r.personId }, { $setOnInsert: { ...r } }, { upsert: true })
         return result.upsertedCount === 1
       } catch (err) {
         // Two first openings at once: the other one recorded it.
@@ -179,7 +256,16 @@ export async function campaignRepo(conn: Connection, { Outbox }: Pick<Models, 'O
     },
     async addCheckIn(c) {
       try {
-        await CheckIn.insertOne({ _id: c.id, campaignId: c.campaignId, itemId: c.itemId, personKind: c.personKind, personId: c.personId, slot: c.slot, reflection: c.reflection, at: c.at })
+        await CheckIn.insertOne({
+          _id: c.id,
+          campaignId: c.campaignId,
+          itemId: c.itemId,
+          personKind: c.personKind,
+          personId: c.personId,
+          slot: c.slot,
+          reflection: c.reflection,
+          at: c.at,
+        })
       } catch (err) {
         if (isDuplicateKey(err)) throw new StoreConflict('already_checked_in', [{ path: 'slot', message: c.slot }])
         throw err
@@ -202,10 +288,18 @@ export async function campaignRepo(conn: Connection, { Outbox }: Pick<Models, 'O
       return (await Reach.find(query).sort({ reachedAt: -1, itemId: 1 }).lean<ReachDoc[]>()).map(reachFromDoc)
     },
     async readsFor(reader, itemIds) {
-      return (await Read.find({ personKind: reader.kind, personId: reader.id, itemId: { $in: itemIds } }).sort({ readAt: 1 }).lean<ReadDoc[]>()).map(readFromDoc)
+      return (
+        await Read.find({ personKind: reader.kind, personId: reader.id, itemId: { $in: itemIds } })
+          .sort({ readAt: 1 })
+          .lean<ReadDoc[]>()
+      ).map(readFromDoc)
     },
     async checkInsFor(reader, campaignIds) {
-      return (await CheckIn.find({ personKind: reader.kind, personId: reader.id, campaignId: { $in: campaignIds } }).sort({ at: 1, _id: 1 }).lean<CheckInDoc[]>()).map(checkInFromDoc)
+      return (
+        await CheckIn.find({ personKind: reader.kind, personId: reader.id, campaignId: { $in: campaignIds } })
+          .sort({ at: 1, _id: 1 })
+          .lean<CheckInDoc[]>()
+      ).map(checkInFromDoc)
     },
   }
 }

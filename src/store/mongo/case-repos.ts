@@ -38,7 +38,6 @@ function filterClauses(f: CaseFilter): Filter[] {
 /** Clauses go under $and so two on the same field (stationIds and officeRegionIds) both hold. */
 const allOf = (clauses: Filter[]): Filter => (clauses.length ? { $and: clauses } : {})
 
-
 export function caseRepo(conn: Connection, { Case, CaseEvent, Outbox, TicketCounter }: Models): CaseRepo {
   const nextTicket = async (ticketDate: string, session: ClientSession) => {
     const day = ticketDate.replaceAll('-', '')
@@ -116,11 +115,7 @@ export function caseRepo(conn: Connection, { Case, CaseEvent, Outbox, TicketCoun
       return translate(() =>
         conn.transaction(async (session) => {
           const { _id, version: _version, ...fields } = caseToDoc(record)
-          const result = await Case.updateOne(
-            { _id: record.id, version: record.version },
-            { $set: fields, $inc: { version: 1 } },
-            { session },
-          )
+          const result = await Case.updateOne({ _id: record.id, version: record.version }, { $set: fields, $inc: { version: 1 } }, { session })
           if (result.matchedCount === 0) {
             if (!(await Case.exists({ _id: record.id }).session(session))) throw new NotFoundError('留言不存在')
             throw new StoreConflict('stale_case')

@@ -33,9 +33,7 @@ export function hostsOf(url: string): string {
 /** Refuses a URI that names no database: everything would silently go to "test". */
 export function checkStoreUrl(url: string): void {
   if (databaseName(url) === null) {
-    throw new StoreStartupError(
-      `store.url (env LIAISON_DB): name the database in the MongoDB URI, e.g. mongodb://${hostsOf(url)}/liaison?replicaSet=rs0`,
-    )
+    throw new StoreStartupError(`store.url (env LIAISON_DB): name the database in the MongoDB URI, e.g. mongodb://${hostsOf(url)}/liaison?replicaSet=rs0`)
   }
 }
 
@@ -47,7 +45,8 @@ export function checkStoreUrl(url: string): void {
 export function transactionProblem(hello: Record<string, unknown>): string | null {
   const replicaSet = typeof hello.setName === 'string' && hello.setName !== ''
   const mongos = hello.msg === 'isdbgrid'
-  if (!replicaSet && !mongos) return 'is a standalone server; Liaison writes in transactions, which need a replica set (a one-member set will do) or a sharded cluster'
+  if (!replicaSet && !mongos)
+    return 'is a standalone server; Liaison writes in transactions, which need a replica set (a one-member set will do) or a sharded cluster'
   if (hello.logicalSessionTimeoutMinutes == null) return 'does not support sessions, so it cannot run transactions'
   return null
 }

@@ -39,10 +39,7 @@ const options = { versionKey: false, id: false } as const
 function subscriptionCreditSchema() {
   // No defaults: every write names the fields it sets, with $setOnInsert for the others,
   // so an upserting $inc is the only writer of `oneTime` when it creates the document.
-  const schema = new Schema<SubscriptionCreditDoc>(
-    { userId: String, templateId: String, oneTime: Number, longTerm: Boolean, updatedAt: Date },
-    options,
-  )
+  const schema = new Schema<SubscriptionCreditDoc>({ userId: String, templateId: String, oneTime: Number, longTerm: Boolean, updatedAt: Date }, options)
   // The key the upserts match on: two racing upserts cannot make two documents.
   schema.index({ userId: 1, templateId: 1 }, { unique: true })
   return schema

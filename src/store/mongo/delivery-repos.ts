@@ -55,10 +55,7 @@ export function subscriptionRepo({ SubscriptionCredit }: Models): SubscriptionRe
     },
     async restore(userId, templateId, at) {
       // A long-term subscription took nothing, so there is nothing to give back.
-      await SubscriptionCredit.updateOne(
-        { userId, templateId, longTerm: { $ne: true } },
-        { $inc: { oneTime: 1 }, $set: { updatedAt: at } },
-      )
+      await SubscriptionCredit.updateOne({ userId, templateId, longTerm: { $ne: true } }, { $inc: { oneTime: 1 }, $set: { updatedAt: at } })
     },
     async clear(userId, templateId, at) {
       await SubscriptionCredit.updateOne({ userId, templateId }, { $set: { oneTime: 0, longTerm: false, updatedAt: at } })

@@ -7,7 +7,9 @@ import { insertOutbox } from './outbox-repo.js'
 
 // Every field picked by name, so no `_id` or `updatedAt` leaks out.
 const preferencesFromDoc = (d: DigestPreferencesDoc): DigestPreferences => ({
-  channels: [...(d.channels ?? [])], sendAt: d.sendAt ?? null, muteWeekends: d.muteWeekends === true,
+  channels: [...(d.channels ?? [])],
+  sendAt: d.sendAt ?? null,
+  muteWeekends: d.muteWeekends === true,
 })
 
 export function digestRepo(conn: Connection, { DigestPreferences, Digest, Outbox }: Models): DigestRepo {

@@ -1,7 +1,16 @@
 import type { QueryFilter } from 'mongoose'
 import type {
-  DeputyPatch, DeputyQuery, DeputyRepo, RegionRepo, StaffPatch, StaffQuery, StaffRecord, StaffRepo,
-  StationPatch, StationQuery, StationRepo,
+  DeputyPatch,
+  DeputyQuery,
+  DeputyRepo,
+  RegionRepo,
+  StaffPatch,
+  StaffQuery,
+  StaffRecord,
+  StaffRepo,
+  StationPatch,
+  StationQuery,
+  StationRepo,
 } from '../ports.js'
 import { NotFoundError } from '../../errors.js'
 import type { DeputyDoc, Models, RegionDoc, StaffDoc, StationDoc } from './models.js'
@@ -52,9 +61,7 @@ export function stationRepo({ Station }: Models): StationRepo {
     },
     async update(id, patch: StationPatch) {
       const set = pickPatch(patch, STATION_FIELDS)
-      const doc = await translate(() =>
-        Station.findOneAndUpdate({ _id: id }, { $set: set }, { returnDocument: 'after' }).lean<StationDoc>(),
-      )
+      const doc = await translate(() => Station.findOneAndUpdate({ _id: id }, { $set: set }, { returnDocument: 'after' }).lean<StationDoc>())
       if (!doc) throw new NotFoundError('联络站不存在')
       return stationFromDoc(doc)
     },
@@ -93,9 +100,7 @@ export function deputyRepo({ Deputy }: Models): DeputyRepo {
     },
     async update(id, patch: DeputyPatch) {
       const set = pickPatch(patch, DEPUTY_FIELDS)
-      const doc = await translate(() =>
-        Deputy.findOneAndUpdate({ _id: id }, { $set: set }, { returnDocument: 'after' }).lean<DeputyDoc>(),
-      )
+      const doc = await translate(() => Deputy.findOneAndUpdate({ _id: id }, { $set: set }, { returnDocument: 'after' }).lean<DeputyDoc>())
       if (!doc) throw new NotFoundError('代表不存在')
       return deputyFromDoc(doc)
     },
@@ -130,9 +135,7 @@ export function staffRepo({ Staff }: Models): StaffRepo {
     },
     async update(id, patch: StaffPatch) {
       const set = pickPatch(patch, STAFF_FIELDS)
-      const doc = await translate(() =>
-        Staff.findOneAndUpdate({ _id: id }, { $set: set }, { returnDocument: 'after' }).lean<StaffDoc>(),
-      )
+      const doc = await translate(() => Staff.findOneAndUpdate({ _id: id }, { $set: set }, { returnDocument: 'after' }).lean<StaffDoc>())
       if (!doc) throw new NotFoundError('工作人员不存在')
       return staffFromDoc(doc)
     },

@@ -25,11 +25,7 @@ async function replaceAll<D, R extends { id: string }>(model: Model<D>, records:
  */
 async function park<D>(model: Model<D>, field: 'code' | 'username', ids: string[], session: ClientSession) {
   if (!ids.length) return
-  await model.updateMany(
-    { _id: { $in: ids } },
-    [{ $set: { [field]: { $concat: ['~', '$_id'] } } }],
-    { session, updatePipeline: true },
-  )
+  await model.updateMany({ _id: { $in: ids } }, [{ $set: { [field]: { $concat: ['~', '$_id'] } } }], { session, updatePipeline: true })
 }
 
 export function directoryRepo(conn: Connection, { Region, Station, Deputy, Staff }: Models): DirectoryRepo {
@@ -65,9 +61,24 @@ export function directoryRepo(conn: Connection, { Region, Station, Deputy, Staff
       // operation is rebuilt inside it: bulkWrite casts its ops in place.
       await translate(() =>
         conn.transaction(async (session) => {
-          await park(Station, 'code', records.stations.map((s) => s.id), session)
-          await park(Deputy, 'code', records.deputies.map((d) => d.id), session)
-          await park(Staff, 'username', records.staff.map((s) => s.id), session)
+          await park(
+            Station,
+            'code',
+            records.stations.map((s) => s.id),
+            session,
+          )
+          await park(
+            Deputy,
+            'code',
+            records.deputies.map((d) => d.id),
+            session,
+          )
+          await park(
+            Staff,
+            'username',
+            records.staff.map((s) => s.id),
+            session,
+          )
           await replaceAll(Region, records.regions, session)
           await replaceAll(Station, records.stations, session)
           await replaceAll(Deputy, records.deputies, session)

@@ -44,6 +44,6 @@ function duplicatePath(err: DriverError): string {
     /index: (\S+?)_-?1\b/.exec(message)?.[1]
   if (!collection && !field) return 'unknown'
   // The record's id is stored as _id; callers know it as "id".
-  const name = field === '_id' ? 'id' : field ?? 'unknown'
+  const name = field === '_id' ? 'id' : (field ?? 'unknown')
   return collection ? `${collection}.${name}` : name
 }

@@ -16,32 +16,82 @@ const date = (v: Date | null | undefined) => (v == null ? null : new Date(v))
 // Every field picked by name, so no `_id`, `publicTaken` or stray field leaks out.
 function meetingToDoc(m: MeetingRecord): Omit<MeetingDoc, 'publicTaken'> {
   return {
-    _id: m.id, shortCode: m.shortCode, title: m.title, kind: m.kind, status: m.status, startAt: m.startAt, endAt: m.endAt, place: m.place,
-    agenda: m.agenda, attachments: m.attachments.map(({ name, url }) => ({ name, url })), selector: jsonObject(m.selector as Record<string, unknown>),
-    publicSeats: m.publicSeats, rsvpDeadline: m.rsvpDeadline, districtIds: [...m.districtIds], createdBy: m.createdBy, createdAt: m.createdAt,
-    updatedAt: m.updatedAt, publishedAt: m.publishedAt, cancelledAt: m.cancelledAt, cancelReason: m.cancelReason, changeSeq: m.changeSeq,
-    remindersSent: [...m.remindersSent], nudgeRounds: m.nudgeRounds, version: m.version,
-    lastRemindedAt: m.lastRemindedAt, lastNudgedAt: m.lastNudgedAt, audienceDistrictIds: [...m.audienceDistrictIds],
+    _id: m.id,
+    shortCode: m.shortCode,
+    title: m.title,
+    kind: m.kind,
+    status: m.status,
+    startAt: m.startAt,
+    endAt: m.endAt,
+    place: m.place,
+    agenda: m.agenda,
+    attachments: m.attachments.map(({ name, url }) => ({ name, url })),
+    selector: jsonObject(m.selector as Record<string, unknown>),
+    publicSeats: m.publicSeats,
+    rsvpDeadline: m.rsvpDeadline,
+    districtIds: [...m.districtIds],
+    createdBy: m.createdBy,
+    createdAt: m.createdAt,
+    updatedAt: m.updatedAt,
+    publishedAt: m.publishedAt,
+    cancelledAt: m.cancelledAt,
+    cancelReason: m.cancelReason,
+    changeSeq: m.changeSeq,
+    remindersSent: [...m.remindersSent],
+    nudgeRounds: m.nudgeRounds,
+    version: m.version,
+    lastRemindedAt: m.lastRemindedAt,
+    lastNudgedAt: m.lastNudgedAt,
+    audienceDistrictIds: [...m.audienceDistrictIds],
   }
 }
 
 const meetingFromDoc = (d: MeetingDoc): MeetingRecord => ({
-  id: d._id, shortCode: d.shortCode, title: d.title, kind: d.kind, status: d.status, startAt: new Date(d.startAt), endAt: new Date(d.endAt),
-  place: d.place, agenda: d.agenda, attachments: (d.attachments ?? []).map(({ name, url }) => ({ name, url })), selector: jsonObject(d.selector as Record<string, unknown>),
-  publicSeats: d.publicSeats ?? 0, rsvpDeadline: date(d.rsvpDeadline), districtIds: [...(d.districtIds ?? [])], createdBy: d.createdBy,
-  createdAt: new Date(d.createdAt), updatedAt: new Date(d.updatedAt), publishedAt: date(d.publishedAt), cancelledAt: date(d.cancelledAt),
-  cancelReason: d.cancelReason ?? null, changeSeq: d.changeSeq ?? 0, remindersSent: [...(d.remindersSent ?? [])], nudgeRounds: d.nudgeRounds ?? 0,
-  version: d.version, lastRemindedAt: date(d.lastRemindedAt), lastNudgedAt: date(d.lastNudgedAt),
+  id: d._id,
+  shortCode: d.shortCode,
+  title: d.title,
+  kind: d.kind,
+  status: d.status,
+  startAt: new Date(d.startAt),
+  endAt: new Date(d.endAt),
+  place: d.place,
+  agenda: d.agenda,
+  attachments: (d.attachments ?? []).map(({ name, url }) => ({ name, url })),
+  selector: jsonObject(d.selector as Record<string, unknown>),
+  publicSeats: d.publicSeats ?? 0,
+  rsvpDeadline: date(d.rsvpDeadline),
+  districtIds: [...(d.districtIds ?? [])],
+  createdBy: d.createdBy,
+  createdAt: new Date(d.createdAt),
+  updatedAt: new Date(d.updatedAt),
+  publishedAt: date(d.publishedAt),
+  cancelledAt: date(d.cancelledAt),
+  cancelReason: d.cancelReason ?? null,
+  changeSeq: d.changeSeq ?? 0,
+  remindersSent: [...(d.remindersSent ?? [])],
+  nudgeRounds: d.nudgeRounds ?? 0,
+  version: d.version,
+  lastRemindedAt: date(d.lastRemindedAt),
+  lastNudgedAt: date(d.lastNudgedAt),
   audienceDistrictIds: [...(d.audienceDistrictIds ?? [])],
 })
 
 const inviteeFromDoc = (d: MeetingInviteeDoc): MeetingInvitee => ({
-  meetingId: d.meetingId, personKind: d.personKind, personId: d.personId, name: d.name, rsvp: d.rsvp, reason: d.reason ?? null,
-  rsvpAt: date(d.rsvpAt), checkedInAt: date(d.checkedInAt),
+  meetingId: d.meetingId,
+  personKind: d.personKind,
+  personId: d.personId,
+  name: d.name,
+  rsvp: d.rsvp,
+  reason: d.reason ?? null,
+  rsvpAt: date(d.rsvpAt),
+  checkedInAt: date(d.checkedInAt),
 })
 
 const registrationFromDoc = (d: PublicRegistrationDoc): PublicRegistration => ({
-  meetingId: d.meetingId, mpUserId: d.mpUserId, name: d.name, createdAt: new Date(d.createdAt),
+  meetingId: d.meetingId,
+  mpUserId: d.mpUserId,
+  name: d.name,
+  createdAt: new Date(d.createdAt),
 })
 
 /** The filters of search and list: sqlite's filterClauses, one clause each. */
@@ -86,7 +136,10 @@ export function meetingRepo(conn: Connection, { Meeting, MeetingInvitee, PublicR
           await writeVersion(record, session)
           if (invitees) {
             await MeetingInvitee.deleteMany({ meetingId: record.id }, { session })
-            await MeetingInvitee.insertMany(invitees.map((i, seq) => ({ ...i, meetingId: record.id, seq })), { session })
+            await MeetingInvitee.insertMany(
+              invitees.map((i, seq) => ({ ...i, meetingId: record.id, seq })),
+              { session },
+            )
           }
           await insertOutbox(Outbox, outbox, session)
           return { ...record, version: record.version + 1 }
@@ -97,7 +150,9 @@ export function meetingRepo(conn: Connection, { Meeting, MeetingInvitee, PublicR
       return translate(() =>
         conn.transaction(async (session) => {
           await writeVersion(record, session)
-          const present = await MeetingInvitee.find({ meetingId: record.id }, { personKind: 1, personId: 1, seq: 1 }).session(session).lean<MeetingInviteeDoc[]>()
+          const present = await MeetingInvitee.find({ meetingId: record.id }, { personKind: 1, personId: 1, seq: 1 })
+            .session(session)
+            .lean<MeetingInviteeDoc[]>()
           const known = new Set(present.map((i) => `${i.personKind}:${i.personId}`))
           let seq = present.reduce((max, i) => Math.max(max, i.seq), -1) + 1
           // A person named twice in the call is invited once, as sqlite's row-by-row check does.
@@ -108,10 +163,18 @@ export function meetingRepo(conn: Connection, { Meeting, MeetingInvitee, PublicR
             known.add(key)
             added.push({ ...i, meetingId: record.id })
           }
-          if (added.length) await MeetingInvitee.insertMany(added.map((i) => ({ ...i, seq: seq++ })), { session })
+          if (added.length)
+            await MeetingInvitee.insertMany(
+              added.map((i) => ({ ...i, seq: seq++ })),
+              { session },
+            )
           const addedKeys = new Set(added.map((i) => `${i.personKind}:${i.personId}`))
           // Only the people new to the meeting hear of it now.
-          await insertOutbox(Outbox, outbox.filter((m) => addedKeys.has(`${m.recipientKind}:${m.recipientId}`)), session)
+          await insertOutbox(
+            Outbox,
+            outbox.filter((m) => addedKeys.has(`${m.recipientKind}:${m.recipientId}`)),
+            session,
+          )
           return { meeting: { ...record, version: record.version + 1 }, added }
         }),
       )
@@ -120,7 +183,12 @@ export function meetingRepo(conn: Connection, { Meeting, MeetingInvitee, PublicR
       const base = filterOf(query)
       const after = decodeTimeCursor(query.cursor)
       const filter = after === null ? base : { $and: [base, { $or: [{ startAt: { $lt: after.at } }, { startAt: after.at, _id: { $lt: after.id } }] }] }
-      const rows = (await Meeting.find(filter).sort({ startAt: -1, _id: -1 }).limit(query.limit + 1).lean<MeetingDoc[]>()).map(meetingFromDoc)
+      const rows = (
+        await Meeting.find(filter)
+          .sort({ startAt: -1, _id: -1 })
+          .limit(query.limit + 1)
+          .lean<MeetingDoc[]>()
+      ).map(meetingFromDoc)
       return toPage(rows, query.limit, (m) => timeCursorKey(m.startAt, m.id))
     },
     async list(filter) {
@@ -128,7 +196,11 @@ export function meetingRepo(conn: Connection, { Meeting, MeetingInvitee, PublicR
     },
     async invitees(meetingIds) {
       if (!meetingIds.length) return []
-      return (await MeetingInvitee.find({ meetingId: { $in: meetingIds } }).sort({ meetingId: 1, seq: 1 }).lean<MeetingInviteeDoc[]>()).map(inviteeFromDoc)
+      return (
+        await MeetingInvitee.find({ meetingId: { $in: meetingIds } })
+          .sort({ meetingId: 1, seq: 1 })
+          .lean<MeetingInviteeDoc[]>()
+      ).map(inviteeFromDoc)
     },
     async invitation(meetingId, person) {
       const doc = await MeetingInvitee.findOne(personFilter(meetingId, person)).lean<MeetingInviteeDoc>()
@@ -139,8 +211,12 @@ export function meetingRepo(conn: Connection, { Meeting, MeetingInvitee, PublicR
       if (!invitations.length) return []
       const byMeeting = new Map(invitations.map((i) => [i.meetingId, i]))
       const meetings = await Meeting.find({
-        _id: { $in: [...byMeeting.keys()] }, status: { $in: filter.statuses }, ...(filter.endFrom ? { endAt: { $gte: filter.endFrom } } : {}),
-      }).sort({ startAt: 1, _id: 1 }).lean<MeetingDoc[]>()
+        _id: { $in: [...byMeeting.keys()] },
+        status: { $in: filter.statuses },
+        ...(filter.endFrom ? { endAt: { $gte: filter.endFrom } } : {}),
+      })
+        .sort({ startAt: 1, _id: 1 })
+        .lean<MeetingDoc[]>()
       return meetings.map((d) => ({ meeting: meetingFromDoc(d), invitation: byMeeting.get(d._id)! }))
     },
     async respond(meetingId, person, answer) {

@@ -1,8 +1,5 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose'
-import {
-  DEPUTY_LEVELS, REGION_KINDS, STAFF_ROLES, STATION_KINDS, WEEKDAYS,
-  type Region, type Station,
-} from '../../domain/directory.js'
+import { DEPUTY_LEVELS, REGION_KINDS, STAFF_ROLES, STATION_KINDS, WEEKDAYS, type Region, type Station } from '../../domain/directory.js'
 import type { AuditEntry, DeputyRecord, SessionRecord, StaffRecord } from '../ports.js'
 import { defineCaseModels, type CaseModels } from './case-models.js'
 import { defineDeliveryModels, type DeliveryModels } from './delivery-models.js'

@@ -37,8 +37,13 @@ function outcomeUpdate(outcome: OutboxOutcome): Record<string, unknown> {
     case 'sent':
       return {
         $set: {
-          status: 'sent', sentAt: outcome.at, channel: outcome.channel, address: outcome.address,
-          lastError: null, waitingReason: null, ...unleased,
+          status: 'sent',
+          sentAt: outcome.at,
+          channel: outcome.channel,
+          address: outcome.address,
+          lastError: null,
+          waitingReason: null,
+          ...unleased,
         },
         $inc: { attempts: 1 },
       }
@@ -53,15 +58,18 @@ function outcomeUpdate(outcome: OutboxOutcome): Record<string, unknown> {
       // Not an attempt: attempts and lastError stay as they are.
       return {
         $set: {
-          status: 'pending', channel: outcome.channel, address: outcome.address, nextAttemptAt: outcome.until,
-          waitingReason: outcome.reason, ...unleased,
+          status: 'pending',
+          channel: outcome.channel,
+          address: outcome.address,
+          nextAttemptAt: outcome.until,
+          waitingReason: outcome.reason,
+          ...unleased,
         },
       }
   }
 }
 
-const byDue = (a: OutboxMessage, b: OutboxMessage) =>
-  a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() || a.id.localeCompare(b.id)
+const byDue = (a: OutboxMessage, b: OutboxMessage) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() || a.id.localeCompare(b.id)
 
 export function outboxRepo({ Outbox }: Models, clock: ServerClock): OutboxRepo {
   return {
@@ -73,7 +81,10 @@ export function outboxRepo({ Outbox }: Models, clock: ServerClock): OutboxRepo {
       if (query.kind) filter.kind = query.kind
       const after = decodeCursor(query.cursor)
       if (after !== null) filter._id = { $gt: after }
-      const docs = await Outbox.find(filter).sort({ _id: 1 }).limit(query.limit + 1).lean<OutboxDoc[]>()
+      const docs = await Outbox.find(filter)
+        .sort({ _id: 1 })
+        .limit(query.limit + 1)
+        .lean<OutboxDoc[]>()
       return toPage(docs.map(outboxFromDoc), query.limit, (m) => m.id)
     },
     async countsByStatus() {
@@ -141,15 +152,16 @@ export function outboxRepo({ Outbox }: Models, clock: ServerClock): OutboxRepo {
       return result.matchedCount === 1
     },
     async retryDead(id, now) {
-      const result = await Outbox.updateOne(
-        { _id: id, status: 'dead' },
-        { $set: { status: 'pending', attempts: 0, nextAttemptAt: now, lastError: null } },
-      )
+      const result = await Outbox.updateOne({ _id: id, status: 'dead' }, { $set: { status: 'pending', attempts: 0, nextAttemptAt: now, lastError: null } })
       return result.matchedCount === 1
     },
     async newerSent(m, about) {
       const found = await Outbox.exists({
-        recipientId: m.recipientId, recipientKind: m.recipientKind, createdAt: { $gt: m.createdAt }, status: 'sent', [`payload.${about.key}`]: about.id,
+        recipientId: m.recipientId,
+        recipientKind: m.recipientKind,
+        createdAt: { $gt: m.createdAt },
+        status: 'sent',
+        [`payload.${about.key}`]: about.id,
       })
       return found !== null
     },

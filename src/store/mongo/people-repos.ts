@@ -29,7 +29,9 @@ export function mpUserRepo({ MpUser }: Models): MpUserRepo {
       return one(byString('openid', openid))
     },
     async listByDeputyId(deputyId) {
-      const docs = await MpUser.find({ deputyId: { $eq: deputyId } }).sort({ createdAt: 1, _id: 1 }).lean<MpUserDoc[]>()
+      const docs = await MpUser.find({ deputyId: { $eq: deputyId } })
+        .sort({ createdAt: 1, _id: 1 })
+        .lean<MpUserDoc[]>()
       return docs.map(mpUserFromDoc)
     },
     async getByBotContact(contactId) {
@@ -46,9 +48,7 @@ export function mpUserRepo({ MpUser }: Models): MpUserRepo {
     async update(id, patch: MpUserPatch) {
       const set = pickPatch(patch, MP_USER_FIELDS)
       // Binding a deputy (or a bot contact or alias) to a second account breaks a unique index: a ConflictError.
-      const doc = await translate(() =>
-        MpUser.findOneAndUpdate({ _id: id }, { $set: set }, { returnDocument: 'after' }).lean<MpUserDoc>(),
-      )
+      const doc = await translate(() => MpUser.findOneAndUpdate({ _id: id }, { $set: set }, { returnDocument: 'after' }).lean<MpUserDoc>())
       if (!doc) throw new NotFoundError('用户不存在')
       return mpUserFromDoc(doc)
     },

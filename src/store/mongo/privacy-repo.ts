@@ -12,8 +12,24 @@ const date = (v: Date | null | undefined) => (v == null ? null : new Date(v))
 /** The person's own records, through the partial mpUserId indexes (the planner does not infer $type from the equality). */
 const ofPerson = (mpUserId: string) => ({ mpUserId: { $eq: mpUserId, $type: 'string' as const } })
 
-interface AttemptFields { quizId: string; personKind: string; personId: string; number: number; status: string; score?: number | null; maxScore: number; startedAt: Date; finishedAt?: Date | null }
-interface ResponseFields { surveyId: string; mpUserId?: string | null; answers: Record<string, unknown>; comments?: unknown[]; createdAt: Date }
+interface AttemptFields {
+  quizId: string
+  personKind: string
+  personId: string
+  number: number
+  status: string
+  score?: number | null
+  maxScore: number
+  startedAt: Date
+  finishedAt?: Date | null
+}
+interface ResponseFields {
+  surveyId: string
+  mpUserId?: string | null
+  answers: Record<string, unknown>
+  comments?: unknown[]
+  createdAt: Date
+}
 
 /** The privacy port on MongoDB: sqlite's privacy-repo.ts, each erasure one transaction. */
 export function privacyRepo(conn: Connection, { Case, CaseEvent, MpUser, Outbox, SubscriptionCredit, BotDialogue }: Models): PrivacyRepo {
@@ -28,8 +44,14 @@ export function privacyRepo(conn: Connection, { Case, CaseEvent, MpUser, Outbox,
             { _id: change.caseId, anonymisedAt: null },
             {
               $set: {
-                text: change.text, reply: change.reply, ratingComment: change.ratingComment, residentId: ERASED_RESIDENT, phoneEnc: null,
-                images: [], idempotencyKey: null, anonymisedAt: at,
+                text: change.text,
+                reply: change.reply,
+                ratingComment: change.ratingComment,
+                residentId: ERASED_RESIDENT,
+                phoneEnc: null,
+                images: [],
+                idempotencyKey: null,
+                anonymisedAt: at,
               },
               $inc: { version: 1 },
             },
@@ -80,8 +102,16 @@ export function privacyRepo(conn: Connection, { Case, CaseEvent, MpUser, Outbox,
             { _id: userId },
             {
               $set: {
-                openid: null, unionid: null, deputyId: null, phoneEnc: null, phoneIndex: null, consentVersion: null, consentAt: null,
-                botContactId: null, botAlias: null, erasedAt: user.erasedAt ?? at,
+                openid: null,
+                unionid: null,
+                deputyId: null,
+                phoneEnc: null,
+                phoneIndex: null,
+                consentVersion: null,
+                consentAt: null,
+                botContactId: null,
+                botAlias: null,
+                erasedAt: user.erasedAt ?? at,
               },
             },
             { session },
@@ -116,7 +146,9 @@ export function privacyRepo(conn: Connection, { Case, CaseEvent, MpUser, Outbox,
             await Opinion.updateOne({ _id: o._id }, { $set: { text: mask(o.text), mpUserId: null } }, { session })
             changed++
           }
-          const checkIns = await CheckIn.find({ personKind: 'mp_user', personId: mpUserId, reflection: { $type: 'string' } }).session(session).lean<Array<{ _id: string; reflection: string }>>()
+          const checkIns = await CheckIn.find({ personKind: 'mp_user', personId: mpUserId, reflection: { $type: 'string' } })
+            .session(session)
+            .lean<Array<{ _id: string; reflection: string }>>()
           for (const c of checkIns) {
             await CheckIn.updateOne({ _id: c._id }, { $set: { reflection: mask(c.reflection) } }, { session })
             changed++
@@ -140,7 +172,13 @@ export function privacyRepo(conn: Connection, { Case, CaseEvent, MpUser, Outbox,
         .sort({ startedAt: 1, _id: 1 })
         .lean<AttemptFields[]>()
       return docs.map((d) => ({
-        quizId: d.quizId, number: d.number, status: d.status, score: d.score ?? null, maxScore: d.maxScore, startedAt: new Date(d.startedAt), finishedAt: date(d.finishedAt),
+        quizId: d.quizId,
+        number: d.number,
+        status: d.status,
+        score: d.score ?? null,
+        maxScore: d.maxScore,
+        startedAt: new Date(d.startedAt),
+        finishedAt: date(d.finishedAt),
       }))
     },
   }

@@ -14,10 +14,7 @@ export function escapeRegex(text: string): string {
  */
 export function nameOrPrefix(q: string, keyField: 'code' | 'username', storedKey: string) {
   return {
-    $or: [
-      { name: { $regex: escapeRegex(q) } },
-      { [keyField]: { $regex: `^${escapeRegex(storedKey)}` } },
-    ],
+    $or: [{ name: { $regex: escapeRegex(q) } }, { [keyField]: { $regex: `^${escapeRegex(storedKey)}` } }],
   }
 }
 

@@ -29,9 +29,23 @@ const stringList = { type: [String], default: () => [] as string[] }
 function quizSchema() {
   const schema = new Schema<QuizDoc>(
     {
-      _id: String, campaignId: nullableString, title: String, description: String, drawCount: Number, timeLimitSeconds: Number,
-      attemptsAllowed: Number, opensAt: Date, closesAt: Date, audience: String, scopeDistrictIds: stringList, draft: { type: Boolean, default: false }, createdBy: String,
-      createdAt: Date, updatedAt: Date, started: Boolean, editGate: Number,
+      _id: String,
+      campaignId: nullableString,
+      title: String,
+      description: String,
+      drawCount: Number,
+      timeLimitSeconds: Number,
+      attemptsAllowed: Number,
+      opensAt: Date,
+      closesAt: Date,
+      audience: String,
+      scopeDistrictIds: stringList,
+      draft: { type: Boolean, default: false },
+      createdBy: String,
+      createdAt: Date,
+      updatedAt: Date,
+      started: Boolean,
+      editGate: Number,
     },
     options,
   )
@@ -43,8 +57,18 @@ function quizSchema() {
 
 function questionSchema() {
   const schema = new Schema<QuestionDoc>(
-    { _id: String, quizId: String, type: String, stem: String, options: stringList, answer: { type: [Number], default: () => [] },
-      explanation: String, points: Number, tags: stringList, position: Number },
+    {
+      _id: String,
+      quizId: String,
+      type: String,
+      stem: String,
+      options: stringList,
+      answer: { type: [Number], default: () => [] },
+      explanation: String,
+      points: Number,
+      tags: stringList,
+      position: Number,
+    },
     options,
   )
   schema.index({ quizId: 1, position: 1 })
@@ -54,10 +78,23 @@ function questionSchema() {
 function attemptSchema() {
   const schema = new Schema<AttemptDoc>(
     {
-      _id: String, quizId: String, personKind: String, personId: String, stationId: nullableString, districtId: nullableString,
-      number: Number, seed: Number, questionIds: stringList, optionOrders: { type: Schema.Types.Mixed, default: () => [] },
-      startedAt: Date, deadline: Date, status: String, finishedAt: { type: Date, default: null },
-      answers: { type: Schema.Types.Mixed, default: null }, score: { type: Number, default: null }, maxScore: Number,
+      _id: String,
+      quizId: String,
+      personKind: String,
+      personId: String,
+      stationId: nullableString,
+      districtId: nullableString,
+      number: Number,
+      seed: Number,
+      questionIds: stringList,
+      optionOrders: { type: Schema.Types.Mixed, default: () => [] },
+      startedAt: Date,
+      deadline: Date,
+      status: String,
+      finishedAt: { type: Date, default: null },
+      answers: { type: Schema.Types.Mixed, default: null },
+      score: { type: Number, default: null },
+      maxScore: Number,
     },
     { ...options, minimize: false },
   )

@@ -12,20 +12,52 @@ import { StoreConflict } from '../conflicts.js'
 // Every field picked by name, as records.ts does, so no `_id` or stray field leaks out.
 const quizToDoc = ({ id, ...rest }: QuizRecord): QuizDoc => ({ _id: id, ...rest, scopeDistrictIds: [...rest.scopeDistrictIds] })
 const quizFromDoc = (d: QuizDoc): QuizRecord => ({
-  id: d._id, campaignId: d.campaignId ?? null, title: d.title, description: d.description, drawCount: d.drawCount, timeLimitSeconds: d.timeLimitSeconds,
-  attemptsAllowed: d.attemptsAllowed, opensAt: new Date(d.opensAt), closesAt: new Date(d.closesAt), audience: d.audience,
-  scopeDistrictIds: [...(d.scopeDistrictIds ?? [])], createdBy: d.createdBy, createdAt: new Date(d.createdAt), updatedAt: new Date(d.updatedAt),
+  id: d._id,
+  campaignId: d.campaignId ?? null,
+  title: d.title,
+  description: d.description,
+  drawCount: d.drawCount,
+  timeLimitSeconds: d.timeLimitSeconds,
+  attemptsAllowed: d.attemptsAllowed,
+  opensAt: new Date(d.opensAt),
+  closesAt: new Date(d.closesAt),
+  audience: d.audience,
+  scopeDistrictIds: [...(d.scopeDistrictIds ?? [])],
+  createdBy: d.createdBy,
+  createdAt: new Date(d.createdAt),
+  updatedAt: new Date(d.updatedAt),
   draft: d.draft === true,
 })
 const questionFromDoc = (d: QuestionDoc): QuizQuestion => ({
-  id: d._id, quizId: d.quizId, type: d.type, stem: d.stem, options: [...d.options], answer: [...d.answer], explanation: d.explanation,
-  points: d.points, tags: [...(d.tags ?? [])], position: d.position,
+  id: d._id,
+  quizId: d.quizId,
+  type: d.type,
+  stem: d.stem,
+  options: [...d.options],
+  answer: [...d.answer],
+  explanation: d.explanation,
+  points: d.points,
+  tags: [...(d.tags ?? [])],
+  position: d.position,
 })
 const attemptFromDoc = (d: AttemptDoc): AttemptRecord => ({
-  id: d._id, quizId: d.quizId, personKind: d.personKind, personId: d.personId, stationId: d.stationId ?? null, districtId: d.districtId ?? null,
-  number: d.number, seed: d.seed, questionIds: [...d.questionIds], optionOrders: d.optionOrders, startedAt: new Date(d.startedAt),
-  deadline: new Date(d.deadline), status: d.status, finishedAt: d.finishedAt == null ? null : new Date(d.finishedAt), answers: d.answers ?? null,
-  score: d.score ?? null, maxScore: d.maxScore,
+  id: d._id,
+  quizId: d.quizId,
+  personKind: d.personKind,
+  personId: d.personId,
+  stationId: d.stationId ?? null,
+  districtId: d.districtId ?? null,
+  number: d.number,
+  seed: d.seed,
+  questionIds: [...d.questionIds],
+  optionOrders: d.optionOrders,
+  startedAt: new Date(d.startedAt),
+  deadline: new Date(d.deadline),
+  status: d.status,
+  finishedAt: d.finishedAt == null ? null : new Date(d.finishedAt),
+  answers: d.answers ?? null,
+  score: d.score ?? null,
+  maxScore: d.maxScore,
 })
 
 const quizStarted = () => new StoreConflict('quiz_started', [], { frozen: 'scoring' })
@@ -36,10 +68,12 @@ export async function quizRepo(conn: Connection, { Outbox }: Pick<Models, 'Outbo
 
   return {
     async create(quiz, outbox = []) {
-      await translate(() => conn.transaction(async (session) => {
-        await Quiz.insertMany([quizToDoc(quiz)], { session })
-        await insertOutbox(Outbox, outbox, session)
-      }))
+      await translate(() =>
+        conn.transaction(async (session) => {
+          await Quiz.insertMany([quizToDoc(quiz)], { session })
+          await insertOutbox(Outbox, outbox, session)
+        }),
+      )
       return quiz
     },
     async get(id) {
@@ -71,20 +105,40 @@ export async function quizRepo(conn: Connection, { Outbox }: Pick<Models, 'Outbo
       if (query.campaignId) clauses.push({ campaignId: query.campaignId })
       const after = decodeTimeCursor(query.cursor)
       if (after !== null) clauses.push({ $or: [{ createdAt: { $lt: after.at } }, { createdAt: after.at, _id: { $lt: after.id } }] })
-      const docs = await Quiz.find(clauses.length ? { $and: clauses } : {}).sort({ createdAt: -1, _id: -1 }).limit(query.limit + 1).lean<QuizDoc[]>()
+      const docs = await Quiz.find(clauses.length ? { $and: clauses } : {})
+        .sort({ createdAt: -1, _id: -1 })
+        .limit(query.limit + 1)
+        .lean<QuizDoc[]>()
       return toPage(docs.map(quizFromDoc), query.limit, (q) => timeCursorKey(q.createdAt, q.id))
     },
     async openAt(now) {
-      return (await Quiz.find({ opensAt: { $lte: now }, closesAt: { $gt: now }, draft: { $ne: true } }).sort({ closesAt: 1, _id: 1 }).lean<QuizDoc[]>()).map(quizFromDoc)
+      return (
+        await Quiz.find({ opensAt: { $lte: now }, closesAt: { $gt: now }, draft: { $ne: true } })
+          .sort({ closesAt: 1, _id: 1 })
+          .lean<QuizDoc[]>()
+      ).map(quizFromDoc)
     },
     async addQuestions(questions) {
       if (!questions.length) return
-      await translate(() => conn.transaction(async (session) => {
-        await Question.insertMany(questions.map(({ id, ...rest }) => ({ _id: id, ...rest })), { session })
-      }))
+      await translate(() =>
+        conn.transaction(async (session) => {
+          await Question.insertMany(
+            questions.map(({ id, ...rest }) => ({ _id: id, ...rest })),
+            { session },
+          )
+        }),
+      )
     },
     async updateQuestion(q, options) {
-      const fields = { type: q.type, stem: q.stem, options: [...q.options], answer: [...q.answer], explanation: q.explanation, points: q.points, tags: [...q.tags] }
+      const fields = {
+        type: q.type,
+        stem: q.stem,
+        options: [...q.options],
+        answer: [...q.answer],
+        explanation: q.explanation,
+        points: q.points,
+        tags: [...q.tags],
+      }
       if (!options?.unstarted) {
         const r = await Question.updateOne({ _id: q.id }, { $set: fields })
         if (r.matchedCount === 0) throw new NotFoundError('题目不存在')
@@ -110,13 +164,19 @@ export async function quizRepo(conn: Connection, { Outbox }: Pick<Models, 'Outbo
     },
     async getQuestions(ids) {
       if (!ids.length) return []
-      return (await Question.find({ _id: { $in: ids } }).sort({ position: 1, _id: 1 }).lean<QuestionDoc[]>()).map(questionFromDoc)
+      return (
+        await Question.find({ _id: { $in: ids } })
+          .sort({ position: 1, _id: 1 })
+          .lean<QuestionDoc[]>()
+      ).map(questionFromDoc)
     },
     async startAttempt(a, now, allowed) {
       const person = { quizId: a.quizId, personKind: a.personKind, personId: a.personId }
-      await Attempt.updateMany({ ...person, status: 'open', deadline: { $lt: now } }, [
-        { $set: { status: 'expired', finishedAt: '$deadline', answers: [], score: 0 } },
-      ], { updatePipeline: true }) // mongoose 9 refuses an update pipeline (finishedAt copies $deadline) without this
+      await Attempt.updateMany(
+        { ...person, status: 'open', deadline: { $lt: now } },
+        [{ $set: { status: 'expired', finishedAt: '$deadline', answers: [], score: 0 } }],
+        { updatePipeline: true },
+      ) // mongoose 9 refuses an update pipeline (finishedAt copies $deadline) without this
       const open = await Attempt.findOne({ ...person, status: 'open' }, { _id: 1 }).lean<{ _id: string }>()
       if (open) throw openConflict(open._id)
       const used = await Attempt.countDocuments(person)
@@ -142,7 +202,10 @@ export async function quizRepo(conn: Connection, { Outbox }: Pick<Models, 'Outbo
       return d ? attemptFromDoc(d) : null
     },
     async finishAttempt(id, o) {
-      const r = await Attempt.updateOne({ _id: id, status: 'open' }, { $set: { status: o.status, finishedAt: o.finishedAt, answers: o.answers, score: o.score } })
+      const r = await Attempt.updateOne(
+        { _id: id, status: 'open' },
+        { $set: { status: o.status, finishedAt: o.finishedAt, answers: o.answers, score: o.score } },
+      )
       return r.modifiedCount === 1
     },
     async attemptsOf(quizId, person) {

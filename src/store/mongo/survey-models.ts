@@ -30,33 +30,87 @@ const options = { versionKey: false, id: false, minimize: false } as const
 const mixed = { type: Schema.Types.Mixed, default: null }
 
 export async function defineSurveyModels(conn: Connection): Promise<SurveyModels> {
-  const survey = new Schema<SurveyDoc>({
-    _id: String, shortCode: String, kind: String, title: String, description: String, questions: mixed, articles: mixed, ballot: mixed,
-    anonymous: Boolean, draft: { type: Boolean, default: false }, opensAt: Date, closesAt: Date, responseCap: { type: Number, default: null }, responseCount: { type: Number, default: 0 },
-    districtIds: { type: [String], default: () => [] as string[] }, audienceDeputyIds: { type: [String], default: undefined }, createdBy: String, createdAt: Date, updatedAt: Date,
-  }, options)
+  const survey = new Schema<SurveyDoc>(
+    {
+      _id: String,
+      shortCode: String,
+      kind: String,
+      title: String,
+      description: String,
+      questions: mixed,
+      articles: mixed,
+      ballot: mixed,
+      anonymous: Boolean,
+      draft: { type: Boolean, default: false },
+      opensAt: Date,
+      closesAt: Date,
+      responseCap: { type: Number, default: null },
+      responseCount: { type: Number, default: 0 },
+      districtIds: { type: [String], default: () => [] as string[] },
+      audienceDeputyIds: { type: [String], default: undefined },
+      createdBy: String,
+      createdAt: Date,
+      updatedAt: Date,
+    },
+    options,
+  )
   survey.index({ shortCode: 1 }, { unique: true })
   survey.index({ createdAt: -1, _id: -1 })
   survey.index({ closesAt: 1, _id: 1 })
-  const response = new Schema<SurveyResponseDoc>({
-    _id: String, surveyId: String, respondentKey: String, mpUserId: String, deputyId: String, stationId: String, districtId: String, via: String,
-    answers: mixed, comments: mixed, createdAt: Date,
-  }, options)
+  const response = new Schema<SurveyResponseDoc>(
+    {
+      _id: String,
+      surveyId: String,
+      respondentKey: String,
+      mpUserId: String,
+      deputyId: String,
+      stationId: String,
+      districtId: String,
+      via: String,
+      answers: mixed,
+      comments: mixed,
+      createdAt: Date,
+    },
+    options,
+  )
   response.index({ surveyId: 1, respondentKey: 1 }, { unique: true })
   response.index({ surveyId: 1, createdAt: 1, _id: 1 })
   // A person's named answers (a copy of their data, erasure): sqlite's survey_responses_mp_user.
   response.index({ mpUserId: 1 }, { partialFilterExpression: { mpUserId: { $type: 'string' } } })
   const tally = new Schema<TallyDoc>({ surveyId: String, scope: String, questionId: String, bucket: String, count: Number, sum: Number }, options)
   tally.index({ surveyId: 1, scope: 1, questionId: 1, bucket: 1 }, { unique: true })
-  const text = new Schema<TextAnswerDoc>({
-    surveyId: String, questionId: String, responseId: String, text: String, stationId: String, districtId: String, createdAt: Date,
-  }, options)
+  const text = new Schema<TextAnswerDoc>(
+    {
+      surveyId: String,
+      questionId: String,
+      responseId: String,
+      text: String,
+      stationId: String,
+      districtId: String,
+      createdAt: Date,
+    },
+    options,
+  )
   text.index({ surveyId: 1, questionId: 1, responseId: 1 }, { unique: true })
   text.index({ surveyId: 1, questionId: 1, createdAt: -1, responseId: -1 })
-  const opinion = new Schema<OpinionDoc>({
-    _id: String, surveyId: String, responseId: String, articleId: String, text: String, mpUserId: String, via: String, stationId: String,
-    outcome: String, reason: String, decidedBy: String, decidedAt: Date, createdAt: Date,
-  }, options)
+  const opinion = new Schema<OpinionDoc>(
+    {
+      _id: String,
+      surveyId: String,
+      responseId: String,
+      articleId: String,
+      text: String,
+      mpUserId: String,
+      via: String,
+      stationId: String,
+      outcome: String,
+      reason: String,
+      decidedBy: String,
+      decidedAt: Date,
+      createdAt: Date,
+    },
+    options,
+  )
   opinion.index({ surveyId: 1, articleId: 1, createdAt: 1 })
   opinion.index({ mpUserId: 1 }, { partialFilterExpression: { mpUserId: { $type: 'string' } } })
   const models: SurveyModels = {

@@ -17,31 +17,82 @@ const plain = <T>(v: T): T => JSON.parse(JSON.stringify(v ?? null))
 
 // Every field picked by name, so no `_id` or stray field leaks out.
 const surveyToDoc = (s: SurveyRecord): Omit<SurveyDoc, 'responseCount'> => ({
-  _id: s.id, shortCode: s.shortCode, kind: s.kind, title: s.title, description: s.description, questions: plain(s.questions), articles: plain(s.articles),
-  ballot: plain(s.ballot), anonymous: s.anonymous, opensAt: s.opensAt, closesAt: s.closesAt, responseCap: s.responseCap, districtIds: [...s.districtIds],
-  createdBy: s.createdBy, createdAt: s.createdAt, updatedAt: s.updatedAt, draft: s.draft,
+  _id: s.id,
+  shortCode: s.shortCode,
+  kind: s.kind,
+  title: s.title,
+  description: s.description,
+  questions: plain(s.questions),
+  articles: plain(s.articles),
+  ballot: plain(s.ballot),
+  anonymous: s.anonymous,
+  opensAt: s.opensAt,
+  closesAt: s.closesAt,
+  responseCap: s.responseCap,
+  districtIds: [...s.districtIds],
+  createdBy: s.createdBy,
+  createdAt: s.createdAt,
+  updatedAt: s.updatedAt,
+  draft: s.draft,
   audienceDeputyIds: s.audienceDeputyIds ? [...s.audienceDeputyIds] : null,
 })
 const surveyFromDoc = (d: SurveyDoc): SurveyRecord => ({
-  id: d._id, shortCode: d.shortCode, kind: d.kind, title: d.title, description: d.description, questions: plain(d.questions), articles: plain(d.articles ?? []),
-  ballot: d.ballot ? plain(d.ballot) : null, anonymous: d.anonymous === true, opensAt: new Date(d.opensAt), closesAt: new Date(d.closesAt),
-  responseCap: d.responseCap ?? null, responseCount: d.responseCount ?? 0, districtIds: [...(d.districtIds ?? [])], createdBy: d.createdBy,
-  createdAt: new Date(d.createdAt), updatedAt: new Date(d.updatedAt), draft: d.draft === true,
+  id: d._id,
+  shortCode: d.shortCode,
+  kind: d.kind,
+  title: d.title,
+  description: d.description,
+  questions: plain(d.questions),
+  articles: plain(d.articles ?? []),
+  ballot: d.ballot ? plain(d.ballot) : null,
+  anonymous: d.anonymous === true,
+  opensAt: new Date(d.opensAt),
+  closesAt: new Date(d.closesAt),
+  responseCap: d.responseCap ?? null,
+  responseCount: d.responseCount ?? 0,
+  districtIds: [...(d.districtIds ?? [])],
+  createdBy: d.createdBy,
+  createdAt: new Date(d.createdAt),
+  updatedAt: new Date(d.updatedAt),
+  draft: d.draft === true,
   audienceDeputyIds: Array.isArray(d.audienceDeputyIds) ? [...d.audienceDeputyIds] : null,
 })
 const responseFromDoc = (d: SurveyResponseDoc): SurveyResponse => ({
-  id: d._id, surveyId: d.surveyId, respondentKey: d.respondentKey, mpUserId: d.mpUserId ?? null, deputyId: d.deputyId ?? null, stationId: d.stationId ?? null,
-  districtId: d.districtId ?? null, via: d.via ?? null, answers: plain(d.answers), comments: plain(d.comments ?? []), createdAt: new Date(d.createdAt),
+  id: d._id,
+  surveyId: d.surveyId,
+  respondentKey: d.respondentKey,
+  mpUserId: d.mpUserId ?? null,
+  deputyId: d.deputyId ?? null,
+  stationId: d.stationId ?? null,
+  districtId: d.districtId ?? null,
+  via: d.via ?? null,
+  answers: plain(d.answers),
+  comments: plain(d.comments ?? []),
+  createdAt: new Date(d.createdAt),
 })
 const textFromDoc = (d: TextAnswerDoc): TextAnswer => ({
-  responseId: d.responseId, questionId: d.questionId, text: d.text, stationId: d.stationId ?? null, districtId: d.districtId ?? null, createdAt: new Date(d.createdAt),
+  responseId: d.responseId,
+  questionId: d.questionId,
+  text: d.text,
+  stationId: d.stationId ?? null,
+  districtId: d.districtId ?? null,
+  createdAt: new Date(d.createdAt),
 })
 const opinionFromDoc = (d: OpinionDoc): Opinion => ({
-  id: d._id, surveyId: d.surveyId, responseId: d.responseId, articleId: d.articleId, text: d.text, mpUserId: d.mpUserId ?? null, via: d.via ?? null,
-  stationId: d.stationId ?? null, outcome: d.outcome, reason: d.reason ?? null, decidedBy: d.decidedBy ?? null, decidedAt: date(d.decidedAt), createdAt: new Date(d.createdAt),
+  id: d._id,
+  surveyId: d.surveyId,
+  responseId: d.responseId,
+  articleId: d.articleId,
+  text: d.text,
+  mpUserId: d.mpUserId ?? null,
+  via: d.via ?? null,
+  stationId: d.stationId ?? null,
+  outcome: d.outcome,
+  reason: d.reason ?? null,
+  decidedBy: d.decidedBy ?? null,
+  decidedAt: date(d.decidedAt),
+  createdAt: new Date(d.createdAt),
 })
-
-
 
 /** Someone answered between reading the survey and correcting it: what they answered stays. */
 const frozen = () => new StoreConflict('survey_frozen')
@@ -55,17 +106,23 @@ export async function surveyRepo(conn: Connection, { Outbox }: Pick<Models, 'Out
 
   return {
     async create(survey, outbox = []) {
-      await translate(() => conn.transaction(async (session) => {
-        await Survey.insertMany([{ ...surveyToDoc(survey), responseCount: 0 }], { session })
-        await insertOutbox(Outbox, outbox, session)
-      }))
+      await translate(() =>
+        conn.transaction(async (session) => {
+          await Survey.insertMany([{ ...surveyToDoc(survey), responseCount: 0 }], { session })
+          await insertOutbox(Outbox, outbox, session)
+        }),
+      )
       return { ...survey, responseCount: 0 }
     },
     get: (id) => one({ _id: id }),
     getByShortCode: (shortCode) => one({ shortCode }),
     async update(survey, options) {
       const { _id, ...fields } = surveyToDoc(survey)
-      const doc = await Survey.findOneAndUpdate({ _id, ...(options?.unanswered ? { responseCount: 0 } : {}) }, { $set: fields }, { returnDocument: 'after' }).lean<SurveyDoc>()
+      const doc = await Survey.findOneAndUpdate(
+        { _id, ...(options?.unanswered ? { responseCount: 0 } : {}) },
+        { $set: fields },
+        { returnDocument: 'after' },
+      ).lean<SurveyDoc>()
       if (!doc && options?.unanswered && (await Survey.exists({ _id }))) throw frozen()
       if (!doc) throw new NotFoundError('问卷不存在')
       return surveyFromDoc(doc)
@@ -73,18 +130,29 @@ export async function surveyRepo(conn: Connection, { Outbox }: Pick<Models, 'Out
     async search(query) {
       const clauses: Filter[] = []
       if (query.visibleTo) {
-        clauses.push({ $or: [
-          { districtIds: { $in: query.visibleTo.districtIds } }, { createdBy: query.visibleTo.createdBy }, ...(query.visibleTo.cityWide ? [{ districtIds: { $size: 0 } }] : []),
-        ] })
+        clauses.push({
+          $or: [
+            { districtIds: { $in: query.visibleTo.districtIds } },
+            { createdBy: query.visibleTo.createdBy },
+            ...(query.visibleTo.cityWide ? [{ districtIds: { $size: 0 } }] : []),
+          ],
+        })
       }
       if (query.kind) clauses.push({ kind: query.kind })
       const after = decodeTimeCursor(query.cursor)
       if (after) clauses.push({ $or: [{ createdAt: { $lt: after.at } }, { createdAt: after.at, _id: { $lt: after.id } }] })
-      const docs = await Survey.find(clauses.length ? { $and: clauses } : {}).sort({ createdAt: -1, _id: -1 }).limit(query.limit + 1).lean<SurveyDoc[]>()
+      const docs = await Survey.find(clauses.length ? { $and: clauses } : {})
+        .sort({ createdAt: -1, _id: -1 })
+        .limit(query.limit + 1)
+        .lean<SurveyDoc[]>()
       return toPage(docs.map(surveyFromDoc), query.limit, (s) => timeCursorKey(s.createdAt, s.id))
     },
     async openAt(now) {
-      return (await Survey.find({ opensAt: { $lte: now }, closesAt: { $gt: now }, draft: { $ne: true } }).sort({ closesAt: 1, _id: 1 }).lean<SurveyDoc[]>()).map(surveyFromDoc)
+      return (
+        await Survey.find({ opensAt: { $lte: now }, closesAt: { $gt: now }, draft: { $ne: true } })
+          .sort({ closesAt: 1, _id: 1 })
+          .lean<SurveyDoc[]>()
+      ).map(surveyFromDoc)
     },
     async respond({ response: r, increments, texts, opinions }) {
       try {
@@ -94,27 +162,40 @@ export async function surveyRepo(conn: Connection, { Outbox }: Pick<Models, 'Out
           }
           const { id, ...rest } = r
           await SurveyResponse.insertMany([{ _id: id, ...plain(rest), createdAt: r.createdAt }], { session })
-          if (texts.length) await SurveyText.insertMany(texts.map((t) => ({ ...t, surveyId: r.surveyId })), { session })
-          if (opinions.length) await SurveyOpinion.insertMany(opinions.map(({ id: oid, ...o }) => ({ _id: oid, ...o })), { session })
+          if (texts.length)
+            await SurveyText.insertMany(
+              texts.map((t) => ({ ...t, surveyId: r.surveyId })),
+              { session },
+            )
+          if (opinions.length)
+            await SurveyOpinion.insertMany(
+              opinions.map(({ id: oid, ...o }) => ({ _id: oid, ...o })),
+              { session },
+            )
           // The survey's count and its tallies are what every response writes: written last, so
           // each transaction holds them briefly and a burst after a QR poster goes up does not
           // serialise (and abort) on them. A response refused here rolls back with the rest.
           // The cap is checked and the count bumped in one update: two last responses cannot both pass.
           const counted = await Survey.updateOne(
             { _id: r.surveyId, $or: [{ responseCap: null }, { $expr: { $lt: ['$responseCount', '$responseCap'] } }] },
-            { $inc: { responseCount: 1 } }, { session },
+            { $inc: { responseCount: 1 } },
+            { session },
           )
           if (counted.matchedCount === 0) {
             if (!(await Survey.exists({ _id: r.surveyId }).session(session))) throw new NotFoundError('问卷不存在')
             throw new StoreConflict('response_cap_reached')
           }
           if (increments.length) {
-            await SurveyTally.bulkWrite(increments.map((i) => ({
-              updateOne: {
-                filter: { surveyId: r.surveyId, scope: i.scope, questionId: i.questionId, bucket: i.bucket },
-                update: { $inc: { count: i.count, sum: i.sum } }, upsert: true,
-              },
-            })), { session })
+            await SurveyTally.bulkWrite(
+              increments.map((i) => ({
+                updateOne: {
+                  filter: { surveyId: r.surveyId, scope: i.scope, questionId: i.questionId, bucket: i.bucket },
+                  update: { $inc: { count: i.count, sum: i.sum } },
+                  upsert: true,
+                },
+              })),
+              { session },
+            )
           }
         })
       } catch (err) {
@@ -138,7 +219,10 @@ export async function surveyRepo(conn: Connection, { Outbox }: Pick<Models, 'Out
       if (query.districtId) filter.districtId = query.districtId
       const after = decodeTimeCursor(query.cursor)
       if (after) filter.$or = [{ createdAt: { $lt: after.at } }, { createdAt: after.at, responseId: { $lt: after.id } }]
-      const docs = await SurveyText.find(filter).sort({ createdAt: -1, responseId: -1 }).limit(query.limit + 1).lean<TextAnswerDoc[]>()
+      const docs = await SurveyText.find(filter)
+        .sort({ createdAt: -1, responseId: -1 })
+        .limit(query.limit + 1)
+        .lean<TextAnswerDoc[]>()
       return toPage(docs.map(textFromDoc), query.limit, (t) => timeCursorKey(t.createdAt, t.responseId))
     },
     async responses(surveyId) {
@@ -157,7 +241,11 @@ export async function surveyRepo(conn: Connection, { Outbox }: Pick<Models, 'Out
     async decideOpinion(o, outbox) {
       await translate(() =>
         conn.transaction(async (session) => {
-          const result = await SurveyOpinion.updateOne({ _id: o.id }, { $set: { outcome: o.outcome, reason: o.reason, decidedBy: o.decidedBy, decidedAt: o.decidedAt } }, { session })
+          const result = await SurveyOpinion.updateOne(
+            { _id: o.id },
+            { $set: { outcome: o.outcome, reason: o.reason, decidedBy: o.decidedBy, decidedAt: o.decidedAt } },
+            { session },
+          )
           if (result.matchedCount === 0) throw new NotFoundError('意见不存在')
           await insertOutbox(Outbox, outbox, session)
         }),

@@ -14,23 +14,36 @@ interface CorrectionDoc {
 type TrainingDoc = TopicTraining
 
 const correctionOf = (d: CorrectionDoc): TopicCorrection => ({
-  caseId: d._id, office: d.office, fromTopic: d.fromTopic, toTopic: d.toTopic, correctedBy: d.correctedBy, at: new Date(d.at),
+  caseId: d._id,
+  office: d.office,
+  fromTopic: d.fromTopic,
+  toTopic: d.toTopic,
+  correctedBy: d.correctedBy,
+  at: new Date(d.at),
 })
 const trainingOf = (d: TrainingDoc): TopicTraining => ({
-  office: d.office, trainedAt: new Date(d.trainedAt), upTo: new Date(d.upTo), corrections: d.corrections, trainedBy: d.trainedBy ?? null,
+  office: d.office,
+  trainedAt: new Date(d.trainedAt),
+  upTo: new Date(d.upTo),
+  corrections: d.corrections,
+  trainedBy: d.trainedBy ?? null,
 })
 
 export async function topicCorrectionRepo(conn: Connection): Promise<TopicCorrectionRepo> {
   const Correction = conn.model<CorrectionDoc>(
     'TopicCorrection',
-    new Schema<CorrectionDoc>({ _id: String, office: String, fromTopic: String, toTopic: String, correctedBy: String, at: Date }, { versionKey: false, id: false })
-      .index({ office: 1, at: 1 }),
+    new Schema<CorrectionDoc>(
+      { _id: String, office: String, fromTopic: String, toTopic: String, correctedBy: String, at: Date },
+      { versionKey: false, id: false },
+    ).index({ office: 1, at: 1 }),
     'topic_corrections',
   )
   const Training = conn.model<TrainingDoc>(
     'TopicTraining',
-    new Schema<TrainingDoc>({ office: String, trainedAt: Date, upTo: Date, corrections: Number, trainedBy: { type: String, default: null } }, { versionKey: false, id: false })
-      .index({ office: 1, trainedAt: -1 }),
+    new Schema<TrainingDoc>(
+      { office: String, trainedAt: Date, upTo: Date, corrections: Number, trainedBy: { type: String, default: null } },
+      { versionKey: false, id: false },
+    ).index({ office: 1, trainedAt: -1 }),
     'topic_trainings',
   )
   await Promise.all([Correction.createCollection(), Training.createCollection()])
@@ -38,7 +51,11 @@ export async function topicCorrectionRepo(conn: Connection): Promise<TopicCorrec
   return {
     async record(c) {
       // One document per case: the replacement is atomic without a transaction.
-      await Correction.replaceOne({ _id: c.caseId }, { office: c.office, fromTopic: c.fromTopic, toTopic: c.toTopic, correctedBy: c.correctedBy, at: c.at }, { upsert: true })
+      await Correction.replaceOne(
+        { _id: c.caseId },
+        { office: c.office, fromTopic: c.fromTopic, toTopic: c.toTopic, correctedBy: c.correctedBy, at: c.at },
+        { upsert: true },
+      )
     },
     async list(office, upTo) {
       const filter = upTo ? { office, at: { $lte: upTo } } : { office }
@@ -73,7 +90,10 @@ async function upgradeDeputyTopics(conn: Connection) {
   const name = '022_topic_list'
   if (await upgrades.findOne({ _id: name })) return
   const deputies = conn.collection<{ topics: string[] }>('deputies')
-  for (const [had, added] of [['社会保障', '劳动就业'], ['社区治理', '物业管理']]) {
+  for (const [had, added] of [
+    ['社会保障', '劳动就业'],
+    ['社区治理', '物业管理'],
+  ]) {
     await deputies.updateMany({ $and: [{ topics: had }, { topics: { $ne: added } }] }, { $push: { topics: added } })
   }
   try {

@@ -8,9 +8,7 @@ import { outboxWriter } from './outbox-writer.js'
 type Row = any
 
 export function analysisRepo(db: Db, group: GroupCommit): AnalysisRepo {
-  const insertAlert = db.prepare(
-    'INSERT INTO hot_issue_alerts (key, case_ids, district_id, station_id, at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(key) DO NOTHING',
-  )
+  const insertAlert = db.prepare('INSERT INTO hot_issue_alerts (key, case_ids, district_id, station_id, at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(key) DO NOTHING')
   const writeOutbox = outboxWriter(db)
   return {
     async alertedCaseIds(since) {
@@ -63,8 +61,20 @@ export function publicationRepo(db: Db): PublicationRepo {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (case_id) DO UPDATE SET question = excluded.question, answer = excluded.answer, topic = excluded.topic,
            published_by = excluded.published_by, published_at = excluded.published_at`,
-      ).run(p.caseId, p.residentId, p.ticket, p.topic, p.districtId, p.stationId, p.question, p.answer, p.askedAt.toISOString(),
-        p.answeredAt.toISOString(), p.publishedBy, p.publishedAt.toISOString())
+      ).run(
+        p.caseId,
+        p.residentId,
+        p.ticket,
+        p.topic,
+        p.districtId,
+        p.stationId,
+        p.question,
+        p.answer,
+        p.askedAt.toISOString(),
+        p.answeredAt.toISOString(),
+        p.publishedBy,
+        p.publishedAt.toISOString(),
+      )
     },
     async unpublish(caseId) {
       return db.prepare('DELETE FROM case_publications WHERE case_id = ?').run(caseId).changes > 0

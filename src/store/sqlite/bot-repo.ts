@@ -4,16 +4,24 @@ import type { BotRepo } from '../ports.js'
 export function botRepo(db: Db): BotRepo {
   return {
     async firstSighting(messageId, at, claim = null) {
-      if (db.prepare('INSERT INTO bot_seen_messages (message_id, seen_at, claim) VALUES (?, ?, ?) ON CONFLICT(message_id) DO NOTHING').run(messageId, at.toISOString(), claim).changes === 1) return true
+      if (
+        db
+          .prepare('INSERT INTO bot_seen_messages (message_id, seen_at, claim) VALUES (?, ?, ?) ON CONFLICT(message_id) DO NOTHING')
+          .run(messageId, at.toISOString(), claim).changes === 1
+      )
+        return true
       return claim !== null && db.prepare('SELECT claim FROM bot_seen_messages WHERE message_id = ?').pluck().get(messageId) === claim
     },
     async dialogue(contactId) {
-      const row = db.prepare('SELECT state, updated_at FROM bot_dialogues WHERE contact_id = ?').get(contactId) as { state: string; updated_at: string } | undefined
+      const row = db.prepare('SELECT state, updated_at FROM bot_dialogues WHERE contact_id = ?').get(contactId) as
+        { state: string; updated_at: string } | undefined
       return row ? { state: JSON.parse(row.state), updatedAt: new Date(row.updated_at) } : null
     },
     async saveDialogue(contactId, state, at) {
-      db.prepare(`INSERT INTO bot_dialogues (contact_id, state, updated_at) VALUES (?, ?, ?)
-        ON CONFLICT(contact_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`).run(contactId, JSON.stringify(state), at.toISOString())
+      db.prepare(
+        `INSERT INTO bot_dialogues (contact_id, state, updated_at) VALUES (?, ?, ?)
+        ON CONFLICT(contact_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
+      ).run(contactId, JSON.stringify(state), at.toISOString())
     },
     async clearDialogue(contactId) {
       db.prepare('DELETE FROM bot_dialogues WHERE contact_id = ?').run(contactId)

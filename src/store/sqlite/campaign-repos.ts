@@ -4,13 +4,24 @@ import type { CampaignRepo, OutboxMessage } from '../ports.js'
 import { toPage } from '../cursor.js'
 import { afterCursorClause, scopeClause, placeholders } from './sql.js'
 import { ConflictError, NotFoundError } from '../../errors.js'
-import { CAMPAIGN_COLUMNS, ITEM_COLUMNS, campaignFromRow, campaignToRow, checkInFromRow, itemFromRow, itemToRow, reachFromRow, readFromRow } from './campaign-rows.js'
+import {
+  CAMPAIGN_COLUMNS,
+  ITEM_COLUMNS,
+  campaignFromRow,
+  campaignToRow,
+  checkInFromRow,
+  itemFromRow,
+  itemToRow,
+  reachFromRow,
+  readFromRow,
+} from './campaign-rows.js'
 import { translate } from './errors.js'
 import type { GroupCommit } from './group-commit.js'
 import { outboxWriter } from './outbox-writer.js'
 import { StoreConflict } from '../conflicts.js'
 
-const insertSql = (table: string, columns: readonly string[]) => `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`
+const insertSql = (table: string, columns: readonly string[]) =>
+  `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`
 
 export function campaignRepo(db: Db, group: GroupCommit): CampaignRepo {
   const insertReach = db.prepare(`INSERT INTO reading_reach (item_id, campaign_id, person_kind, person_id, station_id, district_id, reached_at)
@@ -22,35 +33,51 @@ export function campaignRepo(db: Db, group: GroupCommit): CampaignRepo {
 
   const publish = db.transaction((itemId: string, at: Date, reach: ReachRecord[], outbox: OutboxMessage[]) => {
     // The conditional update is the claim: of two publishers, one changes the row.
-    const claimed = db.prepare('UPDATE reading_items SET published_at = ? WHERE id = ? AND published_at IS NULL AND withdrawn_at IS NULL AND draft = 0').run(at.toISOString(), itemId).changes
+    const claimed = db
+      .prepare('UPDATE reading_items SET published_at = ? WHERE id = ? AND published_at IS NULL AND withdrawn_at IS NULL AND draft = 0')
+      .run(at.toISOString(), itemId).changes
     if (claimed === 0) return false
     writeReach(reach)
-    db.prepare(`INSERT INTO reading_reach (item_id, campaign_id, person_kind, person_id, station_id, district_id, reached_at)
+    db.prepare(
+      `INSERT INTO reading_reach (item_id, campaign_id, person_kind, person_id, station_id, district_id, reached_at)
       SELECT i.id, f.campaign_id, f.person_kind, f.person_id, f.station_id, f.district_id, ?
       FROM campaign_followers f JOIN reading_items i ON i.campaign_id = f.campaign_id WHERE i.id = ?
-      ON CONFLICT DO NOTHING`).run(at.toISOString(), itemId)
+      ON CONFLICT DO NOTHING`,
+    ).run(at.toISOString(), itemId)
     writeOutbox(outbox)
     return true
   })
 
   const follow = db.transaction((campaignId: string, kind: string, id: string, stationId: string | null, districtId: string | null, at: Date) => {
-    const added = db.prepare(`INSERT INTO campaign_followers (campaign_id, person_kind, person_id, station_id, district_id, followed_at)
-      VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`).run(campaignId, kind, id, stationId, districtId, at.toISOString()).changes
+    const added = db
+      .prepare(
+        `INSERT INTO campaign_followers (campaign_id, person_kind, person_id, station_id, district_id, followed_at)
+      VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+      )
+      .run(campaignId, kind, id, stationId, districtId, at.toISOString()).changes
     if (added === 0) return false
-    db.prepare(`INSERT INTO reading_reach (item_id, campaign_id, person_kind, person_id, station_id, district_id, reached_at)
+    db.prepare(
+      `INSERT INTO reading_reach (item_id, campaign_id, person_kind, person_id, station_id, district_id, reached_at)
       SELECT id, campaign_id, ?, ?, ?, ?, ? FROM reading_items WHERE campaign_id = ? AND published_at IS NOT NULL
-      ON CONFLICT DO NOTHING`).run(kind, id, stationId, districtId, at.toISOString(), campaignId)
+      ON CONFLICT DO NOTHING`,
+    ).run(kind, id, stationId, districtId, at.toISOString(), campaignId)
     return true
   })
 
-  const all = <T>(map: (row: unknown) => T, sql: string, ...params: unknown[]) => db.prepare(sql).all(...params).map(map)
+  const all = <T>(map: (row: unknown) => T, sql: string, ...params: unknown[]) =>
+    db
+      .prepare(sql)
+      .all(...params)
+      .map(map)
 
   return {
     create(campaign) {
-      return group.run(() => translate(() => {
-        db.prepare(insertSql('campaigns', CAMPAIGN_COLUMNS)).run(campaignToRow(campaign))
-        return campaign
-      }))
+      return group.run(() =>
+        translate(() => {
+          db.prepare(insertSql('campaigns', CAMPAIGN_COLUMNS)).run(campaignToRow(campaign))
+          return campaign
+        }),
+      )
     },
     async get(id) {
       const row = db.prepare('SELECT * FROM campaigns WHERE id = ?').get(id)
@@ -81,23 +108,48 @@ export function campaignRepo(db: Db, group: GroupCommit): CampaignRepo {
       return all(campaignFromRow, 'SELECT * FROM campaigns WHERE followers_open = 1 AND ends_at > ? ORDER BY ends_at, id', now.toISOString())
     },
     addItem(item) {
-      return group.run(() => translate(() => {
-        db.prepare(insertSql('reading_items', ITEM_COLUMNS)).run(itemToRow(item))
-        return item
-      }))
+      return group.run(() =>
+        translate(() => {
+          db.prepare(insertSql('reading_items', ITEM_COLUMNS)).run(itemToRow(item))
+          return item
+        }),
+      )
     },
     update(campaign) {
       return group.run(() => {
-        const changed = db.prepare('UPDATE campaigns SET title = ?, description = ?, starts_at = ?, ends_at = ?, updated_at = ? WHERE id = ?')
-          .run(campaign.title, campaign.description, campaign.startsAt.toISOString(), campaign.endsAt.toISOString(), campaign.updatedAt.toISOString(), campaign.id).changes
+        const changed = db
+          .prepare('UPDATE campaigns SET title = ?, description = ?, starts_at = ?, ends_at = ?, updated_at = ? WHERE id = ?')
+          .run(
+            campaign.title,
+            campaign.description,
+            campaign.startsAt.toISOString(),
+            campaign.endsAt.toISOString(),
+            campaign.updatedAt.toISOString(),
+            campaign.id,
+          ).changes
         if (!changed) throw new NotFoundError('活动不存在')
         return campaign
       })
     },
     updateItem(item) {
       return group.run(() => {
-        const changed = db.prepare(`UPDATE reading_items SET title = ?, summary = ?, body = ?, link = ?, source = ?, required = ?, publish_at = ?, withdrawn_at = ?, draft = ?
-          WHERE id = ?`).run(item.title, item.summary, item.body, item.link, item.source, item.required ? 1 : 0, item.publishAt.toISOString(), item.withdrawnAt?.toISOString() ?? null, item.draft ? 1 : 0, item.id).changes
+        const changed = db
+          .prepare(
+            `UPDATE reading_items SET title = ?, summary = ?, body = ?, link = ?, source = ?, required = ?, publish_at = ?, withdrawn_at = ?, draft = ?
+          WHERE id = ?`,
+          )
+          .run(
+            item.title,
+            item.summary,
+            item.body,
+            item.link,
+            item.source,
+            item.required ? 1 : 0,
+            item.publishAt.toISOString(),
+            item.withdrawnAt?.toISOString() ?? null,
+            item.draft ? 1 : 0,
+            item.id,
+          ).changes
         if (!changed) throw new NotFoundError('学习材料不存在')
         return item
       })
@@ -114,7 +166,12 @@ export function campaignRepo(db: Db, group: GroupCommit): CampaignRepo {
       return all(itemFromRow, 'SELECT * FROM reading_items WHERE campaign_id = ? ORDER BY publish_at, id', campaignId)
     },
     async dueItems(now, limit) {
-      return all(itemFromRow, 'SELECT * FROM reading_items WHERE published_at IS NULL AND withdrawn_at IS NULL AND draft = 0 AND publish_at <= ? ORDER BY publish_at, id LIMIT ?', now.toISOString(), limit)
+      return all(
+        itemFromRow,
+        'SELECT * FROM reading_items WHERE published_at IS NULL AND withdrawn_at IS NULL AND draft = 0 AND publish_at <= ? ORDER BY publish_at, id LIMIT ?',
+        now.toISOString(),
+        limit,
+      )
     },
     publishItem(itemId, at, reach, outbox) {
       return group.run(() => publish(itemId, at, reach, outbox))
@@ -123,20 +180,38 @@ export function campaignRepo(db: Db, group: GroupCommit): CampaignRepo {
       return group.run(() => follow(campaignId, reader.kind, reader.id, place.stationId, place.districtId, at))
     },
     async isFollowing(campaignId, reader) {
-      return !!db.prepare('SELECT 1 FROM campaign_followers WHERE campaign_id = ? AND person_kind = ? AND person_id = ?').get(campaignId, reader.kind, reader.id)
+      return !!db
+        .prepare('SELECT 1 FROM campaign_followers WHERE campaign_id = ? AND person_kind = ? AND person_id = ?')
+        .get(campaignId, reader.kind, reader.id)
     },
     async followedBy(reader) {
-      return db.prepare('SELECT campaign_id FROM campaign_followers WHERE person_kind = ? AND person_id = ? ORDER BY campaign_id').pluck().all(reader.kind, reader.id) as string[]
+      return db
+        .prepare('SELECT campaign_id FROM campaign_followers WHERE person_kind = ? AND person_id = ? ORDER BY campaign_id')
+        .pluck()
+        .all(reader.kind, reader.id) as string[]
     },
     recordRead(r) {
-      return group.run(() => db.prepare(`INSERT INTO reading_reads (item_id, campaign_id, person_kind, person_id, read_at) VALUES (?, ?, ?, ?, ?)
-        ON CONFLICT DO NOTHING`).run(r.itemId, r.campaignId, r.personKind, r.personId, r.readAt.toISOString()).changes === 1)
+      return group.run(
+        () =>
+          db
+            .prepare(
+              `INSERT INTO reading_reads (item_id, campaign_id, person_kind, person_id, read_at) VALUES (?, ?, ?, ?, ?)
+        ON CONFLICT DO NOTHING`,
+            )
+            .run(r.itemId, r.campaignId, r.personKind, r.personId, r.readAt.toISOString()).changes === 1,
+      )
     },
     addCheckIn(c) {
       return group.run(() => {
         try {
-          translate(() => db.prepare(`INSERT INTO campaign_check_ins (id, campaign_id, item_id, person_kind, person_id, slot, reflection, at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(c.id, c.campaignId, c.itemId, c.personKind, c.personId, c.slot, c.reflection, c.at.toISOString()))
+          translate(() =>
+            db
+              .prepare(
+                `INSERT INTO campaign_check_ins (id, campaign_id, item_id, person_kind, person_id, slot, reflection, at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+              )
+              .run(c.id, c.campaignId, c.itemId, c.personKind, c.personId, c.slot, c.reflection, c.at.toISOString()),
+          )
         } catch (err) {
           if (err instanceof ConflictError) throw new StoreConflict('already_checked_in', [{ path: 'slot', message: c.slot }])
           throw err
@@ -162,13 +237,25 @@ export function campaignRepo(db: Db, group: GroupCommit): CampaignRepo {
     },
     async readsFor(reader, itemIds) {
       if (!itemIds.length) return []
-      return all(readFromRow, `SELECT * FROM reading_reads WHERE person_kind = ? AND person_id = ? AND item_id IN (${placeholders(itemIds.length)})
-        ORDER BY read_at`, reader.kind, reader.id, ...itemIds)
+      return all(
+        readFromRow,
+        `SELECT * FROM reading_reads WHERE person_kind = ? AND person_id = ? AND item_id IN (${placeholders(itemIds.length)})
+        ORDER BY read_at`,
+        reader.kind,
+        reader.id,
+        ...itemIds,
+      )
     },
     async checkInsFor(reader, campaignIds) {
       if (!campaignIds.length) return []
-      return all(checkInFromRow, `SELECT * FROM campaign_check_ins WHERE person_kind = ? AND person_id = ? AND campaign_id IN (${placeholders(campaignIds.length)})
-        ORDER BY at, id`, reader.kind, reader.id, ...campaignIds)
+      return all(
+        checkInFromRow,
+        `SELECT * FROM campaign_check_ins WHERE person_kind = ? AND person_id = ? AND campaign_id IN (${placeholders(campaignIds.length)})
+        ORDER BY at, id`,
+        reader.kind,
+        reader.id,
+        ...campaignIds,
+      )
     },
   }
 }

@@ -11,7 +11,6 @@ import { placeholders } from './sql.js'
 import { outboxWriter } from './outbox-writer.js'
 import { StoreConflict } from '../conflicts.js'
 
-
 /** Filters shared by search and statistics, as SQL. */
 function filterClauses(f: CaseFilter) {
   const clauses: string[] = []
@@ -49,7 +48,9 @@ function filterClauses(f: CaseFilter) {
 export function caseRepo(db: Db, group: GroupCommit): CaseRepo {
   const insertCase = db.prepare(`INSERT INTO cases (${CASE_COLUMNS.join(', ')}) VALUES (${CASE_COLUMNS.map((c) => `@${c}`).join(', ')})`)
   const updateCase = db.prepare(
-    `UPDATE cases SET ${CASE_COLUMNS.filter((c) => c !== 'id' && c !== 'version').map((c) => `${c} = @${c}`).join(', ')},
+    `UPDATE cases SET ${CASE_COLUMNS.filter((c) => c !== 'id' && c !== 'version')
+      .map((c) => `${c} = @${c}`)
+      .join(', ')},
      version = version + 1 WHERE id = @id AND version = @version`,
   )
   const nextTicket = db.prepare(`INSERT INTO ticket_counters (day, last) VALUES (?, 1)
@@ -137,32 +138,45 @@ export function caseRepo(db: Db, group: GroupCommit): CaseRepo {
       }
       const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''
       const order = due ? `${sortKey} ASC, id ASC` : `${sortKey} DESC, id DESC`
-      const rows = db.prepare(`SELECT * FROM cases ${where} ORDER BY ${order} LIMIT ?`).all(...params, query.limit + 1).map(caseFromRow)
+      const rows = db
+        .prepare(`SELECT * FROM cases ${where} ORDER BY ${order} LIMIT ?`)
+        .all(...params, query.limit + 1)
+        .map(caseFromRow)
       return toPage(rows, query.limit, (c) => timeCursorKey(due ? (nextDueIso(c) ?? '9999') : c.createdAt, c.id))
     },
     async deputyLoads(deputyIds) {
       const loads: Record<string, number> = {}
       if (!deputyIds.length) return loads
       const rows = db
-        .prepare(`SELECT deputy_id, count(*) AS n FROM cases WHERE deputy_id IN (${placeholders(deputyIds.length)})
-          AND status IN (${placeholders(DEPUTY_LOAD_STATUSES.length)}) GROUP BY deputy_id`)
+        .prepare(
+          `SELECT deputy_id, count(*) AS n FROM cases WHERE deputy_id IN (${placeholders(deputyIds.length)})
+          AND status IN (${placeholders(DEPUTY_LOAD_STATUSES.length)}) GROUP BY deputy_id`,
+        )
         .all(...deputyIds, ...DEPUTY_LOAD_STATUSES) as Array<{ deputy_id: string; n: number }>
       for (const r of rows) loads[r.deputy_id] = r.n
       return loads
     },
     async listOpen() {
-      return db.prepare(`SELECT * FROM cases WHERE status IN (${placeholders(OPEN_STATUSES.length)}) ORDER BY id`).all(...OPEN_STATUSES).map(caseFromRow)
+      return db
+        .prepare(`SELECT * FROM cases WHERE status IN (${placeholders(OPEN_STATUSES.length)}) ORDER BY id`)
+        .all(...OPEN_STATUSES)
+        .map(caseFromRow)
     },
     async recentInCommunity(communityId, since) {
       return db
-        .prepare(`SELECT * FROM cases WHERE community_id = ? AND created_at >= ? AND status IN (${placeholders(OPEN_STATUSES.length)}) ORDER BY created_at DESC`)
+        .prepare(
+          `SELECT * FROM cases WHERE community_id = ? AND created_at >= ? AND status IN (${placeholders(OPEN_STATUSES.length)}) ORDER BY created_at DESC`,
+        )
         .all(communityId, since.toISOString(), ...OPEN_STATUSES)
         .map(caseFromRow)
     },
     async listForStats(filter) {
       const { clauses, params } = filterClauses(filter)
       const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''
-      return db.prepare(`SELECT * FROM cases ${where} ORDER BY created_at`).all(...params).map(caseFromRow)
+      return db
+        .prepare(`SELECT * FROM cases ${where} ORDER BY created_at`)
+        .all(...params)
+        .map(caseFromRow)
     },
     async mergedInto(caseId) {
       return db.prepare('SELECT * FROM cases WHERE merged_into = ? ORDER BY created_at, id').all(caseId).map(caseFromRow)
@@ -173,4 +187,3 @@ export function caseRepo(db: Db, group: GroupCommit): CaseRepo {
 function nextDueIso(c: CaseRecord) {
   return (caseToRow(c).next_due_at as string | null) ?? null
 }
-

@@ -5,14 +5,17 @@ import { outboxWriter } from './outbox-writer.js'
 
 export function digestRepo(db: Db, group: GroupCommit): DigestRepo {
   const fromRow = (r: { channels: string; send_at: string | null; mute_weekends: number }): DigestPreferences => ({
-    channels: JSON.parse(r.channels), sendAt: r.send_at, muteWeekends: r.mute_weekends === 1,
+    channels: JSON.parse(r.channels),
+    sendAt: r.send_at,
+    muteWeekends: r.mute_weekends === 1,
   })
   const insertDigest = db.prepare('INSERT INTO digests (deputy_id, day, created_at, outbox_id) VALUES (?, ?, ?, ?) ON CONFLICT(deputy_id, day) DO NOTHING')
   const writeOutbox = outboxWriter(db)
   return {
     async allPreferences() {
       const out: Record<string, DigestPreferences> = {}
-      for (const r of db.prepare('SELECT * FROM digest_preferences').all() as Array<Parameters<typeof fromRow>[0] & { deputy_id: string }>) out[r.deputy_id] = fromRow(r)
+      for (const r of db.prepare('SELECT * FROM digest_preferences').all() as Array<Parameters<typeof fromRow>[0] & { deputy_id: string }>)
+        out[r.deputy_id] = fromRow(r)
       return out
     },
     async preferences(deputyId) {
@@ -20,9 +23,11 @@ export function digestRepo(db: Db, group: GroupCommit): DigestRepo {
       return row ? fromRow(row) : null
     },
     async savePreferences(deputyId, p, at) {
-      db.prepare(`INSERT INTO digest_preferences (deputy_id, channels, send_at, mute_weekends, updated_at) VALUES (?, ?, ?, ?, ?)
+      db.prepare(
+        `INSERT INTO digest_preferences (deputy_id, channels, send_at, mute_weekends, updated_at) VALUES (?, ?, ?, ?, ?)
         ON CONFLICT(deputy_id) DO UPDATE SET channels = excluded.channels, send_at = excluded.send_at, mute_weekends = excluded.mute_weekends,
-        updated_at = excluded.updated_at`).run(deputyId, JSON.stringify(p.channels), p.sendAt, p.muteWeekends ? 1 : 0, at.toISOString())
+        updated_at = excluded.updated_at`,
+      ).run(deputyId, JSON.stringify(p.channels), p.sendAt, p.muteWeekends ? 1 : 0, at.toISOString())
     },
     async sentOn(day) {
       return db.prepare('SELECT deputy_id FROM digests WHERE day = ?').pluck().all(day) as string[]

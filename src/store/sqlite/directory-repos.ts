@@ -1,7 +1,19 @@
 import type { Db } from './open.js'
 import type {
-  DeputyPatch, DeputyQuery, DeputyRecord, DeputyRepo, DirectoryRepo, DirectorySnapshot, RegionRepo,
-  StaffPatch, StaffQuery, StaffRecord, StaffRepo, StationPatch, StationQuery, StationRepo,
+  DeputyPatch,
+  DeputyQuery,
+  DeputyRecord,
+  DeputyRepo,
+  DirectoryRepo,
+  DirectorySnapshot,
+  RegionRepo,
+  StaffPatch,
+  StaffQuery,
+  StaffRecord,
+  StaffRepo,
+  StationPatch,
+  StationQuery,
+  StationRepo,
 } from '../ports.js'
 import type { Station } from '../../domain/directory.js'
 import { decodeCursor, toPage } from '../cursor.js'
@@ -76,8 +88,14 @@ export function stationRepo(db: Db): StationRepo {
       const current = get(id)
       if (!current) throw new NotFoundError('联络站不存在')
       const next: Station = { ...current, ...patch }
-      db.prepare(`UPDATE stations SET name = ?, kind = ?, address = ?, region_ids = ?, reception_days = ? WHERE id = ?`)
-        .run(next.name, next.kind, next.address, JSON.stringify(next.regionIds), JSON.stringify(next.receptionDays), id)
+      db.prepare(`UPDATE stations SET name = ?, kind = ?, address = ?, region_ids = ?, reception_days = ? WHERE id = ?`).run(
+        next.name,
+        next.kind,
+        next.address,
+        JSON.stringify(next.regionIds),
+        JSON.stringify(next.receptionDays),
+        id,
+      )
       return next
     },
   }
@@ -93,8 +111,15 @@ export function deputyRepo(db: Db): DeputyRepo {
     return row ? deputyFromRow(row as object) : null
   }
   const update = db.transaction((id: string, next: DeputyRecord) => {
-    db.prepare(`UPDATE deputies SET name = ?, level = ?, topics = ?, phone_enc = ?, phone_index = ?, duty_dates = ? WHERE id = ?`)
-      .run(next.name, next.level, JSON.stringify(next.topics), next.phoneEnc, next.phoneIndex, JSON.stringify(next.dutyDates), id)
+    db.prepare(`UPDATE deputies SET name = ?, level = ?, topics = ?, phone_enc = ?, phone_index = ?, duty_dates = ? WHERE id = ?`).run(
+      next.name,
+      next.level,
+      JSON.stringify(next.topics),
+      next.phoneEnc,
+      next.phoneIndex,
+      JSON.stringify(next.dutyDates),
+      id,
+    )
     writeDeputyStations(db, next)
   })
   return {
@@ -211,9 +236,21 @@ export function directoryRepo(db: Db): DirectoryRepo {
       const stmt = db.prepare(`UPDATE ${table} SET ${column} = '~' || id WHERE id = ?`)
       for (const id of ids) stmt.run(id)
     }
-    park('stations', 'code', records.stations.map((s) => s.id))
-    park('deputies', 'code', records.deputies.map((d) => d.id))
-    park('staff', 'username', records.staff.map((s) => s.id))
+    park(
+      'stations',
+      'code',
+      records.stations.map((s) => s.id),
+    )
+    park(
+      'deputies',
+      'code',
+      records.deputies.map((d) => d.id),
+    )
+    park(
+      'staff',
+      'username',
+      records.staff.map((s) => s.id),
+    )
     for (const r of records.regions) upsertRegion.run(r)
     for (const s of records.stations) {
       upsertStation.run(s.id, s.code, s.name, s.kind, s.address, JSON.stringify(s.regionIds), JSON.stringify(s.receptionDays))

@@ -10,7 +10,6 @@ import { placeholders } from './sql.js'
 import { outboxWriter } from './outbox-writer.js'
 import { StoreConflict } from '../conflicts.js'
 
-
 function filterClauses(f: MeetingFilter) {
   const clauses: string[] = []
   const params: unknown[] = []
@@ -34,7 +33,9 @@ const where = (clauses: string[]) => (clauses.length ? `WHERE ${clauses.join(' A
 export function meetingRepo(db: Db, group: GroupCommit): MeetingRepo {
   const insertMeeting = db.prepare(`INSERT INTO meetings (${MEETING_COLUMNS.join(', ')}) VALUES (${MEETING_COLUMNS.map((c) => `@${c}`).join(', ')})`)
   const updateMeeting = db.prepare(
-    `UPDATE meetings SET ${MEETING_COLUMNS.filter((c) => c !== 'id' && c !== 'version').map((c) => `${c} = @${c}`).join(', ')},
+    `UPDATE meetings SET ${MEETING_COLUMNS.filter((c) => c !== 'id' && c !== 'version')
+      .map((c) => `${c} = @${c}`)
+      .join(', ')},
      version = version + 1 WHERE id = @id AND version = @version`,
   )
   const insertInvitee = db.prepare(`INSERT INTO meeting_invitees (meeting_id, person_kind, person_id, seq, name, rsvp, reason, rsvp_at, checked_in_at)
@@ -50,7 +51,19 @@ export function meetingRepo(db: Db, group: GroupCommit): MeetingRepo {
     }
     if (invitees) {
       db.prepare('DELETE FROM meeting_invitees WHERE meeting_id = ?').run(record.id)
-      invitees.forEach((i, seq) => insertInvitee.run(record.id, i.personKind, i.personId, seq, i.name, i.rsvp, i.reason, i.rsvpAt?.toISOString() ?? null, i.checkedInAt?.toISOString() ?? null))
+      invitees.forEach((i, seq) =>
+        insertInvitee.run(
+          record.id,
+          i.personKind,
+          i.personId,
+          seq,
+          i.name,
+          i.rsvp,
+          i.reason,
+          i.rsvpAt?.toISOString() ?? null,
+          i.checkedInAt?.toISOString() ?? null,
+        ),
+      )
     }
     writeOutbox(outbox)
     return { ...record, version: record.version + 1 }
@@ -62,7 +75,17 @@ export function meetingRepo(db: Db, group: GroupCommit): MeetingRepo {
     const added: MeetingInvitee[] = []
     for (const i of invitees) {
       if (invitationOf.get(record.id, i.personKind, i.personId)) continue
-      insertInvitee.run(record.id, i.personKind, i.personId, seq++, i.name, i.rsvp, i.reason, i.rsvpAt?.toISOString() ?? null, i.checkedInAt?.toISOString() ?? null)
+      insertInvitee.run(
+        record.id,
+        i.personKind,
+        i.personId,
+        seq++,
+        i.name,
+        i.rsvp,
+        i.reason,
+        i.rsvpAt?.toISOString() ?? null,
+        i.checkedInAt?.toISOString() ?? null,
+      )
       added.push({ ...i, meetingId: record.id })
     }
     const addedKeys = new Set(added.map((i) => `${i.personKind}:${i.personId}`))
@@ -86,10 +109,12 @@ export function meetingRepo(db: Db, group: GroupCommit): MeetingRepo {
 
   return {
     create(record) {
-      return group.run(() => translate(() => {
-        insertMeeting.run(meetingToRow(record))
-        return record
-      }))
+      return group.run(() =>
+        translate(() => {
+          insertMeeting.run(meetingToRow(record))
+          return record
+        }),
+      )
     },
     async get(id) {
       return one('SELECT * FROM meetings WHERE id = ?', id)
@@ -110,12 +135,18 @@ export function meetingRepo(db: Db, group: GroupCommit): MeetingRepo {
         clauses.push('(start_at < ? OR (start_at = ? AND id < ?))')
         params.push(after.key, after.key, after.id)
       }
-      const rows = db.prepare(`SELECT * FROM meetings ${where(clauses)} ORDER BY start_at DESC, id DESC LIMIT ?`).all(...params, query.limit + 1).map(meetingFromRow)
+      const rows = db
+        .prepare(`SELECT * FROM meetings ${where(clauses)} ORDER BY start_at DESC, id DESC LIMIT ?`)
+        .all(...params, query.limit + 1)
+        .map(meetingFromRow)
       return toPage(rows, query.limit, (m) => timeCursorKey(m.startAt, m.id))
     },
     async list(filter) {
       const { clauses, params } = filterClauses(filter)
-      return db.prepare(`SELECT * FROM meetings ${where(clauses)} ORDER BY start_at, id`).all(...params).map(meetingFromRow)
+      return db
+        .prepare(`SELECT * FROM meetings ${where(clauses)} ORDER BY start_at, id`)
+        .all(...params)
+        .map(meetingFromRow)
     },
     async invitees(meetingIds) {
       if (!meetingIds.length) return []
@@ -133,39 +164,56 @@ export function meetingRepo(db: Db, group: GroupCommit): MeetingRepo {
       const clauses = ['i.person_kind = ?', 'i.person_id = ?', filter.statuses.length ? `m.status IN (${placeholders(filter.statuses.length)})` : '0']
       if (filter.endFrom) clauses.push('m.end_at >= ?') && params.push(filter.endFrom.toISOString())
       const rows = db
-        .prepare(`SELECT m.*, i.meeting_id AS i_meeting_id, i.person_kind AS i_person_kind, i.person_id AS i_person_id, i.name AS i_name,
+        .prepare(
+          `SELECT m.*, i.meeting_id AS i_meeting_id, i.person_kind AS i_person_kind, i.person_id AS i_person_id, i.name AS i_name,
           i.rsvp AS i_rsvp, i.reason AS i_reason, i.rsvp_at AS i_rsvp_at, i.checked_in_at AS i_checked_in_at
-          FROM meeting_invitees i JOIN meetings m ON m.id = i.meeting_id WHERE ${clauses.join(' AND ')} ORDER BY m.start_at, m.id`)
+          FROM meeting_invitees i JOIN meetings m ON m.id = i.meeting_id WHERE ${clauses.join(' AND ')} ORDER BY m.start_at, m.id`,
+        )
         .all(...params) as Array<Record<string, unknown>>
       return rows.map((r) => ({
         meeting: meetingFromRow(r),
         invitation: inviteeFromRow({
-          meeting_id: r.i_meeting_id, person_kind: r.i_person_kind, person_id: r.i_person_id, name: r.i_name, rsvp: r.i_rsvp,
-          reason: r.i_reason, rsvp_at: r.i_rsvp_at, checked_in_at: r.i_checked_in_at,
+          meeting_id: r.i_meeting_id,
+          person_kind: r.i_person_kind,
+          person_id: r.i_person_id,
+          name: r.i_name,
+          rsvp: r.i_rsvp,
+          reason: r.i_reason,
+          rsvp_at: r.i_rsvp_at,
+          checked_in_at: r.i_checked_in_at,
         }),
       }))
     },
     async respond(meetingId, person, answer) {
-      const changed = await group.run(() =>
-        db.prepare('UPDATE meeting_invitees SET rsvp = ?, reason = ?, rsvp_at = ? WHERE meeting_id = ? AND person_kind = ? AND person_id = ?')
-          .run(answer.rsvp, answer.reason, answer.at.toISOString(), meetingId, person.kind, person.id).changes,
+      const changed = await group.run(
+        () =>
+          db
+            .prepare('UPDATE meeting_invitees SET rsvp = ?, reason = ?, rsvp_at = ? WHERE meeting_id = ? AND person_kind = ? AND person_id = ?')
+            .run(answer.rsvp, answer.reason, answer.at.toISOString(), meetingId, person.kind, person.id).changes,
       )
       if (!changed) return null
       return inviteeFromRow(invitationOf.get(meetingId, person.kind, person.id))
     },
     async checkIn(meetingId, person, at) {
-      const changed = await group.run(() =>
-        db.prepare('UPDATE meeting_invitees SET checked_in_at = ? WHERE meeting_id = ? AND person_kind = ? AND person_id = ? AND checked_in_at IS NULL')
-          .run(at.toISOString(), meetingId, person.kind, person.id).changes,
+      const changed = await group.run(
+        () =>
+          db
+            .prepare('UPDATE meeting_invitees SET checked_in_at = ? WHERE meeting_id = ? AND person_kind = ? AND person_id = ? AND checked_in_at IS NULL')
+            .run(at.toISOString(), meetingId, person.kind, person.id).changes,
       )
       return changed === 1
     },
     async registerPublic(registration, seats) {
-      await group.run(() => translate(() => registerPublic(registration.meetingId, registration.mpUserId, registration.name, registration.createdAt.toISOString(), seats)))
+      await group.run(() =>
+        translate(() => registerPublic(registration.meetingId, registration.mpUserId, registration.name, registration.createdAt.toISOString(), seats)),
+      )
       return registration
     },
     async publicRegistrations(meetingId) {
-      return db.prepare('SELECT * FROM meeting_public_registrations WHERE meeting_id = ? ORDER BY created_at, mp_user_id').all(meetingId).map(registrationFromRow)
+      return db
+        .prepare('SELECT * FROM meeting_public_registrations WHERE meeting_id = ? ORDER BY created_at, mp_user_id')
+        .all(meetingId)
+        .map(registrationFromRow)
     },
   }
 }

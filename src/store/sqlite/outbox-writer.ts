@@ -12,8 +12,20 @@ export function outboxWriter(db: Db) {
   return (messages: readonly OutboxMessage[]) => {
     let added = 0
     for (const m of messages) {
-      added += insert.run(m.id, m.channel, m.recipientKind, m.recipientId, m.kind, JSON.stringify(m.payload), m.dedupeKey, m.status,
-        m.attempts, m.nextAttemptAt.toISOString(), m.lastError, m.createdAt.toISOString()).changes
+      added += insert.run(
+        m.id,
+        m.channel,
+        m.recipientKind,
+        m.recipientId,
+        m.kind,
+        JSON.stringify(m.payload),
+        m.dedupeKey,
+        m.status,
+        m.attempts,
+        m.nextAttemptAt.toISOString(),
+        m.lastError,
+        m.createdAt.toISOString(),
+      ).changes
     }
     return added
   }

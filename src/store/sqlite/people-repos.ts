@@ -1,5 +1,16 @@
 import type { Db } from './open.js'
-import type { BindingCodeRepo, IdempotencyRepo, MpUserRecord, MpUserRepo, OutboxMessage, OutboxOutcome, OutboxQuery, OutboxRepo, OutboxStatus, SubscriptionRepo } from '../ports.js'
+import type {
+  BindingCodeRepo,
+  IdempotencyRepo,
+  MpUserRecord,
+  MpUserRepo,
+  OutboxMessage,
+  OutboxOutcome,
+  OutboxQuery,
+  OutboxRepo,
+  OutboxStatus,
+  SubscriptionRepo,
+} from '../ports.js'
 import { decodeCursor, toPage } from '../cursor.js'
 import { NotFoundError } from '../../errors.js'
 import { idempotencyFromRow, mpUserFromRow, outboxFromRow } from './case-rows.js'
@@ -34,9 +45,23 @@ export function mpUserRepo(db: Db): MpUserRepo {
     async create(u: MpUserRecord) {
       translate(() =>
         db
-          .prepare(`INSERT INTO mp_users (id, openid, unionid, deputy_id, phone_enc, phone_index, consent_version, consent_at, created_at, bot_contact_id, bot_alias)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-          .run(u.id, u.openid, u.unionid, u.deputyId, u.phoneEnc, u.phoneIndex, u.consentVersion, u.consentAt?.toISOString() ?? null, u.createdAt.toISOString(), u.botContactId ?? null, u.botAlias ?? null),
+          .prepare(
+            `INSERT INTO mp_users (id, openid, unionid, deputy_id, phone_enc, phone_index, consent_version, consent_at, created_at, bot_contact_id, bot_alias)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(
+            u.id,
+            u.openid,
+            u.unionid,
+            u.deputyId,
+            u.phoneEnc,
+            u.phoneIndex,
+            u.consentVersion,
+            u.consentAt?.toISOString() ?? null,
+            u.createdAt.toISOString(),
+            u.botContactId ?? null,
+            u.botAlias ?? null,
+          ),
       )
       return { ...u, botContactId: u.botContactId ?? null, botAlias: u.botAlias ?? null }
     },
@@ -44,7 +69,9 @@ export function mpUserRepo(db: Db): MpUserRepo {
       const current = one('SELECT * FROM mp_users WHERE id = ?', id)
       if (!current) throw new NotFoundError('用户不存在')
       const next = { ...current, ...patch }
-      translate(() => write.run({ ...next, consentAt: next.consentAt?.toISOString() ?? null, botContactId: next.botContactId ?? null, botAlias: next.botAlias ?? null }))
+      translate(() =>
+        write.run({ ...next, consentAt: next.consentAt?.toISOString() ?? null, botContactId: next.botContactId ?? null, botAlias: next.botAlias ?? null }),
+      )
       return next
     },
   }
@@ -74,7 +101,10 @@ export function outboxRepo(db: Db, group: GroupCommit): OutboxRepo {
       const after = decodeCursor(query.cursor)
       if (after !== null) clauses.push('id > ?') && params.push(after)
       const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''
-      const rows = db.prepare(`SELECT * FROM outbox ${where} ORDER BY id LIMIT ?`).all(...params, query.limit + 1).map(outboxFromRow)
+      const rows = db
+        .prepare(`SELECT * FROM outbox ${where} ORDER BY id LIMIT ?`)
+        .all(...params, query.limit + 1)
+        .map(outboxFromRow)
       return toPage(rows, query.limit, (m) => m.id)
     },
     async countsByStatus() {
@@ -86,7 +116,11 @@ export function outboxRepo(db: Db, group: GroupCommit): OutboxRepo {
     },
     async countsByChannel() {
       const out: Record<string, Record<OutboxStatus, number>> = {}
-      const rows = db.prepare('SELECT channel, status, count(*) AS n FROM outbox GROUP BY channel, status').all() as Array<{ channel: string; status: OutboxStatus; n: number }>
+      const rows = db.prepare('SELECT channel, status, count(*) AS n FROM outbox GROUP BY channel, status').all() as Array<{
+        channel: string
+        status: OutboxStatus
+        n: number
+      }>
       for (const r of rows) (out[r.channel] ??= emptyCounts())[r.status] = r.n
       return out
     },
@@ -99,7 +133,12 @@ export function outboxRepo(db: Db, group: GroupCommit): OutboxRepo {
       // In slices: SQLite caps the number of parameters of one statement.
       for (let i = 0; i < keys.length; i += 500) {
         const slice = keys.slice(i, i + 500)
-        out.push(...db.prepare(`SELECT * FROM outbox WHERE dedupe_key IN (${slice.map(() => '?').join(', ')})`).all(...slice).map(outboxFromRow))
+        out.push(
+          ...db
+            .prepare(`SELECT * FROM outbox WHERE dedupe_key IN (${slice.map(() => '?').join(', ')})`)
+            .all(...slice)
+            .map(outboxFromRow),
+        )
       }
       return out
     },
@@ -113,11 +152,13 @@ export function outboxRepo(db: Db, group: GroupCommit): OutboxRepo {
       const at = now.toISOString()
       // One statement: the choice and the lease are atomic even with other processes on the file.
       const rows = db
-        .prepare(`UPDATE outbox SET status = 'sending', lease_holder = ?, lease_until = ?
+        .prepare(
+          `UPDATE outbox SET status = 'sending', lease_holder = ?, lease_until = ?
           WHERE id IN (SELECT id FROM outbox WHERE channel IN (${channels.map(() => '?').join(', ')})
             AND ((status IN ('pending', 'failed') AND next_attempt_at <= ?) OR (status = 'sending' AND lease_until <= ?))
             ORDER BY next_attempt_at, id LIMIT ?)
-          RETURNING *`)
+          RETURNING *`,
+        )
         .all(holder, new Date(now.getTime() + leaseMs).toISOString(), ...channels, at, at, limit)
       return rows.map(outboxFromRow).sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() || a.id.localeCompare(b.id))
     },
@@ -132,18 +173,28 @@ export function outboxRepo(db: Db, group: GroupCommit): OutboxRepo {
           case 'dead':
             return outcomes.dead.run({ ...base, error: outcome.error }).changes === 1
           case 'pending':
-            return outcomes.pending.run({ ...base, channel: outcome.channel, address: outcome.address, until: outcome.until.toISOString(), reason: outcome.reason }).changes === 1
+            return (
+              outcomes.pending.run({ ...base, channel: outcome.channel, address: outcome.address, until: outcome.until.toISOString(), reason: outcome.reason })
+                .changes === 1
+            )
         }
       })
     },
     async retryDead(id, now) {
-      return db.prepare(`UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = ?, last_error = NULL WHERE id = ? AND status = 'dead'`)
-        .run(now.toISOString(), id).changes === 1
+      return (
+        db
+          .prepare(`UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = ?, last_error = NULL WHERE id = ? AND status = 'dead'`)
+          .run(now.toISOString(), id).changes === 1
+      )
     },
     async newerSent(m, about) {
       // The key is one of a fixed list (OutboxSubject), never caller text.
-      const row = db.prepare(`SELECT 1 FROM outbox WHERE recipient_id = ? AND recipient_kind = ? AND created_at > ? AND status = 'sent'
-        AND json_extract(payload, '$.${about.key}') = ? LIMIT 1`).get(m.recipientId, m.recipientKind, m.createdAt.toISOString(), about.id)
+      const row = db
+        .prepare(
+          `SELECT 1 FROM outbox WHERE recipient_id = ? AND recipient_kind = ? AND created_at > ? AND status = 'sent'
+        AND json_extract(payload, '$.${about.key}') = ? LIMIT 1`,
+        )
+        .get(m.recipientId, m.recipientKind, m.createdAt.toISOString(), about.id)
       return row !== undefined
     },
   }
@@ -153,8 +204,12 @@ const emptyCounts = (): Record<OutboxStatus, number> => ({ pending: 0, sending: 
 
 export function subscriptionRepo(db: Db): SubscriptionRepo {
   const upsert = (userId: string, templateId: string, at: Date, set: string) =>
-    db.prepare(`INSERT INTO subscription_credits (user_id, template_id, one_time, long_term, updated_at) VALUES (?, ?, 0, 0, ?)
-      ON CONFLICT(user_id, template_id) DO NOTHING`).run(userId, templateId, at.toISOString()) &&
+    db
+      .prepare(
+        `INSERT INTO subscription_credits (user_id, template_id, one_time, long_term, updated_at) VALUES (?, ?, 0, 0, ?)
+      ON CONFLICT(user_id, template_id) DO NOTHING`,
+      )
+      .run(userId, templateId, at.toISOString()) &&
     db.prepare(`UPDATE subscription_credits SET ${set}, updated_at = ? WHERE user_id = ? AND template_id = ?`).run(at.toISOString(), userId, templateId)
   return {
     async record(userId, templateId, change, at) {
@@ -163,22 +218,31 @@ export function subscriptionRepo(db: Db): SubscriptionRepo {
     },
     async get(userId, templateId) {
       const row = db.prepare('SELECT one_time, long_term FROM subscription_credits WHERE user_id = ? AND template_id = ?').get(userId, templateId) as
-        | { one_time: number; long_term: number }
-        | undefined
+        { one_time: number; long_term: number } | undefined
       return row ? { oneTime: row.one_time, longTerm: row.long_term === 1 } : null
     },
     async consume(userId, templateId, at) {
-      const row = db.prepare(`UPDATE subscription_credits SET one_time = CASE WHEN long_term = 1 THEN one_time ELSE one_time - 1 END, updated_at = ?
-        WHERE user_id = ? AND template_id = ? AND (long_term = 1 OR one_time > 0) RETURNING 1`).get(at.toISOString(), userId, templateId)
+      const row = db
+        .prepare(
+          `UPDATE subscription_credits SET one_time = CASE WHEN long_term = 1 THEN one_time ELSE one_time - 1 END, updated_at = ?
+        WHERE user_id = ? AND template_id = ? AND (long_term = 1 OR one_time > 0) RETURNING 1`,
+        )
+        .get(at.toISOString(), userId, templateId)
       return row !== undefined
     },
     async restore(userId, templateId, at) {
-      db.prepare('UPDATE subscription_credits SET one_time = one_time + 1, updated_at = ? WHERE user_id = ? AND template_id = ? AND long_term = 0')
-        .run(at.toISOString(), userId, templateId)
+      db.prepare('UPDATE subscription_credits SET one_time = one_time + 1, updated_at = ? WHERE user_id = ? AND template_id = ? AND long_term = 0').run(
+        at.toISOString(),
+        userId,
+        templateId,
+      )
     },
     async clear(userId, templateId, at) {
-      db.prepare('UPDATE subscription_credits SET one_time = 0, long_term = 0, updated_at = ? WHERE user_id = ? AND template_id = ?')
-        .run(at.toISOString(), userId, templateId)
+      db.prepare('UPDATE subscription_credits SET one_time = 0, long_term = 0, updated_at = ? WHERE user_id = ? AND template_id = ?').run(
+        at.toISOString(),
+        userId,
+        templateId,
+      )
     },
   }
 }
@@ -187,20 +251,26 @@ export function bindingCodeRepo(db: Db): BindingCodeRepo {
   return {
     async create(c) {
       translate(() =>
-        db.prepare('INSERT INTO binding_codes (code_hash, deputy_id, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?)')
+        db
+          .prepare('INSERT INTO binding_codes (code_hash, deputy_id, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?)')
           .run(c.codeHash, c.deputyId, c.createdBy, c.createdAt.toISOString(), c.expiresAt.toISOString()),
       )
     },
     async redeem(codeHash, userId, now) {
-      const row = db.prepare(`UPDATE binding_codes SET used_at = ?, used_by = ? WHERE code_hash = ? AND used_at IS NULL AND locked_at IS NULL
-        AND expires_at > ? RETURNING deputy_id`).get(now.toISOString(), userId, codeHash, now.toISOString()) as { deputy_id: string } | undefined
+      const row = db
+        .prepare(
+          `UPDATE binding_codes SET used_at = ?, used_by = ? WHERE code_hash = ? AND used_at IS NULL AND locked_at IS NULL
+        AND expires_at > ? RETURNING deputy_id`,
+        )
+        .get(now.toISOString(), userId, codeHash, now.toISOString()) as { deputy_id: string } | undefined
       return row?.deputy_id ?? null
     },
     async recordWrongTry(now, lockAfter) {
       const live = 'used_at IS NULL AND locked_at IS NULL AND expires_at > ?'
       return db.transaction(() => {
         db.prepare(`UPDATE binding_codes SET wrong_tries = wrong_tries + 1 WHERE ${live}`).run(now.toISOString())
-        return db.prepare(`UPDATE binding_codes SET locked_at = ? WHERE ${live} AND wrong_tries >= ?`).run(now.toISOString(), now.toISOString(), lockAfter).changes
+        return db.prepare(`UPDATE binding_codes SET locked_at = ? WHERE ${live} AND wrong_tries >= ?`).run(now.toISOString(), now.toISOString(), lockAfter)
+          .changes
       })()
     },
   }
@@ -218,7 +288,9 @@ export function idempotencyRepo(db: Db, group: GroupCommit): IdempotencyRepo {
       })
     },
     async complete(scope, key, status, body) {
-      await group.run(() => db.prepare('UPDATE idempotency_keys SET status = ?, body = ? WHERE scope = ? AND key = ?').run(status, JSON.stringify(body), scope, key))
+      await group.run(() =>
+        db.prepare('UPDATE idempotency_keys SET status = ?, body = ? WHERE scope = ? AND key = ?').run(status, JSON.stringify(body), scope, key),
+      )
     },
     async release(scope, key) {
       await group.run(() => db.prepare('DELETE FROM idempotency_keys WHERE scope = ? AND key = ? AND status IS NULL').run(scope, key))

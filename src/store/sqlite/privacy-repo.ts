@@ -14,8 +14,10 @@ export function privacyRepo(db: Db, group: GroupCommit): PrivacyRepo {
   const anonymise = db.transaction((change: CaseAnonymisation, at: string) => {
     const { caseId, text, reply, ratingComment: comment, eventNotes: notes } = change
     const changed = db
-      .prepare(`UPDATE cases SET text = ?, reply = ?, rating_comment = ?, resident_id = ?, phone_enc = NULL, images = '[]',
-        idempotency_key = NULL, anonymised_at = ?, version = version + 1 WHERE id = ? AND anonymised_at IS NULL`)
+      .prepare(
+        `UPDATE cases SET text = ?, reply = ?, rating_comment = ?, resident_id = ?, phone_enc = NULL, images = '[]',
+        idempotency_key = NULL, anonymised_at = ?, version = version + 1 WHERE id = ? AND anonymised_at IS NULL`,
+      )
       .run(text, reply, comment, ERASED_RESIDENT, at, caseId).changes
     if (!changed) return false
     const setNote = db.prepare('UPDATE case_events SET note = ? WHERE id = ? AND case_id = ?')
@@ -31,8 +33,10 @@ export function privacyRepo(db: Db, group: GroupCommit): PrivacyRepo {
     if (!user) return false
     if (user.bot_contact_id) db.prepare('DELETE FROM bot_dialogues WHERE contact_id = ?').run(user.bot_contact_id)
     db.prepare('DELETE FROM subscription_credits WHERE user_id = ?').run(userId)
-    db.prepare(`UPDATE mp_users SET openid = NULL, unionid = NULL, deputy_id = NULL, phone_enc = NULL, phone_index = NULL,
-      consent_version = NULL, consent_at = NULL, bot_contact_id = NULL, bot_alias = NULL, erased_at = coalesce(erased_at, ?) WHERE id = ?`).run(at, userId)
+    db.prepare(
+      `UPDATE mp_users SET openid = NULL, unionid = NULL, deputy_id = NULL, phone_enc = NULL, phone_index = NULL,
+      consent_version = NULL, consent_at = NULL, bot_contact_id = NULL, bot_alias = NULL, erased_at = coalesce(erased_at, ?) WHERE id = ?`,
+    ).run(at, userId)
     return true
   })
 
@@ -54,7 +58,9 @@ export function privacyRepo(db: Db, group: GroupCommit): PrivacyRepo {
     }
     const opinions = db.prepare('SELECT id, text FROM survey_opinions WHERE mp_user_id = ?').all(mpUserId) as Array<{ id: string; text: string }>
     for (const o of opinions) db.prepare('UPDATE survey_opinions SET text = ?, mp_user_id = NULL WHERE id = ?').run(mask(o.text), o.id)
-    const checkIns = db.prepare(`SELECT id, reflection FROM campaign_check_ins WHERE person_kind = 'mp_user' AND person_id = ? AND reflection IS NOT NULL`).all(mpUserId) as Array<{ id: string; reflection: string }>
+    const checkIns = db
+      .prepare(`SELECT id, reflection FROM campaign_check_ins WHERE person_kind = 'mp_user' AND person_id = ? AND reflection IS NOT NULL`)
+      .all(mpUserId) as Array<{ id: string; reflection: string }>
     for (const c of checkIns) db.prepare('UPDATE campaign_check_ins SET reflection = ? WHERE id = ?').run(mask(c.reflection), c.id)
     return changed + opinions.length + checkIns.length
   })
@@ -67,7 +73,9 @@ export function privacyRepo(db: Db, group: GroupCommit): PrivacyRepo {
       return group.run(() => anonymise(change, at.toISOString()))
     },
     async caseMessages(caseId) {
-      const rows = db.prepare(`SELECT id, json_extract(payload, '$.text') AS text FROM outbox WHERE ${CASE_OF_MESSAGE} = ? ORDER BY created_at, id`).all(caseId) as Array<{ id: string; text: unknown }>
+      const rows = db
+        .prepare(`SELECT id, json_extract(payload, '$.text') AS text FROM outbox WHERE ${CASE_OF_MESSAGE} = ? ORDER BY created_at, id`)
+        .all(caseId) as Array<{ id: string; text: unknown }>
       return rows.map((r) => ({ id: r.id, text: typeof r.text === 'string' ? r.text : null }))
     },
     async anonymisedAt(caseId) {
@@ -75,8 +83,10 @@ export function privacyRepo(db: Db, group: GroupCommit): PrivacyRepo {
     },
     async casesToAnonymise(closedBefore, limit) {
       return db
-        .prepare(`SELECT * FROM cases WHERE anonymised_at IS NULL AND closed_at < ? AND status IN (${placeholders(ENDED.length)})
-          ORDER BY closed_at, id LIMIT ?`)
+        .prepare(
+          `SELECT * FROM cases WHERE anonymised_at IS NULL AND closed_at < ? AND status IN (${placeholders(ENDED.length)})
+          ORDER BY closed_at, id LIMIT ?`,
+        )
         .all(closedBefore.toISOString(), ...ENDED, limit)
         .map(caseFromRow)
     },
@@ -87,7 +97,9 @@ export function privacyRepo(db: Db, group: GroupCommit): PrivacyRepo {
       return date((db.prepare('SELECT erased_at FROM mp_users WHERE id = ?').pluck().get(userId) as string | null | undefined) ?? null)
     },
     async subscriptionsOf(userId) {
-      const rows = db.prepare('SELECT template_id, one_time, long_term, updated_at FROM subscription_credits WHERE user_id = ? ORDER BY template_id').all(userId) as Array<{
+      const rows = db
+        .prepare('SELECT template_id, one_time, long_term, updated_at FROM subscription_credits WHERE user_id = ? ORDER BY template_id')
+        .all(userId) as Array<{
         template_id: string
         one_time: number
         long_term: number
@@ -96,7 +108,9 @@ export function privacyRepo(db: Db, group: GroupCommit): PrivacyRepo {
       return rows.map((r) => ({ templateId: r.template_id, oneTime: r.one_time, longTerm: r.long_term === 1, updatedAt: new Date(r.updated_at) }))
     },
     async surveyAnswersOf(mpUserId) {
-      const rows = db.prepare('SELECT survey_id, answers, comments, created_at FROM survey_responses WHERE mp_user_id = ? ORDER BY created_at, id').all(mpUserId) as Array<{
+      const rows = db
+        .prepare('SELECT survey_id, answers, comments, created_at FROM survey_responses WHERE mp_user_id = ? ORDER BY created_at, id')
+        .all(mpUserId) as Array<{
         survey_id: string
         answers: string
         comments: string
@@ -119,7 +133,13 @@ export function privacyRepo(db: Db, group: GroupCommit): PrivacyRepo {
         finished_at: string | null
       }>
       return rows.map((r) => ({
-        quizId: r.quiz_id, number: r.number, status: r.status, score: r.score, maxScore: r.max_score, startedAt: new Date(r.started_at), finishedAt: date(r.finished_at),
+        quizId: r.quiz_id,
+        number: r.number,
+        status: r.status,
+        score: r.score,
+        maxScore: r.max_score,
+        startedAt: new Date(r.started_at),
+        finishedAt: date(r.finished_at),
       }))
     },
   }

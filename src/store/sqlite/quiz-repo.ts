@@ -5,32 +5,50 @@ import { toPage } from '../cursor.js'
 import { afterCursorClause, scopeClause, placeholders } from './sql.js'
 import { NotFoundError } from '../../errors.js'
 import {
-  ATTEMPT_COLUMNS, QUESTION_COLUMNS, QUIZ_COLUMNS, attemptFromRow, attemptToRow, questionFromRow, questionToRow, quizFromRow, quizToRow,
+  ATTEMPT_COLUMNS,
+  QUESTION_COLUMNS,
+  QUIZ_COLUMNS,
+  attemptFromRow,
+  attemptToRow,
+  questionFromRow,
+  questionToRow,
+  quizFromRow,
+  quizToRow,
 } from './quiz-rows.js'
 import { translate } from './errors.js'
 import type { GroupCommit } from './group-commit.js'
 import { outboxWriter } from './outbox-writer.js'
 import { StoreConflict } from '../conflicts.js'
 
-const insertSql = (table: string, columns: readonly string[]) => `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`
+const insertSql = (table: string, columns: readonly string[]) =>
+  `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`
 
 /** Someone started between reading the quiz and correcting it: what their paper is scored by stays. */
 const quizStarted = () => new StoreConflict('quiz_started', [], { frozen: 'scoring' })
 
 export function quizRepo(db: Db, group: GroupCommit): QuizRepo {
-  const all = <T>(map: (row: unknown) => T, sql: string, ...params: unknown[]) => db.prepare(sql).all(...params).map(map)
+  const all = <T>(map: (row: unknown) => T, sql: string, ...params: unknown[]) =>
+    db
+      .prepare(sql)
+      .all(...params)
+      .map(map)
   const writeOutbox = outboxWriter(db)
 
   // Runs inside the group's transaction (its own savepoint): check, expire and insert see one state.
   const start = (a: AttemptRecord, now: Date, allowed: number): AttemptRecord => {
-    db.prepare(`UPDATE quiz_attempts SET status = 'expired', finished_at = deadline, answers = '[]', score = 0
-      WHERE quiz_id = ? AND person_kind = ? AND person_id = ? AND status = 'open' AND deadline < ?`)
-      .run(a.quizId, a.personKind, a.personId, now.toISOString())
-    const open = db.prepare(`SELECT id FROM quiz_attempts WHERE quiz_id = ? AND person_kind = ? AND person_id = ? AND status = 'open'`)
-      .pluck().get(a.quizId, a.personKind, a.personId) as string | undefined
+    db.prepare(
+      `UPDATE quiz_attempts SET status = 'expired', finished_at = deadline, answers = '[]', score = 0
+      WHERE quiz_id = ? AND person_kind = ? AND person_id = ? AND status = 'open' AND deadline < ?`,
+    ).run(a.quizId, a.personKind, a.personId, now.toISOString())
+    const open = db
+      .prepare(`SELECT id FROM quiz_attempts WHERE quiz_id = ? AND person_kind = ? AND person_id = ? AND status = 'open'`)
+      .pluck()
+      .get(a.quizId, a.personKind, a.personId) as string | undefined
     if (open) throw new StoreConflict('attempt_open', [{ path: 'attemptId', message: open }])
-    const used = db.prepare('SELECT COUNT(*) FROM quiz_attempts WHERE quiz_id = ? AND person_kind = ? AND person_id = ?')
-      .pluck().get(a.quizId, a.personKind, a.personId) as number
+    const used = db
+      .prepare('SELECT COUNT(*) FROM quiz_attempts WHERE quiz_id = ? AND person_kind = ? AND person_id = ?')
+      .pluck()
+      .get(a.quizId, a.personKind, a.personId) as number
     if (used >= allowed) throw new StoreConflict('attempts_used_up', [], { allowed })
     const stored = { ...a, number: used + 1 }
     translate(() => db.prepare(insertSql('quiz_attempts', ATTEMPT_COLUMNS)).run(attemptToRow(stored)))
@@ -39,11 +57,13 @@ export function quizRepo(db: Db, group: GroupCommit): QuizRepo {
 
   return {
     create(quiz, outbox = []) {
-      return group.run(() => translate(() => {
-        db.prepare(insertSql('quizzes', QUIZ_COLUMNS)).run(quizToRow(quiz))
-        writeOutbox(outbox)
-        return quiz
-      }))
+      return group.run(() =>
+        translate(() => {
+          db.prepare(insertSql('quizzes', QUIZ_COLUMNS)).run(quizToRow(quiz))
+          writeOutbox(outbox)
+          return quiz
+        }),
+      )
     },
     async get(id) {
       const row = db.prepare('SELECT * FROM quizzes WHERE id = ?').get(id)
@@ -51,7 +71,9 @@ export function quizRepo(db: Db, group: GroupCommit): QuizRepo {
     },
     update(quiz, options) {
       return group.run(() => {
-        const sets = QUIZ_COLUMNS.filter((c) => c !== 'id' && c !== 'created_by' && c !== 'created_at').map((c) => `${c} = @${c}`).join(', ')
+        const sets = QUIZ_COLUMNS.filter((c) => c !== 'id' && c !== 'created_by' && c !== 'created_at')
+          .map((c) => `${c} = @${c}`)
+          .join(', ')
         const unstarted = options?.unstarted ? ' AND NOT EXISTS (SELECT 1 FROM quiz_attempts WHERE quiz_id = @id)' : ''
         if (db.prepare(`UPDATE quizzes SET ${sets} WHERE id = @id${unstarted}`).run(quizToRow(quiz)).changes === 0) {
           if (unstarted && db.prepare('SELECT 1 FROM quizzes WHERE id = ?').get(quiz.id)) throw new StoreConflict('quiz_started', [], { frozen: 'draw' })
@@ -84,18 +106,33 @@ export function quizRepo(db: Db, group: GroupCommit): QuizRepo {
     },
     addQuestions(questions) {
       // One savepoint for the whole list: a taken id undoes every insert of this call.
-      return group.run(() => translate(() => {
-        const insert = db.prepare(insertSql('quiz_questions', QUESTION_COLUMNS))
-        for (const q of questions) insert.run(questionToRow(q))
-      }))
+      return group.run(() =>
+        translate(() => {
+          const insert = db.prepare(insertSql('quiz_questions', QUESTION_COLUMNS))
+          for (const q of questions) insert.run(questionToRow(q))
+        }),
+      )
     },
     updateQuestion(question, options) {
       return group.run(() => {
         const row = questionToRow(question)
         const unstarted = options?.unstarted ? ' AND NOT EXISTS (SELECT 1 FROM quiz_attempts WHERE quiz_id = @quiz_id)' : ''
-        const changed = db.prepare(`UPDATE quiz_questions SET type = @type, stem = @stem, options = @options, answer = @answer, explanation = @explanation, points = @points, tags = @tags
-          WHERE id = @id${unstarted}`)
-          .run({ id: row.id, quiz_id: row.quiz_id, type: row.type, stem: row.stem, options: row.options, answer: row.answer, explanation: row.explanation, points: row.points, tags: row.tags }).changes
+        const changed = db
+          .prepare(
+            `UPDATE quiz_questions SET type = @type, stem = @stem, options = @options, answer = @answer, explanation = @explanation, points = @points, tags = @tags
+          WHERE id = @id${unstarted}`,
+          )
+          .run({
+            id: row.id,
+            quiz_id: row.quiz_id,
+            type: row.type,
+            stem: row.stem,
+            options: row.options,
+            answer: row.answer,
+            explanation: row.explanation,
+            points: row.points,
+            tags: row.tags,
+          }).changes
         if (!changed && unstarted && db.prepare('SELECT 1 FROM quiz_questions WHERE id = ?').get(question.id)) throw quizStarted()
         if (!changed) throw new NotFoundError('题目不存在')
         return question
@@ -116,11 +153,21 @@ export function quizRepo(db: Db, group: GroupCommit): QuizRepo {
       return row ? attemptFromRow(row) : null
     },
     finishAttempt(id, o) {
-      return group.run(() => db.prepare(`UPDATE quiz_attempts SET status = ?, finished_at = ?, answers = ?, score = ? WHERE id = ? AND status = 'open'`)
-        .run(o.status, o.finishedAt.toISOString(), JSON.stringify(o.answers), o.score, id).changes === 1)
+      return group.run(
+        () =>
+          db
+            .prepare(`UPDATE quiz_attempts SET status = ?, finished_at = ?, answers = ?, score = ? WHERE id = ? AND status = 'open'`)
+            .run(o.status, o.finishedAt.toISOString(), JSON.stringify(o.answers), o.score, id).changes === 1,
+      )
     },
     async attemptsOf(quizId, person) {
-      return all(attemptFromRow, 'SELECT * FROM quiz_attempts WHERE quiz_id = ? AND person_kind = ? AND person_id = ? ORDER BY number', quizId, person.kind, person.id)
+      return all(
+        attemptFromRow,
+        'SELECT * FROM quiz_attempts WHERE quiz_id = ? AND person_kind = ? AND person_id = ? ORDER BY number',
+        quizId,
+        person.kind,
+        person.id,
+      )
     },
     async attempts(quizId) {
       return all(attemptFromRow, 'SELECT * FROM quiz_attempts WHERE quiz_id = ? ORDER BY started_at, id', quizId)

@@ -9,20 +9,26 @@ import { placeholders } from './sql.js'
 import { outboxWriter } from './outbox-writer.js'
 import { StoreConflict } from '../conflicts.js'
 
-
-
-
 /** Someone answered between reading the survey and correcting it: what they answered stays. */
 const frozen = () => new StoreConflict('survey_frozen')
 
 export function surveyRepo(db: Db, group: GroupCommit): SurveyRepo {
   const insertSurvey = db.prepare(`INSERT INTO surveys (${SURVEY_COLUMNS.join(', ')}) VALUES (${SURVEY_COLUMNS.map((c) => `@${c}`).join(', ')})`)
-  const updateSurvey = db.prepare(`UPDATE surveys SET ${SURVEY_COLUMNS.filter((c) => c !== 'id').map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`)
-  const updateUnanswered = db.prepare(`UPDATE surveys SET ${SURVEY_COLUMNS.filter((c) => c !== 'id').map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id AND response_count = 0`)
+  const updateSurvey = db.prepare(
+    `UPDATE surveys SET ${SURVEY_COLUMNS.filter((c) => c !== 'id')
+      .map((c) => `${c} = @${c}`)
+      .join(', ')} WHERE id = @id`,
+  )
+  const updateUnanswered = db.prepare(
+    `UPDATE surveys SET ${SURVEY_COLUMNS.filter((c) => c !== 'id')
+      .map((c) => `${c} = @${c}`)
+      .join(', ')} WHERE id = @id AND response_count = 0`,
+  )
   const byId = db.prepare('SELECT * FROM surveys WHERE id = ?')
   // The cap is checked and the count bumped in one statement: two last responses cannot both pass.
   const countOne = db.prepare('UPDATE surveys SET response_count = response_count + 1 WHERE id = ? AND (response_cap IS NULL OR response_count < response_cap)')
-  const insertResponse = db.prepare(`INSERT INTO survey_responses (id, survey_id, respondent_key, mp_user_id, deputy_id, station_id, district_id, via, answers, comments, created_at)
+  const insertResponse =
+    db.prepare(`INSERT INTO survey_responses (id, survey_id, respondent_key, mp_user_id, deputy_id, station_id, district_id, via, answers, comments, created_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
   const bump = db.prepare(`INSERT INTO survey_tallies (survey_id, scope, question_id, bucket, count, sum) VALUES (?, ?, ?, ?, ?, ?)
     ON CONFLICT (survey_id, scope, question_id, bucket) DO UPDATE SET count = count + excluded.count, sum = sum + excluded.sum`)
@@ -40,18 +46,43 @@ export function surveyRepo(db: Db, group: GroupCommit): SurveyRepo {
       if (!byId.get(r.surveyId)) throw new NotFoundError('问卷不存在')
       throw new StoreConflict('response_cap_reached')
     }
-    insertResponse.run(r.id, r.surveyId, r.respondentKey, r.mpUserId, r.deputyId, r.stationId, r.districtId, r.via, JSON.stringify(r.answers),
-      JSON.stringify(r.comments), r.createdAt.toISOString())
+    insertResponse.run(
+      r.id,
+      r.surveyId,
+      r.respondentKey,
+      r.mpUserId,
+      r.deputyId,
+      r.stationId,
+      r.districtId,
+      r.via,
+      JSON.stringify(r.answers),
+      JSON.stringify(r.comments),
+      r.createdAt.toISOString(),
+    )
     for (const i of s.increments) bump.run(r.surveyId, i.scope, i.questionId, i.bucket, i.count, i.sum)
     for (const t of s.texts) insertText.run(r.surveyId, t.questionId, r.id, t.text, t.stationId, t.districtId, t.createdAt.toISOString())
     for (const o of s.opinions) {
-      insertOpinion.run(o.id, o.surveyId, o.responseId, o.articleId, o.text, o.mpUserId, o.via, o.stationId, o.outcome, o.reason, o.decidedBy,
-        o.decidedAt?.toISOString() ?? null, o.createdAt.toISOString())
+      insertOpinion.run(
+        o.id,
+        o.surveyId,
+        o.responseId,
+        o.articleId,
+        o.text,
+        o.mpUserId,
+        o.via,
+        o.stationId,
+        o.outcome,
+        o.reason,
+        o.decidedBy,
+        o.decidedAt?.toISOString() ?? null,
+        o.createdAt.toISOString(),
+      )
     }
   })
 
   const decide = db.transaction((o: Parameters<SurveyRepo['decideOpinion']>[0], outbox: Parameters<SurveyRepo['decideOpinion']>[1]) => {
-    const changed = db.prepare('UPDATE survey_opinions SET outcome = ?, reason = ?, decided_by = ?, decided_at = ? WHERE id = ?')
+    const changed = db
+      .prepare('UPDATE survey_opinions SET outcome = ?, reason = ?, decided_by = ?, decided_at = ? WHERE id = ?')
       .run(o.outcome, o.reason, o.decidedBy, o.decidedAt?.toISOString() ?? null, o.id).changes
     if (!changed) throw new NotFoundError('意见不存在')
     writeOutbox(outbox)
@@ -64,11 +95,13 @@ export function surveyRepo(db: Db, group: GroupCommit): SurveyRepo {
 
   return {
     create(survey, outbox = []) {
-      return group.run(() => translate(() => {
-        insertSurvey.run(surveyToRow(survey))
-        writeOutbox(outbox)
-        return { ...survey, responseCount: 0 }
-      }))
+      return group.run(() =>
+        translate(() => {
+          insertSurvey.run(surveyToRow(survey))
+          writeOutbox(outbox)
+          return { ...survey, responseCount: 0 }
+        }),
+      )
     },
     async get(id) {
       return one('SELECT * FROM surveys WHERE id = ?', id)
@@ -88,14 +121,18 @@ export function surveyRepo(db: Db, group: GroupCommit): SurveyRepo {
       if (query.visibleTo) {
         const ids = query.visibleTo.districtIds
         const cityWide = query.visibleTo.cityWide ? ` OR district_ids = '[]'` : ''
-        clauses.push(`(${ids.length ? `EXISTS (SELECT 1 FROM json_each(district_ids) WHERE value IN (${placeholders(ids.length)})) OR ` : ''}created_by = ?${cityWide})`)
+        clauses.push(
+          `(${ids.length ? `EXISTS (SELECT 1 FROM json_each(district_ids) WHERE value IN (${placeholders(ids.length)})) OR ` : ''}created_by = ?${cityWide})`,
+        )
         params.push(...ids, query.visibleTo.createdBy)
       }
       if (query.kind) clauses.push('kind = ?') && params.push(query.kind)
       const after = decodeTimeCursor(query.cursor)
       if (after) clauses.push('(created_at < ? OR (created_at = ? AND id < ?))') && params.push(after.key, after.key, after.id)
-      const rows = db.prepare(`SELECT * FROM surveys ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT ?`)
-        .all(...params, query.limit + 1).map(surveyFromRow)
+      const rows = db
+        .prepare(`SELECT * FROM surveys ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT ?`)
+        .all(...params, query.limit + 1)
+        .map(surveyFromRow)
       return toPage(rows, query.limit, (s) => timeCursorKey(s.createdAt, s.id))
     },
     async openAt(now) {
@@ -110,19 +147,24 @@ export function surveyRepo(db: Db, group: GroupCommit): SurveyRepo {
       return !!answered.get(surveyId, respondentKey)
     },
     async tallies(surveyId, scope) {
-      return (db.prepare('SELECT scope, question_id, bucket, count, sum FROM survey_tallies WHERE survey_id = ? AND scope = ?').all(surveyId, scope) as Array<Record<string, never>>)
-        .map((r) => ({ scope: r.scope, questionId: r.question_id, bucket: r.bucket, count: r.count, sum: r.sum }))
+      return (
+        db.prepare('SELECT scope, question_id, bucket, count, sum FROM survey_tallies WHERE survey_id = ? AND scope = ?').all(surveyId, scope) as Array<
+          Record<string, never>
+        >
+      ).map((r) => ({ scope: r.scope, questionId: r.question_id, bucket: r.bucket, count: r.count, sum: r.sum }))
     },
     async textAnswers(surveyId, query) {
       const clauses = ['survey_id = ?', 'question_id = ?']
       const params: unknown[] = [surveyId, query.questionId]
-      if (query.q) clauses.push("instr(text, ?) > 0") && params.push(query.q)
+      if (query.q) clauses.push('instr(text, ?) > 0') && params.push(query.q)
       if (query.stationId) clauses.push('station_id = ?') && params.push(query.stationId)
       if (query.districtId) clauses.push('district_id = ?') && params.push(query.districtId)
       const after = decodeTimeCursor(query.cursor)
       if (after) clauses.push('(created_at < ? OR (created_at = ? AND response_id < ?))') && params.push(after.key, after.key, after.id)
-      const rows = db.prepare(`SELECT * FROM survey_text_answers WHERE ${clauses.join(' AND ')} ORDER BY created_at DESC, response_id DESC LIMIT ?`)
-        .all(...params, query.limit + 1).map(textFromRow)
+      const rows = db
+        .prepare(`SELECT * FROM survey_text_answers WHERE ${clauses.join(' AND ')} ORDER BY created_at DESC, response_id DESC LIMIT ?`)
+        .all(...params, query.limit + 1)
+        .map(textFromRow)
       return toPage(rows, query.limit, (t) => timeCursorKey(t.createdAt, t.responseId))
     },
     async responses(surveyId) {
@@ -133,7 +175,10 @@ export function surveyRepo(db: Db, group: GroupCommit): SurveyRepo {
       const params: unknown[] = [surveyId]
       if (filter.articleId) clauses.push('article_id = ?') && params.push(filter.articleId)
       if (filter.outcome) clauses.push('outcome = ?') && params.push(filter.outcome)
-      return db.prepare(`SELECT * FROM survey_opinions WHERE ${clauses.join(' AND ')} ORDER BY created_at, id`).all(...params).map(opinionFromRow)
+      return db
+        .prepare(`SELECT * FROM survey_opinions WHERE ${clauses.join(' AND ')} ORDER BY created_at, id`)
+        .all(...params)
+        .map(opinionFromRow)
     },
     async getOpinion(id) {
       const row = db.prepare('SELECT * FROM survey_opinions WHERE id = ?').get(id)

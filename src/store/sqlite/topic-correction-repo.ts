@@ -3,11 +3,20 @@ import type { TopicCorrection, TopicCorrectionRepo, TopicTraining } from '../por
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const correctionFromRow = (r: any): TopicCorrection => ({
-  caseId: r.case_id, office: r.office, fromTopic: r.from_topic, toTopic: r.to_topic, correctedBy: r.corrected_by, at: new Date(r.at),
+  caseId: r.case_id,
+  office: r.office,
+  fromTopic: r.from_topic,
+  toTopic: r.to_topic,
+  correctedBy: r.corrected_by,
+  at: new Date(r.at),
 })
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const trainingFromRow = (r: any): TopicTraining => ({
-  office: r.office, trainedAt: new Date(r.trained_at), upTo: new Date(r.up_to), corrections: r.corrections, trainedBy: r.trained_by ?? null,
+  office: r.office,
+  trainedAt: new Date(r.trained_at),
+  upTo: new Date(r.up_to),
+  corrections: r.corrections,
+  trainedBy: r.trained_by ?? null,
 })
 
 export function topicCorrectionRepo(db: Db): TopicCorrectionRepo {
@@ -31,15 +40,21 @@ export function topicCorrectionRepo(db: Db): TopicCorrectionRepo {
     },
     async recordTraining(t) {
       db.prepare('INSERT INTO topic_trainings (office, trained_at, up_to, corrections, trained_by) VALUES (?, ?, ?, ?, ?)').run(
-        t.office, t.trainedAt.toISOString(), t.upTo.toISOString(), t.corrections, t.trainedBy,
+        t.office,
+        t.trainedAt.toISOString(),
+        t.upTo.toISOString(),
+        t.corrections,
+        t.trainedBy,
       )
     },
     async latestTrainings() {
-      const rows = db.prepare(
-        `SELECT t.* FROM topic_trainings t
+      const rows = db
+        .prepare(
+          `SELECT t.* FROM topic_trainings t
           WHERE t.rowid = (SELECT u.rowid FROM topic_trainings u WHERE u.office = t.office ORDER BY u.trained_at DESC, u.rowid DESC LIMIT 1)
           ORDER BY t.office`,
-      ).all()
+        )
+        .all()
       return rows.map(trainingFromRow)
     },
   }

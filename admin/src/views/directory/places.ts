@@ -4,9 +4,23 @@
  */
 const LISTS: Record<string, string> = { regions: '地区', stations: '联络站', deputies: '代表', staff: '工作人员' }
 const FIELDS: Record<string, string> = {
-  id: '编号', code: '代码', name: '名称', kind: '类型', parentId: '上级地区', address: '地址', regionIds: '覆盖地区',
-  receptionDays: '接待日', level: '层级', stationIds: '所属联络站', topics: '关注领域', phone: '电话', dutyDates: '值班日期',
-  role: '角色', username: '账号', password: '初始密码', active: '是否启用',
+  id: '编号',
+  code: '代码',
+  name: '名称',
+  kind: '类型',
+  parentId: '上级地区',
+  address: '地址',
+  regionIds: '覆盖地区',
+  receptionDays: '接待日',
+  level: '层级',
+  stationIds: '所属联络站',
+  topics: '关注领域',
+  phone: '电话',
+  dutyDates: '值班日期',
+  role: '角色',
+  username: '账号',
+  password: '初始密码',
+  active: '是否启用',
 }
 
 export function placeInFile(path: string, file: unknown): string {

@@ -13,7 +13,9 @@ export function placeOf(path: string): string {
 export function describe(err: unknown, fallback = '操作没有成功，请稍后再试'): string {
   if (!(err instanceof ApiError)) return fallback
   const details = Array.isArray(err.details)
-    ? (err.details as Array<{ path?: string; message?: string }>).filter((d) => d.message).map((d) => [placeOf(d.path ?? ''), d.message].filter(Boolean).join('：'))
+    ? (err.details as Array<{ path?: string; message?: string }>)
+        .filter((d) => d.message)
+        .map((d) => [placeOf(d.path ?? ''), d.message].filter(Boolean).join('：'))
     : []
   return [err.message, ...details].join('；')
 }

@@ -3,7 +3,15 @@
  * browser's own zone; and the pickers' "2026-11-26 09:30" back to ISO 8601 with +08:00.
  */
 const ZONE = 'Asia/Shanghai'
-const fmt = new Intl.DateTimeFormat('zh-CN', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false })
+const fmt = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+})
 
 /** "2026-11-26 09:30", or "—" for nothing. */
 export function when(iso: string | null | undefined): string {

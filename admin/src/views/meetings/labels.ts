@@ -9,7 +9,18 @@ export const MEETING_KINDS = [
 
 /** Colours for states, always beside the words (never colour alone). */
 export const STATUS_THEME: Record<string, 'default' | 'primary' | 'success' | 'warning' | 'danger'> = {
-  draft: 'default', published: 'success', cancelled: 'danger',
-  attend: 'success', leave: 'warning', pending: 'default',
-  delivered: 'success', sent: 'success', waiting: 'warning', undeliverable: 'danger', failed: 'danger', dead: 'danger', none: 'default', superseded: 'default',
+  draft: 'default',
+  published: 'success',
+  cancelled: 'danger',
+  attend: 'success',
+  leave: 'warning',
+  pending: 'default',
+  delivered: 'success',
+  sent: 'success',
+  waiting: 'warning',
+  undeliverable: 'danger',
+  failed: 'danger',
+  dead: 'danger',
+  none: 'default',
+  superseded: 'default',
 }

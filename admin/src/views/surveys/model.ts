@@ -36,9 +36,24 @@ export const newId = (prefix: string) => `${prefix}${Date.now().toString(36).sli
 
 export function blankQuestion(type: Question['type'] = 'single'): Question {
   return {
-    id: newId('q'), type, title: '', required: false,
-    options: type === 'single' || type === 'multiple' ? [{ id: newId('o'), label: '' }, { id: newId('o'), label: '' }] : [],
-    minChoices: null, maxChoices: null, maxLength: null, scale: type === 'rating' ? 5 : null, min: null, max: null, showIf: null,
+    id: newId('q'),
+    type,
+    title: '',
+    required: false,
+    options:
+      type === 'single' || type === 'multiple'
+        ? [
+            { id: newId('o'), label: '' },
+            { id: newId('o'), label: '' },
+          ]
+        : [],
+    minChoices: null,
+    maxChoices: null,
+    maxLength: null,
+    scale: type === 'rating' ? 5 : null,
+    min: null,
+    max: null,
+    showIf: null,
   }
 }
 

@@ -14,7 +14,13 @@ export interface MpSettings {
 }
 
 export const mpSettingsOf = (config: Config): MpSettings => ({
-  subscribeTemplateIds: [...new Set(Object.values(config.wechat.templates).map((t) => t.id).filter((id) => id))],
+  subscribeTemplateIds: [
+    ...new Set(
+      Object.values(config.wechat.templates)
+        .map((t) => t.id)
+        .filter((id) => id),
+    ),
+  ],
   maxPhotos: config.uploads.maxPerCase,
   reopenMaxRating: config.cases.reopenMaxRating,
   reopenWindowDays: config.cases.reopenWindowDays,

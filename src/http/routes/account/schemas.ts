@@ -4,7 +4,12 @@ import { z } from 'zod'
 const wxCode = z.string().trim().min(1, '缺少 code').max(128)
 
 export const loginBody = z.strictObject({ code: wxCode })
-export const bindBody = z.strictObject({ bindCode: z.string().trim().regex(/^\d{6}$/, '绑定码为 6 位数字') })
+export const bindBody = z.strictObject({
+  bindCode: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, '绑定码为 6 位数字'),
+})
 export const phoneBody = z.strictObject({ code: wxCode })
 export const subscriptionsBody = z.strictObject({
   /** wx.requestSubscribeMessage's answer: templateId → accept | reject | ban | filter. */

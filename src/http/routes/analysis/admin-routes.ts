@@ -7,7 +7,12 @@ import type { WeeklyReports } from '../../../services/analysis/weekly-reports.js
 import type { Clock } from '../../../clock.js'
 import { requireStaff } from '../../middleware/auth.js'
 import {
-  presentCandidate, presentHotIssues, presentPublicationDraft, presentSeries, presentStaffPublication, presentWeeklyReport,
+  presentCandidate,
+  presentHotIssues,
+  presentPublicationDraft,
+  presentSeries,
+  presentStaffPublication,
+  presentWeeklyReport,
 } from '../../presenters/analysis.js'
 import type { StaffState } from '../../state.js'
 import { parse } from '../../validate.js'

@@ -37,4 +37,9 @@ export const publicationBody = z.strictObject({
 
 export const publicCasesQuery = z.strictObject({ ...pageQuery, topic: topic.optional(), districtId: id.optional(), stationId: id.optional() })
 
-export const quarterQuery = z.strictObject({ quarter: z.string().regex(/^\d{4}Q[1-4]$/, '季度格式应为 2026Q3').optional() })
+export const quarterQuery = z.strictObject({
+  quarter: z
+    .string()
+    .regex(/^\d{4}Q[1-4]$/, '季度格式应为 2026Q3')
+    .optional(),
+})

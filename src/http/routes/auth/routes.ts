@@ -19,7 +19,12 @@ export function authRoutes({ auth, secureCookies }: AuthRoutesDeps) {
     const { username, password } = parse(loginBody, ctx.state.body, 'body')
     const session = await auth.login(username, password, ctx.ip)
     ctx.cookies.set(SESSION_COOKIE, session.token, {
-      httpOnly: true, sameSite: 'strict', secure: secureCookies, expires: session.expiresAt, path: '/', overwrite: true,
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: secureCookies,
+      expires: session.expiresAt,
+      path: '/',
+      overwrite: true,
     })
     ctx.body = { staff: presentPrincipal(session.staff), expiresAt: session.expiresAt.toISOString() }
   })

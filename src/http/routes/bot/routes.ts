@@ -9,13 +9,35 @@ import type { IdempotencyRepo } from '../../../store/idempotency-port.js'
 import { requireBot } from '../../middleware/bot-auth.js'
 import { idempotent } from '../../middleware/idempotency.js'
 import {
-  presentBotCase, presentBotCaseBrief, presentBotCaseItem, presentBotInboxItem, presentBotPerson, presentBotRegion, presentBotSubmitted,
+  presentBotCase,
+  presentBotCaseBrief,
+  presentBotCaseItem,
+  presentBotInboxItem,
+  presentBotPerson,
+  presentBotRegion,
+  presentBotSubmitted,
 } from '../../presenters/bot.js'
 import type { AppState } from '../../state.js'
 import { parse } from '../../validate.js'
 import {
-  alertBody, bindBody, caseBody, stationCodeParam, consentBody, contactParam, deputiesQuery, dialogueBody, personParam, personRefParam,
-  personTicketParam, rateBody, reasonBody, regionsQuery, resolveBody, roomBindBody, seenBody, textBody,
+  alertBody,
+  bindBody,
+  caseBody,
+  stationCodeParam,
+  consentBody,
+  contactParam,
+  deputiesQuery,
+  dialogueBody,
+  personParam,
+  personRefParam,
+  personTicketParam,
+  rateBody,
+  reasonBody,
+  regionsQuery,
+  resolveBody,
+  roomBindBody,
+  seenBody,
+  textBody,
 } from './schemas.js'
 
 export interface BotRoutesDeps {
@@ -94,13 +116,17 @@ export function botRoutes({ people, state, cases, privacy, directory, idempotenc
     ctx.body = await state.findStation(code)
   })
 
-  router.post('/people/:personId/cases', idempotent(idempotency, clock, () => 'bot') /* the path names the person */, async (ctx) => {
-    const { personId } = parse(personParam, ctx.params, 'params')
-    const draft = parse(caseBody, ctx.state.body, 'body')
-    const { record, summary } = await cases.submit(personId, draft, ctx.get('Idempotency-Key') || null)
-    ctx.status = 201
-    ctx.body = presentBotSubmitted(record, summary, reading())
-  })
+  router.post(
+    '/people/:personId/cases',
+    idempotent(idempotency, clock, () => 'bot') /* the path names the person */,
+    async (ctx) => {
+      const { personId } = parse(personParam, ctx.params, 'params')
+      const draft = parse(caseBody, ctx.state.body, 'body')
+      const { record, summary } = await cases.submit(personId, draft, ctx.get('Idempotency-Key') || null)
+      ctx.status = 201
+      ctx.body = presentBotSubmitted(record, summary, reading())
+    },
+  )
 
   router.get('/people/:personId/cases', async (ctx) => {
     const { personId } = parse(personParam, ctx.params, 'params')

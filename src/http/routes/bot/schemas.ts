@@ -7,10 +7,21 @@ const ticket = z.string().regex(/^\d{8}-\d{4,}$/, '留言编号格式如 2026112
 export const personParam = z.strictObject({ personId: z.string().regex(/^mu-[0-9a-f-]{36}$/, '编号格式无效') })
 export const personTicketParam = personParam.extend({ ticket })
 export const personRefParam = personParam.extend({ ref: z.string().regex(/^(\d{8}-)?\d{1,6}$/, '请发留言编号或其后四位') })
-export const stationCodeParam = z.strictObject({ code: z.string().trim().regex(/^[A-Za-z0-9_-]{1,24}$/, '联络站编号只含字母、数字') })
+export const stationCodeParam = z.strictObject({
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{1,24}$/, '联络站编号只含字母、数字'),
+})
 export const contactParam = z.strictObject({ contactId: contact })
 
-export const seenBody = z.strictObject({ messageId: opaqueId().min(1).max(200), claim: z.string().regex(/^[\w-]{8,64}$/).optional() })
+export const seenBody = z.strictObject({
+  messageId: opaqueId().min(1).max(200),
+  claim: z
+    .string()
+    .regex(/^[\w-]{8,64}$/)
+    .optional(),
+})
 export const resolveBody = z.strictObject({ contactId: contact, alias: cleanedLine().max(64).nullable().optional(), name: cleanedLine().max(100).optional() })
 export const consentBody = z.strictObject({ version: z.string().min(1).max(20) })
 export const dialogueBody = z.strictObject({ state: z.record(z.string(), z.unknown()) })
@@ -22,14 +33,29 @@ export const caseBody = z.strictObject({
   deputyCode: z.string().trim().max(40).nullable().optional(),
   stationCode: z.string().trim().max(40).nullable().optional(),
 })
-export const rateBody = z.strictObject({ rating: z.number().int('评分应为 1–5 的整数').min(1, '评分应为 1–5 的整数').max(5, '评分应为 1–5 的整数'), comment: longText().max(500).optional() })
+export const rateBody = z.strictObject({
+  rating: z.number().int('评分应为 1–5 的整数').min(1, '评分应为 1–5 的整数').max(5, '评分应为 1–5 的整数'),
+  comment: longText().max(500).optional(),
+})
 export const reasonBody = z.strictObject({ reason: longText().min(1, '请说明原因').max(500) })
 export const textBody = z.strictObject({ text: requiredText(2000, '答复内容') })
-export const bindBody = z.strictObject({ code: z.string().trim().regex(/^\d{6}$/, '绑定码为 6 位数字') })
-export const roomBindBody = z.strictObject({ personId: z.string().regex(/^mu-[0-9a-f-]{36}$/), roomId: opaqueId().min(1).max(128), stationCode: z.string().trim().min(1).max(24) })
+export const bindBody = z.strictObject({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, '绑定码为 6 位数字'),
+})
+export const roomBindBody = z.strictObject({
+  personId: z.string().regex(/^mu-[0-9a-f-]{36}$/),
+  roomId: opaqueId().min(1).max(128),
+  stationCode: z.string().trim().min(1).max(24),
+})
 export const alertBody = z.strictObject({
   kind: z.enum(['rate_limited', 'logged_out', 'logged_in']),
   text: requiredText(500, '提醒内容'),
   // The console shows this as a link to scan: only a web address, never javascript: or data:.
-  qrUrl: z.url({ protocol: /^https?$/, error: '二维码地址应为 http(s) 网址' }).max(2000).optional(),
+  qrUrl: z
+    .url({ protocol: /^https?$/, error: '二维码地址应为 http(s) 网址' })
+    .max(2000)
+    .optional(),
 })

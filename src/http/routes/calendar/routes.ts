@@ -30,11 +30,16 @@ export function calendarRoutes({ auth, calendar, idempotency, clock }: CalendarR
   })
 
   // A retried import (same Idempotency-Key) gets the first answer back, 201 and all.
-  router.post('/years', allowRoles('admin'), idempotent(idempotency, clock, (s: StaffState) => s.staff.id), async (ctx) => {
-    const { year, replaced, settledCases } = await calendar.importYear(ctx.state.body, ctx.state.staff)
-    ctx.status = replaced ? 200 : 201
-    ctx.body = { year: presentCalendarYear(year), replaced, settledCases, coverage: presentCoverage(await calendar.coverage()) }
-  })
+  router.post(
+    '/years',
+    allowRoles('admin'),
+    idempotent(idempotency, clock, (s: StaffState) => s.staff.id),
+    async (ctx) => {
+      const { year, replaced, settledCases } = await calendar.importYear(ctx.state.body, ctx.state.staff)
+      ctx.status = replaced ? 200 : 201
+      ctx.body = { year: presentCalendarYear(year), replaced, settledCases, coverage: presentCoverage(await calendar.coverage()) }
+    },
+  )
 
   return router
 }

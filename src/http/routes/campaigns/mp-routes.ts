@@ -20,10 +20,16 @@ export function mpCampaignRoutes({ sessions, reading, clock }: MpCampaignRoutesD
   router.use(requireMpUser(sessions))
 
   const presentDetail = (d: Awaited<ReturnType<CampaignReading['campaign']>>) => ({
-    ...presentMpCampaignSummary({
-      campaign: d.campaign, following: d.following, canFollow: d.canFollow,
-      itemsReached: d.items.length, itemsRead: d.items.filter((i) => i.read).length,
-    }, clock.now()),
+    ...presentMpCampaignSummary(
+      {
+        campaign: d.campaign,
+        following: d.following,
+        canFollow: d.canFollow,
+        itemsReached: d.items.length,
+        itemsRead: d.items.filter((i) => i.read).length,
+      },
+      clock.now(),
+    ),
     items: d.items.map((i) => presentItemSummary(i.item, i.read)),
     checkIns: d.checkIns.map(presentCheckIn),
   })

@@ -40,7 +40,11 @@ export const itemBody = z
     summary: longText().max(300, '摘要最多 300 字').default(''),
     /** Rich text; sanitised by the service before it is stored. */
     body: longText().max(200_000, '正文过长').nullable().optional(),
-    link: z.url({ protocol: /^https$/, error: '链接须为 https 地址' }).max(1000).nullable().optional(),
+    link: z
+      .url({ protocol: /^https$/, error: '链接须为 https 地址' })
+      .max(1000)
+      .nullable()
+      .optional(),
     source: singleLine().max(100, '来源最多 100 字').default(''),
     required: z.boolean().default(false),
     /** Absent or null: publish now. */
@@ -68,7 +72,10 @@ export const itemCorrectionBody = z
     title: text(TITLE_MAX, '标题').optional(),
     summary: longText().max(300, '摘要最多 300 字').optional(),
     body: longText().max(200_000, '正文过长').optional(),
-    link: z.url({ protocol: /^https$/, error: '链接须为 https 地址' }).max(1000).optional(),
+    link: z
+      .url({ protocol: /^https$/, error: '链接须为 https 地址' })
+      .max(1000)
+      .optional(),
     source: singleLine().max(100, '来源最多 100 字').optional(),
     required: z.boolean().optional(),
     publishAt: instant.optional(),

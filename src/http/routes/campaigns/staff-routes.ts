@@ -21,7 +21,9 @@ export function staffReadingRoutes({ auth, reading }: StaffReadingRoutesDeps) {
 
   router.get('/reading', async (ctx) => {
     const items = await reading.inbox(readerOf(ctx.state))
-    ctx.body = { items: items.map(({ item, campaign, read }) => ({ ...presentItemSummary(item, read), campaignId: campaign.id, campaignTitle: campaign.title })) }
+    ctx.body = {
+      items: items.map(({ item, campaign, read }) => ({ ...presentItemSummary(item, read), campaignId: campaign.id, campaignTitle: campaign.title })),
+    }
   })
 
   /** Opening an item records the read receipt (the first time only). */

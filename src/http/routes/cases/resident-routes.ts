@@ -42,15 +42,20 @@ export function residentCaseRoutes(deps: ResidentCaseDeps) {
   })
 
   const submitLimit = rateLimit('mp_case_submit', deps.submitLimitPerTenMinutes, 600, (s: MpState) => s.mpUser.id)
-  router.post('/cases', submitLimit, idempotent(deps.idempotency, deps.clock, (s: MpState) => s.mpUser.id), async (ctx) => {
-    const draft = parse(submitBody, ctx.state.body, 'body')
-    deps.uploads.checkAttachments(draft.images, ctx.state.mpUser.id)
-    const idempotencyKey = ctx.get('Idempotency-Key') || null
-    const submitted = await deps.submitter.submit(ctx.state.mpUser, draft, idempotencyKey)
-    const detail = await deps.queries.forResident(ctx.state.mpUser, submitted.record.id)
-    ctx.status = 201
-    ctx.body = { ...presentResidentCase(detail, reading()), routing: { summary: submitted.summary } }
-  })
+  router.post(
+    '/cases',
+    submitLimit,
+    idempotent(deps.idempotency, deps.clock, (s: MpState) => s.mpUser.id),
+    async (ctx) => {
+      const draft = parse(submitBody, ctx.state.body, 'body')
+      deps.uploads.checkAttachments(draft.images, ctx.state.mpUser.id)
+      const idempotencyKey = ctx.get('Idempotency-Key') || null
+      const submitted = await deps.submitter.submit(ctx.state.mpUser, draft, idempotencyKey)
+      const detail = await deps.queries.forResident(ctx.state.mpUser, submitted.record.id)
+      ctx.status = 201
+      ctx.body = { ...presentResidentCase(detail, reading()), routing: { summary: submitted.summary } }
+    },
+  )
 
   router.get('/cases', async (ctx) => {
     const page = await deps.queries.residentCases(ctx.state.mpUser, parse(myCasesQuery, ctx.query, 'query'))

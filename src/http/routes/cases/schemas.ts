@@ -56,12 +56,18 @@ export const staffCasesQuery = z.strictObject({
   regionId: id.optional(),
   stationId: id.optional(),
   deputyId: id.optional(),
-  overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  overdue: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   from: isoDateTime.transform((s) => new Date(s)).optional(),
   to: isoDateTime.transform((s) => new Date(s)).optional(),
   order: z.enum(['newest', 'due']).default('newest'),
   // The dashboard's click-throughs: every figure lists its cases with these.
-  open: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  open: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   rating: z.coerce.number({ error: '评分应为 1–5 的整数' }).int('评分应为 1–5 的整数').min(1, '评分应为 1–5 的整数').max(5, '评分应为 1–5 的整数').optional(),
   districtId: id.optional(),
 })

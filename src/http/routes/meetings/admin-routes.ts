@@ -7,7 +7,14 @@ import type { QrCodeRenderer } from '../../../services/qr-codes.js'
 import type { IdempotencyRepo } from '../../../store/idempotency-port.js'
 import { requireStaff } from '../../middleware/auth.js'
 import { idempotent } from '../../middleware/idempotency.js'
-import { presentInvitee, presentMeeting, presentMeetingSummary, presentInviteePreview, presentPersonAttendance, presentTable } from '../../presenters/meetings.js'
+import {
+  presentInvitee,
+  presentMeeting,
+  presentMeetingSummary,
+  presentInviteePreview,
+  presentPersonAttendance,
+  presentTable,
+} from '../../presenters/meetings.js'
 import type { StaffState } from '../../state.js'
 import { parse } from '../../validate.js'
 import { addInviteesBody, attendanceQuery, cancelBody, createBody, editBody, listQuery, meetingIdParam } from './schemas.js'
@@ -28,11 +35,15 @@ export function adminMeetingRoutes({ auth, meetings, reports, qrCodes, idempoten
   router.use(requireStaff(auth, 'organizer', 'admin'))
   const idOf = (params: unknown) => parse(meetingIdParam, params, 'params').id
 
-  router.post('/', idempotent(idempotency, clock, (s: StaffState) => `staff:${s.staff.id}`), async (ctx) => {
-    const draft = parse(createBody, ctx.state.body, 'body')
-    ctx.status = 201
-    ctx.body = presentMeeting(await meetings.create(ctx.state.staff, draft))
-  })
+  router.post(
+    '/',
+    idempotent(idempotency, clock, (s: StaffState) => `staff:${s.staff.id}`),
+    async (ctx) => {
+      const draft = parse(createBody, ctx.state.body, 'body')
+      ctx.status = 201
+      ctx.body = presentMeeting(await meetings.create(ctx.state.staff, draft))
+    },
+  )
 
   /** The live preview while creating: how many people the selector names, and who (the first 200 by name). */
   router.post('/invitee-preview', async (ctx) => {

@@ -12,7 +12,9 @@ const ids = (label: string) => z.array(id).max(10_000, `${label}过多`).optiona
 
 export const meetingIdParam = z.strictObject({ id: z.string().regex(/^mt-[0-9a-f-]{36}$/, '会议编号格式无效') })
 /** The meeting's id, or the code its QR code carries (scene m=<code>). */
-export const checkInParam = z.strictObject({ id: z.union([z.string().regex(/^mt-[0-9a-f-]{36}$/), z.string().regex(/^[A-Za-z0-9]{8}$/)], { error: '会议编号或签到码格式无效' }) })
+export const checkInParam = z.strictObject({
+  id: z.union([z.string().regex(/^mt-[0-9a-f-]{36}$/), z.string().regex(/^[A-Za-z0-9]{8}$/)], { error: '会议编号或签到码格式无效' }),
+})
 
 export const selectorBody = z.strictObject({
   levels: z.array(z.enum(DEPUTY_LEVELS)).max(5).optional(),
@@ -78,10 +80,7 @@ export const attendanceQuery = z.strictObject({ from: instant.optional(), to: in
 
 export const rsvpBody = z.discriminatedUnion(
   'response',
-  [
-    z.strictObject({ response: z.literal('attend') }),
-    z.strictObject({ response: z.literal('leave'), reason: text(200, '请假原因') }),
-  ],
+  [z.strictObject({ response: z.literal('attend') }), z.strictObject({ response: z.literal('leave'), reason: text(200, '请假原因') })],
   { error: '请回复 attend（参加）或 leave（请假，并写明原因）' },
 )
 

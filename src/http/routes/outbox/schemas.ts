@@ -2,7 +2,10 @@ import { z } from 'zod'
 import { pageQuery } from '../../schemas.js'
 
 export const messageId = z.strictObject({ id: z.string().regex(/^[0-9a-f-]{36}$/, '消息编号格式无效') })
-const instance = z.string().regex(/^[\w.-]{1,40}$/).default('bot')
+const instance = z
+  .string()
+  .regex(/^[\w.-]{1,40}$/)
+  .default('bot')
 export const leaseBody = z.strictObject({ limit: z.number().int().min(1).max(50).default(10), instance })
 export const ackBody = z.strictObject({ instance })
 export const failBody = z.strictObject({ instance, error: z.string().min(1).max(500), retryable: z.boolean() })

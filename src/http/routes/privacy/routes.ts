@@ -24,11 +24,15 @@ export function privacyRoutes({ sessions, privacy, exporter, erasure, reading }:
   const router = new Router<MpState>({ prefix: '/api/mp' })
   router.use(requireMpUser(sessions))
 
-  router.get('/me/export', rateLimit('mp_data_export', 10, 3600, (s: MpState) => s.mpUser.id), async (ctx) => {
-    ctx.set('Cache-Control', 'no-store')
-    ctx.set('Content-Disposition', 'attachment; filename="my-data.json"')
-    ctx.body = presentPersonalData(await exporter.export(ctx.state.mpUser), reading())
-  })
+  router.get(
+    '/me/export',
+    rateLimit('mp_data_export', 10, 3600, (s: MpState) => s.mpUser.id),
+    async (ctx) => {
+      ctx.set('Cache-Control', 'no-store')
+      ctx.set('Content-Disposition', 'attachment; filename="my-data.json"')
+      ctx.body = presentPersonalData(await exporter.export(ctx.state.mpUser), reading())
+    },
+  )
 
   router.delete('/consent', async (ctx) => {
     await privacy.withdrawConsent(ctx.state.mpUser.id)

@@ -9,7 +9,17 @@ import { idempotent } from '../../middleware/idempotency.js'
 import { presentGroup, presentPerson, presentQuestion, presentQuiz } from '../../presenters/quizzes.js'
 import type { StaffState } from '../../state.js'
 import { parse } from '../../validate.js'
-import { boardQuery, createQuizBody, importBody, listQuery, questionCorrectionBody, questionIdParam, questionsBody, quizIdParam, updateQuizBody } from './schemas.js'
+import {
+  boardQuery,
+  createQuizBody,
+  importBody,
+  listQuery,
+  questionCorrectionBody,
+  questionIdParam,
+  questionsBody,
+  quizIdParam,
+  updateQuizBody,
+} from './schemas.js'
 
 export interface AdminQuizDeps {
   auth: AuthService

@@ -20,8 +20,7 @@ export interface MpQuizRoutesDeps {
 export function mpQuizRoutes({ sessions, taking, results, clock }: MpQuizRoutesDeps) {
   const router = new Router<MpState>({ prefix: '/api/mp' })
   router.use(requireMpUser(sessions))
-  const present = ({ attempt, quiz, questions }: Paper) =>
-    (attempt.status === 'open' ? presentPaper : presentResult)(attempt, quiz, questions, clock.now())
+  const present = ({ attempt, quiz, questions }: Paper) => (attempt.status === 'open' ? presentPaper : presentResult)(attempt, quiz, questions, clock.now())
 
   router.get('/quizzes', async (ctx) => {
     const now = clock.now()

@@ -14,7 +14,11 @@ const settings = {
   title: text(100, '名称'),
   description: longText().max(2000, '说明最多 2000 字'),
   drawCount: z.number().int('抽题数应为整数').min(1, '每次至少抽 1 题').max(200, '每次最多抽 200 题'),
-  timeLimitSeconds: z.number().int('答题时限应为整数秒').min(30, '答题时限至少 30 秒').max(24 * 3600, '答题时限最多 24 小时'),
+  timeLimitSeconds: z
+    .number()
+    .int('答题时限应为整数秒')
+    .min(30, '答题时限至少 30 秒')
+    .max(24 * 3600, '答题时限最多 24 小时'),
   attemptsAllowed: z.number().int('答题次数应为整数').min(1, '至少可答 1 次').max(100, '最多可答 100 次'),
   opensAt: instant,
   closesAt: instant,
@@ -22,7 +26,11 @@ const settings = {
 }
 
 export const createQuizBody = z.strictObject({
-  campaignId: z.string().regex(/^cp-[0-9a-f-]{36}$/, '活动编号格式无效').nullable().default(null),
+  campaignId: z
+    .string()
+    .regex(/^cp-[0-9a-f-]{36}$/, '活动编号格式无效')
+    .nullable()
+    .default(null),
   ...settings,
   description: settings.description.default(''),
   /** Keep it as a draft until POST /:id/publish; absent, it is published at once. */
@@ -30,9 +38,14 @@ export const createQuizBody = z.strictObject({
 })
 
 export const updateQuizBody = z.strictObject({
-  title: settings.title.optional(), description: settings.description.optional(), drawCount: settings.drawCount.optional(),
-  timeLimitSeconds: settings.timeLimitSeconds.optional(), attemptsAllowed: settings.attemptsAllowed.optional(),
-  opensAt: settings.opensAt.optional(), closesAt: settings.closesAt.optional(), audience: settings.audience.optional(),
+  title: settings.title.optional(),
+  description: settings.description.optional(),
+  drawCount: settings.drawCount.optional(),
+  timeLimitSeconds: settings.timeLimitSeconds.optional(),
+  attemptsAllowed: settings.attemptsAllowed.optional(),
+  opensAt: settings.opensAt.optional(),
+  closesAt: settings.closesAt.optional(),
+  audience: settings.audience.optional(),
 })
 
 const question = z
@@ -40,7 +53,10 @@ const question = z
     type: z.enum(QUESTION_TYPES, { error: '题型应为 single、multiple 或 true_false' }),
     stem: requiredText(1000, '题干'),
     options: z.array(text(200, '选项')).max(OPTIONS_MAX, `选项最多 ${OPTIONS_MAX} 个`).optional(),
-    answer: z.array(z.enum(OPTION_KEYS, { error: '答案应为选项字母 A–H' })).min(1, '请给出正确答案').max(OPTIONS_MAX),
+    answer: z
+      .array(z.enum(OPTION_KEYS, { error: '答案应为选项字母 A–H' }))
+      .min(1, '请给出正确答案')
+      .max(OPTIONS_MAX),
     explanation: longText().max(2000, '解析最多 2000 字').default(''),
     points: z.number().int('分值应为整数').min(1).max(100).default(1),
     tags: z.array(text(30, '标签')).max(10, '标签最多 10 个').default([]),
@@ -56,7 +72,11 @@ export const questionCorrectionBody = z
     type: z.enum(QUESTION_TYPES, { error: '题型应为 single、multiple 或 true_false' }).optional(),
     stem: requiredText(1000, '题干').optional(),
     options: z.array(text(200, '选项')).max(OPTIONS_MAX, `选项最多 ${OPTIONS_MAX} 个`).optional(),
-    answer: z.array(z.enum(OPTION_KEYS, { error: '答案应为选项字母 A–H' })).min(1, '请给出正确答案').max(OPTIONS_MAX).optional(),
+    answer: z
+      .array(z.enum(OPTION_KEYS, { error: '答案应为选项字母 A–H' }))
+      .min(1, '请给出正确答案')
+      .max(OPTIONS_MAX)
+      .optional(),
     explanation: longText().max(2000, '解析最多 2000 字').optional(),
     points: z.number().int('分值应为整数').min(1, '分值至少为 1').max(100, '分值最多为 100').optional(),
     tags: z.array(text(30, '标签')).max(10, '标签最多 10 个').optional(),
@@ -66,11 +86,15 @@ export const questionCorrectionBody = z
 export const questionsBody = z.strictObject({ questions: z.array(question).min(1, '请至少添加一道题').max(500, '一次最多添加 500 题') })
 export const importBody = z.strictObject({ csv: z.string().min(1, 'CSV 内容不能为空').max(200_000, 'CSV 过大') })
 
-export const listQuery = z.strictObject({ ...pageQuery, campaignId: z.string().regex(/^cp-[0-9a-f-]{36}$/, '活动编号格式无效').optional() })
+export const listQuery = z.strictObject({
+  ...pageQuery,
+  campaignId: z
+    .string()
+    .regex(/^cp-[0-9a-f-]{36}$/, '活动编号格式无效')
+    .optional(),
+})
 export const boardQuery = z.strictObject({ by: z.enum(['person', 'station', 'district'], { error: 'by 应为 person、station 或 district' }).default('person') })
 
 export const submitBody = z.strictObject({
-  answers: z
-    .array(z.strictObject({ questionId: z.string().max(50), choices: z.array(z.string().max(2)).max(OPTIONS_MAX, '选项过多') }))
-    .max(200, '答案过多'),
+  answers: z.array(z.strictObject({ questionId: z.string().max(50), choices: z.array(z.string().max(2)).max(OPTIONS_MAX, '选项过多') })).max(200, '答案过多'),
 })

@@ -28,11 +28,15 @@ export function adminSurveyRoutes({ auth, surveys, reports, qrCodes, idempotency
   const idOf = (params: unknown) => parse(surveyIdParam, params, 'params').id
   const link = (shortCode: string) => qrCodes.surveyLink(shortCode)
 
-  router.post('/', idempotent(idempotency, clock, (s: StaffState) => `staff:${s.staff.id}`), async (ctx) => {
-    const s = await surveys.create(ctx.state.staff, parse(createBody, ctx.state.body, 'body'))
-    ctx.status = 201
-    ctx.body = presentSurvey(s, clock.now(), link(s.shortCode))
-  })
+  router.post(
+    '/',
+    idempotent(idempotency, clock, (s: StaffState) => `staff:${s.staff.id}`),
+    async (ctx) => {
+      const s = await surveys.create(ctx.state.staff, parse(createBody, ctx.state.body, 'body'))
+      ctx.status = 201
+      ctx.body = presentSurvey(s, clock.now(), link(s.shortCode))
+    },
+  )
 
   router.get('/', async (ctx) => {
     const { cursor, limit, kind } = parse(listQuery, ctx.query, 'query')

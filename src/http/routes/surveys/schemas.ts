@@ -12,7 +12,9 @@ const instant = z.iso.datetime({ offset: true, error: '时间应为带时区的 
 
 export const surveyIdParam = z.strictObject({ id: z.string().regex(/^sv-[0-9a-f-]{36}$/, '问卷编号格式无效') })
 /** The survey's id, or the code its poster carries (scene v=<code>). */
-export const surveyRefParam = z.strictObject({ id: z.union([z.string().regex(/^sv-[0-9a-f-]{36}$/), z.string().regex(/^[A-Za-z0-9]{8}$/)], { error: '问卷编号或二维码格式无效' }) })
+export const surveyRefParam = z.strictObject({
+  id: z.union([z.string().regex(/^sv-[0-9a-f-]{36}$/), z.string().regex(/^[A-Za-z0-9]{8}$/)], { error: '问卷编号或二维码格式无效' }),
+})
 export const opinionParam = surveyIdParam.extend({ opinionId: z.string().regex(/^op-[0-9a-f-]{36}$/, '意见编号格式无效') })
 
 // Every field is filled in (null when unused), so a stored question has one shape whatever its type.
@@ -21,18 +23,31 @@ const question = z.strictObject({
   type: z.enum(QUESTION_TYPES, { error: '题型应为 single、multiple、text、rating 或 number' }),
   title: text(300, '题目'),
   required: z.boolean().default(false),
-  options: z.array(z.strictObject({ id: key, label: text(200, '选项') })).max(100, '选项最多 100 个').default([]),
+  options: z
+    .array(z.strictObject({ id: key, label: text(200, '选项') }))
+    .max(100, '选项最多 100 个')
+    .default([]),
   minChoices: z.number().int().min(0).nullable().default(null),
   maxChoices: z.number().int().min(1).nullable().default(null),
   maxLength: z.number().int().min(1).max(5000).nullable().default(null),
-  scale: z.union([z.literal(5), z.literal(10)], { error: '评分应为 5 分制或 10 分制' }).nullable().default(null),
+  scale: z
+    .union([z.literal(5), z.literal(10)], { error: '评分应为 5 分制或 10 分制' })
+    .nullable()
+    .default(null),
   min: z.number().nullable().default(null),
   max: z.number().nullable().default(null),
-  showIf: z.strictObject({ questionId: key, optionIds: z.array(key).min(1) }).nullable().default(null),
+  showIf: z
+    .strictObject({ questionId: key, optionIds: z.array(key).min(1) })
+    .nullable()
+    .default(null),
 })
 
 /** Deputies named the way a ballot's roll names them: by level, district, or one by one. */
-const deputySelector = z.strictObject({ levels: z.array(z.enum(DEPUTY_LEVELS)).optional(), districtIds: z.array(id).optional(), deputyIds: z.array(id).max(20_000).optional() })
+const deputySelector = z.strictObject({
+  levels: z.array(z.enum(DEPUTY_LEVELS)).optional(),
+  districtIds: z.array(id).optional(),
+  deputyIds: z.array(id).max(20_000).optional(),
+})
 
 const article = z.strictObject({ id: key, number: text(20, '条号'), text: requiredText(5000, '条文') })
 
@@ -75,7 +90,13 @@ export const correctionBody = z
 
 export const listQuery = z.strictObject({ ...pageQuery, kind: z.enum(SURVEY_KINDS).optional() })
 export const resultsQuery = z.strictObject({ districtId: id.optional(), stationId: id.optional() })
-export const textsQuery = z.strictObject({ ...pageQuery, questionId: key, q: singleLine().max(50).optional(), districtId: id.optional(), stationId: id.optional() })
+export const textsQuery = z.strictObject({
+  ...pageQuery,
+  questionId: key,
+  q: singleLine().max(50).optional(),
+  districtId: id.optional(),
+  stationId: id.optional(),
+})
 export const opinionsQuery = z.strictObject({ articleId: key.optional(), outcome: z.enum(OPINION_OUTCOMES).optional() })
 export const decisionBody = z.strictObject({
   outcome: z.enum(['adopted', 'partly_adopted', 'not_adopted'], { error: '结果应为 adopted（采纳）、partly_adopted（部分采纳）或 not_adopted（未采纳）' }),
@@ -96,7 +117,16 @@ const answerMap = z
 
 export const respondBody = z.strictObject({
   answers: answerMap.default({}),
-  comments: z.array(z.strictObject({ articleId: z.string().max(64), text: longText().max(10_000) })).max(500).default([]),
+  comments: z
+    .array(z.strictObject({ articleId: z.string().max(64), text: longText().max(10_000) }))
+    .max(500)
+    .default([]),
 })
 /** The QR code or station code the person came through. */
-export const viaQuery = z.strictObject({ via: z.string().trim().regex(/^[A-Za-z0-9_-]{1,32}$/, '来源码格式无效').optional() })
+export const viaQuery = z.strictObject({
+  via: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{1,32}$/, '来源码格式无效')
+    .optional(),
+})

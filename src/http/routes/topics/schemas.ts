@@ -4,7 +4,10 @@ import { ID_PATTERN } from '../../../domain/directory-import.js'
 /** The topic a case is corrected to: one of the configured list, named in the message. */
 export const topicBody = (topics: readonly string[]) =>
   z.strictObject({
-    topic: z.string().trim().refine((t) => topics.includes(t), { message: `请从主题列表中选择：${topics.join('、')}` }),
+    topic: z
+      .string()
+      .trim()
+      .refine((t) => topics.includes(t), { message: `请从主题列表中选择：${topics.join('、')}` }),
   })
 
 /** One district office's model, or (absent) every office in the caller's scope; "city" is the city office. */

@@ -21,11 +21,15 @@ export function uploadRoutes({ sessions, uploads, maxBytes, clock }: UploadRoute
   const router = new Router<MpState>({ prefix: '/api/mp/uploads' })
   router.use(requireMpUser(sessions))
 
-  router.post('/', rateLimit('mp_upload', 30, 600, (s: MpState) => s.mpUser.id), async (ctx) => {
-    const saved = await uploads.save(await readOneFile(ctx, maxBytes), ctx.state.mpUser.id, clock.now())
-    ctx.status = 201
-    ctx.body = presentUpload(saved)
-  })
+  router.post(
+    '/',
+    rateLimit('mp_upload', 30, 600, (s: MpState) => s.mpUser.id),
+    async (ctx) => {
+      const saved = await uploads.save(await readOneFile(ctx, maxBytes), ctx.state.mpUser.id, clock.now())
+      ctx.status = 201
+      ctx.body = presentUpload(saved)
+    },
+  )
 
   return router
 }
