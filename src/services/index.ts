@@ -90,13 +90,13 @@ export function createServices(config: Config & { security: { secretKey: string 
   })
   const directoryCache = new DirectoryCache(store)
   const topicModels = new TopicModels(store, clock, { topics, keywords: config.business.topicKeywords })
-  const routing = new RoutingService(
+  const routing = new RoutingService({
     store,
-    directoryCache,
-    { timeZone, deputyCapacity: config.cases.deputyCapacity, topics, topicKeywords: config.business.topicKeywords },
+    directory: directoryCache,
+    options: { timeZone, deputyCapacity: config.cases.deputyCapacity, topics, topicKeywords: config.business.topicKeywords },
     clock,
-    topicModels,
-  )
+    models: topicModels,
+  })
   const policy = { ...config.cases, timeZone }
   const privacy = new PrivacyService(store, clock)
   const subscriptionTemplate = (kind: string) => templateFor(config, kind)
@@ -108,7 +108,8 @@ export function createServices(config: Config & { security: { secretKey: string 
       .map((t) => [t.id, t.longTerm]),
   )
   const mpSessions = new MpSessions(store, clock)
-  const newDispatcher = () => new OutboxDispatcher(store, resolver, realSenders(config, wechat, robots), subscriptionTemplate, outboxPolicy, clock, logger)
+  const newDispatcher = () =>
+    new OutboxDispatcher({ store, resolver, senders: realSenders(config, wechat, robots), subscriptionTemplate, policy: outboxPolicy, clock, logger })
   const meetings = new MeetingService(
     store,
     clock,
@@ -137,10 +138,10 @@ export function createServices(config: Config & { security: { secretKey: string 
     similar: { windowDays: config.cases.similarWindowDays, threshold: config.cases.similarThreshold },
     images: uploads,
   })
-  const workflow = new CaseWorkflow(store, directoryCache, calendar, policy, clock)
+  const workflow = new CaseWorkflow({ store, directory: directoryCache, calendar, policy, clock })
   const botPeople = new BotPeople({ store, sessions: mpSessions, cipher, audit, clock, bindingGuard })
   const submitter = new CaseSubmitter({ store, routing, cipher, calendar, policy, privacy: privacy.notice, clock, checkContent: adapters.contentCheck })
-  const publications = new PublicationService(store, caseQueries, directoryCache, audit, clock)
+  const publications = new PublicationService({ store, queries: caseQueries, directory: directoryCache, audit, clock })
   return {
     cipher,
     passwords,
@@ -156,7 +157,7 @@ export function createServices(config: Config & { security: { secretKey: string 
     calendar,
     routing,
     topicModels,
-    topicCorrections: new TopicCorrections(store, topicModels, audit, topics, clock),
+    topicCorrections: new TopicCorrections({ store, models: topicModels, audit, topics, clock }),
     privacy,
     mpSessions,
     wechat,
@@ -187,8 +188,8 @@ export function createServices(config: Config & { security: { secretKey: string 
     erasure: new PersonalDataErasure({ store, workflow, sessions: mpSessions, uploads, clock }),
     caseQueries,
     caseReports: new CaseReports(store, caseQueries, directoryCache, clock),
-    caseInbox: new CaseInbox(store, caseQueries, directoryCache, clock, timeZone),
-    caseDashboard: new CaseDashboardService(store, caseQueries, directoryCache, clock, timeZone),
+    caseInbox: new CaseInbox({ store, queries: caseQueries, directory: directoryCache, clock, timeZone }),
+    caseDashboard: new CaseDashboardService({ store, queries: caseQueries, directory: directoryCache, clock, timeZone }),
     ...campaignServices,
     ...quizServices,
     digests: new DigestService({
@@ -208,9 +209,9 @@ export function createServices(config: Config & { security: { secretKey: string 
     ballotRoll: new BallotRoll(store, surveys, surveyResponses),
     tasks: new TaskListService({ store, responses: surveyResponses, quizzes: quizServices.quizTaking, clock, settings: { timeZone } }),
     surveyReports: new SurveyReports(store, surveys, clock, { timeZone }),
-    hotIssues: new HotIssueService(store, caseQueries, directoryCache, clock, config.analysis),
+    hotIssues: new HotIssueService({ store, queries: caseQueries, directory: directoryCache, clock, options: config.analysis }),
     weeklyReports: new WeeklyReports(store, directoryCache, clock, { timeZone }),
-    caseSeries: new CaseSeriesReport(store, caseQueries, directoryCache, clock, { timeZone }),
+    caseSeries: new CaseSeriesReport({ store, queries: caseQueries, directory: directoryCache, clock, options: { timeZone } }),
     publications,
     responsiveness: new PublicResponsiveness(store, directoryCache, clock, { timeZone }),
   }

@@ -12,18 +12,28 @@ const DAY = 86_400_000
 /** How far back a series reaches when the caller names no start. */
 const DEFAULT_SPAN: Record<SeriesInterval, number> = { day: 30, week: 12 * 7, month: 365 }
 
+export interface CaseSeriesReportDeps {
+  store: Pick<Store, 'cases'>
+  queries: Pick<CaseQueries, 'scopedFilter'>
+  directory: DirectoryNames
+  clock: Clock
+  options: { timeZone: string }
+}
+
 /**
  * Messages over time by the resident's place (down to community), topic or station, within
  * what the caller may see: the shape of a trend, for charts and for 分析研判.
  */
 export class CaseSeriesReport {
-  constructor(
-    private readonly store: Pick<Store, 'cases'>,
-    private readonly queries: Pick<CaseQueries, 'scopedFilter'>,
-    private readonly directory: DirectoryNames,
-    private readonly clock: Clock,
-    private readonly options: { timeZone: string },
-  ) {}
+  private readonly store: Pick<Store, 'cases'>
+  private readonly queries: Pick<CaseQueries, 'scopedFilter'>
+  private readonly directory: DirectoryNames
+  private readonly clock: Clock
+  private readonly options: { timeZone: string }
+
+  constructor(deps: CaseSeriesReportDeps) {
+    ;({ store: this.store, queries: this.queries, directory: this.directory, clock: this.clock, options: this.options } = deps)
+  }
 
   async series(staff: StaffPrincipal, interval: SeriesInterval, groupBy: SeriesGrouping, filters: CaseFilters) {
     const to = filters.to ?? this.clock.now()

@@ -24,19 +24,29 @@ export interface HotIssueOptions {
 
 export const DEFAULT_HOT_ISSUE_OPTIONS: HotIssueOptions = { windowDays: 30, spike: DEFAULT_SPIKE }
 
+export interface HotIssueServiceDeps {
+  store: Pick<Store, 'cases' | 'analysis'>
+  queries: Pick<CaseQueries, 'scopedFilter'>
+  directory: DirectoryNames
+  clock: Clock
+  options?: HotIssueOptions
+}
+
 /**
  * 热点问题 for staff (within what they may see) and the spike alert: when one place's
  * issue gets `spike.messages` messages within `spike.hours`, its station and district
  * office are told once.
  */
 export class HotIssueService {
-  constructor(
-    private readonly store: Pick<Store, 'cases' | 'analysis'>,
-    private readonly queries: Pick<CaseQueries, 'scopedFilter'>,
-    private readonly directory: DirectoryNames,
-    private readonly clock: Clock,
-    private readonly options: HotIssueOptions = DEFAULT_HOT_ISSUE_OPTIONS,
-  ) {}
+  private readonly store: Pick<Store, 'cases' | 'analysis'>
+  private readonly queries: Pick<CaseQueries, 'scopedFilter'>
+  private readonly directory: DirectoryNames
+  private readonly clock: Clock
+  private readonly options: HotIssueOptions
+
+  constructor(deps: HotIssueServiceDeps) {
+    ;({ store: this.store, queries: this.queries, directory: this.directory, clock: this.clock, options: this.options = DEFAULT_HOT_ISSUE_OPTIONS } = deps)
+  }
 
   async list(staff: StaffPrincipal, filters: HotIssueFilters) {
     const now = this.clock.now()

@@ -16,6 +16,14 @@ export type { PublicationRecord }
 const ANSWERED = ['replied', 'closed'] as const
 const CANDIDATES = 50
 
+export interface PublicationServiceDeps {
+  store: Pick<Store, 'cases' | 'publications'>
+  queries: Pick<CaseQueries, 'scopedFilter'>
+  directory: DirectoryNames
+  audit: AuditTrail
+  clock: Clock
+}
+
 /**
  * 公开选登: staff choose answered cases whose residents agreed to publication, check the
  * masked texts (and may edit them) and publish them; anyone can read them without logging
@@ -23,13 +31,15 @@ const CANDIDATES = 50
  * erases their data is taken off the list at once.
  */
 export class PublicationService {
-  constructor(
-    private readonly store: Pick<Store, 'cases' | 'publications'>,
-    private readonly queries: Pick<CaseQueries, 'scopedFilter'>,
-    private readonly directory: DirectoryNames,
-    private readonly audit: AuditTrail,
-    private readonly clock: Clock,
-  ) {}
+  private readonly store: Pick<Store, 'cases' | 'publications'>
+  private readonly queries: Pick<CaseQueries, 'scopedFilter'>
+  private readonly directory: DirectoryNames
+  private readonly audit: AuditTrail
+  private readonly clock: Clock
+
+  constructor(deps: PublicationServiceDeps) {
+    ;({ store: this.store, queries: this.queries, directory: this.directory, audit: this.audit, clock: this.clock } = deps)
+  }
 
   /** Answered, agreed, not yet published cases within the caller's scope, latest answers first, with their masked texts. */
   async candidates(staff: StaffPrincipal, filters: { topic?: string; regionId?: string }) {

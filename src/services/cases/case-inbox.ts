@@ -33,19 +33,29 @@ export interface DeputyChoice {
   topical: boolean
 }
 
+export interface CaseInboxDeps {
+  store: Store
+  queries: CaseQueries
+  directory: DirectoryCache
+  clock: Clock
+  timeZone: string
+}
+
 /**
  * The console's reading of cases: the same scoped search as the API list, with what a
  * person needs to triage at a glance (names, not ids; deadlines in words; similar
  * messages), the full filtered list for export, and whom a case can be given to.
  */
 export class CaseInbox {
-  constructor(
-    private readonly store: Store,
-    private readonly queries: CaseQueries,
-    private readonly routing: DirectoryCache,
-    private readonly clock: Clock,
-    private readonly timeZone: string,
-  ) {}
+  private readonly store: Store
+  private readonly queries: CaseQueries
+  private readonly directory: DirectoryCache
+  private readonly clock: Clock
+  private readonly timeZone: string
+
+  constructor(deps: CaseInboxDeps) {
+    ;({ store: this.store, queries: this.queries, directory: this.directory, clock: this.clock, timeZone: this.timeZone } = deps)
+  }
 
   async page(staff: StaffPrincipal, filters: CaseFilters, page: { cursor?: string; limit: number; order?: 'newest' | 'due' }) {
     const found = await this.queries.staffCases(staff, filters, page)
@@ -70,12 +80,12 @@ export class CaseInbox {
   async deputyChoices(staff: StaffPrincipal, caseId: string, q?: string): Promise<DeputyChoice[]> {
     const c = await this.store.cases.get(caseId)
     if (!c || !canSeeCase(staff, c)) throw new NotFoundError('留言不存在')
-    const prepared = await this.routing.prepared()
+    const prepared = await this.directory.prepared()
     const district = c.handlingDistrictId ?? c.districtId
     const inScope = async (stationId: string) => {
       if (staff.role === 'station_staff') return staff.stationIds.includes(stationId)
-      if (staff.role === 'organizer' && staff.regionIds.length && !(await this.routing.stationWithin(stationId, staff.regionIds))) return false
-      return !district || c.stationId === stationId || (await this.routing.stationWithin(stationId, [district]))
+      if (staff.role === 'organizer' && staff.regionIds.length && !(await this.directory.stationWithin(stationId, staff.regionIds))) return false
+      return !district || c.stationId === stationId || (await this.directory.stationWithin(stationId, [district]))
     }
     const stations: string[] = []
     for (const id of prepared.stations.keys()) if (await inScope(id)) stations.push(id)
@@ -114,7 +124,7 @@ export class CaseInbox {
   }
 
   private async rows(cases: CaseRecord[], staff: StaffPrincipal, withSimilar: boolean): Promise<InboxRow[]> {
-    const prepared = await this.routing.prepared()
+    const prepared = await this.directory.prepared()
     const now = this.clock.now()
     const rows: InboxRow[] = []
     for (const c of cases) {

@@ -16,19 +16,29 @@ export interface PlacedDecision {
   handlingDistrictId: string | null
 }
 
+export interface RoutingServiceDeps {
+  store: Pick<Store, 'cases'>
+  directory: Pick<DirectoryCache, 'prepared'>
+  options: RoutingOptions
+  clock: Clock
+  /** The learned topic classifiers; without them, the keyword dictionaries alone. */
+  models?: TopicModels | null
+}
+
 /**
  * Routing with the store behind it: the pure rules of domain/routing.ts, fed with the
  * directory (from the DirectoryCache) and the current load of the deputies who could be chosen.
  */
 export class RoutingService {
-  constructor(
-    private readonly store: Pick<Store, 'cases'>,
-    private readonly directory: Pick<DirectoryCache, 'prepared'>,
-    private readonly options: RoutingOptions,
-    private readonly clock: Clock,
-    /** The learned topic classifiers; without them, the keyword dictionaries alone. */
-    private readonly models: TopicModels | null = null,
-  ) {}
+  private readonly store: Pick<Store, 'cases'>
+  private readonly directory: Pick<DirectoryCache, 'prepared'>
+  private readonly options: RoutingOptions
+  private readonly clock: Clock
+  private readonly models: TopicModels | null
+
+  constructor(deps: RoutingServiceDeps) {
+    ;({ store: this.store, directory: this.directory, options: this.options, clock: this.clock, models: this.models = null } = deps)
+  }
 
   async decide(input: Omit<RoutingInput, 'at'> & { at?: Date }): Promise<PlacedDecision & { prepared: PreparedDirectory }> {
     const prepared = await this.directory.prepared()

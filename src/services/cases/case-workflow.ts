@@ -33,6 +33,16 @@ export interface WorkflowPolicy extends SlaPolicy, SlaActionPolicy {
   autoCloseDays: number
 }
 
+/** What the workflow is built from. */
+export interface CaseWorkflowDeps {
+  store: Pick<Store, 'cases' | 'deputies'>
+  directory: DirectoryCache
+  /** Deadlines are counted over it (working days, holidays). */
+  calendar: CalendarSource
+  policy: WorkflowPolicy
+  clock: Clock
+}
+
 /**
  * The moves of the closed loop: deputies acknowledge, forward, reply and transfer; staff
  * assign, reject and merge; residents withdraw, rate and reopen. Each move is checked
@@ -40,13 +50,15 @@ export interface WorkflowPolicy extends SlaPolicy, SlaActionPolicy {
  * timeline and announced through the outbox in the same transaction.
  */
 export class CaseWorkflow {
-  constructor(
-    private readonly store: Pick<Store, 'cases' | 'deputies'>,
-    private readonly directory: DirectoryCache,
-    private readonly calendar: CalendarSource,
-    private readonly policy: WorkflowPolicy,
-    private readonly clock: Clock,
-  ) {}
+  private readonly store: Pick<Store, 'cases' | 'deputies'>
+  private readonly directory: DirectoryCache
+  private readonly calendar: CalendarSource
+  private readonly policy: WorkflowPolicy
+  private readonly clock: Clock
+
+  constructor(deps: CaseWorkflowDeps) {
+    ;({ store: this.store, directory: this.directory, calendar: this.calendar, policy: this.policy, clock: this.clock } = deps)
+  }
 
   // ——— deputies ———
 

@@ -40,6 +40,20 @@ export interface DispatchReport {
   toBot: number
 }
 
+/** What the dispatcher is built from (one object: the parameters are many). */
+export interface OutboxDispatcherDeps {
+  store: Pick<Store, 'campaigns' | 'cases' | 'meetings' | 'outbox' | 'subscriptions'>
+  resolver: ChannelResolver
+  senders: Senders
+  /** The subscribe template a kind of message uses, if any. */
+  subscriptionTemplate: (kind: string) => { id: string } | null
+  policy: DispatchPolicy
+  clock: Clock
+  logger: Logger
+  /** Jitter for backoff; tests pass a fixed one. */
+  random?: () => number
+}
+
 /**
  * Sends what the outbox holds, each message once: leases a batch (a crashed dispatcher's
  * lease runs out and another takes over), picks the first way that reaches the person,
@@ -53,16 +67,27 @@ export class OutboxDispatcher {
   private running: Promise<void> | null = null
   private stopping = false
 
-  constructor(
-    private readonly store: Pick<Store, 'campaigns' | 'cases' | 'meetings' | 'outbox' | 'subscriptions'>,
-    private readonly resolver: ChannelResolver,
-    private readonly senders: Senders,
-    private readonly subscriptionTemplate: (kind: string) => { id: string } | null,
-    private readonly policy: DispatchPolicy,
-    private readonly clock: Clock,
-    private readonly logger: Logger,
-    private readonly random: () => number = Math.random,
-  ) {}
+  private readonly store: Pick<Store, 'campaigns' | 'cases' | 'meetings' | 'outbox' | 'subscriptions'>
+  private readonly resolver: ChannelResolver
+  private readonly senders: Senders
+  private readonly subscriptionTemplate: (kind: string) => { id: string } | null
+  private readonly policy: DispatchPolicy
+  private readonly clock: Clock
+  private readonly logger: Logger
+  private readonly random: () => number
+
+  constructor(deps: OutboxDispatcherDeps) {
+    ;({
+      store: this.store,
+      resolver: this.resolver,
+      senders: this.senders,
+      subscriptionTemplate: this.subscriptionTemplate,
+      policy: this.policy,
+      clock: this.clock,
+      logger: this.logger,
+      random: this.random = Math.random,
+    } = deps)
+  }
 
   /** One round: lease a batch and deal with every message in it. */
   async runOnce(limit = this.policy.batchSize): Promise<DispatchReport> {

@@ -14,14 +14,24 @@ import { caseEvent, staffActor } from '../cases/case-changes.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 import { CITY_OFFICE, officeOf, type TopicModels } from './topic-models.js'
 
+export interface TopicCorrectionsDeps {
+  store: Store
+  models: TopicModels
+  audit: AuditTrail
+  topics: readonly string[]
+  clock: Clock
+}
+
 export class TopicCorrections {
-  constructor(
-    private readonly store: Store,
-    private readonly models: TopicModels,
-    private readonly audit: AuditTrail,
-    private readonly topics: readonly string[],
-    private readonly clock: Clock,
-  ) {}
+  private readonly store: Store
+  private readonly models: TopicModels
+  private readonly audit: AuditTrail
+  private readonly topics: readonly string[]
+  private readonly clock: Clock
+
+  constructor(deps: TopicCorrectionsDeps) {
+    ;({ store: this.store, models: this.models, audit: this.audit, topics: this.topics, clock: this.clock } = deps)
+  }
 
   async correct(staff: StaffPrincipal, caseId: string, topic: string): Promise<CaseRecord> {
     if (!this.topics.includes(topic)) {
