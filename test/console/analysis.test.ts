@@ -26,10 +26,14 @@ describe('console: 分析研判', function () {
     this.timeout(BUILD_TIMEOUT_MS) // the console is built first when admin/ changed
     browser = await launchBrowser(this)
     app = await startConsoleApp()
+    // All five on one day (so in one week, whatever the day the test runs), a minute apart.
+    const zone = app.liaison.config.business.timeZone
+    const soon = new Date(app.clock.now().getTime() + 10 * 60_000)
+    if (localDate(soon, zone) !== localDate(app.clock.now(), zone)) app.clock.advance(15 * 60_000)
     for (const text of lift) {
       const resident = await asResident(app)
       expect((await resident.post('/api/mp/cases', { text, regionId: 'c010101' })).status).to.equal(201)
-      app.clock.advance(3600_000) // an hour apart, and the last one before "now"
+      app.clock.advance(60_000) // the last one, too, before "now" (hot issues count up to now)
     }
   })
   after(async () => {
@@ -82,6 +86,16 @@ describe('console: 分析研判', function () {
 
     await page.getByRole('button', { name: '用本区的更正重新训练分类' }).click()
     await page.getByText(/已重新训练，用到 \d+ 条更正/).waitFor()
+    expect(page.problems).to.deep.equal([])
+  })
+
+  it('the trend page draws messages per week by community', async () => {
+    const page = await newPage(browser, app)
+    await logInAs(page, staff(), '/analysis/trends')
+    await page.getByRole('heading', { name: '趋势' }).waitFor()
+    const chart = page.locator('[data-chart="trend"] .line-chart')
+    await chart.waitFor()
+    expect(await chart.getAttribute('aria-label')).to.match(/光明社区：[\d、]*5 条/)
     expect(page.problems).to.deep.equal([])
   })
 
