@@ -4,6 +4,7 @@ import type { Role } from './session'
 
 const OFFICE: Role[] = ['organizer', 'admin']
 const ADMIN: Role[] = ['admin']
+const ALL: Role[] = ['station_staff', 'organizer', 'admin']
 
 /**
  * The organizers' other areas (issue 14, part B): meetings, campaigns, quizzes, surveys,
@@ -33,6 +34,11 @@ export const areaRoutes: RouteRecordRaw[] = [
   { path: 'outbox', component: () => import('./views/admin/Outbox.vue'), meta: { title: '消息发送监控' } },
   { path: 'audit', component: () => import('./views/admin/AuditLog.vue'), meta: { title: '操作记录' } },
   { path: 'staff', component: () => import('./views/admin/StaffAccounts.vue'), meta: { title: '账号与角色' } },
+  // 分析研判 (issue 15)
+  { path: 'analysis/hot-issues', component: () => import('./views/analysis/HotIssues.vue'), meta: { title: '热点问题' } },
+  { path: 'analysis/weekly-report', component: () => import('./views/analysis/WeeklyReport.vue'), meta: { title: '分析周报' } },
+  { path: 'analysis/trends', component: () => import('./views/analysis/Trends.vue'), meta: { title: '趋势' } },
+  { path: 'analysis/publications', component: () => import('./views/analysis/Publications.vue'), meta: { title: '公开选登' } },
 ]
 
 export const areaMenu: MenuItem[] = [
@@ -46,4 +52,8 @@ export const areaMenu: MenuItem[] = [
   { path: '/outbox', title: '消息发送监控', roles: ADMIN, group: '系统管理' },
   { path: '/audit', title: '操作记录', roles: ADMIN, group: '系统管理' },
   { path: '/staff', title: '账号与角色', roles: ADMIN, group: '系统管理' },
+  { path: '/analysis/hot-issues', title: '热点问题', roles: ALL, group: '分析研判' },
+  { path: '/analysis/weekly-report', title: '分析周报', roles: OFFICE, group: '分析研判' },
+  { path: '/analysis/trends', title: '趋势', roles: ALL, group: '分析研判' },
+  { path: '/analysis/publications', title: '公开选登', roles: ALL, group: '分析研判' },
 ]
