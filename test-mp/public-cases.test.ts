@@ -1,5 +1,5 @@
 import { expect } from 'chai'
-import { asDeputy } from '../test/helpers/app.js'
+import { asDeputy, asResident } from '../test/helpers/app.js'
 import { holdPhone, startBackend, type Backend } from './harness/backend.js'
 import { follow, openPage } from './harness/page.js'
 import { phone } from './harness/wx.js'
@@ -28,6 +28,19 @@ async function publishedAnswer(app: Backend, openid: string, text: string, reply
     await created(staff.request('PUT', `/api/admin/cases/${c.id}/publication`, draft.draft))
   }
   return c
+}
+
+/** The same, straight through the API, for when many are needed. */
+async function publishedThroughApi(app: Backend, text: string) {
+  const resident = await asResident(app)
+  const c = await created(resident.post('/api/mp/cases', { text, deputyCode: 'DP0002', publicConsent: true }))
+  const deputy = await asDeputy(app, 'dp0002')
+  await created(deputy.post(`/api/mp/deputy/cases/${c.id}/reply`, { text: '已转交有关部门，一周内处理完。' }))
+  const staff = await office(app)
+  const draft = await created(staff.get(`/api/admin/cases/${c.id}/publication`))
+  // A minute apart, so "newest first" has an order to keep.
+  app.clock.advance(60_000)
+  await created(staff.request('PUT', `/api/admin/cases/${c.id}/publication`, draft.draft))
 }
 
 describe('mini-program story: 办理选登, answers published with the residents’ agreement', () => {
@@ -106,5 +119,18 @@ describe('mini-program story: 办理选登, answers published with the residents
     const page = await openPage(`pages/case/detail?caseId=${quiet.id}`)
     expect(page.textOf('#reply')).to.equal('已请社区上门协调，晚上不再施工。')
     expect(page.text()).not.to.include('撤回公开同意')
+  })
+
+  it('shows the newest answers first, ten at a time, and the earlier ones on 加载更多', async () => {
+    for (let n = 1; n <= 11; n++) await publishedThroughApi(app, `第${n}号楼电梯经常停运，老人上下楼很困难`)
+    const list = await openPage('pages/public/index')
+    expect(list.data.items).to.have.length(10)
+    expect(list.textOf('.public-case')).to.include('第11号楼电梯')
+    expect(list.text()).not.to.include('第1号楼电梯')
+    await list.tap('#more')
+    expect(list.data.items.length).to.be.greaterThan(10)
+    expect(list.text()).to.include('第1号楼电梯').and.include('第11号楼电梯')
+    const order = list.data.items.map((i: { question: string }) => i.question).filter((q: string) => /号楼电梯/.test(q))
+    expect(order.indexOf('第11号楼电梯经常停运，老人上下楼很困难')).to.be.lessThan(order.indexOf('第1号楼电梯经常停运，老人上下楼很困难'))
   })
 })
