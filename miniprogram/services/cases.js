@@ -1,4 +1,4 @@
-/** A resident's messages: write, follow, rate, reopen, withdraw. */
+/** A resident's messages: write, follow, rate, reopen, withdraw, take back the agreement to publish. */
 const enc = encodeURIComponent
 
 function casesService(request) {
@@ -11,6 +11,8 @@ function casesService(request) {
     rate: (caseId, rating, comment) => request('POST', '/api/mp/cases/' + enc(caseId) + '/rate', { rating: rating, comment: comment || null }),
     reopen: (caseId, reason) => request('POST', '/api/mp/cases/' + enc(caseId) + '/reopen', { reason: reason }),
     withdraw: (caseId, reason) => request('POST', '/api/mp/cases/' + enc(caseId) + '/withdraw', reason ? { reason: reason } : {}),
+    /** Takes back the agreement to 公开选登: answers { publicConsent: false, unpublished, message }. */
+    withdrawPublicConsent: (caseId) => request('DELETE', '/api/mp/cases/' + enc(caseId) + '/public-consent'),
   }
 }
 

@@ -208,5 +208,28 @@ snapshot('my-data', '我的信息')
   snapshot('workbench-care', '代表工作台（关怀模式）', true)
 }
 
+// Part C: 办理选登, an answer published with its resident's agreement.
+{
+  const { asAdmin, asResident } = await import('../../test/helpers/app.js')
+  const office = await asAdmin(app)
+  const resident = await asResident(app, 'o-screens-public')
+  const agreed = (
+    await resident.post('/api/mp/cases', {
+      text: '我是建设路的李大爷，电话13912345678。小区门口的路灯坏了一个月，晚上老人出门看不见路，请帮忙联系修一修。',
+      regionId: 'c010101',
+      deputyCode: 'DP0001',
+      publicConsent: true,
+    })
+  ).body
+  await deputy.post(`/api/mp/deputy/cases/${agreed.id}/reply`, { text: '已联系路灯管理所，本周五前修好；以后每月巡查一次，坏了请随时留言。' })
+  const draft = (await office.get(`/api/admin/cases/${agreed.id}/publication`)).body
+  await office.request('PUT', `/api/admin/cases/${agreed.id}/publication`, draft.draft)
+
+  phone.storage.set('care.mode', 'off')
+  clear()
+  await openPage('pages/public/index')
+  snapshot('public-cases', '办理选登')
+}
+
 await app.close()
 process.exit(0)

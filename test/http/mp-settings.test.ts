@@ -12,10 +12,13 @@ describe('what the mini-program reads before anyone logs in', () => {
   })
   after(() => app.close())
 
-  it('gives the subscribe templates, the photo limit and the reopen rule from the config', async () => {
+  it('gives the subscribe templates, the photo limit, the reopen rule and the topics from the config', async () => {
     const { status, body } = await new Client(app.baseUrl).get('/api/mp/settings')
     expect(status).to.equal(200)
-    expect(body).to.deep.equal({ subscribeTemplateIds: ['TPL-NOTICE'], maxPhotos: 9, reopenMaxRating: 2, reopenWindowDays: 7 })
+    const { topics, ...rest } = body
+    expect(rest).to.deep.equal({ subscribeTemplateIds: ['TPL-NOTICE'], maxPhotos: 9, reopenMaxRating: 2, reopenWindowDays: 7 })
+    // The topic list of the config, for the 办理选登 page's filter.
+    expect(topics).to.include('劳动就业').and.include('其他')
   })
 
   it("shows a station's deputies with their reception duty dates (posted at the station), still without phones", async () => {

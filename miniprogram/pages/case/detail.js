@@ -7,7 +7,8 @@ const config = require('../../config')
 /**
  * One message: its state in words, the timeline, the reply; and the one thing the person
  * can do now — withdraw it before it is answered, rate the reply, or ask for it to be
- * handled again when they rated it low, within the allowed days.
+ * handled again when they rated it low, within the allowed days. A message sent with 同意公开
+ * offers to take that agreement back.
  */
 const RATING_WORDS = ['', '很不满意', '不满意', '一般', '满意', '很满意']
 const WITHDRAWABLE = ['submitted', 'assigned', 'acknowledged', 'forwarded', 'reopened']
@@ -27,13 +28,15 @@ function view(c, settings) {
     canWithdraw: withdrawable,
     canRate: c.status === 'replied',
     canReopen: reopenable,
+    // Agreed to 公开选登 when writing: the person may take that back at any time, published or not.
+    canWithdrawConsent: c.publicConsent === true,
     reopenRule: '答复后 ' + settings.reopenWindowDays + ' 天内可以申请',
     waitingText: withdrawable ? '办理中，' + handler + '会在 ' + c.replyByText + ' 答复您' : '',
   })
 }
 
 Page({
-  data: { loading: true, error: '', c: null, rating: 0, ratingWord: '', comment: '', reason: '', busy: false, actionError: '' },
+  data: { loading: true, error: '', c: null, rating: 0, ratingWord: '', comment: '', reason: '', busy: false, actionError: '', consentMessage: '' },
 
   onLoad(query) {
     this.caseId = query.caseId
@@ -110,6 +113,29 @@ Page({
         fail: () => resolve(),
       }),
     )
+  },
+
+  withdrawConsent() {
+    return new Promise((resolve) =>
+      wx.showModal({
+        title: '撤回公开同意',
+        content: '撤回后，这条留言和答复不会公开，已经公开的会马上撤下。确定撤回吗？',
+        confirmText: '撤回',
+        cancelText: '不撤回',
+        success: (res) => resolve(res.confirm ? this.takeBackConsent() : undefined),
+        fail: () => resolve(),
+      }),
+    )
+  },
+
+  takeBackConsent() {
+    if (this.data.busy) return
+    this.setData({ busy: true, actionError: '', consentMessage: '' })
+    return this.cases
+      .withdrawPublicConsent(this.caseId)
+      .then((answer) => this.setData({ consentMessage: answer.message, 'c.publicConsent': false, 'c.canWithdrawConsent': false }))
+      .catch((err) => this.setData({ actionError: err.message }))
+      .then(() => this.setData({ busy: false }))
   },
 
   preview(e) {

@@ -110,6 +110,8 @@ export const presentResidentCase = (d: CaseDetail, at: ReadingTime) => ({
   ...deadlineTexts(d.case, at),
   handledBy: { station: d.names.station, deputy: d.names.deputy, office: d.names.office },
   anonymous: d.case.anonymous,
+  /** Whether the resident agreed to 公开选登: the case page offers to take it back. */
+  publicConsent: d.case.publicConsent,
   timeline: d.events.filter((e) => RESIDENT_EVENTS.includes(e.type)).map((e) => presentEvent(e, RESIDENT_NOTES.includes(e.type), d.timelineNames)),
 })
 

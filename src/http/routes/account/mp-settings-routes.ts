@@ -11,6 +11,8 @@ export interface MpSettings {
   /** A closed message rated at most this, within reopenWindowDays of the reply, may be reopened. */
   reopenMaxRating: number
   reopenWindowDays: number
+  /** The topics a message can be about: the 办理选登 page filters by them. */
+  topics: string[]
 }
 
 export const mpSettingsOf = (config: Config): MpSettings => ({
@@ -24,6 +26,7 @@ export const mpSettingsOf = (config: Config): MpSettings => ({
   maxPhotos: config.uploads.maxPerCase,
   reopenMaxRating: config.cases.reopenMaxRating,
   reopenWindowDays: config.cases.reopenWindowDays,
+  topics: [...config.business.topics],
 })
 
 /** Public: the mini-program reads these before anyone logs in. */

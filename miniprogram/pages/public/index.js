@@ -1,0 +1,62 @@
+const { request } = require('../../utils/request')
+const { publicService } = require('../../services/public')
+const { settingsService } = require('../../services/settings')
+
+/**
+ * 办理选登: answers the office published, newest first, with the residents' names, phones and
+ * addresses already masked by the backend. Anyone may read them without logging in; a topic
+ * narrows the list, 加载更多 goes further back.
+ */
+function itemView(p) {
+  const where = [p.district, p.station].filter(Boolean).join(' ')
+  return Object.assign({}, p, { where: where, dates: p.askedOn + ' 留言，' + p.answeredOn + ' 答复' })
+}
+
+Page({
+  data: { loading: true, error: '', topics: [], topic: '', items: [], nextCursor: null },
+
+  onLoad() {
+    this.publicCases = publicService(request)
+    this.settings = settingsService(request)
+    // The filter is a convenience: without the topic list the answers still show.
+    const topics = this.settings
+      .get()
+      .then((s) => this.setData({ topics: s.topics || [] }))
+      .catch(() => undefined)
+    return Promise.all([topics, this.load(null)])
+  },
+
+  load(cursor) {
+    this.setData({ loading: true, error: '' })
+    const topic = this.data.topic
+    return this.publicCases
+      .cases(topic, cursor)
+      .then((page) => {
+        // The person may have picked another topic while this page was on its way.
+        if (topic !== this.data.topic) return
+        const items = page.items.map(itemView)
+        this.setData({ items: cursor ? this.data.items.concat(items) : items, nextCursor: page.nextCursor || null })
+      })
+      .catch((err) => this.setData({ error: err.message }))
+      .then(() => this.setData({ loading: false }))
+  },
+
+  pickTopic(e) {
+    const topic = e.currentTarget.dataset.topic || ''
+    if (topic === this.data.topic) return
+    this.setData({ topic: topic, items: [], nextCursor: null })
+    return this.load(null)
+  },
+
+  loadMore() {
+    if (this.data.nextCursor && !this.data.loading) return this.load(this.data.nextCursor)
+  },
+
+  onReachBottom() {
+    return this.loadMore()
+  },
+
+  onPullDownRefresh() {
+    return this.load(null).then(() => wx.stopPullDownRefresh && wx.stopPullDownRefresh())
+  },
+})
