@@ -55,6 +55,10 @@ const NAME_ENDERS = new Set([
 ])
 const SELF_NAME = new RegExp(`(${NAME_INTRO})(${COMPOUND_SURNAMES}|[${SURNAMES}])([\\u4e00-\\u9fa5])([\\u4e00-\\u9fa5])?`, 'g')
 
+/** A surname with a form of address ("李大爷", "王阿姨", "张师傅"): a person named, whoever writes it. */
+const HONORIFICS = '大爷|大妈|大娘|大伯|大叔|大婶|大姐|大哥|阿姨|奶奶|爷爷|婆婆|师傅|女士|先生|老师|老汉|老太'
+const ADDRESSED_NAME = new RegExp(`(?:${COMPOUND_SURNAMES}|[${SURNAMES}])(${HONORIFICS})`, 'g')
+
 /** The text with personal identifiers replaced by the labels in MASKS. */
 export function maskPersonalData(text: string): string {
   // Full-width digits become ASCII first, so one set of patterns reads both.
@@ -72,6 +76,8 @@ export function maskPersonalData(text: string): string {
       .replace(SELF_NAME, (_m, intro: string, _surname: string, _given: string, third?: string) =>
         third && NAME_ENDERS.has(third) ? `${intro}${MASKS.name}${third}` : `${intro}${MASKS.name}`,
       )
+      // "李大爷" becomes "某大爷": still says who spoke, no longer who they are.
+      .replace(ADDRESSED_NAME, (_m, title: string) => `某${title}`)
   )
 }
 

@@ -43,6 +43,13 @@ describe('masking personal data in a resident message', () => {
     expect(maskPersonalData('本人张三学习了条例')).to.equal(`本人${MASKS.name}学习了条例`)
   })
 
+  it('masks a surname with a form of address, however the writer names the person', () => {
+    expect(maskPersonalData('我是建设路的李大爷，电话13912345678')).to.equal(`我是建设路的某大爷，电话${MASKS.mobile}`)
+    expect(maskPersonalData('楼下王阿姨和张师傅都反映过')).to.equal('楼下某阿姨和某师傅都反映过')
+    expect(maskPersonalData('请欧阳女士回电')).to.equal('请某女士回电')
+    expect(maskPersonalData('大爷大妈们都说路灯坏了')).to.equal('大爷大妈们都说路灯坏了')
+  })
+
   it('masks a whole realistic message at once', () => {
     const text = '我叫赵六，住城南街道和平路8号2单元302室，电话13900001111，身份证330106195001011234。小区门口的垃圾三天没人清运。'
     const masked = maskPersonalData(text)
