@@ -1,7 +1,7 @@
 /**
- * The training corpus kept in the repository (data/topics/corpus.jsonl): one message a
+ * The training corpus kept in the repository (corpus/topics.jsonl): one message a
  * line, `{ id, topic, split: "train" | "heldout", text }`, written for this project (see
- * data/topics/README.md). Read once per process and shared: it never changes at run time.
+ * corpus/README.md). Read once per process and shared: it never changes at run time.
  */
 import { createHash } from 'node:crypto'
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import { z } from 'zod'
 import { countTopics, prepareCounts, pruneRare, type PreparedCounts, type TopicCounts, type TopicExample } from '../../domain/topic-model.js'
 
-export const CORPUS_FILE = join(import.meta.dirname, '..', '..', '..', 'data', 'topics', 'corpus.jsonl')
+export const CORPUS_FILE = join(import.meta.dirname, '..', '..', '..', 'corpus', 'topics.jsonl')
 
 const line = z.object({ id: z.string(), topic: z.string().min(1), split: z.enum(['train', 'heldout']), text: z.string().min(1) })
 export type CorpusMessage = z.infer<typeof line>
