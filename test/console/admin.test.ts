@@ -1,24 +1,13 @@
 import { randomUUID } from 'node:crypto'
 import { expect } from 'chai'
-import type { Browser } from 'playwright-core'
-import { BUILD_TIMEOUT_MS, launchBrowser, logInAs, newPage, screenshot, startConsoleApp, type ConsoleApp } from './harness.js'
+import { logInAs, newPage, screenshot, useConsole } from './harness.js'
 
 describe('console: an admin keeps the directory and the messages in order', function () {
   // A real browser on a shared machine: each story gets two minutes (it usually needs under thirty seconds).
   this.timeout(120_000)
-  let app: ConsoleApp
-  let browser: Browser
-  before(async function () {
-    this.timeout(BUILD_TIMEOUT_MS) // the console is built first when admin/ changed
-    browser = await launchBrowser(this)
-    app = await startConsoleApp()
-  })
-  after(async () => {
-    await browser?.close()
-    await app?.close()
-  })
+  const story = useConsole()
 
-  const admin = () => app.login((l) => l.role === 'admin')
+  const admin = () => story.app.login((l) => l.role === 'admin')
 
   it('a bad directory file shows every problem by place, in words, and imports nothing', async () => {
     const file = {
@@ -28,7 +17,7 @@ describe('console: an admin keeps the directory and the messages in order', func
         { id: 'dp901', code: 'DP901', name: '赵磊', level: 'city', stationIds: ['st900'], topics: [], phone: '12345', dutyDates: [] },
       ],
     }
-    const page = await newPage(browser, app)
+    const page = await newPage(story.browser, story.app)
     await logInAs(page, admin())
     await page.goto('/console/directory/import')
     await page.getByLabel('名册文件').setInputFiles({ name: 'directory.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) })
@@ -43,13 +32,13 @@ describe('console: an admin keeps the directory and the messages in order', func
       '代表 第 2 条（赵磊） · 电话 电话号码无效 "12345"',
     ])
     await screenshot(page, 'console-directory-import')
-    expect(await app.liaison.store.deputies.get('dp901'), 'all or nothing').to.equal(null)
+    expect(await story.app.liaison.store.deputies.get('dp901'), 'all or nothing').to.equal(null)
     expect(page.problems).to.deep.equal([])
   })
 
   it('a message that could not be sent is retried with one click and goes back to the queue', async () => {
-    const { outbox } = app.liaison.store
-    const now = app.clock.now()
+    const { outbox } = story.app.liaison.store
+    const now = story.app.clock.now()
     const id = randomUUID()
     await outbox.enqueue([
       {
@@ -71,12 +60,12 @@ describe('console: an admin keeps the directory and the messages in order', func
     expect(leased.id).to.equal(id)
     expect(await outbox.complete(id, 'test', { status: 'dead', error: '对方不是好友，无法私聊' })).to.equal(true)
 
-    const page = await newPage(browser, app)
+    const page = await newPage(story.browser, story.app)
     await logInAs(page, admin())
     await page.goto('/console/outbox')
     const row = page.locator('[data-test=outbox] tr', { hasText: '会议通知：全市代表培训会' })
     await row.getByText('对方不是好友，无法私聊').waitFor()
-    await row.getByText(`${(await app.liaison.store.deputies.get('dp0001'))!.name}代表`).waitFor()
+    await row.getByText(`${(await story.app.liaison.store.deputies.get('dp0001'))!.name}代表`).waitFor()
     await screenshot(page, 'console-outbox')
     await row.getByRole('button', { name: '重新发送' }).click()
     await page.getByText('已重新排队发送').waitFor()

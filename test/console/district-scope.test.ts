@@ -1,46 +1,35 @@
 import { expect } from 'chai'
-import type { Browser } from 'playwright-core'
 import { asAdmin } from '../helpers/app.js'
-import { BUILD_TIMEOUT_MS, launchBrowser, logInAs, newPage, screenshot, startConsoleApp, type ConsoleApp } from './harness.js'
+import { logInAs, newPage, screenshot, useConsole } from './harness.js'
 
 /** A district organizer works in their district only: the pickers and lists never offer another district. */
 describe('console: a district organizer stays in their district', function () {
   // A real browser on a shared machine: each story gets two minutes (it usually needs under thirty seconds).
   this.timeout(120_000)
-  let app: ConsoleApp
-  let browser: Browser
-  before(async function () {
-    this.timeout(BUILD_TIMEOUT_MS) // the console is built first when admin/ changed
-    browser = await launchBrowser(this)
-    app = await startConsoleApp()
-  })
-  after(async () => {
-    await browser?.close()
-    await app?.close()
-  })
+  const story = useConsole()
 
   async function districtOrganizer() {
-    for (const login of app.logins.filter((l) => l.role === 'organizer')) {
-      const staff = await app.liaison.store.staff.getByUsername(login.username)
+    for (const login of story.app.logins.filter((l) => l.role === 'organizer')) {
+      const staff = await story.app.liaison.store.staff.getByUsername(login.username)
       if (staff?.regionIds.length) return { login, districts: staff.regionIds }
     }
     throw new Error('the demo city has no district organizer')
   }
-  const regions = async () => app.liaison.store.regions.list()
+  const regions = async () => story.app.liaison.store.regions.list()
   const stationsIn = async (district: string) => {
     const all = await regions()
     const districtOf = (id: string): string | null => {
       const r = all.find((x) => x.id === id)
       return !r ? null : r.parentId === null ? r.id : districtOf(r.parentId)
     }
-    return (await app.liaison.store.stations.list()).filter((s) => s.regionIds.some((r) => districtOf(r) === district)).map((s) => s.name)
+    return (await story.app.liaison.store.stations.list()).filter((s) => s.regionIds.some((r) => districtOf(r) === district)).map((s) => s.name)
   }
 
   it('offers only their district and its stations when inviting, and lists only their stations', async () => {
     const { login, districts } = await districtOrganizer()
     const [own] = districts
     const ownName = (await regions()).find((r) => r.id === own)!.name
-    const page = await newPage(browser, app)
+    const page = await newPage(story.browser, story.app)
     await logInAs(page, login)
     await page.goto('/console/meetings/new')
 
@@ -64,18 +53,18 @@ describe('console: a district organizer stays in their district', function () {
     const { login, districts } = await districtOrganizer()
     const other = (await regions()).find((r) => r.parentId === null && !districts.includes(r.id))!
     const created = await (
-      await asAdmin(app)
+      await asAdmin(story.app)
     ).post('/api/admin/meetings', {
       title: '外区座谈会',
       kind: 'deputy_activity',
-      startAt: new Date(app.clock.now().getTime() + 3 * 86_400_000).toISOString(),
-      endAt: new Date(app.clock.now().getTime() + 3 * 86_400_000 + 7_200_000).toISOString(),
+      startAt: new Date(story.app.clock.now().getTime() + 3 * 86_400_000).toISOString(),
+      endAt: new Date(story.app.clock.now().getTime() + 3 * 86_400_000 + 7_200_000).toISOString(),
       place: '外区会议室',
       selector: { districtIds: [other.id] },
     })
     expect(created.status, JSON.stringify(created.body)).to.equal(201)
 
-    const page = await newPage(browser, app)
+    const page = await newPage(story.browser, story.app)
     await logInAs(page, login)
     await page.goto(`/console/meetings/${created.body.id}`)
     await page.locator('[data-test=not-found]').getByText('会议不存在').waitFor()

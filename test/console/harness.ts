@@ -103,3 +103,24 @@ export async function screenshot(page: Page, name: string) {
   mkdirSync(SCREENSHOTS, { recursive: true })
   await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true })
 }
+
+/** A story's console and browser: the app with the demo city and one Chromium, for every test of the `describe`. */
+export interface ConsoleStory {
+  readonly app: ConsoleApp
+  readonly browser: Browser
+}
+
+/** Registers the hooks that start the console (built first when admin/ changed) and Chromium, and close both after. */
+export function useConsole(): ConsoleStory {
+  const story = {} as { app: ConsoleApp; browser: Browser }
+  before(async function () {
+    this.timeout(BUILD_TIMEOUT_MS)
+    story.browser = await launchBrowser(this)
+    story.app = await startConsoleApp()
+  })
+  after(async () => {
+    await story.browser?.close()
+    await story.app?.close()
+  })
+  return story
+}

@@ -1,33 +1,22 @@
 import { expect } from 'chai'
-import type { Browser } from 'playwright-core'
-import { BUILD_TIMEOUT_MS, launchBrowser, logInAs, newPage, screenshot, startConsoleApp, type ConsoleApp } from './harness.js'
+import { logInAs, newPage, screenshot, useConsole } from './harness.js'
 
 describe('console: logging in', function () {
   // A real browser on a shared machine: each story gets two minutes (it usually needs under thirty seconds).
   this.timeout(120_000)
-  let app: ConsoleApp
-  let browser: Browser
-  before(async function () {
-    this.timeout(BUILD_TIMEOUT_MS) // the console is built first when admin/ changed
-    browser = await launchBrowser(this)
-    app = await startConsoleApp()
-  })
-  after(async () => {
-    await browser?.close()
-    await app?.close()
-  })
+  const story = useConsole()
 
   it('a wrong password is told in Chinese; the right one opens the station inbox with the station menu', async () => {
-    const page = await newPage(browser, app)
+    const page = await newPage(story.browser, story.app)
     await page.goto('/console/cases')
     await page.waitForURL(/\/console\/login\?next=/)
-    await page.getByPlaceholder('请输入账号').fill(app.login((l) => l.role === 'station_staff').username)
+    await page.getByPlaceholder('请输入账号').fill(story.app.login((l) => l.role === 'station_staff').username)
     await page.getByPlaceholder('请输入密码').fill('wrong-password')
     await page.getByRole('button', { name: '登录' }).click()
     await page.getByText('用户名或密码错误').waitFor()
     await screenshot(page, 'login')
 
-    const staff = app.login((l) => l.role === 'station_staff')
+    const staff = story.app.login((l) => l.role === 'station_staff')
     await logInAs(page, staff)
     await page.getByRole('heading', { name: '留言办理' }).waitFor()
     expect(new URL(page.url()).pathname).to.equal('/console/cases')
@@ -38,8 +27,8 @@ describe('console: logging in', function () {
   })
 
   it('when the session has ended, the next page sends the person to log in and then back where they were going', async () => {
-    const page = await newPage(browser, app)
-    const staff = app.login((l) => l.role === 'station_staff')
+    const page = await newPage(story.browser, story.app)
+    const staff = story.app.login((l) => l.role === 'station_staff')
     const lists = page.waitForResponse((r) => r.url().includes('/api/admin/deputies')) // the inbox's last list for its filters
     await logInAs(page, staff)
     await page.getByRole('heading', { name: '留言办理' }).waitFor()

@@ -1,7 +1,6 @@
 import { expect } from 'chai'
-import type { Browser } from 'playwright-core'
 import { asDeputy } from '../helpers/app.js'
-import { BUILD_TIMEOUT_MS, launchBrowser, logInAs, newPage, screenshot, startConsoleApp, type ConsoleApp } from './harness.js'
+import { logInAs, newPage, screenshot, useConsole } from './harness.js'
 
 /** "2026-12-04T09:30" in Beijing time, some days after the app's clock: what a date-and-time field takes. */
 function beijingLocal(from: Date, days: number, hhmm: string) {
@@ -12,31 +11,21 @@ function beijingLocal(from: Date, days: number, hhmm: string) {
 describe('console: an organizer runs a meeting', function () {
   // A real browser on a shared machine: each story gets two minutes (it usually needs under thirty seconds).
   this.timeout(120_000)
-  let app: ConsoleApp
-  let browser: Browser
-  before(async function () {
-    this.timeout(BUILD_TIMEOUT_MS) // the console is built first when admin/ changed
-    browser = await launchBrowser(this)
-    app = await startConsoleApp()
-  })
-  after(async () => {
-    await browser?.close()
-    await app?.close()
-  })
+  const story = useConsole()
 
   it('sees whom the choice invites while choosing, publishes, and watches the answers arrive in the table', async () => {
-    const page = await newPage(browser, app)
+    const page = await newPage(story.browser, story.app)
     await logInAs(
       page,
-      app.login((l) => l.role === 'organizer'),
+      story.app.login((l) => l.role === 'organizer'),
     )
     await page.goto('/console/meetings')
     await page.getByRole('heading', { name: '会议活动' }).waitFor()
     await page.getByRole('button', { name: '新建会议' }).click()
 
     await page.getByPlaceholder('如：市人大常委会第十次会议').fill('全国人大代表座谈会')
-    await page.getByLabel('开始时间').fill(beijingLocal(app.clock.now(), 3, '09:30'))
-    await page.getByLabel('结束时间').fill(beijingLocal(app.clock.now(), 3, '11:30'))
+    await page.getByLabel('开始时间').fill(beijingLocal(story.app.clock.now(), 3, '09:30'))
+    await page.getByLabel('结束时间').fill(beijingLocal(story.app.clock.now(), 3, '11:30'))
     await page.getByPlaceholder('如：市人大常委会第一会议室').fill('市民中心三楼')
 
     // The live preview: nobody yet, then the two national deputies by name as soon as the level is ticked.
@@ -44,7 +33,7 @@ describe('console: an organizer runs a meeting', function () {
     await preview.getByText('还没有选中任何人').waitFor()
     await page.getByText('全国人大代表', { exact: true }).click()
     await preview.getByText('共 2 人（代表 2 人，工作人员 0 人）').waitFor()
-    const nationals = (await app.liaison.store.deputies.search({ level: 'national', limit: 10 })).items
+    const nationals = (await story.app.liaison.store.deputies.search({ level: 'national', limit: 10 })).items
     for (const d of nationals) await preview.getByText(d.name, { exact: true }).waitFor()
     await screenshot(page, 'console-meeting-new')
 
@@ -59,10 +48,10 @@ describe('console: an organizer runs a meeting', function () {
     // The deputies answer from the mini-program; the table follows without a reload.
     const meetingId = new URL(page.url()).pathname.split('/').pop()!
     const [first, second] = nationals
-    expect((await (await asDeputy(app, first.id)).post(`/api/mp/meetings/${meetingId}/rsvp`, { response: 'attend' })).status).to.equal(200)
-    expect((await (await asDeputy(app, second.id)).post(`/api/mp/meetings/${meetingId}/rsvp`, { response: 'leave', reason: '在外地出差' })).status).to.equal(
-      200,
-    )
+    expect((await (await asDeputy(story.app, first.id)).post(`/api/mp/meetings/${meetingId}/rsvp`, { response: 'attend' })).status).to.equal(200)
+    expect(
+      (await (await asDeputy(story.app, second.id)).post(`/api/mp/meetings/${meetingId}/rsvp`, { response: 'leave', reason: '在外地出差' })).status,
+    ).to.equal(200)
     await table.locator('tr', { hasText: first.name }).getByText('参加').waitFor()
     await table.locator('tr', { hasText: second.name }).getByText('在外地出差').waitFor()
     const counts = await page.locator('[data-test=rsvp-counts]').innerText()

@@ -1,7 +1,6 @@
 import { expect } from 'chai'
-import type { Browser } from 'playwright-core'
 import { asDeputy, asResident } from '../helpers/app.js'
-import { BUILD_TIMEOUT_MS, launchBrowser, logInAs, newPage, screenshot, startConsoleApp, type ConsoleApp } from './harness.js'
+import { logInAs, newPage, screenshot, useConsole } from './harness.js'
 
 /**
  * 张国华 staffs 建设路街道代表联络站. A message came in, its deputy sent it back to the
@@ -11,32 +10,22 @@ import { BUILD_TIMEOUT_MS, launchBrowser, logInAs, newPage, screenshot, startCon
 describe('console: station staff triage their inbox', function () {
   // A real browser on a shared machine: each story gets two minutes (it usually needs under thirty seconds).
   this.timeout(120_000)
-  let app: ConsoleApp
-  let browser: Browser
-  before(async function () {
-    this.timeout(BUILD_TIMEOUT_MS) // the console is built first when admin/ changed
-    browser = await launchBrowser(this)
-    app = await startConsoleApp()
-  })
-  after(async () => {
-    await browser?.close()
-    await app?.close()
-  })
+  const story = useConsole()
 
   it('finds a waiting message by filter, assigns it to a deputy by name, sees the timeline say so and then the reply', async () => {
-    const resident = await asResident(app)
+    const resident = await asResident(story.app)
     const submitted = await resident.post('/api/mp/cases', { text: '光明社区3号楼前的路灯坏了一个多月，晚上老人出门很不方便', regionId: 'c010101' })
     expect(submitted.status).to.equal(201)
     const caseId = submitted.body.id as string
-    const first = (await app.liaison.store.cases.get(caseId))!
-    const firstDeputy = await asDeputy(app, first.deputyId!)
+    const first = (await story.app.liaison.store.cases.get(caseId))!
+    const firstDeputy = await asDeputy(story.app, first.deputyId!)
     expect((await firstDeputy.post(`/api/mp/deputy/cases/${caseId}/transfer`, { reason: '我这段时间在外地学习，请站里另派代表' })).status).to.equal(200)
     await resident.post('/api/mp/cases', { text: '幸福社区菜市场门口占道经营', regionId: 'c010102' }) // another, still with its deputy
 
-    const others = (await app.liaison.store.deputies.search({ stationId: first.stationId!, limit: 50 })).items.filter((d) => d.id !== first.deputyId)
+    const others = (await story.app.liaison.store.deputies.search({ stationId: first.stationId!, limit: 50 })).items.filter((d) => d.id !== first.deputyId)
     const chosen = others[0]
-    const staff = app.login((l) => l.role === 'station_staff' && l.username === 'zhangguohua')
-    const page = await newPage(browser, app)
+    const staff = story.app.login((l) => l.role === 'station_staff' && l.username === 'zhangguohua')
+    const page = await newPage(story.browser, story.app)
     await logInAs(page, staff)
     await page.getByRole('heading', { name: '留言办理' }).waitFor()
     await page.locator('tbody tr:not(.t-table__empty-row)').first().waitFor()
@@ -80,7 +69,7 @@ describe('console: station staff triage their inbox', function () {
     await screenshot(page, 'case-detail')
 
     // The deputy answers in the mini-program; the page shows it when opened again.
-    const deputy = await asDeputy(app, chosen.id)
+    const deputy = await asDeputy(story.app, chosen.id)
     expect((await deputy.post(`/api/mp/deputy/cases/${caseId}/reply`, { text: '已联系社区物业，本周五前修好路灯' })).status).to.equal(200)
     await page.reload()
     await page.getByText('已联系社区物业，本周五前修好路灯').first().waitFor()

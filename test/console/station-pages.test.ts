@@ -1,30 +1,19 @@
 import { expect } from 'chai'
-import type { Browser } from 'playwright-core'
-import { BUILD_TIMEOUT_MS, launchBrowser, logInAs, newPage, screenshot, startConsoleApp, type ConsoleApp } from './harness.js'
+import { logInAs, newPage, screenshot, useConsole } from './harness.js'
 
 /** 张国华's station pages: who her deputies are and when they are on duty, posters to print, binding codes. */
 describe("console: a station's deputies, posters and binding codes", function () {
   // A real browser on a shared machine: each story gets two minutes (it usually needs under thirty seconds).
   this.timeout(120_000)
-  let app: ConsoleApp
-  let browser: Browser
-  before(async function () {
-    this.timeout(BUILD_TIMEOUT_MS) // the console is built first when admin/ changed
-    browser = await launchBrowser(this)
-    app = await startConsoleApp()
-  })
-  after(async () => {
-    await browser?.close()
-    await app?.close()
-  })
+  const story = useConsole()
 
   it("shows the station's deputies with the duty roster, prints a QR poster, and gives a deputy a binding code", async () => {
-    const deputies = await app.liaison.store.deputies.listByStation('st001')
+    const deputies = await story.app.liaison.store.deputies.listByStation('st001')
     const onDuty = deputies.find((d) => d.dutyDates.length)!
-    const page = await newPage(browser, app)
+    const page = await newPage(story.browser, story.app)
     await logInAs(
       page,
-      app.login((l) => l.username === 'zhangguohua'),
+      story.app.login((l) => l.username === 'zhangguohua'),
     )
 
     await page.locator('.t-menu').getByText('代表与值班').click()

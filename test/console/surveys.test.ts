@@ -1,28 +1,17 @@
 import { expect } from 'chai'
-import type { Browser } from 'playwright-core'
 import { asResident } from '../helpers/app.js'
-import { BUILD_TIMEOUT_MS, launchBrowser, logInAs, newPage, screenshot, startConsoleApp, type ConsoleApp } from './harness.js'
+import { logInAs, newPage, screenshot, useConsole } from './harness.js'
 
 describe('console: an organizer builds a survey with a condition', function () {
   // A real browser on a shared machine: each story gets two minutes (it usually needs under thirty seconds).
   this.timeout(120_000)
-  let app: ConsoleApp
-  let browser: Browser
-  before(async function () {
-    this.timeout(BUILD_TIMEOUT_MS) // the console is built first when admin/ changed
-    browser = await launchBrowser(this)
-    app = await startConsoleApp()
-  })
-  after(async () => {
-    await browser?.close()
-    await app?.close()
-  })
+  const story = useConsole()
 
   it("builds it with a preview that follows the condition, publishes, and the chart counts the residents' answers", async () => {
-    const page = await newPage(browser, app)
+    const page = await newPage(story.browser, story.app)
     await logInAs(
       page,
-      app.login((l) => l.role === 'organizer'),
+      story.app.login((l) => l.role === 'organizer'),
     )
     await page.goto('/console/surveys/new')
     await page.getByPlaceholder('如：社区停车管理意见征集').fill('小区停车情况调查')
@@ -56,7 +45,7 @@ describe('console: an organizer builds a survey with a condition', function () {
 
     // Three residents answer from the mini-program: two have a car (one finds parking hard), one has none.
     const surveyId = new URL(page.url()).pathname.split('/').pop()!
-    const seen = (await (await asResident(app)).get(`/api/mp/surveys/${surveyId}`)).body
+    const seen = (await (await asResident(story.app)).get(`/api/mp/surveys/${surveyId}`)).body
     const [car, parking] = seen.questions as Array<{ id: string; options: Array<{ id: string; label: string }> }>
     const option = (q: typeof car, label: string) => q.options.find((o) => o.label === label)!.id
     const answers = [
@@ -64,7 +53,7 @@ describe('console: an organizer builds a survey with a condition', function () {
       { [car.id]: option(car, '有'), [parking.id]: option(parking, '还好') },
       { [car.id]: option(car, '没有') },
     ]
-    for (const a of answers) expect((await (await asResident(app)).post(`/api/mp/surveys/${surveyId}/responses`, { answers: a })).status).to.equal(201)
+    for (const a of answers) expect((await (await asResident(story.app)).post(`/api/mp/surveys/${surveyId}/responses`, { answers: a })).status).to.equal(201)
 
     await page.reload()
     await page.locator('[data-test=survey-total]').getByText('3').waitFor()
