@@ -12,8 +12,8 @@ export function dayRange(from: string, to: string): string {
 /** The week's Sunday, from the report's end (next Monday 00:00). */
 export const lastDayOf = (weekEnd: string) => new Date(new Date(weekEnd).getTime() - 1).toISOString()
 
-export const pct = (share: number | null | undefined) => (share === null || share === undefined ? '—' : `${Math.round(share * 100)}%`)
-export const score = (n: number | null | undefined) => (n === null || n === undefined ? '—' : `${Math.round(n * 10) / 10} 分`)
+export const pct = (share: number | null | undefined) => (share === null || share === undefined ? '暂无' : `${Math.round(share * 100)}%`)
+export const score = (n: number | null | undefined) => (n === null || n === undefined ? '暂无评价' : `${Math.round(n * 10) / 10} 分`)
 export const heat = (n: number) => String(Math.round(n * 10) / 10)
 
 export const TREND_THEME: Record<string, 'danger' | 'warning' | 'success' | 'default'> = { new: 'warning', up: 'danger', down: 'success', same: 'default' }
