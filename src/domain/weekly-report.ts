@@ -23,6 +23,9 @@ export interface WeeklyReportInput {
 
 export type Trend = 'new' | 'up' | 'down' | 'same'
 
+/** A trend as staff read it, in the console and in the CSV alike. */
+export const TREND_WORDS: Record<Trend, string> = { new: '新出现', up: '上升', down: '下降', same: '持平' }
+
 export interface ReportIssue extends Omit<HotIssue, 'firstAt' | 'lastAt'> {
   rank: number
   placeName: string

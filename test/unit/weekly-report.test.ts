@@ -1,6 +1,7 @@
 import { expect } from 'chai'
 import type { CaseRecord } from '../../src/domain/case.js'
 import { composeWeeklyReport } from '../../src/domain/weekly-report.js'
+import { caseRecord } from '../store/records.js'
 
 // The week of Monday 2026-11-23 in Shanghai; "now" is the next Monday morning.
 const weekStart = new Date('2026-11-22T16:00:00Z')
@@ -8,50 +9,20 @@ const weekEnd = new Date('2026-11-29T16:00:00Z')
 const now = new Date('2026-11-30T01:00:00Z')
 const day = (d: number, h = 2) => new Date(weekStart.getTime() + d * 86_400_000 + h * 3_600_000)
 let n = 0
+/** A stored case of this week's city: its own resident and ticket, deadlines counted from when it was written. */
 function aCase(over: Partial<CaseRecord>): CaseRecord {
-  const id = over.id ?? `cs-${++n}`
   const createdAt = over.createdAt ?? day(0)
-  return {
-    id,
-    ticket: `20261123-${String(n).padStart(4, '0')}`,
-    residentId: `r${n}`,
-    text: '路灯坏了',
-    images: [],
-    regionId: 'xingfu',
-    communityId: 'xingfu',
-    districtId: 'd01',
-    stationId: 'st1',
-    deputyId: 'dpA',
-    officeRegionId: null,
-    topic: '城乡建设',
-    status: 'assigned',
-    anonymous: false,
-    publicConsent: false,
-    phoneEnc: null,
-    routingReasons: [],
-    flaggedForReview: false,
+  const place = { regionId: 'xingfu', communityId: 'xingfu', stationId: 'st1', deputyId: 'dpA', routingReasons: [] }
+  const clocks = {
     createdAt,
     updatedAt: createdAt,
     ackDueAt: new Date(createdAt.getTime() + 86_400_000),
     replyDueAt: new Date(createdAt.getTime() + 15 * 86_400_000),
-    acknowledgedAt: null,
-    repliedAt: null,
-    closedAt: null,
-    reply: null,
-    forwardedTo: null,
-    rating: null,
-    ratingComment: null,
-    ratedAt: null,
-    mergedInto: null,
-    ackEscalation: 0,
-    replyEscalation: 0,
-    reopenCount: 0,
-    idempotencyKey: null,
-    version: 1,
-    handlingDistrictId: 'd01',
-    ratings: [],
-    ...over,
-  } as CaseRecord
+  }
+  return {
+    ...caseRecord({ id: `cs-${++n}`, residentId: `r${n}`, text: '路灯坏了', ...place, ...clocks, ...over }),
+    ticket: `20261123-${String(n).padStart(4, '0')}`,
+  }
 }
 const names: Record<string, string> = { xingfu: '幸福社区', heping: '和平社区', st1: '幸福联络站', st2: '和平联络站', dpA: '王代表', dpB: '李代表' }
 const name = (_kind: string, id: string) => names[id] ?? id

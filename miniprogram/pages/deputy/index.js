@@ -7,84 +7,28 @@ const DUE_MARK = { overdue: '【已超期】', today: '【今天到期】', upco
 /** 我的待办 as sections the page lists, each entry with where a tap leads. */
 function sectionsOf(tasks) {
   const due = (d) => (d ? { words: d.words, mark: DUE_MARK[d.state] || '', urgent: d.state !== 'upcoming' } : null)
+  // Every kind of task is one line: its title, a line of text, the action and state words, and the page it opens.
+  const row = (t, title, text, state, url) => ({ id: t.id, title, text, label: t.actionLabel, state, due: due(t.due), url })
+  const closing = (t) => '截止 ' + when.dayTime(t.closesAt)
+  const survey = (s) => row(s, s.title, closing(s), s.kindLabel, '/pages/survey/answer?surveyId=' + s.id)
   const sections = [
     {
       key: 'cases',
       title: '群众留言',
-      items: tasks.cases.map((c) => ({
-        id: c.id,
-        title: c.ticket + ' ' + (c.topic || ''),
-        text: c.excerpt,
-        label: c.actionLabel,
-        state: c.statusLabel,
-        due: due(c.due),
-        url: '/pages/deputy/case?caseId=' + c.id,
-      })),
+      items: tasks.cases.map((c) => row(c, c.ticket + ' ' + (c.topic || ''), c.excerpt, c.statusLabel, '/pages/deputy/case?caseId=' + c.id)),
     },
     {
       key: 'meetings',
       title: '会议活动',
-      items: tasks.meetings.map((m) => ({
-        id: m.id,
-        title: m.title,
-        text: when.dayTime(m.startAt) + ' ' + m.place,
-        label: m.actionLabel,
-        state: m.kindLabel,
-        due: due(m.due),
-        url: '/pages/meetings/detail?meetingId=' + m.id,
-      })),
+      items: tasks.meetings.map((m) => row(m, m.title, when.dayTime(m.startAt) + ' ' + m.place, m.kindLabel, '/pages/meetings/detail?meetingId=' + m.id)),
     },
-    {
-      key: 'ballots',
-      title: '票决',
-      items: tasks.ballots.map((s) => ({
-        id: s.id,
-        title: s.title,
-        text: '截止 ' + when.dayTime(s.closesAt),
-        label: s.actionLabel,
-        state: s.kindLabel,
-        due: due(s.due),
-        url: '/pages/survey/answer?surveyId=' + s.id,
-      })),
-    },
-    {
-      key: 'surveys',
-      title: '问卷和征求意见',
-      items: tasks.surveys.map((s) => ({
-        id: s.id,
-        title: s.title,
-        text: '截止 ' + when.dayTime(s.closesAt),
-        label: s.actionLabel,
-        state: s.kindLabel,
-        due: due(s.due),
-        url: '/pages/survey/answer?surveyId=' + s.id,
-      })),
-    },
-    {
-      key: 'quizzes',
-      title: '知识竞赛',
-      items: tasks.quizzes.map((q) => ({
-        id: q.id,
-        title: q.title,
-        text: '截止 ' + when.dayTime(q.closesAt),
-        label: q.actionLabel,
-        state: '',
-        due: due(q.due),
-        url: '/pages/quiz/take?quizId=' + q.id,
-      })),
-    },
+    { key: 'ballots', title: '票决', items: tasks.ballots.map(survey) },
+    { key: 'surveys', title: '问卷和征求意见', items: tasks.surveys.map(survey) },
+    { key: 'quizzes', title: '知识竞赛', items: tasks.quizzes.map((q) => row(q, q.title, closing(q), '', '/pages/quiz/take?quizId=' + q.id)) },
     {
       key: 'reading',
       title: '必读材料',
-      items: tasks.reading.map((r) => ({
-        id: r.id,
-        title: r.title,
-        text: r.campaignTitle,
-        label: r.actionLabel,
-        state: '',
-        due: null,
-        url: '/pages/study/item?itemId=' + r.id,
-      })),
+      items: tasks.reading.map((r) => Object.assign(row(r, r.title, r.campaignTitle, '', '/pages/study/item?itemId=' + r.id), { due: null })),
     },
   ]
   return sections.filter((s) => s.items.length)

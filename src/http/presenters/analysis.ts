@@ -1,13 +1,11 @@
 import type { CaseRecord } from '../../domain/case.js'
 import { localDate } from '../../domain/dates.js'
 import type { HotIssue } from '../../domain/hot-issues.js'
-import type { WeeklyReport } from '../../domain/weekly-report.js'
+import { TREND_WORDS, type WeeklyReport } from '../../domain/weekly-report.js'
 import type { PublicationRecord } from '../../services/analysis/publications.js'
 
 // Hot issues and reports name places and counts, never a resident; the case ids let staff
 // open the cases behind a figure (each opened within their own scope).
-
-const TREND_LABELS = { new: '新出现', up: '上升', down: '下降', same: '持平' } as const
 
 export const presentHotIssue = (i: HotIssue & { placeName: string; stationName: string | null }) => ({
   key: i.key,
@@ -48,7 +46,7 @@ export const presentWeeklyReport = (r: { scope: string; week: string; report: We
     rank: i.rank,
     previousIndex: i.previousIndex,
     trend: i.trend,
-    trendLabel: TREND_LABELS[i.trend],
+    trendLabel: TREND_WORDS[i.trend],
   })),
   byTopic: r.report.byTopic,
   byPlace: r.report.byPlace,

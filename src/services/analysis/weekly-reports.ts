@@ -3,7 +3,7 @@ import { DEPUTY_LOAD_STATUSES } from '../../domain/case.js'
 import { startOfLocalDate } from '../../domain/business-calendar.js'
 import { mondayOf } from '../../domain/case-series.js'
 import { localDate } from '../../domain/dates.js'
-import { composeWeeklyReport, type WeeklyReport } from '../../domain/weekly-report.js'
+import { composeWeeklyReport, TREND_WORDS, type WeeklyReport } from '../../domain/weekly-report.js'
 import { ForbiddenError, ValidationError } from '../../errors.js'
 import type { Store } from '../../store/ports.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
@@ -12,7 +12,6 @@ import { namer, type DirectoryNames } from './directory-names.js'
 
 const DAY = 86_400_000
 export const CITY = 'city'
-const TREND_WORDS = { new: '新出现', up: '上升', down: '下降', same: '持平' } as const
 
 /**
  * The weekly report of a district or the city: made for last week every Monday by a job
@@ -78,7 +77,7 @@ export class WeeklyReports {
     return { fileName: `分析研判周报-${localDate(report.weekStart, this.options.timeZone)}.csv`, csv: this.csv(report) }
   }
 
-  csv(report: WeeklyReport): string {
+  private csv(report: WeeklyReport): string {
     const pct = (n: number | null) => (n === null ? '' : `${Math.round(n * 1000) / 10}%`)
     const rows: SheetCell[][] = [['部分', '名称', '留言数', '上周', '满意度（1-5）', '按时答复率', '其他']]
     const t = report.totals
