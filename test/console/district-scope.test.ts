@@ -38,6 +38,8 @@ describe('console: a district organizer stays in their district', function () {
     expect(districtChoices).to.deep.equal([ownName])
     await page.keyboard.press('Escape')
     await page.getByPlaceholder('不选则不限联络站').click()
+    // The stations load after the page opens: wait for them before reading the choices.
+    await page.locator('.t-select-option', { hasText: '联络站' }).filter({ visible: true }).first().waitFor()
     const stationChoices = await page.locator('.t-select-option').filter({ visible: true }).allInnerTexts()
     expect(stationChoices.sort()).to.deep.equal((await stationsIn(own)).sort())
     await page.keyboard.press('Escape')
