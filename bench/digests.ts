@@ -10,7 +10,7 @@ import type { StaffPrincipal } from '../src/services/accounts/principal.js'
 import { caseRecord, caseEvent } from '../test/store/records.js'
 import { time, type Result } from './measure.js'
 
-const ADMIN: StaffPrincipal = { kind: 'staff', id: 'admin', name: '管理员', username: 'admin', role: 'admin', stationIds: [], regionIds: [] }
+const ADMIN: StaffPrincipal = { kind: 'staff', id: 'admin', name: '管理员', username: 'admin', role: 'admin', stationIds: [], regionIds: [], unitIds: [] }
 
 /**
  * Building and enqueuing the morning's digests on the embedded store, for directories of

@@ -9,7 +9,7 @@ import type { MpPrincipal } from '../src/services/accounts/mp-sessions.js'
 import type { StaffPrincipal } from '../src/services/accounts/principal.js'
 import { time, type Result } from './measure.js'
 
-const ADMIN: StaffPrincipal = { kind: 'staff', id: 'admin', name: '管理员', username: 'admin', role: 'admin', stationIds: [], regionIds: [] }
+const ADMIN: StaffPrincipal = { kind: 'staff', id: 'admin', name: '管理员', username: 'admin', role: 'admin', stationIds: [], regionIds: [], unitIds: [] }
 
 /**
  * A quiz with 2,000 people starting and submitting in the same minute on the embedded

@@ -4,13 +4,15 @@ type Region = NonNullable<DirectoryFile['regions']>[number]
 type Station = NonNullable<DirectoryFile['stations']>[number]
 type Deputy = NonNullable<DirectoryFile['deputies']>[number]
 type Staff = NonNullable<DirectoryFile['staff']>[number]
+type Unit = NonNullable<DirectoryFile['units']>[number]
 
 export const STAFF_PASSWORD = 'station-pass-1'
 
 /**
  * A small city in the import format, enough for a story: 湛河区 with 轻工街道 (two
  * communities, one with a grid) and 马庄街道 (one community), a station for each street,
- * an industrial park station, five deputies, and staff of every role.
+ * an industrial park station, five deputies, two handling units (a city bureau and the
+ * district government) and staff of every role.
  */
 export function smallCity(): Required<DirectoryFile> {
   const regions: Region[] = [
@@ -50,8 +52,14 @@ export function smallCity(): Required<DirectoryFile> {
     { id: 'sf01', name: '李娜', role: 'station_staff', stationIds: ['st001'], username: 'lina', password: STAFF_PASSWORD },
     { id: 'sf02', name: '周杰', role: 'station_staff', stationIds: ['st002'], username: 'zhoujie', password: STAFF_PASSWORD },
     { id: 'sf03', name: '孙丽', role: 'organizer', stationIds: [], regionIds: ['d01'], username: 'sunli', password: STAFF_PASSWORD },
+    { id: 'sf21', name: '陈刚', role: 'unit_staff', stationIds: [], unitIds: ['u01'], username: 'chengang', password: STAFF_PASSWORD },
+    { id: 'sf22', name: '吴静', role: 'unit_staff', stationIds: [], unitIds: ['u02'], username: 'wujing', password: STAFF_PASSWORD },
   ]
-  return { regions, stations, deputies, staff }
+  const units: Unit[] = [
+    { id: 'u01', code: 'ZJJ', name: '市住房和城乡建设局', kind: 'department', contact: '0375-1234567' },
+    { id: 'u02', code: 'ZHQZF', name: '湛河区人民政府', kind: 'district_government', regionId: 'd01' },
+  ]
+  return { regions, stations, units, deputies, staff }
 }
 
 /**

@@ -18,7 +18,7 @@ import { compileTopicModel } from '../domain/topic-model.js'
 import { corpusCounts } from '../services/topics/topic-corpus.js'
 
 const USAGE = 'usage: npm run route -- <directory.json> <messages.jsonl> [--capacity N] [--tz Asia/Shanghai]\n'
-const EMPTY = { regions: [], stations: [], deputies: [], staff: [] }
+const EMPTY = { regions: [], stations: [], units: [], deputies: [], staff: [] }
 
 class UsageError extends Error {}
 

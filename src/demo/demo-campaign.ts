@@ -2,8 +2,8 @@ import type { CampaignRecord } from '../domain/campaign.js'
 import { DEPUTY_LEVELS } from '../domain/directory.js'
 import type { Services } from '../services/index.js'
 import { BUILT_IN_ADMIN } from '../services/bootstrap.js'
-import type { StaffPrincipal } from '../services/accounts/principal.js'
 import type { Store } from '../store/ports.js'
+import { toPrincipal } from '../services/accounts/auth.js'
 
 const DAY = 86_400_000
 
@@ -18,15 +18,7 @@ export async function seedDemoCampaign(store: Store, services: Pick<Services, 'c
   if ((await store.campaigns.search({ limit: 1 })).items.length) return null
   const admin = await store.staff.getByUsername(BUILT_IN_ADMIN)
   if (!admin) return null
-  const office: StaffPrincipal = {
-    kind: 'staff',
-    id: admin.id,
-    name: admin.name,
-    username: admin.username,
-    role: admin.role,
-    stationIds: admin.stationIds,
-    regionIds: admin.regionIds,
-  }
+  const office = toPrincipal(admin)
   const campaign = await services.campaigns.create(office, {
     title: '学习贯彻代表法专题学习',
     description: '每月一次、上下同题：全市各级人大代表和联络站工作人员学习代表法，阅读后在小程序“学习”中打卡，写下学习心得。群众也可以关注本活动一起学习。',

@@ -458,8 +458,21 @@ function demoStaff(stations: readonly Station[], districtIds: readonly string[])
   add({ role: 'organizer', stationIds: [], regionIds: [] })
   add({ role: 'organizer', stationIds: [], regionIds: [districtIds[0] as string] })
   for (const station of stations) add({ role: 'station_staff', stationIds: [station.id] })
+  // Added last so that the names drawn above stay what earlier demos printed.
+  for (const unit of DEMO_UNITS) add({ role: 'unit_staff', stationIds: [], unitIds: [unit.id] })
   return staff
 }
+
+type UnitEntry = NonNullable<DirectoryFile['units']>[number]
+
+/** The departments that answer the demo's suggestions and run its livelihood projects. */
+const DEMO_UNITS: UnitEntry[] = [
+  { id: 'u01', code: 'ZJJ', name: '青澜市住房和城乡建设局', kind: 'department', contact: '0371-6000 1001' },
+  { id: 'u02', code: 'JTJ', name: '青澜市交通运输局', kind: 'department', contact: '0371-6000 1002' },
+  { id: 'u03', code: 'JYJ', name: '青澜市教育局', kind: 'department', contact: '0371-6000 1003' },
+  { id: 'u04', code: 'STHJJ', name: '青澜市生态环境局', kind: 'department', contact: '0371-6000 1004' },
+  { id: 'u05', code: 'WSJKW', name: '青澜市卫生健康委员会', kind: 'department', contact: '0371-6000 1005' },
+]
 
 /**
  * The demo directory. Staff carry no passwords: the caller generates them and
@@ -475,5 +488,9 @@ export function demoDirectory(options: { today?: string } = {}): DirectoryFile {
     stations,
     regions.filter((r) => r.kind === 'district').map((r) => r.id),
   )
-  return { regions, stations, deputies, staff }
+  const districtGovernments: UnitEntry[] = regions
+    .filter((r) => r.kind === 'district')
+    .slice(0, 1)
+    .map((r) => ({ id: `u-${r.id}`, code: `ZF-${r.id.toUpperCase()}`, name: `${r.name}人民政府`, kind: 'district_government', regionId: r.id }))
+  return { regions, stations, units: [...DEMO_UNITS, ...districtGovernments], deputies, staff }
 }

@@ -2,8 +2,8 @@ import { localDate } from '../domain/dates.js'
 import type { MeetingRecord } from '../domain/meeting.js'
 import type { Services } from '../services/index.js'
 import { BUILT_IN_ADMIN } from '../services/bootstrap.js'
-import type { StaffPrincipal } from '../services/accounts/principal.js'
 import type { Store } from '../store/ports.js'
+import { toPrincipal } from '../services/accounts/auth.js'
 
 const DAY = 86_400_000
 
@@ -38,15 +38,7 @@ export async function seedDemoMeeting(store: Store, services: Pick<Services, 'me
   if ((await store.meetings.search({ limit: 1 })).items.length) return null
   const admin = await store.staff.getByUsername(BUILT_IN_ADMIN)
   if (!admin) return null
-  const office: StaffPrincipal = {
-    kind: 'staff',
-    id: admin.id,
-    name: admin.name,
-    username: admin.username,
-    role: admin.role,
-    stationIds: admin.stationIds,
-    regionIds: admin.regionIds,
-  }
+  const office = toPrincipal(admin)
   const day = localDate(new Date(now.getTime() + 3 * DAY), timeZone)
   const draft = await services.meetings.create(office, {
     title: '市人大常委会第十次会议',

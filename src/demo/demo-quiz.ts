@@ -1,9 +1,9 @@
 import type { QuizRecord } from '../domain/quiz.js'
 import type { Services } from '../services/index.js'
 import { BUILT_IN_ADMIN } from '../services/bootstrap.js'
-import type { StaffPrincipal } from '../services/accounts/principal.js'
 import type { QuestionDraft } from '../services/quizzes/quiz-csv.js'
 import type { Store } from '../store/ports.js'
+import { toPrincipal } from '../services/accounts/auth.js'
 
 const DAY = 86_400_000
 
@@ -111,15 +111,7 @@ export async function seedDemoQuiz(store: Store, services: Pick<Services, 'quizz
   if ((await store.quizzes.search({ limit: 1 })).items.length) return null
   const admin = await store.staff.getByUsername(BUILT_IN_ADMIN)
   if (!admin) return null
-  const office: StaffPrincipal = {
-    kind: 'staff',
-    id: admin.id,
-    name: admin.name,
-    username: admin.username,
-    role: admin.role,
-    stationIds: admin.stationIds,
-    regionIds: admin.regionIds,
-  }
+  const office = toPrincipal(admin)
   const campaign = (await store.campaigns.search({ limit: 1 })).items[0] ?? null
   const quiz = await services.quizzes.create(office, {
     campaignId: campaign?.id ?? null,

@@ -1,8 +1,8 @@
 import type { Question, SurveyRecord } from '../domain/survey.js'
 import type { Services } from '../services/index.js'
 import { BUILT_IN_ADMIN } from '../services/bootstrap.js'
-import type { StaffPrincipal } from '../services/accounts/principal.js'
 import type { Store } from '../store/ports.js'
+import { toPrincipal } from '../services/accounts/auth.js'
 
 const DAY = 86_400_000
 
@@ -30,15 +30,7 @@ export async function seedDemoSurveys(store: Store, services: Pick<Services, 'su
   if ((await store.surveys.search({ limit: 1 })).items.length) return []
   const admin = await store.staff.getByUsername(BUILT_IN_ADMIN)
   if (!admin) return []
-  const office: StaffPrincipal = {
-    kind: 'staff',
-    id: admin.id,
-    name: admin.name,
-    username: admin.username,
-    role: admin.role,
-    stationIds: admin.stationIds,
-    regionIds: admin.regionIds,
-  }
+  const office = toPrincipal(admin)
   const consultation = await services.surveys.create(office, {
     kind: 'consultation',
     title: '《青澜市城市绿化条例（草案）》公开征求意见',

@@ -24,5 +24,8 @@ export function canSeeCase(
       return viewer.regionIds.length === 0 || [c.districtId, c.handlingDistrictId, c.officeRegionId].some((id) => id !== null && viewer.regionIds.includes(id))
     case 'station_staff':
       return c.stationId !== null && viewer.stationIds.includes(c.stationId)
+    case 'unit_staff':
+      // Handling units answer suggestions and projects; residents' messages are not theirs.
+      return false
   }
 }

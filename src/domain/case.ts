@@ -24,7 +24,7 @@ export const STATUS_LABELS: Record<CaseStatus, string> = {
   rejected: '不予受理',
 }
 
-export type ActorRole = 'resident' | 'deputy' | 'station_staff' | 'organizer' | 'admin' | 'system'
+export type ActorRole = 'resident' | 'deputy' | 'station_staff' | 'organizer' | 'admin' | 'unit_staff' | 'system'
 
 /** One rating by the resident; a case reopened and answered again is rated again. */
 export interface CaseRating {

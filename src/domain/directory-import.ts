@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { ErrorDetail } from '../errors.js'
 import { singleLine } from './free-text.js'
-import { DEPUTY_LEVELS, REGION_KINDS, STAFF_ROLES, STATION_KINDS, WEEKDAYS, type Region, type Station } from './directory.js'
+import { DEPUTY_LEVELS, REGION_KINDS, STAFF_ROLES, STATION_KINDS, UNIT_KINDS, WEEKDAYS, type Region, type Station } from './directory.js'
 import { normalizePhone } from './phone.js'
 import { ancestry, REGION_RANK } from './region-tree.js'
 import { issuesToDetails } from './zod-issues.js'
@@ -30,6 +30,15 @@ const stationSchema = z.strictObject({
   regionIds: z.array(id).max(500).default([]),
   receptionDays: z.array(z.enum(WEEKDAYS)).max(7).default([]),
 })
+const unitSchema = z.strictObject({
+  id,
+  code,
+  name,
+  kind: z.enum(UNIT_KINDS),
+  regionId: id.nullable().default(null),
+  contact: singleLine().max(100).default(''),
+  active: z.boolean().default(true),
+})
 const phone = z
   .string()
   .nullable()
@@ -56,6 +65,7 @@ const staffSchema = z.strictObject({
   role: z.enum(STAFF_ROLES),
   stationIds: z.array(id).max(50).default([]),
   regionIds: z.array(id).max(50).default([]),
+  unitIds: z.array(id).max(20).default([]),
   username: z.string().trim().toLowerCase().regex(USERNAME_PATTERN, '用户名以小写字母开头，只含字母、数字、_ - .，2–32 位'),
   password: z.string().min(8, '初始密码至少 8 位').max(128).optional(),
   active: z.boolean().default(true),
@@ -63,6 +73,7 @@ const staffSchema = z.strictObject({
 const fileSchema = z.strictObject({
   regions: z.array(regionSchema).default([]),
   stations: z.array(stationSchema).default([]),
+  units: z.array(unitSchema).default([]),
   deputies: z.array(deputySchema).default([]),
   staff: z.array(staffSchema).default([]),
 })
@@ -70,10 +81,11 @@ const fileSchema = z.strictObject({
 const outerSchema = z.strictObject({
   regions: z.array(z.unknown()).default([]),
   stations: z.array(z.unknown()).default([]),
+  units: z.array(z.unknown()).default([]),
   deputies: z.array(z.unknown()).default([]),
   staff: z.array(z.unknown()).default([]),
 })
-const recordSchemas = { regions: regionSchema, stations: stationSchema, deputies: deputySchema, staff: staffSchema }
+const recordSchemas = { regions: regionSchema, stations: stationSchema, units: unitSchema, deputies: deputySchema, staff: staffSchema }
 
 export type ParsedDirectoryFile = z.infer<typeof fileSchema>
 export type ImportedDeputy = ParsedDirectoryFile['deputies'][number]
@@ -83,6 +95,7 @@ export type ImportedStaff = ParsedDirectoryFile['staff'][number]
 export interface ExistingDirectory {
   regions: Region[]
   stations: Station[]
+  units: Array<{ id: string; code: string }>
   deputies: Array<{ id: string; code: string }>
   staff: Array<{ id: string; username: string }>
 }
@@ -103,11 +116,14 @@ export function checkDirectoryFile(input: unknown, existing: ExistingDirectory, 
   uniqueWithin(file.regions, 'regions', (r) => r.id, '编号', problem)
   uniqueWithin(file.stations, 'stations', (s) => s.id, '编号', problem)
   uniqueWithin(file.stations, 'stations', (s) => s.code, '代码', problem, 'code')
+  uniqueWithin(file.units, 'units', (u) => u.id, '编号', problem)
+  uniqueWithin(file.units, 'units', (u) => u.code, '代码', problem, 'code')
   uniqueWithin(file.deputies, 'deputies', (d) => d.id, '编号', problem)
   uniqueWithin(file.deputies, 'deputies', (d) => d.code, '代码', problem, 'code')
   uniqueWithin(file.staff, 'staff', (s) => s.id, '编号', problem)
   uniqueWithin(file.staff, 'staff', (s) => s.username, '用户名', problem, 'username')
   notTakenInStore(file.stations, existing.stations, 'stations', 'code', '联络站', problem)
+  notTakenInStore(file.units, existing.units, 'units', 'code', '承办单位', problem)
   notTakenInStore(file.deputies, existing.deputies, 'deputies', 'code', '代表', problem)
   notTakenInStore(file.staff, existing.staff, 'staff', 'username', '工作人员', problem)
 
@@ -115,6 +131,7 @@ export function checkDirectoryFile(input: unknown, existing: ExistingDirectory, 
   file.regions.forEach((r) => regions.set(r.id, r))
   // Ids of records with other problems still count, so one mistake is not reported twice.
   const stationIds = new Set([...existing.stations.map((s) => s.id), ...rawIds(outer.data.stations)])
+  const unitIds = new Set([...existing.units.map((u) => u.id), ...rawIds(outer.data.units)])
   const unparsedRegions = new Set(rawIds(outer.data.regions).filter((id) => !regions.has(id)))
   const topicSet = new Set(topics)
 
@@ -122,6 +139,9 @@ export function checkDirectoryFile(input: unknown, existing: ExistingDirectory, 
   file.stations.forEach((s, i) =>
     s.regionIds.forEach((rid, j) => regions.has(rid) || unparsedRegions.has(rid) || problem(`stations[${i}].regionIds[${j}]`, `未知的区域 "${rid}"`)),
   )
+  file.units.forEach((u, i) => {
+    if (u.regionId !== null && !regions.has(u.regionId) && !unparsedRegions.has(u.regionId)) problem(`units[${i}].regionId`, `未知的区域 "${u.regionId}"`)
+  })
   file.deputies.forEach((d, i) => {
     d.stationIds.forEach((sid, j) => stationIds.has(sid) || problem(`deputies[${i}].stationIds[${j}]`, `未知的联络站 "${sid}"`))
     d.topics.forEach((t, j) => topicSet.has(t) || problem(`deputies[${i}].topics[${j}]`, `未知的关注领域 "${t}"，可选：${topics.join('、')}`))
@@ -129,7 +149,10 @@ export function checkDirectoryFile(input: unknown, existing: ExistingDirectory, 
   file.staff.forEach((s, i) => {
     s.stationIds.forEach((sid, j) => stationIds.has(sid) || problem(`staff[${i}].stationIds[${j}]`, `未知的联络站 "${sid}"`))
     s.regionIds.forEach((rid, j) => regions.has(rid) || unparsedRegions.has(rid) || problem(`staff[${i}].regionIds[${j}]`, `未知的区域 "${rid}"`))
+    s.unitIds.forEach((uid, j) => unitIds.has(uid) || problem(`staff[${i}].unitIds[${j}]`, `未知的承办单位 "${uid}"`))
     if (s.role === 'station_staff' && s.stationIds.length === 0) problem(`staff[${i}].stationIds`, '联络站工作人员至少属于一个联络站')
+    if (s.role === 'unit_staff' && s.unitIds.length === 0) problem(`staff[${i}].unitIds`, '承办单位工作人员至少属于一个承办单位')
+    if (s.role !== 'unit_staff' && s.unitIds.length > 0) problem(`staff[${i}].unitIds`, '只有承办单位工作人员（unit_staff）属于承办单位')
   })
 
   if (problems.length) return { ok: false, problems }
@@ -144,7 +167,7 @@ type Outer = z.infer<typeof outerSchema>
  * checks that follow, but its place in the list is kept in every path reported.
  */
 function parseRecords(outer: Outer, problems: ErrorDetail[]): ParsedDirectoryFile {
-  const parsed = { regions: [], stations: [], deputies: [], staff: [] } as unknown as ParsedDirectoryFile
+  const parsed = { regions: [], stations: [], units: [], deputies: [], staff: [] } as unknown as ParsedDirectoryFile
   for (const list of Object.keys(recordSchemas) as Array<keyof typeof recordSchemas>) {
     outer[list].forEach((raw, i) => {
       const result = recordSchemas[list].safeParse(raw)

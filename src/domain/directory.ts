@@ -12,8 +12,24 @@ export type StationKind = (typeof STATION_KINDS)[number]
 export const DEPUTY_LEVELS = ['national', 'provincial', 'city', 'county', 'township'] as const
 export type DeputyLevel = (typeof DEPUTY_LEVELS)[number]
 
-export const STAFF_ROLES = ['station_staff', 'organizer', 'admin'] as const
+export const STAFF_ROLES = ['station_staff', 'organizer', 'admin', 'unit_staff'] as const
 export type StaffRole = (typeof STAFF_ROLES)[number]
+/**
+ * The congress's own people. A handling unit's staff (unit_staff) log in to the same console
+ * but see only what is assigned to their unit, so every console route names its roles.
+ */
+export const CONGRESS_ROLES = ['station_staff', 'organizer', 'admin'] as const satisfies readonly StaffRole[]
+
+/** Kinds of handling units (承办单位) that answer deputies' suggestions and run livelihood projects. */
+export const UNIT_KINDS = ['department', 'district_government', 'street_office', 'public_enterprise', 'other'] as const
+export type UnitKind = (typeof UNIT_KINDS)[number]
+export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
+  department: '政府职能部门',
+  district_government: '区（县）人民政府',
+  street_office: '街道办事处（乡镇人民政府）',
+  public_enterprise: '公用事业单位',
+  other: '其他单位',
+}
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const
 export type Weekday = (typeof WEEKDAYS)[number]
@@ -55,7 +71,22 @@ export interface Staff {
   stationIds: string[]
   /** Regions an organizer looks after; empty means the whole city. */
   regionIds: string[]
+  /** Handling units a unit_staff member answers for; empty for the congress's own staff. */
+  unitIds?: string[]
   username: string
+  active: boolean
+}
+
+/** A handling unit (承办单位): a government department or office that answers and reports progress. */
+export interface Unit {
+  id: string
+  code: string
+  name: string
+  kind: UnitKind
+  /** The district or street it belongs to; null for a city-level unit. */
+  regionId: string | null
+  /** A contact line for the office (a desk phone or a person), shown to staff only. */
+  contact: string
   active: boolean
 }
 
@@ -63,8 +94,9 @@ export interface Staff {
 export interface DirectoryFile {
   regions?: Region[]
   stations?: Station[]
+  units?: Array<Omit<Unit, 'active' | 'contact' | 'regionId'> & { active?: boolean; contact?: string; regionId?: string | null }>
   deputies?: Array<Omit<Deputy, 'phone'> & { phone?: string | null }>
-  staff?: Array<Omit<Staff, 'active' | 'regionIds'> & { password?: string; regionIds?: string[]; active?: boolean }>
+  staff?: Array<Omit<Staff, 'active' | 'regionIds'> & { password?: string; regionIds?: string[]; unitIds?: string[]; active?: boolean }>
 }
 
 export const LEVEL_LABELS: Record<DeputyLevel, string> = {

@@ -18,6 +18,7 @@ import { directoryMpRoutes } from './routes/directory/mp-routes.js'
 import { healthRoutes } from './routes/health/routes.js'
 import { qrCodeRoutes } from './routes/qrcodes/routes.js'
 import { staffRoutes } from './routes/staff/routes.js'
+import { unitRoutes } from './routes/directory/unit-routes.js'
 import type { AppState } from './state.js'
 import type { Clock } from '../clock.js'
 import { adminCaseRoutes } from './routes/cases/admin-routes.js'
@@ -97,6 +98,7 @@ export function createHttpApp(config: Config, logger: Logger, store: { idempoten
     directoryMpRoutes({ directory }),
     directoryAdminRoutes({ auth, directory, importer: services.importer, importBody: jsonBody(importLimit) }),
     staffRoutes({ auth, staff: services.staff }),
+    unitRoutes({ auth, units: services.units }),
     auditRoutes({ auth, audit: services.audit }),
     qrCodeRoutes({ auth, directory, qrCodes: services.qrCodes }),
     privacyNoticeRoutes({ privacy: services.privacy }),

@@ -7,6 +7,7 @@ import type { Store } from '../store/ports.js'
 import { AuditTrail } from './audit.js'
 import { AuthService } from './accounts/auth.js'
 import { DirectoryService } from './directory/directory.js'
+import { UnitService } from './directory/units.js'
 import { DirectoryImporter } from './directory/directory-import.js'
 import { QrCodeRenderer } from './qr-codes.js'
 import { StaffService } from './accounts/staff.js'
@@ -150,6 +151,7 @@ export function createServices(config: Config & { security: { secretKey: string 
     directory: new DirectoryService({ store, cipher, audit, topics, onChange: () => directoryCache.invalidate() }),
     importer: new DirectoryImporter({ store, cipher, passwords, audit, topics, onChange: () => directoryCache.invalidate() }),
     staff: new StaffService(store, passwords, audit),
+    units: new UnitService(store, audit),
     qrCodes: new QrCodeRenderer(
       { qrLinkPrefix: config.miniprogram.qrLinkPrefix, cityName: config.business.cityName },
       wechat ? (scene) => wechat.miniProgramCode({ scene, page: config.miniprogram.landingPage }) : null,

@@ -5,7 +5,7 @@
  * ConflictError). Multi-step writes are single methods so each adapter can make them
  * one transaction.
  */
-import type { DeputyLevel, Region, Staff, StaffRole, Station, StationKind, Deputy } from '../domain/directory.js'
+import type { DeputyLevel, Region, Staff, StaffRole, Station, StationKind, Deputy, Unit } from '../domain/directory.js'
 import type { CaseEvent, CaseRecord, CaseStatus } from '../domain/case.js'
 import type { CampaignRecord, CheckInRecord, ReachRecord, ReadReceipt, Reader, ReadingItem } from '../domain/campaign.js'
 import type { MeetingInvitee, MeetingRecord, MeetingStatus, PersonRef, PublicRegistration, Rsvp } from '../domain/meeting.js'
@@ -71,8 +71,20 @@ export interface StaffQuery extends PageQuery {
   q?: string
   role?: StaffRole
   stationId?: string
+  unitId?: string
 }
-export type StaffPatch = Partial<Pick<StaffRecord, 'name' | 'role' | 'stationIds' | 'regionIds' | 'active' | 'passwordHash'>>
+export type StaffPatch = Partial<Pick<StaffRecord, 'name' | 'role' | 'stationIds' | 'regionIds' | 'unitIds' | 'active' | 'passwordHash'>>
+
+export type UnitPatch = Partial<Pick<Unit, 'name' | 'kind' | 'regionId' | 'contact' | 'active'>>
+
+/** Handling units: tens to a few hundred per city, held in memory by their readers. */
+export interface UnitRepo {
+  list(): Promise<Unit[]>
+  get(id: string): Promise<Unit | null>
+  /** A taken code is a ConflictError. */
+  create(unit: Unit): Promise<Unit>
+  update(id: string, patch: UnitPatch): Promise<Unit>
+}
 
 export interface StaffRepo {
   get(id: string): Promise<StaffRecord | null>
@@ -144,6 +156,7 @@ export interface LockRepo {
 export interface DirectorySnapshot {
   regions: Region[]
   stations: Station[]
+  units: Unit[]
   deputies: DeputyRecord[]
   staff: StaffRecord[]
 }
@@ -151,6 +164,7 @@ export interface DirectorySnapshot {
 export interface DirectoryCounts {
   regions: number
   stations: number
+  units: number
   deputies: number
   staff: number
 }
@@ -168,6 +182,7 @@ export interface Store {
   stations: StationRepo
   deputies: DeputyRepo
   staff: StaffRepo
+  units: UnitRepo
   sessions: SessionRepo
   audit: AuditRepo
   locks: LockRepo

@@ -36,7 +36,7 @@ describe('npm run import', function () {
     writeFileSync(file, JSON.stringify(smallCity()))
     const run = runImport(file)
     expect(run.status, run.stderr).to.equal(0)
-    expect(run.stderr).to.include('校验通过：8 个区域，3 个联络站，5 名代表，3 名工作人员')
+    expect(run.stderr).to.include('校验通过：8 个区域，3 个联络站，2 个承办单位，5 名代表，5 名工作人员')
     expect(run.stdout).to.match(/导入完成.*deputies: \+5 ~0 =0/)
     expect(await counts()).to.deep.include({ regions: 8, deputies: 5 })
   })

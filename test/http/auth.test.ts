@@ -14,7 +14,15 @@ describe('console login', () => {
     const client = new Client(app.baseUrl)
     const answer = await client.post('/api/admin/login', { username: 'lina', password: STAFF_PASSWORD })
     expect(answer.status).to.equal(200)
-    expect(answer.body.staff).to.deep.equal({ id: 'sf01', username: 'lina', name: '李娜', role: 'station_staff', stationIds: ['st001'], regionIds: [] })
+    expect(answer.body.staff).to.deep.equal({
+      id: 'sf01',
+      username: 'lina',
+      name: '李娜',
+      role: 'station_staff',
+      stationIds: ['st001'],
+      regionIds: [],
+      unitIds: [],
+    })
     const cookie = answer.headers.get('set-cookie')!
     expect(cookie).to.match(/^liaison_session=[A-Za-z0-9_-]{43};/)
     expect(cookie.toLowerCase()).to.include('httponly').and.include('samesite=strict')

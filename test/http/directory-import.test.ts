@@ -16,10 +16,10 @@ describe('directory import over HTTP', () => {
   it('imports a directory file and reports what it created', async () => {
     const answer = await admin.post('/api/admin/directory/import', smallCity())
     expect(answer.status, JSON.stringify(answer.body)).to.equal(200)
-    expect(answer.body.created).to.deep.equal({ regions: 8, stations: 3, deputies: 5, staff: 3 })
+    expect(answer.body.created).to.deep.equal({ regions: 8, stations: 3, units: 2, deputies: 5, staff: 5 })
     // 新华区 has no communities, and 马庄社区 and 建设路社区 are covered: nothing to warn about.
     expect(answer.body.warnings).to.deep.equal([])
-    expect(await summary()).to.deep.equal({ regions: 8, stations: 3, deputies: 5, staff: 4 })
+    expect(await summary()).to.deep.equal({ regions: 8, stations: 3, units: 2, deputies: 5, staff: 6 })
     await new Client(app.baseUrl).login('lina', STAFF_PASSWORD)
   })
 
@@ -30,9 +30,9 @@ describe('directory import over HTTP', () => {
     city.deputies[0].stationIds = ['st002']
     city.stations[1].receptionDays = ['tue', 'sat']
     const answer = await admin.post('/api/admin/directory/import', city)
-    expect(answer.body.created).to.deep.equal({ regions: 0, stations: 0, deputies: 0, staff: 0 })
-    expect(answer.body.updated).to.deep.equal({ regions: 0, stations: 1, deputies: 1, staff: 0 })
-    expect(answer.body.unchanged).to.deep.equal({ regions: 8, stations: 2, deputies: 4, staff: 3 })
+    expect(answer.body.created).to.deep.equal({ regions: 0, stations: 0, units: 0, deputies: 0, staff: 0 })
+    expect(answer.body.updated).to.deep.equal({ regions: 0, stations: 1, units: 0, deputies: 1, staff: 0 })
+    expect(answer.body.unchanged).to.deep.equal({ regions: 8, stations: 2, units: 2, deputies: 4, staff: 5 })
     const deputy = (await admin.get('/api/admin/deputies/dp0001')).body
     expect(deputy).to.deep.include({ name: '张伟（已更新）', stationIds: ['st002'], phoneMasked: '138****0001' })
   })
@@ -68,7 +68,7 @@ describe('directory import over HTTP', () => {
     expect(problems.find((p: string) => p.startsWith('deputies[1].phone'))).to.include('电话号码无效 "12345"')
     expect(problems.find((p: string) => p.startsWith('deputies[0].topics[0]'))).to.include('未知的关注领域 "外星人"')
     expect(problems.find((p: string) => p.startsWith('regions[8].parentId'))).to.include('区域树有环')
-    expect(await summary()).to.deep.equal({ regions: 0, stations: 0, deputies: 0, staff: 1 })
+    expect(await summary()).to.deep.equal({ regions: 0, stations: 0, units: 0, deputies: 0, staff: 1 })
   })
 
   it('reports a shape problem at its place: a wrong kind, a missing field, an unknown field', async () => {

@@ -12,6 +12,7 @@ import { calendarContract } from './contract-calendar.js'
 import { topicsContract } from './contract-topics.js'
 import { privacyContract } from './contract-privacy.js'
 import { analysisContract } from './contract-analysis.js'
+import { unitsContract } from './contract-units.js'
 import { cursorContract } from './contract-cursors.js'
 import { raceContract } from './contract-races.js'
 import { conflictContract } from './contract-conflicts.js'
@@ -65,8 +66,23 @@ export function sampleDirectory(): DirectorySnapshot {
       },
     ],
     staff: [
-      { id: 'sf01', username: 'lina', name: '李娜', role: 'station_staff', stationIds: ['st001'], regionIds: [], passwordHash: 'scrypt$x', active: true },
-      { id: 'sf02', username: 'zhaolei', name: '赵磊', role: 'organizer', stationIds: [], regionIds: ['d01'], passwordHash: null, active: true },
+      {
+        id: 'sf01',
+        username: 'lina',
+        name: '李娜',
+        role: 'station_staff',
+        stationIds: ['st001'],
+        regionIds: [],
+        unitIds: [],
+        passwordHash: 'scrypt$x',
+        active: true,
+      },
+      { id: 'sf02', username: 'zhaolei', name: '赵磊', role: 'organizer', stationIds: [], regionIds: ['d01'], unitIds: [], passwordHash: null, active: true },
+      { id: 'sf09', username: 'chengang', name: '陈刚', role: 'unit_staff', stationIds: [], regionIds: [], unitIds: ['u01'], passwordHash: null, active: true },
+    ],
+    units: [
+      { id: 'u01', code: 'ZJJ', name: '市住房和城乡建设局', kind: 'department', regionId: null, contact: '0375-1234567', active: true },
+      { id: 'u02', code: 'QZF', name: '青川区人民政府', kind: 'district_government', regionId: 'd01', contact: '', active: true },
     ],
   }
 }
@@ -96,15 +112,16 @@ export function storeContract(open: () => Promise<Store>) {
 
   describe('directory', () => {
     it('starts empty and holds exactly what was upserted', async () => {
-      expect(await store.directory.counts()).to.deep.equal({ regions: 0, stations: 0, deputies: 0, staff: 0 })
+      expect(await store.directory.counts()).to.deep.equal({ regions: 0, stations: 0, units: 0, deputies: 0, staff: 0 })
       const dir = sampleDirectory()
       await store.directory.upsertAll(dir)
-      expect(await store.directory.counts()).to.deep.equal({ regions: 4, stations: 2, deputies: 3, staff: 2 })
+      expect(await store.directory.counts()).to.deep.equal({ regions: 4, stations: 2, units: 2, deputies: 3, staff: 3 })
       const snap = await store.directory.snapshot()
       expect(snap.regions).to.have.deep.members(dir.regions)
       expect(snap.stations).to.have.deep.members(dir.stations)
       expect(snap.deputies).to.have.deep.members(dir.deputies)
       expect(snap.staff).to.have.deep.members(dir.staff)
+      expect(snap.units).to.have.deep.members(dir.units)
     })
 
     it('updates in place on a second upsert, keeping the ids', async () => {
@@ -140,7 +157,7 @@ export function storeContract(open: () => Promise<Store>) {
         error = err
       }
       expect(error).to.be.instanceOf(ConflictError)
-      expect(await store.directory.counts()).to.deep.equal({ regions: 0, stations: 0, deputies: 0, staff: 0 })
+      expect(await store.directory.counts()).to.deep.equal({ regions: 0, stations: 0, units: 0, deputies: 0, staff: 0 })
     })
   })
 
@@ -372,6 +389,7 @@ export function storeContract(open: () => Promise<Store>) {
   topicsContract(() => store)
   privacyContract(() => store)
   analysisContract(() => store)
+  unitsContract(() => store)
   cursorContract(() => store)
   raceContract(() => store)
   conflictContract(() => store)

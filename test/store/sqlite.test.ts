@@ -31,7 +31,7 @@ describe('sqlite store on disk', () => {
     await first.directory.upsertAll(sampleDirectory())
     await first.close()
     const second = createSqliteStore(file)
-    expect(await second.directory.counts()).to.deep.equal({ regions: 4, stations: 2, deputies: 3, staff: 2 })
+    expect(await second.directory.counts()).to.deep.equal({ regions: 4, stations: 2, units: 2, deputies: 3, staff: 3 })
     await second.close()
   })
 

@@ -151,7 +151,7 @@ function expectConsistent(dir: DirectoryFile, today: string): void {
 
 /** What the import command would say about the file, as if it went into an empty store. */
 function expectImportable(dir: DirectoryFile): void {
-  const empty = { regions: [], stations: [], deputies: [], staff: [] }
+  const empty = { regions: [], stations: [], units: [], deputies: [], staff: [] }
   const result = checkDirectoryFile(JSON.parse(JSON.stringify(dir)), empty, TOPICS)
   expect(result.ok ? [] : result.problems.slice(0, 20)).to.deep.equal([])
   expect(result.ok && result.warnings).to.deep.equal([])

@@ -6,7 +6,7 @@ import { ancestry, buildRegionTree, stationsCovering } from '../../src/domain/re
 import { smallCity } from '../fixtures.js'
 
 const TOPICS = ['环境保护', '教育', '医疗卫生', '社会保障', '农业农村', '法治', '其他']
-const empty: ExistingDirectory = { regions: [], stations: [], deputies: [], staff: [] }
+const empty: ExistingDirectory = { regions: [], stations: [], units: [], deputies: [], staff: [] }
 
 describe('phone numbers as people type them', () => {
   it('accepts mobiles and landlines with spaces, dashes, +86 and full-width digits', () => {

@@ -12,6 +12,7 @@ export const ROLE_LABELS: Record<ActorRole, string> = {
   station_staff: '联络站工作人员',
   organizer: '人大常委会办公室',
   admin: '系统管理员',
+  unit_staff: '承办单位',
   system: '系统',
 }
 

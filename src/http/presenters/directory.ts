@@ -1,5 +1,5 @@
-import type { Region, Station } from '../../domain/directory.js'
-import { LEVEL_LABELS } from '../../domain/directory.js'
+import type { Region, Station, Unit } from '../../domain/directory.js'
+import { LEVEL_LABELS, UNIT_KIND_LABELS } from '../../domain/directory.js'
 import type { RegionNode } from '../../domain/region-tree.js'
 import type { DeputyView } from '../../services/directory/directory.js'
 import type { DeputyRecord, DirectoryCounts, StaffRecord } from '../../services/records.js'
@@ -74,6 +74,7 @@ export const presentStaff = (s: StaffRecord) => ({
   role: s.role,
   stationIds: s.stationIds,
   regionIds: s.regionIds,
+  unitIds: s.unitIds ?? [],
   active: s.active,
   hasPassword: s.passwordHash !== null,
 })
@@ -85,7 +86,25 @@ export const presentPrincipal = (s: StaffPrincipal) => ({
   role: s.role,
   stationIds: s.stationIds,
   regionIds: s.regionIds,
+  unitIds: s.unitIds,
 })
 
 /** How big the directory is, for the console's summary. */
-export const presentDirectoryCounts = (c: DirectoryCounts) => ({ regions: c.regions, stations: c.stations, deputies: c.deputies, staff: c.staff })
+export const presentDirectoryCounts = (c: DirectoryCounts) => ({
+  regions: c.regions,
+  stations: c.stations,
+  units: c.units,
+  deputies: c.deputies,
+  staff: c.staff,
+})
+
+export const presentUnit = (u: Unit) => ({
+  id: u.id,
+  code: u.code,
+  name: u.name,
+  kind: u.kind,
+  kindLabel: UNIT_KIND_LABELS[u.kind],
+  regionId: u.regionId,
+  contact: u.contact,
+  active: u.active,
+})

@@ -115,5 +115,6 @@ export function toPrincipal(staff: StaffRecord): StaffPrincipal {
     role: staff.role,
     stationIds: staff.stationIds,
     regionIds: staff.regionIds,
+    unitIds: staff.unitIds ?? [],
   }
 }

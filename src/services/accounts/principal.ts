@@ -10,6 +10,8 @@ export interface StaffPrincipal {
   role: StaffRole
   stationIds: string[]
   regionIds: string[]
+  /** Handling units a unit_staff member answers for; empty for the congress's staff. */
+  unitIds: string[]
 }
 
 export function requireRole(actor: StaffPrincipal, ...roles: StaffRole[]) {

@@ -12,13 +12,15 @@ export interface StaffInput {
   role: StaffRole
   stationIds: string[]
   regionIds: string[]
+  /** Only for unit_staff: the handling units they answer for. */
+  unitIds: string[]
 }
 export type StaffEdit = Partial<Omit<StaffInput, 'username'>> & { active?: boolean }
 
 /** Console accounts, managed by admins. New and reset passwords are shown once. */
 export class StaffService {
   constructor(
-    private readonly store: Pick<Store, 'regions' | 'sessions' | 'staff' | 'stations'>,
+    private readonly store: Pick<Store, 'regions' | 'sessions' | 'staff' | 'stations' | 'units'>,
     private readonly passwords: PasswordHasher,
     private readonly audit: AuditTrail,
   ) {}
@@ -74,7 +76,8 @@ export class StaffService {
     return password
   }
 
-  private async checkAssignments(s: Pick<StaffInput, 'role' | 'stationIds' | 'regionIds'>) {
+  private async checkAssignments(s: Pick<StaffInput, 'role' | 'stationIds' | 'regionIds'> & { unitIds?: string[] }) {
+    const unitIds = s.unitIds ?? []
     const details = []
     for (const [i, id] of s.stationIds.entries()) {
       if (!(await this.store.stations.get(id))) details.push({ path: `body.stationIds[${i}]`, message: `未知的联络站 "${id}"` })
@@ -82,7 +85,12 @@ export class StaffService {
     for (const [i, id] of s.regionIds.entries()) {
       if (!(await this.store.regions.get(id))) details.push({ path: `body.regionIds[${i}]`, message: `未知的区域 "${id}"` })
     }
+    for (const [i, id] of unitIds.entries()) {
+      if (!(await this.store.units.get(id))) details.push({ path: `body.unitIds[${i}]`, message: `未知的承办单位 "${id}"` })
+    }
     if (s.role === 'station_staff' && s.stationIds.length === 0) details.push({ path: 'body.stationIds', message: '联络站工作人员至少属于一个联络站' })
+    if (s.role === 'unit_staff' && unitIds.length === 0) details.push({ path: 'body.unitIds', message: '承办单位工作人员至少属于一个承办单位' })
+    if (s.role !== 'unit_staff' && unitIds.length > 0) details.push({ path: 'body.unitIds', message: '只有承办单位工作人员属于承办单位' })
     if (details.length) throw new ValidationError('输入有误', details)
   }
 }

@@ -8,7 +8,7 @@ import type { StaffPrincipal } from '../accounts/principal.js'
 
 type Kind = keyof DirectorySnapshot
 type Tally = Record<Kind, number>
-const zero = (): Tally => ({ regions: 0, stations: 0, deputies: 0, staff: 0 })
+const zero = (): Tally => ({ regions: 0, stations: 0, units: 0, deputies: 0, staff: 0 })
 
 export interface ImportReport {
   created: Tally
@@ -55,16 +55,18 @@ export class DirectoryImporter {
       throw new UnprocessableError(`导入文件有 ${check.problems.length} 处问题，未导入任何数据`, check.problems, 'import_rejected')
     }
     const { file } = check
-    progress(`校验通过：${file.regions.length} 个区域，${file.stations.length} 个联络站，${file.deputies.length} 名代表，${file.staff.length} 名工作人员`)
+    progress(
+      `校验通过：${file.regions.length} 个区域，${file.stations.length} 个联络站，${file.units.length} 个承办单位，${file.deputies.length} 名代表，${file.staff.length} 名工作人员`,
+    )
 
     const deputiesById = new Map(existing.deputies.map((d) => [d.id, d]))
     const staffById = new Map(existing.staff.map((s) => [s.id, s]))
     const deputies = file.deputies.map((d) => this.deputyRecord(d, deputiesById.get(d.id)))
     const staff = await this.staffRecords(file.staff, staffById, progress)
 
-    const incoming: DirectorySnapshot = { regions: file.regions, stations: file.stations, deputies, staff }
+    const incoming: DirectorySnapshot = { regions: file.regions, stations: file.stations, units: file.units, deputies, staff }
     const report: ImportReport = { created: zero(), updated: zero(), unchanged: zero(), warnings: check.warnings }
-    const changed: DirectorySnapshot = { regions: [], stations: [], deputies: [], staff: [] }
+    const changed: DirectorySnapshot = { regions: [], stations: [], units: [], deputies: [], staff: [] }
     for (const kind of Object.keys(incoming) as Kind[]) {
       const before = new Map<string, unknown>(existing[kind].map((r) => [r.id, r]))
       for (const record of incoming[kind]) {
@@ -105,7 +107,7 @@ export class DirectoryImporter {
 }
 
 function sum(t: Tally) {
-  return t.regions + t.stations + t.deputies + t.staff
+  return t.regions + t.stations + t.units + t.deputies + t.staff
 }
 
 /** Records compare by value; key order differs between the file and the store. */

@@ -21,7 +21,7 @@ import { translate } from './errors.js'
 // The fields each update may touch, mirroring the columns the sqlite adapter rewrites.
 const STATION_FIELDS = ['name', 'kind', 'address', 'regionIds', 'receptionDays'] as const
 const DEPUTY_FIELDS = ['name', 'level', 'stationIds', 'topics', 'dutyDates', 'phoneEnc', 'phoneIndex'] as const
-const STAFF_FIELDS = ['name', 'role', 'stationIds', 'regionIds', 'active', 'passwordHash'] as const
+const STAFF_FIELDS = ['name', 'role', 'stationIds', 'regionIds', 'unitIds', 'active', 'passwordHash'] as const
 
 export function regionRepo({ Region }: Models): RegionRepo {
   return {
@@ -127,6 +127,7 @@ export function staffRepo({ Staff }: Models): StaffRepo {
       if (query.q) Object.assign(filter, nameOrPrefix(query.q, 'username', query.q.toLowerCase()))
       if (query.role) filter.role = query.role
       if (query.stationId) filter.stationIds = query.stationId
+      if (query.unitId) filter.unitIds = query.unitId
       return pageById(query, filter, find)
     },
     async create(record: StaffRecord) {

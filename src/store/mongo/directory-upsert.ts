@@ -1,7 +1,7 @@
 import type { ClientSession, Connection, Model } from 'mongoose'
 import type { DirectoryRepo, DirectorySnapshot } from '../ports.js'
-import type { Models, RegionDoc, DeputyDoc, StaffDoc, StationDoc } from './models.js'
-import { deputyFromDoc, regionFromDoc, staffFromDoc, stationFromDoc, withoutId } from './records.js'
+import type { Models, RegionDoc, DeputyDoc, StaffDoc, StationDoc, UnitDoc } from './models.js'
+import { deputyFromDoc, regionFromDoc, staffFromDoc, stationFromDoc, unitFromDoc, withoutId } from './records.js'
 import { translate } from './errors.js'
 
 /** Inserts or replaces each record by id; ordered, so the first unique violation stops the batch. */
@@ -28,32 +28,35 @@ async function park<D>(model: Model<D>, field: 'code' | 'username', ids: string[
   await model.updateMany({ _id: { $in: ids } }, [{ $set: { [field]: { $concat: ['~', '$_id'] } } }], { session, updatePipeline: true })
 }
 
-export function directoryRepo(conn: Connection, { Region, Station, Deputy, Staff }: Models): DirectoryRepo {
+export function directoryRepo(conn: Connection, { Region, Station, Unit, Deputy, Staff }: Models): DirectoryRepo {
   return {
     async snapshot() {
       // Not one read transaction: the snapshot feeds the import validator, and the
       // import itself is the all-or-nothing step that re-checks unique keys.
-      const [regions, stations, deputies, staff] = await Promise.all([
+      const [regions, stations, units, deputies, staff] = await Promise.all([
         Region.find().sort({ _id: 1 }).lean<RegionDoc[]>(),
         Station.find().sort({ _id: 1 }).lean<StationDoc[]>(),
+        Unit.find().sort({ _id: 1 }).lean<UnitDoc[]>(),
         Deputy.find().sort({ _id: 1 }).lean<DeputyDoc[]>(),
         Staff.find().sort({ _id: 1 }).lean<StaffDoc[]>(),
       ])
       return {
         regions: regions.map(regionFromDoc),
         stations: stations.map(stationFromDoc),
+        units: units.map(unitFromDoc),
         deputies: deputies.map(deputyFromDoc),
         staff: staff.map(staffFromDoc),
       }
     },
     async counts() {
-      const [regions, stations, deputies, staff] = await Promise.all([
+      const [regions, stations, units, deputies, staff] = await Promise.all([
         Region.countDocuments(),
         Station.countDocuments(),
+        Unit.countDocuments(),
         Deputy.countDocuments(),
         Staff.countDocuments(),
       ])
-      return { regions, stations, deputies, staff }
+      return { regions, stations, units, deputies, staff }
     },
     async upsertAll(records: DirectorySnapshot) {
       // One multi-document transaction (this needs a replica set or mongos, as deployments
@@ -65,6 +68,12 @@ export function directoryRepo(conn: Connection, { Region, Station, Deputy, Staff
             Station,
             'code',
             records.stations.map((s) => s.id),
+            session,
+          )
+          await park(
+            Unit,
+            'code',
+            records.units.map((u) => u.id),
             session,
           )
           await park(
@@ -81,6 +90,7 @@ export function directoryRepo(conn: Connection, { Region, Station, Deputy, Staff
           )
           await replaceAll(Region, records.regions, session)
           await replaceAll(Station, records.stations, session)
+          await replaceAll(Unit, records.units, session)
           await replaceAll(Deputy, records.deputies, session)
           await replaceAll(Staff, records.staff, session)
         }),

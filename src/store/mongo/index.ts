@@ -6,6 +6,7 @@ import { PING_TIMEOUT_MS, checkStoreUrl, connectionOptions, hostsOf, transaction
 import { ServerClock } from './server-clock.js'
 import { StoreStartupError } from '../startup-error.js'
 import { deputyRepo, regionRepo, staffRepo, stationRepo } from './directory-repos.js'
+import { unitRepo } from './unit-repo.js'
 import { directoryRepo } from './directory-upsert.js'
 import { auditRepo, lockRepo, sessionRepo } from './auth-repos.js'
 import { caseRepo } from './case-repos.js'
@@ -66,6 +67,7 @@ export async function createMongoStore(url: string, options: MongoStoreOptions =
       stations: stationRepo(models),
       deputies: deputyRepo(models),
       staff: staffRepo(models),
+      units: unitRepo(models),
       sessions: sessionRepo(models),
       audit: auditRepo(models),
       locks: lockRepo(models, clock),

@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose'
-import { DEPUTY_LEVELS, REGION_KINDS, STAFF_ROLES, STATION_KINDS, WEEKDAYS, type Region, type Station } from '../../domain/directory.js'
+import { DEPUTY_LEVELS, REGION_KINDS, STAFF_ROLES, STATION_KINDS, UNIT_KINDS, WEEKDAYS, type Region, type Station, type Unit } from '../../domain/directory.js'
 import type { AuditEntry, DeputyRecord, SessionRecord, StaffRecord } from '../ports.js'
 import { defineCaseModels, type CaseModels } from './case-models.js'
 import { defineDeliveryModels, type DeliveryModels } from './delivery-models.js'
@@ -16,6 +16,7 @@ export type RegionDoc = Stored<Region>
 export type StationDoc = Stored<Station>
 export type DeputyDoc = Stored<DeputyRecord>
 export type StaffDoc = Stored<StaffRecord>
+export type UnitDoc = Stored<Unit>
 export type SessionDoc = Stored<SessionRecord>
 /** ObjectIds grow with time within a process, so `_id` alone gives "newest first". */
 export type AuditDoc = AuditEntry & { _id: Types.ObjectId }
@@ -34,6 +35,7 @@ export interface Models extends CaseModels, DeliveryModels, BotModels, MeetingMo
   Station: Model<StationDoc>
   Deputy: Model<DeputyDoc>
   Staff: Model<StaffDoc>
+  Unit: Model<UnitDoc>
   Session: Model<SessionDoc>
   Audit: Model<AuditDoc>
   Lock: Model<LockDoc>
@@ -111,6 +113,7 @@ function staffSchema() {
       role: { type: String, enum: [...STAFF_ROLES] },
       stationIds: stringList,
       regionIds: stringList,
+      unitIds: stringList,
       passwordHash: nullableString,
       active: { type: Boolean, default: true },
     },
@@ -118,6 +121,24 @@ function staffSchema() {
   )
   schema.index({ username: 1 }, { unique: true })
   schema.index({ stationIds: 1 })
+  schema.index({ unitIds: 1 })
+  return schema
+}
+
+function unitSchema() {
+  const schema = new Schema<UnitDoc>(
+    {
+      _id: String,
+      code: String,
+      name: String,
+      kind: { type: String, enum: [...UNIT_KINDS] },
+      regionId: nullableString,
+      contact: { type: String, default: '' },
+      active: { type: Boolean, default: true },
+    },
+    options,
+  )
+  schema.index({ code: 1 }, { unique: true })
   return schema
 }
 
@@ -176,6 +197,7 @@ export function defineModels(conn: Connection): Models {
     Station: conn.model<StationDoc>('Station', stationSchema(), 'stations'),
     Deputy: conn.model<DeputyDoc>('Deputy', deputySchema(), 'deputies'),
     Staff: conn.model<StaffDoc>('Staff', staffSchema(), 'staff'),
+    Unit: conn.model<UnitDoc>('Unit', unitSchema(), 'units'),
     Session: conn.model<SessionDoc>('Session', sessionSchema(), 'sessions'),
     Audit: conn.model<AuditDoc>('Audit', auditSchema(), 'audit_log'),
     Lock: conn.model<LockDoc>('Lock', lockSchema(), 'job_locks'),

@@ -1,6 +1,6 @@
-import type { Region, Station } from '../../domain/directory.js'
+import type { Region, Station, Unit } from '../../domain/directory.js'
 import type { AuditRecord, DeputyRecord, SessionRecord, StaffRecord } from '../ports.js'
-import type { AuditDoc, DeputyDoc, RegionDoc, SessionDoc, StaffDoc, StationDoc } from './models.js'
+import type { AuditDoc, DeputyDoc, RegionDoc, SessionDoc, StaffDoc, StationDoc, UnitDoc } from './models.js'
 
 /**
  * Document ↔ record mapping. Every field is picked explicitly so `_id`, `__v` or any
@@ -39,8 +39,19 @@ export const staffFromDoc = (d: StaffDoc): StaffRecord => ({
   role: d.role,
   stationIds: [...(d.stationIds ?? [])],
   regionIds: [...(d.regionIds ?? [])],
+  unitIds: [...(d.unitIds ?? [])],
   passwordHash: d.passwordHash ?? null,
   active: d.active === true,
+})
+
+export const unitFromDoc = (d: UnitDoc): Unit => ({
+  id: d._id,
+  code: d.code,
+  name: d.name,
+  kind: d.kind,
+  regionId: d.regionId ?? null,
+  contact: d.contact ?? '',
+  active: d.active !== false,
 })
 
 export const sessionFromDoc = (d: SessionDoc): SessionRecord => ({

@@ -18,7 +18,7 @@ import type {
 import type { Station } from '../../domain/directory.js'
 import { decodeCursor, toPage } from '../cursor.js'
 import { NotFoundError } from '../../errors.js'
-import { deputyFromRow, regionFromRow, staffFromRow, stationFromRow } from './rows.js'
+import { deputyFromRow, regionFromRow, staffFromRow, stationFromRow, unitFromRow } from './rows.js'
 import { translate } from './errors.js'
 
 const DEPUTY_SELECT = `SELECT d.*, (SELECT json_group_array(station_id) FROM
@@ -175,10 +175,20 @@ export function staffRepo(db: Db): StaffRepo {
       db
         .prepare(
           insert
-            ? `INSERT INTO staff (name, role, station_ids, region_ids, password_hash, active, id, username) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
-            : `UPDATE staff SET name = ?, role = ?, station_ids = ?, region_ids = ?, password_hash = ?, active = ? WHERE id = ? AND username = ?`,
+            ? `INSERT INTO staff (name, role, station_ids, region_ids, unit_ids, password_hash, active, id, username) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+            : `UPDATE staff SET name = ?, role = ?, station_ids = ?, region_ids = ?, unit_ids = ?, password_hash = ?, active = ? WHERE id = ? AND username = ?`,
         )
-        .run(s.name, s.role, JSON.stringify(s.stationIds), JSON.stringify(s.regionIds), s.passwordHash, s.active ? 1 : 0, s.id, s.username),
+        .run(
+          s.name,
+          s.role,
+          JSON.stringify(s.stationIds),
+          JSON.stringify(s.regionIds),
+          JSON.stringify(s.unitIds ?? []),
+          s.passwordHash,
+          s.active ? 1 : 0,
+          s.id,
+          s.username,
+        ),
     )
   return {
     async get(id) {
@@ -193,6 +203,7 @@ export function staffRepo(db: Db): StaffRepo {
       if (query.q) where.add('(instr(s.name, ?) > 0 OR instr(s.username, lower(?)) = 1)', query.q, query.q)
       if (query.role) where.add('s.role = ?', query.role)
       if (query.stationId) where.add('EXISTS (SELECT 1 FROM json_each(s.station_ids) WHERE value = ?)', query.stationId)
+      if (query.unitId) where.add('EXISTS (SELECT 1 FROM json_each(s.unit_ids) WHERE value = ?)', query.unitId)
       const after = decodeCursor(query.cursor)
       if (after !== null) where.add('s.id > ?', after)
       const rows = db.prepare(`SELECT * FROM staff s ${where} ORDER BY s.id LIMIT ?`).all(...where.params, query.limit + 1)
@@ -224,10 +235,13 @@ export function directoryRepo(db: Db): DirectoryRepo {
   const upsertDeputy = db.prepare(`INSERT INTO deputies (id, code, name, level, topics, phone_enc, phone_index, duty_dates)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET code = excluded.code, name = excluded.name, level = excluded.level,
     topics = excluded.topics, phone_enc = excluded.phone_enc, phone_index = excluded.phone_index, duty_dates = excluded.duty_dates`)
-  const upsertStaff = db.prepare(`INSERT INTO staff (id, username, name, role, station_ids, region_ids, password_hash, active)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET username = excluded.username, name = excluded.name,
-    role = excluded.role, station_ids = excluded.station_ids, region_ids = excluded.region_ids,
+  const upsertStaff = db.prepare(`INSERT INTO staff (id, username, name, role, station_ids, region_ids, unit_ids, password_hash, active)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET username = excluded.username, name = excluded.name,
+    role = excluded.role, station_ids = excluded.station_ids, region_ids = excluded.region_ids, unit_ids = excluded.unit_ids,
     password_hash = excluded.password_hash, active = excluded.active`)
+  const upsertUnit = db.prepare(`INSERT INTO units (id, code, name, kind, region_id, contact, active) VALUES (?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT(id) DO UPDATE SET code = excluded.code, name = excluded.name, kind = excluded.kind, region_id = excluded.region_id,
+    contact = excluded.contact, active = excluded.active`)
 
   // Codes and user names may move between records in one import (a swap), so the
   // unique checks are deferred by parking the old values first.
@@ -240,6 +254,11 @@ export function directoryRepo(db: Db): DirectoryRepo {
       'stations',
       'code',
       records.stations.map((s) => s.id),
+    )
+    park(
+      'units',
+      'code',
+      records.units.map((u) => u.id),
     )
     park(
       'deputies',
@@ -255,12 +274,14 @@ export function directoryRepo(db: Db): DirectoryRepo {
     for (const s of records.stations) {
       upsertStation.run(s.id, s.code, s.name, s.kind, s.address, JSON.stringify(s.regionIds), JSON.stringify(s.receptionDays))
     }
+    for (const u of records.units) upsertUnit.run(u.id, u.code, u.name, u.kind, u.regionId, u.contact, u.active ? 1 : 0)
     for (const d of records.deputies) {
       upsertDeputy.run(d.id, d.code, d.name, d.level, JSON.stringify(d.topics), d.phoneEnc, d.phoneIndex, JSON.stringify(d.dutyDates))
       writeDeputyStations(db, d)
     }
     for (const s of records.staff) {
-      upsertStaff.run(s.id, s.username, s.name, s.role, JSON.stringify(s.stationIds), JSON.stringify(s.regionIds), s.passwordHash, s.active ? 1 : 0)
+      const lists = [JSON.stringify(s.stationIds), JSON.stringify(s.regionIds), JSON.stringify(s.unitIds ?? [])]
+      upsertStaff.run(s.id, s.username, s.name, s.role, ...lists, s.passwordHash, s.active ? 1 : 0)
     }
   })
 
@@ -269,13 +290,14 @@ export function directoryRepo(db: Db): DirectoryRepo {
       return {
         regions: db.prepare('SELECT * FROM regions ORDER BY id').all().map(regionFromRow),
         stations: db.prepare('SELECT * FROM stations ORDER BY id').all().map(stationFromRow),
+        units: db.prepare('SELECT * FROM units ORDER BY id').all().map(unitFromRow),
         deputies: db.prepare(`${DEPUTY_SELECT} ORDER BY d.id`).all().map(deputyFromRow),
         staff: db.prepare('SELECT * FROM staff ORDER BY id').all().map(staffFromRow),
       }
     },
     async counts() {
       const count = (table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number
-      return { regions: count('regions'), stations: count('stations'), deputies: count('deputies'), staff: count('staff') }
+      return { regions: count('regions'), stations: count('stations'), units: count('units'), deputies: count('deputies'), staff: count('staff') }
     },
     async upsertAll(records) {
       translate(() => upsertAll(records))

@@ -4,6 +4,7 @@ import { GroupCommit } from './group-commit.js'
 import { botRepo } from './bot-repo.js'
 import { digestRepo } from './digest-repo.js'
 import { deputyRepo, directoryRepo, regionRepo, staffRepo, stationRepo } from './directory-repos.js'
+import { unitRepo } from './unit-repo.js'
 import { auditRepo, lockRepo, sessionRepo } from './auth-repos.js'
 import { caseRepo } from './case-repos.js'
 import { campaignRepo } from './campaign-repos.js'
@@ -26,6 +27,7 @@ export function createSqliteStore(path: string): Store {
     stations: stationRepo(db),
     deputies: deputyRepo(db),
     staff: staffRepo(db),
+    units: unitRepo(db),
     sessions: sessionRepo(db),
     audit: auditRepo(db),
     locks: lockRepo(db),

@@ -1,4 +1,4 @@
-import type { Region, Station } from '../../domain/directory.js'
+import type { Region, Station, Unit } from '../../domain/directory.js'
 import type { AuditRecord, DeputyRecord, SessionRecord, StaffRecord } from '../ports.js'
 
 /** Row ↔ record mapping for the sqlite adapter: JSON columns, 0/1 booleans, ISO dates. */
@@ -32,6 +32,16 @@ export const deputyFromRow = (r: Row): DeputyRecord => ({
   dutyDates: list(r.duty_dates),
 })
 
+export const unitFromRow = (r: Row): Unit => ({
+  id: r.id,
+  code: r.code,
+  name: r.name,
+  kind: r.kind,
+  regionId: r.region_id,
+  contact: r.contact,
+  active: r.active === 1,
+})
+
 export const staffFromRow = (r: Row): StaffRecord => ({
   id: r.id,
   username: r.username,
@@ -39,6 +49,7 @@ export const staffFromRow = (r: Row): StaffRecord => ({
   role: r.role,
   stationIds: list(r.station_ids),
   regionIds: list(r.region_ids),
+  unitIds: list(r.unit_ids ?? '[]'),
   passwordHash: r.password_hash,
   active: r.active === 1,
 })

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { requiredLine, singleLine } from '../../../domain/free-text.js'
-import { DEPUTY_LEVELS, STATION_KINDS, WEEKDAYS } from '../../../domain/directory.js'
-import { ID_PATTERN } from '../../../domain/directory-import.js'
+import { DEPUTY_LEVELS, STATION_KINDS, UNIT_KINDS, WEEKDAYS } from '../../../domain/directory.js'
+import { CODE_PATTERN, ID_PATTERN } from '../../../domain/directory-import.js'
 import { pageQuery } from '../../schemas.js'
 
 const id = z.string().regex(ID_PATTERN, '编号格式无效')
@@ -43,5 +43,28 @@ export const deputyEditBody = z
     topics: z.array(z.string()).max(20).optional(),
     dutyDates: z.array(z.iso.date('日期格式应为 YYYY-MM-DD')).max(400).optional(),
     phone: z.string().max(30).nullable().optional(),
+  })
+  .refine(nonEmpty, noChange)
+
+const unitCode = z
+  .string()
+  .transform((s) => s.trim().toUpperCase())
+  .pipe(z.string().regex(CODE_PATTERN, '代码只能包含字母、数字、_ -，最长 24 位'))
+
+export const unitCreateBody = z.strictObject({
+  code: unitCode,
+  name: requiredLine(100, '单位名称'),
+  kind: z.enum(UNIT_KINDS),
+  regionId: id.nullable().default(null),
+  contact: singleLine().max(100).default(''),
+})
+
+export const unitEditBody = z
+  .strictObject({
+    name: requiredLine(100, '单位名称').optional(),
+    kind: z.enum(UNIT_KINDS).optional(),
+    regionId: id.nullable().optional(),
+    contact: singleLine().max(100).optional(),
+    active: z.boolean().optional(),
   })
   .refine(nonEmpty, noChange)

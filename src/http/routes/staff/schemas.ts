@@ -11,6 +11,7 @@ export const staffSearchQuery = z.strictObject({
   q: singleLine().min(1).max(50).optional(),
   role: z.enum(STAFF_ROLES).optional(),
   stationId: id.optional(),
+  unitId: id.optional(),
 })
 
 export const staffCreateBody = z.strictObject({
@@ -19,6 +20,7 @@ export const staffCreateBody = z.strictObject({
   role: z.enum(STAFF_ROLES),
   stationIds: z.array(id).max(50).default([]),
   regionIds: z.array(id).max(50).default([]),
+  unitIds: z.array(id).max(20).default([]),
 })
 
 export const staffEditBody = z
@@ -27,6 +29,7 @@ export const staffEditBody = z
     role: z.enum(STAFF_ROLES).optional(),
     stationIds: z.array(id).max(50).optional(),
     regionIds: z.array(id).max(50).optional(),
+    unitIds: z.array(id).max(20).optional(),
     active: z.boolean().optional(),
   })
   .refine((o) => Object.keys(o).length > 0, { message: '没有要修改的字段' })
