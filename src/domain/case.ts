@@ -153,6 +153,17 @@ export function ratingAllowsReopen(rating: number | null, reopenMaxRating: numbe
   return rating !== null && rating <= reopenMaxRating
 }
 
+/** What stops a closed case from being handled again, if anything: a good rating, or a reply older than the window. */
+export function reopenBlock(
+  c: Pick<CaseRecord, 'rating' | 'repliedAt'>,
+  policy: { reopenMaxRating: number; reopenWindowDays: number },
+  now: Date,
+): 'reopen_not_allowed' | 'reopen_window_passed' | null {
+  if (!ratingAllowsReopen(c.rating, policy.reopenMaxRating)) return 'reopen_not_allowed'
+  const deadline = (c.repliedAt?.getTime() ?? 0) + policy.reopenWindowDays * 86_400_000
+  return now.getTime() > deadline ? 'reopen_window_passed' : null
+}
+
 /** The deadline that matters now: acknowledging, then replying; none once replied or ended. */
 export function nextDeadline(c: Pick<CaseRecord, 'status' | 'acknowledgedAt' | 'ackDueAt' | 'replyDueAt'>): Date | null {
   switch (c.status) {

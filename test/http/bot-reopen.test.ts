@@ -47,4 +47,14 @@ describe('the bot: asking for a case to be handled again after rating it', () =>
     expect(refused.status).to.equal(409)
     expect(refused.body.error).to.include({ code: 'reopen_not_allowed', message: '只有评价为 3 分及以下的留言可以重新办理' })
   })
+
+  it('does not offer it when the answer is older than the reopen window, and refuses it when asked anyway', async () => {
+    const resident = await person('wxid_late')
+    const ticket = await answeredCase(resident)
+    app.clock.set(new Date('2026-12-02T02:00:00Z')) // nine days after the reply; the window is seven
+    expect((await bot.post(`/api/bot/people/${resident}/cases/${ticket}/rate`, { rating: 2 })).body).to.include({ status: 'closed', canReopen: false })
+    const refused = await bot.post(`/api/bot/people/${resident}/cases/${ticket}/reopen`, { reason: '还没清' })
+    expect(refused.status).to.equal(409)
+    expect(refused.body.error.code).to.equal('reopen_window_passed')
+  })
 })

@@ -45,7 +45,7 @@ export class BotCases {
   /** Rates the answer; says whether this rating lets the resident ask for it to be handled again. */
   async rate({ person, case: c }: CaseInHand, rating: number, comment?: string) {
     const rated = await this.deps.workflow.rate(person, c.id, rating, comment)
-    return { rated, canReopen: this.deps.workflow.mayReopenAfter(rating) }
+    return { rated, canReopen: this.deps.workflow.mayReopen(rated) }
   }
 
   reopen({ person, case: c }: CaseInHand, reason: string) {

@@ -1,5 +1,5 @@
 import type { Clock } from '../../clock.js'
-import { canTransition, OPEN_STATUSES, ratingAllowsReopen, STATUS_LABELS, type CaseRecord } from '../../domain/case.js'
+import { canTransition, OPEN_STATUSES, reopenBlock, STATUS_LABELS, type CaseRecord } from '../../domain/case.js'
 import { canSeeCase } from '../../domain/case-access.js'
 import type { CalendarSource } from '../calendar/calendar.js'
 import { dueDateText } from '../../domain/due-date-text.js'
@@ -298,20 +298,20 @@ export class CaseWorkflow {
     )
   }
 
-  /** Whether this rating lets the resident ask for the case to be handled again (within the window). */
-  mayReopenAfter(rating: number | null) {
-    return ratingAllowsReopen(rating, this.policy.reopenMaxRating)
+  /** Whether the resident may now ask for this closed case to be handled again: rated low enough, within the window. */
+  mayReopen(c: Pick<CaseRecord, 'rating' | 'repliedAt'>) {
+    return reopenBlock(c, this.policy, this.clock.now()) === null
   }
 
   async reopen(author: MpPrincipal, caseId: string, reason: string) {
     const c = await this.residentCase(author, caseId)
     const now = this.clock.now()
-    if (c.status === 'closed') {
-      if (!this.mayReopenAfter(c.rating)) {
-        throw new ConflictError(`只有评价为 ${this.policy.reopenMaxRating} 分及以下的留言可以重新办理`, [], 'reopen_not_allowed')
-      }
-      const deadline = (c.repliedAt?.getTime() ?? 0) + this.policy.reopenWindowDays * 86_400_000
-      if (now.getTime() > deadline) throw new ConflictError(`答复超过 ${this.policy.reopenWindowDays} 天，不能再重新办理`, [], 'reopen_window_passed')
+    const blocked = c.status === 'closed' ? reopenBlock(c, this.policy, now) : null
+    if (blocked === 'reopen_not_allowed') {
+      throw new ConflictError(`只有评价为 ${this.policy.reopenMaxRating} 分及以下的留言可以重新办理`, [], 'reopen_not_allowed')
+    }
+    if (blocked === 'reopen_window_passed') {
+      throw new ConflictError(`答复超过 ${this.policy.reopenWindowDays} 天，不能再重新办理`, [], 'reopen_window_passed')
     }
     const { ackDueAt, replyDueAt, provisional } = slaDeadlines(now, await this.calendar.current(), this.policy)
     const tell = c.deputyId
