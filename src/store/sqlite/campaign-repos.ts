@@ -19,6 +19,7 @@ import { translate } from './errors.js'
 import type { GroupCommit } from './group-commit.js'
 import { outboxWriter } from './outbox-writer.js'
 import { StoreConflict } from '../conflicts.js'
+import { campaignSeriesRepo } from './campaign-series-repo.js'
 
 const insertSql = (table: string, columns: readonly string[]) =>
   `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`
@@ -71,6 +72,7 @@ export function campaignRepo(db: Db, group: GroupCommit): CampaignRepo {
       .map(map)
 
   return {
+    ...campaignSeriesRepo(db, group),
     create(campaign) {
       return group.run(() =>
         translate(() => {
