@@ -91,6 +91,11 @@ describe('a city-level campaign taken up by a district and a street (上下同�
     const fromLocal = await adopt(city, { areaId: 's0101' }, local.id)
     expect([fromLocal.status, fromLocal.body.error.code]).to.deep.equal([409, 'not_city_level'])
 
+    const ended = await createCampaign(city, app, { endsAt: new Date(app.clock.now().getTime() + 60_000).toISOString() })
+    app.clock.advance(120_000)
+    const late = await adopt(district, {}, ended.id)
+    expect([late.status, late.body.error.code]).to.deep.equal([409, 'campaign_ended'])
+
     const unknown = await adopt(city, { areaId: 'd99' })
     expect([unknown.status, unknown.body.error.code]).to.deep.equal([422, 'unknown_area'])
     const malformed = await adopt(city, { areaId: '湛河区!' })

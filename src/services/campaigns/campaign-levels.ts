@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Clock } from '../../clock.js'
-import { CAMPAIGN_LEVEL_LABELS, type AudienceSelector, type CampaignRecord } from '../../domain/campaign.js'
+import { CAMPAIGN_LEVEL_LABELS, campaignPhase, type AudienceSelector, type CampaignRecord } from '../../domain/campaign.js'
 import { rollUp, type RolledUp } from '../../domain/campaign-rollup.js'
 import { issuedBy } from '../../domain/campaign-series.js'
 import { ancestry } from '../../domain/region-tree.js'
@@ -42,6 +42,7 @@ export class CampaignLevels {
     const { store, audience, clock } = this.deps
     const source = await this.deps.campaigns.get(staff, campaignId)
     if (source.level !== 'city' || source.adoptedFrom) throw new ConflictError('只能采用市级活动', [], 'not_city_level')
+    if (campaignPhase(source, clock.now()) === 'ended') throw new ConflictError('活动已结束，不能再采用', [], 'campaign_ended')
     if (source.seriesId) throw new ConflictError('这是每月活动中的一期，请采用整个每月活动，以后每期自动跟上', [], 'adopt_the_series')
     const areaId = input.areaId ?? (staff.regionIds.length === 1 ? staff.regionIds[0] : undefined)
     if (!areaId) throw new ValidationError('输入有误', [{ path: 'body.areaId', message: '请选择采用的区县或街道' }])
