@@ -433,7 +433,7 @@ export interface CampaignRepo {
   getMany(ids: string[]): Promise<CampaignRecord[]>
   /** Newest first. */
   search(query: CampaignQuery): Promise<Page<CampaignRecord>>
-  /** Campaigns residents may follow: open to followers and not ended at `now`, ending soonest first. */
+  /** Campaigns residents may follow: open to followers and not ended at `now`, ending soonest first; a monthly series never (its issues are). */
   followable(now: Date): Promise<CampaignRecord[]>
   /** Writes a correction of the title, description and dates; NotFoundError when it does not exist. */
   update(campaign: CampaignRecord): Promise<CampaignRecord>

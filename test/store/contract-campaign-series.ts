@@ -63,6 +63,8 @@ export function campaignSeriesContract(store: () => Store) {
       await repo().create(campaignRecord({ id: 'cp-one-off' }))
       const ids = (await repo().repeating(T0)).map((c) => c.id).filter((id) => [city.id, local.id, 'cp-ended', 'cp-one-off'].includes(id))
       expect(ids).to.deep.equal([city.id, local.id])
+      const followable = (await repo().followable(T0)).map((c) => c.id)
+      expect(followable, 'a series is followed issue by issue').to.include('cp-one-off').and.not.include(city.id)
     })
 
     it('keeps one adoption per city campaign and area', async () => {

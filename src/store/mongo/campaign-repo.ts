@@ -113,7 +113,7 @@ export async function campaignRepo(conn: Connection, { Outbox }: Pick<Models, 'O
     },
     async followable(now) {
       return (
-        await Campaign.find({ 'audience.followers': true, endsAt: { $gt: now } })
+        await Campaign.find({ 'audience.followers': true, repeat: { $not: { $type: 'string' } }, endsAt: { $gt: now } })
           .sort({ endsAt: 1, _id: 1 })
           .lean<CampaignDoc[]>()
       ).map(campaignFromDoc)

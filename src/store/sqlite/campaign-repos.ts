@@ -107,7 +107,7 @@ export function campaignRepo(db: Db, group: GroupCommit): CampaignRepo {
       return toPage(rows, query.limit, (c) => `${c.createdAt.toISOString()}|${c.id}`)
     },
     async followable(now) {
-      return all(campaignFromRow, 'SELECT * FROM campaigns WHERE followers_open = 1 AND ends_at > ? ORDER BY ends_at, id', now.toISOString())
+      return all(campaignFromRow, 'SELECT * FROM campaigns WHERE followers_open = 1 AND repeat IS NULL AND ends_at > ? ORDER BY ends_at, id', now.toISOString())
     },
     addItem(item) {
       return group.run(() =>
