@@ -94,9 +94,8 @@ export class CampaignLevels {
     const top = asked.adoptedFrom ? await store.campaigns.get(asked.adoptedFrom) : asked
     if (!top || top.level !== 'city') throw new ConflictError('这项活动不是市级活动，也不是从市级活动采用的，没有逐级汇总', [], 'not_linked')
     const dir = await audience.directory()
-    const regions = new Map(dir.regions)
     const citywide = staff.role === 'admin' || staff.regionIds.length === 0
-    const below = (c: CampaignRecord) => c.areaId !== null && ancestry(c.areaId, regions).some((r) => staff.regionIds.includes(r.id))
+    const below = (c: CampaignRecord) => c.areaId !== null && ancestry(c.areaId, dir.regions).some((r) => staff.regionIds.includes(r.id))
     const parts = [...(citywide ? [top] : []), ...(await store.campaigns.adoptionsOf(top.id)).filter((c) => citywide || below(c))]
     const people = await Promise.all(parts.map((c) => this.deps.progress.peopleOf(c, dir)))
     const rolled = rollUp(parts.map((c, i) => ({ campaignId: c.id, level: c.level, areaId: c.areaId, people: people[i].people })))
@@ -117,6 +116,6 @@ function audienceOfArea(areaId: string, kind: 'district' | 'street', dir: NamedD
 
 function placeOf(level: CampaignRecord['level'], areaId: string | null, dir: NamedDirectory) {
   const area = areaId ? dir.regions.get(areaId) : undefined
-  const districtId = area ? (ancestry(area.id, new Map(dir.regions)).find((r) => r.kind === 'district')?.id ?? null) : null
+  const districtId = area ? (ancestry(area.id, dir.regions).find((r) => r.kind === 'district')?.id ?? null) : null
   return { levelLabel: CAMPAIGN_LEVEL_LABELS[level], areaName: area?.name ?? null, districtId, issuedBy: issuedBy(level, area?.name ?? null) }
 }

@@ -226,7 +226,7 @@ export class CampaignService {
   private canSee(staff: StaffPrincipal, c: CampaignRecord, dir: NamedDirectory): boolean {
     if (c.scopeDistrictIds.some((d) => staff.regionIds.includes(d))) return true
     // A district sees its streets' campaigns (上下同题), without managing them.
-    if (c.areaId && ancestry(c.areaId, new Map(dir.regions)).some((r) => staff.regionIds.includes(r.id))) return true
+    if (c.areaId && ancestry(c.areaId, dir.regions).some((r) => staff.regionIds.includes(r.id))) return true
     return !c.scopeDistrictIds.length && this.audience.resolve({ audience: c.audience, scopeDistrictIds: staff.regionIds }, dir).length > 0
   }
 
