@@ -46,6 +46,6 @@ describe("mini-program: this month's study across levels", () => {
 
     await list.tap('.issue')
     const campaign = await follow()
-    expect(campaign.text()).to.include('代表法全文').and.include('必读')
+    expect(campaign.text()).to.include('代表法全文').and.include('必读').and.include('市级 · 进行中 · 11月30日结束')
   })
 })
