@@ -4,6 +4,8 @@ const enc = encodeURIComponent
 function studyService(request) {
   return {
     campaigns: () => request('GET', '/api/mp/campaigns'),
+    /** 本月学习: this month's issues of monthly campaigns, the city's first, each saying where it comes from. */
+    thisMonth: () => request('GET', '/api/mp/study/this-month'),
     campaign: (campaignId) => request('GET', '/api/mp/campaigns/' + enc(campaignId)),
     follow: (campaignId) => request('POST', '/api/mp/campaigns/' + enc(campaignId) + '/follow', {}),
     /** Opening the item records that it was read. */

@@ -20,6 +20,10 @@ export interface AudienceSelector {
   followers?: boolean
 }
 
+/** Which congress runs a campaign: the city's office, a district's, or a street's (上下同题). */
+export type CampaignLevel = 'city' | 'district' | 'street'
+export const CAMPAIGN_LEVEL_LABELS: Record<CampaignLevel, string> = { city: '市级', district: '区县', street: '街道' }
+
 export interface CampaignRecord {
   id: string
   title: string
@@ -27,8 +31,21 @@ export interface CampaignRecord {
   startsAt: Date
   endsAt: Date
   audience: AudienceSelector
-  /** The districts of the organizer who created it (empty: the whole city); it never reaches beyond them. */
+  /**
+   * The regions of the organizer who created it (empty: the whole city); it never reaches
+   * beyond them. Districts, or a street for a street's own campaign (the name is older).
+   */
   scopeDistrictIds: string[]
+  /** 'monthly': a series (每月一次) whose issues the monthly job opens; null for anything else. */
+  repeat: 'monthly' | null
+  /** For a monthly issue: its series and its month (YYYY-MM, business time zone); null otherwise. */
+  seriesId: string | null
+  period: string | null
+  /** For a local campaign (上下同题): the city-level campaign or issue it studies the same topic as. */
+  adoptedFrom: string | null
+  /** The district or street a local campaign is for; null for the city's and for older district campaigns. */
+  areaId: string | null
+  level: CampaignLevel
   createdBy: string
   createdAt: Date
   updatedAt: Date
@@ -159,6 +176,16 @@ export interface AudienceDirectory {
   staff: ReadonlyArray<{ id: string; name: string; role: StaffRole; stationIds: string[]; active: boolean }>
   /** Each station's district (null for a station covering no region). */
   stationDistrict: ReadonlyMap<string, string | null>
+  /** Each station's street, where it has one: a street organizer's scope is their street. */
+  stationStreet?: ReadonlyMap<string, string | null>
+}
+
+/** Whether a station lies in a scope of districts or streets (empty: the whole city). */
+export function stationInScope(stationId: string, dir: Pick<AudienceDirectory, 'stationDistrict' | 'stationStreet'>, scope: readonly string[]): boolean {
+  if (!scope.length) return true
+  const district = dir.stationDistrict.get(stationId) ?? null
+  const street = dir.stationStreet?.get(stationId) ?? null
+  return (district !== null && scope.includes(district)) || (street !== null && scope.includes(street))
 }
 
 /**
@@ -173,7 +200,7 @@ export function resolveAudience(s: AudienceSelector, dir: AudienceDirectory, sco
   const hasPlace = !!(s.stationIds?.length || s.districtIds?.length)
   const levels = s.levels?.length ? new Set(s.levels) : null
   const named = new Set(s.deputyIds ?? [])
-  const inScope = (station: string) => !scope.length || scope.includes(dir.stationDistrict.get(station) ?? '')
+  const inScope = (station: string) => stationInScope(station, dir, scope)
   const member = (kind: AudienceMember['kind'], p: { id: string; name: string }, stations: string[]): AudienceMember | null => {
     const stationId = stations.find(inScope)
     if (stationId === undefined) return scope.length ? null : { kind, id: p.id, name: p.name, stationId: null, districtId: null }

@@ -19,7 +19,7 @@ export function buildRegionTree(regions: Region[]): RegionNode[] {
 }
 
 /** The region and its ancestors, nearest first. Stops at a cycle rather than looping. */
-export function ancestry(regionId: string, byId: Map<string, Region>): Region[] {
+export function ancestry(regionId: string, byId: ReadonlyMap<string, Region>): Region[] {
   const chain: Region[] = []
   const seen = new Set<string>()
   for (let r = byId.get(regionId); r && !seen.has(r.id); r = r.parentId ? byId.get(r.parentId) : undefined) {

@@ -34,6 +34,7 @@ import { digestRoutes } from './routes/digests/routes.js'
 import { adminCampaignRoutes } from './routes/campaigns/admin-routes.js'
 import { mpCampaignRoutes } from './routes/campaigns/mp-routes.js'
 import { staffReadingRoutes } from './routes/campaigns/staff-routes.js'
+import { campaignLevelRoutes } from './routes/campaigns/level-routes.js'
 import { botMeetingRoutes } from './routes/bot/meeting-routes.js'
 import { adminMeetingRoutes } from './routes/meetings/admin-routes.js'
 import { mpMeetingRoutes } from './routes/meetings/mp-routes.js'
@@ -153,7 +154,8 @@ export function createHttpApp(config: Config, logger: Logger, store: { idempoten
     deputyDigestRoutes({ sessions, digests: services.digests }),
     digestRoutes({ auth, digests: services.digests, directory }),
     adminCampaignRoutes({ auth, campaigns: services.campaigns, progress: services.campaignProgress, idempotency, clock }),
-    mpCampaignRoutes({ sessions, reading: services.campaignReading, clock }),
+    mpCampaignRoutes({ sessions, reading: services.campaignReading, monthly: services.monthlyStudy, clock }),
+    campaignLevelRoutes({ auth, levels: services.campaignLevels, idempotency, clock }),
     staffReadingRoutes({ auth, reading: services.campaignReading }),
     adminMeetingRoutes({ auth, meetings: services.meetings, reports: services.meetingReports, qrCodes: services.qrCodes, idempotency, clock, timeZone }),
     mpMeetingRoutes({ sessions, invitations: services.meetingInvitations }),

@@ -448,7 +448,7 @@ export interface CampaignRepo {
   getMany(ids: string[]): Promise<CampaignRecord[]>
   /** Newest first. */
   search(query: CampaignQuery): Promise<Page<CampaignRecord>>
-  /** Campaigns residents may follow: open to followers and not ended at `now`, ending soonest first. */
+  /** Campaigns residents may follow: open to followers and not ended at `now`, ending soonest first; a monthly series never (its issues are). */
   followable(now: Date): Promise<CampaignRecord[]>
   /** Writes a correction of the title, description and dates; NotFoundError when it does not exist. */
   update(campaign: CampaignRecord): Promise<CampaignRecord>
@@ -486,6 +486,19 @@ export interface CampaignRepo {
   reachFor(reader: Reader, filter: { campaignId?: string; since?: Date }): Promise<ReachRecord[]>
   readsFor(reader: Reader, itemIds: string[]): Promise<ReadReceipt[]>
   checkInsFor(reader: Reader, campaignIds: string[]): Promise<CheckInRecord[]>
+  /**
+   * Opens a series' issue for a month (每月一次) with its notices, in one transaction;
+   * false, writing nothing, when the series has that month's issue already (a re-run, another instance).
+   */
+  openPeriod(period: CampaignRecord, outbox: OutboxMessage[]): Promise<boolean>
+  /** Monthly series not ended at `now`: the city's first (their issues are what local ones link to), then by id. */
+  repeating(now: Date): Promise<CampaignRecord[]>
+  /** A series' issues, newest month first. */
+  periodsOf(seriesId: string): Promise<CampaignRecord[]>
+  /** Every issue of one month (YYYY-MM), by id. */
+  periodsIn(month: string): Promise<CampaignRecord[]>
+  /** The local campaigns adopted from a city-level one (上下同题), by id. One per area: `create` refuses a second. */
+  adoptionsOf(campaignId: string): Promise<CampaignRecord[]>
 }
 
 // Idempotency keys (POSTs that create) are in idempotency-port.ts: the one port the http layer imports.

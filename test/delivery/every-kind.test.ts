@@ -128,6 +128,16 @@ describe("every kind of message through the README's subscribe template", () => 
       ['consultation.published', { surveyId: 'sv-3', title: '城市绿化条例（草案）', text: '请对条例草案提出意见' }, 'surveyId=sv-3'],
       ['ballot.published', { surveyId: 'sv-4', title: '2027年民生实事项目票决', text: '请投票' }, 'surveyId=sv-4'],
       ['quiz.published', { quizId: 'qz-1', title: '宪法知识竞赛', text: '请参加知识竞赛' }, 'quizId=qz-1'],
+      [
+        'campaign.period_opened',
+        {
+          campaignId: 'cp-1',
+          title: '学习贯彻代表法（2026年12月）',
+          period: '2026-12',
+          text: '【本月学习】市人大常委会《学习贯彻代表法》2026年12月这一期开始了',
+        },
+        'messageId=',
+      ],
       ['bot.logged_out', { text: '机器人已掉线，请扫码登录' }, 'messageId='],
     ]
     await app.liaison.store.outbox.enqueue([

@@ -3,6 +3,7 @@ import type { DirectorySnapshot, Store } from '../../src/store/ports.js'
 import { ConflictError, ValidationError } from '../../src/errors.js'
 import { caseContract } from './contract-cases.js'
 import { campaignContract } from './contract-campaigns.js'
+import { campaignSeriesContract } from './contract-campaign-series.js'
 import { botContract, deliveryContract } from './contract-delivery.js'
 import { digestContract } from './contract-digests.js'
 import { meetingContract } from './contract-meetings.js'
@@ -382,6 +383,7 @@ export function storeContract(open: () => Promise<Store>) {
   botContract(() => store)
   digestContract(() => store)
   campaignContract(() => store)
+  campaignSeriesContract(() => store)
   meetingContract(() => store)
   quizContract(() => store)
   surveyContract(() => store)

@@ -4,7 +4,9 @@ const when = require('../../utils/when')
 
 function view(c) {
   return Object.assign({}, c, {
-    until: when.day(c.endsAt),
+    // Ending at midnight is ending with the day before (a monthly issue ends on the month's last day).
+    until: when.day(new Date(Date.parse(c.endsAt) - 1).toISOString()),
+    meta: [c.levelLabel, c.phaseLabel].filter(Boolean).join(' · '),
     progress: '已读 ' + c.itemsRead + ' / ' + c.itemsReached + ' 篇，已打卡 ' + c.checkIns.length + ' 次',
     items: c.items.map((i) => Object.assign({}, i, { readLabel: i.read ? '已读' : '未读', tag: i.required ? '必读' : '' })),
     checkIns: c.checkIns.map((k) => Object.assign({}, k, { atText: when.dayTime(k.at) })),

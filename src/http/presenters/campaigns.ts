@@ -1,4 +1,4 @@
-import { campaignPhase, PHASE_LABELS, type CampaignRecord, type CheckInRecord, type ReadingItem } from '../../domain/campaign.js'
+import { CAMPAIGN_LEVEL_LABELS, campaignPhase, PHASE_LABELS, type CampaignRecord, type CheckInRecord, type ReadingItem } from '../../domain/campaign.js'
 import type { GroupProgress, PersonProgress } from '../../domain/campaign-progress.js'
 import type { CampaignProgressReport } from '../../services/campaigns/campaign-progress.js'
 import type { CampaignEntry } from '../../services/campaigns/campaign-reading.js'
@@ -26,6 +26,13 @@ export const presentCampaign = (c: CampaignRecord, now: Date) => ({
     followers: !!c.audience.followers,
   },
   scopeDistrictIds: c.scopeDistrictIds,
+  repeat: c.repeat,
+  seriesId: c.seriesId,
+  period: c.period,
+  adoptedFrom: c.adoptedFrom,
+  areaId: c.areaId,
+  level: c.level,
+  levelLabel: CAMPAIGN_LEVEL_LABELS[c.level],
   createdBy: c.createdBy,
   createdAt: c.createdAt.toISOString(),
 })
@@ -53,6 +60,9 @@ export const presentMpCampaignSummary = (e: CampaignEntry, now: Date) => ({
   title: e.campaign.title,
   description: e.campaign.description,
   ...window(e.campaign, now),
+  level: e.campaign.level,
+  levelLabel: CAMPAIGN_LEVEL_LABELS[e.campaign.level],
+  period: e.campaign.period,
   following: e.following,
   canFollow: e.canFollow,
   itemsReached: e.itemsReached,

@@ -6,7 +6,10 @@ import {
   type CampaignRecord,
   type Problem,
   type Reader,
+  stationInScope,
 } from '../../domain/campaign.js'
+import type { Region } from '../../domain/directory.js'
+import { ancestry } from '../../domain/region-tree.js'
 import { districtOf, stationDistricts } from '../../domain/station-district.js'
 import type { Store } from '../../store/ports.js'
 
@@ -14,6 +17,8 @@ import type { Store } from '../../store/ports.js'
 export interface NamedDirectory extends AudienceDirectory {
   stationNames: ReadonlyMap<string, string>
   districtNames: ReadonlyMap<string, string>
+  /** Every region by id: the areas of local campaigns (上下同题) and their names. */
+  regions: ReadonlyMap<string, Region>
   personName(kind: AudienceMember['kind'], id: string): string
 }
 
@@ -26,13 +31,17 @@ export class CampaignAudience {
 
   async directory(): Promise<NamedDirectory> {
     const snap = await this.store.directory.snapshot()
-    const stationDistrict = stationDistricts(snap.stations, new Map(snap.regions.map((r) => [r.id, r])))
+    const regions = new Map(snap.regions.map((r) => [r.id, r]))
+    const stationDistrict = stationDistricts(snap.stations, regions)
+    const streetOf = (regionId: string | undefined) => (regionId ? (ancestry(regionId, regions).find((r) => r.kind === 'street')?.id ?? null) : null)
     const deputyNames = new Map(snap.deputies.map((d) => [d.id, d.name]))
     const staffNames = new Map(snap.staff.map((s) => [s.id, s.name]))
     return {
       deputies: snap.deputies,
       staff: snap.staff,
       stationDistrict,
+      stationStreet: new Map(snap.stations.map((st) => [st.id, streetOf(st.regionIds[0])])),
+      regions,
       stationNames: new Map(snap.stations.map((s) => [s.id, s.name])),
       districtNames: new Map(snap.regions.filter((r) => r.kind === 'district').map((r) => [r.id, r.name])),
       personName: (kind, id) =>
@@ -53,7 +62,7 @@ export class CampaignAudience {
     s.stationIds?.forEach((id, i) => {
       const path = `body.audience.stationIds[${i}]`
       if (!dir.stationDistrict.has(id)) unknown.push({ path, message: `未知的联络站 "${id}"` })
-      else if (!inScope(dir.stationDistrict.get(id) ?? null)) outside.push({ path, message: '不在您负责的区县' })
+      else if (!stationInScope(id, dir, scope)) outside.push({ path, message: '不在您负责的区县' })
     })
     s.districtIds?.forEach((id, i) => {
       const path = `body.audience.districtIds[${i}]`

@@ -1,8 +1,8 @@
 import type { Clock } from '../../clock.js'
-import { campaignPhase, isLive, type AudienceMember } from '../../domain/campaign.js'
+import { campaignPhase, isLive, stationInScope, type AudienceMember, type CampaignRecord } from '../../domain/campaign.js'
 import { groupProgress, personProgress, totalsOf, type GroupProgress, type PersonProgress } from '../../domain/campaign-progress.js'
 import type { Store } from '../../store/ports.js'
-import type { CampaignAudience } from './campaign-audience.js'
+import type { CampaignAudience, NamedDirectory } from './campaign-audience.js'
 import type { CampaignService } from './campaigns.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 
@@ -36,24 +36,11 @@ export class CampaignProgress {
     // A district organizer following a city-level campaign sees their districts' share of it.
     const within = this.campaigns.districtView(staff, campaign)
     const dir = await this.audience.directory()
-    const [items, allReach, allReads, checkIns] = await Promise.all([
-      this.store.campaigns.items(campaignId),
-      this.store.campaigns.reachOf(campaignId),
-      this.store.campaigns.readsOf(campaignId),
-      this.store.campaigns.checkInsOf(campaignId),
-    ])
-    // A withdrawn item no longer counts as reached or read.
-    const live = new Set(items.filter(isLive).map((i) => i.id))
-    const reach = allReach.filter((r) => live.has(r.itemId))
-    const reads = allReads.filter((r) => live.has(r.itemId))
-    // People reached keep the place they were reached at; the rest stand where the directory puts them now.
-    const reachedAt = new Map(reach.map((r) => [`${r.personKind}:${r.personId}`, r]))
-    const audience: AudienceMember[] = this.audience.resolve(within ? { ...campaign, scopeDistrictIds: within } : campaign, dir).map((m) => {
-      const r = reachedAt.get(`${m.kind}:${m.id}`)
-      return r ? { ...m, stationId: r.stationId, districtId: r.districtId } : m
-    })
-    const everyone = personProgress({ audience, items: items.filter(isLive), reach, reads, checkIns, nameOf: dir.personName })
-    const people = within ? everyone.filter((p) => p.districtId !== null && within.includes(p.districtId)) : everyone
+    const { items, people: everyone } = await this.peopleOf(campaign, dir, within)
+    // A street organizer's share is their street's stations.
+    const inside = (p: PersonProgress) =>
+      (p.districtId !== null && within!.includes(p.districtId)) || (p.stationId !== null && stationInScope(p.stationId, dir, within!))
+    const people = within ? everyone.filter(inside) : everyone
     const stationName = (id: string | null) => (id ? (dir.stationNames.get(id) ?? id) : null)
     const districtName = (id: string | null) => (id ? (dir.districtNames.get(id) ?? id) : null)
     const groups =
@@ -67,10 +54,32 @@ export class CampaignProgress {
       campaignId,
       groupBy,
       phase: campaignPhase(campaign, this.clock.now()),
-      itemsPublished: items.filter(isLive).length,
+      itemsPublished: items.length,
       totals: totalsOf(people),
       people: groupBy === 'person' ? people.map((p) => ({ ...p, stationName: stationName(p.stationId), districtName: districtName(p.districtId) })) : [],
       groups,
     }
+  }
+
+  /** Everyone in a campaign with how far they got, and its live items; no permission check (callers have made it). */
+  async peopleOf(campaign: CampaignRecord, dir: NamedDirectory, within: string[] | null = null) {
+    const [items, allReach, allReads, checkIns] = await Promise.all([
+      this.store.campaigns.items(campaign.id),
+      this.store.campaigns.reachOf(campaign.id),
+      this.store.campaigns.readsOf(campaign.id),
+      this.store.campaigns.checkInsOf(campaign.id),
+    ])
+    // A withdrawn item no longer counts as reached or read.
+    const liveItems = items.filter(isLive)
+    const live = new Set(liveItems.map((i) => i.id))
+    const reach = allReach.filter((r) => live.has(r.itemId))
+    const reads = allReads.filter((r) => live.has(r.itemId))
+    // People reached keep the place they were reached at; the rest stand where the directory puts them now.
+    const reachedAt = new Map(reach.map((r) => [`${r.personKind}:${r.personId}`, r]))
+    const audience: AudienceMember[] = this.audience.resolve(within ? { ...campaign, scopeDistrictIds: within } : campaign, dir).map((m) => {
+      const r = reachedAt.get(`${m.kind}:${m.id}`)
+      return r ? { ...m, stationId: r.stationId, districtId: r.districtId } : m
+    })
+    return { items: liveItems, people: personProgress({ audience, items: liveItems, reach, reads, checkIns, nameOf: dir.personName }) }
   }
 }

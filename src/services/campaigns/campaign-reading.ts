@@ -110,7 +110,8 @@ export class CampaignReading {
   async follow(reader: Reader, campaignId: string) {
     const campaign = await this.store.campaigns.get(campaignId)
     const phase = campaign ? campaignPhase(campaign, this.clock.now()) : null
-    if (!campaign || !campaign.audience.followers) {
+    // A monthly series is followed issue by issue.
+    if (!campaign || !campaign.audience.followers || campaign.repeat) {
       await this.visible(reader, campaignId) // 404 unless it reached them
       throw new ConflictError('该活动不开放关注', [], 'not_followable')
     }

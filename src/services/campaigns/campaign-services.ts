@@ -2,9 +2,12 @@ import type { Clock } from '../../clock.js'
 import type { Store } from '../../store/ports.js'
 import type { AuditTrail } from '../audit.js'
 import { CampaignAudience } from './campaign-audience.js'
+import { CampaignLevels } from './campaign-levels.js'
 import { CampaignProgress } from './campaign-progress.js'
 import { CampaignReading } from './campaign-reading.js'
+import { CampaignSeries } from './campaign-series.js'
 import { CampaignService } from './campaigns.js'
+import { MonthlyStudy } from './monthly-study.js'
 import { ReadingDigest } from './reading-digest.js'
 import { ReadingPublisher } from './reading-publisher.js'
 
@@ -12,12 +15,19 @@ import { ReadingPublisher } from './reading-publisher.js'
 export function createCampaignServices(store: Store, clock: Clock, timeZone: string, audit: AuditTrail) {
   const audience = new CampaignAudience(store)
   const readingPublisher = new ReadingPublisher(store, audience, clock)
-  const campaigns = new CampaignService({ store, audience, publisher: readingPublisher, clock, audit })
+  const campaignSeries = new CampaignSeries(store, audience, clock, timeZone)
+  const campaigns = new CampaignService({ store, audience, publisher: readingPublisher, clock, audit, series: campaignSeries })
+  const campaignProgress = new CampaignProgress(store, campaigns, audience, clock)
   return {
     campaigns,
     readingPublisher,
     campaignReading: new CampaignReading(store, audience, clock, timeZone),
-    campaignProgress: new CampaignProgress(store, campaigns, audience, clock),
+    campaignProgress,
+    /** 每月一次: the monthly job's body (openDue). */
+    campaignSeries,
+    /** 上下同题: adopting a city-level campaign, and progress rolled up across levels. */
+    campaignLevels: new CampaignLevels({ store, campaigns, audience, progress: campaignProgress, series: campaignSeries, clock, audit }),
+    monthlyStudy: new MonthlyStudy(store, audience, clock, timeZone),
     /** For the daily digest: unreadFor(deputyId, since) and openTasksFor(deputyId). */
     readingDigest: new ReadingDigest(store, clock),
   }

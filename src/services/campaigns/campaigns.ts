@@ -17,6 +17,8 @@ import type { AuditTrail } from '../audit.js'
 import type { CampaignAudience, NamedDirectory } from './campaign-audience.js'
 import { requireRole, type StaffPrincipal } from '../accounts/principal.js'
 import type { ReadingPublisher } from './reading-publisher.js'
+import type { CampaignSeries } from './campaign-series.js'
+import { ancestry } from '../../domain/region-tree.js'
 
 export interface CampaignDraft {
   title: string
@@ -24,6 +26,8 @@ export interface CampaignDraft {
   startsAt: Date
   endsAt: Date
   audience: AudienceSelector
+  /** 'monthly' (每月一次): a series; the monthly job opens an issue for each month of its window. */
+  repeat?: 'monthly' | null
 }
 
 export interface ItemDraft {
@@ -47,6 +51,8 @@ export interface CampaignServiceDeps {
   publisher: ReadingPublisher
   clock: Clock
   audit: Pick<AuditTrail, 'record'>
+  /** Opens a new series' issue for the month now under way, without waiting for the job. */
+  series: Pick<CampaignSeries, 'openDue'>
 }
 
 /**
@@ -60,9 +66,10 @@ export class CampaignService {
   private readonly publisher: ReadingPublisher
   private readonly clock: Clock
   private readonly audit: Pick<AuditTrail, 'record'>
+  private readonly series: Pick<CampaignSeries, 'openDue'>
 
   constructor(deps: CampaignServiceDeps) {
-    ;({ store: this.store, audience: this.audience, publisher: this.publisher, clock: this.clock, audit: this.audit } = deps)
+    ;({ store: this.store, audience: this.audience, publisher: this.publisher, clock: this.clock, audit: this.audit, series: this.series } = deps)
   }
 
   async create(staff: StaffPrincipal, draft: CampaignDraft): Promise<CampaignRecord> {
@@ -71,11 +78,13 @@ export class CampaignService {
     if (isEmptySelector(draft.audience)) problems.push({ path: 'body.audience', message: '请选择活动对象' })
     if (problems.length) throw new ValidationError('输入有误', problems)
     const scope = staff.role === 'organizer' ? staff.regionIds : []
-    const { unknown, outside } = this.audience.check(draft.audience, await this.audience.directory(), scope)
+    const dir = await this.audience.directory()
+    const { unknown, outside } = this.audience.check(draft.audience, dir, scope)
     if (unknown.length) throw new UnprocessableError('活动对象中有不存在的联络站、区县或代表', unknown, 'unknown_reference')
     if (outside.length) throw new ForbiddenError('只能面向您负责的区县发布活动')
     const now = this.clock.now()
-    return this.store.campaigns.create({
+    const area = scope.length === 1 ? dir.regions.get(scope[0]) : undefined
+    const created = await this.store.campaigns.create({
       id: `cp-${randomUUID()}`,
       title: draft.title,
       description: draft.description,
@@ -83,10 +92,18 @@ export class CampaignService {
       endsAt: draft.endsAt,
       audience: draft.audience,
       scopeDistrictIds: [...scope],
+      repeat: draft.repeat ?? null,
+      seriesId: null,
+      period: null,
+      adoptedFrom: null,
+      areaId: area?.id ?? null,
+      level: !scope.length ? 'city' : area?.kind === 'street' ? 'street' : 'district',
       createdBy: staff.id,
       createdAt: now,
       updatedAt: now,
     })
+    if (created.repeat) await this.series.openDue([created])
+    return created
   }
 
   /** A district organizer's list: their districts' campaigns, and the city's that reach their districts. */
@@ -208,12 +225,15 @@ export class CampaignService {
 
   private canSee(staff: StaffPrincipal, c: CampaignRecord, dir: NamedDirectory): boolean {
     if (c.scopeDistrictIds.some((d) => staff.regionIds.includes(d))) return true
+    // A district sees its streets' campaigns (上下同题), without managing them.
+    if (c.areaId && ancestry(c.areaId, dir.regions).some((r) => staff.regionIds.includes(r.id))) return true
     return !c.scopeDistrictIds.length && this.audience.resolve({ audience: c.audience, scopeDistrictIds: staff.regionIds }, dir).length > 0
   }
 
   async detail(staff: StaffPrincipal, id: string) {
     const campaign = await this.get(staff, id)
-    return { campaign, items: await this.store.campaigns.items(id), phase: campaignPhase(campaign, this.clock.now()) }
+    const [items, periods] = await Promise.all([this.store.campaigns.items(id), campaign.repeat ? this.store.campaigns.periodsOf(id) : []])
+    return { campaign, items, periods, phase: campaignPhase(campaign, this.clock.now()) }
   }
 
   /** Adds an item; it reaches the audience now, or when the publish job finds it due. */
@@ -221,6 +241,8 @@ export class CampaignService {
     const campaign = await this.manageable(staff, campaignId)
     const now = this.clock.now()
     if (campaignPhase(campaign, now) === 'ended') throw new ConflictError('活动已结束，不能再发布学习材料', [], 'campaign_ended')
+    // A series is read month by month: its reading belongs to an issue.
+    if (campaign.repeat) throw new ConflictError('每月一期的活动，请在当月这一期中添加学习材料', [], 'series_has_no_items')
     const publishAt = draft.publishAt ?? null
     const problems = checkPublishAt(publishAt, now, campaign)
     const body = draft.body ? sanitizeRichText(draft.body) : null

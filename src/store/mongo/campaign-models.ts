@@ -60,6 +60,12 @@ function campaignSchema() {
         default: () => ({}),
       },
       scopeDistrictIds: stringList,
+      repeat: nullableString,
+      seriesId: nullableString,
+      period: nullableString,
+      adoptedFrom: nullableString,
+      areaId: nullableString,
+      level: { type: String, default: 'city' },
       createdBy: String,
       createdAt: Date,
       updatedAt: Date,
@@ -70,6 +76,11 @@ function campaignSchema() {
   schema.index({ createdAt: -1, _id: -1 })
   schema.index({ scopeDistrictIds: 1 })
   schema.index({ 'audience.followers': 1, endsAt: 1 })
+  // One issue per series and month, one adoption per city campaign and area (as sqlite's 028).
+  schema.index({ seriesId: 1, period: 1 }, { unique: true, partialFilterExpression: { seriesId: { $type: 'string' } } })
+  schema.index({ period: 1 }, { partialFilterExpression: { period: { $type: 'string' } } })
+  schema.index({ repeat: 1, endsAt: 1 }, { partialFilterExpression: { repeat: { $type: 'string' } } })
+  schema.index({ adoptedFrom: 1, areaId: 1 }, { unique: true, partialFilterExpression: { adoptedFrom: { $type: 'string' } } })
   return schema
 }
 

@@ -1,5 +1,5 @@
 import type { ClientSession, Connection } from 'mongoose'
-import type { AudienceSelector, CampaignRecord, CheckInRecord, ReachRecord, ReadReceipt, ReadingItem } from '../../domain/campaign.js'
+import type { CheckInRecord, ReachRecord, ReadReceipt, ReadingItem } from '../../domain/campaign.js'
 import type { CampaignRepo } from '../ports.js'
 import { decodeTimeCursor, timeCursorKey, toPage } from '../cursor.js'
 import { NotFoundError } from '../../errors.js'
@@ -8,45 +8,12 @@ import { isDuplicateKey, translate } from './errors.js'
 import { insertOutbox } from './outbox-repo.js'
 import type { Models } from './models.js'
 import { StoreConflict } from '../conflicts.js'
+import { campaignSeriesRepo } from './campaign-series-repo.js'
+import { campaignFromDoc, campaignToDoc } from './campaign-docs.js'
 
 // Every field picked by name, as records.ts does, so no `_id` or stray field leaks out.
 const date = (v: Date | null | undefined) => (v == null ? null : new Date(v))
 
-function audienceOf(a: AudienceSelector | undefined): AudienceSelector {
-  const out: AudienceSelector = {}
-  if (a?.levels) out.levels = [...a.levels]
-  if (a?.stationIds) out.stationIds = [...a.stationIds]
-  if (a?.districtIds) out.districtIds = [...a.districtIds]
-  if (a?.deputyIds) out.deputyIds = [...a.deputyIds]
-  if (a?.staff != null) out.staff = a.staff
-  if (a?.followers != null) out.followers = a.followers
-  return out
-}
-
-const campaignToDoc = (c: CampaignRecord): CampaignDoc => ({
-  _id: c.id,
-  title: c.title,
-  description: c.description,
-  startsAt: c.startsAt,
-  endsAt: c.endsAt,
-  audience: audienceOf(c.audience),
-  scopeDistrictIds: [...c.scopeDistrictIds],
-  createdBy: c.createdBy,
-  createdAt: c.createdAt,
-  updatedAt: c.updatedAt,
-})
-const campaignFromDoc = (d: CampaignDoc): CampaignRecord => ({
-  id: d._id,
-  title: d.title,
-  description: d.description,
-  startsAt: new Date(d.startsAt),
-  endsAt: new Date(d.endsAt),
-  audience: audienceOf(d.audience),
-  scopeDistrictIds: [...(d.scopeDistrictIds ?? [])],
-  createdBy: d.createdBy,
-  createdAt: new Date(d.createdAt),
-  updatedAt: new Date(d.updatedAt),
-})
 const itemToDoc = ({ id, ...rest }: ReadingItem): ReadingItemDoc => ({ _id: id, ...rest })
 const itemFromDoc = (d: ReadingItemDoc): ReadingItem => ({
   id: d._id,
@@ -114,6 +81,7 @@ export async function campaignRepo(conn: Connection, { Outbox }: Pick<Models, 'O
   const closeGate = (campaignId: string, session: ClientSession) => Campaign.updateOne({ _id: campaignId }, { $inc: { followGate: 1 } }, { session })
 
   return {
+    ...campaignSeriesRepo(conn, Campaign, Outbox),
     async create(campaign) {
       await translate(() => Campaign.insertOne(campaignToDoc(campaign)))
       return campaign
@@ -145,7 +113,7 @@ export async function campaignRepo(conn: Connection, { Outbox }: Pick<Models, 'O
     },
     async followable(now) {
       return (
-        await Campaign.find({ 'audience.followers': true, endsAt: { $gt: now } })
+        await Campaign.find({ 'audience.followers': true, repeat: { $not: { $type: 'string' } }, endsAt: { $gt: now } })
           .sort({ endsAt: 1, _id: 1 })
           .lean<CampaignDoc[]>()
       ).map(campaignFromDoc)

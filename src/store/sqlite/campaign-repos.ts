@@ -19,6 +19,7 @@ import { translate } from './errors.js'
 import type { GroupCommit } from './group-commit.js'
 import { outboxWriter } from './outbox-writer.js'
 import { StoreConflict } from '../conflicts.js'
+import { campaignSeriesRepo } from './campaign-series-repo.js'
 
 const insertSql = (table: string, columns: readonly string[]) =>
   `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`
@@ -71,6 +72,7 @@ export function campaignRepo(db: Db, group: GroupCommit): CampaignRepo {
       .map(map)
 
   return {
+    ...campaignSeriesRepo(db, group),
     create(campaign) {
       return group.run(() =>
         translate(() => {
@@ -105,7 +107,7 @@ export function campaignRepo(db: Db, group: GroupCommit): CampaignRepo {
       return toPage(rows, query.limit, (c) => `${c.createdAt.toISOString()}|${c.id}`)
     },
     async followable(now) {
-      return all(campaignFromRow, 'SELECT * FROM campaigns WHERE followers_open = 1 AND ends_at > ? ORDER BY ends_at, id', now.toISOString())
+      return all(campaignFromRow, 'SELECT * FROM campaigns WHERE followers_open = 1 AND repeat IS NULL AND ends_at > ? ORDER BY ends_at, id', now.toISOString())
     },
     addItem(item) {
       return group.run(() =>

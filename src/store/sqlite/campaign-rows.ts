@@ -18,6 +18,12 @@ export const CAMPAIGN_COLUMNS = [
   'created_by',
   'created_at',
   'updated_at',
+  'repeat',
+  'series_id',
+  'period',
+  'adopted_from',
+  'area_id',
+  'level',
 ] as const
 export const ITEM_COLUMNS = [
   'id',
@@ -48,6 +54,12 @@ export const campaignToRow = (c: CampaignRecord): Record<(typeof CAMPAIGN_COLUMN
   created_by: c.createdBy,
   created_at: c.createdAt.toISOString(),
   updated_at: c.updatedAt.toISOString(),
+  repeat: c.repeat,
+  series_id: c.seriesId,
+  period: c.period,
+  adopted_from: c.adoptedFrom,
+  area_id: c.areaId,
+  level: c.level,
 })
 
 export const campaignFromRow = (r: Row): CampaignRecord => ({
@@ -58,6 +70,12 @@ export const campaignFromRow = (r: Row): CampaignRecord => ({
   endsAt: new Date(r.ends_at),
   audience: JSON.parse(r.audience),
   scopeDistrictIds: JSON.parse(r.scope_district_ids),
+  repeat: r.repeat ?? null,
+  seriesId: r.series_id ?? null,
+  period: r.period ?? null,
+  adoptedFrom: r.adopted_from ?? null,
+  areaId: r.area_id ?? null,
+  level: r.level,
   createdBy: r.created_by,
   createdAt: new Date(r.created_at),
   updatedAt: new Date(r.updated_at),

@@ -39,8 +39,9 @@ export function adminCampaignRoutes({ auth, campaigns, progress, idempotency, cl
 
   router.get('/:id', async (ctx) => {
     const { id } = parse(campaignIdParam, ctx.params, 'params')
-    const { campaign, items } = await campaigns.detail(ctx.state.staff, id)
-    ctx.body = { ...presentCampaign(campaign, clock.now()), items: items.map(presentItem) }
+    const { campaign, items, periods } = await campaigns.detail(ctx.state.staff, id)
+    const now = clock.now()
+    ctx.body = { ...presentCampaign(campaign, now), items: items.map(presentItem), periods: periods.map((p) => presentCampaign(p, now)) }
   })
 
   router.post('/:id/items', once, async (ctx) => {

@@ -5,17 +5,20 @@ import type { MpSessions } from '../../../services/accounts/mp-sessions.js'
 import { requireMpUser } from '../../middleware/mp-auth.js'
 import { presentCheckIn, presentItemSummary, presentMpCampaignSummary, presentReading } from '../../presenters/campaigns.js'
 import type { MpState } from '../../state.js'
+import type { MonthlyStudy } from '../../../services/campaigns/monthly-study.js'
+import { presentMonthlyIssue } from '../../presenters/campaign-levels.js'
 import { parse } from '../../validate.js'
 import { campaignIdParam, checkInBody, itemIdParam } from './schemas.js'
 
 export interface MpCampaignRoutesDeps {
   sessions: MpSessions
   reading: CampaignReading
+  monthly: MonthlyStudy
   clock: Clock
 }
 
 /** Reading in the mini-program: campaigns, following, opening an item (the read receipt), 学习打卡. */
-export function mpCampaignRoutes({ sessions, reading, clock }: MpCampaignRoutesDeps) {
+export function mpCampaignRoutes({ sessions, reading, monthly, clock }: MpCampaignRoutesDeps) {
   const router = new Router<MpState>({ prefix: '/api/mp' })
   router.use(requireMpUser(sessions))
 
@@ -37,6 +40,13 @@ export function mpCampaignRoutes({ sessions, reading, clock }: MpCampaignRoutesD
   router.get('/campaigns', async (ctx) => {
     const now = clock.now()
     ctx.body = { items: (await reading.myCampaigns(readerOf(ctx.state.mpUser))).map((e) => presentMpCampaignSummary(e, now)) }
+  })
+
+  /** 本月学习: this month's issues the deputy is in, the city's first, each saying where it comes from. */
+  router.get('/study/this-month', async (ctx) => {
+    const { month, monthLabel, issues } = await monthly.thisMonth(readerOf(ctx.state.mpUser))
+    const now = clock.now()
+    ctx.body = { month, monthLabel, items: issues.map((i) => presentMonthlyIssue(i, now)) }
   })
 
   router.get('/campaigns/:id', async (ctx) => {

@@ -31,8 +31,16 @@ export const campaignBody = z
     startsAt: instant,
     endsAt: instant,
     audience: audienceSchema,
+    /** 每月一次: the job opens an issue for each month of the window. */
+    repeat: z.enum(['monthly'], '重复方式只能是每月一次（monthly）').nullable().optional(),
   })
   .refine((b) => b.endsAt > b.startsAt, { path: ['endsAt'], message: '结束时间应晚于开始时间' })
+
+/** 上下同题: the district or street taking up a city-level campaign (absent: the organizer's own one). */
+export const adoptionBody = z.strictObject({
+  areaId: id.optional(),
+  description: longText().max(2000, '简介最多 2000 字').optional(),
+})
 
 export const itemBody = z
   .strictObject({

@@ -1,0 +1,70 @@
+import { expect } from 'chai'
+import { logInAs, newPage, screenshot, useConsole, type ConsolePage } from './harness.js'
+
+/**
+ * 每月一次、上下同题 in the console: the city office sets up a monthly campaign for a
+ * district and finds this month's issue under 每月各期; the district's organizer takes it
+ * up with one button; the city then sees the district's part beside its own under 逐级汇总.
+ */
+describe('console: a monthly city campaign taken up by a district', function () {
+  // A real browser on a shared machine: each story gets two minutes (it usually needs under thirty seconds).
+  this.timeout(120_000)
+  const story = useConsole()
+
+  async function organizers() {
+    let city: { username: string; password: string } | undefined
+    let district: { login: { username: string; password: string }; id: string } | undefined
+    for (const login of story.app.logins.filter((l) => l.role === 'organizer')) {
+      const staff = await story.app.liaison.store.staff.getByUsername(login.username)
+      if (!staff?.regionIds.length) city ??= login
+      else if ((await story.app.liaison.store.regions.get(staff.regionIds[0]))?.kind === 'district') district ??= { login, id: staff.regionIds[0] }
+    }
+    if (!city || !district) throw new Error('the demo city has no city or no district organizer')
+    const name = (await story.app.liaison.store.regions.get(district.id))!.name
+    return { city, district: { ...district, name } }
+  }
+  const tab = (page: ConsolePage, name: string) => page.locator('.t-tabs__nav-item', { hasText: name })
+
+  it('sets up the monthly campaign, the district takes it up, and the city sees both levels', async () => {
+    const { city, district } = await organizers()
+    const office = await newPage(story.browser, story.app)
+    await logInAs(office, city)
+    await office.goto('/console/campaigns')
+    await office.getByRole('button', { name: '新建活动' }).click()
+    await office.getByPlaceholder('如：学习宣传新修订的代表法').fill('学习贯彻代表法')
+    await office.locator('[data-test=repeat-monthly]').click()
+    await office.getByPlaceholder('不选则不限区县').click()
+    await office.locator('.t-select-option', { hasText: district.name }).filter({ visible: true }).first().click()
+    // Closing the picker by a click on the dialog's heading: Escape would close the dialog too.
+    await office.getByText('新建学习宣传活动').click()
+    await office.getByRole('button', { name: '创建' }).click()
+    await office.waitForURL(/\/console\/campaigns\/cp-/)
+    const seriesUrl = office.url()
+
+    const periods = office.locator('[data-test=campaign-periods] tbody tr:not(.t-table__empty-row)')
+    await periods.first().waitFor()
+    expect(await periods.count(), "this month's issue, opened at once").to.equal(1)
+    expect(await periods.first().innerText()).to.match(/学习贯彻代表法（\d{4}年\d{1,2}月）/)
+    expect(await office.getByRole('button', { name: '添加学习材料' }).count(), 'reading goes into an issue').to.equal(0)
+
+    const local = await newPage(story.browser, story.app)
+    await logInAs(local, district.login)
+    await local.goto(seriesUrl)
+    await local.getByRole('button', { name: '本地区采用（上下同题）' }).click()
+    await local.waitForURL((url) => url.href !== seriesUrl && /\/console\/campaigns\/cp-/.test(url.href))
+    await local.getByText('采用自市级活动').waitFor()
+    expect(local.problems).to.deep.equal([])
+
+    await periods.first().locator('.t-link').click()
+    await office.getByRole('button', { name: '添加学习材料' }).waitFor()
+    await tab(office, '逐级汇总').click()
+    const parts = office.locator('[data-test=roll-up-parts] tbody tr:not(.t-table__empty-row)')
+    await parts.nth(1).waitFor()
+    const rows = await parts.allInnerTexts()
+    expect(rows[0]).to.include('市级 · 全市').and.include('市人大常委会')
+    expect(rows[1]).to.include(`区县 · ${district.name}`).and.include(`${district.name}人大常委会`)
+    expect(await office.locator('[data-test=roll-up-total]').innerText()).to.include('同一人只算一次')
+    await screenshot(office, 'console-campaign-roll-up')
+    expect(office.problems).to.deep.equal([])
+  })
+})
