@@ -12,6 +12,7 @@ import { calendarContract } from './contract-calendar.js'
 import { topicsContract } from './contract-topics.js'
 import { privacyContract } from './contract-privacy.js'
 import { analysisContract } from './contract-analysis.js'
+import { recordsContract } from './contract-records.js'
 import { cursorContract } from './contract-cursors.js'
 import { raceContract } from './contract-races.js'
 import { conflictContract } from './contract-conflicts.js'
@@ -372,6 +373,7 @@ export function storeContract(open: () => Promise<Store>) {
   topicsContract(() => store)
   privacyContract(() => store)
   analysisContract(() => store)
+  recordsContract(() => store)
   cursorContract(() => store)
   raceContract(() => store)
   conflictContract(() => store)
