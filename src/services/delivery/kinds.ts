@@ -27,6 +27,7 @@ export const KIND_TITLES: Record<string, string> = {
   'quiz.published': '知识竞赛',
   'survey.opinion_feedback': '意见采纳反馈',
   'hot_issue.alert': '热点问题提醒',
+  'record.activity_reviewed': '履职活动审核结果',
 }
 
 export const titleOf = (kind: string) => KIND_TITLES[kind] ?? '消息通知'
