@@ -17,7 +17,7 @@ export const APPRAISAL_QUESTIONS: Question[] = [
   {
     id: 'overall',
     type: 'rating',
-    title: '您对这位代表一年来履职情况的总体评价（1 分最低，5 分最高）',
+    title: '您对这位代表一年来履职情况的总体评价',
     required: true,
     options: [],
     minChoices: null,
