@@ -1,5 +1,5 @@
 import { expect } from 'chai'
-import { asDeputy, asResident, startApp, type TestApp } from '../helpers/app.js'
+import { asAdmin, asDeputy, asResident, startApp, type TestApp } from '../helpers/app.js'
 import { asStaff, meetingBody, meetingCity } from '../helpers/meetings.js'
 import { buildCase } from '../factories.js'
 
@@ -123,6 +123,26 @@ describe("a deputy's record (履职档案)", () => {
     expect((await (await asStaff(app, 'qianqi')).get('/api/admin/records/dp0001')).status, "another district's organizer").to.equal(404)
     expect((await (await asStaff(app, 'sunli')).get('/api/admin/records/dp0001')).status).to.equal(200)
     expect((await (await asResident(app)).get('/api/mp/records/me')).status, 'residents have no record').to.equal(403)
+    const admin = await asAdmin(app)
+    expect((await admin.get('/api/admin/records?year=2026')).body.total, 'admins see the whole city').to.equal(6)
+    expect((await admin.get('/api/admin/records/dp0006?year=2026')).status).to.equal(200)
+    expect((await admin.get('/api/admin/records/rules')).body.office, "admins set the city's rules").to.equal('city')
+    expect((await admin.get('/api/admin/records/nobody')).status).to.equal(404)
+    expect((await admin.get('/api/admin/records/dp0001?year=1900')).body.error.details).to.deep.equal([{ path: 'query.year', message: '年度无效' }])
+  })
+
+  it('makes one report of a report sent twice with the same Idempotency-Key', async () => {
+    const zhang = await asDeputy(app, 'dp0001')
+    const body = activityBody(await uploadPhoto(app, zhang.bearer!))
+    const first = await zhang.post('/api/mp/records/activities', body, { 'Idempotency-Key': 'visit-1120' })
+    const again = await zhang.post('/api/mp/records/activities', body, { 'Idempotency-Key': 'visit-1120' })
+    expect(again.status).to.equal(201)
+    expect(again.body.id).to.equal(first.body.id)
+    expect((await zhang.get('/api/mp/records/activities')).body.items).to.have.length(1)
+    const lina = await asStaff(app, 'lina')
+    expect((await lina.post('/api/admin/records/activities/ra-x/review', { decision: 'approve' })).body.error.code).to.equal('validation_failed')
+    const unknown = await lina.post('/api/admin/records/activities/ra-00000000-0000-0000-0000-000000000000/review', { decision: 'approve' })
+    expect(unknown.status).to.equal(404)
   })
 
   it("has the deputy's station staff review a reported activity: only approved ones count, a returned one comes back with the reason", async () => {
