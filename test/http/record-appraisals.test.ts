@@ -1,5 +1,5 @@
 import { expect } from 'chai'
-import { asDeputy, asResident, startApp, type TestApp } from '../helpers/app.js'
+import { asAdmin, asDeputy, asResident, startApp, type TestApp } from '../helpers/app.js'
 import { asStaff, meetingCity } from '../helpers/meetings.js'
 
 const OPEN = { year: 2026, opensAt: '2026-12-01T09:00:00+08:00', closesAt: '2026-12-15T18:00:00+08:00' }
@@ -89,5 +89,14 @@ describe('述职评议: residents of the deputy’s area rate his yearly report'
     expect(office[0]).to.include({ responses: 2 })
     expect((await (await asStaff(app, 'lina')).get('/api/admin/records/dp0001/appraisals')).status, 'station staff').to.equal(403)
     expect((await (await asStaff(app, 'qianqi')).get('/api/admin/records/dp0001/appraisals')).status, 'another district').to.equal(404)
+  })
+
+  it("keeps one opened by the city to the deputy's district: another district's organizers do not follow its results", async () => {
+    const city = await asAdmin(app)
+    const opened = await city.post('/api/admin/records/dp0001/appraisals', OPEN)
+    expect(opened.status).to.equal(201)
+    const other = await asStaff(app, 'qianqi')
+    expect((await other.get(`/api/admin/surveys/${opened.body.surveyId}/results`)).status).to.equal(404)
+    expect((await (await asStaff(app, 'sunli')).get(`/api/admin/surveys/${opened.body.surveyId}/results`)).status, "the deputy's district office").to.equal(200)
   })
 })

@@ -105,8 +105,10 @@ export class RecordAppraisals {
       responseCap: null,
       ballot: null,
     })
-    const first = deputy.stationIds[0]
-    const districtId = first ? ((await this.deps.scope.officeOf(deputy)) ?? null) : null
+    const districtId = (await this.deps.scope.officeOf(deputy)) ?? null
+    // Opened by the city, it still belongs to the deputy's district: other districts' organizers
+    // must not follow it as a city-level survey (results go to the deputy's office only).
+    const owned = districtId && !survey.districtIds.length ? await this.deps.store.surveys.update({ ...survey, districtIds: [districtId] }) : survey
     const record: AppraisalRecord = {
       surveyId: survey.id,
       deputyId,
@@ -121,7 +123,7 @@ export class RecordAppraisals {
     } catch (err) {
       throw inWords(err)
     }
-    return { appraisal: record, survey }
+    return { appraisal: record, survey: owned }
   }
 
   /** What a resident sees before answering: the questionnaire, whose report it is, and the communities that take part. */
