@@ -92,4 +92,27 @@ describe("mini-program: a deputy's record (履职档案)", () => {
     expect(results.text()).to.include('进行中 · 1 位群众参加评议').and.include('平均 5 分').and.include('满意 1 人')
     expect((await (await asResident(app)).get('/api/mp/records/appraisals')).status, 'not for residents').to.equal(403)
   })
+
+  it("takes a resident who scanned the 述职评议's poster to its own page, keeping the answers given", async () => {
+    const opened = await created(
+      (await office(app)).post('/api/admin/records/dp0001/appraisals', {
+        year: 2026,
+        opensAt: '2026-11-23T09:00:00+08:00',
+        closesAt: '2026-12-15T18:00:00+08:00',
+      }),
+    )
+    holdPhone(app, 'o-poster-reader')
+    const poster = await openPage(`pages/survey/answer?code=${opened.shortCode}`)
+    await tapInside(poster, '.q-overall', '.point', 3)
+    await tapInside(poster, '.q-verdict', '.option', 1)
+    await poster.tap('.submit')
+    const appraise = await follow()
+    expect(appraise.path).to.equal('pages/records/appraise')
+    await appraise.tap('.c-c010102')
+    await appraise.tap('.submit')
+    expect(appraise.text()).to.include('评议已提交，谢谢您的参与')
+    const [result] = (await (await phoneOfZhang(app)).get('/api/mp/records/appraisals')).body.items
+    expect(result.questions[0].average).to.equal(4)
+    expect(result.questions[1].options[1]).to.include({ label: '基本满意', count: 1 })
+  })
 })

@@ -18,7 +18,10 @@ Page({
           communities: s.communities,
           doneText: s.responded ? '您已经评议过了，每人限一次。谢谢！' : '',
         })
-        this.show({})
+        // Answers already given on the ordinary survey page (its poster) are kept.
+        const carried = wx.getStorageSync('appraisal.answers')
+        wx.removeStorageSync('appraisal.answers')
+        this.show(carried && carried.surveyId === this.surveyId ? carried.answers : {})
       })
       .catch((err) => this.setData({ error: err.message }))
       .then(() => this.setData({ loading: false }))
