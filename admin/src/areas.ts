@@ -39,6 +39,12 @@ export const areaRoutes: RouteRecordRaw[] = [
   { path: 'analysis/weekly-report', component: () => import('./views/analysis/WeeklyReport.vue'), meta: { title: '分析周报' } },
   { path: 'analysis/trends', component: () => import('./views/analysis/Trends.vue'), meta: { title: '趋势' } },
   { path: 'analysis/publications', component: () => import('./views/analysis/Publications.vue'), meta: { title: '公开选登' } },
+  // 履职档案 (issue 16)
+  { path: 'records', component: () => import('./views/records/RecordList.vue'), meta: { title: '履职档案' } },
+  { path: 'record-activities', component: () => import('./views/records/ActivityReview.vue'), meta: { title: '履职活动审核' } },
+  { path: 'record-rules', component: () => import('./views/records/PointRules.vue'), meta: { title: '积分规则' } },
+  { path: 'records/:id', component: () => import('./views/records/RecordDetail.vue'), meta: { title: '履职档案' } },
+  { path: 'records/:id/report', component: () => import('./views/records/AnnualReport.vue'), meta: { title: '述职报告' } },
 ]
 
 export const areaMenu: MenuItem[] = [
@@ -56,4 +62,7 @@ export const areaMenu: MenuItem[] = [
   { path: '/analysis/weekly-report', title: '分析周报', roles: OFFICE, group: '分析研判' },
   { path: '/analysis/trends', title: '趋势', roles: ALL, group: '分析研判' },
   { path: '/analysis/publications', title: '公开选登', roles: ALL, group: '分析研判' },
+  { path: '/records', title: '履职档案', roles: ALL, group: '履职档案' },
+  { path: '/record-activities', title: '履职活动审核', roles: ALL, group: '履职档案' },
+  { path: '/record-rules', title: '积分规则', roles: OFFICE, group: '履职档案' },
 ]

@@ -61,6 +61,9 @@ import { botOutboxRoutes } from './routes/bot/outbox-routes.js'
 import { deputyDigestRoutes } from './routes/digests/mp-routes.js'
 import { publicMeetingRoutes } from './routes/meetings/public-routes.js'
 import { publicRegistrationRoutes } from './routes/meetings/registration-routes.js'
+import { mpRecordRoutes } from './routes/records/mp-routes.js'
+import { mpAppraisalRoutes } from './routes/records/appraisal-routes.js'
+import { adminRecordRoutes } from './routes/records/admin-routes.js'
 
 /** A router of any state: each says what its handlers may rely on (`Router<StaffState>` …). */
 interface Mountable {
@@ -188,6 +191,24 @@ export function createHttpApp(config: Config, logger: Logger, store: { idempoten
       models: services.topicModels,
       queries: services.caseQueries,
       topics: config.business.topics,
+      clock,
+    }),
+    mpRecordRoutes({
+      sessions,
+      records: services.deputyRecords,
+      activities: services.recordActivities,
+      appraisals: services.appraisals,
+      idempotency,
+      clock,
+    }),
+    mpAppraisalRoutes({ sessions, appraisals: services.appraisals }),
+    adminRecordRoutes({
+      auth,
+      records: services.deputyRecords,
+      activities: services.recordActivities,
+      rules: services.pointRules,
+      appraisals: services.appraisals,
+      idempotency,
       clock,
     }),
   ]

@@ -20,6 +20,8 @@ const TEXTS: Record<StoreConflictCode, (facts: Facts) => string> = {
   attempt_open: () => '您有一次答题尚未提交，请先完成',
   attempts_used_up: (f) => `每人最多答题 ${f.allowed} 次，您的次数已用完`,
   already_checked_in: () => '已经打过卡了',
+  stale_activity: () => '这条履职活动刚被其他人审核过，请刷新后查看',
+  already_appraised: () => '该代表本年度的述职评议已经开启',
 }
 
 /** A store's conflict in the words a person reads, with its code and details; anything else as it is. */

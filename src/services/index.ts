@@ -59,6 +59,11 @@ import { CaseSeriesReport } from './analysis/case-series.js'
 import { PublicResponsiveness } from './analysis/responsiveness.js'
 import { TopicModels } from './topics/topic-models.js'
 import { TopicCorrections } from './topics/topic-corrections.js'
+import { RecordScope } from './records/record-scope.js'
+import { PointRules } from './records/point-rules.js'
+import { DeputyRecords } from './records/deputy-records.js'
+import { RecordActivities } from './records/record-activities.js'
+import { RecordAppraisals } from './records/appraisals.js'
 
 export type Services = ReturnType<typeof createServices>
 
@@ -143,6 +148,8 @@ export function createServices(config: Config & { security: { secretKey: string 
   const botPeople = new BotPeople({ store, sessions: mpSessions, cipher, audit, clock, bindingGuard })
   const submitter = new CaseSubmitter({ store, routing, cipher, calendar, policy, privacy: privacy.notice, clock, checkContent: adapters.contentCheck })
   const publications = new PublicationService({ store, queries: caseQueries, directory: directoryCache, audit, clock })
+  const recordScope = new RecordScope(directoryCache)
+  const pointRules = new PointRules(store, clock, audit)
   return {
     cipher,
     passwords,
@@ -216,5 +223,10 @@ export function createServices(config: Config & { security: { secretKey: string 
     caseSeries: new CaseSeriesReport({ store, queries: caseQueries, directory: directoryCache, clock, options: { timeZone } }),
     publications,
     responsiveness: new PublicResponsiveness(store, directoryCache, clock, { timeZone }),
+    // 履职档案. Suggestions made and co-signed join in through `suggestionTally` once the suggestions area is wired.
+    pointRules,
+    deputyRecords: new DeputyRecords({ store, scope: recordScope, rules: pointRules, responses: surveyResponses, clock, timeZone }),
+    recordActivities: new RecordActivities({ store, uploads, scope: recordScope, clock, timeZone }),
+    appraisals: new RecordAppraisals({ store, surveys, responses: surveyResponses, scope: recordScope, directory: directoryCache, clock }),
   }
 }

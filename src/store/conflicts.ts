@@ -14,6 +14,8 @@ export type StoreConflictCode =
   | 'attempt_open'
   | 'attempts_used_up'
   | 'already_checked_in'
+  | 'stale_activity'
+  | 'already_appraised'
 
 /**
  * A conflict found by an adapter, named by its code with the facts that word it; the words

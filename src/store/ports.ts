@@ -24,6 +24,8 @@ import type { IdempotencyRepo } from './idempotency-port.js'
 export type * from './idempotency-port.js'
 import type { AnalysisRepo, PublicationRepo } from './analysis-ports.js'
 export type * from './analysis-ports.js'
+import type { AppraisalRepo, PointRuleRepo, RecordActivityRepo } from './record-ports.js'
+export type * from './record-ports.js'
 
 /** A deputy as stored: the phone only as an encrypted envelope and a blind index. */
 export type DeputyRecord = Omit<Deputy, 'phone'> & { phoneEnc: string | null; phoneIndex: string | null }
@@ -204,6 +206,9 @@ export interface Store {
   analysis: AnalysisRepo
   publications: PublicationRepo
   topicCorrections: TopicCorrectionRepo
+  recordActivities: RecordActivityRepo
+  pointRules: PointRuleRepo
+  appraisals: AppraisalRepo
   /** Throws when the store cannot answer (used by /readyz). */
   ping(): Promise<void>
   close(): Promise<void>

@@ -231,5 +231,67 @@ snapshot('my-data', '我的信息')
   snapshot('public-cases', '办理选登')
 }
 
+// Part D: 履职档案, seen by 张伟 (dp0001): his record, reporting an activity, the yearly report, 述职评议.
+{
+  const { asAdmin, asResident, Client } = await import('../../test/helpers/app.js')
+  const { STAFF_PASSWORD } = await import('../../test/fixtures.js')
+  const { localDate } = await import('../../src/domain/dates.js')
+  const { addDays } = await import('../../src/domain/business-calendar.js')
+  const today = localDate(app.clock.now(), 'Asia/Shanghai')
+  const photo = await app.liaison.services.uploads.save(pngWithText(), deputy.userId, app.clock.now())
+  const reported = (
+    await deputy.post('/api/mp/records/activities', {
+      kind: 'research',
+      date: addDays(today, -2),
+      place: '建设路社区',
+      text: '走访老旧小区，听取居民对加装电梯的意见。',
+      photos: [photo.url],
+    })
+  ).body
+  const lina = await new Client(app.baseUrl).login('lina', STAFF_PASSWORD)
+  await lina.post(`/api/admin/records/activities/${reported.id}/review`, { decision: 'approve' })
+  await deputy.post('/api/mp/records/activities', {
+    kind: 'reception',
+    date: today,
+    place: '轻工街道代表联络站',
+    text: '进站接待群众 6 人次。',
+    photos: [photo.url],
+  })
+  const opened = (
+    await (
+      await asAdmin(app)
+    ).post('/api/admin/records/dp0001/appraisals', {
+      year: Number(today.slice(0, 4)),
+      opensAt: new Date(app.clock.now().getTime() - 3_600_000).toISOString(),
+      closesAt: new Date(app.clock.now().getTime() + 14 * 86_400_000).toISOString(),
+    })
+  ).body
+  await (
+    await asResident(app, 'o-screens-neighbour')
+  ).post(`/api/mp/appraisals/${opened.surveyId}/responses`, {
+    regionId: 'c010101',
+    answers: { overall: 5, verdict: 'satisfied', advice: '希望多来社区听听老年人的意见' },
+  })
+
+  phone.storage.set('care.mode', 'off')
+  holdPhone(app, 'o-deputy-dp0001')
+  clear()
+  await openPage('pages/records/index')
+  snapshot('records', '我的履职档案')
+  clear()
+  await openPage('pages/records/report')
+  snapshot('records-report', '报告履职活动')
+  clear()
+  await openPage('pages/records/annual')
+  snapshot('records-annual', '年度述职报告')
+  clear()
+  await openPage('pages/records/appraisals')
+  snapshot('records-appraisals', '述职评议结果')
+  holdPhone(app, 'o-screens-another-neighbour')
+  clear()
+  await openPage(`pages/records/appraise?surveyId=${opened.surveyId}`)
+  snapshot('records-appraise', '述职评议')
+}
+
 await app.close()
 process.exit(0)

@@ -24,9 +24,18 @@ export function cursorContract(store: () => Store) {
     'quizzes.search': (cursor) => store().quizzes.search({ limit: 2, cursor }),
     'surveys.search': (cursor) => store().surveys.search({ limit: 2, cursor }),
     'surveys.textAnswers': (cursor) => store().surveys.textAnswers('sv1', { questionId: 'q1', limit: 2, cursor }),
+    'recordActivities.search': (cursor) => store().recordActivities.search({ limit: 2, cursor }),
   }
   /** Searches ordered by time then id: their cursors are "<ISO time>|<id>". */
-  const timeKeyed = ['cases.search (newest)', 'campaigns.search', 'meetings.search', 'quizzes.search', 'surveys.search', 'surveys.textAnswers']
+  const timeKeyed = [
+    'cases.search (newest)',
+    'campaigns.search',
+    'meetings.search',
+    'quizzes.search',
+    'surveys.search',
+    'surveys.textAnswers',
+    'recordActivities.search',
+  ]
 
   const refuses = async (name: string, cursor: string) => {
     const err = await rejects(searches[name](cursor))

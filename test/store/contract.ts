@@ -14,6 +14,7 @@ import { topicsContract } from './contract-topics.js'
 import { privacyContract } from './contract-privacy.js'
 import { analysisContract } from './contract-analysis.js'
 import { unitsContract } from './contract-units.js'
+import { recordsContract } from './contract-records.js'
 import { cursorContract } from './contract-cursors.js'
 import { raceContract } from './contract-races.js'
 import { conflictContract } from './contract-conflicts.js'
@@ -392,6 +393,7 @@ export function storeContract(open: () => Promise<Store>) {
   privacyContract(() => store)
   analysisContract(() => store)
   unitsContract(() => store)
+  recordsContract(() => store)
   cursorContract(() => store)
   raceContract(() => store)
   conflictContract(() => store)

@@ -82,4 +82,8 @@ Page({
   openDigest() {
     wx.navigateTo({ url: '/pages/deputy/digest' })
   },
+
+  openRecords() {
+    wx.navigateTo({ url: '/pages/records/index' })
+  },
 })

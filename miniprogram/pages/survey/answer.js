@@ -63,7 +63,14 @@ Page({
     return this.surveys
       .respond(this.survey.id, send, comments, this.via)
       .then(() => this.setData({ doneText: DONE_WORDS[this.survey.kind] }))
-      .catch((err) => this.setData({ error: err.message, problems: (err.details || []).map((d) => d.message) }))
+      .catch((err) => {
+        // A 述职评议 reached through its poster: answered on its own page, which asks for the community first.
+        if (err.code === 'appraisal_area_required') {
+          wx.setStorageSync('appraisal.answers', { surveyId: this.survey.id, answers: send })
+          return wx.redirectTo({ url: '/pages/records/appraise?surveyId=' + this.survey.id })
+        }
+        return this.setData({ error: err.message, problems: (err.details || []).map((d) => d.message) })
+      })
       .then(() => this.setData({ busy: false }))
   },
 })

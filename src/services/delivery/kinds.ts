@@ -28,6 +28,7 @@ export const KIND_TITLES: Record<string, string> = {
   'survey.opinion_feedback': '意见采纳反馈',
   'hot_issue.alert': '热点问题提醒',
   'campaign.period_opened': '本月学习开始',
+  'record.activity_reviewed': '履职活动审核结果',
 }
 
 export const titleOf = (kind: string) => KIND_TITLES[kind] ?? '消息通知'

@@ -18,7 +18,7 @@ import { stationPlaces } from '../directory/station-places.js'
  */
 export class SurveyResponses {
   constructor(
-    private readonly store: Pick<Store, 'directory' | 'surveys'>,
+    private readonly store: Pick<Store, 'directory' | 'surveys' | 'appraisals'>,
     private readonly cipher: Pick<PiiCipher, 'blindIndex'>,
     private readonly clock: Clock,
     private readonly settings: { timeZone: string },
@@ -37,8 +37,16 @@ export class SurveyResponses {
     return { survey: s, phase: surveyPhase(s, this.clock.now()), responded: await this.store.surveys.hasResponded(s.id, this.respondentKey(s, user)) }
   }
 
-  async respond(user: MpPrincipal, idOrCode: string, input: { answers: Answers; comments: ArticleComment[]; via: string | null }): Promise<SurveyResponse> {
+  async respond(
+    user: MpPrincipal,
+    idOrCode: string,
+    input: { answers: Answers; comments: ArticleComment[]; via: string | null },
+    options: { areaChecked?: boolean } = {},
+  ): Promise<SurveyResponse> {
     const s = await this.find(idOrCode)
+    // A 述职评议 is answered only through its own page, which checks the resident's place first.
+    if (!options.areaChecked && (await this.store.appraisals.bySurvey(s.id)))
+      throw new ForbiddenError('请从述职评议页面参加，并选择您居住的社区', 'appraisal_area_required')
     const now = this.clock.now()
     const phase = surveyPhase(s, now)
     if (phase === 'scheduled') throw new ConflictError(`尚未开始，${momentLabel(s.opensAt, this.settings.timeZone)} 起可以提交`, [], 'survey_not_open')

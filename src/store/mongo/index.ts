@@ -22,6 +22,7 @@ import { digestRepo } from './digest-repo.js'
 import { calendarRepo } from './calendar-repo.js'
 import { privacyRepo } from './privacy-repo.js'
 import { analysisRepos } from './analysis-repo.js'
+import { recordRepos } from './record-repos.js'
 import { topicCorrectionRepo } from './topic-correction-repo.js'
 
 export interface MongoStoreOptions {
@@ -88,6 +89,7 @@ export async function createMongoStore(url: string, options: MongoStoreOptions =
       privacy: privacyRepo(conn, models),
       ...(await analysisRepos(conn, models)),
       topicCorrections: await topicCorrectionRepo(conn),
+      ...(await recordRepos(conn, models)),
       async ping() {
         // hello rather than ping: it also keeps the clock offset fresh. Bounded here, as the
         // driver's own limits (server selection, no socket timeout) would keep /readyz

@@ -1,0 +1,63 @@
+import { ref, watch } from 'vue'
+import { useRoute, useRouter } from 'vue-router'
+
+/** The year a record page shows: from ?year=, else this year; changing it updates the address. */
+export function useYear() {
+  const route = useRoute()
+  const router = useRouter()
+  const thisYear = new Date().getFullYear()
+  const year = ref(Number(route.query.year) || thisYear)
+  const years = [thisYear, thisYear - 1, thisYear - 2].map((y) => ({ value: y, label: `${y} 年度` }))
+  watch(year, (y) => void router.replace({ query: { ...route.query, year: String(y) } }))
+  return { year, years }
+}
+
+export interface PointLine {
+  item: string
+  label: string
+  count: number
+  points: number
+  cap: number | null
+  subtotal: number
+  explanation: string
+}
+
+/** The year as GET /records/:deputyId returns it. */
+export interface DeputyYear {
+  deputy: { id: string; code: string; name: string; level: string; stationIds: string[] }
+  year: number
+  meetings: { held: number; attended: number; excused: number; absent: number }
+  cases: { handled: number; answered: number; answeredOnTime: number; answeredLate: number; open: number; rated: number; averageSatisfaction: number | null }
+  duty: { scheduled: number; served: number }
+  study: { checkIns: number; quizzesTaken: number; averageScorePercent: number | null }
+  ballots: { onRoll: number; cast: number }
+  suggestions: { made: number; coSigned: number } | null
+  activities: { approved: number; byKind: Record<string, number> }
+  points: { total: number; office: string; lines: PointLine[] }
+}
+
+/** The record's figures as rows of words, shared by the detail page and the printed report. */
+export function recordRows(r: DeputyYear): Array<{ label: string; value: string }> {
+  const or = (n: number | null, unit = '') => (n === null ? '暂无' : `${n}${unit}`)
+  return [
+    {
+      label: '参加会议活动',
+      value: `应参加 ${r.meetings.held} 次，出席 ${r.meetings.attended} 次，请假 ${r.meetings.excused} 次，缺席 ${r.meetings.absent} 次`,
+    },
+    {
+      label: '办理群众留言',
+      value: `共 ${r.cases.handled} 件，已答复 ${r.cases.answered} 件（按期 ${r.cases.answeredOnTime} 件），办理中 ${r.cases.open} 件；群众满意度 ${or(r.cases.averageSatisfaction, ' 分')}`,
+    },
+    { label: '进站接待值班', value: `排班 ${r.duty.scheduled} 天，已值班 ${r.duty.served} 天` },
+    {
+      label: '学习与知识竞赛',
+      value: `学习打卡 ${r.study.checkIns} 次，参加知识竞赛 ${r.study.quizzesTaken} 场，平均得分率 ${or(r.study.averageScorePercent, '%')}`,
+    },
+    { label: '民生实事票决', value: `应投票 ${r.ballots.onRoll} 次，已投票 ${r.ballots.cast} 次` },
+    { label: '代表建议', value: r.suggestions ? `提出 ${r.suggestions.made} 件，附议 ${r.suggestions.coSigned} 件` : '暂无' },
+    {
+      label: '报告履职活动',
+      value: `已审核通过 ${r.activities.approved} 次（调研 ${r.activities.byKind.research ?? 0}、视察 ${r.activities.byKind.inspection ?? 0}、进站接待 ${r.activities.byKind.reception ?? 0}、其他 ${r.activities.byKind.other ?? 0}）`,
+    },
+  ]
+}

@@ -1,0 +1,22 @@
+const { request } = require('../../utils/request')
+const { recordsService, recordLines } = require('../../services/records')
+
+/** The yearly 述职 report as the deputy reads it: the same figures and points the office prints. */
+Page({
+  data: { loading: true, error: '', title: '', lines: [], points: [], total: 0 },
+
+  onLoad(query) {
+    return recordsService(request)
+      .mine(query.year ? Number(query.year) : undefined)
+      .then((r) =>
+        this.setData({
+          title: r.deputy.name + '代表' + r.year + '年度履职情况报告',
+          lines: recordLines(r),
+          points: r.points.lines.map((l) => l.explanation),
+          total: r.points.total,
+        }),
+      )
+      .catch((err) => this.setData({ error: err.message }))
+      .then(() => this.setData({ loading: false }))
+  },
+})

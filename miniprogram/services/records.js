@@ -1,0 +1,50 @@
+/** 履职档案: a deputy's year with its points, the activities they report, 述职评议; residents answer a 述职评议. */
+const enc = encodeURIComponent
+
+function recordsService(request) {
+  return {
+    mine: (year) => request('GET', '/api/mp/records/me', year ? { year: year } : undefined),
+    activities: () => request('GET', '/api/mp/records/activities'),
+    uploadPhoto: (filePath, onProgress) => request.upload('/api/mp/uploads', filePath, onProgress),
+    /** idempotencyKey: the same on every retry of one report, so it is never made twice. */
+    report: (activity, idempotencyKey) => request('POST', '/api/mp/records/activities', activity, { idempotencyKey: idempotencyKey }),
+    /** A returned report, corrected and sent for review again. */
+    resubmit: (id, activity) => request('PUT', '/api/mp/records/activities/' + enc(id), activity),
+    appraisals: () => request('GET', '/api/mp/records/appraisals'),
+    openAppraisal: (surveyId) => request('GET', '/api/mp/appraisals/' + enc(surveyId)),
+    answerAppraisal: (surveyId, regionId, answers) =>
+      request('POST', '/api/mp/appraisals/' + enc(surveyId) + '/responses', { regionId: regionId, answers: answers }),
+  }
+}
+
+/** The year's figures as lines of plain words, shared by 我的履职档案 and the 述职报告 page. */
+function recordLines(r) {
+  const or = (n, unit) => (n === null ? '暂无' : n + (unit || ''))
+  const k = r.activities.byKind
+  return [
+    { label: '参加会议活动', value: '应参加 ' + r.meetings.held + ' 次，出席 ' + r.meetings.attended + ' 次，请假 ' + r.meetings.excused + ' 次' },
+    {
+      label: '办理群众留言',
+      value:
+        '共 ' +
+        r.cases.handled +
+        ' 件，已答复 ' +
+        r.cases.answered +
+        ' 件（按期 ' +
+        r.cases.answeredOnTime +
+        ' 件），群众满意度 ' +
+        or(r.cases.averageSatisfaction, ' 分'),
+    },
+    { label: '进站接待值班', value: '排班 ' + r.duty.scheduled + ' 天，已值班 ' + r.duty.served + ' 天' },
+    { label: '学习与竞赛', value: '学习打卡 ' + r.study.checkIns + ' 次，参加知识竞赛 ' + r.study.quizzesTaken + ' 场' },
+    { label: '民生实事票决', value: '已投票 ' + r.ballots.cast + ' 次（应投 ' + r.ballots.onRoll + ' 次）' },
+    { label: '代表建议', value: r.suggestions ? '提出 ' + r.suggestions.made + ' 件，附议 ' + r.suggestions.coSigned + ' 件' : '暂无' },
+    {
+      label: '履职活动',
+      value:
+        '审核通过 ' + r.activities.approved + ' 次（调研 ' + k.research + '、视察 ' + k.inspection + '、进站接待 ' + k.reception + '、其他 ' + k.other + '）',
+    },
+  ]
+}
+
+module.exports = { recordsService, recordLines }

@@ -1,0 +1,89 @@
+/**
+ * 履职档案: a deputy's year joined from what Liaison already knows — meetings, cases, reception
+ * duty, study and quizzes, ballots, suggestions and the activities they reported. Pure: the
+ * service reads the records, these functions count them. Points are in record-points.ts.
+ */
+import type { CaseRecord } from './case.js'
+import type { MeetingInvitee, MeetingRecord } from './meeting.js'
+import type { AttemptRecord } from './quiz.js'
+import { ACTIVITY_KINDS, type ActivityKind, type ActivityRecord } from './record-activity.js'
+
+export interface DeputyYearRecord {
+  deputyId: string
+  year: number
+  meetings: { held: number; attended: number; excused: number; absent: number }
+  cases: { handled: number; answered: number; answeredOnTime: number; answeredLate: number; open: number; rated: number; averageSatisfaction: number | null }
+  duty: { scheduled: number; served: number }
+  study: { checkIns: number; quizzesTaken: number; averageScorePercent: number | null }
+  ballots: { onRoll: number; cast: number }
+  /** Null until suggestions are known to Liaison (shown as 暂无). */
+  suggestions: { made: number; coSigned: number } | null
+  activities: { approved: number; byKind: Record<ActivityKind, number> }
+}
+
+export interface RecordSources {
+  deputyId: string
+  year: number
+  /** The local date today: what lies ahead is nobody's duty yet. */
+  today: string
+  now: Date
+  invitations: Array<{ meeting: Pick<MeetingRecord, 'status' | 'startAt'>; invitation: Pick<MeetingInvitee, 'rsvp' | 'checkedInAt'> }>
+  cases: Pick<CaseRecord, 'status' | 'mergedInto' | 'repliedAt' | 'replyDueAt' | 'rating' | 'ratings'>[]
+  dutyDates: string[]
+  checkIns: number
+  attempts: Pick<AttemptRecord, 'quizId' | 'status' | 'score' | 'maxScore'>[]
+  ballots: Array<{ cast: boolean }>
+  suggestions: { made: number; coSigned: number } | null
+  activities: Pick<ActivityRecord, 'status' | 'kind'>[]
+}
+
+const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits
+const OPEN = new Set(['submitted', 'assigned', 'acknowledged', 'forwarded', 'reopened'])
+
+/** The year's figures. Every source is already limited to the year by the caller; `today` keeps duty days ahead out. */
+export function deputyYearRecord(s: RecordSources): DeputyYearRecord {
+  // Only meetings held count: one still ahead is nobody's absence, a cancelled one nobody's duty.
+  const held = s.invitations.filter((i) => i.meeting.status === 'published' && i.meeting.startAt <= s.now)
+  const attended = held.filter((i) => i.invitation.checkedInAt).length
+  const excused = held.filter((i) => !i.invitation.checkedInAt && i.invitation.rsvp === 'leave').length
+
+  // Withdrawn, rejected and merged messages were never the deputy's to answer.
+  const handled = s.cases.filter((c) => c.status !== 'withdrawn' && c.status !== 'rejected' && !c.mergedInto)
+  const answered = handled.filter((c) => c.repliedAt)
+  const onTime = answered.filter((c) => c.repliedAt! <= c.replyDueAt).length
+  const ratings = handled.map((c) => (c.ratings.length ? c.ratings[c.ratings.length - 1]!.rating : c.rating)).filter((r): r is number => r !== null)
+
+  const scheduled = s.dutyDates.filter((d) => d.startsWith(`${s.year}-`))
+  const submitted = s.attempts.filter((a) => a.status === 'submitted')
+  const best = new Map<string, number>()
+  for (const a of submitted) best.set(a.quizId, Math.max(best.get(a.quizId) ?? 0, a.maxScore ? (a.score ?? 0) / a.maxScore : 0))
+
+  const approved = s.activities.filter((a) => a.status === 'approved')
+  const byKind = Object.fromEntries(ACTIVITY_KINDS.map((k) => [k, approved.filter((a) => a.kind === k).length])) as Record<ActivityKind, number>
+  return {
+    deputyId: s.deputyId,
+    year: s.year,
+    meetings: { held: held.length, attended, excused, absent: held.length - attended - excused },
+    cases: {
+      handled: handled.length,
+      answered: answered.length,
+      answeredOnTime: onTime,
+      answeredLate: answered.length - onTime,
+      open: handled.filter((c) => OPEN.has(c.status)).length,
+      rated: ratings.length,
+      averageSatisfaction: ratings.length ? round(ratings.reduce((a, b) => a + b, 0) / ratings.length) : null,
+    },
+    duty: { scheduled: scheduled.length, served: scheduled.filter((d) => d <= s.today).length },
+    study: {
+      checkIns: s.checkIns,
+      quizzesTaken: best.size,
+      averageScorePercent: best.size ? round(([...best.values()].reduce((a, b) => a + b, 0) / best.size) * 100, 1) : null,
+    },
+    ballots: { onRoll: s.ballots.length, cast: s.ballots.filter((b) => b.cast).length },
+    suggestions: s.suggestions,
+    activities: { approved: approved.length, byKind },
+  }
+}
+
+/** The year's first and last instants are the caller's (time zones); this names the year a local date falls in. */
+export const yearOf = (localDate: string) => Number(localDate.slice(0, 4))

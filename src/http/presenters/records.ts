@@ -1,0 +1,87 @@
+import { ACTIVITY_KIND_LABELS, ACTIVITY_STATUS_LABELS, type ActivityRecord } from '../../domain/record-activity.js'
+import { POINT_ITEM_LABELS } from '../../domain/record-points.js'
+import { SURVEY_PHASE_LABELS, type SurveyPhase, type SurveyRecord } from '../../domain/survey.js'
+import type { SurveyResults } from '../../domain/survey-tally.js'
+import type { DeputyYear } from '../../services/records/deputy-records.js'
+import type { AppraisalRecord, PointRuleSet } from '../../services/records.js'
+
+// Presenters name every field they return: a deputy's phone never leaves in a record.
+
+export const presentDeputyYear = (y: DeputyYear) => ({
+  deputy: { id: y.deputy.id, code: y.deputy.code, name: y.deputy.name, level: y.deputy.level, stationIds: [...y.deputy.stationIds] },
+  year: y.record.year,
+  meetings: { ...y.record.meetings },
+  cases: { ...y.record.cases },
+  duty: { ...y.record.duty },
+  study: { ...y.record.study },
+  ballots: { ...y.record.ballots },
+  /** Null until suggestions are known here: the pages say 暂无. */
+  suggestions: y.record.suggestions ? { ...y.record.suggestions } : null,
+  activities: { approved: y.record.activities.approved, byKind: { ...y.record.activities.byKind } },
+  points: {
+    total: y.points.total,
+    office: y.points.office,
+    lines: y.points.lines.map((l) => ({
+      item: l.item,
+      label: l.label,
+      count: l.count,
+      points: l.points,
+      cap: l.cap,
+      subtotal: l.subtotal,
+      explanation: l.explanation,
+    })),
+  },
+})
+
+export const presentRecordRow = (y: DeputyYear) => ({
+  deputy: { id: y.deputy.id, code: y.deputy.code, name: y.deputy.name, level: y.deputy.level },
+  meetingsAttended: y.record.meetings.attended,
+  casesAnswered: y.record.cases.answered,
+  activitiesApproved: y.record.activities.approved,
+  points: y.points.total,
+})
+
+export const presentActivity = (a: ActivityRecord, photos: string[], deputyName?: string) => ({
+  id: a.id,
+  deputyId: a.deputyId,
+  deputyName: deputyName ?? null,
+  stationId: a.stationId,
+  kind: a.kind,
+  kindLabel: ACTIVITY_KIND_LABELS[a.kind],
+  date: a.date,
+  place: a.place,
+  text: a.text,
+  photos,
+  status: a.status,
+  statusLabel: ACTIVITY_STATUS_LABELS[a.status],
+  reviewNote: a.reviewNote,
+  reviewedAt: a.reviewedAt?.toISOString() ?? null,
+  createdAt: a.createdAt.toISOString(),
+})
+
+export const presentRules = (s: PointRuleSet & { inherited?: boolean }) => ({
+  office: s.office,
+  inherited: s.inherited ?? false,
+  updatedAt: s.updatedAt.toISOString(),
+  rules: s.rules.map((r) => ({ item: r.item, label: POINT_ITEM_LABELS[r.item].label, unit: POINT_ITEM_LABELS[r.item].unit, points: r.points, cap: r.cap })),
+})
+
+export const presentAppraisal = (x: { appraisal: AppraisalRecord; survey: SurveyRecord; phase: SurveyPhase; results: SurveyResults }) => ({
+  surveyId: x.appraisal.surveyId,
+  deputyId: x.appraisal.deputyId,
+  year: x.appraisal.year,
+  title: x.survey.title,
+  shortCode: x.survey.shortCode,
+  opensAt: x.survey.opensAt.toISOString(),
+  closesAt: x.survey.closesAt.toISOString(),
+  phase: x.phase,
+  phaseLabel: SURVEY_PHASE_LABELS[x.phase],
+  responses: x.results.responses,
+  questions: x.results.questions.map((q) => ({
+    id: q.questionId,
+    title: q.title,
+    answered: q.answered,
+    average: q.average,
+    options: q.options.map((o) => ({ id: o.id, label: o.label, count: o.count, percent: o.percent })),
+  })),
+})

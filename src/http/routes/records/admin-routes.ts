@@ -1,0 +1,93 @@
+import Router from '@koa/router'
+import type { AuthService } from '../../../services/accounts/auth.js'
+import type { RecordAppraisals } from '../../../services/records/appraisals.js'
+import type { DeputyRecords } from '../../../services/records/deputy-records.js'
+import type { PointRules } from '../../../services/records/point-rules.js'
+import type { RecordActivities } from '../../../services/records/record-activities.js'
+import type { Clock } from '../../../clock.js'
+import type { IdempotencyRepo } from '../../../store/idempotency-port.js'
+import { requireStaff } from '../../middleware/auth.js'
+import { idempotent } from '../../middleware/idempotency.js'
+import { presentActivity, presentAppraisal, presentDeputyYear, presentRecordRow, presentRules } from '../../presenters/records.js'
+import type { StaffState } from '../../state.js'
+import { parse } from '../../validate.js'
+import { activityListQuery, activityParam, deputyParam, openAppraisalBody, recordListQuery, reviewBody, rulesBody, rulesQuery, yearQuery } from './schemas.js'
+
+export interface AdminRecordRoutesDeps {
+  auth: AuthService
+  records: DeputyRecords
+  activities: RecordActivities
+  rules: PointRules
+  appraisals: RecordAppraisals
+  idempotency: IdempotencyRepo
+  clock: Clock
+}
+
+/**
+ * 履职档案 in the console: station staff see their deputies' records and review their activity
+ * reports; organizers and admins see their district's or the city's, set the point rules and
+ * open 述职评议. Every read and write is held to the caller's scope (services/records/record-scope.ts).
+ */
+export function adminRecordRoutes({ auth, records, activities, rules, appraisals, idempotency, clock }: AdminRecordRoutesDeps) {
+  const router = new Router<StaffState>({ prefix: '/api/admin/records' })
+  router.use(requireStaff(auth, 'station_staff', 'organizer', 'admin'))
+
+  router.get('/', async (ctx) => {
+    const q = parse(recordListQuery, ctx.query, 'query')
+    const page = await records.list(ctx.state.staff, q.year ?? records.currentYear(), q)
+    ctx.body = { year: q.year ?? records.currentYear(), items: page.items.map(presentRecordRow), total: page.total, nextOffset: page.nextOffset }
+  })
+
+  router.get('/rules', async (ctx) => {
+    ctx.body = presentRules(await rules.read(ctx.state.staff, parse(rulesQuery, ctx.query, 'query').office))
+  })
+
+  router.put('/rules', async (ctx) => {
+    const body = parse(rulesBody, ctx.state.body ?? {}, 'body')
+    ctx.body = presentRules(await rules.save(ctx.state.staff, body.office, body.rules))
+  })
+
+  router.get('/activities', async (ctx) => {
+    const page = await activities.list(ctx.state.staff, parse(activityListQuery, ctx.query, 'query'))
+    const names = new Map((await records.names(page.items.map((a) => a.deputyId))).map((d) => [d.id, d.name]))
+    ctx.body = { items: page.items.map((a) => presentActivity(a, activities.photoLinks(a), names.get(a.deputyId))), nextCursor: page.nextCursor }
+  })
+
+  router.post('/activities/:id/review', async (ctx) => {
+    const { id } = parse(activityParam, ctx.params, 'params')
+    const a = await activities.review(ctx.state.staff, id, parse(reviewBody, ctx.state.body ?? {}, 'body'))
+    ctx.body = presentActivity(a, activities.photoLinks(a))
+  })
+
+  router.get('/:deputyId', async (ctx) => {
+    const { deputyId } = parse(deputyParam, ctx.params, 'params')
+    const { year } = parse(yearQuery, ctx.query, 'query')
+    ctx.body = presentDeputyYear(await records.forStaff(ctx.state.staff, deputyId, year ?? records.currentYear()))
+  })
+
+  router.get('/:deputyId/appraisals', async (ctx) => {
+    const { deputyId } = parse(deputyParam, ctx.params, 'params')
+    ctx.body = { items: (await appraisals.forStaff(ctx.state.staff, deputyId)).map(presentAppraisal) }
+  })
+
+  router.post(
+    '/:deputyId/appraisals',
+    idempotent(idempotency, clock, (s: StaffState) => `staff:${s.staff.id}`),
+    async (ctx) => {
+      const { deputyId } = parse(deputyParam, ctx.params, 'params')
+      const opened = await appraisals.open(ctx.state.staff, deputyId, parse(openAppraisalBody, ctx.state.body ?? {}, 'body'))
+      ctx.status = 201
+      ctx.body = {
+        surveyId: opened.appraisal.surveyId,
+        deputyId,
+        year: opened.appraisal.year,
+        title: opened.survey.title,
+        shortCode: opened.survey.shortCode,
+        opensAt: opened.survey.opensAt.toISOString(),
+        closesAt: opened.survey.closesAt.toISOString(),
+      }
+    },
+  )
+
+  return router
+}

@@ -1,0 +1,118 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { expect } from 'chai'
+import { asResident } from '../test/helpers/app.js'
+import { jpegWithGps } from '../test/helpers/images.js'
+import { holdPhone, startBackend, type Backend } from './harness/backend.js'
+import { follow, openPage } from './harness/page.js'
+import { phone } from './harness/wx.js'
+import { created, office, phoneOfZhang, stationStaff, tapInside } from './office.js'
+
+/** A photo on the phone, as wx.chooseMedia hands it over. */
+function photoOnPhone(): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'mp-photo-')), 'tmp_visit.jpg')
+  writeFileSync(file, jpegWithGps())
+  return file
+}
+
+/**
+ * 我的履职档案: 张伟 (dp0001) reports a visit with a photo from his workbench; once his station
+ * approves it, his record and points count it and his yearly report reads it; a resident of his
+ * area rates the report in 述职评议 and he sees the result.
+ */
+describe("mini-program: a deputy's record (履职档案)", () => {
+  let app: Backend
+  beforeEach(async () => {
+    app = await startBackend()
+    app.clock.set(new Date('2026-11-23T02:00:00Z'))
+  })
+  afterEach(() => app.close())
+
+  it('reports an activity with a photo; approved by the station, it counts in the record, the points and the yearly report', async () => {
+    await phoneOfZhang(app)
+    const workbench = await openPage('pages/deputy/index')
+    await workbench.tap('.open-records')
+    const record = await follow()
+    expect(record.path).to.equal('pages/records/index')
+    expect(record.text()).to.include('2026 年履职积分').and.include('0 分').and.include('还没有报告过')
+
+    await record.tap('.report-activity')
+    const form = await follow()
+    await form.tap('.kind-inspection')
+    await form.emit('.date', 'change', { value: '2026-11-20' })
+    await form.type('.place', '建设路社区')
+    await form.emit('.what', 'change', { value: '视察老旧小区加装电梯工程进度' })
+    phone.photos.push(photoOnPhone())
+    await form.tap('#add-photo')
+    expect(form.textOf('.photo-state')).to.equal('照片已上传')
+    await form.tap('.submit')
+    expect(form.text(), form.textOf('.error')).to.include('已提交，联络站工作人员审核通过后计入您的履职档案。')
+
+    await record.show()
+    expect(record.textOf('.activity')).to.include('2026-11-20 视察 · 建设路社区').and.include('待审核')
+    const lina = await stationStaff(app)
+    const [pending] = (await lina.get('/api/admin/records/activities?status=pending')).body.items
+    await created(lina.post(`/api/admin/records/activities/${pending.id}/review`, { decision: 'approve' }))
+
+    await record.show()
+    expect(record.textOf('.activity')).to.include('已通过')
+    expect(record.textOf('.total')).to.include('3 分').and.include('报告履职活动（已审核） 1 次 × 3 分 = 3 分')
+    await record.tap('.open-report')
+    const annual = await follow()
+    expect(annual.text())
+      .to.include('张伟代表2026年度履职情况报告')
+      .and.include('审核通过 1 次（调研 0、视察 1、进站接待 0、其他 0）')
+      .and.include('代表建议：暂无')
+  })
+
+  it('has a resident of his area rate the yearly report once, and shows him the result', async () => {
+    const opened = await created(
+      (await office(app)).post('/api/admin/records/dp0001/appraisals', {
+        year: 2026,
+        opensAt: '2026-11-23T09:00:00+08:00',
+        closesAt: '2026-12-15T18:00:00+08:00',
+      }),
+    )
+    holdPhone(app, 'o-neighbour')
+    const page = await openPage(`pages/records/appraise?surveyId=${opened.surveyId}`)
+    expect(page.text()).to.include('张伟代表2026年度述职评议').and.include('建设路社区').and.include('光明社区')
+    await page.tap('.submit')
+    expect(page.textOf('.error')).to.equal('请先选择您居住的社区')
+    await page.tap('.c-c010101')
+    await tapInside(page, '.q-overall', '.point', 4)
+    await tapInside(page, '.q-verdict', '.option', 0)
+    await page.tap('.submit')
+    expect(page.text()).to.include('评议已提交，谢谢您的参与')
+    const again = await openPage(`pages/records/appraise?surveyId=${opened.surveyId}`)
+    expect(again.text()).to.include('您已经评议过了，每人限一次')
+
+    await phoneOfZhang(app)
+    const results = await openPage('pages/records/appraisals')
+    expect(results.text()).to.include('进行中 · 1 位群众参加评议').and.include('平均 5 分').and.include('满意 1 人')
+    expect((await (await asResident(app)).get('/api/mp/records/appraisals')).status, 'not for residents').to.equal(403)
+  })
+
+  it("takes a resident who scanned the 述职评议's poster to its own page, keeping the answers given", async () => {
+    const opened = await created(
+      (await office(app)).post('/api/admin/records/dp0001/appraisals', {
+        year: 2026,
+        opensAt: '2026-11-23T09:00:00+08:00',
+        closesAt: '2026-12-15T18:00:00+08:00',
+      }),
+    )
+    holdPhone(app, 'o-poster-reader')
+    const poster = await openPage(`pages/survey/answer?code=${opened.shortCode}`)
+    await tapInside(poster, '.q-overall', '.point', 3)
+    await tapInside(poster, '.q-verdict', '.option', 1)
+    await poster.tap('.submit')
+    const appraise = await follow()
+    expect(appraise.path).to.equal('pages/records/appraise')
+    await appraise.tap('.c-c010102')
+    await appraise.tap('.submit')
+    expect(appraise.text()).to.include('评议已提交，谢谢您的参与')
+    const [result] = (await (await phoneOfZhang(app)).get('/api/mp/records/appraisals')).body.items
+    expect(result.questions[0].average).to.equal(4)
+    expect(result.questions[1].options[1]).to.include({ label: '基本满意', count: 1 })
+  })
+})
