@@ -60,6 +60,11 @@ import { botOutboxRoutes } from './routes/bot/outbox-routes.js'
 import { deputyDigestRoutes } from './routes/digests/mp-routes.js'
 import { publicMeetingRoutes } from './routes/meetings/public-routes.js'
 import { publicRegistrationRoutes } from './routes/meetings/registration-routes.js'
+import { adminLivelihoodRoutes } from './routes/livelihood/admin-routes.js'
+import { unitLivelihoodRoutes } from './routes/livelihood/unit-routes.js'
+import { mpLivelihoodRoutes } from './routes/livelihood/mp-routes.js'
+import { deputyLivelihoodRoutes } from './routes/livelihood/deputy-routes.js'
+import { publicLivelihoodRoutes } from './routes/livelihood/public-routes.js'
 
 /** A router of any state: each says what its handlers may rely on (`Router<StaffState>` …). */
 interface Mountable {
@@ -188,6 +193,17 @@ export function createHttpApp(config: Config, logger: Logger, store: { idempoten
       topics: config.business.topics,
       clock,
     }),
+    adminLivelihoodRoutes({
+      auth,
+      cycles: services.livelihoodCycles,
+      proposals: services.livelihoodProposals,
+      candidates: services.livelihoodCandidates,
+      views: services.livelihoodViews,
+    }),
+    unitLivelihoodRoutes({ auth, progress: services.livelihoodProgress }),
+    mpLivelihoodRoutes({ sessions, proposals: services.livelihoodProposals }),
+    deputyLivelihoodRoutes({ sessions, ratings: services.livelihoodRatings }),
+    publicLivelihoodRoutes({ views: services.livelihoodViews }),
   ]
   for (const router of routers) app.use(router.routes()).use(router.allowedMethods())
   return app

@@ -41,6 +41,7 @@ import { OutboxConsole } from './delivery/outbox-console.js'
 import { Readiness } from './readiness.js'
 import { createCampaignServices } from './campaigns/campaign-services.js'
 import { createQuizServices } from './quizzes/quiz-services.js'
+import { createLivelihoodServices } from './livelihood/livelihood-services.js'
 import { MeetingService } from './meetings/meetings.js'
 import { MeetingReminders } from './meetings/meeting-reminders.js'
 import { SlaClocks } from './cases/sla-clocks.js'
@@ -216,5 +217,6 @@ export function createServices(config: Config & { security: { secretKey: string 
     caseSeries: new CaseSeriesReport({ store, queries: caseQueries, directory: directoryCache, clock, options: { timeZone } }),
     publications,
     responsiveness: new PublicResponsiveness(store, directoryCache, clock, { timeZone }),
+    ...createLivelihoodServices(store, surveys, clock, audit, { timeZone, ...config.livelihood }),
   }
 }

@@ -27,6 +27,8 @@ export const KIND_TITLES: Record<string, string> = {
   'quiz.published': '知识竞赛',
   'survey.opinion_feedback': '意见采纳反馈',
   'hot_issue.alert': '热点问题提醒',
+  'livelihood.proposal': '民生实事项目建议',
+  'livelihood.progress_overdue': '民生实事进展待填报',
 }
 
 export const titleOf = (kind: string) => KIND_TITLES[kind] ?? '消息通知'
