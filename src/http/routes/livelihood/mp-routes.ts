@@ -23,7 +23,7 @@ export function mpLivelihoodRoutes({ sessions, proposals }: MpLivelihoodDeps) {
   })
 
   // Bursts are stopped here; the yearly cap per person is the service's.
-  const burst = rateLimit('mp_livelihood_propose', 5, 600, (s: MpState) => s.mpUser.id)
+  const burst = rateLimit('mp_livelihood_propose', 10, 600, (s: MpState) => s.mpUser.id)
   router.post('/cycles/:id/proposals', burst, async (ctx) => {
     const { id } = parse(livelihoodIdParam, ctx.params, 'params')
     const saved = await proposals.propose(ctx.state.mpUser, id, parse(proposalBody, ctx.state.body, 'body'))
