@@ -39,6 +39,9 @@ export const areaRoutes: RouteRecordRaw[] = [
   { path: 'analysis/weekly-report', component: () => import('./views/analysis/WeeklyReport.vue'), meta: { title: '分析周报' } },
   { path: 'analysis/trends', component: () => import('./views/analysis/Trends.vue'), meta: { title: '趋势' } },
   { path: 'analysis/publications', component: () => import('./views/analysis/Publications.vue'), meta: { title: '公开选登' } },
+  // 民生实事项目 (issue 16): the office's year, and a unit's own projects
+  { path: 'projects', component: () => import('./views/projects/LivelihoodCycles.vue'), meta: { title: '民生实事' } },
+  { path: 'unit/projects', component: () => import('./views/projects/UnitProjects.vue'), meta: { title: '民生实事' } },
 ]
 
 export const areaMenu: MenuItem[] = [
@@ -56,4 +59,6 @@ export const areaMenu: MenuItem[] = [
   { path: '/analysis/weekly-report', title: '分析周报', roles: OFFICE, group: '分析研判' },
   { path: '/analysis/trends', title: '趋势', roles: ALL, group: '分析研判' },
   { path: '/analysis/publications', title: '公开选登', roles: ALL, group: '分析研判' },
+  { path: '/projects', title: '民生实事', roles: ALL, group: '组织工作' },
+  { path: '/unit/projects', title: '民生实事', roles: ['unit_staff'] },
 ]
