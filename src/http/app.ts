@@ -201,7 +201,7 @@ export function createHttpApp(config: Config, logger: Logger, store: { idempoten
       views: services.livelihoodViews,
     }),
     unitLivelihoodRoutes({ auth, progress: services.livelihoodProgress }),
-    mpLivelihoodRoutes({ sessions, proposals: services.livelihoodProposals }),
+    mpLivelihoodRoutes({ sessions, proposals: services.livelihoodProposals, uploads: services.uploads }),
     deputyLivelihoodRoutes({ sessions, ratings: services.livelihoodRatings }),
     publicLivelihoodRoutes({ views: services.livelihoodViews }),
   ]

@@ -10,7 +10,8 @@ export interface ProgressInput {
   quarter: Quarter
   percent: number
   text: string
-  photos: string[]
+  /** Not taken from the console yet: it has no photo upload of its own (always empty). */
+  photos?: string[]
 }
 
 /**
@@ -45,7 +46,7 @@ export class LivelihoodProgress {
     const cycle = await this.store.livelihood.getCycle(project.cycleId)
     if (project.status !== 'chosen' || !cycle || !['running', 'rating'].includes(cycle.status))
       throw new ConflictError('只有列入年度民生实事、正在实施的项目才能填报进展', [], 'not_running')
-    const report: ProgressReport = { projectId, ...input, postedBy: staff.id, postedAt: this.clock.now() }
+    const report: ProgressReport = { projectId, ...input, photos: input.photos ?? [], postedBy: staff.id, postedAt: this.clock.now() }
     await this.store.livelihood.putProgress(report)
     await this.audit.record(
       staff,

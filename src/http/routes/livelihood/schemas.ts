@@ -6,7 +6,6 @@ import { RATING_GRADES } from '../../../domain/livelihood.js'
 
 const id = z.string().regex(ID_PATTERN, '编号格式无效')
 const instant = z.iso.datetime({ offset: true, error: '时间应为带时区的 ISO 8601 格式' }).transform((s) => new Date(s))
-const photos = z.array(z.string().max(300)).max(3, '照片最多 3 张').default([])
 
 export const livelihoodIdParam = z.strictObject({ id })
 
@@ -48,7 +47,6 @@ export const progressBody = z.strictObject({
   quarter: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], { error: '季度应为 1 到 4' }),
   percent: z.number({ error: '请填写完成进度' }).int('完成进度应为整数').min(0, '完成进度在 0 到 100 之间').max(100, '完成进度在 0 到 100 之间'),
   text: requiredText(1000, '进展情况'),
-  photos,
 })
 
 export const proposalBody = z.strictObject({
