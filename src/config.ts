@@ -121,6 +121,12 @@ const schema = z.strictObject({
     spikeSchedule: z.string().min(1),
     weeklySchedule: z.string().min(1),
   }),
+  livelihood: z.strictObject({
+    _doc: doc,
+    maxProposalsPerPerson: z.number().int().min(1).max(50),
+    reportGraceDays: z.number().int().min(0).max(90),
+    reminderSchedule: z.string().min(1),
+  }),
   miniprogram: z.strictObject({
     _doc: doc,
     qrLinkPrefix: z.url(),

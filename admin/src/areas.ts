@@ -45,6 +45,9 @@ export const areaRoutes: RouteRecordRaw[] = [
   { path: 'record-rules', component: () => import('./views/records/PointRules.vue'), meta: { title: '积分规则' } },
   { path: 'records/:id', component: () => import('./views/records/RecordDetail.vue'), meta: { title: '履职档案' } },
   { path: 'records/:id/report', component: () => import('./views/records/AnnualReport.vue'), meta: { title: '述职报告' } },
+  // 民生实事项目 (issue 16): the office's year, and a unit's own projects
+  { path: 'projects', component: () => import('./views/projects/LivelihoodCycles.vue'), meta: { title: '民生实事' } },
+  { path: 'unit/projects', component: () => import('./views/projects/UnitProjects.vue'), meta: { title: '民生实事' } },
 ]
 
 export const areaMenu: MenuItem[] = [
@@ -65,4 +68,6 @@ export const areaMenu: MenuItem[] = [
   { path: '/records', title: '履职档案', roles: ALL, group: '履职档案' },
   { path: '/record-activities', title: '履职活动审核', roles: ALL, group: '履职档案' },
   { path: '/record-rules', title: '积分规则', roles: OFFICE, group: '履职档案' },
+  { path: '/projects', title: '民生实事', roles: ALL, group: '组织工作' },
+  { path: '/unit/projects', title: '民生实事', roles: ['unit_staff'] },
 ]

@@ -28,4 +28,4 @@ export const menu: MenuItem[] = [...caseMenu, ...areaMenu]
 export const menuFor = (role: Role) => menu.filter((m) => m.roles.includes(role))
 
 /** Where each role starts. */
-export const homeOf = (role: Role) => (role === 'station_staff' ? '/cases' : '/dashboard')
+export const homeOf = (role: Role) => (role === 'station_staff' ? '/cases' : role === 'unit_staff' ? '/unit/projects' : '/dashboard')

@@ -64,6 +64,11 @@ import { publicRegistrationRoutes } from './routes/meetings/registration-routes.
 import { mpRecordRoutes } from './routes/records/mp-routes.js'
 import { mpAppraisalRoutes } from './routes/records/appraisal-routes.js'
 import { adminRecordRoutes } from './routes/records/admin-routes.js'
+import { adminLivelihoodRoutes } from './routes/livelihood/admin-routes.js'
+import { unitLivelihoodRoutes } from './routes/livelihood/unit-routes.js'
+import { mpLivelihoodRoutes } from './routes/livelihood/mp-routes.js'
+import { deputyLivelihoodRoutes } from './routes/livelihood/deputy-routes.js'
+import { publicLivelihoodRoutes } from './routes/livelihood/public-routes.js'
 
 /** A router of any state: each says what its handlers may rely on (`Router<StaffState>` …). */
 interface Mountable {
@@ -211,6 +216,17 @@ export function createHttpApp(config: Config, logger: Logger, store: { idempoten
       idempotency,
       clock,
     }),
+    adminLivelihoodRoutes({
+      auth,
+      cycles: services.livelihoodCycles,
+      proposals: services.livelihoodProposals,
+      candidates: services.livelihoodCandidates,
+      views: services.livelihoodViews,
+    }),
+    unitLivelihoodRoutes({ auth, progress: services.livelihoodProgress }),
+    mpLivelihoodRoutes({ sessions, proposals: services.livelihoodProposals, uploads: services.uploads }),
+    deputyLivelihoodRoutes({ sessions, ratings: services.livelihoodRatings }),
+    publicLivelihoodRoutes({ views: services.livelihoodViews }),
   ]
   for (const router of routers) app.use(router.routes()).use(router.allowedMethods())
   return app

@@ -14,6 +14,7 @@ import { hotIssueJob } from './hot-issue-job.js'
 import { weeklyReportJob } from './weekly-report-job.js'
 import { topicRetrainJob } from './topic-retrain-job.js'
 import { campaignPeriodJob } from './campaign-period-job.js'
+import { livelihoodProgressJob } from './livelihood-progress-job.js'
 
 export type { Job, JobContext, JobDefinition } from './job.js'
 
@@ -29,6 +30,7 @@ export const JOBS: readonly JobDefinition[] = [
   weeklyReportJob,
   topicRetrainJob,
   campaignPeriodJob,
+  livelihoodProgressJob,
 ]
 
 /** The jobs bound to one running app: schedules read from its config, runs given its services. */

@@ -41,6 +41,7 @@ import { OutboxConsole } from './delivery/outbox-console.js'
 import { Readiness } from './readiness.js'
 import { createCampaignServices } from './campaigns/campaign-services.js'
 import { createQuizServices } from './quizzes/quiz-services.js'
+import { createLivelihoodServices } from './livelihood/livelihood-services.js'
 import { MeetingService } from './meetings/meetings.js'
 import { MeetingReminders } from './meetings/meeting-reminders.js'
 import { SlaClocks } from './cases/sla-clocks.js'
@@ -228,5 +229,6 @@ export function createServices(config: Config & { security: { secretKey: string 
     deputyRecords: new DeputyRecords({ store, scope: recordScope, rules: pointRules, responses: surveyResponses, clock, timeZone }),
     recordActivities: new RecordActivities({ store, uploads, scope: recordScope, clock, timeZone }),
     appraisals: new RecordAppraisals({ store, surveys, responses: surveyResponses, scope: recordScope, directory: directoryCache, clock }),
+    ...createLivelihoodServices(store, surveys, clock, audit, { timeZone, ...config.livelihood }),
   }
 }

@@ -26,6 +26,8 @@ import type { AnalysisRepo, PublicationRepo } from './analysis-ports.js'
 export type * from './analysis-ports.js'
 import type { AppraisalRepo, PointRuleRepo, RecordActivityRepo } from './record-ports.js'
 export type * from './record-ports.js'
+import type { LivelihoodRepo } from './livelihood-ports.js'
+export type * from './livelihood-ports.js'
 
 /** A deputy as stored: the phone only as an encrypted envelope and a blind index. */
 export type DeputyRecord = Omit<Deputy, 'phone'> & { phoneEnc: string | null; phoneIndex: string | null }
@@ -209,6 +211,7 @@ export interface Store {
   recordActivities: RecordActivityRepo
   pointRules: PointRuleRepo
   appraisals: AppraisalRepo
+  livelihood: LivelihoodRepo
   /** Throws when the store cannot answer (used by /readyz). */
   ping(): Promise<void>
   close(): Promise<void>

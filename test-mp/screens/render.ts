@@ -293,5 +293,104 @@ snapshot('my-data', '我的信息')
   snapshot('records-appraise', '述职评议')
 }
 
+// Part E: 民生实事, a year's projects with progress and the deputies' ratings; proposing; rating.
+{
+  const { asAdmin, asResident } = await import('../../test/helpers/app.js')
+  const { STAFF_PASSWORD } = await import('../../test/fixtures.js')
+  const { Client } = await import('../../test/helpers/app.js')
+  const now = app.clock.now().getTime()
+  const iso = (ms: number) => new Date(now + ms).toISOString()
+  let office = await asAdmin(app)
+  const cycle = (
+    await office.post('/api/admin/livelihood/cycles', {
+      office: 'city',
+      year: 2027,
+      title: '2027年市民生实事项目',
+      opensAt: iso(-86_400_000),
+      closesAt: iso(86_400_000),
+      projectCount: 2,
+    })
+  ).body
+  const resident = await asResident(app, 'o-screens-proposer')
+  const proposal = (title: string, place: string) =>
+    resident.post(`/api/mp/livelihood/cycles/${cycle.id}/proposals`, { title, place, description: title, consentVersion: 'lp-2026-1' }).then((a) => a.body.id)
+  const candidates = [
+    {
+      title: '老旧小区加装电梯',
+      place: '建设路社区、光明社区',
+      costWan: 300,
+      unitId: 'u01',
+      description: '为6层以上无电梯老楼加装电梯',
+      proposalIds: [await proposal('老楼加装电梯', '建设路社区')],
+    },
+    {
+      title: '社区老年食堂',
+      place: '马庄社区',
+      costWan: 120,
+      unitId: 'u02',
+      description: '新建两处社区老年食堂',
+      proposalIds: [await proposal('老年食堂', '马庄社区')],
+    },
+  ]
+  const ids: string[] = []
+  for (const c of candidates) {
+    ids.push((await office.post(`/api/admin/livelihood/cycles/${cycle.id}/candidates`, c)).body.id)
+    app.clock.advance(1000)
+  }
+  const ballot = (
+    await office.post(`/api/admin/livelihood/cycles/${cycle.id}/ballot`, {
+      opensAt: iso(2000),
+      closesAt: iso(3_600_000),
+      roll: { deputyIds: ['dp0001', 'dp0002'] },
+    })
+  ).body
+  app.clock.advance(5000)
+  const other = await asDeputy(app, 'dp0002')
+  for (const d of [deputy, other]) await d.post(`/api/mp/surveys/${ballot.ballotSurveyId}/responses`, { answers: { projects: ids } })
+  app.clock.advance(2 * 3_600_000)
+  office = await asAdmin(app)
+  await office.post(`/api/admin/livelihood/cycles/${cycle.id}/ballot-result`)
+  const bureau = await new Client(app.baseUrl).login('chengang', STAFF_PASSWORD)
+  await bureau.post(`/api/admin/unit/livelihood-projects/${ids[0]}/progress`, { quarter: 1, percent: 30, text: '完成选址和居民意见征询，6部电梯开工' })
+  await bureau.post(`/api/admin/unit/livelihood-projects/${ids[0]}/progress`, { quarter: 2, percent: 75, text: '12部电梯中9部完成安装' })
+  const town = await new Client(app.baseUrl).login('wujing', STAFF_PASSWORD)
+  await town.post(`/api/admin/unit/livelihood-projects/${ids[1]}/progress`, { quarter: 2, percent: 100, text: '两处老年食堂已开门营业' })
+  await office.post(`/api/admin/livelihood/cycles/${cycle.id}/rating`)
+
+  holdPhone(app, 'o-deputy-dp0002')
+  clear()
+  await openPage('pages/mine/index')
+  clear()
+  const rate = await openPage('pages/projects/rate')
+  await rate.tap(`#grade-${ids[0]}-satisfied`)
+  snapshot('projects-rate', '民生实事评议')
+
+  await deputy.post(`/api/mp/deputy/livelihood/projects/${ids[0]}/rating`, { grade: 'satisfied' })
+  await other.post(`/api/mp/deputy/livelihood/projects/${ids[0]}/rating`, { grade: 'basically_satisfied' })
+  await deputy.post(`/api/mp/deputy/livelihood/projects/${ids[1]}/rating`, { grade: 'satisfied' })
+  await office.post(`/api/admin/livelihood/cycles/${cycle.id}/publish`)
+  await office.post('/api/admin/livelihood/cycles', {
+    office: 'd01',
+    year: 2028,
+    title: '2028年湛河区民生实事项目',
+    opensAt: iso(0),
+    closesAt: iso(30 * 86_400_000),
+    projectCount: 5,
+  })
+
+  holdPhone(app, 'o-screens-reader')
+  clear()
+  await openPage('pages/projects/index')
+  snapshot('projects', '民生实事')
+
+  clear()
+  const form = await openPage('pages/projects/propose')
+  await form.type('#title', '河边修个口袋公园')
+  await form.type('#description', '湛河边那块空地杂草多，想改成口袋公园，放几张椅子')
+  await form.type('#place', '湛河北岸马庄段')
+  await form.emit('#agree', 'change', { checked: true })
+  snapshot('projects-propose', '提民生实事建议')
+}
+
 await app.close()
 process.exit(0)

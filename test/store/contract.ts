@@ -15,6 +15,7 @@ import { privacyContract } from './contract-privacy.js'
 import { analysisContract } from './contract-analysis.js'
 import { unitsContract } from './contract-units.js'
 import { recordsContract } from './contract-records.js'
+import { livelihoodContract } from './contract-livelihood.js'
 import { cursorContract } from './contract-cursors.js'
 import { raceContract } from './contract-races.js'
 import { conflictContract } from './contract-conflicts.js'
@@ -394,6 +395,7 @@ export function storeContract(open: () => Promise<Store>) {
   analysisContract(() => store)
   unitsContract(() => store)
   recordsContract(() => store)
+  livelihoodContract(() => store)
   cursorContract(() => store)
   raceContract(() => store)
   conflictContract(() => store)

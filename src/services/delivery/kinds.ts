@@ -29,6 +29,8 @@ export const KIND_TITLES: Record<string, string> = {
   'hot_issue.alert': '热点问题提醒',
   'campaign.period_opened': '本月学习开始',
   'record.activity_reviewed': '履职活动审核结果',
+  'livelihood.proposal': '民生实事项目建议',
+  'livelihood.progress_overdue': '民生实事进展待填报',
 }
 
 export const titleOf = (kind: string) => KIND_TITLES[kind] ?? '消息通知'

@@ -16,6 +16,7 @@ import { privacyRepo } from './privacy-repo.js'
 import { analysisRepo, publicationRepo } from './analysis-repo.js'
 import { topicCorrectionRepo } from './topic-correction-repo.js'
 import { appraisalRepo, pointRuleRepo, recordActivityRepo } from './record-repos.js'
+import { livelihoodRepo } from './livelihood-repo.js'
 import { bindingCodeRepo, idempotencyRepo, mpUserRepo, outboxRepo, subscriptionRepo } from './people-repos.js'
 
 /** The embedded store: one SQLite file in WAL mode (or ":memory:"). */
@@ -53,6 +54,7 @@ export function createSqliteStore(path: string): Store {
     recordActivities: recordActivityRepo(db, group),
     pointRules: pointRuleRepo(db),
     appraisals: appraisalRepo(db),
+    livelihood: livelihoodRepo(db, group),
     async ping() {
       db.prepare('SELECT 1').get()
     },

@@ -1,0 +1,77 @@
+const { request } = require('../../utils/request')
+const { livelihoodService } = require('../../services/livelihood')
+
+const GRADES = [
+  ['satisfied', '满意'],
+  ['basically_satisfied', '基本满意'],
+  ['unsatisfied', '不满意'],
+]
+
+/** A project as the page shows it: the latest progress in words, and the rating shares once published. */
+function projectView(p) {
+  const latest = p.progress.length ? p.progress[p.progress.length - 1] : null
+  return {
+    id: p.id,
+    title: p.title,
+    description: p.description,
+    place: p.place,
+    unitName: p.unitName,
+    cost: p.costWan + ' 万元',
+    percent: p.percent,
+    latest: latest ? latest.quarterLabel + '：' + latest.text : '还没有报告进展',
+    results: p.result && p.result.ratings ? GRADES.map((g) => ({ key: g[0], label: g[1], share: p.result.shares[g[0]] })) : [],
+  }
+}
+
+/**
+ * 民生实事: the year's projects for anyone, each with its progress bar, unit and, once the
+ * deputies' rating is published, the shares of 满意/基本满意/不满意. While a cycle collects,
+ * a button leads to proposing one, and 我的建议 shows what became of one's proposals.
+ */
+Page({
+  data: { loading: true, error: '', cycles: [], collecting: null, mine: [], isDeputy: false },
+
+  onLoad() {
+    this.service = livelihoodService(request)
+    return this.load()
+  },
+
+  onShow() {
+    if (this.service && !this.data.loading) return this.loadMine()
+  },
+
+  load() {
+    this.setData({ loading: true, error: '' })
+    const projects = this.service.projects().then((answer) =>
+      this.setData({
+        cycles: answer.items.map((c) => ({
+          id: c.id,
+          title: c.title,
+          officeName: c.officeName,
+          statusLabel: c.statusLabel,
+          published: c.resultsPublished,
+          projects: c.projects.map(projectView),
+        })),
+      }),
+    )
+    const cycles = this.service
+      .cycles()
+      .then((answer) => this.setData({ collecting: answer.items.find((c) => c.status === 'collecting') || null }))
+      .catch(() => undefined)
+    return Promise.all([projects, cycles, this.loadMine()])
+      .catch((err) => this.setData({ error: err.message }))
+      .then(() => this.setData({ loading: false }))
+  },
+
+  loadMine() {
+    return this.service
+      .mine()
+      .then((answer) => this.setData({ mine: answer.items }))
+      .catch(() => undefined)
+  },
+
+  propose() {
+    const c = this.data.collecting
+    if (c) wx.navigateTo({ url: '/pages/projects/propose?cycleId=' + c.id })
+  },
+})

@@ -1,0 +1,123 @@
+import {
+  CYCLE_STATUS_LABELS,
+  PROJECT_STATUS_LABELS,
+  RATING_GRADE_LABELS,
+  proposalStateWords,
+  type LivelihoodCycle,
+  type LivelihoodProject,
+  type LivelihoodProposal,
+  type ProgressReport,
+  type ProjectRating,
+} from '../../domain/livelihood.js'
+import type { CycleView, ProjectView } from '../../services/livelihood/views.js'
+
+/** 民生实事项目 as they leave the server; every field listed. */
+export const presentCycle = (c: LivelihoodCycle) => ({
+  id: c.id,
+  office: c.office,
+  year: c.year,
+  title: c.title,
+  opensAt: c.opensAt.toISOString(),
+  closesAt: c.closesAt.toISOString(),
+  status: c.status,
+  statusLabel: CYCLE_STATUS_LABELS[c.status],
+  projectCount: c.projectCount,
+  ballotSurveyId: c.ballotSurveyId,
+})
+
+/** For staff: the proposal whole but for who made it (an account id is never shown; a deputy is). */
+export const presentProposal = (p: LivelihoodProposal) => ({
+  id: p.id,
+  cycleId: p.cycleId,
+  source: p.deputyId ? 'deputy' : 'resident',
+  sourceLabel: p.deputyId ? '代表提出' : '群众提出',
+  deputyId: p.deputyId,
+  stationId: p.stationId,
+  title: p.title,
+  description: p.description,
+  place: p.place,
+  reason: p.reason,
+  photoCount: p.photos.length,
+  status: p.status,
+  projectId: p.projectId,
+  note: p.note,
+  createdAt: p.createdAt.toISOString(),
+})
+
+/** For the proposer: what they wrote and its state in words. */
+export const presentMyProposal = (p: LivelihoodProposal, project: LivelihoodProject | null, cycle: LivelihoodCycle | null) => ({
+  id: p.id,
+  cycleId: p.cycleId,
+  cycleTitle: cycle?.title ?? '',
+  title: p.title,
+  description: p.description,
+  place: p.place,
+  status: p.status,
+  stateText: proposalStateWords(p, project),
+  createdAt: p.createdAt.toISOString(),
+})
+
+export const presentProject = (p: LivelihoodProject) => ({
+  id: p.id,
+  cycleId: p.cycleId,
+  title: p.title,
+  description: p.description,
+  place: p.place,
+  costWan: p.costWan,
+  unitId: p.unitId,
+  proposalIds: p.proposalIds,
+  status: p.status,
+  statusLabel: PROJECT_STATUS_LABELS[p.status],
+  votes: p.votes,
+})
+
+export const presentProgress = (r: ProgressReport) => ({
+  quarter: r.quarter,
+  quarterLabel: `第${r.quarter}季度`,
+  percent: r.percent,
+  text: r.text,
+  photos: r.photos,
+  postedAt: r.postedAt.toISOString(),
+})
+
+export const presentRating = (r: ProjectRating) => ({
+  projectId: r.projectId,
+  grade: r.grade,
+  gradeLabel: RATING_GRADE_LABELS[r.grade],
+  comment: r.comment,
+  at: r.at.toISOString(),
+})
+
+const latestPercent = (reports: ProgressReport[]) => (reports.length ? reports[reports.length - 1]!.percent : 0)
+
+const presentProjectView = (v: ProjectView) => ({
+  ...presentProject(v.project),
+  unitName: v.unitName,
+  percent: latestPercent(v.reports),
+  progress: v.reports.map(presentProgress),
+  result: v.result && {
+    ratings: v.result.ratings,
+    counts: v.result.counts,
+    shares: v.result.shares,
+    satisfiedShare: v.result.satisfiedShare,
+  },
+})
+
+export const presentCycleView = (v: CycleView) => ({ ...presentCycle(v.cycle), officeName: v.officeName, projects: v.projects.map(presentProjectView) })
+
+/** The public page: projects, unit, progress and (published) results; never proposers nor vote rolls. */
+export const presentPublicCycle = (v: CycleView) => ({
+  id: v.cycle.id,
+  year: v.cycle.year,
+  title: v.cycle.title,
+  officeName: v.officeName,
+  status: v.cycle.status,
+  statusLabel: CYCLE_STATUS_LABELS[v.cycle.status],
+  resultsPublished: v.cycle.status === 'published',
+  projects: v.projects.map((p) => {
+    const { proposalIds, unitId, ...rest } = presentProjectView(p)
+    void proposalIds
+    void unitId
+    return rest
+  }),
+})

@@ -1,0 +1,44 @@
+import Router from '@koa/router'
+import type { MpSessions } from '../../../services/accounts/mp-sessions.js'
+import type { Uploads } from '../../../services/cases/uploads.js'
+import { PROPOSAL_CONSENT, type LivelihoodProposals } from '../../../services/livelihood/proposals.js'
+import { requireMpUser } from '../../middleware/mp-auth.js'
+import { rateLimit } from '../../middleware/rate-limit.js'
+import { presentCycle, presentMyProposal } from '../../presenters/livelihood.js'
+import type { MpState } from '../../state.js'
+import { parse } from '../../validate.js'
+import { livelihoodIdParam, proposalBody } from './schemas.js'
+
+export interface MpLivelihoodDeps {
+  sessions: MpSessions
+  proposals: LivelihoodProposals
+  uploads: Uploads
+}
+
+/** 群众提: residents (and deputies, from their stations) propose projects and follow them. */
+export function mpLivelihoodRoutes({ sessions, proposals, uploads }: MpLivelihoodDeps) {
+  const router = new Router<MpState>({ prefix: '/api/mp/livelihood' })
+  router.use(requireMpUser(sessions))
+
+  router.get('/cycles', async (ctx) => {
+    ctx.body = { consent: PROPOSAL_CONSENT, items: (await proposals.openCycles()).map(presentCycle) }
+  })
+
+  // Bursts are stopped here; the yearly cap per person is the service's.
+  const burst = rateLimit('mp_livelihood_propose', 10, 600, (s: MpState) => s.mpUser.id)
+  router.post('/cycles/:id/proposals', burst, async (ctx) => {
+    const { id } = parse(livelihoodIdParam, ctx.params, 'params')
+    const body = parse(proposalBody, ctx.state.body, 'body')
+    // A photo is one the person uploaded themselves (POST /api/mp/uploads), never any address.
+    uploads.checkAttachments(body.photos, ctx.state.mpUser.id)
+    const saved = await proposals.propose(ctx.state.mpUser, id, body)
+    ctx.status = 201
+    ctx.body = presentMyProposal(saved, null, null)
+  })
+
+  router.get('/proposals', async (ctx) => {
+    ctx.body = { items: (await proposals.mine(ctx.state.mpUser)).map((x) => presentMyProposal(x.proposal, x.project, x.cycle)) }
+  })
+
+  return router
+}

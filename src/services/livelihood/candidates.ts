@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto'
+import type { Clock } from '../../clock.js'
+import type { LivelihoodCycle, LivelihoodProject, LivelihoodProposal } from '../../domain/livelihood.js'
+import { ConflictError, NotFoundError, UnprocessableError } from '../../errors.js'
+import type { OutboxMessage, Store } from '../../store/ports.js'
+import type { AuditTrail } from '../audit.js'
+import type { StaffPrincipal } from '../accounts/principal.js'
+import { outboxMessage } from '../delivery/outbox-message.js'
+import type { LivelihoodScope } from './livelihood-scope.js'
+import { proposerOf } from './proposal-notices.js'
+
+export interface CandidateInput {
+  title: string
+  description: string
+  place: string
+  costWan: number
+  unitId: string
+  proposalIds: string[]
+}
+
+/**
+ * Curation (梳理): staff merge proposals into candidate projects with a cost, a responsible
+ * unit and a place, or say why one is not taken up. Every proposer is told what became of
+ * theirs, in the same write.
+ */
+export class LivelihoodCandidates {
+  constructor(
+    private readonly store: Pick<Store, 'livelihood' | 'units'>,
+    private readonly scope: LivelihoodScope,
+    private readonly clock: Clock,
+    private readonly audit: Pick<AuditTrail, 'record'>,
+  ) {}
+
+  async create(staff: StaffPrincipal, cycleId: string, input: CandidateInput): Promise<LivelihoodProject> {
+    const cycle = await this.curating(staff, cycleId)
+    const now = this.clock.now()
+    const project: LivelihoodProject = {
+      id: `lpj-${randomUUID().slice(0, 8)}`,
+      cycleId,
+      title: input.title,
+      description: input.description,
+      place: input.place,
+      costWan: input.costWan,
+      unitId: await this.unit(input.unitId),
+      proposalIds: [],
+      status: 'candidate',
+      votes: null,
+      createdAt: now,
+      updatedAt: now,
+    }
+    const saved = await this.takeIn(cycle, project, input.proposalIds)
+    await this.audit.record(staff, 'livelihood.candidate_created', { kind: 'livelihood_project', id: project.id }, { proposals: input.proposalIds })
+    return saved
+  }
+
+  /** Corrects a candidate; a new list of proposals takes in the new ones and lets go of those left out. */
+  async update(staff: StaffPrincipal, projectId: string, patch: Partial<CandidateInput>): Promise<LivelihoodProject> {
+    const current = await this.store.livelihood.getProject(projectId)
+    if (!current) throw new NotFoundError('候选项目不存在')
+    const cycle = await this.curating(staff, current.cycleId)
+    const { proposalIds, ...fields } = patch
+    const next: LivelihoodProject = { ...current, ...fields, updatedAt: this.clock.now() }
+    if (patch.unitId) next.unitId = await this.unit(patch.unitId)
+    const saved = await this.takeIn(cycle, next, proposalIds ?? current.proposalIds)
+    await this.audit.record(staff, 'livelihood.candidate_updated', { kind: 'livelihood_project', id: projectId }, { fields: Object.keys(patch) })
+    return saved
+  }
+
+  /** A proposal not taken up, with the reason its proposer reads. */
+  async decline(staff: StaffPrincipal, proposalId: string, note: string): Promise<LivelihoodProposal> {
+    const proposal = await this.store.livelihood.getProposal(proposalId)
+    if (!proposal) throw new NotFoundError('项目建议不存在')
+    await this.curating(staff, proposal.cycleId)
+    if (proposal.status === 'candidate') throw new ConflictError('该建议已列入候选项目，请先从候选项目中移出', [], 'proposal_in_candidate')
+    const now = this.clock.now()
+    const next: LivelihoodProposal = { ...proposal, status: 'not_adopted', note, updatedAt: now }
+    const text = `您提出的民生实事项目建议「${proposal.title}」未列入候选项目：${note}`
+    await this.store.livelihood.updateProposals(
+      [next],
+      [
+        outboxMessage({
+          to: proposerOf(proposal),
+          kind: 'livelihood.proposal',
+          payload: { text, cycleId: proposal.cycleId, proposalId },
+          dedupeKey: `livelihood.declined:${proposalId}:${now.getTime()}`,
+          at: now,
+        }),
+      ],
+    )
+    await this.audit.record(staff, 'livelihood.proposal_declined', { kind: 'livelihood_proposal', id: proposalId }, { note })
+    return next
+  }
+
+  /** Candidates change only before the ballot, by the cycle's own office. */
+  private async curating(staff: StaffPrincipal, cycleId: string): Promise<LivelihoodCycle> {
+    const cycle = await this.scope.managed(staff, cycleId)
+    if (cycle.status !== 'collecting') throw new ConflictError('票决开始后不能再调整候选项目', [], 'curation_closed')
+    return cycle
+  }
+
+  private async unit(unitId: string): Promise<string> {
+    const unit = await this.store.units.get(unitId)
+    if (!unit || !unit.active) throw new UnprocessableError('承办单位有误', [{ path: 'body.unitId', message: `未知的承办单位 "${unitId}"` }], 'unknown_unit')
+    return unit.id
+  }
+
+  private async takeIn(cycle: LivelihoodCycle, project: LivelihoodProject, proposalIds: string[]): Promise<LivelihoodProject> {
+    const all = await this.store.livelihood.listProposals(cycle.id)
+    const byId = new Map(all.map((p) => [p.id, p]))
+    const unknown = proposalIds.filter((id) => !byId.has(id))
+    if (unknown.length)
+      throw new UnprocessableError(
+        '项目建议有误',
+        unknown.map((id) => ({ path: 'body.proposalIds', message: `本年度没有编号为 ${id} 的项目建议` })),
+        'unknown_proposal',
+      )
+    const elsewhere = proposalIds.filter((id) => byId.get(id)!.projectId && byId.get(id)!.projectId !== project.id)
+    if (elsewhere.length)
+      throw new ConflictError(
+        '有的建议已列入其他候选项目',
+        elsewhere.map((id) => ({ path: 'body.proposalIds', message: id })),
+        'proposal_in_candidate',
+      )
+    const now = this.clock.now()
+    const changed: LivelihoodProposal[] = []
+    const outbox: OutboxMessage[] = []
+    const merged = proposalIds.length > 1 ? `与其他 ${proposalIds.length - 1} 条建议合并，` : ''
+    for (const id of proposalIds.filter((x) => !project.proposalIds.includes(x))) {
+      const p = byId.get(id)!
+      changed.push({ ...p, status: 'candidate', projectId: project.id, note: '', updatedAt: now })
+      const text = `您提出的民生实事项目建议「${p.title}」已${merged}列为候选项目「${project.title}」，将由人大代表票决。`
+      outbox.push(
+        outboxMessage({
+          to: proposerOf(p),
+          kind: 'livelihood.proposal',
+          payload: { text, cycleId: cycle.id, proposalId: id },
+          dedupeKey: `livelihood.candidate:${id}:${project.id}`,
+          at: now,
+        }),
+      )
+    }
+    for (const id of project.proposalIds.filter((x) => !proposalIds.includes(x))) {
+      const p = byId.get(id)
+      if (p) changed.push({ ...p, status: 'submitted', projectId: null, updatedAt: now })
+    }
+    return this.store.livelihood.saveProject({ ...project, proposalIds: [...proposalIds] }, changed, outbox)
+  }
+}

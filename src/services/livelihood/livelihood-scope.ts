@@ -1,0 +1,45 @@
+import { managedOffices, type LivelihoodCycle } from '../../domain/livelihood.js'
+import { ForbiddenError, NotFoundError } from '../../errors.js'
+import type { Store } from '../../store/ports.js'
+import type { StaffPrincipal } from '../accounts/principal.js'
+import { stationPlaces } from '../directory/station-places.js'
+
+/**
+ * Whose cycles a console user reads and changes. Writes are held to the read scope: the
+ * office (admins, the city's organizers: every cycle; a district organizer: their districts')
+ * manages; station staff follow the city's cycle and their district's, read only; a unit's
+ * staff reach projects only through their unit.
+ */
+export class LivelihoodScope {
+  constructor(private readonly store: Pick<Store, 'livelihood' | 'directory'>) {}
+
+  /** The offices whose cycles `staff` reads; null: every one. */
+  async readable(staff: StaffPrincipal): Promise<string[] | null> {
+    const managed = managedOffices(staff)
+    if (managed === null) return null
+    if (staff.role === 'organizer') return [...managed, 'city']
+    if (staff.role !== 'station_staff') return []
+    const { stationDistrict } = await stationPlaces(this.store)
+    return ['city', ...staff.stationIds.map((s) => stationDistrict.get(s)).filter((d): d is string => !!d)]
+  }
+
+  /** Not readable is not found: nobody learns of another office's cycle. */
+  async visible(staff: StaffPrincipal, id: string): Promise<LivelihoodCycle> {
+    const cycle = await this.store.livelihood.getCycle(id)
+    const readable = await this.readable(staff)
+    if (!cycle || (readable && !readable.includes(cycle.office))) throw new NotFoundError('民生实事年度不存在')
+    return cycle
+  }
+
+  /** For changes: only the cycle's own office. */
+  async managed(staff: StaffPrincipal, id: string): Promise<LivelihoodCycle> {
+    const cycle = await this.visible(staff, id)
+    this.requireOffice(staff, cycle.office)
+    return cycle
+  }
+
+  requireOffice(staff: StaffPrincipal, office: string) {
+    const managed = managedOffices(staff)
+    if (managed && !managed.includes(office)) throw new ForbiddenError('只能办理本级人大负责的民生实事项目', 'outside_scope')
+  }
+}

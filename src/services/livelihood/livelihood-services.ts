@@ -1,0 +1,30 @@
+import type { Clock } from '../../clock.js'
+import type { Store } from '../../store/ports.js'
+import type { AuditTrail } from '../audit.js'
+import type { SurveyService } from '../surveys/surveys.js'
+import { LivelihoodCandidates } from './candidates.js'
+import { LivelihoodCycles } from './cycles.js'
+import { LivelihoodScope } from './livelihood-scope.js'
+import { LivelihoodProgress } from './progress.js'
+import { LivelihoodProposals } from './proposals.js'
+import { LivelihoodRatings } from './ratings.js'
+import { LivelihoodViews } from './views.js'
+
+/** 民生实事项目's services, wired together (one scope shared by all). */
+export function createLivelihoodServices(
+  store: Store,
+  surveys: SurveyService,
+  clock: Clock,
+  audit: AuditTrail,
+  settings: { timeZone: string; maxProposalsPerPerson: number; reportGraceDays: number },
+) {
+  const scope = new LivelihoodScope(store)
+  return {
+    livelihoodCycles: new LivelihoodCycles(store, scope, surveys, clock, audit),
+    livelihoodProposals: new LivelihoodProposals(store, scope, clock, settings),
+    livelihoodCandidates: new LivelihoodCandidates(store, scope, clock, audit),
+    livelihoodProgress: new LivelihoodProgress(store, clock, audit, settings),
+    livelihoodRatings: new LivelihoodRatings(store, clock),
+    livelihoodViews: new LivelihoodViews(store, scope),
+  }
+}

@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto'
+import type { Clock } from '../../clock.js'
+import { collectionRefusal, type LivelihoodCycle, type LivelihoodProposal } from '../../domain/livelihood.js'
+import { ConflictError, ForbiddenError, NotFoundError } from '../../errors.js'
+import type { Store } from '../../store/ports.js'
+import type { MpPrincipal } from '../accounts/mp-sessions.js'
+import type { StaffPrincipal } from '../accounts/principal.js'
+import { stationPlaces } from '../directory/station-places.js'
+import type { LivelihoodScope } from './livelihood-scope.js'
+
+export interface ProposalInput {
+  title: string
+  description: string
+  place: string
+  reason: string
+  photos: string[]
+  /** The consent text's version the person agreed to (the cycle's 征集须知). */
+  consentVersion: string
+}
+
+/** What a person agrees to before proposing: shown with the cycle, its version sent back. */
+export const PROPOSAL_CONSENT = {
+  version: 'lp-2026-1',
+  text: '您提出的项目建议将由人大常委会办公室整理，可能与其他建议合并，列为候选项目后交人大代表票决；项目名称和内容可能公开，您的姓名和联系方式不会公开。',
+}
+
+/**
+ * 群众提: residents propose from the mini-program in the collection window (a few each per
+ * cycle), deputies from their stations; each proposer follows their proposals' state in words.
+ */
+export class LivelihoodProposals {
+  constructor(
+    private readonly store: Pick<Store, 'livelihood' | 'directory' | 'deputies'>,
+    private readonly scope: LivelihoodScope,
+    private readonly clock: Clock,
+    private readonly settings: { maxProposalsPerPerson: number },
+  ) {}
+
+  /** Cycles a person may read in the mini-program: every office's, newest first. */
+  async openCycles(): Promise<LivelihoodCycle[]> {
+    return this.store.livelihood.listCycles()
+  }
+
+  async propose(user: MpPrincipal, cycleId: string, input: ProposalInput): Promise<LivelihoodProposal> {
+    const cycle = await this.store.livelihood.getCycle(cycleId)
+    if (!cycle) throw new NotFoundError('民生实事年度不存在')
+    const now = this.clock.now()
+    const refusal = collectionRefusal(cycle, now)
+    if (refusal) throw new ConflictError(refusal, [], 'collection_closed')
+    if (input.consentVersion !== PROPOSAL_CONSENT.version)
+      throw new ConflictError('征集须知已更新，请重新阅读后提交', [{ path: 'body.consentVersion', message: PROPOSAL_CONSENT.version }], 'consent_outdated')
+    let stationId: string | null = null
+    if (user.deputyId) stationId = await this.deputyStation(user.deputyId, cycle)
+    const who = user.deputyId ? { deputyId: user.deputyId } : { mpUserId: user.id }
+    const mine = (await this.store.livelihood.listProposalsBy(who)).filter((p) => p.cycleId === cycleId)
+    if (mine.length >= this.settings.maxProposalsPerPerson)
+      throw new ConflictError(`每人每年最多提出 ${this.settings.maxProposalsPerPerson} 个项目建议`, [], 'proposal_limit')
+    const proposal: LivelihoodProposal = {
+      id: `lpp-${randomUUID().slice(0, 8)}`,
+      cycleId,
+      mpUserId: user.deputyId ? null : user.id,
+      deputyId: user.deputyId,
+      stationId,
+      ...input,
+      status: 'submitted',
+      projectId: null,
+      note: '',
+      createdAt: now,
+      updatedAt: now,
+    }
+    return this.store.livelihood.createProposal(proposal)
+  }
+
+  /** The person's own proposals with the candidate each became part of. */
+  async mine(user: MpPrincipal) {
+    const proposals = await this.store.livelihood.listProposalsBy(user.deputyId ? { deputyId: user.deputyId } : { mpUserId: user.id })
+    return Promise.all(
+      proposals.map(async (p) => ({
+        proposal: p,
+        project: p.projectId ? await this.store.livelihood.getProject(p.projectId) : null,
+        cycle: await this.store.livelihood.getCycle(p.cycleId),
+      })),
+    )
+  }
+
+  /** Staff: a cycle's proposals, for curation. */
+  async forCycle(staff: StaffPrincipal, cycleId: string): Promise<LivelihoodProposal[]> {
+    await this.scope.visible(staff, cycleId)
+    return this.store.livelihood.listProposals(cycleId)
+  }
+
+  /** A deputy proposes from their station: for the city's cycle, or their own district's. */
+  private async deputyStation(deputyId: string, cycle: LivelihoodCycle): Promise<string | null> {
+    const deputy = await this.store.deputies.get(deputyId)
+    if (!deputy) throw new ForbiddenError('此功能仅限已绑定的人大代表使用', 'not_a_deputy')
+    if (cycle.office === 'city') return deputy.stationIds[0] ?? null
+    const { stationDistrict } = await stationPlaces(this.store)
+    const station = deputy.stationIds.find((s) => stationDistrict.get(s) === cycle.office)
+    if (!station) throw new ForbiddenError('您所在的联络站不属于该区县', 'outside_scope')
+    return station
+  }
+}

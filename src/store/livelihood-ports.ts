@@ -1,0 +1,43 @@
+import type { LivelihoodCycle, LivelihoodProject, LivelihoodProposal, ProgressReport, ProjectRating, Quarter } from '../domain/livelihood.js'
+import type { OutboxMessage } from './outbox-message.js'
+
+/**
+ * 民生实事项目: cycles, proposals, candidate projects, quarterly progress and year-end ratings.
+ * A city holds a few cycles a year with hundreds of proposals each: lists are read whole.
+ */
+export interface LivelihoodRepo {
+  createCycle(cycle: LivelihoodCycle): Promise<LivelihoodCycle>
+  getCycle(id: string): Promise<LivelihoodCycle | null>
+  /** Newest year first; `offices` limits to those offices. */
+  listCycles(offices?: string[]): Promise<LivelihoodCycle[]>
+  updateCycle(cycle: LivelihoodCycle): Promise<LivelihoodCycle>
+
+  createProposal(proposal: LivelihoodProposal): Promise<LivelihoodProposal>
+  getProposal(id: string): Promise<LivelihoodProposal | null>
+  /** Oldest first. */
+  listProposals(cycleId: string): Promise<LivelihoodProposal[]>
+  /** A resident's proposals (mpUserId) or a deputy's (deputyId), newest first. */
+  listProposalsBy(who: { mpUserId?: string; deputyId?: string }): Promise<LivelihoodProposal[]>
+  /**
+   * Saves a candidate (new or changed), the proposals it takes in or lets go, and the messages
+   * telling their proposers, in one write.
+   */
+  saveProject(project: LivelihoodProject, proposals: LivelihoodProposal[], outbox: OutboxMessage[]): Promise<LivelihoodProject>
+  /** Proposals changed on their own (not taken up), with their messages, in one write. */
+  updateProposals(proposals: LivelihoodProposal[], outbox: OutboxMessage[]): Promise<void>
+  getProject(id: string): Promise<LivelihoodProject | null>
+  /** Oldest first. */
+  listProjects(cycleId: string): Promise<LivelihoodProject[]>
+  /** The ballot's outcome: every project's status and votes, the cycle's new status, and the messages, in one write. */
+  settleBallot(cycle: LivelihoodCycle, projects: LivelihoodProject[], outbox: OutboxMessage[]): Promise<void>
+
+  /** One report per project and quarter: a second one for the same quarter replaces it. */
+  putProgress(report: ProgressReport): Promise<ProgressReport>
+  /** Oldest quarter first. */
+  listProgress(projectIds: string[]): Promise<ProgressReport[]>
+  reportedQuarters(projectId: string): Promise<Quarter[]>
+
+  /** One rating per deputy and project: a second is a ConflictError. */
+  addRating(rating: ProjectRating): Promise<ProjectRating>
+  listRatings(cycleId: string): Promise<ProjectRating[]>
+}

@@ -1,0 +1,136 @@
+import { Schema, type Connection } from 'mongoose'
+import type { LivelihoodCycle, LivelihoodProject, LivelihoodProposal, ProgressReport, ProjectRating, Quarter } from '../../domain/livelihood.js'
+import { NotFoundError } from '../../errors.js'
+import type { LivelihoodRepo } from '../livelihood-ports.js'
+import { translate } from './errors.js'
+import type { Models } from './models.js'
+import { insertOutbox } from './outbox-repo.js'
+
+/**
+ * The mongo side of sqlite's 026_livelihood.sql: each record is one document (`_id` its id;
+ * progress `projectId|quarter`, ratings `projectId|deputyId`, so a second rating is a duplicate key).
+ */
+type Doc = Record<string, unknown> & { _id: string }
+const loose = (indexes: Record<string, 1 | -1>[]) => {
+  const schema = new Schema({ _id: String }, { strict: false, versionKey: false, id: false })
+  for (const i of indexes) schema.index(i)
+  return schema
+}
+function plain<T>(doc: Doc | null, dates: string[]): T | null {
+  if (!doc) return null
+  const { _id, ...rest } = doc
+  void _id
+  for (const key of dates) rest[key] = new Date(rest[key] as Date)
+  return rest as T
+}
+
+const CYCLE_DATES = ['opensAt', 'closesAt', 'createdAt', 'updatedAt']
+const STAMP = ['createdAt', 'updatedAt']
+
+export async function livelihoodRepo(conn: Connection, { Outbox }: Pick<Models, 'Outbox'>): Promise<LivelihoodRepo> {
+  const Cycle = conn.model('LivelihoodCycle', loose([{ office: 1, year: -1 }]), 'livelihood_cycles')
+  const Proposal = conn.model(
+    'LivelihoodProposal',
+    loose([
+      { cycleId: 1, createdAt: 1 },
+      { mpUserId: 1, createdAt: -1 },
+      { deputyId: 1, createdAt: -1 },
+    ]),
+    'livelihood_proposals',
+  )
+  const Project = conn.model('LivelihoodProject', loose([{ cycleId: 1, createdAt: 1 }]), 'livelihood_projects')
+  const Progress = conn.model('LivelihoodProgress', loose([{ projectId: 1, quarter: 1 }]), 'livelihood_progress')
+  const Rating = conn.model('LivelihoodRating', loose([{ cycleId: 1, at: 1 }]), 'livelihood_ratings')
+  await Promise.all([Cycle, Proposal, Project, Progress, Rating].map((m) => m.createCollection()))
+
+  const cycleOf = (d: unknown) => plain<LivelihoodCycle>(d as Doc, CYCLE_DATES)!
+  const proposalOf = (d: unknown) => plain<LivelihoodProposal>(d as Doc, STAMP)!
+  const projectOf = (d: unknown) => plain<LivelihoodProject>(d as Doc, STAMP)!
+  const replace = (p: { id: string }) => ({ replaceOne: { filter: { _id: p.id }, replacement: { ...p }, upsert: true } })
+
+  return {
+    async createCycle(c) {
+      await translate(() => Cycle.create({ _id: c.id, ...c }))
+      return c
+    },
+    async getCycle(id) {
+      const d = await Cycle.findById(id).lean()
+      return d ? cycleOf(d) : null
+    },
+    async listCycles(offices) {
+      return (
+        await Cycle.find(offices ? { office: { $in: offices } } : {})
+          .sort({ year: -1, office: 1, _id: 1 })
+          .lean()
+      ).map(cycleOf)
+    },
+    async updateCycle(c) {
+      const { matchedCount } = await Cycle.replaceOne({ _id: c.id }, { ...c })
+      if (!matchedCount) throw new NotFoundError('民生实事年度不存在')
+      return c
+    },
+    async createProposal(p) {
+      await translate(() => Proposal.create({ _id: p.id, ...p }))
+      return p
+    },
+    async getProposal(id) {
+      const d = await Proposal.findById(id).lean()
+      return d ? proposalOf(d) : null
+    },
+    async listProposals(cycleId) {
+      return (await Proposal.find({ cycleId }).sort({ createdAt: 1, _id: 1 }).lean()).map(proposalOf)
+    },
+    async listProposalsBy(who) {
+      const filter = who.mpUserId ? { mpUserId: who.mpUserId } : { deputyId: who.deputyId ?? '' }
+      return (await Proposal.find(filter).sort({ createdAt: -1, _id: -1 }).lean()).map(proposalOf)
+    },
+    async saveProject(project, proposals, outbox) {
+      await conn.transaction(async (session) => {
+        await Project.bulkWrite([replace(project)], { session })
+        if (proposals.length) await Proposal.bulkWrite(proposals.map(replace), { session })
+        await insertOutbox(Outbox, outbox, session)
+      })
+      return project
+    },
+    async updateProposals(proposals, outbox) {
+      await conn.transaction(async (session) => {
+        if (proposals.length) await Proposal.bulkWrite(proposals.map(replace), { session })
+        await insertOutbox(Outbox, outbox, session)
+      })
+    },
+    async getProject(id) {
+      const d = await Project.findById(id).lean()
+      return d ? projectOf(d) : null
+    },
+    async listProjects(cycleId) {
+      return (await Project.find({ cycleId }).sort({ createdAt: 1, _id: 1 }).lean()).map(projectOf)
+    },
+    async settleBallot(cycle, projects, outbox) {
+      await conn.transaction(async (session) => {
+        await Cycle.bulkWrite([replace(cycle)], { session })
+        if (projects.length) await Project.bulkWrite(projects.map(replace), { session })
+        await insertOutbox(Outbox, outbox, session)
+      })
+    },
+    async putProgress(r) {
+      await Progress.replaceOne({ _id: `${r.projectId}|${r.quarter}` }, { ...r }, { upsert: true })
+      return r
+    },
+    async listProgress(projectIds) {
+      const found = await Progress.find({ projectId: { $in: projectIds } })
+        .sort({ projectId: 1, quarter: 1 })
+        .lean()
+      return found.map((d) => plain<ProgressReport>(d as Doc, ['postedAt'])!)
+    },
+    async reportedQuarters(projectId) {
+      return (await Progress.find({ projectId }, { quarter: 1 }).sort({ quarter: 1 }).lean()).map((d) => (d as unknown as { quarter: Quarter }).quarter)
+    },
+    async addRating(r) {
+      await translate(() => Rating.create({ _id: `${r.projectId}|${r.deputyId}`, ...r }))
+      return r
+    },
+    async listRatings(cycleId) {
+      return (await Rating.find({ cycleId }).sort({ at: 1, deputyId: 1 }).lean()).map((d) => plain<ProjectRating>(d as Doc, ['at'])!)
+    },
+  }
+}

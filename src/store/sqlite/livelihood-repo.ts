@@ -1,0 +1,130 @@
+import type { LivelihoodCycle, LivelihoodProject, LivelihoodProposal, ProgressReport, ProjectRating, Quarter } from '../../domain/livelihood.js'
+import { NotFoundError } from '../../errors.js'
+import type { LivelihoodRepo } from '../livelihood-ports.js'
+import { translate } from './errors.js'
+import type { GroupCommit } from './group-commit.js'
+import type { Db } from './open.js'
+import { outboxWriter } from './outbox-writer.js'
+
+const DATES: Record<string, string[]> = {
+  cycle: ['opensAt', 'closesAt', 'createdAt', 'updatedAt'],
+  proposal: ['createdAt', 'updatedAt'],
+  project: ['createdAt', 'updatedAt'],
+  progress: ['postedAt'],
+  rating: ['at'],
+}
+/** A stored JSON record back to its shape: its dates are Dates again. */
+function revive<T>(kind: string, row: unknown): T {
+  const doc = JSON.parse((row as { doc: string }).doc) as Record<string, unknown>
+  for (const key of DATES[kind]!) doc[key] = new Date(doc[key] as string)
+  return doc as T
+}
+const docs = <T>(kind: string, rows: unknown[]) => rows.map((r) => revive<T>(kind, r))
+
+export function livelihoodRepo(db: Db, group: GroupCommit): LivelihoodRepo {
+  const writeOutbox = outboxWriter(db)
+  const putProject = db.prepare('INSERT OR REPLACE INTO livelihood_projects (id, cycle_id, created_at, doc) VALUES (?, ?, ?, ?)')
+  const putProposal = db.prepare('UPDATE livelihood_proposals SET doc = ? WHERE id = ?')
+  const putCycle = db.prepare('UPDATE livelihood_cycles SET doc = ? WHERE id = ?')
+  const one = <T>(kind: string, sql: string, ...args: unknown[]): T | null => {
+    const row = db.prepare(sql).get(...args)
+    return row ? revive<T>(kind, row) : null
+  }
+  return {
+    async createCycle(c) {
+      await group.run(() =>
+        translate(() => db.prepare('INSERT INTO livelihood_cycles (id, office, year, doc) VALUES (?, ?, ?, ?)').run(c.id, c.office, c.year, JSON.stringify(c))),
+      )
+      return c
+    },
+    async getCycle(id) {
+      return one<LivelihoodCycle>('cycle', 'SELECT doc FROM livelihood_cycles WHERE id = ?', id)
+    },
+    async listCycles(offices) {
+      const rows = db.prepare('SELECT doc, office FROM livelihood_cycles ORDER BY year DESC, office, id').all() as Array<{ office: string }>
+      return docs<LivelihoodCycle>('cycle', offices ? rows.filter((r) => offices.includes(r.office)) : rows)
+    },
+    async updateCycle(c) {
+      const changed = await group.run(() => putCycle.run(JSON.stringify(c), c.id).changes)
+      if (!changed) throw new NotFoundError('民生实事年度不存在')
+      return c
+    },
+    async createProposal(p) {
+      await group.run(() =>
+        translate(() =>
+          db
+            .prepare('INSERT INTO livelihood_proposals (id, cycle_id, mp_user_id, deputy_id, created_at, doc) VALUES (?, ?, ?, ?, ?, ?)')
+            .run(p.id, p.cycleId, p.mpUserId, p.deputyId, p.createdAt.toISOString(), JSON.stringify(p)),
+        ),
+      )
+      return p
+    },
+    async getProposal(id) {
+      return one<LivelihoodProposal>('proposal', 'SELECT doc FROM livelihood_proposals WHERE id = ?', id)
+    },
+    async listProposals(cycleId) {
+      return docs('proposal', db.prepare('SELECT doc FROM livelihood_proposals WHERE cycle_id = ? ORDER BY created_at, id').all(cycleId))
+    },
+    async listProposalsBy(who) {
+      const [column, value] = who.mpUserId ? ['mp_user_id', who.mpUserId] : ['deputy_id', who.deputyId ?? '']
+      return docs('proposal', db.prepare(`SELECT doc FROM livelihood_proposals WHERE ${column} = ? ORDER BY created_at DESC, id DESC`).all(value))
+    },
+    async saveProject(project, proposals, outbox) {
+      await group.run(() => {
+        putProject.run(project.id, project.cycleId, project.createdAt.toISOString(), JSON.stringify(project))
+        for (const p of proposals) putProposal.run(JSON.stringify(p), p.id)
+        writeOutbox(outbox)
+      })
+      return project
+    },
+    async updateProposals(proposals, outbox) {
+      await group.run(() => {
+        for (const p of proposals) putProposal.run(JSON.stringify(p), p.id)
+        writeOutbox(outbox)
+      })
+    },
+    async getProject(id) {
+      return one<LivelihoodProject>('project', 'SELECT doc FROM livelihood_projects WHERE id = ?', id)
+    },
+    async listProjects(cycleId) {
+      return docs('project', db.prepare('SELECT doc FROM livelihood_projects WHERE cycle_id = ? ORDER BY created_at, id').all(cycleId))
+    },
+    async settleBallot(cycle, projects, outbox) {
+      await group.run(() => {
+        putCycle.run(JSON.stringify(cycle), cycle.id)
+        for (const p of projects) putProject.run(p.id, p.cycleId, p.createdAt.toISOString(), JSON.stringify(p))
+        writeOutbox(outbox)
+      })
+    },
+    async putProgress(r) {
+      await group.run(() =>
+        db.prepare('INSERT OR REPLACE INTO livelihood_progress (project_id, quarter, doc) VALUES (?, ?, ?)').run(r.projectId, r.quarter, JSON.stringify(r)),
+      )
+      return r
+    },
+    async listProgress(projectIds) {
+      if (!projectIds.length) return []
+      const marks = projectIds.map(() => '?').join(', ')
+      return docs<ProgressReport>(
+        'progress',
+        db.prepare(`SELECT doc FROM livelihood_progress WHERE project_id IN (${marks}) ORDER BY project_id, quarter`).all(...projectIds),
+      )
+    },
+    async reportedQuarters(projectId) {
+      return db.prepare('SELECT quarter FROM livelihood_progress WHERE project_id = ? ORDER BY quarter').pluck().all(projectId) as Quarter[]
+    },
+    async addRating(r) {
+      await group.run(() =>
+        translate(() =>
+          db
+            .prepare('INSERT INTO livelihood_ratings (project_id, deputy_id, cycle_id, at, doc) VALUES (?, ?, ?, ?, ?)')
+            .run(r.projectId, r.deputyId, r.cycleId, r.at.toISOString(), JSON.stringify(r)),
+        ),
+      )
+      return r
+    },
+    async listRatings(cycleId) {
+      return docs<ProjectRating>('rating', db.prepare('SELECT doc FROM livelihood_ratings WHERE cycle_id = ? ORDER BY at, deputy_id').all(cycleId))
+    },
+  }
+}

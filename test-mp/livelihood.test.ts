@@ -1,0 +1,122 @@
+import { expect } from 'chai'
+import { asAdmin, asDeputy, Client } from '../test/helpers/app.js'
+import { STAFF_PASSWORD } from '../test/fixtures.js'
+import { holdPhone, startBackend, type Backend } from './harness/backend.js'
+import { follow, openPage } from './harness/page.js'
+import { created } from './office.js'
+
+/** 民生实事 on the phone: a resident proposes in the window and follows it; a deputy rates; anyone reads the results. */
+describe('mini-program story: 民生实事项目', () => {
+  let app: Backend
+  let cycleId: string
+  before(async () => {
+    app = await startBackend()
+    const now = app.clock.now().getTime()
+    const cycle = await created(
+      (await asAdmin(app)).post('/api/admin/livelihood/cycles', {
+        office: 'city',
+        year: 2027,
+        title: '2027年市民生实事项目',
+        opensAt: new Date(now - 86_400_000).toISOString(),
+        closesAt: new Date(now + 30 * 86_400_000).toISOString(),
+        projectCount: 1,
+      }),
+    )
+    cycleId = cycle.id
+  })
+  after(() => app.close())
+
+  it('lets a resident propose a project from the home page after agreeing to the notice, and shows its state in words', async () => {
+    holdPhone(app, 'o-mp-proposer')
+    const home = await openPage('pages/index/index')
+    await home.tap('#livelihood')
+    const list = await follow()
+    expect(list.path).to.equal('pages/projects/index')
+    expect(list.textOf('#collecting')).to.include('2027年市民生实事项目正在征集')
+    expect(list.textOf('#none')).to.equal('今年的民生实事项目还没有确定')
+    await list.tap('#propose')
+    const form = await follow()
+    expect(form.path).to.equal('pages/projects/propose')
+    expect(form.textOf('#consent')).to.include('您的姓名和联系方式不会公开')
+    await form.type('#title', '建设路社区老楼加装电梯')
+    await form.type('#description', '建设路社区3号楼6层，没有电梯，老人下楼难')
+    await form.type('#place', '建设路社区3号楼')
+    await form.tap('#submit')
+    expect(form.textOf('#error')).to.equal('请先阅读并同意征集须知')
+    await form.emit('#agree', 'change', { checked: true })
+    await form.tap('#submit')
+    expect(form.textOf('#sent')).to.include('建议已送出，谢谢您！')
+    const [stored] = await app.liaison.store.livelihood.listProposals(cycleId)
+    expect(stored).to.include({ title: '建设路社区老楼加装电梯', place: '建设路社区3号楼', consentVersion: 'lp-2026-1' })
+
+    const again = await openPage('pages/projects/index')
+    expect(again.textOf('#mine')).to.include('建设路社区老楼加装电梯').and.include('已收到，工作人员正在梳理')
+  })
+
+  it('lets a deputy rate the year’s project, and shows anyone its progress bar and the published shares', async () => {
+    const office = await asAdmin(app)
+    const proposals = await app.liaison.store.livelihood.listProposals(cycleId)
+    const lifts = await created(
+      office.post(`/api/admin/livelihood/cycles/${cycleId}/candidates`, {
+        title: '老旧小区加装电梯',
+        description: '为6层以上无电梯老楼加装电梯',
+        place: '湛河区',
+        costWan: 300,
+        unitId: 'u01',
+        proposalIds: proposals.map((p) => p.id),
+      }),
+    )
+    app.clock.advance(1000)
+    await created(
+      office.post(`/api/admin/livelihood/cycles/${cycleId}/candidates`, {
+        title: '口袋公园',
+        description: '河边公园',
+        place: '湛河边',
+        costWan: 80,
+        unitId: 'u02',
+        proposalIds: [],
+      }),
+    )
+    const now = app.clock.now().getTime()
+    const ballot = await created(
+      office.post(`/api/admin/livelihood/cycles/${cycleId}/ballot`, {
+        opensAt: new Date(now).toISOString(),
+        closesAt: new Date(now + 3_600_000).toISOString(),
+        roll: { deputyIds: ['dp0001', 'dp0002'] },
+      }),
+    )
+    const deputy = await asDeputy(app, 'dp0001')
+    await created(deputy.post(`/api/mp/surveys/${ballot.ballotSurveyId}/responses`, { answers: { projects: [lifts.id] } }))
+    app.clock.advance(2 * 3_600_000)
+    const office2 = await asAdmin(app)
+    await created(office2.post(`/api/admin/livelihood/cycles/${cycleId}/ballot-result`))
+    const bureau = await new Client(app.baseUrl).login('chengang', STAFF_PASSWORD)
+    await created(bureau.post(`/api/admin/unit/livelihood-projects/${lifts.id}/progress`, { quarter: 1, percent: 35, text: '8部电梯已开工' }))
+    await created(office2.post(`/api/admin/livelihood/cycles/${cycleId}/rating`))
+
+    // The deputy, on their phone, rates from the home page's 民生实事评议 (我的 signs them in first).
+    holdPhone(app, 'o-deputy-dp0001')
+    await openPage('pages/mine/index')
+    const home = await openPage('pages/index/index')
+    await home.tap('#livelihood-rate')
+    const rate = await follow()
+    expect(rate.path).to.equal('pages/projects/rate')
+    expect(rate.textOf(`#rate-${lifts.id}`))
+      .to.include('老旧小区加装电梯')
+      .and.include('第1季度 完成 35%：8部电梯已开工')
+    await rate.tap(`#submit-${lifts.id}`)
+    expect(rate.textOf('#error')).to.equal('请先选择满意、基本满意或不满意')
+    await rate.tap(`#grade-${lifts.id}-basically_satisfied`)
+    await rate.tap(`#submit-${lifts.id}`)
+    expect(rate.textOf(`#rate-${lifts.id}`)).to.include('您的评议：基本满意')
+    expect((await app.liaison.store.livelihood.listRatings(cycleId)).map((r) => [r.deputyId, r.grade])).to.deep.equal([['dp0001', 'basically_satisfied']])
+
+    await created(office2.post(`/api/admin/livelihood/cycles/${cycleId}/publish`))
+    holdPhone(app, 'o-mp-reader')
+    const page = await openPage('pages/projects/index')
+    const card = page.textOf(`#project-${lifts.id}`)
+    expect(card).to.include('老旧小区加装电梯').and.include('完成进度 35%').and.include('第1季度：8部电梯已开工').and.include('市住房和城乡建设局')
+    expect(card).to.include('人大代表评议').and.include('满意 0%').and.include('基本满意 100%').and.include('不满意 0%')
+    expect(page.text()).not.to.include('口袋公园')
+  })
+})

@@ -1,0 +1,130 @@
+import { expect } from 'chai'
+import { asAdmin, asDeputy, asResident } from '../helpers/app.js'
+import { logInAs, newPage, screenshot, useConsole } from './harness.js'
+
+/**
+ * 民生实事 in the console: the office merges residents' proposals into a candidate, and a
+ * handling unit's staff report a quarter's progress on their project, which the office then sees.
+ */
+describe('console: 民生实事项目', function () {
+  this.timeout(120_000)
+  const story = useConsole()
+  let cycleId: string
+  let unitLogin: { username: string; password: string }
+  let unitId: string
+
+  before(async () => {
+    const { app } = story
+    const admin = await asAdmin(app)
+    // The demo city's housing bureau (u01) and its login.
+    unitId = 'u01'
+    for (const login of app.logins.filter((l) => l.role === 'unit_staff')) {
+      if ((await app.liaison.store.staff.getByUsername(login.username))?.unitIds?.includes(unitId)) unitLogin = login
+    }
+    const now = app.clock.now().getTime()
+    const cycle = await admin.post('/api/admin/livelihood/cycles', {
+      office: 'city',
+      year: 2027,
+      title: '2027年市民生实事项目',
+      opensAt: new Date(now - 86_400_000).toISOString(),
+      closesAt: new Date(now + 30 * 86_400_000).toISOString(),
+      projectCount: 1,
+    })
+    cycleId = cycle.body.id
+    const proposals = [
+      ['光明社区老楼加装电梯', '光明社区', '6层老楼没有电梯，老人上下楼难'],
+      ['幸福社区3号楼装电梯', '幸福社区', '3号楼住的多是七八十岁的老人'],
+      ['河边修个口袋公园', '滨河社区', '河边空地杂草多，想改成小公园'],
+    ]
+    for (const [title, place, description] of proposals) {
+      app.clock.advance(60_000)
+      const sent = await (
+        await asResident(app)
+      ).post(`/api/mp/livelihood/cycles/${cycleId}/proposals`, { title, place, description, consentVersion: 'lp-2026-1' })
+      expect(sent.status, JSON.stringify(sent.body)).to.equal(201)
+    }
+  })
+
+  it('an organizer ticks two proposals and merges them into one candidate project', async () => {
+    const { app, browser } = story
+    const page = await newPage(browser, app)
+    await logInAs(page, { username: 'admin', password: 'test-admin-password' }, '/projects')
+    await page.getByRole('heading', { name: '民生实事' }).waitFor()
+    const rows = page.locator('[data-test=proposals] tbody tr')
+    await rows.filter({ hasText: '光明社区老楼加装电梯' }).waitFor()
+    for (const title of ['光明社区老楼加装电梯', '幸福社区3号楼装电梯']) await rows.filter({ hasText: title }).locator('.t-checkbox').click()
+    const form = page.locator('[data-test=merge]')
+    await form.getByText('已勾选 2 条建议').waitFor()
+    await form.locator('.t-input input').nth(0).fill('老旧小区加装电梯')
+    await form.locator('textarea').fill('为光明、幸福社区6层以上无电梯老楼加装电梯')
+    await form.locator('.t-input input').nth(1).fill('光明社区、幸福社区')
+    await form.locator('.t-input-number input').fill('300')
+    await form.getByLabel('承办单位').click()
+    await page.locator('.t-select-option', { hasText: '青澜市住房和城乡建设局' }).click()
+    await form.getByRole('button', { name: '合并为候选项目' }).click()
+    await page.locator('[data-test=message]').getByText('已合并 2 条建议为候选项目').waitFor()
+    const project = page.locator('[data-test=projects] tbody tr', { hasText: '老旧小区加装电梯' })
+    await project.getByText('候选项目').waitFor()
+    expect(await project.innerText()).to.contain('300 万元')
+    await rows.filter({ hasText: '幸福社区3号楼装电梯' }).getByText('已并入「老旧小区加装电梯」').waitFor()
+    await screenshot(page, 'projects-curation')
+    const outbox = await app.liaison.store.outbox.search({ kind: 'livelihood.proposal', limit: 10 })
+    expect(outbox.items.map((m) => String(m.payload.text))).to.have.length(2)
+    expect(page.problems).to.deep.equal([])
+  })
+
+  it('a unit’s staff land on their projects and report a quarter; the office sees the progress', async () => {
+    const { app, browser } = story
+    const admin = await asAdmin(app)
+    const [other] = (await admin.get(`/api/admin/livelihood/cycles/${cycleId}/proposals`)).body.items.filter(
+      (p: { status: string }) => p.status === 'submitted',
+    )
+    const park = await admin.post(`/api/admin/livelihood/cycles/${cycleId}/candidates`, {
+      title: '口袋公园',
+      description: '滨河口袋公园',
+      place: '滨河社区',
+      costWan: 80,
+      unitId,
+      proposalIds: [other.id],
+    })
+    expect(park.status, JSON.stringify(park.body)).to.equal(201)
+    const now = app.clock.now().getTime()
+    const ballot = await admin.post(`/api/admin/livelihood/cycles/${cycleId}/ballot`, {
+      opensAt: new Date(now).toISOString(),
+      closesAt: new Date(now + 3_600_000).toISOString(),
+      roll: { deputyIds: ['dp0001', 'dp0002'] },
+    })
+    expect(ballot.status, JSON.stringify(ballot.body)).to.equal(200)
+    const lifts = (await admin.get(`/api/admin/livelihood/cycles/${cycleId}`)).body.projects[0]
+    for (const deputy of ['dp0001', 'dp0002']) {
+      const vote = await (await asDeputy(app, deputy)).post(`/api/mp/surveys/${ballot.body.ballotSurveyId}/responses`, { answers: { projects: [lifts.id] } })
+      expect(vote.status, JSON.stringify(vote.body)).to.equal(201)
+    }
+    app.clock.advance(2 * 3_600_000)
+    const settled = await (await asAdmin(app)).post(`/api/admin/livelihood/cycles/${cycleId}/ballot-result`)
+    expect(settled.body.status, JSON.stringify(settled.body)).to.equal('running')
+
+    const page = await newPage(browser, app)
+    await logInAs(page, unitLogin)
+    await page.waitForURL(/\/console\/unit\/projects/)
+    const card = page.locator(`[data-test=project-${lifts.id}]`)
+    // The unit's first page is a chunk of its own: on a busy machine it can take a while.
+    await card.getByText('老旧小区加装电梯').first().waitFor({ timeout: 60_000 })
+    expect(await page.getByText('口袋公园').count(), 'a project the ballot did not choose').to.equal(0)
+    const report = card.locator(`[data-test=report-${lifts.id}]`)
+    await report.locator('.t-input-number input').fill('40')
+    await report.locator('.t-input input').last().fill('12部电梯已开工，4部完成井道施工')
+    await report.getByRole('button', { name: '填报' }).click()
+    await page.locator('[data-test=message]').getByText('已填报第1季度进展').waitFor()
+    await card.getByText('12部电梯已开工').waitFor()
+    await screenshot(page, 'projects-unit')
+
+    const office = await newPage(browser, app)
+    await logInAs(office, { username: 'admin', password: 'test-admin-password' }, '/projects')
+    const row = office.locator('[data-test=projects] tbody tr', { hasText: '老旧小区加装电梯' })
+    await row.getByText('年度民生实事项目').waitFor()
+    await row.getByText('40%').waitFor()
+    await screenshot(office, 'projects-office')
+    expect([...page.problems, ...office.problems]).to.deep.equal([])
+  })
+})

@@ -1,0 +1,46 @@
+import { expect } from 'chai'
+import type { Client, TestApp } from './app.js'
+
+/** Steps of a 民生实事 year shared by the route tests; each checks its own answer. */
+export const at = (app: TestApp, iso: string) => app.clock.set(new Date(iso))
+
+export async function openCycle(office: Client, over: Record<string, unknown> = {}) {
+  const answer = await office.post('/api/admin/livelihood/cycles', {
+    office: 'city',
+    year: 2027,
+    title: '2027年市民生实事项目',
+    opensAt: '2026-12-01T00:00:00+08:00',
+    closesAt: '2026-12-31T00:00:00+08:00',
+    projectCount: 2,
+    ...over,
+  })
+  expect(answer.status, JSON.stringify(answer.body)).to.equal(201)
+  return answer.body as { id: string; status: string }
+}
+
+export const proposal = (over: Record<string, unknown> = {}) => ({
+  title: '建设路社区加装电梯',
+  description: '建设路社区3号楼、5号楼是老楼，六层没有电梯，想加装电梯。',
+  place: '建设路社区',
+  reason: '楼里老人多，上下楼太难。',
+  consentVersion: 'lp-2026-1',
+  ...over,
+})
+
+export async function propose(person: Client, cycleId: string, over: Record<string, unknown> = {}) {
+  const answer = await person.post(`/api/mp/livelihood/cycles/${cycleId}/proposals`, proposal(over))
+  expect(answer.status, JSON.stringify(answer.body)).to.equal(201)
+  return answer.body as { id: string }
+}
+
+export async function candidate(office: Client, cycleId: string, body: Record<string, unknown>) {
+  const answer = await office.post(`/api/admin/livelihood/cycles/${cycleId}/candidates`, {
+    description: '为老旧小区加装电梯',
+    place: '湛河区',
+    costWan: 300,
+    unitId: 'u01',
+    ...body,
+  })
+  expect(answer.status, JSON.stringify(answer.body)).to.equal(201)
+  return answer.body as { id: string; title: string }
+}
