@@ -5,6 +5,7 @@ import type { Role } from './session'
 const OFFICE: Role[] = ['organizer', 'admin']
 const ADMIN: Role[] = ['admin']
 const ALL: Role[] = ['station_staff', 'organizer', 'admin']
+const UNIT: Role[] = ['unit_staff']
 
 /**
  * The organizers' other areas (issue 14, part B): meetings, campaigns, quizzes, surveys,
@@ -39,6 +40,13 @@ export const areaRoutes: RouteRecordRaw[] = [
   { path: 'analysis/weekly-report', component: () => import('./views/analysis/WeeklyReport.vue'), meta: { title: '分析周报' } },
   { path: 'analysis/trends', component: () => import('./views/analysis/Trends.vue'), meta: { title: '趋势' } },
   { path: 'analysis/publications', component: () => import('./views/analysis/Publications.vue'), meta: { title: '公开选登' } },
+  // 代表建议 (issue 16): the office's pages, the units list, and the handling units' own
+  { path: 'suggestions', component: () => import('./views/suggestions/SuggestionList.vue'), meta: { title: '代表建议' } },
+  { path: 'suggestions/stats', component: () => import('./views/suggestions/SuggestionStats.vue'), meta: { title: '建议办理统计' } },
+  { path: 'suggestions/:id', component: () => import('./views/suggestions/SuggestionDetail.vue'), meta: { title: '建议详情' } },
+  { path: 'units', component: () => import('./views/units/UnitList.vue'), meta: { title: '承办单位' } },
+  { path: 'unit/suggestions', component: () => import('./views/unit/AssignedList.vue'), meta: { title: '交办建议' } },
+  { path: 'unit/suggestions/:id', component: () => import('./views/unit/AssignedDetail.vue'), meta: { title: '交办建议详情' } },
 ]
 
 export const areaMenu: MenuItem[] = [
@@ -56,4 +64,9 @@ export const areaMenu: MenuItem[] = [
   { path: '/analysis/weekly-report', title: '分析周报', roles: OFFICE, group: '分析研判' },
   { path: '/analysis/trends', title: '趋势', roles: ALL, group: '分析研判' },
   { path: '/analysis/publications', title: '公开选登', roles: ALL, group: '分析研判' },
+  { path: '/suggestions', title: '代表建议', roles: OFFICE, group: '代表建议' },
+  { path: '/suggestions/stats', title: '建议办理统计', roles: OFFICE, group: '代表建议' },
+  { path: '/units', title: '承办单位', roles: ADMIN, group: '名册' },
+  // A handling unit's staff have this one page and nothing else (every other console API is closed to them).
+  { path: '/unit/suggestions', title: '交办建议', roles: UNIT, group: '代表建议' },
 ]

@@ -1,7 +1,7 @@
 import { reactive } from 'vue'
 import { api, ApiError } from './api'
 
-export type Role = 'station_staff' | 'organizer' | 'admin'
+export type Role = 'station_staff' | 'organizer' | 'admin' | 'unit_staff'
 export interface Staff {
   id: string
   username: string
@@ -9,9 +9,16 @@ export interface Staff {
   role: Role
   stationIds: string[]
   regionIds: string[]
+  /** Only for unit_staff: the handling units they answer for. */
+  unitIds?: string[]
 }
 
-export const ROLE_LABELS: Record<Role, string> = { station_staff: '联络站工作人员', organizer: '人大办工作人员', admin: '系统管理员' }
+export const ROLE_LABELS: Record<Role, string> = {
+  station_staff: '联络站工作人员',
+  organizer: '人大办工作人员',
+  admin: '系统管理员',
+  unit_staff: '承办单位工作人员',
+}
 
 /** Who is logged in; null until /me answers or after logging out. */
 export const session = reactive<{ staff: Staff | null; checked: boolean }>({ staff: null, checked: false })
