@@ -51,7 +51,7 @@ describe('console: 代表建议 from review to statistics', function () {
     await page.getByRole('button', { name: '交办', exact: true }).click()
     await page.getByPlaceholder('选择主办单位').click()
     await page.locator('.t-select-option', { hasText: UNIT }).click()
-    await page.getByRole('switch', { name: '重点督办' }).click()
+    await page.locator('.t-switch[aria-label="重点督办"]').click()
     await page.getByPlaceholder('例如：市人大常委会王副主任').fill('市人大常委会王副主任')
     await screenshot(page, 'console-suggestions-assign')
     await page.getByRole('button', { name: '确认交办' }).click()
