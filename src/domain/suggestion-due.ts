@@ -27,10 +27,12 @@ export { addDays }
 export const REMINDER_DAYS = [15, 3]
 
 /**
- * What the deadline job owes a suggestion today: the reminders whose day has come (each
- * sent once, by dedupe key) and whether it is overdue.
+ * What the deadline job owes a suggestion today: the reminder whose day has come (the
+ * tightest one only, so a suggestion given late does not get two at once; each is sent once,
+ * by dedupe key) and whether it is overdue.
  */
-export function deadlineNotices(deadline: string, today: string): { remindAt: number[]; overdue: boolean } {
+export function deadlineNotices(deadline: string, today: string): { remind: number | null; daysLeft: number; overdue: boolean } {
   const left = daysBetween(today, deadline)
-  return { remindAt: REMINDER_DAYS.filter((d) => left <= d && left >= 0), overdue: left < 0 }
+  const due = REMINDER_DAYS.filter((d) => left <= d && left >= 0)
+  return { remind: due.length ? Math.min(...due) : null, daysLeft: left, overdue: left < 0 }
 }

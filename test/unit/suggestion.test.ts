@@ -29,11 +29,11 @@ describe('代表建议: the rules', () => {
   })
 
   it('reminds 15 and 3 days ahead and calls it overdue the day after the deadline', () => {
-    expect(deadlineNotices('2027-03-01', '2027-02-10')).to.deep.equal({ remindAt: [], overdue: false })
-    expect(deadlineNotices('2027-03-01', '2027-02-14')).to.deep.equal({ remindAt: [15], overdue: false })
-    expect(deadlineNotices('2027-03-01', '2027-02-27')).to.deep.equal({ remindAt: [15, 3], overdue: false })
-    expect(deadlineNotices('2027-03-01', '2027-03-01')).to.deep.equal({ remindAt: [15, 3], overdue: false })
-    expect(deadlineNotices('2027-03-01', '2027-03-02')).to.deep.equal({ remindAt: [], overdue: true })
+    expect(deadlineNotices('2027-03-01', '2027-02-10')).to.deep.equal({ remind: null, daysLeft: 19, overdue: false })
+    expect(deadlineNotices('2027-03-01', '2027-02-14')).to.deep.equal({ remind: 15, daysLeft: 15, overdue: false })
+    expect(deadlineNotices('2027-03-01', '2027-02-27')).to.deep.equal({ remind: 3, daysLeft: 2, overdue: false })
+    expect(deadlineNotices('2027-03-01', '2027-03-01')).to.deep.equal({ remind: 3, daysLeft: 0, overdue: false })
+    expect(deadlineNotices('2027-03-01', '2027-03-02')).to.deep.equal({ remind: null, daysLeft: -1, overdue: true })
   })
 
   it('counts per lead unit: answered, on time by the first answer, resolved by the latest, satisfaction by the latest rating', () => {
