@@ -13,6 +13,7 @@ import { slaJob } from './sla-job.js'
 import { hotIssueJob } from './hot-issue-job.js'
 import { weeklyReportJob } from './weekly-report-job.js'
 import { topicRetrainJob } from './topic-retrain-job.js'
+import { suggestionDeadlineJob } from './suggestion-deadline-job.js'
 
 export type { Job, JobContext, JobDefinition } from './job.js'
 
@@ -27,6 +28,7 @@ export const JOBS: readonly JobDefinition[] = [
   hotIssueJob,
   weeklyReportJob,
   topicRetrainJob,
+  suggestionDeadlineJob,
 ]
 
 /** The jobs bound to one running app: schedules read from its config, runs given its services. */

@@ -8,6 +8,7 @@ import { AuditTrail } from './audit.js'
 import { AuthService } from './accounts/auth.js'
 import { DirectoryService } from './directory/directory.js'
 import { UnitService } from './directory/units.js'
+import { createSuggestionServices } from './suggestions/index.js'
 import { DirectoryImporter } from './directory/directory-import.js'
 import { QrCodeRenderer } from './qr-codes.js'
 import { StaffService } from './accounts/staff.js'
@@ -216,5 +217,6 @@ export function createServices(config: Config & { security: { secretKey: string 
     caseSeries: new CaseSeriesReport({ store, queries: caseQueries, directory: directoryCache, clock, options: { timeZone } }),
     publications,
     responsiveness: new PublicResponsiveness(store, directoryCache, clock, { timeZone }),
+    ...createSuggestionServices({ store, directory: directoryCache, clock, timeZone, uploads, submitter }),
   }
 }

@@ -24,6 +24,8 @@ import type { IdempotencyRepo } from './idempotency-port.js'
 export type * from './idempotency-port.js'
 import type { AnalysisRepo, PublicationRepo } from './analysis-ports.js'
 export type * from './analysis-ports.js'
+import type { SuggestionRepo } from './suggestion-ports.js'
+export type * from './suggestion-ports.js'
 
 /** A deputy as stored: the phone only as an encrypted envelope and a blind index. */
 export type DeputyRecord = Omit<Deputy, 'phone'> & { phoneEnc: string | null; phoneIndex: string | null }
@@ -204,6 +206,7 @@ export interface Store {
   analysis: AnalysisRepo
   publications: PublicationRepo
   topicCorrections: TopicCorrectionRepo
+  suggestions: SuggestionRepo
   /** Throws when the store cannot answer (used by /readyz). */
   ping(): Promise<void>
   close(): Promise<void>

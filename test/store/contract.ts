@@ -13,6 +13,7 @@ import { topicsContract } from './contract-topics.js'
 import { privacyContract } from './contract-privacy.js'
 import { analysisContract } from './contract-analysis.js'
 import { unitsContract } from './contract-units.js'
+import { suggestionsContract } from './contract-suggestions.js'
 import { cursorContract } from './contract-cursors.js'
 import { raceContract } from './contract-races.js'
 import { conflictContract } from './contract-conflicts.js'
@@ -390,6 +391,7 @@ export function storeContract(open: () => Promise<Store>) {
   privacyContract(() => store)
   analysisContract(() => store)
   unitsContract(() => store)
+  suggestionsContract(() => store)
   cursorContract(() => store)
   raceContract(() => store)
   conflictContract(() => store)

@@ -23,6 +23,7 @@ import { calendarRepo } from './calendar-repo.js'
 import { privacyRepo } from './privacy-repo.js'
 import { analysisRepos } from './analysis-repo.js'
 import { topicCorrectionRepo } from './topic-correction-repo.js'
+import { suggestionRepo } from './suggestion-repo.js'
 
 export interface MongoStoreOptions {
   /** Drop the whole database on close: for tests that each get a fresh database. */
@@ -88,6 +89,7 @@ export async function createMongoStore(url: string, options: MongoStoreOptions =
       privacy: privacyRepo(conn, models),
       ...(await analysisRepos(conn, models)),
       topicCorrections: await topicCorrectionRepo(conn),
+      suggestions: await suggestionRepo(conn, models),
       async ping() {
         // hello rather than ping: it also keeps the clock offset fresh. Bounded here, as the
         // driver's own limits (server selection, no socket timeout) would keep /readyz

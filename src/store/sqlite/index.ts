@@ -15,6 +15,7 @@ import { calendarRepo } from './calendar-repo.js'
 import { privacyRepo } from './privacy-repo.js'
 import { analysisRepo, publicationRepo } from './analysis-repo.js'
 import { topicCorrectionRepo } from './topic-correction-repo.js'
+import { suggestionRepo } from './suggestion-repo.js'
 import { bindingCodeRepo, idempotencyRepo, mpUserRepo, outboxRepo, subscriptionRepo } from './people-repos.js'
 
 /** The embedded store: one SQLite file in WAL mode (or ":memory:"). */
@@ -49,6 +50,7 @@ export function createSqliteStore(path: string): Store {
     analysis: analysisRepo(db, group),
     publications: publicationRepo(db),
     topicCorrections: topicCorrectionRepo(db),
+    suggestions: suggestionRepo(db, group),
     async ping() {
       db.prepare('SELECT 1').get()
     },
