@@ -130,8 +130,8 @@ describe('console: 代表建议 from review to statistics', function () {
       '/suggestions/stats',
     )
     const unitLine = page.locator('[data-test=suggestion-stats] tbody tr', { hasText: UNIT })
-    const figures = (await unitLine.innerText()).split(/\s+/)
-    expect(figures).to.include.members([UNIT, '1', '100%', '1 / 0 / 0'])
+    // 交办, 已答复, 按期答复, 按期率, 解决率 (正在解决 is not 已解决), 满意 / 基本满意 / 不满意, 满意率
+    expect(await unitLine.locator('td').allInnerTexts()).to.deep.equal([UNIT, '1', '1', '1', '100%', '0%', '1 / 0 / 0', '100%'])
     await screenshot(page, 'console-suggestions-stats')
 
     await page.goto(`/console/suggestions/${id}`)
