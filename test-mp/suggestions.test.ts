@@ -52,7 +52,7 @@ describe('mini-program: a deputy’s suggestions', () => {
     await list.tap('#write')
     const write = await follow()
     await write.tap('#save')
-    expect(write.textOf('.form-error')).to.include('请写一个标题')
+    expect(write.textOf('.sg-form-error')).to.include('请写一个标题')
     await write.type('#title', '关于老旧小区加装电梯的建议')
     await write.type('#body', '建设路一带老小区多为六层，没有电梯，建议政府补贴加装。')
     await write.tap(`#case-${ticket}`)
