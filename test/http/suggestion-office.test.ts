@@ -132,6 +132,15 @@ describe('代表建议: the office and the units, within their scope', () => {
     ])
   })
 
+  it('refuses a unit’s cookie-carrying change from another web page (CSRF), as the office’s', async () => {
+    const { id } = await suggestionAt(app, 'assigned')
+    const chengang = await asStaff(app, 'chengang')
+    const forged = await chengang.post(`/api/unit/suggestions/${id}/answer`, { category: 'resolved', text: '伪造' }, { origin: 'https://evil.example' })
+    expect(forged.status).to.equal(403)
+    expect(forged.body.error.code).to.equal('origin_refused')
+    expect((await chengang.get(`/api/unit/suggestions/${id}`)).body).to.include({ status: 'assigned' })
+  })
+
   it('keeps unpublished suggestions from the public', async () => {
     await suggestionAt(app, 'assigned')
     const pub = await new Client(app.baseUrl).get('/api/public/suggestions')
