@@ -104,7 +104,7 @@ export function createHttpApp(config: Config, logger: Logger, store: { idempoten
     directoryAdminRoutes({ auth, directory, importer: services.importer, importBody: jsonBody(importLimit) }),
     staffRoutes({ auth, staff: services.staff }),
     unitRoutes({ auth, units: services.units }),
-    deputySuggestionRoutes({ sessions, drafts: services.suggestionDrafts, view: services.suggestionView }),
+    deputySuggestionRoutes({ sessions, drafts: services.suggestionDrafts, view: services.suggestionView, idempotency, clock }),
     adminSuggestionRoutes({ auth, office: services.suggestionOffice, view: services.suggestionView }),
     unitSuggestionRoutes({ auth, units: services.suggestionUnits, view: services.suggestionView }),
     publicSuggestionRoutes({ office: services.suggestionOffice }),

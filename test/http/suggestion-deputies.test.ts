@@ -37,6 +37,18 @@ describe('代表建议: what deputies may and may not do', () => {
     expect(await mine('dp0003')).to.deep.equal([])
   })
 
+  it('makes one draft of a retried POST with the same Idempotency-Key, and refuses the key with another body', async () => {
+    const zhang = await asDeputy(app, 'dp0001')
+    const key = { 'Idempotency-Key': 'draft-1' }
+    const first = await zhang.post('/api/mp/deputy/suggestions', draft(), key)
+    const again = await zhang.post('/api/mp/deputy/suggestions', draft(), key)
+    expect(again.status).to.equal(201)
+    expect(again.body.id).to.equal(first.body.id)
+    const other = await zhang.post('/api/mp/deputy/suggestions', draft({ title: '另一条' }), key)
+    expect(other.status).to.equal(422)
+    expect(await mine('dp0001')).to.have.length(1)
+  })
+
   it('keeps a draft the lead deputy’s own: others do not see it, a co-signer may not change or submit it', async () => {
     const { id, zhang } = await suggestionAt(app, 'draft')
     const wang = await asDeputy(app, 'dp0002')
