@@ -58,11 +58,12 @@ export class SuggestionBook {
     return this.store.suggestions.update(s, messages)
   }
 
-  message(s: SuggestionRecord, to: Recipient, kind: string, text: string, dedupeKey: string): OutboxMessage {
+  /** `caseId` makes a resident's message open their own case, not the suggestion (which only deputies and staff read). */
+  message(s: SuggestionRecord, to: Recipient, kind: string, text: string, dedupeKey: string, caseId?: string): OutboxMessage {
     return outboxMessage({
       to,
       kind,
-      payload: { text, title: s.title, suggestionId: s.id, number: s.number },
+      payload: { text, title: s.title, suggestionId: s.id, number: s.number, ...(caseId ? { caseId } : {}) },
       dedupeKey: `suggestion:${s.id}:${dedupeKey}`,
       at: this.clock.now(),
     })

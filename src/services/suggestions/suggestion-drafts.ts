@@ -218,6 +218,7 @@ export class SuggestionDrafts {
           'suggestion.linked',
           `您的留言 ${c!.ticket} 已被${s.deputy.name}代表写入代表建议《${s.title}》，代表将推动有关部门办理。`,
           `linked:${c!.id}`,
+          c!.id,
         ),
       )
   }

@@ -31,6 +31,11 @@ export class SuggestionUnits {
     return this.book.store.suggestions.search({ unitIds: staff.unitIds, statuses: q.status ? [q.status] : undefined, cursor: q.cursor, limit: q.limit })
   }
 
+  /** Every active unit, by id and name only: what a lead unit may propose in its place. */
+  async unitChoices() {
+    return (await this.book.store.units.list()).filter((u) => u.active).map((u) => ({ id: u.id, name: u.name }))
+  }
+
   /** Another unit's suggestion does not exist for this one. */
   async get(staff: StaffPrincipal, id: string) {
     const s = await this.book.store.suggestions.get(id)

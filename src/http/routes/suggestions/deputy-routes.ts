@@ -1,4 +1,7 @@
 import Router from '@koa/router'
+import type { Clock } from '../../../clock.js'
+import type { IdempotencyRepo } from '../../../store/idempotency-port.js'
+import { idempotent } from '../../middleware/idempotency.js'
 import type { MpSessions } from '../../../services/accounts/mp-sessions.js'
 import type { SuggestionDrafts } from '../../../services/suggestions/suggestion-drafts.js'
 import { requireDeputy } from '../../middleware/mp-auth.js'
@@ -11,10 +14,12 @@ export interface DeputySuggestionRoutesDeps {
   sessions: MpSessions
   drafts: SuggestionDrafts
   view: () => SuggestionView
+  idempotency: IdempotencyRepo
+  clock: Clock
 }
 
 /** 代表建议 in the mini-program: a deputy drafts, invites co-signers, co-signs others', submits and rates the answer. */
-export function deputySuggestionRoutes({ sessions, drafts, view }: DeputySuggestionRoutesDeps) {
+export function deputySuggestionRoutes({ sessions, drafts, view, idempotency, clock }: DeputySuggestionRoutesDeps) {
   const router = new Router<DeputyState>({ prefix: '/api/mp/deputy/suggestions' })
   router.use(requireDeputy(sessions))
   const present = (s: Parameters<typeof presentSuggestion>[0]) => presentSuggestion(s, view())
@@ -25,10 +30,15 @@ export function deputySuggestionRoutes({ sessions, drafts, view }: DeputySuggest
     ctx.body = { items: found.items.map(present), nextCursor: found.nextCursor }
   })
 
-  router.post('/', async (ctx) => {
-    ctx.status = 201
-    ctx.body = present(await drafts.create(ctx.state.mpUser, parse(draftBody, ctx.state.body, 'body')))
-  })
+  // A retried POST (the phone lost the answer) replays the first draft instead of making a second.
+  router.post(
+    '/',
+    idempotent(idempotency, clock, (s: DeputyState) => s.mpUser.id),
+    async (ctx) => {
+      ctx.status = 201
+      ctx.body = present(await drafts.create(ctx.state.mpUser, parse(draftBody, ctx.state.body, 'body')))
+    },
+  )
 
   router.get('/:id', async (ctx) => {
     const { id } = parse(suggestionIdParam, ctx.params, 'params')
