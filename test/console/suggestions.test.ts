@@ -1,5 +1,5 @@
 import { expect } from 'chai'
-import { asDeputy } from '../helpers/app.js'
+import { asAdmin, asDeputy } from '../helpers/app.js'
 import { logInAs, newPage, screenshot, useConsole } from './harness.js'
 
 const UNIT = '青澜市住房和城乡建设局' // the demo city's u01, whose staff is the first unit_staff login
@@ -130,6 +130,7 @@ describe('console: 代表建议 from review to statistics', function () {
       '/suggestions/stats',
     )
     const unitLine = page.locator('[data-test=suggestion-stats] tbody tr', { hasText: UNIT })
+    await unitLine.waitFor() // the figures load after the page opens
     // 交办, 已答复, 按期答复, 按期率, 解决率 (正在解决 is not 已解决), 满意 / 基本满意 / 不满意, 满意率
     expect(await unitLine.locator('td').allInnerTexts()).to.deep.equal([UNIT, '1', '1', '1', '100%', '0%', '1 / 0 / 0', '100%'])
     await screenshot(page, 'console-suggestions-stats')
@@ -143,5 +144,28 @@ describe('console: 代表建议 from review to statistics', function () {
     expect(published.items.map((s: { title: string }) => s.title)).to.include('关于老旧小区加装电梯的建议')
     await screenshot(page, 'console-suggestions-detail')
     expect(page.problems.concat(unitPage.problems)).to.deep.equal([])
+  })
+  it('a unit that is not the right one asks the office to hand the suggestion to another unit, picked from the list', async () => {
+    const deputy = await asDeputy(story.app, 'dp0001')
+    const other = await deputy.post('/api/mp/deputy/suggestions', { title: '关于增加公交夜班线路的建议', body: '夜班工人下班后没有公交车。' })
+    await deputy.post(`/api/mp/deputy/suggestions/${other.body.id}/submit`)
+    const office = await asAdmin(story.app)
+    await office.post(`/api/admin/suggestions/${other.body.id}/review`, { decision: 'accept' })
+    expect((await office.post(`/api/admin/suggestions/${other.body.id}/assignment`, { leadUnitId: 'u01' })).status).to.equal(200)
+
+    const page = await newPage(story.browser, story.app)
+    await logInAs(
+      page,
+      story.app.login((l) => l.role === 'unit_staff'),
+      `/unit/suggestions/${other.body.id}`,
+    )
+    await page.getByRole('button', { name: '申请调整承办单位' }).click()
+    await page.getByPlaceholder('选择单位').click()
+    await page.locator('.t-select-option', { hasText: '青澜市交通运输局' }).click()
+    await page.getByPlaceholder('例如：该事项属于交通运输局的职责').fill('公交线路由交通运输局负责')
+    await page.getByRole('button', { name: '提交申请' }).click()
+    const request = await page.locator('[data-test=requests]', { hasText: '待审批' }).innerText()
+    expect(request).to.include('申请调整承办单位为“青澜市交通运输局”').and.include('公交线路由交通运输局负责')
+    expect(page.problems).to.deep.equal([])
   })
 })
