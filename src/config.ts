@@ -145,7 +145,7 @@ const schema = z.strictObject({
       templates: z.record(z.string(), z.strictObject({ id: z.string(), longTerm: z.boolean(), page: z.string(), data: z.record(z.string(), z.string()) })),
       kindTemplates: z.record(z.string(), z.string()),
       pages: z.partialRecord(
-        z.enum(['case', 'meeting', 'survey', 'quiz', 'reading', 'digest', 'notice']),
+        z.enum(['case', 'meeting', 'survey', 'quiz', 'reading', 'digest', 'notice', 'suggestion']),
         z.string().regex(/^[a-z0-9_/-]+$/i, 'must be a page path such as pages/meeting/meeting'),
       ),
     })

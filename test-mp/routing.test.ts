@@ -72,6 +72,12 @@ describe('mini-program: every scene and notification lands on its page', () => {
     })
   }
 
+  it("opens a deputy's suggestion for suggestionId= (an answer to rate, a suggestion sent back)", async () => {
+    expect(arrival({ suggestionId: 'sg_1a2b' })).to.deep.equal({ url: '/pages/suggestion/detail?suggestionId=sg_1a2b' })
+    await openPage('pages/index/index?suggestionId=sg_1a2b')
+    expect(phone.navigations.at(-1)).to.deep.equal({ how: 'redirectTo', url: '/pages/suggestion/detail?suggestionId=sg_1a2b' })
+  })
+
   it('shows the resident the case a reply notification names', async () => {
     holdPhone(app, 'o-routing-resident')
     const write = await openPage('pages/case/new?deputyCode=DP0001')

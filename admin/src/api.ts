@@ -64,6 +64,11 @@ export const api = {
   delete: <T = any>(path: string) => request<T>('DELETE', path),
   /** Public reads of the mini-program API that the console shares (the region tree). */
   public: <T = any>(path: string, query?: Query) => request<T>('GET', path, undefined, query, '/api/mp'),
+  /** The handling units' own API (/api/unit): what a unit_staff login reads and does. */
+  unit: {
+    get: <T = any>(path: string, query?: Query) => request<T>('GET', path, undefined, query, '/api/unit'),
+    post: <T = any>(path: string, body: unknown = {}) => request<T>('POST', path, body, undefined, '/api/unit'),
+  },
   /** A URL the browser downloads itself (CSV exports, QR images): the cookie goes along. */
   url: (path: string, query?: Query) => `/api/admin${path}${queryString(query)}`,
 }

@@ -5,6 +5,7 @@ import type { Role } from './session'
 const OFFICE: Role[] = ['organizer', 'admin']
 const ADMIN: Role[] = ['admin']
 const ALL: Role[] = ['station_staff', 'organizer', 'admin']
+const UNIT: Role[] = ['unit_staff']
 
 /**
  * The organizers' other areas (issue 14, part B): meetings, campaigns, quizzes, surveys,
@@ -48,6 +49,13 @@ export const areaRoutes: RouteRecordRaw[] = [
   // 民生实事项目 (issue 16): the office's year, and a unit's own projects
   { path: 'projects', component: () => import('./views/projects/LivelihoodCycles.vue'), meta: { title: '民生实事' } },
   { path: 'unit/projects', component: () => import('./views/projects/UnitProjects.vue'), meta: { title: '民生实事' } },
+  // 代表建议 (issue 16): the office's pages, the units list, and the handling units' own
+  { path: 'suggestions', component: () => import('./views/suggestions/SuggestionList.vue'), meta: { title: '代表建议' } },
+  { path: 'suggestions/stats', component: () => import('./views/suggestions/SuggestionStats.vue'), meta: { title: '建议办理统计' } },
+  { path: 'suggestions/:id', component: () => import('./views/suggestions/SuggestionDetail.vue'), meta: { title: '建议详情' } },
+  { path: 'units', component: () => import('./views/units/UnitList.vue'), meta: { title: '承办单位' } },
+  { path: 'unit/suggestions', component: () => import('./views/unit/AssignedList.vue'), meta: { title: '交办建议' } },
+  { path: 'unit/suggestions/:id', component: () => import('./views/unit/AssignedDetail.vue'), meta: { title: '交办建议详情' } },
 ]
 
 export const areaMenu: MenuItem[] = [
@@ -70,4 +78,9 @@ export const areaMenu: MenuItem[] = [
   { path: '/record-rules', title: '积分规则', roles: OFFICE, group: '履职档案' },
   { path: '/projects', title: '民生实事', roles: ALL, group: '组织工作' },
   { path: '/unit/projects', title: '民生实事', roles: ['unit_staff'] },
+  { path: '/suggestions', title: '代表建议', roles: OFFICE, group: '代表建议' },
+  { path: '/suggestions/stats', title: '建议办理统计', roles: OFFICE, group: '代表建议' },
+  { path: '/units', title: '承办单位', roles: ADMIN, group: '名册' },
+  // A handling unit's staff have this one page and nothing else (every other console API is closed to them).
+  { path: '/unit/suggestions', title: '交办建议', roles: UNIT, group: '代表建议' },
 ]

@@ -27,5 +27,15 @@ export const menu: MenuItem[] = [...caseMenu, ...areaMenu]
 
 export const menuFor = (role: Role) => menu.filter((m) => m.roles.includes(role))
 
-/** Where each role starts. */
-export const homeOf = (role: Role) => (role === 'station_staff' ? '/cases' : role === 'unit_staff' ? '/unit/projects' : '/dashboard')
+/** Where each role starts: a handling unit's staff on the suggestions assigned to them, the only page they have. */
+export const homeOf = (role: Role) => (role === 'unit_staff' ? '/unit/suggestions' : role === 'station_staff' ? '/cases' : '/dashboard')
+
+/**
+ * Whether a role may open a page: the menu entry that covers the path (the longest prefix)
+ * must list the role. A typed or bookmarked address of a page the menu hides would only show
+ * 403s, so the router sends the person home instead. Paths no entry covers are open to all.
+ */
+export function mayOpen(role: Role, path: string): boolean {
+  const covering = menu.filter((m) => path === m.path || path.startsWith(`${m.path}/`)).sort((a, b) => b.path.length - a.path.length)[0]
+  return !covering || covering.roles.includes(role)
+}

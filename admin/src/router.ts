@@ -1,7 +1,7 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import { whenUnauthorized } from './api'
 import { areaRoutes } from './areas'
-import { homeOf } from './menu'
+import { homeOf, mayOpen } from './menu'
 import { loadSession, session } from './session'
 import Layout from './views/Layout.vue'
 import Login from './views/Login.vue'
@@ -38,7 +38,7 @@ router.beforeEach(async (to) => {
   const staff = await loadSession().catch(() => null)
   if (to.meta.public) return staff && to.path === '/login' ? homeOf(staff.role) : true
   if (!staff) return { path: '/login', query: to.fullPath !== '/' ? { next: to.fullPath } : {} }
-  return true
+  return mayOpen(staff.role, to.path) ? true : homeOf(staff.role)
 })
 
 router.afterEach((to) => {

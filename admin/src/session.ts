@@ -9,6 +9,8 @@ export interface Staff {
   role: Role
   stationIds: string[]
   regionIds: string[]
+  /** Only for unit_staff: the handling units they answer for. */
+  unitIds?: string[]
 }
 
 export const ROLE_LABELS: Record<Role, string> = {

@@ -3,7 +3,7 @@
  * that opens the template's default page; this decides the page and its id:
  *  - scenes: d= (deputy) and s= (station) stay on the home page, which shows the card;
  *    m= (a meeting's check-in code) and v= (a survey's poster) open their pages;
- *  - notifications: caseId=, meetingId=, surveyId=, quizId=, itemId=, day= (a deputy's digest).
+ *  - notifications: caseId=, meetingId=, surveyId=, quizId=, itemId=, suggestionId=, day= (a deputy's digest).
  * The same pages are named in the backend's config (wechat.pages), so a card opens the
  * page directly; ids may arrive URL-encoded and are passed on as they are.
  */
@@ -18,6 +18,7 @@ const BY_ID = [
   ['surveyId', '/pages/survey/answer?surveyId='],
   ['quizId', '/pages/quiz/take?quizId='],
   ['itemId', '/pages/study/item?itemId='],
+  ['suggestionId', '/pages/suggestion/detail?suggestionId='],
 ]
 
 /**

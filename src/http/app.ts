@@ -19,6 +19,11 @@ import { healthRoutes } from './routes/health/routes.js'
 import { qrCodeRoutes } from './routes/qrcodes/routes.js'
 import { staffRoutes } from './routes/staff/routes.js'
 import { unitRoutes } from './routes/directory/unit-routes.js'
+import { deputySuggestionRoutes } from './routes/suggestions/deputy-routes.js'
+import { adminSuggestionRoutes } from './routes/suggestions/admin-routes.js'
+import { unitSuggestionRoutes } from './routes/suggestions/unit-routes.js'
+import { publicSuggestionRoutes } from './routes/suggestions/public-routes.js'
+import { unitChoiceRoutes } from './routes/suggestions/unit-choice-routes.js'
 import type { AppState } from './state.js'
 import type { Clock } from '../clock.js'
 import { adminCaseRoutes } from './routes/cases/admin-routes.js'
@@ -108,6 +113,11 @@ export function createHttpApp(config: Config, logger: Logger, store: { idempoten
     directoryAdminRoutes({ auth, directory, importer: services.importer, importBody: jsonBody(importLimit) }),
     staffRoutes({ auth, staff: services.staff }),
     unitRoutes({ auth, units: services.units }),
+    deputySuggestionRoutes({ sessions, drafts: services.suggestionDrafts, view: services.suggestionView, idempotency, clock }),
+    adminSuggestionRoutes({ auth, office: services.suggestionOffice, view: services.suggestionView }),
+    unitSuggestionRoutes({ auth, units: services.suggestionUnits, view: services.suggestionView }),
+    publicSuggestionRoutes({ office: services.suggestionOffice }),
+    unitChoiceRoutes({ auth, units: services.suggestionUnits }),
     auditRoutes({ auth, audit: services.audit }),
     qrCodeRoutes({ auth, directory, qrCodes: services.qrCodes }),
     privacyNoticeRoutes({ privacy: services.privacy }),

@@ -15,6 +15,7 @@ import { weeklyReportJob } from './weekly-report-job.js'
 import { topicRetrainJob } from './topic-retrain-job.js'
 import { campaignPeriodJob } from './campaign-period-job.js'
 import { livelihoodProgressJob } from './livelihood-progress-job.js'
+import { suggestionDeadlineJob } from './suggestion-deadline-job.js'
 
 export type { Job, JobContext, JobDefinition } from './job.js'
 
@@ -31,6 +32,7 @@ export const JOBS: readonly JobDefinition[] = [
   topicRetrainJob,
   campaignPeriodJob,
   livelihoodProgressJob,
+  suggestionDeadlineJob,
 ]
 
 /** The jobs bound to one running app: schedules read from its config, runs given its services. */

@@ -8,6 +8,7 @@ const TEXTS: Record<StoreConflictCode, (facts: Facts) => string> = {
   conflict: () => '记录已存在',
   stale_case: () => '留言刚被其他人更新，请刷新后重试',
   stale_meeting: () => '会议刚被其他人更新，请刷新后重试',
+  stale_suggestion: () => '这条建议刚被其他人更新，请刷新后重试',
   already_registered: () => '您已报名旁听此会议',
   public_seats_full: () => '旁听名额已满',
   survey_frozen: () => '已有人作答，题目不能再改，否则已收到的答卷将失去意义',

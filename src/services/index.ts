@@ -8,6 +8,8 @@ import { AuditTrail } from './audit.js'
 import { AuthService } from './accounts/auth.js'
 import { DirectoryService } from './directory/directory.js'
 import { UnitService } from './directory/units.js'
+import { createSuggestionServices } from './suggestions/index.js'
+import { SuggestionTallies } from './suggestions/suggestion-tally.js'
 import { DirectoryImporter } from './directory/directory-import.js'
 import { QrCodeRenderer } from './qr-codes.js'
 import { StaffService } from './accounts/staff.js'
@@ -224,11 +226,20 @@ export function createServices(config: Config & { security: { secretKey: string 
     caseSeries: new CaseSeriesReport({ store, queries: caseQueries, directory: directoryCache, clock, options: { timeZone } }),
     publications,
     responsiveness: new PublicResponsiveness(store, directoryCache, clock, { timeZone }),
-    // 履职档案. Suggestions made and co-signed join in through `suggestionTally` once the suggestions area is wired.
+    // 履职档案: suggestions made and co-signed come from the suggestions area.
     pointRules,
-    deputyRecords: new DeputyRecords({ store, scope: recordScope, rules: pointRules, responses: surveyResponses, clock, timeZone }),
+    deputyRecords: new DeputyRecords({
+      store,
+      scope: recordScope,
+      rules: pointRules,
+      responses: surveyResponses,
+      clock,
+      timeZone,
+      suggestionTally: new SuggestionTallies(store),
+    }),
     recordActivities: new RecordActivities({ store, uploads, scope: recordScope, clock, timeZone }),
     appraisals: new RecordAppraisals({ store, surveys, responses: surveyResponses, scope: recordScope, directory: directoryCache, clock }),
     ...createLivelihoodServices(store, surveys, clock, audit, { timeZone, ...config.livelihood }),
+    ...createSuggestionServices({ store, directory: directoryCache, clock, timeZone, uploads, submitter }),
   }
 }

@@ -5,6 +5,7 @@ export type StoreConflictCode =
   | 'conflict'
   | 'stale_case'
   | 'stale_meeting'
+  | 'stale_suggestion'
   | 'already_registered'
   | 'public_seats_full'
   | 'survey_frozen'

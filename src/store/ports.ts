@@ -28,6 +28,8 @@ import type { AppraisalRepo, PointRuleRepo, RecordActivityRepo } from './record-
 export type * from './record-ports.js'
 import type { LivelihoodRepo } from './livelihood-ports.js'
 export type * from './livelihood-ports.js'
+import type { SuggestionRepo } from './suggestion-ports.js'
+export type * from './suggestion-ports.js'
 
 /** A deputy as stored: the phone only as an encrypted envelope and a blind index. */
 export type DeputyRecord = Omit<Deputy, 'phone'> & { phoneEnc: string | null; phoneIndex: string | null }
@@ -212,6 +214,7 @@ export interface Store {
   pointRules: PointRuleRepo
   appraisals: AppraisalRepo
   livelihood: LivelihoodRepo
+  suggestions: SuggestionRepo
   /** Throws when the store cannot answer (used by /readyz). */
   ping(): Promise<void>
   close(): Promise<void>

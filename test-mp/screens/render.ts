@@ -392,5 +392,53 @@ snapshot('my-data', '我的信息')
   snapshot('projects-propose', '提民生实事建议')
 }
 
+// Part F: 代表建议, 张伟's suggestion answered by 市住房和城乡建设局 (u01), then his rating.
+{
+  const { asAdmin, Client } = await import('../../test/helpers/app.js')
+  const { STAFF_PASSWORD } = await import('../../test/fixtures.js')
+  const office = await asAdmin(app)
+  const unit = await new Client(app.baseUrl).login('chengang', STAFF_PASSWORD)
+  const made = (
+    await deputy.post('/api/mp/deputy/suggestions', {
+      title: '关于老旧小区加装电梯的建议',
+      body: '建设路一带老小区多为六层，没有电梯，老人上下楼很难。建议财政补贴、居民分摊，分批加装电梯。',
+    })
+  ).body
+  await deputy.post(`/api/mp/deputy/suggestions/${made.id}/submit`)
+  await office.post(`/api/admin/suggestions/${made.id}/review`, { decision: 'accept' })
+  await office.post(`/api/admin/suggestions/${made.id}/assignment`, {
+    leadUnitId: 'u01',
+    coUnitIds: ['u02'],
+    keySupervision: true,
+    supervisionLeader: '市人大常委会王副主任',
+  })
+  await unit.post(`/api/unit/suggestions/${made.id}/answer`, {
+    category: 'in_progress',
+    text: '已列入明年加装电梯计划，第一批 20 个小区，资金由市、区财政和居民共同承担。',
+  })
+  await deputy.post('/api/mp/deputy/suggestions', { title: '关于增加公交夜班线路的建议', body: '夜班工人下班后没有公交车。' })
+
+  phone.storage.set('care.mode', 'off')
+  holdPhone(app, 'o-deputy-dp0001')
+  clear()
+  await openPage('pages/suggestion/index')
+  snapshot('suggestions-list', '我的建议')
+
+  clear()
+  const writing = await openPage('pages/suggestion/new')
+  await writing.type('#title', '关于社区食堂的建议')
+  await writing.type('#body', '建议在老旧小区集中的街道开设社区食堂，为 70 岁以上老人提供午餐。')
+  snapshot('suggestions-write', '写建议')
+
+  clear()
+  await openPage(`pages/suggestion/detail?suggestionId=${made.id}`)
+  snapshot('suggestions-detail', '建议详情')
+
+  clear()
+  const rating = await openPage(`pages/suggestion/rate?suggestionId=${made.id}`)
+  await rating.tap('#score-basically_satisfied')
+  snapshot('suggestions-rate', '评价答复')
+}
+
 await app.close()
 process.exit(0)

@@ -81,7 +81,7 @@ describe('logging in from the mini-program', () => {
     expect((await wang.get('/api/mp/deputy/cases')).status, 'not yet a deputy').to.equal(403)
     const bound = await wang.post('/api/mp/bind', { bindCode: issued.body.code })
     expect(bound.status).to.equal(200)
-    expect(bound.body).to.deep.include({ roles: ['resident', 'deputy'], deputy: { code: 'DP0002', name: '王芳', level: 'county' } })
+    expect(bound.body).to.deep.include({ roles: ['resident', 'deputy'], deputy: { id: 'dp0002', code: 'DP0002', name: '王芳', level: 'county' } })
     expect((await wang.get('/api/mp/deputy/cases')).status).to.equal(200)
     const other = await loginAs(app, 'o-someone')
     const reused = await other.post('/api/mp/bind', { bindCode: issued.body.code })

@@ -16,6 +16,7 @@ import { analysisContract } from './contract-analysis.js'
 import { unitsContract } from './contract-units.js'
 import { recordsContract } from './contract-records.js'
 import { livelihoodContract } from './contract-livelihood.js'
+import { suggestionsContract } from './contract-suggestions.js'
 import { cursorContract } from './contract-cursors.js'
 import { raceContract } from './contract-races.js'
 import { conflictContract } from './contract-conflicts.js'
@@ -396,6 +397,7 @@ export function storeContract(open: () => Promise<Store>) {
   unitsContract(() => store)
   recordsContract(() => store)
   livelihoodContract(() => store)
+  suggestionsContract(() => store)
   cursorContract(() => store)
   raceContract(() => store)
   conflictContract(() => store)

@@ -79,6 +79,10 @@ Page({
     wx.navigateTo({ url: e.currentTarget.dataset.url })
   },
 
+  openSuggestions() {
+    wx.navigateTo({ url: '/pages/suggestion/index' })
+  },
+
   openDigest() {
     wx.navigateTo({ url: '/pages/deputy/digest' })
   },

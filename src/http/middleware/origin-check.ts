@@ -5,6 +5,8 @@ import { SESSION_COOKIE } from './auth.js'
 import { routedPath } from './routed-path.js'
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+/** The console's APIs: the office's, and the handling units' (same session cookie). */
+const isConsoleApi = (path: string) => path === '/api/admin' || path.startsWith('/api/admin/') || path.startsWith('/api/unit/')
 
 /**
  * Cross-site request forgery: a console change carried by the session cookie must come
@@ -18,7 +20,7 @@ export function consoleOriginCheck(allowedOrigins: readonly string[]): Middlewar
   const allowed = new Set(allowedOrigins.map((o) => o.toLowerCase()))
   return (ctx, next) => {
     const path = routedPath(ctx.path)
-    if (SAFE_METHODS.has(ctx.method) || !(path === '/api/admin' || path.startsWith('/api/admin/'))) return next()
+    if (SAFE_METHODS.has(ctx.method) || !isConsoleApi(path)) return next()
     // Logging in again over an old cookie changes nothing of the old session's.
     if (!ctx.cookies.get(SESSION_COOKIE) || path === '/api/admin/login') return next()
     const origin = ctx.get('Origin').toLowerCase()

@@ -116,6 +116,7 @@ export class MpAccounts {
     return { ...session, profile: await this.profile({ kind: 'mp_user', id: user.id, deputyId: user.deputyId }) }
   }
 
+  /** Who the mini-program's user is; a bound deputy's record id lets pages tell their own suggestions from others'. */
   async profile(principal: MpPrincipal) {
     const user = await this.store.mpUsers.get(principal.id)
     if (!user) throw new NotFoundError('用户不存在')
@@ -123,7 +124,7 @@ export class MpAccounts {
     return {
       id: user.id,
       roles: deputy ? ['resident', 'deputy'] : ['resident'],
-      deputy: deputy ? { code: deputy.code, name: deputy.name, level: deputy.level } : null,
+      deputy: deputy ? { id: deputy.id, code: deputy.code, name: deputy.name, level: deputy.level } : null,
       consentVersion: user.consentVersion,
       hasPhone: user.phoneEnc !== null,
     }

@@ -5,8 +5,8 @@ import { formatWeChatTime } from '../../wechat/subscribe-values.js'
 import { titleOf } from './kinds.js'
 
 /** What a message is about: the record its page opens and its reference is made from. */
-export type SubjectKind = 'case' | 'meeting' | 'survey' | 'quiz' | 'reading' | 'digest' | 'notice'
-export const SUBJECT_KINDS: SubjectKind[] = ['case', 'meeting', 'survey', 'quiz', 'reading', 'digest', 'notice']
+export type SubjectKind = 'case' | 'meeting' | 'survey' | 'quiz' | 'reading' | 'digest' | 'notice' | 'suggestion'
+export const SUBJECT_KINDS: SubjectKind[] = ['case', 'meeting', 'survey', 'quiz', 'reading', 'digest', 'notice', 'suggestion']
 
 /** The records a message is about, as they are now (loaded by the dispatcher just before sending). */
 export interface Subjects {
@@ -46,6 +46,8 @@ interface Payload {
   opinionId?: string
   day?: string
   reason?: string
+  suggestionId?: string
+  number?: string | null
 }
 
 /** Letters and digits of an id, upper case, with a prefix naming what it is: HY1A2B3C4D. */
@@ -66,6 +68,7 @@ export function subjectOf(m: Pick<OutboxMessage, 'id' | 'kind' | 'payload' | 'cr
   }
   if (p.quizId) return { subject: 'quiz', query: `quizId=${p.quizId}`, ref: reference('DT', p.quizId) }
   if (p.itemId) return { subject: 'reading', query: `itemId=${p.itemId}`, ref: reference('XX', p.itemId) }
+  if (p.suggestionId) return { subject: 'suggestion', query: `suggestionId=${p.suggestionId}`, ref: p.number || reference('JY', p.suggestionId) }
   if (m.kind === 'digest') {
     const day = p.day ?? m.createdAt.toISOString().slice(0, 10)
     return { subject: 'digest', query: `day=${day}`, ref: `RB${day.replace(/-/g, '')}` }

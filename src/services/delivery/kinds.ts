@@ -31,6 +31,19 @@ export const KIND_TITLES: Record<string, string> = {
   'record.activity_reviewed': '履职活动审核结果',
   'livelihood.proposal': '民生实事项目建议',
   'livelihood.progress_overdue': '民生实事进展待填报',
+  'suggestion.linked': '留言写入代表建议',
+  'suggestion.submitted': '代表建议待审查',
+  'suggestion.accepted': '代表建议已立案',
+  'suggestion.returned': '代表建议被退回',
+  'suggestion.merged': '代表建议已并案',
+  'suggestion.converted': '建议转为留言办理',
+  'suggestion.assigned': '代表建议交办',
+  'suggestion.answered': '代表建议已答复',
+  'suggestion.rehandling': '代表建议重新办理',
+  'suggestion.request_made': '承办单位申请待批复',
+  'suggestion.request_decided': '申请已批复',
+  'suggestion.due_soon': '建议办理期限提醒',
+  'suggestion.overdue': '代表建议已超期',
 }
 
 export const titleOf = (kind: string) => KIND_TITLES[kind] ?? '消息通知'

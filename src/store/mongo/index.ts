@@ -25,6 +25,7 @@ import { analysisRepos } from './analysis-repo.js'
 import { recordRepos } from './record-repos.js'
 import { topicCorrectionRepo } from './topic-correction-repo.js'
 import { livelihoodRepo } from './livelihood-repo.js'
+import { suggestionRepo } from './suggestion-repo.js'
 
 export interface MongoStoreOptions {
   /** Drop the whole database on close: for tests that each get a fresh database. */
@@ -92,6 +93,7 @@ export async function createMongoStore(url: string, options: MongoStoreOptions =
       topicCorrections: await topicCorrectionRepo(conn),
       ...(await recordRepos(conn, models)),
       livelihood: await livelihoodRepo(conn, models),
+      suggestions: await suggestionRepo(conn, models),
       async ping() {
         // hello rather than ping: it also keeps the clock offset fresh. Bounded here, as the
         // driver's own limits (server selection, no socket timeout) would keep /readyz

@@ -17,6 +17,7 @@ import { analysisRepo, publicationRepo } from './analysis-repo.js'
 import { topicCorrectionRepo } from './topic-correction-repo.js'
 import { appraisalRepo, pointRuleRepo, recordActivityRepo } from './record-repos.js'
 import { livelihoodRepo } from './livelihood-repo.js'
+import { suggestionRepo } from './suggestion-repo.js'
 import { bindingCodeRepo, idempotencyRepo, mpUserRepo, outboxRepo, subscriptionRepo } from './people-repos.js'
 
 /** The embedded store: one SQLite file in WAL mode (or ":memory:"). */
@@ -55,6 +56,7 @@ export function createSqliteStore(path: string): Store {
     pointRules: pointRuleRepo(db),
     appraisals: appraisalRepo(db),
     livelihood: livelihoodRepo(db, group),
+    suggestions: suggestionRepo(db, group),
     async ping() {
       db.prepare('SELECT 1').get()
     },

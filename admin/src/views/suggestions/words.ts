@@ -1,0 +1,95 @@
+/** The 代表建议 record as GET …/suggestions/:id answers it (docs/api/suggestions.md). */
+export interface UnitRef {
+  id: string
+  name: string
+}
+export interface SuggestionRequest {
+  id: string
+  kind: 'extension' | 'change_unit'
+  unit: UnitRef
+  reason: string
+  days: number | null
+  proposedUnit: UnitRef | null
+  status: 'pending' | 'approved' | 'denied'
+  decidedAt: string | null
+  note: string | null
+}
+export interface Suggestion {
+  id: string
+  number: string | null
+  title: string
+  body: string
+  attachments: Array<{ id: string; name: string; url: string }>
+  deputy: { id: string; name: string }
+  coSigners: Array<{ deputyId: string; name: string; at: string }>
+  cosignUntil: string | null
+  cases: Array<{ id: string; ticket: string; title: string }>
+  status: string
+  statusLabel: string
+  year: number
+  review: { decision: string; reason: string | null; by: string; at: string } | null
+  mergedInto: string | null
+  convertedCaseId: string | null
+  assignment: {
+    leadUnit: UnitRef
+    coUnits: UnitRef[]
+    deadline: string
+    dueText: string
+    keySupervision: boolean
+    supervisionLeader: string | null
+    assignedAt: string
+  } | null
+  answers: Array<{ unit: UnitRef; role: 'lead' | 'co'; category: string | null; categoryLabel: string | null; text: string; at: string; round: number }>
+  rating: { score: string; scoreLabel: string; comment: string | null; at: string; round: number } | null
+  round: number
+  requests: SuggestionRequest[]
+  published: boolean
+  timeline: Array<{ at: string; actor: { role: string; name: string }; action: string; text: string }>
+}
+
+/** The statuses in the order a suggestion moves through them, for the filters. */
+export const SUGGESTION_STATUSES = [
+  { value: 'submitted', label: '待审查' },
+  { value: 'accepted', label: '已立案待交办' },
+  { value: 'assigned', label: '办理中' },
+  { value: 'answered', label: '已答复待评价' },
+  { value: 'rehandling', label: '重新办理' },
+  { value: 'closed', label: '已办结' },
+  { value: 'returned', label: '已退回' },
+  { value: 'merged', label: '已并案' },
+  { value: 'converted', label: '已转为群众留言办理' },
+]
+
+/** What a unit may be asked to do next shows in colour; finished ones are grey. */
+export const STATUS_THEME: Record<string, 'warning' | 'primary' | 'success' | 'default' | 'danger'> = {
+  submitted: 'warning',
+  accepted: 'warning',
+  assigned: 'primary',
+  rehandling: 'danger',
+  answered: 'success',
+  closed: 'default',
+  returned: 'default',
+  merged: 'default',
+  converted: 'default',
+}
+
+/** The lead unit's answer says how far the matter went. */
+export const ANSWER_CATEGORIES = [
+  { value: 'resolved', label: '已解决' },
+  { value: 'in_progress', label: '正在解决或列入计划' },
+  { value: 'for_reference', label: '留作参考' },
+]
+
+/** "已超期 3 天" is red, "今天到期" orange, the rest plain. */
+export const dueTheme = (dueText: string | undefined) =>
+  !dueText ? 'default' : dueText.startsWith('已超期') ? 'danger' : dueText === '今天到期' ? 'warning' : 'default'
+
+/** A share 0–1 as "83%"; nothing to divide yet is "暂无". */
+export const percent = (share: number | null | undefined) => (share === null || share === undefined ? '暂无' : `${Math.round(share * 100)}%`)
+
+/** A date plus N calendar months, as the default deadline of three months (YYYY-MM-DD, local). */
+export function monthsFrom(today: Date, months: number): string {
+  const d = new Date(today.getFullYear(), today.getMonth() + months, today.getDate())
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
+}

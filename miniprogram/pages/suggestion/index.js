@@ -1,0 +1,63 @@
+const { request } = require('../../utils/request')
+const { suggestionsService } = require('../../services/suggestions')
+const when = require('../../utils/when')
+
+/** One line of the list: the title, the state in words, and what is urgent about it. */
+function rowOf(s, box) {
+  let note = ''
+  if (box === 'cosign') note = '附议截止 ' + when.dayTime(s.cosignUntil) + '，领衔：' + s.deputy.name + ' 代表'
+  else if (s.assignment && (s.status === 'assigned' || s.status === 'rehandling')) note = s.assignment.leadUnit.name + ' 办理，' + s.assignment.dueText
+  else if (s.status === 'answered') note = '单位已答复，请您评价'
+  else if (s.status === 'cosigning') note = '正在征集附议，已有 ' + s.coSigners.length + ' 位代表附议'
+  return { id: s.id, title: s.title, number: s.number || '', statusLabel: s.statusLabel, note: note, urgent: s.status === 'answered' || /已超期/.test(note) }
+}
+
+/**
+ * 我的建议: two tabs, mine (written or co-signed) and 待附议 (other deputies asking for co-signers).
+ * A tap opens the suggestion; 写建议 starts a new one.
+ */
+Page({
+  data: { box: 'mine', loading: true, error: '', items: [], more: false },
+
+  onLoad(query) {
+    this.suggestions = suggestionsService(request)
+    if (query && query.box === 'cosign') this.setData({ box: 'cosign' })
+  },
+
+  onShow() {
+    return this.load()
+  },
+
+  load(more) {
+    const box = this.data.box
+    this.setData({ loading: true, error: '' })
+    return this.suggestions
+      .list(box, more ? this.cursor : null)
+      .then((page) => {
+        this.cursor = page.nextCursor
+        const rows = page.items.map((s) => rowOf(s, box))
+        this.setData({ items: more ? this.data.items.concat(rows) : rows, more: !!page.nextCursor })
+      })
+      .catch((err) => this.setData({ error: err.message }))
+      .then(() => this.setData({ loading: false }))
+  },
+
+  loadMore() {
+    return this.load(true)
+  },
+
+  switchBox(e) {
+    const box = e.currentTarget.dataset.box
+    if (box === this.data.box) return
+    this.setData({ box: box, items: [] })
+    return this.load()
+  },
+
+  open(e) {
+    wx.navigateTo({ url: '/pages/suggestion/detail?suggestionId=' + e.currentTarget.dataset.id })
+  },
+
+  write() {
+    wx.navigateTo({ url: '/pages/suggestion/new' })
+  },
+})

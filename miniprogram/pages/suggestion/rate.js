@@ -1,0 +1,48 @@
+const { request } = require('../../utils/request')
+const { suggestionsService } = require('../../services/suggestions')
+
+const SCORES = [
+  { value: 'satisfied', label: '满意' },
+  { value: 'basically_satisfied', label: '基本满意' },
+  { value: 'dissatisfied', label: '不满意' },
+]
+
+/**
+ * 评价: three big buttons, one tap to choose, one to send. What 不满意 does is said before it
+ * is chosen: the first time it sends the suggestion back to the units once more.
+ */
+Page({
+  data: { scores: SCORES, score: '', comment: '', round: 1, title: '', busy: false, error: '', done: '' },
+
+  onLoad(query) {
+    this.suggestions = suggestionsService(request)
+    this.id = query.suggestionId
+    return this.suggestions
+      .detail(this.id)
+      .then((s) => this.setData({ title: s.title, round: s.round }))
+      .catch((err) => this.setData({ error: err.message }))
+  },
+
+  choose(e) {
+    this.setData({ score: e.currentTarget.dataset.score, error: '' })
+  },
+
+  onComment(e) {
+    this.setData({ comment: e.detail.value })
+  },
+
+  send() {
+    if (this.data.busy) return
+    if (!this.data.score) return this.setData({ error: '请先选择满意、基本满意或不满意' })
+    this.setData({ busy: true, error: '' })
+    return this.suggestions
+      .rate(this.id, this.data.score, this.data.comment.trim())
+      .then((s) => this.setData({ done: s.status === 'rehandling' ? '已退回承办单位重新办理，办好后会再次答复您' : '评价已提交，这件建议已办结。谢谢您！' }))
+      .catch((err) => this.setData({ error: err.message }))
+      .then(() => this.setData({ busy: false }))
+  },
+
+  back() {
+    wx.navigateBack({ fail: () => wx.redirectTo({ url: '/pages/suggestion/detail?suggestionId=' + this.id }) })
+  },
+})

@@ -1,0 +1,25 @@
+/** A deputy's formal suggestions (代表建议): write, invite co-signers, co-sign, submit, rate the answer. */
+const enc = encodeURIComponent
+
+function suggestionsService(request) {
+  const base = '/api/mp/deputy/suggestions'
+  const one = (id) => base + '/' + enc(id)
+  return {
+    /** box: 'mine' (mine and co-signed) or 'cosign' (others' open for co-signing). */
+    list: (box, cursor) => request('GET', base, cursor ? { box: box, cursor: cursor } : { box: box }),
+    detail: (id) => request('GET', one(id)),
+    /** draft: { title, body, attachmentIds, caseIds }; idempotencyKey the same on every retry. */
+    create: (draft, idempotencyKey) => request('POST', base, draft, { idempotencyKey: idempotencyKey }),
+    edit: (id, fields) => request('PATCH', one(id), fields),
+    inviteCosigners: (id, days) => request('POST', one(id) + '/cosign-invitation', days ? { days: days } : {}),
+    cosign: (id) => request('POST', one(id) + '/cosign'),
+    withdrawCosign: (id) => request('DELETE', one(id) + '/cosign'),
+    submit: (id) => request('POST', one(id) + '/submit'),
+    rate: (id, score, comment) => request('POST', one(id) + '/rating', comment ? { score: score, comment: comment } : { score: score }),
+    /** The deputy's own cases, to build a suggestion on. */
+    myCases: () => request('GET', '/api/mp/deputy/cases', { limit: 50 }),
+    uploadPhoto: (filePath, onProgress) => request.upload('/api/mp/uploads', filePath, onProgress),
+  }
+}
+
+module.exports = { suggestionsService }

@@ -1,0 +1,215 @@
+/**
+ * 代表建议: a deputy's formal suggestion, from draft to evaluation. The record, its statuses
+ * and which action each status admits. Pure: the service loads, checks here, then writes.
+ */
+
+export type SuggestionStatus =
+  'draft' | 'cosigning' | 'submitted' | 'returned' | 'merged' | 'converted' | 'accepted' | 'assigned' | 'answered' | 'rehandling' | 'closed'
+
+export const SUGGESTION_STATUSES: SuggestionStatus[] = [
+  'draft',
+  'cosigning',
+  'submitted',
+  'returned',
+  'merged',
+  'converted',
+  'accepted',
+  'assigned',
+  'answered',
+  'rehandling',
+  'closed',
+]
+
+export const SUGGESTION_STATUS_LABELS: Record<SuggestionStatus, string> = {
+  draft: '草稿',
+  cosigning: '征集附议',
+  submitted: '待审查',
+  returned: '已退回',
+  merged: '已并案',
+  converted: '已转为群众留言办理',
+  accepted: '已立案待交办',
+  assigned: '办理中',
+  answered: '已答复待评价',
+  rehandling: '重新办理',
+  closed: '已办结',
+}
+
+export type AnswerCategory = 'resolved' | 'in_progress' | 'for_reference'
+export const ANSWER_CATEGORY_LABELS: Record<AnswerCategory, string> = {
+  resolved: '已解决',
+  in_progress: '正在解决或列入计划',
+  for_reference: '留作参考',
+}
+
+export type RatingScore = 'satisfied' | 'basically_satisfied' | 'dissatisfied'
+export const RATING_SCORE_LABELS: Record<RatingScore, string> = {
+  satisfied: '满意',
+  basically_satisfied: '基本满意',
+  dissatisfied: '不满意',
+}
+
+export type ReviewDecision = 'accept' | 'merge' | 'return' | 'convert'
+export type RequestKind = 'extension' | 'change_unit'
+export type RequestStatus = 'pending' | 'approved' | 'denied'
+
+export interface NamedRef {
+  id: string
+  name: string
+}
+
+export interface SuggestionAnswer {
+  unit: NamedRef
+  role: 'lead' | 'co'
+  category: AnswerCategory | null
+  text: string
+  at: Date
+  round: number
+}
+
+export interface SuggestionRating {
+  score: RatingScore
+  comment: string
+  at: Date
+  round: number
+}
+
+export interface SuggestionRequest {
+  id: string
+  kind: RequestKind
+  unit: NamedRef
+  reason: string
+  days: number | null
+  proposedUnit: NamedRef | null
+  status: RequestStatus
+  at: Date
+  decidedAt: Date | null
+  note: string | null
+}
+
+export interface SuggestionAssignment {
+  leadUnit: NamedRef
+  coUnits: NamedRef[]
+  /** YYYY-MM-DD, the last day (Asia/Shanghai) on which an answer is on time. */
+  deadline: string
+  keySupervision: boolean
+  supervisionLeader: string | null
+  assignedAt: Date
+}
+
+export type SuggestionActorRole = 'deputy' | 'office' | 'unit' | 'system'
+export type SuggestionAction =
+  | 'created'
+  | 'edited'
+  | 'cosign_opened'
+  | 'cosigned'
+  | 'cosign_withdrawn'
+  | 'submitted'
+  | 'accepted'
+  | 'merged'
+  | 'returned'
+  | 'converted'
+  | 'assigned'
+  | 'answered'
+  | 'request_made'
+  | 'request_approved'
+  | 'request_denied'
+  | 'rated'
+  | 'rehandling'
+  | 'closed'
+  | 'published'
+  | 'unpublished'
+
+export interface SuggestionEvent {
+  at: Date
+  actor: { role: SuggestionActorRole; id: string | null; name: string }
+  action: SuggestionAction
+  text: string
+}
+
+export interface SuggestionRecord {
+  id: string
+  /** "2026-0012", given at submission; null before. */
+  number: string | null
+  year: number
+  title: string
+  body: string
+  attachments: Array<{ id: string; name: string }>
+  deputy: NamedRef
+  /** The lead deputy's district, which decides which organizers see it; null when unknown. */
+  districtId: string | null
+  coSigners: Array<{ deputyId: string; name: string; at: Date }>
+  cosignUntil: Date | null
+  cases: Array<{ id: string; ticket: string; title: string }>
+  status: SuggestionStatus
+  review: { decision: ReviewDecision; reason: string | null; by: string; at: Date } | null
+  mergedInto: string | null
+  convertedCaseId: string | null
+  assignment: SuggestionAssignment | null
+  answers: SuggestionAnswer[]
+  ratings: SuggestionRating[]
+  round: number
+  requests: SuggestionRequest[]
+  published: boolean
+  timeline: SuggestionEvent[]
+  createdAt: Date
+  updatedAt: Date
+  /** Optimistic concurrency: an update names the version it read. */
+  version: number
+}
+
+/** What a status admits, in plain words for the 409 when it does not. */
+export type SuggestionStep = 'edit' | 'open_cosign' | 'cosign' | 'submit' | 'review' | 'assign' | 'answer' | 'request' | 'rate' | 'publish'
+
+const ALLOWED: Record<SuggestionStep, SuggestionStatus[]> = {
+  edit: ['draft'],
+  open_cosign: ['draft'],
+  cosign: ['cosigning'],
+  submit: ['draft', 'cosigning'],
+  review: ['submitted'],
+  assign: ['accepted'],
+  answer: ['assigned', 'rehandling'],
+  request: ['assigned', 'rehandling'],
+  rate: ['answered'],
+  publish: ['answered', 'closed'],
+}
+
+const STEP_WORDS: Record<SuggestionStep, string> = {
+  edit: '只有草稿可以修改',
+  open_cosign: '只有草稿可以征集附议',
+  cosign: '这条建议现在不在征集附议',
+  submit: '这条建议已经提交过了',
+  review: '只有待审查的建议可以审查',
+  assign: '只有已立案的建议可以交办',
+  answer: '这条建议现在不需要答复',
+  request: '这条建议现在不在办理中',
+  rate: '只有已答复的建议可以评价',
+  publish: '只有已答复或已办结的建议可以公开',
+}
+
+/** Null when the step fits the status, else the sentence saying why not. */
+export function refusalFor(step: SuggestionStep, status: SuggestionStatus): string | null {
+  return ALLOWED[step].includes(status) ? null : `${STEP_WORDS[step]}（现在：${SUGGESTION_STATUS_LABELS[status]}）`
+}
+
+/** The statuses in which a unit still owes an answer: the deadline clock runs. */
+export const HANDLING_STATUSES: SuggestionStatus[] = ['assigned', 'rehandling']
+
+/** "2026-0012": the year and a four-digit sequence. */
+export const suggestionNumber = (year: number, seq: number) => `${year}-${String(seq).padStart(4, '0')}`
+
+/** The lead unit's latest answer (the one the deputy rates), if any. */
+export function latestLeadAnswer(s: Pick<SuggestionRecord, 'answers'>): SuggestionAnswer | null {
+  for (let i = s.answers.length - 1; i >= 0; i--) if (s.answers[i].role === 'lead') return s.answers[i]
+  return null
+}
+
+export const latestRating = (s: Pick<SuggestionRecord, 'ratings'>): SuggestionRating | null => s.ratings[s.ratings.length - 1] ?? null
+
+/** The units a suggestion is with: the lead first, then the co-units. */
+export const unitIdsOf = (s: Pick<SuggestionRecord, 'assignment'>): string[] =>
+  s.assignment ? [s.assignment.leadUnit.id, ...s.assignment.coUnits.map((u) => u.id)] : []
+
+/** After a rating: 不满意 in the first round sends it back once; anything else closes it. */
+export function afterRating(score: RatingScore, round: number): 'rehandling' | 'closed' {
+  return score === 'dissatisfied' && round < 2 ? 'rehandling' : 'closed'
+}

@@ -1,0 +1,63 @@
+import Router from '@koa/router'
+import type { AuthService } from '../../../services/accounts/auth.js'
+import type { SuggestionOffice } from '../../../services/suggestions/suggestion-office.js'
+import { requireStaff } from '../../middleware/auth.js'
+import { presentSuggestion, type SuggestionView } from '../../presenters/suggestions.js'
+import type { StaffState } from '../../state.js'
+import { parse } from '../../validate.js'
+import { assignmentBody, decisionBody, officeListQuery, requestIdParam, reviewBody, statsQuery, suggestionIdParam } from './schemas.js'
+
+export interface AdminSuggestionRoutesDeps {
+  auth: AuthService
+  office: SuggestionOffice
+  view: () => SuggestionView
+}
+
+/** 代表建议 in the console for the congress office: review, assign, decide units' requests, publish, statistics. */
+export function adminSuggestionRoutes({ auth, office, view }: AdminSuggestionRoutesDeps) {
+  const router = new Router<StaffState>({ prefix: '/api/admin/suggestions' })
+  router.use(requireStaff(auth, 'organizer', 'admin'))
+  const present = (s: Parameters<typeof presentSuggestion>[0]) => presentSuggestion(s, view())
+
+  router.get('/', async (ctx) => {
+    const found = await office.list(ctx.state.staff, parse(officeListQuery, ctx.query, 'query'))
+    ctx.body = { items: found.items.map(present), nextCursor: found.nextCursor }
+  })
+
+  router.get('/stats', async (ctx) => {
+    ctx.body = await office.stats(ctx.state.staff, parse(statsQuery, ctx.query, 'query').year)
+  })
+
+  router.get('/:id', async (ctx) => {
+    const { id } = parse(suggestionIdParam, ctx.params, 'params')
+    ctx.body = present(await office.get(ctx.state.staff, id))
+  })
+
+  router.post('/:id/review', async (ctx) => {
+    const { id } = parse(suggestionIdParam, ctx.params, 'params')
+    ctx.body = present(await office.review(ctx.state.staff, id, parse(reviewBody, ctx.state.body, 'body')))
+  })
+
+  router.post('/:id/assignment', async (ctx) => {
+    const { id } = parse(suggestionIdParam, ctx.params, 'params')
+    ctx.body = present(await office.assign(ctx.state.staff, id, parse(assignmentBody, ctx.state.body, 'body')))
+  })
+
+  router.post('/:id/requests/:requestId/decision', async (ctx) => {
+    const { id, requestId } = parse(requestIdParam, ctx.params, 'params')
+    const { approve, note } = parse(decisionBody, ctx.state.body, 'body')
+    ctx.body = present(await office.decideRequest(ctx.state.staff, id, requestId, approve, note ?? null))
+  })
+
+  router.put('/:id/publication', async (ctx) => {
+    const { id } = parse(suggestionIdParam, ctx.params, 'params')
+    ctx.body = present(await office.publish(ctx.state.staff, id, true))
+  })
+
+  router.delete('/:id/publication', async (ctx) => {
+    const { id } = parse(suggestionIdParam, ctx.params, 'params')
+    ctx.body = present(await office.publish(ctx.state.staff, id, false))
+  })
+
+  return router
+}

@@ -1,0 +1,32 @@
+import type { SuggestionRecord } from '../../domain/suggestion.js'
+import { UnprocessableError } from '../../errors.js'
+import type { CaseSubmitter } from '../cases/case-submission.js'
+import type { SuggestionBook } from './suggestion-book.js'
+
+/**
+ * 转为群众留言: a suggestion that is really one place's matter becomes a message to the lead
+ * deputy's station, written through the same CaseSubmitter as a resident's (routing, ticket,
+ * deadlines), in the deputy's own mini-program account so the replies reach them.
+ */
+export class SuggestionConversion {
+  constructor(
+    private readonly book: SuggestionBook,
+    private readonly submitter: Pick<CaseSubmitter, 'submit'>,
+  ) {}
+
+  async toCase(s: SuggestionRecord): Promise<{ id: string; ticket: string }> {
+    const [account] = (await this.book.store.mpUsers.listByDeputyId(s.deputy.id)).filter((u) => u.openid)
+    if (!account)
+      throw new UnprocessableError('领衔代表还没有绑定小程序，不能转为群众留言', [{ path: 'body.decision', message: 'convert' }], 'deputy_not_bound')
+    const prepared = await this.book.directory.prepared()
+    const stationId = prepared.deputies.get(s.deputy.id)?.stationIds[0]
+    const stationCode = stationId ? prepared.stations.get(stationId)?.code : undefined
+    // The key makes a retry (the suggestion's own write failed) answer with the same case, never a second.
+    const { record } = await this.submitter.submit(
+      { kind: 'mp_user', id: account.id, deputyId: s.deputy.id },
+      { text: `${s.title}\n${s.body}`, images: [], stationCode, anonymous: false, publicConsent: false },
+      `suggestion:${s.id}`,
+    )
+    return { id: record.id, ticket: record.ticket }
+  }
+}

@@ -1,0 +1,225 @@
+import { randomUUID } from 'node:crypto'
+import { addMonths } from '../../domain/suggestion-due.js'
+import {
+  afterRating,
+  RATING_SCORE_LABELS,
+  suggestionNumber,
+  unitIdsOf,
+  type RatingScore,
+  type SuggestionEvent,
+  type SuggestionRecord,
+} from '../../domain/suggestion.js'
+import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../../errors.js'
+import type { OutboxMessage, Page } from '../../store/ports.js'
+import type { Uploads } from '../cases/uploads.js'
+import type { SuggestionBook } from './suggestion-book.js'
+
+export interface SuggestionDraft {
+  title: string
+  body: string
+  attachmentIds?: string[]
+  caseIds?: string[]
+}
+
+/** The deputy behind a mini-program session. */
+export interface DeputyActor {
+  id: string
+  deputyId: string
+}
+
+/** A 不满意 in the first round gives the units this long again. */
+export const REHANDLING_MONTHS = 1
+const DAY_MS = 86_400_000
+
+/** A deputy's side of a suggestion: draft, invite co-signers, co-sign, submit, rate the answer. */
+export class SuggestionDrafts {
+  constructor(
+    private readonly book: SuggestionBook,
+    private readonly uploads: Pick<Uploads, 'checkAttachments'>,
+  ) {}
+
+  async list(deputy: DeputyActor, box: 'mine' | 'cosign', page: { cursor?: string | null; limit: number }): Promise<Page<SuggestionRecord>> {
+    const filter = box === 'mine' ? { deputyId: deputy.deputyId } : { cosignOpenAt: this.book.clock.now(), notDeputyId: deputy.deputyId }
+    return this.book.store.suggestions.search({ ...filter, ...page })
+  }
+
+  /** The lead deputy and co-signers see it; any deputy while it asks for co-signers. */
+  async get(deputy: DeputyActor, id: string) {
+    const s = await this.book.store.suggestions.get(id)
+    const mine = s && (s.deputy.id === deputy.deputyId || s.coSigners.some((c) => c.deputyId === deputy.deputyId))
+    if (!s || !(mine || s.status === 'cosigning')) throw new NotFoundError('建议不存在')
+    return s
+  }
+
+  async create(deputy: DeputyActor, draft: SuggestionDraft): Promise<SuggestionRecord> {
+    const now = this.book.clock.now()
+    const { ref, districtId } = await this.book.deputy(deputy.deputyId)
+    const s: SuggestionRecord = {
+      id: `sg-${randomUUID()}`,
+      number: null,
+      year: Number(this.book.today(now).slice(0, 4)),
+      title: draft.title,
+      body: draft.body,
+      attachments: this.attachments(deputy, draft.attachmentIds ?? []),
+      deputy: ref,
+      districtId,
+      coSigners: [],
+      cosignUntil: null,
+      cases: [],
+      status: 'draft',
+      review: null,
+      mergedInto: null,
+      convertedCaseId: null,
+      assignment: null,
+      answers: [],
+      ratings: [],
+      round: 1,
+      requests: [],
+      published: false,
+      timeline: [],
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    }
+    const told = await this.linkCases(deputy, s, draft.caseIds ?? [])
+    this.book.note(s, this.actor(s), 'created', `${ref.name}起草了建议`, now)
+    return this.book.store.suggestions.create(s, told)
+  }
+
+  async edit(deputy: DeputyActor, id: string, patch: Partial<SuggestionDraft>) {
+    const s = await this.lead(deputy, id)
+    this.book.requireStep('edit', s)
+    if (patch.title !== undefined) s.title = patch.title
+    if (patch.body !== undefined) s.body = patch.body
+    if (patch.attachmentIds !== undefined) s.attachments = this.attachments(deputy, patch.attachmentIds)
+    const told = patch.caseIds !== undefined ? await this.linkCases(deputy, s, patch.caseIds) : []
+    this.book.note(s, this.actor(s), 'edited', '修改了建议')
+    return this.book.save(s, told)
+  }
+
+  async openCosigning(deputy: DeputyActor, id: string, days: number) {
+    const s = await this.lead(deputy, id)
+    this.book.requireStep('open_cosign', s)
+    s.status = 'cosigning'
+    s.cosignUntil = new Date(this.book.clock.now().getTime() + days * DAY_MS)
+    this.book.note(s, this.actor(s), 'cosign_opened', `征集附议 ${days} 天`)
+    return this.book.save(s)
+  }
+
+  async cosign(deputy: DeputyActor, id: string) {
+    const s = await this.get(deputy, id)
+    if (s.deputy.id === deputy.deputyId) throw new ConflictError('领衔代表不需要附议自己的建议', [], 'own_suggestion')
+    this.book.requireStep('cosign', s)
+    const now = this.book.clock.now()
+    if (!s.cosignUntil || now >= s.cosignUntil) throw new ConflictError('附议时间已过', [], 'cosign_closed')
+    if (s.coSigners.some((c) => c.deputyId === deputy.deputyId)) return s
+    const { ref } = await this.book.deputy(deputy.deputyId)
+    s.coSigners.push({ deputyId: ref.id, name: ref.name, at: now })
+    this.book.note(s, { role: 'deputy', id: ref.id, name: ref.name }, 'cosigned', `${ref.name}附议`)
+    return this.book.save(s)
+  }
+
+  async withdrawCosign(deputy: DeputyActor, id: string) {
+    const s = await this.get(deputy, id)
+    const mine = s.coSigners.find((c) => c.deputyId === deputy.deputyId)
+    if (!mine) throw new ConflictError('您还没有附议这条建议', [], 'not_cosigned')
+    this.book.requireStep('cosign', s)
+    if (!s.cosignUntil || this.book.clock.now() >= s.cosignUntil) throw new ConflictError('附议时间已过', [], 'cosign_closed')
+    s.coSigners = s.coSigners.filter((c) => c !== mine)
+    this.book.note(s, { role: 'deputy', id: mine.deputyId, name: mine.name }, 'cosign_withdrawn', `${mine.name}撤回附议`)
+    return this.book.save(s)
+  }
+
+  async submit(deputy: DeputyActor, id: string) {
+    const s = await this.lead(deputy, id)
+    this.book.requireStep('submit', s)
+    const now = this.book.clock.now()
+    s.year = Number(this.book.today(now).slice(0, 4))
+    s.number = suggestionNumber(s.year, await this.book.store.suggestions.nextNumber(s.year))
+    s.status = 'submitted'
+    // Submitting ends the co-signing window.
+    if (s.cosignUntil && s.cosignUntil > now) s.cosignUntil = now
+    this.book.note(s, this.actor(s), 'submitted', `提交建议，编号 ${s.number}`)
+    const office = this.book.message(
+      s,
+      this.book.officeOf(s),
+      'suggestion.submitted',
+      `${s.deputy.name}代表提交了建议 ${s.number}《${s.title}》，请审查。`,
+      'submitted',
+    )
+    return this.book.save(s, [office])
+  }
+
+  async rate(deputy: DeputyActor, id: string, score: RatingScore, comment: string) {
+    const s = await this.lead(deputy, id)
+    this.book.requireStep('rate', s)
+    const now = this.book.clock.now()
+    s.ratings.push({ score, comment, at: now, round: s.round })
+    const label = RATING_SCORE_LABELS[score]
+    this.book.note(s, this.actor(s), 'rated', comment ? `评价：${label}（${comment}）` : `评价：${label}`, now)
+    const messages: OutboxMessage[] = []
+    if (afterRating(score, s.round) === 'rehandling') {
+      s.round = 2
+      s.status = 'rehandling'
+      s.assignment!.deadline = addMonths(this.book.today(now), REHANDLING_MONTHS)
+      this.book.note(s, { role: 'system', id: null, name: '系统' }, 'rehandling', `代表不满意，退回重新办理，期限 ${s.assignment!.deadline}`, now)
+      for (const to of await this.book.unitStaff(unitIdsOf(s)))
+        messages.push(
+          this.book.message(
+            s,
+            to,
+            'suggestion.rehandling',
+            `建议 ${s.number}《${s.title}》代表不满意，请重新办理，${s.assignment!.deadline}前答复。`,
+            `rehandling:${to.id}`,
+          ),
+        )
+    } else {
+      s.status = 'closed'
+      this.book.note(s, { role: 'system', id: null, name: '系统' }, 'closed', '建议已办结', now)
+    }
+    return this.book.save(s, messages)
+  }
+
+  /** Only the lead deputy changes a suggestion; a co-signer may read it but not act for it. */
+  private async lead(deputy: DeputyActor, id: string) {
+    const s = await this.get(deputy, id)
+    if (s.deputy.id !== deputy.deputyId) throw new ForbiddenError('只有领衔代表可以这样做')
+    return s
+  }
+
+  private actor(s: SuggestionRecord): SuggestionEvent['actor'] {
+    return { role: 'deputy', id: s.deputy.id, name: s.deputy.name }
+  }
+
+  private attachments(deputy: DeputyActor, urls: string[]) {
+    this.uploads.checkAttachments(urls, deputy.id)
+    return urls.map((url) => ({ id: url, name: url.split('/').pop() ?? url }))
+  }
+
+  /**
+   * Links residents' cases the deputy was given, and tells each newly linked resident: their
+   * message now feeds a formal suggestion. A case not assigned to this deputy is refused.
+   */
+  private async linkCases(deputy: DeputyActor, s: SuggestionRecord, caseIds: string[]): Promise<OutboxMessage[]> {
+    const unique = [...new Set(caseIds)]
+    const found = await Promise.all(unique.map((id) => this.book.store.cases.get(id)))
+    const refused = unique.flatMap((id, i) =>
+      found[i]?.deputyId === deputy.deputyId ? [] : [{ path: `body.caseIds[${i}]`, message: `不是您负责的留言 "${id}"` }],
+    )
+    if (refused.length) throw new UnprocessableError('只能关联您负责的群众留言', refused, 'not_your_case')
+    const before = new Set(s.cases.map((c) => c.id))
+    s.cases = found.map((c) => ({ id: c!.id, ticket: c!.ticket, title: c!.text.slice(0, 20) }))
+    return found
+      .filter((c) => !before.has(c!.id))
+      .map((c) =>
+        this.book.message(
+          s,
+          { kind: 'mp_user', id: c!.residentId },
+          'suggestion.linked',
+          `您的留言 ${c!.ticket} 已被${s.deputy.name}代表写入代表建议《${s.title}》，代表将推动有关部门办理。`,
+          `linked:${c!.id}`,
+          c!.id,
+        ),
+      )
+  }
+}

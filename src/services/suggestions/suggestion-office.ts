@@ -1,0 +1,208 @@
+import { addDays, addMonths } from '../../domain/suggestion-due.js'
+import { suggestionStats } from '../../domain/suggestion-stats.js'
+import type { ReviewDecision, SuggestionRecord, SuggestionStatus } from '../../domain/suggestion.js'
+import { ConflictError, UnprocessableError, ValidationError } from '../../errors.js'
+import type { OutboxMessage } from '../../store/ports.js'
+import type { StaffPrincipal } from '../accounts/principal.js'
+import type { SuggestionBook } from './suggestion-book.js'
+import type { SuggestionConversion } from './suggestion-conversion.js'
+
+export interface OfficeListQuery {
+  status?: SuggestionStatus
+  year?: number
+  unitId?: string
+  q?: string
+  keySupervision?: boolean
+  overdue?: boolean
+  cursor?: string | null
+  limit: number
+}
+
+export interface Review {
+  decision: ReviewDecision
+  reason?: string
+  mergeInto?: string
+}
+
+export interface AssignmentInput {
+  leadUnitId: string
+  coUnitIds?: string[]
+  deadline?: string
+  keySupervision?: boolean
+  supervisionLeader?: string | null
+}
+
+/** Units have three months to answer unless the office says otherwise. */
+export const DEFAULT_DEADLINE_MONTHS = 3
+const FINAL: SuggestionStatus[] = ['draft', 'cosigning', 'returned', 'merged', 'converted']
+
+/** The congress office's side: review, assign, decide units' requests, publish, count. */
+export class SuggestionOffice {
+  constructor(
+    private readonly book: SuggestionBook,
+    private readonly conversion: SuggestionConversion,
+  ) {}
+
+  list(staff: StaffPrincipal, q: OfficeListQuery) {
+    return this.book.store.suggestions.search({
+      districtIds: this.book.officeDistricts(staff),
+      statuses: q.status ? [q.status] : undefined,
+      year: q.year,
+      unitIds: q.unitId ? [q.unitId] : undefined,
+      q: q.q,
+      keySupervision: q.keySupervision,
+      deadlineBefore: q.overdue ? this.book.today() : undefined,
+      cursor: q.cursor,
+      limit: q.limit,
+    })
+  }
+
+  get(staff: StaffPrincipal, id: string) {
+    return this.book.forOffice(staff, id)
+  }
+
+  /** What anyone may read: the answered suggestions the office chose to publish. */
+  published(q: { year?: number; cursor?: string | null; limit: number }) {
+    return this.book.store.suggestions.search({ published: true, year: q.year, cursor: q.cursor, limit: q.limit })
+  }
+
+  async review(staff: StaffPrincipal, id: string, r: Review): Promise<SuggestionRecord> {
+    const s = await this.book.forOffice(staff, id)
+    this.book.requireStep('review', s)
+    if (r.decision === 'return' && !r.reason) throw new ValidationError('退回需要写明理由', [{ path: 'body.reason', message: '退回需要写明理由' }])
+    if (r.decision === 'merge' && !r.mergeInto)
+      throw new ValidationError('并案需要指明并入哪条建议', [{ path: 'body.mergeInto', message: '请选择要并入的建议' }])
+    const now = this.book.clock.now()
+    s.review = { decision: r.decision, reason: r.reason ?? null, by: staff.name, at: now }
+    const actor = this.book.officeActor(staff)
+    const tellDeputy = (text: string, key: string) => this.book.message(s, { kind: 'deputy', id: s.deputy.id }, `suggestion.${key}`, text, key)
+    switch (r.decision) {
+      case 'accept':
+        s.status = 'accepted'
+        this.book.note(s, actor, 'accepted', '审查通过，立案', now)
+        return this.book.save(s, [tellDeputy(`您的建议 ${s.number}《${s.title}》已立案，将交有关单位办理。`, 'accepted')])
+      case 'return':
+        s.status = 'returned'
+        this.book.note(s, actor, 'returned', `退回：${r.reason}`, now)
+        return this.book.save(s, [tellDeputy(`您的建议 ${s.number}《${s.title}》被退回：${r.reason}`, 'returned')])
+      case 'merge':
+        return this.merge(staff, s, r.mergeInto!, tellDeputy)
+      case 'convert': {
+        const caseRef = await this.conversion.toCase(s)
+        s.status = 'converted'
+        s.convertedCaseId = caseRef.id
+        this.book.note(s, actor, 'converted', `转为群众留言办理，编号 ${caseRef.ticket}`, now)
+        return this.book.save(s, [tellDeputy(`您的建议 ${s.number}《${s.title}》已转为群众留言 ${caseRef.ticket} 办理。`, 'converted')])
+      }
+    }
+  }
+
+  async assign(staff: StaffPrincipal, id: string, a: AssignmentInput): Promise<SuggestionRecord> {
+    const s = await this.book.forOffice(staff, id)
+    this.book.requireStep('assign', s)
+    const coUnitIds = [...new Set(a.coUnitIds ?? [])]
+    if (coUnitIds.includes(a.leadUnitId))
+      throw new ValidationError('主办单位不能同时是协办单位', [{ path: `body.coUnitIds[${coUnitIds.indexOf(a.leadUnitId)}]`, message: '已是主办单位' }])
+    const today = this.book.today()
+    if (a.deadline && a.deadline < today) throw new ValidationError('办理期限不能早于今天', [{ path: 'body.deadline', message: '不能早于今天' }])
+    const units = await this.book.units([{ id: a.leadUnitId, path: 'body.leadUnitId' }, ...coUnitIds.map((id, i) => ({ id, path: `body.coUnitIds[${i}]` }))])
+    const named = (id: string) => ({ id, name: units.get(id)!.name })
+    const now = this.book.clock.now()
+    s.assignment = {
+      leadUnit: named(a.leadUnitId),
+      coUnits: coUnitIds.map(named),
+      deadline: a.deadline ?? addMonths(today, DEFAULT_DEADLINE_MONTHS),
+      keySupervision: a.keySupervision ?? false,
+      supervisionLeader: a.supervisionLeader ?? null,
+      assignedAt: now,
+    }
+    s.status = 'assigned'
+    const lead = s.assignment.leadUnit.name
+    const co = s.assignment.coUnits.length ? `，协办：${s.assignment.coUnits.map((u) => u.name).join('、')}` : ''
+    const key = s.assignment.keySupervision ? `，重点督办${s.assignment.supervisionLeader ? `（${s.assignment.supervisionLeader}领衔）` : ''}` : ''
+    this.book.note(s, this.book.officeActor(staff), 'assigned', `交办：主办 ${lead}${co}，期限 ${s.assignment.deadline}${key}`, now)
+    const messages: OutboxMessage[] = [
+      this.book.message(
+        s,
+        { kind: 'deputy', id: s.deputy.id },
+        'suggestion.assigned',
+        `您的建议 ${s.number}《${s.title}》已交 ${lead} 主办。`,
+        'assigned:deputy',
+      ),
+    ]
+    for (const [unitIds, role] of [
+      [[a.leadUnitId], '主办'],
+      [coUnitIds, '协办'],
+    ] as const)
+      for (const to of await this.book.unitStaff([...unitIds]))
+        messages.push(
+          this.book.message(
+            s,
+            to,
+            'suggestion.assigned',
+            `新交办代表建议 ${s.number}《${s.title}》（${role}${key}），请于 ${s.assignment.deadline} 前答复。`,
+            `assigned:${to.id}`,
+          ),
+        )
+    return this.book.save(s, messages)
+  }
+
+  async decideRequest(staff: StaffPrincipal, id: string, requestId: string, approve: boolean, note: string | null) {
+    const s = await this.book.forOffice(staff, id)
+    const request = s.requests.find((r) => r.id === requestId)
+    if (!request) throw new UnprocessableError('没有这项申请', [{ path: 'params.requestId', message: requestId }], 'unknown_request')
+    if (request.status !== 'pending') throw new ConflictError('这项申请已经处理过了', [], 'request_decided')
+    this.book.requireStep('request', s)
+    const now = this.book.clock.now()
+    request.status = approve ? 'approved' : 'denied'
+    request.decidedAt = now
+    request.note = note
+    const assignment = s.assignment!
+    let text: string
+    if (approve && request.kind === 'extension') {
+      assignment.deadline = addDays(assignment.deadline, request.days!)
+      text = `同意延期 ${request.days} 天，新期限 ${assignment.deadline}`
+    } else if (approve) {
+      assignment.leadUnit = request.proposedUnit!
+      assignment.coUnits = assignment.coUnits.filter((u) => u.id !== request.proposedUnit!.id)
+      text = `同意改由 ${request.proposedUnit!.name} 主办`
+    } else text = `不同意${request.kind === 'extension' ? '延期' : '更换主办单位'}${note ? `：${note}` : ''}`
+    this.book.note(s, this.book.officeActor(staff), approve ? 'request_approved' : 'request_denied', text, now)
+    const told = new Set([request.unit.id, ...(approve && request.kind === 'change_unit' ? [request.proposedUnit!.id] : [])])
+    const messages = (await this.book.unitStaff([...told])).map((to) =>
+      this.book.message(s, to, 'suggestion.request_decided', `建议 ${s.number}《${s.title}》：${text}。`, `request:${request.id}:${to.id}`),
+    )
+    return this.book.save(s, messages)
+  }
+
+  async publish(staff: StaffPrincipal, id: string, published: boolean) {
+    const s = await this.book.forOffice(staff, id)
+    this.book.requireStep('publish', s)
+    if (s.published === published) return s
+    s.published = published
+    this.book.note(s, this.book.officeActor(staff), published ? 'published' : 'unpublished', published ? '答复向社会公开' : '撤回公开')
+    return this.book.save(s)
+  }
+
+  async stats(staff: StaffPrincipal, year: number) {
+    const records = await this.book.store.suggestions.all({ year, districtIds: this.book.officeDistricts(staff) })
+    return { year, ...suggestionStats(records, (at) => this.book.today(at)) }
+  }
+
+  /** Joins a suggestion into a similar one: its deputies become co-signers there, its cases move along. */
+  private async merge(staff: StaffPrincipal, s: SuggestionRecord, targetId: string, tellDeputy: (text: string, key: string) => OutboxMessage) {
+    const target = await this.book.store.suggestions.get(targetId)
+    if (!target || target.id === s.id || !this.book.officeSees(staff, target) || FINAL.includes(target.status))
+      throw new UnprocessableError('不能并入这条建议', [{ path: 'body.mergeInto', message: `不能并入 "${targetId}"` }], 'bad_merge_target')
+    const now = this.book.clock.now()
+    const joining = [{ deputyId: s.deputy.id, name: s.deputy.name, at: now }, ...s.coSigners]
+    for (const d of joining) if (d.deputyId !== target.deputy.id && !target.coSigners.some((c) => c.deputyId === d.deputyId)) target.coSigners.push(d)
+    for (const c of s.cases) if (!target.cases.some((t) => t.id === c.id)) target.cases.push(c)
+    this.book.note(target, this.book.officeActor(staff), 'merged', `并入建议 ${s.number}《${s.title}》`, now)
+    await this.book.save(target)
+    s.status = 'merged'
+    s.mergedInto = target.id
+    this.book.note(s, this.book.officeActor(staff), 'merged', `并入建议 ${target.number}《${target.title}》`, now)
+    return this.book.save(s, [tellDeputy(`您的建议 ${s.number}《${s.title}》已与建议 ${target.number}《${target.title}》并案办理。`, 'merged')])
+  }
+}

@@ -1,0 +1,117 @@
+import { randomUUID } from 'node:crypto'
+import {
+  ANSWER_CATEGORY_LABELS,
+  unitIdsOf,
+  type AnswerCategory,
+  type RequestKind,
+  type SuggestionRecord,
+  type SuggestionStatus,
+} from '../../domain/suggestion.js'
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors.js'
+import type { StaffPrincipal } from '../accounts/principal.js'
+import type { SuggestionBook } from './suggestion-book.js'
+
+export interface UnitAnswer {
+  category?: AnswerCategory
+  text: string
+}
+
+export interface UnitRequest {
+  kind: RequestKind
+  reason: string
+  days?: number
+  proposedUnitId?: string
+}
+
+/** A handling unit's side: the suggestions given to it, answering them, asking for more time or another unit. */
+export class SuggestionUnits {
+  constructor(private readonly book: SuggestionBook) {}
+
+  list(staff: StaffPrincipal, q: { status?: SuggestionStatus; cursor?: string | null; limit: number }) {
+    return this.book.store.suggestions.search({ unitIds: staff.unitIds, statuses: q.status ? [q.status] : undefined, cursor: q.cursor, limit: q.limit })
+  }
+
+  /** Every active unit, by id and name only: what a lead unit may propose in its place. */
+  async unitChoices() {
+    return (await this.book.store.units.list()).filter((u) => u.active).map((u) => ({ id: u.id, name: u.name }))
+  }
+
+  /** Another unit's suggestion does not exist for this one. */
+  async get(staff: StaffPrincipal, id: string) {
+    const s = await this.book.store.suggestions.get(id)
+    if (!s || !unitIdsOf(s).some((u) => staff.unitIds.includes(u))) throw new NotFoundError('建议不存在')
+    return s
+  }
+
+  async answer(staff: StaffPrincipal, id: string, a: UnitAnswer) {
+    const s = await this.get(staff, id)
+    this.book.requireStep('answer', s)
+    const assignment = s.assignment!
+    const isLead = staff.unitIds.includes(assignment.leadUnit.id)
+    const unit = isLead ? assignment.leadUnit : assignment.coUnits.find((u) => staff.unitIds.includes(u.id))!
+    if (isLead && !a.category)
+      throw new ValidationError('主办单位答复需要选择办理结果', [{ path: 'body.category', message: '请选择：已解决、正在解决或列入计划、留作参考' }])
+    if (!isLead && a.category) throw new ValidationError('协办单位答复不选办理结果，由主办单位统一答复', [{ path: 'body.category', message: '协办单位不填' }])
+    if (!isLead && s.answers.some((x) => x.unit.id === unit.id && x.round === s.round)) throw new ConflictError('本轮已经答复过了', [], 'already_answered')
+    const now = this.book.clock.now()
+    s.answers.push({ unit, role: isLead ? 'lead' : 'co', category: a.category ?? null, text: a.text, at: now, round: s.round })
+    const actor = { role: 'unit' as const, id: staff.id, name: unit.name }
+    if (!isLead) {
+      this.book.note(s, actor, 'answered', `${unit.name}（协办）提出办理意见`, now)
+      return this.book.save(s)
+    }
+    s.status = 'answered'
+    const label = ANSWER_CATEGORY_LABELS[a.category!]
+    this.book.note(s, actor, 'answered', `${unit.name}答复：${label}`, now)
+    const deputy = this.book.message(
+      s,
+      { kind: 'deputy', id: s.deputy.id },
+      'suggestion.answered',
+      `您的建议 ${s.number}《${s.title}》已答复（${label}），请查看并评价。`,
+      `answered:r${s.round}`,
+    )
+    return this.book.save(s, [deputy])
+  }
+
+  async request(staff: StaffPrincipal, id: string, r: UnitRequest) {
+    const s = await this.get(staff, id)
+    const assignment = s.assignment
+    if (!assignment || !staff.unitIds.includes(assignment.leadUnit.id)) {
+      this.book.requireStep('request', s)
+      throw new ForbiddenError('只有主办单位可以申请延期或更换主办单位')
+    }
+    this.book.requireStep('request', s)
+    if (r.kind === 'extension' && !r.days) throw new ValidationError('延期需要写明天数', [{ path: 'body.days', message: '请填写延期天数（1–90）' }])
+    if (r.kind === 'change_unit' && !r.proposedUnitId)
+      throw new ValidationError('请选择建议改由哪个单位主办', [{ path: 'body.proposedUnitId', message: '请选择单位' }])
+    if (r.kind === 'change_unit' && r.proposedUnitId === assignment.leadUnit.id)
+      throw new ValidationError('不能改由本单位主办', [{ path: 'body.proposedUnitId', message: '已是主办单位' }])
+    if (s.requests.some((x) => x.kind === r.kind && x.status === 'pending')) throw new ConflictError('同类申请还在等待批复', [], 'request_pending')
+    const units = r.kind === 'change_unit' ? await this.book.units([{ id: r.proposedUnitId!, path: 'body.proposedUnitId' }]) : null
+    const proposed = units ? { id: r.proposedUnitId!, name: units.get(r.proposedUnitId!)!.name } : null
+    const now = this.book.clock.now()
+    const request = {
+      id: `rq-${randomUUID()}`,
+      kind: r.kind,
+      unit: assignment.leadUnit,
+      reason: r.reason,
+      days: r.kind === 'extension' ? r.days! : null,
+      proposedUnit: proposed,
+      status: 'pending' as const,
+      at: now,
+      decidedAt: null,
+      note: null,
+    }
+    s.requests.push(request)
+    const what = r.kind === 'extension' ? `申请延期 ${r.days} 天` : `申请改由 ${proposed!.name} 主办`
+    this.book.note(s, { role: 'unit', id: staff.id, name: assignment.leadUnit.name }, 'request_made', `${what}：${r.reason}`, now)
+    const office = this.book.message(
+      s,
+      this.book.officeOf(s),
+      'suggestion.request_made',
+      `${assignment.leadUnit.name}就建议 ${s.number}《${s.title}》${what}，请批复。`,
+      `request:${request.id}:made`,
+    )
+    return this.book.save(s, [office])
+  }
+}

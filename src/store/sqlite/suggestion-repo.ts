@@ -1,0 +1,128 @@
+import type { SuggestionRecord } from '../../domain/suggestion.js'
+import { NotFoundError } from '../../errors.js'
+import { StoreConflict } from '../conflicts.js'
+import { timeCursorKey, toPage } from '../cursor.js'
+import type { OutboxMessage, SuggestionFilter, SuggestionRepo } from '../ports.js'
+import { decodeSuggestion, encodeSuggestion, suggestionKeys } from '../suggestion-codec.js'
+import { translate } from './errors.js'
+import type { GroupCommit } from './group-commit.js'
+import type { Db } from './open.js'
+import { outboxWriter } from './outbox-writer.js'
+import { afterCursorClause, placeholders } from './sql.js'
+
+function row(s: SuggestionRecord) {
+  const k = suggestionKeys(s)
+  return {
+    id: s.id,
+    number: k.number,
+    year: k.year,
+    status: k.status,
+    deputy_id: k.deputyId,
+    cosigner_ids: JSON.stringify(k.coSignerIds),
+    district_id: k.districtId,
+    unit_ids: JSON.stringify(k.unitIds),
+    key_supervision: k.keySupervision ? 1 : 0,
+    deadline: k.deadline,
+    cosign_until: k.cosignUntil?.toISOString() ?? null,
+    published: k.published ? 1 : 0,
+    search_text: k.searchText,
+    created_at: k.createdAt.toISOString(),
+    version: s.version,
+    doc: encodeSuggestion(s),
+  }
+}
+const COLUMNS = Object.keys(row({ deputy: {}, coSigners: [], createdAt: new Date(0) } as unknown as SuggestionRecord))
+
+function where(f: SuggestionFilter) {
+  const clauses: string[] = []
+  const params: unknown[] = []
+  const anyOf = (column: string, values: unknown[]) => {
+    clauses.push(values.length ? `${column} IN (${placeholders(values.length)})` : '0')
+    params.push(...values)
+  }
+  const inJson = (column: string, values: string[]) => {
+    clauses.push(values.length ? `EXISTS (SELECT 1 FROM json_each(${column}) WHERE value IN (${placeholders(values.length)}))` : '0')
+    params.push(...values)
+  }
+  if (f.deputyId) {
+    clauses.push('(deputy_id = ? OR EXISTS (SELECT 1 FROM json_each(cosigner_ids) WHERE value = ?))')
+    params.push(f.deputyId, f.deputyId)
+  }
+  if (f.districtIds) anyOf('district_id', f.districtIds)
+  if (f.unitIds) inJson('unit_ids', f.unitIds)
+  if (f.statuses) anyOf('status', f.statuses)
+  if (f.year !== undefined) clauses.push('year = ?') && params.push(f.year)
+  if (f.keySupervision !== undefined) clauses.push('key_supervision = ?') && params.push(f.keySupervision ? 1 : 0)
+  if (f.deadlineBefore) clauses.push(`deadline < ? AND status IN ('assigned', 'rehandling')`) && params.push(f.deadlineBefore)
+  if (f.published !== undefined) clauses.push('published = ?') && params.push(f.published ? 1 : 0)
+  if (f.q) clauses.push('instr(search_text, ?) > 0') && params.push(f.q)
+  if (f.cosignOpenAt) clauses.push(`status = 'cosigning' AND cosign_until > ?`) && params.push(f.cosignOpenAt.toISOString())
+  if (f.notDeputyId) clauses.push('deputy_id <> ?') && params.push(f.notDeputyId)
+  return { clauses, params }
+}
+
+export function suggestionRepo(db: Db, group: GroupCommit): SuggestionRepo {
+  const insert = db.prepare(`INSERT INTO suggestions (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')})`)
+  const update = db.prepare(
+    `UPDATE suggestions SET ${COLUMNS.filter((c) => c !== 'id' && c !== 'version')
+      .map((c) => `${c} = @${c}`)
+      .join(', ')}, version = version + 1 WHERE id = @id AND version = @version`,
+  )
+  const byId = db.prepare('SELECT doc FROM suggestions WHERE id = ?').pluck()
+  const exists = db.prepare('SELECT 1 FROM suggestions WHERE id = ?').pluck()
+  const nextNumber = db.prepare(`INSERT INTO suggestion_counters (year, last) VALUES (?, 1)
+    ON CONFLICT(year) DO UPDATE SET last = last + 1 RETURNING last`)
+  const writeOutbox = outboxWriter(db)
+  const select = (f: SuggestionFilter, extra?: { clause: string; params: unknown[] } | null, limit?: number) => {
+    const w = where(f)
+    if (extra) w.clauses.push(extra.clause) && w.params.push(...extra.params)
+    const sql = `SELECT doc FROM suggestions ${w.clauses.length ? `WHERE ${w.clauses.join(' AND ')}` : ''}
+      ORDER BY created_at DESC, id DESC ${limit ? `LIMIT ${limit}` : ''}`
+    return (
+      db
+        .prepare(sql)
+        .pluck()
+        .all(...w.params) as string[]
+    ).map(decodeSuggestion)
+  }
+  return {
+    async create(record, outbox: OutboxMessage[]) {
+      await group.run(() =>
+        translate(() => {
+          insert.run(row(record))
+          writeOutbox(outbox)
+        }),
+      )
+      return record
+    },
+    async get(id) {
+      const doc = byId.get(id) as string | undefined
+      return doc ? decodeSuggestion(doc) : null
+    },
+    async update(record, outbox) {
+      const stored = { ...record, version: record.version + 1 }
+      await group.run(() =>
+        translate(() => {
+          // The doc carries the new version; the WHERE compares the one read.
+          const changed = update.run({ ...row(stored), version: record.version }).changes
+          if (changed === 0) {
+            if (!exists.get(record.id)) throw new NotFoundError('建议不存在')
+            throw new StoreConflict('stale_suggestion')
+          }
+          writeOutbox(outbox)
+        }),
+      )
+      return stored
+    },
+    async search(query) {
+      const rows = select(query, afterCursorClause(query.cursor), query.limit + 1)
+      return toPage(rows, query.limit, (s) => timeCursorKey(s.createdAt, s.id))
+    },
+    async all(filter) {
+      return select(filter)
+    },
+    async nextNumber(year) {
+      return group.run(() => nextNumber.pluck().get(year) as number)
+    },
+  }
+}
