@@ -83,6 +83,7 @@ describe('代表建议: what deputies may and may not do', () => {
     await wang.post(`/api/mp/deputy/suggestions/${id}/cosign`)
     const withdrawn = await wang.request('DELETE', `/api/mp/deputy/suggestions/${id}/cosign`)
     expect(withdrawn.body.coSigners).to.deep.equal([])
+    expect(withdrawn.body.cases).to.deep.equal([])
     app.clock.advance(2 * DAY + 1000)
     const late = await li.post(`/api/mp/deputy/suggestions/${id}/cosign`)
     expect(late.status).to.equal(409)

@@ -39,8 +39,11 @@ describe('代表建议: one suggestion’s whole life, through every role', () =
     expect(new Date(invited.body.cosignUntil).getTime() - app.clock.now().getTime()).to.equal(5 * DAY)
     const open = await wang.get('/api/mp/deputy/suggestions?box=cosign')
     expect(open.body.items.map((s: { id: string }) => s.id)).to.deep.equal([id])
+    expect(open.body.items[0].cases, 'residents’ messages are not shown to every deputy asked to co-sign').to.deep.equal([])
+    expect((await wang.get(`/api/mp/deputy/suggestions/${id}`)).body.cases).to.deep.equal([])
     const cosigned = await wang.post(`/api/mp/deputy/suggestions/${id}/cosign`)
     expect(cosigned.body.coSigners.map((c: { name: string }) => c.name)).to.deep.equal(['王芳'])
+    expect(cosigned.body.cases, 'a co-signer reads them').to.have.length(2)
     expect((await wang.get('/api/mp/deputy/suggestions?box=mine')).body.items.map((s: { id: string }) => s.id)).to.deep.equal([id])
 
     // Submitted: it gets this year's first number.

@@ -1,5 +1,5 @@
 import { expect } from 'chai'
-import { asDeputy, Client, startApp, type TestApp } from '../helpers/app.js'
+import { asAdmin, asDeputy, Client, startApp, type TestApp } from '../helpers/app.js'
 import { caseCity } from '../fixtures.js'
 import { asStaff, draft, localToday, suggestionAt, told } from '../helpers/suggestions.js'
 import { addDays } from '../../src/domain/suggestion-due.js'
@@ -18,13 +18,20 @@ describe('代表建议: the office and the units, within their scope', () => {
     expect((await qianqi.get(`/api/admin/suggestions/${id}`)).status).to.equal(404)
     const review = await qianqi.post(`/api/admin/suggestions/${id}/review`, { decision: 'accept' })
     expect(review.status).to.equal(404)
+    const year = localToday(app).slice(0, 4)
+    await (await asStaff(app, 'sunli')).post(`/api/admin/suggestions/${id}/review`, { decision: 'accept' })
+    await (await asStaff(app, 'sunli')).post(`/api/admin/suggestions/${id}/assignment`, { leadUnitId: 'u01' })
+    expect((await qianqi.get(`/api/admin/suggestions/stats?year=${year}`)).body.totals.total, 'another district’s figures').to.equal(0)
+    expect((await qianqi.get(`/api/admin/suggestions/stats?year=${year}`)).body.units).to.deep.equal([])
+    expect((await (await asAdmin(app)).get(`/api/admin/suggestions/stats?year=${year}`)).body.totals.total).to.equal(1)
+    expect((await qianqi.get('/api/admin/suggestions/stats?year=next')).status).to.equal(400)
     for (const username of ['lina', 'chengang']) {
       const answer = await (await asStaff(app, username)).get('/api/admin/suggestions')
       expect(answer.status, username).to.equal(403)
     }
     const sunli = await asStaff(app, 'sunli')
-    expect((await sunli.get('/api/admin/suggestions?status=submitted')).body.items.map((s: { id: string }) => s.id)).to.deep.equal([id])
-    expect((await sunli.get(`/api/admin/suggestions/${id}`)).body.status).to.equal('submitted')
+    expect((await sunli.get('/api/admin/suggestions?status=assigned')).body.items.map((s: { id: string }) => s.id)).to.deep.equal([id])
+    expect((await sunli.get(`/api/admin/suggestions/${id}`)).body.status).to.equal('assigned')
   })
 
   it('refuses a return without a reason and an assignment it cannot carry out, changing nothing', async () => {

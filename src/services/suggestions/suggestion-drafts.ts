@@ -40,7 +40,18 @@ export class SuggestionDrafts {
 
   async list(deputy: DeputyActor, box: 'mine' | 'cosign', page: { cursor?: string | null; limit: number }): Promise<Page<SuggestionRecord>> {
     const filter = box === 'mine' ? { deputyId: deputy.deputyId } : { cosignOpenAt: this.book.clock.now(), notDeputyId: deputy.deputyId }
-    return this.book.store.suggestions.search({ ...filter, ...page })
+    const found = await this.book.store.suggestions.search({ ...filter, ...page })
+    return { ...found, items: found.items.map((s) => this.asSeenBy(deputy, s)) }
+  }
+
+  /** What a deputy reads: residents' messages only for the lead deputy and co-signers, not every deputy asked to co-sign. */
+  async read(deputy: DeputyActor, id: string) {
+    return this.asSeenBy(deputy, await this.get(deputy, id))
+  }
+
+  private asSeenBy(deputy: DeputyActor, s: SuggestionRecord): SuggestionRecord {
+    const involved = s.deputy.id === deputy.deputyId || s.coSigners.some((c) => c.deputyId === deputy.deputyId)
+    return involved ? s : { ...s, cases: [] }
   }
 
   /** The lead deputy and co-signers see it; any deputy while it asks for co-signers. */
@@ -127,7 +138,7 @@ export class SuggestionDrafts {
     if (!s.cosignUntil || this.book.clock.now() >= s.cosignUntil) throw new ConflictError('附议时间已过', [], 'cosign_closed')
     s.coSigners = s.coSigners.filter((c) => c !== mine)
     this.book.note(s, { role: 'deputy', id: mine.deputyId, name: mine.name }, 'cosign_withdrawn', `${mine.name}撤回附议`)
-    return this.book.save(s)
+    return this.asSeenBy(deputy, await this.book.save(s))
   }
 
   async submit(deputy: DeputyActor, id: string) {

@@ -42,7 +42,7 @@ export function deputySuggestionRoutes({ sessions, drafts, view, idempotency, cl
 
   router.get('/:id', async (ctx) => {
     const { id } = parse(suggestionIdParam, ctx.params, 'params')
-    ctx.body = present(await drafts.get(ctx.state.mpUser, id))
+    ctx.body = present(await drafts.read(ctx.state.mpUser, id))
   })
 
   router.patch('/:id', async (ctx) => {
