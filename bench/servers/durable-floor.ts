@@ -5,13 +5,13 @@
  * committed through the store's group commit on a file opened with the store's pragmas
  * (WAL, synchronous=FULL) and migrations. Prints one JSON line: { port }.
  */
-import { randomUUID } from 'node:crypto'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Koa from 'koa'
 import { z } from 'zod'
 import { jsonBody } from '../../src/http/middleware/json-body.js'
+import { timeOrderedUuid } from '../../src/ids.js'
 import { hashToken } from '../../src/services/accounts/auth.js'
 import { sessionRepo } from '../../src/store/sqlite/auth-repos.js'
 import { GroupCommit } from '../../src/store/sqlite/group-commit.js'
@@ -46,7 +46,7 @@ app.use(async (ctx) => {
     ctx.body = { error: { code: 'validation_failed', message: '请求有误', details: parsed.error.issues } }
     return
   }
-  const id = randomUUID()
+  const id = timeOrderedUuid()
   await group.run(() => insert.run(id, session.subjectId, parsed.data.text, parsed.data.regionId ?? null, new Date().toISOString()))
   ctx.status = 201
   ctx.body = { id }

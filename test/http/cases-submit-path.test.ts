@@ -46,4 +46,23 @@ describe('sending a message reads nothing twice', () => {
     const mine = await resident.get('/api/mp/cases?limit=10')
     expect(mine.body.items.map((c: { id: string }) => c.id)).to.deep.equal([first.body.id])
   })
+
+  it('gives messages, their timeline entries and notices ids in the order they were written, so new rows go to the end of each index', async () => {
+    const resident = await asResident(app, 'o-submit-order')
+    const ids: string[] = []
+    for (const text of ['第一条：路灯不亮', '第二条：井盖松动', '第三条：垃圾未清运']) {
+      app.clock.advance(1000)
+      ids.push((await resident.post('/api/mp/cases', { text, regionId: 'c010101' })).body.id)
+    }
+    expect(
+      ids.every((id) => id.startsWith('cs-') && id[3 + 14] === '7'),
+      'UUID version 7',
+    ).to.equal(true)
+    expect([...ids].sort()).to.deep.equal(ids)
+    const events = await app.liaison.store.cases.events(ids[2])
+    expect(events.every((e) => e.id[14] === '7')).to.equal(true)
+    const notices = (await app.liaison.store.outbox.search({ limit: 50 })).items.filter((m) => ids.includes(String(m.payload.caseId)))
+    expect(notices).to.have.length.greaterThan(0)
+    expect(notices.every((m) => m.id[14] === '7')).to.equal(true)
+  })
 })

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto'
+import { timeOrderedUuid } from '../../ids.js'
 import type { Clock } from '../../clock.js'
 import type { CaseEvent, CaseRecord } from '../../domain/case.js'
 import { STATUS_LABELS } from '../../domain/case.js'
@@ -107,7 +107,7 @@ export class CaseSubmitter {
         draft,
       )
     const { ackDueAt, replyDueAt, provisional } = slaDeadlines(now, await this.calendar.current(), this.policy)
-    const id = `cs-${randomUUID()}`
+    const id = `cs-${timeOrderedUuid()}`
     const regionKnown = draft.regionId && placed.prepared.regions.has(draft.regionId) ? draft.regionId : null
     const record: Omit<CaseRecord, 'ticket'> = {
       id,

@@ -1,3 +1,4 @@
+import { timeOrderedUuid } from '../../ids.js'
 import { randomUUID } from 'node:crypto'
 import type { Clock } from '../../clock.js'
 import { momentLabel } from '../../domain/meeting.js'
@@ -68,7 +69,7 @@ export class SurveyResponses {
     const answers = cleanAnswers(input.answers)
     const comments = input.comments.map((c) => ({ articleId: c.articleId, text: c.text.trim() }))
     const response: SurveyResponse = {
-      id: `sr-${randomUUID()}`,
+      id: `sr-${timeOrderedUuid()}`,
       surveyId: s.id,
       respondentKey: key,
       mpUserId: s.anonymous ? null : user.id,
