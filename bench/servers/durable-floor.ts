@@ -20,7 +20,8 @@ import { seedPeople } from './people.js'
 import { exitWithProfile } from './profile-hook.js'
 
 const people = Number(process.argv[2] ?? 1000)
-const file = join(mkdtempSync(join(tmpdir(), 'liaison-bench-floor-')), 'floor.db')
+const scratch = mkdtempSync(join(tmpdir(), 'liaison-bench-floor-'))
+const file = join(scratch, 'floor.db')
 openDatabase(file).close() // the schema, by the store's own migrations
 seedPeople(file, people, null)
 const db = openDatabase(file)
@@ -54,4 +55,4 @@ app.use(async (ctx) => {
 const server = app.listen(0, '127.0.0.1', () => {
   process.stdout.write(JSON.stringify({ port: (server.address() as { port: number }).port }) + '\n')
 })
-await exitWithProfile('durable-floor')
+await exitWithProfile('durable-floor', scratch)

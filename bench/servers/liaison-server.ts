@@ -81,4 +81,4 @@ const survey = await liaison.store.surveys.create({
 const region = demo.regions!.find((r) => r.kind === 'community')!.id
 const { port } = await liaison.listen(0, '127.0.0.1')
 process.stdout.write(JSON.stringify({ port, region, surveyId: survey.id, dir }) + '\n')
-await exitWithProfile(process.argv[3] ?? 'liaison')
+await exitWithProfile(process.argv[3] ?? 'liaison', dir)

@@ -4,11 +4,13 @@
  * bench/out/<server>.cpuprofile for Chrome DevTools or speedscope. Without BENCH_PROFILE_DIR
  * a server just exits on SIGTERM/SIGINT.
  */
-import { writeFileSync } from 'node:fs'
+import { rmSync, writeFileSync } from 'node:fs'
 import { Session } from 'node:inspector/promises'
 import { join } from 'node:path'
 
-export async function exitWithProfile(name: string, dir = process.env.BENCH_PROFILE_DIR) {
+export async function exitWithProfile(name: string, scratch: string | null = null, dir = process.env.BENCH_PROFILE_DIR) {
+  // The server's database files go with it.
+  process.on('exit', () => scratch && rmSync(scratch, { recursive: true, force: true }))
   if (!dir) {
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(0))
     return

@@ -64,7 +64,7 @@ export interface DirectoryFile {
   regions?: Region[]
   stations?: Station[]
   deputies?: Array<Omit<Deputy, 'phone'> & { phone?: string | null }>
-  staff?: Array<Omit<Staff, 'active' | 'regionIds'> & { password?: string; regionIds?: string[]; active?: boolean }>
+  staff?: Array<Omit<Staff, 'active' | 'regionIds'> & { password?: string; activationCode?: string; regionIds?: string[]; active?: boolean }>
 }
 
 export const LEVEL_LABELS: Record<DeputyLevel, string> = {

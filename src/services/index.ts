@@ -146,7 +146,7 @@ export function createServices(config: Config & { security: { secretKey: string 
     cipher,
     passwords,
     audit,
-    auth: new AuthService({ store, passwords, audit, clock, settings: config.security }),
+    auth: new AuthService({ store, passwords, audit, clock, settings: config.security, cipher }),
     directory: new DirectoryService({ store, cipher, audit, topics, onChange: () => directoryCache.invalidate() }),
     importer: new DirectoryImporter({ store, cipher, passwords, audit, topics, onChange: () => directoryCache.invalidate() }),
     staff: new StaffService(store, passwords, audit),

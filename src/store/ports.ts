@@ -27,7 +27,11 @@ export type * from './analysis-ports.js'
 
 /** A deputy as stored: the phone only as an encrypted envelope and a blind index. */
 export type DeputyRecord = Omit<Deputy, 'phone'> & { phoneEnc: string | null; phoneIndex: string | null }
-export type StaffRecord = Staff & { passwordHash: string | null }
+/**
+ * `activationHash`: a keyed hash of the one-time activation code a sync file gave a new staff
+ * member instead of an initial password; cleared when they set their password.
+ */
+export type StaffRecord = Staff & { passwordHash: string | null; activationHash: string | null }
 
 export interface RegionRepo {
   list(): Promise<Region[]>
@@ -72,7 +76,7 @@ export interface StaffQuery extends PageQuery {
   role?: StaffRole
   stationId?: string
 }
-export type StaffPatch = Partial<Pick<StaffRecord, 'name' | 'role' | 'stationIds' | 'regionIds' | 'active' | 'passwordHash'>>
+export type StaffPatch = Partial<Pick<StaffRecord, 'name' | 'role' | 'stationIds' | 'regionIds' | 'active' | 'passwordHash' | 'activationHash'>>
 
 export interface StaffRepo {
   get(id: string): Promise<StaffRecord | null>

@@ -112,6 +112,7 @@ function staffSchema() {
       stationIds: stringList,
       regionIds: stringList,
       passwordHash: nullableString,
+      activationHash: nullableString,
       active: { type: Boolean, default: true },
     },
     options,

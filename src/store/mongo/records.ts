@@ -40,6 +40,7 @@ export const staffFromDoc = (d: StaffDoc): StaffRecord => ({
   stationIds: [...(d.stationIds ?? [])],
   regionIds: [...(d.regionIds ?? [])],
   passwordHash: d.passwordHash ?? null,
+  activationHash: d.activationHash ?? null,
   active: d.active === true,
 })
 

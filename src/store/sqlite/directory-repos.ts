@@ -175,10 +175,10 @@ export function staffRepo(db: Db): StaffRepo {
       db
         .prepare(
           insert
-            ? `INSERT INTO staff (name, role, station_ids, region_ids, password_hash, active, id, username) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
-            : `UPDATE staff SET name = ?, role = ?, station_ids = ?, region_ids = ?, password_hash = ?, active = ? WHERE id = ? AND username = ?`,
+            ? `INSERT INTO staff (name, role, station_ids, region_ids, password_hash, activation_hash, active, id, username) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+            : `UPDATE staff SET name = ?, role = ?, station_ids = ?, region_ids = ?, password_hash = ?, activation_hash = ?, active = ? WHERE id = ? AND username = ?`,
         )
-        .run(s.name, s.role, JSON.stringify(s.stationIds), JSON.stringify(s.regionIds), s.passwordHash, s.active ? 1 : 0, s.id, s.username),
+        .run(s.name, s.role, JSON.stringify(s.stationIds), JSON.stringify(s.regionIds), s.passwordHash, s.activationHash, s.active ? 1 : 0, s.id, s.username),
     )
   return {
     async get(id) {
@@ -224,10 +224,10 @@ export function directoryRepo(db: Db): DirectoryRepo {
   const upsertDeputy = db.prepare(`INSERT INTO deputies (id, code, name, level, topics, phone_enc, phone_index, duty_dates)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET code = excluded.code, name = excluded.name, level = excluded.level,
     topics = excluded.topics, phone_enc = excluded.phone_enc, phone_index = excluded.phone_index, duty_dates = excluded.duty_dates`)
-  const upsertStaff = db.prepare(`INSERT INTO staff (id, username, name, role, station_ids, region_ids, password_hash, active)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET username = excluded.username, name = excluded.name,
+  const upsertStaff = db.prepare(`INSERT INTO staff (id, username, name, role, station_ids, region_ids, password_hash, activation_hash, active)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET username = excluded.username, name = excluded.name,
     role = excluded.role, station_ids = excluded.station_ids, region_ids = excluded.region_ids,
-    password_hash = excluded.password_hash, active = excluded.active`)
+    password_hash = excluded.password_hash, activation_hash = excluded.activation_hash, active = excluded.active`)
 
   // Codes and user names may move between records in one import (a swap), so the
   // unique checks are deferred by parking the old values first.
@@ -260,7 +260,8 @@ export function directoryRepo(db: Db): DirectoryRepo {
       writeDeputyStations(db, d)
     }
     for (const s of records.staff) {
-      upsertStaff.run(s.id, s.username, s.name, s.role, JSON.stringify(s.stationIds), JSON.stringify(s.regionIds), s.passwordHash, s.active ? 1 : 0)
+      const { id, username, name, role, stationIds, regionIds, passwordHash, activationHash, active } = s
+      upsertStaff.run(id, username, name, role, JSON.stringify(stationIds), JSON.stringify(regionIds), passwordHash, activationHash ?? null, active ? 1 : 0)
     }
   })
 

@@ -40,6 +40,7 @@ export const staffFromRow = (r: Row): StaffRecord => ({
   stationIds: list(r.station_ids),
   regionIds: list(r.region_ids),
   passwordHash: r.password_hash,
+  activationHash: r.activation_hash ?? null,
   active: r.active === 1,
 })
 
