@@ -8,7 +8,7 @@ import { loadConfig } from '../src/config.js'
 import { fullSizeDirectory } from '../src/demo/full-size.js'
 import type { StaffPrincipal } from '../src/services/accounts/principal.js'
 import { caseRecord, caseEvent } from '../test/store/records.js'
-import { time, type Result } from './measure.js'
+import { row, time, type Row } from './measure.js'
 
 const ADMIN: StaffPrincipal = { kind: 'staff', id: 'admin', name: '管理员', username: 'admin', role: 'admin', stationIds: [], regionIds: [], unitIds: [] }
 
@@ -18,7 +18,7 @@ const ADMIN: StaffPrincipal = { kind: 'staff', id: 'admin', name: '管理员', u
  * deputy, three meetings this week for the city- and county-level deputies, and a running
  * campaign with a required article for everyone. Target: 9,000 under 10 s, growing linearly.
  */
-export async function benchDigests(): Promise<{ results: Result[]; lines: string[] }> {
+export async function benchDigests(): Promise<{ rows: Row[]; lines: string[] }> {
   const lines: string[] = []
   const timings: Array<{ deputies: number; ms: number; made: number }> = []
   for (const deputies of [1000, 3000, 9000]) timings.push(await buildFor(deputies))
@@ -27,7 +27,15 @@ export async function benchDigests(): Promise<{ results: Result[]; lines: string
   const [small, , full] = timings
   return {
     lines,
-    results: [{ name: 'build and enqueue 9,000 digests', ms: full.ms, baselineMs: small.ms * 9, baseline: '1,000 deputies × 9 (linear)', targetMs: 10_000 }],
+    rows: [
+      row({
+        name: 'build and enqueue 9,000 digests',
+        value: full.ms,
+        unit: 'ms',
+        baseline: { name: '1,000 deputies × 9 (linear)', value: small.ms * 9 },
+        target: { below: 10_000 },
+      }),
+    ],
   }
 }
 

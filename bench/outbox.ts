@@ -6,7 +6,7 @@ import { loadConfig } from '../src/config.js'
 import { outboxMessage } from '../src/services/delivery/outbox-message.js'
 import { WeChatClient } from '../src/wechat/client.js'
 import { FakeWeChat } from '../test/fakes/wechat-api.js'
-import { time, type Result } from './measure.js'
+import { row, time, type Row } from './measure.js'
 
 const MESSAGES = 10_000
 const TEMPLATE = 'TPL_BENCH'
@@ -17,7 +17,7 @@ const TEMPLATE = 'TPL_BENCH'
  * sending the same number with the same concurrency. Memory: the heap after draining
  * against the heap before (flat = the drain holds nothing per message once sent).
  */
-export async function benchOutbox(): Promise<{ results: Result[]; lines: string[] }> {
+export async function benchOutbox(): Promise<{ rows: Row[]; lines: string[] }> {
   const fake = new FakeWeChat()
   const base = await fake.start()
   const dir = mkdtempSync(join(tmpdir(), 'liaison-bench-outbox-'))
@@ -89,8 +89,14 @@ export async function benchOutbox(): Promise<{ results: Result[]; lines: string[
     ]
     return {
       lines,
-      results: [
-        { name: 'dispatcher drains 10,000 messages to fake WeChat', ms: drained.ms, baselineMs: baseline.ms, baseline: 'bare WeChat client', targetMs: 20_000 },
+      rows: [
+        row({
+          name: 'dispatcher drains 10,000 messages to fake WeChat',
+          value: drained.ms,
+          unit: 'ms',
+          baseline: { name: 'bare WeChat client', value: baseline.ms },
+          target: { below: 20_000 },
+        }),
       ],
     }
   } finally {

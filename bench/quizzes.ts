@@ -7,7 +7,7 @@ import { loadConfig } from '../src/config.js'
 import { OPTION_KEYS } from '../src/domain/quiz.js'
 import type { MpPrincipal } from '../src/services/accounts/mp-sessions.js'
 import type { StaffPrincipal } from '../src/services/accounts/principal.js'
-import { time, type Result } from './measure.js'
+import { row, time, type Row } from './measure.js'
 
 const ADMIN: StaffPrincipal = { kind: 'staff', id: 'admin', name: '管理员', username: 'admin', role: 'admin', stationIds: [], regionIds: [], unitIds: [] }
 
@@ -16,7 +16,7 @@ const ADMIN: StaffPrincipal = { kind: 'staff', id: 'admin', name: '管理员', u
  * store (a file, synchronous=FULL, group commit), all at once through the services. Target:
  * everyone done within the minute, and every submission stored (none lost).
  */
-export async function benchQuizzes(people = 2000): Promise<{ results: Result[]; lines: string[] }> {
+export async function benchQuizzes(people = 2000): Promise<{ rows: Row[]; lines: string[] }> {
   const small = await run(100)
   const full = await run(people)
   const lines = [
@@ -25,14 +25,14 @@ export async function benchQuizzes(people = 2000): Promise<{ results: Result[]; 
   if (full.stored !== full.people) throw new Error(`quiz bench lost ${full.people - full.stored} submissions`)
   return {
     lines,
-    results: [
-      {
+    rows: [
+      row({
         name: `${people.toLocaleString('en')} quiz starts + submits, none lost`,
-        ms: full.ms,
-        baselineMs: small.ms * (people / 100),
-        baseline: '100 people × 20 (linear)',
-        targetMs: 60_000,
-      },
+        value: full.ms,
+        unit: 'ms',
+        baseline: { name: `100 people × ${people / 100} (linear)`, value: small.ms * (people / 100) },
+        target: { below: 60_000 },
+      }),
     ],
   }
 }

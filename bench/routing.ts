@@ -6,7 +6,7 @@ import { buildRoutingIndex, route } from '../src/domain/routing.js'
 import type { RoutingDirectory, RoutingInput, RoutingOptions } from '../src/domain/routing-types.js'
 import { compileTopicModel } from '../src/domain/topic-model.js'
 import { corpusCounts } from '../src/services/topics/topic-corpus.js'
-import { median, type Result } from './measure.js'
+import { median, row, type Row } from './measure.js'
 
 const MESSAGES = 20_000
 const RUNS = 5
@@ -34,7 +34,7 @@ const TEXTS = [
  * capacity), against the same loop doing only what any routing must: the region lookup
  * and the topic classification.
  */
-export async function benchRouting(): Promise<Result[]> {
+export async function benchRouting(): Promise<Row[]> {
   const directory = fullSizeDirectory()
   const index = buildRoutingIndex(directory as RoutingDirectory)
   const keywords = JSON.parse(readFileSync(new URL('../config/topic-keywords.json', import.meta.url), 'utf8')).keywords
@@ -66,7 +66,15 @@ export async function benchRouting(): Promise<Result[]> {
     })
   const baselineMs = await perMessage(baseline)
   const ms = await perMessage(routing)
-  return [{ name: 'route 1 message (9,000 deputies), average', ms, baselineMs, baseline: 'region lookup + classifyTopic', targetMs: 1 }]
+  return [
+    row({
+      name: 'route 1 message (9,000 deputies), average',
+      value: ms,
+      unit: 'ms',
+      baseline: { name: 'region lookup + classifyTopic', value: baselineMs },
+      target: { below: 1 },
+    }),
+  ]
 }
 
 function message(rand: Random, directory: RoutingDirectory): RoutingInput {

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { childEnv, freePort } from '../test/helpers/process.js'
-import { median, type Result } from './measure.js'
+import { median, row, type Row } from './measure.js'
 
 /** Milliseconds from spawning a process to its first 200 on `path`. */
 async function untilReady(args: string[], env: NodeJS.ProcessEnv, port: number, path: string): Promise<number> {
@@ -29,7 +29,7 @@ async function untilReady(args: string[], env: NodeJS.ProcessEnv, port: number, 
  * `npm start` to /readyz answering, on a demo store that already exists, against the
  * baseline of the same Node with the same TypeScript loader serving a bare HTTP answer.
  */
-export async function benchStartup(): Promise<Result[]> {
+export async function benchStartup(): Promise<Row[]> {
   const dir = mkdtempSync(join(tmpdir(), 'liaison-bench-start-'))
   try {
     const port = await freePort()
@@ -39,8 +39,20 @@ export async function benchStartup(): Promise<Result[]> {
     const firstMs = await untilReady(['--import', 'tsx', 'src/main.ts'], env, port, '/readyz')
     const warmMs = await median(3, () => untilReady(['--import', 'tsx', 'src/main.ts'], env, port, '/readyz'))
     return [
-      { name: 'npm start → /readyz (demo store exists)', ms: warmMs, baselineMs, baseline: 'bare node+tsx server', targetMs: 3_000 },
-      { name: 'npm start → /readyz (first start, seeds demo)', ms: firstMs, baselineMs, baseline: 'bare node+tsx server', targetMs: 3_000 },
+      row({
+        name: 'npm start → /readyz (demo store exists)',
+        value: warmMs,
+        unit: 'ms',
+        baseline: { name: 'bare node+tsx server', value: baselineMs },
+        target: { below: 3_000 },
+      }),
+      row({
+        name: 'npm start → /readyz (first start, seeds demo)',
+        value: firstMs,
+        unit: 'ms',
+        baseline: { name: 'bare node+tsx server', value: baselineMs },
+        target: { below: 3_000 },
+      }),
     ]
   } finally {
     rmSync(dir, { recursive: true, force: true })

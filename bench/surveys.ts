@@ -10,7 +10,7 @@ import type { Question, SurveyRecord, SurveyResponse } from '../src/domain/surve
 import { surveyResults, tallyIncrements } from '../src/domain/survey-tally.js'
 import { createSqliteStore } from '../src/store/sqlite/index.js'
 import type { Store } from '../src/store/ports.js'
-import { median, time, type Result } from './measure.js'
+import { median, row, time, type Row } from './measure.js'
 
 const q = (over: Partial<Question> & Pick<Question, 'id' | 'type' | 'title'>): Question => ({
   required: false,
@@ -86,7 +86,7 @@ async function filled(store: Store, id: string, responses: number): Promise<Surv
   return s
 }
 
-export async function benchSurveys(responses = 100_000): Promise<{ results: Result[]; lines: string[] }> {
+export async function benchSurveys(responses = 100_000): Promise<{ rows: Row[]; lines: string[] }> {
   const dir = mkdtempSync(join(tmpdir(), 'liaison-bench-surveys-'))
   const store = createSqliteStore(join(dir, 'surveys.db'))
   try {
@@ -98,8 +98,14 @@ export async function benchSurveys(responses = 100_000): Promise<{ results: Resu
     const check = surveyResults(big, await store.surveys.tallies(big.id, ''))
     if (check.responses !== responses) throw new Error(`expected ${responses} responses counted, got ${check.responses}`)
     return {
-      results: [
-        { name: `survey results over ${responses.toLocaleString('en')} responses`, ms, baselineMs, baseline: 'same survey with 100 responses', targetMs: 300 },
+      rows: [
+        row({
+          name: `survey results over ${responses.toLocaleString('en')} responses`,
+          value: ms,
+          unit: 'ms',
+          baseline: { name: 'same survey with 100 responses', value: baselineMs },
+          target: { below: 300 },
+        }),
       ],
       lines: [
         `surveys: ${responses.toLocaleString('en')} responses stored in ${Math.round(fill.ms)} ms (${Math.round(responses / (fill.ms / 1000))}/s, group commit)`,

@@ -52,7 +52,7 @@ async function request<T>(method: string, path: string, body?: unknown, query?: 
   if (res.ok) return payload as T
   const error = payload?.error ?? {}
   // /me is how the router asks whether anyone is logged in: its 401 is an answer, not an expiry.
-  if (res.status === 401 && path !== '/login' && path !== '/me') onUnauthorized()
+  if (res.status === 401 && path !== '/login' && path !== '/activate' && path !== '/me') onUnauthorized()
   throw new ApiError(res.status, error.code ?? 'http_error', error.message ?? `操作没有成功（${res.status}），请稍后再试`, error.details ?? null)
 }
 

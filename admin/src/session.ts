@@ -41,6 +41,13 @@ export async function logIn(username: string, password: string) {
   return session.staff
 }
 
+/** First login with the activation code from the office: sets the password and signs in. */
+export async function activate(username: string, activationCode: string, newPassword: string) {
+  session.staff = (await api.post<{ staff: Staff }>('/activate', { username, activationCode, newPassword })).staff
+  session.checked = true
+  return session.staff
+}
+
 export async function logOut() {
   await api.post('/logout').catch(() => {})
   session.staff = null

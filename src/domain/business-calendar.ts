@@ -1,4 +1,5 @@
 import { localDate } from './dates.js'
+import { offsetMs } from './zone-offset.js'
 import type { HolidayYear } from './holiday-cn.js'
 
 /**
@@ -260,29 +261,4 @@ function localTimeToEpochMs(wallMs: number, timeZone: string): number {
   if (candidates.length > 0) return Math.min(...candidates)
   // In a gap: read the wall time with the offset in force before the change.
   return wallMs - before
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>()
-
-/** How far the zone's wall clock is ahead of UTC at an instant, in ms. */
-function offsetMs(instant: number, timeZone: string): number {
-  let format = formatters.get(timeZone)
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    })
-    formatters.set(timeZone, format)
-  }
-  const wholeSecond = Math.floor(instant / 1000) * 1000
-  const part: Record<string, string> = {}
-  for (const { type, value } of format.formatToParts(wholeSecond)) part[type] = value
-  const wall = Date.UTC(Number(part.year), Number(part.month) - 1, Number(part.day), Number(part.hour) % 24, Number(part.minute), Number(part.second))
-  return wall - wholeSecond
 }

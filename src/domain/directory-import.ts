@@ -68,6 +68,12 @@ const staffSchema = z.strictObject({
   unitIds: z.array(id).max(20).default([]),
   username: z.string().trim().toLowerCase().regex(USERNAME_PATTERN, '用户名以小写字母开头，只含字母、数字、_ - .，2–32 位'),
   password: z.string().min(8, '初始密码至少 8 位').max(128).optional(),
+  /** Instead of an initial password: a one-time code with which they set their own at first login. */
+  activationCode: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9-]{8,64}$/, '激活码为 8–64 位字母、数字或 -')
+    .optional(),
   active: z.boolean().default(true),
 })
 const fileSchema = z.strictObject({

@@ -96,7 +96,9 @@ export interface DirectoryFile {
   stations?: Station[]
   units?: Array<Omit<Unit, 'active' | 'contact' | 'regionId'> & { active?: boolean; contact?: string; regionId?: string | null }>
   deputies?: Array<Omit<Deputy, 'phone'> & { phone?: string | null }>
-  staff?: Array<Omit<Staff, 'active' | 'regionIds'> & { password?: string; regionIds?: string[]; unitIds?: string[]; active?: boolean }>
+  staff?: Array<
+    Omit<Staff, 'active' | 'regionIds'> & { password?: string; activationCode?: string; regionIds?: string[]; unitIds?: string[]; active?: boolean }
+  >
 }
 
 export const LEVEL_LABELS: Record<DeputyLevel, string> = {

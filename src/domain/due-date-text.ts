@@ -1,24 +1,11 @@
 import { endOfLocalDay } from './business-calendar.js'
+import { offsetMs } from './zone-offset.js'
 
-const parts = new Map<string, Intl.DateTimeFormat>()
-
+/** The wall clock of `at` in the zone (the offset is cached, so this costs no Intl call). */
 function wallClock(at: Date, timeZone: string) {
-  let format = parts.get(timeZone)
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-    })
-    parts.set(timeZone, format)
-  }
-  const p: Record<string, string> = {}
-  for (const { type, value } of format.formatToParts(at)) p[type] = value
-  return { year: Number(p.year), month: Number(p.month), day: Number(p.day), time: `${p.hour}:${p.minute}` }
+  const wall = new Date(at.getTime() + offsetMs(at.getTime(), timeZone))
+  const two = (n: number) => String(n).padStart(2, '0')
+  return { year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate(), time: `${two(wall.getUTCHours())}:${two(wall.getUTCMinutes())}` }
 }
 
 /**

@@ -25,6 +25,7 @@ export async function ensureAdmin(store: Pick<Store, 'staff'>, passwords: Passwo
     id: BUILT_IN_ADMIN,
     username: BUILT_IN_ADMIN,
     name: '系统管理员',
+    activationHash: null,
     role: 'admin',
     stationIds: [],
     regionIds: [],

@@ -127,7 +127,7 @@ export function createServices(config: Config & { security: { secretKey: string 
   )
   const surveys = new SurveyService(store, clock, { timeZone }, audit)
   const campaignServices = createCampaignServices(store, clock, timeZone, audit)
-  const surveyResponses = new SurveyResponses(store, cipher, clock, { timeZone })
+  const surveyResponses = new SurveyResponses(store, cipher, clock, { timeZone }, directoryCache)
   const quizServices = createQuizServices(store, campaignServices.campaigns, clock, { timeZone }, audit)
   const uploads = new Uploads(
     config.uploads.dir,
@@ -157,7 +157,7 @@ export function createServices(config: Config & { security: { secretKey: string 
     cipher,
     passwords,
     audit,
-    auth: new AuthService({ store, passwords, audit, clock, settings: config.security }),
+    auth: new AuthService({ store, passwords, audit, clock, settings: config.security, cipher }),
     directory: new DirectoryService({ store, cipher, audit, topics, onChange: () => directoryCache.invalidate() }),
     importer: new DirectoryImporter({ store, cipher, passwords, audit, topics, onChange: () => directoryCache.invalidate() }),
     staff: new StaffService(store, passwords, audit),

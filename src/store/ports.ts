@@ -33,7 +33,11 @@ export type * from './suggestion-ports.js'
 
 /** A deputy as stored: the phone only as an encrypted envelope and a blind index. */
 export type DeputyRecord = Omit<Deputy, 'phone'> & { phoneEnc: string | null; phoneIndex: string | null }
-export type StaffRecord = Staff & { passwordHash: string | null }
+/**
+ * `activationHash`: a keyed hash of the one-time activation code a sync file gave a new staff
+ * member instead of an initial password; cleared when they set their password.
+ */
+export type StaffRecord = Staff & { passwordHash: string | null; activationHash: string | null }
 
 export interface RegionRepo {
   list(): Promise<Region[]>
@@ -79,7 +83,7 @@ export interface StaffQuery extends PageQuery {
   stationId?: string
   unitId?: string
 }
-export type StaffPatch = Partial<Pick<StaffRecord, 'name' | 'role' | 'stationIds' | 'regionIds' | 'unitIds' | 'active' | 'passwordHash'>>
+export type StaffPatch = Partial<Pick<StaffRecord, 'name' | 'role' | 'stationIds' | 'regionIds' | 'unitIds' | 'active' | 'passwordHash' | 'activationHash'>>
 
 export type UnitPatch = Partial<Pick<Unit, 'name' | 'kind' | 'regionId' | 'contact' | 'active'>>
 

@@ -42,4 +42,26 @@ describe('console: logging in', function () {
     await page.waitForURL(/\/console\/deputies/)
     await page.getByRole('heading', { name: '代表与值班' }).waitFor()
   })
+
+  it('a new colleague with an activation code from the office sets a password at first login and is let in', async () => {
+    await story.app.liaison.services.importer.import(
+      { staff: [{ id: 'sf-new', name: '王芳', role: 'organizer', stationIds: [], regionIds: [], username: 'wangfang', activationCode: 'K7P2-Q9XM-4TVA' }] },
+      null,
+    )
+    const page = await newPage(story.browser, story.app)
+    await page.goto('/console/login')
+    await page.getByText('第一次登录？使用激活码').click()
+    await page.getByPlaceholder('请输入账号').fill('wangfang')
+    await page.getByPlaceholder('请输入激活码').fill('K7P2-Q9XM-4TVA')
+    await page.getByPlaceholder('请设置新密码').fill('wangfang-2026')
+    await page.getByPlaceholder('请再输一次').fill('wangfang-2025')
+    await page.getByRole('button', { name: '设置密码并登录' }).click()
+    await page.getByText('两次输入的新密码不一样').waitFor()
+    await page.getByPlaceholder('请再输一次').fill('wangfang-2026')
+    await screenshot(page, 'login-activation')
+    await page.getByRole('button', { name: '设置密码并登录' }).click()
+    await page.waitForURL((url) => !url.pathname.startsWith('/console/login'))
+    await page.locator('.t-menu').waitFor()
+    expect(page.problems).to.deep.equal([])
+  })
 })

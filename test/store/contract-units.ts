@@ -62,6 +62,7 @@ export function unitsContract(store: () => Store) {
         regionIds: [],
         unitIds: ['u01'],
         passwordHash: null,
+        activationHash: null,
         active: true,
       })
       await s.staff.create({
@@ -73,6 +74,7 @@ export function unitsContract(store: () => Store) {
         regionIds: [],
         unitIds: ['u02'],
         passwordHash: null,
+        activationHash: null,
         active: true,
       })
       expect((await s.staff.get('sf31'))!.unitIds).to.deep.equal(['u01'])

@@ -79,10 +79,33 @@ export function sampleDirectory(): DirectorySnapshot {
         regionIds: [],
         unitIds: [],
         passwordHash: 'scrypt$x',
+        activationHash: null,
         active: true,
       },
-      { id: 'sf02', username: 'zhaolei', name: '赵磊', role: 'organizer', stationIds: [], regionIds: ['d01'], unitIds: [], passwordHash: null, active: true },
-      { id: 'sf09', username: 'chengang', name: '陈刚', role: 'unit_staff', stationIds: [], regionIds: [], unitIds: ['u01'], passwordHash: null, active: true },
+      {
+        id: 'sf02',
+        username: 'zhaolei',
+        name: '赵磊',
+        role: 'organizer',
+        stationIds: [],
+        regionIds: ['d01'],
+        unitIds: [],
+        passwordHash: null,
+        activationHash: 'act-hash-2',
+        active: true,
+      },
+      {
+        id: 'sf09',
+        username: 'chengang',
+        name: '陈刚',
+        role: 'unit_staff',
+        stationIds: [],
+        regionIds: [],
+        unitIds: ['u01'],
+        passwordHash: null,
+        activationHash: null,
+        active: true,
+      },
     ],
     units: [
       { id: 'u01', code: 'ZJJ', name: '市住房和城乡建设局', kind: 'department', regionId: null, contact: '0375-1234567', active: true },
@@ -268,7 +291,17 @@ export function storeContract(open: () => Promise<Store>) {
     })
 
     it('creates staff, refuses a taken user name, and counts active staff by role', async () => {
-      await store.staff.create({ id: 'sf03', username: 'admin', name: '管理员', role: 'admin', stationIds: [], regionIds: [], passwordHash: 'h', active: true })
+      await store.staff.create({
+        id: 'sf03',
+        username: 'admin',
+        name: '管理员',
+        role: 'admin',
+        stationIds: [],
+        regionIds: [],
+        passwordHash: 'h',
+        activationHash: null,
+        active: true,
+      })
       let error: unknown
       try {
         await store.staff.create({
@@ -279,6 +312,7 @@ export function storeContract(open: () => Promise<Store>) {
           stationIds: [],
           regionIds: [],
           passwordHash: 'h',
+          activationHash: null,
           active: true,
         })
       } catch (err) {
@@ -288,6 +322,15 @@ export function storeContract(open: () => Promise<Store>) {
       expect(await store.staff.countByRole('admin')).to.equal(1)
       await store.staff.update('sf03', { active: false })
       expect(await store.staff.countByRole('admin')).to.equal(0)
+    })
+
+    it('keeps an activation code hash from the import until the password is set, which clears it', async () => {
+      await store.directory.upsertAll(sampleDirectory())
+      expect((await store.staff.getByUsername('zhaolei'))?.activationHash).to.equal('act-hash-2')
+      expect((await store.directory.snapshot()).staff.find((s) => s.id === 'sf02')).to.include({ passwordHash: null, activationHash: 'act-hash-2' })
+      const activated = await store.staff.update('sf02', { passwordHash: 'scrypt$new', activationHash: null })
+      expect(activated).to.include({ passwordHash: 'scrypt$new', activationHash: null })
+      expect(await store.staff.get('sf02')).to.include({ passwordHash: 'scrypt$new', activationHash: null })
     })
   })
 

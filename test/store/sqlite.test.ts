@@ -25,6 +25,12 @@ describe('sqlite store on disk', () => {
     db.close()
   })
 
+  it('keeps the savepoint journals of group commit in memory, not in a temp file written for every grouped write', () => {
+    const db = openDatabase(join(dir, 'journals.db'))
+    expect(db.pragma('temp_store', { simple: true }), 'MEMORY').to.equal(2)
+    db.close()
+  })
+
   it('keeps what was written across a reopen and does not re-run migrations', async () => {
     const file = join(dir, 'nested', 'liaison.db')
     const first = createSqliteStore(file)

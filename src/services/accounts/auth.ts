@@ -1,8 +1,10 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto'
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto'
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
 import type { Clock } from '../../clock.js'
 import { RateLimitError, UnauthorizedError } from '../../errors.js'
 import type { PasswordHasher } from '../../security/passwords.js'
+import type { PiiCipher } from '../../security/pii.js'
+import { activationHashOf } from './activation.js'
 import type { StaffRecord, Store } from '../../store/ports.js'
 import type { AuditTrail } from '../audit.js'
 import type { StaffPrincipal } from './principal.js'
@@ -31,9 +33,17 @@ export class AuthService {
   private readonly audit: AuditTrail
   private readonly clock: Clock
   private readonly settings: AuthSettings
+  private readonly cipher: Pick<PiiCipher, 'blindIndex'>
 
-  constructor(deps: { store: Pick<Store, 'sessions' | 'staff'>; passwords: PasswordHasher; audit: AuditTrail; clock: Clock; settings: AuthSettings }) {
-    ;({ store: this.store, passwords: this.passwords, audit: this.audit, clock: this.clock, settings: this.settings } = deps)
+  constructor(deps: {
+    store: Pick<Store, 'sessions' | 'staff'>
+    passwords: PasswordHasher
+    audit: AuditTrail
+    clock: Clock
+    settings: AuthSettings
+    cipher: Pick<PiiCipher, 'blindIndex'>
+  }) {
+    ;({ store: this.store, passwords: this.passwords, audit: this.audit, clock: this.clock, settings: this.settings, cipher: this.cipher } = deps)
     const { settings } = deps
     const duration = Math.round(settings.loginWindowMinutes * 60)
     this.failuresByUser = new RateLimiterMemory({ keyPrefix: 'login_user', points: settings.loginMaxFailures, duration })
@@ -54,6 +64,32 @@ export class AuthService {
     }
     await Promise.all([this.failuresByUser.delete(user), this.failuresByClient.reward(client)])
     if (this.passwords.needsRehash(staff.passwordHash)) await this.store.staff.update(staff.id, { passwordHash: await this.passwords.hash(password) })
+    return this.startSession(staff, client)
+  }
+
+  /**
+   * First login with the one-time activation code from the sync file: the staff member sets
+   * their own password, the code stops working, and they are signed in. Throttled and
+   * answered like a login, so it tells nothing about which part was wrong.
+   */
+  async activate(username: string, code: string, newPassword: string, client: string) {
+    const user = username.trim().toLowerCase()
+    await this.countAttempt(user, client)
+    const staff = await this.store.staff.getByUsername(user)
+    const given = Buffer.from(activationHashOf(this.cipher, code))
+    const stored = Buffer.from(staff?.activationHash ?? '')
+    const ok = staff?.active === true && !staff.passwordHash && stored.length === given.length && timingSafeEqual(stored, given)
+    if (!ok || !staff) {
+      await this.audit.record(null, 'activation.failed', staff ? { kind: 'staff', id: staff.id } : null, { username: user, client })
+      throw new UnauthorizedError('用户名或激活码错误，激活码只能使用一次', 'invalid_activation')
+    }
+    await Promise.all([this.failuresByUser.delete(user), this.failuresByClient.reward(client)])
+    const activated = await this.store.staff.update(staff.id, { passwordHash: await this.passwords.hash(newPassword), activationHash: null })
+    await this.audit.record(toPrincipal(activated), 'account.activated', { kind: 'staff', id: staff.id }, { client })
+    return this.startSession(activated, client)
+  }
+
+  private async startSession(staff: StaffRecord, client: string): Promise<{ token: string; staff: StaffPrincipal; expiresAt: Date }> {
     const now = this.clock.now()
     const token = randomBytes(32).toString('base64url')
     const expiresAt = new Date(now.getTime() + this.settings.sessionTtlHours * 3_600_000)

@@ -9,6 +9,11 @@ export interface MpPrincipal {
   kind: 'mp_user'
   id: string
   deputyId: string | null
+  /**
+   * The privacy notice version they agreed to, as read when they signed in to this request
+   * (so a message does not read their row again); absent where a principal is made otherwise.
+   */
+  consentVersion?: string | null
 }
 
 const SESSION_DAYS = 30
@@ -78,7 +83,7 @@ export class MpSessions {
     const user = await this.store.mpUsers.get(session.subjectId)
     if (!user) throw new UnauthorizedError()
     if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await this.store.sessions.touch(session.id, now)
-    return { kind: 'mp_user', id: user.id, deputyId: user.deputyId }
+    return { kind: 'mp_user', id: user.id, deputyId: user.deputyId, consentVersion: user.consentVersion }
   }
 
   async revokeAll(userId: string) {

@@ -47,6 +47,7 @@ export class StaffService {
     const staff = await this.store.staff.create({
       id: `sf-${randomUUID().slice(0, 8)}`,
       ...input,
+      activationHash: null,
       active: true,
       passwordHash: await this.passwords.hash(password),
     })

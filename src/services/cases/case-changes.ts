@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto'
+import { timeOrderedUuid } from '../../ids.js'
 import type { ActorRole, CaseAction, CaseEvent, CaseEventType, CaseRecord, CaseStatus } from '../../domain/case.js'
 import type { OutboxMessage } from '../../store/ports.js'
 import { outboxMessage, type Recipient } from '../delivery/outbox-message.js'
@@ -20,7 +20,7 @@ export function caseEvent(
   change: { from?: CaseStatus | null; to?: CaseStatus | null; note?: string | null; data?: Record<string, unknown> } = {},
 ): CaseEvent {
   return {
-    id: randomUUID(),
+    id: timeOrderedUuid(),
     caseId: c.id,
     at,
     type,

@@ -130,6 +130,12 @@ export class CaseQueries {
     return this.detail(await this.visible(caseId, (c) => canSeeCase(resident, c)))
   }
 
+  /** The resident's view of a case they have just written, from what was written: nothing is read back. */
+  async justSubmitted(resident: MpPrincipal, submitted: { record: CaseRecord; events: CaseEvent[] }) {
+    if (!canSeeCase(resident, submitted.record)) throw new NotFoundError('留言不存在')
+    return this.detail(submitted.record, submitted.events)
+  }
+
   async forDeputy(deputy: MpPrincipal, caseId: string) {
     return this.detail(await this.visible(caseId, (c) => canSeeCase(deputy, c, true)))
   }
@@ -186,9 +192,9 @@ export class CaseQueries {
     return c
   }
 
-  private async detail(c: CaseRecord): Promise<CaseDetail> {
+  private async detail(c: CaseRecord, written?: CaseEvent[]): Promise<CaseDetail> {
     const prepared = await this.directory.prepared()
-    const events = await this.store.cases.events(c.id)
+    const events = written ?? (await this.store.cases.events(c.id))
     const now = this.clock.now()
     return {
       case: this.images ? { ...c, images: c.images.map((url) => this.images!.signedLink(url, now)) } : c,

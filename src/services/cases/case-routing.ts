@@ -1,4 +1,5 @@
 import { route } from '../../domain/routing.js'
+import { topicClassifierFor, type TopicClassifier, type TopicMatch } from '../../domain/topics.js'
 import { residentSummary } from '../../domain/routing-explain.js'
 import type { RoutingDecision, RoutingInput, RoutingOptions } from '../../domain/routing-types.js'
 import { ancestry } from '../../domain/region-tree.js'
@@ -36,8 +37,11 @@ export class RoutingService {
   private readonly clock: Clock
   private readonly models: TopicModels | null
 
+  private readonly keywords: TopicClassifier
+
   constructor(deps: RoutingServiceDeps) {
     ;({ store: this.store, directory: this.directory, options: this.options, clock: this.clock, models: this.models = null } = deps)
+    this.keywords = topicClassifierFor(this.options.topicKeywords, this.options.topics)
   }
 
   async decide(input: Omit<RoutingInput, 'at'> & { at?: Date }): Promise<PlacedDecision & { prepared: PreparedDirectory }> {
@@ -46,13 +50,14 @@ export class RoutingService {
     // Places and codes do not depend on load or topic: a first pass finds the station and
     // the place, whose office's classifier then decides the topic, and the station's
     // deputies' open cases decide among them.
-    let options: RoutingOptions = this.models ? { ...this.options, classifyTopic: this.models.base() } : this.options
+    // The rules run up to three times; the text is classified once per classifier.
+    let options: RoutingOptions = { ...this.options, classifyTopic: once(this.models?.base() ?? this.options.classifyTopic ?? this.keywords) }
     let first = route(full, prepared.index, {}, options)
     const placed = this.place(input.regionId ?? null, first, prepared)
     if (this.models) {
       const classify = await this.models.forOffice(officeOf(placed))
-      if (classify !== options.classifyTopic) {
-        options = { ...options, classifyTopic: classify }
+      if (classify !== this.models.base()) {
+        options = { ...options, classifyTopic: once(classify) }
         first = route(full, prepared.index, {}, options)
       }
     }
@@ -73,5 +78,14 @@ export class RoutingService {
     const districtId = chain.find((r) => r.kind === 'district')?.id ?? decision.officeRegionId
     const handlingDistrictId = decision.stationId ? (districtOfStation(decision.stationId, prepared) ?? districtId) : decision.officeRegionId
     return { communityId, districtId, handlingDistrictId }
+  }
+}
+
+/** A classifier that remembers its last answer: the same text is not classified twice in a row. */
+function once(classify: TopicClassifier): TopicClassifier {
+  let last: { text: string; match: TopicMatch } | null = null
+  return (text) => {
+    if (last?.text !== text) last = { text, match: classify(text) }
+    return last.match
   }
 }

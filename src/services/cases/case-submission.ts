@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto'
+import { timeOrderedUuid } from '../../ids.js'
 import type { Clock } from '../../clock.js'
-import type { CaseRecord } from '../../domain/case.js'
+import type { CaseEvent, CaseRecord } from '../../domain/case.js'
 import { STATUS_LABELS } from '../../domain/case.js'
 import type { CalendarSource } from '../calendar/calendar.js'
 import { localDate } from '../../domain/dates.js'
@@ -35,6 +35,8 @@ export const CONTENT_REFUSED = '您提交的内容可能含有不适宜发布的
 
 export interface SubmittedCase {
   record: CaseRecord
+  /** Its timeline as written, so that the caller can show the case without reading it back. */
+  events: CaseEvent[]
   summary: string
   /** True when this is the answer to a repeated request (same Idempotency-Key). */
   replayed: boolean
@@ -81,10 +83,8 @@ export class CaseSubmitter {
   }
 
   async submit(resident: MpPrincipal, draft: CaseDraft, idempotencyKey: string | null): Promise<SubmittedCase> {
-    if (idempotencyKey) {
-      const earlier = await this.store.cases.findByIdempotencyKey(resident.id, idempotencyKey)
-      if (earlier) return this.replay(earlier)
-    }
+    // A repeated Idempotency-Key is answered by the HTTP layer's stored answer; one it no longer
+    // holds (purged after 24 h) meets the store's unique key below and replays the first case.
     await this.requireConsent(resident)
     const phone = this.contactPhone(draft.phone)
     // A risky text is refused before anything is written; one to review, or one the check
@@ -107,7 +107,7 @@ export class CaseSubmitter {
         draft,
       )
     const { ackDueAt, replyDueAt, provisional } = slaDeadlines(now, await this.calendar.current(), this.policy)
-    const id = `cs-${randomUUID()}`
+    const id = `cs-${timeOrderedUuid()}`
     const regionKnown = draft.regionId && placed.prepared.regions.has(draft.regionId) ? draft.regionId : null
     const record: Omit<CaseRecord, 'ticket'> = {
       id,
@@ -189,7 +189,7 @@ export class CaseSubmitter {
               caseMessage(c, 'case.queued', to, `新留言 ${c.ticket}（${c.topic}）待分派，请登录工作台查看并分派。`, `case:${c.id}:submitted`, now),
         ],
       })
-      return { record: stored, summary: placed.summary, replayed: false }
+      return { record: stored, events, summary: placed.summary, replayed: false }
     } catch (err) {
       // Two requests with one key raced: the other one won; answer with its case.
       if (err instanceof ConflictError && idempotencyKey) {
@@ -201,13 +201,15 @@ export class CaseSubmitter {
   }
 
   private async replay(c: CaseRecord): Promise<SubmittedCase> {
-    const first = (await this.store.cases.events(c.id)).find((e) => e.type === 'assigned')
-    return { record: c, summary: first?.note ?? STATUS_LABELS[c.status], replayed: true }
+    const events = await this.store.cases.events(c.id)
+    const first = events.find((e) => e.type === 'assigned')
+    return { record: c, events, summary: first?.note ?? STATUS_LABELS[c.status], replayed: true }
   }
 
   private async requireConsent(resident: MpPrincipal) {
-    const user = await this.store.mpUsers.get(resident.id)
-    if (user?.consentVersion !== this.privacy.version) {
+    // The session already read the person's row for this request; others (the bot) read it here.
+    const version = resident.consentVersion !== undefined ? resident.consentVersion : (await this.store.mpUsers.get(resident.id))?.consentVersion
+    if (version !== this.privacy.version) {
       throw new UnprocessableError(
         '请先阅读并同意个人信息保护说明',
         [{ path: 'consent', message: `需要同意第 ${this.privacy.version} 版说明` }],

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto'
+import { timeOrderedUuid } from '../../ids.js'
 import type { OutboxMessage, RecipientKind } from '../../store/ports.js'
 
 /** Who a message is for: a person, a station's group or an office. */
@@ -26,7 +26,7 @@ export interface NewOutboxMessage {
  */
 export function outboxMessage(m: NewOutboxMessage): OutboxMessage {
   return {
-    id: randomUUID(),
+    id: timeOrderedUuid(),
     channel: m.channel ?? 'auto',
     recipientKind: m.to.kind,
     recipientId: m.to.id,

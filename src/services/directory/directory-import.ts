@@ -1,6 +1,7 @@
 import { checkDirectoryFile, type ImportedDeputy, type ImportedStaff } from '../../domain/directory-import.js'
 import { UnprocessableError } from '../../errors.js'
 import type { PasswordHasher } from '../../security/passwords.js'
+import { activationHashOf } from '../accounts/activation.js'
 import type { PiiCipher } from '../../security/pii.js'
 import type { DeputyRecord, DirectorySnapshot, StaffRecord, Store } from '../../store/ports.js'
 import type { AuditTrail } from '../audit.js'
@@ -33,7 +34,9 @@ export interface DirectoryImporterDeps {
 /**
  * Imports a directory file: all or nothing, updating records in place by id so that a
  * nightly sync from another system works. Phones are sealed before they reach the store;
- * a password in the file is only an initial password and never overwrites one already set.
+ * a password in the file is only an initial password and never overwrites one already set,
+ * and an activation code (the safer choice: nothing to hash, nothing to print) lets a new
+ * staff member set their own password at first login.
  */
 export class DirectoryImporter {
   private readonly store: Pick<Store, 'directory'>
@@ -95,12 +98,17 @@ export class DirectoryImporter {
     const toHash = list.filter((s) => s.password && !existing.get(s.id)?.passwordHash).length
     let hashed = 0
     return Promise.all(
-      list.map(async ({ password, ...s }): Promise<StaffRecord> => {
-        const kept = existing.get(s.id)?.passwordHash ?? null
-        if (kept || !password) return { ...s, passwordHash: kept }
-        const passwordHash = await this.passwords.hash(password)
-        if (++hashed % 50 === 0 || hashed === toHash) progress(`初始密码加密 ${hashed}/${toHash}`)
-        return { ...s, passwordHash }
+      list.map(async ({ password, activationCode, ...s }): Promise<StaffRecord> => {
+        const old = existing.get(s.id)
+        // Someone who has set a password keeps it: a file's initial password or code is for first use only.
+        if (old?.passwordHash) return { ...s, passwordHash: old.passwordHash, activationHash: null }
+        if (password) {
+          const passwordHash = await this.passwords.hash(password)
+          if (++hashed % 50 === 0 || hashed === toHash) progress(`初始密码加密 ${hashed}/${toHash}`)
+          return { ...s, passwordHash, activationHash: null }
+        }
+        const activationHash = activationCode ? activationHashOf(this.cipher, activationCode) : (old?.activationHash ?? null)
+        return { ...s, passwordHash: null, activationHash }
       }),
     )
   }

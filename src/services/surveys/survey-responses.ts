@@ -1,3 +1,4 @@
+import { timeOrderedUuid } from '../../ids.js'
 import { randomUUID } from 'node:crypto'
 import type { Clock } from '../../clock.js'
 import { momentLabel } from '../../domain/meeting.js'
@@ -8,7 +9,7 @@ import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from
 import type { PiiCipher } from '../../security/pii.js'
 import type { Store } from '../../store/ports.js'
 import type { MpPrincipal } from '../accounts/mp-sessions.js'
-import { stationPlaces } from '../directory/station-places.js'
+import { districtOfStation, type DirectoryCache } from '../directory/directory-cache.js'
 
 /**
  * Respondents' side: a survey opened from its poster (id or short code) and one response
@@ -18,10 +19,11 @@ import { stationPlaces } from '../directory/station-places.js'
  */
 export class SurveyResponses {
   constructor(
-    private readonly store: Pick<Store, 'directory' | 'surveys' | 'appraisals'>,
+    private readonly store: Pick<Store, 'surveys' | 'appraisals'>,
     private readonly cipher: Pick<PiiCipher, 'blindIndex'>,
     private readonly clock: Clock,
     private readonly settings: { timeZone: string },
+    private readonly directory: Pick<DirectoryCache, 'prepared'>,
   ) {}
 
   /** By id or by the short code of the poster's QR code (scene v=<code>). */
@@ -66,20 +68,22 @@ export class SurveyResponses {
     // Checked here for a clear answer; the store's unique key is what actually holds under races.
     if (await this.store.surveys.hasResponded(s.id, key)) throw new ConflictError('您已提交过，每人限一次', [], 'already_responded')
 
-    const { snap, stationDistrict } = await stationPlaces(this.store)
-    const viaStation = input.via ? snap.stations.find((x) => x.code === input.via!.toUpperCase()) : undefined
-    const deputy = user.deputyId ? snap.deputies.find((d) => d.id === user.deputyId) : undefined
+    // The shared directory cache, not a fresh copy of the whole directory for every answer.
+    const prepared = await this.directory.prepared()
+    const code = input.via?.toUpperCase()
+    const viaStation = code ? [...prepared.stations.values()].find((x) => x.code === code) : undefined
+    const deputy = user.deputyId ? prepared.deputies.get(user.deputyId) : undefined
     const stationId = viaStation?.id ?? deputy?.stationIds[0] ?? null
     const answers = cleanAnswers(input.answers)
     const comments = input.comments.map((c) => ({ articleId: c.articleId, text: c.text.trim() }))
     const response: SurveyResponse = {
-      id: `sr-${randomUUID()}`,
+      id: `sr-${timeOrderedUuid()}`,
       surveyId: s.id,
       respondentKey: key,
       mpUserId: s.anonymous ? null : user.id,
       deputyId: s.anonymous ? null : user.deputyId,
       stationId,
-      districtId: stationId ? (stationDistrict.get(stationId) ?? null) : null,
+      districtId: stationId ? districtOfStation(stationId, prepared) : null,
       via: input.via,
       answers,
       comments,

@@ -115,6 +115,7 @@ function staffSchema() {
       regionIds: stringList,
       unitIds: stringList,
       passwordHash: nullableString,
+      activationHash: nullableString,
       active: { type: Boolean, default: true },
     },
     options,

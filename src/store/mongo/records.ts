@@ -41,6 +41,7 @@ export const staffFromDoc = (d: StaffDoc): StaffRecord => ({
   regionIds: [...(d.regionIds ?? [])],
   unitIds: [...(d.unitIds ?? [])],
   passwordHash: d.passwordHash ?? null,
+  activationHash: d.activationHash ?? null,
   active: d.active === true,
 })
 

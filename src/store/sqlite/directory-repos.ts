@@ -175,8 +175,8 @@ export function staffRepo(db: Db): StaffRepo {
       db
         .prepare(
           insert
-            ? `INSERT INTO staff (name, role, station_ids, region_ids, unit_ids, password_hash, active, id, username) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
-            : `UPDATE staff SET name = ?, role = ?, station_ids = ?, region_ids = ?, unit_ids = ?, password_hash = ?, active = ? WHERE id = ? AND username = ?`,
+            ? `INSERT INTO staff (name, role, station_ids, region_ids, unit_ids, password_hash, activation_hash, active, id, username) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+            : `UPDATE staff SET name = ?, role = ?, station_ids = ?, region_ids = ?, unit_ids = ?, password_hash = ?, activation_hash = ?, active = ? WHERE id = ? AND username = ?`,
         )
         .run(
           s.name,
@@ -185,6 +185,7 @@ export function staffRepo(db: Db): StaffRepo {
           JSON.stringify(s.regionIds),
           JSON.stringify(s.unitIds ?? []),
           s.passwordHash,
+          s.activationHash ?? null,
           s.active ? 1 : 0,
           s.id,
           s.username,
@@ -235,10 +236,10 @@ export function directoryRepo(db: Db): DirectoryRepo {
   const upsertDeputy = db.prepare(`INSERT INTO deputies (id, code, name, level, topics, phone_enc, phone_index, duty_dates)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET code = excluded.code, name = excluded.name, level = excluded.level,
     topics = excluded.topics, phone_enc = excluded.phone_enc, phone_index = excluded.phone_index, duty_dates = excluded.duty_dates`)
-  const upsertStaff = db.prepare(`INSERT INTO staff (id, username, name, role, station_ids, region_ids, unit_ids, password_hash, active)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET username = excluded.username, name = excluded.name,
+  const upsertStaff = db.prepare(`INSERT INTO staff (id, username, name, role, station_ids, region_ids, unit_ids, password_hash, activation_hash, active)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET username = excluded.username, name = excluded.name,
     role = excluded.role, station_ids = excluded.station_ids, region_ids = excluded.region_ids, unit_ids = excluded.unit_ids,
-    password_hash = excluded.password_hash, active = excluded.active`)
+    password_hash = excluded.password_hash, activation_hash = excluded.activation_hash, active = excluded.active`)
   const upsertUnit = db.prepare(`INSERT INTO units (id, code, name, kind, region_id, contact, active) VALUES (?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT(id) DO UPDATE SET code = excluded.code, name = excluded.name, kind = excluded.kind, region_id = excluded.region_id,
     contact = excluded.contact, active = excluded.active`)
@@ -281,7 +282,7 @@ export function directoryRepo(db: Db): DirectoryRepo {
     }
     for (const s of records.staff) {
       const lists = [JSON.stringify(s.stationIds), JSON.stringify(s.regionIds), JSON.stringify(s.unitIds ?? [])]
-      upsertStaff.run(s.id, s.username, s.name, s.role, ...lists, s.passwordHash, s.active ? 1 : 0)
+      upsertStaff.run(s.id, s.username, s.name, s.role, ...lists, s.passwordHash, s.activationHash ?? null, s.active ? 1 : 0)
     }
   })
 

@@ -16,6 +16,10 @@ export function openDatabase(path: string): Db {
   db.pragma('journal_mode = WAL')
   // An answer of 201 means durable: fsync every commit (WAL's default NORMAL may lose the last ones on power loss).
   db.pragma('synchronous = FULL')
+  // Group commit runs each write in a savepoint: their undo journals (a page's copy each time a
+  // write touches a page the group already changed) stay in memory instead of a temp file.
+  // On a file they were most of the bytes a busy group wrote: ~250 KB per message sent.
+  db.pragma('temp_store = MEMORY')
   db.pragma('foreign_keys = ON')
   db.pragma('busy_timeout = 5000')
   migrate(db)

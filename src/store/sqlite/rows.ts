@@ -51,6 +51,7 @@ export const staffFromRow = (r: Row): StaffRecord => ({
   regionIds: list(r.region_ids),
   unitIds: list(r.unit_ids ?? '[]'),
   passwordHash: r.password_hash,
+  activationHash: r.activation_hash ?? null,
   active: r.active === 1,
 })
 

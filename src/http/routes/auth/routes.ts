@@ -2,9 +2,10 @@ import Router from '@koa/router'
 import type { AuthService } from '../../../services/accounts/auth.js'
 import { SESSION_COOKIE } from '../../middleware/auth.js'
 import { presentPrincipal } from '../../presenters/directory.js'
-import type { AppState } from '../../state.js'
+import type { AppState, RouteContext } from '../../state.js'
+import type { StaffPrincipal } from '../../../services/accounts/principal.js'
 import { parse } from '../../validate.js'
-import { loginBody } from './schemas.js'
+import { activateBody, loginBody } from './schemas.js'
 
 export interface AuthRoutesDeps {
   auth: AuthService
@@ -15,9 +16,7 @@ export interface AuthRoutesDeps {
 export function authRoutes({ auth, secureCookies }: AuthRoutesDeps) {
   const router = new Router<AppState>({ prefix: '/api/admin' })
 
-  router.post('/login', async (ctx) => {
-    const { username, password } = parse(loginBody, ctx.state.body, 'body')
-    const session = await auth.login(username, password, ctx.ip)
+  const signIn = (ctx: RouteContext<AppState>, session: { token: string; staff: StaffPrincipal; expiresAt: Date }) => {
     ctx.cookies.set(SESSION_COOKIE, session.token, {
       httpOnly: true,
       sameSite: 'strict',
@@ -27,6 +26,17 @@ export function authRoutes({ auth, secureCookies }: AuthRoutesDeps) {
       overwrite: true,
     })
     ctx.body = { staff: presentPrincipal(session.staff), expiresAt: session.expiresAt.toISOString() }
+  }
+
+  router.post('/login', async (ctx) => {
+    const { username, password } = parse(loginBody, ctx.state.body, 'body')
+    signIn(ctx, await auth.login(username, password, ctx.ip))
+  })
+
+  /** First login with an activation code: sets the password and signs in. */
+  router.post('/activate', async (ctx) => {
+    const { username, activationCode, newPassword } = parse(activateBody, ctx.state.body, 'body')
+    signIn(ctx, await auth.activate(username, activationCode, newPassword, ctx.ip))
   })
 
   router.post('/logout', async (ctx) => {

@@ -51,7 +51,7 @@ export function residentCaseRoutes(deps: ResidentCaseDeps) {
       deps.uploads.checkAttachments(draft.images, ctx.state.mpUser.id)
       const idempotencyKey = ctx.get('Idempotency-Key') || null
       const submitted = await deps.submitter.submit(ctx.state.mpUser, draft, idempotencyKey)
-      const detail = await deps.queries.forResident(ctx.state.mpUser, submitted.record.id)
+      const detail = await deps.queries.justSubmitted(ctx.state.mpUser, submitted)
       ctx.status = 201
       ctx.body = { ...presentResidentCase(detail, reading()), routing: { summary: submitted.summary } }
     },

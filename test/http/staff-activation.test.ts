@@ -1,0 +1,57 @@
+import { expect } from 'chai'
+import { Client, startApp, type TestApp } from '../helpers/app.js'
+import { smallCity } from '../fixtures.js'
+
+/**
+ * The nightly sync file gives a new staff member a one-time activation code instead of an
+ * initial password: nothing to hash at import, nothing printed that stays valid. At first
+ * login they set their own password with it, and the code stops working.
+ */
+describe('a new staff member activates their account', () => {
+  let app: TestApp
+  const CODE = 'K7P2-Q9XM-4TVA'
+  const file = () => {
+    const city = smallCity()
+    city.staff.push({ id: 'sf-new', name: '王芳', role: 'station_staff', stationIds: ['st001'], username: 'wangfang', activationCode: CODE })
+    return city
+  }
+  before(async () => {
+    app = await startApp({ directory: file() })
+  })
+  after(() => app.close())
+
+  it('sets a password with the code at first login, is signed in, and the code then works no more, also after the next sync', async () => {
+    const browser = new Client(app.baseUrl)
+    const loginWithCode = await browser.post('/api/admin/login', { username: 'wangfang', password: CODE })
+    expect(loginWithCode.status, 'the code is not a password').to.equal(401)
+
+    const short = await browser.post('/api/admin/activate', { username: 'wangfang', activationCode: CODE, newPassword: 'short' })
+    expect(short.status).to.equal(400)
+    expect(short.body.error.code).to.equal('validation_failed')
+    expect(short.body.error.details[0]).to.include({ path: 'body.newPassword', message: '新密码至少 8 位' })
+
+    const wrong = await browser.post('/api/admin/activate', { username: 'wangfang', activationCode: 'AAAA-BBBB-CCCC', newPassword: 'wangfang-2026' })
+    expect(wrong.status).to.equal(401)
+    expect(wrong.body.error).to.include({ code: 'invalid_activation', message: '用户名或激活码错误，激活码只能使用一次' })
+
+    const activated = await browser.post('/api/admin/activate', { username: 'WangFang', activationCode: ` ${CODE} `, newPassword: 'wangfang-2026' })
+    expect(activated.status, JSON.stringify(activated.body)).to.equal(200)
+    expect(activated.body.staff).to.include({ name: '王芳', role: 'station_staff' })
+    expect((await browser.get('/api/admin/me')).status, 'signed in by the cookie').to.equal(200)
+
+    const again = await new Client(app.baseUrl).post('/api/admin/activate', { username: 'wangfang', activationCode: CODE, newPassword: 'someone-else-1' })
+    expect(again.status, 'the code works once').to.equal(401)
+
+    await app.liaison.services.importer.import(file(), null)
+    expect(
+      (await new Client(app.baseUrl).post('/api/admin/activate', { username: 'wangfang', activationCode: CODE, newPassword: 'someone-else-1' })).status,
+    ).to.equal(401)
+    const login = await new Client(app.baseUrl).post('/api/admin/login', { username: 'wangfang', password: 'wangfang-2026' })
+    expect(login.status, 'their own password, kept by the next sync').to.equal(200)
+  })
+
+  it('does not activate someone who already has a password', async () => {
+    const lina = await new Client(app.baseUrl).post('/api/admin/activate', { username: 'lina', activationCode: CODE, newPassword: 'taken-over-1' })
+    expect(lina.status).to.equal(401)
+  })
+})
