@@ -63,7 +63,7 @@ describe("mini-program: a deputy's record (履职档案)", () => {
     expect(annual.text())
       .to.include('张伟代表2026年度履职情况报告')
       .and.include('审核通过 1 次（调研 0、视察 1、进站接待 0、其他 0）')
-      .and.include('代表建议：暂无')
+      .and.include('代表建议：提出 0 件，附议 0 件')
   })
 
   it('has a resident of his area rate the yearly report once, and shows him the result', async () => {

@@ -77,10 +77,10 @@ export const areaMenu: MenuItem[] = [
   { path: '/record-activities', title: '履职活动审核', roles: ALL, group: '履职档案' },
   { path: '/record-rules', title: '积分规则', roles: OFFICE, group: '履职档案' },
   { path: '/projects', title: '民生实事', roles: ALL, group: '组织工作' },
-  { path: '/unit/projects', title: '民生实事', roles: ['unit_staff'] },
   { path: '/suggestions', title: '代表建议', roles: OFFICE, group: '代表建议' },
   { path: '/suggestions/stats', title: '建议办理统计', roles: OFFICE, group: '代表建议' },
   { path: '/units', title: '承办单位', roles: ADMIN, group: '名册' },
   // A handling unit's staff have this one page and nothing else (every other console API is closed to them).
   { path: '/unit/suggestions', title: '交办建议', roles: UNIT, group: '代表建议' },
+  { path: '/unit/projects', title: '民生实事', roles: UNIT, group: '民生实事' },
 ]

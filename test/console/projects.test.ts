@@ -73,7 +73,7 @@ describe('console: 民生实事项目', function () {
     expect(page.problems).to.deep.equal([])
   })
 
-  it('a unit’s staff land on their projects and report a quarter; the office sees the progress', async () => {
+  it('a unit’s staff open their projects from the menu and report a quarter; the office sees the progress', async () => {
     const { app, browser } = story
     const admin = await asAdmin(app)
     const [other] = (await admin.get(`/api/admin/livelihood/cycles/${cycleId}/proposals`)).body.items.filter(
@@ -106,6 +106,9 @@ describe('console: 民生实事项目', function () {
 
     const page = await newPage(browser, app)
     await logInAs(page, unitLogin)
+    // A unit lands on its suggestions; its projects are the menu's second entry.
+    await page.waitForURL(/\/console\/unit\/suggestions/)
+    await page.locator('.t-menu .t-menu__item', { hasText: '民生实事' }).click()
     await page.waitForURL(/\/console\/unit\/projects/)
     const card = page.locator(`[data-test=project-${lifts.id}]`)
     // The unit's first page is a chunk of its own: on a busy machine it can take a while.

@@ -11,7 +11,7 @@ describe("console: a handling unit's login", function () {
   this.timeout(120_000)
   const story = useConsole()
 
-  it('lands on 交办建议, sees only that in the menu, and is sent back there from any other page', async () => {
+  it('lands on 交办建议, sees only its own pages in the menu (交办建议, 民生实事), and is sent back from any other page', async () => {
     const page = await newPage(story.browser, story.app)
     const refused: string[] = []
     page.on('response', (r) => {
@@ -23,7 +23,7 @@ describe("console: a handling unit's login", function () {
     )
     await page.getByRole('heading', { name: '交办建议' }).waitFor()
     expect(new URL(page.url()).pathname).to.equal('/console/unit/suggestions')
-    expect(await page.locator('.t-menu .t-menu__item').allInnerTexts()).to.deep.equal(['交办建议'])
+    expect(await page.locator('.t-menu .t-menu__item').allInnerTexts()).to.deep.equal(['交办建议', '民生实事'])
     expect(await page.locator('.shell-header').innerText()).to.include('承办单位工作人员')
 
     for (const elsewhere of ['/console/dashboard', '/console/cases', '/console/suggestions', '/console/units', '/console/staff']) {

@@ -60,6 +60,11 @@ describe("a deputy's record (履职档案)", () => {
 
   it('shows the deputy his year joined from what Liaison knows, with points explained line by line', async () => {
     const { zhang, wang } = await aYearOfWork()
+    // 张伟 puts forward a suggestion and 王芳 co-signs it.
+    const draft = (await zhang.post('/api/mp/deputy/suggestions', { title: '关于老旧小区加装电梯的建议', body: '建议财政补贴、居民分摊，分批加装电梯。' })).body
+    await zhang.post(`/api/mp/deputy/suggestions/${draft.id}/cosign-invitation`, { days: 7 })
+    expect((await wang.post(`/api/mp/deputy/suggestions/${draft.id}/cosign`)).status).to.equal(200)
+    expect((await zhang.post(`/api/mp/deputy/suggestions/${draft.id}/submit`)).status).to.equal(200)
     const mine = await zhang.get('/api/mp/records/me?year=2026')
     expect(mine.status).to.equal(200)
     expect(mine.body).to.deep.include({
@@ -67,7 +72,7 @@ describe("a deputy's record (履职档案)", () => {
       meetings: { held: 1, attended: 1, excused: 0, absent: 0 },
       duty: { scheduled: 2, served: 1 },
       ballots: { onRoll: 0, cast: 0 },
-      suggestions: null,
+      suggestions: { made: 1, coSigned: 0 },
     })
     expect(mine.body.cases).to.include({ handled: 1, answered: 1, answeredOnTime: 1, answeredLate: 0 })
     expect(mine.body.activities).to.deep.equal({ approved: 1, byKind: { research: 1, inspection: 0, reception: 0, other: 0 } })
@@ -75,8 +80,11 @@ describe("a deputy's record (履职档案)", () => {
     expect(lines.meeting_attended).to.equal('参加会议活动 1 次 × 2 分 = 2 分')
     expect(lines.case_answered_on_time).to.equal('按期答复群众留言 1 件 × 3 分 = 3 分')
     expect(lines.activity_approved).to.equal('报告履职活动（已审核） 1 次 × 3 分 = 3 分')
-    expect(mine.body.points.total, '2 + 3 + 2 (one duty day) + 3').to.equal(10)
-    expect((await wang.get('/api/mp/records/me?year=2026')).body.meetings).to.deep.equal({ held: 1, attended: 0, excused: 1, absent: 0 })
+    expect(lines.suggestion_made).to.equal('提出代表建议 1 件 × 5 分 = 5 分')
+    expect(mine.body.points.total, '2 + 3 + 2 (one duty day) + 3 + 5').to.equal(15)
+    const hers = (await wang.get('/api/mp/records/me?year=2026')).body
+    expect(hers.meetings).to.deep.equal({ held: 1, attended: 0, excused: 1, absent: 0 })
+    expect(hers.suggestions).to.deep.equal({ made: 0, coSigned: 1 })
     expect(mine.body).not.to.have.nested.property('deputy.phone')
   })
 
