@@ -95,7 +95,15 @@ async function generate(log: (line: string) => void): Promise<ProvinceData> {
   const counts = db.transaction(() => {
     writeResidents(db, PROVINCE.residents, PROVINCE.start)
     const history = writeHistory(db, rand, stations, { cases: PROVINCE.cases, start: PROVINCE.start, now: PROVINCE.now, residents: PROVINCE.residents })
-    writeOutbox(db, rand, PROVINCE.outbox, PROVINCE.start, PROVINCE.now, directory.deputies!.map((d) => d.id), PROVINCE.residents)
+    writeOutbox(
+      db,
+      rand,
+      PROVINCE.outbox,
+      PROVINCE.start,
+      PROVINCE.now,
+      directory.deputies!.map((d) => d.id),
+      PROVINCE.residents,
+    )
     writeSurveyResponses(db, rand, PROVINCE.responses, PROVINCE.start, PROVINCE.now, stations)
     return { deputies: PROVINCE.deputies, stations: PROVINCE.stations, ...history, responses: PROVINCE.responses, outbox: PROVINCE.outbox }
   })()
@@ -105,7 +113,9 @@ async function generate(log: (line: string) => void): Promise<ProvinceData> {
   db.pragma('journal_mode = WAL')
   db.close()
   renameSync(tmp, FILE)
-  log(`province: ${counts.cases} cases, ${counts.events} events, ${counts.outbox} outbox rows, ${counts.responses} responses in ${Math.round((Date.now() - started) / 1000)} s`)
+  log(
+    `province: ${counts.cases} cases, ${counts.events} events, ${counts.outbox} outbox rows, ${counts.responses} responses in ${Math.round((Date.now() - started) / 1000)} s`,
+  )
   return { path: FILE, ...info }
 }
 

@@ -47,10 +47,34 @@ function statusFor(rand: Random, ageDays: number): CaseStatus {
   const r = rand()
   const table: Array<[number, CaseStatus]> =
     ageDays > 45
-      ? [[0.88, 'closed'], [0.92, 'withdrawn'], [0.97, 'rejected'], [0.99, 'forwarded'], [1, 'replied']]
+      ? [
+          [0.88, 'closed'],
+          [0.92, 'withdrawn'],
+          [0.97, 'rejected'],
+          [0.99, 'forwarded'],
+          [1, 'replied'],
+        ]
       : ageDays > 15
-        ? [[0.5, 'closed'], [0.7, 'replied'], [0.78, 'forwarded'], [0.86, 'acknowledged'], [0.89, 'withdrawn'], [0.94, 'rejected'], [0.97, 'reopened'], [1, 'assigned']]
-        : [[0.08, 'submitted'], [0.28, 'assigned'], [0.58, 'acknowledged'], [0.65, 'forwarded'], [0.85, 'replied'], [0.95, 'closed'], [0.97, 'withdrawn'], [1, 'rejected']]
+        ? [
+            [0.5, 'closed'],
+            [0.7, 'replied'],
+            [0.78, 'forwarded'],
+            [0.86, 'acknowledged'],
+            [0.89, 'withdrawn'],
+            [0.94, 'rejected'],
+            [0.97, 'reopened'],
+            [1, 'assigned'],
+          ]
+        : [
+            [0.08, 'submitted'],
+            [0.28, 'assigned'],
+            [0.58, 'acknowledged'],
+            [0.65, 'forwarded'],
+            [0.85, 'replied'],
+            [0.95, 'closed'],
+            [0.97, 'withdrawn'],
+            [1, 'rejected'],
+          ]
   return table.find(([p]) => r < p)![1]
 }
 

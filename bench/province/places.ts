@@ -21,7 +21,8 @@ export function stationPlaces(directory: DirectoryFile): StationPlaces[] {
   }
   const below = (id: string): Array<{ regionId: string; communityId: string }> => {
     const r = regions.get(id)!
-    if (r.kind === 'community') return [{ regionId: r.id, communityId: r.id }, ...(children.get(r.id) ?? []).map((g) => ({ regionId: g.id, communityId: r.id }))]
+    if (r.kind === 'community')
+      return [{ regionId: r.id, communityId: r.id }, ...(children.get(r.id) ?? []).map((g) => ({ regionId: g.id, communityId: r.id }))]
     return (children.get(id) ?? []).flatMap((c) => below(c.id))
   }
   const deputies = new Map<string, string[]>()

@@ -53,11 +53,19 @@ export function writeOutbox(db: Database.Database, rand: Random, count: number, 
 }
 
 /** Surveys and consultations of three years, their responses spread over each survey's month. */
-export function writeSurveyResponses(db: Database.Database, rand: Random, count: number, start: Date, now: Date, stations: Array<{ id: string; districtId: string }>) {
+export function writeSurveyResponses(
+  db: Database.Database,
+  rand: Random,
+  count: number,
+  start: Date,
+  now: Date,
+  stations: Array<{ id: string; districtId: string }>,
+) {
   const surveys = 40
   const insertSurvey = db.prepare(`INSERT INTO surveys (id, short_code, kind, title, description, questions, articles, ballot, anonymous, opens_at, closes_at,
     response_cap, response_count, district_ids, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, 0, ?, ?, NULL, ?, '[]', 'sf0001', ?, ?)`)
-  const insert = db.prepare(`INSERT INTO survey_responses (id, survey_id, respondent_key, mp_user_id, deputy_id, station_id, district_id, via, answers, comments, created_at)
+  const insert =
+    db.prepare(`INSERT INTO survey_responses (id, survey_id, respondent_key, mp_user_id, deputy_id, station_id, district_id, via, answers, comments, created_at)
     VALUES (?, ?, ?, ?, NULL, ?, ?, 'qr', ?, '[]', ?)`)
   const questions = JSON.stringify([{ id: 'q1', kind: 'single', text: '您对社区环境满意吗？', required: true, options: ['满意', '一般', '不满意'] }])
   const span = now.getTime() - start.getTime()
@@ -65,11 +73,33 @@ export function writeSurveyResponses(db: Database.Database, rand: Random, count:
     const opens = new Date(start.getTime() + (span * s) / surveys)
     const closes = new Date(opens.getTime() + 30 * DAY)
     const per = Math.floor(count / surveys) + (s < count % surveys ? 1 : 0)
-    insertSurvey.run(`sv-bench-${s}`, `B${String(s).padStart(5, '0')}`, 'survey', `第${s + 1}期民意调查`, '听取居民意见', questions, '[]', opens.toISOString(), closes.toISOString(), per, opens.toISOString(), opens.toISOString())
+    insertSurvey.run(
+      `sv-bench-${s}`,
+      `B${String(s).padStart(5, '0')}`,
+      'survey',
+      `第${s + 1}期民意调查`,
+      '听取居民意见',
+      questions,
+      '[]',
+      opens.toISOString(),
+      closes.toISOString(),
+      per,
+      opens.toISOString(),
+      opens.toISOString(),
+    )
     for (let i = 0; i < per; i++) {
       const station = stations[Math.floor(rand() * stations.length)]
       const at = new Date(opens.getTime() + rand() * 30 * DAY).toISOString()
-      insert.run(`rs-${s}-${i}`, `sv-bench-${s}`, `rk-${i}`, `mu-${i}`, station.id, station.districtId, JSON.stringify({ q1: ['满意', '一般', '不满意'][i % 3] }), at)
+      insert.run(
+        `rs-${s}-${i}`,
+        `sv-bench-${s}`,
+        `rk-${i}`,
+        `mu-${i}`,
+        station.id,
+        station.districtId,
+        JSON.stringify({ q1: ['满意', '一般', '不满意'][i % 3] }),
+        at,
+      )
     }
   }
 }
