@@ -143,7 +143,8 @@ export function caseRepo(db: Db, group: GroupCommit): CaseRepo {
       const select = (districtColumn?: 'district_id' | 'handling_district_id') => {
         const { clauses, params } = filterClauses(query, districtColumn)
         if (after !== null) {
-          clauses.push(due ? `(${sortKey} > ? OR (${sortKey} = ? AND id > ?))` : `(${sortKey} < ? OR (${sortKey} = ? AND id < ?))`)
+          // The bound first, on its own, so the index seeks to it: an OR alone makes SQLite walk from the first row every page.
+          clauses.push(due ? `${sortKey} >= ? AND (${sortKey} > ? OR id > ?)` : `${sortKey} <= ? AND (${sortKey} < ? OR id < ?)`)
           params.push(after.key, after.key, after.id)
         }
         const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''
