@@ -29,6 +29,7 @@ const results: Result[] = [
   ...quizzes.results,
   ...surveys.results,
 ]
+results.push(...(await (await import('./province/index.js')).benchProvince())) // issue 17 B: a province's data (bench/province/)
 const ok = report(results)
 console.log([...cases.lines, ...outbox.lines, ...digests.lines, ...quizzes.lines, ...surveys.lines].join('\n'))
 const out = join(import.meta.dirname, 'out')
