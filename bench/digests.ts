@@ -39,7 +39,8 @@ export async function benchDigests(): Promise<{ rows: Row[]; lines: string[] }> 
   }
 }
 
-async function buildFor(deputies: number) {
+/** Digests built and enqueued for a directory of this many deputies, on a fresh store; how long it took. */
+export async function buildFor(deputies: number) {
   const dir = mkdtempSync(join(tmpdir(), 'liaison-bench-digest-'))
   try {
     const clock = new ManualClock(new Date('2026-11-22T10:00:00Z'))

@@ -34,8 +34,8 @@ const TEXTS = [
  * capacity), against the same loop doing only what any routing must: the region lookup
  * and the topic classification.
  */
-export async function benchRouting(): Promise<Row[]> {
-  const directory = fullSizeDirectory()
+export async function benchRouting(size: { deputies: number; stations: number } = { deputies: 9000, stations: 270 }): Promise<Row[]> {
+  const directory = fullSizeDirectory(size)
   const index = buildRoutingIndex(directory as RoutingDirectory)
   const keywords = JSON.parse(readFileSync(new URL('../config/topic-keywords.json', import.meta.url), 'utf8')).keywords
   // The learned model, as the running service routes with it (the corpus's model; an office's only overlays a few n-grams).
@@ -68,7 +68,7 @@ export async function benchRouting(): Promise<Row[]> {
   const ms = await perMessage(routing)
   return [
     row({
-      name: 'route 1 message (9,000 deputies), average',
+      name: `route 1 message (${size.deputies.toLocaleString('en')} deputies), average`,
       value: ms,
       unit: 'ms',
       baseline: { name: 'region lookup + classifyTopic', value: baselineMs },

@@ -31,6 +31,8 @@ const BENCHES: Array<{ name: string; run: () => Promise<BenchOutput> }> = [
   { name: 'digests', run: benchDigests },
   { name: 'quizzes', run: benchQuizzes },
   { name: 'surveys', run: benchSurveys },
+  // Issue 17 B: a province's data (bench/province/); generates and caches a 3 GB store on first use.
+  { name: 'province', run: async () => (await import('./province/index.js')).benchProvince() },
 ]
 
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length)

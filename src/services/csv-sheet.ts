@@ -1,4 +1,6 @@
+import { stringify as stringifyStream } from 'csv-stringify'
 import { stringify } from 'csv-stringify/sync'
+import { Readable } from 'node:stream'
 
 /**
  * The one writer of every CSV the project exports (survey responses, quiz results,
@@ -18,6 +20,18 @@ export type SheetCell = string | number | null | undefined
 /** Rows (the header first) as CSV text for a spreadsheet; numbers stay numbers, every string is neutralised. */
 export function csvSheet(rows: readonly (readonly SheetCell[])[]): string {
   return stringify(rows as SheetCell[][], { bom: true, record_delimiter: 'windows', cast: { string: neutralised } })
+}
+
+/**
+ * The same sheet, written as its rows arrive: a list of any length leaves the server in
+ * chunks while it is read, and memory holds a page of rows, never the whole list.
+ */
+export function csvSheetStream(header: readonly SheetCell[], rows: AsyncIterable<readonly SheetCell[]>): Readable {
+  async function* all() {
+    yield header
+    yield* rows
+  }
+  return Readable.from(all()).pipe(stringifyStream({ bom: true, record_delimiter: 'windows', cast: { string: neutralised } }))
 }
 
 // Creating an Intl formatter costs far more than using one: keep one per time zone.

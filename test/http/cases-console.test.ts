@@ -1,6 +1,9 @@
 import { expect } from 'chai'
 import { asAdmin, asDeputy, asResident, Client, startApp, type TestApp } from '../helpers/app.js'
 import { caseCity, STAFF_PASSWORD } from '../fixtures.js'
+import { CaseInbox } from '../../src/services/cases/case-inbox.js'
+import { DirectoryCache } from '../../src/services/directory/directory-cache.js'
+import type { StaffPrincipal } from '../../src/services/accounts/principal.js'
 
 const DAY = 86_400_000
 
@@ -74,6 +77,43 @@ describe("the console's case endpoints", () => {
     const bad = await lina.get('/api/admin/cases.csv?from=yesterday')
     expect(bad.status).to.equal(400)
     expect(bad.body.error.code).to.equal('validation_failed')
+  })
+
+  it('"导出当前列表" streams the whole list, read page by page, each case once and in the list\'s order', async () => {
+    for (const [i, text] of ['路灯坏了', '垃圾没人清', '路面有坑', '噪音扰民', '井盖松动'].entries()) {
+      await submit(text)
+      app.clock.advance(60_000 * (i + 1))
+    }
+    // Streamed as it is read: sent in chunks, with no length known in advance (a whole-list string would have one).
+    const sheet = await lina.get('/api/admin/cases.csv')
+    expect(sheet.status).to.equal(200)
+    expect(sheet.headers.get('content-length')).to.equal(null)
+    expect(sheet.headers.get('transfer-encoding')).to.equal('chunked')
+    const tickets = (sheet.body as Buffer)
+      .toString('utf8')
+      .trim()
+      .split('\r\n')
+      .slice(1)
+      .map((line) => line.split(',')[0])
+
+    // Pages of two: the same cases as the console's list, in its order, none twice.
+    const { store, services } = app.liaison
+    const inbox = new CaseInbox({
+      store,
+      queries: services.caseQueries,
+      directory: new DirectoryCache(store),
+      clock: app.clock,
+      timeZone: 'Asia/Shanghai',
+      exportPageSize: 2,
+    })
+    const admin: StaffPrincipal = { kind: 'staff', id: 'admin', name: '管理员', username: 'admin', role: 'admin', stationIds: [], regionIds: [], unitIds: [] }
+    for (const order of ['newest', 'due'] as const) {
+      const listed = (await (await asAdmin(app)).get(`/api/admin/cases?limit=50&order=${order}`)).body.items.map((c: { ticket: string }) => c.ticket)
+      const exported: string[] = []
+      for await (const row of await inbox.export(admin, {}, order)) exported.push(row.case.ticket)
+      expect(exported, order).to.deep.equal(listed).and.have.length(5)
+      if (order === 'newest') expect(tickets).to.deep.equal(listed)
+    }
   })
 
   it("offers deputies by name with their open cases and topics, only within the caller's scope", async () => {

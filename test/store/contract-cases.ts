@@ -164,6 +164,28 @@ export function caseContract(store: () => Store) {
       expect(await find([])).to.deep.equal([])
     })
 
+    it("lists a district's cases, the place's and those it handles, each once, page by page in both orders", async () => {
+      const moved = await submit({ districtId: 'd02', handlingDistrictId: 'd01', createdAt: at(1), ackDueAt: at(3000) })
+      const home = await submit({ districtId: 'd01', handlingDistrictId: 'd01', createdAt: at(2), ackDueAt: at(2000) })
+      const away = await submit({ districtId: 'd01', handlingDistrictId: 'd03', createdAt: at(3), ackDueAt: at(1000) })
+      await submit({ districtId: 'd03', handlingDistrictId: 'd03', createdAt: at(4) })
+      for (const [order, expected] of [
+        ['newest', [away.id, home.id, moved.id]],
+        ['due', [away.id, home.id, moved.id]],
+      ] as const) {
+        for (const limit of [2, 10]) {
+          const seen: string[] = []
+          let cursor: string | undefined
+          do {
+            const page = await store().cases.search({ districtIds: ['d01'], order, limit, cursor })
+            seen.push(...page.items.map((c) => c.id))
+            cursor = page.nextCursor ?? undefined
+          } while (cursor)
+          expect(seen, `${order}, ${limit} a page`).to.deep.equal(expected)
+        }
+      }
+    })
+
     it('finds the cases merged into one, oldest first', async () => {
       const into = await submit()
       const a = await submit({ mergedInto: into.id, status: 'closed', createdAt: at(2) })

@@ -1,6 +1,6 @@
 import type { DeputyChoice, InboxRow } from '../../services/cases/case-inbox.js'
 import { LEVEL_LABELS } from '../../domain/directory.js'
-import { csvSheet, sheetTime } from '../../services/csv-sheet.js'
+import { csvSheetStream, sheetTime } from '../../services/csv-sheet.js'
 import { presentStaffCaseSummary } from './cases.js'
 
 /** A line of the console's inbox: the staff summary plus names, the deadline in words and similar messages. */
@@ -28,21 +28,26 @@ export const presentDeputyChoice = (d: DeputyChoice) => ({
 
 const EXPORT_HEADER = ['留言编号', '提交时间', '状态', '期限提示', '办理期限', '主题', '联络站或人大办', '代表', '满意度（1–5）', '留言内容']
 
-/** "导出当前列表": the filtered cases as a spreadsheet (no phone numbers, no resident ids). */
-export function inboxSheet(rows: InboxRow[], timeZone: string) {
-  return csvSheet([
+/** One case as a line of the export (no phone numbers, no resident ids). */
+const sheetLine = (r: InboxRow, timeZone: string) => [
+  r.case.ticket,
+  sheetTime(r.case.createdAt, timeZone),
+  presentStaffCaseSummary(r.case).statusLabel,
+  r.sla?.text ?? '',
+  r.sla?.dueText ?? '',
+  r.case.topic,
+  r.stationName ?? r.officeName ?? '',
+  r.deputyName ?? '',
+  r.case.rating ?? '',
+  r.case.text,
+]
+
+/** "导出当前列表": the filtered cases as a spreadsheet, streamed as they are read (a province's million cases without holding them). */
+export function inboxSheetStream(rows: AsyncIterable<InboxRow>, timeZone: string) {
+  return csvSheetStream(
     EXPORT_HEADER,
-    ...rows.map((r) => [
-      r.case.ticket,
-      sheetTime(r.case.createdAt, timeZone),
-      presentStaffCaseSummary(r.case).statusLabel,
-      r.sla?.text ?? '',
-      r.sla?.dueText ?? '',
-      r.case.topic,
-      r.stationName ?? r.officeName ?? '',
-      r.deputyName ?? '',
-      r.case.rating ?? '',
-      r.case.text,
-    ]),
-  ])
+    (async function* () {
+      for await (const r of rows) yield sheetLine(r, timeZone)
+    })(),
+  )
 }

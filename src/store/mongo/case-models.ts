@@ -146,6 +146,11 @@ function caseSchema() {
   schema.index({ dueKey: 1, _id: 1 })
   // The retention job: ended cases by when they closed.
   schema.index({ status: 1, closedAt: 1 })
+  // The console's filters at a province's scale, each in the list's orders (sqlite migration 029).
+  for (const field of ['status', 'topic', 'deputyId', 'regionId', 'rating', 'stationId', 'districtId', 'handlingDistrictId'])
+    schema.index({ [field]: 1, createdAt: -1, _id: -1 })
+  for (const field of ['stationId', 'districtId', 'handlingDistrictId']) schema.index({ [field]: 1, dueKey: 1, _id: 1 })
+  schema.index({ nextDueAt: 1 })
   return schema
 }
 
@@ -203,6 +208,8 @@ function outboxSchema() {
   // claimDue: the due messages of the dispatcher's channels.
   schema.index({ channel: 1, status: 1, nextAttemptAt: 1 })
   schema.index({ recipientId: 1, createdAt: 1 })
+  // The outbox console lists by id within a status, channel or kind (sqlite migration 029).
+  for (const field of ['status', 'channel', 'kind']) schema.index({ [field]: 1, _id: 1 })
   // Messages about a case, masked with it when it is anonymised (privacy-repo.ts).
   schema.index({ 'payload.caseId': 1 }, { sparse: true })
   return schema

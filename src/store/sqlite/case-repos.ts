@@ -11,8 +11,11 @@ import { placeholders } from './sql.js'
 import { outboxWriter } from './outbox-writer.js'
 import { StoreConflict } from '../conflicts.js'
 
-/** Filters shared by search and statistics, as SQL. */
-function filterClauses(f: CaseFilter) {
+/**
+ * Filters shared by search and statistics, as SQL. `districtColumn` narrows a district
+ * filter to one of its two columns (search asks each through its own index, see below).
+ */
+function filterClauses(f: CaseFilter, districtColumn?: 'district_id' | 'handling_district_id') {
   const clauses: string[] = []
   const params: unknown[] = []
   const anyOf = (column: string, values: unknown[]) => {
@@ -22,7 +25,8 @@ function filterClauses(f: CaseFilter) {
   if (f.residentId) clauses.push('resident_id = ?') && params.push(f.residentId)
   if (f.deputyId) clauses.push('deputy_id = ?') && params.push(f.deputyId)
   if (f.stationIds) anyOf('station_id', f.stationIds)
-  if (f.districtIds) {
+  if (f.districtIds && districtColumn) anyOf(districtColumn, f.districtIds)
+  else if (f.districtIds) {
     // The place's district, or the district handling it after a transfer.
     const list = placeholders(f.districtIds.length)
     clauses.push(f.districtIds.length ? `(district_id IN (${list}) OR handling_district_id IN (${list}))` : '0')
@@ -38,7 +42,8 @@ function filterClauses(f: CaseFilter) {
   if (f.statuses) anyOf('status', f.statuses)
   if (f.topic) clauses.push('topic = ?') && params.push(f.topic)
   if (f.regionIds) anyOf('region_id', f.regionIds)
-  if (f.overdueAt) clauses.push('next_due_at < ?') && params.push(f.overdueAt.toISOString())
+  // As the "due first" order's own expression (the same cases: no deadline sorts as '9999'), so its index finds them.
+  if (f.overdueAt) clauses.push("coalesce(next_due_at, '9999') < ?") && params.push(f.overdueAt.toISOString())
   if (f.createdFrom) clauses.push('created_at >= ?') && params.push(f.createdFrom.toISOString())
   if (f.createdTo) clauses.push('created_at < ?') && params.push(f.createdTo.toISOString())
   if (f.rating !== undefined) clauses.push('rating = ?') && params.push(f.rating)
@@ -128,19 +133,32 @@ export function caseRepo(db: Db, group: GroupCommit): CaseRepo {
       return db.prepare('SELECT * FROM case_events WHERE case_id = ? ORDER BY seq').all(caseId).map(eventFromRow)
     },
     async search(query: CaseQuery) {
-      const { clauses, params } = filterClauses(query)
       const due = query.order === 'due'
       const after = decodeTimeCursor(query.cursor, due ? '9999' : undefined)
       const sortKey = due ? "coalesce(next_due_at, '9999')" : 'created_at'
-      if (after !== null) {
-        clauses.push(due ? `(${sortKey} > ? OR (${sortKey} = ? AND id > ?))` : `(${sortKey} < ? OR (${sortKey} = ? AND id < ?))`)
-        params.push(after.key, after.key, after.id)
+      // Overdue cases are few (open and late): find them by deadline and sort them, rather than
+      // walk every case newest first hoping to meet them ("+" keeps SQLite off the date index).
+      const sortTerm = !due && query.overdueAt ? `+${sortKey}` : sortKey
+      const order = due ? `${sortKey} ASC, id ASC` : `${sortTerm} DESC, id DESC`
+      const select = (districtColumn?: 'district_id' | 'handling_district_id') => {
+        const { clauses, params } = filterClauses(query, districtColumn)
+        if (after !== null) {
+          // The bound first, on its own, so the index seeks to it: an OR alone makes SQLite walk from the first row every page.
+          clauses.push(due ? `${sortKey} >= ? AND (${sortKey} > ? OR id > ?)` : `${sortKey} <= ? AND (${sortKey} < ? OR id < ?)`)
+          params.push(after.key, after.key, after.id)
+        }
+        const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''
+        return { sql: `SELECT * FROM cases ${where} ORDER BY ${order} LIMIT ?`, params: [...params, query.limit + 1] }
       }
-      const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''
-      const order = due ? `${sortKey} ASC, id ASC` : `${sortKey} DESC, id DESC`
+      // A district is the place's or the one handling it: one OR over two columns would read
+      // and sort every case of the district; each column's index in list order reads a page.
+      const plan = query.districtIds?.length ? [select('district_id'), select('handling_district_id')] : [select()]
+      const sql =
+        plan.length === 1 ? plan[0].sql : `SELECT * FROM (SELECT * FROM (${plan[0].sql}) UNION SELECT * FROM (${plan[1].sql})) ORDER BY ${order} LIMIT ?`
+      const params = plan.length === 1 ? plan[0].params : [...plan[0].params, ...plan[1].params, query.limit + 1]
       const rows = db
-        .prepare(`SELECT * FROM cases ${where} ORDER BY ${order} LIMIT ?`)
-        .all(...params, query.limit + 1)
+        .prepare(sql)
+        .all(...params)
         .map(caseFromRow)
       return toPage(rows, query.limit, (c) => timeCursorKey(due ? (nextDueIso(c) ?? '9999') : c.createdAt, c.id))
     },

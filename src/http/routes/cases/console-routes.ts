@@ -3,7 +3,7 @@ import type { AuthService } from '../../../services/accounts/auth.js'
 import type { CaseDashboardService } from '../../../services/cases/case-dashboard.js'
 import type { CaseInbox } from '../../../services/cases/case-inbox.js'
 import { requireStaff } from '../../middleware/auth.js'
-import { inboxSheet, presentDeputyChoice } from '../../presenters/case-inbox.js'
+import { inboxSheetStream, presentDeputyChoice } from '../../presenters/case-inbox.js'
 import type { StaffState } from '../../state.js'
 import { parse } from '../../validate.js'
 import { caseExportQuery, deputyChoicesQuery } from './console-schemas.js'
@@ -24,11 +24,11 @@ export function consoleCaseRoutes({ auth, inbox, dashboard, timeZone }: ConsoleC
   /** "导出当前列表": the same filters as GET /cases, every matching case, as a spreadsheet. */
   router.get('/cases.csv', async (ctx) => {
     const { order, ...filters } = parse(caseExportQuery, ctx.query, 'query')
-    const rows = await inbox.all(ctx.state.staff, filters, order)
+    const rows = await inbox.export(ctx.state.staff, filters, order)
     ctx.type = 'text/csv; charset=utf-8'
     ctx.set('Content-Disposition', `attachment; filename="cases.csv"; filename*=UTF-8''${encodeURIComponent('留言列表.csv')}`)
     ctx.set('Cache-Control', 'no-store')
-    ctx.body = inboxSheet(rows, timeZone)
+    ctx.body = inboxSheetStream(rows, timeZone)
   })
 
   /** Whom this case can be given to, by name, with each deputy's open load and topics. */

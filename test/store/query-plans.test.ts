@@ -1,0 +1,143 @@
+import { expect } from 'chai'
+import { OPEN_STATUSES, type CaseStatus } from '../../src/domain/case.js'
+import { encodeCursor, timeCursorKey } from '../../src/store/cursor.js'
+import type { CaseQuery, OutboxQuery } from '../../src/store/ports.js'
+import { caseRepo } from '../../src/store/sqlite/case-repos.js'
+import { GroupCommit } from '../../src/store/sqlite/group-commit.js'
+import { openDatabase, type Db } from '../../src/store/sqlite/open.js'
+import { outboxRepo } from '../../src/store/sqlite/people-repos.js'
+import { surveyRepo } from '../../src/store/sqlite/survey-repo.js'
+
+/** Tables that grow with the years: a million cases, several million events, half a million messages. */
+const BIG = ['cases', 'case_events', 'outbox', 'survey_responses']
+const fullScan = new RegExp(`^SCAN (${BIG.join('|')})\\b`)
+
+/**
+ * The SQL the adapter runs for one call, and SQLite's plan for each statement: the real
+ * statements of the real adapter, planned on a migrated empty database (plans, never times).
+ */
+async function plansOf(db: Db, call: () => Promise<unknown>): Promise<string[][]> {
+  const seen: string[] = []
+  const prepare = db.prepare
+  db.prepare = ((sql: string) => {
+    seen.push(sql)
+    return prepare.call(db, sql)
+  }) as Db['prepare']
+  try {
+    await call()
+  } finally {
+    db.prepare = prepare
+  }
+  return seen
+    .filter((sql) => /^\s*SELECT/i.test(sql))
+    .map((sql) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...(Array((sql.match(/\?/g) ?? []).length).fill(null) as unknown[])) as Array<{ detail: string }>).map(
+        (r) => r.detail,
+      ),
+    )
+}
+
+const NOW = new Date('2026-11-30T02:00:00Z')
+const CURSORS = {
+  newest: encodeCursor(timeCursorKey(new Date('2026-11-01T00:00:00Z'), 'cs-x')),
+  due: encodeCursor(timeCursorKey(new Date('2026-12-01T00:00:00Z'), 'cs-x')),
+}
+
+/** Who reads the inbox: an admin sees everything, an organizer a district, station staff a station. */
+const SCOPES: Record<string, Partial<CaseQuery>> = {
+  admin: {},
+  organizer: { districtIds: ['d001'] },
+  'station staff': { stationIds: ['st0001'] },
+}
+
+/** Every filter of the console's inbox (GET /api/admin/cases and the dashboard's click-throughs). */
+const FILTERS: Record<string, Partial<CaseQuery>> = {
+  status: { statuses: ['acknowledged' as CaseStatus] },
+  open: { statuses: [...OPEN_STATUSES] },
+  topic: { topic: '城乡建设' },
+  place: { regionIds: ['c0101', 'c0102', 'g010201'] },
+  station: { stationIds: ['st0002'] },
+  district: { districtIds: ['d002'] },
+  deputy: { deputyId: 'dp000123' },
+  dates: { createdFrom: new Date('2025-01-01T00:00:00Z'), createdTo: new Date('2025-02-01T00:00:00Z') },
+  overdue: { overdueAt: NOW },
+  rating: { rating: 1 },
+}
+
+describe('the console queries find their rows through indexes (EXPLAIN QUERY PLAN on a migrated database)', () => {
+  let db: Db
+  before(() => {
+    db = openDatabase(':memory:')
+  })
+  after(() => db.close())
+
+  const expectNoFullScan = (plans: string[][], allowOrderedScan = false) => {
+    for (const plan of plans)
+      for (const line of plan) {
+        // An unfiltered list reads the newest page straight off its order's index and stops.
+        if (allowOrderedScan && / USING (COVERING )?INDEX /.test(line)) continue
+        expect(line, `plan: ${plan.join(' | ')}`).not.to.match(fullScan)
+      }
+  }
+
+  for (const [scope, scoped] of Object.entries(SCOPES)) {
+    for (const order of ['newest', 'due'] as const) {
+      it(`the ${scope}'s inbox, unfiltered, ${order} first, reads a page in index order, and seeks to the next page`, async () => {
+        const cases = caseRepo(db, new GroupCommit(db))
+        const plans = await plansOf(db, () => cases.search({ limit: 20, order, ...scoped }))
+        expect(plans).to.have.length(1)
+        expectNoFullScan(plans, scope === 'admin')
+        // Page 2 (and page 2,000 of an export) starts at its cursor, never at the first row again.
+        expectNoFullScan(await plansOf(db, () => cases.search({ limit: 20, order, cursor: CURSORS[order], ...scoped })))
+      })
+      for (const [filter, wanted] of Object.entries(FILTERS)) {
+        it(`the ${scope}'s inbox filtered by ${filter}, ${order} first, next page too`, async () => {
+          const cases = caseRepo(db, new GroupCommit(db))
+          for (const cursor of [undefined, CURSORS[order]]) {
+            const plans = await plansOf(db, () => cases.search({ limit: 20, order, cursor, ...wanted, ...scoped }))
+            expectNoFullScan(plans)
+          }
+        })
+      }
+    }
+    if (scope !== 'admin')
+      it(`the ${scope}'s statistics, dashboard and export read only their scope`, async () => {
+        const cases = caseRepo(db, new GroupCommit(db))
+        expectNoFullScan(await plansOf(db, () => cases.listForStats({ ...scoped })))
+        expectNoFullScan(await plansOf(db, () => cases.listForStats({ ...scoped, createdFrom: new Date('2026-11-01T00:00:00Z'), createdTo: NOW })))
+      })
+  }
+
+  it('hot issues and the weekly report read a window of dates or the open cases of a district', async () => {
+    const cases = caseRepo(db, new GroupCommit(db))
+    const window = { createdFrom: new Date('2026-10-31T00:00:00Z'), createdTo: NOW }
+    expectNoFullScan(await plansOf(db, () => cases.listForStats(window)))
+    expectNoFullScan(await plansOf(db, () => cases.listForStats({ districtIds: ['d001'], ...window })))
+    expectNoFullScan(await plansOf(db, () => cases.listForStats({ districtIds: ['d001'], statuses: ['submitted', 'assigned', 'acknowledged'] })))
+  })
+
+  it("a case's timeline, the deputy's open load and similar messages nearby", async () => {
+    const cases = caseRepo(db, new GroupCommit(db))
+    expectNoFullScan(await plansOf(db, () => cases.events('cs-1')))
+    expectNoFullScan(await plansOf(db, () => cases.deputyLoads(['dp1', 'dp2'])))
+    expectNoFullScan(await plansOf(db, () => cases.recentInCommunity('c0101', new Date('2026-11-01T00:00:00Z'))))
+    expectNoFullScan(await plansOf(db, () => cases.getByTicket('20261130-0001')))
+  })
+
+  const OUTBOX: Record<string, Partial<OutboxQuery>> = {
+    status: { status: 'dead' },
+    channel: { channel: 'bot' },
+    kind: { kind: 'case.replied' },
+    recipient: { recipientId: 'dp000123' },
+  }
+  for (const [filter, wanted] of Object.entries(OUTBOX))
+    it(`the outbox console filtered by ${filter}, next page too`, async () => {
+      const outbox = outboxRepo(db, new GroupCommit(db))
+      for (const cursor of [undefined, encodeCursor('ob-1')]) expectNoFullScan(await plansOf(db, () => outbox.search({ limit: 50, cursor, ...wanted })))
+    })
+
+  it("a survey's responses", async () => {
+    const surveys = surveyRepo(db, new GroupCommit(db))
+    expectNoFullScan(await plansOf(db, () => surveys.responses('sv-1')))
+  })
+})
