@@ -96,7 +96,8 @@ describe('console: 民生实事项目', function () {
       roll: { deputyIds: ['dp0001', 'dp0002'] },
     })
     expect(ballot.status, JSON.stringify(ballot.body)).to.equal(200)
-    const lifts = (await admin.get(`/api/admin/livelihood/cycles/${cycleId}`)).body.projects[0]
+    // By title: the projects' order follows their random ids.
+    const lifts = (await admin.get(`/api/admin/livelihood/cycles/${cycleId}`)).body.projects.find((p: { title: string }) => p.title === '老旧小区加装电梯')
     for (const deputy of ['dp0001', 'dp0002']) {
       const vote = await (await asDeputy(app, deputy)).post(`/api/mp/surveys/${ballot.body.ballotSurveyId}/responses`, { answers: { projects: [lifts.id] } })
       expect(vote.status, JSON.stringify(vote.body)).to.equal(201)
