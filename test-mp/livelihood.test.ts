@@ -1,6 +1,7 @@
 import { expect } from 'chai'
 import { asAdmin, asDeputy, Client } from '../test/helpers/app.js'
 import { STAFF_PASSWORD } from '../test/fixtures.js'
+import { jpegWithGps } from '../test/helpers/images.js'
 import { holdPhone, startBackend, type Backend } from './harness/backend.js'
 import { follow, openPage } from './harness/page.js'
 import { created } from './office.js'
@@ -91,7 +92,12 @@ describe('mini-program story: 民生实事项目', () => {
     const office2 = await asAdmin(app)
     await created(office2.post(`/api/admin/livelihood/cycles/${cycleId}/ballot-result`))
     const bureau = await new Client(app.baseUrl).login('chengang', STAFF_PASSWORD)
-    await created(bureau.post(`/api/admin/unit/livelihood-projects/${lifts.id}/progress`, { quarter: 1, percent: 35, text: '8部电梯已开工' }))
+    const form = new FormData()
+    form.append('file', new Blob([new Uint8Array(jpegWithGps())], { type: 'image/jpeg' }), 'site.jpg')
+    const photo = await created(bureau.post('/api/unit/uploads', form))
+    await created(
+      bureau.post(`/api/admin/unit/livelihood-projects/${lifts.id}/progress`, { quarter: 1, percent: 35, text: '8部电梯已开工', photos: [photo.url] }),
+    )
     await created(office2.post(`/api/admin/livelihood/cycles/${cycleId}/rating`))
 
     // The deputy, on their phone, rates from the home page's 民生实事评议 (我的 signs them in first).
@@ -118,5 +124,24 @@ describe('mini-program story: 民生实事项目', () => {
     expect(card).to.include('老旧小区加装电梯').and.include('完成进度 35%').and.include('第1季度：8部电梯已开工').and.include('市住房和城乡建设局')
     expect(card).to.include('人大代表评议').and.include('满意 0%').and.include('基本满意 100%').and.include('不满意 0%')
     expect(page.text()).not.to.include('口袋公园')
+    // The latest report's photo under the bar, a signed link to the server; a tap opens it full screen.
+    const shown = page.component.querySelector(`#photos-${lifts.id} .lp-photo`)
+    expect(shown, 'the progress photo').to.be.ok
+    const src = shown.dom.dataset.url as string
+    const link = new URL(src)
+    expect(link.pathname).to.match(/^\/api\/mp\/uploads\/[A-Za-z0-9_-]+\.jpg$/)
+    expect(link.search).to.match(/^\?expires=\d+&sig=/)
+    const served = await fetch(app.baseUrl + link.pathname + link.search)
+    expect(served.headers.get('content-type')).to.equal('image/jpeg')
+    const previewed: unknown[] = []
+    const wx = (globalThis as any).wx
+    const original = wx.previewImage
+    wx.previewImage = (o: unknown) => previewed.push(o)
+    try {
+      await page.tap(`#photos-${lifts.id} .lp-photo`)
+    } finally {
+      wx.previewImage = original
+    }
+    expect(previewed).to.deep.equal([{ urls: [src], current: src }])
   })
 })

@@ -56,6 +56,22 @@ async function request<T>(method: string, path: string, body?: unknown, query?: 
   throw new ApiError(res.status, error.code ?? 'http_error', error.message ?? `操作没有成功（${res.status}），请稍后再试`, error.details ?? null)
 }
 
+async function upload(file: File, path: string): Promise<{ url: string; viewUrl: string }> {
+  const form = new FormData()
+  form.append('file', file, file.name)
+  let res: Response
+  try {
+    res = await fetch(path, { method: 'POST', credentials: 'same-origin', body: form })
+  } catch {
+    throw new ApiError(0, 'network', '连不上服务器，请检查网络后再试')
+  }
+  const payload = (res.headers.get('content-type') ?? '').includes('json') ? await res.json() : null
+  if (res.ok) return payload
+  const error = payload?.error ?? {}
+  if (res.status === 401) onUnauthorized()
+  throw new ApiError(res.status, error.code ?? 'http_error', error.message ?? `图片没有传上去（${res.status}），请稍后再试`, error.details ?? null)
+}
+
 export const api = {
   get: <T = any>(path: string, query?: Query) => request<T>('GET', path, undefined, query),
   post: <T = any>(path: string, body: unknown = {}) => request<T>('POST', path, body),
@@ -68,6 +84,8 @@ export const api = {
   unit: {
     get: <T = any>(path: string, query?: Query) => request<T>('GET', path, undefined, query, '/api/unit'),
     post: <T = any>(path: string, body: unknown = {}) => request<T>('POST', path, body, undefined, '/api/unit'),
+    /** One photo to POST /api/unit/uploads: its `url` goes with a report, its `viewUrl` shows it now. */
+    upload: (file: File) => upload(file, '/api/unit/uploads'),
   },
   /** A URL the browser downloads itself (CSV exports, QR images): the cookie goes along. */
   url: (path: string, query?: Query) => `/api/admin${path}${queryString(query)}`,

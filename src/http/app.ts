@@ -60,6 +60,7 @@ import { publicConsentRoutes } from './routes/analysis/mp-routes.js'
 import { staffMeRoutes } from './routes/auth/me-routes.js'
 import { privacyNoticeRoutes } from './routes/privacy/notice-routes.js'
 import { imageRoutes } from './routes/uploads/image-routes.js'
+import { unitUploadRoutes } from './routes/uploads/unit-routes.js'
 import { mpLoginRoutes } from './routes/account/login-routes.js'
 import { bindingCodeRoutes } from './routes/account/staff-routes.js'
 import { botOutboxRoutes } from './routes/bot/outbox-routes.js'
@@ -98,7 +99,7 @@ export function createHttpApp(config: Config, logger: Logger, store: { idempoten
   app.use(expensiveLimits(config.limits))
   // Uploads are multipart and the directory import is large: their routes read the body
   // themselves, after checking who is asking.
-  const readsOwnBody = new Set(['/api/mp/uploads', '/api/mp/uploads/', '/api/admin/directory/import'])
+  const readsOwnBody = new Set(['/api/mp/uploads', '/api/mp/uploads/', '/api/unit/uploads', '/api/unit/uploads/', '/api/admin/directory/import'])
   app.use((ctx, next) => (readsOwnBody.has(routedPath(ctx.path)) ? next() : ordinaryBody(ctx, next)))
 
   const { timeZone } = config.business
@@ -146,6 +147,7 @@ export function createHttpApp(config: Config, logger: Logger, store: { idempoten
     consoleCaseRoutes({ auth, inbox: services.caseInbox, dashboard: services.caseDashboard, timeZone }),
     uploadRoutes({ sessions, uploads: services.uploads, maxBytes: config.uploads.maxBytes, clock }),
     imageRoutes({ sessions, uploads: services.uploads, clock }),
+    unitUploadRoutes({ auth, uploads: services.uploads, maxBytes: config.uploads.maxBytes, clock }),
     mpLoginRoutes({ accounts: services.accounts, limits: config.limits }),
     accountRoutes({ sessions, accounts: services.accounts }),
     bindingCodeRoutes({ auth, accounts: services.accounts, directory, botPeople: services.botPeople }),
@@ -232,11 +234,13 @@ export function createHttpApp(config: Config, logger: Logger, store: { idempoten
       proposals: services.livelihoodProposals,
       candidates: services.livelihoodCandidates,
       views: services.livelihoodViews,
+      uploads: services.uploads,
+      clock,
     }),
-    unitLivelihoodRoutes({ auth, progress: services.livelihoodProgress }),
+    unitLivelihoodRoutes({ auth, progress: services.livelihoodProgress, uploads: services.uploads, clock }),
     mpLivelihoodRoutes({ sessions, proposals: services.livelihoodProposals, uploads: services.uploads }),
-    deputyLivelihoodRoutes({ sessions, ratings: services.livelihoodRatings }),
-    publicLivelihoodRoutes({ views: services.livelihoodViews }),
+    deputyLivelihoodRoutes({ sessions, ratings: services.livelihoodRatings, uploads: services.uploads, clock }),
+    publicLivelihoodRoutes({ views: services.livelihoodViews, uploads: services.uploads, clock }),
   ]
   for (const router of routers) app.use(router.routes()).use(router.allowedMethods())
   return app

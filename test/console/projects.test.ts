@@ -1,5 +1,6 @@
 import { expect } from 'chai'
 import { asAdmin, asDeputy, asResident } from '../helpers/app.js'
+import { jpegWithGps } from '../helpers/images.js'
 import { logInAs, newPage, screenshot, useConsole } from './harness.js'
 
 /**
@@ -73,7 +74,7 @@ describe('console: 民生实事项目', function () {
     expect(page.problems).to.deep.equal([])
   })
 
-  it('a unit’s staff open their projects from the menu and report a quarter; the office sees the progress', async () => {
+  it('a unit’s staff land on their projects and report a quarter; the office sees the progress', async () => {
     const { app, browser } = story
     const admin = await asAdmin(app)
     const [other] = (await admin.get(`/api/admin/livelihood/cycles/${cycleId}/proposals`)).body.items.filter(
@@ -95,7 +96,7 @@ describe('console: 民生实事项目', function () {
       roll: { deputyIds: ['dp0001', 'dp0002'] },
     })
     expect(ballot.status, JSON.stringify(ballot.body)).to.equal(200)
-    // By title: two candidates made in the same instant come back in id order, which is random.
+    // By title: the projects' order follows their random ids.
     const lifts = (await admin.get(`/api/admin/livelihood/cycles/${cycleId}`)).body.projects.find((p: { title: string }) => p.title === '老旧小区加装电梯')
     for (const deputy of ['dp0001', 'dp0002']) {
       const vote = await (await asDeputy(app, deputy)).post(`/api/mp/surveys/${ballot.body.ballotSurveyId}/responses`, { answers: { projects: [lifts.id] } })
@@ -106,10 +107,8 @@ describe('console: 民生实事项目', function () {
     expect(settled.body.status, JSON.stringify(settled.body)).to.equal('running')
 
     const page = await newPage(browser, app)
-    await logInAs(page, unitLogin)
-    // A unit lands on its suggestions; its projects are the menu's second entry.
-    await page.waitForURL(/\/console\/unit\/suggestions/)
-    await page.locator('.t-menu .t-menu__item', { hasText: '民生实事' }).click()
+    // A unit's home is now its suggestions (代表建议); 民生实事 is one menu item away.
+    await logInAs(page, unitLogin, '/unit/projects')
     await page.waitForURL(/\/console\/unit\/projects/)
     const card = page.locator(`[data-test=project-${lifts.id}]`)
     // The unit's first page is a chunk of its own: on a busy machine it can take a while.
@@ -118,9 +117,19 @@ describe('console: 民生实事项目', function () {
     const report = card.locator(`[data-test=report-${lifts.id}]`)
     await report.locator('.t-input-number input').fill('40')
     await report.locator('.t-input input').last().fill('12部电梯已开工，4部完成井道施工')
+    // Two site photos picked; the second one removed again before sending.
+    const previews = card.locator('[data-test=photo-previews] img')
+    for (const n of [1, 2]) {
+      await report.locator('[data-test=photo-input]').setInputFiles({ name: `site${n}.jpg`, mimeType: 'image/jpeg', buffer: jpegWithGps() })
+      await previews.nth(n - 1).waitFor()
+    }
+    await card.locator('[data-test=photo-previews]').getByRole('button', { name: '移除' }).last().click()
+    await previews.nth(1).waitFor({ state: 'detached' })
     await report.getByRole('button', { name: '填报' }).click()
     await page.locator('[data-test=message]').getByText('已填报第1季度进展').waitFor()
     await card.getByText('12部电梯已开工').waitFor()
+    await card.locator('img[alt=进展照片]').waitFor()
+    expect(await card.locator('img[alt=进展照片]').count()).to.equal(1)
     await screenshot(page, 'projects-unit')
 
     const office = await newPage(browser, app)
@@ -128,6 +137,10 @@ describe('console: 民生实事项目', function () {
     const row = office.locator('[data-test=projects] tbody tr', { hasText: '老旧小区加装电梯' })
     await row.getByText('年度民生实事项目').waitFor()
     await row.getByText('40%').waitFor()
+    // The office sees the unit's photo under the bar, and it loads.
+    const photo = row.locator('img[alt=最近一次进展的照片]')
+    await photo.waitFor()
+    await office.waitForFunction((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0, await photo.elementHandle())
     await screenshot(office, 'projects-office')
     expect([...page.problems, ...office.problems]).to.deep.equal([])
   })

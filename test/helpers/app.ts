@@ -46,7 +46,9 @@ export class Client {
     const init: RequestInit = { method, headers: { ...origin, ...headers } }
     if (this.cookie) (init.headers as Record<string, string>).cookie = this.cookie
     if (this.bearer) (init.headers as Record<string, string>).authorization = `Bearer ${this.bearer}`
-    if (body !== undefined) {
+    // A multipart upload: fetch writes the body and its boundary header itself.
+    if (body instanceof FormData) init.body = body
+    else if (body !== undefined) {
       init.body = typeof body === 'string' || body instanceof Uint8Array ? (body as string) : JSON.stringify(body)
       ;(init.headers as Record<string, string>)['content-type'] ??= 'application/json'
     }

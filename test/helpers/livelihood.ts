@@ -44,3 +44,41 @@ export async function candidate(office: Client, cycleId: string, body: Record<st
   expect(answer.status, JSON.stringify(answer.body)).to.equal(201)
   return answer.body as { id: string; title: string }
 }
+
+/** A city cycle already running with one chosen project for `unitId`, put straight into the store (the ballot is tested elsewhere). */
+export async function runningProject(app: TestApp, unitId = 'u01') {
+  const now = app.clock.now()
+  const store = app.liaison.store.livelihood
+  const cycle = await store.createCycle({
+    id: 'lc-photos',
+    office: 'city',
+    year: now.getUTCFullYear(),
+    title: `${now.getUTCFullYear()}年市民生实事项目`,
+    opensAt: now,
+    closesAt: now,
+    status: 'running',
+    projectCount: 1,
+    ballotSurveyId: null,
+    createdBy: 'admin',
+    createdAt: now,
+    updatedAt: now,
+  })
+  return store.saveProject(
+    {
+      id: 'lpj-photos',
+      cycleId: cycle.id,
+      title: '老旧小区加装电梯',
+      description: '为老楼加装电梯',
+      place: '建设路社区',
+      costWan: 300,
+      unitId,
+      proposalIds: [],
+      status: 'chosen',
+      votes: 3,
+      createdAt: now,
+      updatedAt: now,
+    },
+    [],
+    [],
+  )
+}

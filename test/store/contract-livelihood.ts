@@ -107,7 +107,15 @@ export function livelihoodContract(store: () => Store) {
 
     it('keeps one progress report per quarter (the latest) and one rating per deputy and project', async () => {
       const repo = store().livelihood
-      const report = { projectId: 'lpj-1', quarter: 1 as const, percent: 10, text: '开工', photos: [], postedBy: 'sf21', postedAt: T0 }
+      const report = {
+        projectId: 'lpj-1',
+        quarter: 1 as const,
+        percent: 10,
+        text: '开工',
+        photos: ['/api/mp/uploads/abcdefghijklmnopqrstuv.jpg'],
+        postedBy: 'sf21',
+        postedAt: T0,
+      }
       await repo.putProgress(report)
       await repo.putProgress({ ...report, quarter: 3, percent: 60 })
       await repo.putProgress({ ...report, percent: 15, text: '开工（更正）' })
@@ -116,6 +124,7 @@ export function livelihoodContract(store: () => Store) {
         [1, 15, '开工（更正）'],
         [3, 60, '开工'],
       ])
+      expect((await repo.listProgress(['lpj-1']))[1]).to.deep.equal({ ...report, quarter: 3, percent: 60 })
       expect(await repo.listProgress([])).to.deep.equal([])
       const rating = { projectId: 'lpj-1', cycleId: 'lc-1', deputyId: 'dp0001', grade: 'satisfied' as const, comment: '好', at: T0 }
       await repo.addRating(rating)

@@ -1,5 +1,6 @@
 const { request } = require('../../utils/request')
 const { livelihoodService } = require('../../services/livelihood')
+const config = require('../../config')
 
 const GRADES = [
   ['satisfied', '满意'],
@@ -7,7 +8,10 @@ const GRADES = [
   ['unsatisfied', '不满意'],
 ]
 
-/** A project as the page shows it: the latest progress in words, and the rating shares once published. */
+// The server signs photo links relative to itself; <image> needs the whole address.
+const absolute = (url) => (/^https?:/.test(url) ? url : config.apiBase + url)
+
+/** A project as the page shows it: the latest progress in words and photos, and the rating shares once published. */
 function projectView(p) {
   const latest = p.progress.length ? p.progress[p.progress.length - 1] : null
   return {
@@ -19,6 +23,7 @@ function projectView(p) {
     cost: p.costWan + ' 万元',
     percent: p.percent,
     latest: latest ? latest.quarterLabel + '：' + latest.text : '还没有报告进展',
+    photos: latest ? (latest.photos || []).map(absolute) : [],
     results: p.result && p.result.ratings ? GRADES.map((g) => ({ key: g[0], label: g[1], share: p.result.shares[g[0]] })) : [],
   }
 }
@@ -68,6 +73,15 @@ Page({
       .mine()
       .then((answer) => this.setData({ mine: answer.items }))
       .catch(() => undefined)
+  },
+
+  /** A tap on a progress photo: the latest report's photos, full screen, starting at that one. */
+  preview(e) {
+    const { project, url } = e.currentTarget.dataset
+    for (const c of this.data.cycles) {
+      const p = c.projects.find((x) => x.id === project)
+      if (p) return wx.previewImage({ urls: p.photos, current: url })
+    }
   },
 
   propose() {

@@ -71,12 +71,16 @@ export const presentProject = (p: LivelihoodProject) => ({
   votes: p.votes,
 })
 
-export const presentProgress = (r: ProgressReport) => ({
+/** Turns an upload URL into a link that opens it for a while (Uploads.signedLink at now). */
+export type SignLink = (url: string) => string
+
+/** Photos leave as signed links: a bare upload URL opens for nobody but its uploader. */
+export const presentProgress = (r: ProgressReport, sign: SignLink) => ({
   quarter: r.quarter,
   quarterLabel: `第${r.quarter}季度`,
   percent: r.percent,
   text: r.text,
-  photos: r.photos,
+  photos: r.photos.map(sign),
   postedAt: r.postedAt.toISOString(),
 })
 
@@ -90,11 +94,11 @@ export const presentRating = (r: ProjectRating) => ({
 
 const latestPercent = (reports: ProgressReport[]) => (reports.length ? reports[reports.length - 1]!.percent : 0)
 
-const presentProjectView = (v: ProjectView) => ({
+const presentProjectView = (v: ProjectView, sign: SignLink) => ({
   ...presentProject(v.project),
   unitName: v.unitName,
   percent: latestPercent(v.reports),
-  progress: v.reports.map(presentProgress),
+  progress: v.reports.map((r) => presentProgress(r, sign)),
   result: v.result && {
     ratings: v.result.ratings,
     counts: v.result.counts,
@@ -103,10 +107,14 @@ const presentProjectView = (v: ProjectView) => ({
   },
 })
 
-export const presentCycleView = (v: CycleView) => ({ ...presentCycle(v.cycle), officeName: v.officeName, projects: v.projects.map(presentProjectView) })
+export const presentCycleView = (v: CycleView, sign: SignLink) => ({
+  ...presentCycle(v.cycle),
+  officeName: v.officeName,
+  projects: v.projects.map((p) => presentProjectView(p, sign)),
+})
 
 /** The public page: projects, unit, progress and (published) results; never proposers nor vote rolls. */
-export const presentPublicCycle = (v: CycleView) => ({
+export const presentPublicCycle = (v: CycleView, sign: SignLink) => ({
   id: v.cycle.id,
   year: v.cycle.year,
   title: v.cycle.title,
@@ -115,7 +123,7 @@ export const presentPublicCycle = (v: CycleView) => ({
   statusLabel: CYCLE_STATUS_LABELS[v.cycle.status],
   resultsPublished: v.cycle.status === 'published',
   projects: v.projects.map((p) => {
-    const { proposalIds, unitId, ...rest } = presentProjectView(p)
+    const { proposalIds, unitId, ...rest } = presentProjectView(p, sign)
     void proposalIds
     void unitId
     return rest

@@ -42,12 +42,14 @@ export class Uploads {
     return nameOf(urlOrName).startsWith(this.ownerMark(ownerId))
   }
 
-  /** The images a resident attaches to a message: no more than a message may carry, each one they uploaded themselves. */
-  checkAttachments(urls: string[], ownerId: string) {
-    const max = this.maxPerCase
-    if (urls.length > max) throw new UnprocessableError(`最多附 ${max} 张图片`, [{ path: 'body.images', message: `最多 ${max} 张` }], 'too_many_images')
+  /**
+   * The images a person attaches (a resident's message, a unit's progress report): no more
+   * than `max`, each one they uploaded themselves.
+   */
+  checkAttachments(urls: string[], ownerId: string, field = 'images', max = this.maxPerCase) {
+    if (urls.length > max) throw new UnprocessableError(`最多附 ${max} 张图片`, [{ path: `body.${field}`, message: `最多 ${max} 张` }], 'too_many_images')
     const unknown = urls.flatMap((url, i) =>
-      this.pathOf(url) && this.ownedBy(url, ownerId) ? [] : [{ path: `body.images[${i}]`, message: '不是您上传的图片' }],
+      this.pathOf(url) && this.ownedBy(url, ownerId) ? [] : [{ path: `body.${field}[${i}]`, message: '不是您上传的图片' }],
     )
     if (unknown.length) throw new UnprocessableError('图片无效，请重新上传', unknown, 'unknown_image')
   }
@@ -124,6 +126,12 @@ export class Uploads {
     return Object.entries(ALLOWED).find(([, e]) => e === ext)?.[0] ?? 'application/octet-stream'
   }
 }
+
+/**
+ * The owner an upload by console staff is marked with: prefixed, so that a staff id can
+ * never stand for a resident's account id of the same spelling.
+ */
+export const staffUploader = (staffId: string) => `staff:${staffId}`
 
 const nameOf = (urlOrName: string) => {
   const path = urlOrName.split('?')[0]

@@ -10,7 +10,7 @@ export interface ProgressInput {
   quarter: Quarter
   percent: number
   text: string
-  /** Not taken from the console yet: it has no photo upload of its own (always empty). */
+  /** Upload URLs of the reporting staff member's own photos (checked before this service). */
   photos?: string[]
 }
 

@@ -1,5 +1,7 @@
 import Router from '@koa/router'
+import type { Clock } from '../../../clock.js'
 import type { AuthService } from '../../../services/accounts/auth.js'
+import type { Uploads } from '../../../services/cases/uploads.js'
 import type { LivelihoodCandidates } from '../../../services/livelihood/candidates.js'
 import type { LivelihoodCycles } from '../../../services/livelihood/cycles.js'
 import type { LivelihoodProposals } from '../../../services/livelihood/proposals.js'
@@ -16,10 +18,12 @@ export interface AdminLivelihoodDeps {
   proposals: LivelihoodProposals
   candidates: LivelihoodCandidates
   views: LivelihoodViews
+  uploads: Pick<Uploads, 'signedLink'>
+  clock: Clock
 }
 
 /** The office's console for 民生实事项目: the year's cycle, curation, the ballot, rating and publishing. */
-export function adminLivelihoodRoutes({ auth, cycles, proposals, candidates, views }: AdminLivelihoodDeps) {
+export function adminLivelihoodRoutes({ auth, cycles, proposals, candidates, views, uploads, clock }: AdminLivelihoodDeps) {
   const router = new Router<StaffState>({ prefix: '/api/admin/livelihood' })
   router.use(requireStaff(auth))
   const office = allowRoles('admin', 'organizer')
@@ -33,7 +37,7 @@ export function adminLivelihoodRoutes({ auth, cycles, proposals, candidates, vie
     ctx.body = presentCycle(await cycles.create(ctx.state.staff, parse(cycleCreateBody, ctx.state.body, 'body')))
   })
   router.get('/cycles/:id', async (ctx) => {
-    ctx.body = presentCycleView(await views.forStaff(ctx.state.staff, id(ctx.params)))
+    ctx.body = presentCycleView(await views.forStaff(ctx.state.staff, id(ctx.params)), (url) => uploads.signedLink(url, clock.now()))
   })
   router.get('/cycles/:id/proposals', async (ctx) => {
     ctx.body = { items: (await proposals.forCycle(ctx.state.staff, id(ctx.params))).map(presentProposal) }

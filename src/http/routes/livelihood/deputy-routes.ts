@@ -1,4 +1,6 @@
 import Router from '@koa/router'
+import type { Clock } from '../../../clock.js'
+import type { Uploads } from '../../../services/cases/uploads.js'
 import type { MpSessions } from '../../../services/accounts/mp-sessions.js'
 import type { LivelihoodRatings } from '../../../services/livelihood/ratings.js'
 import { requireDeputy } from '../../middleware/mp-auth.js'
@@ -10,10 +12,12 @@ import { livelihoodIdParam, ratingBody } from './schemas.js'
 export interface DeputyLivelihoodDeps {
   sessions: MpSessions
   ratings: LivelihoodRatings
+  uploads: Pick<Uploads, 'signedLink'>
+  clock: Clock
 }
 
 /** 人大评: a deputy rates each of the year's projects once. */
-export function deputyLivelihoodRoutes({ sessions, ratings }: DeputyLivelihoodDeps) {
+export function deputyLivelihoodRoutes({ sessions, ratings, uploads, clock }: DeputyLivelihoodDeps) {
   const router = new Router<DeputyState>({ prefix: '/api/mp/deputy/livelihood' })
   router.use(requireDeputy(sessions))
 
@@ -24,7 +28,7 @@ export function deputyLivelihoodRoutes({ sessions, ratings }: DeputyLivelihoodDe
         ...presentCycle(c.cycle),
         projects: c.projects.map((p) => ({
           ...presentProject(p.project),
-          progress: p.reports.map(presentProgress),
+          progress: p.reports.map((r) => presentProgress(r, (url) => uploads.signedLink(url, clock.now()))),
           myRating: p.rating && presentRating(p.rating),
         })),
       })),

@@ -47,6 +47,8 @@ export const progressBody = z.strictObject({
   quarter: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], { error: '季度应为 1 到 4' }),
   percent: z.number({ error: '请填写完成进度' }).int('完成进度应为整数').min(0, '完成进度在 0 到 100 之间').max(100, '完成进度在 0 到 100 之间'),
   text: requiredText(1000, '进展情况'),
+  // Uploaded first (POST /api/unit/uploads) by the one reporting; checked in the route.
+  photos: z.array(z.string().max(300)).max(6, '最多 6 张照片').default([]),
 })
 
 export const proposalBody = z.strictObject({

@@ -1,5 +1,7 @@
 import Router from '@koa/router'
+import type { Clock } from '../../../clock.js'
 import type { AuthService } from '../../../services/accounts/auth.js'
+import { staffUploader, type Uploads } from '../../../services/cases/uploads.js'
 import type { LivelihoodProgress } from '../../../services/livelihood/progress.js'
 import { requireStaff } from '../../middleware/auth.js'
 import { presentProgress, presentProject } from '../../presenters/livelihood.js'
@@ -10,22 +12,28 @@ import { livelihoodIdParam, progressBody } from './schemas.js'
 export interface UnitLivelihoodDeps {
   auth: AuthService
   progress: LivelihoodProgress
+  uploads: Pick<Uploads, 'checkAttachments' | 'signedLink'>
+  clock: Clock
 }
 
 /** A responsible unit's staff: their projects, and each quarter's progress. */
-export function unitLivelihoodRoutes({ auth, progress }: UnitLivelihoodDeps) {
+export function unitLivelihoodRoutes({ auth, progress, uploads, clock }: UnitLivelihoodDeps) {
   const router = new Router<StaffState>({ prefix: '/api/admin/unit/livelihood-projects' })
   router.use(requireStaff(auth, 'unit_staff'))
+  const sign = (url: string) => uploads.signedLink(url, clock.now())
 
   router.get('/', async (ctx) => {
     const items = await progress.unitProjects(ctx.state.staff)
-    ctx.body = { items: items.map((x) => ({ ...presentProject(x.project), year: x.year, progress: x.reports.map(presentProgress) })) }
+    ctx.body = { items: items.map((x) => ({ ...presentProject(x.project), year: x.year, progress: x.reports.map((r) => presentProgress(r, sign)) })) }
   })
 
   router.post('/:id/progress', async (ctx) => {
     const { id } = parse(livelihoodIdParam, ctx.params, 'params')
+    const body = parse(progressBody, ctx.state.body, 'body')
+    // A photo is one this staff member uploaded (POST /api/unit/uploads), never any address.
+    uploads.checkAttachments(body.photos, staffUploader(ctx.state.staff.id), 'photos', 6)
     ctx.status = 201
-    ctx.body = presentProgress(await progress.post(ctx.state.staff, id, parse(progressBody, ctx.state.body, 'body')))
+    ctx.body = presentProgress(await progress.post(ctx.state.staff, id, body), sign)
   })
 
   return router
