@@ -39,6 +39,22 @@ describe("the console's case endpoints", () => {
     expect(late.sla.text).to.match(/^已超期 \d+ 天$/)
   })
 
+  it('reads each community’s recent messages once for a page of the inbox, not once per line', async () => {
+    for (const n of [1, 2, 3, 4]) await submit(`建设路小区门口的路灯坏了第${n}天，晚上很黑`)
+    await submit('马庄社区菜市场门口垃圾堆放没人清运', 'c010201')
+    const cases = app.liaison.store.cases
+    const original = cases.recentInCommunity.bind(cases)
+    const asked: string[] = []
+    cases.recentInCommunity = (communityId, since) => {
+      asked.push(communityId)
+      return original(communityId, since)
+    }
+    const list = await (await asAdmin(app)).get('/api/admin/cases')
+    const counts = list.body.items.map((c: { similarCount: number }) => c.similarCount).sort()
+    expect(counts).to.deep.equal([0, 3, 3, 3, 3])
+    expect(asked.sort()).to.deep.equal(['c010101', 'c010201'])
+  })
+
   it('filters by open, latest rating and district, and refuses a bad rating in words', async () => {
     const rated = await submit('垃圾桶满了没人清')
     await submit('路面有坑')

@@ -148,6 +148,7 @@ export class CaseInbox {
     const prepared = await this.directory.prepared()
     const now = this.clock.now()
     const rows: InboxRow[] = []
+    const similar = this.queries.similarFinder(staff)
     for (const c of cases) {
       rows.push({
         case: c,
@@ -155,7 +156,7 @@ export class CaseInbox {
         deputyName: c.deputyId ? (prepared.deputies.get(c.deputyId)?.name ?? null) : null,
         officeName: c.stationId ? null : await this.queries.officeNameOf(c.officeRegionId),
         sla: slaBadge(c, now, this.timeZone),
-        similarCount: withSimilar ? (await this.queries.similarTo(c, staff)).length : 0,
+        similarCount: withSimilar ? (await similar(c)).length : 0,
       })
     }
     return rows

@@ -155,10 +155,26 @@ export class CaseQueries {
 
   /** Open messages of the same community in the last weeks that read alike. */
   async similarTo(c: CaseRecord, staff: StaffPrincipal) {
-    if (!c.communityId) return []
+    return this.similarFinder(staff)(c)
+  }
+
+  /**
+   * Finds similar cases for many cases at once (a page of the inbox): each community's recent
+   * cases are read once per page, not once per line — a page filtered by place is one community.
+   */
+  similarFinder(staff: StaffPrincipal): (c: CaseRecord) => Promise<Array<{ case: CaseRecord; score: number }>> {
     const since = new Date(this.clock.now().getTime() - this.similar.windowDays * 86_400_000)
-    const candidates = (await this.store.cases.recentInCommunity(c.communityId, since)).filter((x) => x.id !== c.id && canSeeCase(staff, x))
-    return mostSimilar(c.text, candidates, this.similar.threshold).map(({ item, score }) => ({ case: item, score }))
+    const recent = new Map<string, Promise<CaseRecord[]>>()
+    return async (c) => {
+      if (!c.communityId) return []
+      let visible = recent.get(c.communityId)
+      if (!visible) {
+        visible = this.store.cases.recentInCommunity(c.communityId, since).then((all) => all.filter((x) => canSeeCase(staff, x)))
+        recent.set(c.communityId, visible)
+      }
+      const candidates = (await visible).filter((x) => x.id !== c.id)
+      return mostSimilar(c.text, candidates, this.similar.threshold).map(({ item, score }) => ({ case: item, score }))
+    }
   }
 
   /** Who and what a timeline names, looked up once per case view. */
