@@ -59,7 +59,10 @@ const out = join(import.meta.dirname, 'out')
 mkdirSync(out, { recursive: true })
 const file = join(out, 'results.json')
 // A partial run replaces its own groups' rows and keeps the rest of the last full run.
-const earlier: Row[] = only && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')).results ?? []) : []
+// Rows written by an older version of the bench (another shape) are dropped.
+const earlier: Row[] = (only && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')).results ?? []) : []).filter(
+  (r: Row) => typeof r.value === 'number' && typeof r.baseline?.value === 'number',
+)
 const rerun = new Set(chosen.map((b) => b.name))
 const results = [...earlier.filter((r) => !rerun.has(r.group)), ...rows]
 writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), results }, null, 2) + '\n')

@@ -126,6 +126,17 @@ export function caseContract(store: () => Store) {
       expect(await store().cases.deputyLoads([])).to.deep.equal({})
     })
 
+    it("moves a case's weight as it is acknowledged, handed to another deputy and answered", async () => {
+      const record = await submit({ deputyId: 'dp0001' })
+      await submit({ deputyId: 'dp0001' })
+      const acked = await store().cases.update({ ...record, status: 'acknowledged' }, [caseEvent(record.id, 'acknowledged')], [])
+      expect(await store().cases.deputyLoads(['dp0001', 'dp0002'])).to.deep.equal({ dp0001: 2 })
+      const moved = await store().cases.update({ ...acked, deputyId: 'dp0002', status: 'assigned' }, [caseEvent(record.id, 'transferred')], [])
+      expect(await store().cases.deputyLoads(['dp0001', 'dp0002'])).to.deep.equal({ dp0001: 1, dp0002: 1 })
+      await store().cases.update({ ...moved, status: 'replied' }, [caseEvent(record.id, 'replied')], [])
+      expect(await store().cases.deputyLoads(['dp0001', 'dp0002'])).to.deep.equal({ dp0001: 1 })
+    })
+
     it('lists open cases for the SLA job, and recent open ones of a community', async () => {
       const open = await submit()
       await submit({ status: 'closed' })

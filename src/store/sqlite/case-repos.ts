@@ -1,6 +1,6 @@
 import type { Db } from './open.js'
 import type { CaseEvent, CaseRecord } from '../../domain/case.js'
-import { DEPUTY_LOAD_STATUSES, OPEN_STATUSES } from '../../domain/case.js'
+import { OPEN_STATUSES } from '../../domain/case.js'
 import type { CaseFilter, CaseQuery, CaseRepo, CaseSubmission, OutboxMessage } from '../ports.js'
 import { decodeTimeCursor, timeCursorKey, toPage } from '../cursor.js'
 import { NotFoundError } from '../../errors.js'
@@ -165,12 +165,10 @@ export function caseRepo(db: Db, group: GroupCommit): CaseRepo {
     async deputyLoads(deputyIds) {
       const loads: Record<string, number> = {}
       if (!deputyIds.length) return loads
+      // Kept by triggers (migration 035) as cases come, move and close.
       const rows = db
-        .prepare(
-          `SELECT deputy_id, count(*) AS n FROM cases WHERE deputy_id IN (${placeholders(deputyIds.length)})
-          AND status IN (${placeholders(DEPUTY_LOAD_STATUSES.length)}) GROUP BY deputy_id`,
-        )
-        .all(...deputyIds, ...DEPUTY_LOAD_STATUSES) as Array<{ deputy_id: string; n: number }>
+        .prepare(`SELECT deputy_id, open_cases AS n FROM deputy_loads WHERE deputy_id IN (${placeholders(deputyIds.length)}) AND open_cases > 0`)
+        .all(...deputyIds) as Array<{ deputy_id: string; n: number }>
       for (const r of rows) loads[r.deputy_id] = r.n
       return loads
     },

@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3'
 import type { Db } from './open.js'
 
 interface Pending {
@@ -15,8 +16,20 @@ interface Pending {
 export class GroupCommit {
   private queue: Pending[] = []
   private scheduled = false
+  /** Prepared once: `exec` compiles its SQL on every call, twice per write and twice per group. */
+  private readonly begin: Statement
+  private readonly commit: Statement
+  private readonly savepoint: Statement
+  private readonly release: Statement
+  private readonly rollbackTo: Statement
 
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Db) {
+    this.begin = db.prepare('BEGIN IMMEDIATE')
+    this.commit = db.prepare('COMMIT')
+    this.savepoint = db.prepare('SAVEPOINT grouped_write')
+    this.release = db.prepare('RELEASE grouped_write')
+    this.rollbackTo = db.prepare('ROLLBACK TO grouped_write')
+  }
 
   run<T>(write: () => T): Promise<T> {
     return new Promise<T>((resolve, reject) => {
@@ -34,19 +47,19 @@ export class GroupCommit {
     this.queue = []
     const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = []
     try {
-      this.db.exec('BEGIN IMMEDIATE')
+      this.begin.run()
       for (const write of group) {
-        this.db.exec('SAVEPOINT grouped_write')
+        this.savepoint.run()
         try {
           outcomes.push({ ok: true, value: write.run() })
-          this.db.exec('RELEASE grouped_write')
+          this.release.run()
         } catch (error) {
-          this.db.exec('ROLLBACK TO grouped_write')
-          this.db.exec('RELEASE grouped_write')
+          this.rollbackTo.run()
+          this.release.run()
           outcomes.push({ ok: false, error })
         }
       }
-      this.db.exec('COMMIT')
+      this.commit.run()
     } catch (error) {
       // The group as a whole failed (disk full, store closed): nobody was written.
       try {
