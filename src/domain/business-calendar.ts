@@ -200,9 +200,22 @@ export function endOfLocalDay(at: Date, timeZone: string): Date {
  * midnight (e.g. America/Sao_Paulo until 2019) it is the instant of the change.
  */
 export function startOfLocalDate(date: string, timeZone: string): Date {
-  assertDate(date)
-  return new Date(localTimeToEpochMs(Date.parse(`${date}T00:00:00Z`), timeZone))
+  const key = `${timeZone}|${date}`
+  let start = dayStarts.get(key)
+  if (start === undefined) {
+    assertDate(date)
+    start = localTimeToEpochMs(Date.parse(`${date}T00:00:00Z`), timeZone)
+    if (dayStarts.size >= 20_000) dayStarts.clear()
+    dayStarts.set(key, start)
+  }
+  return new Date(start)
 }
+
+/**
+ * A day's first instant never changes: kept, since each deadline walks several days and
+ * each day's start asks for the zone's offset four times.
+ */
+const dayStarts = new Map<string, number>()
 
 /**
  * The last millisecond of a local date: one before the next day starts. Counting back
@@ -227,12 +240,18 @@ function dayOfWeek(date: string): number {
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/
 
+/** Dates already checked: a deadline checks the same few dates many times over. */
+const validDates = new Set<string>()
+
 function assertDate(date: string): void {
+  if (validDates.has(date)) return
   // The round trip rejects dates such as 2026-02-30, which some parsers roll over to March.
   const ms = DATE.test(date) ? Date.parse(`${date}T00:00:00Z`) : Number.NaN
   if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== date) {
     throw new RangeError(`not a calendar date (YYYY-MM-DD): ${JSON.stringify(date)}`)
   }
+  if (validDates.size >= 20_000) validDates.clear()
+  validDates.add(date)
 }
 
 function assertTimeZone(timeZone: string): void {

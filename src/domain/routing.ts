@@ -5,6 +5,7 @@
  * duty and load, fallback — and every step is written down as a reason for staff.
  * A message is never dropped: when nothing else applies it goes to a congress office.
  */
+import { localDate } from './dates.js'
 import type { Station } from './directory.js'
 import { compareIds, coveringAmong, normalizeCode, type IndexedDeputy, type RoutingIndex } from './routing-index.js'
 import type { RoutingDecision, RoutingInput, RoutingOptions, RoutingReason, RoutingRule } from './routing-types.js'
@@ -148,7 +149,7 @@ function pickDeputy(
   // A message that matched nothing is not "about 其他": no deputy is preferred for it.
   const topicWanted = match.matched.length > 0
   const topical = topicWanted ? roster.topics.get(match.topic) : undefined
-  const date = at instanceof Date && !Number.isNaN(at.getTime()) ? localDateCached(at, options.timeZone) : null
+  const date = at instanceof Date && !Number.isNaN(at.getTime()) ? localDate(at, options.timeZone) : null
   const onDuty = date ? roster.duty.get(date) : undefined
   const candidate = (i: number, open: number): Candidate => ({ deputy: roster.deputies[i], topical: topical?.[i] === true, onDuty: onDuty?.[i] === true, open })
 
@@ -207,12 +208,4 @@ function loadOf(loads: Readonly<Record<string, number>>, deputyId: string): numb
 /** "2026-11-25" → "11月25日". */
 function monthDay(date: string): string {
   return `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`
-}
-
-// Same answer as dates.ts `localDate`, but building an Intl formatter per message would cost more than routing itself.
-const formatters = new Map<string, Intl.DateTimeFormat>()
-function localDateCached(at: Date, timeZone: string): string {
-  let f = formatters.get(timeZone)
-  if (!f) formatters.set(timeZone, (f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })))
-  return f.format(at)
 }
