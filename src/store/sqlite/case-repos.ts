@@ -51,13 +51,12 @@ function filterClauses(f: CaseFilter, districtColumn?: 'district_id' | 'handling
 }
 
 export function caseRepo(db: Db, group: GroupCommit): CaseRepo {
-  const insertCase = db.prepare(`INSERT INTO cases (${CASE_COLUMNS.join(', ')}) VALUES (${CASE_COLUMNS.map((c) => `@${c}`).join(', ')})`)
-  const updateCase = db.prepare(
-    `UPDATE cases SET ${CASE_COLUMNS.filter((c) => c !== 'id' && c !== 'version')
-      .map((c) => `${c} = @${c}`)
-      .join(', ')},
-     version = version + 1 WHERE id = @id AND version = @version`,
-  )
+  // Positional parameters: binding ~45 named ones from an object cost a third of the insert.
+  const insertCase = db.prepare(`INSERT INTO cases (${CASE_COLUMNS.join(', ')}) VALUES (${CASE_COLUMNS.map(() => '?').join(', ')})`)
+  const updated = CASE_COLUMNS.filter((c) => c !== 'id' && c !== 'version')
+  const updateCase = db.prepare(`UPDATE cases SET ${updated.map((c) => `${c} = ?`).join(', ')}, version = version + 1 WHERE id = ? AND version = ?`)
+  const insertValues = (row: ReturnType<typeof caseToRow>) => CASE_COLUMNS.map((c) => row[c])
+  const updateValues = (row: ReturnType<typeof caseToRow>) => [...updated.map((c) => row[c]), row.id, row.version]
   const nextTicket = db.prepare(`INSERT INTO ticket_counters (day, last) VALUES (?, 1)
     ON CONFLICT(day) DO UPDATE SET last = last + 1 RETURNING last`)
   const lastSeq = db.prepare('SELECT coalesce(max(seq), 0) FROM case_events WHERE case_id = ?').pluck()
@@ -82,14 +81,14 @@ export function caseRepo(db: Db, group: GroupCommit): CaseRepo {
   const submit = db.transaction((record: Omit<CaseRecord, 'ticket'>, ticketDate: string, events: CaseEvent[], outbox: CaseSubmission['outbox']) => {
     const n = nextTicket.pluck().get(ticketDate.replaceAll('-', '')) as number
     const stored: CaseRecord = { ...record, ticket: `${ticketDate.replaceAll('-', '')}-${String(n).padStart(4, '0')}` }
-    insertCase.run(caseToRow(stored))
+    insertCase.run(insertValues(caseToRow(stored)))
     writeEvents(stored.id, events)
     writeOutbox(typeof outbox === 'function' ? outbox(stored) : outbox)
     return stored
   })
 
   const update = db.transaction((record: CaseRecord, events: CaseEvent[], outbox: OutboxMessage[], withdraw: string[]) => {
-    const changed = updateCase.run(caseToRow(record)).changes
+    const changed = updateCase.run(updateValues(caseToRow(record))).changes
     if (changed === 0) {
       if (!byId.get(record.id)) throw new NotFoundError('留言不存在')
       throw new StoreConflict('stale_case')
