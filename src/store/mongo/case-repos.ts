@@ -35,6 +35,21 @@ function filterClauses(f: CaseFilter): Filter[] {
   return clauses
 }
 
+/** A regular expression matching this text literally. */
+const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/**
+ * The console's search box: the ticket's unique index, or each word as a substring of the
+ * text (sqlite's trigram index; here a regex, checked on the rows the scope and filters
+ * leave in the list's own index order — MongoDB's text index cannot find Chinese substrings).
+ */
+function textClauses(q: CaseQuery): Filter[] {
+  const clauses: Filter[] = []
+  if (q.ticket !== undefined) clauses.push({ ticket: q.ticket })
+  for (const word of q.textWords ?? []) clauses.push({ text: { $regex: literal(word), $options: 'i' } })
+  return clauses
+}
+
 /** Clauses go under $and so two on the same field (stationIds and officeRegionIds) both hold. */
 const allOf = (clauses: Filter[]): Filter => (clauses.length ? { $and: clauses } : {})
 
@@ -141,7 +156,7 @@ export function caseRepo(conn: Connection, { Case, CaseEvent, Outbox, TicketCoun
       return (await CaseEvent.find({ caseId }).sort({ seq: 1 }).lean<CaseEventDoc[]>()).map(eventFromDoc)
     },
     async search(query: CaseQuery) {
-      const clauses = filterClauses(query)
+      const clauses = [...filterClauses(query), ...textClauses(query)]
       const due = query.order === 'due'
       // The due order's key is kept as text (an instant, or "9999" for no deadline); the other is a date.
       const after = decodeTimeCursor(query.cursor, due ? NO_DEADLINE : undefined)

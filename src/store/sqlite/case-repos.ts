@@ -9,6 +9,7 @@ import { translate } from './errors.js'
 import type { GroupCommit } from './group-commit.js'
 import { placeholders } from './sql.js'
 import { outboxWriter } from './outbox-writer.js'
+import { caseTextSearch } from './case-text-search.js'
 import { StoreConflict } from '../conflicts.js'
 
 /**
@@ -50,7 +51,8 @@ function filterClauses(f: CaseFilter, districtColumn?: 'district_id' | 'handling
   return { clauses, params }
 }
 
-export function caseRepo(db: Db, group: GroupCommit): CaseRepo {
+/** `fewTextMatches`: where a text search switches from reading its matches to walking the list's order (tests set it low). */
+export function caseRepo(db: Db, group: GroupCommit, options: { fewTextMatches?: number } = {}): CaseRepo {
   const insertCase = db.prepare(`INSERT INTO cases (${CASE_COLUMNS.join(', ')}) VALUES (${CASE_COLUMNS.map((c) => `@${c}`).join(', ')})`)
   const updateCase = db.prepare(
     `UPDATE cases SET ${CASE_COLUMNS.filter((c) => c !== 'id' && c !== 'version')
@@ -65,6 +67,7 @@ export function caseRepo(db: Db, group: GroupCommit): CaseRepo {
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
   const writeOutbox = outboxWriter(db)
   const byId = db.prepare('SELECT * FROM cases WHERE id = ?')
+  const textSearch = caseTextSearch(db, options.fewTextMatches)
 
   /** Events go to `caseId`'s timeline, or to their own case's when it names another one. */
   const writeEvents = (caseId: string, events: CaseEvent[]) => {
@@ -140,15 +143,18 @@ export function caseRepo(db: Db, group: GroupCommit): CaseRepo {
       // walk every case newest first hoping to meet them ("+" keeps SQLite off the date index).
       const sortTerm = !due && query.overdueAt ? `+${sortKey}` : sortKey
       const order = due ? `${sortKey} ASC, id ASC` : `${sortTerm} DESC, id DESC`
+      const text = textSearch(query)
       const select = (districtColumn?: 'district_id' | 'handling_district_id') => {
         const { clauses, params } = filterClauses(query, districtColumn)
+        clauses.push(...text.clauses)
+        params.push(...text.params)
         if (after !== null) {
           // The bound first, on its own, so the index seeks to it: an OR alone makes SQLite walk from the first row every page.
           clauses.push(due ? `${sortKey} >= ? AND (${sortKey} > ? OR id > ?)` : `${sortKey} <= ? AND (${sortKey} < ? OR id < ?)`)
           params.push(after.key, after.key, after.id)
         }
         const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''
-        return { sql: `SELECT * FROM cases ${where} ORDER BY ${order} LIMIT ?`, params: [...params, query.limit + 1] }
+        return { sql: `SELECT cases.* FROM ${text.from} ${where} ORDER BY ${order} LIMIT ?`, params: [...text.fromParams, ...params, query.limit + 1] }
       }
       // A district is the place's or the one handling it: one OR over two columns would read
       // and sort every case of the district; each column's index in list order reads a page.
