@@ -9,6 +9,7 @@ import { caseFromDoc, caseToDoc, dueKeyOf, eventToDoc, eventFromDoc, NO_DEADLINE
 import { insertOutbox } from './outbox-repo.js'
 import { translate } from './errors.js'
 import { StoreConflict } from '../conflicts.js'
+import { escapeRegex } from './query.js'
 
 type Filter = Record<string, unknown>
 
@@ -35,9 +36,6 @@ function filterClauses(f: CaseFilter): Filter[] {
   return clauses
 }
 
-/** A regular expression matching this text literally. */
-const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-
 /**
  * The console's search box: the ticket's unique index, or each word as a substring of the
  * text (sqlite's trigram index; here a regex, checked on the rows the scope and filters
@@ -46,7 +44,7 @@ const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 function textClauses(q: CaseQuery): Filter[] {
   const clauses: Filter[] = []
   if (q.ticket !== undefined) clauses.push({ ticket: q.ticket })
-  for (const word of q.textWords ?? []) clauses.push({ text: { $regex: literal(word), $options: 'i' } })
+  for (const word of q.textWords ?? []) clauses.push({ text: { $regex: escapeRegex(word), $options: 'i' } })
   return clauses
 }
 
