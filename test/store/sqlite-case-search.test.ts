@@ -11,17 +11,21 @@ const TEXTS = ['小区里停车位太少', '楼道里堆满杂物', '希望增�
 
 /**
  * SQLite meets a rare word's rows through the text index and a common word's while walking
- * the list's own order: both ways must give the same answers, page by page.
+ * the list's own order (or, when that walk is too short, through the index again): every
+ * way must give the same answers, page by page.
  */
 describe('sqlite: search by text, read either way', () => {
   let db: Db
   let rare: CaseRepo
   let common: CaseRepo
+  let commonFar: CaseRepo
   beforeEach(async () => {
     db = openDatabase(':memory:')
     const group = new GroupCommit(db)
     rare = caseRepo(db, group)
-    common = caseRepo(db, group, { fewTextMatches: 1 })
+    // A common word's walk finds some pages within its first 8 rows and falls back for others.
+    common = caseRepo(db, group, { fewTextMatches: 1, walkFirst: 8 })
+    commonFar = caseRepo(db, group, { fewTextMatches: 1 })
     for (let i = 0; i < 30; i++) {
       const record = caseRecord({
         text: `${TEXTS[i % TEXTS.length]}（${i}号楼）`,
@@ -57,6 +61,7 @@ describe('sqlite: search by text, read either way', () => {
       const expected = await everyPage(rare, q)
       expect(expected).to.not.be.empty
       expect(await everyPage(common, q)).to.deep.equal(expected)
+      expect(await everyPage(commonFar, q)).to.deep.equal(expected)
     })
   }
 

@@ -12,6 +12,11 @@ export interface TextSearchSql {
   fromParams: unknown[]
   clauses: string[]
   params: unknown[]
+  /**
+   * For a common word: the same test as LIKE clauses, to try first on the newest rows of the
+   * list's order alone (see WALK_FIRST in case-repos.ts). Null when the matches are few.
+   */
+  walk: { clauses: string[]; params: unknown[] } | null
 }
 
 /** `"word"`: one FTS5 string, so nothing a person types is read as query syntax. */
@@ -32,7 +37,7 @@ const containing = (word: string) => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`
 export function caseTextSearch(db: Db, fewMatches = FEW_MATCHES) {
   const matching = db.prepare('SELECT rowid FROM cases_fts WHERE cases_fts MATCH ? LIMIT ?').pluck()
   return (query: Pick<CaseQuery, 'ticket' | 'textWords'>): TextSearchSql => {
-    const sql: TextSearchSql = { from: 'cases', fromParams: [], clauses: [], params: [] }
+    const sql: TextSearchSql = { from: 'cases', fromParams: [], clauses: [], params: [], walk: null }
     if (query.ticket !== undefined) sql.clauses.push('ticket = ?') && sql.params.push(query.ticket)
     const words = query.textWords ?? []
     for (const word of words.filter((w) => !isIndexedWord(w))) sql.clauses.push("text LIKE ? ESCAPE '\\'") && sql.params.push(containing(word))
@@ -47,6 +52,7 @@ export function caseTextSearch(db: Db, fewMatches = FEW_MATCHES) {
       sql.fromParams.push(JSON.stringify(rowids))
     } else {
       // "+" keeps SQLite from driving by rowid: the list's index gives the order, the matches are a set to check.
+      sql.walk = { clauses: [...sql.clauses, ...indexed.map(() => "text LIKE ? ESCAPE '\\'")], params: [...sql.params, ...indexed.map(containing)] }
       sql.clauses.push('+cases.rowid IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?)')
       sql.params.push(match)
     }
