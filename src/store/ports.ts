@@ -407,6 +407,10 @@ export interface CaseFilter {
 export interface CaseQuery extends CaseFilter, PageQuery {
   /** newest first (default), or nearest deadline first. */
   order?: 'newest' | 'due'
+  /** The one case with this ticket (YYYYMMDD-NNNN), if the other filters also hold. */
+  ticket?: string
+  /** Words the message text contains, every one, as substrings, ignoring ASCII case (the console's search box). */
+  textWords?: string[]
 }
 
 export interface CaseSubmission {

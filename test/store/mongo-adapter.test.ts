@@ -565,6 +565,19 @@ describe('mongo adapter, against a fake server', function () {
       expect(find.body.filter).to.deep.equal({ mergedInto: { $eq: 'cs-1', $type: 'string' } })
     })
 
+    it('searches the inbox by ticket and by words of the text, each word a literal, case-ignoring pattern, with the scope', async () => {
+      await open()
+      await store!.cases.search({ limit: 20, stationIds: ['st001'], ticket: '20261122-0001', textWords: ['停车位', 'a.b*'] })
+      const [find] = on('cases', 'find')
+      expect(find.body.filter.$and).to.deep.equal([
+        { stationId: { $in: ['st001'] } },
+        { ticket: '20261122-0001' },
+        { text: { $regex: '停车位', $options: 'i' } },
+        { text: { $regex: 'a\\.b\\*', $options: 'i' } },
+      ])
+      expect(find.body.sort).to.deep.equal({ createdAt: -1, _id: -1 })
+    })
+
     it("finds a person's survey answers, opinions and quiz attempts from indexes, as sqlite's 013 does", async () => {
       await open()
       const byPerson = indexesOn('survey_responses').find((i) => i.name === 'mpUserId_1')!

@@ -4,7 +4,21 @@ import type { LocationQuery } from 'vue-router'
  * The inbox's filters, named exactly as GET /api/admin/cases takes them, so the page's
  * address, the API call, the export and the dashboard's click-throughs all say the same.
  */
-export const FILTER_KEYS = ['status', 'topic', 'regionId', 'stationId', 'districtId', 'deputyId', 'overdue', 'open', 'rating', 'from', 'to', 'order'] as const
+export const FILTER_KEYS = [
+  'status',
+  'topic',
+  'regionId',
+  'stationId',
+  'districtId',
+  'deputyId',
+  'overdue',
+  'open',
+  'rating',
+  'from',
+  'to',
+  'order',
+  'q',
+] as const
 export type FilterKey = (typeof FILTER_KEYS)[number]
 export type InboxFilters = Partial<Record<FilterKey, string>>
 

@@ -3,6 +3,7 @@ import { OPEN_STATUSES, type CaseEvent, type CaseRecord, type CaseStatus } from 
 import { canSeeCase } from '../../domain/case-access.js'
 import { namedIds } from '../../domain/case-timeline.js'
 import { subtree } from '../../domain/region-tree.js'
+import { parseCaseSearch } from '../../domain/case-search.js'
 import { mostSimilar } from '../../domain/similarity.js'
 import { NotFoundError } from '../../errors.js'
 import { maskPhone, type PiiCipher } from '../../security/pii.js'
@@ -27,6 +28,8 @@ export interface CaseFilters {
   rating?: number
   /** The place's district or the district handling it (the dashboard's bars by district). */
   districtId?: string
+  /** The console's search box: a ticket, or words the message contains (see parseCaseSearch). */
+  q?: string
 }
 
 export interface CaseDetail {
@@ -122,6 +125,11 @@ export class CaseQueries {
     if (f.overdue) q.overdueAt = this.clock.now()
     if (f.from) q.createdFrom = f.from
     if (f.to) q.createdTo = f.to
+    if (f.q) {
+      const search = parseCaseSearch(f.q)
+      if ('ticket' in search) q.ticket = search.ticket
+      else q.textWords = search.words
+    }
     if (f.regionId) q.regionIds = [...subtree(f.regionId, [...(await this.directory.prepared()).regions.values()])]
     return q
   }

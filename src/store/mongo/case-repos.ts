@@ -9,6 +9,7 @@ import { caseFromDoc, caseToDoc, dueKeyOf, eventToDoc, eventFromDoc, NO_DEADLINE
 import { insertOutbox } from './outbox-repo.js'
 import { translate } from './errors.js'
 import { StoreConflict } from '../conflicts.js'
+import { escapeRegex } from './query.js'
 
 type Filter = Record<string, unknown>
 
@@ -32,6 +33,18 @@ function filterClauses(f: CaseFilter): Filter[] {
   if (f.createdFrom) clauses.push({ createdAt: { $gte: f.createdFrom } })
   if (f.createdTo) clauses.push({ createdAt: { $lt: f.createdTo } })
   if (f.rating !== undefined) clauses.push({ rating: f.rating })
+  return clauses
+}
+
+/**
+ * The console's search box: the ticket's unique index, or each word as a substring of the
+ * text (sqlite's trigram index; here a regex, checked on the rows the scope and filters
+ * leave in the list's own index order — MongoDB's text index cannot find Chinese substrings).
+ */
+function textClauses(q: CaseQuery): Filter[] {
+  const clauses: Filter[] = []
+  if (q.ticket !== undefined) clauses.push({ ticket: q.ticket })
+  for (const word of q.textWords ?? []) clauses.push({ text: { $regex: escapeRegex(word), $options: 'i' } })
   return clauses
 }
 
@@ -141,7 +154,7 @@ export function caseRepo(conn: Connection, { Case, CaseEvent, Outbox, TicketCoun
       return (await CaseEvent.find({ caseId }).sort({ seq: 1 }).lean<CaseEventDoc[]>()).map(eventFromDoc)
     },
     async search(query: CaseQuery) {
-      const clauses = filterClauses(query)
+      const clauses = [...filterClauses(query), ...textClauses(query)]
       const due = query.order === 'due'
       // The due order's key is kept as text (an instant, or "9999" for no deadline); the other is a date.
       const after = decodeTimeCursor(query.cursor, due ? NO_DEADLINE : undefined)

@@ -9,6 +9,7 @@ import { translate } from './errors.js'
 import type { GroupCommit } from './group-commit.js'
 import { placeholders } from './sql.js'
 import { outboxWriter } from './outbox-writer.js'
+import { caseTextSearch } from './case-text-search.js'
 import { StoreConflict } from '../conflicts.js'
 
 /**
@@ -50,7 +51,15 @@ function filterClauses(f: CaseFilter, districtColumn?: 'district_id' | 'handling
   return { clauses, params }
 }
 
-export function caseRepo(db: Db, group: GroupCommit): CaseRepo {
+/** Rows of the list's order a common word is first looked for in (each about a microsecond to test). */
+const WALK_FIRST = 2000
+
+/**
+ * `fewTextMatches`: where a text search switches from reading its matches to walking the list's
+ * order; `walkFirst`: how far that walk goes before using the index's matches (tests set both low).
+ */
+export function caseRepo(db: Db, group: GroupCommit, options: { fewTextMatches?: number; walkFirst?: number } = {}): CaseRepo {
+  const walkFirst = options.walkFirst ?? WALK_FIRST
   // Positional parameters: binding ~45 named ones from an object cost a third of the insert.
   const insertCase = db.prepare(`INSERT INTO cases (${CASE_COLUMNS.join(', ')}) VALUES (${CASE_COLUMNS.map(() => '?').join(', ')})`)
   const updated = CASE_COLUMNS.filter((c) => c !== 'id' && c !== 'version')
@@ -64,6 +73,7 @@ export function caseRepo(db: Db, group: GroupCommit): CaseRepo {
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
   const writeOutbox = outboxWriter(db)
   const byId = db.prepare('SELECT * FROM cases WHERE id = ?')
+  const textSearch = caseTextSearch(db, options.fewTextMatches)
 
   /** Events go to `caseId`'s timeline, or to their own case's when it names another one. */
   const writeEvents = (caseId: string, events: CaseEvent[]) => {
@@ -139,19 +149,43 @@ export function caseRepo(db: Db, group: GroupCommit): CaseRepo {
       // walk every case newest first hoping to meet them ("+" keeps SQLite off the date index).
       const sortTerm = !due && query.overdueAt ? `+${sortKey}` : sortKey
       const order = due ? `${sortKey} ASC, id ASC` : `${sortTerm} DESC, id DESC`
-      const select = (districtColumn?: 'district_id' | 'handling_district_id') => {
+      const text = textSearch(query)
+      const scoped = (districtColumn?: 'district_id' | 'handling_district_id') => {
         const { clauses, params } = filterClauses(query, districtColumn)
         if (after !== null) {
           // The bound first, on its own, so the index seeks to it: an OR alone makes SQLite walk from the first row every page.
           clauses.push(due ? `${sortKey} >= ? AND (${sortKey} > ? OR id > ?)` : `${sortKey} <= ? AND (${sortKey} < ? OR id < ?)`)
           params.push(after.key, after.key, after.id)
         }
-        const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''
-        return { sql: `SELECT * FROM cases ${where} ORDER BY ${order} LIMIT ?`, params: [...params, query.limit + 1] }
+        return { clauses, params }
+      }
+      const where = (clauses: string[]) => (clauses.length ? `WHERE ${clauses.join(' AND ')}` : '')
+      const select = (districtColumn?: 'district_id' | 'handling_district_id') => {
+        const { clauses, params } = scoped(districtColumn)
+        const sql = `SELECT cases.* FROM ${text.from} ${where([...clauses, ...text.clauses])} ORDER BY ${order} LIMIT ?`
+        return { sql, params: [...text.fromParams, ...params, ...text.params, query.limit + 1] }
       }
       // A district is the place's or the one handling it: one OR over two columns would read
       // and sort every case of the district; each column's index in list order reads a page.
-      const plan = query.districtIds?.length ? [select('district_id'), select('handling_district_id')] : [select()]
+      const columns = query.districtIds?.length ? (['district_id', 'handling_district_id'] as const) : [undefined]
+      const key = (r: Record<string, unknown>) => (due ? `${r.next_due_at ?? '9999'}|${r.id}` : `${r.created_at}|${r.id}`)
+      if (text.walk) {
+        // A common word is met within the newest rows of the list's own order: reading those is
+        // cheaper than collecting its tens of thousands of matches. Exact when each column's
+        // walk found a full page there; otherwise the index's matches are used (below).
+        const walk = text.walk
+        const found = columns.map((column) => {
+          const { clauses, params } = scoped(column)
+          const sql = `SELECT * FROM (SELECT * FROM cases ${where(clauses)} ORDER BY ${order} LIMIT ${walkFirst}) ${where(walk.clauses)} ORDER BY ${order} LIMIT ?`
+          return db.prepare(sql).all(...params, ...walk.params, query.limit + 1) as Array<Record<string, unknown>>
+        })
+        if (found.every((rows) => rows.length > query.limit)) {
+          const byId = new Map(found.flat().map((r) => [r.id as string, r]))
+          const rows = [...byId.values()].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0) * (due ? 1 : -1))
+          return toPage(rows.slice(0, query.limit + 1).map(caseFromRow), query.limit, (c) => timeCursorKey(due ? (nextDueIso(c) ?? '9999') : c.createdAt, c.id))
+        }
+      }
+      const plan = columns.map(select)
       const sql =
         plan.length === 1 ? plan[0].sql : `SELECT * FROM (SELECT * FROM (${plan[0].sql}) UNION SELECT * FROM (${plan[1].sql})) ORDER BY ${order} LIMIT ?`
       const params = plan.length === 1 ? plan[0].params : [...plan[0].params, ...plan[1].params, query.limit + 1]

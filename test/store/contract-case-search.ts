@@ -1,0 +1,65 @@
+import { expect } from 'chai'
+import type { CaseRecord } from '../../src/domain/case.js'
+import type { CaseQuery, Store } from '../../src/store/ports.js'
+import { caseEvent, caseRecord } from './records.js'
+
+const T0 = new Date('2026-11-22T02:00:00Z')
+const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000)
+
+/** The console's search box in the store: a ticket exactly, or words the text contains, with every other filter. */
+export function caseSearchContract(store: () => Store) {
+  const submit = async (over: Partial<CaseRecord>) => {
+    const record = caseRecord(over)
+    return store().cases.submit({ record, ticketDate: '2026-11-22', events: [caseEvent(record.id, 'submitted')], outbox: [] })
+  }
+  const find = async (q: Partial<CaseQuery>) => (await store().cases.search({ limit: 20, ...q })).items.map((c) => c.text)
+
+  describe('cases: search by ticket and text', () => {
+    it('finds the one case with a ticket, only where the other filters also hold', async () => {
+      await submit({ text: '楼道里堆满杂物' })
+      const wanted = await submit({ text: '小区里停车位太少', stationId: 'st002' })
+      expect(await find({ ticket: wanted.ticket })).to.deep.equal(['小区里停车位太少'])
+      expect(await find({ ticket: wanted.ticket, stationIds: ['st001'] })).to.deep.equal([])
+      expect(await find({ ticket: '20261122-9999' })).to.deep.equal([])
+    })
+
+    it('finds Chinese words inside the text, every word given, newest first and paged with the same cursors', async () => {
+      await submit({ text: '小区里停车位太少，晚上没地方停', createdAt: at(1) })
+      await submit({ text: '楼道里堆满杂物，消防通道堵了', createdAt: at(2) })
+      await submit({ text: '希望增设停车位', createdAt: at(3), status: 'closed' })
+      await submit({ text: '电梯经常坏，停车位也不够', createdAt: at(4) })
+      expect(await find({ textWords: ['停车位'] })).to.deep.equal(['电梯经常坏，停车位也不够', '希望增设停车位', '小区里停车位太少，晚上没地方停'])
+      // Two characters are below the index's three: still found.
+      expect(await find({ textWords: ['电梯'] })).to.deep.equal(['电梯经常坏，停车位也不够'])
+      expect(await find({ textWords: ['停车位', '晚上'] })).to.deep.equal(['小区里停车位太少，晚上没地方停'])
+      expect(await find({ textWords: ['停车位', '不存在的话'] })).to.deep.equal([])
+      expect(await find({ textWords: ['停车位'], statuses: ['closed'] })).to.deep.equal(['希望增设停车位'])
+      expect(await find({ textWords: ['停车位'], districtIds: ['d01'] }), "the district's two columns").to.have.length(3)
+      expect(await find({ textWords: ['停车位'], districtIds: ['d09'] })).to.deep.equal([])
+      const first = await store().cases.search({ limit: 2, textWords: ['停车位'] })
+      const second = await store().cases.search({ limit: 2, textWords: ['停车位'], cursor: first.nextCursor })
+      expect([...first.items, ...second.items].map((c) => c.createdAt.getTime())).to.deep.equal([at(4), at(3), at(1)].map((d) => d.getTime()))
+      expect(second.nextCursor).to.equal(null)
+      expect((await store().cases.search({ limit: 20, order: 'due', textWords: ['停车位'] })).items).to.have.length(3)
+    })
+
+    it('reads what a person types literally: quotes, wildcards and ASCII in any case', async () => {
+      await submit({ text: 'WiFi 信号差，"5G" 基站 100% 没覆盖' })
+      await submit({ text: '路灯坏了' })
+      expect(await find({ textWords: ['wifi'] })).to.have.length(1)
+      expect(await find({ textWords: ['"5G"'] })).to.have.length(1)
+      expect(await find({ textWords: ['100%'] })).to.have.length(1)
+      expect(await find({ textWords: ['%'] })).to.have.length(1)
+      expect(await find({ textWords: ['_'] })).to.deep.equal([])
+      expect(await find({ textWords: ['.*'] })).to.deep.equal([])
+      expect(await find({ textWords: ['OR 路灯'] })).to.deep.equal([])
+    })
+
+    it('follows a change of text: the old words no longer find it, the new ones do', async () => {
+      const c = await submit({ text: '张三家门口的下水道堵了' })
+      await store().cases.update({ ...c, text: '（内容已按本人要求删除）' }, [], [])
+      expect(await find({ textWords: ['下水道'] })).to.deep.equal([])
+      expect(await find({ textWords: ['按本人要求'] })).to.deep.equal(['（内容已按本人要求删除）'])
+    })
+  })
+}
