@@ -69,11 +69,12 @@ export class DigestService {
     const weekend = [0, 6].includes(new Date(`${day}T12:00:00Z`).getUTCDay())
     const [prepared, preferences, done] = await Promise.all([this.directory.prepared(), this.store.digests.allPreferences(), this.store.digests.sentOn(day)])
     const sent = new Set(done)
+    const midnight = startOfLocalDate(day, this.settings.timeZone).getTime()
     const due = [...prepared.deputies.values()].filter((d) => {
       if (sent.has(d.id)) return false
       const p = preferences[d.id] ?? DEFAULT_PREFERENCES
       if (weekend && p.muteWeekends) return false
-      return now.getTime() >= startOfLocalDate(day, this.settings.timeZone).getTime() + minutesOf(p.sendAt ?? this.settings.sendAt) * 60_000
+      return now.getTime() >= midnight + minutesOf(p.sendAt ?? this.settings.sendAt) * 60_000
     })
     if (!due.length) return { day, made: 0, skipped: 0 }
     const gathered = await this.gather(now)
