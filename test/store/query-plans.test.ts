@@ -5,13 +5,13 @@ import type { CaseQuery, OutboxQuery } from '../../src/store/ports.js'
 import { caseRepo } from '../../src/store/sqlite/case-repos.js'
 import { GroupCommit } from '../../src/store/sqlite/group-commit.js'
 import { openDatabase, type Db } from '../../src/store/sqlite/open.js'
-import { outboxRepo } from '../../src/store/sqlite/people-repos.js'
+import { mpUserRepo, outboxRepo } from '../../src/store/sqlite/people-repos.js'
 import { surveyRepo } from '../../src/store/sqlite/survey-repo.js'
 import { campaignRepo } from '../../src/store/sqlite/campaign-repos.js'
 import { digestRepo } from '../../src/store/sqlite/digest-repo.js'
 
 /** Tables that grow with the years: a million cases, several million events, half a million messages. */
-const BIG = ['cases', 'case_events', 'outbox', 'survey_responses', 'digests', 'reading_reach', 'reading_reads', 'campaign_check_ins']
+const BIG = ['cases', 'case_events', 'outbox', 'survey_responses', 'digests', 'reading_reach', 'reading_reads', 'campaign_check_ins', 'mp_users']
 const fullScan = new RegExp(`^SCAN (${BIG.join('|')})\\b`)
 
 /**
@@ -149,5 +149,9 @@ describe('the console queries find their rows through indexes (EXPLAIN QUERY PLA
     expectNoFullScan(await plansOf(db, () => digests.lastMade()))
     const campaigns = campaignRepo(db, new GroupCommit(db))
     expectNoFullScan(await plansOf(db, () => campaigns.readingOfMany('deputy', ['dp1', 'dp2'])))
+  })
+
+  it("a deputy's accounts, which every message to a deputy looks up", async () => {
+    expectNoFullScan(await plansOf(db, () => mpUserRepo(db).listByDeputyId('dp000123')))
   })
 })
