@@ -16,8 +16,15 @@ const minutesOf = (hhmm: string) => {
   return h * 60 + m
 }
 
+// Making an Intl formatter costs far more than using one, and the dispatcher asks for every message: one per time zone.
+const clocks = new Map<string, Intl.DateTimeFormat>()
 function localClock(at: Date, timeZone: string) {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).formatToParts(at)
+  let format = clocks.get(timeZone)
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
+    clocks.set(timeZone, format)
+  }
+  const parts = format.formatToParts(at)
   const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0)
   return { minutes: get('hour') * 60 + get('minute'), seconds: get('second') }
 }

@@ -1,21 +1,34 @@
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { readdirSync } from 'node:fs'
-import { createCanvas, GlobalFonts, loadImage, type SKRSContext2D } from '@napi-rs/canvas'
-import QRCode from 'qrcode'
+import type { SKRSContext2D } from '@napi-rs/canvas'
 import { LEVEL_LABELS, type Deputy, type Station } from '../domain/directory.js'
 import { timeLabel } from '../domain/meeting.js'
 import { SURVEY_KIND_LABELS, surveyPhase, type SurveyRecord } from '../domain/survey.js'
 
 const FONT = 'LiaisonSans'
-let fontsRegistered = false
+
+type DrawingKit = { canvas: typeof import('@napi-rs/canvas'); QRCode: typeof import('qrcode') }
+let drawingKit: Promise<DrawingKit> | null = null
+
+/**
+ * The canvas (a native module) and the QR encoder, loaded at the first code drawn: loading
+ * them with everything else was a second of every start-up under load, and most starts
+ * never draw one.
+ */
+function drawing(): Promise<DrawingKit> {
+  drawingKit ??= Promise.all([import('@napi-rs/canvas'), import('qrcode')]).then(([canvas, qrcode]) => {
+    registerFonts(canvas.GlobalFonts)
+    return { canvas, QRCode: qrcode.default }
+  })
+  drawingKit.catch(() => (drawingKit = null))
+  return drawingKit
+}
 
 /** Noto Sans SC ships from npm as unicode-range slices; registering them all under one family covers every name. */
-function registerFonts() {
-  if (fontsRegistered) return
+function registerFonts(fonts: DrawingKit['canvas']['GlobalFonts']) {
   const dir = join(dirname(createRequire(import.meta.url).resolve('@fontsource/noto-sans-sc/package.json')), 'files')
-  for (const file of readdirSync(dir)) if (/-400-normal\.woff2$/.test(file)) GlobalFonts.registerFromPath(join(dir, file), FONT)
-  fontsRegistered = true
+  for (const file of readdirSync(dir)) if (/-400-normal\.woff2$/.test(file)) fonts.registerFromPath(join(dir, file), FONT)
 }
 
 export interface QrSettings {
@@ -104,7 +117,10 @@ export class QrCodeRenderer {
    * with the labels under it.
    */
   private async render(scene: string, lines: Array<{ text: string; size: number }>): Promise<Buffer> {
-    registerFonts()
+    const {
+      canvas: { createCanvas, loadImage },
+      QRCode,
+    } = await drawing()
     const fromWeChat = this.wechatCode ? await this.wechatCode(scene).catch(() => null) : null
     const size = 12 * 45
     const labelHeight = lines.reduce((h, l) => h + l.size * 1.5, 0) + 24

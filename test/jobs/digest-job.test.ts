@@ -58,6 +58,44 @@ describe("the deputies' daily digest", () => {
     expect(await text('dp0004'), 'a survey is enough to say something').to.include('【待填写问卷 1 份】')
   })
 
+  it('gives each deputy their own unread reading and study check-ins, read for every deputy together', async () => {
+    const organizer = await asStaff(app, 'sunli')
+    const campaign = await organizer.post('/api/admin/campaigns', {
+      title: '学习贯彻代表法',
+      description: '专题学习',
+      startsAt: new Date(app.clock.now().getTime() - HOUR).toISOString(),
+      endsAt: new Date(app.clock.now().getTime() + 30 * 24 * HOUR).toISOString(),
+      audience: { stationIds: ['st001'] },
+    })
+    expect(campaign.status, JSON.stringify(campaign.body)).to.equal(201)
+    const item = async (title: string, required: boolean) =>
+      (await organizer.post(`/api/admin/campaigns/${campaign.body.id}/items`, { title, summary: '摘要', body: '<p>正文</p>', source: '中国人大网', required }))
+        .body
+    const optional = await item('解读文章', false)
+    const required = await item('代表法全文', true)
+    await (await asDeputy(app, 'dp0002')).get(`/api/mp/reading/${optional.id}`)
+    const li = await asDeputy(app, 'dp0003')
+    await li.get(`/api/mp/reading/${required.id}`)
+    expect((await li.post(`/api/mp/campaigns/${campaign.body.id}/check-ins`, { itemId: required.id })).status).to.equal(201)
+    app.clock.advance(15 * 60_000)
+    await job()
+    const text = async (id: string) => ((await digests()).find((m) => m.recipientId === id)!.payload as { text: string }).text
+    const task = '【学习任务 1 项】\n· 学习贯彻代表法：完成《代表法全文》学习打卡'
+    expect(await text('dp0001'))
+      .to.include('【新学习材料 2 篇】\n· 《代表法全文》（必读）\n· 《解读文章》')
+      .and.include(task)
+    expect(await text('dp0002'), 'read the article')
+      .to.include('【新学习材料 1 篇】\n· 《代表法全文》（必读）\n\n')
+      .and.include(task)
+    expect(await text('dp0003'), 'read and checked in')
+      .to.include('【新学习材料 1 篇】\n· 《解读文章》')
+      .and.not.include('学习任务')
+    expect(
+      (await digests()).map((m) => m.recipientId),
+      'not in the audience, nothing else to say',
+    ).to.not.include('dp0004')
+  })
+
   it('never sends a second digest the same day: not on a re-run, not from a second instance', async () => {
     app.clock.advance(15 * 60_000)
     const { store, logger } = app.liaison

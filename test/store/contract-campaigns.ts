@@ -212,6 +212,41 @@ export function campaignContract(store: () => Store) {
       ).to.deep.equal([b.id])
     })
 
+    it("reads many people's reach, reads and check-ins at once, each person's in the order of their own reads", async () => {
+      const c = await repo().create(campaignRecord())
+      const a = await repo().addItem(readingItem(c.id))
+      const b = await repo().addItem(readingItem(c.id, { required: false }))
+      await repo().publishItem(a.id, at(1), [reach(a, 'dp0701', { reachedAt: at(1) }), reach(a, 'dp0702', { reachedAt: at(1) })], [])
+      await repo().publishItem(b.id, at(2), [reach(b, 'dp0701', { reachedAt: at(2) }), reach(b, 'dp0703', { reachedAt: at(2) })], [])
+      const read = { itemId: a.id, campaignId: c.id, personKind: 'deputy' as const, personId: 'dp0702', readAt: at(3) }
+      await repo().recordRead(read)
+      const checkIn: CheckInRecord = {
+        id: `ci-${++n}`,
+        campaignId: c.id,
+        itemId: a.id,
+        personKind: 'deputy',
+        personId: 'dp0701',
+        slot: a.id,
+        reflection: null,
+        at: at(4),
+      }
+      await repo().addCheckIn(checkIn)
+      await repo().addCheckIn({ ...checkIn, id: `ci-${++n}`, personId: 'dp0709' })
+
+      const many = await repo().readingOfMany('deputy', ['dp0703', 'dp0701', 'dp0702'])
+      expect(many.reach.map((r) => [r.personId, r.itemId])).to.deep.equal([
+        ['dp0701', b.id],
+        ['dp0701', a.id],
+        ['dp0702', a.id],
+        ['dp0703', b.id],
+      ])
+      expect(many.reach.filter((r) => r.personId === 'dp0701')).to.deep.equal(await repo().reachFor(deputy('dp0701'), {}))
+      expect(many.reads).to.deep.equal([read])
+      expect(many.checkIns).to.deep.equal([checkIn])
+      expect(await repo().readingOfMany('mp_user', ['dp0701']), 'another kind of person').to.deep.equal({ reach: [], reads: [], checkIns: [] })
+      expect(await repo().readingOfMany('deputy', [])).to.deep.equal({ reach: [], reads: [], checkIns: [] })
+    })
+
     it('takes one check-in per slot and person', async () => {
       const c = await repo().create(campaignRecord())
       const checkIn = (over: Partial<CheckInRecord> = {}): CheckInRecord => ({

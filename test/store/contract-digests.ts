@@ -34,7 +34,11 @@ export function digestContract(store: () => Store) {
       expect((await store().digests.sentOn('2026-11-23')).sort()).to.deep.equal(['dp0001', 'dp0002'])
       expect(await store().digests.sentOn('2026-11-24')).to.deep.equal([])
       await store().digests.record('2026-11-24', [{ deputyId: 'dp0001', message: outboxMessage('digest:dp0001:2026-11-24') }], new Date('2026-11-24T00:00:00Z'))
-      expect((await store().digests.lastMade()).dp0001.toISOString()).to.equal('2026-11-24T00:00:00.000Z')
+      const last = await store().digests.lastMade()
+      expect(Object.fromEntries(Object.entries(last).map(([id, at]) => [id, at.toISOString()])), "each deputy's newest").to.deep.equal({
+        dp0001: '2026-11-24T00:00:00.000Z',
+        dp0002: '2026-11-23T00:00:00.000Z',
+      })
     })
   })
 }

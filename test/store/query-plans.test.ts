@@ -5,11 +5,13 @@ import type { CaseQuery, OutboxQuery } from '../../src/store/ports.js'
 import { caseRepo } from '../../src/store/sqlite/case-repos.js'
 import { GroupCommit } from '../../src/store/sqlite/group-commit.js'
 import { openDatabase, type Db } from '../../src/store/sqlite/open.js'
-import { outboxRepo } from '../../src/store/sqlite/people-repos.js'
+import { mpUserRepo, outboxRepo } from '../../src/store/sqlite/people-repos.js'
 import { surveyRepo } from '../../src/store/sqlite/survey-repo.js'
+import { campaignRepo } from '../../src/store/sqlite/campaign-repos.js'
+import { digestRepo } from '../../src/store/sqlite/digest-repo.js'
 
 /** Tables that grow with the years: a million cases, several million events, half a million messages. */
-const BIG = ['cases', 'case_events', 'outbox', 'survey_responses']
+const BIG = ['cases', 'case_events', 'outbox', 'survey_responses', 'digests', 'reading_reach', 'reading_reads', 'campaign_check_ins', 'mp_users']
 const fullScan = new RegExp(`^SCAN (${BIG.join('|')})\\b`)
 
 /**
@@ -161,5 +163,17 @@ describe('the console queries find their rows through indexes (EXPLAIN QUERY PLA
   it("a survey's responses", async () => {
     const surveys = surveyRepo(db, new GroupCommit(db))
     expectNoFullScan(await plansOf(db, () => surveys.responses('sv-1')))
+  })
+
+  it("the morning's digests: who had one today, each deputy's newest (never every digest ever made), and many deputies' reading at once", async () => {
+    const digests = digestRepo(db, new GroupCommit(db))
+    expectNoFullScan(await plansOf(db, () => digests.sentOn('2026-11-30')))
+    expectNoFullScan(await plansOf(db, () => digests.lastMade()))
+    const campaigns = campaignRepo(db, new GroupCommit(db))
+    expectNoFullScan(await plansOf(db, () => campaigns.readingOfMany('deputy', ['dp1', 'dp2'])))
+  })
+
+  it("a deputy's accounts, which every message to a deputy looks up", async () => {
+    expectNoFullScan(await plansOf(db, () => mpUserRepo(db).listByDeputyId('dp000123')))
   })
 })

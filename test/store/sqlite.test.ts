@@ -31,6 +31,24 @@ describe('sqlite store on disk', () => {
     db.close()
   })
 
+  it('spends the subscribe credits of a batch of messages in one commit, not one disk flush each', async () => {
+    const file = join(dir, 'credits.db')
+    const store = createSqliteStore(file)
+    const at = new Date('2026-11-23T02:00:00Z')
+    const users = Array.from({ length: 50 }, (_, i) => `mu-${i}`)
+    for (const u of users) await store.subscriptions.record(u, 'TPL', 'accept_once', at)
+    // Another connection sees how many pages the store has written to its write-ahead log since.
+    const reader = new Database(file)
+    reader.pragma('wal_checkpoint(TRUNCATE)')
+    const spent = await Promise.all(users.map((u) => store.subscriptions.consume(u, 'TPL', at)))
+    expect(spent.every(Boolean)).to.equal(true)
+    const [{ log }] = reader.pragma('wal_checkpoint(PASSIVE)') as Array<{ log: number }>
+    expect(log, 'pages written for 50 credits spent together').to.be.below(10)
+    expect(await store.subscriptions.get('mu-0', 'TPL')).to.deep.equal({ oneTime: 0, longTerm: false })
+    reader.close()
+    await store.close()
+  })
+
   it('keeps what was written across a reopen and does not re-run migrations', async () => {
     const file = join(dir, 'nested', 'liaison.db')
     const first = createSqliteStore(file)

@@ -48,6 +48,14 @@ describe('the daily digest', () => {
     expect(digest.text).to.include('【学习任务 1 项】\n· 学习宣传月：完成本周学习打卡')
   })
 
+  it("shows each office's meeting times in its own time zone, one after the other", () => {
+    const meeting = { title: '常委会会议', startsAt: new Date('2026-11-25T01:00:00Z'), place: '市人大会议室', rsvpOwed: false }
+    const shanghai = composeDigest({ ...base, meetings: [meeting] })!
+    const urumqi = composeDigest({ ...base, timeZone: 'Asia/Urumqi', meetings: [meeting] })!
+    expect(shanghai.text).to.include('· 11/25 09:00 常委会会议')
+    expect(urumqi.text).to.include('· 11/25 07:00 常委会会议')
+  })
+
   it('keeps a long list short', () => {
     const digest = composeDigest({ ...base, cases: Array.from({ length: 8 }, (_, i) => c(`20261120-000${i}`)) })!
     expect(digest.text).to.include('……另有 3 件')

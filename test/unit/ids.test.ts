@@ -10,6 +10,11 @@ describe('time-ordered ids (UUID version 7)', () => {
     expect(new Set(made).size).to.equal(made.length)
   })
 
+  it('end in fresh random bits every time, across many refills of the random pool', () => {
+    const tails = Array.from({ length: 2000 }, () => timeOrderedUuid(Date.parse('2026-12-01T00:00:00Z')).slice(-12))
+    expect(new Set(tails).size).to.equal(tails.length)
+  })
+
   it('carry the time they were made in their first 48 bits', () => {
     const before = Date.now()
     const id = timeOrderedUuid()

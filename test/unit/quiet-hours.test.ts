@@ -16,6 +16,11 @@ describe('quiet hours', () => {
     expect(until('2026-11-24T12:00:00+08:00'), 'noon').to.equal(null)
   })
 
+  it("keeps each time zone's own night, asked one after the other", () => {
+    expect(until('2026-11-23T21:30:00+08:00'), '21:30 in Shanghai').to.equal('2026-11-24T00:00:00.000Z')
+    expect(quietUntil(at('2026-11-23T21:30:00+08:00'), { start: '21:00', end: '08:00' }, 'Asia/Urumqi'), '19:30 in Urumqi').to.equal(null)
+  })
+
   it('takes a window within one day, and none at all when start equals end', () => {
     expect(until('2026-11-24T12:30:00+08:00', '12:00', '14:00')).to.equal('2026-11-24T06:00:00.000Z')
     expect(until('2026-11-24T14:00:00+08:00', '12:00', '14:00')).to.equal(null)

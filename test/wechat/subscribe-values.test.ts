@@ -122,6 +122,8 @@ describe('subscribe message values', () => {
     expect(formatWeChatTime(new Date('2026-11-25T01:00:00Z'), 'Asia/Shanghai')).to.equal('2026年11月25日 09:00')
     expect(formatWeChatTime(new Date('2026-11-24T16:05:00Z'), 'Asia/Shanghai')).to.equal('2026年11月25日 00:05')
     expect(formatWeChatDate(new Date('2026-01-04T20:00:00Z'), 'Asia/Shanghai')).to.equal('2026年1月5日')
+    expect(formatWeChatTime(new Date('2026-11-25T01:00:00Z'), 'Asia/Urumqi'), 'another zone, right after').to.equal('2026年11月25日 07:00')
+    expect(formatWeChatDate(new Date('2026-01-04T20:00:00Z'), 'UTC')).to.equal('2026年1月4日')
     expect(sent(checkSubscribeValue('time2', formatWeChatTime(new Date(), 'Asia/Shanghai')))).to.be.a('string')
   })
 })

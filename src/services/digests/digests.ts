@@ -7,7 +7,7 @@ import type { SurveyRecord } from '../../domain/survey.js'
 import { NotFoundError } from '../../errors.js'
 import type { DigestPreferences, OutboxMessage, Store } from '../../store/ports.js'
 import type { DirectoryCache } from '../directory/directory-cache.js'
-import type { ReadingDigest } from '../campaigns/reading-digest.js'
+import type { DeputyReading, ReadingDigest } from '../campaigns/reading-digest.js'
 import type { SurveyResponses } from '../surveys/survey-responses.js'
 import { outboxMessage } from '../delivery/outbox-message.js'
 
@@ -21,6 +21,8 @@ export interface DigestSettings {
 
 export const DEFAULT_PREFERENCES: DigestPreferences = { channels: [], sendAt: null, muteWeekends: false }
 const WEEK_MS = 7 * 86_400_000
+/** Deputies whose digests are made together: reading read in one go, recorded in one write. */
+const CHUNK = 500
 
 /** What is waiting for every deputy this morning, gathered with a handful of queries for all of them. */
 interface Gathered {
@@ -67,27 +69,35 @@ export class DigestService {
     const weekend = [0, 6].includes(new Date(`${day}T12:00:00Z`).getUTCDay())
     const [prepared, preferences, done] = await Promise.all([this.directory.prepared(), this.store.digests.allPreferences(), this.store.digests.sentOn(day)])
     const sent = new Set(done)
+    const midnight = startOfLocalDate(day, this.settings.timeZone).getTime()
     const due = [...prepared.deputies.values()].filter((d) => {
       if (sent.has(d.id)) return false
       const p = preferences[d.id] ?? DEFAULT_PREFERENCES
       if (weekend && p.muteWeekends) return false
-      return now.getTime() >= startOfLocalDate(day, this.settings.timeZone).getTime() + minutesOf(p.sendAt ?? this.settings.sendAt) * 60_000
+      return now.getTime() >= midnight + minutesOf(p.sendAt ?? this.settings.sendAt) * 60_000
     })
     if (!due.length) return { day, made: 0, skipped: 0 }
     const gathered = await this.gather(now)
     let made = 0
     let skipped = 0
-    const batch: Array<{ deputyId: string; message: OutboxMessage }> = []
-    for (const deputy of due) {
-      const digest = await this.compose(deputy.id, deputy.name, day, now, gathered)
-      if (!digest) {
-        skipped++
-        continue
+    // A chunk of deputies at a time: their reading is read together, their digests recorded in one write.
+    for (let i = 0; i < due.length; i += CHUNK) {
+      const chunk = due.slice(i, i + CHUNK)
+      const reading = await this.reading.forDeputies(
+        chunk.map((d) => d.id),
+        (id) => this.since(id, now, gathered),
+      )
+      const batch: Array<{ deputyId: string; message: OutboxMessage }> = []
+      for (const deputy of chunk) {
+        const digest = await this.compose(deputy.id, deputy.name, day, now, gathered, reading.get(deputy.id)!)
+        if (!digest) {
+          skipped++
+          continue
+        }
+        batch.push({ deputyId: deputy.id, message: this.message(deputy.id, day, digest, preferences[deputy.id] ?? DEFAULT_PREFERENCES, now) })
       }
-      batch.push({ deputyId: deputy.id, message: this.message(deputy.id, day, digest, preferences[deputy.id] ?? DEFAULT_PREFERENCES, now) })
-      if (batch.length >= 500) made += await this.store.digests.record(day, batch.splice(0), now)
+      if (batch.length) made += await this.store.digests.record(day, batch, now)
     }
-    if (batch.length) made += await this.store.digests.record(day, batch, now)
     return { day, made, skipped }
   }
 
@@ -97,7 +107,9 @@ export class DigestService {
     if (!deputy) throw new NotFoundError('代表不存在')
     const preferences = (await this.store.digests.preferences(deputyId)) ?? DEFAULT_PREFERENCES
     const at = new Date(startOfLocalDate(day, this.settings.timeZone).getTime() + minutesOf(preferences.sendAt ?? this.settings.sendAt) * 60_000)
-    return this.compose(deputyId, deputy.name, day, at, await this.gather(at))
+    const gathered = await this.gather(at)
+    const reading = await this.reading.forDeputies([deputyId], (id) => this.since(id, at, gathered))
+    return this.compose(deputyId, deputy.name, day, at, gathered, reading.get(deputyId)!)
   }
 
   preferences(deputyId: string) {
@@ -141,7 +153,9 @@ export class DigestService {
     const openCases = new Map<string, CaseRecord[]>()
     for (const c of await this.store.cases.listOpen()) {
       if (!c.deputyId || !DEPUTY_LOAD_STATUSES.includes(c.status)) continue
-      openCases.set(c.deputyId, [...(openCases.get(c.deputyId) ?? []), c])
+      const list = openCases.get(c.deputyId)
+      if (list) list.push(c)
+      else openCases.set(c.deputyId, [c])
     }
     const upcoming = await this.store.meetings.list({ statuses: ['published'], startFrom: now, startTo: new Date(now.getTime() + WEEK_MS) })
     const byId = new Map(upcoming.map((m) => [m.id, m]))
@@ -150,7 +164,9 @@ export class DigestService {
       const meeting = byId.get(invitee.meetingId)
       if (invitee.personKind !== 'deputy' || invitee.rsvp === 'leave' || !meeting) continue
       const entry = { title: meeting.title, startsAt: meeting.startAt, place: meeting.place, rsvpOwed: invitee.rsvp === 'pending' }
-      meetings.set(invitee.personId, [...(meetings.get(invitee.personId) ?? []), entry])
+      const list = meetings.get(invitee.personId)
+      if (list) list.push(entry)
+      else meetings.set(invitee.personId, [entry])
     }
     const open = await this.store.surveys.openAt(now)
     const ballots = await Promise.all(
@@ -182,13 +198,21 @@ export class DigestService {
     return owed
   }
 
-  private async compose(deputyId: string, name: string, day: string, now: Date, g: Gathered): Promise<Digest | null> {
-    const since = g.lastMade[deputyId] ?? new Date(now.getTime() - 86_400_000)
-    const [reading, tasks, surveys] = await Promise.all([
-      this.reading.unreadFor(deputyId, since),
-      this.reading.openTasksFor(deputyId),
-      this.surveysOwed(deputyId, g),
-    ])
+  /** New since the deputy's last digest, or the last day for a first one. */
+  private since(deputyId: string, now: Date, g: Gathered) {
+    return g.lastMade[deputyId] ?? new Date(now.getTime() - 86_400_000)
+  }
+
+  private async compose(
+    deputyId: string,
+    name: string,
+    day: string,
+    now: Date,
+    g: Gathered,
+    { unread: reading, tasks }: DeputyReading,
+  ): Promise<Digest | null> {
+    const since = this.since(deputyId, now, g)
+    const surveys = await this.surveysOwed(deputyId, g)
     return composeDigest({
       deputyName: name,
       date: day,

@@ -64,7 +64,13 @@ export class DirectoryCache {
       dutyDates,
     }))
     const deputiesByStation = new Map<string, string[]>()
-    for (const d of deputies) for (const s of d.stationIds) deputiesByStation.set(s, [...(deputiesByStation.get(s) ?? []), d.id])
+    for (const d of deputies)
+      for (const s of d.stationIds) {
+        // Appended in place: copying the list for every deputy was quadratic in a station's size.
+        const list = deputiesByStation.get(s)
+        if (list) list.push(d.id)
+        else deputiesByStation.set(s, [d.id])
+      }
     return {
       index: buildRoutingIndex({ regions: snapshot.regions, stations: snapshot.stations, deputies }),
       regions: new Map(snapshot.regions.map((r) => [r.id, r])),

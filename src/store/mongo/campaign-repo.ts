@@ -269,5 +269,15 @@ export async function campaignRepo(conn: Connection, { Outbox }: Pick<Models, 'O
           .lean<CheckInDoc[]>()
       ).map(checkInFromDoc)
     },
+    async readingOfMany(kind, personIds) {
+      if (!personIds.length) return { reach: [], reads: [], checkIns: [] }
+      const among = { personKind: kind, personId: { $in: personIds } }
+      const [reach, reads, checkIns] = await Promise.all([
+        Reach.find(among).sort({ personId: 1, reachedAt: -1, itemId: 1 }).lean<ReachDoc[]>(),
+        Read.find(among).sort({ personId: 1, readAt: 1 }).lean<ReadDoc[]>(),
+        CheckIn.find(among).sort({ personId: 1, at: 1, _id: 1 }).lean<CheckInDoc[]>(),
+      ])
+      return { reach: reach.map(reachFromDoc), reads: reads.map(readFromDoc), checkIns: checkIns.map(checkInFromDoc) }
+    },
   }
 }

@@ -259,5 +259,14 @@ export function campaignRepo(db: Db, group: GroupCommit): CampaignRepo {
         ...campaignIds,
       )
     },
+    async readingOfMany(kind, personIds) {
+      if (!personIds.length) return { reach: [], reads: [], checkIns: [] }
+      const among = `person_kind = ? AND person_id IN (${placeholders(personIds.length)})`
+      return {
+        reach: all(reachFromRow, `SELECT * FROM reading_reach WHERE ${among} ORDER BY person_id, reached_at DESC, item_id`, kind, ...personIds),
+        reads: all(readFromRow, `SELECT * FROM reading_reads WHERE ${among} ORDER BY person_id, read_at`, kind, ...personIds),
+        checkIns: all(checkInFromRow, `SELECT * FROM campaign_check_ins WHERE ${among} ORDER BY person_id, at, id`, kind, ...personIds),
+      }
+    },
   }
 }

@@ -34,7 +34,19 @@ export function digestRepo(db: Db, group: GroupCommit): DigestRepo {
     },
     async lastMade() {
       const out: Record<string, Date> = {}
-      for (const r of db.prepare('SELECT deputy_id, max(created_at) AS at FROM digests GROUP BY deputy_id').all() as Array<{ deputy_id: string; at: string }>) {
+      // A loose index scan (migration 033): hop from one deputy to the next on the index and take
+      // each one's newest, never reading the years of digests in between.
+      const rows = db
+        .prepare(
+          `WITH RECURSIVE ids(id) AS (
+            SELECT min(deputy_id) FROM digests
+            UNION ALL
+            SELECT (SELECT min(deputy_id) FROM digests WHERE deputy_id > ids.id) FROM ids WHERE ids.id IS NOT NULL
+          )
+          SELECT id AS deputy_id, (SELECT max(created_at) FROM digests WHERE deputy_id = ids.id) AS at FROM ids WHERE id IS NOT NULL`,
+        )
+        .all() as Array<{ deputy_id: string; at: string }>
+      for (const r of rows) {
         out[r.deputy_id] = new Date(r.at)
       }
       return out

@@ -39,7 +39,7 @@ export function createSqliteStore(path: string): Store {
     cases: caseRepo(db, group),
     outbox: outboxRepo(db, group),
     idempotency: idempotencyRepo(db, group),
-    subscriptions: subscriptionRepo(db),
+    subscriptions: subscriptionRepo(db, group),
     bindingCodes: bindingCodeRepo(db),
     bot: botRepo(db),
     digests: digestRepo(db, group),

@@ -202,7 +202,12 @@ export function outboxRepo(db: Db, group: GroupCommit): OutboxRepo {
 
 const emptyCounts = (): Record<OutboxStatus, number> => ({ pending: 0, sending: 0, sent: 0, failed: 0, dead: 0 })
 
-export function subscriptionRepo(db: Db): SubscriptionRepo {
+/**
+ * Every credit change goes through group commit: the dispatcher spends a credit for each
+ * subscribe message, and one fsync each (a commit of its own outside the group) was most
+ * of the time of draining the outbox.
+ */
+export function subscriptionRepo(db: Db, group: GroupCommit): SubscriptionRepo {
   const upsert = (userId: string, templateId: string, at: Date, set: string) =>
     db
       .prepare(
@@ -214,7 +219,7 @@ export function subscriptionRepo(db: Db): SubscriptionRepo {
   return {
     async record(userId, templateId, change, at) {
       const set = { accept_once: 'one_time = one_time + 1', long_term_on: 'long_term = 1', off: 'long_term = 0' }[change]
-      db.transaction(() => upsert(userId, templateId, at, set))()
+      await group.run(() => upsert(userId, templateId, at, set))
     },
     async get(userId, templateId) {
       const row = db.prepare('SELECT one_time, long_term FROM subscription_credits WHERE user_id = ? AND template_id = ?').get(userId, templateId) as
@@ -222,26 +227,28 @@ export function subscriptionRepo(db: Db): SubscriptionRepo {
       return row ? { oneTime: row.one_time, longTerm: row.long_term === 1 } : null
     },
     async consume(userId, templateId, at) {
-      const row = db
-        .prepare(
-          `UPDATE subscription_credits SET one_time = CASE WHEN long_term = 1 THEN one_time ELSE one_time - 1 END, updated_at = ?
-        WHERE user_id = ? AND template_id = ? AND (long_term = 1 OR one_time > 0) RETURNING 1`,
-        )
-        .get(at.toISOString(), userId, templateId)
+      const row = await group.run(() =>
+        db
+          .prepare(
+            `UPDATE subscription_credits SET one_time = CASE WHEN long_term = 1 THEN one_time ELSE one_time - 1 END, updated_at = ?
+          WHERE user_id = ? AND template_id = ? AND (long_term = 1 OR one_time > 0) RETURNING 1`,
+          )
+          .get(at.toISOString(), userId, templateId),
+      )
       return row !== undefined
     },
     async restore(userId, templateId, at) {
-      db.prepare('UPDATE subscription_credits SET one_time = one_time + 1, updated_at = ? WHERE user_id = ? AND template_id = ? AND long_term = 0').run(
-        at.toISOString(),
-        userId,
-        templateId,
+      await group.run(() =>
+        db
+          .prepare('UPDATE subscription_credits SET one_time = one_time + 1, updated_at = ? WHERE user_id = ? AND template_id = ? AND long_term = 0')
+          .run(at.toISOString(), userId, templateId),
       )
     },
     async clear(userId, templateId, at) {
-      db.prepare('UPDATE subscription_credits SET one_time = 0, long_term = 0, updated_at = ? WHERE user_id = ? AND template_id = ?').run(
-        at.toISOString(),
-        userId,
-        templateId,
+      await group.run(() =>
+        db
+          .prepare('UPDATE subscription_credits SET one_time = 0, long_term = 0, updated_at = ? WHERE user_id = ? AND template_id = ?')
+          .run(at.toISOString(), userId, templateId),
       )
     },
   }
