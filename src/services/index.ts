@@ -124,6 +124,7 @@ export function createServices(config: Config & { security: { secretKey: string 
     clock,
     { timeZone, reminderHours: config.meetings.reminderHours, remindCooldownMinutes: config.meetings.remindCooldownMinutes },
     audit,
+    directoryCache,
   )
   const surveys = new SurveyService(store, clock, { timeZone }, audit)
   const campaignServices = createCampaignServices(store, clock, timeZone, audit)
