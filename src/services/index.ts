@@ -126,7 +126,7 @@ export function createServices(config: Config & { security: { secretKey: string 
     audit,
     directoryCache,
   )
-  const surveys = new SurveyService(store, clock, { timeZone }, audit)
+  const surveys = new SurveyService(store, clock, { timeZone }, audit, directoryCache)
   const campaignServices = createCampaignServices(store, clock, timeZone, audit)
   const surveyResponses = new SurveyResponses(store, cipher, clock, { timeZone }, directoryCache)
   const quizServices = createQuizServices(store, campaignServices.campaigns, clock, { timeZone }, audit)
