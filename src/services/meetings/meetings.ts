@@ -99,13 +99,14 @@ export class MeetingService {
     const now = this.clock.now()
     checkSchedule(draft, now)
     await this.resolve(staff, draft.selector)
+    const scope = await this.scopeOf(staff)
     const record: MeetingRecord = {
       id: `mt-${randomUUID()}`,
       shortCode: newShortCode(),
       ...draft,
       status: 'draft',
       // An organizer's meeting is their districts' or streets'; a city-level one belongs to the districts it invites.
-      districtIds: staff.role === 'organizer' && staff.regionIds.length ? [...staff.regionIds] : [...(draft.selector.districtIds ?? [])],
+      districtIds: scope.kind === 'regions' ? [...scope.regionIds] : [...(draft.selector.districtIds ?? [])],
       createdBy: staff.id,
       createdAt: now,
       updatedAt: now,

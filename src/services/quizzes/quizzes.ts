@@ -10,7 +10,7 @@ import { quizNotices } from '../publish-notices.js'
 import { quizAudience } from './quiz-audience.js'
 import { readQuestionCsv, type QuestionDraft } from './quiz-csv.js'
 import type { DirectoryCache } from '../directory/directory-cache.js'
-import { scopeOwnerIds, scopeOwns } from '../../domain/staff-scope.js'
+import { scopeOwnerIds, scopeOwns, staffScope } from '../../domain/staff-scope.js'
 
 /** What an organizer sets; the rest of a quiz record is the service's. */
 export type QuizDraft = Pick<
@@ -230,7 +230,7 @@ export class QuizService {
   }
 
   private scoped(staff: StaffPrincipal) {
-    return staff.role === 'organizer' && staff.regionIds.length > 0
+    return staffScope(staff).kind === 'regions'
   }
 }
 
