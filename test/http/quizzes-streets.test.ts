@@ -1,7 +1,7 @@
 import { expect } from 'chai'
-import { asDeputy, type Client, startApp, type TestApp } from '../helpers/app.js'
+import { asAdmin, asDeputy, type Client, startApp, type TestApp } from '../helpers/app.js'
 import { asStaff } from '../helpers/meetings.js'
-import { quizWithBank } from '../helpers/quizzes.js'
+import { quizWithBank, rightAnswers } from '../helpers/quizzes.js'
 import { streetCity } from '../helpers/street-organizers.js'
 
 /**
@@ -45,5 +45,20 @@ describe("a street organizer's quizzes", () => {
     expect(ids(await sunli.get('/api/admin/quizzes?limit=50'))).to.deep.equal([ours.id, theirs.id].sort())
     expect((await sunli.get(`/api/admin/quizzes/${theirs.id}`)).status).to.equal(200)
     expect(ids(await (await asStaff(app, 'qianqi')).get('/api/admin/quizzes?limit=50')), '新华区 sees neither').to.deep.equal([])
+  })
+
+  it("follows a city quiz through his street's deputies only: their scores on the board, not the next street's", async () => {
+    const quiz = await quizWithBank(app, await asAdmin(app), { title: '全市代表法竞赛', audience: 'deputies' })
+    for (const id of ['dp0001', 'dp0004']) {
+      const deputy = await asDeputy(app, id)
+      const paper = (await deputy.post(`/api/mp/quizzes/${quiz.id}/attempts`)).body
+      expect((await deputy.post(`/api/mp/quiz-attempts/${paper.id}/submit`, { answers: rightAnswers(paper) })).status).to.equal(200)
+    }
+    const names = async (who: Client) => (await who.get(`/api/admin/quizzes/${quiz.id}/leaderboard?by=person`)).body.items.map((p: { name: string }) => p.name)
+    expect(await names(wumin), '张伟 of 轻工街道, not 赵敏 of 马庄街道').to.deep.equal(['张伟'])
+    expect(await names(zhenghua)).to.deep.equal(['赵敏'])
+    const stations = (await wumin.get(`/api/admin/quizzes/${quiz.id}/leaderboard?by=station`)).body.items.map((s: { id: string }) => s.id)
+    expect(stations, "his street's stations").to.deep.equal(['st001', 'st003'])
+    expect((await wumin.patch(`/api/admin/quizzes/${quiz.id}`, { title: '改了' })).status, "the city's quiz is read only to him").to.equal(403)
   })
 })
