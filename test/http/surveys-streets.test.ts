@@ -1,5 +1,5 @@
 import { expect } from 'chai'
-import { type Client, startApp, type TestApp } from '../helpers/app.js'
+import { asAdmin, asResident, type Client, startApp, type TestApp } from '../helpers/app.js'
 import { asStaff } from '../helpers/meetings.js'
 import { streetCity } from '../helpers/street-organizers.js'
 import { surveyBody } from '../helpers/surveys.js'
@@ -47,5 +47,23 @@ describe("a street organizer's surveys", () => {
     const sunli = await asStaff(app, 'sunli') // 湛河区: both streets are hers
     expect(ids(await sunli.get('/api/admin/surveys?limit=50'))).to.deep.equal([ours.body.id, theirs.body.id].sort())
     expect(ids(await (await asStaff(app, 'qianqi')).get('/api/admin/surveys?limit=50')), '新华区 sees neither').to.deep.equal([])
+  })
+
+  it("follows a city survey through the answers given at his street's stations only", async () => {
+    const city = await (await asAdmin(app)).post('/api/admin/surveys', surveyBody({ title: '全市绿化问卷' }))
+    expect(city.status, JSON.stringify(city.body)).to.equal(201)
+    const answers = { q1: 'o2', q2: ['a'], q3: 4 }
+    for (const via of ['ST001', 'ST002'])
+      expect((await (await asResident(app)).post(`/api/mp/surveys/${city.body.id}/responses?via=${via}`, { answers })).status).to.equal(201)
+    const rows = async (who: Client) => {
+      const csv = await who.get(`/api/admin/surveys/${city.body.id}/responses.csv`)
+      expect(csv.status).to.equal(200)
+      return (csv.body as Buffer).toString('utf8').trim().split('\r\n').slice(1)
+    }
+    const ours = await rows(wumin)
+    expect(ours, 'the answer given at 轻工街道代表联络站 only').to.have.length(1)
+    expect(ours[0]).to.include('轻工街道代表联络站')
+    expect((await rows(zhenghua))[0]).to.include('马庄街道代表联络站')
+    expect(await rows(await asStaff(app, 'sunli')), '湛河区 follows both').to.have.length(2)
   })
 })

@@ -26,7 +26,7 @@ import { publishNotices } from '../publish-notices.js'
 import { outboxMessage } from '../delivery/outbox-message.js'
 import { stationPlaces } from '../directory/station-places.js'
 import type { DirectoryCache } from '../directory/directory-cache.js'
-import { scopeHasStation, scopeOwnerIds, type StaffScope } from '../../domain/staff-scope.js'
+import { scopeHasPlace, scopeHasStation, scopeOwnerIds, type StaffScope } from '../../domain/staff-scope.js'
 
 export interface SurveyDraft {
   kind: SurveyKind
@@ -100,6 +100,18 @@ export class SurveyService {
   /** The districts whose share a district organizer sees of a city-level survey; null when they see it whole. */
   async districtView(staff: StaffPrincipal, s: SurveyRecord): Promise<string[] | null> {
     return canManageSurvey(staff, s, (await this.directory.scopeOf(staff)).tree) ? null : [...staff.regionIds]
+  }
+
+  /**
+   * Which answers of a survey the staff member follows: null (all) when they manage it; of a
+   * city survey, those given at stations in their districts or streets (by district when no station).
+   */
+  async answersSeen(staff: StaffPrincipal, s: SurveyRecord): Promise<((r: { stationId: string | null; districtId: string | null }) => boolean) | null> {
+    const scope = await this.directory.scopeOf(staff)
+    if (canManageSurvey(staff, s, scope.tree)) return null
+    const { snap } = await stationPlaces(this.store)
+    const stations = new Map(snap.stations.map((st) => [st.id, st]))
+    return (r) => (r.stationId !== null ? scopeHasStation(scope, stations.get(r.stationId)) : scopeHasPlace(scope, { districtId: r.districtId }))
   }
 
   async create(staff: StaffPrincipal, draft: SurveyDraft): Promise<SurveyRecord> {
@@ -226,9 +238,9 @@ export class SurveyService {
     const s = await this.visible(staff, id)
     const opinions = await this.store.surveys.opinions(s.id, filter)
     // A district organizer following a city-level consultation reads their districts' opinions, as its results and CSV show.
-    const view = await this.districtView(staff, s)
-    if (!view) return { survey: s, opinions }
-    const within = new Set((await this.store.surveys.responses(s.id)).filter((r) => r.districtId !== null && view.includes(r.districtId)).map((r) => r.id))
+    const seen = await this.answersSeen(staff, s)
+    if (!seen) return { survey: s, opinions }
+    const within = new Set((await this.store.surveys.responses(s.id)).filter(seen).map((r) => r.id))
     return { survey: s, opinions: opinions.filter((o) => within.has(o.responseId)) }
   }
 
