@@ -4,6 +4,7 @@
  * candidates, the deputies' ballot decides, the responsible unit reports each quarter, and at
  * year end deputies rate each project. Pure: no I/O, times passed in.
  */
+import { staffScope } from './staff-scope.js'
 
 /** 'city' or a district id: whose cycle it is. */
 export type LivelihoodOffice = string
@@ -183,7 +184,6 @@ export function ratingResults(projectIds: string[], ratings: Pick<ProjectRating,
 
 /** Which office's cycles a console user manages: null for every office (admins, city organizers). */
 export function managedOffices(staff: { role: string; regionIds: string[] }): string[] | null {
-  if (staff.role === 'admin') return null
-  if (staff.role === 'organizer') return staff.regionIds.length ? [...staff.regionIds] : null
-  return []
+  const scope = staffScope(staff)
+  return scope.kind === 'city' ? null : [...scope.regionIds]
 }

@@ -2,6 +2,7 @@ import type { ErrorDetail } from '../errors.js'
 import type { Deputy, Region, Staff, Station } from './directory.js'
 import type { InviteeKind, InviteeSelector } from './meeting.js'
 import { ancestry } from './region-tree.js'
+import { scopeHasStation, staffScope, type StaffScope } from './staff-scope.js'
 
 /** The parts of the directory a selector is resolved against. */
 export interface SelectorDirectory {
@@ -48,32 +49,36 @@ const given = <T>(list: T[] | undefined): list is T[] => Array.isArray(list) && 
 /**
  * The people a selector names, deputies first, each once. Levels, stations and districts
  * narrow one group of deputies together; named deputies and staff are added. `within` is
- * a district organizer's districts (null: the whole city): people outside them are left
- * out of the group, and naming them is a problem, as is naming anything unknown. A
- * selector that resolves to nobody is a problem too, never an empty meeting.
+ * the organizer's scope (their districts or streets, as a scope or the region ids; null:
+ * the whole city): people of no station in it are left out of the group, and naming them
+ * is a problem, as is naming anything unknown. A selector that resolves to nobody is a
+ * problem too, never an empty meeting.
  */
 export function resolveInvitees(
   selector: InviteeSelector,
   dir: SelectorDirectory,
-  within: string[] | null,
+  within: StaffScope | readonly string[] | null,
 ): { invitees: ResolvedInvitee[]; problems: ErrorDetail[] } {
   const problems: ErrorDetail[] = []
   const districtsOf = stationDistricts(dir)
-  const inScope = (districts: Iterable<string>) => within === null || [...districts].some((d) => within.includes(d))
+  const regions = new Map(dir.regions.map((r) => [r.id, r]))
+  const scope = within === null ? null : 'covers' in within ? within : staffScope({ role: 'organizer', regionIds: within }, regions)
+  const stations = new Map(dir.stations.map((s) => [s.id, s]))
+  // In scope by the places of a person's stations: a street organizer reaches his street's stations only.
+  const atStations = (stationIds: readonly string[]) => scope === null || stationIds.some((id) => scopeHasStation(scope, stations.get(id)))
   const deputyDistricts = (d: Pick<Deputy, 'stationIds'>) => d.stationIds.flatMap((s) => [...(districtsOf.get(s) ?? [])])
   const staffInScope = (s: SelectorDirectory['staff'][number]) =>
-    within === null ||
-    (s.role === 'station_staff' ? inScope(s.stationIds.flatMap((id) => [...(districtsOf.get(id) ?? [])])) : s.role === 'organizer' && inScope(s.regionIds))
+    scope === null || (s.role === 'station_staff' ? atStations(s.stationIds) : s.role === 'organizer' && s.regionIds.some((r) => scope.covers(r)))
   const outside = '不在您负责的区县范围内'
 
   const knownDistricts = new Set(dir.regions.filter((r) => r.kind === 'district').map((r) => r.id))
   selector.districtIds?.forEach((id, i) => {
     if (!knownDistricts.has(id)) problems.push({ path: `selector.districtIds[${i}]`, message: `未知的区县 "${id}"` })
-    else if (!inScope([id])) problems.push({ path: `selector.districtIds[${i}]`, message: outside })
+    else if (scope && !scope.covers(id)) problems.push({ path: `selector.districtIds[${i}]`, message: outside })
   })
   selector.stationIds?.forEach((id, i) => {
     if (!districtsOf.has(id)) problems.push({ path: `selector.stationIds[${i}]`, message: `未知的联络站 "${id}"` })
-    else if (!inScope(districtsOf.get(id)!)) problems.push({ path: `selector.stationIds[${i}]`, message: outside })
+    else if (!atStations([id])) problems.push({ path: `selector.stationIds[${i}]`, message: outside })
   })
 
   const chosen = new Map<string, ResolvedInvitee>()
@@ -83,18 +88,17 @@ export function resolveInvitees(
 
   if (given(selector.levels) || given(selector.stationIds) || given(selector.districtIds)) {
     for (const d of dir.deputies) {
-      const districts = deputyDistricts(d)
       if (given(selector.levels) && !selector.levels.includes(d.level)) continue
       if (given(selector.stationIds) && !d.stationIds.some((s) => selector.stationIds!.includes(s))) continue
-      if (given(selector.districtIds) && !districts.some((x) => selector.districtIds!.includes(x))) continue
-      if (inScope(districts)) add('deputy', d)
+      if (given(selector.districtIds) && !deputyDistricts(d).some((x) => selector.districtIds!.includes(x))) continue
+      if (atStations(d.stationIds)) add('deputy', d)
     }
   }
   const deputies = new Map(dir.deputies.map((d) => [d.id, d]))
   selector.deputyIds?.forEach((id, i) => {
     const d = deputies.get(id)
     if (!d) problems.push({ path: `selector.deputyIds[${i}]`, message: `未知的代表 "${id}"` })
-    else if (!inScope(deputyDistricts(d))) problems.push({ path: `selector.deputyIds[${i}]`, message: outside })
+    else if (!atStations(d.stationIds)) problems.push({ path: `selector.deputyIds[${i}]`, message: outside })
     else add('deputy', d)
   })
   const staff = new Map(dir.staff.map((s) => [s.id, s]))

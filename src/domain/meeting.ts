@@ -4,7 +4,8 @@
  * no I/O, times passed in. Selector resolution is in meeting-selector.ts, attendance
  * figures in meeting-attendance.ts.
  */
-import type { DeputyLevel } from './directory.js'
+import type { DeputyLevel, Region } from './directory.js'
+import { scopeOwns, staffScope } from './staff-scope.js'
 
 export const MEETING_KINDS = ['standing_committee', 'deputy_activity', 'inspection', 'training', 'reception_day', 'other'] as const
 export type MeetingKind = (typeof MEETING_KINDS)[number]
@@ -114,13 +115,19 @@ export interface PublicRegistration {
 }
 
 /**
- * Who manages a meeting: admins, organizers of the whole city, and a district organizer
- * for the meetings they created or that belong to one of their districts.
+ * Who manages a meeting: admins, organizers of the whole city, and an organizer of some
+ * districts or streets for the meetings they created or that belong to a region in their
+ * scope (a district's organizer also manages its streets' meetings). `regions`, the region
+ * tree, is what tells a street's district; without it a meeting's regions match by id only.
  */
-export function canManageMeeting(viewer: { id: string; role: string; regionIds: string[] }, m: Pick<MeetingRecord, 'createdBy' | 'districtIds'>): boolean {
-  if (viewer.role === 'admin') return true
-  if (viewer.role !== 'organizer') return false
-  return viewer.regionIds.length === 0 || m.createdBy === viewer.id || m.districtIds.some((d) => viewer.regionIds.includes(d))
+export function canManageMeeting(
+  viewer: { id: string; role: string; regionIds: string[] },
+  m: Pick<MeetingRecord, 'createdBy' | 'districtIds'>,
+  regions?: ReadonlyMap<string, Region>,
+): boolean {
+  const scope = staffScope(viewer, regions)
+  if (scope.kind === 'none') return false
+  return scope.kind === 'city' || m.createdBy === viewer.id || scopeOwns(scope, m.districtIds)
 }
 
 /**
@@ -130,8 +137,9 @@ export function canManageMeeting(viewer: { id: string; role: string; regionIds: 
 export function canFollowMeeting(
   viewer: { id: string; role: string; regionIds: string[] },
   m: Pick<MeetingRecord, 'createdBy' | 'districtIds' | 'audienceDistrictIds'>,
+  regions?: ReadonlyMap<string, Region>,
 ): boolean {
-  return canManageMeeting(viewer, m) || (viewer.role === 'organizer' && m.audienceDistrictIds.some((d) => viewer.regionIds.includes(d)))
+  return canManageMeeting(viewer, m, regions) || (viewer.role === 'organizer' && m.audienceDistrictIds.some((d) => viewer.regionIds.includes(d)))
 }
 
 const MINUTE = 60_000

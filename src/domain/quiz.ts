@@ -14,9 +14,9 @@ export type QuizAudience = (typeof QUIZ_AUDIENCES)[number]
 export const QUIZ_AUDIENCE_LABELS: Record<QuizAudience, string> = { public: '所有人', residents: '群众', deputies: '人大代表', staff: '工作人员' }
 
 /**
- * Whether a person of the mini-program may take a quiz. `deputyDistrictIds`: the districts
- * of a deputy's stations, null for anyone who is not a deputy. A quiz for deputies made by
- * a district's organizer (its scope) is for that district's deputies only.
+ * Whether a person of the mini-program may take a quiz. `deputyDistrictIds`: the regions
+ * (districts, streets) a deputy's stations lie in, null for anyone who is not a deputy. A
+ * quiz for deputies made by a district's or street's organizer is for the deputies there only.
  */
 export function mayTakeQuiz(quiz: Pick<QuizRecord, 'audience' | 'scopeDistrictIds'>, deputyDistrictIds: readonly string[] | null): boolean {
   if (quiz.audience === 'public') return true

@@ -4,6 +4,8 @@
  * definitions make sense. Pure: no I/O, times passed in. Answer checks are in
  * survey-answers.ts, running tallies and results in survey-tally.ts.
  */
+import type { Region } from './directory.js'
+import { scopeOwns, staffScope } from './staff-scope.js'
 
 export const SURVEY_KINDS = ['survey', 'consultation', 'ballot'] as const
 export type SurveyKind = (typeof SURVEY_KINDS)[number]
@@ -162,11 +164,19 @@ export function surveyPhase(s: Pick<SurveyRecord, 'opensAt' | 'closesAt'>, now: 
   return now < s.closesAt ? 'open' : 'closed'
 }
 
-/** Same rule as meetings: admins, city organizers, and district organizers for their districts or what they made. */
-export function canManageSurvey(viewer: { id: string; role: string; regionIds: string[] }, s: Pick<SurveyRecord, 'createdBy' | 'districtIds'>): boolean {
-  if (viewer.role === 'admin') return true
-  if (viewer.role !== 'organizer') return false
-  return viewer.regionIds.length === 0 || s.createdBy === viewer.id || s.districtIds.some((d) => viewer.regionIds.includes(d))
+/**
+ * Same rule as meetings: admins, city organizers, and an organizer of some districts or
+ * streets for what they made or what belongs to a region in their scope (`regions`, the
+ * region tree, tells a street's district; without it regions match by id only).
+ */
+export function canManageSurvey(
+  viewer: { id: string; role: string; regionIds: string[] },
+  s: Pick<SurveyRecord, 'createdBy' | 'districtIds'>,
+  regions?: ReadonlyMap<string, Region>,
+): boolean {
+  const scope = staffScope(viewer, regions)
+  if (scope.kind === 'none') return false
+  return scope.kind === 'city' || s.createdBy === viewer.id || scopeOwns(scope, s.districtIds)
 }
 
 export interface Problem {

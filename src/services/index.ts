@@ -124,11 +124,12 @@ export function createServices(config: Config & { security: { secretKey: string 
     clock,
     { timeZone, reminderHours: config.meetings.reminderHours, remindCooldownMinutes: config.meetings.remindCooldownMinutes },
     audit,
+    directoryCache,
   )
-  const surveys = new SurveyService(store, clock, { timeZone }, audit)
+  const surveys = new SurveyService(store, clock, { timeZone }, audit, directoryCache)
   const campaignServices = createCampaignServices(store, clock, timeZone, audit)
   const surveyResponses = new SurveyResponses(store, cipher, clock, { timeZone }, directoryCache)
-  const quizServices = createQuizServices(store, campaignServices.campaigns, clock, { timeZone }, audit)
+  const quizServices = createQuizServices(store, campaignServices.campaigns, clock, { timeZone }, audit, directoryCache)
   const uploads = new Uploads(
     config.uploads.dir,
     (ownerId) => cipher.blindIndex(`upload:${ownerId}`),

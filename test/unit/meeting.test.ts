@@ -245,6 +245,23 @@ describe('meetings: pure rules', () => {
       expect(canManageMeeting({ id: 'sf05', role: 'organizer', regionIds: ['d02'] }, meeting({ createdBy: 'sf05' }))).to.equal(true)
       expect(canManageMeeting({ id: 'sf01', role: 'station_staff', regionIds: [] }, m)).to.equal(false)
     })
+
+    it("lets a district organizer manage its streets' meetings, and a street organizer his street's only", () => {
+      const regions = new Map(directory().regions.map((r) => [r.id, r]))
+      const street = meeting({ districtIds: ['s0101'], createdBy: 'sf07' })
+      expect(canManageMeeting({ id: 'sf03', role: 'organizer', regionIds: ['d01'] }, street, regions)).to.equal(true)
+      expect(canManageMeeting({ id: 'sf09', role: 'organizer', regionIds: ['s0101'] }, street, regions)).to.equal(true)
+      expect(canManageMeeting({ id: 'sf08', role: 'organizer', regionIds: ['s0102'] }, street, regions)).to.equal(false)
+      expect(canManageMeeting({ id: 'sf09', role: 'organizer', regionIds: ['s0101'] }, meeting({ districtIds: ['d01'], createdBy: 'sf03' }), regions)).to.equal(
+        false,
+      )
+    })
+
+    it("lets a street organizer invite only the people of his street's stations", () => {
+      expect(names(resolveInvitees({ levels: ['city', 'county'] }, directory(), ['s0102']))).to.deep.equal(['deputy:dp0003'])
+      const r = resolveInvitees({ stationIds: ['st001'], districtIds: ['d01'] }, directory(), ['s0102'])
+      expect(r.problems.map((p) => p.path)).to.deep.equal(['selector.districtIds[0]', 'selector.stationIds[0]'])
+    })
   })
 
   describe('attendance', () => {

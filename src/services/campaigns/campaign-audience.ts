@@ -75,14 +75,16 @@ export class CampaignAudience {
     return { unknown, outside }
   }
 
-  /** The districts of a deputy's stations (a deputy may sit at stations of two districts). */
-  async districtsOfDeputy(deputyId: string): Promise<string[]> {
+  /**
+   * Every region a deputy's stations lie in (each covered place, its street and district):
+   * a quiz of a district or of a street is for the deputies whose places these are.
+   */
+  async placesOfDeputy(deputyId: string): Promise<string[]> {
     const stationIds = (await this.store.deputies.get(deputyId))?.stationIds ?? []
     if (!stationIds.length) return []
     const [stations, regionList] = await Promise.all([Promise.all(stationIds.map((id) => this.store.stations.get(id))), this.store.regions.list()])
     const regions = new Map(regionList.map((r) => [r.id, r]))
-    const districts = stations.map((st) => districtOf(st?.regionIds[0], regions))
-    return [...new Set(districts.filter((d): d is string => d !== null))]
+    return [...new Set(stations.flatMap((st) => (st?.regionIds ?? []).flatMap((rid) => ancestry(rid, regions).map((r) => r.id))))]
   }
 
   /** Where a follower stands for progress: a deputy at their home station; a resident nowhere. */

@@ -4,6 +4,7 @@ import { CAMPAIGN_LEVEL_LABELS, campaignPhase, type AudienceSelector, type Campa
 import { rollUp, type RolledUp } from '../../domain/campaign-rollup.js'
 import { issuedBy } from '../../domain/campaign-series.js'
 import { ancestry } from '../../domain/region-tree.js'
+import { staffScope } from '../../domain/staff-scope.js'
 import { ConflictError, ForbiddenError, UnprocessableError, ValidationError } from '../../errors.js'
 import type { Store } from '../../store/ports.js'
 import { requireRole, type StaffPrincipal } from '../accounts/principal.js'
@@ -50,7 +51,7 @@ export class CampaignLevels {
     const area = dir.regions.get(areaId)
     if (!area || (area.kind !== 'district' && area.kind !== 'street'))
       throw new UnprocessableError('没有这个区县或街道', [{ path: 'body.areaId', message: `未知的区县或街道 "${areaId}"` }], 'unknown_area')
-    if (staff.role === 'organizer' && staff.regionIds.length && !staff.regionIds.includes(area.id))
+    if (staffScope(staff).kind === 'regions' && !staff.regionIds.includes(area.id))
       throw new ForbiddenError('只能为您负责的区县或街道采用活动', 'outside_scope', [{ path: 'body.areaId', message: area.name }])
     const selector = audienceOfArea(area.id, area.kind, dir)
     if (!selector.districtIds?.length && !selector.stationIds?.length)
@@ -94,8 +95,9 @@ export class CampaignLevels {
     const top = asked.adoptedFrom ? await store.campaigns.get(asked.adoptedFrom) : asked
     if (!top || top.level !== 'city') throw new ConflictError('这项活动不是市级活动，也不是从市级活动采用的，没有逐级汇总', [], 'not_linked')
     const dir = await audience.directory()
-    const citywide = staff.role === 'admin' || staff.regionIds.length === 0
-    const below = (c: CampaignRecord) => c.areaId !== null && ancestry(c.areaId, dir.regions).some((r) => staff.regionIds.includes(r.id))
+    const scope = staffScope(staff, dir.regions)
+    const citywide = scope.kind === 'city'
+    const below = (c: CampaignRecord) => scope.covers(c.areaId)
     const parts = [...(citywide ? [top] : []), ...(await store.campaigns.adoptionsOf(top.id)).filter((c) => citywide || below(c))]
     const people = await Promise.all(parts.map((c) => this.deps.progress.peopleOf(c, dir)))
     const rolled = rollUp(parts.map((c, i) => ({ campaignId: c.id, level: c.level, areaId: c.areaId, people: people[i].people })))

@@ -18,7 +18,7 @@ import type { CampaignAudience, NamedDirectory } from './campaign-audience.js'
 import { requireRole, type StaffPrincipal } from '../accounts/principal.js'
 import type { ReadingPublisher } from './reading-publisher.js'
 import type { CampaignSeries } from './campaign-series.js'
-import { ancestry } from '../../domain/region-tree.js'
+import { staffScope } from '../../domain/staff-scope.js'
 
 export interface CampaignDraft {
   title: string
@@ -77,7 +77,7 @@ export class CampaignService {
     const problems = checkCampaignWindow(draft.startsAt, draft.endsAt)
     if (isEmptySelector(draft.audience)) problems.push({ path: 'body.audience', message: '请选择活动对象' })
     if (problems.length) throw new ValidationError('输入有误', problems)
-    const scope = staff.role === 'organizer' ? staff.regionIds : []
+    const scope = staffScope(staff).regionIds
     const dir = await this.audience.directory()
     const { unknown, outside } = this.audience.check(draft.audience, dir, scope)
     if (unknown.length) throw new UnprocessableError('活动对象中有不存在的联络站、区县或代表', unknown, 'unknown_reference')
@@ -226,7 +226,7 @@ export class CampaignService {
   private canSee(staff: StaffPrincipal, c: CampaignRecord, dir: NamedDirectory): boolean {
     if (c.scopeDistrictIds.some((d) => staff.regionIds.includes(d))) return true
     // A district sees its streets' campaigns (上下同题), without managing them.
-    if (c.areaId && ancestry(c.areaId, dir.regions).some((r) => staff.regionIds.includes(r.id))) return true
+    if (c.areaId && staffScope(staff, dir.regions).covers(c.areaId)) return true
     return !c.scopeDistrictIds.length && this.audience.resolve({ audience: c.audience, scopeDistrictIds: staff.regionIds }, dir).length > 0
   }
 
@@ -285,6 +285,6 @@ export class CampaignService {
   }
 
   private scoped(staff: StaffPrincipal) {
-    return staff.role === 'organizer' && staff.regionIds.length > 0
+    return staffScope(staff).kind === 'regions'
   }
 }

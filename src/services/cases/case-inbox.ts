@@ -8,6 +8,7 @@ import type { Store } from '../../store/ports.js'
 import type { CaseFilters, CaseQueries } from './case-queries.js'
 import type { DirectoryCache } from '../directory/directory-cache.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
+import { scopeHasStation } from '../../domain/staff-scope.js'
 
 /** One line of the console's inbox: the case with the names, deadline words and similar count staff read. */
 export interface InboxRow {
@@ -103,9 +104,10 @@ export class CaseInbox {
     if (!c || !canSeeCase(staff, c)) throw new NotFoundError('留言不存在')
     const prepared = await this.directory.prepared()
     const district = c.handlingDistrictId ?? c.districtId
+    const scope = await this.directory.scopeOf(staff)
     const inScope = async (stationId: string) => {
       if (staff.role === 'station_staff') return staff.stationIds.includes(stationId)
-      if (staff.role === 'organizer' && staff.regionIds.length && !(await this.directory.stationWithin(stationId, staff.regionIds))) return false
+      if (scope.kind === 'regions' && !scopeHasStation(scope, prepared.stations.get(stationId))) return false
       return !district || c.stationId === stationId || (await this.directory.stationWithin(stationId, [district]))
     }
     const stations: string[] = []

@@ -12,6 +12,7 @@ import type { AuditTrail } from '../audit.js'
 import type { DirectoryCache, PreparedDirectory } from '../directory/directory-cache.js'
 import type { MpPrincipal } from '../accounts/mp-sessions.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
+import { staffScope } from '../../domain/staff-scope.js'
 
 export interface CaseFilters {
   status?: CaseStatus
@@ -109,7 +110,9 @@ export class CaseQueries {
   /** The cases a staff member may see, as a store filter. */
   scope(staff: StaffPrincipal): Pick<CaseQuery, 'stationIds' | 'districtIds'> {
     if (staff.role === 'station_staff') return { stationIds: staff.stationIds }
-    if (staff.role === 'organizer' && staff.regionIds.length) return { districtIds: staff.regionIds }
+    // Cases are placed by district: an organizer's regions filter the district ids as they are.
+    const scope = staffScope(staff)
+    if (scope.kind === 'regions') return { districtIds: [...scope.regionIds] }
     return {}
   }
 

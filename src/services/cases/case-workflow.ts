@@ -23,6 +23,7 @@ import {
 } from './case-changes.js'
 import { escalationNotices, reminderText, slaRound, type EscalateAction, type RemindAction } from './sla-notices.js'
 import type { DirectoryCache } from '../directory/directory-cache.js'
+import { scopeHasStation, staffScope } from '../../domain/staff-scope.js'
 import type { MpPrincipal } from '../accounts/mp-sessions.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 
@@ -157,8 +158,7 @@ export class CaseWorkflow {
     // Writes are held to the same scope as reads: staff assign within their stations,
     // a district organizer within their districts; refused before anything changes.
     const mine = await this.stationsInScope(staff, target.stationIds)
-    const citywide = staff.role === 'admin' || (staff.role === 'organizer' && staff.regionIds.length === 0)
-    if (!mine.length && !citywide) {
+    if (!mine.length && staffScope(staff).kind !== 'city') {
       throw new ForbiddenError(staff.role === 'station_staff' ? '只能分派给本站的代表' : '只能分派给本辖区的代表', 'outside_scope', [
         { path: 'body.deputyId', message: `代表 "${deputyId}" 不在您的辖区` },
       ])
@@ -170,9 +170,10 @@ export class CaseWorkflow {
   /** The deputy's stations this staff member may assign to. */
   private async stationsInScope(staff: StaffPrincipal, stationIds: string[]) {
     if (staff.role === 'station_staff') return stationIds.filter((s) => staff.stationIds.includes(s))
-    if (staff.role === 'admin' || staff.regionIds.length === 0) return stationIds
-    const within = await Promise.all(stationIds.map((s) => this.directory.stationWithin(s, staff.regionIds)))
-    return stationIds.filter((_, i) => within[i])
+    const scope = await this.directory.scopeOf(staff)
+    if (scope.kind !== 'regions') return scope.kind === 'city' ? stationIds : []
+    const { stations } = await this.directory.prepared()
+    return stationIds.filter((s) => scopeHasStation(scope, stations.get(s)))
   }
 
   /**

@@ -1,5 +1,6 @@
 import type { Region, Station } from '../../domain/directory.js'
 import { ancestry } from '../../domain/region-tree.js'
+import { staffScope, type ScopedStaff, type StaffScope } from '../../domain/staff-scope.js'
 import { buildRoutingIndex, type RoutingIndex } from '../../domain/routing.js'
 import type { DeputyRecord, Store } from '../../store/ports.js'
 
@@ -43,6 +44,13 @@ export class DirectoryCache {
   /** The district of a station's place, for a case that moves to it. */
   async placeOfStation(stationId: string) {
     return { districtId: districtOfStation(stationId, await this.prepared()) }
+  }
+
+  /** Where a console user may look (domain/staff-scope.ts), judged on the cached region tree. */
+  async scopeOf(staff: ScopedStaff): Promise<StaffScope> {
+    // The city office and station staff need no tree: spare them the directory read.
+    if (staff.role !== 'organizer' || !staff.regionIds.length) return staffScope(staff)
+    return staffScope(staff, (await this.prepared()).regions)
   }
 
   /** True when the station covers a place inside one of these regions (an organizer's districts). */

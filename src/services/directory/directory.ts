@@ -1,6 +1,7 @@
 import { LEVEL_LABELS, type Deputy, type Region, type Station, type Weekday } from '../../domain/directory.js'
 import { normalizePhone } from '../../domain/phone.js'
-import { ancestry, buildRegionTree, stationsCovering, subtree } from '../../domain/region-tree.js'
+import { buildRegionTree, stationsCovering, subtree } from '../../domain/region-tree.js'
+import { scopeHasStation, staffScope } from '../../domain/staff-scope.js'
 import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.js'
 import { maskPhone, type PiiCipher } from '../../security/pii.js'
 import type { DeputyQuery, DeputyRecord, Page, StationQuery, Store } from '../../store/ports.js'
@@ -106,7 +107,7 @@ export class DirectoryService {
   /** A district organizer's page keeps only their districts' stations (a page may come back shorter); others see every station. */
   async searchStations(actor: StaffPrincipal, query: StationQuery): Promise<Page<Station>> {
     const page = await this.store.stations.search(query)
-    if (actor.role !== 'organizer' || actor.regionIds.length === 0) return page
+    if (staffScope(actor).kind !== 'regions') return page
     const mine = await Promise.all(page.items.map(async (s) => ((await this.mayManage(actor, [s.id])) ? s : null)))
     return { items: mine.filter((s): s is Station => s !== null), nextCursor: page.nextCursor }
   }
@@ -142,7 +143,7 @@ export class DirectoryService {
       }
     }
     const page = await this.store.deputies.search(query)
-    if (actor.role !== 'organizer' || actor.regionIds.length === 0) return { items: page.items.map((d) => this.view(d)), nextCursor: page.nextCursor }
+    if (staffScope(actor).kind !== 'regions') return { items: page.items.map((d) => this.view(d)), nextCursor: page.nextCursor }
     // A district organizer's page keeps only their deputies (a page may come back shorter).
     const mine = await Promise.all(page.items.map(async (d) => ((await this.mayManage(actor, d.stationIds)) ? d : null)))
     return { items: mine.filter((d): d is DeputyRecord => d !== null).map((d) => this.view(d)), nextCursor: page.nextCursor }
@@ -198,12 +199,17 @@ export class DirectoryService {
    * deputies of stations in those districts; city-wide organizers and admins everyone.
    */
   private async mayManage(actor: StaffPrincipal, stationIds: string[]) {
-    if (actor.role === 'admin' || (actor.role === 'organizer' && actor.regionIds.length === 0)) return true
     if (actor.role === 'station_staff') return stationIds.some((s) => actor.stationIds.includes(s))
-    const regions = await this.store.regions.list()
-    const byId = new Map(regions.map((r) => [r.id, r]))
+    const scope = await this.scopeOf(actor)
+    if (scope.kind !== 'regions') return scope.kind === 'city'
     const stations = await Promise.all(stationIds.map((id) => this.store.stations.get(id)))
-    return stations.some((station) => station?.regionIds.some((rid) => ancestry(rid, byId).some((r) => actor.regionIds.includes(r.id))))
+    return stations.some((station) => scopeHasStation(scope, station))
+  }
+
+  /** Where the actor may look (domain/staff-scope.ts); the region tree is read only for an organizer of some regions. */
+  private async scopeOf(actor: StaffPrincipal) {
+    if (staffScope(actor).kind !== 'regions') return staffScope(actor)
+    return staffScope(actor, new Map((await this.store.regions.list()).map((r) => [r.id, r])))
   }
 
   /**
@@ -225,10 +231,9 @@ export class DirectoryService {
 
   /** The same for the places a station covers: an organizer adds or removes only places of their districts. */
   private async requireRegionsInScope(actor: StaffPrincipal, touched: string[], body: string[], path: string) {
-    if (actor.role === 'admin' || (actor.role === 'organizer' && actor.regionIds.length === 0)) return
-    const byId = new Map((await this.store.regions.list()).map((r) => [r.id, r]))
-    const inScope = (id: string) => actor.role === 'organizer' && ancestry(id, byId).some((r) => actor.regionIds.includes(r.id))
-    const outside = touched.filter((id) => !inScope(id))
+    const scope = await this.scopeOf(actor)
+    if (scope.kind === 'city') return
+    const outside = touched.filter((id) => !scope.covers(id))
     if (outside.length) {
       throw new ForbiddenError(
         '只能调整本辖区的区域',

@@ -38,7 +38,12 @@ export class MeetingReports {
 
   /** Each deputy's (and staff member's) attendance over meetings that started in [from, to), within the caller's meetings. */
   async byPerson(staff: StaffPrincipal, period: { from?: Date; to?: Date; deputyId?: string }) {
-    const meetings = await this.store.meetings.list({ ...this.meetings.scope(staff), statuses: ['published'], startFrom: period.from, startTo: period.to })
+    const meetings = await this.store.meetings.list({
+      ...(await this.meetings.scope(staff)),
+      statuses: ['published'],
+      startFrom: period.from,
+      startTo: period.to,
+    })
     let invitees = await this.ofConcern(staff, meetings, await this.store.meetings.invitees(meetings.map((m) => m.id)))
     if (period.deputyId) invitees = invitees.filter((i) => i.personKind === 'deputy' && i.personId === period.deputyId)
     return { meetings: meetings.length, people: attendanceByPerson(meetings, invitees, this.clock.now()) }
@@ -49,10 +54,11 @@ export class MeetingReports {
    * city-level meeting they follow, only the people of their own districts.
    */
   private async ofConcern(staff: StaffPrincipal, meetings: MeetingRecord[], invitees: MeetingInvitee[]): Promise<MeetingInvitee[]> {
-    const followed = new Set(meetings.filter((m) => !this.meetings.manages(staff, m)).map((m) => m.id))
+    const scope = await this.meetings.scopeOf(staff)
+    const followed = new Set(meetings.filter((m) => !this.meetings.manages(staff, m, scope)).map((m) => m.id))
     if (!followed.size) return invitees
     const districts = personDistricts(await this.store.directory.snapshot())
-    return invitees.filter((i) => !followed.has(i.meetingId) || districts(i.personKind, i.personId).some((d) => staff.regionIds.includes(d)))
+    return invitees.filter((i) => !followed.has(i.meetingId) || districts(i.personKind, i.personId).some((d) => scope.covers(d)))
   }
 
   /** The sign-in sheet: UTF-8 with a byte-order mark and CRLF lines, so Excel opens the Chinese as Chinese. */

@@ -21,6 +21,8 @@ import type { MeetingFilter, OutboxMessage, Store } from '../../store/ports.js'
 import { meetingMessage, noticeTexts } from './meeting-notices.js'
 import type { AuditTrail } from '../audit.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
+import type { DirectoryCache } from '../directory/directory-cache.js'
+import { scopeOwnerIds, type StaffScope } from '../../domain/staff-scope.js'
 
 /** What an organizer sets; the rest of a meeting record is the service's. */
 export type MeetingDraft = Pick<
@@ -36,7 +38,8 @@ const newShortCode = () => Array.from(randomBytes(8), (b) => CODE_ALPHABET[b % C
  * Organizers' side of meetings: create, edit, publish, cancel, and remind those who have
  * not answered. Every notice is written to the outbox in the same transaction as the
  * change that causes it, one per invitee, with a dedupe key per meeting, change and person.
- * Organizers of a district see only their district's meetings and the ones they made.
+ * An organizer of some districts or streets sees only their regions' meetings (a district's
+ * include its streets') and the ones they made.
  */
 export class MeetingService {
   constructor(
@@ -44,16 +47,23 @@ export class MeetingService {
     private readonly clock: Clock,
     private readonly settings: { timeZone: string; reminderHours: number[]; remindCooldownMinutes: number },
     private readonly audit: Pick<AuditTrail, 'record'>,
+    private readonly directory: Pick<DirectoryCache, 'scopeOf'>,
   ) {}
 
-  /** The meetings a staff member may see, as a store filter. */
-  scope(staff: StaffPrincipal): Pick<MeetingFilter, 'visibleTo'> {
-    return staff.role === 'organizer' && staff.regionIds.length ? { visibleTo: { districtIds: staff.regionIds, createdBy: staff.id } } : {}
+  /** Where the staff member may look (domain/staff-scope.ts). */
+  scopeOf(staff: StaffPrincipal): Promise<StaffScope> {
+    return this.directory.scopeOf(staff)
   }
 
-  list(staff: StaffPrincipal, query: { status?: MeetingStatus; from?: Date; to?: Date; cursor?: string; limit: number }) {
+  /** The meetings a staff member may see, as a store filter. */
+  async scope(staff: StaffPrincipal): Promise<Pick<MeetingFilter, 'visibleTo'>> {
+    const scope = await this.scopeOf(staff)
+    return scope.kind === 'regions' ? { visibleTo: { districtIds: scopeOwnerIds(scope) ?? [], createdBy: staff.id } } : {}
+  }
+
+  async list(staff: StaffPrincipal, query: { status?: MeetingStatus; from?: Date; to?: Date; cursor?: string; limit: number }) {
     return this.store.meetings.search({
-      ...this.scope(staff),
+      ...(await this.scope(staff)),
       statuses: query.status ? [query.status] : undefined,
       startFrom: query.from,
       startTo: query.to,
@@ -68,19 +78,20 @@ export class MeetingService {
    */
   async visible(staff: StaffPrincipal, id: string): Promise<MeetingRecord> {
     const m = await this.store.meetings.get(id)
-    if (!m || !canFollowMeeting(staff, m)) throw new NotFoundError('会议不存在')
+    if (!m || !canFollowMeeting(staff, m, (await this.scopeOf(staff)).tree)) throw new NotFoundError('会议不存在')
     return m
   }
 
   /** Whether the staff member manages the meeting (else they only follow their district's answers). */
-  manages(staff: StaffPrincipal, m: MeetingRecord) {
-    return canManageMeeting(staff, m)
+  manages(staff: StaffPrincipal, m: MeetingRecord, scope: StaffScope) {
+    return canManageMeeting(staff, m, scope.tree)
   }
 
   /** A meeting the staff member may change: writes are held to what they manage, a followed meeting is read-only (403). */
   private async managed(staff: StaffPrincipal, id: string): Promise<MeetingRecord> {
     const m = await this.visible(staff, id)
-    if (!canManageMeeting(staff, m)) throw new ForbiddenError('此会议由上级组织，您可以查看本区的回复情况，不能修改', 'meeting_read_only')
+    if (!canManageMeeting(staff, m, (await this.scopeOf(staff)).tree))
+      throw new ForbiddenError('此会议由上级组织，您可以查看本区的回复情况，不能修改', 'meeting_read_only')
     return m
   }
 
@@ -88,13 +99,14 @@ export class MeetingService {
     const now = this.clock.now()
     checkSchedule(draft, now)
     await this.resolve(staff, draft.selector)
+    const scope = await this.scopeOf(staff)
     const record: MeetingRecord = {
       id: `mt-${randomUUID()}`,
       shortCode: newShortCode(),
       ...draft,
       status: 'draft',
-      // A district organizer's meeting is their districts'; a city-level one belongs to the districts it invites.
-      districtIds: staff.role === 'organizer' && staff.regionIds.length ? [...staff.regionIds] : [...(draft.selector.districtIds ?? [])],
+      // An organizer's meeting is their districts' or streets'; a city-level one belongs to the districts it invites.
+      districtIds: scope.kind === 'regions' ? [...scope.regionIds] : [...(draft.selector.districtIds ?? [])],
       createdBy: staff.id,
       createdAt: now,
       updatedAt: now,
@@ -271,8 +283,8 @@ export class MeetingService {
   /** The people a selector names within what the organizer looks after; 422 listing every problem. */
   private async resolve(staff: StaffPrincipal, selector: InviteeSelector) {
     const dir = await this.store.directory.snapshot()
-    const within = staff.role === 'organizer' && staff.regionIds.length ? staff.regionIds : null
-    const { invitees, problems } = resolveInvitees(selector, dir, within)
+    const scope = await this.scopeOf(staff)
+    const { invitees, problems } = resolveInvitees(selector, dir, scope.kind === 'regions' ? scope : null)
     if (problems.length) {
       const nobody = problems.length === 1 && problems[0].path === 'selector'
       throw new UnprocessableError(

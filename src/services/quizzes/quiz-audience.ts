@@ -1,5 +1,6 @@
 import { mayTakeQuiz, type QuizRecord } from '../../domain/quiz.js'
 import { quizRecipients } from '../../domain/quiz-audience.js'
+import { ancestry } from '../../domain/region-tree.js'
 import type { Store } from '../../store/ports.js'
 import type { MpPrincipal } from '../accounts/mp-sessions.js'
 import type { CampaignAudience } from '../campaigns/campaign-audience.js'
@@ -8,21 +9,24 @@ import type { Recipient } from '../publish-notices.js'
 
 /**
  * Whether the quiz is for this person of the mini-program (station staff take theirs
- * elsewhere); a district's deputies' quiz only for deputies of that district. The rule is
- * domain/quiz.ts `mayTakeQuiz`; this reads the deputy's districts for it.
+ * elsewhere); a district's or street's deputies' quiz only for deputies there. The rule is
+ * domain/quiz.ts `mayTakeQuiz`; this reads the deputy's places for it.
  */
 export async function mayTake(
-  audience: Pick<CampaignAudience, 'districtsOfDeputy'>,
+  audience: Pick<CampaignAudience, 'placesOfDeputy'>,
   quiz: Pick<QuizRecord, 'audience' | 'scopeDistrictIds'>,
   p: MpPrincipal,
 ): Promise<boolean> {
-  const districts = p.deputyId ? await audience.districtsOfDeputy(p.deputyId) : null
-  return mayTakeQuiz(quiz, districts)
+  const places = p.deputyId ? await audience.placesOfDeputy(p.deputyId) : null
+  return mayTakeQuiz(quiz, places)
 }
 
 /** Who a quiz's notice goes to (the rule: domain/quiz-audience.ts `quizRecipients`), from the directory as it is now. */
 export async function quizAudience(store: Pick<Store, 'directory'>, q: Pick<QuizRecord, 'audience' | 'scopeDistrictIds'>): Promise<Recipient[]> {
   if (q.audience === 'residents') return []
   const { snap, stationDistrict } = await stationPlaces(store)
-  return quizRecipients(q, { deputies: snap.deputies, staff: snap.staff, stationDistrict })
+  const regions = new Map(snap.regions.map((r) => [r.id, r]))
+  const streetOf = (regionId: string | undefined) => (regionId ? (ancestry(regionId, regions).find((r) => r.kind === 'street')?.id ?? null) : null)
+  const stationStreet = new Map(snap.stations.map((st) => [st.id, streetOf(st.regionIds[0])]))
+  return quizRecipients(q, { deputies: snap.deputies, staff: snap.staff, stationDistrict, stationStreet })
 }

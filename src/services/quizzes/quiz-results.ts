@@ -1,5 +1,6 @@
 import { groupBoard, peopleBoard, type GroupStanding, type PersonStanding } from '../../domain/quiz-board.js'
 import { scoreAnswers, type AttemptRecord, type QuizRecord } from '../../domain/quiz.js'
+import { stationInScope } from '../../domain/campaign.js'
 import { NotFoundError } from '../../errors.js'
 import type { Store } from '../../store/ports.js'
 import type { CampaignAudience, NamedDirectory } from '../campaigns/campaign-audience.js'
@@ -19,9 +20,11 @@ export interface Board {
   groups: NamedGroup[]
 }
 
-/** Attempts made from these districts (all when null). */
-const inDistricts = (attempts: AttemptRecord[], within: readonly string[] | null) =>
-  within ? attempts.filter((a) => a.districtId !== null && within.includes(a.districtId)) : attempts
+/** Attempts made from these districts or streets, by the station they were made at (all when null). */
+const inDistricts = (attempts: AttemptRecord[], within: readonly string[] | null, dir: NamedDirectory) =>
+  within
+    ? attempts.filter((a) => (a.stationId !== null ? stationInScope(a.stationId, dir, within) : a.districtId !== null && within.includes(a.districtId)))
+    : attempts
 
 /** Residents are not named on a public board: a short tag from their account id. */
 const residentLabel = (id: string) => `群众${id.slice(-4).toUpperCase()}`
@@ -38,7 +41,7 @@ export class QuizResults {
     private readonly settings: { timeZone: string },
   ) {}
 
-  /** A district organizer following a city-level quiz sees their districts' people and places only. */
+  /** An organizer following a city-level quiz sees their districts' or streets' people and places only. */
   async forStaff(staff: StaffPrincipal, quizId: string, by: BoardKind): Promise<Board> {
     const quiz = await this.quizzes.get(staff, quizId)
     return this.board(quiz, by, this.quizzes.districtView(staff, quiz))
@@ -56,7 +59,7 @@ export class QuizResults {
     const quiz = await this.quizzes.get(staff, quizId)
     const within = this.quizzes.districtView(staff, quiz)
     const [all, dir, pool] = await Promise.all([this.store.quizzes.attempts(quiz.id), this.audience.directory(), this.store.quizzes.questions(quiz.id)])
-    const attempts = inDistricts(all, within)
+    const attempts = inDistricts(all, within, dir)
     const byId = new Map(pool.map((q) => [q.id, q]))
     const tz = this.settings.timeZone
     const rows = attempts
@@ -85,7 +88,7 @@ export class QuizResults {
 
   private async board(quiz: QuizRecord, by: BoardKind, within: string[] | null = null): Promise<Board> {
     const [attempts, dir] = await Promise.all([this.store.quizzes.attempts(quiz.id), this.audience.directory()])
-    const people = peopleBoard(inDistricts(attempts, within))
+    const people = peopleBoard(inDistricts(attempts, within, dir))
     const named = (p: PersonStanding): NamedPerson => ({
       ...p,
       name: this.nameOf(dir, p.personKind, p.personId),
@@ -98,14 +101,14 @@ export class QuizResults {
     return { quiz, by, people: [], groups: groups.map((g) => ({ ...g, name: names.get(g.groupId) ?? g.groupId })) }
   }
 
-  /** Deputies per home station (or its district), within the quiz's districts. */
+  /** Deputies per home station (or its district), within the quiz's districts or streets. */
   private sizes(dir: NamedDirectory, by: 'station' | 'district', scope: readonly string[]): Map<string, number> {
     const sizes = new Map<string, number>()
     for (const d of dir.deputies) {
       const station = d.stationIds[0]
       if (!station) continue
       const district = dir.stationDistrict.get(station) ?? null
-      if (scope.length && (district === null || !scope.includes(district))) continue
+      if (!stationInScope(station, dir, scope)) continue
       const key = by === 'station' ? station : district
       if (key !== null) sizes.set(key, (sizes.get(key) ?? 0) + 1)
     }

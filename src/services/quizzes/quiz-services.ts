@@ -6,11 +6,19 @@ import type { CampaignService } from '../campaigns/campaigns.js'
 import { QuizResults } from './quiz-results.js'
 import { QuizTaking } from './quiz-taking.js'
 import { QuizService } from './quizzes.js'
+import type { DirectoryCache } from '../directory/directory-cache.js'
 
 /** Knowledge quizzes, wired to one store and clock (spread into createServices). */
-export function createQuizServices(store: Store, campaigns: CampaignService, clock: Clock, settings: { timeZone: string }, audit: AuditTrail) {
+export function createQuizServices(
+  store: Store,
+  campaigns: CampaignService,
+  clock: Clock,
+  settings: { timeZone: string },
+  audit: AuditTrail,
+  directory: Pick<DirectoryCache, 'scopeOf'>,
+) {
   const audience = new CampaignAudience(store)
-  const quizzes = new QuizService({ store, campaigns, clock, settings, audit })
+  const quizzes = new QuizService({ store, campaigns, clock, settings, audit, directory })
   return {
     quizzes,
     quizTaking: new QuizTaking(store, audience, clock),

@@ -40,8 +40,8 @@ export class QuizTaking {
   /** Quizzes open now that this person may take, with their own attempts at each. */
   async openFor(p: MpPrincipal) {
     const person = quizPersonOf(p)
-    const districts = p.deputyId ? await this.audience.districtsOfDeputy(p.deputyId) : null
-    const quizzes = (await this.store.quizzes.openAt(this.clock.now())).filter((q) => mayTakeQuiz(q, districts))
+    const places = p.deputyId ? await this.audience.placesOfDeputy(p.deputyId) : null
+    const quizzes = (await this.store.quizzes.openAt(this.clock.now())).filter((q) => mayTakeQuiz(q, places))
     return Promise.all(quizzes.map(async (quiz) => ({ quiz, attempts: await this.store.quizzes.attemptsOf(quiz.id, person) })))
   }
 

@@ -9,6 +9,8 @@ import { requireRole, type StaffPrincipal } from '../accounts/principal.js'
 import { quizNotices } from '../publish-notices.js'
 import { quizAudience } from './quiz-audience.js'
 import { readQuestionCsv, type QuestionDraft } from './quiz-csv.js'
+import type { DirectoryCache } from '../directory/directory-cache.js'
+import { scopeOwnerIds, scopeOwns, staffScope } from '../../domain/staff-scope.js'
 
 /** What an organizer sets; the rest of a quiz record is the service's. */
 export type QuizDraft = Pick<
@@ -29,12 +31,15 @@ export interface QuizServiceDeps {
   clock: Clock
   settings: { timeZone: string }
   audit: Pick<AuditTrail, 'record'>
+  /** Where each organizer may look (domain/staff-scope.ts). */
+  directory: Pick<DirectoryCache, 'scopeOf'>
 }
 
 /**
  * Organizers' side of quizzes (知识竞赛): create one (for a campaign or on its own), fill
  * its question pool by hand or from a CSV, and change its settings. Organizers of some
- * districts work within them: they see only quizzes of their districts.
+ * districts or streets work within them: they see only quizzes of their regions (a
+ * district's include its streets') and the city's.
  */
 export class QuizService {
   private readonly store: Pick<Store, 'directory' | 'outbox' | 'quizzes'>
@@ -42,9 +47,10 @@ export class QuizService {
   private readonly clock: Clock
   private readonly settings: { timeZone: string }
   private readonly audit: Pick<AuditTrail, 'record'>
+  private readonly directory: Pick<DirectoryCache, 'scopeOf'>
 
   constructor(deps: QuizServiceDeps) {
-    ;({ store: this.store, campaigns: this.campaigns, clock: this.clock, settings: this.settings, audit: this.audit } = deps)
+    ;({ store: this.store, campaigns: this.campaigns, clock: this.clock, settings: this.settings, audit: this.audit, directory: this.directory } = deps)
   }
 
   async create(staff: StaffPrincipal, draft: NewQuiz): Promise<QuizRecord> {
@@ -67,17 +73,17 @@ export class QuizService {
   }
 
   /** A district organizer's list: their districts' quizzes and the city's (which are for every district). */
-  list(staff: StaffPrincipal, query: PageQuery & { campaignId?: string }) {
+  async list(staff: StaffPrincipal, query: PageQuery & { campaignId?: string }) {
     requireRole(staff, 'organizer', 'admin')
-    return this.store.quizzes.search({ ...query, ...(this.scoped(staff) ? { scopeDistrictIds: staff.regionIds, cityWide: true } : {}) })
+    const scope = await this.directory.scopeOf(staff)
+    return this.store.quizzes.search({ ...query, ...(scope.kind === 'regions' ? { scopeDistrictIds: scopeOwnerIds(scope) ?? [], cityWide: true } : {}) })
   }
 
   /** Not visible is not found: nobody learns which quizzes exist elsewhere; the city's are visible to every district. */
   async get(staff: StaffPrincipal, id: string): Promise<QuizRecord> {
     requireRole(staff, 'organizer', 'admin')
     const q = await this.store.quizzes.get(id)
-    if (!q || (this.scoped(staff) && q.scopeDistrictIds.length && !q.scopeDistrictIds.some((d) => staff.regionIds.includes(d))))
-      throw new NotFoundError('知识竞赛不存在')
+    if (!q || (q.scopeDistrictIds.length && !scopeOwns(await this.directory.scopeOf(staff), q.scopeDistrictIds))) throw new NotFoundError('知识竞赛不存在')
     return q
   }
 
@@ -224,7 +230,7 @@ export class QuizService {
   }
 
   private scoped(staff: StaffPrincipal) {
-    return staff.role === 'organizer' && staff.regionIds.length > 0
+    return staffScope(staff).kind === 'regions'
   }
 }
 

@@ -4,6 +4,7 @@ import { ForbiddenError, UnprocessableError } from '../../errors.js'
 import type { PointRuleSet, Store } from '../../store/ports.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 import type { AuditTrail } from '../audit.js'
+import { staffScope } from '../../domain/staff-scope.js'
 
 export const CITY_OFFICE = 'city'
 
@@ -58,8 +59,9 @@ export class PointRules {
 
   /** Which office's rules this person works on: a district organizer only their districts'. */
   private officeFor(staff: StaffPrincipal, office: string | undefined): string {
-    if (staff.role !== 'admin' && staff.role !== 'organizer') throw new ForbiddenError('积分规则由人大常委会办公室设置', 'organizers_only')
-    const district = staff.role === 'organizer' && staff.regionIds.length ? staff.regionIds : null
+    const scope = staffScope(staff)
+    if (scope.kind === 'none') throw new ForbiddenError('积分规则由人大常委会办公室设置', 'organizers_only')
+    const district = scope.kind === 'regions' ? scope.regionIds : null
     const target = office ?? district?.[0] ?? CITY_OFFICE
     if (district && !district.includes(target)) throw new ForbiddenError('只能设置本区县的积分规则', 'outside_scope')
     return target

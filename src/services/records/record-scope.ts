@@ -1,4 +1,4 @@
-import { ancestry } from '../../domain/region-tree.js'
+import { scopeHasStation, staffScope } from '../../domain/staff-scope.js'
 import { NotFoundError } from '../../errors.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 import { districtOfStation, type DirectoryCache, type PreparedDirectory } from '../directory/directory-cache.js'
@@ -6,20 +6,18 @@ import { districtOfStation, type DirectoryCache, type PreparedDirectory } from '
 type DeputyEntry = PreparedDirectory['deputies'] extends Map<string, infer D> ? D : never
 
 /**
- * Whose records a console user sees: station staff their stations' deputies, a district
- * organizer the deputies of stations in their districts, city organizers and admins everyone.
+ * Whose records a console user sees: station staff their stations' deputies, an organizer
+ * of districts or streets the deputies of stations there (domain/staff-scope.ts), city
+ * organizers and admins everyone.
  * Writes (reviews, rules, 述职评议) are held to the same scope.
  */
 export class RecordScope {
   constructor(private readonly directory: Pick<DirectoryCache, 'prepared'>) {}
 
   sees(staff: StaffPrincipal, deputy: Pick<DeputyEntry, 'stationIds'>, dir: PreparedDirectory): boolean {
-    if (staff.role === 'admin' || (staff.role === 'organizer' && !staff.regionIds.length)) return true
     if (staff.role === 'station_staff') return deputy.stationIds.some((s) => staff.stationIds.includes(s))
-    if (staff.role !== 'organizer') return false
-    return deputy.stationIds.some((s) =>
-      (dir.stations.get(s)?.regionIds ?? []).some((rid) => ancestry(rid, dir.regions).some((r) => staff.regionIds.includes(r.id))),
-    )
+    const scope = staffScope(staff, dir.regions)
+    return scope.kind === 'city' || (scope.kind === 'regions' && deputy.stationIds.some((s) => scopeHasStation(scope, dir.stations.get(s))))
   }
 
   /** The deputy, if this person may see them; not visible is not found, so nobody learns who is elsewhere. */
@@ -38,13 +36,12 @@ export class RecordScope {
 
   /** The stations this person sees (a district organizer: those covering places in their districts); null: every one. */
   async stations(staff: StaffPrincipal): Promise<string[] | null> {
-    if (staff.role === 'admin' || (staff.role === 'organizer' && !staff.regionIds.length)) return null
     if (staff.role === 'station_staff') return [...staff.stationIds]
-    if (staff.role !== 'organizer') return []
+    const scope = staffScope(staff)
+    if (scope.kind !== 'regions') return scope.kind === 'city' ? null : []
     const dir = await this.directory.prepared()
-    return [...dir.stations.values()]
-      .filter((st) => st.regionIds.some((rid) => ancestry(rid, dir.regions).some((r) => staff.regionIds.includes(r.id))))
-      .map((st) => st.id)
+    const judged = staffScope(staff, dir.regions)
+    return [...dir.stations.values()].filter((st) => scopeHasStation(judged, st)).map((st) => st.id)
   }
 
   /** The office whose rules count a deputy's points: the district of their first station, or the city. */

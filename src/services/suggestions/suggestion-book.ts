@@ -1,4 +1,5 @@
 import { localDate } from '../../domain/dates.js'
+import { scopeHasPlace, staffScope } from '../../domain/staff-scope.js'
 import type { Unit } from '../../domain/directory.js'
 import { refusalFor, type NamedRef, type SuggestionAction, type SuggestionEvent, type SuggestionRecord, type SuggestionStep } from '../../domain/suggestion.js'
 import { ConflictError, NotFoundError, UnprocessableError } from '../../errors.js'
@@ -101,16 +102,18 @@ export class SuggestionBook {
     return all
   }
 
-  /** Organizers see the suggestions of their districts (all when they cover the city); admins all. */
+  /**
+   * Organizers see the suggestions of their districts (all when they cover the city); admins
+   * all. A suggestion is placed by district only, so a street's organizer sees none.
+   */
   officeSees(staff: StaffPrincipal, s: SuggestionRecord) {
-    if (staff.role === 'admin') return true
-    if (staff.role !== 'organizer') return false
-    return staff.regionIds.length === 0 || (s.districtId !== null && staff.regionIds.includes(s.districtId))
+    return scopeHasPlace(staffScope(staff), { districtId: s.districtId })
   }
 
   /** The districts an organizer's lists are limited to; undefined for the whole city. */
   officeDistricts(staff: StaffPrincipal): string[] | undefined {
-    return staff.role === 'organizer' && staff.regionIds.length ? staff.regionIds : undefined
+    const scope = staffScope(staff)
+    return scope.kind === 'regions' ? [...scope.regionIds] : undefined
   }
 
   async forOffice(staff: StaffPrincipal, id: string) {

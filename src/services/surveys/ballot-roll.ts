@@ -1,4 +1,4 @@
-import { personDistricts } from '../../domain/meeting-selector.js'
+import { scopeHasStation } from '../../domain/staff-scope.js'
 import { noticeState, type NoticeState } from '../../domain/notice-delivery.js'
 import type { SurveyRecord } from '../../domain/survey.js'
 import { UnprocessableError } from '../../errors.js'
@@ -22,7 +22,7 @@ export interface NotVoted {
 export class BallotRoll {
   constructor(
     private readonly store: Pick<Store, 'directory' | 'mpUsers' | 'outbox' | 'surveys'>,
-    private readonly surveys: Pick<SurveyService, 'visible'>,
+    private readonly surveys: Pick<SurveyService, 'visible' | 'scopeOf'>,
     private readonly responses: Pick<SurveyResponses, 'deputyKeys'>,
   ) {}
 
@@ -37,10 +37,12 @@ export class BallotRoll {
       )
     }
     const snapshot = await this.store.directory.snapshot()
-    // A district organizer reading a city ballot follows their own district's deputies only.
-    const districtsOf = personDistricts(snapshot)
-    const own = staff.role === 'organizer' && staff.regionIds.length ? new Set(staff.regionIds) : null
-    const roll = own ? asked.filter((id) => districtsOf('deputy', id).some((d) => own.has(d))) : asked
+    // An organizer of some districts or streets follows the deputies of their own stations only.
+    const scope = await this.surveys.scopeOf(staff)
+    const stations = new Map(snapshot.stations.map((st) => [st.id, st]))
+    const deputies = new Map(snapshot.deputies.map((d) => [d.id, d]))
+    const ours = (id: string) => (deputies.get(id)?.stationIds ?? []).some((st) => scopeHasStation(scope, stations.get(st)))
+    const roll = scope.kind === 'regions' ? asked.filter(ours) : asked
     const voted = new Set((await this.store.surveys.responses(s.id)).map((r) => r.respondentKey))
     const waiting: string[] = []
     for (const id of roll) if (!(await this.answered(s, id, voted))) waiting.push(id)

@@ -53,8 +53,8 @@ export class SurveyReports {
     if (s.kind === 'ballot' && surveyPhase(s, this.clock.now()) !== 'closed') throw new ConflictError('票决结束前不公布计票结果', [], 'ballot_not_closed')
     const stations = new Map((await this.store.stations.list()).map((x) => [x.id, x.name]))
     const header = ['提交时间', '来源', '联络站', ...s.questions.map((q) => `${q.id} ${q.title}`), ...s.articles.map((a) => `${a.number} 意见`)]
-    const view = this.surveys.districtView(staff, s)
-    const responses = (await this.store.surveys.responses(s.id)).filter((r) => !view || (r.districtId !== null && view.includes(r.districtId)))
+    const seen = await this.surveys.answersSeen(staff, s)
+    const responses = (await this.store.surveys.responses(s.id)).filter((r) => !seen || seen(r))
     const rows = responses.map((r) => [
       sheetTime(r.createdAt, this.settings.timeZone, { seconds: true }),
       r.via ?? '',
@@ -75,7 +75,7 @@ export class SurveyReports {
    * must lie within them, no filter is their district. Anonymous surveys are counted in total only.
    */
   private async within(staff: StaffPrincipal, s: SurveyRecord, filter: ResultFilter): Promise<ResultFilter> {
-    const view = this.surveys.districtView(staff, s)
+    const view = await this.surveys.districtView(staff, s)
     if (!view || s.anonymous) return filter
     const outside = () => new ForbiddenError('只能查看本区县的情况', 'outside_district')
     if (filter.stationId) {

@@ -25,6 +25,8 @@ import type { StaffPrincipal } from '../accounts/principal.js'
 import { publishNotices } from '../publish-notices.js'
 import { outboxMessage } from '../delivery/outbox-message.js'
 import { stationPlaces } from '../directory/station-places.js'
+import type { DirectoryCache } from '../directory/directory-cache.js'
+import { scopeHasPlace, scopeHasStation, scopeOwnerIds, type StaffScope } from '../../domain/staff-scope.js'
 
 export interface SurveyDraft {
   kind: SurveyKind
@@ -59,14 +61,22 @@ export class SurveyService {
     private readonly clock: Clock,
     private readonly settings: { timeZone: string },
     private readonly audit: Pick<AuditTrail, 'record'>,
+    private readonly directory: Pick<DirectoryCache, 'scopeOf'>,
   ) {}
 
-  scope(staff: StaffPrincipal): Pick<SurveyQuery, 'visibleTo'> {
-    return staff.role === 'organizer' && staff.regionIds.length ? { visibleTo: { districtIds: staff.regionIds, createdBy: staff.id, cityWide: true } } : {}
+  /** Where the staff member may look (domain/staff-scope.ts). */
+  scopeOf(staff: StaffPrincipal): Promise<StaffScope> {
+    return this.directory.scopeOf(staff)
   }
 
-  list(staff: StaffPrincipal, query: { kind?: SurveyKind; cursor?: string; limit: number }) {
-    return this.store.surveys.search({ ...this.scope(staff), ...query })
+  /** The surveys an organizer of some districts or streets sees (theirs, those below them, the city's), as a store filter. */
+  async scope(staff: StaffPrincipal): Promise<Pick<SurveyQuery, 'visibleTo'>> {
+    const scope = await this.directory.scopeOf(staff)
+    return scope.kind === 'regions' ? { visibleTo: { districtIds: scopeOwnerIds(scope) ?? [], createdBy: staff.id, cityWide: true } } : {}
+  }
+
+  async list(staff: StaffPrincipal, query: { kind?: SurveyKind; cursor?: string; limit: number }) {
+    return this.store.surveys.search({ ...(await this.scope(staff)), ...query })
   }
 
   /**
@@ -75,25 +85,39 @@ export class SurveyService {
    */
   async visible(staff: StaffPrincipal, id: string): Promise<SurveyRecord> {
     const s = await this.store.surveys.get(id)
-    if (!s || !(canManageSurvey(staff, s) || (staff.role === 'organizer' && !s.districtIds.length))) throw new NotFoundError('问卷不存在')
+    if (!s || !(canManageSurvey(staff, s, (await this.directory.scopeOf(staff)).tree) || (staff.role === 'organizer' && !s.districtIds.length)))
+      throw new NotFoundError('问卷不存在')
     return s
   }
 
   /** For changes: a district organizer follows a city-level survey but does not change it. */
   async manageable(staff: StaffPrincipal, id: string): Promise<SurveyRecord> {
     const s = await this.visible(staff, id)
-    if (!canManageSurvey(staff, s)) throw new ForbiddenError('市级问卷由市人大常委会办公室管理，区县可查看本区县的情况', 'city_level')
+    if (await this.districtView(staff, s)) throw new ForbiddenError('市级问卷由市人大常委会办公室管理，区县可查看本区县的情况', 'city_level')
     return s
   }
 
   /** The districts whose share a district organizer sees of a city-level survey; null when they see it whole. */
-  districtView(staff: StaffPrincipal, s: SurveyRecord): string[] | null {
-    return canManageSurvey(staff, s) ? null : [...staff.regionIds]
+  async districtView(staff: StaffPrincipal, s: SurveyRecord): Promise<string[] | null> {
+    return canManageSurvey(staff, s, (await this.directory.scopeOf(staff)).tree) ? null : [...staff.regionIds]
+  }
+
+  /**
+   * Which answers of a survey the staff member follows: null (all) when they manage it; of a
+   * city survey, those given at stations in their districts or streets (by district when no station).
+   */
+  async answersSeen(staff: StaffPrincipal, s: SurveyRecord): Promise<((r: { stationId: string | null; districtId: string | null }) => boolean) | null> {
+    const scope = await this.directory.scopeOf(staff)
+    if (canManageSurvey(staff, s, scope.tree)) return null
+    const { snap } = await stationPlaces(this.store)
+    const stations = new Map(snap.stations.map((st) => [st.id, st]))
+    return (r) => (r.stationId !== null ? scopeHasStation(scope, stations.get(r.stationId)) : scopeHasPlace(scope, { districtId: r.districtId }))
   }
 
   async create(staff: StaffPrincipal, draft: SurveyDraft): Promise<SurveyRecord> {
     const now = this.clock.now()
-    const within = staff.role === 'organizer' && staff.regionIds.length ? staff.regionIds : null
+    const scope = await this.directory.scopeOf(staff)
+    const within = scope.kind === 'regions' ? scope : null
     const ballot =
       draft.kind === 'ballot' && draft.ballot
         ? { passRule: draft.ballot.passRule, maxChosen: draft.ballot.maxChosen, rollDeputyIds: await this.roll(draft.ballot.roll, within) }
@@ -113,7 +137,7 @@ export class SurveyService {
       closesAt: draft.closesAt,
       responseCap: draft.responseCap,
       responseCount: 0,
-      districtIds: within ? [...within] : [],
+      districtIds: within ? [...within.regionIds] : [],
       createdBy: staff.id,
       createdAt: now,
       updatedAt: now,
@@ -214,9 +238,9 @@ export class SurveyService {
     const s = await this.visible(staff, id)
     const opinions = await this.store.surveys.opinions(s.id, filter)
     // A district organizer following a city-level consultation reads their districts' opinions, as its results and CSV show.
-    const view = this.districtView(staff, s)
-    if (!view) return { survey: s, opinions }
-    const within = new Set((await this.store.surveys.responses(s.id)).filter((r) => r.districtId !== null && view.includes(r.districtId)).map((r) => r.id))
+    const seen = await this.answersSeen(staff, s)
+    if (!seen) return { survey: s, opinions }
+    const within = new Set((await this.store.surveys.responses(s.id)).filter(seen).map((r) => r.id))
     return { survey: s, opinions: opinions.filter((o) => within.has(o.responseId)) }
   }
 
@@ -259,19 +283,20 @@ export class SurveyService {
     return this.store.surveys.decideOpinion(next, messages)
   }
 
-  /** The deputies a ballot's roll names, within the organizer's districts; 422 when nobody. */
+  /** The deputies a ballot's roll names, within the organizer's districts or streets (by their stations); 422 when nobody. */
   private async roll(
     selector: { levels?: DeputyLevel[]; districtIds?: string[]; deputyIds?: string[] },
-    within: string[] | null,
+    within: StaffScope | null,
     path = 'body.ballot.roll.deputyIds',
   ): Promise<string[]> {
     const { snap, stationDistrict } = await stationPlaces(this.store)
+    const stations = new Map(snap.stations.map((s) => [s.id, s]))
     const districtsOf = (stationIds: string[]) => stationIds.map((s) => stationDistrict.get(s)).filter((d): d is string => !!d)
     const grouped = !!(selector.levels?.length || selector.districtIds?.length)
     const ids = snap.deputies
       .filter((d) => {
         const districts = districtsOf(d.stationIds)
-        if (within && !districts.some((x) => within.includes(x))) return false
+        if (within && !d.stationIds.some((id) => scopeHasStation(within, stations.get(id)))) return false
         if (selector.deputyIds?.includes(d.id)) return true
         if (!grouped) return false
         if (selector.levels?.length && !selector.levels.includes(d.level)) return false

@@ -13,6 +13,7 @@ import type { AuditTrail } from '../audit.js'
 import { caseEvent, staffActor } from '../cases/case-changes.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 import { CITY_OFFICE, officeOf, type TopicModels } from './topic-models.js'
+import { staffScope } from '../../domain/staff-scope.js'
 
 export interface TopicCorrectionsDeps {
   store: Store
@@ -63,9 +64,9 @@ export class TopicCorrections {
    * corrections.
    */
   async retrain(staff: StaffPrincipal, districtId?: string): Promise<TopicTraining[]> {
-    if (staff.role !== 'admin' && staff.role !== 'organizer') throw new ForbiddenError('只有人大常委会办公室可以重新训练')
-    const citywide = staff.role === 'admin' || staff.regionIds.length === 0
-    const inScope = (office: string) => citywide || (office !== CITY_OFFICE && staff.regionIds.includes(office))
+    const scope = staffScope(staff)
+    if (scope.kind === 'none') throw new ForbiddenError('只有人大常委会办公室可以重新训练')
+    const inScope = (office: string) => scope.kind === 'city' || (office !== CITY_OFFICE && scope.covers(office))
     if (districtId !== undefined) {
       if (!inScope(districtId))
         throw new ForbiddenError('只能重新训练本辖区的主题模型', 'outside_scope', [{ path: 'body.districtId', message: `"${districtId}" 不在您的辖区` }])

@@ -1,0 +1,93 @@
+import type { Region } from './directory.js'
+import { ancestry } from './region-tree.js'
+
+/** What the scope rule needs of a console user. */
+export interface ScopedStaff {
+  role: string
+  regionIds: readonly string[]
+}
+
+/**
+ * Where a console user may look, by place. One rule for every area:
+ * - `city`: an admin, or an organizer with no region (the city office), sees everything;
+ * - `regions`: an organizer with regions sees those regions and everything under them,
+ *   whether they are districts (区县) or streets (街道);
+ * - `none`: station and unit staff see by their stations and units, never by place.
+ */
+export interface StaffScope {
+  kind: 'city' | 'regions' | 'none'
+  /** The regions assigned (empty unless `regions`). */
+  regionIds: readonly string[]
+  /** Whether a region is one of the scope's or lies under one (a city scope covers all, `none` nothing). */
+  covers(regionId: string | null | undefined): boolean
+  /** The region tree the scope was judged on. */
+  tree: ReadonlyMap<string, Region>
+}
+
+/**
+ * The scope of a console user. `regions` is the region tree by id; a region missing from it
+ * is judged by its own id only, so an id the tree does not know is covered only when assigned.
+ */
+export function staffScope(staff: ScopedStaff, regions: ReadonlyMap<string, Region> = new Map()): StaffScope {
+  if (staff.role === 'admin' || (staff.role === 'organizer' && staff.regionIds.length === 0))
+    return { kind: 'city', regionIds: [], covers: () => true, tree: regions }
+  if (staff.role !== 'organizer') return { kind: 'none', regionIds: [], covers: () => false, tree: regions }
+  const own = new Set(staff.regionIds)
+  const covers = (regionId: string | null | undefined) => !!regionId && (own.has(regionId) || ancestry(regionId, regions).some((r) => own.has(r.id)))
+  return { kind: 'regions', regionIds: [...staff.regionIds], covers, tree: regions }
+}
+
+/** Whether a station lies in the scope: a place it covers does (a station of the whole district is not in a street's scope). */
+export function scopeHasStation(scope: StaffScope, station: { regionIds: readonly string[] } | null | undefined): boolean {
+  if (scope.kind === 'city') return true
+  return !!station && station.regionIds.some((r) => scope.covers(r))
+}
+
+/**
+ * Whether a record that belongs to regions (a meeting's, survey's, quiz's or campaign's
+ * owning districts or streets) lies in the scope. A record of no region is the city's:
+ * only a city scope has it.
+ */
+export function scopeOwns(scope: StaffScope, ownerIds: readonly string[]): boolean {
+  if (scope.kind === 'city') return true
+  return ownerIds.some((id) => scope.covers(id))
+}
+
+/**
+ * Whether a place lies in the scope: by its region when known, else by its district. A
+ * street organizer therefore sees no record that is placed only by district.
+ */
+export function scopeHasPlace(scope: StaffScope, place: { regionId?: string | null; districtId?: string | null }): boolean {
+  if (scope.kind === 'city') return true
+  return scope.covers(place.regionId ?? place.districtId)
+}
+
+/**
+ * The owner ids a store filter on owning regions takes: the scope's regions and the districts
+ * and streets under them (records are owned by districts or streets); null for the whole
+ * city, empty for no place at all.
+ */
+export function scopeOwnerIds(scope: StaffScope): string[] | null {
+  if (scope.kind === 'city') return null
+  if (scope.kind === 'none') return []
+  const ids = new Set(scope.regionIds)
+  for (const r of scope.tree.values()) if ((r.kind === 'district' || r.kind === 'street') && scope.covers(r.id)) ids.add(r.id)
+  return [...ids].sort()
+}
+
+/**
+ * The districts a scope covers whole, for records placed only by district: null for the whole
+ * city; a street organizer covers none.
+ */
+export function scopeDistrictIds(scope: StaffScope): string[] | null {
+  if (scope.kind === 'city') return null
+  const out = scope.regionIds.filter((id) => scope.tree.get(id)?.kind === 'district')
+  // A district under an assigned region (none today: districts are the top), for a deeper tree.
+  for (const r of scope.tree.values()) if (r.kind === 'district' && !out.includes(r.id) && scope.covers(r.id)) out.push(r.id)
+  return out.sort()
+}
+
+/** The regions a record made by this user belongs to: an organizer's own; none (the city's) for the city office and admins. */
+export function ownerIdsOf(scope: StaffScope): string[] {
+  return [...scope.regionIds]
+}

@@ -1,0 +1,50 @@
+import { expect } from 'chai'
+import { type Client, startApp, type TestApp } from '../helpers/app.js'
+import { asStaff, meetingBody } from '../helpers/meetings.js'
+import { streetCity } from '../helpers/street-organizers.js'
+
+/**
+ * A street's organizer runs his street's meetings: he invites the deputies of his street's
+ * stations, sees his street's meetings and not the next street's, and cannot change those.
+ * The district's organizer sees both streets' meetings.
+ */
+describe("a street organizer's meetings", () => {
+  let app: TestApp
+  let wumin: Client // 轻工街道
+  let zhenghua: Client // 马庄街道
+  beforeEach(async () => {
+    app = await startApp({ directory: streetCity() })
+    app.clock.set(new Date('2026-11-23T02:00:00Z'))
+    wumin = await asStaff(app, 'wumin')
+    zhenghua = await asStaff(app, 'zhenghua')
+  })
+  afterEach(() => app.close())
+
+  const ids = (answer: { body: { items: Array<{ id: string }> } }) => answer.body.items.map((m) => m.id).sort()
+
+  it("invites his street's deputies, sees his street's meetings only, and may not touch the next street's", async () => {
+    const ours = await wumin.post('/api/admin/meetings', meetingBody({ title: '轻工街道代表活动', selector: { levels: ['city'] } }))
+    expect(ours.status, JSON.stringify(ours.body)).to.equal(201)
+    expect((await wumin.post(`/api/admin/meetings/${ours.body.id}/publish`)).status).to.equal(200)
+    const notified = (await app.liaison.store.outbox.search({ limit: 100, kind: 'meeting.notice' })).items.map((m) => m.recipientId).sort()
+    expect(notified, 'the city-level deputy at 轻工街道 stations, not 新华区 陈静 (dp0006)').to.deep.equal(['dp0001'])
+
+    const theirs = await zhenghua.post('/api/admin/meetings', meetingBody({ title: '马庄街道接待日', selector: { stationIds: ['st002'] } }))
+    expect(theirs.status, JSON.stringify(theirs.body)).to.equal(201)
+
+    expect(ids(await wumin.get('/api/admin/meetings?limit=50'))).to.deep.equal([ours.body.id])
+    expect((await wumin.get(`/api/admin/meetings/${ours.body.id}`)).status).to.equal(200)
+    expect((await wumin.get(`/api/admin/meetings/${theirs.body.id}`)).status, 'the next street’s meeting is not found').to.equal(404)
+    const edit = await wumin.patch(`/api/admin/meetings/${theirs.body.id}`, { title: '改了' })
+    expect(edit.status).to.equal(404)
+    expect((await app.liaison.store.meetings.get(theirs.body.id))!.title, 'nothing changed').to.equal('马庄街道接待日')
+
+    const outside = await wumin.post('/api/admin/meetings', meetingBody({ selector: { stationIds: ['st002'] } }))
+    expect(outside.status).to.equal(422)
+    expect(outside.body.error.details).to.deep.equal([{ path: 'body.selector.stationIds[0]', message: '不在您负责的区县范围内' }])
+
+    const sunli = await asStaff(app, 'sunli') // 湛河区: both streets are hers
+    expect(ids(await sunli.get('/api/admin/meetings?limit=50'))).to.deep.equal([ours.body.id, theirs.body.id].sort())
+    expect(ids(await (await asStaff(app, 'qianqi')).get('/api/admin/meetings?limit=50')), '新华区 sees neither').to.deep.equal([])
+  })
+})

@@ -1,0 +1,69 @@
+import { expect } from 'chai'
+import { asAdmin, asResident, type Client, startApp, type TestApp } from '../helpers/app.js'
+import { asStaff } from '../helpers/meetings.js'
+import { streetCity } from '../helpers/street-organizers.js'
+import { surveyBody } from '../helpers/surveys.js'
+
+/**
+ * A street's organizer asks his street's deputies: the survey reaches the deputies of his
+ * street's stations, he sees his street's surveys and not the next street's, and cannot
+ * change those. The district's organizer sees both streets' surveys.
+ */
+describe("a street organizer's surveys", () => {
+  let app: TestApp
+  let wumin: Client // 轻工街道
+  let zhenghua: Client // 马庄街道
+  beforeEach(async () => {
+    app = await startApp({ directory: streetCity() })
+    app.clock.set(new Date('2026-11-23T02:00:00Z'))
+    wumin = await asStaff(app, 'wumin')
+    zhenghua = await asStaff(app, 'zhenghua')
+  })
+  afterEach(() => app.close())
+
+  const ids = (answer: { body: { items: Array<{ id: string }> } }) => answer.body.items.map((s) => s.id).sort()
+
+  it("asks his street's deputies, sees his street's surveys only, and may not touch the next street's", async () => {
+    const ours = await wumin.post('/api/admin/surveys', surveyBody({ title: '轻工街道代表履职问卷', audience: { levels: ['city', 'county'] } }))
+    expect(ours.status, JSON.stringify(ours.body)).to.equal(201)
+    const asked = (await app.liaison.store.surveys.get(ours.body.id))!.audienceDeputyIds
+    expect(asked, 'the city and county deputies at 轻工街道 stations, not 新华区 陈静 (dp0006)').to.deep.equal(['dp0001', 'dp0002'])
+    const waiting = await wumin.get(`/api/admin/surveys/${ours.body.id}/not-voted`)
+    expect(waiting.status, JSON.stringify(waiting.body)).to.equal(200)
+    expect(waiting.body).to.deep.include({ roll: 2, voted: 0 })
+
+    const theirs = await zhenghua.post('/api/admin/surveys', surveyBody({ title: '马庄街道问卷' }))
+    expect(theirs.status, JSON.stringify(theirs.body)).to.equal(201)
+
+    expect(ids(await wumin.get('/api/admin/surveys?limit=50'))).to.deep.equal([ours.body.id])
+    expect((await wumin.get(`/api/admin/surveys/${theirs.body.id}`)).status, 'the next street’s survey is not found').to.equal(404)
+    expect((await wumin.post(`/api/admin/surveys/${theirs.body.id}/close`)).status).to.equal(404)
+    expect((await app.liaison.store.surveys.get(theirs.body.id))!.closesAt.toISOString(), 'still open').to.equal('2026-11-30T10:00:00.000Z')
+
+    const outside = await wumin.post('/api/admin/surveys', surveyBody({ audience: { deputyIds: ['dp0004'] } }))
+    expect(outside.status, '马庄街道’s 赵敏 is not his to ask').to.equal(422)
+    expect(outside.body.error.code).to.equal('invalid_roll')
+
+    const sunli = await asStaff(app, 'sunli') // 湛河区: both streets are hers
+    expect(ids(await sunli.get('/api/admin/surveys?limit=50'))).to.deep.equal([ours.body.id, theirs.body.id].sort())
+    expect(ids(await (await asStaff(app, 'qianqi')).get('/api/admin/surveys?limit=50')), '新华区 sees neither').to.deep.equal([])
+  })
+
+  it("follows a city survey through the answers given at his street's stations only", async () => {
+    const city = await (await asAdmin(app)).post('/api/admin/surveys', surveyBody({ title: '全市绿化问卷' }))
+    expect(city.status, JSON.stringify(city.body)).to.equal(201)
+    const answers = { q1: 'o2', q2: ['a'], q3: 4 }
+    for (const via of ['ST001', 'ST002'])
+      expect((await (await asResident(app)).post(`/api/mp/surveys/${city.body.id}/responses?via=${via}`, { answers })).status).to.equal(201)
+    const rows = async (who: Client) => {
+      const csv = await who.get(`/api/admin/surveys/${city.body.id}/responses.csv`)
+      expect(csv.status).to.equal(200)
+      return (csv.body as Buffer).toString('utf8').trim().split('\r\n').slice(1)
+    }
+    const ours = await rows(wumin)
+    expect(ours, 'the answer given at 轻工街道代表联络站 only').to.have.length(1)
+    expect(ours[0]).to.include('轻工街道代表联络站')
+    expect((await rows(zhenghua))[0]).to.include('马庄街道代表联络站')
+    expect(await rows(await asStaff(app, 'sunli')), '湛河区 follows both').to.have.length(2)
+  })
+})

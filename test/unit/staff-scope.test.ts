@@ -1,0 +1,55 @@
+import { expect } from 'chai'
+import type { Region } from '../../src/domain/directory.js'
+import { scopeDistrictIds, scopeHasPlace, scopeHasStation, scopeOwnerIds, scopeOwns, staffScope } from '../../src/domain/staff-scope.js'
+
+const regions: Region[] = [
+  { id: 'd01', name: '湛河区', kind: 'district', parentId: null },
+  { id: 's0101', name: '轻工街道', kind: 'street', parentId: 'd01' },
+  { id: 'c010101', name: '建设路社区', kind: 'community', parentId: 's0101' },
+  { id: 's0102', name: '马庄街道', kind: 'street', parentId: 'd01' },
+  { id: 'd02', name: '新华区', kind: 'district', parentId: null },
+  { id: 's0201', name: '新华街道', kind: 'street', parentId: 'd02' },
+]
+const tree = new Map(regions.map((r) => [r.id, r]))
+const organizer = (...regionIds: string[]) => staffScope({ role: 'organizer', regionIds }, tree)
+
+describe('who may see what, by place (staff scope)', () => {
+  it('gives admins and the city office everything, station and unit staff nothing by place', () => {
+    for (const s of [staffScope({ role: 'admin', regionIds: ['d01'] }, tree), organizer()]) {
+      expect(s.kind).to.equal('city')
+      expect([s.covers('s0201'), scopeOwns(s, []), scopeHasStation(s, { regionIds: [] })]).to.deep.equal([true, true, true])
+      expect([scopeOwnerIds(s), scopeDistrictIds(s)]).to.deep.equal([null, null])
+    }
+    const station = staffScope({ role: 'station_staff', regionIds: [] }, tree)
+    expect(station.kind).to.equal('none')
+    expect([station.covers('d01'), scopeOwns(station, ['d01']), scopeHasPlace(station, { districtId: 'd01' })]).to.deep.equal([false, false, false])
+    expect(scopeOwnerIds(station)).to.deep.equal([])
+  })
+
+  it("gives a district organizer the district and everything under it, and its own and its streets' records", () => {
+    const d01 = organizer('d01')
+    expect(['d01', 's0101', 'c010101', 's0102', 'd02', 's0201'].map((id) => d01.covers(id))).to.deep.equal([true, true, true, true, false, false])
+    expect(scopeOwns(d01, ['s0102']), 'a street meeting of the district').to.equal(true)
+    expect(scopeOwns(d01, []), "the city's records are not the district's").to.equal(false)
+    expect(scopeOwnerIds(d01)).to.deep.equal(['d01', 's0101', 's0102'])
+    expect(scopeDistrictIds(d01)).to.deep.equal(['d01'])
+    expect(scopeHasStation(d01, { regionIds: ['c010101'] })).to.equal(true)
+    expect(scopeHasStation(d01, { regionIds: [] }), 'a park station with no place').to.equal(false)
+  })
+
+  it('gives a street organizer his street and below, and no record placed only by district', () => {
+    const street = organizer('s0101')
+    expect(['d01', 's0101', 'c010101', 's0102'].map((id) => street.covers(id))).to.deep.equal([false, true, true, false])
+    expect(scopeOwnerIds(street)).to.deep.equal(['s0101'])
+    expect(scopeDistrictIds(street), 'no district is his whole').to.deep.equal([])
+    expect(scopeHasPlace(street, { regionId: 'c010101', districtId: 'd01' })).to.equal(true)
+    expect(scopeHasPlace(street, { districtId: 'd01' }), 'known only by district').to.equal(false)
+    expect(scopeHasStation(street, { regionIds: ['d01'] }), "a station of the whole district is not the street's").to.equal(false)
+    expect([scopeOwns(street, ['s0101']), scopeOwns(street, ['s0102']), scopeOwns(street, ['d01'])]).to.deep.equal([true, false, false])
+  })
+
+  it('judges a region the tree does not know by its own id', () => {
+    const s = staffScope({ role: 'organizer', regionIds: ['d09'] })
+    expect([s.covers('d09'), s.covers('s0901')]).to.deep.equal([true, false])
+  })
+})
