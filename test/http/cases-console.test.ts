@@ -1,10 +1,10 @@
 import { expect } from 'chai'
 import { asAdmin, asDeputy, asResident, Client, startApp, type TestApp } from '../helpers/app.js'
 import { caseCity, STAFF_PASSWORD } from '../fixtures.js'
-import { CaseInbox } from '../../src/services/cases/case-inbox.js'
+import { CaseInbox, EXPORT_PAGE_SIZE } from '../../src/services/cases/case-inbox.js'
 import { DirectoryCache } from '../../src/services/directory/directory-cache.js'
 import type { StaffPrincipal } from '../../src/services/accounts/principal.js'
-import type { Store } from '../../src/store/ports.js'
+import type { CaseQuery, Store } from '../../src/store/ports.js'
 
 const DAY = 86_400_000
 
@@ -176,6 +176,27 @@ describe("the console's case endpoints", () => {
       .to.have.length(5)
       .and.satisfy((names: string[]) => names.every((n) => n && n.length > 0))
     expect(directoryReads).to.equal(1)
+  })
+
+  it('exports in small pages, so a long download keeps little of the list in memory at a time', async () => {
+    for (const text of ['路灯坏了', '垃圾没人清', '路面有坑']) await submit(text)
+    const { store, services } = app.liaison
+    const limits: number[] = []
+    const spied = { ...store, cases: { ...store.cases, search: (q: CaseQuery) => (limits.push(q.limit), store.cases.search(q)) } } as Store
+    const inbox = new CaseInbox({
+      store: spied,
+      queries: services.caseQueries,
+      directory: new DirectoryCache(store),
+      clock: app.clock,
+      timeZone: 'Asia/Shanghai',
+    })
+    const admin: StaffPrincipal = { kind: 'staff', id: 'admin', name: '管理员', username: 'admin', role: 'admin', stationIds: [], regionIds: [], unitIds: [] }
+    let lines = 0
+    for await (const _row of await inbox.export(admin, {})) lines++
+    expect(lines).to.equal(3)
+    expect(Math.max(...limits))
+      .to.be.at.most(EXPORT_PAGE_SIZE)
+      .and.at.most(50)
   })
 
   it("offers deputies by name with their open cases and topics, only within the caller's scope", async () => {
