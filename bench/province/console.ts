@@ -7,11 +7,26 @@ import { p95, row, type Row } from './row.js'
 
 const RUNS = 20
 
-/** The real backend on the province file in its own process, which measures its own memory on request. */
+/**
+ * The real backend on the province file in its own process, which measures its own memory on
+ * request. SERVER_ARGS adds node flags to it (e.g. "--cpu-prof --cpu-prof-dir=bench/out").
+ */
 export async function startProvinceServer(path: string) {
-  const child = spawn(process.execPath, ['--expose-gc', '--max-old-space-size=6144', '--import', 'tsx', 'bench/province/server.ts', path], {
-    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
-  })
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.SERVER_ARGS?.split(' ').filter(Boolean) ?? []),
+      '--expose-gc',
+      '--max-old-space-size=6144',
+      '--import',
+      'tsx',
+      'bench/province/server.ts',
+      path,
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+    },
+  )
   const line = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout! }).once('line', resolve)
     child.once('exit', (code) => reject(new Error(`bench/province/server.ts exited with ${code}`)))
@@ -139,7 +154,7 @@ export async function benchConsole(data: ProvinceData): Promise<{ results: Row[]
     const csv = await sessions.admin.timed('GET', '/api/admin/cases.csv')
     const mem = await server.ask('mem-stop')
     say(
-      `CSV export: ${(csv.bytes / 2 ** 20).toFixed(0)} MB in ${(csv.ms / 1000).toFixed(1)} s, server RSS +${mem.rssGrowthMb.toFixed(0)} MB, heap +${mem.heapGrowthMb.toFixed(0)} MB`,
+      `CSV export: ${(csv.bytes / 2 ** 20).toFixed(0)} MB in ${(csv.ms / 1000).toFixed(1)} s, server RSS +${mem.rssGrowthMb.toFixed(0)} MB, heap +${mem.heapGrowthMb.toFixed(0)} MB (held after gc +${mem.heldMb.toFixed(0)} MB)`,
     )
     results.push(
       row(

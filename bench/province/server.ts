@@ -3,6 +3,7 @@
  * console benches: prints {"port"} once listening, and on request over IPC measures its own
  * memory while the parent downloads something ("mem-start" … "mem-stop" → the peak growth).
  */
+import { readFileSync, writeFileSync } from 'node:fs'
 import { build } from '../../src/app.js'
 import { ManualClock } from '../../src/clock.js'
 import { loadConfig } from '../../src/config.js'
@@ -15,6 +16,23 @@ const config = loadConfig({
 })
 const liaison = await build(config, { clock: new ManualClock(PROVINCE.now) })
 const { port } = await liaison.listen(0, '127.0.0.1')
+
+/** Linux's peak RSS since the last reset (VmHWM), or null where there is no /proc. */
+function highWaterRss() {
+  try {
+    const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1]
+    return kb ? Number(kb) * 1024 : null
+  } catch {
+    return null
+  }
+}
+function resetHighWaterRss() {
+  try {
+    writeFileSync('/proc/self/clear_refs', '5')
+  } catch {
+    // Not Linux: the sampled peak alone.
+  }
+}
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {})
 let sampler: NodeJS.Timeout | null = null
@@ -30,14 +48,20 @@ process.on('message', (msg: string) => {
     const m = process.memoryUsage()
     base = { rss: m.rss, heap: m.heapUsed + m.external + m.arrayBuffers }
     peak = { ...base }
+    // The kernel's high-water mark is the whole life's (start-up, earlier requests): reset it (Linux).
+    if (!process.env.KEEP_HWM) resetHighWaterRss()
     sampler = setInterval(sample, 5)
     process.send!({ started: true })
   } else if (msg === 'mem-stop') {
     if (sampler) clearInterval(sampler)
     sample()
     // The kernel's high-water mark also sees peaks between samples (while a query runs synchronously).
-    const maxRss = Math.max(peak.rss, process.resourceUsage().maxRSS * 1024)
-    process.send!({ rssGrowthMb: (maxRss - base.rss) / 2 ** 20, heapGrowthMb: (peak.heap - base.heap) / 2 ** 20 })
+    const maxRss = Math.max(peak.rss, highWaterRss() ?? process.resourceUsage().maxRSS * 1024)
+    // What the download left behind once garbage is collected: growth that is not garbage is a leak.
+    gc()
+    const after = process.memoryUsage()
+    const heldMb = (after.heapUsed + after.external + after.arrayBuffers - base.heap) / 2 ** 20
+    process.send!({ rssGrowthMb: (maxRss - base.rss) / 2 ** 20, heapGrowthMb: (peak.heap - base.heap) / 2 ** 20, heldMb })
   } else if (msg === 'close') {
     void liaison.close().then(() => process.exit(0))
   }

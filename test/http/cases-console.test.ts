@@ -1,9 +1,10 @@
 import { expect } from 'chai'
 import { asAdmin, asDeputy, asResident, Client, startApp, type TestApp } from '../helpers/app.js'
 import { caseCity, STAFF_PASSWORD } from '../fixtures.js'
-import { CaseInbox } from '../../src/services/cases/case-inbox.js'
+import { CaseInbox, EXPORT_PAGE_SIZE } from '../../src/services/cases/case-inbox.js'
 import { DirectoryCache } from '../../src/services/directory/directory-cache.js'
 import type { StaffPrincipal } from '../../src/services/accounts/principal.js'
+import type { CaseQuery, Store } from '../../src/store/ports.js'
 
 const DAY = 86_400_000
 
@@ -130,6 +131,72 @@ describe("the console's case endpoints", () => {
       expect(exported, order).to.deep.equal(listed).and.have.length(5)
       if (order === 'newest') expect(tickets).to.deep.equal(listed)
     }
+  })
+
+  it('lets the server answer others while a long list is exported: the export gives way between pages', async () => {
+    for (const text of ['路灯坏了', '垃圾没人清', '路面有坑', '噪音扰民', '井盖松动']) await submit(text)
+    const { store, services } = app.liaison
+    const inbox = new CaseInbox({
+      store,
+      queries: services.caseQueries,
+      directory: new DirectoryCache(store),
+      clock: app.clock,
+      timeZone: 'Asia/Shanghai',
+      exportPageSize: 2,
+    })
+    const admin: StaffPrincipal = { kind: 'staff', id: 'admin', name: '管理员', username: 'admin', role: 'admin', stationIds: [], regionIds: [], unitIds: [] }
+    // Another request's turn: anything waiting on the event loop (a request, a timer, the collector).
+    let othersServed = false
+    setImmediate(() => (othersServed = true))
+    const servedBeforeEachLine: boolean[] = []
+    for await (const _row of await inbox.export(admin, {})) servedBeforeEachLine.push(othersServed)
+    // The first page goes out at once; by the last page the others have had their turn.
+    expect(servedBeforeEachLine).to.have.length(5)
+    expect(servedBeforeEachLine.at(-1)).to.equal(true)
+  })
+
+  it('reads the directory once for a whole export, however long the download outlives the cache', async () => {
+    for (const text of ['路灯坏了', '垃圾没人清', '路面有坑', '噪音扰民', '井盖松动']) await submit(text)
+    const { store, services } = app.liaison
+    let directoryReads = 0
+    const counted = { directory: { snapshot: () => (directoryReads++, store.directory.snapshot()) } } as unknown as Store
+    // A cache that is stale at once: every page of the export would read the directory again.
+    const inbox = new CaseInbox({
+      store,
+      queries: services.caseQueries,
+      directory: new DirectoryCache(counted, 0),
+      clock: app.clock,
+      timeZone: 'Asia/Shanghai',
+      exportPageSize: 2,
+    })
+    const admin: StaffPrincipal = { kind: 'staff', id: 'admin', name: '管理员', username: 'admin', role: 'admin', stationIds: [], regionIds: [], unitIds: [] }
+    const stations: Array<string | null> = []
+    for await (const row of await inbox.export(admin, {})) stations.push(row.stationName)
+    expect(stations)
+      .to.have.length(5)
+      .and.satisfy((names: string[]) => names.every((n) => n && n.length > 0))
+    expect(directoryReads).to.equal(1)
+  })
+
+  it('exports in small pages, so a long download keeps little of the list in memory at a time', async () => {
+    for (const text of ['路灯坏了', '垃圾没人清', '路面有坑']) await submit(text)
+    const { store, services } = app.liaison
+    const limits: number[] = []
+    const spied = { ...store, cases: { ...store.cases, search: (q: CaseQuery) => (limits.push(q.limit), store.cases.search(q)) } } as Store
+    const inbox = new CaseInbox({
+      store: spied,
+      queries: services.caseQueries,
+      directory: new DirectoryCache(store),
+      clock: app.clock,
+      timeZone: 'Asia/Shanghai',
+    })
+    const admin: StaffPrincipal = { kind: 'staff', id: 'admin', name: '管理员', username: 'admin', role: 'admin', stationIds: [], regionIds: [], unitIds: [] }
+    let lines = 0
+    for await (const _row of await inbox.export(admin, {})) lines++
+    expect(lines).to.equal(3)
+    expect(Math.max(...limits))
+      .to.be.at.most(EXPORT_PAGE_SIZE)
+      .and.at.most(50)
   })
 
   it("offers deputies by name with their open cases and topics, only within the caller's scope", async () => {

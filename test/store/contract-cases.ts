@@ -117,6 +117,34 @@ export function caseContract(store: () => Store) {
       expect(overdue.items.map((c) => c.id)).to.deep.equal([acked.id])
     })
 
+    it('lists the overdue newest first, page by page, for the whole province and within a district alike', async () => {
+      const late: CaseRecord[] = []
+      for (let i = 0; i < 6; i++) {
+        const mine = await submit({
+          createdAt: at(i),
+          ackDueAt: at(i % 3 === 1 ? 500 : 20),
+          districtId: i < 3 ? 'd01' : 'd02',
+          handlingDistrictId: i < 3 ? 'd01' : 'd02',
+        })
+        if (i % 3 !== 1) late.push(mine)
+      }
+      // Late too, but answered or closed: no deadline is waiting.
+      await submit({ createdAt: at(7), status: 'replied', repliedAt: at(8), ackDueAt: at(1) })
+      const pages = async (q: object) => {
+        const ids: string[] = []
+        let cursor: string | undefined
+        do {
+          const page = await store().cases.search({ limit: 2, overdueAt: at(50), cursor, ...q })
+          ids.push(...page.items.map((c) => c.id))
+          cursor = page.nextCursor ?? undefined
+        } while (cursor)
+        return ids
+      }
+      expect(await pages({})).to.deep.equal(late.map((c) => c.id).reverse())
+      expect(await pages({ districtIds: ['d02'] })).to.deep.equal([late[3].id, late[2].id])
+      expect(await pages({ order: 'due' })).to.have.members(late.map((c) => c.id))
+    })
+
     it("counts the open cases in each deputy's hands", async () => {
       await submit({ deputyId: 'dp0001' })
       await submit({ deputyId: 'dp0001', status: 'acknowledged' })

@@ -238,6 +238,6 @@ export class CaseQueries {
 }
 
 /** The congress office of a district, or the city's ("city"). */
-function officeName(regionId: string, prepared: PreparedDirectory) {
+export function officeName(regionId: string, prepared: PreparedDirectory) {
   return regionId === 'city' ? '市人大常委会办公室' : `${prepared.regions.get(regionId)?.name ?? ''}人大常委会办公室`
 }

@@ -43,8 +43,9 @@ function filterClauses(f: CaseFilter, districtColumn?: 'district_id' | 'handling
   if (f.statuses) anyOf('status', f.statuses)
   if (f.topic) clauses.push('topic = ?') && params.push(f.topic)
   if (f.regionIds) anyOf('region_id', f.regionIds)
-  // As the "due first" order's own expression (the same cases: no deadline sorts as '9999'), so its index finds them.
-  if (f.overdueAt) clauses.push("coalesce(next_due_at, '9999') < ?") && params.push(f.overdueAt.toISOString())
+  // As the "due first" order's own expression (the same cases: no deadline sorts as '9999'), so its index finds them;
+  // "has a deadline" changes no answer but lets SQLite read the index of open cases (migration 034).
+  if (f.overdueAt) clauses.push("next_due_at IS NOT NULL AND coalesce(next_due_at, '9999') < ?") && params.push(f.overdueAt.toISOString())
   if (f.createdFrom) clauses.push('created_at >= ?') && params.push(f.createdFrom.toISOString())
   if (f.createdTo) clauses.push('created_at < ?') && params.push(f.createdTo.toISOString())
   if (f.rating !== undefined) clauses.push('rating = ?') && params.push(f.rating)
@@ -145,9 +146,12 @@ export function caseRepo(db: Db, group: GroupCommit, options: { fewTextMatches?:
       const due = query.order === 'due'
       const after = decodeTimeCursor(query.cursor, due ? '9999' : undefined)
       const sortKey = due ? "coalesce(next_due_at, '9999')" : 'created_at'
-      // Overdue cases are few (open and late): find them by deadline and sort them, rather than
-      // walk every case newest first hoping to meet them ("+" keeps SQLite off the date index).
-      const sortTerm = !due && query.overdueAt ? `+${sortKey}` : sortKey
+      // Overdue, newest first. Across the province tens of thousands are late: walk the open cases'
+      // own index newest first (migration 034), which meets late ones at once. Within a station,
+      // district, place or person they are few: find them by that deadline index and sort them
+      // ("+" keeps SQLite off the date indexes, whose walk would read every case of the scope).
+      const narrowed = query.stationIds || query.districtIds || query.regionIds || query.officeRegionIds || query.deputyId || query.residentId
+      const sortTerm = !due && query.overdueAt && narrowed ? `+${sortKey}` : sortKey
       const order = due ? `${sortKey} ASC, id ASC` : `${sortTerm} DESC, id DESC`
       const text = textSearch(query)
       const scoped = (districtColumn?: 'district_id' | 'handling_district_id') => {
