@@ -184,6 +184,11 @@ export interface DirectoryRepo {
   counts(): Promise<DirectoryCounts>
   /** Inserts or replaces every record by id, all in one transaction: all or nothing. */
   upsertAll(records: DirectorySnapshot): Promise<void>
+  /**
+   * A mark that changes when another process (a CLI import, another instance) may have changed
+   * the store since the last call; null where the store cannot tell (then only time tells).
+   */
+  changedElsewhereMark(): Promise<number | null>
 }
 
 export interface Store {

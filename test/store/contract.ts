@@ -152,6 +152,12 @@ export function storeContract(open: () => Promise<Store>) {
       expect(snap.units).to.have.deep.members(dir.units)
     })
 
+    it("says nothing changed elsewhere after the store's own writes (a mark, or null where it cannot tell)", async () => {
+      const before = await store.directory.changedElsewhereMark()
+      await store.directory.upsertAll(sampleDirectory())
+      expect(await store.directory.changedElsewhereMark()).to.equal(before)
+    })
+
     it('updates in place on a second upsert, keeping the ids', async () => {
       await store.directory.upsertAll(sampleDirectory())
       const again = sampleDirectory()

@@ -17,10 +17,12 @@ export interface PreparedDirectory {
  * The whole directory (regions, stations, deputies and the routing index) read once and
  * shared by routing, case views, digests and the bot, for names and places. An import on
  * this instance invalidates it at once; another instance's import shows up within the
- * cache lifetime.
+ * cache lifetime. When the lifetime is over and the store says nothing was written from
+ * elsewhere since the last read, the prepared directory is kept: on a province's directory a
+ * read and its index cost seconds of the event loop, and it was paid every minute.
  */
 export class DirectoryCache {
-  private cached: { until: number; prepared: Promise<PreparedDirectory> } | null = null
+  private cached: { until: number; mark: number | null; prepared: Promise<PreparedDirectory> } | null = null
 
   constructor(
     private readonly store: Pick<Store, 'directory'>,
@@ -31,14 +33,24 @@ export class DirectoryCache {
     this.cached = null
   }
 
-  prepared(): Promise<PreparedDirectory> {
+  async prepared(): Promise<PreparedDirectory> {
     const now = Date.now()
-    if (!this.cached || this.cached.until < now) {
-      const prepared = this.load()
-      this.cached = { until: now + this.cacheMs, prepared }
-      prepared.catch(() => (this.cached = null))
+    const cached = this.cached
+    if (cached && cached.until >= now) return cached.prepared
+    const mark = await this.store.directory.changedElsewhereMark()
+    // Another caller may have started a read while the mark was asked.
+    if (this.cached !== cached) return this.prepared()
+    if (cached && mark !== null && mark === cached.mark) {
+      cached.until = now + this.cacheMs
+      return cached.prepared
     }
-    return this.cached.prepared
+    const prepared = this.load()
+    const entry = { until: now + this.cacheMs, mark, prepared }
+    this.cached = entry
+    prepared.catch(() => {
+      if (this.cached === entry) this.cached = null
+    })
+    return prepared
   }
 
   /** The district of a station's place, for a case that moves to it. */

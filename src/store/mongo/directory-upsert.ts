@@ -58,6 +58,10 @@ export function directoryRepo(conn: Connection, { Region, Station, Unit, Deputy,
       ])
       return { regions, stations, units, deputies, staff }
     },
+    async changedElsewhereMark() {
+      // Mongo has no cheap "changed since" of a set of collections: the cache goes by time.
+      return null
+    },
     async upsertAll(records: DirectorySnapshot) {
       // One multi-document transaction (this needs a replica set or mongos, as deployments
       // run). withTransaction may re-run the callback on a transient error, so every

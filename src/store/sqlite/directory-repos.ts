@@ -303,5 +303,9 @@ export function directoryRepo(db: Db): DirectoryRepo {
     async upsertAll(records) {
       translate(() => upsertAll(records))
     },
+    async changedElsewhereMark() {
+      // SQLite counts the commits of other connections to the file, never this one's own.
+      return db.pragma('data_version', { simple: true }) as number
+    },
   }
 }
