@@ -2,6 +2,7 @@ import { expect } from 'chai'
 import type { DirectorySnapshot, Store } from '../../src/store/ports.js'
 import { ConflictError, ValidationError } from '../../src/errors.js'
 import { caseContract } from './contract-cases.js'
+import { caseTallyContract } from './contract-case-tally.js'
 import { campaignContract } from './contract-campaigns.js'
 import { campaignSeriesContract } from './contract-campaign-series.js'
 import { botContract, deliveryContract } from './contract-delivery.js'
@@ -425,6 +426,7 @@ export function storeContract(open: () => Promise<Store>) {
   })
 
   caseContract(() => store)
+  caseTallyContract(() => store)
   deliveryContract(() => store)
   botContract(() => store)
   digestContract(() => store)

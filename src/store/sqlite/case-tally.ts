@@ -1,0 +1,133 @@
+import type { CaseStatus } from '../../domain/case.js'
+import { OPEN_STATUSES } from '../../domain/case.js'
+import { emptyTally, type CaseMiddleTimes, type CaseTally, type CaseTallyKey, type CaseTallyOptions } from '../case-tally.js'
+import type { CaseFilter } from '../ports.js'
+import { filterClauses } from './case-filter-sql.js'
+import type { Db } from './open.js'
+
+const KEY_SQL: Record<CaseTallyKey, string> = {
+  station: 'station_id',
+  district: 'district_id',
+  handlingDistrict: 'coalesce(handling_district_id, district_id)',
+  topic: 'topic',
+  deputy: 'deputy_id',
+  department: "json_extract(forwarded_to, '$.department')",
+}
+
+const quoted = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ')
+// caseStats' definitions, as SQL: a live case is neither withdrawn, rejected nor merged into another.
+const LIVE = "(status NOT IN ('withdrawn', 'rejected') AND merged_into IS NULL)"
+const ACKED = 'coalesce(acknowledged_at, replied_at)'
+const RATED = "(ratings <> '[]' OR rating IS NOT NULL)"
+// A case rated before ratings were kept counts its current rating as first and latest.
+const FIRST_RATING = "CASE WHEN ratings <> '[]' THEN json_extract(ratings, '$[0].rating') ELSE rating END"
+const LAST_RATING = "CASE WHEN ratings <> '[]' THEN json_extract(ratings, '$[#-1].rating') ELSE rating END"
+const WAITING = quoted(['submitted', 'assigned', 'acknowledged', 'forwarded', 'reopened'])
+const OPEN = quoted(OPEN_STATUSES)
+// Milliseconds between two stored instants, exactly as Date arithmetic gives them.
+const msBetween = (later: string, earlier: string) => `CAST(round((unixepoch(${later}, 'subsec') - unixepoch(${earlier}, 'subsec')) * 1000) AS INTEGER)`
+
+interface CountRow {
+  k: string | null
+  status: CaseStatus
+  total: number
+  forwarded: number
+  ackDue: number
+  ackOk: number
+  replyDue: number
+  replyOk: number
+  rated: number
+  firstSum: number | null
+  lastSum: number | null
+  reopened: number
+  overdueOpen: number
+  overdueNext: number
+  r1: number
+  r2: number
+  r3: number
+  r4: number
+  r5: number
+}
+
+/** Counting and medians in SQL (GROUP BY, window functions): the cases themselves never leave SQLite. */
+export function caseTally(db: Db) {
+  const where = (filter: CaseFilter, groupBy: CaseTallyKey | undefined, extra: string[] = []) => {
+    const { clauses, params } = filterClauses(filter)
+    if (groupBy) clauses.push(`${KEY_SQL[groupBy]} IS NOT NULL`)
+    clauses.push(...extra)
+    return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params }
+  }
+  const keyOf = (groupBy: CaseTallyKey | undefined) => (groupBy ? KEY_SQL[groupBy] : 'NULL')
+
+  const middle = (filter: CaseFilter, groupBy: CaseTallyKey | undefined, later: string) => {
+    const w = where(filter, groupBy, [LIVE, `${later} IS NOT NULL`])
+    const rows = db
+      .prepare(
+        `WITH v AS (SELECT ${keyOf(groupBy)} AS k, ${msBetween(later, 'created_at')} AS ms FROM cases ${w.sql}),
+        r AS (SELECT k, ms, row_number() OVER (PARTITION BY k ORDER BY ms) AS rn, count(*) OVER (PARTITION BY k) AS n FROM v)
+        SELECT k, min(ms) AS lower, max(ms) AS upper FROM r WHERE rn IN ((n + 1) / 2, n / 2 + 1) GROUP BY k`,
+      )
+      .all(...w.params) as Array<{ k: string | null; lower: number; upper: number }>
+    return new Map(rows.map((r) => [r.k, { lower: r.lower, upper: r.upper }]))
+  }
+
+  return {
+    async tally(filter: CaseFilter, { now, groupBy, topics }: CaseTallyOptions): Promise<CaseTally[]> {
+      const w = where(filter, groupBy)
+      const rows = db
+        .prepare(
+          `SELECT ${keyOf(groupBy)} AS k, status, count(*) AS total,
+            total(forwarded_to IS NOT NULL) AS forwarded,
+            total(${LIVE} AND (${ACKED} IS NOT NULL OR ack_due_at <= @now)) AS ackDue,
+            total(${LIVE} AND ${ACKED} <= ack_due_at) AS ackOk,
+            total(${LIVE} AND (replied_at IS NOT NULL OR reply_due_at <= @now)) AS replyDue,
+            total(${LIVE} AND replied_at <= reply_due_at) AS replyOk,
+            total(${LIVE} AND ${RATED}) AS rated,
+            total(CASE WHEN ${LIVE} THEN ${FIRST_RATING} END) AS firstSum,
+            total(CASE WHEN ${LIVE} THEN ${LAST_RATING} END) AS lastSum,
+            total(${LIVE} AND ${RATED} AND reopen_count > 0) AS reopened,
+            total(${LIVE} AND status IN (${WAITING}) AND (CASE WHEN ${ACKED} IS NOT NULL THEN reply_due_at ELSE ack_due_at END) < @now) AS overdueOpen,
+            total(status IN (${OPEN}) AND next_due_at < @now) AS overdueNext,
+            total(rating = 1) AS r1, total(rating = 2) AS r2, total(rating = 3) AS r3, total(rating = 4) AS r4, total(rating = 5) AS r5
+          FROM cases ${w.sql} GROUP BY 1, 2`,
+        )
+        .all(...w.params, { now: now.toISOString() }) as CountRow[]
+      const tallies = new Map<string | null, CaseTally>()
+      const tallyOf = (k: string | null) => tallies.get(k) ?? tallies.set(k, emptyTally(k)).get(k)!
+      if (!groupBy) tallyOf(null)
+      for (const r of rows) {
+        const t = tallyOf(r.k)
+        t.total += r.total
+        t.byStatus[r.status] = (t.byStatus[r.status] ?? 0) + r.total
+        t.forwarded += r.forwarded
+        t.ackDue += r.ackDue
+        t.ackOk += r.ackOk
+        t.replyDue += r.replyDue
+        t.replyOk += r.replyOk
+        t.rated += r.rated
+        t.firstRatingSum += r.firstSum ?? 0
+        t.lastRatingSum += r.lastSum ?? 0
+        t.reopened += r.reopened
+        t.overdueOpen += r.overdueOpen
+        t.overdueNext += r.overdueNext
+        for (const n of [1, 2, 3, 4, 5] as const) if (r[`r${n}`]) t.byRating[n] = (t.byRating[n] ?? 0) + r[`r${n}`]
+      }
+      if (topics) {
+        const byTopic = db.prepare(`SELECT ${keyOf(groupBy)} AS k, topic, count(*) AS n FROM cases ${w.sql} GROUP BY 1, 2`).all(...w.params) as Array<{
+          k: string | null
+          topic: string
+          n: number
+        }>
+        for (const r of byTopic) tallyOf(r.k).byTopic[r.topic] = r.n
+      }
+      return [...tallies.values()].sort((a, b) => (a.key ?? '').localeCompare(b.key ?? ''))
+    },
+
+    async middleTimes(filter: CaseFilter, groupBy?: CaseTallyKey): Promise<CaseMiddleTimes[]> {
+      const ack = middle(filter, groupBy, ACKED)
+      const reply = middle(filter, groupBy, 'replied_at')
+      const keys = groupBy ? [...new Set([...ack.keys(), ...reply.keys()])] : [null]
+      return keys.map((key) => ({ key, ack: ack.get(key) ?? null, reply: reply.get(key) ?? null })).sort((a, b) => (a.key ?? '').localeCompare(b.key ?? ''))
+    },
+  }
+}
