@@ -52,7 +52,26 @@ export interface WeeklyReport {
 export const TOP_ISSUES = 5
 const LIST_LENGTH = 10
 
-export function toHotIssueCase(c: CaseRecord, now: Date): HotIssueCase {
+/** The fields of a case that hot issues read (the store reads no more for them). */
+export type HotIssueSource = Pick<
+  CaseRecord,
+  | 'id'
+  | 'text'
+  | 'residentId'
+  | 'communityId'
+  | 'districtId'
+  | 'stationId'
+  | 'topic'
+  | 'createdAt'
+  | 'reopenCount'
+  | 'status'
+  | 'acknowledgedAt'
+  | 'repliedAt'
+  | 'ackDueAt'
+  | 'replyDueAt'
+>
+
+export function toHotIssueCase(c: HotIssueSource, now: Date): HotIssueCase {
   const acked = c.acknowledgedAt ?? c.repliedAt
   const due = acked ? c.replyDueAt : c.ackDueAt
   const open = ['submitted', 'assigned', 'acknowledged', 'forwarded', 'reopened'].includes(c.status)

@@ -1,4 +1,25 @@
 import type { CaseStatus } from '../domain/case.js'
+import type { HotIssueSource } from '../domain/weekly-report.js'
+
+export type { HotIssueSource }
+
+/** The columns of a case that hot issues read, in the order they are stored. */
+export const HOT_ISSUE_FIELDS = [
+  'id',
+  'text',
+  'residentId',
+  'communityId',
+  'districtId',
+  'stationId',
+  'topic',
+  'createdAt',
+  'reopenCount',
+  'status',
+  'acknowledgedAt',
+  'repliedAt',
+  'ackDueAt',
+  'replyDueAt',
+] as const
 
 /** What a tally of cases is grouped by: the statistics' groupings and the dashboard's district (handling, else the place's). */
 export type CaseTallyKey = 'station' | 'district' | 'handlingDistrict' | 'topic' | 'deputy' | 'department'

@@ -30,7 +30,7 @@ import type { LivelihoodRepo } from './livelihood-ports.js'
 export type * from './livelihood-ports.js'
 import type { SuggestionRepo } from './suggestion-ports.js'
 export type * from './suggestion-ports.js'
-import type { CaseMiddleTimes, CaseTally, CaseTallyKey, CaseTallyOptions } from './case-tally.js'
+import type { CaseMiddleTimes, CaseTally, CaseTallyKey, CaseTallyOptions, HotIssueSource } from './case-tally.js'
 export type * from './case-tally.js'
 
 /** A deputy as stored: the phone only as an encrypted envelope and a blind index. */
@@ -450,6 +450,8 @@ export interface CaseRepo {
   tally(filter: CaseFilter, options: CaseTallyOptions): Promise<CaseTally[]>
   /** The middle times to acknowledge and to reply of the matching live cases, overall or per key, for medians. */
   middleTimes(filter: CaseFilter, groupBy?: CaseTallyKey): Promise<CaseMiddleTimes[]>
+  /** The matching cases that count as messages (neither merged nor rejected), oldest first, with only what hot issues read. */
+  listForHotIssues(filter: CaseFilter): Promise<HotIssueSource[]>
   /** The cases merged into this one (duplicates it answers for), oldest first. */
   mergedInto(caseId: string): Promise<CaseRecord[]>
 }

@@ -2,6 +2,7 @@ import { expect } from 'chai'
 import { CASE_STATUSES, OPEN_STATUSES, isOverdue, type CaseRecord } from '../../src/domain/case.js'
 import { caseStats, groupedStats, statsFromCounts } from '../../src/domain/case-stats.js'
 import type { CaseTallyKey, Store } from '../../src/store/ports.js'
+import { HOT_ISSUE_FIELDS } from '../../src/store/case-tally.js'
 import { caseEvent, caseRecord } from './records.js'
 
 const T0 = new Date('2026-11-01T02:00:00Z')
@@ -96,6 +97,16 @@ export function caseTallyContract(store: () => Store) {
       for (const rating of [1, 2, 3, 4, 5]) expect(overall.byRating[rating] ?? 0, `rated ${rating}`).to.equal(all.filter((c) => c.rating === rating).length)
       expect(overall.overdueNext).to.equal(all.filter((c) => OPEN_STATUSES.includes(c.status) && isOverdue(c, NOW)).length)
       expect(overall.overdueNext).to.be.greaterThan(0)
+    })
+
+    it('reads for hot issues only the messages that count (not merged, not rejected), oldest first, with the fields grouping reads', async () => {
+      await seed()
+      const filter = { districtIds: ['d02'], createdFrom: new Date(T0.getTime() + 24 * HOUR), createdTo: NOW }
+      const expected = (await store().cases.listForStats(filter))
+        .filter((c) => !c.mergedInto && c.status !== 'rejected')
+        .map((c) => Object.fromEntries(HOT_ISSUE_FIELDS.map((f) => [f, c[f]])))
+      expect(expected.length).to.be.greaterThan(3)
+      expect(await store().cases.listForHotIssues(filter)).to.deep.equal(expected)
     })
 
     it('gives one empty tally when nothing matches, and no groups', async () => {

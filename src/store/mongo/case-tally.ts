@@ -1,6 +1,8 @@
 import type { Model } from 'mongoose'
 import {
+  HOT_ISSUE_FIELDS,
   addToTally,
+  type HotIssueSource,
   emptyTally,
   middleOf,
   type CaseFact,
@@ -23,6 +25,8 @@ const KEY_FIELD: Record<CaseTallyKey, (d: CaseDoc) => string | null> = {
 }
 
 // Only the fields a tally reads travel from the server, one document at a time.
+const HOT_ISSUE_PROJECTION = Object.fromEntries(HOT_ISSUE_FIELDS.filter((f) => f !== 'id').map((f) => [f, 1]))
+
 const PROJECTION = {
   stationId: 1,
   districtId: 1,
@@ -82,6 +86,28 @@ export function caseTally(Case: Model<CaseDoc>) {
         addToTally(t, f, now, topics)
       }
       return [...tallies.values()].sort((a, b) => (a.key ?? '').localeCompare(b.key ?? ''))
+    },
+
+    async listForHotIssues(filter: CaseFilter): Promise<HotIssueSource[]> {
+      const docs = await Case.find(allOf([...filterClauses(filter), { status: { $ne: 'rejected' } }, { mergedInto: null }]), HOT_ISSUE_PROJECTION)
+        .sort({ createdAt: 1, _id: 1 })
+        .lean<CaseDoc[]>()
+      return docs.map((d) => ({
+        id: d._id,
+        text: d.text,
+        residentId: d.residentId,
+        communityId: d.communityId ?? null,
+        districtId: d.districtId ?? null,
+        stationId: d.stationId ?? null,
+        topic: d.topic,
+        createdAt: d.createdAt,
+        reopenCount: d.reopenCount ?? 0,
+        status: d.status,
+        acknowledgedAt: d.acknowledgedAt ?? null,
+        repliedAt: d.repliedAt ?? null,
+        ackDueAt: d.ackDueAt,
+        replyDueAt: d.replyDueAt,
+      }))
     },
 
     async middleTimes(filter: CaseFilter, groupBy?: CaseTallyKey): Promise<CaseMiddleTimes[]> {

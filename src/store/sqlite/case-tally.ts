@@ -1,6 +1,6 @@
 import type { CaseStatus } from '../../domain/case.js'
 import { OPEN_STATUSES } from '../../domain/case.js'
-import { emptyTally, type CaseMiddleTimes, type CaseTally, type CaseTallyKey, type CaseTallyOptions } from '../case-tally.js'
+import { emptyTally, type HotIssueSource, type CaseMiddleTimes, type CaseTally, type CaseTallyKey, type CaseTallyOptions } from '../case-tally.js'
 import type { CaseFilter } from '../ports.js'
 import { filterClauses } from './case-filter-sql.js'
 import type { Db } from './open.js'
@@ -121,6 +121,38 @@ export function caseTally(db: Db) {
         for (const r of byTopic) tallyOf(r.k).byTopic[r.topic] = r.n
       }
       return [...tallies.values()].sort((a, b) => (a.key ?? '').localeCompare(b.key ?? ''))
+    },
+
+    async listForHotIssues(filter: CaseFilter): Promise<HotIssueSource[]> {
+      const w = where(filter, undefined, ["status <> 'rejected'", 'merged_into IS NULL'])
+      const rows = db
+        .prepare(
+          `SELECT id, text, resident_id, community_id, district_id, station_id, topic, created_at, reopen_count, status,
+            acknowledged_at, replied_at, ack_due_at, reply_due_at FROM cases ${w.sql} ORDER BY created_at, id`,
+        )
+        .raw()
+        .all(...w.params) as Array<
+        [string, string, string, string | null, string | null, string | null, string, string, number, CaseStatus, string | null, string | null, string, string]
+      >
+      const date = (v: string | null) => (v === null ? null : new Date(v))
+      return rows.map(
+        ([id, text, residentId, communityId, districtId, stationId, topic, createdAt, reopenCount, status, acked, replied, ackDue, replyDue]) => ({
+          id,
+          text,
+          residentId,
+          communityId,
+          districtId,
+          stationId,
+          topic,
+          createdAt: new Date(createdAt),
+          reopenCount,
+          status,
+          acknowledgedAt: date(acked),
+          repliedAt: date(replied),
+          ackDueAt: new Date(ackDue),
+          replyDueAt: new Date(replyDue),
+        }),
+      )
     },
 
     async middleTimes(filter: CaseFilter, groupBy?: CaseTallyKey): Promise<CaseMiddleTimes[]> {
