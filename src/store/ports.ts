@@ -452,6 +452,8 @@ export interface CaseRepo {
   middleTimes(filter: CaseFilter, groupBy?: CaseTallyKey): Promise<CaseMiddleTimes[]>
   /** The matching cases that count as messages (neither merged nor rejected), oldest first, with only what hot issues read. */
   listForHotIssues(filter: CaseFilter): Promise<HotIssueSource[]>
+  /** Live cases waiting past their deadline now (the reply's once acknowledged), the most overdue first (then by id), at most `limit`. */
+  mostOverdue(filter: CaseFilter, now: Date, limit: number): Promise<CaseRecord[]>
   /** The cases merged into this one (duplicates it answers for), oldest first. */
   mergedInto(caseId: string): Promise<CaseRecord[]>
 }

@@ -109,6 +109,18 @@ export function caseTallyContract(store: () => Store) {
       expect(await store().cases.listForHotIssues(filter)).to.deep.equal(expected)
     })
 
+    it('finds the most overdue waiting cases, as the weekly report lists them', async () => {
+      await seed()
+      const due = (c: CaseRecord) => ((c.acknowledgedAt ?? c.repliedAt) ? c.replyDueAt : c.ackDueAt)
+      const waiting = ['submitted', 'assigned', 'acknowledged', 'forwarded', 'reopened']
+      const late = (await store().cases.listForStats({ districtIds: ['d01'] }))
+        .filter((c) => waiting.includes(c.status) && !c.mergedInto && due(c) < NOW)
+        .sort((a, b) => due(a).getTime() - due(b).getTime() || a.id.localeCompare(b.id))
+      expect(late.length).to.be.greaterThan(3)
+      expect((await store().cases.mostOverdue({ districtIds: ['d01'] }, NOW, 3)).map((c) => c.id)).to.deep.equal(late.slice(0, 3).map((c) => c.id))
+      expect(await store().cases.mostOverdue({ districtIds: ['d01'] }, NOW, 100)).to.deep.equal(late)
+    })
+
     it('gives one empty tally when nothing matches, and no groups', async () => {
       const [overall] = await store().cases.tally({ stationIds: ['nowhere'] }, { now: NOW, topics: true })
       expect(statsFromCounts(overall, (await store().cases.middleTimes({ stationIds: ['nowhere'] }))[0])).to.deep.equal(caseStats([], NOW))

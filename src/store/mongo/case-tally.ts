@@ -13,6 +13,8 @@ import {
 } from '../case-tally.js'
 import type { CaseFilter } from '../ports.js'
 import type { CaseDoc } from './case-models.js'
+import { caseFromDoc } from './case-records.js'
+import type { CaseRecord } from '../../domain/case.js'
 import { allOf, filterClauses } from './case-filter.js'
 
 const KEY_FIELD: Record<CaseTallyKey, (d: CaseDoc) => string | null> = {
@@ -86,6 +88,23 @@ export function caseTally(Case: Model<CaseDoc>) {
         addToTally(t, f, now, topics)
       }
       return [...tallies.values()].sort((a, b) => (a.key ?? '').localeCompare(b.key ?? ''))
+    },
+
+    async mostOverdue(filter: CaseFilter, now: Date, limit: number) {
+      const waiting = ['submitted', 'assigned', 'acknowledged', 'forwarded', 'reopened']
+      const late = {
+        $or: [
+          { acknowledgedAt: { $ne: null }, replyDueAt: { $lt: now } },
+          { acknowledgedAt: null, repliedAt: { $ne: null }, replyDueAt: { $lt: now } },
+          { acknowledgedAt: null, repliedAt: null, ackDueAt: { $lt: now } },
+        ],
+      }
+      const docs = await Case.find(allOf([...filterClauses(filter), { status: { $in: waiting } }, { mergedInto: null }, late])).lean<CaseDoc[]>()
+      const due = (c: CaseRecord) => ((c.acknowledgedAt ?? c.repliedAt) ? c.replyDueAt : c.ackDueAt).getTime()
+      return docs
+        .map(caseFromDoc)
+        .sort((a, b) => due(a) - due(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+        .slice(0, limit)
     },
 
     async listForHotIssues(filter: CaseFilter): Promise<HotIssueSource[]> {

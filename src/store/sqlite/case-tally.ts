@@ -3,6 +3,7 @@ import { OPEN_STATUSES } from '../../domain/case.js'
 import { emptyTally, type HotIssueSource, type CaseMiddleTimes, type CaseTally, type CaseTallyKey, type CaseTallyOptions } from '../case-tally.js'
 import type { CaseFilter } from '../ports.js'
 import { filterClauses } from './case-filter-sql.js'
+import { caseFromRow } from './case-rows.js'
 import type { Db } from './open.js'
 
 const KEY_SQL: Record<CaseTallyKey, string> = {
@@ -22,6 +23,8 @@ const RATED = "(ratings <> '[]' OR rating IS NOT NULL)"
 // A case rated before ratings were kept counts its current rating as first and latest.
 const FIRST_RATING = "CASE WHEN ratings <> '[]' THEN json_extract(ratings, '$[0].rating') ELSE rating END"
 const LAST_RATING = "CASE WHEN ratings <> '[]' THEN json_extract(ratings, '$[#-1].rating') ELSE rating END"
+// The deadline that a waiting case is late against: the reply's once acknowledged.
+const DUE = `(CASE WHEN ${ACKED} IS NOT NULL THEN reply_due_at ELSE ack_due_at END)`
 const WAITING = quoted(['submitted', 'assigned', 'acknowledged', 'forwarded', 'reopened'])
 const OPEN = quoted(OPEN_STATUSES)
 // Milliseconds between two stored instants, exactly as Date arithmetic gives them.
@@ -86,7 +89,7 @@ export function caseTally(db: Db) {
             total(CASE WHEN ${LIVE} THEN ${FIRST_RATING} END) AS firstSum,
             total(CASE WHEN ${LIVE} THEN ${LAST_RATING} END) AS lastSum,
             total(${LIVE} AND ${RATED} AND reopen_count > 0) AS reopened,
-            total(${LIVE} AND status IN (${WAITING}) AND (CASE WHEN ${ACKED} IS NOT NULL THEN reply_due_at ELSE ack_due_at END) < @now) AS overdueOpen,
+            total(${LIVE} AND status IN (${WAITING}) AND ${DUE} < @now) AS overdueOpen,
             total(status IN (${OPEN}) AND next_due_at < @now) AS overdueNext,
             total(rating = 1) AS r1, total(rating = 2) AS r2, total(rating = 3) AS r3, total(rating = 4) AS r4, total(rating = 5) AS r5
           FROM cases ${w.sql} GROUP BY 1, 2`,
@@ -121,6 +124,14 @@ export function caseTally(db: Db) {
         for (const r of byTopic) tallyOf(r.k).byTopic[r.topic] = r.n
       }
       return [...tallies.values()].sort((a, b) => (a.key ?? '').localeCompare(b.key ?? ''))
+    },
+
+    async mostOverdue(filter: CaseFilter, now: Date, limit: number) {
+      const w = where(filter, undefined, [LIVE, `status IN (${WAITING})`, `${DUE} < @now`])
+      return db
+        .prepare(`SELECT * FROM cases ${w.sql} ORDER BY ${DUE}, id LIMIT ${Number(limit)}`)
+        .all(...w.params, { now: now.toISOString() })
+        .map(caseFromRow)
     },
 
     async listForHotIssues(filter: CaseFilter): Promise<HotIssueSource[]> {
