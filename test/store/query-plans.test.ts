@@ -29,7 +29,7 @@ async function plansOf(db: Db, call: () => Promise<unknown>): Promise<string[][]
     db.prepare = prepare
   }
   return seen
-    .filter((sql) => /^\s*SELECT/i.test(sql))
+    .filter((sql) => /^\s*(SELECT|WITH)/i.test(sql))
     .map((sql) =>
       (
         db

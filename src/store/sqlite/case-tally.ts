@@ -62,16 +62,22 @@ export function caseTally(db: Db) {
   }
   const keyOf = (groupBy: CaseTallyKey | undefined) => (groupBy ? KEY_SQL[groupBy] : 'NULL')
 
-  const middle = (filter: CaseFilter, groupBy: CaseTallyKey | undefined, later: string) => {
-    const w = where(filter, groupBy, [LIVE, `${later} IS NOT NULL`])
+  // Both medians in one pass over the cases: the times are taken once, then ranked per group.
+  const middles = (filter: CaseFilter, groupBy: CaseTallyKey | undefined) => {
+    const w = where(filter, groupBy, [LIVE])
+    const ranked = (column: string) =>
+      `SELECT k, ${column} AS ms, row_number() OVER (PARTITION BY k ORDER BY ${column}) AS rn, count(*) OVER (PARTITION BY k) AS n FROM v WHERE ${column} IS NOT NULL`
     const rows = db
       .prepare(
-        `WITH v AS (SELECT ${keyOf(groupBy)} AS k, ${msBetween(later, 'created_at')} AS ms FROM cases ${w.sql}),
-        r AS (SELECT k, ms, row_number() OVER (PARTITION BY k ORDER BY ms) AS rn, count(*) OVER (PARTITION BY k) AS n FROM v)
-        SELECT k, min(ms) AS lower, max(ms) AS upper FROM r WHERE rn IN ((n + 1) / 2, n / 2 + 1) GROUP BY k`,
+        `WITH v AS MATERIALIZED (SELECT ${keyOf(groupBy)} AS k, ${msBetween(ACKED, 'created_at')} AS ack, ${msBetween('replied_at', 'created_at')} AS reply FROM cases ${w.sql}),
+        a AS (${ranked('ack')}), r AS (${ranked('reply')})
+        SELECT 'ack' AS kind, k, min(ms) AS lower, max(ms) AS upper FROM a WHERE rn IN ((n + 1) / 2, n / 2 + 1) GROUP BY k
+        UNION ALL
+        SELECT 'reply' AS kind, k, min(ms) AS lower, max(ms) AS upper FROM r WHERE rn IN ((n + 1) / 2, n / 2 + 1) GROUP BY k`,
       )
-      .all(...w.params) as Array<{ k: string | null; lower: number; upper: number }>
-    return new Map(rows.map((r) => [r.k, { lower: r.lower, upper: r.upper }]))
+      .all(...w.params) as Array<{ kind: 'ack' | 'reply'; k: string | null; lower: number; upper: number }>
+    const of = (kind: 'ack' | 'reply') => new Map(rows.filter((r) => r.kind === kind).map((r) => [r.k, { lower: r.lower, upper: r.upper }]))
+    return { ack: of('ack'), reply: of('reply') }
   }
 
   return {
@@ -167,8 +173,7 @@ export function caseTally(db: Db) {
     },
 
     async middleTimes(filter: CaseFilter, groupBy?: CaseTallyKey): Promise<CaseMiddleTimes[]> {
-      const ack = middle(filter, groupBy, ACKED)
-      const reply = middle(filter, groupBy, 'replied_at')
+      const { ack, reply } = middles(filter, groupBy)
       const keys = groupBy ? [...new Set([...ack.keys(), ...reply.keys()])] : [null]
       return keys.map((key) => ({ key, ack: ack.get(key) ?? null, reply: reply.get(key) ?? null })).sort((a, b) => (a.key ?? '').localeCompare(b.key ?? ''))
     },
