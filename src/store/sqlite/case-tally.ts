@@ -56,9 +56,12 @@ interface CountRow {
 export function caseTally(db: Db) {
   const where = (filter: CaseFilter, groupBy: CaseTallyKey | undefined, extra: string[] = []) => {
     const { clauses, params } = filterClauses(filter)
+    // Every case (an admin's figures): one pass over the table in its own order. Left to itself SQLite
+    // walks the group's index to skip a sort, and looks each of a million rows up on its own.
+    const table = clauses.length ? 'cases' : 'cases NOT INDEXED'
     if (groupBy) clauses.push(`${KEY_SQL[groupBy]} IS NOT NULL`)
     clauses.push(...extra)
-    return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params }
+    return { sql: `${table} ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''}`, params }
   }
   const keyOf = (groupBy: CaseTallyKey | undefined) => (groupBy ? KEY_SQL[groupBy] : 'NULL')
 
@@ -69,7 +72,7 @@ export function caseTally(db: Db) {
       `SELECT k, ${column} AS ms, row_number() OVER (PARTITION BY k ORDER BY ${column}) AS rn, count(*) OVER (PARTITION BY k) AS n FROM v WHERE ${column} IS NOT NULL`
     const rows = db
       .prepare(
-        `WITH v AS MATERIALIZED (SELECT ${keyOf(groupBy)} AS k, ${msBetween(ACKED, 'created_at')} AS ack, ${msBetween('replied_at', 'created_at')} AS reply FROM cases ${w.sql}),
+        `WITH v AS MATERIALIZED (SELECT ${keyOf(groupBy)} AS k, ${msBetween(ACKED, 'created_at')} AS ack, ${msBetween('replied_at', 'created_at')} AS reply FROM ${w.sql}),
         a AS (${ranked('ack')}), r AS (${ranked('reply')})
         SELECT 'ack' AS kind, k, min(ms) AS lower, max(ms) AS upper FROM a WHERE rn IN ((n + 1) / 2, n / 2 + 1) GROUP BY k
         UNION ALL
@@ -98,7 +101,7 @@ export function caseTally(db: Db) {
             total(${LIVE} AND status IN (${WAITING}) AND ${DUE} < @now) AS overdueOpen,
             total(status IN (${OPEN}) AND next_due_at < @now) AS overdueNext,
             total(rating = 1) AS r1, total(rating = 2) AS r2, total(rating = 3) AS r3, total(rating = 4) AS r4, total(rating = 5) AS r5
-          FROM cases ${w.sql} GROUP BY 1, 2`,
+          FROM ${w.sql} GROUP BY 1, 2`,
         )
         .all(...w.params, { now: now.toISOString() }) as CountRow[]
       const tallies = new Map<string | null, CaseTally>()
@@ -122,7 +125,7 @@ export function caseTally(db: Db) {
         for (const n of [1, 2, 3, 4, 5] as const) if (r[`r${n}`]) t.byRating[n] = (t.byRating[n] ?? 0) + r[`r${n}`]
       }
       if (topics) {
-        const byTopic = db.prepare(`SELECT ${keyOf(groupBy)} AS k, topic, count(*) AS n FROM cases ${w.sql} GROUP BY 1, 2`).all(...w.params) as Array<{
+        const byTopic = db.prepare(`SELECT ${keyOf(groupBy)} AS k, topic, count(*) AS n FROM ${w.sql} GROUP BY 1, 2`).all(...w.params) as Array<{
           k: string | null
           topic: string
           n: number
@@ -135,7 +138,7 @@ export function caseTally(db: Db) {
     async mostOverdue(filter: CaseFilter, now: Date, limit: number) {
       const w = where(filter, undefined, [LIVE, `status IN (${WAITING})`, `${DUE} < @now`])
       return db
-        .prepare(`SELECT * FROM cases ${w.sql} ORDER BY ${DUE}, id LIMIT ${Number(limit)}`)
+        .prepare(`SELECT * FROM ${w.sql} ORDER BY ${DUE}, id LIMIT ${Number(limit)}`)
         .all(...w.params, { now: now.toISOString() })
         .map(caseFromRow)
     },
@@ -145,7 +148,7 @@ export function caseTally(db: Db) {
       const rows = db
         .prepare(
           `SELECT id, text, resident_id, community_id, district_id, station_id, topic, created_at, reopen_count, status,
-            acknowledged_at, replied_at, ack_due_at, reply_due_at FROM cases ${w.sql} ORDER BY created_at, id`,
+            acknowledged_at, replied_at, ack_due_at, reply_due_at FROM ${w.sql} ORDER BY created_at, id`,
         )
         .raw()
         .all(...w.params) as Array<
