@@ -33,6 +33,7 @@ const msBetween = (later: string, earlier: string) => `CAST(round((unixepoch(${l
 interface CountRow {
   k: string | null
   status: CaseStatus
+  topic?: string
   total: number
   forwarded: number
   ackDue: number
@@ -101,7 +102,8 @@ export function caseTally(db: Db) {
             total(${LIVE} AND status IN (${WAITING}) AND ${DUE} < @now) AS overdueOpen,
             total(status IN (${OPEN}) AND next_due_at < @now) AS overdueNext,
             total(rating = 1) AS r1, total(rating = 2) AS r2, total(rating = 3) AS r3, total(rating = 4) AS r4, total(rating = 5) AS r5
-          FROM ${w.sql} GROUP BY 1, 2`,
+            ${topics ? ', topic' : ''}
+          FROM ${w.sql} GROUP BY 1, 2${topics ? ', topic' : ''}`,
         )
         .all(...w.params, { now: now.toISOString() }) as CountRow[]
       const tallies = new Map<string | null, CaseTally>()
@@ -111,6 +113,8 @@ export function caseTally(db: Db) {
         const t = tallyOf(r.k)
         t.total += r.total
         t.byStatus[r.status] = (t.byStatus[r.status] ?? 0) + r.total
+        // By topic in the same pass: one more grouping column instead of a second read of the rows.
+        if (r.topic !== undefined) t.byTopic[r.topic] = (t.byTopic[r.topic] ?? 0) + r.total
         t.forwarded += r.forwarded
         t.ackDue += r.ackDue
         t.ackOk += r.ackOk
@@ -123,14 +127,6 @@ export function caseTally(db: Db) {
         t.overdueOpen += r.overdueOpen
         t.overdueNext += r.overdueNext
         for (const n of [1, 2, 3, 4, 5] as const) if (r[`r${n}`]) t.byRating[n] = (t.byRating[n] ?? 0) + r[`r${n}`]
-      }
-      if (topics) {
-        const byTopic = db.prepare(`SELECT ${keyOf(groupBy)} AS k, topic, count(*) AS n FROM ${w.sql} GROUP BY 1, 2`).all(...w.params) as Array<{
-          k: string | null
-          topic: string
-          n: number
-        }>
-        for (const r of byTopic) tallyOf(r.k).byTopic[r.topic] = r.n
       }
       return [...tallies.values()].sort((a, b) => (a.key ?? '').localeCompare(b.key ?? ''))
     },
