@@ -1,5 +1,4 @@
-import { OPEN_STATUSES, isOverdue, type CaseRecord } from './case.js'
-import { groupedStats } from './case-stats.js'
+import { OPEN_STATUSES, type CaseStatus } from './case.js'
 import { addDays, startOfLocalDate } from './business-calendar.js'
 import { localDate } from './dates.js'
 
@@ -38,63 +37,97 @@ function mondayOf(date: string) {
   return addDays(date, -((weekday + 6) % 7))
 }
 
+/** A group's counts as the store tallies them (store/case-tally.ts): what a dashboard figure needs. */
+export interface DashboardCounts {
+  key: string | null
+  total: number
+  byStatus: Partial<Record<CaseStatus, number>>
+  byRating: Record<number, number>
+  /** Waiting for a late acknowledgement or reply (caseStats' overdueOpen). */
+  overdueOpen: number
+  /** Open with a next deadline passed (the inbox's "overdue"). */
+  overdueNext: number
+  replyDue: number
+  replyOk: number
+}
+
+export interface DashboardPeriod {
+  from: Date
+  to?: Date
+}
+
+/** The periods a dashboard counts new cases in: today so far, and the last `weeks` weeks (Monday to Monday). */
+export function dashboardPeriods(now: Date, timeZone: string, weeks = 8) {
+  const today = localDate(now, timeZone)
+  const thisMonday = mondayOf(today)
+  return {
+    today,
+    dayStart: startOfLocalDate(today, timeZone),
+    weeks: Array.from({ length: weeks }, (_, i) => {
+      const monday = addDays(thisMonday, -7 * (weeks - 1 - i))
+      return { monday, from: startOfLocalDate(monday, timeZone), to: startOfLocalDate(addDays(monday, 7), timeZone) }
+    }),
+  }
+}
+
+const openOf = (c: DashboardCounts) => OPEN_STATUSES.reduce((n, s) => n + (c.byStatus[s] ?? 0), 0)
+
 /**
- * The organizers' dashboard from the cases they may see: today's figures, satisfaction,
- * responsiveness per district, station and deputy, and new cases per week. Every figure
- * carries the inbox filters that list the very cases it counts.
+ * The organizers' dashboard from counts of the cases they may see: today's figures,
+ * satisfaction, responsiveness per district, station and deputy, and new cases per week.
+ * Every figure carries the inbox filters that list the very cases it counts.
  */
 export function caseDashboard(
-  cases: CaseRecord[],
-  now: Date,
-  timeZone: string,
+  periods: ReturnType<typeof dashboardPeriods>,
+  counts: {
+    all: DashboardCounts
+    newToday: number
+    /** New cases in each of `periods.weeks`. */
+    weeks: number[]
+    district: DashboardCounts[]
+    station: DashboardCounts[]
+    deputy: DashboardCounts[]
+  },
   names: { district(id: string): string; station(id: string): string; deputy(id: string): string },
-  weeks = 8,
 ): CaseDashboard {
-  const today = localDate(now, timeZone)
-  const dayStart = startOfLocalDate(today, timeZone)
-  const open = cases.filter((c) => OPEN_STATUSES.includes(c.status))
-  const bars = (keyOf: (c: CaseRecord) => string | null, name: (k: string) => string, filter: string, limit: number) =>
-    groupedStats(cases, keyOf, now)
-      .map(({ key, stats }) => ({
-        key,
-        name: name(key),
-        total: stats.total,
-        open: OPEN_STATUSES.reduce((n, s) => n + stats.byStatus[s], 0),
-        overdue: stats.overdueOpen,
-        repliedInTimeShare: stats.repliedInTimeShare,
-        filters: { [filter]: key },
+  // Groups come in key order; sorting by size keeps that order among equals, as before.
+  const bars = (groups: DashboardCounts[], name: (k: string) => string, filter: string, limit: number) =>
+    groups
+      .filter((g): g is DashboardCounts & { key: string } => g.key !== null)
+      .sort((a, b) => a.key.localeCompare(b.key))
+      .map((g) => ({
+        key: g.key,
+        name: name(g.key),
+        total: g.total,
+        open: openOf(g),
+        overdue: g.overdueOpen,
+        repliedInTimeShare: g.replyDue ? Math.round((g.replyOk / g.replyDue) * 1000) / 1000 : null,
+        filters: { [filter]: g.key },
       }))
       .sort((a, b) => b.total - a.total || a.name.localeCompare(b.name, 'zh-CN'))
       .slice(0, limit)
 
-  const thisMonday = mondayOf(today)
-  const weekList = Array.from({ length: weeks }, (_, i) => {
-    const monday = addDays(thisMonday, -7 * (weeks - 1 - i))
-    const from = startOfLocalDate(monday, timeZone)
-    const to = startOfLocalDate(addDays(monday, 7), timeZone)
-    const count = cases.filter((c) => c.createdAt >= from && c.createdAt < to).length
-    const [, m, d] = monday.split('-').map(Number)
-    return { label: `${m}月${d}日`, from: iso(from), to: iso(to), count, filters: { from: iso(from), to: iso(to) } }
-  })
-
   return {
     today: {
-      date: today,
-      new: { count: cases.filter((c) => c.createdAt >= dayStart).length, filters: { from: iso(dayStart) } },
-      open: { count: open.length, filters: { open: 'true' } },
-      overdue: { count: open.filter((c) => isOverdue(c, now)).length, filters: { overdue: 'true' } },
+      date: periods.today,
+      new: { count: counts.newToday, filters: { from: iso(periods.dayStart) } },
+      open: { count: openOf(counts.all), filters: { open: 'true' } },
+      overdue: { count: counts.all.overdueNext, filters: { overdue: 'true' } },
     },
     satisfaction: [5, 4, 3, 2, 1].map((rating) => ({
       rating,
       label: `${RATING_LABELS[rating]}（${rating} 分）`,
-      count: cases.filter((c) => c.rating === rating).length,
+      count: counts.all.byRating[rating] ?? 0,
       filters: { rating: String(rating) },
     })),
     responsiveness: {
-      district: bars((c) => c.handlingDistrictId ?? c.districtId, names.district, 'districtId', 20),
-      station: bars((c) => c.stationId, names.station, 'stationId', 15),
-      deputy: bars((c) => c.deputyId, names.deputy, 'deputyId', 15),
+      district: bars(counts.district, names.district, 'districtId', 20),
+      station: bars(counts.station, names.station, 'stationId', 15),
+      deputy: bars(counts.deputy, names.deputy, 'deputyId', 15),
     },
-    weeks: weekList,
+    weeks: periods.weeks.map(({ monday, from, to }, i) => {
+      const [, m, d] = monday.split('-').map(Number)
+      return { label: `${m}月${d}日`, from: iso(from), to: iso(to), count: counts.weeks[i], filters: { from: iso(from), to: iso(to) } }
+    }),
   }
 }

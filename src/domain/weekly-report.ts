@@ -16,8 +16,10 @@ export interface WeeklyReportInput {
   now: Date
   /** Cases written from a week before weekStart until weekEnd (for trends), within the scope. */
   cases: CaseRecord[]
-  /** Cases still open now within the scope, whenever written (for overdue and slowest). */
+  /** Cases still open now within the scope, whenever written (for overdue and slowest): all, or at least the LIST_LENGTH most overdue with `overdueOpen`. */
   openCases: CaseRecord[]
+  /** How many of the scope's open cases are overdue, when openCases holds only the most overdue. */
+  overdueOpen?: number
   name: (kind: 'region' | 'station' | 'deputy', id: string) => string
 }
 
@@ -50,9 +52,29 @@ export interface WeeklyReport {
 }
 
 export const TOP_ISSUES = 5
-const LIST_LENGTH = 10
+/** The length of the overdue and slowest lists. */
+export const LIST_LENGTH = 10
 
-export function toHotIssueCase(c: CaseRecord, now: Date): HotIssueCase {
+/** The fields of a case that hot issues read (the store reads no more for them). */
+export type HotIssueSource = Pick<
+  CaseRecord,
+  | 'id'
+  | 'text'
+  | 'residentId'
+  | 'communityId'
+  | 'districtId'
+  | 'stationId'
+  | 'topic'
+  | 'createdAt'
+  | 'reopenCount'
+  | 'status'
+  | 'acknowledgedAt'
+  | 'repliedAt'
+  | 'ackDueAt'
+  | 'replyDueAt'
+>
+
+export function toHotIssueCase(c: HotIssueSource, now: Date): HotIssueCase {
   const acked = c.acknowledgedAt ?? c.repliedAt
   const due = acked ? c.replyDueAt : c.ackDueAt
   const open = ['submitted', 'assigned', 'acknowledged', 'forwarded', 'reopened'].includes(c.status)
@@ -128,7 +150,7 @@ export function composeWeeklyReport(input: WeeklyReportInput): WeeklyReport {
       residents: new Set(thisWeek.map((c) => c.residentId)).size,
       replied: all.filter((c) => inWeek(c.repliedAt)).length,
       closed: all.filter((c) => inWeek(c.closedAt)).length,
-      overdueOpen: input.openCases.filter(counted).filter((c) => toHotIssueCase(c, now).overdue).length,
+      overdueOpen: input.overdueOpen ?? input.openCases.filter(counted).filter((c) => toHotIssueCase(c, now).overdue).length,
       satisfaction: stats.finalSatisfaction,
     },
     topIssues,

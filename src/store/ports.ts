@@ -30,6 +30,8 @@ import type { LivelihoodRepo } from './livelihood-ports.js'
 export type * from './livelihood-ports.js'
 import type { SuggestionRepo } from './suggestion-ports.js'
 export type * from './suggestion-ports.js'
+import type { CaseMiddleTimes, CaseTally, CaseTallyKey, CaseTallyOptions, HotIssueSource } from './case-tally.js'
+export type * from './case-tally.js'
 
 /** A deputy as stored: the phone only as an encrypted envelope and a blind index. */
 export type DeputyRecord = Omit<Deputy, 'phone'> & { phoneEnc: string | null; phoneIndex: string | null }
@@ -453,6 +455,14 @@ export interface CaseRepo {
   recentInCommunity(communityId: string, since: Date): Promise<CaseRecord[]>
   /** Every case matching, unpaged, for statistics (hundreds to thousands a year). */
   listForStats(filter: CaseFilter): Promise<CaseRecord[]>
+  /** The counts of the matching cases, overall (one tally, key null) or one per key (cases without one left out), key order. */
+  tally(filter: CaseFilter, options: CaseTallyOptions): Promise<CaseTally[]>
+  /** The middle times to acknowledge and to reply of the matching live cases, overall or per key, for medians. */
+  middleTimes(filter: CaseFilter, groupBy?: CaseTallyKey): Promise<CaseMiddleTimes[]>
+  /** The matching cases that count as messages (neither merged nor rejected), oldest first, with only what hot issues read. */
+  listForHotIssues(filter: CaseFilter): Promise<HotIssueSource[]>
+  /** Live cases waiting past their deadline now (the reply's once acknowledged), the most overdue first (then by id), at most `limit`. */
+  mostOverdue(filter: CaseFilter, now: Date, limit: number): Promise<CaseRecord[]>
   /** The cases merged into this one (duplicates it answers for), oldest first. */
   mergedInto(caseId: string): Promise<CaseRecord[]>
 }

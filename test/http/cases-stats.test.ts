@@ -35,6 +35,48 @@ describe('statistics and responsiveness (述职评议)', () => {
   })
   after(() => app.close())
 
+  it('shows the same story on the dashboard: satisfaction, open and late cases, each station and deputy, the weeks', async () => {
+    const { body } = await (await asAdmin(app)).get('/api/admin/dashboard/cases')
+    expect(body.today).to.deep.include({ date: '2026-11-26', new: { count: 0, filters: { from: '2026-11-25T16:00:00.000Z' } } })
+    // 油烟扰民 was never acknowledged (late); 噪音扰民 was, and its reply is not due yet.
+    expect(body.today.open.count).to.equal(2)
+    expect(body.today.overdue).to.deep.equal({ count: 1, filters: { overdue: 'true' } })
+    expect(body.satisfaction.map((s: { rating: number; count: number }) => [s.rating, s.count])).to.deep.equal([
+      [5, 1],
+      [4, 0],
+      [3, 0],
+      [2, 1],
+      [1, 0],
+    ])
+    const bar = (b: { key: string; total: number; open: number; overdue: number; repliedInTimeShare: number | null }) => [
+      b.key,
+      b.total,
+      b.open,
+      b.overdue,
+      b.repliedInTimeShare,
+    ]
+    expect(body.responsiveness.district.map(bar)).to.deep.equal([['d01', 4, 2, 1, 1]])
+    expect(body.responsiveness.station.map(bar)).to.deep.equal([
+      ['st001', 3, 2, 1, 1],
+      ['st002', 1, 0, 0, 1],
+    ])
+    expect(body.responsiveness.deputy.map(bar)).to.deep.equal([
+      ['dp0001', 3, 2, 1, 1],
+      ['dp0003', 1, 0, 0, 1],
+    ])
+    expect(body.weeks.map((w: { label: string; count: number }) => `${w.label} ${w.count}`)).to.deep.equal([
+      '10月5日 0',
+      '10月12日 0',
+      '10月19日 0',
+      '10月26日 0',
+      '11月2日 0',
+      '11月9日 0',
+      '11月16日 0',
+      '11月23日 4',
+    ])
+    expect(body.weeks[7].filters).to.deep.equal({ from: '2026-11-22T16:00:00.000Z', to: '2026-11-29T16:00:00.000Z' })
+  })
+
   it('gives organizers the figures per station', async () => {
     const { body } = await (await asAdmin(app)).get('/api/admin/cases/stats?groupBy=station')
     expect(body.overall).to.deep.include({

@@ -3,6 +3,7 @@ import type { DirectorySnapshot, Store } from '../../src/store/ports.js'
 import { ConflictError, ValidationError } from '../../src/errors.js'
 import { caseContract } from './contract-cases.js'
 import { caseSearchContract } from './contract-case-search.js'
+import { caseTallyContract } from './contract-case-tally.js'
 import { campaignContract } from './contract-campaigns.js'
 import { campaignSeriesContract } from './contract-campaign-series.js'
 import { botContract, deliveryContract } from './contract-delivery.js'
@@ -433,6 +434,7 @@ export function storeContract(open: () => Promise<Store>) {
 
   caseContract(() => store)
   caseSearchContract(() => store)
+  caseTallyContract(() => store)
   deliveryContract(() => store)
   botContract(() => store)
   digestContract(() => store)

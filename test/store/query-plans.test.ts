@@ -31,11 +31,16 @@ async function plansOf(db: Db, call: () => Promise<unknown>): Promise<string[][]
     db.prepare = prepare
   }
   return seen
-    .filter((sql) => /^\s*SELECT/i.test(sql))
+    .filter((sql) => /^\s*(SELECT|WITH)/i.test(sql))
     .map((sql) =>
-      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...(Array((sql.match(/\?/g) ?? []).length).fill(null) as unknown[])) as Array<{ detail: string }>).map(
-        (r) => r.detail,
-      ),
+      (
+        db
+          .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+          .all(
+            ...(Array((sql.match(/\?/g) ?? []).length).fill(null) as unknown[]),
+            Object.fromEntries([...sql.matchAll(/@(\w+)/g)].map((m) => [m[1], null])),
+          ) as Array<{ detail: string }>
+      ).map((r) => r.detail),
     )
 }
 
@@ -110,6 +115,16 @@ describe('the console queries find their rows through indexes (EXPLAIN QUERY PLA
         expectNoFullScan(await plansOf(db, () => cases.listForStats({ ...scoped })))
         expectNoFullScan(await plansOf(db, () => cases.listForStats({ ...scoped, createdFrom: new Date('2026-11-01T00:00:00Z'), createdTo: NOW })))
       })
+    if (scope !== 'admin')
+      it(`the ${scope}'s counts in the store (statistics, dashboard) read only their scope`, async () => {
+        const cases = caseRepo(db, new GroupCommit(db))
+        const week = { createdFrom: new Date('2026-11-23T00:00:00Z'), createdTo: NOW }
+        for (const groupBy of [undefined, 'station', 'handlingDistrict', 'deputy', 'department'] as const) {
+          expectNoFullScan(await plansOf(db, () => cases.tally({ ...scoped }, { now: NOW, groupBy, topics: true })))
+          expectNoFullScan(await plansOf(db, () => cases.middleTimes({ ...scoped }, groupBy)))
+          expectNoFullScan(await plansOf(db, () => cases.tally({ ...scoped, ...week }, { now: NOW, groupBy })))
+        }
+      })
   }
 
   /** The search box: a ticket; a word few cases hold, read through the text index; a common one, met in the list's order. */
@@ -147,6 +162,13 @@ describe('the console queries find their rows through indexes (EXPLAIN QUERY PLA
     const cases = caseRepo(db, new GroupCommit(db))
     const window = { createdFrom: new Date('2026-10-31T00:00:00Z'), createdTo: NOW }
     expectNoFullScan(await plansOf(db, () => cases.listForStats(window)))
+    expectNoFullScan(await plansOf(db, () => cases.listForHotIssues(window)))
+    expectNoFullScan(await plansOf(db, () => cases.mostOverdue({ districtIds: ['d001'], statuses: ['submitted', 'assigned', 'acknowledged'] }, NOW, 10)))
+    expectNoFullScan(await plansOf(db, () => cases.mostOverdue({ statuses: ['submitted', 'assigned', 'acknowledged'] }, NOW, 10)))
+    expectNoFullScan(await plansOf(db, () => cases.listForHotIssues({ districtIds: ['d001'], ...window })))
+    expectNoFullScan(await plansOf(db, () => cases.listForHotIssues({ stationIds: ['st0001'], ...window })))
+    // The admin's dashboard counts each week's new cases through the date index.
+    expectNoFullScan(await plansOf(db, () => cases.tally(window, { now: NOW })))
     expectNoFullScan(await plansOf(db, () => cases.listForStats({ districtIds: ['d001'], ...window })))
     expectNoFullScan(await plansOf(db, () => cases.listForStats({ districtIds: ['d001'], statuses: ['submitted', 'assigned', 'acknowledged'] })))
   })

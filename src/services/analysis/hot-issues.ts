@@ -52,9 +52,12 @@ export class HotIssueService {
     const now = this.clock.now()
     const to = filters.to ?? now
     const from = filters.from ?? new Date(to.getTime() - this.options.windowDays * DAY)
-    const cases = await this.store.cases.listForStats(await this.queries.scopedFilter(staff, { regionId: filters.regionId, topic: filters.topic, from, to }))
+    // Only the window's messages, and of each only what grouping reads (text, place, dates), not the whole case.
+    const cases = await this.store.cases.listForHotIssues(
+      await this.queries.scopedFilter(staff, { regionId: filters.regionId, topic: filters.topic, from, to }),
+    )
     const issues = groupHotIssues(
-      cases.filter((c) => !c.mergedInto && c.status !== 'rejected').map((c) => toHotIssueCase(c, now)),
+      cases.map((c) => toHotIssueCase(c, now)),
       { from, to },
     )
     const name = await namer(this.directory)
@@ -65,7 +68,7 @@ export class HotIssueService {
   async announceSpikes(): Promise<number> {
     const now = this.clock.now()
     const from = new Date(now.getTime() - this.options.spike.hours * 3_600_000 * 2)
-    const cases = (await this.store.cases.listForStats({ createdFrom: from, createdTo: now })).filter((c) => !c.mergedInto && c.status !== 'rejected')
+    const cases = await this.store.cases.listForHotIssues({ createdFrom: from, createdTo: now })
     const hot = cases.map((c) => toHotIssueCase(c, now))
     const issues = groupHotIssues(hot, { from, to: new Date(now.getTime() + 1), minMessages: this.options.spike.messages })
     const alerted = await this.store.analysis.alertedCaseIds(new Date(from.getTime() - 30 * DAY))

@@ -3,7 +3,7 @@ import { DEPUTY_LOAD_STATUSES } from '../../domain/case.js'
 import { startOfLocalDate } from '../../domain/business-calendar.js'
 import { mondayOf } from '../../domain/case-series.js'
 import { localDate } from '../../domain/dates.js'
-import { composeWeeklyReport, TREND_WORDS, type WeeklyReport } from '../../domain/weekly-report.js'
+import { composeWeeklyReport, LIST_LENGTH, TREND_WORDS, type WeeklyReport } from '../../domain/weekly-report.js'
 import { ForbiddenError, ValidationError } from '../../errors.js'
 import type { Store } from '../../store/ports.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
@@ -122,11 +122,15 @@ export class WeeklyReports {
     const weekStart = startOfLocalDate(week, this.options.timeZone)
     const weekEnd = new Date(weekStart.getTime() + 7 * DAY)
     const districtIds = scope === CITY ? undefined : [scope]
-    const [cases, openCases] = await Promise.all([
+    const now = this.clock.now()
+    const waiting = { districtIds, statuses: ['submitted' as const, ...DEPUTY_LOAD_STATUSES] }
+    // The open cases (a province's tens of thousands) are counted in the store; only the most overdue are read.
+    const [cases, openCases, [open]] = await Promise.all([
       this.store.cases.listForStats({ districtIds, createdFrom: new Date(weekStart.getTime() - 7 * DAY), createdTo: weekEnd }),
-      this.store.cases.listForStats({ districtIds, statuses: ['submitted', ...DEPUTY_LOAD_STATUSES] }),
+      this.store.cases.mostOverdue(waiting, now, LIST_LENGTH),
+      this.store.cases.tally(waiting, { now }),
     ])
-    return composeWeeklyReport({ weekStart, weekEnd, now: this.clock.now(), cases, openCases, name: await namer(this.directory) })
+    return composeWeeklyReport({ weekStart, weekEnd, now, cases, openCases, overdueOpen: open.overdueOpen, name: await namer(this.directory) })
   }
 }
 

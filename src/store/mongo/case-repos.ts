@@ -1,6 +1,6 @@
 import type { ClientSession, Connection } from 'mongoose'
 import { DEPUTY_LOAD_STATUSES, OPEN_STATUSES, type CaseEvent, type CaseRecord } from '../../domain/case.js'
-import type { CaseFilter, CaseQuery, CaseRepo, OutboxMessage } from '../ports.js'
+import type { CaseQuery, CaseRepo, OutboxMessage } from '../ports.js'
 import { decodeTimeCursor, timeCursorKey, toPage } from '../cursor.js'
 import { NotFoundError } from '../../errors.js'
 import type { CaseDoc, CaseEventDoc, TicketCounterDoc } from './case-models.js'
@@ -10,31 +10,8 @@ import { insertOutbox } from './outbox-repo.js'
 import { translate } from './errors.js'
 import { StoreConflict } from '../conflicts.js'
 import { escapeRegex } from './query.js'
-
-type Filter = Record<string, unknown>
-
-/** The filters shared by search and statistics: sqlite's filterClauses, one clause each. */
-function filterClauses(f: CaseFilter): Filter[] {
-  const clauses: Filter[] = []
-  // `$in: []` matches nothing, as sqlite's "0" does.
-  if (f.residentId) clauses.push({ residentId: f.residentId })
-  if (f.deputyId) clauses.push({ deputyId: f.deputyId })
-  if (f.stationIds) clauses.push({ stationId: { $in: f.stationIds } })
-  // The place's district, or the district handling it after a transfer.
-  if (f.districtIds) clauses.push({ $or: [{ districtId: { $in: f.districtIds } }, { handlingDistrictId: { $in: f.districtIds } }] })
-  // Waiting at an office: no station, and one of these offices; a null in the list
-  // matches a null officeRegionId, the city office.
-  if (f.officeRegionIds) clauses.push({ stationId: null, officeRegionId: { $in: f.officeRegionIds } })
-  if (f.statuses) clauses.push({ status: { $in: f.statuses } })
-  if (f.topic) clauses.push({ topic: f.topic })
-  if (f.regionIds) clauses.push({ regionId: { $in: f.regionIds } })
-  // A null nextDueAt never compares less than a date: cases without a deadline are never overdue.
-  if (f.overdueAt) clauses.push({ nextDueAt: { $lt: f.overdueAt } })
-  if (f.createdFrom) clauses.push({ createdAt: { $gte: f.createdFrom } })
-  if (f.createdTo) clauses.push({ createdAt: { $lt: f.createdTo } })
-  if (f.rating !== undefined) clauses.push({ rating: f.rating })
-  return clauses
-}
+import { allOf, filterClauses, type Filter } from './case-filter.js'
+import { caseTally } from './case-tally.js'
 
 /**
  * The console's search box: the ticket's unique index, or each word as a substring of the
@@ -47,9 +24,6 @@ function textClauses(q: CaseQuery): Filter[] {
   for (const word of q.textWords ?? []) clauses.push({ text: { $regex: escapeRegex(word), $options: 'i' } })
   return clauses
 }
-
-/** Clauses go under $and so two on the same field (stationIds and officeRegionIds) both hold. */
-const allOf = (clauses: Filter[]): Filter => (clauses.length ? { $and: clauses } : {})
 
 export function caseRepo(conn: Connection, { Case, CaseEvent, Outbox, TicketCounter }: Models): CaseRepo {
   const nextTicket = async (ticketDate: string, session: ClientSession) => {
@@ -188,6 +162,7 @@ export function caseRepo(conn: Connection, { Case, CaseEvent, Outbox, TicketCoun
     async listForStats(filter) {
       return find(allOf(filterClauses(filter)), { createdAt: 1, _id: 1 })
     },
+    ...caseTally(Case),
     async mergedInto(caseId) {
       // $type as the partial index says it: the planner does not infer it from the equality,
       // and would otherwise read every case to answer each reply on a merged case.

@@ -1,56 +1,18 @@
 import type { Db } from './open.js'
 import type { CaseEvent, CaseRecord } from '../../domain/case.js'
 import { OPEN_STATUSES } from '../../domain/case.js'
-import type { CaseFilter, CaseQuery, CaseRepo, CaseSubmission, OutboxMessage } from '../ports.js'
+import type { CaseQuery, CaseRepo, CaseSubmission, OutboxMessage } from '../ports.js'
 import { decodeTimeCursor, timeCursorKey, toPage } from '../cursor.js'
 import { NotFoundError } from '../../errors.js'
 import { CASE_COLUMNS, caseFromRow, caseToRow, eventFromRow } from './case-rows.js'
 import { translate } from './errors.js'
 import type { GroupCommit } from './group-commit.js'
 import { placeholders } from './sql.js'
+import { filterClauses } from './case-filter-sql.js'
+import { caseTally } from './case-tally.js'
 import { outboxWriter } from './outbox-writer.js'
 import { caseTextSearch } from './case-text-search.js'
 import { StoreConflict } from '../conflicts.js'
-
-/**
- * Filters shared by search and statistics, as SQL. `districtColumn` narrows a district
- * filter to one of its two columns (search asks each through its own index, see below).
- */
-function filterClauses(f: CaseFilter, districtColumn?: 'district_id' | 'handling_district_id') {
-  const clauses: string[] = []
-  const params: unknown[] = []
-  const anyOf = (column: string, values: unknown[]) => {
-    clauses.push(values.length ? `${column} IN (${placeholders(values.length)})` : '0')
-    params.push(...values)
-  }
-  if (f.residentId) clauses.push('resident_id = ?') && params.push(f.residentId)
-  if (f.deputyId) clauses.push('deputy_id = ?') && params.push(f.deputyId)
-  if (f.stationIds) anyOf('station_id', f.stationIds)
-  if (f.districtIds && districtColumn) anyOf(districtColumn, f.districtIds)
-  else if (f.districtIds) {
-    // The place's district, or the district handling it after a transfer.
-    const list = placeholders(f.districtIds.length)
-    clauses.push(f.districtIds.length ? `(district_id IN (${list}) OR handling_district_id IN (${list}))` : '0')
-    params.push(...f.districtIds, ...f.districtIds)
-  }
-  if (f.officeRegionIds) {
-    const named = f.officeRegionIds.filter((id): id is string => id !== null)
-    const parts = [named.length ? `office_region_id IN (${placeholders(named.length)})` : '0']
-    if (f.officeRegionIds.includes(null)) parts.push('office_region_id IS NULL')
-    clauses.push(`(station_id IS NULL AND (${parts.join(' OR ')}))`)
-    params.push(...named)
-  }
-  if (f.statuses) anyOf('status', f.statuses)
-  if (f.topic) clauses.push('topic = ?') && params.push(f.topic)
-  if (f.regionIds) anyOf('region_id', f.regionIds)
-  // As the "due first" order's own expression (the same cases: no deadline sorts as '9999'), so its index finds them;
-  // "has a deadline" changes no answer but lets SQLite read the index of open cases (migration 034).
-  if (f.overdueAt) clauses.push("next_due_at IS NOT NULL AND coalesce(next_due_at, '9999') < ?") && params.push(f.overdueAt.toISOString())
-  if (f.createdFrom) clauses.push('created_at >= ?') && params.push(f.createdFrom.toISOString())
-  if (f.createdTo) clauses.push('created_at < ?') && params.push(f.createdTo.toISOString())
-  if (f.rating !== undefined) clauses.push('rating = ?') && params.push(f.rating)
-  return { clauses, params }
-}
 
 /** Rows of the list's order a common word is first looked for in (each about a microsecond to test). */
 const WALK_FIRST = 2000
@@ -231,6 +193,7 @@ export function caseRepo(db: Db, group: GroupCommit, options: { fewTextMatches?:
         .all(...params)
         .map(caseFromRow)
     },
+    ...caseTally(db),
     async mergedInto(caseId) {
       return db.prepare('SELECT * FROM cases WHERE merged_into = ? ORDER BY created_at, id').all(caseId).map(caseFromRow)
     },

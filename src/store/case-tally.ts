@@ -1,0 +1,143 @@
+import type { CaseStatus } from '../domain/case.js'
+import type { HotIssueSource } from '../domain/weekly-report.js'
+
+export type { HotIssueSource }
+
+/** The columns of a case that hot issues read, in the order they are stored. */
+export const HOT_ISSUE_FIELDS = [
+  'id',
+  'text',
+  'residentId',
+  'communityId',
+  'districtId',
+  'stationId',
+  'topic',
+  'createdAt',
+  'reopenCount',
+  'status',
+  'acknowledgedAt',
+  'repliedAt',
+  'ackDueAt',
+  'replyDueAt',
+] as const
+
+/** What a tally of cases is grouped by: the statistics' groupings and the dashboard's district (handling, else the place's). */
+export type CaseTallyKey = 'station' | 'district' | 'handlingDistrict' | 'topic' | 'deputy' | 'department'
+
+/**
+ * The counts behind the case statistics and the dashboard, for one group of cases (or all of
+ * them, key null), as the store counts them without reading the cases out. The definitions are
+ * those of `caseStats` (domain/case-stats.ts): "live" cases are neither withdrawn, rejected nor merged.
+ */
+export interface CaseTally {
+  key: string | null
+  total: number
+  byStatus: Partial<Record<CaseStatus, number>>
+  /** Only when asked for (`topics: true`). */
+  byTopic: Record<string, number>
+  /** By the latest rating as stored (`rating`), every case. */
+  byRating: Record<number, number>
+  forwarded: number
+  /** Live cases whose acknowledgement was due or done, and of those done in time. */
+  ackDue: number
+  ackOk: number
+  replyDue: number
+  replyOk: number
+  /** Live cases with a rating; sums of their first and latest ratings; those reopened. */
+  rated: number
+  firstRatingSum: number
+  lastRatingSum: number
+  reopened: number
+  /** Live, waiting for an acknowledgement or a reply that is late (caseStats' overdueOpen). */
+  overdueOpen: number
+  /** Open, with a next deadline before now (the dashboard's and the inbox's "overdue"). */
+  overdueNext: number
+}
+
+/** The two middle values (ms) of a group's times to acknowledge and to reply, or null when there are none. */
+export interface CaseMiddleTimes {
+  key: string | null
+  ack: { lower: number; upper: number } | null
+  reply: { lower: number; upper: number } | null
+}
+
+export interface CaseTallyOptions {
+  now: Date
+  groupBy?: CaseTallyKey
+  /** Count by topic too (one more pass). */
+  topics?: boolean
+}
+
+export function emptyTally(key: string | null): CaseTally {
+  return {
+    key,
+    total: 0,
+    byStatus: {},
+    byTopic: {},
+    byRating: {},
+    forwarded: 0,
+    ackDue: 0,
+    ackOk: 0,
+    replyDue: 0,
+    replyOk: 0,
+    rated: 0,
+    firstRatingSum: 0,
+    lastRatingSum: 0,
+    reopened: 0,
+    overdueOpen: 0,
+    overdueNext: 0,
+  }
+}
+
+/** The few fields of one case a tally reads (what the Mongo adapter projects). */
+export interface CaseFact {
+  key: string | null
+  status: CaseStatus
+  topic: string
+  forwarded: boolean
+  merged: boolean
+  createdAt: Date
+  ackDueAt: Date
+  replyDueAt: Date
+  acknowledgedAt: Date | null
+  repliedAt: Date | null
+  nextDueAt: Date | null
+  rating: number | null
+  /** Every rating given, oldest first. */
+  ratings: number[]
+  reopenCount: number
+}
+
+const WAITING: readonly CaseStatus[] = ['submitted', 'assigned', 'acknowledged', 'forwarded', 'reopened']
+const OPEN: readonly CaseStatus[] = [...WAITING, 'replied']
+
+/** Adds one case to its tally, as the SQL of the sqlite adapter counts it. */
+export function addToTally(t: CaseTally, f: CaseFact, now: Date, topics: boolean) {
+  t.total++
+  t.byStatus[f.status] = (t.byStatus[f.status] ?? 0) + 1
+  if (topics) t.byTopic[f.topic] = (t.byTopic[f.topic] ?? 0) + 1
+  if (f.rating !== null) t.byRating[f.rating] = (t.byRating[f.rating] ?? 0) + 1
+  if (f.forwarded) t.forwarded++
+  if (OPEN.includes(f.status) && f.nextDueAt && f.nextDueAt < now) t.overdueNext++
+  if (f.status === 'withdrawn' || f.status === 'rejected' || f.merged) return
+  const acked = f.acknowledgedAt ?? f.repliedAt
+  if (acked || f.ackDueAt <= now) t.ackDue++
+  if (acked && acked <= f.ackDueAt) t.ackOk++
+  if (f.repliedAt || f.replyDueAt <= now) t.replyDue++
+  if (f.repliedAt && f.repliedAt <= f.replyDueAt) t.replyOk++
+  const ratings = f.ratings.length ? f.ratings : f.rating !== null ? [f.rating] : []
+  if (ratings.length) {
+    t.rated++
+    t.firstRatingSum += ratings[0]
+    t.lastRatingSum += ratings[ratings.length - 1]
+    if (f.reopenCount > 0) t.reopened++
+  }
+  if (WAITING.includes(f.status) && (acked ? f.replyDueAt : f.ackDueAt) < now) t.overdueOpen++
+}
+
+/** The two middle values of a list of numbers (sorted here), or null when it is empty. */
+export function middleOf(values: number[]): { lower: number; upper: number } | null {
+  if (!values.length) return null
+  const sorted = [...values].sort((a, b) => a - b)
+  return { lower: sorted[Math.floor((sorted.length - 1) / 2)], upper: sorted[Math.floor(sorted.length / 2)] }
+}

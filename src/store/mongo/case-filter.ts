@@ -1,0 +1,29 @@
+import type { CaseFilter } from '../ports.js'
+
+export type Filter = Record<string, unknown>
+
+/** The filters shared by search and statistics: sqlite's filterClauses, one clause each. */
+export function filterClauses(f: CaseFilter): Filter[] {
+  const clauses: Filter[] = []
+  // `$in: []` matches nothing, as sqlite's "0" does.
+  if (f.residentId) clauses.push({ residentId: f.residentId })
+  if (f.deputyId) clauses.push({ deputyId: f.deputyId })
+  if (f.stationIds) clauses.push({ stationId: { $in: f.stationIds } })
+  // The place's district, or the district handling it after a transfer.
+  if (f.districtIds) clauses.push({ $or: [{ districtId: { $in: f.districtIds } }, { handlingDistrictId: { $in: f.districtIds } }] })
+  // Waiting at an office: no station, and one of these offices; a null in the list
+  // matches a null officeRegionId, the city office.
+  if (f.officeRegionIds) clauses.push({ stationId: null, officeRegionId: { $in: f.officeRegionIds } })
+  if (f.statuses) clauses.push({ status: { $in: f.statuses } })
+  if (f.topic) clauses.push({ topic: f.topic })
+  if (f.regionIds) clauses.push({ regionId: { $in: f.regionIds } })
+  // A null nextDueAt never compares less than a date: cases without a deadline are never overdue.
+  if (f.overdueAt) clauses.push({ nextDueAt: { $lt: f.overdueAt } })
+  if (f.createdFrom) clauses.push({ createdAt: { $gte: f.createdFrom } })
+  if (f.createdTo) clauses.push({ createdAt: { $lt: f.createdTo } })
+  if (f.rating !== undefined) clauses.push({ rating: f.rating })
+  return clauses
+}
+
+/** Clauses go under $and so two on the same field (stationIds and officeRegionIds) both hold. */
+export const allOf = (clauses: Filter[]): Filter => (clauses.length ? { $and: clauses } : {})

@@ -1,0 +1,180 @@
+import type { CaseStatus } from '../../domain/case.js'
+import { OPEN_STATUSES } from '../../domain/case.js'
+import { emptyTally, type HotIssueSource, type CaseMiddleTimes, type CaseTally, type CaseTallyKey, type CaseTallyOptions } from '../case-tally.js'
+import type { CaseFilter } from '../ports.js'
+import { filterClauses } from './case-filter-sql.js'
+import { caseFromRow } from './case-rows.js'
+import type { Db } from './open.js'
+
+const KEY_SQL: Record<CaseTallyKey, string> = {
+  station: 'station_id',
+  district: 'district_id',
+  handlingDistrict: 'coalesce(handling_district_id, district_id)',
+  topic: 'topic',
+  deputy: 'deputy_id',
+  department: "json_extract(forwarded_to, '$.department')",
+}
+
+const quoted = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ')
+// caseStats' definitions, as SQL: a live case is neither withdrawn, rejected nor merged into another.
+const LIVE = "(status NOT IN ('withdrawn', 'rejected') AND merged_into IS NULL)"
+const ACKED = 'coalesce(acknowledged_at, replied_at)'
+const RATED = "(ratings <> '[]' OR rating IS NOT NULL)"
+// A case rated before ratings were kept counts its current rating as first and latest.
+const FIRST_RATING = "CASE WHEN ratings <> '[]' THEN json_extract(ratings, '$[0].rating') ELSE rating END"
+const LAST_RATING = "CASE WHEN ratings <> '[]' THEN json_extract(ratings, '$[#-1].rating') ELSE rating END"
+// The deadline that a waiting case is late against: the reply's once acknowledged.
+const DUE = `(CASE WHEN ${ACKED} IS NOT NULL THEN reply_due_at ELSE ack_due_at END)`
+const WAITING = quoted(['submitted', 'assigned', 'acknowledged', 'forwarded', 'reopened'])
+const OPEN = quoted(OPEN_STATUSES)
+// Milliseconds between two stored instants, exactly as Date arithmetic gives them.
+const msBetween = (later: string, earlier: string) => `CAST(round((unixepoch(${later}, 'subsec') - unixepoch(${earlier}, 'subsec')) * 1000) AS INTEGER)`
+
+interface CountRow {
+  k: string | null
+  status: CaseStatus
+  topic?: string
+  total: number
+  forwarded: number
+  ackDue: number
+  ackOk: number
+  replyDue: number
+  replyOk: number
+  rated: number
+  firstSum: number | null
+  lastSum: number | null
+  reopened: number
+  overdueOpen: number
+  overdueNext: number
+  r1: number
+  r2: number
+  r3: number
+  r4: number
+  r5: number
+}
+
+/** Counting and medians in SQL (GROUP BY, window functions): the cases themselves never leave SQLite. */
+export function caseTally(db: Db) {
+  const where = (filter: CaseFilter, groupBy: CaseTallyKey | undefined, extra: string[] = []) => {
+    const { clauses, params } = filterClauses(filter)
+    // Every case (an admin's figures): one pass over the table in its own order. Left to itself SQLite
+    // walks the group's index to skip a sort, and looks each of a million rows up on its own.
+    const table = clauses.length ? 'cases' : 'cases NOT INDEXED'
+    if (groupBy) clauses.push(`${KEY_SQL[groupBy]} IS NOT NULL`)
+    clauses.push(...extra)
+    return { sql: `${table} ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''}`, params }
+  }
+  const keyOf = (groupBy: CaseTallyKey | undefined) => (groupBy ? KEY_SQL[groupBy] : 'NULL')
+
+  // Both medians in one pass over the cases: the times are taken once, then ranked per group.
+  const middles = (filter: CaseFilter, groupBy: CaseTallyKey | undefined) => {
+    const w = where(filter, groupBy, [LIVE])
+    const ranked = (column: string) =>
+      `SELECT k, ${column} AS ms, row_number() OVER (PARTITION BY k ORDER BY ${column}) AS rn, count(*) OVER (PARTITION BY k) AS n FROM v WHERE ${column} IS NOT NULL`
+    const rows = db
+      .prepare(
+        `WITH v AS MATERIALIZED (SELECT ${keyOf(groupBy)} AS k, ${msBetween(ACKED, 'created_at')} AS ack, ${msBetween('replied_at', 'created_at')} AS reply FROM ${w.sql}),
+        a AS (${ranked('ack')}), r AS (${ranked('reply')})
+        SELECT 'ack' AS kind, k, min(ms) AS lower, max(ms) AS upper FROM a WHERE rn IN ((n + 1) / 2, n / 2 + 1) GROUP BY k
+        UNION ALL
+        SELECT 'reply' AS kind, k, min(ms) AS lower, max(ms) AS upper FROM r WHERE rn IN ((n + 1) / 2, n / 2 + 1) GROUP BY k`,
+      )
+      .all(...w.params) as Array<{ kind: 'ack' | 'reply'; k: string | null; lower: number; upper: number }>
+    const of = (kind: 'ack' | 'reply') => new Map(rows.filter((r) => r.kind === kind).map((r) => [r.k, { lower: r.lower, upper: r.upper }]))
+    return { ack: of('ack'), reply: of('reply') }
+  }
+
+  return {
+    async tally(filter: CaseFilter, { now, groupBy, topics }: CaseTallyOptions): Promise<CaseTally[]> {
+      const w = where(filter, groupBy)
+      const rows = db
+        .prepare(
+          `SELECT ${keyOf(groupBy)} AS k, status, count(*) AS total,
+            total(forwarded_to IS NOT NULL) AS forwarded,
+            total(${LIVE} AND (${ACKED} IS NOT NULL OR ack_due_at <= @now)) AS ackDue,
+            total(${LIVE} AND ${ACKED} <= ack_due_at) AS ackOk,
+            total(${LIVE} AND (replied_at IS NOT NULL OR reply_due_at <= @now)) AS replyDue,
+            total(${LIVE} AND replied_at <= reply_due_at) AS replyOk,
+            total(${LIVE} AND ${RATED}) AS rated,
+            total(CASE WHEN ${LIVE} THEN ${FIRST_RATING} END) AS firstSum,
+            total(CASE WHEN ${LIVE} THEN ${LAST_RATING} END) AS lastSum,
+            total(${LIVE} AND ${RATED} AND reopen_count > 0) AS reopened,
+            total(${LIVE} AND status IN (${WAITING}) AND ${DUE} < @now) AS overdueOpen,
+            total(status IN (${OPEN}) AND next_due_at < @now) AS overdueNext,
+            total(rating = 1) AS r1, total(rating = 2) AS r2, total(rating = 3) AS r3, total(rating = 4) AS r4, total(rating = 5) AS r5
+            ${topics ? ', topic' : ''}
+          FROM ${w.sql} GROUP BY 1, 2${topics ? ', topic' : ''}`,
+        )
+        .all(...w.params, { now: now.toISOString() }) as CountRow[]
+      const tallies = new Map<string | null, CaseTally>()
+      const tallyOf = (k: string | null) => tallies.get(k) ?? tallies.set(k, emptyTally(k)).get(k)!
+      if (!groupBy) tallyOf(null)
+      for (const r of rows) {
+        const t = tallyOf(r.k)
+        t.total += r.total
+        t.byStatus[r.status] = (t.byStatus[r.status] ?? 0) + r.total
+        // By topic in the same pass: one more grouping column instead of a second read of the rows.
+        if (r.topic !== undefined) t.byTopic[r.topic] = (t.byTopic[r.topic] ?? 0) + r.total
+        t.forwarded += r.forwarded
+        t.ackDue += r.ackDue
+        t.ackOk += r.ackOk
+        t.replyDue += r.replyDue
+        t.replyOk += r.replyOk
+        t.rated += r.rated
+        t.firstRatingSum += r.firstSum ?? 0
+        t.lastRatingSum += r.lastSum ?? 0
+        t.reopened += r.reopened
+        t.overdueOpen += r.overdueOpen
+        t.overdueNext += r.overdueNext
+        for (const n of [1, 2, 3, 4, 5] as const) if (r[`r${n}`]) t.byRating[n] = (t.byRating[n] ?? 0) + r[`r${n}`]
+      }
+      return [...tallies.values()].sort((a, b) => (a.key ?? '').localeCompare(b.key ?? ''))
+    },
+
+    async mostOverdue(filter: CaseFilter, now: Date, limit: number) {
+      const w = where(filter, undefined, [LIVE, `status IN (${WAITING})`, `${DUE} < @now`])
+      return db
+        .prepare(`SELECT * FROM ${w.sql} ORDER BY ${DUE}, id LIMIT ${Number(limit)}`)
+        .all(...w.params, { now: now.toISOString() })
+        .map(caseFromRow)
+    },
+
+    async listForHotIssues(filter: CaseFilter): Promise<HotIssueSource[]> {
+      const w = where(filter, undefined, ["status <> 'rejected'", 'merged_into IS NULL'])
+      const rows = db
+        .prepare(
+          `SELECT id, text, resident_id, community_id, district_id, station_id, topic, created_at, reopen_count, status,
+            acknowledged_at, replied_at, ack_due_at, reply_due_at FROM ${w.sql} ORDER BY created_at, id`,
+        )
+        .raw()
+        .all(...w.params) as Array<
+        [string, string, string, string | null, string | null, string | null, string, string, number, CaseStatus, string | null, string | null, string, string]
+      >
+      const date = (v: string | null) => (v === null ? null : new Date(v))
+      return rows.map(
+        ([id, text, residentId, communityId, districtId, stationId, topic, createdAt, reopenCount, status, acked, replied, ackDue, replyDue]) => ({
+          id,
+          text,
+          residentId,
+          communityId,
+          districtId,
+          stationId,
+          topic,
+          createdAt: new Date(createdAt),
+          reopenCount,
+          status,
+          acknowledgedAt: date(acked),
+          repliedAt: date(replied),
+          ackDueAt: new Date(ackDue),
+          replyDueAt: new Date(replyDue),
+        }),
+      )
+    },
+
+    async middleTimes(filter: CaseFilter, groupBy?: CaseTallyKey): Promise<CaseMiddleTimes[]> {
+      const { ack, reply } = middles(filter, groupBy)
+      const keys = groupBy ? [...new Set([...ack.keys(), ...reply.keys()])] : [null]
+      return keys.map((key) => ({ key, ack: ack.get(key) ?? null, reply: reply.get(key) ?? null })).sort((a, b) => (a.key ?? '').localeCompare(b.key ?? ''))
+    },
+  }
+}

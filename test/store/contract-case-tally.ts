@@ -1,0 +1,130 @@
+import { expect } from 'chai'
+import { CASE_STATUSES, OPEN_STATUSES, isOverdue, type CaseRecord } from '../../src/domain/case.js'
+import { caseStats, groupedStats, statsFromCounts } from '../../src/domain/case-stats.js'
+import type { CaseTallyKey, Store } from '../../src/store/ports.js'
+import { HOT_ISSUE_FIELDS } from '../../src/store/case-tally.js'
+import { caseEvent, caseRecord } from './records.js'
+
+const T0 = new Date('2026-11-01T02:00:00Z')
+const HOUR = 3_600_000
+const NOW = new Date(T0.getTime() + 30 * 24 * HOUR)
+
+const KEY_OF: Record<CaseTallyKey, (c: CaseRecord) => string | null> = {
+  station: (c) => c.stationId,
+  district: (c) => c.districtId,
+  handlingDistrict: (c) => c.handlingDistrictId ?? c.districtId,
+  topic: (c) => c.topic,
+  deputy: (c) => c.deputyId,
+  department: (c) => c.forwardedTo?.department ?? null,
+}
+
+/**
+ * Forty cases of every kind the figures tell apart: each status, late and in time, rated
+ * once or again, reopened, merged, sent on to a department, with and without a station.
+ * Times carry odd milliseconds, so a median rounded wrong would show.
+ */
+function variedCases(): Array<Omit<CaseRecord, 'ticket'>> {
+  let seed = 7
+  const next = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n
+  return Array.from({ length: 40 }, (_, i) => {
+    const status = CASE_STATUSES[i % CASE_STATUSES.length]
+    const createdAt = new Date(T0.getTime() + i * 7 * HOUR + next(1000))
+    const ackDueAt = new Date(createdAt.getTime() + 24 * HOUR)
+    const replyDueAt = new Date(createdAt.getTime() + 15 * 24 * HOUR + next(50 * HOUR))
+    const acked = next(3) > 0 ? new Date(createdAt.getTime() + next(40 * HOUR) + 1) : null
+    const answered = ['replied', 'closed', 'reopened'].includes(status) || (status === 'withdrawn' && i % 2 === 0)
+    const repliedAt = answered ? new Date(createdAt.getTime() + next(20 * 24 * HOUR) + 3) : null
+    const ratings =
+      answered && next(4) > 0 ? Array.from({ length: 1 + next(2) }, (_, k) => ({ rating: 1 + next(5), comment: null, at: new Date(NOW.getTime() - k) })) : []
+    return caseRecord({
+      status,
+      topic: ['环境保护', '交通出行', '教育'][next(3)],
+      stationId: next(5) === 0 ? null : `st00${1 + next(3)}`,
+      deputyId: next(4) === 0 ? null : `dp000${1 + next(4)}`,
+      districtId: `d0${1 + next(2)}`,
+      handlingDistrictId: next(3) === 0 ? null : `d0${1 + next(3)}`,
+      createdAt,
+      updatedAt: createdAt,
+      ackDueAt,
+      replyDueAt,
+      acknowledgedAt: repliedAt && next(2) ? null : acked,
+      repliedAt,
+      forwardedTo: next(4) === 0 ? { department: ['区住建局', '区教育局'][next(2)], reference: null } : null,
+      rating: ratings.length ? ratings[ratings.length - 1].rating : next(6) === 0 ? 4 : null,
+      ratings,
+      reopenCount: ratings.length > 1 || status === 'reopened' ? 1 : 0,
+      mergedInto: i % 11 === 5 ? 'case-elsewhere' : null,
+    })
+  })
+}
+
+/** Counting in the store: the statistics and the dashboard's numbers without reading the cases out. */
+export function caseTallyContract(store: () => Store) {
+  describe('case tallies', () => {
+    const seed = async () => {
+      for (const record of variedCases())
+        await store().cases.submit({ record, ticketDate: '2026-11-01', events: [caseEvent(record.id, 'submitted')], outbox: [] })
+    }
+
+    it('gives the very figures the statistics computed from every case, overall and per group', async () => {
+      await seed()
+      const all = await store().cases.listForStats({})
+      const [overall] = await store().cases.tally({}, { now: NOW, topics: true })
+      const [middle] = await store().cases.middleTimes({})
+      expect(statsFromCounts(overall, middle)).to.deep.equal(caseStats(all, NOW))
+      for (const key of Object.keys(KEY_OF) as CaseTallyKey[]) {
+        const tallies = await store().cases.tally({}, { now: NOW, groupBy: key, topics: true })
+        const middles = new Map((await store().cases.middleTimes({}, key)).map((m) => [m.key, m]))
+        const counted = tallies.map((t) => ({ key: t.key, stats: statsFromCounts(t, middles.get(t.key) ?? { ack: null, reply: null }) }))
+        expect(counted, key).to.deep.equal(groupedStats(all, KEY_OF[key], NOW))
+      }
+    })
+
+    it('counts within a filter: a district, a period, a topic', async () => {
+      await seed()
+      const filter = { districtIds: ['d01'], createdFrom: new Date(T0.getTime() + 48 * HOUR), createdTo: NOW, topic: '教育' }
+      const some = await store().cases.listForStats(filter)
+      expect(some.length).to.be.greaterThan(0)
+      const [overall] = await store().cases.tally(filter, { now: NOW, topics: true })
+      const [middle] = await store().cases.middleTimes(filter)
+      expect(statsFromCounts(overall, middle)).to.deep.equal(caseStats(some, NOW))
+    })
+
+    it('counts latest ratings and cases open past their next deadline, as the dashboard shows them', async () => {
+      await seed()
+      const all = await store().cases.listForStats({})
+      const [overall] = await store().cases.tally({}, { now: NOW })
+      for (const rating of [1, 2, 3, 4, 5]) expect(overall.byRating[rating] ?? 0, `rated ${rating}`).to.equal(all.filter((c) => c.rating === rating).length)
+      expect(overall.overdueNext).to.equal(all.filter((c) => OPEN_STATUSES.includes(c.status) && isOverdue(c, NOW)).length)
+      expect(overall.overdueNext).to.be.greaterThan(0)
+    })
+
+    it('reads for hot issues only the messages that count (not merged, not rejected), oldest first, with the fields grouping reads', async () => {
+      await seed()
+      const filter = { districtIds: ['d02'], createdFrom: new Date(T0.getTime() + 24 * HOUR), createdTo: NOW }
+      const expected = (await store().cases.listForStats(filter))
+        .filter((c) => !c.mergedInto && c.status !== 'rejected')
+        .map((c) => Object.fromEntries(HOT_ISSUE_FIELDS.map((f) => [f, c[f]])))
+      expect(expected.length).to.be.greaterThan(3)
+      expect(await store().cases.listForHotIssues(filter)).to.deep.equal(expected)
+    })
+
+    it('finds the most overdue waiting cases, as the weekly report lists them', async () => {
+      await seed()
+      const due = (c: CaseRecord) => ((c.acknowledgedAt ?? c.repliedAt) ? c.replyDueAt : c.ackDueAt)
+      const waiting = ['submitted', 'assigned', 'acknowledged', 'forwarded', 'reopened']
+      const late = (await store().cases.listForStats({ districtIds: ['d01'] }))
+        .filter((c) => waiting.includes(c.status) && !c.mergedInto && due(c) < NOW)
+        .sort((a, b) => due(a).getTime() - due(b).getTime() || a.id.localeCompare(b.id))
+      expect(late.length).to.be.greaterThan(3)
+      expect((await store().cases.mostOverdue({ districtIds: ['d01'] }, NOW, 3)).map((c) => c.id)).to.deep.equal(late.slice(0, 3).map((c) => c.id))
+      expect(await store().cases.mostOverdue({ districtIds: ['d01'] }, NOW, 100)).to.deep.equal(late)
+    })
+
+    it('gives one empty tally when nothing matches, and no groups', async () => {
+      const [overall] = await store().cases.tally({ stationIds: ['nowhere'] }, { now: NOW, topics: true })
+      expect(statsFromCounts(overall, (await store().cases.middleTimes({ stationIds: ['nowhere'] }))[0])).to.deep.equal(caseStats([], NOW))
+      expect(await store().cases.tally({ stationIds: ['nowhere'] }, { now: NOW, groupBy: 'station' })).to.deep.equal([])
+    })
+  })
+}
