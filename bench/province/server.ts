@@ -34,19 +34,38 @@ function resetHighWaterRss() {
   }
 }
 
+/**
+ * The process's own memory (Linux RssAnon: heap, native buffers, SQLite's cache), or null where
+ * there is no /proc. RSS also counts the store file's pages mapped in by SQLite (mmap_size):
+ * those are the system's file cache, shared and dropped under pressure, and an export that reads
+ * every page of a 3 GB file maps up to the mmap limit whether it streams or not.
+ */
+function anonRss() {
+  try {
+    const kb = /RssAnon:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1]
+    return kb ? Number(kb) * 1024 : null
+  } catch {
+    return null
+  }
+}
+
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {})
 let sampler: NodeJS.Timeout | null = null
-let base = { rss: 0, heap: 0 }
-let peak = { rss: 0, heap: 0 }
+let base = { rss: 0, heap: 0, anon: 0 }
+let peak = { rss: 0, heap: 0, anon: 0 }
 const sample = () => {
   const m = process.memoryUsage()
-  peak = { rss: Math.max(peak.rss, m.rss), heap: Math.max(peak.heap, m.heapUsed + m.external + m.arrayBuffers) }
+  peak = {
+    rss: Math.max(peak.rss, m.rss),
+    heap: Math.max(peak.heap, m.heapUsed + m.external + m.arrayBuffers),
+    anon: Math.max(peak.anon, anonRss() ?? m.rss),
+  }
 }
 process.on('message', (msg: string) => {
   if (msg === 'mem-start') {
     gc()
     const m = process.memoryUsage()
-    base = { rss: m.rss, heap: m.heapUsed + m.external + m.arrayBuffers }
+    base = { rss: m.rss, heap: m.heapUsed + m.external + m.arrayBuffers, anon: anonRss() ?? m.rss }
     peak = { ...base }
     // The kernel's high-water mark is the whole life's (start-up, earlier requests): reset it (Linux).
     if (!process.env.KEEP_HWM) resetHighWaterRss()
@@ -61,7 +80,12 @@ process.on('message', (msg: string) => {
     gc()
     const after = process.memoryUsage()
     const heldMb = (after.heapUsed + after.external + after.arrayBuffers - base.heap) / 2 ** 20
-    process.send!({ rssGrowthMb: (maxRss - base.rss) / 2 ** 20, heapGrowthMb: (peak.heap - base.heap) / 2 ** 20, heldMb })
+    process.send!({
+      anonGrowthMb: (peak.anon - base.anon) / 2 ** 20,
+      rssGrowthMb: (maxRss - base.rss) / 2 ** 20,
+      heapGrowthMb: (peak.heap - base.heap) / 2 ** 20,
+      heldMb,
+    })
   } else if (msg === 'close') {
     void liaison.close().then(() => process.exit(0))
   }
