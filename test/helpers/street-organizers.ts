@@ -1,5 +1,6 @@
 import { STAFF_PASSWORD } from '../fixtures.js'
-import { meetingCity } from './meetings.js'
+import { type Client, startApp, type TestApp } from './app.js'
+import { asStaff, meetingCity } from './meetings.js'
 
 /**
  * meetingCity with an organizer for each street of 湛河区: 吴敏 of 轻工街道 (s0101: stations
@@ -13,3 +14,13 @@ export function streetCity() {
   )
   return city
 }
+
+/** The street city started on a Monday morning, with each street's organizer signed in to the console. */
+export async function startStreetCity(): Promise<{ app: TestApp; wumin: Client; zhenghua: Client }> {
+  const app = await startApp({ directory: streetCity() })
+  app.clock.set(new Date('2026-11-23T02:00:00Z'))
+  return { app, wumin: await asStaff(app, 'wumin'), zhenghua: await asStaff(app, 'zhenghua') }
+}
+
+/** The ids of a console list, sorted: which items a person sees, whatever their order. */
+export const listedIds = (answer: { body: { items: Array<{ id: string }> } }) => answer.body.items.map((item) => item.id).sort()

@@ -1,7 +1,7 @@
 import { expect } from 'chai'
-import { type Client, startApp, type TestApp } from '../helpers/app.js'
+import type { Client, TestApp } from '../helpers/app.js'
 import { asStaff, meetingBody } from '../helpers/meetings.js'
-import { streetCity } from '../helpers/street-organizers.js'
+import { listedIds, startStreetCity } from '../helpers/street-organizers.js'
 
 /**
  * A street's organizer runs his street's meetings: he invites the deputies of his street's
@@ -13,14 +13,11 @@ describe("a street organizer's meetings", () => {
   let wumin: Client // 轻工街道
   let zhenghua: Client // 马庄街道
   beforeEach(async () => {
-    app = await startApp({ directory: streetCity() })
-    app.clock.set(new Date('2026-11-23T02:00:00Z'))
-    wumin = await asStaff(app, 'wumin')
-    zhenghua = await asStaff(app, 'zhenghua')
+    ;({ app, wumin, zhenghua } = await startStreetCity())
   })
   afterEach(() => app.close())
 
-  const ids = (answer: { body: { items: Array<{ id: string }> } }) => answer.body.items.map((m) => m.id).sort()
+  const ids = listedIds
 
   it("invites his street's deputies, sees his street's meetings only, and may not touch the next street's", async () => {
     const ours = await wumin.post('/api/admin/meetings', meetingBody({ title: '轻工街道代表活动', selector: { levels: ['city'] } }))

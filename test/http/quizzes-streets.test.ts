@@ -1,8 +1,8 @@
 import { expect } from 'chai'
-import { asAdmin, asDeputy, type Client, startApp, type TestApp } from '../helpers/app.js'
+import { asAdmin, asDeputy, type Client, type TestApp } from '../helpers/app.js'
 import { asStaff } from '../helpers/meetings.js'
 import { quizWithBank, rightAnswers } from '../helpers/quizzes.js'
-import { streetCity } from '../helpers/street-organizers.js'
+import { listedIds, startStreetCity } from '../helpers/street-organizers.js'
 
 /**
  * A street's organizer runs a quiz for his street's deputies: it is announced to them and
@@ -14,14 +14,11 @@ describe("a street organizer's quizzes", () => {
   let wumin: Client // 轻工街道: stations st001 and st003
   let zhenghua: Client // 马庄街道: station st002
   beforeEach(async () => {
-    app = await startApp({ directory: streetCity() })
-    app.clock.set(new Date('2026-11-23T02:00:00Z'))
-    wumin = await asStaff(app, 'wumin')
-    zhenghua = await asStaff(app, 'zhenghua')
+    ;({ app, wumin, zhenghua } = await startStreetCity())
   })
   afterEach(() => app.close())
 
-  const ids = (answer: { body: { items: Array<{ id: string }> } }) => answer.body.items.map((q) => q.id).sort()
+  const ids = listedIds
 
   it("is taken by his street's deputies, seen by him and his district, and closed to the next street", async () => {
     const ours = await quizWithBank(app, wumin, { title: '轻工街道代表法竞赛', audience: 'deputies' })

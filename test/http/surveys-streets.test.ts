@@ -1,7 +1,7 @@
 import { expect } from 'chai'
-import { asAdmin, asResident, type Client, startApp, type TestApp } from '../helpers/app.js'
+import { asAdmin, asResident, type Client, type TestApp } from '../helpers/app.js'
 import { asStaff } from '../helpers/meetings.js'
-import { streetCity } from '../helpers/street-organizers.js'
+import { listedIds, startStreetCity } from '../helpers/street-organizers.js'
 import { surveyBody } from '../helpers/surveys.js'
 
 /**
@@ -14,14 +14,11 @@ describe("a street organizer's surveys", () => {
   let wumin: Client // 轻工街道
   let zhenghua: Client // 马庄街道
   beforeEach(async () => {
-    app = await startApp({ directory: streetCity() })
-    app.clock.set(new Date('2026-11-23T02:00:00Z'))
-    wumin = await asStaff(app, 'wumin')
-    zhenghua = await asStaff(app, 'zhenghua')
+    ;({ app, wumin, zhenghua } = await startStreetCity())
   })
   afterEach(() => app.close())
 
-  const ids = (answer: { body: { items: Array<{ id: string }> } }) => answer.body.items.map((s) => s.id).sort()
+  const ids = listedIds
 
   it("asks his street's deputies, sees his street's surveys only, and may not touch the next street's", async () => {
     const ours = await wumin.post('/api/admin/surveys', surveyBody({ title: '轻工街道代表履职问卷', audience: { levels: ['city', 'county'] } }))
