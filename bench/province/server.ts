@@ -17,15 +17,17 @@ const config = loadConfig({
 const liaison = await build(config, { clock: new ManualClock(PROVINCE.now) })
 const { port } = await liaison.listen(0, '127.0.0.1')
 
-/** Linux's peak RSS since the last reset (VmHWM), or null where there is no /proc. */
-function highWaterRss() {
+/** A field of /proc/self/status in bytes (Linux), or null where there is none. */
+function procStatusBytes(field: 'VmHWM' | 'RssAnon') {
   try {
-    const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1]
+    const kb = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync('/proc/self/status', 'utf8'))?.[1]
     return kb ? Number(kb) * 1024 : null
   } catch {
     return null
   }
 }
+/** Linux's peak RSS since the last reset. */
+const highWaterRss = () => procStatusBytes('VmHWM')
 function resetHighWaterRss() {
   try {
     writeFileSync('/proc/self/clear_refs', '5')
@@ -40,14 +42,7 @@ function resetHighWaterRss() {
  * those are the system's file cache, shared and dropped under pressure, and an export that reads
  * every page of a 3 GB file maps up to the mmap limit whether it streams or not.
  */
-function anonRss() {
-  try {
-    const kb = /RssAnon:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1]
-    return kb ? Number(kb) * 1024 : null
-  } catch {
-    return null
-  }
-}
+const anonRss = () => procStatusBytes('RssAnon')
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {})
 let sampler: NodeJS.Timeout | null = null

@@ -1,4 +1,4 @@
-import { CASE_STATUSES, type CaseRecord, type CaseStatus } from './case.js'
+import { CASE_STATUSES, WAITING_STATUSES, type CaseRecord, type CaseStatus } from './case.js'
 import { median } from './sla.js'
 
 /** A group's counts as the store tallies them (store/case-tally.ts has the definitions). */
@@ -100,7 +100,7 @@ export function caseStats(cases: CaseRecord[], now: Date): CaseStats {
       if (c.reopenCount > 0) reopened++
     }
     const due = acked ? c.replyDueAt : c.ackDueAt
-    if (['submitted', 'assigned', 'acknowledged', 'forwarded', 'reopened'].includes(c.status) && due < now) overdueOpen++
+    if (WAITING_STATUSES.includes(c.status) && due < now) overdueOpen++
   }
   return {
     total: cases.length,

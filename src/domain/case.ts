@@ -10,6 +10,8 @@ export type CaseStatus = (typeof CASE_STATUSES)[number]
 /** Still waiting for someone to act (a reply awaiting a rating counts: the loop is not closed). */
 export const OPEN_STATUSES: readonly CaseStatus[] = ['submitted', 'assigned', 'acknowledged', 'forwarded', 'reopened', 'replied']
 /** Open and in a deputy's hands: what counts towards their load. */
+/** Waiting for someone to act (an acknowledgement or a reply): open, not yet answered. */
+export const WAITING_STATUSES: readonly CaseStatus[] = ['submitted', 'assigned', 'acknowledged', 'forwarded', 'reopened']
 export const DEPUTY_LOAD_STATUSES: readonly CaseStatus[] = ['assigned', 'acknowledged', 'forwarded', 'reopened']
 
 export const STATUS_LABELS: Record<CaseStatus, string> = {

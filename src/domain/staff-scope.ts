@@ -74,20 +74,3 @@ export function scopeOwnerIds(scope: StaffScope): string[] | null {
   for (const r of scope.tree.values()) if ((r.kind === 'district' || r.kind === 'street') && scope.covers(r.id)) ids.add(r.id)
   return [...ids].sort()
 }
-
-/**
- * The districts a scope covers whole, for records placed only by district: null for the whole
- * city; a street organizer covers none.
- */
-export function scopeDistrictIds(scope: StaffScope): string[] | null {
-  if (scope.kind === 'city') return null
-  const out = scope.regionIds.filter((id) => scope.tree.get(id)?.kind === 'district')
-  // A district under an assigned region (none today: districts are the top), for a deeper tree.
-  for (const r of scope.tree.values()) if (r.kind === 'district' && !out.includes(r.id) && scope.covers(r.id)) out.push(r.id)
-  return out.sort()
-}
-
-/** The regions a record made by this user belongs to: an organizer's own; none (the city's) for the city office and admins. */
-export function ownerIdsOf(scope: StaffScope): string[] {
-  return [...scope.regionIds]
-}

@@ -3,7 +3,7 @@
  * where, how it was handled, and the issues that are hot. Pure: the service gathers the
  * cases, this composes the figures, the console and the CSV present them.
  */
-import { OPEN_STATUSES, type CaseRecord } from './case.js'
+import { OPEN_STATUSES, WAITING_STATUSES, type CaseRecord } from './case.js'
 import { caseStats, groupedStats, type CaseStats } from './case-stats.js'
 import { groupHotIssues, type HotIssue, type HotIssueCase } from './hot-issues.js'
 
@@ -77,7 +77,7 @@ export type HotIssueSource = Pick<
 export function toHotIssueCase(c: HotIssueSource, now: Date): HotIssueCase {
   const acked = c.acknowledgedAt ?? c.repliedAt
   const due = acked ? c.replyDueAt : c.ackDueAt
-  const open = ['submitted', 'assigned', 'acknowledged', 'forwarded', 'reopened'].includes(c.status)
+  const open = WAITING_STATUSES.includes(c.status)
   return {
     id: c.id,
     text: c.text,

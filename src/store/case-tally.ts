@@ -1,4 +1,5 @@
-import type { CaseStatus } from '../domain/case.js'
+import { OPEN_STATUSES, WAITING_STATUSES, type CaseStatus } from '../domain/case.js'
+import type { CaseCounts, MiddleValues } from '../domain/case-stats.js'
 import type { HotIssueSource } from '../domain/weekly-report.js'
 
 export type { HotIssueSource }
@@ -29,27 +30,10 @@ export type CaseTallyKey = 'station' | 'district' | 'handlingDistrict' | 'topic'
  * them, key null), as the store counts them without reading the cases out. The definitions are
  * those of `caseStats` (domain/case-stats.ts): "live" cases are neither withdrawn, rejected nor merged.
  */
-export interface CaseTally {
+export interface CaseTally extends CaseCounts {
   key: string | null
-  total: number
-  byStatus: Partial<Record<CaseStatus, number>>
-  /** Only when asked for (`topics: true`). */
-  byTopic: Record<string, number>
   /** By the latest rating as stored (`rating`), every case. */
   byRating: Record<number, number>
-  forwarded: number
-  /** Live cases whose acknowledgement was due or done, and of those done in time. */
-  ackDue: number
-  ackOk: number
-  replyDue: number
-  replyOk: number
-  /** Live cases with a rating; sums of their first and latest ratings; those reopened. */
-  rated: number
-  firstRatingSum: number
-  lastRatingSum: number
-  reopened: number
-  /** Live, waiting for an acknowledgement or a reply that is late (caseStats' overdueOpen). */
-  overdueOpen: number
   /** Open, with a next deadline before now (the dashboard's and the inbox's "overdue"). */
   overdueNext: number
 }
@@ -57,8 +41,8 @@ export interface CaseTally {
 /** The two middle values (ms) of a group's times to acknowledge and to reply, or null when there are none. */
 export interface CaseMiddleTimes {
   key: string | null
-  ack: { lower: number; upper: number } | null
-  reply: { lower: number; upper: number } | null
+  ack: MiddleValues | null
+  reply: MiddleValues | null
 }
 
 export interface CaseTallyOptions {
@@ -108,8 +92,8 @@ export interface CaseFact {
   reopenCount: number
 }
 
-const WAITING: readonly CaseStatus[] = ['submitted', 'assigned', 'acknowledged', 'forwarded', 'reopened']
-const OPEN: readonly CaseStatus[] = [...WAITING, 'replied']
+const WAITING = WAITING_STATUSES
+const OPEN = OPEN_STATUSES
 
 /** Adds one case to its tally, as the SQL of the sqlite adapter counts it. */
 export function addToTally(t: CaseTally, f: CaseFact, now: Date, topics: boolean) {

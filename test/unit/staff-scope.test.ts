@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import type { Region } from '../../src/domain/directory.js'
-import { scopeDistrictIds, scopeHasPlace, scopeHasStation, scopeOwnerIds, scopeOwns, staffScope } from '../../src/domain/staff-scope.js'
+import { scopeHasPlace, scopeHasStation, scopeOwnerIds, scopeOwns, staffScope } from '../../src/domain/staff-scope.js'
 
 const regions: Region[] = [
   { id: 'd01', name: '湛河区', kind: 'district', parentId: null },
@@ -18,7 +18,7 @@ describe('who may see what, by place (staff scope)', () => {
     for (const s of [staffScope({ role: 'admin', regionIds: ['d01'] }, tree), organizer()]) {
       expect(s.kind).to.equal('city')
       expect([s.covers('s0201'), scopeOwns(s, []), scopeHasStation(s, { regionIds: [] })]).to.deep.equal([true, true, true])
-      expect([scopeOwnerIds(s), scopeDistrictIds(s)]).to.deep.equal([null, null])
+      expect(scopeOwnerIds(s)).to.equal(null)
     }
     const station = staffScope({ role: 'station_staff', regionIds: [] }, tree)
     expect(station.kind).to.equal('none')
@@ -32,7 +32,6 @@ describe('who may see what, by place (staff scope)', () => {
     expect(scopeOwns(d01, ['s0102']), 'a street meeting of the district').to.equal(true)
     expect(scopeOwns(d01, []), "the city's records are not the district's").to.equal(false)
     expect(scopeOwnerIds(d01)).to.deep.equal(['d01', 's0101', 's0102'])
-    expect(scopeDistrictIds(d01)).to.deep.equal(['d01'])
     expect(scopeHasStation(d01, { regionIds: ['c010101'] })).to.equal(true)
     expect(scopeHasStation(d01, { regionIds: [] }), 'a park station with no place').to.equal(false)
   })
@@ -41,7 +40,6 @@ describe('who may see what, by place (staff scope)', () => {
     const street = organizer('s0101')
     expect(['d01', 's0101', 'c010101', 's0102'].map((id) => street.covers(id))).to.deep.equal([false, true, true, false])
     expect(scopeOwnerIds(street)).to.deep.equal(['s0101'])
-    expect(scopeDistrictIds(street), 'no district is his whole').to.deep.equal([])
     expect(scopeHasPlace(street, { regionId: 'c010101', districtId: 'd01' })).to.equal(true)
     expect(scopeHasPlace(street, { districtId: 'd01' }), 'known only by district').to.equal(false)
     expect(scopeHasStation(street, { regionIds: ['d01'] }), "a station of the whole district is not the street's").to.equal(false)

@@ -1,7 +1,7 @@
 import { LEVEL_LABELS, type Deputy, type Region, type Station, type Weekday } from '../../domain/directory.js'
 import { normalizePhone } from '../../domain/phone.js'
 import { buildRegionTree, stationsCovering, subtree } from '../../domain/region-tree.js'
-import { scopeHasStation, staffScope } from '../../domain/staff-scope.js'
+import { scopeHasStation, staffScope, type StaffScope } from '../../domain/staff-scope.js'
 import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.js'
 import { maskPhone, type PiiCipher } from '../../security/pii.js'
 import type { DeputyQuery, DeputyRecord, Page, StationQuery, Store } from '../../store/ports.js'
@@ -108,7 +108,8 @@ export class DirectoryService {
   async searchStations(actor: StaffPrincipal, query: StationQuery): Promise<Page<Station>> {
     const page = await this.store.stations.search(query)
     if (staffScope(actor).kind !== 'regions') return page
-    const mine = await Promise.all(page.items.map(async (s) => ((await this.mayManage(actor, [s.id])) ? s : null)))
+    const scope = await this.scopeOf(actor)
+    const mine = await Promise.all(page.items.map(async (s) => ((await this.mayManage(actor, [s.id], scope)) ? s : null)))
     return { items: mine.filter((s): s is Station => s !== null), nextCursor: page.nextCursor }
   }
 
@@ -145,7 +146,8 @@ export class DirectoryService {
     const page = await this.store.deputies.search(query)
     if (staffScope(actor).kind !== 'regions') return { items: page.items.map((d) => this.view(d)), nextCursor: page.nextCursor }
     // A district organizer's page keeps only their deputies (a page may come back shorter).
-    const mine = await Promise.all(page.items.map(async (d) => ((await this.mayManage(actor, d.stationIds)) ? d : null)))
+    const scope = await this.scopeOf(actor)
+    const mine = await Promise.all(page.items.map(async (d) => ((await this.mayManage(actor, d.stationIds, scope)) ? d : null)))
     return { items: mine.filter((d): d is DeputyRecord => d !== null).map((d) => this.view(d)), nextCursor: page.nextCursor }
   }
 
@@ -198,9 +200,10 @@ export class DirectoryService {
    * Station staff look after their stations' deputies; an organizer with districts the
    * deputies of stations in those districts; city-wide organizers and admins everyone.
    */
-  private async mayManage(actor: StaffPrincipal, stationIds: string[]) {
+  private async mayManage(actor: StaffPrincipal, stationIds: string[], known?: StaffScope) {
     if (actor.role === 'station_staff') return stationIds.some((s) => actor.stationIds.includes(s))
-    const scope = await this.scopeOf(actor)
+    // A page of rows asks with the scope worked out once (it reads the whole region tree).
+    const scope = known ?? (await this.scopeOf(actor))
     if (scope.kind !== 'regions') return scope.kind === 'city'
     const stations = await Promise.all(stationIds.map((id) => this.store.stations.get(id)))
     return stations.some((station) => scopeHasStation(scope, station))
@@ -219,7 +222,8 @@ export class DirectoryService {
    */
   private async requireStationsInScope(actor: StaffPrincipal, touched: string[], body: string[]) {
     const outside: string[] = []
-    for (const id of touched) if (!(await this.mayManage(actor, [id]))) outside.push(id)
+    const scope = await this.scopeOf(actor)
+    for (const id of touched) if (!(await this.mayManage(actor, [id], scope))) outside.push(id)
     if (outside.length) {
       throw new ForbiddenError(
         '只能调整本辖区的联络站',

@@ -14,7 +14,7 @@ import {
 import type { CaseFilter } from '../ports.js'
 import type { CaseDoc } from './case-models.js'
 import { caseFromDoc } from './case-records.js'
-import type { CaseRecord } from '../../domain/case.js'
+import { WAITING_STATUSES, type CaseRecord } from '../../domain/case.js'
 import { allOf, filterClauses } from './case-filter.js'
 
 const KEY_FIELD: Record<CaseTallyKey, (d: CaseDoc) => string | null> = {
@@ -91,7 +91,7 @@ export function caseTally(Case: Model<CaseDoc>) {
     },
 
     async mostOverdue(filter: CaseFilter, now: Date, limit: number) {
-      const waiting = ['submitted', 'assigned', 'acknowledged', 'forwarded', 'reopened']
+      const waiting = WAITING_STATUSES
       const late = {
         $or: [
           { acknowledgedAt: { $ne: null }, replyDueAt: { $lt: now } },

@@ -1,5 +1,5 @@
 import type { CaseStatus } from '../../domain/case.js'
-import { OPEN_STATUSES } from '../../domain/case.js'
+import { OPEN_STATUSES, WAITING_STATUSES } from '../../domain/case.js'
 import { emptyTally, type HotIssueSource, type CaseMiddleTimes, type CaseTally, type CaseTallyKey, type CaseTallyOptions } from '../case-tally.js'
 import type { CaseFilter } from '../ports.js'
 import { filterClauses } from './case-filter-sql.js'
@@ -25,7 +25,7 @@ const FIRST_RATING = "CASE WHEN ratings <> '[]' THEN json_extract(ratings, '$[0]
 const LAST_RATING = "CASE WHEN ratings <> '[]' THEN json_extract(ratings, '$[#-1].rating') ELSE rating END"
 // The deadline that a waiting case is late against: the reply's once acknowledged.
 const DUE = `(CASE WHEN ${ACKED} IS NOT NULL THEN reply_due_at ELSE ack_due_at END)`
-const WAITING = quoted(['submitted', 'assigned', 'acknowledged', 'forwarded', 'reopened'])
+const WAITING = quoted(WAITING_STATUSES)
 const OPEN = quoted(OPEN_STATUSES)
 // Milliseconds between two stored instants, exactly as Date arithmetic gives them.
 const msBetween = (later: string, earlier: string) => `CAST(round((unixepoch(${later}, 'subsec') - unixepoch(${earlier}, 'subsec')) * 1000) AS INTEGER)`
