@@ -1,20 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { expect } from 'chai'
 import { asResident } from '../test/helpers/app.js'
-import { jpegWithGps } from '../test/helpers/images.js'
 import { holdPhone, startBackend, type Backend } from './harness/backend.js'
 import { follow, openPage } from './harness/page.js'
+import { photoOnPhone } from './harness/photos.js'
 import { phone } from './harness/wx.js'
 import { created, office, phoneOfZhang, stationStaff, tapInside } from './office.js'
-
-/** A photo on the phone, as wx.chooseMedia hands it over. */
-function photoOnPhone(): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'mp-photo-')), 'tmp_visit.jpg')
-  writeFileSync(file, jpegWithGps())
-  return file
-}
 
 /**
  * 我的履职档案: 张伟 (dp0001) reports a visit with a photo from his workbench; once his station
@@ -43,7 +33,7 @@ describe("mini-program: a deputy's record (履职档案)", () => {
     await form.emit('.date', 'change', { value: '2026-11-20' })
     await form.type('.place', '建设路社区')
     await form.emit('.what', 'change', { value: '视察老旧小区加装电梯工程进度' })
-    phone.photos.push(photoOnPhone())
+    phone.photos.push(photoOnPhone('tmp_visit.jpg'))
     await form.tap('#add-photo')
     expect(form.textOf('.photo-state')).to.equal('照片已上传')
     await form.tap('.submit')

@@ -1,20 +1,10 @@
 import { expect } from 'chai'
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { asDeputy } from '../test/helpers/app.js'
-import { jpegWithGps } from '../test/helpers/images.js'
 import { TEMPLATE } from '../test/helpers/wechat.js'
 import { holdPhone, startBackend, type Backend } from './harness/backend.js'
 import { follow, openPage } from './harness/page.js'
+import { photoOnPhone } from './harness/photos.js'
 import { phone } from './harness/wx.js'
-
-/** A photo on the phone, as wx.chooseMedia hands it over. */
-function photoOnPhone(): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'mp-photo-')), 'tmp_street_lamp.jpg')
-  writeFileSync(file, jpegWithGps())
-  return file
-}
 
 async function casesOf(app: Backend, openid: string) {
   const user = await app.liaison.store.mpUsers.getByOpenid(openid)
@@ -44,7 +34,7 @@ describe('mini-program story: a resident writes to a deputy and follows the case
     await write.emit('#place', 'change', { value: write.data.placeLabels.findIndex((l: string) => l.includes('建设路社区')) })
     expect(write.text()).to.include('湛河区 轻工街道 建设路社区')
     await write.type('#text', '建设路12号门口的路灯坏了一个月，晚上老人出门看不见路')
-    phone.photos.push(photoOnPhone())
+    phone.photos.push(photoOnPhone('tmp_street_lamp.jpg'))
     await write.tap('#add-photo')
     expect(write.text()).to.include('已上传')
     await write.type('#phone', '13912345678')

@@ -3,6 +3,8 @@ import { STAFF_PASSWORD } from '../test/fixtures.js'
 import { asDeputy, asResident, Client } from '../test/helpers/app.js'
 import { holdPhone, startBackend, type Backend } from './harness/backend.js'
 import { follow, openPage } from './harness/page.js'
+import { photoOnPhone } from './harness/photos.js'
+import { phone } from './harness/wx.js'
 import { created, office, phoneOfZhang } from './office.js'
 
 /**
@@ -56,12 +58,16 @@ describe('mini-program: a deputy’s suggestions', () => {
     await write.type('#title', '关于老旧小区加装电梯的建议')
     await write.type('#body', '建设路一带老小区多为六层，没有电梯，建议政府补贴加装。')
     await write.tap(`#case-${ticket}`)
+    phone.photos.push(photoOnPhone('tmp_elevator.jpg'))
+    await write.tap('#add-photo')
+    expect(write.text()).to.include('已上传')
     await write.tap('#save')
 
     const detail = await follow()
     expect(detail.path).to.equal('pages/suggestion/detail')
     expect(detail.textOf('#status')).to.equal('草稿')
     expect(detail.text()).to.include(`来自群众留言 ${ticket}`)
+    expect(detail.has('.sg-image')).to.equal(true)
     await detail.tap('#act')
     expect(detail.textOf('#status')).to.equal('征集附议')
     expect(detail.textOf('#done')).to.include('已开始征集附议')
