@@ -74,6 +74,8 @@ export function keptCaseCounts(db: Db) {
 
   /** The figures of "now", per group: acknowledgements and replies due and not given, cases late. */
   const late = (filter: CaseFilter, key: string, now: Date, extra = '1', extraParams: unknown[] = []) => {
+    // An empty list of stations or districts matches nothing (and SQLite finds no plan through the index for "0").
+    if (filter.stationIds?.length === 0 || filter.districtIds?.length === 0) return []
     const s = scope(filter)
     return db
       .prepare(
