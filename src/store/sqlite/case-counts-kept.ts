@@ -7,28 +7,42 @@ import type { Db } from './open.js'
 const quoted = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ')
 const WAITING = quoted(WAITING_STATUSES)
 const OPEN = quoted(OPEN_STATUSES)
-// caseStats' definitions, as in case-tally.ts's live SQL.
-const LIVE = "(status NOT IN ('withdrawn', 'rejected') AND merged_into IS NULL)"
 const ACKED = 'coalesce(acknowledged_at, replied_at)'
-const DUE = `(CASE WHEN ${ACKED} IS NOT NULL THEN reply_due_at ELSE ack_due_at END)`
 /**
- * The cases whose figures depend on the time of asking, exactly as the partial index
- * cases_unfinished (migration 036) names them: SQLite reads that index only for this very condition.
+ * The cases whose figures depend on the time of asking, and the deadline each figure counts them
+ * against (null when it does not count them), exactly as the partial index cases_unfinished
+ * (migration 036) spells them: SQLite reads the index only for this very condition, and the
+ * deadlines from it only for these very expressions. By caseStats' definitions (a live case is
+ * neither withdrawn, rejected nor merged), as in case-tally.ts's live SQL.
  */
 const UNFINISHED = `(next_due_at IS NOT NULL OR status IN (${WAITING}) OR (replied_at IS NULL AND status NOT IN ('withdrawn', 'rejected') AND merged_into IS NULL))`
-
-/** The groupings the kept tables hold, read from their columns ('' stands for none). */
-const KEPT_KEY: Partial<Record<CaseTallyKey, string>> = {
-  station: "nullif(station_id, '')",
-  district: "nullif(district_id, '')",
-  handlingDistrict: "coalesce(nullif(handling_district_id, ''), nullif(district_id, ''))",
+const DEADLINES = {
+  /** An acknowledgement due and not given. */
+  ack: `(CASE WHEN status NOT IN ('withdrawn', 'rejected') AND merged_into IS NULL AND ${ACKED} IS NULL THEN ack_due_at END)`,
+  /** A reply due and not given. */
+  reply: `(CASE WHEN status NOT IN ('withdrawn', 'rejected') AND merged_into IS NULL AND replied_at IS NULL THEN reply_due_at END)`,
+  /** Waiting past the deadline that matters: the reply's once acknowledged. */
+  waiting: `(CASE WHEN status IN (${WAITING}) AND merged_into IS NULL THEN CASE WHEN ${ACKED} IS NOT NULL THEN reply_due_at ELSE ack_due_at END END)`,
+  /** Open past its next deadline (the inbox's overdue). */
+  open: `(CASE WHEN status IN (${OPEN}) THEN next_due_at END)`,
 }
-/** The same groupings on the cases themselves (the unfinished ones, counted per request). */
-const CASE_KEY: Record<'station' | 'district' | 'handlingDistrict' | 'deputy', string> = {
+
+type KeptKey = 'station' | 'district' | 'handlingDistrict'
+/**
+ * The groupings the kept counts hold: a group of the table's rows (station, place's district,
+ * handling district; '' or null is none) folds into one of them. Folding the few thousand rows
+ * here instead of grouping them in SQL never sorts.
+ */
+const GROUP_OF: Record<KeptKey, (station: string | null, district: string | null, handling: string | null) => string | null> = {
+  station: (station) => station || null,
+  district: (_station, district) => district || null,
+  handlingDistrict: (_station, district, handling) => handling || district || null,
+}
+/** The group of the topic counts per topic: the table is stored by topic, then station. */
+const TOPIC_KEY: Record<KeptKey, string> = {
   station: 'station_id',
   district: 'district_id',
-  handlingDistrict: 'coalesce(handling_district_id, district_id)',
-  deputy: 'deputy_id',
+  handlingDistrict: "coalesce(nullif(handling_district_id, ''), district_id)",
 }
 
 const RATINGS = [1, 2, 3, 4, 5] as const
@@ -46,19 +60,15 @@ const SUMS = [
   'last_rating_sum',
   'reopened_rated',
 ]
-type KeptRow = Record<string, number> & { k: string | null }
-interface LateRow {
-  k: string | null
-  ackLate: number
-  replyLate: number
-  overdueOpen: number
-  overdueNext: number
-}
+const at = Object.fromEntries(SUMS.map((name, i) => [name, i]))
+type Place = [station: string | null, district: string | null, handling: string | null]
+/** Per group: acknowledgements and replies due and not given, cases late now. */
+type LateRow = [...Place, ackLate: number, replyLate: number, overdueOpen: number, overdueNext: number]
 
 /** Whether the kept counts answer this tally: the caller's scope alone (none, stations, districts) and a grouping they keep. */
 export function keptCountsServe(filter: CaseFilter, groupBy?: CaseTallyKey): boolean {
   const scopeOnly = Object.entries(filter).every(([name, value]) => value === undefined || name === 'stationIds' || name === 'districtIds')
-  return scopeOnly && (groupBy === undefined || KEPT_KEY[groupBy] !== undefined)
+  return scopeOnly && (groupBy === undefined || groupBy in GROUP_OF)
 }
 
 /**
@@ -72,87 +82,108 @@ export function keptCaseCounts(db: Db) {
     return { where: clauses.length ? clauses.join(' AND ') : '1', params }
   }
 
-  /** The figures of "now", per group: acknowledgements and replies due and not given, cases late. */
-  const late = (filter: CaseFilter, key: string, now: Date, extra = '1', extraParams: unknown[] = []) => {
+  /** The figures of "now" per station, district and handling district (`group` may name other columns), over the unfinished cases alone. */
+  const late = (filter: CaseFilter, now: Date, group = 'station_id, district_id, handling_district_id', extra = '1', extraParams: unknown[] = []) => {
     // An empty list of stations or districts matches nothing (and SQLite finds no plan through the index for "0").
     if (filter.stationIds?.length === 0 || filter.districtIds?.length === 0) return []
     const s = scope(filter)
+    // Grouped in the index's own order (it starts with these columns): no sorting.
     return db
       .prepare(
-        `SELECT ${key} AS k,
-          total(${LIVE} AND ${ACKED} IS NULL AND ack_due_at <= @now) AS ackLate,
-          total(${LIVE} AND replied_at IS NULL AND reply_due_at <= @now) AS replyLate,
-          total(${LIVE} AND status IN (${WAITING}) AND ${DUE} < @now) AS overdueOpen,
-          total(status IN (${OPEN}) AND next_due_at < @now) AS overdueNext
-        FROM cases INDEXED BY cases_unfinished WHERE ${UNFINISHED} AND ${s.where} AND ${extra} GROUP BY 1`,
+        `SELECT ${group},
+          total(${DEADLINES.ack} <= @now) AS ackLate,
+          total(${DEADLINES.reply} <= @now) AS replyLate,
+          total(${DEADLINES.waiting} < @now) AS overdueOpen,
+          total(${DEADLINES.open} < @now) AS overdueNext
+        FROM cases INDEXED BY cases_unfinished WHERE ${UNFINISHED} AND ${s.where} AND ${extra} GROUP BY ${group}`,
       )
-      .all(...s.params, ...extraParams, { now: now.toISOString() }) as LateRow[]
+      .raw()
+      .all(...s.params, ...extraParams, { now: now.toISOString() })
   }
 
   return {
     async tally(filter: CaseFilter, { now, groupBy, topics }: CaseTallyOptions): Promise<CaseTally[]> {
       const s = scope(filter)
-      const key = groupBy ? KEPT_KEY[groupBy]! : 'NULL'
+      const groupOf = groupBy ? GROUP_OF[groupBy as KeptKey] : () => null
       const rows = db
-        .prepare(`SELECT ${key} AS k, ${SUMS.map((c) => `sum(${c}) AS ${c}`).join(', ')} FROM case_counts WHERE ${s.where} GROUP BY 1 HAVING sum(total) > 0`)
-        .all(...s.params) as KeptRow[]
-      const tallies = new Map<string | null, CaseTally>()
-      if (!groupBy) tallies.set(null, emptyTally(null))
+        .prepare(`SELECT station_id, district_id, handling_district_id, ${SUMS.join(', ')} FROM case_counts WHERE ${s.where}`)
+        .raw()
+        .all(...s.params) as Array<[...Place, ...number[]]>
+      const sums = new Map<string | null, number[]>()
+      if (!groupBy) sums.set(null, Array(SUMS.length).fill(0))
       for (const r of rows) {
-        if (groupBy && r.k === null) continue
-        const t = tallies.get(r.k) ?? tallies.set(r.k, emptyTally(r.k)).get(r.k)!
-        t.total = r.total
-        for (const status of CASE_STATUSES) if (r[`n_${status}`]) t.byStatus[status] = r[`n_${status}`]
-        for (const n of RATINGS) if (r[`rated_${n}`]) t.byRating[n] = r[`rated_${n}`]
-        t.forwarded = r.forwarded
-        t.ackDue = r.ack_done
-        t.ackOk = r.ack_in_time
-        t.replyDue = r.reply_done
-        t.replyOk = r.reply_in_time
-        t.rated = r.rated
-        t.firstRatingSum = r.first_rating_sum
-        t.lastRatingSum = r.last_rating_sum
-        t.reopened = r.reopened_rated
+        const key = groupOf(r[0], r[1], r[2])
+        if (groupBy && key === null) continue
+        const sum = sums.get(key) ?? sums.set(key, Array(SUMS.length).fill(0)).get(key)!
+        for (let i = 0; i < SUMS.length; i++) sum[i] += r[3 + i] as number
+      }
+      const tallies = new Map<string | null, CaseTally>()
+      for (const [key, sum] of sums) {
+        // A group whose cases all moved away or went is no group.
+        if (groupBy && sum[at.total] <= 0) continue
+        const t = emptyTally(key)
+        t.total = sum[at.total]
+        for (const status of CASE_STATUSES) if (sum[at[`n_${status}`]]) t.byStatus[status] = sum[at[`n_${status}`]]
+        for (const n of RATINGS) if (sum[at[`rated_${n}`]]) t.byRating[n] = sum[at[`rated_${n}`]]
+        t.forwarded = sum[at.forwarded]
+        t.ackDue = sum[at.ack_done]
+        t.ackOk = sum[at.ack_in_time]
+        t.replyDue = sum[at.reply_done]
+        t.replyOk = sum[at.reply_in_time]
+        t.rated = sum[at.rated]
+        t.firstRatingSum = sum[at.first_rating_sum]
+        t.lastRatingSum = sum[at.last_rating_sum]
+        t.reopened = sum[at.reopened_rated]
+        tallies.set(key, t)
       }
       if (topics) {
+        // One JSON object of counts per group: cheaper than handing out a row per group and topic (an admin's ~40,000).
+        const key = groupBy ? TOPIC_KEY[groupBy as KeptKey] : 'NULL'
         const byTopic = db
-          .prepare(`SELECT ${key} AS k, topic, sum(total) AS n FROM case_topic_counts WHERE ${s.where} GROUP BY 1, 2 HAVING sum(total) > 0`)
-          .all(...s.params) as Array<{ k: string | null; topic: string; n: number }>
-        for (const r of byTopic) {
-          const t = tallies.get(r.k)
-          if (t) t.byTopic[r.topic] = r.n
+          .prepare(
+            `SELECT k, json_group_object(topic, n) FROM (
+              SELECT ${key} AS k, topic, sum(total) AS n FROM case_topic_counts WHERE ${s.where} GROUP BY topic, 1 HAVING sum(total) > 0)
+            GROUP BY k`,
+          )
+          .raw()
+          .all(...s.params) as Array<[string | null, string]>
+        for (const [k, counts] of byTopic) {
+          const t = tallies.get(k || null)
+          if (t) t.byTopic = JSON.parse(counts) as Record<string, number>
         }
       }
-      for (const r of late(filter, groupBy ? CASE_KEY[groupBy as keyof typeof CASE_KEY] : 'NULL', now)) {
-        const t = tallies.get(r.k)
+      for (const [station, district, handling, ackLate, replyLate, overdueOpen, overdueNext] of late(filter, now) as LateRow[]) {
+        const t = tallies.get(groupOf(station, district, handling))
         if (!t) continue
-        t.ackDue += r.ackLate
-        t.replyDue += r.replyLate
-        t.overdueOpen = r.overdueOpen
-        t.overdueNext = r.overdueNext
+        t.ackDue += ackLate
+        t.replyDue += replyLate
+        t.overdueOpen += overdueOpen
+        t.overdueNext += overdueNext
       }
       return [...tallies.values()].sort((a, b) => (a.key ?? '').localeCompare(b.key ?? ''))
     },
 
     async busiestDeputies(filter: CaseFilter, { now, top }: { now: Date; top: number }): Promise<BarCounts[]> {
       const s = scope(filter)
-      // Only the busiest are wanted: their kept counts, then the figures of "now" for those alone.
+      // Only the busiest are wanted: the least total among them, then their kept counts, then the figures of "now" for those alone.
+      const least = db
+        .prepare(`SELECT sum(total) AS n FROM case_deputy_counts WHERE ${s.where} GROUP BY deputy_id ORDER BY n DESC LIMIT 1 OFFSET ?`)
+        .pluck()
+        .get(...s.params, Math.max(top - 1, 0)) as number | undefined
       const bars = db
         .prepare(
-          `WITH d AS MATERIALIZED (
-            SELECT deputy_id AS "key", sum(total) AS total, sum(open) AS open, sum(reply_done) AS replyDue, sum(reply_in_time) AS replyOk
-            FROM case_deputy_counts WHERE ${s.where} GROUP BY deputy_id HAVING sum(total) > 0)
-          SELECT "key", total, open, 0 AS overdueOpen, replyDue, replyOk FROM d
-          WHERE total >= (SELECT coalesce(min(total), 0) FROM (SELECT total FROM d ORDER BY total DESC LIMIT @top))`,
+          `SELECT deputy_id AS "key", sum(total) AS total, sum(open) AS open, 0 AS overdueOpen, sum(reply_done) AS replyDue, sum(reply_in_time) AS replyOk
+          FROM case_deputy_counts WHERE ${s.where} GROUP BY deputy_id HAVING sum(total) >= ?`,
         )
-        .all(...s.params, { top }) as BarCounts[]
+        .all(...s.params, Math.max(least ?? 1, 1)) as BarCounts[]
       if (!bars.length) return []
       const byKey = new Map(bars.map((b) => [b.key, b]))
-      for (const r of late(filter, CASE_KEY.deputy, now, 'deputy_id IN (SELECT value FROM json_each(?))', [JSON.stringify([...byKey.keys()])])) {
-        const b = byKey.get(r.k!)
+      const busiest = late(filter, now, 'deputy_id', 'deputy_id IN (SELECT value FROM json_each(?))', [JSON.stringify([...byKey.keys()])])
+      for (const [deputyId, , replyLate, overdueOpen] of busiest as Array<[string, number, number, number]>) {
+        const b = byKey.get(deputyId)
         if (!b) continue
-        b.replyDue += r.replyLate
-        b.overdueOpen = r.overdueOpen
+        b.replyDue += replyLate
+        b.overdueOpen = overdueOpen
       }
       return bars.sort((a, b) => a.key.localeCompare(b.key))
     },
