@@ -29,17 +29,17 @@ const DEADLINES = {
 
 type KeptKey = 'station' | 'district' | 'handlingDistrict'
 /**
- * The groupings the kept counts hold: a group of the table's rows (station, place's district,
- * handling district; '' or null is none) folds into one of them. Folding the few thousand rows
- * here instead of grouping them in SQL never sorts.
+ * The groupings the kept counts hold, from a station, place's district and handling district
+ * ('' or null is none): the unfinished cases' figures, read per those three in their index's
+ * order, fold into a group here instead of being sorted by it in SQL.
  */
 const GROUP_OF: Record<KeptKey, (station: string | null, district: string | null, handling: string | null) => string | null> = {
   station: (station) => station || null,
   district: (_station, district) => district || null,
   handlingDistrict: (_station, district, handling) => handling || district || null,
 }
-/** The group of the topic counts per topic: the table is stored by topic, then station. */
-const TOPIC_KEY: Record<KeptKey, string> = {
+/** The same groupings on the kept tables' columns ('' for none). */
+const KEY_COLUMN: Record<KeptKey, string> = {
   station: 'station_id',
   district: 'district_id',
   handlingDistrict: "coalesce(nullif(handling_district_id, ''), district_id)",
@@ -82,20 +82,22 @@ export function keptCaseCounts(db: Db) {
     return { where: clauses.length ? clauses.join(' AND ') : '1', params }
   }
 
-  /** The figures of "now" per station, district and handling district (`group` may name other columns), over the unfinished cases alone. */
-  const late = (filter: CaseFilter, now: Date, group = 'station_id, district_id, handling_district_id', extra = '1', extraParams: unknown[] = []) => {
+  /**
+   * The figures of "now" over the unfinished cases alone: overall (one row), per station, district
+   * and handling district (`group`), or per other columns.
+   */
+  const late = (filter: CaseFilter, now: Date, group?: string, extra = '1', extraParams: unknown[] = []) => {
     // An empty list of stations or districts matches nothing (and SQLite finds no plan through the index for "0").
     if (filter.stationIds?.length === 0 || filter.districtIds?.length === 0) return []
     const s = scope(filter)
-    // Grouped in the index's own order (it starts with these columns): no sorting.
     return db
       .prepare(
-        `SELECT ${group},
+        `SELECT ${group ?? 'NULL, NULL, NULL'},
           total(${DEADLINES.ack} <= @now) AS ackLate,
           total(${DEADLINES.reply} <= @now) AS replyLate,
           total(${DEADLINES.waiting} < @now) AS overdueOpen,
           total(${DEADLINES.open} < @now) AS overdueNext
-        FROM cases INDEXED BY cases_unfinished WHERE ${UNFINISHED} AND ${s.where} AND ${extra} GROUP BY ${group}`,
+        FROM cases INDEXED BY cases_unfinished WHERE ${UNFINISHED} AND ${s.where} AND ${extra} ${group ? `GROUP BY ${group}` : ''}`,
       )
       .raw()
       .all(...s.params, ...extraParams, { now: now.toISOString() })
@@ -105,18 +107,16 @@ export function keptCaseCounts(db: Db) {
     async tally(filter: CaseFilter, { now, groupBy, topics }: CaseTallyOptions): Promise<CaseTally[]> {
       const s = scope(filter)
       const groupOf = groupBy ? GROUP_OF[groupBy as KeptKey] : () => null
+      // A few thousand rows at most (an admin's), grouped in SQL: by station in the table's own order.
       const rows = db
-        .prepare(`SELECT station_id, district_id, handling_district_id, ${SUMS.join(', ')} FROM case_counts WHERE ${s.where}`)
+        .prepare(
+          `SELECT ${groupBy ? KEY_COLUMN[groupBy as KeptKey] : 'NULL'}, ${SUMS.map((c) => `coalesce(sum(${c}), 0)`).join(', ')}
+          FROM case_counts WHERE ${s.where} ${groupBy ? 'GROUP BY 1' : ''}`,
+        )
         .raw()
-        .all(...s.params) as Array<[...Place, ...number[]]>
+        .all(...s.params) as Array<[string | null, ...number[]]>
       const sums = new Map<string | null, number[]>()
-      if (!groupBy) sums.set(null, Array(SUMS.length).fill(0))
-      for (const r of rows) {
-        const key = groupOf(r[0], r[1], r[2])
-        if (groupBy && key === null) continue
-        const sum = sums.get(key) ?? sums.set(key, Array(SUMS.length).fill(0)).get(key)!
-        for (let i = 0; i < SUMS.length; i++) sum[i] += r[3 + i] as number
-      }
+      for (const [k, ...sum] of rows) if (!groupBy || k) sums.set(k || null, sum)
       const tallies = new Map<string | null, CaseTally>()
       for (const [key, sum] of sums) {
         // A group whose cases all moved away or went is no group.
@@ -138,7 +138,7 @@ export function keptCaseCounts(db: Db) {
       }
       if (topics) {
         // One JSON object of counts per group: cheaper than handing out a row per group and topic (an admin's ~40,000).
-        const key = groupBy ? TOPIC_KEY[groupBy as KeptKey] : 'NULL'
+        const key = groupBy ? KEY_COLUMN[groupBy as KeptKey] : 'NULL'
         const byTopic = db
           .prepare(
             `SELECT k, json_group_object(topic, n) FROM (
@@ -152,7 +152,9 @@ export function keptCaseCounts(db: Db) {
           if (t) t.byTopic = JSON.parse(counts) as Record<string, number>
         }
       }
-      for (const [station, district, handling, ackLate, replyLate, overdueOpen, overdueNext] of late(filter, now) as LateRow[]) {
+      // Per station, district and handling district in the index's own order (no sorting), folded here into the groups.
+      const lateRows = late(filter, now, groupBy ? 'station_id, district_id, handling_district_id' : undefined) as LateRow[]
+      for (const [station, district, handling, ackLate, replyLate, overdueOpen, overdueNext] of lateRows) {
         const t = tallies.get(groupOf(station, district, handling))
         if (!t) continue
         t.ackDue += ackLate

@@ -9,18 +9,15 @@ export function casePeriods(db: Db) {
     async countByPeriod(filter: CaseFilter, periods: CasePeriod[]): Promise<number[]> {
       if (!periods.length) return []
       const { clauses, params } = filterClauses(filter)
-      // Only the span the periods cover is read, through an index that starts or ends with created_at.
-      const from = Math.min(...periods.map((p) => p.from.getTime()))
-      clauses.push('created_at >= ?')
-      params.push(new Date(from).toISOString())
-      if (periods.every((p) => p.to)) {
-        clauses.push('created_at < ?')
-        params.push(new Date(Math.max(...periods.map((p) => p.to!.getTime()))).toISOString())
-      }
-      const sums = periods.map((p, i) => (p.to ? `total(created_at >= ? AND created_at < ?) AS p${i}` : `total(created_at >= ?) AS p${i}`))
-      const bounds = periods.flatMap((p) => (p.to ? [p.from.toISOString(), p.to.toISOString()] : [p.from.toISOString()]))
-      const row = db.prepare(`SELECT ${sums.join(', ')} FROM cases WHERE ${clauses.join(' AND ')}`).get(...bounds, ...params) as Record<string, number>
-      return periods.map((_, i) => row[`p${i}`])
+      // One statement, one count per period, each a range of an index that holds the creation time
+      // (by station, district or alone): the rows are stepped over, never read or tested.
+      const where = [...clauses, 'created_at >= ?'].join(' AND ')
+      const counts = periods.map((p) => `(SELECT count(*) FROM cases WHERE ${where}${p.to ? ' AND created_at < ?' : ''})`)
+      const values = periods.flatMap((p) => [...params, p.from.toISOString(), ...(p.to ? [p.to.toISOString()] : [])])
+      return db
+        .prepare(`SELECT ${counts.join(', ')}`)
+        .raw()
+        .get(...values) as number[]
     },
   }
 }
