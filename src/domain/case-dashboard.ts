@@ -51,6 +51,20 @@ export interface DashboardCounts {
   replyOk: number
 }
 
+/** What one bar of the responsiveness charts reads of a group (a district, station or deputy). */
+export interface BarCounts {
+  key: string
+  total: number
+  /** Open: any status of OPEN_STATUSES. */
+  open: number
+  overdueOpen: number
+  replyDue: number
+  replyOk: number
+}
+
+/** How many bars each chart shows, the groups with the most cases first. */
+export const BAR_LIMITS = { district: 20, station: 15, deputy: 15 } as const
+
 export interface DashboardPeriod {
   from: Date
   to?: Date
@@ -71,6 +85,9 @@ export function dashboardPeriods(now: Date, timeZone: string, weeks = 8) {
 }
 
 const openOf = (c: DashboardCounts) => OPEN_STATUSES.reduce((n, s) => n + (c.byStatus[s] ?? 0), 0)
+/** A group's bar from its counts (none for the cases without a key). */
+export const barOf = (c: DashboardCounts): BarCounts[] =>
+  c.key === null ? [] : [{ key: c.key, total: c.total, open: openOf(c), overdueOpen: c.overdueOpen, replyDue: c.replyDue, replyOk: c.replyOk }]
 
 /**
  * The organizers' dashboard from counts of the cases they may see: today's figures,
@@ -86,20 +103,20 @@ export function caseDashboard(
     weeks: number[]
     district: DashboardCounts[]
     station: DashboardCounts[]
-    deputy: DashboardCounts[]
+    /** The deputies' bars: at least the `BAR_LIMITS.deputy` busiest (the store counts only those, and any tied with them). */
+    deputy: BarCounts[]
   },
   names: { district(id: string): string; station(id: string): string; deputy(id: string): string },
 ): CaseDashboard {
   // Groups come in key order; sorting by size keeps that order among equals, as before.
-  const bars = (groups: DashboardCounts[], name: (k: string) => string, filter: string, limit: number) =>
+  const bars = (groups: BarCounts[], name: (k: string) => string, filter: string, limit: number) =>
     groups
-      .filter((g): g is DashboardCounts & { key: string } => g.key !== null)
       .sort((a, b) => a.key.localeCompare(b.key))
       .map((g) => ({
         key: g.key,
         name: name(g.key),
         total: g.total,
-        open: openOf(g),
+        open: g.open,
         overdue: g.overdueOpen,
         repliedInTimeShare: g.replyDue ? Math.round((g.replyOk / g.replyDue) * 1000) / 1000 : null,
         filters: { [filter]: g.key },
@@ -121,9 +138,9 @@ export function caseDashboard(
       filters: { rating: String(rating) },
     })),
     responsiveness: {
-      district: bars(counts.district, names.district, 'districtId', 20),
-      station: bars(counts.station, names.station, 'stationId', 15),
-      deputy: bars(counts.deputy, names.deputy, 'deputyId', 15),
+      district: bars(counts.district.flatMap(barOf), names.district, 'districtId', BAR_LIMITS.district),
+      station: bars(counts.station.flatMap(barOf), names.station, 'stationId', BAR_LIMITS.station),
+      deputy: bars([...counts.deputy], names.deputy, 'deputyId', BAR_LIMITS.deputy),
     },
     weeks: periods.weeks.map(({ monday, from, to }, i) => {
       const [, m, d] = monday.split('-').map(Number)

@@ -1,8 +1,9 @@
 import { OPEN_STATUSES, WAITING_STATUSES, type CaseStatus } from '../domain/case.js'
 import type { CaseCounts, MiddleValues } from '../domain/case-stats.js'
 import type { HotIssueSource } from '../domain/weekly-report.js'
+import { barOf, type BarCounts } from '../domain/case-dashboard.js'
 
-export type { HotIssueSource }
+export type { HotIssueSource, BarCounts }
 
 /** The columns of a case that hot issues read, in the order they are stored. */
 export const HOT_ISSUE_FIELDS = [
@@ -117,6 +118,19 @@ export function addToTally(t: CaseTally, f: CaseFact, now: Date, topics: boolean
     if (f.reopenCount > 0) t.reopened++
   }
   if (WAITING.includes(f.status) && (acked ? f.replyDueAt : f.ackDueAt) < now) t.overdueOpen++
+}
+
+/** A span of creation times: from (inclusive) to (exclusive; open-ended when absent). */
+export interface CasePeriod {
+  from: Date
+  to?: Date
+}
+
+/** The groups' bars with the `top` largest totals, and every one tied with the last of them (whatever breaks ties is the caller's), key order. */
+export function busiestOf(tallies: CaseTally[], top: number): BarCounts[] {
+  const bars = tallies.flatMap(barOf)
+  const least = [...bars].sort((a, b) => b.total - a.total)[top - 1]?.total ?? 0
+  return bars.filter((b) => b.total >= least).sort((a, b) => a.key.localeCompare(b.key))
 }
 
 /** The two middle values of a list of numbers (sorted here), or null when it is empty. */

@@ -30,7 +30,7 @@ import type { LivelihoodRepo } from './livelihood-ports.js'
 export type * from './livelihood-ports.js'
 import type { SuggestionRepo } from './suggestion-ports.js'
 export type * from './suggestion-ports.js'
-import type { CaseMiddleTimes, CaseTally, CaseTallyKey, CaseTallyOptions, HotIssueSource } from './case-tally.js'
+import type { BarCounts, CaseMiddleTimes, CasePeriod, CaseTally, CaseTallyKey, CaseTallyOptions, HotIssueSource } from './case-tally.js'
 export type * from './case-tally.js'
 
 /** A deputy as stored: the phone only as an encrypted envelope and a blind index. */
@@ -465,6 +465,10 @@ export interface CaseRepo {
   mostOverdue(filter: CaseFilter, now: Date, limit: number): Promise<CaseRecord[]>
   /** The cases merged into this one (duplicates it answers for), oldest first. */
   mergedInto(caseId: string): Promise<CaseRecord[]>
+  /** How many matching cases were created in each period (they may overlap), in the periods' order. */
+  countByPeriod(filter: CaseFilter, periods: CasePeriod[]): Promise<number[]>
+  /** The dashboard's deputy bars: the deputies with the `top` most matching cases, and any tied with the last of them, key order. */
+  busiestDeputies(filter: CaseFilter, options: { now: Date; top: number }): Promise<BarCounts[]>
 }
 
 // ——— Study campaigns and reading ———

@@ -1,5 +1,5 @@
 import type { Clock } from '../../clock.js'
-import { caseDashboard, dashboardPeriods } from '../../domain/case-dashboard.js'
+import { BAR_LIMITS, caseDashboard, dashboardPeriods } from '../../domain/case-dashboard.js'
 import type { Store } from '../../store/ports.js'
 import type { CaseQueries } from './case-queries.js'
 import type { DirectoryCache } from '../directory/directory-cache.js'
@@ -30,15 +30,14 @@ export class CaseDashboardService {
     const now = this.clock.now()
     const periods = dashboardPeriods(now, this.timeZone)
     const { cases } = this.store
-    // Every figure is counted in the store; the cases in scope (an admin's: all of them) are never read out.
-    const total = async (from: Date, to?: Date) => (await cases.tally({ ...scope, createdFrom: from, createdTo: to }, { now }))[0].total
-    const [[all], district, station, deputy, newToday, weeks] = await Promise.all([
+    // Every figure is counted in the store (a scope's counts are kept there as cases change); the cases
+    // in scope (an admin's: all of them) are never read out. New cases today and each week: one count.
+    const [[all], district, station, deputy, [newToday, ...weeks]] = await Promise.all([
       cases.tally(scope, { now }),
       cases.tally(scope, { now, groupBy: 'handlingDistrict' }),
       cases.tally(scope, { now, groupBy: 'station' }),
-      cases.tally(scope, { now, groupBy: 'deputy' }),
-      total(periods.dayStart),
-      Promise.all(periods.weeks.map((w) => total(w.from, w.to))),
+      cases.busiestDeputies(scope, { now, top: BAR_LIMITS.deputy }),
+      cases.countByPeriod(scope, [{ from: periods.dayStart }, ...periods.weeks]),
     ])
     const prepared = await this.directory.prepared()
     return caseDashboard(

@@ -2,6 +2,9 @@ import type { Model } from 'mongoose'
 import {
   HOT_ISSUE_FIELDS,
   addToTally,
+  busiestOf,
+  type BarCounts,
+  type CasePeriod,
   type HotIssueSource,
   emptyTally,
   middleOf,
@@ -79,15 +82,33 @@ export function caseTally(Case: Model<CaseDoc>) {
     }
   }
 
+  async function tally(filter: CaseFilter, { now, groupBy, topics = false }: CaseTallyOptions): Promise<CaseTally[]> {
+    const tallies = new Map<string | null, CaseTally>()
+    if (!groupBy) tallies.set(null, emptyTally(null))
+    for await (const f of facts(filter, groupBy)) {
+      const t = tallies.get(f.key) ?? tallies.set(f.key, emptyTally(f.key)).get(f.key)!
+      addToTally(t, f, now, topics)
+    }
+    return [...tallies.values()].sort((a, b) => (a.key ?? '').localeCompare(b.key ?? ''))
+  }
+
   return {
-    async tally(filter: CaseFilter, { now, groupBy, topics = false }: CaseTallyOptions): Promise<CaseTally[]> {
-      const tallies = new Map<string | null, CaseTally>()
-      if (!groupBy) tallies.set(null, emptyTally(null))
-      for await (const f of facts(filter, groupBy)) {
-        const t = tallies.get(f.key) ?? tallies.set(f.key, emptyTally(f.key)).get(f.key)!
-        addToTally(t, f, now, topics)
-      }
-      return [...tallies.values()].sort((a, b) => (a.key ?? '').localeCompare(b.key ?? ''))
+    tally,
+
+    async busiestDeputies(filter: CaseFilter, { now, top }: { now: Date; top: number }): Promise<BarCounts[]> {
+      return busiestOf(await tally(filter, { now, groupBy: 'deputy' }), top)
+    },
+
+    async countByPeriod(filter: CaseFilter, periods: CasePeriod[]): Promise<number[]> {
+      if (!periods.length) return []
+      // One pass over the span the periods cover (the createdAt index), a sum per period.
+      const from = new Date(Math.min(...periods.map((p) => p.from.getTime())))
+      const inPeriod = (p: CasePeriod) => ({ $and: [{ $gte: ['$createdAt', p.from] }, ...(p.to ? [{ $lt: ['$createdAt', p.to] }] : [])] })
+      const [row] = await Case.aggregate<Record<string, number>>([
+        { $match: allOf([...filterClauses(filter), { createdAt: { $gte: from } }]) },
+        { $group: { _id: null, ...Object.fromEntries(periods.map((p, i) => [`p${i}`, { $sum: { $cond: [inPeriod(p), 1, 0] } }])) } },
+      ])
+      return periods.map((_, i) => row?.[`p${i}`] ?? 0)
     },
 
     async mostOverdue(filter: CaseFilter, now: Date, limit: number) {

@@ -4,6 +4,7 @@ import { emptyTally, type HotIssueSource, type CaseMiddleTimes, type CaseTally, 
 import type { CaseFilter } from '../ports.js'
 import { filterClauses } from './case-filter-sql.js'
 import { caseFromRow } from './case-rows.js'
+import { keptCaseCounts, keptCountsServe } from './case-counts-kept.js'
 import type { Db } from './open.js'
 
 const KEY_SQL: Record<CaseTallyKey, string> = {
@@ -55,6 +56,7 @@ interface CountRow {
 
 /** Counting and medians in SQL (GROUP BY, window functions): the cases themselves never leave SQLite. */
 export function caseTally(db: Db) {
+  const kept = keptCaseCounts(db)
   const where = (filter: CaseFilter, groupBy: CaseTallyKey | undefined, extra: string[] = []) => {
     const { clauses, params } = filterClauses(filter)
     // Every case (an admin's figures): one pass over the table in its own order. Left to itself SQLite
@@ -85,7 +87,10 @@ export function caseTally(db: Db) {
   }
 
   return {
-    async tally(filter: CaseFilter, { now, groupBy, topics }: CaseTallyOptions): Promise<CaseTally[]> {
+    async tally(filter: CaseFilter, options: CaseTallyOptions): Promise<CaseTally[]> {
+      // A scope's counts are kept by triggers (migration 036): read, not counted again from its cases.
+      if (keptCountsServe(filter, options.groupBy)) return kept.tally(filter, options)
+      const { now, groupBy, topics } = options
       const w = where(filter, groupBy)
       const rows = db
         .prepare(

@@ -1,0 +1,85 @@
+import { expect } from 'chai'
+import { OPEN_STATUSES } from '../../src/domain/case.js'
+import type { CaseTallyKey, Store } from '../../src/store/ports.js'
+import { caseEvent } from './records.js'
+import { KEY_OF, NOW, SCOPES, T0, inScope, liveCaseLives, talliesOf } from './case-life.js'
+
+const HOUR = 3_600_000
+
+/** The dashboard's and the statistics' counts of a scope, after cases lived through the whole loop. */
+export function caseCountsContract(store: () => Store) {
+  describe('case counts of a scope as cases change', () => {
+    it('tally every scope, overall and per group, as counting the cases one by one does, after a life of changes', async () => {
+      const cases = await liveCaseLives(store())
+      // Some late, some in time, some not yet due: the figures of "now" are all exercised.
+      const all = talliesOf(cases, NOW)[0]
+      expect(all.overdueOpen).to.be.greaterThan(0)
+      expect(all.overdueNext).to.be.greaterThan(0)
+      expect(all.replyDue - all.replyOk).to.be.greaterThan(0)
+      expect(all.reopened).to.be.greaterThan(0)
+      for (const [name, scope] of Object.entries(SCOPES))
+        for (const groupBy of [undefined, ...(Object.keys(KEY_OF) as CaseTallyKey[])])
+          for (const topics of [false, true]) {
+            const expected = talliesOf(inScope(cases, scope), NOW, groupBy, topics)
+            expect(
+              await store().cases.tally(scope, { now: NOW, groupBy, topics }),
+              `${name} by ${groupBy ?? 'nothing'}${topics ? ' with topics' : ''}`,
+            ).to.deep.equal(expected)
+          }
+    })
+
+    it('no longer show a group whose cases all moved away', async () => {
+      const cases = await liveCaseLives(store())
+      for (const c of cases.filter((c) => c.stationId === 'st003' || c.deputyId === 'dp0004')) {
+        const moved = { ...c, stationId: 'st002', deputyId: c.deputyId === null ? null : 'dp0002' }
+        await store().cases.update(moved, [caseEvent(c.id, 'transferred')], [])
+      }
+      expect((await store().cases.tally({}, { now: NOW, groupBy: 'station', topics: true })).map((t) => t.key)).to.deep.equal(['st001', 'st002'])
+      expect((await store().cases.busiestDeputies({}, { now: NOW, top: 10 })).map((b) => b.key)).not.to.include('dp0004')
+    })
+
+    it("draw the busiest deputies' bars, and every deputy tied with the last of them", async () => {
+      const cases = await liveCaseLives(store())
+      for (const [name, scope] of Object.entries(SCOPES)) {
+        const bars = talliesOf(inScope(cases, scope), NOW, 'deputy').map((t) => ({
+          key: t.key!,
+          total: t.total,
+          open: OPEN_STATUSES.reduce((n, s) => n + (t.byStatus[s] ?? 0), 0),
+          overdueOpen: t.overdueOpen,
+          replyDue: t.replyDue,
+          replyOk: t.replyOk,
+        }))
+        const totals = bars.map((b) => b.total).sort((a, b) => b - a)
+        for (const top of [1, 2, 3, 10]) {
+          const least = totals[Math.min(top, totals.length) - 1] ?? 0
+          expect(await store().cases.busiestDeputies(scope, { now: NOW, top }), `${name}, top ${top}`).to.deep.equal(bars.filter((b) => b.total >= least))
+        }
+      }
+      // With a filter the kept counts do not hold, the same bars are counted from the cases.
+      const late = { ...SCOPES.district, statuses: [...OPEN_STATUSES] }
+      const open = inScope(cases, SCOPES.district).filter((c) => OPEN_STATUSES.includes(c.status))
+      expect((await store().cases.busiestDeputies(late, { now: NOW, top: 100 })).map((b) => [b.key, b.total])).to.deep.equal(
+        talliesOf(open, NOW, 'deputy').map((t) => [t.key, t.total]),
+      )
+    })
+
+    it('count new cases in each period of the dashboard, periods that overlap and one left open, in one call', async () => {
+      const cases = await liveCaseLives(store())
+      const day = 24 * HOUR
+      const periods = [
+        { from: new Date(T0.getTime() + 10 * day) },
+        { from: T0, to: new Date(T0.getTime() + 7 * day) },
+        { from: new Date(T0.getTime() + 7 * day), to: new Date(T0.getTime() + 14 * day) },
+        { from: new Date(T0.getTime() + 5 * day), to: new Date(T0.getTime() + 12 * day) },
+        { from: new Date(T0.getTime() + 30 * day), to: new Date(T0.getTime() + 37 * day) },
+      ]
+      for (const [name, scope] of Object.entries(SCOPES)) {
+        const mine = inScope(cases, scope)
+        const expected = periods.map((p) => mine.filter((c) => c.createdAt >= p.from && (!p.to || c.createdAt < p.to)).length)
+        expect(await store().cases.countByPeriod(scope, periods), name).to.deep.equal(expected)
+      }
+      expect((await store().cases.countByPeriod({}, periods)).slice(0, 3).every((n) => n > 0)).to.equal(true)
+      expect(await store().cases.countByPeriod({}, [])).to.deep.equal([])
+    })
+  })
+}
