@@ -1,0 +1,138 @@
+import type { MiddleValues } from '../../domain/case-stats.js'
+import type { CaseMiddleTimes, CaseTallyKey } from '../case-tally.js'
+import type { CaseFilter } from '../ports.js'
+import { filterClauses } from './case-filter-sql.js'
+import type { Db } from './open.js'
+
+// Milliseconds between two stored instants, exactly as Date arithmetic gives them.
+export const msBetween = (later: string, earlier: string) => `CAST(round((unixepoch(${later}, 'subsec') - unixepoch(${earlier}, 'subsec')) * 1000) AS INTEGER)`
+
+type Kind = 'ack' | 'reply'
+type Place = 'station' | 'district'
+
+/**
+ * The indexed times of migration 037. The expressions and conditions are those of its indexes,
+ * character for character: SQLite reads an index on an expression only for the very same text.
+ */
+const TIMES: Record<Kind, { ms: string; where: string; index: Record<Place | 'all', string> }> = {
+  ack: {
+    ms: msBetween('coalesce(acknowledged_at, replied_at)', 'created_at'),
+    where: "status NOT IN ('withdrawn', 'rejected') AND merged_into IS NULL AND coalesce(acknowledged_at, replied_at) IS NOT NULL",
+    index: { all: 'cases_ack_ms', station: 'cases_station_ack_ms', district: 'cases_district_ack_ms' },
+  },
+  reply: {
+    ms: msBetween('replied_at', 'created_at'),
+    where: "status NOT IN ('withdrawn', 'rejected') AND merged_into IS NULL AND replied_at IS NOT NULL",
+    index: { all: 'cases_reply_ms', station: 'cases_station_reply_ms', district: 'cases_district_reply_ms' },
+  },
+}
+const COLUMN: Record<Place, 'station_id' | 'district_id'> = { station: 'station_id', district: 'district_id' }
+
+/** One row of case_time_counts: how many indexed times one kind has for one station, district and handling district ('' for none). */
+interface CountRow {
+  kind: Kind
+  station_id: string
+  district_id: string
+  handling_district_id: string
+  n: number
+}
+
+/** Where a group's times are read: every case's index, or one station's or district's. */
+interface At {
+  place: Place | 'all'
+  value: string | null
+}
+
+/**
+ * The middle times read off the indexes of migration 037 for the shapes the console asks most
+ * (every case, a district's, a station's; overall, per station or per district): a count from
+ * case_time_counts, then per group one index seek past half its entries. Null for any other
+ * filter or grouping, which the general path (window functions over the cases) answers.
+ */
+export function indexedMiddleTimes(db: Db) {
+  /** The two middle values of the n times at a place; the filter, when given, keeps only the cases in scope. */
+  const seek = (kind: Kind, at: At, n: number, filter: CaseFilter | null): MiddleValues | null => {
+    if (n <= 0) return null
+    const t = TIMES[kind]
+    const clauses = [t.where]
+    const params: unknown[] = []
+    if (at.place !== 'all') clauses.push(`${COLUMN[at.place]} = ?`) && params.push(at.value)
+    if (filter) {
+      const f = filterClauses(filter)
+      clauses.push(...f.clauses)
+      params.push(...f.params)
+    }
+    const values = db
+      .prepare(`SELECT ${t.ms} FROM cases INDEXED BY ${t.index[at.place]} WHERE ${clauses.join(' AND ')} ORDER BY ${t.ms} LIMIT ? OFFSET ?`)
+      .pluck()
+      .all(...params, 2 - (n % 2), Math.floor((n - 1) / 2)) as number[]
+    return { lower: values[0], upper: values[values.length - 1] }
+  }
+
+  return (filter: CaseFilter, groupBy?: CaseTallyKey): CaseMiddleTimes[] | null => {
+    if (groupBy !== undefined && groupBy !== 'station' && groupBy !== 'district') return null
+    const { stationIds, districtIds, ...rest } = filter
+    if (Object.values(rest).some((v) => v !== undefined)) return null
+    const scoped = stationIds !== undefined || districtIds !== undefined
+    // The counts table has the scope's columns under the cases' names: the same clauses select its rows.
+    const scope = filterClauses({ stationIds, districtIds })
+    const rows = db
+      .prepare(
+        `SELECT kind, station_id, district_id, handling_district_id, n FROM case_time_counts WHERE n > 0${scope.clauses.map((c) => ` AND ${c}`).join('')}`,
+      )
+      .all(...scope.params) as CountRow[]
+
+    // Every count of the stations and districts the scope touches, in scope or not: a place whose
+    // cases are all in scope is read without the filter (the seek then never leaves the index).
+    const totals = new Map<string, number>()
+    if (scoped && rows.length) {
+      const ids = (place: Place) => JSON.stringify([...new Set(rows.map((r) => r[COLUMN[place]]))])
+      const all = db
+        .prepare(
+          'SELECT kind, station_id, district_id, n FROM case_time_counts WHERE station_id IN (SELECT value FROM json_each(?)) OR district_id IN (SELECT value FROM json_each(?))',
+        )
+        .all(ids('station'), ids('district')) as CountRow[]
+      for (const r of all)
+        for (const place of ['station', 'district'] as const) {
+          const k = `${r.kind} ${place} ${r[COLUMN[place]]}`
+          totals.set(k, (totals.get(k) ?? 0) + r.n)
+        }
+    }
+
+    /** A group's middle: at its own place (a station's, a district's, every case's), or at the one place holding all its cases. */
+    const middle = (kind: Kind, group: CountRow[], own: At): MiddleValues | null | undefined => {
+      const n = group.reduce((sum, r) => sum + r.n, 0)
+      if (!scoped || n === 0) return seek(kind, own, n, null)
+      const single = (['station', 'district'] as const).flatMap((place) => {
+        const values = new Set(group.map((r) => r[COLUMN[place]]))
+        const [value] = values
+        return values.size === 1 && value !== '' ? [{ place, value }] : []
+      })
+      const whole = single.find((at) => totals.get(`${kind} ${at.place} ${at.value}`) === n)
+      if (whole) return seek(kind, whole, n, null)
+      if (own.place !== 'all') return seek(kind, own, n, filter)
+      return single.length ? seek(kind, single[0], n, filter) : undefined
+    }
+
+    const byKind = (kind: Kind) => rows.filter((r) => r.kind === kind)
+    if (groupBy) {
+      const column = COLUMN[groupBy]
+      const groups = new Map<string, { ack: CountRow[]; reply: CountRow[] }>()
+      for (const r of rows) {
+        if (r[column] === '') continue
+        const g = groups.get(r[column]) ?? groups.set(r[column], { ack: [], reply: [] }).get(r[column])!
+        g[r.kind].push(r)
+      }
+      return [...groups.keys()]
+        .sort((a, b) => a.localeCompare(b))
+        .map((key) => {
+          const own = { place: groupBy, value: key }
+          return { key, ack: middle('ack', groups.get(key)!.ack, own)!, reply: middle('reply', groups.get(key)!.reply, own)! }
+        })
+    }
+    const everyCase = { place: 'all' as const, value: null }
+    const ack = middle('ack', byKind('ack'), everyCase)
+    const reply = middle('reply', byKind('reply'), everyCase)
+    return ack === undefined || reply === undefined ? null : [{ key: null, ack, reply }]
+  }
+}
