@@ -4,6 +4,7 @@ import { ConflictError, ValidationError } from '../../src/errors.js'
 import { caseContract } from './contract-cases.js'
 import { caseSearchContract } from './contract-case-search.js'
 import { caseTallyContract } from './contract-case-tally.js'
+import { caseMiddleTimesContract } from './contract-case-middle-times.js'
 import { campaignContract } from './contract-campaigns.js'
 import { campaignSeriesContract } from './contract-campaign-series.js'
 import { botContract, deliveryContract } from './contract-delivery.js'
@@ -435,6 +436,7 @@ export function storeContract(open: () => Promise<Store>) {
   caseContract(() => store)
   caseSearchContract(() => store)
   caseTallyContract(() => store)
+  caseMiddleTimesContract(() => store)
   deliveryContract(() => store)
   botContract(() => store)
   digestContract(() => store)

@@ -2,6 +2,7 @@ import type { MiddleValues } from '../../domain/case-stats.js'
 import type { CaseMiddleTimes, CaseTallyKey } from '../case-tally.js'
 import type { CaseFilter } from '../ports.js'
 import { filterClauses } from './case-filter-sql.js'
+import type { Statement } from 'better-sqlite3'
 import type { Db } from './open.js'
 
 // Milliseconds between two stored instants, exactly as Date arithmetic gives them.
@@ -51,6 +52,7 @@ interface At {
  */
 export function indexedMiddleTimes(db: Db) {
   /** The two middle values of the n times at a place; the filter, when given, keeps only the cases in scope. */
+  const unfiltered = new Map<string, Statement>()
   const seek = (kind: Kind, at: At, n: number, filter: CaseFilter | null): MiddleValues | null => {
     if (n <= 0) return null
     const t = TIMES[kind]
@@ -62,14 +64,19 @@ export function indexedMiddleTimes(db: Db) {
       clauses.push(...f.clauses)
       params.push(...f.params)
     }
-    const values = db
-      .prepare(`SELECT ${t.ms} FROM cases INDEXED BY ${t.index[at.place]} WHERE ${clauses.join(' AND ')} ORDER BY ${t.ms} LIMIT ? OFFSET ?`)
+    const sql = `SELECT ${t.ms} FROM cases INDEXED BY ${t.index[at.place]} WHERE ${clauses.join(' AND ')} ORDER BY ${t.ms} LIMIT ? OFFSET ?`
+    // Per station of a province: thousands of seeks, each statement found once and its SQL never rebuilt.
+    const statement = filter
+      ? db.prepare(sql)
+      : (unfiltered.get(`${kind} ${at.place}`) ?? unfiltered.set(`${kind} ${at.place}`, db.prepare(sql)).get(`${kind} ${at.place}`)!)
+    const values = statement
       .pluck()
+      .raw(false)
       .all(...params, 2 - (n % 2), Math.floor((n - 1) / 2)) as number[]
     return { lower: values[0], upper: values[values.length - 1] }
   }
 
-  return (filter: CaseFilter, groupBy?: CaseTallyKey): CaseMiddleTimes[] | null => {
+  const read = (filter: CaseFilter, groupBy?: CaseTallyKey): CaseMiddleTimes[] | null => {
     if (groupBy !== undefined && groupBy !== 'station' && groupBy !== 'district') return null
     const { stationIds, districtIds, ...rest } = filter
     if (Object.values(rest).some((v) => v !== undefined)) return null
@@ -135,4 +142,8 @@ export function indexedMiddleTimes(db: Db) {
     const reply = middle('reply', byKind('reply'), everyCase)
     return ack === undefined || reply === undefined ? null : [{ key: null, ack, reply }]
   }
+
+  // One read transaction: the counts and the indexes seen at the same instant (and one read lock
+  // taken for the thousands of seeks of a province's stations, not one per seek).
+  return db.transaction(read)
 }
