@@ -56,8 +56,8 @@ function spreadCases(): Array<Omit<CaseRecord, 'ticket'>> {
       stationId,
       // st003 and st004 are each wholly in one district; st001 and st002 and the cases without a station are in two.
       districtId: stationId === 'st003' ? 'd03' : stationId === 'st004' ? 'd02' : `d0${1 + (Math.floor(i / 5) % 2)}`,
-      // Some moved to another district for handling; st003's all.
-      handlingDistrictId: stationId === 'st003' || i % 7 === 3 ? 'd09' : null,
+      // Some handed over to another district for handling: st003's all, a few to d01 from elsewhere.
+      handlingDistrictId: stationId === 'st003' || i % 7 === 3 ? 'd09' : i % 11 === 4 ? 'd01' : null,
       createdAt,
       acknowledgedAt: replied && next(3) === 0 ? null : acked,
       repliedAt: replied,
@@ -118,6 +118,47 @@ export function caseMiddleTimesContract(store: () => Store) {
       expect(await store().cases.middleTimes({})).to.deep.equal([{ key: null, ack: { lower: minutes(20), upper: minutes(30) }, reply: null }])
       expect(await store().cases.middleTimes({ stationIds: ['st-waiting'] })).to.deep.equal([{ key: null, ack: null, reply: null }])
       expect(await store().cases.middleTimes({ stationIds: ['st-waiting'] }, 'station')).to.deep.equal([])
+    })
+
+    it("counts in a district's middle the cases handed over to it from other districts, however they fall", async () => {
+      const minutes = (n: number) => n * 60_000 + 7
+      const own = [10, 20, 30, 40, 50, 60, 70, 80, 90].map((m, i) =>
+        caseRecord({
+          id: `own-${i}`,
+          stationId: null,
+          districtId: 'd-x',
+          handlingDistrictId: 'd-x',
+          createdAt: T0,
+          acknowledgedAt: at(minutes(m)),
+          status: 'acknowledged',
+        }),
+      )
+      // Two quicker than any of the district's own, one slower, and one handed the other way.
+      const handed = (id: string, m: number, from: string, to: string) =>
+        caseRecord({ id, stationId: null, districtId: from, handlingDistrictId: to, createdAt: T0, acknowledgedAt: at(minutes(m)), status: 'acknowledged' })
+      await submit([...own, handed('in-1', 1, 'd-y', 'd-x'), handed('in-2', 2, 'd-y', 'd-x'), handed('out-1', 3, 'd-x', 'd-y')])
+      // d-x: 1, 2, 3, 10 … 90 (twelve: the 6th and 7th, 30 and 40); d-y's organizer sees only the three handed between them.
+      expect(await store().cases.middleTimes({ districtIds: ['d-x'] })).to.deep.equal([
+        { key: null, ack: { lower: minutes(30), upper: minutes(40) }, reply: null },
+      ])
+      expect(await store().cases.middleTimes({ districtIds: ['d-y'] })).to.deep.equal([
+        { key: null, ack: { lower: minutes(2), upper: minutes(2) }, reply: null },
+      ])
+      // One more, slower than all, from a case placed in no district: thirteen, the 7th.
+      await submit([
+        caseRecord({
+          id: 'in-3',
+          stationId: null,
+          districtId: null,
+          handlingDistrictId: 'd-x',
+          createdAt: T0,
+          acknowledgedAt: at(minutes(95)),
+          status: 'acknowledged',
+        }),
+      ])
+      expect(await store().cases.middleTimes({ districtIds: ['d-x'] })).to.deep.equal([
+        { key: null, ack: { lower: minutes(40), upper: minutes(40) }, reply: null },
+      ])
     })
 
     it('gives the same middle values as every case read out, in every scope and grouping, and still after cases change', async () => {

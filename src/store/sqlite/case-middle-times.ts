@@ -27,6 +27,10 @@ const TIMES: Record<Kind, { ms: string; where: string; index: Record<Place | 'al
     index: { all: 'cases_reply_ms', station: 'cases_station_reply_ms', district: 'cases_district_reply_ms' },
   },
 }
+// Cases handed over to another district for handling (migration 037's cases_handed_in, the same text).
+const HANDED_IN = 'handling_district_id IS NOT NULL AND handling_district_id IS NOT district_id'
+// Beyond this many handed-in cases, a district's middle is left to the general path.
+const HANDED_IN_READ_OUT = 5000
 const COLUMN: Record<Place, 'station_id' | 'district_id'> = { station: 'station_id', district: 'district_id' }
 
 /** One row of case_time_counts: how many indexed times one kind has for one station, district and handling district ('' for none). */
@@ -76,6 +80,28 @@ export function indexedMiddleTimes(db: Db) {
     return { lower: values[0], upper: values[values.length - 1] }
   }
 
+  /**
+   * The middle of a district's own cases (all of them, in its index) and the few handed over to it
+   * from other districts (read out): of the district's sorted times A, the first s = ⌊(n−1)/2⌋ − m
+   * all come before the middle whatever the m others are, so the middle is found among A[s…] and those m.
+   */
+  const withHandedIn = (kind: Kind, districtId: string, n: number, m: number): MiddleValues | null => {
+    const t = TIMES[kind]
+    const lower = Math.floor((n - 1) / 2)
+    const upper = Math.floor(n / 2)
+    const skipped = Math.max(0, lower - m)
+    const own = db
+      .prepare(`SELECT ${t.ms} FROM cases INDEXED BY ${t.index.district} WHERE ${t.where} AND district_id = ? ORDER BY ${t.ms} LIMIT ? OFFSET ?`)
+      .pluck()
+      .all(districtId, upper - skipped + 1, skipped) as number[]
+    const handedIn = db
+      .prepare(`SELECT ${t.ms} FROM cases INDEXED BY cases_handed_in WHERE handling_district_id = ? AND ${HANDED_IN} AND ${t.where}`)
+      .pluck()
+      .all(districtId) as number[]
+    const merged = [...own, ...handedIn].sort((a, b) => a - b)
+    return { lower: merged[lower - skipped], upper: merged[upper - skipped] }
+  }
+
   const read = (filter: CaseFilter, groupBy?: CaseTallyKey): CaseMiddleTimes[] | null => {
     if (groupBy !== undefined && groupBy !== 'station' && groupBy !== 'district') return null
     const { stationIds, districtIds, ...rest } = filter
@@ -118,7 +144,13 @@ export function indexedMiddleTimes(db: Db) {
       const whole = single.find((at) => totals.get(`${kind} ${at.place} ${at.value}`) === n)
       if (whole) return seek(kind, whole, n, null)
       if (own.place !== 'all') return seek(kind, own, n, filter)
-      return single.length ? seek(kind, single[0], n, filter) : undefined
+      if (single.length) return seek(kind, single[0], n, filter)
+      // A district's organizer, with cases of other districts handed over to theirs for handling.
+      if (districtIds?.length === 1 && stationIds === undefined) {
+        const handedIn = group.filter((r) => r.district_id !== districtIds[0]).reduce((sum, r) => sum + r.n, 0)
+        if (handedIn <= HANDED_IN_READ_OUT) return withHandedIn(kind, districtIds[0], n, handedIn)
+      }
+      return undefined
     }
 
     const byKind = (kind: Kind) => rows.filter((r) => r.kind === kind)
