@@ -2,11 +2,10 @@ import type { MiddleValues } from '../../domain/case-stats.js'
 import type { CaseMiddleTimes, CaseTallyKey } from '../case-tally.js'
 import type { CaseFilter } from '../ports.js'
 import { filterClauses } from './case-filter-sql.js'
-import type { Statement } from 'better-sqlite3'
 import type { Db } from './open.js'
 
 // Milliseconds between two stored instants, exactly as Date arithmetic gives them.
-export const msBetween = (later: string, earlier: string) => `CAST(round((unixepoch(${later}, 'subsec') - unixepoch(${earlier}, 'subsec')) * 1000) AS INTEGER)`
+const msBetween = (later: string, earlier: string) => `CAST(round((unixepoch(${later}, 'subsec') - unixepoch(${earlier}, 'subsec')) * 1000) AS INTEGER)`
 
 type Kind = 'ack' | 'reply'
 type Place = 'station' | 'district'
@@ -55,29 +54,35 @@ interface At {
  * filter or grouping, which the general path (window functions over the cases) answers.
  */
 export function indexedMiddleTimes(db: Db) {
-  /** The two middle values of the n times at a place; the filter, when given, keeps only the cases in scope. */
-  const unfiltered = new Map<string, Statement>()
-  const seek = (kind: Kind, at: At, n: number, filter: CaseFilter | null): MiddleValues | null => {
-    if (n <= 0) return null
+  /** The statement seeking the times at a place, narrowed by the filter's clauses when given. */
+  const seekSql = (kind: Kind, place: Place | 'all', filter: CaseFilter | null) => {
     const t = TIMES[kind]
     const clauses = [t.where]
-    const params: unknown[] = []
-    if (at.place !== 'all') clauses.push(`${COLUMN[at.place]} = ?`) && params.push(at.value)
-    if (filter) {
-      const f = filterClauses(filter)
-      clauses.push(...f.clauses)
-      params.push(...f.params)
+    if (place !== 'all') clauses.push(`${COLUMN[place]} = ?`)
+    const f = filter ? filterClauses(filter) : { clauses: [], params: [] }
+    clauses.push(...f.clauses)
+    const sql = `SELECT ${t.ms} FROM cases INDEXED BY ${t.index[place]} WHERE ${clauses.join(' AND ')} ORDER BY ${t.ms} LIMIT ? OFFSET ?`
+    return { statement: db.prepare(sql).pluck(), params: f.params }
+  }
+  // Per station of a province: thousands of seeks, each statement found once, its SQL never rebuilt.
+  const unfiltered = new Map<string, ReturnType<typeof seekSql>>()
+
+  /** The two middle values of the n times at a place; the filter, when given, keeps only the cases in scope. */
+  const seek = (kind: Kind, at: At, n: number, filter: CaseFilter | null): MiddleValues | null => {
+    if (n <= 0) return null
+    const key = `${kind} ${at.place}`
+    const { statement, params } = filter
+      ? seekSql(kind, at.place, filter)
+      : (unfiltered.get(key) ?? unfiltered.set(key, seekSql(kind, at.place, null)).get(key)!)
+    const place = at.place === 'all' ? [] : [at.value]
+    const offset = Math.floor((n - 1) / 2)
+    // An odd count has one middle value: one row, without building a list (a tenth of a province's seeks' time).
+    if (n % 2) {
+      const middle = statement.get(...place, ...params, 1, offset) as number
+      return { lower: middle, upper: middle }
     }
-    const sql = `SELECT ${t.ms} FROM cases INDEXED BY ${t.index[at.place]} WHERE ${clauses.join(' AND ')} ORDER BY ${t.ms} LIMIT ? OFFSET ?`
-    // Per station of a province: thousands of seeks, each statement found once and its SQL never rebuilt.
-    const statement = filter
-      ? db.prepare(sql)
-      : (unfiltered.get(`${kind} ${at.place}`) ?? unfiltered.set(`${kind} ${at.place}`, db.prepare(sql)).get(`${kind} ${at.place}`)!)
-    const values = statement
-      .pluck()
-      .raw(false)
-      .all(...params, 2 - (n % 2), Math.floor((n - 1) / 2)) as number[]
-    return { lower: values[0], upper: values[values.length - 1] }
+    const [lower, upper] = statement.all(...place, ...params, 2, offset) as number[]
+    return { lower, upper }
   }
 
   /**
