@@ -5,6 +5,7 @@ import { caseContract } from './contract-cases.js'
 import { caseSearchContract } from './contract-case-search.js'
 import { caseTallyContract } from './contract-case-tally.js'
 import { caseCountsContract } from './contract-case-counts.js'
+import { caseMiddleTimesContract } from './contract-case-middle-times.js'
 import { campaignContract } from './contract-campaigns.js'
 import { campaignSeriesContract } from './contract-campaign-series.js'
 import { botContract, deliveryContract } from './contract-delivery.js'
@@ -437,6 +438,7 @@ export function storeContract(open: () => Promise<Store>) {
   caseSearchContract(() => store)
   caseTallyContract(() => store)
   caseCountsContract(() => store)
+  caseMiddleTimesContract(() => store)
   deliveryContract(() => store)
   botContract(() => store)
   digestContract(() => store)

@@ -238,3 +238,45 @@ describe('the console queries find their rows through indexes (EXPLAIN QUERY PLA
     expectNoFullScan(await plansOf(db, () => mpUserRepo(db).listByDeputyId('dp000123')))
   })
 })
+
+describe("the statistics' middle times are index seeks, never a sort of every case in scope (EXPLAIN QUERY PLAN)", () => {
+  let db: Db
+  before(() => {
+    db = openDatabase(':memory:')
+    // The counts of a small province (the triggers' table): seeks are planned only for groups with times.
+    const counts = db.prepare('INSERT INTO case_time_counts (kind, station_id, district_id, handling_district_id, n) VALUES (?, ?, ?, ?, ?)')
+    for (const kind of ['ack', 'reply']) {
+      counts.run(kind, 'st0001', 'd001', 'd001', 5)
+      counts.run(kind, 'st0002', 'd001', 'd001', 4)
+      counts.run(kind, 'st0003', 'd002', 'd002', 3)
+      // A case of st0002 placed in d002 but handled in d001: st0002 is not wholly inside either district.
+      counts.run(kind, 'st0002', 'd002', 'd001', 1)
+      counts.run(kind, '', 'd002', 'd002', 2)
+    }
+  })
+  after(() => db.close())
+
+  const SCOPES: Record<string, Partial<CaseQuery>> = {
+    'an admin': {},
+    "a district's organizer": { districtIds: ['d002'] },
+    'the organizer of a district with a case handed in': { districtIds: ['d001'] },
+    "a station's staff": { stationIds: ['st0001'] },
+    'the staff of a station in two districts': { stationIds: ['st0002'] },
+  }
+  for (const [scope, scoped] of Object.entries(SCOPES))
+    for (const groupBy of [undefined, 'station', 'district'] as const) {
+      it(`middle times ${groupBy ? `by ${groupBy}` : 'overall'}, for ${scope}`, async () => {
+        const cases = caseRepo(db, new GroupCommit(db))
+        const plans = await plansOf(db, () => cases.middleTimes({ ...scoped }, groupBy))
+        const lines = plans.flat()
+        expect(lines.join(' | '), 'read through the time indexes of migration 037').to.match(/USING (COVERING )?INDEX cases_(station_|district_)?ack_ms\b/)
+        expect(lines.join(' | ')).to.match(/USING (COVERING )?INDEX cases_(station_|district_)?reply_ms\b/)
+        for (const line of lines) {
+          expect(line, `plan: ${lines.join(' | ')}`).not.to.match(/TEMP B-TREE|MATERIALIZE|CO-ROUTINE/)
+          // Every case's middle walks its index from the start, half way at most.
+          if (/^SCAN cases USING INDEX cases_(ack|reply)_ms\b/.test(line) && scope === 'an admin' && !groupBy) continue
+          expect(line, `plan: ${lines.join(' | ')}`).not.to.match(fullScan)
+        }
+      })
+    }
+})

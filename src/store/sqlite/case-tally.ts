@@ -5,6 +5,7 @@ import type { CaseFilter } from '../ports.js'
 import { filterClauses } from './case-filter-sql.js'
 import { caseFromRow } from './case-rows.js'
 import { keptCaseCounts, keptCountsServe } from './case-counts-kept.js'
+import { indexedMiddleTimes } from './case-middle-times.js'
 import type { Db } from './open.js'
 
 const KEY_SQL: Record<CaseTallyKey, string> = {
@@ -85,6 +86,8 @@ export function caseTally(db: Db) {
     const of = (kind: 'ack' | 'reply') => new Map(rows.filter((r) => r.kind === kind).map((r) => [r.k, { lower: r.lower, upper: r.upper }]))
     return { ack: of('ack'), reply: of('reply') }
   }
+
+  const fromIndexes = indexedMiddleTimes(db)
 
   return {
     async tally(filter: CaseFilter, options: CaseTallyOptions): Promise<CaseTally[]> {
@@ -177,6 +180,8 @@ export function caseTally(db: Db) {
     },
 
     async middleTimes(filter: CaseFilter, groupBy?: CaseTallyKey): Promise<CaseMiddleTimes[]> {
+      const indexed = fromIndexes(filter, groupBy)
+      if (indexed) return indexed
       const { ack, reply } = middles(filter, groupBy)
       const keys = groupBy ? [...new Set([...ack.keys(), ...reply.keys()])] : [null]
       return keys.map((key) => ({ key, ack: ack.get(key) ?? null, reply: reply.get(key) ?? null })).sort((a, b) => (a.key ?? '').localeCompare(b.key ?? ''))

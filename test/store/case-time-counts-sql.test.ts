@@ -1,0 +1,66 @@
+import { expect } from 'chai'
+import { caseRepo } from '../../src/store/sqlite/case-repos.js'
+import { GroupCommit } from '../../src/store/sqlite/group-commit.js'
+import { openDatabase, type Db } from '../../src/store/sqlite/open.js'
+import { caseEvent, caseRecord } from './records.js'
+
+const T0 = new Date('2026-11-01T02:00:00Z')
+const at = (hours: number) => new Date(T0.getTime() + hours * 3_600_000)
+
+/** What case_time_counts must hold: the live cases with each time, counted from the cases themselves. */
+const RECOUNT = `
+  SELECT kind, station_id, district_id, handling_district_id, n FROM (
+    SELECT 'ack' AS kind, coalesce(station_id, '') AS station_id, coalesce(district_id, '') AS district_id,
+      coalesce(handling_district_id, '') AS handling_district_id, count(*) AS n FROM cases
+    WHERE status NOT IN ('withdrawn', 'rejected') AND merged_into IS NULL AND coalesce(acknowledged_at, replied_at) IS NOT NULL GROUP BY 2, 3, 4
+    UNION ALL
+    SELECT 'reply', coalesce(station_id, ''), coalesce(district_id, ''), coalesce(handling_district_id, ''), count(*) FROM cases
+    WHERE status NOT IN ('withdrawn', 'rejected') AND merged_into IS NULL AND replied_at IS NOT NULL GROUP BY 2, 3, 4)
+  ORDER BY 1, 2, 3, 4`
+const kept = (db: Db) => db.prepare('SELECT kind, station_id, district_id, handling_district_id, n FROM case_time_counts WHERE n > 0 ORDER BY 1, 2, 3, 4').all()
+
+/**
+ * The counts behind the medians (migration 037) are kept by triggers, whatever SQL writes the
+ * cases: the store's own writes, an anonymisation, a repair by hand, a row deleted.
+ */
+describe('the counts of case times in the SQLite store', () => {
+  it('always equal a recount of the cases, through inserts, every kind of change, and deletes', async () => {
+    const db = openDatabase(':memory:')
+    const cases = caseRepo(db, new GroupCommit(db))
+    const statuses = ['assigned', 'acknowledged', 'replied', 'closed', 'withdrawn', 'rejected', 'reopened'] as const
+    for (let i = 0; i < 28; i++) {
+      const record = caseRecord({
+        id: `c${i}`,
+        status: statuses[i % statuses.length],
+        stationId: i % 4 === 0 ? null : `st00${i % 3}`,
+        districtId: i % 9 === 0 ? null : `d0${i % 2}`,
+        handlingDistrictId: i % 5 === 0 ? 'd07' : null,
+        createdAt: T0,
+        acknowledgedAt: i % 3 === 0 ? null : at(i),
+        repliedAt: i % 2 === 0 ? at(30 + i) : null,
+        mergedInto: i === 11 ? 'c1' : null,
+      })
+      await cases.submit({ record, ticketDate: '2026-11-01', events: [caseEvent(record.id, 'submitted')], outbox: [] })
+    }
+    expect(kept(db), 'as submitted').to.deep.equal(db.prepare(RECOUNT).all())
+    const changes = [
+      "UPDATE cases SET status = 'withdrawn' WHERE id IN ('c1', 'c2')",
+      "UPDATE cases SET merged_into = 'c3' WHERE id = 'c8'",
+      "UPDATE cases SET merged_into = NULL WHERE id = 'c11'",
+      `UPDATE cases SET acknowledged_at = '${at(2).toISOString()}' WHERE id = 'c0'`,
+      `UPDATE cases SET replied_at = '${at(50).toISOString()}', status = 'replied' WHERE id IN ('c3', 'c7')`,
+      "UPDATE cases SET replied_at = NULL, acknowledged_at = NULL, status = 'assigned' WHERE id = 'c10'",
+      "UPDATE cases SET station_id = 'st009', district_id = 'd09' WHERE id IN ('c4', 'c5', 'c6')",
+      "UPDATE cases SET handling_district_id = 'd08' WHERE id = 'c12'",
+      "UPDATE cases SET station_id = NULL, district_id = NULL, handling_district_id = NULL WHERE id = 'c13'",
+      "UPDATE cases SET status = 'acknowledged' WHERE id = 'c5'",
+      "UPDATE cases SET text = 'changed' WHERE id = 'c14'",
+      "DELETE FROM case_events WHERE case_id IN ('c15', 'c16', 'c17'); DELETE FROM cases WHERE id IN ('c15', 'c16', 'c17')",
+    ]
+    for (const sql of changes) {
+      db.exec(sql)
+      expect(kept(db), sql).to.deep.equal(db.prepare(RECOUNT).all())
+    }
+    db.close()
+  })
+})
