@@ -5,10 +5,10 @@
  *
  * Grouping is by place first (the resident's community, else their district: a problem
  * is local), then by text: a message joins an issue when it is alike enough to any message
- * already in it (bigram Dice, see similarity.ts). Pure and deterministic: the same cases in
- * any order give the same issues.
+ * already in it (bigram Dice, see similarity.ts; found through an index of bigrams, see
+ * hot-issue-clusters.ts). Pure and deterministic: the same cases in any order give the same issues.
  */
-import { bigrams, similarity } from './similarity.js'
+import { BigramTable, clusterMessages, mostTypical } from './hot-issue-clusters.js'
 import { maskPersonalData } from './pii-mask.js'
 
 export interface HotIssueCase {
@@ -61,11 +61,9 @@ export interface HotIssueOptions {
 
 /**
  * Residents describe one problem in very different words, so a low bar: about a quarter of
- * the character pairs in common. Messages the classifier put under different topics must
- * share far more to be the same problem.
+ * the character pairs in common (across topics the bar is higher, see hot-issue-clusters.ts).
  */
 export const DEFAULT_SIMILARITY = 0.22
-const ACROSS_TOPICS = 0.4
 const DESCRIPTION_LENGTH = 60
 
 /**
@@ -87,35 +85,35 @@ export function groupHotIssues(cases: readonly HotIssueCase[], options: HotIssue
   const inWindow = cases
     .filter((c) => c.createdAt >= options.from && c.createdAt < options.to)
     .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id))
-  const byPlace = new Map<string, Array<{ c: HotIssueCase; grams: Set<string> }>>()
+  const bigrams = new BigramTable()
+  const byPlace = new Map<string, Member[]>()
   for (const c of inWindow) {
     const place = c.communityId ?? c.districtId ?? '-'
     const list = byPlace.get(place) ?? []
-    list.push({ c, grams: bigrams(c.text) })
+    list.push({ c, grams: bigrams.gramsOf(c.text) })
     byPlace.set(place, list)
   }
   const issues: HotIssue[] = []
   for (const members of byPlace.values()) {
-    for (const group of cluster(members, threshold)) {
-      if (group.length >= minMessages) issues.push(describe(group, options))
+    const groups = clusterMessages(
+      members.map((m) => m.grams),
+      members.map((m) => m.c.topic),
+      threshold,
+    )
+    for (const group of groups) {
+      if (group.length >= minMessages)
+        issues.push(
+          describe(
+            group.map((k) => members[k]),
+            options,
+          ),
+        )
     }
   }
   return issues.sort((a, b) => b.index - a.index || b.messages - a.messages || a.firstAt.getTime() - b.firstAt.getTime() || a.key.localeCompare(b.key))
 }
 
-type Member = { c: HotIssueCase; grams: Set<string> }
-
-/** Single-link grouping in time order: a message joins the first group holding a message alike enough. */
-function cluster(members: Member[], threshold: number): Member[][] {
-  const groups: Member[][] = []
-  for (const m of members) {
-    const alike = (other: Member) => similarity(m.grams, other.grams) >= (other.c.topic === m.c.topic ? threshold : Math.max(threshold, ACROSS_TOPICS))
-    const home = groups.find((g) => g.some(alike))
-    if (home) home.push(m)
-    else groups.push([m])
-  }
-  return groups
-}
+type Member = { c: HotIssueCase; grams: Int32Array }
 
 function describe(group: Member[], options: HotIssueOptions): HotIssue {
   const cases = group.map((m) => m.c)
@@ -142,19 +140,8 @@ function describe(group: Member[], options: HotIssueOptions): HotIssue {
     lastAt: cases[cases.length - 1].createdAt,
     ...partial,
     index: heatIndex(partial),
-    description: cut(maskPersonalData(typical(group).c.text)),
+    description: cut(maskPersonalData(cases[mostTypical(group.map((m) => m.grams))].text)),
   }
-}
-
-/** The message most alike to the rest of its group. */
-function typical(group: Member[]): Member {
-  let best = group[0]
-  let bestScore = -1
-  for (const m of group) {
-    const score = group.reduce((sum, o) => (o === m ? sum : sum + similarity(m.grams, o.grams)), 0)
-    if (score > bestScore) [best, bestScore] = [m, score]
-  }
-  return best
 }
 
 function mostCommon<T>(values: T[]): T | null {

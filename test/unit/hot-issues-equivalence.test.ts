@@ -105,6 +105,23 @@ describe('hot issues: the fast grouping gives the very issues the pairwise one g
     }
   }
 
+  it('follows a chain: a message joins the earliest group through a copy of a text that joined it later', () => {
+    // X starts group 1; A is unlike X and starts group 2; Q is like both and joins group 1; A again joins
+    // group 1 through Q; then M, like A only, joins group 1 (through the second A), not group 2.
+    const texts = ['甲乙丙丁戊己', '子丑寅卯辰巳', '甲乙丙丁子丑寅卯', '子丑寅卯辰巳', '卯辰巳午未申酉']
+    const cases = texts.map((text, i) => ({
+      ...messages(1, 1)[0],
+      id: `m${i}`,
+      text,
+      topic: '城乡建设',
+      communityId: 'xingfu',
+      createdAt: new Date(FROM.getTime() + i * HOUR),
+    }))
+    const expected = referenceGroupHotIssues(cases, { from: FROM, to: TO })
+    expect(expected.map((i) => i.caseIds)).to.deep.equal([['m0', 'm2', 'm3', 'm4']])
+    expect(groupHotIssues(cases, { from: FROM, to: TO })).to.deep.equal(expected)
+  })
+
   it('finds the same spikes in a busy place', () => {
     const cases = messages(9, 400).map((c) => ({ ...c, communityId: 'xingfu', districtId: 'd01' }))
     const now = new Date(TO.getTime() - 1)
