@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Clock } from '../../clock.js'
 import { DEFAULT_SPIKE, groupHotIssues, spikingIssues, type HotIssue, type SpikeRule } from '../../domain/hot-issues.js'
-import { toHotIssueCase } from '../../domain/weekly-report.js'
 import type { OutboxMessage, Store } from '../../store/ports.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 import type { CaseQueries } from '../cases/case-queries.js'
@@ -55,11 +54,9 @@ export class HotIssueService {
     // Only the window's messages, and of each only what grouping reads (text, place, dates), not the whole case.
     const cases = await this.store.cases.listForHotIssues(
       await this.queries.scopedFilter(staff, { regionId: filters.regionId, topic: filters.topic, from, to }),
+      now,
     )
-    const issues = groupHotIssues(
-      cases.map((c) => toHotIssueCase(c, now)),
-      { from, to },
-    )
+    const issues = groupHotIssues(cases, { from, to })
     const name = await namer(this.directory)
     return { from, to, issues: issues.slice(0, 50).map((i) => named(i, name)) }
   }
@@ -68,8 +65,7 @@ export class HotIssueService {
   async announceSpikes(): Promise<number> {
     const now = this.clock.now()
     const from = new Date(now.getTime() - this.options.spike.hours * 3_600_000 * 2)
-    const cases = await this.store.cases.listForHotIssues({ createdFrom: from, createdTo: now })
-    const hot = cases.map((c) => toHotIssueCase(c, now))
+    const hot = await this.store.cases.listForHotIssues({ createdFrom: from, createdTo: now }, now)
     const issues = groupHotIssues(hot, { from, to: new Date(now.getTime() + 1), minMessages: this.options.spike.messages })
     const alerted = await this.store.analysis.alertedCaseIds(new Date(from.getTime() - 30 * DAY))
     const name = await namer(this.directory)
