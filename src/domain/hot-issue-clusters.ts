@@ -1,32 +1,43 @@
 /**
- * The grouping behind 热点问题, fast enough for a province's month (tens of thousands of
- * messages in one request). It gives exactly the groups of comparing every message with every
- * earlier one by bigram Dice (similarity.ts): a message joins the first group, in the order
- * groups were started, holding a message alike enough; else it starts a group. Instead of
- * comparing pairs, it finds each message's alike predecessors through an inverted index of
- * bigrams, counting shared bigrams as integers; messages with the same cleaned text are one
- * entry, since they are alike to the same messages.
+ * The grouping behind 热点问题, fast enough for a province's month (some 40,000 messages in one
+ * request). It gives exactly the groups of comparing every message with every earlier one of its
+ * place by bigram Dice (similarity.ts): a message joins the first group, in the order groups were
+ * started, holding a message alike enough; else it starts one. Instead of comparing pairs, it finds
+ * a message's alike predecessors through an inverted index of bigrams, counting shared bigrams as
+ * integers; messages whose cleaned texts are equal are one entry, alike to the same messages. Typed
+ * arrays reused from place to place: a province has thousands of places with a few messages each.
  */
 import { cleanText } from './similarity.js'
 
-/** Bigrams, interned as small integers: a text's are sorted and distinct. */
-export class BigramTable {
-  private readonly byText = new Map<string, Int32Array>()
-  private readonly byCleaned = new Map<string, Int32Array>()
-  private readonly ids = new Map<number, number>()
+/**
+ * Messages the classifier put under different topics must share far more to be the same problem:
+ * at least this, or the threshold when it is higher.
+ */
+export const ACROSS_TOPICS = 0.4
 
-  /** The bigram ids of a text; texts that clean alike share one array (it is their identity below). */
-  gramsOf(text: string): Int32Array {
-    let grams = this.byText.get(text)
-    if (grams) return grams
+/** Texts by number, as sorted distinct bigram ids: texts that clean alike get one number. */
+export class BigramTable {
+  private readonly byText = new Map<string, number>()
+  private readonly byCleaned = new Map<string, number>()
+  private readonly gramIds = new Map<number, number>()
+  readonly grams: Int32Array[] = []
+
+  textId(text: string): number {
+    let id = this.byText.get(text)
+    if (id !== undefined) return id
     const cleaned = cleanText(text)
-    grams = this.byCleaned.get(cleaned)
-    if (!grams) {
-      grams = this.intern(cleaned)
-      this.byCleaned.set(cleaned, grams)
+    id = this.byCleaned.get(cleaned)
+    if (id === undefined) {
+      id = this.grams.push(this.intern(cleaned)) - 1
+      this.byCleaned.set(cleaned, id)
     }
-    this.byText.set(text, grams)
-    return grams
+    this.byText.set(text, id)
+    return id
+  }
+
+  /** How many distinct bigrams the texts so far hold. */
+  get gramCount() {
+    return this.gramIds.size
   }
 
   // The same bigrams as similarity.ts `bigrams`: pairs of code points (a lone one stands for itself),
@@ -43,11 +54,11 @@ export class BigramTable {
     }
     if (count === 1) keys.push(-(previous + 1))
     const out = new Int32Array(keys.length)
-    keys.forEach((key, k) => {
-      let id = this.ids.get(key)
-      if (id === undefined) this.ids.set(key, (id = this.ids.size))
+    for (let k = 0; k < keys.length; k++) {
+      let id = this.gramIds.get(keys[k])
+      if (id === undefined) this.gramIds.set(keys[k], (id = this.gramIds.size))
       out[k] = id
-    })
+    }
     out.sort()
     let distinct = 0
     for (let k = 0; k < out.length; k++) if (k === 0 || out[k] !== out[k - 1]) out[distinct++] = out[k]
@@ -55,84 +66,124 @@ export class BigramTable {
   }
 }
 
-/** How many ids two sorted, distinct id arrays share. */
-function sharedCount(a: Int32Array, b: Int32Array): number {
+/** Bigram Dice, as similarity.ts computes it (the very same float). */
+export function gramSimilarity(a: Int32Array, b: Int32Array): number {
+  if (!a.length || !b.length) return 0
   let shared = 0
   for (let i = 0, j = 0; i < a.length && j < b.length;) {
     if (a[i] === b[j]) (shared++, i++, j++)
     else if (a[i] < b[j]) i++
     else j++
   }
-  return shared
+  return (2 * shared) / (a.length + b.length)
 }
 
-/** Bigram Dice, as similarity.ts computes it (the very same float). */
-export function gramSimilarity(a: Int32Array, b: Int32Array): number {
-  if (!a.length || !b.length) return 0
-  return (2 * sharedCount(a, b)) / (a.length + b.length)
+export interface MessagesToGroup {
+  /** Each message's text (a BigramTable number), topic and place (small integers), in time order. */
+  texts: Int32Array
+  topics: Int32Array
+  places: Int32Array
+  topicCount: number
+  placeCount: number
 }
 
 /**
- * Messages the classifier put under different topics must share far more to be the same problem:
- * at least this, or the threshold when it is higher.
+ * Each message's group. Groups are numbered place by place (places in the order of their first
+ * message), and within a place in the order they were started.
  */
-export const ACROSS_TOPICS = 0.4
+export function groupMessages(table: BigramTable, m: MessagesToGroup, threshold: number): { groupOf: Int32Array; groups: number } {
+  const n = m.texts.length
+  const T = m.topicCount
+  const acrossTopics = Math.max(threshold, ACROSS_TOPICS)
+  // The messages place by place, each place's in time order (a counting sort).
+  const start = new Int32Array(m.placeCount + 1)
+  for (let i = 0; i < n; i++) start[m.places[i] + 1]++
+  for (let p = 0; p < m.placeCount; p++) start[p + 1] += start[p]
+  const order = new Int32Array(n)
+  const fill = start.slice(0, m.placeCount)
+  for (let i = 0; i < n; i++) order[fill[m.places[i]]++] = i
 
-/** One place's messages, in time order, as groups of their positions. */
-export function clusterMessages(grams: readonly Int32Array[], topics: readonly string[], threshold: number): number[][] {
-  const sameTopicBar = threshold
-  const acrossTopicsBar = Math.max(threshold, ACROSS_TOPICS)
-  const groups: number[][] = []
-  // One entry per distinct text: its bigrams, and the earliest group holding it (overall and per topic).
-  const entryOf = new Map<Int32Array, number>()
-  const entryGrams: Int32Array[] = []
-  const entryFirstGroup: number[] = []
-  const entryFirstGroupByTopic: Array<Map<string, number>> = []
-  const postings = new Map<number, number[]>()
-  // With a threshold at or below 0 every message of a topic is alike to every other of that topic, bigrams
-  // shared or not (across topics the bar is never below ACROSS_TOPICS).
-  const firstGroupOfTopic = new Map<string, number>()
-  const shared: number[] = []
-  const touched: number[] = []
-  for (let m = 0; m < grams.length; m++) {
-    const mine = grams[m]
-    const topic = topics[m]
-    let home = Infinity
-    for (let k = 0; k < mine.length; k++) {
-      const list = postings.get(mine[k])
-      if (list) for (const e of list) if (shared[e]++ === 0) touched.push(e)
-    }
-    for (const e of touched) {
-      const alike = (2 * shared[e]) / (mine.length + entryGrams[e].length)
-      shared[e] = 0
-      if (alike >= acrossTopicsBar) home = Math.min(home, entryFirstGroup[e])
-      else if (alike >= sameTopicBar) home = Math.min(home, entryFirstGroupByTopic[e].get(topic) ?? Infinity)
-    }
-    touched.length = 0
-    if (sameTopicBar <= 0) home = Math.min(home, firstGroupOfTopic.get(topic) ?? Infinity)
-    if (home === Infinity) groups.push([])
-    const group = home === Infinity ? groups.length - 1 : home
-    groups[group].push(m)
+  const groupOf = new Int32Array(n)
+  let groups = 0
+  // A place's entries (distinct texts): the text, the earliest group holding it, overall and per topic.
+  const entryOfText = new Int32Array(table.grams.length).fill(-1)
+  const entryText = new Int32Array(n)
+  const entryFirstGroup = new Int32Array(n)
+  const entryFirstGroupOfTopic = new Int32Array(n * T)
+  const shared = new Int32Array(n)
+  const touched = new Int32Array(n)
+  // The inverted index, bigram → entries, as linked lists in flat arrays.
+  const head = new Int32Array(table.gramCount).fill(-1)
+  let postings = 0
+  let nodeEntry = new Int32Array(1024)
+  let nodeNext = new Int32Array(1024)
+  // With a threshold at or below 0 every message of a topic is alike to every other of that topic,
+  // bigrams shared or not (across topics the bar never falls below ACROSS_TOPICS).
+  const firstGroupOfTopic = new Int32Array(T)
 
-    let e = entryOf.get(mine)
-    if (e === undefined) {
-      e = entryGrams.length
-      entryOf.set(mine, e)
-      entryGrams.push(mine)
-      entryFirstGroup.push(group)
-      entryFirstGroupByTopic.push(new Map())
-      shared.push(0)
-      for (let k = 0; k < mine.length; k++) {
-        const list = postings.get(mine[k])
-        if (list) list.push(e)
-        else postings.set(mine[k], [e])
+  for (let p = 0; p < m.placeCount; p++) {
+    let entries = 0
+    postings = 0
+    firstGroupOfTopic.fill(-1)
+    for (let k = start[p]; k < start[p + 1]; k++) {
+      const i = order[k]
+      const mine = table.grams[m.texts[i]]
+      const topic = m.topics[i]
+      let home = -1
+      let found = 0
+      for (let b = 0; b < mine.length; b++)
+        for (let node = head[mine[b]]; node >= 0; node = nodeNext[node]) {
+          const e = nodeEntry[node]
+          if (shared[e]++ === 0) touched[found++] = e
+        }
+      for (let t = 0; t < found; t++) {
+        const e = touched[t]
+        const alike = (2 * shared[e]) / (mine.length + table.grams[entryText[e]].length)
+        shared[e] = 0
+        const g = alike >= acrossTopics ? entryFirstGroup[e] : alike >= threshold ? entryFirstGroupOfTopic[e * T + topic] : -1
+        if (g >= 0 && (home < 0 || g < home)) home = g
       }
-    } else entryFirstGroup[e] = Math.min(entryFirstGroup[e], group)
-    const byTopic = entryFirstGroupByTopic[e]
-    byTopic.set(topic, Math.min(byTopic.get(topic) ?? Infinity, group))
-    firstGroupOfTopic.set(topic, Math.min(firstGroupOfTopic.get(topic) ?? Infinity, group))
+      const g = threshold <= 0 ? firstGroupOfTopic[topic] : -1
+      if (g >= 0 && (home < 0 || g < home)) home = g
+      if (home < 0) home = groups++
+      groupOf[i] = home
+
+      let e = entryOfText[m.texts[i]]
+      if (e < 0) {
+        e = entryOfText[m.texts[i]] = entries++
+        entryText[e] = m.texts[i]
+        entryFirstGroup[e] = home
+        entryFirstGroupOfTopic.fill(-1, e * T, e * T + T)
+        if (postings + mine.length > nodeEntry.length) {
+          const size = Math.max(2 * nodeEntry.length, postings + mine.length)
+          nodeEntry = grown(nodeEntry, size)
+          nodeNext = grown(nodeNext, size)
+        }
+        for (let b = 0; b < mine.length; b++) {
+          nodeEntry[postings] = e
+          nodeNext[postings] = head[mine[b]]
+          head[mine[b]] = postings++
+        }
+      } else if (home < entryFirstGroup[e]) entryFirstGroup[e] = home
+      const slot = e * T + topic
+      if (entryFirstGroupOfTopic[slot] < 0 || home < entryFirstGroupOfTopic[slot]) entryFirstGroupOfTopic[slot] = home
+      if (firstGroupOfTopic[topic] < 0 || home < firstGroupOfTopic[topic]) firstGroupOfTopic[topic] = home
+    }
+    // Clear what this place set, for the next.
+    for (let k = start[p]; k < start[p + 1]; k++) {
+      const i = order[k]
+      entryOfText[m.texts[i]] = -1
+      const mine = table.grams[m.texts[i]]
+      for (let b = 0; b < mine.length; b++) head[mine[b]] = -1
+    }
   }
-  return groups
+  return { groupOf, groups }
+}
+
+function grown(a: Int32Array, size: number) {
+  const out = new Int32Array(size)
+  out.set(a)
+  return out
 }
 
 /**

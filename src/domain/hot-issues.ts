@@ -8,7 +8,7 @@
  * already in it (bigram Dice, see similarity.ts; found through an index of bigrams, see
  * hot-issue-clusters.ts). Pure and deterministic: the same cases in any order give the same issues.
  */
-import { BigramTable, clusterMessages, mostTypical } from './hot-issue-clusters.js'
+import { BigramTable, groupMessages, mostTypical } from './hot-issue-clusters.js'
 import { maskPersonalData } from './pii-mask.js'
 
 export interface HotIssueCase {
@@ -85,30 +85,34 @@ export function groupHotIssues(cases: readonly HotIssueCase[], options: HotIssue
   const inWindow = cases
     .filter((c) => c.createdAt >= options.from && c.createdAt < options.to)
     .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id))
-  const bigrams = new BigramTable()
-  const byPlace = new Map<string, Member[]>()
-  for (const c of inWindow) {
-    const place = c.communityId ?? c.districtId ?? '-'
-    const list = byPlace.get(place) ?? []
-    list.push({ c, grams: bigrams.gramsOf(c.text) })
-    byPlace.set(place, list)
+  // Texts, topics and places as numbers, so that grouping a province's month allocates next to nothing.
+  const table = new BigramTable()
+  const topicIds = new Map<string, number>()
+  const placeIds = new Map<string, number>()
+  const numbered = (ids: Map<string, number>, key: string) => ids.get(key) ?? ids.set(key, ids.size).get(key)!
+  const messages = {
+    texts: Int32Array.from(inWindow, (c) => table.textId(c.text)),
+    topics: Int32Array.from(inWindow, (c) => numbered(topicIds, c.topic)),
+    places: Int32Array.from(inWindow, (c) => numbered(placeIds, c.communityId ?? c.districtId ?? '-')),
+    topicCount: 0,
+    placeCount: 0,
   }
+  messages.topicCount = topicIds.size
+  messages.placeCount = placeIds.size
+  const { groupOf, groups } = groupMessages(table, messages, threshold)
+  const sizes = new Int32Array(groups)
+  for (const g of groupOf) sizes[g]++
+  const members = new Array<number[] | undefined>(groups)
+  groupOf.forEach((g, i) => sizes[g] >= minMessages && (members[g] ??= []).push(i))
   const issues: HotIssue[] = []
-  for (const members of byPlace.values()) {
-    const groups = clusterMessages(
-      members.map((m) => m.grams),
-      members.map((m) => m.c.topic),
-      threshold,
-    )
-    for (const group of groups) {
-      if (group.length >= minMessages)
-        issues.push(
-          describe(
-            group.map((k) => members[k]),
-            options,
-          ),
-        )
-    }
+  for (const group of members) {
+    if (group)
+      issues.push(
+        describe(
+          group.map((i) => ({ c: inWindow[i], grams: table.grams[messages.texts[i]] })),
+          options,
+        ),
+      )
   }
   return issues.sort((a, b) => b.index - a.index || b.messages - a.messages || a.firstAt.getTime() - b.firstAt.getTime() || a.key.localeCompare(b.key))
 }
