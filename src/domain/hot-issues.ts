@@ -57,6 +57,8 @@ export interface HotIssueOptions {
   to: Date
   /** Issues with fewer messages are not hot. */
   minMessages?: number
+  /** Only the hottest this many are wanted (a list shows 50 of a province's thousands): only they are described. */
+  limit?: number
 }
 
 /**
@@ -82,44 +84,46 @@ export function heatIndex(i: Pick<HotIssue, 'messages' | 'residents' | 'growth' 
 export function groupHotIssues(cases: readonly HotIssueCase[], options: HotIssueOptions): HotIssue[] {
   const threshold = options.threshold ?? DEFAULT_SIMILARITY
   const minMessages = options.minMessages ?? 2
+  const [from, to] = [options.from.getTime(), options.to.getTime()]
   const inWindow = cases
-    .filter((c) => c.createdAt >= options.from && c.createdAt < options.to)
+    .filter((c) => c.createdAt.getTime() >= from && c.createdAt.getTime() < to)
     .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id))
   // Texts, topics and places as numbers, so that grouping a province's month allocates next to nothing.
   const table = new BigramTable()
   const topicIds = new Map<string, number>()
   const placeIds = new Map<string, number>()
   const numbered = (ids: Map<string, number>, key: string) => ids.get(key) ?? ids.set(key, ids.size).get(key)!
-  const messages = {
-    texts: Int32Array.from(inWindow, (c) => table.textId(c.text)),
-    topics: Int32Array.from(inWindow, (c) => numbered(topicIds, c.topic)),
-    places: Int32Array.from(inWindow, (c) => numbered(placeIds, c.communityId ?? c.districtId ?? '-')),
-    topicCount: 0,
-    placeCount: 0,
+  const n = inWindow.length
+  const texts = new Int32Array(n)
+  const topics = new Int32Array(n)
+  const places = new Int32Array(n)
+  for (let i = 0; i < n; i++) {
+    const c = inWindow[i]
+    texts[i] = table.textId(c.text)
+    topics[i] = numbered(topicIds, c.topic)
+    places[i] = numbered(placeIds, c.communityId ?? c.districtId ?? '-')
   }
-  messages.topicCount = topicIds.size
-  messages.placeCount = placeIds.size
-  const { groupOf, groups } = groupMessages(table, messages, threshold)
+  const { groupOf, groups } = groupMessages(table, { texts, topics, places, topicCount: topicIds.size, placeCount: placeIds.size }, threshold)
   const sizes = new Int32Array(groups)
-  for (const g of groupOf) sizes[g]++
-  const members = new Array<number[] | undefined>(groups)
-  groupOf.forEach((g, i) => sizes[g] >= minMessages && (members[g] ??= []).push(i))
-  const issues: HotIssue[] = []
-  for (const group of members) {
-    if (group)
-      issues.push(
-        describe(
-          group.map((i) => ({ c: inWindow[i], grams: table.grams[messages.texts[i]] })),
-          options,
-        ),
-      )
-  }
-  return issues.sort((a, b) => b.index - a.index || b.messages - a.messages || a.firstAt.getTime() - b.firstAt.getTime() || a.key.localeCompare(b.key))
+  for (let i = 0; i < n; i++) sizes[groupOf[i]]++
+  const members = new Array<Member[] | undefined>(groups)
+  for (let i = 0; i < n; i++) if (sizes[groupOf[i]] >= minMessages) (members[groupOf[i]] ??= []).push({ c: inWindow[i], grams: table.grams[texts[i]] })
+  const issues: Array<{ issue: HotIssue; group: Member[] }> = []
+  for (const group of members) if (group) issues.push({ issue: measure(group, options), group })
+  issues.sort(
+    ({ issue: a }, { issue: b }) => b.index - a.index || b.messages - a.messages || a.firstAt.getTime() - b.firstAt.getTime() || a.key.localeCompare(b.key),
+  )
+  // The description (the most typical message of each, masked) is most of the cost of an issue: only for those shown.
+  return issues.slice(0, options.limit ?? issues.length).map(({ issue, group }) => {
+    issue.description = cut(maskPersonalData(group[mostTypical(group.map((m) => m.grams))].c.text))
+    return issue
+  })
 }
 
 type Member = { c: HotIssueCase; grams: Int32Array }
 
-function describe(group: Member[], options: HotIssueOptions): HotIssue {
+/** An issue's figures, its description left empty. */
+function measure(group: Member[], options: HotIssueOptions): HotIssue {
   const cases = group.map((m) => m.c)
   const mid = options.from.getTime() + (options.to.getTime() - options.from.getTime()) / 2
   const early = cases.filter((c) => c.createdAt.getTime() < mid).length
@@ -144,7 +148,7 @@ function describe(group: Member[], options: HotIssueOptions): HotIssue {
     lastAt: cases[cases.length - 1].createdAt,
     ...partial,
     index: heatIndex(partial),
-    description: cut(maskPersonalData(cases[mostTypical(group.map((m) => m.grams))].text)),
+    description: '',
   }
 }
 

@@ -101,6 +101,7 @@ describe('hot issues: the fast grouping gives the very issues the pairwise one g
         expect(expected.length, 'the messages make issues').to.be.greaterThan(options.threshold === 1 ? 0 : 5)
         expect(groupHotIssues(cases, { from: FROM, to: TO, ...options })).to.deep.equal(expected)
         expect(groupHotIssues(shuffled(cases, seed), { from: FROM, to: TO, ...options }), 'in any order').to.deep.equal(expected)
+        expect(groupHotIssues(cases, { from: FROM, to: TO, ...options, limit: 5 }), 'the hottest five').to.deep.equal(expected.slice(0, 5))
       })
     }
   }

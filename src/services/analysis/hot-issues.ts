@@ -56,9 +56,9 @@ export class HotIssueService {
       await this.queries.scopedFilter(staff, { regionId: filters.regionId, topic: filters.topic, from, to }),
       now,
     )
-    const issues = groupHotIssues(cases, { from, to })
+    const issues = groupHotIssues(cases, { from, to, limit: 50 })
     const name = await namer(this.directory)
-    return { from, to, issues: issues.slice(0, 50).map((i) => named(i, name)) }
+    return { from, to, issues: issues.map((i) => named(i, name)) }
   }
 
   /** Tells stations and offices of issues that spiked since the last run; how many were announced. */
