@@ -35,6 +35,11 @@ export class BigramTable {
     return id
   }
 
+  /** How many texts it holds (a caller keeping one between calls starts afresh past a size). */
+  get size() {
+    return this.byText.size
+  }
+
   /** How many distinct bigrams the texts so far hold. */
   get gramCount() {
     return this.gramIds.size

@@ -59,6 +59,8 @@ export interface HotIssueOptions {
   minMessages?: number
   /** Only the hottest this many are wanted (a list shows 50 of a province's thousands): only they are described. */
   limit?: number
+  /** Texts already turned into bigrams by earlier calls (kept by the caller): they are not cleaned again. */
+  bigrams?: BigramTable
 }
 
 /**
@@ -89,7 +91,7 @@ export function groupHotIssues(cases: readonly HotIssueCase[], options: HotIssue
     .filter((c) => c.createdAt.getTime() >= from && c.createdAt.getTime() < to)
     .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id))
   // Texts, topics and places as numbers, so that grouping a province's month allocates next to nothing.
-  const table = new BigramTable()
+  const table = options.bigrams ?? new BigramTable()
   const topicIds = new Map<string, number>()
   const placeIds = new Map<string, number>()
   const numbered = (ids: Map<string, number>, key: string) => ids.get(key) ?? ids.set(key, ids.size).get(key)!

@@ -1,4 +1,5 @@
 import { expect } from 'chai'
+import { BigramTable } from '../../src/domain/hot-issue-clusters.js'
 import { DEFAULT_SPIKE, groupHotIssues, spikingIssues, type HotIssueCase } from '../../src/domain/hot-issues.js'
 import { referenceGroupHotIssues } from './hot-issues-reference.js'
 
@@ -105,6 +106,16 @@ describe('hot issues: the fast grouping gives the very issues the pairwise one g
       })
     }
   }
+
+  it('gives the same issues with a table of bigrams kept from earlier calls', () => {
+    const kept = new BigramTable()
+    for (const seed of [5, 6, 5, 7]) {
+      const cases = messages(seed, 300)
+      const expected = referenceGroupHotIssues(cases, { from: FROM, to: TO })
+      expect(groupHotIssues(cases, { from: FROM, to: TO, bigrams: kept }), `seed ${seed}`).to.deep.equal(expected)
+    }
+    expect(kept.size).to.be.greaterThan(100)
+  })
 
   it('follows a chain: a message joins the earliest group through a copy of a text that joined it later', () => {
     // X starts group 1; A is unlike X and starts group 2; Q is like both and joins group 1; A again joins
