@@ -5,10 +5,10 @@
  *
  * Grouping is by place first (the resident's community, else their district: a problem
  * is local), then by text: a message joins an issue when it is alike enough to any message
- * already in it (bigram Dice, see similarity.ts). Pure and deterministic: the same cases in
- * any order give the same issues.
+ * already in it (bigram Dice, see similarity.ts; found through an index of bigrams, see
+ * hot-issue-clusters.ts). Pure and deterministic: the same cases in any order give the same issues.
  */
-import { bigrams, similarity } from './similarity.js'
+import { BigramTable, groupMessages, mostTypical } from './hot-issue-clusters.js'
 import { maskPersonalData } from './pii-mask.js'
 
 export interface HotIssueCase {
@@ -57,15 +57,17 @@ export interface HotIssueOptions {
   to: Date
   /** Issues with fewer messages are not hot. */
   minMessages?: number
+  /** Only the hottest this many are wanted (a list shows 50 of a province's thousands): only they are described. */
+  limit?: number
+  /** Texts already turned into bigrams by earlier calls (kept by the caller): they are not cleaned again. */
+  bigrams?: BigramTable
 }
 
 /**
  * Residents describe one problem in very different words, so a low bar: about a quarter of
- * the character pairs in common. Messages the classifier put under different topics must
- * share far more to be the same problem.
+ * the character pairs in common (across topics the bar is higher, see hot-issue-clusters.ts).
  */
 export const DEFAULT_SIMILARITY = 0.22
-const ACROSS_TOPICS = 0.4
 const DESCRIPTION_LENGTH = 60
 
 /**
@@ -84,77 +86,93 @@ export function heatIndex(i: Pick<HotIssue, 'messages' | 'residents' | 'growth' 
 export function groupHotIssues(cases: readonly HotIssueCase[], options: HotIssueOptions): HotIssue[] {
   const threshold = options.threshold ?? DEFAULT_SIMILARITY
   const minMessages = options.minMessages ?? 2
+  const [from, to] = [options.from.getTime(), options.to.getTime()]
   const inWindow = cases
-    .filter((c) => c.createdAt >= options.from && c.createdAt < options.to)
+    .filter((c) => c.createdAt.getTime() >= from && c.createdAt.getTime() < to)
     .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id))
-  const byPlace = new Map<string, Array<{ c: HotIssueCase; grams: Set<string> }>>()
-  for (const c of inWindow) {
-    const place = c.communityId ?? c.districtId ?? '-'
-    const list = byPlace.get(place) ?? []
-    list.push({ c, grams: bigrams(c.text) })
-    byPlace.set(place, list)
+  // Texts, topics and places as numbers, so that grouping a province's month allocates next to nothing.
+  const table = options.bigrams ?? new BigramTable()
+  const topicIds = new Map<string, number>()
+  const placeIds = new Map<string, number>()
+  const numbered = (ids: Map<string, number>, key: string) => ids.get(key) ?? ids.set(key, ids.size).get(key)!
+  const n = inWindow.length
+  const texts = new Int32Array(n)
+  const topics = new Int32Array(n)
+  const places = new Int32Array(n)
+  for (let i = 0; i < n; i++) {
+    const c = inWindow[i]
+    texts[i] = table.textId(c.text)
+    topics[i] = numbered(topicIds, c.topic)
+    places[i] = numbered(placeIds, c.communityId ?? c.districtId ?? '-')
   }
-  const issues: HotIssue[] = []
-  for (const members of byPlace.values()) {
-    for (const group of cluster(members, threshold)) {
-      if (group.length >= minMessages) issues.push(describe(group, options))
-    }
-  }
-  return issues.sort((a, b) => b.index - a.index || b.messages - a.messages || a.firstAt.getTime() - b.firstAt.getTime() || a.key.localeCompare(b.key))
+  const { groupOf, groups } = groupMessages(table, { texts, topics, places, topicCount: topicIds.size, placeCount: placeIds.size }, threshold)
+  const sizes = new Int32Array(groups)
+  for (let i = 0; i < n; i++) sizes[groupOf[i]]++
+  const members = new Array<Member[] | undefined>(groups)
+  for (let i = 0; i < n; i++) if (sizes[groupOf[i]] >= minMessages) (members[groupOf[i]] ??= []).push({ c: inWindow[i], grams: table.grams[texts[i]] })
+  const issues: Array<{ issue: HotIssue; group: Member[] }> = []
+  for (const group of members) if (group) issues.push({ issue: measure(group, options), group })
+  issues.sort(
+    ({ issue: a }, { issue: b }) => b.index - a.index || b.messages - a.messages || a.firstAt.getTime() - b.firstAt.getTime() || a.key.localeCompare(b.key),
+  )
+  // The description (the most typical message of each, masked) is most of the cost of an issue: only for those shown.
+  return issues.slice(0, options.limit ?? issues.length).map(({ issue, group }) => {
+    issue.description = cut(maskPersonalData(group[mostTypical(group.map((m) => m.grams))].c.text))
+    return issue
+  })
 }
 
-type Member = { c: HotIssueCase; grams: Set<string> }
+type Member = { c: HotIssueCase; grams: Int32Array }
 
-/** Single-link grouping in time order: a message joins the first group holding a message alike enough. */
-function cluster(members: Member[], threshold: number): Member[][] {
-  const groups: Member[][] = []
-  for (const m of members) {
-    const alike = (other: Member) => similarity(m.grams, other.grams) >= (other.c.topic === m.c.topic ? threshold : Math.max(threshold, ACROSS_TOPICS))
-    const home = groups.find((g) => g.some(alike))
-    if (home) home.push(m)
-    else groups.push([m])
-  }
-  return groups
-}
-
-function describe(group: Member[], options: HotIssueOptions): HotIssue {
-  const cases = group.map((m) => m.c)
+/** An issue's figures, its description left empty. */
+function measure(group: Member[], options: HotIssueOptions): HotIssue {
+  // One pass, no callbacks: an admin's month has thousands of issues.
+  const n = group.length
   const mid = options.from.getTime() + (options.to.getTime() - options.from.getTime()) / 2
-  const early = cases.filter((c) => c.createdAt.getTime() < mid).length
-  const late = cases.length - early
+  const caseIds = new Array<string>(n)
+  const stations = new Array<string | null>(n)
+  const topics = new Array<string>(n)
+  const residents = new Set<string>()
+  let early = 0
+  let reopened = 0
+  let overdue = 0
+  for (let k = 0; k < n; k++) {
+    const c = group[k].c
+    caseIds[k] = c.id
+    stations[k] = c.stationId
+    topics[k] = c.topic
+    residents.add(c.residentId)
+    if (c.createdAt.getTime() < mid) early++
+    if (c.reopenCount > 0) reopened++
+    if (c.overdue) overdue++
+  }
+  const [first, last] = [group[0].c, group[n - 1].c]
+  const late = n - early
   const growth = early === 0 ? Math.min(3, late) : Math.min(3, (late - early) / early)
-  const share = (n: number) => Math.round((n / cases.length) * 1000) / 1000
   const partial = {
-    messages: cases.length,
-    residents: new Set(cases.map((c) => c.residentId)).size,
+    messages: n,
+    residents: residents.size,
     growth: Math.round(growth * 100) / 100,
-    reopenShare: share(cases.filter((c) => c.reopenCount > 0).length),
-    overdueShare: share(cases.filter((c) => c.overdue).length),
+    reopenShare: shareOf(reopened, n),
+    overdueShare: shareOf(overdue, n),
   }
   return {
-    key: cases[0].id,
-    caseIds: cases.map((c) => c.id),
-    placeId: cases[0].communityId ?? cases[0].districtId,
-    districtId: cases[0].districtId,
-    stationId: mostCommon(cases.map((c) => c.stationId)),
-    topic: mostCommon(cases.map((c) => c.topic)) ?? cases[0].topic,
-    firstAt: cases[0].createdAt,
-    lastAt: cases[cases.length - 1].createdAt,
+    key: first.id,
+    caseIds,
+    placeId: first.communityId ?? first.districtId,
+    districtId: first.districtId,
+    stationId: mostCommon(stations),
+    topic: mostCommon(topics) ?? first.topic,
+    firstAt: first.createdAt,
+    lastAt: last.createdAt,
     ...partial,
     index: heatIndex(partial),
-    description: cut(maskPersonalData(typical(group).c.text)),
+    description: '',
   }
 }
 
-/** The message most alike to the rest of its group. */
-function typical(group: Member[]): Member {
-  let best = group[0]
-  let bestScore = -1
-  for (const m of group) {
-    const score = group.reduce((sum, o) => (o === m ? sum : sum + similarity(m.grams, o.grams)), 0)
-    if (score > bestScore) [best, bestScore] = [m, score]
-  }
-  return best
+function shareOf(count: number, total: number): number {
+  return Math.round((count / total) * 1000) / 1000
 }
 
 function mostCommon<T>(values: T[]): T | null {

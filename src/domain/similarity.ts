@@ -4,16 +4,19 @@
  * bigrams (Dice coefficient), after dropping punctuation, spaces and digits.
  */
 export function bigrams(text: string): Set<string> {
-  const chars = [
-    ...text
-      .normalize('NFKC')
-      .toLowerCase()
-      .replace(/[\p{P}\p{S}\s\d]/gu, ''),
-  ]
+  const chars = [...cleanText(text)]
   const out = new Set<string>()
   for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i] + chars[i + 1])
   if (chars.length === 1) out.add(chars[0])
   return out
+}
+
+/** A text as it is compared: folded (NFKC), lower case, without punctuation, symbols, spaces and digits. */
+export function cleanText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\p{P}\p{S}\s\d]/gu, '')
 }
 
 export function similarity(a: Set<string>, b: Set<string>): number {

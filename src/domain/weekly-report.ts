@@ -105,7 +105,7 @@ export function composeWeeklyReport(input: WeeklyReportInput): WeeklyReport {
   const stats = caseStats(thisWeek, now)
 
   const hot = all.map((c) => toHotIssueCase(c, now))
-  const current = groupHotIssues(hot, { from: weekStart, to: weekEnd })
+  const current = groupHotIssues(hot, { from: weekStart, to: weekEnd, limit: TOP_ISSUES })
   const previous = groupHotIssues(hot, { from: previousStart, to: weekStart })
   const topIssues = current.slice(0, TOP_ISSUES).map((issue, i): ReportIssue => {
     const before = previous.find((p) => p.placeId === issue.placeId && p.topic === issue.topic)

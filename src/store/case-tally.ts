@@ -1,11 +1,11 @@
 import { OPEN_STATUSES, WAITING_STATUSES, type CaseStatus } from '../domain/case.js'
 import type { CaseCounts, MiddleValues } from '../domain/case-stats.js'
-import type { HotIssueSource } from '../domain/weekly-report.js'
+import type { HotIssueCase } from '../domain/hot-issues.js'
 import { barOf, type BarCounts } from '../domain/case-dashboard.js'
 
-export type { HotIssueSource, BarCounts }
+export type { HotIssueCase, BarCounts }
 
-/** The columns of a case that hot issues read, in the order they are stored. */
+/** The fields of a case that hot issues are made of: the message, and what tells whether it is overdue now. */
 export const HOT_ISSUE_FIELDS = [
   'id',
   'text',

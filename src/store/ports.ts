@@ -30,7 +30,7 @@ import type { LivelihoodRepo } from './livelihood-ports.js'
 export type * from './livelihood-ports.js'
 import type { SuggestionRepo } from './suggestion-ports.js'
 export type * from './suggestion-ports.js'
-import type { BarCounts, CaseMiddleTimes, CasePeriod, CaseTally, CaseTallyKey, CaseTallyOptions, HotIssueSource } from './case-tally.js'
+import type { BarCounts, CaseMiddleTimes, CasePeriod, CaseTally, CaseTallyKey, CaseTallyOptions, HotIssueCase } from './case-tally.js'
 export type * from './case-tally.js'
 
 /** A deputy as stored: the phone only as an encrypted envelope and a blind index. */
@@ -459,8 +459,8 @@ export interface CaseRepo {
   tally(filter: CaseFilter, options: CaseTallyOptions): Promise<CaseTally[]>
   /** The middle times to acknowledge and to reply of the matching live cases, overall or per key, for medians. */
   middleTimes(filter: CaseFilter, groupBy?: CaseTallyKey): Promise<CaseMiddleTimes[]>
-  /** The matching cases that count as messages (neither merged nor rejected), oldest first, with only what hot issues read. */
-  listForHotIssues(filter: CaseFilter): Promise<HotIssueSource[]>
+  /** The matching cases that count as messages (neither merged nor rejected), oldest first, as hot issues read them (overdue as of `now`). */
+  listForHotIssues(filter: CaseFilter, now: Date): Promise<HotIssueCase[]>
   /** Live cases waiting past their deadline now (the reply's once acknowledged), the most overdue first (then by id), at most `limit`. */
   mostOverdue(filter: CaseFilter, now: Date, limit: number): Promise<CaseRecord[]>
   /** The cases merged into this one (duplicates it answers for), oldest first. */

@@ -2,7 +2,7 @@ import { expect } from 'chai'
 import { CASE_STATUSES, OPEN_STATUSES, isOverdue, type CaseRecord } from '../../src/domain/case.js'
 import { caseStats, groupedStats, statsFromCounts } from '../../src/domain/case-stats.js'
 import type { CaseTallyKey, Store } from '../../src/store/ports.js'
-import { HOT_ISSUE_FIELDS } from '../../src/store/case-tally.js'
+import { toHotIssueCase } from '../../src/domain/weekly-report.js'
 import { caseEvent, caseRecord } from './records.js'
 
 const T0 = new Date('2026-11-01T02:00:00Z')
@@ -99,14 +99,17 @@ export function caseTallyContract(store: () => Store) {
       expect(overall.overdueNext).to.be.greaterThan(0)
     })
 
-    it('reads for hot issues only the messages that count (not merged, not rejected), oldest first, with the fields grouping reads', async () => {
+    it('reads for hot issues only the messages that count (not merged, not rejected), oldest first, overdue or not as of now', async () => {
       await seed()
       const filter = { districtIds: ['d02'], createdFrom: new Date(T0.getTime() + 24 * HOUR), createdTo: NOW }
-      const expected = (await store().cases.listForStats(filter))
-        .filter((c) => !c.mergedInto && c.status !== 'rejected')
-        .map((c) => Object.fromEntries(HOT_ISSUE_FIELDS.map((f) => [f, c[f]])))
+      const expected = (await store().cases.listForStats(filter)).filter((c) => !c.mergedInto && c.status !== 'rejected').map((c) => toHotIssueCase(c, NOW))
       expect(expected.length).to.be.greaterThan(3)
-      expect(await store().cases.listForHotIssues(filter)).to.deep.equal(expected)
+      expect(expected.filter((c) => c.overdue).length, 'some overdue').to.be.greaterThan(0)
+      expect(expected.filter((c) => !c.overdue && c.createdAt.getTime() + 24 * HOUR < NOW.getTime()).length, 'some old but not overdue').to.be.greaterThan(0)
+      expect(await store().cases.listForHotIssues(filter, NOW)).to.deep.equal(expected)
+      // Overdue is as of the instant asked: a month earlier, nothing had a deadline behind it yet.
+      const before = await store().cases.listForHotIssues(filter, T0)
+      expect(before.map((c) => c.overdue)).to.deep.equal(expected.map(() => false))
     })
 
     it('finds the most overdue waiting cases, as the weekly report lists them', async () => {

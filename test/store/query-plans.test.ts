@@ -190,11 +190,11 @@ describe('the console queries find their rows through indexes (EXPLAIN QUERY PLA
     const cases = caseRepo(db, new GroupCommit(db))
     const window = { createdFrom: new Date('2026-10-31T00:00:00Z'), createdTo: NOW }
     expectNoFullScan(await plansOf(db, () => cases.listForStats(window)))
-    expectNoFullScan(await plansOf(db, () => cases.listForHotIssues(window)))
+    expectNoFullScan(await plansOf(db, () => cases.listForHotIssues(window, NOW)))
     expectNoFullScan(await plansOf(db, () => cases.mostOverdue({ districtIds: ['d001'], statuses: ['submitted', 'assigned', 'acknowledged'] }, NOW, 10)))
     expectNoFullScan(await plansOf(db, () => cases.mostOverdue({ statuses: ['submitted', 'assigned', 'acknowledged'] }, NOW, 10)))
-    expectNoFullScan(await plansOf(db, () => cases.listForHotIssues({ districtIds: ['d001'], ...window })))
-    expectNoFullScan(await plansOf(db, () => cases.listForHotIssues({ stationIds: ['st0001'], ...window })))
+    expectNoFullScan(await plansOf(db, () => cases.listForHotIssues({ districtIds: ['d001'], ...window }, NOW)))
+    expectNoFullScan(await plansOf(db, () => cases.listForHotIssues({ stationIds: ['st0001'], ...window }, NOW)))
     // The admin's dashboard counts each week's new cases through the date index.
     expectNoFullScan(await plansOf(db, () => cases.tally(window, { now: NOW })))
     expectNoFullScan(await plansOf(db, () => cases.listForStats({ districtIds: ['d001'], ...window })))

@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto'
 import type { Clock } from '../../clock.js'
+import { BigramTable } from '../../domain/hot-issue-clusters.js'
 import { DEFAULT_SPIKE, groupHotIssues, spikingIssues, type HotIssue, type SpikeRule } from '../../domain/hot-issues.js'
-import { toHotIssueCase } from '../../domain/weekly-report.js'
 import type { OutboxMessage, Store } from '../../store/ports.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 import type { CaseQueries } from '../cases/case-queries.js'
 import { namer, type DirectoryNames } from './directory-names.js'
 
 const DAY = 86_400_000
+// Texts kept cleaned between requests: a province's month is some 40,000 messages, read again at each request.
+const KEPT_TEXTS = 100_000
 
 export interface HotIssueFilters {
   from?: Date
@@ -43,6 +45,7 @@ export class HotIssueService {
   private readonly directory: DirectoryNames
   private readonly clock: Clock
   private readonly options: HotIssueOptions
+  private kept = new BigramTable()
 
   constructor(deps: HotIssueServiceDeps) {
     ;({ store: this.store, queries: this.queries, directory: this.directory, clock: this.clock, options: this.options = DEFAULT_HOT_ISSUE_OPTIONS } = deps)
@@ -55,22 +58,19 @@ export class HotIssueService {
     // Only the window's messages, and of each only what grouping reads (text, place, dates), not the whole case.
     const cases = await this.store.cases.listForHotIssues(
       await this.queries.scopedFilter(staff, { regionId: filters.regionId, topic: filters.topic, from, to }),
+      now,
     )
-    const issues = groupHotIssues(
-      cases.map((c) => toHotIssueCase(c, now)),
-      { from, to },
-    )
+    const issues = groupHotIssues(cases, { from, to, limit: 50, bigrams: this.bigrams() })
     const name = await namer(this.directory)
-    return { from, to, issues: issues.slice(0, 50).map((i) => named(i, name)) }
+    return { from, to, issues: issues.map((i) => named(i, name)) }
   }
 
   /** Tells stations and offices of issues that spiked since the last run; how many were announced. */
   async announceSpikes(): Promise<number> {
     const now = this.clock.now()
     const from = new Date(now.getTime() - this.options.spike.hours * 3_600_000 * 2)
-    const cases = await this.store.cases.listForHotIssues({ createdFrom: from, createdTo: now })
-    const hot = cases.map((c) => toHotIssueCase(c, now))
-    const issues = groupHotIssues(hot, { from, to: new Date(now.getTime() + 1), minMessages: this.options.spike.messages })
+    const hot = await this.store.cases.listForHotIssues({ createdFrom: from, createdTo: now }, now)
+    const issues = groupHotIssues(hot, { from, to: new Date(now.getTime() + 1), minMessages: this.options.spike.messages, bigrams: this.bigrams() })
     const alerted = await this.store.analysis.alertedCaseIds(new Date(from.getTime() - 30 * DAY))
     const name = await namer(this.directory)
     let announced = 0
@@ -88,6 +88,12 @@ export class HotIssueService {
       if (made) announced++
     }
     return announced
+  }
+
+  /** The texts cleaned by earlier requests, afresh once it holds more than a few months' messages. */
+  private bigrams(): BigramTable {
+    if (this.kept.size > KEPT_TEXTS) this.kept = new BigramTable()
+    return this.kept
   }
 
   private message(recipientKind: 'station' | 'office', recipientId: string, issue: HotIssue, title: string, text: string, now: Date): OutboxMessage {

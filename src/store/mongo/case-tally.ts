@@ -5,7 +5,7 @@ import {
   busiestOf,
   type BarCounts,
   type CasePeriod,
-  type HotIssueSource,
+  type HotIssueCase,
   emptyTally,
   middleOf,
   type CaseFact,
@@ -18,6 +18,7 @@ import type { CaseFilter } from '../ports.js'
 import type { CaseDoc } from './case-models.js'
 import { caseFromDoc } from './case-records.js'
 import { WAITING_STATUSES, type CaseRecord } from '../../domain/case.js'
+import { toHotIssueCase } from '../../domain/weekly-report.js'
 import { allOf, filterClauses } from './case-filter.js'
 
 const KEY_FIELD: Record<CaseTallyKey, (d: CaseDoc) => string | null> = {
@@ -128,26 +129,31 @@ export function caseTally(Case: Model<CaseDoc>) {
         .slice(0, limit)
     },
 
-    async listForHotIssues(filter: CaseFilter): Promise<HotIssueSource[]> {
+    async listForHotIssues(filter: CaseFilter, now: Date): Promise<HotIssueCase[]> {
       const docs = await Case.find(allOf([...filterClauses(filter), { status: { $ne: 'rejected' } }, { mergedInto: null }]), HOT_ISSUE_PROJECTION)
         .sort({ createdAt: 1, _id: 1 })
         .lean<CaseDoc[]>()
-      return docs.map((d) => ({
-        id: d._id,
-        text: d.text,
-        residentId: d.residentId,
-        communityId: d.communityId ?? null,
-        districtId: d.districtId ?? null,
-        stationId: d.stationId ?? null,
-        topic: d.topic,
-        createdAt: d.createdAt,
-        reopenCount: d.reopenCount ?? 0,
-        status: d.status,
-        acknowledgedAt: d.acknowledgedAt ?? null,
-        repliedAt: d.repliedAt ?? null,
-        ackDueAt: d.ackDueAt,
-        replyDueAt: d.replyDueAt,
-      }))
+      return docs.map((d) =>
+        toHotIssueCase(
+          {
+            id: d._id,
+            text: d.text,
+            residentId: d.residentId,
+            communityId: d.communityId ?? null,
+            districtId: d.districtId ?? null,
+            stationId: d.stationId ?? null,
+            topic: d.topic,
+            createdAt: d.createdAt,
+            reopenCount: d.reopenCount ?? 0,
+            status: d.status,
+            acknowledgedAt: d.acknowledgedAt ?? null,
+            repliedAt: d.repliedAt ?? null,
+            ackDueAt: d.ackDueAt,
+            replyDueAt: d.replyDueAt,
+          },
+          now,
+        ),
+      )
     },
 
     async middleTimes(filter: CaseFilter, groupBy?: CaseTallyKey): Promise<CaseMiddleTimes[]> {

@@ -1,6 +1,6 @@
 import type { CaseStatus } from '../../domain/case.js'
 import { OPEN_STATUSES, WAITING_STATUSES } from '../../domain/case.js'
-import { emptyTally, type HotIssueSource, type CaseMiddleTimes, type CaseTally, type CaseTallyKey, type CaseTallyOptions } from '../case-tally.js'
+import { emptyTally, type HotIssueCase, type CaseMiddleTimes, type CaseTally, type CaseTallyKey, type CaseTallyOptions } from '../case-tally.js'
 import type { CaseFilter } from '../ports.js'
 import { filterClauses } from './case-filter-sql.js'
 import { caseFromRow } from './case-rows.js'
@@ -147,36 +147,26 @@ export function caseTally(db: Db) {
         .map(caseFromRow)
     },
 
-    async listForHotIssues(filter: CaseFilter): Promise<HotIssueSource[]> {
+    async listForHotIssues(filter: CaseFilter, now: Date): Promise<HotIssueCase[]> {
       const w = where(filter, undefined, ["status <> 'rejected'", 'merged_into IS NULL'])
-      const rows = db
+      // An admin's month is some 40,000 messages, all held at once. Overdue is worked out here, as the
+      // tallies count it, so ten columns and one Date per message leave SQLite instead of fourteen and
+      // five; and they leave as one JSON array, which JSON.parse turns into strings a third faster
+      // than the driver hands over 400,000 values one by one.
+      const json = db
         .prepare(
-          `SELECT id, text, resident_id, community_id, district_id, station_id, topic, created_at, reopen_count, status,
-            acknowledged_at, replied_at, ack_due_at, reply_due_at FROM ${w.sql} ORDER BY created_at, id`,
+          `SELECT json_group_array(json_array(id, text, resident_id, community_id, district_id, station_id, topic, created_at, reopen_count,
+            status IN (${WAITING}) AND ${DUE} < @now) ORDER BY created_at, id) FROM ${w.sql}`,
         )
-        .raw()
-        .all(...w.params) as Array<
-        [string, string, string, string | null, string | null, string | null, string, string, number, CaseStatus, string | null, string | null, string, string]
-      >
-      const date = (v: string | null) => (v === null ? null : new Date(v))
-      return rows.map(
-        ([id, text, residentId, communityId, districtId, stationId, topic, createdAt, reopenCount, status, acked, replied, ackDue, replyDue]) => ({
-          id,
-          text,
-          residentId,
-          communityId,
-          districtId,
-          stationId,
-          topic,
-          createdAt: new Date(createdAt),
-          reopenCount,
-          status,
-          acknowledgedAt: date(acked),
-          repliedAt: date(replied),
-          ackDueAt: new Date(ackDue),
-          replyDueAt: new Date(replyDue),
-        }),
-      )
+        .pluck()
+        .get(...w.params, { now: now.toISOString() }) as string
+      const rows = JSON.parse(json) as Array<[string, string, string, string | null, string | null, string | null, string, string, number, 0 | 1]>
+      const out = new Array<HotIssueCase>(rows.length)
+      for (let i = 0; i < rows.length; i++) {
+        const [id, text, residentId, communityId, districtId, stationId, topic, createdAt, reopenCount, overdue] = rows[i]
+        out[i] = { id, text, residentId, communityId, districtId, stationId, topic, createdAt: new Date(createdAt), reopenCount, overdue: overdue === 1 }
+      }
+      return out
     },
 
     async middleTimes(filter: CaseFilter, groupBy?: CaseTallyKey): Promise<CaseMiddleTimes[]> {
