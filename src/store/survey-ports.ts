@@ -45,6 +45,11 @@ export interface SurveyRepo {
   get(id: string): Promise<SurveyRecord | null>
   getByShortCode(shortCode: string): Promise<SurveyRecord | null>
   /**
+   * The survey a respondent opens, by id or by its poster's short code, and whether it is a
+   * 述职评议 (answered only through its own page): one read for every answer.
+   */
+  forRespondent(ref: { id: string } | { shortCode: string }): Promise<{ survey: SurveyRecord; appraisal: boolean } | null>
+  /**
    * Writes the definition and times; the response count is the store's and is left as it is.
    * With `unanswered`, only while the survey has no response (checked in the same write):
    * ConflictError `survey_frozen` otherwise, so a response arriving meanwhile is never

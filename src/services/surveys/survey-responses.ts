@@ -5,6 +5,7 @@ import { momentLabel } from '../../domain/meeting.js'
 import { surveyPhase, type Answers, type ArticleComment, type Opinion, type SurveyRecord, type SurveyResponse } from '../../domain/survey.js'
 import { answerProblems, cleanAnswers } from '../../domain/survey-answers.js'
 import { tallyIncrements } from '../../domain/survey-tally.js'
+import { normalizeCode } from '../../domain/routing-index.js'
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../../errors.js'
 import type { PiiCipher } from '../../security/pii.js'
 import type { Store } from '../../store/ports.js'
@@ -19,7 +20,7 @@ import { districtOfStation, type DirectoryCache } from '../directory/directory-c
  */
 export class SurveyResponses {
   constructor(
-    private readonly store: Pick<Store, 'surveys' | 'appraisals'>,
+    private readonly store: Pick<Store, 'surveys'>,
     private readonly cipher: Pick<PiiCipher, 'blindIndex'>,
     private readonly clock: Clock,
     private readonly settings: { timeZone: string },
@@ -28,10 +29,15 @@ export class SurveyResponses {
 
   /** By id or by the short code of the poster's QR code (scene v=<code>). */
   async find(idOrCode: string): Promise<SurveyRecord> {
-    const s = idOrCode.startsWith('sv-') ? await this.store.surveys.get(idOrCode) : await this.store.surveys.getByShortCode(idOrCode.toUpperCase())
+    return (await this.open(idOrCode)).survey
+  }
+
+  /** The survey as a respondent opens it, with whether a 述职评议 owns it: one store read. */
+  private async open(idOrCode: string) {
+    const found = await this.store.surveys.forRespondent(idOrCode.startsWith('sv-') ? { id: idOrCode } : { shortCode: idOrCode.toUpperCase() })
     // A draft is not there yet for respondents.
-    if (!s || s.draft) throw new NotFoundError('问卷不存在')
-    return s
+    if (!found || found.survey.draft) throw new NotFoundError('问卷不存在')
+    return found
   }
 
   async view(user: MpPrincipal, idOrCode: string) {
@@ -45,10 +51,9 @@ export class SurveyResponses {
     input: { answers: Answers; comments: ArticleComment[]; via: string | null },
     options: { areaChecked?: boolean } = {},
   ): Promise<SurveyResponse> {
-    const s = await this.find(idOrCode)
+    const { survey: s, appraisal } = await this.open(idOrCode)
     // A 述职评议 is answered only through its own page, which checks the resident's place first.
-    if (!options.areaChecked && (await this.store.appraisals.bySurvey(s.id)))
-      throw new ForbiddenError('请从述职评议页面参加，并选择您居住的社区', 'appraisal_area_required')
+    if (!options.areaChecked && appraisal) throw new ForbiddenError('请从述职评议页面参加，并选择您居住的社区', 'appraisal_area_required')
     const now = this.clock.now()
     const phase = surveyPhase(s, now)
     if (phase === 'scheduled') throw new ConflictError(`尚未开始，${momentLabel(s.opensAt, this.settings.timeZone)} 起可以提交`, [], 'survey_not_open')
@@ -65,13 +70,13 @@ export class SurveyResponses {
         'invalid_answers',
       )
     const key = this.respondentKey(s, user)
-    // Checked here for a clear answer; the store's unique key is what actually holds under races.
-    if (await this.store.surveys.hasResponded(s.id, key)) throw new ConflictError('您已提交过，每人限一次', [], 'already_responded')
+    // Once per person: the store's unique key refuses a second answer in the write itself
+    // (409 already_responded, worded in conflict-texts.ts), so no separate read asks first.
 
     // The shared directory cache, not a fresh copy of the whole directory for every answer.
     const prepared = await this.directory.prepared()
-    const code = input.via?.toUpperCase()
-    const viaStation = code ? [...prepared.stations.values()].find((x) => x.code === code) : undefined
+    // By the index's map of codes, not a walk through every station (3,000 in a province).
+    const viaStation = input.via ? prepared.index.stationsByCode.get(normalizeCode(input.via)) : undefined
     const deputy = user.deputyId ? prepared.deputies.get(user.deputyId) : undefined
     const stationId = viaStation?.id ?? deputy?.stationIds[0] ?? null
     const answers = cleanAnswers(input.answers)

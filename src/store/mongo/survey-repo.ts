@@ -116,6 +116,14 @@ export async function surveyRepo(conn: Connection, { Outbox }: Pick<Models, 'Out
     },
     get: (id) => one({ _id: id }),
     getByShortCode: (shortCode) => one({ shortCode }),
+    async forRespondent(ref) {
+      const filter = 'id' in ref ? { _id: ref.id } : { shortCode: ref.shortCode }
+      const doc = await Survey.findOne(filter).lean<SurveyDoc>()
+      if (!doc) return null
+      // A 述职评议 is keyed by its survey's id (record-repos.ts).
+      const appraisal = await conn.collection('record_appraisals').findOne({ _id: doc._id as never }, { projection: { _id: 1 } })
+      return { survey: surveyFromDoc(doc), appraisal: appraisal !== null }
+    },
     async update(survey, options) {
       const { _id, ...fields } = surveyToDoc(survey)
       const doc = await Survey.findOneAndUpdate(
