@@ -26,16 +26,20 @@ export function surveyRepo(db: Db, group: GroupCommit): SurveyRepo {
   const updateSurvey = db.prepare(
     `UPDATE surveys SET ${SURVEY_COLUMNS.filter((c) => c !== 'id')
       .map((c) => `${c} = @${c}`)
-      .join(', ')} WHERE id = @id`,
+      .join(', ')}, revision = revision + 1 WHERE id = @id`,
   )
   const updateUnanswered = db.prepare(
     `UPDATE surveys SET ${SURVEY_COLUMNS.filter((c) => c !== 'id')
       .map((c) => `${c} = @${c}`)
-      .join(', ')} WHERE id = @id AND response_count = 0`,
+      .join(', ')}, revision = revision + 1 WHERE id = @id AND response_count = 0`,
   )
   const byId = db.prepare('SELECT * FROM surveys WHERE id = ?')
-  // The cap is checked and the count bumped in one statement: two last responses cannot both pass.
-  const countOne = db.prepare('UPDATE surveys SET response_count = response_count + 1 WHERE id = ? AND (response_cap IS NULL OR response_count < response_cap)')
+  // The cap (and the revision the answer was judged on) checked and the count bumped in one
+  // statement: two last responses cannot both pass, nor one judged on a survey since changed.
+  const countOne = db.prepare(
+    'UPDATE surveys SET response_count = response_count + 1 WHERE id = @id AND (response_cap IS NULL OR response_count < response_cap) AND (@revision IS NULL OR revision = @revision)',
+  )
+  const revisionOf = db.prepare('SELECT revision FROM surveys WHERE id = ?').pluck()
   const insertResponse =
     db.prepare(`INSERT INTO survey_responses (id, survey_id, respondent_key, mp_user_id, deputy_id, station_id, district_id, via, answers, comments, created_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
@@ -76,7 +80,10 @@ export function surveyRepo(db: Db, group: GroupCommit): SurveyRepo {
       if (isConstraint(err, 'SQLITE_CONSTRAINT_FOREIGNKEY')) throw new NotFoundError('问卷不存在')
       throw err
     }
-    if (countOne.run(r.surveyId).changes === 0) throw new StoreConflict('response_cap_reached')
+    if (countOne.run({ id: r.surveyId, revision: s.revision ?? null }).changes === 0) {
+      if (s.revision !== undefined && revisionOf.get(r.surveyId) !== s.revision) throw new StoreConflict('stale_survey')
+      throw new StoreConflict('response_cap_reached')
+    }
     for (const i of s.increments) bump.run(r.surveyId, i.scope, i.questionId, i.bucket, i.count, i.sum)
     for (const t of s.texts) insertText.run(r.surveyId, t.questionId, r.id, t.text, t.stationId, t.districtId, t.createdAt.toISOString())
     for (const o of s.opinions) {
@@ -129,7 +136,8 @@ export function surveyRepo(db: Db, group: GroupCommit): SurveyRepo {
     },
     async forRespondent(ref) {
       const row = 'id' in ref ? db.prepare(FOR_RESPONDENT_BY_ID).get(ref.id) : db.prepare(FOR_RESPONDENT_BY_CODE).get(ref.shortCode)
-      return row ? { survey: surveyFromRow(row), appraisal: (row as { appraisal: number }).appraisal === 1 } : null
+      const r = row as { appraisal: number; revision: number } | undefined
+      return r ? { survey: surveyFromRow(r), appraisal: r.appraisal === 1, revision: r.revision } : null
     },
     async update(survey, options) {
       const changed = await group.run(() => (options?.unanswered ? updateUnanswered : updateSurvey).run(surveyToRow(survey)).changes)
