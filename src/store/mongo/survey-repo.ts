@@ -188,7 +188,8 @@ export async function surveyRepo(conn: Connection, { Outbox }: Pick<Models, 'Out
             {
               _id: r.surveyId,
               $or: [{ responseCap: null }, { $expr: { $lt: ['$responseCount', '$responseCap'] } }],
-              ...(revision === undefined ? {} : { revision }),
+              // Surveys stored before revisions were kept have none: that is revision 0.
+              ...(revision === undefined ? {} : { revision: revision === 0 ? { $in: [0, null] } : revision }),
             },
             { $inc: { responseCount: 1 } },
             { session },
