@@ -14,6 +14,7 @@ const TEXTS: Record<StoreConflictCode, (facts: Facts) => string> = {
   survey_frozen: () => '已有人作答，题目不能再改，否则已收到的答卷将失去意义',
   already_responded: () => '您已提交过，每人限一次',
   response_cap_reached: () => '提交人数已满，问卷已停止收集',
+  stale_survey: () => '问卷刚刚更新，请刷新后重新提交',
   quiz_started: (f) =>
     f.frozen === 'draw'
       ? '已有人开始答题，抽题数和答题时限不能再改，以免前后成绩不可比'

@@ -11,6 +11,7 @@ export type StoreConflictCode =
   | 'survey_frozen'
   | 'already_responded'
   | 'response_cap_reached'
+  | 'stale_survey'
   | 'quiz_started'
   | 'attempt_open'
   | 'attempts_used_up'

@@ -33,6 +33,8 @@ export interface TextAnswerQuery extends PageQuery {
 
 /** Everything one response writes. */
 export interface SurveySubmission {
+  /** The survey's revision the answer was judged on (`forRespondent`): StoreConflict `stale_survey`, nothing written, when it moved since. */
+  revision?: number
   response: SurveyResponse
   increments: TallyIncrement[]
   texts: TextAnswer[]
@@ -44,6 +46,12 @@ export interface SurveyRepo {
   create(survey: SurveyRecord, outbox?: OutboxMessage[]): Promise<SurveyRecord>
   get(id: string): Promise<SurveyRecord | null>
   getByShortCode(shortCode: string): Promise<SurveyRecord | null>
+  /**
+   * The survey a respondent opens, by id or by its poster's short code, whether it is a
+   * 述职评议 (answered only through its own page), and its revision: a number that moves with
+   * every `update` and when a 述职评议 takes the survey over (`appraisals.create`).
+   */
+  forRespondent(ref: { id: string } | { shortCode: string }): Promise<{ survey: SurveyRecord; appraisal: boolean; revision: number } | null>
   /**
    * Writes the definition and times; the response count is the store's and is left as it is.
    * With `unanswered`, only while the survey has no response (checked in the same write):
@@ -59,7 +67,8 @@ export interface SurveyRepo {
    * Stores the response with its tally increments, text answers and opinions in one
    * transaction, and counts it against the cap. ConflictError `already_responded` when the
    * respondent key answered this survey already, `response_cap_reached` when the cap is
-   * full; nothing is written then. Atomic under concurrent calls.
+   * full, `stale_survey` when the survey is no longer at `revision`; nothing is written then.
+   * Atomic under concurrent calls.
    */
   respond(submission: SurveySubmission): Promise<SurveyResponse>
   hasResponded(surveyId: string, respondentKey: string): Promise<boolean>

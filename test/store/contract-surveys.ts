@@ -173,6 +173,60 @@ export function surveyContract(store: () => Store) {
       expect((await store().surveys.textAnswers(s.id, { questionId: 'q2', limit: 10 })).items.map((t) => t.text)).to.deep.equal(['多种乡土树种'])
     })
 
+    it('opens a survey for a respondent by id or poster code, with whether a 述职评议 owns it', async () => {
+      const s = await store().surveys.create(surveyRecord())
+      expect(await store().surveys.forRespondent({ id: s.id })).to.deep.include({ survey: s, appraisal: false })
+      expect(await store().surveys.forRespondent({ shortCode: s.shortCode })).to.deep.include({ survey: s, appraisal: false })
+      expect(await store().surveys.forRespondent({ id: 'sv-none' })).to.equal(null)
+      expect(await store().surveys.forRespondent({ shortCode: 'NONE0000' })).to.equal(null)
+      await store().appraisals.create({
+        surveyId: s.id,
+        deputyId: 'dp0001',
+        year: 2026,
+        regionIds: ['c0101'],
+        districtId: 'd01',
+        openedBy: 'sf02',
+        openedAt: T0,
+      })
+      expect((await store().surveys.forRespondent({ id: s.id }))!.appraisal, 'now answered only through its own page').to.equal(true)
+      expect((await store().surveys.forRespondent({ shortCode: s.shortCode }))!.appraisal).to.equal(true)
+    })
+
+    it("moves a survey's revision with each update and when a 述职评议 takes it over; an answer judged on an older one is refused and writes nothing", async () => {
+      const s = await store().surveys.create(surveyRecord())
+      const first = (await store().surveys.forRespondent({ id: s.id }))!.revision
+      await store().surveys.respond({ ...submission(s, 'v1'), revision: first })
+      expect((await store().surveys.forRespondent({ id: s.id }))!.revision, 'answers leave it as it is').to.equal(first)
+      await store().surveys.update({ ...s, closesAt: at(20_000) })
+      const second = (await store().surveys.forRespondent({ id: s.id }))!.revision
+      expect(second).not.to.equal(first)
+      const stale = await rejects(store().surveys.respond({ ...submission(s, 'v2'), revision: first }))
+      expect(stale).to.be.instanceOf(ConflictError).with.property('code', 'stale_survey')
+      expect(await store().surveys.hasResponded(s.id, 'v2'), 'nothing written').to.equal(false)
+      expect((await store().surveys.get(s.id))!.responseCount).to.equal(1)
+      expect((await store().surveys.tallies(s.id, '')).find((t) => t.questionId === '_responses')!.count).to.equal(1)
+      await store().appraisals.create({ surveyId: s.id, deputyId: 'dp0002', year: 2026, regionIds: [], districtId: null, openedBy: 'sf02', openedAt: T0 })
+      const third = (await store().surveys.forRespondent({ id: s.id }))!.revision
+      expect(third, 'a 述职评议 took it over').not.to.equal(second)
+      expect(await rejects(store().surveys.respond({ ...submission(s, 'v3'), revision: second }))).to.have.property('code', 'stale_survey')
+      await store().surveys.respond({ ...submission(s, 'v3'), revision: third })
+      expect((await store().surveys.get(s.id))!.responseCount).to.equal(2)
+    })
+
+    it('tells a second answer on a full survey that it was already given, and an answer to no survey that it is not there', async () => {
+      const s = await store().surveys.create(surveyRecord({ responseCap: 1 }))
+      await store().surveys.respond(submission(s, 'f1'))
+      const again = await rejects(store().surveys.respond(submission(s, 'f1', { q1: 'no' })))
+      expect(again, 'the person already answered: that, not the cap').to.be.instanceOf(ConflictError).with.property('code', 'already_responded')
+      expect(await rejects(store().surveys.respond(submission(s, 'f2'))))
+        .to.be.instanceOf(ConflictError)
+        .with.property('code', 'response_cap_reached')
+      expect(await rejects(store().surveys.respond(submission({ ...s, id: 'sv-none' }, 'f3')))).to.be.instanceOf(NotFoundError)
+      expect((await store().surveys.get(s.id))!.responseCount, 'nothing counted for the refused ones').to.equal(1)
+      expect((await store().surveys.tallies(s.id, '')).find((t) => t.questionId === '_responses')!.count).to.equal(1)
+      expect(await store().surveys.responses(s.id)).to.have.length(1)
+    })
+
     it('holds the cap under concurrent responses: exactly the cap is stored and counted', async () => {
       const s = await store().surveys.create(surveyRecord({ responseCap: 3 }))
       const results = await Promise.allSettled(['a', 'b', 'c', 'd', 'e'].map((k) => store().surveys.respond(submission(s, k))))

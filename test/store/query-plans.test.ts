@@ -226,6 +226,16 @@ describe('the console queries find their rows through indexes (EXPLAIN QUERY PLA
     expectNoFullScan(await plansOf(db, () => surveys.responses('sv-1')))
   })
 
+  it('the survey an answer opens, with whether a 述职评议 owns it: found by its key, never by a walk through the surveys', async () => {
+    const surveys = surveyRepo(db, new GroupCommit(db))
+    for (const ref of [{ id: 'sv-1' }, { shortCode: 'ABCD1234' }]) {
+      const plans = await plansOf(db, () => surveys.forRespondent(ref))
+      expect(plans).to.have.length(1)
+      expectNoFullScan(plans)
+      for (const line of plans[0]) expect(line, `plan: ${plans[0].join(' | ')}`).not.to.match(/^SCAN /)
+    }
+  })
+
   it("the morning's digests: who had one today, each deputy's newest (never every digest ever made), and many deputies' reading at once", async () => {
     const digests = digestRepo(db, new GroupCommit(db))
     expectNoFullScan(await plansOf(db, () => digests.sentOn('2026-11-30')))

@@ -5,9 +5,12 @@ import { momentLabel } from '../../domain/meeting.js'
 import { surveyPhase, type Answers, type ArticleComment, type Opinion, type SurveyRecord, type SurveyResponse } from '../../domain/survey.js'
 import { answerProblems, cleanAnswers } from '../../domain/survey-answers.js'
 import { tallyIncrements } from '../../domain/survey-tally.js'
-import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../../errors.js'
+import { normalizeCode } from '../../domain/routing-index.js'
+import { AppError, ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../../errors.js'
 import type { PiiCipher } from '../../security/pii.js'
 import type { Store } from '../../store/ports.js'
+import { StoreConflict } from '../../store/conflicts.js'
+import { OpenedSurveys, type OpenedSurvey } from './opened-surveys.js'
 import type { MpPrincipal } from '../accounts/mp-sessions.js'
 import { districtOfStation, type DirectoryCache } from '../directory/directory-cache.js'
 
@@ -18,8 +21,10 @@ import { districtOfStation, type DirectoryCache } from '../directory/directory-c
  * per deputy on the roll, whichever account they use.
  */
 export class SurveyResponses {
+  private readonly opened = new OpenedSurveys()
+
   constructor(
-    private readonly store: Pick<Store, 'surveys' | 'appraisals'>,
+    private readonly store: Pick<Store, 'surveys'>,
     private readonly cipher: Pick<PiiCipher, 'blindIndex'>,
     private readonly clock: Clock,
     private readonly settings: { timeZone: string },
@@ -28,10 +33,15 @@ export class SurveyResponses {
 
   /** By id or by the short code of the poster's QR code (scene v=<code>). */
   async find(idOrCode: string): Promise<SurveyRecord> {
-    const s = idOrCode.startsWith('sv-') ? await this.store.surveys.get(idOrCode) : await this.store.surveys.getByShortCode(idOrCode.toUpperCase())
+    return (await this.open(idOrCode)).survey
+  }
+
+  /** The survey as a respondent opens it, with whether a 述职评议 owns it: one store read, kept for the answers that follow. */
+  private async open(idOrCode: string): Promise<OpenedSurvey> {
+    const found = await this.store.surveys.forRespondent(idOrCode.startsWith('sv-') ? { id: idOrCode } : { shortCode: idOrCode.toUpperCase() })
     // A draft is not there yet for respondents.
-    if (!s || s.draft) throw new NotFoundError('问卷不存在')
-    return s
+    if (!found || found.survey.draft) throw new NotFoundError('问卷不存在')
+    return this.opened.keep(found.survey, found.appraisal, found.revision)
   }
 
   async view(user: MpPrincipal, idOrCode: string) {
@@ -45,17 +55,36 @@ export class SurveyResponses {
     input: { answers: Answers; comments: ArticleComment[]; via: string | null },
     options: { areaChecked?: boolean } = {},
   ): Promise<SurveyResponse> {
-    const s = await this.find(idOrCode)
+    const kept = this.opened.get(idOrCode.startsWith('sv-') ? idOrCode : idOrCode.toUpperCase())
+    if (kept) {
+      try {
+        return await this.answer(kept, user, input, options)
+      } catch (err) {
+        // Judged on a copy kept from earlier answers: a refusal, or a write that found the survey
+        // changed since (stale_survey), is judged again on the survey as stored now. What the
+        // store refused on its own facts (already answered, cap reached) stands.
+        if (!(err instanceof AppError) || (err instanceof StoreConflict && err.conflict !== 'stale_survey')) throw err
+        this.opened.forget(kept)
+      }
+    }
+    return this.answer(await this.open(idOrCode), user, input, options)
+  }
+
+  private async answer(
+    { survey: s, appraisal, revision, roll }: OpenedSurvey,
+    user: MpPrincipal,
+    input: { answers: Answers; comments: ArticleComment[]; via: string | null },
+    options: { areaChecked?: boolean },
+  ): Promise<SurveyResponse> {
     // A 述职评议 is answered only through its own page, which checks the resident's place first.
-    if (!options.areaChecked && (await this.store.appraisals.bySurvey(s.id)))
-      throw new ForbiddenError('请从述职评议页面参加，并选择您居住的社区', 'appraisal_area_required')
+    if (!options.areaChecked && appraisal) throw new ForbiddenError('请从述职评议页面参加，并选择您居住的社区', 'appraisal_area_required')
     const now = this.clock.now()
     const phase = surveyPhase(s, now)
     if (phase === 'scheduled') throw new ConflictError(`尚未开始，${momentLabel(s.opensAt, this.settings.timeZone)} 起可以提交`, [], 'survey_not_open')
     if (phase === 'closed') throw new ConflictError('已结束，不再接受提交', [], 'survey_closed')
     if (s.kind === 'ballot') {
       if (!user.deputyId) throw new ForbiddenError('票决仅限已绑定的人大代表参加', 'not_a_deputy')
-      if (!s.ballot!.rollDeputyIds.includes(user.deputyId)) throw new ForbiddenError('您不在本次票决的应投票代表名单中', 'not_on_roll')
+      if (!roll!.has(user.deputyId)) throw new ForbiddenError('您不在本次票决的应投票代表名单中', 'not_on_roll')
     }
     const problems = answerProblems(s, input.answers, input.comments)
     if (problems.length)
@@ -65,13 +94,13 @@ export class SurveyResponses {
         'invalid_answers',
       )
     const key = this.respondentKey(s, user)
-    // Checked here for a clear answer; the store's unique key is what actually holds under races.
-    if (await this.store.surveys.hasResponded(s.id, key)) throw new ConflictError('您已提交过，每人限一次', [], 'already_responded')
+    // Once per person: the store's unique key refuses a second answer in the write itself
+    // (409 already_responded, worded in conflict-texts.ts), so no separate read asks first.
 
     // The shared directory cache, not a fresh copy of the whole directory for every answer.
     const prepared = await this.directory.prepared()
-    const code = input.via?.toUpperCase()
-    const viaStation = code ? [...prepared.stations.values()].find((x) => x.code === code) : undefined
+    // By the index's map of codes, not a walk through every station (3,000 in a province).
+    const viaStation = input.via ? prepared.index.stationsByCode.get(normalizeCode(input.via)) : undefined
     const deputy = user.deputyId ? prepared.deputies.get(user.deputyId) : undefined
     const stationId = viaStation?.id ?? deputy?.stationIds[0] ?? null
     const answers = cleanAnswers(input.answers)
@@ -114,7 +143,7 @@ export class SurveyResponses {
       decidedAt: null,
       createdAt: now,
     }))
-    return this.store.surveys.respond({ response, increments: tallyIncrements(s, response), texts, opinions })
+    return this.store.surveys.respond({ revision, response, increments: tallyIncrements(s, response), texts, opinions })
   }
 
   /**

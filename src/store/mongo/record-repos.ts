@@ -145,7 +145,11 @@ export async function recordRepos(
     async create(a) {
       const { surveyId, ...rest } = a
       try {
-        await RecordAppraisal.insertOne({ _id: surveyId, ...rest })
+        await conn.transaction(async (session) => {
+          await RecordAppraisal.insertMany([{ _id: surveyId, ...rest }], { session })
+          // From now on the survey is answered only through the appraisal's page (see the sqlite adapter).
+          await conn.collection('surveys').updateOne({ _id: surveyId as never }, { $inc: { revision: 1 } }, { session })
+        })
       } catch (err) {
         if (isDuplicateKey(err)) throw new StoreConflict('already_appraised')
         throw err

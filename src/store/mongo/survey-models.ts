@@ -10,7 +10,7 @@ import type { TextAnswer } from '../survey-ports.js'
  * sqlite makes their primary keys.
  */
 type Stored<T extends { id: string }> = Omit<T, 'id'> & { _id: string }
-export type SurveyDoc = Stored<SurveyRecord>
+export type SurveyDoc = Stored<SurveyRecord> & { revision?: number }
 export type SurveyResponseDoc = Stored<SurveyResponse>
 export type OpinionDoc = Stored<Opinion>
 export type TallyDoc = TallyRow & { surveyId: string }
@@ -46,6 +46,8 @@ export async function defineSurveyModels(conn: Connection): Promise<SurveyModels
       closesAt: Date,
       responseCap: { type: Number, default: null },
       responseCount: { type: Number, default: 0 },
+      // Moved by every update and when a 述职评议 takes the survey over (see survey-ports.ts).
+      revision: { type: Number, default: 0 },
       districtIds: { type: [String], default: () => [] as string[] },
       audienceDeputyIds: { type: [String], default: undefined },
       createdBy: String,

@@ -116,11 +116,19 @@ export async function surveyRepo(conn: Connection, { Outbox }: Pick<Models, 'Out
     },
     get: (id) => one({ _id: id }),
     getByShortCode: (shortCode) => one({ shortCode }),
+    async forRespondent(ref) {
+      const filter = 'id' in ref ? { _id: ref.id } : { shortCode: ref.shortCode }
+      const doc = await Survey.findOne(filter).lean<SurveyDoc>()
+      if (!doc) return null
+      // A 述职评议 is keyed by its survey's id (record-repos.ts).
+      const appraisal = await conn.collection('record_appraisals').findOne({ _id: doc._id as never }, { projection: { _id: 1 } })
+      return { survey: surveyFromDoc(doc), appraisal: appraisal !== null, revision: doc.revision ?? 0 }
+    },
     async update(survey, options) {
       const { _id, ...fields } = surveyToDoc(survey)
       const doc = await Survey.findOneAndUpdate(
         { _id, ...(options?.unanswered ? { responseCount: 0 } : {}) },
-        { $set: fields },
+        { $set: fields, $inc: { revision: 1 } },
         { returnDocument: 'after' },
       ).lean<SurveyDoc>()
       if (!doc && options?.unanswered && (await Survey.exists({ _id }))) throw frozen()
@@ -154,7 +162,7 @@ export async function surveyRepo(conn: Connection, { Outbox }: Pick<Models, 'Out
           .lean<SurveyDoc[]>()
       ).map(surveyFromDoc)
     },
-    async respond({ response: r, increments, texts, opinions }) {
+    async respond({ response: r, increments, texts, opinions, revision }) {
       try {
         await conn.transaction(async (session) => {
           if (await SurveyResponse.exists({ surveyId: r.surveyId, respondentKey: r.respondentKey }).session(session)) {
@@ -177,12 +185,19 @@ export async function surveyRepo(conn: Connection, { Outbox }: Pick<Models, 'Out
           // serialise (and abort) on them. A response refused here rolls back with the rest.
           // The cap is checked and the count bumped in one update: two last responses cannot both pass.
           const counted = await Survey.updateOne(
-            { _id: r.surveyId, $or: [{ responseCap: null }, { $expr: { $lt: ['$responseCount', '$responseCap'] } }] },
+            {
+              _id: r.surveyId,
+              $or: [{ responseCap: null }, { $expr: { $lt: ['$responseCount', '$responseCap'] } }],
+              // Surveys stored before revisions were kept have none: that is revision 0.
+              ...(revision === undefined ? {} : { revision: revision === 0 ? { $in: [0, null] } : revision }),
+            },
             { $inc: { responseCount: 1 } },
             { session },
           )
           if (counted.matchedCount === 0) {
-            if (!(await Survey.exists({ _id: r.surveyId }).session(session))) throw new NotFoundError('问卷不存在')
+            const now = await Survey.findById(r.surveyId, { revision: 1 }).session(session).lean<SurveyDoc>()
+            if (!now) throw new NotFoundError('问卷不存在')
+            if (revision !== undefined && (now.revision ?? 0) !== revision) throw new StoreConflict('stale_survey')
             throw new StoreConflict('response_cap_reached')
           }
           if (increments.length) {

@@ -158,9 +158,14 @@ export function appraisalRepo(db: Db): AppraisalRepo {
   return {
     async create(a) {
       try {
-        db.prepare(
-          'INSERT INTO record_appraisals (survey_id, deputy_id, year, region_ids, district_id, opened_by, opened_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-        ).run(a.surveyId, a.deputyId, a.year, JSON.stringify(a.regionIds), a.districtId, a.openedBy, a.openedAt.toISOString())
+        db.transaction(() => {
+          db.prepare(
+            'INSERT INTO record_appraisals (survey_id, deputy_id, year, region_ids, district_id, opened_by, opened_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+          ).run(a.surveyId, a.deputyId, a.year, JSON.stringify(a.regionIds), a.districtId, a.openedBy, a.openedAt.toISOString())
+          // From now on the survey is answered only through the appraisal's page: an answer judged
+          // on the survey as read before (survey-responses.ts keeps it) is written no more.
+          db.prepare('UPDATE surveys SET revision = revision + 1 WHERE id = ?').run(a.surveyId)
+        })()
       } catch (err) {
         if ((err as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT_UNIQUE') || (err as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY')
           throw new StoreConflict('already_appraised')

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3'
 import type { Db } from './open.js'
 import type { SurveyRepo, SurveySubmission } from '../survey-ports.js'
 import { decodeTimeCursor, timeCursorKey, toPage } from '../cursor.js'
@@ -12,21 +13,33 @@ import { StoreConflict } from '../conflicts.js'
 /** Someone answered between reading the survey and correcting it: what they answered stays. */
 const frozen = () => new StoreConflict('survey_frozen')
 
+// The survey and whether a 述职评议 owns it, in one statement: each answer reads both.
+const FOR_RESPONDENT = 'SELECT s.*, EXISTS (SELECT 1 FROM record_appraisals a WHERE a.survey_id = s.id) AS appraisal FROM surveys s'
+const FOR_RESPONDENT_BY_ID = `${FOR_RESPONDENT} WHERE s.id = ?`
+const FOR_RESPONDENT_BY_CODE = `${FOR_RESPONDENT} WHERE s.short_code = ?`
+
+const isConstraint = (err: unknown, code: string, column = ''): boolean =>
+  err instanceof Database.SqliteError && err.code === code && err.message.includes(column)
+
 export function surveyRepo(db: Db, group: GroupCommit): SurveyRepo {
   const insertSurvey = db.prepare(`INSERT INTO surveys (${SURVEY_COLUMNS.join(', ')}) VALUES (${SURVEY_COLUMNS.map((c) => `@${c}`).join(', ')})`)
   const updateSurvey = db.prepare(
     `UPDATE surveys SET ${SURVEY_COLUMNS.filter((c) => c !== 'id')
       .map((c) => `${c} = @${c}`)
-      .join(', ')} WHERE id = @id`,
+      .join(', ')}, revision = revision + 1 WHERE id = @id`,
   )
   const updateUnanswered = db.prepare(
     `UPDATE surveys SET ${SURVEY_COLUMNS.filter((c) => c !== 'id')
       .map((c) => `${c} = @${c}`)
-      .join(', ')} WHERE id = @id AND response_count = 0`,
+      .join(', ')}, revision = revision + 1 WHERE id = @id AND response_count = 0`,
   )
   const byId = db.prepare('SELECT * FROM surveys WHERE id = ?')
-  // The cap is checked and the count bumped in one statement: two last responses cannot both pass.
-  const countOne = db.prepare('UPDATE surveys SET response_count = response_count + 1 WHERE id = ? AND (response_cap IS NULL OR response_count < response_cap)')
+  // The cap (and the revision the answer was judged on) checked and the count bumped in one
+  // statement: two last responses cannot both pass, nor one judged on a survey since changed.
+  const countOne = db.prepare(
+    'UPDATE surveys SET response_count = response_count + 1 WHERE id = @id AND (response_cap IS NULL OR response_count < response_cap) AND (@revision IS NULL OR revision = @revision)',
+  )
+  const revisionOf = db.prepare('SELECT revision FROM surveys WHERE id = ?').pluck()
   const insertResponse =
     db.prepare(`INSERT INTO survey_responses (id, survey_id, respondent_key, mp_user_id, deputy_id, station_id, district_id, via, answers, comments, created_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
@@ -39,26 +52,38 @@ export function surveyRepo(db: Db, group: GroupCommit): SurveyRepo {
   const answered = db.prepare('SELECT 1 FROM survey_responses WHERE survey_id = ? AND respondent_key = ?')
   const writeOutbox = outboxWriter(db)
 
-  const respond = db.transaction((s: SurveySubmission) => {
+  /**
+   * One response and what it adds. Run only through `group.run`, whose savepoint around each
+   * write undoes all of it when any step throws: no transaction of its own (a nested savepoint
+   * per answer). The response goes in first, so its unique key answers "already responded"
+   * before the cap is looked at, as a separate check used to; the cap is checked and the count
+   * bumped in one statement, so two last responses cannot both pass.
+   */
+  const respond = (s: SurveySubmission) => {
     const r = s.response
-    if (answered.get(r.surveyId, r.respondentKey)) throw new StoreConflict('already_responded')
-    if (countOne.run(r.surveyId).changes === 0) {
-      if (!byId.get(r.surveyId)) throw new NotFoundError('问卷不存在')
+    try {
+      insertResponse.run(
+        r.id,
+        r.surveyId,
+        r.respondentKey,
+        r.mpUserId,
+        r.deputyId,
+        r.stationId,
+        r.districtId,
+        r.via,
+        JSON.stringify(r.answers),
+        JSON.stringify(r.comments),
+        r.createdAt.toISOString(),
+      )
+    } catch (err) {
+      if (isConstraint(err, 'SQLITE_CONSTRAINT_UNIQUE', 'survey_responses.respondent_key')) throw new StoreConflict('already_responded')
+      if (isConstraint(err, 'SQLITE_CONSTRAINT_FOREIGNKEY')) throw new NotFoundError('问卷不存在')
+      throw err
+    }
+    if (countOne.run({ id: r.surveyId, revision: s.revision ?? null }).changes === 0) {
+      if (s.revision !== undefined && revisionOf.get(r.surveyId) !== s.revision) throw new StoreConflict('stale_survey')
       throw new StoreConflict('response_cap_reached')
     }
-    insertResponse.run(
-      r.id,
-      r.surveyId,
-      r.respondentKey,
-      r.mpUserId,
-      r.deputyId,
-      r.stationId,
-      r.districtId,
-      r.via,
-      JSON.stringify(r.answers),
-      JSON.stringify(r.comments),
-      r.createdAt.toISOString(),
-    )
     for (const i of s.increments) bump.run(r.surveyId, i.scope, i.questionId, i.bucket, i.count, i.sum)
     for (const t of s.texts) insertText.run(r.surveyId, t.questionId, r.id, t.text, t.stationId, t.districtId, t.createdAt.toISOString())
     for (const o of s.opinions) {
@@ -78,7 +103,7 @@ export function surveyRepo(db: Db, group: GroupCommit): SurveyRepo {
         o.createdAt.toISOString(),
       )
     }
-  })
+  }
 
   const decide = db.transaction((o: Parameters<SurveyRepo['decideOpinion']>[0], outbox: Parameters<SurveyRepo['decideOpinion']>[1]) => {
     const changed = db
@@ -108,6 +133,11 @@ export function surveyRepo(db: Db, group: GroupCommit): SurveyRepo {
     },
     async getByShortCode(shortCode) {
       return one('SELECT * FROM surveys WHERE short_code = ?', shortCode)
+    },
+    async forRespondent(ref) {
+      const row = 'id' in ref ? db.prepare(FOR_RESPONDENT_BY_ID).get(ref.id) : db.prepare(FOR_RESPONDENT_BY_CODE).get(ref.shortCode)
+      const r = row as { appraisal: number; revision: number } | undefined
+      return r ? { survey: surveyFromRow(r), appraisal: r.appraisal === 1, revision: r.revision } : null
     },
     async update(survey, options) {
       const changed = await group.run(() => (options?.unanswered ? updateUnanswered : updateSurvey).run(surveyToRow(survey)).changes)
