@@ -40,10 +40,6 @@ export function caseRepo(db: Db, group: GroupCommit, options: { fewTextMatches?:
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
   const writeOutbox = outboxWriter(db)
   const byId = db.prepare('SELECT * FROM cases WHERE id = ?')
-  // Read for every message: one statement prepared once, whatever the number of deputies (an
-  // IN list of placeholders would be compiled again for each message).
-  const loadsOf = db.prepare(`SELECT deputy_id, open_cases AS n FROM deputy_loads
-    WHERE deputy_id IN (SELECT value FROM json_each(?)) AND open_cases > 0`)
   const textSearch = caseTextSearch(db, options.fewTextMatches)
 
   /**
@@ -178,7 +174,9 @@ export function caseRepo(db: Db, group: GroupCommit, options: { fewTextMatches?:
       const loads: Record<string, number> = {}
       if (!deputyIds.length) return loads
       // Kept by triggers (migration 035) as cases come, move and close.
-      const rows = loadsOf.all(JSON.stringify(deputyIds)) as Array<{ deputy_id: string; n: number }>
+      const rows = db
+        .prepare(`SELECT deputy_id, open_cases AS n FROM deputy_loads WHERE deputy_id IN (${placeholders(deputyIds.length)}) AND open_cases > 0`)
+        .all(...deputyIds) as Array<{ deputy_id: string; n: number }>
       for (const r of rows) loads[r.deputy_id] = r.n
       return loads
     },
