@@ -28,24 +28,8 @@ export function route(input: RoutingInput, index: RoutingIndex, loads: Readonly<
     reasons,
   })
 
-  // 1. explicit target
-  const explicit = explicitTarget(input, index, say)
-  // 2. place
-  const regionId = input.regionId?.trim() || null
-  const region = regionId ? index.regions.get(regionId) : undefined
-  if (regionId && !region) say('place', 'unknown_region', `区域编号 ${regionId} 不存在${explicit.deputy || explicit.station ? '，已忽略' : ''}`)
-  const coverage = region ? index.covering.get(region.id) : undefined
-  let station = explicit.station
-  if (station && region && coverage && coverage.station.id !== station.id) {
-    say('place', 'place_overridden', `所在区域 ${region.name} 由 ${coverage.station.name} 联系，按二维码转 ${station.name}`)
-  } else if (!explicit.deputy && !station && region && coverage) {
-    station = coverage.station
-    say(
-      'place',
-      'covering_station',
-      `所在区域 ${region.name} 由 ${station.name} 联系${coverage.via.id === region.id ? '' : `（该站覆盖 ${coverage.via.name}）`}`,
-    )
-  }
+  // 1. explicit target, 2. place
+  const { explicit, station, regionId, region } = target(input, index, say)
   // 3. topic (and, among a station's deputies, 4. duty and load in pickDeputy)
   say(
     'topic',
@@ -75,13 +59,45 @@ export function route(input: RoutingInput, index: RoutingIndex, loads: Readonly<
   return decide(null, null)
 }
 
+/**
+ * Where `route` sends a message — its station, or the office when no station takes it —
+ * without its topic or the deputies' load, which never change that: the service reads the
+ * load of that station's deputies and picks the office's topic model from it, then routes once.
+ */
+export function routeStation(input: Pick<RoutingInput, 'regionId' | 'deputyCode' | 'stationCode'>, index: RoutingIndex) {
+  const { explicit, station, region } = target(input, index, () => {})
+  if (explicit.deputy || station) return { stationId: station?.id ?? null, officeRegionId: null }
+  return { stationId: null, officeRegionId: (region && index.districts.get(region.id)?.id) ?? null }
+}
+
+/** Rules 1 and 2: the explicit target, then the place's covering station. */
+function target(input: Pick<RoutingInput, 'regionId' | 'deputyCode' | 'stationCode' | 'targetTyped'>, index: RoutingIndex, say: Say) {
+  const explicit = explicitTarget(input, index, say)
+  const regionId = input.regionId?.trim() || null
+  const region = regionId ? index.regions.get(regionId) : undefined
+  if (regionId && !region) say('place', 'unknown_region', `区域编号 ${regionId} 不存在${explicit.deputy || explicit.station ? '，已忽略' : ''}`)
+  const coverage = region ? index.covering.get(region.id) : undefined
+  let station = explicit.station
+  if (station && region && coverage && coverage.station.id !== station.id) {
+    say('place', 'place_overridden', `所在区域 ${region.name} 由 ${coverage.station.name} 联系，按二维码转 ${station.name}`)
+  } else if (!explicit.deputy && !station && region && coverage) {
+    station = coverage.station
+    say(
+      'place',
+      'covering_station',
+      `所在区域 ${region.name} 由 ${station.name} 联系${coverage.via.id === region.id ? '' : `（该站覆盖 ${coverage.via.name}）`}`,
+    )
+  }
+  return { explicit, station, regionId, region }
+}
+
 interface Explicit {
   deputy: IndexedDeputy | null
   station: Station | null
 }
 
 /** Rule 1: a deputy's or a station's QR code or link. Unknown codes are noted and ignored. */
-function explicitTarget(input: RoutingInput, index: RoutingIndex, say: Say): Explicit {
+function explicitTarget(input: Pick<RoutingInput, 'regionId' | 'deputyCode' | 'stationCode' | 'targetTyped'>, index: RoutingIndex, say: Say): Explicit {
   const deputyCode = normalizeCode(input.deputyCode)
   const stationCode = normalizeCode(input.stationCode)
   const deputy = deputyCode ? index.deputiesByCode.get(deputyCode) : undefined

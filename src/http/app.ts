@@ -11,6 +11,7 @@ import { routedPath } from './middleware/routed-path.js'
 import { securityHeaders } from './middleware/security-headers.js'
 import { consoleStatic } from './middleware/console-static.js'
 import { requestContext } from './middleware/request-context.js'
+import { dispatchByPath, type Mountable } from './route-dispatch.js'
 import { auditRoutes } from './routes/audit/routes.js'
 import { authRoutes } from './routes/auth/routes.js'
 import { directoryAdminRoutes } from './routes/directory/admin-routes.js'
@@ -75,12 +76,6 @@ import { unitLivelihoodRoutes } from './routes/livelihood/unit-routes.js'
 import { mpLivelihoodRoutes } from './routes/livelihood/mp-routes.js'
 import { deputyLivelihoodRoutes } from './routes/livelihood/deputy-routes.js'
 import { publicLivelihoodRoutes } from './routes/livelihood/public-routes.js'
-
-/** A router of any state: each says what its handlers may rely on (`Router<StaffState>` …). */
-interface Mountable {
-  routes(): Koa.Middleware<any, any>
-  allowedMethods(): Koa.Middleware<any, any>
-}
 
 /** The Koa app: request context, errors, JSON bodies, then one router per area. */
 export function createHttpApp(config: Config, logger: Logger, store: { idempotency: IdempotencyRepo }, services: Services, clock: Clock) {
@@ -242,6 +237,6 @@ export function createHttpApp(config: Config, logger: Logger, store: { idempoten
     deputyLivelihoodRoutes({ sessions, ratings: services.livelihoodRatings, uploads: services.uploads, clock }),
     publicLivelihoodRoutes({ views: services.livelihoodViews, uploads: services.uploads, clock }),
   ]
-  for (const router of routers) app.use(router.routes()).use(router.allowedMethods())
+  app.use(dispatchByPath(routers))
   return app
 }

@@ -122,6 +122,11 @@ export interface SessionRecord {
 export interface SessionRepo {
   create(session: SessionRecord): Promise<void>
   findByTokenHash(tokenHash: string): Promise<SessionRecord | null>
+  /**
+   * A mini-program session with what every request needs of its person, in one read: null for
+   * an unknown token; `person` null when the session is not a person's or the person is gone.
+   */
+  findMpSession(tokenHash: string): Promise<{ session: SessionRecord; person: MpSessionPerson | null } | null>
   touch(id: string, at: Date): Promise<void>
   delete(id: string): Promise<void>
   deleteForSubject(kind: SessionSubject, subjectId: string): Promise<number>
@@ -232,6 +237,9 @@ export interface Store {
 }
 
 // ——— People who use the mini-program or the bot ———
+
+/** What a request of the mini-program needs of the person signed in (SessionRepo.findMpSession). */
+export type MpSessionPerson = Pick<MpUserRecord, 'id' | 'deputyId' | 'consentVersion'>
 
 export interface MpUserRecord {
   id: string

@@ -4,31 +4,40 @@ import { caseCity } from '../fixtures.js'
 
 /**
  * Sending a message does the work once: the answer is made from what was written (the
- * case is not read back), the person's row is read once (when their session is checked),
+ * case is not read back), the session and the person's row are read once, together,
  * and the answer is the same page the resident sees when they open the case later.
  */
 describe('sending a message reads nothing twice', () => {
   let app: TestApp
-  const reads = { case: 0, person: 0, byKey: 0 }
+  const none = { case: 0, person: 0, session: 0, sessionWithPerson: 0, byKey: 0 }
+  const reads = { ...none }
   before(async () => {
     app = await startApp({ directory: caseCity() })
-    const { cases, mpUsers } = app.liaison.store
-    const [get, getPerson, byKey] = [cases.get, mpUsers.get, cases.findByIdempotencyKey]
+    const { cases, mpUsers, sessions } = app.liaison.store
+    const [get, getPerson, byKey, getSession, withPerson] = [
+      cases.get,
+      mpUsers.get,
+      cases.findByIdempotencyKey,
+      sessions.findByTokenHash,
+      sessions.findMpSession,
+    ]
     cases.get = (id) => (reads.case++, get.call(cases, id))
     mpUsers.get = (id) => (reads.person++, getPerson.call(mpUsers, id))
+    sessions.findByTokenHash = (hash) => (reads.session++, getSession.call(sessions, hash))
+    sessions.findMpSession = (hash) => (reads.sessionWithPerson++, withPerson.call(sessions, hash))
     cases.findByIdempotencyKey = (resident, key) => (reads.byKey++, byKey.call(cases, resident, key))
   })
   after(() => app.close())
-  beforeEach(() => Object.assign(reads, { case: 0, person: 0, byKey: 0 }))
+  beforeEach(() => Object.assign(reads, none))
 
   it('answers with the case as the resident will see it, without reading it back or reading the resident twice', async () => {
     const resident = await asResident(app, 'o-submit-path')
-    Object.assign(reads, { case: 0, person: 0, byKey: 0 })
+    Object.assign(reads, none)
     const sent = await resident.post('/api/mp/cases', { text: '小区门口的路灯坏了一个月了', regionId: 'c010101' }, { 'Idempotency-Key': 'submit-path-1' })
     expect(sent.status).to.equal(201)
     expect(sent.body.ticket).to.match(/^\d{8}-\d{4}$/)
     expect(sent.body.timeline.map((e: { type: string }) => e.type)).to.include('submitted')
-    expect(reads, 'store reads while answering the POST').to.deep.equal({ case: 0, person: 1, byKey: 0 })
+    expect(reads, 'store reads while answering the POST').to.deep.equal({ ...none, sessionWithPerson: 1 })
 
     const opened = await resident.get(`/api/mp/cases/${sent.body.id}`)
     const { routing, ...shown } = sent.body

@@ -52,6 +52,21 @@ export function caseContract(store: () => Store) {
       expect((await store().outbox.search({ limit: 10 })).items).to.deep.equal([])
     })
 
+    it('writes nothing of a case whose timeline cannot be written, not even its ticket, while the case sent beside it is kept', async () => {
+      const bad = caseRecord()
+      const twice = caseEvent(bad.id, 'submitted')
+      const [good, refused] = await Promise.allSettled([
+        submit({}, { outbox: [outboxMessage('kept')] }),
+        submit({ id: bad.id }, { events: [twice, { ...twice, type: 'assigned' }], outbox: [outboxMessage('lost')] }),
+      ])
+      expect(good.status).to.equal('fulfilled')
+      expect(refused.status === 'rejected' && refused.reason).to.be.instanceOf(ConflictError)
+      expect(await store().cases.get(bad.id)).to.equal(null)
+      expect(await store().cases.events(bad.id)).to.deep.equal([])
+      expect((await store().outbox.search({ limit: 10 })).items.map((m) => m.dedupeKey)).to.deep.equal(['kept'])
+      expect((await submit()).ticket).to.equal('20261122-0002')
+    })
+
     it('updates only from the version that was read, keeping events in order', async () => {
       const record = await submit()
       const acked = await store().cases.update(

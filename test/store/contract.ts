@@ -367,6 +367,38 @@ export function storeContract(open: () => Promise<Store>) {
       expect(await store.sessions.findByTokenHash('hash-se1')).to.equal(null)
     })
 
+    it('finds a mini-program session with what a request needs of its person, in one read', async () => {
+      const person = {
+        id: 'mu-s1',
+        openid: 'o-s1',
+        unionid: null,
+        deputyId: 'dp0001',
+        phoneEnc: null,
+        phoneIndex: null,
+        consentVersion: 'v2',
+        consentAt: at,
+        createdAt: at,
+      }
+      await store.mpUsers.create(person)
+      const mine = { ...session('se-mp', new Date('2026-11-22T14:00:00Z')), subjectKind: 'mp_user' as const, subjectId: 'mu-s1' }
+      const gone = { ...mine, id: 'se-gone', tokenHash: 'hash-se-gone', subjectId: 'mu-nobody' }
+      await store.sessions.create(mine)
+      await store.sessions.create(gone)
+      await store.sessions.create(session('se-staff', new Date('2026-11-22T14:00:00Z')))
+      expect(await store.sessions.findMpSession('hash-se-mp')).to.deep.equal({
+        session: mine,
+        person: { id: 'mu-s1', deputyId: 'dp0001', consentVersion: 'v2' },
+      })
+      expect(await store.sessions.findMpSession('hash-se-gone')).to.deep.equal({ session: gone, person: null })
+      expect(await store.sessions.findMpSession('hash-se-staff')).to.deep.equal({
+        session: session('se-staff', new Date('2026-11-22T14:00:00Z')),
+        person: null,
+      })
+      expect(await store.sessions.findMpSession('hash-unknown')).to.equal(null)
+      await store.mpUsers.update('mu-s1', { deputyId: null, consentVersion: null })
+      expect((await store.sessions.findMpSession('hash-se-mp'))!.person).to.deep.equal({ id: 'mu-s1', deputyId: null, consentVersion: null })
+    })
+
     it('deletes expired sessions and all sessions of a subject', async () => {
       await store.sessions.create(session('se1', new Date('2026-11-22T01:00:00Z')))
       await store.sessions.create(session('se2', new Date('2026-11-23T01:00:00Z')))

@@ -6,6 +6,7 @@ import { caseRepo } from '../../src/store/sqlite/case-repos.js'
 import { GroupCommit } from '../../src/store/sqlite/group-commit.js'
 import { openDatabase, type Db } from '../../src/store/sqlite/open.js'
 import { mpUserRepo, outboxRepo } from '../../src/store/sqlite/people-repos.js'
+import { sessionRepo } from '../../src/store/sqlite/auth-repos.js'
 import { surveyRepo } from '../../src/store/sqlite/survey-repo.js'
 import { campaignRepo } from '../../src/store/sqlite/campaign-repos.js'
 import { digestRepo } from '../../src/store/sqlite/digest-repo.js'
@@ -246,6 +247,16 @@ describe('the console queries find their rows through indexes (EXPLAIN QUERY PLA
 
   it("a deputy's accounts, which every message to a deputy looks up", async () => {
     expectNoFullScan(await plansOf(db, () => mpUserRepo(db).listByDeputyId('dp000123')))
+  })
+
+  it('the session and its person that every request of the mini-program reads, each by its key', async () => {
+    // Prepared once, with the repository.
+    const plans = await plansOf(db, async () => sessionRepo(db))
+    expect(plans).to.deep.include([
+      'SEARCH s USING INDEX sqlite_autoindex_sessions_2 (token_hash=?)',
+      'SEARCH u USING INDEX sqlite_autoindex_mp_users_1 (id=?) LEFT-JOIN',
+    ])
+    expectNoFullScan(plans)
   })
 })
 

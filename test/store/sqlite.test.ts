@@ -31,6 +31,18 @@ describe('sqlite store on disk', () => {
     db.close()
   })
 
+  it('keeps a burst of writes in the write-ahead log instead of copying it back to the file every 1,000 pages', () => {
+    const db = openDatabase(join(dir, 'burst.db'))
+    // ~2,000 pages in one commit, then one more: at 1,000 the first would have been copied back
+    // and the log started again from its beginning.
+    db.exec('CREATE TABLE burst (b BLOB)')
+    db.exec('WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) INSERT INTO burst SELECT randomblob(3000) FROM n')
+    db.exec('INSERT INTO burst VALUES (randomblob(10))')
+    const [{ log }] = db.pragma('wal_checkpoint(PASSIVE)') as Array<{ log: number }>
+    expect(log, 'pages in the log').to.be.above(2000)
+    db.close()
+  })
+
   it('spends the subscribe credits of a batch of messages in one commit, not one disk flush each', async () => {
     const file = join(dir, 'credits.db')
     const store = createSqliteStore(file)

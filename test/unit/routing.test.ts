@@ -5,7 +5,7 @@ import { fullSizeDirectory } from '../../src/demo/full-size.js'
 import type { DirectoryFile, Region } from '../../src/domain/directory.js'
 import { stationsCovering } from '../../src/domain/region-tree.js'
 import { residentSummary } from '../../src/domain/routing-explain.js'
-import { buildRoutingIndex, route, type RoutingIndex } from '../../src/domain/routing.js'
+import { buildRoutingIndex, route, routeStation, type RoutingIndex } from '../../src/domain/routing.js'
 import type { RoutingDecision, RoutingDirectory, RoutingInput, RoutingOptions } from '../../src/domain/routing-types.js'
 import { smallCity } from '../fixtures.js'
 
@@ -314,6 +314,45 @@ describe('routing', () => {
       const d = send(city(), { text: '', regionId: ' ', deputyCode: '', stationCode: null, at: new Date('nonsense') })
       expect(outcome(d)).to.deep.equal({ stationId: null, deputyId: null, officeRegionId: null })
       expect(send(city(), { regionId: 'c010101', at: new Date('nonsense') }).deputyId).to.equal('dp0001')
+    })
+  })
+
+  describe('the station or office alone, before topic and load are known', () => {
+    it('is where the whole rules send the message, whatever the topic, the load and the codes', () => {
+      const xinhua = (c: City) =>
+        c.regions.push(
+          { id: 's0201', name: '西市街道', kind: 'street', parentId: 'd02' },
+          { id: 'c020101', name: '西市社区', kind: 'community', parentId: 's0201' },
+          { id: 's9901', name: '飞地街道', kind: 'street', parentId: null },
+        )
+      const index = city(xinhua)
+      const inputs: Array<Partial<RoutingInput>> = [
+        {},
+        { regionId: 'nowhere' },
+        { regionId: ' ' },
+        { regionId: 'c010101', text: ABOUT.rubbish },
+        { regionId: 'c010102', text: ABOUT.school },
+        { regionId: 'g01010101' },
+        { regionId: 's0102' },
+        { regionId: 'd02' },
+        { regionId: 'c020101' },
+        { regionId: 's9901' },
+        { deputyCode: 'DP0001', regionId: 'c010201' },
+        { deputyCode: 'DP0003', regionId: 'g01010101' },
+        { deputyCode: 'DP0003' },
+        { deputyCode: 'DP0003', stationCode: 'ST001' },
+        { deputyCode: 'DP0001', stationCode: 'ST002' },
+        { stationCode: 'st001', regionId: 'c010201' },
+        { stationCode: 'ST002', regionId: 'x404' },
+        { deputyCode: 'DP9999', stationCode: 'ST999', regionId: 'c020101' },
+        { deputyCode: 'DP9999', regionId: 'd02', targetTyped: true },
+      ]
+      const full = { dp0001: 30, dp0002: 30, dp0003: 30, dp0004: 30, dp0005: 30 }
+      for (const input of inputs)
+        for (const loads of [{}, full]) {
+          const { stationId, officeRegionId } = send(index, input, loads)
+          expect(routeStation(input, index), JSON.stringify(input)).to.deep.equal({ stationId, officeRegionId })
+        }
     })
   })
 

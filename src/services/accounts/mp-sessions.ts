@@ -73,14 +73,15 @@ export class MpSessions {
   async authenticate(authorization: string | undefined): Promise<MpPrincipal> {
     const token = authorization?.match(/^Bearer ([A-Za-z0-9_-]{20,100})$/)?.[1]
     if (!token) throw new UnauthorizedError()
-    const session = await this.store.sessions.findByTokenHash(hashToken(token))
+    // The session and its person in one read: every request of the mini-program asks.
+    const found = await this.store.sessions.findMpSession(hashToken(token))
     const now = this.clock.now()
-    if (!session || session.subjectKind !== 'mp_user') throw new UnauthorizedError()
+    if (!found || found.session.subjectKind !== 'mp_user') throw new UnauthorizedError()
+    const { session, person: user } = found
     if (session.expiresAt <= now) {
       await this.store.sessions.delete(session.id)
       throw new UnauthorizedError('登录已过期，请重新进入小程序', 'session_expired')
     }
-    const user = await this.store.mpUsers.get(session.subjectId)
     if (!user) throw new UnauthorizedError()
     if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await this.store.sessions.touch(session.id, now)
     return { kind: 'mp_user', id: user.id, deputyId: user.deputyId, consentVersion: user.consentVersion }

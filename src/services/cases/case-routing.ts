@@ -1,5 +1,5 @@
-import { route } from '../../domain/routing.js'
-import { topicClassifierFor, type TopicClassifier, type TopicMatch } from '../../domain/topics.js'
+import { route, routeStation } from '../../domain/routing.js'
+import { topicClassifierFor, type TopicClassifier } from '../../domain/topics.js'
 import { residentSummary } from '../../domain/routing-explain.js'
 import type { RoutingDecision, RoutingInput, RoutingOptions } from '../../domain/routing-types.js'
 import { ancestry } from '../../domain/region-tree.js'
@@ -47,28 +47,20 @@ export class RoutingService {
   async decide(input: Omit<RoutingInput, 'at'> & { at?: Date }): Promise<PlacedDecision & { prepared: PreparedDirectory }> {
     const prepared = await this.directory.prepared()
     const full: RoutingInput = { ...input, at: input.at ?? this.clock.now() }
-    // Places and codes do not depend on load or topic: a first pass finds the station and
-    // the place, whose office's classifier then decides the topic, and the station's
-    // deputies' open cases decide among them.
-    // The rules run up to three times; the text is classified once per classifier.
-    let options: RoutingOptions = { ...this.options, classifyTopic: once(this.models?.base() ?? this.options.classifyTopic ?? this.keywords) }
-    let first = route(full, prepared.index, {}, options)
-    const placed = this.place(input.regionId ?? null, first, prepared)
-    if (this.models) {
-      const classify = await this.models.forOffice(officeOf(placed))
-      if (classify !== this.models.base()) {
-        options = { ...options, classifyTopic: once(classify) }
-        first = route(full, prepared.index, {}, options)
-      }
-    }
-    const candidates = first.stationId ? (prepared.deputiesByStation.get(first.stationId) ?? []) : []
+    // Places and codes do not depend on load or topic: the station and the place come first,
+    // the place's office decides which classifier reads the text, the station's deputies'
+    // open cases decide among them, and then the rules run once.
+    const target = routeStation(full, prepared.index)
+    const placed = this.place(input.regionId ?? null, target, prepared)
+    const classifyTopic = this.models ? await this.models.forOffice(officeOf(placed)) : (this.options.classifyTopic ?? this.keywords)
+    const candidates = target.stationId ? (prepared.deputiesByStation.get(target.stationId) ?? []) : []
     const loads = candidates.length ? await this.store.cases.deputyLoads(candidates) : {}
-    const decision = candidates.length ? route(full, prepared.index, loads, options) : first
+    const decision = route(full, prepared.index, loads, { ...this.options, classifyTopic })
     return { decision, summary: residentSummary(decision, prepared.index, input.regionId ?? undefined), ...placed, prepared }
   }
 
   /** The community and district a case belongs to, for similar-case links and organizers' scope. */
-  private place(regionId: string | null, decision: RoutingDecision, prepared: PreparedDirectory) {
+  private place(regionId: string | null, decision: Pick<RoutingDecision, 'stationId' | 'officeRegionId'>, prepared: PreparedDirectory) {
     let chain = regionId && prepared.regions.has(regionId) ? ancestry(regionId, prepared.regions) : []
     if (!chain.length && decision.stationId) {
       const covered = prepared.stations.get(decision.stationId)?.regionIds[0]
@@ -78,14 +70,5 @@ export class RoutingService {
     const districtId = chain.find((r) => r.kind === 'district')?.id ?? decision.officeRegionId
     const handlingDistrictId = decision.stationId ? (districtOfStation(decision.stationId, prepared) ?? districtId) : decision.officeRegionId
     return { communityId, districtId, handlingDistrictId }
-  }
-}
-
-/** A classifier that remembers its last answer: the same text is not classified twice in a row. */
-function once(classify: TopicClassifier): TopicClassifier {
-  let last: { text: string; match: TopicMatch } | null = null
-  return (text) => {
-    if (last?.text !== text) last = { text, match: classify(text) }
-    return last.match
   }
 }

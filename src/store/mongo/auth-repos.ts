@@ -2,11 +2,12 @@ import { Types } from 'mongoose'
 import type { AuditQuery, AuditRepo, LockRepo, SessionRepo } from '../ports.js'
 import { decodeCursorMatching, toPage } from '../cursor.js'
 import type { AuditDoc, Models, SessionDoc } from './models.js'
+import type { MpUserDoc } from './case-models.js'
 import { auditFromDoc, sessionFromDoc, toDoc } from './records.js'
 import { isDuplicateKey, translate } from './errors.js'
 import type { ServerClock } from './server-clock.js'
 
-export function sessionRepo({ Session }: Models): SessionRepo {
+export function sessionRepo({ Session, MpUser }: Models): SessionRepo {
   return {
     async create(session) {
       await translate(() => Session.create(toDoc(session)))
@@ -14,6 +15,16 @@ export function sessionRepo({ Session }: Models): SessionRepo {
     async findByTokenHash(tokenHash) {
       const doc = await Session.findOne({ tokenHash }).lean<SessionDoc>()
       return doc ? sessionFromDoc(doc) : null
+    },
+    async findMpSession(tokenHash) {
+      const doc = await Session.findOne({ tokenHash }).lean<SessionDoc>()
+      if (!doc) return null
+      const session = sessionFromDoc(doc)
+      if (session.subjectKind !== 'mp_user') return { session, person: null }
+      const user = await MpUser.findOne({ _id: session.subjectId }, { deputyId: 1, consentVersion: 1 }).lean<
+        Pick<MpUserDoc, '_id' | 'deputyId' | 'consentVersion'>
+      >()
+      return { session, person: user ? { id: user._id, deputyId: user.deputyId ?? null, consentVersion: user.consentVersion ?? null } : null }
     },
     async touch(id, at) {
       await Session.updateOne({ _id: id }, { $set: { lastSeenAt: at } })

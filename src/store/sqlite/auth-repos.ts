@@ -8,6 +8,8 @@ export function sessionRepo(db: Db): SessionRepo {
   const insert = db.prepare(`INSERT INTO sessions (id, token_hash, subject_kind, subject_id, created_at, last_seen_at, expires_at)
     VALUES (?, ?, ?, ?, ?, ?, ?)`)
   const byHash = db.prepare('SELECT * FROM sessions WHERE token_hash = ?')
+  const withPerson = db.prepare(`SELECT s.*, u.id AS person_id, u.deputy_id AS person_deputy_id, u.consent_version AS person_consent_version
+    FROM sessions s LEFT JOIN mp_users u ON s.subject_kind = 'mp_user' AND u.id = s.subject_id WHERE s.token_hash = ?`)
   return {
     async create(s) {
       translate(() =>
@@ -17,6 +19,12 @@ export function sessionRepo(db: Db): SessionRepo {
     async findByTokenHash(tokenHash) {
       const row = byHash.get(tokenHash)
       return row ? sessionFromRow(row as object) : null
+    },
+    async findMpSession(tokenHash) {
+      const row = withPerson.get(tokenHash) as Record<string, any> | undefined
+      if (!row) return null
+      const person = row.person_id === null ? null : { id: row.person_id, deputyId: row.person_deputy_id, consentVersion: row.person_consent_version }
+      return { session: sessionFromRow(row), person }
     },
     async touch(id, at) {
       db.prepare('UPDATE sessions SET last_seen_at = ? WHERE id = ?').run(at.toISOString(), id)

@@ -32,8 +32,12 @@ export function caseRepo(db: Db, group: GroupCommit, options: { fewTextMatches?:
   const updateCase = db.prepare(`UPDATE cases SET ${updated.map((c) => `${c} = ?`).join(', ')}, version = version + 1 WHERE id = ? AND version = ?`)
   const insertValues = (row: ReturnType<typeof caseToRow>) => CASE_COLUMNS.map((c) => row[c])
   const updateValues = (row: ReturnType<typeof caseToRow>) => [...updated.map((c) => row[c]), row.id, row.version]
-  const nextTicket = db.prepare(`INSERT INTO ticket_counters (day, last) VALUES (?, 1)
-    ON CONFLICT(day) DO UPDATE SET last = last + 1 RETURNING last`)
+  const nextTicket = db
+    .prepare(
+      `INSERT INTO ticket_counters (day, last) VALUES (?, 1)
+    ON CONFLICT(day) DO UPDATE SET last = last + 1 RETURNING last`,
+    )
+    .pluck()
   const lastSeq = db.prepare('SELECT coalesce(max(seq), 0) FROM case_events WHERE case_id = ?').pluck()
   const insertEvent = db.prepare(`INSERT INTO case_events (id, case_id, seq, at, type, actor_role, actor_id, from_status, to_status, note, data)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
@@ -43,9 +47,12 @@ export function caseRepo(db: Db, group: GroupCommit, options: { fewTextMatches?:
   const tallies = caseTally(db)
   const kept = keptCaseCounts(db)
 
-  /** Events go to `caseId`'s timeline, or to their own case's when it names another one. */
-  const writeEvents = (caseId: string, events: CaseEvent[]) => {
-    const seqs = new Map<string, number>()
+  /**
+   * Events go to `caseId`'s timeline, or to their own case's when it names another one.
+   * `fresh`: the case was just inserted, so its timeline starts at 1 without asking.
+   */
+  const writeEvents = (caseId: string, events: CaseEvent[], fresh = false) => {
+    const seqs = new Map<string, number>(fresh ? [[caseId, 0]] : [])
     for (const e of events) {
       const target = e.caseId && e.caseId !== caseId ? e.caseId : caseId
       const seq = (seqs.get(target) ?? (lastSeq.get(target) as number)) + 1
@@ -56,16 +63,18 @@ export function caseRepo(db: Db, group: GroupCommit, options: { fewTextMatches?:
   const withdrawWaiting = db.prepare(`DELETE FROM outbox WHERE status IN ('pending', 'failed')
     AND json_extract(payload, '$.caseId') = ? AND kind IN (SELECT value FROM json_each(?))`)
 
-  const submit = db.transaction((record: Omit<CaseRecord, 'ticket'>, ticketDate: string, events: CaseEvent[], outbox: CaseSubmission['outbox']) => {
-    const n = nextTicket.pluck().get(ticketDate.replaceAll('-', '')) as number
+  // The writes below run only inside `group.run`, which gives each its own savepoint: one that
+  // fails is undone whole. A `db.transaction` here would add a second savepoint per write.
+  const submit = (record: Omit<CaseRecord, 'ticket'>, ticketDate: string, events: CaseEvent[], outbox: CaseSubmission['outbox']) => {
+    const n = nextTicket.get(ticketDate.replaceAll('-', '')) as number
     const stored: CaseRecord = { ...record, ticket: `${ticketDate.replaceAll('-', '')}-${String(n).padStart(4, '0')}` }
     insertCase.run(insertValues(caseToRow(stored)))
-    writeEvents(stored.id, events)
+    writeEvents(stored.id, events, true)
     writeOutbox(typeof outbox === 'function' ? outbox(stored) : outbox)
     return stored
-  })
+  }
 
-  const update = db.transaction((record: CaseRecord, events: CaseEvent[], outbox: OutboxMessage[], withdraw: string[]) => {
+  const update = (record: CaseRecord, events: CaseEvent[], outbox: OutboxMessage[], withdraw: string[]) => {
     const changed = updateCase.run(updateValues(caseToRow(record))).changes
     if (changed === 0) {
       if (!byId.get(record.id)) throw new NotFoundError('留言不存在')
@@ -75,12 +84,12 @@ export function caseRepo(db: Db, group: GroupCommit, options: { fewTextMatches?:
     if (withdraw.length) withdrawWaiting.run(record.id, JSON.stringify(withdraw))
     writeOutbox(outbox)
     return { ...record, version: record.version + 1 }
-  })
+  }
 
-  const appendEvents = db.transaction((caseId: string, events: CaseEvent[], outbox: OutboxMessage[]) => {
+  const appendEvents = (caseId: string, events: CaseEvent[], outbox: OutboxMessage[]) => {
     writeEvents(caseId, events)
     writeOutbox(outbox)
-  })
+  }
 
   const one = (sql: string, ...params: unknown[]) => {
     const row = db.prepare(sql).get(...params)

@@ -25,6 +25,11 @@ export function openDatabase(path: string): Db {
   // Reports read thousands of rows by index: through memory-mapped pages instead of one read()
   // call per page (a district's statistics: 5x faster on a province's file). Writes still go through the WAL.
   db.pragma('mmap_size = 2147418112')
+  // A message writes ~30 pages (the case's indexes, its events, its outbox row), mostly the same
+  // hot index pages again and again: copied back to the file after 10,000 pages (~40 MB of WAL)
+  // instead of 1,000, each is copied once per checkpoint instead of ten times, and the file is
+  // fsynced a tenth as often (~10% of a message's write, measured in-process).
+  db.pragma('wal_autocheckpoint = 10000')
   migrate(db)
   cacheStatements(db)
   return db

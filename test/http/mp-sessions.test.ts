@@ -1,0 +1,69 @@
+import { expect } from 'chai'
+import { asDeputy, asResident, startApp, type TestApp } from '../helpers/app.js'
+import { smallCity } from '../fixtures.js'
+import { hashToken } from '../../src/services/accounts/auth.js'
+
+/**
+ * A mini-program request reads its session and the person behind it in one go: who they
+ * are, whether they are a deputy, which privacy notice they agreed to.
+ */
+describe('mini-program sessions', () => {
+  let app: TestApp
+  beforeEach(async () => {
+    app = await startApp({ directory: smallCity() })
+  })
+  afterEach(() => app.close())
+
+  it('knows a deputy from a resident, and the notice each agreed to', async () => {
+    const deputy = await asDeputy(app, 'dp0001')
+    const resident = await asResident(app)
+    const notYet = await asResident(app, undefined, { consent: false })
+    expect((await deputy.get('/api/mp/deputy/cases')).status).to.equal(200)
+    const refused = await resident.get('/api/mp/deputy/cases')
+    expect(refused.status).to.equal(403)
+    expect(refused.body.error.code).to.equal('not_a_deputy')
+    const message = { text: '小区门口的路灯坏了', regionId: 'c010101' }
+    expect((await resident.post('/api/mp/cases', message)).status).to.equal(201)
+    const unconsented = await notYet.post('/api/mp/cases', message)
+    expect(unconsented.status).to.equal(422)
+    expect(unconsented.body.error.code).to.equal('consent_required')
+  })
+
+  it('says a session has expired after 30 days, once, and forgets it', async () => {
+    const resident = await asResident(app)
+    expect((await resident.get('/api/mp/me')).status).to.equal(200)
+    app.clock.advance(31 * 86_400_000)
+    const expired = await resident.get('/api/mp/me')
+    expect(expired.status).to.equal(401)
+    expect(expired.body.error).to.include({ code: 'session_expired', message: '登录已过期，请重新进入小程序' })
+    const again = await resident.get('/api/mp/me')
+    expect(again.status).to.equal(401)
+    expect(again.body.error.code).to.equal('unauthorized')
+  })
+
+  it("refuses a console session's token and a session whose person is gone", async () => {
+    const resident = await asResident(app)
+    const now = app.clock.now()
+    const lasting = { createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + 86_400_000) }
+    await app.liaison.store.sessions.create({
+      id: 'se-staff',
+      tokenHash: hashToken('staff-token-0000000000000'),
+      subjectKind: 'staff',
+      subjectId: 'admin',
+      ...lasting,
+    })
+    await app.liaison.store.sessions.create({
+      id: 'se-orphan',
+      tokenHash: hashToken('orphan-token-000000000000'),
+      subjectKind: 'mp_user',
+      subjectId: 'mu-nobody',
+      ...lasting,
+    })
+    for (const token of ['staff-token-0000000000000', 'orphan-token-000000000000']) {
+      resident.bearer = token
+      const refused = await resident.get('/api/mp/me')
+      expect(refused.status, token).to.equal(401)
+      expect(refused.body.error.code).to.equal('unauthorized')
+    }
+  })
+})
