@@ -1,3 +1,6 @@
+import { asAdmin, type Client, startApp, type TestApp } from './app.js'
+import { meetingCity } from './meetings.js'
+
 /** Bodies of surveys for route tests; the clock is set to 2026-11-23T02:00Z (Monday 10:00 in Asia/Shanghai). */
 export const OPENS = '2026-11-23T09:00:00+08:00'
 export const CLOSES = '2026-11-30T18:00:00+08:00'
@@ -73,3 +76,10 @@ export const ballotBody = (over: Record<string, unknown> = {}) => ({
   ballot: { passRule: 'roll_majority', maxChosen: 2, roll: { deputyIds: ['dp0001', 'dp0002', 'dp0006'] } },
   ...over,
 })
+
+/** Where the survey stories start: the meeting city on Monday 10:00 (surveys open at 09:00), its office signed in. */
+export async function surveyOffice(): Promise<{ app: TestApp; office: Client }> {
+  const app = await startApp({ directory: meetingCity() })
+  app.clock.set(new Date('2026-11-23T02:00:00Z'))
+  return { app, office: await asAdmin(app) }
+}

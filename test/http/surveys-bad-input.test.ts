@@ -1,16 +1,13 @@
 import { expect } from 'chai'
-import { asAdmin, asDeputy, asResident, type Client, startApp, type TestApp } from '../helpers/app.js'
-import { meetingCity } from '../helpers/meetings.js'
-import { ballotBody, consultationBody, surveyBody } from '../helpers/surveys.js'
+import { asDeputy, asResident, type Client, type TestApp } from '../helpers/app.js'
+import { ballotBody, consultationBody, surveyBody, surveyOffice } from '../helpers/surveys.js'
 
 /** Surveys refuse what makes no sense, each with its status, code and the place of the problem; nothing is counted then. */
 describe('surveys: bad input', () => {
   let app: TestApp
   let office: Client
   beforeEach(async () => {
-    app = await startApp({ directory: meetingCity() })
-    app.clock.set(new Date('2026-11-23T02:00:00Z')) // Monday 10:00; surveys open at 09:00
-    office = await asAdmin(app)
+    ;({ app, office } = await surveyOffice())
   })
   afterEach(() => app.close())
 

@@ -1,8 +1,7 @@
 import { expect } from 'chai'
 import type { SurveyRecord } from '../../src/domain/survey.js'
-import { asAdmin, asDeputy, asResident, type Client, startApp, type TestApp } from '../helpers/app.js'
-import { meetingCity } from '../helpers/meetings.js'
-import { ballotBody, surveyBody } from '../helpers/surveys.js'
+import { asDeputy, asResident, type Client, type TestApp } from '../helpers/app.js'
+import { ballotBody, surveyBody, surveyOffice } from '../helpers/surveys.js'
 
 /**
  * The answer path keeps a survey in memory between answers. A change made where this
@@ -14,9 +13,7 @@ describe('answering a survey kept in memory, changed elsewhere', () => {
   let app: TestApp
   let office: Client
   beforeEach(async () => {
-    app = await startApp({ directory: meetingCity() })
-    app.clock.set(new Date('2026-11-23T02:00:00Z')) // Monday 10:00; surveys open at 09:00
-    office = await asAdmin(app)
+    ;({ app, office } = await surveyOffice())
   })
   afterEach(() => app.close())
 
