@@ -65,11 +65,6 @@ export interface BarCounts {
 /** How many bars each chart shows, the groups with the most cases first. */
 export const BAR_LIMITS = { district: 20, station: 15, deputy: 15 } as const
 
-export interface DashboardPeriod {
-  from: Date
-  to?: Date
-}
-
 /** The periods a dashboard counts new cases in: today so far, and the last `weeks` weeks (Monday to Monday). */
 export function dashboardPeriods(now: Date, timeZone: string, weeks = 8) {
   const today = localDate(now, timeZone)

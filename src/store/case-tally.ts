@@ -93,9 +93,6 @@ export interface CaseFact {
   reopenCount: number
 }
 
-const WAITING = WAITING_STATUSES
-const OPEN = OPEN_STATUSES
-
 /** Adds one case to its tally, as the SQL of the sqlite adapter counts it. */
 export function addToTally(t: CaseTally, f: CaseFact, now: Date, topics: boolean) {
   t.total++
@@ -103,7 +100,7 @@ export function addToTally(t: CaseTally, f: CaseFact, now: Date, topics: boolean
   if (topics) t.byTopic[f.topic] = (t.byTopic[f.topic] ?? 0) + 1
   if (f.rating !== null) t.byRating[f.rating] = (t.byRating[f.rating] ?? 0) + 1
   if (f.forwarded) t.forwarded++
-  if (OPEN.includes(f.status) && f.nextDueAt && f.nextDueAt < now) t.overdueNext++
+  if (OPEN_STATUSES.includes(f.status) && f.nextDueAt && f.nextDueAt < now) t.overdueNext++
   if (f.status === 'withdrawn' || f.status === 'rejected' || f.merged) return
   const acked = f.acknowledgedAt ?? f.repliedAt
   if (acked || f.ackDueAt <= now) t.ackDue++
@@ -117,7 +114,7 @@ export function addToTally(t: CaseTally, f: CaseFact, now: Date, topics: boolean
     t.lastRatingSum += ratings[ratings.length - 1]
     if (f.reopenCount > 0) t.reopened++
   }
-  if (WAITING.includes(f.status) && (acked ? f.replyDueAt : f.ackDueAt) < now) t.overdueOpen++
+  if (WAITING_STATUSES.includes(f.status) && (acked ? f.replyDueAt : f.ackDueAt) < now) t.overdueOpen++
 }
 
 /** A span of creation times: from (inclusive) to (exclusive; open-ended when absent). */
@@ -134,7 +131,7 @@ export function busiestOf(tallies: CaseTally[], top: number): BarCounts[] {
 }
 
 /** The two middle values of a list of numbers (sorted here), or null when it is empty. */
-export function middleOf(values: number[]): { lower: number; upper: number } | null {
+export function middleOf(values: number[]): MiddleValues | null {
   if (!values.length) return null
   const sorted = [...values].sort((a, b) => a - b)
   return { lower: sorted[Math.floor((sorted.length - 1) / 2)], upper: sorted[Math.floor(sorted.length / 2)] }

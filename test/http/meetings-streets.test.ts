@@ -17,8 +17,6 @@ describe("a street organizer's meetings", () => {
   })
   afterEach(() => app.close())
 
-  const ids = listedIds
-
   it("invites his street's deputies, sees his street's meetings only, and may not touch the next street's", async () => {
     const ours = await wumin.post('/api/admin/meetings', meetingBody({ title: '轻工街道代表活动', selector: { levels: ['city'] } }))
     expect(ours.status, JSON.stringify(ours.body)).to.equal(201)
@@ -29,7 +27,7 @@ describe("a street organizer's meetings", () => {
     const theirs = await zhenghua.post('/api/admin/meetings', meetingBody({ title: '马庄街道接待日', selector: { stationIds: ['st002'] } }))
     expect(theirs.status, JSON.stringify(theirs.body)).to.equal(201)
 
-    expect(ids(await wumin.get('/api/admin/meetings?limit=50'))).to.deep.equal([ours.body.id])
+    expect(listedIds(await wumin.get('/api/admin/meetings?limit=50'))).to.deep.equal([ours.body.id])
     expect((await wumin.get(`/api/admin/meetings/${ours.body.id}`)).status).to.equal(200)
     expect((await wumin.get(`/api/admin/meetings/${theirs.body.id}`)).status, 'the next street’s meeting is not found').to.equal(404)
     const edit = await wumin.patch(`/api/admin/meetings/${theirs.body.id}`, { title: '改了' })
@@ -41,7 +39,7 @@ describe("a street organizer's meetings", () => {
     expect(outside.body.error.details).to.deep.equal([{ path: 'body.selector.stationIds[0]', message: '不在您负责的区县范围内' }])
 
     const sunli = await asStaff(app, 'sunli') // 湛河区: both streets are hers
-    expect(ids(await sunli.get('/api/admin/meetings?limit=50'))).to.deep.equal([ours.body.id, theirs.body.id].sort())
-    expect(ids(await (await asStaff(app, 'qianqi')).get('/api/admin/meetings?limit=50')), '新华区 sees neither').to.deep.equal([])
+    expect(listedIds(await sunli.get('/api/admin/meetings?limit=50'))).to.deep.equal([ours.body.id, theirs.body.id].sort())
+    expect(listedIds(await (await asStaff(app, 'qianqi')).get('/api/admin/meetings?limit=50')), '新华区 sees neither').to.deep.equal([])
   })
 })

@@ -18,8 +18,6 @@ describe("a street organizer's quizzes", () => {
   })
   afterEach(() => app.close())
 
-  const ids = listedIds
-
   it("is taken by his street's deputies, seen by him and his district, and closed to the next street", async () => {
     const ours = await quizWithBank(app, wumin, { title: '轻工街道代表法竞赛', audience: 'deputies' })
     const told = (await app.liaison.store.outbox.search({ limit: 100, kind: 'quiz.published' })).items.map((m) => m.recipientId).sort()
@@ -27,21 +25,21 @@ describe("a street organizer's quizzes", () => {
 
     const zhang = await asDeputy(app, 'dp0001') // st001
     const zhao = await asDeputy(app, 'dp0004') // st002, 马庄街道
-    expect(ids(await zhang.get('/api/mp/quizzes'))).to.deep.equal([ours.id])
+    expect(listedIds(await zhang.get('/api/mp/quizzes'))).to.deep.equal([ours.id])
     expect((await zhang.post(`/api/mp/quizzes/${ours.id}/attempts`)).status).to.equal(201)
     expect((await zhao.get('/api/mp/quizzes')).body.items, 'not listed in 马庄街道').to.deep.equal([])
     expect((await zhao.post(`/api/mp/quizzes/${ours.id}/attempts`)).status).to.equal(403)
 
     const theirs = await quizWithBank(app, zhenghua, { title: '马庄街道竞赛', audience: 'deputies' })
-    expect(ids(await wumin.get('/api/admin/quizzes?limit=50'))).to.deep.equal([ours.id])
+    expect(listedIds(await wumin.get('/api/admin/quizzes?limit=50'))).to.deep.equal([ours.id])
     expect((await wumin.get(`/api/admin/quizzes/${theirs.id}`)).status, 'the next street’s quiz is not found').to.equal(404)
     expect((await wumin.patch(`/api/admin/quizzes/${theirs.id}`, { title: '改了' })).status).to.equal(404)
     expect((await app.liaison.store.quizzes.get(theirs.id))!.title, 'nothing changed').to.equal('马庄街道竞赛')
 
     const sunli = await asStaff(app, 'sunli') // 湛河区: both streets are hers
-    expect(ids(await sunli.get('/api/admin/quizzes?limit=50'))).to.deep.equal([ours.id, theirs.id].sort())
+    expect(listedIds(await sunli.get('/api/admin/quizzes?limit=50'))).to.deep.equal([ours.id, theirs.id].sort())
     expect((await sunli.get(`/api/admin/quizzes/${theirs.id}`)).status).to.equal(200)
-    expect(ids(await (await asStaff(app, 'qianqi')).get('/api/admin/quizzes?limit=50')), '新华区 sees neither').to.deep.equal([])
+    expect(listedIds(await (await asStaff(app, 'qianqi')).get('/api/admin/quizzes?limit=50')), '新华区 sees neither').to.deep.equal([])
   })
 
   it("follows a city quiz through his street's deputies only: their scores on the board, not the next street's", async () => {

@@ -43,23 +43,30 @@ describe('answering a survey', () => {
     const s = (await office.post('/api/admin/surveys', surveyBody())).body as { id: string }
     const { surveys, appraisals } = app.liaison.store
     const reads: string[] = []
+    const restores: Array<() => void> = []
     const count = <T extends object>(repo: T, names: Array<keyof T>) => {
       for (const name of names) {
-        const real = repo[name] as (...args: unknown[]) => unknown
-        repo[name] = ((...args: unknown[]) => (reads.push(String(name)), real.apply(repo, args))) as T[keyof T]
+        const real = repo[name]
+        restores.push(() => (repo[name] = real))
+        repo[name] = ((...args: unknown[]) => (reads.push(String(name)), (real as (...a: unknown[]) => unknown).apply(repo, args))) as T[keyof T]
       }
     }
     count(surveys, ['get', 'getByShortCode', 'forRespondent', 'hasResponded'])
     count(appraisals, ['bySurvey'])
-    const resident = await asResident(app)
-    const answer = { answers: { q1: 'o1', q2: ['a'], q3: 4, q5: 2 } }
-    expect((await resident.post(`/api/mp/surveys/${s.id}/responses?via=ST001`, answer)).status).to.equal(201)
-    expect(reads, 'the survey and whether a 述职评议 owns it, in one read').to.deep.equal(['forRespondent'])
+    // The app is shared by the file's stories: the store's own methods go back afterwards.
+    try {
+      const resident = await asResident(app)
+      const answer = { answers: { q1: 'o1', q2: ['a'], q3: 4, q5: 2 } }
+      expect((await resident.post(`/api/mp/surveys/${s.id}/responses?via=ST001`, answer)).status).to.equal(201)
+      expect(reads, 'the survey and whether a 述职评议 owns it, in one read').to.deep.equal(['forRespondent'])
 
-    const again = await resident.post(`/api/mp/surveys/${s.id}/responses`, answer)
-    expect(again.status).to.equal(409)
-    expect(again.body.error).to.deep.equal({ code: 'already_responded', message: '您已提交过，每人限一次', details: [] })
-    expect(reads, 'no separate "answered yet?" read, and the survey kept from the first answer').to.deep.equal(['forRespondent'])
-    expect((await app.liaison.store.surveys.responses(s.id)).length, 'one answer kept').to.equal(1)
+      const again = await resident.post(`/api/mp/surveys/${s.id}/responses`, answer)
+      expect(again.status).to.equal(409)
+      expect(again.body.error).to.deep.equal({ code: 'already_responded', message: '您已提交过，每人限一次', details: [] })
+      expect(reads, 'no separate "answered yet?" read, and the survey kept from the first answer').to.deep.equal(['forRespondent'])
+      expect((await app.liaison.store.surveys.responses(s.id)).length, 'one answer kept').to.equal(1)
+    } finally {
+      restores.forEach((restore) => restore())
+    }
   })
 })

@@ -18,8 +18,6 @@ describe("a street organizer's surveys", () => {
   })
   afterEach(() => app.close())
 
-  const ids = listedIds
-
   it("asks his street's deputies, sees his street's surveys only, and may not touch the next street's", async () => {
     const ours = await wumin.post('/api/admin/surveys', surveyBody({ title: '轻工街道代表履职问卷', audience: { levels: ['city', 'county'] } }))
     expect(ours.status, JSON.stringify(ours.body)).to.equal(201)
@@ -32,7 +30,7 @@ describe("a street organizer's surveys", () => {
     const theirs = await zhenghua.post('/api/admin/surveys', surveyBody({ title: '马庄街道问卷' }))
     expect(theirs.status, JSON.stringify(theirs.body)).to.equal(201)
 
-    expect(ids(await wumin.get('/api/admin/surveys?limit=50'))).to.deep.equal([ours.body.id])
+    expect(listedIds(await wumin.get('/api/admin/surveys?limit=50'))).to.deep.equal([ours.body.id])
     expect((await wumin.get(`/api/admin/surveys/${theirs.body.id}`)).status, 'the next street’s survey is not found').to.equal(404)
     expect((await wumin.post(`/api/admin/surveys/${theirs.body.id}/close`)).status).to.equal(404)
     expect((await app.liaison.store.surveys.get(theirs.body.id))!.closesAt.toISOString(), 'still open').to.equal('2026-11-30T10:00:00.000Z')
@@ -42,8 +40,8 @@ describe("a street organizer's surveys", () => {
     expect(outside.body.error.code).to.equal('invalid_roll')
 
     const sunli = await asStaff(app, 'sunli') // 湛河区: both streets are hers
-    expect(ids(await sunli.get('/api/admin/surveys?limit=50'))).to.deep.equal([ours.body.id, theirs.body.id].sort())
-    expect(ids(await (await asStaff(app, 'qianqi')).get('/api/admin/surveys?limit=50')), '新华区 sees neither').to.deep.equal([])
+    expect(listedIds(await sunli.get('/api/admin/surveys?limit=50'))).to.deep.equal([ours.body.id, theirs.body.id].sort())
+    expect(listedIds(await (await asStaff(app, 'qianqi')).get('/api/admin/surveys?limit=50')), '新华区 sees neither').to.deep.equal([])
   })
 
   it("follows a city survey through the answers given at his street's stations only", async () => {

@@ -25,6 +25,7 @@ describe('case counts kept in the SQLite store', () => {
       statuses: m[2].split(',').map((s) => s.trim().replaceAll("'", '')),
     }))
     // Live: neither withdrawn nor rejected (caseStats); open, counted; waiting and open, in the index of unfinished cases.
+    expect(lists.filter((l) => l.not)).to.not.be.empty
     for (const list of lists.filter((l) => l.not)) expect(list.statuses).to.deep.equal(['withdrawn', 'rejected'])
     const named = lists.filter((l) => !l.not).map((l) => l.statuses)
     expect(named).to.deep.equal([[...OPEN_STATUSES], [...WAITING_STATUSES], [...OPEN_STATUSES], [...WAITING_STATUSES]])

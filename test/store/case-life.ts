@@ -4,7 +4,7 @@ import type { CaseFilter, Store } from '../../src/store/ports.js'
 import { caseEvent, caseRecord } from './records.js'
 
 export const T0 = new Date('2026-11-01T02:00:00Z')
-const HOUR = 3_600_000
+export const HOUR = 3_600_000
 /** Late for some: cases come over three weeks, and each has one day to acknowledge and ten to reply. */
 export const NOW = new Date(T0.getTime() + 24 * 24 * HOUR)
 

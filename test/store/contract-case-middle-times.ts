@@ -1,20 +1,17 @@
 import { expect } from 'chai'
 import { CASE_STATUSES, type CaseRecord } from '../../src/domain/case.js'
-import { middleOf, type CaseMiddleTimes } from '../../src/store/case-tally.js'
+import type { CaseMiddleTimes } from '../../src/store/case-tally.js'
 import type { CaseFilter, CaseTallyKey, Store } from '../../src/store/ports.js'
+import { HOUR, KEY_OF, T0 } from './case-life.js'
 import { caseEvent, caseRecord } from './records.js'
 
-const T0 = new Date('2026-11-01T02:00:00Z')
-const HOUR = 3_600_000
 const at = (ms: number) => new Date(T0.getTime() + ms)
 
-const KEY_OF: Record<CaseTallyKey, (c: CaseRecord) => string | null> = {
-  station: (c) => c.stationId,
-  district: (c) => c.districtId,
-  handlingDistrict: (c) => c.handlingDistrictId ?? c.districtId,
-  topic: (c) => c.topic,
-  deputy: (c) => c.deputyId,
-  department: (c) => c.forwardedTo?.department ?? null,
+/** The two middle values of a list, worked out here rather than by the store's own helper. */
+function middle(values: number[]) {
+  if (!values.length) return null
+  const sorted = [...values].sort((a, b) => a - b)
+  return { lower: sorted[Math.floor((sorted.length - 1) / 2)], upper: sorted[Math.floor(sorted.length / 2)] }
 }
 
 /** The middle times as the statistics found them from every case read out (caseStats' definitions). */
@@ -31,9 +28,7 @@ function middlesOf(cases: CaseRecord[], keyOf: ((c: CaseRecord) => string | null
     if (acked) g.ack.push(acked.getTime() - c.createdAt.getTime())
     if (c.repliedAt) g.reply.push(c.repliedAt.getTime() - c.createdAt.getTime())
   }
-  return [...groups.entries()]
-    .map(([key, g]) => ({ key, ack: middleOf(g.ack), reply: middleOf(g.reply) }))
-    .sort((a, b) => (a.key ?? '').localeCompare(b.key ?? ''))
+  return [...groups.entries()].map(([key, g]) => ({ key, ack: middle(g.ack), reply: middle(g.reply) })).sort((a, b) => (a.key ?? '').localeCompare(b.key ?? ''))
 }
 
 /** Eighty cases over three districts and four stations, some stations' cases in two districts, some moved to a fourth district. */

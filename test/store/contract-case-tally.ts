@@ -3,20 +3,10 @@ import { CASE_STATUSES, OPEN_STATUSES, isOverdue, type CaseRecord } from '../../
 import { caseStats, groupedStats, statsFromCounts } from '../../src/domain/case-stats.js'
 import type { CaseTallyKey, Store } from '../../src/store/ports.js'
 import { toHotIssueCase } from '../../src/domain/weekly-report.js'
+import { HOUR, KEY_OF, T0 } from './case-life.js'
 import { caseEvent, caseRecord } from './records.js'
 
-const T0 = new Date('2026-11-01T02:00:00Z')
-const HOUR = 3_600_000
 const NOW = new Date(T0.getTime() + 30 * 24 * HOUR)
-
-const KEY_OF: Record<CaseTallyKey, (c: CaseRecord) => string | null> = {
-  station: (c) => c.stationId,
-  district: (c) => c.districtId,
-  handlingDistrict: (c) => c.handlingDistrictId ?? c.districtId,
-  topic: (c) => c.topic,
-  deputy: (c) => c.deputyId,
-  department: (c) => c.forwardedTo?.department ?? null,
-}
 
 /**
  * Forty cases of every kind the figures tell apart: each status, late and in time, rated

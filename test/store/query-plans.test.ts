@@ -151,6 +151,7 @@ describe('the console queries find their rows through indexes (EXPLAIN QUERY PLA
       }))
       const periods = await plansOf(db, () => cases.countByPeriod({ ...scoped }, [{ from: new Date(NOW.getTime() - 3_600_000) }, ...weeks]))
       expect(periods).to.have.length(1)
+      expect(periods[0].filter((line) => /\bcases\b/.test(line))).to.not.be.empty
       for (const line of periods[0])
         if (/\bcases\b/.test(line))
           expect(line).to.match(/^SEARCH cases USING (COVERING )?INDEX cases_(created|station|district|handling_district) \(.*created_at>\?/)

@@ -113,7 +113,6 @@ export function caseTally(Case: Model<CaseDoc>) {
     },
 
     async mostOverdue(filter: CaseFilter, now: Date, limit: number) {
-      const waiting = WAITING_STATUSES
       const late = {
         $or: [
           { acknowledgedAt: { $ne: null }, replyDueAt: { $lt: now } },
@@ -121,7 +120,7 @@ export function caseTally(Case: Model<CaseDoc>) {
           { acknowledgedAt: null, repliedAt: null, ackDueAt: { $lt: now } },
         ],
       }
-      const docs = await Case.find(allOf([...filterClauses(filter), { status: { $in: waiting } }, { mergedInto: null }, late])).lean<CaseDoc[]>()
+      const docs = await Case.find(allOf([...filterClauses(filter), { status: { $in: WAITING_STATUSES } }, { mergedInto: null }, late])).lean<CaseDoc[]>()
       const due = (c: CaseRecord) => ((c.acknowledgedAt ?? c.repliedAt) ? c.replyDueAt : c.ackDueAt).getTime()
       return docs
         .map(caseFromDoc)

@@ -1,13 +1,10 @@
-import { CASE_STATUSES, OPEN_STATUSES, WAITING_STATUSES } from '../../domain/case.js'
+import { CASE_STATUSES } from '../../domain/case.js'
 import { emptyTally, type BarCounts, type CaseTally, type CaseTallyKey, type CaseTallyOptions } from '../case-tally.js'
 import type { CaseFilter } from '../ports.js'
 import { filterClauses } from './case-filter-sql.js'
+import { ACKED, OPEN, WAITING } from './case-sql.js'
 import type { Db } from './open.js'
 
-const quoted = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ')
-const WAITING = quoted(WAITING_STATUSES)
-const OPEN = quoted(OPEN_STATUSES)
-const ACKED = 'coalesce(acknowledged_at, replied_at)'
 /**
  * The cases whose figures depend on the time of asking, and the deadline each figure counts them
  * against (null when it does not count them), exactly as the partial index cases_unfinished

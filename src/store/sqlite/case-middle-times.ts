@@ -2,10 +2,8 @@ import type { MiddleValues } from '../../domain/case-stats.js'
 import type { CaseMiddleTimes, CaseTallyKey } from '../case-tally.js'
 import type { CaseFilter } from '../ports.js'
 import { filterClauses } from './case-filter-sql.js'
+import { msBetween } from './case-sql.js'
 import type { Db } from './open.js'
-
-// Milliseconds between two stored instants, exactly as Date arithmetic gives them.
-const msBetween = (later: string, earlier: string) => `CAST(round((unixepoch(${later}, 'subsec') - unixepoch(${earlier}, 'subsec')) * 1000) AS INTEGER)`
 
 type Kind = 'ack' | 'reply'
 type Place = 'station' | 'district'

@@ -10,9 +10,7 @@ import type { GroupCommit } from './group-commit.js'
 import { placeholders } from './sql.js'
 import { filterClauses } from './case-filter-sql.js'
 import { caseTally } from './case-tally.js'
-import { keptCaseCounts, keptCountsServe } from './case-counts-kept.js'
 import { casePeriods } from './case-periods.js'
-import { busiestOf } from '../case-tally.js'
 import { outboxWriter } from './outbox-writer.js'
 import { caseTextSearch } from './case-text-search.js'
 import { StoreConflict } from '../conflicts.js'
@@ -45,7 +43,6 @@ export function caseRepo(db: Db, group: GroupCommit, options: { fewTextMatches?:
   const byId = db.prepare('SELECT * FROM cases WHERE id = ?')
   const textSearch = caseTextSearch(db, options.fewTextMatches)
   const tallies = caseTally(db)
-  const kept = keptCaseCounts(db)
 
   /**
    * Events go to `caseId`'s timeline, or to their own case's when it names another one.
@@ -209,11 +206,6 @@ export function caseRepo(db: Db, group: GroupCommit, options: { fewTextMatches?:
     },
     ...tallies,
     ...casePeriods(db),
-    async busiestDeputies(filter, options) {
-      // Kept per deputy for a scope (migration 036); any other filter is counted from its cases.
-      if (keptCountsServe(filter)) return kept.busiestDeputies(filter, options)
-      return busiestOf(await tallies.tally(filter, { now: options.now, groupBy: 'deputy' }), options.top)
-    },
     async mergedInto(caseId) {
       return db.prepare('SELECT * FROM cases WHERE merged_into = ? ORDER BY created_at, id').all(caseId).map(caseFromRow)
     },

@@ -1,8 +1,17 @@
 import type { CaseStatus } from '../../domain/case.js'
-import { OPEN_STATUSES, WAITING_STATUSES } from '../../domain/case.js'
-import { emptyTally, type HotIssueCase, type CaseMiddleTimes, type CaseTally, type CaseTallyKey, type CaseTallyOptions } from '../case-tally.js'
+import {
+  busiestOf,
+  emptyTally,
+  type BarCounts,
+  type HotIssueCase,
+  type CaseMiddleTimes,
+  type CaseTally,
+  type CaseTallyKey,
+  type CaseTallyOptions,
+} from '../case-tally.js'
 import type { CaseFilter } from '../ports.js'
 import { filterClauses } from './case-filter-sql.js'
+import { ACKED, msBetween, OPEN, WAITING } from './case-sql.js'
 import { caseFromRow } from './case-rows.js'
 import { keptCaseCounts, keptCountsServe } from './case-counts-kept.js'
 import { indexedMiddleTimes } from './case-middle-times.js'
@@ -17,20 +26,14 @@ const KEY_SQL: Record<CaseTallyKey, string> = {
   department: "json_extract(forwarded_to, '$.department')",
 }
 
-const quoted = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ')
 // caseStats' definitions, as SQL: a live case is neither withdrawn, rejected nor merged into another.
 const LIVE = "(status NOT IN ('withdrawn', 'rejected') AND merged_into IS NULL)"
-const ACKED = 'coalesce(acknowledged_at, replied_at)'
 const RATED = "(ratings <> '[]' OR rating IS NOT NULL)"
 // A case rated before ratings were kept counts its current rating as first and latest.
 const FIRST_RATING = "CASE WHEN ratings <> '[]' THEN json_extract(ratings, '$[0].rating') ELSE rating END"
 const LAST_RATING = "CASE WHEN ratings <> '[]' THEN json_extract(ratings, '$[#-1].rating') ELSE rating END"
 // The deadline that a waiting case is late against: the reply's once acknowledged.
 const DUE = `(CASE WHEN ${ACKED} IS NOT NULL THEN reply_due_at ELSE ack_due_at END)`
-const WAITING = quoted(WAITING_STATUSES)
-const OPEN = quoted(OPEN_STATUSES)
-// Milliseconds between two stored instants, exactly as Date arithmetic gives them.
-const msBetween = (later: string, earlier: string) => `CAST(round((unixepoch(${later}, 'subsec') - unixepoch(${earlier}, 'subsec')) * 1000) AS INTEGER)`
 
 interface CountRow {
   k: string | null
@@ -89,7 +92,13 @@ export function caseTally(db: Db) {
 
   const fromIndexes = indexedMiddleTimes(db)
 
-  return {
+  const api = {
+    async busiestDeputies(filter: CaseFilter, options: { now: Date; top: number }): Promise<BarCounts[]> {
+      // Kept per deputy for a scope (migration 036); any other filter is counted from its cases.
+      if (keptCountsServe(filter)) return kept.busiestDeputies(filter, options)
+      return busiestOf(await api.tally(filter, { now: options.now, groupBy: 'deputy' }), options.top)
+    },
+
     async tally(filter: CaseFilter, options: CaseTallyOptions): Promise<CaseTally[]> {
       // A scope's counts are kept by triggers (migration 036): read, not counted again from its cases.
       if (keptCountsServe(filter, options.groupBy)) return kept.tally(filter, options)
@@ -177,4 +186,5 @@ export function caseTally(db: Db) {
       return keys.map((key) => ({ key, ack: ack.get(key) ?? null, reply: reply.get(key) ?? null })).sort((a, b) => (a.key ?? '').localeCompare(b.key ?? ''))
     },
   }
+  return api
 }
