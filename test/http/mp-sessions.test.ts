@@ -1,4 +1,5 @@
 import { expect } from 'chai'
+import { createHash } from 'node:crypto'
 import { asDeputy, asResident, startApp, type TestApp } from '../helpers/app.js'
 import { smallCity } from '../fixtures.js'
 import { hashToken } from '../../src/services/accounts/auth.js'
@@ -65,5 +66,25 @@ describe('mini-program sessions', () => {
       expect(refused.status, token).to.equal(401)
       expect(refused.body.error.code).to.equal('unauthorized')
     }
+  })
+
+  it('still signs in a person whose session was stored by an earlier version (the token hash keeps its form)', async () => {
+    const person = await app.liaison.services.mpSessions.userForOpenid('o-signed-in-last-month')
+    const now = app.clock.now()
+    const token = 'token-from-last-month-00000000'
+    await app.liaison.store.sessions.create({
+      id: 'se-last-month',
+      // Written as every earlier version wrote it: SHA-256 of the token, base64url.
+      tokenHash: createHash('sha256').update(token).digest('base64url'),
+      subjectKind: 'mp_user',
+      subjectId: person.id,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + 86_400_000),
+    })
+    const resident = await asResident(app)
+    resident.bearer = token
+    const me = await resident.get('/api/mp/me')
+    expect(me.status).to.equal(200)
   })
 })
