@@ -4,8 +4,9 @@ import type { CaseRecord } from '../../src/domain/case.js'
 import type { Store } from '../../src/store/ports.js'
 import { caseRepo } from '../../src/store/sqlite/case-repos.js'
 import { GroupCommit } from '../../src/store/sqlite/group-commit.js'
+import { hotIssueWindows } from '../../src/store/sqlite/hot-issue-window.js'
 import { openDatabase, type Db } from '../../src/store/sqlite/open.js'
-import { HOUR, liveCaseLives, NOW, T0 } from './case-life.js'
+import { HOUR, liveCaseLives, NOW, SCOPES, T0 } from './case-life.js'
 
 /**
  * The sqlite adapter keeps hot issues' window between reads and learns what changed from a change
@@ -53,5 +54,25 @@ describe('sqlite: hot issues kept between reads see every write to cases', () =>
     expect(kept.first).to.be.greaterThan(150_000)
     expect((await read()).find((c) => c.id === renamed.id)?.text).to.equal('门口的路面塌了')
     expect(await read()).to.deep.equal(await expected())
+  })
+
+  it('keeps few windows and messages: the least recently asked go first, one too large alone is answered but not kept', async () => {
+    const windows = hotIssueWindows(db, { windows: 2, messages: 30 })
+    const answers = new Map<string, unknown>()
+    for (const [name, scope] of Object.entries(SCOPES)) {
+      const filter = { ...scope, ...window }
+      const answer = windows.list(filter, NOW)
+      expect(answer, name).to.deep.equal(
+        (await cases.listForStats(filter)).filter((c) => !c.mergedInto && c.status !== 'rejected').map((c) => toHotIssueCase(c, NOW)),
+      )
+      answers.set(name, answer)
+      expect(windows.kept().windows, name).to.be.at.most(2)
+      expect(windows.kept().messages, name).to.be.at.most(30)
+    }
+    expect(windows.list(window, NOW), 'the city: more than 30 messages').to.have.length.greaterThan(30)
+    expect(windows.kept().messages, 'the city not kept').to.be.at.most(30)
+    // The last two scopes asked are still kept, and answer the same.
+    expect(windows.kept().windows).to.equal(2)
+    expect(windows.list({ ...SCOPES.nothing, ...window }, NOW)).to.deep.equal(answers.get('nothing'))
   })
 })

@@ -26,10 +26,12 @@ interface Window {
   rows: Kept[]
 }
 
-// A few filters' windows (the admin's, an organizer's, a station's …): the least recently asked goes first.
-const MAX_WINDOWS = 8
-// A window past this (a span of years asked for) is answered but not kept: memory stays bounded.
-const MAX_ROWS = 200_000
+/**
+ * How much is kept: a few filters' windows (the admin's, an organizer's, a station's …), and messages in
+ * all, about 470 bytes each on a province's file (an admin's month, ~40,000: ~19 MB of heap). Past either
+ * the least recently asked windows go; a window larger alone (years asked for) is answered but not kept.
+ */
+export const HOT_WINDOW_LIMITS = { windows: 8, messages: 150_000 }
 // More changes than this since a window was read (an import): read it afresh instead of case by case.
 const MAX_CHANGES = 20_000
 // The deadline a waiting case is late against (the tallies' DUE): overdue is decided per request, as "now" moves.
@@ -46,7 +48,7 @@ type Row = [string, string, string, string | null, string | null, string | null,
  * deadlines as of its own "now". The answer is exactly the store's current rows; the cache belongs to
  * this store instance.
  */
-export function hotIssueWindows(db: Db) {
+export function hotIssueWindows(db: Db, limits = HOT_WINDOW_LIMITS) {
   const windows = new Map<string, Window>()
   // Places, stations and topics repeat across thousands of messages: one string each.
   const interned = new Map<string, string>()
@@ -143,8 +145,15 @@ export function hotIssueWindows(db: Db) {
       if (from >= to) return []
       const window = refreshed(key, rest, from, to)
       windows.delete(key)
-      if (window.rows.length <= MAX_ROWS) windows.set(key, window)
-      if (windows.size > MAX_WINDOWS) windows.delete(windows.keys().next().value!)
+      // Too large alone: answered, not kept, and the others stay.
+      if (window.rows.length <= limits.messages) windows.set(key, window)
+      let kept = 0
+      for (const w of windows.values()) kept += w.rows.length
+      for (const [oldest, w] of windows) {
+        if (kept <= limits.messages && windows.size <= limits.windows) break
+        windows.delete(oldest)
+        kept -= w.rows.length
+      }
       const at = now.toISOString()
       const out = new Array<HotIssueCase>(window.rows.length)
       for (let i = 0; i < out.length; i++) {
@@ -154,6 +163,13 @@ export function hotIssueWindows(db: Db) {
         out[i] = r.message
       }
       return out
+    },
+
+    /** How many windows and messages are kept now. */
+    kept() {
+      let messages = 0
+      for (const w of windows.values()) messages += w.rows.length
+      return { windows: windows.size, messages }
     },
   }
 }
