@@ -65,7 +65,7 @@ export function hotIssueChangesContract(store: () => Store) {
       await readsAsNow('as of an earlier instant', window, new Date(T0.getTime() + 2 * DAY))
       await readsAsNow('as of now again')
 
-      for (const days of [3, 6, 20, -4, 40]) {
+      for (const days of [3, 6, 20, 17, -4, -2, 40]) {
         const slid = { createdFrom: new Date(window.createdFrom.getTime() + days * DAY), createdTo: new Date(window.createdTo.getTime() + days * DAY) }
         await readsAsNow(`window slid by ${days} days`, slid, slid.createdTo)
       }

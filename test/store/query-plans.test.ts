@@ -209,7 +209,7 @@ describe('the console queries find their rows through indexes (EXPLAIN QUERY PLA
       const window = { ...scope, createdFrom: new Date('2026-10-31T00:00:00Z'), createdTo: NOW }
       await cases.listForHotIssues(window, NOW)
       db.prepare('INSERT INTO case_changes (case_id) VALUES (?)').run('cs-x')
-      const slid = { ...window, createdFrom: new Date('2026-11-01T00:00:00Z'), createdTo: new Date(NOW.getTime() + 3_600_000) }
+      const slid = { ...window, createdFrom: new Date('2026-10-31T01:00:00Z'), createdTo: new Date(NOW.getTime() + 3_600_000) }
       const plans = await plansOf(db, () => cases.listForHotIssues(slid, NOW))
       expectNoFullScan(plans)
       const lines = plans.flat().join(' | ')

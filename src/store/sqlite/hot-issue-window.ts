@@ -140,8 +140,10 @@ export function hotIssueWindows(db: Db, limits = HOT_WINDOW_LIMITS) {
     /** The counted messages of `filter` (which must give both dates), oldest first, overdue or not as of `now`. */
     list(filter: CaseFilter & { createdFrom: Date; createdTo: Date }, now: Date): HotIssueCase[] {
       const { createdFrom, createdTo, ...rest } = filter
-      const key = JSON.stringify(rest)
       const [from, to] = [createdFrom.toISOString(), createdTo.toISOString()]
+      // By filter and span: the console's 30 days and the hourly spike check's 96 hours slide side by side
+      // instead of cutting one window back and forth.
+      const key = `${JSON.stringify(rest)} ${createdTo.getTime() - createdFrom.getTime()}`
       if (from >= to) return []
       const window = refreshed(key, rest, from, to)
       windows.delete(key)
