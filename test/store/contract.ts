@@ -6,6 +6,7 @@ import { caseSearchContract } from './contract-case-search.js'
 import { caseTallyContract } from './contract-case-tally.js'
 import { caseCountsContract } from './contract-case-counts.js'
 import { caseMiddleTimesContract } from './contract-case-middle-times.js'
+import { hotIssueChangesContract } from './contract-hot-issue-changes.js'
 import { campaignContract } from './contract-campaigns.js'
 import { campaignSeriesContract } from './contract-campaign-series.js'
 import { botContract, deliveryContract } from './contract-delivery.js'
@@ -471,6 +472,7 @@ export function storeContract(open: () => Promise<Store>) {
   caseTallyContract(() => store)
   caseCountsContract(() => store)
   caseMiddleTimesContract(() => store)
+  hotIssueChangesContract(() => store)
   deliveryContract(() => store)
   botContract(() => store)
   digestContract(() => store)

@@ -203,6 +203,22 @@ describe('the console queries find their rows through indexes (EXPLAIN QUERY PLA
     expectNoFullScan(await plansOf(db, () => cases.listForStats({ districtIds: ['d001'], statuses: ['submitted', 'assigned', 'acknowledged'] })))
   })
 
+  it('hot issues, read again, look up only the cases changed since (by the change log) and the slice the window slid onto', async () => {
+    const cases = caseRepo(db, new GroupCommit(db))
+    for (const scope of Object.values(SCOPES)) {
+      const window = { ...scope, createdFrom: new Date('2026-10-31T00:00:00Z'), createdTo: NOW }
+      await cases.listForHotIssues(window, NOW)
+      db.prepare('INSERT INTO case_changes (case_id) VALUES (?)').run('cs-x')
+      const slid = { ...window, createdFrom: new Date('2026-10-31T01:00:00Z'), createdTo: new Date(NOW.getTime() + 3_600_000) }
+      const plans = await plansOf(db, () => cases.listForHotIssues(slid, NOW))
+      expectNoFullScan(plans)
+      const lines = plans.flat().join(' | ')
+      expect(lines).not.to.match(/SCAN case_changes\b/)
+      expect(lines, 'changes since a seq').to.match(/SEARCH case_changes USING INTEGER PRIMARY KEY \(rowid>\?\)/)
+      expect(lines, 'each changed case by its id').to.match(/SEARCH cases USING INDEX sqlite_autoindex_cases_1 \(id=\?\)/)
+    }
+  })
+
   it("a case's timeline, the deputy's open load and similar messages nearby", async () => {
     const cases = caseRepo(db, new GroupCommit(db))
     expectNoFullScan(await plansOf(db, () => cases.events('cs-1')))

@@ -15,6 +15,7 @@ import { ACKED, msBetween, OPEN, WAITING } from './case-sql.js'
 import { caseFromRow } from './case-rows.js'
 import { keptCaseCounts, keptCountsServe } from './case-counts-kept.js'
 import { indexedMiddleTimes } from './case-middle-times.js'
+import { hotIssueWindows } from './hot-issue-window.js'
 import type { Db } from './open.js'
 
 const KEY_SQL: Record<CaseTallyKey, string> = {
@@ -91,6 +92,7 @@ export function caseTally(db: Db) {
   }
 
   const fromIndexes = indexedMiddleTimes(db)
+  const hotWindows = hotIssueWindows(db)
 
   const api = {
     async busiestDeputies(filter: CaseFilter, options: { now: Date; top: number }): Promise<BarCounts[]> {
@@ -157,6 +159,9 @@ export function caseTally(db: Db) {
     },
 
     async listForHotIssues(filter: CaseFilter, now: Date): Promise<HotIssueCase[]> {
+      // A window of dates (as hot issues always ask): kept in memory between requests, read again only where cases changed.
+      const { createdFrom, createdTo } = filter
+      if (createdFrom && createdTo) return hotWindows.list({ ...filter, createdFrom, createdTo }, now)
       const w = where(filter, undefined, ["status <> 'rejected'", 'merged_into IS NULL'])
       // An admin's month is some 40,000 messages, all held at once. Overdue is worked out here, as the
       // tallies count it, so ten columns and one Date per message leave SQLite instead of fourteen and

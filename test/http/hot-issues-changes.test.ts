@@ -1,0 +1,77 @@
+import { expect } from 'chai'
+import { asResident, Client, startApp, type TestApp } from '../helpers/app.js'
+import { caseCity, STAFF_PASSWORD } from '../fixtures.js'
+
+const HOUR = 3600_000
+
+/**
+ * An organizer keeps 热点问题 open and refreshes it while residents and staff act: each refresh
+ * shows what changed since the one before — the server keeps the month's messages between
+ * requests, and must never answer with what it kept instead of what is now true.
+ */
+describe('hot issues: each refresh shows what changed since the last', () => {
+  let app: TestApp
+  beforeEach(async () => {
+    app = await startApp({ directory: caseCity() })
+    app.clock.set(new Date('2026-11-23T02:00:00Z')) // Monday 10:00 in Asia/Shanghai
+  })
+  afterEach(() => app.close())
+
+  const lift = [
+    '3号楼电梯又坏了，老人上不去楼，请尽快修电梯',
+    '3号楼的电梯坏了一个星期了，没人来修，老人上下楼太难了',
+    '我们小区电梯坏了好几天，老人腿脚不便上不去楼',
+    '电梯又坏了！老人上不去楼，求求代表帮忙催一下修电梯',
+    '3号楼电梯坏了没人修，老人只能在楼下等，太难了',
+  ]
+
+  async function familyWrites(text: string) {
+    const resident = await asResident(app)
+    const answer = await resident.post('/api/mp/cases', { text, regionId: 'c010101' })
+    expect(answer.status, JSON.stringify(answer.body)).to.equal(201)
+    app.clock.advance(HOUR)
+    return { resident, caseId: answer.body.id as string }
+  }
+
+  it('counts a new message, drops a rejected and a merged one, turns overdue as days pass, and lets the issue go when the month has passed', async () => {
+    const families = []
+    for (const text of lift) families.push(await familyWrites(text))
+    const signIn = () => new Client(app.baseUrl).login('lina', STAFF_PASSWORD)
+    let lina = await signIn()
+    const issue = async () => {
+      const answer = await lina.get('/api/admin/analysis/hot-issues')
+      expect(answer.status, JSON.stringify(answer.body)).to.equal(200)
+      return answer.body.issues as Array<{ key: string; messages: number; residents: number; overdueShare: number; caseIds: string[] }>
+    }
+
+    const [first] = await issue()
+    expect(first).to.include({ messages: 5, residents: 5, overdueShare: 0 })
+
+    const sixth = await familyWrites('电梯坏了还是没人修，老人上不去楼')
+    expect((await issue())[0], 'a sixth family wrote').to.include({ messages: 6, residents: 6 })
+    expect((await issue())[0].caseIds).to.include(sixth.caseId)
+
+    // Withdrawn, a message still tells of the problem; rejected (not for a deputy), it no longer counts.
+    const withdrawn = await families[2].resident.post(`/api/mp/cases/${families[2].caseId}/withdraw`, { reason: '已经修好了' })
+    expect(withdrawn.status, JSON.stringify(withdrawn.body)).to.equal(200)
+    expect((await issue())[0], 'one family withdrew').to.include({ messages: 6, residents: 6 })
+    const rejected = await lina.post(`/api/admin/cases/${families[1].caseId}/reject`, { reason: '重复反映' })
+    expect(rejected.status, JSON.stringify(rejected.body)).to.equal(200)
+    expect((await issue())[0], 'one rejected').to.include({ messages: 5, residents: 5 })
+    expect((await issue())[0].caseIds).not.to.include(families[1].caseId)
+
+    const merged = await lina.post(`/api/admin/cases/${families[3].caseId}/merge`, { intoCaseId: families[0].caseId })
+    expect(merged.status, JSON.stringify(merged.body)).to.equal(200)
+    expect((await issue())[0], 'one merged into another').to.include({ messages: 4, residents: 4 })
+
+    // Nobody acknowledged them within a working day: by Thursday the three still waiting are overdue (not the withdrawn one).
+    app.clock.advance(3 * 24 * HOUR)
+    lina = await signIn() // her console session ended while she was away
+    expect((await issue())[0], 'overdue by Thursday').to.include({ messages: 4, overdueShare: 0.75 })
+
+    // A month on, the messages are older than the list's 30 days.
+    app.clock.advance(30 * 24 * HOUR)
+    lina = await signIn()
+    expect(await issue(), 'the month has passed').to.deep.equal([])
+  })
+})
