@@ -18,7 +18,8 @@ describe('sqlite: hot issues kept between reads see every write to cases', () =>
   let cases: ReturnType<typeof caseRepo>
   let lives: CaseRecord[]
   const window = { createdFrom: new Date(T0.getTime() + 20 * HOUR), createdTo: NOW }
-  const expected = async () => (await cases.listForStats(window)).filter((c) => !c.mergedInto && c.status !== 'rejected').map((c) => toHotIssueCase(c, NOW))
+  const expected = async (filter: typeof window = window) =>
+    (await cases.listForStats(filter)).filter((c) => !c.mergedInto && c.status !== 'rejected').map((c) => toHotIssueCase(c, NOW))
   const read = () => cases.listForHotIssues(window, NOW)
 
   beforeEach(async () => {
@@ -57,7 +58,7 @@ describe('sqlite: hot issues kept between reads see every write to cases', () =>
   })
 
   it('keeps few windows and messages: the least recently asked go first, one too large alone is answered but not kept', async () => {
-    const windows = hotIssueWindows(db, { windows: 2, messages: 30 })
+    const windows = hotIssueWindows(db, { windows: 2, messages: 30, chars: Infinity })
     const answers = new Map<string, unknown>()
     for (const [name, scope] of Object.entries(SCOPES)) {
       const filter = { ...scope, ...window }
@@ -74,5 +75,24 @@ describe('sqlite: hot issues kept between reads see every write to cases', () =>
     // The last two scopes asked are still kept, and answer the same.
     expect(windows.kept().windows).to.equal(2)
     expect(windows.list({ ...SCOPES.nothing, ...window }, NOW)).to.deep.equal(answers.get('nothing'))
+  })
+
+  it('bounds the texts kept, not only their number: long messages push the least recently asked windows out', async () => {
+    const textOf = (answer: Array<{ text: string }>) => answer.reduce((n, c) => n + c.text.length, 0)
+    const [stations, district] = [
+      { ...SCOPES.stations, ...window },
+      { ...SCOPES.district, ...window },
+    ]
+    const sizes = { stations: textOf(await expected(stations)), district: textOf(await expected(district)) }
+    expect(sizes.stations).to.be.greaterThan(0)
+    expect(sizes.district).to.be.greaterThan(0)
+    const windows = hotIssueWindows(db, { windows: 8, messages: 1_000_000, chars: Math.max(sizes.stations, sizes.district) })
+    expect(windows.list(stations, NOW)).to.deep.equal(await expected(stations))
+    expect(windows.kept()).to.include({ windows: 1, chars: sizes.stations })
+    expect(windows.list(district, NOW)).to.deep.equal(await expected(district))
+    // Both together are over the budget: the one asked first went.
+    expect(windows.kept()).to.include({ windows: 1, chars: sizes.district })
+    expect(windows.list(window, NOW), 'the city, answered').to.deep.equal(await expected())
+    expect(windows.kept().chars, 'the city, over the budget alone, not kept').to.be.at.most(Math.max(sizes.stations, sizes.district))
   })
 })

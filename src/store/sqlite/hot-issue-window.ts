@@ -24,14 +24,17 @@ interface Window {
   to: string
   seq: number
   rows: Kept[]
+  /** The length of its texts together: a message may be up to 2,000 characters, so counting messages alone does not bound memory. */
+  chars: number
 }
 
 /**
  * How much is kept: a few filters' windows (the admin's, an organizer's, a station's …), and messages in
  * all, about 470 bytes each on a province's file (an admin's month, ~40,000: ~19 MB of heap). Past either
  * the least recently asked windows go; a window larger alone (years asked for) is answered but not kept.
+ * Texts are bounded on their own (20M characters, ~40 MB): a month of long messages must not hold hundreds of MB.
  */
-export const HOT_WINDOW_LIMITS = { windows: 8, messages: 150_000 }
+export const HOT_WINDOW_LIMITS = { windows: 8, messages: 150_000, chars: 20_000_000 }
 // More changes than this since a window was read (an import): read it afresh instead of case by case.
 const MAX_CHANGES = 20_000
 // The deadline a waiting case is late against (the tallies' DUE): overdue is decided per request, as "now" moves.
@@ -112,7 +115,7 @@ export function hotIssueWindows(db: Db, limits = HOT_WINDOW_LIMITS) {
       (first !== null && first > kept.seq + 1) || // changes it never saw were pruned
       to <= kept.from ||
       from >= kept.to
-    if (stale) return { from, to, seq, rows: between(filter, from, to, true) }
+    if (stale) return windowOf(from, to, seq, between(filter, from, to, true))
     if (seq === kept.seq && from === kept.from && to === kept.to) return kept
     const changed = seq > kept.seq ? changedIds(kept.seq) : []
     const gone = new Set(changed)
@@ -133,7 +136,7 @@ export function hotIssueWindows(db: Db, limits = HOT_WINDOW_LIMITS) {
     if (to > kept.to) rows.push(...between(filter, kept.to, to, false))
     // Nearly in order already (the kept rows are, the few added are at the end): a merge, not a full sort.
     rows.sort(byCreation)
-    return { from, to, seq, rows }
+    return windowOf(from, to, seq, rows)
   })
 
   return {
@@ -148,13 +151,13 @@ export function hotIssueWindows(db: Db, limits = HOT_WINDOW_LIMITS) {
       const window = refreshed(key, rest, from, to)
       windows.delete(key)
       // Too large alone: answered, not kept, and the others stay.
-      if (window.rows.length <= limits.messages) windows.set(key, window)
-      let kept = 0
-      for (const w of windows.values()) kept += w.rows.length
+      if (window.rows.length <= limits.messages && window.chars <= limits.chars) windows.set(key, window)
+      let [kept, chars] = [0, 0]
+      for (const w of windows.values()) [kept, chars] = [kept + w.rows.length, chars + w.chars]
       for (const [oldest, w] of windows) {
-        if (kept <= limits.messages && windows.size <= limits.windows) break
+        if (kept <= limits.messages && chars <= limits.chars && windows.size <= limits.windows) break
         windows.delete(oldest)
-        kept -= w.rows.length
+        ;[kept, chars] = [kept - w.rows.length, chars - w.chars]
       }
       const at = now.toISOString()
       const out = new Array<HotIssueCase>(window.rows.length)
@@ -169,11 +172,17 @@ export function hotIssueWindows(db: Db, limits = HOT_WINDOW_LIMITS) {
 
     /** How many windows and messages are kept now. */
     kept() {
-      let messages = 0
-      for (const w of windows.values()) messages += w.rows.length
-      return { windows: windows.size, messages }
+      let [messages, chars] = [0, 0]
+      for (const w of windows.values()) [messages, chars] = [messages + w.rows.length, chars + w.chars]
+      return { windows: windows.size, messages, chars }
     },
   }
+}
+
+function windowOf(from: string, to: string, seq: number, rows: Kept[]): Window {
+  let chars = 0
+  for (const r of rows) chars += r.message.text.length
+  return { from, to, seq, rows, chars }
 }
 
 function byCreation(a: Kept, b: Kept) {
