@@ -1,0 +1,62 @@
+import { expect } from 'chai'
+import { caseRepo } from '../../src/store/sqlite/case-repos.js'
+import { GroupCommit } from '../../src/store/sqlite/group-commit.js'
+import { openDatabase, type Db } from '../../src/store/sqlite/open.js'
+import { privacyRepo } from '../../src/store/sqlite/privacy-repo.js'
+import { caseEvent, caseRecord } from './records.js'
+
+/** Entries in each index of cases (leaf cells of its b-tree, from SQLite's dbstat table). */
+function indexEntries(db: Db): Record<string, number> {
+  const rows = db
+    .prepare(
+      `SELECT m.name, coalesce(sum(s.ncell), 0) AS n FROM sqlite_master m LEFT JOIN dbstat s ON s.name = m.name AND s.pagetype = 'leaf'
+       WHERE m.type = 'index' AND m.tbl_name = 'cases' GROUP BY m.name`,
+    )
+    .all() as Array<{ name: string; n: number }>
+  return Object.fromEntries(rows.map((r) => [r.name, r.n]))
+}
+
+/**
+ * Each index entry a message writes is a page its group's COMMIT writes to the log (migration
+ * 041): a new message goes only into indexes that some list, count or job reads.
+ */
+describe('what a new message writes into the indexes of cases (SQLite)', () => {
+  let db: Db
+  beforeEach(() => {
+    db = openDatabase(':memory:')
+  })
+  afterEach(() => db.close())
+
+  it('a message just submitted enters neither the retired indexes nor the closed cases awaiting anonymisation', async () => {
+    const cases = caseRepo(db, new GroupCommit(db))
+    const record = caseRecord({ status: 'assigned', stationId: 'st001', deputyId: 'dp0001', districtId: 'd01', handlingDistrictId: 'd01' })
+    await cases.submit({ record, ticketDate: '2026-11-22', events: [caseEvent(record.id, 'submitted')], outbox: [] })
+
+    const entries = indexEntries(db)
+    for (const retired of ['cases_deputy', 'cases_status_due', 'cases_next_due']) expect(entries, retired).not.to.have.property(retired)
+    expect(entries.cases_closed_retention).to.equal(0)
+    // Its place, station, deputy, dates and deadlines are each in their index: 17 entries, 21 before.
+    const written = Object.entries(entries).filter(([name, n]) => n > 0 && !name.startsWith('sqlite_autoindex_'))
+    expect(written.map(([name]) => name)).to.have.length(17)
+  })
+
+  it('a closed message is still found for anonymisation once its retention has passed, through its index', async () => {
+    const cases = caseRepo(db, new GroupCommit(db))
+    const closedAt = new Date('2026-11-23T02:00:00Z')
+    const open = caseRecord({ status: 'assigned' })
+    const closed = caseRecord({ status: 'closed', closedAt })
+    for (const record of [open, closed]) await cases.submit({ record, ticketDate: '2026-11-22', events: [], outbox: [] })
+
+    const privacy = privacyRepo(db, new GroupCommit(db))
+    const statements: string[] = []
+    const prepare = db.prepare
+    db.prepare = ((sql: string) => (statements.push(sql), prepare.call(db, sql))) as Db['prepare']
+    const due = await privacy.casesToAnonymise(new Date('2027-11-23T02:00:00Z'), 10).finally(() => (db.prepare = prepare))
+    expect(due.map((c) => c.id)).to.deep.equal([closed.id])
+    expect(indexEntries(db).cases_closed_retention).to.equal(1)
+    // In closing order through that index: never every closed case of the years, sorted.
+    const [sql] = statements
+    const plan = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...(Array((sql.match(/\?/g) ?? []).length).fill(null) as unknown[])) as Array<{ detail: string }>
+    expect(plan.map((p) => p.detail).join(' | ')).to.match(/^SEARCH cases USING INDEX cases_closed_retention \(closed_at<\?\)/)
+  })
+})
