@@ -27,17 +27,19 @@ describe('what a new message writes into the indexes of cases (SQLite)', () => {
   })
   afterEach(() => db.close())
 
-  it('a message just submitted enters neither the retired indexes nor the closed cases awaiting anonymisation', async () => {
+  it('a message just submitted enters neither the retired indexes, nor the closed cases awaiting anonymisation, nor the rated ones', async () => {
     const cases = caseRepo(db, new GroupCommit(db))
     const record = caseRecord({ status: 'assigned', stationId: 'st001', deputyId: 'dp0001', districtId: 'd01', handlingDistrictId: 'd01' })
     await cases.submit({ record, ticketDate: '2026-11-22', events: [caseEvent(record.id, 'submitted')], outbox: [] })
 
     const entries = indexEntries(db)
     for (const retired of ['cases_deputy', 'cases_status_due', 'cases_next_due']) expect(entries, retired).not.to.have.property(retired)
+    // Not closed, not rated: nothing the retention job or the rating filter looks for.
     expect(entries.cases_closed_retention).to.equal(0)
-    // Its place, station, deputy, dates and deadlines are each in their index: 17 entries, 21 before.
+    expect(entries.cases_rating_created).to.equal(0)
+    // Its place, station, deputy, dates and deadlines are each in their index: 16 entries, 21 before.
     const written = Object.entries(entries).filter(([name, n]) => n > 0 && !name.startsWith('sqlite_autoindex_'))
-    expect(written.map(([name]) => name)).to.have.length(17)
+    expect(written.map(([name]) => name)).to.have.length(16)
   })
 
   it('a closed message is still found for anonymisation once its retention has passed, through its index', async () => {
