@@ -1,4 +1,8 @@
 import { expect } from 'chai'
+import Database from 'better-sqlite3'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { caseRepo } from '../../src/store/sqlite/case-repos.js'
 import { GroupCommit } from '../../src/store/sqlite/group-commit.js'
 import { openDatabase, type Db } from '../../src/store/sqlite/open.js'
@@ -60,5 +64,38 @@ describe('what a new message writes into the indexes of cases (SQLite)', () => {
     const [sql] = statements
     const plan = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...(Array((sql.match(/\?/g) ?? []).length).fill(null) as unknown[])) as Array<{ detail: string }>
     expect(plan.map((p) => p.detail).join(' | ')).to.match(/^SEARCH cases USING INDEX cases_closed_retention \(closed_at<\?\)/)
+  })
+
+  it('on a database written before it, the migration keeps the closed and rated cases findable', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'liaison-041-'))
+    try {
+      const file = join(dir, 'liaison.db')
+      const first = openDatabase(file)
+      const cases = caseRepo(first, new GroupCommit(first))
+      const open = caseRecord({ status: 'assigned' })
+      const closed = caseRecord({ status: 'closed', closedAt: new Date('2026-11-23T02:00:00Z'), rating: 2 })
+      for (const record of [open, closed]) await cases.submit({ record, ticketDate: '2026-11-22', events: [], outbox: [] })
+      first.close()
+      // The indexes as they were before migration 041.
+      const bare = new Database(file)
+      bare.exec(`CREATE INDEX cases_deputy ON cases(deputy_id, status); CREATE INDEX cases_status_due ON cases(status, next_due_at);
+        CREATE INDEX cases_next_due ON cases(next_due_at); DROP INDEX cases_closed_retention; DROP INDEX cases_rating_created;
+        CREATE INDEX cases_closed_retention ON cases(closed_at) WHERE anonymised_at IS NULL; CREATE INDEX cases_rating_created ON cases(rating, created_at, id);
+        DELETE FROM schema_migrations WHERE version = 41;`)
+      bare.close()
+
+      const db = openDatabase(file)
+      try {
+        expect(indexEntries(db)).to.include({ cases_closed_retention: 1, cases_rating_created: 1 }).and.not.to.have.property('cases_next_due')
+        const due = await privacyRepo(db, new GroupCommit(db)).casesToAnonymise(new Date('2027-11-23T02:00:00Z'), 10)
+        expect(due.map((c) => c.id)).to.deep.equal([closed.id])
+        const rated = await caseRepo(db, new GroupCommit(db)).search({ limit: 20, rating: 2 })
+        expect(rated.items.map((c) => c.id)).to.deep.equal([closed.id])
+      } finally {
+        db.close()
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })
