@@ -84,7 +84,9 @@ export function privacyRepo(db: Db, group: GroupCommit): PrivacyRepo {
     async casesToAnonymise(closedBefore, limit) {
       return db
         .prepare(
-          `SELECT * FROM cases WHERE anonymised_at IS NULL AND closed_at < ? AND status IN (${placeholders(ENDED.length)})
+          // "+status": the closed cases' own index, in closing order, reads only the cases due; the
+          // status index read every closed case there ever was and sorted them.
+          `SELECT * FROM cases WHERE anonymised_at IS NULL AND closed_at < ? AND +status IN (${placeholders(ENDED.length)})
           ORDER BY closed_at, id LIMIT ?`,
         )
         .all(closedBefore.toISOString(), ...ENDED, limit)
