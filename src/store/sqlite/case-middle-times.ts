@@ -3,6 +3,7 @@ import type { CaseMiddleTimes, CaseTallyKey } from '../case-tally.js'
 import type { CaseFilter } from '../ports.js'
 import { filterClauses } from './case-filter-sql.js'
 import { msBetween } from './case-sql.js'
+import { caseTimeHistograms } from './case-time-histograms.js'
 import type { Db } from './open.js'
 
 type Kind = 'ack' | 'reply'
@@ -53,10 +54,11 @@ interface At {
  */
 export function indexedMiddleTimes(db: Db) {
   /** The statement seeking the times at a place, narrowed by the filter's clauses when given. */
-  const seekSql = (kind: Kind, place: Place | 'all', filter: CaseFilter | null, limit: 1 | 2) => {
+  const seekSql = (kind: Kind, place: Place | 'all', filter: CaseFilter | null, limit: 1 | 2, from: boolean) => {
     const t = TIMES[kind]
     const clauses = [t.where]
     if (place !== 'all') clauses.push(`${COLUMN[place]} = ?`)
+    if (from) clauses.push(`${t.ms} >= ?`)
     const f = filter ? filterClauses(filter) : { clauses: [], params: [] }
     clauses.push(...f.clauses)
     // The limit is written in the SQL, never bound: SQLite plans with a bound LIMIT's value, so
@@ -66,23 +68,38 @@ export function indexedMiddleTimes(db: Db) {
   }
   // Per station of a province: thousands of seeks, each statement found once, its SQL never rebuilt.
   const unfiltered = new Map<string, ReturnType<typeof seekSql>>()
+  const histograms = caseTimeHistograms(db)
+  // Every station's bucket counts, read at once when a read seeks in every station (an admin's, by station).
+  let stationCounts: Record<Kind, ReturnType<typeof histograms.ofStations>> | null = null
+  /** The bucket counts of every case's times or of one station's (migration 039); a district has none. */
+  const countsAt = (kind: Kind, at: At) => {
+    if (at.place === 'all') return histograms.of(kind, '')
+    if (at.place === 'station') return stationCounts ? (stationCounts[kind].get(at.value!) ?? null) : histograms.of(kind, at.value!)
+    return null
+  }
 
   /** The two middle values of the n times at a place; the filter, when given, keeps only the cases in scope. */
   const seek = (kind: Kind, at: At, n: number, filter: CaseFilter | null): MiddleValues | null => {
     if (n <= 0) return null
     // An odd count has one middle value: one row, without building a list (a tenth of a province's seeks' time).
     const limit = n % 2 ? 1 : 2
-    const key = `${kind} ${at.place} ${limit}`
+    const rank = Math.floor((n - 1) / 2)
+    // Unfiltered, from the lower edge of the bucket holding the middle: steps over that bucket's
+    // values only, not half the place's. (Counts that disagree with n would be a fault: the whole way then.)
+    const counted = filter ? null : countsAt(kind, at)
+    const start = counted?.total === n ? histograms.rankAt(counted.counts, rank) : { from: null, offset: rank }
+    const from = start.from !== null
+    const key = `${kind} ${at.place} ${limit} ${from}`
     const { statement, params } = filter
-      ? seekSql(kind, at.place, filter, limit)
-      : (unfiltered.get(key) ?? unfiltered.set(key, seekSql(kind, at.place, null, limit)).get(key)!)
+      ? seekSql(kind, at.place, filter, limit, false)
+      : (unfiltered.get(key) ?? unfiltered.set(key, seekSql(kind, at.place, null, limit, from)).get(key)!)
     const place = at.place === 'all' ? [] : [at.value]
-    const offset = Math.floor((n - 1) / 2)
+    const args = [...place, ...(from ? [start.from] : []), ...params, start.offset]
     if (limit === 1) {
-      const middle = statement.get(...place, ...params, offset) as number
+      const middle = statement.get(...args) as number
       return { lower: middle, upper: middle }
     }
-    const [lower, upper] = statement.all(...place, ...params, offset) as number[]
+    const [lower, upper] = statement.all(...args) as number[]
     return { lower, upper }
   }
 
@@ -113,6 +130,7 @@ export function indexedMiddleTimes(db: Db) {
     const { stationIds, districtIds, ...rest } = filter
     if (Object.values(rest).some((v) => v !== undefined)) return null
     const scoped = stationIds !== undefined || districtIds !== undefined
+    stationCounts = !scoped && groupBy === 'station' ? { ack: histograms.ofStations('ack'), reply: histograms.ofStations('reply') } : null
     // The counts table has the scope's columns under the cases' names: the same clauses select its rows.
     const scope = filterClauses({ stationIds, districtIds })
     const rows = db
