@@ -139,4 +139,20 @@ describe('the counts of case times in the SQLite store', () => {
       rmSync(dir, { recursive: true, force: true })
     }
   })
+
+  it("draw a station's version anew whenever its times change, even when every count stays the same", async () => {
+    const db = openDatabase(':memory:')
+    await writeCases(db)
+    const place = () =>
+      db.prepare("SELECT version, counts FROM case_time_histograms WHERE kind = 'reply' AND place = 'st001'").get() as { version: number; counts: string }
+    const before = place()
+    // c22 (of st001) replied a millisecond later: the same bucket, so the same counts, but not the same times.
+    db.exec(`UPDATE cases SET replied_at = '${new Date(at(52).getTime() + 1).toISOString()}' WHERE id = 'c22'`)
+    expect(place().counts).to.equal(before.counts)
+    expect(place().version).not.to.equal(before.version)
+    const after = place()
+    db.exec("UPDATE cases SET text = 'unchanged times' WHERE id = 'c22'")
+    expect(place()).to.deep.equal(after)
+    db.close()
+  })
 })

@@ -69,6 +69,8 @@ export function indexedMiddleTimes(db: Db) {
   // Per station of a province: thousands of seeks, each statement found once, its SQL never rebuilt.
   const unfiltered = new Map<string, ReturnType<typeof seekSql>>()
   const histograms = caseTimeHistograms(db)
+  // The middles found per place, with the version of the place's counts they were found at.
+  const found = new Map<string, { version: number; n: number; middle: MiddleValues }>()
   // Every station's bucket counts, read at once when a read seeks in every station (an admin's, by station).
   let stationCounts: Record<Kind, ReturnType<typeof histograms.ofStations>> | null = null
   /** The bucket counts of every case's times or of one station's (migration 039); a district has none. */
@@ -85,9 +87,13 @@ export function indexedMiddleTimes(db: Db) {
     const limit = n % 2 ? 1 : 2
     const rank = Math.floor((n - 1) / 2)
     // Unfiltered, from the lower edge of the bucket holding the middle: steps over that bucket's
-    // values only, not half the place's. (Counts that disagree with n would be a fault: the whole way then.)
+    // values only, not half the place's. A place's middle found before stands while its version does.
     const counted = filter ? null : countsAt(kind, at)
-    const start = counted?.total === n ? histograms.rankAt(counted.counts, rank) : { from: null, offset: rank }
+    const memoKey = `${kind} ${at.place} ${at.value}`
+    const memo = counted && found.get(memoKey)
+    if (memo && memo.version === counted!.version && memo.n === n) return { ...memo.middle }
+    // (Counts that disagree with n would be a fault: the whole way then.)
+    const start = (counted && histograms.rankAt(counted, rank, n)) ?? { from: null, offset: rank }
     const from = start.from !== null
     const key = `${kind} ${at.place} ${limit} ${from}`
     const { statement, params } = filter
@@ -95,11 +101,8 @@ export function indexedMiddleTimes(db: Db) {
       : (unfiltered.get(key) ?? unfiltered.set(key, seekSql(kind, at.place, null, limit, from)).get(key)!)
     const place = at.place === 'all' ? [] : [at.value]
     const args = [...place, ...(from ? [start.from] : []), ...params, start.offset]
-    if (limit === 1) {
-      const middle = statement.get(...args) as number
-      return { lower: middle, upper: middle }
-    }
-    const [lower, upper] = statement.all(...args) as number[]
+    const [lower, upper = lower] = limit === 1 ? [statement.get(...args) as number] : (statement.all(...args) as number[])
+    if (counted) found.set(memoKey, { version: counted.version, n, middle: { lower, upper } })
     return { lower, upper }
   }
 

@@ -6,6 +6,12 @@ export interface RankAt {
   offset: number
 }
 
+/** One place's bucket counts as stored: read by its version first, the counts parsed only when needed. */
+export interface PlaceCounts {
+  version: number
+  counts: string
+}
+
 /**
  * The counts per bucket of the times that migration 039 keeps by trigger, per station and over
  * every case (place ''), on the scale of case_time_edges. A rank's value is then sought from its
@@ -13,30 +19,27 @@ export interface RankAt {
  */
 export function caseTimeHistograms(db: Db) {
   const edges = db.prepare('SELECT lo FROM case_time_edges ORDER BY bucket').pluck().all() as number[]
-  const one = db.prepare('SELECT counts FROM case_time_histograms WHERE kind = ? AND place = ?').pluck()
-  const stations = db.prepare("SELECT place, counts FROM case_time_histograms WHERE kind = ? AND place <> ''").raw()
-  const parse = (counts: string) => {
-    const n = JSON.parse(counts) as number[]
-    return { counts: n, total: n.reduce((sum, c) => sum + c, 0) }
-  }
+  const one = db.prepare('SELECT version, counts FROM case_time_histograms WHERE kind = ? AND place = ?')
+  const stations = db.prepare("SELECT place, version, counts FROM case_time_histograms WHERE kind = ? AND place <> ''").raw()
   return {
     /** One place's counts ('' for every case), or null when it has no times. */
     of(kind: 'ack' | 'reply', place: string) {
-      const counts = one.get(kind, place) as string | undefined
-      return counts === undefined ? null : parse(counts)
+      return (one.get(kind, place) as PlaceCounts | undefined) ?? null
     },
     /** Every station's counts: one read of a few thousand short rows for a province. */
     ofStations(kind: 'ack' | 'reply') {
-      return new Map((stations.all(kind) as Array<[string, string]>).map(([place, counts]) => [place, parse(counts)]))
+      return new Map((stations.all(kind) as Array<[string, number, string]>).map(([place, version, counts]) => [place, { version, counts }]))
     },
-    /** Where the value of a rank (0 the least) lies among the counted times. */
-    rankAt(counts: number[], rank: number): RankAt {
+    /** Where the value of a rank (0 the least) lies among the n counted times, or null when the counts are not of n times. */
+    rankAt(place: PlaceCounts, rank: number, n: number): RankAt | null {
+      const counts = JSON.parse(place.counts) as number[]
+      if (counts.reduce((sum, c) => sum + c, 0) !== n) return null
       let before = 0
       for (let bucket = 0; bucket < counts.length; bucket++) {
         if (rank < before + counts[bucket]) return { from: bucket === 0 ? null : edges[bucket], offset: rank - before }
         before += counts[bucket]
       }
-      throw new Error(`rank ${rank} beyond the ${before} counted times`)
+      return null
     },
   }
 }
