@@ -127,7 +127,7 @@ describe('the counts of case times in the SQLite store', () => {
       await writeCases(first)
       // The database as it was before migration 039: none of its tables or triggers.
       first.exec(
-        'DROP TRIGGER case_time_histograms_added; DROP TRIGGER case_time_histograms_removed; DROP TRIGGER case_time_histograms_changed; DROP TABLE case_time_histograms; DROP TABLE case_time_edges',
+        'DROP TRIGGER case_time_histograms_added; DROP TRIGGER case_time_histograms_removed; DROP TRIGGER case_time_histograms_ack_changed; DROP TRIGGER case_time_histograms_reply_changed; DROP TABLE case_time_histograms; DROP TABLE case_time_edges',
       )
       first.prepare('DELETE FROM schema_migrations WHERE version = 39').run()
       first.close()
@@ -140,7 +140,7 @@ describe('the counts of case times in the SQLite store', () => {
     }
   })
 
-  it("draw a station's version anew whenever its times change, even when every count stays the same", async () => {
+  it("draw a station's version anew whenever its times of that kind change, even when every count stays the same", async () => {
     const db = openDatabase(':memory:')
     await writeCases(db)
     const place = () =>
@@ -153,6 +153,12 @@ describe('the counts of case times in the SQLite store', () => {
     const after = place()
     db.exec("UPDATE cases SET text = 'unchanged times' WHERE id = 'c22'")
     expect(place()).to.deep.equal(after)
+    // A reply to c13 (of st001, acknowledged before) changes the replies' counts, not the acknowledgements'.
+    const acks = () => db.prepare("SELECT version, counts FROM case_time_histograms WHERE kind = 'ack' AND place = 'st001'").get()
+    const acksBefore = acks()
+    db.exec(`UPDATE cases SET status = 'replied', replied_at = '${at(70).toISOString()}' WHERE id = 'c13'`)
+    expect(acks()).to.deep.equal(acksBefore)
+    expect(place().version).not.to.equal(after.version)
     db.close()
   })
 })
