@@ -71,12 +71,12 @@ export function indexedMiddleTimes(db: Db) {
   const histograms = caseTimeHistograms(db)
   // The middles found per place, with the version of the place's counts they were found at.
   const found = new Map<string, { version: number; n: number; middle: MiddleValues }>()
-  // Every station's bucket counts, read at once when a read seeks in every station (an admin's, by station).
-  let stationCounts: Record<Kind, ReturnType<typeof histograms.ofStations>> | null = null
-  /** The bucket counts of every case's times or of one station's (migration 039); a district has none. */
-  const countsAt = (kind: Kind, at: At) => {
-    if (at.place === 'all') return histograms.of(kind, '')
-    if (at.place === 'station') return stationCounts ? (stationCounts[kind].get(at.value!) ?? null) : histograms.of(kind, at.value!)
+  // Every station's version, read at once when a read seeks in every station (an admin's, by station).
+  let stationVersions: Record<Kind, Map<string, number>> | null = null
+  /** The version of every case's times' counts or of one station's (migration 039); a district has none. */
+  const versionAt = (kind: Kind, at: At) => {
+    if (at.place === 'all') return histograms.of(kind, '')?.version ?? null
+    if (at.place === 'station') return stationVersions ? (stationVersions[kind].get(at.value!) ?? null) : (histograms.of(kind, at.value!)?.version ?? null)
     return null
   }
 
@@ -88,12 +88,13 @@ export function indexedMiddleTimes(db: Db) {
     const rank = Math.floor((n - 1) / 2)
     // Unfiltered, from the lower edge of the bucket holding the middle: steps over that bucket's
     // values only, not half the place's. A place's middle found before stands while its version does.
-    const counted = filter ? null : countsAt(kind, at)
+    const version = filter ? null : versionAt(kind, at)
     const memoKey = `${kind} ${at.place} ${at.value}`
-    const memo = counted && found.get(memoKey)
-    if (memo && memo.version === counted!.version && memo.n === n) return { ...memo.middle }
-    // (Counts that disagree with n would be a fault: the whole way then.)
-    const start = (counted && histograms.rankAt(counted, rank, n)) ?? { from: null, offset: rank }
+    const memo = version !== null ? found.get(memoKey) : undefined
+    if (memo && memo.version === version && memo.n === n) return { ...memo.middle }
+    // (Counts that disagree with n, or changed since the version was read, would be a fault: the whole way then.)
+    const counted = version !== null ? histograms.of(kind, at.value ?? '') : null
+    const start = (counted?.version === version && histograms.rankAt(counted, rank, n)) || { from: null, offset: rank }
     const from = start.from !== null
     const key = `${kind} ${at.place} ${limit} ${from}`
     const { statement, params } = filter
@@ -102,7 +103,7 @@ export function indexedMiddleTimes(db: Db) {
     const place = at.place === 'all' ? [] : [at.value]
     const args = [...place, ...(from ? [start.from] : []), ...params, start.offset]
     const [lower, upper = lower] = limit === 1 ? [statement.get(...args) as number] : (statement.all(...args) as number[])
-    if (counted) found.set(memoKey, { version: counted.version, n, middle: { lower, upper } })
+    if (version !== null) found.set(memoKey, { version, n, middle: { lower, upper } })
     return { lower, upper }
   }
 
@@ -133,7 +134,7 @@ export function indexedMiddleTimes(db: Db) {
     const { stationIds, districtIds, ...rest } = filter
     if (Object.values(rest).some((v) => v !== undefined)) return null
     const scoped = stationIds !== undefined || districtIds !== undefined
-    stationCounts = !scoped && groupBy === 'station' ? { ack: histograms.ofStations('ack'), reply: histograms.ofStations('reply') } : null
+    stationVersions = !scoped && groupBy === 'station' ? { ack: histograms.versionsOfStations('ack'), reply: histograms.versionsOfStations('reply') } : null
     // The counts table has the scope's columns under the cases' names: the same clauses select its rows.
     const scope = filterClauses({ stationIds, districtIds })
     const rows = db

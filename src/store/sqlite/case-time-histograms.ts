@@ -20,15 +20,15 @@ export interface PlaceCounts {
 export function caseTimeHistograms(db: Db) {
   const edges = db.prepare('SELECT lo FROM case_time_edges ORDER BY bucket').pluck().all() as number[]
   const one = db.prepare('SELECT version, counts FROM case_time_histograms WHERE kind = ? AND place = ?')
-  const stations = db.prepare("SELECT place, version, counts FROM case_time_histograms WHERE kind = ? AND place <> ''").raw()
+  const stations = db.prepare("SELECT place, version FROM case_time_histograms WHERE kind = ? AND place <> ''").raw()
   return {
     /** One place's counts ('' for every case), or null when it has no times. */
     of(kind: 'ack' | 'reply', place: string) {
       return (one.get(kind, place) as PlaceCounts | undefined) ?? null
     },
-    /** Every station's counts: one read of a few thousand short rows for a province. */
-    ofStations(kind: 'ack' | 'reply') {
-      return new Map((stations.all(kind) as Array<[string, number, string]>).map(([place, version, counts]) => [place, { version, counts }]))
+    /** Every station's version (their counts are read only where a middle must be sought again): one read of a few thousand short rows for a province. */
+    versionsOfStations(kind: 'ack' | 'reply') {
+      return new Map(stations.all(kind) as Array<[string, number]>)
     },
     /** Where the value of a rank (0 the least) lies among the n counted times, or null when the counts are not of n times. */
     rankAt(place: PlaceCounts, rank: number, n: number): RankAt | null {
