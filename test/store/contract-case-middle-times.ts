@@ -156,6 +156,61 @@ export function caseMiddleTimesContract(store: () => Store) {
       ])
     })
 
+    it('finds a middle on the edge between two spans of times, among ties across that edge, and after times move between spans', async () => {
+      // SQLite seeks a middle from the lower edge of the span of times that holds it (migration 039:
+      // quarter octaves from one minute: 60,000 ms, 71,352, 84,853 …). Times on and beside those edges.
+      const acked = (id: string, stationId: string, ms: number, more: Partial<CaseRecord> = {}) =>
+        caseRecord({ id, stationId, createdAt: T0, acknowledgedAt: at(ms), status: 'acknowledged', ...more })
+      await submit([
+        // Odd, the middle on an edge, tied with the value after it: 59,999 · 60,000 · [60,000] · 71,351 · 71,352.
+        acked('edge-1', 'st-edge', 59_999),
+        acked('edge-2', 'st-edge', 60_000),
+        acked('edge-3', 'st-edge', 60_000),
+        acked('edge-4', 'st-edge', 71_351),
+        acked('edge-5', 'st-edge', 71_352),
+        // Even, the two middles either side of an edge: the last of one span and the first of the next.
+        acked('across-1', 'st-across', 60_000),
+        acked('across-2', 'st-across', 71_351),
+        acked('across-3', 'st-across', 71_352),
+        acked('across-4', 'st-across', 84_853),
+        // Replies too, in the middle of a longer span, with ties either side.
+        acked('reply-1', 'st-reply', 30 * 60_000, { status: 'replied', repliedAt: at(5 * HOUR) }),
+        acked('reply-2', 'st-reply', 30 * 60_000, { status: 'replied', repliedAt: at(5 * HOUR) }),
+        acked('reply-3', 'st-reply', 31 * 60_000, { status: 'replied', repliedAt: at(9 * HOUR) }),
+      ])
+      const expectReadOut = async (when: string) => {
+        const cases = await store().cases.listForStats({})
+        expect(await store().cases.middleTimes({}, 'station'), `${when}, by station`).to.deep.equal(middlesOf(cases, KEY_OF.station))
+        expect(await store().cases.middleTimes({}), `${when}, overall`).to.deep.equal(middlesOf(cases, null))
+        for (const stationId of ['st-edge', 'st-across', 'st-reply'])
+          expect(await store().cases.middleTimes({ stationIds: [stationId] }), `${when}, ${stationId}'s own`).to.deep.equal(
+            middlesOf(await store().cases.listForStats({ stationIds: [stationId] }), null),
+          )
+      }
+      expect(await store().cases.middleTimes({}, 'station')).to.deep.equal([
+        { key: 'st-across', ack: { lower: 71_351, upper: 71_352 }, reply: null },
+        { key: 'st-edge', ack: { lower: 60_000, upper: 60_000 }, reply: null },
+        { key: 'st-reply', ack: { lower: 30 * 60_000, upper: 30 * 60_000 }, reply: { lower: 5 * HOUR, upper: 5 * HOUR } },
+      ])
+      await expectReadOut('as submitted')
+
+      const change = async (id: string, edit: Partial<CaseRecord>) => {
+        const c = (await store().cases.get(id))!
+        await store().cases.update({ ...c, ...edit }, [], [])
+      }
+      // Acknowledged again later (into another span), replied (a reply counts as acknowledged), reopened and
+      // replied again later, merged, withdrawn, and one moved to another station.
+      await change('edge-1', { acknowledgedAt: at(84_853) })
+      await change('across-2', { status: 'replied', repliedAt: at(2 * HOUR) })
+      await change('reply-1', { status: 'reopened', repliedAt: null })
+      await expectReadOut('after acknowledging again, replying and reopening')
+      await change('reply-1', { status: 'replied', repliedAt: at(20 * HOUR) })
+      await change('edge-3', { mergedInto: 'edge-2' })
+      await change('across-3', { status: 'withdrawn' })
+      await change('edge-5', { stationId: 'st-across' })
+      await expectReadOut('after replying again, merging, withdrawing and moving')
+    })
+
     it('gives the same middle values as every case read out, in every scope and grouping, and still after cases change', async () => {
       const records = spreadCases()
       await submit(records)

@@ -3,6 +3,7 @@ import type { CaseMiddleTimes, CaseTallyKey } from '../case-tally.js'
 import type { CaseFilter } from '../ports.js'
 import { filterClauses } from './case-filter-sql.js'
 import { msBetween } from './case-sql.js'
+import { caseTimeHistograms } from './case-time-histograms.js'
 import type { Db } from './open.js'
 
 type Kind = 'ack' | 'reply'
@@ -53,33 +54,56 @@ interface At {
  */
 export function indexedMiddleTimes(db: Db) {
   /** The statement seeking the times at a place, narrowed by the filter's clauses when given. */
-  const seekSql = (kind: Kind, place: Place | 'all', filter: CaseFilter | null) => {
+  const seekSql = (kind: Kind, place: Place | 'all', filter: CaseFilter | null, limit: 1 | 2, from: boolean) => {
     const t = TIMES[kind]
     const clauses = [t.where]
     if (place !== 'all') clauses.push(`${COLUMN[place]} = ?`)
+    if (from) clauses.push(`${t.ms} >= ?`)
     const f = filter ? filterClauses(filter) : { clauses: [], params: [] }
     clauses.push(...f.clauses)
-    const sql = `SELECT ${t.ms} FROM cases INDEXED BY ${t.index[place]} WHERE ${clauses.join(' AND ')} ORDER BY ${t.ms} LIMIT ? OFFSET ?`
+    // The limit is written in the SQL, never bound: SQLite plans with a bound LIMIT's value, so
+    // each new binding recompiled the statement (~8x the cost of a seek; most of a province's 6,000).
+    const sql = `SELECT ${t.ms} FROM cases INDEXED BY ${t.index[place]} WHERE ${clauses.join(' AND ')} ORDER BY ${t.ms} LIMIT ${limit} OFFSET ?`
     return { statement: db.prepare(sql).pluck(), params: f.params }
   }
   // Per station of a province: thousands of seeks, each statement found once, its SQL never rebuilt.
   const unfiltered = new Map<string, ReturnType<typeof seekSql>>()
+  const histograms = caseTimeHistograms(db)
+  // The middles found per place, with the version of the place's counts they were found at.
+  const found = new Map<string, { version: number; n: number; middle: MiddleValues }>()
+  // Every station's version, read at once when a read seeks in every station (an admin's, by station).
+  let stationVersions: Record<Kind, Map<string, number>> | null = null
+  /** The version of every case's times' counts or of one station's (migration 039); a district has none. */
+  const versionAt = (kind: Kind, at: At) => {
+    if (at.place === 'all') return histograms.of(kind, '')?.version ?? null
+    if (at.place === 'station') return stationVersions ? (stationVersions[kind].get(at.value!) ?? null) : (histograms.of(kind, at.value!)?.version ?? null)
+    return null
+  }
 
   /** The two middle values of the n times at a place; the filter, when given, keeps only the cases in scope. */
   const seek = (kind: Kind, at: At, n: number, filter: CaseFilter | null): MiddleValues | null => {
     if (n <= 0) return null
-    const key = `${kind} ${at.place}`
-    const { statement, params } = filter
-      ? seekSql(kind, at.place, filter)
-      : (unfiltered.get(key) ?? unfiltered.set(key, seekSql(kind, at.place, null)).get(key)!)
-    const place = at.place === 'all' ? [] : [at.value]
-    const offset = Math.floor((n - 1) / 2)
     // An odd count has one middle value: one row, without building a list (a tenth of a province's seeks' time).
-    if (n % 2) {
-      const middle = statement.get(...place, ...params, 1, offset) as number
-      return { lower: middle, upper: middle }
-    }
-    const [lower, upper] = statement.all(...place, ...params, 2, offset) as number[]
+    const limit = n % 2 ? 1 : 2
+    const rank = Math.floor((n - 1) / 2)
+    // Unfiltered, from the lower edge of the bucket holding the middle: steps over that bucket's
+    // values only, not half the place's. A place's middle found before stands while its version does.
+    const version = filter ? null : versionAt(kind, at)
+    const memoKey = `${kind} ${at.place} ${at.value}`
+    const memo = version !== null ? found.get(memoKey) : undefined
+    if (memo && memo.version === version && memo.n === n) return { ...memo.middle }
+    // (Counts that disagree with n, or changed since the version was read, would be a fault: the whole way then.)
+    const counted = version !== null ? histograms.of(kind, at.value ?? '') : null
+    const start = (counted?.version === version && histograms.rankAt(counted, rank, n)) || { from: null, offset: rank }
+    const from = start.from !== null
+    const key = `${kind} ${at.place} ${limit} ${from}`
+    const { statement, params } = filter
+      ? seekSql(kind, at.place, filter, limit, false)
+      : (unfiltered.get(key) ?? unfiltered.set(key, seekSql(kind, at.place, null, limit, from)).get(key)!)
+    const place = at.place === 'all' ? [] : [at.value]
+    const args = [...place, ...(from ? [start.from] : []), ...params, start.offset]
+    const [lower, upper = lower] = limit === 1 ? [statement.get(...args) as number] : (statement.all(...args) as number[])
+    if (version !== null) found.set(memoKey, { version, n, middle: { lower, upper } })
     return { lower, upper }
   }
 
@@ -110,6 +134,7 @@ export function indexedMiddleTimes(db: Db) {
     const { stationIds, districtIds, ...rest } = filter
     if (Object.values(rest).some((v) => v !== undefined)) return null
     const scoped = stationIds !== undefined || districtIds !== undefined
+    stationVersions = !scoped && groupBy === 'station' ? { ack: histograms.versionsOfStations('ack'), reply: histograms.versionsOfStations('reply') } : null
     // The counts table has the scope's columns under the cases' names: the same clauses select its rows.
     const scope = filterClauses({ stationIds, districtIds })
     const rows = db
