@@ -1,5 +1,5 @@
 import { expect } from 'chai'
-import type { Client, TestApp } from '../helpers/app.js'
+import { asAdmin, asDeputy, type Client, type TestApp } from '../helpers/app.js'
 import { asStaff, meetingBody } from '../helpers/meetings.js'
 import { listedIds, startStreetCity } from '../helpers/street-organizers.js'
 
@@ -41,5 +41,34 @@ describe("a street organizer's meetings", () => {
     const sunli = await asStaff(app, 'sunli') // 湛河区: both streets are hers
     expect(listedIds(await sunli.get('/api/admin/meetings?limit=50'))).to.deep.equal([ours.body.id, theirs.body.id].sort())
     expect(listedIds(await (await asStaff(app, 'qianqi')).get('/api/admin/meetings?limit=50')), '新华区 sees neither').to.deep.equal([])
+  })
+
+  it("follows a city meeting through the answers of his street's people only, read-only", async () => {
+    const office = await asAdmin(app)
+    const { body: city } = await office.post(
+      '/api/admin/meetings',
+      meetingBody({ selector: { levels: ['city', 'county'], deputyIds: ['dp0004'], staffIds: ['sf01'] } }),
+    )
+    expect((await office.post(`/api/admin/meetings/${city.id}/publish`)).status).to.equal(200)
+    expect((await (await asDeputy(app, 'dp0001')).post(`/api/mp/meetings/${city.id}/rsvp`, { response: 'attend' })).status).to.equal(200)
+
+    expect(listedIds(await wumin.get('/api/admin/meetings?limit=50')), 'the city meeting is listed for him').to.deep.equal([city.id])
+    expect((await wumin.get(`/api/admin/meetings/${city.id}`)).status).to.equal(200)
+    const table = (await wumin.get(`/api/admin/meetings/${city.id}/invitees`)).body
+    expect(
+      table.items.map((i: { name: string; rsvpLabel: string }) => `${i.name} ${i.rsvpLabel}`),
+      'the people of 轻工街道 stations only',
+    ).to.deep.equal(['张伟 参加', '王芳 未回复', '李娜 未回复'])
+    expect(table.counts).to.include({ invited: 3, attend: 1, pending: 2 })
+    const theirs = (await zhenghua.get(`/api/admin/meetings/${city.id}/invitees`)).body
+    expect(
+      theirs.items.map((i: { name: string }) => i.name),
+      '马庄街道 follows 赵敏 only',
+    ).to.deep.equal(['赵敏'])
+
+    const edit = await wumin.patch(`/api/admin/meetings/${city.id}`, { title: '改了' })
+    expect(edit.status, "the city's meeting is read only to him").to.equal(403)
+    expect(edit.body.error.code).to.equal('meeting_read_only')
+    expect((await app.liaison.store.meetings.get(city.id))!.title, 'nothing changed').to.equal('市人大常委会第十次会议')
   })
 })

@@ -61,4 +61,38 @@ describe("a street organizer's surveys", () => {
     expect((await rows(zhenghua))[0]).to.include('马庄街道代表联络站')
     expect(await rows(await asStaff(app, 'sunli')), '湛河区 follows both').to.have.length(2)
   })
+
+  it("reads a city survey's results from the answers given at his street's stations only", async () => {
+    const city = await (await asAdmin(app)).post('/api/admin/surveys', surveyBody({ title: '全市绿化问卷' }))
+    expect(city.status, JSON.stringify(city.body)).to.equal(201)
+    const answered = [
+      { via: 'ST001', answers: { q1: 'o2', q2: ['a'], q3: 4, q4: '轻工街道多种树' } },
+      { via: 'ST003', answers: { q1: 'o2', q2: ['b'], q3: 5, q4: '光明社区加座椅' } },
+      { via: 'ST002', answers: { q1: 'o2', q2: ['c'], q3: 1, q4: '马庄街道修步道' } },
+    ]
+    for (const { via, answers } of answered)
+      expect((await (await asResident(app)).post(`/api/mp/surveys/${city.body.id}/responses?via=${via}`, { answers })).status).to.equal(201)
+    const results = async (who: Client, query = '') => {
+      const answer = await who.get(`/api/admin/surveys/${city.body.id}/results${query}`)
+      expect(answer.status, JSON.stringify(answer.body)).to.equal(200)
+      return answer.body
+    }
+
+    const ours = await results(wumin)
+    expect(ours.responses, 'the answers at 轻工街道代表联络站 and 光明社区代表联络点').to.equal(2)
+    expect(ours.questions.find((q: { questionId: string }) => q.questionId === 'q3').average).to.equal(4.5)
+    expect((await results(wumin, '?stationId=st003')).responses, 'one of his stations').to.equal(1)
+    const texts = (await wumin.get(`/api/admin/surveys/${city.body.id}/texts?questionId=q4`)).body.items.map((t: { text: string }) => t.text)
+    expect(texts.sort()).to.deep.equal(['光明社区加座椅', '轻工街道多种树'])
+    expect((await results(zhenghua)).responses, '马庄街道 reads its one answer').to.equal(1)
+    expect((await results(await asStaff(app, 'sunli'))).responses, '湛河区 reads all three').to.equal(3)
+
+    for (const outside of ['?stationId=st002', '?districtId=d01']) {
+      const answer = await wumin.get(`/api/admin/surveys/${city.body.id}/results${outside}`)
+      expect(answer.status, `${outside} is not his`).to.equal(403)
+      expect(answer.body.error.code).to.equal('outside_district')
+    }
+    const theirTexts = await wumin.get(`/api/admin/surveys/${city.body.id}/texts?questionId=q4&stationId=st002`)
+    expect(theirTexts.status).to.equal(403)
+  })
 })
