@@ -1,7 +1,7 @@
 import { expect } from 'chai'
-import { asAdmin, asDeputy, type Client, type TestApp } from '../helpers/app.js'
+import { asAdmin, asDeputy, type Client } from '../helpers/app.js'
 import { asStaff, meetingBody } from '../helpers/meetings.js'
-import { listedIds, startStreetCity } from '../helpers/street-organizers.js'
+import { listedIds, streetCityForEachTest } from '../helpers/street-organizers.js'
 
 /**
  * A street's organizer runs his street's meetings: he invites the deputies of his street's
@@ -9,15 +9,10 @@ import { listedIds, startStreetCity } from '../helpers/street-organizers.js'
  * The district's organizer sees both streets' meetings.
  */
 describe("a street organizer's meetings", () => {
-  let app: TestApp
-  let wumin: Client // 轻工街道
-  let zhenghua: Client // 马庄街道
-  beforeEach(async () => {
-    ;({ app, wumin, zhenghua } = await startStreetCity())
-  })
-  afterEach(() => app.close())
+  const streets = streetCityForEachTest() // 吴敏 of 轻工街道 (st001, st003), 郑华 of 马庄街道 (st002)
 
   it("invites his street's deputies, sees his street's meetings only, and may not touch the next street's", async () => {
+    const { app, wumin, zhenghua } = streets
     const ours = await wumin.post('/api/admin/meetings', meetingBody({ title: '轻工街道代表活动', selector: { levels: ['city'] } }))
     expect(ours.status, JSON.stringify(ours.body)).to.equal(201)
     expect((await wumin.post(`/api/admin/meetings/${ours.body.id}/publish`)).status).to.equal(200)
@@ -44,6 +39,7 @@ describe("a street organizer's meetings", () => {
   })
 
   it("follows a city meeting through the answers of his street's people only, read-only", async () => {
+    const { app, wumin, zhenghua } = streets
     const office = await asAdmin(app)
     const { body: city } = await office.post(
       '/api/admin/meetings',

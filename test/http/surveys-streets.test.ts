@@ -1,7 +1,7 @@
 import { expect } from 'chai'
-import { asAdmin, asResident, type Client, type TestApp } from '../helpers/app.js'
+import { asAdmin, asResident, type Client } from '../helpers/app.js'
 import { asStaff } from '../helpers/meetings.js'
-import { listedIds, startStreetCity } from '../helpers/street-organizers.js'
+import { listedIds, streetCityForEachTest } from '../helpers/street-organizers.js'
 import { surveyBody } from '../helpers/surveys.js'
 
 /**
@@ -10,15 +10,10 @@ import { surveyBody } from '../helpers/surveys.js'
  * change those. The district's organizer sees both streets' surveys.
  */
 describe("a street organizer's surveys", () => {
-  let app: TestApp
-  let wumin: Client // 轻工街道
-  let zhenghua: Client // 马庄街道
-  beforeEach(async () => {
-    ;({ app, wumin, zhenghua } = await startStreetCity())
-  })
-  afterEach(() => app.close())
+  const streets = streetCityForEachTest() // 吴敏 of 轻工街道 (st001, st003), 郑华 of 马庄街道 (st002)
 
   it("asks his street's deputies, sees his street's surveys only, and may not touch the next street's", async () => {
+    const { app, wumin, zhenghua } = streets
     const ours = await wumin.post('/api/admin/surveys', surveyBody({ title: '轻工街道代表履职问卷', audience: { levels: ['city', 'county'] } }))
     expect(ours.status, JSON.stringify(ours.body)).to.equal(201)
     const asked = (await app.liaison.store.surveys.get(ours.body.id))!.audienceDeputyIds
@@ -45,6 +40,7 @@ describe("a street organizer's surveys", () => {
   })
 
   it("follows a city survey through the answers given at his street's stations only", async () => {
+    const { app, wumin, zhenghua } = streets
     const city = await (await asAdmin(app)).post('/api/admin/surveys', surveyBody({ title: '全市绿化问卷' }))
     expect(city.status, JSON.stringify(city.body)).to.equal(201)
     const answers = { q1: 'o2', q2: ['a'], q3: 4 }
@@ -63,6 +59,7 @@ describe("a street organizer's surveys", () => {
   })
 
   it("reads a city survey's results from the answers given at his street's stations only", async () => {
+    const { app, wumin, zhenghua } = streets
     const city = await (await asAdmin(app)).post('/api/admin/surveys', surveyBody({ title: '全市绿化问卷' }))
     expect(city.status, JSON.stringify(city.body)).to.equal(201)
     const answered = [
