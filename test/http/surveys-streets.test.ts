@@ -91,5 +91,9 @@ describe("a street organizer's surveys", () => {
     }
     const theirTexts = await wumin.get(`/api/admin/surveys/${city.body.id}/texts?questionId=q4&stationId=st002`)
     expect(theirTexts.status).to.equal(403)
+    const closed = await wumin.post(`/api/admin/surveys/${city.body.id}/close`)
+    expect(closed.status, "the city's survey is read only to him").to.equal(403)
+    expect(closed.body.error.code).to.equal('city_level')
+    expect((await app.liaison.store.surveys.get(city.body.id))!.closesAt.toISOString(), 'still open').to.equal('2026-11-30T10:00:00.000Z')
   })
 })
