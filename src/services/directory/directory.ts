@@ -125,7 +125,7 @@ export class DirectoryService {
 
   async updateStation(actor: StaffPrincipal, id: string, edit: StationEdit) {
     const station = await this.station(id)
-    if (!(await this.mayManage(actor, [id]))) throw new ForbiddenError('只能修改自己负责的联络站')
+    if (!(await this.writable(actor))([station])) throw new ForbiddenError('只能修改自己负责的联络站')
     const mayEdit = actor.role !== 'station_staff' || (edit.regionIds === undefined && edit.name === undefined)
     if (!mayEdit) throw new ForbiddenError('联络站工作人员只能修改本站的地址和接待日')
     if (edit.regionIds) {
@@ -167,7 +167,9 @@ export class DirectoryService {
   }
 
   async updateDeputy(actor: StaffPrincipal, id: string, edit: DeputyEdit): Promise<DeputyView> {
-    const deputy = await this.visibleDeputy(actor, id)
+    const [deputy, mayWrite] = await Promise.all([this.store.deputies.get(id), this.writable(actor)])
+    // As for a read, not "forbidden"; but judged on the deputy's stations as stored now.
+    if (!deputy || !mayWrite(await this.stationsByIds(deputy.stationIds))) throw new NotFoundError('代表不存在')
     const fields = Object.keys(edit)
     if (actor.role === 'station_staff' && fields.some((f) => f !== 'dutyDates')) {
       throw new ForbiddenError('联络站工作人员只能安排代表的接待日期')
@@ -220,13 +222,25 @@ export class DirectoryService {
   }
 
   /**
+   * The same rule for a write, judged on the stations as the store holds them now: the shared
+   * directory may be a minute old on another instance, and a station just created or moved
+   * to another street must be judged where it is.
+   */
+  private async writable(actor: StaffPrincipal): Promise<(stations: readonly Station[]) => boolean> {
+    if (actor.role === 'station_staff') return (stations) => stations.some((s) => actor.stationIds.includes(s.id))
+    const scope = await this.cache.scopeOf(actor)
+    if (scope.kind !== 'regions') return () => scope.kind === 'city'
+    return (stations) => stations.some((s) => scopeHasStation(scope, s))
+  }
+
+  /**
    * Writes are held to the same scope as reads, every id in the body included: a
    * district organizer may add or remove only stations of their own districts (a
    * deputy may keep a station elsewhere that they do not touch).
    */
   private async requireStationsInScope(actor: StaffPrincipal, touched: string[], body: string[]) {
-    const mine = await this.manageable(actor, await this.cache.scopeOf(actor))
-    const outside = touched.filter((id) => !mine([id]))
+    const [mayWrite, stations] = await Promise.all([this.writable(actor), this.stationsByIds(touched)])
+    const outside = touched.filter((id) => !mayWrite(stations.filter((s) => s.id === id)))
     if (outside.length) {
       throw new ForbiddenError(
         '只能调整本辖区的联络站',
