@@ -1,7 +1,10 @@
 import { expect } from 'chai'
-import { asAdmin, asDeputy, type Client } from '../helpers/app.js'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { asAdmin, asDeputy, startApp, type Client, type TestApp } from '../helpers/app.js'
 import { asStaff, meetingBody } from '../helpers/meetings.js'
-import { listedIds, streetCityForEachTest } from '../helpers/street-organizers.js'
+import { listedIds, streetCity, streetCityForEachTest } from '../helpers/street-organizers.js'
 
 /**
  * A street's organizer runs his street's meetings: he invites the deputies of his street's
@@ -66,5 +69,41 @@ describe("a street organizer's meetings", () => {
     expect(edit.status, "the city's meeting is read only to him").to.equal(403)
     expect(edit.body.error.code).to.equal('meeting_read_only')
     expect((await app.liaison.store.meetings.get(city.id))!.title, 'nothing changed').to.equal('市人大常委会第十次会议')
+  })
+})
+
+describe('a city meeting published before its audience named streets', function () {
+  this.timeout(60_000)
+  let dir: string
+  let app: TestApp | null = null
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'liaison-old-meeting-'))
+  })
+  afterEach(async () => {
+    await app?.close().catch(() => {})
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  it("is followed by the street's organizer once the app has started again", async () => {
+    const url = `sqlite:${join(dir, 'liaison.db')}`
+    app = await startApp({ directory: streetCity(), overrides: { store: { url } } })
+    app.clock.set(new Date('2026-11-23T02:00:00Z'))
+    const office = await asAdmin(app)
+    const { body: city } = await office.post('/api/admin/meetings', meetingBody())
+    expect((await office.post(`/api/admin/meetings/${city.id}/publish`)).status).to.equal(200)
+    // Stored as it was before streets were kept: the invitees' districts only (湛河区, 新华区).
+    const stored = (await app.liaison.store.meetings.get(city.id))!
+    await app.liaison.store.meetings.update({ ...stored, audienceDistrictIds: ['d01', 'd02'] }, [])
+    expect(listedIds(await (await asStaff(app, 'wumin')).get('/api/admin/meetings?limit=50')), 'not yet his').to.deep.equal([])
+    await app.close()
+
+    app = await startApp({ overrides: { store: { url } } })
+    const wumin = await asStaff(app, 'wumin') // 轻工街道: 张伟 and 王芳 of st001 are invited
+    expect(listedIds(await wumin.get('/api/admin/meetings?limit=50'))).to.deep.equal([city.id])
+    const opened = await wumin.get(`/api/admin/meetings/${city.id}`)
+    expect(opened.status).to.equal(200)
+    expect(opened.body.title).to.equal('市人大常委会第十次会议')
+    expect(listedIds(await (await asStaff(app, 'zhenghua')).get('/api/admin/meetings?limit=50')), '马庄街道 has nobody invited').to.deep.equal([])
+    expect((await app.liaison.store.meetings.get(city.id))!.audienceDistrictIds).to.deep.equal(['d01', 'd02', 's0101', 's0201'])
   })
 })
