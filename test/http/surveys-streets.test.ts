@@ -9,6 +9,8 @@ import { surveyBody } from '../helpers/surveys.js'
  * street's stations, he sees his street's surveys and not the next street's, and cannot
  * change those. The district's organizer sees both streets' surveys.
  */
+const ANSWER = { q1: 'o2', q2: ['a'], q3: 4, q4: '轻工街道多种树' }
+
 describe("a street organizer's surveys", () => {
   const streets = streetCityForEachTest() // 吴敏 of 轻工街道 (st001, st003), 郑华 of 马庄街道 (st002)
 
@@ -95,5 +97,28 @@ describe("a street organizer's surveys", () => {
     expect(closed.status, "the city's survey is read only to him").to.equal(403)
     expect(closed.body.error.code).to.equal('city_level')
     expect((await app.liaison.store.surveys.get(city.body.id))!.closesAt.toISOString(), 'still open').to.equal('2026-11-30T10:00:00.000Z')
+  })
+  it('refuses his street as a district filter, rather than reading it as a district with no answers', async () => {
+    const { app, wumin } = streets
+    const office = await asAdmin(app)
+    const city = await office.post('/api/admin/surveys', surveyBody({ title: '全市绿化问卷' }))
+    expect((await (await asResident(app)).post(`/api/mp/surveys/${city.body.id}/responses?via=ST001`, { answers: ANSWER })).status).to.equal(201)
+    const refused = {
+      code: 'not_a_district',
+      message: '只能按区县筛选',
+      details: [{ path: 'query.districtId', message: '“轻工街道”不是区县，请选一个区县，或不加筛选' }],
+    }
+    for (const [who, path] of [
+      [wumin, 'results?districtId=s0101'],
+      [wumin, 'texts?questionId=q4&districtId=s0101'],
+      [office, 'results?districtId=s0101'],
+    ] as const) {
+      const answer = await who.get(`/api/admin/surveys/${city.body.id}/${path}`)
+      expect(answer.status, path).to.equal(422)
+      expect(answer.body.error).to.deep.equal(refused)
+    }
+    const unknown = await office.get(`/api/admin/surveys/${city.body.id}/results?districtId=d99`)
+    expect(unknown.body.error.details).to.deep.equal([{ path: 'query.districtId', message: '未知的区县 "d99"' }])
+    expect((await office.get(`/api/admin/surveys/${city.body.id}/results?districtId=d01`)).body.responses, 'a district is counted').to.equal(1)
   })
 })

@@ -1,13 +1,13 @@
 import type { Clock } from '../../clock.js'
+import { scopeHasStation } from '../../domain/staff-scope.js'
 import { surveyPhase, type Question, type SurveyRecord, type AnswerValue } from '../../domain/survey.js'
 import { ballotOutcome, mergeIncrements, scopeOf, surveyResults, type TallyRow } from '../../domain/survey-tally.js'
 import { ConflictError, ForbiddenError, UnprocessableError } from '../../errors.js'
 import type { Store } from '../../store/ports.js'
-import { csvSheet, sheetTime } from '../csv-sheet.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
-import type { SurveyService, SurveyView } from './surveys.js'
-import { scopeHasStation } from '../../domain/staff-scope.js'
+import { csvSheet, sheetTime } from '../csv-sheet.js'
 import { stationPlaces } from '../directory/station-places.js'
+import type { SurveyService, SurveyView } from './surveys.js'
 
 export interface ResultFilter {
   districtId?: string
@@ -24,7 +24,7 @@ type Place = ResultFilter & { stationIds?: string[] }
  */
 export class SurveyReports {
   constructor(
-    private readonly store: Pick<Store, 'directory' | 'stations' | 'surveys'>,
+    private readonly store: Pick<Store, 'directory' | 'regions' | 'stations' | 'surveys'>,
     private readonly surveys: SurveyService,
     private readonly clock: Clock,
     private readonly settings: { timeZone: string },
@@ -81,20 +81,17 @@ export class SurveyReports {
   /**
    * An organizer following a city-level survey reads their districts' or streets' part: a filter
    * must lie within them; no filter is their (first) district, or a street organizer's
-   * stations. Anonymous surveys are counted in total only.
+   * stations. Anonymous surveys are counted in total only. A district filter names a district:
+   * answers are counted by district, so a street's would read as none.
    */
   private async within({ survey, scope, followed }: SurveyView, filter: ResultFilter): Promise<Place> {
+    if (filter.districtId) await this.requireDistrict(filter.districtId)
     if (!followed || survey.anonymous) return filter
     const outside = () => new ForbiddenError('只能查看本区县的情况', 'outside_district')
     const { snap } = await stationPlaces(this.store)
     if (filter.stationId) {
-      if (
-        !scopeHasStation(
-          scope,
-          snap.stations.find((st) => st.id === filter.stationId),
-        )
-      )
-        throw outside()
+      const station = snap.stations.find((st) => st.id === filter.stationId)
+      if (!scopeHasStation(scope, station)) throw outside()
       return { stationId: filter.stationId }
     }
     if (filter.districtId) {
@@ -105,6 +102,13 @@ export class SurveyReports {
     if (district) return { districtId: district }
     // Counted per station, not per street: a street's part is the sum of its stations'.
     return { stationIds: snap.stations.filter((st) => scopeHasStation(scope, st)).map((st) => st.id) }
+  }
+
+  private async requireDistrict(id: string) {
+    const region = await this.store.regions.get(id)
+    if (region?.kind === 'district') return
+    const message = region ? `“${region.name}”不是区县，请选一个区县，或不加筛选` : `未知的区县 "${id}"`
+    throw new UnprocessableError('只能按区县筛选', [{ path: 'query.districtId', message }], 'not_a_district')
   }
 
   /** The counters of a place; a street organizer's stations summed. */
