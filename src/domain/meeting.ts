@@ -73,6 +73,8 @@ export interface MeetingRecord {
   /**
    * The districts and streets of the people invited (set at publishing and when people are added):
    * their organizers follow a city-level meeting aimed at them, read-only, with their place's answers.
+   * Street ids too, despite the name (older than streets: the field, column and API keep it);
+   * meetings published before are given their streets at start (services/meetings/meeting-audiences.ts).
    */
   audienceDistrictIds: string[]
   createdBy: string
