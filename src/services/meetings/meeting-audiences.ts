@@ -19,7 +19,11 @@ export async function widenMeetingAudiences(store: Pick<Store, 'meetings' | 'reg
   if (!candidates.length) return 0
   const placesOf = personPlaces(await store.directory.snapshot())
   const invited = new Map<string, MeetingInvitee[]>()
-  for (const i of await store.meetings.invitees(candidates.map((m) => m.id))) invited.set(i.meetingId, [...(invited.get(i.meetingId) ?? []), i])
+  for (const i of await store.meetings.invitees(candidates.map((m) => m.id))) {
+    const list = invited.get(i.meetingId)
+    if (list) list.push(i)
+    else invited.set(i.meetingId, [i])
+  }
   let widened = 0
   for (const m of candidates) {
     const people = invited.get(m.id) ?? []
