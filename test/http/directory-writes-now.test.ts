@@ -1,9 +1,7 @@
 import { expect } from 'chai'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { asAdmin, startApp, type TestApp } from '../helpers/app.js'
+import { asAdmin } from '../helpers/app.js'
 import { asStaff } from '../helpers/meetings.js'
+import { storeFileForEachTest } from '../helpers/store-file.js'
 import { streetCity } from '../helpers/street-organizers.js'
 
 /**
@@ -13,22 +11,11 @@ import { streetCity } from '../helpers/street-organizers.js'
  */
 describe("a street organizer's directory writes, right after the city office changed the stations elsewhere", function () {
   this.timeout(60_000)
-  let dir: string
-  const apps: TestApp[] = []
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'liaison-two-instances-'))
-  })
-  afterEach(async () => {
-    for (const app of apps.splice(0)) await app.close().catch(() => {})
-    rmSync(dir, { recursive: true, force: true })
-  })
+  const file = storeFileForEachTest()
 
   it('refuses at once a station moved to the next street, and its deputy; lets him edit at once a station new in his street', async () => {
-    const url = `sqlite:${join(dir, 'liaison.db')}`
-    const here = await startApp({ directory: streetCity(), overrides: { store: { url } } })
-    apps.push(here)
-    const elsewhere = await startApp({ overrides: { store: { url } } })
-    apps.push(elsewhere)
+    const here = await file.start({ directory: streetCity() })
+    const elsewhere = await file.start()
     const wumin = await asStaff(here, 'wumin') // organizer of 轻工街道 (s0101)
     const ids = (await wumin.get('/api/admin/stations?limit=50')).body.items.map((s: { id: string }) => s.id).sort()
     expect(ids, 'his stations, as the shared directory now holds them').to.deep.equal(['st001', 'st003'])

@@ -1,9 +1,7 @@
 import { expect } from 'chai'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { asAdmin, asDeputy, startApp, type Client, type TestApp } from '../helpers/app.js'
+import { asAdmin, asDeputy, type Client } from '../helpers/app.js'
 import { asStaff, meetingBody } from '../helpers/meetings.js'
+import { storeFileForEachTest } from '../helpers/store-file.js'
 import { listedIds, streetCity, streetCityForEachTest } from '../helpers/street-organizers.js'
 
 /**
@@ -74,19 +72,10 @@ describe("a street organizer's meetings", () => {
 
 describe('a city meeting published before its audience named streets', function () {
   this.timeout(60_000)
-  let dir: string
-  let app: TestApp | null = null
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'liaison-old-meeting-'))
-  })
-  afterEach(async () => {
-    await app?.close().catch(() => {})
-    rmSync(dir, { recursive: true, force: true })
-  })
+  const file = storeFileForEachTest()
 
   it("is followed by the street's organizer once the app has started again", async () => {
-    const url = `sqlite:${join(dir, 'liaison.db')}`
-    app = await startApp({ directory: streetCity(), overrides: { store: { url } } })
+    let app = await file.start({ directory: streetCity() })
     app.clock.set(new Date('2026-11-23T02:00:00Z'))
     const office = await asAdmin(app)
     const { body: city } = await office.post('/api/admin/meetings', meetingBody())
@@ -97,7 +86,7 @@ describe('a city meeting published before its audience named streets', function 
     expect(listedIds(await (await asStaff(app, 'wumin')).get('/api/admin/meetings?limit=50')), 'not yet his').to.deep.equal([])
     await app.close()
 
-    app = await startApp({ overrides: { store: { url } } })
+    app = await file.start()
     const wumin = await asStaff(app, 'wumin') // 轻工街道: 张伟 and 王芳 of st001 are invited
     expect(listedIds(await wumin.get('/api/admin/meetings?limit=50'))).to.deep.equal([city.id])
     const opened = await wumin.get(`/api/admin/meetings/${city.id}`)
