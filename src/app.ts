@@ -8,6 +8,7 @@ import { createServices, type Services } from './services/index.js'
 import { openStore } from './store/open-store.js'
 import type { Store } from './store/ports.js'
 import { jobsFor, startJobs, type Job } from './jobs/index.js'
+import { widenMeetingAudiences } from './services/meetings/meeting-audiences.js'
 import { WeChatClient } from './wechat/client.js'
 import { residentContentCheck } from './wechat/content-check.js'
 import { WeComRobot } from './wechat/wecom-robot.js'
@@ -61,6 +62,9 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
   // Seeds the calendar on a new store and says at once when the coming weeks are not covered.
   const coverage = await services.calendar.open()
   if (coverage.warning) logger.warn({ calendar: coverage.uncovered }, coverage.warning)
+  // Meetings published before their audience held streets: their street organizers follow them from now on.
+  const widened = await widenMeetingAudiences(store)
+  if (widened) logger.info({ meetings: widened }, 'meeting audiences now name their streets')
   const http = createHttpApp(config, logger, store, services, clock)
   let server: Server | null = null
   const jobs: Job[] = jobsFor({ config, services, store, clock, logger })

@@ -16,29 +16,30 @@ export interface ResolvedInvitee {
   kind: InviteeKind
   id: string
   name: string
-  /** The districts the person belongs to (by their stations, or an organizer's own): whose organizers follow their answers. */
-  districtIds: string[]
+  /**
+   * The districts and streets the person belongs to (by their stations, or an organizer's own
+   * regions): whose organizers follow their answers. Streets too, so a street organizer follows
+   * a city meeting that invites his street's people.
+   */
+  placeIds: string[]
 }
 
-/** The districts a station's places lie in (a park station with no places lies in none). */
-function stationDistricts(dir: SelectorDirectory) {
+/** The districts and streets a station's places lie in (a park station with no places lies in none). */
+function stationPlaces(dir: SelectorDirectory) {
   const byId = new Map(dir.regions.map((r) => [r.id, r]))
   const out = new Map<string, Set<string>>()
   for (const s of dir.stations) {
-    const districts = new Set<string>()
-    for (const regionId of s.regionIds) {
-      const district = ancestry(regionId, byId).find((r) => r.kind === 'district')
-      if (district) districts.add(district.id)
-    }
-    out.set(s.id, districts)
+    const places = new Set<string>()
+    for (const regionId of s.regionIds) for (const r of ancestry(regionId, byId)) if (r.kind === 'district' || r.kind === 'street') places.add(r.id)
+    out.set(s.id, places)
   }
   return out
 }
 
-/** The districts of a deputy or staff member: through their stations; an organizer's own districts. */
-export function personDistricts(dir: SelectorDirectory): (kind: InviteeKind, id: string) => string[] {
-  const districtsOf = stationDistricts(dir)
-  const viaStations = (stationIds: string[]) => [...new Set(stationIds.flatMap((s) => [...(districtsOf.get(s) ?? [])]))]
+/** The districts and streets of a deputy or staff member: through their stations; an organizer's own regions. */
+export function personPlaces(dir: SelectorDirectory): (kind: InviteeKind, id: string) => string[] {
+  const placesOf = stationPlaces(dir)
+  const viaStations = (stationIds: string[]) => [...new Set(stationIds.flatMap((s) => [...(placesOf.get(s) ?? [])]))]
   const deputies = new Map(dir.deputies.map((d) => [d.id, viaStations(d.stationIds)]))
   const staff = new Map(dir.staff.map((s) => [s.id, s.role === 'organizer' ? [...s.regionIds] : viaStations(s.stationIds)]))
   return (kind, id) => (kind === 'deputy' ? deputies.get(id) : staff.get(id)) ?? []
@@ -60,13 +61,14 @@ export function resolveInvitees(
   within: StaffScope | readonly string[] | null,
 ): { invitees: ResolvedInvitee[]; problems: ErrorDetail[] } {
   const problems: ErrorDetail[] = []
-  const districtsOf = stationDistricts(dir)
+  const placesOf = stationPlaces(dir)
   const regions = new Map(dir.regions.map((r) => [r.id, r]))
   const scope = within === null ? null : 'covers' in within ? within : staffScope({ role: 'organizer', regionIds: within }, regions)
   const stations = new Map(dir.stations.map((s) => [s.id, s]))
   // In scope by the places of a person's stations: a street organizer reaches his street's stations only.
   const atStations = (stationIds: readonly string[]) => scope === null || stationIds.some((id) => scopeHasStation(scope, stations.get(id)))
-  const deputyDistricts = (d: Pick<Deputy, 'stationIds'>) => d.stationIds.flatMap((s) => [...(districtsOf.get(s) ?? [])])
+  // A selector's districts are districts only, so the streets among a deputy's places never match them.
+  const deputyPlaces = (d: Pick<Deputy, 'stationIds'>) => d.stationIds.flatMap((s) => [...(placesOf.get(s) ?? [])])
   const staffInScope = (s: SelectorDirectory['staff'][number]) =>
     scope === null || (s.role === 'station_staff' ? atStations(s.stationIds) : s.role === 'organizer' && s.regionIds.some((r) => scope.covers(r)))
   const outside = '不在您负责的区县范围内'
@@ -77,20 +79,20 @@ export function resolveInvitees(
     else if (scope && !scope.covers(id)) problems.push({ path: `selector.districtIds[${i}]`, message: outside })
   })
   selector.stationIds?.forEach((id, i) => {
-    if (!districtsOf.has(id)) problems.push({ path: `selector.stationIds[${i}]`, message: `未知的联络站 "${id}"` })
+    if (!placesOf.has(id)) problems.push({ path: `selector.stationIds[${i}]`, message: `未知的联络站 "${id}"` })
     else if (!atStations([id])) problems.push({ path: `selector.stationIds[${i}]`, message: outside })
   })
 
   const chosen = new Map<string, ResolvedInvitee>()
-  const districtsOfPerson = personDistricts(dir)
+  const placesOfPerson = personPlaces(dir)
   const add = (kind: InviteeKind, p: { id: string; name: string }) =>
-    chosen.set(`${kind}:${p.id}`, { kind, id: p.id, name: p.name, districtIds: districtsOfPerson(kind, p.id) })
+    chosen.set(`${kind}:${p.id}`, { kind, id: p.id, name: p.name, placeIds: placesOfPerson(kind, p.id) })
 
   if (given(selector.levels) || given(selector.stationIds) || given(selector.districtIds)) {
     for (const d of dir.deputies) {
       if (given(selector.levels) && !selector.levels.includes(d.level)) continue
       if (given(selector.stationIds) && !d.stationIds.some((s) => selector.stationIds!.includes(s))) continue
-      if (given(selector.districtIds) && !deputyDistricts(d).some((x) => selector.districtIds!.includes(x))) continue
+      if (given(selector.districtIds) && !deputyPlaces(d).some((x) => selector.districtIds!.includes(x))) continue
       if (atStations(d.stationIds)) add('deputy', d)
     }
   }

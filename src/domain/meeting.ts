@@ -4,8 +4,8 @@
  * no I/O, times passed in. Selector resolution is in meeting-selector.ts, attendance
  * figures in meeting-attendance.ts.
  */
-import type { DeputyLevel, Region } from './directory.js'
-import { scopeOwns, staffScope } from './staff-scope.js'
+import type { DeputyLevel } from './directory.js'
+import { scopeOwns, type StaffScope } from './staff-scope.js'
 
 export const MEETING_KINDS = ['standing_committee', 'deputy_activity', 'inspection', 'training', 'reception_day', 'other'] as const
 export type MeetingKind = (typeof MEETING_KINDS)[number]
@@ -71,8 +71,10 @@ export interface MeetingRecord {
   /** The districts whose organizers see it; empty for a city-level meeting. */
   districtIds: string[]
   /**
-   * The districts of the people invited (set at publishing and when people are added): their
-   * organizers follow a city-level meeting aimed at them, read-only, with their district's answers.
+   * The districts and streets of the people invited (set at publishing and when people are added):
+   * their organizers follow a city-level meeting aimed at them, read-only, with their place's answers.
+   * Street ids too, despite the name (older than streets: the field, column and API keep it);
+   * meetings published before are given their streets at start (services/meetings/meeting-audiences.ts).
    */
   audienceDistrictIds: string[]
   createdBy: string
@@ -117,29 +119,24 @@ export interface PublicRegistration {
 /**
  * Who manages a meeting: admins, organizers of the whole city, and an organizer of some
  * districts or streets for the meetings they created or that belong to a region in their
- * scope (a district's organizer also manages its streets' meetings). `regions`, the region
- * tree, is what tells a street's district; without it a meeting's regions match by id only.
+ * scope (a district's organizer also manages its streets' meetings). `scope` is the
+ * viewer's, judged once per request on the region tree (domain/staff-scope.ts).
  */
-export function canManageMeeting(
-  viewer: { id: string; role: string; regionIds: string[] },
-  m: Pick<MeetingRecord, 'createdBy' | 'districtIds'>,
-  regions?: ReadonlyMap<string, Region>,
-): boolean {
-  const scope = staffScope(viewer, regions)
+export function canManageMeeting(viewer: { id: string }, m: Pick<MeetingRecord, 'createdBy' | 'districtIds'>, scope: StaffScope): boolean {
   if (scope.kind === 'none') return false
   return scope.kind === 'city' || m.createdBy === viewer.id || scopeOwns(scope, m.districtIds)
 }
 
 /**
- * Who follows a meeting without managing it: a district organizer whose district it invites
- * people from (a city-level meeting aimed at them). They read it and their district's answers.
+ * Who follows a meeting without managing it: an organizer of a district or street whose
+ * people it invites (a city-level meeting aimed at them). They read it and their place's answers.
  */
 export function canFollowMeeting(
-  viewer: { id: string; role: string; regionIds: string[] },
+  viewer: { id: string },
   m: Pick<MeetingRecord, 'createdBy' | 'districtIds' | 'audienceDistrictIds'>,
-  regions?: ReadonlyMap<string, Region>,
+  scope: StaffScope,
 ): boolean {
-  return canManageMeeting(viewer, m, regions) || (viewer.role === 'organizer' && m.audienceDistrictIds.some((d) => viewer.regionIds.includes(d)))
+  return canManageMeeting(viewer, m, scope) || (scope.kind === 'regions' && scopeOwns(scope, m.audienceDistrictIds))
 }
 
 const MINUTE = 60_000

@@ -29,12 +29,18 @@ export interface StaffScope {
  * is judged by its own id only, so an id the tree does not know is covered only when assigned.
  */
 export function staffScope(staff: ScopedStaff, regions: ReadonlyMap<string, Region> = new Map()): StaffScope {
-  if (staff.role === 'admin' || (staff.role === 'organizer' && staff.regionIds.length === 0))
-    return { kind: 'city', regionIds: [], covers: () => true, tree: regions }
-  if (staff.role !== 'organizer') return { kind: 'none', regionIds: [], covers: () => false, tree: regions }
+  const kind = scopeKind(staff)
+  if (kind === 'city') return { kind: 'city', regionIds: [], covers: () => true, tree: regions }
+  if (kind === 'none') return { kind: 'none', regionIds: [], covers: () => false, tree: regions }
   const own = new Set(staff.regionIds)
   const covers = (regionId: string | null | undefined) => !!regionId && (own.has(regionId) || ancestry(regionId, regions).some((r) => own.has(r.id)))
   return { kind: 'regions', regionIds: [...staff.regionIds], covers, tree: regions }
+}
+
+/** Which scope a console user has, without the region tree: only a `regions` scope needs the tree to be judged. */
+export function scopeKind(staff: ScopedStaff): StaffScope['kind'] {
+  if (staff.role === 'admin' || (staff.role === 'organizer' && staff.regionIds.length === 0)) return 'city'
+  return staff.role === 'organizer' ? 'regions' : 'none'
 }
 
 /** Whether a station lies in the scope: a place it covers does (a station of the whole district is not in a street's scope). */

@@ -4,8 +4,7 @@
  * definitions make sense. Pure: no I/O, times passed in. Answer checks are in
  * survey-answers.ts, running tallies and results in survey-tally.ts.
  */
-import type { Region } from './directory.js'
-import { scopeOwns, staffScope } from './staff-scope.js'
+import { scopeOwns, type StaffScope } from './staff-scope.js'
 
 export const SURVEY_KINDS = ['survey', 'consultation', 'ballot'] as const
 export type SurveyKind = (typeof SURVEY_KINDS)[number]
@@ -166,15 +165,10 @@ export function surveyPhase(s: Pick<SurveyRecord, 'opensAt' | 'closesAt'>, now: 
 
 /**
  * Same rule as meetings: admins, city organizers, and an organizer of some districts or
- * streets for what they made or what belongs to a region in their scope (`regions`, the
- * region tree, tells a street's district; without it regions match by id only).
+ * streets for what they made or what belongs to a region in their scope (the viewer's,
+ * judged once per request on the region tree: domain/staff-scope.ts).
  */
-export function canManageSurvey(
-  viewer: { id: string; role: string; regionIds: string[] },
-  s: Pick<SurveyRecord, 'createdBy' | 'districtIds'>,
-  regions?: ReadonlyMap<string, Region>,
-): boolean {
-  const scope = staffScope(viewer, regions)
+export function canManageSurvey(viewer: { id: string }, s: Pick<SurveyRecord, 'createdBy' | 'districtIds'>, scope: StaffScope): boolean {
   if (scope.kind === 'none') return false
   return scope.kind === 'city' || s.createdBy === viewer.id || scopeOwns(scope, s.districtIds)
 }

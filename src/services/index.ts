@@ -159,7 +159,7 @@ export function createServices(config: Config & { security: { secretKey: string 
     passwords,
     audit,
     auth: new AuthService({ store, passwords, audit, clock, settings: config.security, cipher }),
-    directory: new DirectoryService({ store, cipher, audit, topics, onChange: () => directoryCache.invalidate() }),
+    directory: new DirectoryService({ store, cipher, audit, topics, cache: directoryCache, onChange: () => directoryCache.invalidate() }),
     importer: new DirectoryImporter({ store, cipher, passwords, audit, topics, onChange: () => directoryCache.invalidate() }),
     staff: new StaffService(store, passwords, audit),
     units: new UnitService(store, audit),

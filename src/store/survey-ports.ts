@@ -29,6 +29,8 @@ export interface TextAnswerQuery extends PageQuery {
   q?: string
   stationId?: string
   districtId?: string
+  /** Any of these stations (a street organizer's part of a city survey); empty: none. */
+  stationIds?: readonly string[]
 }
 
 /** Everything one response writes. */

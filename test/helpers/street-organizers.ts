@@ -22,5 +22,16 @@ export async function startStreetCity(): Promise<{ app: TestApp; wumin: Client; 
   return { app, wumin: await asStaff(app, 'wumin'), zhenghua: await asStaff(app, 'zhenghua') }
 }
 
+/**
+ * A fresh street city for each test of the calling describe, closed after it: read its parts
+ * inside a test (`const { app, wumin } = streets`), as they are made anew before each one.
+ */
+export function streetCityForEachTest(): { app: TestApp; wumin: Client; zhenghua: Client } {
+  const city = {} as { app: TestApp; wumin: Client; zhenghua: Client }
+  beforeEach(async () => void Object.assign(city, await startStreetCity()))
+  afterEach(() => city.app.close())
+  return city
+}
+
 /** The ids of a console list, sorted: which items a person sees, whatever their order. */
 export const listedIds = (answer: { body: { items: Array<{ id: string }> } }) => answer.body.items.map((item) => item.id).sort()

@@ -9,6 +9,8 @@ import type { CaseQuery, Store } from '../../src/store/ports.js'
 const DAY = 86_400_000
 
 /** What the console reads beyond the case API: inbox lines in words, the export, the deputy picker, the dashboard. */
+const ADMIN: StaffPrincipal = { kind: 'staff', id: 'admin', name: '管理员', username: 'admin', role: 'admin', stationIds: [], regionIds: [], unitIds: [] }
+
 describe("the console's case endpoints", () => {
   let app: TestApp
   let resident: Awaited<ReturnType<typeof asResident>>
@@ -20,6 +22,11 @@ describe("the console's case endpoints", () => {
     lina = await new Client(app.baseUrl).login('lina', STAFF_PASSWORD)
   })
   afterEach(() => app.close())
+  /** The console's inbox over this app's store, built as services/index.ts builds it, with what a test changes. */
+  const inboxWith = (over: Partial<ConstructorParameters<typeof CaseInbox>[0]> = {}) => {
+    const { store, services } = app.liaison
+    return new CaseInbox({ store, queries: services.caseQueries, directory: new DirectoryCache(store), clock: app.clock, timeZone: 'Asia/Shanghai', ...over })
+  }
 
   it('lists cases with station and deputy names, the deadline in words, and similar messages', async () => {
     const first = await submit('建设路小区门口的路灯坏了，晚上很黑')
@@ -114,20 +121,11 @@ describe("the console's case endpoints", () => {
       .map((line) => line.split(',')[0])
 
     // Pages of two: the same cases as the console's list, in its order, none twice.
-    const { store, services } = app.liaison
-    const inbox = new CaseInbox({
-      store,
-      queries: services.caseQueries,
-      directory: new DirectoryCache(store),
-      clock: app.clock,
-      timeZone: 'Asia/Shanghai',
-      exportPageSize: 2,
-    })
-    const admin: StaffPrincipal = { kind: 'staff', id: 'admin', name: '管理员', username: 'admin', role: 'admin', stationIds: [], regionIds: [], unitIds: [] }
+    const inbox = inboxWith({ exportPageSize: 2 })
     for (const order of ['newest', 'due'] as const) {
       const listed = (await (await asAdmin(app)).get(`/api/admin/cases?limit=50&order=${order}`)).body.items.map((c: { ticket: string }) => c.ticket)
       const exported: string[] = []
-      for await (const row of await inbox.export(admin, {}, order)) exported.push(row.case.ticket)
+      for await (const row of await inbox.export(ADMIN, {}, order)) exported.push(row.case.ticket)
       expect(exported, order).to.deep.equal(listed).and.have.length(5)
       if (order === 'newest') expect(tickets).to.deep.equal(listed)
     }
@@ -135,21 +133,12 @@ describe("the console's case endpoints", () => {
 
   it('lets the server answer others while a long list is exported: the export gives way between pages', async () => {
     for (const text of ['路灯坏了', '垃圾没人清', '路面有坑', '噪音扰民', '井盖松动']) await submit(text)
-    const { store, services } = app.liaison
-    const inbox = new CaseInbox({
-      store,
-      queries: services.caseQueries,
-      directory: new DirectoryCache(store),
-      clock: app.clock,
-      timeZone: 'Asia/Shanghai',
-      exportPageSize: 2,
-    })
-    const admin: StaffPrincipal = { kind: 'staff', id: 'admin', name: '管理员', username: 'admin', role: 'admin', stationIds: [], regionIds: [], unitIds: [] }
+    const inbox = inboxWith({ exportPageSize: 2 })
     // Another request's turn: anything waiting on the event loop (a request, a timer, the collector).
     let othersServed = false
     setImmediate(() => (othersServed = true))
     const servedBeforeEachLine: boolean[] = []
-    for await (const _row of await inbox.export(admin, {})) servedBeforeEachLine.push(othersServed)
+    for await (const _row of await inbox.export(ADMIN, {})) servedBeforeEachLine.push(othersServed)
     // The first page goes out at once; by the last page the others have had their turn.
     expect(servedBeforeEachLine).to.have.length(5)
     expect(servedBeforeEachLine.at(-1)).to.equal(true)
@@ -157,24 +146,16 @@ describe("the console's case endpoints", () => {
 
   it('reads the directory once for a whole export, however long the download outlives the cache', async () => {
     for (const text of ['路灯坏了', '垃圾没人清', '路面有坑', '噪音扰民', '井盖松动']) await submit(text)
-    const { store, services } = app.liaison
+    const { store } = app.liaison
     let directoryReads = 0
     // The store cannot tell (null): the cache goes by time alone, as with Mongo.
     const counted = {
       directory: { snapshot: () => (directoryReads++, store.directory.snapshot()), changedElsewhereMark: async () => null },
     } as unknown as Store
     // A cache that is stale at once: every page of the export would read the directory again.
-    const inbox = new CaseInbox({
-      store,
-      queries: services.caseQueries,
-      directory: new DirectoryCache(counted, 0),
-      clock: app.clock,
-      timeZone: 'Asia/Shanghai',
-      exportPageSize: 2,
-    })
-    const admin: StaffPrincipal = { kind: 'staff', id: 'admin', name: '管理员', username: 'admin', role: 'admin', stationIds: [], regionIds: [], unitIds: [] }
+    const inbox = inboxWith({ directory: new DirectoryCache(counted, 0), exportPageSize: 2 })
     const stations: Array<string | null> = []
-    for await (const row of await inbox.export(admin, {})) stations.push(row.stationName)
+    for await (const row of await inbox.export(ADMIN, {})) stations.push(row.stationName)
     expect(stations)
       .to.have.length(5)
       .and.satisfy((names: string[]) => names.every((n) => n && n.length > 0))
@@ -183,19 +164,12 @@ describe("the console's case endpoints", () => {
 
   it('exports in small pages, so a long download keeps little of the list in memory at a time', async () => {
     for (const text of ['路灯坏了', '垃圾没人清', '路面有坑']) await submit(text)
-    const { store, services } = app.liaison
+    const { store } = app.liaison
     const limits: number[] = []
     const spied = { ...store, cases: { ...store.cases, search: (q: CaseQuery) => (limits.push(q.limit), store.cases.search(q)) } } as Store
-    const inbox = new CaseInbox({
-      store: spied,
-      queries: services.caseQueries,
-      directory: new DirectoryCache(store),
-      clock: app.clock,
-      timeZone: 'Asia/Shanghai',
-    })
-    const admin: StaffPrincipal = { kind: 'staff', id: 'admin', name: '管理员', username: 'admin', role: 'admin', stationIds: [], regionIds: [], unitIds: [] }
+    const inbox = inboxWith({ store: spied })
     let lines = 0
-    for await (const _row of await inbox.export(admin, {})) lines++
+    for await (const _row of await inbox.export(ADMIN, {})) lines++
     expect(lines).to.equal(3)
     expect(limits).to.not.be.empty
     expect(Math.max(...limits))

@@ -1,26 +1,15 @@
 import { expect } from 'chai'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { asResident, startApp, type TestApp } from '../helpers/app.js'
+import { asResident } from '../helpers/app.js'
+import { storeFileForEachTest } from '../helpers/store-file.js'
 import { caseCity } from '../fixtures.js'
 
 /** An answer of 201 means the message is on disk: losing the store right after loses nothing. */
 describe('an accepted message is never lost', function () {
   this.timeout(30_000)
-  let dir: string
-  let app: TestApp | null = null
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'liaison-durable-'))
-  })
-  afterEach(async () => {
-    await app?.close().catch(() => {})
-    rmSync(dir, { recursive: true, force: true })
-  })
+  const file = storeFileForEachTest()
 
   it('keeps every case answered 201 when the store connection is cut between requests', async () => {
-    const url = `sqlite:${join(dir, 'liaison.db')}`
-    app = await startApp({ directory: caseCity(), overrides: { store: { url } } })
+    let app = await file.start({ directory: caseCity() })
     const resident = await asResident(app, 'o-durable')
     const answers = await Promise.all(
       Array.from({ length: 30 }, (_, i) => resident.post('/api/mp/cases', { text: `第 ${i} 条：路灯不亮`, regionId: 'c010101' })),
@@ -33,7 +22,7 @@ describe('an accepted message is never lost', function () {
     expect(during.status, 'not accepted, and says so').to.equal(500)
     await app.close().catch(() => {})
 
-    app = await startApp({ overrides: { store: { url } } })
+    app = await file.start()
     const again = await asResident(app, 'o-durable')
     const stored: string[] = []
     let cursor: string | null = null

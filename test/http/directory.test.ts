@@ -173,6 +173,25 @@ describe('a district organizer in the console', () => {
     expect((await sunli.get('/api/admin/outbox')).status, 'the outbox is for admins').to.equal(403)
   })
 
+  it('judges a page of deputies or stations on the shared directory: no station or region list read per row or per request', async () => {
+    const sunli = await new Client(app.baseUrl).login('sunli', STAFF_PASSWORD) // organizer of 湛河区
+    const { stations, regions } = app.liaison.store
+    const [get, list] = [stations.get, regions.list]
+    const reads = { station: 0, regions: 0 }
+    stations.get = (id) => (reads.station++, get.call(stations, id))
+    regions.list = () => (reads.regions++, list.call(regions))
+    try {
+      const deputies = await sunli.get('/api/admin/deputies?limit=50')
+      expect(deputies.body.items.map((d: { id: string }) => d.id)).to.deep.equal(['dp0001', 'dp0002', 'dp0003', 'dp0004', 'dp0005'])
+      const page = await sunli.get('/api/admin/stations?limit=50')
+      expect(page.body.items.map((st: { id: string }) => st.id).sort()).to.deep.equal(['st001', 'st002', 'st003'])
+      expect((await sunli.get('/api/admin/deputies/dp0004')).status).to.equal(200)
+      expect(reads, 'stations and regions read one by one').to.deep.equal({ station: 0, regions: 0 })
+    } finally {
+      ;[stations.get, regions.list] = [get, list]
+    }
+  })
+
   it('refuses to write outside their district, whatever ids the body carries, and changes nothing', async () => {
     const sunli = await new Client(app.baseUrl).login('sunli', STAFF_PASSWORD) // organizer of 湛河区
     const admin = await asAdmin(app)

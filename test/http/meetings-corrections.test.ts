@@ -110,7 +110,8 @@ describe('a city-level meeting seen from a district', () => {
 
     const sunli = await asStaff(app, 'sunli')
     expect((await sunli.get('/api/admin/meetings')).body.items.map((m: { title: string }) => m.title)).to.deep.equal(['市人大常委会第十次会议'])
-    expect((await sunli.get(`/api/admin/meetings/${city.id}`)).body.audienceDistrictIds).to.deep.equal(['d01', 'd02'])
+    const audience = (await sunli.get(`/api/admin/meetings/${city.id}`)).body.audienceDistrictIds
+    expect(audience, "the invitees' districts and streets, whose organizers follow it").to.deep.equal(['d01', 'd02', 's0101', 's0201'])
     const table = (await sunli.get(`/api/admin/meetings/${city.id}/invitees`)).body
     expect(table.items.map((i: { name: string; rsvpLabel: string }) => `${i.name} ${i.rsvpLabel}`)).to.deep.equal(['张伟 参加', '王芳 未回复', '李娜 未回复'])
     expect(table.counts).to.include({ invited: 3, attend: 1, pending: 2 })

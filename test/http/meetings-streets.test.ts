@@ -1,7 +1,8 @@
 import { expect } from 'chai'
-import type { Client, TestApp } from '../helpers/app.js'
+import { asAdmin, asDeputy, type Client } from '../helpers/app.js'
 import { asStaff, meetingBody } from '../helpers/meetings.js'
-import { listedIds, startStreetCity } from '../helpers/street-organizers.js'
+import { storeFileForEachTest } from '../helpers/store-file.js'
+import { listedIds, streetCity, streetCityForEachTest } from '../helpers/street-organizers.js'
 
 /**
  * A street's organizer runs his street's meetings: he invites the deputies of his street's
@@ -9,15 +10,10 @@ import { listedIds, startStreetCity } from '../helpers/street-organizers.js'
  * The district's organizer sees both streets' meetings.
  */
 describe("a street organizer's meetings", () => {
-  let app: TestApp
-  let wumin: Client // 轻工街道
-  let zhenghua: Client // 马庄街道
-  beforeEach(async () => {
-    ;({ app, wumin, zhenghua } = await startStreetCity())
-  })
-  afterEach(() => app.close())
+  const streets = streetCityForEachTest() // 吴敏 of 轻工街道 (st001, st003), 郑华 of 马庄街道 (st002)
 
   it("invites his street's deputies, sees his street's meetings only, and may not touch the next street's", async () => {
+    const { app, wumin, zhenghua } = streets
     const ours = await wumin.post('/api/admin/meetings', meetingBody({ title: '轻工街道代表活动', selector: { levels: ['city'] } }))
     expect(ours.status, JSON.stringify(ours.body)).to.equal(201)
     expect((await wumin.post(`/api/admin/meetings/${ours.body.id}/publish`)).status).to.equal(200)
@@ -41,5 +37,62 @@ describe("a street organizer's meetings", () => {
     const sunli = await asStaff(app, 'sunli') // 湛河区: both streets are hers
     expect(listedIds(await sunli.get('/api/admin/meetings?limit=50'))).to.deep.equal([ours.body.id, theirs.body.id].sort())
     expect(listedIds(await (await asStaff(app, 'qianqi')).get('/api/admin/meetings?limit=50')), '新华区 sees neither').to.deep.equal([])
+  })
+
+  it("follows a city meeting through the answers of his street's people only, read-only", async () => {
+    const { app, wumin, zhenghua } = streets
+    const office = await asAdmin(app)
+    const { body: city } = await office.post(
+      '/api/admin/meetings',
+      meetingBody({ selector: { levels: ['city', 'county'], deputyIds: ['dp0004'], staffIds: ['sf01'] } }),
+    )
+    expect((await office.post(`/api/admin/meetings/${city.id}/publish`)).status).to.equal(200)
+    expect((await (await asDeputy(app, 'dp0001')).post(`/api/mp/meetings/${city.id}/rsvp`, { response: 'attend' })).status).to.equal(200)
+
+    expect(listedIds(await wumin.get('/api/admin/meetings?limit=50')), 'the city meeting is listed for him').to.deep.equal([city.id])
+    expect((await wumin.get(`/api/admin/meetings/${city.id}`)).status).to.equal(200)
+    const table = (await wumin.get(`/api/admin/meetings/${city.id}/invitees`)).body
+    expect(
+      table.items.map((i: { name: string; rsvpLabel: string }) => `${i.name} ${i.rsvpLabel}`),
+      'the people of 轻工街道 stations only',
+    ).to.deep.equal(['张伟 参加', '王芳 未回复', '李娜 未回复'])
+    expect(table.counts).to.include({ invited: 3, attend: 1, pending: 2 })
+    const theirs = (await zhenghua.get(`/api/admin/meetings/${city.id}/invitees`)).body
+    expect(
+      theirs.items.map((i: { name: string }) => i.name),
+      '马庄街道 follows 赵敏 only',
+    ).to.deep.equal(['赵敏'])
+
+    const edit = await wumin.patch(`/api/admin/meetings/${city.id}`, { title: '改了' })
+    expect(edit.status, "the city's meeting is read only to him").to.equal(403)
+    expect(edit.body.error.code).to.equal('meeting_read_only')
+    expect((await app.liaison.store.meetings.get(city.id))!.title, 'nothing changed').to.equal('市人大常委会第十次会议')
+  })
+})
+
+describe('a city meeting published before its audience named streets', function () {
+  this.timeout(60_000)
+  const file = storeFileForEachTest()
+
+  it("is followed by the street's organizer once the app has started again", async () => {
+    let app = await file.start({ directory: streetCity() })
+    app.clock.set(new Date('2026-11-23T02:00:00Z'))
+    const office = await asAdmin(app)
+    const { body: city } = await office.post('/api/admin/meetings', meetingBody())
+    expect((await office.post(`/api/admin/meetings/${city.id}/publish`)).status).to.equal(200)
+    // Stored as it was before streets were kept: the invitees' districts only (湛河区, 新华区).
+    const stored = (await app.liaison.store.meetings.get(city.id))!
+    await app.liaison.store.meetings.update({ ...stored, audienceDistrictIds: ['d01', 'd02'] }, [])
+    expect(listedIds(await (await asStaff(app, 'wumin')).get('/api/admin/meetings?limit=50')), 'not yet his').to.deep.equal([])
+    await app.close()
+
+    app = await file.start()
+    const wumin = await asStaff(app, 'wumin') // 轻工街道: 张伟 and 王芳 of st001 are invited
+    expect(listedIds(await wumin.get('/api/admin/meetings?limit=50'))).to.deep.equal([city.id])
+    const opened = await wumin.get(`/api/admin/meetings/${city.id}`)
+    expect(opened.status).to.equal(200)
+    expect(opened.body.title).to.equal('市人大常委会第十次会议')
+    expect(listedIds(await (await asStaff(app, 'zhenghua')).get('/api/admin/meetings?limit=50')), '马庄街道 has nobody invited').to.deep.equal([])
+    expect((await app.liaison.store.meetings.get(city.id))!.audienceDistrictIds).to.deep.equal(['d01', 'd02', 's0101', 's0201'])
   })
 })

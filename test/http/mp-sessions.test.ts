@@ -44,22 +44,22 @@ describe('mini-program sessions', () => {
 
   it("refuses a console session's token and a session whose person is gone", async () => {
     const resident = await asResident(app)
-    const now = app.clock.now()
-    const lasting = { createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + 86_400_000) }
-    await app.liaison.store.sessions.create({
-      id: 'se-staff',
-      tokenHash: hashToken('staff-token-0000000000000'),
-      subjectKind: 'staff',
-      subjectId: 'admin',
-      ...lasting,
-    })
-    await app.liaison.store.sessions.create({
-      id: 'se-orphan',
-      tokenHash: hashToken('orphan-token-000000000000'),
-      subjectKind: 'mp_user',
-      subjectId: 'mu-nobody',
-      ...lasting,
-    })
+    // A day-long session for a token, written straight to the store as a login would.
+    const sessionFor = async (token: string, subjectKind: 'staff' | 'mp_user', subjectId: string) => {
+      const now = app.clock.now()
+      const expiresAt = new Date(now.getTime() + 86_400_000)
+      await app.liaison.store.sessions.create({
+        id: `se-${subjectId}`,
+        tokenHash: hashToken(token),
+        subjectKind,
+        subjectId,
+        createdAt: now,
+        lastSeenAt: now,
+        expiresAt,
+      })
+    }
+    await sessionFor('staff-token-0000000000000', 'staff', 'admin')
+    await sessionFor('orphan-token-000000000000', 'mp_user', 'mu-nobody')
     for (const token of ['staff-token-0000000000000', 'orphan-token-000000000000']) {
       resident.bearer = token
       const refused = await resident.get('/api/mp/me')

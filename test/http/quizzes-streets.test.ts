@@ -1,8 +1,8 @@
 import { expect } from 'chai'
-import { asAdmin, asDeputy, type Client, type TestApp } from '../helpers/app.js'
+import { asAdmin, asDeputy, type Client } from '../helpers/app.js'
 import { asStaff } from '../helpers/meetings.js'
 import { quizWithBank, rightAnswers } from '../helpers/quizzes.js'
-import { listedIds, startStreetCity } from '../helpers/street-organizers.js'
+import { listedIds, streetCityForEachTest } from '../helpers/street-organizers.js'
 
 /**
  * A street's organizer runs a quiz for his street's deputies: it is announced to them and
@@ -10,15 +10,10 @@ import { listedIds, startStreetCity } from '../helpers/street-organizers.js'
  * not the next street's, and cannot change those. The district's organizer sees both.
  */
 describe("a street organizer's quizzes", () => {
-  let app: TestApp
-  let wumin: Client // 轻工街道: stations st001 and st003
-  let zhenghua: Client // 马庄街道: station st002
-  beforeEach(async () => {
-    ;({ app, wumin, zhenghua } = await startStreetCity())
-  })
-  afterEach(() => app.close())
+  const streets = streetCityForEachTest() // 吴敏 of 轻工街道 (st001, st003), 郑华 of 马庄街道 (st002)
 
   it("is taken by his street's deputies, seen by him and his district, and closed to the next street", async () => {
+    const { app, wumin, zhenghua } = streets
     const ours = await quizWithBank(app, wumin, { title: '轻工街道代表法竞赛', audience: 'deputies' })
     const told = (await app.liaison.store.outbox.search({ limit: 100, kind: 'quiz.published' })).items.map((m) => m.recipientId).sort()
     expect(told, 'the deputies of st001 and st003; not 赵敏 (dp0004, 马庄) nor 陈静 (dp0006, 新华区)').to.deep.equal(['dp0001', 'dp0002', 'dp0003', 'dp0005'])
@@ -43,6 +38,7 @@ describe("a street organizer's quizzes", () => {
   })
 
   it("follows a city quiz through his street's deputies only: their scores on the board, not the next street's", async () => {
+    const { app, wumin, zhenghua } = streets
     const quiz = await quizWithBank(app, await asAdmin(app), { title: '全市代表法竞赛', audience: 'deputies' })
     for (const id of ['dp0001', 'dp0004']) {
       const deputy = await asDeputy(app, id)

@@ -182,6 +182,21 @@ export function meetingContract(store: () => Store) {
       expect((await store().meetings.list({ statuses: ['draft'], startFrom: at(60), startTo: at(121) })).map((m) => m.id)).to.deep.equal([a.id, b.id])
     })
 
+    it("widens a published meeting's audience alone (the start-up step): its invitees and their answers stay; a stale copy is a conflict", async () => {
+      const m = await published({ districtIds: [], audienceDistrictIds: ['d01'] })
+      await store().meetings.respond(m.id, { kind: 'deputy', id: 'dp0001' }, { rsvp: 'attend', reason: null, at: at(5) })
+      const [listed] = (await store().meetings.list({})).filter((x) => x.id === m.id)
+      const widened = await store().meetings.update({ ...listed, audienceDistrictIds: ['d01', 's0101'] }, [])
+      expect((await store().meetings.get(m.id))!.audienceDistrictIds).to.deep.equal(['d01', 's0101'])
+      const people = await store().meetings.invitees([m.id])
+      expect(people.map((i) => [i.personId, i.rsvp])).to.deep.equal([
+        ['dp0001', 'attend'],
+        ['dp0002', 'pending'],
+      ])
+      expect(await rejects(store().meetings.update({ ...listed, audienceDistrictIds: ['d01', 's0102'] }, []))).to.be.instanceOf(ConflictError)
+      expect((await store().meetings.get(m.id))!.version).to.equal(widened.version)
+    })
+
     it('gives out public places up to the cap, one per person', async () => {
       const m = await published({ publicSeats: 2 })
       const reg = (mpUserId: string) => store().meetings.registerPublic({ meetingId: m.id, mpUserId, name: `群众${mpUserId}`, createdAt: at(1) }, 2)

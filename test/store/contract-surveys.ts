@@ -247,6 +247,20 @@ export function surveyContract(store: () => Store) {
       expect((await store().surveys.textAnswers(s.id, { questionId: 'q2', limit: 10, q: '增加' })).items).to.have.length(2)
     })
 
+    it("finds text answers given at any of some stations (a street's), and none for no station", async () => {
+      const s = await store().surveys.create(surveyRecord())
+      const at = (station: string, key: string, text: string) => {
+        const sub = submission(s, key, { q1: 'yes', q2: text })
+        return { ...sub, response: { ...sub.response, stationId: station }, texts: sub.texts.map((t) => ({ ...t, stationId: station })) }
+      }
+      for (const sub of [at('st001', 'a', '轻工街道多种树'), at('st002', 'b', '马庄街道修步道'), at('st003', 'c', '光明社区加座椅')])
+        await store().surveys.respond(sub)
+      const texts = async (stationIds: string[]) =>
+        (await store().surveys.textAnswers(s.id, { questionId: 'q2', limit: 10, stationIds })).items.map((t) => t.text)
+      expect(await texts(['st001', 'st003'])).to.deep.equal(['光明社区加座椅', '轻工街道多种树'])
+      expect(await texts([])).to.deep.equal([])
+    })
+
     it("records an opinion's outcome with its feedback message, and the message once per dedupe key", async () => {
       const s = await store().surveys.create(surveyRecord())
       await store().surveys.respond(submission(s, 'o1', { q1: 'yes' }, [{ articleId: 'a1', text: '建议增加' }]))

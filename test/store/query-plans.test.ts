@@ -244,6 +244,13 @@ describe('the console queries find their rows through indexes (EXPLAIN QUERY PLA
     expectNoFullScan(await plansOf(db, () => surveys.responses('sv-1')))
   })
 
+  it("a city survey's text answers at a street's stations: through the survey's own index, never a walk through every answer", async () => {
+    const surveys = surveyRepo(db, new GroupCommit(db))
+    const plans = await plansOf(db, () => surveys.textAnswers('sv-1', { questionId: 'q4', limit: 20, stationIds: ['st001', 'st003'] }))
+    expect(plans).to.have.length(1)
+    for (const line of plans[0]) expect(line, `plan: ${plans[0].join(' | ')}`).not.to.match(/^SCAN /)
+  })
+
   it('the survey an answer opens, with whether a 述职评议 owns it: found by its key, never by a walk through the surveys', async () => {
     const surveys = surveyRepo(db, new GroupCommit(db))
     for (const ref of [{ id: 'sv-1' }, { shortCode: 'ABCD1234' }]) {

@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import {
-  canManageMeeting,
+  canManageMeeting as manages,
   changesTimeOrPlace,
   checkInRefusal,
   checkInWindow,
@@ -16,6 +16,8 @@ import {
   type MeetingRecord,
 } from '../../src/domain/meeting.js'
 import { resolveInvitees, type SelectorDirectory } from '../../src/domain/meeting-selector.js'
+import { staffScope } from '../../src/domain/staff-scope.js'
+import type { Region } from '../../src/domain/directory.js'
 import { attendanceByPerson, meetingAttendance } from '../../src/domain/meeting-attendance.js'
 
 const T0 = new Date('2026-11-25T01:30:00Z') // 09:30 in Asia/Shanghai
@@ -104,11 +106,11 @@ describe('meetings: pure rules', () => {
       ])
     })
 
-    it('lists each person once, with the name they have now and their district', () => {
+    it('lists each person once, with the name they have now and their district and street', () => {
       const r = resolveInvitees({ stationIds: ['st001'], deputyIds: ['dp0001'] }, directory(), null)
       expect(r.invitees).to.deep.equal([
-        { kind: 'deputy', id: 'dp0001', name: '张伟', districtIds: ['d01'] },
-        { kind: 'deputy', id: 'dp0002', name: '王芳', districtIds: ['d01'] },
+        { kind: 'deputy', id: 'dp0001', name: '张伟', placeIds: ['s0101', 'd01'] },
+        { kind: 'deputy', id: 'dp0002', name: '王芳', placeIds: ['s0101', 'd01'] },
       ])
     })
 
@@ -236,6 +238,9 @@ describe('meetings: pure rules', () => {
   })
 
   describe('who manages a meeting', () => {
+    type Viewer = { id: string; role: string; regionIds: string[] }
+    const canManageMeeting = (viewer: Viewer, m: MeetingRecord, regions?: Map<string, Region>) => manages(viewer, m, staffScope(viewer, regions))
+
     it("lets admins and city organizers manage all, district organizers their districts' and their own", () => {
       const m = meeting({ districtIds: ['d01'], createdBy: 'admin' })
       expect(canManageMeeting({ id: 'admin', role: 'admin', regionIds: [] }, m)).to.equal(true)

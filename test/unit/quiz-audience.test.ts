@@ -2,7 +2,7 @@ import { expect } from 'chai'
 import type { Region } from '../../src/domain/directory.js'
 import { mayTakeQuiz } from '../../src/domain/quiz.js'
 import { quizPersonOf, quizRecipients, type QuizNoticeDirectory } from '../../src/domain/quiz-audience.js'
-import { districtOf, stationDistricts } from '../../src/domain/station-district.js'
+import { districtOf, stationDistricts, stationStreets } from '../../src/domain/station-district.js'
 
 // Two districts: 湛河区 (d01) with a street and a community, 新华区 (d02); a station in each, and one covering nothing known.
 const regions = new Map<string, Region>(
@@ -42,6 +42,19 @@ describe('quiz audience rules', () => {
     expect(districtOf('d02', regions), 'a district is its own').to.equal('d02')
     expect(districtOf(null, regions)).to.equal(null)
     expect(Object.fromEntries(stationDistrict)).to.deep.equal({ 'st-zh': 'd01', 'st-xh': 'd02', 'st-lost': null })
+  })
+
+  it('places a station in the street of the first region it covers, and in none above a street or when unknown', () => {
+    const streets = stationStreets(
+      [
+        { id: 'st-zh', regionIds: ['c010101', 'd02'] },
+        { id: 'st-street', regionIds: ['s0101'] },
+        { id: 'st-xh', regionIds: ['d02'] },
+        { id: 'st-lost', regionIds: ['gone'] },
+      ],
+      regions,
+    )
+    expect(Object.fromEntries(streets)).to.deep.equal({ 'st-zh': 's0101', 'st-street': 's0101', 'st-xh': null, 'st-lost': null })
   })
 
   it('lets a deputy answer as the deputy, whichever account they use; anyone else as themselves', () => {

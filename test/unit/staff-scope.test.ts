@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import type { Region } from '../../src/domain/directory.js'
-import { scopeHasPlace, scopeHasStation, scopeOwnerIds, scopeOwns, staffScope } from '../../src/domain/staff-scope.js'
+import { scopeHasPlace, scopeHasStation, scopeKind, scopeOwnerIds, scopeOwns, staffScope } from '../../src/domain/staff-scope.js'
 
 const regions: Region[] = [
   { id: 'd01', name: '湛河区', kind: 'district', parentId: null },
@@ -24,6 +24,18 @@ describe('who may see what, by place (staff scope)', () => {
     expect(station.kind).to.equal('none')
     expect([station.covers('d01'), scopeOwns(station, ['d01']), scopeHasPlace(station, { districtId: 'd01' })]).to.deep.equal([false, false, false])
     expect(scopeOwnerIds(station)).to.deep.equal([])
+  })
+
+  it('tells which scope a console user has without the region tree, as the scope judged on it says', () => {
+    const people = [
+      { role: 'admin', regionIds: ['d01'] },
+      { role: 'organizer', regionIds: [] },
+      { role: 'organizer', regionIds: ['s0101'] },
+      { role: 'station_staff', regionIds: [] },
+      { role: 'unit_staff', regionIds: [] },
+    ]
+    expect(people.map(scopeKind)).to.deep.equal(['city', 'city', 'regions', 'none', 'none'])
+    expect(people.map((p) => staffScope(p, tree).kind)).to.deep.equal(people.map(scopeKind))
   })
 
   it("gives a district organizer the district and everything under it, and its own and its streets' records", () => {

@@ -45,6 +45,7 @@ export const presentMeeting = (m: MeetingRecord) => ({
   rsvpDeadline: iso(m.rsvpDeadline),
   rsvpClosesAt: rsvpClosesAt(m).toISOString(),
   districtIds: m.districtIds,
+  // The invitees' districts and streets, whatever the name says (domain/meeting.ts).
   audienceDistrictIds: m.audienceDistrictIds,
   createdBy: m.createdBy,
   updatedAt: m.updatedAt.toISOString(),

@@ -10,7 +10,7 @@ import {
 } from '../../domain/campaign.js'
 import type { Region } from '../../domain/directory.js'
 import { ancestry } from '../../domain/region-tree.js'
-import { districtOf, stationDistricts } from '../../domain/station-district.js'
+import { districtOf, stationDistricts, stationStreets } from '../../domain/station-district.js'
 import type { Store } from '../../store/ports.js'
 
 /** The directory with the names progress shows beside the ids. */
@@ -33,14 +33,13 @@ export class CampaignAudience {
     const snap = await this.store.directory.snapshot()
     const regions = new Map(snap.regions.map((r) => [r.id, r]))
     const stationDistrict = stationDistricts(snap.stations, regions)
-    const streetOf = (regionId: string | undefined) => (regionId ? (ancestry(regionId, regions).find((r) => r.kind === 'street')?.id ?? null) : null)
     const deputyNames = new Map(snap.deputies.map((d) => [d.id, d.name]))
     const staffNames = new Map(snap.staff.map((s) => [s.id, s.name]))
     return {
       deputies: snap.deputies,
       staff: snap.staff,
       stationDistrict,
-      stationStreet: new Map(snap.stations.map((st) => [st.id, streetOf(st.regionIds[0])])),
+      stationStreet: stationStreets(snap.stations, regions),
       regions,
       stationNames: new Map(snap.stations.map((s) => [s.id, s.name])),
       districtNames: new Map(snap.regions.filter((r) => r.kind === 'district').map((r) => [r.id, r.name])),

@@ -1,6 +1,6 @@
 import type { Region, Station } from '../../domain/directory.js'
 import { ancestry } from '../../domain/region-tree.js'
-import { staffScope, type ScopedStaff, type StaffScope } from '../../domain/staff-scope.js'
+import { scopeKind, staffScope, type ScopedStaff, type StaffScope } from '../../domain/staff-scope.js'
 import { buildRoutingIndex, type RoutingIndex } from '../../domain/routing.js'
 import type { DeputyRecord, Store } from '../../store/ports.js'
 
@@ -61,7 +61,7 @@ export class DirectoryCache {
   /** Where a console user may look (domain/staff-scope.ts), judged on the cached region tree. */
   async scopeOf(staff: ScopedStaff): Promise<StaffScope> {
     // The city office and station staff need no tree: spare them the directory read.
-    if (staff.role !== 'organizer' || !staff.regionIds.length) return staffScope(staff)
+    if (scopeKind(staff) !== 'regions') return staffScope(staff)
     return staffScope(staff, (await this.prepared()).regions)
   }
 

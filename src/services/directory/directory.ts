@@ -1,12 +1,13 @@
 import { LEVEL_LABELS, type Deputy, type Region, type Station, type Weekday } from '../../domain/directory.js'
 import { normalizePhone } from '../../domain/phone.js'
 import { buildRegionTree, stationsCovering, subtree } from '../../domain/region-tree.js'
-import { scopeHasStation, staffScope, type StaffScope } from '../../domain/staff-scope.js'
+import { scopeHasStation, type StaffScope } from '../../domain/staff-scope.js'
 import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.js'
 import { maskPhone, type PiiCipher } from '../../security/pii.js'
 import type { DeputyQuery, DeputyRecord, Page, StationQuery, Store } from '../../store/ports.js'
 import type { AuditTrail } from '../audit.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
+import type { DirectoryCache } from './directory-cache.js'
 
 /** A deputy as the console sees them: the phone masked. */
 export type DeputyView = Omit<Deputy, 'phone'> & { phoneMasked: string | null }
@@ -32,6 +33,8 @@ export interface DirectoryServiceDeps {
   cipher: PiiCipher
   audit: AuditTrail
   topics: readonly string[]
+  /** The shared directory: each actor's scope judged on its region tree, and the stations it holds. */
+  cache: Pick<DirectoryCache, 'prepared' | 'scopeOf'>
   /** Told after every edit, so caches of the directory (routing) start afresh. */
   onChange?: () => void
 }
@@ -42,11 +45,12 @@ export class DirectoryService {
   private readonly cipher: PiiCipher
   private readonly audit: AuditTrail
   private readonly topics: readonly string[]
+  private readonly cache: Pick<DirectoryCache, 'prepared' | 'scopeOf'>
   /** Told after every edit, so caches of the directory (routing) start afresh. */
   private readonly onChange: () => void
 
   constructor(deps: DirectoryServiceDeps) {
-    ;({ store: this.store, cipher: this.cipher, audit: this.audit, topics: this.topics, onChange: this.onChange = () => {} } = deps)
+    ;({ store: this.store, cipher: this.cipher, audit: this.audit, topics: this.topics, cache: this.cache, onChange: this.onChange = () => {} } = deps)
   }
 
   async regionTree() {
@@ -107,10 +111,10 @@ export class DirectoryService {
   /** A district organizer's page keeps only their districts' stations (a page may come back shorter); others see every station. */
   async searchStations(actor: StaffPrincipal, query: StationQuery): Promise<Page<Station>> {
     const page = await this.store.stations.search(query)
-    if (staffScope(actor).kind !== 'regions') return page
-    const scope = await this.scopeOf(actor)
-    const mine = await Promise.all(page.items.map(async (s) => ((await this.mayManage(actor, [s.id], scope)) ? s : null)))
-    return { items: mine.filter((s): s is Station => s !== null), nextCursor: page.nextCursor }
+    const scope = await this.cache.scopeOf(actor)
+    if (scope.kind !== 'regions') return page
+    // Judged on the stations the page holds: no station is read again.
+    return { items: page.items.filter((s) => scopeHasStation(scope, s)), nextCursor: page.nextCursor }
   }
 
   async station(id: string) {
@@ -121,7 +125,7 @@ export class DirectoryService {
 
   async updateStation(actor: StaffPrincipal, id: string, edit: StationEdit) {
     const station = await this.station(id)
-    if (!(await this.mayManage(actor, [id]))) throw new ForbiddenError('只能修改自己负责的联络站')
+    if (!(await this.writable(actor))([station])) throw new ForbiddenError('只能修改自己负责的联络站')
     const mayEdit = actor.role !== 'station_staff' || (edit.regionIds === undefined && edit.name === undefined)
     if (!mayEdit) throw new ForbiddenError('联络站工作人员只能修改本站的地址和接待日')
     if (edit.regionIds) {
@@ -144,11 +148,11 @@ export class DirectoryService {
       }
     }
     const page = await this.store.deputies.search(query)
-    if (staffScope(actor).kind !== 'regions') return { items: page.items.map((d) => this.view(d)), nextCursor: page.nextCursor }
+    const scope = await this.cache.scopeOf(actor)
+    if (scope.kind !== 'regions') return { items: page.items.map((d) => this.view(d)), nextCursor: page.nextCursor }
     // A district organizer's page keeps only their deputies (a page may come back shorter).
-    const scope = await this.scopeOf(actor)
-    const mine = await Promise.all(page.items.map(async (d) => ((await this.mayManage(actor, d.stationIds, scope)) ? d : null)))
-    return { items: mine.filter((d): d is DeputyRecord => d !== null).map((d) => this.view(d)), nextCursor: page.nextCursor }
+    const mine = await this.manageable(actor, scope)
+    return { items: page.items.filter((d) => mine(d.stationIds)).map((d) => this.view(d)), nextCursor: page.nextCursor }
   }
 
   async deputy(actor: StaffPrincipal, id: string): Promise<DeputyView> {
@@ -163,7 +167,9 @@ export class DirectoryService {
   }
 
   async updateDeputy(actor: StaffPrincipal, id: string, edit: DeputyEdit): Promise<DeputyView> {
-    const deputy = await this.visibleDeputy(actor, id)
+    const [deputy, mayWrite] = await Promise.all([this.store.deputies.get(id), this.writable(actor)])
+    // As for a read, not "forbidden"; but judged on the deputy's stations as stored now.
+    if (!deputy || !mayWrite(await this.stationsByIds(deputy.stationIds))) throw new NotFoundError('代表不存在')
     const fields = Object.keys(edit)
     if (actor.role === 'station_staff' && fields.some((f) => f !== 'dutyDates')) {
       throw new ForbiddenError('联络站工作人员只能安排代表的接待日期')
@@ -200,19 +206,31 @@ export class DirectoryService {
    * Station staff look after their stations' deputies; an organizer with districts the
    * deputies of stations in those districts; city-wide organizers and admins everyone.
    */
-  private async mayManage(actor: StaffPrincipal, stationIds: string[], known?: StaffScope) {
-    if (actor.role === 'station_staff') return stationIds.some((s) => actor.stationIds.includes(s))
-    // A page of rows asks with the scope worked out once (it reads the whole region tree).
-    const scope = known ?? (await this.scopeOf(actor))
-    if (scope.kind !== 'regions') return scope.kind === 'city'
-    const stations = await Promise.all(stationIds.map((id) => this.store.stations.get(id)))
-    return stations.some((station) => scopeHasStation(scope, station))
+  private async mayManage(actor: StaffPrincipal, stationIds: string[]) {
+    return (await this.manageable(actor, await this.cache.scopeOf(actor)))(stationIds)
   }
 
-  /** Where the actor may look (domain/staff-scope.ts); the region tree is read only for an organizer of some regions. */
-  private async scopeOf(actor: StaffPrincipal) {
-    if (staffScope(actor).kind !== 'regions') return staffScope(actor)
-    return staffScope(actor, new Map((await this.store.regions.list()).map((r) => [r.id, r])))
+  /**
+   * The same rule for many rows, with the scope judged once: an organizer's by the stations the
+   * shared directory holds, never read one by one.
+   */
+  private async manageable(actor: StaffPrincipal, scope: StaffScope): Promise<(stationIds: readonly string[]) => boolean> {
+    if (actor.role === 'station_staff') return (stationIds) => stationIds.some((s) => actor.stationIds.includes(s))
+    if (scope.kind !== 'regions') return () => scope.kind === 'city'
+    const { stations } = await this.cache.prepared()
+    return (stationIds) => stationIds.some((id) => scopeHasStation(scope, stations.get(id)))
+  }
+
+  /**
+   * The same rule for a write, judged on the stations as the store holds them now: the shared
+   * directory may be a minute old on another instance, and a station just created or moved
+   * to another street must be judged where it is.
+   */
+  private async writable(actor: StaffPrincipal): Promise<(stations: readonly Station[]) => boolean> {
+    if (actor.role === 'station_staff') return (stations) => stations.some((s) => actor.stationIds.includes(s.id))
+    const scope = await this.cache.scopeOf(actor)
+    if (scope.kind !== 'regions') return () => scope.kind === 'city'
+    return (stations) => stations.some((s) => scopeHasStation(scope, s))
   }
 
   /**
@@ -221,9 +239,8 @@ export class DirectoryService {
    * deputy may keep a station elsewhere that they do not touch).
    */
   private async requireStationsInScope(actor: StaffPrincipal, touched: string[], body: string[]) {
-    const outside: string[] = []
-    const scope = await this.scopeOf(actor)
-    for (const id of touched) if (!(await this.mayManage(actor, [id], scope))) outside.push(id)
+    const [mayWrite, stations] = await Promise.all([this.writable(actor), this.stationsByIds(touched)])
+    const outside = touched.filter((id) => !mayWrite(stations.filter((s) => s.id === id)))
     if (outside.length) {
       throw new ForbiddenError(
         '只能调整本辖区的联络站',
@@ -235,7 +252,7 @@ export class DirectoryService {
 
   /** The same for the places a station covers: an organizer adds or removes only places of their districts. */
   private async requireRegionsInScope(actor: StaffPrincipal, touched: string[], body: string[], path: string) {
-    const scope = await this.scopeOf(actor)
+    const scope = await this.cache.scopeOf(actor)
     if (scope.kind === 'city') return
     const outside = touched.filter((id) => !scope.covers(id))
     if (outside.length) {

@@ -1,12 +1,13 @@
 import type { Clock } from '../../clock.js'
 import { RSVP_LABELS, type MeetingInvitee, type MeetingRecord } from '../../domain/meeting.js'
 import { attendanceByPerson, meetingAttendance } from '../../domain/meeting-attendance.js'
-import { personDistricts } from '../../domain/meeting-selector.js'
+import { personPlaces } from '../../domain/meeting-selector.js'
 import { noticeState, type NoticeState } from '../../domain/notice-delivery.js'
 import type { Store } from '../../store/ports.js'
 import { csvSheet, sheetTime } from '../csv-sheet.js'
 import type { MeetingService } from './meetings.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
+import type { StaffScope } from '../../domain/staff-scope.js'
 
 const ROLE_LABELS = { deputy: '代表', staff: '工作人员' } as const
 
@@ -27,8 +28,9 @@ export class MeetingReports {
    * whether the meeting notice reached them (its outbox row: 已送达, 待发送, 未能送达 and why).
    */
   async table(staff: StaffPrincipal, id: string) {
-    const meeting = await this.meetings.visible(staff, id)
-    const invitees = await this.ofConcern(staff, [meeting], await this.store.meetings.invitees([meeting.id]))
+    const scope = await this.meetings.scopeOf(staff)
+    const meeting = await this.meetings.visible(staff, id, scope)
+    const invitees = await this.ofConcern(staff, scope, [meeting], await this.store.meetings.invitees([meeting.id]))
     const publicTaken = meeting.publicSeats ? (await this.store.meetings.publicRegistrations(meeting.id)).length : 0
     const key = (i: MeetingInvitee) => `meeting:${meeting.id}:published:${i.personKind}:${i.personId}`
     const rows = new Map((await this.store.outbox.byDedupeKeys(invitees.map(key))).map((m) => [m.dedupeKey, m]))
@@ -38,27 +40,27 @@ export class MeetingReports {
 
   /** Each deputy's (and staff member's) attendance over meetings that started in [from, to), within the caller's meetings. */
   async byPerson(staff: StaffPrincipal, period: { from?: Date; to?: Date; deputyId?: string }) {
+    const scope = await this.meetings.scopeOf(staff)
     const meetings = await this.store.meetings.list({
-      ...(await this.meetings.scope(staff)),
+      ...this.meetings.filterOf(staff, scope),
       statuses: ['published'],
       startFrom: period.from,
       startTo: period.to,
     })
-    let invitees = await this.ofConcern(staff, meetings, await this.store.meetings.invitees(meetings.map((m) => m.id)))
+    let invitees = await this.ofConcern(staff, scope, meetings, await this.store.meetings.invitees(meetings.map((m) => m.id)))
     if (period.deputyId) invitees = invitees.filter((i) => i.personKind === 'deputy' && i.personId === period.deputyId)
     return { meetings: meetings.length, people: attendanceByPerson(meetings, invitees, this.clock.now()) }
   }
 
   /**
    * The invitees the staff member answers for: everyone of the meetings they manage; of a
-   * city-level meeting they follow, only the people of their own districts.
+   * city-level meeting they follow, only the people of their own districts or streets.
    */
-  private async ofConcern(staff: StaffPrincipal, meetings: MeetingRecord[], invitees: MeetingInvitee[]): Promise<MeetingInvitee[]> {
-    const scope = await this.meetings.scopeOf(staff)
+  private async ofConcern(staff: StaffPrincipal, scope: StaffScope, meetings: MeetingRecord[], invitees: MeetingInvitee[]): Promise<MeetingInvitee[]> {
     const followed = new Set(meetings.filter((m) => !this.meetings.manages(staff, m, scope)).map((m) => m.id))
     if (!followed.size) return invitees
-    const districts = personDistricts(await this.store.directory.snapshot())
-    return invitees.filter((i) => !followed.has(i.meetingId) || districts(i.personKind, i.personId).some((d) => scope.covers(d)))
+    const places = personPlaces(await this.store.directory.snapshot())
+    return invitees.filter((i) => !followed.has(i.meetingId) || places(i.personKind, i.personId).some((d) => scope.covers(d)))
   }
 
   /** The sign-in sheet: UTF-8 with a byte-order mark and CRLF lines, so Excel opens the Chinese as Chinese. */

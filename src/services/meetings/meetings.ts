@@ -55,15 +55,14 @@ export class MeetingService {
     return this.directory.scopeOf(staff)
   }
 
-  /** The meetings a staff member may see, as a store filter. */
-  async scope(staff: StaffPrincipal): Promise<Pick<MeetingFilter, 'visibleTo'>> {
-    const scope = await this.scopeOf(staff)
+  /** The meetings a staff member may see, as a store filter, from their scope. */
+  filterOf(staff: StaffPrincipal, scope: StaffScope): Pick<MeetingFilter, 'visibleTo'> {
     return scope.kind === 'regions' ? { visibleTo: { districtIds: scopeOwnerIds(scope) ?? [], createdBy: staff.id } } : {}
   }
 
   async list(staff: StaffPrincipal, query: { status?: MeetingStatus; from?: Date; to?: Date; cursor?: string; limit: number }) {
     return this.store.meetings.search({
-      ...(await this.scope(staff)),
+      ...this.filterOf(staff, await this.scopeOf(staff)),
       statuses: query.status ? [query.status] : undefined,
       startFrom: query.from,
       startTo: query.to,
@@ -76,30 +75,30 @@ export class MeetingService {
    * A meeting the staff member may read: one they manage, or a city-level one inviting
    * people of their district. Not visible is not found: nobody learns which meetings exist elsewhere.
    */
-  async visible(staff: StaffPrincipal, id: string): Promise<MeetingRecord> {
+  async visible(staff: StaffPrincipal, id: string, scope?: StaffScope): Promise<MeetingRecord> {
     const m = await this.store.meetings.get(id)
-    if (!m || !canFollowMeeting(staff, m, (await this.scopeOf(staff)).tree)) throw new NotFoundError('会议不存在')
+    if (!m || !canFollowMeeting(staff, m, scope ?? (await this.scopeOf(staff)))) throw new NotFoundError('会议不存在')
     return m
   }
 
   /** Whether the staff member manages the meeting (else they only follow their district's answers). */
   manages(staff: StaffPrincipal, m: MeetingRecord, scope: StaffScope) {
-    return canManageMeeting(staff, m, scope.tree)
+    return canManageMeeting(staff, m, scope)
   }
 
   /** A meeting the staff member may change: writes are held to what they manage, a followed meeting is read-only (403). */
-  private async managed(staff: StaffPrincipal, id: string): Promise<MeetingRecord> {
-    const m = await this.visible(staff, id)
-    if (!canManageMeeting(staff, m, (await this.scopeOf(staff)).tree))
-      throw new ForbiddenError('此会议由上级组织，您可以查看本区的回复情况，不能修改', 'meeting_read_only')
-    return m
+  private async managed(staff: StaffPrincipal, id: string): Promise<{ m: MeetingRecord; scope: StaffScope }> {
+    const scope = await this.scopeOf(staff)
+    const m = await this.visible(staff, id, scope)
+    if (!canManageMeeting(staff, m, scope)) throw new ForbiddenError('此会议由上级组织，您可以查看本区的回复情况，不能修改', 'meeting_read_only')
+    return { m, scope }
   }
 
   async create(staff: StaffPrincipal, draft: MeetingDraft): Promise<MeetingRecord> {
     const now = this.clock.now()
     checkSchedule(draft, now)
-    await this.resolve(staff, draft.selector)
     const scope = await this.scopeOf(staff)
+    await this.resolve(scope, draft.selector)
     const record: MeetingRecord = {
       id: `mt-${randomUUID()}`,
       shortCode: newShortCode(),
@@ -133,14 +132,14 @@ export class MeetingService {
 
   /** After publishing, the invitees stay as resolved; a new time or place is announced to all of them. */
   async edit(staff: StaffPrincipal, id: string, patch: MeetingPatch): Promise<MeetingRecord> {
-    const m = await this.managed(staff, id)
+    const { m, scope } = await this.managed(staff, id)
     if (m.status === 'cancelled') throw illegal(m)
     if (patch.selector && m.status !== 'draft')
       throw new ConflictError('会议已发布，参会人员不能再修改', [{ path: 'body.selector', message: m.status }], 'invitees_fixed')
     const now = this.clock.now()
     const next: MeetingRecord = { ...m, ...patch, updatedAt: now }
     if (patch.startAt || patch.endAt || patch.rsvpDeadline) checkSchedule(next, now)
-    if (patch.selector) await this.resolve(staff, patch.selector)
+    if (patch.selector) await this.resolve(scope, patch.selector)
     let saved: MeetingRecord
     if (m.status !== 'published' || !changesTimeOrPlace(m, next)) {
       saved = await this.store.meetings.update(next, [])
@@ -161,12 +160,12 @@ export class MeetingService {
    * invited get the notice, nobody already invited hears it twice; audited.
    */
   async addInvitees(staff: StaffPrincipal, id: string, selector: InviteeSelector): Promise<{ meeting: MeetingRecord; added: MeetingInvitee[] }> {
-    const m = await this.managed(staff, id)
+    const { m, scope } = await this.managed(staff, id)
     if (m.status === 'draft') throw new ConflictError('会议尚未发布，请直接修改参会人员', [{ path: 'status', message: m.status }], 'meeting_not_published')
     if (m.status !== 'published') throw illegal(m)
     const now = this.clock.now()
     if (m.startAt <= now) throw new ConflictError('会议已开始，不能再增加参会人员', [], 'meeting_started')
-    const people = await this.resolve(staff, selector)
+    const people = await this.resolve(scope, selector)
     const invitees: MeetingInvitee[] = people.map((p) => ({
       meetingId: m.id,
       personKind: p.kind,
@@ -187,7 +186,7 @@ export class MeetingService {
       ...m,
       selector: { ...m.selector, deputyIds: named(m.selector.deputyIds, 'deputy'), staffIds: named(m.selector.staffIds, 'staff') },
       updatedAt: now,
-      audienceDistrictIds: [...new Set([...m.audienceDistrictIds, ...districtsOf(people)])].sort(),
+      audienceDistrictIds: [...new Set([...m.audienceDistrictIds, ...placesOf(people)])].sort(),
     }
     const text = noticeTexts(next, this.settings.timeZone).notice()
     // The same dedupe key as at publishing: someone invited then is never told twice.
@@ -198,12 +197,12 @@ export class MeetingService {
   }
 
   async publish(staff: StaffPrincipal, id: string): Promise<MeetingRecord> {
-    const m = await this.managed(staff, id)
+    const { m, scope } = await this.managed(staff, id)
     if (m.status !== 'draft') throw illegal(m)
     const now = this.clock.now()
     if (m.startAt <= now)
       throw new UnprocessableError('会议开始时间已过，请先修改时间再发布', [{ path: 'startAt', message: m.startAt.toISOString() }], 'meeting_in_past')
-    const people = await this.resolve(staff, m.selector)
+    const people = await this.resolve(scope, m.selector)
     const invitees: MeetingInvitee[] = people.map((p) => ({
       meetingId: m.id,
       personKind: p.kind,
@@ -221,7 +220,7 @@ export class MeetingService {
       publishedAt: now,
       updatedAt: now,
       remindersSent: leadsAlreadyPast(m.startAt, now, this.settings.reminderHours),
-      audienceDistrictIds: districtsOf(people),
+      audienceDistrictIds: placesOf(people),
     }
     const text = noticeTexts(next, this.settings.timeZone).notice()
     const messages = people.map((p) => meetingMessage(m, 'meeting.notice', p, text, 'published', now))
@@ -229,7 +228,7 @@ export class MeetingService {
   }
 
   async cancel(staff: StaffPrincipal, id: string, reason: string | null): Promise<MeetingRecord> {
-    const m = await this.managed(staff, id)
+    const { m } = await this.managed(staff, id)
     if (m.status === 'cancelled') throw illegal(m)
     const now = this.clock.now()
     const next: MeetingRecord = { ...m, status: 'cancelled', cancelledAt: now, cancelReason: reason, updatedAt: now }
@@ -245,7 +244,7 @@ export class MeetingService {
 
   /** "Please answer" to every invitee who has not, while answers are open: one round per call. */
   async remindNonResponders(staff: StaffPrincipal, id: string): Promise<{ reminded: number; round: number | null }> {
-    const m = await this.managed(staff, id)
+    const { m } = await this.managed(staff, id)
     if (m.status !== 'published') throw illegal(m)
     const now = this.clock.now()
     if (now > rsvpClosesAt(m)) throw new ConflictError('回复已截止，无需催促', [], 'rsvp_closed')
@@ -273,7 +272,7 @@ export class MeetingService {
    */
   async previewInvitees(staff: StaffPrincipal, selector: InviteeSelector) {
     try {
-      return await this.resolve(staff, selector)
+      return await this.resolve(await this.scopeOf(staff), selector)
     } catch (e) {
       if (e instanceof UnprocessableError && e.code === 'no_invitees') return []
       throw e
@@ -281,9 +280,8 @@ export class MeetingService {
   }
 
   /** The people a selector names within what the organizer looks after; 422 listing every problem. */
-  private async resolve(staff: StaffPrincipal, selector: InviteeSelector) {
+  private async resolve(scope: StaffScope, selector: InviteeSelector) {
     const dir = await this.store.directory.snapshot()
-    const scope = await this.scopeOf(staff)
     const { invitees, problems } = resolveInvitees(selector, dir, scope.kind === 'regions' ? scope : null)
     if (problems.length) {
       const nobody = problems.length === 1 && problems[0].path === 'selector'
@@ -308,7 +306,8 @@ export class MeetingService {
   }
 }
 
-const districtsOf = (people: Array<{ districtIds: string[] }>) => [...new Set(people.flatMap((p) => p.districtIds))].sort()
+/** The districts and streets of the people invited: whose organizers follow the meeting. */
+const placesOf = (people: Array<{ placeIds: string[] }>) => [...new Set(people.flatMap((p) => p.placeIds))].sort()
 
 /** The fields a correction changed, before and after, for the audit trail. */
 function changedFields(before: MeetingRecord, after: MeetingRecord) {

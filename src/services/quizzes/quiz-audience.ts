@@ -1,6 +1,6 @@
 import { mayTakeQuiz, type QuizRecord } from '../../domain/quiz.js'
 import { quizRecipients } from '../../domain/quiz-audience.js'
-import { ancestry } from '../../domain/region-tree.js'
+import { stationStreets } from '../../domain/station-district.js'
 import type { Store } from '../../store/ports.js'
 import type { MpPrincipal } from '../accounts/mp-sessions.js'
 import type { CampaignAudience } from '../campaigns/campaign-audience.js'
@@ -25,8 +25,6 @@ export async function mayTake(
 export async function quizAudience(store: Pick<Store, 'directory'>, q: Pick<QuizRecord, 'audience' | 'scopeDistrictIds'>): Promise<Recipient[]> {
   if (q.audience === 'residents') return []
   const { snap, stationDistrict } = await stationPlaces(store)
-  const regions = new Map(snap.regions.map((r) => [r.id, r]))
-  const streetOf = (regionId: string | undefined) => (regionId ? (ancestry(regionId, regions).find((r) => r.kind === 'street')?.id ?? null) : null)
-  const stationStreet = new Map(snap.stations.map((st) => [st.id, streetOf(st.regionIds[0])]))
+  const stationStreet = stationStreets(snap.stations, new Map(snap.regions.map((r) => [r.id, r])))
   return quizRecipients(q, { deputies: snap.deputies, staff: snap.staff, stationDistrict, stationStreet })
 }

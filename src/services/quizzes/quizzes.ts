@@ -63,7 +63,8 @@ export class QuizService {
       id: `qz-${randomUUID()}`,
       ...draft,
       draft: draft.draft ?? false,
-      scopeDistrictIds: this.scoped(staff) ? [...staff.regionIds] : [],
+      // An organizer's quiz is their districts' or streets' (the rule's regions: none for the city office).
+      scopeDistrictIds: [...staffScope(staff).regionIds],
       createdBy: staff.id,
       createdAt: now,
       updatedAt: now,
@@ -94,9 +95,11 @@ export class QuizService {
     return q
   }
 
-  /** The districts whose share a district organizer sees of a city-level quiz; null when they see it whole. */
+  /** The districts or streets whose share their organizer sees of a city-level quiz; null when they see it whole. */
   districtView(staff: StaffPrincipal, q: Pick<QuizRecord, 'scopeDistrictIds'>): string[] | null {
-    return this.scoped(staff) && !q.scopeDistrictIds.length ? [...staff.regionIds] : null
+    // Naming the scope's regions needs no region tree.
+    const scope = staffScope(staff)
+    return scope.kind === 'regions' && !q.scopeDistrictIds.length ? [...scope.regionIds] : null
   }
 
   async detail(staff: StaffPrincipal, id: string) {
@@ -227,10 +230,6 @@ export class QuizService {
     const { drafts, problems } = readQuestionCsv(csv)
     if (problems.length) throw new UnprocessableError('题目有误，未导入任何题目', problems, 'invalid_questions')
     return this.addQuestions(staff, quizId, drafts, (i) => `body.csv[第 ${drafts[i]?.line ?? i + 2} 行]`)
-  }
-
-  private scoped(staff: StaffPrincipal) {
-    return staffScope(staff).kind === 'regions'
   }
 }
 

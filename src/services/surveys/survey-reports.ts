@@ -1,17 +1,21 @@
 import type { Clock } from '../../clock.js'
+import { scopeHasStation } from '../../domain/staff-scope.js'
 import { surveyPhase, type Question, type SurveyRecord, type AnswerValue } from '../../domain/survey.js'
-import { ballotOutcome, scopeOf, surveyResults } from '../../domain/survey-tally.js'
+import { ballotOutcome, mergeIncrements, scopeOf, surveyResults, type TallyRow } from '../../domain/survey-tally.js'
 import { ConflictError, ForbiddenError, UnprocessableError } from '../../errors.js'
 import type { Store } from '../../store/ports.js'
-import { csvSheet, sheetTime } from '../csv-sheet.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
-import type { SurveyService } from './surveys.js'
+import { csvSheet, sheetTime } from '../csv-sheet.js'
 import { stationPlaces } from '../directory/station-places.js'
+import type { SurveyService, SurveyView } from './surveys.js'
 
 export interface ResultFilter {
   districtId?: string
   stationId?: string
 }
+
+/** The answers a reader reads: a filter, or a street organizer's stations of a city survey. */
+type Place = ResultFilter & { stationIds?: string[] }
 
 /**
  * Results read from the running tallies (never a scan of responses), text answers page by
@@ -20,40 +24,44 @@ export interface ResultFilter {
  */
 export class SurveyReports {
   constructor(
-    private readonly store: Pick<Store, 'directory' | 'stations' | 'surveys'>,
+    private readonly store: Pick<Store, 'directory' | 'regions' | 'stations' | 'surveys'>,
     private readonly surveys: SurveyService,
     private readonly clock: Clock,
     private readonly settings: { timeZone: string },
   ) {}
 
   async results(staff: StaffPrincipal, id: string, filter: ResultFilter) {
-    const s = await this.surveys.visible(staff, id)
-    const scope = this.scope(s, await this.within(staff, s, filter))
+    const view = await this.surveys.readable(staff, id)
+    const s = view.survey
+    const place = await this.within(view, filter)
+    this.scope(s, place)
     const phase = surveyPhase(s, this.clock.now())
     if (s.kind === 'ballot') {
       if (phase !== 'closed') throw new ConflictError('票决结束前不公布计票结果', [], 'ballot_not_closed')
-      return { survey: s, phase, results: null, ballot: ballotOutcome(s, await this.store.surveys.tallies(s.id, scope)) }
+      return { survey: s, phase, results: null, ballot: ballotOutcome(s, await this.tallies(s, place)) }
     }
-    return { survey: s, phase, results: surveyResults(s, await this.store.surveys.tallies(s.id, scope)), ballot: null }
+    return { survey: s, phase, results: surveyResults(s, await this.tallies(s, place)), ballot: null }
   }
 
   async texts(staff: StaffPrincipal, id: string, query: ResultFilter & { questionId: string; q?: string; cursor?: string; limit: number }) {
-    const s = await this.surveys.visible(staff, id)
-    const place = await this.within(staff, s, query)
+    const view = await this.surveys.readable(staff, id)
+    const s = view.survey
+    const place = await this.within(view, query)
     this.scope(s, place)
     const q = s.questions.find((x) => x.id === query.questionId)
     if (!q || q.type !== 'text')
       throw new UnprocessableError('没有这道填空题', [{ path: 'query.questionId', message: query.questionId }], 'not_a_text_question')
-    return this.store.surveys.textAnswers(s.id, { ...query, districtId: place.districtId, stationId: place.stationId })
+    return this.store.surveys.textAnswers(s.id, { ...query, districtId: place.districtId, stationId: place.stationId, stationIds: place.stationIds })
   }
 
   /** One row per response, one column per question (and per article of a consultation), through the one CSV writer. */
   async csv(staff: StaffPrincipal, id: string): Promise<{ title: string; csv: string }> {
-    const s = await this.surveys.visible(staff, id)
+    const view = await this.surveys.readable(staff, id)
+    const s = view.survey
     if (s.kind === 'ballot' && surveyPhase(s, this.clock.now()) !== 'closed') throw new ConflictError('票决结束前不公布计票结果', [], 'ballot_not_closed')
     const stations = new Map((await this.store.stations.list()).map((x) => [x.id, x.name]))
     const header = ['提交时间', '来源', '联络站', ...s.questions.map((q) => `${q.id} ${q.title}`), ...s.articles.map((a) => `${a.number} 意见`)]
-    const seen = await this.surveys.answersSeen(staff, s)
+    const seen = await this.surveys.answersSeen(view)
     const responses = (await this.store.surveys.responses(s.id)).filter((r) => !seen || seen(r))
     const rows = responses.map((r) => [
       sheetTime(r.createdAt, this.settings.timeZone, { seconds: true }),
@@ -71,20 +79,43 @@ export class SurveyReports {
   }
 
   /**
-   * A district organizer reading a city-level survey reads their districts' part: a filter
-   * must lie within them, no filter is their district. Anonymous surveys are counted in total only.
+   * An organizer following a city-level survey reads their districts' or streets' part: a filter
+   * must lie within them; no filter is their (first) district, or a street organizer's
+   * stations. Anonymous surveys are counted in total only. A district filter names a district:
+   * answers are counted by district, so a street's would read as none.
    */
-  private async within(staff: StaffPrincipal, s: SurveyRecord, filter: ResultFilter): Promise<ResultFilter> {
-    const view = await this.surveys.districtView(staff, s)
-    if (!view || s.anonymous) return filter
+  private async within({ survey, scope, followed }: SurveyView, filter: ResultFilter): Promise<Place> {
+    if (filter.districtId) await this.requireDistrict(filter.districtId)
+    if (!followed || survey.anonymous) return filter
     const outside = () => new ForbiddenError('只能查看本区县的情况', 'outside_district')
+    const { snap } = await stationPlaces(this.store)
     if (filter.stationId) {
-      const { stationDistrict } = await stationPlaces(this.store)
-      if (!view.includes(stationDistrict.get(filter.stationId) ?? '')) throw outside()
+      const station = snap.stations.find((st) => st.id === filter.stationId)
+      if (!scopeHasStation(scope, station)) throw outside()
       return { stationId: filter.stationId }
     }
-    if (filter.districtId && !view.includes(filter.districtId)) throw outside()
-    return { districtId: filter.districtId ?? view[0] }
+    if (filter.districtId) {
+      if (!scope.regionIds.includes(filter.districtId)) throw outside()
+      return { districtId: filter.districtId }
+    }
+    const district = scope.regionIds.find((id) => scope.tree.get(id)?.kind === 'district')
+    if (district) return { districtId: district }
+    // Counted per station, not per street: a street's part is the sum of its stations'.
+    return { stationIds: snap.stations.filter((st) => scopeHasStation(scope, st)).map((st) => st.id) }
+  }
+
+  private async requireDistrict(id: string) {
+    const region = await this.store.regions.get(id)
+    if (region?.kind === 'district') return
+    const message = region ? `“${region.name}”不是区县，请选一个区县，或不加筛选` : `未知的区县 "${id}"`
+    throw new UnprocessableError('只能按区县筛选', [{ path: 'query.districtId', message }], 'not_a_district')
+  }
+
+  /** The counters of a place; a street organizer's stations summed. */
+  private async tallies(s: SurveyRecord, place: Place): Promise<TallyRow[]> {
+    if (!place.stationIds) return this.store.surveys.tallies(s.id, scopeOf(place))
+    const rows = await Promise.all(place.stationIds.map((id) => this.store.surveys.tallies(s.id, scopeOf({ stationId: id }))))
+    return mergeIncrements(rows.flat().map((r) => ({ ...r, scope: '' })))
   }
 
   private scope(s: SurveyRecord, filter: ResultFilter) {

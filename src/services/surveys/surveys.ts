@@ -46,6 +46,13 @@ export interface SurveyDraft {
   audience?: { levels?: DeputyLevel[]; districtIds?: string[]; deputyIds?: string[] } | null
 }
 
+/** A survey as one staff member reads it: their scope, and whether they only follow it (a city survey they do not manage). */
+export interface SurveyView {
+  survey: SurveyRecord
+  scope: StaffScope
+  followed: boolean
+}
+
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
 const newShortCode = () => Array.from(randomBytes(8), (b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join('')
 
@@ -84,31 +91,34 @@ export class SurveyService {
    * organizers also see the city's surveys (a poster reaches every district), read only.
    */
   async visible(staff: StaffPrincipal, id: string): Promise<SurveyRecord> {
+    return (await this.readable(staff, id)).survey
+  }
+
+  /**
+   * A survey the staff member may read, with their scope, judged once, and whether they only
+   * follow it: a city-level survey read by an organizer of some districts or streets.
+   */
+  async readable(staff: StaffPrincipal, id: string): Promise<SurveyView> {
     const s = await this.store.surveys.get(id)
-    if (!s || !(canManageSurvey(staff, s, (await this.directory.scopeOf(staff)).tree) || (staff.role === 'organizer' && !s.districtIds.length)))
-      throw new NotFoundError('问卷不存在')
-    return s
+    const scope = await this.directory.scopeOf(staff)
+    const manages = !!s && canManageSurvey(staff, s, scope)
+    if (!s || !(manages || (staff.role === 'organizer' && !s.districtIds.length))) throw new NotFoundError('问卷不存在')
+    return { survey: s, scope, followed: !manages }
   }
 
   /** For changes: a district organizer follows a city-level survey but does not change it. */
   async manageable(staff: StaffPrincipal, id: string): Promise<SurveyRecord> {
-    const s = await this.visible(staff, id)
-    if (await this.districtView(staff, s)) throw new ForbiddenError('市级问卷由市人大常委会办公室管理，区县可查看本区县的情况', 'city_level')
-    return s
-  }
-
-  /** The districts whose share a district organizer sees of a city-level survey; null when they see it whole. */
-  async districtView(staff: StaffPrincipal, s: SurveyRecord): Promise<string[] | null> {
-    return canManageSurvey(staff, s, (await this.directory.scopeOf(staff)).tree) ? null : [...staff.regionIds]
+    const { survey, followed } = await this.readable(staff, id)
+    if (followed) throw new ForbiddenError('市级问卷由市人大常委会办公室管理，区县可查看本区县的情况', 'city_level')
+    return survey
   }
 
   /**
    * Which answers of a survey the staff member follows: null (all) when they manage it; of a
    * city survey, those given at stations in their districts or streets (by district when no station).
    */
-  async answersSeen(staff: StaffPrincipal, s: SurveyRecord): Promise<((r: { stationId: string | null; districtId: string | null }) => boolean) | null> {
-    const scope = await this.directory.scopeOf(staff)
-    if (canManageSurvey(staff, s, scope.tree)) return null
+  async answersSeen({ scope, followed }: SurveyView): Promise<((r: { stationId: string | null; districtId: string | null }) => boolean) | null> {
+    if (!followed) return null
     const { snap } = await stationPlaces(this.store)
     const stations = new Map(snap.stations.map((st) => [st.id, st]))
     return (r) => (r.stationId !== null ? scopeHasStation(scope, stations.get(r.stationId)) : scopeHasPlace(scope, { districtId: r.districtId }))
@@ -235,10 +245,11 @@ export class SurveyService {
   }
 
   async opinions(staff: StaffPrincipal, id: string, filter: { articleId?: string; outcome?: OpinionOutcome }) {
-    const s = await this.visible(staff, id)
+    const view = await this.readable(staff, id)
+    const s = view.survey
     const opinions = await this.store.surveys.opinions(s.id, filter)
     // A district organizer following a city-level consultation reads their districts' opinions, as its results and CSV show.
-    const seen = await this.answersSeen(staff, s)
+    const seen = await this.answersSeen(view)
     if (!seen) return { survey: s, opinions }
     const within = new Set((await this.store.surveys.responses(s.id)).filter(seen).map((r) => r.id))
     return { survey: s, opinions: opinions.filter((o) => within.has(o.responseId)) }

@@ -189,6 +189,8 @@ export function surveyRepo(db: Db, group: GroupCommit): SurveyRepo {
       if (query.q) clauses.push('instr(text, ?) > 0') && params.push(query.q)
       if (query.stationId) clauses.push('station_id = ?') && params.push(query.stationId)
       if (query.districtId) clauses.push('district_id = ?') && params.push(query.districtId)
+      if (query.stationIds)
+        clauses.push(query.stationIds.length ? `station_id IN (${placeholders(query.stationIds.length)})` : '0') && params.push(...query.stationIds)
       const after = decodeTimeCursor(query.cursor)
       if (after) clauses.push('(created_at < ? OR (created_at = ? AND response_id < ?))') && params.push(after.key, after.key, after.id)
       const rows = db
