@@ -91,3 +91,12 @@ export function caseCity(): Required<DirectoryFile> {
   )
   return city
 }
+
+/** Five families of one community write about one broken lift, each in their own words: one hot issue. */
+export const LIFT_MESSAGES = [
+  '3号楼电梯又坏了，老人上不去楼，请尽快修电梯',
+  '3号楼的电梯坏了一个星期了，没人来修，老人上下楼太难了',
+  '我们小区电梯坏了好几天，老人腿脚不便上不去楼',
+  '电梯又坏了！老人上不去楼，求求代表帮忙催一下修电梯',
+  '3号楼电梯坏了没人修，老人只能在楼下等，太难了',
+]

@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import { asAdmin, asDeputy, asResident, Client, startApp, type TestApp } from '../helpers/app.js'
-import { caseCity, STAFF_PASSWORD } from '../fixtures.js'
+import { caseCity, LIFT_MESSAGES as lift, STAFF_PASSWORD } from '../fixtures.js'
 
 /**
  * 分析研判 as staff and residents meet it: five families write about one broken lift, the
@@ -18,13 +18,6 @@ describe('analysis: hot issues, the weekly report and published answers', () => 
 
   const staff = (username: string) => new Client(app.baseUrl).login(username, STAFF_PASSWORD)
   const runJob = (name: string) => app.liaison.jobs.find((j) => j.name === name)!.run()
-  const lift = [
-    '3号楼电梯又坏了，老人上不去楼，请尽快修电梯',
-    '3号楼的电梯坏了一个星期了，没人来修，老人上下楼太难了',
-    '我们小区电梯坏了好几天，老人腿脚不便上不去楼',
-    '电梯又坏了！老人上不去楼，求求代表帮忙催一下修电梯',
-    '3号楼电梯坏了没人修，老人只能在楼下等，太难了',
-  ]
 
   async function fiveFamiliesWrite() {
     for (const text of lift) {

@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import { asResident, Client, startApp, type TestApp } from '../helpers/app.js'
-import { caseCity, STAFF_PASSWORD } from '../fixtures.js'
+import { caseCity, LIFT_MESSAGES as lift, STAFF_PASSWORD } from '../fixtures.js'
 
 const HOUR = 3600_000
 
@@ -16,14 +16,6 @@ describe('hot issues: each refresh shows what changed since the last', () => {
     app.clock.set(new Date('2026-11-23T02:00:00Z')) // Monday 10:00 in Asia/Shanghai
   })
   afterEach(() => app.close())
-
-  const lift = [
-    '3号楼电梯又坏了，老人上不去楼，请尽快修电梯',
-    '3号楼的电梯坏了一个星期了，没人来修，老人上下楼太难了',
-    '我们小区电梯坏了好几天，老人腿脚不便上不去楼',
-    '电梯又坏了！老人上不去楼，求求代表帮忙催一下修电梯',
-    '3号楼电梯坏了没人修，老人只能在楼下等，太难了',
-  ]
 
   async function familyWrites(text: string) {
     const resident = await asResident(app)
