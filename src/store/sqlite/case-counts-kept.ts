@@ -61,6 +61,24 @@ const SUMS = [
 const COL = Object.fromEntries(SUMS.map((name, i) => [name, i + 1]))
 const STATUS_COLS = CASE_STATUSES.map((status) => [status, COL[`n_${status}`]] as const)
 const RATING_COLS = RATINGS.map((n) => [n, COL[`rated_${n}`]] as const)
+/** A tally from a row of the sums (its figures at their positions in `COL`), before the figures of "now". */
+function tallyOf(key: string | null, sum: number[]): CaseTally {
+  const t = emptyTally(key)
+  t.total = sum[COL.total]
+  for (const [status, col] of STATUS_COLS) if (sum[col]) t.byStatus[status] = sum[col]
+  for (const [n, col] of RATING_COLS) if (sum[col]) t.byRating[n] = sum[col]
+  t.forwarded = sum[COL.forwarded]
+  t.ackDue = sum[COL.ack_done]
+  t.ackOk = sum[COL.ack_in_time]
+  t.replyDue = sum[COL.reply_done]
+  t.replyOk = sum[COL.reply_in_time]
+  t.rated = sum[COL.rated]
+  t.firstRatingSum = sum[COL.first_rating_sum]
+  t.lastRatingSum = sum[COL.last_rating_sum]
+  t.reopened = sum[COL.reopened_rated]
+  return t
+}
+
 type Place = [station: string | null, district: string | null, handling: string | null]
 /** Per group: acknowledgements and replies due and not given, cases late now. */
 type LateRow = [...Place, ackLate: number, replyLate: number, overdueOpen: number, overdueNext: number]
@@ -104,7 +122,7 @@ export function keptCaseCounts(db: Db) {
   }
 
   return {
-    async tally(filter: CaseFilter, { now, groupBy, topics }: CaseTallyOptions): Promise<CaseTally[]> {
+    async tally(filter: CaseFilter, { now, groupBy, topics, overall }: CaseTallyOptions): Promise<CaseTally[]> {
       const s = scope(filter)
       const groupOf = groupBy ? GROUP_OF[groupBy as KeptKey] : () => null
       // A few thousand rows at most (an admin's), grouped in SQL: by station in the table's own order.
@@ -117,26 +135,16 @@ export function keptCaseCounts(db: Db) {
         .all(...s.params) as Array<[string | null, ...number[]]>
       // One row per group (grouped in SQL), read by fixed positions: an admin's 3,000 groups built without per-row arrays or names.
       const tallies = new Map<string | null, CaseTally>()
+      // The overall figures too, when asked with the groups: every row of the scope's sums added up, the rows of no group included.
+      const allSums = overall && groupBy ? new Array<number>(SUMS.length + 1).fill(0) : undefined
       for (const row of rows) {
+        if (allSums) for (let col = 1; col < row.length; col++) allSums[col] += row[col] as number
         const key = row[0] || null
         // Cases with no group are in no group; a group whose cases all moved away or went is no group.
         if (groupBy && (!key || (row[COL.total] as number) <= 0)) continue
-        const sum = row as number[]
-        const t = emptyTally(key)
-        t.total = sum[COL.total]
-        for (const [status, col] of STATUS_COLS) if (sum[col]) t.byStatus[status] = sum[col]
-        for (const [n, col] of RATING_COLS) if (sum[col]) t.byRating[n] = sum[col]
-        t.forwarded = sum[COL.forwarded]
-        t.ackDue = sum[COL.ack_done]
-        t.ackOk = sum[COL.ack_in_time]
-        t.replyDue = sum[COL.reply_done]
-        t.replyOk = sum[COL.reply_in_time]
-        t.rated = sum[COL.rated]
-        t.firstRatingSum = sum[COL.first_rating_sum]
-        t.lastRatingSum = sum[COL.last_rating_sum]
-        t.reopened = sum[COL.reopened_rated]
-        tallies.set(key, t)
+        tallies.set(key, tallyOf(key, row as number[]))
       }
+      const whole = allSums && tallyOf(null, allSums)
       if (topics) {
         // Per topic, in the table's key order (topic first: no sorting), its rows' groups and counts as
         // two JSON arrays, added up per group here. An admin's: 15 rows instead of 45,000, and none of
@@ -153,13 +161,21 @@ export function keptCaseCounts(db: Db) {
             const t = tallies.get(keys[i] || null)
             if (t) t.byTopic[topic] = (t.byTopic[topic] ?? 0) + totals[i]
           }
+          if (whole) for (const total of totals) whole.byTopic[topic] = (whole.byTopic[topic] ?? 0) + total
         }
         // A topic counts in a group only with cases in it (its rows stay, at 0, when they moved away or went).
-        for (const t of tallies.values()) for (const topic in t.byTopic) if (!(t.byTopic[topic] > 0)) delete t.byTopic[topic]
+        for (const t of whole ? [whole, ...tallies.values()] : tallies.values())
+          for (const topic in t.byTopic) if (!(t.byTopic[topic] > 0)) delete t.byTopic[topic]
       }
       // Per station, district and handling district in the index's own order (no sorting), folded here into the groups.
       const lateRows = late(filter, now, groupBy ? 'station_id, district_id, handling_district_id' : undefined) as LateRow[]
       for (const [station, district, handling, ackLate, replyLate, overdueOpen, overdueNext] of lateRows) {
+        if (whole) {
+          whole.ackDue += ackLate
+          whole.replyDue += replyLate
+          whole.overdueOpen += overdueOpen
+          whole.overdueNext += overdueNext
+        }
         const t = tallies.get(groupOf(station, district, handling))
         if (!t) continue
         t.ackDue += ackLate
@@ -167,7 +183,8 @@ export function keptCaseCounts(db: Db) {
         t.overdueOpen += overdueOpen
         t.overdueNext += overdueNext
       }
-      return [...tallies.values()].sort((a, b) => (a.key ?? '').localeCompare(b.key ?? ''))
+      const groups = [...tallies.values()].sort((a, b) => (a.key ?? '').localeCompare(b.key ?? ''))
+      return whole ? [whole, ...groups] : groups
     },
 
     async busiestDeputies(filter: CaseFilter, { now, top }: { now: Date; top: number }): Promise<BarCounts[]> {
