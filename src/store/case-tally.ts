@@ -51,6 +51,11 @@ export interface CaseTallyOptions {
   groupBy?: CaseTallyKey
   /** Count by topic too (one more pass). */
   topics?: boolean
+  /**
+   * With groupBy: the overall tally too, first (key null), so a report of both is one call; the
+   * store counts it in the same pass where it can (every case of the scope, those of no group included).
+   */
+  overall?: boolean
 }
 
 export function emptyTally(key: string | null): CaseTally {

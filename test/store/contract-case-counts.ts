@@ -28,6 +28,28 @@ export function caseCountsContract(store: () => Store) {
           }
     })
 
+    it('tally every scope overall and per group in one call, the cases of no group counted overall', async () => {
+      const cases = await liveCaseLives(store())
+      expect(cases.some((c) => c.stationId === null)).to.equal(true)
+      for (const [name, scope] of Object.entries(SCOPES))
+        for (const groupBy of Object.keys(KEY_OF) as CaseTallyKey[])
+          for (const topics of [false, true]) {
+            const expected = [...talliesOf(inScope(cases, scope), NOW, undefined, topics), ...talliesOf(inScope(cases, scope), NOW, groupBy, topics)]
+            expect(
+              await store().cases.tally(scope, { now: NOW, groupBy, topics, overall: true }),
+              `${name} overall and by ${groupBy}${topics ? ' with topics' : ''}`,
+            ).to.deep.equal(expected)
+          }
+      // A filter the kept counts do not answer: counted from the cases, the same two tallies.
+      const since = { createdFrom: T0 }
+      const groups = await store().cases.tally(since, { now: NOW, groupBy: 'station', topics: true })
+      expect(groups).to.not.be.empty
+      expect(await store().cases.tally(since, { now: NOW, groupBy: 'station', topics: true, overall: true })).to.deep.equal([
+        ...(await store().cases.tally(since, { now: NOW, topics: true })),
+        ...groups,
+      ])
+    })
+
     it('no longer show a group whose cases all moved away', async () => {
       const cases = await liveCaseLives(store())
       for (const c of cases.filter((c) => c.stationId === 'st003' || c.deputyId === 'dp0004')) {

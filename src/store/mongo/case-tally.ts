@@ -83,7 +83,12 @@ export function caseTally(Case: Model<CaseDoc>) {
     }
   }
 
-  async function tally(filter: CaseFilter, { now, groupBy, topics = false }: CaseTallyOptions): Promise<CaseTally[]> {
+  async function tally(filter: CaseFilter, { now, groupBy, topics = false, overall }: CaseTallyOptions): Promise<CaseTally[]> {
+    if (overall && groupBy) {
+      // Two aggregations here, side by side as the statistics asked them before.
+      const [all, groups] = await Promise.all([tally(filter, { now, topics }), tally(filter, { now, groupBy, topics })])
+      return [...all, ...groups]
+    }
     const tallies = new Map<string | null, CaseTally>()
     if (!groupBy) tallies.set(null, emptyTally(null))
     for await (const f of facts(filter, groupBy)) {

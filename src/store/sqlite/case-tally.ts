@@ -104,6 +104,10 @@ export function caseTally(db: Db) {
     async tally(filter: CaseFilter, options: CaseTallyOptions): Promise<CaseTally[]> {
       // A scope's counts are kept by triggers (migration 036): read, not counted again from its cases.
       if (keptCountsServe(filter, options.groupBy)) return kept.tally(filter, options)
+      if (options.overall && options.groupBy) {
+        const each = { now: options.now, topics: options.topics }
+        return [...(await api.tally(filter, each)), ...(await api.tally(filter, { ...each, groupBy: options.groupBy }))]
+      }
       const { now, groupBy, topics } = options
       const w = where(filter, groupBy)
       const rows = db
