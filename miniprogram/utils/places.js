@@ -27,4 +27,14 @@ function remember(place) {
   wx.setStorageSync(KEY, { id: place.id, name: place.name, label: place.label })
 }
 
-module.exports = { flatten, remembered, remember }
+/** A picker's choice on `page` (its placeList): shown, remembered, and returned; null when nothing was picked. */
+function choose(page, e) {
+  const index = Number(e.detail.value)
+  const place = page.data.placeList[index]
+  if (!place) return null
+  remember(place)
+  page.setData({ placeIndex: index, place: place })
+  return place
+}
+
+module.exports = { flatten, remembered, remember, choose }

@@ -78,8 +78,11 @@ export const ballotBody = (over: Record<string, unknown> = {}) => ({
 })
 
 /** Where the survey stories start: the meeting city on Monday 10:00 (surveys open at 09:00), its office signed in. */
-export async function surveyOffice(): Promise<{ app: TestApp; office: Client }> {
+export async function surveyOffice(): Promise<{ app: TestApp; office: Client; create: (body: Record<string, unknown>) => Promise<{ id: string }> }> {
   const app = await startApp({ directory: meetingCity() })
   app.clock.set(new Date('2026-11-23T02:00:00Z'))
-  return { app, office: await asAdmin(app) }
+  const office = await asAdmin(app)
+  /** The office creates a survey; its id. */
+  const create = async (body: Record<string, unknown>) => (await office.post('/api/admin/surveys', body)).body as { id: string }
+  return { app, office, create }
 }

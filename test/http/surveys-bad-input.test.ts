@@ -6,12 +6,12 @@ import { ballotBody, consultationBody, surveyBody, surveyOffice } from '../helpe
 describe('surveys: bad input', () => {
   let app: TestApp
   let office: Client
+  let create: (body: Record<string, unknown>) => Promise<{ id: string }>
   beforeEach(async () => {
-    ;({ app, office } = await surveyOffice())
+    ;({ app, office, create } = await surveyOffice())
   })
   afterEach(() => app.close())
 
-  const create = async (body: Record<string, unknown>) => (await office.post('/api/admin/surveys', body)).body as { id: string }
   // Read from the store: moving the clock a week on ends the console session.
   const responses = async (id: string) => (await app.liaison.store.surveys.get(id))!.responseCount
   const details = (answer: { body: { error: { details: Array<{ path: string; message: string }> } } }) => answer.body.error.details

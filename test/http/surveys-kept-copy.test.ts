@@ -12,12 +12,12 @@ import { ballotBody, surveyBody, surveyOffice } from '../helpers/surveys.js'
 describe('answering a survey kept in memory, changed elsewhere', () => {
   let app: TestApp
   let office: Client
+  let create: (body: Record<string, unknown>) => Promise<{ id: string }>
   beforeEach(async () => {
-    ;({ app, office } = await surveyOffice())
+    ;({ app, office, create } = await surveyOffice())
   })
   afterEach(() => app.close())
 
-  const create = async (body: Record<string, unknown>) => (await office.post('/api/admin/surveys', body)).body as { id: string }
   const answer = { answers: { q1: 'o2', q3: 4 } }
   /** What another instance would write: the store's update, unseen by this instance's services. */
   const changeElsewhere = async (id: string, change: (s: SurveyRecord) => Partial<SurveyRecord>) => {

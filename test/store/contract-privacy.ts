@@ -4,7 +4,7 @@ import type { Store } from '../../src/store/ports.js'
 import { ERASED_RESIDENT } from '../../src/store/privacy-ports.js'
 import { caseEvent, caseRecord, outboxMessage } from './records.js'
 import { quizRecord } from './contract-quizzes.js'
-import { surveyRecord } from './contract-surveys.js'
+import { responseRecord, surveyRecord } from './contract-surveys.js'
 import { campaignRecord } from './contract-campaigns.js'
 import { maskPersonalData } from '../../src/domain/pii-mask.js'
 
@@ -216,19 +216,7 @@ export function privacyContract(store: () => Store) {
     it("finds a person's named survey answers and quiz attempts", async () => {
       const s = await store().surveys.create(surveyRecord())
       const answer = (key: string, mpUserId: string | null, minute: number) => {
-        const response = {
-          id: `sr-p-${key}`,
-          surveyId: s.id,
-          respondentKey: key,
-          mpUserId,
-          deputyId: null,
-          stationId: null,
-          districtId: null,
-          via: null,
-          answers: { q1: 'yes' },
-          comments: [],
-          createdAt: at(minute),
-        }
+        const response = responseRecord(s, { id: `sr-p-${key}`, respondentKey: key, mpUserId, createdAt: at(minute) })
         return store().surveys.respond({ response, increments: tallyIncrements(s, response), texts: [], opinions: [] })
       }
       await answer('mu-s', 'mu-s', 2)

@@ -10,6 +10,24 @@ const T0 = new Date('2026-11-22T02:00:00Z')
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000)
 let n = 0
 
+/** One person's answer to `survey`, with no station or district unless given. */
+export function responseRecord(survey: SurveyRecord, over: Partial<SurveyResponse> = {}): SurveyResponse {
+  return {
+    id: `sr-${survey.id}-${++n}`,
+    surveyId: survey.id,
+    respondentKey: 'mp:mu-1',
+    mpUserId: 'mu-1',
+    deputyId: null,
+    stationId: null,
+    districtId: null,
+    via: null,
+    answers: { q1: 'yes' },
+    comments: [],
+    createdAt: survey.opensAt,
+    ...over,
+  }
+}
+
 export function surveyRecord(over: Partial<SurveyRecord> = {}): SurveyRecord {
   const seq = ++n
   return {
@@ -72,19 +90,17 @@ export function surveyRecord(over: Partial<SurveyRecord> = {}): SurveyRecord {
 export function surveyContract(store: () => Store) {
   let r = 0
   const submission = (s: SurveyRecord, key: string, answers: SurveyResponse['answers'] = { q1: 'yes' }, comments: SurveyResponse['comments'] = []) => {
-    const response: SurveyResponse = {
+    const response = responseRecord(s, {
       id: `sr-${++r}`,
-      surveyId: s.id,
       respondentKey: key,
       mpUserId: `u-${key}`,
-      deputyId: null,
       stationId: 'st001',
       districtId: 'd01',
       via: 'ST001',
       answers,
       comments,
       createdAt: at(r),
-    }
+    })
     const texts =
       typeof answers.q2 === 'string'
         ? [{ responseId: response.id, questionId: 'q2', text: answers.q2, stationId: 'st001', districtId: 'd01', createdAt: response.createdAt }]

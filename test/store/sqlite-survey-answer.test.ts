@@ -4,7 +4,7 @@ import { tallyIncrements } from '../../src/domain/survey-tally.js'
 import { GroupCommit } from '../../src/store/sqlite/group-commit.js'
 import { openDatabase, type Db } from '../../src/store/sqlite/open.js'
 import { surveyRepo } from '../../src/store/sqlite/survey-repo.js'
-import { surveyRecord } from './contract-surveys.js'
+import { responseRecord, surveyRecord } from './contract-surveys.js'
 
 /** The SQL each statement run while `call` runs, in order. */
 async function statementsOf(db: Db, call: () => Promise<unknown>): Promise<string[]> {
@@ -38,19 +38,7 @@ describe('sqlite: the write of one survey answer', () => {
   it('inserts the response, counts it against the cap and bumps its tallies, with no read first and no savepoint of its own', async () => {
     const surveys = surveyRepo(db, new GroupCommit(db))
     const s = await surveys.create(surveyRecord({ responseCap: 10 }))
-    const response = {
-      id: 'sr-1',
-      surveyId: s.id,
-      respondentKey: 'mp:mu-1',
-      mpUserId: 'mu-1',
-      deputyId: null,
-      stationId: null,
-      districtId: null,
-      via: null,
-      answers: { q1: 'yes' },
-      comments: [],
-      createdAt: s.opensAt,
-    }
+    const response = responseRecord(s, { id: 'sr-1' })
     const increments = tallyIncrements(s, response)
     const run = await statementsOf(db, () => surveys.respond({ response, increments, texts: [], opinions: [] }))
     const kinds = run.map((sql) => sql.split(' ').slice(0, 3).join(' '))

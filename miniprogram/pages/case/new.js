@@ -93,11 +93,7 @@ Page(
     },
 
     onPlace(e) {
-      const index = Number(e.detail.value)
-      const place = this.data.placeList[index]
-      if (!place) return
-      places.remember(place)
-      this.setData({ placeIndex: index, place: place })
+      places.choose(this, e)
     },
 
     onText(e) {

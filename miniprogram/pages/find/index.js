@@ -26,12 +26,8 @@ Page({
   },
 
   onPlace(e) {
-    const index = Number(e.detail.value)
-    const place = this.data.placeList[index]
-    if (!place) return
-    places.remember(place)
-    this.setData({ placeIndex: index, place: place })
-    return this.loadStations(place)
+    const place = places.choose(this, e)
+    if (place) return this.loadStations(place)
   },
 
   loadStations(place) {
