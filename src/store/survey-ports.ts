@@ -31,6 +31,8 @@ export interface TextAnswerQuery extends PageQuery {
   districtId?: string
   /** Any of these stations (a street organizer's part of a city survey); empty: none. */
   stationIds?: readonly string[]
+  /** Any of these districts (an organizer's several districts); empty: none. */
+  districtIds?: readonly string[]
 }
 
 /** Everything one response writes. */

@@ -277,6 +277,19 @@ export function surveyContract(store: () => Store) {
       expect(await texts([])).to.deep.equal([])
     })
 
+    it("finds text answers given in any of some districts (an organizer's several), and none for no district", async () => {
+      const s = await store().surveys.create(surveyRecord())
+      const at = (district: string, key: string, text: string) => {
+        const sub = submission(s, key, { q1: 'yes', q2: text })
+        return { ...sub, response: { ...sub.response, districtId: district }, texts: sub.texts.map((t) => ({ ...t, districtId: district })) }
+      }
+      for (const sub of [at('d01', 'a', '湛河区多种树'), at('d02', 'b', '新华区修步道'), at('d03', 'c', '卫东区加座椅')]) await store().surveys.respond(sub)
+      const texts = async (districtIds: string[]) =>
+        (await store().surveys.textAnswers(s.id, { questionId: 'q2', limit: 10, districtIds })).items.map((t) => t.text)
+      expect(await texts(['d01', 'd03'])).to.deep.equal(['卫东区加座椅', '湛河区多种树'])
+      expect(await texts([])).to.deep.equal([])
+    })
+
     it("records an opinion's outcome with its feedback message, and the message once per dedupe key", async () => {
       const s = await store().surveys.create(surveyRecord())
       await store().surveys.respond(submission(s, 'o1', { q1: 'yes' }, [{ articleId: 'a1', text: '建议增加' }]))

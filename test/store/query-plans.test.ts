@@ -254,6 +254,13 @@ describe('the console queries find their rows through indexes (EXPLAIN QUERY PLA
     for (const line of plans[0]) expect(line, `plan: ${plans[0].join(' | ')}`).not.to.match(/^SCAN /)
   })
 
+  it("a city survey's text answers in an organizer's districts: through the survey's own index too", async () => {
+    const surveys = surveyRepo(db, new GroupCommit(db))
+    const plans = await plansOf(db, () => surveys.textAnswers('sv-1', { questionId: 'q4', limit: 20, districtIds: ['d001', 'd002'] }))
+    expect(plans).to.have.length(1)
+    for (const line of plans[0]) expect(line, `plan: ${plans[0].join(' | ')}`).not.to.match(/^SCAN /)
+  })
+
   it('the survey an answer opens, with whether a 述职评议 owns it: found by its key, never by a walk through the surveys', async () => {
     const surveys = surveyRepo(db, new GroupCommit(db))
     for (const ref of [{ id: 'sv-1' }, { shortCode: 'ABCD1234' }]) {

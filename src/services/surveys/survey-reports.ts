@@ -14,8 +14,8 @@ export interface ResultFilter {
   stationId?: string
 }
 
-/** The answers a reader reads: a filter, or a street organizer's stations of a city survey. */
-type Place = ResultFilter & { stationIds?: string[] }
+/** The answers a reader reads: a filter, or an organizer's districts or (with streets among them) stations of a city survey. */
+type Place = ResultFilter & { districtIds?: string[]; stationIds?: string[] }
 
 /**
  * Results read from the running tallies (never a scan of responses), text answers page by
@@ -51,7 +51,13 @@ export class SurveyReports {
     const q = s.questions.find((x) => x.id === query.questionId)
     if (!q || q.type !== 'text')
       throw new UnprocessableError('没有这道填空题', [{ path: 'query.questionId', message: query.questionId }], 'not_a_text_question')
-    return this.store.surveys.textAnswers(s.id, { ...query, districtId: place.districtId, stationId: place.stationId, stationIds: place.stationIds })
+    return this.store.surveys.textAnswers(s.id, {
+      ...query,
+      districtId: place.districtId,
+      stationId: place.stationId,
+      districtIds: place.districtIds,
+      stationIds: place.stationIds,
+    })
   }
 
   /** One row per response, one column per question (and per article of a consultation), through the one CSV writer. */
@@ -80,9 +86,9 @@ export class SurveyReports {
 
   /**
    * An organizer following a city-level survey reads their districts' or streets' part: a filter
-   * must lie within them; no filter is their (first) district, or a street organizer's
-   * stations. Anonymous surveys are counted in total only. A district filter names a district:
-   * answers are counted by district, so a street's would read as none.
+   * must lie within them; no filter is all their districts together, or, when streets are among
+   * them, the stations of all their places. Anonymous surveys are counted in total only. A
+   * district filter names a district: answers are counted by district, so a street's would read as none.
    */
   private async within({ survey, scope, followed }: SurveyView, filter: ResultFilter): Promise<Place> {
     if (filter.districtId) await this.requireDistrict(filter.districtId)
@@ -98,8 +104,7 @@ export class SurveyReports {
       if (!scope.regionIds.includes(filter.districtId)) throw outside()
       return { districtId: filter.districtId }
     }
-    const district = scope.regionIds.find((id) => scope.tree.get(id)?.kind === 'district')
-    if (district) return { districtId: district }
+    if (scope.regionIds.every((id) => scope.tree.get(id)?.kind === 'district')) return { districtIds: [...scope.regionIds] }
     // Counted per station, not per street: a street's part is the sum of its stations'.
     return { stationIds: snap.stations.filter((st) => scopeHasStation(scope, st)).map((st) => st.id) }
   }
@@ -111,10 +116,11 @@ export class SurveyReports {
     throw new UnprocessableError('只能按区县筛选', [{ path: 'query.districtId', message }], 'not_a_district')
   }
 
-  /** The counters of a place; a street organizer's stations summed. */
+  /** The counters of a place; an organizer's districts or stations summed. */
   private async tallies(s: SurveyRecord, place: Place): Promise<TallyRow[]> {
-    if (!place.stationIds) return this.store.surveys.tallies(s.id, scopeOf(place))
-    const rows = await Promise.all(place.stationIds.map((id) => this.store.surveys.tallies(s.id, scopeOf({ stationId: id }))))
+    const parts = place.districtIds?.map((districtId) => scopeOf({ districtId })) ?? place.stationIds?.map((stationId) => scopeOf({ stationId }))
+    if (!parts) return this.store.surveys.tallies(s.id, scopeOf(place))
+    const rows = await Promise.all(parts.map((part) => this.store.surveys.tallies(s.id, part)))
     return mergeIncrements(rows.flat().map((r) => ({ ...r, scope: '' })))
   }
 

@@ -232,7 +232,11 @@ export async function surveyRepo(conn: Connection, { Outbox }: Pick<Models, 'Out
       if (query.q) filter.text = { $regex: escapeRegex(query.q) }
       if (query.stationId) filter.stationId = query.stationId
       if (query.districtId) filter.districtId = query.districtId
-      if (query.stationIds) filter.$and = [{ stationId: { $in: [...query.stationIds] } }]
+      const any = [
+        ...(query.stationIds ? [{ stationId: { $in: [...query.stationIds] } }] : []),
+        ...(query.districtIds ? [{ districtId: { $in: [...query.districtIds] } }] : []),
+      ]
+      if (any.length) filter.$and = any
       const after = decodeTimeCursor(query.cursor)
       if (after) filter.$or = [{ createdAt: { $lt: after.at } }, { createdAt: after.at, responseId: { $lt: after.id } }]
       const docs = await SurveyText.find(filter)

@@ -191,6 +191,8 @@ export function surveyRepo(db: Db, group: GroupCommit): SurveyRepo {
       if (query.districtId) clauses.push('district_id = ?') && params.push(query.districtId)
       if (query.stationIds)
         clauses.push(query.stationIds.length ? `station_id IN (${placeholders(query.stationIds.length)})` : '0') && params.push(...query.stationIds)
+      if (query.districtIds)
+        clauses.push(query.districtIds.length ? `district_id IN (${placeholders(query.districtIds.length)})` : '0') && params.push(...query.districtIds)
       const after = decodeTimeCursor(query.cursor)
       if (after) clauses.push('(created_at < ? OR (created_at = ? AND response_id < ?))') && params.push(after.key, after.key, after.id)
       const rows = db
