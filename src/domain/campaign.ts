@@ -3,6 +3,7 @@
  * items published to it; read receipts and study check-ins (学习打卡). Pure rules only.
  */
 import type { DeputyLevel, StaffRole } from './directory.js'
+import { scopeOwns, type StaffScope } from './staff-scope.js'
 
 /**
  * Who a campaign is for. Deputies match when they are at one of the places (stations, or
@@ -49,6 +50,14 @@ export interface CampaignRecord {
   createdBy: string
   createdAt: Date
   updatedAt: Date
+}
+
+/**
+ * Who runs a campaign: the city office any, an organizer those of their districts or streets
+ * and of the places under them (the scope rule surveys and meetings follow); station staff none.
+ */
+export function canManageCampaign(scope: StaffScope, c: Pick<CampaignRecord, 'scopeDistrictIds'>): boolean {
+  return scope.kind !== 'none' && scopeOwns(scope, c.scopeDistrictIds)
 }
 
 /** A title as a message names a work: in 书名号, unless it already carries its own 《…》 (never 《《…》》). */

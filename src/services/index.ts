@@ -127,7 +127,7 @@ export function createServices(config: Config & { security: { secretKey: string 
     directoryCache,
   )
   const surveys = new SurveyService(store, clock, { timeZone }, audit, directoryCache)
-  const campaignServices = createCampaignServices(store, clock, timeZone, audit)
+  const campaignServices = createCampaignServices(store, clock, timeZone, audit, directoryCache)
   const surveyResponses = new SurveyResponses(store, cipher, clock, { timeZone }, directoryCache)
   const quizServices = createQuizServices(store, campaignServices.campaigns, clock, { timeZone }, audit, directoryCache)
   const uploads = new Uploads(

@@ -51,7 +51,8 @@ export class CampaignLevels {
     const area = dir.regions.get(areaId)
     if (!area || (area.kind !== 'district' && area.kind !== 'street'))
       throw new UnprocessableError('没有这个区县或街道', [{ path: 'body.areaId', message: `未知的区县或街道 "${areaId}"` }], 'unknown_area')
-    if (staffScope(staff).kind === 'regions' && !staff.regionIds.includes(area.id))
+    // The scope rule: a district organizer may take it up for a street of theirs too.
+    if (!staffScope(staff, dir.regions).covers(area.id))
       throw new ForbiddenError('只能为您负责的区县或街道采用活动', 'outside_scope', [{ path: 'body.areaId', message: area.name }])
     const selector = audienceOfArea(area.id, area.kind, dir)
     if (!selector.districtIds?.length && !selector.stationIds?.length)

@@ -34,7 +34,7 @@ export class CampaignProgress {
   async report(staff: StaffPrincipal, campaignId: string, groupBy: ProgressGrouping): Promise<CampaignProgressReport> {
     const campaign = await this.campaigns.get(staff, campaignId)
     // A district organizer following a city-level campaign sees their districts' share of it.
-    const within = this.campaigns.districtView(staff, campaign)
+    const within = await this.campaigns.districtView(staff, campaign)
     const dir = await this.audience.directory()
     const { items, people: everyone } = await this.peopleOf(campaign, dir, within)
     // A street organizer's share is their street's stations.

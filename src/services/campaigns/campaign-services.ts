@@ -1,6 +1,7 @@
 import type { Clock } from '../../clock.js'
 import type { Store } from '../../store/ports.js'
 import type { AuditTrail } from '../audit.js'
+import type { DirectoryCache } from '../directory/directory-cache.js'
 import { CampaignAudience } from './campaign-audience.js'
 import { CampaignLevels } from './campaign-levels.js'
 import { CampaignProgress } from './campaign-progress.js'
@@ -12,11 +13,11 @@ import { ReadingDigest } from './reading-digest.js'
 import { ReadingPublisher } from './reading-publisher.js'
 
 /** Study campaigns and reading, wired to one store and clock (spread into createServices). */
-export function createCampaignServices(store: Store, clock: Clock, timeZone: string, audit: AuditTrail) {
+export function createCampaignServices(store: Store, clock: Clock, timeZone: string, audit: AuditTrail, directory: Pick<DirectoryCache, 'scopeOf'>) {
   const audience = new CampaignAudience(store)
   const readingPublisher = new ReadingPublisher(store, audience, clock)
   const campaignSeries = new CampaignSeries(store, audience, clock, timeZone)
-  const campaigns = new CampaignService({ store, audience, publisher: readingPublisher, clock, audit, series: campaignSeries })
+  const campaigns = new CampaignService({ store, audience, publisher: readingPublisher, clock, audit, series: campaignSeries, directory })
   const campaignProgress = new CampaignProgress(store, campaigns, audience, clock)
   return {
     campaigns,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Clock } from '../../clock.js'
 import {
+  canManageCampaign,
   campaignPhase,
   checkCampaignWindow,
   checkPublishAt,
@@ -18,7 +19,8 @@ import type { CampaignAudience, NamedDirectory } from './campaign-audience.js'
 import { requireRole, type StaffPrincipal } from '../accounts/principal.js'
 import type { ReadingPublisher } from './reading-publisher.js'
 import type { CampaignSeries } from './campaign-series.js'
-import { staffScope } from '../../domain/staff-scope.js'
+import { scopeOwnerIds, type StaffScope } from '../../domain/staff-scope.js'
+import type { DirectoryCache } from '../directory/directory-cache.js'
 
 export interface CampaignDraft {
   title: string
@@ -53,6 +55,8 @@ export interface CampaignServiceDeps {
   audit: Pick<AuditTrail, 'record'>
   /** Opens a new series' issue for the month now under way, without waiting for the job. */
   series: Pick<CampaignSeries, 'openDue'>
+  /** Where a console user may look (the scope rule every area judges by). */
+  directory: Pick<DirectoryCache, 'scopeOf'>
 }
 
 /**
@@ -67,9 +71,18 @@ export class CampaignService {
   private readonly clock: Clock
   private readonly audit: Pick<AuditTrail, 'record'>
   private readonly series: Pick<CampaignSeries, 'openDue'>
+  private readonly directory: Pick<DirectoryCache, 'scopeOf'>
 
   constructor(deps: CampaignServiceDeps) {
-    ;({ store: this.store, audience: this.audience, publisher: this.publisher, clock: this.clock, audit: this.audit, series: this.series } = deps)
+    ;({
+      store: this.store,
+      audience: this.audience,
+      publisher: this.publisher,
+      clock: this.clock,
+      audit: this.audit,
+      series: this.series,
+      directory: this.directory,
+    } = deps)
   }
 
   async create(staff: StaffPrincipal, draft: CampaignDraft): Promise<CampaignRecord> {
@@ -77,7 +90,7 @@ export class CampaignService {
     const problems = checkCampaignWindow(draft.startsAt, draft.endsAt)
     if (isEmptySelector(draft.audience)) problems.push({ path: 'body.audience', message: '请选择活动对象' })
     if (problems.length) throw new ValidationError('输入有误', problems)
-    const scope = staffScope(staff).regionIds
+    const scope = (await this.directory.scopeOf(staff)).regionIds
     const dir = await this.audience.directory()
     const { unknown, outside } = this.audience.check(draft.audience, dir, scope)
     if (unknown.length) throw new UnprocessableError('活动对象中有不存在的联络站、区县或代表', unknown, 'unknown_reference')
@@ -106,37 +119,42 @@ export class CampaignService {
     return created
   }
 
-  /** A district organizer's list: their districts' campaigns, and the city's that reach their districts. */
+  /** An organizer's list: the campaigns of their districts or streets and of the places under them, and the city's that reach them. */
   async list(staff: StaffPrincipal, page: PageQuery) {
     requireRole(staff, 'organizer', 'admin')
-    if (!this.scoped(staff)) return this.store.campaigns.search(page)
-    const found = await this.store.campaigns.search({ ...page, scopeDistrictIds: staff.regionIds, cityWide: true })
+    const scope = await this.directory.scopeOf(staff)
+    if (scope.kind !== 'regions') return this.store.campaigns.search(page)
+    const found = await this.store.campaigns.search({ ...page, scopeDistrictIds: scopeOwnerIds(scope) ?? [], cityWide: true })
     const dir = await this.audience.directory()
     // The cursor stays the repository's, so a page may come back shorter but paging never skips.
-    return { ...found, items: found.items.filter((c) => this.canSee(staff, c, dir)) }
+    return { ...found, items: found.items.filter((c) => this.canSee(scope, c, dir)) }
   }
 
   /**
-   * Not visible is not found: nobody learns which campaigns exist elsewhere. A district
-   * organizer sees their districts' campaigns and the city's that reach their districts.
+   * Not visible is not found: nobody learns which campaigns exist elsewhere. An organizer
+   * sees the campaigns they manage and the city's that reach their districts or streets.
    */
   async get(staff: StaffPrincipal, id: string): Promise<CampaignRecord> {
     requireRole(staff, 'organizer', 'admin')
     const c = await this.store.campaigns.get(id)
-    if (!c || (this.districtView(staff, c) && !this.canSee(staff, c, await this.audience.directory()))) throw new NotFoundError('活动不存在')
+    if (!c) throw new NotFoundError('活动不存在')
+    const scope = await this.directory.scopeOf(staff)
+    if (!canManageCampaign(scope, c) && !this.canSee(scope, c, await this.audience.directory())) throw new NotFoundError('活动不存在')
     return c
   }
 
-  /** For changes: a district organizer follows a city-level campaign but does not change it. */
+  /** For changes: an organizer follows a city-level campaign but does not change it. */
   async manageable(staff: StaffPrincipal, id: string): Promise<CampaignRecord> {
     const c = await this.get(staff, id)
-    if (this.districtView(staff, c)) throw new ForbiddenError('市级活动由市人大常委会办公室管理，区县可查看本区县的进度', 'city_level')
+    if (!canManageCampaign(await this.directory.scopeOf(staff), c))
+      throw new ForbiddenError('市级活动由市人大常委会办公室管理，区县可查看本区县的进度', 'city_level')
     return c
   }
 
-  /** The districts whose share a district organizer sees of a city-level campaign; null when they see it whole. */
-  districtView(staff: StaffPrincipal, c: Pick<CampaignRecord, 'scopeDistrictIds'>): string[] | null {
-    return this.scoped(staff) && !c.scopeDistrictIds.some((d) => staff.regionIds.includes(d)) ? [...staff.regionIds] : null
+  /** The districts or streets whose share an organizer sees of a city-level campaign; null when they see it whole. */
+  async districtView(staff: StaffPrincipal, c: Pick<CampaignRecord, 'scopeDistrictIds'>): Promise<string[] | null> {
+    const scope = await this.directory.scopeOf(staff)
+    return canManageCampaign(scope, c) ? null : [...scope.regionIds]
   }
 
   /**
@@ -223,11 +241,10 @@ export class CampaignService {
     return { campaign, item }
   }
 
-  private canSee(staff: StaffPrincipal, c: CampaignRecord, dir: NamedDirectory): boolean {
-    if (c.scopeDistrictIds.some((d) => staff.regionIds.includes(d))) return true
-    // A district sees its streets' campaigns (上下同题), without managing them.
-    if (c.areaId && staffScope(staff, dir.regions).covers(c.areaId)) return true
-    return !c.scopeDistrictIds.length && this.audience.resolve({ audience: c.audience, scopeDistrictIds: staff.regionIds }, dir).length > 0
+  /** Whether an organizer sees a campaign: one they manage, or a city-level one that reaches their places. */
+  private canSee(scope: StaffScope, c: CampaignRecord, dir: NamedDirectory): boolean {
+    if (canManageCampaign(scope, c)) return true
+    return !c.scopeDistrictIds.length && this.audience.resolve({ audience: c.audience, scopeDistrictIds: [...scope.regionIds] }, dir).length > 0
   }
 
   async detail(staff: StaffPrincipal, id: string) {
@@ -282,9 +299,5 @@ export class CampaignService {
     if (!scheduled) await this.publisher.publish(next)
     await this.audit.record(staff, 'reading.draft_published', { kind: 'reading_item', id: item.id }, { campaignId, publishAt: next.publishAt })
     return (await this.store.campaigns.getItem(item.id)) ?? next
-  }
-
-  private scoped(staff: StaffPrincipal) {
-    return staffScope(staff).kind === 'regions'
   }
 }
