@@ -240,7 +240,7 @@ export function createServices(config: Config & { security: { secretKey: string 
     }),
     recordActivities: new RecordActivities({ store, uploads, scope: recordScope, clock, timeZone }),
     appraisals: new RecordAppraisals({ store, surveys, responses: surveyResponses, scope: recordScope, directory: directoryCache, clock }),
-    ...createLivelihoodServices(store, surveys, clock, audit, { timeZone, ...config.livelihood }),
+    ...createLivelihoodServices(store, surveys, clock, audit, { timeZone, ...config.livelihood }, directoryCache),
     ...createSuggestionServices({ store, directory: directoryCache, clock, timeZone, uploads, submitter }),
   }
 }

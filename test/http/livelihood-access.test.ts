@@ -1,6 +1,7 @@
 import { expect } from 'chai'
 import { asAdmin, asDeputy, asResident, Client, startApp, type TestApp } from '../helpers/app.js'
 import { caseCity, STAFF_PASSWORD } from '../fixtures.js'
+import { wholeDirectoryReads } from '../helpers/directory-reads.js'
 import { at, candidate, openCycle, proposal, propose } from '../helpers/livelihood.js'
 
 const staff = (app: TestApp, username: string) => new Client(app.baseUrl).login(username, STAFF_PASSWORD)
@@ -89,6 +90,19 @@ describe('民生实事项目: every role’s limits', () => {
     expect((await unit.get('/api/admin/livelihood/cycles')).status).to.equal(403)
     expect((await (await asResident(app)).get('/api/admin/livelihood/cycles')).status).to.equal(401)
     expect((await admin.get(`/api/admin/livelihood/cycles/${zhanhe.id}/proposals`)).body.items[0]).to.include({ status: 'candidate' })
+  })
+
+  it("serves a station's staff their cycles from the shared directory, not a whole-directory read per page", async () => {
+    const zhanhe = await openCycle(await asAdmin(app), { office: 'd01', title: '2027年湛河区民生实事项目' })
+    const lina = await staff(app, 'lina')
+    expect((await lina.get('/api/admin/livelihood/cycles')).status, 'the shared directory read once here').to.equal(200)
+    const reads = await wholeDirectoryReads(app, async () => {
+      for (let i = 0; i < 3; i++) {
+        expect((await lina.get('/api/admin/livelihood/cycles')).body.items.map((c: { id: string }) => c.id)).to.deep.equal([zhanhe.id])
+        expect((await lina.get(`/api/admin/livelihood/cycles/${zhanhe.id}`)).status).to.equal(200)
+      }
+    })
+    expect(reads, 'whole-directory reads while she reads').to.equal(0)
   })
 
   it('lets a unit report only on its own running projects, and only deputies on the roll rate', async () => {

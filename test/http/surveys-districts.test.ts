@@ -1,6 +1,7 @@
 import { expect } from 'chai'
 import { STAFF_PASSWORD } from '../fixtures.js'
 import { asAdmin, asResident, startApp, type TestApp } from '../helpers/app.js'
+import { wholeDirectoryReads } from '../helpers/directory-reads.js'
 import { asStaff, meetingCity } from '../helpers/meetings.js'
 import { surveyBody } from '../helpers/surveys.js'
 
@@ -46,5 +47,26 @@ describe("an organizer of two districts reads a city survey's results", () => {
     const outside = await fengjun.get(`/api/admin/surveys/${survey.body.id}/results?districtId=d03`)
     expect(outside.status, '卫东区 is not his').to.equal(403)
     expect(outside.body.error.code).to.equal('outside_district')
+  })
+
+  it('reads results, text answers and the CSV again and again from the shared directory, never the whole directory per request', async () => {
+    const survey = await (await asAdmin(app)).post('/api/admin/surveys', surveyBody({ title: '全市绿化问卷' }))
+    const answers = { q1: 'o2', q2: ['a'], q3: 4, q4: '湛河区多种树' }
+    expect((await (await asResident(app)).post(`/api/mp/surveys/${survey.body.id}/responses?via=ST001`, { answers })).status).to.equal(201)
+    const sunli = await asStaff(app, 'sunli') // 湛河区 alone
+    const fengjun = await asStaff(app, 'fengjun')
+    const paths = ['results', 'results?stationId=st001', 'results?districtId=d01', 'texts?questionId=q4', 'responses.csv']
+    expect((await fengjun.get(`/api/admin/surveys/${survey.body.id}/results`)).body.responses, 'the directory read once here').to.equal(1)
+
+    const reads = await wholeDirectoryReads(app, async () => {
+      for (const who of [fengjun, sunli, fengjun])
+        for (const path of paths) {
+          const answer = await who.get(`/api/admin/surveys/${survey.body.id}/${path}`)
+          expect(answer.status, `${path}: ${JSON.stringify(answer.body)}`).to.equal(200)
+        }
+      const csv = ((await fengjun.get(`/api/admin/surveys/${survey.body.id}/responses.csv`)).body as Buffer).toString('utf8')
+      expect(csv, 'the station named in the sheet').to.include('ST001,轻工街道代表联络站')
+    })
+    expect(reads, 'whole-directory reads while reading results').to.equal(0)
   })
 })

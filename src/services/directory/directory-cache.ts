@@ -1,6 +1,7 @@
 import type { Region, Station } from '../../domain/directory.js'
 import { ancestry } from '../../domain/region-tree.js'
 import { scopeKind, staffScope, type ScopedStaff, type StaffScope } from '../../domain/staff-scope.js'
+import { stationDistricts } from '../../domain/station-district.js'
 import { buildRoutingIndex, type RoutingIndex } from '../../domain/routing.js'
 import type { DeputyRecord, Store } from '../../store/ports.js'
 
@@ -23,6 +24,8 @@ export interface PreparedDirectory {
  */
 export class DirectoryCache {
   private cached: { until: number; mark: number | null; prepared: Promise<PreparedDirectory> } | null = null
+  /** Each station's district, worked out once per prepared directory. */
+  private readonly districts = new WeakMap<PreparedDirectory, ReadonlyMap<string, string | null>>()
 
   constructor(
     private readonly store: Pick<Store, 'directory'>,
@@ -63,6 +66,17 @@ export class DirectoryCache {
     // The city office and station staff need no tree: spare them the directory read.
     if (scopeKind(staff) !== 'regions') return staffScope(staff)
     return staffScope(staff, (await this.prepared()).regions)
+  }
+
+  /**
+   * The stations with each one's district, from the cached directory: for reads (a survey's
+   * results by place, who follows what). Writes read the store's own (`stationPlaces`).
+   */
+  async stationPlaces(): Promise<{ stations: ReadonlyMap<string, Station>; stationDistrict: ReadonlyMap<string, string | null> }> {
+    const prepared = await this.prepared()
+    let stationDistrict = this.districts.get(prepared)
+    if (!stationDistrict) this.districts.set(prepared, (stationDistrict = stationDistricts([...prepared.stations.values()], prepared.regions)))
+    return { stations: prepared.stations, stationDistrict }
   }
 
   /** True when the station covers a place inside one of these regions (an organizer's districts). */

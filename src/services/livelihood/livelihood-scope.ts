@@ -2,7 +2,7 @@ import { managedOffices, type LivelihoodCycle } from '../../domain/livelihood.js
 import { ForbiddenError, NotFoundError } from '../../errors.js'
 import type { Store } from '../../store/ports.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
-import { stationPlaces } from '../directory/station-places.js'
+import type { DirectoryCache } from '../directory/directory-cache.js'
 
 /**
  * Whose cycles a console user reads and changes. Writes are held to the read scope: the
@@ -11,7 +11,10 @@ import { stationPlaces } from '../directory/station-places.js'
  * staff reach projects only through their unit.
  */
 export class LivelihoodScope {
-  constructor(private readonly store: Pick<Store, 'livelihood' | 'directory'>) {}
+  constructor(
+    private readonly store: Pick<Store, 'livelihood'>,
+    private readonly directory: Pick<DirectoryCache, 'stationPlaces'>,
+  ) {}
 
   /** The offices whose cycles `staff` reads; null: every one. */
   async readable(staff: StaffPrincipal): Promise<string[] | null> {
@@ -19,7 +22,8 @@ export class LivelihoodScope {
     if (managed === null) return null
     if (staff.role === 'organizer') return [...managed, 'city']
     if (staff.role !== 'station_staff') return []
-    const { stationDistrict } = await stationPlaces(this.store)
+    // The shared cached directory: a station's staff only read (requireOffice refuses their writes).
+    const { stationDistrict } = await this.directory.stationPlaces()
     return ['city', ...staff.stationIds.map((s) => stationDistrict.get(s)).filter((d): d is string => !!d)]
   }
 

@@ -1,6 +1,7 @@
 import type { Clock } from '../../clock.js'
 import type { Store } from '../../store/ports.js'
 import type { AuditTrail } from '../audit.js'
+import type { DirectoryCache } from '../directory/directory-cache.js'
 import type { SurveyService } from '../surveys/surveys.js'
 import { LivelihoodCandidates } from './candidates.js'
 import { LivelihoodCycles } from './cycles.js'
@@ -17,8 +18,9 @@ export function createLivelihoodServices(
   clock: Clock,
   audit: AuditTrail,
   settings: { timeZone: string; maxProposalsPerPerson: number; reportGraceDays: number },
+  directory: Pick<DirectoryCache, 'stationPlaces'>,
 ) {
-  const scope = new LivelihoodScope(store)
+  const scope = new LivelihoodScope(store, directory)
   return {
     livelihoodCycles: new LivelihoodCycles(store, scope, surveys, clock, audit),
     livelihoodProposals: new LivelihoodProposals(store, scope, clock, settings),

@@ -6,7 +6,6 @@ import { ConflictError, ForbiddenError, UnprocessableError } from '../../errors.
 import type { Store } from '../../store/ports.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 import { csvSheet, sheetTime } from '../csv-sheet.js'
-import { stationPlaces } from '../directory/station-places.js'
 import type { SurveyService, SurveyView } from './surveys.js'
 
 export interface ResultFilter {
@@ -24,7 +23,7 @@ type Place = ResultFilter & { districtIds?: string[]; stationIds?: string[] }
  */
 export class SurveyReports {
   constructor(
-    private readonly store: Pick<Store, 'directory' | 'regions' | 'stations' | 'surveys'>,
+    private readonly store: Pick<Store, 'regions' | 'surveys'>,
     private readonly surveys: SurveyService,
     private readonly clock: Clock,
     private readonly settings: { timeZone: string },
@@ -65,14 +64,14 @@ export class SurveyReports {
     const view = await this.surveys.readable(staff, id)
     const s = view.survey
     if (s.kind === 'ballot' && surveyPhase(s, this.clock.now()) !== 'closed') throw new ConflictError('票决结束前不公布计票结果', [], 'ballot_not_closed')
-    const stations = new Map((await this.store.stations.list()).map((x) => [x.id, x.name]))
+    const stations = await this.surveys.stations()
     const header = ['提交时间', '来源', '联络站', ...s.questions.map((q) => `${q.id} ${q.title}`), ...s.articles.map((a) => `${a.number} 意见`)]
     const seen = await this.surveys.answersSeen(view)
     const responses = (await this.store.surveys.responses(s.id)).filter((r) => !seen || seen(r))
     const rows = responses.map((r) => [
       sheetTime(r.createdAt, this.settings.timeZone, { seconds: true }),
       r.via ?? '',
-      r.stationId ? (stations.get(r.stationId) ?? r.stationId) : '',
+      r.stationId ? (stations.get(r.stationId)?.name ?? r.stationId) : '',
       ...s.questions.map((q) => cell(q, r.answers[q.id])),
       ...s.articles.map((a) =>
         r.comments
@@ -94,10 +93,9 @@ export class SurveyReports {
     if (filter.districtId) await this.requireDistrict(filter.districtId)
     if (!followed || survey.anonymous) return filter
     const outside = () => new ForbiddenError('只能查看本区县的情况', 'outside_district')
-    const { snap } = await stationPlaces(this.store)
+    const stations = await this.surveys.stations()
     if (filter.stationId) {
-      const station = snap.stations.find((st) => st.id === filter.stationId)
-      if (!scopeHasStation(scope, station)) throw outside()
+      if (!scopeHasStation(scope, stations.get(filter.stationId))) throw outside()
       return { stationId: filter.stationId }
     }
     if (filter.districtId) {
@@ -106,7 +104,7 @@ export class SurveyReports {
     }
     if (scope.regionIds.every((id) => scope.tree.get(id)?.kind === 'district')) return { districtIds: [...scope.regionIds] }
     // Counted per station, not per street: a street's part is the sum of its stations'.
-    return { stationIds: snap.stations.filter((st) => scopeHasStation(scope, st)).map((st) => st.id) }
+    return { stationIds: [...stations.values()].filter((st) => scopeHasStation(scope, st)).map((st) => st.id) }
   }
 
   private async requireDistrict(id: string) {

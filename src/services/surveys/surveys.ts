@@ -68,12 +68,17 @@ export class SurveyService {
     private readonly clock: Clock,
     private readonly settings: { timeZone: string },
     private readonly audit: Pick<AuditTrail, 'record'>,
-    private readonly directory: Pick<DirectoryCache, 'scopeOf'>,
+    private readonly directory: Pick<DirectoryCache, 'scopeOf' | 'stationPlaces'>,
   ) {}
 
   /** Where the staff member may look (domain/staff-scope.ts). */
   scopeOf(staff: StaffPrincipal): Promise<StaffScope> {
     return this.directory.scopeOf(staff)
+  }
+
+  /** The stations by id from the shared cached directory: what the readers' places are judged on. */
+  async stations() {
+    return (await this.directory.stationPlaces()).stations
   }
 
   /** The surveys an organizer of some districts or streets sees (theirs, those below them, the city's), as a store filter. */
@@ -119,8 +124,7 @@ export class SurveyService {
    */
   async answersSeen({ scope, followed }: SurveyView): Promise<((r: { stationId: string | null; districtId: string | null }) => boolean) | null> {
     if (!followed) return null
-    const { snap } = await stationPlaces(this.store)
-    const stations = new Map(snap.stations.map((st) => [st.id, st]))
+    const { stations } = await this.directory.stationPlaces()
     return (r) => (r.stationId !== null ? scopeHasStation(scope, stations.get(r.stationId)) : scopeHasPlace(scope, { districtId: r.districtId }))
   }
 
