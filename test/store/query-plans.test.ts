@@ -230,6 +230,29 @@ describe('the console queries find their rows through indexes (EXPLAIN QUERY PLA
     expectNoFullScan(await plansOf(db, () => cases.getByTicket('20261130-0001')))
   })
 
+  it("a resident's own cases, next page too, through the resident's index, never a walk through every case", async () => {
+    const cases = caseRepo(db, new GroupCommit(db))
+    for (const cursor of [undefined, CURSORS.newest]) {
+      const plans = await plansOf(db, () => cases.search({ limit: 20, residentId: 'mp-1', cursor }))
+      expect(plans).to.have.length(1)
+      expectNoFullScan(plans)
+      expect(plans[0].join(' | ')).to.match(/^SEARCH cases USING INDEX cases_resident \(resident_id=\?/)
+    }
+  })
+
+  it("the SLA job's open cases and a case's merged duplicates: by status and by merged_into, never every case", async () => {
+    const cases = caseRepo(db, new GroupCommit(db))
+    for (const [call, index] of [
+      [() => cases.listOpen(), 'cases_status_created'],
+      [() => cases.mergedInto('cs-1'), 'cases_merged_into'],
+    ] as const) {
+      const plans = await plansOf(db, call)
+      expect(plans).to.have.length(1)
+      expectNoFullScan(plans)
+      expect(plans[0][0]).to.match(new RegExp(`^SEARCH cases USING INDEX ${index} `))
+    }
+  })
+
   const OUTBOX: Record<string, Partial<OutboxQuery>> = {
     status: { status: 'dead' },
     channel: { channel: 'bot' },
