@@ -3,6 +3,7 @@ import type { GroupCommit } from './group-commit.js'
 import type { AnalysisRepo, PublicationRecord, PublicationRepo } from '../ports.js'
 import { decodeTimeCursor, timeCursorKey, toPage } from '../cursor.js'
 import { outboxWriter } from './outbox-writer.js'
+import { limitSql } from './sql-limit.js'
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Row = any
@@ -33,7 +34,7 @@ export function analysisRepo(db: Db, group: GroupCommit): AnalysisRepo {
       return r ? { scope: r.scope, week: r.week, generatedAt: new Date(r.generated_at), body: JSON.parse(r.body) } : null
     },
     async reportWeeks(scope, limit) {
-      return (db.prepare('SELECT week FROM weekly_reports WHERE scope = ? ORDER BY week DESC LIMIT ?').all(scope, limit) as Row[]).map((r) => r.week)
+      return (db.prepare(`SELECT week FROM weekly_reports WHERE scope = ? ORDER BY week DESC ${limitSql(limit)}`).all(scope) as Row[]).map((r) => r.week)
     },
   }
 }
@@ -95,7 +96,9 @@ export function publicationRepo(db: Db): PublicationRepo {
       const after = decodeTimeCursor(q.cursor)
       if (after !== null) clauses.push('(published_at < ? OR (published_at = ? AND case_id < ?))') && params.push(after.key, after.key, after.id)
       const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''
-      const rows = db.prepare(`SELECT * FROM case_publications ${where} ORDER BY published_at DESC, case_id DESC LIMIT ?`).all(...params, q.limit + 1) as Row[]
+      const rows = db
+        .prepare(`SELECT * FROM case_publications ${where} ORDER BY published_at DESC, case_id DESC ${limitSql(q.limit + 1)}`)
+        .all(...params) as Row[]
       return toPage(rows.map(publicationFromRow), q.limit, (p) => timeCursorKey(p.publishedAt, p.caseId))
     },
     async publishedAmong(caseIds) {

@@ -3,6 +3,7 @@ import type { AuditQuery, AuditRepo, LockRepo, SessionRecord, SessionRepo } from
 import { decodeCursorMatching, toPage } from '../cursor.js'
 import { auditFromRow, sessionFromRow } from './rows.js'
 import { translate } from './errors.js'
+import { limitSql } from './sql-limit.js'
 
 export function sessionRepo(db: Db): SessionRepo {
   const insert = db.prepare(`INSERT INTO sessions (id, token_hash, subject_kind, subject_id, created_at, last_seen_at, expires_at)
@@ -75,7 +76,7 @@ export function auditRepo(db: Db): AuditRepo {
       const before = decodeCursorMatching(query.cursor, /^\d+$/)
       if (before !== null) clauses.push('id < ?') && params.push(Number(before))
       const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''
-      const rows = db.prepare(`SELECT * FROM audit_log ${where} ORDER BY id DESC LIMIT ?`).all(...params, query.limit + 1)
+      const rows = db.prepare(`SELECT * FROM audit_log ${where} ORDER BY id DESC ${limitSql(query.limit + 1)}`).all(...params)
       return toPage(rows.map(auditFromRow), query.limit, (a) => a.id)
     },
   }

@@ -20,6 +20,7 @@ import type { GroupCommit } from './group-commit.js'
 import { outboxWriter } from './outbox-writer.js'
 import { StoreConflict } from '../conflicts.js'
 import { campaignSeriesRepo } from './campaign-series-repo.js'
+import { limitSql } from './sql-limit.js'
 
 const insertSql = (table: string, columns: readonly string[]) =>
   `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`
@@ -103,7 +104,7 @@ export function campaignRepo(db: Db, group: GroupCommit): CampaignRepo {
         params.push(...after.params)
       }
       const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''
-      const rows = all(campaignFromRow, `SELECT * FROM campaigns ${where} ORDER BY created_at DESC, id DESC LIMIT ?`, ...params, query.limit + 1)
+      const rows = all(campaignFromRow, `SELECT * FROM campaigns ${where} ORDER BY created_at DESC, id DESC ${limitSql(query.limit + 1)}`, ...params)
       return toPage(rows, query.limit, (c) => `${c.createdAt.toISOString()}|${c.id}`)
     },
     async followable(now) {
@@ -170,9 +171,8 @@ export function campaignRepo(db: Db, group: GroupCommit): CampaignRepo {
     async dueItems(now, limit) {
       return all(
         itemFromRow,
-        'SELECT * FROM reading_items WHERE published_at IS NULL AND withdrawn_at IS NULL AND draft = 0 AND publish_at <= ? ORDER BY publish_at, id LIMIT ?',
+        `SELECT * FROM reading_items WHERE published_at IS NULL AND withdrawn_at IS NULL AND draft = 0 AND publish_at <= ? ORDER BY publish_at, id ${limitSql(limit)}`,
         now.toISOString(),
-        limit,
       )
     },
     publishItem(itemId, at, reach, outbox) {

@@ -14,6 +14,7 @@ import { casePeriods } from './case-periods.js'
 import { outboxWriter } from './outbox-writer.js'
 import { caseTextSearch } from './case-text-search.js'
 import { StoreConflict } from '../conflicts.js'
+import { limitSql } from './sql-limit.js'
 
 /** Rows of the list's order a common word is first looked for in (each about a microsecond to test). */
 const WALK_FIRST = 2000
@@ -139,8 +140,8 @@ export function caseRepo(db: Db, group: GroupCommit, options: { fewTextMatches?:
       const where = (clauses: string[]) => (clauses.length ? `WHERE ${clauses.join(' AND ')}` : '')
       const select = (districtColumn?: 'district_id' | 'handling_district_id') => {
         const { clauses, params } = scoped(districtColumn)
-        const sql = `SELECT cases.* FROM ${text.from} ${where([...clauses, ...text.clauses])} ORDER BY ${order} LIMIT ?`
-        return { sql, params: [...text.fromParams, ...params, ...text.params, query.limit + 1] }
+        const sql = `SELECT cases.* FROM ${text.from} ${where([...clauses, ...text.clauses])} ORDER BY ${order} ${limitSql(query.limit + 1)}`
+        return { sql, params: [...text.fromParams, ...params, ...text.params] }
       }
       // A district is the place's or the one handling it: one OR over two columns would read
       // and sort every case of the district; each column's index in list order reads a page.
@@ -153,8 +154,8 @@ export function caseRepo(db: Db, group: GroupCommit, options: { fewTextMatches?:
         const walk = text.walk
         const found = columns.map((column) => {
           const { clauses, params } = scoped(column)
-          const sql = `SELECT * FROM (SELECT * FROM cases ${where(clauses)} ORDER BY ${order} LIMIT ${walkFirst}) ${where(walk.clauses)} ORDER BY ${order} LIMIT ?`
-          return db.prepare(sql).all(...params, ...walk.params, query.limit + 1) as Array<Record<string, unknown>>
+          const sql = `SELECT * FROM (SELECT * FROM cases ${where(clauses)} ORDER BY ${order} LIMIT ${walkFirst}) ${where(walk.clauses)} ORDER BY ${order} ${limitSql(query.limit + 1)}`
+          return db.prepare(sql).all(...params, ...walk.params) as Array<Record<string, unknown>>
         })
         if (found.every((rows) => rows.length > query.limit)) {
           const byId = new Map(found.flat().map((r) => [r.id as string, r]))
@@ -164,8 +165,10 @@ export function caseRepo(db: Db, group: GroupCommit, options: { fewTextMatches?:
       }
       const plan = columns.map(select)
       const sql =
-        plan.length === 1 ? plan[0].sql : `SELECT * FROM (SELECT * FROM (${plan[0].sql}) UNION SELECT * FROM (${plan[1].sql})) ORDER BY ${order} LIMIT ?`
-      const params = plan.length === 1 ? plan[0].params : [...plan[0].params, ...plan[1].params, query.limit + 1]
+        plan.length === 1
+          ? plan[0].sql
+          : `SELECT * FROM (SELECT * FROM (${plan[0].sql}) UNION SELECT * FROM (${plan[1].sql})) ORDER BY ${order} ${limitSql(query.limit + 1)}`
+      const params = plan.length === 1 ? plan[0].params : [...plan[0].params, ...plan[1].params]
       const rows = db
         .prepare(sql)
         .all(...params)

@@ -1,6 +1,7 @@
 import type { Db } from './open.js'
 import type { CaseQuery } from '../ports.js'
 import { isIndexedWord } from '../../domain/case-search.js'
+import { limitSql } from './sql-limit.js'
 
 /** Rows a search reads through the text index before it lets the list's own order find the page instead. */
 const FEW_MATCHES = 5000
@@ -35,7 +36,7 @@ const containing = (word: string) => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`
  * own index newest first (sorting tens of thousands of matches would read them all).
  */
 export function caseTextSearch(db: Db, fewMatches = FEW_MATCHES) {
-  const matching = db.prepare('SELECT rowid FROM cases_fts WHERE cases_fts MATCH ? LIMIT ?').pluck()
+  const matching = db.prepare(`SELECT rowid FROM cases_fts WHERE cases_fts MATCH ? ${limitSql(fewMatches + 1)}`).pluck()
   return (query: Pick<CaseQuery, 'ticket' | 'textWords'>): TextSearchSql => {
     const sql: TextSearchSql = { from: 'cases', fromParams: [], clauses: [], params: [], walk: null }
     if (query.ticket !== undefined) sql.clauses.push('ticket = ?') && sql.params.push(query.ticket)
@@ -44,7 +45,7 @@ export function caseTextSearch(db: Db, fewMatches = FEW_MATCHES) {
     const indexed = words.filter(isIndexedWord)
     if (!indexed.length) return sql
     const match = indexed.map(ftsString).join(' AND ')
-    const rowids = matching.all(match, fewMatches + 1) as number[]
+    const rowids = matching.all(match) as number[]
     if (rowids.length <= fewMatches) {
       // CROSS JOIN keeps this loop order, whatever other index a filter offers: the matches
       // first, then each one's case. The subquery names one column only (json_each has an "id").

@@ -20,6 +20,7 @@ import { decodeCursor, toPage } from '../cursor.js'
 import { NotFoundError } from '../../errors.js'
 import { deputyFromRow, regionFromRow, staffFromRow, stationFromRow, unitFromRow } from './rows.js'
 import { translate } from './errors.js'
+import { limitSql } from './sql-limit.js'
 
 const DEPUTY_SELECT = `SELECT d.*, (SELECT json_group_array(station_id) FROM
   (SELECT station_id FROM deputy_stations WHERE deputy_id = d.id ORDER BY position)) AS station_ids FROM deputies d`
@@ -81,7 +82,7 @@ export function stationRepo(db: Db): StationRepo {
       if (query.kind) where.add('s.kind = ?', query.kind)
       const after = decodeCursor(query.cursor)
       if (after !== null) where.add('s.id > ?', after)
-      const rows = db.prepare(`SELECT * FROM stations s ${where} ORDER BY s.id LIMIT ?`).all(...where.params, query.limit + 1)
+      const rows = db.prepare(`SELECT * FROM stations s ${where} ORDER BY s.id ${limitSql(query.limit + 1)}`).all(...where.params)
       return toPage(rows.map(stationFromRow), query.limit, (s) => s.id)
     },
     async update(id, patch: StationPatch) {
@@ -138,7 +139,7 @@ export function deputyRepo(db: Db): DeputyRepo {
       if (query.topic) where.add('EXISTS (SELECT 1 FROM json_each(d.topics) WHERE value = ?)', query.topic)
       const after = decodeCursor(query.cursor)
       if (after !== null) where.add('d.id > ?', after)
-      const rows = db.prepare(`${DEPUTY_SELECT} ${where} ORDER BY d.id LIMIT ?`).all(...where.params, query.limit + 1)
+      const rows = db.prepare(`${DEPUTY_SELECT} ${where} ORDER BY d.id ${limitSql(query.limit + 1)}`).all(...where.params)
       return toPage(rows.map(deputyFromRow), query.limit, (d) => d.id)
     },
     async listByStation(stationId) {
@@ -207,7 +208,7 @@ export function staffRepo(db: Db): StaffRepo {
       if (query.unitId) where.add('EXISTS (SELECT 1 FROM json_each(s.unit_ids) WHERE value = ?)', query.unitId)
       const after = decodeCursor(query.cursor)
       if (after !== null) where.add('s.id > ?', after)
-      const rows = db.prepare(`SELECT * FROM staff s ${where} ORDER BY s.id LIMIT ?`).all(...where.params, query.limit + 1)
+      const rows = db.prepare(`SELECT * FROM staff s ${where} ORDER BY s.id ${limitSql(query.limit + 1)}`).all(...where.params)
       return toPage(rows.map(staffFromRow), query.limit, (s) => s.id)
     },
     async create(record) {

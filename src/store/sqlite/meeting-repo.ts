@@ -9,6 +9,7 @@ import type { GroupCommit } from './group-commit.js'
 import { placeholders } from './sql.js'
 import { outboxWriter } from './outbox-writer.js'
 import { StoreConflict } from '../conflicts.js'
+import { limitSql } from './sql-limit.js'
 
 function filterClauses(f: MeetingFilter) {
   const clauses: string[] = []
@@ -136,8 +137,8 @@ export function meetingRepo(db: Db, group: GroupCommit): MeetingRepo {
         params.push(after.key, after.key, after.id)
       }
       const rows = db
-        .prepare(`SELECT * FROM meetings ${where(clauses)} ORDER BY start_at DESC, id DESC LIMIT ?`)
-        .all(...params, query.limit + 1)
+        .prepare(`SELECT * FROM meetings ${where(clauses)} ORDER BY start_at DESC, id DESC ${limitSql(query.limit + 1)}`)
+        .all(...params)
         .map(meetingFromRow)
       return toPage(rows, query.limit, (m) => timeCursorKey(m.startAt, m.id))
     },

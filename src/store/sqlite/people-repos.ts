@@ -17,6 +17,7 @@ import { idempotencyFromRow, mpUserFromRow, outboxFromRow } from './case-rows.js
 import { translate } from './errors.js'
 import type { GroupCommit } from './group-commit.js'
 import { outboxWriter } from './outbox-writer.js'
+import { limitSql } from './sql-limit.js'
 
 export function mpUserRepo(db: Db): MpUserRepo {
   const one = (sql: string, value: string) => {
@@ -102,8 +103,8 @@ export function outboxRepo(db: Db, group: GroupCommit): OutboxRepo {
       if (after !== null) clauses.push('id > ?') && params.push(after)
       const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''
       const rows = db
-        .prepare(`SELECT * FROM outbox ${where} ORDER BY id LIMIT ?`)
-        .all(...params, query.limit + 1)
+        .prepare(`SELECT * FROM outbox ${where} ORDER BY id ${limitSql(query.limit + 1)}`)
+        .all(...params)
         .map(outboxFromRow)
       return toPage(rows, query.limit, (m) => m.id)
     },
@@ -156,10 +157,10 @@ export function outboxRepo(db: Db, group: GroupCommit): OutboxRepo {
           `UPDATE outbox SET status = 'sending', lease_holder = ?, lease_until = ?
           WHERE id IN (SELECT id FROM outbox WHERE channel IN (${channels.map(() => '?').join(', ')})
             AND ((status IN ('pending', 'failed') AND next_attempt_at <= ?) OR (status = 'sending' AND lease_until <= ?))
-            ORDER BY next_attempt_at, id LIMIT ?)
+            ORDER BY next_attempt_at, id ${limitSql(limit)})
           RETURNING *`,
         )
-        .all(holder, new Date(now.getTime() + leaseMs).toISOString(), ...channels, at, at, limit)
+        .all(holder, new Date(now.getTime() + leaseMs).toISOString(), ...channels, at, at)
       return rows.map(outboxFromRow).sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() || a.id.localeCompare(b.id))
     },
     complete(id, holder, outcome: OutboxOutcome) {

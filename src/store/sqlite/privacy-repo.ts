@@ -4,6 +4,7 @@ import { caseFromRow } from './case-rows.js'
 import type { GroupCommit } from './group-commit.js'
 import { placeholders } from './sql.js'
 import { maskStrings } from '../../domain/pii-mask.js'
+import { limitSql } from './sql-limit.js'
 
 const ENDED = ['closed', 'withdrawn', 'rejected']
 /** As written in 013_privacy.sql's index, so that the index serves these lookups. */
@@ -87,9 +88,9 @@ export function privacyRepo(db: Db, group: GroupCommit): PrivacyRepo {
           // "+status": the closed cases' own index, in closing order, reads only the cases due; the
           // status index read every closed case there ever was and sorted them.
           `SELECT * FROM cases WHERE anonymised_at IS NULL AND closed_at < ? AND +status IN (${placeholders(ENDED.length)})
-          ORDER BY closed_at, id LIMIT ?`,
+          ORDER BY closed_at, id ${limitSql(limit)}`,
         )
-        .all(closedBefore.toISOString(), ...ENDED, limit)
+        .all(closedBefore.toISOString(), ...ENDED)
         .map(caseFromRow)
     },
     eraseMpUser(userId, at) {

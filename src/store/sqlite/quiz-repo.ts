@@ -19,6 +19,7 @@ import { translate } from './errors.js'
 import type { GroupCommit } from './group-commit.js'
 import { outboxWriter } from './outbox-writer.js'
 import { StoreConflict } from '../conflicts.js'
+import { limitSql } from './sql-limit.js'
 
 const insertSql = (table: string, columns: readonly string[]) =>
   `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`
@@ -97,7 +98,7 @@ export function quizRepo(db: Db, group: GroupCommit): QuizRepo {
         params.push(...after.params)
       }
       const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''
-      const rows = all(quizFromRow, `SELECT * FROM quizzes ${where} ORDER BY created_at DESC, id DESC LIMIT ?`, ...params, query.limit + 1)
+      const rows = all(quizFromRow, `SELECT * FROM quizzes ${where} ORDER BY created_at DESC, id DESC ${limitSql(query.limit + 1)}`, ...params)
       return toPage(rows, query.limit, (q) => `${q.createdAt.toISOString()}|${q.id}`)
     },
     async openAt(now) {

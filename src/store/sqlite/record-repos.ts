@@ -6,6 +6,7 @@ import { StoreConflict } from '../conflicts.js'
 import { decodeTimeCursor, timeCursorKey, toPage } from '../cursor.js'
 import { outboxWriter } from './outbox-writer.js'
 import { translate } from './errors.js'
+import { limitSql } from './sql-limit.js'
 
 /** The sqlite side of 027_deputy_records.sql. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -109,8 +110,10 @@ export function recordActivityRepo(db: Db, group: GroupCommit): RecordActivityRe
         args.push(after.key, after.key, after.id)
       }
       const rows = db
-        .prepare(`SELECT * FROM record_activities ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT ?`)
-        .all(...args, q.limit + 1) as Row[]
+        .prepare(
+          `SELECT * FROM record_activities ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC ${limitSql(q.limit + 1)}`,
+        )
+        .all(...args) as Row[]
       return toPage(rows.map(activityFromRow), q.limit, (a) => timeCursorKey(a.createdAt, a.id))
     },
     async ofDeputy(deputyId, from, to) {

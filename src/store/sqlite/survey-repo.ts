@@ -9,6 +9,7 @@ import { opinionFromRow, responseFromRow, SURVEY_COLUMNS, surveyFromRow, surveyT
 import { placeholders } from './sql.js'
 import { outboxWriter } from './outbox-writer.js'
 import { StoreConflict } from '../conflicts.js'
+import { limitSql } from './sql-limit.js'
 
 /** Someone answered between reading the survey and correcting it: what they answered stays. */
 const frozen = () => new StoreConflict('survey_frozen')
@@ -160,8 +161,10 @@ export function surveyRepo(db: Db, group: GroupCommit): SurveyRepo {
       const after = decodeTimeCursor(query.cursor)
       if (after) clauses.push('(created_at < ? OR (created_at = ? AND id < ?))') && params.push(after.key, after.key, after.id)
       const rows = db
-        .prepare(`SELECT * FROM surveys ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT ?`)
-        .all(...params, query.limit + 1)
+        .prepare(
+          `SELECT * FROM surveys ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC ${limitSql(query.limit + 1)}`,
+        )
+        .all(...params)
         .map(surveyFromRow)
       return toPage(rows, query.limit, (s) => timeCursorKey(s.createdAt, s.id))
     },
@@ -196,8 +199,8 @@ export function surveyRepo(db: Db, group: GroupCommit): SurveyRepo {
       const after = decodeTimeCursor(query.cursor)
       if (after) clauses.push('(created_at < ? OR (created_at = ? AND response_id < ?))') && params.push(after.key, after.key, after.id)
       const rows = db
-        .prepare(`SELECT * FROM survey_text_answers WHERE ${clauses.join(' AND ')} ORDER BY created_at DESC, response_id DESC LIMIT ?`)
-        .all(...params, query.limit + 1)
+        .prepare(`SELECT * FROM survey_text_answers WHERE ${clauses.join(' AND ')} ORDER BY created_at DESC, response_id DESC ${limitSql(query.limit + 1)}`)
+        .all(...params)
         .map(textFromRow)
       return toPage(rows, query.limit, (t) => timeCursorKey(t.createdAt, t.responseId))
     },
