@@ -1,4 +1,5 @@
 import { expect } from 'chai'
+import { canManageCampaign } from '../../src/domain/campaign.js'
 import type { Region } from '../../src/domain/directory.js'
 import { scopeHasPlace, scopeHasStation, scopeKind, scopeOwnerIds, scopeOwns, staffScope } from '../../src/domain/staff-scope.js'
 
@@ -56,6 +57,16 @@ describe('who may see what, by place (staff scope)', () => {
     expect(scopeHasPlace(street, { districtId: 'd01' }), 'known only by district').to.equal(false)
     expect(scopeHasStation(street, { regionIds: ['d01'] }), "a station of the whole district is not the street's").to.equal(false)
     expect([scopeOwns(street, ['s0101']), scopeOwns(street, ['s0102']), scopeOwns(street, ['d01'])]).to.deep.equal([true, false, false])
+  })
+
+  it("lets an organizer run the campaigns of his places and those under them, never the city's or a neighbour's", () => {
+    const campaign = (...scopeDistrictIds: string[]) => ({ scopeDistrictIds })
+    const run = (scope: ReturnType<typeof organizer>) =>
+      [campaign('d01'), campaign('s0101'), campaign('s0102'), campaign('d02'), campaign()].map((c) => canManageCampaign(scope, c))
+    expect(run(organizer('d01')), 'the district: its own and its streets’').to.deep.equal([true, true, true, false, false])
+    expect(run(organizer('s0101')), 'the street: its own only').to.deep.equal([false, true, false, false, false])
+    expect(run(organizer()), 'the city office: all').to.deep.equal([true, true, true, true, true])
+    expect(run(staffScope({ role: 'station_staff', regionIds: [] }, tree)), 'station staff: none').to.deep.equal([false, false, false, false, false])
   })
 
   it('judges a region the tree does not know by its own id', () => {
