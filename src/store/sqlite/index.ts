@@ -61,6 +61,7 @@ export function createSqliteStore(path: string): Store {
       db.prepare('SELECT 1').get()
     },
     async close() {
+      group.close()
       if (db.open) db.close()
     },
   }
