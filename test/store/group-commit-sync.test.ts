@@ -2,6 +2,7 @@ import { expect } from 'chai'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { sessionRepo } from '../../src/store/sqlite/auth-repos.js'
 import { GroupCommit } from '../../src/store/sqlite/group-commit.js'
 import { openDatabase, type Db } from '../../src/store/sqlite/open.js'
 
@@ -95,6 +96,31 @@ describe('sqlite: group commit answers a group only once its sync is done', () =
     const inGroup = await group.run(() => Number(db.pragma('synchronous', { simple: true })))
     expect(inGroup, 'NORMAL: the sync comes after').to.equal(1)
     expect(Number(db.pragma('synchronous', { simple: true })), 'FULL outside').to.equal(2)
+  })
+
+  it("writes a session's last-seen time in a group, sharing its sync instead of one on the event loop", async () => {
+    const { held, sync } = heldSyncs()
+    const group = new GroupCommit(db, { sync })
+    const sessions = sessionRepo(db, group)
+    const at = new Date('2026-12-01T08:00:00Z')
+    const session = {
+      id: 's-1',
+      tokenHash: 'h-1',
+      subjectKind: 'mp_user' as const,
+      subjectId: 'mu-1',
+      createdAt: at,
+      lastSeenAt: at,
+      expiresAt: new Date('2026-12-31T08:00:00Z'),
+    }
+    await sessions.create(session)
+    const touched = answerOf(sessions.touch('s-1', new Date('2026-12-01T09:00:00Z')))
+    await turns()
+    expect(held, 'the group syncs').to.have.length(1)
+    expect(touched.now).to.equal('waiting')
+    held[0].done()
+    await turns()
+    expect(touched.now).to.equal('done')
+    expect((await sessions.findByTokenHash('h-1'))?.lastSeenAt).to.deep.equal(new Date('2026-12-01T09:00:00Z'))
   })
 
   it('by default syncs the WAL file itself, and answers', async () => {

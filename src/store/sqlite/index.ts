@@ -31,7 +31,7 @@ export function createSqliteStore(path: string): Store {
     deputies: deputyRepo(db),
     staff: staffRepo(db),
     units: unitRepo(db),
-    sessions: sessionRepo(db),
+    sessions: sessionRepo(db, group),
     audit: auditRepo(db),
     locks: lockRepo(db),
     directory: directoryRepo(db),
