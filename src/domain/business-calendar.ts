@@ -38,6 +38,14 @@ export interface BusinessCalendarOptions {
  * final local end of day is turned into an instant, so that DST changes and the UTC offset
  * can never shift a deadline onto the wrong day.
  */
+interface LocalDay {
+  working: boolean
+  covered: boolean
+  /** The local date after, and the instant it starts. */
+  next: string
+  nextStart: number
+}
+
 export class BusinessCalendar {
   readonly timeZone: string
   private readonly holidays: ReadonlySet<string>
@@ -45,6 +53,8 @@ export class BusinessCalendar {
   private readonly coveredYears: ReadonlySet<number> | null
   /** Deadlines depend only on the local date: every message of a day shares them. */
   private readonly deadlines = new Map<string, CountedDeadline>()
+  /** What a deadline's walk asks of a local date, for every message's acknowledgement clock. */
+  private readonly days = new Map<string, LocalDay>()
 
   /** The calendar of the years imported from the official schedule (holiday-cn format). */
   static fromYears(timeZone: string, years: HolidayYear[]): BusinessCalendar {
@@ -144,9 +154,10 @@ export class BusinessCalendar {
     let provisional = false
     // A year of days off in a row cannot happen; the bound only guards against a bad calendar.
     for (let i = 0; i < 400; i++) {
-      if (!this.isCovered(date)) provisional = true
-      const next = startOfLocalDate(addDays(date, 1), this.timeZone).getTime()
-      if (this.isWorkingDay(date)) {
+      const day = this.localDay(date)
+      if (!day.covered) provisional = true
+      const next = day.nextStart
+      if (day.working) {
         if (remaining <= next - cursor) {
           const due = cursor + remaining
           return { dueAt: new Date(due === next ? next - 1 : due), provisional }
@@ -154,9 +165,21 @@ export class BusinessCalendar {
         remaining -= next - cursor
       }
       cursor = next
-      date = addDays(date, 1)
+      date = day.next
     }
     throw new RangeError('no working day within 400 days')
+  }
+
+  /** A local date's facts, kept (dates parse and format as strings: microseconds per step). */
+  private localDay(date: string): LocalDay {
+    let day = this.days.get(date)
+    if (!day) {
+      const next = addDays(date, 1)
+      day = { working: this.isWorkingDay(date), covered: this.isCovered(date), next, nextStart: startOfLocalDate(next, this.timeZone).getTime() }
+      if (this.days.size >= 1000) this.days.clear()
+      this.days.set(date, day)
+    }
+    return day
   }
 
   /**

@@ -2,7 +2,9 @@
 const formatters = new Map<string, Intl.DateTimeFormat>()
 
 const QUARTER = 15 * 60_000
-const quarterOffsets = new Map<string, number>()
+/** Per zone, by the quarter's start: a number key, where a `zone|start` string cost more than the lookup. */
+const quarterOffsets = new Map<string, Map<number, number>>()
+let keptQuarters = 0
 
 /**
  * How far a time zone's wall clock is ahead of UTC at an instant, in ms.
@@ -18,12 +20,17 @@ export function offsetMs(instant: number, timeZone: string): number {
 }
 
 function quarterOffset(start: number, timeZone: string): number {
-  const key = `${timeZone}|${start}`
-  let offset = quarterOffsets.get(key)
+  let zone = quarterOffsets.get(timeZone)
+  if (!zone) quarterOffsets.set(timeZone, (zone = new Map()))
+  let offset = zone.get(start)
   if (offset === undefined) {
-    if (quarterOffsets.size >= 20_000) quarterOffsets.clear()
+    if (keptQuarters >= 20_000) {
+      for (const kept of quarterOffsets.values()) kept.clear()
+      keptQuarters = 0
+    }
     offset = exactOffsetMs(start, timeZone)
-    quarterOffsets.set(key, offset)
+    zone.set(start, offset)
+    keptQuarters++
   }
   return offset
 }

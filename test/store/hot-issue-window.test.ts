@@ -57,6 +57,24 @@ describe('sqlite: hot issues kept between reads see every write to cases', () =>
     expect(await read()).to.deep.equal(await expected())
   })
 
+  it('prunes the change log a little at a time: no single case write drops thousands of old changes', async () => {
+    // The log full: a hundred thousand changes behind the newest.
+    db.prepare(
+      `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 120000) INSERT INTO case_changes (case_id) SELECT 'cs-elsewhere' FROM n`,
+    ).run()
+    const kept = () => db.prepare('SELECT count(*) FROM case_changes').pluck().get() as number
+    const edited = lives[0]
+    let most = 0
+    for (let i = 0; i < 10_000; i++) {
+      const before = kept()
+      db.prepare('UPDATE cases SET text = ? WHERE id = ?').run(`第${i}次修改`, edited.id)
+      most = Math.max(most, before + 1 - kept())
+    }
+    expect(most, 'old changes dropped by one write').to.be.at.most(100)
+    expect(kept(), 'still bounded').to.be.at.most(100_100)
+    expect(await read()).to.deep.equal(await expected())
+  })
+
   it('keeps few windows and messages: the least recently asked go first, one too large alone is answered but not kept', async () => {
     const windows = hotIssueWindows(db, { windows: 2, messages: 30, chars: Infinity })
     const answers = new Map<string, unknown>()

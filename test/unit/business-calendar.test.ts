@@ -202,3 +202,15 @@ describe('local days at awkward clock changes', () => {
     }
   })
 })
+
+describe('the business calendar: the acknowledgement clock keeps what it learns of each day', () => {
+  it('answers the same for every instant of three years as a calendar asked nothing before, in either order', () => {
+    const instants: Date[] = []
+    for (let t = beijing('2025-01-01T00:00:00').getTime(); t < beijing('2028-01-01T00:00:00').getTime(); t += 23 * 3_600_000) instants.push(new Date(t))
+    const fresh = (at: Date, hours: number) => BusinessCalendar.fromYears('Asia/Shanghai', bundled).afterWorkingHours(at, hours)
+    const kept = BusinessCalendar.fromYears('Asia/Shanghai', bundled)
+    for (const at of [...instants, ...[...instants].reverse()]) {
+      for (const hours of [0, 24, 60]) expect(kept.afterWorkingHours(at, hours), `${at.toISOString()} +${hours}h`).to.deep.equal(fresh(at, hours))
+    }
+  })
+})

@@ -35,4 +35,15 @@ describe('time zone offsets (cached by quarter hour)', () => {
       }
     }
   })
+
+  it('still agree after more quarter hours were asked than are kept, in two zones at once', () => {
+    const start = Date.parse('2026-01-01T00:00:00Z')
+    for (let i = 0; i < 25_000; i++) {
+      const t = start + i * 900_001
+      for (const zone of ['Asia/Shanghai', 'America/New_York']) {
+        const offset = offsetMs(t, zone)
+        if (i % 50 === 0) expect(offset, `${zone} at ${new Date(t).toISOString()}`).to.equal(intlOffset(t, zone))
+      }
+    }
+  })
 })

@@ -15,6 +15,7 @@ import { outboxWriter } from './outbox-writer.js'
 import { caseTextSearch } from './case-text-search.js'
 import { StoreConflict } from '../conflicts.js'
 import { limitSql } from './sql-limit.js'
+import { keptDeputyLoads } from './deputy-loads-kept.js'
 
 /** Rows of the list's order a common word is first looked for in (each about a microsecond to test). */
 const WALK_FIRST = 2000
@@ -25,6 +26,8 @@ const WALK_FIRST = 2000
  */
 export function caseRepo(db: Db, group: GroupCommit, options: { fewTextMatches?: number; walkFirst?: number } = {}): CaseRepo {
   const walkFirst = options.walkFirst ?? WALK_FIRST
+  // Kept by triggers (migration 035) as cases come, move and close; read again after a write here.
+  const deputyLoads = keptDeputyLoads(db)
   // Positional parameters: binding ~45 named ones from an object cost a third of the insert.
   const insertCase = db.prepare(`INSERT INTO cases (${CASE_COLUMNS.join(', ')}) VALUES (${CASE_COLUMNS.map(() => '?').join(', ')})`)
   const updated = CASE_COLUMNS.filter((c) => c !== 'id' && c !== 'version')
@@ -176,14 +179,7 @@ export function caseRepo(db: Db, group: GroupCommit, options: { fewTextMatches?:
       return toPage(rows, query.limit, (c) => timeCursorKey(due ? (nextDueIso(c) ?? '9999') : c.createdAt, c.id))
     },
     async deputyLoads(deputyIds) {
-      const loads: Record<string, number> = {}
-      if (!deputyIds.length) return loads
-      // Kept by triggers (migration 035) as cases come, move and close.
-      const rows = db
-        .prepare(`SELECT deputy_id, open_cases AS n FROM deputy_loads WHERE deputy_id IN (${placeholders(deputyIds.length)}) AND open_cases > 0`)
-        .all(...deputyIds) as Array<{ deputy_id: string; n: number }>
-      for (const r of rows) loads[r.deputy_id] = r.n
-      return loads
+      return deputyLoads(deputyIds)
     },
     async listOpen() {
       return db

@@ -31,7 +31,7 @@ export function createSqliteStore(path: string): Store {
     deputies: deputyRepo(db),
     staff: staffRepo(db),
     units: unitRepo(db),
-    sessions: sessionRepo(db),
+    sessions: sessionRepo(db, group),
     audit: auditRepo(db),
     locks: lockRepo(db),
     directory: directoryRepo(db),
@@ -61,6 +61,7 @@ export function createSqliteStore(path: string): Store {
       db.prepare('SELECT 1').get()
     },
     async close() {
+      group.close()
       if (db.open) db.close()
     },
   }
