@@ -1,5 +1,4 @@
 import { expect } from 'chai'
-import type { Route } from 'playwright-core'
 import { logInAs, newPage, screenshot, useConsole } from './harness.js'
 
 /**
@@ -15,8 +14,13 @@ describe('console: the first screens', function () {
 
   it('陈诗涵 sees the three figures while the charts are still on their way, then the charts', async () => {
     const page = await newPage(story.browser, story.app)
-    const held: Route[] = []
-    await page.route('**/console/assets/charts-*.js', (route) => void held.push(route))
+    let release = () => {}
+    const released = new Promise<void>((resolve) => (release = resolve))
+    const chartsAsked = page.waitForRequest((r) => /\/assets\/charts-[^/]*\.js$/.test(r.url()))
+    await page.route('**/console/assets/charts-*.js', async (route) => {
+      await released
+      await route.continue()
+    })
 
     await logInAs(
       page,
@@ -24,31 +28,35 @@ describe('console: the first screens', function () {
     )
     await page.getByRole('heading', { name: '工作概览' }).waitFor()
     for (const title of ['今天新收到', '正在办理', '已经超期']) await page.getByLabel(new RegExp(`${title} \\d+ 条`)).waitFor()
-    expect(held, 'the charts were asked for beside the figures').to.have.length(1)
+    await chartsAsked // and held back
     expect(await page.locator('[data-chart="weeks"] .chart').getAttribute('data-bars')).to.equal('[]')
     await screenshot(page, 'dashboard-before-charts')
 
-    for (const route of held.splice(0)) await route.continue()
+    release()
     for (const chart of ['weeks', 'satisfaction']) await page.locator(`[data-chart="${chart}"] [data-bars]:not([data-bars="[]"])`).waitFor()
     expect(page.problems).to.deep.equal([])
   })
 
   it("the dashboard's figures are asked for while its page is still loading, and only once", async () => {
     const page = await newPage(story.browser, story.app)
-    const held: Route[] = []
-    await page.route('**/console/assets/Dashboard-*.js', (route) => void held.push(route))
+    let release = () => {}
+    const released = new Promise<void>((resolve) => (release = resolve))
+    await page.route('**/console/assets/Dashboard-*.js', async (route) => {
+      await released
+      await route.continue()
+    })
     const reads: string[] = []
     page.on('request', (r) => void (new URL(r.url()).pathname === '/api/admin/dashboard/cases' && reads.push(r.url())))
     const asked = page.waitForRequest((r) => new URL(r.url()).pathname === '/api/admin/dashboard/cases')
+    const pageAsked = page.waitForRequest((r) => /\/assets\/Dashboard-[^/]*\.js$/.test(r.url()))
 
     await page.goto('/console/login')
     await page.getByPlaceholder('请输入账号').fill(story.app.login((l) => l.username === 'chenshihan').username)
     await page.getByPlaceholder('请输入密码').fill(story.app.login((l) => l.username === 'chenshihan').password)
     await page.getByRole('button', { name: '登录' }).click()
-    await asked
-    expect(held, "the dashboard's script is still held back").to.have.length(1)
+    await Promise.all([asked, pageAsked]) // the figures were asked for with the page's script held back
 
-    for (const route of held.splice(0)) await route.continue()
+    release()
     for (const title of ['今天新收到', '正在办理', '已经超期']) await page.getByLabel(new RegExp(`${title} \\d+ 条`)).waitFor()
     await page.locator('[data-chart="weeks"] [data-bars]:not([data-bars="[]"])').waitFor()
     expect(reads).to.have.length(1)
@@ -75,6 +83,14 @@ describe('console: the first screens', function () {
     )
     await page.getByLabel(/今天新收到 \d+ 条/).waitFor()
     expect(await ofOtherPages()).to.deep.equal([])
+    // TDesign's styles come once, in the whole sheet: not again in a copy per component.
+    const sheets = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .filter((e) => e.name.endsWith('.css') && (e as PerformanceResourceTiming).decodedBodySize > 20_000)
+        .map((e) => e.name),
+    )
+    expect(sheets).to.have.length(1)
 
     await page.locator('.t-menu').getByText('留言办理').click()
     await page.getByRole('heading', { name: '留言办理' }).waitFor()
