@@ -1,6 +1,21 @@
 import { fileURLToPath } from 'node:url'
-import { defineConfig } from 'vite'
+import { defineConfig, type Plugin } from 'vite'
 import vue from '@vitejs/plugin-vue'
+
+/**
+ * main.ts loads TDesign's whole style sheet once; each component's module imports its own copy
+ * of the same rules as well, which only doubled what the browser parses and matches.
+ */
+const tdesignStylesOnce: Plugin = {
+  name: 'tdesign-styles-once',
+  enforce: 'pre',
+  resolveId(id, importer) {
+    if (importer?.includes('/tdesign-vue-next/es/') && /(^|\/)style\/css\.mjs$/.test(id)) return '\0tdesign-style-copy'
+  },
+  load(id) {
+    if (id === '\0tdesign-style-copy') return ''
+  },
+}
 
 /**
  * The console is served by the backend at /console/ (src/http/middleware/console-static.ts),
@@ -10,7 +25,7 @@ import vue from '@vitejs/plugin-vue'
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/console/',
-  plugins: [vue()],
+  plugins: [vue(), tdesignStylesOnce],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -15,7 +15,7 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { gzipSync } from 'node:zlib'
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const ADMIN = join(ROOT, 'admin')
@@ -48,10 +48,25 @@ export function initialJsBytes() {
   return urls.reduce((sum, url) => sum + gzipSync(readFileSync(join(DIST, url)), { level: 9 }).length, 0)
 }
 
+/**
+ * Writes a brotli (.br) and a gzip (.gz) copy beside every script and style sheet, which the
+ * server sends to browsers that accept them (@koa/send looks for them): a third of the bytes
+ * on an office's slow line, and no compressing per request.
+ */
+function precompress(dir = join(DIST, 'assets')) {
+  for (const name of readdirSync(dir).filter((n) => /\.(js|css|svg)$/.test(n))) {
+    const bytes = readFileSync(join(dir, name))
+    if (bytes.length < 1024) continue
+    writeFileSync(join(dir, `${name}.br`), brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }))
+    writeFileSync(join(dir, `${name}.gz`), gzipSync(bytes, { level: 9 }))
+  }
+}
+
 export async function buildConsole() {
   const sourcesAt = Math.max(newestSource(), Date.now() - 1) // a change during the build makes it stale again
   const { build } = await import('vite')
   await build({ configFile: join(ADMIN, 'vite.config.ts'), logLevel: 'warn' })
+  precompress()
   const bytes = initialJsBytes()
   const kb = (bytes / 1024).toFixed(1)
   if (bytes > INITIAL_JS_LIMIT) throw new Error(`console: initial JavaScript is ${kb} kB gzip, over the 400 kB budget; load big pages lazily`)

@@ -3,15 +3,23 @@ import { whenUnauthorized } from './api'
 import { areaRoutes } from './areas'
 import { homeOf, mayOpen } from './menu'
 import { loadSession, session } from './session'
+import { loadAllComponents } from './tdesign'
+import { prefetchDashboard } from './views/dashboard/dashboard-data'
 import Layout from './views/Layout.vue'
 import Login from './views/Login.vue'
-import CaseList from './views/cases/CaseList.vue'
 
-/** The case pages (part A). Chart pages load lazily so the first screen stays small. */
+/**
+ * The case pages (part A). Pages load lazily so the first screen stays small; the login page
+ * and the dashboard (`firstScreen`) need only the components of the first script.
+ */
 const caseRoutes: RouteRecordRaw[] = [
-  { path: 'cases', component: CaseList, meta: { title: '留言办理' } },
+  { path: 'cases', component: () => import('./views/cases/CaseList.vue'), meta: { title: '留言办理' } },
   { path: 'cases/:id', component: () => import('./views/cases/CaseDetail.vue'), meta: { title: '留言详情' } },
-  { path: 'dashboard', component: () => import('./views/dashboard/Dashboard.vue'), meta: { title: '工作概览' } },
+  {
+    path: 'dashboard',
+    component: () => import('./views/dashboard/Dashboard.vue'),
+    meta: { title: '工作概览', firstScreen: true, prefetch: prefetchDashboard },
+  },
   { path: 'stats', component: () => import('./views/dashboard/Stats.vue'), meta: { title: '统计分析' } },
   { path: 'deputies', component: () => import('./views/station/Deputies.vue'), meta: { title: '代表与值班' } },
   { path: 'posters', component: () => import('./views/station/Posters.vue'), meta: { title: '二维码海报' } },
@@ -19,7 +27,7 @@ const caseRoutes: RouteRecordRaw[] = [
 ]
 
 const routes: RouteRecordRaw[] = [
-  { path: '/login', component: Login, meta: { title: '登录', public: true } },
+  { path: '/login', component: Login, meta: { title: '登录', public: true, firstScreen: true } },
   {
     path: '/',
     component: Layout,
@@ -38,7 +46,12 @@ router.beforeEach(async (to) => {
   const staff = await loadSession().catch(() => null)
   if (to.meta.public) return staff && to.path === '/login' ? homeOf(staff.role) : true
   if (!staff) return { path: '/login', query: to.fullPath !== '/' ? { next: to.fullPath } : {} }
-  return mayOpen(staff.role, to.path) ? true : homeOf(staff.role)
+  if (!mayOpen(staff.role, to.path)) return homeOf(staff.role)
+  // What the page will wait for starts now, beside the loading of its scripts.
+  const prefetch = to.meta.prefetch as (() => void) | undefined
+  prefetch?.()
+  if (!to.meta.firstScreen) await loadAllComponents()
+  return true
 })
 
 router.afterEach((to) => {

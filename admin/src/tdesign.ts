@@ -2,123 +2,65 @@ import type { App, Plugin } from 'vue'
 import {
   Alert,
   Aside,
-  Badge,
   Button,
-  Calendar,
   Card,
-  Checkbox,
-  CheckboxGroup,
   Col,
   Content,
-  DatePicker,
-  DateRangePicker,
-  Descriptions,
-  DescriptionsItem,
-  Dialog,
-  Divider,
-  Drawer,
-  Dropdown,
-  Empty,
   Form,
   FormItem,
   Header,
   Input,
-  InputNumber,
   Layout,
   Link,
-  List,
-  ListItem,
   Loading,
   Menu,
   MenuGroup,
   MenuItem,
-  Option,
-  Pagination,
-  Popconfirm,
-  Progress,
-  Radio,
-  RadioButton,
-  RadioGroup,
   Row,
-  Select,
-  Space,
-  Statistic,
-  Switch,
   TabPanel,
-  Table,
   Tabs,
-  Tag,
-  Textarea,
-  Timeline,
-  TimelineItem,
-  Tooltip,
-  TreeSelect,
 } from 'tdesign-vue-next'
-import { Rate, Tree } from 'tdesign-vue-next'
 
 /**
  * The TDesign components the console uses, registered once as <t-…>. Only these reach the
- * bundle (the whole library would cost the first screen ~250 kB gzip). Add what a new page needs.
+ * bundle (the whole library would cost the first screen ~250 kB gzip). Those of the first
+ * screens (the login page, the shell, the dashboard) are in the first script; the others
+ * (tables, date pickers, trees, selects…) come with the first page that needs them
+ * (`loadAllComponents`, awaited by the router): compiling and running them cost every first
+ * screen ~0.5 s in the browser. Add what a new page needs to tdesign-rest.ts.
  */
-const components: Plugin[] = [
+const firstScreen: Plugin[] = [
   Alert,
   Aside,
-  Badge,
   Button,
-  Calendar,
   Card,
-  Checkbox,
-  CheckboxGroup,
   Col,
   Content,
-  DatePicker,
-  DateRangePicker,
-  Descriptions,
-  DescriptionsItem,
-  Dialog,
-  Divider,
-  Drawer,
-  Dropdown,
-  Empty,
   Form,
   FormItem,
   Header,
   Input,
-  InputNumber,
   Layout,
   Link,
-  List,
-  ListItem,
   Loading,
   Menu,
   MenuGroup,
   MenuItem,
-  Option,
-  Pagination,
-  Popconfirm,
-  Progress,
-  Radio,
-  RadioButton,
-  RadioGroup,
   Row,
-  Select,
-  Space,
-  Statistic,
-  Switch,
   TabPanel,
-  Table,
   Tabs,
-  Tag,
-  Textarea,
-  Timeline,
-  TimelineItem,
-  Tooltip,
-  TreeSelect,
-  // part B: add components here
-  Rate,
-  Tree,
 ]
 
-export function useTDesign(app: App) {
-  for (const c of components) app.use(c)
+let app: App | null = null
+let rest: Promise<void> | null = null
+
+export function useTDesign(target: App) {
+  app = target
+  for (const c of firstScreen) target.use(c)
+}
+
+/** Registers every other component (once); pages other than the first screens wait for it. */
+export function loadAllComponents(): Promise<void> {
+  rest ??= import('./tdesign-rest').then((m) => m.register(app!))
+  return rest
 }

@@ -1,5 +1,5 @@
 import { expect } from 'chai'
-import { readdirSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { startApp, type TestApp } from '../helpers/app.js'
 import { BUILD_TIMEOUT_MS, ensureConsoleBuilt } from './harness.js'
@@ -45,6 +45,23 @@ describe('the console is served at /console/', () => {
     expect(miss.status).to.equal(404)
     expect((await miss.json()).error.code).to.equal('asset_not_found')
     expect((await get('/console/favicon.ico')).status).to.equal(404)
+  })
+
+  it('a script goes compressed to a browser that accepts it (brotli, else gzip), and whole to one that does not', async () => {
+    const file = readFileSync(`${DIST}/assets/${script}`)
+    for (const [accepts, encoding] of [
+      ['gzip, deflate, br, zstd', 'br'],
+      ['gzip', 'gzip'],
+      ['identity', null],
+    ] as const) {
+      const res = await get(`/console/assets/${script}`, { headers: { 'accept-encoding': accepts } })
+      expect(res.status).to.equal(200)
+      expect(res.headers.get('content-encoding'), accepts).to.equal(encoding)
+      expect(res.headers.get('vary')).to.match(/accept-encoding/i)
+      expect(res.headers.get('content-type')).to.match(/javascript/)
+      expect(res.headers.get('cache-control')).to.equal('max-age=31536000,immutable')
+      expect(Buffer.from(await res.arrayBuffer()).equals(file), accepts).to.equal(true) // fetch decodes it
+    }
   })
 
   it('a path that climbs out of the build folder finds nothing', async () => {

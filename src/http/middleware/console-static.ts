@@ -52,6 +52,8 @@ export function consoleStatic(root: string = CONSOLE_DIST): Middleware<AppState>
     }
     if (isAsset) {
       const hashed = rel.startsWith('assets/')
+      // send() answers with the build's .br or .gz copy when the browser accepts it.
+      ctx.vary('Accept-Encoding')
       try {
         await send(ctx, rel, { root, index: false, hidden: false, immutable: hashed, maxage: hashed ? YEAR_SECONDS * 1000 : 0 })
       } catch (err) {
