@@ -2,21 +2,46 @@ import { expect } from 'chai'
 import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 
-/** The packages that `npm start` loads before it serves: the real app module in a process of its own. */
+/**
+ * The packages that `npm start` loads before it serves: the real app module in a process of its
+ * own, each ES module seen by a load hook (required CommonJS files from the require cache).
+ */
 function packagesLoadedByApp(): string[] {
-  const script = `import('./src/app.ts').then(() => process.stdout.write(JSON.stringify(Object.keys(require.cache))))`
-  const run = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], { cwd: join(import.meta.dirname, '..', '..'), encoding: 'utf8' })
+  const hooks =
+    'let port; export function initialize(data) { port = data.port } export async function load(url, context, next) { port.postMessage(url); return next(url, context) }'
+  const script = `
+    import { createRequire, register } from 'node:module'
+    import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads'
+    const { port1, port2 } = new MessageChannel()
+    register('data:text/javascript,' + encodeURIComponent(${JSON.stringify(hooks)}), { data: { port: port2 }, transferList: [port2] })
+    await import('./src/app.ts')
+    const loaded = Object.keys(createRequire(import.meta.url).cache)
+    for (let m; (m = receiveMessageOnPort(port1)); ) loaded.push(m.message)
+    process.stdout.write(JSON.stringify(loaded))
+    process.exit(0)`
+  const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    cwd: join(import.meta.dirname, '..', '..'),
+    encoding: 'utf8',
+  })
   expect(run.status, run.stderr).to.equal(0)
   return [...new Set((JSON.parse(run.stdout) as string[]).map((f) => f.match(/node_modules\/((?:@[^/]+\/)?[^/]+)\//)?.[1]).filter((p): p is string => !!p))]
 }
 
 describe('start-up', function () {
   this.timeout(120_000)
+  let loaded: string[]
+  before(() => {
+    loaded = packagesLoadedByApp()
+  })
 
   it('leaves the canvas and the QR encoder for the first code drawn: most starts never draw one', () => {
-    const loaded = packagesLoadedByApp()
     expect(loaded, 'the app itself was loaded').to.include('koa')
     expect(loaded).to.not.include('@napi-rs/canvas')
     expect(loaded).to.not.include('qrcode')
+  })
+
+  it('leaves the HTTP client of WeChat for the first call to WeChat', () => {
+    expect(loaded, 'zod, an ES module package, is seen').to.include('zod')
+    expect(loaded).to.not.include('axios')
   })
 })
