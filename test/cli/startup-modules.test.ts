@@ -44,4 +44,9 @@ describe('start-up', function () {
     expect(loaded, 'zod, an ES module package, is seen').to.include('zod')
     expect(loaded).to.not.include('axios')
   })
+
+  it("leaves the reading bodies' sanitiser for the first reading written, and the file type sniffer for the first upload", () => {
+    expect(loaded).to.not.include('sanitize-html')
+    expect(loaded).to.not.include('file-type')
+  })
 })
