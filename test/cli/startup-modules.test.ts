@@ -3,10 +3,10 @@ import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 
 /**
- * The packages that `npm start` loads before it serves: the real app module in a process of its
+ * The files that `npm start` loads before it serves: the real app module in a process of its
  * own, each ES module seen by a load hook (required CommonJS files from the require cache).
  */
-function packagesLoadedByApp(): string[] {
+function filesLoadedByApp(): string[] {
   const hooks =
     'let port; export function initialize(data) { port = data.port } export async function load(url, context, next) { port.postMessage(url); return next(url, context) }'
   const script = `
@@ -24,14 +24,18 @@ function packagesLoadedByApp(): string[] {
     encoding: 'utf8',
   })
   expect(run.status, run.stderr).to.equal(0)
-  return [...new Set((JSON.parse(run.stdout) as string[]).map((f) => f.match(/node_modules\/((?:@[^/]+\/)?[^/]+)\//)?.[1]).filter((p): p is string => !!p))]
+  return JSON.parse(run.stdout) as string[]
 }
+
+const packagesOf = (files: string[]) => [...new Set(files.map((f) => f.match(/node_modules\/((?:@[^/]+\/)?[^/]+)\//)?.[1]).filter((p): p is string => !!p))]
 
 describe('start-up', function () {
   this.timeout(120_000)
+  let files: string[]
   let loaded: string[]
   before(() => {
-    loaded = packagesLoadedByApp()
+    files = filesLoadedByApp()
+    loaded = packagesOf(files)
   })
 
   it('leaves the canvas and the QR encoder for the first code drawn: most starts never draw one', () => {
@@ -48,5 +52,12 @@ describe('start-up', function () {
   it("leaves the reading bodies' sanitiser for the first reading written, and the file type sniffer for the first upload", () => {
     expect(loaded).to.not.include('sanitize-html')
     expect(loaded).to.not.include('file-type')
+  })
+
+  it("takes the in-memory rate limiter alone, not the package's every store (Redis, MongoDB, Postgres…)", () => {
+    const limiter = files.filter((f) => f.includes('/rate-limiter-flexible/')).map((f) => f.replace(/.*\/rate-limiter-flexible\//, ''))
+    expect(limiter, 'the memory limiter is there').to.include('lib/RateLimiterMemory.js')
+    expect(limiter).to.not.include('index.js')
+    expect(limiter).to.not.include('lib/RateLimiterRedis.js')
   })
 })
