@@ -54,6 +54,11 @@ describe('start-up', function () {
     expect(loaded).to.not.include('file-type')
   })
 
+  it('leaves the CSV writer and reader for the first sheet exported or question bank read', () => {
+    expect(loaded).to.not.include('csv-stringify')
+    expect(loaded).to.not.include('csv-parse')
+  })
+
   it("takes the in-memory rate limiter alone, not the package's every store (Redis, MongoDB, Postgres…)", () => {
     const limiter = files.filter((f) => f.includes('/rate-limiter-flexible/')).map((f) => f.replace(/.*\/rate-limiter-flexible\//, ''))
     expect(limiter, 'the memory limiter is there').to.include('lib/RateLimiterMemory.js')
