@@ -62,8 +62,8 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
   // Seeds the calendar on a new store and says at once when the coming weeks are not covered.
   const coverage = await services.calendar.open()
   if (coverage.warning) logger.warn({ calendar: coverage.uncovered }, coverage.warning)
-  // Meetings published before their audience held streets: their street organizers follow them from now on.
-  const widened = await widenMeetingAudiences(store)
+  // Meetings published before their audience held streets: their street organizers follow them from now on (once per store).
+  const widened = await widenMeetingAudiences(store, clock.now())
   if (widened) logger.info({ meetings: widened }, 'meeting audiences now name their streets')
   const http = createHttpApp(config, logger, store, services, clock)
   let server: Server | null = null

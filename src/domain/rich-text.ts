@@ -4,7 +4,12 @@
  * survives. Scripts (and their text), event handlers, styles, and any link that is not
  * https are removed; images only from https or our own uploads.
  */
-import sanitizeHtml from 'sanitize-html'
+import type sanitizeHtml from 'sanitize-html'
+
+type Sanitize = typeof sanitizeHtml
+let library: Promise<Sanitize> | null = null
+/** sanitize-html and its parser and postcss (~80 files) load when an organizer first writes reading, not at every start. */
+const loaded = () => (library ??= import('sanitize-html').then((m) => m.default))
 
 const UPLOAD_PATH = /^\/api\/mp\/uploads\/[A-Za-z0-9._-]+$/
 
@@ -44,11 +49,11 @@ const OPTIONS: sanitizeHtml.IOptions = {
   exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs.src,
 }
 
-export function sanitizeRichText(html: string): string {
-  return sanitizeHtml(html, OPTIONS).trim()
+export async function sanitizeRichText(html: string): Promise<string> {
+  return (await loaded())(html, OPTIONS).trim()
 }
 
 /** Only the words, for length checks and excerpts. */
-export function plainText(html: string): string {
-  return sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} }).replace(/\s+/g, ' ').trim()
+export async function plainText(html: string): Promise<string> {
+  return (await loaded())(html, { allowedTags: [], allowedAttributes: {} }).replace(/\s+/g, ' ').trim()
 }

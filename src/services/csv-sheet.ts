@@ -1,5 +1,3 @@
-import { stringify as stringifyStream } from 'csv-stringify'
-import { stringify } from 'csv-stringify/sync'
 import { Readable } from 'node:stream'
 
 /**
@@ -17,21 +15,26 @@ export const neutralised = (text: string) => (FORMULA_START.test(text) ? `'${tex
 
 export type SheetCell = string | number | null | undefined
 
+// csv-stringify is loaded at the first sheet written, not at every start.
+const OPTIONS = { bom: true, record_delimiter: 'windows', cast: { string: neutralised } } as const
+
 /** Rows (the header first) as CSV text for a spreadsheet; numbers stay numbers, every string is neutralised. */
-export function csvSheet(rows: readonly (readonly SheetCell[])[]): string {
-  return stringify(rows as SheetCell[][], { bom: true, record_delimiter: 'windows', cast: { string: neutralised } })
+export async function csvSheet(rows: readonly (readonly SheetCell[])[]): Promise<string> {
+  const { stringify } = await import('csv-stringify/sync')
+  return stringify(rows as SheetCell[][], OPTIONS)
 }
 
 /**
  * The same sheet, written as its rows arrive: a list of any length leaves the server in
  * chunks while it is read, and memory holds a page of rows, never the whole list.
  */
-export function csvSheetStream(header: readonly SheetCell[], rows: AsyncIterable<readonly SheetCell[]>): Readable {
+export async function csvSheetStream(header: readonly SheetCell[], rows: AsyncIterable<readonly SheetCell[]>): Promise<Readable> {
+  const { stringify } = await import('csv-stringify')
   async function* all() {
     yield header
     yield* rows
   }
-  return Readable.from(all()).pipe(stringifyStream({ bom: true, record_delimiter: 'windows', cast: { string: neutralised } }))
+  return Readable.from(all()).pipe(stringify(OPTIONS))
 }
 
 // Creating an Intl formatter costs far more than using one: keep one per time zone.

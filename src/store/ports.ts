@@ -169,6 +169,17 @@ export interface LockRepo {
   release(name: string, holder: string): Promise<void>
 }
 
+/**
+ * One-off steps done on this store, by name (a fix of data an older version wrote), so that
+ * later starts skip them without reading that data again.
+ */
+export interface MarkerRepo {
+  /** When the step was recorded as done, or null when it never was. */
+  doneAt(name: string): Promise<Date | null>
+  /** Records the step as done; when it already was (another instance), the first time stays. */
+  markDone(name: string, at: Date): Promise<void>
+}
+
 /** Everything in the directory, as the import validator needs it. */
 export interface DirectorySnapshot {
   regions: Region[]
@@ -231,6 +242,7 @@ export interface Store {
   appraisals: AppraisalRepo
   livelihood: LivelihoodRepo
   suggestions: SuggestionRepo
+  markers: MarkerRepo
   /** Throws when the store cannot answer (used by /readyz). */
   ping(): Promise<void>
   close(): Promise<void>

@@ -1,5 +1,4 @@
-import type { AxiosInstance } from 'axios'
-import { wechatHttp } from './http.js'
+import { wechatHttp, type WeChatHttp } from './http.js'
 import { pino } from 'pino'
 import { systemClock, type Clock } from '../clock.js'
 import { RateLimitError, ServiceUnavailableError, UnprocessableError } from '../errors.js'
@@ -106,7 +105,7 @@ interface CachedToken {
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v)
 
 export class WeChatClient {
-  private readonly http: AxiosInstance
+  private readonly http: WeChatHttp
   private readonly log: Logger
   private readonly clock: Clock
   private cached: CachedToken | null = null

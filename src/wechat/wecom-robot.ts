@@ -1,5 +1,4 @@
-import type { AxiosInstance } from 'axios'
-import { wechatHttp } from './http.js'
+import { wechatHttp, type WeChatHttp } from './http.js'
 import { pino } from 'pino'
 import { systemClock, type Clock } from '../clock.js'
 import type { Logger } from '../logger.js'
@@ -58,7 +57,7 @@ export function cutToUtf8Bytes(text: string, maxBytes: number): string {
 }
 
 export class WeComRobot {
-  private readonly http: AxiosInstance
+  private readonly http: WeChatHttp
   private readonly log: Logger
   private readonly clock: Clock
   /** Send times per robot key over the last minute, to stay within WeCom's 20 a minute. */

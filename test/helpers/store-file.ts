@@ -20,6 +20,8 @@ export function storeFileForEachTest() {
     rmSync(dir, { recursive: true, force: true })
   })
   return {
+    /** This test's file (to open it as an older version left it). */
+    path: () => join(dir, 'liaison.db'),
     /** The real app on this test's file, with the directory imported when given. */
     async start(options: { directory?: DirectoryFile } = {}) {
       const app = await startApp({ ...options, overrides: { store: { url: `sqlite:${join(dir, 'liaison.db')}` } } })

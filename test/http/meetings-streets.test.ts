@@ -1,4 +1,7 @@
+import Database from 'better-sqlite3'
 import { expect } from 'chai'
+import { AUDIENCE_STREETS_MARKER, widenMeetingAudiences } from '../../src/services/meetings/meeting-audiences.js'
+import { createSqliteStore } from '../../src/store/sqlite/index.js'
 import { asAdmin, asDeputy, type Client } from '../helpers/app.js'
 import { asStaff, meetingBody } from '../helpers/meetings.js'
 import { storeFileForEachTest } from '../helpers/store-file.js'
@@ -74,8 +77,9 @@ describe('a city meeting published before its audience named streets', function 
   this.timeout(60_000)
   const file = storeFileForEachTest()
 
-  it("is followed by the street's organizer once the app has started again", async () => {
-    let app = await file.start({ directory: streetCity() })
+  /** The store as the version before streets left it: the meeting's audience its invitees' districts only, no marker of the widening. */
+  async function storeOfAnOlderVersion() {
+    const app = await file.start({ directory: streetCity() })
     app.clock.set(new Date('2026-11-23T02:00:00Z'))
     const office = await asAdmin(app)
     const { body: city } = await office.post('/api/admin/meetings', meetingBody())
@@ -85,14 +89,43 @@ describe('a city meeting published before its audience named streets', function 
     await app.liaison.store.meetings.update({ ...stored, audienceDistrictIds: ['d01', 'd02'] }, [])
     expect(listedIds(await (await asStaff(app, 'wumin')).get('/api/admin/meetings?limit=50')), 'not yet his').to.deep.equal([])
     await app.close()
+    // Migration 042 gives an older file an empty table of markers.
+    const db = new Database(file.path())
+    db.prepare('DELETE FROM app_markers').run()
+    db.close()
+    return city.id as string
+  }
 
-    app = await file.start()
+  it("is followed by the street's organizer once the app has started again", async () => {
+    const cityId = await storeOfAnOlderVersion()
+
+    const app = await file.start()
     const wumin = await asStaff(app, 'wumin') // 轻工街道: 张伟 and 王芳 of st001 are invited
-    expect(listedIds(await wumin.get('/api/admin/meetings?limit=50'))).to.deep.equal([city.id])
-    const opened = await wumin.get(`/api/admin/meetings/${city.id}`)
+    expect(listedIds(await wumin.get('/api/admin/meetings?limit=50'))).to.deep.equal([cityId])
+    const opened = await wumin.get(`/api/admin/meetings/${cityId}`)
     expect(opened.status).to.equal(200)
     expect(opened.body.title).to.equal('市人大常委会第十次会议')
     expect(listedIds(await (await asStaff(app, 'zhenghua')).get('/api/admin/meetings?limit=50')), '马庄街道 has nobody invited').to.deep.equal([])
-    expect((await app.liaison.store.meetings.get(city.id))!.audienceDistrictIds).to.deep.equal(['d01', 'd02', 's0101', 's0201'])
+    expect((await app.liaison.store.meetings.get(cityId))!.audienceDistrictIds).to.deep.equal(['d01', 'd02', 's0101', 's0201'])
+    expect(await app.liaison.store.markers.doneAt(AUDIENCE_STREETS_MARKER), 'the widening is recorded as done').to.be.instanceOf(Date)
+  })
+
+  it('is widened at one start only: the next starts read no meeting for it', async () => {
+    await storeOfAnOlderVersion()
+    await (await file.start()).close() // widens, and records that it did
+
+    const store = createSqliteStore(file.path())
+    const reads: string[] = []
+    const counted = {
+      ...store,
+      meetings: { ...store.meetings, list: (q: Parameters<typeof store.meetings.list>[0]) => (reads.push('meetings'), store.meetings.list(q)) },
+      regions: { ...store.regions, list: () => (reads.push('regions'), store.regions.list()) },
+    }
+    try {
+      expect(await widenMeetingAudiences(counted, new Date('2026-11-24T02:00:00Z'))).to.equal(0)
+      expect(reads, 'neither the meetings nor the region list are read again').to.deep.equal([])
+    } finally {
+      await store.close()
+    }
   })
 })

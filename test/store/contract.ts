@@ -25,6 +25,7 @@ import { suggestionsContract } from './contract-suggestions.js'
 import { cursorContract } from './contract-cursors.js'
 import { raceContract } from './contract-races.js'
 import { conflictContract } from './contract-conflicts.js'
+import { markersContract } from './contract-markers.js'
 
 /** A small directory in store shape: one district, a street, two communities, one station, three deputies. */
 export function sampleDirectory(): DirectorySnapshot {
@@ -492,6 +493,7 @@ export function storeContract(open: () => Promise<Store>) {
   cursorContract(() => store)
   raceContract(() => store)
   conflictContract(() => store)
+  markersContract(() => store)
 
   it('answers ping while open', async () => {
     await store.ping()

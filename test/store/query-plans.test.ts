@@ -10,6 +10,7 @@ import { sessionRepo } from '../../src/store/sqlite/auth-repos.js'
 import { surveyRepo } from '../../src/store/sqlite/survey-repo.js'
 import { campaignRepo } from '../../src/store/sqlite/campaign-repos.js'
 import { digestRepo } from '../../src/store/sqlite/digest-repo.js'
+import { markerRepo } from '../../src/store/sqlite/marker-repo.js'
 
 /** Tables that grow with the years: a million cases, several million events, half a million messages. */
 const BIG = ['cases', 'case_events', 'outbox', 'survey_responses', 'digests', 'reading_reach', 'reading_reads', 'campaign_check_ins', 'mp_users']
@@ -314,6 +315,11 @@ describe('the console queries find their rows through indexes (EXPLAIN QUERY PLA
       'SEARCH u USING INDEX sqlite_autoindex_mp_users_1 (id=?) LEFT-JOIN',
     ])
     expectNoFullScan(plans)
+  })
+
+  it('whether a one-off step already ran at start: its marker, found by name', async () => {
+    const plans = await plansOf(db, () => markerRepo(db).doneAt('meeting-audience-streets'))
+    expect(plans.flat()).to.deep.equal(['SEARCH app_markers USING PRIMARY KEY (name=?)'])
   })
 })
 

@@ -61,6 +61,18 @@ describe('sqlite store on disk', () => {
     await store.close()
   })
 
+  it("writes a new file's whole schema in one commit (each page once), not one commit per migration", () => {
+    const db = openDatabase(join(dir, 'new.db'))
+    const pages = db.pragma('page_count', { simple: true }) as number
+    const [{ log }] = db.pragma('wal_checkpoint(PASSIVE)') as Array<{ log: number }>
+    // One migration a commit wrote the schema's first pages again at every step: ~430 pages for a 262-page file.
+    expect(log, `pages in the log, for a file of ${pages}`).to.be.at.most(pages + 5)
+    expect(db.prepare('SELECT count(*) FROM schema_migrations').pluck().get(), 'every migration recorded').to.equal(
+      readdirSync(join(import.meta.dirname, '../../src/store/sqlite/migrations')).filter((f) => f.endsWith('.sql')).length,
+    )
+    db.close()
+  })
+
   it('keeps what was written across a reopen and does not re-run migrations', async () => {
     const file = join(dir, 'nested', 'liaison.db')
     const first = createSqliteStore(file)

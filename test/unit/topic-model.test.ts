@@ -1,7 +1,7 @@
 import { expect } from 'chai'
 import { loadConfig } from '../../src/config.js'
-import { compileTopicModel, countTopics, prepareCounts, pruneRare, textGrams } from '../../src/domain/topic-model.js'
-import { corpusCounts } from '../../src/services/topics/topic-corpus.js'
+import { compileTopicModel, countTopics, flattenCounts, prepareCounts, pruneRare, textGrams } from '../../src/domain/topic-model.js'
+import { corpusCounts, countsFileText, readCorpus } from '../../src/services/topics/topic-corpus.js'
 import { evaluateTopics } from '../../src/services/topics/topic-eval.js'
 
 const { topics: TOPICS, topicKeywords: KEYWORDS } = loadConfig().business
@@ -71,6 +71,29 @@ describe('topics learned from data', () => {
     it('sends what says nothing to 其他, with no words to show', () => {
       expect(model('你好')).to.deep.include({ topic: '其他', matched: [] })
       expect(model('')).to.deep.include({ topic: '其他', matched: [] })
+    })
+
+    it('reads the counts kept between starts as one flat table, deciding every message as the counting did', () => {
+      const counted = countTopics(
+        readCorpus().filter((m) => m.split === 'train'),
+        TOPICS,
+      )
+      const kept = JSON.parse(countsFileText(flattenCounts(counted))) // as the cache file holds them
+      expect(Object.keys(kept).sort(), 'one list of n-grams and one of counts, not an array per n-gram').to.deep.equal([
+        'counts',
+        'docs',
+        'grams',
+        'topics',
+        'total',
+      ])
+      const prepared = prepareCounts(kept)
+      expect(prepared.logNum).to.have.length(counted.grams.size * TOPICS.length)
+      const office = countTopics([{ text: '学校食堂的饭菜太难吃了', topic: '教育', weight: 12 }], TOPICS)
+      for (const extra of [null, office]) {
+        const fromCounting = compileTopicModel(prepareCounts(counted), extra, KEYWORDS)
+        const fromKept = compileTopicModel(prepared, extra, KEYWORDS)
+        for (const m of readCorpus()) expect(fromKept(m.text), m.text).to.deep.equal(fromCounting(m.text))
+      }
     })
   })
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { Middleware } from 'koa'
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
+import { RateLimiterMemory, RateLimiterRes } from '../../security/rate-limiter.js'
 import { RateLimitError } from '../../errors.js'
 import type { AppState } from '../state.js'
 import { SESSION_COOKIE } from './auth.js'

@@ -1,5 +1,5 @@
 import type { Middleware } from 'koa'
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
+import { RateLimiterMemory, RateLimiterRes } from '../../security/rate-limiter.js'
 import { RateLimitError } from '../../errors.js'
 import type { AppState } from '../state.js'
 

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream'
 import type { DeputyChoice, InboxRow } from '../../services/cases/case-inbox.js'
 import { LEVEL_LABELS } from '../../domain/directory.js'
 import { csvSheetStream, sheetTime } from '../../services/csv-sheet.js'
@@ -43,7 +44,7 @@ const sheetLine = (r: InboxRow, timeZone: string) => [
 ]
 
 /** "导出当前列表": the filtered cases as a spreadsheet, streamed as they are read (a province's million cases without holding them). */
-export function inboxSheetStream(rows: AsyncIterable<InboxRow>, timeZone: string) {
+export function inboxSheetStream(rows: AsyncIterable<InboxRow>, timeZone: string): Promise<Readable> {
   return csvSheetStream(
     EXPORT_HEADER,
     (async function* () {

@@ -1,5 +1,5 @@
 import { createHash, hash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto'
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
+import { RateLimiterMemory, RateLimiterRes } from '../../security/rate-limiter.js'
 import type { Clock } from '../../clock.js'
 import { RateLimitError, UnauthorizedError } from '../../errors.js'
 import type { PasswordHasher } from '../../security/passwords.js'

@@ -1,4 +1,4 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
+import { RateLimiterMemory, RateLimiterRes } from '../../security/rate-limiter.js'
 import { RateLimitError } from '../../errors.js'
 import type { BindingCodeRepo } from '../../store/ports.js'
 

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto'
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
+import { RateLimiterMemory, RateLimiterRes } from '../../security/rate-limiter.js'
 import { BindingGuard } from './binding-guard.js'
 import type { Clock } from '../../clock.js'
 import { normalizePhone } from '../../domain/phone.js'

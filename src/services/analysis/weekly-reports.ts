@@ -73,11 +73,11 @@ export class WeeklyReports {
   }
 
   /** The report's figures as an Excel-safe CSV, and the file name it is saved under. */
-  csvFile(report: WeeklyReport): { fileName: string; csv: string } {
-    return { fileName: `分析研判周报-${localDate(report.weekStart, this.options.timeZone)}.csv`, csv: this.csv(report) }
+  async csvFile(report: WeeklyReport): Promise<{ fileName: string; csv: string }> {
+    return { fileName: `分析研判周报-${localDate(report.weekStart, this.options.timeZone)}.csv`, csv: await this.csv(report) }
   }
 
-  private csv(report: WeeklyReport): string {
+  private csv(report: WeeklyReport): Promise<string> {
     const pct = (n: number | null) => (n === null ? '' : `${Math.round(n * 1000) / 10}%`)
     const rows: SheetCell[][] = [['部分', '名称', '留言数', '上周', '满意度（1-5）', '按时答复率', '其他']]
     const t = report.totals

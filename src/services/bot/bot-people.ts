@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto'
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
+import { RateLimiterMemory, RateLimiterRes } from '../../security/rate-limiter.js'
 import { BindingGuard } from '../accounts/binding-guard.js'
 import type { Clock } from '../../clock.js'
 import { DEPUTY_LOAD_STATUSES, type CaseRecord } from '../../domain/case.js'

@@ -204,10 +204,10 @@ export class CampaignService {
     if (item.withdrawnAt) throw new ConflictError('学习材料已撤回，不能再修改', [], 'item_withdrawn')
     if (patch.publishAt !== undefined && item.publishedAt)
       throw new ConflictError('学习材料已经发布，发布时间不能再改', [{ path: 'body.publishAt', message: '已发布' }], 'item_published')
-    const body = patch.body ? sanitizeRichText(patch.body) : patch.body === undefined ? item.body : null
+    const body = patch.body ? await sanitizeRichText(patch.body) : patch.body === undefined ? item.body : null
     const link = patch.link !== undefined ? patch.link : patch.body ? null : item.link
     const problems = patch.publishAt ? checkPublishAt(patch.publishAt, now, campaign) : []
-    if (patch.body && !plainText(body ?? '') && !body?.includes('<img')) problems.push({ path: 'body.body', message: '正文清理后为空' })
+    if (patch.body && !(await plainText(body ?? '')) && !body?.includes('<img')) problems.push({ path: 'body.body', message: '正文清理后为空' })
     else if (!body === !link) problems.push({ path: 'body.body', message: '请填写正文或链接（二选一）' })
     if (problems.length) throw new ValidationError('输入有误', problems)
     const next: ReadingItem = {
@@ -262,8 +262,8 @@ export class CampaignService {
     if (campaign.repeat) throw new ConflictError('每月一期的活动，请在当月这一期中添加学习材料', [], 'series_has_no_items')
     const publishAt = draft.publishAt ?? null
     const problems = checkPublishAt(publishAt, now, campaign)
-    const body = draft.body ? sanitizeRichText(draft.body) : null
-    if (draft.body && !plainText(body ?? '') && !body?.includes('<img')) problems.push({ path: 'body.body', message: '正文清理后为空' })
+    const body = draft.body ? await sanitizeRichText(draft.body) : null
+    if (draft.body && !(await plainText(body ?? '')) && !body?.includes('<img')) problems.push({ path: 'body.body', message: '正文清理后为空' })
     else if (!body === !draft.link) problems.push({ path: 'body.body', message: '请填写正文或链接（二选一）' })
     if (problems.length) throw new ValidationError('输入有误', problems)
     const scheduled = publishAt !== null && publishAt.getTime() > now.getTime() + PUBLISH_GRACE_MS

@@ -2,7 +2,6 @@ import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { existsSync, mkdirSync } from 'node:fs'
 import { rm, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { fileTypeFromBuffer } from 'file-type'
 import { ForbiddenError, NotFoundError, UnprocessableError, UnsupportedMediaTypeError } from '../../errors.js'
 import { stripImageMetadata } from '../../security/image-metadata.js'
 
@@ -76,6 +75,8 @@ export class Uploads {
   }
 
   async save(bytes: Buffer, ownerId: string, now: Date): Promise<{ url: string; viewUrl: string; type: string; size: number }> {
+    // file-type and its tokenizers (~30 modules) load at the first upload, not at every start.
+    const { fileTypeFromBuffer } = await import('file-type')
     const detected = await fileTypeFromBuffer(bytes)
     const ext = detected ? ALLOWED[detected.mime] : undefined
     if (!detected || !ext) throw new UnsupportedMediaTypeError('只能上传 JPG、PNG、WebP 或 GIF 图片')

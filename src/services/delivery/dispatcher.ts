@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
+import { RateLimiterMemory, RateLimiterRes } from '../../security/rate-limiter.js'
 import type { Clock } from '../../clock.js'
 import type { Logger } from '../../logger.js'
 import { quietHold, type QuietPolicy } from '../../domain/quiet-hours.js'

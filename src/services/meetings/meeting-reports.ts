@@ -76,7 +76,7 @@ export class MeetingReports {
       i.checkedInAt ? '已签到' : '未签到',
       sheetTime(i.checkedInAt, tz),
     ]
-    const csv = csvSheet([['姓名', '身份', '回复', '请假原因', '回复时间', '签到', '签到时间'], ...invitees.map(row)])
+    const csv = await csvSheet([['姓名', '身份', '回复', '请假原因', '回复时间', '签到', '签到时间'], ...invitees.map(row)])
     return { title: meeting.title, csv }
   }
 }

@@ -1,4 +1,3 @@
-import { parse } from 'csv-parse/sync'
 import { hasInvisible, INVISIBLE_MESSAGE, stripInvisible } from '../../domain/free-text.js'
 import { OPTION_KEYS, TRUE_FALSE_OPTIONS, type QuestionType } from '../../domain/quiz.js'
 import type { Problem } from '../../domain/quiz.js'
@@ -54,7 +53,9 @@ function answerKeys(type: QuestionType, raw: string): string[] {
  * type,stem,options,answer,explanation,points,tags; options and tags separated by |).
  * Every problem is reported with its line, nothing is half read.
  */
-export function readQuestionCsv(text: string): { drafts: QuestionDraft[]; problems: Problem[] } {
+export async function readQuestionCsv(text: string): Promise<{ drafts: QuestionDraft[]; problems: Problem[] }> {
+  // csv-parse is loaded at the first question bank read, not at every start.
+  const { parse } = await import('csv-parse/sync')
   let records: Record<string, string>[]
   try {
     records = parse(text.replace(/^\uFEFF/, ''), {

@@ -83,7 +83,7 @@ export class QuizResults {
         ]
       })
     const header = ['姓名', '身份', '联络站', '区县', '第几次', '状态', '得分', '满分', '答对题数', '开始时间', '结束时间', '用时（秒）']
-    return { title: quiz.title, csv: csvSheet([header, ...rows]) }
+    return { title: quiz.title, csv: await csvSheet([header, ...rows]) }
   }
 
   private async board(quiz: QuizRecord, by: BoardKind, within: string[] | null = null): Promise<Board> {

@@ -227,7 +227,7 @@ export class QuizService {
   /** A question bank in CSV (see quiz-csv.ts); problems name the CSV line. */
   async importCsv(staff: StaffPrincipal, quizId: string, csv: string): Promise<QuizQuestion[]> {
     await this.manageable(staff, quizId)
-    const { drafts, problems } = readQuestionCsv(csv)
+    const { drafts, problems } = await readQuestionCsv(csv)
     if (problems.length) throw new UnprocessableError('题目有误，未导入任何题目', problems, 'invalid_questions')
     return this.addQuestions(staff, quizId, drafts, (i) => `body.csv[第 ${drafts[i]?.line ?? i + 2} 行]`)
   }

@@ -80,7 +80,7 @@ export class SurveyReports {
           .join('\n'),
       ),
     ])
-    return { title: s.title, csv: csvSheet([header, ...rows]) }
+    return { title: s.title, csv: await csvSheet([header, ...rows]) }
   }
 
   /**

@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { z } from 'zod'
-import { countTopics, prepareCounts, pruneRare, type PreparedCounts, type TopicCounts, type TopicExample } from '../../domain/topic-model.js'
+import { countTopics, flattenCounts, prepareCounts, pruneRare, type FlatCounts, type PreparedCounts, type TopicExample } from '../../domain/topic-model.js'
 
 export const CORPUS_FILE = join(import.meta.dirname, '..', '..', '..', 'corpus', 'topics.jsonl')
 
@@ -56,31 +56,31 @@ export function corpusCounts(topics: readonly string[], file = CORPUS_FILE, cach
     cache.set(
       key,
       (counts = prepareCounts(
-        cachedCounts(join(cacheDir, `${key}.json`), () => pruneRare(countTopics(readCorpus(file), topics), MIN_GRAM_COUNT, MIN_GRAM_SHARE)),
+        cachedCounts(join(cacheDir, `${key}.json`), () => flattenCounts(pruneRare(countTopics(readCorpus(file), topics), MIN_GRAM_COUNT, MIN_GRAM_SHARE))),
       )),
     )
   return counts
 }
 
-const CACHE_VERSION = 1
+// 2: the counts in one flat list (FlatCounts), read without making an array per n-gram.
+const CACHE_VERSION = 2
 
-function cachedCounts(path: string, count: () => TopicCounts): TopicCounts {
+/** The counts as the cache file holds them: JSON of plain lists (typed arrays would be written as objects). */
+export function countsFileText(counts: FlatCounts): string {
+  const { topics, docs, total, grams } = counts
+  return JSON.stringify({ topics, docs: Array.from(docs), total: Array.from(total), grams, counts: Array.from(counts.counts) })
+}
+
+function cachedCounts(path: string, count: () => FlatCounts): FlatCounts {
   try {
-    const saved = JSON.parse(readFileSync(path, 'utf8')) as { topics: string[]; docs: number[]; total: number[]; grams: Array<[string, number[]]> }
-    return {
-      topics: saved.topics,
-      docs: Float64Array.from(saved.docs),
-      total: Float64Array.from(saved.total),
-      grams: new Map(saved.grams.map(([g, row]) => [g, Float64Array.from(row)])),
-    }
+    return JSON.parse(readFileSync(path, 'utf8')) as FlatCounts
   } catch {
     const counts = count()
     try {
       mkdirSync(join(path, '..'), { recursive: true })
-      const saved = { topics: counts.topics, docs: [...counts.docs], total: [...counts.total], grams: [...counts.grams].map(([g, row]) => [g, [...row]]) }
       // Written aside and renamed, so that a process reading it never sees half a file.
       const aside = `${path}.${process.pid}.tmp`
-      writeFileSync(aside, JSON.stringify(saved))
+      writeFileSync(aside, countsFileText(counts))
       renameSync(aside, path)
     } catch {
       // A read-only disk only costs the next process the counting.

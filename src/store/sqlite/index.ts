@@ -18,6 +18,7 @@ import { topicCorrectionRepo } from './topic-correction-repo.js'
 import { appraisalRepo, pointRuleRepo, recordActivityRepo } from './record-repos.js'
 import { livelihoodRepo } from './livelihood-repo.js'
 import { suggestionRepo } from './suggestion-repo.js'
+import { markerRepo } from './marker-repo.js'
 import { bindingCodeRepo, idempotencyRepo, mpUserRepo, outboxRepo, subscriptionRepo } from './people-repos.js'
 
 /** The embedded store: one SQLite file in WAL mode (or ":memory:"). */
@@ -57,6 +58,7 @@ export function createSqliteStore(path: string): Store {
     appraisals: appraisalRepo(db),
     livelihood: livelihoodRepo(db, group),
     suggestions: suggestionRepo(db, group),
+    markers: markerRepo(db),
     async ping() {
       db.prepare('SELECT 1').get()
     },

@@ -8,7 +8,7 @@ const MIGRATIONS_DIR = join(import.meta.dirname, 'migrations')
 
 /**
  * Opens the database file (or ":memory:") and applies every numbered migration not yet
- * applied, each in its own transaction.
+ * applied, each in its own transaction (on a new file, all of them in one).
  */
 export function openDatabase(path: string): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
@@ -63,13 +63,13 @@ function migrate(db: Db) {
   const files = readdirSync(MIGRATIONS_DIR)
     .filter((f) => /^\d{3}_[a-z0-9_]+\.sql$/.test(f))
     .sort()
-  for (const file of files) {
-    const version = Number(file.slice(0, 3))
-    if (applied.has(version)) continue
-    const sql = readFileSync(join(MIGRATIONS_DIR, file), 'utf8')
-    db.transaction(() => {
-      db.exec(sql)
-      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(version, file, new Date().toISOString())
-    })()
+  const apply = (file: string) => {
+    db.exec(readFileSync(join(MIGRATIONS_DIR, file), 'utf8'))
+    db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(Number(file.slice(0, 3)), file, new Date().toISOString())
   }
+  const pending = files.filter((file) => !applied.has(Number(file.slice(0, 3))))
+  // A new file has no data to keep safe between steps: its whole schema in one commit (one
+  // fsync, not one per migration: about a tenth of a second of a first start).
+  if (!applied.size) db.transaction(() => pending.forEach(apply))()
+  else for (const file of pending) db.transaction(() => apply(file))()
 }

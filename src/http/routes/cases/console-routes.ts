@@ -28,7 +28,7 @@ export function consoleCaseRoutes({ auth, inbox, dashboard, timeZone }: ConsoleC
     ctx.type = 'text/csv; charset=utf-8'
     ctx.set('Content-Disposition', `attachment; filename="cases.csv"; filename*=UTF-8''${encodeURIComponent('留言列表.csv')}`)
     ctx.set('Cache-Control', 'no-store')
-    ctx.body = inboxSheetStream(rows, timeZone)
+    ctx.body = await inboxSheetStream(rows, timeZone)
   })
 
   /** Whom this case can be given to, by name, with each deputy's open load and topics. */

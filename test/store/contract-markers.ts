@@ -1,0 +1,17 @@
+import { expect } from 'chai'
+import type { Store } from '../../src/store/ports.js'
+
+/** The contract of one-off steps recorded on a store (MarkerRepo). */
+export function markersContract(store: () => Store) {
+  describe('one-off step markers', () => {
+    it('knows no step on a new store, then the one recorded, with the time it was first recorded', async () => {
+      const markers = store().markers
+      expect(await markers.doneAt('meeting-audience-streets')).to.equal(null)
+      await markers.markDone('meeting-audience-streets', new Date('2026-12-01T08:00:00.000Z'))
+      // A second instance starting at the same moment records it again: the first time stays.
+      await markers.markDone('meeting-audience-streets', new Date('2026-12-01T08:00:05.000Z'))
+      expect(await markers.doneAt('meeting-audience-streets')).to.deep.equal(new Date('2026-12-01T08:00:00.000Z'))
+      expect(await markers.doneAt('another-step'), 'each step by its own name').to.equal(null)
+    })
+  })
+}
