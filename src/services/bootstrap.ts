@@ -36,11 +36,18 @@ export async function ensureAdmin(store: Pick<Store, 'staff'>, passwords: Passwo
   return { created: true as const, generatedPassword: configured ? null : password }
 }
 
+/**
+ * scrypt N for the demo's staff passwords. They are generated (12 characters of 55: ~69 bits), so a
+ * slow hash adds nothing against guessing them, and at today's cost the ~20 hashes were most of a first
+ * `npm start`'s seeding; a login upgrades each to today's cost (AuthService, needsRehash).
+ */
+export const DEMO_PASSWORD_COST = 1024
+
 /** Loads a demo directory into an empty store, with fresh passwords for its staff, returned once. */
 export async function seedDemo(store: Pick<Store, 'directory'>, importer: DirectoryImporter, demo: DirectoryFile) {
   const counts = await store.directory.counts()
   if (counts.regions + counts.stations + counts.deputies > 0) return null
   const logins = (demo.staff ?? []).map((s) => ({ ...s, password: generatePassword() }))
-  await importer.import({ ...demo, staff: logins }, null)
+  await importer.import({ ...demo, staff: logins }, null, undefined, { passwordCost: DEMO_PASSWORD_COST })
   return logins.map(({ username, name, role, password }) => ({ username, name, role, password }))
 }

@@ -51,7 +51,13 @@ export class DirectoryImporter {
     ;({ store: this.store, cipher: this.cipher, passwords: this.passwords, audit: this.audit, topics: this.topics, onChange: this.onChange = () => {} } = deps)
   }
 
-  async import(input: unknown, actor: StaffPrincipal | null, progress: ImportProgress = () => {}): Promise<ImportReport> {
+  /** `passwordCost`: scrypt N for the file's initial passwords, when not today's (see seedDemo). */
+  async import(
+    input: unknown,
+    actor: StaffPrincipal | null,
+    progress: ImportProgress = () => {},
+    { passwordCost }: { passwordCost?: number } = {},
+  ): Promise<ImportReport> {
     const existing = await this.store.directory.snapshot()
     const check = checkDirectoryFile(input, existing, this.topics)
     if (!check.ok) {
@@ -65,7 +71,7 @@ export class DirectoryImporter {
     const deputiesById = new Map(existing.deputies.map((d) => [d.id, d]))
     const staffById = new Map(existing.staff.map((s) => [s.id, s]))
     const deputies = file.deputies.map((d) => this.deputyRecord(d, deputiesById.get(d.id)))
-    const staff = await this.staffRecords(file.staff, staffById, progress)
+    const staff = await this.staffRecords(file.staff, staffById, progress, passwordCost)
 
     const incoming: DirectorySnapshot = { regions: file.regions, stations: file.stations, units: file.units, deputies, staff }
     const report: ImportReport = { created: zero(), updated: zero(), unchanged: zero(), warnings: check.warnings }
@@ -94,7 +100,7 @@ export class DirectoryImporter {
     return { ...rest, phoneEnc, phoneIndex }
   }
 
-  private async staffRecords(list: ImportedStaff[], existing: Map<string, StaffRecord>, progress: ImportProgress) {
+  private async staffRecords(list: ImportedStaff[], existing: Map<string, StaffRecord>, progress: ImportProgress, passwordCost?: number) {
     const toHash = list.filter((s) => s.password && !existing.get(s.id)?.passwordHash).length
     let hashed = 0
     return Promise.all(
@@ -103,7 +109,7 @@ export class DirectoryImporter {
         // Someone who has set a password keeps it: a file's initial password or code is for first use only.
         if (old?.passwordHash) return { ...s, passwordHash: old.passwordHash, activationHash: null }
         if (password) {
-          const passwordHash = await this.passwords.hash(password)
+          const passwordHash = await this.passwords.hash(password, passwordCost)
           if (++hashed % 50 === 0 || hashed === toHash) progress(`初始密码加密 ${hashed}/${toHash}`)
           return { ...s, passwordHash, activationHash: null }
         }
