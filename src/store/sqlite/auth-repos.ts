@@ -4,10 +4,8 @@ import { decodeCursorMatching, toPage } from '../cursor.js'
 import { auditFromRow, sessionFromRow } from './rows.js'
 import { translate } from './errors.js'
 import { limitSql } from './sql-limit.js'
-import type { GroupCommit } from './group-commit.js'
 
-/** `group`: where a touch is written (absent, as in the durable floor's bench server, it commits alone). */
-export function sessionRepo(db: Db, group: GroupCommit | null = null): SessionRepo {
+export function sessionRepo(db: Db): SessionRepo {
   const insert = db.prepare(`INSERT INTO sessions (id, token_hash, subject_kind, subject_id, created_at, last_seen_at, expires_at)
     VALUES (?, ?, ?, ?, ?, ?, ?)`)
   const byHash = db.prepare('SELECT * FROM sessions WHERE token_hash = ?')
@@ -47,11 +45,7 @@ export function sessionRepo(db: Db, group: GroupCommit | null = null): SessionRe
       return { session, person: personId === null ? null : { id: personId, deputyId, consentVersion } }
     },
     async touch(id, at) {
-      // Once a minute per active session, in a request: alone it would be a commit of its own,
-      // fsynced on the event loop (synchronous=FULL); in the group it shares the group's sync.
-      const write = () => db.prepare('UPDATE sessions SET last_seen_at = ? WHERE id = ?').run(at.toISOString(), id)
-      if (group) await group.run(write)
-      else write()
+      db.prepare('UPDATE sessions SET last_seen_at = ? WHERE id = ?').run(at.toISOString(), id)
     },
     async delete(id) {
       db.prepare('DELETE FROM sessions WHERE id = ?').run(id)

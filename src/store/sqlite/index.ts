@@ -32,7 +32,7 @@ export function createSqliteStore(path: string): Store {
     deputies: deputyRepo(db),
     staff: staffRepo(db),
     units: unitRepo(db),
-    sessions: sessionRepo(db, group),
+    sessions: sessionRepo(db),
     audit: auditRepo(db),
     locks: lockRepo(db),
     directory: directoryRepo(db),
@@ -63,7 +63,6 @@ export function createSqliteStore(path: string): Store {
       db.prepare('SELECT 1').get()
     },
     async close() {
-      group.close()
       if (db.open) db.close()
     },
   }
