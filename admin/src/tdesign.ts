@@ -59,8 +59,17 @@ export function useTDesign(target: App) {
   for (const c of firstScreen) target.use(c)
 }
 
-/** Registers every other component (once); pages other than the first screens wait for it. */
+/**
+ * Registers every other component (once); pages other than the first screens wait for it. A failed
+ * download is forgotten, so the next page asked for tries again instead of failing until a reload.
+ */
 export function loadAllComponents(): Promise<void> {
-  rest ??= import('./tdesign-rest').then((m) => m.register(app!))
+  rest ??= import('./tdesign-rest').then(
+    (m) => m.register(app!),
+    (error: unknown) => {
+      rest = null
+      throw error
+    },
+  )
   return rest
 }

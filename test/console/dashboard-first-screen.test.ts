@@ -98,4 +98,29 @@ describe('console: the first screens', function () {
     expect(await ofOtherPages()).to.have.members(otherPages)
     expect(page.problems).to.deep.equal([])
   })
+  it("when the other pages' components fail to arrive once (a blip on the line), the next click on 留言办理 opens it", async () => {
+    const page = await newPage(story.browser, story.app)
+    let failures = 0
+    await page.route('**/console/assets/tdesign-rest-*.js', async (route) => {
+      if (failures++ === 0) await route.abort('connectionreset')
+      else await route.continue()
+    })
+    await logInAs(
+      page,
+      story.app.login((l) => l.username === 'chenshihan'),
+    )
+    await page.getByLabel(/今天新收到 \d+ 条/).waitFor()
+
+    const inbox = page.locator('.t-menu').getByText('留言办理')
+    const failed = page.waitForEvent('requestfailed', (r) => /tdesign-rest-/.test(r.url()))
+    await inbox.click()
+    await failed
+    expect(failures, 'the components were asked for once and failed').to.equal(1)
+    await page.getByRole('heading', { name: '工作概览' }).waitFor() // still on the dashboard
+
+    await inbox.click()
+    await page.getByRole('heading', { name: '留言办理' }).waitFor()
+    await page.locator('.t-table').first().waitFor()
+    expect(failures).to.equal(2)
+  })
 })
