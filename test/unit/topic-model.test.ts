@@ -1,7 +1,10 @@
 import { expect } from 'chai'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { loadConfig } from '../../src/config.js'
 import { compileTopicModel, countTopics, flattenCounts, prepareCounts, pruneRare, textGrams } from '../../src/domain/topic-model.js'
-import { corpusCounts, countsFileText, readCorpus } from '../../src/services/topics/topic-corpus.js'
+import { cachedCounts, corpusCounts, countsFileText, readCorpus } from '../../src/services/topics/topic-corpus.js'
 import { evaluateTopics } from '../../src/services/topics/topic-eval.js'
 
 const { topics: TOPICS, topicKeywords: KEYWORDS } = loadConfig().business
@@ -93,6 +96,22 @@ describe('topics learned from data', () => {
         const fromCounting = compileTopicModel(prepareCounts(counted), extra, KEYWORDS)
         const fromKept = compileTopicModel(prepared, extra, KEYWORDS)
         for (const m of readCorpus()) expect(fromKept(m.text), m.text).to.deep.equal(fromCounting(m.text))
+      }
+    })
+    it('counts again, and keeps the new counts, when the kept file is JSON of another shape (the directory is shared)', () => {
+      const dir = mkdtempSync(join(tmpdir(), 'liaison-topic-cache-'))
+      try {
+        const path = join(dir, 'counts.json')
+        const fresh = flattenCounts(countTopics([{ text: '路灯坏了', topic: TOPICS[0] as string }], TOPICS))
+        for (const other of ['{"topics": 5}', '[]', JSON.stringify({ ...JSON.parse(countsFileText(fresh)), counts: [1] })]) {
+          writeFileSync(path, other)
+          const counts = cachedCounts(path, TOPICS, () => fresh)
+          expect(counts, other).to.equal(fresh)
+          expect(JSON.parse(readFileSync(path, 'utf8')), 'the file now holds the counts').to.deep.equal(JSON.parse(countsFileText(fresh)))
+        }
+        expect(cachedCounts(path, TOPICS, () => expect.fail('a good file is read, not counted again')).grams).to.deep.equal(fresh.grams)
+      } finally {
+        rmSync(dir, { recursive: true, force: true })
       }
     })
   })

@@ -56,7 +56,9 @@ export function corpusCounts(topics: readonly string[], file = CORPUS_FILE, cach
     cache.set(
       key,
       (counts = prepareCounts(
-        cachedCounts(join(cacheDir, `${key}.json`), () => flattenCounts(pruneRare(countTopics(readCorpus(file), topics), MIN_GRAM_COUNT, MIN_GRAM_SHARE))),
+        cachedCounts(join(cacheDir, `${key}.json`), topics, () =>
+          flattenCounts(pruneRare(countTopics(readCorpus(file), topics), MIN_GRAM_COUNT, MIN_GRAM_SHARE)),
+        ),
       )),
     )
   return counts
@@ -71,9 +73,32 @@ export function countsFileText(counts: FlatCounts): string {
   return JSON.stringify({ topics, docs: Array.from(docs), total: Array.from(total), grams, counts: Array.from(counts.counts) })
 }
 
-function cachedCounts(path: string, count: () => FlatCounts): FlatCounts {
+/**
+ * Whether a cache file's JSON has the shape of the counts: the directory is shared with every
+ * local user, and a file of another shape would stop the start-up in the model's compiler.
+ */
+export function isFlatCounts(value: unknown, topics: readonly string[]): value is FlatCounts {
+  const v = value as Partial<Record<keyof FlatCounts, unknown>> | null
+  const numbers = (a: unknown, length: number) => Array.isArray(a) && a.length === length && a.every((n) => typeof n === 'number' && Number.isFinite(n))
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Array.isArray(v.topics) &&
+    v.topics.length === topics.length &&
+    v.topics.every((t, i) => t === topics[i]) &&
+    numbers(v.docs, topics.length) &&
+    numbers(v.total, topics.length) &&
+    Array.isArray(v.grams) &&
+    v.grams.every((g) => typeof g === 'string') &&
+    numbers(v.counts, v.grams.length * topics.length)
+  )
+}
+
+export function cachedCounts(path: string, topics: readonly string[], count: () => FlatCounts): FlatCounts {
   try {
-    return JSON.parse(readFileSync(path, 'utf8')) as FlatCounts
+    const kept: unknown = JSON.parse(readFileSync(path, 'utf8'))
+    if (!isFlatCounts(kept, topics)) throw new Error(`${path}: not the counts`)
+    return kept
   } catch {
     const counts = count()
     try {
