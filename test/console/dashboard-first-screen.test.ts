@@ -30,10 +30,12 @@ describe('console: the first screens', function () {
     for (const title of ['今天新收到', '正在办理', '已经超期']) await page.getByLabel(new RegExp(`${title} \\d+ 条`)).waitFor()
     await chartsAsked // and held back
     expect(await page.locator('[data-chart="weeks"] .chart').getAttribute('data-bars')).to.equal('[]')
+    await page.locator('[data-chart="weeks"]').getByText('图表正在加载').waitFor() // the blank box says why
     await screenshot(page, 'dashboard-before-charts')
 
     release()
     for (const chart of ['weeks', 'satisfaction']) await page.locator(`[data-chart="${chart}"] [data-bars]:not([data-bars="[]"])`).waitFor()
+    expect(await page.getByText('图表正在加载').count(), 'the words go once the charts are drawn').to.equal(0)
     expect(page.problems).to.deep.equal([])
   })
 
