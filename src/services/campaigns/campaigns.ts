@@ -127,7 +127,7 @@ export class CampaignService {
     const found = await this.store.campaigns.search({ ...page, scopeDistrictIds: scopeOwnerIds(scope) ?? [], cityWide: true })
     const dir = await this.audience.directory()
     // The cursor stays the repository's, so a page may come back shorter but paging never skips.
-    return { ...found, items: found.items.filter((c) => this.canSee(scope, c, dir)) }
+    return { ...found, items: found.items.filter((c) => canManageCampaign(scope, c) || this.reaches(scope, c, dir)) }
   }
 
   /**
@@ -135,20 +135,25 @@ export class CampaignService {
    * sees the campaigns they manage and the city's that reach their districts or streets.
    */
   async get(staff: StaffPrincipal, id: string): Promise<CampaignRecord> {
-    requireRole(staff, 'organizer', 'admin')
-    const c = await this.store.campaigns.get(id)
-    if (!c) throw new NotFoundError('活动不存在')
-    const scope = await this.directory.scopeOf(staff)
-    if (!canManageCampaign(scope, c) && !this.canSee(scope, c, await this.audience.directory())) throw new NotFoundError('活动不存在')
-    return c
+    return (await this.visible(staff, id)).campaign
   }
 
   /** For changes: an organizer follows a city-level campaign but does not change it. */
   async manageable(staff: StaffPrincipal, id: string): Promise<CampaignRecord> {
-    const c = await this.get(staff, id)
-    if (!canManageCampaign(await this.directory.scopeOf(staff), c))
-      throw new ForbiddenError('市级活动由市人大常委会办公室管理，区县可查看本区县的进度', 'city_level')
-    return c
+    const { campaign, manages } = await this.visible(staff, id)
+    if (!manages) throw new ForbiddenError('市级活动由市人大常委会办公室管理，区县可查看本区县的进度', 'city_level')
+    return campaign
+  }
+
+  /** A campaign this console user may see, and whether they manage it (the scope worked out once). */
+  private async visible(staff: StaffPrincipal, id: string): Promise<{ campaign: CampaignRecord; manages: boolean }> {
+    requireRole(staff, 'organizer', 'admin')
+    const campaign = await this.store.campaigns.get(id)
+    if (!campaign) throw new NotFoundError('活动不存在')
+    const scope = await this.directory.scopeOf(staff)
+    const manages = canManageCampaign(scope, campaign)
+    if (!manages && !this.reaches(scope, campaign, await this.audience.directory())) throw new NotFoundError('活动不存在')
+    return { campaign, manages }
   }
 
   /** The districts or streets whose share an organizer sees of a city-level campaign; null when they see it whole. */
@@ -241,9 +246,8 @@ export class CampaignService {
     return { campaign, item }
   }
 
-  /** Whether an organizer sees a campaign: one they manage, or a city-level one that reaches their places. */
-  private canSee(scope: StaffScope, c: CampaignRecord, dir: NamedDirectory): boolean {
-    if (canManageCampaign(scope, c)) return true
+  /** Whether a city-level campaign reaches an organizer's places (he follows it without managing it). */
+  private reaches(scope: StaffScope, c: CampaignRecord, dir: NamedDirectory): boolean {
     return !c.scopeDistrictIds.length && this.audience.resolve({ audience: c.audience, scopeDistrictIds: [...scope.regionIds] }, dir).length > 0
   }
 
