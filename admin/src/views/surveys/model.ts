@@ -1,3 +1,5 @@
+import type { InputNumberValue } from 'tdesign-vue-next'
+
 /** A question as the builder edits it and the server stores it (every field present, null when unused). */
 export interface Question {
   id: string
@@ -27,6 +29,9 @@ export const SURVEY_KINDS = [
   { value: 'consultation', label: '立法征求意见' },
   { value: 'ballot', label: '民生实事项目票决' },
 ]
+
+/** TDesign's number input says "empty" with undefined; the server's "unused" is null, never a missing field. */
+export const orNull = (value: InputNumberValue | undefined): number | null => (value === undefined || value === '' ? null : Number(value))
 
 export const isChoice = (q: Pick<Question, 'type'>) => q.type === 'single' || q.type === 'multiple'
 
