@@ -42,7 +42,7 @@ import {
  * The console's TDesign components beyond the first screens' (tdesign.ts), loaded with the
  * first page that needs one. Add what a new page needs here.
  */
-const components: Plugin[] = [
+export const components = {
   Badge,
   Calendar,
   Checkbox,
@@ -80,8 +80,8 @@ const components: Plugin[] = [
   Tree,
   Rate,
   // part B: add components here
-]
+} satisfies Record<string, Plugin>
 
 export function register(app: App) {
-  for (const c of components) app.use(c)
+  for (const c of Object.values(components)) app.use(c)
 }

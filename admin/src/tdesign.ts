@@ -29,7 +29,7 @@ import {
  * (`loadAllComponents`, awaited by the router): compiling and running them cost every first
  * screen ~0.5 s in the browser. Add what a new page needs to tdesign-rest.ts.
  */
-const firstScreen: Plugin[] = [
+export const firstScreen = {
   Alert,
   Aside,
   Button,
@@ -49,14 +49,14 @@ const firstScreen: Plugin[] = [
   Row,
   TabPanel,
   Tabs,
-]
+} satisfies Record<string, Plugin>
 
 let app: App | null = null
 let rest: Promise<void> | null = null
 
 export function useTDesign(target: App) {
   app = target
-  for (const c of firstScreen) target.use(c)
+  for (const c of Object.values(firstScreen)) target.use(c)
 }
 
 /**
