@@ -1,12 +1,7 @@
-/** GET /api/admin/analysis/weekly-report as the pages read it. */
-export interface Stats {
-  total: number
-  medianDaysToReply: number | null
-  repliedInTimeShare: number | null
-  acknowledgedInTimeShare: number | null
-  finalSatisfaction: number | null
-  overdueOpen: number
-}
+import type { CaseStats } from '../../../../src/domain/case-stats'
+import type { WeeklyReport } from '../../../../src/domain/weekly-report'
+
+/** One hot issue of the report, as presentWeeklyReport reshapes it (dates as ISO strings, the trend in words). */
 export interface ReportIssue {
   key: string
   caseIds: string[]
@@ -24,19 +19,18 @@ export interface ReportIssue {
   firstAt: string
   lastAt: string
 }
-export interface Report {
+/**
+ * GET /api/admin/analysis/weekly-report as the pages read it. The figures that the presenter (presentWeeklyReport) passes on as the domain has them:
+ * the backend's own type, so a renamed field fails `npm run typecheck`. Type-only, erased from the bundle.
+ */
+type PassedOn = Pick<WeeklyReport, 'totals' | 'byTopic' | 'byPlace' | 'overdue' | 'slowest' | 'byDeputy' | 'byStation'>
+export type Stats = CaseStats
+export interface Report extends PassedOn {
   scope: string
   week: string
   weeks: string[]
   weekStart: string
   weekEnd: string
   generatedAt: string
-  totals: { messages: number; previousMessages: number; residents: number; replied: number; closed: number; overdueOpen: number; satisfaction: number | null }
   topIssues: ReportIssue[]
-  byTopic: Array<{ topic: string; messages: number; previous: number; satisfaction: number | null }>
-  byPlace: Array<{ placeId: string; name: string; messages: number; satisfaction: number | null }>
-  overdue: Array<{ caseId: string; ticket: string; topic: string; station: string | null; deputy: string | null; daysOverdue: number }>
-  slowest: Array<{ caseId: string; ticket: string; topic: string; station: string | null; deputy: string | null; daysToReply: number }>
-  byDeputy: Array<{ id: string; name: string; stats: Stats }>
-  byStation: Array<{ id: string; name: string; stats: Stats }>
 }
