@@ -5,11 +5,10 @@
  * https are removed; images only from https or our own uploads.
  */
 import type sanitizeHtml from 'sanitize-html'
+import { lazy } from './lazy.js'
 
-type Sanitize = typeof sanitizeHtml
-let library: Promise<Sanitize> | null = null
 /** sanitize-html and its parser and postcss (~80 files) load when an organizer first writes reading, not at every start. */
-const loaded = () => (library ??= import('sanitize-html').then((m) => m.default))
+const loaded = lazy(() => import('sanitize-html').then((m) => m.default))
 
 const UPLOAD_PATH = /^\/api\/mp\/uploads\/[A-Za-z0-9._-]+$/
 

@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream'
+import { lazy } from '../domain/lazy.js'
 
 /**
  * The one writer of every CSV the project exports (survey responses, quiz results,
@@ -16,11 +17,13 @@ export const neutralised = (text: string) => (FORMULA_START.test(text) ? `'${tex
 export type SheetCell = string | number | null | undefined
 
 // csv-stringify is loaded at the first sheet written, not at every start.
+const csvStringifySync = lazy(() => import('csv-stringify/sync'))
+const csvStringify = lazy(() => import('csv-stringify'))
 const OPTIONS = { bom: true, record_delimiter: 'windows', cast: { string: neutralised } } as const
 
 /** Rows (the header first) as CSV text for a spreadsheet; numbers stay numbers, every string is neutralised. */
 export async function csvSheet(rows: readonly (readonly SheetCell[])[]): Promise<string> {
-  const { stringify } = await import('csv-stringify/sync')
+  const { stringify } = await csvStringifySync()
   return stringify(rows as SheetCell[][], OPTIONS)
 }
 
@@ -29,7 +32,7 @@ export async function csvSheet(rows: readonly (readonly SheetCell[])[]): Promise
  * chunks while it is read, and memory holds a page of rows, never the whole list.
  */
 export async function csvSheetStream(header: readonly SheetCell[], rows: AsyncIterable<readonly SheetCell[]>): Promise<Readable> {
-  const { stringify } = await import('csv-stringify')
+  const { stringify } = await csvStringify()
   async function* all() {
     yield header
     yield* rows

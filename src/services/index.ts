@@ -161,7 +161,7 @@ export function createServices(config: Config & { security: { secretKey: string 
     auth: new AuthService({ store, passwords, audit, clock, settings: config.security, cipher }),
     directory: new DirectoryService({ store, cipher, audit, topics, cache: directoryCache, onChange: () => directoryCache.invalidate() }),
     importer: new DirectoryImporter({ store, cipher, passwords, audit, topics, onChange: () => directoryCache.invalidate() }),
-    staff: new StaffService(store, passwords, audit),
+    staff: new StaffService(store, passwords, audit, () => directoryCache.invalidate()),
     units: new UnitService(store, audit),
     qrCodes: new QrCodeRenderer(
       { qrLinkPrefix: config.miniprogram.qrLinkPrefix, cityName: config.business.cityName },
@@ -219,7 +219,7 @@ export function createServices(config: Config & { security: { secretKey: string 
     meetingReports: new MeetingReports(store, meetings, clock, { timeZone }),
     surveys,
     surveyResponses,
-    ballotRoll: new BallotRoll(store, surveys, surveyResponses),
+    ballotRoll: new BallotRoll(store, surveys, surveyResponses, directoryCache),
     tasks: new TaskListService({ store, responses: surveyResponses, quizzes: quizServices.quizTaking, clock, settings: { timeZone } }),
     surveyReports: new SurveyReports(store, surveys, clock, { timeZone }),
     hotIssues: new HotIssueService({ store, queries: caseQueries, directory: directoryCache, clock, options: config.analysis }),

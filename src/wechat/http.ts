@@ -1,4 +1,5 @@
-import type { AxiosInstance, AxiosRequestConfig, AxiosResponse } from 'axios'
+import type { AxiosRequestConfig, AxiosResponse } from 'axios'
+import { lazy } from '../domain/lazy.js'
 
 /** The two calls the WeChat client and the WeCom robot make. */
 export interface WeChatHttp {
@@ -13,9 +14,8 @@ export interface WeChatHttp {
  * call, not at start: most starts make none before serving, many (no WeChat configured) none at all.
  */
 export function wechatHttp(apiBase: string, timeoutMs: number): WeChatHttp {
-  let instance: Promise<AxiosInstance> | null = null
-  const http = () =>
-    (instance ??= import('axios').then(({ default: axios }) =>
+  const http = lazy(() =>
+    import('axios').then(({ default: axios }) =>
       axios.create({
         baseURL: apiBase.replace(/\/+$/, ''),
         timeout: timeoutMs,
@@ -23,7 +23,8 @@ export function wechatHttp(apiBase: string, timeoutMs: number): WeChatHttp {
         validateStatus: () => true,
         maxRedirects: 0,
       }),
-    ))
+    ),
+  )
   return {
     request: async (config) => (await http()).request(config),
     post: async (url, data, config) => (await http()).post(url, data, config),

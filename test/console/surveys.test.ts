@@ -2,6 +2,9 @@ import { expect } from 'chai'
 import { asResident } from '../helpers/app.js'
 import { logInAs, newPage, screenshot, useConsole } from './harness.js'
 
+/** A moment as a date-and-time field takes it, in Beijing time to the minute ("2026-11-26T09:30"). */
+const beijingMinute = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 16)
+
 describe('console: an organizer builds a survey with a condition', function () {
   // A real browser on a shared machine: each story gets two minutes (it usually needs under thirty seconds).
   this.timeout(120_000)
@@ -15,6 +18,12 @@ describe('console: an organizer builds a survey with a condition', function () {
     )
     await page.goto('/console/surveys/new')
     await page.getByPlaceholder('如：社区停车管理意见征集').fill('小区停车情况调查')
+    // The form starts at the browser's minute, but the app's clock stands at the moment the app
+    // started: on a busy machine a minute turns in between, the survey is not open yet by the app's
+    // clock and the residents' answers are refused (409). Its window is set by the app's clock.
+    const now = story.app.clock.now()
+    await page.getByLabel('开始时间').fill(beijingMinute(now))
+    await page.getByLabel('结束时间').fill(beijingMinute(new Date(now.getTime() + 14 * 86_400_000)))
 
     const first = page.locator('[data-test=question-1]')
     await first.getByPlaceholder('题目，如：您对小区停车满意吗？').fill('您家有汽车吗？')

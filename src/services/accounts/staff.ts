@@ -23,6 +23,8 @@ export class StaffService {
     private readonly store: Pick<Store, 'regions' | 'sessions' | 'staff' | 'stations' | 'units'>,
     private readonly passwords: PasswordHasher,
     private readonly audit: AuditTrail,
+    /** Told after an account is added or changed: the shared directory cache names staff in audiences. */
+    private readonly onChange: () => void = () => {},
   ) {}
 
   search(actor: StaffPrincipal, query: StaffQuery) {
@@ -51,6 +53,7 @@ export class StaffService {
       active: true,
       passwordHash: await this.passwords.hash(password),
     })
+    this.onChange()
     await this.audit.record(actor, 'staff.create', { kind: 'staff', id: staff.id }, { role: staff.role })
     return { staff, password }
   }
@@ -62,6 +65,7 @@ export class StaffService {
     }
     await this.checkAssignments({ ...current, ...edit })
     const updated = await this.store.staff.update(id, edit)
+    this.onChange()
     // A deactivated account or a changed role must not keep old sessions.
     if (edit.active === false || (edit.role && edit.role !== current.role)) await this.store.sessions.deleteForSubject('staff', id)
     await this.audit.record(actor, 'staff.update', { kind: 'staff', id }, { fields: Object.keys(edit) })

@@ -8,10 +8,11 @@ import {
   type Reader,
   stationInScope,
 } from '../../domain/campaign.js'
-import type { Region } from '../../domain/directory.js'
+import type { Region, Station } from '../../domain/directory.js'
 import { ancestry } from '../../domain/region-tree.js'
 import { districtOf, stationDistricts, stationStreets } from '../../domain/station-district.js'
 import type { Store } from '../../store/ports.js'
+import type { DirectoryCache, PreparedDirectory } from '../directory/directory-cache.js'
 
 /** The directory with the names progress shows beside the ids. */
 export interface NamedDirectory extends AudienceDirectory {
@@ -22,30 +23,45 @@ export interface NamedDirectory extends AudienceDirectory {
   personName(kind: AudienceMember['kind'], id: string): string
 }
 
+/** The directory's parts a named directory is built from: a fresh snapshot's, or the shared cache's. */
+interface DirectoryParts {
+  regions: Iterable<Region>
+  stations: Iterable<Station>
+  deputies: Iterable<AudienceDirectory['deputies'][number]>
+  staff: AudienceDirectory['staff']
+}
+
+/** Named directories built from the shared cache, one per prepared directory (both audiences share them). */
+const namedOfPrepared = new WeakMap<PreparedDirectory, NamedDirectory>()
+
 /**
- * Whom a campaign is for, from the directory as it is now. Read whole for each use:
- * publishing and progress are occasional, and a fresh read follows imports at once.
+ * Whom a campaign is for. Reports (lists, progress, roll-ups, quiz results, 本月学习) read the
+ * shared DirectoryCache, so a second request reads no directory; writes that follow the
+ * audience (publishing, opening an issue, adopting, creating) read the store afresh, since the
+ * cache may be a few seconds behind another instance's import.
  */
 export class CampaignAudience {
-  constructor(private readonly store: Pick<Store, 'deputies' | 'directory' | 'regions' | 'stations'>) {}
+  constructor(
+    private readonly store: Pick<Store, 'deputies' | 'directory' | 'regions' | 'stations'>,
+    private readonly cache: Pick<DirectoryCache, 'prepared' | 'stationPlaces'>,
+  ) {}
 
+  /** For reads: the shared cache's directory, named once per prepared directory. */
   async directory(): Promise<NamedDirectory> {
-    const snap = await this.store.directory.snapshot()
-    const regions = new Map(snap.regions.map((r) => [r.id, r]))
-    const stationDistrict = stationDistricts(snap.stations, regions)
-    const deputyNames = new Map(snap.deputies.map((d) => [d.id, d.name]))
-    const staffNames = new Map(snap.staff.map((s) => [s.id, s.name]))
-    return {
-      deputies: snap.deputies,
-      staff: snap.staff,
-      stationDistrict,
-      stationStreet: stationStreets(snap.stations, regions),
-      regions,
-      stationNames: new Map(snap.stations.map((s) => [s.id, s.name])),
-      districtNames: new Map(snap.regions.filter((r) => r.kind === 'district').map((r) => [r.id, r.name])),
-      personName: (kind, id) =>
-        (kind === 'deputy' ? deputyNames.get(id) : kind === 'staff' ? staffNames.get(id) : undefined) ?? (kind === 'mp_user' ? '关注群众' : id),
+    const prepared = await this.cache.prepared()
+    let named = namedOfPrepared.get(prepared)
+    if (!named) {
+      const { stationDistrict } = await this.cache.stationPlaces()
+      const { regions, stations, deputies, staff } = prepared
+      named = namedDirectory({ regions: regions.values(), stations: stations.values(), deputies: deputies.values(), staff }, stationDistrict)
+      namedOfPrepared.set(prepared, named)
     }
+    return named
+  }
+
+  /** For writes that reach people: the directory as the store holds it now. */
+  async freshDirectory(): Promise<NamedDirectory> {
+    return namedDirectory(await this.store.directory.snapshot())
   }
 
   resolve(campaign: Pick<CampaignRecord, 'audience' | 'scopeDistrictIds'>, dir: AudienceDirectory): AudienceMember[] {
@@ -95,5 +111,26 @@ export class CampaignAudience {
     const covered = station?.regionIds[0]
     const regions = covered ? new Map((await this.store.regions.list()).map((r) => [r.id, r])) : new Map()
     return { stationId: home, districtId: districtOf(covered, regions) }
+  }
+}
+
+/** Names beside the ids, each station's district and street: from either source, the same answer. */
+function namedDirectory(parts: DirectoryParts, knownDistricts?: ReadonlyMap<string, string | null>): NamedDirectory {
+  const stations = [...parts.stations]
+  const regionList = [...parts.regions]
+  const deputies = [...parts.deputies]
+  const regions = new Map(regionList.map((r) => [r.id, r]))
+  const deputyNames = new Map(deputies.map((d) => [d.id, d.name]))
+  const staffNames = new Map(parts.staff.map((s) => [s.id, s.name]))
+  return {
+    deputies,
+    staff: parts.staff,
+    stationDistrict: knownDistricts ?? stationDistricts(stations, regions),
+    stationStreet: stationStreets(stations, regions),
+    regions,
+    stationNames: new Map(stations.map((s) => [s.id, s.name])),
+    districtNames: new Map(regionList.filter((r) => r.kind === 'district').map((r) => [r.id, r.name])),
+    personName: (kind, id) =>
+      (kind === 'deputy' ? deputyNames.get(id) : kind === 'staff' ? staffNames.get(id) : undefined) ?? (kind === 'mp_user' ? '关注群众' : id),
   }
 }

@@ -47,7 +47,8 @@ export class CampaignLevels {
     if (source.seriesId) throw new ConflictError('这是每月活动中的一期，请采用整个每月活动，以后每期自动跟上', [], 'adopt_the_series')
     const areaId = input.areaId ?? (staff.regionIds.length === 1 ? staff.regionIds[0] : undefined)
     if (!areaId) throw new ValidationError('输入有误', [{ path: 'body.areaId', message: '请选择采用的区县或街道' }])
-    const dir = await audience.directory()
+    // The local campaign names the area's stations as they are now.
+    const dir = await audience.freshDirectory()
     const area = dir.regions.get(areaId)
     if (!area || (area.kind !== 'district' && area.kind !== 'street'))
       throw new UnprocessableError('没有这个区县或街道', [{ path: 'body.areaId', message: `未知的区县或街道 "${areaId}"` }], 'unknown_area')

@@ -37,7 +37,7 @@ export class CampaignSeries {
     const month = monthOf(now, this.timeZone)
     const series = only ?? (await this.store.campaigns.repeating(now))
     if (!series.length) return 0
-    const dir = await this.audience.directory()
+    const dir = await this.audience.freshDirectory()
     let opened = 0
     // The city's series come first, so that a local issue finds the city's issue it links to.
     for (const s of series) {

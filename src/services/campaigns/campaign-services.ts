@@ -13,8 +13,14 @@ import { ReadingDigest } from './reading-digest.js'
 import { ReadingPublisher } from './reading-publisher.js'
 
 /** Study campaigns and reading, wired to one store and clock (spread into createServices). */
-export function createCampaignServices(store: Store, clock: Clock, timeZone: string, audit: AuditTrail, directory: Pick<DirectoryCache, 'scopeOf'>) {
-  const audience = new CampaignAudience(store)
+export function createCampaignServices(
+  store: Store,
+  clock: Clock,
+  timeZone: string,
+  audit: AuditTrail,
+  directory: Pick<DirectoryCache, 'scopeOf' | 'prepared' | 'stationPlaces'>,
+) {
+  const audience = new CampaignAudience(store, directory)
   const readingPublisher = new ReadingPublisher(store, audience, clock)
   const campaignSeries = new CampaignSeries(store, audience, clock, timeZone)
   const campaigns = new CampaignService({ store, audience, publisher: readingPublisher, clock, audit, series: campaignSeries, directory })

@@ -91,7 +91,8 @@ export class CampaignService {
     if (isEmptySelector(draft.audience)) problems.push({ path: 'body.audience', message: '请选择活动对象' })
     if (problems.length) throw new ValidationError('输入有误', problems)
     const scope = (await this.directory.scopeOf(staff)).regionIds
-    const dir = await this.audience.directory()
+    // A new campaign names stations and deputies: checked against the store as it is now.
+    const dir = await this.audience.freshDirectory()
     const { unknown, outside } = this.audience.check(draft.audience, dir, scope)
     if (unknown.length) throw new UnprocessableError('活动对象中有不存在的联络站、区县或代表', unknown, 'unknown_reference')
     if (outside.length) throw new ForbiddenError('只能面向您负责的区县发布活动')

@@ -25,7 +25,7 @@ export class ReadingPublisher {
     if (item.publishedAt) return false
     const campaign = await this.store.campaigns.get(item.campaignId)
     if (!campaign) return false
-    const members = this.audience.resolve(campaign, await this.audience.directory())
+    const members = this.audience.resolve(campaign, await this.audience.freshDirectory())
     const now = this.clock.now()
     const reach: ReachRecord[] = members.map((m) => ({
       itemId: item.id,

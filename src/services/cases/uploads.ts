@@ -4,6 +4,10 @@ import { rm, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { ForbiddenError, NotFoundError, UnprocessableError, UnsupportedMediaTypeError } from '../../errors.js'
 import { stripImageMetadata } from '../../security/image-metadata.js'
+import { lazy } from '../../domain/lazy.js'
+
+/** file-type and its tokenizers (~30 modules) load at the first upload, not at every start. */
+const fileType = lazy(() => import('file-type'))
 
 const ALLOWED: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'image/gif': 'gif' }
 export const UPLOAD_PATH = '/api/mp/uploads/'
@@ -75,8 +79,7 @@ export class Uploads {
   }
 
   async save(bytes: Buffer, ownerId: string, now: Date): Promise<{ url: string; viewUrl: string; type: string; size: number }> {
-    // file-type and its tokenizers (~30 modules) load at the first upload, not at every start.
-    const { fileTypeFromBuffer } = await import('file-type')
+    const { fileTypeFromBuffer } = await fileType()
     const detected = await fileTypeFromBuffer(bytes)
     const ext = detected ? ALLOWED[detected.mime] : undefined
     if (!detected || !ext) throw new UnsupportedMediaTypeError('只能上传 JPG、PNG、WebP 或 GIF 图片')

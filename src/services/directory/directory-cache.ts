@@ -3,7 +3,7 @@ import { ancestry } from '../../domain/region-tree.js'
 import { scopeKind, staffScope, type ScopedStaff, type StaffScope } from '../../domain/staff-scope.js'
 import { stationDistricts } from '../../domain/station-district.js'
 import { buildRoutingIndex, type RoutingIndex } from '../../domain/routing.js'
-import type { DeputyRecord, Store } from '../../store/ports.js'
+import type { DeputyRecord, StaffRecord, Store } from '../../store/ports.js'
 
 /** The directory as routing and case views need it, prepared once and kept for a while. */
 export interface PreparedDirectory {
@@ -12,11 +12,13 @@ export interface PreparedDirectory {
   stations: Map<string, Station>
   deputies: Map<string, Pick<DeputyRecord, 'id' | 'code' | 'name' | 'level' | 'stationIds' | 'topics'>>
   deputiesByStation: Map<string, string[]>
+  /** Console users as audiences name them (a campaign's staff); no credentials kept. */
+  staff: Array<Pick<StaffRecord, 'id' | 'name' | 'role' | 'stationIds' | 'active'>>
 }
 
 /**
- * The whole directory (regions, stations, deputies and the routing index) read once and
- * shared by routing, case views, digests and the bot, for names and places. An import on
+ * The whole directory (regions, stations, deputies, staff and the routing index) read once and
+ * shared by routing, case views, digests, campaign and ballot reports and the bot, for names and places. An import on
  * this instance invalidates it at once; another instance's import shows up within the
  * cache lifetime. When the lifetime is over and the store says nothing was written from
  * elsewhere since the last read, the prepared directory is kept: on a province's directory a
@@ -111,6 +113,7 @@ export class DirectoryCache {
       stations: new Map(snapshot.stations.map((s) => [s.id, s])),
       deputies: new Map(deputies.map((d) => [d.id, d])),
       deputiesByStation,
+      staff: snapshot.staff.map(({ id, name, role, stationIds, active }) => ({ id, name, role, stationIds, active })),
     }
   }
 }

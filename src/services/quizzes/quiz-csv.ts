@@ -1,6 +1,10 @@
 import { hasInvisible, INVISIBLE_MESSAGE, stripInvisible } from '../../domain/free-text.js'
 import { OPTION_KEYS, TRUE_FALSE_OPTIONS, type QuestionType } from '../../domain/quiz.js'
 import type { Problem } from '../../domain/quiz.js'
+import { lazy } from '../../domain/lazy.js'
+
+/** csv-parse is loaded at the first question bank read, not at every start. */
+const csvParse = lazy(() => import('csv-parse/sync'))
 
 /** A question as an organizer writes it: answers as the keys of the options (A, B …). */
 export interface QuestionDraft {
@@ -54,8 +58,7 @@ function answerKeys(type: QuestionType, raw: string): string[] {
  * Every problem is reported with its line, nothing is half read.
  */
 export async function readQuestionCsv(text: string): Promise<{ drafts: QuestionDraft[]; problems: Problem[] }> {
-  // csv-parse is loaded at the first question bank read, not at every start.
-  const { parse } = await import('csv-parse/sync')
+  const { parse } = await csvParse()
   let records: Record<string, string>[]
   try {
     records = parse(text.replace(/^\uFEFF/, ''), {

@@ -15,9 +15,9 @@ export function createQuizServices(
   clock: Clock,
   settings: { timeZone: string },
   audit: AuditTrail,
-  directory: Pick<DirectoryCache, 'scopeOf'>,
+  directory: Pick<DirectoryCache, 'scopeOf' | 'prepared' | 'stationPlaces'>,
 ) {
-  const audience = new CampaignAudience(store)
+  const audience = new CampaignAudience(store, directory)
   const quizzes = new QuizService({ store, campaigns, clock, settings, audit, directory })
   return {
     quizzes,

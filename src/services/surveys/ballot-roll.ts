@@ -4,6 +4,7 @@ import type { SurveyRecord } from '../../domain/survey.js'
 import { UnprocessableError } from '../../errors.js'
 import type { Store } from '../../store/ports.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
+import type { DirectoryCache } from '../directory/directory-cache.js'
 import { publishNoticeKey } from '../publish-notices.js'
 import type { SurveyResponses } from './survey-responses.js'
 import type { SurveyService } from './surveys.js'
@@ -21,9 +22,11 @@ export interface NotVoted {
  */
 export class BallotRoll {
   constructor(
-    private readonly store: Pick<Store, 'directory' | 'mpUsers' | 'outbox' | 'surveys'>,
+    private readonly store: Pick<Store, 'mpUsers' | 'outbox' | 'surveys'>,
     private readonly surveys: Pick<SurveyService, 'visible' | 'scopeOf'>,
     private readonly responses: Pick<SurveyResponses, 'deputyKeys'>,
+    /** A report, not a write: names and stations come from the shared cache (a console edit invalidates it). */
+    private readonly directory: Pick<DirectoryCache, 'prepared'>,
   ) {}
 
   async notVoted(staff: StaffPrincipal, surveyId: string): Promise<{ survey: SurveyRecord; roll: number; voted: number; items: NotVoted[] }> {
@@ -36,24 +39,21 @@ export class BallotRoll {
         'not_a_ballot',
       )
     }
-    const snapshot = await this.store.directory.snapshot()
+    const { stations, deputies } = await this.directory.prepared()
     // An organizer of some districts or streets follows the deputies of their own stations only.
     const scope = await this.surveys.scopeOf(staff)
-    const stations = new Map(snapshot.stations.map((st) => [st.id, st]))
-    const deputies = new Map(snapshot.deputies.map((d) => [d.id, d]))
     const ours = (id: string) => (deputies.get(id)?.stationIds ?? []).some((st) => scopeHasStation(scope, stations.get(st)))
     const roll = scope.kind === 'regions' ? asked.filter(ours) : asked
     const voted = new Set((await this.store.surveys.responses(s.id)).map((r) => r.respondentKey))
     const waiting: string[] = []
     for (const id of roll) if (!(await this.answered(s, id, voted))) waiting.push(id)
-    const names = new Map(snapshot.deputies.map((d) => [d.id, d.name]))
     const key = (id: string) => publishNoticeKey(s.kind === 'ballot' ? 'ballot' : 'survey', s.id, { kind: 'deputy', id })
     const rows = new Map((await this.store.outbox.byDedupeKeys(waiting.map(key))).map((m) => [m.dedupeKey, m]))
     return {
       survey: s,
       roll: roll.length,
       voted: roll.length - waiting.length,
-      items: waiting.map((id) => ({ deputyId: id, name: names.get(id) ?? id, notice: noticeState(rows.get(key(id))) })),
+      items: waiting.map((id) => ({ deputyId: id, name: deputies.get(id)?.name ?? id, notice: noticeState(rows.get(key(id))) })),
     }
   }
 
