@@ -18,6 +18,7 @@ import { benchOutbox } from './outbox.js'
 import { benchDigests } from './digests.js'
 import { benchQuizzes } from './quizzes.js'
 import { benchSurveys } from './surveys.js'
+import { benchCaseWrites } from './case-writes.js'
 
 export type BenchOutput = Row[] | { rows: Row[]; lines: string[] }
 
@@ -27,6 +28,7 @@ const BENCHES: Array<{ name: string; run: () => Promise<BenchOutput> }> = [
   { name: 'import', run: benchImport },
   { name: 'startup', run: benchStartup },
   { name: 'requests', run: benchRequests },
+  { name: 'case-writes', run: benchCaseWrites },
   { name: 'outbox', run: benchOutbox },
   { name: 'digests', run: benchDigests },
   { name: 'quizzes', run: benchQuizzes },

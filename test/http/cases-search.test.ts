@@ -62,6 +62,17 @@ describe('console inbox: search by text and by ticket', () => {
     expect(second.body.nextCursor).to.equal(null)
   })
 
+  it('messages sent at the same moment are each found by a phrase of them as soon as the residents are answered', async () => {
+    // Sent together, they are written in one group commit, whose text index is written last.
+    const others = await Promise.all([asResident(app), asResident(app)])
+    const texts = ['小区东门的路灯坏了三盏', '三号楼电梯困人两次了', '幼儿园门口早上堵车']
+    const answers = await Promise.all([resident, ...others].map((who, i) => who.post('/api/mp/cases', { text: texts[i], regionId: 'c010101' })))
+    expect(answers.map((a) => a.status)).to.deep.equal([201, 201, 201])
+    expect(await excerpts(lina, q('东门的路灯'))).to.deep.equal([texts[0]])
+    expect(await excerpts(lina, q('电梯困人'))).to.deep.equal([texts[1]])
+    expect(await excerpts(lina, q('门口早上堵车'))).to.deep.equal([texts[2]])
+  })
+
   it('"导出当前列表" exports exactly what the search found', async () => {
     const { ticket } = await write('小区里停车位太少')
     await write('楼道里堆满杂物')

@@ -23,6 +23,17 @@ export function caseSearchContract(store: () => Store) {
       expect(await find({ ticket: '20261122-9999' })).to.deep.equal([])
     })
 
+    it('finds each of many messages written at once by its words as soon as it is stored, and not one that failed', async () => {
+      const texts = Array.from({ length: 12 }, (_, i) => `第${i}号楼门口积水${i}天了`)
+      const taken = caseRecord({ text: '先写的一条留言' })
+      await store().cases.submit({ record: taken, ticketDate: '2026-11-22', events: [], outbox: [] })
+      const outcomes = await Promise.allSettled([...texts.map((text) => submit({ text })), submit({ id: taken.id, text: '编号重复没写成' })])
+      expect(outcomes.map((o) => o.status)).to.deep.equal([...texts.map(() => 'fulfilled'), 'rejected'])
+      for (const i of [0, 5, 11]) expect(await find({ textWords: [`第${i}号楼`] })).to.deep.equal([texts[i]])
+      expect(await find({ textWords: ['门口积水'] })).to.have.length(12)
+      expect(await find({ textWords: ['没写成'] })).to.deep.equal([])
+    })
+
     it('finds Chinese words inside the text, every word given, newest first and paged with the same cursors', async () => {
       await submit({ text: '小区里停车位太少，晚上没地方停', createdAt: at(1) })
       await submit({ text: '楼道里堆满杂物，消防通道堵了', createdAt: at(2) })

@@ -231,6 +231,29 @@ describe('the console queries find their rows through indexes (EXPLAIN QUERY PLA
     expectNoFullScan(await plansOf(db, () => cases.getByTicket('20261130-0001')))
   })
 
+  it("a group's new texts are indexed from its queue by rowid, and the triggers find a queued case by its rowid: never a walk through every case", async () => {
+    const seen: string[] = []
+    const prepare = db.prepare
+    db.prepare = ((sql: string) => (seen.push(sql), prepare.call(db, sql))) as Db['prepare']
+    try {
+      caseRepo(db, new GroupCommit(db))
+    } finally {
+      db.prepare = prepare
+    }
+    const [indexQueued] = seen.filter((sql) => /^INSERT INTO cases_fts .*FROM cases_fts_pending/.test(sql))
+    const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as Array<{ detail: string }>).map((r) => r.detail)
+    expectNoFullScan([plan(indexQueued)])
+    expect(plan(indexQueued)).to.deep.equal(['SCAN cases_fts_pending', 'SEARCH cases USING INTEGER PRIMARY KEY (rowid=?)'])
+    // What migration 044's delete and update triggers ask of every case they see.
+    const triggers = db
+      .prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'cases' AND sql LIKE '%cases_fts_pending WHERE%'")
+      .pluck()
+      .all() as string[]
+    const guards = triggers.flatMap((sql) => sql.match(/SELECT 1 FROM cases_fts_pending WHERE case_rowid = old\.rowid/g) ?? [])
+    expect(guards).to.have.length(2)
+    for (const guard of guards) expect(plan(guard.replace('old.rowid', '1'))).to.deep.equal(['SEARCH cases_fts_pending USING INTEGER PRIMARY KEY (rowid=?)'])
+  })
+
   it("a resident's own cases, next page too, through the resident's index, never a walk through every case", async () => {
     const cases = caseRepo(db, new GroupCommit(db))
     for (const cursor of [undefined, CURSORS.newest]) {

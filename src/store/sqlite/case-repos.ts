@@ -16,6 +16,7 @@ import { caseTextSearch } from './case-text-search.js'
 import { StoreConflict } from '../conflicts.js'
 import { limitSql } from './sql-limit.js'
 import { keptDeputyLoads } from './deputy-loads-kept.js'
+import { caseTextQueue } from './case-text-queue.js'
 
 /** Rows of the list's order a common word is first looked for in (each about a microsecond to test). */
 const WALK_FIRST = 2000
@@ -47,6 +48,7 @@ export function caseRepo(db: Db, group: GroupCommit, options: { fewTextMatches?:
   const byId = db.prepare('SELECT * FROM cases WHERE id = ?')
   const textSearch = caseTextSearch(db, options.fewTextMatches)
   const tallies = caseTally(db)
+  const textQueue = caseTextQueue(db, group)
 
   /**
    * Events go to `caseId`'s timeline, or to their own case's when it names another one.
@@ -69,6 +71,7 @@ export function caseRepo(db: Db, group: GroupCommit, options: { fewTextMatches?:
   const submit = (record: Omit<CaseRecord, 'ticket'>, ticketDate: string, events: CaseEvent[], outbox: CaseSubmission['outbox']) => {
     const n = nextTicket.get(ticketDate.replaceAll('-', '')) as number
     const stored: CaseRecord = { ...record, ticket: `${ticketDate.replaceAll('-', '')}-${String(n).padStart(4, '0')}` }
+    textQueue.defer()
     insertCase.run(insertValues(caseToRow(stored)))
     writeEvents(stored.id, events, true)
     writeOutbox(typeof outbox === 'function' ? outbox(stored) : outbox)

@@ -15,6 +15,7 @@ interface Pending {
  */
 export class GroupCommit {
   private queue: Pending[] = []
+  private readonly beforeCommitHooks: Array<() => void> = []
   private scheduled = false
   /** Prepared once: `exec` compiles its SQL on every call, twice per write and twice per group. */
   private readonly begin: Statement
@@ -29,6 +30,15 @@ export class GroupCommit {
     this.savepoint = db.prepare('SAVEPOINT grouped_write')
     this.release = db.prepare('RELEASE grouped_write')
     this.rollbackTo = db.prepare('ROLLBACK TO grouped_write')
+  }
+
+  /**
+   * Work done once per group, inside its transaction, after every write's savepoint is released
+   * and before COMMIT (work that costs more per savepoint than per group, such as the text index).
+   * A hook that throws fails the whole group, as a failed COMMIT does: every caller is rejected.
+   */
+  beforeCommit(hook: () => void) {
+    this.beforeCommitHooks.push(hook)
   }
 
   run<T>(write: () => T): Promise<T> {
@@ -59,9 +69,10 @@ export class GroupCommit {
           outcomes.push({ ok: false, error })
         }
       }
+      for (const hook of this.beforeCommitHooks) hook()
       this.commit.run()
     } catch (error) {
-      // The group as a whole failed (disk full, store closed): nobody was written.
+      // The group as a whole failed (disk full, store closed, a hook): nobody was written.
       try {
         if (this.db.open && this.db.inTransaction) this.db.exec('ROLLBACK')
       } catch {
