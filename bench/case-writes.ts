@@ -71,11 +71,12 @@ export async function benchCaseWrites(): Promise<{ rows: Row[]; lines: string[] 
       lines: [`case write, groups of ${GROUP}: ${value.toFixed(0)} µs CPU per case; text indexed per row: ${baseline.toFixed(0)} µs`],
       rows: [
         row({
-          name: `a new case's store write in groups of ${GROUP}, CPU per case (in-process)`,
+          name: `a new case's store write in groups of ${GROUP}, CPU per case (in-process, context)`,
           value,
           unit: 'µs',
           baseline: { name: 'text indexed per row (031)', value: baseline },
-          target: { ratioBelow: 0.9 },
+          // No target of its own: it shows what 044 saves; the issue's targets are the request rows.
+          target: {},
         }),
       ],
     }
