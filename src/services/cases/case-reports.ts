@@ -16,7 +16,7 @@ export interface StatsAnswer {
 
 // Answers kept between requests: at most this many (one per scope, filter and grouping, the last asked kept),
 // and none of more groups than this (an admin's 100,000 deputies would hold hundreds of MB for one answer).
-const KEPT_ANSWERS = 16
+const KEPT_ANSWERS = 8
 const KEPT_GROUPS = 5_000
 
 /** An answer shared by every request that gets it kept: frozen, so that no reader changes it for the next. */
