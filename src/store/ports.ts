@@ -479,6 +479,12 @@ export interface CaseRepo {
   tally(filter: CaseFilter, options: CaseTallyOptions): Promise<CaseTally[]>
   /** The middle times to acknowledge and to reply of the matching live cases, overall or per key, for medians. */
   middleTimes(filter: CaseFilter, groupBy?: CaseTallyKey): Promise<CaseMiddleTimes[]>
+  /**
+   * A mark of what `tally` and `middleTimes` answer at `now`, for any filter: two calls get the same mark only when
+   * every such answer would be the same (no case written and no deadline passed in between), so a report may be
+   * kept while its mark stays. Null when the store cannot tell: reports are then counted afresh.
+   */
+  figuresMark(now: Date): Promise<string | null>
   /** The matching cases that count as messages (neither merged nor rejected), oldest first, as hot issues read them (overdue as of `now`). */
   listForHotIssues(filter: CaseFilter, now: Date): Promise<HotIssueCase[]>
   /** Live cases waiting past their deadline now (the reply's once acknowledged), the most overdue first (then by id), at most `limit`. */

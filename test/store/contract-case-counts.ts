@@ -1,5 +1,5 @@
 import { expect } from 'chai'
-import { OPEN_STATUSES } from '../../src/domain/case.js'
+import { OPEN_STATUSES, nextDeadline } from '../../src/domain/case.js'
 import type { CaseTallyKey, Store } from '../../src/store/ports.js'
 import { caseEvent } from './records.js'
 import { KEY_OF, NOW, SCOPES, T0, inScope, liveCaseLives, talliesOf } from './case-life.js'
@@ -102,6 +102,43 @@ export function caseCountsContract(store: () => Store) {
       }
       expect((await store().cases.countByPeriod({}, periods)).slice(0, 3).every((n) => n > 0)).to.equal(true)
       expect(await store().cases.countByPeriod({}, [])).to.deep.equal([])
+    })
+    it('mark what the counts answer: one mark, the same figures at any time; another once a case is written or a deadline passes (or none at all)', async () => {
+      const cases = await liveCaseLives(store())
+      const mark = (now: Date) => store().cases.figuresMark(now)
+      // MongoDB cannot tell (no log of case writes): it marks nothing, and every report is counted afresh.
+      if ((await mark(NOW)) === null) return
+      // Just before, at and just after every deadline ahead, in time order, and a while after the last one.
+      const deadlines = cases.flatMap((c) => [c.ackDueAt, c.replyDueAt, nextDeadline(c)]).filter((d): d is Date => d !== null && d >= NOW)
+      expect(deadlines).to.not.be.empty
+      const times = [
+        ...new Set([NOW, ...deadlines.flatMap((d) => [d.getTime() - 1, d.getTime(), d.getTime() + 1].map((t) => new Date(t)))].map((d) => d.getTime())),
+      ]
+        .sort((a, b) => a - b)
+        .map((t) => new Date(t))
+      times.push(new Date(times[times.length - 1].getTime() + 30 * 24 * HOUR))
+      const seen = new Map<string, { at: Date; figures: unknown }>()
+      for (const at of times) {
+        const figures = [
+          await store().cases.tally({}, { now: at, groupBy: 'station', topics: true, overall: true }),
+          await store().cases.tally({ createdFrom: T0 }, { now: at, groupBy: 'deputy' }),
+        ]
+        const m = (await mark(at))!
+        const before = seen.get(m)
+        if (before) expect(figures, `${at.toISOString()} has the mark of ${before.at.toISOString()}`).to.deep.equal(before.figures)
+        else seen.set(m, { at, figures })
+      }
+      // The figures do change over these times, and the mark with them; yet it stays while nothing changes.
+      expect(seen.size).to.be.greaterThan(1)
+      const quiet = new Date(NOW.getTime() + 1)
+      const atNow = await mark(NOW)
+      expect(await mark(NOW)).to.equal(atNow)
+      if (!deadlines.some((d) => d.getTime() <= quiet.getTime())) expect(await mark(quiet)).to.equal(atNow)
+      // A case written (a reminder that moves no figure counts as a write too): another mark.
+      const before = await mark(NOW)
+      const one = cases.find((c) => c.status === 'assigned' || c.status === 'submitted')!
+      await store().cases.update({ ...one, status: 'acknowledged', acknowledgedAt: NOW }, [caseEvent(one.id, 'acknowledged')], [])
+      expect(await mark(NOW)).to.not.equal(before)
     })
   })
 }

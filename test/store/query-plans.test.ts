@@ -3,6 +3,7 @@ import { OPEN_STATUSES, type CaseStatus } from '../../src/domain/case.js'
 import { encodeCursor, timeCursorKey } from '../../src/store/cursor.js'
 import type { CaseQuery, OutboxQuery } from '../../src/store/ports.js'
 import { caseRepo } from '../../src/store/sqlite/case-repos.js'
+import { caseFiguresMark } from '../../src/store/sqlite/case-figures-mark.js'
 import { GroupCommit } from '../../src/store/sqlite/group-commit.js'
 import { openDatabase, type Db } from '../../src/store/sqlite/open.js'
 import { mpUserRepo, outboxRepo } from '../../src/store/sqlite/people-repos.js'
@@ -160,6 +161,15 @@ describe('the console queries find their rows through indexes (EXPLAIN QUERY PLA
         if (/\bcases\b/.test(line))
           expect(line).to.match(/^SEARCH cases USING (COVERING )?INDEX cases_(created|station|district|handling_district) \(.*created_at>\?/)
     })
+
+  it("the statistics' mark (kept answers): the last case change by its key, the deadlines ahead from the unfinished cases' index alone", async () => {
+    // Its statements are made once, with the adapter: planned here as it makes them.
+    const plans = await plansOf(db, async () => caseFiguresMark(db)(NOW))
+    expectNoFullScan(plans)
+    const read = plans.flat().join(' | ')
+    expect(read).to.match(/\bcase_changes\b/)
+    expect(read).to.match(/USING COVERING INDEX cases_unfinished\b/)
+  })
 
   /** The search box: a ticket; a word few cases hold, read through the text index; a common one, met in the list's order. */
   const SEARCHES: Record<string, { query: Partial<CaseQuery>; fewTextMatches?: number }> = {

@@ -1,11 +1,32 @@
 import type { Clock } from '../../clock.js'
-import { statsFromCounts } from '../../domain/case-stats.js'
+import { statsFromCounts, type CaseStats } from '../../domain/case-stats.js'
 import type { Store } from '../../store/ports.js'
 import type { CaseFilters, CaseQueries } from './case-queries.js'
-import type { DirectoryCache } from '../directory/directory-cache.js'
+import type { DirectoryCache, PreparedDirectory } from '../directory/directory-cache.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 
 export type StatsGrouping = 'station' | 'district' | 'topic' | 'deputy' | 'department'
+
+/** The statistics of a scope: overall and per group, in key order. */
+export interface StatsAnswer {
+  overall: CaseStats
+  groupBy: StatsGrouping
+  groups: Array<{ key: string; name: string; stats: CaseStats }>
+}
+
+// Answers kept between requests: at most this many (one per scope, filter and grouping, the last asked kept),
+// and none of more groups than this (an admin's 100,000 deputies would hold hundreds of MB for one answer).
+const KEPT_ANSWERS = 8
+const KEPT_GROUPS = 5_000
+
+/** An answer shared by every request that gets it kept: frozen, so that no reader changes it for the next. */
+function frozen(answer: StatsAnswer): StatsAnswer {
+  const stats = (s: CaseStats) => Object.freeze(Object.assign(s, { byStatus: Object.freeze(s.byStatus), byTopic: Object.freeze(s.byTopic) }))
+  stats(answer.overall)
+  for (const g of answer.groups) Object.freeze(Object.assign(g, { stats: stats(g.stats) }))
+  Object.freeze(answer.groups)
+  return Object.freeze(answer)
+}
 
 /**
  * Statistics for organizers and responsiveness for 述职评议: per station, district,
@@ -19,9 +40,24 @@ export class CaseReports {
     private readonly clock: Clock,
   ) {}
 
-  async stats(staff: StaffPrincipal, groupBy: StatsGrouping, filters: CaseFilters) {
+  /** The answers kept while the store's figures mark stays and the directory's names are the same (see `stats`). */
+  private readonly kept = new Map<string, { mark: string; names: PreparedDirectory; answer: StatsAnswer }>()
+
+  /**
+   * The figures of the cases the caller may see. The same question asked again while no case was written, no deadline
+   * passed and the directory was not reloaded gets the answer kept from before (the store's `figuresMark`): an admin's
+   * by station is 3,000 groups, counted, sought and written out anew otherwise.
+   */
+  async stats(staff: StaffPrincipal, groupBy: StatsGrouping, filters: CaseFilters): Promise<StatsAnswer> {
     const filter = await this.queries.scopedFilter(staff, filters)
     const now = this.clock.now()
+    // The mark before the figures: a case written while they are read leaves them under an older mark (which never
+    // comes again, a case change only moves it on), never under a newer one.
+    const mark = await this.store.cases.figuresMark(now)
+    const prepared = await this.directory.prepared()
+    const question = `${groupBy} ${JSON.stringify(filter)}`
+    const kept = this.kept.get(question)
+    if (kept && mark !== null && kept.mark === mark && kept.names === prepared) return kept.answer
     // Counted and the middle times found in the store: the cases in scope (a province's million) never leave it.
     // The overall figures with the groups' in one call: the store counts both in one pass where it can.
     const [[overall, ...groups], [overallMiddle], middles] = await Promise.all([
@@ -30,8 +66,8 @@ export class CaseReports {
       this.store.cases.middleTimes(filter, groupBy),
     ])
     const middleOf = new Map(middles.map((m) => [m.key, m]))
-    const names = await this.namer(groupBy)
-    return {
+    const names = namer(groupBy, prepared)
+    const answer: StatsAnswer = {
       overall: statsFromCounts(overall, overallMiddle),
       groupBy,
       groups: groups
@@ -39,19 +75,25 @@ export class CaseReports {
         .sort((a, b) => a.key.localeCompare(b.key))
         .map(({ key, stats }) => ({ key, name: names(key), stats })),
     }
+    if (mark === null || answer.groups.length > KEPT_GROUPS) return answer
+    // The last asked is kept longest: a Map iterates in insertion order, so the first key is the least recent.
+    this.kept.delete(question)
+    this.kept.set(question, { mark, names: prepared, answer: frozen(answer) })
+    if (this.kept.size > KEPT_ANSWERS) this.kept.delete(this.kept.keys().next().value!)
+    return answer
   }
+}
 
-  private async namer(groupBy: StatsGrouping): Promise<(key: string) => string> {
-    const prepared = await this.directory.prepared()
-    switch (groupBy) {
-      case 'station':
-        return (key) => prepared.stations.get(key)?.name ?? key
-      case 'district':
-        return (key) => prepared.regions.get(key)?.name ?? key
-      case 'deputy':
-        return (key) => prepared.deputies.get(key)?.name ?? key
-      default:
-        return (key) => key
-    }
+/** A group's name, from the directory's stations, districts or deputies (a topic or department is its own name). */
+function namer(groupBy: StatsGrouping, prepared: PreparedDirectory): (key: string) => string {
+  switch (groupBy) {
+    case 'station':
+      return (key) => prepared.stations.get(key)?.name ?? key
+    case 'district':
+      return (key) => prepared.regions.get(key)?.name ?? key
+    case 'deputy':
+      return (key) => prepared.deputies.get(key)?.name ?? key
+    default:
+      return (key) => key
   }
 }

@@ -12,8 +12,8 @@ import type { Db } from './open.js'
  * deadlines from it only for these very expressions. By caseStats' definitions (a live case is
  * neither withdrawn, rejected nor merged), as in case-tally.ts's live SQL.
  */
-const UNFINISHED = `(next_due_at IS NOT NULL OR status IN (${WAITING}) OR (replied_at IS NULL AND status NOT IN ('withdrawn', 'rejected') AND merged_into IS NULL))`
-const DEADLINES = {
+export const UNFINISHED = `(next_due_at IS NOT NULL OR status IN (${WAITING}) OR (replied_at IS NULL AND status NOT IN ('withdrawn', 'rejected') AND merged_into IS NULL))`
+export const DEADLINES = {
   /** An acknowledgement due and not given. */
   ack: `(CASE WHEN status NOT IN ('withdrawn', 'rejected') AND merged_into IS NULL AND ${ACKED} IS NULL THEN ack_due_at END)`,
   /** A reply due and not given. */

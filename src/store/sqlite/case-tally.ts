@@ -15,6 +15,7 @@ import { ACKED, msBetween, OPEN, WAITING } from './case-sql.js'
 import { caseFromRow } from './case-rows.js'
 import { keptCaseCounts, keptCountsServe } from './case-counts-kept.js'
 import { indexedMiddleTimes } from './case-middle-times.js'
+import { caseFiguresMark } from './case-figures-mark.js'
 import { hotIssueWindows } from './hot-issue-window.js'
 import type { Db } from './open.js'
 
@@ -93,6 +94,7 @@ export function caseTally(db: Db) {
 
   const fromIndexes = indexedMiddleTimes(db)
   const hotWindows = hotIssueWindows(db)
+  const figuresMark = caseFiguresMark(db)
 
   const api = {
     async busiestDeputies(filter: CaseFilter, options: { now: Date; top: number }): Promise<BarCounts[]> {
@@ -185,6 +187,10 @@ export function caseTally(db: Db) {
         out[i] = { id, text, residentId, communityId, districtId, stationId, topic, createdAt: new Date(createdAt), reopenCount, overdue: overdue === 1 }
       }
       return out
+    },
+
+    async figuresMark(now: Date): Promise<string | null> {
+      return figuresMark(now)
     },
 
     async middleTimes(filter: CaseFilter, groupBy?: CaseTallyKey): Promise<CaseMiddleTimes[]> {

@@ -10,6 +10,7 @@ import { presentInboxRow } from '../../presenters/case-inbox.js'
 import type { CaseInbox } from '../../../services/cases/case-inbox.js'
 import type { RouteContext, StaffState } from '../../state.js'
 import { parse } from '../../validate.js'
+import { sendJson } from '../../kept-json.js'
 import { assignBody, caseIdParam, mergeBody, previewBody, reasonBody, staffCasesQuery, statsQuery } from './schemas.js'
 import type { CaseReports } from '../../../services/cases/case-reports.js'
 
@@ -39,7 +40,7 @@ export function adminCaseRoutes({ auth, workflow, queries, routing, reports, inb
   /** Counts, medians, shares answered in time and satisfaction; per station, district, topic, deputy or department (述职评议). */
   router.get('/cases/stats', async (ctx) => {
     const { groupBy, ...filters } = parse(statsQuery, ctx.query, 'query')
-    ctx.body = await reports.stats(ctx.state.staff, groupBy, filters)
+    sendJson(ctx, await reports.stats(ctx.state.staff, groupBy, filters))
   })
 
   router.get('/cases/:id', async (ctx) => {
