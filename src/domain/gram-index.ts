@@ -12,22 +12,24 @@ export class GramIndex {
   private readonly slots: Int32Array
   private readonly mask: number
 
-  /** `rows`: each n-gram and its row in the counts. N-grams longer than 3 are left out (the model never reads them). */
-  constructor(rows: Iterable<readonly [string, number]>) {
-    const entries = [...rows].filter(([gram]) => gram.length >= 1 && gram.length <= 3)
+  /** Each n-gram's row is its place in `grams` (the last, if listed twice). N-grams longer than 3 are left out (the model never reads them). */
+  constructor(grams: readonly string[]) {
     let size = 16
-    while (size < entries.length * 2) size *= 2
-    this.slots = new Int32Array(size * 3)
+    while (size < grams.length * 2) size *= 2
+    const slots = new Int32Array(size * 3)
+    this.slots = slots
     this.mask = size - 1
-    for (let slot = 0; slot < size; slot++) this.slots[slot * 3 + 2] = -1
-    for (const [gram, row] of entries) {
+    for (let at = 2; at < slots.length; at += 3) slots[at] = -1
+    for (let row = 0; row < grams.length; row++) {
+      const gram = grams[row]
+      if (gram.length < 1 || gram.length > 3) continue
       const head = (gram.charCodeAt(0) << 16) | (gram.length > 1 ? gram.charCodeAt(1) : 0)
       const tail = gram.length > 2 ? gram.charCodeAt(2) : 0
       let at = this.slotOf(head, tail) * 3
-      while (this.slots[at + 2] >= 0 && (this.slots[at] !== head || this.slots[at + 1] !== tail)) at = (at + 3) % this.slots.length
-      this.slots[at] = head
-      this.slots[at + 1] = tail
-      this.slots[at + 2] = row
+      while (slots[at + 2] >= 0 && (slots[at] !== head || slots[at + 1] !== tail)) at = at + 3 === slots.length ? 0 : at + 3
+      slots[at] = head
+      slots[at + 1] = tail
+      slots[at + 2] = row
     }
   }
 
@@ -42,6 +44,12 @@ export class GramIndex {
       const row = slots[at + 2]
       if (row < 0 || (slots[at] === head && slots[at + 1] === c3)) return row
     }
+  }
+
+  /** The row of an n-gram given as a string, or -1. */
+  find(gram: string): number {
+    if (gram.length < 1 || gram.length > 3) return -1
+    return this.rowOf(gram.charCodeAt(0), gram.length > 1 ? gram.charCodeAt(1) : 0, gram.length > 2 ? gram.charCodeAt(2) : 0)
   }
 
   private slotOf(head: number, tail: number): number {

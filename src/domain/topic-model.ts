@@ -142,8 +142,10 @@ export interface PreparedCounts {
   topics: readonly string[]
   docs: Float64Array
   total: Float64Array
-  /** Each n-gram's row in the tables below. */
-  rowOf: Map<string, number>
+  /** The n-grams, each one's row in the tables below its place here. */
+  grams: readonly string[]
+  /** The same n-grams, found by their characters (see gram-index.ts). */
+  index: GramIndex
   counts: Float64Array
   logNum: Float64Array
 }
@@ -152,9 +154,8 @@ export function prepareCounts(from: TopicCounts | FlatCounts): PreparedCounts {
   const flat = from.grams instanceof Map ? flattenCounts(from as TopicCounts) : (from as FlatCounts)
   const counts = Float64Array.from(flat.counts)
   const logNum = counts.map((c) => Math.log(c + ALPHA))
-  const rowOf = new Map<string, number>()
-  flat.grams.forEach((g, row) => rowOf.set(g, row))
-  return { topics: flat.topics, docs: Float64Array.from(flat.docs), total: Float64Array.from(flat.total), rowOf, counts, logNum }
+  const grams = flat.grams
+  return { topics: flat.topics, docs: Float64Array.from(flat.docs), total: Float64Array.from(flat.total), grams, index: new GramIndex(grams), counts, logNum }
 }
 
 export interface TopicDecision extends TopicMatch {
@@ -173,28 +174,27 @@ export function compileTopicModel(
   keywords: Readonly<Record<string, readonly string[]>>,
   options: TopicModelOptions = DEFAULT_MODEL_OPTIONS,
 ): (text: string) => TopicDecision {
-  const { topics, rowOf, logNum } = base
+  const { topics, index: baseIndex, logNum } = base
   const K = topics.length
   const docs = base.docs.slice()
   const total = base.total.slice()
   // The office's own n-grams: their numerators row by row, found through their own index.
   const overlayGrams: string[] = []
   let overlayNum = new Float64Array(0)
-  let vocabulary = rowOf.size
+  let vocabulary = base.grams.length
   if (extra) {
     if (extra.topics.join() !== topics.join()) throw new Error('counts of different topic lists')
     extra.docs.forEach((d, k) => (docs[k] += d))
     extra.total.forEach((t, k) => (total[k] += t))
     overlayNum = new Float64Array(extra.grams.size * K)
     for (const [g, row] of extra.grams) {
-      const before = rowOf.get(g)
-      if (before === undefined) vocabulary++
+      const before = baseIndex.find(g)
+      if (before < 0) vocabulary++
       const at = overlayGrams.push(g) * K - K
-      row.forEach((c, k) => (overlayNum[at + k] = Math.log(c + (before === undefined ? 0 : base.counts[before * K + k]) + ALPHA)))
+      row.forEach((c, k) => (overlayNum[at + k] = Math.log(c + (before < 0 ? 0 : base.counts[before * K + k]) + ALPHA)))
     }
   }
-  const baseIndex = gramIndexOf(base)
-  const overlayIndex = overlayGrams.length ? new GramIndex(overlayGrams.map((g, row) => [g, row] as const)) : null
+  const overlayIndex = overlayGrams.length ? new GramIndex(overlayGrams) : null
   const allDocs = docs.reduce((a, b) => a + b, 0)
   const logPrior = Array.from(docs, (d) => Math.log((d + 1) / (allDocs + K)))
   const logDen = Array.from(total, (t) => Math.log(t + ALPHA * vocabulary))
@@ -202,7 +202,7 @@ export function compileTopicModel(
   const other = fallbackTopic(topics)
   const otherIndex = topics.indexOf(other)
   // Which rows this message has already counted (each n-gram counts once): stamped with the call's number, never cleared.
-  const baseSeen = new Uint32Array(rowOf.size)
+  const baseSeen = new Uint32Array(base.grams.length)
   const overlaySeen = new Uint32Array(overlayGrams.length)
   let stamp = 0
 
@@ -267,12 +267,4 @@ export function compileTopicModel(
     if (!matched.length) return { topic: other, matched: [], confidence: best === otherIndex ? confidence : 1 - confidence }
     return { topic: topics[best], matched, confidence }
   }
-}
-
-/** The corpus's index of n-grams, built once per prepared counts and shared by every office's model. */
-const gramIndexes = new WeakMap<PreparedCounts, GramIndex>()
-function gramIndexOf(counts: PreparedCounts): GramIndex {
-  let index = gramIndexes.get(counts)
-  if (!index) gramIndexes.set(counts, (index = new GramIndex(counts.rowOf)))
-  return index
 }

@@ -24,7 +24,9 @@ export function referenceTopicModel(
   keywords: Readonly<Record<string, readonly string[]>>,
   options: TopicModelOptions = DEFAULT_MODEL_OPTIONS,
 ): (text: string) => TopicDecision {
-  const { topics, rowOf, logNum } = base
+  const { topics, logNum } = base
+  const rowOf = new Map<string, number>()
+  base.grams.forEach((g, row) => rowOf.set(g, row))
   const K = topics.length
   const docs = base.docs.slice()
   const total = base.total.slice()
