@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3'
 import type { CaseRecord, CaseStatus } from '../../src/domain/case.js'
 import { TOPICS } from '../../src/demo/demo-city.js'
 import type { Random } from '../../src/demo/names.js'
-import { CASE_COLUMNS, caseToRow } from '../../src/store/sqlite/case-rows.js'
+import { CASE_COLUMNS, caseValues } from '../../src/store/sqlite/case-rows.js'
 import type { StationPlaces } from './places.js'
 
 const HOUR = 3_600_000
@@ -105,7 +105,7 @@ export const benchCaseId = (n: number) => `cs-${n.toString(16).padStart(8, '0')}
  * status implies (submitted, assigned, acknowledged, forwarded, replied, rated, closed …).
  */
 export function writeHistory(db: Database.Database, rand: Random, stations: StationPlaces[], options: HistoryOptions): HistoryCounts {
-  const insertCase = db.prepare(`INSERT INTO cases (${CASE_COLUMNS.join(', ')}) VALUES (${CASE_COLUMNS.map((c) => `@${c}`).join(', ')})`)
+  const insertCase = db.prepare(`INSERT INTO cases (${CASE_COLUMNS.join(', ')}) VALUES (${CASE_COLUMNS.map(() => '?').join(', ')})`)
   const insertEvent = db.prepare(`INSERT INTO case_events (id, case_id, seq, at, type, actor_role, actor_id, from_status, to_status, note, data)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
   const insertTicket = db.prepare('INSERT OR REPLACE INTO ticket_counters (day, last) VALUES (?, ?)')
@@ -120,7 +120,7 @@ export function writeHistory(db: Database.Database, rand: Random, stations: Stat
     const ticketDay = new Date(dayStart).toISOString().slice(0, 10).replaceAll('-', '')
     times.forEach((t, i) => {
       const record = oneCase(rand, stations, options, ++n, new Date(t), `${ticketDay}-${String(i + 1).padStart(4, '0')}`)
-      insertCase.run(caseToRow(record.case))
+      insertCase.run(caseValues(record.case))
       for (const [seq, e] of record.events.entries())
         insertEvent.run(`ev-${n.toString(36)}-${seq}`, record.case.id, seq + 1, e.at.toISOString(), e.type, e.role, e.actorId, e.from, e.to, e.note, e.data)
       events += record.events.length

@@ -12,7 +12,9 @@
  * are shown which n-grams decided, and offices add their counts to one shared table; the
  * libraries expose neither.
  */
-import { compileKeywordScorer, fallbackTopic, normalizeText, type TopicMatch } from './topics.js'
+import { GramIndex } from './gram-index.js'
+import { reasons, type KnownGram } from './topic-reasons.js'
+import { compileNormalizedKeywordScorer, fallbackTopic, normalizeText, type TopicMatch } from './topics.js'
 
 export interface TopicExample {
   text: string
@@ -44,9 +46,9 @@ export const DEFAULT_MODEL_OPTIONS: TopicModelOptions = { keywordWeight: 1, minC
 const ALPHA = 0.5
 /** Sharpness of the confidence: scores (average log-likelihood per n-gram plus the keyword prior) differ by tenths to units. */
 const CONFIDENCE_SCALE = 3
-const MAX_REASONS = 5
-/** Learned n-grams shown after the keywords. */
-const MAX_GRAM_REASONS = 3
+
+/** What splits a normalised message into runs of letters and digits. */
+const RUN_BREAK = /[^\p{L}\p{N}]+/u
 
 /**
  * The n-grams of a message: 1 to 3 characters within runs of letters and digits
@@ -54,7 +56,7 @@ const MAX_GRAM_REASONS = 3
  */
 export function textGrams(text: string): Set<string> {
   const out = new Set<string>()
-  for (const run of normalizeText(text).split(/[^\p{L}\p{N}]+/u)) {
+  for (const run of normalizeText(text).split(RUN_BREAK)) {
     for (let i = 0; i < run.length; i++) {
       out.add(run[i])
       if (i + 2 <= run.length) out.add(run.slice(i, i + 2))
@@ -140,8 +142,10 @@ export interface PreparedCounts {
   topics: readonly string[]
   docs: Float64Array
   total: Float64Array
-  /** Each n-gram's row in the tables below. */
-  rowOf: Map<string, number>
+  /** The n-grams, each one's row in the tables below its place here. */
+  grams: readonly string[]
+  /** The same n-grams, found by their characters (see gram-index.ts). */
+  index: GramIndex
   counts: Float64Array
   logNum: Float64Array
 }
@@ -150,9 +154,8 @@ export function prepareCounts(from: TopicCounts | FlatCounts): PreparedCounts {
   const flat = from.grams instanceof Map ? flattenCounts(from as TopicCounts) : (from as FlatCounts)
   const counts = Float64Array.from(flat.counts)
   const logNum = counts.map((c) => Math.log(c + ALPHA))
-  const rowOf = new Map<string, number>()
-  flat.grams.forEach((g, row) => rowOf.set(g, row))
-  return { topics: flat.topics, docs: Float64Array.from(flat.docs), total: Float64Array.from(flat.total), rowOf, counts, logNum }
+  const grams = flat.grams
+  return { topics: flat.topics, docs: Float64Array.from(flat.docs), total: Float64Array.from(flat.total), grams, index: new GramIndex(grams), counts, logNum }
 }
 
 export interface TopicDecision extends TopicMatch {
@@ -171,43 +174,71 @@ export function compileTopicModel(
   keywords: Readonly<Record<string, readonly string[]>>,
   options: TopicModelOptions = DEFAULT_MODEL_OPTIONS,
 ): (text: string) => TopicDecision {
-  const { topics, rowOf, logNum } = base
+  const { topics, index: baseIndex, logNum } = base
   const K = topics.length
   const docs = base.docs.slice()
   const total = base.total.slice()
-  const overlay = new Map<string, Float64Array>()
-  let vocabulary = rowOf.size
+  // The office's own n-grams: their numerators row by row, found through their own index.
+  const overlayGrams: string[] = []
+  let overlayNum = new Float64Array(0)
+  let vocabulary = base.grams.length
   if (extra) {
     if (extra.topics.join() !== topics.join()) throw new Error('counts of different topic lists')
     extra.docs.forEach((d, k) => (docs[k] += d))
     extra.total.forEach((t, k) => (total[k] += t))
+    overlayNum = new Float64Array(extra.grams.size * K)
     for (const [g, row] of extra.grams) {
-      const before = rowOf.get(g)
-      if (before === undefined) vocabulary++
-      overlay.set(
-        g,
-        row.map((c, k) => Math.log(c + (before === undefined ? 0 : base.counts[before * K + k]) + ALPHA)),
-      )
+      const before = baseIndex.find(g)
+      if (before < 0) vocabulary++
+      const at = overlayGrams.push(g) * K - K
+      row.forEach((c, k) => (overlayNum[at + k] = Math.log(c + (before < 0 ? 0 : base.counts[before * K + k]) + ALPHA)))
     }
   }
+  const overlayIndex = overlayGrams.length ? new GramIndex(overlayGrams) : null
   const allDocs = docs.reduce((a, b) => a + b, 0)
   const logPrior = Array.from(docs, (d) => Math.log((d + 1) / (allDocs + K)))
   const logDen = Array.from(total, (t) => Math.log(t + ALPHA * vocabulary))
-  const keywordScores = compileKeywordScorer(keywords, topics)
+  const keywordScores = compileNormalizedKeywordScorer(keywords, topics)
   const other = fallbackTopic(topics)
   const otherIndex = topics.indexOf(other)
+  // Which rows this message has already counted (each n-gram counts once): stamped with the call's number, never cleared.
+  const baseSeen = new Uint32Array(base.grams.length)
+  const overlaySeen = new Uint32Array(overlayGrams.length)
+  let stamp = 0
 
   return (text: string): TopicDecision => {
+    if (++stamp === 0xffffffff) {
+      baseSeen.fill(0)
+      overlaySeen.fill(0)
+      stamp = 1
+    }
     const grams: KnownGram[] = []
-    for (const g of textGrams(text)) {
-      const own = overlay.get(g)
-      if (own) grams.push({ gram: g, table: own, at: 0 })
-      else {
-        const row = rowOf.get(g)
-        if (row !== undefined) grams.push({ gram: g, table: logNum, at: row * K })
+    // The n-grams of textGrams, in its order: at each character of a run, its 1-, 2- and 3-gram.
+    const normalized = normalizeText(text)
+    for (const run of normalized.split(RUN_BREAK)) {
+      for (let i = 0; i < run.length; i++) {
+        const c1 = run.charCodeAt(i)
+        const c2 = i + 1 < run.length ? run.charCodeAt(i + 1) : 0
+        const c3 = i + 2 < run.length ? run.charCodeAt(i + 2) : 0
+        for (let end = i + 1; end <= i + 3 && end <= run.length; end++) {
+          const b = end === i + 1 ? 0 : c2
+          const c = end === i + 3 ? c3 : 0
+          // The office's counts of an n-gram replace the corpus's (they include them).
+          const own = overlayIndex ? overlayIndex.rowOf(c1, b, c) : -1
+          if (own >= 0) {
+            if (overlaySeen[own] === stamp) continue
+            overlaySeen[own] = stamp
+            grams.push({ run, start: i, end, table: overlayNum, at: own * K })
+            continue
+          }
+          const row = baseIndex.rowOf(c1, b, c)
+          if (row < 0 || baseSeen[row] === stamp) continue
+          baseSeen[row] = stamp
+          grams.push({ run, start: i, end, table: logNum, at: row * K })
+        }
       }
     }
-    const kw = keywordScores(text)
+    const kw = keywordScores(normalized)
     const n = grams.length
     const score = new Float64Array(K)
     // Row by row: each n-gram's numbers sit together in memory.
@@ -236,30 +267,4 @@ export function compileTopicModel(
     if (!matched.length) return { topic: other, matched: [], confidence: best === otherIndex ? confidence : 1 - confidence }
     return { topic: topics[best], matched, confidence }
   }
-}
-
-/** An n-gram of the message the model knows: its numerators are `table[at + k]`, the office's own row or the corpus's. */
-interface KnownGram {
-  gram: string
-  table: Float64Array
-  at: number
-}
-
-/** The winner's keywords, then the longest n-grams that most favoured it over the runner-up. */
-function reasons(grams: KnownGram[], best: number, second: number, keywords: readonly string[]): string[] {
-  const out = [...new Set(keywords)]
-  const ranked = grams
-    .filter(({ gram }) => gram.length > 1)
-    .map(({ gram, table, at }) => [gram, table[at + best] - (second >= 0 ? table[at + second] : 0)] as const)
-    // Several times likelier under the winner: the n-grams a person would also call the reason.
-    .filter(([, lift]) => lift >= 2)
-    .sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)
-  let shown = 0
-  for (const [g] of ranked) {
-    if (out.length >= MAX_REASONS || shown >= MAX_GRAM_REASONS) break
-    if (out.some((w) => w.includes(g) || g.includes(w))) continue
-    out.push(g)
-    shown++
-  }
-  return out
 }

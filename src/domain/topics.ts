@@ -73,6 +73,15 @@ export interface KeywordScores {
  * The result is pure and safe to share.
  */
 export function compileKeywordScorer(keywords: Readonly<Record<string, readonly string[]>>, topics: readonly string[]): (text: string) => KeywordScores {
+  const scoreNormalized = compileNormalizedKeywordScorer(keywords, topics)
+  return (text) => scoreNormalized(normalizeText(text))
+}
+
+/** The same scorer for a text already through normalizeText (the topic model normalises each message once for both). */
+export function compileNormalizedKeywordScorer(
+  keywords: Readonly<Record<string, readonly string[]>>,
+  topics: readonly string[],
+): (normalized: string) => KeywordScores {
   const byFirstChar = new Map<number, Entry[]>()
   const seen = new Set<string>()
   topics.forEach((topic, topicIndex) => {
@@ -91,8 +100,7 @@ export function compileKeywordScorer(keywords: Readonly<Record<string, readonly 
   // Longest first, so that at each position the most specific keyword is tried first.
   for (const list of byFirstChar.values()) list.sort((a, b) => b.needle.length - a.needle.length)
 
-  return (text: string): KeywordScores => {
-    const t = normalizeText(text)
+  return (t: string): KeywordScores => {
     const scores = new Array<number>(topics.length).fill(0)
     const firstAt = new Array<number>(topics.length).fill(Infinity)
     const matched = topics.map((): string[] => [])

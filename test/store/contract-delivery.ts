@@ -63,6 +63,27 @@ export function deliveryContract(store: () => Store) {
       expect(await store().outbox.complete(taken[0].id, 'crashed', { status: 'dead', error: 'late' })).to.equal(false)
     })
 
+    it('leases due, failed and expired-lease messages of several channels in one claim, oldest first, never a sent or later one', async () => {
+      const m = (key: string, seconds: number, channel: string) => outboxMessage(key, { channel, nextAttemptAt: at(seconds) })
+      await store().outbox.enqueue([m('room-1', 1, 'bot_room'), m('private-0', 0, 'bot_private'), m('private-2', 2, 'bot_private'), m('room-3', 3, 'bot_room')])
+      await store().outbox.enqueue([m('private-50', 50, 'bot_private'), m('subscribe-0', 0, 'mp_subscribe')])
+      const crashed = await store().outbox.claimDue(at(1), { limit: 1, leaseMs: 5_000, holder: 'crashed', channels: ['bot_room'] })
+      const [first, second] = await store().outbox.claimDue(at(2), { limit: 2, leaseMs: 60_000, holder: 'a', channels: ['bot_private'] })
+      expect([...crashed, first, second].map((x) => x.dedupeKey)).to.deep.equal(['room-1', 'private-0', 'private-2'])
+      await store().outbox.complete(first.id, 'a', { status: 'sent', at: at(2), channel: 'bot_private', address: 'c' })
+      await store().outbox.complete(second.id, 'a', { status: 'failed', error: 'busy', retryAt: at(4) })
+
+      const claimed = await store().outbox.claimDue(at(10), { limit: 10, leaseMs: 60_000, holder: 'b', channels: ['bot_private', 'bot_room'] })
+      // The expired lease keeps its place by its time; the one sent, the one not yet due and the other channel's stay.
+      expect(claimed.map((x) => x.dedupeKey)).to.deep.equal(['room-1', 'room-3', 'private-2'])
+      expect(claimed.every((x) => x.status === 'sending')).to.equal(true)
+      const limited = await store().outbox.claimDue(at(100), { limit: 1, leaseMs: 60_000, holder: 'c', channels: ['bot_private', 'bot_room'] })
+      expect(
+        limited.map((x) => x.dedupeKey),
+        'a limit takes the oldest of both kinds',
+      ).to.deep.equal(['room-1'])
+    })
+
     it('retries a failure when its time comes, dies, and comes back from the console', async () => {
       await queue(1)
       let [m] = await store().outbox.claimDue(at(0), { limit: 1, leaseMs: 60_000, holder: 'a', channels: AUTO })

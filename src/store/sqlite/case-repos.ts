@@ -1,10 +1,10 @@
 import type { Db } from './open.js'
 import type { CaseEvent, CaseRecord } from '../../domain/case.js'
-import { OPEN_STATUSES } from '../../domain/case.js'
+import { nextDeadline, OPEN_STATUSES } from '../../domain/case.js'
 import type { CaseQuery, CaseRepo, CaseSubmission, OutboxMessage } from '../ports.js'
 import { decodeTimeCursor, timeCursorKey, toPage } from '../cursor.js'
 import { NotFoundError } from '../../errors.js'
-import { CASE_COLUMNS, caseFromRow, caseToRow, eventFromRow } from './case-rows.js'
+import { CASE_COLUMNS, caseFromRow, caseValues, eventFromRow } from './case-rows.js'
 import { translate } from './errors.js'
 import type { GroupCommit } from './group-commit.js'
 import { placeholders } from './sql.js'
@@ -33,8 +33,10 @@ export function caseRepo(db: Db, group: GroupCommit, options: { fewTextMatches?:
   const insertCase = db.prepare(`INSERT INTO cases (${CASE_COLUMNS.join(', ')}) VALUES (${CASE_COLUMNS.map(() => '?').join(', ')})`)
   const updated = CASE_COLUMNS.filter((c) => c !== 'id' && c !== 'version')
   const updateCase = db.prepare(`UPDATE cases SET ${updated.map((c) => `${c} = ?`).join(', ')}, version = version + 1 WHERE id = ? AND version = ?`)
-  const insertValues = (row: ReturnType<typeof caseToRow>) => CASE_COLUMNS.map((c) => row[c])
-  const updateValues = (row: ReturnType<typeof caseToRow>) => [...updated.map((c) => row[c]), row.id, row.version]
+  // The UPDATE's values: every column but id and version, in CASE_COLUMNS order, then id and version (its WHERE).
+  const idAt = CASE_COLUMNS.indexOf('id')
+  const versionAt = CASE_COLUMNS.indexOf('version')
+  const updateValues = (values: unknown[]) => [...values.filter((_, i) => i !== idAt && i !== versionAt), values[idAt], values[versionAt]]
   const nextTicket = db
     .prepare(
       `INSERT INTO ticket_counters (day, last) VALUES (?, 1)
@@ -72,14 +74,14 @@ export function caseRepo(db: Db, group: GroupCommit, options: { fewTextMatches?:
     const n = nextTicket.get(ticketDate.replaceAll('-', '')) as number
     const stored: CaseRecord = { ...record, ticket: `${ticketDate.replaceAll('-', '')}-${String(n).padStart(4, '0')}` }
     textQueue.defer()
-    insertCase.run(insertValues(caseToRow(stored)))
+    insertCase.run(caseValues(stored))
     writeEvents(stored.id, events, true)
     writeOutbox(typeof outbox === 'function' ? outbox(stored) : outbox)
     return stored
   }
 
   const update = (record: CaseRecord, events: CaseEvent[], outbox: OutboxMessage[], withdraw: string[]) => {
-    const changed = updateCase.run(updateValues(caseToRow(record))).changes
+    const changed = updateCase.run(updateValues(caseValues(record))).changes
     if (changed === 0) {
       if (!byId.get(record.id)) throw new NotFoundError('留言不存在')
       throw new StoreConflict('stale_case')
@@ -215,5 +217,5 @@ export function caseRepo(db: Db, group: GroupCommit, options: { fewTextMatches?:
 }
 
 function nextDueIso(c: CaseRecord) {
-  return (caseToRow(c).next_due_at as string | null) ?? null
+  return nextDeadline(c)?.toISOString() ?? null
 }

@@ -151,16 +151,21 @@ export function outboxRepo(db: Db, group: GroupCommit): OutboxRepo {
     async claimDue(now, { limit, leaseMs, holder, channels }) {
       if (!channels.length || limit < 1) return []
       const at = now.toISOString()
+      const inChannels = `channel IN (${channels.map(() => '?').join(', ')})`
       // One statement: the choice and the lease are atomic even with other processes on the file.
+      // The due messages and the expired leases are two seeks of outbox_channel_due: written as one
+      // OR, SQLite walked every message of the channel, sent ones too (~0.6 s a claim on a province's file).
       const rows = db
         .prepare(
           `UPDATE outbox SET status = 'sending', lease_holder = ?, lease_until = ?
-          WHERE id IN (SELECT id FROM outbox WHERE channel IN (${channels.map(() => '?').join(', ')})
-            AND ((status IN ('pending', 'failed') AND next_attempt_at <= ?) OR (status = 'sending' AND lease_until <= ?))
+          WHERE id IN (SELECT id FROM (
+              SELECT id, next_attempt_at FROM outbox WHERE ${inChannels} AND status IN ('pending', 'failed') AND next_attempt_at <= ?
+              UNION ALL
+              SELECT id, next_attempt_at FROM outbox WHERE ${inChannels} AND status = 'sending' AND lease_until <= ?)
             ORDER BY next_attempt_at, id ${limitSql(limit)})
           RETURNING *`,
         )
-        .all(holder, new Date(now.getTime() + leaseMs).toISOString(), ...channels, at, at)
+        .all(holder, new Date(now.getTime() + leaseMs).toISOString(), ...channels, at, ...channels, at)
       return rows.map(outboxFromRow).sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() || a.id.localeCompare(b.id))
     },
     complete(id, holder, outcome: OutboxOutcome) {

@@ -1,0 +1,112 @@
+/**
+ * The topic model's classifier as it was before it read n-grams through a character index
+ * (kept verbatim as the oracle of topic-model-equivalence.test.ts): every n-gram of the
+ * message as a string, each looked up in the corpus's map and the office's overlay.
+ */
+import {
+  DEFAULT_MODEL_OPTIONS,
+  textGrams,
+  type PreparedCounts,
+  type TopicCounts,
+  type TopicDecision,
+  type TopicModelOptions,
+} from '../../src/domain/topic-model.js'
+import { compileKeywordScorer, fallbackTopic } from '../../src/domain/topics.js'
+
+const ALPHA = 0.5
+const CONFIDENCE_SCALE = 3
+const MAX_REASONS = 5
+const MAX_GRAM_REASONS = 3
+
+export function referenceTopicModel(
+  base: PreparedCounts,
+  extra: TopicCounts | null,
+  keywords: Readonly<Record<string, readonly string[]>>,
+  options: TopicModelOptions = DEFAULT_MODEL_OPTIONS,
+): (text: string) => TopicDecision {
+  const { topics, logNum } = base
+  const rowOf = new Map<string, number>()
+  base.grams.forEach((g, row) => rowOf.set(g, row))
+  const K = topics.length
+  const docs = base.docs.slice()
+  const total = base.total.slice()
+  const overlay = new Map<string, Float64Array>()
+  let vocabulary = rowOf.size
+  if (extra) {
+    if (extra.topics.join() !== topics.join()) throw new Error('counts of different topic lists')
+    extra.docs.forEach((d, k) => (docs[k] += d))
+    extra.total.forEach((t, k) => (total[k] += t))
+    for (const [g, row] of extra.grams) {
+      const before = rowOf.get(g)
+      if (before === undefined) vocabulary++
+      overlay.set(
+        g,
+        row.map((c, k) => Math.log(c + (before === undefined ? 0 : base.counts[before * K + k]) + ALPHA)),
+      )
+    }
+  }
+  const allDocs = docs.reduce((a, b) => a + b, 0)
+  const logPrior = Array.from(docs, (d) => Math.log((d + 1) / (allDocs + K)))
+  const logDen = Array.from(total, (t) => Math.log(t + ALPHA * vocabulary))
+  const keywordScores = compileKeywordScorer(keywords, topics)
+  const other = fallbackTopic(topics)
+  const otherIndex = topics.indexOf(other)
+
+  return (text: string): TopicDecision => {
+    const grams: KnownGram[] = []
+    for (const g of textGrams(text)) {
+      const own = overlay.get(g)
+      if (own) grams.push({ gram: g, table: own, at: 0 })
+      else {
+        const row = rowOf.get(g)
+        if (row !== undefined) grams.push({ gram: g, table: logNum, at: row * K })
+      }
+    }
+    const kw = keywordScores(text)
+    const n = grams.length
+    const score = new Float64Array(K)
+    for (const { table, at } of grams) for (let k = 0; k < K; k++) score[k] += table[at + k]
+    for (let k = 0; k < K; k++) {
+      score[k] = n ? (score[k] - n * logDen[k] + logPrior[k]) / n : logPrior[k]
+      score[k] += options.keywordWeight * Math.log1p(kw.scores[k])
+    }
+    let best = 0
+    let second = -1
+    for (let k = 1; k < K; k++) {
+      if (score[k] > score[best]) {
+        second = best
+        best = k
+      } else if (second < 0 || score[k] > score[second]) second = k
+    }
+    let sum = 0
+    for (let k = 0; k < K; k++) sum += Math.exp(CONFIDENCE_SCALE * (score[k] - score[best]))
+    const confidence = 1 / sum
+    const unsure = (confidence < options.minConfidence || !grams.length) && kw.scores[best] === 0
+    const matched = best === otherIndex || unsure ? [] : reasons(grams, best, second, kw.matched[best])
+    if (!matched.length) return { topic: other, matched: [], confidence: best === otherIndex ? confidence : 1 - confidence }
+    return { topic: topics[best], matched, confidence }
+  }
+}
+
+interface KnownGram {
+  gram: string
+  table: Float64Array
+  at: number
+}
+
+function reasons(grams: KnownGram[], best: number, second: number, keywords: readonly string[]): string[] {
+  const out = [...new Set(keywords)]
+  const ranked = grams
+    .filter(({ gram }) => gram.length > 1)
+    .map(({ gram, table, at }) => [gram, table[at + best] - (second >= 0 ? table[at + second] : 0)] as const)
+    .filter(([, lift]) => lift >= 2)
+    .sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)
+  let shown = 0
+  for (const [g] of ranked) {
+    if (out.length >= MAX_REASONS || shown >= MAX_GRAM_REASONS) break
+    if (out.some((w) => w.includes(g) || g.includes(w))) continue
+    out.push(g)
+    shown++
+  }
+  return out
+}
