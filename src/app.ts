@@ -41,7 +41,11 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
   const clock = options.clock ?? systemClock
   const { key, source } = resolveSecretKey(config)
   if (source === 'ephemeral') logger.warn('no LIAISON_SECRET_KEY: personal data in this throw-away store uses a temporary key')
-  const store = options.store ?? (await openStore(config.store.url))
+  const store =
+    options.store ??
+    (await openStore(config.store.url, {
+      onWritesStopped: (err) => logger.error({ err }, 'the store stopped taking writes (a failed flush to disk): /readyz now fails; restart the service'),
+    }))
   const wechat = config.wechat.enabled
     ? new WeChatClient({
         appId: config.wechat.appId,

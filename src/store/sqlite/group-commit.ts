@@ -1,5 +1,7 @@
 import type { Statement } from 'better-sqlite3'
+import { ServiceUnavailableError } from '../../errors.js'
 import type { Db } from './open.js'
+import { WalFile, type WalSync } from './wal-sync.js'
 
 interface Pending {
   run: () => unknown
@@ -7,11 +9,50 @@ interface Pending {
   reject: (err: unknown) => void
 }
 
+interface Committed {
+  answer: () => void
+  fail: (error: unknown) => void
+}
+
+export interface GroupCommitOptions {
+  /**
+   * Makes a committed group durable before its writers are answered. By default the fdatasync
+   * of the WAL file off the event loop (WalFile) for a connection in WAL mode, none otherwise
+   * (each COMMIT then flushes itself, synchronous=FULL); tests pass their own to hold or fail it.
+   */
+  sync?: WalSync | null
+  /** Told once, with the cause, when a failed sync stops the grouped writes (the store logs it). */
+  onStopped?: (error: Error) => void
+}
+
 /**
  * Group commit: every write that arrives in one turn of the event loop shares one
- * transaction, so one fsync makes a whole group durable (synchronous=FULL costs a disk
- * flush per commit). Each write runs in its own savepoint, so one that fails is undone
- * alone; each caller is answered only after the group's COMMIT is on disk.
+ * transaction, so one disk flush makes a whole group durable. Each write runs in its own
+ * savepoint, so one that fails is undone alone; each caller is answered only after the
+ * group's COMMIT is on disk.
+ *
+ * In WAL mode the flush is not made inside COMMIT (synchronous=FULL would block the event loop
+ * for the whole fsync): the group commits with synchronous=NORMAL and the WAL is fdatasynced on
+ * the thread pool; the group's writers are answered when that sync is done, and the next group
+ * commits meanwhile (its answer waits for a later sync). So a 201 still means on disk:
+ * - everything a COMMIT wrote is in the WAL file before the sync starts, and fdatasync makes
+ *   the file's data (frames, header, size) durable, so the group's commit frame is on disk;
+ * - with NORMAL, SQLite itself syncs the WAL before a checkpoint copies it into the database
+ *   and the database after, and a WAL started afresh after a checkpoint gets new salts: frames
+ *   not yet synced when the power goes fail their checksums and are dropped whole, with only
+ *   groups nobody was answered for.
+ * A connection not in WAL mode (":memory:", a filesystem without shared memory) has no WAL file
+ * to flush: its groups COMMIT with the connection's own synchronous=FULL, as every other write.
+ *
+ * A failed sync stops the writes until the process is restarted: its groups, those committed
+ * after and every later one are refused, the connection takes no other write either (query_only),
+ * and the store's ping fails so /readyz takes the instance out. Why not carry on after a later sync succeeds: Linux reports a writeback error
+ * once and may mark the failed pages clean, so a later fdatasync returns 0 without them reaching
+ * the disk; and a WAL is read back as a chain (each frame's checksum covers those before it), so
+ * every later frame, however well flushed, is dropped at recovery after the first frame lost. A
+ * restart reopens the file: SQLite's recovery keeps the frames whose checksums hold and drops the
+ * rest, and no one was answered for those.
+ * Readers may see a group's rows a moment before its writers are answered.
  */
 export class GroupCommit {
   private queue: Pending[] = []
@@ -23,13 +64,53 @@ export class GroupCommit {
   private readonly savepoint: Statement
   private readonly release: Statement
   private readonly rollbackTo: Statement
+  private readonly sync: WalSync | null
+  private readonly wal: WalFile | null = null
+  private readonly onStopped: (error: Error) => void
+  /**
+   * The safety level around a group, and the connection's own for every other write. Run with
+   * `exec`: a pragma's setting takes effect when compiled, and the store keeps prepared statements
+   * by their text, so a prepared one would set it once and then do nothing.
+   */
+  private readonly relaxed: string | null = null
+  private readonly strict: string | null = null
+  private committed: Committed[] = []
+  private syncing = false
+  private closed = false
+  private failure: Error | null = null
 
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    options: GroupCommitOptions = {},
+  ) {
     this.begin = db.prepare('BEGIN IMMEDIATE')
     this.commit = db.prepare('COMMIT')
     this.savepoint = db.prepare('SAVEPOINT grouped_write')
     this.release = db.prepare('RELEASE grouped_write')
     this.rollbackTo = db.prepare('ROLLBACK TO grouped_write')
+    this.onStopped = options.onStopped ?? (() => {})
+    if ('sync' in options) this.sync = options.sync ?? null
+    else {
+      // "memory" for ":memory:"; "delete" where WAL could not be set up: no `-wal` file to flush.
+      const inWal = !db.memory && String(db.pragma('journal_mode', { simple: true })).toLowerCase() === 'wal'
+      this.wal = inWal ? new WalFile(db) : null
+      this.sync = this.wal?.sync ?? null
+    }
+    if (this.sync) {
+      const own = Number(db.pragma('synchronous', { simple: true }))
+      this.relaxed = 'PRAGMA synchronous = NORMAL'
+      this.strict = `PRAGMA synchronous = ${own}`
+    }
+  }
+
+  /** Why grouped writes are refused (a failed sync), or null while they are taken. */
+  get stopped(): Error | null {
+    return this.failure
+  }
+
+  /** Which WAL file the last sync flushed, by dev+ino (null when not syncing a WAL file). */
+  get walSynced() {
+    return this.wal?.synced ?? null
   }
 
   /**
@@ -51,12 +132,24 @@ export class GroupCommit {
     })
   }
 
+  /** Lets go of the WAL file (the store closes); a sync under way finishes first. */
+  close() {
+    this.closed = true
+    if (!this.syncing) void this.wal?.close()
+  }
+
   private flush() {
     this.scheduled = false
     const group = this.queue
     this.queue = []
+    if (this.failure) {
+      for (const write of group) write.reject(refused())
+      return
+    }
     const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = []
     try {
+      // Outside the transaction: SQLite refuses to change the safety level inside one.
+      if (this.relaxed) this.db.exec(this.relaxed)
       this.begin.run()
       for (const write of group) {
         this.savepoint.run()
@@ -80,11 +173,49 @@ export class GroupCommit {
       }
       for (const write of group) write.reject(error)
       return
+    } finally {
+      if (this.strict && this.db.open && !this.db.inTransaction) this.db.exec(this.strict)
     }
-    group.forEach((write, i) => {
-      const outcome = outcomes[i]
-      if (outcome.ok) write.resolve(outcome.value)
-      else write.reject(outcome.error)
-    })
+    const answer = () =>
+      group.forEach((write, i) => {
+        const outcome = outcomes[i]
+        if (outcome.ok) write.resolve(outcome.value)
+        else write.reject(outcome.error)
+      })
+    if (!this.sync) return answer()
+    this.committed.push({ answer, fail: (error) => group.forEach((write) => write.reject(error)) })
+    if (!this.syncing) this.syncCommitted()
   }
+
+  /** One sync at a time; it covers every group committed before it started. */
+  private syncCommitted() {
+    const covered = this.committed
+    this.committed = []
+    this.syncing = true
+    this.sync!().then(
+      () => {
+        this.syncing = false
+        for (const group of covered) group.answer()
+        if (this.committed.length) this.syncCommitted()
+        else if (this.closed) void this.wal?.close()
+      },
+      (cause: unknown) => {
+        this.syncing = false
+        this.failure = new Error('the database file could not be flushed to disk: grouped writes refused until the service is restarted', { cause })
+        for (const group of [...covered, ...this.committed]) group.fail(refused())
+        this.committed = []
+        void this.wal?.close()
+        // Every later write's frames hang on the lost ones too (the chain above), grouped or not:
+        // none may be answered as saved. It also keeps the outbox from claiming messages it could
+        // not then mark sent, which would go out again each time their lease ran out.
+        if (this.db.open) this.db.exec('PRAGMA query_only = 1')
+        this.onStopped(this.failure)
+      },
+    )
+  }
+}
+
+/** What a writer is told once the grouped writes stopped: not saved, say so plainly. */
+function refused() {
+  return new ServiceUnavailableError('暂时无法保存，请稍后再试', 'store_unavailable')
 }

@@ -1,6 +1,6 @@
 import type { Store } from '../ports.js'
 import { openDatabase } from './open.js'
-import { GroupCommit } from './group-commit.js'
+import { GroupCommit, type GroupCommitOptions } from './group-commit.js'
 import { botRepo } from './bot-repo.js'
 import { digestRepo } from './digest-repo.js'
 import { deputyRepo, directoryRepo, regionRepo, staffRepo, stationRepo } from './directory-repos.js'
@@ -21,10 +21,15 @@ import { suggestionRepo } from './suggestion-repo.js'
 import { markerRepo } from './marker-repo.js'
 import { bindingCodeRepo, idempotencyRepo, mpUserRepo, outboxRepo, subscriptionRepo } from './people-repos.js'
 
+export interface SqliteStoreOptions {
+  /** Where a stop of the grouped writes is reported, once (the app logs it); tests also pass `sync`. */
+  groupCommit?: GroupCommitOptions
+}
+
 /** The embedded store: one SQLite file in WAL mode (or ":memory:"). */
-export function createSqliteStore(path: string): Store {
+export function createSqliteStore(path: string, options: SqliteStoreOptions = {}): Store {
   const db = openDatabase(path)
-  const group = new GroupCommit(db)
+  const group = new GroupCommit(db, options.groupCommit)
   return {
     kind: 'sqlite',
     regions: regionRepo(db),
@@ -60,9 +65,12 @@ export function createSqliteStore(path: string): Store {
     suggestions: suggestionRepo(db, group),
     markers: markerRepo(db),
     async ping() {
+      // Taken out of service while grouped writes are refused (the cause was logged when it happened).
+      if (group.stopped) throw new Error('grouped writes stopped after a failed flush to disk: restart the service')
       db.prepare('SELECT 1').get()
     },
     async close() {
+      group.close()
       if (db.open) db.close()
     },
   }
