@@ -78,7 +78,13 @@ import { deputyLivelihoodRoutes } from './routes/livelihood/deputy-routes.js'
 import { publicLivelihoodRoutes } from './routes/livelihood/public-routes.js'
 
 /** The Koa app: request context, errors, JSON bodies, then one router per area. */
-export function createHttpApp(config: Config, logger: Logger, store: { idempotency: IdempotencyRepo }, services: Services, clock: Clock) {
+export function createHttpApp(
+  config: Config,
+  logger: Logger,
+  store: { idempotency: IdempotencyRepo; ping(): Promise<void> },
+  services: Services,
+  clock: Clock,
+) {
   const app = new Koa<AppState>({ proxy: config.http.trustProxy })
   app.silent = true // errors are logged by the error middleware, with the request id
 
@@ -88,7 +94,15 @@ export function createHttpApp(config: Config, logger: Logger, store: { idempoten
 
   app.use(requestContext(logger))
   app.use(securityHeaders())
-  app.use(errorHandler())
+  app.use(
+    errorHandler({
+      storeReady: () =>
+        store.ping().then(
+          () => true,
+          () => false,
+        ),
+    }),
+  )
   app.use(consoleStatic()) // the built console at /console/; nothing else
   app.use(consoleOriginCheck(config.http.allowedOrigins))
   app.use(expensiveLimits(config.limits))

@@ -65,6 +65,12 @@ describe('an instance whose disk flush failed', function () {
       expect((await probe.get('/healthz')).status, 'alive: a restart is what mends it').to.equal(200)
       const later = await resident.post('/api/mp/cases', { text: '稍后再提交', regionId: 'c010101' })
       expect(later.status, 'still refused: the earlier frames may not be on disk').to.equal(503)
+      // A write outside the group (the session's once-a-minute touch) is refused by the store too:
+      // said as the outage it is, not as a server fault with an error line per request.
+      app.clock.advance(5 * 60_000)
+      const mine = await resident.get('/api/mp/cases')
+      expect(mine.status).to.equal(503)
+      expect(mine.body).to.deep.equal({ error: { code: 'store_unavailable', message: '服务暂时不可用，请稍后再试', details: [] } })
 
       const stopped = lines.filter((l) => l.level === 50 && /stopped taking writes/.test(l.msg))
       expect(stopped, 'logged once, not per request').to.have.length(1)

@@ -17,6 +17,8 @@ import {
 import { inWords } from '../../services/conflict-texts.js'
 import type { AppState } from '../state.js'
 
+const STORE_DOWN = '服务暂时不可用，请稍后再试'
+
 const STATUS: Array<[new (...args: never[]) => AppError, number]> = [
   [ValidationError, 400],
   [UnauthorizedError, 401],
@@ -32,12 +34,21 @@ const STATUS: Array<[new (...args: never[]) => AppError, number]> = [
   [ServiceUnavailableError, 503],
 ]
 
+export interface ErrorHandlerOptions {
+  /**
+   * Whether the store answers and takes writes (what /readyz asks). An unknown error while it does
+   * not is the store's outage, not a bug: said as 503, logged without a line per request (the
+   * store logged the cause once when it stopped).
+   */
+  storeReady?: () => Promise<boolean>
+}
+
 /**
  * The one place errors become HTTP answers, always
  * `{ error: { code, message, details } }`. Unknown errors are logged with the request id
  * and become a bare 500: no stack trace reaches a client.
  */
-export function errorHandler(): Middleware<AppState> {
+export function errorHandler(options: ErrorHandlerOptions = {}): Middleware<AppState> {
   return async (ctx, next) => {
     try {
       await next()
@@ -49,7 +60,8 @@ export function errorHandler(): Middleware<AppState> {
       }
     } catch (err) {
       // A store's conflict carries a code; the service layer words it.
-      const known = err instanceof AppError ? inWords(err) : null
+      let known = err instanceof AppError ? inWords(err) : null
+      if (!known && options.storeReady && !(await options.storeReady())) known = new ServiceUnavailableError(STORE_DOWN, 'store_unavailable')
       const status = known ? (STATUS.find(([type]) => known instanceof type)?.[1] ?? 500) : 500
       if (status === 500) ctx.state.log.error({ err }, 'unhandled error')
       else ctx.state.log.info({ code: known?.code, status }, 'request refused')
