@@ -70,11 +70,22 @@ describe('bad input', () => {
   })
 
   it('turns an unexpected failure into a bare 500 with the request id and no stack trace', async () => {
-    await app.liaison.store.close() // the store vanishes under a running server
+    // A fault of the code itself, with the store in good health.
+    app.liaison.store.deputies.search = async () => {
+      throw new TypeError("Cannot read properties of undefined (reading 'stationId')")
+    }
     const answer = await admin.request('GET', '/api/admin/deputies', undefined, { 'X-Request-Id': 'trace-123' })
     expect(answer.status).to.equal(500)
     expect(answer.body.error).to.deep.equal({ code: 'internal_error', message: '服务器内部错误，请稍后再试', details: [], requestId: 'trace-123' })
     expect(answer.headers.get('x-request-id')).to.equal('trace-123')
+  })
+
+  it('says the service is unavailable, with the request id, when the store vanishes under a running server', async () => {
+    await app.liaison.store.close()
+    const answer = await admin.request('GET', '/api/admin/deputies', undefined, { 'X-Request-Id': 'trace-124' })
+    expect(answer.status).to.equal(503)
+    expect(answer.body.error).to.deep.equal({ code: 'store_unavailable', message: '服务暂时不可用，请稍后再试', details: [] })
+    expect(answer.headers.get('x-request-id')).to.equal('trace-124')
   })
 
   it('gives every answer a request id', async () => {

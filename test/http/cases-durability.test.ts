@@ -19,7 +19,8 @@ describe('an accepted message is never lost', function () {
 
     await app.liaison.store.close() // the connection is gone; the server still answers
     const during = await resident.post('/api/mp/cases', { text: '断开时提交', regionId: 'c010101' })
-    expect(during.status, 'not accepted, and says so').to.equal(500)
+    expect(during.status, 'not accepted, and says so').to.equal(503)
+    expect(during.body.error.code).to.equal('store_unavailable')
     await app.close().catch(() => {})
 
     app = await file.start()
