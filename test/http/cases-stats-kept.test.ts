@@ -45,4 +45,45 @@ describe('statistics asked again show what changed since', () => {
     expect((await admin.patch('/api/admin/stations/st001', { name: '轻工街道人大代表联络站' })).status).to.equal(200)
     expect((await stats()).groups.find((g) => g.key === 'st001')?.name, 'renamed').to.equal('轻工街道人大代表联络站')
   })
+
+  it('shows the dashboard a new message, an acknowledgement, a deadline passed, a new name and a new day, each at the next look', async () => {
+    app.clock.set(new Date('2026-11-30T02:00:00Z')) // the Monday after, 10:00 in Shanghai
+    let admin = await asAdmin(app)
+    const resident = await asResident(app, 'o-dashboard')
+    const zhang = await asDeputy(app, 'dp0001')
+    type Board = {
+      today: { date: string; new: { count: number }; open: { count: number }; overdue: { count: number } }
+      responsiveness: { station: Array<{ key: string; name: string }> }
+    }
+    const board = async () => {
+      const res = await admin.get('/api/admin/dashboard/cases')
+      expect(res.status).to.equal(200)
+      return res.body as Board
+    }
+    const first = await board()
+    expect(first.today.new.count, 'nothing new yet this Monday').to.equal(0)
+    expect(await board(), 'asked again, nothing changed').to.deep.equal(first)
+
+    const id = (await resident.post('/api/mp/cases', { text: '楼道灯坏了', deputyCode: 'DP0001', regionId: 'c010101' })).body.id as string
+    await resident.post('/api/mp/cases', { text: '垃圾没人清', deputyCode: 'DP0001', regionId: 'c010101' })
+    const two = await board()
+    expect(two.today.new.count, 'two messages today').to.equal(2)
+    const open = two.today.open.count
+
+    await zhang.post(`/api/mp/deputy/cases/${id}/acknowledge`, {})
+    expect((await board()).today.open.count, 'still open once acknowledged').to.equal(open)
+    // Just past midnight, nothing written and no deadline passed yet: only the day is new.
+    app.clock.set(new Date('2026-11-30T16:30:00Z')) // Tuesday 00:30 in Shanghai
+    admin = await asAdmin(app)
+    const tuesday = await board()
+    expect(tuesday.today.date, 'the day moved on').to.equal('2026-12-01')
+    expect(tuesday.today.new.count, 'none new on Tuesday yet').to.equal(0)
+    // Two days on, nothing written: the other message's acknowledgement is late.
+    app.clock.advance(2 * DAY)
+    admin = await asAdmin(app)
+    expect((await board()).today.overdue.count, 'late now').to.be.greaterThan(first.today.overdue.count)
+
+    expect((await admin.patch('/api/admin/stations/st001', { name: '轻工街道代表之家' })).status).to.equal(200)
+    expect((await board()).responsiveness.station.find((s) => s.key === 'st001')?.name, 'renamed').to.equal('轻工街道代表之家')
+  })
 })

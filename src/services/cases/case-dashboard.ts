@@ -4,6 +4,11 @@ import type { Store } from '../../store/ports.js'
 import type { CaseQueries } from './case-queries.js'
 import type { DirectoryCache } from '../directory/directory-cache.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
+import type { CaseDashboard } from '../../domain/case-dashboard.js'
+import type { PreparedDirectory } from '../directory/directory-cache.js'
+
+/** Dashboards kept between requests: one per scope and day (a few organizers and the admins), the last asked kept. */
+const KEPT_DASHBOARDS = 16
 
 export interface CaseDashboardServiceDeps {
   store: Store
@@ -25,10 +30,39 @@ export class CaseDashboardService {
     ;({ store: this.store, queries: this.queries, directory: this.directory, clock: this.clock, timeZone: this.timeZone } = deps)
   }
 
-  async forStaff(staff: StaffPrincipal) {
+  /** The dashboards kept while the store's figures mark stays and the directory's names are the same (as CaseReports' statistics). */
+  private readonly kept = new Map<string, { mark: string; names: PreparedDirectory; answer: CaseDashboard }>()
+
+  /**
+   * The same scope asked again on the same day while no case was written, no deadline passed and the directory was not
+   * reloaded gets the dashboard kept from before (the store's `figuresMark`): an admin's counts every station, district
+   * and deputy of a province anew otherwise.
+   */
+  async forStaff(staff: StaffPrincipal): Promise<CaseDashboard> {
     const scope = await this.queries.scopedFilter(staff, {})
     const now = this.clock.now()
     const periods = dashboardPeriods(now, this.timeZone)
+    const { cases } = this.store
+    // The mark before the figures: a case written while they are read leaves them under an older mark, never a newer one.
+    const mark = await cases.figuresMark(now)
+    const names = await this.directory.prepared()
+    const question = JSON.stringify([scope, periods])
+    const kept = this.kept.get(question)
+    if (kept && mark !== null && kept.mark === mark && kept.names === names) return kept.answer
+    const answer = await this.count(scope, now, periods, names)
+    if (mark === null) return answer
+    this.kept.delete(question)
+    this.kept.set(question, { mark, names, answer: Object.freeze(answer) })
+    if (this.kept.size > KEPT_DASHBOARDS) this.kept.delete(this.kept.keys().next().value!)
+    return answer
+  }
+
+  private async count(
+    scope: Awaited<ReturnType<CaseQueries['scopedFilter']>>,
+    now: Date,
+    periods: ReturnType<typeof dashboardPeriods>,
+    prepared: PreparedDirectory,
+  ): Promise<CaseDashboard> {
     const { cases } = this.store
     // Every figure is counted in the store (a scope's counts are kept there as cases change); the cases
     // in scope (an admin's: all of them) are never read out. New cases today and each week: one count.
@@ -39,7 +73,6 @@ export class CaseDashboardService {
       cases.busiestDeputies(scope, { now, top: BAR_LIMITS.deputy }),
       cases.countByPeriod(scope, [{ from: periods.dayStart }, ...periods.weeks]),
     ])
-    const prepared = await this.directory.prepared()
     return caseDashboard(
       periods,
       { all, district, station, deputy, newToday, weeks },
