@@ -1,6 +1,9 @@
 import { expect } from 'chai'
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
 import { asAdmin, asDeputy, asResident, startApp, type TestApp } from '../helpers/app.js'
 import { caseCity } from '../fixtures.js'
+import type { DirectoryCache } from '../../src/services/directory/directory-cache.js'
 
 const DAY = 86_400_000
 
@@ -85,5 +88,21 @@ describe('statistics asked again show what changed since', () => {
 
     expect((await admin.patch('/api/admin/stations/st001', { name: '轻工街道代表之家' })).status).to.equal(200)
     expect((await board()).responsiveness.station.find((s) => s.key === 'st001')?.name, 'renamed').to.equal('轻工街道代表之家')
+  })
+
+  it('lets a replaced directory go: the answers kept from before do not hold it (a province’s is ~175 MB)', async () => {
+    setFlagsFromString('--expose_gc')
+    const gc = runInNewContext('gc') as () => void
+    const admin = await asAdmin(app)
+    // The shared directory the reports name their groups from (not a service of its own).
+    const cache = (app.liaison.services.caseDashboard as unknown as { directory: DirectoryCache }).directory
+    const replaced = new WeakRef(await cache.prepared())
+    expect((await admin.get('/api/admin/cases/stats?groupBy=station')).status).to.equal(200)
+    expect((await admin.get('/api/admin/dashboard/cases')).status).to.equal(200)
+    cache.invalidate() // as a directory or staff edit does
+    expect((await admin.get('/api/admin/cases/stats?groupBy=district')).status).to.equal(200)
+    await new Promise((resolve) => setImmediate(resolve))
+    gc()
+    expect(replaced.deref(), 'freed').to.equal(undefined)
   })
 })

@@ -31,7 +31,8 @@ export class CaseDashboardService {
   }
 
   /** The dashboards kept while the store's figures mark stays and the directory's names are the same (as CaseReports' statistics). */
-  private readonly kept = new Map<string, { mark: string; names: PreparedDirectory; answer: CaseDashboard }>()
+  // The names' directory held weakly: a kept answer must not keep a replaced directory (a province's is ~175 MB) alive.
+  private readonly kept = new Map<string, { mark: string; names: WeakRef<PreparedDirectory>; answer: CaseDashboard }>()
 
   /**
    * The same scope asked again on the same day while no case was written, no deadline passed and the directory was not
@@ -48,11 +49,11 @@ export class CaseDashboardService {
     const names = await this.directory.prepared()
     const question = JSON.stringify([scope, periods])
     const kept = this.kept.get(question)
-    if (kept && mark !== null && kept.mark === mark && kept.names === names) return kept.answer
+    if (kept && mark !== null && kept.mark === mark && kept.names.deref() === names) return kept.answer
     const answer = await this.count(scope, now, periods, names)
     if (mark === null) return answer
     this.kept.delete(question)
-    this.kept.set(question, { mark, names, answer: Object.freeze(answer) })
+    this.kept.set(question, { mark, names: new WeakRef(names), answer: Object.freeze(answer) })
     if (this.kept.size > KEPT_DASHBOARDS) this.kept.delete(this.kept.keys().next().value!)
     return answer
   }

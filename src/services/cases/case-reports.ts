@@ -41,7 +41,8 @@ export class CaseReports {
   ) {}
 
   /** The answers kept while the store's figures mark stays and the directory's names are the same (see `stats`). */
-  private readonly kept = new Map<string, { mark: string; names: PreparedDirectory; answer: StatsAnswer }>()
+  // The names' directory held weakly: a kept answer must not keep a replaced directory (a province's is ~175 MB) alive.
+  private readonly kept = new Map<string, { mark: string; names: WeakRef<PreparedDirectory>; answer: StatsAnswer }>()
 
   /**
    * The figures of the cases the caller may see. The same question asked again while no case was written, no deadline
@@ -57,7 +58,7 @@ export class CaseReports {
     const prepared = await this.directory.prepared()
     const question = `${groupBy} ${JSON.stringify(filter)}`
     const kept = this.kept.get(question)
-    if (kept && mark !== null && kept.mark === mark && kept.names === prepared) return kept.answer
+    if (kept && mark !== null && kept.mark === mark && kept.names.deref() === prepared) return kept.answer
     // Counted and the middle times found in the store: the cases in scope (a province's million) never leave it.
     // The overall figures with the groups' in one call: the store counts both in one pass where it can.
     const [[overall, ...groups], [overallMiddle], middles] = await Promise.all([
@@ -75,10 +76,11 @@ export class CaseReports {
         .sort((a, b) => a.key.localeCompare(b.key))
         .map(({ key, stats }) => ({ key, name: names(key), stats })),
     }
-    if (mark === null || answer.groups.length > KEPT_GROUPS) return answer
+    // A question about "overdue now" names its moment: never asked again, so not worth a place.
+    if (mark === null || answer.groups.length > KEPT_GROUPS || filter.overdueAt) return answer
     // The last asked is kept longest: a Map iterates in insertion order, so the first key is the least recent.
     this.kept.delete(question)
-    this.kept.set(question, { mark, names: prepared, answer: frozen(answer) })
+    this.kept.set(question, { mark, names: new WeakRef(prepared), answer: frozen(answer) })
     if (this.kept.size > KEPT_ANSWERS) this.kept.delete(this.kept.keys().next().value!)
     return answer
   }
