@@ -6,6 +6,7 @@ import type { DirectoryCache } from '../directory/directory-cache.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 import type { CaseDashboard } from '../../domain/case-dashboard.js'
 import type { PreparedDirectory } from '../directory/directory-cache.js'
+import { KeptAnswers } from './kept-answers.js'
 
 /** Dashboards kept between requests: one per scope and day (a few organizers and the admins), the last asked kept. */
 const KEPT_DASHBOARDS = 16
@@ -30,9 +31,7 @@ export class CaseDashboardService {
     ;({ store: this.store, queries: this.queries, directory: this.directory, clock: this.clock, timeZone: this.timeZone } = deps)
   }
 
-  /** The dashboards kept while the store's figures mark stays and the directory's names are the same (as CaseReports' statistics). */
-  // The names' directory held weakly: a kept answer must not keep a replaced directory (a province's is ~175 MB) alive.
-  private readonly kept = new Map<string, { mark: string; names: WeakRef<PreparedDirectory>; answer: CaseDashboard }>()
+  private readonly kept = new KeptAnswers<CaseDashboard>(KEPT_DASHBOARDS)
 
   /**
    * The same scope asked again on the same day while no case was written, no deadline passed and the directory was not
@@ -48,13 +47,10 @@ export class CaseDashboardService {
     const mark = await cases.figuresMark(now)
     const names = await this.directory.prepared()
     const question = JSON.stringify([scope, periods])
-    const kept = this.kept.get(question)
-    if (kept && mark !== null && kept.mark === mark && kept.names.deref() === names) return kept.answer
-    const answer = await this.count(scope, now, periods, names)
-    if (mark === null) return answer
-    this.kept.delete(question)
-    this.kept.set(question, { mark, names: new WeakRef(names), answer: Object.freeze(answer) })
-    if (this.kept.size > KEPT_DASHBOARDS) this.kept.delete(this.kept.keys().next().value!)
+    const kept = this.kept.get(question, mark, names)
+    if (kept) return kept
+    const answer = Object.freeze(await this.count(scope, now, periods, names))
+    this.kept.keep(question, mark, names, answer)
     return answer
   }
 

@@ -4,6 +4,7 @@ import type { Store } from '../../store/ports.js'
 import type { CaseFilters, CaseQueries } from './case-queries.js'
 import type { DirectoryCache, PreparedDirectory } from '../directory/directory-cache.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
+import { KeptAnswers } from './kept-answers.js'
 
 export type StatsGrouping = 'station' | 'district' | 'topic' | 'deputy' | 'department'
 
@@ -40,9 +41,7 @@ export class CaseReports {
     private readonly clock: Clock,
   ) {}
 
-  /** The answers kept while the store's figures mark stays and the directory's names are the same (see `stats`). */
-  // The names' directory held weakly: a kept answer must not keep a replaced directory (a province's is ~175 MB) alive.
-  private readonly kept = new Map<string, { mark: string; names: WeakRef<PreparedDirectory>; answer: StatsAnswer }>()
+  private readonly kept = new KeptAnswers<StatsAnswer>(KEPT_ANSWERS)
 
   /**
    * The figures of the cases the caller may see. The same question asked again while no case was written, no deadline
@@ -57,8 +56,8 @@ export class CaseReports {
     const mark = await this.store.cases.figuresMark(now)
     const prepared = await this.directory.prepared()
     const question = `${groupBy} ${JSON.stringify(filter)}`
-    const kept = this.kept.get(question)
-    if (kept && mark !== null && kept.mark === mark && kept.names.deref() === prepared) return kept.answer
+    const kept = this.kept.get(question, mark, prepared)
+    if (kept) return kept
     // Counted and the middle times found in the store: the cases in scope (a province's million) never leave it.
     // The overall figures with the groups' in one call: the store counts both in one pass where it can.
     const [[overall, ...groups], [overallMiddle], middles] = await Promise.all([
@@ -77,11 +76,8 @@ export class CaseReports {
         .map(({ key, stats }) => ({ key, name: names(key), stats })),
     }
     // A question about "overdue now" names its moment: never asked again, so not worth a place.
-    if (mark === null || answer.groups.length > KEPT_GROUPS || filter.overdueAt) return answer
-    // The last asked is kept longest: a Map iterates in insertion order, so the first key is the least recent.
-    this.kept.delete(question)
-    this.kept.set(question, { mark, names: new WeakRef(prepared), answer: frozen(answer) })
-    if (this.kept.size > KEPT_ANSWERS) this.kept.delete(this.kept.keys().next().value!)
+    if (answer.groups.length > KEPT_GROUPS || filter.overdueAt) return answer
+    this.kept.keep(question, mark, prepared, frozen(answer))
     return answer
   }
 }
