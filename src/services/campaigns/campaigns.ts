@@ -25,7 +25,8 @@ import type { DirectoryCache } from '../directory/directory-cache.js'
 export interface CampaignDraft {
   title: string
   description: string
-  startsAt: Date
+  /** Absent: now, by the server's clock, never the browser's (an office PC's clock may run ahead). */
+  startsAt?: Date
   endsAt: Date
   audience: AudienceSelector
   /** 'monthly' (每月一次): a series; the monthly job opens an issue for each month of its window. */
@@ -87,7 +88,8 @@ export class CampaignService {
 
   async create(staff: StaffPrincipal, draft: CampaignDraft): Promise<CampaignRecord> {
     requireRole(staff, 'organizer', 'admin')
-    const problems = checkCampaignWindow(draft.startsAt, draft.endsAt)
+    const startsAt = draft.startsAt ?? this.clock.now()
+    const problems = checkCampaignWindow(startsAt, draft.endsAt)
     if (isEmptySelector(draft.audience)) problems.push({ path: 'body.audience', message: '请选择活动对象' })
     if (problems.length) throw new ValidationError('输入有误', problems)
     const scope = (await this.directory.scopeOf(staff)).regionIds
@@ -102,7 +104,7 @@ export class CampaignService {
       id: `cp-${randomUUID()}`,
       title: draft.title,
       description: draft.description,
-      startsAt: draft.startsAt,
+      startsAt,
       endsAt: draft.endsAt,
       audience: draft.audience,
       scopeDistrictIds: [...scope],
@@ -170,7 +172,7 @@ export class CampaignService {
   async correct(
     staff: StaffPrincipal,
     id: string,
-    patch: Partial<Pick<CampaignDraft, 'title' | 'description' | 'startsAt' | 'endsAt'>>,
+    patch: Partial<Pick<CampaignDraft, 'title' | 'description' | 'endsAt'>> & { startsAt?: Date },
   ): Promise<CampaignRecord> {
     const c = await this.manageable(staff, id)
     const now = this.clock.now()

@@ -23,8 +23,10 @@ export interface CycleInput {
 }
 
 export interface BallotInput {
-  opensAt: Date
-  closesAt: Date
+  /** Absent: now, by the server's clock (the console's "submit to the ballot" means now, whatever the office PC's clock says). */
+  opensAt?: Date
+  /** Absent: a week after it opens, as the console offers. */
+  closesAt?: Date
   roll?: { levels?: DeputyLevel[]; districtIds?: string[]; deputyIds?: string[] }
 }
 
@@ -79,6 +81,7 @@ export class LivelihoodCycles {
     if (candidates.length < 2) throw new ConflictError('候选项目至少需要两个才能票决', [], 'too_few_candidates')
     const allLevels: DeputyLevel[] = ['national', 'provincial', 'city', 'county', 'township']
     const roll = input.roll ?? (cycle.office === 'city' ? { levels: allLevels } : { districtIds: [cycle.office] })
+    const opensAt = input.opensAt ?? this.clock.now()
     const survey = await this.surveys.create(staff, {
       kind: 'ballot',
       title: `${cycle.title}代表票决`,
@@ -101,8 +104,8 @@ export class LivelihoodCycles {
       ],
       articles: [],
       anonymous: true,
-      opensAt: input.opensAt,
-      closesAt: input.closesAt,
+      opensAt,
+      closesAt: input.closesAt ?? new Date(opensAt.getTime() + BALLOT_DAYS * DAY_MS),
       responseCap: null,
       ballot: { passRule: 'ballots_majority', maxChosen: cycle.projectCount, roll },
     })
@@ -174,3 +177,6 @@ export class LivelihoodCycles {
 }
 
 const minDate = (a: Date, b: Date) => (a < b ? a : b)
+/** How long a ballot started without an end stays open: the week the console tells the organizer (投票一周). */
+const BALLOT_DAYS = 7
+const DAY_MS = 86_400_000

@@ -17,8 +17,11 @@ export type QuizDraft = Pick<
   QuizRecord,
   'campaignId' | 'title' | 'description' | 'drawCount' | 'timeLimitSeconds' | 'attemptsAllowed' | 'opensAt' | 'closesAt' | 'audience'
 >
-/** Creating: kept as a draft until published (absent: published at once). */
-export type NewQuiz = QuizDraft & { draft?: boolean }
+/**
+ * Creating: kept as a draft until published (absent: published at once); without `opensAt` it
+ * opens now by the server's clock, never the browser's (an office PC's clock may run ahead).
+ */
+export type NewQuiz = Omit<QuizDraft, 'opensAt'> & { opensAt?: Date; draft?: boolean }
 
 const POOL_MAX = 2_000
 /** Settings every attempt was drawn and timed with. */
@@ -57,11 +60,13 @@ export class QuizService {
     requireRole(staff, 'organizer', 'admin')
     // A campaign the organizer cannot see is not found, as anywhere else.
     if (draft.campaignId) await this.campaigns.get(staff, draft.campaignId)
-    checkWindow(draft)
     const now = this.clock.now()
+    const opensAt = draft.opensAt ?? now
+    checkWindow({ opensAt, closesAt: draft.closesAt })
     const quiz: QuizRecord = {
       id: `qz-${randomUUID()}`,
       ...draft,
+      opensAt,
       draft: draft.draft ?? false,
       // An organizer's quiz is their districts' or streets' (the rule's regions: none for the city office).
       scopeDistrictIds: [...staffScope(staff).regionIds],

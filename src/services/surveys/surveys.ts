@@ -35,7 +35,8 @@ export interface SurveyDraft {
   questions: Question[]
   articles: Article[]
   anonymous: boolean
-  opensAt: Date
+  /** Absent: now, by the server's clock, never the browser's (an office PC's may run ahead: residents would read 尚未开始). */
+  opensAt?: Date
   closesAt: Date
   responseCap: number | null
   /** Kept as a draft until published (absent: published at once). */
@@ -147,7 +148,7 @@ export class SurveyService {
       ballot,
       anonymous: draft.anonymous,
       draft: draft.draft ?? false,
-      opensAt: draft.opensAt,
+      opensAt: draft.opensAt ?? now,
       closesAt: draft.closesAt,
       responseCap: draft.responseCap,
       responseCount: 0,

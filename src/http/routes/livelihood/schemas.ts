@@ -19,8 +19,9 @@ export const cycleCreateBody = z.strictObject({
 })
 
 export const ballotBody = z.strictObject({
-  opensAt: instant,
-  closesAt: instant,
+  /** Absent: now, by the server's clock; `closesAt` absent: a week after it opens. */
+  opensAt: instant.optional(),
+  closesAt: instant.optional(),
   roll: z
     .strictObject({
       levels: z.array(z.enum(DEPUTY_LEVELS)).optional(),

@@ -33,6 +33,8 @@ export const createQuizBody = z.strictObject({
     .default(null),
   ...settings,
   description: settings.description.default(''),
+  /** Absent: it opens now, by the server's clock (an office PC's clock may run ahead or behind). */
+  opensAt: settings.opensAt.optional(),
   /** Keep it as a draft until POST /:id/publish; absent, it is published at once. */
   draft: z.boolean().default(false),
 })

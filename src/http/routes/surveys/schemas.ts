@@ -60,7 +60,8 @@ export const createBody = z.strictObject({
   anonymous: z.boolean().default(false),
   /** Keep it as a draft (草稿) until POST /:id/publish; absent, it is published at once. */
   draft: z.boolean().default(false),
-  opensAt: instant,
+  /** Absent: it opens now, by the server's clock (an office PC's clock may run ahead or behind). */
+  opensAt: instant.optional(),
   closesAt: instant,
   responseCap: z.number().int().min(1, '人数上限至少为 1').nullable().default(null),
   /** A survey or consultation asked of deputies: they are told at publishing, and followed. */
