@@ -28,16 +28,22 @@ describe('console: a monthly city campaign taken up by a district', function () 
   it('sets up the monthly campaign, the district takes it up, and the city sees both levels', async () => {
     const { city, district } = await organizers()
     const office = await newPage(story.browser, story.app)
+    // The office PC's clock runs ten minutes ahead: "start now" is left to the server's clock.
+    await office.clock.install({ time: story.app.clock.now().getTime() + 10 * 60_000 })
     await logInAs(office, city)
     await office.goto('/console/campaigns')
     await office.getByRole('button', { name: '新建活动' }).click()
     await office.getByPlaceholder('如：学习宣传新修订的代表法').fill('学习贯彻代表法')
+    expect(await office.getByLabel('开始时间').inputValue(), 'no start: it starts when made').to.equal('')
+    await office.getByText('不填表示马上开始').waitFor()
     await office.locator('[data-test=repeat-monthly]').click()
     await office.getByPlaceholder('不选则不限区县').click()
     await office.locator('.t-select-option', { hasText: district.name }).filter({ visible: true }).first().click()
     // Closing the picker by a click on the dialog's heading: Escape would close the dialog too.
     await office.getByText('新建学习宣传活动').click()
+    const sent = office.waitForRequest((r) => r.method() === 'POST' && new URL(r.url()).pathname === '/api/admin/campaigns')
     await office.getByRole('button', { name: '创建' }).click()
+    expect((await sent).postDataJSON(), 'no browser time for "now"').to.not.have.property('startsAt')
     await office.waitForURL(/\/console\/campaigns\/cp-/)
     const seriesUrl = office.url()
 

@@ -26,5 +26,12 @@ export function toIso(local: string): string {
   return `${date}T${time.slice(0, 5)}:00+08:00`
 }
 
+/**
+ * A start field left empty as nothing to send: the server's clock then says when "now" is. The
+ * browser's clock is never sent for "now": an office PC's may run ahead (residents would be told
+ * 尚未开始) or behind.
+ */
+export const startOrNow = (local: string): string | undefined => (local.trim() ? toIso(local) : undefined)
+
 /** An ISO time as a date-and-time field's value ("2026-11-26T09:30") in Beijing time. */
 export const toLocal = (iso: string) => when(iso).replace(' ', 'T')

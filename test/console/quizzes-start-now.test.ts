@@ -1,0 +1,31 @@
+import { expect } from 'chai'
+import { logInAs, newPage, useConsole } from './harness.js'
+
+/** A moment as staff read it, in Beijing time to the minute ("2026-11-26 09:30"). */
+const beijingMinute = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')
+
+describe('console: a new quiz starts now by the server’s clock', function () {
+  this.timeout(120_000)
+  const story = useConsole()
+
+  it('an organizer whose PC clock runs ahead leaves the start empty, and the quiz opens at the server’s minute', async () => {
+    const page = await newPage(story.browser, story.app)
+    await page.clock.install({ time: story.app.clock.now().getTime() + 10 * 60_000 })
+    await logInAs(
+      page,
+      story.app.login((l) => l.role === 'organizer'),
+      '/quizzes',
+    )
+    await page.getByRole('button', { name: '新建竞赛' }).click()
+    const dialog = page.locator('.t-dialog')
+    await dialog.locator('.t-input input').first().fill('代表法知识竞赛')
+    expect(await dialog.getByLabel('开始时间').inputValue(), 'no start: it opens when saved').to.equal('')
+    await dialog.getByText('不填表示马上开始').waitFor()
+    const sent = page.waitForRequest((r) => r.method() === 'POST' && new URL(r.url()).pathname === '/api/admin/quizzes')
+    await dialog.getByRole('button', { name: '创建草稿' }).click()
+    expect((await sent).postDataJSON(), 'the browser’s clock is not sent for "now"').to.not.have.property('opensAt')
+    await page.waitForURL(/\/console\/quizzes\/qz-/)
+    await page.getByText(`${beijingMinute(story.app.clock.now())} 至`).waitFor()
+    expect(page.problems).to.deep.equal([])
+  })
+})
