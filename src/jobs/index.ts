@@ -3,6 +3,7 @@ import cron from 'node-cron'
 import type { Clock } from '../clock.js'
 import type { Logger } from '../logger.js'
 import type { Store } from '../store/ports.js'
+import { StoreOutageLog } from '../services/store-outage.js'
 import { digestJob } from './digest-job.js'
 import type { Job, JobContext, JobDefinition } from './job.js'
 import { maintenanceJob } from './maintenance-job.js'
@@ -47,10 +48,29 @@ export function jobsFor(context: JobContext, definitions: readonly JobDefinition
 
 /**
  * Runs `job` only if this instance takes its lease: with several backend instances on one
- * store, one of them does the work each time.
+ * store, one of them does the work each time. With `outage`, a run that fails because the store
+ * is down (taking the lease included) is said once per outage, at warn, not as an error each time.
  */
-export async function runLeased(job: Job, store: Store, clock: Clock, holder: string, logger: Logger) {
-  if (!(await store.locks.acquire(job.name, holder, job.leaseMs, clock.now()))) return { ran: false as const }
+export async function runLeased(
+  job: Job,
+  store: Store,
+  clock: Clock,
+  holder: string,
+  logger: Logger,
+  outage?: StoreOutageLog,
+): Promise<{ ran: boolean; result?: unknown; error?: unknown }> {
+  const failed = async (err: unknown) => {
+    if (!(await outage?.absorbs(err, { job: job.name }))) logger.error({ err, job: job.name }, 'job failed')
+  }
+  let leased: boolean
+  try {
+    leased = await store.locks.acquire(job.name, holder, job.leaseMs, clock.now())
+  } catch (err) {
+    // Taking the lease is a write: while writes are stopped it fails before the job starts.
+    await failed(err)
+    return { ran: false, error: err }
+  }
+  if (!leased) return { ran: false }
   // A run that outlasts its lease (a digest day for 9,000 deputies on a slow day) would
   // let another instance start the same job beside it: the lease is renewed every third
   // of its length while the job runs, so it only runs out when this instance is gone.
@@ -66,21 +86,28 @@ export async function runLeased(job: Job, store: Store, clock: Clock, holder: st
     Math.max(1, Math.floor(job.leaseMs / 3)),
   )
   try {
-    return { ran: true as const, result: await job.run() }
+    const result = await job.run()
+    await outage?.roundDone()
+    return { ran: true, result }
   } catch (err) {
-    logger.error({ err, job: job.name }, 'job failed')
-    return { ran: true as const, error: err }
+    await failed(err)
+    return { ran: true, error: err }
   } finally {
     clearInterval(renew)
-    await store.locks.release(job.name, holder)
+    // Not released while the store is down: the lease runs out by itself.
+    await store.locks.release(job.name, holder).catch(async (err) => {
+      if (!(await outage?.absorbs(err, { job: job.name }))) logger.warn({ err, job: job.name }, 'job lease release failed')
+    })
   }
 }
 
 /** The one registrar: schedules every job, returns a stop function. */
 export function startJobs(jobs: Job[], deps: { store: Store; clock: Clock; logger: Logger; timeZone: string }) {
   const holder = `instance-${randomUUID()}`
+  // One for every job: an outage is said once, by the first job it stops.
+  const outage = new StoreOutageLog(deps.store, deps.logger, 'scheduled jobs')
   const tasks = jobs.map((job) =>
-    cron.schedule(job.schedule, () => void runLeased(job, deps.store, deps.clock, holder, deps.logger), {
+    cron.schedule(job.schedule, () => void runLeased(job, deps.store, deps.clock, holder, deps.logger, outage), {
       timezone: deps.timeZone,
       name: job.name,
       noOverlap: true,

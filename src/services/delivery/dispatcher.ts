@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { RateLimiterMemory, RateLimiterRes } from '../../security/rate-limiter.js'
 import type { Clock } from '../../clock.js'
+import { StoreOutageLog } from '../store-outage.js'
 import type { Logger } from '../../logger.js'
 import { quietHold, type QuietPolicy } from '../../domain/quiet-hours.js'
 import type { OutboxMessage, OutboxOutcome, Store } from '../../store/ports.js'
@@ -42,7 +43,7 @@ export interface DispatchReport {
 
 /** What the dispatcher is built from (one object: the parameters are many). */
 export interface OutboxDispatcherDeps {
-  store: Pick<Store, 'campaigns' | 'cases' | 'meetings' | 'outbox' | 'subscriptions'>
+  store: Pick<Store, 'campaigns' | 'cases' | 'meetings' | 'outbox' | 'subscriptions' | 'ping'>
   resolver: ChannelResolver
   senders: Senders
   /** The subscribe template a kind of message uses, if any. */
@@ -66,6 +67,7 @@ export class OutboxDispatcher {
   private readonly limiters = new Map<string, RateLimiterMemory>()
   private running: Promise<void> | null = null
   private stopping = false
+  private readonly outage: StoreOutageLog
 
   private readonly store: Pick<Store, 'campaigns' | 'cases' | 'meetings' | 'outbox' | 'subscriptions'>
   private readonly resolver: ChannelResolver
@@ -87,6 +89,7 @@ export class OutboxDispatcher {
       logger: this.logger,
       random: this.random = Math.random,
     } = deps)
+    this.outage = new StoreOutageLog(deps.store, this.logger, 'outbox dispatcher')
   }
 
   /** One round: lease a batch and deal with every message in it. */
@@ -140,14 +143,25 @@ export class OutboxDispatcher {
     this.stopping = false
     this.running = (async () => {
       while (!this.stopping) {
-        const r = await this.runOnce().catch((err) => {
-          this.logger.error({ err }, 'outbox round failed')
-          return null
-        })
-        const busy = r !== null && r.sent + r.failed + r.dead + r.waiting + r.toBot > 0
+        const busy = await this.backgroundRound()
         if (!busy) await new Promise((resolve) => setTimeout(resolve, this.policy.pollMs))
       }
     })()
+  }
+
+  /**
+   * One round of the background loop; whether it found work. A failed round is logged, except
+   * while the store is down: that is said once (/readyz is the signal), not an error every round.
+   */
+  async backgroundRound(): Promise<boolean> {
+    try {
+      const r = await this.runOnce()
+      await this.outage.roundDone()
+      return r.sent + r.failed + r.dead + r.waiting + r.toBot > 0
+    } catch (err) {
+      if (!(await this.outage.absorbs(err))) this.logger.error({ err }, 'outbox round failed')
+      return false
+    }
   }
 
   async stop() {
