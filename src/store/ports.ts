@@ -504,6 +504,8 @@ export interface CampaignQuery extends PageQuery {
   scopeDistrictIds?: string[]
   /** With scopeDistrictIds: city-level campaigns (no district scope) too. */
   cityWide?: boolean
+  /** Only the campaigns this staff member created (the console's 只看我创建的). */
+  createdBy?: string
 }
 
 export interface CampaignRepo {

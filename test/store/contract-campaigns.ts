@@ -140,6 +140,22 @@ export function campaignContract(store: () => Store) {
       ).to.deep.equal([c.id, b.id])
     })
 
+    it('narrows to the campaigns one staff member created, newest first, paged, and within a scope', async () => {
+      const mine1 = await repo().create(campaignRecord({ createdAt: at(1), createdBy: 'st-wang', scopeDistrictIds: ['d01'] }))
+      await repo().create(campaignRecord({ createdAt: at(2), createdBy: 'st-li', scopeDistrictIds: ['d01'] }))
+      const mine2 = await repo().create(campaignRecord({ createdAt: at(3), createdBy: 'st-wang', scopeDistrictIds: [] }))
+      const mine3 = await repo().create(campaignRecord({ createdAt: at(4), createdBy: 'st-wang', scopeDistrictIds: ['d02'] }))
+      const first = await repo().search({ limit: 2, createdBy: 'st-wang' })
+      expect(first.items.map((x) => x.id)).to.deep.equal([mine3.id, mine2.id])
+      const second = await repo().search({ limit: 2, createdBy: 'st-wang', cursor: first.nextCursor })
+      expect(second).to.deep.equal({ items: [await repo().get(mine1.id)], nextCursor: null })
+      expect(
+        (await repo().search({ limit: 10, createdBy: 'st-wang', scopeDistrictIds: ['d01'], cityWide: true })).items.map((x) => x.id),
+        'and the scope still holds',
+      ).to.deep.equal([mine2.id, mine1.id])
+      expect((await repo().search({ limit: 10, createdBy: 'st-nobody' })).items).to.deep.equal([])
+    })
+
     it('lists the campaigns open to followers that have not ended', async () => {
       const open = await repo().create(campaignRecord({ endsAt: at(10) }))
       await repo().create(campaignRecord({ endsAt: at(1) }))

@@ -556,6 +556,16 @@ describe('mongo adapter, against a fake server', function () {
       expect(insert.body.documents.map((d: Document) => d.personId)).to.deep.equal(['dp0003'])
     })
 
+    it("lists one staff member's campaigns (只看我创建的) on the creator's index, newest first, within the scope", async () => {
+      await open()
+      const index = indexesOn('campaigns').find((i) => i.name === 'createdBy_1_createdAt_-1__id_-1')!
+      expect(index.key).to.deep.equal({ createdBy: 1, createdAt: -1, _id: -1 })
+      await store!.campaigns.search({ limit: 20, createdBy: 'st-wang', scopeDistrictIds: ['d01'] })
+      const [find] = on('campaigns', 'find')
+      expect(find.body.filter).to.deep.equal({ $and: [{ scopeDistrictIds: { $in: ['d01'] } }, { createdBy: 'st-wang' }] })
+      expect(find.body.sort).to.deep.equal({ createdAt: -1, _id: -1 })
+    })
+
     it('finds the cases merged into one through the partial index on mergedInto', async () => {
       await open()
       const index = indexesOn('cases').find((i) => i.name === 'mergedInto_1')!

@@ -123,9 +123,11 @@ export class CampaignService {
   }
 
   /** An organizer's list: the campaigns of their districts or streets and of the places under them, and the city's that reach them. */
-  async list(staff: StaffPrincipal, page: PageQuery) {
+  /** The campaigns the staff member sees, newest first; with `createdBy: 'me'`, only those they created (只看我创建的). */
+  async list(staff: StaffPrincipal, query: PageQuery & { createdBy?: 'me' }) {
     requireRole(staff, 'organizer', 'admin')
     const scope = await this.directory.scopeOf(staff)
+    const page = { cursor: query.cursor, limit: query.limit, ...(query.createdBy === 'me' ? { createdBy: staff.id } : {}) }
     if (scope.kind !== 'regions') return this.store.campaigns.search(page)
     const found = await this.store.campaigns.search({ ...page, scopeDistrictIds: scopeOwnerIds(scope) ?? [], cityWide: true })
     const dir = await this.audience.directory()

@@ -74,6 +74,8 @@ function campaignSchema() {
     { ...options, minimize: false },
   )
   schema.index({ createdAt: -1, _id: -1 })
+  // The console's 只看我创建的, newest first.
+  schema.index({ createdBy: 1, createdAt: -1, _id: -1 })
   schema.index({ scopeDistrictIds: 1 })
   schema.index({ 'audience.followers': 1, endsAt: 1 })
   // One issue per series and month, one adoption per city campaign and area (as sqlite's 028).

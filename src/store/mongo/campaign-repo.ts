@@ -103,6 +103,7 @@ export async function campaignRepo(conn: Connection, { Outbox }: Pick<Models, 'O
         const scoped = { scopeDistrictIds: { $in: query.scopeDistrictIds } }
         clauses.push(query.cityWide ? { $or: [scoped, { scopeDistrictIds: { $size: 0 } }] } : scoped)
       }
+      if (query.createdBy !== undefined) clauses.push({ createdBy: query.createdBy })
       const after = decodeTimeCursor(query.cursor)
       if (after !== null) clauses.push({ $or: [{ createdAt: { $lt: after.at } }, { createdAt: after.at, _id: { $lt: after.id } }] })
       const docs = await Campaign.find(clauses.length ? { $and: clauses } : {})

@@ -98,6 +98,10 @@ export function campaignRepo(db: Db, group: GroupCommit): CampaignRepo {
         clauses.push(query.cityWide ? `(${scope.clause} OR scope_district_ids = '[]')` : scope.clause)
         params.push(...scope.params)
       }
+      if (query.createdBy !== undefined) {
+        clauses.push('created_by = ?')
+        params.push(query.createdBy)
+      }
       const after = afterCursorClause(query.cursor)
       if (after) {
         clauses.push(after.clause)

@@ -13,7 +13,11 @@ const itemId = z.string().regex(/^ri-[0-9a-f-]{36}$/, '学习材料编号格式�
 
 export const campaignIdParam = z.strictObject({ id: campaignId })
 export const itemIdParam = z.strictObject({ id: itemId })
-export const campaignsQuery = z.strictObject({ ...pageQuery })
+export const campaignsQuery = z.strictObject({
+  ...pageQuery,
+  /** 只看我创建的: only the campaigns the caller created. */
+  createdBy: z.literal('me', { error: '创建人只能是 me（只看我创建的）' }).optional(),
+})
 
 export const audienceSchema = z.strictObject({
   levels: z.array(z.enum(DEPUTY_LEVELS)).max(DEPUTY_LEVELS.length).optional(),
