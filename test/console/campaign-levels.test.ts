@@ -1,4 +1,5 @@
 import { expect } from 'chai'
+import { Client } from '../helpers/app.js'
 import { logInAs, newPage, screenshot, useConsole, type ConsolePage } from './harness.js'
 
 /**
@@ -72,5 +73,29 @@ describe('console: a monthly city campaign taken up by a district', function () 
     expect(await office.locator('[data-test=roll-up-total]').innerText()).to.include('同一人只算一次')
     await screenshot(office, 'console-campaign-roll-up')
     expect(office.problems).to.deep.equal([])
+  })
+
+  it('a district organizer ticks 只看我创建的 and the city’s campaigns leave her list', async () => {
+    const { city, district } = await organizers()
+    const make = async (login: { username: string; password: string }, title: string) => {
+      const made = await (
+        await new Client(story.app.baseUrl).login(login.username, login.password)
+      ).post('/api/admin/campaigns', { title, endsAt: '2099-01-01T00:00:00+08:00', audience: { districtIds: [district.id] } })
+      expect(made.status, JSON.stringify(made.body)).to.equal(201)
+    }
+    await make(city, '市里布置的学习')
+    await make(district.login, '区里自己的学习')
+    const page = await newPage(story.browser, story.app)
+    await logInAs(page, district.login, '/campaigns')
+    const rows = page.locator('.t-table tbody tr')
+    await rows.filter({ hasText: '市里布置的学习' }).waitFor()
+    await rows.filter({ hasText: '区里自己的学习' }).waitFor()
+    const listed = page.waitForRequest((r) => new URL(r.url()).pathname === '/api/admin/campaigns' && new URL(r.url()).searchParams.get('createdBy') === 'me')
+    await page.locator('[data-test=mine-only]').getByText('只看我创建的').click()
+    await listed
+    await rows.filter({ hasText: '市里布置的学习' }).waitFor({ state: 'detached' })
+    await rows.filter({ hasText: '区里自己的学习' }).waitFor()
+    await screenshot(page, 'console-campaigns-mine')
+    expect(page.problems).to.deep.equal([])
   })
 })
