@@ -23,6 +23,8 @@ export interface GroupCommitOptions {
   sync?: WalSync | null
   /** Told once, with the cause, when a failed sync stops the grouped writes (the store logs it). */
   onStopped?: (error: Error) => void
+  /** Told after each group's COMMIT (the store's WalCheckpointer copies the WAL soon after). */
+  onCommitted?: () => void
 }
 
 /**
@@ -67,6 +69,7 @@ export class GroupCommit {
   private readonly sync: WalSync | null
   private readonly wal: WalFile | null = null
   private readonly onStopped: (error: Error) => void
+  private readonly onCommitted: () => void
   /**
    * The safety level around a group, and the connection's own for every other write. Run with
    * `exec`: a pragma's setting takes effect when compiled, and the store keeps prepared statements
@@ -89,6 +92,7 @@ export class GroupCommit {
     this.release = db.prepare('RELEASE grouped_write')
     this.rollbackTo = db.prepare('ROLLBACK TO grouped_write')
     this.onStopped = options.onStopped ?? (() => {})
+    this.onCommitted = options.onCommitted ?? (() => {})
     if ('sync' in options) this.sync = options.sync ?? null
     else {
       // "memory" for ":memory:"; "delete" where WAL could not be set up: no `-wal` file to flush.
@@ -176,6 +180,7 @@ export class GroupCommit {
     } finally {
       if (this.strict && this.db.open && !this.db.inTransaction) this.db.exec(this.strict)
     }
+    this.onCommitted()
     const answer = () =>
       group.forEach((write, i) => {
         const outcome = outcomes[i]
