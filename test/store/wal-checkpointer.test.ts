@@ -95,9 +95,49 @@ describe('sqlite: the WAL is copied into the database file off the event loop', 
     group.close()
   })
 
+  it('after a pass that could not catch up with a long WAL, makes the next with the grouped writes held, and they are all written after', async () => {
+    const group = new GroupCommit(db)
+    const held: string[] = []
+    let late: Promise<unknown> | null = null
+    const catching = new WalCheckpointer(file(), {
+      catchUpFrames: 1,
+      holdWrites: (task) =>
+        group.holdWhile(async () => {
+          // Asked while held: queued, not committed, until the pass is over.
+          late = write(group, '等着写的留言')
+          await new Promise((resolve) => setTimeout(resolve, 50))
+          held.push(...(db.prepare('SELECT text FROM notes').pluck().all() as string[]))
+          return task()
+        }),
+    })
+    try {
+      await write(group, '第一条')
+      // A reader still on the first row's snapshot: a pass cannot copy the frames after it.
+      const reader = new Database(file())
+      reader.exec('BEGIN')
+      reader.prepare('SELECT count(*) FROM notes').get()
+      await write(group, '第二条')
+      catching.nudge()
+      await eventually(() => held.length > 0, 'the writes held for a pass')
+      expect(held, 'seen while held').to.deep.equal(['第一条', '第二条'])
+      reader.exec('COMMIT')
+      reader.close()
+      await eventually(() => late !== null, 'the write asked while held')
+      await late
+      expect(db.prepare('SELECT text FROM notes ORDER BY rowid').pluck().all(), 'written once the pass was over').to.deep.equal([
+        '第一条',
+        '第二条',
+        '等着写的留言',
+      ])
+    } finally {
+      await catching.close()
+      group.close()
+    }
+  })
+
   it('a thread that cannot run is said once; nothing else changes', async () => {
     const told: Error[] = []
-    const lost = new WalCheckpointer(join(dir, 'no-such-folder', 'liaison.db'), (error) => told.push(error))
+    const lost = new WalCheckpointer(join(dir, 'no-such-folder', 'liaison.db'), { onError: (error) => told.push(error) })
     lost.nudge()
     await eventually(() => told.length > 0, 'the failure told')
     lost.nudge()

@@ -81,6 +81,7 @@ export class GroupCommit {
   private syncing = false
   private closed = false
   private failure: Error | null = null
+  private holds = 0
 
   constructor(
     private readonly db: Db,
@@ -136,6 +137,23 @@ export class GroupCommit {
     })
   }
 
+  /**
+   * Holds the grouped writes until `task` settles: they queue, and the event loop goes on serving
+   * requests (the WAL checkpointer catching up with a long WAL while no group commits).
+   */
+  async holdWhile<T>(task: () => Promise<T>): Promise<T> {
+    this.holds++
+    try {
+      return await task()
+    } finally {
+      this.holds--
+      if (!this.holds && this.queue.length && !this.scheduled) {
+        this.scheduled = true
+        setImmediate(() => this.flush())
+      }
+    }
+  }
+
   /** Lets go of the WAL file (the store closes); a sync under way finishes first. */
   close() {
     this.closed = true
@@ -144,6 +162,8 @@ export class GroupCommit {
 
   private flush() {
     this.scheduled = false
+    // Held: the writes wait in the queue; holdWhile flushes them when it lets go.
+    if (this.holds) return
     const group = this.queue
     this.queue = []
     if (this.failure) {

@@ -1,7 +1,7 @@
 import type { Store } from '../ports.js'
 import { openDatabase, type Db } from './open.js'
 import { GroupCommit, type GroupCommitOptions } from './group-commit.js'
-import { WalCheckpointer } from './wal-checkpointer.js'
+import { WalCheckpointer, type WalCheckpointerOptions } from './wal-checkpointer.js'
 import { botRepo } from './bot-repo.js'
 import { digestRepo } from './digest-repo.js'
 import { deputyRepo, directoryRepo, regionRepo, staffRepo, stationRepo } from './directory-repos.js'
@@ -32,7 +32,11 @@ export interface SqliteStoreOptions {
 /** The embedded store: one SQLite file in WAL mode (or ":memory:"). */
 export function createSqliteStore(path: string, options: SqliteStoreOptions = {}): Store {
   const db = openDatabase(path)
-  const checkpointer = walCheckpointer(db, options.onCheckpointerFailed)
+  const checkpointer = walCheckpointer(db, {
+    onError: options.onCheckpointerFailed,
+    // Called only after a group committed, so `group` is there by then.
+    holdWrites: (task) => group.holdWhile(task),
+  })
   const group = new GroupCommit(db, { ...options.groupCommit, onCommitted: checkpointer ? () => checkpointer.nudge() : undefined })
   return {
     kind: 'sqlite',
@@ -83,7 +87,7 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
 }
 
 /** A file in WAL mode gets its WAL copied into it off the event loop; ":memory:" has no WAL. */
-function walCheckpointer(db: Db, onError?: (error: Error) => void): WalCheckpointer | null {
+function walCheckpointer(db: Db, options: WalCheckpointerOptions): WalCheckpointer | null {
   if (db.memory || String(db.pragma('journal_mode', { simple: true })).toLowerCase() !== 'wal') return null
-  return new WalCheckpointer(db.name, onError)
+  return new WalCheckpointer(db.name, options)
 }
