@@ -100,7 +100,7 @@ describe('sqlite: the WAL is copied into the database file off the event loop', 
     group.close()
   })
 
-  it('after a pass that could not catch up with a long WAL, makes the next with the grouped writes held, and they are all written after', async () => {
+  it('after a pass that found a long WAL, makes the next with the grouped writes held, and they are all written after', async () => {
     const group = new GroupCommit(db)
     const held: string[] = []
     let late: Promise<unknown> | null = null

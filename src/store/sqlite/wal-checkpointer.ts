@@ -62,9 +62,9 @@ export interface WalCheckpointerOptions {
  * own checkpoint does.
  *
  * The WAL starts again from its beginning only when a write begins with every frame copied. While
- * writes go on without a pause, a pass here never catches up (frames arrive while it copies), so
- * the WAL would grow until the app's own checkpoint came after all. So once a pass leaves
- * `catchUpFrames` or more behind, the next one runs with the grouped writes held: they queue for
+ * writes go on without a pause, that is seldom so (frames arrive while a pass copies, and a pass
+ * only says how many there were when it began), so the WAL would grow until the app's own
+ * checkpoint came after all. So once a pass finds `catchUpFrames` or more, the next one runs with the grouped writes held: they queue for
  * the few milliseconds it takes to copy what the last pass left (the event loop goes on reading
  * requests), and the first group after it starts the WAL again. The app's `wal_autocheckpoint`
  * stays as the fallback: for writes outside the groups, or should the thread fail.
@@ -132,7 +132,7 @@ export class WalCheckpointer {
     this.passing = true
     try {
       const result = await this.pass()
-      if (this.options.holdWrites && result.checkpointed < result.log && result.log >= this.catchUpFrames) {
+      if (this.options.holdWrites && result.log >= this.catchUpFrames) {
         await this.options.holdWrites(() => this.pass())
       }
     } catch {
