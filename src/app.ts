@@ -45,6 +45,7 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
     options.store ??
     (await openStore(config.store.url, {
       onWritesStopped: (err) => logger.error({ err }, 'the store stopped taking writes (a failed flush to disk): /readyz now fails; restart the service'),
+      onCheckpointerFailed: (err) => logger.warn({ err }, 'the WAL is no longer copied into the database file off the event loop: the store does it itself'),
     }))
   const wechat = config.wechat.enabled
     ? new WeChatClient({

@@ -3,7 +3,7 @@
  * so the fair baseline for POST /api/mp/cases and survey responses. Koa, the app's JSON body
  * reader, a bearer-session lookup in the store's sessions table, one zod parse, and one row
  * committed through the store's group commit on a file opened with the store's pragmas
- * (WAL, synchronous=FULL) and migrations. Prints one JSON line: { port }.
+ * (WAL, synchronous=FULL) and migrations, its WAL checkpointed off the event loop as the store does. Prints one JSON line: { port }.
  */
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -15,6 +15,7 @@ import { timeOrderedUuid } from '../../src/ids.js'
 import { hashToken } from '../../src/services/accounts/auth.js'
 import { sessionRepo } from '../../src/store/sqlite/auth-repos.js'
 import { GroupCommit } from '../../src/store/sqlite/group-commit.js'
+import { WalCheckpointer } from '../../src/store/sqlite/wal-checkpointer.js'
 import { openDatabase } from '../../src/store/sqlite/open.js'
 import { seedPeople } from './people.js'
 import { exitWithProfile } from './profile-hook.js'
@@ -25,7 +26,9 @@ const file = join(scratch, 'floor.db')
 openDatabase(file).close() // the schema, by the store's own migrations
 seedPeople(file, people, null)
 const db = openDatabase(file)
-const group = new GroupCommit(db)
+// The store's group-commit path whole: the WAL copied into the file off the event loop, as the app's is.
+const checkpointer = new WalCheckpointer(file)
+const group = new GroupCommit(db, { onCommitted: () => checkpointer.nudge() })
 const sessions = sessionRepo(db)
 db.exec('CREATE TABLE floor_writes (id TEXT PRIMARY KEY, subject_id TEXT NOT NULL, text TEXT NOT NULL, region_id TEXT, created_at TEXT NOT NULL)')
 const insert = db.prepare('INSERT INTO floor_writes (id, subject_id, text, region_id, created_at) VALUES (?, ?, ?, ?, ?)')

@@ -4,6 +4,8 @@ import { createSqliteStore } from './sqlite/index.js'
 export interface OpenStoreOptions {
   /** Told once when the store stops taking writes for good (a failed flush to disk): the app logs it. */
   onWritesStopped?: (error: Error) => void
+  /** Told once when the WAL can no longer be copied off the event loop (the app's connection does it then). */
+  onCheckpointerFailed?: (error: Error) => void
 }
 
 /**
@@ -11,7 +13,11 @@ export interface OpenStoreOptions {
  * or mongodb://…. The mongo adapter is loaded only when asked for.
  */
 export async function openStore(url: string, options: OpenStoreOptions = {}): Promise<Store> {
-  if (url.startsWith('sqlite:')) return createSqliteStore(url.slice('sqlite:'.length), { groupCommit: { onStopped: options.onWritesStopped } })
+  if (url.startsWith('sqlite:'))
+    return createSqliteStore(url.slice('sqlite:'.length), {
+      groupCommit: { onStopped: options.onWritesStopped },
+      onCheckpointerFailed: options.onCheckpointerFailed,
+    })
   if (/^mongodb(\+srv)?:\/\//.test(url)) {
     const { createMongoStore } = await import('./mongo/index.js')
     return createMongoStore(url)

@@ -23,6 +23,8 @@ export interface GroupCommitOptions {
   sync?: WalSync | null
   /** Told once, with the cause, when a failed sync stops the grouped writes (the store logs it). */
   onStopped?: (error: Error) => void
+  /** Told after each group's COMMIT (the store's WalCheckpointer copies the WAL soon after). */
+  onCommitted?: () => void
 }
 
 /**
@@ -67,6 +69,7 @@ export class GroupCommit {
   private readonly sync: WalSync | null
   private readonly wal: WalFile | null = null
   private readonly onStopped: (error: Error) => void
+  private readonly onCommitted: () => void
   /**
    * The safety level around a group, and the connection's own for every other write. Run with
    * `exec`: a pragma's setting takes effect when compiled, and the store keeps prepared statements
@@ -78,6 +81,7 @@ export class GroupCommit {
   private syncing = false
   private closed = false
   private failure: Error | null = null
+  private holds = 0
 
   constructor(
     private readonly db: Db,
@@ -89,6 +93,7 @@ export class GroupCommit {
     this.release = db.prepare('RELEASE grouped_write')
     this.rollbackTo = db.prepare('ROLLBACK TO grouped_write')
     this.onStopped = options.onStopped ?? (() => {})
+    this.onCommitted = options.onCommitted ?? (() => {})
     if ('sync' in options) this.sync = options.sync ?? null
     else {
       // "memory" for ":memory:"; "delete" where WAL could not be set up: no `-wal` file to flush.
@@ -132,6 +137,23 @@ export class GroupCommit {
     })
   }
 
+  /**
+   * Holds the grouped writes until `task` settles: they queue, and the event loop goes on serving
+   * requests (the WAL checkpointer catching up with a long WAL while no group commits).
+   */
+  async holdWhile<T>(task: () => Promise<T>): Promise<T> {
+    this.holds++
+    try {
+      return await task()
+    } finally {
+      this.holds--
+      if (!this.holds && this.queue.length && !this.scheduled) {
+        this.scheduled = true
+        setImmediate(() => this.flush())
+      }
+    }
+  }
+
   /** Lets go of the WAL file (the store closes); a sync under way finishes first. */
   close() {
     this.closed = true
@@ -140,6 +162,8 @@ export class GroupCommit {
 
   private flush() {
     this.scheduled = false
+    // Held: the writes wait in the queue; holdWhile flushes them when it lets go.
+    if (this.holds) return
     const group = this.queue
     this.queue = []
     if (this.failure) {
@@ -176,6 +200,7 @@ export class GroupCommit {
     } finally {
       if (this.strict && this.db.open && !this.db.inTransaction) this.db.exec(this.strict)
     }
+    this.onCommitted()
     const answer = () =>
       group.forEach((write, i) => {
         const outcome = outcomes[i]

@@ -1,6 +1,7 @@
 import type { Store } from '../ports.js'
-import { openDatabase } from './open.js'
+import { openDatabase, type Db } from './open.js'
 import { GroupCommit, type GroupCommitOptions } from './group-commit.js'
+import { WalCheckpointer, type WalCheckpointerOptions } from './wal-checkpointer.js'
 import { botRepo } from './bot-repo.js'
 import { digestRepo } from './digest-repo.js'
 import { deputyRepo, directoryRepo, regionRepo, staffRepo, stationRepo } from './directory-repos.js'
@@ -24,12 +25,19 @@ import { bindingCodeRepo, idempotencyRepo, mpUserRepo, outboxRepo, subscriptionR
 export interface SqliteStoreOptions {
   /** Where a stop of the grouped writes is reported, once (the app logs it); tests also pass `sync`. */
   groupCommit?: GroupCommitOptions
+  /** Where it is reported that the WAL can no longer be copied off the event loop (the app's connection then does it). */
+  onCheckpointerFailed?: (error: Error) => void
 }
 
 /** The embedded store: one SQLite file in WAL mode (or ":memory:"). */
 export function createSqliteStore(path: string, options: SqliteStoreOptions = {}): Store {
   const db = openDatabase(path)
-  const group = new GroupCommit(db, options.groupCommit)
+  const checkpointer = walCheckpointer(db, {
+    onError: options.onCheckpointerFailed,
+    // Called only after a group committed, so `group` is there by then.
+    holdWrites: (task) => group.holdWhile(task),
+  })
+  const group = new GroupCommit(db, { ...options.groupCommit, onCommitted: checkpointer ? () => checkpointer.nudge() : undefined })
   return {
     kind: 'sqlite',
     regions: regionRepo(db),
@@ -71,7 +79,15 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
     },
     async close() {
       group.close()
+      // Before the app's connection: the last one to close copies the WAL into the file and removes it.
+      await checkpointer?.close()
       if (db.open) db.close()
     },
   }
+}
+
+/** A file in WAL mode gets its WAL copied into it off the event loop; ":memory:" has no WAL. */
+function walCheckpointer(db: Db, options: WalCheckpointerOptions): WalCheckpointer | null {
+  if (db.memory || String(db.pragma('journal_mode', { simple: true })).toLowerCase() !== 'wal') return null
+  return new WalCheckpointer(db.name, options)
 }
