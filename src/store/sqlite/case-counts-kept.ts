@@ -2,33 +2,19 @@ import { CASE_STATUSES } from '../../domain/case.js'
 import { emptyTally, type BarCounts, type CaseTally, type CaseTallyKey, type CaseTallyOptions } from '../case-tally.js'
 import type { CaseFilter } from '../ports.js'
 import { filterClauses } from './case-filter-sql.js'
-import { ACKED, OPEN, WAITING } from './case-sql.js'
+import type { KeptDeadlines, UnfinishedCase } from './case-deadlines-kept.js'
 import type { Db } from './open.js'
 
-/**
- * The cases whose figures depend on the time of asking, and the deadline each figure counts them
- * against (null when it does not count them), exactly as the partial index cases_unfinished
- * (migration 036) spells them: SQLite reads the index only for this very condition, and the
- * deadlines from it only for these very expressions. By caseStats' definitions (a live case is
- * neither withdrawn, rejected nor merged), as in case-tally.ts's live SQL.
- */
-export const UNFINISHED = `(next_due_at IS NOT NULL OR status IN (${WAITING}) OR (replied_at IS NULL AND status NOT IN ('withdrawn', 'rejected') AND merged_into IS NULL))`
-export const DEADLINES = {
-  /** An acknowledgement due and not given. */
-  ack: `(CASE WHEN status NOT IN ('withdrawn', 'rejected') AND merged_into IS NULL AND ${ACKED} IS NULL THEN ack_due_at END)`,
-  /** A reply due and not given. */
-  reply: `(CASE WHEN status NOT IN ('withdrawn', 'rejected') AND merged_into IS NULL AND replied_at IS NULL THEN reply_due_at END)`,
-  /** Waiting past the deadline that matters: the reply's once acknowledged. */
-  waiting: `(CASE WHEN status IN (${WAITING}) AND merged_into IS NULL THEN CASE WHEN ${ACKED} IS NOT NULL THEN reply_due_at ELSE ack_due_at END END)`,
-  /** Open past its next deadline (the inbox's overdue). */
-  open: `(CASE WHEN status IN (${OPEN}) THEN next_due_at END)`,
-}
+const [ACK_LATE, REPLY_LATE, WAITING_LATE, OPEN_LATE] = [1, 2, 4, 8]
+/** The four figures of "now" a case adds (0 or 1 each) for each set of its deadlines passed: made once, not per case. */
+const LATE_FIGURES = Array.from({ length: 16 }, (_, late) =>
+  [late & ACK_LATE, late & REPLY_LATE, late & WAITING_LATE, late & OPEN_LATE].map((bit) => (bit ? 1 : 0)),
+)
 
 type KeptKey = 'station' | 'district' | 'handlingDistrict'
 /**
  * The groupings the kept counts hold, from a station, place's district and handling district
- * ('' or null is none): the unfinished cases' figures, read per those three in their index's
- * order, fold into a group here instead of being sorted by it in SQL.
+ * ('' or null is none): each unfinished case's figures of "now" fold into its group here.
  */
 const GROUP_OF: Record<KeptKey, (station: string | null, district: string | null, handling: string | null) => string | null> = {
   station: (station) => station || null,
@@ -79,10 +65,6 @@ function tallyOf(key: string | null, sum: number[]): CaseTally {
   return t
 }
 
-type Place = [station: string | null, district: string | null, handling: string | null]
-/** Per group: acknowledgements and replies due and not given, cases late now. */
-type LateRow = [...Place, ackLate: number, replyLate: number, overdueOpen: number, overdueNext: number]
-
 /** Whether the kept counts answer this tally: the caller's scope alone (none, stations, districts) and a grouping they keep. */
 export function keptCountsServe(filter: CaseFilter, groupBy?: CaseTallyKey): boolean {
   const scopeOnly = Object.entries(filter).every(([name, value]) => value === undefined || name === 'stationIds' || name === 'districtIds')
@@ -91,58 +73,57 @@ export function keptCountsServe(filter: CaseFilter, groupBy?: CaseTallyKey): boo
 
 /**
  * Tallies of a scope (see `keptCountsServe`) from the counts the triggers of migration 036 keep,
- * plus what depends on "now" counted over the unfinished cases alone: the same figures as the
- * live SQL in case-tally.ts, which answers every other filter.
+ * plus what depends on "now" counted over the unfinished cases alone (kept in memory, `deadlines`):
+ * the same figures as the live SQL in case-tally.ts, which answers every other filter.
  */
-export function keptCaseCounts(db: Db) {
+export function keptCaseCounts(db: Db, deadlines: KeptDeadlines) {
   const scope = (filter: CaseFilter) => {
     const { clauses, params } = filterClauses(filter)
     return { where: clauses.length ? clauses.join(' AND ') : '1', params }
   }
 
-  /**
-   * The figures of "now" over the unfinished cases alone: overall (one row), per station, district
-   * and handling district (`group`), or per other columns.
-   */
-  const late = (filter: CaseFilter, now: Date, group?: string, extra = '1', extraParams: unknown[] = []) => {
-    // An empty list of stations or districts matches nothing (and SQLite finds no plan through the index for "0").
-    if (filter.stationIds?.length === 0 || filter.districtIds?.length === 0) return []
-    const s = scope(filter)
-    return db
-      .prepare(
-        `SELECT ${group ?? 'NULL, NULL, NULL'},
-          total(${DEADLINES.ack} <= @now) AS ackLate,
-          total(${DEADLINES.reply} <= @now) AS replyLate,
-          total(${DEADLINES.waiting} < @now) AS overdueOpen,
-          total(${DEADLINES.open} < @now) AS overdueNext
-        FROM cases INDEXED BY cases_unfinished WHERE ${UNFINISHED} AND ${s.where} AND ${extra} ${group ? `GROUP BY ${group}` : ''}`,
-      )
-      .raw()
-      .all(...s.params, ...extraParams, { now: now.toISOString() })
-  }
+  /** Which of a case's deadlines are passed at `at`, as bits: acknowledgement late (1), reply late (2), waiting late (4), open past its next deadline (8). */
+  const lateAt = (c: UnfinishedCase, at: string) =>
+    (c[4] !== null && c[4] <= at ? ACK_LATE : 0) |
+    (c[5] !== null && c[5] <= at ? REPLY_LATE : 0) |
+    (c[6] !== null && c[6] < at ? WAITING_LATE : 0) |
+    (c[7] !== null && c[7] < at ? OPEN_LATE : 0)
 
   return {
     async tally(filter: CaseFilter, { now, groupBy, topics, overall }: CaseTallyOptions): Promise<CaseTally[]> {
       const s = scope(filter)
       const groupOf = groupBy ? GROUP_OF[groupBy as KeptKey] : () => null
-      // A few thousand rows at most (an admin's), grouped in SQL: by station in the table's own order.
-      const rows = db
-        .prepare(
-          `SELECT ${groupBy ? KEY_COLUMN[groupBy as KeptKey] : 'NULL'}, ${SUMS.map((c) => `coalesce(sum(${c}), 0)`).join(', ')}
-          FROM case_counts WHERE ${s.where} ${groupBy ? 'GROUP BY 1' : ''}`,
-        )
-        .raw()
-        .all(...s.params) as Array<[string | null, ...number[]]>
-      // One row per group (grouped in SQL), read by fixed positions: an admin's 3,000 groups built without per-row arrays or names.
-      const tallies = new Map<string | null, CaseTally>()
       // The overall figures too, when asked with the groups: every row of the scope's sums added up, the rows of no group included.
       const allSums = overall && groupBy ? new Array<number>(SUMS.length + 1).fill(0) : undefined
-      for (const row of rows) {
-        if (allSums) for (let col = 1; col < row.length; col++) allSums[col] += row[col] as number
-        const key = row[0] || null
-        // Cases with no group are in no group; a group whose cases all moved away or went is no group.
-        if (groupBy && (!key || (row[COL.total] as number) <= 0)) continue
-        tallies.set(key, tallyOf(key, row as number[]))
+      // One row per group, read by fixed positions: an admin's 3,000 groups built without per-row arrays or names.
+      const sumsOf = new Map<string | null, number[]>()
+      if (!groupBy) {
+        const row = db
+          .prepare(`SELECT NULL, ${SUMS.map((c) => `coalesce(sum(${c}), 0)`).join(', ')} FROM case_counts WHERE ${s.where}`)
+          .raw()
+          .get(...s.params) as number[]
+        sumsOf.set(null, row)
+      } else {
+        // A few thousand rows at most (an admin's), each added to its group here: SQL's sum per group of 3,000 stations cost
+        // three times the reading of the rows (per group and column), grouped here as the figures of "now" below are.
+        const rows = db
+          .prepare(`SELECT station_id, district_id, handling_district_id, ${SUMS.join(', ')} FROM case_counts WHERE ${s.where}`)
+          .raw()
+          .all(...s.params) as Array<[string, string, string, ...number[]]>
+        for (const row of rows) {
+          if (allSums) for (let col = 1; col <= SUMS.length; col++) allSums[col] += row[col + 2] as number
+          const key = groupOf(row[0] || null, row[1] || null, row[2] || null)
+          // Cases with no group are in no group.
+          if (!key) continue
+          const sums = sumsOf.get(key) ?? sumsOf.set(key, new Array<number>(SUMS.length + 1).fill(0)).get(key)!
+          for (let col = 1; col <= SUMS.length; col++) sums[col] += row[col + 2] as number
+        }
+      }
+      const tallies = new Map<string | null, CaseTally>()
+      for (const [key, sums] of sumsOf) {
+        // A group whose cases all moved away or went is no group.
+        if (groupBy && sums[COL.total] <= 0) continue
+        tallies.set(key, tallyOf(key, sums))
       }
       const whole = allSums && tallyOf(null, allSums)
       if (topics) {
@@ -167,16 +148,21 @@ export function keptCaseCounts(db: Db) {
         for (const t of whole ? [whole, ...tallies.values()] : tallies.values())
           for (const topic in t.byTopic) if (!(t.byTopic[topic] > 0)) delete t.byTopic[topic]
       }
-      // Per station, district and handling district in the index's own order (no sorting), folded here into the groups.
-      const lateRows = late(filter, now, groupBy ? 'station_id, district_id, handling_district_id' : undefined) as LateRow[]
-      for (const [station, district, handling, ackLate, replyLate, overdueOpen, overdueNext] of lateRows) {
+      // The figures of "now" over the unfinished cases alone, kept in memory (see case-deadlines-kept.ts).
+      const at = now.toISOString()
+      const inScope = deadlines.inScope(filter)
+      for (const c of deadlines.current()) {
+        if (!inScope(c)) continue
+        const late = lateAt(c, at)
+        if (!late) continue
+        const [ackLate, replyLate, overdueOpen, overdueNext] = LATE_FIGURES[late]
         if (whole) {
           whole.ackDue += ackLate
           whole.replyDue += replyLate
           whole.overdueOpen += overdueOpen
           whole.overdueNext += overdueNext
         }
-        const t = tallies.get(groupOf(station, district, handling))
+        const t = tallies.get(groupOf(c[0], c[1], c[2]))
         if (!t) continue
         t.ackDue += ackLate
         t.replyDue += replyLate
@@ -189,25 +175,31 @@ export function keptCaseCounts(db: Db) {
 
     async busiestDeputies(filter: CaseFilter, { now, top }: { now: Date; top: number }): Promise<BarCounts[]> {
       const s = scope(filter)
-      // Only the busiest are wanted: the least total among them, then their kept counts, then the figures of "now" for those alone.
-      const least = db
-        .prepare(`SELECT sum(total) AS n FROM case_deputy_counts WHERE ${s.where} GROUP BY deputy_id ORDER BY n DESC LIMIT 1 OFFSET ?`)
-        .pluck()
-        .get(...s.params, Math.max(top - 1, 0)) as number | undefined
-      const bars = db
-        .prepare(
-          `SELECT deputy_id AS "key", sum(total) AS total, sum(open) AS open, 0 AS overdueOpen, sum(reply_done) AS replyDue, sum(reply_in_time) AS replyOk
-          FROM case_deputy_counts WHERE ${s.where} GROUP BY deputy_id HAVING sum(total) >= ?`,
-        )
-        .all(...s.params, Math.max(least ?? 1, 1)) as BarCounts[]
+      // Only the busiest are wanted (at least `top`, and any tied with the last of them): the kept counts of the most
+      // busy few, in one pass over the scope's deputies that keeps only the first rows of its order (an admin's ~100,000
+      // deputies read once, not twice: the least total among the busiest, then every deputy with as many).
+      const busiestSql = (having: string, limit: string) =>
+        `SELECT deputy_id AS "key", sum(total) AS total, sum(open) AS open, 0 AS overdueOpen, sum(reply_done) AS replyDue, sum(reply_in_time) AS replyOk
+        FROM case_deputy_counts WHERE ${s.where} GROUP BY deputy_id ${having} ${limit}`
+      const read = Math.max(top, 1) * 4
+      const first = db.prepare(busiestSql('', `ORDER BY total DESC LIMIT ${read}`)).all(...s.params) as BarCounts[]
+      // A deputy without cases is never among the busiest.
+      const least = Math.max(first[top - 1]?.total ?? 1, 1)
+      // So many tied with the last of the busiest that the first rows may not hold them all: every deputy with as many.
+      const bars =
+        first.length === read && first[read - 1].total >= least
+          ? (db.prepare(busiestSql('HAVING sum(total) >= ?', '')).all(...s.params, least) as BarCounts[])
+          : first.filter((b) => b.total >= least)
       if (!bars.length) return []
       const byKey = new Map(bars.map((b) => [b.key, b]))
-      const busiest = late(filter, now, 'deputy_id', 'deputy_id IN (SELECT value FROM json_each(?))', [JSON.stringify([...byKey.keys()])])
-      for (const [deputyId, , replyLate, overdueOpen] of busiest as Array<[string, number, number, number]>) {
-        const b = byKey.get(deputyId)
-        if (!b) continue
-        b.replyDue += replyLate
-        b.overdueOpen = overdueOpen
+      const at = now.toISOString()
+      const inScope = deadlines.inScope(filter)
+      for (const c of deadlines.current()) {
+        const b = c[3] === null ? undefined : byKey.get(c[3])
+        if (!b || !inScope(c)) continue
+        const late = lateAt(c, at)
+        if (late & REPLY_LATE) b.replyDue++
+        if (late & WAITING_LATE) b.overdueOpen++
       }
       return bars.sort((a, b) => a.key.localeCompare(b.key))
     },
