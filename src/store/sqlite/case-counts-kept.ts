@@ -2,14 +2,8 @@ import { CASE_STATUSES } from '../../domain/case.js'
 import { emptyTally, type BarCounts, type CaseTally, type CaseTallyKey, type CaseTallyOptions } from '../case-tally.js'
 import type { CaseFilter } from '../ports.js'
 import { filterClauses } from './case-filter-sql.js'
-import type { KeptDeadlines, UnfinishedCase } from './case-deadlines-kept.js'
+import { ACK_LATE, OPEN_LATE, REPLY_LATE, WAITING_LATE, type KeptDeadlines } from './case-deadlines-kept.js'
 import type { Db } from './open.js'
-
-const [ACK_LATE, REPLY_LATE, WAITING_LATE, OPEN_LATE] = [1, 2, 4, 8]
-/** The four figures of "now" a case adds (0 or 1 each) for each set of its deadlines passed: made once, not per case. */
-const LATE_FIGURES = Array.from({ length: 16 }, (_, late) =>
-  [late & ACK_LATE, late & REPLY_LATE, late & WAITING_LATE, late & OPEN_LATE].map((bit) => (bit ? 1 : 0)),
-)
 
 type KeptKey = 'station' | 'district' | 'handlingDistrict'
 /**
@@ -82,13 +76,6 @@ export function keptCaseCounts(db: Db, deadlines: KeptDeadlines) {
     return { where: clauses.length ? clauses.join(' AND ') : '1', params }
   }
 
-  /** Which of a case's deadlines are passed at `at`, as bits: acknowledgement late (1), reply late (2), waiting late (4), open past its next deadline (8). */
-  const lateAt = (c: UnfinishedCase, at: string) =>
-    (c[4] !== null && c[4] <= at ? ACK_LATE : 0) |
-    (c[5] !== null && c[5] <= at ? REPLY_LATE : 0) |
-    (c[6] !== null && c[6] < at ? WAITING_LATE : 0) |
-    (c[7] !== null && c[7] < at ? OPEN_LATE : 0)
-
   return {
     async tally(filter: CaseFilter, { now, groupBy, topics, overall }: CaseTallyOptions): Promise<CaseTally[]> {
       const s = scope(filter)
@@ -148,26 +135,19 @@ export function keptCaseCounts(db: Db, deadlines: KeptDeadlines) {
         for (const t of whole ? [whole, ...tallies.values()] : tallies.values())
           for (const topic in t.byTopic) if (!(t.byTopic[topic] > 0)) delete t.byTopic[topic]
       }
-      // The figures of "now" over the unfinished cases alone, kept in memory (see case-deadlines-kept.ts).
-      const at = now.toISOString()
-      const inScope = deadlines.inScope(filter)
-      for (const c of deadlines.current()) {
-        if (!inScope(c)) continue
-        const late = lateAt(c, at)
-        if (!late) continue
-        const [ackLate, replyLate, overdueOpen, overdueNext] = LATE_FIGURES[late]
-        if (whole) {
-          whole.ackDue += ackLate
-          whole.replyDue += replyLate
-          whole.overdueOpen += overdueOpen
-          whole.overdueNext += overdueNext
+      // The figures of "now" over the unfinished cases alone, kept in memory (see case-deadlines-kept.ts), per place, then per group.
+      const { places, inScope, late } = deadlines.latePerPlace(filter, now.toISOString())
+      for (let place = 0; place < places.length; place++) {
+        const at4 = place * 4
+        if (!inScope[place] || !(late[at4 + ACK_LATE] || late[at4 + REPLY_LATE] || late[at4 + WAITING_LATE] || late[at4 + OPEN_LATE])) continue
+        const { station, district, handling } = places[place]
+        for (const t of [whole, tallies.get(groupOf(station, district, handling))]) {
+          if (!t) continue
+          t.ackDue += late[at4 + ACK_LATE]
+          t.replyDue += late[at4 + REPLY_LATE]
+          t.overdueOpen += late[at4 + WAITING_LATE]
+          t.overdueNext += late[at4 + OPEN_LATE]
         }
-        const t = tallies.get(groupOf(c[0], c[1], c[2]))
-        if (!t) continue
-        t.ackDue += ackLate
-        t.replyDue += replyLate
-        t.overdueOpen += overdueOpen
-        t.overdueNext += overdueNext
       }
       const groups = [...tallies.values()].sort((a, b) => (a.key ?? '').localeCompare(b.key ?? ''))
       return whole ? [whole, ...groups] : groups
@@ -192,14 +172,16 @@ export function keptCaseCounts(db: Db, deadlines: KeptDeadlines) {
           : first.filter((b) => b.total >= least)
       if (!bars.length) return []
       const byKey = new Map(bars.map((b) => [b.key, b]))
+      // The figures of "now" of the busiest alone.
       const at = now.toISOString()
-      const inScope = deadlines.inScope(filter)
-      for (const c of deadlines.current()) {
-        const b = c[3] === null ? undefined : byKey.get(c[3])
-        if (!b || !inScope(c)) continue
-        const late = lateAt(c, at)
-        if (late & REPLY_LATE) b.replyDue++
-        if (late & WAITING_LATE) b.overdueOpen++
+      const { cases, places } = deadlines.current()
+      const inScope = deadlines.placesIn(filter, places)
+      for (let i = 0; i < cases.length; i++) {
+        const c = cases[i]
+        const b = c.deputy === null ? undefined : byKey.get(c.deputy)
+        if (!b || !inScope[c.place]) continue
+        if (c.reply !== null && c.reply <= at) b.replyDue++
+        if (c.waiting !== null && c.waiting < at) b.overdueOpen++
       }
       return bars.sort((a, b) => a.key.localeCompare(b.key))
     },

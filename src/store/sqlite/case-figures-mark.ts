@@ -23,12 +23,13 @@ const minOf = (a: string | null, b: string | null) => (a === null ? b : b === nu
 export function caseFiguresMark(deadlines: KeptDeadlines) {
   // The deadlines ahead, over the unfinished cases (the few percent whose figures depend on "now", kept in memory),
   // each as the tallies compare it: the acknowledgements and replies due at or before now, the waiting and open ones before now.
-  const ahead = (at: string, cases: Iterable<UnfinishedCase>) => {
+  const ahead = (at: string, cases: readonly UnfinishedCase[]) => {
     let ack: string | null = null
     let reply: string | null = null
     let waiting: string | null = null
     let open: string | null = null
-    for (const [, , , , a, r, w, o] of cases) {
+    for (let i = 0; i < cases.length; i++) {
+      const { ack: a, reply: r, waiting: w, open: o } = cases[i]
       if (a !== null && a > at && (ack === null || a < ack)) ack = a
       if (r !== null && r > at && (reply === null || r < reply)) reply = r
       if (w !== null && w >= at && (waiting === null || w < waiting)) waiting = w
@@ -43,7 +44,7 @@ export function caseFiguresMark(deadlines: KeptDeadlines) {
   return (now: Date): string => {
     const at = now.toISOString()
     // The last change and the deadlines as of it: read in one snapshot of the store.
-    const { seq, cases } = deadlines.asOfLastChange()
+    const { seq, cases } = deadlines.current()
     if (!holds(steady, seq, at)) {
       const [ack, reply, waiting, open] = ahead(at, cases)
       steady = { seq, from: at, before: minOf(ack, reply), atMost: minOf(waiting, open) }
