@@ -81,6 +81,24 @@ describe("the unfinished cases' deadlines kept in memory by the SQLite store", (
     await changed('renamed')
   })
 
+  it('keeps the busiest deputies right between looks: a deputy rising among them, then falling out', async () => {
+    await liveCaseLives(store)
+    await expectLiveFigures('first look')
+    // A deputy nobody counted among the busiest gets more messages than any.
+    const rising = []
+    for (let i = 0; i < 12; i++) {
+      const record = caseRecord({ stationId: 'st001', districtId: 'd02', deputyId: 'dp0077', createdAt: new Date(NOW.getTime() - i * HOUR) })
+      rising.push(await store.cases.submit({ record, ticketDate: '2026-11-25', events: [caseEvent(record.id, 'submitted')], outbox: [] }))
+    }
+    await expectLiveFigures('a deputy rising')
+    // Their messages handed to another deputy: the one who was busiest is no longer.
+    for (const c of rising.slice(0, 10)) await store.cases.update({ ...c, deputyId: 'dp0078' }, [caseEvent(c.id, 'transferred')], [])
+    await expectLiveFigures('handed over')
+    db.prepare('DELETE FROM case_events WHERE case_id = ?').run(rising[10].id)
+    db.prepare('DELETE FROM cases WHERE id = ?').run(rising[10].id)
+    await expectLiveFigures('one deleted')
+  })
+
   it('reads the unfinished cases again when changes it never saw were pruned from the log', async () => {
     const cases = await liveCaseLives(store)
     await expectLiveFigures('first look')

@@ -5,6 +5,7 @@ import type { CaseQuery, OutboxQuery } from '../../src/store/ports.js'
 import { caseRepo } from '../../src/store/sqlite/case-repos.js'
 import { caseFiguresMark } from '../../src/store/sqlite/case-figures-mark.js'
 import { keptDeadlines } from '../../src/store/sqlite/case-deadlines-kept.js'
+import { keptBusiest } from '../../src/store/sqlite/case-busiest-kept.js'
 import { GroupCommit } from '../../src/store/sqlite/group-commit.js'
 import { openDatabase, type Db } from '../../src/store/sqlite/open.js'
 import { mpUserRepo, outboxRepo } from '../../src/store/sqlite/people-repos.js'
@@ -172,6 +173,21 @@ describe('the console queries find their rows through indexes (EXPLAIN QUERY PLA
     expectNoFullScan(plans.filter((plan) => plan !== whole[0]))
     expect(plans.flat().join(' | ')).to.match(/SEARCH case_changes\b/)
     // The cases changed since the last look: each found by its id, never by walking the cases.
+    const changed = plans.find((lines) => lines.some((line) => /SCAN changed\b/.test(line)))!
+    expect(changed.join(' | ')).to.match(/SEARCH cases USING INDEX sqlite_autoindex_cases_1 \(id=\?\)/)
+  })
+
+  it("the busiest deputies kept between looks: after a change, the kept ones and the changed cases' deputies each sought by key", async () => {
+    const plans = await plansOf(db, async () => {
+      const busiest = keptBusiest(db)
+      busiest({ districtIds: ['d001'] }, 15)
+      db.prepare("INSERT INTO case_changes (case_id) VALUES ('cs-x')").run()
+      busiest({ districtIds: ['d001'] }, 15)
+    })
+    expectNoFullScan(plans)
+    const sought = plans.filter((lines) => lines.some((line) => /json_each/i.test(line)) && lines.some((line) => /case_deputy_counts/.test(line)))
+    expect(sought, plans.map((p) => p.join(' | ')).join('\n')).to.have.length(1)
+    expect(sought[0].join(' | ')).to.match(/SEARCH case_deputy_counts USING PRIMARY KEY \(deputy_id=\?\)/)
     const changed = plans.find((lines) => lines.some((line) => /SCAN changed\b/.test(line)))!
     expect(changed.join(' | ')).to.match(/SEARCH cases USING INDEX sqlite_autoindex_cases_1 \(id=\?\)/)
   })

@@ -2,6 +2,7 @@ import { CASE_STATUSES } from '../../domain/case.js'
 import { emptyTally, type BarCounts, type CaseTally, type CaseTallyKey, type CaseTallyOptions } from '../case-tally.js'
 import type { CaseFilter } from '../ports.js'
 import { filterClauses } from './case-filter-sql.js'
+import { keptBusiest } from './case-busiest-kept.js'
 import { ACK_LATE, OPEN_LATE, REPLY_LATE, WAITING_LATE, type KeptDeadlines } from './case-deadlines-kept.js'
 import type { Db } from './open.js'
 
@@ -71,6 +72,7 @@ export function keptCountsServe(filter: CaseFilter, groupBy?: CaseTallyKey): boo
  * the same figures as the live SQL in case-tally.ts, which answers every other filter.
  */
 export function keptCaseCounts(db: Db, deadlines: KeptDeadlines) {
+  const busiest = keptBusiest(db)
   const scope = (filter: CaseFilter) => {
     const { clauses, params } = filterClauses(filter)
     return { where: clauses.length ? clauses.join(' AND ') : '1', params }
@@ -154,22 +156,8 @@ export function keptCaseCounts(db: Db, deadlines: KeptDeadlines) {
     },
 
     async busiestDeputies(filter: CaseFilter, { now, top }: { now: Date; top: number }): Promise<BarCounts[]> {
-      const s = scope(filter)
-      // Only the busiest are wanted (at least `top`, and any tied with the last of them): the kept counts of the most
-      // busy few, in one pass over the scope's deputies that keeps only the first rows of its order (an admin's ~100,000
-      // deputies read once, not twice: the least total among the busiest, then every deputy with as many).
-      const busiestSql = (having: string, limit: string) =>
-        `SELECT deputy_id AS "key", sum(total) AS total, sum(open) AS open, 0 AS overdueOpen, sum(reply_done) AS replyDue, sum(reply_in_time) AS replyOk
-        FROM case_deputy_counts WHERE ${s.where} GROUP BY deputy_id ${having} ${limit}`
-      const read = Math.max(top, 1) * 4
-      const first = db.prepare(busiestSql('', `ORDER BY total DESC LIMIT ${read}`)).all(...s.params) as BarCounts[]
-      // A deputy without cases is never among the busiest.
-      const least = Math.max(first[top - 1]?.total ?? 1, 1)
-      // So many tied with the last of the busiest that the first rows may not hold them all: every deputy with as many.
-      const bars =
-        first.length === read && first[read - 1].total >= least
-          ? (db.prepare(busiestSql('HAVING sum(total) >= ?', '')).all(...s.params, least) as BarCounts[])
-          : first.filter((b) => b.total >= least)
+      // Only the busiest are wanted (at least `top`, and any tied with the last of them): their kept counts, kept between looks.
+      const bars = busiest(filter, top)
       if (!bars.length) return []
       const byKey = new Map(bars.map((b) => [b.key, b]))
       // The figures of "now" of the busiest alone.
