@@ -4,6 +4,8 @@ import { encodeCursor, timeCursorKey } from '../../src/store/cursor.js'
 import type { CaseQuery, OutboxQuery } from '../../src/store/ports.js'
 import { caseRepo } from '../../src/store/sqlite/case-repos.js'
 import { caseFiguresMark } from '../../src/store/sqlite/case-figures-mark.js'
+import { keptDeadlines } from '../../src/store/sqlite/case-deadlines-kept.js'
+import { keptBusiest } from '../../src/store/sqlite/case-busiest-kept.js'
 import { GroupCommit } from '../../src/store/sqlite/group-commit.js'
 import { openDatabase, type Db } from '../../src/store/sqlite/open.js'
 import { mpUserRepo, outboxRepo } from '../../src/store/sqlite/people-repos.js'
@@ -141,7 +143,6 @@ describe('the console queries find their rows through indexes (EXPLAIN QUERY PLA
         const read = plans.flat().join(' | ')
         expect(read).to.match(/\bcase_counts\b/)
         expect(read).to.match(/\bcase_topic_counts\b/)
-        expect(read).to.match(/USING COVERING INDEX cases_unfinished\b/)
         // The counts by topic in the table's order, topic first: sorting its ~45,000 rows per group was most of an admin's figure.
         for (const plan of plans.filter((lines) => lines.some((line) => /\bcase_topic_counts\b/.test(line))))
           expect(plan.join(' | ')).to.not.match(/TEMP B-TREE/)
@@ -162,13 +163,33 @@ describe('the console queries find their rows through indexes (EXPLAIN QUERY PLA
           expect(line).to.match(/^SEARCH cases USING (COVERING )?INDEX cases_(created|station|district|handling_district) \(.*created_at>\?/)
     })
 
-  it("the statistics' mark (kept answers): the last case change by its key, the deadlines ahead from the unfinished cases' index alone", async () => {
+  it('the unfinished cases\' deadlines kept in memory (figures of "now", the statistics\' mark): read from their index alone, then each changed case by its key', async () => {
     // Its statements are made once, with the adapter: planned here as it makes them.
-    const plans = await plansOf(db, async () => caseFiguresMark(db)(NOW))
+    const plans = await plansOf(db, async () => caseFiguresMark(keptDeadlines(db))(NOW))
+    // Read whole once (and after changes pruned unseen): the unfinished cases' index, each case's id from its row.
+    const whole = plans.filter((lines) => lines.some((line) => /INDEX cases_unfinished\b/.test(line)))
+    expect(whole).to.have.length(1)
+    expect(whole[0]).to.deep.equal(['SCAN cases USING INDEX cases_unfinished'])
+    expectNoFullScan(plans.filter((plan) => plan !== whole[0]))
+    expect(plans.flat().join(' | ')).to.match(/SEARCH case_changes\b/)
+    // The cases changed since the last look: each found by its id, never by walking the cases.
+    const changed = plans.find((lines) => lines.some((line) => /SCAN changed\b/.test(line)))!
+    expect(changed.join(' | ')).to.match(/SEARCH cases USING INDEX sqlite_autoindex_cases_1 \(id=\?\)/)
+  })
+
+  it("the busiest deputies kept between looks: after a change, the kept ones and the changed cases' deputies each sought by key", async () => {
+    const plans = await plansOf(db, async () => {
+      const busiest = keptBusiest(db)
+      busiest({ districtIds: ['d001'] }, 15)
+      db.prepare("INSERT INTO case_changes (case_id) VALUES ('cs-x')").run()
+      busiest({ districtIds: ['d001'] }, 15)
+    })
     expectNoFullScan(plans)
-    const read = plans.flat().join(' | ')
-    expect(read).to.match(/\bcase_changes\b/)
-    expect(read).to.match(/USING COVERING INDEX cases_unfinished\b/)
+    const sought = plans.filter((lines) => lines.some((line) => /json_each/i.test(line)) && lines.some((line) => /case_deputy_counts/.test(line)))
+    expect(sought, plans.map((p) => p.join(' | ')).join('\n')).to.have.length(1)
+    expect(sought[0].join(' | ')).to.match(/SEARCH case_deputy_counts USING PRIMARY KEY \(deputy_id=\?\)/)
+    const changed = plans.find((lines) => lines.some((line) => /SCAN changed\b/.test(line)))!
+    expect(changed.join(' | ')).to.match(/SEARCH cases USING INDEX sqlite_autoindex_cases_1 \(id=\?\)/)
   })
 
   /** The search box: a ticket; a word few cases hold, read through the text index; a common one, met in the list's order. */

@@ -1,5 +1,4 @@
-import { DEADLINES, UNFINISHED } from './case-counts-kept.js'
-import type { Db } from './open.js'
+import type { KeptDeadlines, UnfinishedCase } from './case-deadlines-kept.js'
 
 /** The stretch of time, from `from`, over which no deadline of an unfinished case is passed: every figure of "now" holds. */
 interface Steady {
@@ -21,27 +20,33 @@ const minOf = (a: string | null, b: string | null) => (a === null ? b : b === nu
  * Tallies and middle times depend on nothing else, so two calls with one mark get the same answers.
  * Times are compared as the SQL compares them: as the stored ISO strings.
  */
-export function caseFiguresMark(db: Db) {
-  const lastChange = db.prepare('SELECT coalesce(max(seq), 0) FROM case_changes').pluck()
-  // The deadlines ahead, over the unfinished cases' index (the few percent whose figures depend on "now"),
+export function caseFiguresMark(deadlines: KeptDeadlines) {
+  // The deadlines ahead, over the unfinished cases (the few percent whose figures depend on "now", kept in memory),
   // each as the tallies compare it: the acknowledgements and replies due at or before now, the waiting and open ones before now.
-  const ahead = db
-    .prepare(
-      `SELECT min(CASE WHEN ${DEADLINES.ack} > @now THEN ${DEADLINES.ack} END), min(CASE WHEN ${DEADLINES.reply} > @now THEN ${DEADLINES.reply} END),
-        min(CASE WHEN ${DEADLINES.waiting} >= @now THEN ${DEADLINES.waiting} END), min(CASE WHEN ${DEADLINES.open} >= @now THEN ${DEADLINES.open} END)
-      FROM cases INDEXED BY cases_unfinished WHERE ${UNFINISHED}`,
-    )
-    .raw()
+  const ahead = (at: string, cases: readonly UnfinishedCase[]) => {
+    let ack: string | null = null
+    let reply: string | null = null
+    let waiting: string | null = null
+    let open: string | null = null
+    for (let i = 0; i < cases.length; i++) {
+      const { ack: a, reply: r, waiting: w, open: o } = cases[i]
+      if (a !== null && a > at && (ack === null || a < ack)) ack = a
+      if (r !== null && r > at && (reply === null || r < reply)) reply = r
+      if (w !== null && w >= at && (waiting === null || w < waiting)) waiting = w
+      if (o !== null && o >= at && (open === null || o < open)) open = o
+    }
+    return [ack, reply, waiting, open]
+  }
   let steady: Steady | null = null
   const holds = (s: Steady | null, seq: number, at: string): s is Steady =>
     s !== null && s.seq === seq && s.from <= at && (s.before === null || at < s.before) && (s.atMost === null || at <= s.atMost)
 
   return (now: Date): string => {
     const at = now.toISOString()
-    // Read first, then the deadlines: both in this one synchronous call, so no write comes between them.
-    const seq = lastChange.get() as number
+    // The last change and the deadlines as of it: read in one snapshot of the store.
+    const { seq, cases } = deadlines.current()
     if (!holds(steady, seq, at)) {
-      const [ack, reply, waiting, open] = ahead.get({ now: at }) as Array<string | null>
+      const [ack, reply, waiting, open] = ahead(at, cases)
       steady = { seq, from: at, before: minOf(ack, reply), atMost: minOf(waiting, open) }
     }
     return `${seq} ${steady!.from}`

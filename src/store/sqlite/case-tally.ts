@@ -16,6 +16,7 @@ import { caseFromRow } from './case-rows.js'
 import { keptCaseCounts, keptCountsServe } from './case-counts-kept.js'
 import { indexedMiddleTimes } from './case-middle-times.js'
 import { caseFiguresMark } from './case-figures-mark.js'
+import { keptDeadlines } from './case-deadlines-kept.js'
 import { hotIssueWindows } from './hot-issue-window.js'
 import type { Db } from './open.js'
 
@@ -62,7 +63,9 @@ interface CountRow {
 
 /** Counting and medians in SQL (GROUP BY, window functions): the cases themselves never leave SQLite. */
 export function caseTally(db: Db) {
-  const kept = keptCaseCounts(db)
+  // The unfinished cases' deadlines, kept in memory for the figures of "now" and the figures mark alike.
+  const deadlines = keptDeadlines(db)
+  const kept = keptCaseCounts(db, deadlines)
   const where = (filter: CaseFilter, groupBy: CaseTallyKey | undefined, extra: string[] = []) => {
     const { clauses, params } = filterClauses(filter)
     // Every case (an admin's figures): one pass over the table in its own order. Left to itself SQLite
@@ -94,7 +97,7 @@ export function caseTally(db: Db) {
 
   const fromIndexes = indexedMiddleTimes(db)
   const hotWindows = hotIssueWindows(db)
-  const figuresMark = caseFiguresMark(db)
+  const figuresMark = caseFiguresMark(deadlines)
 
   const api = {
     async busiestDeputies(filter: CaseFilter, options: { now: Date; top: number }): Promise<BarCounts[]> {
