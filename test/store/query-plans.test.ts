@@ -162,6 +162,17 @@ describe('the console queries find their rows through indexes (EXPLAIN QUERY PLA
           expect(line).to.match(/^SEARCH cases USING (COVERING )?INDEX cases_(created|station|district|handling_district) \(.*created_at>\?/)
     })
 
+  for (const [scope, scoped] of Object.entries(SCOPES))
+    it(`the ${scope}'s statistics by deputy: every deputy ranked by the counts kept per deputy, a page's deputies each through their own cases`, async () => {
+      const cases = caseRepo(db, new GroupCommit(db))
+      const ranking = await plansOf(db, () => cases.busiestDeputies({ ...scoped }, { now: NOW, top: Number.MAX_SAFE_INTEGER }))
+      expectNoFullScan(ranking)
+      expect(ranking.flat().join(' | ')).to.match(/\bcase_deputy_counts\b/)
+      const one = { ...scoped, deputyId: 'dp000123' }
+      expectNoFullScan(await plansOf(db, () => cases.tally(one, { now: NOW, groupBy: 'deputy', topics: true })))
+      expectNoFullScan(await plansOf(db, () => cases.middleTimes(one, 'deputy')))
+    })
+
   it("the statistics' mark (kept answers): the last case change by its key, the deadlines ahead from the unfinished cases' index alone", async () => {
     // Its statements are made once, with the adapter: planned here as it makes them.
     const plans = await plansOf(db, async () => caseFiguresMark(db)(NOW))
