@@ -1,3 +1,5 @@
+import type { CaseStats } from './case-stats.js'
+
 /** How the statistics' groups are ordered: most messages, most overdue open, or the lowest on-time reply share first. */
 export const STATS_SORTS = ['total', 'overdue', 'replied'] as const
 export type StatsSort = (typeof STATS_SORTS)[number]
@@ -35,4 +37,23 @@ export function rankGroups<T extends RankedGroup>(groups: readonly T[], sort: St
                   ? -1
                   : a.repliedInTimeShare - b.repliedInTimeShare
   return [...groups].sort((a, b) => measure(a, b) || byText(a.name, b.name) || byText(a.key, b.key))
+}
+
+export type StatsGrouping = 'station' | 'district' | 'topic' | 'deputy' | 'department'
+
+export interface StatsGroup {
+  key: string
+  name: string
+  stats: CaseStats
+}
+
+/** The statistics of a scope: overall, and one page of its groups in the chosen order, with how many groups there are in all. */
+export interface StatsAnswer {
+  overall: CaseStats
+  groupBy: StatsGrouping
+  sort: StatsSort
+  groupCount: number
+  groups: StatsGroup[]
+  /** Where the next page starts, or null after the last. */
+  nextOffset: number | null
 }

@@ -1,36 +1,19 @@
 import type { Clock } from '../../clock.js'
 import { statsFromCounts, inTimeShare, type CaseCounts, type CaseStats } from '../../domain/case-stats.js'
-import { rankGroups, type RankedGroup, type StatsSort } from '../../domain/stats-ranking.js'
+import { rankGroups, type RankedGroup, type StatsAnswer, type StatsGroup, type StatsGrouping, type StatsSort } from '../../domain/stats-ranking.js'
+
+export type { StatsAnswer, StatsGroup, StatsGrouping }
 import type { CaseFilter, Store } from '../../store/ports.js'
 import type { CaseFilters, CaseQueries } from './case-queries.js'
 import type { DirectoryCache, PreparedDirectory } from '../directory/directory-cache.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 import { KeptAnswers } from './kept-answers.js'
 
-export type StatsGrouping = 'station' | 'district' | 'topic' | 'deputy' | 'department'
-
-export interface StatsGroup {
-  key: string
-  name: string
-  stats: CaseStats
-}
-
 /** Which groups to answer: in the chosen order, `limit` of them from `offset`. */
 export interface StatsPage {
   sort: StatsSort
   offset: number
   limit: number
-}
-
-/** The statistics of a scope: overall, and one page of its groups in the chosen order, with how many groups there are in all. */
-export interface StatsAnswer {
-  overall: CaseStats
-  groupBy: StatsGrouping
-  sort: StatsSort
-  groupCount: number
-  groups: StatsGroup[]
-  /** Where the next page starts, or null after the last. */
-  nextOffset: number | null
 }
 
 export const STATS_PAGE_DEFAULT: StatsPage = { sort: 'total', offset: 0, limit: 20 }
