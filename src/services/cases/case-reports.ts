@@ -141,8 +141,7 @@ export class CaseReports {
    */
   private async rankDeputies(filter: CaseFilter, now: Date, prepared: PreparedDirectory): Promise<Ranking> {
     const [bars, [overall], [overallMiddle]] = await Promise.all([
-      // Every deputy with a case in scope: "the busiest" with no limit that could bind.
-      this.store.cases.busiestDeputies(filter, { now, top: Number.MAX_SAFE_INTEGER }),
+      this.store.cases.deputyBars(filter, now),
       this.store.cases.tally(filter, { now, topics: true }),
       this.store.cases.middleTimes(filter),
     ])
