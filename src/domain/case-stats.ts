@@ -53,6 +53,8 @@ export interface CaseStats {
 
 const HOUR = 3_600_000
 const round = (n: number | null, digits = 2) => (n === null ? null : Math.round(n * 10 ** digits) / 10 ** digits)
+/** Of those due: the share done in time, as the figures show it (null when none was due). */
+export const inTimeShare = (ok: number, due: number) => (due ? round(ok / due, 3) : null)
 const ENDED: CaseStatus[] = ['withdrawn', 'rejected']
 
 /**
@@ -150,8 +152,8 @@ export function statsFromCounts(c: CaseCounts, middle: { ack: MiddleValues | nul
     byTopic: { ...c.byTopic },
     medianHoursToAcknowledge: round(medianOf(middle.ack, HOUR), 1),
     medianDaysToReply: round(medianOf(middle.reply, 24 * HOUR), 1),
-    acknowledgedInTimeShare: c.ackDue ? round(c.ackOk / c.ackDue, 3) : null,
-    repliedInTimeShare: c.replyDue ? round(c.replyOk / c.replyDue, 3) : null,
+    acknowledgedInTimeShare: inTimeShare(c.ackOk, c.ackDue),
+    repliedInTimeShare: inTimeShare(c.replyOk, c.replyDue),
     averageSatisfaction: c.rated ? round(c.lastRatingSum / c.rated) : null,
     firstRoundSatisfaction: c.rated ? round(c.firstRatingSum / c.rated) : null,
     finalSatisfaction: c.rated ? round(c.lastRatingSum / c.rated) : null,

@@ -1,7 +1,7 @@
 import { expect } from 'chai'
 import { readFileSync } from 'node:fs'
 import type { Browser } from 'playwright-core'
-import { asResident } from '../helpers/app.js'
+import { asResident, Client } from '../helpers/app.js'
 import { demoDirectory } from '../../src/demo/demo-city.js'
 import { BUILD_TIMEOUT_MS, launchBrowser, logInAs, newPage, screenshot, startConsoleApp, type ConsoleApp } from './harness.js'
 
@@ -95,6 +95,59 @@ describe('console: organizers', function () {
     await chart.click({ position: { x: bars[0].x, y: bars[0].y } })
     await page.waitForURL(/\/console\/cases\?.*stationId=st/)
     await page.getByText(`联络站：${bars[0].name}`).waitFor()
+    expect(page.problems).to.deep.equal([])
+  })
+
+  it("the statistics by deputy come a page at a time in the order chosen, with how many in all; a row opens that deputy's cases", async () => {
+    // Messages to 24 deputies, three to the first: more deputies with messages than one page holds.
+    const resident = await asResident(app)
+    const deputies = (demoDirectory().deputies ?? []).slice(0, 24)
+    for (const [i, d] of deputies.entries())
+      for (let n = 0; n < (i === 0 ? 3 : 1); n++)
+        expect((await resident.post('/api/mp/cases', { text: `第${n + 1}件：小区门口路灯不亮`, deputyCode: d.code })).status).to.equal(201)
+    const office = await new Client(app.baseUrl).login('chenshihan', app.login((l) => l.username === 'chenshihan').password)
+    const server = async (query: string) =>
+      (await office.get(`/api/admin/cases/stats?groupBy=deputy&${query}`)).body as { groupCount: number; groups: Array<{ name: string }> }
+    const byTotal = await server('sort=total&limit=20')
+    expect(byTotal.groupCount).to.be.greaterThan(20)
+
+    const page = await newPage(browser, app)
+    await logInAs(
+      page,
+      app.login((l) => l.username === 'chenshihan'),
+      '/stats?groupBy=deputy&page=9', // an old address: there is no page 9 any more
+    )
+    await page.getByRole('heading', { name: '统计分析' }).waitFor()
+    await page.waitForURL((url) => url.searchParams.get('groupBy') === 'deputy' && !url.searchParams.has('page'))
+    const count = page.locator('[data-count]')
+    await count.waitFor()
+    expect(await count.innerText()).to.equal(`共 ${byTotal.groupCount} 位代表，收到最多的排在前面`)
+    expect(await page.getByRole('radio', { name: '收到最多' }).isChecked()).to.equal(true)
+    const names = async () => (await page.locator('tbody tr td:nth-child(2)').allInnerTexts()).map((t) => t.trim())
+    expect(await names()).to.deep.equal(byTotal.groups.map((g) => g.name))
+    // The chart draws this page only, not every deputy.
+    const bars = JSON.parse((await page.locator('[data-chart="stats"] .chart').getAttribute('data-bars'))!) as unknown[]
+    expect(bars).to.have.length(20)
+    await screenshot(page, 'stats-deputies')
+
+    // Page two continues where page one ended, numbered on.
+    await page.locator('.t-pagination').getByText('2', { exact: true }).click()
+    await page.waitForURL(/page=2/)
+    const second = await server('sort=total&limit=20&offset=20')
+    await page.waitForFunction((first) => document.querySelector('tbody tr td:nth-child(2)')?.textContent?.trim() === first, second.groups[0].name)
+    expect(await names()).to.deep.equal(second.groups.map((g) => g.name))
+    expect((await page.locator('tbody tr td:nth-child(1)').first().innerText()).trim()).to.equal('21')
+
+    // Another order starts again at page one, and says so in the address.
+    await page.getByText('超期最多').click()
+    await page.waitForURL((url) => url.searchParams.get('sort') === 'overdue' && !url.searchParams.has('page'))
+    const byOverdue = await server('sort=overdue&limit=20')
+    await page.waitForFunction((first) => document.querySelector('tbody tr td:nth-child(2)')?.textContent?.trim() === first, byOverdue.groups[0].name)
+    expect(await names()).to.deep.equal(byOverdue.groups.map((g) => g.name))
+    expect(await count.innerText()).to.include('超期最多的排在前面')
+
+    await page.locator('tbody tr').first().click()
+    await page.waitForURL(/\/console\/cases\?.*deputyId=/)
     expect(page.problems).to.deep.equal([])
   })
 

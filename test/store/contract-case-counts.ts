@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import { OPEN_STATUSES, nextDeadline } from '../../src/domain/case.js'
-import type { CaseTallyKey, Store } from '../../src/store/ports.js'
+import type { BarCounts, CaseTallyKey, Store } from '../../src/store/ports.js'
 import { caseEvent } from './records.js'
 import { KEY_OF, NOW, SCOPES, T0, inScope, liveCaseLives, talliesOf } from './case-life.js'
 
@@ -58,6 +58,7 @@ export function caseCountsContract(store: () => Store) {
       }
       expect((await store().cases.tally({}, { now: NOW, groupBy: 'station', topics: true })).map((t) => t.key)).to.deep.equal(['st001', 'st002'])
       expect((await store().cases.busiestDeputies({}, { now: NOW, top: 10 })).map((b) => b.key)).not.to.include('dp0004')
+      expect((await store().cases.deputyBars({}, NOW)).map((b) => b.key)).not.to.include('dp0004')
     })
 
     it("draw the busiest deputies' bars, and every deputy tied with the last of them", async () => {
@@ -83,6 +84,29 @@ export function caseCountsContract(store: () => Store) {
       expect((await store().cases.busiestDeputies(late, { now: NOW, top: 100 })).map((b) => [b.key, b.total])).to.deep.equal(
         talliesOf(open, NOW, 'deputy').map((t) => [t.key, t.total]),
       )
+    })
+
+    it("give every deputy's bar for the statistics' ranking, in every scope and with a filter the kept counts do not hold", async () => {
+      const cases = await liveCaseLives(store())
+      const byKey = (bars: BarCounts[]) => [...bars].sort((a, b) => (a.key < b.key ? -1 : 1))
+      const barsOf = (some: typeof cases) =>
+        talliesOf(some, NOW, 'deputy').map((t) => ({
+          key: t.key!,
+          total: t.total,
+          open: OPEN_STATUSES.reduce((n, s) => n + (t.byStatus[s] ?? 0), 0),
+          overdueOpen: t.overdueOpen,
+          replyDue: t.replyDue,
+          replyOk: t.replyOk,
+        }))
+      for (const [name, scope] of Object.entries(SCOPES)) {
+        const expected = barsOf(inScope(cases, scope))
+        if (name !== 'nothing') expect(expected.length, name).to.be.greaterThan(0)
+        expect(byKey(await store().cases.deputyBars(scope, NOW)), name).to.deep.equal(byKey(expected))
+      }
+      const late = { ...SCOPES.district, statuses: [...OPEN_STATUSES] }
+      const open = inScope(cases, SCOPES.district).filter((c) => OPEN_STATUSES.includes(c.status))
+      expect(byKey(await store().cases.deputyBars(late, NOW))).to.deep.equal(byKey(barsOf(open)))
+      expect(await store().cases.deputyBars({ stationIds: [] }, NOW), 'no station: nobody').to.deep.equal([])
     })
 
     it('count new cases in each period of the dashboard, periods that overlap and one left open, in one call', async () => {

@@ -163,6 +163,18 @@ describe('the console queries find their rows through indexes (EXPLAIN QUERY PLA
           expect(line).to.match(/^SEARCH cases USING (COVERING )?INDEX cases_(created|station|district|handling_district) \(.*created_at>\?/)
     })
 
+  for (const [scope, scoped] of Object.entries(SCOPES))
+    it(`the ${scope}'s statistics by deputy: every deputy ranked by the counts kept per deputy, a page's deputies each through their own cases`, async () => {
+      const cases = caseRepo(db, new GroupCommit(db))
+      const ranking = await plansOf(db, () => cases.deputyBars({ ...scoped }, NOW))
+      expectNoFullScan(ranking)
+      expect(ranking.flat().join(' | ')).to.match(/\bcase_deputy_counts\b/)
+      expect(ranking.flat().join(' | ')).to.match(/USING COVERING INDEX cases_unfinished\b/)
+      const one = { ...scoped, deputyId: 'dp000123' }
+      expectNoFullScan(await plansOf(db, () => cases.tally(one, { now: NOW, groupBy: 'deputy', topics: true })))
+      expectNoFullScan(await plansOf(db, () => cases.middleTimes(one, 'deputy')))
+    })
+
   it('the unfinished cases\' deadlines kept in memory (figures of "now", the statistics\' mark): read from their index alone, then each changed case by its key', async () => {
     // Its statements are made once, with the adapter: planned here as it makes them.
     const plans = await plansOf(db, async () => caseFiguresMark(keptDeadlines(db))(NOW))

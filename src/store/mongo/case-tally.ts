@@ -20,6 +20,7 @@ import { caseFromDoc } from './case-records.js'
 import { WAITING_STATUSES, type CaseRecord } from '../../domain/case.js'
 import { toHotIssueCase } from '../../domain/weekly-report.js'
 import { allOf, filterClauses } from './case-filter.js'
+import { barOf } from '../../domain/case-dashboard.js'
 
 const KEY_FIELD: Record<CaseTallyKey, (d: CaseDoc) => string | null> = {
   station: (d) => d.stationId,
@@ -100,6 +101,10 @@ export function caseTally(Case: Model<CaseDoc>) {
 
   return {
     tally,
+
+    async deputyBars(filter: CaseFilter, now: Date): Promise<BarCounts[]> {
+      return (await tally(filter, { now, groupBy: 'deputy' })).flatMap(barOf)
+    },
 
     async busiestDeputies(filter: CaseFilter, { now, top }: { now: Date; top: number }): Promise<BarCounts[]> {
       return busiestOf(await tally(filter, { now, groupBy: 'deputy' }), top)

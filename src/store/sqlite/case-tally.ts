@@ -18,6 +18,8 @@ import { indexedMiddleTimes } from './case-middle-times.js'
 import { caseFiguresMark } from './case-figures-mark.js'
 import { keptDeadlines } from './case-deadlines-kept.js'
 import { hotIssueWindows } from './hot-issue-window.js'
+import { deputyRanking } from './case-deputy-ranking.js'
+import { barOf } from '../../domain/case-dashboard.js'
 import type { Db } from './open.js'
 
 const KEY_SQL: Record<CaseTallyKey, string> = {
@@ -98,12 +100,18 @@ export function caseTally(db: Db) {
   const fromIndexes = indexedMiddleTimes(db)
   const hotWindows = hotIssueWindows(db)
   const figuresMark = caseFiguresMark(deadlines)
+  const rankDeputies = deputyRanking(db)
 
   const api = {
     async busiestDeputies(filter: CaseFilter, options: { now: Date; top: number }): Promise<BarCounts[]> {
       // Kept per deputy for a scope (migration 036); any other filter is counted from its cases.
       if (keptCountsServe(filter)) return kept.busiestDeputies(filter, options)
       return busiestOf(await api.tally(filter, { now: options.now, groupBy: 'deputy' }), options.top)
+    },
+
+    async deputyBars(filter: CaseFilter, now: Date): Promise<BarCounts[]> {
+      // Kept per deputy for a scope (migration 036); any other filter is counted from its cases.
+      return rankDeputies(filter, now) ?? (await api.tally(filter, { now, groupBy: 'deputy' })).flatMap(barOf)
     },
 
     async tally(filter: CaseFilter, options: CaseTallyOptions): Promise<CaseTally[]> {

@@ -10,7 +10,6 @@ import { presentInboxRow } from '../../presenters/case-inbox.js'
 import type { CaseInbox } from '../../../services/cases/case-inbox.js'
 import type { RouteContext, StaffState } from '../../state.js'
 import { parse } from '../../validate.js'
-import { sendJson } from '../../kept-json.js'
 import { assignBody, caseIdParam, mergeBody, previewBody, reasonBody, staffCasesQuery, statsQuery } from './schemas.js'
 import type { CaseReports } from '../../../services/cases/case-reports.js'
 
@@ -37,10 +36,10 @@ export function adminCaseRoutes({ auth, workflow, queries, routing, reports, inb
     ctx.body = { items: page.items.map(presentInboxRow), nextCursor: page.nextCursor }
   })
 
-  /** Counts, medians, shares answered in time and satisfaction; per station, district, topic, deputy or department (述职评议). */
+  /** Counts, medians, shares answered in time and satisfaction; per station, district, topic, deputy or department (述职评议), a page of groups at a time, biggest or worst first. */
   router.get('/cases/stats', async (ctx) => {
-    const { groupBy, ...filters } = parse(statsQuery, ctx.query, 'query')
-    sendJson(ctx, await reports.stats(ctx.state.staff, groupBy, filters))
+    const { groupBy, sort, offset, limit, ...filters } = parse(statsQuery, ctx.query, 'query')
+    ctx.body = await reports.stats(ctx.state.staff, groupBy, filters, { sort, offset, limit })
   })
 
   router.get('/cases/:id', async (ctx) => {

@@ -3,6 +3,7 @@ import { CASE_STATUSES } from '../../../domain/case.js'
 import { ID_PATTERN } from '../../../domain/directory-import.js'
 import { longText, singleLine } from '../../../domain/free-text.js'
 import { SEARCH_MAX_CHARS, SEARCH_MIN_CHARS } from '../../../domain/case-search.js'
+import { STATS_SORTS } from '../../../domain/stats-ranking.js'
 import { pageQuery } from '../../schemas.js'
 
 const id = z.string().regex(ID_PATTERN, '编号格式无效')
@@ -89,6 +90,10 @@ export const previewBody = z.strictObject({
 
 export const statsQuery = z.strictObject({
   groupBy: z.enum(['station', 'district', 'topic', 'deputy', 'department']).default('station'),
+  // Ranked groups paged by number (the console's pager jumps to any page), as the 履职档案 list is: an offset, not a cursor.
+  sort: z.enum(STATS_SORTS, { error: '排序方式无效' }).default('total'),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  limit: pageQuery.limit,
   status: z.enum(CASE_STATUSES).optional(),
   topic: z.string().max(20).optional(),
   regionId: id.optional(),
