@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3'
 import { expect } from 'chai'
-import { copyFileSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs'
+import { execFile } from 'node:child_process'
+import { copyFileSync, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { promisify } from 'node:util'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { GroupCommit } from '../../src/store/sqlite/group-commit.js'
@@ -138,6 +140,29 @@ describe('sqlite: the WAL is copied into the database file off the event loop', 
       await catching.close()
       group.close()
     }
+  })
+
+  it('keeps a process alive while its writes wait for a pass: a script that writes and ends has its write', async () => {
+    // A tool (an import, a bench) awaits its last write and has nothing else to do: a thread left idle
+    // never keeps a process alive, but one making the pass its writes wait for must.
+    const script = join(dir, 'last-write.mts')
+    const src = (name: string) => JSON.stringify(new URL(`../../src/store/sqlite/${name}`, import.meta.url).pathname)
+    writeFileSync(
+      script,
+      `import { GroupCommit } from ${src('group-commit.ts')}
+import { openDatabase } from ${src('open.ts')}
+import { WalCheckpointer } from ${src('wal-checkpointer.ts')}
+const db = openDatabase(process.argv[2])
+const group = new GroupCommit(db)
+const checkpointer = new WalCheckpointer(process.argv[2])
+void group.holdWhile(() => checkpointer.checkpoint())
+await group.run(() => db.prepare("INSERT INTO notes (text) VALUES ('最后一条')").run())
+console.log('written')
+`,
+    )
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', script, file()], { cwd: process.cwd() })
+    expect(stdout.trim()).to.equal('written')
+    expect(db.prepare('SELECT text FROM notes').pluck().all()).to.deep.equal(['最后一条'])
   })
 
   it('a thread that cannot run is said once; nothing else changes', async () => {

@@ -154,7 +154,10 @@ export class WalCheckpointer {
     if (this.closed || this.failed) return Promise.reject(new Error('the checkpointer is closed'))
     return new Promise((resolve, reject) => {
       this.answer = { resolve, reject }
-      this.thread().postMessage('checkpoint')
+      const worker = this.thread()
+      // A pass under way keeps the process alive: grouped writes may be held until it answers.
+      worker.ref()
+      worker.postMessage('checkpoint')
     })
   }
 
@@ -162,9 +165,10 @@ export class WalCheckpointer {
     if (this.worker) return this.worker
     const driver = createRequire(import.meta.url).resolve('better-sqlite3')
     const worker = new Worker(WORKER, { eval: true, workerData: { path: this.path, driver } })
-    // Never what keeps the process alive: the store's close ends it, and so does the process's end.
+    // Idle, never what keeps the process alive: the store's close ends it, and so does the process's end.
     worker.unref()
     worker.on('message', (message: { result?: CheckpointResult; error?: string }) => {
+      worker.unref()
       const answer = this.answer
       this.answer = null
       if (message.result) answer?.resolve(message.result)
