@@ -142,7 +142,7 @@ describe('sqlite: the WAL is copied into the database file off the event loop', 
     }
   })
 
-  it('keeps a process alive while its writes wait for a pass: a script that writes and ends has its write', async () => {
+  it('keeps a process alive while its writes wait for a pass, and while it closes: a script that writes, closes and ends does all three', async () => {
     // A tool (an import, a bench) awaits its last write and has nothing else to do: a thread left idle
     // never keeps a process alive, but one making the pass its writes wait for must.
     const script = join(dir, 'last-write.mts')
@@ -155,13 +155,17 @@ import { WalCheckpointer } from ${src('wal-checkpointer.ts')}
 const db = openDatabase(process.argv[2])
 const group = new GroupCommit(db)
 const checkpointer = new WalCheckpointer(process.argv[2])
+await checkpointer.checkpoint() // the thread is up, and idle
 void group.holdWhile(() => checkpointer.checkpoint())
 await group.run(() => db.prepare("INSERT INTO notes (text) VALUES ('最后一条')").run())
 console.log('written')
+await checkpointer.close()
+db.close()
+console.log('closed')
 `,
     )
     const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', script, file()], { cwd: process.cwd() })
-    expect(stdout.trim()).to.equal('written')
+    expect(stdout.trim().split('\n')).to.deep.equal(['written', 'closed'])
     expect(db.prepare('SELECT text FROM notes').pluck().all()).to.deep.equal(['最后一条'])
   })
 

@@ -121,7 +121,9 @@ export class WalCheckpointer {
     this.worker = null
     if (!worker) return
     const exited = new Promise((resolve) => worker.once('exit', resolve))
-    // Messages are taken in order: a pass under way answers before the thread closes.
+    // Awaited, so it keeps the process alive until the thread has closed its connection (the app's
+    // then closes last, folding the WAL into the file). Messages are taken in order: a pass under way answers first.
+    worker.ref()
     worker.postMessage('close')
     await exited
   }
