@@ -159,7 +159,11 @@ await checkpointer.checkpoint() // the thread is up, and idle
 void group.holdWhile(() => checkpointer.checkpoint())
 await group.run(() => db.prepare("INSERT INTO notes (text) VALUES ('最后一条')").run())
 console.log('written')
+// Closed with a pass under way: its answer comes first, and the close still waits for the thread.
+const last = checkpointer.checkpoint()
+await new Promise((resolve) => setImmediate(resolve)) // posted to the thread
 await checkpointer.close()
+await last
 db.close()
 console.log('closed')
 `,

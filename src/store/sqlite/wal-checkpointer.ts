@@ -170,7 +170,8 @@ export class WalCheckpointer {
     // Idle, never what keeps the process alive: the store's close ends it, and so does the process's end.
     worker.unref()
     worker.on('message', (message: { result?: CheckpointResult; error?: string }) => {
-      worker.unref()
+      // Idle again, unless the store is closing: then its close waits for the thread's end.
+      if (!this.closed) worker.unref()
       const answer = this.answer
       this.answer = null
       if (message.result) answer?.resolve(message.result)
