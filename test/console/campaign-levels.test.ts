@@ -96,6 +96,25 @@ describe('console: a monthly city campaign taken up by a district', function () 
     await rows.filter({ hasText: '市里布置的学习' }).waitFor({ state: 'detached' })
     await rows.filter({ hasText: '区里自己的学习' }).waitFor()
     await screenshot(page, 'console-campaigns-mine')
+
+    // Untick and tick again at once while the whole list is slow: its late answer does not replace hers.
+    let release!: () => void
+    const held = new Promise<void>((resolve) => (release = resolve))
+    const whole = (url: URL) => url.pathname === '/api/admin/campaigns' && !url.searchParams.has('createdBy')
+    await page.route(whole, async (route) => {
+      await held
+      await route.continue()
+    })
+    const mineAgain = page.waitForResponse((r) => new URL(r.url()).searchParams.get('createdBy') === 'me')
+    await page.locator('[data-test=mine-only]').getByText('只看我创建的').click()
+    await page.locator('[data-test=mine-only]').getByText('只看我创建的').click()
+    await mineAgain
+    const late = page.waitForResponse((r) => whole(new URL(r.url())))
+    release()
+    await late
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)))
+    expect(await rows.filter({ hasText: '市里布置的学习' }).count(), 'the late whole list not shown').to.equal(0)
+    await page.unroute(whole)
     expect(page.problems).to.deep.equal([])
   })
 })

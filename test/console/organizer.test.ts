@@ -146,8 +146,40 @@ describe('console: organizers', function () {
     expect(await names()).to.deep.equal(byOverdue.groups.map((g) => g.name))
     expect(await count.innerText()).to.include('超期最多的排在前面')
 
+    // Orders chosen quickly one after the other: a slow answer for the one left behind does not replace the last.
+    let release!: () => void
+    const held = new Promise<void>((resolve) => (release = resolve))
+    await page.route(/\/api\/admin\/cases\/stats\?.*sort=total/, async (route) => {
+      await held
+      await route.continue()
+    })
+    await page.getByText('收到最多').click()
+    await page.getByText('按时答复最低').click()
+    const byReplied = await server('sort=replied&limit=20')
+    await page.waitForFunction((first) => document.querySelector('tbody tr td:nth-child(2)')?.textContent?.trim() === first, byReplied.groups[0].name)
+    const late = page.waitForResponse(/\/api\/admin\/cases\/stats\?.*sort=total/)
+    release()
+    await late
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)))
+    expect(await names(), 'still the order chosen last').to.deep.equal(byReplied.groups.map((g) => g.name))
+    expect(await count.innerText()).to.include('按时答复最低')
+    await page.unroute(/\/api\/admin\/cases\/stats\?.*sort=total/)
+
     await page.locator('tbody tr').first().click()
     await page.waitForURL(/\/console\/cases\?.*deputyId=/)
+    expect(page.problems).to.deep.equal([])
+  })
+
+  it('an address with a page the statistics cannot have opens the first page, not an error', async () => {
+    const page = await newPage(browser, app)
+    await logInAs(
+      page,
+      app.login((l) => l.username === 'chenshihan'),
+      '/stats?groupBy=station&page=99999999',
+    )
+    await page.waitForURL((url) => url.searchParams.get('groupBy') === 'station' && !url.searchParams.has('page'))
+    await page.locator('[data-count]').waitFor()
+    expect((await page.locator('tbody tr td:nth-child(1)').first().innerText()).trim()).to.equal('1')
     expect(page.problems).to.deep.equal([])
   })
 
