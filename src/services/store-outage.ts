@@ -26,7 +26,12 @@ export class StoreOutageLog {
    */
   async absorbs(err: unknown, context: Record<string, unknown> = {}): Promise<boolean> {
     const outage = (err instanceof ServiceUnavailableError && err.code === 'store_unavailable') || !(await this.answers())
-    if (!outage) return false
+    if (!outage) {
+      // The store answers again though the round failed on something else: the outage is over all the same,
+      // and the next one is said again.
+      this.over()
+      return false
+    }
     if (!this.down) {
       this.down = true
       const message = err instanceof Error ? err.message : String(err)
@@ -41,6 +46,11 @@ export class StoreOutageLog {
   /** A round went through: once the store answers again, a later outage is said again. */
   async roundDone() {
     if (!this.down || !(await this.answers())) return
+    this.over()
+  }
+
+  private over() {
+    if (!this.down) return
     this.down = false
     this.logger.info(`${this.who} resumed: the store answers again`)
   }

@@ -138,4 +138,29 @@ describe('StoreOutageLog', () => {
       `${WARN} outbox dispatcher paused: the store takes no writes (/readyz fails until it does)`,
     ])
   })
+
+  it('says a new outage again when the store came back but the rounds between kept failing on something else', async () => {
+    const logs = capturedLogs()
+    const logger = createLogger({ log: { level: 'info' } } as Parameters<typeof createLogger>[0], logs.sink)
+    let up = false
+    const store = {
+      ping: async () => {
+        if (!up) throw new Error('store down')
+      },
+    }
+    const log = new StoreOutageLog(store, logger, 'scheduled jobs')
+    const refused = new ServiceUnavailableError('暂时无法保存，请稍后再试', 'store_unavailable')
+    expect(await log.absorbs(refused)).to.equal(true)
+    up = true
+    // No round goes through: each fails on a bug of its own, which the caller logs as an error.
+    expect(await log.absorbs(new Error('a bug'))).to.equal(false)
+    expect(await log.absorbs(new Error('a bug'))).to.equal(false)
+    up = false
+    expect(await log.absorbs(refused)).to.equal(true)
+    expect(logs.lines.map((l) => `${l.level} ${l.msg}`)).to.deep.equal([
+      `${WARN} scheduled jobs paused: the store takes no writes (/readyz fails until it does)`,
+      '30 scheduled jobs resumed: the store answers again',
+      `${WARN} scheduled jobs paused: the store takes no writes (/readyz fails until it does)`,
+    ])
+  })
 })
