@@ -15,9 +15,17 @@ export class KeptAnswers<T> {
     return kept && mark !== null && kept.mark === mark && kept.names.deref() === names ? kept.answer : undefined
   }
 
+  /** How many answers are held now (a test looks). */
+  get held() {
+    return this.kept.size
+  }
+
   /** Keeps an answer every later request will share (so frozen by the caller); none when the store marks nothing. */
   keep(question: string, mark: string | null, names: PreparedDirectory, answer: T) {
     if (mark === null) return
+    // The mark only moves on (a case change, a deadline passed): an answer kept under another is never given again,
+    // and one may be large (an admin's ranking of 100,000 deputies, ~15 MB): let it go now, not when pushed out.
+    for (const [other, kept] of this.kept) if (kept.mark !== mark) this.kept.delete(other)
     // A Map iterates in insertion order, so the first key is the least recent.
     this.kept.delete(question)
     this.kept.set(question, { mark, names: new WeakRef(names), answer })
