@@ -164,12 +164,11 @@ describe('the console queries find their rows through indexes (EXPLAIN QUERY PLA
     })
 
   for (const [scope, scoped] of Object.entries(SCOPES))
-    it(`the ${scope}'s statistics by deputy: every deputy ranked by the counts kept per deputy, a page's deputies each through their own cases`, async () => {
+    it(`the ${scope}'s statistics by deputy: every deputy ranked by the counts kept per deputy (the figures of "now" from memory), a page's deputies each through their own cases`, async () => {
       const cases = caseRepo(db, new GroupCommit(db))
       const ranking = await plansOf(db, () => cases.deputyBars({ ...scoped }, NOW))
       expectNoFullScan(ranking)
       expect(ranking.flat().join(' | ')).to.match(/\bcase_deputy_counts\b/)
-      expect(ranking.flat().join(' | ')).to.match(/USING COVERING INDEX cases_unfinished\b/)
       const one = { ...scoped, deputyId: 'dp000123' }
       expectNoFullScan(await plansOf(db, () => cases.tally(one, { now: NOW, groupBy: 'deputy', topics: true })))
       expectNoFullScan(await plansOf(db, () => cases.middleTimes(one, 'deputy')))

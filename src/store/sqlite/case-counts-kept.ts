@@ -159,18 +159,8 @@ export function keptCaseCounts(db: Db, deadlines: KeptDeadlines) {
       // Only the busiest are wanted (at least `top`, and any tied with the last of them): their kept counts, kept between looks.
       const bars = busiest(filter, top)
       if (!bars.length) return []
-      const byKey = new Map(bars.map((b) => [b.key, b]))
       // The figures of "now" of the busiest alone.
-      const at = now.toISOString()
-      const { cases, places } = deadlines.current()
-      const inScope = deadlines.placesIn(filter, places)
-      for (let i = 0; i < cases.length; i++) {
-        const c = cases[i]
-        const b = c.deputy === null ? undefined : byKey.get(c.deputy)
-        if (!b || !inScope[c.place]) continue
-        if (c.reply !== null && c.reply <= at) b.replyDue++
-        if (c.waiting !== null && c.waiting < at) b.overdueOpen++
-      }
+      deadlines.addLateOfDeputies(filter, now.toISOString(), new Map(bars.map((b) => [b.key, b])))
       return bars.sort((a, b) => a.key.localeCompare(b.key))
     },
   }

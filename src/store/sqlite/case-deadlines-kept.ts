@@ -159,6 +159,22 @@ export function keptDeadlines(db: Db) {
       }
       return { cases, places, inScope, late }
     },
+
+    /**
+     * The figures of "now" at `at` of some deputies' unfinished cases in a scope, added to their bars: the replies late
+     * (due and not given) and the cases waiting past their deadline.
+     */
+    addLateOfDeputies(filter: CaseFilter, at: string, bars: ReadonlyMap<string, { replyDue: number; overdueOpen: number }>) {
+      const { cases, places } = this.current()
+      const inScope = this.placesIn(filter, places)
+      for (let i = 0; i < cases.length; i++) {
+        const c = cases[i]
+        const b = c.deputy === null ? undefined : bars.get(c.deputy)
+        if (!b || !inScope[c.place]) continue
+        if (c.reply !== null && c.reply <= at) b.replyDue++
+        if (c.waiting !== null && c.waiting < at) b.overdueOpen++
+      }
+    },
   }
 }
 

@@ -2,16 +2,16 @@ import type { BarCounts } from '../case-tally.js'
 import type { CaseFilter } from '../ports.js'
 import { filterClauses } from './case-filter-sql.js'
 import { keptCountsServe } from './case-counts-kept.js'
-import { DEADLINES, UNFINISHED } from './case-deadlines-kept.js'
+import type { KeptDeadlines } from './case-deadlines-kept.js'
 import type { Db } from './open.js'
 
 /**
  * Every deputy's bar for the statistics' ranking, from the counts migration 036 keeps per deputy (a scope's
  * filter only: null for any other, which the caller counts from the cases) plus the figures of "now" over the
- * unfinished cases. An admin's are 100,000 deputies: both reads leave SQLite as one JSON array each, which
- * JSON.parse turns into values faster than the driver hands over 100,000 rows of objects.
+ * unfinished cases kept in memory. An admin's are 100,000 deputies: their counts leave SQLite as one JSON array,
+ * which JSON.parse turns into values faster than the driver hands over 100,000 rows of objects.
  */
-export function deputyRanking(db: Db) {
+export function deputyRanking(db: Db, deadlines: KeptDeadlines) {
   return (filter: CaseFilter, now: Date): BarCounts[] | null => {
     if (!keptCountsServe(filter)) return null
     // An empty list of stations or districts matches nothing (and SQLite finds no plan through the index for "0").
@@ -27,24 +27,12 @@ export function deputyRanking(db: Db) {
       )
       .pluck()
       .get(...params) as string
-    const late = db
-      .prepare(
-        `SELECT json_group_array(json_array(deputy_id, replyLate, overdueOpen)) FROM (
-          SELECT deputy_id, total(${DEADLINES.reply} <= @now) AS replyLate, total(${DEADLINES.waiting} < @now) AS overdueOpen
-          FROM cases INDEXED BY cases_unfinished WHERE ${UNFINISHED} AND ${where} AND deputy_id IS NOT NULL GROUP BY deputy_id)`,
-      )
-      .pluck()
-      .get(...params, { now: now.toISOString() }) as string
     const bars = new Map<string, BarCounts>()
     for (const [key, total, open, replyDue, replyOk] of JSON.parse(counts) as Array<[string, number, number, number, number]>)
       // A deputy whose cases all moved away or went keeps a row at 0: no longer one of the scope's.
       if (total > 0) bars.set(key, { key, total, open, overdueOpen: 0, replyDue, replyOk })
-    for (const [key, replyLate, overdueOpen] of JSON.parse(late) as Array<[string, number, number]>) {
-      const bar = bars.get(key)
-      if (!bar) continue
-      bar.replyDue += replyLate
-      bar.overdueOpen = overdueOpen
-    }
+    // The figures of "now", from the unfinished cases kept in memory (as the statistics' other figures are).
+    deadlines.addLateOfDeputies(filter, now.toISOString(), bars)
     return [...bars.values()]
   }
 }

@@ -100,7 +100,7 @@ export function caseTally(db: Db) {
   const fromIndexes = indexedMiddleTimes(db)
   const hotWindows = hotIssueWindows(db)
   const figuresMark = caseFiguresMark(deadlines)
-  const rankDeputies = deputyRanking(db)
+  const rankDeputies = deputyRanking(db, deadlines)
 
   const api = {
     async busiestDeputies(filter: CaseFilter, options: { now: Date; top: number }): Promise<BarCounts[]> {
