@@ -113,24 +113,29 @@ describe('operators’ log while writes are stopped', function () {
 })
 
 describe('StoreOutageLog', () => {
-  it('says an outage once, that it is over once the store answers, and a new outage again', async () => {
+  const refused = new ServiceUnavailableError('暂时无法保存，请稍后再试', 'store_unavailable')
+  /** An outage log on a store that answers its ping while `store.up`, its lines captured. */
+  const outageLog = (who: string) => {
     const logs = capturedLogs()
     const logger = createLogger({ log: { level: 'info' } } as Parameters<typeof createLogger>[0], logs.sink)
-    let up = false
     const store = {
-      ping: async () => {
-        if (!up) throw new Error('store down')
+      up: false,
+      async ping() {
+        if (!store.up) throw new Error('store down')
       },
     }
-    const log = new StoreOutageLog(store, logger, 'outbox dispatcher')
-    const refused = new ServiceUnavailableError('暂时无法保存，请稍后再试', 'store_unavailable')
+    return { logs, log: new StoreOutageLog(store, logger, who), store }
+  }
+
+  it('says an outage once, that it is over once the store answers, and a new outage again', async () => {
+    const { logs, log, store } = outageLog('outbox dispatcher')
     expect(await log.absorbs(refused)).to.equal(true)
     expect(await log.absorbs(new Error('SQLITE_READONLY: attempt to write a readonly database'))).to.equal(true)
     await log.roundDone()
-    up = true
+    store.up = true
     expect(await log.absorbs(new Error('a bug')), 'not the store: the caller logs it').to.equal(false)
     await log.roundDone()
-    up = false
+    store.up = false
     expect(await log.absorbs(refused)).to.equal(true)
     expect(logs.lines.map((l) => `${l.level} ${l.msg}`)).to.deep.equal([
       `${WARN} outbox dispatcher paused: the store takes no writes (/readyz fails until it does)`,
@@ -140,22 +145,13 @@ describe('StoreOutageLog', () => {
   })
 
   it('says a new outage again when the store came back but the rounds between kept failing on something else', async () => {
-    const logs = capturedLogs()
-    const logger = createLogger({ log: { level: 'info' } } as Parameters<typeof createLogger>[0], logs.sink)
-    let up = false
-    const store = {
-      ping: async () => {
-        if (!up) throw new Error('store down')
-      },
-    }
-    const log = new StoreOutageLog(store, logger, 'scheduled jobs')
-    const refused = new ServiceUnavailableError('暂时无法保存，请稍后再试', 'store_unavailable')
+    const { logs, log, store } = outageLog('scheduled jobs')
     expect(await log.absorbs(refused)).to.equal(true)
-    up = true
+    store.up = true
     // No round goes through: each fails on a bug of its own, which the caller logs as an error.
     expect(await log.absorbs(new Error('a bug'))).to.equal(false)
     expect(await log.absorbs(new Error('a bug'))).to.equal(false)
-    up = false
+    store.up = false
     expect(await log.absorbs(refused)).to.equal(true)
     expect(logs.lines.map((l) => `${l.level} ${l.msg}`)).to.deep.equal([
       `${WARN} scheduled jobs paused: the store takes no writes (/readyz fails until it does)`,
