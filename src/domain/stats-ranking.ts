@@ -18,11 +18,11 @@ export interface RankedGroup {
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
 /**
- * The groups in the order the person chose, worst or biggest first; ties by name, then key, so a page
- * always continues where the one before ended. By the on-time reply share, a group with no reply due
- * yet (share null) has nothing to chase: it comes after every group with a share.
+ * The order the person chose, worst or biggest first; ties by name, then key, so a page always continues where
+ * the one before ended. By the on-time reply share, a group with no reply due yet (share null) has nothing to
+ * chase: it comes after every group with a share.
  */
-export function rankGroups<T extends RankedGroup>(groups: readonly T[], sort: StatsSort): T[] {
+function orderOf<T extends RankedGroup>(sort: StatsSort): (a: T, b: T) => number {
   const measure: (a: T, b: T) => number =
     sort === 'total'
       ? (a, b) => b.total - a.total
@@ -36,7 +36,62 @@ export function rankGroups<T extends RankedGroup>(groups: readonly T[], sort: St
                 : b.repliedInTimeShare === null
                   ? -1
                   : a.repliedInTimeShare - b.repliedInTimeShare
-  return [...groups].sort((a, b) => measure(a, b) || byText(a.name, b.name) || byText(a.key, b.key))
+  return (a, b) => measure(a, b) || byText(a.name, b.name) || byText(a.key, b.key)
+}
+
+/** The groups in the order the person chose (see orderOf). */
+export function rankGroups<T extends RankedGroup>(groups: readonly T[], sort: StatsSort): T[] {
+  return [...groups].sort(orderOf<T>(sort))
+}
+
+/** The most firstRanked keeps while it passes over the groups (see below). */
+export const FIRST_RANKED_MAX = 500
+
+/**
+ * The first `count` groups of rankGroups' order, without ordering the rest: an admin's first page is 20 of
+ * 100,000 deputies, and one pass that keeps the best so far compares each deputy with the last kept, mostly
+ * by its count alone, where a whole sort compares each ~17 times, their names on every tie.
+ */
+export function firstRanked<T extends RankedGroup>(groups: readonly T[], sort: StatsSort, count: number): T[] {
+  // Each group that makes it in moves those after it: past a few hundred, a whole sort costs less.
+  if (count > FIRST_RANKED_MAX) return rankGroups(groups, sort).slice(0, count)
+  if (count <= 0) return []
+  const order = orderOf<T>(sort)
+  const best: T[] = []
+  for (const g of groups) {
+    if (best.length === count && order(g, best[count - 1]) >= 0) continue
+    // Where it goes among the kept: after every one it does not come before.
+    let lo = 0
+    let hi = best.length
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if (order(g, best[mid]) < 0) hi = mid
+      else lo = mid + 1
+    }
+    best.splice(lo, 0, g)
+    if (best.length > count) best.pop()
+  }
+  return best
+}
+
+/**
+ * A ranking's groups in each order asked, worked out as far as a page asked needs: the first pages from one pass
+ * that keeps the best FIRST_RANKED_MAX (an admin's first look at 100,000 deputies after a change), a whole sort
+ * only once a page past them is asked. Each order is kept for the pages that follow.
+ */
+export class RankedOrders<T extends RankedGroup> {
+  private readonly orders = new Map<StatsSort, T[]>()
+
+  constructor(readonly groups: readonly T[]) {}
+
+  /** The groups in the order asked, at least the first `end` of them (all of them when there are no more). */
+  upTo(sort: StatsSort, end: number): T[] {
+    const kept = this.orders.get(sort)
+    if (kept && (kept.length >= end || kept.length === this.groups.length)) return kept
+    const order = end <= FIRST_RANKED_MAX ? firstRanked(this.groups, sort, FIRST_RANKED_MAX) : rankGroups(this.groups, sort)
+    this.orders.set(sort, order)
+    return order
+  }
 }
 
 export type StatsGrouping = 'station' | 'district' | 'topic' | 'deputy' | 'department'

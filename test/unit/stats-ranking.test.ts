@@ -1,5 +1,6 @@
 import { expect } from 'chai'
-import { rankGroups, type RankedGroup } from '../../src/domain/stats-ranking.js'
+import { mulberry32 } from '../../src/demo/names.js'
+import { FIRST_RANKED_MAX, firstRanked, RankedOrders, rankGroups, STATS_SORTS, type RankedGroup } from '../../src/domain/stats-ranking.js'
 
 const group = (key: string, name: string, total: number, overdueOpen: number, repliedInTimeShare: number | null): RankedGroup => ({
   key,
@@ -28,5 +29,36 @@ describe('ranking the statistics’ groups', () => {
   it('leaves the list it was given as it was', () => {
     rankGroups(groups, 'total')
     expect(groups.map((g) => g.key)).to.deep.equal(['st1', 'st2', 'st3', 'st4'])
+  })
+
+  // A province's deputies: many with the same figures (and some with the same name), so the order rests on the ties.
+  const random = mulberry32(17)
+  const many = Array.from({ length: 1_300 }, (_, i) =>
+    group(
+      `dp${String(i).padStart(4, '0')}`,
+      `代表${Math.floor(random() * 400)}`,
+      Math.floor(random() * 6),
+      Math.floor(random() * 3),
+      random() < 0.2 ? null : Math.round(random() * 4) / 4,
+    ),
+  )
+
+  it('gives the first groups of the whole order without ordering the rest, however many are asked', () => {
+    for (const sort of STATS_SORTS)
+      for (const count of [0, 1, 20, 137, FIRST_RANKED_MAX, FIRST_RANKED_MAX + 1, many.length, many.length + 5])
+        expect(firstRanked(many, sort, count), `${sort}, first ${count}`).to.deep.equal(rankGroups(many, sort).slice(0, count))
+  })
+
+  it('pages through every order as the whole order does, the first pages and then past them, deep pages first too', () => {
+    for (const sort of STATS_SORTS) {
+      const whole = rankGroups(many, sort)
+      const orders = new RankedOrders(many)
+      const page = (offset: number) => orders.upTo(sort, offset + 20).slice(offset, offset + 20)
+      for (let offset = 0; offset < many.length; offset += 20) expect(page(offset), `${sort} from ${offset}`).to.deep.equal(whole.slice(offset, offset + 20))
+      // A deep page asked first, then the first again.
+      const deepFirst = new RankedOrders(many)
+      expect(deepFirst.upTo(sort, 1_000).slice(980, 1_000), `${sort}, deep page first`).to.deep.equal(whole.slice(980, 1_000))
+      expect(deepFirst.upTo(sort, 20).slice(0, 20), `${sort}, then the first`).to.deep.equal(whole.slice(0, 20))
+    }
   })
 })

@@ -1,6 +1,6 @@
 import type { Clock } from '../../clock.js'
 import { statsFromCounts, inTimeShare, type CaseCounts, type CaseStats } from '../../domain/case-stats.js'
-import { rankGroups, type RankedGroup, type StatsAnswer, type StatsGroup, type StatsGrouping, type StatsSort } from '../../domain/stats-ranking.js'
+import { RankedOrders, type RankedGroup, type StatsAnswer, type StatsGroup, type StatsGrouping, type StatsSort } from '../../domain/stats-ranking.js'
 
 export type { StatsAnswer, StatsGroup, StatsGrouping }
 import type { CaseFilter, Store } from '../../store/ports.js'
@@ -34,7 +34,7 @@ interface Ranking {
   groups: Ranked[]
   /** Whether the groups carry their whole figures; otherwise a page's are sought per group (deputies). */
   whole: boolean
-  orders: Map<StatsSort, Ranked[]>
+  orders: RankedOrders<Ranked>
   pages: Map<string, StatsGroup[]>
 }
 
@@ -68,6 +68,21 @@ const ranked = (key: string, name: string, stats: CaseStats): Ranked => ({
   repliedInTimeShare: stats.repliedInTimeShare,
   stats,
 })
+
+/** A deputy ranked by their kept counts: their name is looked up only when a tie or a page needs it (one of 100,000). */
+class DeputyRanked implements RankedGroup {
+  constructor(
+    readonly key: string,
+    readonly total: number,
+    readonly overdueOpen: number,
+    readonly repliedInTimeShare: number | null,
+    private readonly deputies: PreparedDirectory['deputies'],
+  ) {}
+
+  get name() {
+    return this.deputies.get(this.key)?.name ?? this.key
+  }
+}
 
 /**
  * Statistics for organizers and responsiveness for 述职评议: per station, district,
@@ -103,16 +118,16 @@ export class CaseReports {
       // A question about "overdue now" names its moment: never asked again, so not worth a place.
       if (!filter.overdueAt && (!ranking.whole || ranking.groups.length <= KEPT_GROUPS)) this.kept.keep(question, mark, prepared, ranking)
     }
-    let order = ranking.orders.get(page.sort)
-    if (!order) ranking.orders.set(page.sort, (order = rankGroups(ranking.groups, page.sort)))
-    const end = Math.min(page.offset + page.limit, order.length)
+    const count = ranking.groups.length
+    const end = Math.min(page.offset + page.limit, count)
+    const order = ranking.orders.upTo(page.sort, end)
     return {
       overall: ranking.overall,
       groupBy,
       sort: page.sort,
-      groupCount: order.length,
+      groupCount: count,
       groups: await this.pageOf(ranking, order.slice(page.offset, end), `${page.sort} ${page.offset} ${page.limit}`, filter, now),
-      nextOffset: end < order.length ? end : null,
+      nextOffset: end < count ? end : null,
     }
   }
 
@@ -126,11 +141,12 @@ export class CaseReports {
     ])
     const middleOf = new Map(middles.map((m) => [m.key, m]))
     const names = namer(groupBy, prepared)
+    const ranks = groups.map((t) => ranked(t.key!, names(t.key!), frozen(statsFromCounts(t, middleOf.get(t.key) ?? { ack: null, reply: null }))))
     return {
       overall: frozen(statsFromCounts(overall, overallMiddle)),
-      groups: groups.map((t) => ranked(t.key!, names(t.key!), frozen(statsFromCounts(t, middleOf.get(t.key) ?? { ack: null, reply: null })))),
+      groups: ranks,
       whole: true,
-      orders: new Map(),
+      orders: new RankedOrders(ranks),
       pages: new Map(),
     }
   }
@@ -145,19 +161,12 @@ export class CaseReports {
       this.store.cases.tally(filter, { now, topics: true }),
       this.store.cases.middleTimes(filter),
     ])
-    const names = namer('deputy', prepared)
-    const groups = bars.map((b) => ({
-      key: b.key,
-      name: names(b.key),
-      total: b.total,
-      overdueOpen: b.overdueOpen,
-      repliedInTimeShare: inTimeShare(b.replyOk, b.replyDue),
-    }))
+    const groups = bars.map((b) => new DeputyRanked(b.key, b.total, b.overdueOpen, inTimeShare(b.replyOk, b.replyDue), prepared.deputies))
     return {
       overall: frozen(statsFromCounts(overall ?? NO_COUNTS, overallMiddle ?? { ack: null, reply: null })),
       groups,
       whole: false,
-      orders: new Map(),
+      orders: new RankedOrders(groups),
       pages: new Map(),
     }
   }
