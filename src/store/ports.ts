@@ -495,7 +495,11 @@ export interface CaseRepo {
   countByPeriod(filter: CaseFilter, periods: CasePeriod[]): Promise<number[]>
   /** The dashboard's deputy bars: the deputies with the `top` most matching cases, and any tied with the last of them, key order. */
   busiestDeputies(filter: CaseFilter, options: { now: Date; top: number }): Promise<BarCounts[]>
-  /** The statistics' ranking of deputies: the bar of every deputy with a matching case (as `busiestDeputies` counts it), in no particular order. */
+  /**
+   * The statistics' ranking of deputies: the bar of every deputy with a matching case (as `busiestDeputies` counts it), in
+   * no particular order. The list and its bars may be the store's own, kept for the next call (100,000 of them at a
+   * province): read them before asking again, and never change them.
+   */
   deputyBars(filter: CaseFilter, now: Date): Promise<BarCounts[]>
 }
 

@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import { WAITING_STATUSES } from '../../src/domain/case.js'
-import { busiestOf, type CaseTallyKey } from '../../src/store/case-tally.js'
+import { busiestOf, type BarCounts, type CaseTallyKey } from '../../src/store/case-tally.js'
 import type { CaseFilter, Store } from '../../src/store/ports.js'
 import { caseRepo } from '../../src/store/sqlite/case-repos.js'
 import { GroupCommit } from '../../src/store/sqlite/group-commit.js'
@@ -11,6 +11,7 @@ import { caseEvent, caseRecord } from './records.js'
 const KEPT: Array<CaseTallyKey | undefined> = [undefined, 'station', 'district', 'handlingDistrict']
 // A filter the kept counts do not serve (from the first instant: the same cases), so counted live from the cases.
 const live = (scope: CaseFilter): CaseFilter => ({ ...scope, createdFrom: new Date(0) })
+const byKey = (bars: BarCounts[]) => [...bars].sort((a, b) => (a.key < b.key ? -1 : 1))
 // Before, at and after the cases' deadlines: late figures change between them.
 const TIMES = [NOW, new Date(NOW.getTime() - 10 * 24 * HOUR), new Date(NOW.getTime() + 3 * 24 * HOUR), new Date(NOW.getTime() + 40 * 24 * HOUR)]
 
@@ -19,7 +20,7 @@ const TIMES = [NOW, new Date(NOW.getTime() - 10 * 24 * HOUR), new Date(NOW.getTi
  * statistics and the dashboard, and the figures mark), brought up to date from the case change log: every look after
  * any write gives the figures the live SQL counts from the cases.
  */
-describe("the unfinished cases' deadlines kept in memory by the SQLite store", () => {
+describe("the unfinished cases' deadlines and the deputies' counts kept in memory by the SQLite store", () => {
   let db: Db
   let store: Store
   beforeEach(() => {
@@ -41,6 +42,10 @@ describe("the unfinished cases' deadlines kept in memory by the SQLite store", (
           expect(await store.cases.busiestDeputies(scope, { now, top }), `${at}, busiest ${top}`).to.deep.equal(
             busiestOf(await store.cases.tally(live(scope), { now, groupBy: 'deputy' }), top),
           )
+        // The statistics' ranking: every deputy's bar, kept between looks too (asked at each of the times in turn).
+        expect(byKey(await store.cases.deputyBars(scope, now)), `${at}, every deputy's bar`).to.deep.equal(
+          byKey(await store.cases.deputyBars(live(scope), now)),
+        )
       }
   }
 
@@ -107,6 +112,16 @@ describe("the unfinished cases' deadlines kept in memory by the SQLite store", (
     // As the log's pruning does (migration 040): all but the last change gone.
     db.prepare('DELETE FROM case_changes WHERE seq < (SELECT max(seq) FROM case_changes)').run()
     await expectLiveFigures('after changes pruned unseen')
+  })
+
+  it("reads every deputy's counts again when the deputies cases were taken from were pruned from their log unseen", async () => {
+    const cases = await liveCaseLives(store)
+    await expectLiveFigures('first look')
+    // Two cases handed from their deputies to one other (a change the case log names by the case, whose deputy is now the new one).
+    const handed = cases.filter((c) => c.deputyId && c.deputyId !== 'dp0009').slice(0, 2)
+    for (const c of handed) db.prepare("UPDATE cases SET deputy_id = 'dp0009' WHERE id = ?").run(c.id)
+    db.prepare('DELETE FROM case_deputy_changes WHERE seq < (SELECT max(seq) FROM case_deputy_changes)').run()
+    await expectLiveFigures('after the deputies they were taken from were pruned unseen')
   })
 
   it('draws every deputy tied with the last of the busiest, however many there are', async () => {

@@ -162,18 +162,24 @@ export function keptDeadlines(db: Db) {
 
     /**
      * The figures of "now" at `at` of some deputies' unfinished cases in a scope, added to their bars: the replies late
-     * (due and not given) and the cases waiting past their deadline.
+     * (due and not given) and the cases waiting past their deadline. Returns the bars it added to.
      */
-    addLateOfDeputies(filter: CaseFilter, at: string, bars: ReadonlyMap<string, { replyDue: number; overdueOpen: number }>) {
+    addLateOfDeputies<T extends { replyDue: number; overdueOpen: number }>(filter: CaseFilter, at: string, bars: ReadonlyMap<string, T>): T[] {
       const { cases, places } = this.current()
       const inScope = this.placesIn(filter, places)
+      // The bars added to, once or more each: the caller that keeps its bars takes the additions back at its next look.
+      const added: T[] = []
       for (let i = 0; i < cases.length; i++) {
         const c = cases[i]
         const b = c.deputy === null ? undefined : bars.get(c.deputy)
         if (!b || !inScope[c.place]) continue
-        if (c.reply !== null && c.reply <= at) b.replyDue++
-        if (c.waiting !== null && c.waiting < at) b.overdueOpen++
+        const reply = c.reply !== null && c.reply <= at
+        const waiting = c.waiting !== null && c.waiting < at
+        if (reply) b.replyDue++
+        if (waiting) b.overdueOpen++
+        if (reply || waiting) added.push(b)
       }
+      return added
     },
   }
 }

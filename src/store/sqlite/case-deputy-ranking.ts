@@ -5,34 +5,132 @@ import { keptCountsServe } from './case-counts-kept.js'
 import type { KeptDeadlines } from './case-deadlines-kept.js'
 import type { Db } from './open.js'
 
+/** A deputy's counts in a scope, as migration 036 keeps them: messages, open ones, replies given, replies in time. */
+type Counts = [total: number, open: number, replyDone: number, replyInTime: number]
+
+/** A scope's deputies' counts as of the last changes seen in the two logs (migrations 040 and 046), and their bars. */
+interface KeptScope {
+  caseSeq: number
+  deputySeq: number
+  counts: Map<string, Counts>
+  /**
+   * Each deputy's bar, handed out at every look rather than made again: 100,000 new objects cost ~60 ms of allocation
+   * and garbage collection per look. The figures of "now" are added to them at each look and taken back at the next.
+   */
+  bars: Map<string, BarCounts>
+  /** The bars as handed out: made again when a deputy came or went. */
+  list: BarCounts[] | null
+  /** The bars the last look added the figures of "now" to. */
+  late: BarCounts[]
+}
+
+// Scopes kept at once, the last asked kept: an admin's 100,000 deputies are ~10 MB.
+const KEPT_SCOPES = 4
+// Past this many changes since a scope's last look, its counts are read again whole rather than deputy by deputy.
+const MAX_CHANGES = 20_000
+
 /**
  * Every deputy's bar for the statistics' ranking, from the counts migration 036 keeps per deputy (a scope's
  * filter only: null for any other, which the caller counts from the cases) plus the figures of "now" over the
- * unfinished cases kept in memory. An admin's are 100,000 deputies: their counts leave SQLite as one JSON array,
- * which JSON.parse turns into values faster than the driver hands over 100,000 rows of objects.
+ * unfinished cases kept in memory. A scope's counts are kept between looks too: an admin's 100,000 took ~200 ms
+ * to read and parse, at the first look after every change (at a province, nearly every look). A look after
+ * changes reads again only the deputies they touched: the deputy of each case changed since (the case change
+ * log, migration 040) and the one a case was taken from (migration 046). A gap in either log (pruned unseen),
+ * a log behind what was seen (another file) or very many changes: the scope is read whole again.
  */
 export function deputyRanking(db: Db, deadlines: KeptDeadlines) {
+  const seqs = db
+    .prepare(
+      `SELECT (SELECT coalesce(max(seq), 0) FROM case_changes), (SELECT min(seq) FROM case_changes),
+        (SELECT coalesce(max(seq), 0) FROM case_deputy_changes), (SELECT min(seq) FROM case_deputy_changes)`,
+    )
+    .raw()
+  const touched = db
+    .prepare(
+      `SELECT json_group_array(deputy_id) FROM (
+        SELECT cases.deputy_id FROM case_changes JOIN cases ON cases.id = case_changes.case_id
+        WHERE case_changes.seq > ? AND cases.deputy_id IS NOT NULL
+        UNION SELECT deputy_id FROM case_deputy_changes WHERE seq > ?)`,
+    )
+    .pluck()
+  const kept = new Map<string, KeptScope>()
+
+  /** The scope's deputies' counts (only those named, a JSON array, when given), as one JSON array out of SQLite. */
+  const countsOf = (filter: CaseFilter, deputies?: string) => {
+    // The kept table has the scope's columns under the cases' names: the same clauses select its rows.
+    const { clauses, params } = filterClauses(filter)
+    if (deputies !== undefined) {
+      clauses.push('deputy_id IN (SELECT value FROM json_each(?))')
+      params.push(deputies)
+    }
+    const json = db
+      .prepare(
+        `SELECT json_group_array(json_array(deputy_id, total, open, replyDone, replyInTime)) FROM (
+          SELECT deputy_id, sum(total) AS total, sum(open) AS open, sum(reply_done) AS replyDone, sum(reply_in_time) AS replyInTime
+          FROM case_deputy_counts WHERE ${clauses.length ? clauses.join(' AND ') : '1'} GROUP BY deputy_id)`,
+      )
+      .pluck()
+      .get(...params) as string
+    return JSON.parse(json) as Array<[string, ...Counts]>
+  }
+
+  /** Into the scope: a deputy whose cases all moved away or went keeps a row at 0, no longer one of the scope's. */
+  const put = (scope: KeptScope, rows: Array<[string, ...Counts]>) => {
+    for (const [key, ...c] of rows) {
+      if (c[0] === 0) continue
+      scope.counts.set(key, c)
+      scope.bars.set(key, { key, total: c[0], open: c[1], overdueOpen: 0, replyDue: c[2], replyOk: c[3] })
+    }
+    scope.list = null
+  }
+
+  /** The scope's counts brought up to date in one read transaction: both logs' last changes and the counts as of them. */
+  const current = db.transaction((filter: CaseFilter, key: string): KeptScope => {
+    const [caseSeq, firstCase, deputySeq, firstDeputy] = seqs.get() as [number, number | null, number, number | null]
+    let scope = kept.get(key)
+    kept.delete(key)
+    const unseenPruned = (first: number | null, seen: number) => first !== null && first > seen + 1
+    if (
+      !scope ||
+      caseSeq < scope.caseSeq ||
+      deputySeq < scope.deputySeq ||
+      caseSeq - scope.caseSeq + deputySeq - scope.deputySeq > MAX_CHANGES ||
+      unseenPruned(firstCase, scope.caseSeq) ||
+      unseenPruned(firstDeputy, scope.deputySeq)
+    ) {
+      scope = { caseSeq, deputySeq, counts: new Map(), bars: new Map(), list: null, late: [] }
+      put(scope, countsOf(filter))
+    } else {
+      // The figures of "now" the last look added, taken back while the counts they were added to are still here.
+      for (const bar of scope.late) {
+        bar.replyDue = scope.counts.get(bar.key)![2]
+        bar.overdueOpen = 0
+      }
+      scope.late = []
+      if (caseSeq !== scope.caseSeq || deputySeq !== scope.deputySeq) {
+        const deputies = touched.get(scope.caseSeq, scope.deputySeq) as string
+        for (const key of JSON.parse(deputies) as string[]) {
+          scope.counts.delete(key)
+          scope.bars.delete(key)
+        }
+        put(scope, countsOf(filter, deputies))
+        scope.caseSeq = caseSeq
+        scope.deputySeq = deputySeq
+      }
+    }
+    // A Map iterates in insertion order: the first key is the least recently asked.
+    kept.set(key, scope)
+    if (kept.size > KEPT_SCOPES) kept.delete(kept.keys().next().value!)
+    return scope
+  })
+
   return (filter: CaseFilter, now: Date): BarCounts[] | null => {
     if (!keptCountsServe(filter)) return null
     // An empty list of stations or districts matches nothing (and SQLite finds no plan through the index for "0").
     if (filter.stationIds?.length === 0 || filter.districtIds?.length === 0) return []
-    // The kept table has the scope's columns under the cases' names: the same clauses select its rows.
-    const { clauses, params } = filterClauses(filter)
-    const where = clauses.length ? clauses.join(' AND ') : '1'
-    const counts = db
-      .prepare(
-        `SELECT json_group_array(json_array(deputy_id, total, open, replyDue, replyOk)) FROM (
-          SELECT deputy_id, sum(total) AS total, sum(open) AS open, sum(reply_done) AS replyDue, sum(reply_in_time) AS replyOk
-          FROM case_deputy_counts WHERE ${where} GROUP BY deputy_id)`,
-      )
-      .pluck()
-      .get(...params) as string
-    const bars = new Map<string, BarCounts>()
-    for (const [key, total, open, replyDue, replyOk] of JSON.parse(counts) as Array<[string, number, number, number, number]>)
-      // A deputy whose cases all moved away or went keeps a row at 0: no longer one of the scope's.
-      if (total > 0) bars.set(key, { key, total, open, overdueOpen: 0, replyDue, replyOk })
+    const scope = current(filter, JSON.stringify([filter.stationIds ?? null, filter.districtIds ?? null]))
     // The figures of "now", from the unfinished cases kept in memory (as the statistics' other figures are).
-    deadlines.addLateOfDeputies(filter, now.toISOString(), bars)
-    return [...bars.values()]
+    scope.late = deadlines.addLateOfDeputies(filter, now.toISOString(), scope.bars)
+    return (scope.list ??= [...scope.bars.values()])
   }
 }
