@@ -85,7 +85,7 @@ async function p95Of(session: Session, method: string, path: string, before?: ()
  * A change an office makes every minute: one open case of the station handed to another of its deputies through the
  * console's API, the next case at each call (those of a previous run are moved again: a handed case stays open).
  */
-export async function caseMover(path: string, stationId: string, admin: Session) {
+async function caseMover(path: string, stationId: string, admin: Session) {
   const db = new Database(path, { readonly: true })
   let open: Array<{ id: string; deputyId: string }>
   let deputies: string[]

@@ -3,6 +3,7 @@ import { WAITING_STATUSES } from '../../src/domain/case.js'
 import { busiestOf, type BarCounts, type CaseTallyKey } from '../../src/store/case-tally.js'
 import type { CaseFilter, Store } from '../../src/store/ports.js'
 import { caseRepo } from '../../src/store/sqlite/case-repos.js'
+import { KEPT_SCOPES } from '../../src/store/sqlite/case-deputy-ranking.js'
 import { GroupCommit } from '../../src/store/sqlite/group-commit.js'
 import { openDatabase, type Db } from '../../src/store/sqlite/open.js'
 import { HOUR, NOW, SCOPES, liveCaseLives } from './case-life.js'
@@ -50,6 +51,8 @@ describe("the unfinished cases' deadlines and the deputies' counts kept in memor
   }
 
   it('gives the live figures after every kind of write made since the first look', async () => {
+    // Every scope's deputies' counts stay kept between its looks, so each look after a write reads only what changed.
+    expect(Object.keys(SCOPES).length).to.be.at.most(KEPT_SCOPES + 1) // (one scope sees nothing: never kept)
     const cases = await liveCaseLives(store)
     await expectLiveFigures('first look')
     let mark = await store.cases.figuresMark(NOW)

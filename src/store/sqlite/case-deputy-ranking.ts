@@ -15,7 +15,9 @@ interface KeptScope {
   counts: Map<string, Counts>
   /**
    * Each deputy's bar, handed out at every look rather than made again: 100,000 new objects cost ~60 ms of allocation
-   * and garbage collection per look. The figures of "now" are added to them at each look and taken back at the next.
+   * and garbage collection per look. The figures of "now" are added to them at each look and taken back at the next,
+   * in one synchronous step: a caller still reading the bars of an earlier look sees the figures of the later one,
+   * which are the same while the figures mark is (no deadline passed), and otherwise newer.
    */
   bars: Map<string, BarCounts>
   /** The bars as handed out: made again when a deputy came or went. */
@@ -25,7 +27,7 @@ interface KeptScope {
 }
 
 // Scopes kept at once, the last asked kept: an admin's 100,000 deputies are ~10 MB.
-const KEPT_SCOPES = 4
+export const KEPT_SCOPES = 4
 // Past this many changes since a scope's last look, its counts are read again whole rather than deputy by deputy.
 const MAX_CHANGES = 20_000
 
@@ -39,20 +41,26 @@ const MAX_CHANGES = 20_000
  * a log behind what was seen (another file) or very many changes: the scope is read whole again.
  */
 export function deputyRanking(db: Db, deadlines: KeptDeadlines) {
-  const seqs = db
-    .prepare(
-      `SELECT (SELECT coalesce(max(seq), 0) FROM case_changes), (SELECT min(seq) FROM case_changes),
+  // Prepared at each look (the store keeps statements by their text), so that a test sees what each look reads.
+  const seqs = () =>
+    db
+      .prepare(
+        `SELECT (SELECT coalesce(max(seq), 0) FROM case_changes), (SELECT min(seq) FROM case_changes),
         (SELECT coalesce(max(seq), 0) FROM case_deputy_changes), (SELECT min(seq) FROM case_deputy_changes)`,
-    )
-    .raw()
-  const touched = db
-    .prepare(
-      `SELECT json_group_array(deputy_id) FROM (
+      )
+      .raw()
+      .get() as [number, number | null, number, number | null]
+  /** The deputies the changes after these two seqs touched, as a JSON array. */
+  const touched = (caseSeq: number, deputySeq: number) =>
+    db
+      .prepare(
+        `SELECT json_group_array(deputy_id) FROM (
         SELECT cases.deputy_id FROM case_changes JOIN cases ON cases.id = case_changes.case_id
         WHERE case_changes.seq > ? AND cases.deputy_id IS NOT NULL
         UNION SELECT deputy_id FROM case_deputy_changes WHERE seq > ?)`,
-    )
-    .pluck()
+      )
+      .pluck()
+      .get(caseSeq, deputySeq) as string
   const kept = new Map<string, KeptScope>()
 
   /** The scope's deputies' counts (only those named, a JSON array, when given), as one JSON array out of SQLite. */
@@ -86,7 +94,7 @@ export function deputyRanking(db: Db, deadlines: KeptDeadlines) {
 
   /** The scope's counts brought up to date in one read transaction: both logs' last changes and the counts as of them. */
   const current = db.transaction((filter: CaseFilter, key: string): KeptScope => {
-    const [caseSeq, firstCase, deputySeq, firstDeputy] = seqs.get() as [number, number | null, number, number | null]
+    const [caseSeq, firstCase, deputySeq, firstDeputy] = seqs()
     let scope = kept.get(key)
     kept.delete(key)
     const unseenPruned = (first: number | null, seen: number) => first !== null && first > seen + 1
@@ -108,7 +116,7 @@ export function deputyRanking(db: Db, deadlines: KeptDeadlines) {
       }
       scope.late = []
       if (caseSeq !== scope.caseSeq || deputySeq !== scope.deputySeq) {
-        const deputies = touched.get(scope.caseSeq, scope.deputySeq) as string
+        const deputies = touched(scope.caseSeq, scope.deputySeq)
         for (const key of JSON.parse(deputies) as string[]) {
           scope.counts.delete(key)
           scope.bars.delete(key)
