@@ -1,6 +1,8 @@
 import { expect } from 'chai'
 import { mulberry32 } from '../../src/demo/names.js'
-import { FIRST_RANKED_MAX, firstRanked, RankedOrders, rankGroups, STATS_SORTS, type RankedGroup } from '../../src/domain/stats-ranking.js'
+import { barReader, FIRST_RANKED_MAX, firstRanked, RankedOrders, rankGroups, STATS_SORTS, type RankedGroup } from '../../src/domain/stats-ranking.js'
+import { inTimeShare } from '../../src/domain/case-stats.js'
+import type { BarCounts } from '../../src/domain/case-dashboard.js'
 
 const group = (key: string, name: string, total: number, overdueOpen: number, repliedInTimeShare: number | null): RankedGroup => ({
   key,
@@ -59,6 +61,41 @@ describe('ranking the statistics’ groups', () => {
       const deepFirst = new RankedOrders(many)
       expect(deepFirst.upTo(sort, 1_000).slice(980, 1_000), `${sort}, deep page first`).to.deep.equal(whole.slice(980, 1_000))
       expect(deepFirst.upTo(sort, 20).slice(0, 20), `${sort}, then the first`).to.deep.equal(whole.slice(0, 20))
+    }
+  })
+
+  it("ranks deputies' bars as they are, in the order of the groups their figures make", () => {
+    // Bars as the store keeps them: replies due and in time make the share, ties as many as a province has.
+    const bars: BarCounts[] = many.map((g) => {
+      const replyDue = Math.floor(random() * 5)
+      return {
+        key: g.key,
+        total: g.total,
+        open: Math.floor(random() * 3),
+        overdueOpen: g.overdueOpen,
+        replyDue,
+        replyOk: Math.floor(random() * (replyDue + 1)),
+      }
+    })
+    const names = new Map(many.map((g) => [g.key, g.name]))
+    const asGroups = bars.map((b) => group(b.key, names.get(b.key)!, b.total, b.overdueOpen, inTimeShare(b.replyOk, b.replyDue)))
+    for (const sort of STATS_SORTS) {
+      const expected = rankGroups(asGroups, sort).map((g) => g.key)
+      const orders = new RankedOrders(
+        bars,
+        barReader((key) => names.get(key)!),
+      )
+      expect(
+        orders
+          .upTo(sort, 40)
+          .slice(0, 40)
+          .map((b) => b.key),
+        `${sort}, first pages`,
+      ).to.deep.equal(expected.slice(0, 40))
+      expect(
+        orders.upTo(sort, bars.length).map((b) => b.key),
+        `${sort}, all`,
+      ).to.deep.equal(expected)
     }
   })
 })

@@ -1,9 +1,10 @@
 import type { Clock } from '../../clock.js'
-import { statsFromCounts, inTimeShare, type CaseCounts, type CaseStats } from '../../domain/case-stats.js'
-import { RankedOrders, type RankedGroup, type StatsAnswer, type StatsGroup, type StatsGrouping, type StatsSort } from '../../domain/stats-ranking.js'
+import { statsFromCounts, type CaseCounts, type CaseStats } from '../../domain/case-stats.js'
+import { barReader, RankedOrders, type RankedGroup, type StatsAnswer, type StatsGroup, type StatsGrouping, type StatsSort } from '../../domain/stats-ranking.js'
 
 export type { StatsAnswer, StatsGroup, StatsGrouping }
 import type { CaseFilter, Store } from '../../store/ports.js'
+import type { BarCounts } from '../../domain/case-dashboard.js'
 import type { CaseFilters, CaseQueries } from './case-queries.js'
 import type { DirectoryCache, PreparedDirectory } from '../directory/directory-cache.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
@@ -26,17 +27,23 @@ const KEPT_GROUPS = 5_000
 // Pages of a ranking by counts whose whole figures were worked out, kept with it (the last asked kept).
 const KEPT_PAGES = 32
 
-type Ranked = RankedGroup & { stats?: CaseStats }
+type Ranked = RankedGroup & { stats: CaseStats }
 
-/** A scope's groups ranked once and kept: every group's measures, each order asked, and the pages asked of a ranking by counts. */
-interface Ranking {
-  overall: CaseStats
-  groups: Ranked[]
-  /** Whether the groups carry their whole figures; otherwise a page's are sought per group (deputies). */
-  whole: boolean
-  orders: RankedOrders<Ranked>
-  pages: Map<string, StatsGroup[]>
-}
+/**
+ * A scope's groups ranked once and kept, with each order asked: every group with its whole figures (`whole`), or
+ * (deputies) every deputy's bar as the store keeps it, a page's whole figures sought per deputy and kept with it.
+ */
+type Ranking =
+  | { whole: true; overall: CaseStats; groups: readonly Ranked[]; orders: RankedOrders<Ranked> }
+  | {
+      whole: false
+      overall: CaseStats
+      groups: readonly BarCounts[]
+      orders: RankedOrders<BarCounts>
+      name: (key: string) => string
+      pages: Map<string, StatsGroup[]>
+    }
+type RankingByCounts = Extract<Ranking, { whole: false }>
 
 // A group's counts when the store found none (its cases moved away while the page was read).
 const NO_COUNTS: CaseCounts = Object.freeze({
@@ -68,21 +75,6 @@ const ranked = (key: string, name: string, stats: CaseStats): Ranked => ({
   repliedInTimeShare: stats.repliedInTimeShare,
   stats,
 })
-
-/** A deputy ranked by their kept counts: their name is looked up only when a tie or a page needs it (one of 100,000). */
-class DeputyRanked implements RankedGroup {
-  constructor(
-    readonly key: string,
-    readonly total: number,
-    readonly overdueOpen: number,
-    readonly repliedInTimeShare: number | null,
-    private readonly deputies: PreparedDirectory['deputies'],
-  ) {}
-
-  get name() {
-    return this.deputies.get(this.key)?.name ?? this.key
-  }
-}
 
 /**
  * Statistics for organizers and responsiveness for 述职评议: per station, district,
@@ -120,13 +112,18 @@ export class CaseReports {
     }
     const count = ranking.groups.length
     const end = Math.min(page.offset + page.limit, count)
-    const order = ranking.orders.upTo(page.sort, end)
+    const pageKey = `${page.sort} ${page.offset} ${page.limit}`
     return {
       overall: ranking.overall,
       groupBy,
       sort: page.sort,
       groupCount: count,
-      groups: await this.pageOf(ranking, order.slice(page.offset, end), `${page.sort} ${page.offset} ${page.limit}`, filter, now),
+      groups: ranking.whole
+        ? ranking.orders
+            .upTo(page.sort, end)
+            .slice(page.offset, end)
+            .map((g) => ({ key: g.key, name: g.name, stats: g.stats }))
+        : await this.pageOf(ranking, ranking.orders.upTo(page.sort, end).slice(page.offset, end), pageKey, filter, now),
       nextOffset: end < count ? end : null,
     }
   }
@@ -142,48 +139,42 @@ export class CaseReports {
     const middleOf = new Map(middles.map((m) => [m.key, m]))
     const names = namer(groupBy, prepared)
     const ranks = groups.map((t) => ranked(t.key!, names(t.key!), frozen(statsFromCounts(t, middleOf.get(t.key) ?? { ack: null, reply: null }))))
-    return {
-      overall: frozen(statsFromCounts(overall, overallMiddle)),
-      groups: ranks,
-      whole: true,
-      orders: new RankedOrders(ranks),
-      pages: new Map(),
-    }
+    return { whole: true, overall: frozen(statsFromCounts(overall, overallMiddle)), groups: ranks, orders: new RankedOrders(ranks) }
   }
 
   /**
    * Deputies ranked by the few counts the store keeps per deputy (an admin's are 100,000: their whole figures took
    * ~35 s of CPU and 55 MB of JSON); a page's whole figures are then sought per deputy, its cases through their index.
    */
-  private async rankDeputies(filter: CaseFilter, now: Date, prepared: PreparedDirectory): Promise<Ranking> {
+  private async rankDeputies(filter: CaseFilter, now: Date, prepared: PreparedDirectory): Promise<RankingByCounts> {
     const [bars, [overall], [overallMiddle]] = await Promise.all([
       this.store.cases.deputyBars(filter, now),
       this.store.cases.tally(filter, { now, topics: true }),
       this.store.cases.middleTimes(filter),
     ])
-    const groups = bars.map((b) => new DeputyRanked(b.key, b.total, b.overdueOpen, inTimeShare(b.replyOk, b.replyDue), prepared.deputies))
+    const name = namer('deputy', prepared)
     return {
-      overall: frozen(statsFromCounts(overall ?? NO_COUNTS, overallMiddle ?? { ack: null, reply: null })),
-      groups,
       whole: false,
-      orders: new RankedOrders(groups),
+      overall: frozen(statsFromCounts(overall ?? NO_COUNTS, overallMiddle ?? { ack: null, reply: null })),
+      groups: bars,
+      orders: new RankedOrders(bars, barReader(name)),
+      name,
       pages: new Map(),
     }
   }
 
-  /** A page's groups with their whole figures: those kept with the ranking, or sought per deputy and kept with it. */
-  private async pageOf(ranking: Ranking, groups: Ranked[], pageKey: string, filter: CaseFilter, now: Date): Promise<StatsGroup[]> {
-    if (ranking.whole) return groups.map((g) => ({ key: g.key, name: g.name, stats: g.stats! }))
+  /** A page's deputies with their whole figures: those kept with the ranking, or sought per deputy and kept with it. */
+  private async pageOf(ranking: RankingByCounts, bars: readonly BarCounts[], pageKey: string, filter: CaseFilter, now: Date): Promise<StatsGroup[]> {
     const kept = ranking.pages.get(pageKey)
     if (kept) return kept
     const page = await Promise.all(
-      groups.map(async (g) => {
-        const one = { ...filter, deputyId: g.key }
+      bars.map(async ({ key }) => {
+        const one = { ...filter, deputyId: key }
         const [[counts], [middle]] = await Promise.all([
           this.store.cases.tally(one, { now, groupBy: 'deputy', topics: true }),
           this.store.cases.middleTimes(one, 'deputy'),
         ])
-        return { key: g.key, name: g.name, stats: frozen(statsFromCounts(counts ?? NO_COUNTS, middle ?? { ack: null, reply: null })) }
+        return { key, name: ranking.name(key), stats: frozen(statsFromCounts(counts ?? NO_COUNTS, middle ?? { ack: null, reply: null })) }
       }),
     )
     // A Map iterates in insertion order, so the first key is the least recent.
