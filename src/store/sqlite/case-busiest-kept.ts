@@ -2,6 +2,7 @@ import type { BarCounts } from '../case-tally.js'
 import type { CaseFilter } from '../ports.js'
 import { filterClauses } from './case-filter-sql.js'
 import type { Db } from './open.js'
+import { DEPUTIES_OF_CASES_CHANGED, readWholeAgain } from './case-change-log.js'
 
 // Scopes and sizes whose busiest deputies are kept (a few organizers and the admins), the last asked kept.
 const KEPT = 16
@@ -18,10 +19,7 @@ const MAX_CHANGES = 2_000
 export function keptBusiest(db: Db) {
   const lastSeq = db.prepare('SELECT coalesce(max(seq), 0) FROM case_changes').pluck()
   const firstSeq = db.prepare('SELECT min(seq) FROM case_changes').pluck()
-  // The deputy each case changed since names now (none when it is gone).
-  const changed = db
-    .prepare('SELECT cases.deputy_id FROM (SELECT DISTINCT case_id FROM case_changes WHERE seq > ?) AS changed LEFT JOIN cases ON cases.id = changed.case_id')
-    .pluck()
+  const changed = db.prepare(DEPUTIES_OF_CASES_CHANGED).pluck()
   const kept = new Map<string, { seq: number; bars: BarCounts[] }>()
 
   const sums = (where: string, tail: string) =>
@@ -58,10 +56,9 @@ export function keptBusiest(db: Db) {
     const was = kept.get(key)
     let bars: BarCounts[] | null = null
     if (was && seq === was.seq) bars = was.bars
-    else if (was && seq > was.seq && seq - was.seq <= MAX_CHANGES && !(((firstSeq.get() as number | null) ?? 0) > was.seq + 1)) {
+    else if (was && seq > was.seq && !readWholeAgain({ last: seq, first: firstSeq.get() as number | null }, was.seq, MAX_CHANGES)) {
       // (A case deleted or given another id only lowers its deputy's total: seen when that deputy was among the busiest.)
-      const changedDeputies = changed.all(was.seq) as Array<string | null>
-      const deputies = new Set([...was.bars.map((b) => b.key), ...changedDeputies.filter((d) => d !== null)])
+      const deputies = new Set([...was.bars.map((b) => b.key), ...(changed.all(was.seq) as string[])])
       const now = sumsOf(scope, [...deputies])
       const totalOf = new Map(now.map((b) => [b.key, b.total]))
       if (was.bars.every((b) => (totalOf.get(b.key) ?? 0) >= b.total)) bars = busiestAmong(now, top)

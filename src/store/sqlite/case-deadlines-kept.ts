@@ -1,6 +1,7 @@
 import type { CaseFilter } from '../ports.js'
 import { ACKED, OPEN, WAITING } from './case-sql.js'
 import type { Db } from './open.js'
+import { readWholeAgain } from './case-change-log.js'
 
 /**
  * The cases whose figures depend on the time of asking, and the deadline each figure counts them
@@ -111,8 +112,7 @@ export function keptDeadlines(db: Db) {
     const seq = lastSeq.get() as number
     if (kept && seq === kept.seq) return kept
     const first = firstSeq.get() as number | null
-    // A log behind what was seen (another file), changes pruned unseen, or so many that reading all is cheaper.
-    if (!kept || seq < kept.seq || seq - kept.seq > MAX_CHANGES || (first !== null && first > kept.seq + 1)) {
+    if (!kept || readWholeAgain({ last: seq, first }, kept.seq, MAX_CHANGES)) {
       kept = new Unfinished(seq)
       for (const row of JSON.parse(everyOne.get() as string) as Row[]) kept.set(row)
       return kept

@@ -4,15 +4,17 @@ import { filterClauses } from './case-filter-sql.js'
 import { keptCountsServe } from './case-counts-kept.js'
 import type { KeptDeadlines } from './case-deadlines-kept.js'
 import type { Db } from './open.js'
+import { DEPUTIES_OF_CASES_CHANGED, readWholeAgain } from './case-change-log.js'
 
 /** A deputy's counts in a scope, as migration 036 keeps them: messages, open ones, replies given, replies in time. */
 type Counts = [total: number, open: number, replyDone: number, replyInTime: number]
 
-/** A scope's deputies' counts as of the last changes seen in the two logs (migrations 040 and 046), and their bars. */
+/** A scope's deputies' bars as of the last changes seen in the two logs (migrations 040 and 046). */
 interface KeptScope {
   caseSeq: number
   deputySeq: number
-  counts: Map<string, Counts>
+  /** Each deputy's replies given, as kept: what the figures of "now" (replies late) are added to in their bar. */
+  replyDone: Map<string, number>
   /**
    * Each deputy's bar, handed out at every look rather than made again: 100,000 new objects cost ~60 ms of allocation
    * and garbage collection per look. The figures of "now" are added to them at each look and taken back at the next,
@@ -55,9 +57,7 @@ export function deputyRanking(db: Db, deadlines: KeptDeadlines) {
     db
       .prepare(
         `SELECT json_group_array(deputy_id) FROM (
-        SELECT cases.deputy_id FROM case_changes JOIN cases ON cases.id = case_changes.case_id
-        WHERE case_changes.seq > ? AND cases.deputy_id IS NOT NULL
-        UNION SELECT deputy_id FROM case_deputy_changes WHERE seq > ?)`,
+        ${DEPUTIES_OF_CASES_CHANGED} UNION SELECT deputy_id FROM case_deputy_changes WHERE seq > ?)`,
       )
       .pluck()
       .get(caseSeq, deputySeq) as string
@@ -86,7 +86,7 @@ export function deputyRanking(db: Db, deadlines: KeptDeadlines) {
   const put = (scope: KeptScope, rows: Array<[string, ...Counts]>) => {
     for (const [key, ...c] of rows) {
       if (c[0] === 0) continue
-      scope.counts.set(key, c)
+      scope.replyDone.set(key, c[2])
       scope.bars.set(key, { key, total: c[0], open: c[1], overdueOpen: 0, replyDue: c[2], replyOk: c[3] })
     }
     scope.list = null
@@ -97,28 +97,24 @@ export function deputyRanking(db: Db, deadlines: KeptDeadlines) {
     const [caseSeq, firstCase, deputySeq, firstDeputy] = seqs()
     let scope = kept.get(key)
     kept.delete(key)
-    const unseenPruned = (first: number | null, seen: number) => first !== null && first > seen + 1
     if (
       !scope ||
-      caseSeq < scope.caseSeq ||
-      deputySeq < scope.deputySeq ||
-      caseSeq - scope.caseSeq + deputySeq - scope.deputySeq > MAX_CHANGES ||
-      unseenPruned(firstCase, scope.caseSeq) ||
-      unseenPruned(firstDeputy, scope.deputySeq)
+      readWholeAgain({ last: caseSeq, first: firstCase }, scope.caseSeq, MAX_CHANGES) ||
+      readWholeAgain({ last: deputySeq, first: firstDeputy }, scope.deputySeq, MAX_CHANGES)
     ) {
-      scope = { caseSeq, deputySeq, counts: new Map(), bars: new Map(), list: null, late: [] }
+      scope = { caseSeq, deputySeq, replyDone: new Map(), bars: new Map(), list: null, late: [] }
       put(scope, countsOf(filter))
     } else {
       // The figures of "now" the last look added, taken back while the counts they were added to are still here.
       for (const bar of scope.late) {
-        bar.replyDue = scope.counts.get(bar.key)![2]
+        bar.replyDue = scope.replyDone.get(bar.key)!
         bar.overdueOpen = 0
       }
       scope.late = []
       if (caseSeq !== scope.caseSeq || deputySeq !== scope.deputySeq) {
         const deputies = touched(scope.caseSeq, scope.deputySeq)
         for (const key of JSON.parse(deputies) as string[]) {
-          scope.counts.delete(key)
+          scope.replyDone.delete(key)
           scope.bars.delete(key)
         }
         put(scope, countsOf(filter, deputies))
