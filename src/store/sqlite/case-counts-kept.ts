@@ -95,10 +95,13 @@ export function keptCaseCounts(db: Db, deadlines: KeptDeadlines) {
       } else {
         // A few thousand rows at most (an admin's), each added to its group here: SQL's sum per group of 3,000 stations cost
         // three times the reading of the rows (per group and column), grouped here as the figures of "now" below are.
-        const rows = db
-          .prepare(`SELECT station_id, district_id, handling_district_id, ${SUMS.join(', ')} FROM case_counts WHERE ${s.where}`)
-          .raw()
-          .all(...s.params) as Array<[string, string, string, ...number[]]>
+        // As one JSON array: JSON.parse makes an admin's 80,000 numbers ~2.5x faster than the driver hands them over one by one.
+        const rows = JSON.parse(
+          db
+            .prepare(`SELECT json_group_array(json_array(station_id, district_id, handling_district_id, ${SUMS.join(', ')})) FROM case_counts WHERE ${s.where}`)
+            .pluck()
+            .get(...s.params) as string,
+        ) as Array<[string, string, string, ...number[]]>
         for (const row of rows) {
           if (allSums) for (let col = 1; col <= SUMS.length; col++) allSums[col] += row[col + 2] as number
           const key = groupOf(row[0] || null, row[1] || null, row[2] || null)

@@ -137,11 +137,16 @@ export function indexedMiddleTimes(db: Db) {
     stationVersions = !scoped && groupBy === 'station' ? { ack: histograms.versionsOfStations('ack'), reply: histograms.versionsOfStations('reply') } : null
     // The counts table has the scope's columns under the cases' names: the same clauses select its rows.
     const scope = filterClauses({ stationIds, districtIds })
-    const rows = db
-      .prepare(
-        `SELECT kind, station_id, district_id, handling_district_id, n FROM case_time_counts WHERE n > 0${scope.clauses.map((c) => ` AND ${c}`).join('')}`,
-      )
-      .all(...scope.params) as CountRow[]
+    // As one JSON array of objects: an admin's 6,000 rows are parsed ~1.7x faster than the driver makes them one by one.
+    const rows = JSON.parse(
+      db
+        .prepare(
+          `SELECT json_group_array(json_object('kind', kind, 'station_id', station_id, 'district_id', district_id, 'handling_district_id', handling_district_id, 'n', n))
+          FROM case_time_counts WHERE n > 0${scope.clauses.map((c) => ` AND ${c}`).join('')}`,
+        )
+        .pluck()
+        .get(...scope.params) as string,
+    ) as CountRow[]
 
     // Every count of the stations and districts the scope touches, in scope or not: a place whose
     // cases are all in scope is read without the filter (the seek then never leaves the index).
