@@ -1,5 +1,6 @@
 import type { Clock } from '../../clock.js'
-import { statsFromCounts, type CaseCounts, type CaseStats } from '../../domain/case-stats.js'
+import { statsFromCounts, type CaseStats } from '../../domain/case-stats.js'
+import { emptyTally } from '../../store/case-tally.js'
 import { barReader, RankedOrders, type RankedGroup, type StatsAnswer, type StatsGroup, type StatsGrouping, type StatsSort } from '../../domain/stats-ranking.js'
 
 export type { StatsAnswer, StatsGroup, StatsGrouping }
@@ -45,22 +46,8 @@ type Ranking =
     }
 type RankingByCounts = Extract<Ranking, { whole: false }>
 
-// A group's counts when the store found none (its cases moved away while the page was read).
-const NO_COUNTS: CaseCounts = Object.freeze({
-  total: 0,
-  byStatus: {},
-  byTopic: {},
-  forwarded: 0,
-  ackDue: 0,
-  ackOk: 0,
-  replyDue: 0,
-  replyOk: 0,
-  rated: 0,
-  firstRatingSum: 0,
-  lastRatingSum: 0,
-  reopened: 0,
-  overdueOpen: 0,
-})
+// A group's counts and middle times when the store found none (its cases moved away while the page was read).
+const NO_MIDDLE = { ack: null, reply: null }
 
 /** Figures shared by every request that gets them kept: frozen, so that no reader changes them for the next. */
 function frozen(s: CaseStats): CaseStats {
@@ -138,7 +125,7 @@ export class CaseReports {
     ])
     const middleOf = new Map(middles.map((m) => [m.key, m]))
     const names = namer(groupBy, prepared)
-    const ranks = groups.map((t) => ranked(t.key!, names(t.key!), frozen(statsFromCounts(t, middleOf.get(t.key) ?? { ack: null, reply: null }))))
+    const ranks = groups.map((t) => ranked(t.key!, names(t.key!), frozen(statsFromCounts(t, middleOf.get(t.key) ?? NO_MIDDLE))))
     return { whole: true, overall: frozen(statsFromCounts(overall, overallMiddle)), groups: ranks, orders: new RankedOrders(ranks) }
   }
 
@@ -155,7 +142,7 @@ export class CaseReports {
     const name = namer('deputy', prepared)
     return {
       whole: false,
-      overall: frozen(statsFromCounts(overall ?? NO_COUNTS, overallMiddle ?? { ack: null, reply: null })),
+      overall: frozen(statsFromCounts(overall ?? emptyTally(null), overallMiddle ?? NO_MIDDLE)),
       groups: bars,
       orders: new RankedOrders(bars, barReader(name)),
       name,
@@ -174,7 +161,7 @@ export class CaseReports {
           this.store.cases.tally(one, { now, groupBy: 'deputy', topics: true }),
           this.store.cases.middleTimes(one, 'deputy'),
         ])
-        return { key, name: ranking.name(key), stats: frozen(statsFromCounts(counts ?? NO_COUNTS, middle ?? { ack: null, reply: null })) }
+        return { key, name: ranking.name(key), stats: frozen(statsFromCounts(counts ?? emptyTally(key), middle ?? NO_MIDDLE)) }
       }),
     )
     // A Map iterates in insertion order, so the first key is the least recent.
