@@ -38,7 +38,8 @@ async function startServer(script: string, args: string[] = []): Promise<{ child
 }
 
 async function stop(child: ChildProcess) {
-  if (child.exitCode !== null) return
+  // Gone already: exited, or killed by a signal (exitCode stays null then).
+  if (child.exitCode !== null || child.signalCode !== null) return
   child.kill('SIGTERM')
   await new Promise((resolve) => child.once('exit', resolve))
 }
@@ -146,6 +147,8 @@ export async function benchRequests(seconds = 15): Promise<{ rows: Row[]; lines:
     for (const s of [floorOne, casesOne, surveyOne]) await warm(s)
     for (let round = 0; round < ROUNDS; round++)
       for (const s of [floorOne, casesOne, surveyOne]) s.rounds.push(await load(s.url, s.body, seconds / ROUNDS, s.people))
+    // A person answers a survey once: past PEOPLE the tokens come round again and the answers would fail as "errors".
+    if (surveyOne.people.next > PEOPLE) throw new Error(`survey answers: ${surveyOne.people.next} requests, more than the ${PEOPLE} people seeded`)
     const [bare, floor, cases, survey] = [bareKoa, floorOne, casesOne, surveyOne].map(typical)
     const line = (name: string, s: Subject) => {
       const l = typical(s)
