@@ -46,7 +46,7 @@ type Ranking =
     }
 type RankingByCounts = Extract<Ranking, { whole: false }>
 
-// A group's counts and middle times when the store found none (its cases moved away while the page was read).
+// A group's middle times when the store found none (its cases moved away while the page was read).
 const NO_MIDDLE = { ack: null, reply: null }
 
 /** Figures shared by every request that gets them kept: frozen, so that no reader changes them for the next. */
