@@ -470,6 +470,18 @@ describe('mongo adapter, against a fake server', function () {
       expect(counts).to.have.deep.members(['pending', 'sending', 'sent', 'failed', 'dead'].map((status) => ({ $match: { status } })))
     })
 
+    it("declares the outbox's indexes its queries seek, and not the (status, nextAttemptAt) one that none does", async () => {
+      await open()
+      const keys = on('outbox', 'createIndexes').flatMap((c) => (c.body.indexes as Document[]).map((i) => i.key))
+      expect(keys).to.deep.include.members([
+        { channel: 1, status: 1, nextAttemptAt: 1 },
+        { status: 1, _id: 1 },
+        { channel: 1, _id: 1 },
+        { kind: 1, _id: 1 },
+      ])
+      expect(keys).to.not.deep.include({ status: 1, nextAttemptAt: 1 })
+    })
+
     it('counts messages by channel and status from the channel index, not a group over every message', async () => {
       await open()
       fake.answer((c) => (c.name === 'distinct' && c.body.distinct === 'outbox' ? { values: ['mp'], ok: 1 } : undefined))

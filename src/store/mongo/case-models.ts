@@ -204,7 +204,8 @@ function outboxSchema() {
   )
   // The same event never makes two messages: inserts are upserts on this key.
   schema.index({ dedupeKey: 1 }, { unique: true })
-  schema.index({ status: 1, nextAttemptAt: 1 })
+  // No (status, nextAttemptAt): no query seeks it (claimDue seeks the channel's, the counts the (status, _id) below),
+  // and every message written or moved on updated it for nothing; SQLite dropped its twin (migration 045).
   // claimDue: the due messages of the dispatcher's channels.
   schema.index({ channel: 1, status: 1, nextAttemptAt: 1 })
   schema.index({ recipientId: 1, createdAt: 1 })

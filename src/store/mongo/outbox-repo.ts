@@ -88,7 +88,7 @@ export function outboxRepo({ Outbox }: Models, clock: ServerClock): OutboxRepo {
       return toPage(docs.map(outboxFromDoc), query.limit, (m) => m.id)
     },
     async countsByStatus() {
-      // One count per status, each answered from the (status, nextAttemptAt) index alone,
+      // One count per status, each answered from the (status, _id) index alone,
       // rather than a $group that reads every message ever sent.
       const counts = emptyCounts()
       const ns = await Promise.all(OUTBOX_STATUSES.map((status) => Outbox.countDocuments({ status })))
