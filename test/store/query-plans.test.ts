@@ -177,6 +177,7 @@ describe('the console queries find their rows through indexes (EXPLAIN QUERY PLA
       expectNoFullScan(again)
       expect(again.flat().join(' | ')).to.match(/SEARCH case_deputy_counts USING PRIMARY KEY \(deputy_id=\?/)
       expect(again.flat().join(' | ')).to.match(/SEARCH case_changes USING INTEGER PRIMARY KEY \(rowid>\?\)/)
+      expect(again.flat().join(' | ')).to.match(/SEARCH case_deputy_changes USING INTEGER PRIMARY KEY \(rowid>\?\)/)
       const one = { ...scoped, deputyId: 'dp000123' }
       expectNoFullScan(await plansOf(db, () => cases.tally(one, { now: NOW, groupBy: 'deputy', topics: true })))
       expectNoFullScan(await plansOf(db, () => cases.middleTimes(one, 'deputy')))

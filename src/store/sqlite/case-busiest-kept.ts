@@ -2,7 +2,7 @@ import type { BarCounts } from '../case-tally.js'
 import type { CaseFilter } from '../ports.js'
 import { filterClauses } from './case-filter-sql.js'
 import type { Db } from './open.js'
-import { DEPUTIES_OF_CASES_CHANGED, readWholeAgain } from './case-change-log.js'
+import { DEPUTIES_OF_CASES_CHANGED, logEnds, readWholeAgain } from './case-change-log.js'
 
 // Scopes and sizes whose busiest deputies are kept (a few organizers and the admins), the last asked kept.
 const KEPT = 16
@@ -17,8 +17,7 @@ const MAX_CHANGES = 2_000
  * another deputy, moved out of the scope, deleted): then a deputy nobody read may be among them, and all are read afresh. Exact either way: every deputy not read has the total it had, below the least of the busiest.
  */
 export function keptBusiest(db: Db) {
-  const lastSeq = db.prepare('SELECT coalesce(max(seq), 0) FROM case_changes').pluck()
-  const firstSeq = db.prepare('SELECT min(seq) FROM case_changes').pluck()
+  const changeLog = logEnds(db, 'case_changes')
   const changed = db.prepare(DEPUTIES_OF_CASES_CHANGED).pluck()
   const kept = new Map<string, { seq: number; bars: BarCounts[] }>()
 
@@ -52,11 +51,12 @@ export function keptBusiest(db: Db) {
     const { clauses, params } = filterClauses(filter)
     const scope = { where: clauses.length ? clauses.join(' AND ') : '1', params }
     const key = `${top} ${JSON.stringify(filter)}`
-    const seq = lastSeq.get() as number
+    const log = changeLog()
+    const seq = log.last
     const was = kept.get(key)
     let bars: BarCounts[] | null = null
     if (was && seq === was.seq) bars = was.bars
-    else if (was && seq > was.seq && !readWholeAgain({ last: seq, first: firstSeq.get() as number | null }, was.seq, MAX_CHANGES)) {
+    else if (was && seq > was.seq && !readWholeAgain(log, was.seq, MAX_CHANGES)) {
       // (A case deleted or given another id only lowers its deputy's total: seen when that deputy was among the busiest.)
       const deputies = new Set([...was.bars.map((b) => b.key), ...(changed.all(was.seq) as string[])])
       const now = sumsOf(scope, [...deputies])

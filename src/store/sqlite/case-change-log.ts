@@ -4,6 +4,23 @@
  * what it keeps whole again.
  */
 
+import type { Db } from './open.js'
+
+/** Where a change log stands: its last seq (0 when empty) and its first (null when empty), read in one statement. */
+export interface LogEnds {
+  last: number
+  first: number | null
+}
+
+/** Reads where one of the logs (`case_changes`, `case_deputy_changes`) stands: min and max of its key, each one seek. */
+export function logEnds(db: Db, table: 'case_changes' | 'case_deputy_changes'): () => LogEnds {
+  const ends = db.prepare(`SELECT coalesce(max(seq), 0), min(seq) FROM ${table}`).raw()
+  return () => {
+    const [last, first] = ends.get() as [number, number | null]
+    return { last, first }
+  }
+}
+
 /** The deputy each case changed after `?` names now (none for a case that is gone or has no deputy). */
 export const DEPUTIES_OF_CASES_CHANGED = `SELECT cases.deputy_id FROM (SELECT DISTINCT case_id FROM case_changes WHERE seq > ?) AS changed
   JOIN cases ON cases.id = changed.case_id WHERE cases.deputy_id IS NOT NULL`
@@ -12,6 +29,6 @@ export const DEPUTIES_OF_CASES_CHANGED = `SELECT cases.deputy_id FROM (SELECT DI
  * Whether what was kept as of `seen` must be read whole again rather than change by change: the log is behind what
  * was seen (another file), changes never seen were pruned from it, or more than `most` changed (reading all is cheaper).
  */
-export function readWholeAgain(log: { last: number; first: number | null }, seen: number, most: number): boolean {
+export function readWholeAgain(log: LogEnds, seen: number, most: number): boolean {
   return log.last < seen || log.last - seen > most || (log.first !== null && log.first > seen + 1)
 }

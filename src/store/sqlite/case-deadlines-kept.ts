@@ -1,7 +1,7 @@
 import type { CaseFilter } from '../ports.js'
 import { ACKED, OPEN, WAITING } from './case-sql.js'
 import type { Db } from './open.js'
-import { readWholeAgain } from './case-change-log.js'
+import { logEnds, readWholeAgain } from './case-change-log.js'
 
 /**
  * The cases whose figures depend on the time of asking, and the deadline each figure counts them
@@ -93,8 +93,7 @@ class Unfinished {
  * hundred ms on a province), again when changes were pruned from the log before they were seen.
  */
 export function keptDeadlines(db: Db) {
-  const lastSeq = db.prepare('SELECT coalesce(max(seq), 0) FROM case_changes').pluck()
-  const firstSeq = db.prepare('SELECT min(seq) FROM case_changes').pluck()
+  const changeLog = logEnds(db, 'case_changes')
   // One JSON array: a province's 41,000 rows leave SQLite as one string, parsed faster than rows handed over one by one.
   const everyOne = db.prepare(`SELECT json_group_array(json_array(${COLUMNS})) FROM cases INDEXED BY cases_unfinished WHERE ${UNFINISHED}`).pluck()
   // Each case changed since: as it is now (unfinished or not), or not at all (deleted).
@@ -109,10 +108,10 @@ export function keptDeadlines(db: Db) {
 
   /** Brought up to date in one read transaction: the log's last change and the cases as of that change. */
   const current = db.transaction((): Unfinished => {
-    const seq = lastSeq.get() as number
+    const log = changeLog()
+    const seq = log.last
     if (kept && seq === kept.seq) return kept
-    const first = firstSeq.get() as number | null
-    if (!kept || readWholeAgain({ last: seq, first }, kept.seq, MAX_CHANGES)) {
+    if (!kept || readWholeAgain(log, kept.seq, MAX_CHANGES)) {
       kept = new Unfinished(seq)
       for (const row of JSON.parse(everyOne.get() as string) as Row[]) kept.set(row)
       return kept

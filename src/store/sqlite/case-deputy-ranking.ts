@@ -4,7 +4,7 @@ import { filterClauses } from './case-filter-sql.js'
 import { keptCountsServe } from './case-counts-kept.js'
 import type { KeptDeadlines } from './case-deadlines-kept.js'
 import type { Db } from './open.js'
-import { DEPUTIES_OF_CASES_CHANGED, readWholeAgain } from './case-change-log.js'
+import { DEPUTIES_OF_CASES_CHANGED, logEnds, readWholeAgain } from './case-change-log.js'
 
 /** A deputy's counts in a scope, as migration 036 keeps them: messages, open ones, replies given, replies in time. */
 type Counts = [total: number, open: number, replyDone: number, replyInTime: number]
@@ -43,16 +43,9 @@ const MAX_CHANGES = 20_000
  * a log behind what was seen (another file) or very many changes: the scope is read whole again.
  */
 export function deputyRanking(db: Db, deadlines: KeptDeadlines) {
-  // Prepared at each look (the store keeps statements by their text), so that a test sees what each look reads.
-  const seqs = () =>
-    db
-      .prepare(
-        `SELECT (SELECT coalesce(max(seq), 0) FROM case_changes), (SELECT min(seq) FROM case_changes),
-        (SELECT coalesce(max(seq), 0) FROM case_deputy_changes), (SELECT min(seq) FROM case_deputy_changes)`,
-      )
-      .raw()
-      .get() as [number, number | null, number, number | null]
-  /** The deputies the changes after these two seqs touched, as a JSON array. */
+  const caseLog = logEnds(db, 'case_changes')
+  const deputyLog = logEnds(db, 'case_deputy_changes')
+  /** The deputies the changes after these two seqs touched, as a JSON array (prepared at each look, the store keeping statements by their text, so that a test sees it). */
   const touched = (caseSeq: number, deputySeq: number) =>
     db
       .prepare(
@@ -94,14 +87,12 @@ export function deputyRanking(db: Db, deadlines: KeptDeadlines) {
 
   /** The scope's counts brought up to date in one read transaction: both logs' last changes and the counts as of them. */
   const current = db.transaction((filter: CaseFilter, key: string): KeptScope => {
-    const [caseSeq, firstCase, deputySeq, firstDeputy] = seqs()
+    const casesNow = caseLog()
+    const deputiesNow = deputyLog()
+    const [caseSeq, deputySeq] = [casesNow.last, deputiesNow.last]
     let scope = kept.get(key)
     kept.delete(key)
-    if (
-      !scope ||
-      readWholeAgain({ last: caseSeq, first: firstCase }, scope.caseSeq, MAX_CHANGES) ||
-      readWholeAgain({ last: deputySeq, first: firstDeputy }, scope.deputySeq, MAX_CHANGES)
-    ) {
+    if (!scope || readWholeAgain(casesNow, scope.caseSeq, MAX_CHANGES) || readWholeAgain(deputiesNow, scope.deputySeq, MAX_CHANGES)) {
       scope = { caseSeq, deputySeq, replyDone: new Map(), bars: new Map(), list: null, late: [] }
       put(scope, countsOf(filter))
     } else {

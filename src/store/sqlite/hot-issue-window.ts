@@ -3,6 +3,7 @@ import type { CaseFilter } from '../ports.js'
 import { filterClauses } from './case-filter-sql.js'
 import { ACKED, WAITING } from './case-sql.js'
 import type { Db } from './open.js'
+import { logEnds, readWholeAgain } from './case-change-log.js'
 
 /**
  * One message as kept between requests: the message as handed out, and the deadline it is late
@@ -99,22 +100,16 @@ export function hotIssueWindows(db: Db, limits = HOT_WINDOW_LIMITS) {
   const between = (filter: CaseFilter, from: string, to: string, ordered: boolean) =>
     read('cases', [], { ...filter, createdFrom: new Date(from), createdTo: new Date(to) }, ordered)
 
-  const lastSeq = () => db.prepare('SELECT coalesce(max(seq), 0) FROM case_changes').pluck().get() as number
-  const firstSeq = () => db.prepare('SELECT min(seq) FROM case_changes').pluck().get() as number | null
+  const changeLog = logEnds(db, 'case_changes')
   const changedIds = (since: number) => db.prepare('SELECT DISTINCT case_id FROM case_changes WHERE seq > ?').pluck().all(since) as string[]
 
   /** The window of `key` brought up to date and moved to [from, to), all read in one snapshot of the store. */
   const refreshed = db.transaction((key: string, filter: CaseFilter, from: string, to: string): Window => {
-    const seq = lastSeq()
+    const log = changeLog()
+    const seq = log.last
     const kept = windows.get(key)
-    const first = firstSeq()
-    const stale =
-      !kept ||
-      seq < kept.seq ||
-      seq - kept.seq > MAX_CHANGES ||
-      (first !== null && first > kept.seq + 1) || // changes it never saw were pruned
-      to <= kept.from ||
-      from >= kept.to
+    // Read whole again as the other kept figures are (case-change-log.ts), or when the windows no longer meet.
+    const stale = !kept || readWholeAgain(log, kept.seq, MAX_CHANGES) || to <= kept.from || from >= kept.to
     if (stale) return windowOf(from, to, seq, between(filter, from, to, true))
     if (seq === kept.seq && from === kept.from && to === kept.to) return kept
     const changed = seq > kept.seq ? changedIds(kept.seq) : []
