@@ -127,6 +127,48 @@ describe("the unfinished cases' deadlines and the deputies' counts kept in memor
     await expectLiveFigures('after the deputies they were taken from were pruned unseen')
   })
 
+  it('keeps the busiest right as the busiest lose messages, counting every deputy again only once they fall to the rest', async () => {
+    // Ten deputies of one station with 10, 9, … 1 messages: the busiest one is dp2010, and four times as many are kept.
+    const theirs = new Map<string, Awaited<ReturnType<Store['cases']['submit']>>[]>()
+    for (let n = 1; n <= 10; n++) {
+      const deputyId = `dp20${String(n).padStart(2, '0')}`
+      for (let i = 0; i < n; i++) {
+        const record = caseRecord({ stationId: 'st001', districtId: 'd01', deputyId, createdAt: new Date(NOW.getTime() - i * HOUR) })
+        theirs.set(deputyId, [
+          ...(theirs.get(deputyId) ?? []),
+          await store.cases.submit({ record, ticketDate: '2026-11-25', events: [caseEvent(record.id, 'submitted')], outbox: [] }),
+        ])
+      }
+    }
+    const everyDeputyRead: string[] = []
+    const prepare = db.prepare
+    db.prepare = ((sql: string) => {
+      if (/FROM case_deputy_counts/.test(sql) && !/json_each/.test(sql)) everyDeputyRead.push(sql)
+      return prepare.call(db, sql)
+    }) as Db['prepare']
+    const busiest = async (when: string) => {
+      const bars = await store.cases.busiestDeputies({}, { now: NOW, top: 1 })
+      expect(bars, when).to.deep.equal(busiestOf(await store.cases.tally(live({}), { now: NOW, groupBy: 'deputy' }), 1))
+      return bars.map((b) => b.key)
+    }
+    expect(await busiest('first look')).to.deep.equal(['dp2010'])
+    expect(everyDeputyRead).to.have.length(1)
+    // The office takes messages from the busiest, one look after each: dp2009 and dp2010 tie, then dp2009 leads.
+    const moved = theirs.get('dp2010')!
+    await store.cases.update({ ...moved[0], deputyId: null }, [caseEvent(moved[0].id, 'transferred')], [])
+    expect(await busiest('one taken from the busiest')).to.deep.equal(['dp2009', 'dp2010'])
+    await store.cases.update({ ...moved[1], deputyId: null }, [caseEvent(moved[1].id, 'transferred')], [])
+    expect(await busiest('two taken')).to.deep.equal(['dp2009'])
+    expect(everyDeputyRead, 'the kept deputies answered: nobody else can have more').to.have.length(1)
+    // Most of the messages of the four kept taken away: deputies nobody read may now be the busiest.
+    for (const id of ['dp2007', 'dp2008', 'dp2009', 'dp2010'])
+      for (const c of theirs.get(id)!.slice(id === 'dp2010' ? 2 : 0, -1))
+        await store.cases.update({ ...c, deputyId: null }, [caseEvent(c.id, 'transferred')], [])
+    expect(await busiest('the kept ones down to one message each')).to.deep.equal(['dp2006'])
+    expect(everyDeputyRead, 'every deputy read again').to.have.length(2)
+    db.prepare = prepare
+  })
+
   it('draws every deputy tied with the last of the busiest, however many there are', async () => {
     // Nine deputies with one case each: the busiest three are all nine.
     for (let i = 1; i <= 9; i++) {

@@ -63,10 +63,10 @@ export class CaseDashboardService {
     const { cases } = this.store
     // Every figure is counted in the store (a scope's counts are kept there as cases change); the cases
     // in scope (an admin's: all of them) are never read out. New cases today and each week: one count.
-    const [[all], district, station, deputy, [newToday, ...weeks]] = await Promise.all([
-      cases.tally(scope, { now }),
+    // The whole scope's figures come with the stations' (`overall`): one reading of the kept counts, not two.
+    const [district, [all, ...station], deputy, [newToday, ...weeks]] = await Promise.all([
       cases.tally(scope, { now, groupBy: 'handlingDistrict' }),
-      cases.tally(scope, { now, groupBy: 'station' }),
+      cases.tally(scope, { now, groupBy: 'station', overall: true }),
       cases.busiestDeputies(scope, { now, top: BAR_LIMITS.deputy }),
       cases.countByPeriod(scope, [{ from: periods.dayStart }, ...periods.weeks]),
     ])
