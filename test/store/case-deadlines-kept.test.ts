@@ -4,6 +4,7 @@ import { busiestOf, type BarCounts, type CaseTallyKey } from '../../src/store/ca
 import type { CaseFilter, Store } from '../../src/store/ports.js'
 import { caseRepo } from '../../src/store/sqlite/case-repos.js'
 import { KEPT_SCOPES } from '../../src/store/sqlite/case-deputy-ranking.js'
+import { KEPT_PLACE_SCOPES } from '../../src/store/sqlite/case-place-counts-kept.js'
 import { GroupCommit } from '../../src/store/sqlite/group-commit.js'
 import { openDatabase, type Db } from '../../src/store/sqlite/open.js'
 import { HOUR, NOW, SCOPES, liveCaseLives } from './case-life.js'
@@ -52,7 +53,7 @@ describe("the unfinished cases' deadlines and the deputies' counts kept in memor
 
   it('gives the live figures after every kind of write made since the first look', async () => {
     // Every scope's deputies' counts stay kept between its looks, so each look after a write reads only what changed.
-    expect(Object.keys(SCOPES).length).to.be.at.most(KEPT_SCOPES + 1) // (one scope sees nothing: never kept)
+    expect(Object.keys(SCOPES).length).to.be.at.most(Math.min(KEPT_SCOPES, KEPT_PLACE_SCOPES) + 1) // (one scope sees nothing: never kept)
     const cases = await liveCaseLives(store)
     await expectLiveFigures('first look')
     let mark = await store.cases.figuresMark(NOW)
@@ -105,6 +106,17 @@ describe("the unfinished cases' deadlines and the deputies' counts kept in memor
     db.prepare('DELETE FROM case_events WHERE case_id = ?').run(rising[10].id)
     db.prepare('DELETE FROM cases WHERE id = ?').run(rising[10].id)
     await expectLiveFigures('one deleted')
+  })
+
+  it("drops a topic from a station's counts once its last message of that topic moved to another station or topic", async () => {
+    await liveCaseLives(store)
+    const record = caseRecord({ stationId: 'st003', districtId: 'd02', deputyId: 'dp0009', topic: '消防安全' })
+    const only = await store.cases.submit({ record, ticketDate: '2026-11-25', events: [caseEvent(record.id, 'submitted')], outbox: [] })
+    await expectLiveFigures('a station with one message about fire safety')
+    const moved = await store.cases.update({ ...only, stationId: 'st001', districtId: 'd01' }, [caseEvent(only.id, 'transferred')], [])
+    await expectLiveFigures('that message handed to another station')
+    await store.cases.update({ ...moved, topic: '其他' }, [caseEvent(only.id, 'recategorized')], [])
+    await expectLiveFigures('its topic changed')
   })
 
   it('reads the unfinished cases again when changes it never saw were pruned from the log', async () => {

@@ -1,6 +1,6 @@
 /**
  * How the figures kept in memory between looks read the change logs (migration 040's case changes, 046's deputies a
- * case was taken from): each keeps the last seq it saw and reads only what changed after it, unless it must read
+ * case was taken from, 047's places a case left): each keeps the last seq it saw and reads only what changed after it, unless it must read
  * what it keeps whole again.
  */
 
@@ -12,9 +12,11 @@ export interface LogEnds {
   first: number | null
 }
 
-/** Reads where one of the logs (`case_changes`, `case_deputy_changes`) stands: min and max of its key, each one seek. */
-export function logEnds(db: Db, table: 'case_changes' | 'case_deputy_changes'): () => LogEnds {
-  const ends = db.prepare(`SELECT coalesce(max(seq), 0), min(seq) FROM ${table}`).raw()
+/** Reads where one of the logs (`case_changes`, `case_deputy_changes`, `case_place_changes`) stands: min and max of its key, each one seek. */
+export function logEnds(db: Db, table: 'case_changes' | 'case_deputy_changes' | 'case_place_changes'): () => LogEnds {
+  // Two subqueries, not `SELECT max(seq), min(seq)`: SQLite seeks an end of the key only for a query with one min() or
+  // max() alone, and read the whole log (up to 100,000 changes, ~5 ms) at every look of every kept figure for both.
+  const ends = db.prepare(`SELECT (SELECT coalesce(max(seq), 0) FROM ${table}), (SELECT min(seq) FROM ${table})`).raw()
   return () => {
     const [last, first] = ends.get() as [number, number | null]
     return { last, first }

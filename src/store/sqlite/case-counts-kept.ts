@@ -3,6 +3,7 @@ import { emptyTally, type BarCounts, type CaseTally, type CaseTallyKey, type Cas
 import type { CaseFilter } from '../ports.js'
 import { filterClauses } from './case-filter-sql.js'
 import { keptBusiest } from './case-busiest-kept.js'
+import { keptPlaceCounts } from './case-place-counts-kept.js'
 import { ACK_LATE, OPEN_LATE, REPLY_LATE, WAITING_LATE, type KeptDeadlines } from './case-deadlines-kept.js'
 import type { Db } from './open.js'
 
@@ -16,13 +17,6 @@ const GROUP_OF: Record<KeptKey, (station: string | null, district: string | null
   district: (_station, district) => district || null,
   handlingDistrict: (_station, district, handling) => handling || district || null,
 }
-/** The same groupings on the kept tables' columns ('' for none). */
-const KEY_COLUMN: Record<KeptKey, string> = {
-  station: 'station_id',
-  district: 'district_id',
-  handlingDistrict: "coalesce(nullif(handling_district_id, ''), district_id)",
-}
-
 const RATINGS = [1, 2, 3, 4, 5] as const
 const SUMS = [
   'total',
@@ -73,6 +67,7 @@ export function keptCountsServe(filter: CaseFilter, groupBy?: CaseTallyKey): boo
  */
 export function keptCaseCounts(db: Db, deadlines: KeptDeadlines) {
   const busiest = keptBusiest(db)
+  const placeCounts = keptPlaceCounts(db, SUMS)
   const scope = (filter: CaseFilter) => {
     const { clauses, params } = filterClauses(filter)
     return { where: clauses.length ? clauses.join(' AND ') : '1', params }
@@ -92,17 +87,12 @@ export function keptCaseCounts(db: Db, deadlines: KeptDeadlines) {
           .raw()
           .get(...s.params) as number[]
         sumsOf.set(null, row)
-      } else {
-        // A few thousand rows at most (an admin's), each added to its group here: SQL's sum per group of 3,000 stations cost
-        // three times the reading of the rows (per group and column), grouped here as the figures of "now" below are.
-        // As one JSON array: JSON.parse makes an admin's 80,000 numbers ~2.5x faster than the driver hands them over one by one.
-        const rows = JSON.parse(
-          db
-            .prepare(`SELECT json_group_array(json_array(station_id, district_id, handling_district_id, ${SUMS.join(', ')})) FROM case_counts WHERE ${s.where}`)
-            .pluck()
-            .get(...s.params) as string,
-        ) as Array<[string, string, string, ...number[]]>
-        for (const row of rows) {
+      }
+      // By station or district: every place's counts of the scope, kept between looks (read again only where a change
+      // touched), each added to its group here. An admin's 3,000 places: SQL's sum per group cost three times the reading.
+      const kept = groupBy ? placeCounts(filter) : null
+      if (kept) {
+        for (const row of kept.rows.values()) {
           if (allSums) for (let col = 1; col <= SUMS.length; col++) allSums[col] += row[col + 2] as number
           const key = groupOf(row[0] || null, row[1] || null, row[2] || null)
           // Cases with no group are in no group.
@@ -119,22 +109,25 @@ export function keptCaseCounts(db: Db, deadlines: KeptDeadlines) {
       }
       const whole = allSums && tallyOf(null, allSums)
       if (topics) {
-        // Per topic, in the table's key order (topic first: no sorting), its rows' groups and counts as
-        // two JSON arrays, added up per group here. An admin's: 15 rows instead of 45,000, and none of
-        // the sort that grouping by group in SQL took (the cost of the whole figure before).
-        const key = groupBy ? KEY_COLUMN[groupBy as KeptKey] : 'NULL'
-        const byTopic = db
-          .prepare(`SELECT topic, json_group_array(${key}), json_group_array(total) FROM case_topic_counts WHERE ${s.where} GROUP BY topic`)
-          .raw()
-          .all(...s.params) as Array<[string, string, string]>
-        for (const [topic, keysJson, totalsJson] of byTopic) {
-          const keys = JSON.parse(keysJson) as Array<string | null>
-          const totals = JSON.parse(totalsJson) as number[]
-          for (let i = 0; i < keys.length; i++) {
-            const t = tallies.get(keys[i] || null)
-            if (t) t.byTopic[topic] = (t.byTopic[topic] ?? 0) + totals[i]
+        const add = (t: CaseTally | null | undefined, topic: string, total: number) => {
+          if (t) t.byTopic[topic] = (t.byTopic[topic] ?? 0) + total
+        }
+        if (kept) {
+          // Each place's messages per topic, kept with its counts, added to its group.
+          for (const [key, byTopic] of kept.topics) {
+            const row = kept.rows.get(key)
+            const group = row ? tallies.get(groupOf(row[0] || null, row[1] || null, row[2] || null)) : undefined
+            for (const [topic, total] of byTopic) {
+              add(group, topic, total)
+              add(whole, topic, total)
+            }
           }
-          if (whole) for (const total of totals) whole.byTopic[topic] = (whole.byTopic[topic] ?? 0) + total
+        } else {
+          const byTopic = db
+            .prepare(`SELECT topic, sum(total) FROM case_topic_counts WHERE ${s.where} GROUP BY topic`)
+            .raw()
+            .all(...s.params) as Array<[string, number]>
+          for (const [topic, total] of byTopic) add(tallies.get(null), topic, total)
         }
         // A topic counts in a group only with cases in it (its rows stay, at 0, when they moved away or went).
         for (const t of whole ? [whole, ...tallies.values()] : tallies.values())
