@@ -20,11 +20,8 @@ import { markerRepo } from '../../src/store/sqlite/marker-repo.js'
 const BIG = ['cases', 'case_events', 'outbox', 'survey_responses', 'digests', 'reading_reach', 'reading_reads', 'campaign_check_ins', 'mp_users']
 const fullScan = new RegExp(`^SCAN (${BIG.join('|')})\\b`)
 
-/**
- * The SQL the adapter runs for one call, and SQLite's plan for each statement: the real
- * statements of the real adapter, planned on a migrated empty database (plans, never times).
- */
-async function plansOf(db: Db, call: () => Promise<unknown>): Promise<string[][]> {
+/** The SQL the adapter prepares during one call, in order. */
+async function statementsOf(db: Db, call: () => unknown): Promise<string[]> {
   const seen: string[] = []
   const prepare = db.prepare
   db.prepare = ((sql: string) => {
@@ -37,6 +34,14 @@ async function plansOf(db: Db, call: () => Promise<unknown>): Promise<string[][]
     db.prepare = prepare
   }
   return seen
+}
+
+/**
+ * The SQL the adapter runs for one call, and SQLite's plan for each statement: the real
+ * statements of the real adapter, planned on a migrated empty database (plans, never times).
+ */
+async function plansOf(db: Db, call: () => unknown): Promise<string[][]> {
+  return (await statementsOf(db, call))
     .filter((sql) => /^\s*(SELECT|WITH)/i.test(sql))
     .map((sql) =>
       (
@@ -215,19 +220,9 @@ describe('the console queries find their rows through indexes (EXPLAIN QUERY PLA
     expect(changed.join(' | ')).to.match(/SEARCH cases USING INDEX sqlite_autoindex_cases_1 \(id=\?\)/)
   })
 
-  it('where each change log stands is read at its two ends, never by reading the log', () => {
+  it('where each change log stands is read at its two ends, never by reading the log', async () => {
     for (const table of ['case_changes', 'case_deputy_changes', 'case_place_changes'] as const) {
-      const seen: string[] = []
-      const prepare = db.prepare
-      db.prepare = ((sql: string) => {
-        seen.push(sql)
-        return prepare.call(db, sql)
-      }) as Db['prepare']
-      try {
-        logEnds(db, table)()
-      } finally {
-        db.prepare = prepare
-      }
+      const seen = await statementsOf(db, () => logEnds(db, table)())
       expect(seen).to.have.length(1)
       const plan = (db.prepare(`EXPLAIN QUERY PLAN ${seen[0]}`).all() as Array<{ detail: string }>).map((r) => r.detail)
       expect(
