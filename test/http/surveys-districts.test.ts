@@ -49,6 +49,30 @@ describe("an organizer of two districts reads a city survey's results", () => {
     expect(outside.body.error.code).to.equal('outside_district')
   })
 
+  it("reads only his own districts' text answers of an anonymous city survey, whose counts are the city's", async () => {
+    const survey = await (await asAdmin(app)).post('/api/admin/surveys', surveyBody({ title: '全市匿名意见征集', anonymous: true }))
+    expect(survey.status, JSON.stringify(survey.body)).to.equal(201)
+    const answered = [
+      { via: 'ST001', answers: { q1: 'o2', q2: ['a'], q3: 4, q4: '湛河区多种树' } }, // 湛河区
+      { via: 'ST004', answers: { q1: 'o2', q2: ['b'], q3: 2, q4: '新华区修步道' } }, // 新华区
+    ]
+    for (const { via, answers } of answered)
+      expect((await (await asResident(app)).post(`/api/mp/surveys/${survey.body.id}/responses?via=${via}`, { answers })).status).to.equal(201)
+
+    const sunli = await asStaff(app, 'sunli') // 湛河区 alone
+    const texts = await sunli.get(`/api/admin/surveys/${survey.body.id}/texts?questionId=q4`)
+    expect(texts.status, JSON.stringify(texts.body)).to.equal(200)
+    expect(
+      texts.body.items.map((t: { text: string }) => t.text),
+      "新华区's words are not his to read",
+    ).to.deep.equal(['湛河区多种树'])
+    expect((await sunli.get(`/api/admin/surveys/${survey.body.id}/results`)).body.responses, 'anonymous: counted for the whole city').to.equal(2)
+    const narrowed = await sunli.get(`/api/admin/surveys/${survey.body.id}/texts?questionId=q4&districtId=d02`)
+    expect(narrowed.status, 'an anonymous survey is never filtered by place').to.equal(422)
+    const all = await (await asAdmin(app)).get(`/api/admin/surveys/${survey.body.id}/texts?questionId=q4`)
+    expect(all.body.items, 'the office reads them all').to.have.length(2)
+  })
+
   it('reads results, text answers and the CSV again and again from the shared directory, never the whole directory per request', async () => {
     const survey = await (await asAdmin(app)).post('/api/admin/surveys', surveyBody({ title: '全市绿化问卷' }))
     const answers = { q1: 'o2', q2: ['a'], q3: 4, q4: '湛河区多种树' }

@@ -45,8 +45,10 @@ export class SurveyReports {
   async texts(staff: StaffPrincipal, id: string, query: ResultFilter & { questionId: string; q?: string; cursor?: string; limit: number }) {
     const view = await this.surveys.readable(staff, id)
     const s = view.survey
-    const place = await this.within(view, query)
-    this.scope(s, place)
+    // Each text is one person's words from one place: an organizer reads only their own places'
+    // even where the survey is anonymous and its counts are the city's (as the sheet's rows).
+    this.scope(s, query)
+    const place = await this.ownPart(view, query)
     const q = s.questions.find((x) => x.id === query.questionId)
     if (!q || q.type !== 'text')
       throw new UnprocessableError('没有这道填空题', [{ path: 'query.questionId', message: query.questionId }], 'not_a_text_question')
@@ -89,9 +91,18 @@ export class SurveyReports {
    * them, the stations of all their places. Anonymous surveys are counted in total only. A
    * district filter names a district: answers are counted by district, so a street's would read as none.
    */
-  private async within({ survey, scope, followed }: SurveyView, filter: ResultFilter): Promise<Place> {
+  private async within(view: SurveyView, filter: ResultFilter): Promise<Place> {
+    if (view.survey.anonymous) {
+      if (filter.districtId) await this.requireDistrict(filter.districtId)
+      return filter
+    }
+    return this.ownPart(view, filter)
+  }
+
+  /** A filter within the reader's places, or all their places; the filter itself for a survey of their own. */
+  private async ownPart({ scope, followed }: SurveyView, filter: ResultFilter): Promise<Place> {
     if (filter.districtId) await this.requireDistrict(filter.districtId)
-    if (!followed || survey.anonymous) return filter
+    if (!followed) return filter
     const outside = () => new ForbiddenError('只能查看本区县的情况', 'outside_district')
     const stations = await this.surveys.stations()
     if (filter.stationId) {
