@@ -118,25 +118,23 @@ export interface PublicRegistration {
 
 /**
  * Who manages a meeting: admins, organizers of the whole city, and an organizer of some
- * districts or streets for the meetings they created or that belong to a region in their
- * scope (a district's organizer also manages its streets' meetings). `scope` is the
+ * districts or streets for the meetings that belong to a region in their scope (a district's
+ * organizer also manages its streets' meetings). Not by who made it: an organizer moved to
+ * another district leaves its meetings, their invitees and answers behind, as campaigns and
+ * quizzes (a meeting made by a district's organizer belongs to that district). `scope` is the
  * viewer's, judged once per request on the region tree (domain/staff-scope.ts).
  */
-export function canManageMeeting(viewer: { id: string }, m: Pick<MeetingRecord, 'createdBy' | 'districtIds'>, scope: StaffScope): boolean {
+export function canManageMeeting(m: Pick<MeetingRecord, 'districtIds'>, scope: StaffScope): boolean {
   if (scope.kind === 'none') return false
-  return scope.kind === 'city' || m.createdBy === viewer.id || scopeOwns(scope, m.districtIds)
+  return scope.kind === 'city' || scopeOwns(scope, m.districtIds)
 }
 
 /**
  * Who follows a meeting without managing it: an organizer of a district or street whose
  * people it invites (a city-level meeting aimed at them). They read it and their place's answers.
  */
-export function canFollowMeeting(
-  viewer: { id: string },
-  m: Pick<MeetingRecord, 'createdBy' | 'districtIds' | 'audienceDistrictIds'>,
-  scope: StaffScope,
-): boolean {
-  return canManageMeeting(viewer, m, scope) || (scope.kind === 'regions' && scopeOwns(scope, m.audienceDistrictIds))
+export function canFollowMeeting(m: Pick<MeetingRecord, 'districtIds' | 'audienceDistrictIds'>, scope: StaffScope): boolean {
+  return canManageMeeting(m, scope) || (scope.kind === 'regions' && scopeOwns(scope, m.audienceDistrictIds))
 }
 
 const MINUTE = 60_000

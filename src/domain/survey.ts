@@ -165,12 +165,13 @@ export function surveyPhase(s: Pick<SurveyRecord, 'opensAt' | 'closesAt'>, now: 
 
 /**
  * Same rule as meetings: admins, city organizers, and an organizer of some districts or
- * streets for what they made or what belongs to a region in their scope (the viewer's,
- * judged once per request on the region tree: domain/staff-scope.ts).
+ * streets for what belongs to a region in their scope (the viewer's, judged once per request
+ * on the region tree: domain/staff-scope.ts); not by who made it, so an organizer moved away
+ * no longer reads its answers.
  */
-export function canManageSurvey(viewer: { id: string }, s: Pick<SurveyRecord, 'createdBy' | 'districtIds'>, scope: StaffScope): boolean {
+export function canManageSurvey(s: Pick<SurveyRecord, 'districtIds'>, scope: StaffScope): boolean {
   if (scope.kind === 'none') return false
-  return scope.kind === 'city' || s.createdBy === viewer.id || scopeOwns(scope, s.districtIds)
+  return scope.kind === 'city' || scopeOwns(scope, s.districtIds)
 }
 
 export interface Problem {

@@ -586,7 +586,7 @@ export interface CampaignRepo {
 
 export interface MeetingFilter {
   /** A district organizer's view: meetings of any of these districts, or that they created. */
-  visibleTo?: { districtIds: string[]; createdBy: string }
+  visibleTo?: { districtIds: string[] }
   statuses?: MeetingStatus[]
   startFrom?: Date
   startTo?: Date

@@ -10,7 +10,7 @@ import type { OutboxMessage } from './outbox-message.js'
 
 export interface SurveyQuery extends PageQuery {
   /** A district organizer's view: surveys of any of these districts, or that they created (and city-level ones when cityWide). */
-  visibleTo?: { districtIds: string[]; createdBy: string; cityWide?: boolean }
+  visibleTo?: { districtIds: string[]; cityWide?: boolean }
   kind?: SurveyKind
 }
 

@@ -2,6 +2,7 @@ import { expect } from 'chai'
 import jsQRModule from 'jsqr'
 import { PNG } from 'pngjs'
 import { asAdmin, asDeputy, asResident, type Client, startApp, type TestApp } from '../helpers/app.js'
+import { surveyBody } from '../helpers/surveys.js'
 import { asStaff, meetingBody, meetingCity } from '../helpers/meetings.js'
 
 // jsqr is CommonJS whose types describe an ES default export.
@@ -285,5 +286,25 @@ describe('a meeting from notice to sign-in sheet', () => {
     await sunli.post(`/api/admin/meetings/${ours.body.id}/publish`)
     const invited = (await sunli.get(`/api/admin/meetings/${ours.body.id}/invitees`)).body.items.map((i: { personId: string }) => i.personId)
     expect(invited, 'the city deputy of 新华区 is not theirs to invite').to.deep.equal(['dp0001', 'dp0002', 'sf01'])
+  })
+
+  it('leaves an organizer moved to another district without the meetings and surveys they made in the old one', async () => {
+    const qianqi = await asStaff(app, 'qianqi') // 新华区
+    const meeting = await qianqi.post('/api/admin/meetings', meetingBody({ title: '新华区接待日', kind: 'reception_day', selector: { deputyIds: ['dp0006'] } }))
+    expect(meeting.status, JSON.stringify(meeting.body)).to.equal(201)
+    await qianqi.post(`/api/admin/meetings/${meeting.body.id}/publish`)
+    const survey = await qianqi.post('/api/admin/surveys', surveyBody({ title: '新华区绿化问卷' }))
+    expect(survey.status, JSON.stringify(survey.body)).to.equal(201)
+
+    const moved = await office.patch('/api/admin/staff/sf05', { regionIds: ['d03'] }) // 钱七 now works for 卫东区
+    expect(moved.status, JSON.stringify(moved.body)).to.equal(200)
+    const now = await asStaff(app, 'qianqi')
+    expect((await now.get('/api/admin/meetings')).body.items, "新华区's meetings are no longer his").to.deep.equal([])
+    expect((await now.get('/api/admin/surveys')).body.items.map((s: { title: string }) => s.title)).to.deep.equal([])
+    for (const path of ['', '/invitees', '/attendance.csv']) expect((await now.get(`/api/admin/meetings/${meeting.body.id}${path}`)).status, path).to.equal(404)
+    expect((await now.patch(`/api/admin/meetings/${meeting.body.id}`, { place: '别处' })).status).to.equal(404)
+    for (const path of ['', '/results', '/responses.csv']) expect((await now.get(`/api/admin/surveys/${survey.body.id}${path}`)).status, path).to.equal(404)
+    expect((await now.patch(`/api/admin/surveys/${survey.body.id}`, { description: '改了' })).status).to.equal(404)
+    expect((await office.get(`/api/admin/meetings/${meeting.body.id}`)).body.place, 'nothing changed').to.equal(meetingBody().place)
   })
 })

@@ -239,15 +239,16 @@ describe('meetings: pure rules', () => {
 
   describe('who manages a meeting', () => {
     type Viewer = { id: string; role: string; regionIds: string[] }
-    const canManageMeeting = (viewer: Viewer, m: MeetingRecord, regions?: Map<string, Region>) => manages(viewer, m, staffScope(viewer, regions))
+    const canManageMeeting = (viewer: Viewer, m: MeetingRecord, regions?: Map<string, Region>) => manages(m, staffScope(viewer, regions))
 
-    it("lets admins and city organizers manage all, district organizers their districts' and their own", () => {
+    it("lets admins and city organizers manage all, district organizers their districts', never by who made it", () => {
       const m = meeting({ districtIds: ['d01'], createdBy: 'admin' })
       expect(canManageMeeting({ id: 'admin', role: 'admin', regionIds: [] }, m)).to.equal(true)
       expect(canManageMeeting({ id: 'sf10', role: 'organizer', regionIds: [] }, m)).to.equal(true)
       expect(canManageMeeting({ id: 'sf03', role: 'organizer', regionIds: ['d01'] }, m)).to.equal(true)
       expect(canManageMeeting({ id: 'sf05', role: 'organizer', regionIds: ['d02'] }, m)).to.equal(false)
-      expect(canManageMeeting({ id: 'sf05', role: 'organizer', regionIds: ['d02'] }, meeting({ createdBy: 'sf05' }))).to.equal(true)
+      const madeBeforeMoving = meeting({ districtIds: ['d01'], createdBy: 'sf05' })
+      expect(canManageMeeting({ id: 'sf05', role: 'organizer', regionIds: ['d02'] }, madeBeforeMoving), 'made in 湛河区, now of 新华区').to.equal(false)
       expect(canManageMeeting({ id: 'sf01', role: 'station_staff', regionIds: [] }, m)).to.equal(false)
     })
 

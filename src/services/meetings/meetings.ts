@@ -57,7 +57,7 @@ export class MeetingService {
 
   /** The meetings a staff member may see, as a store filter, from their scope. */
   filterOf(staff: StaffPrincipal, scope: StaffScope): Pick<MeetingFilter, 'visibleTo'> {
-    return scope.kind === 'regions' ? { visibleTo: { districtIds: scopeOwnerIds(scope) ?? [], createdBy: staff.id } } : {}
+    return scope.kind === 'regions' ? { visibleTo: { districtIds: scopeOwnerIds(scope) ?? [] } } : {}
   }
 
   async list(staff: StaffPrincipal, query: { status?: MeetingStatus; from?: Date; to?: Date; cursor?: string; limit: number }) {
@@ -77,20 +77,20 @@ export class MeetingService {
    */
   async visible(staff: StaffPrincipal, id: string, scope?: StaffScope): Promise<MeetingRecord> {
     const m = await this.store.meetings.get(id)
-    if (!m || !canFollowMeeting(staff, m, scope ?? (await this.scopeOf(staff)))) throw new NotFoundError('会议不存在')
+    if (!m || !canFollowMeeting(m, scope ?? (await this.scopeOf(staff)))) throw new NotFoundError('会议不存在')
     return m
   }
 
   /** Whether the staff member manages the meeting (else they only follow their district's answers). */
   manages(staff: StaffPrincipal, m: MeetingRecord, scope: StaffScope) {
-    return canManageMeeting(staff, m, scope)
+    return canManageMeeting(m, scope)
   }
 
   /** A meeting the staff member may change: writes are held to what they manage, a followed meeting is read-only (403). */
   private async managed(staff: StaffPrincipal, id: string): Promise<{ m: MeetingRecord; scope: StaffScope }> {
     const scope = await this.scopeOf(staff)
     const m = await this.visible(staff, id, scope)
-    if (!canManageMeeting(staff, m, scope)) throw new ForbiddenError('此会议由上级组织，您可以查看本区的回复情况，不能修改', 'meeting_read_only')
+    if (!canManageMeeting(m, scope)) throw new ForbiddenError('此会议由上级组织，您可以查看本区的回复情况，不能修改', 'meeting_read_only')
     return { m, scope }
   }
 

@@ -85,7 +85,7 @@ export class SurveyService {
   /** The surveys an organizer of some districts or streets sees (theirs, those below them, the city's), as a store filter. */
   async scope(staff: StaffPrincipal): Promise<Pick<SurveyQuery, 'visibleTo'>> {
     const scope = await this.directory.scopeOf(staff)
-    return scope.kind === 'regions' ? { visibleTo: { districtIds: scopeOwnerIds(scope) ?? [], createdBy: staff.id, cityWide: true } } : {}
+    return scope.kind === 'regions' ? { visibleTo: { districtIds: scopeOwnerIds(scope) ?? [], cityWide: true } } : {}
   }
 
   async list(staff: StaffPrincipal, query: { kind?: SurveyKind; cursor?: string; limit: number }) {
@@ -107,7 +107,7 @@ export class SurveyService {
   async readable(staff: StaffPrincipal, id: string): Promise<SurveyView> {
     const s = await this.store.surveys.get(id)
     const scope = await this.directory.scopeOf(staff)
-    const manages = !!s && canManageSurvey(staff, s, scope)
+    const manages = !!s && canManageSurvey(s, scope)
     if (!s || !(manages || (staff.role === 'organizer' && !s.districtIds.length))) throw new NotFoundError('问卷不存在')
     return { survey: s, scope, followed: !manages }
   }

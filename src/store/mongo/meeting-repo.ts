@@ -99,7 +99,7 @@ function filterOf(f: MeetingFilter): Filter {
   const clauses: Filter[] = []
   if (f.visibleTo) {
     const ids = f.visibleTo.districtIds
-    clauses.push({ $or: [{ districtIds: { $in: ids } }, { audienceDistrictIds: { $in: ids } }, { createdBy: f.visibleTo.createdBy }] })
+    clauses.push({ $or: [{ districtIds: { $in: ids } }, { audienceDistrictIds: { $in: ids } }] })
   }
   if (f.statuses) clauses.push({ status: { $in: f.statuses } })
   if (f.startFrom) clauses.push({ startAt: { $gte: f.startFrom } })

@@ -139,11 +139,7 @@ export async function surveyRepo(conn: Connection, { Outbox }: Pick<Models, 'Out
       const clauses: Filter[] = []
       if (query.visibleTo) {
         clauses.push({
-          $or: [
-            { districtIds: { $in: query.visibleTo.districtIds } },
-            { createdBy: query.visibleTo.createdBy },
-            ...(query.visibleTo.cityWide ? [{ districtIds: { $size: 0 } }] : []),
-          ],
+          $or: [{ districtIds: { $in: query.visibleTo.districtIds } }, ...(query.visibleTo.cityWide ? [{ districtIds: { $size: 0 } }] : [])],
         })
       }
       if (query.kind) clauses.push({ kind: query.kind })

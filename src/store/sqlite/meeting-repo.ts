@@ -16,9 +16,9 @@ function filterClauses(f: MeetingFilter) {
   const params: unknown[] = []
   if (f.visibleTo) {
     const ids = f.visibleTo.districtIds
-    const any = (column: string) => `EXISTS (SELECT 1 FROM json_each(${column}) WHERE value IN (${placeholders(ids.length)})) OR `
-    clauses.push(`(${ids.length ? any('district_ids') + any('audience_district_ids') : ''}created_by = ?)`)
-    params.push(...ids, ...ids, f.visibleTo.createdBy)
+    const any = (column: string) => `EXISTS (SELECT 1 FROM json_each(${column}) WHERE value IN (${placeholders(ids.length)}))`
+    clauses.push(ids.length ? `(${any('district_ids')} OR ${any('audience_district_ids')})` : '0')
+    params.push(...ids, ...ids)
   }
   if (f.statuses) {
     clauses.push(f.statuses.length ? `status IN (${placeholders(f.statuses.length)})` : '0')

@@ -151,11 +151,12 @@ export function surveyRepo(db: Db, group: GroupCommit): SurveyRepo {
       const params: unknown[] = []
       if (query.visibleTo) {
         const ids = query.visibleTo.districtIds
-        const cityWide = query.visibleTo.cityWide ? ` OR district_ids = '[]'` : ''
-        clauses.push(
-          `(${ids.length ? `EXISTS (SELECT 1 FROM json_each(district_ids) WHERE value IN (${placeholders(ids.length)})) OR ` : ''}created_by = ?${cityWide})`,
-        )
-        params.push(...ids, query.visibleTo.createdBy)
+        const seen = [
+          ...(ids.length ? [`EXISTS (SELECT 1 FROM json_each(district_ids) WHERE value IN (${placeholders(ids.length)}))`] : []),
+          ...(query.visibleTo.cityWide ? [`district_ids = '[]'`] : []),
+        ]
+        clauses.push(seen.length ? `(${seen.join(' OR ')})` : '0')
+        params.push(...ids)
       }
       if (query.kind) clauses.push('kind = ?') && params.push(query.kind)
       const after = decodeTimeCursor(query.cursor)
