@@ -134,6 +134,46 @@ describe("the deputies' daily digest", () => {
     ).to.have.length(1)
   })
 
+  it("shows an organizer previewing a deputy of two districts only the messages and meetings they may open", async () => {
+    // 马红 receives at 轻工街道 (湛河区) and at 新华区's station: her digest has both districts' messages.
+    const city = meetingCity()
+    city.deputies.push({ id: 'dp0007', code: 'DP0007', name: '马红', level: 'city', stationIds: ['st001', 'st004'], topics: [], phone: null, dutyDates: [] })
+    const two = await startApp({ directory: city })
+    try {
+      two.clock.set(new Date('2026-11-22T10:00:00Z'))
+      const resident = await asResident(two)
+      for (const [text, stationCode] of [
+        ['湛河区这边的路灯坏了', 'ST001'],
+        ['新华区这边噪音扰民', 'ST004'],
+      ]) {
+        const sent = await resident.post('/api/mp/cases', { text, deputyCode: 'DP0007', stationCode })
+        expect(sent.status, JSON.stringify(sent.body)).to.equal(201)
+      }
+      const qianqi = await asStaff(two, 'qianqi') // 新华区
+      const { body: meeting } = await qianqi.post('/api/admin/meetings', meetingBody({ title: '新华区代表接待日', selector: { deputyIds: ['dp0007'] } }))
+      await qianqi.post(`/api/admin/meetings/${meeting.id}/publish`)
+
+      const preview = async (who: Awaited<ReturnType<typeof asStaff>>) => {
+        const answer = await who.get('/api/admin/deputies/dp0007/digest?date=2026-11-23')
+        expect(answer.status, JSON.stringify(answer.body)).to.equal(200)
+        return answer.body.digest.text as string
+      }
+      const office = await preview(await asAdmin(two))
+      expect(office, 'the office sees what she will get').to.include('湛河区这边').and.include('新华区这边').and.include('新华区代表接待日')
+      const sunli = await preview(await asStaff(two, 'sunli')) // 湛河区
+      expect(sunli).to.include('湛河区这边')
+      expect(sunli, "新华区's resident's words are not 湛河区's to read").not.to.include('新华区这边')
+      const followed = await (await asStaff(two, 'sunli')).get(`/api/admin/meetings/${meeting.id}`)
+      expect(followed.status, 'the meeting invites a deputy of 湛河区: 湛河区 follows it in the console, and in the preview').to.equal(200)
+      expect(sunli).to.include('新华区代表接待日')
+      expect(await preview(qianqi))
+        .to.include('新华区这边')
+        .and.not.include('湛河区这边')
+    } finally {
+      await two.close()
+    }
+  })
+
   it("lets organizers preview any deputy's digest for any date, and see how a day's delivery goes", async () => {
     const admin = await asAdmin(app)
     const preview = await admin.get('/api/admin/deputies/dp0001/digest?date=2026-11-23')

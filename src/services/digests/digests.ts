@@ -1,11 +1,14 @@
 import type { Clock } from '../../clock.js'
 import { DEPUTY_LOAD_STATUSES, isOverdue, type CaseRecord } from '../../domain/case.js'
+import { canSeeCase } from '../../domain/case-access.js'
 import { startOfLocalDate } from '../../domain/business-calendar.js'
 import { localDate } from '../../domain/dates.js'
 import { composeDigest, type Digest, type DigestMeeting, type DigestSurvey } from '../../domain/digest.js'
+import { canFollowMeeting, type MeetingRecord } from '../../domain/meeting.js'
 import type { SurveyRecord } from '../../domain/survey.js'
 import { NotFoundError } from '../../errors.js'
 import type { DigestPreferences, OutboxMessage, Store } from '../../store/ports.js'
+import type { StaffPrincipal } from '../accounts/principal.js'
 import type { DirectoryCache } from '../directory/directory-cache.js'
 import type { DeputyReading, ReadingDigest } from '../campaigns/reading-digest.js'
 import type { SurveyResponses } from '../surveys/survey-responses.js'
@@ -25,6 +28,12 @@ const WEEK_MS = 7 * 86_400_000
 const CHUNK = 500
 
 /** What is waiting for every deputy this morning, gathered with a handful of queries for all of them. */
+/** What a console reader of a preview may open; the digest sent has everything of the deputy's. */
+interface Seen {
+  case: (c: CaseRecord) => boolean
+  meeting: (m: MeetingRecord) => boolean
+}
+
 interface Gathered {
   openCases: Map<string, CaseRecord[]>
   meetings: Map<string, DigestMeeting[]>
@@ -101,13 +110,19 @@ export class DigestService {
     return { day, made, skipped }
   }
 
-  /** Any deputy's digest for any date, as it would read at that day's sending time; nothing is recorded. */
-  async preview(deputyId: string, day: string) {
+  /**
+   * Any deputy's digest for any date, as it would read at that day's sending time; nothing is
+   * recorded. Read by a console user, it holds only the messages and meetings that user may
+   * open: a deputy of stations in two districts gets both districts' in the digest itself,
+   * but one district's organizer previewing it never reads the other's residents' words.
+   */
+  async preview(deputyId: string, day: string, reader?: StaffPrincipal) {
     const deputy = (await this.directory.prepared()).deputies.get(deputyId)
     if (!deputy) throw new NotFoundError('代表不存在')
     const preferences = (await this.store.digests.preferences(deputyId)) ?? DEFAULT_PREFERENCES
     const at = new Date(startOfLocalDate(day, this.settings.timeZone).getTime() + minutesOf(preferences.sendAt ?? this.settings.sendAt) * 60_000)
-    const gathered = await this.gather(at)
+    const scope = reader && (await this.directory.scopeOf(reader))
+    const gathered = await this.gather(at, reader && scope && { case: (c) => canSeeCase(reader, c), meeting: (m) => canFollowMeeting(m, scope) })
     const reading = await this.reading.forDeputies([deputyId], (id) => this.since(id, at, gathered))
     return this.compose(deputyId, deputy.name, day, at, gathered, reading.get(deputyId)!)
   }
@@ -149,15 +164,16 @@ export class DigestService {
     })
   }
 
-  private async gather(now: Date): Promise<Gathered> {
+  private async gather(now: Date, seen?: Seen): Promise<Gathered> {
     const openCases = new Map<string, CaseRecord[]>()
     for (const c of await this.store.cases.listOpen()) {
-      if (!c.deputyId || !DEPUTY_LOAD_STATUSES.includes(c.status)) continue
+      if (!c.deputyId || !DEPUTY_LOAD_STATUSES.includes(c.status) || (seen && !seen.case(c))) continue
       const list = openCases.get(c.deputyId)
       if (list) list.push(c)
       else openCases.set(c.deputyId, [c])
     }
-    const upcoming = await this.store.meetings.list({ statuses: ['published'], startFrom: now, startTo: new Date(now.getTime() + WEEK_MS) })
+    const published = await this.store.meetings.list({ statuses: ['published'], startFrom: now, startTo: new Date(now.getTime() + WEEK_MS) })
+    const upcoming = seen ? published.filter(seen.meeting) : published
     const byId = new Map(upcoming.map((m) => [m.id, m]))
     const meetings = new Map<string, DigestMeeting[]>()
     for (const invitee of upcoming.length ? await this.store.meetings.invitees(upcoming.map((m) => m.id)) : []) {

@@ -24,7 +24,7 @@ export function digestRoutes({ auth, digests, directory }: DigestRoutesDeps) {
     const { id } = parse(idParam, ctx.params, 'params')
     const { date } = parse(dayQuery, ctx.query, 'query')
     await directory.deputy(ctx.state.staff, id) // only deputies the organizer may see
-    ctx.body = presentDigestPreview(date, await digests.preview(id, date))
+    ctx.body = presentDigestPreview(date, await digests.preview(id, date, ctx.state.staff))
   })
 
   router.get('/digests', async (ctx) => {
