@@ -50,6 +50,21 @@ describe('mini-program: surveys, consultations and ballots', () => {
     expect(again.text()).to.include('您已经提交过了，每人限一次')
   })
 
+  it('tells a resident that a questionnaire addressed to named deputies is not theirs, before they fill it in', async () => {
+    const organizer = await office(app)
+    const survey = await created(organizer.post('/api/admin/surveys', surveyBody({ title: '代表履职情况问卷', audience: { deputyIds: ['dp0001'] } })))
+    holdPhone(app, 'o-forwarded-resident')
+    const page = await openPage(`pages/survey/answer?surveyId=${survey.id}`)
+    expect(page.text()).to.include('代表履职情况问卷').and.include('这份问卷只请受邀的人大代表填写，感谢您的关注')
+    expect(page.text(), 'no questions to fill in for nothing').not.to.include('您是否经常去社区公园？')
+    expect(page.component.querySelector('.submit'), 'and nothing to submit').not.to.exist
+
+    await asDeputy(app, 'dp0001')
+    holdPhone(app, 'o-deputy-dp0001')
+    const asked = await openPage(`pages/survey/answer?surveyId=${survey.id}`)
+    expect(asked.text()).to.include('您是否经常去社区公园？').and.not.include('只请受邀的人大代表')
+  })
+
   it('comments on one article of a draft regulation', async () => {
     const organizer = await office(app)
     const consultation = await created(organizer.post('/api/admin/surveys', consultationBody()))

@@ -143,6 +143,26 @@ describe('surveys, consultations and ballots', () => {
     ).to.equal(true)
   })
 
+  it('takes the answers of a survey addressed to named deputies from them alone, and says so before anyone else fills it in', async () => {
+    const s = await created(surveyBody({ title: '代表履职情况问卷', audience: { deputyIds: ['dp0001', 'dp0002'] } }))
+    const answers = { q1: 'o2', q2: ['a'], q3: 4 }
+    const resident = await asResident(app)
+    const outsider = await asDeputy(app, 'dp0006')
+    for (const who of [resident, outsider]) {
+      const opened = await who.get(`/api/mp/surveys/${s.id}`)
+      expect(opened.body.askedOthers, 'the page says it is not theirs before they answer').to.equal(true)
+      const refused = await who.post(`/api/mp/surveys/${s.id}/responses`, { answers })
+      expect(refused.status).to.equal(403)
+      expect(refused.body.error).to.include({ code: 'not_in_audience', message: '这份问卷只请受邀的人大代表填写，感谢您的关注' })
+    }
+    const asked = await asDeputy(app, 'dp0001')
+    expect((await asked.get(`/api/mp/surveys/${s.id}`)).body.askedOthers).to.equal(false)
+    expect((await asked.post(`/api/mp/surveys/${s.id}/responses`, { answers })).status).to.equal(201)
+    expect((await office.get(`/api/admin/surveys/${s.id}/results`)).body.responses, 'only the named deputy counted').to.equal(1)
+    const open = await created(surveyBody({ title: '社区绿化满意度调查' }))
+    expect((await resident.get(`/api/mp/surveys/${open.id}`)).body.askedOthers, 'a poster survey asks everyone').to.equal(false)
+  })
+
   it("shows a district organizer their district's surveys and the city's, never another district's", async () => {
     const mine = await created(surveyBody({ title: '湛河区问卷' }), await asStaff(app, 'sunli'))
     const cityWide = await created(surveyBody({ title: '全市问卷' }))

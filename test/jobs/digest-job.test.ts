@@ -134,7 +134,7 @@ describe("the deputies' daily digest", () => {
     ).to.have.length(1)
   })
 
-  it("shows an organizer previewing a deputy of two districts only the messages and meetings they may open", async () => {
+  it('shows an organizer previewing a deputy of two districts only the messages and meetings they may open', async () => {
     // 马红 receives at 轻工街道 (湛河区) and at 新华区's station: her digest has both districts' messages.
     const city = meetingCity()
     city.deputies.push({ id: 'dp0007', code: 'DP0007', name: '马红', level: 'city', stationIds: ['st001', 'st004'], topics: [], phone: null, dutyDates: [] })

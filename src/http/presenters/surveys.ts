@@ -72,12 +72,13 @@ export const presentSurvey = (s: SurveyRecord, now: Date, link: string) => ({
   updatedAt: s.updatedAt.toISOString(),
 })
 
-/** The respondents' view: the questions, the articles, and whether they answered already. */
-export const presentPublicSurvey = (s: SurveyRecord, phase: SurveyPhase, responded: boolean) => ({
+/** The respondents' view: the questions, the articles, whether they answered already, and whether it asks others (a roll, a named audience). */
+export const presentPublicSurvey = (s: SurveyRecord, phase: SurveyPhase, responded: boolean, askedOthers = false) => ({
   ...common(s, phase),
   questions: s.questions.map(presentQuestion),
   articles: s.articles.map(({ id, number, text }) => ({ id, number, text })),
   responded,
+  askedOthers,
 })
 
 export const presentResponseReceipt = (r: SurveyResponse) => ({ id: r.id, surveyId: r.surveyId, createdAt: r.createdAt.toISOString() })

@@ -14,6 +14,8 @@ import { OpenedSurveys, type OpenedSurvey } from './opened-surveys.js'
 import type { MpPrincipal } from '../accounts/mp-sessions.js'
 import { districtOfStation, type DirectoryCache } from '../directory/directory-cache.js'
 
+export const NOT_ASKED = '这份问卷只请受邀的人大代表填写，感谢您的关注'
+
 /**
  * Respondents' side: a survey opened from its poster (id or short code) and one response
  * per person, checked answer by answer on the server. Anonymous surveys keep only a keyed
@@ -46,7 +48,14 @@ export class SurveyResponses {
 
   async view(user: MpPrincipal, idOrCode: string) {
     const s = await this.find(idOrCode)
-    return { survey: s, phase: surveyPhase(s, this.clock.now()), responded: await this.store.surveys.hasResponded(s.id, this.respondentKey(s, user)) }
+    const asked = s.kind === 'ballot' ? (s.ballot?.rollDeputyIds ?? []) : s.audienceDeputyIds
+    return {
+      survey: s,
+      phase: surveyPhase(s, this.clock.now()),
+      responded: await this.store.surveys.hasResponded(s.id, this.respondentKey(s, user)),
+      // Said before they fill it in: a ballot's roll or a named audience they are not on.
+      askedOthers: asked !== null && !(user.deputyId && asked.includes(user.deputyId)),
+    }
   }
 
   async respond(
@@ -85,6 +94,9 @@ export class SurveyResponses {
     if (s.kind === 'ballot') {
       if (!user.deputyId) throw new ForbiddenError('票决仅限已绑定的人大代表参加', 'not_a_deputy')
       if (!roll!.has(user.deputyId)) throw new ForbiddenError('您不在本次票决的应投票代表名单中', 'not_on_roll')
+    } else if (s.audienceDeputyIds && !(user.deputyId && s.audienceDeputyIds.includes(user.deputyId))) {
+      // Addressed to named deputies: a forwarded link does not let others' answers into theirs.
+      throw new ForbiddenError(NOT_ASKED, 'not_in_audience')
     }
     const problems = answerProblems(s, input.answers, input.comments)
     if (problems.length)

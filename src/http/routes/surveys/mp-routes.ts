@@ -21,8 +21,8 @@ export function mpSurveyRoutes({ sessions, responses }: MpSurveyRoutesDeps) {
   router.use(requireMpUser(sessions))
 
   router.get('/:id', async (ctx) => {
-    const { survey, phase, responded } = await responses.view(ctx.state.mpUser, parse(surveyRefParam, ctx.params, 'params').id)
-    ctx.body = presentPublicSurvey(survey, phase, responded)
+    const { survey, phase, responded, askedOthers } = await responses.view(ctx.state.mpUser, parse(surveyRefParam, ctx.params, 'params').id)
+    ctx.body = presentPublicSurvey(survey, phase, responded, askedOthers)
   })
 
   router.post('/:id/responses', async (ctx) => {
