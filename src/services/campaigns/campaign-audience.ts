@@ -72,7 +72,7 @@ export class CampaignAudience {
   check(s: AudienceSelector, dir: NamedDirectory, scope: readonly string[]): { unknown: Problem[]; outside: Problem[] } {
     const unknown: Problem[] = []
     const outside: Problem[] = []
-    const deputies = new Set(dir.deputies.map((d) => d.id))
+    const deputies = new Map(dir.deputies.map((d) => [d.id, d]))
     const inScope = (district: string | null) => !scope.length || (district !== null && scope.includes(district))
     s.stationIds?.forEach((id, i) => {
       const path = `body.audience.stationIds[${i}]`
@@ -85,7 +85,11 @@ export class CampaignAudience {
       else if (!inScope(id)) outside.push({ path, message: '不在您负责的区县' })
     })
     s.deputyIds?.forEach((id, i) => {
-      if (!deputies.has(id)) unknown.push({ path: `body.audience.deputyIds[${i}]`, message: `未知的代表 "${id}"` })
+      const path = `body.audience.deputyIds[${i}]`
+      const deputy = deputies.get(id)
+      if (!deputy) unknown.push({ path, message: `未知的代表 "${id}"` })
+      // A deputy is within reach by any one of their stations, as resolveAudience reaches them there.
+      else if (scope.length && !deputy.stationIds.some((st) => stationInScope(st, dir, scope))) outside.push({ path, message: '不在您负责的区县' })
     })
     return { unknown, outside }
   }

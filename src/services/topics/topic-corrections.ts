@@ -7,7 +7,7 @@
 import type { Clock } from '../../clock.js'
 import { canSeeCase } from '../../domain/case-access.js'
 import type { CaseRecord } from '../../domain/case.js'
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors.js'
+import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError, ValidationError } from '../../errors.js'
 import type { Store, TopicTraining } from '../../store/ports.js'
 import type { AuditTrail } from '../audit.js'
 import { caseEvent, staffActor } from '../cases/case-changes.js'
@@ -61,13 +61,16 @@ export class TopicCorrections {
   /**
    * Retrains the office models within the organizer's districts (every office for an admin
    * or a city-wide organizer): one office when `districtId` is given, else all that have
-   * corrections.
+   * corrections. An office is the city or an existing district, as cases teach and are
+   * classified by their district's model (officeOf); any other id would train a model nothing uses.
    */
   async retrain(staff: StaffPrincipal, districtId?: string): Promise<TopicTraining[]> {
     const scope = staffScope(staff)
     if (scope.kind === 'none') throw new ForbiddenError('只有人大常委会办公室可以重新训练')
     const inScope = (office: string) => scope.kind === 'city' || (office !== CITY_OFFICE && scope.covers(office))
     if (districtId !== undefined) {
+      if (districtId !== CITY_OFFICE && (await this.store.regions.get(districtId))?.kind !== 'district')
+        throw new UnprocessableError('只能按区县重新训练主题模型', [{ path: 'body.districtId', message: `"${districtId}" 不是区县` }], 'not_a_district')
       if (!inScope(districtId))
         throw new ForbiddenError('只能重新训练本辖区的主题模型', 'outside_scope', [{ path: 'body.districtId', message: `"${districtId}" 不在您的辖区` }])
       const trainings = [await this.models.retrain(districtId, staff.id)]
