@@ -29,6 +29,14 @@ describe('meetings: bad input', () => {
     expect(paths(edited)).to.deep.equal(['body.endAt'])
   })
 
+  it('refuses an edit that changes nothing, and leaves the meeting as it was', async () => {
+    const created = await office.post('/api/admin/meetings', meetingBody())
+    const empty = await office.patch(`/api/admin/meetings/${created.body.id}`, {})
+    expect(empty.status).to.equal(400)
+    expect(empty.body.error.details.map((d: { message: string }) => d.message)).to.deep.equal(['请至少修改一项'])
+    expect((await office.get(`/api/admin/meetings/${created.body.id}`)).body.updatedAt, 'not touched').to.equal(created.body.updatedAt)
+  })
+
   it('refuses a start in the past, when created, edited or published', async () => {
     const answer = await office.post('/api/admin/meetings', meetingBody({ startAt: '2026-11-23T09:00:00+08:00' }))
     expect(answer.status).to.equal(400)

@@ -62,6 +62,7 @@ export const editBody = z
     publicSeats: z.number().int('旁听名额应为整数').min(0).max(10_000).optional(),
     rsvpDeadline: instant.nullable().optional(),
   })
+  .refine((b) => Object.values(b).some((v) => v !== undefined), { message: '请至少修改一项' })
   .superRefine(endsAfterStart)
 
 /** More people for a published meeting, named the same way as at creation. */
