@@ -1,4 +1,5 @@
 import { ApiError } from '../client.js'
+import { refusal } from './refusal.js'
 import { lines, oneLine, type Conversation, type Turn } from './turn.js'
 
 /**
@@ -77,7 +78,7 @@ async function guarded(turn: Turn, action: () => Promise<void>): Promise<true> {
     await action()
   } catch (err) {
     if (!(err instanceof ApiError)) throw err
-    turn.say(err.message)
+    turn.say(refusal(err))
   }
   return true
 }

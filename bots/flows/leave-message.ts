@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto'
 import { ApiError, type CaseDraft, type DeputyMatch } from '../client.js'
+import { aboutThePlace, refusal } from './refusal.js'
 import { lines, numbered, type Choice, type MessageFlow, type PrivacyFlow, type Target, type Turn } from './turn.js'
 
 /**
@@ -11,6 +12,8 @@ import { lines, numbered, type Choice, type MessageFlow, type PrivacyFlow, type 
 
 const CANCEL_HINT = '回复"取消"可以随时退出。'
 const TEXT_PROMPT = '请直接说您的问题或建议，可以分几条发。\n说完了请回复"好了"。'
+/** The backend's limit for a message's words (caseBody in src/http/routes/bot/schemas.ts), counted as it counts. */
+export const CASE_TEXT_MAX = 2000
 
 /** Shows the privacy notice when the resident has not agreed yet; true when it did. */
 export async function askConsentFirst(turn: Turn, next: PrivacyFlow['next']): Promise<boolean> {
@@ -123,8 +126,8 @@ export async function continueMessage(turn: Turn, flow: MessageFlow): Promise<bo
         return true
       }
       if (cmd.kind !== 'text') return false
-      addPart(turn, flow) // a detail remembered late is added, and the summary shown again
-      showConfirm(turn, flow, '已补充。')
+      // A detail remembered late is added, and the summary shown again.
+      if (addPart(turn, flow)) showConfirm(turn, flow, '已补充。')
       return true
     }
   }
@@ -172,12 +175,29 @@ async function chooseTarget(turn: Turn, flow: MessageFlow, target: Target) {
   turn.say(lines(`好的，留言将发给：${target.label}。`, TEXT_PROMPT))
 }
 
-function addPart(turn: Turn, flow: MessageFlow) {
+/**
+ * Takes one more part of the text, unless it would pass the limit: then the resident hears why
+ * at once and keeps what was said before (told only at "确认", three parts of typing were lost).
+ */
+function addPart(turn: Turn, flow: MessageFlow): boolean {
   const first = flow.parts.length === 0
+  const before = first ? 0 : flow.parts.join('\n').length + 1
+  if (before + turn.raw.length > CASE_TEXT_MAX) {
+    turn.say(
+      first
+        ? lines(`这段话有 ${turn.raw.length} 字，一条留言最多 ${CASE_TEXT_MAX} 字，没有收下。`, '请说得短一些再发；几件事可以分开留言。')
+        : lines(
+            `这段话没有收下：一条留言最多 ${CASE_TEXT_MAX} 字，前面已经收到 ${before - 1} 字，加上这段就超过了。`,
+            '请把要补充的话说得短一些再发，或者回复"好了"提交前面的内容。',
+          ),
+    )
+    return false
+  }
   flow.parts.push(turn.raw)
   flow.lastPartAt = turn.now
   turn.state.flow = flow
   if (first && flow.stage === 'text') turn.say('收到。还有要补充的请接着发，说完了回复"好了"。')
+  return true
 }
 
 function showConfirm(turn: Pick<Turn, 'state' | 'say'>, flow: MessageFlow, before: string | null = null) {
@@ -203,6 +223,8 @@ async function submit(turn: Turn, flow: MessageFlow) {
   } catch (err) {
     if (!(err instanceof ApiError)) throw err
     if (err.code === 'consent_required') return showPrivacy(turn, { kind: 'resume', flow }) // the notice changed since
+    // Refused for its words: say what is wrong and offer 重新填写; the place stays chosen.
+    if (!aboutThePlace(err)) return showConfirm(turn, flow, refusal(err))
     // The place or code was refused (say, an unknown station): keep the text, ask the place again.
     turn.say(err.message)
     flow.target = null

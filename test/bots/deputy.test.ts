@@ -63,6 +63,15 @@ describe('bot: a deputy binds, lists, acknowledges and replies; the resident rat
     expect(await ask(t, resident, '5'), 'a second "5" is just a number again').to.include('1. 留言')
   })
 
+  it('tells a deputy why an answer too long for one reply was refused, and takes a shorter one', async () => {
+    await bind()
+    const short = ticket.slice(-4)
+    const refused = await ask(t, deputy, `回复 ${short} ${'已协调交警部门调整信号灯配时。'.repeat(140)}`) // 2,100
+    expect(refused, 'the limit, not just 输入有误').to.include('答复内容最多 2000 字')
+    expect((await app.liaison.store.cases.getByTicket(ticket))!.status, 'nothing answered').not.to.equal('replied')
+    expect(await ask(t, deputy, `回复 ${short} 已协调交警部门调整信号灯配时。`)).to.include(`已答复留言 ${ticket}`)
+  })
+
   it("offers to reopen after a low rating and reopens with the resident's reason", async () => {
     await bind()
     await ask(t, deputy, `回复 ${ticket} 已反映给有关部门。`)

@@ -46,6 +46,44 @@ describe('bot: a resident leaves a message by chatting', function () {
     expect((await t.bot.client.dialogue('wx-elder')).state, 'the dialogue is over').to.equal(null)
   })
 
+  it('says at once when a part would pass the 2,000 characters a message may have, and submits what came before', async () => {
+    const elder = t.world.person('wx-elder', '老李')
+    await ask(t, elder, '留言')
+    await ask(t, elder, '同意')
+    await ask(t, elder, '1')
+    await ask(t, elder, '1')
+    await ask(t, elder, '1')
+    const first = '路灯坏了。'.repeat(300) // 1,500
+    expect(await ask(t, elder, first)).to.include('收到')
+    const refused = await ask(t, elder, '晚上很黑。'.repeat(120)) // 600 more
+    expect(refused).to.include('这段话没有收下：一条留言最多 2000 字，前面已经收到 1500 字')
+    expect(refused).to.include('回复"好了"提交前面的内容')
+    const confirm = await ask(t, elder, '好了')
+    expect(confirm).to.include('1. 确认提交').and.not.include('晚上很黑')
+    const done = await ask(t, elder, '1')
+    const ticket = /编号：(\d{8}-\d{4})/.exec(done)?.[1]
+    expect(ticket, done).to.be.a('string')
+    expect((await app.liaison.store.cases.getByTicket(ticket!))!.text).to.equal(first)
+  })
+
+  it('keeps the place and offers 重新填写 when the words themselves are refused, saying why', async () => {
+    const elder = t.world.person('wx-elder', '老李')
+    expect(await ask(t, elder, `我要给张伟代表留言：${'噪音扰民'.repeat(550)}`)).to.include('同意') // 2,200 in one go
+    expect(await ask(t, elder, '同意')).to.include('发给：张伟代表')
+    const refused = await ask(t, elder, '确认')
+    expect(refused).to.include('留言内容最多 2000 字').and.include('2. 重新填写')
+    expect(refused, 'not the place questions again').not.to.include('湛河区')
+    expect(await ask(t, elder, '2')).to.include('请重新说您的问题或建议')
+    await ask(t, elder, '夜里工地施工噪音太大')
+    const done = await ask(t, elder, '好了').then(() => ask(t, elder, '1'))
+    expect(done).to.include('留言已提交')
+    const stored = (await app.liaison.store.cases.search({ limit: 10 })).items
+    expect(
+      stored.map((c) => [c.deputyId, c.text]),
+      'one message, to 张伟, in the words written again',
+    ).to.deep.equal([['dp0001', '夜里工地施工噪音太大']])
+  })
+
   it('answers "你好" and then "在吗" within the minute, though the answer is the same menu', async () => {
     const elder = t.world.person('wx-elder', '老李')
     expect(await ask(t, elder, '你好')).to.include('1. 留言')
