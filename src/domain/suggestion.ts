@@ -197,6 +197,12 @@ export const HANDLING_STATUSES: SuggestionStatus[] = ['assigned', 'rehandling']
 /** "2026-0012": the year and a four-digit sequence. */
 export const suggestionNumber = (year: number, seq: number) => `${year}-${String(seq).padStart(4, '0')}`
 
+/**
+ * The words a suggestion quotes of a resident's message it links (cases[].title). Stores
+ * write it again from the masked text when the message is anonymised, so it never outlives it.
+ */
+export const linkedCaseTitle = (caseText: string) => caseText.slice(0, 20)
+
 /** The lead unit's latest answer (the one the deputy rates), if any. */
 export function latestLeadAnswer(s: Pick<SuggestionRecord, 'answers'>): SuggestionAnswer | null {
   for (let i = s.answers.length - 1; i >= 0; i--) if (s.answers[i].role === 'lead') return s.answers[i]

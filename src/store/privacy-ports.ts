@@ -3,10 +3,24 @@
  * and the retention period, need of storage. Re-exported by ports.ts beside the others.
  * Each erasure is one method, so each adapter makes it one transaction.
  */
+import { randomUUID } from 'node:crypto'
 import type { CaseRecord } from '../domain/case.js'
+import type { PublicRegistration } from '../domain/meeting.js'
 
 /** Who wrote a case once its resident link is removed: matches no person's id. */
 export const ERASED_RESIDENT = 'erased'
+
+/**
+ * Who holds a public meeting seat once the registrant's link is removed: matches no person's
+ * id, and differs for each, since a meeting holds one registration per person.
+ */
+export const erasedRegistrant = () => `${ERASED_RESIDENT}:${randomUUID()}`
+
+/** A person's 民生实事 proposals once masked: how many, and the photos whose files are now to be deleted. */
+export interface ProposalsMasked {
+  proposals: number
+  photos: string[]
+}
 
 /** The masked texts of one case, computed by the service from domain/pii-mask.ts. */
 export interface CaseAnonymisation {
@@ -14,6 +28,11 @@ export interface CaseAnonymisation {
   text: string
   reply: string | null
   ratingComment: string | null
+  /**
+   * The comment of each rating in the case's `ratings` (oldest first, as read), masked; a rating
+   * given since it was read, beyond these, keeps no comment.
+   */
+  ratingComments: Array<string | null>
   /** Every event's note, masked, by event id. */
   eventNotes: Record<string, string | null>
   /** The text of every message about the case (they quote its first words), masked, by message id. */
@@ -46,10 +65,12 @@ export interface QuizAttemptHeld {
 
 export interface PrivacyRepo {
   /**
-   * One transaction: the case's text, reply, rating comment and event notes replaced by the
-   * masked ones; its resident link (ERASED_RESIDENT), phone, images and idempotency key
-   * removed; resident actor ids on its events cleared; the texts of messages about it
-   * replaced by the masked ones; marked anonymised. Status, place,
+   * One transaction: the case's text, reply, rating comments (the current one and those in
+   * `ratings`) and event notes replaced by the masked ones; its resident link
+   * (ERASED_RESIDENT), phone, images and idempotency key removed; resident actor ids on its
+   * events cleared; the texts of messages about it replaced by the masked ones; the words
+   * suggestions linking it quote of it (`cases[].title`) written again from the masked text
+   * (linkedCaseTitle), each such suggestion at its next version; marked anonymised. Status, place,
    * topic, dates and rating stay, so counts and statistics do not change.
    * False when the case does not exist or was anonymised already.
    */
@@ -76,6 +97,21 @@ export interface PrivacyRepo {
    * Tallies and counts stay. Returns how many records changed.
    */
   maskContributions(mpUserId: string, mask: (text: string) => string): Promise<number>
+  /**
+   * One transaction: the person's 民生实事 proposals have their title, description, place and
+   * reason replaced by `mask(text)`, as have the messages telling them about one; their photos
+   * and their link to the person (mpUserId null) removed. Status and candidate stay. Returns the
+   * photos the proposals held, for their files to be deleted after the commit.
+   */
+  maskProposals(mpUserId: string, mask: (text: string) => string): Promise<ProposalsMasked>
+  /**
+   * One transaction: the name the person gave for each public meeting registration (公民旁听)
+   * replaced by `name`, and the registration no longer theirs (erasedRegistrant()); the seat
+   * stays taken. Returns how many.
+   */
+  maskPublicRegistrations(mpUserId: string, name: string): Promise<number>
+  /** The person's public meeting registrations, oldest first. */
+  publicRegistrationsOf(mpUserId: string): Promise<PublicRegistration[]>
   subscriptionsOf(userId: string): Promise<SubscriptionHeld[]>
   /** Named survey answers given by the person, oldest first. */
   surveyAnswersOf(mpUserId: string): Promise<SurveyAnswerHeld[]>

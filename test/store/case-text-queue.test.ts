@@ -54,7 +54,7 @@ describe('sqlite: the text of a group of new messages indexed together', () => {
     return cases.submit({ record, ticketDate: '2026-11-22', events: [caseEvent(record.id, 'submitted')], outbox: [] })
   }
   const erase = (id: string, text: string) =>
-    privacy.anonymiseCase({ caseId: id, text, reply: null, ratingComment: null, eventNotes: {}, messageTexts: {} }, new Date())
+    privacy.anonymiseCase({ caseId: id, text, reply: null, ratingComment: null, ratingComments: [], eventNotes: {}, messageTexts: {} }, new Date())
 
   it('messages written in one group are each found by their words once it is answered, written to the index as one segment', async () => {
     const texts = Array.from({ length: 30 }, (_, i) => `第${i}号楼的路灯坏了${i}天`)

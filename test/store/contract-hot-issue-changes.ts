@@ -54,7 +54,7 @@ export function hotIssueChangesContract(store: () => Store) {
       const lives = await liveCaseLives(store())
       await readsAsNow('first read')
       const counted = lives.find((c) => !c.mergedInto && c.status !== 'rejected' && c.createdAt >= window.createdFrom)!
-      const anonymised = { caseId: counted.id, text: '某某反映的问题', reply: null, ratingComment: null, eventNotes: {}, messageTexts: {} }
+      const anonymised = { caseId: counted.id, text: '某某反映的问题', reply: null, ratingComment: null, ratingComments: [], eventNotes: {}, messageTexts: {} }
       expect(await store().privacy.anonymiseCase(anonymised, NOW)).to.equal(true)
       await readsAsNow('after anonymising one')
       expect((await store().cases.listForHotIssues(window, NOW)).find((c) => c.id === counted.id)?.text).to.equal('某某反映的问题')

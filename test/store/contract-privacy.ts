@@ -7,6 +7,9 @@ import { quizRecord } from './contract-quizzes.js'
 import { responseRecord, surveyRecord } from './contract-surveys.js'
 import { campaignRecord } from './contract-campaigns.js'
 import { maskPersonalData } from '../../src/domain/pii-mask.js'
+import { suggestionRecord } from './contract-suggestions.js'
+import { meetingRecord } from './contract-meetings.js'
+import type { LivelihoodProposal } from '../../src/domain/livelihood.js'
 
 const T0 = new Date('2026-11-22T02:00:00Z')
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000)
@@ -56,6 +59,7 @@ export function privacyContract(store: () => Store) {
         text: '我叫某某，电话〔手机号〕',
         reply: '某某您好',
         ratingComment: '某某很满意',
+        ratingComments: [],
         eventNotes: { [submitted.id]: '电话〔手机号〕', [replied.id]: '某某您好' },
         messageTexts: { [told.id]: '新留言：我叫某某，电话〔手机号〕', [other.id]: 'not this case' },
       }
@@ -94,6 +98,172 @@ export function privacyContract(store: () => Store) {
       expect(await store().privacy.anonymisedAt(stored.id)).to.deep.equal(at(20))
     })
 
+    it("masks the comment of every rating in a case's ratings, and drops one given since the case was read", async () => {
+      const record = caseRecord({
+        status: 'closed',
+        closedAt: at(10),
+        rating: 4,
+        ratingComment: '张三很满意',
+        ratings: [
+          { rating: 2, comment: '电话13800000001，还是不亮', at: at(1) },
+          { rating: 4, comment: null, at: at(5) },
+          { rating: 4, comment: '张三很满意', at: at(8) },
+        ],
+      })
+      const stored = await store().cases.submit({ record, ticketDate: '2026-11-22', events: [], outbox: [] })
+      const change = {
+        caseId: stored.id,
+        text: '路灯不亮',
+        reply: null,
+        ratingComment: '某某很满意',
+        ratingComments: ['电话〔手机号〕，还是不亮', null],
+        eventNotes: {},
+        messageTexts: {},
+      }
+      expect(await store().privacy.anonymiseCase(change, at(20))).to.equal(true)
+      const after = (await store().cases.get(stored.id))!
+      expect(after.ratings).to.deep.equal([
+        { rating: 2, comment: '电话〔手机号〕，还是不亮', at: at(1) },
+        { rating: 4, comment: null, at: at(5) },
+        { rating: 4, comment: null, at: at(8) },
+      ])
+      expect(after).to.deep.include({ rating: 4, ratingComment: '某某很满意' })
+    })
+
+    it('writes again, from the masked text, the words of an anonymised case that suggestions quote', async () => {
+      const record = caseRecord({ text: '我叫张三电话13800000001反映路灯不亮的问题', status: 'closed', closedAt: at(10) })
+      const stored = await store().cases.submit({ record, ticketDate: '2026-11-22', events: [], outbox: [] })
+      const quoting = await store().suggestions.create(
+        suggestionRecord({
+          id: 'sg-quoting',
+          cases: [
+            { id: stored.id, ticket: stored.ticket, title: '我叫张三电话13800000001反映路' },
+            { id: 'cs-other', ticket: '20261122-0099', title: '别人的留言' },
+          ],
+        }),
+        [],
+      )
+      const unrelated = await store().suggestions.create(
+        suggestionRecord({ id: 'sg-unrelated', cases: [{ id: 'cs-other', ticket: '20261122-0099', title: '别人的留言' }] }),
+        [],
+      )
+      const change = {
+        caseId: stored.id,
+        text: '我叫某某电话〔手机号〕反映路灯不亮的问题',
+        reply: null,
+        ratingComment: null,
+        ratingComments: [],
+        eventNotes: {},
+        messageTexts: {},
+      }
+      expect(await store().privacy.anonymiseCase(change, at(20))).to.equal(true)
+
+      const after = (await store().suggestions.get(quoting.id))!
+      expect(after.cases).to.deep.equal([
+        { id: stored.id, ticket: stored.ticket, title: '我叫某某电话〔手机号〕反映路灯不亮的问题' },
+        { id: 'cs-other', ticket: '20261122-0099', title: '别人的留言' },
+      ])
+      expect(after.version, 'a deputy saving what they read before is refused, not writing the words back').to.equal(quoting.version + 1)
+      expect(after).to.deep.include({ title: quoting.title, body: quoting.body, status: quoting.status })
+      expect(await store().suggestions.get(unrelated.id)).to.deep.equal(unrelated)
+      let stale: unknown = null
+      await store()
+        .suggestions.update(quoting, [])
+        .catch((err) => (stale = err))
+      expect(stale, 'the copy read before the anonymisation').to.be.instanceOf(Error)
+    })
+
+    it("masks a person's 民生实事 proposals and what they were told of them, unlinks them, and gives back their photos", async () => {
+      const proposal = (id: string, mpUserId: string | null, over: Partial<LivelihoodProposal> = {}): LivelihoodProposal => ({
+        id,
+        cycleId: 'lc-p',
+        mpUserId,
+        deputyId: mpUserId ? null : 'dp0001',
+        stationId: null,
+        title: '和平路8号加装电梯',
+        description: '我叫张三，电话13800000001，住和平路8号，想加装电梯',
+        place: '和平路8号',
+        reason: '本人张三反映老人上下楼难',
+        photos: [`/api/mp/uploads/${id}.jpg`],
+        consentVersion: 'lp-2026-1',
+        status: 'candidate',
+        projectId: 'lpj-p',
+        note: '',
+        createdAt: at(1),
+        updatedAt: at(1),
+        ...over,
+      })
+      await store().livelihood.createProposal(proposal('lpp-m1', 'mu-p'))
+      await store().livelihood.createProposal(proposal('lpp-m2', 'mu-p', { photos: [], createdAt: at(2) }))
+      const others = await store().livelihood.createProposal(proposal('lpp-o', 'mu-q'))
+      const deputys = await store().livelihood.createProposal(proposal('lpp-d', null))
+      const told = outboxMessage('livelihood.candidate:lpp-m1', {
+        recipientKind: 'mp_user',
+        recipientId: 'mu-p',
+        kind: 'livelihood.proposal',
+        payload: { text: '您提出的民生实事项目建议「和平路8号加装电梯」已列为候选项目', proposalId: 'lpp-m1' },
+      })
+      const toOther = outboxMessage('livelihood.candidate:lpp-o', {
+        recipientKind: 'mp_user',
+        recipientId: 'mu-q',
+        kind: 'livelihood.proposal',
+        payload: { text: '您提出的民生实事项目建议「和平路8号加装电梯」已列为候选项目', proposalId: 'lpp-o' },
+      })
+      await store().livelihood.updateProposals([], [told, toOther])
+
+      const masked = await store().privacy.maskProposals('mu-p', maskPersonalData)
+      expect(masked).to.deep.equal({ proposals: 2, photos: ['/api/mp/uploads/lpp-m1.jpg'] })
+      expect(await store().privacy.maskProposals('mu-p', maskPersonalData), 'nothing is theirs any more').to.deep.equal({ proposals: 0, photos: [] })
+      expect(await store().livelihood.listProposalsBy({ mpUserId: 'mu-p' })).to.deep.equal([])
+      expect(await store().livelihood.getProposal('lpp-m1')).to.deep.equal({
+        ...proposal('lpp-m1', null),
+        deputyId: null,
+        title: '和平路〔门牌号〕加装电梯',
+        description: '我叫某某，电话〔手机号〕，住和平路〔门牌号〕，想加装电梯',
+        place: '和平路〔门牌号〕',
+        reason: '本人某某反映老人上下楼难',
+        photos: [],
+      })
+      expect(
+        (await store().livelihood.listProposals('lc-p')).map((p) => p.id),
+        'still counted in the cycle',
+      ).to.have.members(['lpp-m1', 'lpp-m2', 'lpp-o', 'lpp-d'])
+      expect(await store().livelihood.getProposal('lpp-o')).to.deep.equal(others)
+      expect(await store().livelihood.getProposal('lpp-d')).to.deep.equal(deputys)
+      expect((await store().outbox.get(told.id))!.payload).to.deep.equal({
+        text: '您提出的民生实事项目建议「和平路〔门牌号〕加装电梯」已列为候选项目',
+        proposalId: 'lpp-m1',
+      })
+      expect((await store().outbox.get(toOther.id))!.payload.text, "another person's message").to.include('和平路8号')
+    })
+
+    it('masks the name a person gave for public meetings and unlinks it, the seat still taken; lists what they registered', async () => {
+      const first = await store().meetings.create(meetingRecord({ id: 'mt-p1', shortCode: 'MTP001', publicSeats: 3 }))
+      const second = await store().meetings.create(meetingRecord({ id: 'mt-p2', shortCode: 'MTP002', publicSeats: 3 }))
+      await store().meetings.registerPublic({ meetingId: second.id, mpUserId: 'mu-r', name: '王建国', createdAt: at(2) }, 3)
+      await store().meetings.registerPublic({ meetingId: first.id, mpUserId: 'mu-r', name: '王建国', createdAt: at(1) }, 3)
+      await store().meetings.registerPublic({ meetingId: first.id, mpUserId: 'mu-s', name: '李四', createdAt: at(3) }, 3)
+      await store().meetings.registerPublic({ meetingId: first.id, mpUserId: 'mu-t', name: '赵六', createdAt: at(4) }, 3)
+      expect(await store().privacy.publicRegistrationsOf('mu-r')).to.deep.equal([
+        { meetingId: first.id, mpUserId: 'mu-r', name: '王建国', createdAt: at(1) },
+        { meetingId: second.id, mpUserId: 'mu-r', name: '王建国', createdAt: at(2) },
+      ])
+
+      expect(await store().privacy.maskPublicRegistrations('mu-r', '某某')).to.equal(2)
+      expect(await store().privacy.maskPublicRegistrations('mu-s', '某某'), 'two erased in one meeting').to.equal(1)
+      expect(await store().privacy.publicRegistrationsOf('mu-r')).to.deep.equal([])
+      const held = await store().meetings.publicRegistrations(first.id)
+      expect(held.map((r) => r.name)).to.deep.equal(['某某', '某某', '赵六'])
+      expect(held.filter((r) => r.mpUserId === 'mu-r' || r.mpUserId === 'mu-s')).to.deep.equal([])
+      expect(held[2].mpUserId).to.equal('mu-t')
+      expect((await store().meetings.publicRegistrations(second.id)).map((r) => r.name)).to.deep.equal(['某某'])
+      let full: unknown = null
+      await store()
+        .meetings.registerPublic({ meetingId: first.id, mpUserId: 'mu-u', name: '孙七', createdAt: at(5) }, 3)
+        .catch((err) => (full = err))
+      expect(full, 'the erased seats are still taken').to.have.property('code', 'public_seats_full')
+    })
+
     it('lists ended cases closed before a time and not yet anonymised, oldest first', async () => {
       const submit = (over: Parameters<typeof caseRecord>[0]) =>
         store().cases.submit({ record: caseRecord(over), ticketDate: '2026-11-22', events: [], outbox: [] })
@@ -103,7 +273,10 @@ export function privacyContract(store: () => Store) {
       await submit({ status: 'closed', closedAt: at(-10 * DAY) })
       await submit({ status: 'replied', closedAt: null })
       const done = await submit({ status: 'closed', closedAt: at(-2000 * DAY) })
-      await store().privacy.anonymiseCase({ caseId: done.id, text: 'x', reply: null, ratingComment: null, eventNotes: {}, messageTexts: {} }, T0)
+      await store().privacy.anonymiseCase(
+        { caseId: done.id, text: 'x', reply: null, ratingComment: null, ratingComments: [], eventNotes: {}, messageTexts: {} },
+        T0,
+      )
       const due = await store().privacy.casesToAnonymise(at(-365 * DAY), 10)
       expect(due.map((c) => c.id)).to.deep.equal([older.id, rejected.id, old.id])
       expect((await store().privacy.casesToAnonymise(at(-365 * DAY), 2)).map((c) => c.id)).to.deep.equal([older.id, rejected.id])

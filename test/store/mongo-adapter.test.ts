@@ -9,6 +9,7 @@ import { FakeMongoServer, NO_ANSWER, cursorAnswer, type ReceivedCommand } from '
 import { rejects } from '../helpers/rejects.js'
 import { caseRecord } from './records.js'
 import { meetingRecord } from './contract-meetings.js'
+import { suggestionRecord } from './contract-suggestions.js'
 import { quizRecord } from './contract-quizzes.js'
 import { ConflictError } from '../../src/errors.js'
 import { cursorContract } from './contract-cursors.js'
@@ -621,6 +622,76 @@ describe('mongo adapter, against a fake server', function () {
       expect(await store!.privacy.maskContributions('mu1', () => '***')).to.equal(1)
       const [texts] = on('survey_text_answers', 'find')
       expect(texts.body.filter).to.deep.equal({ surveyId: 's1', responseId: 'r1' })
+    })
+
+    it("anonymises a case's every rating comment and the words suggestions quote of it, in the case's transaction", async () => {
+      await open()
+      matches('cases')
+      matches('suggestions')
+      const at = new Date('2026-11-22T02:00:00Z')
+      const quoting = suggestionRecord({ id: 'sg-q', cases: [{ id: 'cs-1', ticket: 't-1', title: '我叫张三电话13800000001' }] })
+      fake.answer((c) => {
+        if (c.name !== 'find') return undefined
+        if (c.body.find === 'cases')
+          return cursorAnswer(c, [
+            {
+              _id: 'cs-1',
+              ratings: [
+                { rating: 2, comment: '张三', at },
+                { rating: 4, comment: '李四', at },
+              ],
+            },
+          ])
+        if (c.body.find === 'suggestions') return cursorAnswer(c, [{ _id: 'sg-q', version: 1, doc: JSON.stringify(quoting) }])
+        return undefined
+      })
+      const change = {
+        caseId: 'cs-1',
+        text: '我叫某某电话〔手机号〕',
+        reply: null,
+        ratingComment: '某某',
+        ratingComments: ['某某'],
+        eventNotes: {},
+        messageTexts: {},
+      }
+      expect(await store!.privacy.anonymiseCase(change, at)).to.equal(true)
+      const [setCase] = on('cases', 'update').flatMap((c) => c.body.updates as Document[])
+      expect(setCase.u.$set.ratings, 'a comment not given masked is dropped').to.deep.equal([
+        { rating: 2, comment: '某某', at },
+        { rating: 4, comment: null, at },
+      ])
+      const [setSuggestion] = on('suggestions', 'update').flatMap((c) => c.body.updates as Document[])
+      expect(setSuggestion.q).to.deep.equal({ _id: 'sg-q', version: 1 })
+      expect(JSON.parse(setSuggestion.u.$set.doc).cases).to.deep.equal([{ id: 'cs-1', ticket: 't-1', title: '我叫某某电话〔手机号〕' }])
+      expect(setSuggestion.u.$set.version).to.equal(2)
+      const sessions = new Set([...on('cases', 'update'), ...on('suggestions', 'update')].map((c) => JSON.stringify(c.body.lsid)))
+      expect(sessions.size, 'one transaction').to.equal(1)
+    })
+
+    it("masks and unlinks a person's proposals and public registrations, registrations found by their own index", async () => {
+      await open()
+      expect(indexesOn('meeting_public_registrations').map((i) => i.key)).to.deep.include({ mpUserId: 1 })
+      matches('livelihood_proposals')
+      matches('meeting_public_registrations')
+      fake.answer((c) => {
+        if (c.name !== 'find') return undefined
+        if (c.body.find === 'livelihood_proposals')
+          return cursorAnswer(c, [
+            { _id: 'lpp-1', mpUserId: 'mu1', title: '电话13800000001', description: 'd', place: 'p', reason: 'r', photos: ['/api/mp/uploads/a.jpg'] },
+          ])
+        if (c.body.find === 'meeting_public_registrations') return cursorAnswer(c, [{ meetingId: 'mt-1' }])
+        return undefined
+      })
+      expect(await store!.privacy.maskProposals('mu1', (t) => `*${t}`)).to.deep.equal({ proposals: 1, photos: ['/api/mp/uploads/a.jpg'] })
+      const [setProposal] = on('livelihood_proposals', 'update').flatMap((c) => c.body.updates as Document[])
+      expect(setProposal.u.$set).to.deep.equal({ mpUserId: null, title: '*电话13800000001', description: '*d', place: '*p', reason: '*r', photos: [] })
+      expect(on('outbox', 'find')[0].body.filter).to.deep.equal({ recipientId: 'mu1', recipientKind: 'mp_user', kind: 'livelihood.proposal' })
+
+      expect(await store!.privacy.maskPublicRegistrations('mu1', '某某')).to.equal(1)
+      const [setRegistration] = on('meeting_public_registrations', 'update').flatMap((c) => c.body.updates as Document[])
+      expect(setRegistration.q).to.deep.equal({ meetingId: 'mt-1', mpUserId: 'mu1' })
+      expect(setRegistration.u.$set.name).to.equal('某某')
+      expect(setRegistration.u.$set.mpUserId).to.match(/^erased:/)
     })
   })
 

@@ -75,17 +75,20 @@ export class LivelihoodCandidates {
     const now = this.clock.now()
     const next: LivelihoodProposal = { ...proposal, status: 'not_adopted', note, updatedAt: now }
     const text = `您提出的民生实事项目建议「${proposal.title}」未列入候选项目：${note}`
+    const to = proposerOf(proposal)
     await this.store.livelihood.updateProposals(
       [next],
-      [
-        outboxMessage({
-          to: proposerOf(proposal),
-          kind: 'livelihood.proposal',
-          payload: { text, cycleId: proposal.cycleId, proposalId },
-          dedupeKey: `livelihood.declined:${proposalId}:${now.getTime()}`,
-          at: now,
-        }),
-      ],
+      to
+        ? [
+            outboxMessage({
+              to,
+              kind: 'livelihood.proposal',
+              payload: { text, cycleId: proposal.cycleId, proposalId },
+              dedupeKey: `livelihood.declined:${proposalId}:${now.getTime()}`,
+              at: now,
+            }),
+          ]
+        : [],
     )
     await this.audit.record(staff, 'livelihood.proposal_declined', { kind: 'livelihood_proposal', id: proposalId }, { note })
     return next
@@ -129,9 +132,11 @@ export class LivelihoodCandidates {
       const p = byId.get(id)!
       changed.push({ ...p, status: 'candidate', projectId: project.id, note: '', updatedAt: now })
       const text = `您提出的民生实事项目建议「${p.title}」已${merged}列为候选项目「${project.title}」，将由人大代表票决。`
+      const to = proposerOf(p)
+      if (!to) continue
       outbox.push(
         outboxMessage({
-          to: proposerOf(p),
+          to,
           kind: 'livelihood.proposal',
           payload: { text, cycleId: cycle.id, proposalId: id },
           dedupeKey: `livelihood.candidate:${id}:${project.id}`,

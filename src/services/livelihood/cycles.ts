@@ -138,13 +138,15 @@ export class LivelihoodCycles {
     const outbox: OutboxMessage[] = []
     for (const project of projects) {
       for (const p of proposals.filter((x) => x.projectId === project.id)) {
+        const to = proposerOf(p)
+        if (!to) continue
         const text =
           project.status === 'chosen'
             ? `您提出的民生实事项目已经代表票决通过，列入${cycle.year}年民生实事项目「${project.title}」，我们会定期公布进展。`
             : `您提出的民生实事项目「${project.title}」在代表票决中未获通过，感谢您的参与。`
         outbox.push(
           outboxMessage({
-            to: proposerOf(p),
+            to,
             kind: 'livelihood.proposal',
             payload: { text, cycleId: id, proposalId: p.id },
             dedupeKey: `livelihood.voted:${p.id}`,

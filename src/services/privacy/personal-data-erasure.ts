@@ -1,6 +1,6 @@
 import type { Clock } from '../../clock.js'
 import { canTransition, type CaseRecord } from '../../domain/case.js'
-import { maskOptional, maskPersonalData } from '../../domain/pii-mask.js'
+import { MASKS, maskOptional, maskPersonalData } from '../../domain/pii-mask.js'
 import { ConflictError, NotFoundError } from '../../errors.js'
 import type { Store } from '../../store/ports.js'
 import type { CaseWorkflow } from '../cases/case-workflow.js'
@@ -26,7 +26,8 @@ export interface PersonalDataErasureDeps {
 /**
  * Erasure (PIPL art. 47): a person's account emptied of everything that identifies them,
  * and their messages anonymised — the text kept with names, phones, addresses and ID
- * numbers masked, the link to them, their phone and their images removed — so that the
+ * numbers masked, the link to them, their phone and their images removed — as are their
+ * 民生实事 proposals (and photos) and the names they gave for public meetings, so that the
  * counts and statistics offices are judged by do not change. The retention job uses the
  * same case anonymisation for messages closed longer than the retention period.
  */
@@ -62,6 +63,7 @@ export class PersonalDataErasure {
         text: maskPersonalData(c.text),
         reply: maskOptional(c.reply),
         ratingComment: maskOptional(c.ratingComment),
+        ratingComments: c.ratings.map((r) => maskOptional(r.comment)),
         eventNotes: Object.fromEntries(events.map((e) => [e.id, maskOptional(e.note)])),
         messageTexts: Object.fromEntries(messages.flatMap((m) => (m.text === null ? [] : [[m.id, maskPersonalData(m.text)]]))),
       },
@@ -88,6 +90,9 @@ export class PersonalDataErasure {
     let anonymised = 0
     for (const c of await this.casesOf(person.id)) if (await this.anonymiseCase(c)) anonymised++
     const contributions = await this.store.privacy.maskContributions(person.id, maskPersonalData)
+    const proposals = await this.store.privacy.maskProposals(person.id, maskPersonalData)
+    for (const photo of proposals.photos) await this.uploads.remove(photo)
+    const registrations = await this.store.privacy.maskPublicRegistrations(person.id, MASKS.name)
     await this.sessions.revokeAll(person.id)
     await this.store.privacy.eraseMpUser(person.id, this.clock.now())
     await this.store.audit.append({
@@ -97,7 +102,7 @@ export class PersonalDataErasure {
       action: 'privacy.erased',
       targetKind: 'mp_user',
       targetId: person.id,
-      details: { anonymised, withdrawn: withdrawn.length, contributions },
+      details: { anonymised, withdrawn: withdrawn.length, contributions, proposals: proposals.proposals, registrations },
     })
     return { withdrawn, anonymised }
   }

@@ -1,4 +1,5 @@
 import type { Clock } from '../../clock.js'
+import { proposalStateWords, type LivelihoodProposal } from '../../domain/livelihood.js'
 import { MEETING_STATUSES } from '../../domain/meeting.js'
 import { NotFoundError } from '../../errors.js'
 import type { PiiCipher } from '../../security/pii.js'
@@ -30,11 +31,15 @@ export interface PersonalData {
     checkIns: Array<{ campaignId: string; itemId: string | null; reflection: string | null }>
   }
   meetings: Array<{ meetingId: string; title: string; startsAt: Date; rsvp: string; reason: string | null; rsvpAt: Date | null; checkedInAt: Date | null }>
+  /** 民生实事 proposals the person made (and, bound as a deputy, made as one), newest first. */
+  proposals: Array<{ proposal: LivelihoodProposal; cycleTitle: string; stateText: string }>
+  /** Seats taken at public meetings (公民旁听), with the name given, oldest first. */
+  publicMeetings: Array<{ meetingId: string; title: string; startsAt: Date | null; name: string; registeredAt: Date }>
 }
 
 /** What PersonalDataExport is built from (one object: the parameters are many). */
 export interface PersonalDataExportDeps {
-  store: Pick<Store, 'campaigns' | 'cases' | 'deputies' | 'meetings' | 'mpUsers' | 'privacy'>
+  store: Pick<Store, 'campaigns' | 'cases' | 'deputies' | 'livelihood' | 'meetings' | 'mpUsers' | 'privacy'>
   queries: CaseQueries
   privacy: PrivacyService
   cipher: PiiCipher
@@ -44,10 +49,11 @@ export interface PersonalDataExportDeps {
 /**
  * A person's copy of their data (PIPL art. 45): their account with the phone decrypted for
  * them, consent history, every message with its timeline and rating, subscriptions, survey
- * answers, quiz attempts, reading, and a deputy's meeting replies.
+ * answers, quiz attempts, reading, a deputy's meeting replies, 民生实事 proposals and public
+ * meeting registrations.
  */
 export class PersonalDataExport {
-  private readonly store: Pick<Store, 'campaigns' | 'cases' | 'deputies' | 'meetings' | 'mpUsers' | 'privacy'>
+  private readonly store: Pick<Store, 'campaigns' | 'cases' | 'deputies' | 'livelihood' | 'meetings' | 'mpUsers' | 'privacy'>
   private readonly queries: CaseQueries
   private readonly privacy: PrivacyService
   private readonly cipher: PiiCipher
@@ -79,7 +85,31 @@ export class PersonalDataExport {
       quizAttempts: await this.store.privacy.quizAttemptsOf(readers),
       reading: await this.reading(readers),
       meetings: deputy ? await this.meetings(deputy.id) : [],
+      proposals: await this.proposals(user.id, deputy?.id ?? null),
+      publicMeetings: await this.publicMeetings(user.id),
     }
+  }
+
+  private async proposals(mpUserId: string, deputyId: string | null): Promise<PersonalData['proposals']> {
+    const { livelihood } = this.store
+    const made = [...(await livelihood.listProposalsBy({ mpUserId })), ...(deputyId ? await livelihood.listProposalsBy({ deputyId }) : [])]
+    return Promise.all(
+      made.map(async (proposal) => ({
+        proposal,
+        cycleTitle: (await livelihood.getCycle(proposal.cycleId))?.title ?? '',
+        stateText: proposalStateWords(proposal, proposal.projectId ? await livelihood.getProject(proposal.projectId) : null),
+      })),
+    )
+  }
+
+  private async publicMeetings(mpUserId: string): Promise<PersonalData['publicMeetings']> {
+    const held = await this.store.privacy.publicRegistrationsOf(mpUserId)
+    return Promise.all(
+      held.map(async (r) => {
+        const meeting = await this.store.meetings.get(r.meetingId)
+        return { meetingId: r.meetingId, title: meeting?.title ?? '', startsAt: meeting?.startAt ?? null, name: r.name, registeredAt: r.createdAt }
+      }),
+    )
   }
 
   private async cases(person: MpPrincipal) {

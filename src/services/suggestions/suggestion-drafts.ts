@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { addMonths } from '../../domain/suggestion-due.js'
 import {
   afterRating,
+  linkedCaseTitle,
   RATING_SCORE_LABELS,
   suggestionNumber,
   unitIdsOf,
@@ -219,7 +220,7 @@ export class SuggestionDrafts {
     )
     if (refused.length) throw new UnprocessableError('只能关联您负责的群众留言', refused, 'not_your_case')
     const before = new Set(s.cases.map((c) => c.id))
-    s.cases = found.map((c) => ({ id: c!.id, ticket: c!.ticket, title: c!.text.slice(0, 20) }))
+    s.cases = found.map((c) => ({ id: c!.id, ticket: c!.ticket, title: linkedCaseTitle(c!.text) }))
     return found
       .filter((c) => !before.has(c!.id))
       .map((c) =>

@@ -92,6 +92,8 @@ function inviteeSchema() {
 function registrationSchema() {
   const schema = new Schema<PublicRegistrationDoc>({ meetingId: String, mpUserId: String, name: String, createdAt: Date }, options)
   schema.index({ meetingId: 1, mpUserId: 1 }, { unique: true })
+  // A person's registrations, for their copy and their erasure (sqlite's 048).
+  schema.index({ mpUserId: 1 })
   return schema
 }
 

@@ -1,11 +1,15 @@
 import type { Connection, Model } from 'mongoose'
 import type { CaseStatus } from '../../domain/case.js'
-import { ERASED_RESIDENT, type PrivacyRepo } from '../privacy-ports.js'
+import { ERASED_RESIDENT, erasedRegistrant, type PrivacyRepo } from '../privacy-ports.js'
 import type { CaseDoc, MpUserDoc } from './case-models.js'
 import { caseFromDoc } from './case-records.js'
 import type { Models } from './models.js'
 import { translate } from './errors.js'
 import { maskStrings } from '../../domain/pii-mask.js'
+import { linkedCaseTitle } from '../../domain/suggestion.js'
+import type { LivelihoodProposal } from '../../domain/livelihood.js'
+import { decodeSuggestion, encodeSuggestion } from '../suggestion-codec.js'
+import { escapeRegex } from './query.js'
 
 const ENDED: CaseStatus[] = ['closed', 'withdrawn', 'rejected']
 const date = (v: Date | null | undefined) => (v == null ? null : new Date(v))
@@ -32,7 +36,7 @@ interface ResponseFields {
 }
 
 /** The privacy port on MongoDB: sqlite's privacy-repo.ts, each erasure one transaction. */
-export function privacyRepo(conn: Connection, { Case, CaseEvent, MpUser, Outbox, SubscriptionCredit, BotDialogue }: Models): PrivacyRepo {
+export function privacyRepo(conn: Connection, { Case, CaseEvent, MpUser, Outbox, SubscriptionCredit, BotDialogue, PublicRegistration }: Models): PrivacyRepo {
   // The quiz and survey models are compiled by their own repos on this connection.
   const model = <T>(name: string) => conn.model(name) as unknown as Model<T>
 
@@ -40,6 +44,9 @@ export function privacyRepo(conn: Connection, { Case, CaseEvent, MpUser, Outbox,
     async anonymiseCase(change, at) {
       return translate(() =>
         conn.transaction(async (session) => {
+          const held = await Case.findOne({ _id: change.caseId, anonymisedAt: null }, { ratings: 1 }).session(session).lean<Pick<CaseDoc, 'ratings'>>()
+          if (!held) return false
+          const ratings = (held.ratings ?? []).map((r, i) => ({ rating: r.rating, comment: change.ratingComments[i] ?? null, at: r.at }))
           const result = await Case.updateOne(
             { _id: change.caseId, anonymisedAt: null },
             {
@@ -47,6 +54,7 @@ export function privacyRepo(conn: Connection, { Case, CaseEvent, MpUser, Outbox,
                 text: change.text,
                 reply: change.reply,
                 ratingComment: change.ratingComment,
+                ratings,
                 residentId: ERASED_RESIDENT,
                 phoneEnc: null,
                 images: [],
@@ -73,9 +81,63 @@ export function privacyRepo(conn: Connection, { Case, CaseEvent, MpUser, Outbox,
               { session },
             )
           }
+          // The suggestions quoting it: a few hundred a year, found by the id in their JSON.
+          const Suggestion = model<{ _id: string; version: number; doc: string }>('Suggestion')
+          const title = linkedCaseTitle(change.text)
+          const quoting = await Suggestion.find({ doc: { $regex: escapeRegex(JSON.stringify(change.caseId)) } }, { version: 1, doc: 1 })
+            .session(session)
+            .lean<Array<{ _id: string; version: number; doc: string }>>()
+          for (const found of quoting) {
+            const s = decodeSuggestion(found.doc)
+            if (!s.cases.some((c) => c.id === change.caseId)) continue
+            const next = { ...s, cases: s.cases.map((c) => (c.id === change.caseId ? { ...c, title } : c)), version: s.version + 1 }
+            await Suggestion.updateOne({ _id: s.id, version: s.version }, { $set: { doc: encodeSuggestion(next), version: next.version } }, { session })
+          }
           return true
         }),
       )
+    },
+    async maskProposals(mpUserId, mask) {
+      return translate(() =>
+        conn.transaction(async (session) => {
+          const Proposal = model<LivelihoodProposal & { _id: string }>('LivelihoodProposal')
+          const mine = await Proposal.find({ mpUserId }).session(session).lean<Array<LivelihoodProposal & { _id: string }>>()
+          const photos: string[] = []
+          for (const p of mine) {
+            photos.push(...(p.photos ?? []))
+            await Proposal.updateOne(
+              { _id: p._id },
+              { $set: { mpUserId: null, title: mask(p.title), description: mask(p.description), place: mask(p.place), reason: mask(p.reason), photos: [] } },
+              { session },
+            )
+          }
+          // What they were told of them quotes the title.
+          const told = await Outbox.find({ recipientId: mpUserId, recipientKind: 'mp_user', kind: 'livelihood.proposal' }, { payload: 1 })
+            .session(session)
+            .lean()
+          for (const m of told) {
+            if (typeof m.payload?.text === 'string') await Outbox.updateOne({ _id: m._id }, { $set: { 'payload.text': mask(m.payload.text) } }, { session })
+          }
+          return { proposals: mine.length, photos }
+        }),
+      )
+    },
+    async maskPublicRegistrations(mpUserId, name) {
+      return translate(() =>
+        conn.transaction(async (session) => {
+          const held = await PublicRegistration.find({ mpUserId }, { meetingId: 1 }).session(session).lean<Array<{ meetingId: string }>>()
+          for (const r of held) {
+            await PublicRegistration.updateOne({ meetingId: r.meetingId, mpUserId }, { $set: { name, mpUserId: erasedRegistrant() } }, { session })
+          }
+          return held.length
+        }),
+      )
+    },
+    async publicRegistrationsOf(mpUserId) {
+      const docs = await PublicRegistration.find({ mpUserId })
+        .sort({ createdAt: 1, meetingId: 1 })
+        .lean<Array<{ meetingId: string; mpUserId: string; name: string; createdAt: Date }>>()
+      return docs.map((d) => ({ meetingId: d.meetingId, mpUserId: d.mpUserId, name: d.name, createdAt: new Date(d.createdAt) }))
     },
     async caseMessages(caseId) {
       const docs = await Outbox.find({ 'payload.caseId': caseId }, { payload: 1 }).sort({ createdAt: 1, _id: 1 }).lean()

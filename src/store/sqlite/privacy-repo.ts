@@ -1,10 +1,14 @@
 import type { Db } from './open.js'
-import { ERASED_RESIDENT, type CaseAnonymisation, type PrivacyRepo } from '../privacy-ports.js'
+import { ERASED_RESIDENT, erasedRegistrant, type CaseAnonymisation, type PrivacyRepo } from '../privacy-ports.js'
 import { caseFromRow } from './case-rows.js'
 import type { GroupCommit } from './group-commit.js'
 import { placeholders } from './sql.js'
 import { maskStrings } from '../../domain/pii-mask.js'
 import { limitSql } from './sql-limit.js'
+import { linkedCaseTitle } from '../../domain/suggestion.js'
+import { decodeSuggestion, encodeSuggestion } from '../suggestion-codec.js'
+import type { LivelihoodProposal } from '../../domain/livelihood.js'
+import { registrationFromRow } from './meeting-rows.js'
 
 const ENDED = ['closed', 'withdrawn', 'rejected']
 /** As written in 013_privacy.sql's index, so that the index serves these lookups. */
@@ -14,18 +18,27 @@ const date = (v: string | null) => (v === null ? null : new Date(v))
 export function privacyRepo(db: Db, group: GroupCommit): PrivacyRepo {
   const anonymise = db.transaction((change: CaseAnonymisation, at: string) => {
     const { caseId, text, reply, ratingComment: comment, eventNotes: notes } = change
-    const changed = db
-      .prepare(
-        `UPDATE cases SET text = ?, reply = ?, rating_comment = ?, resident_id = ?, phone_enc = NULL, images = '[]',
-        idempotency_key = NULL, anonymised_at = ?, version = version + 1 WHERE id = ? AND anonymised_at IS NULL`,
-      )
-      .run(text, reply, comment, ERASED_RESIDENT, at, caseId).changes
-    if (!changed) return false
+    const held = db.prepare('SELECT ratings FROM cases WHERE id = ? AND anonymised_at IS NULL').pluck().get(caseId) as string | undefined
+    if (held === undefined) return false
+    const ratings = (JSON.parse(held) as Array<{ comment: string | null }>).map((r, i) => ({ ...r, comment: change.ratingComments[i] ?? null }))
+    db.prepare(
+      `UPDATE cases SET text = ?, reply = ?, rating_comment = ?, ratings = ?, resident_id = ?, phone_enc = NULL, images = '[]',
+        idempotency_key = NULL, anonymised_at = ?, version = version + 1 WHERE id = ?`,
+    ).run(text, reply, comment, JSON.stringify(ratings), ERASED_RESIDENT, at, caseId)
     const setNote = db.prepare('UPDATE case_events SET note = ? WHERE id = ? AND case_id = ?')
     for (const [eventId, note] of Object.entries(notes)) setNote.run(note, eventId, caseId)
     db.prepare(`UPDATE case_events SET actor_id = NULL WHERE case_id = ? AND actor_role = 'resident'`).run(caseId)
     const setText = db.prepare(`UPDATE outbox SET payload = json_set(payload, '$.text', ?) WHERE id = ? AND ${CASE_OF_MESSAGE} = ?`)
     for (const [messageId, masked] of Object.entries(change.messageTexts)) setText.run(masked, messageId, caseId)
+    // The suggestions quoting it: a few hundred a year, found by the id in their JSON.
+    const title = linkedCaseTitle(text)
+    const setSuggestion = db.prepare('UPDATE suggestions SET doc = ?, version = ? WHERE id = ? AND version = ?')
+    for (const doc of db.prepare('SELECT doc FROM suggestions WHERE instr(doc, ?) > 0').pluck().all(JSON.stringify(caseId)) as string[]) {
+      const s = decodeSuggestion(doc)
+      if (!s.cases.some((c) => c.id === caseId)) continue
+      const next = { ...s, cases: s.cases.map((c) => (c.id === caseId ? { ...c, title } : c)), version: s.version + 1 }
+      setSuggestion.run(encodeSuggestion(next), next.version, s.id, s.version)
+    }
     return true
   })
 
@@ -66,9 +79,49 @@ export function privacyRepo(db: Db, group: GroupCommit): PrivacyRepo {
     return changed + opinions.length + checkIns.length
   })
 
+  const maskProposals = db.transaction((mpUserId: string, mask: (text: string) => string) => {
+    const docs = db.prepare('SELECT doc FROM livelihood_proposals WHERE mp_user_id = ?').pluck().all(mpUserId) as string[]
+    const setProposal = db.prepare('UPDATE livelihood_proposals SET mp_user_id = NULL, doc = ? WHERE id = ?')
+    const photos: string[] = []
+    for (const doc of docs) {
+      const p = JSON.parse(doc) as LivelihoodProposal
+      photos.push(...p.photos)
+      const masked = { ...p, mpUserId: null, title: mask(p.title), description: mask(p.description), place: mask(p.place), reason: mask(p.reason), photos: [] }
+      setProposal.run(JSON.stringify(masked), p.id)
+    }
+    // What they were told of them quotes the title.
+    const told = db
+      .prepare(
+        `SELECT id, json_extract(payload, '$.text') AS text FROM outbox WHERE recipient_id = ? AND recipient_kind = 'mp_user' AND kind = 'livelihood.proposal'`,
+      )
+      .all(mpUserId) as Array<{ id: string; text: unknown }>
+    const setText = db.prepare(`UPDATE outbox SET payload = json_set(payload, '$.text', ?) WHERE id = ?`)
+    for (const m of told) if (typeof m.text === 'string') setText.run(mask(m.text), m.id)
+    return { proposals: docs.length, photos }
+  })
+
+  const maskRegistrations = db.transaction((mpUserId: string, name: string) => {
+    const meetings = db.prepare('SELECT meeting_id FROM meeting_public_registrations WHERE mp_user_id = ?').pluck().all(mpUserId) as string[]
+    const unlink = db.prepare('UPDATE meeting_public_registrations SET name = ?, mp_user_id = ? WHERE meeting_id = ? AND mp_user_id = ?')
+    for (const meetingId of meetings) unlink.run(name, erasedRegistrant(), meetingId, mpUserId)
+    return meetings.length
+  })
+
   return {
     maskContributions(mpUserId, mask) {
       return group.run(() => maskContributions(mpUserId, mask))
+    },
+    maskProposals(mpUserId, mask) {
+      return group.run(() => maskProposals(mpUserId, mask))
+    },
+    maskPublicRegistrations(mpUserId, name) {
+      return group.run(() => maskRegistrations(mpUserId, name))
+    },
+    async publicRegistrationsOf(mpUserId) {
+      return db
+        .prepare('SELECT * FROM meeting_public_registrations WHERE mp_user_id = ? ORDER BY created_at, meeting_id')
+        .all(mpUserId)
+        .map(registrationFromRow)
     },
     anonymiseCase(change, at) {
       return group.run(() => anonymise(change, at.toISOString()))
