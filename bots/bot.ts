@@ -171,7 +171,18 @@ export class LiaisonBot {
     const room = msg.room()
     if (room) {
       if (type !== types.Message.Text) return
-      void this.inbox.receive({ kind: 'room', messageId: msg.id, roomId: room.id, contactId: talker.id, alias, name: talker.name(), text, seenChecked: false })
+      const topic = (await room.topic().catch(() => null)) || null
+      void this.inbox.receive({
+        kind: 'room',
+        messageId: msg.id,
+        roomId: room.id,
+        topic,
+        contactId: talker.id,
+        alias,
+        name: talker.name(),
+        text,
+        seenChecked: false,
+      })
       return
     }
     if (talker.type() !== types.Contact.Individual) return // official accounts and the like

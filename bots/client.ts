@@ -105,6 +105,10 @@ export interface OutboxItem {
   id: string
   channel: 'bot_private' | 'bot_room'
   address: string | null
+  /** A person: the remark on their contact, to find them when the id changed at a re-login. */
+  alias?: string | null
+  /** A station's room: its topic, for the same. */
+  topic?: string | null
   kind: string
   title: string
   text: string
@@ -242,8 +246,9 @@ export class LiaisonClient {
   }
 
   // Rooms, alerts
-  bindRoom(personId: string, roomId: string, stationCode: string) {
-    return this.call<{ station: { code: string; name: string } }>('POST', '/rooms/bind', { personId, roomId, stationCode })
+  /** `topic`: the group's name, by which the bot finds it again when a re-login changes its id. */
+  bindRoom(personId: string, roomId: string, stationCode: string, topic: string | null = null) {
+    return this.call<{ station: { code: string; name: string } }>('POST', '/rooms/bind', { personId, roomId, stationCode, topic })
   }
   alert(kind: AlertKind, text: string, qrUrl?: string) {
     return this.call<unknown>('POST', '/alerts', qrUrl ? { kind, text, qrUrl } : { kind, text })
@@ -253,8 +258,9 @@ export class LiaisonClient {
   async lease(limit: number, instance: string) {
     return (await this.call<{ items: OutboxItem[] }>('POST', '/outbox/lease', { limit, instance })).items
   }
-  ack(id: string, instance: string) {
-    return this.call<{ id: string; status: string }>('POST', `/outbox/${enc(id)}/ack`, { instance })
+  /** `address`: where the conversation was found, when not at the id leased (a re-login changed it). */
+  ack(id: string, instance: string, address?: string) {
+    return this.call<{ id: string; status: string }>('POST', `/outbox/${enc(id)}/ack`, address ? { instance, address } : { instance })
   }
   fail(id: string, instance: string, error: string, retryable: boolean) {
     return this.call<{ id: string; status: string }>('POST', `/outbox/${enc(id)}/fail`, { instance, error: error.slice(0, 500), retryable })

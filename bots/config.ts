@@ -34,7 +34,15 @@ const schema = z.strictObject({
   joinWindowMs: z.number().int().positive(),
   /** How often timeouts (join window, idle dialogues) are looked at. */
   sweepMs: z.number().int().min(10),
-  outbox: z.strictObject({ leaseLimit: z.number().int().min(1).max(50), pollMs: z.number().int().min(10) }),
+  outbox: z.strictObject({
+    leaseLimit: z.number().int().min(1).max(50),
+    pollMs: z.number().int().min(10),
+    /**
+     * For this long after a login a contact or room that cannot be found is tried again later
+     * rather than given up: some puppets load the contact list only after the login.
+     */
+    notFoundGraceMs: z.number().int().min(0),
+  }),
   http: z.strictObject({
     timeoutMs: z.number().int().min(50),
     /** Extra attempts after a network error or a 5xx, with doubling backoff. */
@@ -62,7 +70,7 @@ export const BOT_DEFAULTS: BotConfig = {
   dialogueTimeoutMinutes: 30,
   joinWindowMs: 120_000,
   sweepMs: 10_000,
-  outbox: { leaseLimit: 5, pollMs: 3000 },
+  outbox: { leaseLimit: 5, pollMs: 3000, notFoundGraceMs: 10 * 60_000 },
   http: { timeoutMs: 8000, retries: 2, backoffMs: 400 },
   recovery: { minMs: 2000, maxMs: 60_000 },
   wechatyLog: 'warn',

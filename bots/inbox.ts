@@ -38,6 +38,8 @@ export type InboundEvent =
       kind: 'room'
       messageId: string
       roomId: string
+      /** Absent in messages held before the field existed. */
+      topic?: string | null
       contactId: string
       alias: string | null
       name: string
@@ -301,6 +303,7 @@ export class Inbox {
     const replies: string[] = []
     await roomConversation({
       roomId: event.roomId,
+      topic: event.topic ?? null,
       talker: { contactId: event.contactId, alias: event.alias, name: event.name },
       command,
       client: this.client,

@@ -9,6 +9,8 @@ export interface OutboxOptions {
   instance: string
   leaseLimit: number
   pollMs: number
+  /** After a login, how long "not found" means "not loaded yet" and is tried again. */
+  notFoundGraceMs: number
 }
 
 /**
@@ -17,6 +19,12 @@ export interface OutboxOptions {
  * retrying). Nothing is leased while the pacer is cooling down or at its daily cap, so
  * messages wait in the backend rather than in a lease that runs out.
  *
+ * After a re-login that changed the ids, a person is found by the remark on their contact
+ * and a station's group by its topic (both come with the message); the backend is told
+ * where they were found, so the person is known again by the new id. Only when that fails
+ * too is the message given up, and not in the first minutes after a login, while the
+ * puppet may still be loading the contact list.
+ *
  * A case reply to a resident is sent in full (the message carries the whole reply beside
  * its short notice line) and puts the resident's dialogue into "awaiting rating".
  */
@@ -24,6 +32,8 @@ export class OutboxConsumer {
   private timer: NodeJS.Timeout | null = null
   private running: Promise<void> | null = null
   private active = false
+  /** When the current login began (start() is called at each login). */
+  private loggedInAt = 0
 
   constructor(
     private readonly client: LiaisonClient,
@@ -36,6 +46,7 @@ export class OutboxConsumer {
   ) {}
 
   start() {
+    this.loggedInAt = this.clock.now()
     if (this.active) return
     this.active = true
     this.schedule(0)
@@ -87,24 +98,47 @@ export class OutboxConsumer {
 
   private async deliver(item: OutboxItem): Promise<boolean> {
     const { instance } = this.options
+    let foundAt: string
     try {
-      if (!item.address) throw new ConversationNotFoundError('(no address)')
-      if (item.channel === 'bot_room') await this.speaker.toRoom(item.address, item.text, 'push')
-      else await this.speaker.toContact(item.address, textFor(item), 'push')
+      foundAt = item.channel === 'bot_room' ? await this.toRoom(item) : await this.toPerson(item)
     } catch (err) {
       if (err instanceof PacerStoppedError) return false // the lease runs out and another round sends it
-      const retryable = !(err instanceof ConversationNotFoundError)
+      const loading = err instanceof ConversationNotFoundError && this.clock.now() - this.loggedInAt < this.options.notFoundGraceMs
+      const retryable = !(err instanceof ConversationNotFoundError) || loading
       this.log.warn({ id: item.id, err: String(err), retryable }, 'bot: outbox message not sent')
-      await this.client
-        .fail(item.id, instance, String((err as Error).message ?? err), retryable)
-        .catch((e) => this.log.warn({ err: String(e) }, 'bot: fail not reported'))
+      const error = `${String((err as Error).message ?? err)}${loading ? '（刚登录，联系人可能尚未加载完，稍后重试）' : ''}`
+      await this.client.fail(item.id, instance, error, retryable).catch((e) => this.log.warn({ err: String(e) }, 'bot: fail not reported'))
       return false
     }
-    await this.client.ack(item.id, instance).catch((err) => this.log.warn({ id: item.id, err: String(err) }, 'bot: ack failed; the message may be sent again'))
+    const moved = foundAt !== item.address ? foundAt : undefined
+    await this.client
+      .ack(item.id, instance, moved)
+      .catch((err) => this.log.warn({ id: item.id, err: String(err) }, 'bot: ack failed; the message may be sent again'))
     if (item.kind === 'case.replied' && item.channel === 'bot_private' && item.ticket) {
-      await this.inbox.receive({ kind: 'awaitRating', contactId: item.address!, ticket: item.ticket })
+      await this.inbox.receive({ kind: 'awaitRating', contactId: foundAt, ticket: item.ticket })
     }
     return true
+  }
+
+  /** Says the message to the station's room; returns the room id it was said in. */
+  private async toRoom(item: OutboxItem): Promise<string> {
+    const room = await this.speaker.findRoom(item.address, item.topic ?? null)
+    await this.speaker.say(room, item.text, 'push', item.id)
+    return room.id
+  }
+
+  /** Says the message to the person; returns the contact id it was said to. */
+  private async toPerson(item: OutboxItem): Promise<string> {
+    const contact = await this.speaker.findContact(item.address, item.alias ?? null)
+    if (contact.id !== item.address && item.alias) {
+      // Found by the remark: the backend knows the person again by the new id (their staff
+      // binding and a half-written message move along), before anything else is sent.
+      await this.client
+        .resolvePerson({ contactId: contact.id, alias: item.alias, name: contact.name() })
+        .catch((err) => this.log.warn({ err: String(err) }, 'bot: the new contact id was not reported'))
+    }
+    await this.speaker.say(contact, textFor(item), 'push', item.id)
+    return contact.id
   }
 }
 

@@ -5,10 +5,12 @@
  *
  * - a gap of minGap–maxGap ms (random, so it is not a metronome) between two messages;
  * - at most perMinute in any 60 s and perDay in any 24 h;
- * - never the same unsolicited push to the same conversation within a minute (a repeat is
- *   dropped: the person already has it on screen). An answer to something a person wrote
- *   is never dropped: "你好" then "在吗" both deserve a reply, even the same one, or an
- *   elderly resident will think the bot is dead;
+ * - never the same outbox message (by its id) twice within a minute: a message leased again
+ *   while its first sending was under way is dropped, the person already has it on screen.
+ *   Only the same message counts: a meeting moved to R and back to Q sends "地点 Q" twice,
+ *   and the second is news. An answer to something a person wrote is never dropped: "你好"
+ *   then "在吗" both deserve a reply, even the same one, or an elderly resident will think
+ *   the bot is dead;
  * - after WeChat says "操作过于频繁", nothing at all for coolDownMinutes.
  *
  * Time comes from an injected clock, so tests measure the pace on a virtual clock.
@@ -60,6 +62,8 @@ interface Job {
   priority: Priority
   conversationId: string
   text: string
+  /** A push's outbox message id (and part): the same one again within a minute is a repeat. */
+  pushId: string | null
   deliver: () => Promise<void>
   resolve: (outcome: SendOutcome) => void
   reject: (err: unknown) => void
@@ -78,8 +82,8 @@ export class Pacer {
   private gapMs = 0
   /** Send times of the last 24 h, oldest first. */
   private sentTimes: number[] = []
-  /** "conversation\ntext" → when it was last sent. */
-  private lastText = new Map<string, number>()
+  /** Push id → when it was last sent. */
+  private lastPush = new Map<string, number>()
   private coolUntil = 0
 
   constructor(
@@ -90,11 +94,14 @@ export class Pacer {
     if (options.maxGapMs < options.minGapMs) throw new Error('pace: maxGapMs must not be below minGapMs')
   }
 
-  /** Queues one message; resolves when it has been handed to WeChat (or dropped as a repeat). */
-  send(conversationId: string, text: string, deliver: () => Promise<void>, priority: Priority = 'reply'): Promise<SendOutcome> {
+  /**
+   * Queues one message; resolves when it has been handed to WeChat (or dropped as a repeat
+   * of the push with the same `pushId`: an outbox message's id, never its text).
+   */
+  send(conversationId: string, text: string, deliver: () => Promise<void>, priority: Priority = 'reply', pushId: string | null = null): Promise<SendOutcome> {
     if (this.stopped) return Promise.reject(new PacerStoppedError())
     return new Promise<SendOutcome>((resolve, reject) => {
-      this.queues[priority].push({ priority, conversationId, text, deliver, resolve, reject })
+      this.queues[priority].push({ priority, conversationId, text, pushId: priority === 'push' ? pushId : null, deliver, resolve, reject })
       this.wake.abort() // a waiting loop re-plans: a reply may now go before a push
       if (!this.running) void this.run()
     })
@@ -143,13 +150,12 @@ export class Pacer {
           continue // plans again: a cool-down may have begun, or a reply arrived
         }
         const job = (this.queues.reply.length ? this.queues.reply : this.queues.push).shift()!
-        const key = `${job.conversationId}\n${job.text}`
-        const last = this.lastText.get(key)
-        if (job.priority === 'push' && last !== undefined && now - last < MINUTE) {
+        const last = job.pushId === null ? undefined : this.lastPush.get(job.pushId)
+        if (last !== undefined && now - last < MINUTE) {
           job.resolve('duplicate')
           continue
         }
-        this.record(now, key)
+        this.record(now, job.pushId)
         try {
           await job.deliver()
           job.resolve('sent')
@@ -163,13 +169,13 @@ export class Pacer {
     }
   }
 
-  private record(now: number, key: string) {
+  private record(now: number, pushId: string | null) {
     this.lastSentAt = now
     this.gapMs = this.options.minGapMs + this.random() * (this.options.maxGapMs - this.options.minGapMs)
     this.sentTimes.push(now)
     while (this.sentTimes.length && this.sentTimes[0] <= now - DAY) this.sentTimes.shift()
-    this.lastText.set(key, now)
-    for (const [k, at] of this.lastText) if (at <= now - MINUTE) this.lastText.delete(k)
+    for (const [k, at] of this.lastPush) if (at <= now - MINUTE) this.lastPush.delete(k)
+    if (pushId !== null) this.lastPush.set(pushId, now)
   }
 
   private earliestSend(now: number) {

@@ -1,9 +1,9 @@
-import type { Wechaty } from 'wechaty'
+import type { Contact, Room, Wechaty } from 'wechaty'
 import type { Speech } from './inbox.js'
 import type { Pacer, Priority, SendOutcome } from './pacer.js'
 import { splitMessage } from './text.js'
 
-/** The contact or room is gone (deleted friend, left group): retrying will not help. */
+/** The contact or room is gone (deleted friend, left group), or not loaded yet after a login. */
 export class ConversationNotFoundError extends Error {
   constructor(readonly conversationId: string) {
     super(`conversation not found: ${conversationId}`)
@@ -11,9 +11,13 @@ export class ConversationNotFoundError extends Error {
 }
 
 /**
- * Says things to a contact or a room by id: long texts are cut at sentence ends, and
- * every part leaves through the pacer. Resolves with 'duplicate' when every part was a
- * repeat the pacer dropped.
+ * Says things to a contact or a room: long texts are cut at sentence ends, and every part
+ * leaves through the pacer. Resolves with 'duplicate' when every part was a repeat the
+ * pacer dropped.
+ *
+ * Some puppets (wechat4u) give contacts and rooms new ids at every login. A contact is then
+ * found by the remark the bot set on it, and a station's room by its topic; only one match
+ * counts, since a notice in the wrong chat is worse than one that waits.
  */
 export class Speaker implements Speech {
   constructor(
@@ -22,21 +26,43 @@ export class Speaker implements Speech {
   ) {}
 
   async toContact(contactId: string, text: string, priority: Priority = 'reply'): Promise<SendOutcome> {
-    const contact = await this.bot.Contact.find({ id: contactId }).catch(() => undefined)
-    if (!contact) throw new ConversationNotFoundError(contactId)
-    return this.paced(contactId, text, priority, async (part) => void (await contact.say(part)))
+    return this.say(await this.findContact(contactId, null), text, priority)
   }
 
   async toRoom(roomId: string, text: string, priority: Priority = 'reply'): Promise<SendOutcome> {
-    const room = await this.bot.Room.find({ id: roomId }).catch(() => undefined)
-    if (!room) throw new ConversationNotFoundError(roomId)
-    return this.paced(roomId, text, priority, async (part) => void (await room.say(part)))
+    return this.say(await this.findRoom(roomId, null), text, priority)
   }
 
-  private async paced(conversationId: string, text: string, priority: Priority, say: (part: string) => Promise<void>): Promise<SendOutcome> {
+  /** The contact by its id, else by its remark (alias). */
+  async findContact(contactId: string | null, alias: string | null): Promise<Contact> {
+    const byId = contactId ? await this.bot.Contact.find({ id: contactId }).catch(() => undefined) : undefined
+    if (byId) return byId
+    const byAlias = alias ? await this.bot.Contact.findAll({ alias }).catch(() => []) : []
+    if (byAlias.length === 1) return byAlias[0]
+    throw new ConversationNotFoundError(contactId ?? `(alias ${alias})`)
+  }
+
+  /** The room by its id, else by its topic. */
+  async findRoom(roomId: string | null, topic: string | null): Promise<Room> {
+    const byId = roomId ? await this.bot.Room.find({ id: roomId }).catch(() => undefined) : undefined
+    if (byId) return byId
+    const byTopic = topic ? await this.bot.Room.findAll({ topic }).catch(() => []) : []
+    if (byTopic.length === 1) return byTopic[0]
+    throw new ConversationNotFoundError(roomId ?? `(topic ${topic})`)
+  }
+
+  /** `pushId`: an outbox message's id, so that the same message leased twice is sent once. */
+  async say(conversation: Contact | Room, text: string, priority: Priority = 'reply', pushId: string | null = null): Promise<SendOutcome> {
     let outcome: SendOutcome = 'duplicate'
-    for (const part of splitMessage(text)) {
-      if ((await this.pacer.send(conversationId, part, () => say(part), priority)) === 'sent') outcome = 'sent'
+    for (const [i, part] of splitMessage(text).entries()) {
+      const sent = await this.pacer.send(
+        conversation.id,
+        part,
+        async () => void (await conversation.say(part)),
+        priority,
+        pushId === null ? null : `${pushId}#${i}`,
+      )
+      if (sent === 'sent') outcome = 'sent'
     }
     return outcome
   }

@@ -9,6 +9,8 @@ import { parseCommand, type Command } from '../text.js'
 
 export interface RoomTurn {
   readonly roomId: string
+  /** The group's name, kept with the binding to find the group again after a re-login. */
+  readonly topic: string | null
   readonly talker: { contactId: string; alias: string | null; name: string }
   readonly command: Extract<Command, { kind: 'bindRoom' }>
   readonly client: LiaisonClient
@@ -24,7 +26,7 @@ export function roomCommand(text: string): RoomTurn['command'] | null {
 export async function roomConversation(turn: RoomTurn): Promise<boolean> {
   const person = await turn.client.resolvePerson({ contactId: turn.talker.contactId, alias: turn.talker.alias, name: turn.talker.name })
   try {
-    const { station } = await turn.client.bindRoom(person.personId, turn.roomId, turn.command.stationCode)
+    const { station } = await turn.client.bindRoom(person.personId, turn.roomId, turn.command.stationCode, turn.topic)
     turn.say(`本群已绑定到${station.name}（${station.code}）。站点的通知以后会发到这个群里。`)
   } catch (err) {
     if (!(err instanceof ApiError)) throw err

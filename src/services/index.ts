@@ -177,7 +177,7 @@ export function createServices(config: Config & { security: { secretKey: string 
     dispatcher: newDispatcher(),
     /** Another dispatcher on the same store, as a second backend instance runs one. */
     newDispatcher,
-    botOutbox: new BotOutbox(store, outboxPolicy, clock),
+    botOutbox: new BotOutbox(store, outboxPolicy, clock, resolver),
     botPeople,
     botCases: new BotCases({ people: botPeople, submitter, queries: caseQueries, workflow }),
     outboxConsole: new OutboxConsole(store, clock),

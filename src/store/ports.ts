@@ -335,6 +335,13 @@ export interface OutboxSubject {
 
 // ——— The chat bot ———
 
+/** A station's bound WeChat group. */
+export interface StationRoom {
+  roomId: string
+  /** The group's name when it was bound: how the bot finds it again after a re-login. */
+  topic: string | null
+}
+
 export interface BotRepo {
   /**
    * True the first time a message id is reported (puppets replay messages after a
@@ -345,11 +352,19 @@ export interface BotRepo {
   dialogue(contactId: string): Promise<{ state: Record<string, unknown>; updatedAt: Date } | null>
   saveDialogue(contactId: string, state: Record<string, unknown>, at: Date): Promise<void>
   clearDialogue(contactId: string): Promise<void>
-  /** A station's WeChat group; binding another room replaces the old one. */
-  bindRoom(stationId: string, roomId: string, boundBy: string, at: Date): Promise<void>
-  roomOf(stationId: string): Promise<string | null>
+  /** A station's WeChat group, with its topic (null when unknown); binding another room replaces the old one. */
+  bindRoom(stationId: string, roomId: string, boundBy: string, at: Date, topic?: string | null): Promise<void>
+  roomOf(stationId: string): Promise<StationRoom | null>
+  /** The bound room was found again under a new id (a re-login): its binding follows it. False when no station has `fromRoomId`. */
+  moveRoom(fromRoomId: string, toRoomId: string): Promise<boolean>
   bindStaffContact(staffId: string, contactId: string, at: Date): Promise<void>
   staffByContact(contactId: string): Promise<string | null>
+  /**
+   * A person's WeChat contact has a new id (a re-login): what was kept under the old id —
+   * a staff binding, a dialogue under way — moves to the new one, in one transaction. The
+   * old id's staff binding replaces any of the new id's; of two dialogues the newer is kept.
+   */
+  moveContact(fromContactId: string, toContactId: string): Promise<void>
   purgeSeenBefore(before: Date): Promise<number>
 }
 

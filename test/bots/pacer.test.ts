@@ -10,8 +10,8 @@ function pacedOn(options: Partial<PaceOptions> = {}, random = Math.random) {
   const clock = new VirtualClock(0)
   const pacer = new Pacer({ ...DEFAULT_PACE, ...options }, clock, random)
   const sent: Array<{ at: number; to: string; text: string }> = []
-  const send = (to: string, text: string, priority: 'reply' | 'push' = 'push') =>
-    pacer.send(to, text, async () => void sent.push({ at: clock.now(), to, text }), priority)
+  const send = (to: string, text: string, priority: 'reply' | 'push' = 'push', pushId: string | null = null) =>
+    pacer.send(to, text, async () => void sent.push({ at: clock.now(), to, text }), priority, pushId)
   return { clock, pacer, sent, send }
 }
 
@@ -36,14 +36,15 @@ describe('bot: the pacer (on a virtual clock)', () => {
     expect(times[50], 'the 51st waits for the day window').to.be.at.least(24 * 60 * MINUTE)
   })
 
-  it('never sends the same text to the same conversation within a minute', async () => {
+  it('never sends the same outbox message twice within a minute, but always a different one with the same text', async () => {
     const { send, sent, clock } = pacedOn()
-    expect(await send('wx-1', '您好')).to.equal('sent')
-    expect(await send('wx-1', '您好')).to.equal('duplicate')
-    expect(await send('wx-2', '您好'), 'another person may get it').to.equal('sent')
+    expect(await send('wx-1', '会议地点：第二会议室', 'push', 'msg-1')).to.equal('sent')
+    expect(await send('wx-1', '会议地点：第二会议室', 'push', 'msg-1'), 'leased again while it was going').to.equal('duplicate')
+    expect(await send('wx-1', '会议地点：第三会议室', 'push', 'msg-2')).to.equal('sent')
+    expect(await send('wx-1', '会议地点：第二会议室', 'push', 'msg-3'), 'moved back: news, not a repeat').to.equal('sent')
     clock.advance(MINUTE)
-    expect(await send('wx-1', '您好')).to.equal('sent')
-    expect(sent.map((s) => s.to)).to.deep.equal(['wx-1', 'wx-2', 'wx-1'])
+    expect(await send('wx-1', '会议地点：第二会议室', 'push', 'msg-1')).to.equal('sent')
+    expect(sent.map((s) => s.text.slice(-5))).to.deep.equal(['第二会议室', '第三会议室', '第二会议室', '第二会议室'])
   })
 
   it('never drops an answer to something a person wrote, even a repeated one', async () => {

@@ -111,7 +111,7 @@ describe('bot: robustness', function () {
   })
 
   it('buries an outbox message for a contact the account no longer has, and retries nothing', async () => {
-    const t = await bot()
+    const t = await bot({ overrides: { outbox: { leaseLimit: 5, pollMs: 20, notFoundGraceMs: 0 } } }) // the contact list has long been loaded
     const { client } = t.bot
     const gone = await client.resolvePerson({ contactId: 'wx-deleted-friend' }) // known to the backend, not to WeChat
     await client.consent(gone.personId, (await client.privacy()).version)

@@ -60,7 +60,7 @@ export class BotPeople {
     let created = false
     if (!user && alias) {
       const known = await this.store.mpUsers.getByBotAlias(alias)
-      if (known) user = await this.store.mpUsers.update(known.id, { botContactId: contactId })
+      if (known) user = await this.relink(known, contactId)
     }
     if (!user) {
       try {
@@ -86,6 +86,16 @@ export class BotPeople {
     }
     if (!user.botAlias) user = await this.store.mpUsers.update(user.id, { botAlias: newAlias() })
     return { user, created, ...(await this.roles(user)) }
+  }
+
+  /**
+   * The person is known again by their remark under a new contact id (a re-login): what
+   * was kept under the old id (their staff binding, a half-written message) moves first,
+   * so that a failure half-way leaves them still found by the remark and moved next time.
+   */
+  private async relink(user: MpUserRecord, contactId: string) {
+    if (user.botContactId && user.botContactId !== contactId) await this.store.bot.moveContact(user.botContactId, contactId)
+    return this.store.mpUsers.update(user.id, { botContactId: contactId })
   }
 
   async roles(user: MpUserRecord) {
@@ -173,8 +183,11 @@ export class BotPeople {
     }
   }
 
-  /** "绑定站点 ST001" in a group: only that station's staff, or organizers and admins. */
-  async bindRoom(personId: string, roomId: string, stationCode: string) {
+  /**
+   * "绑定站点 ST001" in a group: only that station's staff, or organizers and admins. The
+   * group's topic is kept so the bot can find the group again when its id changes.
+   */
+  async bindRoom(personId: string, roomId: string, stationCode: string, topic: string | null = null) {
     const person = await this.principal(personId)
     const staffId = await this.store.bot.staffByContact(person.user.botContactId!)
     const staff = staffId ? await this.store.staff.get(staffId) : null
@@ -182,7 +195,7 @@ export class BotPeople {
     const station = await this.store.stations.getByCode(stationCode)
     if (!station) throw new NotFoundError(`没有代码为 ${stationCode} 的联络站`)
     if (staff.role === 'station_staff' && !staff.stationIds.includes(station.id)) throw new ForbiddenError('只能绑定本站的群')
-    await this.store.bot.bindRoom(station.id, roomId, staff.id, this.clock.now())
+    await this.store.bot.bindRoom(station.id, roomId, staff.id, this.clock.now(), topic)
     await this.audit.record(null, 'station.room_bound', { kind: 'station', id: station.id }, { staffId: staff.id })
     return { code: station.code, name: station.name }
   }

@@ -2,7 +2,7 @@ import type { Clock } from '../../clock.js'
 import { ConflictError, NotFoundError } from '../../errors.js'
 import type { OutboxMessage, Store } from '../../store/ports.js'
 import { quietHold, type QuietPolicy } from '../../domain/quiet-hours.js'
-import { BOT_CHANNELS } from './channels.js'
+import { BOT_CHANNELS, type ChannelResolver } from './channels.js'
 import { titleOf } from './kinds.js'
 import { retryOutcome, type RetryPolicy } from './retry.js'
 
@@ -10,12 +10,17 @@ import { retryOutcome, type RetryPolicy } from './retry.js'
  * The bot process consumes its own part of the outbox: it leases due bot messages, sends
  * them at a person's pace, and acks or fails each. A message never acked goes back after
  * its lease; acking twice changes nothing.
+ *
+ * Contact and room ids change when the bot logs in again on some puppets, so each message
+ * goes out with the person's current contact id and remark, or the room's id and topic;
+ * the bot finds them by those when an id is gone, and its ack says where it found them.
  */
 export class BotOutbox {
   constructor(
-    private readonly store: Pick<Store, 'outbox'>,
+    private readonly store: Pick<Store, 'outbox' | 'bot'>,
     private readonly policy: RetryPolicy & { leaseSeconds: number; timeZone: string; quietHours: QuietPolicy },
     private readonly clock: Clock,
+    private readonly resolver: Pick<ChannelResolver, 'botConversation'>,
   ) {}
 
   async lease(instance: string, limit: number) {
@@ -34,10 +39,11 @@ export class BotOutbox {
       if (!held) messages.push(m)
       else await this.store.outbox.complete(m.id, holderOf(instance), { status: 'pending', channel: m.channel, address: m.address ?? null, ...held })
     }
-    return messages.map((m) => ({
+    const conversations = await Promise.all(messages.map((m) => this.resolver.botConversation(m)))
+    return messages.map((m, i) => ({
       id: m.id,
       channel: m.channel,
-      address: m.address ?? null,
+      ...conversations[i],
       kind: m.kind,
       title: titleOf(m.kind),
       text: (m.payload as { text?: string }).text ?? '',
@@ -49,14 +55,20 @@ export class BotOutbox {
     }))
   }
 
-  async ack(instance: string, id: string) {
+  /** `address`: where the bot found the conversation, when that was not where it was routed (a room found again by its topic). */
+  async ack(instance: string, id: string, address?: string) {
     const m = await this.botMessage(id)
     const done = await this.store.outbox.complete(id, holderOf(instance), {
       status: 'sent',
       at: this.clock.now(),
       channel: m.channel,
-      address: m.address ?? null,
+      address: address ?? m.address ?? null,
     })
+    if (done && address && m.channel === 'bot_room' && m.recipientKind === 'station') {
+      // The station's room under its new id: the next notices go there at once.
+      const room = await this.store.bot.roomOf(m.recipientId)
+      if (room && room.roomId !== address) await this.store.bot.moveRoom(room.roomId, address)
+    }
     return this.settled(id, done)
   }
 

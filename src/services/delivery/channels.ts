@@ -21,6 +21,18 @@ export interface ChannelSettings {
 }
 
 /** The ways to reach a recipient, or, when there are none, why (shown to organizers as 未能送达). */
+/**
+ * Where the bot is to say a leased message now: the person's or the station room's current
+ * id, with what the bot can find them by when a re-login has changed the ids.
+ */
+export interface BotConversation {
+  address: string | null
+  /** A person: the remark the bot set on their contact. */
+  alias: string | null
+  /** A station's room: the group's name when it was bound. */
+  topic: string | null
+}
+
 export interface Reach {
   routes: Route[]
   unreachable: string | null
@@ -47,9 +59,8 @@ export class ChannelResolver {
   async reach(m: Pick<OutboxMessage, 'recipientKind' | 'recipientId' | 'kind'>): Promise<Reach> {
     switch (m.recipientKind) {
       case 'mp_user':
-        return this.personReach([await this.store.mpUsers.get(m.recipientId)], m)
       case 'deputy':
-        return this.personReach(await this.store.mpUsers.listByDeputyId(m.recipientId), m)
+        return this.personReach(await this.people(m), m)
       case 'staff':
         // The bot knows a staff member's contact only in the other direction (contact →
         // staff), and a personal message must not go to their station's group.
@@ -59,7 +70,7 @@ export class ChannelResolver {
         const owner = `${m.recipientKind}:${m.recipientId}`
         const routes: Route[] = this.settings.hasRobot(owner) ? [{ channel: 'wecom_group', address: owner }] : []
         const room = m.recipientKind === 'station' ? await this.store.bot.roomOf(m.recipientId) : null
-        if (room) routes.push({ channel: 'bot_room', address: room })
+        if (room) routes.push({ channel: 'bot_room', address: room.roomId })
         const unreachable =
           m.recipientKind === 'station' ? '未能送达：该联络站未配置企业微信群机器人，也未绑定机器人工作群' : '未能送达：该人大办公室未配置企业微信群机器人'
         return { routes, unreachable: routes.length ? null : unreachable }
@@ -67,6 +78,27 @@ export class ChannelResolver {
       default:
         return { routes: [], unreachable: '未能送达：收件人类型未知' }
     }
+  }
+
+  /**
+   * A bot message as the bot is to send it now. The address it was routed to may be stale:
+   * the person may have been known again under a new contact id since (a re-login), or the
+   * station's room re-bound; the current one wins, and the remark or topic goes along.
+   */
+  async botConversation(m: Pick<OutboxMessage, 'recipientKind' | 'recipientId' | 'channel' | 'address'>): Promise<BotConversation> {
+    const routed = m.address ?? null
+    if (m.channel === 'bot_room') {
+      const room = m.recipientKind === 'station' ? await this.store.bot.roomOf(m.recipientId) : null
+      return { address: room?.roomId ?? routed, alias: null, topic: room?.topic ?? null }
+    }
+    const bot = (await this.people(m)).find((u) => u?.botContactId) ?? null
+    return { address: bot?.botContactId ?? routed, alias: bot?.botAlias ?? null, topic: null }
+  }
+
+  private async people(m: Pick<OutboxMessage, 'recipientKind' | 'recipientId'>): Promise<Array<MpUserRecord | null>> {
+    if (m.recipientKind === 'mp_user') return [await this.store.mpUsers.get(m.recipientId)]
+    if (m.recipientKind === 'deputy') return this.store.mpUsers.listByDeputyId(m.recipientId)
+    return []
   }
 
   /** A deputy may be bound in the mini-program and in the bot at once: both are their channels. */

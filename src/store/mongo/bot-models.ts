@@ -26,6 +26,8 @@ export interface StationRoomDoc {
   roomId: string
   boundBy: string
   boundAt: Date
+  /** The group's name when bound (null for bindings older than the field). */
+  topic?: string | null
 }
 /** One contact per staff member and one staff member per contact: both keys unique. */
 export interface StaffContactDoc {
@@ -56,7 +58,10 @@ function dialogueSchema() {
 }
 
 function stationRoomSchema() {
-  const schema = new Schema<StationRoomDoc>({ stationId: String, roomId: String, boundBy: String, boundAt: Date }, options)
+  const schema = new Schema<StationRoomDoc>(
+    { stationId: String, roomId: String, boundBy: String, boundAt: Date, topic: { type: String, default: null } },
+    options,
+  )
   schema.index({ stationId: 1 }, { unique: true })
   schema.index({ roomId: 1 }, { unique: true })
   return schema

@@ -37,20 +37,30 @@ export function botRepo(conn: Connection, { BotSeenMessage, BotDialogue, Station
     async clearDialogue(contactId) {
       await BotDialogue.deleteOne({ _id: contactId })
     },
-    async bindRoom(stationId, roomId, boundBy, at) {
+    async bindRoom(stationId, roomId, boundBy, at, topic = null) {
       // One transaction, as sqlite's: the station's old room and the room's old station are
       // let go and the new binding written together. withTransaction re-runs the callback
       // on a write conflict with a concurrent binding, so each attempt rebuilds its writes.
       await translate(() =>
         conn.transaction(async (session) => {
           await StationRoom.deleteMany({ $or: [{ roomId }, { stationId }] }, { session })
-          await StationRoom.insertOne({ stationId, roomId, boundBy, boundAt: at }, { session })
+          await StationRoom.insertOne({ stationId, roomId, boundBy, boundAt: at, topic }, { session })
         }),
       )
     },
     async roomOf(stationId) {
       const doc = await StationRoom.findOne({ stationId }).lean<StationRoomDoc>()
-      return doc?.roomId ?? null
+      return doc ? { roomId: doc.roomId, topic: doc.topic ?? null } : null
+    },
+    async moveRoom(fromRoomId, toRoomId) {
+      if (fromRoomId === toRoomId) return !!(await StationRoom.exists({ roomId: fromRoomId }))
+      return translate(() =>
+        conn.transaction(async (session) => {
+          if (!(await StationRoom.exists({ roomId: fromRoomId }).session(session))) return false
+          await StationRoom.deleteMany({ roomId: toRoomId }, { session })
+          return (await StationRoom.updateOne({ roomId: fromRoomId }, { $set: { roomId: toRoomId } }, { session })).modifiedCount === 1
+        }),
+      )
     },
     async bindStaffContact(staffId, contactId, at) {
       await translate(() =>
@@ -63,6 +73,26 @@ export function botRepo(conn: Connection, { BotSeenMessage, BotDialogue, Station
     async staffByContact(contactId) {
       const doc = await StaffContact.findOne({ contactId }).lean<StaffContactDoc>()
       return doc?.staffId ?? null
+    },
+    async moveContact(fromContactId, toContactId) {
+      if (fromContactId === toContactId) return
+      // As sqlite's: one transaction, re-run whole by withTransaction on a write conflict.
+      await translate(() =>
+        conn.transaction(async (session) => {
+          if (await StaffContact.exists({ contactId: fromContactId }).session(session)) {
+            await StaffContact.deleteMany({ contactId: toContactId }, { session })
+            await StaffContact.updateOne({ contactId: fromContactId }, { $set: { contactId: toContactId } }, { session })
+          }
+          const old = await BotDialogue.findOne({ _id: fromContactId }).session(session).lean<BotDialogueDoc>()
+          if (!old) return
+          const current = await BotDialogue.findOne({ _id: toContactId }).session(session).lean<BotDialogueDoc>()
+          await BotDialogue.deleteOne({ _id: fromContactId }, { session })
+          if (current && new Date(current.updatedAt) >= new Date(old.updatedAt)) return
+          // `_id` cannot change: the dialogue is written again under the new id.
+          await BotDialogue.deleteOne({ _id: toContactId }, { session })
+          await BotDialogue.insertOne({ _id: toContactId, state: old.state, updatedAt: old.updatedAt }, { session })
+        }),
+      )
     },
     async purgeSeenBefore(before) {
       return (await BotSeenMessage.deleteMany({ seenAt: { $lt: before } })).deletedCount

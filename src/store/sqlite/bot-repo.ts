@@ -26,14 +26,30 @@ export function botRepo(db: Db): BotRepo {
     async clearDialogue(contactId) {
       db.prepare('DELETE FROM bot_dialogues WHERE contact_id = ?').run(contactId)
     },
-    async bindRoom(stationId, roomId, boundBy, at) {
+    async bindRoom(stationId, roomId, boundBy, at, topic = null) {
       db.transaction(() => {
         db.prepare('DELETE FROM station_rooms WHERE room_id = ? OR station_id = ?').run(roomId, stationId)
-        db.prepare('INSERT INTO station_rooms (station_id, room_id, bound_by, bound_at) VALUES (?, ?, ?, ?)').run(stationId, roomId, boundBy, at.toISOString())
+        db.prepare('INSERT INTO station_rooms (station_id, room_id, bound_by, bound_at, topic) VALUES (?, ?, ?, ?, ?)').run(
+          stationId,
+          roomId,
+          boundBy,
+          at.toISOString(),
+          topic,
+        )
       })()
     },
     async roomOf(stationId) {
-      return (db.prepare('SELECT room_id FROM station_rooms WHERE station_id = ?').pluck().get(stationId) as string | undefined) ?? null
+      const row = db.prepare('SELECT room_id, topic FROM station_rooms WHERE station_id = ?').get(stationId) as
+        { room_id: string; topic: string | null } | undefined
+      return row ? { roomId: row.room_id, topic: row.topic } : null
+    },
+    async moveRoom(fromRoomId, toRoomId) {
+      if (fromRoomId === toRoomId) return !!db.prepare('SELECT 1 FROM station_rooms WHERE room_id = ?').get(fromRoomId)
+      return db.transaction(() => {
+        if (!db.prepare('SELECT 1 FROM station_rooms WHERE room_id = ?').get(fromRoomId)) return false
+        db.prepare('DELETE FROM station_rooms WHERE room_id = ?').run(toRoomId)
+        return db.prepare('UPDATE station_rooms SET room_id = ? WHERE room_id = ?').run(toRoomId, fromRoomId).changes === 1
+      })()
     },
     async bindStaffContact(staffId, contactId, at) {
       db.transaction(() => {
@@ -43,6 +59,24 @@ export function botRepo(db: Db): BotRepo {
     },
     async staffByContact(contactId) {
       return (db.prepare('SELECT staff_id FROM staff_contacts WHERE contact_id = ?').pluck().get(contactId) as string | undefined) ?? null
+    },
+    async moveContact(fromContactId, toContactId) {
+      if (fromContactId === toContactId) return
+      db.transaction(() => {
+        if (db.prepare('SELECT 1 FROM staff_contacts WHERE contact_id = ?').get(fromContactId)) {
+          db.prepare('DELETE FROM staff_contacts WHERE contact_id = ?').run(toContactId)
+          db.prepare('UPDATE staff_contacts SET contact_id = ? WHERE contact_id = ?').run(toContactId, fromContactId)
+        }
+        const old = db.prepare('SELECT updated_at FROM bot_dialogues WHERE contact_id = ?').pluck().get(fromContactId) as string | undefined
+        if (old === undefined) return
+        const current = db.prepare('SELECT updated_at FROM bot_dialogues WHERE contact_id = ?').pluck().get(toContactId) as string | undefined
+        if (current !== undefined && new Date(current) >= new Date(old)) {
+          db.prepare('DELETE FROM bot_dialogues WHERE contact_id = ?').run(fromContactId)
+          return
+        }
+        db.prepare('DELETE FROM bot_dialogues WHERE contact_id = ?').run(toContactId)
+        db.prepare('UPDATE bot_dialogues SET contact_id = ? WHERE contact_id = ?').run(toContactId, fromContactId)
+      })()
     },
     async purgeSeenBefore(before) {
       return db.prepare('DELETE FROM bot_seen_messages WHERE seen_at < ?').run(before.toISOString()).changes

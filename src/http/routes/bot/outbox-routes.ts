@@ -22,7 +22,8 @@ export function botOutboxRoutes({ outbox, botSecret }: BotOutboxRoutesDeps) {
 
   router.post('/:id/ack', async (ctx) => {
     const { id } = parse(messageId, ctx.params, 'params')
-    ctx.body = await outbox.ack(parse(ackBody, ctx.state.body, 'body').instance, id)
+    const { instance, address } = parse(ackBody, ctx.state.body, 'body')
+    ctx.body = await outbox.ack(instance, id, address)
   })
 
   router.post('/:id/fail', async (ctx) => {

@@ -180,8 +180,8 @@ export function botRoutes({ people, state, cases, privacy, directory, idempotenc
   })
 
   router.post('/rooms/bind', async (ctx) => {
-    const { personId, roomId, stationCode } = parse(roomBindBody, ctx.state.body, 'body')
-    ctx.body = { station: await people.bindRoom(personId, roomId, stationCode) }
+    const { personId, roomId, stationCode, topic } = parse(roomBindBody, ctx.state.body, 'body')
+    ctx.body = { station: await people.bindRoom(personId, roomId, stationCode, topic || null) }
   })
 
   /** The bot tells the admins it is throttled or logged out (with the QR link to log in again). */

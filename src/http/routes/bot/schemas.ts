@@ -49,6 +49,8 @@ export const roomBindBody = z.strictObject({
   personId: z.string().regex(/^mu-[0-9a-f-]{36}$/),
   roomId: opaqueId().min(1).max(128),
   stationCode: z.string().trim().min(1).max(24),
+  /** The group's name, to find it again when a re-login gives it a new id: kept as WeChat has it, to match exactly, never shown. */
+  topic: z.string().max(200).nullable().optional(),
 })
 export const alertBody = z.strictObject({
   kind: z.enum(['rate_limited', 'logged_out', 'logged_in']),

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { opaqueId } from '../../../domain/free-text.js'
 import { pageQuery } from '../../schemas.js'
 
 export const messageId = z.strictObject({ id: z.string().regex(/^[0-9a-f-]{36}$/, '消息编号格式无效') })
@@ -7,7 +8,8 @@ const instance = z
   .regex(/^[\w.-]{1,40}$/)
   .default('bot')
 export const leaseBody = z.strictObject({ limit: z.number().int().min(1).max(50).default(10), instance })
-export const ackBody = z.strictObject({ instance })
+/** `address`: the contact or room the bot actually found, when it differs from the one leased (a re-login changed the id). */
+export const ackBody = z.strictObject({ instance, address: opaqueId().min(1).max(128).optional() })
 export const failBody = z.strictObject({ instance, error: z.string().min(1).max(500), retryable: z.boolean() })
 export const outboxQuery = z.strictObject({
   ...pageQuery,
