@@ -9,7 +9,7 @@ import { roomConversation, roomCommand } from './flows/room.js'
 import { isEmpty, readDialogue, writeDialogue, type DialogueState, type Turn } from './flows/turn.js'
 import type { PaceClock } from './pacer.js'
 import type { PendingStore } from './pending.js'
-import { parseCommand } from './text.js'
+import { parseCommand, unquote } from './text.js'
 
 /**
  * Everything that reaches the bot, handled one at a time per conversation (a "lane"),
@@ -275,11 +275,14 @@ export class Inbox {
     }
     if (!event.isText) replies.push(NOT_TEXT)
     else {
+      // A quote (引用) is read apart: the person's own words are the message, the quoted one its context.
+      const { quoted, own } = unquote(event.text)
       const turn: Turn = {
         contactId: event.contactId,
         person,
-        command: parseCommand(event.text),
-        raw: event.text.trim(),
+        command: parseCommand(own),
+        raw: own.trim(),
+        quoted,
         now,
         client,
         state,

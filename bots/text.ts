@@ -176,6 +176,20 @@ function originalTail(input: string, matched: string): string | null {
   return null
 }
 
+/** WeChat's quote (引用) as text: 「sender：the quoted message」, a line of dashes, then what they wrote. */
+const QUOTE = /^「([\s\S]*)」\s*\n[ \t]*(?:-[ \t]*){5,}\n([\s\S]*)$/
+
+/** A quoted message apart from the person's own words; a message without a quote is all their own. */
+export function unquote(input: string): { quoted: string | null; own: string } {
+  const m = QUOTE.exec(input.trim())
+  return m ? { quoted: m[1], own: m[2].trim() } : { quoted: null, own: input }
+}
+
+/** The full ticket number a quoted notice names (新留言 20261203-0014 …), if any. */
+export function quotedTicket(quoted: string | null | undefined): string | null {
+  return (quoted && /(\d{8}-\d{4,})/.exec(quoted)?.[1]) || null
+}
+
 const SENTENCE_END = /[。！？!?；;…\n]/
 
 /**

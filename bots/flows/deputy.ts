@@ -1,4 +1,5 @@
 import { ApiError } from '../client.js'
+import { quotedTicket } from '../text.js'
 import { refusal } from './refusal.js'
 import { lines, oneLine, type Conversation, type Turn } from './turn.js'
 
@@ -17,6 +18,15 @@ export const deputyConversation: Conversation = async (turn) => {
   // A resident who is not a deputy and types "待办" gets the backend's explanation.
   if (cmd.kind === 'todo') return guarded(turn, () => todo(turn))
   if (!turn.person.deputy) return false
+  // Quoting a case's notice and writing underneath answers that case (or acknowledges it, with 受理/收到 alone).
+  const quotedCase = cmd.kind === 'text' ? quotedTicket(turn.quoted) : null
+  if (quotedCase && cmd.kind === 'text') {
+    const acknowledging = /^(受理|收到)[。！!.]?$/.test(cmd.text.replace(/\s/g, ''))
+    return deputyConversation({
+      ...turn,
+      command: acknowledging ? { kind: 'acknowledge', ref: quotedCase } : { kind: 'reply', ref: quotedCase, text: cmd.text },
+    })
+  }
   switch (cmd.kind) {
     case 'reply':
       if (!cmd.text) {

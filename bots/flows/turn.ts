@@ -78,8 +78,10 @@ export interface Turn {
   readonly contactId: string
   readonly person: Person
   readonly command: Command
-  /** What the person typed, trimmed (case text keeps their own characters). */
+  /** What the person typed, trimmed (case text keeps their own characters); a quote's own words only. */
   readonly raw: string
+  /** The message they quoted (WeChat 引用), when they answered one: a deputy quoting a notice answers its case. */
+  readonly quoted?: string | null
   readonly now: number
   readonly client: LiaisonClient
   state: DialogueState

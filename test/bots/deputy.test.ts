@@ -63,6 +63,25 @@ describe('bot: a deputy binds, lists, acknowledges and replies; the resident rat
     expect(await ask(t, resident, '5'), 'a second "5" is just a number again').to.include('1. 留言')
   })
 
+  it('answers the case whose notice the deputy quotes (WeChat 引用), acknowledging with 受理 alone', async () => {
+    await bind()
+    const quote = (words: string) =>
+      `「联络站小助手：张伟代表，您有一条新留言 ${ticket}（城市管理）：路口红绿灯时间太短，请在12月4日前受理。」\n- - - - - - - - - - - - - - -\n${words}`
+    expect(await ask(t, deputy, quote('受理'))).to.include(`已受理留言 ${ticket}`)
+    expect(await ask(t, deputy, quote('已和交警大队沟通，下周起延长到 40 秒。'))).to.include(`已答复留言 ${ticket}`)
+    const answered = await app.liaison.store.cases.getByTicket(ticket)
+    expect(answered).to.include({ status: 'replied', reply: '已和交警大队沟通，下周起延长到 40 秒。' })
+  })
+
+  it("keeps a resident's quote out of their message: only their own words are the text", async () => {
+    const neighbour = t.world.person('wx-neighbour', '老周')
+    await ask(t, neighbour, '给DP0001留言')
+    await ask(t, neighbour, '同意')
+    await ask(t, neighbour, '「联络站小助手：请直接说您的问题或建议」\n- - - - - - - - - - - - - - -\n楼下垃圾桶满了没人清')
+    const ticket2 = /编号：(\d{8}-\d{4})/.exec(await ask(t, neighbour, '好了').then(() => ask(t, neighbour, '确认')))![1]
+    expect((await app.liaison.store.cases.getByTicket(ticket2))!.text).to.equal('楼下垃圾桶满了没人清')
+  })
+
   it('tells a deputy why an answer too long for one reply was refused, and takes a shorter one', async () => {
     await bind()
     const short = ticket.slice(-4)

@@ -1,5 +1,5 @@
 import { expect } from 'chai'
-import { choiceNumber, normalise, parseCommand, splitMessage } from '../../bots/text.js'
+import { choiceNumber, normalise, parseCommand, quotedTicket, splitMessage, unquote } from '../../bots/text.js'
 
 describe('bot: reading what people type', () => {
   it('normalises full-width characters and stray spaces', () => {
@@ -84,5 +84,14 @@ describe('bot: reading what people type', () => {
     const text = '😀'.repeat(3100)
     const parts = splitMessage(text, 1500)
     expect(parts.map((p) => [...p].length)).to.deep.equal([1500, 1500, 100])
+  })
+
+  it("takes a WeChat quote (引用) apart from the person's own words, and finds the ticket a quoted notice names", () => {
+    const notice = '联络站小助手：张伟代表，您有一条新留言 20261203-0014（城市管理）：路灯坏了，请在12月4日前受理。'
+    const quoted = unquote(`「${notice}」\n- - - - - - - - - - - - - - -\n已联系供电所，明天修好`)
+    expect(quoted).to.deep.equal({ quoted: notice, own: '已联系供电所，明天修好' })
+    expect(quotedTicket(quoted.quoted)).to.equal('20261203-0014')
+    expect(unquote('路灯坏了「很久」了'), 'brackets in plain text are no quote').to.deep.equal({ quoted: null, own: '路灯坏了「很久」了' })
+    expect(quotedTicket('联络站小助手：您好！请问有什么可以帮您？')).to.equal(null)
   })
 })
