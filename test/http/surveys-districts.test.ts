@@ -20,15 +20,20 @@ describe("an organizer of two districts reads a city survey's results", () => {
   })
   afterEach(() => app.close())
 
-  it('counts both his districts when he picks none, and one when he picks it', async () => {
-    const survey = await (await asAdmin(app)).post('/api/admin/surveys', surveyBody({ title: '全市绿化问卷' }))
-    expect(survey.status, JSON.stringify(survey.body)).to.equal(201)
+  /** One resident answers at 湛河区's station, another at 新华区's, each with words of their own. */
+  async function answerInBothDistricts(surveyId: string) {
     const answered = [
       { via: 'ST001', answers: { q1: 'o2', q2: ['a'], q3: 4, q4: '湛河区多种树' } }, // 湛河区
       { via: 'ST004', answers: { q1: 'o2', q2: ['b'], q3: 2, q4: '新华区修步道' } }, // 新华区
     ]
     for (const { via, answers } of answered)
-      expect((await (await asResident(app)).post(`/api/mp/surveys/${survey.body.id}/responses?via=${via}`, { answers })).status).to.equal(201)
+      expect((await (await asResident(app)).post(`/api/mp/surveys/${surveyId}/responses?via=${via}`, { answers })).status).to.equal(201)
+  }
+
+  it('counts both his districts when he picks none, and one when he picks it', async () => {
+    const survey = await (await asAdmin(app)).post('/api/admin/surveys', surveyBody({ title: '全市绿化问卷' }))
+    expect(survey.status, JSON.stringify(survey.body)).to.equal(201)
+    await answerInBothDistricts(survey.body.id)
 
     const fengjun = await asStaff(app, 'fengjun')
     const read = async (path: string) => {
@@ -52,12 +57,7 @@ describe("an organizer of two districts reads a city survey's results", () => {
   it("reads only his own districts' text answers of an anonymous city survey, whose counts are the city's", async () => {
     const survey = await (await asAdmin(app)).post('/api/admin/surveys', surveyBody({ title: '全市匿名意见征集', anonymous: true }))
     expect(survey.status, JSON.stringify(survey.body)).to.equal(201)
-    const answered = [
-      { via: 'ST001', answers: { q1: 'o2', q2: ['a'], q3: 4, q4: '湛河区多种树' } }, // 湛河区
-      { via: 'ST004', answers: { q1: 'o2', q2: ['b'], q3: 2, q4: '新华区修步道' } }, // 新华区
-    ]
-    for (const { via, answers } of answered)
-      expect((await (await asResident(app)).post(`/api/mp/surveys/${survey.body.id}/responses?via=${via}`, { answers })).status).to.equal(201)
+    await answerInBothDistricts(survey.body.id)
 
     const sunli = await asStaff(app, 'sunli') // 湛河区 alone
     const texts = await sunli.get(`/api/admin/surveys/${survey.body.id}/texts?questionId=q4`)
