@@ -87,9 +87,10 @@ describe("a case keeps the resident's place, whoever handles it", () => {
       handledBy: { station: null, deputy: null, office: '新华区人大常委会办公室' },
     })
     const queued = (await app.liaison.store.outbox.search({ limit: 20, kind: 'case.queued', recipientId: 'd02' })).items
-    expect(queued.map((m) => m.payload.text)).to.deep.equal([
-      `留言 ${c.ticket}（交通出行）由新华街道代表联络站上报，请分派代表：新华社区的公交站台太窄。原因：本站暂无代表`,
-    ])
+    expect(
+      queued.map((m) => m.payload.text),
+      "read in the office's group chat: no word of the resident's",
+    ).to.deep.equal([`留言 ${c.ticket}（交通出行）由新华街道代表联络站上报，请登录工作台查看原因并分派代表。`])
     expect((await resident.get(`/api/mp/cases/${c.id}`)).body.handledBy.office).to.equal('新华区人大常委会办公室')
 
     const qianqi = await staff('qianqi')

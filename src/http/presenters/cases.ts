@@ -58,6 +58,12 @@ const RESIDENT_EVENTS: CaseEventType[] = [
 ]
 const RESIDENT_NOTES: CaseEventType[] = ['replied', 'rejected', 'reopened', 'rated', 'closed', 'assigned']
 
+/**
+ * Whether the resident reads an event's note: an assignment's only when the system wrote it (where
+ * the message went and why); staff write theirs to the deputy (给代表的话), and it may be about the resident.
+ */
+const residentReads = (e: CaseEvent) => RESIDENT_NOTES.includes(e.type) && (e.type !== 'assigned' || e.actorRole === 'system')
+
 const iso = (d: Date | null) => d?.toISOString() ?? null
 
 function presentEvent(e: CaseEvent, withNote: boolean, names: NameBook) {
@@ -112,7 +118,7 @@ export const presentResidentCase = (d: CaseDetail, at: ReadingTime) => ({
   anonymous: d.case.anonymous,
   /** Whether the resident agreed to 公开选登: the case page offers to take it back. */
   publicConsent: d.case.publicConsent,
-  timeline: d.events.filter((e) => RESIDENT_EVENTS.includes(e.type)).map((e) => presentEvent(e, RESIDENT_NOTES.includes(e.type), d.timelineNames)),
+  timeline: d.events.filter((e) => RESIDENT_EVENTS.includes(e.type)).map((e) => presentEvent(e, residentReads(e), d.timelineNames)),
 })
 
 /** Time with a government department (交办), shown apart from the deputy's own time. */

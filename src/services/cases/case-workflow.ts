@@ -137,7 +137,13 @@ export class CaseWorkflow {
         type: 'transferred',
         to: 'submitted',
         note: to.reason,
-        patch: { deputyId: null, acknowledgedAt: null },
+        // The station gets its own time to place it again, as at a hand-up: the deputy's round is over.
+        patch: {
+          deputyId: null,
+          acknowledgedAt: null,
+          ackDueAt: new Date(this.clock.now().getTime() + this.policy.ackHours * 3_600_000),
+          ackEscalation: 0,
+        },
         data: { fromDeputyId: c.deputyId, toStation: c.stationId },
         // Read in the station's group: the reason (which may quote the resident) stays in the timeline.
         tell: [{ to: queueOf(c), kind: 'case.queued', text: `留言 ${c.ticket} 由代表退回，请登录工作台查看原因并重新分派。` }],
@@ -203,7 +209,8 @@ export class CaseWorkflow {
         ackEscalation: 0,
       },
       data: { fromStationId: c.stationId, toOffice: office ?? 'city' },
-      tell: [{ to, kind: 'case.queued', text: `留言 ${c.ticket}（${c.topic}）由${station}上报，请分派代表：${excerpt(c.text)}。原因：${excerpt(reason, 40)}` }],
+      // Read in the office's group chat: no word of the resident's text, nor of a reason that may quote it.
+      tell: [{ to, kind: 'case.queued', text: `留言 ${c.ticket}（${c.topic}）由${station}上报，请登录工作台查看原因并分派代表。` }],
       withdraw: ['case.queued', 'case.reminder', 'case.escalated'],
     })
   }
@@ -431,6 +438,16 @@ export class CaseWorkflow {
           kind: 'case.assigned',
           text: `${name}代表，您有一条新留言 ${c.ticket}（${c.topic}）：${excerpt(c.text)}，请在${dueDateText(ack.dueAt, this.policy.timeZone, this.clock.now())}受理。`,
         },
+        // Staff moved it: the deputy who held it hears so, instead of finding it gone from their list.
+        ...(c.deputyId && c.deputyId !== deputyId && actor.role !== 'deputy'
+          ? [
+              {
+                to: { kind: 'deputy' as const, id: c.deputyId },
+                kind: 'case.reassigned',
+                text: `留言 ${c.ticket} 已改由${name}代表办理，您无需再处理。谢谢您！`,
+              },
+            ]
+          : []),
       ],
     })
   }

@@ -8,8 +8,15 @@ export type EscalateAction = Extract<SlaAction, { kind: 'escalate' }>
 
 const CLOCK_WORDS = { ack: '受理', reply: '答复' } as const
 
-/** One round of a clock: a reopened case runs its clocks again, and is reminded and escalated again. */
-export const slaRound = (c: Pick<CaseRecord, 'reopenCount'>, clock: SlaClock) => `${clock}:${c.reopenCount}`
+/**
+ * One round of a clock: a reopened case runs its clocks again, and is reminded and escalated again.
+ * So does a case given a new time to acknowledge (another deputy, back to the station, up to the
+ * office): the one who has it now is reminded before their own deadline, and a missed one is
+ * reported again. Its reply deadline stands when it moves, but the deputy who inherits it is
+ * reminded of it too.
+ */
+export const slaRound = (c: Pick<CaseRecord, 'reopenCount' | 'ackDueAt' | 'deputyId'>, clock: SlaClock) =>
+  clock === 'ack' ? `ack:${c.reopenCount}:${c.ackDueAt.getTime()}` : `reply:${c.reopenCount}:${c.deputyId ?? ''}`
 
 /** What the deputy reads shortly before a deadline. */
 export function reminderText(c: Pick<CaseRecord, 'ticket'>, action: RemindAction, timeZone: string, now: Date) {

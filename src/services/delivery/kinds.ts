@@ -10,6 +10,7 @@ export const KIND_TITLES: Record<string, string> = {
   'case.withdrawn': '留言已撤回',
   'case.rejected': '留言不予受理',
   'case.merged': '留言合并办理',
+  'case.reassigned': '留言改由他人办理',
   'case.closed': '留言已办结',
   'case.reminder': '办理期限提醒',
   'case.escalated': '逾期督办',

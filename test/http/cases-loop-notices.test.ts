@@ -1,0 +1,88 @@
+import { expect } from 'chai'
+import { SLA_JOB } from '../../src/jobs/sla-job.js'
+import type { OutboxMessage } from '../../src/store/ports.js'
+import { asDeputy, asResident, startApp, type TestApp } from '../helpers/app.js'
+import { asStaff, meetingCity } from '../helpers/meetings.js'
+
+const HOUR = 3_600_000
+
+/**
+ * Who is told what as a message goes round the loop and changes hands: each one who has it now
+ * is reminded before their own deadline and reported when they miss it, the one who had it
+ * hears it moved, and nobody reads what was not written to them.
+ */
+describe('the loop tells the right people as a message changes hands', () => {
+  let app: TestApp
+  beforeEach(async () => {
+    app = await startApp({ directory: meetingCity() })
+    app.clock.set(new Date('2026-11-23T02:00:00Z')) // Monday 10:00 in Asia/Shanghai
+  })
+  afterEach(() => app.close())
+
+  const sla = () => app.liaison.jobs.find((j) => j.name === SLA_JOB)!.run()
+  const about = async (caseId: string, kind: string) =>
+    (await app.liaison.store.outbox.search({ limit: 200, kind })).items.filter((m) => m.payload.caseId === caseId)
+  const to = (m: OutboxMessage) => `${m.recipientKind}:${m.recipientId}`
+  async function toZhangWei(text: string, resident?: Awaited<ReturnType<typeof asResident>>) {
+    const sent = await (resident ?? (await asResident(app))).post('/api/mp/cases', { text, regionId: 'c010101', deputyCode: 'DP0001' })
+    expect(sent.status, JSON.stringify(sent.body)).to.equal(201)
+    return sent.body as { id: string; ticket: string }
+  }
+
+  it('reminds the deputy a case was reassigned to before their own deadline, and reports them to the station when they miss it', async () => {
+    const c = await toZhangWei('小区垃圾没人清运')
+    app.clock.advance(21 * HOUR) // 张伟 lets the day pass: reminded in its last hours, then reported
+    await sla()
+    expect((await about(c.id, 'case.reminder')).map(to)).to.deep.equal(['deputy:dp0001'])
+    app.clock.advance(4 * HOUR)
+    await sla()
+    expect((await about(c.id, 'case.escalated')).map(to)).to.deep.equal(['station:st001'])
+
+    const lina = await asStaff(app, 'lina')
+    expect((await lina.post(`/api/admin/cases/${c.id}/assign`, { deputyId: 'dp0002' })).status).to.equal(200)
+    app.clock.advance(21 * HOUR) // inside 王芳's own last hours
+    await sla()
+    expect((await about(c.id, 'case.reminder')).map(to), '王芳 is reminded of her deadline').to.deep.equal(['deputy:dp0001', 'deputy:dp0002'])
+    app.clock.advance(10 * HOUR) // and she misses it too
+    await sla()
+    expect((await about(c.id, 'case.escalated')).map(to), 'the station hears again, not only the timeline').to.deep.equal(['station:st001', 'station:st001'])
+  })
+
+  it('gives the station its own time when a deputy hands back a case they had acknowledged days before, and keeps its note to the next deputy from the resident', async () => {
+    const resident = await asResident(app)
+    const c = await toZhangWei('孩子上学的学位问题', resident)
+    const zhang = await asDeputy(app, 'dp0001')
+    expect((await zhang.post(`/api/mp/deputy/cases/${c.id}/acknowledge`, {})).status).to.equal(200)
+    app.clock.advance(5 * 24 * HOUR)
+    expect((await zhang.post(`/api/mp/deputy/cases/${c.id}/transfer`, { reason: '需要工作人员协调' })).status).to.equal(200)
+    await sla()
+    app.clock.advance(60_000)
+    await sla()
+    expect(await about(c.id, 'case.escalated'), 'not reported late minutes after coming back').to.deep.equal([])
+
+    const note = '该群众多次来访情绪激动，请王代表注意沟通方式' // 给代表的话
+    expect((await (await asStaff(app, 'lina')).post(`/api/admin/cases/${c.id}/assign`, { deputyId: 'dp0002', note })).status).to.equal(200)
+    const mine = (await resident.get(`/api/mp/cases/${c.id}`)).body
+    expect(
+      mine.timeline.filter((e: { type: string }) => e.type === 'assigned'),
+      'assigned by the system, then by staff',
+    ).to.have.length(2)
+    expect(JSON.stringify(mine), 'a note to the deputy, perhaps about the resident, is not shown to them').not.to.include('情绪激动')
+    expect(mine.timeline[0].note ?? mine.timeline[1].note, 'where the system sent it, and why, still is').to.be.a('string')
+  })
+
+  it('tells the deputy who held a case that staff gave it to another', async () => {
+    const resident = await asResident(app)
+    const c = await toZhangWei('路灯坏了', resident)
+    const zhang = await asDeputy(app, 'dp0001')
+    await zhang.post(`/api/mp/deputy/cases/${c.id}/acknowledge`, {})
+    const lina = await asStaff(app, 'lina')
+    const note = '该群众多次来访情绪激动，请王代表注意沟通方式'
+    expect((await lina.post(`/api/admin/cases/${c.id}/assign`, { deputyId: 'dp0002', note })).status).to.equal(200)
+
+    const told = await about(c.id, 'case.reassigned')
+    expect(told.map((m) => `${to(m)} ${m.payload.text}`)).to.deep.equal([`deputy:dp0001 留言 ${c.ticket} 已改由王芳代表办理，您无需再处理。谢谢您！`])
+    const mine = await resident.get(`/api/mp/cases/${c.id}`)
+    expect(JSON.stringify(mine.body), 'nor does the resident read the note').not.to.include('情绪激动')
+  })
+})
