@@ -142,6 +142,8 @@ export const TRANSITIONS = {
   rate: ['replied'],
   reopen: ['closed'],
   autoClose: ['replied'],
+  // A message merged into one that was then withdrawn or rejected is handled on its own again.
+  unmerge: ['closed'],
 } as const satisfies Record<string, readonly CaseStatus[]>
 
 export type CaseAction = keyof typeof TRANSITIONS

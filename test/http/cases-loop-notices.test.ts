@@ -85,4 +85,37 @@ describe('the loop tells the right people as a message changes hands', () => {
     const mine = await resident.get(`/api/mp/cases/${c.id}`)
     expect(JSON.stringify(mine.body), 'nor does the resident read the note').not.to.include('情绪激动')
   })
+
+  for (const [how, end] of [
+    [
+      'withdrawn by its resident',
+      async (carrier: { id: string }, author: Awaited<ReturnType<typeof asResident>>) =>
+        author.post(`/api/mp/cases/${carrier.id}/withdraw`, { reason: '已经修好了' }),
+    ],
+    [
+      'rejected by staff',
+      async (carrier: { id: string }) => (await asStaff(app, 'lina')).post(`/api/admin/cases/${carrier.id}/reject`, { reason: '含辱骂内容' }),
+    ],
+  ] as const) {
+    it(`handles a merged message on its own again when the one it was merged into is ${how}, and tells its resident`, async () => {
+      const first = await asResident(app)
+      const second = await asResident(app)
+      const carrier = await toZhangWei('东门路灯坏了', first)
+      const merged = await toZhangWei('东门路灯坏了好久', second)
+      const lina = await asStaff(app, 'lina')
+      expect((await lina.post(`/api/admin/cases/${merged.id}/merge`, { intoCaseId: carrier.id })).status).to.equal(200)
+      expect((await end(carrier, first)).status).to.equal(200)
+
+      const mine = (await second.get(`/api/mp/cases/${merged.id}`)).body
+      expect(mine.status, 'open again, waiting to be assigned').to.equal('submitted')
+      const told = (await about(merged.id, 'case.unmerged')).map((m) => m.payload.text)
+      expect(told).to.have.length(1)
+      expect(told[0]).to.include(`您的留言 ${merged.ticket} 原与留言 ${carrier.ticket} 合并办理`).and.include('您的留言将单独办理')
+      expect((await about(merged.id, 'case.queued')).map(to), "back in the station's queue").to.deep.equal(['station:st001'])
+      expect((await lina.get(`/api/admin/cases?status=submitted`)).body.items.map((c: { id: string }) => c.id)).to.include(merged.id)
+      await app.liaison.services.dispatcher.drain()
+      const delivered = (await about(merged.id, 'case.unmerged'))[0]
+      expect(delivered.lastError ?? '', 'not dropped as no longer true').not.to.include('已被后来的变化取代')
+    })
+  }
 })

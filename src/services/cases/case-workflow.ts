@@ -224,7 +224,43 @@ export class CaseWorkflow {
       note: reason,
       patch: { closedAt: this.clock.now() },
       tell: [resident(c, 'case.rejected', `很抱歉，您的留言 ${c.ticket} 不予受理：${reason}`)],
-    })
+    }).then((done) => this.freeDuplicates(done, '不予受理'))
+  }
+
+  /**
+   * The messages merged into one that was then withdrawn or rejected were promised its answer,
+   * which will now never come: each is handled on its own again, in its station's queue (or its
+   * office's), and its resident is told. Those merged into them in turn stay with them.
+   */
+  private async freeDuplicates<T extends CaseRecord>(carrier: T, why: string): Promise<T> {
+    for (const m of await this.store.cases.mergedInto(carrier.id)) {
+      if (m.status !== 'closed' || m.mergedInto !== carrier.id) continue
+      const now = this.clock.now()
+      await this.apply(m, SYSTEM, {
+        action: 'unmerge',
+        type: 'reopened',
+        to: 'submitted',
+        note: `与之合并办理的留言 ${carrier.ticket} 已${why}，本留言单独办理`,
+        patch: {
+          mergedInto: null,
+          closedAt: null,
+          deputyId: null,
+          acknowledgedAt: null,
+          ackDueAt: new Date(now.getTime() + this.policy.ackHours * 3_600_000),
+          ackEscalation: 0,
+        },
+        data: { fromCaseId: carrier.id, fromTicket: carrier.ticket },
+        tell: [
+          resident(m, 'case.unmerged', `您的留言 ${m.ticket} 原与留言 ${carrier.ticket} 合并办理，因该留言已${why}，您的留言将单独办理，办理结果会告知您。`),
+          {
+            to: queueOf(m),
+            kind: 'case.queued',
+            text: `留言 ${m.ticket}（${m.topic}）原与留言 ${carrier.ticket} 合并办理，该留言已${why}，请登录工作台重新分派。`,
+          },
+        ],
+      })
+    }
+    return carrier
   }
 
   /** Folds a duplicate into the case that will carry the work (分析研判: treated together). */
@@ -276,7 +312,7 @@ export class CaseWorkflow {
         patch: { closedAt: this.clock.now() },
         tell,
       },
-    )
+    ).then((done) => this.freeDuplicates(done, '撤回'))
   }
 
   async rate(author: MpPrincipal, caseId: string, rating: number, comment?: string | null) {
