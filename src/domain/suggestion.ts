@@ -1,3 +1,4 @@
+import { maskPersonalData } from './pii-mask.js'
 /**
  * 代表建议: a deputy's formal suggestion, from draft to evaluation. The record, its statuses
  * and which action each status admits. Pure: the service loads, checks here, then writes.
@@ -198,10 +199,12 @@ export const HANDLING_STATUSES: SuggestionStatus[] = ['assigned', 'rehandling']
 export const suggestionNumber = (year: number, seq: number) => `${year}-${String(seq).padStart(4, '0')}`
 
 /**
- * The words a suggestion quotes of a resident's message it links (cases[].title). Stores
- * write it again from the masked text when the message is anonymised, so it never outlives it.
+ * The words a suggestion quotes of a resident's message it links (cases[].title), with names,
+ * phones and house numbers masked: co-signing deputies of other places and the handling units
+ * read it, who never handle the message itself. Stores write it again from the masked text when
+ * the message is anonymised, so it never outlives it.
  */
-export const linkedCaseTitle = (caseText: string) => caseText.slice(0, 20)
+export const linkedCaseTitle = (caseText: string) => maskPersonalData(caseText).slice(0, 20)
 
 /** The lead unit's latest answer (the one the deputy rates), if any. */
 export function latestLeadAnswer(s: Pick<SuggestionRecord, 'answers'>): SuggestionAnswer | null {

@@ -8,6 +8,7 @@ import {
   type SuggestionRecord,
 } from '../../domain/suggestion.js'
 import { suggestionDueText } from '../../domain/suggestion-due.js'
+import { maskPersonalData } from '../../domain/pii-mask.js'
 
 /** What presenting needs besides the record: today's local date (for 还有 N 天) and signed links to attachments. */
 export interface SuggestionView {
@@ -41,7 +42,8 @@ export function presentSuggestion(s: SuggestionRecord, view: SuggestionView) {
     deputy: unit(s.deputy),
     coSigners: s.coSigners.map((c) => ({ deputyId: c.deputyId, name: c.name, at: c.at.toISOString() })),
     cosignUntil: iso(s.cosignUntil),
-    cases: s.cases.map((c) => ({ id: c.id, ticket: c.ticket, title: c.title })),
+    // Masked again as read: titles stored before they were masked at linking.
+    cases: s.cases.map((c) => ({ id: c.id, ticket: c.ticket, title: maskPersonalData(c.title) })),
     status: s.status,
     statusLabel: SUGGESTION_STATUS_LABELS[s.status],
     year: s.year,
