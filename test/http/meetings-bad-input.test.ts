@@ -96,6 +96,10 @@ describe('meetings: bad input', () => {
     expect((await wang.get('/api/mp/meetings')).body.items).to.deep.equal([])
     app.clock.set(new Date('2026-11-26T01:00:00Z'))
     expect((await wang.post(`/api/mp/meetings/${m.shortCode}/check-in`, {})).status).to.equal(404)
+    const guessed = await wang.post(`/api/mp/meetings/${m.id}/check-in`, { code: 'AAAAAAAA' })
+    expect(guessed.status, 'a wrong code does not confirm the meeting exists').to.equal(404)
+    const intoDraft = await (await asDeputy(app, 'dp0001')).post(`/api/mp/meetings/${draft.body.id}/check-in`, { code: 'AAAAAAAA' })
+    expect(intoDraft.status, 'nor a draft').to.equal(404)
     expect(
       (await (await asDeputy(app, 'dp0001')).post(`/api/mp/meetings/${draft.body.id}/rsvp`, { response: 'attend' })).status,
       "a draft is nobody's yet",

@@ -70,11 +70,13 @@ export class MeetingInvitations {
    */
   async checkIn(person: PersonRef, ref: string, code: string | null): Promise<Invitation> {
     const m = ref.startsWith('mt-') ? await this.store.meetings.get(ref) : await this.store.meetings.getByShortCode(ref.toUpperCase())
-    const scanned = m && (ref.startsWith('mt-') ? code?.toUpperCase() === m.shortCode : true)
-    if (m && !scanned) throw new ConflictError('请扫描会场的签到二维码', [{ path: 'body.code', message: '签到码不符' }], 'wrong_check_in_code')
     const invitation = m ? await this.store.meetings.invitation(m.id, person) : null
+    // Someone not invited (or a draft) learns nothing, not even that the meeting exists: 404 before the code is judged.
+    if (!invitation || m!.status === 'draft') throw this.checkInError('not_invited', m)
+    const scanned = ref.startsWith('mt-') ? code?.toUpperCase() === m!.shortCode : true
+    if (!scanned) throw new ConflictError('请扫描会场的签到二维码', [{ path: 'body.code', message: '签到码不符' }], 'wrong_check_in_code')
     const now = this.clock.now()
-    const refusal = m ? checkInRefusal(m, invitation, now, this.settings.checkInOpensMinutesBefore) : 'not_invited'
+    const refusal = checkInRefusal(m!, invitation, now, this.settings.checkInOpensMinutesBefore)
     if (refusal) throw this.checkInError(refusal, m)
     if (!(await this.store.meetings.checkIn(m!.id, person, now))) throw this.checkInError('already_checked_in', m)
     return { meeting: m!, invitation: (await this.store.meetings.invitation(m!.id, person))! }
