@@ -14,6 +14,7 @@ export const MASKS = {
   landline: '〔电话〕',
   email: '〔邮箱〕',
   houseNumber: '〔门牌号〕',
+  wechat: '〔微信号〕',
   name: '某某',
 } as const
 
@@ -32,6 +33,8 @@ const LANDLINE = new RegExp(`${NOT_DIGIT_BEFORE}[(（]?0${D}{2,3}[)）]?${SEP}${
 /** A bare 7–8 digit number right after a word that says it is a phone number. */
 const LABELLED_NUMBER = new RegExp(`((?:电话|座机|手机|联系方式|号码)(?:号码|是|为)?[:：\\s]*)${D}{7,8}${NOT_DIGIT_AFTER}`, 'g')
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g
+/** A WeChat id given after a word that says so ("微信号zhangsan_1990", "加我微信：wx123456"): 6–20 characters, starting with a letter. */
+const WECHAT_ID = /((?:微信号|微信|vx|VX|wx|WX|weixin)(?:号|是|为)?[:：\s]*)[A-Za-z][A-Za-z0-9_-]{5,19}(?![A-Za-z0-9_-])/g
 
 // House numbers: "12号", "3栋", "2单元", "501室", "三号楼". After a road, lane, village or
 // estate one part is enough; elsewhere two in a row ("3栋2单元") make an address.
@@ -53,7 +56,8 @@ const NAME_INTRO = '(?:我叫|我是|我姓名|本人|本人是|名叫|我的名
 const NAME_ENDERS = new Set([
   ...'反想要住在是的家今现向给从于说来去和与及等也就对因为有已请希特居退同电联手身年岁女男老这那我你他她们学看参认觉感发建提申投举咨问找打到买办签',
 ])
-const SELF_NAME = new RegExp(`(${NAME_INTRO})(${COMPOUND_SURNAMES}|[${SURNAMES}])([\\u4e00-\\u9fa5])([\\u4e00-\\u9fa5])?`, 'g')
+// Spaces between the characters ("我叫 王 小明", as typed on a phone) do not hide the name.
+const SELF_NAME = new RegExp(`(${NAME_INTRO})(${COMPOUND_SURNAMES}|[${SURNAMES}])\\s*([\\u4e00-\\u9fa5])(?:\\s*([\\u4e00-\\u9fa5]))?`, 'g')
 
 /** A surname with a form of address ("李大爷", "王阿姨", "张师傅"): a person named, whoever writes it. */
 const HONORIFICS = '大爷|大妈|大娘|大伯|大叔|大婶|大姐|大哥|阿姨|奶奶|爷爷|婆婆|师傅|女士|先生|老师|老汉|老太'
@@ -67,6 +71,7 @@ export function maskPersonalData(text: string): string {
       .replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
       .replace(ID_NUMBER, MASKS.idNumber)
       .replace(EMAIL, MASKS.email)
+      .replace(WECHAT_ID, (_m, label: string) => `${label}${MASKS.wechat}`)
       .replace(MOBILE, MASKS.mobile)
       .replace(LANDLINE, MASKS.landline)
       .replace(LABELLED_NUMBER, (_m, label: string) => `${label}${MASKS.landline}`)

@@ -69,4 +69,15 @@ describe('masking personal data in a resident message', () => {
   it('masks e-mail addresses', () => {
     expect(maskPersonalData('回复发到 zhang.san@example.com 吧')).to.equal(`回复发到 ${MASKS.email} 吧`)
   })
+
+  it('masks a WeChat id given after a word that says so, and leaves WeChat itself alone', () => {
+    expect(maskPersonalData('有事加我微信号zhangsan_1990')).to.equal(`有事加我微信号${MASKS.wechat}`)
+    expect(maskPersonalData('加我微信：wx123456 谢谢')).to.equal(`加我微信：${MASKS.wechat} 谢谢`)
+    expect(maskPersonalData('业主微信群里说的，用微信支付也不行')).to.equal('业主微信群里说的，用微信支付也不行')
+  })
+
+  it('masks a name typed with spaces between its characters', () => {
+    expect(maskPersonalData('我叫 王 小明，住这里')).to.equal(`我叫 ${MASKS.name}，住这里`)
+    expect(maskPersonalData('本人 李 四反映')).to.equal(`本人 ${MASKS.name}反映`)
+  })
 })
