@@ -135,6 +135,8 @@ export const TRANSITIONS = {
   forward: ['acknowledged'],
   reply: ['assigned', 'acknowledged', 'forwarded', 'reopened'],
   returnToStation: ['assigned', 'acknowledged', 'reopened'],
+  // The deputy holding it has left office: whatever they were doing, the station takes it back.
+  deputyLeft: ['submitted', 'assigned', 'acknowledged', 'forwarded', 'reopened'],
   handUp: ['submitted'],
   reject: ['submitted', 'assigned', 'acknowledged'],
   merge: ['submitted', 'assigned', 'acknowledged'],

@@ -62,6 +62,11 @@ export interface Deputy {
   phone: string | null
   /** Reception duty dates, YYYY-MM-DD in the business time zone. */
   dutyDates: string[]
+  /**
+   * In office. A deputy who has left (resigned, term ended, passed away) stays in the directory for
+   * the history of their cases but is never routed a message, nor offered to residents.
+   */
+  active: boolean
 }
 
 export interface Staff {
@@ -95,7 +100,7 @@ export interface DirectoryFile {
   regions?: Region[]
   stations?: Station[]
   units?: Array<Omit<Unit, 'active' | 'contact' | 'regionId'> & { active?: boolean; contact?: string; regionId?: string | null }>
-  deputies?: Array<Omit<Deputy, 'phone'> & { phone?: string | null }>
+  deputies?: Array<Omit<Deputy, 'phone' | 'active'> & { phone?: string | null }>
   staff?: Array<
     Omit<Staff, 'active' | 'regionIds'> & { password?: string; activationCode?: string; regionIds?: string[]; unitIds?: string[]; active?: boolean }
   >

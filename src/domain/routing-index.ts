@@ -35,10 +35,11 @@ export interface RoutingIndex {
   stations: ReadonlyMap<string, Station>
   /** Upper-case code → station. */
   stationsByCode: ReadonlyMap<string, Station>
+  /** Every deputy, those who have left office too (their codes are still on posters, their names on old cases). */
   deputies: ReadonlyMap<string, IndexedDeputy>
   /** Upper-case code → deputy. */
   deputiesByCode: ReadonlyMap<string, IndexedDeputy>
-  /** Station → its deputies in id order (a deputy of two stations is in both lists). */
+  /** Station → its deputies in office, in id order (a deputy of two stations is in both lists). */
   deputiesOfStation: ReadonlyMap<string, readonly IndexedDeputy[]>
   /** Station → who follows which topic and who is on duty when, by position in `deputiesOfStation`. */
   rosters: ReadonlyMap<string, StationRoster>
@@ -94,6 +95,8 @@ export function buildRoutingIndex(directory: RoutingDirectory): RoutingIndex {
     const deputy: IndexedDeputy = { ...d, topicSet: new Set(d.topics), dutySet: new Set(d.dutyDates) }
     deputies.set(d.id, deputy)
     deputiesByCode.set(normalizeCode(d.code), deputy)
+    // One who has left office is never among those a station's message may go to.
+    if (d.active === false) continue
     for (const stationId of new Set(d.stationIds)) {
       const list = deputiesOfStation.get(stationId) ?? []
       list.push(deputy)

@@ -26,14 +26,15 @@ export interface RoutingInput {
 export interface RoutingDirectory {
   regions: Region[]
   stations: Station[]
-  deputies: Array<Pick<Deputy, 'id' | 'code' | 'name' | 'level' | 'stationIds' | 'topics' | 'dutyDates'>>
+  /** `active` false: left office, never routed a message; absent means in office. */
+  deputies: Array<Pick<Deputy, 'id' | 'code' | 'name' | 'level' | 'stationIds' | 'topics' | 'dutyDates'> & { active?: boolean }>
 }
 
 export type RoutingRule = 'explicit' | 'place' | 'topic' | 'duty' | 'load' | 'fallback'
 
 export interface RoutingReason {
   rule: RoutingRule
-  /** Machine-readable, e.g. "deputy_code", "unknown_deputy_code", "covering_station", "on_duty", "fewest_open", "at_capacity", "station_queue", "district_office", "city_office". */
+  /** Machine-readable, e.g. "deputy_code", "unknown_deputy_code", "deputy_left_office", "covering_station", "on_duty", "fewest_open", "at_capacity", "station_queue", "district_office", "city_office". */
   code: string
   /** Plain Chinese, shown to staff. */
   message: string

@@ -43,6 +43,10 @@ export function route(input: RoutingInput, index: RoutingIndex, loads: Readonly<
     if (open >= options.deputyCapacity) say('load', 'explicit_at_capacity', `${d.name}代表 待办已满（${open} 件），居民指定该代表，仍予分派`)
     return decide(station?.id ?? null, d.id)
   }
+  if (station && explicit.leftOffice) {
+    say('fallback', 'station_queue', '居民指定的代表已离任，进入联络站工作人员待办')
+    return decide(station.id, null)
+  }
   if (station) return decide(station.id, pickDeputy(station, match, input.at, index, loads, options, say)?.id ?? null)
 
   // 5. fallback: a congress office
@@ -94,6 +98,8 @@ function target(input: Pick<RoutingInput, 'regionId' | 'deputyCode' | 'stationCo
 interface Explicit {
   deputy: IndexedDeputy | null
   station: Station | null
+  /** The code named a deputy who has left office: the message waits in their station's queue. */
+  leftOffice?: boolean
 }
 
 /** Rule 1: a deputy's or a station's QR code or link. Unknown codes are noted and ignored. */
@@ -108,6 +114,15 @@ function explicitTarget(input: Pick<RoutingInput, 'regionId' | 'deputyCode' | 's
     if (scanned && input.targetTyped) say('explicit', 'station_named', `居民指定：${scanned.name}（${scanned.code}）`)
     else if (scanned) say('explicit', 'station_code', `来自联络站二维码：${scanned.name}（${scanned.code}）`)
     return { deputy: null, station: scanned ?? null }
+  }
+  if (deputy.active === false) {
+    // A resident with an old poster or link still reaches the people who look after their place:
+    // refusing would lose the message, and another deputy chosen for them is not the one they asked
+    // for. So it waits in the deputy's station's queue, where staff pick who answers, and the resident
+    // reads that the deputy has left office and the station will arrange it.
+    const station = scanned ?? deputyStation(deputy, input.regionId?.trim(), index, say)
+    say('explicit', 'deputy_left_office', `${deputy.name}代表（${deputy.code}）已离任，${station ? `转 ${station.name} 工作人员分派` : '按所在区域分派'}`)
+    return { deputy: null, station, leftOffice: station !== null }
   }
   if (input.targetTyped) say('explicit', 'deputy_named', `居民指定：${deputy.name}代表（${deputy.code}）`)
   else say('explicit', 'deputy_code', `来自代表二维码：${deputy.name}（${deputy.code}）`)

@@ -19,6 +19,7 @@ import { CaseQueries } from './cases/case-queries.js'
 import { CaseReports } from './cases/case-reports.js'
 import { RoutingService } from './cases/case-routing.js'
 import { DirectoryCache } from './directory/directory-cache.js'
+import { DeputyHandBack } from './directory/deputy-hand-back.js'
 import { CaseSubmitter, type ContentCheck } from './cases/case-submission.js'
 import { CaseWorkflow } from './cases/case-workflow.js'
 import { MpSessions } from './accounts/mp-sessions.js'
@@ -159,7 +160,15 @@ export function createServices(config: Config & { security: { secretKey: string 
     passwords,
     audit,
     auth: new AuthService({ store, passwords, audit, clock, settings: config.security, cipher }),
-    directory: new DirectoryService({ store, cipher, audit, topics, cache: directoryCache, onChange: () => directoryCache.invalidate() }),
+    directory: new DirectoryService({
+      store,
+      cipher,
+      audit,
+      topics,
+      cache: directoryCache,
+      onChange: () => directoryCache.invalidate(),
+      handBack: new DeputyHandBack({ store, workflow }),
+    }),
     importer: new DirectoryImporter({ store, cipher, passwords, audit, topics, onChange: () => directoryCache.invalidate() }),
     staff: new StaffService(store, passwords, audit, () => directoryCache.invalidate()),
     units: new UnitService(store, audit),

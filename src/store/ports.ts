@@ -67,8 +67,10 @@ export interface DeputyQuery extends PageQuery {
   level?: DeputyLevel
   stationId?: string
   topic?: string
+  /** In office (true) or left (false); absent: both. */
+  active?: boolean
 }
-export type DeputyPatch = Partial<Pick<DeputyRecord, 'name' | 'level' | 'stationIds' | 'topics' | 'dutyDates' | 'phoneEnc' | 'phoneIndex'>>
+export type DeputyPatch = Partial<Pick<DeputyRecord, 'name' | 'level' | 'stationIds' | 'topics' | 'dutyDates' | 'phoneEnc' | 'phoneIndex' | 'active'>>
 
 export interface DeputyRepo {
   get(id: string): Promise<DeputyRecord | null>

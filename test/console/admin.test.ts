@@ -36,6 +36,32 @@ describe('console: an admin keeps the directory and the messages in order', func
     expect(page.problems).to.deep.equal([])
   })
 
+  it('a deputy who has left office is set so after a warning about their messages, marked 已离任, and restored', async () => {
+    const { deputies } = story.app.liaison.store
+    const name = (await deputies.get('dp0001'))!.name
+    const page = await newPage(story.browser, story.app)
+    await logInAs(page, admin())
+    await page.goto('/console/directory')
+    await page.locator('.t-tabs__nav-item', { hasText: '代表' }).click()
+    const row = page.locator('[data-test=deputies] tr', { hasText: 'DP0001' })
+    await row.getByText('在任').waitFor()
+    await row.getByRole('button', { name: '设为离任' }).click()
+    const dialog = page.locator('[data-test=tenure-dialog]')
+    await dialog.getByText('尚未办结的留言将退回所在联络站的待办，由工作人员重新分派').waitFor()
+    await dialog.getByRole('button', { name: '设为离任' }).click()
+    await page.getByText(/已设为离任，\d+ 条未办结留言已退回联络站/).waitFor()
+    await row.getByText('已离任').waitFor()
+    expect((await deputies.get('dp0001'))!.active).to.equal(false)
+    await screenshot(page, 'console-deputy-left-office')
+
+    await row.getByRole('button', { name: '恢复' }).click()
+    await dialog.getByText(`恢复后，${name}代表重新接收群众留言`).waitFor()
+    await dialog.getByRole('button', { name: '恢复' }).click()
+    await row.getByText('在任').waitFor()
+    expect((await deputies.get('dp0001'))!.active).to.equal(true)
+    expect(page.problems).to.deep.equal([])
+  })
+
   it('a message that could not be sent is retried with one click and goes back to the queue', async () => {
     const { outbox } = story.app.liaison.store
     const now = story.app.clock.now()

@@ -54,6 +54,8 @@ describe('the directory, as residents see it', () => {
         { code: 'ST002', name: '马庄街道代表联络站', kind: 'community', address: '马庄路8号', receptionDays: ['tue'] },
         { code: 'ST001', name: '轻工街道代表联络站', kind: 'community', address: '建设路1号', receptionDays: ['wed'] },
       ],
+      inOffice: true,
+      notice: null,
     })
     expect(JSON.stringify(body)).not.to.match(/1380000|phone/)
   })

@@ -51,6 +51,7 @@ export function sampleDirectory(): DirectorySnapshot {
         phoneEnc: 'v1:k1:enc1',
         phoneIndex: 'idx1',
         dutyDates: ['2026-11-25'],
+        active: true,
       },
       {
         id: 'dp0002',
@@ -62,6 +63,7 @@ export function sampleDirectory(): DirectorySnapshot {
         phoneEnc: null,
         phoneIndex: null,
         dutyDates: [],
+        active: true,
       },
       {
         id: 'dp0003',
@@ -73,6 +75,7 @@ export function sampleDirectory(): DirectorySnapshot {
         phoneEnc: 'v1:k1:enc3',
         phoneIndex: 'idx1',
         dutyDates: [],
+        active: true,
       },
     ],
     staff: [
@@ -283,6 +286,20 @@ export function storeContract(open: () => Promise<Store>) {
       const d = await store.deputies.get('dp0003')
       expect(d).to.deep.include({ stationIds: ['st002'], dutyDates: ['2026-12-01'], phoneEnc: null })
       expect((await store.deputies.listByStation('st002')).map((x) => x.id)).to.deep.equal(['dp0002', 'dp0003'])
+    })
+
+    it('takes a deputy out of office and back, and searches by it; an import keeps what it is given', async () => {
+      await store.deputies.update('dp0002', { active: false })
+      expect((await store.deputies.get('dp0002'))!.active).to.equal(false)
+      const ids = async (active: boolean) => (await store.deputies.search({ active, limit: 10 })).items.map((d) => d.id)
+      expect(await ids(false)).to.deep.equal(['dp0002'])
+      expect(await ids(true)).to.deep.equal(['dp0001', 'dp0003'])
+      expect((await store.directory.snapshot()).deputies.find((d) => d.id === 'dp0002')!.active).to.equal(false)
+      await store.deputies.update('dp0002', { active: true })
+      expect(await ids(false)).to.deep.equal([])
+      const [, wang] = sampleDirectory().deputies
+      await store.directory.upsertAll({ regions: [], stations: [], units: [], deputies: [{ ...wang, active: false }], staff: [] })
+      expect((await store.deputies.getByCode('DP0002'))!.active).to.equal(false)
     })
   })
 

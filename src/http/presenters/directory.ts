@@ -33,26 +33,35 @@ export const presentPublicStation = (s: Station) => ({
   receptionDays: s.receptionDays,
 })
 
-/** A deputy's public card: never the phone, never internal ids. */
-export const presentPublicDeputy = (d: Pick<DeputyRecord, 'code' | 'name' | 'level' | 'topics'>, stations: Station[]) => ({
+/**
+ * A deputy's public card: never the phone, never internal ids. One who has left office says so
+ * (`inOffice` false, `notice`) and invites no message.
+ */
+export const presentPublicDeputy = (d: Pick<DeputyRecord, 'code' | 'name' | 'level' | 'topics' | 'active'>, stations: Station[]) => ({
   code: d.code,
   name: d.name,
   level: d.level,
   levelLabel: LEVEL_LABELS[d.level],
   topics: d.topics,
   stations: stations.map(presentPublicStation),
+  inOffice: d.active,
+  notice: d.active ? null : LEFT_OFFICE_NOTICE,
 })
+
+export const LEFT_OFFICE_NOTICE = '该代表已离任，不再接收留言。如有问题，请向您所在社区的代表联络站留言。'
 
 /** A station's public page: the places it covers and its deputies' cards. */
 export const presentPublicStationPage = (p: {
   station: Station
   regions: Region[]
-  deputies: Array<Pick<DeputyRecord, 'code' | 'name' | 'level' | 'topics' | 'dutyDates'>>
+  deputies: Array<Pick<DeputyRecord, 'code' | 'name' | 'level' | 'topics' | 'dutyDates' | 'active'>>
 }) => ({
   ...presentPublicStation(p.station),
   regions: p.regions.map((r) => ({ id: r.id, name: r.name })),
   // Reception duty dates are posted at the station; the mini-program marks today's duty deputy.
-  deputies: p.deputies.map((d) => ({ ...presentPublicDeputy(d, []), dutyDates: d.dutyDates })).map(({ stations: _s, ...card }) => card),
+  deputies: p.deputies
+    .map((d) => ({ ...presentPublicDeputy(d, []), dutyDates: d.dutyDates }))
+    .map(({ stations: _s, inOffice: _i, notice: _n, ...card }) => card),
 })
 
 export const presentDeputy = (d: DeputyView) => ({
@@ -65,6 +74,9 @@ export const presentDeputy = (d: DeputyView) => ({
   topics: d.topics,
   phoneMasked: d.phoneMasked,
   dutyDates: d.dutyDates,
+  active: d.active,
+  /** 在任 / 已离任, for lists. */
+  statusLabel: d.active ? '在任' : '已离任',
 })
 
 export const presentStaff = (s: StaffRecord) => ({

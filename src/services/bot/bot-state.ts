@@ -52,12 +52,15 @@ export class BotState {
     const byCode = await this.store.deputies.getByCode(q).catch(() => null)
     const found = byCode ? [byCode] : (await this.store.deputies.search({ q, limit: 10 })).items
     const prepared = await this.directory.prepared()
-    return found.map((d) => ({
-      code: d.code,
-      name: d.name,
-      levelLabel: LEVEL_LABELS[d.level],
-      station: prepared.stations.get(d.stationIds[0] ?? '')?.name ?? null,
-    }))
+    // Residents are offered only deputies in office.
+    return found
+      .filter((d) => d.active)
+      .map((d) => ({
+        code: d.code,
+        name: d.name,
+        levelLabel: LEVEL_LABELS[d.level],
+        station: prepared.stations.get(d.stationIds[0] ?? '')?.name ?? null,
+      }))
   }
 
   /** To the city office through the outbox: once a minute per kind, but a new login QR code is news even within the minute. */

@@ -151,6 +151,7 @@ export class CaseWorkflow {
     }
     const target = await this.store.deputies.getByCode(to.deputyCode)
     if (!target) throw new UnprocessableError('未找到该代表', [{ path: 'body.deputyCode', message: `代表代码 ${to.deputyCode} 不存在` }], 'unknown_deputy')
+    if (!target.active) throw inactiveDeputy('body.deputyCode', target.name)
     if (target.id === c.deputyId) throw new ConflictError('留言已在该代表名下')
     return this.moveTo(c, deputyActor(deputy), target.id, target.stationIds, to.reason)
   }
@@ -161,6 +162,7 @@ export class CaseWorkflow {
     const c = await this.staffCase(staff, caseId)
     const target = await this.store.deputies.get(deputyId)
     if (!target) throw new UnprocessableError('代表不存在', [{ path: 'body.deputyId', message: `未知的代表 "${deputyId}"` }], 'unknown_deputy')
+    if (!target.active) throw inactiveDeputy('body.deputyId', target.name)
     // Writes are held to the same scope as reads: staff assign within their stations,
     // a district organizer within their districts; refused before anything changes.
     const mine = await this.stationsInScope(staff, target.stationIds)
@@ -410,6 +412,24 @@ export class CaseWorkflow {
     })
   }
 
+  /**
+   * The deputy holding it has left office: back to its station's queue (or its office's) as at a
+   * hand-back, for staff to place again. The station gets its own time; the resident's reply deadline stands.
+   */
+  async returnOnDeputyLeaving(c: CaseRecord, note: string) {
+    return this.apply(c, SYSTEM, {
+      action: 'deputyLeft',
+      type: 'transferred',
+      to: 'submitted',
+      note,
+      patch: { deputyId: null, acknowledgedAt: null, ackDueAt: new Date(this.clock.now().getTime() + this.policy.ackHours * 3_600_000), ackEscalation: 0 },
+      data: { fromDeputyId: c.deputyId, toStation: c.stationId, deputyLeftOffice: true },
+      tell: [{ to: queueOf(c), kind: 'case.queued', text: `留言 ${c.ticket}（${c.topic}）的办理代表已离任，请登录工作台重新分派。` }],
+      // Reminders and deadlines addressed to the deputy who left would now go to nobody who can act.
+      withdraw: ['case.assigned', 'case.reminder', 'case.overdue'],
+    })
+  }
+
   /** Shortly before a deadline the deputy is reminded, once per clock and round (found in the timeline). */
   async remind(c: CaseRecord, action: RemindAction): Promise<boolean> {
     const round = slaRound(c, action.clock)
@@ -542,3 +562,7 @@ export class CaseWorkflow {
     return c
   }
 }
+
+/** A deputy out of service is given nothing new: the office took them out so their messages go to others. */
+const inactiveDeputy = (path: string, name: string) =>
+  new UnprocessableError('该代表已离任，请选择其他代表', [{ path, message: `${name}代表已离任` }], 'deputy_inactive')

@@ -80,7 +80,8 @@ export class DigestService {
     const sent = new Set(done)
     const midnight = startOfLocalDate(day, this.settings.timeZone).getTime()
     const due = [...prepared.deputies.values()].filter((d) => {
-      if (sent.has(d.id)) return false
+      // A deputy who has left office has no work to be told of.
+      if (!d.active || sent.has(d.id)) return false
       const p = preferences[d.id] ?? DEFAULT_PREFERENCES
       if (weekend && p.muteWeekends) return false
       return now.getTime() >= midnight + minutesOf(p.sendAt ?? this.settings.sendAt) * 60_000

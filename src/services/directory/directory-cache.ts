@@ -10,7 +10,9 @@ export interface PreparedDirectory {
   index: RoutingIndex
   regions: Map<string, Region>
   stations: Map<string, Station>
-  deputies: Map<string, Pick<DeputyRecord, 'id' | 'code' | 'name' | 'level' | 'stationIds' | 'topics'>>
+  /** Every deputy, those who have left office (`active` false) too: old cases still name them. */
+  deputies: Map<string, Pick<DeputyRecord, 'id' | 'code' | 'name' | 'level' | 'stationIds' | 'topics' | 'active'>>
+  /** Each station's deputies in office: those a message may go to or staff may assign. */
   deputiesByStation: Map<string, string[]>
   /** Console users as audiences name them (a campaign's staff); no credentials kept. */
   staff: Array<Pick<StaffRecord, 'id' | 'name' | 'role' | 'stationIds' | 'active'>>
@@ -90,7 +92,7 @@ export class DirectoryCache {
 
   private async load(): Promise<PreparedDirectory> {
     const snapshot = await this.store.directory.snapshot()
-    const deputies = snapshot.deputies.map(({ id, code, name, level, stationIds, topics, dutyDates }) => ({
+    const deputies = snapshot.deputies.map(({ id, code, name, level, stationIds, topics, dutyDates, active }) => ({
       id,
       code,
       name,
@@ -98,10 +100,11 @@ export class DirectoryCache {
       stationIds,
       topics,
       dutyDates,
+      active,
     }))
     const deputiesByStation = new Map<string, string[]>()
     for (const d of deputies)
-      for (const s of d.stationIds) {
+      for (const s of d.active ? d.stationIds : []) {
         // Appended in place: copying the list for every deputy was quadratic in a station's size.
         const list = deputiesByStation.get(s)
         if (list) list.push(d.id)

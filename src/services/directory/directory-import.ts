@@ -15,8 +15,20 @@ export interface ImportReport {
   created: Tally
   updated: Tally
   unchanged: Tally
+  /**
+   * Deputies in office whom a file listing deputies leaves out. They are kept as they are (a file
+   * may cover one district only): the office takes those who have left out of service itself.
+   */
+  notInFile: { deputies: NotInFile }
   warnings: string[]
 }
+
+/** How many were left out, and the first of them by id. */
+export interface NotInFile {
+  count: number
+  items: Array<{ id: string; code: string; name: string }>
+}
+const NOT_IN_FILE_LISTED = 100
 
 export type ImportProgress = (message: string) => void
 
@@ -74,7 +86,9 @@ export class DirectoryImporter {
     const staff = await this.staffRecords(file.staff, staffById, progress, passwordCost)
 
     const incoming: DirectorySnapshot = { regions: file.regions, stations: file.stations, units: file.units, deputies, staff }
-    const report: ImportReport = { created: zero(), updated: zero(), unchanged: zero(), warnings: check.warnings }
+    const notInFile = deputiesNotInFile(existing.deputies, file.deputies)
+    const report: ImportReport = { created: zero(), updated: zero(), unchanged: zero(), notInFile: { deputies: notInFile }, warnings: check.warnings }
+    if (notInFile.count) report.warnings.push(notInFileWarning(notInFile))
     const changed: DirectorySnapshot = { regions: [], stations: [], units: [], deputies: [], staff: [] }
     for (const kind of Object.keys(incoming) as Kind[]) {
       const before = new Map<string, unknown>(existing[kind].map((r) => [r.id, r]))
@@ -88,7 +102,7 @@ export class DirectoryImporter {
     progress(`写入：新增 ${sum(report.created)}，更新 ${sum(report.updated)}，未变 ${sum(report.unchanged)}`)
     await this.store.directory.upsertAll(changed)
     this.onChange()
-    await this.audit.record(actor, 'directory.import', null, { created: report.created, updated: report.updated })
+    await this.audit.record(actor, 'directory.import', null, { created: report.created, updated: report.updated, deputiesNotInFile: notInFile.count })
     return report
   }
 
@@ -97,7 +111,8 @@ export class DirectoryImporter {
     const phoneIndex = phone ? this.cipher.blindIndex(phone) : null
     // The same number keeps its envelope, so a re-import without changes writes nothing.
     const phoneEnc = !phone ? null : old?.phoneIndex === phoneIndex && old.phoneEnc ? old.phoneEnc : this.cipher.encrypt(phone, d.id)
-    return { ...rest, phoneEnc, phoneIndex }
+    // The file says nothing of who is in office: one taken out of service stays out until the office restores them.
+    return { ...rest, phoneEnc, phoneIndex, active: old?.active ?? true }
   }
 
   private async staffRecords(list: ImportedStaff[], existing: Map<string, StaffRecord>, progress: ImportProgress, passwordCost?: number) {
@@ -118,6 +133,19 @@ export class DirectoryImporter {
       }),
     )
   }
+}
+
+/** Deputies in office the file does not list; none when the file lists no deputies at all (a file of stations or staff only). */
+function deputiesNotInFile(existing: DeputyRecord[], listed: ImportedDeputy[]): NotInFile {
+  if (!listed.length) return { count: 0, items: [] }
+  const inFile = new Set(listed.map((d) => d.id))
+  const left = existing.filter((d) => d.active && !inFile.has(d.id))
+  return { count: left.length, items: left.slice(0, NOT_IN_FILE_LISTED).map(({ id, code, name }) => ({ id, code, name })) }
+}
+
+function notInFileWarning({ count, items }: NotInFile) {
+  const names = items.slice(0, 10).map((d) => `${d.name}(${d.code})`)
+  return `${count} 名在任代表不在导入文件中，已保留未改动：${names.join('、')}${count > 10 ? ' 等' : ''}。如已离任，请在代表名录中设为离任`
 }
 
 function sum(t: Tally) {

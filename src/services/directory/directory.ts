@@ -7,6 +7,7 @@ import { maskPhone, type PiiCipher } from '../../security/pii.js'
 import type { DeputyQuery, DeputyRecord, Page, StationQuery, Store } from '../../store/ports.js'
 import type { AuditTrail } from '../audit.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
+import type { DeputyHandBack } from './deputy-hand-back.js'
 import type { DirectoryCache } from './directory-cache.js'
 
 /** A deputy as the console sees them: the phone masked. */
@@ -25,6 +26,8 @@ export interface DeputyEdit {
   topics?: string[]
   dutyDates?: string[]
   phone?: string | null
+  /** False takes a deputy who has left office out of service; true puts them back. */
+  active?: boolean
 }
 
 /** What DirectoryService is built from (one object: the parameters are many). */
@@ -37,6 +40,8 @@ export interface DirectoryServiceDeps {
   cache: Pick<DirectoryCache, 'prepared' | 'scopeOf'>
   /** Told after every edit, so caches of the directory (routing) start afresh. */
   onChange?: () => void
+  /** Gives the open messages of a deputy who left office back to their stations. */
+  handBack: Pick<DeputyHandBack, 'handBackOpenCases'>
 }
 
 /** Reading and editing the directory: regions, stations and deputies. */
@@ -48,9 +53,11 @@ export class DirectoryService {
   private readonly cache: Pick<DirectoryCache, 'prepared' | 'scopeOf'>
   /** Told after every edit, so caches of the directory (routing) start afresh. */
   private readonly onChange: () => void
+  private readonly handBack: Pick<DeputyHandBack, 'handBackOpenCases'>
 
   constructor(deps: DirectoryServiceDeps) {
-    ;({ store: this.store, cipher: this.cipher, audit: this.audit, topics: this.topics, cache: this.cache, onChange: this.onChange = () => {} } = deps)
+    ;({ store: this.store, cipher: this.cipher, audit: this.audit, topics: this.topics, cache: this.cache, handBack: this.handBack } = deps)
+    this.onChange = deps.onChange ?? (() => {})
   }
 
   async regionTree() {
@@ -87,18 +94,19 @@ export class DirectoryService {
     ]
   }
 
-  /** What a resident sees after scanning a deputy's code: never the phone. */
+  /** What a resident sees after scanning a deputy's code: never the phone. One who has left office is shown so, without their stations. */
   async publicDeputy(code: string) {
     const deputy = await this.store.deputies.getByCode(code)
     if (!deputy) throw new NotFoundError('未找到该代表')
-    const stations = await this.stationsByIds(deputy.stationIds)
+    const stations = deputy.active ? await this.stationsByIds(deputy.stationIds) : []
     return { deputy, levelLabel: LEVEL_LABELS[deputy.level], stations }
   }
 
   async publicStation(code: string) {
     const station = await this.store.stations.getByCode(code)
     if (!station) throw new NotFoundError('未找到该联络站')
-    const deputies = await this.store.deputies.listByStation(station.id)
+    // Residents are offered only deputies in office.
+    const deputies = (await this.store.deputies.listByStation(station.id)).filter((d) => d.active)
     const regions = await Promise.all(station.regionIds.map((id) => this.store.regions.get(id)))
     return { station, deputies, regions: regions.filter((r): r is Region => r !== null) }
   }
@@ -166,7 +174,11 @@ export class DirectoryService {
     return deputy.phoneEnc ? this.cipher.decrypt(deputy.phoneEnc, deputy.id) : null
   }
 
-  async updateDeputy(actor: StaffPrincipal, id: string, edit: DeputyEdit): Promise<DeputyView> {
+  /**
+   * `active: false` takes a deputy out of service: routing passes them over from now on, and the
+   * messages still in their hands go back to their stations' queues (`casesReturned` says how many).
+   */
+  async updateDeputy(actor: StaffPrincipal, id: string, edit: DeputyEdit): Promise<DeputyView & { casesReturned?: number }> {
     const [deputy, mayWrite] = await Promise.all([this.store.deputies.get(id), this.writable(actor)])
     // As for a read, not "forbidden"; but judged on the deputy's stations as stored now.
     if (!deputy || !mayWrite(await this.stationsByIds(deputy.stationIds))) throw new NotFoundError('代表不存在')
@@ -190,8 +202,12 @@ export class DirectoryService {
       patch.phoneIndex = normalized ? this.cipher.blindIndex(normalized) : null
     }
     const updated = await this.store.deputies.update(deputy.id, patch)
+    // Routing reads the directory afresh before the messages are handed back: none can land on them meanwhile.
     this.onChange()
-    await this.audit.record(actor, 'deputy.update', { kind: 'deputy', id }, { fields })
+    const leaving = edit.active === undefined ? {} : { active: edit.active, wasActive: deputy.active }
+    await this.audit.record(actor, 'deputy.update', { kind: 'deputy', id }, { fields, ...leaving })
+    // Again when already out of service: whatever a failed first attempt left behind goes back too.
+    if (edit.active === false) return { ...this.view(updated), casesReturned: await this.handBack.handBackOpenCases(deputy.id) }
     return this.view(updated)
   }
 

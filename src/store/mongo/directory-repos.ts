@@ -20,7 +20,7 @@ import { translate } from './errors.js'
 
 // The fields each update may touch, mirroring the columns the sqlite adapter rewrites.
 const STATION_FIELDS = ['name', 'kind', 'address', 'regionIds', 'receptionDays'] as const
-const DEPUTY_FIELDS = ['name', 'level', 'stationIds', 'topics', 'dutyDates', 'phoneEnc', 'phoneIndex'] as const
+const DEPUTY_FIELDS = ['name', 'level', 'stationIds', 'topics', 'dutyDates', 'phoneEnc', 'phoneIndex', 'active'] as const
 const STAFF_FIELDS = ['name', 'role', 'stationIds', 'regionIds', 'unitIds', 'active', 'passwordHash', 'activationHash'] as const
 
 export function regionRepo({ Region }: Models): RegionRepo {
@@ -90,6 +90,8 @@ export function deputyRepo({ Deputy }: Models): DeputyRepo {
       // Equality on an array field matches any element, served by the multikey index.
       if (query.stationId) filter.stationIds = query.stationId
       if (query.topic) filter.topics = query.topic
+      // Older documents have no field and are in office.
+      if (query.active !== undefined) filter.active = query.active ? { $ne: false } : false
       return pageById(query, filter, find)
     },
     async listByStation(stationId) {

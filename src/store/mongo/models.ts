@@ -94,6 +94,8 @@ function deputySchema() {
       phoneEnc: nullableString,
       phoneIndex: nullableString,
       dutyDates: stringList,
+      // Documents written before deputies could leave office have no field: they are in office.
+      active: { type: Boolean, default: true },
     },
     options,
   )

@@ -30,6 +30,7 @@ export const deputyFromDoc = (d: DeputyDoc): DeputyRecord => ({
   phoneEnc: d.phoneEnc ?? null,
   phoneIndex: d.phoneIndex ?? null,
   dutyDates: [...(d.dutyDates ?? [])],
+  active: d.active !== false,
 })
 
 export const staffFromDoc = (d: StaffDoc): StaffRecord => ({

@@ -112,13 +112,14 @@ export function deputyRepo(db: Db): DeputyRepo {
     return row ? deputyFromRow(row as object) : null
   }
   const update = db.transaction((id: string, next: DeputyRecord) => {
-    db.prepare(`UPDATE deputies SET name = ?, level = ?, topics = ?, phone_enc = ?, phone_index = ?, duty_dates = ? WHERE id = ?`).run(
+    db.prepare(`UPDATE deputies SET name = ?, level = ?, topics = ?, phone_enc = ?, phone_index = ?, duty_dates = ?, active = ? WHERE id = ?`).run(
       next.name,
       next.level,
       JSON.stringify(next.topics),
       next.phoneEnc,
       next.phoneIndex,
       JSON.stringify(next.dutyDates),
+      next.active ? 1 : 0,
       id,
     )
     writeDeputyStations(db, next)
@@ -137,6 +138,7 @@ export function deputyRepo(db: Db): DeputyRepo {
       if (query.level) where.add('d.level = ?', query.level)
       if (query.stationId) where.add('d.id IN (SELECT deputy_id FROM deputy_stations WHERE station_id = ?)', query.stationId)
       if (query.topic) where.add('EXISTS (SELECT 1 FROM json_each(d.topics) WHERE value = ?)', query.topic)
+      if (query.active !== undefined) where.add('d.active = ?', query.active ? 1 : 0)
       const after = decodeCursor(query.cursor)
       if (after !== null) where.add('d.id > ?', after)
       const rows = db.prepare(`${DEPUTY_SELECT} ${where} ORDER BY d.id ${limitSql(query.limit + 1)}`).all(...where.params)
@@ -234,9 +236,10 @@ export function directoryRepo(db: Db): DirectoryRepo {
   const upsertStation = db.prepare(`INSERT INTO stations (id, code, name, kind, address, region_ids, reception_days)
     VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET code = excluded.code, name = excluded.name, kind = excluded.kind,
     address = excluded.address, region_ids = excluded.region_ids, reception_days = excluded.reception_days`)
-  const upsertDeputy = db.prepare(`INSERT INTO deputies (id, code, name, level, topics, phone_enc, phone_index, duty_dates)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET code = excluded.code, name = excluded.name, level = excluded.level,
-    topics = excluded.topics, phone_enc = excluded.phone_enc, phone_index = excluded.phone_index, duty_dates = excluded.duty_dates`)
+  const upsertDeputy = db.prepare(`INSERT INTO deputies (id, code, name, level, topics, phone_enc, phone_index, duty_dates, active)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET code = excluded.code, name = excluded.name, level = excluded.level,
+    topics = excluded.topics, phone_enc = excluded.phone_enc, phone_index = excluded.phone_index, duty_dates = excluded.duty_dates,
+    active = excluded.active`)
   const upsertStaff = db.prepare(`INSERT INTO staff (id, username, name, role, station_ids, region_ids, unit_ids, password_hash, activation_hash, active)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET username = excluded.username, name = excluded.name,
     role = excluded.role, station_ids = excluded.station_ids, region_ids = excluded.region_ids, unit_ids = excluded.unit_ids,
@@ -278,7 +281,8 @@ export function directoryRepo(db: Db): DirectoryRepo {
     }
     for (const u of records.units) upsertUnit.run(u.id, u.code, u.name, u.kind, u.regionId, u.contact, u.active ? 1 : 0)
     for (const d of records.deputies) {
-      upsertDeputy.run(d.id, d.code, d.name, d.level, JSON.stringify(d.topics), d.phoneEnc, d.phoneIndex, JSON.stringify(d.dutyDates))
+      const dates = JSON.stringify(d.dutyDates)
+      upsertDeputy.run(d.id, d.code, d.name, d.level, JSON.stringify(d.topics), d.phoneEnc, d.phoneIndex, dates, d.active === false ? 0 : 1)
       writeDeputyStations(db, d)
     }
     for (const s of records.staff) {

@@ -30,6 +30,7 @@ export const deputyFromRow = (r: Row): DeputyRecord => ({
   phoneEnc: r.phone_enc,
   phoneIndex: r.phone_index,
   dutyDates: list(r.duty_dates),
+  active: r.active !== 0,
 })
 
 export const unitFromRow = (r: Row): Unit => ({

@@ -70,7 +70,9 @@ export function directoryAdminRoutes({ auth, directory, importer, importBody }: 
   router.patch('/deputies/:id', editors, async (ctx) => {
     const { id } = parse(idParam, ctx.params, 'params')
     const edit = parse(deputyEditBody, ctx.state.body, 'body')
-    ctx.body = presentDeputy(await directory.updateDeputy(ctx.state.staff, id, edit))
+    const { casesReturned, ...deputy } = await directory.updateDeputy(ctx.state.staff, id, edit)
+    // Taken out of service: how many of their messages went back to their stations.
+    ctx.body = casesReturned === undefined ? presentDeputy(deputy) : { ...presentDeputy(deputy), casesReturned }
   })
 
   return router

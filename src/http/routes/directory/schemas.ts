@@ -21,6 +21,11 @@ export const deputySearchQuery = z.strictObject({
   level: z.enum(DEPUTY_LEVELS).optional(),
   stationId: id.optional(),
   topic: z.string().max(20).optional(),
+  /** true: in office only; false: those who have left only; absent: both. */
+  active: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
 })
 
 const nonEmpty = (o: object) => Object.keys(o).length > 0
@@ -43,6 +48,8 @@ export const deputyEditBody = z
     topics: z.array(z.string()).max(20).optional(),
     dutyDates: z.array(z.iso.date('日期格式应为 YYYY-MM-DD')).max(400).optional(),
     phone: z.string().max(30).nullable().optional(),
+    /** false: left office (resigned, term ended, passed away), out of service; true: back in service. */
+    active: z.boolean().optional(),
   })
   .refine(nonEmpty, noChange)
 

@@ -1,0 +1,161 @@
+import { expect } from 'chai'
+import { asAdmin, asDeputy, asResident, Client, startApp, type TestApp } from '../helpers/app.js'
+import { asStaff } from '../helpers/meetings.js'
+import { caseCity } from '../fixtures.js'
+
+/**
+ * A deputy who has left office (resigned, term ended, passed away) is taken out of service by the
+ * office: nothing new reaches them, what they held goes back to their station, residents see so.
+ */
+describe('a deputy who has left office', () => {
+  let app: TestApp
+  let admin: Client
+  beforeEach(async () => {
+    app = await startApp({ directory: caseCity() })
+    app.clock.set(new Date('2026-11-23T02:00:00Z')) // Monday 10:00 in Asia/Shanghai
+    admin = await asAdmin(app)
+  })
+  afterEach(() => app.close())
+
+  /** Two messages in 张伟's hands: one just assigned, one acknowledged and forwarded to a department. */
+  async function zhangWeiHolds() {
+    const resident = await asResident(app)
+    const deputy = await asDeputy(app, 'dp0001')
+    const first = (await resident.post('/api/mp/cases', { text: '小区门口的垃圾好几天没人清运，臭味很大', regionId: 'c010101' })).body
+    const second = (await resident.post('/api/mp/cases', { text: '建设路的路灯坏了', deputyCode: 'DP0001', regionId: 'c010101' })).body
+    expect([first.handledBy.deputy, second.handledBy.deputy]).to.deep.equal(['张伟', '张伟'])
+    await deputy.post(`/api/mp/deputy/cases/${second.id}/acknowledge`, {})
+    expect((await deputy.post(`/api/mp/deputy/cases/${second.id}/forward`, { department: '市城管局' })).body.status).to.equal('forwarded')
+    return { resident, deputy, first, second }
+  }
+
+  const queuedAt = async (caseId: string) =>
+    (await app.liaison.store.outbox.search({ limit: 100, kind: 'case.queued' })).items.filter((m) => m.payload.caseId === caseId)
+
+  it('is taken out of service: their open messages go back to the station, told so, each reply deadline kept', async () => {
+    const { resident, deputy, first, second } = await zhangWeiHolds()
+    const left = await admin.patch('/api/admin/deputies/dp0001', { active: false })
+    expect(left.status, JSON.stringify(left.body)).to.equal(200)
+    expect(left.body).to.include({ id: 'dp0001', active: false, statusLabel: '已离任', casesReturned: 2 })
+
+    const lina = await asStaff(app, 'lina')
+    for (const c of [first, second]) {
+      const seen = await lina.get(`/api/admin/cases/${c.id}`)
+      expect(seen.body).to.include({ status: 'submitted' })
+      expect(seen.body.handledBy).to.deep.include({ station: '轻工街道代表联络站', deputy: null })
+      const step = seen.body.timeline.at(-1)
+      expect(step).to.include({ note: '代表已离任，请重新分派' })
+      expect(step.actor.role).to.equal('system')
+      expect((await resident.get(`/api/mp/cases/${c.id}`)).body.replyBy, 'the resident keeps the date they were given').to.equal(c.replyBy)
+      const told = await queuedAt(c.id)
+      expect(told.map((m) => `${m.recipientKind}:${m.recipientId}`)).to.deep.equal(['station:st001'])
+      expect(told[0].payload.text).to.include('已离任')
+    }
+    expect((await deputy.get('/api/mp/deputy/cases')).body.items).to.deep.equal([])
+    // Staff placing them again are not offered the deputy who left.
+    const choices = await lina.get(`/api/admin/cases/${first.id}/deputy-choices`)
+    expect(choices.body.items.map((d: { id: string }) => d.id)).not.to.include('dp0001')
+
+    const audit = await admin.get('/api/admin/audit?targetId=dp0001')
+    expect(audit.body.items.map((e: { action: string }) => e.action)).to.include('deputy.update')
+
+    // Nor can a message be given to them by hand, by staff or by another deputy passing it on.
+    const refused = await lina.post(`/api/admin/cases/${first.id}/assign`, { deputyId: 'dp0001' })
+    expect(refused.status).to.equal(422)
+    expect(refused.body.error).to.include({ code: 'deputy_inactive', message: '该代表已离任，请选择其他代表' })
+    expect((await lina.post(`/api/admin/cases/${first.id}/assign`, { deputyId: 'dp0002' })).status).to.equal(200)
+    const passedOn = await (await asDeputy(app, 'dp0002')).post(`/api/mp/deputy/cases/${first.id}/transfer`, { deputyCode: 'DP0001', reason: '张代表熟悉' })
+    expect(passedOn.status).to.equal(422)
+    expect(passedOn.body.error.code).to.equal('deputy_inactive')
+    expect((await lina.get(`/api/admin/cases/${first.id}`)).body.handledBy.deputy, 'still with 王芳').to.equal('王芳')
+  })
+
+  it('is never routed a new message: by place another deputy takes it, by their code the station does', async () => {
+    await admin.patch('/api/admin/deputies/dp0001', { active: false })
+    const resident = await asResident(app)
+    const byPlace = (await resident.post('/api/mp/cases', { text: '小区门口的垃圾好几天没人清运', regionId: 'c010101' })).body
+    expect(byPlace.handledBy.station).to.equal('轻工街道代表联络站')
+    expect(byPlace.handledBy.deputy).to.be.oneOf(['王芳', '李强'])
+
+    const byCode = await resident.post('/api/mp/cases', { text: '路灯坏了', deputyCode: 'DP0001' })
+    expect(byCode.status).to.equal(201)
+    expect(byCode.body).to.include({ status: 'submitted' })
+    expect(byCode.body.handledBy).to.deep.include({ station: '轻工街道代表联络站', deputy: null })
+    expect(byCode.body.routing.summary).to.equal('您留言的代表已离任，已转至轻工街道代表联络站，由工作人员尽快安排其他代表办理')
+  })
+
+  it('shows residents they have left, and offers them no more; the console marks them', async () => {
+    await admin.patch('/api/admin/deputies/dp0001', { active: false })
+    const visitor = new Client(app.baseUrl)
+    const card = await visitor.get('/api/mp/deputies/DP0001')
+    expect(card.status).to.equal(200)
+    expect(card.body).to.include({ name: '张伟', inOffice: false })
+    expect(card.body.notice).to.match(/已离任/)
+    expect(card.body.stations).to.deep.equal([])
+    const station = await visitor.get('/api/mp/stations/ST001')
+    expect(station.body.deputies.map((d: { name: string }) => d.name)).to.deep.equal(['王芳', '李强'])
+
+    const list = await admin.get('/api/admin/deputies?stationId=st001')
+    expect(list.body.items.map((d: { name: string; statusLabel: string }) => `${d.name}:${d.statusLabel}`)).to.deep.equal([
+      '张伟:已离任',
+      '王芳:在任',
+      '李强:在任',
+    ])
+    expect((await admin.get('/api/admin/deputies?active=false')).body.items.map((d: { id: string }) => d.id)).to.deep.equal(['dp0001'])
+  })
+
+  it('is put back in service: routed to again, their card invites messages', async () => {
+    await admin.patch('/api/admin/deputies/dp0001', { active: false })
+    const back = await admin.patch('/api/admin/deputies/dp0001', { active: true })
+    expect(back.status).to.equal(200)
+    expect(back.body).to.include({ active: true, statusLabel: '在任' })
+    expect(back.body).not.to.have.property('casesReturned')
+    const resident = await asResident(app)
+    const c = (await resident.post('/api/mp/cases', { text: '路灯坏了', deputyCode: 'DP0001' })).body
+    expect(c.handledBy.deputy).to.equal('张伟')
+    const card = (await new Client(app.baseUrl).get('/api/mp/deputies/DP0001')).body
+    expect(card).to.include({ inOffice: true, notice: null })
+    expect(card.stations.map((s: { code: string }) => s.code)).to.deep.equal(['ST001'])
+  })
+
+  it('is taken out of service only by the office that looks after them; others change nothing', async () => {
+    const { first } = await zhangWeiHolds()
+    // 钱七 organizes 新华区 only; 李娜 is station staff of 张伟's own station.
+    const qianqi = await asStaff(app, 'qianqi')
+    expect((await qianqi.patch('/api/admin/deputies/dp0001', { active: false })).status).to.equal(404)
+    const lina = await asStaff(app, 'lina')
+    expect((await lina.patch('/api/admin/deputies/dp0001', { active: false })).status).to.equal(403)
+    expect((await admin.get('/api/admin/deputies/dp0001')).body).to.include({ active: true })
+    expect((await lina.get(`/api/admin/cases/${first.id}`)).body.handledBy.deputy).to.equal('张伟')
+    expect(await queuedAt(first.id)).to.deep.equal([])
+
+    // 孙丽 organizes 湛河区, where 张伟's station is.
+    const sunli = await asStaff(app, 'sunli')
+    expect((await sunli.patch('/api/admin/deputies/dp0001', { active: false })).body).to.include({ active: false, casesReturned: 2 })
+  })
+
+  it('refuses bad input with 400 and changes nothing', async () => {
+    const { first } = await zhangWeiHolds()
+    for (const body of [{ active: 'false' }, { active: null }, { active: 0 }, { active: false, retired: true }]) {
+      const answer = await admin.patch('/api/admin/deputies/dp0001', body)
+      expect(answer.status, JSON.stringify(body)).to.equal(400)
+      expect(answer.body.error.code).to.equal('validation_failed')
+    }
+    expect((await admin.get('/api/admin/deputies?active=maybe')).status).to.equal(400)
+    expect((await admin.get('/api/admin/deputies/dp0001')).body).to.include({ active: true })
+    expect((await app.liaison.store.cases.get(first.id))!.deputyId).to.equal('dp0001')
+  })
+
+  it('is reported, not removed, when a re-import leaves them out; one out of service stays out', async () => {
+    await admin.patch('/api/admin/deputies/dp0002', { active: false })
+    const file = caseCity()
+    file.deputies = file.deputies.filter((d) => d.id !== 'dp0005')
+    const report = await admin.post('/api/admin/directory/import', file)
+    expect(report.status, JSON.stringify(report.body)).to.equal(200)
+    expect(report.body.notInFile.deputies).to.deep.equal({ count: 1, items: [{ id: 'dp0005', code: 'DP0005', name: '刘洋' }] })
+    expect(report.body.warnings.join('\n')).to.include('刘洋(DP0005)')
+    expect((await admin.get('/api/admin/deputies/dp0005')).body).to.include({ active: true })
+    expect((await admin.get('/api/admin/deputies/dp0002')).body).to.include({ active: false })
+    expect(report.body.unchanged.deputies).to.equal(4)
+  })
+})
