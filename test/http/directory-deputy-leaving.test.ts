@@ -50,6 +50,12 @@ describe('a deputy who has left office', () => {
       const told = await queuedAt(c.id)
       expect(told.map((m) => `${m.recipientKind}:${m.recipientId}`)).to.deep.equal(['station:st001'])
       expect(told[0].payload.text).to.include('已离任')
+      const toResident = (await app.liaison.store.outbox.search({ limit: 100, kind: 'case.handed_on' })).items.filter((m) => m.payload.caseId === c.id)
+      expect(
+        toResident.map((m) => m.recipientId),
+        'the resident hears it too',
+      ).to.deep.equal([resident.userId])
+      expect(toResident[0].payload.text).to.include(`您的留言 ${c.ticket} 原办理代表已离任，联络站将尽快安排其他代表办理，仍在`)
     }
     expect((await deputy.get('/api/mp/deputy/cases')).body.items).to.deep.equal([])
     // Staff placing them again are not offered the deputy who left.

@@ -424,7 +424,15 @@ export class CaseWorkflow {
       note,
       patch: { deputyId: null, acknowledgedAt: null, ackDueAt: new Date(this.clock.now().getTime() + this.policy.ackHours * 3_600_000), ackEscalation: 0 },
       data: { fromDeputyId: c.deputyId, toStation: c.stationId, deputyLeftOffice: true },
-      tell: [{ to: queueOf(c), kind: 'case.queued', text: `留言 ${c.ticket}（${c.topic}）的办理代表已离任，请登录工作台重新分派。` }],
+      tell: [
+        { to: queueOf(c), kind: 'case.queued', text: `留言 ${c.ticket}（${c.topic}）的办理代表已离任，请登录工作台重新分派。` },
+        // The resident hears it from us, not from a silence: who answers changes, the date they were given does not.
+        resident(
+          c,
+          'case.handed_on',
+          `您的留言 ${c.ticket} 原办理代表已离任，联络站将尽快安排其他代表办理，仍在${dueDateText(c.replyDueAt, this.policy.timeZone, this.clock.now())}答复您。`,
+        ),
+      ],
       // Reminders and deadlines addressed to the deputy who left would now go to nobody who can act.
       withdraw: ['case.assigned', 'case.reminder', 'case.overdue'],
     })
