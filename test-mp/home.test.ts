@@ -1,4 +1,5 @@
 import { expect } from 'chai'
+import { asAdmin } from '../test/helpers/app.js'
 import { startBackend, type Backend } from './harness/backend.js'
 import { openPage } from './harness/page.js'
 import { phone } from './harness/wx.js'
@@ -31,6 +32,17 @@ describe('mini-program: 首页', () => {
     const home = await openPage(`pages/index/index?scene=${encodeURIComponent('s=ST001')}`)
     expect(home.text()).to.include('轻工街道代表联络站').and.include('建设路1号').and.include('接待日：周三').and.include('今天值班代表：张伟')
     expect(home.text()).to.include('王芳')
+  })
+
+  it("says plainly that a deputy whose old poster is scanned has left office, and offers to find the resident's deputy instead", async () => {
+    const left = await (await asAdmin(app)).patch('/api/admin/deputies/dp0002', { active: false })
+    expect(left.status, JSON.stringify(left.body)).to.equal(200)
+    const home = await openPage(`pages/index/index?scene=${encodeURIComponent('d=DP0002')}`)
+    expect(home.text()).to.include('王芳').and.include('已离任')
+    expect(home.text(), 'no button to write to someone who is gone').not.to.include('给代表留言')
+    await home.tap('#find')
+    expect(phone.navigations.at(-1)!.url).to.equal('/pages/find/index')
+    await (await asAdmin(app)).patch('/api/admin/deputies/dp0002', { active: true })
   })
 
   it("says what is wrong with an unknown code, in the backend's words", async () => {
