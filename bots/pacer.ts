@@ -155,9 +155,11 @@ export class Pacer {
           job.resolve('duplicate')
           continue
         }
-        this.record(now, job.pushId)
+        this.record(now, null)
         try {
           await job.deliver()
+          // Remembered once sent: a push that failed is retried by the backend within the minute, and must go then.
+          if (job.pushId !== null) this.lastPush.set(job.pushId, now)
           job.resolve('sent')
         } catch (err) {
           // A failed send still counts for the pace: WeChat may have seen it.

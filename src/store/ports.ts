@@ -357,7 +357,12 @@ export interface BotRepo {
   /** A station's WeChat group, with its topic (null when unknown); binding another room replaces the old one. */
   bindRoom(stationId: string, roomId: string, boundBy: string, at: Date, topic?: string | null): Promise<void>
   roomOf(stationId: string): Promise<StationRoom | null>
-  /** The bound room was found again under a new id (a re-login): its binding follows it. False when no station has `fromRoomId`. */
+  /** Whether another station's group has this topic too: then a topic cannot tell the groups apart. */
+  topicShared(topic: string, stationId: string): Promise<boolean>
+  /**
+   * The bound room was found again under a new id (a re-login): its binding follows it. False when
+   * no station has `fromRoomId`, or when `toRoomId` is another station's group (never taken from it).
+   */
   moveRoom(fromRoomId: string, toRoomId: string): Promise<boolean>
   bindStaffContact(staffId: string, contactId: string, at: Date): Promise<void>
   staffByContact(contactId: string): Promise<string | null>

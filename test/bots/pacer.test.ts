@@ -47,6 +47,24 @@ describe('bot: the pacer (on a virtual clock)', () => {
     expect(sent.map((s) => s.text.slice(-5))).to.deep.equal(['第二会议室', '第三会议室', '第二会议室', '第二会议室'])
   })
 
+  it('sends on the retry a push whose first sending failed, within the minute', async () => {
+    const { pacer, clock } = pacedOn()
+    const failed = pacer.send('wx-1', '您的留言有答复了', async () => Promise.reject(new Error('WeChat: network error')), 'push', 'msg-1#0')
+    expect(
+      await failed.then(
+        () => 'sent',
+        (e: Error) => e.message,
+      ),
+    ).to.equal('WeChat: network error')
+    clock.advance(20_000) // the backend retries 15–30 s later
+    let delivered = 0
+    expect(
+      await pacer.send('wx-1', '您的留言有答复了', async () => void delivered++, 'push', 'msg-1#0'),
+      'not a duplicate of a send that never happened',
+    ).to.equal('sent')
+    expect(delivered).to.equal(1)
+  })
+
   it('never drops an answer to something a person wrote, even a repeated one', async () => {
     const { send, sent } = pacedOn()
     expect(await send('wx-elder', '请回复数字选择：1. 留言', 'reply')).to.equal('sent')

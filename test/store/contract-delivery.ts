@@ -243,9 +243,13 @@ export function botContract(store: () => Store) {
       expect(await store().bot.moveRoom('r1@chatroom', 'r2@chatroom')).to.equal(true)
       expect(await store().bot.roomOf('st001')).to.deep.equal({ roomId: 'r2@chatroom', topic: '新华站工作群' })
       expect(await store().bot.moveRoom('r1@chatroom', 'r3@chatroom'), 'no station has the old id any more').to.equal(false)
-      expect(await store().bot.moveRoom('r2@chatroom', 'r9@chatroom'), 'takes over an id another station had').to.equal(true)
-      expect(await store().bot.roomOf('st001')).to.deep.equal({ roomId: 'r9@chatroom', topic: '新华站工作群' })
-      expect(await store().bot.roomOf('st002')).to.equal(null)
+      expect(await store().bot.moveRoom('r2@chatroom', 'r9@chatroom'), "never onto another station's group").to.equal(false)
+      expect(await store().bot.roomOf('st001')).to.deep.equal({ roomId: 'r2@chatroom', topic: '新华站工作群' })
+      expect(await store().bot.roomOf('st002')).to.deep.equal({ roomId: 'r9@chatroom', topic: null })
+      await store().bot.bindRoom('st003', 'r5@chatroom', 'sf03', T0, '新华站工作群')
+      expect(await store().bot.topicShared('新华站工作群', 'st001'), 'two groups of one name').to.equal(true)
+      expect(await store().bot.topicShared('新华站工作群', 'st002')).to.equal(true)
+      expect(await store().bot.topicShared('别的群', 'st001')).to.equal(false)
     })
 
     it("moves a person's staff binding and dialogue to their new contact id", async () => {

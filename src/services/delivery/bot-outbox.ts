@@ -66,8 +66,9 @@ export class BotOutbox {
     })
     if (done && address && m.channel === 'bot_room' && m.recipientKind === 'station') {
       // The station's room under its new id: the next notices go there at once.
+      // Only from the room the message was routed to: a binding changed by staff meanwhile stands.
       const room = await this.store.bot.roomOf(m.recipientId)
-      if (room && room.roomId !== address) await this.store.bot.moveRoom(room.roomId, address)
+      if (room && room.roomId === m.address && room.roomId !== address) await this.store.bot.moveRoom(room.roomId, address)
     }
     return this.settled(id, done)
   }

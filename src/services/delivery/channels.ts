@@ -89,7 +89,9 @@ export class ChannelResolver {
     const routed = m.address ?? null
     if (m.channel === 'bot_room') {
       const room = m.recipientKind === 'station' ? await this.store.bot.roomOf(m.recipientId) : null
-      return { address: room?.roomId ?? routed, alias: null, topic: room?.topic ?? null }
+      // A topic another station's group shares would let the bot find that group instead: then none.
+      const topic = room?.topic && !(await this.store.bot.topicShared(room.topic, m.recipientId)) ? room.topic : null
+      return { address: room?.roomId ?? routed, alias: null, topic }
     }
     const bot = (await this.people(m)).find((u) => u?.botContactId) ?? null
     return { address: bot?.botContactId ?? routed, alias: bot?.botAlias ?? null, topic: null }

@@ -57,10 +57,13 @@ export function botRepo(conn: Connection, { BotSeenMessage, BotDialogue, Station
       return translate(() =>
         conn.transaction(async (session) => {
           if (!(await StationRoom.exists({ roomId: fromRoomId }).session(session))) return false
-          await StationRoom.deleteMany({ roomId: toRoomId }, { session })
+          if (await StationRoom.exists({ roomId: toRoomId }).session(session)) return false
           return (await StationRoom.updateOne({ roomId: fromRoomId }, { $set: { roomId: toRoomId } }, { session })).modifiedCount === 1
         }),
       )
+    },
+    async topicShared(topic, stationId) {
+      return !!(await StationRoom.exists({ topic, stationId: { $ne: stationId } }))
     },
     async bindStaffContact(staffId, contactId, at) {
       await translate(() =>

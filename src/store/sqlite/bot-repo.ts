@@ -47,9 +47,12 @@ export function botRepo(db: Db): BotRepo {
       if (fromRoomId === toRoomId) return !!db.prepare('SELECT 1 FROM station_rooms WHERE room_id = ?').get(fromRoomId)
       return db.transaction(() => {
         if (!db.prepare('SELECT 1 FROM station_rooms WHERE room_id = ?').get(fromRoomId)) return false
-        db.prepare('DELETE FROM station_rooms WHERE room_id = ?').run(toRoomId)
+        if (db.prepare('SELECT 1 FROM station_rooms WHERE room_id = ?').get(toRoomId)) return false
         return db.prepare('UPDATE station_rooms SET room_id = ? WHERE room_id = ?').run(toRoomId, fromRoomId).changes === 1
       })()
+    },
+    async topicShared(topic, stationId) {
+      return !!db.prepare('SELECT 1 FROM station_rooms WHERE topic = ? AND station_id != ?').get(topic, stationId)
     },
     async bindStaffContact(staffId, contactId, at) {
       db.transaction(() => {
