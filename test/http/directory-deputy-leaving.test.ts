@@ -138,6 +138,15 @@ describe('a deputy who has left office', () => {
     // 孙丽 organizes 湛河区, where 张伟's station is.
     const sunli = await asStaff(app, 'sunli')
     expect((await sunli.patch('/api/admin/deputies/dp0001', { active: false })).body).to.include({ active: false, casesReturned: 2 })
+
+    // 王芳 also receives at 新华区's station: her leaving reaches there too, so it is the city office's to decide.
+    const wang = await admin.get('/api/admin/deputies/dp0002')
+    expect((await admin.patch('/api/admin/deputies/dp0002', { stationIds: [...wang.body.stationIds, 'st004'] })).status).to.equal(200)
+    const both = await sunli.patch('/api/admin/deputies/dp0002', { active: false })
+    expect(both.status).to.equal(403)
+    expect(both.body.error.message).to.equal('该代表也在其他辖区的联络站，请由市人大常委会办公室设置')
+    expect((await admin.get('/api/admin/deputies/dp0002')).body).to.include({ active: true })
+    expect((await admin.patch('/api/admin/deputies/dp0002', { active: false })).body).to.include({ active: false })
   })
 
   it('refuses bad input with 400 and changes nothing', async () => {

@@ -191,6 +191,9 @@ export class DirectoryService {
       await this.requireStations(rest.stationIds)
       await this.requireStationsInScope(actor, changed(deputy.stationIds, rest.stationIds), rest.stationIds)
     }
+    // In or out of service reaches every station the deputy serves, their messages there too: a
+    // district's organizer decides it only for a deputy wholly of their places; the city office for the rest.
+    if (edit.active !== undefined) await this.requireStationsInScope(actor, deputy.stationIds, deputy.stationIds, 'body.active')
     rest.topics?.forEach((t, i) => {
       if (!this.topics.includes(t)) throw new ValidationError('关注领域无效', [{ path: `body.topics[${i}]`, message: `未知的关注领域 "${t}"` }])
     })
@@ -254,14 +257,14 @@ export class DirectoryService {
    * district organizer may add or remove only stations of their own districts (a
    * deputy may keep a station elsewhere that they do not touch).
    */
-  private async requireStationsInScope(actor: StaffPrincipal, touched: string[], body: string[]) {
+  private async requireStationsInScope(actor: StaffPrincipal, touched: string[], body: string[], path?: string) {
     const [mayWrite, stations] = await Promise.all([this.writable(actor), this.stationsByIds(touched)])
     const outside = touched.filter((id) => !mayWrite(stations.filter((s) => s.id === id)))
     if (outside.length) {
       throw new ForbiddenError(
-        '只能调整本辖区的联络站',
+        path ? '该代表也在其他辖区的联络站，请由市人大常委会办公室设置' : '只能调整本辖区的联络站',
         'outside_scope',
-        outside.map((id) => ({ path: pathOf('body.stationIds', body, id), message: `联络站 "${id}" 不在您的辖区` })),
+        outside.map((id) => ({ path: path ?? pathOf('body.stationIds', body, id), message: `联络站 "${id}" 不在您的辖区` })),
       )
     }
   }
