@@ -1,48 +1,14 @@
-import type { Clock } from '../../clock.js'
-import { canTransition, OPEN_STATUSES, reopenBlock, STATUS_LABELS, type CaseRecord } from '../../domain/case.js'
-import { canSeeCase } from '../../domain/case-access.js'
-import type { CalendarSource } from '../calendar/calendar.js'
+import { OPEN_STATUSES, reopenBlock, STATUS_LABELS, type CaseRecord } from '../../domain/case.js'
 import { dueDateText } from '../../domain/due-date-text.js'
-import { slaDeadlines, type SlaPolicy } from '../../domain/sla.js'
-import type { SlaActionPolicy } from '../../domain/sla-actions.js'
-import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../../errors.js'
-import type { OutboxMessage, Store } from '../../store/ports.js'
-import {
-  caseEvent,
-  caseMessage,
-  deputyActor,
-  excerpt,
-  queueOf,
-  resident,
-  staffActor,
-  SYSTEM,
-  WORK_KINDS,
-  type CaseActor,
-  type CaseChange,
-  type Recipient,
-} from './case-changes.js'
-import { escalationNotices, reminderText, slaRound, type EscalateAction, type RemindAction } from './sla-notices.js'
-import type { DirectoryCache } from '../directory/directory-cache.js'
-import { scopeHasStation, staffScope } from '../../domain/staff-scope.js'
+import { slaDeadlines } from '../../domain/sla.js'
+import { ConflictError, ForbiddenError, UnprocessableError } from '../../errors.js'
+import { caseEvent, caseMessage, deputyActor, excerpt, queueOf, resident, staffActor, WORK_KINDS, type Recipient } from './case-changes.js'
+import { staffScope } from '../../domain/staff-scope.js'
 import type { MpPrincipal } from '../accounts/mp-sessions.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
+import { CaseMechanics, inactiveDeputy } from './case-mechanics.js'
 
-export interface WorkflowPolicy extends SlaPolicy, SlaActionPolicy {
-  timeZone: string
-  reopenMaxRating: number
-  reopenWindowDays: number
-  autoCloseDays: number
-}
-
-/** What the workflow is built from. */
-export interface CaseWorkflowDeps {
-  store: Pick<Store, 'cases' | 'deputies'>
-  directory: DirectoryCache
-  /** Deadlines are counted over it (working days, holidays). */
-  calendar: CalendarSource
-  policy: WorkflowPolicy
-  clock: Clock
-}
+export type { CaseWorkflowDeps, WorkflowPolicy } from './case-mechanics.js'
 
 /**
  * The moves of the closed loop: deputies acknowledge, forward, reply and transfer; staff
@@ -50,17 +16,7 @@ export interface CaseWorkflowDeps {
  * against the state machine (409 with the current state otherwise), recorded in the
  * timeline and announced through the outbox in the same transaction.
  */
-export class CaseWorkflow {
-  private readonly store: Pick<Store, 'cases' | 'deputies'>
-  private readonly directory: DirectoryCache
-  private readonly calendar: CalendarSource
-  private readonly policy: WorkflowPolicy
-  private readonly clock: Clock
-
-  constructor(deps: CaseWorkflowDeps) {
-    ;({ store: this.store, directory: this.directory, calendar: this.calendar, policy: this.policy, clock: this.clock } = deps)
-  }
-
+export class CaseWorkflow extends CaseMechanics {
   // ——— deputies ———
 
   async acknowledge(deputy: MpPrincipal, caseId: string, note?: string) {
@@ -175,15 +131,6 @@ export class CaseWorkflow {
     return this.moveTo(c, staffActor(staff), target.id, mine, note ?? null)
   }
 
-  /** The deputy's stations this staff member may assign to. */
-  private async stationsInScope(staff: StaffPrincipal, stationIds: string[]) {
-    if (staff.role === 'station_staff') return stationIds.filter((s) => staff.stationIds.includes(s))
-    const scope = await this.directory.scopeOf(staff)
-    if (scope.kind !== 'regions') return scope.kind === 'city' ? stationIds : []
-    const { stations } = await this.directory.prepared()
-    return stationIds.filter((s) => scopeHasStation(scope, stations.get(s)))
-  }
-
   /**
    * Station staff hand a case they cannot place (a station with no deputy yet, or not
    * theirs to handle) up to their district's congress office (上报), whose organizers
@@ -227,42 +174,6 @@ export class CaseWorkflow {
       patch: { closedAt: this.clock.now() },
       tell: [resident(c, 'case.rejected', `很抱歉，您的留言 ${c.ticket} 不予受理：${reason}`)],
     }).then((done) => this.freeDuplicates(done, '不予受理'))
-  }
-
-  /**
-   * The messages merged into one that was then withdrawn or rejected were promised its answer,
-   * which will now never come: each is handled on its own again, in its station's queue (or its
-   * office's), and its resident is told. Those merged into them in turn stay with them.
-   */
-  private async freeDuplicates<T extends CaseRecord>(carrier: T, why: string): Promise<T> {
-    for (const m of await this.store.cases.mergedInto(carrier.id)) {
-      if (m.status !== 'closed' || m.mergedInto !== carrier.id) continue
-      const now = this.clock.now()
-      await this.apply(m, SYSTEM, {
-        action: 'unmerge',
-        type: 'reopened',
-        to: 'submitted',
-        note: `与之合并办理的留言 ${carrier.ticket} 已${why}，本留言单独办理`,
-        patch: {
-          mergedInto: null,
-          closedAt: null,
-          deputyId: null,
-          acknowledgedAt: null,
-          ackDueAt: new Date(now.getTime() + this.policy.ackHours * 3_600_000),
-          ackEscalation: 0,
-        },
-        data: { fromCaseId: carrier.id, fromTicket: carrier.ticket },
-        tell: [
-          resident(m, 'case.unmerged', `您的留言 ${m.ticket} 原与留言 ${carrier.ticket} 合并办理，因该留言已${why}，您的留言将单独办理，办理结果会告知您。`),
-          {
-            to: queueOf(m),
-            kind: 'case.queued',
-            text: `留言 ${m.ticket}（${m.topic}）原与留言 ${carrier.ticket} 合并办理，该留言已${why}，请登录工作台重新分派。`,
-          },
-        ],
-      })
-    }
-    return carrier
   }
 
   /** Folds a duplicate into the case that will carry the work (分析研判: treated together). */
@@ -397,180 +308,4 @@ export class CaseWorkflow {
       },
     )
   }
-
-  // ——— the system ———
-
-  /** A reply left unrated closes itself after the configured days. */
-  async autoClose(c: CaseRecord) {
-    return this.apply(c, SYSTEM, {
-      action: 'autoClose',
-      type: 'closed',
-      to: 'closed',
-      note: `答复后 ${this.policy.autoCloseDays} 天未评价，自动办结`,
-      patch: { closedAt: this.clock.now() },
-      tell: [resident(c, 'case.closed', `您的留言 ${c.ticket} 已办结。如仍有问题，欢迎再次留言。`)],
-    })
-  }
-
-  /**
-   * The deputy holding it has left office: back to its station's queue (or its office's) as at a
-   * hand-back, for staff to place again. The station gets its own time; the resident's reply deadline stands.
-   */
-  async returnOnDeputyLeaving(c: CaseRecord, note: string) {
-    return this.apply(c, SYSTEM, {
-      action: 'deputyLeft',
-      type: 'transferred',
-      to: 'submitted',
-      note,
-      patch: { deputyId: null, acknowledgedAt: null, ackDueAt: new Date(this.clock.now().getTime() + this.policy.ackHours * 3_600_000), ackEscalation: 0 },
-      data: { fromDeputyId: c.deputyId, toStation: c.stationId, deputyLeftOffice: true },
-      tell: [
-        { to: queueOf(c), kind: 'case.queued', text: `留言 ${c.ticket}（${c.topic}）的办理代表已离任，请登录工作台重新分派。` },
-        // The resident hears it from us, not from a silence: who answers changes, the date they were given does not.
-        resident(
-          c,
-          'case.handed_on',
-          `您的留言 ${c.ticket} 原办理代表已离任，联络站将尽快安排其他代表办理，仍在${dueDateText(c.replyDueAt, this.policy.timeZone, this.clock.now())}答复您。`,
-        ),
-      ],
-      // Reminders and deadlines addressed to the deputy who left would now go to nobody who can act.
-      withdraw: ['case.assigned', 'case.reminder', 'case.overdue'],
-    })
-  }
-
-  /** Shortly before a deadline the deputy is reminded, once per clock and round (found in the timeline). */
-  async remind(c: CaseRecord, action: RemindAction): Promise<boolean> {
-    const round = slaRound(c, action.clock)
-    const already = (await this.store.cases.events(c.id)).some((e) => e.type === 'reminded' && e.data.round === round)
-    if (already || !c.deputyId) return false
-    const now = this.clock.now()
-    const text = reminderText(c, action, this.policy.timeZone, now)
-    await this.store.cases.appendEvents(
-      c.id,
-      [caseEvent(c, 'reminded', SYSTEM, now, { note: text, data: { clock: action.clock, round } })],
-      [caseMessage(c, 'case.reminder', { kind: 'deputy', id: c.deputyId }, text, `sla:${c.id}:remind:${round}`, now)],
-    )
-    return true
-  }
-
-  /** A passed deadline is reported up (督办); the level reached is kept on the case so it is reported once. */
-  async escalate(c: CaseRecord, action: EscalateAction): Promise<CaseRecord> {
-    const now = this.clock.now()
-    const round = slaRound(c, action.clock)
-    const { to, text, deputyText } = escalationNotices(c, action, this.policy.escalationRepeatHours)
-    const patch = action.clock === 'ack' ? { ackEscalation: action.level } : { replyEscalation: action.level }
-    return this.store.cases.update(
-      { ...c, ...patch, updatedAt: now },
-      [caseEvent(c, 'escalated', SYSTEM, now, { note: text, data: { clock: action.clock, level: action.level, round } })],
-      [
-        caseMessage(c, 'case.escalated', to, text, `sla:${c.id}:escalate:${action.level}:${round}`, now),
-        ...(c.deputyId
-          ? [caseMessage(c, 'case.overdue', { kind: 'deputy', id: c.deputyId }, deputyText, `sla:${c.id}:overdue:${action.level}:${round}`, now)]
-          : []),
-      ],
-    )
-  }
-
-  // ——— the mechanics ———
-
-  private async moveTo(c: CaseRecord, actor: CaseActor, deputyId: string, deputyStations: string[], note: string | null) {
-    const stationId = c.stationId && deputyStations.includes(c.stationId) ? c.stationId : (deputyStations[0] ?? c.stationId)
-    const name = await this.deputyName(deputyId)
-    const place = stationId && stationId !== c.stationId ? await this.directory.placeOfStation(stationId) : null
-    const ack = (await this.calendar.current()).afterWorkingHours(this.clock.now(), this.policy.ackHours)
-    return this.apply(c, actor, {
-      action: 'assign',
-      type: c.deputyId ? 'transferred' : 'assigned',
-      to: 'assigned',
-      note,
-      // The new deputy gets their own time to acknowledge; the reply deadline the resident was given stands.
-      // The place and its district stay the resident's; only who handles it moves.
-      patch: {
-        deputyId,
-        stationId,
-        acknowledgedAt: null,
-        officeRegionId: stationId ? null : c.officeRegionId,
-        ackDueAt: ack.dueAt,
-        ackEscalation: 0,
-        deadlinesProvisional: (c.deadlinesProvisional ?? false) || ack.provisional,
-        ...(place ? { handlingDistrictId: place.districtId ?? c.handlingDistrictId } : {}),
-      },
-      data: { fromDeputyId: c.deputyId, deputyId, fromStationId: c.stationId, stationId, fromOffice: c.stationId ? null : (c.officeRegionId ?? 'city') },
-      tell: [
-        {
-          to: { kind: 'deputy', id: deputyId },
-          kind: 'case.assigned',
-          text: `${name}代表，您有一条新留言 ${c.ticket}（${c.topic}）：${excerpt(c.text)}，请在${dueDateText(ack.dueAt, this.policy.timeZone, this.clock.now())}受理。`,
-        },
-        // Staff moved it: the deputy who held it hears so, instead of finding it gone from their list.
-        ...(c.deputyId && c.deputyId !== deputyId && actor.role !== 'deputy'
-          ? [
-              {
-                to: { kind: 'deputy' as const, id: c.deputyId },
-                kind: 'case.reassigned',
-                text: `留言 ${c.ticket} 已改由${name}代表办理，您无需再处理。谢谢您！`,
-              },
-            ]
-          : []),
-      ],
-    })
-  }
-
-  async apply(c: CaseRecord, actor: CaseActor, change: CaseChange): Promise<CaseRecord> {
-    if (!canTransition(change.action, c.status)) {
-      throw new ConflictError(`留言当前为「${STATUS_LABELS[c.status]}」，不能执行此操作`, [{ path: 'status', message: c.status }], 'illegal_transition')
-    }
-    const now = this.clock.now()
-    const next: CaseRecord = { ...c, ...change.patch, status: change.to, updatedAt: now }
-    const event = caseEvent(c, change.type, actor, now, { from: c.status, to: change.to, note: change.note ?? null, data: change.data })
-    const messages: OutboxMessage[] = (change.tell ?? []).map((t) => caseMessage(c, t.kind, t.to, t.text, `case:${c.id}:${event.id}`, now, t.extra))
-    const also = change.also?.(event, now) ?? { events: [], messages: [] }
-    return this.store.cases.update(next, [event, ...also.events], [...messages, ...also.messages], change.withdraw)
-  }
-
-  /** The cases merged into this one, and those merged into them in turn. */
-  private async mergedDuplicates(caseId: string) {
-    const found: CaseRecord[] = []
-    const queue = [caseId]
-    while (queue.length) {
-      for (const m of await this.store.cases.mergedInto(queue.shift()!)) {
-        if (m.id === caseId || found.some((f) => f.id === m.id)) continue
-        found.push(m)
-        queue.push(m.id)
-      }
-    }
-    return found
-  }
-
-  private async deputyName(deputyId: string | null) {
-    if (!deputyId) return ''
-    return (await this.directory.prepared()).deputies.get(deputyId)?.name ?? (await this.store.deputies.get(deputyId))?.name ?? ''
-  }
-
-  private async load(caseId: string) {
-    const c = await this.store.cases.get(caseId)
-    if (!c) throw new NotFoundError('留言不存在')
-    return c
-  }
-
-  /** Not visible is not found: nobody learns which cases exist elsewhere. */
-  private async deputyCase(deputy: MpPrincipal, caseId: string) {
-    const c = await this.load(caseId)
-    if (!canSeeCase(deputy, c, true)) throw new NotFoundError('留言不存在')
-    return c
-  }
-  private async staffCase(staff: StaffPrincipal, caseId: string) {
-    const c = await this.load(caseId)
-    if (!canSeeCase(staff, c)) throw new NotFoundError('留言不存在')
-    return c
-  }
-  private async residentCase(author: MpPrincipal, caseId: string) {
-    const c = await this.load(caseId)
-    if (!canSeeCase(author, c)) throw new NotFoundError('留言不存在')
-    return c
-  }
 }
-
-/** A deputy out of service is given nothing new: the office took them out so their messages go to others. */
-const inactiveDeputy = (path: string, name: string) =>
-  new UnprocessableError('该代表已离任，请选择其他代表', [{ path, message: `${name}代表已离任` }], 'deputy_inactive')
