@@ -229,6 +229,19 @@ snapshot('my-data', '我的信息')
   clear()
   await openPage('pages/public/index')
   snapshot('public-cases', '办理选登')
+
+  // An old poster of a deputy who has left office, and a questionnaire forwarded to a resident it does not ask.
+  await office.patch('/api/admin/deputies/dp0002', { active: false })
+  holdPhone(app, 'o-screens-public')
+  clear()
+  await openPage(`pages/index/index?scene=${encodeURIComponent('d=DP0002')}`)
+  snapshot('deputy-left-office', '联系人大代表')
+  await office.patch('/api/admin/deputies/dp0002', { active: true })
+  const { surveyBody } = await import('../../test/helpers/surveys.js')
+  const asked = (await office.post('/api/admin/surveys', surveyBody({ title: '代表履职情况问卷', audience: { deputyIds: ['dp0001'] } }))).body
+  clear()
+  await openPage(`pages/survey/answer?surveyId=${asked.id}`)
+  snapshot('survey-asked-others', '问卷调查')
 }
 
 // Part D: 履职档案, seen by 张伟 (dp0001): his record, reporting an activity, the yearly report, 述职评议.
