@@ -155,7 +155,7 @@ export class Pacer {
           job.resolve('duplicate')
           continue
         }
-        this.record(now, null)
+        this.record(now)
         try {
           await job.deliver()
           // Remembered once sent: a push that failed is retried by the backend within the minute, and must go then.
@@ -171,13 +171,12 @@ export class Pacer {
     }
   }
 
-  private record(now: number, pushId: string | null) {
+  private record(now: number) {
     this.lastSentAt = now
     this.gapMs = this.options.minGapMs + this.random() * (this.options.maxGapMs - this.options.minGapMs)
     this.sentTimes.push(now)
     while (this.sentTimes.length && this.sentTimes[0] <= now - DAY) this.sentTimes.shift()
     for (const [k, at] of this.lastPush) if (at <= now - MINUTE) this.lastPush.delete(k)
-    if (pushId !== null) this.lastPush.set(pushId, now)
   }
 
   private earliestSend(now: number) {

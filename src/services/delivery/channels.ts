@@ -20,7 +20,6 @@ export interface ChannelSettings {
   hasRobot(owner: string): boolean
 }
 
-/** The ways to reach a recipient, or, when there are none, why (shown to organizers as 未能送达). */
 /**
  * Where the bot is to say a leased message now: the person's or the station room's current
  * id, with what the bot can find them by when a re-login has changed the ids.
@@ -33,6 +32,7 @@ export interface BotConversation {
   topic: string | null
 }
 
+/** The ways to reach a recipient, or, when there are none, why (shown to organizers as 未能送达). */
 export interface Reach {
   routes: Route[]
   unreachable: string | null
