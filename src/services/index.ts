@@ -20,6 +20,7 @@ import { CaseReports } from './cases/case-reports.js'
 import { RoutingService } from './cases/case-routing.js'
 import { DirectoryCache } from './directory/directory-cache.js'
 import { DeputyHandBack } from './directory/deputy-hand-back.js'
+import { CaseRepairs } from './cases/case-repairs.js'
 import { CaseSubmitter, type ContentCheck } from './cases/case-submission.js'
 import { CaseWorkflow } from './cases/case-workflow.js'
 import { MpSessions } from './accounts/mp-sessions.js'
@@ -150,6 +151,7 @@ export function createServices(config: Config & { security: { secretKey: string 
     images: uploads,
   })
   const workflow = new CaseWorkflow({ store, directory: directoryCache, calendar, policy, clock })
+  const handBack = new DeputyHandBack({ store, workflow })
   const botPeople = new BotPeople({ store, sessions: mpSessions, cipher, audit, clock, bindingGuard })
   const submitter = new CaseSubmitter({ store, routing, cipher, calendar, policy, privacy: privacy.notice, clock, checkContent: adapters.contentCheck })
   const publications = new PublicationService({ store, queries: caseQueries, directory: directoryCache, audit, clock })
@@ -167,7 +169,7 @@ export function createServices(config: Config & { security: { secretKey: string 
       topics,
       cache: directoryCache,
       onChange: () => directoryCache.invalidate(),
-      handBack: new DeputyHandBack({ store, workflow }),
+      handBack,
     }),
     importer: new DirectoryImporter({ store, cipher, passwords, audit, topics, onChange: () => directoryCache.invalidate() }),
     staff: new StaffService(store, passwords, audit, () => directoryCache.invalidate()),
@@ -206,6 +208,7 @@ export function createServices(config: Config & { security: { secretKey: string 
     submitter,
     workflow,
     slaClocks: new SlaClocks(store, workflow, config.cases, clock),
+    caseRepairs: new CaseRepairs({ store, workflow, handBack }),
     personalData: new PersonalDataExport({ store, queries: caseQueries, privacy, cipher, clock }),
     erasure: new PersonalDataErasure({ store, workflow, sessions: mpSessions, uploads, clock }),
     caseQueries,

@@ -513,6 +513,11 @@ export interface CaseRepo {
   mostOverdue(filter: CaseFilter, now: Date, limit: number): Promise<CaseRecord[]>
   /** The cases merged into this one (duplicates it answers for), oldest first. */
   mergedInto(caseId: string): Promise<CaseRecord[]>
+  /**
+   * Withdrawn or rejected cases that a closed case is still merged into: the freeing of their duplicates was
+   * interrupted (it is a write of its own after the carrier's), for the SLA job to finish. Few, oldest first.
+   */
+  endedCarriers(): Promise<CaseRecord[]>
   /** How many matching cases were created in each period (they may overlap), in the periods' order. */
   countByPeriod(filter: CaseFilter, periods: CasePeriod[]): Promise<number[]>
   /** The dashboard's deputy bars: the deputies with the `top` most matching cases, and any tied with the last of them, key order. */

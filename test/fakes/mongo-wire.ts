@@ -192,6 +192,8 @@ function defaultAnswer({ name, db, body }: ReceivedCommand): Document {
     case 'update':
     case 'delete':
       return { n: 0, nModified: 0, ok: 1 }
+    case 'distinct':
+      return { values: [], ok: 1 }
     case 'findAndModify':
       return { lastErrorObject: { n: 0, updatedExisting: false }, value: null, ok: 1 }
     default:

@@ -249,6 +249,20 @@ export function caseContract(store: () => Store) {
       expect(await store().cases.mergedInto(a.id)).to.deep.equal([])
     })
 
+    it('finds the withdrawn and rejected cases that a closed case is still merged into, and only those', async () => {
+      const withdrawn = await submit({ status: 'withdrawn', createdAt: at(2) })
+      const rejected = await submit({ status: 'rejected', createdAt: at(1) })
+      const open = await submit()
+      const freedFrom = await submit({ status: 'withdrawn' })
+      await submit({ mergedInto: withdrawn.id, status: 'closed' })
+      await submit({ mergedInto: withdrawn.id, status: 'closed' })
+      await submit({ mergedInto: rejected.id, status: 'closed' })
+      await submit({ mergedInto: open.id, status: 'closed' })
+      // Freed already, its old link kept by nothing but an open status: not to free again.
+      await submit({ mergedInto: freedFrom.id, status: 'submitted' })
+      expect((await store().cases.endedCarriers()).map((c) => c.id)).to.deep.equal([rejected.id, withdrawn.id])
+    })
+
     it("writes an event to the timeline of the case it names, and withdraws only this case's waiting messages of the kinds given", async () => {
       const into = await submit()
       const dup = await submit({}, { outbox: [outboxMessage('dup:assigned', { payload: { caseId: 'x' } })] })

@@ -588,6 +588,20 @@ describe('mongo adapter, against a fake server', function () {
       expect(find.body.filter).to.deep.equal({ mergedInto: { $eq: 'cs-1', $type: 'string' } })
     })
 
+    it("finds the carriers of merged messages left behind from the merged ones' partial index, then by key", async () => {
+      await open()
+      await store!.cases.endedCarriers()
+      const [distinct] = on('cases', 'distinct')
+      expect(distinct.body.key).to.equal('mergedInto')
+      expect(distinct.body.query).to.deep.equal({ mergedInto: { $type: 'string' }, status: 'closed' })
+      expect(on('cases', 'find'), 'nothing merged: nothing more to read').to.deep.equal([])
+
+      fake.answer((c) => (c.name === 'distinct' ? { values: ['cs-1', 'cs-2'], ok: 1 } : undefined))
+      await store!.cases.endedCarriers()
+      const [find] = on('cases', 'find')
+      expect(find.body.filter).to.deep.equal({ _id: { $in: ['cs-1', 'cs-2'] }, status: { $in: ['withdrawn', 'rejected'] } })
+    })
+
     it('searches the inbox by ticket and by words of the text, each word a literal, case-ignoring pattern, with the scope', async () => {
       await open()
       await store!.cases.search({ limit: 20, stationIds: ['st001'], ticket: '20261122-0001', textWords: ['停车位', 'a.b*'] })

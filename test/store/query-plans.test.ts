@@ -369,6 +369,17 @@ describe('the console queries find their rows through indexes (EXPLAIN QUERY PLA
     }
   })
 
+  it("the SLA job's repair of merged messages left behind: the merged ones through merged_into, their carriers by key", async () => {
+    const cases = caseRepo(db, new GroupCommit(db))
+    const plans = await plansOf(db, () => cases.endedCarriers())
+    expect(plans).to.have.length(1)
+    expectNoFullScan(plans)
+    expect(plans[0].slice(0, 2)).to.deep.equal([
+      'SEARCH m USING INDEX cases_merged_into (merged_into>?)',
+      'SEARCH c USING INDEX sqlite_autoindex_cases_1 (id=?)',
+    ])
+  })
+
   const OUTBOX: Record<string, Partial<OutboxQuery>> = {
     status: { status: 'dead' },
     channel: { channel: 'bot' },

@@ -53,7 +53,19 @@ export class CaseMechanics {
    * which will now never come: each is handled on its own again, in its station's queue (or its
    * office's), and its resident is told. Those merged into them in turn stay with them.
    */
-  protected async freeDuplicates<T extends CaseRecord>(carrier: T, why: string): Promise<T> {
+  protected async freeDuplicates<T extends CaseRecord>(carrier: T): Promise<T> {
+    await this.freeMergedOfEnded(carrier)
+    return carrier
+  }
+
+  /**
+   * Frees what is still merged into a withdrawn or rejected case, how many. The withdrawal is a write of its own
+   * before the freeing: if the process stops in between, the SLA job finishes the freeing with this.
+   */
+  async freeMergedOfEnded(carrier: CaseRecord): Promise<number> {
+    if (carrier.status !== 'withdrawn' && carrier.status !== 'rejected') return 0
+    const why = carrier.status === 'withdrawn' ? '撤回' : '不予受理'
+    let freed = 0
     for (const m of await this.store.cases.mergedInto(carrier.id)) {
       if (m.status !== 'closed' || m.mergedInto !== carrier.id) continue
       const now = this.clock.now()
@@ -80,8 +92,9 @@ export class CaseMechanics {
           },
         ],
       })
+      freed++
     }
-    return carrier
+    return freed
   }
 
   /** The deputy's stations this staff member may assign to. */

@@ -173,7 +173,7 @@ export class CaseWorkflow extends CaseMechanics {
       note: reason,
       patch: { closedAt: this.clock.now() },
       tell: [resident(c, 'case.rejected', `很抱歉，您的留言 ${c.ticket} 不予受理：${reason}`)],
-    }).then((done) => this.freeDuplicates(done, '不予受理'))
+    }).then((done) => this.freeDuplicates(done))
   }
 
   /** Folds a duplicate into the case that will carry the work (分析研判: treated together). */
@@ -225,7 +225,7 @@ export class CaseWorkflow extends CaseMechanics {
         patch: { closedAt: this.clock.now() },
         tell,
       },
-    ).then((done) => this.freeDuplicates(done, '撤回'))
+    ).then((done) => this.freeDuplicates(done))
   }
 
   async rate(author: MpPrincipal, caseId: string, rating: number, comment?: string | null) {

@@ -168,5 +168,10 @@ export function caseRepo(conn: Connection, { Case, CaseEvent, Outbox, TicketCoun
       // and would otherwise read every case to answer each reply on a merged case.
       return find({ mergedInto: { $eq: caseId, $type: 'string' } }, { createdAt: 1, _id: 1 })
     },
+    async endedCarriers() {
+      const carriers: string[] = await Case.distinct('mergedInto', { mergedInto: { $type: 'string' }, status: 'closed' })
+      if (!carriers.length) return []
+      return find({ _id: { $in: carriers }, status: { $in: ['withdrawn', 'rejected'] } }, { createdAt: 1, _id: 1 })
+    },
   }
 }

@@ -213,6 +213,18 @@ export function caseRepo(db: Db, group: GroupCommit, options: { fewTextMatches?:
     async mergedInto(caseId) {
       return db.prepare('SELECT * FROM cases WHERE merged_into = ? ORDER BY created_at, id').all(caseId).map(caseFromRow)
     },
+    async endedCarriers() {
+      // From the merged ones (the partial merged_into index: a small part of all cases) to their carriers by key;
+      // the statuses' index would read every closed case. CROSS JOIN keeps that order, + keeps status off its index.
+      return db
+        .prepare(
+          `SELECT DISTINCT c.* FROM cases m CROSS JOIN cases c ON c.id = m.merged_into
+           WHERE m.merged_into IS NOT NULL AND +m.status = 'closed' AND +c.status IN ('withdrawn', 'rejected')
+           ORDER BY c.created_at, c.id`,
+        )
+        .all()
+        .map(caseFromRow)
+    },
   }
 }
 
