@@ -8,7 +8,7 @@ import { scopeHasStation, staffScope, type StaffScope } from './staff-scope.js'
 export interface SelectorDirectory {
   regions: Region[]
   stations: Station[]
-  deputies: Array<Pick<Deputy, 'id' | 'name' | 'level' | 'stationIds'>>
+  deputies: Array<Pick<Deputy, 'id' | 'name' | 'level' | 'stationIds' | 'active'>>
   staff: Array<Pick<Staff, 'id' | 'name' | 'role' | 'stationIds' | 'regionIds' | 'active'>>
 }
 
@@ -90,6 +90,8 @@ export function resolveInvitees(
 
   if (given(selector.levels) || given(selector.stationIds) || given(selector.districtIds)) {
     for (const d of dir.deputies) {
+      // Those who have left office stay in the directory for their old messages, not for new meetings.
+      if (!d.active) continue
       if (given(selector.levels) && !selector.levels.includes(d.level)) continue
       if (given(selector.stationIds) && !d.stationIds.some((s) => selector.stationIds!.includes(s))) continue
       if (given(selector.districtIds) && !deputyPlaces(d).some((x) => selector.districtIds!.includes(x))) continue
@@ -101,6 +103,7 @@ export function resolveInvitees(
     const d = deputies.get(id)
     if (!d) problems.push({ path: `selector.deputyIds[${i}]`, message: `未知的代表 "${id}"` })
     else if (!atStations(d.stationIds)) problems.push({ path: `selector.deputyIds[${i}]`, message: outside })
+    else if (!d.active) problems.push({ path: `selector.deputyIds[${i}]`, message: `${d.name}代表已离任` })
     else add('deputy', d)
   })
   const staff = new Map(dir.staff.map((s) => [s.id, s]))

@@ -77,11 +77,12 @@ function directory(): SelectorDirectory {
       { id: 'st009', code: 'ST009', name: '园区站', kind: 'industrial_park', address: '', regionIds: [], receptionDays: [] },
     ],
     deputies: [
-      { id: 'dp0001', name: '张伟', level: 'city', stationIds: ['st001'] },
-      { id: 'dp0002', name: '王芳', level: 'county', stationIds: ['st001'] },
-      { id: 'dp0003', name: '李强', level: 'city', stationIds: ['st002'] },
-      { id: 'dp0006', name: '陈静', level: 'city', stationIds: ['st004'] },
-      { id: 'dp0009', name: '园区代表', level: 'township', stationIds: ['st009'] },
+      { id: 'dp0001', name: '张伟', level: 'city', stationIds: ['st001'], active: true },
+      { id: 'dp0002', name: '王芳', level: 'county', stationIds: ['st001'], active: true },
+      { id: 'dp0003', name: '李强', level: 'city', stationIds: ['st002'], active: true },
+      { id: 'dp0006', name: '陈静', level: 'city', stationIds: ['st004'], active: true },
+      { id: 'dp0009', name: '园区代表', level: 'township', stationIds: ['st009'], active: true },
+      { id: 'dp0010', name: '赵离任', level: 'city', stationIds: ['st001'], active: false },
     ],
     staff: [
       { id: 'sf01', name: '李娜', role: 'station_staff', stationIds: ['st001'], regionIds: [], active: true },
@@ -119,6 +120,14 @@ describe('meetings: pure rules', () => {
       expect(r.invitees).to.deep.equal([])
       expect(r.problems).to.deep.equal([{ path: 'selector', message: '所选范围内没有任何代表或工作人员' }])
       expect(resolveInvitees({}, directory(), null).problems.map((p) => p.path)).to.deep.equal(['selector'])
+    })
+
+    it('invites nobody who has left office: never with their station or level, and a refusal when named', () => {
+      expect(names(resolveInvitees({ stationIds: ['st001'] }, directory(), null))).to.deep.equal(['deputy:dp0001', 'deputy:dp0002'])
+      expect(names(resolveInvitees({ levels: ['city'], districtIds: ['d01'] }, directory(), null))).not.to.include('deputy:dp0010')
+      expect(resolveInvitees({ deputyIds: ['dp0001', 'dp0010'] }, directory(), null).problems).to.deep.equal([
+        { path: 'selector.deputyIds[1]', message: '赵离任代表已离任' },
+      ])
     })
 
     it('names every unknown or inactive id with its place', () => {
