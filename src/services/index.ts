@@ -118,7 +118,7 @@ export function createServices(config: Config & { security: { secretKey: string 
       .filter((t) => t.id)
       .map((t) => [t.id, t.longTerm]),
   )
-  const mpSessions = new MpSessions(store, clock)
+  const mpSessions = new MpSessions(store, clock, async (id) => (await directoryCache.prepared()).deputies.get(id)?.active ?? true)
   const newDispatcher = () =>
     new OutboxDispatcher({ store, resolver, senders: realSenders(config, wechat, robots), subscriptionTemplate, policy: outboxPolicy, clock, logger })
   const meetings = new MeetingService(

@@ -86,6 +86,19 @@ describe('the bot API', () => {
     expect((await bot.get('/api/bot/stations/ST999')).status).to.equal(404)
   })
 
+  it('treats a deputy who has left office as the resident they are, until they are put back in service', async () => {
+    const admin = await asAdmin(app)
+    const code = (await admin.post('/api/admin/deputies/dp0001/binding-code')).body.code
+    const deputy = await person('wxid_zhangwei')
+    await bot.post(`/api/bot/people/${deputy}/bind`, { code })
+    expect((await bot.get(`/api/bot/people/${deputy}/deputy/cases`)).status).to.equal(200)
+    await admin.patch('/api/admin/deputies/dp0001', { active: false })
+    expect((await bot.get(`/api/bot/people/${deputy}/deputy/cases`)).status).to.equal(403)
+    expect((await bot.post('/api/bot/people/resolve', { contactId: 'wxid_zhangwei' })).body.deputy, 'the menu offers no deputy work').to.equal(null)
+    await admin.patch('/api/admin/deputies/dp0001', { active: true })
+    expect((await bot.get(`/api/bot/people/${deputy}/deputy/cases`)).status).to.equal(200)
+  })
+
   it('lets a deputy bind, list their cases overdue first, and act on one by its last four digits', async () => {
     const admin = await asAdmin(app)
     const code = (await admin.post('/api/admin/deputies/dp0001/binding-code')).body.code

@@ -57,7 +57,7 @@ describe('a deputy who has left office', () => {
       ).to.deep.equal([resident.userId])
       expect(toResident[0].payload.text).to.include(`您的留言 ${c.ticket} 原办理代表已离任，联络站将尽快安排其他代表办理，仍在`)
     }
-    expect((await deputy.get('/api/mp/deputy/cases')).body.items).to.deep.equal([])
+    expect((await deputy.get('/api/mp/deputy/cases')).status, 'no deputy pages for one who left').to.equal(403)
     // Staff placing them again are not offered the deputy who left.
     const choices = await lina.get(`/api/admin/cases/${first.id}/deputy-choices`)
     expect(choices.body.items.map((d: { id: string }) => d.id)).not.to.include('dp0001')
@@ -108,6 +108,27 @@ describe('a deputy who has left office', () => {
       '李强:在任',
     ])
     expect((await admin.get('/api/admin/deputies?active=false')).body.items.map((d: { id: string }) => d.id)).to.deep.equal(['dp0001'])
+  })
+
+  it('signs in as the resident they are: no deputy pages, no deputy work, until put back in service', async () => {
+    const deputy = await asDeputy(app, 'dp0001')
+    expect((await deputy.get('/api/mp/me')).body.roles).to.deep.equal(['resident', 'deputy'])
+    await admin.patch('/api/admin/deputies/dp0001', { active: false })
+
+    const me = (await deputy.get('/api/mp/me')).body
+    expect(me.roles).to.deep.equal(['resident'])
+    expect(me.deputy).to.equal(null)
+    const inbox = await deputy.get('/api/mp/deputy/cases')
+    expect(inbox.status).to.equal(403)
+    expect(inbox.body.error.code).to.equal('not_a_deputy')
+    // Writing as a resident still works: their message goes to a deputy in office.
+    const own = await deputy.post('/api/mp/cases', { text: '我家楼下路灯坏了', regionId: 'c010101' })
+    expect(own.status).to.equal(201)
+    expect(own.body.handledBy.deputy).not.to.equal('张伟')
+
+    await admin.patch('/api/admin/deputies/dp0001', { active: true })
+    expect((await deputy.get('/api/mp/me')).body.roles, 'the link was kept').to.deep.equal(['resident', 'deputy'])
+    expect((await deputy.get('/api/mp/deputy/cases')).status).to.equal(200)
   })
 
   it('is put back in service: routed to again, their card invites messages', async () => {

@@ -120,7 +120,9 @@ export class MpAccounts {
   async profile(principal: MpPrincipal) {
     const user = await this.store.mpUsers.get(principal.id)
     if (!user) throw new NotFoundError('用户不存在')
-    const deputy = user.deputyId ? await this.store.deputies.get(user.deputyId) : null
+    const linked = user.deputyId ? await this.store.deputies.get(user.deputyId) : null
+    // One who has left office is a resident here: their deputy's pages would offer work no longer theirs.
+    const deputy = linked?.active ? linked : null
     return {
       id: user.id,
       roles: deputy ? ['resident', 'deputy'] : ['resident'],

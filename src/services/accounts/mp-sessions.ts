@@ -28,6 +28,8 @@ export class MpSessions {
   constructor(
     private readonly store: Pick<Store, 'mpUsers' | 'sessions'>,
     private readonly clock: Clock,
+    /** Whether a deputy is in office (from the directory's cache: every request asks). */
+    private readonly inOffice: (deputyId: string) => Promise<boolean> = async () => true,
   ) {}
 
   /** The person behind an openid, created on first sight. */
@@ -84,7 +86,9 @@ export class MpSessions {
     }
     if (!user) throw new UnauthorizedError()
     if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await this.store.sessions.touch(session.id, now)
-    return { kind: 'mp_user', id: user.id, deputyId: user.deputyId, consentVersion: user.consentVersion }
+    // A deputy who has left office signs in as the resident they are; the link stays, for a restoring.
+    const deputyId = user.deputyId && (await this.inOffice(user.deputyId)) ? user.deputyId : null
+    return { kind: 'mp_user', id: user.id, deputyId, consentVersion: user.consentVersion }
   }
 
   async revokeAll(userId: string) {

@@ -99,7 +99,8 @@ export class BotPeople {
   }
 
   async roles(user: MpUserRecord) {
-    const deputy = user.deputyId ? await this.store.deputies.get(user.deputyId) : null
+    const linked = user.deputyId ? await this.store.deputies.get(user.deputyId) : null
+    const deputy = linked?.active ? linked : null
     const staffId = user.botContactId ? await this.store.bot.staffByContact(user.botContactId) : null
     const staff = staffId ? await this.store.staff.get(staffId) : null
     return {
@@ -111,7 +112,9 @@ export class BotPeople {
   async principal(personId: string): Promise<BotPrincipal> {
     const user = await this.store.mpUsers.get(personId)
     if (!user?.botContactId) throw new NotFoundError('未找到此人')
-    return { kind: 'mp_user', id: user.id, deputyId: user.deputyId, user }
+    // A deputy who has left office writes and reads as a resident, as in the mini-program.
+    const inOffice = user.deputyId ? (await this.store.deputies.get(user.deputyId))?.active === true : false
+    return { kind: 'mp_user', id: user.id, deputyId: inOffice ? user.deputyId : null, user }
   }
 
   /** The person, who must be bound to a deputy record ("绑定 六位绑定码" first otherwise). */
