@@ -141,6 +141,32 @@ describe('the bot API', () => {
     expect(leased.map((m: { channel: string; address: string }) => `${m.channel}:${m.address}`)).to.deep.equal(['bot_room:room1@chatroom'])
   })
 
+  it("lets an organizer bind only their own district's station groups, leaving another district's group as it is", async () => {
+    const wangwu = await new Client(app.baseUrl).login('wangwu', STAFF_PASSWORD)
+    const staffPerson = await person('wxid_wangwu')
+    await bot.post(`/api/bot/people/${staffPerson}/bind`, { code: (await wangwu.post('/api/admin/me/bot-code')).body.code })
+    await bot.post('/api/bot/rooms/bind', { personId: staffPerson, roomId: 'xinhua@chatroom', stationCode: 'ST004' })
+
+    const sunli = await new Client(app.baseUrl).login('sunli', STAFF_PASSWORD) // organizer of 湛河区 (d01); ST004 is in 新华区
+    const organizer = await person('wxid_sunli')
+    expect((await bot.post(`/api/bot/people/${organizer}/bind`, { code: (await sunli.post('/api/admin/me/bot-code')).body.code })).body.staff).to.include({
+      role: 'organizer',
+    })
+    const refused = await bot.post('/api/bot/rooms/bind', { personId: organizer, roomId: 'other@chatroom', stationCode: 'ST004' })
+    expect(refused.status).to.equal(403)
+    expect(refused.body.error).to.include({ code: 'out_of_scope', message: '新华街道代表联络站不在您负责的范围内，不能绑定' })
+    expect((await bot.post('/api/bot/rooms/bind', { personId: organizer, roomId: 'zhanhe@chatroom', stationCode: 'ST001' })).status, 'their own').to.equal(200)
+
+    const resident = await person('wxid_elder')
+    await bot.post(`/api/bot/people/${resident}/cases`, { text: '公交站台太窄', regionId: 'c020101' })
+    await app.liaison.services.dispatcher.drain()
+    const leased = (await bot.post('/api/bot/outbox/lease', { limit: 10 })).body.items
+    expect(
+      leased.map((m: { address: string }) => m.address),
+      "新华's notices still reach its own group",
+    ).to.deep.equal(['xinhua@chatroom'])
+  })
+
   it('tells the admins when the bot is throttled or logged out', async () => {
     expect((await bot.post('/api/bot/alerts', { kind: 'logged_out', text: '机器人已掉线', qrUrl: 'https://login.example/qr?x=1' })).status).to.equal(201)
     const [alert] = (await app.liaison.store.outbox.search({ limit: 5, kind: 'bot.logged_out' })).items

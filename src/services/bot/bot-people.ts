@@ -10,6 +10,8 @@ import type { MpUserRecord, Store } from '../../store/ports.js'
 import type { PiiCipher } from '../../security/pii.js'
 import type { AuditTrail } from '../audit.js'
 import type { MpPrincipal, MpSessions } from '../accounts/mp-sessions.js'
+import type { DirectoryCache } from '../directory/directory-cache.js'
+import { scopeHasStation } from '../../domain/staff-scope.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 
 /** A person the bot talks to, with their record (the contact they are bound to). */
@@ -27,6 +29,8 @@ export interface BotPeopleDeps {
   audit: AuditTrail
   clock: Clock
   bindingGuard?: BindingGuard
+  /** Whose places an organizer looks after, for binding a station's group. */
+  directory: Pick<DirectoryCache, 'scopeOf'>
 }
 
 /**
@@ -43,6 +47,7 @@ export class BotPeople {
   private readonly audit: AuditTrail
   private readonly clock: Clock
   private readonly bindingGuard: BindingGuard
+  private readonly directory: Pick<DirectoryCache, 'scopeOf'>
 
   constructor(deps: BotPeopleDeps) {
     ;({
@@ -52,6 +57,7 @@ export class BotPeople {
       audit: this.audit,
       clock: this.clock,
       bindingGuard: this.bindingGuard = new BindingGuard({ bindFailuresPerAddress: 0, bindFailuresGlobal: 0, bindCodeLockAfterWrongTries: 0 }),
+      directory: this.directory,
     } = deps)
   }
 
@@ -198,6 +204,11 @@ export class BotPeople {
     const station = await this.store.stations.getByCode(stationCode)
     if (!station) throw new NotFoundError(`没有代码为 ${stationCode} 的联络站`)
     if (staff.role === 'station_staff' && !staff.stationIds.includes(station.id)) throw new ForbiddenError('只能绑定本站的群')
+    // Binding takes the station's notices, residents' words among them, away from its own group: held to the same
+    // places as everything else an organizer does; handling units' staff have no station.
+    if (staff.role === 'unit_staff') throw new ForbiddenError('只有联络站工作人员可以绑定站点群', 'not_staff')
+    if (staff.role === 'organizer' && !scopeHasStation(await this.directory.scopeOf(staff), station))
+      throw new ForbiddenError(`${station.name}不在您负责的范围内，不能绑定`, 'out_of_scope')
     await this.store.bot.bindRoom(station.id, roomId, staff.id, this.clock.now(), topic)
     await this.audit.record(null, 'station.room_bound', { kind: 'station', id: station.id }, { staffId: staff.id })
     return { code: station.code, name: station.name }
