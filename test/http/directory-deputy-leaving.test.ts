@@ -44,7 +44,10 @@ describe('a deputy who has left office', () => {
       expect(seen.body).to.include({ status: 'submitted' })
       expect(seen.body.handledBy).to.deep.include({ station: '轻工街道代表联络站', deputy: null })
       const step = seen.body.timeline.at(-1)
-      expect(step).to.include({ note: '代表已离任，请重新分派' })
+      expect(step.note).to.equal(
+        c === second ? '代表已离任，请重新分派。此前已交市城管局办理，请新代表继续跟踪督办' : '代表已离任，请重新分派',
+        'a message already with a department is followed up, not started again',
+      )
       expect(step.actor.role).to.equal('system')
       expect((await resident.get(`/api/mp/cases/${c.id}`)).body.replyBy, 'the resident keeps the date they were given').to.equal(c.replyBy)
       const told = await queuedAt(c.id)

@@ -30,7 +30,7 @@ export class DeputyHandBack {
       const c = await this.deps.store.cases.get(caseId)
       if (!c || !stillTheirs(c, deputyId)) return false
       try {
-        await this.deps.workflow.returnOnDeputyLeaving(c, DEPUTY_LEFT_NOTE)
+        await this.deps.workflow.returnOnDeputyLeaving(c, noteFor(c))
         return true
       } catch (err) {
         // Changed since it was read: read it again and judge afresh.
@@ -38,6 +38,13 @@ export class DeputyHandBack {
       }
     }
   }
+}
+
+/** A message already forwarded to a department is followed up, not started again: the next deputy reads where it went. */
+function noteFor(c: CaseRecord) {
+  if (c.status !== 'forwarded' || !c.forwardedTo) return DEPUTY_LEFT_NOTE
+  const { department, reference } = c.forwardedTo
+  return `${DEPUTY_LEFT_NOTE}。此前已交${department}办理${reference ? `（${reference}）` : ''}，请新代表继续跟踪督办`
 }
 
 function stillTheirs(c: CaseRecord, deputyId: string) {
