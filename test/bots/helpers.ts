@@ -89,6 +89,24 @@ export async function startBot(
  * Polls until the probe is truthy; fails with what it waited for. The limit only turns a
  * hang into a readable failure: it is far above what anything takes, even on a busy machine.
  */
+/**
+ * The bots one test starts, each on the backend the test has then; `stopAll` in the test's afterEach, before the
+ * backend closes (a bot still polling a closed backend would fail the next test).
+ */
+export function botFleet(baseUrl: () => string) {
+  const bots: BotUnderTest[] = []
+  return {
+    async start(options?: Parameters<typeof startBot>[1]) {
+      const t = await startBot(baseUrl(), options)
+      bots.push(t)
+      return t
+    },
+    async stopAll() {
+      for (const b of bots.splice(0)) await b.stop().catch(() => {})
+    },
+  }
+}
+
 export async function waitFor<T>(probe: () => T | Promise<T>, what = 'a condition', timeoutMs = 15_000): Promise<NonNullable<T>> {
   const end = Date.now() + timeoutMs
   for (;;) {

@@ -1,7 +1,7 @@
 import { expect } from 'chai'
 import { Client, startApp, type TestApp } from '../helpers/app.js'
 import { caseCity, STAFF_PASSWORD } from '../fixtures.js'
-import { ask, BOT_SECRET, dispatch, startBot, waitFor, type BotUnderTest } from './helpers.js'
+import { botFleet, ask, BOT_SECRET, dispatch, waitFor, type BotUnderTest } from './helpers.js'
 
 /**
  * Two stations whose groups carry the same (generic) name. After a re-login only one of the
@@ -11,7 +11,7 @@ import { ask, BOT_SECRET, dispatch, startBot, waitFor, type BotUnderTest } from 
 describe('bot: two stations whose groups have the same name, after a re-login', function () {
   this.timeout(60_000)
   let app: TestApp
-  const bots: BotUnderTest[] = []
+  const fleet = botFleet(() => app.baseUrl)
   const directory = () => {
     const city = caseCity()
     city.stations.push({
@@ -30,14 +30,10 @@ describe('bot: two stations whose groups have the same name, after a re-login', 
     app = await startApp({ directory: directory(), overrides: { bot: { secret: BOT_SECRET } } })
   })
   afterEach(async () => {
-    for (const b of bots.splice(0)) await b.stop().catch(() => {})
+    await fleet.stopAll()
     await app.close()
   })
-  const bot = async () => {
-    const t = await startBot(app.baseUrl)
-    bots.push(t)
-    return t
-  }
+  const bot = fleet.start
   async function inRoom(t: BotUnderTest, room: ReturnType<BotUnderTest['world']['room']>, who: ReturnType<BotUnderTest['world']['person']>, text: string) {
     const handled = t.bot.inbox.handled
     who.say(text).to(room)

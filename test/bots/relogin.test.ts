@@ -1,7 +1,7 @@
 import { expect } from 'chai'
 import { Client, startApp, type TestApp } from '../helpers/app.js'
 import { STAFF_PASSWORD } from '../fixtures.js'
-import { ask, bindingCode, BOT_SECRET, caseCity, dispatch, startBot, waitFor, type BotUnderTest } from './helpers.js'
+import { botFleet, ask, bindingCode, BOT_SECRET, caseCity, dispatch, waitFor, type BotUnderTest } from './helpers.js'
 
 type Someone = ReturnType<BotUnderTest['world']['person']>
 type Room = ReturnType<BotUnderTest['world']['room']>
@@ -14,19 +14,15 @@ type Room = ReturnType<BotUnderTest['world']['room']>
 describe('bot: after a re-login that changed every contact and room id', function () {
   this.timeout(40_000)
   let app: TestApp
-  const bots: BotUnderTest[] = []
+  const fleet = botFleet(() => app.baseUrl)
   beforeEach(async () => {
     app = await startApp({ directory: caseCity(), overrides: { bot: { secret: BOT_SECRET } } })
   })
   afterEach(async () => {
-    for (const b of bots.splice(0)) await b.stop().catch(() => {})
+    await fleet.stopAll()
     await app.close()
   })
-  const bot = async (options: Parameters<typeof startBot>[1] = {}) => {
-    const t = await startBot(app.baseUrl, options)
-    bots.push(t)
-    return t
-  }
+  const bot = fleet.start
   const aliasOf = (t: BotUnderTest, contact: Someone) => t.world.mocker.contactPayload(contact.id).alias as string
   async function inRoom(t: BotUnderTest, room: Room, who: Someone, text: string) {
     const handled = t.bot.inbox.handled

@@ -1,25 +1,21 @@
 import { expect } from 'chai'
 import { types } from 'wechaty'
 import { startApp, type TestApp } from '../helpers/app.js'
-import { ask, bindingCode, BOT_SECRET, caseCity, dispatch, startBot, waitFor, type BotUnderTest } from './helpers.js'
+import { botFleet, ask, bindingCode, BOT_SECRET, caseCity, dispatch, waitFor } from './helpers.js'
 
 /** What real accounts do to a bot: echoes, replays, history, new ids, throttling. */
 describe('bot: robustness', function () {
   this.timeout(20_000)
   let app: TestApp
-  const bots: BotUnderTest[] = []
+  const fleet = botFleet(() => app.baseUrl)
   beforeEach(async () => {
     app = await startApp({ directory: caseCity(), overrides: { bot: { secret: BOT_SECRET } } })
   })
   afterEach(async () => {
-    for (const b of bots.splice(0)) await b.stop().catch(() => {})
+    await fleet.stopAll()
     await app.close()
   })
-  const bot = async (...args: Parameters<typeof startBot> extends [string, ...infer R] ? R : never) => {
-    const t = await startBot(app.baseUrl, ...args)
-    bots.push(t)
-    return t
-  }
+  const bot = fleet.start
 
   it('ignores its own messages and messages from before its login', async () => {
     const t = await bot()
