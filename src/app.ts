@@ -9,6 +9,7 @@ import { openStore } from './store/open-store.js'
 import type { Store } from './store/ports.js'
 import { jobsFor, startJobs, type Job } from './jobs/index.js'
 import { widenMeetingAudiences } from './services/meetings/meeting-audiences.js'
+import { sealNamedBallots } from './services/surveys/sealed-ballots.js'
 import { WeChatClient } from './wechat/client.js'
 import { residentContentCheck } from './wechat/content-check.js'
 import { WeComRobot } from './wechat/wecom-robot.js'
@@ -70,6 +71,9 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
   // Meetings published before their audience held streets: their street organizers follow them from now on (once per store).
   const widened = await widenMeetingAudiences(store, clock.now())
   if (widened) logger.info({ meetings: widened }, 'meeting audiences now name their streets')
+  // Ballots an older console made named: made secret, as every ballot is now (once per store).
+  const sealed = await sealNamedBallots(store, services.surveyResponses, clock.now())
+  if (sealed) logger.info({ votes: sealed }, 'named ballots made secret')
   const http = createHttpApp(config, logger, store, services, clock)
   let server: Server | null = null
   const jobs: Job[] = jobsFor({ config, services, store, clock, logger })

@@ -119,10 +119,11 @@ export interface BallotProject extends OptionCount {
   chosen: boolean
 }
 export interface BallotOutcome {
+  /** The deputies the roll counts: see `ballotOutcome`. */
   roll: number
   ballotsCast: number
-  /** A project passes with more votes than this. */
-  threshold: number
+  /** The fewest votes a project passes with: more than half of the rule's base. */
+  minVotes: number
   projects: BallotProject[]
   chosen: Array<{ id: string; label: string; votes: number }>
 }
@@ -130,14 +131,15 @@ export interface BallotOutcome {
 /**
  * Results by votes: a project passes with more than half of the base the rule names (the
  * roll, or the ballots cast); of those, the most voted are chosen, up to `maxChosen`.
- * Ties keep the order of the candidate list.
+ * Ties keep the order of the candidate list. `roll`: the deputies the roll counts, when some
+ * on it have left office since it was fixed (the whole roll otherwise).
  */
-export function ballotOutcome(s: Pick<SurveyRecord, 'questions' | 'ballot'>, rows: TallyRow[]): BallotOutcome {
+export function ballotOutcome(s: Pick<SurveyRecord, 'questions' | 'ballot'>, rows: TallyRow[], roll = s.ballot!.rollDeputyIds.length): BallotOutcome {
   const q = s.questions[0]
   const rules = s.ballot!
   const counter = new Map(rows.filter((r) => r.questionId === q.id).map((r) => [r.bucket, r.count]))
   const cast = rows.find((r) => r.questionId === '_responses' && r.bucket === '')?.count ?? 0
-  const base = rules.passRule === 'roll_majority' ? rules.rollDeputyIds.length : cast
+  const base = rules.passRule === 'roll_majority' ? roll : cast
   const projects: BallotProject[] = q.options
     .map((o) => {
       const count = counter.get(o.id) ?? 0
@@ -147,9 +149,10 @@ export function ballotOutcome(s: Pick<SurveyRecord, 'questions' | 'ballot'>, row
   const passing = projects.filter((p) => p.passes)
   for (const p of passing.slice(0, rules.maxChosen ?? passing.length)) p.chosen = true
   return {
-    roll: rules.rollDeputyIds.length,
+    roll,
     ballotsCast: cast,
-    threshold: base / 2,
+    // Both rules are "more than half": of 4, 3 votes; of 5, 3 votes.
+    minVotes: Math.floor(base / 2) + 1,
     projects,
     chosen: projects.filter((p) => p.chosen).map((p) => ({ id: p.id, label: p.label, votes: p.count })),
   }

@@ -152,13 +152,19 @@ export interface Opinion {
  */
 export function draftName(title: string): string {
   const quoted = title.match(/《[^《》]+》/)
-  return quoted ? quoted[0] : `《${title.replace(/[《》]/g, '')}》`
+  if (quoted) return quoted[0]
+  // "…条例（草案）征求意见" names the draft, then what is asked of it: only the draft goes in 书名号.
+  const name = title.replace(/[《》]/g, '').replace(/[\s，,:：—-]*(公开)?征求意见(稿)?$/, '')
+  return `《${name || title.replace(/[《》]/g, '')}》`
 }
 
 export type SurveyPhase = 'scheduled' | 'open' | 'closed'
 export const SURVEY_PHASE_LABELS: Record<SurveyPhase, string> = { scheduled: '未开始', open: '进行中', closed: '已结束' }
 
 export function surveyPhase(s: Pick<SurveyRecord, 'opensAt' | 'closesAt'>, now: Date): SurveyPhase {
+  // Ended before it began (closed early by an older version, which kept its opening time): it
+  // will never take answers, so nobody is told it is coming.
+  if (s.closesAt <= s.opensAt) return 'closed'
   if (now < s.opensAt) return 'scheduled'
   return now < s.closesAt ? 'open' : 'closed'
 }
@@ -209,7 +215,9 @@ export function definitionProblems(s: Pick<SurveyRecord, 'kind' | 'questions' | 
   if (s.kind === 'ballot') {
     const choice = s.questions.filter((q) => q.type === 'multiple')
     if (s.questions.length !== 1 || choice.length !== 1) add('questions', '票决须且只须一道多选题，选项为候选项目')
-    if (!s.ballot?.rollDeputyIds.length) add('roll', '应投票代表名单为空')
+    if (!s.ballot?.rollDeputyIds.length) add('ballot.roll', '应投票代表名单为空')
+    // A vote linked to a deputy is not a vote by secret ballot (无记名投票), whoever reads it.
+    if (!s.anonymous) add('anonymous', '票决一律无记名投票，不能设为实名')
   }
   return problems
 }

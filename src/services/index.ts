@@ -131,6 +131,7 @@ export function createServices(config: Config & { security: { secretKey: string 
   const surveys = new SurveyService(store, clock, { timeZone }, audit, directoryCache)
   const campaignServices = createCampaignServices(store, clock, timeZone, audit, directoryCache)
   const surveyResponses = new SurveyResponses(store, cipher, clock, { timeZone }, directoryCache)
+  const ballotRoll = new BallotRoll(store, surveys, surveyResponses, directoryCache)
   const quizServices = createQuizServices(store, campaignServices.campaigns, clock, { timeZone }, audit, directoryCache)
   const uploads = new Uploads(
     config.uploads.dir,
@@ -231,9 +232,9 @@ export function createServices(config: Config & { security: { secretKey: string 
     meetingReports: new MeetingReports(store, meetings, clock, { timeZone }),
     surveys,
     surveyResponses,
-    ballotRoll: new BallotRoll(store, surveys, surveyResponses, directoryCache),
+    ballotRoll,
     tasks: new TaskListService({ store, responses: surveyResponses, quizzes: quizServices.quizTaking, clock, settings: { timeZone } }),
-    surveyReports: new SurveyReports(store, surveys, clock, { timeZone }),
+    surveyReports: new SurveyReports(store, surveys, clock, { timeZone }, ballotRoll),
     hotIssues: new HotIssueService({ store, queries: caseQueries, directory: directoryCache, clock, options: config.analysis }),
     weeklyReports: new WeeklyReports(store, directoryCache, clock, { timeZone }),
     caseSeries: new CaseSeriesReport({ store, queries: caseQueries, directory: directoryCache, clock, options: { timeZone } }),

@@ -87,4 +87,13 @@ export interface SurveyRepo {
   getOpinion(id: string): Promise<Opinion | null>
   /** Records the outcome with its messages (feedback to the commenter) in one transaction. */
   decideOpinion(opinion: Opinion, outbox: OutboxMessage[]): Promise<Opinion>
+  /**
+   * Makes the ballots an older version stored named (实名) secret, as ballots are made now:
+   * each ballot anonymous (its revision moved, so no copy judged on the named one takes votes),
+   * each vote keeping its answers only, under `secretKey(surveyId, respondentKey)`, with its
+   * ballot's opening as its time and no person, station, district or source; its counters per
+   * district and station dropped. A vote already keyed by a hash is left as it is. Returns how
+   * many votes it changed.
+   */
+  sealBallots(secretKey: (surveyId: string, respondentKey: string) => string): Promise<number>
 }

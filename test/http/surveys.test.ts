@@ -130,7 +130,7 @@ describe('surveys, consultations and ballots', () => {
     expect(early.body.error).to.include({ code: 'ballot_not_closed', message: '票决结束前不公布计票结果' })
     expect((await office.post(`/api/admin/surveys/${s.id}/close`)).body).to.include({ phase: 'closed' })
     const results = (await office.get(`/api/admin/surveys/${s.id}/results`)).body
-    expect(results.ballot).to.deep.include({ roll: 3, ballotsCast: 3, threshold: 1.5 })
+    expect(results.ballot).to.deep.include({ roll: 3, ballotsCast: 3, minVotes: 2 })
     expect(results.ballot.chosen).to.deep.equal([
       { id: 'p1', label: '老旧小区加装电梯', votes: 2 },
       { id: 'p2', label: '社区食堂', votes: 2 },

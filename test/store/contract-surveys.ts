@@ -315,5 +315,33 @@ export function surveyContract(store: () => Store) {
         'and the city-level ones',
       ).to.deep.equal([[], ['d01']])
     })
+
+    it('makes named ballots secret: hashed keys, no person, place, source or time, counters in total only', async () => {
+      const ballot = surveyRecord({ kind: 'ballot', articles: [], ballot: { passRule: 'roll_majority', maxChosen: null, rollDeputyIds: ['dp0001', 'dp0002'] } })
+      const poll = surveyRecord()
+      await store().surveys.create(ballot)
+      await store().surveys.create(poll)
+      const before = (await store().surveys.forRespondent({ id: ballot.id }))!.revision
+      await store().surveys.respond(submission(ballot, 'deputy:dp0001'))
+      await store().surveys.respond(submission(ballot, 'deputy:dp0002', { q1: 'no' }))
+      await store().surveys.respond(submission(poll, 'mp:mu-9'))
+
+      expect(await store().surveys.sealBallots((id, key) => `h:${id}/${key}`)).to.equal(2)
+      const sealed = await store().surveys.forRespondent({ id: ballot.id })
+      expect(sealed!.survey.anonymous).to.equal(true)
+      expect(sealed!.revision, 'a copy judged on the named ballot takes no more votes').to.be.greaterThan(before)
+      expect(
+        (await store().surveys.responses(ballot.id)).map((x) => [x.respondentKey, x.mpUserId, x.deputyId, x.stationId, x.districtId, x.via, x.createdAt]),
+      ).to.have.deep.members([
+        [`h:${ballot.id}/deputy:dp0001`, null, null, null, null, null, ballot.opensAt],
+        [`h:${ballot.id}/deputy:dp0002`, null, null, null, null, null, ballot.opensAt],
+      ])
+      expect(await store().surveys.hasResponded(ballot.id, `h:${ballot.id}/deputy:dp0002`)).to.equal(true)
+      expect(await store().surveys.tallies(ballot.id, 's:st001')).to.deep.equal([])
+      expect((await store().surveys.tallies(ballot.id, '')).find((t) => t.questionId === '_responses')!.count).to.equal(2)
+      expect((await store().surveys.responses(poll.id))[0], 'a survey is not a ballot').to.include({ respondentKey: 'mp:mu-9', stationId: 'st001' })
+      expect(await store().surveys.tallies(poll.id, 's:st001')).not.to.deep.equal([])
+      expect(await store().surveys.sealBallots(() => 'h:again'), 'once sealed, left as it is').to.equal(0)
+    })
   })
 }

@@ -1,5 +1,5 @@
 import { expect } from 'chai'
-import { definitionProblems, surveyPhase, type Question, type SurveyRecord, type SurveyResponse } from '../../src/domain/survey.js'
+import { definitionProblems, draftName, surveyPhase, type Question, type SurveyRecord, type SurveyResponse } from '../../src/domain/survey.js'
 import { answerProblems, cleanAnswers, shownQuestions } from '../../src/domain/survey-answers.js'
 import { ballotOutcome, mergeIncrements, surveyResults, tallyIncrements, type TallyRow } from '../../src/domain/survey-tally.js'
 
@@ -105,7 +105,7 @@ describe('survey definitions and phases', () => {
           ballot: { passRule: 'roll_majority', maxChosen: null, rollDeputyIds: [] },
         }),
       ),
-    ).to.deep.equal(['roll'])
+    ).to.deep.equal(['ballot.roll', 'anonymous'])
     expect(paths(definitionProblems({ kind: 'consultation', questions: [], articles: [], ...times, closesAt: times.opensAt }))).to.deep.equal([
       'closesAt',
       'articles',
@@ -116,6 +116,16 @@ describe('survey definitions and phases', () => {
     expect(surveyPhase(times, new Date('2026-11-30T23:59:59Z'))).to.equal('scheduled')
     expect(surveyPhase(times, new Date('2026-12-01T00:00:00Z'))).to.equal('open')
     expect(surveyPhase(times, new Date('2026-12-10T00:00:00Z'))).to.equal('closed')
+  })
+
+  it('is closed, never coming, once it ended before it began (closed early by an older version)', () => {
+    expect(surveyPhase({ ...times, closesAt: times.opensAt }, new Date('2026-11-30T00:00:00Z'))).to.equal('closed')
+  })
+
+  it('puts only the draft in 书名号 when the title has none', () => {
+    expect(draftName('青澜市城市绿化条例（草案）征求意见')).to.equal('《青澜市城市绿化条例（草案）》')
+    expect(draftName('青澜市养犬管理条例（草案）公开征求意见稿')).to.equal('《青澜市养犬管理条例（草案）》')
+    expect(draftName('《城市绿化条例（草案）》征求意见')).to.equal('《城市绿化条例（草案）》')
   })
 })
 
@@ -167,7 +177,7 @@ describe('survey tallies', () => {
         .flat(),
     )
     const outcome = ballotOutcome(s, tally)
-    expect(outcome).to.deep.include({ roll: 6, ballotsCast: 5, threshold: 3 })
+    expect(outcome).to.deep.include({ roll: 6, ballotsCast: 5, minVotes: 4 })
     expect(outcome.projects.map((p) => `${p.id}:${p.count}:${p.passes}:${p.chosen}`)).to.deep.equal([
       'p3:4:true:true',
       'p1:3:false:false',
@@ -180,5 +190,9 @@ describe('survey tallies', () => {
       ofBallots.chosen.map((p) => p.id),
       'more than 2.5 of 5 ballots; the two most voted',
     ).to.deep.equal(['p3', 'p1'])
+    expect(ofBallots.minVotes, 'more than half of 5 is 3').to.equal(3)
+    const fewerServing = ballotOutcome(s, tally, 5)
+    expect(fewerServing, 'of a roll of 5 still counted, 3 votes pass').to.deep.include({ roll: 5, minVotes: 3 })
+    expect(fewerServing.chosen.map((p) => p.id)).to.deep.equal(['p3', 'p1'])
   })
 })

@@ -103,7 +103,7 @@ export const presentResults = (s: SurveyRecord, phase: SurveyPhase, results: Sur
     ? {
         roll: ballot.roll,
         ballotsCast: ballot.ballotsCast,
-        threshold: ballot.threshold,
+        minVotes: ballot.minVotes,
         projects: ballot.projects.map(({ id, label, count, percent, passes, chosen }) => ({ id, label, votes: count, percent, passes, chosen })),
         chosen: ballot.chosen.map(({ id, label, votes }) => ({ id, label, votes })),
       }

@@ -43,10 +43,17 @@ export class BallotRoll {
     // An organizer of some districts or streets follows the deputies of their own stations only.
     const scope = await this.surveys.scopeOf(staff)
     const ours = (id: string) => (deputies.get(id)?.stationIds ?? []).some((st) => scopeHasStation(scope, stations.get(st)))
-    const roll = scope.kind === 'regions' ? asked.filter(ours) : asked
+    const ourRoll = scope.kind === 'regions' ? asked.filter(ours) : asked
     const voted = new Set((await this.store.surveys.responses(s.id)).map((r) => r.respondentKey))
     const waiting: string[] = []
-    for (const id of roll) if (!(await this.answered(s, id, voted))) waiting.push(id)
+    const roll: string[] = []
+    for (const id of ourRoll) {
+      const answered = await this.answered(s, id, voted)
+      // Someone who left office since can no longer answer: not waited for, nor counted (as the pass rule's base).
+      if (!answered && deputies.get(id)?.active === false) continue
+      roll.push(id)
+      if (!answered) waiting.push(id)
+    }
     const key = (id: string) => publishNoticeKey(s.kind === 'ballot' ? 'ballot' : 'survey', s.id, { kind: 'deputy', id })
     const rows = new Map((await this.store.outbox.byDedupeKeys(waiting.map(key))).map((m) => [m.dedupeKey, m]))
     return {
@@ -55,6 +62,21 @@ export class BallotRoll {
       voted: roll.length - waiting.length,
       items: waiting.map((id) => ({ deputyId: id, name: deputies.get(id)?.name ?? id, notice: noticeState(rows.get(key(id))) })),
     }
+  }
+
+  /**
+   * How many deputies a ballot's roll counts: those still serving, and those who voted before
+   * they left office (their vote stands, so they stay in the base it is judged on). Someone who
+   * left without voting cannot vote any more: counting them would make 超过应投票代表半数 a
+   * majority of a roll partly unable to vote.
+   */
+  async counted(s: SurveyRecord): Promise<number> {
+    const rollIds = s.ballot?.rollDeputyIds ?? []
+    const { deputies } = await this.directory.prepared()
+    const departed = rollIds.filter((id) => deputies.get(id)?.active === false)
+    let votedBeforeLeaving = 0
+    for (const id of departed) if (await this.store.surveys.hasResponded(s.id, this.responses.deputyKeys(s, id, [])[0]!)) votedBeforeLeaving++
+    return rollIds.length - departed.length + votedBeforeLeaving
   }
 
   private async answered(s: SurveyRecord, deputyId: string, keys: Set<string>): Promise<boolean> {

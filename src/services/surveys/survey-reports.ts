@@ -1,12 +1,13 @@
 import type { Clock } from '../../clock.js'
 import { scopeHasStation } from '../../domain/staff-scope.js'
 import { surveyPhase, type Question, type SurveyRecord, type AnswerValue } from '../../domain/survey.js'
-import { ballotOutcome, mergeIncrements, scopeOf, surveyResults, type TallyRow } from '../../domain/survey-tally.js'
+import { ballotOutcome, mergeIncrements, scopeOf, surveyResults, type BallotOutcome, type TallyRow } from '../../domain/survey-tally.js'
 import { ConflictError, ForbiddenError, UnprocessableError } from '../../errors.js'
 import type { Store } from '../../store/ports.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 import { csvSheet, sheetTime } from '../csv-sheet.js'
 import type { SurveyService, SurveyView } from './surveys.js'
+import type { BallotRoll } from './ballot-roll.js'
 
 export interface ResultFilter {
   districtId?: string
@@ -19,7 +20,9 @@ type Place = ResultFilter & { districtIds?: string[]; stationIds?: string[] }
 /**
  * Results read from the running tallies (never a scan of responses), text answers page by
  * page, the CSV export. A ballot's tallies stay hidden until it closes; filters by place
- * exist only for named surveys (anonymous ones are counted in total only).
+ * exist only for named surveys (anonymous ones are counted in total only). A ballot is read
+ * whole by everyone who reads it, and its sheet is its counts: a secret vote is never told
+ * by a place small enough to be one deputy's.
  */
 export class SurveyReports {
   constructor(
@@ -27,18 +30,25 @@ export class SurveyReports {
     private readonly surveys: SurveyService,
     private readonly clock: Clock,
     private readonly settings: { timeZone: string },
+    private readonly roll: Pick<BallotRoll, 'counted'>,
   ) {}
 
   async results(staff: StaffPrincipal, id: string, filter: ResultFilter) {
     const view = await this.surveys.readable(staff, id)
     const s = view.survey
-    const place = await this.within(view, filter)
-    this.scope(s, place)
     const phase = surveyPhase(s, this.clock.now())
     if (s.kind === 'ballot') {
+      if (filter.districtId || filter.stationId)
+        throw new UnprocessableError(
+          '票决为无记名投票，不按区县、联络站统计',
+          [{ path: filter.stationId ? 'query.stationId' : 'query.districtId', message: 'ballot' }],
+          'filter_not_available',
+        )
       if (phase !== 'closed') throw new ConflictError('票决结束前不公布计票结果', [], 'ballot_not_closed')
-      return { survey: s, phase, results: null, ballot: ballotOutcome(s, await this.tallies(s, place)) }
+      return { survey: s, phase, results: null, ballot: await this.outcome(s) }
     }
+    const place = await this.within(view, filter)
+    this.scope(s, place)
     return { survey: s, phase, results: surveyResults(s, await this.tallies(s, place)), ballot: null }
   }
 
@@ -61,11 +71,18 @@ export class SurveyReports {
     })
   }
 
-  /** One row per response, one column per question (and per article of a consultation), through the one CSV writer. */
+  /**
+   * One row per response, one column per question (and per article of a consultation), through
+   * the one CSV writer. A ballot's sheet is its count per project, the same for every reader.
+   */
+  /** `title`: the file's name, without .csv. */
   async csv(staff: StaffPrincipal, id: string): Promise<{ title: string; csv: string }> {
     const view = await this.surveys.readable(staff, id)
     const s = view.survey
-    if (s.kind === 'ballot' && surveyPhase(s, this.clock.now()) !== 'closed') throw new ConflictError('票决结束前不公布计票结果', [], 'ballot_not_closed')
+    if (s.kind === 'ballot') {
+      if (surveyPhase(s, this.clock.now()) !== 'closed') throw new ConflictError('票决结束前不公布计票结果', [], 'ballot_not_closed')
+      return { title: `${s.title}-计票结果`, csv: await csvSheet(ballotSheet(await this.outcome(s))) }
+    }
     const stations = await this.surveys.stations()
     const header = ['提交时间', '来源', '联络站', ...s.questions.map((q) => `${q.id} ${q.title}`), ...s.articles.map((a) => `${a.number} 意见`)]
     const seen = await this.surveys.answersSeen(view)
@@ -82,7 +99,7 @@ export class SurveyReports {
           .join('\n'),
       ),
     ])
-    return { title: s.title, csv: await csvSheet([header, ...rows]) }
+    return { title: `${s.title}-答卷`, csv: await csvSheet([header, ...rows]) }
   }
 
   /**
@@ -125,6 +142,11 @@ export class SurveyReports {
     throw new UnprocessableError('只能按区县筛选', [{ path: 'query.districtId', message }], 'not_a_district')
   }
 
+  /** A ballot's outcome: the whole ballot's counters, on the roll as it counts now (departed deputies). */
+  private async outcome(s: SurveyRecord) {
+    return ballotOutcome(s, await this.store.surveys.tallies(s.id, scopeOf({})), await this.roll.counted(s))
+  }
+
   /** The counters of a place; an organizer's districts or stations summed. */
   private async tallies(s: SurveyRecord, place: Place): Promise<TallyRow[]> {
     const parts = place.districtIds?.map((districtId) => scopeOf({ districtId })) ?? place.stationIds?.map((stationId) => scopeOf({ stationId }))
@@ -143,6 +165,18 @@ export class SurveyReports {
     }
     return scopeOf(filter)
   }
+}
+
+/** 计票结果 as a sheet: the figures first, then each project with its votes, most voted first. */
+function ballotSheet(b: BallotOutcome): string[][] {
+  const yes = (v: boolean) => (v ? '是' : '否')
+  return [
+    ['应投票代表', '实际投票', '通过至少需要'],
+    [`${b.roll} 人`, `${b.ballotsCast} 人`, `${b.minVotes} 票`],
+    [],
+    ['候选项目', '得票', '得票率', '通过', '当选'],
+    ...b.projects.map((p) => [p.label, String(p.count), `${p.percent}%`, yes(p.passes), yes(p.chosen)]),
+  ]
 }
 
 function cell(q: Question, v: AnswerValue | undefined): string {

@@ -91,6 +91,8 @@ export class SurveyResponses {
     const phase = surveyPhase(s, now)
     if (phase === 'scheduled') throw new ConflictError(`尚未开始，${momentLabel(s.opensAt, this.settings.timeZone)} 起可以提交`, [], 'survey_not_open')
     if (phase === 'closed') throw new ConflictError('已结束，不再接受提交', [], 'survey_closed')
+    // Someone who has left office signs in as a resident (MpSessions): the roll, fixed when the
+    // ballot was made, no longer lets them vote, nor a named audience answer.
     if (s.kind === 'ballot') {
       if (!user.deputyId) throw new ForbiddenError('票决仅限已绑定的人大代表参加', 'not_a_deputy')
       if (!roll!.has(user.deputyId)) throw new ForbiddenError('您不在本次票决的应投票代表名单中', 'not_on_roll')
@@ -109,26 +111,30 @@ export class SurveyResponses {
     // Once per person: the store's unique key refuses a second answer in the write itself
     // (409 already_responded, worded in conflict-texts.ts), so no separate read asks first.
 
+    // A ballot is secret: its vote keeps no person, no place and no time of its own (nor an id
+    // ordered by time), since a vote's station or minute set beside the turnout list, which is
+    // not secret, tells whose it is. Only its keyed hash, which keeps it to one per deputy.
+    const secret = s.kind === 'ballot'
     // The shared directory cache, not a fresh copy of the whole directory for every answer.
     const prepared = await this.directory.prepared()
-    // By the index's map of codes, not a walk through every station (3,000 in a province).
-    const viaStation = input.via ? prepared.index.stationsByCode.get(normalizeCode(input.via)) : undefined
     const deputy = user.deputyId ? prepared.deputies.get(user.deputyId) : undefined
-    const stationId = viaStation?.id ?? deputy?.stationIds[0] ?? null
+    // By the index's map of codes, not a walk through every station (3,000 in a province).
+    const viaStation = input.via && !secret ? prepared.index.stationsByCode.get(normalizeCode(input.via)) : undefined
+    const stationId = secret ? null : (viaStation?.id ?? deputy?.stationIds[0] ?? null)
     const answers = cleanAnswers(input.answers)
     const comments = input.comments.map((c) => ({ articleId: c.articleId, text: c.text.trim() }))
     const response: SurveyResponse = {
-      id: `sr-${timeOrderedUuid()}`,
+      id: `sr-${secret ? randomUUID() : timeOrderedUuid()}`,
       surveyId: s.id,
       respondentKey: key,
-      mpUserId: s.anonymous ? null : user.id,
-      deputyId: s.anonymous ? null : user.deputyId,
+      mpUserId: secret || s.anonymous ? null : user.id,
+      deputyId: secret || s.anonymous ? null : user.deputyId,
       stationId,
       districtId: stationId ? districtOfStation(stationId, prepared) : null,
-      via: input.via,
+      via: secret ? null : input.via,
       answers,
       comments,
-      createdAt: now,
+      createdAt: secret ? s.opensAt : now,
     }
     const texts = s.questions
       .filter((q) => q.type === 'text' && typeof answers[q.id] === 'string')
@@ -155,7 +161,9 @@ export class SurveyResponses {
       decidedAt: null,
       createdAt: now,
     }))
-    return this.store.surveys.respond({ revision, response, increments: tallyIncrements(s, response), texts, opinions })
+    const saved = await this.store.surveys.respond({ revision, response, increments: tallyIncrements(s, response), texts, opinions })
+    // The voter's own receipt says when they voted; the stored vote does not.
+    return secret ? { ...saved, createdAt: now } : saved
   }
 
   /**
@@ -170,6 +178,11 @@ export class SurveyResponses {
   /** Who answered, as the unique key stores it: the person, a keyed hash of them, or (ballots) the deputy. */
   respondentKey(s: SurveyRecord, user: MpPrincipal): string {
     const who = s.kind === 'ballot' && user.deputyId ? `deputy:${user.deputyId}` : `mp:${user.id}`
-    return s.anonymous ? `h:${this.cipher.blindIndex(`survey:${s.id}:${who}`)}` : who
+    return s.anonymous ? this.secretKey(s.id, who) : who
+  }
+
+  /** The keyed hash an anonymous survey keeps of `who` (deputy:<id> or mp:<id>): per survey, so two cannot be linked. */
+  secretKey(surveyId: string, who: string): string {
+    return `h:${this.cipher.blindIndex(`survey:${surveyId}:${who}`)}`
   }
 }

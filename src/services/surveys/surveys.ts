@@ -8,6 +8,7 @@ import {
   frozenByAnswers,
   OPINION_OUTCOME_LABELS,
   sameValue,
+  surveyPhase,
   type Article,
   type SurveyCorrection,
   type Opinion,
@@ -34,7 +35,8 @@ export interface SurveyDraft {
   description: string
   questions: Question[]
   articles: Article[]
-  anonymous: boolean
+  /** Absent: named, except a ballot, which is always secret. */
+  anonymous?: boolean
   /** Absent: now, by the server's clock, never the browser's (an office PC's may run ahead: residents would read 尚未开始). */
   opensAt?: Date
   closesAt: Date
@@ -146,7 +148,7 @@ export class SurveyService {
       questions: draft.questions,
       articles: draft.kind === 'consultation' ? draft.articles : [],
       ballot,
-      anonymous: draft.anonymous,
+      anonymous: draft.anonymous ?? draft.kind === 'ballot',
       draft: draft.draft ?? false,
       opensAt: draft.opensAt ?? now,
       closesAt: draft.closesAt,
@@ -160,6 +162,9 @@ export class SurveyService {
     }
     const problems = definitionProblems(record)
     if (draft.kind === 'ballot' && !draft.ballot) problems.push({ path: 'ballot', message: '票决须设定投票规则与应投票代表' })
+    // Dropped without a word, the organizer would believe the ballot also went to those deputies.
+    if (draft.kind === 'ballot' && draft.audience)
+      problems.push({ path: 'audience', message: '票决的投票代表在“应投票代表”（ballot.roll）中设定，不另设邀请名单' })
     if (problems.length)
       throw new UnprocessableError(
         '问卷设置有误',
@@ -180,14 +185,22 @@ export class SurveyService {
     }
   }
 
-  /** Stops taking responses now (a ballot's tallies are shown from then on). */
+  /**
+   * Stops taking responses now (a ballot's tallies are shown from then on). One not open yet
+   * ends now too, its opening brought to now: people read 已结束, not a coming start.
+   */
   async close(staff: StaffPrincipal, id: string): Promise<SurveyRecord> {
     const s = await this.manageable(staff, id)
     const now = this.clock.now()
     if (s.draft) throw new ConflictError('草稿尚未发布，无需结束', [], 'survey_draft')
-    if (s.closesAt <= now) throw new ConflictError('问卷已结束', [], 'survey_closed')
-    const closed = await this.store.surveys.update({ ...s, closesAt: now < s.opensAt ? s.opensAt : now, updatedAt: now })
-    await this.audit.record(staff, 'survey.closed', { kind: 'survey', id: s.id }, { before: { closesAt: s.closesAt }, after: { closesAt: closed.closesAt } })
+    if (surveyPhase(s, now) === 'closed') throw new ConflictError('问卷已结束', [], 'survey_closed')
+    const closed = await this.store.surveys.update({ ...s, opensAt: now < s.opensAt ? now : s.opensAt, closesAt: now, updatedAt: now })
+    await this.audit.record(
+      staff,
+      'survey.closed',
+      { kind: 'survey', id: s.id },
+      { before: { opensAt: s.opensAt, closesAt: s.closesAt }, after: { opensAt: closed.opensAt, closesAt: closed.closesAt } },
+    )
     return closed
   }
 
@@ -199,6 +212,8 @@ export class SurveyService {
   async correct(staff: StaffPrincipal, id: string, correction: SurveyCorrection): Promise<SurveyRecord> {
     const s = await this.manageable(staff, id)
     const now = this.clock.now()
+    if (correction.articles !== undefined && s.kind !== 'consultation')
+      throw new UnprocessableError('问卷设置有误', [{ path: 'body.articles', message: '只有立法征求意见才有草案条文' }], 'invalid_survey')
     const frozen = frozenByAnswers(s, correction, now)
     if (frozen.length)
       throw new ConflictError(
@@ -208,10 +223,16 @@ export class SurveyService {
       )
     const changed = (Object.keys(correction) as (keyof SurveyCorrection)[]).filter((k) => correction[k] !== undefined && !sameValue(correction[k], s[k]))
     if (!changed.length) return s
-    const next: SurveyRecord = { ...s, ...correction, articles: s.kind === 'consultation' ? (correction.articles ?? s.articles) : [], updatedAt: now }
-    // Closing early is closing now, never in the past: answers already in stay counted.
-    if (correction.closesAt && next.closesAt < now) next.closesAt = now < next.opensAt ? next.opensAt : now
-    const problems = definitionProblems(next)
+    const next: SurveyRecord = { ...s, ...correction, articles: correction.articles ?? s.articles, updatedAt: now }
+    // Closing early is closing now, never in the past: answers already in stay counted. Before
+    // its opening, as POST /close: it ends now, and does not read as coming.
+    const endsNow = !!correction.closesAt && next.closesAt < now
+    if (endsNow) {
+      next.closesAt = now
+      if (now < next.opensAt) next.opensAt = now
+      if (next.opensAt.getTime() !== s.opensAt.getTime() && !changed.includes('opensAt')) changed.push('opensAt')
+    }
+    const problems = definitionProblems(next).filter((p) => !(endsNow && p.path === 'closesAt'))
     if (problems.length)
       throw new UnprocessableError(
         '问卷设置有误',
@@ -299,7 +320,11 @@ export class SurveyService {
     return this.store.surveys.decideOpinion(next, messages)
   }
 
-  /** The deputies a ballot's roll names, within the organizer's districts or streets (by their stations); 422 when nobody. */
+  /**
+   * The deputies a ballot's roll names, within the organizer's districts or streets (by their
+   * stations), serving ones only: a level or district leaves out those who have left office,
+   * naming one of them is 422 deputy_inactive (as on a case).
+   */
   private async roll(
     selector: { levels?: DeputyLevel[]; districtIds?: string[]; deputyIds?: string[] },
     within: StaffScope | null,
@@ -309,16 +334,29 @@ export class SurveyService {
     const stations = new Map(snap.stations.map((s) => [s.id, s]))
     const districtsOf = (stationIds: string[]) => stationIds.map((s) => stationDistrict.get(s)).filter((d): d is string => !!d)
     const grouped = !!(selector.levels?.length || selector.districtIds?.length)
+    const departed: Array<{ id: string; name: string }> = []
     const ids = snap.deputies
       .filter((d) => {
         const districts = districtsOf(d.stationIds)
         if (within && !d.stationIds.some((id) => scopeHasStation(within, stations.get(id)))) return false
+        // Someone who has left office no longer votes nor speaks for the congress: never on a roll or an audience.
+        if (!d.active) {
+          if (selector.deputyIds?.includes(d.id)) departed.push({ id: d.id, name: d.name })
+          return false
+        }
         if (selector.deputyIds?.includes(d.id)) return true
         if (!grouped) return false
         if (selector.levels?.length && !selector.levels.includes(d.level)) return false
         return !selector.districtIds?.length || districts.some((x) => selector.districtIds!.includes(x))
       })
       .map((d) => d.id)
+    // Worded and coded as on a case (inactiveDeputy in cases/case-mechanics.ts), every one named.
+    if (departed.length)
+      throw new UnprocessableError(
+        '该代表已离任，请选择其他代表',
+        departed.map((d) => ({ path, message: `${d.name}代表已离任` })),
+        'deputy_inactive',
+      )
     const unknown = (selector.deputyIds ?? []).filter((id) => !ids.includes(id))
     if (unknown.length)
       throw new UnprocessableError(

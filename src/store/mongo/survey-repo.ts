@@ -254,6 +254,35 @@ export async function surveyRepo(conn: Connection, { Outbox }: Pick<Models, 'Out
       const doc = await SurveyOpinion.findOne({ _id: id }).lean<OpinionDoc>()
       return doc ? opinionFromDoc(doc) : null
     },
+    async sealBallots(secretKey) {
+      let votes = 0
+      const named = await Survey.find({ kind: 'ballot', anonymous: { $ne: true } }, { _id: 1, opensAt: 1 }).lean<SurveyDoc[]>()
+      for (const b of named) {
+        await conn.transaction(async (session) => {
+          const rows = await SurveyResponse.find({ surveyId: b._id }, { _id: 1, respondentKey: 1 }).session(session).lean<SurveyResponseDoc[]>()
+          const writes = rows.map((r) => ({
+            updateOne: {
+              filter: { _id: r._id },
+              update: {
+                $set: {
+                  respondentKey: r.respondentKey.startsWith('h:') ? r.respondentKey : secretKey(b._id, r.respondentKey),
+                  mpUserId: null,
+                  deputyId: null,
+                  stationId: null,
+                  districtId: null,
+                  via: null,
+                  createdAt: b.opensAt,
+                },
+              },
+            },
+          }))
+          if (writes.length) votes += (await SurveyResponse.bulkWrite(writes, { session })).modifiedCount
+          await SurveyTally.deleteMany({ surveyId: b._id, scope: { $ne: '' } }, { session })
+          await Survey.updateOne({ _id: b._id }, { $set: { anonymous: true }, $inc: { revision: 1 } }, { session })
+        })
+      }
+      return votes
+    },
     async decideOpinion(o, outbox) {
       await translate(() =>
         conn.transaction(async (session) => {

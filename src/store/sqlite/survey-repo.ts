@@ -114,6 +114,22 @@ export function surveyRepo(db: Db, group: GroupCommit): SurveyRepo {
     writeOutbox(outbox)
   })
 
+  const seal = db.transaction((secretKey: (surveyId: string, respondentKey: string) => string) => {
+    const named = db.prepare("SELECT id, opens_at FROM surveys WHERE kind = 'ballot' AND anonymous = 0").all() as Array<{ id: string; opens_at: string }>
+    const rekey = db.prepare(
+      'UPDATE survey_responses SET respondent_key = ?, mp_user_id = NULL, deputy_id = NULL, station_id = NULL, district_id = NULL, via = NULL, created_at = ? WHERE id = ?',
+    )
+    let votes = 0
+    for (const b of named) {
+      const rows = db.prepare('SELECT id, respondent_key FROM survey_responses WHERE survey_id = ?').all(b.id) as Array<{ id: string; respondent_key: string }>
+      for (const r of rows)
+        votes += rekey.run(r.respondent_key.startsWith('h:') ? r.respondent_key : secretKey(b.id, r.respondent_key), b.opens_at, r.id).changes
+      db.prepare("DELETE FROM survey_tallies WHERE survey_id = ? AND scope <> ''").run(b.id)
+      db.prepare('UPDATE surveys SET anonymous = 1, revision = revision + 1 WHERE id = ?').run(b.id)
+    }
+    return votes
+  })
+
   const one = (sql: string, ...params: unknown[]) => {
     const row = db.prepare(sql).get(...params)
     return row ? surveyFromRow(row) : null
@@ -225,6 +241,9 @@ export function surveyRepo(db: Db, group: GroupCommit): SurveyRepo {
     async decideOpinion(opinion, outbox) {
       await group.run(() => translate(() => decide(opinion, outbox)))
       return opinion
+    },
+    async sealBallots(secretKey) {
+      return group.run(() => seal(secretKey))
     },
   }
 }

@@ -78,7 +78,7 @@ export function adminSurveyRoutes({ auth, surveys, reports, qrCodes, idempotency
   router.get('/:id/responses.csv', async (ctx) => {
     const { title, csv } = await reports.csv(ctx.state.staff, idOf(ctx.params))
     ctx.type = 'text/csv; charset=utf-8'
-    ctx.set('Content-Disposition', `attachment; filename="responses.csv"; filename*=UTF-8''${encodeURIComponent(`${title}-答卷.csv`)}`)
+    ctx.set('Content-Disposition', `attachment; filename="responses.csv"; filename*=UTF-8''${encodeURIComponent(`${title}.csv`)}`)
     ctx.set('Cache-Control', 'no-store')
     ctx.body = csv
   })

@@ -57,7 +57,8 @@ export const createBody = z.strictObject({
   description: longText().max(5000, '说明最多 5000 字').default(''),
   questions: z.array(question).max(200, '题目最多 200 道').default([]),
   articles: z.array(article).max(500, '条文最多 500 条').default([]),
-  anonymous: z.boolean().default(false),
+  /** Absent: named, except a ballot, which is always secret (and refused when sent false). */
+  anonymous: z.boolean().optional(),
   /** Keep it as a draft (草稿) until POST /:id/publish; absent, it is published at once. */
   draft: z.boolean().default(false),
   /** Absent: it opens now, by the server's clock (an office PC's clock may run ahead or behind). */
