@@ -108,6 +108,9 @@ export interface ExistingDirectory {
 
 export type ImportCheck = { ok: true; file: ParsedDirectoryFile; warnings: string[] } | { ok: false; problems: ErrorDetail[] }
 
+/** The id (and username) of the console's built-in admin account, made at every start when missing. */
+export const BUILT_IN_ADMIN_ID = 'admin'
+
 /**
  * Checks a directory file against the format and against what the store already holds.
  * Lists every problem with its place; an import goes ahead only when there is none.
@@ -132,6 +135,9 @@ export function checkDirectoryFile(input: unknown, existing: ExistingDirectory, 
   notTakenInStore(file.units, existing.units, 'units', 'code', '承办单位', problem)
   notTakenInStore(file.deputies, existing.deputies, 'deputies', 'code', '代表', problem)
   notTakenInStore(file.staff, existing.staff, 'staff', 'username', '工作人员', problem)
+  // The built-in account is the system's, not the roster's: a row of another system's export named "admin"
+  // would make it someone else's (and the next start would fail to find it).
+  file.staff.forEach((s, i) => s.id === BUILT_IN_ADMIN_ID && problem(`staff[${i}].id`, `编号 "${s.id}" 是系统内置管理员，不能由名册导入，请换一个编号`))
 
   const regions = new Map(existing.regions.map((r) => [r.id, r]))
   file.regions.forEach((r) => regions.set(r.id, r))

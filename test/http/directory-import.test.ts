@@ -92,6 +92,18 @@ describe('directory import over HTTP', () => {
     expect(answer.body.error.details).to.deep.equal([{ path: 'deputies[0].code', message: '"DP0001" 已被代表 "dp0001" 使用' }])
   })
 
+  it('never lets a roster row named "admin" take over the built-in admin, who keeps working and starting', async () => {
+    await admin.post('/api/admin/directory/import', smallCity())
+    const answer = await admin.post('/api/admin/directory/import', {
+      staff: [{ id: 'admin', name: '张三', role: 'station_staff', stationIds: ['st001'], username: 'zhangsan', password: 'newpassword123' }],
+    })
+    expect(answer.status).to.equal(422)
+    expect(answer.body.error.details).to.deep.equal([{ path: 'staff[0].id', message: '编号 "admin" 是系统内置管理员，不能由名册导入，请换一个编号' }])
+    const builtIn = await app.liaison.store.staff.get('admin')
+    expect(builtIn).to.include({ username: 'admin', role: 'admin', active: true })
+    expect((await admin.get('/api/admin/staff?limit=5')).status, 'the admin who tried still is one').to.equal(200)
+  })
+
   it('accepts a partial file that refers to stations already in the store', async () => {
     await admin.post('/api/admin/directory/import', smallCity())
     const answer = await admin.post('/api/admin/directory/import', {
