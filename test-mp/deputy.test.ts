@@ -1,5 +1,5 @@
 import { expect } from 'chai'
-import { asResident } from '../test/helpers/app.js'
+import { asAdmin, asResident } from '../test/helpers/app.js'
 import { holdPhone, startBackend, type Backend } from './harness/backend.js'
 import { follow, openPage } from './harness/page.js'
 import { created, phoneOfZhang, stationStaff } from './office.js'
@@ -61,6 +61,26 @@ describe('mini-program: the deputy workbench', () => {
     await workbench.tap('.bind')
     expect(workbench.textOf('.error')).to.match(/绑定码/)
     expect(workbench.text()).to.include('绑定代表身份')
+  })
+
+  it('thanks a deputy who has left office instead of asking them to bind again, and the home page offers them what it offers residents', async () => {
+    const { code } = await created((await stationStaff(app)).post('/api/admin/deputies/dp0001/binding-code'))
+    holdPhone(app, 'o-zhang-phone')
+    const workbench = await openPage('pages/deputy/index')
+    await workbench.type('.code-input', code)
+    await workbench.tap('.bind')
+    expect(workbench.text()).to.include('张伟 代表，您好')
+    expect((await openPage('pages/index/index')).text()).to.include('代表工作台')
+
+    const left = await (await asAdmin(app)).patch('/api/admin/deputies/dp0001', { active: false })
+    expect(left.status, JSON.stringify(left.body)).to.equal(200)
+    const again = await openPage('pages/deputy/index')
+    expect(again.text()).to.include('您已离任').and.include('感谢您的履职')
+    expect(again.text(), 'no binding form: a new code would not be given').not.to.include('绑定代表身份')
+    expect((await openPage('pages/index/index')).text()).not.to.include('代表工作台')
+    const refused = await (await stationStaff(app)).post('/api/admin/deputies/dp0001/binding-code')
+    expect(refused.status).to.equal(422)
+    expect(refused.body.error.code).to.equal('deputy_inactive')
   })
 
   it('forwards a case to a department after acknowledging it', async () => {

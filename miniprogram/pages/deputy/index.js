@@ -35,7 +35,7 @@ function sectionsOf(tasks) {
 }
 
 Page({
-  data: { loading: true, error: '', bound: false, deputy: null, bindCode: '', binding: false, total: 0, sections: [] },
+  data: { loading: true, error: '', bound: false, leftOffice: false, deputy: null, bindCode: '', binding: false, total: 0, sections: [] },
 
   onLoad() {
     this.deputies = deputyService(request)
@@ -50,7 +50,9 @@ Page({
     return this.deputies
       .me()
       .then((me) => {
-        this.setData({ bound: !!me.deputy, deputy: me.deputy })
+        this.setData({ bound: !!me.deputy, leftOffice: !me.deputy && me.leftOffice === true, deputy: me.deputy })
+        // The home page reads who they are from here: one who has left office sees the resident's entries there too.
+        wx.setStorageSync('session.profile', me)
         if (me.deputy) return this.loadTasks()
       })
       .catch((err) => this.setData({ error: err.message }))

@@ -127,6 +127,8 @@ export class MpAccounts {
       id: user.id,
       roles: deputy ? ['resident', 'deputy'] : ['resident'],
       deputy: deputy ? { id: deputy.id, code: deputy.code, name: deputy.name, level: deputy.level } : null,
+      // Said, so the workbench thanks them instead of asking them to bind again.
+      leftOffice: linked !== null && !linked.active,
       consentVersion: user.consentVersion,
       hasPhone: user.phoneEnc !== null,
     }
@@ -136,6 +138,8 @@ export class MpAccounts {
   async issueBindingCode(staff: StaffPrincipal, deputyId: string) {
     const deputy = await this.store.deputies.get(deputyId)
     if (!deputy) throw new NotFoundError('代表不存在')
+    if (!deputy.active)
+      throw new UnprocessableError('该代表已离任，不能再绑定代表身份', [{ path: 'deputyId', message: `${deputy.name}代表已离任` }], 'deputy_inactive')
     const issued = await issueCode(this.store, this.cipher, this.clock, 'deputy', deputyId, staff.id)
     await this.audit.record(staff, 'deputy.binding_code.issue', { kind: 'deputy', id: deputyId })
     return issued
