@@ -52,6 +52,8 @@ describe('mini-program: a knowledge quiz', () => {
     expect(page.text()).not.to.include('答错了')
     await page.tap('.board')
     expect(page.text()).to.include('排行榜').and.include('第 1 名')
+    // Ranked by share of points, which the row says before the points (papers may differ in size).
+    expect(page.textOf('.rank')).to.include('得分率 100%（50/50 分）')
     page.close()
   })
 

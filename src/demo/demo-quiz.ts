@@ -123,7 +123,9 @@ export async function seedDemoQuiz(store: Store, services: Pick<Services, 'quizz
     opensAt: new Date(now.getTime() - DAY),
     closesAt: new Date(now.getTime() + 20 * DAY),
     audience: 'public',
+    // Filled before it goes out: a quiz is published only with a pool to draw from.
+    draft: true,
   })
   await services.quizzes.addQuestions(office, quiz.id, QUESTIONS)
-  return quiz
+  return services.quizzes.publish(office, quiz.id)
 }

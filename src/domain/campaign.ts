@@ -181,7 +181,8 @@ export const checkInSlot = (itemId: string | null, localDay: string) => itemId ?
 
 /** The directory as audience resolution needs it. */
 export interface AudienceDirectory {
-  deputies: ReadonlyArray<{ id: string; name: string; level: DeputyLevel; stationIds: string[] }>
+  /** `active` false: left office, kept for history only (absent: in office). */
+  deputies: ReadonlyArray<{ id: string; name: string; level: DeputyLevel; stationIds: string[]; active?: boolean }>
   staff: ReadonlyArray<{ id: string; name: string; role: StaffRole; stationIds: string[]; active: boolean }>
   /** Each station's district (null for a station covering no region). */
   stationDistrict: ReadonlyMap<string, string | null>
@@ -218,6 +219,8 @@ export function resolveAudience(s: AudienceSelector, dir: AudienceDirectory, sco
 
   const out: AudienceMember[] = []
   for (const d of dir.deputies) {
+    // A deputy who has left office is no longer asked to study (those reached before stay in progress by their records).
+    if (d.active === false) continue
     const matches = (hasPlace || levels !== null) && (!levels || levels.has(d.level)) && (!hasPlace || d.stationIds.some((x) => places.has(x)))
     if (!matches && !named.has(d.id)) continue
     const stations = matches && hasPlace ? d.stationIds.filter((x) => places.has(x)) : d.stationIds

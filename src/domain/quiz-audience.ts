@@ -8,7 +8,7 @@ export const quizPersonOf = (p: { id: string; deputyId: string | null }): { kind
 
 /** The directory as a quiz's notice needs it: people with their stations, and each station's district. */
 export interface QuizNoticeDirectory {
-  deputies: readonly { id: string; stationIds: string[] }[]
+  deputies: readonly { id: string; stationIds: string[]; active?: boolean }[]
   staff: readonly { id: string; role: StaffRole; stationIds: string[]; active?: boolean }[]
   stationDistrict: ReadonlyMap<string, string | null>
   /** Each station's street, for a street's quiz (absent: districts only). */
@@ -25,5 +25,6 @@ export function quizRecipients(q: Pick<QuizRecord, 'audience' | 'scopeDistrictId
   const within = (stationIds: string[]) => stationIds.some((s) => stationInScope(s, dir, q.scopeDistrictIds)) || !q.scopeDistrictIds.length
   if (q.audience === 'staff')
     return dir.staff.filter((s) => s.active !== false && s.role === 'station_staff' && within(s.stationIds)).map((s) => ({ kind: 'staff', id: s.id }))
-  return dir.deputies.filter((d) => within(d.stationIds)).map((d) => ({ kind: 'deputy', id: d.id }))
+  // A deputy who has left office is not invited (absent `active`: in office).
+  return dir.deputies.filter((d) => d.active !== false && within(d.stationIds)).map((d) => ({ kind: 'deputy', id: d.id }))
 }

@@ -8,10 +8,16 @@ export const QUESTION_TYPES = ['single', 'multiple', 'true_false'] as const
 export type QuestionType = (typeof QUESTION_TYPES)[number]
 export const QUESTION_TYPE_LABELS: Record<QuestionType, string> = { single: '单选题', multiple: '多选题', true_false: '判断题' }
 
-/** Who may take a quiz: anyone in the mini-program, residents only, bound deputies only, or station staff. */
+/**
+ * Who may take a quiz: anyone in the mini-program, residents only, bound deputies only. 'staff'
+ * (station staff) is only ever read: such quizzes were once offered, but staff have no page to
+ * take a quiz on, so a new one for them would tell people to do what they cannot.
+ */
 export const QUIZ_AUDIENCES = ['public', 'residents', 'deputies', 'staff'] as const
 export type QuizAudience = (typeof QUIZ_AUDIENCES)[number]
+export const OFFERED_QUIZ_AUDIENCES = ['public', 'residents', 'deputies'] as const satisfies readonly QuizAudience[]
 export const QUIZ_AUDIENCE_LABELS: Record<QuizAudience, string> = { public: '所有人', residents: '群众', deputies: '人大代表', staff: '工作人员' }
+export const STAFF_AUDIENCE_MESSAGE = '工作人员暂不能在系统中参加知识竞赛，参与对象请选择所有人、群众或人大代表'
 
 /**
  * Whether a person of the mini-program may take a quiz. `deputyDistrictIds`: the regions
@@ -131,7 +137,15 @@ export function attemptDeadline(startedAt: Date, quiz: Pick<QuizRecord, 'timeLim
   return new Date(Math.min(startedAt.getTime() + quiz.timeLimitSeconds * 1000, quiz.closesAt.getTime()))
 }
 
-export const isLate = (attempt: Pick<AttemptRecord, 'deadline'>, at: Date) => at.getTime() > attempt.deadline.getTime() + DEADLINE_GRACE_MS
+/**
+ * When an attempt really stops counting: its own deadline, or the quiz's close if an organizer
+ * has since ended the quiz early (the attempt's deadline was fixed when it started).
+ */
+export const effectiveDeadline = (attempt: Pick<AttemptRecord, 'deadline'>, quiz: Pick<QuizRecord, 'closesAt'>): Date =>
+  attempt.deadline <= quiz.closesAt ? attempt.deadline : quiz.closesAt
+
+export const isLate = (attempt: Pick<AttemptRecord, 'deadline'>, quiz: Pick<QuizRecord, 'closesAt'>, at: Date) =>
+  at.getTime() > effectiveDeadline(attempt, quiz).getTime() + DEADLINE_GRACE_MS
 
 export type QuizPhase = 'upcoming' | 'open' | 'closed'
 export const QUIZ_PHASE_LABELS: Record<QuizPhase, string> = { upcoming: '未开始', open: '进行中', closed: '已结束' }

@@ -14,7 +14,11 @@ export const BANK_CSV = [
 
 export const at = (app: TestApp, ms: number) => new Date(app.clock.now().getTime() + ms).toISOString()
 
-/** A quiz with the bank imported; open from a minute ago for a day unless told otherwise. */
+/**
+ * A quiz with the bank imported; open from a minute ago for a day unless told otherwise.
+ * Made as a draft, filled, then published (unless `draft: true` is asked for), as the console
+ * does: a quiz cannot be published with fewer questions than a paper draws.
+ */
 export async function quizWithBank(app: TestApp, organizer: Client, over: Record<string, unknown> = {}) {
   const created = await organizer.post('/api/admin/quizzes', {
     title: '代表法知识竞赛',
@@ -26,11 +30,15 @@ export async function quizWithBank(app: TestApp, organizer: Client, over: Record
     closesAt: at(app, DAY),
     audience: 'public',
     ...over,
+    draft: true,
   })
   expect(created.status, JSON.stringify(created.body)).to.equal(201)
   const imported = await organizer.post(`/api/admin/quizzes/${created.body.id}/questions/import`, { csv: BANK_CSV })
   expect(imported.status, JSON.stringify(imported.body)).to.equal(201)
-  return created.body as { id: string; [k: string]: unknown }
+  if (over.draft === true) return created.body as { id: string; [k: string]: unknown }
+  const published = await organizer.post(`/api/admin/quizzes/${created.body.id}/publish`)
+  expect(published.status, JSON.stringify(published.body)).to.equal(200)
+  return published.body as { id: string; [k: string]: unknown }
 }
 
 /** The right keys for a paper, found from the option texts shown (甲 and 丙 are right; 正确 for true/false). */

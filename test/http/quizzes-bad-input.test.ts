@@ -84,14 +84,18 @@ describe('quiz bad input', () => {
     const notYet = await start(resident, early.id)
     expect(notYet.status).to.equal(409)
     expect(notYet.body.error.code).to.equal('quiz_not_open')
-    const closed = await quizWithBank(app, organizer, { opensAt: at(app, -2 * DAY), closesAt: at(app, -MINUTE) })
+    const closed = await quizWithBank(app, organizer, { opensAt: at(app, -2 * DAY), closesAt: at(app, 2 * MINUTE) })
+    const open = await quizWithBank(app, organizer)
+    app.clock.advance(3 * MINUTE)
     expect((await start(resident, closed.id)).body.error.code).to.equal('quiz_closed')
-    const big = await quizWithBank(app, organizer, { drawCount: 20 })
-    expect((await start(resident, big.id)).body.error.code).to.equal('quiz_not_ready')
+    const big = await quizWithBank(app, organizer, { drawCount: 20, draft: true })
+    const refused = await organizer.post(`/api/admin/quizzes/${big.id}/publish`)
+    expect([refused.status, refused.body.error.code]).to.deep.equal([409, 'quiz_not_ready'])
+    expect((await start(resident, big.id)).status, 'a draft is not there for participants').to.equal(404)
     expect(
       (await resident.get('/api/mp/quizzes')).body.items.map((q: { id: string }) => q.id),
       'only open quizzes are listed',
-    ).to.deep.equal([big.id])
+    ).to.deep.equal([open.id])
   })
 
   it('refuses a CSV with bad rows whole, naming each line, and a question whose answer is not an option', async () => {

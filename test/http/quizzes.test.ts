@@ -127,8 +127,9 @@ describe('a knowledge quiz from import to leaderboard', () => {
     const text = (csv.body as Buffer).toString('utf8')
     expect(text.charCodeAt(0), 'BOM for Excel').to.equal(0xfeff)
     const lines = text.slice(1).trim().split('\r\n')
-    expect(lines[0]).to.equal('姓名,身份,联络站,区县,第几次,状态,得分,满分,答对题数,开始时间,结束时间,用时（秒）')
+    expect(lines[0]).to.equal('姓名,身份,联络站,区县,第几次,状态,得分,满分,答对题数,抽题数,开始时间,结束时间,用时（秒）')
     expect(lines).to.have.length(4)
-    expect(lines[1]).to.match(/^张伟,人大代表,轻工街道代表联络站,湛河区,1,已提交,50,50,5\/5,/)
+    // Right answers and questions drawn as two plain numbers: "5/5" would open as a date in Excel.
+    expect(lines[1]).to.match(/^张伟,人大代表,轻工街道代表联络站,湛河区,1,已提交,50,50,5,5,2026-/)
   })
 })

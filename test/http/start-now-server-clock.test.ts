@@ -50,10 +50,12 @@ describe('start now, by the server’s clock', () => {
       attemptsAllowed: 1,
       closesAt: new Date(Date.parse(NOW) + DAY).toISOString(),
       audience: 'public',
+      draft: true,
     })
     expect(created.status, JSON.stringify(created.body)).to.equal(201)
     expect(created.body).to.include({ opensAt: NOW })
     expect((await office.post(`/api/admin/quizzes/${created.body.id}/questions/import`, { csv: BANK_CSV })).status).to.equal(201)
+    expect((await office.post(`/api/admin/quizzes/${created.body.id}/publish`)).status).to.equal(200)
     const paper = await (await asResident(app)).post(`/api/mp/quizzes/${created.body.id}/attempts`)
     expect(paper.status, JSON.stringify(paper.body)).to.equal(201)
     expect(paper.body.questions).to.have.length(5)

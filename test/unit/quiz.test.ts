@@ -129,8 +129,11 @@ describe('quiz rules', () => {
     expect(attemptDeadline(T0, { timeLimitSeconds: 600, closesAt })).to.deep.equal(closesAt)
     expect(attemptDeadline(T0, { timeLimitSeconds: 60, closesAt })).to.deep.equal(new Date(T0.getTime() + 60_000))
     const a = { deadline: new Date(T0.getTime() + 60_000) }
-    expect(isLate(a, new Date(T0.getTime() + 64_000))).to.equal(false)
-    expect(isLate(a, new Date(T0.getTime() + 66_000))).to.equal(true)
+    expect(isLate(a, { closesAt }, new Date(T0.getTime() + 64_000))).to.equal(false)
+    expect(isLate(a, { closesAt }, new Date(T0.getTime() + 66_000))).to.equal(true)
+    // Ended early by the organizer after the attempt started: the new close counts.
+    const endedEarly = new Date(T0.getTime() + 30_000)
+    expect(isLate(a, { closesAt: endedEarly }, new Date(T0.getTime() + 36_000))).to.equal(true)
   })
 
   it('checks questions as written', () => {

@@ -139,7 +139,16 @@ Page({
         this.setData({
           board: b.items
             .slice(0, 20)
-            .map((p) => ({ rank: p.rank, name: p.name, place: p.stationName || p.districtName || '', score: p.score, seconds: p.seconds })),
+            // Ranked by the share of points won (papers differ in size): say that first, the points after.
+            .map((p) => ({
+              rank: p.rank,
+              name: p.name,
+              place: p.stationName || p.districtName || '',
+              percent: Math.round(p.percent),
+              score: p.score,
+              maxScore: p.maxScore,
+              seconds: p.seconds,
+            })),
         }),
       )
       .catch((err) => this.setData({ error: err.message }))

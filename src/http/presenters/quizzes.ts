@@ -3,6 +3,7 @@ import {
   QUESTION_TYPE_LABELS,
   QUIZ_AUDIENCE_LABELS,
   QUIZ_PHASE_LABELS,
+  effectiveDeadline,
   quizPhase,
   scoreAnswers,
   type AttemptRecord,
@@ -64,22 +65,23 @@ export const presentMpQuiz = (q: QuizRecord, attempts: AttemptRecord[], now: Dat
     ...settings(q, now),
     attemptsUsed: attempts.length,
     attemptsLeft: Math.max(0, q.attemptsAllowed - attempts.length),
-    openAttemptId: attempts.find((a) => a.status === 'open' && a.deadline > now)?.id ?? null,
+    openAttemptId: attempts.find((a) => a.status === 'open' && effectiveDeadline(a, q) > now)?.id ?? null,
     bestScore: finished.length ? Math.max(...finished.map((a) => a.score ?? 0)) : null,
   }
 }
 
 const shown = (q: QuizQuestion, order: number[]) => order.map((original, i) => ({ key: OPTION_KEYS[i], text: q.options[original] }))
 
-const attemptFields = (a: AttemptRecord, quiz: QuizRecord, now: Date) => ({
+// The deadline shown is the one submit judges by: sooner when the quiz was ended early.
+const attemptFields = (a: AttemptRecord, quiz: QuizRecord, now: Date, deadline = effectiveDeadline(a, quiz)) => ({
   id: a.id,
   quizId: a.quizId,
   quizTitle: quiz.title,
   number: a.number,
   status: a.status,
   startedAt: a.startedAt.toISOString(),
-  deadline: a.deadline.toISOString(),
-  secondsLeft: a.status === 'open' ? Math.max(0, Math.ceil((a.deadline.getTime() - now.getTime()) / 1000)) : 0,
+  deadline: deadline.toISOString(),
+  secondsLeft: a.status === 'open' ? Math.max(0, Math.ceil((deadline.getTime() - now.getTime()) / 1000)) : 0,
   finishedAt: iso(a.finishedAt),
   maxScore: a.maxScore,
 })

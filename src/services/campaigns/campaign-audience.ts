@@ -68,10 +68,11 @@ export class CampaignAudience {
     return resolveAudience(campaign.audience, dir, campaign.scopeDistrictIds)
   }
 
-  /** Ids the selector names that the directory does not know, or that lie outside the creator's districts. */
-  check(s: AudienceSelector, dir: NamedDirectory, scope: readonly string[]): { unknown: Problem[]; outside: Problem[] } {
+  /** Ids the selector names that the directory does not know, that lie outside the creator's districts, or deputies who have left office. */
+  check(s: AudienceSelector, dir: NamedDirectory, scope: readonly string[]): { unknown: Problem[]; outside: Problem[]; left: Problem[] } {
     const unknown: Problem[] = []
     const outside: Problem[] = []
+    const left: Problem[] = []
     const deputies = new Map(dir.deputies.map((d) => [d.id, d]))
     const inScope = (district: string | null) => !scope.length || (district !== null && scope.includes(district))
     s.stationIds?.forEach((id, i) => {
@@ -88,10 +89,11 @@ export class CampaignAudience {
       const path = `body.audience.deputyIds[${i}]`
       const deputy = deputies.get(id)
       if (!deputy) unknown.push({ path, message: `未知的代表 "${id}"` })
+      else if (deputy.active === false) left.push({ path, message: `${deputy.name}代表已离任` })
       // A deputy is within reach by any one of their stations, as resolveAudience reaches them there.
       else if (scope.length && !deputy.stationIds.some((st) => stationInScope(st, dir, scope))) outside.push({ path, message: '不在您负责的区县' })
     })
-    return { unknown, outside }
+    return { unknown, outside, left }
   }
 
   /**
@@ -106,15 +108,21 @@ export class CampaignAudience {
     return [...new Set(stations.flatMap((st) => (st?.regionIds ?? []).flatMap((rid) => ancestry(rid, regions).map((r) => r.id))))]
   }
 
-  /** Where a follower stands for progress: a deputy at their home station; a resident nowhere. */
-  async placeOf(reader: Reader): Promise<{ stationId: string | null; districtId: string | null }> {
+  /**
+   * Where a person stands for progress and leaderboards: a deputy at their home station, or,
+   * given a scope of regions (a district's or street's quiz), at the first of their stations
+   * inside it; a resident nowhere.
+   */
+  async placeOf(reader: Reader, scope: readonly string[] = []): Promise<{ stationId: string | null; districtId: string | null }> {
     if (reader.kind !== 'deputy') return { stationId: null, districtId: null }
-    const home = (await this.store.deputies.get(reader.id))?.stationIds[0]
-    if (!home) return { stationId: null, districtId: null }
-    const station = await this.store.stations.get(home)
-    const covered = station?.regionIds[0]
-    const regions = covered ? new Map((await this.store.regions.list()).map((r) => [r.id, r])) : new Map()
-    return { stationId: home, districtId: districtOf(covered, regions) }
+    const stationIds = (await this.store.deputies.get(reader.id))?.stationIds ?? []
+    if (!stationIds.length) return { stationId: null, districtId: null }
+    const regions = new Map((await this.store.regions.list()).map((r) => [r.id, r]))
+    const stations = await Promise.all(stationIds.map((id) => this.store.stations.get(id)))
+    const inside = (st: Station | null) => !scope.length || (st?.regionIds ?? []).some((rid) => ancestry(rid, regions).some((r) => scope.includes(r.id)))
+    const home = stations.find(inside) ?? stations[0] ?? null
+    if (!home) return { stationId: stationIds[0]!, districtId: null }
+    return { stationId: home.id, districtId: districtOf(home.regionIds[0], regions) }
   }
 }
 

@@ -63,7 +63,7 @@ export class CampaignProgress {
 
   /** Everyone in a campaign with how far they got, and its live items; no permission check (callers have made it). */
   async peopleOf(campaign: CampaignRecord, dir: NamedDirectory, within: string[] | null = null) {
-    const [items, allReach, allReads, checkIns] = await Promise.all([
+    const [items, allReach, allReads, allCheckIns] = await Promise.all([
       this.store.campaigns.items(campaign.id),
       this.store.campaigns.reachOf(campaign.id),
       this.store.campaigns.readsOf(campaign.id),
@@ -74,6 +74,8 @@ export class CampaignProgress {
     const live = new Set(liveItems.map((i) => i.id))
     const reach = allReach.filter((r) => live.has(r.itemId))
     const reads = allReads.filter((r) => live.has(r.itemId))
+    // A check-in on a withdrawn item goes with it; one for the day (no item) stays.
+    const checkIns = allCheckIns.filter((c) => c.itemId === null || live.has(c.itemId))
     // People reached keep the place they were reached at; the rest stand where the directory puts them now.
     const reachedAt = new Map(reach.map((r) => [`${r.personKind}:${r.personId}`, r]))
     const audience: AudienceMember[] = this.audience.resolve(within ? { ...campaign, scopeDistrictIds: within } : campaign, dir).map((m) => {

@@ -92,11 +92,15 @@ export class CampaignService {
     const problems = checkCampaignWindow(startsAt, draft.endsAt)
     if (isEmptySelector(draft.audience)) problems.push({ path: 'body.audience', message: '请选择活动对象' })
     if (problems.length) throw new ValidationError('输入有误', problems)
+    // A campaign already over would reach nobody in time: a typo in the year, most likely.
+    if (draft.endsAt <= this.clock.now())
+      throw new UnprocessableError('活动结束时间已过，请把结束时间改到现在以后', [{ path: 'body.endsAt', message: '结束时间已过' }], 'campaign_window_over')
     const scope = (await this.directory.scopeOf(staff)).regionIds
     // A new campaign names stations and deputies: checked against the store as it is now.
     const dir = await this.audience.freshDirectory()
-    const { unknown, outside } = this.audience.check(draft.audience, dir, scope)
+    const { unknown, outside, left } = this.audience.check(draft.audience, dir, scope)
     if (unknown.length) throw new UnprocessableError('活动对象中有不存在的联络站、区县或代表', unknown, 'unknown_reference')
+    if (left.length) throw new UnprocessableError('活动对象中有已离任的代表，请去掉后再发布', left, 'deputy_inactive')
     if (outside.length) throw new ForbiddenError('只能面向您负责的区县发布活动')
     const now = this.clock.now()
     const area = scope.length === 1 ? dir.regions.get(scope[0]) : undefined
@@ -214,7 +218,8 @@ export class CampaignService {
     if (item.withdrawnAt) throw new ConflictError('学习材料已撤回，不能再修改', [], 'item_withdrawn')
     if (patch.publishAt !== undefined && item.publishedAt)
       throw new ConflictError('学习材料已经发布，发布时间不能再改', [{ path: 'body.publishAt', message: '已发布' }], 'item_published')
-    const body = patch.body ? await sanitizeRichText(patch.body) : patch.body === undefined ? item.body : null
+    // A body replaces a link and a link a body: giving one drops the other unless both are sent.
+    const body = patch.body ? await sanitizeRichText(patch.body) : patch.body === undefined && !patch.link ? item.body : null
     const link = patch.link !== undefined ? patch.link : patch.body ? null : item.link
     const problems = patch.publishAt ? checkPublishAt(patch.publishAt, now, campaign) : []
     if (patch.body && !(await plainText(body ?? '')) && !body?.includes('<img')) problems.push({ path: 'body.body', message: '正文清理后为空' })

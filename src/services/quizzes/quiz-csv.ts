@@ -1,5 +1,6 @@
-import { hasInvisible, INVISIBLE_MESSAGE, stripInvisible } from '../../domain/free-text.js'
-import { OPTION_KEYS, TRUE_FALSE_OPTIONS, type QuestionType } from '../../domain/quiz.js'
+import { OPTION_KEYS, type QuestionType } from '../../domain/quiz.js'
+import { questionInput } from '../../domain/quiz-question-input.js'
+import { issuesToDetails } from '../../domain/zod-issues.js'
 import type { Problem } from '../../domain/quiz.js'
 import { lazy } from '../../domain/lazy.js'
 
@@ -52,54 +53,71 @@ function answerKeys(type: QuestionType, raw: string): string[] {
   return [...text.replace(/[\s|,，、]/g, '')]
 }
 
+/** The line a record starts on: csv-parse counts to its end, and a quoted field may span lines. */
+function startLine(endLine: number, raw: string): number {
+  const own = raw.replace(/^\n+/, '').replace(/\n$/, '')
+  return endLine - (own.match(/\n/g)?.length ?? 0)
+}
+
 /**
  * Reads a question bank in plain CSV (as saved from Excel or WPS: a header row
  * type,stem,options,answer,explanation,points,tags; options and tags separated by |).
- * Every problem is reported with its line, nothing is half read.
+ * Each row is checked as a question typed in the form is (questionInput); every problem is
+ * reported with the line it starts on, nothing is half read. Rows left all empty are skipped.
  */
 export async function readQuestionCsv(text: string): Promise<{ drafts: QuestionDraft[]; problems: Problem[] }> {
   const { parse } = await csvParse()
-  let records: Record<string, string>[]
+  let records: Array<{ record: Record<string, string>; info: { lines: number }; raw: string }>
   try {
-    records = parse(text.replace(/^\uFEFF/, ''), {
+    // Line ends made LF first: csv-parse miscounts lines past a CRLF (as Excel saves).
+    records = parse(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), {
       columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()),
       skip_empty_lines: true,
+      // Excel and WPS save rows a user cleared as ",,,,,,".
+      skip_records_with_empty_values: true,
       trim: true,
       relax_column_count: true,
+      info: true,
+      raw: true,
     })
   } catch (err) {
     return { drafts: [], problems: [{ path: 'body.csv', message: `CSV 格式有误：${(err as Error).message}` }] }
   }
   const problems: Problem[] = []
-  const first = records[0]
+  const first = records[0]?.record
   // explanation, points (default 1) and tags may be left out.
   const missing = first ? REQUIRED_COLUMNS.filter((c) => !(c in first)) : []
   if (!records.length) problems.push({ path: 'body.csv', message: '没有读到题目（第一行应为表头）' })
   if (missing.length) return { drafts: [], problems: [{ path: 'body.csv', message: `缺少列：${missing.join(', ')}` }] }
 
   const drafts: QuestionDraft[] = []
-  records.forEach((r, i) => {
-    const path = `body.csv[第 ${i + 2} 行]`
+  for (const { record: r, info, raw } of records) {
+    const line = startLine(info.lines, raw)
+    const path = `body.csv[第 ${line} 行]`
     const type = TYPE_NAMES[(r.type ?? '').trim().toLowerCase()] ?? TYPE_NAMES[(r.type ?? '').trim()]
-    if (!type) return void problems.push({ path: `${path}.type`, message: `题型 "${r.type ?? ''}" 无效（single/multiple/true_false 或 单选/多选/判断）` })
-    if (!r.stem) return void problems.push({ path: `${path}.stem`, message: '题干不能为空' })
-    const refused = (['options', 'tags'] as const).find((field) => hasInvisible(r[field] ?? ''))
-    if (refused) return void problems.push({ path: `${path}.${refused}`, message: INVISIBLE_MESSAGE })
-    const points = r.points ? Number(r.points) : 1
-    const options = type === 'true_false' && !r.options ? [...TRUE_FALSE_OPTIONS] : split(r.options ?? '')
+    if (!type) {
+      problems.push({ path: `${path}.type`, message: `题型 "${r.type ?? ''}" 无效（single/multiple/true_false 或 单选/多选/判断）` })
+      continue
+    }
     const answer = answerKeys(type, r.answer ?? '')
-    if (answer.some((k) => !OPTION_KEYS.includes(k)))
-      return void problems.push({ path: `${path}.answer`, message: `答案 "${r.answer ?? ''}" 应为选项字母，如 A 或 AC` })
-    drafts.push({
+    if (answer.some((k) => !OPTION_KEYS.includes(k))) {
+      problems.push({ path: `${path}.answer`, message: `答案 "${r.answer ?? ''}" 应为选项字母，如 A 或 AC` })
+      continue
+    }
+    const checked = questionInput.safeParse({
       type,
-      stem: stripInvisible(r.stem).trim(),
-      options,
+      stem: r.stem ?? '',
+      ...(type === 'true_false' && !r.options ? {} : { options: split(r.options ?? '') }),
       answer,
-      explanation: stripInvisible(r.explanation ?? ''),
-      points,
+      explanation: r.explanation ?? '',
+      points: r.points ? Number(r.points) : 1,
       tags: split(r.tags ?? ''),
-      line: i + 2,
     })
-  })
+    if (!checked.success) {
+      problems.push(...issuesToDetails(checked.error.issues, path))
+      continue
+    }
+    drafts.push({ ...checked.data, line })
+  }
   return { drafts, problems }
 }

@@ -76,13 +76,15 @@ export class QuizResults {
           a.status === 'submitted' ? '已提交' : '超时未计分',
           a.score ?? 0,
           a.maxScore,
-          `${correct}/${drawn.length}`,
+          // Two number columns: "3/5" would open as a date (3月5日) in Excel and WPS.
+          correct,
+          drawn.length,
           sheetTime(a.startedAt, tz, { seconds: true }),
           sheetTime(a.finishedAt, tz, { seconds: true }),
           Math.round(((a.finishedAt ?? a.deadline).getTime() - a.startedAt.getTime()) / 1000),
         ]
       })
-    const header = ['姓名', '身份', '联络站', '区县', '第几次', '状态', '得分', '满分', '答对题数', '开始时间', '结束时间', '用时（秒）']
+    const header = ['姓名', '身份', '联络站', '区县', '第几次', '状态', '得分', '满分', '答对题数', '抽题数', '开始时间', '结束时间', '用时（秒）']
     return { title: quiz.title, csv: await csvSheet([header, ...rows]) }
   }
 

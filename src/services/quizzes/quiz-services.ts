@@ -21,7 +21,7 @@ export function createQuizServices(
   const quizzes = new QuizService({ store, campaigns, clock, settings, audit, directory })
   return {
     quizzes,
-    quizTaking: new QuizTaking(store, audience, clock),
+    quizTaking: new QuizTaking(store, audience, clock, settings),
     quizResults: new QuizResults(store, quizzes, audience, settings),
   }
 }

@@ -4,6 +4,7 @@ import {
   attemptDeadline,
   decodeChoices,
   drawQuestions,
+  effectiveDeadline,
   isLate,
   mayTakeQuiz,
   quizPhase,
@@ -18,6 +19,7 @@ import type { CampaignAudience } from '../campaigns/campaign-audience.js'
 import type { MpPrincipal } from '../accounts/mp-sessions.js'
 import { quizPersonOf } from '../../domain/quiz-audience.js'
 import { mayTake } from './quiz-audience.js'
+import { momentLabel } from '../../domain/meeting.js'
 
 export interface Paper {
   quiz: QuizRecord
@@ -35,6 +37,7 @@ export class QuizTaking {
     private readonly store: Pick<Store, 'quizzes'>,
     private readonly audience: CampaignAudience,
     private readonly clock: Clock,
+    private readonly settings: { timeZone: string },
   ) {}
 
   /** Quizzes open now that this person may take, with their own attempts at each. */
@@ -52,7 +55,7 @@ export class QuizTaking {
     if (!(await mayTake(this.audience, quiz, p))) throw new ForbiddenError('本次知识竞赛不面向您', 'not_in_audience')
     const now = this.clock.now()
     const phase = quizPhase(quiz, now)
-    if (phase === 'upcoming') throw new ConflictError(`知识竞赛尚未开始，开始时间 ${quiz.opensAt.toISOString()}`, [], 'quiz_not_open')
+    if (phase === 'upcoming') throw new ConflictError(`知识竞赛尚未开始，将于 ${momentLabel(quiz.opensAt, this.settings.timeZone)} 开始`, [], 'quiz_not_open')
     if (phase === 'closed') throw new ConflictError('知识竞赛已结束', [], 'quiz_closed')
     const pool = await this.store.quizzes.questions(quiz.id)
     if (pool.length < quiz.drawCount) throw new ConflictError('题库题目不足，暂不能答题', [], 'quiz_not_ready')
@@ -61,7 +64,11 @@ export class QuizTaking {
     const byId = new Map(pool.map((q) => [q.id, q]))
     const questions = draw.questionIds.map((id) => byId.get(id)!)
     const person = quizPersonOf(p)
-    const place = await this.audience.placeOf(person.kind === 'deputy' ? { kind: 'deputy', id: person.id } : { kind: 'mp_user', id: person.id })
+    // A deputy of stations in several places stands, on the boards, at one inside the quiz's area.
+    const place = await this.audience.placeOf(
+      person.kind === 'deputy' ? { kind: 'deputy', id: person.id } : { kind: 'mp_user', id: person.id },
+      quiz.scopeDistrictIds,
+    )
     const attempt = await this.store.quizzes.startAttempt(
       {
         id: `qa-${randomUUID()}`,
@@ -101,9 +108,16 @@ export class QuizTaking {
     const attempt = await this.own(p, attemptId)
     if (attempt.status !== 'open') throw new ConflictError('这次答题已经提交过了', [{ path: 'attemptId', message: attempt.id }], 'already_submitted')
     const now = this.clock.now()
-    if (isLate(attempt, now)) {
+    // The quiz as it is now: an organizer may have ended it early since this attempt started.
+    const current = (await this.store.quizzes.get(attempt.quizId))!
+    if (isLate(attempt, current, now)) {
       await this.store.quizzes.finishAttempt(attempt.id, { status: 'expired', finishedAt: now, answers: [], score: 0 })
-      throw new ConflictError('答题时间已到，本次作答不计分', [{ path: 'deadline', message: attempt.deadline.toISOString() }], 'deadline_passed')
+      const ended = effectiveDeadline(attempt, current) < attempt.deadline
+      throw new ConflictError(
+        ended ? '知识竞赛已结束，本次作答不计分' : '答题时间已到，本次作答不计分',
+        [{ path: 'deadline', message: effectiveDeadline(attempt, current).toISOString() }],
+        'deadline_passed',
+      )
     }
     const questions = await this.drawn(attempt)
     const { answers, problems } = decodeChoices(questions, attempt.optionOrders, chosen)
@@ -113,8 +127,7 @@ export class QuizTaking {
     if (!(await this.store.quizzes.finishAttempt(attempt.id, outcome))) {
       throw new ConflictError('这次答题已经提交过了', [{ path: 'attemptId', message: attempt.id }], 'already_submitted')
     }
-    const quiz = (await this.store.quizzes.get(attempt.quizId))!
-    return { quiz, attempt: { ...attempt, ...outcome }, questions }
+    return { quiz: current, attempt: { ...attempt, ...outcome }, questions }
   }
 
   private async own(p: MpPrincipal, attemptId: string): Promise<AttemptRecord> {

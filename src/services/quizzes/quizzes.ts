@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto'
 import type { Clock } from '../../clock.js'
-import { OPTION_KEYS, questionProblems, type QuizQuestion, type QuizRecord } from '../../domain/quiz.js'
+import {
+  OFFERED_QUIZ_AUDIENCES,
+  OPTION_KEYS,
+  questionProblems,
+  STAFF_AUDIENCE_MESSAGE,
+  type QuizAudience,
+  type QuizQuestion,
+  type QuizRecord,
+} from '../../domain/quiz.js'
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError, ValidationError } from '../../errors.js'
 import type { PageQuery, Store } from '../../store/ports.js'
 import type { AuditTrail } from '../audit.js'
@@ -58,11 +66,15 @@ export class QuizService {
 
   async create(staff: StaffPrincipal, draft: NewQuiz): Promise<QuizRecord> {
     requireRole(staff, 'organizer', 'admin')
-    // A campaign the organizer cannot see is not found, as anywhere else.
-    if (draft.campaignId) await this.campaigns.get(staff, draft.campaignId)
+    // A campaign the organizer cannot see is not found, as anywhere else; one they only follow (the city's) is not theirs to add to.
+    if (draft.campaignId) await this.campaigns.manageable(staff, draft.campaignId)
     const now = this.clock.now()
     const opensAt = draft.opensAt ?? now
     checkWindow({ opensAt, closesAt: draft.closesAt })
+    checkOffered(draft.audience)
+    checkNotOver(draft.closesAt, now)
+    // Published at once means its audience is told now: the pool (empty when just made) must already hold a paper.
+    if (!draft.draft) checkPool(0, draft.drawCount, '请先保存为草稿，补充题目后再发布')
     const quiz: QuizRecord = {
       id: `qz-${randomUUID()}`,
       ...draft,
@@ -131,6 +143,9 @@ export class QuizService {
     if (!changed.length) return quiz
     const next = { ...quiz, ...patch, updatedAt: this.clock.now() }
     checkWindow(next)
+    if (changed.includes('audience')) checkOffered(next.audience)
+    // A published quiz stays takeable: participants already see it and were told to take part.
+    if (!quiz.draft && changed.includes('drawCount')) checkPool((await this.store.quizzes.questions(quiz.id)).length, next.drawCount)
     const saved = await this.store.quizzes.update(next, { unstarted: frozen.length > 0 })
     await this.audit.record(
       staff,
@@ -153,6 +168,8 @@ export class QuizService {
     if (pool.length < quiz.drawCount)
       throw new ConflictError(`题库只有 ${pool.length} 题，少于每次抽题数 ${quiz.drawCount}，请先补充题目`, [], 'quiz_not_ready')
     const now = this.clock.now()
+    checkOffered(quiz.audience)
+    checkNotOver(quiz.closesAt, now)
     const saved = await this.store.quizzes.update({ ...quiz, draft: false, updatedAt: now })
     // Its audience hears of it when it is published (just after the update; dedupe keys keep it to once).
     const notices = quizNotices(saved, await quizAudience(this.store, saved), now, this.settings.timeZone)
@@ -240,4 +257,26 @@ export class QuizService {
 
 function checkWindow(q: Pick<QuizDraft, 'opensAt' | 'closesAt'>) {
   if (q.closesAt <= q.opensAt) throw new ValidationError('输入有误', [{ path: 'body.closesAt', message: '结束时间应晚于开始时间' }])
+}
+
+/** A quiz that is already over would tell its audience to take part in something they cannot. */
+function checkNotOver(closesAt: Date, now: Date) {
+  if (closesAt <= now)
+    throw new UnprocessableError('结束时间已过，请把结束时间改到现在以后', [{ path: 'body.closesAt', message: '结束时间已过' }], 'quiz_window_over')
+}
+
+/** Station staff have no page to take a quiz on (see QUIZ_AUDIENCES). */
+function checkOffered(audience: QuizAudience) {
+  if (!(OFFERED_QUIZ_AUDIENCES as readonly string[]).includes(audience))
+    throw new UnprocessableError(STAFF_AUDIENCE_MESSAGE, [{ path: 'body.audience', message: STAFF_AUDIENCE_MESSAGE }], 'audience_not_offered')
+}
+
+/** Every attempt draws `drawCount` questions: a smaller pool means nobody can start. */
+function checkPool(poolSize: number, drawCount: number, advice = '请先补充题目') {
+  if (poolSize < drawCount)
+    throw new UnprocessableError(
+      `题库只有 ${poolSize} 题，少于每次抽题数 ${drawCount}，${advice}`,
+      [{ path: 'body.drawCount', message: `题库只有 ${poolSize} 题` }],
+      'quiz_not_ready',
+    )
 }

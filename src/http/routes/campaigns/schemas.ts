@@ -55,7 +55,7 @@ export const itemBody = z
     body: longText().max(200_000, '正文过长').nullable().optional(),
     link: z
       .url({ protocol: /^https$/, error: '链接须为 https 地址' })
-      .max(1000)
+      .max(1000, '链接最多 1000 个字符')
       .nullable()
       .optional(),
     source: singleLine().max(100, '来源最多 100 字').default(''),
@@ -84,17 +84,19 @@ export const itemCorrectionBody = z
   .strictObject({
     title: text(TITLE_MAX, '标题').optional(),
     summary: longText().max(300, '摘要最多 300 字').optional(),
-    body: longText().max(200_000, '正文过长').optional(),
+    // null: no body (a link is given instead).
+    body: longText().max(200_000, '正文过长').nullable().optional(),
     link: z
       .url({ protocol: /^https$/, error: '链接须为 https 地址' })
-      .max(1000)
+      .max(1000, '链接最多 1000 个字符')
+      .nullable()
       .optional(),
     source: singleLine().max(100, '来源最多 100 字').optional(),
     required: z.boolean().optional(),
     publishAt: instant.optional(),
   })
   .refine((b) => Object.values(b).some((v) => v !== undefined), { message: '请至少修改一项' })
-  .refine((b) => !(b.body !== undefined && b.link !== undefined), { path: ['body'], message: '请填写正文或链接（二选一）' })
+  .refine((b) => !(b.body != null && b.link != null), { path: ['body'], message: '请填写正文或链接（二选一）' })
 
 export const progressQuery = z.strictObject({ groupBy: z.enum(['person', 'station', 'district']).default('person') })
 
