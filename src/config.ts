@@ -24,6 +24,7 @@ const schema = z.strictObject({
     jsonLimitKb: z.number().int().min(1).max(10_240),
     importLimitMb: z.number().int().min(1).max(200),
     trustProxy: z.boolean(),
+    proxyHops: z.number().int().min(1).max(10),
     secureCookies: z.boolean(),
     allowedOrigins: z.array(z.string().regex(/^https?:\/\/[^/\s]+$/, 'must be an origin such as https://console.example.gov.cn (no path)')),
   }),
@@ -48,7 +49,9 @@ const schema = z.strictObject({
       .min(1024)
       .refine((n) => (n & (n - 1)) === 0, 'must be a power of two'),
     loginMaxFailures: z.number().int().min(1),
+    loginUserMaxFailures: z.number().int().min(1),
     loginWindowMinutes: z.number().positive(),
+    activationValidDays: z.number().int().min(1).max(365),
   }),
   business: z.strictObject({
     _doc: doc,

@@ -35,6 +35,8 @@ const routes: RouteRecordRaw[] = [
       { path: '', redirect: () => (session.staff ? homeOf(session.staff.role) : '/login') },
       ...caseRoutes,
       ...areaRoutes,
+      // Every role, so in no menu: reached from the header.
+      { path: 'password', component: () => import('./views/account/ChangePassword.vue'), meta: { title: '修改密码' } },
       { path: ':pathMatch(.*)*', component: () => import('./views/NotFound.vue'), meta: { title: '页面不存在' } },
     ],
   },

@@ -85,7 +85,9 @@ export function createHttpApp(
   services: Services,
   clock: Clock,
 ) {
-  const app = new Koa<AppState>({ proxy: config.http.trustProxy })
+  // Behind our own proxies, the client is the entry the first of them wrote: counted from the right of
+  // X-Forwarded-For, since anything to its left is whatever the client chose to send.
+  const app = new Koa<AppState>({ proxy: config.http.trustProxy, maxIpsCount: config.http.trustProxy ? config.http.proxyHops : 0 })
   app.silent = true // errors are logged by the error middleware, with the request id
 
   const jsonLimit = config.http.jsonLimitKb * 1024
@@ -118,7 +120,7 @@ export function createHttpApp(
   const routers: Mountable[] = [
     healthRoutes({ readiness: services.readiness }),
     authRoutes({ auth, secureCookies: config.http.secureCookies }),
-    staffMeRoutes({ auth }),
+    staffMeRoutes({ auth, secureCookies: config.http.secureCookies }),
     directoryMpRoutes({ directory }),
     directoryAdminRoutes({ auth, directory, importer: services.importer, importBody: jsonBody(importLimit) }),
     staffRoutes({ auth, staff: services.staff }),

@@ -8,14 +8,17 @@ export const BUILT_IN_ADMIN = 'admin'
 
 /**
  * Makes sure the built-in console account exists. Its password comes from
- * LIAISON_ADMIN_PASSWORD when set (and follows it when it changes); otherwise a random
+ * LIAISON_ADMIN_PASSWORD when set (and follows it when it changes, ending the account's open
+ * sessions); otherwise a random
  * one is made once and returned so that it can be printed once.
  */
-export async function ensureAdmin(store: Pick<Store, 'staff'>, passwords: PasswordHasher, audit: AuditTrail, configured: string | null) {
+export async function ensureAdmin(store: Pick<Store, 'staff' | 'sessions'>, passwords: PasswordHasher, audit: AuditTrail, configured: string | null) {
   const existing = await store.staff.getByUsername(BUILT_IN_ADMIN)
   if (existing) {
     if (configured && !(await passwords.verify(configured, existing.passwordHash))) {
       await store.staff.update(existing.id, { passwordHash: await passwords.hash(configured), active: true })
+      // A changed password is often a leaked one: whoever is signed in with the old one is signed out.
+      await store.sessions.deleteForSubject('staff', existing.id)
       await audit.record(null, 'staff.password.reset', { kind: 'staff', id: existing.id }, { reason: 'LIAISON_ADMIN_PASSWORD changed' })
     }
     return { created: false as const }
@@ -26,6 +29,7 @@ export async function ensureAdmin(store: Pick<Store, 'staff'>, passwords: Passwo
     username: BUILT_IN_ADMIN,
     name: '系统管理员',
     activationHash: null,
+    activationIssuedAt: null,
     role: 'admin',
     stationIds: [],
     regionIds: [],

@@ -158,11 +158,12 @@ export function createServices(config: Config & { security: { secretKey: string 
   const publications = new PublicationService({ store, queries: caseQueries, directory: directoryCache, audit, clock })
   const recordScope = new RecordScope(directoryCache)
   const pointRules = new PointRules(store, clock, audit)
+  const auth = new AuthService({ store, passwords, audit, clock, settings: config.security, cipher })
   return {
     cipher,
     passwords,
     audit,
-    auth: new AuthService({ store, passwords, audit, clock, settings: config.security, cipher }),
+    auth,
     directory: new DirectoryService({
       store,
       cipher,
@@ -172,8 +173,8 @@ export function createServices(config: Config & { security: { secretKey: string 
       onChange: () => directoryCache.invalidate(),
       handBack,
     }),
-    importer: new DirectoryImporter({ store, cipher, passwords, audit, topics, onChange: () => directoryCache.invalidate() }),
-    staff: new StaffService(store, passwords, audit, () => directoryCache.invalidate()),
+    importer: new DirectoryImporter({ store, cipher, passwords, audit, topics, clock, onChange: () => directoryCache.invalidate() }),
+    staff: new StaffService(store, passwords, audit, auth.throttle, () => directoryCache.invalidate()),
     units: new UnitService(store, audit),
     qrCodes: new QrCodeRenderer(
       { qrLinkPrefix: config.miniprogram.qrLinkPrefix, cityName: config.business.cityName },

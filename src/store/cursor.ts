@@ -1,7 +1,7 @@
 import { ValidationError } from '../errors.js'
 
 /** The one answer to a cursor this server did not issue: 400, whatever the adapter or list. */
-const notIssuedHere = () => new ValidationError('分页游标无效', [{ path: 'query.cursor', message: 'not a cursor this server issued' }])
+const notIssuedHere = () => new ValidationError('翻页参数无效，请从第一页重新查看', [{ path: 'query.cursor', message: '翻页参数无效，请从第一页重新查看' }])
 
 /** Cursors are opaque to clients: the sort key of the last item, base64url-encoded. */
 export function encodeCursor(key: string): string {

@@ -37,9 +37,10 @@ export type * from './case-tally.js'
 export type DeputyRecord = Omit<Deputy, 'phone'> & { phoneEnc: string | null; phoneIndex: string | null }
 /**
  * `activationHash`: a keyed hash of the one-time activation code a sync file gave a new staff
- * member instead of an initial password; cleared when they set their password.
+ * member instead of an initial password; cleared when they set their password. `activationIssuedAt`:
+ * when that code first appeared (the same code in a later file keeps the time), so that it expires.
  */
-export type StaffRecord = Staff & { passwordHash: string | null; activationHash: string | null }
+export type StaffRecord = Staff & { passwordHash: string | null; activationHash: string | null; activationIssuedAt: Date | null }
 
 export interface RegionRepo {
   list(): Promise<Region[]>
@@ -87,7 +88,9 @@ export interface StaffQuery extends PageQuery {
   stationId?: string
   unitId?: string
 }
-export type StaffPatch = Partial<Pick<StaffRecord, 'name' | 'role' | 'stationIds' | 'regionIds' | 'unitIds' | 'active' | 'passwordHash' | 'activationHash'>>
+export type StaffPatch = Partial<
+  Pick<StaffRecord, 'name' | 'role' | 'stationIds' | 'regionIds' | 'unitIds' | 'active' | 'passwordHash' | 'activationHash' | 'activationIssuedAt'>
+>
 
 export type UnitPatch = Partial<Pick<Unit, 'name' | 'kind' | 'regionId' | 'contact' | 'active'>>
 

@@ -138,9 +138,13 @@ describe('console login', () => {
     await new Client(app.baseUrl).login('lina', reset.body.password)
   })
 
-  it('keeps the built-in admin password following LIAISON_ADMIN_PASSWORD when it changes', async () => {
+  it('keeps the built-in admin password following LIAISON_ADMIN_PASSWORD when it changes, and signs out whoever used the old one', async () => {
     const { store, services } = app.liaison
+    const signedIn = await asAdmin(app)
+    await ensureAdmin(store, services.passwords, services.audit, ADMIN_PASSWORD)
+    expect((await signedIn.get('/api/admin/me')).status, 'the same password keeps the session').to.equal(200)
     await ensureAdmin(store, services.passwords, services.audit, 'a-new-admin-password')
+    expect((await signedIn.get('/api/admin/me')).status, 'a session made with the old password ends').to.equal(401)
     expect((await new Client(app.baseUrl).post('/api/admin/login', { username: 'admin', password: ADMIN_PASSWORD })).status).to.equal(401)
     await new Client(app.baseUrl).login('admin', 'a-new-admin-password')
   })

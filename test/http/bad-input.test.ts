@@ -23,7 +23,20 @@ describe('bad input', () => {
   it('refuses malformed JSON with 400 and leaves the station as it was', async () => {
     const answer = await admin.request('PATCH', '/api/admin/stations/st001', '{"address": "新地址",')
     expectError(answer, 400, 'malformed_json')
+    // Said in Chinese, never the JSON parser's English ("Unexpected end of JSON input", positions).
+    expect(answer.body.error).to.deep.equal({
+      code: 'malformed_json',
+      message: '请求内容不是有效的 JSON',
+      details: [{ path: 'body', message: '请求内容不是有效的 JSON' }],
+    })
     expect((await admin.get('/api/admin/stations/st001')).body.address).to.equal('建设路1号')
+  })
+
+  it('answers a paging cursor it never issued in Chinese, telling the person to start again from the first page', async () => {
+    const answer = await admin.get('/api/admin/staff?cursor=not-a-cursor')
+    expectError(answer, 400, 'validation_failed')
+    expect(answer.body.error.message).to.equal('翻页参数无效，请从第一页重新查看')
+    expect(answer.body.error.details).to.deep.equal([{ path: 'query.cursor', message: '翻页参数无效，请从第一页重新查看' }])
   })
 
   it('refuses wrong types with 400 naming each field', async () => {

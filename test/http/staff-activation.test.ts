@@ -55,3 +55,43 @@ describe('a new staff member activates their account', () => {
     expect(lina.status).to.equal(401)
   })
 })
+
+describe('an activation code expires', () => {
+  let app: TestApp
+  const withCode = (code: string) => {
+    const city = smallCity()
+    city.staff.push({ id: 'sf-new', name: '王芳', role: 'station_staff', stationIds: ['st001'], username: 'wangfang', activationCode: code })
+    return city
+  }
+  const activate = (code: string) =>
+    new Client(app.baseUrl).post('/api/admin/activate', { username: 'wangfang', activationCode: code, newPassword: 'wangfang-2026' })
+  beforeEach(async () => {
+    app = await startApp({ directory: withCode('K7P2-Q9XM-4TVA') })
+  })
+  afterEach(() => app.close())
+
+  it('14 days after it first came, even though every nightly file repeats it; a new code from the office works', async () => {
+    for (let day = 0; day < 14; day++) {
+      app.clock.advance(86_400_000)
+      await app.liaison.services.importer.import(withCode('K7P2-Q9XM-4TVA'), null) // the nightly sync
+    }
+    app.clock.advance(60_000)
+    const expired = await activate('K7P2-Q9XM-4TVA')
+    expect(expired.status).to.equal(401)
+    expect(expired.body.error).to.deep.equal({
+      code: 'activation_expired',
+      message: '这个激活码已过期（有效期 14 天），请联系人大办公室重新获取激活码',
+      details: [],
+    })
+    expect((await activate('AAAA-BBBB-CCCC')).body.error.code, 'a wrong code learns nothing of it').to.equal('invalid_activation')
+
+    await app.liaison.services.importer.import(withCode('M3RD-8WQK-2HZC'), null)
+    const activated = await activate('M3RD-8WQK-2HZC')
+    expect(activated.status, JSON.stringify(activated.body)).to.equal(200)
+  })
+
+  it('works on its last day', async () => {
+    app.clock.advance(14 * 86_400_000 - 60_000)
+    expect((await activate('K7P2-Q9XM-4TVA')).status).to.equal(200)
+  })
+})

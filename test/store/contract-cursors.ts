@@ -40,7 +40,7 @@ export function cursorContract(store: () => Store) {
   const refuses = async (name: string, cursor: string) => {
     const err = await rejects(searches[name](cursor))
     expect(err, `${name} with ${cursor}`).to.be.instanceOf(ValidationError)
-    expect((err as ValidationError).details).to.deep.equal([{ path: 'query.cursor', message: 'not a cursor this server issued' }])
+    expect((err as ValidationError).details).to.deep.equal([{ path: 'query.cursor', message: '翻页参数无效，请从第一页重新查看' }])
   }
 
   describe('paging cursors', () => {

@@ -63,6 +63,7 @@ export function unitsContract(store: () => Store) {
         unitIds: ['u01'],
         passwordHash: null,
         activationHash: null,
+        activationIssuedAt: null,
         active: true,
       })
       await s.staff.create({
@@ -75,6 +76,7 @@ export function unitsContract(store: () => Store) {
         unitIds: ['u02'],
         passwordHash: null,
         activationHash: null,
+        activationIssuedAt: null,
         active: true,
       })
       expect((await s.staff.get('sf31'))!.unitIds).to.deep.equal(['u01'])

@@ -89,6 +89,7 @@ export function sampleDirectory(): DirectorySnapshot {
         unitIds: [],
         passwordHash: 'scrypt$x',
         activationHash: null,
+        activationIssuedAt: null,
         active: true,
       },
       {
@@ -101,6 +102,7 @@ export function sampleDirectory(): DirectorySnapshot {
         unitIds: [],
         passwordHash: null,
         activationHash: 'act-hash-2',
+        activationIssuedAt: new Date('2026-11-20T01:02:03.456Z'),
         active: true,
       },
       {
@@ -113,6 +115,7 @@ export function sampleDirectory(): DirectorySnapshot {
         unitIds: ['u01'],
         passwordHash: null,
         activationHash: null,
+        activationIssuedAt: null,
         active: true,
       },
     ],
@@ -329,6 +332,7 @@ export function storeContract(open: () => Promise<Store>) {
         regionIds: [],
         passwordHash: 'h',
         activationHash: null,
+        activationIssuedAt: null,
         active: true,
       })
       let error: unknown
@@ -342,6 +346,7 @@ export function storeContract(open: () => Promise<Store>) {
           regionIds: [],
           passwordHash: 'h',
           activationHash: null,
+          activationIssuedAt: null,
           active: true,
         })
       } catch (err) {
@@ -353,13 +358,18 @@ export function storeContract(open: () => Promise<Store>) {
       expect(await store.staff.countByRole('admin')).to.equal(0)
     })
 
-    it('keeps an activation code hash from the import until the password is set, which clears it', async () => {
+    it('keeps an activation code hash and when it was issued from the import until the password is set, which clears both', async () => {
+      const issuedAt = new Date('2026-11-20T01:02:03.456Z')
       await store.directory.upsertAll(sampleDirectory())
-      expect((await store.staff.getByUsername('zhaolei'))?.activationHash).to.equal('act-hash-2')
-      expect((await store.directory.snapshot()).staff.find((s) => s.id === 'sf02')).to.include({ passwordHash: null, activationHash: 'act-hash-2' })
-      const activated = await store.staff.update('sf02', { passwordHash: 'scrypt$new', activationHash: null })
-      expect(activated).to.include({ passwordHash: 'scrypt$new', activationHash: null })
-      expect(await store.staff.get('sf02')).to.include({ passwordHash: 'scrypt$new', activationHash: null })
+      expect(await store.staff.getByUsername('zhaolei')).to.deep.include({ activationHash: 'act-hash-2', activationIssuedAt: issuedAt })
+      expect((await store.directory.snapshot()).staff.find((s) => s.id === 'sf02')).to.deep.include({
+        passwordHash: null,
+        activationHash: 'act-hash-2',
+        activationIssuedAt: issuedAt,
+      })
+      const activated = await store.staff.update('sf02', { passwordHash: 'scrypt$new', activationHash: null, activationIssuedAt: null })
+      expect(activated).to.include({ passwordHash: 'scrypt$new', activationHash: null, activationIssuedAt: null })
+      expect(await store.staff.get('sf02')).to.include({ passwordHash: 'scrypt$new', activationHash: null, activationIssuedAt: null })
     })
   })
 

@@ -8,8 +8,8 @@ function refused(read: () => unknown) {
     read()
   } catch (err) {
     expect(err).to.be.instanceOf(ValidationError)
-    expect((err as ValidationError).message).to.equal('分页游标无效')
-    expect((err as ValidationError).details).to.deep.equal([{ path: 'query.cursor', message: 'not a cursor this server issued' }])
+    expect((err as ValidationError).message).to.equal('翻页参数无效，请从第一页重新查看')
+    expect((err as ValidationError).details).to.deep.equal([{ path: 'query.cursor', message: '翻页参数无效，请从第一页重新查看' }])
     return
   }
   expect.fail('the cursor was accepted')

@@ -28,8 +28,9 @@ export function jsonBody(limitBytes: number): Middleware<AppState> {
     }
     try {
       ctx.state.body = text.trim() === '' ? {} : JSON.parse(text)
-    } catch (err) {
-      throw new ValidationError('请求体不是有效的 JSON', [{ path: 'body', message: (err as Error).message }], 'malformed_json')
+    } catch {
+      // The parser's own words are English and name positions; the person reading this is not a programmer.
+      throw new ValidationError('请求内容不是有效的 JSON', [{ path: 'body', message: '请求内容不是有效的 JSON' }], 'malformed_json')
     }
     return next()
   }

@@ -1,19 +1,19 @@
 import { createHash, hash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto'
-import { RateLimiterMemory, RateLimiterRes } from '../../security/rate-limiter.js'
 import type { Clock } from '../../clock.js'
-import { RateLimitError, UnauthorizedError } from '../../errors.js'
+import { UnauthorizedError, ValidationError } from '../../errors.js'
 import type { PasswordHasher } from '../../security/passwords.js'
 import type { PiiCipher } from '../../security/pii.js'
 import { activationHashOf } from './activation.js'
 import type { StaffRecord, Store } from '../../store/ports.js'
 import type { AuditTrail } from '../audit.js'
 import type { StaffPrincipal } from './principal.js'
+import { LoginThrottle, normalizeUsername, type LoginThrottleSettings } from './login-throttle.js'
 
-export interface AuthSettings {
+export interface AuthSettings extends LoginThrottleSettings {
   sessionTtlHours: number
   sessionIdleMinutes: number
-  loginMaxFailures: number
-  loginWindowMinutes: number
+  /** An activation code works this many days after it first appeared in a sync file. */
+  activationValidDays: number
 }
 
 /**
@@ -23,16 +23,22 @@ export interface AuthSettings {
  */
 export const hashToken = (token: string) => hash('sha256', token, 'base64url')
 
+export interface StaffSession {
+  token: string
+  staff: StaffPrincipal
+  expiresAt: Date
+}
+
 /** Sessions are touched at most this often, so reading a page is not a write each time. */
 const TOUCH_EVERY_MS = 60_000
 
 /**
  * Console logins: scrypt passwords, opaque session tokens stored hashed, absolute and
- * idle expiry, and throttling of repeated failures per user name and per client address.
+ * idle expiry, and throttling of repeated failures (LoginThrottle).
  */
 export class AuthService {
-  private readonly failuresByUser: RateLimiterMemory
-  private readonly failuresByClient: RateLimiterMemory
+  /** Shared with StaffService, whose admins lift locks. */
+  readonly throttle: LoginThrottle
   private readonly store: Pick<Store, 'sessions' | 'staff'>
   private readonly passwords: PasswordHasher
   private readonly audit: AuditTrail
@@ -49,17 +55,12 @@ export class AuthService {
     cipher: Pick<PiiCipher, 'blindIndex'>
   }) {
     ;({ store: this.store, passwords: this.passwords, audit: this.audit, clock: this.clock, settings: this.settings, cipher: this.cipher } = deps)
-    const { settings } = deps
-    const duration = Math.round(settings.loginWindowMinutes * 60)
-    this.failuresByUser = new RateLimiterMemory({ keyPrefix: 'login_user', points: settings.loginMaxFailures, duration })
-    // One office shares an address: allow more before the address as a whole is slowed down.
-    this.failuresByClient = new RateLimiterMemory({ keyPrefix: 'login_client', points: settings.loginMaxFailures * 5, duration })
+    this.throttle = new LoginThrottle(deps.settings)
   }
 
-  async login(username: string, password: string, client: string): Promise<{ token: string; staff: StaffPrincipal; expiresAt: Date }> {
-    const user = username.trim().toLowerCase()
-    // Counted before the password is checked, so that many tries at once cannot slip past the limit.
-    await this.countAttempt(user, client)
+  async login(username: string, password: string, client: string): Promise<StaffSession> {
+    const user = normalizeUsername(username)
+    await this.throttle.count(user, client)
     const staff = await this.store.staff.getByUsername(user)
     const ok = (await this.passwords.verify(password, staff?.passwordHash ?? null)) && staff?.active === true
     if (!ok || !staff) {
@@ -67,7 +68,7 @@ export class AuthService {
       // One answer for every failure: it must not tell which part was wrong.
       throw new UnauthorizedError('用户名或密码错误', 'invalid_credentials')
     }
-    await Promise.all([this.failuresByUser.delete(user), this.failuresByClient.reward(client)])
+    await this.throttle.succeeded(user, client)
     if (this.passwords.needsRehash(staff.passwordHash)) await this.store.staff.update(staff.id, { passwordHash: await this.passwords.hash(password) })
     return this.startSession(staff, client)
   }
@@ -78,8 +79,8 @@ export class AuthService {
    * answered like a login, so it tells nothing about which part was wrong.
    */
   async activate(username: string, code: string, newPassword: string, client: string) {
-    const user = username.trim().toLowerCase()
-    await this.countAttempt(user, client)
+    const user = normalizeUsername(username)
+    await this.throttle.count(user, client)
     const staff = await this.store.staff.getByUsername(user)
     const given = Buffer.from(activationHashOf(this.cipher, code))
     const stored = Buffer.from(staff?.activationHash ?? '')
@@ -88,13 +89,43 @@ export class AuthService {
       await this.audit.record(null, 'activation.failed', staff ? { kind: 'staff', id: staff.id } : null, { username: user, client })
       throw new UnauthorizedError('用户名或激活码错误，激活码只能使用一次', 'invalid_activation')
     }
-    await Promise.all([this.failuresByUser.delete(user), this.failuresByClient.reward(client)])
-    const activated = await this.store.staff.update(staff.id, { passwordHash: await this.passwords.hash(newPassword), activationHash: null })
+    // Said only to whoever holds the right code: an old code in an old sync file must not open the account.
+    const issuedAt = staff.activationIssuedAt
+    if (issuedAt && this.clock.now().getTime() - issuedAt.getTime() > this.settings.activationValidDays * 86_400_000) {
+      await this.audit.record(null, 'activation.expired', { kind: 'staff', id: staff.id }, { username: user, client })
+      throw new UnauthorizedError(`这个激活码已过期（有效期 ${this.settings.activationValidDays} 天），请联系人大办公室重新获取激活码`, 'activation_expired')
+    }
+    await this.throttle.succeeded(user, client)
+    const activated = await this.store.staff.update(staff.id, {
+      passwordHash: await this.passwords.hash(newPassword),
+      activationHash: null,
+      activationIssuedAt: null,
+    })
     await this.audit.record(toPrincipal(activated), 'account.activated', { kind: 'staff', id: staff.id }, { client })
     return this.startSession(activated, client)
   }
 
-  private async startSession(staff: StaffRecord, client: string): Promise<{ token: string; staff: StaffPrincipal; expiresAt: Date }> {
+  /**
+   * A signed-in staff member changes their own password. A wrong current password counts as a
+   * failed login (someone at an unlocked desk must not guess it freely). Every session of theirs
+   * ends, elsewhere too, and this one is replaced by a new one.
+   */
+  async changePassword(actor: StaffPrincipal, currentPassword: string, newPassword: string, client: string): Promise<StaffSession> {
+    await this.throttle.count(actor.username, client)
+    const staff = await this.store.staff.get(actor.id)
+    if (!staff?.active) throw new UnauthorizedError()
+    if (!(await this.passwords.verify(currentPassword, staff.passwordHash))) {
+      await this.audit.record(actor, 'staff.password.change_failed', { kind: 'staff', id: staff.id }, { client })
+      throw new ValidationError('当前密码不正确', [{ path: 'body.currentPassword', message: '当前密码不正确' }], 'wrong_password')
+    }
+    await this.throttle.succeeded(actor.username, client)
+    const changed = await this.store.staff.update(staff.id, { passwordHash: await this.passwords.hash(newPassword) })
+    await this.store.sessions.deleteForSubject('staff', staff.id)
+    await this.audit.record(actor, 'staff.password.changed', { kind: 'staff', id: staff.id }, { client })
+    return this.startSession(changed, client, false)
+  }
+
+  private async startSession(staff: StaffRecord, client: string, isLogin = true): Promise<StaffSession> {
     const now = this.clock.now()
     const token = randomBytes(32).toString('base64url')
     const expiresAt = new Date(now.getTime() + this.settings.sessionTtlHours * 3_600_000)
@@ -108,7 +139,7 @@ export class AuthService {
       expiresAt,
     })
     const principal = toPrincipal(staff)
-    await this.audit.record(principal, 'login.succeeded', { kind: 'staff', id: staff.id }, { client })
+    if (isLogin) await this.audit.record(principal, 'login.succeeded', { kind: 'staff', id: staff.id }, { client })
     return { token, staff: principal, expiresAt }
   }
 
@@ -133,17 +164,6 @@ export class AuthService {
     if (!token) return
     const session = await this.store.sessions.findByTokenHash(hashToken(token))
     if (session) await this.store.sessions.delete(session.id)
-  }
-
-  private async countAttempt(user: string, client: string) {
-    const results = await Promise.allSettled([this.failuresByUser.consume(user), this.failuresByClient.consume(client)])
-    const refused = results.flatMap((r) => (r.status === 'rejected' && r.reason instanceof RateLimiterRes ? [r.reason] : []))
-    const broken = results.find((r) => r.status === 'rejected' && !(r.reason instanceof RateLimiterRes))
-    if (broken?.status === 'rejected') throw broken.reason
-    if (refused.length) {
-      const wait = Math.max(...refused.map((res) => Math.ceil(res.msBeforeNext / 1000)))
-      throw new RateLimitError(`登录失败次数过多，请 ${Math.ceil(wait / 60)} 分钟后再试`, wait)
-    }
   }
 }
 

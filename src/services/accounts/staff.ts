@@ -4,6 +4,7 @@ import { ConflictError, ValidationError, NotFoundError } from '../../errors.js'
 import { generatePassword, type PasswordHasher } from '../../security/passwords.js'
 import type { StaffQuery, StaffRecord, Store } from '../../store/ports.js'
 import type { AuditTrail } from '../audit.js'
+import type { LoginThrottle } from './login-throttle.js'
 import { requireRole, type StaffPrincipal } from './principal.js'
 
 export interface StaffInput {
@@ -23,6 +24,8 @@ export class StaffService {
     private readonly store: Pick<Store, 'regions' | 'sessions' | 'staff' | 'stations' | 'units'>,
     private readonly passwords: PasswordHasher,
     private readonly audit: AuditTrail,
+    /** The console's count of failed logins, whose locks an admin lifts. */
+    private readonly logins: Pick<LoginThrottle, 'forget'>,
     /** Told after an account is added or changed: the shared directory cache names staff in audiences. */
     private readonly onChange: () => void = () => {},
   ) {}
@@ -50,6 +53,7 @@ export class StaffService {
       id: `sf-${randomUUID().slice(0, 8)}`,
       ...input,
       activationHash: null,
+      activationIssuedAt: null,
       active: true,
       passwordHash: await this.passwords.hash(password),
     })
@@ -73,12 +77,29 @@ export class StaffService {
   }
 
   async resetPassword(actor: StaffPrincipal, id: string) {
-    await this.get(actor, id)
+    const staff = await this.get(actor, id)
     const password = generatePassword()
     await this.store.staff.update(id, { passwordHash: await this.passwords.hash(password) })
     await this.store.sessions.deleteForSubject('staff', id)
+    // The person is about to log in with the new password: a lock from earlier guesses must not stop them.
+    this.logins.forget(staff.username)
     await this.audit.record(actor, 'staff.password.reset', { kind: 'staff', id })
     return password
+  }
+
+  /** Lifts the lock that failed logins put on an account, at every address. */
+  async unlock(actor: StaffPrincipal, id: string) {
+    const staff = await this.get(actor, id)
+    this.logins.forget(staff.username)
+    await this.audit.record(actor, 'staff.login.unlocked', { kind: 'staff', id })
+  }
+
+  /** Signs a person out everywhere now (a lost phone, a shared computer); their password stays. */
+  async endSessions(actor: StaffPrincipal, id: string) {
+    await this.get(actor, id)
+    const ended = await this.store.sessions.deleteForSubject('staff', id)
+    await this.audit.record(actor, 'staff.sessions.ended', { kind: 'staff', id }, { ended })
+    return ended
   }
 
   private async checkAssignments(s: Pick<StaffInput, 'role' | 'stationIds' | 'regionIds'> & { unitIds?: string[] }) {

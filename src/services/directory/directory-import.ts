@@ -1,6 +1,7 @@
 import { checkDirectoryFile, type ImportedDeputy, type ImportedStaff } from '../../domain/directory-import.js'
 import { UnprocessableError } from '../../errors.js'
 import type { PasswordHasher } from '../../security/passwords.js'
+import type { Clock } from '../../clock.js'
 import { activationHashOf } from '../accounts/activation.js'
 import type { PiiCipher } from '../../security/pii.js'
 import type { DeputyRecord, DirectorySnapshot, StaffRecord, Store } from '../../store/ports.js'
@@ -39,6 +40,8 @@ export interface DirectoryImporterDeps {
   passwords: PasswordHasher
   audit: AuditTrail
   topics: readonly string[]
+  /** Dates new activation codes, which expire (AuthService.activate). */
+  clock: Clock
   /** Told after every import, so caches of the directory (routing) start afresh. */
   onChange?: () => void
 }
@@ -56,11 +59,20 @@ export class DirectoryImporter {
   private readonly passwords: PasswordHasher
   private readonly audit: AuditTrail
   private readonly topics: readonly string[]
+  private readonly clock: Clock
   /** Told after every import, so caches of the directory (routing) start afresh. */
   private readonly onChange: () => void
 
   constructor(deps: DirectoryImporterDeps) {
-    ;({ store: this.store, cipher: this.cipher, passwords: this.passwords, audit: this.audit, topics: this.topics, onChange: this.onChange = () => {} } = deps)
+    ;({
+      store: this.store,
+      cipher: this.cipher,
+      passwords: this.passwords,
+      audit: this.audit,
+      topics: this.topics,
+      clock: this.clock,
+      onChange: this.onChange = () => {},
+    } = deps)
   }
 
   /** `passwordCost`: scrypt N for the file's initial passwords, when not today's (see seedDemo). */
@@ -122,14 +134,17 @@ export class DirectoryImporter {
       list.map(async ({ password, activationCode, ...s }): Promise<StaffRecord> => {
         const old = existing.get(s.id)
         // Someone who has set a password keeps it: a file's initial password or code is for first use only.
-        if (old?.passwordHash) return { ...s, passwordHash: old.passwordHash, activationHash: null }
+        if (old?.passwordHash) return { ...s, passwordHash: old.passwordHash, activationHash: null, activationIssuedAt: null }
         if (password) {
           const passwordHash = await this.passwords.hash(password, passwordCost)
           if (++hashed % 50 === 0 || hashed === toHash) progress(`初始密码加密 ${hashed}/${toHash}`)
-          return { ...s, passwordHash, activationHash: null }
+          return { ...s, passwordHash, activationHash: null, activationIssuedAt: null }
         }
         const activationHash = activationCode ? activationHashOf(this.cipher, activationCode) : (old?.activationHash ?? null)
-        return { ...s, passwordHash: null, activationHash }
+        // The nightly file repeats a code until it is used: only a new code starts a new term.
+        const sameCode = activationHash !== null && activationHash === old?.activationHash
+        const activationIssuedAt = activationHash === null ? null : sameCode && old.activationIssuedAt ? old.activationIssuedAt : this.clock.now()
+        return { ...s, passwordHash: null, activationHash, activationIssuedAt }
       }),
     )
   }

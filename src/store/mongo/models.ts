@@ -118,6 +118,7 @@ function staffSchema() {
       unitIds: stringList,
       passwordHash: nullableString,
       activationHash: nullableString,
+      activationIssuedAt: { type: Date, default: null },
       active: { type: Boolean, default: true },
     },
     options,

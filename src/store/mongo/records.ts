@@ -43,6 +43,7 @@ export const staffFromDoc = (d: StaffDoc): StaffRecord => ({
   unitIds: [...(d.unitIds ?? [])],
   passwordHash: d.passwordHash ?? null,
   activationHash: d.activationHash ?? null,
+  activationIssuedAt: d.activationIssuedAt ?? null,
   active: d.active === true,
 })
 

@@ -53,6 +53,7 @@ export const staffFromRow = (r: Row): StaffRecord => ({
   unitIds: list(r.unit_ids ?? '[]'),
   passwordHash: r.password_hash,
   activationHash: r.activation_hash ?? null,
+  activationIssuedAt: r.activation_issued_at ? new Date(r.activation_issued_at) : null,
   active: r.active === 1,
 })
 

@@ -14,7 +14,8 @@ export function describe(err: unknown, fallback = '操作没有成功，请稍�
   if (!(err instanceof ApiError)) return fallback
   const details = Array.isArray(err.details)
     ? (err.details as Array<{ path?: string; message?: string }>)
-        .filter((d) => d.message)
+        // A detail that only repeats the message (当前密码不正确) would read twice.
+        .filter((d) => d.message && d.message !== err.message)
         .map((d) => [placeOf(d.path ?? ''), d.message].filter(Boolean).join('：'))
     : []
   return [err.message, ...details].join('；')

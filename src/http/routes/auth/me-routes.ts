@@ -3,18 +3,29 @@ import type { AuthService } from '../../../services/accounts/auth.js'
 import { requireAnyStaff } from '../../middleware/auth.js'
 import { presentPrincipal } from '../../presenters/directory.js'
 import type { StaffState } from '../../state.js'
+import { parse } from '../../validate.js'
+import { setSessionCookie } from './routes.js'
+import { passwordChangeBody } from './schemas.js'
 
 export interface StaffMeRoutesDeps {
   auth: AuthService
+  secureCookies: boolean
 }
 
-/** Who the console is signed in as: every role, handling units' staff too. */
-export function staffMeRoutes({ auth }: StaffMeRoutesDeps) {
+/** Who the console is signed in as, and their own password: every role, handling units' staff too. */
+export function staffMeRoutes({ auth, secureCookies }: StaffMeRoutesDeps) {
   const router = new Router<StaffState>({ prefix: '/api/admin' })
   router.use(requireAnyStaff(auth))
 
   router.get('/me', (ctx) => {
     ctx.body = { staff: presentPrincipal(ctx.state.staff) }
+  })
+
+  /** Their other sessions end, and this one is replaced: the answer carries the new cookie. */
+  router.post('/me/password', async (ctx) => {
+    const { currentPassword, newPassword } = parse(passwordChangeBody, ctx.state.body, 'body')
+    ctx.set('Cache-Control', 'no-store')
+    setSessionCookie(ctx, await auth.changePassword(ctx.state.staff, currentPassword, newPassword, ctx.ip), secureCookies)
   })
 
   return router

@@ -1,9 +1,9 @@
 import Router from '@koa/router'
-import type { AuthService } from '../../../services/accounts/auth.js'
+import type { Context } from 'koa'
+import type { AuthService, StaffSession } from '../../../services/accounts/auth.js'
 import { SESSION_COOKIE } from '../../middleware/auth.js'
 import { presentPrincipal } from '../../presenters/directory.js'
 import type { AppState, RouteContext } from '../../state.js'
-import type { StaffPrincipal } from '../../../services/accounts/principal.js'
 import { parse } from '../../validate.js'
 import { activateBody, loginBody } from './schemas.js'
 
@@ -16,17 +16,7 @@ export interface AuthRoutesDeps {
 export function authRoutes({ auth, secureCookies }: AuthRoutesDeps) {
   const router = new Router<AppState>({ prefix: '/api/admin' })
 
-  const signIn = (ctx: RouteContext<AppState>, session: { token: string; staff: StaffPrincipal; expiresAt: Date }) => {
-    ctx.cookies.set(SESSION_COOKIE, session.token, {
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: secureCookies,
-      expires: session.expiresAt,
-      path: '/',
-      overwrite: true,
-    })
-    ctx.body = { staff: presentPrincipal(session.staff), expiresAt: session.expiresAt.toISOString() }
-  }
+  const signIn = (ctx: RouteContext<AppState>, session: StaffSession) => setSessionCookie(ctx, session, secureCookies)
 
   router.post('/login', async (ctx) => {
     const { username, password } = parse(loginBody, ctx.state.body, 'body')
@@ -46,4 +36,17 @@ export function authRoutes({ auth, secureCookies }: AuthRoutesDeps) {
   })
 
   return router
+}
+
+/** Hands the browser a session: the token only in an httpOnly, SameSite cookie; the body says who is signed in. */
+export function setSessionCookie(ctx: Pick<Context, 'cookies' | 'body'>, session: StaffSession, secureCookies: boolean) {
+  ctx.cookies.set(SESSION_COOKIE, session.token, {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: secureCookies,
+    expires: session.expiresAt,
+    path: '/',
+    overwrite: true,
+  })
+  ctx.body = { staff: presentPrincipal(session.staff), expiresAt: session.expiresAt.toISOString() }
 }

@@ -46,5 +46,18 @@ export function staffRoutes({ auth, staff }: StaffRoutesDeps) {
     ctx.body = { password: await staff.resetPassword(ctx.state.staff, id) }
   })
 
+  /** Lets someone log in again at once after failed logins (theirs or a stranger's) locked the account. */
+  router.post('/:id/unlock', async (ctx) => {
+    const { id } = parse(idParam, ctx.params, 'params')
+    await staff.unlock(ctx.state.staff, id)
+    ctx.status = 204
+  })
+
+  /** Signs the person out on every computer; they log in again with the same password. */
+  router.post('/:id/sessions/end', async (ctx) => {
+    const { id } = parse(idParam, ctx.params, 'params')
+    ctx.body = { ended: await staff.endSessions(ctx.state.staff, id) }
+  })
+
   return router
 }

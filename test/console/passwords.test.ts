@@ -1,0 +1,78 @@
+import { expect } from 'chai'
+import { logInAs, newPage, screenshot, useConsole } from './harness.js'
+
+describe('console: passwords and locked accounts', function () {
+  // A real browser on a shared machine: each story gets two minutes (it usually needs under thirty seconds).
+  this.timeout(120_000)
+  const story = useConsole()
+
+  it('a staff member changes their own password from the header, and logs in with it next time', async () => {
+    const staff = story.app.login((l) => l.role === 'station_staff')
+    const page = await newPage(story.browser, story.app)
+    await logInAs(page, staff)
+    await page.locator('.shell-header').getByRole('button', { name: '修改密码' }).click()
+    await page.getByRole('heading', { name: '修改密码' }).waitFor()
+
+    await page.getByPlaceholder('请输入现在用的密码').fill('not-my-password')
+    await page.getByPlaceholder('请设置新密码').fill('my-own-pass-2026')
+    await page.getByPlaceholder('请再输一次').fill('my-own-pass-2025')
+    await page.getByRole('button', { name: '保存新密码' }).click()
+    await page.getByText('两次输入的新密码不一样').waitFor()
+    await page.getByPlaceholder('请再输一次').fill('my-own-pass-2026')
+    await page.getByRole('button', { name: '保存新密码' }).click()
+    await page.getByText('当前密码不正确').waitFor()
+    expect(await page.locator('.t-alert--error').innerText(), 'said once').to.equal('当前密码不正确')
+
+    await page.getByPlaceholder('请输入现在用的密码').fill(staff.password)
+    await page.getByRole('button', { name: '保存新密码' }).click()
+    await page.getByText('密码已修改。下次登录请用新密码。').waitFor()
+    await screenshot(page, 'change-password')
+
+    await page.locator('.shell-header').getByRole('button', { name: '退出登录' }).click()
+    await page.waitForURL(/\/console\/login/)
+    await logInAs(page, { username: staff.username, password: 'my-own-pass-2026' })
+    await page.getByRole('heading', { name: '留言办理' }).waitFor()
+    expect(page.problems).to.deep.equal([])
+  })
+
+  it('an admin lifts the lock of a colleague who mistyped too often, and signs another out everywhere', async () => {
+    const colleague = story.app.login((l) => l.role === 'organizer')
+    const visitor = await newPage(story.browser, story.app)
+    await visitor.goto('/console/login')
+    await visitor.getByPlaceholder('请输入账号').fill(colleague.username)
+    for (let i = 0; i < 6; i++) {
+      await visitor.getByPlaceholder('请输入密码').fill(`wrong-${i}`)
+      await visitor.getByRole('button', { name: '登录' }).click()
+      await visitor.locator('.t-alert--error').waitFor()
+    }
+    await visitor.getByText(/登录失败次数过多/).waitFor()
+
+    const signedIn = await newPage(story.browser, story.app)
+    // Not the first station's staff member: the story above changed that password.
+    const other = story.app.logins.filter((l) => l.role === 'station_staff')[1]
+    await logInAs(signedIn, other)
+
+    const admin = await newPage(story.browser, story.app)
+    await logInAs(
+      admin,
+      story.app.login((l) => l.role === 'admin'),
+    )
+    await admin.goto('/console/staff')
+    await admin.locator('[data-test=staff] tbody tr', { hasText: colleague.username }).getByRole('button', { name: '解除锁定' }).click()
+    await admin.locator('.t-popconfirm').getByRole('button', { name: '确定' }).click()
+    await admin.getByText(`已解除 ${colleague.name} 的登录锁定，现在可以用密码登录。`).waitFor()
+
+    await admin.locator('[data-test=staff] tbody tr', { hasText: other.username }).getByRole('button', { name: '强制下线' }).click()
+    await admin.locator('.t-popconfirm').last().getByRole('button', { name: '确定' }).click()
+    await admin.getByText(`${other.name} 已在 1 处退出登录。`).waitFor()
+    await screenshot(admin, 'staff-unlock')
+
+    await visitor.getByPlaceholder('请输入密码').fill(colleague.password)
+    await visitor.getByRole('button', { name: '登录' }).click()
+    await visitor.waitForURL((url) => !url.pathname.endsWith('/login'))
+
+    await signedIn.locator('.t-menu').getByText('代表与值班').click()
+    await signedIn.waitForURL(/\/console\/login\?next=/)
+    for (const page of [visitor, signedIn, admin]) expect(page.problems).to.deep.equal([])
+  })
+})
