@@ -11,23 +11,6 @@ export const STATUS_OPTIONS = [
   { value: 'rejected', label: '不予受理' },
 ]
 
-/** The topics of config/default.json (business.topics). */
-export const TOPICS = [
-  '环境保护',
-  '交通出行',
-  '教育',
-  '医疗卫生',
-  '社会保障',
-  '城乡建设',
-  '营商环境',
-  '社区治理',
-  '农业农村',
-  '文化旅游',
-  '安全生产',
-  '法治',
-  '其他',
-]
-
 export const RATING_OPTIONS = [5, 4, 3, 2, 1].map((r) => ({ value: String(r), label: `${r} 分` }))
 
 /** TDesign tag themes for the server's SLA tones. */

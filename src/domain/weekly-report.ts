@@ -14,6 +14,8 @@ export interface WeeklyReportInput {
   weekStart: Date
   weekEnd: Date
   now: Date
+  /** When open cases are judged late (and by how many days): the week's end for an ended week; now when absent. */
+  overdueAt?: Date
   /** Cases written from a week before weekStart until weekEnd (for trends), within the scope. */
   cases: CaseRecord[]
   /** Cases still open now within the scope, whenever written (for overdue and slowest): all, or at least the LIST_LENGTH most overdue with `overdueOpen`. */
@@ -97,6 +99,7 @@ const counted = (c: CaseRecord) => !c.mergedInto && c.status !== 'rejected'
 
 export function composeWeeklyReport(input: WeeklyReportInput): WeeklyReport {
   const { weekStart, weekEnd, now, name } = input
+  const overdueAt = input.overdueAt ?? now
   const previousStart = new Date(weekStart.getTime() - 7 * DAY)
   const inWeek = (at: Date | null) => at !== null && at >= weekStart && at < weekEnd
   const all = input.cases.filter(counted)
@@ -128,10 +131,10 @@ export function composeWeeklyReport(input: WeeklyReportInput): WeeklyReport {
     .filter(counted)
     .filter((c) => OPEN_STATUSES.includes(c.status) && c.status !== 'replied')
     .map((c) => ({ c, due: (c.acknowledgedAt ?? c.repliedAt) ? c.replyDueAt : c.ackDueAt }))
-    .filter(({ due }) => due < now)
+    .filter(({ due }) => due < overdueAt)
     .sort((a, b) => a.due.getTime() - b.due.getTime() || a.c.id.localeCompare(b.c.id))
     .slice(0, LIST_LENGTH)
-    .map(({ c, due }) => ({ ...handling(c, name), daysOverdue: Math.floor((now.getTime() - due.getTime()) / DAY) }))
+    .map(({ c, due }) => ({ ...handling(c, name), daysOverdue: Math.floor((overdueAt.getTime() - due.getTime()) / DAY) }))
 
   const slowest = all
     .filter((c) => inWeek(c.repliedAt))
@@ -150,7 +153,7 @@ export function composeWeeklyReport(input: WeeklyReportInput): WeeklyReport {
       residents: new Set(thisWeek.map((c) => c.residentId)).size,
       replied: all.filter((c) => inWeek(c.repliedAt)).length,
       closed: all.filter((c) => inWeek(c.closedAt)).length,
-      overdueOpen: input.overdueOpen ?? input.openCases.filter(counted).filter((c) => toHotIssueCase(c, now).overdue).length,
+      overdueOpen: input.overdueOpen ?? input.openCases.filter(counted).filter((c) => toHotIssueCase(c, overdueAt).overdue).length,
       satisfaction: stats.finalSatisfaction,
     },
     topIssues,

@@ -443,6 +443,11 @@ export interface CaseFilter {
   stationIds?: string[]
   /** Any of these districts (organizers' scope). */
   districtIds?: string[]
+  /**
+   * Any of these districts by the case's place alone, never the district handling it after a
+   * transfer: the figures that count where residents live (the weekly report).
+   */
+  placeDistrictIds?: string[]
   /** Cases with no station, waiting at an office: this district's, or the city's when null. */
   officeRegionIds?: Array<string | null>
   statuses?: CaseStatus[]

@@ -103,6 +103,17 @@ describe("the console's case endpoints", () => {
     expect(bad.body.error.code).to.equal('validation_failed')
   })
 
+  it('"导出当前列表" keeps residents\' phone and ID numbers out of the sheet, as hot issues and the weekly report do', async () => {
+    await submit('我是张三，电话13912345678，身份证410402199001011234，小区路灯坏了')
+    const sheet = await lina.get('/api/admin/cases.csv?stationId=st001')
+    expect(sheet.status).to.equal(200)
+    const text = (sheet.body as Buffer).toString('utf8')
+    expect(text).to.include('小区路灯坏了').and.include('〔手机号〕').and.include('〔身份证号〕')
+    expect(text).not.to.include('13912345678')
+    expect(text).not.to.include('410402199001011234')
+    expect(text).not.to.include('张三')
+  })
+
   it('"导出当前列表" streams the whole list, read page by page, each case once and in the list\'s order', async () => {
     for (const [i, text] of ['路灯坏了', '垃圾没人清', '路面有坑', '噪音扰民', '井盖松动'].entries()) {
       await submit(text)

@@ -66,7 +66,7 @@ describe('free text: control and direction characters', () => {
   it('refuses a quiz bank whose options hide a control character, and drops them from a stem', async () => {
     const { readQuestionCsv } = await import('../../src/services/quizzes/quiz-csv.js')
     const bad = await readQuestionCsv('type,stem,options,answer\nsingle,宪法日是哪天,12月4日|3月\u00155日,A\n')
-    expect(bad.problems).to.deep.equal([{ path: 'body.csv[第 2 行].options', message: INVISIBLE }])
+    expect(bad.problems).to.deep.equal([{ path: 'body.csv[第 2 行].options[1]', message: INVISIBLE }])
     const ok = await readQuestionCsv('type,stem,options,answer\nsingle,宪法日\u202e是哪天,12月4日|3月5日,A\n')
     expect(ok.drafts[0]!.stem).to.equal('宪法日是哪天')
   })

@@ -114,6 +114,22 @@ export function caseTallyContract(store: () => Store) {
       expect(await store().cases.mostOverdue({ districtIds: ['d01'] }, NOW, 100)).to.deep.equal(late)
     })
 
+    it("selects by the place's district alone when asked (the weekly report), never by the district handling a case", async () => {
+      await seed()
+      // One late, waiting message written in 新华区 (d02); the seeded ones are written in d01, some handled by d02.
+      const own = caseRecord({ id: 'case-placed-d02', districtId: 'd02', handlingDistrictId: null, status: 'assigned' })
+      await store().cases.submit({ record: own, ticketDate: '2026-11-01', events: [caseEvent(own.id, 'submitted')], outbox: [] })
+      const all = await store().cases.listForStats({})
+      expect(all.filter((c) => c.districtId !== 'd02' && c.handlingDistrictId === 'd02')).not.to.deep.equal([])
+      const ids = (cases: CaseRecord[]) => cases.map((c) => c.id)
+      const only = { placeDistrictIds: ['d02'] }
+      expect(ids(await store().cases.listForStats(only))).to.deep.equal([own.id])
+      const [overall] = await store().cases.tally(only, { now: NOW })
+      expect(overall.total).to.equal(1)
+      expect(ids(await store().cases.mostOverdue(only, NOW, 100))).to.deep.equal([own.id])
+      expect(await store().cases.listForStats({ placeDistrictIds: [] }), 'an empty list matches nothing').to.deep.equal([])
+    })
+
     it('gives one empty tally when nothing matches, and no groups', async () => {
       const [overall] = await store().cases.tally({ stationIds: ['nowhere'] }, { now: NOW, topics: true })
       expect(statsFromCounts(overall, (await store().cases.middleTimes({ stationIds: ['nowhere'] }))[0])).to.deep.equal(caseStats([], NOW))

@@ -297,6 +297,11 @@ describe('the console queries find their rows through indexes (EXPLAIN QUERY PLA
     expectNoFullScan(await plansOf(db, () => cases.tally(window, { now: NOW })))
     expectNoFullScan(await plansOf(db, () => cases.listForStats({ districtIds: ['d001'], ...window })))
     expectNoFullScan(await plansOf(db, () => cases.listForStats({ districtIds: ['d001'], statuses: ['submitted', 'assigned', 'acknowledged'] })))
+    // A district's weekly report, by the residents' place alone: its week, its backlog as the week ended.
+    const waiting = { placeDistrictIds: ['d001'], statuses: ['submitted', 'assigned', 'acknowledged'] as CaseStatus[], createdTo: NOW }
+    expectNoFullScan(await plansOf(db, () => cases.listForStats({ placeDistrictIds: ['d001'], ...window })))
+    expectNoFullScan(await plansOf(db, () => cases.mostOverdue(waiting, NOW, 10)))
+    expectNoFullScan(await plansOf(db, () => cases.tally(waiting, { now: NOW })))
   })
 
   it('hot issues, read again, look up only the cases changed since (by the change log) and the slice the window slid onto', async () => {

@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream'
 import type { DeputyChoice, InboxRow } from '../../services/cases/case-inbox.js'
 import { LEVEL_LABELS } from '../../domain/directory.js'
 import { csvSheetStream, sheetTime } from '../../services/csv-sheet.js'
+import { maskPersonalData } from '../../domain/pii-mask.js'
 import { presentStaffCaseSummary } from './cases.js'
 
 /** A line of the console's inbox: the staff summary plus names, the deadline in words and similar messages. */
@@ -29,7 +30,11 @@ export const presentDeputyChoice = (d: DeputyChoice) => ({
 
 const EXPORT_HEADER = ['留言编号', '提交时间', '状态', '期限提示', '办理期限', '主题', '联络站或人大办', '代表', '满意度（1–5）', '留言内容']
 
-/** One case as a line of the export (no phone numbers, no resident ids). */
+/**
+ * One case as a line of the export (no phone numbers, no resident ids). The text is masked as
+ * hot issues mask it: a sheet is mailed and printed, and residents type their phone and ID
+ * numbers into the message itself.
+ */
 const sheetLine = (r: InboxRow, timeZone: string) => [
   r.case.ticket,
   sheetTime(r.case.createdAt, timeZone),
@@ -40,7 +45,7 @@ const sheetLine = (r: InboxRow, timeZone: string) => [
   r.stationName ?? r.officeName ?? '',
   r.deputyName ?? '',
   r.case.rating ?? '',
-  r.case.text,
+  maskPersonalData(r.case.text),
 ]
 
 /** "导出当前列表": the filtered cases as a spreadsheet, streamed as they are read (a province's million cases without holding them). */

@@ -121,16 +121,29 @@ export class WeeklyReports {
   private async compose(scope: string, week: string): Promise<WeeklyReport> {
     const weekStart = startOfLocalDate(week, this.options.timeZone)
     const weekEnd = new Date(weekStart.getTime() + 7 * DAY)
-    const districtIds = scope === CITY ? undefined : [scope]
+    // A district's report counts its residents' messages, wherever they were sent on to (README: by the resident's place).
+    const placeDistrictIds = scope === CITY ? undefined : [scope]
     const now = this.clock.now()
-    const waiting = { districtIds, statuses: ['submitted' as const, ...DEPUTY_LOAD_STATUSES] }
+    // An ended week's backlog is as it stood when the week ended: late by then, written before then.
+    // (Judged on the cases still waiting today; one finished since is no longer in the list.)
+    const overdueAt = weekEnd < now ? weekEnd : now
+    const waiting = { placeDistrictIds, statuses: ['submitted' as const, ...DEPUTY_LOAD_STATUSES], createdTo: weekEnd }
     // The open cases (a province's tens of thousands) are counted in the store; only the most overdue are read.
     const [cases, openCases, [open]] = await Promise.all([
-      this.store.cases.listForStats({ districtIds, createdFrom: new Date(weekStart.getTime() - 7 * DAY), createdTo: weekEnd }),
-      this.store.cases.mostOverdue(waiting, now, LIST_LENGTH),
-      this.store.cases.tally(waiting, { now }),
+      this.store.cases.listForStats({ placeDistrictIds, createdFrom: new Date(weekStart.getTime() - 7 * DAY), createdTo: weekEnd }),
+      this.store.cases.mostOverdue(waiting, overdueAt, LIST_LENGTH),
+      this.store.cases.tally(waiting, { now: overdueAt }),
     ])
-    return composeWeeklyReport({ weekStart, weekEnd, now, cases, openCases, overdueOpen: open.overdueOpen, name: await namer(this.directory) })
+    return composeWeeklyReport({
+      weekStart,
+      weekEnd,
+      now,
+      overdueAt,
+      cases,
+      openCases,
+      overdueOpen: open.overdueOpen,
+      name: await namer(this.directory),
+    })
   }
 }
 

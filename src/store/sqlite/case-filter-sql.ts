@@ -22,6 +22,7 @@ export function filterClauses(f: CaseFilter, districtColumn?: 'district_id' | 'h
     clauses.push(f.districtIds.length ? `(district_id IN (${list}) OR handling_district_id IN (${list}))` : '0')
     params.push(...f.districtIds, ...f.districtIds)
   }
+  if (f.placeDistrictIds) anyOf('district_id', f.placeDistrictIds)
   if (f.officeRegionIds) {
     const named = f.officeRegionIds.filter((id): id is string => id !== null)
     const parts = [named.length ? `office_region_id IN (${placeholders(named.length)})` : '0']

@@ -4,7 +4,7 @@ import { requireAnyStaff } from '../../middleware/auth.js'
 import { presentPrincipal } from '../../presenters/directory.js'
 import type { StaffState } from '../../state.js'
 import { parse } from '../../validate.js'
-import { setSessionCookie } from './routes.js'
+import { setSessionCookie } from '../../session-cookie.js'
 import { passwordChangeBody } from './schemas.js'
 
 export interface StaffMeRoutesDeps {
