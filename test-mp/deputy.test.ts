@@ -114,6 +114,7 @@ describe('mini-program: the deputy workbench', () => {
     await phoneOfZhang(app)
     const page = await openPage('pages/deputy/digest')
     expect(page.text()).to.include('按联络站统一时间').and.include('微信私聊（联络助手）未选')
+    expect(page.text(), "a group is never a way to a person: a digest carries residents' words").not.to.include('工作群')
     await page.tap('.channel-bot_private')
     await page.emit('.send-time', 'change', { value: '07:00' })
     await page.tap('.weekends')
@@ -122,5 +123,16 @@ describe('mini-program: the deputy workbench', () => {
 
     const again = await openPage('pages/deputy/digest')
     expect(again.text()).to.include('微信私聊（联络助手）已选').and.include('07:00').and.include('周六、周日不发已开启')
+  })
+
+  it('offers digest times outside the night’s quiet hours only, and says which', async () => {
+    await app.close()
+    app = await startBackend({ outbox: { quietHours: { start: '21:00', end: '08:00', immediateKinds: [] } } })
+    await phoneOfZhang(app)
+    const page = await openPage('pages/deputy/digest')
+    expect(page.text()).to.include('可选 08:00–20:59，夜间不发消息')
+    await page.emit('.send-time', 'change', { value: '07:30' })
+    await page.tap('.save')
+    expect(page.text(), 'a time in the night is refused in words').to.include('发送时间请选 08:00–20:59').and.not.include('已保存')
   })
 })

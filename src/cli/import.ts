@@ -11,6 +11,7 @@ import { build } from '../app.js'
 import { loadConfig } from '../config.js'
 import { reportRefusal, runCli } from './run-cli.js'
 import { ensureAdmin } from '../services/bootstrap.js'
+import { parseJsonFile } from './json-file.js'
 
 async function main(args: string[]) {
   const file = args.find((a) => !a.startsWith('-'))
@@ -24,13 +25,12 @@ async function main(args: string[]) {
     process.stderr.write(`import: ${path}: no such file\n`)
     return 2
   }
-  let input: unknown
-  try {
-    input = JSON.parse(readFileSync(path, 'utf8'))
-  } catch (err) {
-    process.stderr.write(`import: ${path}: not valid JSON (${(err as Error).message})\n`)
+  const parsed = parseJsonFile(readFileSync(path, 'utf8'))
+  if ('problem' in parsed) {
+    process.stderr.write(`${path}：${parsed.problem}，未导入任何数据\n`)
     return 1
   }
+  const input = parsed.value
   const config = loadConfig({ overrides: { log: { level: 'warn' } } })
   const liaison = await build(config)
   try {
@@ -40,7 +40,7 @@ async function main(args: string[]) {
     process.stderr.write(`读取 ${path}（${(size / 1024).toFixed(0)} KB）\n`)
     const report = await services.importer.import(input, null, (line) => process.stderr.write(`${line}\n`))
     const t = (k: keyof typeof report.created) => `${k}: +${report.created[k]} ~${report.updated[k]} =${report.unchanged[k]}`
-    process.stdout.write(`导入完成（${Date.now() - started} ms）  ${(['regions', 'stations', 'deputies', 'staff'] as const).map(t).join('  ')}\n`)
+    process.stdout.write(`导入完成（${Date.now() - started} ms）  ${(['regions', 'stations', 'units', 'deputies', 'staff'] as const).map(t).join('  ')}\n`)
     for (const w of report.warnings) process.stdout.write(`提醒：${w}\n`)
     return 0
   } catch (err) {

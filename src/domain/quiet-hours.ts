@@ -51,3 +51,21 @@ export function quietHold(kind: string, now: Date, quiet: QuietPolicy, timeZone:
   const until = quietUntil(now, quiet, timeZone)
   return until ? { until, reason: `夜间免打扰，${quiet.end} 后发送` } : null
 }
+
+/** Whether a time of day (HH:MM) falls within quiet hours. */
+export function isQuietTime(hhmm: string, quiet: QuietHours): boolean {
+  const start = minutesOf(quiet.start)
+  const end = minutesOf(quiet.end)
+  const at = minutesOf(hhmm)
+  if (start === end) return false
+  return start < end ? at >= start && at < end : at >= start || at < end
+}
+
+/** The first and last minute of the day outside quiet hours (08:00 and 20:59 for 21:00–08:00); null when nothing is quiet. */
+export function sendWindow(quiet: QuietHours): { from: string; to: string } | null {
+  const start = minutesOf(quiet.start)
+  if (start === minutesOf(quiet.end)) return null
+  const last = (start + 1439) % 1440
+  const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`
+  return { from: quiet.end, to: hhmm(last) }
+}

@@ -223,7 +223,7 @@ export function createServices(config: Config & { security: { secretKey: string 
       store,
       directory: directoryCache,
       reading: campaignServices.readingDigest,
-      settings: { timeZone, sendAt: config.digest.sendAt, channelPerMinute: config.digest.channelPerMinute },
+      settings: { timeZone, sendAt: config.digest.sendAt, channelPerMinute: config.digest.channelPerMinute, quietHours: config.outbox.quietHours },
       clock,
       responses: surveyResponses,
     }),

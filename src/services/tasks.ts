@@ -111,9 +111,11 @@ export class TaskListService {
     }
   }
 
-  /** Whether this person is asked to answer the survey and has not: a ballot only its roll, anything else whoever may open it. */
+  /** Whether this person is asked to answer the survey and has not: a ballot only its roll, a survey for named deputies only them, anything else whoever may open it. */
   private async owes(p: MpPrincipal, s: SurveyRecord): Promise<boolean> {
     if (s.kind === 'ballot' && !(p.deputyId && s.ballot?.rollDeputyIds.includes(p.deputyId))) return false
+    // A survey for named deputies refuses everyone else (not_in_audience), residents included.
+    if (s.audienceDeputyIds && !(p.deputyId && s.audienceDeputyIds.includes(p.deputyId))) return false
     return !(await this.store.surveys.hasResponded(s.id, this.responses.respondentKey(s, p)))
   }
 

@@ -381,7 +381,7 @@ export interface BotRepo {
 // ——— The deputies' daily digest ———
 
 export interface DigestPreferences {
-  /** Channels in the order the deputy prefers (mp_subscribe, wecom_group, bot_private); empty = the default order. */
+  /** Channels in the order the deputy prefers (mp_subscribe, bot_private; never a group); empty = the default order. */
   channels: string[]
   /** HH:MM local time; null = the office's default time. */
   sendAt: string | null

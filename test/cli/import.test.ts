@@ -38,6 +38,7 @@ describe('npm run import', function () {
     expect(run.status, run.stderr).to.equal(0)
     expect(run.stderr).to.include('校验通过：8 个区域，3 个联络站，2 个承办单位，5 名代表，5 名工作人员')
     expect(run.stdout).to.match(/导入完成.*deputies: \+5 ~0 =0/)
+    expect(run.stdout, 'handling units are counted too').to.match(/stations: \+3 ~0 =0  units: \+2 ~0 =0  deputies/)
     expect(await counts()).to.deep.include({ regions: 8, deputies: 5 })
   })
 
@@ -61,6 +62,25 @@ describe('npm run import', function () {
     writeFileSync(file, '{ "regions": [')
     const run = runImport(file)
     expect(run.status).to.equal(1)
-    expect(run.stderr).to.include('not valid JSON')
+    expect(run.stderr).to.include('不是有效的 JSON 文件：第 1 行第 15 列处文件意外结束（可能少了括号、引号或内容不完整），未导入任何数据')
+  })
+
+  it('reads a file saved by Notepad or WPS with a byte-order mark, as the console does', async () => {
+    const file = join(dir, 'bom.json')
+    writeFileSync(file, '\uFEFF' + JSON.stringify(smallCity(), null, 2))
+    const run = runImport(file)
+    expect(run.status, run.stderr).to.equal(0)
+    expect(run.stdout).to.match(/导入完成.*deputies: \+5 ~0 =0/)
+  })
+
+  it('says in Chinese on which line and column a hand-edited file goes wrong, and imports nothing', async () => {
+    const file = join(dir, 'comma.json')
+    const text = JSON.stringify(smallCity(), null, 2).replace('"regions": [\n', '"regions": [\n    ,\n')
+    writeFileSync(file, '\uFEFF' + text)
+    const run = runImport(file)
+    expect(run.status).to.equal(1)
+    expect(run.stderr).to.include('不是有效的 JSON 文件：第 3 行第 5 列有误（此处的“,”不符合 JSON 格式），未导入任何数据')
+    expect(run.stderr).not.to.match(/Unexpected|not valid JSON/)
+    expect(await counts()).to.deep.include({ regions: 0, deputies: 0 })
   })
 })

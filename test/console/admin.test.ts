@@ -16,6 +16,8 @@ describe('console: an admin keeps the directory and the messages in order', func
         { id: 'dp900', code: 'DP900', name: '王芳', level: 'city', stationIds: ['st999'], topics: [], phone: null, dutyDates: [] },
         { id: 'dp901', code: 'DP901', name: '赵磊', level: 'city', stationIds: ['st900'], topics: [], phone: '12345', dutyDates: [] },
       ],
+      units: [{ id: 'u900', code: 'JTYS900', name: '市交通运输局', kind: 'department', regionId: 'nowhere', contact: '0375-7654321' }],
+      staff: [{ id: 'sf900', name: '周敏', role: 'unit_staff', unitIds: ['u999'], username: 'zhoumin', activationCode: 'K7P2-Q9XM-4TVB' }],
     }
     const page = await newPage(story.browser, story.app)
     await logInAs(page, admin())
@@ -30,9 +32,17 @@ describe('console: an admin keeps the directory and the messages in order', func
       '联络站 第 1 条（新建联络站） · 覆盖地区第 1 项 未知的区域 "nowhere"',
       '代表 第 1 条（王芳） · 所属联络站第 1 项 未知的联络站 "st999"',
       '代表 第 2 条（赵磊） · 电话 电话号码无效 "12345"',
+      '承办单位 第 1 条（市交通运输局） · 所在地区 未知的区域 "nowhere"',
+      '工作人员 第 1 条（周敏） · 所属承办单位第 1 项 未知的承办单位 "u999"',
     ])
     await screenshot(page, 'console-directory-import')
     expect(await story.app.liaison.store.deputies.get('dp901'), 'all or nothing').to.equal(null)
+
+    // Corrected, the handling unit goes in, and the report counts it.
+    const corrected = { units: [{ ...file.units[0], regionId: null }] }
+    await page.getByLabel('名册文件').setInputFiles({ name: 'directory.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(corrected)) })
+    await page.getByRole('button', { name: '开始导入' }).click()
+    await page.locator('[data-test=import-report]').getByText('新增：地区 0、联络站 0、承办单位 1、代表 0、工作人员 0').waitFor()
     expect(page.problems).to.deep.equal([])
   })
 

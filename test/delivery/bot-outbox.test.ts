@@ -1,5 +1,6 @@
 import { expect } from 'chai'
-import { asDeputy, Client, type TestApp } from '../helpers/app.js'
+import { asAdmin, asDeputy, asResident, Client, type TestApp } from '../helpers/app.js'
+import { DIGEST_JOB } from '../../src/jobs/digest-job.js'
 import { BOT_SECRET, loginAs, startWithWeChat } from '../helpers/wechat.js'
 import type { FakeWeChat } from '../fakes/wechat-api.js'
 
@@ -64,5 +65,56 @@ describe("the bot's end of the outbox", () => {
     const dead = await bot.post(`/api/bot/outbox/${messageId}/fail`, { error: '联系人已删除好友', retryable: false })
     expect(dead.body.status).to.equal('dead')
     expect((await bot.post('/api/bot/outbox/not-a-uuid/ack', {})).status).to.equal(400)
+  })
+})
+
+describe('what waited for the bot is checked again when the bot takes it', () => {
+  let app: TestApp & { fake: FakeWeChat }
+  let bot: Client
+  beforeEach(async () => {
+    app = await startWithWeChat()
+    bot = new Client(app.baseUrl)
+    bot.bearer = BOT_SECRET
+    // 张伟 is reached through the bot only: no subscribe-message credit.
+    const zhang = await asDeputy(app, 'dp0001')
+    await app.liaison.store.mpUsers.update(zhang.userId, { botContactId: 'wxid_zhang' })
+    const resident = await asResident(app)
+    expect((await resident.post('/api/mp/cases', { text: '王大妈家住建设路5号，电话13912345678，楼道漏水', deputyCode: 'DP0001' })).status).to.equal(201)
+    app.clock.set(new Date('2026-11-24T00:05:00Z')) // Tuesday 08:05
+    await app.liaison.jobs.find((j) => j.name === DIGEST_JOB)!.run()
+    expect((await app.liaison.services.dispatcher.drain()).toBot, 'the new case and the digest, routed to the bot').to.be.greaterThan(0)
+  })
+  afterEach(() => app.close())
+
+  const leasedKinds = async () =>
+    (await bot.post('/api/bot/outbox/lease', { limit: 20 })).body.items.map((m: { kind: string; address: string }) => `${m.kind} ${m.address}`)
+  const digestRow = async () => (await app.liaison.store.outbox.search({ limit: 5, kind: 'digest', recipientId: 'dp0001' })).items[0]
+
+  it("gives the bot no digest for a deputy who left office while it was logged out: residents' words stay with deputies in office", async () => {
+    expect((await (await asAdmin(app)).patch('/api/admin/deputies/dp0001', { active: false })).status).to.equal(200)
+    app.clock.advance(60 * 60_000) // the bot logs in again an hour later
+    const leased = await leasedKinds()
+    expect(
+      leased.filter((k: string) => k.endsWith('wxid_zhang')),
+      'nothing for 张伟 to send',
+    ).to.deep.equal([])
+    expect(await digestRow()).to.deep.include({ status: 'dead', lastError: '已被后来的变化取代，未发送（收件人已不再担任人大代表）' })
+  })
+
+  it("gives the bot yesterday's digest no more, and today's as usual", async () => {
+    app.clock.set(new Date('2026-11-24T16:30:00Z')) // Wednesday 00:30: logged out since yesterday morning
+    expect(
+      (await leasedKinds()).filter((k: string) => k.startsWith('digest')),
+      'quiet hours: held till the morning',
+    ).to.deep.equal([])
+    app.clock.set(new Date('2026-11-25T00:05:00Z'))
+    expect(
+      (await leasedKinds()).filter((k: string) => k.startsWith('digest')),
+      "yesterday's is over",
+    ).to.deep.equal([])
+    expect((await digestRow()).status).to.equal('dead')
+    await app.liaison.jobs.find((j) => j.name === DIGEST_JOB)!.run()
+    await app.liaison.services.dispatcher.drain()
+    expect((await leasedKinds()).filter((k: string) => k.startsWith('digest'))).to.deep.equal(['digest wxid_zhang'])
   })
 })

@@ -169,6 +169,25 @@ describe('sending what the outbox holds', () => {
     const [first] = await outbox('case.assigned')
     expect(first).to.deep.include({ status: 'pending', channel: 'auto', attempts: 0 })
     expect(await app.liaison.store.subscriptions.get(deputy.userId, TEMPLATE)).to.deep.equal({ oneTime: 0, longTerm: false })
+    const refused = '对方未订阅或已关闭小程序消息，且没有其他可用渠道'
+    const shown = async () => (await (await asAdmin(app)).get(`/api/admin/outbox?kind=case.assigned&recipientId=dp0001`)).body.items[0].delivery
+    expect(await shown(), 'not "次数已用完": the office asks the deputy to turn messages back on').to.deep.equal({
+      state: 'pending',
+      label: '待发送',
+      reason: refused,
+    })
+    app.clock.advance(61 * 60_000)
+    await dispatcher().drain()
+    expect((await shown()).reason, 'still why it waits an hour later, with no credit left to try').to.equal(refused)
+  })
+
+  it('says when a person never subscribed, rather than that their subscriptions are used up', async () => {
+    const resident = await consentingResident(app, 'o-resident')
+    await boundDeputy(app, 'dp0001', 'o-zhangwei', 0)
+    await resident.post('/api/mp/cases', { text: '第一件', deputyCode: 'DP0001' })
+    await dispatcher().drain()
+    const [waiting] = await outbox('case.assigned')
+    expect(waiting.waitingReason).to.equal('对方尚未订阅小程序消息，且没有其他可用渠道')
   })
 
   it("makes a 47003 a dead letter with WeChat's reason, which an admin can send again", async () => {

@@ -3,6 +3,7 @@ import { asAdmin, type TestApp } from '../helpers/app.js'
 import { meetingBody } from '../helpers/meetings.js'
 import { loginAs, ROBOT_KEYS, startWithWeChat, subscribe, TEMPLATE } from '../helpers/wechat.js'
 import type { FakeWeChat } from '../fakes/wechat-api.js'
+import { DIGEST_JOB } from '../../src/jobs/digest-job.js'
 
 type App = TestApp & { fake: FakeWeChat }
 const SUPERSEDED = '已被后来的变化取代，未发送'
@@ -126,5 +127,51 @@ describe('no stale or out-of-order news', () => {
     await drain()
     expect(titlesTo('o-wang')).to.deep.equal(['留言已交办'])
     expect((await row('case.acknowledged', wang.userId)).lastError).to.equal(`${SUPERSEDED}（已有更新的消息送达）`)
+  })
+  const digestJob = () => app.liaison.jobs.find((j) => j.name === DIGEST_JOB)!.run()
+  const digestRefs = (openid: string) =>
+    app.fake
+      .sent()
+      .filter((m) => m.touser === openid && m.data.thing1.value.startsWith('每日摘要'))
+      .map((m) => m.data.character_string2.value)
+
+  it("sends a deputy short of subscriptions today's digest, never the ones left waiting from earlier days", async () => {
+    const deputy = await boundDeputy('o-zhangwei', 0)
+    const wang = await resident('o-wang', 0)
+    expect((await wang.post('/api/mp/cases', { text: '小区垃圾没人清运', deputyCode: 'DP0001' })).status).to.equal(201)
+    for (const day of ['2026-11-24', '2026-11-25', '2026-11-26']) {
+      app.clock.set(new Date(`${day}T00:05:00Z`)) // 08:05
+      await digestJob()
+      await drain()
+    }
+    await subscribe(deputy, 'accept', 2)
+    app.clock.set(new Date('2026-11-26T01:10:00Z'))
+    await drain()
+    expect(digestRefs('o-zhangwei'), "one credit, spent on today's digest").to.deep.equal(['RB20261126'])
+    const digests = (await app.liaison.store.outbox.search({ limit: 10, kind: 'digest', recipientId: 'dp0001' })).items
+    expect(digests.map((m) => `${(m.payload as { day: string }).day} ${m.status}`).sort(), 'earlier days are not retried every hour for ever').to.deep.equal([
+      '2026-11-24 dead',
+      '2026-11-25 dead',
+      '2026-11-26 sent',
+    ])
+    const { body } = await (await asAdmin(app)).get('/api/admin/outbox?recipientId=dp0001&kind=digest')
+    const old = body.items.find((m: { status: string }) => m.status === 'dead')
+    expect(old.delivery).to.deep.equal({ state: 'superseded', label: '已取代（未发送）', reason: `${SUPERSEDED}（过了当天的每日摘要不再补发）` })
+  })
+
+  it('sends nothing of their work to a deputy who left office while it waited for a subscription', async () => {
+    const deputy = await boundDeputy('o-zhangwei', 0)
+    const wang = await resident('o-wang', 0)
+    expect((await wang.post('/api/mp/cases', { text: '王大妈家楼道漏水，电话13912345678', deputyCode: 'DP0001' })).status).to.equal(201)
+    app.clock.set(new Date('2026-11-24T00:05:00Z'))
+    await digestJob()
+    await drain()
+    expect((await row('digest', 'dp0001')).status, 'no credit: waits').to.equal('pending')
+    expect((await (await asAdmin(app)).patch('/api/admin/deputies/dp0001', { active: false })).status).to.equal(200)
+    await subscribe(deputy, 'accept', 3)
+    app.clock.advance(2 * HOUR)
+    await drain()
+    expect(titlesTo('o-zhangwei'), "no residents' words reach someone no longer a deputy").to.deep.equal([])
+    expect(await row('digest', 'dp0001')).to.deep.include({ status: 'dead', lastError: `${SUPERSEDED}（收件人已不再担任人大代表）` })
   })
 })

@@ -35,4 +35,14 @@ describe('limits on expensive console endpoints', () => {
     expect(again.status).to.equal(429)
     expect(again.body.error.message).to.equal('导入太频繁了，请 10 分钟后再试')
   })
+
+  it('counts only imports that went in: a file refused for its mistakes can be corrected and sent again at once', async () => {
+    const refused = await admin.post('/api/admin/directory/import', { regions: [{ id: 'd01', name: '湛河区', kind: 'district', parentId: 'nowhere' }] })
+    expect(refused.status, JSON.stringify(refused.body)).to.equal(422)
+    const malformed = await admin.request('POST', '/api/admin/directory/import', '{ "regions": [', { 'content-type': 'application/json' })
+    expect(malformed.status).to.equal(400)
+    const corrected = await admin.post('/api/admin/directory/import', { regions: [] })
+    expect(corrected.status, 'the corrected file is the first import that counts').to.equal(200)
+    expect((await admin.post('/api/admin/directory/import', { regions: [] })).status, 'one a session in 10 minutes here').to.equal(429)
+  })
 })

@@ -168,6 +168,16 @@ describe('my tasks (GET /api/mp/tasks)', () => {
     expect((await resident.get('/api/mp/tasks')).headers.get('cache-control')).to.equal('no-store')
   })
 
+  it('lists a survey addressed to named deputies only to them, never to other deputies or residents', async () => {
+    const named = await office.post('/api/admin/surveys', surveyBody({ title: '代表履职情况问卷', audience: { deputyIds: ['dp0002'] } }))
+    expect(named.status, JSON.stringify(named.body)).to.equal(201)
+    const titles = async (who: { get: Client['get'] }) => ((await who.get('/api/mp/tasks')).body.surveys as Array<{ title: string }>).map((s) => s.title)
+    expect(await titles(await asDeputy(app, 'dp0002')), 'asked by name').to.include('代表履职情况问卷')
+    expect(await titles(zhang), 'another deputy would be refused (not_in_audience)').to.not.include('代表履职情况问卷')
+    expect(await titles(resident)).to.not.include('代表履职情况问卷')
+    expect((await zhang.get(`/api/mp/surveys/${named.body.id}`)).body.askedOthers, 'the page agrees: it is for others').to.equal(true)
+  })
+
   it('is for people who have logged in', async () => {
     const anonymous = await new Client(app.baseUrl).get('/api/mp/tasks')
     expect(anonymous.status).to.equal(401)

@@ -58,6 +58,25 @@ describe("the deputies' daily digest", () => {
     expect(await text('dp0004'), 'a survey is enough to say something').to.include('【待填写问卷 1 份】')
   })
 
+  it('tells only the deputies a survey is addressed to, not those it would refuse', async () => {
+    const office = await asAdmin(app)
+    const named = await office.post(
+      '/api/admin/surveys',
+      surveyBody({ title: '代表履职情况问卷', opensAt: '2026-11-22T09:00:00+08:00', audience: { deputyIds: ['dp0002'] } }),
+    )
+    expect(named.status, JSON.stringify(named.body)).to.equal(201)
+    app.clock.advance(15 * 60_000)
+    await job()
+    const sent = await digests()
+    const text = (id: string) => (sent.find((m) => m.recipientId === id)?.payload as { text: string } | undefined)?.text
+    expect(text('dp0002'), 'asked by name').to.include('【待填写问卷 1 份】\n· 问卷《代表履职情况问卷》')
+    expect(text('dp0001'), 'has cases, but is not asked').to.include('【待办留言 2 件】').and.not.include('代表履职情况问卷')
+    expect(sent.map((m) => m.recipientId).sort(), 'no digest (nor a subscription credit) spent only on a survey that would refuse them').to.deep.equal([
+      'dp0001',
+      'dp0002',
+    ])
+  })
+
   it('gives each deputy their own unread reading and study check-ins, read for every deputy together', async () => {
     const organizer = await asStaff(app, 'sunli')
     const campaign = await organizer.post('/api/admin/campaigns', {
@@ -132,6 +151,62 @@ describe("the deputies' daily digest", () => {
       (await digests()).filter((m) => m.recipientId === 'dp0001'),
       'open cases, but a quiet weekend',
     ).to.have.length(1)
+  })
+
+  it("never takes a group as a deputy's digest channel; an old choice of only the group falls back to the usual order", async () => {
+    const zhang = await asDeputy(app, 'dp0001')
+    await app.liaison.store.mpUsers.update(zhang.userId, { botContactId: 'wxid_zhang' })
+    const url = '/api/mp/deputy/digest-preferences'
+    expect((await zhang.request('PUT', url, { channels: ['bot_private'], sendAt: null, muteWeekends: false })).status).to.equal(200)
+    const refused = await zhang.request('PUT', url, { channels: ['wecom_group'], sendAt: null, muteWeekends: false })
+    expect(refused.status).to.equal(400)
+    expect(refused.body.error).to.include({ code: 'validation_failed' })
+    expect(refused.body.error.details[0].message).to.equal('接收方式只能选小程序消息（mp_subscribe）或微信私聊（bot_private）')
+    expect((await zhang.get(url)).body.channels, 'nothing changed').to.deep.equal(['bot_private'])
+
+    // Saved by an older version that offered the station's group.
+    await app.liaison.store.digests.savePreferences('dp0001', { channels: ['wecom_group'], sendAt: null, muteWeekends: false }, app.clock.now())
+    expect((await zhang.get(url)).body.channels, 'the page shows the usual order').to.deep.equal([])
+    app.clock.advance(15 * 60_000)
+    await job()
+    await app.liaison.services.dispatcher.drain()
+    const mine = (await digests()).find((m) => m.recipientId === 'dp0001')!
+    expect(mine, 'reaches him by the bot, not 未能送达').to.deep.include({ status: 'pending', channel: 'bot_private', address: 'wxid_zhang' })
+  })
+
+  it("keeps a deputy's digest time out of the night's quiet hours: refused in words, and an old choice made at their end", async () => {
+    const quiet = await startApp({ directory: meetingCity(), overrides: { outbox: { quietHours: { start: '21:00', end: '08:00', immediateKinds: [] } } } })
+    try {
+      quiet.clock.set(new Date('2026-11-26T02:00:00Z')) // Thursday 10:00
+      const resident = await asResident(quiet)
+      expect((await resident.post('/api/mp/cases', { text: '小区垃圾好几天没人清运', deputyCode: 'DP0001' })).status).to.equal(201)
+      const zhang = await asDeputy(quiet, 'dp0001')
+      const url = '/api/mp/deputy/digest-preferences'
+      for (const sendAt of ['07:30', '21:30']) {
+        const refused = await zhang.request('PUT', url, { channels: [], sendAt, muteWeekends: true })
+        expect(refused.status, sendAt).to.equal(422)
+        expect(refused.body.error).to.deep.include({ code: 'send_time_quiet', message: '发送时间请选 08:00–20:59（21:00 至次日 08:00 夜间免打扰，不发消息）' })
+        expect(refused.body.error.details).to.deep.equal([{ path: 'body.sendAt', message: refused.body.error.message }])
+      }
+      const shown = (await zhang.get(url)).body
+      expect(shown, 'nothing changed; the page is told the window').to.deep.equal({
+        channels: [],
+        sendAt: null,
+        muteWeekends: false,
+        sendWindow: { from: '08:00', to: '20:59' },
+      })
+      expect((await zhang.request('PUT', url, { channels: [], sendAt: '20:59', muteWeekends: true })).status).to.equal(200)
+
+      // Saved by an older version: 21:30, weekends muted. Friday's digest comes on Friday at 08:00, not on the muted Saturday.
+      await quiet.liaison.store.digests.savePreferences('dp0001', { channels: [], sendAt: '21:30', muteWeekends: true }, quiet.clock.now())
+      expect((await zhang.get(url)).body.sendAt, 'the time it really comes').to.equal('08:00')
+      quiet.clock.set(new Date('2026-11-27T00:05:00Z')) // Friday 08:05
+      await quiet.liaison.jobs.find((j) => j.name === DIGEST_JOB)!.run()
+      const made = (await quiet.liaison.store.outbox.search({ limit: 5, kind: 'digest', recipientId: 'dp0001' })).items
+      expect(made.map((m) => (m.payload as { text: string }).text.split('\n')[0])).to.deep.equal(['张伟代表，您好！今日摘要（11月27日）'])
+    } finally {
+      await quiet.close()
+    }
   })
 
   it('shows an organizer previewing a deputy of two districts only the messages and meetings they may open', async () => {

@@ -1,15 +1,14 @@
 const { request } = require('../../utils/request')
 const { deputyService } = require('../../services/deputy')
 
-/** The channels a digest can come by, in the words a deputy knows them. */
+/** The channels a digest can come by, in the words a deputy knows them: personal ones only, never a group. */
 const CHANNELS = [
   { key: 'mp_subscribe', label: '小程序消息' },
   { key: 'bot_private', label: '微信私聊（联络助手）' },
-  { key: 'wecom_group', label: '联络站工作群' },
 ]
 
 Page({
-  data: { loading: true, error: '', notice: '', busy: false, channels: [], sendAt: '', muteWeekends: false },
+  data: { loading: true, error: '', notice: '', busy: false, channels: [], sendAt: '', muteWeekends: false, window: null },
 
   onLoad() {
     this.deputies = deputyService(request)
@@ -25,6 +24,8 @@ Page({
       channels: CHANNELS.map((c) => ({ key: c.key, label: c.label, on: p.channels.indexOf(c.key) >= 0 })),
       sendAt: p.sendAt || '',
       muteWeekends: p.muteWeekends,
+      // The picker offers only times outside the night's quiet hours, which the server would refuse.
+      window: p.sendWindow || null,
     })
   },
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { Middleware } from 'koa'
 import { RateLimiterMemory, RateLimiterRes } from '../../security/rate-limiter.js'
-import { RateLimitError } from '../../errors.js'
+import { PayloadTooLargeError, RateLimitError, UnprocessableError, UnsupportedMediaTypeError, ValidationError } from '../../errors.js'
 import type { AppState } from '../state.js'
 import { SESSION_COOKIE } from './auth.js'
 import { routedPath } from './routed-path.js'
@@ -17,7 +17,14 @@ interface Rule {
   points: number
   matches: (method: string, path: string) => boolean
   message: string
+  /**
+   * An attempt refused for what was sent (400, 413, 415, 422: all or nothing, nothing written)
+   * is given back: an office correcting a file line by line would else be locked out by its typos.
+   */
+  refundRefused?: boolean
 }
+
+const REFUSED_INPUT = [ValidationError, UnprocessableError, PayloadTooLargeError, UnsupportedMediaTypeError]
 
 /**
  * Console endpoints that cost the server real work — drawing a poster QR code, writing a
@@ -38,6 +45,7 @@ export function expensiveLimits(limits: ExpensiveLimits): Middleware<AppState> {
       points: limits.importsPerStaff,
       matches: (m, p) => m === 'POST' && p === '/api/admin/directory/import',
       message: '导入太频繁了，请 10 分钟后再试',
+      refundRefused: true,
     },
     // A calendar year's import settles every provisional deadline again.
     {
@@ -45,6 +53,7 @@ export function expensiveLimits(limits: ExpensiveLimits): Middleware<AppState> {
       points: limits.importsPerStaff,
       matches: (m, p) => m === 'POST' && p === '/api/admin/calendar/years',
       message: '导入太频繁了，请 10 分钟后再试',
+      refundRefused: true,
     },
   ]
   const limiters = new Map(
@@ -64,6 +73,12 @@ export function expensiveLimits(limits: ExpensiveLimits): Middleware<AppState> {
       if (!(res instanceof RateLimiterRes)) throw res
       throw new RateLimitError(rule.message, Math.ceil(res.msBeforeNext / 1000))
     }
-    return next()
+    if (!rule.refundRefused) return next()
+    try {
+      await next()
+    } catch (err) {
+      if (REFUSED_INPUT.some((type) => err instanceof type)) await limiter.reward(key, 1)
+      throw err
+    }
   }
 }

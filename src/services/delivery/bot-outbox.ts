@@ -5,6 +5,7 @@ import { quietHold, type QuietPolicy } from '../../domain/quiet-hours.js'
 import { BOT_CHANNELS, type ChannelResolver } from './channels.js'
 import { titleOf } from './kinds.js'
 import { retryOutcome, type RetryPolicy } from './retry.js'
+import { supersededReason } from './superseded.js'
 
 /**
  * The bot process consumes its own part of the outbox: it leases due bot messages, sends
@@ -17,7 +18,7 @@ import { retryOutcome, type RetryPolicy } from './retry.js'
  */
 export class BotOutbox {
   constructor(
-    private readonly store: Pick<Store, 'outbox' | 'bot'>,
+    private readonly store: Pick<Store, 'campaigns' | 'cases' | 'deputies' | 'meetings' | 'outbox' | 'bot'>,
     private readonly policy: RetryPolicy & { leaseSeconds: number; timeZone: string; quietHours: QuietPolicy },
     private readonly clock: Clock,
     private readonly resolver: Pick<ChannelResolver, 'botConversation'>,
@@ -33,11 +34,18 @@ export class BotOutbox {
     })
     // The bot keeps the same quiet hours as the dispatcher: a message routed to it before 21:00
     // must not reach someone's phone at 21:30. What can wait goes back until the morning.
+    // And the same checks just before sending: the bot may have been logged out for hours since
+    // the message was routed to it, while the case moved on or the deputy left office.
     const messages: OutboxMessage[] = []
     for (const m of leased) {
       const held = quietHold(m.kind, now, this.policy.quietHours, this.policy.timeZone)
-      if (!held) messages.push(m)
-      else await this.store.outbox.complete(m.id, holderOf(instance), { status: 'pending', channel: m.channel, address: m.address ?? null, ...held })
+      if (held) {
+        await this.store.outbox.complete(m.id, holderOf(instance), { status: 'pending', channel: m.channel, address: m.address ?? null, ...held })
+        continue
+      }
+      const { reason } = await supersededReason(this.store, m, now, this.policy.timeZone)
+      if (reason) await this.store.outbox.complete(m.id, holderOf(instance), { status: 'dead', error: reason })
+      else messages.push(m)
     }
     const conversations = await Promise.all(messages.map((m) => this.resolver.botConversation(m)))
     return messages.map((m, i) => ({

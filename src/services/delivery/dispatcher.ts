@@ -43,7 +43,7 @@ export interface DispatchReport {
 
 /** What the dispatcher is built from (one object: the parameters are many). */
 export interface OutboxDispatcherDeps {
-  store: Pick<Store, 'campaigns' | 'cases' | 'meetings' | 'outbox' | 'subscriptions' | 'ping'>
+  store: Pick<Store, 'campaigns' | 'cases' | 'deputies' | 'meetings' | 'outbox' | 'subscriptions' | 'ping'>
   resolver: ChannelResolver
   senders: Senders
   /** The subscribe template a kind of message uses, if any. */
@@ -69,7 +69,7 @@ export class OutboxDispatcher {
   private stopping = false
   private readonly outage: StoreOutageLog
 
-  private readonly store: Pick<Store, 'campaigns' | 'cases' | 'meetings' | 'outbox' | 'subscriptions'>
+  private readonly store: Pick<Store, 'campaigns' | 'cases' | 'deputies' | 'meetings' | 'outbox' | 'subscriptions'>
   private readonly resolver: ChannelResolver
   private readonly senders: Senders
   private readonly subscriptionTemplate: (kind: string) => { id: string } | null
@@ -176,7 +176,7 @@ export class OutboxDispatcher {
     const held = quietHold(m.kind, now, quietHours, timeZone)
     if (held) return { status: 'pending', channel: m.channel, address: m.address ?? null, ...held }
     // Checked before any credit is spent: old news never uses up a person's subscription.
-    const { subjects, reason: superseded } = await supersededReason(this.store, m, now)
+    const { subjects, reason: superseded } = await supersededReason(this.store, m, now, timeZone)
     if (superseded) return { status: 'dead', error: superseded }
     const reach = await this.resolver.reach(m)
     if (reach.unreachable) return { status: 'dead', error: reach.unreachable }
@@ -189,6 +189,7 @@ export class OutboxDispatcher {
       routes.findIndex((r) => r.channel === m.channel && r.address === m.address),
     )
     let refused: string | null = null
+    let noSubscription: NoSubscription | null = null
     for (const route of routes.slice(start)) {
       if ((BOT_CHANNELS as string[]).includes(route.channel)) {
         return { status: 'pending', channel: route.channel, address: route.address, until: now, reason: null }
@@ -197,26 +198,36 @@ export class OutboxDispatcher {
       if (wait !== null) return { status: 'pending', channel: route.channel, address: route.address, until: wait, reason: '发送频率受限，稍后发送' }
       const result = route.channel === 'mp_subscribe' ? await this.subscribe(m, route, content) : await this.robot(m, route, content)
       if (typeof result === 'object' && 'refused' in result) refused = result.refused
+      else if (typeof result === 'object' && 'noSubscription' in result) noSubscription = result.noSubscription
       else if (result !== 'next') return result
     }
     // WeChat refused what we sent on every way there was: no use trying it again as it is.
     if (refused) return { status: 'dead', error: `未能送达：微信拒收（${refused}）` }
     const until = new Date(now.getTime() + this.policy.noChannelRetryMinutes * 60_000)
-    return { status: 'pending', channel: 'auto', address: null, until, reason: '订阅消息次数已用完，且没有其他可用渠道' }
+    // Once WeChat has said the person refused (43101), later rounds find no credit either: that
+    // is still why it waits, and "用完" would tell the office the person had subscribed enough.
+    const why = noSubscription !== 'refused' && m.waitingReason === NO_SUBSCRIPTION_WORDS.refused ? 'refused' : (noSubscription ?? 'used_up')
+    return { status: 'pending', channel: 'auto', address: null, until, reason: NO_SUBSCRIPTION_WORDS[why] }
   }
 
-  private async subscribe(m: OutboxMessage, route: Route, content: MessageContent): Promise<OutboxOutcome | 'next' | { refused: string }> {
+  private async subscribe(
+    m: OutboxMessage,
+    route: Route,
+    content: MessageContent,
+  ): Promise<OutboxOutcome | 'next' | { refused: string } | { noSubscription: NoSubscription }> {
     const template = this.subscriptionTemplate(m.kind)
     if (!template || !route.userId) return 'next'
     const now = this.clock.now()
-    if (!(await this.store.subscriptions.consume(route.userId, template.id, now))) return 'next'
+    if (!(await this.store.subscriptions.consume(route.userId, template.id, now))) {
+      return { noSubscription: (await this.store.subscriptions.get(route.userId, template.id)) ? 'used_up' : 'none' }
+    }
     try {
       await this.senders.subscribe(m, route, content)
       return { status: 'sent', at: this.clock.now(), channel: route.channel, address: route.address }
     } catch (err) {
       if (err instanceof WeChatApiError && err.kind === 'no_subscription') {
         await this.store.subscriptions.clear(route.userId, template.id, now)
-        return 'next'
+        return { noSubscription: 'refused' }
       }
       // The send did not happen: the credit is still the person's.
       await this.store.subscriptions.restore(route.userId, template.id, now)
@@ -263,6 +274,16 @@ export class OutboxDispatcher {
       return new Date(this.clock.now().getTime() + res.msBeforeNext)
     }
   }
+}
+
+/** Why a subscribe message could not go: never subscribed, the one-time sends used up, or WeChat said the person refused (43101). */
+type NoSubscription = 'none' | 'used_up' | 'refused'
+
+/** In the outbox, for organizers: what happened, so that they know whom to ask to subscribe again. */
+const NO_SUBSCRIPTION_WORDS: Record<NoSubscription, string> = {
+  none: '对方尚未订阅小程序消息，且没有其他可用渠道',
+  used_up: '订阅消息次数已用完，且没有其他可用渠道',
+  refused: '对方未订阅或已关闭小程序消息，且没有其他可用渠道',
 }
 
 function describe(err: unknown): string {

@@ -1,3 +1,4 @@
+import { localDate } from '../../domain/dates.js'
 import { caseMessageHolds, meetingMessageHolds, SUPERSEDED_REASON } from '../../domain/message-truth.js'
 import type { OutboxMessage, OutboxSubject, Store } from '../../store/ports.js'
 import type { Subjects } from './content.js'
@@ -5,21 +6,39 @@ import type { Subjects } from './content.js'
 const SUBJECT_KEYS: Array<OutboxSubject['key']> = ['caseId', 'meetingId', 'surveyId', 'quizId', 'itemId']
 
 /**
+ * Kinds addressed to a deputy that stay theirs after they leave office: the fate of a
+ * suggestion they made, of an activity they recorded, of a project they proposed. Every
+ * other deputy message is about work in office (cases with residents' words, meetings,
+ * ballots, the digest), which a former deputy must no longer be sent.
+ */
+const KEPT_AFTER_OFFICE = new Set(['record.activity_reviewed', 'livelihood.proposal'])
+const keptAfterOffice = (kind: string) => kind.startsWith('suggestion.') || KEPT_AFTER_OFFICE.has(kind)
+
+/**
  * The records a message is about, as they are now, and why it must not be sent, if so:
- * a later state of its case or meeting made it untrue, or newer news about the same thing
+ * a later state of its case or meeting made it untrue, newer news about the same thing
  * already reached the same person (a dead message retried from the console after later
- * ones went out would otherwise arrive out of order).
+ * ones went out would otherwise arrive out of order), a digest's day is over, or the deputy
+ * it is for has left office. Run just before a message goes out, by the dispatcher and when
+ * the bot leases it (a bot logged out for hours sends what waited).
  */
 export async function supersededReason(
-  store: Pick<Store, 'campaigns' | 'cases' | 'meetings' | 'outbox'>,
+  store: Pick<Store, 'campaigns' | 'cases' | 'deputies' | 'meetings' | 'outbox'>,
   m: OutboxMessage,
   now: Date,
+  timeZone: string,
 ): Promise<{ subjects: Subjects; reason: string | null }> {
-  const p = m.payload as Partial<Record<OutboxSubject['key'], string>> & { changeSeq?: number }
+  const p = m.payload as Partial<Record<OutboxSubject['key'], string>> & { changeSeq?: number; day?: string }
   const subjects: Subjects = {
     case: p.caseId ? await store.cases.get(p.caseId) : null,
     meeting: p.meetingId ? await store.meetings.get(p.meetingId) : null,
   }
+  if (m.recipientKind === 'deputy' && !keptAfterOffice(m.kind) && !(await store.deputies.get(m.recipientId))?.active) {
+    return { subjects, reason: `${SUPERSEDED_REASON}（收件人已不再担任人大代表）` }
+  }
+  // Digests are one a day, each made afresh: a day's digest that waited past its day (no
+  // subscription credit, quiet hours) is old news, and would take the credit today's needs.
+  if (m.kind === 'digest' && p.day !== localDate(now, timeZone)) return { subjects, reason: `${SUPERSEDED_REASON}（过了当天的每日摘要不再补发）` }
   const recipient = { kind: m.recipientKind, id: m.recipientId }
   if (subjects.case && !caseMessageHolds(m.kind, recipient, subjects.case)) return { subjects, reason: SUPERSEDED_REASON }
   if (subjects.meeting && !meetingMessageHolds(m.kind, p.changeSeq, subjects.meeting, now)) return { subjects, reason: SUPERSEDED_REASON }

@@ -6,7 +6,8 @@ import { localDate } from '../../domain/dates.js'
 import { composeDigest, type Digest, type DigestMeeting, type DigestSurvey } from '../../domain/digest.js'
 import { canFollowMeeting, type MeetingRecord } from '../../domain/meeting.js'
 import type { SurveyRecord } from '../../domain/survey.js'
-import { NotFoundError } from '../../errors.js'
+import { isQuietTime, sendWindow, type QuietHours } from '../../domain/quiet-hours.js'
+import { NotFoundError, UnprocessableError } from '../../errors.js'
 import type { DigestPreferences, OutboxMessage, Store } from '../../store/ports.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 import type { DirectoryCache } from '../directory/directory-cache.js'
@@ -20,9 +21,27 @@ export interface DigestSettings {
   sendAt: string
   /** Messages a minute each channel delivers, for the expected finishing time. */
   channelPerMinute: Record<string, number>
+  /** The outbox's quiet hours: a digest time inside them would only be held until they end. */
+  quietHours: QuietHours
 }
 
 export const DEFAULT_PREFERENCES: DigestPreferences = { channels: [], sendAt: null, muteWeekends: false }
+/** The ways a deputy may choose for their digest: personal ones (a group is never a way to a person). */
+export const DIGEST_CHANNELS = ['mp_subscribe', 'bot_private'] as const
+
+/**
+ * Preferences as stored, made to what can be kept. Older versions offered the station's WeCom
+ * group, which never reaches a person: a choice of only that would leave every digest
+ * undeliverable, so it is dropped, and an empty list means the office's order, as always. They
+ * also took a time within quiet hours, when the digest would only wait (and a 21:30 digest held
+ * till the next morning would say yesterday's date on a muted Saturday): it goes when they end.
+ */
+function usable(p: DigestPreferences | null | undefined, quiet: QuietHours): DigestPreferences {
+  if (!p) return DEFAULT_PREFERENCES
+  const channels = p.channels.filter((c) => (DIGEST_CHANNELS as readonly string[]).includes(c))
+  const sendAt = p.sendAt && isQuietTime(p.sendAt, quiet) ? quiet.end : p.sendAt
+  return channels.length === p.channels.length && sendAt === p.sendAt ? p : { ...p, channels, sendAt }
+}
 const WEEK_MS = 7 * 86_400_000
 /** Deputies whose digests are made together: reading read in one go, recorded in one write. */
 const CHUNK = 500
@@ -82,9 +101,9 @@ export class DigestService {
     const due = [...prepared.deputies.values()].filter((d) => {
       // A deputy who has left office has no work to be told of.
       if (!d.active || sent.has(d.id)) return false
-      const p = preferences[d.id] ?? DEFAULT_PREFERENCES
+      const p = usable(preferences[d.id], this.settings.quietHours)
       if (weekend && p.muteWeekends) return false
-      return now.getTime() >= midnight + minutesOf(p.sendAt ?? this.settings.sendAt) * 60_000
+      return now.getTime() >= midnight + minutesOf(this.sendAt(p)) * 60_000
     })
     if (!due.length) return { day, made: 0, skipped: 0 }
     const gathered = await this.gather(now)
@@ -104,7 +123,7 @@ export class DigestService {
           skipped++
           continue
         }
-        batch.push({ deputyId: deputy.id, message: this.message(deputy.id, day, digest, preferences[deputy.id] ?? DEFAULT_PREFERENCES, now) })
+        batch.push({ deputyId: deputy.id, message: this.message(deputy.id, day, digest, usable(preferences[deputy.id], this.settings.quietHours), now) })
       }
       if (batch.length) made += await this.store.digests.record(day, batch, now)
     }
@@ -120,21 +139,28 @@ export class DigestService {
   async preview(deputyId: string, day: string, reader?: StaffPrincipal) {
     const deputy = (await this.directory.prepared()).deputies.get(deputyId)
     if (!deputy) throw new NotFoundError('代表不存在')
-    const preferences = (await this.store.digests.preferences(deputyId)) ?? DEFAULT_PREFERENCES
-    const at = new Date(startOfLocalDate(day, this.settings.timeZone).getTime() + minutesOf(preferences.sendAt ?? this.settings.sendAt) * 60_000)
+    const preferences = usable(await this.store.digests.preferences(deputyId), this.settings.quietHours)
+    const at = new Date(startOfLocalDate(day, this.settings.timeZone).getTime() + minutesOf(this.sendAt(preferences)) * 60_000)
     const scope = reader && (await this.directory.scopeOf(reader))
     const gathered = await this.gather(at, reader && scope && { case: (c) => canSeeCase(reader, c), meeting: (m) => canFollowMeeting(m, scope) })
     const reading = await this.reading.forDeputies([deputyId], (id) => this.since(id, at, gathered))
     return this.compose(deputyId, deputy.name, day, at, gathered, reading.get(deputyId)!)
   }
 
-  preferences(deputyId: string) {
-    return this.store.digests.preferences(deputyId).then((p) => p ?? DEFAULT_PREFERENCES)
+  /** A deputy's choices as they take effect, with the times of day a digest may be sent. */
+  async preferences(deputyId: string) {
+    return { ...usable(await this.store.digests.preferences(deputyId), this.settings.quietHours), sendWindow: sendWindow(this.settings.quietHours) }
   }
 
   async savePreferences(deputyId: string, preferences: DigestPreferences) {
+    const window = sendWindow(this.settings.quietHours)
+    if (preferences.sendAt && window && isQuietTime(preferences.sendAt, this.settings.quietHours)) {
+      const { start, end } = this.settings.quietHours
+      const words = `发送时间请选 ${window.from}–${window.to}（${start} 至${start > end ? '次日 ' : ' '}${end} 夜间免打扰，不发消息）`
+      throw new UnprocessableError(words, [{ path: 'body.sendAt', message: words }], 'send_time_quiet')
+    }
     await this.store.digests.savePreferences(deputyId, preferences, this.clock.now())
-    return preferences
+    return { ...preferences, sendWindow: window }
   }
 
   /**
@@ -163,6 +189,12 @@ export class DigestService {
         expectedDoneAt: waiting === 0 ? now.toISOString() : perMinute ? new Date(now.getTime() + Math.ceil(waiting / perMinute) * 60_000).toISOString() : null,
       }
     })
+  }
+
+  /** When a deputy's digest is made: their time, else the office's, kept out of quiet hours. */
+  private sendAt(p: DigestPreferences) {
+    const at = p.sendAt ?? this.settings.sendAt
+    return isQuietTime(at, this.settings.quietHours) ? this.settings.quietHours.end : at
   }
 
   private async gather(now: Date, seen?: Seen): Promise<Gathered> {
@@ -197,7 +229,7 @@ export class DigestService {
     return { openCases, meetings, lastMade: await this.store.digests.lastMade(), ballots, surveys: open.filter((s) => s.kind !== 'ballot') }
   }
 
-  /** Ballots on whose roll the deputy is and has not voted; surveys their mini-program account has not answered. */
+  /** Ballots on whose roll the deputy is and has not voted; surveys open to them that their mini-program account has not answered. */
   private async surveysOwed(deputyId: string, g: Gathered): Promise<DigestSurvey[]> {
     const owed: DigestSurvey[] = []
     for (const { survey, voted } of g.ballots) {
@@ -208,6 +240,8 @@ export class DigestService {
     if (!g.surveys.length) return owed
     const accounts = await this.store.mpUsers.listByDeputyId(deputyId)
     for (const survey of g.surveys) {
+      // Addressed to named deputies: the others would be told to fill in what refuses them.
+      if (survey.audienceDeputyIds && !survey.audienceDeputyIds.includes(deputyId)) continue
       let answered = false
       for (const key of this.responses.deputyKeys(survey, deputyId, accounts)) answered ||= await this.store.surveys.hasResponded(survey.id, key)
       if (!answered) owed.push({ title: survey.title, ballot: false, closesAt: survey.closesAt })
