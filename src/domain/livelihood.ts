@@ -142,6 +142,17 @@ export function quarterEnd(year: number, quarter: Quarter, offsetMinutes: number
   return new Date(nextStart - 1)
 }
 
+/** The first instant of `quarter` of `year` in the business time zone (offset as for quarterEnd). */
+export function quarterStart(year: number, quarter: Quarter, offsetMinutes: number): Date {
+  return new Date(Date.UTC(year, (quarter - 1) * 3, 1) - offsetMinutes * 60_000)
+}
+
+/** Why progress for a quarter is refused at `now`, in words a unit reads; null once the quarter has begun. */
+export function quarterNotBegun(year: number, quarter: Quarter, now: Date, offsetMinutes: number): string | null {
+  if (now >= quarterStart(year, quarter, offsetMinutes)) return null
+  return `${year}年第${quarter}季度还没有开始（${year}年${(quarter - 1) * 3 + 1}月1日起），不能提前填报进展`
+}
+
 /** When a quarter not reported becomes overdue: its end plus the grace days. */
 export function reportDue(year: number, quarter: Quarter, offsetMinutes: number, graceDays: number): Date {
   return new Date(quarterEnd(year, quarter, offsetMinutes).getTime() + 1 + graceDays * DAY)

@@ -18,6 +18,8 @@ export interface RoutingInput {
    * poster: the reason then says "居民指定", and the resident reads "您指定了…代表".
    */
   targetTyped?: boolean
+  /** A deputy who wrote the message themselves (a suggestion turned into a message): never given it. */
+  notDeputyId?: string | null
   /** When the message was written: picks the deputy on duty that date (business time zone). */
   at: Date
 }

@@ -37,6 +37,10 @@ export function route(input: RoutingInput, index: RoutingIndex, loads: Readonly<
     match.matched.length ? `留言主题：${match.topic}（${topicGrounds(match)}）` : `留言未匹配到主题，归为 ${match.topic}`,
   )
 
+  if (explicit.deputy && explicit.deputy.id === input.notDeputyId) {
+    say('fallback', 'station_queue', `${explicit.deputy.name}代表 是提出人本人，进入联络站工作人员待办`)
+    return decide(station?.id ?? null, null)
+  }
   if (explicit.deputy) {
     const d = explicit.deputy
     const open = loadOf(loads, d.id)
@@ -47,7 +51,7 @@ export function route(input: RoutingInput, index: RoutingIndex, loads: Readonly<
     say('fallback', 'station_queue', '居民指定的代表已离任，进入联络站工作人员待办')
     return decide(station.id, null)
   }
-  if (station) return decide(station.id, pickDeputy(station, match, input.at, index, loads, options, say)?.id ?? null)
+  if (station) return decide(station.id, pickDeputy(station, match, input, index, loads, options, say)?.id ?? null)
 
   // 5. fallback: a congress office
   if (!regionId) say('fallback', 'city_office', '未提供所在区域，转市人大常委会办公室')
@@ -166,7 +170,7 @@ const rank = (a: Candidate, b: Candidate) => compare(a, b) || compareIds(a.deput
 function pickDeputy(
   station: Station,
   match: TopicMatch,
-  at: Date,
+  { at, notDeputyId }: Pick<RoutingInput, 'at' | 'notDeputyId'>,
   index: RoutingIndex,
   loads: Readonly<Record<string, number>>,
   options: RoutingOptions,
@@ -189,6 +193,10 @@ function pickDeputy(
   let tied = false
   const passedOver: Candidate[] = []
   for (let i = 0; i < roster.deputies.length; i++) {
+    if (roster.deputies[i].id === notDeputyId) {
+      say('fallback', 'writer_excluded', `${roster.deputies[i].name}代表 是提出人本人，不分派给本人`)
+      continue
+    }
     const c = candidate(i, loadOf(loads, roster.deputies[i].id))
     if (c.open >= options.deputyCapacity) {
       passedOver.push(c)

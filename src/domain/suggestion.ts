@@ -51,7 +51,8 @@ export const RATING_SCORE_LABELS: Record<RatingScore, string> = {
 
 export type ReviewDecision = 'accept' | 'merge' | 'return' | 'convert'
 export type RequestKind = 'extension' | 'change_unit'
-export type RequestStatus = 'pending' | 'approved' | 'denied'
+/** `lapsed`: its moment passed before the office decided (the lead answered, or the lead changed). */
+export type RequestStatus = 'pending' | 'approved' | 'denied' | 'lapsed'
 
 export interface NamedRef {
   id: string
@@ -114,6 +115,7 @@ export type SuggestionAction =
   | 'request_made'
   | 'request_approved'
   | 'request_denied'
+  | 'request_lapsed'
   | 'rated'
   | 'rehandling'
   | 'closed'
@@ -190,6 +192,16 @@ const STEP_WORDS: Record<SuggestionStep, string> = {
 /** Null when the step fits the status, else the sentence saying why not. */
 export function refusalFor(step: SuggestionStep, status: SuggestionStatus): string | null {
   return ALLOWED[step].includes(status) ? null : `${STEP_WORDS[step]}（现在：${SUGGESTION_STATUS_LABELS[status]}）`
+}
+
+/**
+ * A unit's requests still waiting lapse, with the reason as their note: the office then has
+ * nothing left to decide, and the unit may ask again in a later round.
+ */
+export function lapsePendingRequests(s: Pick<SuggestionRecord, 'requests'>, note: string, at: Date): SuggestionRequest[] {
+  const pending = s.requests.filter((r) => r.status === 'pending')
+  for (const r of pending) Object.assign(r, { status: 'lapsed', decidedAt: at, note })
+  return pending
 }
 
 /** The statuses in which a unit still owes an answer: the deadline clock runs. */

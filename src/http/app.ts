@@ -64,6 +64,7 @@ import { imageRoutes } from './routes/uploads/image-routes.js'
 import { unitUploadRoutes } from './routes/uploads/unit-routes.js'
 import { mpLoginRoutes } from './routes/account/login-routes.js'
 import { bindingCodeRoutes } from './routes/account/staff-routes.js'
+import { unitAccountRoutes } from './routes/account/unit-routes.js'
 import { botOutboxRoutes } from './routes/bot/outbox-routes.js'
 import { deputyDigestRoutes } from './routes/digests/mp-routes.js'
 import { publicMeetingRoutes } from './routes/meetings/public-routes.js'
@@ -162,6 +163,7 @@ export function createHttpApp(
     mpLoginRoutes({ accounts: services.accounts, limits: config.limits }),
     accountRoutes({ sessions, accounts: services.accounts }),
     bindingCodeRoutes({ auth, accounts: services.accounts, directory, botPeople: services.botPeople }),
+    unitAccountRoutes({ auth, botPeople: services.botPeople }),
     privacyRoutes({
       sessions,
       privacy: services.privacy,

@@ -369,6 +369,8 @@ export interface BotRepo {
   moveRoom(fromRoomId: string, toRoomId: string): Promise<boolean>
   bindStaffContact(staffId: string, contactId: string, at: Date): Promise<void>
   staffByContact(contactId: string): Promise<string | null>
+  /** The WeChat contact a staff member bound with their 工作人员绑定码, where the bot reaches them; null when none. */
+  contactOfStaff(staffId: string): Promise<string | null>
   /**
    * A person's WeChat contact has a new id (a re-login): what was kept under the old id —
    * a staff binding, a dialogue under way — moves to the new one, in one transaction. The

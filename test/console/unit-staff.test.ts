@@ -35,6 +35,24 @@ describe("console: a handling unit's login", function () {
     expect(page.problems).to.deep.equal([])
   })
 
+  it('shows on its home what the unit still owes, and gives a code to bind WeChat for reminders', async () => {
+    const page = await newPage(story.browser, story.app)
+    await logInAs(
+      page,
+      story.app.login((l) => l.role === 'unit_staff'),
+    )
+    const pending = page.locator('[data-test=pending]')
+    await pending.waitFor()
+    expect(await pending.innerText()).to.match(/^本单位(待答复的建议共 \d+ 件|目前没有待答复的建议)/)
+    await page.getByRole('button', { name: '绑定微信接收提醒' }).click()
+    const dialog = page.locator('.t-dialog').filter({ hasText: '绑定微信接收提醒' })
+    await dialog.getByLabel('绑定码').waitFor()
+    const code = await dialog.getByLabel('绑定码').innerText()
+    expect(code).to.match(/^\d{6}$/)
+    expect(await dialog.innerText()).to.include(`绑定 ${code}`)
+    expect(page.problems).to.deep.equal([])
+  })
+
   it('an organizer does not see 交办建议, and an organizer (not an admin) is not offered the units list', async () => {
     const page = await newPage(story.browser, story.app)
     await logInAs(

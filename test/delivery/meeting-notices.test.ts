@@ -12,7 +12,7 @@ describe('sending meeting notices', () => {
   })
   afterEach(() => app.close())
 
-  it('reaches a bound deputy as a subscribe message WeChat accepts; staff, who have no personal channel, are shown 未能送达', async () => {
+  it('reaches a bound deputy as a subscribe message WeChat accepts; staff who never bound their WeChat to the bot are shown 未能送达', async () => {
     const office = await asAdmin(app)
     const { body: code } = await office.post('/api/admin/deputies/dp0001/binding-code')
     const deputy = await loginAs(app, 'o-zhangwei')
@@ -31,7 +31,7 @@ describe('sending meeting notices', () => {
     expect(notices.find((n) => n.recipientKind === 'deputy')).to.deep.include({ status: 'sent', channel: 'mp_subscribe' })
     expect(notices.find((n) => n.recipientKind === 'staff')).to.deep.include({
       status: 'dead',
-      lastError: '未能送达：工作人员个人消息暂无发送渠道，请在后台查看',
+      lastError: '未能送达：该工作人员未绑定微信机器人（在后台「绑定微信接收提醒」取得绑定码），请在后台查看',
     })
   })
 })

@@ -2,7 +2,7 @@ import { expect } from 'chai'
 import { asAdmin, asDeputy, asResident, Client, startApp, type TestApp } from '../helpers/app.js'
 import { caseCity, STAFF_PASSWORD } from '../fixtures.js'
 import { wholeDirectoryReads } from '../helpers/directory-reads.js'
-import { at, candidate, openCycle, proposal, propose } from '../helpers/livelihood.js'
+import { at, candidate, openCycle, proposal, propose, runningProject } from '../helpers/livelihood.js'
 
 const staff = (app: TestApp, username: string) => new Client(app.baseUrl).login(username, STAFF_PASSWORD)
 
@@ -28,7 +28,10 @@ describe('民生实事项目: every role’s limits', () => {
     const foreignPhoto = await resident.post(`/api/mp/livelihood/cycles/${cycle.id}/proposals`, proposal({ photos: ['https://elsewhere.example/p.jpg'] }))
     expect(foreignPhoto.status).to.equal(422)
     expect(foreignPhoto.body.error).to.include({ code: 'unknown_image', message: '图片无效，请重新上传' })
-    for (let i = 1; i <= 3; i++) await propose(resident, cycle.id, { title: `项目${i}` })
+    const first = await resident.post(`/api/mp/livelihood/cycles/${cycle.id}/proposals`, proposal({ title: '项目1' }))
+    expect(first.status).to.equal(201)
+    expect(first.body, 'the answer names the year it went to').to.include({ cycleTitle: '2027年市民生实事项目', stateText: '已收到，工作人员正在梳理' })
+    for (let i = 2; i <= 3; i++) await propose(resident, cycle.id, { title: `项目${i}` })
     const fourth = await resident.post(`/api/mp/livelihood/cycles/${cycle.id}/proposals`, proposal())
     expect(fourth.status).to.equal(409)
     expect(fourth.body.error).to.include({ code: 'proposal_limit', message: '每人每年最多提出 3 个项目建议' })
@@ -90,6 +93,89 @@ describe('民生实事项目: every role’s limits', () => {
     expect((await unit.get('/api/admin/livelihood/cycles')).status).to.equal(403)
     expect((await (await asResident(app)).get('/api/admin/livelihood/cycles')).status).to.equal(401)
     expect((await admin.get(`/api/admin/livelihood/cycles/${zhanhe.id}/proposals`)).body.items[0]).to.include({ status: 'candidate' })
+  })
+
+  it('shows residents’ ID and phone numbers in a proposal only to the office that curates it', async () => {
+    const cycle = await openCycle(await asAdmin(app))
+    await propose(await asResident(app), cycle.id, { description: '我是东安社区李淑珍，身份证410102195501011234，电话13700001111，腿脚不便' })
+    const read = async (who: Client) => {
+      const answer = await who.get(`/api/admin/livelihood/cycles/${cycle.id}/proposals`)
+      expect(answer.status).to.equal(200)
+      return answer.body.items[0].description as string
+    }
+    // 王五 keeps a station of another district; 钱七 organizes only 新华区: both follow the city's year.
+    for (const follower of ['wangwu', 'qianqi']) {
+      const text = await read(await staff(app, follower))
+      expect(text, follower).to.equal('我是东安社区李淑珍，身份证〔身份证号〕，电话〔手机号〕，腿脚不便')
+    }
+    expect(await read(await asAdmin(app)), 'the office that curates reads it whole').to.include('13700001111')
+  })
+
+  it('lets a district office give a candidate only to a city-level unit or one of its own district', async () => {
+    const admin = await asAdmin(app)
+    const xinhua = await openCycle(admin, { office: 'd02', title: '2027年新华区民生实事项目' })
+    const p = await propose(await asResident(app), xinhua.id)
+    const qianqi = await staff(app, 'qianqi') // organizer of 新华区; u02 is 湛河区人民政府
+    const body = { title: '老旧小区加装电梯', description: '装电梯', place: '新华区', costWan: 300, proposalIds: [p.id] }
+    const refused = await qianqi.post(`/api/admin/livelihood/cycles/${xinhua.id}/candidates`, { ...body, unitId: 'u02' })
+    expect(refused.status).to.equal(422)
+    expect(refused.body.error).to.deep.include({ code: 'unit_out_of_scope', message: '湛河区人民政府不属于您负责的区县，只能选市级单位或本区县的承办单位' })
+    expect((await admin.get(`/api/admin/livelihood/cycles/${xinhua.id}`)).body.projects, 'nothing created').to.deep.equal([])
+    const made = await candidate(qianqi, xinhua.id, { ...body, unitId: 'u01' })
+    const moved = await qianqi.patch(`/api/admin/livelihood/candidates/${made.id}`, { unitId: 'u02' })
+    expect(moved.status).to.equal(422)
+    expect((await admin.get(`/api/admin/livelihood/cycles/${xinhua.id}`)).body.projects[0].unitId).to.equal('u01')
+  })
+
+  it('refuses progress for a quarter that has not begun, so the public page never shows work not yet done', async () => {
+    at(app, '2026-09-30T23:30:00+08:00')
+    await runningProject(app, 'u01') // the 2026 project of 市住建局
+    const bureau = await staff(app, 'chengang')
+    const early = await bureau.post('/api/admin/unit/livelihood-projects/lpj-photos/progress', { quarter: 4, percent: 100, text: '已完工' })
+    expect(early.status).to.equal(422)
+    expect(early.body.error).to.include({ code: 'quarter_not_begun', message: '2026年第4季度还没有开始（2026年10月1日起），不能提前填报进展' })
+    expect(early.body.error.details[0].path).to.equal('body.quarter')
+    const shown = (await (await asResident(app)).get('/api/public/livelihood-projects')).body
+    expect(JSON.stringify(shown), 'nothing published').not.to.include('已完工')
+    at(app, '2026-10-01T00:00:00+08:00')
+    const onTime = await (
+      await staff(app, 'chengang')
+    ).post('/api/admin/unit/livelihood-projects/lpj-photos/progress', { quarter: 4, percent: 80, text: '主体完工' })
+    expect(onTime.status, JSON.stringify(onTime.body)).to.equal(201)
+  })
+
+  it('holds the ballot until every proposal is sorted, and tells a proposer only once why theirs was not taken', async () => {
+    const office = await asAdmin(app)
+    const cycle = await openCycle(office)
+    const resident = await asResident(app)
+    const [a, b, c] = [
+      await propose(resident, cycle.id),
+      await propose(resident, cycle.id, { title: '食堂' }),
+      await propose(resident, cycle.id, { title: '公厕' }),
+    ]
+    const lifts = await candidate(office, cycle.id, { title: '加装电梯', proposalIds: [a.id] })
+    await candidate(office, cycle.id, { title: '老年食堂', unitId: 'u02', proposalIds: [b.id] })
+    const ballot = { opensAt: '2027-01-05T09:00:00+08:00', closesAt: '2027-01-10T18:00:00+08:00' }
+    const held = await office.post(`/api/admin/livelihood/cycles/${cycle.id}/ballot`, ballot)
+    expect(held.status).to.equal(409)
+    expect(held.body.error).to.include({
+      code: 'proposals_unsorted',
+      message: '还有 1 条项目建议没有梳理：请列入候选项目或说明不列入的理由后，再提交代表票决',
+    })
+    expect(held.body.error.details).to.deep.equal([{ path: 'proposals', message: '公厕' }])
+    expect((await office.get(`/api/admin/livelihood/cycles/${cycle.id}`)).body.status, 'still collecting').to.equal('collecting')
+
+    expect((await office.post(`/api/admin/livelihood/proposals/${c.id}/decline`, { note: '已列入市容计划' })).status).to.equal(200)
+    const twice = await office.post(`/api/admin/livelihood/proposals/${c.id}/decline`, { note: '换个说法' })
+    expect(twice.status).to.equal(409)
+    expect(twice.body.error).to.include({ code: 'proposal_declined', message: '该建议已说明不列入：已列入市容计划' })
+    const notices = (await app.liaison.store.outbox.search({ kind: 'livelihood.proposal', limit: 20 })).items
+    expect(notices.filter((m) => (m.payload as { text: string }).text.includes('未列入')).length, 'one notice').to.equal(1)
+
+    const nothing = await office.patch(`/api/admin/livelihood/candidates/${lifts.id}`, {})
+    expect(nothing.status).to.equal(400)
+    expect(nothing.body.error.details.map((d: { message: string }) => d.message)).to.deep.equal(['请至少修改一项'])
+    expect((await office.post(`/api/admin/livelihood/cycles/${cycle.id}/ballot`, ballot)).status).to.equal(200)
   })
 
   it("serves a station's staff their cycles from the shared directory, not a whole-directory read per page", async () => {

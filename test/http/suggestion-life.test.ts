@@ -74,8 +74,8 @@ describe('代表建议: one suggestion’s whole life, through every role', () =
     expect(assigned.body.assignment.dueText).to.match(/^还有 \d+ 天$/)
     const unitsTold = await told(app, 'suggestion.assigned')
     expect(unitsTold.filter((t) => t.startsWith('staff:'))).to.have.members([
-      `staff:sf21 → 新交办代表建议 ${year}-0001《建设路加装路灯》（主办，重点督办（王副主任领衔）），请于 ${deadline} 前答复。`,
-      `staff:sf22 → 新交办代表建议 ${year}-0001《建设路加装路灯》（协办，重点督办（王副主任领衔）），请于 ${deadline} 前答复。`,
+      `staff:sf21 → 新交办代表建议 ${year}-0001《建设路加装路灯》（主办，重点督办，王副主任领衔），请于 ${deadline} 前答复。`,
+      `staff:sf22 → 新交办代表建议 ${year}-0001《建设路加装路灯》（协办，重点督办，王副主任领衔），请于 ${deadline} 前答复。`,
     ])
 
     // The lead unit asks for 30 more days; the office agrees.

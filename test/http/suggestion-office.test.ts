@@ -1,8 +1,8 @@
 import { expect } from 'chai'
 import { asAdmin, asDeputy, Client, startApp, type TestApp } from '../helpers/app.js'
 import { caseCity } from '../fixtures.js'
-import { asStaff, draft, localToday, suggestionAt, told } from '../helpers/suggestions.js'
-import { addDays } from '../../src/domain/suggestion-due.js'
+import { asStaff, caseForZhang, draft, localToday, suggestionAt, told } from '../helpers/suggestions.js'
+import { addDays, addMonths } from '../../src/domain/suggestion-due.js'
 
 describe('代表建议: the office and the units, within their scope', () => {
   let app: TestApp
@@ -55,6 +55,14 @@ describe('代表建议: the office and the units, within their scope', () => {
     expect(past.body.error.details).to.deep.equal([{ path: 'body.deadline', message: '不能早于今天' }])
     const badDate = await sunli.post(`/api/admin/suggestions/${id}/assignment`, { leadUnitId: 'u01', deadline: '明年' })
     expect(badDate.status).to.equal(400)
+    const farOff = await sunli.post(`/api/admin/suggestions/${id}/assignment`, { leadUnitId: 'u01', deadline: '2099-12-31' })
+    expect(farOff.status).to.equal(400)
+    const latest = addMonths(localToday(app), 12)
+    expect(farOff.body.error).to.deep.include({
+      message: `办理期限最长一年，不能晚于 ${latest}`,
+      details: [{ path: 'body.deadline', message: `不能晚于 ${latest}` }],
+    })
+    expect((await sunli.post(`/api/admin/suggestions/${id}/assignment`, { leadUnitId: 'u01', deadline: addDays(latest, 1) })).status).to.equal(400)
     const publish = await sunli.put(`/api/admin/suggestions/${id}/publication`)
     expect(publish.status).to.equal(409)
     const after = (await sunli.get(`/api/admin/suggestions/${id}`)).body
@@ -80,6 +88,28 @@ describe('代表建议: the office and the units, within their scope', () => {
     const joined = (await sunli.get(`/api/admin/suggestions/${target}`)).body
     expect(joined.coSigners.map((c: { name: string }) => c.name)).to.deep.equal(['王芳'])
     expect((await wang.get(`/api/mp/deputy/suggestions/${target}`)).status, '王芳 now reads it as a co-signer').to.equal(200)
+    const number = (await sunli.get(`/api/admin/suggestions/${own.body.id}`)).body.number
+    expect(joined.timeline.at(-1).text, 'the target’s own entry says what joined it').to.equal(`建议 ${number}《建设路路灯》并入本件`)
+    const notices = await told(app, 'suggestion.merged')
+    expect(notices).to.include(`deputy:dp0002 → 您的建议 ${number}《建设路路灯》已与建议 ${joined.number}《建设路照明》并案办理。`)
+    expect(notices, '张伟 learns what joined his').to.include(
+      `deputy:dp0001 → 王芳代表的建议 ${number}《建设路路灯》已并入您的建议 ${joined.number}《建设路照明》一并办理。`,
+    )
+  })
+
+  it('does not merge a suggestion into one already answered or closed: nobody would handle it', async () => {
+    const { id: target, zhang } = await suggestionAt(app, 'assigned')
+    const chengang = await asStaff(app, 'chengang')
+    await chengang.post(`/api/unit/suggestions/${target}/answer`, { category: 'resolved', text: '已办' })
+    await zhang.post(`/api/mp/deputy/suggestions/${target}/rating`, { score: 'satisfied' })
+    const { id } = await suggestionAt(app, 'submitted', { title: '另一条' })
+    const sunli = await asStaff(app, 'sunli')
+    const refused = await sunli.post(`/api/admin/suggestions/${id}/review`, { decision: 'merge', mergeInto: target })
+    expect(refused.status).to.equal(409)
+    const number = (await sunli.get(`/api/admin/suggestions/${target}`)).body.number
+    expect(refused.body.error).to.include({ code: 'merge_target_closed', message: `建议 ${number}《建设路加装路灯》已办结，不能再并入` })
+    expect((await sunli.get(`/api/admin/suggestions/${id}`)).body.status, 'nothing changed').to.equal('submitted')
+    expect(await told(app, 'suggestion.merged')).to.deep.equal([])
   })
 
   it('turns a suggestion into a resident-style message at the deputy’s station', async () => {
@@ -90,7 +120,119 @@ describe('代表建议: the office and the units, within their scope', () => {
     expect(converted.body).to.include({ status: 'converted', statusLabel: '已转为群众留言办理' })
     const c = await app.liaison.store.cases.get(converted.body.convertedCaseId)
     expect(c).to.include({ stationId: 'st001', text: `楼道灯坏了\n${draft().body}` })
+    expect(c!.deputyId, 'never back to 张伟, who wrote it').to.be.a('string').and.not.equal('dp0001')
+    expect(c!.routingReasons.map((r) => r.message)).to.include('张伟代表 是提出人本人，不分派给本人')
+    expect(await told(app, 'case.assigned'), 'only the deputy who now handles it is told of a new message').to.have.length(1)
+    expect((await told(app, 'case.assigned'))[0]).not.to.match(/^deputy:dp0001 /)
     expect((await told(app, 'suggestion.converted'))[0]).to.include(`已转为群众留言 ${c!.ticket} 办理`)
+  })
+
+  it('refuses to turn into a message a suggestion longer than a message may be, and says so', async () => {
+    const { id } = await suggestionAt(app, 'submitted', { body: `建设路夜间照明不足。${'老人出行不便，'.repeat(300)}` })
+    const sunli = await asStaff(app, 'sunli')
+    const refused = await sunli.post(`/api/admin/suggestions/${id}/review`, { decision: 'convert' })
+    expect(refused.status).to.equal(422)
+    expect(refused.body.error).to.include({
+      code: 'too_long_for_case',
+      message: '建议标题和内容共 2118 字，群众留言最多 2000 字，不能转为群众留言；可退回请代表精简后再提交',
+    })
+    expect((await sunli.get(`/api/admin/suggestions/${id}`)).body.status, 'nothing changed').to.equal('submitted')
+    expect((await app.liaison.store.cases.search({ limit: 10 })).items).to.deep.equal([])
+  })
+
+  it('lets a district’s organizer give work only to city-level units and their own district’s, and offers only those', async () => {
+    const admin = await asAdmin(app)
+    const xinhua = await admin.post('/api/admin/units', { code: 'XHQZF', name: '新华区人民政府', kind: 'district_government', regionId: 'd02', contact: '' })
+    expect(xinhua.status, JSON.stringify(xinhua.body)).to.equal(201)
+    const qianqi = await asStaff(app, 'qianqi') // organizer of 新华区 (d02)
+    const sunli = await asStaff(app, 'sunli') // organizer of 湛河区 (d01)
+    const ids = async (who: Client) => (await who.get('/api/admin/units')).body.items.map((u: { id: string }) => u.id).sort()
+    expect(await ids(qianqi)).to.deep.equal(['u01', xinhua.body.id].sort())
+    expect(await ids(sunli)).to.deep.equal(['u01', 'u02'])
+    expect(await ids(admin)).to.deep.equal(['u01', 'u02', xinhua.body.id].sort())
+
+    const { id } = await suggestionAt(app, 'accepted') // 张伟's, in 湛河区
+    const refused = await sunli.post(`/api/admin/suggestions/${id}/assignment`, { leadUnitId: 'u01', coUnitIds: [xinhua.body.id] })
+    expect(refused.status).to.equal(422)
+    expect(refused.body.error).to.deep.include({
+      code: 'unit_out_of_scope',
+      message: '新华区人民政府不属于您负责的区县，只能选市级单位或本区县的承办单位',
+    })
+    expect(refused.body.error.details[0].path).to.equal('body.coUnitIds[0]')
+    expect((await sunli.get(`/api/admin/suggestions/${id}`)).body.status, 'nothing changed').to.equal('accepted')
+    expect((await sunli.post(`/api/admin/suggestions/${id}/assignment`, { leadUnitId: 'u02', coUnitIds: ['u01'] })).status).to.equal(200)
+  })
+
+  it('lets a unit’s request lapse when the lead answers first, so that it may ask again in the next round', async () => {
+    const { id, zhang } = await suggestionAt(app, 'assigned')
+    const chengang = await asStaff(app, 'chengang')
+    const asked = await chengang.post(`/api/unit/suggestions/${id}/requests`, { kind: 'extension', reason: '调研', days: 30 })
+    expect(asked.status).to.equal(201)
+    const first = asked.body.requests[0].id
+    await chengang.post(`/api/unit/suggestions/${id}/answer`, { category: 'in_progress', text: '先答' })
+    const sunli = await asStaff(app, 'sunli')
+    const seen = (await sunli.get(`/api/admin/suggestions/${id}`)).body
+    expect(seen.requests[0]).to.include({ status: 'lapsed', note: '主办单位已答复，申请不再办理' })
+    expect(seen.timeline.at(-1).text).to.equal('主办单位已答复，未批复的申请自动失效')
+    const late = await sunli.post(`/api/admin/suggestions/${id}/requests/${first}/decision`, { approve: true })
+    expect(late.status).to.equal(409)
+    expect(late.body.error).to.include({ code: 'request_lapsed', message: '这项申请已失效：主办单位已答复，申请不再办理' })
+
+    await zhang.post(`/api/mp/deputy/suggestions/${id}/rating`, { score: 'dissatisfied' })
+    const again = await chengang.post(`/api/unit/suggestions/${id}/requests`, { kind: 'extension', reason: '第二轮', days: 20 })
+    expect(again.status, JSON.stringify(again.body)).to.equal(201)
+    expect(again.body.requests.map((r: { status: string }) => r.status)).to.deep.equal(['lapsed', 'pending'])
+  })
+
+  it('lets the old lead’s pending requests lapse when the office gives the suggestion to another unit', async () => {
+    const { id } = await suggestionAt(app, 'assigned')
+    const chengang = await asStaff(app, 'chengang')
+    const longer = (await chengang.post(`/api/unit/suggestions/${id}/requests`, { kind: 'extension', reason: '调研', days: 30 })).body.requests[0].id
+    const change = (await chengang.post(`/api/unit/suggestions/${id}/requests`, { kind: 'change_unit', reason: '属区里的事', proposedUnitId: 'u02' })).body
+      .requests[1].id
+    const sunli = await asStaff(app, 'sunli')
+    const approved = await sunli.post(`/api/admin/suggestions/${id}/requests/${change}/decision`, { approve: true })
+    expect(approved.status).to.equal(200)
+    expect(approved.body.assignment.leadUnit.name).to.equal('湛河区人民政府')
+    expect(approved.body.requests.find((r: { id: string }) => r.id === longer)).to.include({ status: 'lapsed', note: '主办单位已更换，申请不再办理' })
+    const deadline = approved.body.assignment.deadline
+    const late = await sunli.post(`/api/admin/suggestions/${id}/requests/${longer}/decision`, { approve: true })
+    expect(late.status).to.equal(409)
+    expect((await sunli.get(`/api/admin/suggestions/${id}`)).body.assignment.deadline, 'nothing changed').to.equal(deadline)
+    expect(await told(app, 'suggestion.request_decided')).to.have.members([
+      `staff:sf21 → 建议 ${approved.body.number}《建设路加装路灯》：同意改由 湛河区人民政府 主办；原主办单位未批复的申请自动失效。`,
+      `staff:sf22 → 建议 ${approved.body.number}《建设路加装路灯》：同意改由 湛河区人民政府 主办；原主办单位未批复的申请自动失效。`,
+    ])
+  })
+
+  it('lets the office close an answered suggestion whose lead deputy has left office and can no longer rate it', async () => {
+    const { id, zhang } = await suggestionAt(app, 'assigned')
+    await (await asStaff(app, 'chengang')).post(`/api/unit/suggestions/${id}/answer`, { category: 'resolved', text: '已加装' })
+    const sunli = await asStaff(app, 'sunli')
+    const early = await sunli.post(`/api/admin/suggestions/${id}/close`)
+    expect(early.status).to.equal(409)
+    expect(early.body.error).to.include({ code: 'deputy_in_office', message: '张伟代表仍在任，请由代表本人评价' })
+
+    expect((await (await asAdmin(app)).patch('/api/admin/deputies/dp0001', { active: false })).status).to.equal(200)
+    expect((await zhang.post(`/api/mp/deputy/suggestions/${id}/rating`, { score: 'satisfied' })).status, 'he can no longer rate').to.equal(403)
+    const closed = await sunli.post(`/api/admin/suggestions/${id}/close`)
+    expect(closed.status, JSON.stringify(closed.body)).to.equal(200)
+    expect(closed.body).to.include({ status: 'closed', statusLabel: '已办结' })
+    expect(closed.body.timeline.at(-1)).to.deep.include({ action: 'closed', text: '领衔代表张伟已离任，由人大常委会办公室办结（未评价）' })
+    const again = await sunli.post(`/api/admin/suggestions/${id}/close`)
+    expect(again.status).to.equal(409)
+    expect(again.body.error.message).to.equal('只有已答复待评价的建议可以代为办结（现在：已办结）')
+  })
+
+  it('shows a unit which residents’ messages a suggestion came from by ticket only, never their words', async () => {
+    const sent = await caseForZhang(app, '张三丰 13987654321 小区门口路灯坏了三个月')
+    const { id } = await suggestionAt(app, 'assigned', { caseIds: [sent.case.id] })
+    const unit = (await (await asStaff(app, 'chengang')).get(`/api/unit/suggestions/${id}`)).body
+    expect(unit.cases).to.deep.equal([{ id: sent.case.id, ticket: sent.case.ticket }])
+    const listed = (await (await asStaff(app, 'chengang')).get('/api/unit/suggestions')).body.items[0]
+    expect(JSON.stringify([unit, listed])).not.to.match(/张三丰|小区门口|手机号/)
+    const office = (await (await asStaff(app, 'sunli')).get(`/api/admin/suggestions/${id}`)).body
+    expect(office.cases[0].title, 'the office still reads the masked opening').to.match(/小区门口/)
   })
 
   it('lets a unit see and answer only what it was given, the lead with a category, a co-unit without', async () => {

@@ -45,6 +45,15 @@ describe('代表建议 deadlines: units reminded 15 and 3 days ahead, the office
     expect(listed.body.items[0].assignment.dueText).to.equal('已超期 1 天')
   })
 
+  it('stops reminding a co-unit once it has given its opinion; the lead is still reminded', async () => {
+    const { id } = await suggestionAt(app, 'accepted')
+    const deadline = addDays(localToday(app), 15)
+    await (await asStaff(app, 'sunli')).post(`/api/admin/suggestions/${id}/assignment`, { leadUnitId: 'u01', coUnitIds: ['u02'], deadline })
+    expect((await (await asStaff(app, 'wujing')).post(`/api/unit/suggestions/${id}/answer`, { text: '配合选址' })).status).to.equal(200)
+    await run()
+    expect((await told(app, 'suggestion.due_soon')).map((t) => t.split(' → ')[0])).to.deep.equal(['staff:sf21'])
+  })
+
   it('leaves answered suggestions alone', async () => {
     const { id } = await suggestionAt(app, 'assigned')
     await (await asStaff(app, 'chengang')).post(`/api/unit/suggestions/${id}/answer`, { category: 'resolved', text: '已办好' })

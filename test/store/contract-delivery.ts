@@ -231,8 +231,11 @@ export function botContract(store: () => Store) {
       expect(await store().bot.roomOf('st003')).to.equal(null)
       await store().bot.bindStaffContact('sf01', 'wxid_staff', T0)
       expect(await store().bot.staffByContact('wxid_staff')).to.equal('sf01')
+      expect(await store().bot.contactOfStaff('sf01')).to.equal('wxid_staff')
       await store().bot.bindStaffContact('sf02', 'wxid_staff', at(1))
       expect(await store().bot.staffByContact('wxid_staff')).to.equal('sf02')
+      expect(await store().bot.contactOfStaff('sf02')).to.equal('wxid_staff')
+      expect(await store().bot.contactOfStaff('sf01'), 'the contact went to the newer binding').to.equal(null)
     })
 
     it('keeps a bound room with its topic, and moves the binding when the room is found under a new id', async () => {
@@ -258,6 +261,7 @@ export function botContract(store: () => Store) {
       await store().bot.moveContact('wx-old', 'wx-new')
       expect(await store().bot.staffByContact('wx-new')).to.equal('sf01')
       expect(await store().bot.staffByContact('wx-old')).to.equal(null)
+      expect(await store().bot.contactOfStaff('sf01'), 'reached at the new id').to.equal('wx-new')
       expect((await store().bot.dialogue('wx-new'))!.state).to.deep.equal({ flow: { name: 'message', parts: ['下水道堵了'] } })
       expect((await store().bot.dialogue('wx-new'))!.updatedAt.toISOString()).to.equal(at(1).toISOString())
       expect(await store().bot.dialogue('wx-old')).to.equal(null)

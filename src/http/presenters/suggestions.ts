@@ -83,6 +83,14 @@ export function presentSuggestion(s: SuggestionRecord, view: SuggestionView) {
   }
 }
 
+/**
+ * For a handling unit's staff: the record without the opening words of the residents' messages
+ * it came from (a name or place slips through masking); which messages, by ticket, still shows.
+ */
+export function presentUnitSuggestion(s: SuggestionRecord, view: SuggestionView) {
+  return { ...presentSuggestion(s, view), cases: s.cases.map((c) => ({ id: c.id, ticket: c.ticket })) }
+}
+
 /** A published suggestion for anyone: the deputy's name is public, residents and their cases are not. */
 export function presentPublicSuggestion(s: SuggestionRecord) {
   const answer = latestLeadAnswer(s)

@@ -160,6 +160,11 @@ export class BotPeople {
     return issueCode(this.store, this.cipher, this.clock, 'staff', staff.id, staff.id)
   }
 
+  /** Whether the bot can reach this staff member privately (they sent it their code). */
+  async staffBotBound(staff: StaffPrincipal) {
+    return (await this.store.bot.contactOfStaff(staff.id)) !== null
+  }
+
   /** Binds the person to what the code names: a deputy record, or a staff account. */
   async bind(personId: string, code: string) {
     const person = await this.principal(personId)

@@ -23,6 +23,8 @@ export interface CaseDraft {
   stationCode?: string | null
   /** The resident typed the code or name (the chat bot): an unknown one is refused, not ignored. */
   targetTyped?: boolean
+  /** A deputy writing it themselves (转为群众留言): routing passes them over. */
+  notDeputyId?: string | null
   anonymous: boolean
   publicConsent: boolean
   phone?: string | null
@@ -98,6 +100,7 @@ export class CaseSubmitter {
       deputyCode: draft.deputyCode,
       stationCode: draft.stationCode,
       targetTyped: draft.targetTyped,
+      notDeputyId: draft.notDeputyId,
       at: now,
     })
     const { decision } = placed

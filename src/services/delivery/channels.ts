@@ -43,7 +43,8 @@ const PERSON_WORDS: Partial<Record<OutboxMessage['recipientKind'], string>> = { 
 /**
  * The ways a message can reach its recipient, in order of preference. A person (a deputy,
  * a resident) is reached only personally: a subscribe message in WeChat, then the bot in a
- * private chat, never a group, where everyone would read their news. Only messages for a
+ * private chat, never a group, where everyone would read their news; a staff member only by
+ * the bot, privately, once they have bound their WeChat. Only messages for a
  * station or an office go to group channels: its WeCom group robot, then its bot room.
  */
 export class ChannelResolver {
@@ -61,10 +62,13 @@ export class ChannelResolver {
       case 'mp_user':
       case 'deputy':
         return this.personReach(await this.people(m), m)
-      case 'staff':
-        // The bot knows a staff member's contact only in the other direction (contact →
-        // staff), and a personal message must not go to their station's group.
-        return { routes: [], unreachable: '未能送达：工作人员个人消息暂无发送渠道，请在后台查看' }
+      case 'staff': {
+        // Only privately, to the WeChat they bound with their 工作人员绑定码: a personal
+        // message never goes to their station's group.
+        const contact = await this.store.bot.contactOfStaff(m.recipientId)
+        if (contact) return { routes: [{ channel: 'bot_private', address: contact }], unreachable: null }
+        return { routes: [], unreachable: '未能送达：该工作人员未绑定微信机器人（在后台「绑定微信接收提醒」取得绑定码），请在后台查看' }
+      }
       case 'station':
       case 'office': {
         const owner = `${m.recipientKind}:${m.recipientId}`
@@ -100,6 +104,11 @@ export class ChannelResolver {
   private async people(m: Pick<OutboxMessage, 'recipientKind' | 'recipientId'>): Promise<Array<MpUserRecord | null>> {
     if (m.recipientKind === 'mp_user') return [await this.store.mpUsers.get(m.recipientId)]
     if (m.recipientKind === 'deputy') return this.store.mpUsers.listByDeputyId(m.recipientId)
+    if (m.recipientKind === 'staff') {
+      // The staff binding follows their contact across re-logins; the person the bot knows under it carries the remark.
+      const contact = await this.store.bot.contactOfStaff(m.recipientId)
+      return contact ? [await this.store.mpUsers.getByBotContact(contact)] : []
+    }
     return []
   }
 

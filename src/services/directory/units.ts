@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Unit, UnitKind } from '../../domain/directory.js'
+import { scopeKind, staffScope } from '../../domain/staff-scope.js'
+import { unitInScope } from '../../domain/unit-scope.js'
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js'
 import type { Store, UnitPatch } from '../../store/ports.js'
 import type { AuditTrail } from '../audit.js'
@@ -23,9 +25,13 @@ export class UnitService {
     private readonly audit: AuditTrail,
   ) {}
 
+  /** A unit's staff see their own units; a district's organizer those they may give work to (domain/unit-scope.ts). */
   async list(actor: StaffPrincipal): Promise<Unit[]> {
     const all = await this.store.units.list()
-    return actor.role === 'unit_staff' ? all.filter((u) => actor.unitIds.includes(u.id)) : all
+    if (actor.role === 'unit_staff') return all.filter((u) => actor.unitIds.includes(u.id))
+    if (scopeKind(actor) !== 'regions') return all
+    const scope = staffScope(actor, new Map((await this.store.regions.list()).map((r) => [r.id, r])))
+    return all.filter((u) => unitInScope(scope, u))
   }
 
   async get(actor: StaffPrincipal, id: string): Promise<Unit> {

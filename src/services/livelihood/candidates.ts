@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Clock } from '../../clock.js'
 import type { LivelihoodCycle, LivelihoodProject, LivelihoodProposal } from '../../domain/livelihood.js'
+import { unitOutOfScope } from '../../domain/unit-scope.js'
 import { ConflictError, NotFoundError, UnprocessableError } from '../../errors.js'
 import type { OutboxMessage, Store } from '../../store/ports.js'
 import type { AuditTrail } from '../audit.js'
@@ -41,7 +42,7 @@ export class LivelihoodCandidates {
       description: input.description,
       place: input.place,
       costWan: input.costWan,
-      unitId: await this.unit(input.unitId),
+      unitId: await this.unit(staff, input.unitId),
       proposalIds: [],
       status: 'candidate',
       votes: null,
@@ -60,7 +61,7 @@ export class LivelihoodCandidates {
     const cycle = await this.curating(staff, current.cycleId)
     const { proposalIds, ...fields } = patch
     const next: LivelihoodProject = { ...current, ...fields, updatedAt: this.clock.now() }
-    if (patch.unitId) next.unitId = await this.unit(patch.unitId)
+    if (patch.unitId) next.unitId = await this.unit(staff, patch.unitId)
     const saved = await this.takeIn(cycle, next, proposalIds ?? current.proposalIds)
     await this.audit.record(staff, 'livelihood.candidate_updated', { kind: 'livelihood_project', id: projectId }, { fields: Object.keys(patch) })
     return saved
@@ -72,6 +73,8 @@ export class LivelihoodCandidates {
     if (!proposal) throw new NotFoundError('项目建议不存在')
     await this.curating(staff, proposal.cycleId)
     if (proposal.status === 'candidate') throw new ConflictError('该建议已列入候选项目，请先从候选项目中移出', [], 'proposal_in_candidate')
+    // The proposer was told once; a second reason would reach them as a second, contradicting notice.
+    if (proposal.status === 'not_adopted') throw new ConflictError(`该建议已说明不列入：${proposal.note}`, [], 'proposal_declined')
     const now = this.clock.now()
     const next: LivelihoodProposal = { ...proposal, status: 'not_adopted', note, updatedAt: now }
     const text = `您提出的民生实事项目建议「${proposal.title}」未列入候选项目：${note}`
@@ -101,9 +104,11 @@ export class LivelihoodCandidates {
     return cycle
   }
 
-  private async unit(unitId: string): Promise<string> {
+  private async unit(staff: StaffPrincipal, unitId: string): Promise<string> {
     const unit = await this.store.units.get(unitId)
     if (!unit || !unit.active) throw new UnprocessableError('承办单位有误', [{ path: 'body.unitId', message: `未知的承办单位 "${unitId}"` }], 'unknown_unit')
+    if (!(await this.scope.unitAllowed(staff, unit)))
+      throw new UnprocessableError(unitOutOfScope(unit), [{ path: 'body.unitId', message: unitOutOfScope(unit) }], 'unit_out_of_scope')
     return unit.id
   }
 

@@ -79,6 +79,14 @@ export class LivelihoodCycles {
     if (cycle.status !== 'collecting') throw new ConflictError('本年度已经进行过票决', [], 'ballot_exists')
     const candidates = (await this.store.livelihood.listProjects(id)).filter((p) => p.status === 'candidate')
     if (candidates.length < 2) throw new ConflictError('候选项目至少需要两个才能票决', [], 'too_few_candidates')
+    // After the ballot nothing can be sorted any more: a proposal left now would read 「正在梳理」 for ever.
+    const unsorted = (await this.store.livelihood.listProposals(id)).filter((p) => p.status === 'submitted')
+    if (unsorted.length)
+      throw new ConflictError(
+        `还有 ${unsorted.length} 条项目建议没有梳理：请列入候选项目或说明不列入的理由后，再提交代表票决`,
+        unsorted.map((p) => ({ path: 'proposals', message: p.title })),
+        'proposals_unsorted',
+      )
     const allLevels: DeputyLevel[] = ['national', 'provincial', 'city', 'county', 'township']
     const roll = input.roll ?? (cycle.office === 'city' ? { levels: allLevels } : { districtIds: [cycle.office] })
     const opensAt = input.opensAt ?? this.clock.now()

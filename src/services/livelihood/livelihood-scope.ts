@@ -1,4 +1,6 @@
 import { managedOffices, type LivelihoodCycle } from '../../domain/livelihood.js'
+import type { Unit } from '../../domain/directory.js'
+import { unitInScope } from '../../domain/unit-scope.js'
 import { ForbiddenError, NotFoundError } from '../../errors.js'
 import type { Store } from '../../store/ports.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
@@ -13,7 +15,7 @@ import type { DirectoryCache } from '../directory/directory-cache.js'
 export class LivelihoodScope {
   constructor(
     private readonly store: Pick<Store, 'livelihood'>,
-    private readonly directory: Pick<DirectoryCache, 'stationPlaces'>,
+    private readonly directory: Pick<DirectoryCache, 'stationPlaces' | 'scopeOf'>,
   ) {}
 
   /** The offices whose cycles `staff` reads; null: every one. */
@@ -40,6 +42,11 @@ export class LivelihoodScope {
     const cycle = await this.visible(staff, id)
     this.requireOffice(staff, cycle.office)
     return cycle
+  }
+
+  /** Whether `staff` may give a project to this unit: city-level units, or their own districts' (domain/unit-scope.ts). */
+  async unitAllowed(staff: StaffPrincipal, unit: Pick<Unit, 'regionId'>): Promise<boolean> {
+    return unitInScope(await this.directory.scopeOf(staff), unit)
   }
 
   requireOffice(staff: StaffPrincipal, office: string) {

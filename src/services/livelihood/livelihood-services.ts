@@ -18,7 +18,7 @@ export function createLivelihoodServices(
   clock: Clock,
   audit: AuditTrail,
   settings: { timeZone: string; maxProposalsPerPerson: number; reportGraceDays: number },
-  directory: Pick<DirectoryCache, 'stationPlaces'>,
+  directory: Pick<DirectoryCache, 'stationPlaces' | 'scopeOf'>,
 ) {
   const scope = new LivelihoodScope(store, directory)
   return {

@@ -1,6 +1,6 @@
 import type { Clock } from '../../clock.js'
-import { overdueQuarters, type LivelihoodProject, type ProgressReport, type Quarter } from '../../domain/livelihood.js'
-import { ConflictError, NotFoundError } from '../../errors.js'
+import { overdueQuarters, quarterNotBegun, type LivelihoodProject, type ProgressReport, type Quarter } from '../../domain/livelihood.js'
+import { ConflictError, NotFoundError, UnprocessableError } from '../../errors.js'
 import type { OutboxMessage, Store } from '../../store/ports.js'
 import type { AuditTrail } from '../audit.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
@@ -46,6 +46,9 @@ export class LivelihoodProgress {
     const cycle = await this.store.livelihood.getCycle(project.cycleId)
     if (project.status !== 'chosen' || !cycle || !['running', 'rating'].includes(cycle.status))
       throw new ConflictError('只有列入年度民生实事、正在实施的项目才能填报进展', [], 'not_running')
+    // Shown publicly at once: a quarter not yet begun would announce work nobody has done.
+    const early = quarterNotBegun(cycle.year, input.quarter, this.clock.now(), offsetMinutes(this.settings.timeZone, this.clock.now()))
+    if (early) throw new UnprocessableError(early, [{ path: 'body.quarter', message: early }], 'quarter_not_begun')
     const report: ProgressReport = { projectId, ...input, photos: input.photos ?? [], postedBy: staff.id, postedAt: this.clock.now() }
     await this.store.livelihood.putProgress(report)
     await this.audit.record(

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Clock } from '../../clock.js'
-import { collectionRefusal, type LivelihoodCycle, type LivelihoodProposal } from '../../domain/livelihood.js'
+import { collectionRefusal, managedOffices, type LivelihoodCycle, type LivelihoodProposal } from '../../domain/livelihood.js'
+import { maskPersonalData } from '../../domain/pii-mask.js'
 import { ConflictError, ForbiddenError, NotFoundError } from '../../errors.js'
 import type { Store } from '../../store/ports.js'
 import type { MpPrincipal } from '../accounts/mp-sessions.js'
@@ -41,7 +42,8 @@ export class LivelihoodProposals {
     return this.store.livelihood.listCycles()
   }
 
-  async propose(user: MpPrincipal, cycleId: string, input: ProposalInput): Promise<LivelihoodProposal> {
+  /** The new proposal with its cycle (the answer names the year it went to). */
+  async propose(user: MpPrincipal, cycleId: string, input: ProposalInput): Promise<{ proposal: LivelihoodProposal; cycle: LivelihoodCycle }> {
     const cycle = await this.store.livelihood.getCycle(cycleId)
     if (!cycle) throw new NotFoundError('民生实事年度不存在')
     const now = this.clock.now()
@@ -68,7 +70,7 @@ export class LivelihoodProposals {
       createdAt: now,
       updatedAt: now,
     }
-    return this.store.livelihood.createProposal(proposal)
+    return { proposal: await this.store.livelihood.createProposal(proposal), cycle }
   }
 
   /** The person's own proposals with the candidate each became part of. */
@@ -83,10 +85,24 @@ export class LivelihoodProposals {
     )
   }
 
-  /** Staff: a cycle's proposals, for curation. */
+  /**
+   * Staff: a cycle's proposals, for curation. Those who only follow the cycle (a station's
+   * staff, another district's organizer) read residents' words with ID and phone numbers,
+   * house numbers and names masked: they curate nothing, so they need no way to reach anyone.
+   */
   async forCycle(staff: StaffPrincipal, cycleId: string): Promise<LivelihoodProposal[]> {
-    await this.scope.visible(staff, cycleId)
-    return this.store.livelihood.listProposals(cycleId)
+    const cycle = await this.scope.visible(staff, cycleId)
+    const proposals = await this.store.livelihood.listProposals(cycleId)
+    const managed = managedOffices(staff)
+    if (!managed || managed.includes(cycle.office)) return proposals
+    return proposals.map((p) => ({
+      ...p,
+      title: maskPersonalData(p.title),
+      description: maskPersonalData(p.description),
+      place: maskPersonalData(p.place),
+      reason: maskPersonalData(p.reason),
+      note: maskPersonalData(p.note),
+    }))
   }
 
   /** A deputy proposes from their station: for the city's cycle, or their own district's. */

@@ -2,6 +2,7 @@ import { localDate } from '../../domain/dates.js'
 import { scopeHasPlace, staffScope } from '../../domain/staff-scope.js'
 import type { Unit } from '../../domain/directory.js'
 import { refusalFor, type NamedRef, type SuggestionAction, type SuggestionEvent, type SuggestionRecord, type SuggestionStep } from '../../domain/suggestion.js'
+import { unitInScope, unitOutOfScope } from '../../domain/unit-scope.js'
 import { ConflictError, NotFoundError, UnprocessableError } from '../../errors.js'
 import type { OutboxMessage, Store } from '../../store/ports.js'
 import type { Clock } from '../../clock.js'
@@ -94,11 +95,24 @@ export class SuggestionBook {
     return { ref: { id: d.id, name: d.name }, districtId }
   }
 
-  /** Active units by id; an unknown or inactive one is a 422 naming the field. */
-  async units(ids: Array<{ id: string; path: string }>): Promise<Map<string, Unit>> {
+  /**
+   * Active units by id; an unknown or inactive one is a 422 naming the field. With `giver`, the
+   * office user who gives the work: a unit outside their districts is a 422 too.
+   */
+  async units(ids: Array<{ id: string; path: string }>, giver?: StaffPrincipal): Promise<Map<string, Unit>> {
     const all = new Map((await this.store.units.list()).filter((u) => u.active).map((u) => [u.id, u]))
     const unknown = ids.filter(({ id }) => !all.has(id)).map(({ id, path }) => ({ path, message: `未知的承办单位 "${id}"` }))
     if (unknown.length) throw new UnprocessableError('承办单位不存在', unknown, 'unknown_unit')
+    if (giver) {
+      const scope = await this.directory.scopeOf(giver)
+      const outside = ids.filter(({ id }) => !unitInScope(scope, all.get(id)!))
+      if (outside.length)
+        throw new UnprocessableError(
+          unitOutOfScope(all.get(outside[0].id)!),
+          outside.map(({ id, path }) => ({ path, message: unitOutOfScope(all.get(id)!) })),
+          'unit_out_of_scope',
+        )
+    }
     return all
   }
 

@@ -24,7 +24,9 @@ export class SuggestionDeadlines {
       if (notice.remind !== null) {
         reminded++
         const left = notice.daysLeft ? `还有 ${notice.daysLeft} 天到期` : '今天到期'
-        for (const to of await this.book.unitStaff(unitIdsOf(s)))
+        // A co-unit that gave its opinion this round owes nothing more; the lead always owes the answer.
+        const owing = unitIdsOf(s).filter((u) => u === s.assignment!.leadUnit.id || !s.answers.some((x) => x.unit.id === u && x.round === s.round))
+        for (const to of await this.book.unitStaff(owing))
           messages.push(
             this.book.message(
               s,

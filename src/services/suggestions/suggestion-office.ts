@@ -1,6 +1,6 @@
 import { addDays, addMonths } from '../../domain/suggestion-due.js'
 import { suggestionStats } from '../../domain/suggestion-stats.js'
-import type { ReviewDecision, SuggestionRecord, SuggestionStatus } from '../../domain/suggestion.js'
+import { lapsePendingRequests, SUGGESTION_STATUS_LABELS, type ReviewDecision, type SuggestionRecord, type SuggestionStatus } from '../../domain/suggestion.js'
 import { ConflictError, UnprocessableError, ValidationError } from '../../errors.js'
 import type { OutboxMessage } from '../../store/ports.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
@@ -34,7 +34,10 @@ export interface AssignmentInput {
 
 /** Units have three months to answer unless the office says otherwise. */
 export const DEFAULT_DEADLINE_MONTHS = 3
-const FINAL: SuggestionStatus[] = ['draft', 'cosigning', 'returned', 'merged', 'converted']
+/** The longest deadline the office may set. */
+const MAX_DEADLINE_MONTHS = 12
+/** What a suggestion may be merged into: one still ahead of its answer, which will be handled with the other's. */
+const MERGE_TARGETS: SuggestionStatus[] = ['submitted', 'accepted', 'assigned', 'rehandling']
 
 /** The congress office's side: review, assign, decide units' requests, publish, count. */
 export class SuggestionOffice {
@@ -105,7 +108,14 @@ export class SuggestionOffice {
       throw new ValidationError('主办单位不能同时是协办单位', [{ path: `body.coUnitIds[${coUnitIds.indexOf(a.leadUnitId)}]`, message: '已是主办单位' }])
     const today = this.book.today()
     if (a.deadline && a.deadline < today) throw new ValidationError('办理期限不能早于今天', [{ path: 'body.deadline', message: '不能早于今天' }])
-    const units = await this.book.units([{ id: a.leadUnitId, path: 'body.leadUnitId' }, ...coUnitIds.map((id, i) => ({ id, path: `body.coUnitIds[${i}]` }))])
+    // A mistyped year (2099) would take the suggestion off every reminder and overdue list for good.
+    const latest = addMonths(today, MAX_DEADLINE_MONTHS)
+    if (a.deadline && a.deadline > latest)
+      throw new ValidationError(`办理期限最长一年，不能晚于 ${latest}`, [{ path: 'body.deadline', message: `不能晚于 ${latest}` }])
+    const units = await this.book.units(
+      [{ id: a.leadUnitId, path: 'body.leadUnitId' }, ...coUnitIds.map((id, i) => ({ id, path: `body.coUnitIds[${i}]` }))],
+      staff,
+    )
     const named = (id: string) => ({ id, name: units.get(id)!.name })
     const now = this.book.clock.now()
     s.assignment = {
@@ -120,6 +130,8 @@ export class SuggestionOffice {
     const lead = s.assignment.leadUnit.name
     const co = s.assignment.coUnits.length ? `，协办：${s.assignment.coUnits.map((u) => u.name).join('、')}` : ''
     const key = s.assignment.keySupervision ? `，重点督办${s.assignment.supervisionLeader ? `（${s.assignment.supervisionLeader}领衔）` : ''}` : ''
+    // Inside the units' brackets a second pair would nest: 「（主办，重点督办，王副主任领衔）」.
+    const unitKey = s.assignment.keySupervision ? `，重点督办${s.assignment.supervisionLeader ? `，${s.assignment.supervisionLeader}领衔` : ''}` : ''
     this.book.note(s, this.book.officeActor(staff), 'assigned', `交办：主办 ${lead}${co}，期限 ${s.assignment.deadline}${key}`, now)
     const messages: OutboxMessage[] = [
       this.book.message(
@@ -140,7 +152,7 @@ export class SuggestionOffice {
             s,
             to,
             'suggestion.assigned',
-            `新交办代表建议 ${s.number}《${s.title}》（${role}${key}），请于 ${s.assignment.deadline} 前答复。`,
+            `新交办代表建议 ${s.number}《${s.title}》（${role}${unitKey}），请于 ${s.assignment.deadline} 前答复。`,
             `assigned:${to.id}`,
           ),
         )
@@ -151,8 +163,11 @@ export class SuggestionOffice {
     const s = await this.book.forOffice(staff, id)
     const request = s.requests.find((r) => r.id === requestId)
     if (!request) throw new UnprocessableError('没有这项申请', [{ path: 'params.requestId', message: requestId }], 'unknown_request')
+    if (request.status === 'lapsed') throw new ConflictError(`这项申请已失效：${request.note}`, [], 'request_lapsed')
     if (request.status !== 'pending') throw new ConflictError('这项申请已经处理过了', [], 'request_decided')
     this.book.requireStep('request', s)
+    // The unit a lead proposes may lie outside the deciding office's districts: then it cannot approve it.
+    if (approve && request.kind === 'change_unit') await this.book.units([{ id: request.proposedUnit!.id, path: 'body.approve' }], staff)
     const now = this.book.clock.now()
     request.status = approve ? 'approved' : 'denied'
     request.decidedAt = now
@@ -166,6 +181,8 @@ export class SuggestionOffice {
       assignment.leadUnit = request.proposedUnit!
       assignment.coUnits = assignment.coUnits.filter((u) => u.id !== request.proposedUnit!.id)
       text = `同意改由 ${request.proposedUnit!.name} 主办`
+      // The old lead's other requests (more time) were for work it no longer does.
+      if (lapsePendingRequests(s, '主办单位已更换，申请不再办理', now).length) text += '；原主办单位未批复的申请自动失效'
     } else text = `不同意${request.kind === 'extension' ? '延期' : '更换主办单位'}${note ? `：${note}` : ''}`
     this.book.note(s, this.book.officeActor(staff), approve ? 'request_approved' : 'request_denied', text, now)
     const told = new Set([request.unit.id, ...(approve && request.kind === 'change_unit' ? [request.proposedUnit!.id] : [])])
@@ -173,6 +190,25 @@ export class SuggestionOffice {
       this.book.message(s, to, 'suggestion.request_decided', `建议 ${s.number}《${s.title}》：${text}。`, `request:${request.id}:${to.id}`),
     )
     return this.book.save(s, messages)
+  }
+
+  /**
+   * 代表已离任: an answered suggestion waits for its lead deputy's rating, which a deputy who
+   * has left office can no longer give; the office closes it on their behalf, unrated.
+   */
+  async closeForDepartedDeputy(staff: StaffPrincipal, id: string) {
+    const s = await this.book.forOffice(staff, id)
+    if (s.status !== 'answered')
+      throw new ConflictError(
+        `只有已答复待评价的建议可以代为办结（现在：${SUGGESTION_STATUS_LABELS[s.status]}）`,
+        [{ path: 'status', message: s.status }],
+        'suggestion_wrong_status',
+      )
+    const deputy = (await this.book.directory.prepared()).deputies.get(s.deputy.id)
+    if (deputy && deputy.active !== false) throw new ConflictError(`${s.deputy.name}代表仍在任，请由代表本人评价`, [], 'deputy_in_office')
+    s.status = 'closed'
+    this.book.note(s, this.book.officeActor(staff), 'closed', `领衔代表${s.deputy.name}已离任，由人大常委会办公室办结（未评价）`)
+    return this.book.save(s)
   }
 
   async publish(staff: StaffPrincipal, id: string, published: boolean) {
@@ -192,14 +228,29 @@ export class SuggestionOffice {
   /** Joins a suggestion into a similar one: its deputies become co-signers there, its cases move along. */
   private async merge(staff: StaffPrincipal, s: SuggestionRecord, targetId: string, tellDeputy: (text: string, key: string) => OutboxMessage) {
     const target = await this.book.store.suggestions.get(targetId)
-    if (!target || target.id === s.id || !this.book.officeSees(staff, target) || FINAL.includes(target.status))
+    if (!target || target.id === s.id || !this.book.officeSees(staff, target) || ['draft', 'cosigning'].includes(target.status))
       throw new UnprocessableError('不能并入这条建议', [{ path: 'body.mergeInto', message: `不能并入 "${targetId}"` }], 'bad_merge_target')
+    // Answered, closed, returned …: nobody would handle what joins it.
+    if (!MERGE_TARGETS.includes(target.status))
+      throw new ConflictError(
+        `建议 ${target.number}《${target.title}》${SUGGESTION_STATUS_LABELS[target.status]}，不能再并入`,
+        [{ path: 'body.mergeInto', message: target.status }],
+        'merge_target_closed',
+      )
     const now = this.book.clock.now()
     const joining = [{ deputyId: s.deputy.id, name: s.deputy.name, at: now }, ...s.coSigners]
     for (const d of joining) if (d.deputyId !== target.deputy.id && !target.coSigners.some((c) => c.deputyId === d.deputyId)) target.coSigners.push(d)
     for (const c of s.cases) if (!target.cases.some((t) => t.id === c.id)) target.cases.push(c)
-    this.book.note(target, this.book.officeActor(staff), 'merged', `并入建议 ${s.number}《${s.title}》`, now)
-    await this.book.save(target)
+    this.book.note(target, this.book.officeActor(staff), 'merged', `建议 ${s.number}《${s.title}》并入本件`, now)
+    const tellTarget = this.book.message(
+      target,
+      { kind: 'deputy', id: target.deputy.id },
+      'suggestion.merged',
+      `${s.deputy.name}代表的建议 ${s.number}《${s.title}》已并入您的建议 ${target.number}《${target.title}》一并办理。`,
+      `merged_in:${s.id}`,
+    )
+    // Their own two suggestions: the merged one's notice says it all.
+    await this.book.save(target, target.deputy.id === s.deputy.id ? [] : [tellTarget])
     s.status = 'merged'
     s.mergedInto = target.id
     this.book.note(s, this.book.officeActor(staff), 'merged', `并入建议 ${target.number}《${target.title}》`, now)

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto'
+import { daysBetween } from '../../domain/suggestion-due.js'
 import {
   ANSWER_CATEGORY_LABELS,
+  HANDLING_STATUSES,
+  lapsePendingRequests,
   unitIdsOf,
   type AnswerCategory,
   type RequestKind,
@@ -23,12 +26,43 @@ export interface UnitRequest {
   proposedUnitId?: string
 }
 
+/** "新交办": given to the unit within these days. */
+const NEW_DAYS = 7
+/** "即将到期": the first reminder's distance from the deadline. */
+const DUE_SOON_DAYS = 15
+
 /** A handling unit's side: the suggestions given to it, answering them, asking for more time or another unit. */
 export class SuggestionUnits {
   constructor(private readonly book: SuggestionBook) {}
 
   list(staff: StaffPrincipal, q: { status?: SuggestionStatus; cursor?: string | null; limit: number }) {
     return this.book.store.suggestions.search({ unitIds: staff.unitIds, statuses: q.status ? [q.status] : undefined, cursor: q.cursor, limit: q.limit })
+  }
+
+  /**
+   * What the staff's units still owe, counted for the console's home page, so that nothing
+   * depends on a reminder reaching them: a lead unit owes the answer, a co-unit its opinion
+   * until it has given one this round.
+   */
+  async pending(staff: StaffPrincipal) {
+    const owed = (await this.book.store.suggestions.all({ unitIds: staff.unitIds, statuses: HANDLING_STATUSES })).filter((s) => this.owes(staff, s))
+    const today = this.book.today()
+    const since = this.book.clock.now().getTime() - NEW_DAYS * 86_400_000
+    const left = (s: SuggestionRecord) => daysBetween(today, s.assignment!.deadline)
+    return {
+      owed: owed.length,
+      newlyAssigned: owed.filter((s) => s.status === 'assigned' && s.assignment!.assignedAt.getTime() >= since).length,
+      rehandling: owed.filter((s) => s.status === 'rehandling').length,
+      dueSoon: owed.filter((s) => left(s) >= 0 && left(s) <= DUE_SOON_DAYS).length,
+      overdue: owed.filter((s) => left(s) < 0).length,
+    }
+  }
+
+  private owes(staff: StaffPrincipal, s: SuggestionRecord) {
+    const a = s.assignment
+    if (!a) return false
+    if (staff.unitIds.includes(a.leadUnit.id)) return true
+    return a.coUnits.some((u) => staff.unitIds.includes(u.id) && !s.answers.some((x) => x.unit.id === u.id && x.round === s.round))
   }
 
   /** Every active unit, by id and name only: what a lead unit may propose in its place. */
@@ -63,6 +97,9 @@ export class SuggestionUnits {
     s.status = 'answered'
     const label = ANSWER_CATEGORY_LABELS[a.category!]
     this.book.note(s, actor, 'answered', `${unit.name}答复：${label}`, now)
+    // Answered, it needs no more time nor another unit: left pending, a request would block the next round's.
+    if (lapsePendingRequests(s, '主办单位已答复，申请不再办理', now).length)
+      this.book.note(s, actor, 'request_lapsed', '主办单位已答复，未批复的申请自动失效', now)
     const deputy = this.book.message(
       s,
       { kind: 'deputy', id: s.deputy.id },

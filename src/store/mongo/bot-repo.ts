@@ -77,6 +77,10 @@ export function botRepo(conn: Connection, { BotSeenMessage, BotDialogue, Station
       const doc = await StaffContact.findOne({ contactId }).lean<StaffContactDoc>()
       return doc?.staffId ?? null
     },
+    async contactOfStaff(staffId) {
+      const doc = await StaffContact.findOne({ staffId }).lean<StaffContactDoc>()
+      return doc?.contactId ?? null
+    },
     async moveContact(fromContactId, toContactId) {
       if (fromContactId === toContactId) return
       // As sqlite's: one transaction, re-run whole by withTransaction on a write conflict.

@@ -63,6 +63,9 @@ export function botRepo(db: Db): BotRepo {
     async staffByContact(contactId) {
       return (db.prepare('SELECT staff_id FROM staff_contacts WHERE contact_id = ?').pluck().get(contactId) as string | undefined) ?? null
     },
+    async contactOfStaff(staffId) {
+      return (db.prepare('SELECT contact_id FROM staff_contacts WHERE staff_id = ?').pluck().get(staffId) as string | undefined) ?? null
+    },
     async moveContact(fromContactId, toContactId) {
       if (fromContactId === toContactId) return
       db.transaction(() => {

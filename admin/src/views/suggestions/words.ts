@@ -10,7 +10,7 @@ export interface SuggestionRequest {
   reason: string
   days: number | null
   proposedUnit: UnitRef | null
-  status: 'pending' | 'approved' | 'denied'
+  status: 'pending' | 'approved' | 'denied' | 'lapsed'
   decidedAt: string | null
   note: string | null
 }
@@ -23,7 +23,8 @@ export interface Suggestion {
   deputy: { id: string; name: string }
   coSigners: Array<{ deputyId: string; name: string; at: string }>
   cosignUntil: string | null
-  cases: Array<{ id: string; ticket: string; title: string }>
+  /** No `title` for a unit's staff: they never read residents' words. */
+  cases: Array<{ id: string; ticket: string; title?: string }>
   status: string
   statusLabel: string
   year: number

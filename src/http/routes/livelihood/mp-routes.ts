@@ -31,9 +31,9 @@ export function mpLivelihoodRoutes({ sessions, proposals, uploads }: MpLivelihoo
     const body = parse(proposalBody, ctx.state.body, 'body')
     // A photo is one the person uploaded themselves (POST /api/mp/uploads), never any address.
     uploads.checkAttachments(body.photos, ctx.state.mpUser.id)
-    const saved = await proposals.propose(ctx.state.mpUser, id, body)
+    const { proposal, cycle } = await proposals.propose(ctx.state.mpUser, id, body)
     ctx.status = 201
-    ctx.body = presentMyProposal(saved, null, null)
+    ctx.body = presentMyProposal(proposal, null, cycle)
   })
 
   router.get('/proposals', async (ctx) => {

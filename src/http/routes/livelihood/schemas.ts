@@ -40,7 +40,10 @@ const candidateFields = {
   proposalIds: z.array(id).max(200),
 }
 export const candidateCreateBody = z.strictObject({ ...candidateFields, proposalIds: candidateFields.proposalIds.default([]) })
-export const candidateEditBody = z.strictObject(candidateFields).partial()
+export const candidateEditBody = z
+  .strictObject(candidateFields)
+  .partial()
+  .refine((b) => Object.values(b).some((v) => v !== undefined), { message: '请至少修改一项' })
 
 export const declineBody = z.strictObject({ note: requiredText(300, '未列入的理由') })
 

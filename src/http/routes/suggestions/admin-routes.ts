@@ -49,6 +49,12 @@ export function adminSuggestionRoutes({ auth, office, view }: AdminSuggestionRou
     ctx.body = present(await office.decideRequest(ctx.state.staff, id, requestId, approve, note ?? null))
   })
 
+  /** 代表已离任: the office closes an answered suggestion its departed lead deputy can no longer rate. */
+  router.post('/:id/close', async (ctx) => {
+    const { id } = parse(suggestionIdParam, ctx.params, 'params')
+    ctx.body = present(await office.closeForDepartedDeputy(ctx.state.staff, id))
+  })
+
   router.put('/:id/publication', async (ctx) => {
     const { id } = parse(suggestionIdParam, ctx.params, 'params')
     ctx.body = present(await office.publish(ctx.state.staff, id, true))

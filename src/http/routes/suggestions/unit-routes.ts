@@ -2,7 +2,7 @@ import Router from '@koa/router'
 import type { AuthService } from '../../../services/accounts/auth.js'
 import type { SuggestionUnits } from '../../../services/suggestions/suggestion-units.js'
 import { requireStaff } from '../../middleware/auth.js'
-import { presentSuggestion, type SuggestionView } from '../../presenters/suggestions.js'
+import { presentUnitSuggestion, type SuggestionView } from '../../presenters/suggestions.js'
 import type { StaffState } from '../../state.js'
 import { parse } from '../../validate.js'
 import { answerBody, suggestionIdParam, unitListQuery, unitRequestBody } from './schemas.js'
@@ -17,11 +17,16 @@ export interface UnitSuggestionRoutesDeps {
 export function unitSuggestionRoutes({ auth, units, view }: UnitSuggestionRoutesDeps) {
   const router = new Router<StaffState>({ prefix: '/api/unit/suggestions' })
   router.use(requireStaff(auth, 'unit_staff'))
-  const present = (s: Parameters<typeof presentSuggestion>[0]) => presentSuggestion(s, view())
+  const present = (s: Parameters<typeof presentUnitSuggestion>[0]) => presentUnitSuggestion(s, view())
 
   router.get('/', async (ctx) => {
     const found = await units.list(ctx.state.staff, parse(unitListQuery, ctx.query, 'query'))
     ctx.body = { items: found.items.map(present), nextCursor: found.nextCursor }
+  })
+
+  /** The home page's counts of what the unit still owes. */
+  router.get('/pending', async (ctx) => {
+    ctx.body = await units.pending(ctx.state.staff)
   })
 
   router.get('/:id', async (ctx) => {
