@@ -1,5 +1,6 @@
 import { expect } from 'chai'
-import { quizWithBank } from '../test/helpers/quizzes.js'
+import { momentLabel } from '../src/domain/meeting.js'
+import { at, DAY, quizWithBank } from '../test/helpers/quizzes.js'
 import { holdPhone, startBackend, type Backend } from './harness/backend.js'
 import { follow, openPage, type MpPage } from './harness/page.js'
 import { office } from './office.js'
@@ -67,5 +68,23 @@ describe('mini-program: a knowledge quiz', () => {
     expect(page.textOf('.score')).to.include('0 分')
     expect(page.text()).to.include('您的答案：未作答')
     page.close()
+  })
+
+  it('says when a quiz not open yet opens, and that an ended one has ended, from a notification opened early or late', async () => {
+    const organizer = await office(app)
+    const opensAt = at(app, DAY)
+    const later = (await quizWithBank(app, organizer, { title: '宪法知识竞赛', opensAt, closesAt: at(app, 2 * DAY) })).id
+    holdPhone(app, 'o-quiz-early')
+    const early = await openPage(`pages/quiz/take?quizId=${later}`)
+    const opening = momentLabel(new Date(opensAt), app.liaison.config.business.timeZone)
+    expect(early.textOf('.state')).to.equal(`本次知识竞赛将于 ${opening} 开始，到时再来参加`)
+    expect(early.has('.start'), 'nothing to start yet').to.equal(false)
+    early.close()
+
+    app.clock.advance(2 * DAY) // the first quiz (open for a day) has now ended
+    const late = await openPage(`pages/quiz/take?quizId=${quizId}`)
+    expect(late.textOf('.state')).to.equal('本次知识竞赛已结束')
+    expect(late.has('.start')).to.equal(false)
+    late.close()
   })
 })

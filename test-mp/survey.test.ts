@@ -2,6 +2,7 @@ import { expect } from 'chai'
 import { asDeputy } from '../test/helpers/app.js'
 import { ballotBody, consultationBody, surveyBody } from '../test/helpers/surveys.js'
 import { holdPhone, startBackend, type Backend } from './harness/backend.js'
+import { phone } from './harness/wx.js'
 import { follow, openPage } from './harness/page.js'
 import { created, office, tapInside, typeInside, typeInto } from './office.js'
 
@@ -81,7 +82,7 @@ describe('mini-program: surveys, consultations and ballots', () => {
     expect(opinions.body.items.map((o: { articleId: string; text: string }) => `${o.articleId} ${o.text}`)).to.deep.equal(['a2 建议提高到百分之三十五'])
   })
 
-  it('casts a ballot: 选 1 至 2 项 among the candidate projects, never a third', async () => {
+  it('casts a ballot: 选 1 至 2 项 among the candidate projects, never a third, and only after confirming it cannot be changed', async () => {
     const organizer = await office(app)
     const ballot = await created(
       organizer.post(
@@ -101,7 +102,19 @@ describe('mini-program: surveys, consultations and ballots', () => {
     await tapInside(page, '.q-projects', '.option', 2)
     await tapInside(page, '.q-projects', '.option', 1)
     expect(page.text()).to.include('最多只能选 2 项，请先取消一项')
+    expect(page.textOf('.final-note'), 'said before the button, not after the tap').to.include('投票后不能更改')
+
+    // 再想想: nothing is cast, the choices stay as they were.
+    phone.modalAnswers.push(false)
     await page.tap('.submit')
+    expect(phone.modals).to.deep.equal([{ title: '确认投票', content: '您选择了：老旧小区加装电梯、口袋公园。投票后不能更改，确定投票吗？' }])
+    expect(page.text()).not.to.include('投票成功')
+    expect(phone.requests.filter((r) => r.endsWith('/responses'))).to.deep.equal([])
+
+    // 确定: the vote goes.
+    phone.modalAnswers.push(true)
+    await page.tap('.submit')
+    expect(phone.modals).to.have.length(2)
     expect(page.text()).to.include('投票成功，谢谢')
 
     await created(organizer.post(`/api/admin/surveys/${ballot.id}/close`))

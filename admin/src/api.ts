@@ -23,6 +23,9 @@ export function whenUnauthorized(handler: () => void) {
   onUnauthorized = handler
 }
 
+/** The words a person sees wherever a session that was open has ended (toast and login page alike). */
+export const SESSION_ENDED = '登录已超时，请重新登录'
+
 export function queryString(query: Query = {}): string {
   const params = new URLSearchParams()
   for (const [key, value] of Object.entries(query)) {
@@ -52,8 +55,47 @@ async function request<T>(method: string, path: string, body?: unknown, query?: 
   if (res.ok) return payload as T
   const error = payload?.error ?? {}
   // /me is how the router asks whether anyone is logged in: its 401 is an answer, not an expiry.
-  if (res.status === 401 && path !== '/login' && path !== '/activate' && path !== '/me') onUnauthorized()
+  if (res.status === 401 && path !== '/login' && path !== '/activate' && path !== '/me') {
+    onUnauthorized()
+    throw new ApiError(401, error.code ?? 'unauthorized', SESSION_ENDED)
+  }
   throw new ApiError(res.status, error.code ?? 'http_error', error.message ?? `操作没有成功（${res.status}），请稍后再试`, error.details ?? null)
+}
+
+/** The name in Content-Disposition (filename* carries the Chinese one); the fallback when there is none. */
+export function fileNameOf(disposition: string | null, fallback: string): string {
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition ?? '')?.[1]
+  if (encoded) return decodeURIComponent(encoded)
+  return /filename="([^"]+)"/i.exec(disposition ?? '')?.[1] ?? fallback
+}
+
+/**
+ * Fetches a file (a CSV export) and saves it under the server's Chinese name. Through fetch
+ * rather than a plain link, so an ended session leads to the login page instead of a download
+ * the browser silently cancels.
+ */
+async function download(path: string, query: Query | undefined, fallbackName: string): Promise<void> {
+  let res: Response
+  try {
+    res = await fetch(`/api/admin${path}${queryString(query)}`, { credentials: 'same-origin' })
+  } catch {
+    throw new ApiError(0, 'network', '连不上服务器，请检查网络后再试')
+  }
+  if (!res.ok) {
+    const error = ((res.headers.get('content-type') ?? '').includes('json') ? await res.json() : null)?.error ?? {}
+    if (res.status === 401) {
+      onUnauthorized()
+      throw new ApiError(401, error.code ?? 'unauthorized', SESSION_ENDED)
+    }
+    throw new ApiError(res.status, error.code ?? 'http_error', error.message ?? `表格没有下载成功（${res.status}），请稍后再试`)
+  }
+  const href = URL.createObjectURL(await res.blob())
+  const link = Object.assign(document.createElement('a'), { href, download: fileNameOf(res.headers.get('content-disposition'), fallbackName) })
+  document.body.appendChild(link)
+  link.click()
+  link.remove()
+  // The browser reads the blob when the click is handled; freeing it at once can cut the file short.
+  setTimeout(() => URL.revokeObjectURL(href), 60_000)
 }
 
 async function upload(file: File, path: string): Promise<{ url: string; viewUrl: string }> {
@@ -87,6 +129,8 @@ export const api = {
     /** One photo to POST /api/unit/uploads: its `url` goes with a report, its `viewUrl` shows it now. */
     upload: (file: File) => upload(file, '/api/unit/uploads'),
   },
-  /** A URL the browser downloads itself (CSV exports, QR images): the cookie goes along. */
+  /** Saves a file the backend sends (CSV exports) under its own name; `fallbackName` when it gives none. */
+  download: (path: string, query?: Query, fallbackName = '表格.csv') => download(path, query, fallbackName),
+  /** A URL the browser loads itself (QR images): the cookie goes along. */
   url: (path: string, query?: Query) => `/api/admin${path}${queryString(query)}`,
 }

@@ -62,6 +62,7 @@ router.afterEach((to) => {
 
 whenUnauthorized(() => {
   session.staff = null
+  session.ended = true
   const here = router.currentRoute.value
   if (!here.meta.public) void router.push({ path: '/login', query: { next: here.fullPath } })
 })

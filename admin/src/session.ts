@@ -20,8 +20,11 @@ export const ROLE_LABELS: Record<Role, string> = {
   unit_staff: '承办单位工作人员',
 }
 
-/** Who is logged in; null until /me answers or after logging out. */
-export const session = reactive<{ staff: Staff | null; checked: boolean }>({ staff: null, checked: false })
+/**
+ * Who is logged in; null until /me answers or after logging out. `ended` says a session this
+ * browser had timed out (not a first visit or a logout), so the login page can say why it is shown.
+ */
+export const session = reactive<{ staff: Staff | null; checked: boolean; ended: boolean }>({ staff: null, checked: false, ended: false })
 
 export async function loadSession(): Promise<Staff | null> {
   if (session.checked) return session.staff
@@ -30,6 +33,7 @@ export async function loadSession(): Promise<Staff | null> {
   } catch (err) {
     if (!(err instanceof ApiError && err.status === 401)) throw err
     session.staff = null
+    session.ended = err.code === 'session_expired'
   }
   session.checked = true
   return session.staff
@@ -38,6 +42,7 @@ export async function loadSession(): Promise<Staff | null> {
 export async function logIn(username: string, password: string) {
   session.staff = (await api.post<{ staff: Staff }>('/login', { username, password })).staff
   session.checked = true
+  session.ended = false
   return session.staff
 }
 
@@ -45,6 +50,7 @@ export async function logIn(username: string, password: string) {
 export async function activate(username: string, activationCode: string, newPassword: string) {
   session.staff = (await api.post<{ staff: Staff }>('/activate', { username, activationCode, newPassword })).staff
   session.checked = true
+  session.ended = false
   return session.staff
 }
 

@@ -53,6 +53,8 @@ describe('console: 分析研判', function () {
       .and.include('留言 5 条')
       .and.include('涉及居民 5 位')
       .and.include('热度')
+    expect(await issue.innerText(), 'days in words, as the dashboard writes them').to.match(/时间 \d{1,2}月\d{1,2}日/)
+    expect(await issue.innerText()).not.to.match(/\d\/\d/)
     await screenshot(page, 'console-analysis-hot-issues')
 
     await issue.getByRole('link', { name: '第 1 条' }).click()
@@ -63,13 +65,14 @@ describe('console: 分析研判', function () {
 
   it("an organizer opens this week's report and sees the lift at the top and the charts drawn", async () => {
     const week = localDate(app.clock.now(), app.liaison.config.business.timeZone)
-    const page = await newPage(browser, app)
+    const page = await newPage(browser, app, { acceptDownloads: true })
     await logInAs(
       page,
       app.login((l) => l.username === 'chenmingliang'),
       `/analysis/weekly-report?week=${week}`,
     )
     await page.getByRole('heading', { name: /分析周报/ }).waitFor()
+    expect(await page.locator('.report .sub').innerText()).to.match(/^\d{1,2}月\d{1,2}日至\d{1,2}月\d{1,2}日　·　生成于/)
     const top = page.getByTestId('top-issues').locator('li').first()
     await top.waitFor()
     expect(await top.innerText())
@@ -78,7 +81,10 @@ describe('console: 分析研判', function () {
       .and.include('新出现')
     await page.waitForFunction(() => JSON.parse(document.querySelector('[data-chart="by-place"] .chart')?.getAttribute('data-bars') ?? '[]').length > 0)
     expect(await page.locator('[data-chart="by-place"] .chart').getAttribute('aria-label')).to.include('光明社区')
-    expect(await page.getByRole('link', { name: '下载表格' }).getAttribute('href')).to.match(/weekly-report\.csv\?scope=d01&week=\d{4}-\d{2}-\d{2}$/)
+    const asked = page.waitForRequest((r) => r.url().includes('/weekly-report.csv'))
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载表格' }).click()])
+    expect((await asked).url()).to.match(/weekly-report\.csv\?scope=d01&week=\d{4}-\d{2}-\d{2}$/)
+    expect(download.suggestedFilename()).to.match(/^分析研判周报-\d{4}-\d{2}-\d{2}\.csv$/)
     await page.emulateMedia({ media: 'print' })
     expect(await page.locator('.shell-aside').isVisible(), 'the menu is not printed').to.equal(false)
     await screenshot(page, 'console-analysis-weekly-report')
@@ -96,6 +102,11 @@ describe('console: 分析研判', function () {
     const chart = page.locator('[data-chart="trend"] .line-chart')
     await chart.waitFor()
     expect(await chart.getAttribute('aria-label')).to.match(/光明社区：[\d、]*5 条/)
+    // The axis and its summary name weeks by their Monday in words, never 2026-09-07.
+    expect(await chart.getAttribute('aria-label')).to.match(/^\d{1,2}月\d{1,2}日至\d{1,2}月\d{1,2}日，/)
+    await screenshot(page, 'console-analysis-trends')
+    await page.getByText('每月', { exact: true }).click()
+    await page.waitForFunction(() => /^\d{4}年\d{1,2}月至/.test(document.querySelector('[data-chart="trend"] .line-chart')?.getAttribute('aria-label') ?? ''))
     expect(page.problems).to.deep.equal([])
   })
 

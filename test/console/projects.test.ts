@@ -113,6 +113,8 @@ describe('console: 民生实事项目', function () {
     const settled = await (await asAdmin(app)).post(`/api/admin/livelihood/cycles/${cycleId}/ballot-result`)
     expect(settled.body.status, JSON.stringify(settled.body)).to.equal('running')
 
+    // The work of 2027 is reported once 2027 has begun (a quarter not begun is refused).
+    app.clock.set(new Date(Math.max(app.clock.now().getTime(), Date.parse('2027-01-15T02:00:00Z'))))
     const page = await newPage(browser, app)
     // A unit's home is now its suggestions (代表建议); 民生实事 is one menu item away.
     await logInAs(page, unitLogin, '/unit/projects')

@@ -39,10 +39,20 @@ function resultView(r) {
   }
 }
 
+/** Why a quiz cannot be taken, from the backend's refusal to start it. */
+function notOpenText(err) {
+  if (err.code === 'quiz_closed') return '本次知识竞赛已结束'
+  // The backend says "知识竞赛尚未开始，将于 12月5日 09:00 开始".
+  const opens = err.code === 'quiz_not_open' && /将于\s*(.+?)\s*开始/.exec(err.message)
+  if (opens) return '本次知识竞赛将于 ' + opens[1] + ' 开始，到时再来参加'
+  return err.message
+}
+
 Page({
   data: {
     loading: true,
     error: '',
+    closedText: '',
     quiz: null,
     stage: 'intro',
     questions: [],
@@ -70,11 +80,26 @@ Page({
       .list()
       .then((answer) => {
         const quiz = answer.items.filter((q) => q.id === this.quizId)[0]
-        if (!quiz) return this.setData({ error: '这个知识竞赛现在不能参加' })
+        // Once shown (a paper handed in as the quiz closed), the page keeps what it shows.
+        if (!quiz) return this.data.quiz ? undefined : this.whyNotOpen()
         this.setData({ quiz: Object.assign({}, quiz, { until: when.dayTime(quiz.closesAt), minutes: Math.round(quiz.timeLimitSeconds / 60) }) })
         if (quiz.openAttemptId && this.data.stage === 'intro') return this.quizzes.attempt(quiz.openAttemptId).then((p) => this.showPaper(p))
       })
       .catch((err) => this.setData({ error: err.message }))
+  },
+
+  /**
+   * The list holds only the quizzes open now. Starting is the one call whose refusal says why
+   * this one is not (when it opens, or that it ended); should it have opened just now, the
+   * attempt it starts is the one the person came for, and the list resumes it.
+   */
+  whyNotOpen() {
+    if (this.asked) return this.setData({ closedText: '这个知识竞赛现在不能参加' })
+    this.asked = true
+    return this.quizzes
+      .start(this.quizId)
+      .then(() => this.refresh())
+      .catch((err) => this.setData({ closedText: notOpenText(err) }))
   },
 
   start() {

@@ -6,6 +6,19 @@ const when = require('../../utils/when')
 const SUBMIT_WORDS = { survey: '提交问卷', consultation: '提交意见', ballot: '投票' }
 const DONE_WORDS = { survey: '已提交，谢谢您的参与', consultation: '意见已提交，谢谢您参与立法', ballot: '投票成功，谢谢' }
 
+/** The labels of the options chosen in the shown choice questions, in the order they are listed. */
+function chosenLabels(shown, send) {
+  const labels = []
+  shown.forEach((q) => {
+    const picked = Array.isArray(send[q.id]) ? send[q.id] : [send[q.id]]
+    const options = q.options || []
+    options.forEach((o) => {
+      if (picked.indexOf(o.id) >= 0) labels.push(o.label)
+    })
+  })
+  return labels
+}
+
 /**
  * A questionnaire, a consultation (the draft's articles, a comment box under each) or a
  * ballot (the candidate projects, "选 M 至 N 项"). Opened by id from 我的待办 or a
@@ -59,6 +72,25 @@ Page({
     const comments = Object.keys(this.comments)
       .filter((id) => this.comments[id] && this.comments[id].trim())
       .map((id) => ({ articleId: id, text: this.comments[id].trim() }))
+    // A cast vote cannot be taken back, so the deputy sees the projects once more before it goes.
+    if (this.survey.kind !== 'ballot') return this.respond(send, comments)
+    return this.confirmVote(chosenLabels(shown, send)).then((yes) => (yes ? this.respond(send, comments) : undefined))
+  },
+
+  confirmVote(labels) {
+    return new Promise((resolve) =>
+      wx.showModal({
+        title: '确认投票',
+        content: '您选择了：' + labels.join('、') + '。投票后不能更改，确定投票吗？',
+        confirmText: '确定',
+        cancelText: '再想想',
+        success: (res) => resolve(res.confirm),
+        fail: () => resolve(false),
+      }),
+    )
+  },
+
+  respond(send, comments) {
     this.setData({ busy: true, error: '', problems: [] })
     return this.surveys
       .respond(this.survey.id, send, comments, this.via)

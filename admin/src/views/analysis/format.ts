@@ -1,12 +1,27 @@
 /** Words and numbers as the analysis pages show them. */
 
-const day = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric' })
+// zh-CN's numeric month and day print as "12/3": the parts are put into words here instead.
+const day = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'numeric', day: 'numeric' })
+const partsOf = (at: string) => Object.fromEntries(day.formatToParts(new Date(at)).map((p) => [p.type, p.value]))
 
-/** "11月3日 至 11月9日", or one day when both are the same. */
+/** "12月3日" for an instant or a local date (2026-12-03), in the business time zone, as the dashboard writes days. */
+export function monthDay(at: string): string {
+  const p = partsOf(at)
+  return `${Number(p.month)}月${Number(p.day)}日`
+}
+
+/** "11月23日至11月29日", or one day when both are the same. */
 export function dayRange(from: string, to: string): string {
-  const a = day.format(new Date(from))
-  const b = day.format(new Date(to))
-  return a === b ? a : `${a} 至 ${b}`
+  const a = monthDay(from)
+  const b = monthDay(to)
+  return a === b ? a : `${a}至${b}`
+}
+
+/** A trend period (its first local date) as the axis names it: "9月7日" for a day or a week, "2026年9月" for a month. */
+export function periodLabel(period: string, interval: string): string {
+  if (interval !== 'month') return monthDay(period)
+  const p = partsOf(period)
+  return `${p.year}年${Number(p.month)}月`
 }
 
 /** The week's Sunday, from the report's end (next Monday 00:00). */
