@@ -61,11 +61,23 @@ export function isQuietTime(hhmm: string, quiet: QuietHours): boolean {
   return start < end ? at >= start && at < end : at >= start || at < end
 }
 
-/** The first and last minute of the day outside quiet hours (08:00 and 20:59 for 21:00–08:00); null when nothing is quiet. */
+/** How often the digest job runs (its default schedule, every 15 minutes): a digest is made at the first run after its time. */
+export const DIGEST_JOB_MINUTES = 15
+
+/**
+ * The times of day a digest may be set for (08:00 to 20:45 for quiet hours 21:00–08:00): outside quiet hours, and
+ * early enough that the job's run after it still comes before they begin — a digest made inside them waits for
+ * the morning, when its day is over and it is no longer sent. Null when nothing is quiet.
+ */
 export function sendWindow(quiet: QuietHours): { from: string; to: string } | null {
   const start = minutesOf(quiet.start)
   if (start === minutesOf(quiet.end)) return null
-  const last = (start + 1439) % 1440
+  const last = (start - DIGEST_JOB_MINUTES + 1440) % 1440
   const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`
   return { from: quiet.end, to: hhmm(last) }
+}
+
+/** Whether a time of day (HH:MM) lies in a send window, which may pass midnight. */
+export function inSendWindow(hhmm: string, window: { from: string; to: string }): boolean {
+  return window.from <= window.to ? hhmm >= window.from && hhmm <= window.to : hhmm >= window.from || hhmm <= window.to
 }

@@ -360,6 +360,8 @@ export interface BotRepo {
   /** A station's WeChat group, with its topic (null when unknown); binding another room replaces the old one. */
   bindRoom(stationId: string, roomId: string, boundBy: string, at: Date, topic?: string | null): Promise<void>
   roomOf(stationId: string): Promise<StationRoom | null>
+  /** The station a group is bound to, if any. */
+  stationOfRoom(roomId: string): Promise<string | null>
   /** Whether another station's group has this topic too: then a topic cannot tell the groups apart. */
   topicShared(topic: string, stationId: string): Promise<boolean>
   /**

@@ -70,4 +70,13 @@ describe('changing one’s own console password', () => {
     const anonymous = await change(new Client(app.baseUrl), STAFF_PASSWORD, 'lina-new-2026')
     expect(anonymous.status).to.equal(401)
   })
+
+  it('tells the built-in admin whose password the deployment sets to change it there: changed here, a restart would bring the old one back', async () => {
+    const admin = await asAdmin(app)
+    const refused = await change(admin, 'test-admin-password', 'admin-new-2026')
+    expect(refused.status).to.equal(422)
+    expect(refused.body.error.code).to.equal('password_set_by_deployment')
+    expect(refused.body.error.message).to.include('LIAISON_ADMIN_PASSWORD')
+    expect(await loginStatus('admin', 'test-admin-password'), 'nothing changed').to.equal(200)
+  })
 })

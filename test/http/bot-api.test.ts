@@ -155,6 +155,10 @@ describe('the bot API', () => {
     const refused = await bot.post('/api/bot/rooms/bind', { personId: organizer, roomId: 'other@chatroom', stationCode: 'ST004' })
     expect(refused.status).to.equal(403)
     expect(refused.body.error).to.include({ code: 'out_of_scope', message: '新华街道代表联络站不在您负责的范围内，不能绑定' })
+    // Nor by binding 新华's group to a station of their own, which would take it from 新华.
+    const taken = await bot.post('/api/bot/rooms/bind', { personId: organizer, roomId: 'xinhua@chatroom', stationCode: 'ST001' })
+    expect(taken.status).to.equal(409)
+    expect(taken.body.error.code).to.equal('room_taken')
     expect((await bot.post('/api/bot/rooms/bind', { personId: organizer, roomId: 'zhanhe@chatroom', stationCode: 'ST001' })).status, 'their own').to.equal(200)
 
     const resident = await person('wxid_elder')

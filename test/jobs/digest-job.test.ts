@@ -182,10 +182,11 @@ describe("the deputies' daily digest", () => {
       expect((await resident.post('/api/mp/cases', { text: '小区垃圾好几天没人清运', deputyCode: 'DP0001' })).status).to.equal(201)
       const zhang = await asDeputy(quiet, 'dp0001')
       const url = '/api/mp/deputy/digest-preferences'
-      for (const sendAt of ['07:30', '21:30']) {
+      // 20:50 is not quiet yet, but the job's run after it (21:00) is: made then, it would wait for a morning when its day is over.
+      for (const sendAt of ['07:30', '20:50', '21:30']) {
         const refused = await zhang.request('PUT', url, { channels: [], sendAt, muteWeekends: true })
         expect(refused.status, sendAt).to.equal(422)
-        expect(refused.body.error).to.deep.include({ code: 'send_time_quiet', message: '发送时间请选 08:00–20:59（21:00 至次日 08:00 夜间免打扰，不发消息）' })
+        expect(refused.body.error).to.deep.include({ code: 'send_time_quiet', message: '发送时间请选 08:00–20:45（21:00 至次日 08:00 夜间免打扰，不发消息）' })
         expect(refused.body.error.details).to.deep.equal([{ path: 'body.sendAt', message: refused.body.error.message }])
       }
       const shown = (await zhang.get(url)).body
@@ -193,9 +194,11 @@ describe("the deputies' daily digest", () => {
         channels: [],
         sendAt: null,
         muteWeekends: false,
-        sendWindow: { from: '08:00', to: '20:59' },
+        sendWindow: { from: '08:00', to: '20:45' },
       })
-      expect((await zhang.request('PUT', url, { channels: [], sendAt: '20:59', muteWeekends: true })).status).to.equal(200)
+      expect((await zhang.request('PUT', url, { channels: [], sendAt: '20:45', muteWeekends: true })).status).to.equal(200)
+      await quiet.liaison.store.digests.savePreferences('dp0001', { channels: [], sendAt: '20:50', muteWeekends: true }, quiet.clock.now())
+      expect((await zhang.get(url)).body.sendAt, 'an older choice just before quiet hours: the last minute that still works').to.equal('20:45')
 
       // Saved by an older version: 21:30, weekends muted. Friday's digest comes on Friday at 08:00, not on the muted Saturday.
       await quiet.liaison.store.digests.savePreferences('dp0001', { channels: [], sendAt: '21:30', muteWeekends: true }, quiet.clock.now())

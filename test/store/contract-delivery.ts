@@ -229,6 +229,8 @@ export function botContract(store: () => Store) {
       expect((await store().bot.roomOf('st001'))?.roomId).to.equal('r2@chatroom')
       expect((await store().bot.roomOf('st002'))?.roomId).to.equal('r1@chatroom')
       expect(await store().bot.roomOf('st003')).to.equal(null)
+      expect(await store().bot.stationOfRoom('r1@chatroom')).to.equal('st002')
+      expect(await store().bot.stationOfRoom('r9@chatroom')).to.equal(null)
       await store().bot.bindStaffContact('sf01', 'wxid_staff', T0)
       expect(await store().bot.staffByContact('wxid_staff')).to.equal('sf01')
       expect(await store().bot.contactOfStaff('sf01')).to.equal('wxid_staff')

@@ -1,6 +1,7 @@
 import { createHash, hash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto'
 import type { Clock } from '../../clock.js'
-import { UnauthorizedError, ValidationError } from '../../errors.js'
+import { UnauthorizedError, UnprocessableError, ValidationError } from '../../errors.js'
+import { BUILT_IN_ADMIN_ID } from '../../domain/directory-import.js'
 import type { PasswordHasher } from '../../security/passwords.js'
 import type { PiiCipher } from '../../security/pii.js'
 import { activationHashOf } from './activation.js'
@@ -14,6 +15,8 @@ export interface AuthSettings extends LoginThrottleSettings {
   sessionIdleMinutes: number
   /** An activation code works this many days after it first appeared in a sync file. */
   activationValidDays: number
+  /** LIAISON_ADMIN_PASSWORD: when set, the built-in admin's password is the deployment's, set again at every start. */
+  adminPassword?: string | null
 }
 
 /**
@@ -114,6 +117,11 @@ export class AuthService {
     await this.throttle.count(actor.username, client)
     const staff = await this.store.staff.get(actor.id)
     if (!staff?.active) throw new UnauthorizedError()
+    // Changed here, it would come back at the next start (ensureAdmin): say where it is changed instead.
+    if (staff.id === BUILT_IN_ADMIN_ID && this.settings.adminPassword) {
+      const words = '系统内置管理员的密码由服务器的部署设置（LIAISON_ADMIN_PASSWORD）决定，请在服务器上修改后重启'
+      throw new UnprocessableError(words, [{ path: 'body.newPassword', message: words }], 'password_set_by_deployment')
+    }
     if (!(await this.passwords.verify(currentPassword, staff.passwordHash))) {
       await this.audit.record(actor, 'staff.password.change_failed', { kind: 'staff', id: staff.id }, { client })
       throw new ValidationError('当前密码不正确', [{ path: 'body.currentPassword', message: '当前密码不正确' }], 'wrong_password')

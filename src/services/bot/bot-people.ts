@@ -6,7 +6,7 @@ import { DEPUTY_LOAD_STATUSES, type CaseRecord } from '../../domain/case.js'
 import { ConflictError, ForbiddenError, NotFoundError, RateLimitError, UnprocessableError } from '../../errors.js'
 import { bindDeputy, codeHash, issueCode } from '../accounts/mp-account.js'
 import type { PersonRef } from '../../domain/meeting.js'
-import type { MpUserRecord, Store } from '../../store/ports.js'
+import type { MpUserRecord, StaffRecord, Store } from '../../store/ports.js'
 import type { PiiCipher } from '../../security/pii.js'
 import type { AuditTrail } from '../audit.js'
 import type { MpPrincipal, MpSessions } from '../accounts/mp-sessions.js'
@@ -214,9 +214,21 @@ export class BotPeople {
     if (staff.role === 'unit_staff') throw new ForbiddenError('只有联络站工作人员可以绑定站点群', 'not_staff')
     if (staff.role === 'organizer' && !scopeHasStation(await this.directory.scopeOf(staff), station))
       throw new ForbiddenError(`${station.name}不在您负责的范围内，不能绑定`, 'out_of_scope')
+    // A group already another station's would be taken from it (its notices would stop): only by one who may bind that station too.
+    const taken = await this.store.bot.stationOfRoom(roomId)
+    if (taken && taken !== station.id && !(await this.mayBind(staff, taken)))
+      throw new ConflictError('这个群已绑定其他联络站，不能再绑定本站；请由该站工作人员先解除，或另建一个群', [], 'room_taken')
     await this.store.bot.bindRoom(station.id, roomId, staff.id, this.clock.now(), topic)
     await this.audit.record(null, 'station.room_bound', { kind: 'station', id: station.id }, { staffId: staff.id })
     return { code: station.code, name: station.name }
+  }
+
+  private async mayBind(staff: StaffRecord, stationId: string) {
+    if (staff.role === 'admin') return true
+    if (staff.role === 'station_staff') return staff.stationIds.includes(stationId)
+    if (staff.role !== 'organizer') return false
+    const station = await this.store.stations.get(stationId)
+    return scopeHasStation(await this.directory.scopeOf(staff), station)
   }
 }
 

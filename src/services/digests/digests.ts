@@ -6,7 +6,7 @@ import { localDate } from '../../domain/dates.js'
 import { composeDigest, type Digest, type DigestMeeting, type DigestSurvey } from '../../domain/digest.js'
 import { canFollowMeeting, type MeetingRecord } from '../../domain/meeting.js'
 import type { SurveyRecord } from '../../domain/survey.js'
-import { isQuietTime, sendWindow, type QuietHours } from '../../domain/quiet-hours.js'
+import { inSendWindow, isQuietTime, sendWindow, type QuietHours } from '../../domain/quiet-hours.js'
 import { NotFoundError, UnprocessableError } from '../../errors.js'
 import type { DigestPreferences, OutboxMessage, Store } from '../../store/ports.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
@@ -39,8 +39,14 @@ export const DIGEST_CHANNELS = ['mp_subscribe', 'bot_private'] as const
 function usable(p: DigestPreferences | null | undefined, quiet: QuietHours): DigestPreferences {
   if (!p) return DEFAULT_PREFERENCES
   const channels = p.channels.filter((c) => (DIGEST_CHANNELS as readonly string[]).includes(c))
-  const sendAt = p.sendAt && isQuietTime(p.sendAt, quiet) ? quiet.end : p.sendAt
+  const sendAt = p.sendAt ? keptTime(p.sendAt, quiet) : p.sendAt
   return channels.length === p.channels.length && sendAt === p.sendAt ? p : { ...p, channels, sendAt }
+}
+/** A time outside the send window as it can be kept: inside quiet hours, their end; just before them, the window's last minute. */
+function keptTime(at: string, quiet: QuietHours): string {
+  const window = sendWindow(quiet)
+  if (!window || inSendWindow(at, window)) return at
+  return isQuietTime(at, quiet) ? quiet.end : window.to
 }
 const WEEK_MS = 7 * 86_400_000
 /** Deputies whose digests are made together: reading read in one go, recorded in one write. */
@@ -154,7 +160,7 @@ export class DigestService {
 
   async savePreferences(deputyId: string, preferences: DigestPreferences) {
     const window = sendWindow(this.settings.quietHours)
-    if (preferences.sendAt && window && isQuietTime(preferences.sendAt, this.settings.quietHours)) {
+    if (preferences.sendAt && window && !inSendWindow(preferences.sendAt, window)) {
       const { start, end } = this.settings.quietHours
       const words = `发送时间请选 ${window.from}–${window.to}（${start} 至${start > end ? '次日 ' : ' '}${end} 夜间免打扰，不发消息）`
       throw new UnprocessableError(words, [{ path: 'body.sendAt', message: words }], 'send_time_quiet')
@@ -193,8 +199,7 @@ export class DigestService {
 
   /** When a deputy's digest is made: their time, else the office's, kept out of quiet hours. */
   private sendAt(p: DigestPreferences) {
-    const at = p.sendAt ?? this.settings.sendAt
-    return isQuietTime(at, this.settings.quietHours) ? this.settings.quietHours.end : at
+    return keptTime(p.sendAt ?? this.settings.sendAt, this.settings.quietHours)
   }
 
   private async gather(now: Date, seen?: Seen): Promise<Gathered> {

@@ -48,6 +48,10 @@ export function botRepo(conn: Connection, { BotSeenMessage, BotDialogue, Station
         }),
       )
     },
+    async stationOfRoom(roomId) {
+      const doc = await StationRoom.findOne({ roomId }).lean<StationRoomDoc>()
+      return doc?.stationId ?? null
+    },
     async roomOf(stationId) {
       const doc = await StationRoom.findOne({ stationId }).lean<StationRoomDoc>()
       return doc ? { roomId: doc.roomId, topic: doc.topic ?? null } : null

@@ -38,6 +38,9 @@ export function botRepo(db: Db): BotRepo {
         )
       })()
     },
+    async stationOfRoom(roomId) {
+      return (db.prepare('SELECT station_id FROM station_rooms WHERE room_id = ?').pluck().get(roomId) as string | undefined) ?? null
+    },
     async roomOf(stationId) {
       const row = db.prepare('SELECT room_id, topic FROM station_rooms WHERE station_id = ?').get(stationId) as
         { room_id: string; topic: string | null } | undefined
