@@ -93,6 +93,7 @@ describe('mini-program story: 民生实事项目', () => {
     await created(office2.post(`/api/admin/livelihood/cycles/${cycleId}/ballot-result`))
     // The work of 2027 is reported once 2027 has begun (a quarter not begun is refused).
     app.clock.set(new Date(Math.max(app.clock.now().getTime(), Date.parse('2027-01-15T02:00:00Z'))))
+    const officeIn2027 = await asAdmin(app) // the sessions of before have ended meanwhile
     const bureau = await new Client(app.baseUrl).login('chengang', STAFF_PASSWORD)
     const form = new FormData()
     form.append('file', new Blob([new Uint8Array(jpegWithGps())], { type: 'image/jpeg' }), 'site.jpg')
@@ -100,7 +101,7 @@ describe('mini-program story: 民生实事项目', () => {
     await created(
       bureau.post(`/api/admin/unit/livelihood-projects/${lifts.id}/progress`, { quarter: 1, percent: 35, text: '8部电梯已开工', photos: [photo.url] }),
     )
-    await created(office2.post(`/api/admin/livelihood/cycles/${cycleId}/rating`))
+    await created(officeIn2027.post(`/api/admin/livelihood/cycles/${cycleId}/rating`))
 
     // The deputy, on their phone, rates from the home page's 民生实事评议 (我的 signs them in first).
     holdPhone(app, 'o-deputy-dp0001')
@@ -119,7 +120,7 @@ describe('mini-program story: 民生实事项目', () => {
     expect(rate.textOf(`#rate-${lifts.id}`)).to.include('您的评议：基本满意')
     expect((await app.liaison.store.livelihood.listRatings(cycleId)).map((r) => [r.deputyId, r.grade])).to.deep.equal([['dp0001', 'basically_satisfied']])
 
-    await created(office2.post(`/api/admin/livelihood/cycles/${cycleId}/publish`))
+    await created(officeIn2027.post(`/api/admin/livelihood/cycles/${cycleId}/publish`))
     holdPhone(app, 'o-mp-reader')
     const page = await openPage('pages/projects/index')
     const card = page.textOf(`#project-${lifts.id}`)
