@@ -57,6 +57,7 @@ async function run(people: number) {
       opensAt: new Date('2026-11-23T01:00:00Z'),
       closesAt: new Date('2026-11-24T01:00:00Z'),
       audience: 'public',
+      draft: true,
     })
     await services.quizzes.addQuestions(
       ADMIN,
@@ -71,6 +72,7 @@ async function run(people: number) {
         tags: [],
       })),
     )
+    await services.quizzes.publish(ADMIN, quiz.id)
     const principals: MpPrincipal[] = Array.from({ length: people }, (_, i) => ({ kind: 'mp_user', id: `mu-bench-${i}`, deputyId: null }))
     const { ms } = await time(() =>
       Promise.all(

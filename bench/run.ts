@@ -46,12 +46,20 @@ if (!chosen.length) {
 
 const rows: Row[] = []
 const lines: string[] = []
+// A group that throws is reported and the run goes on: one broken group must not cost the
+// quiet half hour the others needed (its rows of an earlier run are not kept: it failed now).
+const failed: string[] = []
 for (const bench of chosen) {
   console.error(`bench: ${bench.name}…`)
-  const output = await bench.run()
-  const made = Array.isArray(output) ? output : output.rows
-  rows.push(...made.map((r) => ({ ...r, group: r.group || bench.name })))
-  if (!Array.isArray(output)) lines.push(...output.lines)
+  try {
+    const output = await bench.run()
+    const made = Array.isArray(output) ? output : output.rows
+    rows.push(...made.map((r) => ({ ...r, group: r.group || bench.name })))
+    if (!Array.isArray(output)) lines.push(...output.lines)
+  } catch (err) {
+    console.error(`bench: ${bench.name} failed:`, err)
+    failed.push(bench.name)
+  }
 }
 
 console.table(rows.map((r) => ({ group: r.group, name: r.name, value: `${r.value.toFixed(2)} ${r.unit}`, target: r.target.text, verdict: r.verdict })))
@@ -70,4 +78,5 @@ const results = [...earlier.filter((r) => !rerun.has(r.group)), ...rows]
 writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), results }, null, 2) + '\n')
 writeFileSync(join(out, 'results.md'), markdownTable(results))
 console.log(`\nwritten: ${file} and results.md (${results.length} rows)`)
-process.exit(rows.every((r) => r.verdict === 'ok') ? 0 : 1)
+if (failed.length) console.error(`bench: groups that failed (no rows): ${failed.join(', ')}`)
+process.exit(!failed.length && rows.every((r) => r.verdict === 'ok') ? 0 : 1)
