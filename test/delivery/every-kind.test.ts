@@ -139,6 +139,13 @@ describe("every kind of message through the README's subscribe template", () => 
         'messageId=',
       ],
       ['bot.logged_out', { text: '机器人已掉线，请扫码登录' }, 'messageId='],
+      [
+        'deputy.binding_moved',
+        {
+          text: '您的人大代表身份刚刚绑定到了另一个微信的小程序，这个微信不再以代表身份使用。如果不是您本人要求的，请马上联系您所在的代表联络站或人大办公室。',
+        },
+        'messageId=',
+      ],
     ]
     await app.liaison.store.outbox.enqueue([
       ...caseKinds.map((k) => message(k, { caseId: c.id, ticket: c.ticket, text: `留言 ${c.ticket} 的消息` })),

@@ -9,6 +9,7 @@ import type { MpUserRecord, Store } from '../../store/ports.js'
 import type { AuditTrail } from '../audit.js'
 import type { MpPrincipal, MpSessions } from './mp-sessions.js'
 import type { StaffPrincipal } from './principal.js'
+import { outboxMessage } from '../delivery/outbox-message.js'
 
 const BINDING_CODE_HOURS = 24
 
@@ -20,23 +21,43 @@ export interface WeChatLogin {
 
 /** Binds a person's account to a deputy record; a new phone replaces the old binding. */
 export async function bindDeputy(
-  store: Pick<Store, 'mpUsers'>,
+  store: Pick<Store, 'mpUsers' | 'outbox'>,
   sessions: MpSessions,
   audit: AuditTrail,
   personId: string,
   deputyId: string,
   via: 'mini-program' | 'bot',
+  now: Date,
 ) {
   // One deputy may work from both the mini-program and the bot: a new binding replaces only
   // an earlier one of the same kind (a new phone, a new WeChat), never the other channel.
   const sameKind = (u: MpUserRecord) => (via === 'bot' ? u.botContactId !== null : u.openid !== null)
+  const replaced: MpUserRecord[] = []
   for (const previous of await store.mpUsers.listByDeputyId(deputyId)) {
     if (previous.id === personId || !sameKind(previous)) continue
     await store.mpUsers.update(previous.id, { deputyId: null })
     await sessions.revokeAll(previous.id)
+    replaced.push(previous)
   }
   await store.mpUsers.update(personId, { deputyId })
   await audit.record(null, 'deputy.bound', { kind: 'deputy', id: deputyId }, { mpUserId: personId, via })
+  // Any station's staff may issue a deputy's code, and the code binds whoever types it: the
+  // WeChat that was the deputy's until now is told, so a binding they did not ask for does not
+  // go unnoticed (they lose their workbench without a word otherwise).
+  if (replaced.length) await store.outbox.enqueue(replaced.map((previous) => bindingMovedNotice(previous.id, via, now)))
+}
+
+function bindingMovedNotice(mpUserId: string, via: 'mini-program' | 'bot', now: Date) {
+  const where = via === 'bot' ? '另一个微信（通过机器人）' : '另一个微信的小程序'
+  return outboxMessage({
+    to: { kind: 'mp_user', id: mpUserId },
+    kind: 'deputy.binding_moved',
+    payload: {
+      text: `您的人大代表身份刚刚绑定到了${where}，这个微信不再以代表身份使用。如果不是您本人要求的，请马上联系您所在的代表联络站或人大办公室。`,
+    },
+    dedupeKey: `deputy.binding_moved:${mpUserId}:${now.toISOString()}`,
+    at: now,
+  })
 }
 
 /** Deputy and staff codes are hashed apart, so one can never be redeemed as the other. */
@@ -68,7 +89,7 @@ export type SubscribeResult = 'accept' | 'reject' | 'ban' | 'filter'
 
 /** What MpAccounts is built from (one object: the parameters are many). */
 export interface MpAccountsDeps {
-  store: Pick<Store, 'bindingCodes' | 'deputies' | 'mpUsers' | 'subscriptions'>
+  store: Pick<Store, 'bindingCodes' | 'deputies' | 'mpUsers' | 'outbox' | 'subscriptions'>
   sessions: MpSessions
   wechat: WeChatLogin | null
   cipher: PiiCipher
@@ -86,7 +107,7 @@ export interface MpAccountsDeps {
 export class MpAccounts {
   private readonly bindTries = new RateLimiterMemory({ keyPrefix: 'bind', points: 5, duration: 15 * 60 })
 
-  private readonly store: Pick<Store, 'bindingCodes' | 'deputies' | 'mpUsers' | 'subscriptions'>
+  private readonly store: Pick<Store, 'bindingCodes' | 'deputies' | 'mpUsers' | 'outbox' | 'subscriptions'>
   private readonly sessions: MpSessions
   private readonly wechat: WeChatLogin | null
   private readonly cipher: PiiCipher
@@ -160,7 +181,7 @@ export class MpAccounts {
     else await this.bindingGuard.wrong(this.store.bindingCodes, now)
     if (!deputyId)
       throw new UnprocessableError('绑定码无效或已过期，请向联络站工作人员重新获取', [{ path: 'body.bindCode', message: '无效' }], 'invalid_binding_code')
-    await bindDeputy(this.store, this.sessions, this.audit, principal.id, deputyId, 'mini-program')
+    await bindDeputy(this.store, this.sessions, this.audit, principal.id, deputyId, 'mini-program', now)
     await this.bindTries.delete(principal.id)
     return this.profile({ ...principal, deputyId })
   }

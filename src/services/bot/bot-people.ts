@@ -23,7 +23,7 @@ const ALIAS_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
 
 /** What BotPeople is built from (one object: the parameters are many). */
 export interface BotPeopleDeps {
-  store: Pick<Store, 'bindingCodes' | 'bot' | 'cases' | 'deputies' | 'mpUsers' | 'staff' | 'stations'>
+  store: Pick<Store, 'bindingCodes' | 'bot' | 'cases' | 'deputies' | 'mpUsers' | 'outbox' | 'staff' | 'stations'>
   sessions: MpSessions
   cipher: PiiCipher
   audit: AuditTrail
@@ -41,7 +41,7 @@ export interface BotPeopleDeps {
 export class BotPeople {
   private readonly bindTries = new RateLimiterMemory({ keyPrefix: 'bot_bind', points: 5, duration: 15 * 60 })
 
-  private readonly store: Pick<Store, 'bindingCodes' | 'bot' | 'cases' | 'deputies' | 'mpUsers' | 'staff' | 'stations'>
+  private readonly store: Pick<Store, 'bindingCodes' | 'bot' | 'cases' | 'deputies' | 'mpUsers' | 'outbox' | 'staff' | 'stations'>
   private readonly sessions: MpSessions
   private readonly cipher: PiiCipher
   private readonly audit: AuditTrail
@@ -182,7 +182,7 @@ export class BotPeople {
       await this.store.bot.bindStaffContact(staffId, person.user.botContactId!, this.clock.now())
       await this.audit.record(null, 'staff.bot_bound', { kind: 'staff', id: staffId }, { personId })
     } else if (deputyId) {
-      await bindDeputy(this.store, this.sessions, this.audit, personId, deputyId, 'bot')
+      await bindDeputy(this.store, this.sessions, this.audit, personId, deputyId, 'bot', now)
     }
     return this.roles((await this.store.mpUsers.get(personId))!)
   }

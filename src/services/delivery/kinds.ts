@@ -47,6 +47,7 @@ export const KIND_TITLES: Record<string, string> = {
   'suggestion.request_decided': '申请已批复',
   'suggestion.due_soon': '建议办理期限提醒',
   'suggestion.overdue': '代表建议已超期',
+  'deputy.binding_moved': '代表身份已在别处绑定',
 }
 
 export const titleOf = (kind: string) => KIND_TITLES[kind] ?? '消息通知'
