@@ -9,7 +9,7 @@ import { openStore } from './store/open-store.js'
 import type { Store } from './store/ports.js'
 import { jobsFor, startJobs, type Job } from './jobs/index.js'
 import { widenMeetingAudiences } from './services/meetings/meeting-audiences.js'
-import { sealNamedBallots } from './services/surveys/sealed-ballots.js'
+import { bareBallotVotes, sealNamedBallots } from './services/surveys/sealed-ballots.js'
 import { WeChatClient } from './wechat/client.js'
 import { residentContentCheck } from './wechat/content-check.js'
 import { WeComRobot } from './wechat/wecom-robot.js'
@@ -74,6 +74,12 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
   // Ballots an older console made named: made secret, as every ballot is now (once per store).
   const sealed = await sealNamedBallots(store, services.surveyResponses, clock.now())
   if (sealed) logger.info({ votes: sealed }, 'named ballots made secret')
+  // And every ballot's votes, named or not, kept with no place, source, time or time-ordered id (once per store).
+  const bared = await bareBallotVotes(store, clock.now())
+  if (bared) logger.info({ votes: bared }, 'ballot votes kept with no place, time or time-ordered id')
+  // Ballots closed by an older version, or whose end passed while no instance ran: counted on the roll as it stands now.
+  const counted = await services.ballotCount.fixClosed()
+  if (counted) logger.info({ ballots: counted }, 'closed ballots counted on their roll')
   const http = createHttpApp(config, logger, store, services, clock)
   let server: Server | null = null
   const jobs: Job[] = jobsFor({ config, services, store, clock, logger })

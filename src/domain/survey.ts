@@ -63,6 +63,12 @@ export interface BallotRules {
   rollDeputyIds: string[]
   /** At most this many projects are chosen (the most votes first); null: every project that passes. */
   maxChosen: number | null
+  /**
+   * Fixed once, when the ballot closes: the deputies of the roll it leaves out of its count, who
+   * had left office without voting. An announced outcome is judged on the roll without them from
+   * then on, whoever leaves office (or returns) later. Absent until the ballot has closed.
+   */
+  uncountedAtClose?: string[]
 }
 
 export interface SurveyRecord {

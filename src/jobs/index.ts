@@ -17,6 +17,7 @@ import { topicRetrainJob } from './topic-retrain-job.js'
 import { campaignPeriodJob } from './campaign-period-job.js'
 import { livelihoodProgressJob } from './livelihood-progress-job.js'
 import { suggestionDeadlineJob } from './suggestion-deadline-job.js'
+import { ballotCountJob } from './ballot-count-job.js'
 
 export type { Job, JobContext, JobDefinition } from './job.js'
 
@@ -34,6 +35,7 @@ export const JOBS: readonly JobDefinition[] = [
   campaignPeriodJob,
   livelihoodProgressJob,
   suggestionDeadlineJob,
+  ballotCountJob,
 ]
 
 /** The jobs bound to one running app: schedules read from its config, runs given its services. */

@@ -50,6 +50,7 @@ import { MeetingService } from './meetings/meetings.js'
 import { MeetingReminders } from './meetings/meeting-reminders.js'
 import { SlaClocks } from './cases/sla-clocks.js'
 import { TaskListService } from './tasks.js'
+import { BallotCount } from './surveys/ballot-count.js'
 import { BallotRoll } from './surveys/ballot-roll.js'
 import { DigestService } from './digests/digests.js'
 import { MeetingInvitations } from './meetings/meeting-invitations.js'
@@ -128,10 +129,11 @@ export function createServices(config: Config & { security: { secretKey: string 
     audit,
     directoryCache,
   )
-  const surveys = new SurveyService(store, clock, { timeZone }, audit, directoryCache)
-  const campaignServices = createCampaignServices(store, clock, timeZone, audit, directoryCache)
   const surveyResponses = new SurveyResponses(store, cipher, clock, { timeZone }, directoryCache)
-  const ballotRoll = new BallotRoll(store, surveys, surveyResponses, directoryCache)
+  const ballotCount = new BallotCount(store, surveyResponses, directoryCache, clock)
+  const surveys = new SurveyService(store, clock, { timeZone }, audit, directoryCache, ballotCount)
+  const campaignServices = createCampaignServices(store, clock, timeZone, audit, directoryCache)
+  const ballotRoll = new BallotRoll(store, surveys, surveyResponses, directoryCache, ballotCount)
   const quizServices = createQuizServices(store, campaignServices.campaigns, clock, { timeZone }, audit, directoryCache)
   const uploads = new Uploads(
     config.uploads.dir,
@@ -234,8 +236,9 @@ export function createServices(config: Config & { security: { secretKey: string 
     surveys,
     surveyResponses,
     ballotRoll,
+    ballotCount,
     tasks: new TaskListService({ store, responses: surveyResponses, quizzes: quizServices.quizTaking, clock, settings: { timeZone } }),
-    surveyReports: new SurveyReports(store, surveys, clock, { timeZone }, ballotRoll),
+    surveyReports: new SurveyReports(store, surveys, clock, { timeZone }, ballotCount),
     hotIssues: new HotIssueService({ store, queries: caseQueries, directory: directoryCache, clock, options: config.analysis }),
     weeklyReports: new WeeklyReports(store, directoryCache, clock, { timeZone }),
     caseSeries: new CaseSeriesReport({ store, queries: caseQueries, directory: directoryCache, clock, options: { timeZone } }),

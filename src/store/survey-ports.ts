@@ -96,4 +96,20 @@ export interface SurveyRepo {
    * many votes it changed.
    */
   sealBallots(secretKey: (surveyId: string, respondentKey: string) => string): Promise<number>
+  /**
+   * Every ballot's votes made as secret as a vote is kept now, whatever an older version kept
+   * with them: no person, station, district or source, the ballot's opening as their time, and
+   * each a new id from `newId` (random: an id ordered by time told the minute of the vote),
+   * written again in the order of their new ids; counters per district and station dropped.
+   * Keys, answers, counts and tallies stay. Returns how many votes it rewrote.
+   */
+  scrubBallotVotes(newId: () => string): Promise<number>
+  /** Published ballots closed by `now` (their end time passed) whose count is not fixed yet, closing soonest first. */
+  ballotsToCount(now: Date): Promise<SurveyRecord[]>
+  /**
+   * Fixes a closed ballot's count once (`ballot.uncountedAtClose`): the first fix stands, a later
+   * one changes nothing, and no `update` writes or erases it. Returns the ballot as stored.
+   * NotFoundError when there is no such ballot.
+   */
+  fixBallotCount(surveyId: string, uncounted: string[]): Promise<SurveyRecord>
 }

@@ -1,5 +1,5 @@
 import { expect } from 'chai'
-import { asDeputy, asResident } from '../helpers/app.js'
+import { asAdmin, asDeputy, asResident } from '../helpers/app.js'
 import { asStaff } from '../helpers/meetings.js'
 import { ballotBody, consultationBody, surveyBody, surveyOffice } from '../helpers/surveys.js'
 import type { Client, TestApp } from '../helpers/app.js'
@@ -190,6 +190,48 @@ describe('ballots: a secret vote of serving deputies', () => {
     // Of five on the roll, four can count (李强 did not vote): 2 of 4 is not more than half.
     expect(outcome).to.deep.include({ roll: 4, ballotsCast: 3, minVotes: 3 })
     expect(outcome.chosen).to.deep.equal([])
+  })
+
+  it("keeps a closed ballot's outcome when a deputy who did not vote leaves office afterwards", async () => {
+    // 2 of 4 for 老旧小区加装电梯 is not more than half: 未通过, as at the close. Closed by POST
+    // /close or by a correction that ends it now; 刘洋 leaves before anyone has read the results.
+    const closeBy = {
+      post: (id: string) => office.post(`/api/admin/surveys/${id}/close`),
+      patch: (id: string) => office.patch(`/api/admin/surveys/${id}`, { closesAt: '2026-11-23T09:30:00+08:00' }),
+    }
+    const closed: string[] = []
+    for (const [how, close] of Object.entries(closeBy)) {
+      const s = await create(ballotBody({ title: `票决（${how}）`, ballot: { passRule: 'roll_majority', maxChosen: 2, roll: { deputyIds: FOUR } } }))
+      for (const d of ['dp0001', 'dp0002']) expect((await vote(d, s.id, ['p1'])).status).to.equal(201)
+      app.clock.advance(60_000)
+      expect((await close(s.id)).status, how).to.equal(200)
+      closed.push(s.id)
+    }
+
+    expect((await office.patch('/api/admin/deputies/dp0005', { active: false })).status).to.equal(200)
+    for (const id of closed) {
+      const results = (await office.get(`/api/admin/surveys/${id}/results`)).body.ballot
+      // What the console's 计票结果 reads: 应投 4 人，实投 2 人，通过需至少 3 票; 当选项目：无.
+      expect(results, 'not 应投 3 人, 通过需至少 2 票').to.deep.include({ roll: 4, ballotsCast: 2, minVotes: 3, chosen: [] })
+      expect(results.projects.find((p: { id: string }) => p.id === 'p1')).to.include({ votes: 2, passes: false })
+      const sheet = (await office.get(`/api/admin/surveys/${id}/responses.csv`)).body.toString('utf8')
+      expect(sheet).to.include('4 人,2 人,3 票').and.include('老旧小区加装电梯,2,100%,否,否')
+      const turnout = (await office.get(`/api/admin/surveys/${id}/not-voted`)).body
+      expect(turnout, 'the roll as it stood at the close').to.deep.include({ roll: 4, voted: 2 })
+      expect(turnout.items.map((i: { name: string }) => i.name)).to.deep.equal(['刘洋', '陈静'])
+    }
+  })
+
+  it('keeps the outcome of a ballot closed by its end time passing, once a minute has gone by', async () => {
+    const s = await create(ballotBody({ ballot: { passRule: 'roll_majority', maxChosen: 2, roll: { deputyIds: FOUR } } }))
+    for (const d of ['dp0001', 'dp0002']) expect((await vote(d, s.id, ['p1'])).status).to.equal(201)
+    // Its end passes with nobody reading it; the minute's job counts it on the roll as it stood.
+    app.clock.set(new Date('2026-11-30T10:00:30Z'))
+    await app.liaison.jobs.find((j) => j.name === 'ballot-count')!.run()
+    office = await asAdmin(app) // a week on, the morning's session has ended
+    expect((await office.patch('/api/admin/deputies/dp0005', { active: false })).status).to.equal(200)
+    const outcome = (await office.get(`/api/admin/surveys/${s.id}/results`)).body.ballot
+    expect(outcome).to.deep.include({ roll: 4, ballotsCast: 2, minVotes: 3, chosen: [] })
   })
 
   it('passes a project of a 4-deputy roll with 3 votes, and says so', async () => {

@@ -343,5 +343,74 @@ export function surveyContract(store: () => Store) {
       expect(await store().surveys.tallies(poll.id, 's:st001')).not.to.deep.equal([])
       expect(await store().surveys.sealBallots(() => 'h:again'), 'once sealed, left as it is').to.equal(0)
     })
+
+    it("strips every ballot's votes of place, source, time and id, keeping each one's key, answers and counts", async () => {
+      // Anonymous from the start, as an older version kept its votes: each with its station, source, minute and an id in order of time.
+      const ballot = surveyRecord({
+        kind: 'ballot',
+        anonymous: true,
+        ballot: { passRule: 'roll_majority', maxChosen: null, rollDeputyIds: ['dp0001', 'dp0002'] },
+      })
+      const poll = surveyRecord()
+      await store().surveys.create(ballot)
+      await store().surveys.create(poll)
+      await store().surveys.respond(submission(ballot, 'h:one'))
+      // Never made by a ballot now, but kept by the store: its text answer and opinion follow their vote.
+      await store().surveys.respond(submission(ballot, 'h:two', { q1: 'no', q2: '多修路' }, [{ articleId: 'a1', text: '同意' }]))
+      await store().surveys.respond(submission(poll, 'mp:mu-9'))
+      const old = (await store().surveys.responses(ballot.id)).map((x) => x.id)
+      const counters = await store().surveys.tallies(ballot.id, '')
+      const fresh = ['sr-fresh-2', 'sr-fresh-1']
+
+      expect(await store().surveys.scrubBallotVotes(() => fresh.pop()!)).to.equal(2)
+      const votes = await store().surveys.responses(ballot.id)
+      expect(votes.map((x) => x.id))
+        .to.have.members(['sr-fresh-1', 'sr-fresh-2'])
+        .and.not.include.members(old)
+      expect(votes.map((x) => [x.respondentKey, x.mpUserId, x.deputyId, x.stationId, x.districtId, x.via, x.createdAt, x.answers])).to.have.deep.members([
+        ['h:one', null, null, null, null, null, ballot.opensAt, { q1: 'yes' }],
+        ['h:two', null, null, null, null, null, ballot.opensAt, { q1: 'no', q2: '多修路' }],
+      ])
+      const two = votes.find((x) => x.respondentKey === 'h:two')!
+      expect((await store().surveys.textAnswers(ballot.id, { questionId: 'q2', limit: 10 })).items).to.deep.equal([
+        { responseId: two.id, questionId: 'q2', text: '多修路', stationId: null, districtId: null, createdAt: ballot.opensAt },
+      ])
+      expect((await store().surveys.opinions(ballot.id, {})).map((o) => [o.responseId, o.mpUserId, o.via, o.stationId, o.createdAt])).to.deep.equal([
+        [two.id, null, null, null, ballot.opensAt],
+      ])
+      expect(await store().surveys.hasResponded(ballot.id, 'h:two'), 'once only still holds').to.equal(true)
+      expect(await store().surveys.tallies(ballot.id, '')).to.have.deep.members(counters)
+      expect((await store().surveys.get(ballot.id))!.responseCount).to.equal(2)
+      expect((await store().surveys.responses(poll.id))[0], 'a survey is not a ballot').to.include({
+        respondentKey: 'mp:mu-9',
+        stationId: 'st001',
+        via: 'ST001',
+      })
+    })
+
+    it("fixes a closed ballot's count once, which no later fix or correction changes", async () => {
+      const rules = { passRule: 'roll_majority' as const, maxChosen: null, rollDeputyIds: ['dp0001', 'dp0002', 'dp0003'] }
+      const ballot = surveyRecord({ kind: 'ballot', anonymous: true, articles: [], ballot: rules, closesAt: at(60) })
+      await store().surveys.create(ballot)
+      await store().surveys.create(surveyRecord({ kind: 'ballot', anonymous: true, articles: [], ballot: rules, closesAt: at(600) }))
+      await store().surveys.create(surveyRecord({ kind: 'ballot', anonymous: true, articles: [], ballot: rules, closesAt: at(30), draft: true }))
+      await store().surveys.create(surveyRecord({ closesAt: at(30) }))
+      expect(
+        (await store().surveys.ballotsToCount(at(61))).map((x) => x.id),
+        'closed, published, a ballot',
+      ).to.deep.equal([ballot.id])
+      expect((await store().surveys.get(ballot.id))!.ballot).to.deep.equal(rules)
+
+      const fixed = await store().surveys.fixBallotCount(ballot.id, ['dp0003'])
+      expect(fixed.ballot).to.deep.equal({ ...rules, uncountedAtClose: ['dp0003'] })
+      expect((await store().surveys.fixBallotCount(ballot.id, [])).ballot!.uncountedAtClose, 'the first fix stands').to.deep.equal(['dp0003'])
+      // A correction written from a copy read before the fix neither drops it nor writes its own.
+      await store().surveys.update({ ...ballot, title: '票决（更正）' })
+      await store().surveys.update({ ...ballot, ballot: { ...rules, uncountedAtClose: [] } })
+      expect((await store().surveys.get(ballot.id))!.ballot).to.deep.equal({ ...rules, uncountedAtClose: ['dp0003'] })
+      expect((await store().surveys.forRespondent({ id: ballot.id }))!.survey.ballot!.uncountedAtClose).to.deep.equal(['dp0003'])
+      expect(await store().surveys.ballotsToCount(at(61))).to.deep.equal([])
+      expect(await rejects(store().surveys.fixBallotCount('sv-none', []))).to.be.instanceOf(NotFoundError)
+    })
   })
 }

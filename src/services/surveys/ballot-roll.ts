@@ -6,6 +6,7 @@ import type { Store } from '../../store/ports.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 import type { DirectoryCache } from '../directory/directory-cache.js'
 import { publishNoticeKey } from '../publish-notices.js'
+import type { BallotCount } from './ballot-count.js'
 import type { SurveyResponses } from './survey-responses.js'
 import type { SurveyService } from './surveys.js'
 
@@ -27,6 +28,7 @@ export class BallotRoll {
     private readonly responses: Pick<SurveyResponses, 'deputyKeys'>,
     /** A report, not a write: names and stations come from the shared cache (a console edit invalidates it). */
     private readonly directory: Pick<DirectoryCache, 'prepared'>,
+    private readonly count: Pick<BallotCount, 'uncounted'>,
   ) {}
 
   async notVoted(staff: StaffPrincipal, surveyId: string): Promise<{ survey: SurveyRecord; roll: number; voted: number; items: NotVoted[] }> {
@@ -45,12 +47,14 @@ export class BallotRoll {
     const ours = (id: string) => (deputies.get(id)?.stationIds ?? []).some((st) => scopeHasStation(scope, stations.get(st)))
     const ourRoll = scope.kind === 'regions' ? asked.filter(ours) : asked
     const voted = new Set((await this.store.surveys.responses(s.id)).map((r) => r.respondentKey))
+    // A ballot's roll counts as its pass rule does: once closed, as it was at the close.
+    const uncounted = s.kind === 'ballot' ? new Set(await this.count.uncounted(s)) : null
     const waiting: string[] = []
     const roll: string[] = []
     for (const id of ourRoll) {
       const answered = await this.answered(s, id, voted)
       // Someone who left office since can no longer answer: not waited for, nor counted (as the pass rule's base).
-      if (!answered && deputies.get(id)?.active === false) continue
+      if (!answered && (uncounted ? uncounted.has(id) : deputies.get(id)?.active === false)) continue
       roll.push(id)
       if (!answered) waiting.push(id)
     }
@@ -62,21 +66,6 @@ export class BallotRoll {
       voted: roll.length - waiting.length,
       items: waiting.map((id) => ({ deputyId: id, name: deputies.get(id)?.name ?? id, notice: noticeState(rows.get(key(id))) })),
     }
-  }
-
-  /**
-   * How many deputies a ballot's roll counts: those still serving, and those who voted before
-   * they left office (their vote stands, so they stay in the base it is judged on). Someone who
-   * left without voting cannot vote any more: counting them would make 超过应投票代表半数 a
-   * majority of a roll partly unable to vote.
-   */
-  async counted(s: SurveyRecord): Promise<number> {
-    const rollIds = s.ballot?.rollDeputyIds ?? []
-    const { deputies } = await this.directory.prepared()
-    const departed = rollIds.filter((id) => deputies.get(id)?.active === false)
-    let votedBeforeLeaving = 0
-    for (const id of departed) if (await this.store.surveys.hasResponded(s.id, this.responses.deputyKeys(s, id, [])[0]!)) votedBeforeLeaving++
-    return rollIds.length - departed.length + votedBeforeLeaving
   }
 
   private async answered(s: SurveyRecord, deputyId: string, keys: Set<string>): Promise<boolean> {

@@ -7,7 +7,7 @@ import type { Store } from '../../store/ports.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 import { csvSheet, sheetTime } from '../csv-sheet.js'
 import type { SurveyService, SurveyView } from './surveys.js'
-import type { BallotRoll } from './ballot-roll.js'
+import type { BallotCount } from './ballot-count.js'
 
 export interface ResultFilter {
   districtId?: string
@@ -30,7 +30,7 @@ export class SurveyReports {
     private readonly surveys: SurveyService,
     private readonly clock: Clock,
     private readonly settings: { timeZone: string },
-    private readonly roll: Pick<BallotRoll, 'counted'>,
+    private readonly count: Pick<BallotCount, 'counted'>,
   ) {}
 
   async results(staff: StaffPrincipal, id: string, filter: ResultFilter) {
@@ -142,9 +142,9 @@ export class SurveyReports {
     throw new UnprocessableError('只能按区县筛选', [{ path: 'query.districtId', message }], 'not_a_district')
   }
 
-  /** A ballot's outcome: the whole ballot's counters, on the roll as it counts now (departed deputies). */
+  /** A closed ballot's outcome: the whole ballot's counters, on the roll as it counted at the close (BallotCount). */
   private async outcome(s: SurveyRecord) {
-    return ballotOutcome(s, await this.store.surveys.tallies(s.id, scopeOf({})), await this.roll.counted(s))
+    return ballotOutcome(s, await this.store.surveys.tallies(s.id, scopeOf({})), await this.count.counted(s))
   }
 
   /** The counters of a place; an organizer's districts or stations summed. */

@@ -27,6 +27,7 @@ import { publishNotices } from '../publish-notices.js'
 import { outboxMessage } from '../delivery/outbox-message.js'
 import { stationPlaces } from '../directory/station-places.js'
 import type { DirectoryCache } from '../directory/directory-cache.js'
+import type { BallotCount } from './ballot-count.js'
 import { scopeHasPlace, scopeHasStation, scopeOwnerIds, type StaffScope } from '../../domain/staff-scope.js'
 
 export interface SurveyDraft {
@@ -72,6 +73,7 @@ export class SurveyService {
     private readonly settings: { timeZone: string },
     private readonly audit: Pick<AuditTrail, 'record'>,
     private readonly directory: Pick<DirectoryCache, 'scopeOf' | 'stationPlaces'>,
+    private readonly count: Pick<BallotCount, 'fixAtClose'>,
   ) {}
 
   /** Where the staff member may look (domain/staff-scope.ts). */
@@ -201,7 +203,8 @@ export class SurveyService {
       { kind: 'survey', id: s.id },
       { before: { opensAt: s.opensAt, closesAt: s.closesAt }, after: { opensAt: closed.opensAt, closesAt: closed.closesAt } },
     )
-    return closed
+    // The outcome about to be announced is judged on the roll as it stands now, not as it will.
+    return this.count.fixAtClose(closed)
   }
 
   /**
@@ -240,7 +243,9 @@ export class SurveyService {
         'invalid_survey',
       )
     // Changing what answers refer to holds only while nobody has answered, checked again in the write itself.
-    const saved = await this.store.surveys.update(next, { unanswered: changed.includes('questions') || changed.includes('articles') })
+    let saved = await this.store.surveys.update(next, { unanswered: changed.includes('questions') || changed.includes('articles') })
+    // Closed by this correction (or already): as at POST /close, a ballot's count is fixed now.
+    if (surveyPhase(saved, now) === 'closed') saved = await this.count.fixAtClose(saved)
     await this.audit.record(
       staff,
       'survey.corrected',

@@ -10,7 +10,8 @@ import type { TextAnswer } from '../survey-ports.js'
  * sqlite makes their primary keys.
  */
 type Stored<T extends { id: string }> = Omit<T, 'id'> & { _id: string }
-export type SurveyDoc = Stored<SurveyRecord> & { revision?: number }
+/** `uncountedAtClose`: the ballot's count fixed at its close, beside its rules (which `update` rewrites), never inside them. */
+export type SurveyDoc = Stored<SurveyRecord> & { revision?: number; uncountedAtClose?: string[] | null }
 export type SurveyResponseDoc = Stored<SurveyResponse>
 export type OpinionDoc = Stored<Opinion>
 export type TallyDoc = TallyRow & { surveyId: string }
@@ -50,6 +51,8 @@ export async function defineSurveyModels(conn: Connection): Promise<SurveyModels
       revision: { type: Number, default: 0 },
       districtIds: { type: [String], default: () => [] as string[] },
       audienceDeputyIds: { type: [String], default: undefined },
+      // Written once by fixBallotCount alone: absent (null) until a ballot has closed.
+      uncountedAtClose: { type: [String], default: undefined },
       createdBy: String,
       createdAt: Date,
       updatedAt: Date,

@@ -15,6 +15,9 @@ const date = (v: Date | null | undefined) => (v == null ? null : new Date(v))
 // Mixed fields come back as stored: a JSON round trip makes plain copies with no driver types in them.
 const plain = <T>(v: T): T => JSON.parse(JSON.stringify(v ?? null))
 
+/** A ballot's rules as its document keeps them: the count fixed at its close is a field of its own (uncountedAtClose). */
+const ballotRules = ({ uncountedAtClose: _, ...rules }: NonNullable<SurveyRecord['ballot']>) => rules
+
 // Every field picked by name, so no `_id` or stray field leaks out.
 const surveyToDoc = (s: SurveyRecord): Omit<SurveyDoc, 'responseCount'> => ({
   _id: s.id,
@@ -24,7 +27,7 @@ const surveyToDoc = (s: SurveyRecord): Omit<SurveyDoc, 'responseCount'> => ({
   description: s.description,
   questions: plain(s.questions),
   articles: plain(s.articles),
-  ballot: plain(s.ballot),
+  ballot: s.ballot ? plain(ballotRules(s.ballot)) : null,
   anonymous: s.anonymous,
   opensAt: s.opensAt,
   closesAt: s.closesAt,
@@ -44,7 +47,7 @@ const surveyFromDoc = (d: SurveyDoc): SurveyRecord => ({
   description: d.description,
   questions: plain(d.questions),
   articles: plain(d.articles ?? []),
-  ballot: d.ballot ? plain(d.ballot) : null,
+  ballot: d.ballot ? { ...plain(d.ballot), ...(Array.isArray(d.uncountedAtClose) ? { uncountedAtClose: [...d.uncountedAtClose] } : {}) } : null,
   anonymous: d.anonymous === true,
   opensAt: new Date(d.opensAt),
   closesAt: new Date(d.closesAt),
@@ -282,6 +285,65 @@ export async function surveyRepo(conn: Connection, { Outbox }: Pick<Models, 'Out
         })
       }
       return votes
+    },
+    async scrubBallotVotes(newId) {
+      let votes = 0
+      const ballots = await Survey.find({ kind: 'ballot' }, { _id: 1, opensAt: 1 }).lean<SurveyDoc[]>()
+      for (const b of ballots) {
+        await conn.transaction(async (session) => {
+          const rows = await SurveyResponse.find({ surveyId: b._id }).session(session).lean<SurveyResponseDoc[]>()
+          // Inserted again in the order of their new ids: the collection's natural order followed the order they were cast.
+          const renamed = rows.map((r) => ({ r, next: newId() })).sort((x, y) => (x.next < y.next ? -1 : 1))
+          // Removed before the new ones go in: the unique (surveyId, respondentKey) holds at every step.
+          await SurveyResponse.deleteMany({ surveyId: b._id }, { session })
+          if (renamed.length)
+            await SurveyResponse.insertMany(
+              renamed.map(({ r, next }) => ({
+                _id: next,
+                surveyId: b._id,
+                respondentKey: r.respondentKey,
+                mpUserId: null,
+                deputyId: null,
+                stationId: null,
+                districtId: null,
+                via: null,
+                answers: plain(r.answers),
+                comments: plain(r.comments ?? []),
+                createdAt: b.opensAt,
+              })),
+              { session },
+            )
+          // A ballot has neither text answers nor opinions; were there any, they follow their vote.
+          const moves = (extra: Filter) =>
+            renamed.map(({ r, next }) => ({
+              updateMany: {
+                filter: { surveyId: b._id, responseId: r._id },
+                update: { $set: { responseId: next, stationId: null, createdAt: b.opensAt, ...extra } },
+              },
+            }))
+          if (renamed.length && (await SurveyText.exists({ surveyId: b._id }).session(session)))
+            await SurveyText.bulkWrite(moves({ districtId: null }), { session })
+          if (renamed.length && (await SurveyOpinion.exists({ surveyId: b._id }).session(session)))
+            await SurveyOpinion.bulkWrite(moves({ mpUserId: null, via: null }), { session })
+          await SurveyTally.deleteMany({ surveyId: b._id, scope: { $ne: '' } }, { session })
+          votes += renamed.length
+        })
+      }
+      return votes
+    },
+    async ballotsToCount(now) {
+      return (
+        await Survey.find({ kind: 'ballot', uncountedAtClose: null, draft: { $ne: true }, closesAt: { $lte: now } })
+          .sort({ closesAt: 1, _id: 1 })
+          .lean<SurveyDoc[]>()
+      ).map(surveyFromDoc)
+    },
+    async fixBallotCount(surveyId, uncounted) {
+      // null matches a ballot with no such field: the first fix stands.
+      await Survey.updateOne({ _id: surveyId, kind: 'ballot', uncountedAtClose: null }, { $set: { uncountedAtClose: [...uncounted] } })
+      const doc = await Survey.findOne({ _id: surveyId, kind: 'ballot' }).lean<SurveyDoc>()
+      if (!doc) throw new NotFoundError('票决不存在')
+      return surveyFromDoc(doc)
     },
     async decideOpinion(o, outbox) {
       await translate(() =>

@@ -30,6 +30,9 @@ export const SURVEY_COLUMNS = [
   'audience_deputy_ids',
 ] as const
 
+/** A ballot's rules as its `ballot` column keeps them: without the count fixed at its close. */
+const ballotRules = ({ uncountedAtClose: _, ...rules }: NonNullable<SurveyRecord['ballot']>) => rules
+
 export const surveyToRow = (s: SurveyRecord): Record<(typeof SURVEY_COLUMNS)[number], unknown> => ({
   id: s.id,
   short_code: s.shortCode,
@@ -38,7 +41,8 @@ export const surveyToRow = (s: SurveyRecord): Record<(typeof SURVEY_COLUMNS)[num
   description: s.description,
   questions: JSON.stringify(s.questions),
   articles: JSON.stringify(s.articles),
-  ballot: s.ballot ? JSON.stringify(s.ballot) : null,
+  // The count fixed at the close has a column of its own (uncounted_at_close), written by the store alone.
+  ballot: s.ballot ? JSON.stringify(ballotRules(s.ballot)) : null,
   anonymous: s.anonymous ? 1 : 0,
   opens_at: iso(s.opensAt),
   closes_at: iso(s.closesAt),
@@ -59,7 +63,13 @@ export const surveyFromRow = (r: Row): SurveyRecord => ({
   description: r.description,
   questions: JSON.parse(r.questions),
   articles: JSON.parse(r.articles),
-  ballot: r.ballot === null ? null : JSON.parse(r.ballot),
+  ballot:
+    r.ballot === null
+      ? null
+      : {
+          ...JSON.parse(r.ballot),
+          ...(r.uncounted_at_close === null || r.uncounted_at_close === undefined ? {} : { uncountedAtClose: JSON.parse(r.uncounted_at_close) }),
+        },
   anonymous: r.anonymous === 1,
   opensAt: new Date(r.opens_at),
   closesAt: new Date(r.closes_at),
