@@ -9,6 +9,7 @@ import { openStore } from './store/open-store.js'
 import type { Store } from './store/ports.js'
 import { jobsFor, startJobs, type Job } from './jobs/index.js'
 import { widenMeetingAudiences } from './services/meetings/meeting-audiences.js'
+import { dateWaitingActivations } from './services/accounts/activation-dates.js'
 import { bareBallotVotes, sealNamedBallots } from './services/surveys/sealed-ballots.js'
 import { WeChatClient } from './wechat/client.js'
 import { residentContentCheck } from './wechat/content-check.js'
@@ -71,6 +72,9 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
   // Meetings published before their audience held streets: their street organizers follow them from now on (once per store).
   const widened = await widenMeetingAudiences(store, clock.now())
   if (widened) logger.info({ meetings: widened }, 'meeting audiences now name their streets')
+  // Activation codes waiting since before codes expired (mongo has no migrations): they expire from now on (once per store).
+  const dated = await dateWaitingActivations(store, clock.now())
+  if (dated) logger.info({ codes: dated }, 'waiting activation codes dated')
   // Ballots an older console made named: made secret, as every ballot is now (once per store).
   const sealed = await sealNamedBallots(store, services.surveyResponses, clock.now())
   if (sealed) logger.info({ votes: sealed }, 'named ballots made secret')

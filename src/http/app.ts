@@ -108,7 +108,10 @@ export function createHttpApp(
   )
   app.use(consoleStatic()) // the built console at /console/; nothing else
   app.use(consoleOriginCheck(config.http.allowedOrigins))
-  app.use(expensiveLimits(config.limits))
+  // Refused import files count by size: as many full-size ones as imports (10 × 20 MiB by default), far more small ones.
+  app.use(
+    expensiveLimits(config.limits, { refusedImportMiB: config.limits.importsPerStaff * config.http.importLimitMb, importLimitMb: config.http.importLimitMb }),
+  )
   // Uploads are multipart and the directory import is large: their routes read the body
   // themselves, after checking who is asking.
   const readsOwnBody = new Set(['/api/mp/uploads', '/api/mp/uploads/', '/api/unit/uploads', '/api/unit/uploads/', '/api/admin/directory/import'])

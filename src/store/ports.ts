@@ -110,6 +110,11 @@ export interface StaffRepo {
   create(record: StaffRecord): Promise<StaffRecord>
   update(id: string, patch: StaffPatch): Promise<StaffRecord>
   countByRole(role: StaffRole): Promise<number>
+  /**
+   * Dates every activation code still waiting without an issue date (written before codes expired) at `at`, so that
+   * it expires like the others rather than never; how many. A one-off step at start (sqlite's 051 did it at upgrade).
+   */
+  dateUndatedActivations(at: Date): Promise<number>
 }
 
 export type SessionSubject = 'staff' | 'mp_user'
@@ -530,6 +535,11 @@ export interface CaseRepo {
    * interrupted (it is a write of its own after the carrier's), for the SLA job to finish. Few, oldest first.
    */
   endedCarriers(): Promise<CaseRecord[]>
+  /**
+   * Cases still waiting (WAITING_STATUSES) with a deputy who has left office, for the SLA job to hand back to
+   * their stations: read from the open cases, which stay few, not from every departed deputy's history. Oldest first.
+   */
+  waitingOnDeparted(): Promise<CaseRecord[]>
   /** How many matching cases were created in each period (they may overlap), in the periods' order. */
   countByPeriod(filter: CaseFilter, periods: CasePeriod[]): Promise<number[]>
   /** The dashboard's deputy bars: the deputies with the `top` most matching cases, and any tied with the last of them, key order. */

@@ -159,14 +159,30 @@ describe('the loop tells the right people as a message changes hands', () => {
       const resident = await asResident(app)
       const sent = await toZhangWei('小区门口下水道堵了', resident)
       expect((await app.liaison.store.cases.get(sent.id))!.deputyId).to.equal('dp0001')
-      // Taken out of service elsewhere: this message came after their messages were handed back.
+      // One he had already passed to a department, and one with 王芳, who stays in office.
+      const forwarded = await toZhangWei('建设路的路灯坏了')
+      const zhangWei = await asDeputy(app, 'dp0001')
+      expect((await zhangWei.post(`/api/mp/deputy/cases/${forwarded.id}/acknowledge`, {})).status).to.equal(200)
+      expect((await zhangWei.post(`/api/mp/deputy/cases/${forwarded.id}/forward`, { department: '市城管局' })).body.status).to.equal('forwarded')
+      const wangFang = await (await asResident(app)).post('/api/mp/cases', { text: '菜市场门口占道经营', regionId: 'c010101', deputyCode: 'DP0002' })
+      expect(wangFang.status, JSON.stringify(wangFang.body)).to.equal(201)
+      // Taken out of service elsewhere: these messages came after their messages were handed back.
       await app.liaison.store.deputies.update('dp0001', { active: false })
 
-      expect(await sla()).to.include({ handedBack: 1 })
+      expect(await sla()).to.include({ handedBack: 2 })
       const mine = (await resident.get(`/api/mp/cases/${sent.id}`)).body
       expect(mine.status).to.equal('submitted')
       expect((await about(sent.id, 'case.handed_on')).map((m) => m.payload.text)[0]).to.include('原办理代表已离任')
       expect((await about(sent.id, 'case.queued')).map((m) => `${m.recipientKind}:${m.recipientId}`)).to.deep.equal(['station:st001'])
+      const lina = await asStaff(app, 'lina')
+      const notes = async (id: string) => (await lina.get(`/api/admin/cases/${id}`)).body.timeline.at(-1).note
+      expect(await notes(sent.id)).to.equal('代表已离任，请重新分派')
+      expect(await notes(forwarded.id), 'the next deputy follows up where it went').to.equal(
+        '代表已离任，请重新分派。此前已交市城管局办理，请新代表继续跟踪督办',
+      )
+      const kept = (await lina.get(`/api/admin/cases/${wangFang.body.id}`)).body
+      expect(kept.handledBy.deputy, "王芳's message stays hers").to.equal('王芳')
+      expect(await about(wangFang.body.id, 'case.handed_on')).to.deep.equal([])
       expect(await sla(), 'done once').to.include({ handedBack: 0 })
     })
   })

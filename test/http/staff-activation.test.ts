@@ -1,5 +1,8 @@
+import Database from 'better-sqlite3'
 import { expect } from 'chai'
+import { ACTIVATIONS_DATED_MARKER } from '../../src/services/accounts/activation-dates.js'
 import { Client, startApp, type TestApp } from '../helpers/app.js'
+import { storeFileForEachTest } from '../helpers/store-file.js'
 import { smallCity } from '../fixtures.js'
 
 /**
@@ -93,5 +96,45 @@ describe('an activation code expires', () => {
   it('works on its last day', async () => {
     app.clock.advance(14 * 86_400_000 - 60_000)
     expect((await activate('K7P2-Q9XM-4TVA')).status).to.equal(200)
+  })
+})
+
+describe('an activation code waiting from before codes expired', function () {
+  this.timeout(60_000)
+  const file = storeFileForEachTest()
+  const CODE = 'K7P2-Q9XM-4TVA'
+
+  /** The store as a version before expiry left it (MongoDB has no migration to date it): a code waiting, no date. */
+  async function codeOfAnOlderVersion() {
+    const city = smallCity()
+    city.staff.push({ id: 'sf-new', name: '王芳', role: 'station_staff', stationIds: ['st001'], username: 'wangfang', activationCode: CODE })
+    const app = await file.start({ directory: city })
+    await app.liaison.store.staff.update('sf-new', { activationIssuedAt: null })
+    await app.close()
+    const db = new Database(file.path())
+    db.prepare('DELETE FROM app_markers WHERE name = ?').run(ACTIVATIONS_DATED_MARKER)
+    db.close()
+  }
+
+  it('expires 14 days after the upgrade, though no sync file came since to date it', async () => {
+    await codeOfAnOlderVersion()
+    const app = await file.start() // the upgraded version
+    app.clock.advance(14 * 86_400_000 + 60_000)
+    const expired = await new Client(app.baseUrl).post('/api/admin/activate', { username: 'wangfang', activationCode: CODE, newPassword: 'wangfang-2026' })
+    expect(expired.status, JSON.stringify(expired.body)).to.equal(401)
+    expect(expired.body.error).to.deep.equal({
+      code: 'activation_expired',
+      message: '这个激活码已过期（有效期 14 天），请联系人大办公室重新获取激活码',
+      details: [],
+    })
+    expect(await app.liaison.store.markers.doneAt(ACTIVATIONS_DATED_MARKER), 'done once, recorded').to.be.instanceOf(Date)
+  })
+
+  it('still works within the 14 days after the upgrade, rather than expiring at once', async () => {
+    await codeOfAnOlderVersion()
+    const app = await file.start()
+    app.clock.advance(14 * 86_400_000 - 60_000)
+    const activated = await new Client(app.baseUrl).post('/api/admin/activate', { username: 'wangfang', activationCode: CODE, newPassword: 'wangfang-2026' })
+    expect(activated.status, JSON.stringify(activated.body)).to.equal(200)
   })
 })

@@ -1,4 +1,5 @@
 import { expect } from 'chai'
+import type { CaseRecord } from '../../src/domain/case.js'
 import type { DirectorySnapshot, Store } from '../../src/store/ports.js'
 import { ConflictError, ValidationError } from '../../src/errors.js'
 import { caseContract } from './contract-cases.js'
@@ -26,6 +27,7 @@ import { cursorContract } from './contract-cursors.js'
 import { raceContract } from './contract-races.js'
 import { conflictContract } from './contract-conflicts.js'
 import { markersContract } from './contract-markers.js'
+import { caseRecord } from './records.js'
 
 /** A small directory in store shape: one district, a street, two communities, one station, three deputies. */
 export function sampleDirectory(): DirectorySnapshot {
@@ -304,6 +306,38 @@ export function storeContract(open: () => Promise<Store>) {
       await store.directory.upsertAll({ regions: [], stations: [], units: [], deputies: [{ ...wang, active: false }], staff: [] })
       expect((await store.deputies.getByCode('DP0002'))!.active).to.equal(false)
     })
+
+    it('finds the messages still waiting with a deputy who left office, oldest first, and none of anyone in office', async () => {
+      const T0 = Date.parse('2026-11-22T02:00:00Z')
+      let minute = 0
+      const submit = async (over: Partial<CaseRecord>) =>
+        (
+          await store.cases.submit({
+            record: caseRecord({ createdAt: new Date(T0 + --minute * 60_000), ...over }),
+            ticketDate: '2026-11-22',
+            events: [],
+            outbox: [],
+          })
+        ).id
+      // Created newest first, so that the answer's order is the store's and not the writes'.
+      const forwarded = await submit({ deputyId: 'dp0002', status: 'forwarded' })
+      const assigned = await submit({ deputyId: 'dp0002', status: 'assigned' })
+      const reopened = await submit({ deputyId: 'dp0002', status: 'reopened' })
+      await submit({ deputyId: 'dp0002', status: 'replied' }) // waits on the resident's rating now, not the deputy
+      await submit({ deputyId: 'dp0002', status: 'closed' })
+      await submit({ deputyId: 'dp0001', status: 'assigned' }) // still in office
+      await submit({ deputyId: null, status: 'submitted' }) // in the station's queue
+      expect(await store.cases.waitingOnDeparted(), 'everyone in office').to.deep.equal([])
+
+      await store.deputies.update('dp0002', { active: false })
+      expect((await store.cases.waitingOnDeparted()).map((c) => [c.id, c.status])).to.deep.equal([
+        [reopened, 'reopened'],
+        [assigned, 'assigned'],
+        [forwarded, 'forwarded'],
+      ])
+      await store.deputies.update('dp0002', { active: true })
+      expect(await store.cases.waitingOnDeparted(), 'back in office: theirs again').to.deep.equal([])
+    })
   })
 
   describe('staff', () => {
@@ -370,6 +404,19 @@ export function storeContract(open: () => Promise<Store>) {
       const activated = await store.staff.update('sf02', { passwordHash: 'scrypt$new', activationHash: null, activationIssuedAt: null })
       expect(activated).to.include({ passwordHash: 'scrypt$new', activationHash: null, activationIssuedAt: null })
       expect(await store.staff.get('sf02')).to.include({ passwordHash: 'scrypt$new', activationHash: null, activationIssuedAt: null })
+    })
+
+    it('dates the activation codes waiting without an issue date (written before codes expired), once, and no other', async () => {
+      // Written as an older version wrote it, through the port: a code and no date.
+      await store.staff.update('sf09', { activationHash: 'act-hash-9', activationIssuedAt: null })
+      const upgrade = new Date('2026-12-01T00:00:00.000Z')
+      expect(await store.staff.dateUndatedActivations(upgrade)).to.equal(1)
+      expect(await store.staff.get('sf09')).to.include({ activationHash: 'act-hash-9' })
+      expect((await store.staff.get('sf09'))!.activationIssuedAt).to.deep.equal(upgrade)
+      expect((await store.staff.get('sf02'))!.activationIssuedAt, 'a dated code keeps its date').to.deep.equal(new Date('2026-11-20T01:02:03.456Z'))
+      expect((await store.staff.get('sf01'))!.activationIssuedAt, 'no code: nothing to date').to.equal(null)
+      expect(await store.staff.dateUndatedActivations(new Date('2026-12-02T00:00:00.000Z')), 'nothing left to date').to.equal(0)
+      expect((await store.staff.get('sf09'))!.activationIssuedAt).to.deep.equal(upgrade)
     })
   })
 

@@ -13,6 +13,7 @@ import { suggestionRecord } from './contract-suggestions.js'
 import { quizRecord } from './contract-quizzes.js'
 import { ConflictError } from '../../src/errors.js'
 import { cursorContract } from './contract-cursors.js'
+import { ACTIVATIONS_DATED_MARKER, dateWaitingActivations } from '../../src/services/accounts/activation-dates.js'
 
 /**
  * The mongo adapter against a wire-protocol fake (no MongoDB server can run here): what
@@ -600,6 +601,52 @@ describe('mongo adapter, against a fake server', function () {
       await store!.cases.endedCarriers()
       const [find] = on('cases', 'find')
       expect(find.body.filter).to.deep.equal({ _id: { $in: ['cs-1', 'cs-2'] }, status: { $in: ['withdrawn', 'rejected'] } })
+    })
+
+    it('finds the messages waiting on departed deputies from the waiting cases, the departed among their deputies by key, then one $in', async () => {
+      await open()
+      const waiting = { $in: ['submitted', 'assigned', 'acknowledged', 'forwarded', 'reopened'] }
+      expect(await store!.cases.waitingOnDeparted()).to.deep.equal([])
+      const [distinct] = on('cases', 'distinct')
+      expect(distinct.body.key).to.equal('deputyId')
+      expect(distinct.body.query).to.deep.equal({ status: waiting, deputyId: { $type: 'string' } })
+      expect(on('deputies', 'find'), 'no message waiting: no deputy read').to.deep.equal([])
+
+      fake.answer((c) => (c.name === 'distinct' ? { values: ['dp1', 'dp2', 'dp3'], ok: 1 } : undefined))
+      await store!.cases.waitingOnDeparted()
+      const [deputies] = on('deputies', 'find')
+      expect(deputies.body.filter).to.deep.equal({ _id: { $in: ['dp1', 'dp2', 'dp3'] }, active: false })
+      expect(on('cases', 'find'), 'nobody of them departed: no case read').to.deep.equal([])
+
+      fake.answer((c) => (c.name === 'find' && c.body.find === 'deputies' ? cursorAnswer(c, [{ _id: 'dp2' }]) : undefined))
+      await store!.cases.waitingOnDeparted()
+      const [find] = on('cases', 'find')
+      expect(find.body.filter).to.deep.equal({ deputyId: { $in: ['dp2'] }, status: waiting })
+      expect(find.body.sort).to.deep.equal({ createdAt: 1, _id: 1 })
+      expect(
+        indexesOn('cases').map((i) => i.key),
+        'read on (deputyId, status)',
+      ).to.deep.include({ deputyId: 1, status: 1 })
+    })
+
+    it('dates the activation codes waiting from before codes expired in one update, once, a missing date counting as none', async () => {
+      await open()
+      matches('staff', 2)
+      const upgrade = new Date('2026-12-01T00:00:00Z')
+      expect(await dateWaitingActivations(store!, upgrade)).to.equal(2)
+      const [update] = on('staff', 'update').flatMap((c) => c.body.updates as Document[])
+      expect(update.q).to.deep.equal({ activationHash: { $type: 'string' }, activationIssuedAt: null })
+      expect(update.u).to.deep.equal({ $set: { activationIssuedAt: upgrade } })
+      expect(update.multi).to.equal(true)
+      const [marker] = on('app_markers', 'update').flatMap((c) => c.body.updates as Document[])
+      expect(marker.q).to.deep.equal({ _id: ACTIVATIONS_DATED_MARKER })
+
+      // The next start finds the marker and writes no staff.
+      fake.answer((c) =>
+        c.name === 'find' && c.body.find === 'app_markers' ? cursorAnswer(c, [{ _id: ACTIVATIONS_DATED_MARKER, doneAt: upgrade }]) : undefined,
+      )
+      expect(await dateWaitingActivations(store!, new Date('2026-12-02T00:00:00Z'))).to.equal(0)
+      expect(on('staff', 'update')).to.have.length(1)
     })
 
     it('searches the inbox by ticket and by words of the text, each word a literal, case-ignoring pattern, with the scope', async () => {

@@ -385,6 +385,17 @@ describe('the console queries find their rows through indexes (EXPLAIN QUERY PLA
     ])
   })
 
+  it("the SLA job's hand-back of messages waiting on departed deputies: one query from the waiting cases' index, each deputy by key", async () => {
+    const cases = caseRepo(db, new GroupCommit(db))
+    const plans = await plansOf(db, () => cases.waitingOnDeparted())
+    expect(plans).to.have.length(1)
+    expectNoFullScan(plans)
+    expect(plans[0].slice(0, 2)).to.deep.equal([
+      'SEARCH c USING INDEX cases_status_created (status=?)',
+      'SEARCH d USING INDEX sqlite_autoindex_deputies_1 (id=?)',
+    ])
+  })
+
   const OUTBOX: Record<string, Partial<OutboxQuery>> = {
     status: { status: 'dead' },
     channel: { channel: 'bot' },

@@ -3,9 +3,6 @@ import { ConflictError } from '../../errors.js'
 import type { Store } from '../../store/ports.js'
 import type { CaseWorkflow } from './case-workflow.js'
 
-/** How many inactive deputies are read at a time. */
-const PAGE = 500
-
 /**
  * Finishes the moves that span several cases, each case a write of its own, when the process stopped half way
  * (or, with several instances, when a message reached a deputy in the minute another instance still routed to
@@ -16,23 +13,18 @@ const PAGE = 500
 export class CaseRepairs {
   constructor(
     private readonly deps: {
-      store: Pick<Store, 'cases' | 'deputies'>
+      store: Pick<Store, 'cases'>
       workflow: Pick<CaseWorkflow, 'freeMergedOfEnded'>
-      handBack: { handBackOpenCases(deputyId: string): Promise<number> }
+      handBack: { handBackDeparted(): Promise<number> }
     },
   ) {}
 
   async runDue() {
     let freed = 0
     for (const carrier of await this.deps.store.cases.endedCarriers()) freed += await this.freeing(carrier)
-    let handedBack = 0
-    let cursor = null as string | null
-    do {
-      // Read from the store, not the directory's cache: a deputy restored a moment ago keeps their messages.
-      const page = await this.deps.store.deputies.search({ active: false, limit: PAGE, cursor })
-      for (const d of page.items) handedBack += await this.deps.handBack.handBackOpenCases(d.id)
-      cursor = page.nextCursor
-    } while (cursor)
+    // One read of the store, not of the directory's cache (a deputy restored a moment ago keeps their messages), and
+    // not one per departed deputy: after a term change those are thousands, every round.
+    const handedBack = await this.deps.handBack.handBackDeparted()
     return { freed, handedBack }
   }
 

@@ -25,6 +25,16 @@ export class DeputyHandBack {
     return handedBack
   }
 
+  /**
+   * Every message still waiting with a deputy who has left office, found in one read of the store (the SLA job's
+   * repair: a message routed to them by another instance in the minute it still thought them in office). How many went back.
+   */
+  async handBackDeparted(): Promise<number> {
+    let handedBack = 0
+    for (const c of await this.deps.store.cases.waitingOnDeparted()) if (await this.handBack(c.id, c.deputyId!)) handedBack++
+    return handedBack
+  }
+
   private async handBack(caseId: string, deputyId: string): Promise<boolean> {
     for (let attempt = 1; ; attempt++) {
       const c = await this.deps.store.cases.get(caseId)

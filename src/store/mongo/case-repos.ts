@@ -1,5 +1,5 @@
 import type { ClientSession, Connection } from 'mongoose'
-import { DEPUTY_LOAD_STATUSES, OPEN_STATUSES, type CaseEvent, type CaseRecord } from '../../domain/case.js'
+import { DEPUTY_LOAD_STATUSES, OPEN_STATUSES, WAITING_STATUSES, type CaseEvent, type CaseRecord } from '../../domain/case.js'
 import type { CaseQuery, CaseRepo, OutboxMessage } from '../ports.js'
 import { decodeTimeCursor, timeCursorKey, toPage } from '../cursor.js'
 import { NotFoundError } from '../../errors.js'
@@ -25,7 +25,7 @@ function textClauses(q: CaseQuery): Filter[] {
   return clauses
 }
 
-export function caseRepo(conn: Connection, { Case, CaseEvent, Outbox, TicketCounter }: Models): CaseRepo {
+export function caseRepo(conn: Connection, { Case, CaseEvent, Deputy, Outbox, TicketCounter }: Models): CaseRepo {
   const nextTicket = async (ticketDate: string, session: ClientSession) => {
     const day = ticketDate.replaceAll('-', '')
     const counter = await TicketCounter.findOneAndUpdate(
@@ -172,6 +172,17 @@ export function caseRepo(conn: Connection, { Case, CaseEvent, Outbox, TicketCoun
       const carriers: string[] = await Case.distinct('mergedInto', { mergedInto: { $type: 'string' }, status: 'closed' })
       if (!carriers.length) return []
       return find({ _id: { $in: carriers }, status: { $in: ['withdrawn', 'rejected'] } }, { createdAt: 1, _id: 1 })
+    },
+    async waitingOnDeparted() {
+      // The deputies holding waiting cases (the open few, by status), the departed among them by key, then their
+      // waiting cases on (deputyId, status). Asking the departed first would grow with every term's leavers.
+      const waiting = { $in: [...WAITING_STATUSES] }
+      const holders: string[] = await Case.distinct('deputyId', { status: waiting, deputyId: { $type: 'string' } })
+      if (!holders.length) return []
+      // active: false only: documents written before deputies could leave have no field, and are in office.
+      const departed = await Deputy.find({ _id: { $in: holders }, active: false }, { _id: 1 }).lean<Array<{ _id: string }>>()
+      if (!departed.length) return []
+      return find({ deputyId: { $in: departed.map((d) => d._id) }, status: waiting }, { createdAt: 1, _id: 1 })
     },
   }
 }

@@ -145,5 +145,10 @@ export function staffRepo({ Staff }: Models): StaffRepo {
     async countByRole(role) {
       return Staff.countDocuments({ role, active: true })
     },
+    async dateUndatedActivations(at) {
+      // null matches a missing field too: documents written before codes expired have none.
+      const { modifiedCount } = await Staff.updateMany({ activationHash: { $type: 'string' }, activationIssuedAt: null }, { $set: { activationIssuedAt: at } })
+      return modifiedCount
+    },
   }
 }

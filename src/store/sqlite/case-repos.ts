@@ -1,6 +1,6 @@
 import type { Db } from './open.js'
 import type { CaseEvent, CaseRecord } from '../../domain/case.js'
-import { nextDeadline, OPEN_STATUSES } from '../../domain/case.js'
+import { nextDeadline, OPEN_STATUSES, WAITING_STATUSES } from '../../domain/case.js'
 import type { CaseQuery, CaseRepo, CaseSubmission, OutboxMessage } from '../ports.js'
 import { decodeTimeCursor, timeCursorKey, toPage } from '../cursor.js'
 import { NotFoundError } from '../../errors.js'
@@ -223,6 +223,18 @@ export function caseRepo(db: Db, group: GroupCommit, options: { fewTextMatches?:
            ORDER BY c.created_at, c.id`,
         )
         .all()
+        .map(caseFromRow)
+    },
+    async waitingOnDeparted() {
+      // From the waiting cases (their statuses' index: the open few percent) to each one's deputy by key. Read the
+      // other way, each departed deputy's whole history would be read, and departed deputies pile up term after term.
+      return db
+        .prepare(
+          `SELECT c.* FROM cases c CROSS JOIN deputies d ON d.id = c.deputy_id
+           WHERE c.status IN (${placeholders(WAITING_STATUSES.length)}) AND d.active = 0
+           ORDER BY c.created_at, c.id`,
+        )
+        .all(...WAITING_STATUSES)
         .map(caseFromRow)
     },
   }

@@ -228,6 +228,10 @@ export function staffRepo(db: Db): StaffRepo {
     async countByRole(role) {
       return db.prepare('SELECT count(*) FROM staff WHERE role = ? AND active = 1').pluck().get(role) as number
     },
+    async dateUndatedActivations(at) {
+      const dating = db.prepare('UPDATE staff SET activation_issued_at = ? WHERE activation_hash IS NOT NULL AND activation_issued_at IS NULL')
+      return dating.run(at.toISOString()).changes
+    },
   }
 }
 
