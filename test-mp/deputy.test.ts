@@ -54,6 +54,21 @@ describe('mini-program: the deputy workbench', () => {
     expect(mine.body).to.include({ status: 'replied', reply: '已联系环卫所，明天起每天清运两次。' })
   })
 
+  it('says a withdrawn message is withdrawn and asks for no acknowledgement or reply any more', async () => {
+    const { resident, caseId, ticket } = await residentWrites()
+    await phoneOfZhang(app)
+    const waiting = await openPage(`pages/deputy/case?caseId=${caseId}`)
+    expect(waiting.textOf('.ack-by')).to.match(/^请于.+受理$/)
+    expect(waiting.textOf('.reply-by')).to.match(/^请于.+答复$/)
+    expect(waiting.has('.state-note')).to.equal(false)
+
+    expect((await resident.post(`/api/mp/cases/${caseId}/withdraw`, { reason: '问题已经解决了' })).status).to.equal(200)
+    const withdrawn = await openPage(`pages/deputy/case?caseId=${caseId}`)
+    expect(withdrawn.text()).to.include(`留言 ${ticket}`).and.include('当前状态：已撤回').and.include('群众已撤回这条留言，不用再办理。')
+    expect(withdrawn.text(), 'no deadline to keep').not.to.include('请于')
+    expect(withdrawn.has('.acknowledge') || withdrawn.has('.reply'), 'nothing to do').to.equal(false)
+  })
+
   it("shows the backend's words when a binding code is wrong, and binds nothing", async () => {
     holdPhone(app, 'o-someone')
     const workbench = await openPage('pages/deputy/index')
@@ -110,11 +125,12 @@ describe('mini-program: the deputy workbench', () => {
     expect(workbench.text()).to.include('我的待办：暂时没有要办的事')
   })
 
-  it('saves the digest preferences: weekends off, also by the bot, at 07:00', async () => {
+  it('saves the digest preferences: days off (the official calendar, 调休 included) quiet, also by the bot, at 07:00', async () => {
     await phoneOfZhang(app)
     const page = await openPage('pages/deputy/digest')
     expect(page.text()).to.include('按联络站统一时间').and.include('微信私聊（联络助手）未选')
     expect(page.text(), "a group is never a way to a person: a digest carries residents' words").not.to.include('工作群')
+    expect(page.text(), 'what a day off means, with 调休 in it').to.include('休息日不发送未开启').and.include('调休上班的周六、周日照常发送')
     await page.tap('.channel-bot_private')
     await page.emit('.send-time', 'change', { value: '07:00' })
     await page.tap('.weekends')
@@ -122,7 +138,7 @@ describe('mini-program: the deputy workbench', () => {
     expect(page.text()).to.include('已保存')
 
     const again = await openPage('pages/deputy/digest')
-    expect(again.text()).to.include('微信私聊（联络助手）已选').and.include('07:00').and.include('周六、周日不发已开启')
+    expect(again.text()).to.include('微信私聊（联络助手）已选').and.include('07:00').and.include('休息日不发送已开启')
   })
 
   it('offers digest times outside the night’s quiet hours only, and says which', async () => {

@@ -56,6 +56,30 @@ describe("mini-program: a deputy's record (履职档案)", () => {
       .and.include('代表建议：提出 0 件，附议 0 件')
   })
 
+  it('shows last year in January with one tap, and opens the 述职报告 of the year shown', async () => {
+    const resident = await asResident(app)
+    const written = await created(resident.post('/api/mp/cases', { text: '小区门口的垃圾好几天没人清运', regionId: 'c010101', deputyCode: 'DP0001' }))
+    await created((await phoneOfZhang(app)).post(`/api/mp/deputy/cases/${written.id}/reply`, { text: '已联系环卫所，明天起每天清运两次。' }))
+    app.clock.set(new Date('2027-01-10T02:00:00Z'))
+    await phoneOfZhang(app)
+
+    const record = await openPage('pages/records/index')
+    expect(record.textOf('.total')).to.include('2027 年履职积分')
+    expect(record.text()).to.include('共 0 件，已答复 0 件')
+    expect(record.has('.year-this'), 'already this year').to.equal(false)
+    await record.tap('.year-prev')
+    expect(record.textOf('.total')).to.include('2026 年履职积分')
+    expect(record.text()).to.include('共 1 件，已答复 1 件')
+    await record.tap('.open-report')
+    const annual = await follow()
+    expect(annual.text()).to.include('张伟代表2026年度履职情况报告').and.include('共 1 件，已答复 1 件')
+
+    await record.show()
+    expect(record.textOf('.total'), 'back from the report, still the year chosen').to.include('2026 年履职积分')
+    await record.tap('.year-this')
+    expect(record.textOf('.total')).to.include('2027 年履职积分')
+  })
+
   it('has a resident of his area rate the yearly report once, and shows him the result', async () => {
     const opened = await created(
       (await office(app)).post('/api/admin/records/dp0001/appraisals', {

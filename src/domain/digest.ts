@@ -1,3 +1,5 @@
+import { closingText } from './due-date-text.js'
+
 /**
  * The deputy's daily digest: one short message instead of twenty. A pure function of what
  * is waiting for the deputy that morning; nothing to say means no message at all.
@@ -116,7 +118,10 @@ export function composeDigest(input: DigestInput): Digest | null {
   }
   if (surveys.length) {
     const heading = [counts.ballots ? `待投票 ${counts.ballots} 项` : '', counts.surveys ? `待填写问卷 ${counts.surveys} 份` : ''].filter(Boolean).join('，')
-    sections.push([`【${heading}】`, ...listed(surveys, (x) => `· ${x.ballot ? '票决' : '问卷'}《${x.title}》，${day(x.closesAt)} 截止`, '项')].join('\n'))
+    // Noon of the digest's date stands for "now": only its year matters (said when the close is in another).
+    const today = new Date(`${input.date}T12:00:00Z`)
+    const until = (x: DigestSurvey) => `请在${closingText(x.closesAt, input.timeZone, today)}${x.ballot ? '投票' : '填写'}`
+    sections.push([`【${heading}】`, ...listed(surveys, (x) => `· ${x.ballot ? '票决' : '问卷'}《${x.title}》，${until(x)}`, '项')].join('\n'))
   }
   if (reading.length) {
     sections.push([`【新学习材料 ${counts.reading} 篇】`, ...listed(reading, (r) => `· 《${r.title}》${r.required ? '（必读）' : ''}`, '篇')].join('\n'))

@@ -20,6 +20,16 @@ export function dueDateText(dueAt: Date, timeZone: string, now?: Date): string {
   return endOfLocalDay(dueAt, timeZone).getTime() === dueAt.getTime() ? `${date}前（含当日）` : `${date} ${due.time}前`
 }
 
+/**
+ * When something closes, as people say it: `dueDateText`, except that a close at 00:00 is
+ * the end of the day before ("12月19日前（含当日）", not "12月20日 00:00前", which an older
+ * reader takes for the whole of 20 December).
+ */
+export function closingText(closesAt: Date, timeZone: string, now?: Date): string {
+  const midnight = wallClock(closesAt, timeZone).time === '00:00' && closesAt.getTime() % 60_000 === 0
+  return dueDateText(midnight ? new Date(closesAt.getTime() - 1) : closesAt, timeZone, now)
+}
+
 /** A span of hours as people say it: "3 天" for whole days, otherwise "30 个小时". */
 export function hoursText(hours: number): string {
   return hours % 24 === 0 ? `${hours / 24} 天` : `${hours} 个小时`

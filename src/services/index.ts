@@ -228,6 +228,7 @@ export function createServices(config: Config & { security: { secretKey: string 
       settings: { timeZone, sendAt: config.digest.sendAt, channelPerMinute: config.digest.channelPerMinute, quietHours: config.outbox.quietHours },
       clock,
       responses: surveyResponses,
+      calendar,
     }),
     meetings,
     meetingReminders: new MeetingReminders(store, clock, { timeZone, reminderHours: config.meetings.reminderHours, quietHours: config.outbox.quietHours }),

@@ -394,6 +394,7 @@ export interface DigestPreferences {
   channels: string[]
   /** HH:MM local time; null = the office's default time. */
   sendAt: string | null
+  /** 休息日不发送: none on the business calendar's days off (holidays, weekends not worked as 调休). */
   muteWeekends: boolean
 }
 

@@ -65,7 +65,10 @@ export interface SurveyRepo {
   update(survey: SurveyRecord, options?: { unanswered?: boolean }): Promise<SurveyRecord>
   /** Newest first. */
   search(query: SurveyQuery): Promise<Page<SurveyRecord>>
-  /** Surveys taking answers at `now` (opened, not closed), closing soonest first: what people are asked to do. */
+  /**
+   * Surveys taking answers at `now` (opened, not closed), closing soonest first: what people are
+   * asked to do. Not a 述职评议's: only residents of one deputy's area answer it, reached by its poster.
+   */
   openAt(now: Date): Promise<SurveyRecord[]>
   /**
    * Stores the response with its tally increments, text answers and opinions in one

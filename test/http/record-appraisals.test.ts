@@ -1,6 +1,7 @@
 import { expect } from 'chai'
 import { asAdmin, asDeputy, asResident, startApp, type TestApp } from '../helpers/app.js'
 import { asStaff, meetingCity } from '../helpers/meetings.js'
+import { surveyBody } from '../helpers/surveys.js'
 
 const OPEN = { year: 2026, opensAt: '2026-12-01T09:00:00+08:00', closesAt: '2026-12-15T18:00:00+08:00' }
 const ANSWERS = { overall: 4, verdict: 'satisfied', advice: '希望多来社区听听老年人的意见' }
@@ -68,6 +69,23 @@ describe('述职评议: residents of the deputy’s area rate his yearly report'
       'own_appraisal',
     )
     expect((await app.liaison.store.surveys.get(surveyId))?.responseCount).to.equal(1)
+  })
+
+  it("is in no deputy's 我的待办 or daily digest, his own included, nor in residents' (their area is not known): they come by its poster", async () => {
+    const plain = await (await asAdmin(app)).post('/api/admin/surveys', surveyBody({ opensAt: OPEN.opensAt, closesAt: OPEN.closesAt }))
+    expect(plain.status, JSON.stringify(plain.body)).to.equal(201)
+    await opened()
+    const office = await asAdmin(app)
+    for (const who of [await asDeputy(app, 'dp0001'), await asDeputy(app, 'dp0006'), await asResident(app)]) {
+      const titles = ((await who.get('/api/mp/tasks')).body.surveys as Array<{ title: string }>).map((x) => x.title)
+      expect(titles, 'an ordinary survey is still asked').to.deep.equal(['社区绿化满意度调查'])
+    }
+    for (const deputyId of ['dp0001', 'dp0006']) {
+      const digest = await office.get(`/api/admin/deputies/${deputyId}/digest?date=2026-12-03`)
+      expect(digest.status, JSON.stringify(digest.body)).to.equal(200)
+      expect(digest.body.digest.text).to.include('社区绿化满意度调查').and.not.include('述职评议')
+      expect(digest.body.digest.counts.surveys).to.equal(1)
+    }
   })
 
   it('shows the results to the deputy and the office, and to nobody else', async () => {

@@ -52,7 +52,7 @@ describe("the deputies' daily digest", () => {
     await job()
     const text = async (id: string) => ((await digests()).find((m) => m.recipientId === id)!.payload as { text: string }).text
     expect(await text('dp0001')).to.include(
-      '【待投票 1 项，待填写问卷 1 份】\n· 票决《2027年民生实事项目票决》，11/30 18:00 截止\n· 问卷《社区绿化满意度调查》，11/30 18:00 截止',
+      '【待投票 1 项，待填写问卷 1 份】\n· 票决《2027年民生实事项目票决》，请在11月30日 18:00前投票\n· 问卷《社区绿化满意度调查》，请在11月30日 18:00前填写',
     )
     expect(await text('dp0002'), 'voted already').to.include('【待填写问卷 1 份】\n· 问卷《社区绿化满意度调查》')
     expect(await text('dp0004'), 'a survey is enough to say something').to.include('【待填写问卷 1 份】')

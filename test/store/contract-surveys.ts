@@ -173,6 +173,21 @@ export function surveyContract(store: () => Store) {
       ).to.deep.equal([sooner.id, later.id])
     })
 
+    it("leaves a 述职评议 out of the surveys taking answers: only its area's residents answer it, by its poster", async () => {
+      const plain = await store().surveys.create(surveyRecord({ opensAt: at(-60), closesAt: at(600) }))
+      const appraisal = await store().surveys.create(surveyRecord({ opensAt: at(-60), closesAt: at(300) }))
+      await store().appraisals.create({
+        surveyId: appraisal.id,
+        deputyId: 'dp0001',
+        year: 2026,
+        regionIds: ['c0101'],
+        districtId: 'd01',
+        openedBy: 'sf02',
+        openedAt: T0,
+      })
+      expect((await store().surveys.openAt(at(0))).map((s) => s.id)).to.deep.equal([plain.id])
+    })
+
     it('stores a response with its tallies, texts and opinions in one write; a second by the same key writes nothing', async () => {
       const s = await store().surveys.create(surveyRecord())
       await store().surveys.respond(submission(s, 'k1', { q1: 'yes', q2: '多种乡土树种' }, [{ articleId: 'a1', text: '建议明确绿地率' }]))

@@ -673,6 +673,36 @@ describe('mongo adapter, against a fake server', function () {
       expect(answers.body.filter).to.deep.equal({ mpUserId: { $eq: 'mu1', $type: 'string' } })
     })
 
+    it("leaves 述职评议 out of the open surveys by one $in on the appraisals' key, and asks nothing more when none is open", async () => {
+      await open()
+      const doc = (id: string) => ({
+        _id: id,
+        shortCode: id.toUpperCase(),
+        kind: 'survey',
+        title: id,
+        description: '',
+        questions: [],
+        opensAt: new Date('2026-11-22T00:00:00Z'),
+        closesAt: new Date('2026-12-19T16:00:00Z'),
+        createdBy: 'sf02',
+        createdAt: new Date('2026-11-22T00:00:00Z'),
+        updatedAt: new Date('2026-11-22T00:00:00Z'),
+      })
+      const now = new Date('2026-11-24T01:00:00Z')
+      expect(await store!.surveys.openAt(now)).to.deep.equal([])
+      expect(on('record_appraisals', 'find'), 'nothing open: nothing more to read').to.deep.equal([])
+      fake.answer((c) =>
+        c.name === 'find' && c.body.find === 'surveys'
+          ? cursorAnswer(c, [doc('sv-a'), doc('sv-b')])
+          : c.name === 'find' && c.body.find === 'record_appraisals'
+            ? cursorAnswer(c, [{ _id: 'sv-a' }])
+            : undefined,
+      )
+      expect((await store!.surveys.openAt(now)).map((s) => s.id)).to.deep.equal(['sv-b'])
+      const [appraisals] = on('record_appraisals', 'find')
+      expect(appraisals.body.filter).to.deep.equal({ _id: { $in: ['sv-a', 'sv-b'] } })
+    })
+
     it("masks a person's text answers looked up by survey and response, not by scanning every survey's answers", async () => {
       await open()
       fake.answer((c) =>

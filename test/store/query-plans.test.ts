@@ -427,6 +427,14 @@ describe('the console queries find their rows through indexes (EXPLAIN QUERY PLA
     for (const line of plans[0]) expect(line, `plan: ${plans[0].join(' | ')}`).not.to.match(/^SCAN /)
   })
 
+  it("the surveys open now for everyone's 我的待办 and digest, 述职评议 left out by their key: along the closing index, never a walk through the appraisals", async () => {
+    const surveys = surveyRepo(db, new GroupCommit(db))
+    const plans = await plansOf(db, () => surveys.openAt(new Date('2026-11-24T01:00:00Z')))
+    expect(plans).to.have.length(1)
+    expectNoFullScan(plans)
+    for (const line of plans[0]) expect(line, `plan: ${plans[0].join(' | ')}`).not.to.match(/^SCAN /)
+  })
+
   it('the survey an answer opens, with whether a 述职评议 owns it: found by its key, never by a walk through the surveys', async () => {
     const surveys = surveyRepo(db, new GroupCommit(db))
     for (const ref of [{ id: 'sv-1' }, { shortCode: 'ABCD1234' }]) {

@@ -1,19 +1,28 @@
 const { request } = require('../../utils/request')
 const { recordsService, recordLines } = require('../../services/records')
 
-/** 我的履职档案: this year's figures, the points line by line, the activities reported and where they stand. */
+/**
+ * 我的履职档案: a year's figures (this year's first; 上一年 in January, when last year's report is
+ * still being written), the points line by line, the activities reported and where they stand.
+ */
 Page({
-  data: { loading: true, error: '', year: 0, total: 0, lines: [], points: [], activities: [] },
+  data: { loading: true, error: '', year: 0, thisYear: 0, total: 0, lines: [], points: [], activities: [] },
 
   onLoad() {
     this.records = recordsService(request)
   },
 
   onShow() {
-    return Promise.all([this.records.mine(), this.records.activities()])
+    return this.load(this.data.year || undefined)
+  },
+
+  load(year) {
+    return Promise.all([this.records.mine(year), this.records.activities()])
       .then(([r, list]) =>
         this.setData({
           year: r.year,
+          // Asked without a year, the server answers with this year (the business calendar's, not the phone's).
+          thisYear: this.data.thisYear || (year ? 0 : r.year),
           total: r.points.total,
           lines: recordLines(r),
           points: r.points.lines.filter((l) => l.count > 0).map((l) => l.explanation),
@@ -28,6 +37,14 @@ Page({
       )
       .catch((err) => this.setData({ error: err.message }))
       .then(() => this.setData({ loading: false }))
+  },
+
+  previousYear() {
+    return this.load(this.data.year - 1)
+  },
+
+  backToThisYear() {
+    return this.load(this.data.thisYear)
   },
 
   reportActivity() {

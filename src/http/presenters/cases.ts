@@ -2,6 +2,7 @@ import { isOverdue, STATUS_LABELS, type CaseEvent, type CaseEventType, type Case
 import type { CaseDetail } from '../../services/cases/case-queries.js'
 import { forwardedDurationMs } from '../../domain/sla.js'
 import { dueDateText } from '../../domain/due-date-text.js'
+import { deputyDeadlineTexts, deputyStateNote, waitsOnDeputy } from './deputy-case-state.js'
 
 /** What deadlines are read against: the business time zone and today (a year is named only when it differs). */
 export interface ReadingTime {
@@ -127,9 +128,11 @@ const hoursWithDepartment = (d: CaseDetail, now: Date) => Math.round(forwardedDu
 /** A deputy's view: never who wrote an anonymous message; the number masked. */
 export const presentDeputyCase = (d: CaseDetail, now: Date, timeZone: string) => ({
   ...core(d.case),
-  ...deadlineTexts(d.case, { timeZone, now }),
+  ...deputyDeadlineTexts(d.case, timeZone, now),
+  /** Withdrawn, merged, refused, answered or done: what became of it, in words (null while it waits on the deputy). */
+  stateNote: deputyStateNote(d.case),
   deadlinesProvisional: d.case.deadlinesProvisional === true,
-  deadlinesNote: provisionalNote(d.case),
+  deadlinesNote: waitsOnDeputy(d.case) ? provisionalNote(d.case) : null,
   hoursWithDepartment: hoursWithDepartment(d, now),
   anonymous: d.case.anonymous,
   phoneMasked: d.phoneMasked,
@@ -147,9 +150,9 @@ export const presentDeputyCaseSummary = (c: CaseRecord, now: Date, timeZone: str
   createdAt: c.createdAt.toISOString(),
   acknowledgeBy: c.ackDueAt.toISOString(),
   replyBy: c.replyDueAt.toISOString(),
-  ...deadlineTexts(c, { timeZone, now }),
+  ...deputyDeadlineTexts(c, timeZone, now),
   deadlinesProvisional: c.deadlinesProvisional === true,
-  deadlinesNote: provisionalNote(c),
+  deadlinesNote: waitsOnDeputy(c) ? provisionalNote(c) : null,
   overdue: isOverdue(c, now),
 })
 

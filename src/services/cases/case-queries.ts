@@ -1,11 +1,11 @@
 import type { Clock } from '../../clock.js'
-import { OPEN_STATUSES, type CaseEvent, type CaseRecord, type CaseStatus } from '../../domain/case.js'
+import { OPEN_STATUSES, STATUS_LABELS, type CaseEvent, type CaseRecord, type CaseStatus } from '../../domain/case.js'
 import { canSeeCase } from '../../domain/case-access.js'
 import { namedIds } from '../../domain/case-timeline.js'
 import { subtree } from '../../domain/region-tree.js'
 import { parseCaseSearch } from '../../domain/case-search.js'
 import { mostSimilar } from '../../domain/similarity.js'
-import { NotFoundError } from '../../errors.js'
+import { ConflictError, NotFoundError } from '../../errors.js'
 import { maskPhone, type PiiCipher } from '../../security/pii.js'
 import type { CaseQuery, Page, Store } from '../../store/ports.js'
 import type { AuditTrail } from '../audit.js'
@@ -156,9 +156,17 @@ export class CaseQueries {
     return { ...detail, similar: await this.similarTo(detail.case, staff) }
   }
 
-  /** The whole number, for the deputy who must call back; never for an anonymous message. Audited. */
+  /**
+   * The whole number, for the deputy who must call back, while the message is open with them
+   * (withdrawn, merged, refused or done, there is no call left to make); never for an anonymous
+   * message. Audited.
+   */
   async revealPhone(deputy: MpPrincipal, caseId: string) {
     const c = await this.visible(caseId, (x) => canSeeCase(deputy, x, true))
+    if (!OPEN_STATUSES.includes(c.status) || c.mergedInto) {
+      const state = c.mergedInto ? '已并入其他留言合并办理' : STATUS_LABELS[c.status]
+      throw new ConflictError(`这条留言${state}，不再显示群众的完整电话`, [], 'case_not_open')
+    }
     if (c.anonymous || !c.phoneEnc) return null
     await this.audit.record(null, 'case.phone.read', { kind: 'case', id: c.id }, { deputyId: deputy.deputyId, mpUserId: deputy.id })
     return this.cipher.decrypt(c.phoneEnc, c.id)

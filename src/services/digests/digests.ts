@@ -4,12 +4,13 @@ import { canSeeCase } from '../../domain/case-access.js'
 import { startOfLocalDate } from '../../domain/business-calendar.js'
 import { localDate } from '../../domain/dates.js'
 import { composeDigest, type Digest, type DigestMeeting, type DigestSurvey } from '../../domain/digest.js'
-import { canFollowMeeting, type MeetingRecord } from '../../domain/meeting.js'
+import { canFollowMeeting, rsvpRefusal, type MeetingRecord } from '../../domain/meeting.js'
 import type { SurveyRecord } from '../../domain/survey.js'
 import { inSendWindow, isQuietTime, sendWindow, type QuietHours } from '../../domain/quiet-hours.js'
 import { NotFoundError, UnprocessableError } from '../../errors.js'
 import type { DigestPreferences, OutboxMessage, Store } from '../../store/ports.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
+import type { CalendarSource } from '../calendar/calendar.js'
 import type { DirectoryCache } from '../directory/directory-cache.js'
 import type { DeputyReading, ReadingDigest } from '../campaigns/reading-digest.js'
 import type { SurveyResponses } from '../surveys/survey-responses.js'
@@ -77,6 +78,8 @@ export interface DigestServiceDeps {
   settings: DigestSettings
   clock: Clock
   responses: Pick<SurveyResponses, 'deputyKeys'>
+  /** The SLA clock's calendar: 休息日不发送 means its days off, 调休 Saturdays worked and holiday weekdays off. */
+  calendar: CalendarSource
 }
 
 /**
@@ -91,16 +94,26 @@ export class DigestService {
   private readonly settings: DigestSettings
   private readonly clock: Clock
   private readonly responses: Pick<SurveyResponses, 'deputyKeys'>
+  private readonly calendar: CalendarSource
 
   constructor(deps: DigestServiceDeps) {
-    ;({ store: this.store, directory: this.directory, reading: this.reading, settings: this.settings, clock: this.clock, responses: this.responses } = deps)
+    ;({
+      store: this.store,
+      directory: this.directory,
+      reading: this.reading,
+      settings: this.settings,
+      clock: this.clock,
+      responses: this.responses,
+      calendar: this.calendar,
+    } = deps)
   }
 
   /** One run of the digest job: returns how many digests were made now. */
   async buildDue(): Promise<{ day: string; made: number; skipped: number }> {
     const now = this.clock.now()
     const day = localDate(now, this.settings.timeZone)
-    const weekend = [0, 6].includes(new Date(`${day}T12:00:00Z`).getUTCDay())
+    // Things fall due on a 调休 Saturday and wait over a holiday Monday: the office's days off, not the weekday.
+    const dayOff = !(await this.calendar.current()).isWorkingDay(day)
     const [prepared, preferences, done] = await Promise.all([this.directory.prepared(), this.store.digests.allPreferences(), this.store.digests.sentOn(day)])
     const sent = new Set(done)
     const midnight = startOfLocalDate(day, this.settings.timeZone).getTime()
@@ -108,7 +121,7 @@ export class DigestService {
       // A deputy who has left office has no work to be told of.
       if (!d.active || sent.has(d.id)) return false
       const p = usable(preferences[d.id], this.settings.quietHours)
-      if (weekend && p.muteWeekends) return false
+      if (dayOff && p.muteWeekends) return false
       return now.getTime() >= midnight + minutesOf(this.sendAt(p)) * 60_000
     })
     if (!due.length) return { day, made: 0, skipped: 0 }

@@ -155,11 +155,18 @@ export async function surveyRepo(conn: Connection, { Outbox }: Pick<Models, 'Out
       return toPage(docs.map(surveyFromDoc), query.limit, (s) => timeCursorKey(s.createdAt, s.id))
     },
     async openAt(now) {
-      return (
-        await Survey.find({ opensAt: { $lte: now }, closesAt: { $gt: now }, draft: { $ne: true } })
-          .sort({ closesAt: 1, _id: 1 })
-          .lean<SurveyDoc[]>()
-      ).map(surveyFromDoc)
+      const open = await Survey.find({ opensAt: { $lte: now }, closesAt: { $gt: now }, draft: { $ne: true } })
+        .sort({ closesAt: 1, _id: 1 })
+        .lean<SurveyDoc[]>()
+      if (!open.length) return []
+      // A 述职评议 is asked of one area's residents only, through its own page: never a task for all.
+      // Appraisals are keyed by their survey's id (record-repos.ts): one $in on the primary key.
+      const appraised = await conn
+        .collection('record_appraisals')
+        .find({ _id: { $in: open.map((d) => d._id) as never[] } }, { projection: { _id: 1 } })
+        .toArray()
+      const skip = new Set(appraised.map((a) => String(a._id)))
+      return open.filter((d) => !skip.has(String(d._id))).map(surveyFromDoc)
     },
     async respond({ response: r, increments, texts, opinions, revision }) {
       try {

@@ -221,7 +221,13 @@ export function surveyRepo(db: Db, group: GroupCommit): SurveyRepo {
     },
     async openAt(now) {
       const t = now.toISOString()
-      return db.prepare('SELECT * FROM surveys WHERE opens_at <= ? AND closes_at > ? AND draft = 0 ORDER BY closes_at, id').all(t, t).map(surveyFromRow)
+      // A 述职评议 is asked of one area's residents only, through its own page: never a task for all.
+      return db
+        .prepare(
+          'SELECT s.* FROM surveys s WHERE s.opens_at <= ? AND s.closes_at > ? AND s.draft = 0 AND NOT EXISTS (SELECT 1 FROM record_appraisals a WHERE a.survey_id = s.id) ORDER BY s.closes_at, s.id',
+        )
+        .all(t, t)
+        .map(surveyFromRow)
     },
     async respond(submission) {
       await group.run(() => translate(() => respond(submission)))
