@@ -26,8 +26,13 @@ const caseRoutes: RouteRecordRaw[] = [
   { path: 'binding-codes', component: () => import('./views/station/BindingCodes.vue'), meta: { title: '绑定码' } },
 ]
 
+/** The one screen of someone signed in with a password an admin gave them. */
+const FIRST_PASSWORD = '/first-password'
+
 const routes: RouteRecordRaw[] = [
   { path: '/login', component: Login, meta: { title: '登录', public: true, firstScreen: true } },
+  // Outside the shell: while a password an admin gave is still to be changed, nothing else is open.
+  { path: FIRST_PASSWORD, component: () => import('./views/account/FirstPassword.vue'), meta: { title: '请先设置新密码', firstScreen: true } },
   {
     path: '/',
     component: Layout,
@@ -48,6 +53,8 @@ router.beforeEach(async (to) => {
   const staff = await loadSession().catch(() => null)
   if (to.meta.public) return staff && to.path === '/login' ? homeOf(staff.role) : true
   if (!staff) return { path: '/login', query: to.fullPath !== '/' ? { next: to.fullPath } : {} }
+  if (staff.mustChangePassword) return to.path === FIRST_PASSWORD ? true : FIRST_PASSWORD
+  if (to.path === FIRST_PASSWORD) return homeOf(staff.role)
   if (!mayOpen(staff.role, to.path)) return homeOf(staff.role)
   // What the page will wait for starts now, beside the loading of its scripts.
   const prefetch = to.meta.prefetch as (() => void) | undefined

@@ -11,6 +11,8 @@ export interface Staff {
   regionIds: string[]
   /** Only for unit_staff: the handling units they answer for. */
   unitIds?: string[]
+  /** Signed in with a password an admin gave: only the screen that changes it opens (the server refuses the rest). */
+  mustChangePassword?: boolean
 }
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -51,6 +53,12 @@ export async function activate(username: string, activationCode: string, newPass
   session.staff = (await api.post<{ staff: Staff }>('/activate', { username, activationCode, newPassword })).staff
   session.checked = true
   session.ended = false
+  return session.staff
+}
+
+/** Changes one's own password; the answer is the new session, whose password is now one's own. */
+export async function changeOwnPassword(currentPassword: string, newPassword: string) {
+  session.staff = (await api.post<{ staff: Staff }>('/me/password', { currentPassword, newPassword })).staff
   return session.staff
 }
 

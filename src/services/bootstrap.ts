@@ -16,7 +16,8 @@ export async function ensureAdmin(store: Pick<Store, 'staff' | 'sessions'>, pass
   const existing = await store.staff.getByUsername(BUILT_IN_ADMIN)
   if (existing) {
     if (configured && !(await passwords.verify(configured, existing.passwordHash))) {
-      await store.staff.update(existing.id, { passwordHash: await passwords.hash(configured), active: true })
+      // The deployment's password is the admin's own: nothing left for them to change (an earlier reset's flag goes).
+      await store.staff.update(existing.id, { passwordHash: await passwords.hash(configured), active: true, mustChangePassword: false })
       // A changed password is often a leaked one: whoever is signed in with the old one is signed out.
       await store.sessions.deleteForSubject('staff', existing.id)
       await audit.record(null, 'staff.password.reset', { kind: 'staff', id: existing.id }, { reason: 'LIAISON_ADMIN_PASSWORD changed' })
@@ -30,6 +31,8 @@ export async function ensureAdmin(store: Pick<Store, 'staff' | 'sessions'>, pass
     name: '系统管理员',
     activationHash: null,
     activationIssuedAt: null,
+    // Its password is the deployment's, or printed once to whoever started the server: their own.
+    mustChangePassword: false,
     role: 'admin',
     stationIds: [],
     regionIds: [],
@@ -52,6 +55,7 @@ export async function seedDemo(store: Pick<Store, 'directory'>, importer: Direct
   const counts = await store.directory.counts()
   if (counts.regions + counts.stations + counts.deputies > 0) return null
   const logins = (demo.staff ?? []).map((s) => ({ ...s, password: generatePassword() }))
-  await importer.import({ ...demo, staff: logins }, null, undefined, { passwordCost: DEMO_PASSWORD_COST })
+  // Printed once to whoever started the demo, to try each role themselves: not handed to anyone to keep.
+  await importer.import({ ...demo, staff: logins }, null, undefined, { passwordCost: DEMO_PASSWORD_COST, changeAtFirstLogin: false })
   return logins.map(({ username, name, role, password }) => ({ username, name, role, password }))
 }

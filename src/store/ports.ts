@@ -39,8 +39,15 @@ export type DeputyRecord = Omit<Deputy, 'phone'> & { phoneEnc: string | null; ph
  * `activationHash`: a keyed hash of the one-time activation code a sync file gave a new staff
  * member instead of an initial password; cleared when they set their password. `activationIssuedAt`:
  * when that code first appeared (the same code in a later file keeps the time), so that it expires.
+ * `mustChangePassword`: the password is one somebody else chose (an admin's new account or reset, an
+ * import's initial password), so the person may do nothing but change it.
  */
-export type StaffRecord = Staff & { passwordHash: string | null; activationHash: string | null; activationIssuedAt: Date | null }
+export type StaffRecord = Staff & {
+  passwordHash: string | null
+  activationHash: string | null
+  activationIssuedAt: Date | null
+  mustChangePassword: boolean
+}
 
 export interface RegionRepo {
   list(): Promise<Region[]>
@@ -89,7 +96,10 @@ export interface StaffQuery extends PageQuery {
   unitId?: string
 }
 export type StaffPatch = Partial<
-  Pick<StaffRecord, 'name' | 'role' | 'stationIds' | 'regionIds' | 'unitIds' | 'active' | 'passwordHash' | 'activationHash' | 'activationIssuedAt'>
+  Pick<
+    StaffRecord,
+    'name' | 'role' | 'stationIds' | 'regionIds' | 'unitIds' | 'active' | 'passwordHash' | 'activationHash' | 'activationIssuedAt' | 'mustChangePassword'
+  >
 >
 
 export type UnitPatch = Partial<Pick<Unit, 'name' | 'kind' | 'regionId' | 'contact' | 'active'>>

@@ -22,6 +22,7 @@ describe('console login', () => {
       stationIds: ['st001'],
       regionIds: [],
       unitIds: [],
+      mustChangePassword: false,
     })
     const cookie = answer.headers.get('set-cookie')!
     expect(cookie).to.match(/^liaison_session=[A-Za-z0-9_-]{43};/)

@@ -69,7 +69,7 @@ describe('handling units (承办单位) and their staff', () => {
     const created = await admin.post('/api/admin/staff', { name: '郑凯', username: 'zhengkai', role: 'unit_staff', unitIds: ['u02'] })
     expect(created.status).to.equal(201)
     expect(created.body.staff.unitIds).to.deep.equal(['u02'])
-    const zheng = await new Client(app.baseUrl).login('zhengkai', created.body.initialPassword)
+    const zheng = await new Client(app.baseUrl).loginFirstTime('zhengkai', created.body.initialPassword)
     expect((await zheng.get('/api/admin/units')).body.items.map((u: { id: string }) => u.id)).to.deep.equal(['u02'])
     expect((await admin.get('/api/admin/staff?unitId=u02')).body.items.map((s: { username: string }) => s.username)).to.have.members(['wujing', 'zhengkai'])
   })
@@ -83,7 +83,7 @@ describe('handling units (承办单位) and their staff', () => {
     const report = await admin.post('/api/admin/directory/import', file)
     expect(report.status).to.equal(200)
     expect(report.body.created).to.include({ units: 1, staff: 1 })
-    const feng = await asStaff(app, 'fengmin')
+    const feng = await new Client(app.baseUrl).loginFirstTime('fengmin', STAFF_PASSWORD)
     expect((await feng.get('/api/admin/units')).body.items.map((u: { name: string }) => u.name)).to.deep.equal(['市教育局'])
 
     const broken = await admin.post('/api/admin/directory/import', {

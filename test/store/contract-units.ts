@@ -64,6 +64,7 @@ export function unitsContract(store: () => Store) {
         passwordHash: null,
         activationHash: null,
         activationIssuedAt: null,
+        mustChangePassword: false,
         active: true,
       })
       await s.staff.create({
@@ -77,6 +78,7 @@ export function unitsContract(store: () => Store) {
         passwordHash: null,
         activationHash: null,
         activationIssuedAt: null,
+        mustChangePassword: false,
         active: true,
       })
       expect((await s.staff.get('sf31'))!.unitIds).to.deep.equal(['u01'])

@@ -92,6 +92,7 @@ export function sampleDirectory(): DirectorySnapshot {
         passwordHash: 'scrypt$x',
         activationHash: null,
         activationIssuedAt: null,
+        mustChangePassword: false,
         active: true,
       },
       {
@@ -105,6 +106,7 @@ export function sampleDirectory(): DirectorySnapshot {
         passwordHash: null,
         activationHash: 'act-hash-2',
         activationIssuedAt: new Date('2026-11-20T01:02:03.456Z'),
+        mustChangePassword: false,
         active: true,
       },
       {
@@ -118,6 +120,7 @@ export function sampleDirectory(): DirectorySnapshot {
         passwordHash: null,
         activationHash: null,
         activationIssuedAt: null,
+        mustChangePassword: false,
         active: true,
       },
     ],
@@ -367,6 +370,7 @@ export function storeContract(open: () => Promise<Store>) {
         passwordHash: 'h',
         activationHash: null,
         activationIssuedAt: null,
+        mustChangePassword: false,
         active: true,
       })
       let error: unknown
@@ -381,6 +385,7 @@ export function storeContract(open: () => Promise<Store>) {
           passwordHash: 'h',
           activationHash: null,
           activationIssuedAt: null,
+          mustChangePassword: false,
           active: true,
         })
       } catch (err) {
@@ -417,6 +422,28 @@ export function storeContract(open: () => Promise<Store>) {
       expect((await store.staff.get('sf01'))!.activationIssuedAt, 'no code: nothing to date').to.equal(null)
       expect(await store.staff.dateUndatedActivations(new Date('2026-12-02T00:00:00.000Z')), 'nothing left to date').to.equal(0)
       expect((await store.staff.get('sf09'))!.activationIssuedAt).to.deep.equal(upgrade)
+    })
+
+    it('keeps whether a password must be changed: on create, on update, and through the import and its snapshot', async () => {
+      const directory = sampleDirectory()
+      directory.staff[0].mustChangePassword = true
+      await store.directory.upsertAll(directory)
+      expect(await store.staff.get('sf01')).to.include({ mustChangePassword: true })
+      expect(await store.staff.get('sf02')).to.include({ mustChangePassword: false })
+      expect((await store.directory.snapshot()).staff.find((s) => s.id === 'sf01')).to.include({ mustChangePassword: true })
+      expect((await store.staff.search({ q: 'lina', limit: 10 })).items[0]).to.include({ mustChangePassword: true })
+
+      const changed = await store.staff.update('sf01', { passwordHash: 'scrypt$own', mustChangePassword: false })
+      expect(changed).to.include({ mustChangePassword: false })
+      expect(await store.staff.getByUsername('lina')).to.include({ passwordHash: 'scrypt$own', mustChangePassword: false })
+      await store.staff.update('sf01', { name: '李娜娜' })
+      expect(await store.staff.get('sf01'), 'a patch without it leaves it').to.include({ mustChangePassword: false })
+      await store.staff.update('sf01', { passwordHash: 'scrypt$reset', mustChangePassword: true })
+      expect(await store.staff.get('sf01')).to.include({ mustChangePassword: true })
+
+      const made = { ...directory.staff[0], id: 'sf05', username: 'xinren', mustChangePassword: true }
+      await store.staff.create(made)
+      expect(await store.staff.get('sf05')).to.include({ mustChangePassword: true })
     })
   })
 

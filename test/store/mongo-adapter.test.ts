@@ -787,6 +787,39 @@ describe('mongo adapter, against a fake server', function () {
   })
 
   // Refusing a cursor happens before anything is sent, so the contract's cursor part holds here too.
+  describe('staff accounts', () => {
+    const staffDoc = { _id: 'sf01', username: 'lina', name: '李娜', role: 'station_staff', stationIds: ['st001'], regionIds: [], unitIds: [], active: true }
+
+    it('writes whether a password must be changed on create and update, and reads it back; a document from before it reads false', async () => {
+      await open()
+      const { _id, ...fields } = staffDoc
+      const record = {
+        ...fields,
+        id: _id,
+        role: 'station_staff' as const,
+        passwordHash: 'scrypt$x',
+        activationHash: null,
+        activationIssuedAt: null,
+      }
+      await store!.staff.create({ ...record, mustChangePassword: true })
+      const [insert] = on('staff', 'insert')
+      expect(insert.body.documents[0]).to.include({ _id: 'sf01', mustChangePassword: true })
+
+      fake.answer((c) =>
+        c.name === 'findAndModify' && c.body.findAndModify === 'staff'
+          ? { lastErrorObject: { n: 1, updatedExisting: true }, value: { ...staffDoc, passwordHash: 'scrypt$own', mustChangePassword: false }, ok: 1 }
+          : undefined,
+      )
+      const changed = await store!.staff.update('sf01', { passwordHash: 'scrypt$own', mustChangePassword: false })
+      const [update] = on('staff', 'findAndModify')
+      expect(update.body.update).to.deep.equal({ $set: { passwordHash: 'scrypt$own', mustChangePassword: false } })
+      expect(changed).to.include({ passwordHash: 'scrypt$own', mustChangePassword: false })
+
+      fake.answer((c) => (c.name === 'find' && c.body.find === 'staff' ? cursorAnswer(c, [{ ...staffDoc, passwordHash: 'scrypt$x' }]) : undefined))
+      expect(await store!.staff.get('sf01')).to.include({ mustChangePassword: false })
+    })
+  })
+
   describe("with the contract's cursors", () => {
     beforeEach(() => open())
     cursorContract(() => store!)

@@ -89,6 +89,8 @@ export const presentStaff = (s: StaffRecord) => ({
   unitIds: s.unitIds ?? [],
   active: s.active,
   hasPassword: s.passwordHash !== null,
+  /** The password is an initial or reset one, not changed yet. */
+  mustChangePassword: s.mustChangePassword,
 })
 
 export const presentPrincipal = (s: StaffPrincipal) => ({
@@ -99,6 +101,8 @@ export const presentPrincipal = (s: StaffPrincipal) => ({
   stationIds: s.stationIds,
   regionIds: s.regionIds,
   unitIds: s.unitIds,
+  /** Until it is changed, the console shows only the screen that changes it (the API refuses the rest). */
+  mustChangePassword: s.mustChangePassword === true,
 })
 
 /** How big the directory is, for the console's summary. */

@@ -103,8 +103,10 @@ export class AuthService {
       passwordHash: await this.passwords.hash(newPassword),
       activationHash: null,
       activationIssuedAt: null,
+      // They chose it themselves: nothing to change.
+      mustChangePassword: false,
     })
-    await this.audit.record(toPrincipal(activated), 'account.activated', { kind: 'staff', id: staff.id }, { client })
+    await this.audit.record(this.principalOf(activated), 'account.activated', { kind: 'staff', id: staff.id }, { client })
     return this.startSession(activated, client)
   }
 
@@ -127,7 +129,7 @@ export class AuthService {
       throw new ValidationError('当前密码不正确', [{ path: 'body.currentPassword', message: '当前密码不正确' }], 'wrong_password')
     }
     await this.throttle.succeeded(actor.username, client)
-    const changed = await this.store.staff.update(staff.id, { passwordHash: await this.passwords.hash(newPassword) })
+    const changed = await this.store.staff.update(staff.id, { passwordHash: await this.passwords.hash(newPassword), mustChangePassword: false })
     await this.store.sessions.deleteForSubject('staff', staff.id)
     await this.audit.record(actor, 'staff.password.changed', { kind: 'staff', id: staff.id }, { client })
     return this.startSession(changed, client, false)
@@ -146,7 +148,7 @@ export class AuthService {
       lastSeenAt: now,
       expiresAt,
     })
-    const principal = toPrincipal(staff)
+    const principal = this.principalOf(staff)
     if (isLogin) await this.audit.record(principal, 'login.succeeded', { kind: 'staff', id: staff.id }, { client })
     return { token, staff: principal, expiresAt }
   }
@@ -165,7 +167,16 @@ export class AuthService {
     const staff = await this.store.staff.get(session.subjectId)
     if (!staff?.active) throw new UnauthorizedError()
     if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await this.store.sessions.touch(session.id, now)
-    return toPrincipal(staff)
+    return this.principalOf(staff)
+  }
+
+  /**
+   * The built-in admin whose password the deployment sets is never held to change it: it cannot be
+   * changed here (changePassword), so after an admin's reset of it they would be shut out until a restart.
+   */
+  private principalOf(staff: StaffRecord): StaffPrincipal {
+    const setByDeployment = staff.id === BUILT_IN_ADMIN_ID && !!this.settings.adminPassword
+    return { ...toPrincipal(staff), mustChangePassword: staff.mustChangePassword && !setByDeployment }
   }
 
   async logout(token: string | undefined) {
@@ -185,5 +196,6 @@ export function toPrincipal(staff: StaffRecord): StaffPrincipal {
     stationIds: staff.stationIds,
     regionIds: staff.regionIds,
     unitIds: staff.unitIds ?? [],
+    mustChangePassword: staff.mustChangePassword,
   }
 }

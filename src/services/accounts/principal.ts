@@ -12,6 +12,11 @@ export interface StaffPrincipal {
   regionIds: string[]
   /** Handling units a unit_staff member answers for; empty for the congress's staff. */
   unitIds: string[]
+  /**
+   * Signed in with a password somebody else chose: until they change it, they may do nothing else
+   * (requireStaff). Absent in principals the code makes for itself (demo data, jobs): false.
+   */
+  mustChangePassword?: boolean
 }
 
 export function requireRole(actor: StaffPrincipal, ...roles: StaffRole[]) {

@@ -18,7 +18,10 @@ export interface StaffInput {
 }
 export type StaffEdit = Partial<Omit<StaffInput, 'username'>> & { active?: boolean }
 
-/** Console accounts, managed by admins. New and reset passwords are shown once. */
+/**
+ * Console accounts, managed by admins. New and reset passwords are shown once, and the admin who
+ * read them knows them: the person must change such a password before doing anything else.
+ */
 export class StaffService {
   constructor(
     private readonly store: Pick<Store, 'regions' | 'sessions' | 'staff' | 'stations' | 'units'>,
@@ -56,6 +59,7 @@ export class StaffService {
       activationIssuedAt: null,
       active: true,
       passwordHash: await this.passwords.hash(password),
+      mustChangePassword: true,
     })
     this.onChange()
     await this.audit.record(actor, 'staff.create', { kind: 'staff', id: staff.id }, { role: staff.role })
@@ -79,7 +83,7 @@ export class StaffService {
   async resetPassword(actor: StaffPrincipal, id: string) {
     const staff = await this.get(actor, id)
     const password = generatePassword()
-    await this.store.staff.update(id, { passwordHash: await this.passwords.hash(password) })
+    await this.store.staff.update(id, { passwordHash: await this.passwords.hash(password), mustChangePassword: true })
     await this.store.sessions.deleteForSubject('staff', id)
     // The person is about to log in with the new password: a lock from earlier guesses must not stop them.
     this.logins.forget(staff.username)

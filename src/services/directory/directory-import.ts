@@ -75,12 +75,16 @@ export class DirectoryImporter {
     } = deps)
   }
 
-  /** `passwordCost`: scrypt N for the file's initial passwords, when not today's (see seedDemo). */
+  /**
+   * `passwordCost`: scrypt N for the file's initial passwords, when not today's (see seedDemo).
+   * `changeAtFirstLogin`: whether a new account's initial password must be changed before anything
+   * else, as whoever wrote the file knows it (yes, unless the passwords are the reader's own: seedDemo).
+   */
   async import(
     input: unknown,
     actor: StaffPrincipal | null,
     progress: ImportProgress = () => {},
-    { passwordCost }: { passwordCost?: number } = {},
+    { passwordCost, changeAtFirstLogin = true }: { passwordCost?: number; changeAtFirstLogin?: boolean } = {},
   ): Promise<ImportReport> {
     const existing = await this.store.directory.snapshot()
     const check = checkDirectoryFile(input, existing, this.topics)
@@ -95,7 +99,7 @@ export class DirectoryImporter {
     const deputiesById = new Map(existing.deputies.map((d) => [d.id, d]))
     const staffById = new Map(existing.staff.map((s) => [s.id, s]))
     const deputies = file.deputies.map((d) => this.deputyRecord(d, deputiesById.get(d.id)))
-    const staff = await this.staffRecords(file.staff, staffById, progress, passwordCost)
+    const staff = await this.staffRecords(file.staff, staffById, progress, { passwordCost, changeAtFirstLogin })
 
     const incoming: DirectorySnapshot = { regions: file.regions, stations: file.stations, units: file.units, deputies, staff }
     const notInFile = deputiesNotInFile(existing.deputies, file.deputies)
@@ -127,24 +131,33 @@ export class DirectoryImporter {
     return { ...rest, phoneEnc, phoneIndex, active: old?.active ?? true }
   }
 
-  private async staffRecords(list: ImportedStaff[], existing: Map<string, StaffRecord>, progress: ImportProgress, passwordCost?: number) {
+  private async staffRecords(
+    list: ImportedStaff[],
+    existing: Map<string, StaffRecord>,
+    progress: ImportProgress,
+    { passwordCost, changeAtFirstLogin }: { passwordCost?: number; changeAtFirstLogin: boolean },
+  ) {
     const toHash = list.filter((s) => s.password && !existing.get(s.id)?.passwordHash).length
     let hashed = 0
     return Promise.all(
       list.map(async ({ password, activationCode, ...s }): Promise<StaffRecord> => {
         const old = existing.get(s.id)
         // Someone who has set a password keeps it: a file's initial password or code is for first use only.
-        if (old?.passwordHash) return { ...s, passwordHash: old.passwordHash, activationHash: null, activationIssuedAt: null }
+        // An initial password not changed yet must still be changed; a file repeating it changes nothing.
+        if (old?.passwordHash) {
+          return { ...s, passwordHash: old.passwordHash, activationHash: null, activationIssuedAt: null, mustChangePassword: old.mustChangePassword }
+        }
         if (password) {
           const passwordHash = await this.passwords.hash(password, passwordCost)
           if (++hashed % 50 === 0 || hashed === toHash) progress(`初始密码加密 ${hashed}/${toHash}`)
-          return { ...s, passwordHash, activationHash: null, activationIssuedAt: null }
+          return { ...s, passwordHash, activationHash: null, activationIssuedAt: null, mustChangePassword: changeAtFirstLogin }
         }
         const activationHash = activationCode ? activationHashOf(this.cipher, activationCode) : (old?.activationHash ?? null)
         // The nightly file repeats a code until it is used: only a new code starts a new term.
         const sameCode = activationHash !== null && activationHash === old?.activationHash
         const activationIssuedAt = activationHash === null ? null : sameCode && old.activationIssuedAt ? old.activationIssuedAt : this.clock.now()
-        return { ...s, passwordHash: null, activationHash, activationIssuedAt }
+        // The person will choose their own password with the code.
+        return { ...s, passwordHash: null, activationHash, activationIssuedAt, mustChangePassword: false }
       }),
     )
   }

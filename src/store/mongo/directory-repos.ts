@@ -21,7 +21,18 @@ import { translate } from './errors.js'
 // The fields each update may touch, mirroring the columns the sqlite adapter rewrites.
 const STATION_FIELDS = ['name', 'kind', 'address', 'regionIds', 'receptionDays'] as const
 const DEPUTY_FIELDS = ['name', 'level', 'stationIds', 'topics', 'dutyDates', 'phoneEnc', 'phoneIndex', 'active'] as const
-const STAFF_FIELDS = ['name', 'role', 'stationIds', 'regionIds', 'unitIds', 'active', 'passwordHash', 'activationHash', 'activationIssuedAt'] as const
+const STAFF_FIELDS = [
+  'name',
+  'role',
+  'stationIds',
+  'regionIds',
+  'unitIds',
+  'active',
+  'passwordHash',
+  'activationHash',
+  'activationIssuedAt',
+  'mustChangePassword',
+] as const
 
 export function regionRepo({ Region }: Models): RegionRepo {
   return {

@@ -119,6 +119,8 @@ function staffSchema() {
       passwordHash: nullableString,
       activationHash: nullableString,
       activationIssuedAt: { type: Date, default: null },
+      // Documents written before the flag existed read as false, as sqlite's 052 leaves its rows.
+      mustChangePassword: { type: Boolean, default: false },
       active: { type: Boolean, default: true },
     },
     options,

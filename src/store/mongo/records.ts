@@ -44,6 +44,7 @@ export const staffFromDoc = (d: StaffDoc): StaffRecord => ({
   passwordHash: d.passwordHash ?? null,
   activationHash: d.activationHash ?? null,
   activationIssuedAt: d.activationIssuedAt ?? null,
+  mustChangePassword: d.mustChangePassword === true,
   active: d.active === true,
 })
 

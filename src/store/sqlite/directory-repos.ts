@@ -178,8 +178,8 @@ export function staffRepo(db: Db): StaffRepo {
       db
         .prepare(
           insert
-            ? `INSERT INTO staff (name, role, station_ids, region_ids, unit_ids, password_hash, activation_hash, activation_issued_at, active, id, username) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-            : `UPDATE staff SET name = ?, role = ?, station_ids = ?, region_ids = ?, unit_ids = ?, password_hash = ?, activation_hash = ?, activation_issued_at = ?, active = ? WHERE id = ? AND username = ?`,
+            ? `INSERT INTO staff (name, role, station_ids, region_ids, unit_ids, password_hash, activation_hash, activation_issued_at, must_change_password, active, id, username) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+            : `UPDATE staff SET name = ?, role = ?, station_ids = ?, region_ids = ?, unit_ids = ?, password_hash = ?, activation_hash = ?, activation_issued_at = ?, must_change_password = ?, active = ? WHERE id = ? AND username = ?`,
         )
         .run(
           s.name,
@@ -190,6 +190,7 @@ export function staffRepo(db: Db): StaffRepo {
           s.passwordHash,
           s.activationHash ?? null,
           s.activationIssuedAt?.toISOString() ?? null,
+          s.mustChangePassword ? 1 : 0,
           s.active ? 1 : 0,
           s.id,
           s.username,
@@ -246,10 +247,10 @@ export function directoryRepo(db: Db): DirectoryRepo {
     topics = excluded.topics, phone_enc = excluded.phone_enc, phone_index = excluded.phone_index, duty_dates = excluded.duty_dates,
     active = excluded.active`)
   const upsertStaff = db.prepare(`INSERT INTO staff (id, username, name, role, station_ids, region_ids, unit_ids, password_hash, activation_hash,
-    activation_issued_at, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET username = excluded.username,
+    activation_issued_at, must_change_password, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET username = excluded.username,
     name = excluded.name, role = excluded.role, station_ids = excluded.station_ids, region_ids = excluded.region_ids, unit_ids = excluded.unit_ids,
     password_hash = excluded.password_hash, activation_hash = excluded.activation_hash, activation_issued_at = excluded.activation_issued_at,
-    active = excluded.active`)
+    must_change_password = excluded.must_change_password, active = excluded.active`)
   const upsertUnit = db.prepare(`INSERT INTO units (id, code, name, kind, region_id, contact, active) VALUES (?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT(id) DO UPDATE SET code = excluded.code, name = excluded.name, kind = excluded.kind, region_id = excluded.region_id,
     contact = excluded.contact, active = excluded.active`)
@@ -294,7 +295,8 @@ export function directoryRepo(db: Db): DirectoryRepo {
     for (const s of records.staff) {
       const lists = [JSON.stringify(s.stationIds), JSON.stringify(s.regionIds), JSON.stringify(s.unitIds ?? [])]
       const issuedAt = s.activationIssuedAt?.toISOString() ?? null
-      upsertStaff.run(s.id, s.username, s.name, s.role, ...lists, s.passwordHash, s.activationHash ?? null, issuedAt, s.active ? 1 : 0)
+      const mustChange = s.mustChangePassword ? 1 : 0
+      upsertStaff.run(s.id, s.username, s.name, s.role, ...lists, s.passwordHash, s.activationHash ?? null, issuedAt, mustChange, s.active ? 1 : 0)
     }
   })
 

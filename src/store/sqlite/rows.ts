@@ -54,6 +54,7 @@ export const staffFromRow = (r: Row): StaffRecord => ({
   passwordHash: r.password_hash,
   activationHash: r.activation_hash ?? null,
   activationIssuedAt: r.activation_issued_at ? new Date(r.activation_issued_at) : null,
+  mustChangePassword: r.must_change_password === 1,
   active: r.active === 1,
 })
 

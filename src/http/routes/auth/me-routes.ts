@@ -1,6 +1,6 @@
 import Router from '@koa/router'
 import type { AuthService } from '../../../services/accounts/auth.js'
-import { requireAnyStaff } from '../../middleware/auth.js'
+import { requireStaffBeforePasswordChange } from '../../middleware/auth.js'
 import { presentPrincipal } from '../../presenters/directory.js'
 import type { StaffState } from '../../state.js'
 import { parse } from '../../validate.js'
@@ -15,7 +15,8 @@ export interface StaffMeRoutesDeps {
 /** Who the console is signed in as, and their own password: every role, handling units' staff too. */
 export function staffMeRoutes({ auth, secureCookies }: StaffMeRoutesDeps) {
   const router = new Router<StaffState>({ prefix: '/api/admin' })
-  router.use(requireAnyStaff(auth))
+  // Open while a password must still be changed: the console asks who it is, then shows the change.
+  router.use(requireStaffBeforePasswordChange(auth))
 
   router.get('/me', (ctx) => {
     ctx.body = { staff: presentPrincipal(ctx.state.staff) }
