@@ -50,6 +50,20 @@ describe('mini-program: meetings', () => {
     expect(door.textOf('.error')).to.equal('签到将于会议开始前 60 分钟开放')
   })
 
+  it('says answers have closed and whom to tell, offers no 参加 or 请假, and still lets a deputy who never answered scan in', async () => {
+    await phoneOfZhang(app)
+    app.clock.set(new Date('2026-11-26T01:40:00Z')) // 09:40: the meeting has begun, answers closed at its start
+    const detail = await openPage(`pages/meetings/detail?meetingId=${meeting.id}`)
+    expect(detail.text()).to.include('我的回复：未回复').and.not.include('请在')
+    expect(detail.textOf('.rsvp-closed')).to.equal(
+      '回复已于 11月26日 周四 09:30 截止。如需请假，请直接联系会议组织人员（人大常委会办公室或您所在联络站的工作人员）。',
+    )
+    expect(detail.has('.attend'), 'an answer the backend would refuse').to.equal(false)
+    expect(detail.has('.start-leave')).to.equal(false)
+    expect(detail.has('.scan')).to.equal(true)
+    expect(detail.text()).to.include('到会后扫码签到')
+  })
+
   it('asks for leave with a reason', async () => {
     await phoneOfZhang(app)
     const detail = await openPage(`pages/meetings/detail?meetingId=${meeting.id}`)
@@ -72,5 +86,22 @@ describe('mini-program: meetings', () => {
     await page.type('.name', '王小明')
     await page.tap('.register')
     expect(page.text()).to.include('报名成功').and.include('还剩 1 个')
+  })
+
+  it('shows a resident the meeting they signed up for as cancelled, in words, after the office calls it off', async () => {
+    holdPhone(app, 'o-resident-cancelled')
+    const page = await openPage(`pages/meetings/public?meetingId=${meeting.id}`)
+    await page.type('.name', '王小明')
+    await page.tap('.register')
+    const organizer = await office(app)
+    expect((await organizer.post(`/api/admin/meetings/${meeting.id}/cancel`, { reason: '因故推迟' })).status).to.equal(200)
+
+    // The cancel notice's card opens the meeting's page, which is the deputies': it sends the resident on to their places.
+    await openPage(`pages/meetings/detail?meetingId=${meeting.id}`)
+    const list = await follow()
+    expect(list.path).to.equal('pages/meetings/index')
+    expect(list.text()).to.include('我报名旁听的会议')
+    expect(list.textOf('.my-registration')).to.include('市人大常委会第十次会议').and.include('会议已取消，不用到场（因故推迟）')
+    expect(list.has('.public-meeting'), 'no longer open to sign up').to.equal(false)
   })
 })

@@ -13,6 +13,8 @@ function meetingsService(request) {
     me: () => request('GET', '/api/mp/me'),
     publicMeetings: () => request('GET', '/api/mp/public-meetings'),
     publicMeeting: (meetingId) => request('GET', '/api/mp/public-meetings/' + enc(meetingId)),
+    /** The public seats the resident took, with each meeting's state (已取消 too). */
+    myRegistrations: () => request('GET', '/api/mp/public-registrations'),
     registerPublic: (meetingId, name) => request('POST', '/api/mp/public-meetings/' + enc(meetingId) + '/registrations', { name: name }),
   }
 }

@@ -107,6 +107,8 @@ export interface MeetingInvitee {
   reason: string | null
   rsvpAt: Date | null
   checkedInAt: Date | null
+  /** When they were invited (at publishing, or added later); null for invitations older than the field. */
+  invitedAt: Date | null
 }
 
 export interface PublicRegistration {
@@ -140,8 +142,20 @@ export function canFollowMeeting(m: Pick<MeetingRecord, 'districtIds' | 'audienc
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE
 
-/** Answers close at the deadline, or at the start when there is none. */
-export const rsvpClosesAt = (m: Pick<MeetingRecord, 'rsvpDeadline' | 'startAt'>) => m.rsvpDeadline ?? m.startAt
+/**
+ * When answers close: at the deadline, or at the start when there is none. Someone invited
+ * after the deadline had no time to answer by it, so they may answer until the start (their
+ * notice says so). With no invitation given, the meeting's own closing time.
+ */
+export function rsvpClosesAt(m: Pick<MeetingRecord, 'rsvpDeadline' | 'startAt'>, invitation?: Pick<MeetingInvitee, 'invitedAt'> | null): Date {
+  if (!m.rsvpDeadline) return m.startAt
+  if (invitation?.invitedAt && invitation.invitedAt.getTime() > m.rsvpDeadline.getTime()) return m.startAt
+  return m.rsvpDeadline
+}
+
+/** Whether this invitee's answer is still taken at `now` (the meeting's state aside). */
+export const rsvpOpen = (m: Pick<MeetingRecord, 'rsvpDeadline' | 'startAt'>, invitation: Pick<MeetingInvitee, 'invitedAt'> | null, now: Date) =>
+  now.getTime() <= rsvpClosesAt(m, invitation).getTime()
 
 export type RsvpRefusal = 'not_invited' | 'meeting_cancelled' | 'rsvp_closed'
 
@@ -149,8 +163,31 @@ export type RsvpRefusal = 'not_invited' | 'meeting_cancelled' | 'rsvp_closed'
 export function rsvpRefusal(m: Pick<MeetingRecord, 'status' | 'rsvpDeadline' | 'startAt'>, invitation: MeetingInvitee | null, now: Date): RsvpRefusal | null {
   if (!invitation || m.status === 'draft') return 'not_invited'
   if (m.status === 'cancelled') return 'meeting_cancelled'
-  if (now.getTime() > rsvpClosesAt(m).getTime()) return 'rsvp_closed'
+  if (!rsvpOpen(m, invitation, now)) return 'rsvp_closed'
   return null
+}
+
+/**
+ * The reply deadline after an edit of a published meeting. A change of time or place asks
+ * everyone to answer again, so answers that had closed reopen: until the new start, unless
+ * the organizer gives a new deadline in the same edit. A meeting already under way (its end
+ * moved) has nothing to reopen.
+ */
+export function deadlineAfterEdit(
+  before: Pick<MeetingRecord, 'startAt' | 'endAt' | 'place' | 'rsvpDeadline'>,
+  after: Pick<MeetingRecord, 'startAt' | 'endAt' | 'place' | 'rsvpDeadline'>,
+  deadlineGiven: boolean,
+  now: Date,
+): Date | null {
+  if (deadlineGiven || !changesTimeOrPlace(before, after) || after.startAt.getTime() <= now.getTime()) return after.rsvpDeadline
+  const closed = now.getTime() > rsvpClosesAt(before).getTime()
+  return closed ? null : after.rsvpDeadline
+}
+
+/** Whether check-in is open now: from a while before the start until the end, for a meeting that is on. */
+export function checkInOpen(m: Pick<MeetingRecord, 'status' | 'startAt' | 'endAt'>, now: Date, opensMinutesBefore: number): boolean {
+  const { opensAt, closesAt } = checkInWindow(m, opensMinutesBefore)
+  return m.status === 'published' && now >= opensAt && now <= closesAt
 }
 
 /** Check-in is open from a while before the start until the end. */
@@ -233,10 +270,14 @@ export const changesTimeOrPlace = (before: Pick<MeetingRecord, 'startAt' | 'endA
 
 export type ScheduleProblem = { path: 'startAt' | 'endAt' | 'rsvpDeadline'; message: string }
 
-/** Times that make no sense: ending before starting, starting in the past, answers due after the start. */
-export function scheduleProblems(m: Pick<MeetingRecord, 'startAt' | 'endAt' | 'rsvpDeadline'>, now: Date): ScheduleProblem[] {
+/**
+ * Times that make no sense: ending before starting, starting in the past, answers due after
+ * the start. `startChanged` false (an edit that keeps the start) skips the past check: an
+ * organizer extends a meeting under way without being told its start has passed.
+ */
+export function scheduleProblems(m: Pick<MeetingRecord, 'startAt' | 'endAt' | 'rsvpDeadline'>, now: Date, startChanged = true): ScheduleProblem[] {
   const problems: ScheduleProblem[] = []
-  if (m.startAt <= now) problems.push({ path: 'startAt', message: '开始时间不能早于现在' })
+  if (startChanged && m.startAt <= now) problems.push({ path: 'startAt', message: '开始时间不能早于现在' })
   if (m.endAt <= m.startAt) problems.push({ path: 'endAt', message: '结束时间应晚于开始时间' })
   if (m.rsvpDeadline && m.rsvpDeadline > m.startAt) problems.push({ path: 'rsvpDeadline', message: '回复截止时间不能晚于开始时间' })
   return problems

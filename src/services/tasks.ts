@@ -136,7 +136,7 @@ export class TaskListService {
     const invitations = await this.store.meetings.invitationsOf({ kind: 'deputy', id: p.deputyId }, { statuses: ['published'], endFrom: now })
     return invitations
       .filter((x) => x.invitation.rsvp === 'pending' && !rsvpRefusal(x.meeting, x.invitation, now))
-      .map((x) => ({ invitation: x, due: due(rsvpClosesAt(x.meeting)) }))
+      .map((x) => ({ invitation: x, due: due(rsvpClosesAt(x.meeting, x.invitation)) }))
   }
 
   /** Required items that reached the person and that they have not opened, newest first. */

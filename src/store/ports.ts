@@ -692,6 +692,8 @@ export interface MeetingRepo {
    */
   registerPublic(registration: PublicRegistration, seats: number): Promise<PublicRegistration>
   publicRegistrations(meetingId: string): Promise<PublicRegistration[]>
+  /** A resident's public places, with their meetings in whatever state, ending at or after `endFrom`; earliest start first. */
+  registrationsOf(mpUserId: string, filter: { endFrom?: Date }): Promise<Array<{ meeting: MeetingRecord; registration: PublicRegistration }>>
 }
 
 // ——— The business calendar: the official holiday schedule, one year at a time ———

@@ -78,7 +78,7 @@ describe('a meeting from notice to sign-in sheet', () => {
     expect(moved.body).to.include({ startAt: '2026-11-26T06:30:00.000Z', changeCount: 1 })
     expect(await recipients('meeting.changed')).to.deep.equal(EVERYONE)
     expect((await messages('meeting.changed'))[0].payload.text).to.equal(
-      '会议变更：市人大常委会第十次会议（常委会会议） 调整为 11月26日 14:30–16:30，地点 市人大常委会第一会议室。如有变化请重新回复。',
+      '会议变更：市人大常委会第十次会议（常委会会议） 调整为 11月26日 14:30–16:30，地点 市人大常委会第一会议室。请在 11月26日 14:30 前重新确认：回复"参加"，或"请假 原因"。',
     )
 
     await office.patch(`/api/admin/meetings/${m.id}`, { place: '市民中心三楼报告厅' })

@@ -52,6 +52,7 @@ const invitee = (meetingId: string, personId: string, over: Partial<MeetingInvit
   reason: null,
   rsvpAt: null,
   checkedInAt: null,
+  invitedAt: null,
   ...over,
 })
 
@@ -205,6 +206,35 @@ export function meetingContract(store: () => Store) {
       const full = await rejects(reg('mu3'))
       expect(full).to.be.instanceOf(ConflictError).and.to.have.property('code', 'public_seats_full')
       expect((await store().meetings.publicRegistrations(m.id)).map((r) => r.mpUserId)).to.deep.equal(['mu1', 'mu2'])
+    })
+
+    it('keeps when each person was invited, at publishing or added later, wherever the invitation is read', async () => {
+      const m = await store().meetings.create(meetingRecord())
+      const first = await store().meetings.update({ ...m, status: 'published', publishedAt: T0 }, [], [invitee(m.id, 'dp0001', { invitedAt: T0 })])
+      await store().meetings.addInvitees(first, [invitee(m.id, 'dp0003', { invitedAt: at(30) })], [])
+      expect((await store().meetings.invitees([m.id])).map((i) => [i.personId, i.invitedAt])).to.deep.equal([
+        ['dp0001', T0],
+        ['dp0003', at(30)],
+      ])
+      expect((await store().meetings.invitation(m.id, { kind: 'deputy', id: 'dp0003' }))!.invitedAt).to.deep.equal(at(30))
+      const [mine] = await store().meetings.invitationsOf({ kind: 'deputy', id: 'dp0003' }, { statuses: ['published'] })
+      expect(mine.invitation).to.deep.equal(invitee(m.id, 'dp0003', { invitedAt: at(30) }))
+    })
+
+    it("lists a resident's public places with their meetings in any state, not yet over, earliest first", async () => {
+      const later = await published({ publicSeats: 5, startAt: at(5 * 24 * 60), endAt: at(5 * 24 * 60 + 60) })
+      const sooner = await published({ publicSeats: 5, startAt: at(60), endAt: at(120) })
+      const over = await published({ publicSeats: 5, startAt: at(-120), endAt: at(-60) })
+      const elsewhere = await published({ publicSeats: 5 })
+      for (const m of [later, sooner, over]) await store().meetings.registerPublic({ meetingId: m.id, mpUserId: 'mu1', name: '王大爷', createdAt: at(1) }, 5)
+      await store().meetings.registerPublic({ meetingId: elsewhere.id, mpUserId: 'mu2', name: '李阿姨', createdAt: at(1) }, 5)
+      const cancelled = await store().meetings.update({ ...later, status: 'cancelled', cancelledAt: at(2), cancelReason: '推迟' }, [])
+
+      const mine = await store().meetings.registrationsOf('mu1', { endFrom: T0 })
+      expect(mine.map((x) => x.meeting)).to.deep.equal([await store().meetings.get(sooner.id), cancelled])
+      expect(mine[1].registration).to.deep.equal({ meetingId: later.id, mpUserId: 'mu1', name: '王大爷', createdAt: at(1) })
+      expect((await store().meetings.registrationsOf('mu1', {})).map((x) => x.meeting.id)).to.deep.equal([over.id, sooner.id, later.id])
+      expect(await store().meetings.registrationsOf('mu9', {})).to.deep.equal([])
     })
 
     it('holds the cap when many register at once', async () => {

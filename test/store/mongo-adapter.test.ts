@@ -563,11 +563,54 @@ describe('mongo adapter, against a fake server', function () {
         reason: null,
         rsvpAt: null,
         checkedInAt: null,
+        invitedAt: null,
       }
       const { added } = await store!.meetings.addInvitees(m, [dp3, dp3], [])
       expect(added).to.deep.equal([dp3])
       const [insert] = on('meeting_invitees', 'insert')
       expect(insert.body.documents.map((d: Document) => d.personId)).to.deep.equal(['dp0003'])
+    })
+
+    it('writes when an added person was invited, and reads it back', async () => {
+      await open()
+      matches('meetings')
+      const m = meetingRecord({ status: 'published' })
+      const invitedAt = new Date('2026-11-25T01:00:00Z')
+      const late = {
+        meetingId: m.id,
+        personKind: 'deputy' as const,
+        personId: 'dp0003',
+        name: '王五',
+        rsvp: 'pending' as const,
+        reason: null,
+        rsvpAt: null,
+        checkedInAt: null,
+        invitedAt,
+      }
+      await store!.meetings.addInvitees(m, [late], [])
+      const [insert] = on('meeting_invitees', 'insert')
+      expect(insert.body.documents[0].invitedAt).to.deep.equal(invitedAt)
+      fake.answer((c) => (c.name === 'find' && c.body.find === 'meeting_invitees' ? cursorAnswer(c, [{ ...late, seq: 2 }]) : undefined))
+      expect((await store!.meetings.invitation(m.id, { kind: 'deputy', id: 'dp0003' }))!.invitedAt).to.deep.equal(invitedAt)
+    })
+
+    it("lists a resident's public places by their own index, then their meetings by id in start order, as sqlite's join", async () => {
+      await open()
+      const { id, ...meeting } = meetingRecord({ status: 'cancelled', cancelReason: '推迟' })
+      const registration = { meetingId: id, mpUserId: 'mu1', name: '王大爷', createdAt: new Date('2026-11-23T01:00:00Z') }
+      fake.answer((c) => {
+        if (c.name !== 'find') return undefined
+        if (c.body.find === 'meeting_public_registrations') return cursorAnswer(c, [registration])
+        if (c.body.find === 'meetings') return cursorAnswer(c, [{ _id: id, ...meeting }])
+        return undefined
+      })
+      const endFrom = new Date('2026-11-23T00:00:00Z')
+      const mine = await store!.meetings.registrationsOf('mu1', { endFrom })
+      expect(on('meeting_public_registrations', 'find')[0].body.filter).to.deep.equal({ mpUserId: 'mu1' })
+      const [find] = on('meetings', 'find')
+      expect(find.body.filter).to.deep.equal({ _id: { $in: [id] }, endAt: { $gte: endFrom } })
+      expect(find.body.sort).to.deep.equal({ startAt: 1, _id: 1 })
+      expect(mine).to.deep.equal([{ meeting: { id, ...meeting }, registration }])
     })
 
     it("lists one staff member's campaigns (只看我创建的) on the creator's index, newest first, within the scope", async () => {

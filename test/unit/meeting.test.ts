@@ -4,11 +4,13 @@ import {
   changesTimeOrPlace,
   checkInRefusal,
   checkInWindow,
+  deadlineAfterEdit,
   dueReminder,
   leadsAlreadyPast,
   nudgeAllowedAt,
   remindable,
   timeLeftLabel,
+  rsvpClosesAt,
   rsvpRefusal,
   scheduleProblems,
   timeLabel,
@@ -57,7 +59,18 @@ function meeting(over: Partial<MeetingRecord> = {}): MeetingRecord {
   }
 }
 function invitee(over: Partial<MeetingInvitee> = {}): MeetingInvitee {
-  return { meetingId: 'mt-1', personKind: 'deputy', personId: 'dp0001', name: '张伟', rsvp: 'pending', reason: null, rsvpAt: null, checkedInAt: null, ...over }
+  return {
+    meetingId: 'mt-1',
+    personKind: 'deputy',
+    personId: 'dp0001',
+    name: '张伟',
+    rsvp: 'pending',
+    reason: null,
+    rsvpAt: null,
+    checkedInAt: null,
+    invitedAt: null,
+    ...over,
+  }
 }
 
 /** Two districts: d01 with stations st001 (street s0101) and st002 (street s0102), d02 with st004; a park station with no place. */
@@ -223,6 +236,31 @@ describe('meetings: pure rules', () => {
     it('reminds everyone but those who asked for leave', () => {
       const people = [invitee(), invitee({ personId: 'dp0002', rsvp: 'attend' }), invitee({ personId: 'dp0003', rsvp: 'leave', reason: '出差' })]
       expect(remindable(people).map((i) => i.personId)).to.deep.equal(['dp0001', 'dp0002'])
+    })
+  })
+
+  describe('answers after the deadline', () => {
+    const due = meeting({ rsvpDeadline: at(-24 * HOURS) })
+    it('lets someone invited after the deadline answer until the start; those invited before keep the deadline', () => {
+      expect(rsvpClosesAt(due, invitee({ invitedAt: at(-23 * HOURS) }))).to.deep.equal(T0)
+      expect(rsvpClosesAt(due, invitee({ invitedAt: at(-48 * HOURS) }))).to.deep.equal(at(-24 * HOURS))
+      expect(rsvpClosesAt(due, invitee({ invitedAt: null }))).to.deep.equal(at(-24 * HOURS))
+      expect(rsvpRefusal(due, invitee({ invitedAt: at(-23 * HOURS) }), at(-1))).to.equal(null)
+    })
+
+    it('reopens closed answers until the start when time or place changes, unless the organizer gives a deadline; never for a meeting under way', () => {
+      const now = at(-12 * HOURS)
+      expect(deadlineAfterEdit(due, { ...due, place: '二楼' }, false, now)).to.equal(null)
+      expect(deadlineAfterEdit(due, { ...due, place: '二楼', rsvpDeadline: at(-2 * HOURS) }, true, now)).to.deep.equal(at(-2 * HOURS))
+      expect(deadlineAfterEdit(due, due, false, now), 'no change of time or place').to.deep.equal(at(-24 * HOURS))
+      const open = meeting({ rsvpDeadline: at(-6 * HOURS) })
+      expect(deadlineAfterEdit(open, { ...open, place: '二楼' }, false, now), 'still open: kept').to.deep.equal(at(-6 * HOURS))
+      expect(deadlineAfterEdit(due, { ...due, endAt: at(3 * HOURS) }, false, at(30)), 'under way').to.deep.equal(at(-24 * HOURS))
+    })
+
+    it('judges a kept start against nothing: a meeting under way can be extended', () => {
+      expect(scheduleProblems(meeting({ endAt: at(4 * HOURS) }), at(30), false)).to.deep.equal([])
+      expect(scheduleProblems(meeting({ endAt: at(4 * HOURS) }), at(30), true).map((p) => p.path)).to.deep.equal(['startAt'])
     })
   })
 

@@ -2,14 +2,23 @@ const { request } = require('../../utils/request')
 const { meetingsService } = require('../../services/meetings')
 const when = require('../../utils/when')
 
-/** The meeting with its times in words and what the deputy's answer means. */
+/**
+ * The meeting with its times in words and what the deputy may do now, as the backend judges
+ * it: answer only while answers are taken (a button the backend would refuse is never shown),
+ * and scan the code at the door while check-in is open, whatever they answered.
+ */
 function view(m) {
+  // Once checked in there is nothing left to answer.
+  const open = !!m.rsvpOpen && !m.checkedInAt
   return Object.assign({}, m, {
     when: when.dayTime(m.startAt) + ' 至 ' + when.clock(m.endAt),
     closesText: when.dayTime(m.rsvpClosesAt),
     checkedInText: m.checkedInAt ? when.dayTime(m.checkedInAt) : '',
     answered: m.rsvp !== 'pending',
     cancelled: m.status === 'cancelled',
+    canAttend: open && m.rsvp !== 'attend',
+    canLeave: open && m.rsvp !== 'leave',
+    canScan: !m.checkedInAt && (m.rsvp === 'attend' || !!m.checkInOpen),
   })
 }
 
@@ -22,7 +31,11 @@ Page({
     return this.meetings
       .detail(this.meetingId)
       .then((m) => this.setData({ m: view(m) }))
-      .catch((err) => this.setData({ error: err.message }))
+      .catch((err) => {
+        // A resident with a public seat opens a change or cancel notice here: their places, with each meeting's state, are on the list page.
+        if (err.code === 'not_a_deputy') return wx.redirectTo({ url: '/pages/meetings/index' })
+        this.setData({ error: err.message })
+      })
       .then(() => this.setData({ loading: false }))
   },
 

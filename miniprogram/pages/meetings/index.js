@@ -10,7 +10,16 @@ function invitationView(m) {
     kindLabel: m.kindLabel,
     place: m.place,
     when: when.dayTime(m.startAt),
-    answer: m.status === 'cancelled' ? '会议已取消' : m.checkedInAt ? '已签到' : m.rsvp === 'pending' ? '还未回复是否参加' : '已回复：' + m.rsvpLabel,
+    answer:
+      m.status === 'cancelled'
+        ? '会议已取消'
+        : m.checkedInAt
+          ? '已签到'
+          : m.rsvp !== 'pending'
+            ? '已回复：' + m.rsvpLabel
+            : m.rsvpOpen
+              ? '还未回复是否参加'
+              : '未回复，回复已截止',
   }
 }
 
@@ -25,8 +34,21 @@ function publicView(m) {
   }
 }
 
+/** A public seat the resident took, with the meeting as it is now: a cancelled one says so. */
+function registrationView(r) {
+  const cancelled = r.status === 'cancelled'
+  return {
+    id: r.meetingId,
+    title: r.title,
+    kindLabel: r.kindLabel,
+    place: r.place,
+    when: when.dayTime(r.startAt),
+    state: cancelled ? '会议已取消，不用到场' + (r.cancelReason ? '（' + r.cancelReason + '）' : '') : '已报名旁听（' + r.name + '），请带好身份证提前到场',
+  }
+}
+
 Page({
-  data: { loading: true, error: '', deputy: false, items: [], open: [] },
+  data: { loading: true, error: '', deputy: false, items: [], open: [], mine: [] },
 
   onShow() {
     const meetings = meetingsService(request)
@@ -34,8 +56,13 @@ Page({
       .me()
       .then((me) => {
         const deputy = !!me.deputy
-        return Promise.all([deputy ? meetings.list() : { items: [] }, meetings.publicMeetings()]).then(([mine, open]) =>
-          this.setData({ deputy: deputy, items: mine.items.map(invitationView), open: open.items.map(publicView) }),
+        return Promise.all([deputy ? meetings.list() : { items: [] }, meetings.publicMeetings(), meetings.myRegistrations()]).then(([invited, open, mine]) =>
+          this.setData({
+            deputy: deputy,
+            items: invited.items.map(invitationView),
+            open: open.items.map(publicView),
+            mine: mine.items.map(registrationView),
+          }),
         )
       })
       .catch((err) => this.setData({ error: err.message }))

@@ -95,8 +95,11 @@ export const presentPersonAttendance = (p: PersonAttendance) => ({
   rate: p.rate,
 })
 
-/** An invitee's view of a meeting, with their own answer. */
-export const presentInvitation = ({ meeting: m, invitation: i }: { meeting: MeetingRecord; invitation: MeetingInvitee }) => ({
+/** An invitee's view of a meeting, with their own answer and what they may do now (`windows`, judged by the service). */
+export const presentInvitation = (
+  { meeting: m, invitation: i }: { meeting: MeetingRecord; invitation: MeetingInvitee },
+  windows: { rsvpOpen: boolean; checkInOpen: boolean },
+) => ({
   id: m.id,
   title: m.title,
   kind: m.kind,
@@ -108,7 +111,9 @@ export const presentInvitation = ({ meeting: m, invitation: i }: { meeting: Meet
   place: m.place,
   agenda: m.agenda,
   attachments: m.attachments.map(({ name, url }) => ({ name, url })),
-  rsvpClosesAt: rsvpClosesAt(m).toISOString(),
+  rsvpClosesAt: rsvpClosesAt(m, i).toISOString(),
+  rsvpOpen: windows.rsvpOpen,
+  checkInOpen: windows.checkInOpen,
   cancelReason: m.cancelReason,
   rsvp: i.rsvp,
   rsvpLabel: RSVP_LABELS[i.rsvp],
@@ -131,6 +136,19 @@ export const presentPublicMeeting = (m: MeetingRecord, taken: number) => ({
 
 /** A resident's place at a meeting open to public attendance. */
 export const presentPublicRegistration = (r: PublicRegistration) => ({ meetingId: r.meetingId, name: r.name, createdAt: r.createdAt.toISOString() })
+
+/** A resident's place with the meeting as it is now: moved, or cancelled (said in words). */
+export const presentMyRegistration = ({ meeting: m, registration: r }: { meeting: MeetingRecord; registration: PublicRegistration }) => ({
+  ...presentPublicRegistration(r),
+  title: m.title,
+  kindLabel: MEETING_KIND_LABELS[m.kind],
+  status: m.status,
+  statusLabel: MEETING_STATUS_LABELS[m.status],
+  startAt: m.startAt.toISOString(),
+  endAt: m.endAt.toISOString(),
+  place: m.place,
+  cancelReason: m.cancelReason,
+})
 
 /** Who a selector would invite: counts by kind and the first names, enough to check the choice at a glance. */
 export const presentInviteePreview = (people: Array<{ kind: 'deputy' | 'staff'; id: string; name: string }>) => ({

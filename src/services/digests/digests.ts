@@ -230,7 +230,9 @@ export class DigestService {
     for (const invitee of upcoming.length ? await this.store.meetings.invitees(upcoming.map((m) => m.id)) : []) {
       const meeting = byId.get(invitee.meetingId)
       if (invitee.personKind !== 'deputy' || invitee.rsvp === 'leave' || !meeting) continue
-      const entry = { title: meeting.title, startsAt: meeting.startAt, place: meeting.place, rsvpOwed: invitee.rsvp === 'pending' }
+      // Owed only while the RSVP would take it, as 我的待办 judges it: never "please answer" past the deadline.
+      const rsvpOwed = invitee.rsvp === 'pending' && !rsvpRefusal(meeting, invitee, now)
+      const entry = { title: meeting.title, startsAt: meeting.startAt, place: meeting.place, rsvpOwed }
       const list = meetings.get(invitee.personId)
       if (list) list.push(entry)
       else meetings.set(invitee.personId, [entry])

@@ -1,5 +1,6 @@
 import type { Clock } from '../../clock.js'
 import {
+  checkInOpen,
   checkInRefusal,
   momentLabel,
   rsvpClosesAt,
@@ -44,12 +45,18 @@ export class MeetingInvitations {
     return { meeting: m, invitation }
   }
 
+  /** What the invitee may do now: answer, and check in at the door (whatever they answered). */
+  windows(x: Invitation): { rsvpOpen: boolean; checkInOpen: boolean } {
+    const now = this.clock.now()
+    return { rsvpOpen: !rsvpRefusal(x.meeting, x.invitation, now), checkInOpen: checkInOpen(x.meeting, now, this.settings.checkInOpensMinutesBefore) }
+  }
+
   async respond(person: PersonRef, meetingId: string, answer: RsvpAnswer): Promise<Invitation> {
     const m = await this.store.meetings.get(meetingId)
     const invitation = m ? await this.store.meetings.invitation(m.id, person) : null
     const now = this.clock.now()
     const refusal = m ? rsvpRefusal(m, invitation, now) : 'not_invited'
-    if (refusal) throw this.rsvpError(refusal, m)
+    if (refusal) throw this.rsvpError(refusal, m, invitation)
     const reason = answer.response === 'leave' ? answer.reason : null
     const answered = await this.store.meetings.respond(m!.id, person, { rsvp: answer.response, reason, at: now })
     if (!answered) throw new NotFoundError('会议不存在')
@@ -103,18 +110,27 @@ export class MeetingInvitations {
     return Promise.all(open.map(async (meeting) => ({ meeting, taken: await this.publicSeatsTaken(meeting.id) })))
   }
 
+  /** A resident's public places at meetings not yet over, in whatever state (a cancelled one says so), earliest first. */
+  registrations(mpUserId: string) {
+    return this.store.meetings.registrationsOf(mpUserId, { endFrom: this.clock.now() })
+  }
+
   async publicSeatsTaken(meetingId: string) {
     return (await this.store.meetings.publicRegistrations(meetingId)).length
   }
 
-  private rsvpError(refusal: RsvpRefusal, m: MeetingRecord | null): AppError {
+  private rsvpError(refusal: RsvpRefusal, m: MeetingRecord | null, invitation: MeetingInvitee | null): AppError {
     switch (refusal) {
       case 'not_invited':
         return new NotFoundError('会议不存在')
       case 'meeting_cancelled':
         return new ConflictError('会议已取消，无需回复', [], 'meeting_cancelled')
       case 'rsvp_closed':
-        return new ConflictError(`回复已于 ${momentLabel(rsvpClosesAt(m!), this.settings.timeZone)} 截止，如需请假请联系会务人员`, [], 'rsvp_closed')
+        return new ConflictError(
+          `回复已于 ${momentLabel(rsvpClosesAt(m!, invitation), this.settings.timeZone)} 截止，如需请假请联系会务人员`,
+          [],
+          'rsvp_closed',
+        )
     }
   }
 

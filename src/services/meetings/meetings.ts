@@ -4,11 +4,13 @@ import {
   canFollowMeeting,
   canManageMeeting,
   changesTimeOrPlace,
+  deadlineAfterEdit,
   leadsAlreadyPast,
   MEETING_STATUS_LABELS,
   momentLabel,
   nudgeAllowedAt,
   rsvpClosesAt,
+  rsvpOpen,
   scheduleProblems,
   type InviteeSelector,
   type MeetingInvitee,
@@ -18,6 +20,7 @@ import {
 import { resolveInvitees } from '../../domain/meeting-selector.js'
 import { ConflictError, ForbiddenError, NotFoundError, RateLimitError, UnprocessableError, ValidationError } from '../../errors.js'
 import type { MeetingFilter, OutboxMessage, Store } from '../../store/ports.js'
+import { ERASED_RESIDENT } from '../../store/privacy-ports.js'
 import { meetingMessage, noticeTexts } from './meeting-notices.js'
 import type { AuditTrail } from '../audit.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
@@ -138,17 +141,29 @@ export class MeetingService {
       throw new ConflictError('会议已发布，参会人员不能再修改', [{ path: 'body.selector', message: m.status }], 'invitees_fixed')
     const now = this.clock.now()
     const next: MeetingRecord = { ...m, ...patch, updatedAt: now }
-    if (patch.startAt || patch.endAt || patch.rsvpDeadline) checkSchedule(next, now)
+    // Only what changed is judged against now: extending a meeting under way keeps its past start.
+    const startChanged = !!patch.startAt && patch.startAt.getTime() !== m.startAt.getTime()
+    if (patch.startAt || patch.endAt || patch.rsvpDeadline !== undefined) checkSchedule(next, now, startChanged)
     if (patch.selector) await this.resolve(scope, patch.selector)
     let saved: MeetingRecord
     if (m.status !== 'published' || !changesTimeOrPlace(m, next)) {
       saved = await this.store.meetings.update(next, [])
     } else {
       next.changeSeq = m.changeSeq + 1
+      // The change notice asks everyone to confirm again: answers closed by the deadline reopen.
+      next.rsvpDeadline = deadlineAfterEdit(m, next, patch.rsvpDeadline !== undefined, now)
       // Reminders count from the new start, except those the change notice itself makes untrue.
       if (next.startAt.getTime() !== m.startAt.getTime()) next.remindersSent = leadsAlreadyPast(next.startAt, now, this.settings.reminderHours)
-      const text = noticeTexts(next, this.settings.timeZone).changed()
-      saved = await this.store.meetings.update(next, await this.tellInvitees(next, 'meeting.changed', text, `change:${next.changeSeq}`, now))
+      const texts = noticeTexts(next, this.settings.timeZone)
+      const messages = await this.tellEveryone(
+        next,
+        'meeting.changed',
+        (i) => texts.changed(rsvpOpen(next, i, now) ? rsvpClosesAt(next, i) : null, next.startAt <= now),
+        texts.changedForPublic(),
+        `change:${next.changeSeq}`,
+        now,
+      )
+      saved = await this.store.meetings.update(next, messages)
     }
     // A correction after publishing is on the record: what each field was and became.
     if (m.status === 'published') await this.audit.record(staff, 'meeting.corrected', { kind: 'meeting', id: m.id }, { changes: changedFields(m, saved) })
@@ -175,6 +190,7 @@ export class MeetingService {
       reason: null,
       rsvpAt: null,
       checkedInAt: null,
+      invitedAt: now,
     }))
     const already = new Set((await this.store.meetings.invitees([m.id])).map((i) => `${i.personKind}:${i.personId}`))
     const fresh = people.filter((p) => !already.has(`${p.kind}:${p.id}`))
@@ -188,7 +204,8 @@ export class MeetingService {
       updatedAt: now,
       audienceDistrictIds: [...new Set([...m.audienceDistrictIds, ...placesOf(people)])].sort(),
     }
-    const text = noticeTexts(next, this.settings.timeZone).notice()
+    // Someone invited after the deadline may answer until the start, and is told so.
+    const text = noticeTexts(next, this.settings.timeZone).notice(rsvpClosesAt(next, { invitedAt: now }))
     // The same dedupe key as at publishing: someone invited then is never told twice.
     const messages = people.map((p) => meetingMessage(m, 'meeting.notice', p, text, 'published', now))
     const result = await this.store.meetings.addInvitees(next, invitees, messages)
@@ -212,6 +229,7 @@ export class MeetingService {
       reason: null,
       rsvpAt: null,
       checkedInAt: null,
+      invitedAt: now,
     }))
     // A meeting announced 20 hours ahead gets no "24 小时后" reminder: the notice told the time.
     const next: MeetingRecord = {
@@ -222,7 +240,7 @@ export class MeetingService {
       remindersSent: leadsAlreadyPast(m.startAt, now, this.settings.reminderHours),
       audienceDistrictIds: placesOf(people),
     }
-    const text = noticeTexts(next, this.settings.timeZone).notice()
+    const text = noticeTexts(next, this.settings.timeZone).notice(rsvpClosesAt(next))
     const messages = people.map((p) => meetingMessage(m, 'meeting.notice', p, text, 'published', now))
     return this.store.meetings.update(next, messages, invitees)
   }
@@ -233,9 +251,10 @@ export class MeetingService {
     const now = this.clock.now()
     const next: MeetingRecord = { ...m, status: 'cancelled', cancelledAt: now, cancelReason: reason, updatedAt: now }
     // A draft was never announced: nobody needs to hear it is off.
+    const texts = noticeTexts(next, this.settings.timeZone)
     const messages =
       m.status === 'published'
-        ? await this.tellInvitees(next, 'meeting.cancelled', noticeTexts(next, this.settings.timeZone).cancelled(reason), 'cancelled', now)
+        ? await this.tellEveryone(next, 'meeting.cancelled', () => texts.cancelled(reason), texts.cancelledForPublic(reason), 'cancelled', now)
         : []
     const saved = await this.store.meetings.update(next, messages)
     if (m.status === 'published') await this.audit.record(staff, 'meeting.cancelled', { kind: 'meeting', id: m.id }, { reason })
@@ -247,7 +266,9 @@ export class MeetingService {
     const { m } = await this.managed(staff, id)
     if (m.status !== 'published') throw illegal(m)
     const now = this.clock.now()
-    if (now > rsvpClosesAt(m)) throw new ConflictError('回复已截止，无需催促', [], 'rsvp_closed')
+    // Those who may still answer: everyone before the deadline, after it only people invited late.
+    const waiting = (await this.store.meetings.invitees([m.id])).filter((i) => i.rsvp === 'pending' && rsvpOpen(m, i, now))
+    if (!waiting.length && !rsvpOpen(m, null, now)) throw new ConflictError('回复已截止，无需催促', [], 'rsvp_closed')
     const allowedAt = nudgeAllowedAt(m, now, this.settings.remindCooldownMinutes)
     if (allowedAt) {
       throw new RateLimitError(
@@ -257,11 +278,12 @@ export class MeetingService {
         'remind_cooldown',
       )
     }
-    const waiting = (await this.store.meetings.invitees([m.id])).filter((i) => i.rsvp === 'pending')
     if (!waiting.length) return { reminded: 0, round: null }
     const round = m.nudgeRounds + 1
-    const text = noticeTexts(m, this.settings.timeZone).nudge()
-    const messages = waiting.map((i) => meetingMessage(m, 'meeting.rsvp_nudge', { kind: i.personKind, id: i.personId }, text, `nudge:${round}`, now))
+    const texts = noticeTexts(m, this.settings.timeZone)
+    const messages = waiting.map((i) =>
+      meetingMessage(m, 'meeting.rsvp_nudge', { kind: i.personKind, id: i.personId }, texts.nudge(rsvpClosesAt(m, i)), `nudge:${round}`, now),
+    )
     await this.store.meetings.update({ ...m, nudgeRounds: round, lastNudgedAt: now, lastRemindedAt: now, updatedAt: now }, messages)
     return { reminded: waiting.length, round }
   }
@@ -294,15 +316,26 @@ export class MeetingService {
     return invitees
   }
 
-  private async tellInvitees(
+  /**
+   * A change or cancellation for everyone who expects to be there: each invitee (their own
+   * text, as their answers may close at another time), and each resident holding a public
+   * seat (公民旁听) in the mini-program; a place whose holder erased their data reaches nobody.
+   */
+  private async tellEveryone(
     m: MeetingRecord,
     kind: 'meeting.changed' | 'meeting.cancelled',
-    text: string,
+    inviteeText: (i: MeetingInvitee) => string,
+    publicText: string,
     change: string,
     at: Date,
   ): Promise<OutboxMessage[]> {
-    const invitees = await this.store.meetings.invitees([m.id])
-    return invitees.map((i) => meetingMessage(m, kind, { kind: i.personKind, id: i.personId }, text, change, at))
+    const [invitees, seats] = await Promise.all([this.store.meetings.invitees([m.id]), this.store.meetings.publicRegistrations(m.id)])
+    return [
+      ...invitees.map((i) => meetingMessage(m, kind, { kind: i.personKind, id: i.personId }, inviteeText(i), change, at)),
+      ...seats
+        .filter((r) => !r.mpUserId.startsWith(`${ERASED_RESIDENT}:`))
+        .map((r) => meetingMessage(m, kind, { kind: 'mp_user', id: r.mpUserId }, publicText, change, at)),
+    ]
   }
 }
 
@@ -318,8 +351,8 @@ function changedFields(before: MeetingRecord, after: MeetingRecord) {
   )
 }
 
-function checkSchedule(m: Pick<MeetingRecord, 'startAt' | 'endAt' | 'rsvpDeadline'>, now: Date) {
-  const problems = scheduleProblems(m, now)
+function checkSchedule(m: Pick<MeetingRecord, 'startAt' | 'endAt' | 'rsvpDeadline'>, now: Date, startChanged = true) {
+  const problems = scheduleProblems(m, now, startChanged)
   if (problems.length)
     throw new ValidationError(
       '会议时间有误',

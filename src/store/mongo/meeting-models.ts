@@ -80,6 +80,7 @@ function inviteeSchema() {
       reason: nullableString,
       rsvpAt: nullableDate,
       checkedInAt: nullableDate,
+      invitedAt: nullableDate,
     },
     options,
   )

@@ -85,6 +85,7 @@ const inviteeFromDoc = (d: MeetingInviteeDoc): MeetingInvitee => ({
   reason: d.reason ?? null,
   rsvpAt: date(d.rsvpAt),
   checkedInAt: date(d.checkedInAt),
+  invitedAt: date(d.invitedAt),
 })
 
 const registrationFromDoc = (d: PublicRegistrationDoc): PublicRegistration => ({
@@ -248,6 +249,16 @@ export function meetingRepo(conn: Connection, { Meeting, MeetingInvitee, PublicR
     },
     async publicRegistrations(meetingId) {
       return (await PublicRegistration.find({ meetingId }).sort({ createdAt: 1, mpUserId: 1 }).lean<PublicRegistrationDoc[]>()).map(registrationFromDoc)
+    },
+    async registrationsOf(mpUserId, filter) {
+      // The person's places by their own index (mpUserId_1), then their meetings in start order, as sqlite's join.
+      const registrations = (await PublicRegistration.find({ mpUserId }).lean<PublicRegistrationDoc[]>()).map(registrationFromDoc)
+      if (!registrations.length) return []
+      const byMeeting = new Map(registrations.map((r) => [r.meetingId, r]))
+      const meetings = await Meeting.find({ _id: { $in: [...byMeeting.keys()] }, ...(filter.endFrom ? { endAt: { $gte: filter.endFrom } } : {}) })
+        .sort({ startAt: 1, _id: 1 })
+        .lean<MeetingDoc[]>()
+      return meetings.map((d) => ({ meeting: meetingFromDoc(d), registration: byMeeting.get(d._id)! }))
     },
   }
 }

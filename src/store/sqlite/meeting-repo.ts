@@ -39,8 +39,9 @@ export function meetingRepo(db: Db, group: GroupCommit): MeetingRepo {
       .join(', ')},
      version = version + 1 WHERE id = @id AND version = @version`,
   )
-  const insertInvitee = db.prepare(`INSERT INTO meeting_invitees (meeting_id, person_kind, person_id, seq, name, rsvp, reason, rsvp_at, checked_in_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+  const insertInvitee =
+    db.prepare(`INSERT INTO meeting_invitees (meeting_id, person_kind, person_id, seq, name, rsvp, reason, rsvp_at, checked_in_at, invited_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
   const writeOutbox = outboxWriter(db)
   const byId = db.prepare('SELECT * FROM meetings WHERE id = ?')
   const invitationOf = db.prepare('SELECT * FROM meeting_invitees WHERE meeting_id = ? AND person_kind = ? AND person_id = ?')
@@ -63,6 +64,7 @@ export function meetingRepo(db: Db, group: GroupCommit): MeetingRepo {
           i.reason,
           i.rsvpAt?.toISOString() ?? null,
           i.checkedInAt?.toISOString() ?? null,
+          i.invitedAt?.toISOString() ?? null,
         ),
       )
     }
@@ -86,6 +88,7 @@ export function meetingRepo(db: Db, group: GroupCommit): MeetingRepo {
         i.reason,
         i.rsvpAt?.toISOString() ?? null,
         i.checkedInAt?.toISOString() ?? null,
+        i.invitedAt?.toISOString() ?? null,
       )
       added.push({ ...i, meetingId: record.id })
     }
@@ -167,7 +170,7 @@ export function meetingRepo(db: Db, group: GroupCommit): MeetingRepo {
       const rows = db
         .prepare(
           `SELECT m.*, i.meeting_id AS i_meeting_id, i.person_kind AS i_person_kind, i.person_id AS i_person_id, i.name AS i_name,
-          i.rsvp AS i_rsvp, i.reason AS i_reason, i.rsvp_at AS i_rsvp_at, i.checked_in_at AS i_checked_in_at
+          i.rsvp AS i_rsvp, i.reason AS i_reason, i.rsvp_at AS i_rsvp_at, i.checked_in_at AS i_checked_in_at, i.invited_at AS i_invited_at
           FROM meeting_invitees i JOIN meetings m ON m.id = i.meeting_id WHERE ${clauses.join(' AND ')} ORDER BY m.start_at, m.id`,
         )
         .all(...params) as Array<Record<string, unknown>>
@@ -182,6 +185,7 @@ export function meetingRepo(db: Db, group: GroupCommit): MeetingRepo {
           reason: r.i_reason,
           rsvp_at: r.i_rsvp_at,
           checked_in_at: r.i_checked_in_at,
+          invited_at: r.i_invited_at,
         }),
       }))
     },
@@ -215,6 +219,22 @@ export function meetingRepo(db: Db, group: GroupCommit): MeetingRepo {
         .prepare('SELECT * FROM meeting_public_registrations WHERE meeting_id = ? ORDER BY created_at, mp_user_id')
         .all(meetingId)
         .map(registrationFromRow)
+    },
+    async registrationsOf(mpUserId, filter) {
+      const params: unknown[] = [mpUserId]
+      const ending = filter.endFrom ? 'AND m.end_at >= ?' : ''
+      if (filter.endFrom) params.push(filter.endFrom.toISOString())
+      const rows = db
+        .prepare(
+          `SELECT m.*, r.meeting_id AS r_meeting_id, r.mp_user_id AS r_mp_user_id, r.name AS r_name, r.created_at AS r_created_at
+          FROM meeting_public_registrations r JOIN meetings m ON m.id = r.meeting_id
+          WHERE r.mp_user_id = ? ${ending} ORDER BY m.start_at, m.id`,
+        )
+        .all(...params) as Array<Record<string, unknown>>
+      return rows.map((r) => ({
+        meeting: meetingFromRow(r),
+        registration: registrationFromRow({ meeting_id: r.r_meeting_id, mp_user_id: r.r_mp_user_id, name: r.r_name, created_at: r.r_created_at }),
+      }))
     },
   }
 }

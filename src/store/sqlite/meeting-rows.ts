@@ -108,6 +108,7 @@ export const inviteeFromRow = (r: Row): MeetingInvitee => ({
   reason: r.reason,
   rsvpAt: date(r.rsvp_at),
   checkedInAt: date(r.checked_in_at),
+  invitedAt: date(r.invited_at ?? null),
 })
 
 export const registrationFromRow = (r: Row): PublicRegistration => ({

@@ -1,6 +1,6 @@
 import Router from '@koa/router'
 import type { PersonRef } from '../../../domain/meeting.js'
-import type { MeetingInvitations } from '../../../services/meetings/meeting-invitations.js'
+import type { Invitation, MeetingInvitations } from '../../../services/meetings/meeting-invitations.js'
 import type { MpSessions } from '../../../services/accounts/mp-sessions.js'
 import { requireDeputy } from '../../middleware/mp-auth.js'
 import { presentInvitation } from '../../presenters/meetings.js'
@@ -19,24 +19,26 @@ export function mpMeetingRoutes({ sessions, invitations }: MpMeetingRoutesDeps) 
   router.use(requireDeputy(sessions))
   const me = (state: DeputyState): PersonRef => ({ kind: 'deputy', id: state.mpUser.deputyId })
 
+  const present = (x: Invitation) => presentInvitation(x, invitations.windows(x))
+
   router.get('/', async (ctx) => {
-    ctx.body = { items: (await invitations.upcoming(me(ctx.state))).map(presentInvitation) }
+    ctx.body = { items: (await invitations.upcoming(me(ctx.state))).map(present) }
   })
 
   router.get('/:id', async (ctx) => {
-    ctx.body = presentInvitation(await invitations.detail(me(ctx.state), parse(meetingIdParam, ctx.params, 'params').id))
+    ctx.body = present(await invitations.detail(me(ctx.state), parse(meetingIdParam, ctx.params, 'params').id))
   })
 
   router.post('/:id/rsvp', async (ctx) => {
     const { id } = parse(meetingIdParam, ctx.params, 'params')
-    ctx.body = presentInvitation(await invitations.respond(me(ctx.state), id, parse(rsvpBody, ctx.state.body, 'body')))
+    ctx.body = present(await invitations.respond(me(ctx.state), id, parse(rsvpBody, ctx.state.body, 'body')))
   })
 
   /** `:id` is the meeting's id (with the scanned code in the body) or the scanned code itself. */
   router.post('/:id/check-in', async (ctx) => {
     const { id } = parse(checkInParam, ctx.params, 'params')
     const { code } = parse(checkInBody, ctx.state.body ?? {}, 'body')
-    ctx.body = presentInvitation(await invitations.checkIn(me(ctx.state), id, code ?? null))
+    ctx.body = present(await invitations.checkIn(me(ctx.state), id, code ?? null))
   })
 
   return router

@@ -2,7 +2,7 @@ import Router from '@koa/router'
 import type { MeetingInvitations } from '../../../services/meetings/meeting-invitations.js'
 import type { MpSessions } from '../../../services/accounts/mp-sessions.js'
 import { requireMpUser } from '../../middleware/mp-auth.js'
-import { presentPublicRegistration } from '../../presenters/meetings.js'
+import { presentMyRegistration, presentPublicRegistration } from '../../presenters/meetings.js'
 import type { MpState } from '../../state.js'
 import { parse } from '../../validate.js'
 import { meetingIdParam, publicRegistrationBody } from './schemas.js'
@@ -12,12 +12,18 @@ export interface PublicRegistrationRoutesDeps {
   invitations: MeetingInvitations
 }
 
-/** A resident signs up for a place at a meeting open to public attendance (公民旁听). */
+/** A resident signs up for a place at a meeting open to public attendance (公民旁听), and finds their places again. */
 export function publicRegistrationRoutes({ sessions, invitations }: PublicRegistrationRoutesDeps) {
-  const router = new Router<MpState>({ prefix: '/api/mp/public-meetings' })
+  const router = new Router<MpState>({ prefix: '/api/mp' })
   router.use(requireMpUser(sessions))
 
-  router.post('/:id/registrations', async (ctx) => {
+  /** 我的旁听报名: meetings not yet over, a moved or cancelled one as it is now. */
+  router.get('/public-registrations', async (ctx) => {
+    ctx.set('Cache-Control', 'no-store')
+    ctx.body = { items: (await invitations.registrations(ctx.state.mpUser.id)).map(presentMyRegistration) }
+  })
+
+  router.post('/public-meetings/:id/registrations', async (ctx) => {
     const { id } = parse(meetingIdParam, ctx.params, 'params')
     const { name } = parse(publicRegistrationBody, ctx.state.body, 'body')
     const registration = await invitations.registerPublic(ctx.state.mpUser.id, id, name)
