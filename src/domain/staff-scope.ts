@@ -1,4 +1,4 @@
-import type { Region } from './directory.js'
+import type { Region, Station } from './directory.js'
 import { ancestry } from './region-tree.js'
 
 /** What the scope rule needs of a console user. */
@@ -79,4 +79,29 @@ export function scopeOwnerIds(scope: StaffScope): string[] | null {
   const ids = new Set(scope.regionIds)
   for (const r of scope.tree.values()) if ((r.kind === 'district' || r.kind === 'street') && scope.covers(r.id)) ids.add(r.id)
   return [...ids].sort()
+}
+
+/**
+ * Where an organizer's residents' messages are, as a store filter can select them. Messages
+ * are placed by district: the districts held are matched on the case's districts (its place's,
+ * or the one handling it). A street (a 街道人大工委) has no column of its own on a case: it sees
+ * the messages of the liaison stations in the street, as `scopeHasStation` judges them. A region
+ * the tree does not know is taken as a district, as every organizer's region was before streets.
+ */
+export interface CaseScope {
+  districtIds: string[]
+  /** The stations in the streets held (none for a district organizer). */
+  stationIds: string[]
+}
+
+/** The case scope of a `regions` scope (see CaseScope), on the stations as the directory stands. */
+export function caseScopeOf(scope: StaffScope, stations: Iterable<Pick<Station, 'id' | 'regionIds'>>): CaseScope {
+  const isDistrict = (id: string) => (scope.tree.get(id)?.kind ?? 'district') === 'district'
+  const districtIds = scope.regionIds.filter(isDistrict)
+  const streetIds = scope.regionIds.filter((id) => !isDistrict(id))
+  if (!streetIds.length) return { districtIds, stationIds: [] }
+  const streets = staffScope({ role: 'organizer', regionIds: streetIds }, scope.tree)
+  const stationIds: string[] = []
+  for (const s of stations) if (scopeHasStation(streets, s)) stationIds.push(s.id)
+  return { districtIds, stationIds: stationIds.sort() }
 }

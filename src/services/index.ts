@@ -185,7 +185,7 @@ export function createServices(config: Config & { security: { secretKey: string 
     calendar,
     routing,
     topicModels,
-    topicCorrections: new TopicCorrections({ store, models: topicModels, audit, topics, clock }),
+    topicCorrections: new TopicCorrections({ store, directory: directoryCache, models: topicModels, audit, topics, clock }),
     privacy,
     mpSessions,
     wechat,

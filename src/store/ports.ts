@@ -464,6 +464,12 @@ export interface CaseFilter {
   /** Any of these districts (organizers' scope). */
   districtIds?: string[]
   /**
+   * Either of these, the scope of an organizer of districts and of streets: any of the districts
+   * (as `districtIds` selects them) or any of the stations (those in the streets). One list
+   * alone is given as `districtIds` or `stationIds` instead.
+   */
+  districtsOrStations?: { districtIds: string[]; stationIds: string[] }
+  /**
    * Any of these districts by the case's place alone, never the district handling it after a
    * transfer: the figures that count where residents live (the weekly report).
    */
@@ -488,6 +494,8 @@ export interface CaseQuery extends CaseFilter, PageQuery {
   ticket?: string
   /** Words the message text contains, every one, as substrings, ignoring ASCII case (the console's search box). */
   textWords?: string[]
+  /** Only these cases (the ones behind a hot issue), if the other filters also hold; none when empty. */
+  ids?: string[]
 }
 
 export interface CaseSubmission {

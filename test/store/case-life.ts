@@ -141,11 +141,21 @@ export const SCOPES: Record<string, CaseFilter> = {
   nothing: { stationIds: [] },
 }
 
+/**
+ * An organizer of a district and of a street elsewhere: the district's cases or the street's
+ * stations'. Beside SCOPES, which all stay kept between looks (case-deadlines-kept.test.ts).
+ */
+export const EITHER_SCOPE: CaseFilter = { districtsOrStations: { districtIds: ['d02'], stationIds: ['st001'] } }
+
 /** The cases of a scope, as the filter means it. */
 export function inScope(cases: CaseRecord[], scope: CaseFilter): CaseRecord[] {
+  const either = scope.districtsOrStations
   return cases.filter(
     (c) =>
       (!scope.stationIds || (c.stationId !== null && scope.stationIds.includes(c.stationId))) &&
-      (!scope.districtIds || scope.districtIds.some((d) => d === c.districtId || d === c.handlingDistrictId)),
+      (!scope.districtIds || scope.districtIds.some((d) => d === c.districtId || d === c.handlingDistrictId)) &&
+      (!either ||
+        either.districtIds.some((d) => d === c.districtId || d === c.handlingDistrictId) ||
+        (c.stationId !== null && either.stationIds.includes(c.stationId))),
   )
 }

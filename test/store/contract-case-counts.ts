@@ -2,9 +2,11 @@ import { expect } from 'chai'
 import { OPEN_STATUSES, nextDeadline } from '../../src/domain/case.js'
 import type { BarCounts, CaseTallyKey, Store } from '../../src/store/ports.js'
 import { caseEvent } from './records.js'
-import { KEY_OF, NOW, SCOPES, T0, inScope, liveCaseLives, talliesOf } from './case-life.js'
+import { EITHER_SCOPE, KEY_OF, NOW, SCOPES, T0, inScope, liveCaseLives, talliesOf } from './case-life.js'
 
 const HOUR = 3_600_000
+/** Every console user's scope, an organizer of a district and of a street elsewhere too. */
+const SCOPES_AND_EITHER = { ...SCOPES, 'district or stations': EITHER_SCOPE }
 
 /** The dashboard's and the statistics' counts of a scope, after cases lived through the whole loop. */
 export function caseCountsContract(store: () => Store) {
@@ -17,7 +19,7 @@ export function caseCountsContract(store: () => Store) {
       expect(all.overdueNext).to.be.greaterThan(0)
       expect(all.replyDue - all.replyOk).to.be.greaterThan(0)
       expect(all.reopened).to.be.greaterThan(0)
-      for (const [name, scope] of Object.entries(SCOPES))
+      for (const [name, scope] of Object.entries(SCOPES_AND_EITHER))
         for (const groupBy of [undefined, ...(Object.keys(KEY_OF) as CaseTallyKey[])])
           for (const topics of [false, true]) {
             const expected = talliesOf(inScope(cases, scope), NOW, groupBy, topics)
@@ -31,7 +33,7 @@ export function caseCountsContract(store: () => Store) {
     it('tally every scope overall and per group in one call, the cases of no group counted overall', async () => {
       const cases = await liveCaseLives(store())
       expect(cases.some((c) => c.stationId === null)).to.equal(true)
-      for (const [name, scope] of Object.entries(SCOPES))
+      for (const [name, scope] of Object.entries(SCOPES_AND_EITHER))
         for (const groupBy of Object.keys(KEY_OF) as CaseTallyKey[])
           for (const topics of [false, true]) {
             const expected = [...talliesOf(inScope(cases, scope), NOW, undefined, topics), ...talliesOf(inScope(cases, scope), NOW, groupBy, topics)]
@@ -63,7 +65,7 @@ export function caseCountsContract(store: () => Store) {
 
     it("draw the busiest deputies' bars, and every deputy tied with the last of them", async () => {
       const cases = await liveCaseLives(store())
-      for (const [name, scope] of Object.entries(SCOPES)) {
+      for (const [name, scope] of Object.entries(SCOPES_AND_EITHER)) {
         const bars = talliesOf(inScope(cases, scope), NOW, 'deputy').map((t) => ({
           key: t.key!,
           total: t.total,
@@ -98,7 +100,7 @@ export function caseCountsContract(store: () => Store) {
           replyDue: t.replyDue,
           replyOk: t.replyOk,
         }))
-      for (const [name, scope] of Object.entries(SCOPES)) {
+      for (const [name, scope] of Object.entries(SCOPES_AND_EITHER)) {
         const expected = barsOf(inScope(cases, scope))
         if (name !== 'nothing') expect(expected.length, name).to.be.greaterThan(0)
         expect(byKey(await store().cases.deputyBars(scope, NOW)), name).to.deep.equal(byKey(expected))
@@ -119,7 +121,7 @@ export function caseCountsContract(store: () => Store) {
         { from: new Date(T0.getTime() + 5 * day), to: new Date(T0.getTime() + 12 * day) },
         { from: new Date(T0.getTime() + 30 * day), to: new Date(T0.getTime() + 37 * day) },
       ]
-      for (const [name, scope] of Object.entries(SCOPES)) {
+      for (const [name, scope] of Object.entries(SCOPES_AND_EITHER)) {
         const mine = inScope(cases, scope)
         const expected = periods.map((p) => mine.filter((c) => c.createdAt >= p.from && (!p.to || c.createdAt < p.to)).length)
         expect(await store().cases.countByPeriod(scope, periods), name).to.deep.equal(expected)

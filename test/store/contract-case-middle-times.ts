@@ -71,6 +71,9 @@ const SCOPES: Record<string, CaseFilter> = {
   'a district the cases were moved to': { districtIds: ['d09'] },
   'two districts': { districtIds: ['d01', 'd02'] },
   'a district and a station': { districtIds: ['d02'], stationIds: ['st002'] },
+  'a district or a station': { districtsOrStations: { districtIds: ['d03'], stationIds: ['st001'] } },
+  'a district or no station': { districtsOrStations: { districtIds: ['d03'], stationIds: [] } },
+  neither: { districtsOrStations: { districtIds: [], stationIds: [] } },
   'no station at all': { stationIds: [] },
   'a period': { createdFrom: at(48 * HOUR), createdTo: at(200 * HOUR) },
 }

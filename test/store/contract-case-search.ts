@@ -66,6 +66,30 @@ export function caseSearchContract(store: () => Store) {
       expect(await find({ textWords: ['OR 路灯'] })).to.deep.equal([])
     })
 
+    it("lists only the cases named by id (a hot issue's), where the other filters and the scope also hold, paged", async () => {
+      const [a, , c, d] = [
+        await submit({ text: '一号楼路灯坏了', createdAt: at(1) }),
+        await submit({ text: '二号楼路灯坏了', createdAt: at(2) }),
+        await submit({ text: '三号楼路灯坏了', createdAt: at(3), stationId: 'st002', districtId: 'd02', handlingDistrictId: 'd02' }),
+        await submit({ text: '四号楼路灯坏了', createdAt: at(4), status: 'closed' }),
+      ]
+      const ids = [a.id, c.id, d.id, 'case-never-written']
+      expect(await find({ ids })).to.deep.equal(['四号楼路灯坏了', '三号楼路灯坏了', '一号楼路灯坏了'])
+      expect(await find({ ids, stationIds: ['st001'] }), "a station's staff: the other station's case is not listed").to.deep.equal([
+        '四号楼路灯坏了',
+        '一号楼路灯坏了',
+      ])
+      expect(await find({ ids, districtIds: ['d02'] })).to.deep.equal(['三号楼路灯坏了'])
+      expect(await find({ ids, statuses: ['closed'] })).to.deep.equal(['四号楼路灯坏了'])
+      expect(await find({ ids, textWords: ['一号楼'] })).to.deep.equal(['一号楼路灯坏了'])
+      expect(await find({ ids, order: 'due' })).to.have.members(['四号楼路灯坏了', '三号楼路灯坏了', '一号楼路灯坏了'])
+      expect(await find({ ids: [] }), 'none named, none listed').to.deep.equal([])
+      const first = await store().cases.search({ limit: 2, ids })
+      const second = await store().cases.search({ limit: 2, ids, cursor: first.nextCursor })
+      expect([...first.items, ...second.items].map((x) => x.text)).to.deep.equal(['四号楼路灯坏了', '三号楼路灯坏了', '一号楼路灯坏了'])
+      expect(second.nextCursor).to.equal(null)
+    })
+
     it('follows a change of text: the old words no longer find it, the new ones do', async () => {
       const c = await submit({ text: '张三家门口的下水道堵了' })
       await store().cases.update({ ...c, text: '（内容已按本人要求删除）' }, [], [])

@@ -240,6 +240,36 @@ export function caseContract(store: () => Store) {
       }
     })
 
+    it("lists a district's cases or a street's stations' (an organizer of both), each once, page by page in both orders, with other filters", async () => {
+      const moved = await submit({ districtId: 'd02', handlingDistrictId: 'd01', stationId: 'st009', createdAt: at(1), ackDueAt: at(3000) })
+      const street = await submit({ districtId: 'd03', handlingDistrictId: 'd03', stationId: 'st031', createdAt: at(2), ackDueAt: at(2000) })
+      const both = await submit({ districtId: 'd01', handlingDistrictId: 'd01', stationId: 'st031', createdAt: at(3), ackDueAt: at(1000), topic: '教育' })
+      await submit({ districtId: 'd03', handlingDistrictId: 'd03', stationId: 'st032', createdAt: at(4) })
+      const either = { districtsOrStations: { districtIds: ['d01'], stationIds: ['st031'] } }
+      for (const [order, expected] of [
+        ['newest', [both.id, street.id, moved.id]],
+        ['due', [both.id, street.id, moved.id]],
+      ] as const) {
+        for (const limit of [1, 2, 10]) {
+          const seen: string[] = []
+          let cursor: string | undefined
+          do {
+            const page = await store().cases.search({ ...either, order, limit, cursor })
+            seen.push(...page.items.map((c) => c.id))
+            cursor = page.nextCursor ?? undefined
+          } while (cursor)
+          expect(seen, `${order}, ${limit} a page`).to.deep.equal(expected)
+        }
+      }
+      const ids = (cases: CaseRecord[]) => cases.map((c) => c.id)
+      expect(ids((await store().cases.search({ ...either, topic: '教育', limit: 10 })).items)).to.deep.equal([both.id])
+      expect(ids((await store().cases.search({ ...either, stationIds: ['st009'], limit: 10 })).items)).to.deep.equal([moved.id])
+      expect(ids(await store().cases.listForStats(either))).to.deep.equal([moved.id, street.id, both.id])
+      expect(ids(await store().cases.listForStats({ districtsOrStations: { districtIds: [], stationIds: ['st031'] } }))).to.deep.equal([street.id, both.id])
+      expect(await store().cases.listForStats({ districtsOrStations: { districtIds: [], stationIds: [] } }), 'empty lists match nothing').to.deep.equal([])
+      expect((await store().cases.search({ districtsOrStations: { districtIds: [], stationIds: [] }, limit: 10 })).items).to.deep.equal([])
+    })
+
     it('finds the cases merged into one, oldest first', async () => {
       const into = await submit()
       const a = await submit({ mergedInto: into.id, status: 'closed', createdAt: at(2) })

@@ -705,6 +705,28 @@ describe('mongo adapter, against a fake server', function () {
       expect(find.body.sort).to.deep.equal({ createdAt: -1, _id: -1 })
     })
 
+    it("lists a hot issue's cases by their ids on the primary key, with the scope, and none for an empty list", async () => {
+      await open()
+      await store!.cases.search({ limit: 20, stationIds: ['st001'], ids: ['cs-1', 'cs-2'] })
+      await store!.cases.search({ limit: 20, ids: [] })
+      const [named, none] = on('cases', 'find')
+      expect(named.body.filter.$and).to.deep.equal([{ stationId: { $in: ['st001'] } }, { _id: { $in: ['cs-1', 'cs-2'] } }])
+      expect(named.body.sort).to.deep.equal({ createdAt: -1, _id: -1 })
+      expect(none.body.filter.$and).to.deep.equal([{ _id: { $in: [] } }])
+    })
+
+    it("searches the inbox of an organizer of a district and a street: the district's fields or the street's stations, each on its index", async () => {
+      await open()
+      await store!.cases.search({ limit: 20, districtsOrStations: { districtIds: ['d02'], stationIds: ['st001', 'st003'] }, topic: '教育' })
+      const [find] = on('cases', 'find')
+      expect(find.body.filter.$and).to.deep.equal([
+        { $or: [{ districtId: { $in: ['d02'] } }, { handlingDistrictId: { $in: ['d02'] } }, { stationId: { $in: ['st001', 'st003'] } }] },
+        { topic: '教育' },
+      ])
+      const keys = indexesOn('cases').map((i) => i.key)
+      for (const field of ['districtId', 'handlingDistrictId', 'stationId']) expect(keys, field).to.deep.include({ [field]: 1, createdAt: -1 })
+    })
+
     it("finds a person's survey answers, opinions and quiz attempts from indexes, as sqlite's 013 does", async () => {
       await open()
       const byPerson = indexesOn('survey_responses').find((i) => i.name === 'mpUserId_1')!

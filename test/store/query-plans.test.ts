@@ -61,11 +61,16 @@ const CURSORS = {
   due: encodeCursor(timeCursorKey(new Date('2026-12-01T00:00:00Z'), 'cs-x')),
 }
 
-/** Who reads the inbox: an admin sees everything, an organizer a district, station staff a station. */
+/**
+ * Who reads the inbox: an admin sees everything, an organizer a district, station staff a station,
+ * a street organizer the stations in the street, an organizer of a district and a street elsewhere either.
+ */
 const SCOPES: Record<string, Partial<CaseQuery>> = {
   admin: {},
   organizer: { districtIds: ['d001'] },
   'station staff': { stationIds: ['st0001'] },
+  'street organizer': { stationIds: ['st0001', 'st0003'] },
+  'district and street organizer': { districtsOrStations: { districtIds: ['d001'], stationIds: ['st0101', 'st0102'] } },
 }
 
 /** Every filter of the console's inbox (GET /api/admin/cases and the dashboard's click-throughs). */

@@ -1,7 +1,8 @@
 import { expect } from 'chai'
 import { canManageCampaign } from '../../src/domain/campaign.js'
 import type { Region } from '../../src/domain/directory.js'
-import { scopeHasPlace, scopeHasStation, scopeKind, scopeOwnerIds, scopeOwns, staffScope } from '../../src/domain/staff-scope.js'
+import { caseScopeOf, scopeHasPlace, scopeHasStation, scopeKind, scopeOwnerIds, scopeOwns, staffScope } from '../../src/domain/staff-scope.js'
+import { canSeeCase } from '../../src/domain/case-access.js'
 
 const regions: Region[] = [
   { id: 'd01', name: '湛河区', kind: 'district', parentId: null },
@@ -25,6 +26,32 @@ describe('who may see what, by place (staff scope)', () => {
     expect(station.kind).to.equal('none')
     expect([station.covers('d01'), scopeOwns(station, ['d01']), scopeHasPlace(station, { districtId: 'd01' })]).to.deep.equal([false, false, false])
     expect(scopeOwnerIds(station)).to.deep.equal([])
+  })
+
+  it("finds a street organizer's messages by the stations in the street, a district organizer's by district, both for both", () => {
+    const stations = [
+      { id: 'st-qg', regionIds: ['s0101'] },
+      { id: 'st-jsl', regionIds: ['c010101'] },
+      { id: 'st-mz', regionIds: ['s0102'] },
+      { id: 'st-d01', regionIds: ['d01'] },
+      { id: 'st-xh', regionIds: ['s0201'] },
+    ]
+    expect(caseScopeOf(organizer('d01'), stations)).to.deep.equal({ districtIds: ['d01'], stationIds: [] })
+    // A station of the whole district is not in a street's scope.
+    expect(caseScopeOf(organizer('s0101'), stations)).to.deep.equal({ districtIds: [], stationIds: ['st-jsl', 'st-qg'] })
+    expect(caseScopeOf(organizer('d02', 's0102'), stations)).to.deep.equal({ districtIds: ['d02'], stationIds: ['st-mz'] })
+    expect(caseScopeOf(organizer('d-gone'), stations), 'an id the tree does not know, as before').to.deep.equal({ districtIds: ['d-gone'], stationIds: [] })
+
+    const viewer = { kind: 'staff' as const, id: 'sf', role: 'organizer' as const, stationIds: [], regionIds: ['s0101'], streetStationIds: ['st-jsl', 'st-qg'] }
+    const message = (stationId: string | null) => ({
+      residentId: 'r',
+      deputyId: null,
+      stationId,
+      districtId: 'd01',
+      officeRegionId: null,
+      handlingDistrictId: 'd01',
+    })
+    expect(['st-qg', 'st-jsl', 'st-mz', 'st-d01', null].map((s) => canSeeCase(viewer, message(s)))).to.deep.equal([true, true, false, false, false])
   })
 
   it('tells which scope a console user has without the region tree, as the scope judged on it says', () => {

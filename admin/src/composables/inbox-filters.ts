@@ -18,6 +18,8 @@ export const FILTER_KEYS = [
   'to',
   'order',
   'q',
+  // A hot issue's messages, comma-separated (在留言列表中查看); the page names the issue from `issue`.
+  'ids',
 ] as const
 export type FilterKey = (typeof FILTER_KEYS)[number]
 export type InboxFilters = Partial<Record<FilterKey, string>>

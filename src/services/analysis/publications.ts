@@ -18,7 +18,7 @@ const CANDIDATES = 50
 
 export interface PublicationServiceDeps {
   store: Pick<Store, 'cases' | 'publications'>
-  queries: Pick<CaseQueries, 'scopedFilter'>
+  queries: Pick<CaseQueries, 'scopedFilter' | 'viewerOf'>
   directory: DirectoryNames
   audit: AuditTrail
   clock: Clock
@@ -32,7 +32,7 @@ export interface PublicationServiceDeps {
  */
 export class PublicationService {
   private readonly store: Pick<Store, 'cases' | 'publications'>
-  private readonly queries: Pick<CaseQueries, 'scopedFilter'>
+  private readonly queries: Pick<CaseQueries, 'scopedFilter' | 'viewerOf'>
   private readonly directory: DirectoryNames
   private readonly audit: AuditTrail
   private readonly clock: Clock
@@ -118,7 +118,7 @@ export class PublicationService {
 
   private async visible(staff: StaffPrincipal, caseId: string) {
     const c = await this.store.cases.get(caseId)
-    if (!c || !canSeeCase(staff, c)) throw new NotFoundError('留言不存在')
+    if (!c || !canSeeCase(await this.queries.viewerOf(staff), c)) throw new NotFoundError('留言不存在')
     return c
   }
 }

@@ -5,7 +5,8 @@ import { mondayOf } from '../../domain/case-series.js'
 import { localDate } from '../../domain/dates.js'
 import { composeWeeklyReport, LIST_LENGTH, TREND_WORDS, type WeeklyReport } from '../../domain/weekly-report.js'
 import { ForbiddenError, ValidationError } from '../../errors.js'
-import type { Store } from '../../store/ports.js'
+import { caseScopeOf, staffScope } from '../../domain/staff-scope.js'
+import type { CaseFilter, Store } from '../../store/ports.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 import { csvSheet, type SheetCell } from '../csv-sheet.js'
 import { namer, type DirectoryNames } from './directory-names.js'
@@ -16,7 +17,8 @@ export const CITY = 'city'
 /**
  * The weekly report of a district or the city: made for last week every Monday by a job
  * (and kept as made), or on demand for any week; organizers see their own districts', the
- * city office and admins every one.
+ * city office and admins every one. A street's (a street organizer's, on demand) counts the
+ * messages of the liaison stations in the street, as the street's organizers see them.
  */
 export class WeeklyReports {
   constructor(
@@ -31,14 +33,14 @@ export class WeeklyReports {
     return mondayOf(localDate(new Date(at.getTime() - 7 * DAY), this.options.timeZone))
   }
 
-  /** Who may read a scope's report: organizers their districts ("city" only without a district), admins all. */
+  /** Who may read a scope's report: organizers their districts or streets ("city" only without a region), admins all. */
   assertMayRead(staff: StaffPrincipal, scope: string) {
     if (staff.role === 'admin') return
     if (staff.role === 'organizer' && (staff.regionIds.length === 0 || (scope !== CITY && staff.regionIds.includes(scope)))) return
     throw new ForbiddenError('只能查看本辖区的分析报告', 'forbidden')
   }
 
-  /** The scope a caller gets when they name none: their district, or the city. */
+  /** The scope a caller gets when they name none: their (first) district or street, or the city. */
   defaultScope(staff: StaffPrincipal): string {
     return staff.role === 'organizer' && staff.regionIds.length ? staff.regionIds[0] : CITY
   }
@@ -118,19 +120,30 @@ export class WeeklyReports {
     return mondayOf(week)
   }
 
+  /**
+   * The cases a scope's report counts. A district's: its residents' messages, wherever they were
+   * sent on to (README: by the resident's place). A street has no column of its own on a case: its
+   * liaison stations' messages, as its organizers see them (staff-scope.ts `caseScopeOf`).
+   */
+  private async scopeFilter(scope: string): Promise<Pick<CaseFilter, 'placeDistrictIds' | 'stationIds'>> {
+    if (scope === CITY) return {}
+    const { regions, stations } = await this.directory.prepared()
+    const cases = caseScopeOf(staffScope({ role: 'organizer', regionIds: [scope] }, regions), stations.values())
+    return cases.districtIds.length ? { placeDistrictIds: [scope] } : { stationIds: cases.stationIds }
+  }
+
   private async compose(scope: string, week: string): Promise<WeeklyReport> {
     const weekStart = startOfLocalDate(week, this.options.timeZone)
     const weekEnd = new Date(weekStart.getTime() + 7 * DAY)
-    // A district's report counts its residents' messages, wherever they were sent on to (README: by the resident's place).
-    const placeDistrictIds = scope === CITY ? undefined : [scope]
+    const scoped = await this.scopeFilter(scope)
     const now = this.clock.now()
     // An ended week's backlog is as it stood when the week ended: late by then, written before then.
     // (Judged on the cases still waiting today; one finished since is no longer in the list.)
     const overdueAt = weekEnd < now ? weekEnd : now
-    const waiting = { placeDistrictIds, statuses: ['submitted' as const, ...DEPUTY_LOAD_STATUSES], createdTo: weekEnd }
+    const waiting = { ...scoped, statuses: ['submitted' as const, ...DEPUTY_LOAD_STATUSES], createdTo: weekEnd }
     // The open cases (a province's tens of thousands) are counted in the store; only the most overdue are read.
     const [cases, openCases, [open]] = await Promise.all([
-      this.store.cases.listForStats({ placeDistrictIds, createdFrom: new Date(weekStart.getTime() - 7 * DAY), createdTo: weekEnd }),
+      this.store.cases.listForStats({ ...scoped, createdFrom: new Date(weekStart.getTime() - 7 * DAY), createdTo: weekEnd }),
       this.store.cases.mostOverdue(waiting, overdueAt, LIST_LENGTH),
       this.store.cases.tally(waiting, { now: overdueAt }),
     ])

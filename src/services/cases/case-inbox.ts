@@ -119,7 +119,7 @@ export class CaseInbox {
    */
   async deputyChoices(staff: StaffPrincipal, caseId: string, q?: string): Promise<DeputyChoice[]> {
     const c = await this.store.cases.get(caseId)
-    if (!c || !canSeeCase(staff, c)) throw new NotFoundError('留言不存在')
+    if (!c || !canSeeCase(await this.directory.caseViewer(staff), c)) throw new NotFoundError('留言不存在')
     const prepared = await this.directory.prepared()
     const district = c.handlingDistrictId ?? c.districtId
     const scope = await this.directory.scopeOf(staff)

@@ -269,7 +269,7 @@ export class CaseMechanics {
   }
   protected async staffCase(staff: StaffPrincipal, caseId: string) {
     const c = await this.load(caseId)
-    if (!canSeeCase(staff, c)) throw new NotFoundError('留言不存在')
+    if (!canSeeCase(await this.directory.caseViewer(staff), c)) throw new NotFoundError('留言不存在')
     return c
   }
   protected async residentCase(author: MpPrincipal, caseId: string) {

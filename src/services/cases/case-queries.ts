@@ -5,14 +5,13 @@ import { namedIds } from '../../domain/case-timeline.js'
 import { subtree } from '../../domain/region-tree.js'
 import { parseCaseSearch } from '../../domain/case-search.js'
 import { mostSimilar } from '../../domain/similarity.js'
-import { ConflictError, NotFoundError } from '../../errors.js'
+import { ConflictError, NotFoundError, UnprocessableError } from '../../errors.js'
 import { maskPhone, type PiiCipher } from '../../security/pii.js'
 import type { CaseQuery, Page, Store } from '../../store/ports.js'
 import type { AuditTrail } from '../audit.js'
 import type { DirectoryCache, PreparedDirectory } from '../directory/directory-cache.js'
 import type { MpPrincipal } from '../accounts/mp-sessions.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
-import { staffScope } from '../../domain/staff-scope.js'
 
 export interface CaseFilters {
   status?: CaseStatus
@@ -31,7 +30,12 @@ export interface CaseFilters {
   districtId?: string
   /** The console's search box: a ticket, or words the message contains (see parseCaseSearch). */
   q?: string
+  /** Only these cases: the messages behind a hot issue (在留言列表中查看), at most CASE_IDS_MAX. */
+  ids?: string[]
 }
+
+/** Cases one list may be narrowed to by id: a hot issue's, in one address the browser can send. */
+export const CASE_IDS_MAX = 200
 
 export interface CaseDetail {
   case: CaseRecord
@@ -99,7 +103,7 @@ export class CaseQueries {
    * widens it (station staff asking for another station's cases get none).
    */
   async scopedFilter(staff: StaffPrincipal, filters: CaseFilters): Promise<Partial<CaseQuery>> {
-    const scope = this.scope(staff)
+    const scope = await this.scope(staff)
     const wanted = await this.filterQuery(filters)
     const query: Partial<CaseQuery> = { ...wanted, ...scope }
     if (scope.stationIds && wanted.stationIds) query.stationIds = wanted.stationIds.filter((id) => scope.stationIds!.includes(id))
@@ -107,13 +111,24 @@ export class CaseQueries {
     return query
   }
 
-  /** The cases a staff member may see, as a store filter. */
-  scope(staff: StaffPrincipal): Pick<CaseQuery, 'stationIds' | 'districtIds'> {
+  /**
+   * The cases a staff member may see, as a store filter (canSeeCase's rule): an organizer's
+   * districts by the cases' districts, their streets by the stations in them, both together
+   * as one "either" filter (the plain station filter serves a street organizer's figures as it
+   * serves station staff's).
+   */
+  async scope(staff: StaffPrincipal): Promise<Pick<CaseQuery, 'stationIds' | 'districtIds' | 'districtsOrStations'>> {
     if (staff.role === 'station_staff') return { stationIds: staff.stationIds }
-    // Cases are placed by district: an organizer's regions filter the district ids as they are.
-    const scope = staffScope(staff)
-    if (scope.kind === 'regions') return { districtIds: [...scope.regionIds] }
-    return {}
+    const cases = await this.directory.caseScopeOf(staff)
+    if (!cases) return {}
+    if (!cases.stationIds.length) return { districtIds: cases.districtIds }
+    if (!cases.districtIds.length) return { stationIds: cases.stationIds }
+    return { districtsOrStations: cases }
+  }
+
+  /** A console user as canSeeCase judges them (a street organizer: with their street's stations). */
+  viewerOf(staff: StaffPrincipal) {
+    return this.directory.caseViewer(staff)
   }
 
   async filterQuery(f: CaseFilters): Promise<Partial<CaseQuery>> {
@@ -134,6 +149,12 @@ export class CaseQueries {
       else q.textWords = search.words
     }
     if (f.regionId) q.regionIds = [...subtree(f.regionId, [...(await this.directory.prepared()).regions.values()])]
+    if (f.ids) {
+      const ids = [...new Set(f.ids)]
+      if (ids.length > CASE_IDS_MAX)
+        throw new UnprocessableError(`一次最多查看 ${CASE_IDS_MAX} 条留言，请分几次查看`, [{ path: 'query.ids', message: `最多 ${CASE_IDS_MAX} 条` }])
+      q.ids = ids
+    }
     return q
   }
 
@@ -152,7 +173,8 @@ export class CaseQueries {
   }
 
   async forStaff(staff: StaffPrincipal, caseId: string) {
-    const detail = await this.detail(await this.visible(caseId, (c) => canSeeCase(staff, c)))
+    const viewer = await this.viewerOf(staff)
+    const detail = await this.detail(await this.visible(caseId, (c) => canSeeCase(viewer, c)))
     return { ...detail, similar: await this.similarTo(detail.case, staff) }
   }
 
@@ -184,11 +206,13 @@ export class CaseQueries {
   similarFinder(staff: StaffPrincipal): (c: CaseRecord) => Promise<Array<{ case: CaseRecord; score: number }>> {
     const since = new Date(this.clock.now().getTime() - this.similar.windowDays * 86_400_000)
     const recent = new Map<string, Promise<CaseRecord[]>>()
+    let viewer: ReturnType<CaseQueries['viewerOf']> | undefined
     return async (c) => {
       if (!c.communityId) return []
       let visible = recent.get(c.communityId)
       if (!visible) {
-        visible = this.store.cases.recentInCommunity(c.communityId, since).then((all) => all.filter((x) => canSeeCase(staff, x)))
+        viewer ??= this.viewerOf(staff)
+        visible = Promise.all([this.store.cases.recentInCommunity(c.communityId, since), viewer]).then(([all, seer]) => all.filter((x) => canSeeCase(seer, x)))
         recent.set(c.communityId, visible)
       }
       const candidates = (await visible).filter((x) => x.id !== c.id)

@@ -161,7 +161,8 @@ export class DigestService {
     const preferences = usable(await this.store.digests.preferences(deputyId), this.settings.quietHours)
     const at = new Date(startOfLocalDate(day, this.settings.timeZone).getTime() + minutesOf(this.sendAt(preferences)) * 60_000)
     const scope = reader && (await this.directory.scopeOf(reader))
-    const gathered = await this.gather(at, reader && scope && { case: (c) => canSeeCase(reader, c), meeting: (m) => canFollowMeeting(m, scope) })
+    const viewer = reader && (await this.directory.caseViewer(reader))
+    const gathered = await this.gather(at, viewer && scope && { case: (c) => canSeeCase(viewer, c), meeting: (m) => canFollowMeeting(m, scope) })
     const reading = await this.reading.forDeputies([deputyId], (id) => this.since(id, at, gathered))
     return this.compose(deputyId, deputy.name, day, at, gathered, reading.get(deputyId)!)
   }

@@ -1,6 +1,6 @@
 import type { Region, Station } from '../../domain/directory.js'
 import { ancestry } from '../../domain/region-tree.js'
-import { scopeKind, staffScope, type ScopedStaff, type StaffScope } from '../../domain/staff-scope.js'
+import { caseScopeOf, scopeKind, staffScope, type CaseScope, type ScopedStaff, type StaffScope } from '../../domain/staff-scope.js'
 import { stationDistricts } from '../../domain/station-district.js'
 import { buildRoutingIndex, type RoutingIndex } from '../../domain/routing.js'
 import type { DeputyRecord, StaffRecord, Store } from '../../store/ports.js'
@@ -70,6 +70,22 @@ export class DirectoryCache {
     // The city office and station staff need no tree: spare them the directory read.
     if (scopeKind(staff) !== 'regions') return staffScope(staff)
     return staffScope(staff, (await this.prepared()).regions)
+  }
+
+  /**
+   * Where an organizer's residents' messages are (domain/staff-scope.ts `caseScopeOf`): their
+   * districts, and the stations in their streets as the cached directory has them; null for
+   * anyone who does not see cases by place (the city office and admins see all, station staff theirs).
+   */
+  async caseScopeOf(staff: ScopedStaff): Promise<CaseScope | null> {
+    if (scopeKind(staff) !== 'regions') return null
+    const prepared = await this.prepared()
+    return caseScopeOf(staffScope(staff, prepared.regions), prepared.stations.values())
+  }
+
+  /** A console user as canSeeCase judges them: with the stations of the streets they hold. */
+  async caseViewer<T extends ScopedStaff>(staff: T): Promise<T & { streetStationIds: readonly string[] }> {
+    return { ...staff, streetStationIds: (await this.caseScopeOf(staff))?.stationIds ?? [] }
   }
 
   /**

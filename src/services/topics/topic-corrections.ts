@@ -14,9 +14,12 @@ import { caseEvent, staffActor } from '../cases/case-changes.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 import { CITY_OFFICE, officeOf, type TopicModels } from './topic-models.js'
 import { staffScope } from '../../domain/staff-scope.js'
+import type { DirectoryCache } from '../directory/directory-cache.js'
 
 export interface TopicCorrectionsDeps {
   store: Store
+  /** Who may see a case: a street organizer by the stations in their street, as the directory stands. */
+  directory: Pick<DirectoryCache, 'caseViewer'>
   models: TopicModels
   audit: AuditTrail
   topics: readonly string[]
@@ -25,13 +28,14 @@ export interface TopicCorrectionsDeps {
 
 export class TopicCorrections {
   private readonly store: Store
+  private readonly directory: Pick<DirectoryCache, 'caseViewer'>
   private readonly models: TopicModels
   private readonly audit: AuditTrail
   private readonly topics: readonly string[]
   private readonly clock: Clock
 
   constructor(deps: TopicCorrectionsDeps) {
-    ;({ store: this.store, models: this.models, audit: this.audit, topics: this.topics, clock: this.clock } = deps)
+    ;({ store: this.store, directory: this.directory, models: this.models, audit: this.audit, topics: this.topics, clock: this.clock } = deps)
   }
 
   async correct(staff: StaffPrincipal, caseId: string, topic: string): Promise<CaseRecord> {
@@ -44,7 +48,7 @@ export class TopicCorrections {
     }
     const c = await this.store.cases.get(caseId)
     // Writes are held to the same scope as reads; not visible is not found.
-    if (!c || !canSeeCase(staff, c)) throw new NotFoundError('留言不存在')
+    if (!c || !canSeeCase(await this.directory.caseViewer(staff), c)) throw new NotFoundError('留言不存在')
     if (c.topic === topic) throw new ConflictError(`留言主题已是「${topic}」`, [{ path: 'body.topic', message: topic }], 'topic_unchanged')
     const now = this.clock.now()
     const event = caseEvent(c, 'recategorized', staffActor(staff), now, {

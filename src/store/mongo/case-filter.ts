@@ -11,6 +11,12 @@ export function filterClauses(f: CaseFilter): Filter[] {
   if (f.stationIds) clauses.push({ stationId: { $in: f.stationIds } })
   // The place's district, or the district handling it after a transfer.
   if (f.districtIds) clauses.push({ $or: [{ districtId: { $in: f.districtIds } }, { handlingDistrictId: { $in: f.districtIds } }] })
+  // Either scope: each branch on its own field's index, as the district one above.
+  const either = f.districtsOrStations
+  if (either)
+    clauses.push({
+      $or: [{ districtId: { $in: either.districtIds } }, { handlingDistrictId: { $in: either.districtIds } }, { stationId: { $in: either.stationIds } }],
+    })
   if (f.placeDistrictIds) clauses.push({ districtId: { $in: f.placeDistrictIds } })
   // Waiting at an office: no station, and one of these offices; a null in the list
   // matches a null officeRegionId, the city office.

@@ -129,6 +129,8 @@ export function caseRepo(conn: Connection, { Case, CaseEvent, Deputy, Outbox, Ti
     },
     async search(query: CaseQuery) {
       const clauses = [...filterClauses(query), ...textClauses(query)]
+      // The cases behind a hot issue, on the primary key; `$in: []` matches nothing, as sqlite's "0".
+      if (query.ids) clauses.push({ _id: { $in: query.ids } })
       const due = query.order === 'due'
       // The due order's key is kept as text (an instant, or "9999" for no deadline); the other is a date.
       const after = decodeTimeCursor(query.cursor, due ? NO_DEADLINE : undefined)

@@ -54,9 +54,12 @@ function tallyOf(key: string | null, sum: number[]): CaseTally {
   return t
 }
 
-/** Whether the kept counts answer this tally: the caller's scope alone (none, stations, districts) and a grouping they keep. */
+/** The filters that name a caller's scope: the kept counts have their columns. */
+const SCOPE_FILTERS: ReadonlySet<string> = new Set<keyof CaseFilter>(['stationIds', 'districtIds', 'districtsOrStations'])
+
+/** Whether the kept counts answer this tally: the caller's scope alone (none, stations, districts, both) and a grouping they keep. */
 export function keptCountsServe(filter: CaseFilter, groupBy?: CaseTallyKey): boolean {
-  const scopeOnly = Object.entries(filter).every(([name, value]) => value === undefined || name === 'stationIds' || name === 'districtIds')
+  const scopeOnly = Object.entries(filter).every(([name, value]) => value === undefined || SCOPE_FILTERS.has(name))
   return scopeOnly && (groupBy === undefined || groupBy in GROUP_OF)
 }
 

@@ -135,10 +135,18 @@ export function keptDeadlines(db: Db) {
     placesIn(filter: CaseFilter, places: readonly CasePlace[]): boolean[] {
       const stations = filter.stationIds && new Set(filter.stationIds)
       const districts = filter.districtIds && new Set(filter.districtIds)
+      const either = filter.districtsOrStations && {
+        districts: new Set(filter.districtsOrStations.districtIds),
+        stations: new Set(filter.districtsOrStations.stationIds),
+      }
       return places.map(
         ({ station, district, handling }) =>
           (!stations || (station !== null && stations.has(station))) &&
-          (!districts || (district !== null && districts.has(district)) || (handling !== null && districts.has(handling))),
+          (!districts || (district !== null && districts.has(district)) || (handling !== null && districts.has(handling))) &&
+          (!either ||
+            (district !== null && either.districts.has(district)) ||
+            (handling !== null && either.districts.has(handling)) ||
+            (station !== null && either.stations.has(station))),
       )
     },
 

@@ -1,6 +1,6 @@
 import type { BarCounts } from '../case-tally.js'
 import type { CaseFilter } from '../ports.js'
-import { filterClauses } from './case-filter-sql.js'
+import { filterClauses, matchesNone, scopeKey } from './case-filter-sql.js'
 import { keptCountsServe } from './case-counts-kept.js'
 import type { KeptDeadlines } from './case-deadlines-kept.js'
 import type { Db } from './open.js'
@@ -122,8 +122,8 @@ export function deputyRanking(db: Db, deadlines: KeptDeadlines) {
   return (filter: CaseFilter, now: Date): BarCounts[] | null => {
     if (!keptCountsServe(filter)) return null
     // An empty list of stations or districts matches nothing (and SQLite finds no plan through the index for "0").
-    if (filter.stationIds?.length === 0 || filter.districtIds?.length === 0) return []
-    const scope = current(filter, JSON.stringify([filter.stationIds ?? null, filter.districtIds ?? null]))
+    if (matchesNone(filter)) return []
+    const scope = current(filter, scopeKey(filter))
     // The figures of "now", from the unfinished cases kept in memory (as the statistics' other figures are).
     scope.late = deadlines.addLateOfDeputies(filter, now.toISOString(), scope.bars)
     return (scope.list ??= [...scope.bars.values()])

@@ -1,11 +1,42 @@
 import type { CaseFilter } from '../ports.js'
 import { placeholders } from './sql.js'
 
+/** A column an organizer's scope is asked through on its own (search asks each through its own index). */
+export type ScopeColumn = 'district_id' | 'handling_district_id' | 'station_id'
+
 /**
- * Filters shared by search and statistics, as SQL. `districtColumn` narrows a district
- * filter to one of its two columns (search asks each through its own index, see below).
+ * The columns search asks an organizer's scope through, one index each: a district is the
+ * place's or the handling one's, a street's stations are the station's. One "OR" over them
+ * would read and sort every case of the scope; each column's index in list order reads a page.
  */
-export function filterClauses(f: CaseFilter, districtColumn?: 'district_id' | 'handling_district_id') {
+export function scopeColumns(f: CaseFilter): Array<ScopeColumn | undefined> {
+  const either = f.districtsOrStations
+  if (either) {
+    const columns: ScopeColumn[] = [
+      ...(either.districtIds.length ? (['district_id', 'handling_district_id'] as const) : []),
+      ...(either.stationIds.length ? (['station_id'] as const) : []),
+    ]
+    return columns.length ? columns : [undefined]
+  }
+  return f.districtIds?.length ? ['district_id', 'handling_district_id'] : [undefined]
+}
+
+/** Whether a scope's lists leave no case (an empty list matches nothing): not worth one of the kept scopes. */
+export function matchesNone(f: CaseFilter): boolean {
+  const either = f.districtsOrStations
+  return f.stationIds?.length === 0 || f.districtIds?.length === 0 || (!!either && !either.districtIds.length && !either.stationIds.length)
+}
+
+/** The key a scope (stations, districts, either) is kept under between looks. */
+export function scopeKey(f: CaseFilter): string {
+  return JSON.stringify([f.stationIds ?? null, f.districtIds ?? null, f.districtsOrStations ?? null])
+}
+
+/**
+ * Filters shared by search and statistics, as SQL. `scopeColumn` narrows the organizer's scope
+ * (`districtsOrStations` when given, else `districtIds`) to one of its columns (see scopeColumns).
+ */
+export function filterClauses(f: CaseFilter, scopeColumn?: ScopeColumn) {
   const clauses: string[] = []
   const params: unknown[] = []
   const anyOf = (column: string, values: unknown[]) => {
@@ -15,6 +46,19 @@ export function filterClauses(f: CaseFilter, districtColumn?: 'district_id' | 'h
   if (f.residentId) clauses.push('resident_id = ?') && params.push(f.residentId)
   if (f.deputyId) clauses.push('deputy_id = ?') && params.push(f.deputyId)
   if (f.stationIds) anyOf('station_id', f.stationIds)
+  const either = f.districtsOrStations
+  const districtColumn = either || scopeColumn === 'station_id' ? undefined : scopeColumn
+  if (either && scopeColumn) anyOf(scopeColumn, scopeColumn === 'station_id' ? either.stationIds : either.districtIds)
+  else if (either) {
+    // Any of the districts (the place's or the handling one), or any of the stations in the streets.
+    const [d, s] = [placeholders(either.districtIds.length), placeholders(either.stationIds.length)]
+    const parts = [
+      ...(either.districtIds.length ? [`district_id IN (${d})`, `handling_district_id IN (${d})`] : []),
+      ...(either.stationIds.length ? [`station_id IN (${s})`] : []),
+    ]
+    clauses.push(parts.length ? `(${parts.join(' OR ')})` : '0')
+    params.push(...either.districtIds, ...either.districtIds, ...either.stationIds)
+  }
   if (f.districtIds && districtColumn) anyOf(districtColumn, f.districtIds)
   else if (f.districtIds) {
     // The place's district, or the district handling it after a transfer.

@@ -1,5 +1,5 @@
 import type { CaseFilter } from '../ports.js'
-import { filterClauses } from './case-filter-sql.js'
+import { filterClauses, matchesNone, scopeKey } from './case-filter-sql.js'
 import { logEnds, readWholeAgain } from './case-change-log.js'
 import type { Db } from './open.js'
 
@@ -105,9 +105,8 @@ export function keptPlaceCounts(db: Db, sums: readonly string[]) {
   /** The scope's counts brought up to date in one read transaction: both logs' last changes and the counts as of them. */
   return db.transaction((filter: CaseFilter): KeptScope => {
     // An empty list of stations or districts matches nothing: not worth one of the kept scopes.
-    if (filter.stationIds?.length === 0 || filter.districtIds?.length === 0)
-      return { caseSeq: 0, placeSeq: 0, rows: new Map(), topics: new Map(), known: new Set() }
-    const key = JSON.stringify([filter.stationIds ?? null, filter.districtIds ?? null])
+    if (matchesNone(filter)) return { caseSeq: 0, placeSeq: 0, rows: new Map(), topics: new Map(), known: new Set() }
+    const key = scopeKey(filter)
     const casesNow = caseLog()
     const placesNow = placeLog()
     let scope = kept.get(key)

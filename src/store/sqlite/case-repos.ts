@@ -8,7 +8,7 @@ import { CASE_COLUMNS, caseFromRow, caseValues, eventFromRow } from './case-rows
 import { translate } from './errors.js'
 import type { GroupCommit } from './group-commit.js'
 import { placeholders } from './sql.js'
-import { filterClauses } from './case-filter-sql.js'
+import { filterClauses, scopeColumns, type ScopeColumn } from './case-filter-sql.js'
 import { caseTally } from './case-tally.js'
 import { casePeriods } from './case-periods.js'
 import { outboxWriter } from './outbox-writer.js'
@@ -132,12 +132,25 @@ export function caseRepo(db: Db, group: GroupCommit, options: { fewTextMatches?:
       // own index newest first (migration 034), which meets late ones at once. Within a station,
       // district, place or person they are few: find them by that deadline index and sort them
       // ("+" keeps SQLite off the date indexes, whose walk would read every case of the scope).
-      const narrowed = query.stationIds || query.districtIds || query.regionIds || query.officeRegionIds || query.deputyId || query.residentId
+      const narrowed =
+        query.stationIds ||
+        query.districtIds ||
+        query.districtsOrStations ||
+        query.regionIds ||
+        query.officeRegionIds ||
+        query.deputyId ||
+        query.residentId ||
+        query.ids
       const sortTerm = !due && query.overdueAt && narrowed ? `+${sortKey}` : sortKey
       const order = due ? `${sortKey} ASC, id ASC` : `${sortTerm} DESC, id DESC`
       const text = textSearch(query)
-      const scoped = (districtColumn?: 'district_id' | 'handling_district_id') => {
-        const { clauses, params } = filterClauses(query, districtColumn)
+      const scoped = (scopeColumn?: ScopeColumn) => {
+        const { clauses, params } = filterClauses(query, scopeColumn)
+        if (query.ids) {
+          // At most a few hundred (CASE_IDS_MAX): each one a seek on the primary key.
+          clauses.push(query.ids.length ? `id IN (${placeholders(query.ids.length)})` : '0')
+          params.push(...query.ids)
+        }
         if (after !== null) {
           // The bound first, on its own, so the index seeks to it: an OR alone makes SQLite walk from the first row every page.
           clauses.push(due ? `${sortKey} >= ? AND (${sortKey} > ? OR id > ?)` : `${sortKey} <= ? AND (${sortKey} < ? OR id < ?)`)
@@ -146,14 +159,14 @@ export function caseRepo(db: Db, group: GroupCommit, options: { fewTextMatches?:
         return { clauses, params }
       }
       const where = (clauses: string[]) => (clauses.length ? `WHERE ${clauses.join(' AND ')}` : '')
-      const select = (districtColumn?: 'district_id' | 'handling_district_id') => {
-        const { clauses, params } = scoped(districtColumn)
+      const select = (scopeColumn?: ScopeColumn) => {
+        const { clauses, params } = scoped(scopeColumn)
         const sql = `SELECT cases.* FROM ${text.from} ${where([...clauses, ...text.clauses])} ORDER BY ${order} ${limitSql(query.limit + 1)}`
         return { sql, params: [...text.fromParams, ...params, ...text.params] }
       }
-      // A district is the place's or the one handling it: one OR over two columns would read
-      // and sort every case of the district; each column's index in list order reads a page.
-      const columns = query.districtIds?.length ? (['district_id', 'handling_district_id'] as const) : [undefined]
+      // A district is the place's or the one handling it (and a street's stations the station's): one OR
+      // over the columns would read and sort every case of the scope; each column's index in list order reads a page.
+      const columns = scopeColumns(query)
       const key = (r: Record<string, unknown>) => (due ? `${r.next_due_at ?? '9999'}|${r.id}` : `${r.created_at}|${r.id}`)
       if (text.walk) {
         // A common word is met within the newest rows of the list's own order: reading those is
@@ -175,8 +188,8 @@ export function caseRepo(db: Db, group: GroupCommit, options: { fewTextMatches?:
       const sql =
         plan.length === 1
           ? plan[0].sql
-          : `SELECT * FROM (SELECT * FROM (${plan[0].sql}) UNION SELECT * FROM (${plan[1].sql})) ORDER BY ${order} ${limitSql(query.limit + 1)}`
-      const params = plan.length === 1 ? plan[0].params : [...plan[0].params, ...plan[1].params]
+          : `SELECT * FROM (${plan.map((p) => `SELECT * FROM (${p.sql})`).join(' UNION ')}) ORDER BY ${order} ${limitSql(query.limit + 1)}`
+      const params = plan.flatMap((p) => p.params)
       const rows = db
         .prepare(sql)
         .all(...params)

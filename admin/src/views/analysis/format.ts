@@ -33,8 +33,18 @@ export const heat = (n: number) => String(Math.round(n * 10) / 10)
 
 export const TREND_THEME: Record<string, 'danger' | 'warning' | 'success' | 'default'> = { new: 'warning', up: 'danger', down: 'success', same: 'default' }
 
-/** The inbox filtered to one issue's place, topic and days: where staff open its messages. */
-export function inboxOf(issue: { placeId: string | null; topic: string; firstAt: string; lastAt: string }) {
+/** How many case ids the inbox takes in its address (the API's CASE_IDS_MAX). */
+export const INBOX_IDS_MAX = 200
+
+/**
+ * The inbox listing exactly one issue's messages, by their ids, and naming the issue (`issue`)
+ * for its banner. Place, topic and days alone would also list messages the issue left out; they
+ * serve only an issue too big for one address.
+ */
+export function inboxOf(issue: { caseIds: string[]; placeId: string | null; placeName: string; topic: string; firstAt: string; lastAt: string }) {
+  if (issue.caseIds.length && issue.caseIds.length <= INBOX_IDS_MAX) {
+    return { path: '/cases', query: { ids: issue.caseIds.join(','), issue: `${issue.placeName} · ${issue.topic}` } }
+  }
   const query: Record<string, string> = { topic: issue.topic, from: issue.firstAt, to: new Date(new Date(issue.lastAt).getTime() + 1000).toISOString() }
   if (issue.placeId) query.regionId = issue.placeId
   return { path: '/cases', query }

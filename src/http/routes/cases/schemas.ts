@@ -51,6 +51,17 @@ export const assignBody = z.strictObject({ deputyId: id, note: longText().max(50
 export const mergeBody = z.strictObject({ intoCaseId: caseId, note: longText().max(500).optional() })
 
 const isoDateTime = z.iso.datetime({ offset: true, error: '时间应为带时区的 ISO 8601 格式' })
+/** `ids=a,b` or `ids=a&ids=b`; how many one list may name is the service's rule (CASE_IDS_MAX, a 422). */
+const caseIdList = z.preprocess(
+  (v) =>
+    typeof v === 'string' || Array.isArray(v)
+      ? [v]
+          .flat()
+          .flatMap((s) => String(s).split(','))
+          .map((s) => s.trim())
+      : v,
+  z.array(caseId).min(1, '请给出留言编号'),
+)
 export const staffCasesQuery = z.strictObject({
   ...pageQuery,
   status: z.enum(CASE_STATUSES).optional(),
@@ -78,6 +89,8 @@ export const staffCasesQuery = z.strictObject({
     .min(SEARCH_MIN_CHARS, `请至少输入 ${SEARCH_MIN_CHARS} 个字`)
     .max(SEARCH_MAX_CHARS, `最多输入 ${SEARCH_MAX_CHARS} 个字`)
     .optional(),
+  /** Only these cases: a hot issue's messages (在留言列表中查看). */
+  ids: caseIdList.optional(),
 })
 
 export const previewBody = z.strictObject({
