@@ -71,7 +71,7 @@ describe('console: 分析研判', function () {
       app.login((l) => l.username === 'chenmingliang'),
       `/analysis/weekly-report?week=${week}`,
     )
-    await page.getByRole('heading', { name: /分析周报/ }).waitFor()
+    await page.getByRole('heading', { name: '分析周报', exact: true }).waitFor()
     expect(await page.locator('.report .sub').innerText()).to.match(/^\d{1,2}月\d{1,2}日至\d{1,2}月\d{1,2}日　·　生成于/)
     const top = page.getByTestId('top-issues').locator('li').first()
     await top.waitFor()

@@ -14,7 +14,7 @@ const ROUTES = join(import.meta.dirname, '../../src/http/routes')
 /** The router state each guard establishes, and the guard a router of that state must use. */
 const GUARDS: Record<string, string> = { StaffState: 'requireStaff', MpState: 'requireMpUser', DeputyState: 'requireDeputy' }
 /** Guards that establish the same state under another name. */
-const ALSO: Record<string, string> = { requireStaff: 'requireAnyStaff' }
+const ALSO: Record<string, string[]> = { requireStaff: ['requireAnyStaff', 'requireStaffBeforePasswordChange'] }
 
 function problemsIn(text: string, isSchema = false): string[] {
   const problems: string[] = []
@@ -39,7 +39,7 @@ function problemsIn(text: string, isSchema = false): string[] {
   if (routers.length > 1) problems.push(`makes ${routers.length} routers: one per file, each of one state`)
   for (const state of routers) {
     const guard = GUARDS[state]
-    if (guard && ![guard, ALSO[guard]].some((g) => g && new RegExp(`router\\.use\\(${g}\\(`).test(text)))
+    if (guard && ![guard, ...(ALSO[guard] ?? [])].some((g) => new RegExp(`router\\.use\\(${g}\\(`).test(text)))
       problems.push(`a Router<${state}> must begin with router.use(${guard}(…))`)
     if (state === 'AppState' && /state\.(?:staff|mpUser)\b/.test(text))
       problems.push('reads a principal on a Router<AppState>, where nobody is known to be signed in')
