@@ -176,7 +176,7 @@ export function createServices(config: Config & { security: { secretKey: string 
       handBack,
     }),
     importer: new DirectoryImporter({ store, cipher, passwords, audit, topics, clock, onChange: () => directoryCache.invalidate() }),
-    staff: new StaffService(store, passwords, audit, auth.throttle, () => directoryCache.invalidate()),
+    staff: new StaffService(store, passwords, audit, auth.throttle, () => directoryCache.invalidate(), !!config.security.adminPassword),
     units: new UnitService(store, audit),
     qrCodes: new QrCodeRenderer(
       { qrLinkPrefix: config.miniprogram.qrLinkPrefix, cityName: config.business.cityName },

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { StaffRole } from '../../domain/directory.js'
-import { ConflictError, ValidationError, NotFoundError } from '../../errors.js'
+import { BUILT_IN_ADMIN_ID } from '../../domain/directory-import.js'
+import { ConflictError, ValidationError, NotFoundError, UnprocessableError } from '../../errors.js'
 import { generatePassword, type PasswordHasher } from '../../security/passwords.js'
 import type { StaffQuery, StaffRecord, Store } from '../../store/ports.js'
 import type { AuditTrail } from '../audit.js'
@@ -31,6 +32,8 @@ export class StaffService {
     private readonly logins: Pick<LoginThrottle, 'forget'>,
     /** Told after an account is added or changed: the shared directory cache names staff in audiences. */
     private readonly onChange: () => void = () => {},
+    /** LIAISON_ADMIN_PASSWORD is set: the built-in admin's password is the server's to set, and comes back at each start. */
+    private readonly adminPasswordFromDeployment = false,
   ) {}
 
   search(actor: StaffPrincipal, query: StaffQuery) {
@@ -82,6 +85,12 @@ export class StaffService {
 
   async resetPassword(actor: StaffPrincipal, id: string) {
     const staff = await this.get(actor, id)
+    // A reset would leave a password the resetting admin read, which its owner could not change
+    // (AuthService.changePassword refuses: it comes from the deployment) until the next start.
+    if (staff.id === BUILT_IN_ADMIN_ID && this.adminPasswordFromDeployment) {
+      const words = '系统内置管理员的密码由服务器的部署设置（LIAISON_ADMIN_PASSWORD）决定，请在服务器上修改后重启，不能在这里重置'
+      throw new UnprocessableError(words, [{ path: 'params.id', message: words }], 'password_set_by_deployment')
+    }
     const password = generatePassword()
     await this.store.staff.update(id, { passwordHash: await this.passwords.hash(password), mustChangePassword: true })
     await this.store.sessions.deleteForSubject('staff', id)
