@@ -623,6 +623,17 @@ describe('mongo adapter, against a fake server', function () {
       expect(find.body.sort).to.deep.equal({ createdAt: -1, _id: -1 })
     })
 
+    it('finds the closed ballots still to be counted on an index of ballots by their count and close, not by walking every closed survey', async () => {
+      await open()
+      const index = indexesOn('surveys').find((i) => i.name === 'uncountedAtClose_1_closesAt_1')!
+      expect(index.key).to.deep.equal({ uncountedAtClose: 1, closesAt: 1 })
+      expect(index.partialFilterExpression).to.deep.equal({ kind: 'ballot' })
+      const now = new Date('2026-12-01T00:00:00Z')
+      await store!.surveys.ballotsToCount(now)
+      const [find] = on('surveys', 'find')
+      expect(find.body.filter).to.deep.include({ kind: 'ballot', uncountedAtClose: null })
+    })
+
     it('finds the cases merged into one through the partial index on mergedInto', async () => {
       await open()
       const index = indexesOn('cases').find((i) => i.name === 'mergedInto_1')!
