@@ -26,8 +26,16 @@ export function dueDateText(dueAt: Date, timeZone: string, now?: Date): string {
  * reader takes for the whole of 20 December).
  */
 export function closingText(closesAt: Date, timeZone: string, now?: Date): string {
+  return dueDateText(lastOpenMoment(closesAt, timeZone), timeZone, now)
+}
+
+/**
+ * The moment people take as the last one still open: a close at 00:00 belongs to the day
+ * before, so days left ("明天到期") are counted to that day and not to the next.
+ */
+export function lastOpenMoment(closesAt: Date, timeZone: string): Date {
   const midnight = wallClock(closesAt, timeZone).time === '00:00' && closesAt.getTime() % 60_000 === 0
-  return dueDateText(midnight ? new Date(closesAt.getTime() - 1) : closesAt, timeZone, now)
+  return midnight ? new Date(closesAt.getTime() - 1) : closesAt
 }
 
 /** A span of hours as people say it: "3 天" for whole days, otherwise "30 个小时". */

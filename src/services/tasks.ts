@@ -4,6 +4,7 @@ import { campaignPhase, isLive, type ReadingItem } from '../domain/campaign.js'
 import { rsvpClosesAt, rsvpRefusal } from '../domain/meeting.js'
 import type { AttemptRecord, QuizRecord } from '../domain/quiz.js'
 import type { SurveyRecord } from '../domain/survey.js'
+import { closingText, lastOpenMoment } from '../domain/due-date-text.js'
 import { dueWords, type DueState } from '../domain/tasks.js'
 import type { Store } from '../store/ports.js'
 import { readerOf } from './campaigns/campaign-reading.js'
@@ -33,12 +34,16 @@ export interface MeetingTask {
 export interface SurveyTask {
   survey: SurveyRecord
   due: Due
+  /** "12月19日前（含当日）": when it closes, as the digest says it. */
+  closesText: string
 }
 export interface QuizTask {
   quiz: QuizRecord
   /** An attempt started and not yet submitted, to continue. */
   openAttempt: AttemptRecord | null
   due: Due
+  /** "12月19日前（含当日）": when it closes, as the digest says it. */
+  closesText: string
 }
 export interface ReadingTask {
   item: ReadingItem
@@ -86,7 +91,10 @@ export class TaskListService {
 
   async forPerson(p: MpPrincipal): Promise<TaskList> {
     const now = this.clock.now()
-    const due = (at: Date): Due => ({ at, ...dueWords(at, now, this.settings.timeZone) })
+    const { timeZone } = this.settings
+    const due = (at: Date): Due => ({ at, ...dueWords(at, now, timeZone) })
+    // A close at 00:00 ends the day before: its days are counted to that day, as its words say.
+    const closing = (at: Date) => ({ due: { at, ...dueWords(lastOpenMoment(at, timeZone), now, timeZone) }, closesText: closingText(at, timeZone, now) })
     const [cases, meetings, open, quizzes, reading] = await Promise.all([
       this.cases(p, due),
       this.meetings(p, now, due),
@@ -100,13 +108,13 @@ export class TaskListService {
       role: p.deputyId ? 'deputy' : 'resident',
       cases,
       meetings,
-      ballots: surveys.filter((s) => s.kind === 'ballot').map((s) => ({ survey: s, due: due(s.closesAt) })),
-      surveys: surveys.filter((s) => s.kind !== 'ballot').map((s) => ({ survey: s, due: due(s.closesAt) })),
+      ballots: surveys.filter((s) => s.kind === 'ballot').map((s) => ({ survey: s, ...closing(s.closesAt) })),
+      surveys: surveys.filter((s) => s.kind !== 'ballot').map((s) => ({ survey: s, ...closing(s.closesAt) })),
       quizzes: quizzes
         .map(({ quiz, attempts }) => ({ quiz, attempts, openAttempt: attempts.find((a) => a.status === 'open' && a.deadline > now) ?? null }))
         // Done once a paper is in (attempts left over are a choice, not a task), or when none can be started.
         .filter(({ quiz, attempts, openAttempt }) => !attempts.some((a) => a.status === 'submitted') && (openAttempt || attempts.length < quiz.attemptsAllowed))
-        .map(({ quiz, openAttempt }) => ({ quiz, openAttempt, due: due(quiz.closesAt) })),
+        .map(({ quiz, openAttempt }) => ({ quiz, openAttempt, ...closing(quiz.closesAt) })),
       reading,
     }
   }

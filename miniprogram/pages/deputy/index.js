@@ -9,8 +9,9 @@ function sectionsOf(tasks) {
   const due = (d) => (d ? { words: d.words, mark: DUE_MARK[d.state] || '', urgent: d.state !== 'upcoming' } : null)
   // Every kind of task is one line: its title, a line of text, the action and state words, and the page it opens.
   const row = (t, title, text, state, url) => ({ id: t.id, title, text, label: t.actionLabel, state, due: due(t.due), url })
-  const closing = (t) => '截止 ' + when.dayTime(t.closesAt)
-  const survey = (s) => row(s, s.title, closing(s), s.kindLabel, '/pages/survey/answer?surveyId=' + s.id)
+  // As the digest words it: a close at 00:00 is the day before ("请在12月19日前（含当日）填写").
+  const closing = (t, verb) => '请在' + t.closesText + verb
+  const survey = (s) => row(s, s.title, closing(s, s.kind === 'ballot' ? '投票' : '填写'), s.kindLabel, '/pages/survey/answer?surveyId=' + s.id)
   const sections = [
     {
       key: 'cases',
@@ -24,7 +25,7 @@ function sectionsOf(tasks) {
     },
     { key: 'ballots', title: '票决', items: tasks.ballots.map(survey) },
     { key: 'surveys', title: '问卷和征求意见', items: tasks.surveys.map(survey) },
-    { key: 'quizzes', title: '知识竞赛', items: tasks.quizzes.map((q) => row(q, q.title, closing(q), '', '/pages/quiz/take?quizId=' + q.id)) },
+    { key: 'quizzes', title: '知识竞赛', items: tasks.quizzes.map((q) => row(q, q.title, closing(q, '答题'), '', '/pages/quiz/take?quizId=' + q.id)) },
     {
       key: 'reading',
       title: '必读材料',

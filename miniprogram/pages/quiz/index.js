@@ -1,6 +1,5 @@
 const { request } = require('../../utils/request')
 const { quizzesService } = require('../../services/quizzes')
-const when = require('../../utils/when')
 
 Page({
   data: { loading: true, error: '', items: [] },
@@ -14,7 +13,7 @@ Page({
             id: q.id,
             title: q.title,
             phaseLabel: q.phaseLabel,
-            until: when.dayTime(q.closesAt),
+            deadline: '请在' + q.closesText + '答题',
             rule: q.drawCount + ' 题，限时 ' + Math.round(q.timeLimitSeconds / 60) + ' 分钟',
             mine: q.bestScore === null ? '还没有答过' : '最好成绩 ' + q.bestScore + ' 分',
             left: q.openAttemptId ? '有一次答题未交卷' : '还可答 ' + q.attemptsLeft + ' 次',

@@ -82,7 +82,7 @@ Page({
         const quiz = answer.items.filter((q) => q.id === this.quizId)[0]
         // Once shown (a paper handed in as the quiz closed), the page keeps what it shows.
         if (!quiz) return this.data.quiz ? undefined : this.whyNotOpen()
-        this.setData({ quiz: Object.assign({}, quiz, { until: when.dayTime(quiz.closesAt), minutes: Math.round(quiz.timeLimitSeconds / 60) }) })
+        this.setData({ quiz: Object.assign({}, quiz, { deadline: '请在' + quiz.closesText + '答题', minutes: Math.round(quiz.timeLimitSeconds / 60) }) })
         if (quiz.openAttemptId && this.data.stage === 'intro') return this.quizzes.attempt(quiz.openAttemptId).then((p) => this.showPaper(p))
       })
       .catch((err) => this.setData({ error: err.message }))

@@ -4,6 +4,8 @@ const { visible, isBlank } = require('../../utils/survey-conditions')
 const when = require('../../utils/when')
 
 const SUBMIT_WORDS = { survey: '提交问卷', consultation: '提交意见', ballot: '投票' }
+// The deadline as the digest words it: "请在12月19日前（含当日）填写".
+const DEADLINE_VERBS = { survey: '填写', consultation: '填写', ballot: '投票' }
 const DONE_WORDS = { survey: '已提交，谢谢您的参与', consultation: '意见已提交，谢谢您参与立法', ballot: '投票成功，谢谢' }
 
 /** The labels of the options chosen in the shown choice questions, in the order they are listed. */
@@ -38,7 +40,11 @@ Page({
       .then((s) => {
         this.survey = s
         this.setData({
-          s: Object.assign({}, s, { closesText: when.dayTime(s.closesAt), openText: when.dayTime(s.opensAt), open: s.phase === 'open' }),
+          s: Object.assign({}, s, {
+            deadline: s.phase === 'closed' ? '' : '请在' + s.closesText + DEADLINE_VERBS[s.kind],
+            openText: when.dayTime(s.opensAt),
+            open: s.phase === 'open',
+          }),
           articles: s.articles.map((a) => ({ id: a.id, number: a.number, text: a.text, comment: '' })),
           submitWords: SUBMIT_WORDS[s.kind],
           doneText: s.responded ? '您已经提交过了，每人限一次。谢谢！' : '',

@@ -1,7 +1,6 @@
 const { request } = require('../../utils/request')
 const { surveysService } = require('../../services/surveys')
 const { parseScanPath } = require('../../utils/scene')
-const when = require('../../utils/when')
 
 /** What is open to the person (ballots first for deputies), and scanning a poster's code. */
 Page({
@@ -18,7 +17,7 @@ Page({
             kindLabel: s.kindLabel,
             action: s.actionLabel,
             due: s.due.words,
-            until: when.dayTime(s.closesAt),
+            deadline: '请在' + s.closesText + (s.kind === 'ballot' ? '投票' : '填写'),
           })),
         }),
       )

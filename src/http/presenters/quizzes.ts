@@ -11,6 +11,8 @@ import {
   type QuizRecord,
 } from '../../domain/quiz.js'
 import type { NamedGroup, NamedPerson } from '../../services/quizzes/quiz-results.js'
+import { closingText } from '../../domain/due-date-text.js'
+import type { ReadingTime } from './cases.js'
 
 // Presenters name every field they return. Answers leave the server only for organizers and after a submit.
 
@@ -58,11 +60,12 @@ export const presentQuestion = (q: QuizQuestion) => ({
   position: q.position,
 })
 
-/** A quiz in a participant's list, with their own attempts. */
-export const presentMpQuiz = (q: QuizRecord, attempts: AttemptRecord[], now: Date) => {
+/** A quiz in a participant's list, with their own attempts and when it closes in words ("12月19日前（含当日）"). */
+export const presentMpQuiz = (q: QuizRecord, attempts: AttemptRecord[], { timeZone, now }: ReadingTime) => {
   const finished = attempts.filter((a) => a.status !== 'open')
   return {
     ...settings(q, now),
+    closesText: closingText(q.closesAt, timeZone, now),
     attemptsUsed: attempts.length,
     attemptsLeft: Math.max(0, q.attemptsAllowed - attempts.length),
     openAttemptId: attempts.find((a) => a.status === 'open' && effectiveDeadline(a, q) > now)?.id ?? null,

@@ -11,8 +11,10 @@ import {
   type SurveyResponse,
 } from '../../domain/survey.js'
 import type { BallotOutcome, SurveyResults } from '../../domain/survey-tally.js'
+import { closingText } from '../../domain/due-date-text.js'
 import type { TextAnswer } from '../../services/records.js'
 import type { NotVoted } from '../../services/surveys/ballot-roll.js'
+import type { ReadingTime } from './cases.js'
 import { presentNotice } from './meetings.js'
 
 // Presenters name every field they return. Respondents never see the roll, the creator or
@@ -72,9 +74,14 @@ export const presentSurvey = (s: SurveyRecord, now: Date, link: string) => ({
   updatedAt: s.updatedAt.toISOString(),
 })
 
-/** The respondents' view: the questions, the articles, whether they answered already, and whether it asks others (a roll, a named audience). */
-export const presentPublicSurvey = (s: SurveyRecord, phase: SurveyPhase, responded: boolean, askedOthers = false) => ({
+/**
+ * The respondents' view: when it closes in words ("12月19日前（含当日）", as the digest says
+ * it), the questions, the articles, whether they answered already, and whether it asks others
+ * (a roll, a named audience).
+ */
+export const presentPublicSurvey = (s: SurveyRecord, phase: SurveyPhase, responded: boolean, at: ReadingTime, askedOthers = false) => ({
   ...common(s, phase),
+  closesText: closingText(s.closesAt, at.timeZone, at.now),
   questions: s.questions.map(presentQuestion),
   articles: s.articles.map(({ id, number, text }) => ({ id, number, text })),
   responded,

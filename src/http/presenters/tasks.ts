@@ -33,21 +33,23 @@ const presentMeetingTask = ({ invitation: { meeting: m }, due }: MeetingTask) =>
   due: presentDue(due),
 })
 
-const presentSurveyTask = ({ survey: s, due }: SurveyTask) => ({
+const presentSurveyTask = ({ survey: s, due, closesText }: SurveyTask) => ({
   id: s.id,
   kind: s.kind,
   kindLabel: SURVEY_KIND_LABELS[s.kind],
   title: s.title,
   closesAt: s.closesAt.toISOString(),
+  closesText,
   actionLabel: s.kind === 'ballot' ? '请投票' : '请填写',
   due: presentDue(due),
 })
 
-const presentQuizTask = ({ quiz: q, openAttempt, due }: QuizTask) => ({
+const presentQuizTask = ({ quiz: q, openAttempt, due, closesText }: QuizTask) => ({
   id: q.id,
   title: q.title,
   timeLimitSeconds: q.timeLimitSeconds,
   closesAt: q.closesAt.toISOString(),
+  closesText,
   openAttemptId: openAttempt?.id ?? null,
   actionLabel: openAttempt ? '继续答题' : '去答题',
   due: presentDue(due),

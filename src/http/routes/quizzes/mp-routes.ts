@@ -14,17 +14,18 @@ export interface MpQuizRoutesDeps {
   taking: QuizTaking
   results: QuizResults
   clock: Clock
+  timeZone: string
 }
 
 /** Quizzes in the mini-program: open ones, start (a fresh draw), submit (score and explanations), leaderboards. */
-export function mpQuizRoutes({ sessions, taking, results, clock }: MpQuizRoutesDeps) {
+export function mpQuizRoutes({ sessions, taking, results, clock, timeZone }: MpQuizRoutesDeps) {
   const router = new Router<MpState>({ prefix: '/api/mp' })
   router.use(requireMpUser(sessions))
   const present = ({ attempt, quiz, questions }: Paper) => (attempt.status === 'open' ? presentPaper : presentResult)(attempt, quiz, questions, clock.now())
 
   router.get('/quizzes', async (ctx) => {
     const now = clock.now()
-    ctx.body = { items: (await taking.openFor(ctx.state.mpUser)).map((e) => presentMpQuiz(e.quiz, e.attempts, now)) }
+    ctx.body = { items: (await taking.openFor(ctx.state.mpUser)).map((e) => presentMpQuiz(e.quiz, e.attempts, { timeZone, now })) }
   })
 
   router.post('/quizzes/:id/attempts', async (ctx) => {

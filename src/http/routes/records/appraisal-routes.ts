@@ -1,4 +1,5 @@
 import Router from '@koa/router'
+import type { Clock } from '../../../clock.js'
 import type { MpSessions } from '../../../services/accounts/mp-sessions.js'
 import type { RecordAppraisals } from '../../../services/records/appraisals.js'
 import { requireMpUser } from '../../middleware/mp-auth.js'
@@ -10,17 +11,24 @@ import { appraisalAnswerBody, appraisalParam } from './schemas.js'
 export interface MpAppraisalRoutesDeps {
   sessions: MpSessions
   appraisals: RecordAppraisals
+  clock: Clock
+  timeZone: string
 }
 
 /** Residents' side of 述职评议: open it from its notice or poster, name the community, rate once. */
-export function mpAppraisalRoutes({ sessions, appraisals }: MpAppraisalRoutesDeps) {
+export function mpAppraisalRoutes({ sessions, appraisals, clock, timeZone }: MpAppraisalRoutesDeps) {
   const router = new Router<MpState>({ prefix: '/api/mp/appraisals' })
   router.use(requireMpUser(sessions))
 
   router.get('/:id', async (ctx) => {
     const { id } = parse(appraisalParam, ctx.params, 'params')
     const v = await appraisals.view(ctx.state.mpUser, id)
-    ctx.body = { ...presentPublicSurvey(v.survey, v.phase, v.responded), deputyName: v.deputyName, year: v.appraisal.year, communities: v.communities }
+    ctx.body = {
+      ...presentPublicSurvey(v.survey, v.phase, v.responded, { timeZone, now: clock.now() }),
+      deputyName: v.deputyName,
+      year: v.appraisal.year,
+      communities: v.communities,
+    }
   })
 
   router.post('/:id/responses', async (ctx) => {

@@ -1,4 +1,5 @@
 import Router from '@koa/router'
+import type { Clock } from '../../../clock.js'
 import type { MpSessions } from '../../../services/accounts/mp-sessions.js'
 import type { SurveyResponses } from '../../../services/surveys/survey-responses.js'
 import { requireMpUser } from '../../middleware/mp-auth.js'
@@ -10,19 +11,21 @@ import { respondBody, surveyRefParam, viaQuery } from './schemas.js'
 export interface MpSurveyRoutesDeps {
   sessions: MpSessions
   responses: SurveyResponses
+  clock: Clock
+  timeZone: string
 }
 
 /**
  * The mini-program's side: open a survey from its poster (`:id` is the id or the scanned
  * code) and answer it once. `?via=` names the QR code or station the person came through.
  */
-export function mpSurveyRoutes({ sessions, responses }: MpSurveyRoutesDeps) {
+export function mpSurveyRoutes({ sessions, responses, clock, timeZone }: MpSurveyRoutesDeps) {
   const router = new Router<MpState>({ prefix: '/api/mp/surveys' })
   router.use(requireMpUser(sessions))
 
   router.get('/:id', async (ctx) => {
     const { survey, phase, responded, askedOthers } = await responses.view(ctx.state.mpUser, parse(surveyRefParam, ctx.params, 'params').id)
-    ctx.body = presentPublicSurvey(survey, phase, responded, askedOthers)
+    ctx.body = presentPublicSurvey(survey, phase, responded, { timeZone, now: clock.now() }, askedOthers)
   })
 
   router.post('/:id/responses', async (ctx) => {
