@@ -58,9 +58,19 @@ export interface SavedView {
   filters: InboxFilters
 }
 const viewsKey = (staffId: string) => `liaison.inbox.views.${staffId}`
+
+/** The filters without a hot issue's message ids: those name a fixed set of messages, not a filter to keep. */
+export function withoutIds(filters: InboxFilters): InboxFilters {
+  const out = { ...filters }
+  delete out.ids
+  return out
+}
+
 export function loadViews(staffId: string): SavedView[] {
   try {
-    return JSON.parse(localStorage.getItem(viewsKey(staffId)) ?? '[]')
+    // Views saved before ids were left out would show those few messages for ever.
+    const views = JSON.parse(localStorage.getItem(viewsKey(staffId)) ?? '[]') as SavedView[]
+    return views.map((v) => ({ name: v.name, filters: withoutIds(v.filters) })).filter((v) => Object.keys(v.filters).length > 0)
   } catch {
     return []
   }
