@@ -272,14 +272,22 @@ export type ScheduleProblem = { path: 'startAt' | 'endAt' | 'rsvpDeadline'; mess
 
 /**
  * Times that make no sense: ending before starting, starting in the past, answers due after
- * the start. `startChanged` false (an edit that keeps the start) skips the past check: an
- * organizer extends a meeting under way without being told its start has passed.
+ * the start or already past (which would close answers for everyone at once, unseen).
+ * `startChanged` / `deadlineChanged` false (an edit that keeps them) skip the past checks: an
+ * organizer extends a meeting under way without being told its start or deadline has passed.
  */
-export function scheduleProblems(m: Pick<MeetingRecord, 'startAt' | 'endAt' | 'rsvpDeadline'>, now: Date, startChanged = true): ScheduleProblem[] {
+export function scheduleProblems(
+  m: Pick<MeetingRecord, 'startAt' | 'endAt' | 'rsvpDeadline'>,
+  now: Date,
+  startChanged = true,
+  deadlineChanged = true,
+): ScheduleProblem[] {
   const problems: ScheduleProblem[] = []
   if (startChanged && m.startAt <= now) problems.push({ path: 'startAt', message: '开始时间不能早于现在' })
   if (m.endAt <= m.startAt) problems.push({ path: 'endAt', message: '结束时间应晚于开始时间' })
   if (m.rsvpDeadline && m.rsvpDeadline > m.startAt) problems.push({ path: 'rsvpDeadline', message: '回复截止时间不能晚于开始时间' })
+  else if (deadlineChanged && m.rsvpDeadline && m.rsvpDeadline <= now)
+    problems.push({ path: 'rsvpDeadline', message: '回复截止时间已经过去，请选现在以后、会议开始以前的时间' })
   return problems
 }
 

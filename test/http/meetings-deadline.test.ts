@@ -143,4 +143,23 @@ describe('meeting answers after the reply deadline', () => {
     expect(backwards.status).to.equal(400)
     expect(backwards.body.error.details.map((d: { path: string }) => d.path)).to.deep.equal(['body.endAt'])
   })
+
+  it('keeps a meeting that has ended as it was: no new time or place, nobody told of a change', async () => {
+    const id = await published()
+    app.clock.set(new Date('2026-11-26T06:00:00Z')) // Thursday 14:00, the meeting over at 11:30
+    office = await asAdmin(app)
+    for (const body of [{ endAt: '2026-11-26T16:00:00+08:00' }, { place: '市民中心三楼会议室' }]) {
+      const late = await office.patch(`/api/admin/meetings/${id}`, body)
+      expect([late.status, late.body.error.code, late.body.error.message], JSON.stringify(body)).to.deep.equal([
+        409,
+        'meeting_ended',
+        '会议已结束，不能再修改时间或地点',
+      ])
+    }
+    expect(await messagesTo('meeting.changed', 'dp0001'), 'no change notice').to.deep.equal([])
+    const meeting = (await office.get(`/api/admin/meetings/${id}`)).body
+    expect(meeting).to.include({ endAt: '2026-11-26T03:30:00.000Z', place: '市人大常委会第一会议室' })
+    // Its minutes may still be corrected: the agenda is no change of time or place.
+    expect((await office.patch(`/api/admin/meetings/${id}`, { agenda: '一、审议城市管理条例草案' })).status).to.equal(200)
+  })
 })

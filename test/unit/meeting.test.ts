@@ -270,6 +270,11 @@ describe('meetings: pure rules', () => {
       expect(scheduleProblems(meeting({ endAt: T0 }), at(-60)).map((p) => p.path)).to.deep.equal(['endAt'])
       expect(scheduleProblems(meeting(), at(0)).map((p) => p.path)).to.deep.equal(['startAt'])
       expect(scheduleProblems(meeting({ rsvpDeadline: at(1) }), at(-60)).map((p) => p.path)).to.deep.equal(['rsvpDeadline'])
+      expect(
+        scheduleProblems(meeting({ rsvpDeadline: at(-120) }), at(-60)).map((p) => p.path),
+        'a deadline already past',
+      ).to.deep.equal(['rsvpDeadline'])
+      expect(scheduleProblems(meeting({ rsvpDeadline: at(-120) }), at(-60), true, false), 'kept as it was: not judged again').to.deep.equal([])
     })
 
     it('knows a change of time or place from other edits', () => {

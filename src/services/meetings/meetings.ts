@@ -143,7 +143,12 @@ export class MeetingService {
     const next: MeetingRecord = { ...m, ...patch, updatedAt: now }
     // Only what changed is judged against now: extending a meeting under way keeps its past start.
     const startChanged = !!patch.startAt && patch.startAt.getTime() !== m.startAt.getTime()
-    if (patch.startAt || patch.endAt || patch.rsvpDeadline !== undefined) checkSchedule(next, now, startChanged)
+    // A deadline sent back as it was (the whole form saved) is not judged again: it may have passed.
+    const deadlineChanged = patch.rsvpDeadline !== undefined && (patch.rsvpDeadline?.getTime() ?? null) !== (m.rsvpDeadline?.getTime() ?? null)
+    if (patch.startAt || patch.endAt || patch.rsvpDeadline !== undefined) checkSchedule(next, now, startChanged, deadlineChanged)
+    // Once it has ended, a new time or place would tell every invitee of a meeting that is over.
+    if (m.status === 'published' && m.endAt <= now && changesTimeOrPlace(m, next))
+      throw new ConflictError('会议已结束，不能再修改时间或地点', [], 'meeting_ended')
     if (patch.selector) await this.resolve(scope, patch.selector)
     let saved: MeetingRecord
     if (m.status !== 'published' || !changesTimeOrPlace(m, next)) {
@@ -351,13 +356,12 @@ function changedFields(before: MeetingRecord, after: MeetingRecord) {
   )
 }
 
-function checkSchedule(m: Pick<MeetingRecord, 'startAt' | 'endAt' | 'rsvpDeadline'>, now: Date, startChanged = true) {
-  const problems = scheduleProblems(m, now, startChanged)
-  if (problems.length)
-    throw new ValidationError(
-      '会议时间有误',
-      problems.map((p) => ({ path: `body.${p.path}`, message: p.message })),
-    )
+function checkSchedule(m: Pick<MeetingRecord, 'startAt' | 'endAt' | 'rsvpDeadline'>, now: Date, startChanged = true, deadlineChanged = true) {
+  const problems = scheduleProblems(m, now, startChanged, deadlineChanged)
+  const details = problems.map((p) => ({ path: `body.${p.path}`, message: p.message }))
+  if (problems.some((p) => p.path !== 'rsvpDeadline')) throw new ValidationError('会议时间有误', details)
+  // Well-formed times, but a deadline that would close answers before they can be given (or after the start).
+  if (problems.length) throw new UnprocessableError(problems[0].message, details, 'bad_rsvp_deadline')
 }
 
 const illegal = (m: MeetingRecord) =>
