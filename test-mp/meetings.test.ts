@@ -40,7 +40,18 @@ describe('mini-program: meetings', () => {
     expect(door.text()).to.include('签到成功').and.include('市人大常委会第十次会议').and.include('签到时间：11月26日 周四 09:20')
 
     const again = await openPage(`pages/meetings/detail?meetingId=${meeting.id}`)
-    expect(again.text()).to.include('已签到（11月26日 周四 09:20）')
+    expect(again.text()).to.include('已签到（11月26日 周四 09:20）').and.not.include('前回复').and.not.include('如需请假')
+  })
+
+  it('tells a deputy who signed the paper sheet that staff recorded his attendance (补签)', async () => {
+    await phoneOfZhang(app)
+    app.clock.set(new Date('2026-11-26T02:00:00Z')) // 10:00, the meeting under way
+    const recorded = await (await office(app)).post(`/api/admin/meetings/${meeting.id}/invitees/deputy/dp0001/entry`, { kind: 'attended', note: '纸质签到' })
+    expect(recorded.status, JSON.stringify(recorded.body)).to.equal(200)
+    const detail = await openPage(`pages/meetings/detail?meetingId=${meeting.id}`)
+    expect(detail.textOf('.staff-entry')).to.equal('工作人员已为您登记到会')
+    expect(detail.text()).to.include('已签到（11月26日 周四 10:00）')
+    expect(detail.text(), 'nothing left for him to do').not.to.include('如需请假')
   })
 
   it("says in the backend's words why a check-in days before the meeting is refused", async () => {

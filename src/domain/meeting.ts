@@ -97,6 +97,21 @@ export interface MeetingRecord {
   version: number
 }
 
+/** Attendance (补签) or leave (代请假) staff recorded for an invitee; the rules are in meeting-staff-entry.ts. */
+export const STAFF_ENTRY_KINDS = ['attended', 'leave'] as const
+export type StaffEntryKind = (typeof STAFF_ENTRY_KINDS)[number]
+
+export interface StaffEntry {
+  kind: StaffEntryKind
+  /** 补签's note (纸质签到) or the leave's reason, as the staff member wrote it. */
+  note: string
+  staffId: string
+  staffName: string
+  at: Date
+  /** The invitee's own answer before a leave entry, given back when it is undone; null for attendance. */
+  before: { rsvp: Rsvp; reason: string | null; rsvpAt: Date | null } | null
+}
+
 export interface MeetingInvitee {
   meetingId: string
   personKind: InviteeKind
@@ -109,6 +124,8 @@ export interface MeetingInvitee {
   checkedInAt: Date | null
   /** When they were invited (at publishing, or added later); null for invitations older than the field. */
   invitedAt: Date | null
+  /** Attendance or leave that staff recorded for them (meeting-staff-entry.ts); null or absent when none. */
+  staffEntry?: StaffEntry | null
 }
 
 export interface PublicRegistration {

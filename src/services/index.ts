@@ -55,6 +55,7 @@ import { BallotRoll } from './surveys/ballot-roll.js'
 import { DigestService } from './digests/digests.js'
 import { MeetingInvitations } from './meetings/meeting-invitations.js'
 import { MeetingReports } from './meetings/meeting-reports.js'
+import { MeetingStaffEntries } from './meetings/meeting-staff-entries.js'
 import { SurveyService } from './surveys/surveys.js'
 import { SurveyResponses } from './surveys/survey-responses.js'
 import { SurveyReports } from './surveys/survey-reports.js'
@@ -234,6 +235,7 @@ export function createServices(config: Config & { security: { secretKey: string 
     meetingReminders: new MeetingReminders(store, clock, { timeZone, reminderHours: config.meetings.reminderHours, quietHours: config.outbox.quietHours }),
     meetingInvitations: new MeetingInvitations(store, clock, { timeZone, checkInOpensMinutesBefore: config.meetings.checkInOpensMinutesBefore }),
     meetingReports: new MeetingReports(store, meetings, clock, { timeZone }),
+    meetingStaffEntries: new MeetingStaffEntries(store, meetings, clock, audit),
     surveys,
     surveyResponses,
     ballotRoll,

@@ -690,10 +690,16 @@ export interface MeetingRepo {
     person: PersonRef,
     filter: { statuses: MeetingStatus[]; endFrom?: Date },
   ): Promise<Array<{ meeting: MeetingRecord; invitation: MeetingInvitee }>>
-  /** Records an invitee's answer; null when they are not invited. */
+  /** Records an invitee's answer, which replaces a leave staff recorded for them; null when they are not invited. */
   respond(meetingId: string, person: PersonRef, answer: { rsvp: Exclude<Rsvp, 'pending'>; reason: string | null; at: Date }): Promise<MeetingInvitee | null>
   /** Records attendance once: false when already checked in (or not invited). Atomic. */
   checkIn(meetingId: string, person: PersonRef, at: Date): Promise<boolean>
+  /**
+   * Writes an invitee's answer, check-in and staff entry as `after` if they are still as in
+   * `before` (nobody answered, checked in or recorded anything since it was read): false
+   * otherwise. Atomic. Staff record attendance and leave with it (补签, 代请假).
+   */
+  rewriteInvitee(before: MeetingInvitee, after: MeetingInvitee): Promise<boolean>
   /**
    * A place for public attendance, if one of `seats` is left: ConflictError "public_seats_full"
    * when none is, ConflictError when this person already has one. Atomic.

@@ -88,6 +88,6 @@ describe('CSV exports open safely in Excel', () => {
 
     const rows = sheet(await office.get(`/api/admin/meetings/${created.body.id}/attendance.csv`))
     noFormulas(rows)
-    expect(rows.find((r) => r[0] === '王芳')).to.deep.equal(['王芳', '代表', '请假', `'${EVIL}`, '2026-11-23 10:00', '未签到', ''])
+    expect(rows.find((r) => r[0] === '王芳')).to.deep.equal(['王芳', '代表', '请假', `'${EVIL}`, '2026-11-23 10:00', '未签到', '', ''])
   })
 })

@@ -60,6 +60,7 @@ describe('correcting a published meeting', () => {
         reason: null,
         rsvpAt: null,
         checkedInAt: null,
+        staffEntry: null,
       },
     ])
     expect(answer.body.meeting.selector).to.deep.include({ levels: ['city', 'county'], deputyIds: ['dp0003'], staffIds: ['sf01'] })

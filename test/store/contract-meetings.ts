@@ -53,6 +53,7 @@ const invitee = (meetingId: string, personId: string, over: Partial<MeetingInvit
   rsvpAt: null,
   checkedInAt: null,
   invitedAt: null,
+  staffEntry: null,
   ...over,
 })
 
@@ -148,6 +149,40 @@ export function meetingContract(store: () => Store) {
       expect(await store().meetings.checkIn(m.id, { kind: 'deputy', id: 'dp0009' }, at(7))).to.equal(false)
       expect((await store().meetings.invitation(m.id, { kind: 'deputy', id: 'dp0002' }))!.checkedInAt).to.deep.equal(at(6))
       expect(await store().meetings.invitation(m.id, { kind: 'deputy', id: 'dp0009' })).to.equal(null)
+    })
+
+    it('rewrites an invitee for staff only if nothing changed since it was read, and their own answer replaces a recorded leave', async () => {
+      const m = await published()
+      const zhang = { kind: 'deputy' as const, id: 'dp0001' }
+      const read = (await store().meetings.invitation(m.id, zhang))!
+      const entry = {
+        kind: 'leave' as const,
+        note: '住院',
+        staffId: 'sf01',
+        staffName: '李娜',
+        at: at(5),
+        before: { rsvp: 'pending' as const, reason: null, rsvpAt: null },
+      }
+      const onLeave = { ...read, rsvp: 'leave' as const, reason: '住院', rsvpAt: at(5), staffEntry: entry }
+      expect(await store().meetings.rewriteInvitee(read, onLeave)).to.equal(true)
+      expect(await store().meetings.invitation(m.id, zhang)).to.deep.equal(onLeave)
+      expect(await store().meetings.rewriteInvitee(read, { ...read, checkedInAt: at(6) }), 'from a stale read').to.equal(false)
+      expect((await store().meetings.invitation(m.id, zhang))!.checkedInAt).to.equal(null)
+      // Attendance on top of the leave (the entry compared by its time), then undone back to the leave.
+      const attended = { ...onLeave, checkedInAt: at(7), staffEntry: { ...entry, kind: 'attended' as const, note: '纸质签到', at: at(7), before: null } }
+      expect(await store().meetings.rewriteInvitee(onLeave, attended)).to.equal(true)
+      expect(await store().meetings.rewriteInvitee(attended, onLeave)).to.equal(true)
+      expect(await store().meetings.invitation(m.id, zhang)).to.deep.equal(onLeave)
+      const own = await store().meetings.respond(m.id, zhang, { rsvp: 'attend', reason: null, at: at(8) })
+      expect(own).to.deep.equal(invitee(m.id, 'dp0001', { rsvp: 'attend', rsvpAt: at(8) }))
+      // An attendance entry stays when they answer (their answer is about coming, not about having come).
+      const wang = (await store().meetings.invitation(m.id, { kind: 'deputy', id: 'dp0002' }))!
+      const wangIn = { ...wang, checkedInAt: at(9), staffEntry: { ...entry, kind: 'attended' as const, note: '纸质签到', at: at(9), before: null } }
+      expect(await store().meetings.rewriteInvitee(wang, wangIn)).to.equal(true)
+      expect((await store().meetings.respond(m.id, { kind: 'deputy', id: 'dp0002' }, { rsvp: 'attend', reason: null, at: at(10) }))!.staffEntry).to.deep.equal(
+        wangIn.staffEntry,
+      )
+      expect(await store().meetings.rewriteInvitee(invitee(m.id, 'dp0009'), invitee(m.id, 'dp0009', { checkedInAt: at(9) })), 'not invited').to.equal(false)
     })
 
     it("lists a person's invitations by state and end, earliest first", async () => {

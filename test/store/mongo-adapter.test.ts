@@ -594,6 +594,56 @@ describe('mongo adapter, against a fake server', function () {
       expect((await store!.meetings.invitation(m.id, { kind: 'deputy', id: 'dp0003' }))!.invitedAt).to.deep.equal(invitedAt)
     })
 
+    it('records a staff entry only over the invitee as read, its times as dates, and gives a leave way to their own answer', async () => {
+      await open()
+      matches('meeting_invitees')
+      const before = {
+        meetingId: 'mt-1',
+        personKind: 'deputy' as const,
+        personId: 'dp0002',
+        name: '王芳',
+        rsvp: 'pending' as const,
+        reason: null,
+        rsvpAt: null,
+        checkedInAt: null,
+        invitedAt: null,
+        staffEntry: null,
+      }
+      const at = new Date('2026-11-25T12:00:00Z')
+      const staffEntry = {
+        kind: 'leave' as const,
+        note: '住院',
+        staffId: 'sf00',
+        staffName: '系统管理员',
+        at,
+        before: { rsvp: 'pending' as const, reason: null, rsvpAt: null },
+      }
+      expect(await store!.meetings.rewriteInvitee(before, { ...before, rsvp: 'leave', reason: '住院', rsvpAt: at, staffEntry })).to.equal(true)
+      const [write] = on('meeting_invitees', 'update').flatMap((c) => c.body.updates as Document[])
+      expect(write.q).to.deep.equal({
+        meetingId: 'mt-1',
+        personKind: 'deputy',
+        personId: 'dp0002',
+        rsvp: 'pending',
+        rsvpAt: null,
+        checkedInAt: null,
+        'staffEntry.at': null,
+      })
+      expect(write.u).to.deep.equal({ $set: { rsvp: 'leave', reason: '住院', rsvpAt: at, checkedInAt: null, staffEntry } })
+
+      // Her own answer: first over a recorded leave (clearing it), and it is read back as written.
+      const answer = { rsvp: 'attend' as const, reason: null, at: new Date('2026-11-25T13:00:00Z') }
+      fake.answer((c) =>
+        c.name === 'findAndModify' && c.body.findAndModify === 'meeting_invitees'
+          ? { lastErrorObject: { n: 1, updatedExisting: true }, value: { ...before, rsvp: 'attend', rsvpAt: answer.at, seq: 1 }, ok: 1 }
+          : undefined,
+      )
+      expect(await store!.meetings.respond('mt-1', { kind: 'deputy', id: 'dp0002' }, answer)).to.deep.equal({ ...before, rsvp: 'attend', rsvpAt: answer.at })
+      const [overLeave] = on('meeting_invitees', 'findAndModify')
+      expect(overLeave.body.query).to.deep.equal({ meetingId: 'mt-1', personKind: 'deputy', personId: 'dp0002', 'staffEntry.kind': 'leave' })
+      expect(overLeave.body.update).to.deep.equal({ $set: { rsvp: 'attend', reason: null, rsvpAt: answer.at, staffEntry: null } })
+    })
+
     it("lists a resident's public places by their own index, then their meetings by id in start order, as sqlite's join", async () => {
       await open()
       const { id, ...meeting } = meetingRecord({ status: 'cancelled', cancelReason: '推迟' })

@@ -8,6 +8,7 @@ import {
   type PublicRegistration,
 } from '../../domain/meeting.js'
 import type { MeetingAttendance, PersonAttendance } from '../../domain/meeting-attendance.js'
+import { STAFF_ENTRY_LABELS, staffEntryNotice, type StaffEntry } from '../../domain/meeting-staff-entry.js'
 import type { NoticeState } from '../../domain/notice-delivery.js'
 
 // Presenters name every field they return. Invitees never see the short code (it is what
@@ -66,7 +67,12 @@ export const presentInvitee = (i: MeetingInvitee) => ({
   reason: i.reason,
   rsvpAt: iso(i.rsvpAt),
   checkedInAt: iso(i.checkedInAt),
+  staffEntry: presentStaffEntry(i.staffEntry),
 })
+
+/** Attendance or leave staff recorded (补签, 代请假): what, why, by whom and when (the answer it replaced stays inside). */
+const presentStaffEntry = (e: StaffEntry | null | undefined) =>
+  e ? { kind: e.kind, label: STAFF_ENTRY_LABELS[e.kind], note: e.note, staffName: e.staffName, at: e.at.toISOString() } : null
 
 /** Whether the notice reached the person: 已送达 / 待发送 / 未能送达 with the reason. */
 export const presentNotice = (n: NoticeState) => ({ state: n.state, label: n.label, reason: n.reason, sentAt: iso(n.sentAt) })
@@ -77,8 +83,11 @@ export const presentTable = (t: {
   counts: MeetingAttendance
   publicTaken: number
   notices: Map<MeetingInvitee, NoticeState>
+  manages: boolean
 }) => ({
   meeting: presentMeetingSummary(t.meeting),
+  // Whether the viewer may record attendance or leave (补签, 代请假): a followed meeting is read-only.
+  manages: t.manages,
   counts: { ...t.counts },
   publicSeats: { cap: t.meeting.publicSeats, taken: t.publicTaken },
   items: t.invitees.map((i) => ({ ...presentInvitee(i), notice: presentNotice(t.notices.get(i)!) })),
@@ -120,6 +129,8 @@ export const presentInvitation = (
   reason: i.reason,
   rsvpAt: iso(i.rsvpAt),
   checkedInAt: iso(i.checkedInAt),
+  // Staff recorded it for them (补签 from the paper sheet, or a leave asked of the office): said in words.
+  staffEntryNotice: i.staffEntry ? staffEntryNotice(i.staffEntry) : null,
 })
 
 /** What a resident sees of a meeting open to the public (公民旁听). */

@@ -1,6 +1,7 @@
 import type { Clock } from '../../clock.js'
 import { RSVP_LABELS, type MeetingInvitee, type MeetingRecord } from '../../domain/meeting.js'
 import { attendanceByPerson, meetingAttendance } from '../../domain/meeting-attendance.js'
+import { STAFF_ENTRY_LABELS } from '../../domain/meeting-staff-entry.js'
 import { personPlaces } from '../../domain/meeting-selector.js'
 import { noticeState, type NoticeState } from '../../domain/notice-delivery.js'
 import type { Store } from '../../store/ports.js'
@@ -35,7 +36,7 @@ export class MeetingReports {
     const key = (i: MeetingInvitee) => `meeting:${meeting.id}:published:${i.personKind}:${i.personId}`
     const rows = new Map((await this.store.outbox.byDedupeKeys(invitees.map(key))).map((m) => [m.dedupeKey, m]))
     const notices = new Map<MeetingInvitee, NoticeState>(invitees.map((i) => [i, noticeState(rows.get(key(i)))]))
-    return { meeting, invitees, counts: meetingAttendance(invitees), publicTaken, notices }
+    return { meeting, invitees, counts: meetingAttendance(invitees), publicTaken, notices, manages: this.meetings.manages(staff, meeting, scope) }
   }
 
   /** Each deputy's (and staff member's) attendance over meetings that started in [from, to), within the caller's meetings. */
@@ -75,8 +76,10 @@ export class MeetingReports {
       sheetTime(i.rsvpAt, tz),
       i.checkedInAt ? '已签到' : '未签到',
       sheetTime(i.checkedInAt, tz),
+      // 补签 and 代请假 count as a check-in and a leave; the sheet says who recorded them, and why.
+      i.staffEntry ? `${STAFF_ENTRY_LABELS[i.staffEntry.kind]}：${i.staffEntry.note}（${i.staffEntry.staffName}）` : '',
     ]
-    const csv = await csvSheet([['姓名', '身份', '回复', '请假原因', '回复时间', '签到', '签到时间'], ...invitees.map(row)])
+    const csv = await csvSheet([['姓名', '身份', '回复', '请假原因', '回复时间', '签到', '签到时间', '工作人员登记'], ...invitees.map(row)])
     return { title: meeting.title, csv }
   }
 }

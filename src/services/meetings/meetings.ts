@@ -90,7 +90,7 @@ export class MeetingService {
   }
 
   /** A meeting the staff member may change: writes are held to what they manage, a followed meeting is read-only (403). */
-  private async managed(staff: StaffPrincipal, id: string): Promise<{ m: MeetingRecord; scope: StaffScope }> {
+  async managed(staff: StaffPrincipal, id: string): Promise<{ m: MeetingRecord; scope: StaffScope }> {
     const scope = await this.scopeOf(staff)
     const m = await this.visible(staff, id, scope)
     if (!canManageMeeting(m, scope)) throw new ForbiddenError('此会议由上级组织，您可以查看本区的回复情况，不能修改', 'meeting_read_only')

@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose'
+import { STAFF_ENTRY_KINDS } from '../../domain/meeting-staff-entry.js'
 import { MEETING_KINDS, MEETING_STATUSES, RSVP_ANSWERS, type MeetingInvitee, type MeetingRecord, type PublicRegistration } from '../../domain/meeting.js'
 
 /**
@@ -23,6 +24,23 @@ export interface MeetingModels {
 const options = { versionKey: false, id: false } as const
 const nullableString = { type: String, default: null }
 const nullableDate = { type: Date, default: null }
+
+/** sqlite's staff_entry JSON column (domain/meeting-staff-entry.ts), typed so its times are dates. */
+function staffEntrySchema() {
+  const sub = { _id: false, id: false } as const
+  const before = new Schema({ rsvp: { type: String, enum: [...RSVP_ANSWERS] }, reason: nullableString, rsvpAt: nullableDate }, sub)
+  return new Schema(
+    {
+      kind: { type: String, enum: [...STAFF_ENTRY_KINDS] },
+      note: String,
+      staffId: String,
+      staffName: String,
+      at: Date,
+      before: { type: before, default: null },
+    },
+    sub,
+  )
+}
 
 function meetingSchema() {
   const schema = new Schema<MeetingDoc>(
@@ -81,6 +99,7 @@ function inviteeSchema() {
       rsvpAt: nullableDate,
       checkedInAt: nullableDate,
       invitedAt: nullableDate,
+      staffEntry: { type: staffEntrySchema(), default: null },
     },
     options,
   )

@@ -1,5 +1,6 @@
 import type { ClientSession, Connection } from 'mongoose'
 import type { MeetingInvitee, MeetingRecord, PersonRef, PublicRegistration } from '../../domain/meeting.js'
+import type { StaffEntry } from '../../domain/meeting-staff-entry.js'
 import type { MeetingFilter, MeetingRepo } from '../ports.js'
 import { decodeTimeCursor, timeCursorKey, toPage } from '../cursor.js'
 import { NotFoundError } from '../../errors.js'
@@ -86,7 +87,21 @@ const inviteeFromDoc = (d: MeetingInviteeDoc): MeetingInvitee => ({
   rsvpAt: date(d.rsvpAt),
   checkedInAt: date(d.checkedInAt),
   invitedAt: date(d.invitedAt),
+  staffEntry: staffEntryOf(d.staffEntry),
 })
+
+// Picked field by field, both ways, as the rest of the adapter.
+function staffEntryOf(e: StaffEntry | null | undefined): StaffEntry | null {
+  if (!e) return null
+  return {
+    kind: e.kind,
+    note: e.note,
+    staffId: e.staffId,
+    staffName: e.staffName,
+    at: new Date(e.at),
+    before: e.before ? { rsvp: e.before.rsvp, reason: e.before.reason ?? null, rsvpAt: date(e.before.rsvpAt) } : null,
+  }
+}
 
 const registrationFromDoc = (d: PublicRegistrationDoc): PublicRegistration => ({
   meetingId: d.meetingId,
@@ -221,12 +236,47 @@ export function meetingRepo(conn: Connection, { Meeting, MeetingInvitee, PublicR
       return meetings.map((d) => ({ meeting: meetingFromDoc(d), invitation: byMeeting.get(d._id)! }))
     },
     async respond(meetingId, person, answer) {
-      const doc = await MeetingInvitee.findOneAndUpdate(
-        personFilter(meetingId, person),
-        { $set: { rsvp: answer.rsvp, reason: answer.reason, rsvpAt: answer.at } },
-        { returnDocument: 'after' },
-      ).lean<MeetingInviteeDoc>()
-      return doc ? inviteeFromDoc(doc) : null
+      // Their own answer is the latest word: a leave staff recorded for them gives way, as sqlite's
+      // CASE does. Two single-document writes, each atomic: the one that matches the entry's kind.
+      const set = { rsvp: answer.rsvp, reason: answer.reason, rsvpAt: answer.at }
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const onLeave = await MeetingInvitee.findOneAndUpdate(
+          { ...personFilter(meetingId, person), 'staffEntry.kind': 'leave' },
+          { $set: { ...set, staffEntry: null } },
+          { returnDocument: 'after' },
+        ).lean<MeetingInviteeDoc>()
+        if (onLeave) return inviteeFromDoc(onLeave)
+        const doc = await MeetingInvitee.findOneAndUpdate(
+          { ...personFilter(meetingId, person), 'staffEntry.kind': { $ne: 'leave' } },
+          { $set: set },
+          { returnDocument: 'after' },
+        ).lean<MeetingInviteeDoc>()
+        if (doc) return inviteeFromDoc(doc)
+        // Neither matched: not invited, or a leave was recorded between the two writes (then again).
+        if (!(await MeetingInvitee.exists(personFilter(meetingId, person)))) return null
+      }
+      return null
+    },
+    async rewriteInvitee(before, after) {
+      const result = await MeetingInvitee.updateOne(
+        {
+          ...personFilter(before.meetingId, { kind: before.personKind, id: before.personId }),
+          rsvp: before.rsvp,
+          rsvpAt: before.rsvpAt ?? null,
+          checkedInAt: before.checkedInAt ?? null,
+          'staffEntry.at': before.staffEntry?.at ?? null,
+        },
+        {
+          $set: {
+            rsvp: after.rsvp,
+            reason: after.reason,
+            rsvpAt: after.rsvpAt ?? null,
+            checkedInAt: after.checkedInAt ?? null,
+            staffEntry: staffEntryOf(after.staffEntry),
+          },
+        },
+      )
+      return result.modifiedCount === 1
     },
     async checkIn(meetingId, person, at) {
       const result = await MeetingInvitee.updateOne({ ...personFilter(meetingId, person), checkedInAt: null }, { $set: { checkedInAt: at } })

@@ -3,7 +3,7 @@ import type { MeetingInvitee, MeetingRecord, PersonRef } from '../../domain/meet
 import type { MeetingFilter, MeetingRepo, OutboxMessage } from '../ports.js'
 import { decodeTimeCursor, timeCursorKey, toPage } from '../cursor.js'
 import { NotFoundError } from '../../errors.js'
-import { inviteeFromRow, MEETING_COLUMNS, meetingFromRow, meetingToRow, registrationFromRow } from './meeting-rows.js'
+import { inviteeFromRow, MEETING_COLUMNS, meetingFromRow, meetingToRow, registrationFromRow, staffEntryToJson } from './meeting-rows.js'
 import { translate } from './errors.js'
 import type { GroupCommit } from './group-commit.js'
 import { placeholders } from './sql.js'
@@ -170,7 +170,7 @@ export function meetingRepo(db: Db, group: GroupCommit): MeetingRepo {
       const rows = db
         .prepare(
           `SELECT m.*, i.meeting_id AS i_meeting_id, i.person_kind AS i_person_kind, i.person_id AS i_person_id, i.name AS i_name,
-          i.rsvp AS i_rsvp, i.reason AS i_reason, i.rsvp_at AS i_rsvp_at, i.checked_in_at AS i_checked_in_at, i.invited_at AS i_invited_at
+          i.rsvp AS i_rsvp, i.reason AS i_reason, i.rsvp_at AS i_rsvp_at, i.checked_in_at AS i_checked_in_at, i.invited_at AS i_invited_at, i.staff_entry AS i_staff_entry
           FROM meeting_invitees i JOIN meetings m ON m.id = i.meeting_id WHERE ${clauses.join(' AND ')} ORDER BY m.start_at, m.id`,
         )
         .all(...params) as Array<Record<string, unknown>>
@@ -186,6 +186,7 @@ export function meetingRepo(db: Db, group: GroupCommit): MeetingRepo {
           rsvp_at: r.i_rsvp_at,
           checked_in_at: r.i_checked_in_at,
           invited_at: r.i_invited_at,
+          staff_entry: r.i_staff_entry,
         }),
       }))
     },
@@ -193,7 +194,12 @@ export function meetingRepo(db: Db, group: GroupCommit): MeetingRepo {
       const changed = await group.run(
         () =>
           db
-            .prepare('UPDATE meeting_invitees SET rsvp = ?, reason = ?, rsvp_at = ? WHERE meeting_id = ? AND person_kind = ? AND person_id = ?')
+            // Their own answer is the latest word: a leave staff recorded for them gives way (its undo would bring back a stale answer).
+            .prepare(
+              `UPDATE meeting_invitees SET rsvp = ?, reason = ?, rsvp_at = ?,
+              staff_entry = CASE WHEN json_extract(staff_entry, '$.kind') = 'leave' THEN NULL ELSE staff_entry END
+              WHERE meeting_id = ? AND person_kind = ? AND person_id = ?`,
+            )
             .run(answer.rsvp, answer.reason, answer.at.toISOString(), meetingId, person.kind, person.id).changes,
       )
       if (!changed) return null
@@ -205,6 +211,33 @@ export function meetingRepo(db: Db, group: GroupCommit): MeetingRepo {
           db
             .prepare('UPDATE meeting_invitees SET checked_in_at = ? WHERE meeting_id = ? AND person_kind = ? AND person_id = ? AND checked_in_at IS NULL')
             .run(at.toISOString(), meetingId, person.kind, person.id).changes,
+      )
+      return changed === 1
+    },
+    async rewriteInvitee(before, after) {
+      const iso = (d: Date | null | undefined) => d?.toISOString() ?? null
+      const changed = await group.run(
+        () =>
+          db
+            .prepare(
+              `UPDATE meeting_invitees SET rsvp = ?, reason = ?, rsvp_at = ?, checked_in_at = ?, staff_entry = ?
+              WHERE meeting_id = ? AND person_kind = ? AND person_id = ?
+              AND rsvp = ? AND rsvp_at IS ? AND checked_in_at IS ? AND json_extract(staff_entry, '$.at') IS ?`,
+            )
+            .run(
+              after.rsvp,
+              after.reason,
+              iso(after.rsvpAt),
+              iso(after.checkedInAt),
+              staffEntryToJson(after.staffEntry),
+              before.meetingId,
+              before.personKind,
+              before.personId,
+              before.rsvp,
+              iso(before.rsvpAt),
+              iso(before.checkedInAt),
+              iso(before.staffEntry?.at),
+            ).changes,
       )
       return changed === 1
     },

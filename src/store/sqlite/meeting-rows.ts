@@ -1,4 +1,5 @@
 import type { MeetingInvitee, MeetingRecord, PublicRegistration } from '../../domain/meeting.js'
+import type { StaffEntry } from '../../domain/meeting-staff-entry.js'
 
 // better-sqlite3 rows are untyped; these mappers are the one place that knows their shape.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -109,7 +110,34 @@ export const inviteeFromRow = (r: Row): MeetingInvitee => ({
   rsvpAt: date(r.rsvp_at),
   checkedInAt: date(r.checked_in_at),
   invitedAt: date(r.invited_at ?? null),
+  staffEntry: staffEntryFromJson(r.staff_entry ?? null),
 })
+
+/** The staff entry as one JSON column, its fields written in one order (the store compares entries by their time). */
+export const staffEntryToJson = (e: StaffEntry | null | undefined): string | null =>
+  e
+    ? JSON.stringify({
+        kind: e.kind,
+        note: e.note,
+        staffId: e.staffId,
+        staffName: e.staffName,
+        at: e.at.toISOString(),
+        before: e.before && { rsvp: e.before.rsvp, reason: e.before.reason, rsvpAt: e.before.rsvpAt?.toISOString() ?? null },
+      })
+    : null
+
+function staffEntryFromJson(text: string | null): StaffEntry | null {
+  if (!text) return null
+  const e = JSON.parse(text)
+  return {
+    kind: e.kind,
+    note: e.note,
+    staffId: e.staffId,
+    staffName: e.staffName,
+    at: new Date(e.at),
+    before: e.before && { rsvp: e.before.rsvp, reason: e.before.reason ?? null, rsvpAt: date(e.before.rsvpAt ?? null) },
+  }
+}
 
 export const registrationFromRow = (r: Row): PublicRegistration => ({
   meetingId: r.meeting_id,

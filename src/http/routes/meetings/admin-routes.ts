@@ -3,6 +3,7 @@ import type { Clock } from '../../../clock.js'
 import type { AuthService } from '../../../services/accounts/auth.js'
 import type { MeetingReports } from '../../../services/meetings/meeting-reports.js'
 import type { MeetingService } from '../../../services/meetings/meetings.js'
+import type { MeetingStaffEntries } from '../../../services/meetings/meeting-staff-entries.js'
 import type { QrCodeRenderer } from '../../../services/qr-codes.js'
 import type { IdempotencyRepo } from '../../../store/idempotency-port.js'
 import { requireStaff } from '../../middleware/auth.js'
@@ -17,12 +18,13 @@ import {
 } from '../../presenters/meetings.js'
 import type { StaffState } from '../../state.js'
 import { parse } from '../../validate.js'
-import { addInviteesBody, attendanceQuery, cancelBody, createBody, editBody, listQuery, meetingIdParam } from './schemas.js'
+import { addInviteesBody, attendanceQuery, cancelBody, createBody, editBody, inviteeParam, listQuery, meetingIdParam, staffEntryBody } from './schemas.js'
 
 export interface AdminMeetingDeps {
   auth: AuthService
   meetings: MeetingService
   reports: MeetingReports
+  staffEntries: MeetingStaffEntries
   qrCodes: QrCodeRenderer
   idempotency: IdempotencyRepo
   clock: Clock
@@ -30,7 +32,7 @@ export interface AdminMeetingDeps {
 }
 
 /** Organizers (and admins) run meetings: create, edit, publish, cancel; follow answers and attendance. */
-export function adminMeetingRoutes({ auth, meetings, reports, qrCodes, idempotency, clock, timeZone }: AdminMeetingDeps) {
+export function adminMeetingRoutes({ auth, meetings, reports, staffEntries, qrCodes, idempotency, clock, timeZone }: AdminMeetingDeps) {
   const router = new Router<StaffState>({ prefix: '/api/admin/meetings' })
   router.use(requireStaff(auth, 'organizer', 'admin'))
   const idOf = (params: unknown) => parse(meetingIdParam, params, 'params').id
@@ -91,6 +93,18 @@ export function adminMeetingRoutes({ auth, meetings, reports, qrCodes, idempoten
     const id = idOf(ctx.params)
     const { meeting, added } = await meetings.addInvitees(ctx.state.staff, id, parse(addInviteesBody, ctx.state.body, 'body').selector)
     ctx.body = { meeting: presentMeeting(meeting), added: added.map(presentInvitee) }
+  })
+
+  /** 补签 / 代请假: staff record attendance or leave for one invitee (audited); DELETE undoes a staff record. */
+  router.post('/:id/invitees/:personKind/:personId/entry', async (ctx) => {
+    const { id, personKind, personId } = parse(inviteeParam, ctx.params, 'params')
+    const { kind, note } = parse(staffEntryBody, ctx.state.body, 'body')
+    ctx.body = presentInvitee(await staffEntries.record(ctx.state.staff, id, { kind: personKind, id: personId }, kind, note))
+  })
+
+  router.delete('/:id/invitees/:personKind/:personId/entry', async (ctx) => {
+    const { id, personKind, personId } = parse(inviteeParam, ctx.params, 'params')
+    ctx.body = presentInvitee(await staffEntries.undo(ctx.state.staff, id, { kind: personKind, id: personId }))
   })
 
   router.post('/:id/remind', async (ctx) => {

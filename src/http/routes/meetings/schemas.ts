@@ -88,3 +88,17 @@ export const rsvpBody = z.discriminatedUnion(
 export const checkInBody = z.strictObject({ code: z.string().trim().max(20).optional() })
 
 export const publicRegistrationBody = z.strictObject({ name: text(30, '姓名') })
+
+/** Staff record for an invitee: 已到会 (补签, with a note such as 纸质签到) or 请假 (with the reason). */
+export const staffEntryBody = z.discriminatedUnion(
+  'kind',
+  [z.strictObject({ kind: z.literal('attended'), note: text(100, '补签说明') }), z.strictObject({ kind: z.literal('leave'), note: text(200, '请假原因') })],
+  { error: '请选择登记到会（attended，写明补签说明）或登记请假（leave，写明原因）' },
+)
+
+/** One invitee of a meeting, by kind and id. */
+export const inviteeParam = z.strictObject({
+  ...meetingIdParam.shape,
+  personKind: z.enum(['deputy', 'staff'], { error: '人员类型无效' }),
+  personId: id,
+})

@@ -1,0 +1,59 @@
+/**
+ * What staff record for an invitee who could not do it themselves: attendance (补签: signed
+ * the paper sheet, has no smartphone) or leave (代请假: asked the office after the reply
+ * deadline). The entry writes the invitee's own fields (checked in; answered 请假 with the
+ * reason), so every count, sheet and 履职档案 takes it as a check-in or a leave; it keeps
+ * who, when and why, and the answer it replaced so that undoing it gives that answer back.
+ * Pure: no I/O, time passed in.
+ */
+import { STAFF_ENTRY_KINDS, type MeetingInvitee, type MeetingRecord, type StaffEntry, type StaffEntryKind } from './meeting.js'
+
+export { STAFF_ENTRY_KINDS, type StaffEntry, type StaffEntryKind }
+
+export const STAFF_ENTRY_LABELS: Record<StaffEntryKind, string> = { attended: '工作人员补签', leave: '工作人员代请假' }
+
+export type StaffEntryRefusal = 'meeting_not_published' | 'meeting_cancelled' | 'meeting_not_started' | 'already_checked_in' | 'already_recorded'
+export type StaffUndoRefusal = 'nothing_recorded'
+
+/** Why staff may not record this entry now, or null when they may. Someone not invited is the caller's 404. */
+export function staffEntryRefusal(
+  m: Pick<MeetingRecord, 'status' | 'startAt'>,
+  invitee: Pick<MeetingInvitee, 'checkedInAt' | 'staffEntry'>,
+  kind: StaffEntryKind,
+  now: Date,
+): StaffEntryRefusal | null {
+  if (m.status === 'draft') return 'meeting_not_published'
+  if (m.status === 'cancelled') return 'meeting_cancelled'
+  // Leave may be asked ahead; attendance is only known once the meeting has begun.
+  if (kind === 'attended' && now.getTime() < m.startAt.getTime()) return 'meeting_not_started'
+  // One entry at a time: a leave recorded by mistake is undone before the attendance is recorded.
+  if (invitee.staffEntry) return 'already_recorded'
+  if (invitee.checkedInAt) return 'already_checked_in'
+  return null
+}
+
+/** The invitee with the entry written into their own fields. */
+export function withStaffEntry(invitee: MeetingInvitee, entry: Omit<StaffEntry, 'before'>): MeetingInvitee {
+  if (entry.kind === 'attended') return { ...invitee, checkedInAt: entry.at, staffEntry: { ...entry, before: null } }
+  return {
+    ...invitee,
+    rsvp: 'leave',
+    reason: entry.note,
+    rsvpAt: entry.at,
+    staffEntry: { ...entry, before: { rsvp: invitee.rsvp, reason: invitee.reason, rsvpAt: invitee.rsvpAt } },
+  }
+}
+
+/** The invitee as before the entry (their own check-in and answers are never staff's to undo). */
+export function withoutStaffEntry(invitee: MeetingInvitee): MeetingInvitee | StaffUndoRefusal {
+  const entry = invitee.staffEntry
+  if (!entry) return 'nothing_recorded'
+  if (entry.kind === 'attended') return { ...invitee, checkedInAt: null, staffEntry: null }
+  const before = entry.before ?? { rsvp: 'pending' as const, reason: null, rsvpAt: null }
+  return { ...invitee, rsvp: before.rsvp, reason: before.reason, rsvpAt: before.rsvpAt, staffEntry: null }
+}
+
+/** What the invitee reads on their meeting page. */
+export function staffEntryNotice(entry: Pick<StaffEntry, 'kind'>): string {
+  return entry.kind === 'attended' ? '工作人员已为您登记到会' : '工作人员已为您登记请假'
+}

@@ -1,0 +1,81 @@
+import type { Clock } from '../../clock.js'
+import type { MeetingInvitee, PersonRef } from '../../domain/meeting.js'
+import { staffEntryRefusal, withoutStaffEntry, withStaffEntry, type StaffEntryKind, type StaffEntryRefusal } from '../../domain/meeting-staff-entry.js'
+import { ConflictError, NotFoundError } from '../../errors.js'
+import type { Store } from '../../store/ports.js'
+import type { AuditTrail } from '../audit.js'
+import type { StaffPrincipal } from '../accounts/principal.js'
+import type { MeetingService } from './meetings.js'
+
+/**
+ * Staff record attendance (补签) or leave (代请假) for an invitee who could not do it in the
+ * mini-program or the bot, and undo such a record; only staff who manage the meeting (a
+ * followed meeting is read-only). Each is audited: who, when, for whom, why.
+ */
+export class MeetingStaffEntries {
+  constructor(
+    private readonly store: Pick<Store, 'meetings'>,
+    private readonly meetings: Pick<MeetingService, 'managed'>,
+    private readonly clock: Clock,
+    private readonly audit: Pick<AuditTrail, 'record'>,
+  ) {}
+
+  async record(staff: StaffPrincipal, meetingId: string, person: PersonRef, kind: StaffEntryKind, note: string): Promise<MeetingInvitee> {
+    const { m } = await this.meetings.managed(staff, meetingId)
+    const invitee = await this.invitee(meetingId, person)
+    const now = this.clock.now()
+    const refusal = staffEntryRefusal(m, invitee, kind, now)
+    if (refusal) throw refusalError(refusal, invitee)
+    const next = withStaffEntry(invitee, { kind, note, staffId: staff.id, staffName: staff.name, at: now })
+    if (!(await this.store.meetings.rewriteInvitee(invitee, next))) throw changedMeanwhile()
+    await this.audit.record(staff, kind === 'attended' ? 'meeting.attendance_recorded' : 'meeting.leave_recorded', target(meetingId), {
+      person: `${person.kind}:${person.id}`,
+      name: invitee.name,
+      note,
+    })
+    return next
+  }
+
+  async undo(staff: StaffPrincipal, meetingId: string, person: PersonRef): Promise<MeetingInvitee> {
+    const { m } = await this.meetings.managed(staff, meetingId)
+    if (m.status === 'cancelled') throw new ConflictError('会议已取消，不能修改登记', [], 'meeting_cancelled')
+    const invitee = await this.invitee(meetingId, person)
+    const next = withoutStaffEntry(invitee)
+    if (typeof next === 'string') throw new ConflictError('没有工作人员代为登记的记录可撤销（本人签到或回复不能撤销）', [], 'nothing_recorded')
+    if (!(await this.store.meetings.rewriteInvitee(invitee, next))) throw changedMeanwhile()
+    const entry = invitee.staffEntry!
+    await this.audit.record(staff, 'meeting.entry_undone', target(meetingId), {
+      person: `${person.kind}:${person.id}`,
+      name: invitee.name,
+      kind: entry.kind,
+      recordedBy: entry.staffId,
+      recordedAt: entry.at.toISOString(),
+    })
+    return next
+  }
+
+  private async invitee(meetingId: string, person: PersonRef): Promise<MeetingInvitee> {
+    const invitee = await this.store.meetings.invitation(meetingId, person)
+    if (!invitee) throw new NotFoundError('此人不在本次会议的参会人员中', 'not_invited')
+    return invitee
+  }
+}
+
+const target = (meetingId: string) => ({ kind: 'meeting', id: meetingId })
+
+const changedMeanwhile = () => new ConflictError('此人的回复或签到刚刚有变化，请刷新后再试', [], 'invitee_changed')
+
+function refusalError(refusal: StaffEntryRefusal, invitee: MeetingInvitee): ConflictError {
+  switch (refusal) {
+    case 'meeting_not_published':
+      return new ConflictError('会议尚未发布，不能登记', [], 'meeting_not_published')
+    case 'meeting_cancelled':
+      return new ConflictError('会议已取消，不能登记', [], 'meeting_cancelled')
+    case 'meeting_not_started':
+      return new ConflictError('会议还没有开始，开始后才能登记到会', [], 'meeting_not_started')
+    case 'already_checked_in':
+      return new ConflictError(`${invitee.name}已签到，无需再登记`, [], 'already_checked_in')
+    case 'already_recorded':
+      return new ConflictError(`已为${invitee.name}登记${invitee.staffEntry?.kind === 'attended' ? '到会' : '请假'}，如需更改请先撤销`, [], 'already_recorded')
+  }
+}

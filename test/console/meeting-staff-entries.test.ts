@@ -1,0 +1,69 @@
+import { expect } from 'chai'
+import { asDeputy, Client } from '../helpers/app.js'
+import { logInAs, newPage, screenshot, useConsole } from './harness.js'
+
+/**
+ * After the meeting: one deputy signed the paper sheet at the door, another phoned for leave.
+ * The organizer records both from the answer table, each after a confirmation, and sees them
+ * counted; the deputy reads it on their meeting page.
+ */
+describe('console: the office records a paper sign-in and a leave (补签, 代请假)', function () {
+  this.timeout(120_000)
+  const story = useConsole()
+
+  it('records 到会 and 请假 per row, with a confirmation, and the counts follow', async () => {
+    const organizer = story.app.login((l) => l.role === 'organizer')
+    const api = await new Client(story.app.baseUrl).login(organizer.username, organizer.password)
+    const nationals = (await story.app.liaison.store.deputies.search({ level: 'national', limit: 10 })).items
+    const [first, second] = nationals
+    const startAt = new Date(story.app.clock.now().getTime() + 2 * 3_600_000)
+    const created = await api.post('/api/admin/meetings', {
+      title: '全国人大代表视察座谈会',
+      kind: 'inspection',
+      startAt: startAt.toISOString(),
+      endAt: new Date(startAt.getTime() + 2 * 3_600_000).toISOString(),
+      place: '市民中心三楼',
+      selector: { levels: ['national'] },
+    })
+    expect(created.status, JSON.stringify(created.body)).to.equal(201)
+    expect((await api.post(`/api/admin/meetings/${created.body.id}/publish`)).status).to.equal(200)
+    // Half an hour into the meeting.
+    story.app.clock.set(new Date(startAt.getTime() + 30 * 60_000))
+
+    const page = await newPage(story.browser, story.app)
+    await logInAs(page, organizer)
+    await page.goto(`/console/meetings/${created.body.id}`)
+    const table = page.locator('[data-test=rsvp-table]')
+    const rowOf = (name: string) => table.locator('tr', { hasText: name })
+
+    await rowOf(first.name).getByRole('button', { name: '登记到会' }).click()
+    await page.getByText(`为${first.name}登记到会（补签）`).waitFor()
+    const dialog = page.locator('.t-dialog', { hasText: `为${first.name}登记到会（补签）` })
+    expect(await dialog.getByRole('textbox').inputValue(), 'the usual note, ready').to.equal('纸质签到')
+    await dialog.getByRole('button', { name: '确定登记' }).click()
+    await page.getByText(`已为${first.name}登记到会`).waitFor()
+    await rowOf(first.name).getByText('工作人员补签：纸质签到').waitFor()
+    expect(await rowOf(first.name).getByRole('button', { name: '登记到会' }).count()).to.equal(0)
+
+    await rowOf(second.name).getByRole('button', { name: '登记请假' }).click()
+    const leave = page.locator('.t-dialog', { hasText: `为${second.name}登记请假` })
+    await leave.getByRole('textbox').fill('电话请假：住院治疗')
+    await leave.getByRole('button', { name: '确定登记' }).click()
+    await rowOf(second.name).getByText('工作人员代请假：电话请假：住院治疗').waitFor()
+    const counts = (await page.locator('[data-test=rsvp-counts]').innerText()).replace(/\s+/g, ' ')
+    expect(counts)
+      .to.match(/请假 1 ?人/)
+      .and.match(/已签到 1 ?人/)
+    await screenshot(page, 'console-meeting-staff-entries')
+
+    const deputy = await asDeputy(story.app, first.id)
+    expect((await deputy.get(`/api/mp/meetings/${created.body.id}`)).body.staffEntryNotice).to.equal('工作人员已为您登记到会')
+
+    // A mistake is undone from the same row, after a confirmation.
+    await rowOf(second.name).getByRole('button', { name: '撤销登记' }).click()
+    await page.getByRole('button', { name: '确定' }).click()
+    await page.getByText(`已撤销${second.name}的登记`).waitFor()
+    await rowOf(second.name).getByRole('button', { name: '登记请假' }).waitFor()
+    expect(page.problems).to.deep.equal([])
+  })
+})
