@@ -38,11 +38,11 @@ export function smallCity(): Required<DirectoryFile> {
     stationIds: ['st001'],
     topics: [],
     phone: null,
-    dutyDates: [],
+    dutyByStation: {},
     ...over,
   })
   const deputies: Deputy[] = [
-    deputy(1, { name: '张伟', topics: ['环境保护'], phone: '13800000001', dutyDates: ['2026-11-25'] }),
+    deputy(1, { name: '张伟', topics: ['环境保护'], phone: '13800000001', dutyByStation: { st001: ['2026-11-25'] } }),
     deputy(2, { name: '王芳', level: 'county', topics: ['教育'], phone: '138 0000 0002' }),
     deputy(3, { name: '李强', level: 'national', stationIds: ['st002', 'st001'], phone: '+86 13800000003' }),
     deputy(4, { name: '赵敏', level: 'township', stationIds: ['st002'] }),

@@ -18,6 +18,7 @@ import {
   type StationKind,
   type Weekday,
 } from '../domain/directory.js'
+import { onlyStations } from '../domain/duty-days.js'
 import { chance, mulberry32, pad, personName, pickWeighted, uniqueUsername, type Random, type Weighted } from './names.js'
 
 export const DEFAULT_TODAY = '2026-11-22'
@@ -123,7 +124,7 @@ export function rotateDuty(dates: readonly string[], deputyIds: readonly string[
   return out
 }
 
-/** Applies per-station rotations to the deputies, leaving each deputy's dates sorted. */
+/** Applies per-station rotations to the deputies: each station's dates under that station, sorted. */
 export function assignDutyDates(deputies: DeputyEntry[], stations: readonly Station[], today: string, rounds: number): void {
   const members = new Map<string, string[]>()
   for (const deputy of deputies) {
@@ -133,16 +134,17 @@ export function assignDutyDates(deputies: DeputyEntry[], stations: readonly Stat
       members.set(stationId, list)
     }
   }
-  const dates = new Map<string, Set<string>>()
+  // Each station's rotation is that station's roster: a deputy of two stations sits at each on its own days.
+  const duty = new Map<string, Record<string, string[]>>()
   for (const station of stations) {
     const rotation = rotateDuty(receptionDates(station.receptionDays, today), members.get(station.id) ?? [], rounds)
     for (const [deputyId, list] of rotation) {
-      const set = dates.get(deputyId) ?? new Set<string>()
-      for (const date of list) set.add(date)
-      dates.set(deputyId, set)
+      const mine = duty.get(deputyId) ?? {}
+      mine[station.id] = [...new Set(list)].sort()
+      duty.set(deputyId, mine)
     }
   }
-  for (const deputy of deputies) deputy.dutyDates = [...(dates.get(deputy.id) ?? [])].sort()
+  for (const deputy of deputies) deputy.dutyByStation = onlyStations(duty.get(deputy.id) ?? {}, deputy.stationIds)
 }
 
 /** What residents near each kind of station tend to raise, so topics match the place. */
@@ -435,7 +437,7 @@ function demoDeputies(stations: readonly Station[], today: string): DeputyEntry[
         stationIds,
         topics: pickTopics(rand, kindOf.get(stationIds[0] as string) ?? 'community'),
         phone: demoPhone(n - 1),
-        dutyDates: [],
+        dutyByStation: {},
       })
     }
   }

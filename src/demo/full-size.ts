@@ -342,7 +342,7 @@ function buildDeputies(rand: Random, stations: readonly Station[], districtOf: R
       stationIds,
       topics: pickTopics(rand, primary.kind),
       phone: phoneFor(i),
-      dutyDates: [],
+      dutyByStation: {},
     }
   })
   assignDutyDates(deputies, stations, today, 1)

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { ErrorDetail } from '../errors.js'
 import { singleLine } from './free-text.js'
 import { DEPUTY_LEVELS, REGION_KINDS, STAFF_ROLES, STATION_KINDS, UNIT_KINDS, WEEKDAYS, type Region, type Station } from './directory.js'
+import { onlyStations, withDutyDates } from './duty-days.js'
 import { normalizePhone } from './phone.js'
 import { ancestry, REGION_RANK } from './region-tree.js'
 import { issuesToDetails } from './zod-issues.js'
@@ -49,16 +50,22 @@ const phone = z
     if (!normalized) ctx.addIssue({ code: 'custom', message: `电话号码无效 "${value}"` })
     return normalized ?? null
   })
-const deputySchema = z.strictObject({
-  id,
-  code,
-  name,
-  level: z.enum(DEPUTY_LEVELS),
-  stationIds: z.array(id).min(1, '每位代表至少属于一个联络站').max(20),
-  topics: z.array(z.string()).max(20).default([]),
-  phone,
-  dutyDates: z.array(isoDate).max(400).default([]),
-})
+const dutyList = z.array(isoDate).max(400)
+const deputySchema = z
+  .strictObject({
+    id,
+    code,
+    name,
+    level: z.enum(DEPUTY_LEVELS),
+    stationIds: z.array(id).min(1, '每位代表至少属于一个联络站').max(20),
+    topics: z.array(z.string()).max(20).default([]),
+    phone,
+    /** A deputy of one station: that station's duty dates. */
+    dutyDates: dutyList.optional(),
+    /** Station id → duty dates there; required for the dates of a deputy of several stations. */
+    dutyByStation: z.record(id, dutyList).optional(),
+  })
+  .transform(({ dutyDates, dutyByStation, ...deputy }, ctx) => ({ ...deputy, dutyByStation: importedDuty(deputy.stationIds, dutyDates, dutyByStation, ctx) }))
 const staffSchema = z.strictObject({
   id,
   name,
@@ -169,6 +176,34 @@ export function checkDirectoryFile(input: unknown, existing: ExistingDirectory, 
 
   if (problems.length) return { ok: false, problems }
   return { ok: true, file, warnings: coverageWarnings(regions, mergeStations(existing.stations, file.stations)) }
+}
+
+/**
+ * Duty dates are per station. A plain `dutyDates` list is unambiguous only for a deputy of one
+ * station; for several, the file names the station of each date with `dutyByStation`.
+ */
+function importedDuty(stationIds: string[], dutyDates: string[] | undefined, dutyByStation: Record<string, string[]> | undefined, ctx: z.RefinementCtx) {
+  if (dutyDates !== undefined && dutyByStation !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['dutyDates'], message: '值班日期请只填一种：dutyByStation（按联络站）或 dutyDates（只属于一个联络站的代表）' })
+    return {}
+  }
+  if (dutyByStation !== undefined) {
+    for (const stationId of Object.keys(dutyByStation)) {
+      if (!stationIds.includes(stationId))
+        ctx.addIssue({ code: 'custom', path: ['dutyByStation', stationId], message: `联络站 "${stationId}" 不在该代表的所属联络站（stationIds）中` })
+    }
+    return onlyStations(dutyByStation, stationIds)
+  }
+  if (!dutyDates?.length) return {}
+  if (stationIds.length > 1) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['dutyDates'],
+      message: `该代表属于 ${stationIds.length} 个联络站，值班日期请按联络站填写（dutyByStation），例如 {"${stationIds[0]}": ["${dutyDates[0]}"]}`,
+    })
+    return {}
+  }
+  return withDutyDates({}, stationIds[0], dutyDates)
 }
 
 type Problem = (path: string, message: string) => void

@@ -60,8 +60,11 @@ export interface Deputy {
   topics: string[]
   /** Normalised phone number; stored encrypted, never shown unmasked without an audit entry. */
   phone: string | null
-  /** Reception duty dates, YYYY-MM-DD in the business time zone. */
-  dutyDates: string[]
+  /**
+   * Reception duty dates (接待值班), YYYY-MM-DD in the business time zone, per station: station id →
+   * the dates the deputy sits at that station. Only the deputy's own stations appear.
+   */
+  dutyByStation: Record<string, string[]>
   /**
    * In office. A deputy who has left (resigned, term ended, passed away) stays in the directory for
    * the history of their cases but is never routed a message, nor offered to residents.
@@ -100,7 +103,13 @@ export interface DirectoryFile {
   regions?: Region[]
   stations?: Station[]
   units?: Array<Omit<Unit, 'active' | 'contact' | 'regionId'> & { active?: boolean; contact?: string; regionId?: string | null }>
-  deputies?: Array<Omit<Deputy, 'phone' | 'active'> & { phone?: string | null }>
+  /**
+   * Duty dates come either as `dutyByStation` or, for a deputy of one station, as a plain
+   * `dutyDates` list meaning that station (README "Directory import format").
+   */
+  deputies?: Array<
+    Omit<Deputy, 'phone' | 'active' | 'dutyByStation'> & { phone?: string | null; dutyDates?: string[]; dutyByStation?: Record<string, string[]> }
+  >
   staff?: Array<
     Omit<Staff, 'active' | 'regionIds'> & { password?: string; activationCode?: string; regionIds?: string[]; unitIds?: string[]; active?: boolean }
   >

@@ -4,6 +4,7 @@
  * directory version and shared; nothing in it is mutated after building.
  */
 import type { Region, Station } from './directory.js'
+import { dutyDatesAt } from './duty-days.js'
 import { ancestry } from './region-tree.js'
 import type { RoutingDirectory } from './routing-types.js'
 
@@ -11,7 +12,6 @@ export type RoutingDeputy = RoutingDirectory['deputies'][number]
 
 export interface IndexedDeputy extends RoutingDeputy {
   topicSet: ReadonlySet<string>
-  dutySet: ReadonlySet<string>
 }
 
 export interface Coverage {
@@ -53,7 +53,7 @@ export interface StationRoster {
   deputies: readonly IndexedDeputy[]
   /** Topic → which deputies follow it; absent when nobody does. */
   topics: ReadonlyMap<string, readonly boolean[]>
-  /** YYYY-MM-DD → which deputies are on duty that day; absent when nobody is. */
+  /** YYYY-MM-DD → which deputies are on duty at this station that day (not at another of theirs); absent when nobody is. */
   duty: ReadonlyMap<string, readonly boolean[]>
 }
 
@@ -92,7 +92,7 @@ export function buildRoutingIndex(directory: RoutingDirectory): RoutingIndex {
   const deputiesByCode = new Map<string, IndexedDeputy>()
   const deputiesOfStation = new Map<string, IndexedDeputy[]>()
   for (const d of [...directory.deputies].sort((a, b) => compareIds(a.id, b.id))) {
-    const deputy: IndexedDeputy = { ...d, topicSet: new Set(d.topics), dutySet: new Set(d.dutyDates) }
+    const deputy: IndexedDeputy = { ...d, topicSet: new Set(d.topics) }
     deputies.set(d.id, deputy)
     deputiesByCode.set(normalizeCode(d.code), deputy)
     // One who has left office is never among those a station's message may go to.
@@ -105,13 +105,13 @@ export function buildRoutingIndex(directory: RoutingDirectory): RoutingIndex {
   }
 
   const rosters = new Map<string, StationRoster>()
-  for (const [stationId, members] of deputiesOfStation) rosters.set(stationId, rosterOf(members))
+  for (const [stationId, members] of deputiesOfStation) rosters.set(stationId, rosterOf(stationId, members))
 
   return { regions, chains, covering, districts, directStations, stations, stationsByCode, deputies, deputiesByCode, deputiesOfStation, rosters }
 }
 
-function rosterOf(deputies: readonly IndexedDeputy[]): StationRoster {
-  const flags = (key: (d: IndexedDeputy) => ReadonlySet<string>) => {
+function rosterOf(stationId: string, deputies: readonly IndexedDeputy[]): StationRoster {
+  const flags = (key: (d: IndexedDeputy) => Iterable<string>) => {
     const out = new Map<string, boolean[]>()
     deputies.forEach((d, i) => {
       for (const value of key(d)) {
@@ -122,7 +122,8 @@ function rosterOf(deputies: readonly IndexedDeputy[]): StationRoster {
     })
     return out
   }
-  return { deputies, topics: flags((d) => d.topicSet), duty: flags((d) => d.dutySet) }
+  // A deputy of two stations is on duty here only on this station's days.
+  return { deputies, topics: flags((d) => d.topicSet), duty: flags((d) => new Set(dutyDatesAt(d.dutyByStation, stationId))) }
 }
 
 /**

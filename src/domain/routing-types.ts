@@ -29,7 +29,7 @@ export interface RoutingDirectory {
   regions: Region[]
   stations: Station[]
   /** `active` false: left office, never routed a message; absent means in office. */
-  deputies: Array<Pick<Deputy, 'id' | 'code' | 'name' | 'level' | 'stationIds' | 'topics' | 'dutyDates'> & { active?: boolean }>
+  deputies: Array<Pick<Deputy, 'id' | 'code' | 'name' | 'level' | 'stationIds' | 'topics' | 'dutyByStation'> & { active?: boolean }>
 }
 
 export type RoutingRule = 'explicit' | 'place' | 'topic' | 'duty' | 'load' | 'fallback'

@@ -78,7 +78,8 @@ export interface DeputyQuery extends PageQuery {
   /** In office (true) or left (false); absent: both. */
   active?: boolean
 }
-export type DeputyPatch = Partial<Pick<DeputyRecord, 'name' | 'level' | 'stationIds' | 'topics' | 'dutyDates' | 'phoneEnc' | 'phoneIndex' | 'active'>>
+/** `dutyByStation` replaces the whole roster of the deputy; days at stations not in their `stationIds` are not kept. */
+export type DeputyPatch = Partial<Pick<DeputyRecord, 'name' | 'level' | 'stationIds' | 'topics' | 'dutyByStation' | 'phoneEnc' | 'phoneIndex' | 'active'>>
 
 export interface DeputyRepo {
   get(id: string): Promise<DeputyRecord | null>

@@ -9,7 +9,7 @@ describe("console: a station's deputies, posters and binding codes", function ()
 
   it("shows the station's deputies with the duty roster, prints a QR poster, and gives a deputy a binding code", async () => {
     const deputies = await story.app.liaison.store.deputies.listByStation('st001')
-    const onDuty = deputies.find((d) => d.dutyDates.length)!
+    const onDuty = deputies.find((d) => d.dutyByStation.st001?.length)!
     const page = await newPage(story.browser, story.app)
     await logInAs(
       page,
@@ -23,7 +23,7 @@ describe("console: a station's deputies, posters and binding codes", function ()
     const roster = page.locator('[data-roster]')
     // The roster shows this month: a deputy on duty this month appears in it.
     const thisMonth = new Date().toISOString().slice(0, 7)
-    const dutyThisMonth = deputies.filter((d) => d.dutyDates.some((x) => x.startsWith(thisMonth))).map((d) => d.name)
+    const dutyThisMonth = deputies.filter((d) => (d.dutyByStation.st001 ?? []).some((x) => x.startsWith(thisMonth))).map((d) => d.name)
     await screenshot(page, 'station-deputies')
     if (dutyThisMonth.length) await roster.getByText(dutyThisMonth[0]).first().waitFor()
     expect(onDuty).to.exist

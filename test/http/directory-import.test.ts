@@ -28,6 +28,7 @@ describe('directory import over HTTP', () => {
     const city = smallCity()
     city.deputies[0].name = '张伟（已更新）'
     city.deputies[0].stationIds = ['st002']
+    city.deputies[0].dutyByStation = { st002: ['2026-11-25'] } // his days go with him
     city.stations[1].receptionDays = ['tue', 'sat']
     const answer = await admin.post('/api/admin/directory/import', city)
     expect(answer.body.created).to.deep.equal({ regions: 0, stations: 0, units: 0, deputies: 0, staff: 0 })
@@ -90,6 +91,31 @@ describe('directory import over HTTP', () => {
     })
     expect(answer.status).to.equal(422)
     expect(answer.body.error.details).to.deep.equal([{ path: 'deputies[0].code', message: '"DP0001" 已被代表 "dp0001" 使用' }])
+  })
+
+  it('takes duty dates per station: plain dates for a deputy of one station, dutyByStation for several, and refuses plain dates it cannot place', async () => {
+    await admin.post('/api/admin/directory/import', smallCity())
+    const liQiang = { id: 'dp0003', code: 'DP0003', name: '李强', level: 'national', stationIds: ['st002', 'st001'] }
+    const zhaoMin = { id: 'dp0004', code: 'DP0004', name: '赵敏', level: 'township', stationIds: ['st002'] }
+    const unclear = await admin.post('/api/admin/directory/import', { deputies: [{ ...liQiang, dutyDates: ['2026-12-01'] }] })
+    expect(unclear.status).to.equal(422)
+    expect(unclear.body.error.details).to.deep.equal([
+      { path: 'deputies[0].dutyDates', message: '该代表属于 2 个联络站，值班日期请按联络站填写（dutyByStation），例如 {"st002": ["2026-12-01"]}' },
+    ])
+    const notHis = await admin.post('/api/admin/directory/import', { deputies: [{ ...liQiang, dutyByStation: { st003: ['2026-12-01'] } }] })
+    expect(notHis.body.error.details).to.deep.equal([
+      { path: 'deputies[0].dutyByStation.st003', message: '联络站 "st003" 不在该代表的所属联络站（stationIds）中' },
+    ])
+
+    const ok = await admin.post('/api/admin/directory/import', {
+      deputies: [
+        { ...liQiang, dutyByStation: { st002: ['2026-12-01'], st001: ['2026-12-02'] } },
+        { ...zhaoMin, dutyDates: ['2026-12-08'] },
+      ],
+    })
+    expect(ok.status, JSON.stringify(ok.body)).to.equal(200)
+    expect((await admin.get('/api/admin/deputies/dp0003')).body.dutyByStation).to.deep.equal({ st002: ['2026-12-01'], st001: ['2026-12-02'] })
+    expect((await admin.get('/api/admin/deputies/dp0004')).body.dutyByStation).to.deep.equal({ st002: ['2026-12-08'] })
   })
 
   it('never lets a roster row named "admin" take over the built-in admin, who keeps working and starting', async () => {

@@ -32,7 +32,7 @@ describe("a deputy's record (履职档案)", () => {
   let app: TestApp
   beforeEach(async () => {
     const city = meetingCity()
-    city.deputies[0]!.dutyDates = ['2026-11-25', '2026-12-02']
+    city.deputies[0]!.dutyByStation = { st001: ['2026-11-25', '2026-12-02'] }
     app = await startApp({ directory: city })
     app.clock.set(new Date('2026-11-23T02:00:00Z'))
   })

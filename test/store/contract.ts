@@ -52,7 +52,7 @@ export function sampleDirectory(): DirectorySnapshot {
         topics: ['环境保护'],
         phoneEnc: 'v1:k1:enc1',
         phoneIndex: 'idx1',
-        dutyDates: ['2026-11-25'],
+        dutyByStation: { st001: ['2026-11-25'] },
         active: true,
       },
       {
@@ -64,7 +64,7 @@ export function sampleDirectory(): DirectorySnapshot {
         topics: ['教育', '医疗卫生'],
         phoneEnc: null,
         phoneIndex: null,
-        dutyDates: [],
+        dutyByStation: {},
         active: true,
       },
       {
@@ -76,7 +76,7 @@ export function sampleDirectory(): DirectorySnapshot {
         topics: [],
         phoneEnc: 'v1:k1:enc3',
         phoneIndex: 'idx1',
-        dutyDates: [],
+        dutyByStation: {},
         active: true,
       },
     ],
@@ -290,10 +290,31 @@ export function storeContract(open: () => Promise<Store>) {
     })
 
     it('updates fields and stations of a deputy', async () => {
-      await store.deputies.update('dp0003', { stationIds: ['st002'], dutyDates: ['2026-12-01'], phoneEnc: null, phoneIndex: null })
+      await store.deputies.update('dp0003', { stationIds: ['st002'], dutyByStation: { st002: ['2026-12-01'] }, phoneEnc: null, phoneIndex: null })
       const d = await store.deputies.get('dp0003')
-      expect(d).to.deep.include({ stationIds: ['st002'], dutyDates: ['2026-12-01'], phoneEnc: null })
+      expect(d).to.deep.include({ stationIds: ['st002'], dutyByStation: { st002: ['2026-12-01'] }, phoneEnc: null })
       expect((await store.deputies.listByStation('st002')).map((x) => x.id)).to.deep.equal(['dp0002', 'dp0003'])
+    })
+
+    it("keeps a deputy's duty days per station, everywhere the deputy is read; days at a station they leave go with it", async () => {
+      await store.deputies.update('dp0002', { dutyByStation: { st002: ['2026-12-01'], st001: ['2026-12-02', '2026-12-09'] } })
+      const duty = { st002: ['2026-12-01'], st001: ['2026-12-02', '2026-12-09'] }
+      expect((await store.deputies.get('dp0002'))!.dutyByStation).to.deep.equal(duty)
+      expect((await store.deputies.listByStation('st001')).find((d) => d.id === 'dp0002')!.dutyByStation).to.deep.equal(duty)
+      expect((await store.directory.snapshot()).deputies.find((d) => d.id === 'dp0002')!.dutyByStation).to.deep.equal(duty)
+
+      await store.deputies.update('dp0002', { stationIds: ['st002'] })
+      expect((await store.deputies.get('dp0002'))!.dutyByStation).to.deep.equal({ st002: ['2026-12-01'] })
+
+      const d = (await store.deputies.get('dp0003'))!
+      await store.directory.upsertAll({
+        regions: [],
+        stations: [],
+        units: [],
+        staff: [],
+        deputies: [{ ...d, stationIds: ['st001', 'st002'], dutyByStation: { st001: ['2026-12-03'], st002: ['2026-12-04'] } }],
+      })
+      expect((await store.deputies.get('dp0003'))!.dutyByStation).to.deep.equal({ st001: ['2026-12-03'], st002: ['2026-12-04'] })
     })
 
     it('takes a deputy out of office and back, and searches by it; an import keeps what it is given', async () => {

@@ -913,6 +913,59 @@ describe('mongo adapter, against a fake server', function () {
   })
 
   // Refusing a cursor happens before anything is sent, so the contract's cursor part holds here too.
+  describe('duty days per station', () => {
+    const deputyDoc = { _id: 'dp0003', code: 'DP0003', name: '李强', level: 'national', stationIds: ['st002', 'st001'], topics: [], active: true }
+
+    it("writes a deputy's duty days as a list per station, removing the old shared list, and reads them back", async () => {
+      await open()
+      const duty = [
+        { stationId: 'st002', dates: ['2026-12-01'] },
+        { stationId: 'st001', dates: ['2026-12-02'] },
+      ]
+      fake.answer((c) =>
+        c.name === 'findAndModify' && c.body.findAndModify === 'deputies'
+          ? { lastErrorObject: { n: 1, updatedExisting: true }, value: { ...deputyDoc, duty }, ok: 1 }
+          : undefined,
+      )
+      const updated = await store!.deputies.update('dp0003', { dutyByStation: { st002: ['2026-12-01'], st001: ['2026-12-02'] } })
+      const [update] = on('deputies', 'findAndModify')
+      expect(update.body.update).to.deep.equal({ $set: { duty }, $unset: { dutyDates: 1 } })
+      expect(updated.dutyByStation).to.deep.equal({ st002: ['2026-12-01'], st001: ['2026-12-02'] })
+    })
+
+    it('reads a document from before duty was per station as the same days at each of the deputy’s stations, as sqlite’s 056 moved them', async () => {
+      await open()
+      fake.answer((c) => (c.name === 'find' && c.body.find === 'deputies' ? cursorAnswer(c, [{ ...deputyDoc, dutyDates: ['2026-12-01'] }]) : undefined))
+      expect((await store!.deputies.get('dp0003'))!.dutyByStation).to.deep.equal({ st002: ['2026-12-01'], st001: ['2026-12-01'] })
+    })
+
+    it('replaces a deputy in an import with the duty list, keyed by station in a field value (a station id may hold a dot)', async () => {
+      await open()
+      const record = {
+        id: 'dp0003',
+        code: 'DP0003',
+        name: '李强',
+        level: 'national' as const,
+        stationIds: ['st.2', 'st001'],
+        topics: [],
+        phoneEnc: null,
+        phoneIndex: null,
+        active: true,
+      }
+      await store!.directory.upsertAll({
+        regions: [],
+        stations: [],
+        units: [],
+        staff: [],
+        deputies: [{ ...record, dutyByStation: { 'st.2': ['2026-12-01'] } }],
+      })
+      const replacements = on('deputies', 'update').flatMap((c) => (c.body.updates as Document[]).filter((u) => u.upsert === true))
+      const replacement = replacements[0].u
+      expect(replacement.duty).to.deep.equal([{ stationId: 'st.2', dates: ['2026-12-01'] }])
+      expect(replacement).to.not.have.property('dutyByStation')
+    })
+  })
+
   describe('staff accounts', () => {
     const staffDoc = { _id: 'sf01', username: 'lina', name: '李娜', role: 'station_staff', stationIds: ['st001'], regionIds: [], unitIds: [], active: true }
 

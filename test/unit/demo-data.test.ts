@@ -2,6 +2,7 @@ import { expect } from 'chai'
 import { DEPUTY_LEVELS, REGION_KINDS, STAFF_ROLES, STATION_KINDS, WEEKDAYS, type DirectoryFile, type Region } from '../../src/domain/directory.js'
 import { loadConfig } from '../../src/config.js'
 import { checkDirectoryFile } from '../../src/domain/directory-import.js'
+import { dutyDatesAmong } from '../../src/domain/duty-days.js'
 import { demoDirectory } from '../../src/demo/demo-city.js'
 import { fullSizeDirectory } from '../../src/demo/full-size.js'
 import { mulberry32, namePinyin, personName } from '../../src/demo/names.js'
@@ -123,9 +124,11 @@ function consistencyProblems(dir: DirectoryFile, today: string): string[] {
     check(unique(d.topics), `deputy ${d.id} lists a topic twice`)
     for (const topic of d.topics) check(TOPICS.includes(topic), `deputy ${d.id} has topic ${topic}`)
     check(PHONE.test(d.phone ?? ''), `deputy ${d.id} has phone ${d.phone}`)
-    check(unique(d.dutyDates), `deputy ${d.id} lists a duty date twice`)
-    for (const date of d.dutyDates) {
-      check(DATE.test(date) && date > today && date <= last, `deputy ${d.id} on duty ${date}`)
+    check(d.dutyDates === undefined, `deputy ${d.id} has duty dates of no station`)
+    for (const [stationId, dates] of Object.entries(d.dutyByStation ?? {})) {
+      check(d.stationIds.includes(stationId), `deputy ${d.id} on duty at ${stationId}, not theirs`)
+      check(unique(dates), `deputy ${d.id} lists a duty date twice at ${stationId}`)
+      for (const date of dates) check(DATE.test(date) && date > today && date <= last, `deputy ${d.id} on duty ${date}`)
     }
   }
   check(unique(deputies.map((d) => d.phone ?? '')), 'deputy phones are not unique')
@@ -197,11 +200,12 @@ describe('demo data', () => {
     })
 
     it('gives every deputy a few duty dates and every station someone on every reception day', () => {
-      for (const deputy of dir.deputies ?? []) expect(deputy.dutyDates.length, deputy.id).to.be.within(1, 6)
+      for (const deputy of dir.deputies ?? []) expect(dutyDatesAmong(deputy.dutyByStation ?? {}).length, deputy.id).to.be.within(1, 6)
       for (const station of dir.stations ?? []) {
         const members = (dir.deputies ?? []).filter((d) => d.stationIds.includes(station.id))
         expect(members.length, station.id).to.be.greaterThan(0)
-        const onDuty = new Set(members.flatMap((d) => d.dutyDates))
+        // The station's own roster covers its reception days: another station's days do not count here.
+        const onDuty = new Set(members.flatMap((d) => d.dutyByStation?.[station.id] ?? []))
         for (let i = 1; i <= 28; i++) {
           const date = addDays(today, i)
           const weekday = WEEKDAYS[(new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7]
@@ -231,7 +235,7 @@ describe('demo data', () => {
       const later = demoDirectory({ today: '2027-03-01' })
       expectConsistent(later, '2027-03-01')
       expect(later.deputies?.map((d) => d.id)).to.deep.equal(dir.deputies?.map((d) => d.id))
-      expect(later.deputies?.[0]?.dutyDates).to.not.deep.equal(dir.deputies?.[0]?.dutyDates)
+      expect(later.deputies?.[0]?.dutyByStation).to.not.deep.equal(dir.deputies?.[0]?.dutyByStation)
     })
 
     it('rejects a malformed `today`', () => {

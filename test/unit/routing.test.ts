@@ -44,7 +44,7 @@ const ABOUT = {
 const city = (change?: (c: City) => void): RoutingIndex => {
   const c = smallCity()
   change?.(c)
-  return buildRoutingIndex(c as RoutingDirectory)
+  return buildRoutingIndex({ ...c, deputies: c.deputies.map((d) => ({ ...d, dutyByStation: d.dutyByStation ?? {} })) })
 }
 const send = (index: RoutingIndex, input: Partial<RoutingInput>, loads: Record<string, number> = {}, options: Partial<RoutingOptions> = {}) =>
   route({ text: ABOUT.parking, at: ORDINARY_DAY, ...input }, index, loads, { ...OPTIONS, ...options })
@@ -224,6 +224,30 @@ describe('routing', () => {
       expect(send(city(), { regionId: 'c010101', at: earlyMorning }, { dp0001: 5 }, { timeZone: 'UTC' }).deputyId).to.equal('dp0002')
     })
 
+    it('a deputy of two stations is on duty only at the station where they sit that day', () => {
+      // 李强 sits at 马庄 (st002) on Tuesday 1 December and at 轻工 (st001) on Wednesday 2 December.
+      const liQiang = city((c) => (c.deputies[2].dutyByStation = { st002: ['2026-12-01'], st001: ['2026-12-02'] }))
+      const tuesday = new Date('2026-12-01T10:00:00+08:00')
+      const wednesday = new Date('2026-12-02T10:00:00+08:00')
+      const maZhuang = (at: Date) => send(liQiang, { regionId: 'c010201', at }, { dp0003: 1 })
+
+      const atHisStation = maZhuang(tuesday)
+      expect(atHisStation.deputyId).to.equal('dp0003')
+      expect(messages(atHisStation)).to.include('李强代表 12月1日 接待值班')
+      expect(residentSummary(atHisStation, liQiang, 'c010201')).to.include('李强代表今日接待值班')
+
+      // On Wednesday he is at 轻工: 马庄's message goes by load, and nobody tells the resident he is on duty there.
+      const elsewhere = maZhuang(wednesday)
+      expect(elsewhere.deputyId).to.equal('dp0004')
+      expect(codes(elsewhere)).to.not.include('duty:on_duty')
+      expect(residentSummary(elsewhere, liQiang, 'c010201')).to.not.include('接待值班')
+
+      const qingGong = send(liQiang, { regionId: 'c010101', at: wednesday }, { dp0003: 1 })
+      expect(qingGong.deputyId).to.equal('dp0003')
+      expect(messages(qingGong)).to.include('李强代表 12月2日 接待值班')
+      expect(codes(send(liQiang, { regionId: 'c010101', at: tuesday }, { dp0003: 1 }))).to.not.include('duty:on_duty')
+    })
+
     it('otherwise the deputy with the fewest open cases', () => {
       const d = send(city(), { regionId: 'c010101' }, { dp0001: 3, dp0002: 2, dp0003: 7 })
       expect(d.deputyId).to.equal('dp0002')
@@ -247,7 +271,7 @@ describe('routing', () => {
     })
 
     it('the capacity is an option: set lower, it passes over deputies sooner', () => {
-      const zhaoOnDuty = city((c) => (c.deputies[3].dutyDates = ['2026-11-26']))
+      const zhaoOnDuty = city((c) => (c.deputies[3].dutyByStation = { st002: ['2026-11-26'] }))
       expect(send(zhaoOnDuty, { regionId: 'c010201' }, { dp0004: 3 }).deputyId).to.equal('dp0004')
       expect(send(zhaoOnDuty, { regionId: 'c010201' }, { dp0004: 3 }, { deputyCapacity: 3 }).deputyId).to.equal('dp0003')
     })

@@ -1,5 +1,6 @@
 import type { Region, Station, Unit } from '../../domain/directory.js'
 import { LEVEL_LABELS, UNIT_KIND_LABELS } from '../../domain/directory.js'
+import { dutyDatesAt } from '../../domain/duty-days.js'
 import type { RegionNode } from '../../domain/region-tree.js'
 import type { DeputyView } from '../../services/directory/directory.js'
 import type { DeputyRecord, DirectoryCounts, StaffRecord } from '../../services/records.js'
@@ -54,13 +55,13 @@ export const LEFT_OFFICE_NOTICE = '该代表已离任，不再接收留言。如
 export const presentPublicStationPage = (p: {
   station: Station
   regions: Region[]
-  deputies: Array<Pick<DeputyRecord, 'code' | 'name' | 'level' | 'topics' | 'dutyDates' | 'active'>>
+  deputies: Array<Pick<DeputyRecord, 'code' | 'name' | 'level' | 'topics' | 'dutyByStation' | 'active'>>
 }) => ({
   ...presentPublicStation(p.station),
   regions: p.regions.map((r) => ({ id: r.id, name: r.name })),
-  // Reception duty dates are posted at the station; the mini-program marks today's duty deputy.
+  // Reception duty dates are posted at the station, this station's only; the mini-program marks today's duty deputy.
   deputies: p.deputies
-    .map((d) => ({ ...presentPublicDeputy(d, []), dutyDates: d.dutyDates }))
+    .map((d) => ({ ...presentPublicDeputy(d, []), dutyDates: dutyDatesAt(d.dutyByStation, p.station.id) }))
     .map(({ stations: _s, inOffice: _i, notice: _n, ...card }) => card),
 })
 
@@ -73,7 +74,10 @@ export const presentDeputy = (d: DeputyView) => ({
   stationIds: d.stationIds,
   topics: d.topics,
   phoneMasked: d.phoneMasked,
+  /** At the station in view (the list's stationId, the one just edited), else at every station the reader looks after. */
   dutyDates: d.dutyDates,
+  /** Station id → duty dates there, for the stations the reader looks after only. */
+  dutyByStation: d.dutyByStation,
   active: d.active,
   /** 在任 / 已离任, for lists. */
   statusLabel: d.active ? '在任' : '已离任',

@@ -108,14 +108,14 @@ export class DirectoryCache {
 
   private async load(): Promise<PreparedDirectory> {
     const snapshot = await this.store.directory.snapshot()
-    const deputies = snapshot.deputies.map(({ id, code, name, level, stationIds, topics, dutyDates, active }) => ({
+    const deputies = snapshot.deputies.map(({ id, code, name, level, stationIds, topics, dutyByStation, active }) => ({
       id,
       code,
       name,
       level,
       stationIds,
       topics,
-      dutyDates,
+      dutyByStation,
       active,
     }))
     const deputiesByStation = new Map<string, string[]>()

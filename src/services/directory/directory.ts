@@ -1,8 +1,9 @@
 import { LEVEL_LABELS, type Deputy, type Region, type Station, type Weekday } from '../../domain/directory.js'
+import { dutyDatesAmong, dutyDatesAt, dutyStationFor, onlyStations, withDutyDates } from '../../domain/duty-days.js'
 import { normalizePhone } from '../../domain/phone.js'
 import { buildRegionTree, stationsCovering, subtree } from '../../domain/region-tree.js'
 import { scopeHasStation, type StaffScope } from '../../domain/staff-scope.js'
-import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.js'
+import { ForbiddenError, NotFoundError, UnprocessableError, ValidationError } from '../../errors.js'
 import { maskPhone, type PiiCipher } from '../../security/pii.js'
 import type { DeputyQuery, DeputyRecord, Page, StationQuery, Store } from '../../store/ports.js'
 import type { AuditTrail } from '../audit.js'
@@ -10,8 +11,11 @@ import type { StaffPrincipal } from '../accounts/principal.js'
 import type { DeputyHandBack } from './deputy-hand-back.js'
 import type { DirectoryCache } from './directory-cache.js'
 
-/** A deputy as the console sees them: the phone masked. */
-export type DeputyView = Omit<Deputy, 'phone'> & { phoneMasked: string | null }
+/**
+ * A deputy as the console sees them: the phone masked; duty days only at the stations the
+ * reader looks after (`dutyByStation`), and `dutyDates` those of the station in view (or all of them).
+ */
+export type DeputyView = Omit<Deputy, 'phone'> & { phoneMasked: string | null; dutyDates: string[] }
 
 export interface StationEdit {
   name?: string
@@ -24,7 +28,9 @@ export interface DeputyEdit {
   level?: Deputy['level']
   stationIds?: string[]
   topics?: string[]
+  /** The duty dates at one station (`stationId`, needed when the editor could mean several), replacing that station's only. */
   dutyDates?: string[]
+  stationId?: string
   phone?: string | null
   /** False takes a deputy who has left office out of service; true puts them back. */
   active?: boolean
@@ -157,14 +163,16 @@ export class DirectoryService {
     }
     const page = await this.store.deputies.search(query)
     const scope = await this.cache.scopeOf(actor)
-    if (scope.kind !== 'regions') return { items: page.items.map((d) => this.view(d)), nextCursor: page.nextCursor }
-    // A district organizer's page keeps only their deputies (a page may come back shorter).
     const mine = await this.manageable(actor, scope)
-    return { items: page.items.filter((d) => mine(d.stationIds)).map((d) => this.view(d)), nextCursor: page.nextCursor }
+    // A station's list shows each deputy's duty at that station: its roster is built from it.
+    const view = (d: DeputyRecord) => this.view(d, mine, query.stationId)
+    if (scope.kind !== 'regions') return { items: page.items.map(view), nextCursor: page.nextCursor }
+    // A district organizer's page keeps only their deputies (a page may come back shorter).
+    return { items: page.items.filter((d) => mine(d.stationIds)).map(view), nextCursor: page.nextCursor }
   }
 
   async deputy(actor: StaffPrincipal, id: string): Promise<DeputyView> {
-    return this.view(await this.visibleDeputy(actor, id))
+    return this.view(await this.visibleDeputy(actor, id), await this.manageable(actor, await this.cache.scopeOf(actor)))
   }
 
   /** The unmasked number, for staff who need to call; every read is audited. */
@@ -183,10 +191,10 @@ export class DirectoryService {
     // As for a read, not "forbidden"; but judged on the deputy's stations as stored now.
     if (!deputy || !mayWrite(await this.stationsByIds(deputy.stationIds))) throw new NotFoundError('代表不存在')
     const fields = Object.keys(edit)
-    if (actor.role === 'station_staff' && fields.some((f) => f !== 'dutyDates')) {
+    if (actor.role === 'station_staff' && fields.some((f) => f !== 'dutyDates' && f !== 'stationId')) {
       throw new ForbiddenError('联络站工作人员只能安排代表的接待日期')
     }
-    const { phone, ...rest } = edit
+    const { phone, dutyDates, stationId, ...rest } = edit
     if (rest.stationIds) {
       await this.requireStations(rest.stationIds)
       await this.requireStationsInScope(actor, changed(deputy.stationIds, rest.stationIds), rest.stationIds)
@@ -198,6 +206,11 @@ export class DirectoryService {
       if (!this.topics.includes(t)) throw new ValidationError('关注领域无效', [{ path: `body.topics[${i}]`, message: `未知的关注领域 "${t}"` }])
     })
     const patch: Partial<DeputyRecord> = { ...rest }
+    const stationIds = rest.stationIds ?? deputy.stationIds
+    // Days at a station the deputy leaves go with it; those at the others stay as they are.
+    if (rest.stationIds) patch.dutyByStation = onlyStations(deputy.dutyByStation, stationIds)
+    const dutyStation = dutyDates === undefined ? undefined : await this.dutyStation(actor, stationIds, stationId)
+    if (dutyStation) patch.dutyByStation = withDutyDates(onlyStations(deputy.dutyByStation, stationIds), dutyStation, dutyDates!)
     if (phone !== undefined) {
       const normalized = phone === null || phone.trim() === '' ? null : normalizePhone(phone)
       if (phone && !normalized) throw new ValidationError('电话号码无效', [{ path: 'body.phone', message: `电话号码无效 "${phone}"` }])
@@ -208,10 +221,35 @@ export class DirectoryService {
     // Routing reads the directory afresh before the messages are handed back: none can land on them meanwhile.
     this.onChange()
     const leaving = edit.active === undefined ? {} : { active: edit.active, wasActive: deputy.active }
-    await this.audit.record(actor, 'deputy.update', { kind: 'deputy', id }, { fields, ...leaving })
+    await this.audit.record(actor, 'deputy.update', { kind: 'deputy', id }, { fields, ...leaving, ...(dutyStation ? { dutyStationId: dutyStation } : {}) })
+    const view = this.view(updated, await this.manageable(actor, await this.cache.scopeOf(actor)), dutyStation)
     // Again when already out of service: whatever a failed first attempt left behind goes back too.
-    if (edit.active === false) return { ...this.view(updated), casesReturned: await this.handBack.handBackOpenCases(deputy.id) }
-    return this.view(updated)
+    if (edit.active === false) return { ...view, casesReturned: await this.handBack.handBackOpenCases(deputy.id) }
+    return view
+  }
+
+  /**
+   * The station whose duty days a plain `dutyDates` list replaces: the one named, else the only one of the
+   * deputy's stations the editor looks after. A deputy of several of them needs the station named.
+   */
+  private async dutyStation(actor: StaffPrincipal, deputyStationIds: string[], named: string | undefined): Promise<string> {
+    const mayWrite = await this.writable(actor)
+    const stations = await this.stationsByIds(deputyStationIds)
+    const allowed = stations.filter((s) => mayWrite([s])).map((s) => s.id)
+    const choice = dutyStationFor(deputyStationIds, allowed, named)
+    if (choice.ok) return choice.stationId
+    if (choice.reason === 'ambiguous') {
+      const names = stations.filter((s) => choice.stationIds.includes(s.id)).map((s) => `${s.name}（${s.id}）`)
+      throw new UnprocessableError(
+        `该代表在 ${names.length} 个联络站值班，请说明是哪个联络站的值班日期`,
+        [{ path: 'body.stationId', message: `请填写联络站：${names.join('、')}` }],
+        'duty_station_required',
+      )
+    }
+    if (named !== undefined && !deputyStationIds.includes(named)) {
+      throw new ValidationError('该代表不属于这个联络站', [{ path: 'body.stationId', message: `代表不属于联络站 "${named}"` }])
+    }
+    throw new ForbiddenError('只能安排本站的接待值班日期', 'outside_scope', [{ path: 'body.stationId', message: '不是您负责的联络站' }])
   }
 
   private async visibleDeputy(actor: StaffPrincipal, id: string) {
@@ -283,9 +321,18 @@ export class DirectoryService {
     }
   }
 
-  private view(d: DeputyRecord): DeputyView {
-    const { phoneEnc, phoneIndex: _index, ...rest } = d
-    return { ...rest, phoneMasked: phoneEnc ? maskPhone(this.cipher.decrypt(phoneEnc, d.id)) : null }
+  /**
+   * Duty days only at the stations `mine` allows: one station's staff never read another's roster.
+   * `dutyDates` are those at `stationId` when a station is in view, else at every station shown.
+   */
+  private view(d: DeputyRecord, mine: (stationIds: readonly string[]) => boolean, stationId?: string): DeputyView {
+    const { phoneEnc, phoneIndex: _index, dutyByStation, ...rest } = d
+    const shown = onlyStations(
+      dutyByStation,
+      d.stationIds.filter((id) => mine([id])),
+    )
+    const dutyDates = stationId !== undefined ? dutyDatesAt(shown, stationId) : dutyDatesAmong(shown)
+    return { ...rest, dutyByStation: shown, dutyDates, phoneMasked: phoneEnc ? maskPhone(this.cipher.decrypt(phoneEnc, d.id)) : null }
   }
 
   private async stationsByIds(ids: string[]) {

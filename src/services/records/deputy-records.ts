@@ -2,6 +2,7 @@ import type { Clock } from '../../clock.js'
 import { startOfLocalDate } from '../../domain/business-calendar.js'
 import { localDate } from '../../domain/dates.js'
 import { deputyYearRecord, type DeputyYearRecord } from '../../domain/deputy-record.js'
+import { dutyDatesAmong } from '../../domain/duty-days.js'
 import { recordPoints, type PointLine } from '../../domain/record-points.js'
 import type { QuizRecord } from '../../domain/quiz.js'
 import type { SurveyRecord } from '../../domain/survey.js'
@@ -130,7 +131,8 @@ export class DeputyRecords {
       now,
       invitations,
       cases,
-      dutyDates: deputy.dutyDates,
+      // The deputy's own record: their days at every station, a day at two stations once.
+      dutyDates: dutyDatesAmong(deputy.dutyByStation),
       checkIns: checkIns.length,
       attempts,
       ballots,

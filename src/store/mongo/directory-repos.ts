@@ -1,4 +1,4 @@
-import type { QueryFilter } from 'mongoose'
+import type { QueryFilter, UpdateQuery } from 'mongoose'
 import type {
   DeputyPatch,
   DeputyQuery,
@@ -14,13 +14,13 @@ import type {
 } from '../ports.js'
 import { NotFoundError } from '../../errors.js'
 import type { DeputyDoc, Models, RegionDoc, StaffDoc, StationDoc } from './models.js'
-import { deputyFromDoc, pickPatch, regionFromDoc, staffFromDoc, stationFromDoc, toDoc } from './records.js'
+import { deputyFromDoc, dutyToDoc, pickPatch, regionFromDoc, staffFromDoc, stationFromDoc, toDoc } from './records.js'
 import { nameOrPrefix, pageById } from './query.js'
 import { translate } from './errors.js'
 
 // The fields each update may touch, mirroring the columns the sqlite adapter rewrites.
 const STATION_FIELDS = ['name', 'kind', 'address', 'regionIds', 'receptionDays'] as const
-const DEPUTY_FIELDS = ['name', 'level', 'stationIds', 'topics', 'dutyDates', 'phoneEnc', 'phoneIndex', 'active'] as const
+const DEPUTY_FIELDS = ['name', 'level', 'stationIds', 'topics', 'phoneEnc', 'phoneIndex', 'active'] as const
 const STAFF_FIELDS = [
   'name',
   'role',
@@ -112,8 +112,14 @@ export function deputyRepo({ Deputy }: Models): DeputyRepo {
       return find({ phoneIndex })
     },
     async update(id, patch: DeputyPatch) {
-      const set = pickPatch(patch, DEPUTY_FIELDS)
-      const doc = await translate(() => Deputy.findOneAndUpdate({ _id: id }, { $set: set }, { returnDocument: 'after' }).lean<DeputyDoc>())
+      const set: Record<string, unknown> = pickPatch(patch, DEPUTY_FIELDS)
+      const update: UpdateQuery<DeputyDoc> = { $set: set }
+      if (patch.dutyByStation) {
+        // Written whole; the old list shared by every station goes. Reads keep only the deputy's stations.
+        set.duty = dutyToDoc(patch.dutyByStation, patch.stationIds ?? Object.keys(patch.dutyByStation))
+        update.$unset = { dutyDates: 1 }
+      }
+      const doc = await translate(() => Deputy.findOneAndUpdate({ _id: id }, update, { returnDocument: 'after' }).lean<DeputyDoc>())
       if (!doc) throw new NotFoundError('代表不存在')
       return deputyFromDoc(doc)
     },

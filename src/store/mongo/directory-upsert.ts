@@ -1,7 +1,7 @@
 import type { ClientSession, Connection, Model } from 'mongoose'
 import type { DirectoryRepo, DirectorySnapshot } from '../ports.js'
 import type { Models, RegionDoc, DeputyDoc, StaffDoc, StationDoc, UnitDoc } from './models.js'
-import { deputyFromDoc, regionFromDoc, staffFromDoc, stationFromDoc, unitFromDoc, withoutId } from './records.js'
+import { deputyFromDoc, deputyToStored, regionFromDoc, staffFromDoc, stationFromDoc, unitFromDoc, withoutId } from './records.js'
 import { translate } from './errors.js'
 
 /** Inserts or replaces each record by id; ordered, so the first unique violation stops the batch. */
@@ -95,7 +95,7 @@ export function directoryRepo(conn: Connection, { Region, Station, Unit, Deputy,
           await replaceAll(Region, records.regions, session)
           await replaceAll(Station, records.stations, session)
           await replaceAll(Unit, records.units, session)
-          await replaceAll(Deputy, records.deputies, session)
+          await replaceAll(Deputy, records.deputies.map(deputyToStored), session)
           await replaceAll(Staff, records.staff, session)
         }),
       )

@@ -14,7 +14,17 @@ import { defineDigestModels, type DigestModels } from './digest-models.js'
 type Stored<T extends { id: string }> = Omit<T, 'id'> & { _id: string }
 export type RegionDoc = Stored<Region>
 export type StationDoc = Stored<Station>
-export type DeputyDoc = Stored<DeputyRecord>
+/** Duty days as a list, not an object keyed by station: station ids may hold a '.', which a field name may not. */
+export interface DutyDoc {
+  stationId: string
+  dates: string[]
+}
+export type DeputyDoc = Omit<Stored<DeputyRecord>, 'dutyByStation'> & {
+  /** Absent on documents written before duty days were per station. */
+  duty?: DutyDoc[]
+  /** Before duty days were per station: the deputy's days, read as every station's (as sqlite's 056 moved them). */
+  dutyDates?: string[]
+}
 export type StaffDoc = Stored<StaffRecord>
 export type UnitDoc = Stored<Unit>
 export type SessionDoc = Stored<SessionRecord>
@@ -93,7 +103,9 @@ function deputySchema() {
       topics: stringList,
       phoneEnc: nullableString,
       phoneIndex: nullableString,
-      dutyDates: stringList,
+      duty: { type: [new Schema<DutyDoc>({ stationId: String, dates: [String] }, { _id: false, id: false })], default: undefined },
+      // Read only, from documents written before duty was per station; removed when `duty` is written.
+      dutyDates: { type: [String], default: undefined },
       // Documents written before deputies could leave office have no field: they are in office.
       active: { type: Boolean, default: true },
     },

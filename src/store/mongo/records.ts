@@ -1,6 +1,7 @@
 import type { Region, Station, Unit } from '../../domain/directory.js'
 import type { AuditRecord, DeputyRecord, SessionRecord, StaffRecord } from '../ports.js'
-import type { AuditDoc, DeputyDoc, RegionDoc, SessionDoc, StaffDoc, StationDoc, UnitDoc } from './models.js'
+import type { AuditDoc, DeputyDoc, DutyDoc, RegionDoc, SessionDoc, StaffDoc, StationDoc, UnitDoc } from './models.js'
+import { onlyStations } from '../../domain/duty-days.js'
 
 /**
  * Document ↔ record mapping. Every field is picked explicitly so `_id`, `__v` or any
@@ -29,9 +30,28 @@ export const deputyFromDoc = (d: DeputyDoc): DeputyRecord => ({
   topics: [...(d.topics ?? [])],
   phoneEnc: d.phoneEnc ?? null,
   phoneIndex: d.phoneIndex ?? null,
-  dutyDates: [...(d.dutyDates ?? [])],
+  dutyByStation: dutyFromDoc(d),
   active: d.active !== false,
 })
+
+/**
+ * Per station, in station order. A document from before duty was per station has only the
+ * deputy's `dutyDates`: each of their stations keeps them, as sqlite's migration 056 did.
+ */
+function dutyFromDoc(d: DeputyDoc): DeputyRecord['dutyByStation'] {
+  const stationIds = d.stationIds ?? []
+  if (!d.duty) return onlyStations(Object.fromEntries(stationIds.map((id) => [id, d.dutyDates ?? []])), stationIds)
+  return onlyStations(Object.fromEntries(d.duty.map((e) => [e.stationId, e.dates ?? []])), stationIds)
+}
+
+/** Duty days as stored: one entry per station with days, in station order. */
+export const dutyToDoc = (duty: DeputyRecord['dutyByStation'], stationIds: readonly string[]): DutyDoc[] =>
+  Object.entries(onlyStations(duty, stationIds)).map(([stationId, dates]) => ({ stationId, dates }))
+
+/** A deputy as replaced by an import: the duty list for the per-station record. */
+export function deputyToStored({ dutyByStation, ...rest }: DeputyRecord) {
+  return { ...rest, duty: dutyToDoc(dutyByStation, rest.stationIds) }
+}
 
 export const staffFromDoc = (d: StaffDoc): StaffRecord => ({
   id: d._id,

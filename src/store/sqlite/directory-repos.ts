@@ -18,12 +18,15 @@ import type {
 import type { Station } from '../../domain/directory.js'
 import { decodeCursor, toPage } from '../cursor.js'
 import { NotFoundError } from '../../errors.js'
+import { dutyDatesAt, onlyStations } from '../../domain/duty-days.js'
 import { deputyFromRow, regionFromRow, staffFromRow, stationFromRow, unitFromRow } from './rows.js'
 import { translate } from './errors.js'
 import { limitSql } from './sql-limit.js'
 
 const DEPUTY_SELECT = `SELECT d.*, (SELECT json_group_array(station_id) FROM
-  (SELECT station_id FROM deputy_stations WHERE deputy_id = d.id ORDER BY position)) AS station_ids FROM deputies d`
+  (SELECT station_id FROM deputy_stations WHERE deputy_id = d.id ORDER BY position)) AS station_ids,
+  (SELECT json_group_object(station_id, json(duty_dates)) FROM deputy_stations WHERE deputy_id = d.id AND duty_dates <> '[]') AS duty_by_station
+  FROM deputies d`
 
 /** Builds "WHERE a AND b" from optional filters, keeping parameters beside their clause. */
 class Where {
@@ -112,13 +115,12 @@ export function deputyRepo(db: Db): DeputyRepo {
     return row ? deputyFromRow(row as object) : null
   }
   const update = db.transaction((id: string, next: DeputyRecord) => {
-    db.prepare(`UPDATE deputies SET name = ?, level = ?, topics = ?, phone_enc = ?, phone_index = ?, duty_dates = ?, active = ? WHERE id = ?`).run(
+    db.prepare(`UPDATE deputies SET name = ?, level = ?, topics = ?, phone_enc = ?, phone_index = ?, active = ? WHERE id = ?`).run(
       next.name,
       next.level,
       JSON.stringify(next.topics),
       next.phoneEnc,
       next.phoneIndex,
-      JSON.stringify(next.dutyDates),
       next.active ? 1 : 0,
       id,
     )
@@ -153,17 +155,19 @@ export function deputyRepo(db: Db): DeputyRepo {
     async update(id, patch: DeputyPatch) {
       const current = get(id)
       if (!current) throw new NotFoundError('代表不存在')
-      const next = { ...current, ...patch }
+      const merged = { ...current, ...patch }
+      const next = { ...merged, dutyByStation: onlyStations(merged.dutyByStation, merged.stationIds) }
       update(id, next)
       return next
     },
   }
 }
 
+/** The deputy's stations with their duty days at each: days at a station no longer theirs go with it. */
 function writeDeputyStations(db: Db, deputy: DeputyRecord) {
   db.prepare('DELETE FROM deputy_stations WHERE deputy_id = ?').run(deputy.id)
-  const insert = db.prepare('INSERT INTO deputy_stations (deputy_id, station_id, position) VALUES (?, ?, ?)')
-  deputy.stationIds.forEach((stationId, position) => insert.run(deputy.id, stationId, position))
+  const insert = db.prepare('INSERT INTO deputy_stations (deputy_id, station_id, position, duty_dates) VALUES (?, ?, ?, ?)')
+  deputy.stationIds.forEach((stationId, position) => insert.run(deputy.id, stationId, position, JSON.stringify(dutyDatesAt(deputy.dutyByStation, stationId))))
 }
 
 export function staffRepo(db: Db): StaffRepo {
@@ -242,10 +246,9 @@ export function directoryRepo(db: Db): DirectoryRepo {
   const upsertStation = db.prepare(`INSERT INTO stations (id, code, name, kind, address, region_ids, reception_days)
     VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET code = excluded.code, name = excluded.name, kind = excluded.kind,
     address = excluded.address, region_ids = excluded.region_ids, reception_days = excluded.reception_days`)
-  const upsertDeputy = db.prepare(`INSERT INTO deputies (id, code, name, level, topics, phone_enc, phone_index, duty_dates, active)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET code = excluded.code, name = excluded.name, level = excluded.level,
-    topics = excluded.topics, phone_enc = excluded.phone_enc, phone_index = excluded.phone_index, duty_dates = excluded.duty_dates,
-    active = excluded.active`)
+  const upsertDeputy = db.prepare(`INSERT INTO deputies (id, code, name, level, topics, phone_enc, phone_index, active)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET code = excluded.code, name = excluded.name, level = excluded.level,
+    topics = excluded.topics, phone_enc = excluded.phone_enc, phone_index = excluded.phone_index, active = excluded.active`)
   const upsertStaff = db.prepare(`INSERT INTO staff (id, username, name, role, station_ids, region_ids, unit_ids, password_hash, activation_hash,
     activation_issued_at, must_change_password, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET username = excluded.username,
     name = excluded.name, role = excluded.role, station_ids = excluded.station_ids, region_ids = excluded.region_ids, unit_ids = excluded.unit_ids,
@@ -288,8 +291,7 @@ export function directoryRepo(db: Db): DirectoryRepo {
     }
     for (const u of records.units) upsertUnit.run(u.id, u.code, u.name, u.kind, u.regionId, u.contact, u.active ? 1 : 0)
     for (const d of records.deputies) {
-      const dates = JSON.stringify(d.dutyDates)
-      upsertDeputy.run(d.id, d.code, d.name, d.level, JSON.stringify(d.topics), d.phoneEnc, d.phoneIndex, dates, d.active === false ? 0 : 1)
+      upsertDeputy.run(d.id, d.code, d.name, d.level, JSON.stringify(d.topics), d.phoneEnc, d.phoneIndex, d.active === false ? 0 : 1)
       writeDeputyStations(db, d)
     }
     for (const s of records.staff) {

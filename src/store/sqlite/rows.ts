@@ -1,4 +1,5 @@
 import type { Region, Station, Unit } from '../../domain/directory.js'
+import { onlyStations } from '../../domain/duty-days.js'
 import type { AuditRecord, DeputyRecord, SessionRecord, StaffRecord } from '../ports.js'
 
 /** Row ↔ record mapping for the sqlite adapter: JSON columns, 0/1 booleans, ISO dates. */
@@ -20,18 +21,22 @@ export const stationFromRow = (r: Row): Station => ({
   receptionDays: list(r.reception_days) as Station['receptionDays'],
 })
 
-export const deputyFromRow = (r: Row): DeputyRecord => ({
-  id: r.id,
-  code: r.code,
-  name: r.name,
-  level: r.level,
-  stationIds: r.station_ids ? list(r.station_ids) : [],
-  topics: list(r.topics),
-  phoneEnc: r.phone_enc,
-  phoneIndex: r.phone_index,
-  dutyDates: list(r.duty_dates),
-  active: r.active !== 0,
-})
+export const deputyFromRow = (r: Row): DeputyRecord => {
+  const stationIds = r.station_ids ? list(r.station_ids) : []
+  return {
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    level: r.level,
+    stationIds,
+    topics: list(r.topics),
+    phoneEnc: r.phone_enc,
+    phoneIndex: r.phone_index,
+    // In station order, stations without a day left out: both adapters give the same record.
+    dutyByStation: onlyStations(r.duty_by_station ? (JSON.parse(r.duty_by_station) as Record<string, string[]>) : {}, stationIds),
+    active: r.active !== 0,
+  }
+}
 
 export const unitFromRow = (r: Row): Unit => ({
   id: r.id,

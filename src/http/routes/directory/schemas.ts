@@ -46,12 +46,19 @@ export const deputyEditBody = z
     level: z.enum(DEPUTY_LEVELS).optional(),
     stationIds: z.array(id).min(1).max(20).optional(),
     topics: z.array(z.string()).max(20).optional(),
+    /** The duty dates at one station, replacing that station's only. */
     dutyDates: z.array(z.iso.date('日期格式应为 YYYY-MM-DD')).max(400).optional(),
+    /** Whose duty dates `dutyDates` are; needed only when the editor looks after several of the deputy's stations. */
+    stationId: id.optional(),
     phone: z.string().max(30).nullable().optional(),
     /** false: left office (resigned, term ended, passed away), out of service; true: back in service. */
     active: z.boolean().optional(),
   })
   .refine(nonEmpty, noChange)
+  .refine((b) => b.stationId === undefined || b.dutyDates !== undefined, {
+    message: '联络站（stationId）只用于说明值班日期是哪个站的，请同时填写 dutyDates',
+    path: ['stationId'],
+  })
 
 const unitCode = z
   .string()
