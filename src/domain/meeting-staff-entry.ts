@@ -6,7 +6,7 @@
  * who, when and why, and the answer it replaced so that undoing it gives that answer back.
  * Pure: no I/O, time passed in.
  */
-import { STAFF_ENTRY_KINDS, type MeetingInvitee, type MeetingRecord, type StaffEntry, type StaffEntryKind } from './meeting.js'
+import { STAFF_ENTRY_KINDS, type MeetingInvitee, type MeetingRecord, type Rsvp, type StaffEntry, type StaffEntryKind } from './meeting.js'
 
 export { STAFF_ENTRY_KINDS, type StaffEntry, type StaffEntryKind }
 
@@ -56,4 +56,28 @@ export function withoutStaffEntry(invitee: MeetingInvitee): MeetingInvitee | Sta
 /** What the invitee reads on their meeting page. */
 export function staffEntryNotice(entry: Pick<StaffEntry, 'kind'>): string {
   return entry.kind === 'attended' ? '工作人员已为您登记到会' : '工作人员已为您登记请假'
+}
+
+type StoredDate = Date | string | null | undefined
+/** An entry as a store reads it back (a JSON column's strings, a document's dates): each field picked, dates made dates. */
+export interface StoredStaffEntry {
+  kind: StaffEntryKind
+  note: string
+  staffId: string
+  staffName: string
+  at: Date | string
+  before?: { rsvp: Rsvp; reason?: string | null; rsvpAt?: StoredDate } | null
+}
+
+export function staffEntryFromStored(e: StoredStaffEntry | null | undefined): StaffEntry | null {
+  if (!e) return null
+  const b = e.before
+  return {
+    kind: e.kind,
+    note: e.note,
+    staffId: e.staffId,
+    staffName: e.staffName,
+    at: new Date(e.at),
+    before: b ? { rsvp: b.rsvp, reason: b.reason ?? null, rsvpAt: b.rsvpAt == null ? null : new Date(b.rsvpAt) } : null,
+  }
 }

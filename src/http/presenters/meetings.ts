@@ -16,16 +16,21 @@ import type { NoticeState } from '../../domain/notice-delivery.js'
 
 const iso = (d: Date | null) => d?.toISOString() ?? null
 
-export const presentMeetingSummary = (m: MeetingRecord) => ({
-  id: m.id,
+/** What it is, whether it holds, and when and where: for staff lists and residents' places alike. */
+const meetingHeadline = (m: MeetingRecord) => ({
   title: m.title,
-  kind: m.kind,
   kindLabel: MEETING_KIND_LABELS[m.kind],
   status: m.status,
   statusLabel: MEETING_STATUS_LABELS[m.status],
   startAt: m.startAt.toISOString(),
   endAt: m.endAt.toISOString(),
   place: m.place,
+})
+
+export const presentMeetingSummary = (m: MeetingRecord) => ({
+  id: m.id,
+  kind: m.kind,
+  ...meetingHeadline(m),
   publicSeats: m.publicSeats,
   createdAt: m.createdAt.toISOString(),
 })
@@ -151,13 +156,7 @@ export const presentPublicRegistration = (r: PublicRegistration) => ({ meetingId
 /** A resident's place with the meeting as it is now: moved, or cancelled (said in words). */
 export const presentMyRegistration = ({ meeting: m, registration: r }: { meeting: MeetingRecord; registration: PublicRegistration }) => ({
   ...presentPublicRegistration(r),
-  title: m.title,
-  kindLabel: MEETING_KIND_LABELS[m.kind],
-  status: m.status,
-  statusLabel: MEETING_STATUS_LABELS[m.status],
-  startAt: m.startAt.toISOString(),
-  endAt: m.endAt.toISOString(),
-  place: m.place,
+  ...meetingHeadline(m),
   cancelReason: m.cancelReason,
 })
 

@@ -1,6 +1,6 @@
 import type { ClientSession, Connection } from 'mongoose'
 import type { MeetingInvitee, MeetingRecord, PersonRef, PublicRegistration } from '../../domain/meeting.js'
-import type { StaffEntry } from '../../domain/meeting-staff-entry.js'
+import { staffEntryFromStored, type StaffEntry } from '../../domain/meeting-staff-entry.js'
 import type { MeetingFilter, MeetingRepo } from '../ports.js'
 import { decodeTimeCursor, timeCursorKey, toPage } from '../cursor.js'
 import { NotFoundError } from '../../errors.js'
@@ -87,21 +87,8 @@ const inviteeFromDoc = (d: MeetingInviteeDoc): MeetingInvitee => ({
   rsvpAt: date(d.rsvpAt),
   checkedInAt: date(d.checkedInAt),
   invitedAt: date(d.invitedAt),
-  staffEntry: staffEntryOf(d.staffEntry),
+  staffEntry: staffEntryFromStored(d.staffEntry),
 })
-
-// Picked field by field, both ways, as the rest of the adapter.
-function staffEntryOf(e: StaffEntry | null | undefined): StaffEntry | null {
-  if (!e) return null
-  return {
-    kind: e.kind,
-    note: e.note,
-    staffId: e.staffId,
-    staffName: e.staffName,
-    at: new Date(e.at),
-    before: e.before ? { rsvp: e.before.rsvp, reason: e.before.reason ?? null, rsvpAt: date(e.before.rsvpAt) } : null,
-  }
-}
 
 const registrationFromDoc = (d: PublicRegistrationDoc): PublicRegistration => ({
   meetingId: d.meetingId,
@@ -272,7 +259,7 @@ export function meetingRepo(conn: Connection, { Meeting, MeetingInvitee, PublicR
             reason: after.reason,
             rsvpAt: after.rsvpAt ?? null,
             checkedInAt: after.checkedInAt ?? null,
-            staffEntry: staffEntryOf(after.staffEntry),
+            staffEntry: staffEntryFromStored(after.staffEntry),
           },
         },
       )

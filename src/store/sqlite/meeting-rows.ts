@@ -1,5 +1,5 @@
 import type { MeetingInvitee, MeetingRecord, PublicRegistration } from '../../domain/meeting.js'
-import type { StaffEntry } from '../../domain/meeting-staff-entry.js'
+import { staffEntryFromStored, type StaffEntry } from '../../domain/meeting-staff-entry.js'
 
 // better-sqlite3 rows are untyped; these mappers are the one place that knows their shape.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -127,16 +127,7 @@ export const staffEntryToJson = (e: StaffEntry | null | undefined): string | nul
     : null
 
 function staffEntryFromJson(text: string | null): StaffEntry | null {
-  if (!text) return null
-  const e = JSON.parse(text)
-  return {
-    kind: e.kind,
-    note: e.note,
-    staffId: e.staffId,
-    staffName: e.staffName,
-    at: new Date(e.at),
-    before: e.before && { rsvp: e.before.rsvp, reason: e.before.reason ?? null, rsvpAt: date(e.before.rsvpAt ?? null) },
-  }
+  return text ? staffEntryFromStored(JSON.parse(text)) : null
 }
 
 export const registrationFromRow = (r: Row): PublicRegistration => ({
