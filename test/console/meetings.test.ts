@@ -1,5 +1,5 @@
 import { expect } from 'chai'
-import { asDeputy } from '../helpers/app.js'
+import { asDeputy, Client } from '../helpers/app.js'
 import { logInAs, newPage, screenshot, useConsole } from './harness.js'
 
 /** "2026-12-04T09:30" in Beijing time, some days after the app's clock: what a date-and-time field takes. */
@@ -56,6 +56,18 @@ describe('console: an organizer runs a meeting', function () {
     await table.locator('tr', { hasText: second.name }).getByText('在外地出差').waitFor()
     const counts = await page.locator('[data-test=rsvp-counts]').innerText()
     expect(counts.replace(/\s+/g, ' ')).to.match(/参加 1 ?人 请假 1 ?人 未回复 0 ?人/)
+
+    // A city deputy is added an hour after publishing: the table says so, as they had less time to answer.
+    const late = (await story.app.liaison.store.deputies.search({ level: 'city', limit: 1 })).items[0]
+    story.app.clock.set(new Date(story.app.clock.now().getTime() + 3_600_000))
+    const organizer = story.app.login((l) => l.role === 'organizer')
+    const office = await new Client(story.app.baseUrl).login(organizer.username, organizer.password)
+    expect((await office.post(`/api/admin/meetings/${meetingId}/invitees`, { selector: { deputyIds: [late.id] } })).status).to.equal(200)
+    await table
+      .locator('tr', { hasText: late.name })
+      .getByText(/^发布后加入 /)
+      .waitFor()
+    expect(await table.locator('[data-test=invited-late]').count(), 'only the one added later').to.equal(1)
     await screenshot(page, 'console-meeting-rsvp')
     expect(page.problems).to.deep.equal([])
   })

@@ -48,6 +48,7 @@ describe('correcting a published meeting', () => {
   })
 
   it('adds invitees, who get the notice; those already invited do not get it twice', async () => {
+    app.clock.set(new Date('2026-11-23T03:30:00Z')) // an hour and a half after publishing
     const answer = await office.post(`/api/admin/meetings/${id}/invitees`, { selector: { deputyIds: ['dp0003', 'dp0001'] } })
     expect(answer.status, JSON.stringify(answer.body)).to.equal(200)
     expect(answer.body.added).to.deep.equal([
@@ -67,6 +68,14 @@ describe('correcting a published meeting', () => {
     expect(await recipients('meeting.notice')).to.deep.equal(['deputy:dp0001', 'deputy:dp0002', 'deputy:dp0003', 'deputy:dp0006', 'staff:sf01'])
     const table = (await office.get(`/api/admin/meetings/${id}/invitees`)).body
     expect(table.items.map((i: { name: string }) => i.name)).to.deep.equal(['张伟', '王芳', '陈静', '李娜', '李强'])
+    // The office sees who was added after publishing, and when: they had less time to answer.
+    expect(table.items.map((i: { name: string; invitedLateAt: string | null }) => `${i.name} ${i.invitedLateAt}`)).to.deep.equal([
+      '张伟 null',
+      '王芳 null',
+      '陈静 null',
+      '李娜 null',
+      '李强 2026-11-23T03:30:00.000Z',
+    ])
     expect((await audit('meeting.invitees_added'))[0].details).to.deep.equal({ added: ['deputy:dp0003'] })
     const again = await office.post(`/api/admin/meetings/${id}/invitees`, { selector: { deputyIds: ['dp0003'] } })
     expect(again.body.added).to.deep.equal([])

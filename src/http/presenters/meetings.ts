@@ -79,6 +79,9 @@ export const presentInvitee = (i: MeetingInvitee) => ({
 const presentStaffEntry = (e: StaffEntry | null | undefined) =>
   e ? { kind: e.kind, label: STAFF_ENTRY_LABELS[e.kind], note: e.note, staffName: e.staffName, at: e.at.toISOString() } : null
 
+/** When someone was added after publishing (they had less time to answer), else null. */
+const invitedLate = (m: MeetingRecord, i: MeetingInvitee) => (i.invitedAt && m.publishedAt && i.invitedAt > m.publishedAt ? i.invitedAt.toISOString() : null)
+
 /** Whether the notice reached the person: 已送达 / 待发送 / 未能送达 with the reason. */
 export const presentNotice = (n: NoticeState) => ({ state: n.state, label: n.label, reason: n.reason, sentAt: iso(n.sentAt) })
 
@@ -95,7 +98,7 @@ export const presentTable = (t: {
   manages: t.manages,
   counts: { ...t.counts },
   publicSeats: { cap: t.meeting.publicSeats, taken: t.publicTaken },
-  items: t.invitees.map((i) => ({ ...presentInvitee(i), notice: presentNotice(t.notices.get(i)!) })),
+  items: t.invitees.map((i) => ({ ...presentInvitee(i), invitedLateAt: invitedLate(t.meeting, i), notice: presentNotice(t.notices.get(i)!) })),
 })
 
 export const presentPersonAttendance = (p: PersonAttendance) => ({
