@@ -78,8 +78,14 @@ export interface DeputyQuery extends PageQuery {
   /** In office (true) or left (false); absent: both. */
   active?: boolean
 }
-/** `dutyByStation` replaces the whole roster of the deputy; days at stations not in their `stationIds` are not kept. */
-export type DeputyPatch = Partial<Pick<DeputyRecord, 'name' | 'level' | 'stationIds' | 'topics' | 'dutyByStation' | 'phoneEnc' | 'phoneIndex' | 'active'>>
+/**
+ * `dutyAt` replaces one station's duty days and keeps the other stations' as they are in the store
+ * at the write (two stations' staff editing the same deputy at once both keep theirs); `dutyByStation`
+ * replaces the whole roster. Days at stations not in the deputy's `stationIds` are not kept.
+ */
+export type DeputyPatch = Partial<Pick<DeputyRecord, 'name' | 'level' | 'stationIds' | 'topics' | 'dutyByStation' | 'phoneEnc' | 'phoneIndex' | 'active'>> & {
+  dutyAt?: { stationId: string; dates: string[] }
+}
 
 export interface DeputyRepo {
   get(id: string): Promise<DeputyRecord | null>

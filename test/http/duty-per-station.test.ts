@@ -91,4 +91,28 @@ describe('reception duty days, per station', () => {
     // A deputy of one station needs no station named, whoever edits.
     expect((await admin.patch('/api/admin/deputies/dp0004', { dutyDates: ['2026-12-15'] })).body.dutyByStation).to.deep.equal({ st002: ['2026-12-15'] })
   })
+
+  it("keeps both stations' days when their staff save at the same moment", async () => {
+    const zhoujie = await staff('zhoujie')
+    const lina = await staff('lina')
+    // Each save reads the deputy first; slowed as a network store would be, the two reads come before either write.
+    const deputies = app.liaison.store.deputies
+    const get = deputies.get.bind(deputies)
+    deputies.get = async (id) => {
+      const d = await get(id)
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      return d
+    }
+    try {
+      const saves = await Promise.all([
+        zhoujie.patch('/api/admin/deputies/dp0003', { dutyDates: ['2026-12-15'] }),
+        lina.patch('/api/admin/deputies/dp0003', { dutyDates: ['2026-12-16'] }),
+      ])
+      expect(saves.map((r) => r.status)).to.deep.equal([200, 200])
+    } finally {
+      deputies.get = get
+    }
+    const admin = await asAdmin(app)
+    expect((await admin.get('/api/admin/deputies/dp0003')).body.dutyByStation).to.deep.equal({ st002: ['2026-12-15'], st001: ['2026-12-16'] })
+  })
 })

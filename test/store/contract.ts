@@ -317,6 +317,21 @@ export function storeContract(open: () => Promise<Store>) {
       expect((await store.deputies.get('dp0003'))!.dutyByStation).to.deep.equal({ st001: ['2026-12-03'], st002: ['2026-12-04'] })
     })
 
+    it("replaces one station's duty days at a time, keeping the others' as stored, also when two are written at once", async () => {
+      await store.deputies.update('dp0003', { stationIds: ['st001', 'st002'], dutyByStation: { st001: ['2026-12-01'], st002: ['2026-12-02'] } })
+      await Promise.all([
+        store.deputies.update('dp0003', { dutyAt: { stationId: 'st001', dates: ['2026-12-09', '2026-12-08', '2026-12-09'] } }),
+        store.deputies.update('dp0003', { dutyAt: { stationId: 'st002', dates: ['2026-12-10'] } }),
+      ])
+      expect((await store.deputies.get('dp0003'))!.dutyByStation).to.deep.equal({ st001: ['2026-12-08', '2026-12-09'], st002: ['2026-12-10'] })
+      const cleared = await store.deputies.update('dp0003', { dutyAt: { stationId: 'st002', dates: [] } })
+      expect(cleared.dutyByStation, 'a station left with no days').to.deep.equal({ st001: ['2026-12-08', '2026-12-09'] })
+      // A station the deputy leaves in the same write takes its days with it.
+      const moved = await store.deputies.update('dp0003', { stationIds: ['st002'], dutyAt: { stationId: 'st002', dates: ['2026-12-11'] } })
+      expect(moved.dutyByStation).to.deep.equal({ st002: ['2026-12-11'] })
+      expect((await store.deputies.get('dp0003'))!.dutyByStation).to.deep.equal({ st002: ['2026-12-11'] })
+    })
+
     it('takes a deputy out of office and back, and searches by it; an import keeps what it is given', async () => {
       await store.deputies.update('dp0002', { active: false })
       expect((await store.deputies.get('dp0002'))!.active).to.equal(false)

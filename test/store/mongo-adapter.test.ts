@@ -933,6 +933,36 @@ describe('mongo adapter, against a fake server', function () {
       expect(updated.dutyByStation).to.deep.equal({ st002: ['2026-12-01'], st001: ['2026-12-02'] })
     })
 
+    it("replaces one station's days on the server, from the document as it is at the write, not as it was read", async () => {
+      await open()
+      const duty = [
+        { stationId: 'st002', dates: ['2026-12-01'] },
+        { stationId: 'st001', dates: ['2026-12-09'] },
+      ]
+      fake.answer((c) =>
+        c.name === 'findAndModify' && c.body.findAndModify === 'deputies'
+          ? { lastErrorObject: { n: 1, updatedExisting: true }, value: { ...deputyDoc, duty }, ok: 1 }
+          : undefined,
+      )
+      const updated = await store!.deputies.update('dp0003', { dutyAt: { stationId: 'st001', dates: ['2026-12-09', '2026-12-09'] } })
+      expect(updated.dutyByStation).to.deep.equal({ st002: ['2026-12-01'], st001: ['2026-12-09'] })
+      const [write] = on('deputies', 'findAndModify')
+      // An old document's shared list counts as each station's days, as it is read.
+      const legacy = { $map: { input: { $ifNull: ['$stationIds', []] }, as: 's', in: { stationId: '$$s', dates: { $ifNull: ['$dutyDates', []] } } } }
+      const others = { $filter: { input: { $ifNull: ['$duty', legacy] }, as: 'e', cond: { $and: [{ $ne: ['$$e.stationId', { $literal: 'st001' }] }] } } }
+      expect(write.body.update).to.deep.equal([
+        { $set: { duty: { $concatArrays: [others, [{ stationId: { $literal: 'st001' }, dates: { $literal: ['2026-12-09'] } }]] } } },
+        { $unset: 'dutyDates' },
+      ])
+
+      await store!.deputies.update('dp0003', { stationIds: ['st002'] })
+      const [, leave] = on('deputies', 'findAndModify')
+      expect(leave.body.update, "a station left: its days go, the others' stay as stored").to.deep.equal({
+        $set: { stationIds: ['st002'] },
+        $pull: { duty: { stationId: { $nin: ['st002'] } } },
+      })
+    })
+
     it('reads a document from before duty was per station as the same days at each of the deputy’s stations, as sqlite’s 056 moved them', async () => {
       await open()
       fake.answer((c) => (c.name === 'find' && c.body.find === 'deputies' ? cursorAnswer(c, [{ ...deputyDoc, dutyDates: ['2026-12-01'] }]) : undefined))

@@ -1,11 +1,11 @@
 import { LEVEL_LABELS, type Deputy, type Region, type Station, type Weekday } from '../../domain/directory.js'
-import { dutyDatesAmong, dutyDatesAt, dutyStationFor, onlyStations, withDutyDates } from '../../domain/duty-days.js'
+import { dutyDatesAmong, dutyDatesAt, dutyStationFor, onlyStations } from '../../domain/duty-days.js'
 import { normalizePhone } from '../../domain/phone.js'
 import { buildRegionTree, stationsCovering, subtree } from '../../domain/region-tree.js'
 import { scopeHasStation, type StaffScope } from '../../domain/staff-scope.js'
 import { ForbiddenError, NotFoundError, UnprocessableError, ValidationError } from '../../errors.js'
 import { maskPhone, type PiiCipher } from '../../security/pii.js'
-import type { DeputyQuery, DeputyRecord, Page, StationQuery, Store } from '../../store/ports.js'
+import type { DeputyPatch, DeputyQuery, DeputyRecord, Page, StationQuery, Store } from '../../store/ports.js'
 import type { AuditTrail } from '../audit.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 import type { DeputyHandBack } from './deputy-hand-back.js'
@@ -205,12 +205,12 @@ export class DirectoryService {
     rest.topics?.forEach((t, i) => {
       if (!this.topics.includes(t)) throw new ValidationError('关注领域无效', [{ path: `body.topics[${i}]`, message: `未知的关注领域 "${t}"` }])
     })
-    const patch: Partial<DeputyRecord> = { ...rest }
+    const patch: DeputyPatch = { ...rest }
+    // One station's days only: the store keeps the other stations' as they are then (another
+    // station's staff may be saving theirs), and drops those of a station the deputy leaves.
     const stationIds = rest.stationIds ?? deputy.stationIds
-    // Days at a station the deputy leaves go with it; those at the others stay as they are.
-    if (rest.stationIds) patch.dutyByStation = onlyStations(deputy.dutyByStation, stationIds)
     const dutyStation = dutyDates === undefined ? undefined : await this.dutyStation(actor, stationIds, stationId)
-    if (dutyStation) patch.dutyByStation = withDutyDates(onlyStations(deputy.dutyByStation, stationIds), dutyStation, dutyDates!)
+    if (dutyStation) patch.dutyAt = { stationId: dutyStation, dates: dutyDates! }
     if (phone !== undefined) {
       const normalized = phone === null || phone.trim() === '' ? null : normalizePhone(phone)
       if (phone && !normalized) throw new ValidationError('电话号码无效', [{ path: 'body.phone', message: `电话号码无效 "${phone}"` }])

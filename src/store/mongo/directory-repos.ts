@@ -113,13 +113,24 @@ export function deputyRepo({ Deputy }: Models): DeputyRepo {
     },
     async update(id, patch: DeputyPatch) {
       const set: Record<string, unknown> = pickPatch(patch, DEPUTY_FIELDS)
+      const after = { returnDocument: 'after' } as const
+      if (patch.dutyAt) {
+        // One station's days, computed by the server from the document as it is at the write.
+        const pipeline = [{ $set: { ...literally(set), duty: dutyReplacingOne(patch.dutyAt, patch.stationIds) } }, { $unset: 'dutyDates' }]
+        const doc = await translate(() => Deputy.findOneAndUpdate({ _id: id }, pipeline, { ...after, updatePipeline: true }).lean<DeputyDoc>())
+        if (!doc) throw new NotFoundError('代表不存在')
+        return deputyFromDoc(doc)
+      }
       const update: UpdateQuery<DeputyDoc> = { $set: set }
       if (patch.dutyByStation) {
         // Written whole; the old list shared by every station goes. Reads keep only the deputy's stations.
         set.duty = dutyToDoc(patch.dutyByStation, patch.stationIds ?? Object.keys(patch.dutyByStation))
         update.$unset = { dutyDates: 1 }
+      } else if (patch.stationIds) {
+        // Days at a station the deputy leaves go with it; the others' stay as they are stored.
+        update.$pull = { duty: { stationId: { $nin: patch.stationIds } } }
       }
-      const doc = await translate(() => Deputy.findOneAndUpdate({ _id: id }, update, { returnDocument: 'after' }).lean<DeputyDoc>())
+      const doc = await translate(() => Deputy.findOneAndUpdate({ _id: id }, update, after).lean<DeputyDoc>())
       if (!doc) throw new NotFoundError('代表不存在')
       return deputyFromDoc(doc)
     },
@@ -168,4 +179,21 @@ export function staffRepo({ Staff }: Models): StaffRepo {
       return modifiedCount
     },
   }
+}
+
+/** Values in an update pipeline's $set: a string starting with '$' is a value there, not a field. */
+const literally = (set: Record<string, unknown>) => Object.fromEntries(Object.entries(set).map(([k, v]) => [k, { $literal: v }]))
+
+/**
+ * The stored duty list with one station's days replaced, as an aggregation expression. A document
+ * from before duty was per station (only `dutyDates`) counts as those days at each of its stations,
+ * as it is read. `stationIds`, when the same write changes them, drops the days of stations left.
+ */
+function dutyReplacingOne({ stationId, dates }: { stationId: string; dates: string[] }, stationIds?: string[]) {
+  const legacy = { $map: { input: { $ifNull: ['$stationIds', []] }, as: 's', in: { stationId: '$$s', dates: { $ifNull: ['$dutyDates', []] } } } }
+  const keep: unknown[] = [{ $ne: ['$$e.stationId', { $literal: stationId }] }]
+  if (stationIds) keep.push({ $in: ['$$e.stationId', { $literal: stationIds }] })
+  const others = { $filter: { input: { $ifNull: ['$duty', legacy] }, as: 'e', cond: { $and: keep } } }
+  const list = [...new Set(dates)].sort()
+  return list.length ? { $concatArrays: [others, [{ stationId: { $literal: stationId }, dates: { $literal: list } }]] } : others
 }

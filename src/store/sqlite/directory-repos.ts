@@ -18,7 +18,7 @@ import type {
 import type { Station } from '../../domain/directory.js'
 import { decodeCursor, toPage } from '../cursor.js'
 import { NotFoundError } from '../../errors.js'
-import { dutyDatesAt, onlyStations } from '../../domain/duty-days.js'
+import { dutyDatesAt, onlyStations, withDutyDates } from '../../domain/duty-days.js'
 import { deputyFromRow, regionFromRow, staffFromRow, stationFromRow, unitFromRow } from './rows.js'
 import { translate } from './errors.js'
 import { limitSql } from './sql-limit.js'
@@ -155,8 +155,11 @@ export function deputyRepo(db: Db): DeputyRepo {
     async update(id, patch: DeputyPatch) {
       const current = get(id)
       if (!current) throw new NotFoundError('代表不存在')
-      const merged = { ...current, ...patch }
-      const next = { ...merged, dutyByStation: onlyStations(merged.dutyByStation, merged.stationIds) }
+      // Read and written in one synchronous step: another edit of the deputy cannot come between.
+      const { dutyAt, ...fields } = patch
+      const merged = { ...current, ...fields }
+      const duty = dutyAt ? withDutyDates(merged.dutyByStation, dutyAt.stationId, dutyAt.dates) : merged.dutyByStation
+      const next = { ...merged, dutyByStation: onlyStations(duty, merged.stationIds) }
       update(id, next)
       return next
     },
