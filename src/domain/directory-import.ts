@@ -175,7 +175,25 @@ export function checkDirectoryFile(input: unknown, existing: ExistingDirectory, 
   })
 
   if (problems.length) return { ok: false, problems }
-  return { ok: true, file, warnings: coverageWarnings(regions, mergeStations(existing.stations, file.stations)) }
+  return {
+    ok: true,
+    file,
+    warnings: [...coverageWarnings(regions, mergeStations(existing.stations, file.stations)), ...sharedDutyWarnings(outer.data.deputies)],
+  }
+}
+
+/** Deputies of several stations given one plain list of duty dates: every station got them all. */
+function sharedDutyWarnings(raw: unknown[]): string[] {
+  const shared = raw.flatMap((item) => {
+    const d = item as { code?: unknown; name?: unknown; stationIds?: unknown; dutyDates?: unknown }
+    const several = Array.isArray(d?.stationIds) && d.stationIds.length > 1 && Array.isArray(d.dutyDates) && d.dutyDates.length > 0
+    return several ? [`${String(d.name)}(${String(d.code)})`] : []
+  })
+  if (!shared.length) return []
+  const names = shared.slice(0, 10).join('、') + (shared.length > 10 ? ' 等' : '')
+  return [
+    `${shared.length} 位代表属于多个联络站，值班日期只给了一份（dutyDates），已记为每个所属联络站都值班：${names}。请改用 dutyByStation 按联络站填写，例如 {"st001": ["2026-12-01"]}`,
+  ]
 }
 
 /**
@@ -195,14 +213,9 @@ function importedDuty(stationIds: string[], dutyDates: string[] | undefined, dut
     return onlyStations(dutyByStation, stationIds)
   }
   if (!dutyDates?.length) return {}
-  if (stationIds.length > 1) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['dutyDates'],
-      message: `该代表属于 ${stationIds.length} 个联络站，值班日期请按联络站填写（dutyByStation），例如 {"${stationIds[0]}": ["${dutyDates[0]}"]}`,
-    })
-    return {}
-  }
+  // A file from before duty was per station: each of the deputy's stations keeps the days, as
+  // migration 056 did, so a nightly sync goes on; the import's warnings ask for dutyByStation.
+  if (stationIds.length > 1) return onlyStations(Object.fromEntries(stationIds.map((id) => [id, dutyDates])), stationIds)
   return withDutyDates({}, stationIds[0], dutyDates)
 }
 

@@ -93,15 +93,22 @@ describe('directory import over HTTP', () => {
     expect(answer.body.error.details).to.deep.equal([{ path: 'deputies[0].code', message: '"DP0001" 已被代表 "dp0001" 使用' }])
   })
 
-  it('takes duty dates per station: plain dates for a deputy of one station, dutyByStation for several, and refuses plain dates it cannot place', async () => {
+  it('takes duty dates per station: plain dates for a deputy of one station, dutyByStation for several, plain dates for several at each with a warning', async () => {
     await admin.post('/api/admin/directory/import', smallCity())
     const liQiang = { id: 'dp0003', code: 'DP0003', name: '李强', level: 'national', stationIds: ['st002', 'st001'] }
     const zhaoMin = { id: 'dp0004', code: 'DP0004', name: '赵敏', level: 'township', stationIds: ['st002'] }
-    const unclear = await admin.post('/api/admin/directory/import', { deputies: [{ ...liQiang, dutyDates: ['2026-12-01'] }] })
-    expect(unclear.status).to.equal(422)
-    expect(unclear.body.error.details).to.deep.equal([
-      { path: 'deputies[0].dutyDates', message: '该代表属于 2 个联络站，值班日期请按联络站填写（dutyByStation），例如 {"st002": ["2026-12-01"]}' },
-    ])
+    // A file from before duty was per station still imports (a nightly sync goes on): each of his
+    // stations keeps the days, and the answer asks for dutyByStation.
+    const shared = await admin.post('/api/admin/directory/import', { deputies: [{ ...liQiang, dutyDates: ['2026-12-01'] }] })
+    expect(shared.status, JSON.stringify(shared.body)).to.equal(200)
+    expect(shared.body.warnings).to.include(
+      '1 位代表属于多个联络站，值班日期只给了一份（dutyDates），已记为每个所属联络站都值班：李强(DP0003)。请改用 dutyByStation 按联络站填写，例如 {"st001": ["2026-12-01"]}',
+    )
+    expect((await admin.get('/api/admin/deputies/dp0003')).body.dutyByStation).to.deep.equal({ st002: ['2026-12-01'], st001: ['2026-12-01'] })
+    const both = await admin.post('/api/admin/directory/import', {
+      deputies: [{ ...liQiang, dutyDates: ['2026-12-01'], dutyByStation: { st002: ['2026-12-01'] } }],
+    })
+    expect(both.status).to.equal(422)
     const notHis = await admin.post('/api/admin/directory/import', { deputies: [{ ...liQiang, dutyByStation: { st003: ['2026-12-01'] } }] })
     expect(notHis.body.error.details).to.deep.equal([
       { path: 'deputies[0].dutyByStation.st003', message: '联络站 "st003" 不在该代表的所属联络站（stationIds）中' },

@@ -20,6 +20,7 @@ const FIELDS: Record<string, string> = {
   topics: '关注领域',
   phone: '电话',
   dutyDates: '值班日期',
+  dutyByStation: '各联络站值班日期',
   role: '角色',
   unitIds: '所属承办单位',
   username: '账号',
