@@ -60,4 +60,21 @@ describe('meetings: a reply deadline in the past or after the start', () => {
     expect(kept.status, JSON.stringify(kept.body)).to.equal(200)
     expect(kept.body).to.include({ title: '市人大常委会第十次会议（补充议程）', rsvpDeadline: '2026-11-24T10:00:00.000Z' })
   })
+
+  it('refuses to publish a draft whose deadline passed while it waited, sending nothing, until the deadline is changed', async () => {
+    const created = await office.post('/api/admin/meetings', meetingBody({ rsvpDeadline: '2026-11-24T18:00:00+08:00', selector: { deputyIds: ['dp0001'] } }))
+    const id = created.body.id as string
+    app.clock.set(new Date('2026-11-25T01:00:00Z')) // Wednesday 09:00: the draft's deadline has passed
+    office = await asAdmin(app)
+    const publish = await office.post(`/api/admin/meetings/${id}/publish`)
+    expect([publish.status, publish.body.error.code, publish.body.error.message]).to.deep.equal([
+      422,
+      'bad_rsvp_deadline',
+      '回复截止时间已经过去，请先修改回复截止时间再发布',
+    ])
+    expect((await app.liaison.store.outbox.search({ limit: 10, kind: 'meeting.notice' })).items, 'no notice asks for an answer by yesterday').to.deep.equal([])
+    expect((await office.get(`/api/admin/meetings/${id}`)).body.status).to.equal('draft')
+    expect((await office.patch(`/api/admin/meetings/${id}`, { rsvpDeadline: '2026-11-25T18:00:00+08:00' })).status).to.equal(200)
+    expect((await office.post(`/api/admin/meetings/${id}/publish`)).status).to.equal(200)
+  })
 })

@@ -224,6 +224,13 @@ export class MeetingService {
     const now = this.clock.now()
     if (m.startAt <= now)
       throw new UnprocessableError('会议开始时间已过，请先修改时间再发布', [{ path: 'startAt', message: m.startAt.toISOString() }], 'meeting_in_past')
+    // The notice would ask for an answer by a time already gone: the draft's deadline is changed first.
+    if (m.rsvpDeadline && m.rsvpDeadline <= now)
+      throw new UnprocessableError(
+        '回复截止时间已经过去，请先修改回复截止时间再发布',
+        [{ path: 'rsvpDeadline', message: m.rsvpDeadline.toISOString() }],
+        'bad_rsvp_deadline',
+      )
     const people = await this.resolve(scope, m.selector)
     const invitees: MeetingInvitee[] = people.map((p) => ({
       meetingId: m.id,
