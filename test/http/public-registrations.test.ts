@@ -54,6 +54,22 @@ describe('a resident with a public seat (公民旁听) when the meeting changes'
     expect((await toResident(other.userId)).map((m) => m.kind)).to.deep.equal(['meeting.cancelled', 'meeting.changed'])
   })
 
+  it('keeps the seats residents took: the places are not cut below them', async () => {
+    const id = await openMeeting()
+    for (const name of ['王大爷', '李阿姨'])
+      expect((await (await asResident(app)).post(`/api/mp/public-meetings/${id}/registrations`, { name })).status).to.equal(201)
+    for (const publicSeats of [0, 1]) {
+      const cut = await office.patch(`/api/admin/meetings/${id}`, { publicSeats })
+      expect([cut.status, cut.body.error.code, cut.body.error.message]).to.deep.equal([
+        409,
+        'public_seats_taken',
+        '已有 2 位市民报名旁听，旁听名额不能少于 2 个',
+      ])
+    }
+    expect((await office.get(`/api/admin/meetings/${id}`)).body.publicSeats).to.equal(10)
+    expect((await office.patch(`/api/admin/meetings/${id}`, { publicSeats: 2 })).status, 'down to the seats taken').to.equal(200)
+  })
+
   it("lists the resident's own places with each meeting as it is now, a cancelled one said in words", async () => {
     const id = await openMeeting()
     const wang = await asResident(app)

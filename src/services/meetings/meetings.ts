@@ -146,6 +146,16 @@ export class MeetingService {
     // A deadline sent back as it was (the whole form saved) is not judged again: it may have passed.
     const deadlineChanged = patch.rsvpDeadline !== undefined && (patch.rsvpDeadline?.getTime() ?? null) !== (m.rsvpDeadline?.getTime() ?? null)
     if (patch.startAt || patch.endAt || patch.rsvpDeadline !== undefined) checkSchedule(next, now, startChanged, deadlineChanged)
+    // Residents who took a seat keep it: the places are not cut below those taken (nobody would tell them).
+    if (patch.publicSeats !== undefined && patch.publicSeats < m.publicSeats) {
+      const taken = (await this.store.meetings.publicRegistrations(m.id)).length
+      if (patch.publicSeats < taken)
+        throw new ConflictError(
+          `已有 ${taken} 位市民报名旁听，旁听名额不能少于 ${taken} 个`,
+          [{ path: 'body.publicSeats', message: `不能少于已报名的 ${taken} 人` }],
+          'public_seats_taken',
+        )
+    }
     // Once it has ended, a new time or place would tell every invitee of a meeting that is over.
     if (m.status === 'published' && m.endAt <= now && changesTimeOrPlace(m, next))
       throw new ConflictError('会议已结束，不能再修改时间或地点', [], 'meeting_ended')
