@@ -80,6 +80,11 @@ describe('correcting a published meeting', () => {
     const again = await office.post(`/api/admin/meetings/${id}/invitees`, { selector: { deputyIds: ['dp0003'] } })
     expect(again.body.added).to.deep.equal([])
     expect(await messages('meeting.notice')).to.have.length(5)
+    // The console offers 增加参会人员 until the start, by the server's clock.
+    expect(table.canAddInvitees).to.equal(true)
+    app.clock.set(new Date('2026-11-26T02:00:00Z')) // Thursday 10:00, the meeting under way
+    office = await asAdmin(app)
+    expect((await office.get(`/api/admin/meetings/${id}/invitees`)).body.canAddInvitees).to.equal(false)
   })
 
   it('refuses invitees nobody can resolve, for a draft, and once the meeting started, changing nothing', async () => {

@@ -92,10 +92,13 @@ export const presentTable = (t: {
   publicTaken: number
   notices: Map<MeetingInvitee, NoticeState>
   manages: boolean
+  canAddInvitees: boolean
 }) => ({
   meeting: presentMeetingSummary(t.meeting),
   // Whether the viewer may record attendance or leave (补签, 代请假): a followed meeting is read-only.
   manages: t.manages,
+  // Published, not yet begun, and the viewer manages it: 增加参会人员 is offered.
+  canAddInvitees: t.canAddInvitees,
   counts: { ...t.counts },
   publicSeats: { cap: t.meeting.publicSeats, taken: t.publicTaken },
   items: t.invitees.map((i) => ({ ...presentInvitee(i), invitedLateAt: invitedLate(t.meeting, i), notice: presentNotice(t.notices.get(i)!) })),

@@ -36,7 +36,10 @@ export class MeetingReports {
     const key = (i: MeetingInvitee) => `meeting:${meeting.id}:published:${i.personKind}:${i.personId}`
     const rows = new Map((await this.store.outbox.byDedupeKeys(invitees.map(key))).map((m) => [m.dedupeKey, m]))
     const notices = new Map<MeetingInvitee, NoticeState>(invitees.map((i) => [i, noticeState(rows.get(key(i)))]))
-    return { meeting, invitees, counts: meetingAttendance(invitees), publicTaken, notices, manages: this.meetings.manages(staff, meeting, scope) }
+    const manages = this.meetings.manages(staff, meeting, scope)
+    // Judged by the server's clock, not the browser's: more people may be invited until the start.
+    const canAddInvitees = manages && meeting.status === 'published' && meeting.startAt > this.clock.now()
+    return { meeting, invitees, counts: meetingAttendance(invitees), publicTaken, notices, manages, canAddInvitees }
   }
 
   /** Each deputy's (and staff member's) attendance over meetings that started in [from, to), within the caller's meetings. */
