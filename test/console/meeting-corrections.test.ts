@@ -97,4 +97,51 @@ describe('console: an organizer corrects a published meeting (修改会议, 增�
     await screenshot(page, 'console-meeting-corrected')
     expect(page.problems).to.deep.equal([])
   })
+
+  it("changes a draft's invitees in 修改会议, the deputies named before shown by name, and publishing invites the new choice", async () => {
+    const organizer = story.app.login((l) => l.role === 'organizer')
+    const api = await new Client(story.app.baseUrl).login(organizer.username, organizer.password)
+    // One far down the directory: not among the first names the picker lists.
+    const named = (await story.app.liaison.store.deputies.search({ limit: 1000 })).items.at(-1)!
+    const cityDeputies = (await story.app.liaison.store.deputies.search({ level: 'city', limit: 500 })).items
+    const startAt = new Date(story.app.clock.now().getTime() + 3 * 86_400_000)
+    const created = await api.post('/api/admin/meetings', {
+      title: '市人大代表视察准备会',
+      kind: 'inspection',
+      startAt: startAt.toISOString(),
+      endAt: new Date(startAt.getTime() + 3_600_000).toISOString(),
+      place: '市人大常委会第一会议室',
+      selector: { levels: ['national'], deputyIds: [named.id] },
+    })
+    expect(created.status, JSON.stringify(created.body)).to.equal(201)
+    const meetingId = created.body.id
+
+    const page = await newPage(story.browser, story.app)
+    await logInAs(page, organizer)
+    await page.goto(`/console/meetings/${meetingId}`)
+    await page.getByRole('heading', { name: /市人大代表视察准备会/ }).waitFor()
+    await page.getByRole('button', { name: '修改会议' }).click()
+    const edit = page.locator('.t-dialog', { hasText: '修改会议' })
+    const people = edit.locator('[data-test=draft-people]')
+    // The deputy named when the draft was made is shown by name, not by an id.
+    const chosen = people.locator('.t-form__item', { hasText: '另请代表' })
+    await chosen.getByText(named.name, { exact: false }).first().waitFor()
+    expect(await chosen.getByText(named.id).count(), 'never the bare id').to.equal(0)
+    await people.getByText('全国人大代表', { exact: true }).click()
+    await people.getByText('市人大代表', { exact: true }).click()
+    await people
+      .locator('[data-test=invitee-preview]')
+      .getByText(`共 ${new Set([...cityDeputies.map((d) => d.id), named.id]).size} 人`)
+      .waitFor()
+    await screenshot(page, 'console-meeting-draft-people')
+    await edit.getByRole('button', { name: '保存修改' }).click()
+    await page.getByText('已保存修改').waitFor()
+    expect((await api.get(`/api/admin/meetings/${meetingId}`)).body.selector).to.deep.include({ levels: ['city'], deputyIds: [named.id] })
+
+    await page.getByRole('button', { name: '发布并通知参会人员' }).click()
+    const table = page.locator('[data-test=rsvp-table]')
+    await table.locator('tr', { hasText: cityDeputies[0].name }).first().waitFor()
+    await table.locator('tr', { hasText: named.name }).first().waitFor()
+    expect(page.problems).to.deep.equal([])
+  })
 })
