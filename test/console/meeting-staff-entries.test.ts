@@ -54,6 +54,7 @@ describe('console: the office records a paper sign-in and a leave (补签, 代�
     expect(counts)
       .to.match(/请假 1 ?人/)
       .and.match(/已签到 1 ?人/)
+    expect(await page.getByRole('button', { name: /提醒未回复/ }).count(), 'nobody is asked to answer a meeting under way').to.equal(0)
     await screenshot(page, 'console-meeting-staff-entries')
 
     const deputy = await asDeputy(story.app, first.id)

@@ -43,6 +43,7 @@ describe('console: an organizer runs a meeting', function () {
     await page.getByText('已发布，会议通知正在发送给每位参会人员').waitFor()
     const table = page.locator('[data-test=rsvp-table]')
     for (const d of nationals) await table.locator('tr', { hasText: d.name }).getByText('未回复').waitFor()
+    await page.getByRole('button', { name: `提醒未回复的 ${nationals.length} 人` }).waitFor()
     expect(await table.getByText('待发送').count(), 'each notice is waiting in the outbox').to.equal(2)
 
     // The deputies answer from the mini-program; the table follows without a reload.

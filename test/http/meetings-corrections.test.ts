@@ -81,10 +81,13 @@ describe('correcting a published meeting', () => {
     expect(again.body.added).to.deep.equal([])
     expect(await messages('meeting.notice')).to.have.length(5)
     // The console offers 增加参会人员 until the start, by the server's clock.
-    expect(table.canAddInvitees).to.equal(true)
+    expect(table).to.include({ canAddInvitees: true, remindable: 5 })
     app.clock.set(new Date('2026-11-26T02:00:00Z')) // Thursday 10:00, the meeting under way
     office = await asAdmin(app)
-    expect((await office.get(`/api/admin/meetings/${id}/invitees`)).body.canAddInvitees).to.equal(false)
+    expect((await office.get(`/api/admin/meetings/${id}/invitees`)).body, 'nobody is asked to answer a meeting under way').to.include({
+      canAddInvitees: false,
+      remindable: 0,
+    })
   })
 
   it('refuses invitees nobody can resolve, for a draft, and once the meeting started, changing nothing', async () => {

@@ -1,5 +1,5 @@
 import type { Clock } from '../../clock.js'
-import { RSVP_LABELS, type MeetingInvitee, type MeetingRecord } from '../../domain/meeting.js'
+import { RSVP_LABELS, rsvpOpen, type MeetingInvitee, type MeetingRecord } from '../../domain/meeting.js'
 import { attendanceByPerson, meetingAttendance } from '../../domain/meeting-attendance.js'
 import { STAFF_ENTRY_LABELS } from '../../domain/meeting-staff-entry.js'
 import { personPlaces } from '../../domain/meeting-selector.js'
@@ -38,8 +38,11 @@ export class MeetingReports {
     const notices = new Map<MeetingInvitee, NoticeState>(invitees.map((i) => [i, noticeState(rows.get(key(i)))]))
     const manages = this.meetings.manages(staff, meeting, scope)
     // Judged by the server's clock, not the browser's: more people may be invited until the start.
-    const canAddInvitees = manages && meeting.status === 'published' && meeting.startAt > this.clock.now()
-    return { meeting, invitees, counts: meetingAttendance(invitees), publicTaken, notices, manages, canAddInvitees }
+    const now = this.clock.now()
+    const canAddInvitees = manages && meeting.status === 'published' && meeting.startAt > now
+    // Those 提醒未回复 would remind: no answer yet, and still able to give one (none once the meeting began).
+    const remindable = manages && meeting.status === 'published' ? invitees.filter((i) => i.rsvp === 'pending' && rsvpOpen(meeting, i, now)).length : 0
+    return { meeting, invitees, counts: meetingAttendance(invitees), publicTaken, notices, manages, canAddInvitees, remindable }
   }
 
   /** Each deputy's (and staff member's) attendance over meetings that started in [from, to), within the caller's meetings. */
