@@ -32,16 +32,54 @@ export function districtOf(tree: RegionNode[]): Map<string, string> {
 }
 
 /**
- * What a district organizer may pick: their districts, and stations in them. The server refuses
- * the rest anyway; the pickers simply never offer another district's places.
+ * The parts of the tree an organizer holds: each of their regions with what lies under it (a
+ * district organizer's districts, a street organizer's 街道), or the whole tree for the city.
  */
-export function withinDistricts<T extends { regionIds: string[] }>(stations: T[], tree: RegionNode[], districts: string[]): T[] {
-  if (!districts.length) return stations
-  const of = districtOf(tree)
-  return stations.filter((s) => s.regionIds.some((r) => districts.includes(of.get(r) ?? '')))
+export function ownSubtrees(tree: RegionNode[], mine: string[]): RegionNode[] {
+  if (!mine.length) return tree
+  const found: RegionNode[] = []
+  const walk = (nodes: RegionNode[]) => nodes.forEach((n) => (mine.includes(n.id) ? found.push(n) : walk(n.children)))
+  walk(tree)
+  return found
 }
 
-/** The districts a person may choose: a district organizer's own, everyone else's the whole city. */
+/** Every region id in those parts: the organizer's regions and all below them. */
+function coveredIds(tree: RegionNode[], mine: string[]): Set<string> {
+  const out = new Set<string>()
+  const walk = (nodes: RegionNode[]) => nodes.forEach((n) => (out.add(n.id), walk(n.children)))
+  walk(ownSubtrees(tree, mine))
+  return out
+}
+
+/**
+ * The stations an organizer may pick: those in their districts or streets (a station of a whole
+ * district is not in a street's). The server refuses the rest anyway; the pickers simply never
+ * offer another's places.
+ */
+export function withinScope<T extends { regionIds: string[] }>(stations: T[], tree: RegionNode[], mine: string[]): T[] {
+  if (!mine.length) return stations
+  const covered = coveredIds(tree, mine)
+  return stations.filter((s) => s.regionIds.some((r) => covered.has(r)))
+}
+
+/**
+ * The districts a person may choose: a district organizer's own, everyone else's the whole city.
+ * A street organizer has none to choose (their street is narrower than any district): the pickers
+ * that take districts are hidden from them.
+ */
 export function districtChoices(tree: RegionNode[], mine: string[]): Array<{ value: string; label: string }> {
   return tree.filter((d) => !mine.length || mine.includes(d.id)).map((d) => ({ value: d.id, label: d.name }))
+}
+
+/** Districts and their streets, each named (a street after its district: two districts may both have a 新华街道): what an organizer account may be given to look after. */
+export function organizerRegionChoices(tree: RegionNode[]): Array<{ value: string; label: string }> {
+  return tree.flatMap((d) => [
+    { value: d.id, label: d.name },
+    ...d.children.filter((s) => s.kind === 'street').map((s) => ({ value: s.id, label: `${d.name} ${s.name}` })),
+  ])
+}
+
+/** An organizer's own regions (districts or streets) by name, in the tree's order. */
+export function ownRegionChoices(tree: RegionNode[], mine: string[]): Array<{ value: string; label: string }> {
+  return ownSubtrees(tree, mine).map((n) => ({ value: n.id, label: n.name }))
 }
