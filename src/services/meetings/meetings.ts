@@ -160,6 +160,10 @@ export class MeetingService {
     if (m.status === 'published' && m.endAt <= now && changesTimeOrPlace(m, next))
       throw new ConflictError('会议已结束，不能再修改时间或地点', [], 'meeting_ended')
     if (patch.selector) await this.resolve(scope, patch.selector)
+    // One the office made belongs to the districts it invites (as at creation): when the office
+    // invites other districts, their organizers run it, no longer those of the old ones.
+    if (patch.selector && scope.kind === 'city' && sameIds(m.districtIds, m.selector.districtIds ?? []))
+      next.districtIds = [...(patch.selector.districtIds ?? [])]
     let saved: MeetingRecord
     if (m.status !== 'published' || !changesTimeOrPlace(m, next)) {
       saved = await this.store.meetings.update(next, [])
@@ -383,3 +387,6 @@ function checkSchedule(m: Pick<MeetingRecord, 'startAt' | 'endAt' | 'rsvpDeadlin
 
 const illegal = (m: MeetingRecord) =>
   new ConflictError(`会议当前为「${MEETING_STATUS_LABELS[m.status]}」，不能执行此操作`, [{ path: 'status', message: m.status }], 'illegal_state')
+
+/** The same ids, in any order. */
+const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id) => b.includes(id))
