@@ -91,4 +91,24 @@ describe('console: a street organizer works on their street', function () {
     await screenshot(page, 'console-street-directory')
     expect(page.problems).to.deep.equal([])
   })
+
+  it("her district's office picks her street in the weekly report and reads the street's own", async () => {
+    const page = await newPage(story.browser, story.app)
+    await logInAs(
+      page,
+      story.app.login((l) => l.username === 'chenmingliang'), // the organizer of the street's district
+      '/analysis/weekly-report',
+    )
+    await page.locator('.report .title').waitFor()
+    const district = (await story.app.liaison.store.regions.get('d01'))!.name
+    expect(await page.locator('.report .title').innerText()).to.equal(`${district}人大代表联络站留言分析周报`)
+    await page.getByLabel('范围').click()
+    const offered = await visible(page).allInnerTexts()
+    expect(offered.slice(0, 2), 'the district, then its streets').to.deep.equal([district, '建设路街道'])
+    expect(offered).to.include(STREET.name)
+    await visible(page).filter({ hasText: STREET.name }).click()
+    await page.locator('.report .title', { hasText: STREET.name }).waitFor()
+    expect(await page.locator('.report .title').innerText()).to.equal(`${STREET.name}人大代表联络站留言分析周报`)
+    expect(page.problems).to.deep.equal([])
+  })
 })

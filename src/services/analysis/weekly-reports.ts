@@ -4,7 +4,7 @@ import { startOfLocalDate } from '../../domain/business-calendar.js'
 import { mondayOf } from '../../domain/case-series.js'
 import { localDate } from '../../domain/dates.js'
 import { composeWeeklyReport, LIST_LENGTH, TREND_WORDS, type WeeklyReport } from '../../domain/weekly-report.js'
-import { ForbiddenError, ValidationError } from '../../errors.js'
+import { ForbiddenError, UnprocessableError, ValidationError } from '../../errors.js'
 import { caseScopeOf, staffScope } from '../../domain/staff-scope.js'
 import type { CaseFilter, Store } from '../../store/ports.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
@@ -33,11 +33,24 @@ export class WeeklyReports {
     return mondayOf(localDate(new Date(at.getTime() - 7 * DAY), this.options.timeZone))
   }
 
-  /** Who may read a scope's report: organizers their districts or streets ("city" only without a region), admins all. */
-  assertMayRead(staff: StaffPrincipal, scope: string) {
+  /**
+   * Who may read a scope's report: the city's, admins and the city office; a district's or a
+   * street's, admins and the organizers it lies within (a district's office reads each of its
+   * streets' too). Any other place has no report: 422, so that no report is kept for it.
+   */
+  async assertMayRead(staff: StaffPrincipal, scope: string) {
+    const cityWide = staff.role === 'admin' || (staff.role === 'organizer' && staff.regionIds.length === 0)
+    if (scope === CITY) {
+      if (cityWide) return
+      throw new ForbiddenError('只能查看本辖区的分析报告', 'outside_scope')
+    }
+    const { regions } = await this.directory.prepared()
+    const region = regions.get(scope)
+    if (!region || (region.kind !== 'district' && region.kind !== 'street'))
+      throw new UnprocessableError('没有这个区县或街道', [{ path: 'query.scope', message: `未知的区县或街道 "${scope}"` }], 'unknown_area')
+    if (staff.role === 'organizer' && staffScope(staff, regions).covers(scope)) return
     if (staff.role === 'admin') return
-    if (staff.role === 'organizer' && (staff.regionIds.length === 0 || (scope !== CITY && staff.regionIds.includes(scope)))) return
-    throw new ForbiddenError('只能查看本辖区的分析报告', 'forbidden')
+    throw new ForbiddenError('只能查看本辖区的分析报告', 'outside_scope')
   }
 
   /** The scope a caller gets when they name none: their (first) district or street, or the city. */
@@ -47,7 +60,7 @@ export class WeeklyReports {
 
   /** The stored report of that week, or a fresh one (not stored) when none was made. */
   async read(staff: StaffPrincipal, scope: string, week: string): Promise<{ scope: string; week: string; report: WeeklyReport; weeks: string[] }> {
-    this.assertMayRead(staff, scope)
+    await this.assertMayRead(staff, scope)
     const monday = this.monday(week)
     const stored = await this.store.analysis.weeklyReport(scope, monday)
     const report = stored ? revive(stored.body) : await this.compose(scope, monday)
@@ -56,7 +69,7 @@ export class WeeklyReports {
 
   /** Makes and keeps a week's report again (on demand). */
   async remake(staff: StaffPrincipal, scope: string, week: string) {
-    this.assertMayRead(staff, scope)
+    await this.assertMayRead(staff, scope)
     const monday = this.monday(week)
     const report = await this.compose(scope, monday)
     await this.store.analysis.saveWeeklyReport({ scope, week: monday, generatedAt: report.generatedAt, body: report })

@@ -79,7 +79,14 @@ export function organizerRegionChoices(tree: RegionNode[]): Array<{ value: strin
   ])
 }
 
-/** An organizer's own regions (districts or streets) by name, in the tree's order. */
-export function ownRegionChoices(tree: RegionNode[], mine: string[]): Array<{ value: string; label: string }> {
-  return ownSubtrees(tree, mine).map((n) => ({ value: n.id, label: n.name }))
+/**
+ * The districts and streets whose reports a person may read, by name in the tree's order, each
+ * district followed by its streets: an organizer's own (a district's office reads its streets'
+ * too), everyone else's the whole city's.
+ */
+export function reportPlaceChoices(tree: RegionNode[], mine: string[]): Array<{ value: string; label: string }> {
+  return ownSubtrees(tree, mine).flatMap((n) => [
+    { value: n.id, label: n.name },
+    ...(n.kind === 'district' ? n.children.filter((s) => s.kind === 'street').map((s) => ({ value: s.id, label: s.name })) : []),
+  ])
 }
