@@ -88,12 +88,24 @@ describe('console: an organizer corrects a published meeting (修改会议, 增�
     const notices = (await story.app.liaison.store.outbox.search({ limit: 100, kind: 'meeting.notice' })).items
     expect(notices.filter((m) => m.recipientId === late.id && m.dedupeKey.includes(meetingId))).to.have.length(1)
 
-    // Those already invited are not told twice, and the organizer is told so.
+    // Those already invited are not counted again, and the organizer is told so before sending.
     await page.getByRole('button', { name: '增加参会人员' }).click()
     await add.getByText('全国人大代表', { exact: true }).click()
-    await add.locator('[data-test=invitee-preview]').getByText(`共 ${nationals.length} 人`).waitFor()
+    const preview = add.locator('[data-test=invitee-preview]')
+    await preview.getByText('共 0 人：所选的人都已在参会名单中').waitFor()
     await add.getByRole('button', { name: '邀请并发送会议通知' }).click()
-    await page.getByText('所选人员都已在参会名单中，没有重复通知').waitFor()
+    await add.locator('[data-test=add-error]').getByText('所选的人都已在参会名单中，不会重复通知，请另选要增加的人').waitFor()
+    const another = (await story.app.liaison.store.deputies.search({ level: 'city', limit: 2 })).items[1]
+    await add.getByPlaceholder('输入姓名查找').click()
+    await add.getByPlaceholder('输入姓名查找').fill(another.name)
+    await page.locator('.t-select-option', { hasText: another.name }).first().click()
+    await preview.getByText('共 1 人（代表 1 人，工作人员 0 人）').waitFor()
+    expect(await add.locator('[data-test=add-error]').count(), 'the refusal of the last choice is gone').to.equal(0)
+    expect(await preview.locator('[data-test=already-invited]').innerText()).to.equal(`另有 ${nationals.length} 人已在参会名单中，不会重复通知`)
+    await add.getByText('新选的人会收到会议通知').click()
+    await screenshot(page, 'console-meeting-add-invitees-again')
+    await add.getByRole('button', { name: '邀请并发送会议通知' }).click()
+    await page.getByText('已增加 1 人，会议通知正在发送').waitFor()
     await screenshot(page, 'console-meeting-corrected')
     expect(page.problems).to.deep.equal([])
   })

@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import { asAdmin, type Client, startApp, type TestApp } from '../helpers/app.js'
-import { asStaff, meetingCity } from '../helpers/meetings.js'
+import { asStaff, meetingBody, meetingCity } from '../helpers/meetings.js'
 
 /**
  * While an organizer picks whom to invite, the console shows who that would be: the count
@@ -51,5 +51,30 @@ describe('the live preview of whom a meeting invites', () => {
     expect(bad.body.error.code).to.equal('validation_failed')
     const lina = await asStaff(app, 'lina')
     expect((await preview(lina, { levels: ['city'] })).status).to.equal(403)
+  })
+
+  it('before adding people to a published meeting, counts only those not on its list yet, and says how many of the chosen already are', async () => {
+    app.clock.set(new Date('2026-11-23T02:00:00Z'))
+    const sunli = await asStaff(app, 'sunli')
+    const made = await sunli.post('/api/admin/meetings', meetingBody({ selector: { levels: ['city'] } })) // 张伟
+    expect(made.status, JSON.stringify(made.body)).to.equal(201)
+    expect((await sunli.post(`/api/admin/meetings/${made.body.id}/publish`)).status).to.equal(200)
+    const sent = (await app.liaison.store.outbox.search({ limit: 50 })).items.length
+
+    const additions = await sunli.post(`/api/admin/meetings/${made.body.id}/invitee-preview`, { selector: { levels: ['city', 'county'] } })
+    expect(additions.status, JSON.stringify(additions.body)).to.equal(200)
+    expect(additions.body).to.include({ count: 1, deputies: 1, staff: 0, alreadyInvited: 1 })
+    expect(
+      additions.body.people.map((p: { name: string }) => p.name),
+      '王芳, not 张伟 again',
+    ).to.deep.equal(['王芳'])
+    const everyoneThere = await sunli.post(`/api/admin/meetings/${made.body.id}/invitee-preview`, { selector: { levels: ['city'] } })
+    expect(everyoneThere.body).to.deep.equal({ count: 0, deputies: 0, staff: 0, alreadyInvited: 1, people: [] })
+
+    expect(await (await app.liaison.store.meetings.invitees([made.body.id])).length, 'the preview adds nobody').to.equal(1)
+    expect((await app.liaison.store.outbox.search({ limit: 50 })).items.length, 'and sends nothing').to.equal(sent)
+    const qianqi = await asStaff(app, 'qianqi')
+    const elsewhere = await qianqi.post(`/api/admin/meetings/${made.body.id}/invitee-preview`, { selector: { levels: ['city'] } })
+    expect([elsewhere.status, elsewhere.body.error?.code], "another district's meeting").to.deep.equal([404, 'not_found'])
   })
 })

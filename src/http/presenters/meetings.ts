@@ -170,8 +170,10 @@ export const presentMyRegistration = ({ meeting: m, registration: r }: { meeting
 })
 
 /** Who a selector would invite: counts by kind and the first names, enough to check the choice at a glance. */
-export const presentInviteePreview = (people: Array<{ kind: 'deputy' | 'staff'; id: string; name: string }>) => ({
+export const presentInviteePreview = (people: Array<{ kind: 'deputy' | 'staff'; id: string; name: string }>, alreadyInvited?: number) => ({
   count: people.length,
+  /** Named by the selector but on the meeting's list already (the preview of additions only). */
+  ...(alreadyInvited === undefined ? {} : { alreadyInvited }),
   deputies: people.filter((p) => p.kind === 'deputy').length,
   staff: people.filter((p) => p.kind === 'staff').length,
   people: people.slice(0, 200).map(({ kind, id, name }) => ({ kind, id, name })),

@@ -319,8 +319,24 @@ export class MeetingService {
    * the same people and problems as creating would give, except that nobody yet is an empty list.
    */
   async previewInvitees(staff: StaffPrincipal, selector: InviteeSelector) {
+    return this.previewIn(await this.scopeOf(staff), selector)
+  }
+
+  /**
+   * The live preview of 增加参会人员: who the selector would add to a meeting, apart from those
+   * already on its list (they get no second notice), and how many of those it names.
+   */
+  async previewAdditions(staff: StaffPrincipal, id: string, selector: InviteeSelector) {
+    const { m, scope } = await this.managed(staff, id)
+    const people = await this.previewIn(scope, selector)
+    const already = new Set((await this.store.meetings.invitees([m.id])).map((i) => `${i.personKind}:${i.personId}`))
+    const fresh = people.filter((p) => !already.has(`${p.kind}:${p.id}`))
+    return { people: fresh, alreadyInvited: people.length - fresh.length }
+  }
+
+  private async previewIn(scope: StaffScope, selector: InviteeSelector) {
     try {
-      return await this.resolve(await this.scopeOf(staff), selector)
+      return await this.resolve(scope, selector)
     } catch (e) {
       if (e instanceof UnprocessableError && e.code === 'no_invitees') return []
       throw e

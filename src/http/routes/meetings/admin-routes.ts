@@ -95,6 +95,13 @@ export function adminMeetingRoutes({ auth, meetings, reports, staffEntries, qrCo
     ctx.body = { meeting: presentMeeting(meeting), added: added.map(presentInvitee) }
   })
 
+  /** The live preview of 增加参会人员: who would be added, and how many of those named are on the list already. */
+  router.post('/:id/invitee-preview', async (ctx) => {
+    const id = idOf(ctx.params)
+    const { people, alreadyInvited } = await meetings.previewAdditions(ctx.state.staff, id, parse(addInviteesBody, ctx.state.body, 'body').selector)
+    ctx.body = presentInviteePreview(people, alreadyInvited)
+  })
+
   /** 补签 / 代请假: staff record attendance or leave for one invitee (audited); DELETE undoes a staff record. */
   router.post('/:id/invitees/:personKind/:personId/entry', async (ctx) => {
     const { id, personKind, personId } = parse(inviteeParam, ctx.params, 'params')
