@@ -6,6 +6,8 @@ const { directoryService } = require('../../services/directory')
 const { settingsService } = require('../../services/settings')
 const places = require('../../utils/places')
 
+const ALREADY_SENT = '您刚才的留言已经送出了，后来修改的内容没有再提交。请到“我的留言”里查看。'
+
 /**
  * 留言. The first time, the privacy notice and consent; then the message: the place, the
  * text, photos (uploaded as they are chosen, with progress), a phone number, anonymous and
@@ -32,6 +34,7 @@ Page(
       publicConsent: false,
       submitting: false,
       formError: '',
+      alreadySent: false,
     },
 
     onLoad(query) {
@@ -135,6 +138,8 @@ Page(
         anonymous: this.data.anonymous,
         publicConsent: this.data.publicConsent,
         phone: this.data.phone.trim() || null,
+        // The page told them "已用您微信绑定的手机号，代表可以打电话给您": the deputy gets that number.
+        useAccountPhone: this.data.phoneBound,
       }
       this.setData({ submitting: true, formError: '' })
       return this.cases
@@ -143,8 +148,17 @@ Page(
           wx.setStorageSync('case.submitted', { id: created.id, ticket: created.ticket, routing: created.routing.summary, handledBy: created.handledBy })
           wx.redirectTo({ url: '/pages/case/result?caseId=' + created.id })
         })
-        .catch((err) => this.setData({ formError: err.message }))
+        .catch((err) => {
+          // The first tap's message arrived (its answer was lost) and the text was changed since:
+          // the backend keeps the first one and refuses the changed copy under the same key.
+          if (err.code === 'idempotency_key_reused') return this.setData({ formError: ALREADY_SENT, alreadySent: true })
+          this.setData({ formError: err.message })
+        })
         .then(() => this.setData({ submitting: false }))
+    },
+
+    myCases() {
+      wx.navigateTo({ url: '/pages/case/list' })
     },
   }),
 )

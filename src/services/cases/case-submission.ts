@@ -28,6 +28,8 @@ export interface CaseDraft {
   anonymous: boolean
   publicConsent: boolean
   phone?: string | null
+  /** When no phone is given, the one the person bound through WeChat (never on an anonymous message). */
+  useAccountPhone?: boolean
 }
 
 /** A verdict on a resident's text (WeChat's msg_sec_check when enabled); 'unavailable' when it could not be asked. */
@@ -88,7 +90,7 @@ export class CaseSubmitter {
     // A repeated Idempotency-Key is answered by the HTTP layer's stored answer; one it no longer
     // holds (purged after 24 h) meets the store's unique key below and replays the first case.
     await this.requireConsent(resident)
-    const phone = this.contactPhone(draft.phone)
+    const phone = this.contactPhone(draft.phone) ?? (draft.useAccountPhone && !draft.anonymous ? await this.accountPhone(resident) : null)
     // A risky text is refused before anything is written; one to review, or one the check
     // could not judge, is accepted and flagged so that a person looks at it.
     const verdict = this.checkContent ? await this.checkContent(draft.text, resident.id) : 'pass'
@@ -219,6 +221,12 @@ export class CaseSubmitter {
         'consent_required',
       )
     }
+  }
+
+  /** The number the person bound through WeChat's phone button, which the write page says the deputy will call. */
+  private async accountPhone(resident: MpPrincipal) {
+    const user = await this.store.mpUsers.get(resident.id)
+    return user?.phoneEnc ? this.cipher.decrypt(user.phoneEnc, user.id) : null
   }
 
   private contactPhone(phone: string | null | undefined) {

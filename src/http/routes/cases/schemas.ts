@@ -24,6 +24,8 @@ export const submitBody = z.strictObject({
   anonymous: z.boolean().default(false),
   publicConsent: z.boolean().default(false),
   phone: z.string().max(30).nullable().optional(),
+  /** No number typed: the one bound through WeChat's phone button is the contact (the write page says so). */
+  useAccountPhone: z.boolean().default(false),
 })
 
 export const consentBody = z.strictObject({ version: z.string().min(1).max(20) })
