@@ -9,6 +9,8 @@ function deputyService(request) {
     bind: (bindCode) => request('POST', '/api/mp/bind', { bindCode: String(bindCode).trim() }),
     tasks: () => request('GET', '/api/mp/tasks'),
     caseDetail: (caseId) => request('GET', '/api/mp/deputy/cases/' + enc(caseId)),
+    /** The resident's whole number, to call back (audited): { phone } or { phone: null }. */
+    casePhone: (caseId) => request('GET', '/api/mp/deputy/cases/' + enc(caseId) + '/phone'),
     acknowledge: (caseId, note) => act(caseId, 'acknowledge', note ? { note: note } : {}),
     reply: (caseId, text) => act(caseId, 'reply', { text: text }),
     forward: (caseId, department, note) => act(caseId, 'forward', note ? { department: department, note: note } : { department: department }),

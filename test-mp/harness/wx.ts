@@ -36,6 +36,8 @@ export interface Phone {
   requests: string[]
   inFlight: number
   clipboard: string | null
+  /** Numbers wx.makePhoneCall was asked to dial. */
+  calls: string[]
 }
 
 // One phone per process: mocha loads the setup file through require and the tests through
@@ -60,6 +62,7 @@ function freshPhone(): Phone {
     requests: [],
     inFlight: 0,
     clipboard: null,
+    calls: [],
   }
 }
 
@@ -253,7 +256,7 @@ export function phoneWx(): Record<string, unknown> {
       }),
     previewImage: (o?: Callbacks<unknown>) => callback('previewImage', o, async () => undefined),
     setClipboardData: (o: Callbacks<unknown> & { data: string }) => callback('setClipboardData', o, async () => void (phone.clipboard = o.data)),
-    makePhoneCall: (o?: Callbacks<unknown>) => callback('makePhoneCall', o, async () => undefined),
+    makePhoneCall: (o?: Callbacks<unknown> & { phoneNumber?: string }) => callback('makePhoneCall', o, async () => void phone.calls.push(o?.phoneNumber ?? '')),
     scanCode: (o?: Callbacks<unknown>) =>
       callback('scanCode', o, async () => {
         throw new Error('cancel')

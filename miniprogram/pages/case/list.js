@@ -26,6 +26,11 @@ Page({
       .then(() => this.setData({ loading: false }))
   },
 
+  /** After a failure: the first page again, or the page that did not come. */
+  retry() {
+    return this.load(this.data.items.length ? this.data.nextCursor : null)
+  },
+
   loadMore() {
     if (this.data.nextCursor) return this.load(this.data.nextCursor)
   },

@@ -8,11 +8,14 @@ const CAN = {
   reply: ['assigned', 'acknowledged', 'forwarded', 'reopened'],
   forward: ['acknowledged'],
   transfer: ['assigned', 'acknowledged', 'reopened'],
+  // The backend gives the whole number while the message is open with the deputy.
+  call: ['submitted', 'assigned', 'acknowledged', 'forwarded', 'reopened', 'replied'],
 }
 
 function view(c) {
   const can = {}
   Object.keys(CAN).forEach((k) => (can[k] = CAN[k].indexOf(c.status) >= 0))
+  can.call = can.call && Boolean(c.phoneMasked)
   return {
     c: Object.assign({}, c, {
       createdText: when.dayTime(c.createdAt),
@@ -36,6 +39,7 @@ Page({
     forwardNote: '',
     transferReason: '',
     transferCode: '',
+    fullPhone: '',
   },
 
   onLoad(query) {
@@ -45,6 +49,7 @@ Page({
   },
 
   load() {
+    this.setData({ loading: true, error: '' })
     return this.deputies
       .caseDetail(this.caseId)
       .then((c) => this.setData(view(c)))
@@ -73,7 +78,25 @@ Page({
   reply() {
     const text = this.data.replyText.trim()
     if (!text) return this.setData({ error: '请先写好答复内容' })
-    return this.run(() => this.deputies.reply(this.caseId, text), '答复已发送给群众').then(() => this.setData({ replyText: '' }))
+    // The answer leaves the box only once it is sent: a dropped connection must not lose it.
+    return this.run(() => this.deputies.reply(this.caseId, text), '答复已发送给群众').then(() => {
+      if (!this.data.error) this.setData({ replyText: '' })
+    })
+  },
+
+  /** 打电话: the whole number (each read is audited by the backend), shown and dialled. */
+  callResident() {
+    if (this.data.busy) return Promise.resolve()
+    this.setData({ busy: true, error: '' })
+    return this.deputies
+      .casePhone(this.caseId)
+      .then((answer) => {
+        if (!answer.phone) return this.setData({ error: '这条留言没有留电话' })
+        this.setData({ fullPhone: answer.phone })
+        wx.makePhoneCall({ phoneNumber: answer.phone, fail: () => undefined })
+      })
+      .catch((err) => this.setData({ error: err.message }))
+      .then(() => this.setData({ busy: false }))
   },
 
   showMore(e) {

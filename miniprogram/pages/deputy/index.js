@@ -36,7 +36,7 @@ function sectionsOf(tasks) {
 }
 
 Page({
-  data: { loading: true, error: '', bound: false, leftOffice: false, deputy: null, bindCode: '', binding: false, total: 0, sections: [] },
+  data: { loading: true, error: '', loadError: '', bound: false, leftOffice: false, deputy: null, bindCode: '', binding: false, total: 0, sections: [] },
 
   onLoad() {
     this.deputies = deputyService(request)
@@ -46,8 +46,9 @@ Page({
     this.load()
   },
 
+  /** Not knowing who they are or what waits for them, the page says only that, with 再试一次: never the bind form to a bound deputy, never "nothing to do". */
   load() {
-    this.setData({ loading: true, error: '' })
+    this.setData({ loading: true, error: '', loadError: '' })
     return this.deputies
       .me()
       .then((me) => {
@@ -56,7 +57,7 @@ Page({
         wx.setStorageSync('session.profile', me)
         if (me.deputy) return this.loadTasks()
       })
-      .catch((err) => this.setData({ error: err.message }))
+      .catch((err) => this.setData({ loadError: err.message }))
       .then(() => this.setData({ loading: false }))
   },
 
