@@ -92,6 +92,9 @@ describe("bad input to a resident's message", () => {
     const changed = await resident.post('/api/mp/cases', { text: '另一件事', regionId: 'c010101' }, headers)
     expect(changed.status).to.equal(422)
     expect(changed.body.error.code).to.equal('idempotency_key_reused')
+    expect(changed.body.error.message, 'said in words a person understands').to.equal(
+      '刚才已经提交过一次，那次已经收到；这次改过的内容没有再提交，请刷新后查看',
+    )
     const someoneElse = await (await asResident(app)).post('/api/mp/cases', { text: '路灯坏了', regionId: 'c010101' }, headers)
     expect(someoneElse.body.ticket, 'keys are per caller').not.to.equal(first.body.ticket)
     expect(await count()).to.equal(2)

@@ -30,7 +30,8 @@ export function idempotent<S extends AppState = AppState>(keys: IdempotencyRepo,
       claim = await keys.claim(scope, key, requestHash, clock.now())
     }
     if (claim !== 'claimed') {
-      if (claim.requestHash !== requestHash) throw new UnprocessableError('同一个 Idempotency-Key 不能用于不同的请求', [], 'idempotency_key_reused')
+      if (claim.requestHash !== requestHash)
+        throw new UnprocessableError('刚才已经提交过一次，那次已经收到；这次改过的内容没有再提交，请刷新后查看', [], 'idempotency_key_reused')
       if (claim.status === null) throw new ConflictError('相同的请求正在处理中，请稍候', [], 'request_in_progress')
       ctx.status = claim.status
       ctx.body = claim.body
