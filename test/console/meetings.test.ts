@@ -26,6 +26,14 @@ describe('console: an organizer runs a meeting', function () {
     await page.getByPlaceholder('如：市人大常委会第十次会议').fill('全国人大代表座谈会')
     await page.getByLabel('开始时间').fill(beijingLocal(story.app.clock.now(), 3, '09:30'))
     await page.getByLabel('结束时间').fill(beijingLocal(story.app.clock.now(), 3, '11:30'))
+    // Beside each field the time in words, whatever language the browser draws the field in.
+    const [year, month, day] = beijingLocal(story.app.clock.now(), 3, '09:30').slice(0, 10).split('-').map(Number)
+    const weekday = '日一二三四五六'[new Date(Date.UTC(year, month - 1, day)).getUTCDay()]
+    const thisYear = Number(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 4))
+    const spoken = page.locator('[data-test=datetime-spoken]')
+    expect(await spoken.allInnerTexts()).to.deep.equal(
+      ['上午9:30', '上午11:30'].map((t) => `${year === thisYear ? '' : `${year}年`}${month}月${day}日（星期${weekday}）${t}`),
+    )
     await page.getByPlaceholder('如：市人大常委会第一会议室').fill('市民中心三楼')
 
     // The live preview: nobody yet, then the two national deputies by name as soon as the level is ticked.
