@@ -138,14 +138,18 @@ export interface PublicRegistration {
 /**
  * Who manages a meeting: admins, organizers of the whole city, and an organizer of some
  * districts or streets for the meetings that belong to a region in their scope (a district's
- * organizer also manages its streets' meetings). Not by who made it: an organizer moved to
+ * organizer also manages its streets' meetings; one that belongs to regions beyond their scope as
+ * well, only the office). Not by who made it: an organizer moved to
  * another district leaves its meetings, their invitees and answers behind, as campaigns and
  * quizzes (a meeting made by a district's organizer belongs to that district). `scope` is the
  * viewer's, judged once per request on the region tree (domain/staff-scope.ts).
  */
 export function canManageMeeting(m: Pick<MeetingRecord, 'districtIds'>, scope: StaffScope): boolean {
   if (scope.kind === 'none') return false
-  return scope.kind === 'city' || scopeOwns(scope, m.districtIds)
+  // A meeting the office made for several districts together is run by the office: one
+  // district's organizer could not publish it (its other districts' people are not theirs to
+  // invite) and must not re-aim or call it off for the others. They follow it, read-only.
+  return scope.kind === 'city' || (m.districtIds.length > 0 && m.districtIds.every((id) => scope.covers(id)))
 }
 
 /**
@@ -153,7 +157,7 @@ export function canManageMeeting(m: Pick<MeetingRecord, 'districtIds'>, scope: S
  * people it invites (a city-level meeting aimed at them). They read it and their place's answers.
  */
 export function canFollowMeeting(m: Pick<MeetingRecord, 'districtIds' | 'audienceDistrictIds'>, scope: StaffScope): boolean {
-  return canManageMeeting(m, scope) || (scope.kind === 'regions' && scopeOwns(scope, m.audienceDistrictIds))
+  return canManageMeeting(m, scope) || (scope.kind === 'regions' && (scopeOwns(scope, m.districtIds) || scopeOwns(scope, m.audienceDistrictIds)))
 }
 
 const MINUTE = 60_000
