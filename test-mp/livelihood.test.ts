@@ -4,7 +4,7 @@ import { STAFF_PASSWORD } from '../test/fixtures.js'
 import { jpegWithGps } from '../test/helpers/images.js'
 import { holdPhone, startBackend, type Backend } from './harness/backend.js'
 import { follow, openPage } from './harness/page.js'
-import { created } from './office.js'
+import { collectingCycle, created } from './office.js'
 
 /** 民生实事 on the phone: a resident proposes in the window and follows it; a deputy rates; anyone reads the results. */
 describe('mini-program story: 民生实事项目', () => {
@@ -12,18 +12,7 @@ describe('mini-program story: 民生实事项目', () => {
   let cycleId: string
   before(async () => {
     app = await startBackend()
-    const now = app.clock.now().getTime()
-    const cycle = await created(
-      (await asAdmin(app)).post('/api/admin/livelihood/cycles', {
-        office: 'city',
-        year: 2027,
-        title: '2027年市民生实事项目',
-        opensAt: new Date(now - 86_400_000).toISOString(),
-        closesAt: new Date(now + 30 * 86_400_000).toISOString(),
-        projectCount: 1,
-      }),
-    )
-    cycleId = cycle.id
+    cycleId = (await collectingCycle(app)).id
   })
   after(() => app.close())
 

@@ -47,3 +47,18 @@ export async function typeInside(page: MpPage, outer: string, inner: string, val
   if (!found) throw new Error(`no ${inner} inside ${outer}`)
   await typeInto(found, value)
 }
+
+/** The city's 民生实事 cycle for 2027, taking proposals from yesterday for a month. */
+export async function collectingCycle(app: Backend): Promise<{ id: string }> {
+  const now = app.clock.now().getTime()
+  return created(
+    (await asAdmin(app)).post('/api/admin/livelihood/cycles', {
+      office: 'city',
+      year: 2027,
+      title: '2027年市民生实事项目',
+      opensAt: new Date(now - 86_400_000).toISOString(),
+      closesAt: new Date(now + 30 * 86_400_000).toISOString(),
+      projectCount: 1,
+    }),
+  )
+}

@@ -1,7 +1,7 @@
 import { expect } from 'chai'
 import { asResident } from '../test/helpers/app.js'
 import { holdPhone, startBackend, type Backend } from './harness/backend.js'
-import { openPage, settle, type MpPage } from './harness/page.js'
+import { openOffline, openPage, type MpPage } from './harness/page.js'
 import { phone } from './harness/wx.js'
 import { created, phoneOfZhang } from './office.js'
 
@@ -17,18 +17,6 @@ describe('mini-program: a page opened while offline says so and offers to try ag
     app = await startBackend()
   })
   after(() => app.close())
-
-  /** Opens the page with the network down; the signal comes back once it has shown what it shows. */
-  async function openOffline(url: string): Promise<MpPage> {
-    const backend = phone.backend
-    phone.backend = 'http://127.0.0.1:9'
-    try {
-      return await openPage(url)
-    } finally {
-      phone.backend = backend
-      await settle()
-    }
-  }
 
   async function aMessageToZhang() {
     const resident = await asResident(app)

@@ -7,7 +7,8 @@
  * - Creates carry an Idempotency-Key that the caller keeps across retries, so tapping
  *   提交 again after a dropped connection never makes a second message.
  * - Failures reject with { status, code, message, details }: the backend's own Chinese
- *   message, or plain words saying what to do when the network is down.
+ *   message (for a refused form, its first field's), or plain words saying what to do
+ *   when the network is down.
  * `wxApi` and `baseUrl` are injectable so the rules can be checked without a phone.
  */
 const config = require('../config')
@@ -19,7 +20,18 @@ const SERVER_MESSAGE = '服务暂时不可用，请稍后再试'
 function failure(res) {
   const body = typeof res.data === 'string' ? safeJson(res.data) : res.data
   const error = (body && body.error) || {}
-  return { status: res.statusCode, code: error.code || 'http_error', message: error.message || SERVER_MESSAGE, details: error.details || [] }
+  const details = error.details || []
+  return { status: res.statusCode, code: error.code || 'http_error', message: plainMessage(error, details), details: details }
+}
+
+/**
+ * A form the backend refused field by field says only "输入有误" on top; the field's own words
+ * ("请填写项目名称") are what the person can act on, so those are the message.
+ */
+function plainMessage(error, details) {
+  const first = details[0] && details[0].message
+  if (error.code === 'validation_failed' && first) return first
+  return error.message || SERVER_MESSAGE
 }
 
 function safeJson(text) {

@@ -155,3 +155,15 @@ export async function follow(): Promise<MpPage> {
   if (!last || !last.url) throw new Error('the page did not navigate anywhere')
   return openPage(last.url)
 }
+
+/** Opens a page with the network down (a lift, a bus, one bar of signal); the signal comes back once it has shown what it shows. */
+export async function openOffline(url: string): Promise<MpPage> {
+  const backend = phone.backend
+  phone.backend = 'http://127.0.0.1:9'
+  try {
+    return await openPage(url)
+  } finally {
+    phone.backend = backend
+    await settle()
+  }
+}

@@ -12,6 +12,11 @@ Page({
 
   onLoad() {
     this.directory = directoryService(request)
+    return this.loadPlaces()
+  },
+
+  loadPlaces() {
+    this.setData({ loading: true, error: '' })
     return this.directory
       .regions()
       .then((regions) => {
@@ -42,6 +47,12 @@ Page({
         }),
       )
       .catch((err) => this.setData({ error: err.message }))
+  },
+
+  /** 再试一次: the list of places, or the stations of the place chosen. */
+  retry() {
+    if (!this.data.placeList.length) return this.loadPlaces()
+    if (this.data.place) return this.loadStations(this.data.place)
   },
 
   openStation(e) {

@@ -41,6 +41,7 @@ Page({
       return Promise.resolve()
     }
     if (!where.deputyCode && !where.stationCode) return Promise.resolve()
+    this.arrivedWith = query
     this.setData({ loading: true, error: '', deputy: null, station: null })
     const load = where.deputyCode
       ? this.directory.deputyCard(where.deputyCode).then((deputy) =>
@@ -76,6 +77,11 @@ Page({
         this.arrive(query)
       },
     })
+  },
+
+  /** 再试一次: the card of the code scanned. */
+  retry() {
+    return this.arrive(this.arrivedWith)
   },
 
   home() {

@@ -28,6 +28,11 @@ Page({
   onLoad(query) {
     this.meetingId = query.meetingId
     this.meetings = meetingsService(request)
+    return this.load()
+  },
+
+  load() {
+    this.setData({ loading: true, error: '' })
     return this.meetings
       .detail(this.meetingId)
       .then((m) => this.setData({ m: view(m) }))

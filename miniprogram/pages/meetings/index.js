@@ -48,10 +48,15 @@ function registrationView(r) {
 }
 
 Page({
-  data: { loading: true, error: '', deputy: false, items: [], open: [], mine: [] },
+  data: { loading: true, loadError: '', deputy: false, items: [], open: [], mine: [] },
 
   onShow() {
+    return this.load()
+  },
+
+  load() {
     const meetings = meetingsService(request)
+    this.setData({ loading: true, loadError: '' })
     return meetings
       .me()
       .then((me) => {
@@ -65,7 +70,7 @@ Page({
           }),
         )
       })
-      .catch((err) => this.setData({ error: err.message }))
+      .catch((err) => this.setData({ loadError: err.message }))
       .then(() => this.setData({ loading: false }))
   },
 

@@ -9,14 +9,17 @@ Page({
   onLoad(query) {
     this.meetingId = query.meetingId
     this.meetings = meetingsService(request)
-    return this.load().then(() => this.setData({ loading: false }))
+    return this.load()
   },
 
+  /** The meeting; once it is on the screen, loading it again (after registering) leaves it there. */
   load() {
+    if (!this.data.m) this.setData({ loading: true, error: '' })
     return this.meetings
       .publicMeeting(this.meetingId)
       .then((m) => this.setData({ m: Object.assign({}, m, { when: when.dayTime(m.startAt) + ' 至 ' + when.clock(m.endAt) }) }))
       .catch((err) => this.setData({ error: err.message }))
+      .then(() => this.setData({ loading: false }))
   },
 
   onName(e) {

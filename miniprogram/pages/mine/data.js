@@ -1,5 +1,6 @@
 const { request } = require('../../utils/request')
 const { accountService } = require('../../services/account')
+const { forgetPerson } = require('../../utils/forget')
 
 /**
  * 我的信息 (PIPL arts. 15, 45, 47): a copy of everything kept about me, withdrawing my
@@ -66,7 +67,8 @@ Page({
       yes
         ? this.run(() =>
             this.account.deleteData().then((answer) => {
-              request.logout()
+              // Logged out, and nothing of theirs left on the phone: not the last message, not where they live.
+              forgetPerson()
               this.setData({ message: answer.message, erased: true, summary: null })
             }),
           )

@@ -13,6 +13,11 @@ Page({
 
   onShow() {
     this.setData({ care: care.isOn(), careAuto: !care.chosen() && care.phoneFontIsLarge() })
+    return this.load()
+  },
+
+  load() {
+    this.setData({ loading: true, error: '' })
     return this.account
       .me()
       .then((me) => {

@@ -6,15 +6,35 @@ const { livelihoodService } = require('../../services/livelihood')
  * sending. The backend refuses outside the window or past a few per year, in its own words.
  */
 Page({
-  data: { cycleId: '', consent: null, agreed: false, title: '', description: '', place: '', reason: '', error: '', sent: false, sending: false },
+  data: {
+    cycleId: '',
+    loading: true,
+    loadError: '',
+    consent: null,
+    agreed: false,
+    title: '',
+    description: '',
+    place: '',
+    reason: '',
+    error: '',
+    sent: false,
+    sending: false,
+  },
 
   onLoad(query) {
     this.service = livelihoodService(request)
     this.setData({ cycleId: query.cycleId || '' })
+    return this.load()
+  },
+
+  /** The 征集须知 to agree to: without it the form could not be sent, so it is not shown. */
+  load() {
+    this.setData({ loading: true, loadError: '' })
     return this.service
       .cycles()
       .then((answer) => this.setData({ consent: answer.consent }))
-      .catch((err) => this.setData({ error: err.message }))
+      .catch((err) => this.setData({ loadError: err.message }))
+      .then(() => this.setData({ loading: false }))
   },
 
   onTitle(e) {

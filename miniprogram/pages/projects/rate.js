@@ -9,7 +9,7 @@ const GRADES = [
 
 /** 人大评: a deputy rates each of the year's projects once, after reading its progress. */
 Page({
-  data: { loading: true, error: '', grades: GRADES, projects: [], picked: {}, comments: {} },
+  data: { loading: true, loadError: '', error: '', grades: GRADES, projects: [], picked: {}, comments: {} },
 
   onLoad() {
     this.service = livelihoodService(request)
@@ -17,7 +17,7 @@ Page({
   },
 
   load() {
-    this.setData({ loading: true, error: '' })
+    this.setData({ loading: true, loadError: '' })
     return this.service
       .toRate()
       .then((answer) => {
@@ -35,7 +35,7 @@ Page({
         }
         this.setData({ projects: projects })
       })
-      .catch((err) => this.setData({ error: err.message }))
+      .catch((err) => this.setData({ loadError: err.message }))
       .then(() => this.setData({ loading: false }))
   },
 

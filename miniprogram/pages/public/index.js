@@ -41,6 +41,11 @@ Page({
       .then(() => this.setData({ loading: false }))
   },
 
+  /** 再试一次: the first page again, or the page that did not come. */
+  retry() {
+    return this.load(this.data.items.length ? this.data.nextCursor : null)
+  },
+
   pickTopic(e) {
     const topic = e.currentTarget.dataset.topic || ''
     if (topic === this.data.topic) return

@@ -5,6 +5,11 @@ Page({
   data: { loading: true, error: '', items: [] },
 
   onShow() {
+    return this.load()
+  },
+
+  load() {
+    this.setData({ loading: true, error: '' })
     return quizzesService(request)
       .list()
       .then((answer) =>

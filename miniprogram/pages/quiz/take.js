@@ -68,6 +68,13 @@ Page({
     this.quizzes = quizzesService(request)
     this.chosen = {}
     this.now = () => Date.now()
+    return this.load()
+  },
+
+  /** The first look at the quiz, and 再试一次 after it could not come. */
+  load() {
+    this.asked = false
+    this.setData({ loading: true, error: '', closedText: '' })
     return this.refresh().then(() => this.setData({ loading: false }))
   },
 

@@ -6,8 +6,14 @@ Page({
   data: { loading: true, error: '', title: '', lines: [], points: [], total: 0 },
 
   onLoad(query) {
+    this.year = query.year ? Number(query.year) : undefined
+    return this.load()
+  },
+
+  load() {
+    this.setData({ loading: true, error: '' })
     return recordsService(request)
-      .mine(query.year ? Number(query.year) : undefined)
+      .mine(this.year)
       .then((r) =>
         this.setData({
           title: r.deputy.name + '代表' + r.year + '年度履职情况报告',

@@ -6,6 +6,11 @@ Page({
   data: { loading: true, error: '', items: [] },
 
   onLoad() {
+    return this.load()
+  },
+
+  load() {
+    this.setData({ loading: true, error: '' })
     return recordsService(request)
       .appraisals()
       .then((res) =>

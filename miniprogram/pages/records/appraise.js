@@ -9,6 +9,11 @@ Page({
   onLoad(query) {
     this.records = recordsService(request)
     this.surveyId = query.surveyId
+    return this.load()
+  },
+
+  load() {
+    this.setData({ loading: true, error: '' })
     return this.records
       .openAppraisal(this.surveyId)
       .then((s) => {

@@ -17,6 +17,8 @@ Page({
   },
 
   load(year) {
+    this.askedYear = year
+    this.setData({ loading: true, error: '' })
     return Promise.all([this.records.mine(year), this.records.activities()])
       .then(([r, list]) =>
         this.setData({
@@ -37,6 +39,11 @@ Page({
       )
       .catch((err) => this.setData({ error: err.message }))
       .then(() => this.setData({ loading: false }))
+  },
+
+  /** 再试一次: the year that did not come. */
+  retry() {
+    return this.load(this.askedYear)
   },
 
   previousYear() {

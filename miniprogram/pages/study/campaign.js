@@ -23,6 +23,12 @@ Page({
   },
 
   onShow() {
+    return this.load()
+  },
+
+  /** The campaign; shown once, it stays on the screen while it is loaded again. */
+  load() {
+    if (!this.data.c) this.setData({ loading: true, error: '' })
     return this.study
       .campaign(this.campaignId)
       .then((c) => this.setData({ c: view(c) }))
@@ -48,7 +54,7 @@ Page({
     return this.study
       .checkIn(this.campaignId, null, this.data.reflection.trim())
       .then(() => this.setData({ reflection: '', notice: '打卡成功' }))
-      .then(() => this.onShow())
+      .then(() => this.load())
       .catch((err) => this.setData({ error: err.message }))
       .then(() => this.setData({ busy: false }))
   },

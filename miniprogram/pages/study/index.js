@@ -8,7 +8,12 @@ Page({
   data: { loading: true, error: '', monthLabel: '', month: [], items: [] },
 
   onShow() {
+    return this.load()
+  },
+
+  load() {
     const study = studyService(request)
+    this.setData({ loading: true, error: '' })
     return Promise.all([study.thisMonth(), study.campaigns()])
       .then(([month, answer]) => {
         // This month's issues are shown once, at the top, with the level they come from.

@@ -11,6 +11,11 @@ Page({
   onLoad(query) {
     this.itemId = query.itemId
     this.study = studyService(request)
+    return this.load()
+  },
+
+  load() {
+    this.setData({ loading: true, error: '' })
     return this.study
       .item(this.itemId)
       .then((item) =>

@@ -46,6 +46,11 @@ Page({
     return this.load(true)
   },
 
+  /** 再试一次: the first page again, or the page that did not come. */
+  retry() {
+    return this.load(this.data.items.length > 0)
+  },
+
   switchBox(e) {
     const box = e.currentTarget.dataset.box
     if (box === this.data.box) return

@@ -12,15 +12,22 @@ const SCORES = [
  * is chosen: the first time it sends the suggestion back to the units once more.
  */
 Page({
-  data: { scores: SCORES, score: '', comment: '', round: 1, title: '', busy: false, error: '', done: '' },
+  data: { scores: SCORES, score: '', comment: '', round: 1, title: '', loading: true, loadError: '', busy: false, error: '', done: '' },
 
   onLoad(query) {
     this.suggestions = suggestionsService(request)
     this.id = query.suggestionId
+    return this.load()
+  },
+
+  /** What 不满意 does depends on the round: without the suggestion the page cannot say it, so it asks for nothing. */
+  load() {
+    this.setData({ loading: true, loadError: '' })
     return this.suggestions
       .detail(this.id)
       .then((s) => this.setData({ title: s.title, round: s.round }))
-      .catch((err) => this.setData({ error: err.message }))
+      .catch((err) => this.setData({ loadError: err.message }))
+      .then(() => this.setData({ loading: false }))
   },
 
   choose(e) {

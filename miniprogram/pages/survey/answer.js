@@ -27,7 +27,19 @@ function chosenLabels(shown, send) {
  * notification, or by the code of a poster (scene v=).
  */
 Page({
-  data: { loading: true, error: '', problems: [], s: null, questions: [], articles: [], answers: {}, busy: false, doneText: '', submitWords: '' },
+  data: {
+    loading: true,
+    canLoad: false,
+    error: '',
+    problems: [],
+    s: null,
+    questions: [],
+    articles: [],
+    answers: {},
+    busy: false,
+    doneText: '',
+    submitWords: '',
+  },
 
   onLoad(query) {
     this.ref = query.surveyId || String(query.code || '').toUpperCase()
@@ -35,6 +47,11 @@ Page({
     this.surveys = surveysService(request)
     this.comments = {}
     if (!this.ref) return this.setData({ loading: false, error: '没有读到问卷，请重新扫描海报上的二维码' })
+    return this.load()
+  },
+
+  load() {
+    this.setData({ loading: true, canLoad: true, error: '' })
     return this.surveys
       .open(this.ref)
       .then((s) => {
@@ -107,7 +124,9 @@ Page({
           wx.setStorageSync('appraisal.answers', { surveyId: this.survey.id, answers: send })
           return wx.redirectTo({ url: '/pages/records/appraise?surveyId=' + this.survey.id })
         }
-        return this.setData({ error: err.message, problems: (err.details || []).map((d) => d.message) })
+        // The first problem may already be the message itself (a form the backend refused field by field).
+        const problems = (err.details || []).map((d) => d.message).filter((m) => m !== err.message)
+        return this.setData({ error: err.message, problems: problems })
       })
       .then(() => this.setData({ busy: false }))
   },

@@ -4,9 +4,14 @@ const { parseScanPath } = require('../../utils/scene')
 
 /** What is open to the person (ballots first for deputies), and scanning a poster's code. */
 Page({
-  data: { loading: true, error: '', items: [] },
+  data: { loading: true, loadError: '', error: '', items: [] },
 
   onShow() {
+    return this.load()
+  },
+
+  load() {
+    this.setData({ loading: true, loadError: '', error: '' })
     return surveysService(request)
       .tasks()
       .then((t) =>
@@ -21,7 +26,7 @@ Page({
           })),
         }),
       )
-      .catch((err) => this.setData({ error: err.message }))
+      .catch((err) => this.setData({ loadError: err.message }))
       .then(() => this.setData({ loading: false }))
   },
 
