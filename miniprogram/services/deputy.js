@@ -1,4 +1,4 @@
-/** A deputy's workbench: binding their account, 我的待办, their cases, digest preferences. */
+/** A deputy's workbench: binding their account, 我的待办, their cases (open and 办过的), digest preferences. */
 const enc = encodeURIComponent
 
 function deputyService(request) {
@@ -9,6 +9,9 @@ function deputyService(request) {
     bind: (bindCode) => request('POST', '/api/mp/bind', { bindCode: String(bindCode).trim() }),
     tasks: () => request('GET', '/api/mp/tasks'),
     caseDetail: (caseId) => request('GET', '/api/mp/deputy/cases/' + enc(caseId)),
+    /** 我办过的留言: answered or closed, newest first; { items, nextCursor }. */
+    handledCases: (cursor, limit) =>
+      request('GET', '/api/mp/deputy/cases', cursor ? { status: 'done', limit: limit, cursor: cursor } : { status: 'done', limit: limit }),
     /** The resident's whole number, to call back (audited): { phone } or { phone: null }. */
     casePhone: (caseId) => request('GET', '/api/mp/deputy/cases/' + enc(caseId) + '/phone'),
     acknowledge: (caseId, note) => act(caseId, 'acknowledge', note ? { note: note } : {}),

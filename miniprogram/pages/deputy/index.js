@@ -83,6 +83,11 @@ Page({
     wx.navigateTo({ url: e.currentTarget.dataset.url })
   },
 
+  /** The messages they answered or that are closed: 我的待办 lists only what still waits on them. */
+  openHandled() {
+    wx.navigateTo({ url: '/pages/deputy/handled' })
+  },
+
   openSuggestions() {
     wx.navigateTo({ url: '/pages/suggestion/index' })
   },

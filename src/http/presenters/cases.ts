@@ -154,6 +154,10 @@ export const presentDeputyCaseSummary = (c: CaseRecord, now: Date, timeZone: str
   deadlinesProvisional: c.deadlinesProvisional === true,
   deadlinesNote: waitsOnDeputy(c) ? provisionalNote(c) : null,
   overdue: isOverdue(c, now),
+  /** For 我办过的留言: when they answered, the resident's rating of it, and whether it was closed by a merge instead. */
+  repliedAt: iso(c.repliedAt),
+  rating: c.rating,
+  merged: c.mergedInto !== null,
 })
 
 export const presentStaffCaseSummary = (c: CaseRecord) => ({

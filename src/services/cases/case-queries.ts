@@ -88,10 +88,16 @@ export class CaseQueries {
     return this.store.cases.search({ ...page, residentId: resident.id })
   }
 
-  deputyInbox(deputy: MpPrincipal, query: { status?: CaseStatus; cursor?: string; limit: number }) {
+  /**
+   * A deputy's messages: by default the open ones, nearest deadline first; `done`, those they
+   * answered or that are closed (我办过的留言), newest first.
+   */
+  deputyInbox(deputy: MpPrincipal, query: { status?: CaseStatus | 'done'; cursor?: string; limit: number }) {
     if (!deputy.deputyId) return Promise.resolve<Page<CaseRecord>>({ items: [], nextCursor: null })
+    const page = { cursor: query.cursor, limit: query.limit, deputyId: deputy.deputyId }
+    if (query.status === 'done') return this.store.cases.search({ ...page, statuses: ['replied', 'closed'], order: 'newest' })
     const statuses: CaseStatus[] = query.status ? [query.status] : ['assigned', 'acknowledged', 'forwarded', 'reopened']
-    return this.store.cases.search({ cursor: query.cursor, limit: query.limit, deputyId: deputy.deputyId, statuses, order: 'due' })
+    return this.store.cases.search({ ...page, statuses, order: 'due' })
   }
 
   async staffCases(staff: StaffPrincipal, filters: CaseFilters, page: { cursor?: string; limit: number; order?: 'newest' | 'due' }) {

@@ -32,7 +32,8 @@ export const consentBody = z.strictObject({ version: z.string().min(1).max(20) }
 
 export const myCasesQuery = z.strictObject({ ...pageQuery })
 
-export const inboxQuery = z.strictObject({ ...pageQuery, status: z.enum(CASE_STATUSES).optional() })
+/** `done`: what the deputy answered or what is closed (replied, closed), newest first; otherwise one status, or the open ones. */
+export const inboxQuery = z.strictObject({ ...pageQuery, status: z.enum([...CASE_STATUSES, 'done']).optional() })
 
 export const noteBody = z.strictObject({ note: longText().max(500).optional() })
 export const replyBody = z.strictObject({ text: text(2000, '答复内容') })

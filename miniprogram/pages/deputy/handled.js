@@ -1,0 +1,65 @@
+const { request } = require('../../utils/request')
+const { deputyService } = require('../../services/deputy')
+const when = require('../../utils/when')
+
+/** A page of ten: big cards, a short scroll, then 看更早的留言. */
+const PAGE_SIZE = 10
+
+/** Where a message the deputy has handled stands, in words (never by colour alone). */
+function stateWords(c) {
+  if (c.status === 'replied') return '已答复，等群众评价'
+  if (c.merged) return '已和相同问题的留言合并办理'
+  if (c.rating) return '已办结，群众评价 ' + c.rating + ' 星'
+  return '已办结，群众没有评价'
+}
+
+function row(c) {
+  return {
+    id: c.id,
+    ticket: c.ticket,
+    excerpt: c.excerpt,
+    state: stateWords(c),
+    // "环境保护 · 11月23日收到 · 11月25日答复"
+    meta: [c.topic, when.day(c.createdAt) + '收到', c.repliedAt ? when.day(c.repliedAt) + '答复' : ''].filter(Boolean).join(' · '),
+    url: '/pages/deputy/case?caseId=' + c.id,
+  }
+}
+
+/** 我办过的留言: the messages the deputy answered or that are closed, newest first, more on demand. */
+Page({
+  data: { loading: true, error: '', items: [], nextCursor: null, more: false },
+
+  onLoad() {
+    this.deputies = deputyService(request)
+    return this.load(null)
+  },
+
+  load(cursor) {
+    this.setData({ loading: true, error: '' })
+    return this.deputies
+      .handledCases(cursor, PAGE_SIZE)
+      .then((page) => {
+        const items = page.items.map(row)
+        this.setData({ items: cursor ? this.data.items.concat(items) : items, nextCursor: page.nextCursor, more: Boolean(page.nextCursor) })
+      })
+      .catch((err) => this.setData({ error: err.message }))
+      .then(() => this.setData({ loading: false }))
+  },
+
+  /** After a failure: the first page again, or the page that did not come. */
+  retry() {
+    return this.load(this.data.items.length ? this.data.nextCursor : null)
+  },
+
+  loadMore() {
+    if (this.data.nextCursor && !this.data.loading) return this.load(this.data.nextCursor)
+  },
+
+  onReachBottom() {
+    return this.loadMore()
+  },
+
+  open(e) {
+    wx.navigateTo({ url: e.currentTarget.dataset.url })
+  },
+})
