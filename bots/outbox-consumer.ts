@@ -142,8 +142,19 @@ export class OutboxConsumer {
   }
 }
 
+/** What a resident types for a ticket: its last four digits (20261122-0042 → 0042), the whole number past 9999 a day. */
+const shortTicket = (ticket: string) => (/-\d{4}$/.test(ticket) ? ticket.slice(-4) : ticket)
+
 /** The reply in full with the rating question; the outbox text for anything else. */
 function textFor(item: OutboxItem): string {
   if (item.kind !== 'case.replied' || !item.reply) return item.text
-  return lines(`您的留言 ${item.ticket} 有答复了：`, item.reply, '', '请为办理结果打分，回复一个数字：', '5 很满意　4 满意　3 一般　2 不满意　1 很不满意')
+  return lines(
+    `您的留言 ${item.ticket} 有答复了：`,
+    item.reply,
+    '',
+    '请为办理结果打分，回复一个数字：',
+    '5 很满意　4 满意　3 一般　2 不满意　1 很不满意',
+    // A bare number rates the answer that came last: with several waiting, the number names this one.
+    item.ticket && `有几条留言等着打分时，请写上编号后四位，如：评价 ${shortTicket(item.ticket)} 5`,
+  )
 }

@@ -44,6 +44,8 @@ export type Command =
   | { kind: 'cancel' }
   | { kind: 'agree' }
   | { kind: 'reopen' }
+  /** "评价 0042 5": rates that message's answer (another may be waiting for the bare number). */
+  | { kind: 'rate'; ref: string; value: number }
   | { kind: 'number'; value: number }
   /** A station or deputy code from a poster: ST001, DP0001. */
   | { kind: 'code'; code: string }
@@ -121,6 +123,14 @@ export function parseCommand(input: string): Command {
   if (bind !== null) {
     const m = /^(\d{6})$/.exec(rest(bind).replace(/\s/g, ''))
     if (m) return { kind: 'bind', code: m[1] }
+  }
+
+  // 评价 0042 5 / 评分 20261122-0042 5分 / 打分 0042：4 —— only this exact form, so a message that starts "评价一下…" stays text.
+  for (const word of ['评价', '评分', '打分']) {
+    const after = leading(text, word)
+    if (after === null) continue
+    const m = /^(\d{8}-\d{4,}|\d{4})[\s:：,，、]*([1-5])\s*(?:分|星)?$/.exec(rest(after))
+    if (m) return { kind: 'rate', ref: m[1], value: Number(m[2]) }
   }
 
   for (const word of ['查询', '查寻', '查讯', '查']) {

@@ -47,6 +47,9 @@ export const residentConversation: Conversation = async (turn) => {
     case 'query':
       await query(turn, cmd.ticket)
       return true
+    case 'rate':
+      await rateByNumber(turn, cmd.ref, cmd.value)
+      return true
   }
 
   if (flow?.name === 'privacy') return privacyAnswer(turn, flow)
@@ -106,17 +109,37 @@ async function privacyAnswer(turn: Turn, flow: PrivacyFlow): Promise<boolean> {
   return true
 }
 
+/** The full ticket of one of the person's own messages, from the full number or its last four digits; null after saying why not. */
+async function ownTicket(turn: Turn, ref: string): Promise<string | null> {
+  if (!/^\d{4}$/.test(ref)) return ref
+  const mine = (await turn.client.cases(turn.person.personId)).filter((c) => c.ticket.endsWith(`-${ref}`))
+  if (mine.length === 1) return mine[0].ticket
+  turn.say(mine.length ? `有多条留言以 ${ref} 结尾，请发完整编号。` : `没有找到编号为 ${ref} 的留言。发送"查询"看您的全部留言。`)
+  return null
+}
+
+/** "评价 0042 5": that message's answer, whichever one a bare number would rate. */
+async function rateByNumber(turn: Turn, ref: string, rating: number) {
+  const ticket = await ownTicket(turn, ref)
+  if (ticket) await rate(turn, ticket, rating)
+}
+
 async function rate(turn: Turn, ticket: string, rating: number) {
+  // A bare number stops meaning this answer once it is rated (or cannot be); another one waiting keeps it.
+  const done = () => {
+    if (turn.state.rating?.ticket === ticket) turn.state.rating = null
+  }
   try {
     const rated = await turn.client.rate(turn.person.personId, ticket, rating)
-    turn.state.rating = null
+    done()
     if (rated.canReopen) {
       turn.state.flow = { name: 'reopen', stage: 'offer', ticket }
       turn.say(lines(`已记下您的评分：${rating} 分。很抱歉没能让您满意。`, '1. 重新办理', '2. 不用了'))
     } else turn.say(`已记下您的评分：${rating} 分。谢谢您的评价！`)
   } catch (err) {
     if (!(err instanceof ApiError)) throw err
-    turn.state.rating = null // already rated or closed: a later "5" means something else
+    if (err.status === 404) return turn.say(`没有找到编号为 ${ticket} 的留言。发送"查询"看您的全部留言。`)
+    done() // already rated or closed: a later "5" means something else
     turn.say(err.message)
   }
 }
@@ -164,13 +187,8 @@ async function query(turn: Turn, ticket: string | null) {
     )
     return
   }
-  let full = ticket
-  if (/^\d{4}$/.test(ticket)) {
-    const mine = (await client.cases(person.personId)).filter((c) => c.ticket.endsWith(`-${ticket}`))
-    if (mine.length !== 1)
-      return turn.say(mine.length ? `有多条留言以 ${ticket} 结尾，请发完整编号。` : `没有找到编号为 ${ticket} 的留言。发送"查询"看您的全部留言。`)
-    full = mine[0].ticket
-  }
+  const full = await ownTicket(turn, ticket)
+  if (!full) return
   try {
     const c = await client.caseDetail(person.personId, full)
     turn.say(

@@ -1,0 +1,101 @@
+import { expect } from 'chai'
+import { startApp, type TestApp } from '../helpers/app.js'
+import { parseCommand } from '../../bots/text.js'
+import { ask, bindingCode, BOT_SECRET, caseCity, dispatch, startBot, waitFor, type BotUnderTest } from './helpers.js'
+
+type Person = ReturnType<BotUnderTest['world']['person']>
+
+/**
+ * 老李 has two messages answered on the same day. A bare "5" rates the answer that came last;
+ * the rating question tells him how to rate a given one ("评价 0001 4"), and that form rates the
+ * earlier one without taking the bare number away from the latest.
+ */
+describe('bot: a resident with two answers waiting rates the earlier one by its number', function () {
+  this.timeout(30_000)
+  let app: TestApp
+  let t: BotUnderTest
+  let resident: Person
+  let deputy: Person
+  beforeEach(async () => {
+    app = await startApp({ directory: caseCity(), overrides: { bot: { secret: BOT_SECRET } } })
+    t = await startBot(app.baseUrl)
+    resident = t.world.person('wx-elder', '老李')
+    deputy = t.world.person('wx-zhangwei', '张伟')
+    expect(await ask(t, deputy, `绑定 ${await bindingCode(app, 'dp0001')}`)).to.include('绑定成功！张伟代表')
+  })
+  afterEach(async () => {
+    await t.stop()
+    await app.close()
+  })
+
+  async function writes(text: string) {
+    await ask(t, resident, '给DP0001留言')
+    const asked = await ask(t, resident, text)
+    if (asked.includes('同意')) await ask(t, resident, '同意').then(() => ask(t, resident, text))
+    await ask(t, resident, '好了')
+    return /编号：(\d{8}-\d{4})/.exec(await ask(t, resident, '确认'))![1]
+  }
+  async function answered(ticket: string, reply: string) {
+    expect(await ask(t, deputy, `回复 ${ticket.slice(-4)} ${reply}`)).to.include(`已答复留言 ${ticket}`)
+    await dispatch(app)
+    const delivered = await waitFor(() => t.world.said('老李').find((m) => m.includes(`您的留言 ${ticket} 有答复了`)), `the answer to ${ticket}`)
+    await waitFor(
+      async () => ((await t.bot.client.dialogue('wx-elder')).state?.rating as { ticket?: string } | undefined)?.ticket === ticket,
+      `the rating of ${ticket} to be awaited`,
+    )
+    return delivered
+  }
+  const stored = (ticket: string) => app.liaison.store.cases.getByTicket(ticket)
+
+  it('says how in the rating question; "评价 0001 4" rates the earlier, a bare "5" still the latest', async () => {
+    const first = await writes('路口红绿灯时间太短，老人过不去马路')
+    const second = await writes('小区门口的垃圾好几天没人清运')
+    const firstNotice = await answered(first, '已和交警大队沟通，下周起延长到 40 秒。')
+    const secondNotice = await answered(second, '已联系环卫所，明天起每天清运两次。')
+    expect(firstNotice).to.include(`评价 ${first.slice(-4)} 5`)
+    expect(secondNotice).to.include(`评价 ${second.slice(-4)} 5`)
+
+    expect(await ask(t, resident, `评价 ${first.slice(-4)} 4`)).to.include('已记下您的评分：4 分。谢谢您的评价！')
+    expect(await stored(first)).to.include({ status: 'closed', rating: 4 })
+    expect((await stored(second))!.status, 'the other still waits').to.equal('replied')
+
+    expect(await ask(t, resident, '5')).to.include('已记下您的评分：5 分。谢谢您的评价！')
+    expect(await stored(second)).to.include({ status: 'closed', rating: 5 })
+    expect(await stored(first), 'rated once, as he said').to.include({ rating: 4 })
+  })
+
+  it('after the bare number rated the latest, the earlier one is still rated by its number, and a low score offers to reopen', async () => {
+    const first = await writes('路口红绿灯时间太短，老人过不去马路')
+    const second = await writes('小区门口的垃圾好几天没人清运')
+    await answered(first, '已和交警大队沟通。')
+    await answered(second, '已联系环卫所。')
+    expect(await ask(t, resident, '5')).to.include('已记下您的评分：5 分')
+    expect(await stored(second)).to.include({ rating: 5 })
+
+    expect(await ask(t, resident, `评价 ${first} 2`))
+      .to.include('已记下您的评分：2 分')
+      .and.include('1. 重新办理')
+    expect(await stored(first)).to.include({ status: 'closed', rating: 2 })
+  })
+
+  it('answers in words a number that is not his, and one rated already', async () => {
+    const first = await writes('路口红绿灯时间太短，老人过不去马路')
+    await answered(first, '已和交警大队沟通。')
+    expect(await ask(t, resident, '评价 9999 5')).to.include('没有找到编号为 9999 的留言')
+    expect(await ask(t, resident, `评价 ${first.slice(-4)} 5`)).to.include('已记下您的评分：5 分')
+    const again = await ask(t, resident, `评价 ${first.slice(-4)} 3`)
+    expect(again).to.include('已办结').and.not.include('已记下')
+    expect(await stored(first)).to.include({ rating: 5 })
+  })
+})
+
+describe('bot text: "评价 0042 5" is read as a rating of that message', () => {
+  it('takes the ways people write it, and leaves a message that merely starts with 评价 as text', () => {
+    expect(parseCommand('评价 0042 5')).to.deep.equal({ kind: 'rate', ref: '0042', value: 5 })
+    expect(parseCommand('评价０９９５　４分')).to.deep.equal({ kind: 'rate', ref: '0995', value: 4 })
+    expect(parseCommand('评分：20261122-0042，3')).to.deep.equal({ kind: 'rate', ref: '20261122-0042', value: 3 })
+    expect(parseCommand('打分 0042 2星')).to.deep.equal({ kind: 'rate', ref: '0042', value: 2 })
+    expect(parseCommand('评价一下新修的公园，很好').kind).to.equal('text')
+    expect(parseCommand('评价 0042 6').kind, 'no such score').to.equal('text')
+  })
+})
