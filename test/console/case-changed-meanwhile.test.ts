@@ -1,0 +1,49 @@
+import { expect } from 'chai'
+import { asResident, Client } from '../helpers/app.js'
+import { logInAs, newPage, screenshot, useConsole } from './harness.js'
+
+/**
+ * 张国华 has a message open. While she reads it, 陈明亮 of the district office decides it
+ * himself (不予受理). When she then confirms her own 不予受理, she is told that someone else
+ * has just handled it, and the page shows the message as it is now: 不予受理, his reason in
+ * the timeline, and no buttons for moves it no longer allows — not her stale page with the
+ * dialog still open, inviting her to try again.
+ */
+describe('console: a message changed by someone else while it is open', function () {
+  // A real browser on a shared machine: each story gets two minutes (it usually needs under thirty seconds).
+  this.timeout(120_000)
+  const story = useConsole()
+
+  it('says so, closes the dialog and shows the message as it is now', async () => {
+    const resident = await asResident(story.app)
+    const submitted = await resident.post('/api/mp/cases', { text: '光明社区有人在楼道里堆放杂物，存在消防隐患', regionId: 'c010101' })
+    expect(submitted.status).to.equal(201)
+    const { id, ticket } = submitted.body as { id: string; ticket: string }
+
+    const page = await newPage(story.browser, story.app)
+    await logInAs(
+      page,
+      story.app.login((l) => l.username === 'zhangguohua'),
+    )
+    await page.goto(`/console/cases/${id}`)
+    await page.getByRole('heading', { name: `留言 ${ticket}` }).waitFor()
+    await page.getByRole('button', { name: '不予受理' }).click()
+    await page.getByPlaceholder(/该事项属于法院审理范围/).fill('属于物业管理事项，请联系物业')
+
+    const organizer = story.app.login((l) => l.username === 'chenmingliang')
+    const office = await new Client(story.app.baseUrl).login(organizer.username, organizer.password)
+    expect((await office.post(`/api/admin/cases/${id}/reject`, { reason: '已由街道安全办现场处理' })).status).to.equal(200)
+
+    await page.getByRole('button', { name: '确认不予受理' }).click()
+    await page.getByText(/刚有人办理过/).waitFor()
+    const timeline = page.getByLabel('办理经过')
+    await timeline.getByText('已由街道安全办现场处理').waitFor()
+    expect(await timeline.innerText()).to.include(`${organizer.name}（人大常委会办公室）`)
+    // The dialog of a move no longer possible closes.
+    await page.getByRole('button', { name: '确认不予受理' }).waitFor({ state: 'hidden' })
+    expect(await page.locator('.toolbar').first().innerText()).to.include('不予受理')
+    expect(await page.getByRole('button', { name: '不予受理' }).count(), 'no buttons for moves the message no longer allows').to.equal(0)
+    await screenshot(page, 'case-changed-meanwhile')
+    expect(page.problems).to.deep.equal([])
+  })
+})

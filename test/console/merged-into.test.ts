@@ -1,0 +1,52 @@
+import { expect } from 'chai'
+import { asDeputy, asResident } from '../helpers/app.js'
+import { logInAs, newPage, screenshot, useConsole } from './harness.js'
+
+/**
+ * Two residents write about the same broken street lamp. 张国华 merges the second message
+ * into the first (与相似留言合并). The merged one now reads 已办结: its timeline must say which
+ * message it joined and lead there with one click, and, once the deputy answers the first,
+ * that the answer came with that message — else nobody can tell what became of it.
+ */
+describe('console: a merged message names the message it joined', function () {
+  // A real browser on a shared machine: each story gets two minutes (it usually needs under thirty seconds).
+  this.timeout(120_000)
+  const story = useConsole()
+
+  it('the timeline says 并入留言 with its ticket, which opens it, and says whose answer the resident got', async () => {
+    const first = await asResident(story.app)
+    const neighbour = await asResident(story.app)
+    const kept = (await first.post('/api/mp/cases', { text: '光明社区东门的路灯坏了，晚上很黑', regionId: 'c010101' })).body as { id: string; ticket: string }
+    const duplicate = (await neighbour.post('/api/mp/cases', { text: '光明社区东门路灯坏了，晚上很黑看不见', regionId: 'c010101' })).body as {
+      id: string
+      ticket: string
+    }
+
+    const page = await newPage(story.browser, story.app)
+    await logInAs(
+      page,
+      story.app.login((l) => l.username === 'zhangguohua'),
+    )
+    await page.goto(`/console/cases/${duplicate.id}`)
+    await page.getByRole('heading', { name: `留言 ${duplicate.ticket}` }).waitFor()
+    await page.getByRole('button', { name: '与相似留言合并' }).click()
+    await page.locator('.merge-list .t-radio').filter({ hasText: kept.ticket }).click()
+    await page.getByRole('button', { name: '确认合并' }).click()
+    await page.getByText('已合并办理').first().waitFor()
+
+    const timeline = page.getByLabel('办理经过')
+    await timeline.getByText('合并办理', { exact: true }).waitFor()
+    expect(await timeline.innerText()).to.include(`并入留言 ${kept.ticket}`)
+    await screenshot(page, 'merged-into')
+
+    const deputy = await asDeputy(story.app, (await story.app.liaison.store.cases.get(kept.id))!.deputyId!)
+    expect((await deputy.post(`/api/mp/deputy/cases/${kept.id}/reply`, { text: '已联系供电所，路灯本周修好' })).status).to.equal(200)
+    await page.reload()
+    await timeline.getByText('已联系供电所，路灯本周修好').waitFor()
+    expect(await timeline.innerText()).to.include(`随留言 ${kept.ticket} 一并答复`)
+
+    await timeline.getByRole('link', { name: kept.ticket }).first().click()
+    await page.getByRole('heading', { name: `留言 ${kept.ticket}` }).waitFor()
+    expect(page.problems).to.deep.equal([])
+  })
+})
