@@ -72,6 +72,7 @@ export function dashboardPeriods(now: Date, timeZone: string, weeks = 8) {
   return {
     today,
     dayStart: startOfLocalDate(today, timeZone),
+    dayEnd: startOfLocalDate(addDays(today, 1), timeZone),
     weeks: Array.from({ length: weeks }, (_, i) => {
       const monday = addDays(thisMonday, -7 * (weeks - 1 - i))
       return { monday, from: startOfLocalDate(monday, timeZone), to: startOfLocalDate(addDays(monday, 7), timeZone) }
@@ -122,7 +123,8 @@ export function caseDashboard(
   return {
     today: {
       date: periods.today,
-      new: { count: counts.newToday, filters: { from: iso(periods.dayStart) } },
+      // Both ends by the server's day: the inbox would fill a missing end from the PC's clock, which may be off.
+      new: { count: counts.newToday, filters: { from: iso(periods.dayStart), to: iso(periods.dayEnd) } },
       open: { count: openOf(counts.all), filters: { open: 'true' } },
       overdue: { count: counts.all.overdueNext, filters: { overdue: 'true' } },
     },

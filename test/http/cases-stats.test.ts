@@ -37,7 +37,7 @@ describe('statistics and responsiveness (述职评议)', () => {
 
   it('shows the same story on the dashboard: satisfaction, open and late cases, each station and deputy, the weeks', async () => {
     const { body } = await (await asAdmin(app)).get('/api/admin/dashboard/cases')
-    expect(body.today).to.deep.include({ date: '2026-11-26', new: { count: 0, filters: { from: '2026-11-25T16:00:00.000Z' } } })
+    expect(body.today).to.deep.include({ date: '2026-11-26', new: { count: 0, filters: { from: '2026-11-25T16:00:00.000Z', to: '2026-11-26T16:00:00.000Z' } } })
     // 油烟扰民 was never acknowledged (late); 噪音扰民 was, and its reply is not due yet.
     expect(body.today.open.count).to.equal(2)
     expect(body.today.overdue).to.deep.equal({ count: 1, filters: { overdue: 'true' } })
