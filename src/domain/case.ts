@@ -114,6 +114,8 @@ export type CaseEventType =
   | 'referred'
   /** Staff corrected the topic (data: fromTopic, toTopic); it teaches the office's model. */
   | 'recategorized'
+  /** Staff pressed the deputy holding it (催办; data: deputyId, staffName); no state changes. */
+  | 'urged'
 
 export interface CaseEvent {
   id: string

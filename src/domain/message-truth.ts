@@ -22,11 +22,12 @@ const CASE_KIND_HOLDS_IN: Record<string, readonly CaseStatus[]> = {
   'case.withdrawn': ['withdrawn'],
   'case.reminder': DEPUTY_LOAD_STATUSES,
   'case.overdue': DEPUTY_LOAD_STATUSES,
+  'case.urged': DEPUTY_LOAD_STATUSES,
   'case.escalated': ['submitted', ...DEPUTY_LOAD_STATUSES],
 }
 
 /** Kinds that ask a deputy to act: untrue once the case is in another deputy's hands. */
-const DEPUTY_ACTION_KINDS = new Set(['case.assigned', 'case.reopened', 'case.reminder', 'case.overdue'])
+const DEPUTY_ACTION_KINDS = new Set(['case.assigned', 'case.reopened', 'case.reminder', 'case.overdue', 'case.urged'])
 
 export function caseMessageHolds(kind: string, recipient: { kind: string; id: string }, c: Pick<CaseRecord, 'status' | 'deputyId'>): boolean {
   const holdsIn = CASE_KIND_HOLDS_IN[kind]

@@ -153,6 +153,7 @@ export function createHttpApp(
     adminCaseRoutes({
       auth,
       workflow: services.workflow,
+      urging: services.urging,
       queries: services.caseQueries,
       routing: services.routing,
       reports: services.caseReports,

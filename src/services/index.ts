@@ -23,6 +23,7 @@ import { DeputyHandBack } from './directory/deputy-hand-back.js'
 import { CaseRepairs } from './cases/case-repairs.js'
 import { CaseSubmitter, type ContentCheck } from './cases/case-submission.js'
 import { CaseWorkflow } from './cases/case-workflow.js'
+import { CaseUrging } from './cases/case-urging.js'
 import { MpSessions } from './accounts/mp-sessions.js'
 import { PrivacyService } from './privacy/privacy.js'
 import { Uploads } from './cases/uploads.js'
@@ -212,6 +213,7 @@ export function createServices(config: Config & { security: { secretKey: string 
     uploads,
     submitter,
     workflow,
+    urging: new CaseUrging({ store, directory: directoryCache, audit, timeZone, clock }),
     slaClocks: new SlaClocks(store, workflow, config.cases, clock),
     caseRepairs: new CaseRepairs({ store, workflow, handBack }),
     personalData: new PersonalDataExport({ store, queries: caseQueries, privacy, cipher, clock }),

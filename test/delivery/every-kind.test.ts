@@ -110,7 +110,7 @@ describe("every kind of message through the README's subscribe template", () => 
       lastError: null,
       createdAt: now,
     })
-    const caseKinds = ['case.assigned', 'case.rated', 'case.reminder', 'case.overdue', 'case.escalated']
+    const caseKinds = ['case.assigned', 'case.rated', 'case.reminder', 'case.overdue', 'case.urged', 'case.escalated']
     const meetingKinds = ['meeting.notice', 'meeting.changed', 'meeting.reminder', 'meeting.rsvp_nudge', 'meeting.cancelled']
     const others: Array<[string, Record<string, unknown>, string]> = [
       [

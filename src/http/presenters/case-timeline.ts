@@ -45,7 +45,8 @@ export function timelineDetails(e: CaseEvent, names: NameBook) {
   return {
     actor: { role: e.actorRole, roleLabel: ROLE_LABELS[e.actorRole], name: actorName },
     from: moved ? side(names, d.fromDeputyId, d.fromStationId, d.fromOffice) : null,
-    to: moved ? side(names, d.deputyId, d.stationId ?? d.toStation, d.toOffice) : null,
+    // 催办 names the deputy who was pressed.
+    to: moved ? side(names, d.deputyId, d.stationId ?? d.toStation, d.toOffice) : e.type === 'urged' ? side(names, d.deputyId, null, null) : null,
     department: str(d.department),
     rating: typeof d.rating === 'number' ? d.rating : null,
     relatedCase: related,

@@ -40,6 +40,7 @@ const EVENT_LABELS: Record<CaseEventType, string> = {
   flagged: '内容待复核',
   referred: '上报',
   recategorized: '更正主题',
+  urged: '催办',
 }
 /** What a resident sees of the timeline: the steps of their message, not internal reminders. */
 const RESIDENT_EVENTS: CaseEventType[] = [

@@ -76,7 +76,7 @@ export interface CaseChange {
 }
 
 /** Messages asking a handler to act: untrue once the case is merged into another. */
-export const WORK_KINDS = ['case.assigned', 'case.queued', 'case.reminder', 'case.escalated', 'case.overdue']
+export const WORK_KINDS = ['case.assigned', 'case.queued', 'case.reminder', 'case.escalated', 'case.overdue', 'case.urged']
 
 export const deputyActor = (d: MpPrincipal): CaseActor => ({ role: 'deputy', id: d.deputyId })
 export const staffActor = (s: StaffPrincipal): CaseActor => ({ role: s.role, id: s.id })

@@ -142,7 +142,7 @@ export class CaseMechanics {
         ),
       ],
       // Reminders and deadlines addressed to the deputy who left would now go to nobody who can act.
-      withdraw: ['case.assigned', 'case.reminder', 'case.overdue'],
+      withdraw: ['case.assigned', 'case.reminder', 'case.overdue', 'case.urged'],
     })
   }
 

@@ -17,6 +17,7 @@ export const KIND_TITLES: Record<string, string> = {
   'case.reminder': '办理期限提醒',
   'case.escalated': '逾期督办',
   'case.overdue': '留言已逾期',
+  'case.urged': '留言催办',
   digest: '每日摘要',
   'reading.published': '学习材料发布',
   'meeting.notice': '会议通知',

@@ -4,18 +4,20 @@ import type { Clock } from '../../../clock.js'
 import type { CaseQueries } from '../../../services/cases/case-queries.js'
 import type { RoutingService } from '../../../services/cases/case-routing.js'
 import type { CaseWorkflow } from '../../../services/cases/case-workflow.js'
+import type { CaseUrging } from '../../../services/cases/case-urging.js'
 import { requireStaff } from '../../middleware/auth.js'
 import { presentHandedUp, presentStaffCase } from '../../presenters/cases.js'
 import { presentInboxRow } from '../../presenters/case-inbox.js'
 import type { CaseInbox } from '../../../services/cases/case-inbox.js'
 import type { RouteContext, StaffState } from '../../state.js'
 import { parse } from '../../validate.js'
-import { assignBody, caseIdParam, mergeBody, previewBody, reasonBody, staffCasesQuery, statsQuery } from './schemas.js'
+import { assignBody, caseIdParam, mergeBody, noteBody, previewBody, reasonBody, staffCasesQuery, statsQuery } from './schemas.js'
 import type { CaseReports } from '../../../services/cases/case-reports.js'
 
 export interface AdminCaseRoutesDeps {
   auth: AuthService
   workflow: CaseWorkflow
+  urging: CaseUrging
   queries: CaseQueries
   routing: RoutingService
   reports: CaseReports
@@ -24,7 +26,7 @@ export interface AdminCaseRoutesDeps {
 }
 
 /** Station staff triage their queue; organizers see their district; admins everything. */
-export function adminCaseRoutes({ auth, workflow, queries, routing, reports, inbox, clock }: AdminCaseRoutesDeps) {
+export function adminCaseRoutes({ auth, workflow, urging, queries, routing, reports, inbox, clock }: AdminCaseRoutesDeps) {
   const router = new Router<StaffState>({ prefix: '/api/admin' })
   router.use(requireStaff(auth))
   /** The case as staff see it, with its deadline in words (the same badge as the inbox line). */
@@ -70,6 +72,8 @@ export function adminCaseRoutes({ auth, workflow, queries, routing, reports, inb
     const { intoCaseId, note } = parse(mergeBody, ctx.state.body, 'body')
     return workflow.merge(ctx.state.staff, id, intoCaseId, note)
   })
+  /** 催办: press the deputy holding it, once a business day (409 already_urged says when and by whom). */
+  act('urge', (ctx, id) => urging.urge(ctx.state.staff, id, parse(noteBody, ctx.state.body, 'body').note))
 
   /** What routing would decide, without creating anything. */
   router.post('/routing/preview', async (ctx) => {

@@ -1,0 +1,23 @@
+/**
+ * 催办: staff press the deputy holding a message that is slow or overdue. Allowed while the
+ * message waits on its deputy, at most once per message per business day. Pure, no I/O.
+ */
+import { DEPUTY_LOAD_STATUSES, type CaseEvent, type CaseRecord } from './case.js'
+import { localDate } from './dates.js'
+import { offsetMs } from './zone-offset.js'
+
+/** Whether the message is in a deputy's hands, waiting on them (受理 or 答复): what may be urged. */
+export const mayBeUrged = (c: Pick<CaseRecord, 'status' | 'deputyId'>) => c.deputyId !== null && DEPUTY_LOAD_STATUSES.includes(c.status)
+
+/** The urge already made on the local day of `now`, if any (the last one). */
+export function urgedToday(events: readonly CaseEvent[], now: Date, timeZone: string): CaseEvent | null {
+  const today = localDate(now, timeZone)
+  const found = events.filter((e) => e.type === 'urged' && localDate(e.at, timeZone) === today)
+  return found.length ? found[found.length - 1] : null
+}
+
+/** "10:32": the wall-clock time of an instant in the business time zone. */
+export function timeOfDay(at: Date, timeZone: string): string {
+  const wall = new Date(at.getTime() + offsetMs(at.getTime(), timeZone))
+  return wall.toISOString().slice(11, 16)
+}

@@ -1,0 +1,88 @@
+/**
+ * 催办: station staff or an organizer who may act on a message press the deputy holding it,
+ * when it is slow or overdue. The deputy gets a message, the timeline records who urged and
+ * what they added, the audit log keeps it; at most once per message per business day, so a
+ * deputy is pressed, not flooded.
+ */
+import type { Clock } from '../../clock.js'
+import { canSeeCase } from '../../domain/case-access.js'
+import { nextDeadline, STATUS_LABELS, type CaseRecord } from '../../domain/case.js'
+import { mayBeUrged, timeOfDay, urgedToday } from '../../domain/case-urging.js'
+import { localDate } from '../../domain/dates.js'
+import { dueDateText } from '../../domain/due-date-text.js'
+import { ConflictError, NotFoundError } from '../../errors.js'
+import type { Store } from '../../store/ports.js'
+import type { StaffPrincipal } from '../accounts/principal.js'
+import type { AuditTrail } from '../audit.js'
+import type { DirectoryCache } from '../directory/directory-cache.js'
+import { caseEvent, caseMessage, excerpt, staffActor } from './case-changes.js'
+
+export interface CaseUrgingDeps {
+  store: Pick<Store, 'cases'>
+  directory: Pick<DirectoryCache, 'caseViewer' | 'prepared'>
+  audit: AuditTrail
+  timeZone: string
+  clock: Clock
+}
+
+export class CaseUrging {
+  private readonly store: Pick<Store, 'cases'>
+  private readonly directory: Pick<DirectoryCache, 'caseViewer' | 'prepared'>
+  private readonly audit: AuditTrail
+  private readonly timeZone: string
+  private readonly clock: Clock
+
+  constructor(deps: CaseUrgingDeps) {
+    ;({ store: this.store, directory: this.directory, audit: this.audit, timeZone: this.timeZone, clock: this.clock } = deps)
+  }
+
+  async urge(staff: StaffPrincipal, caseId: string, note?: string): Promise<CaseRecord> {
+    const c = await this.store.cases.get(caseId)
+    // Writes are held to the same scope as reads; not visible is not found.
+    if (!c || !canSeeCase(await this.directory.caseViewer(staff), c)) throw new NotFoundError('留言不存在')
+    if (!mayBeUrged(c)) {
+      throw new ConflictError(
+        `留言当前为「${STATUS_LABELS[c.status]}」，不在代表办理中，不能催办`,
+        [{ path: 'status', message: c.status }],
+        'illegal_transition',
+      )
+    }
+    const now = this.clock.now()
+    const earlier = urgedToday(await this.store.cases.events(c.id), now, this.timeZone)
+    if (earlier) {
+      const by = typeof earlier.data.staffName === 'string' && earlier.data.staffName ? earlier.data.staffName : '工作人员'
+      throw new ConflictError(
+        `这条留言今天 ${timeOfDay(earlier.at, this.timeZone)} 已由${by}催办过，每条留言每天只能催办一次，请明天再催办`,
+        [
+          { path: 'urgedAt', message: earlier.at.toISOString() },
+          { path: 'urgedBy', message: by },
+        ],
+        'already_urged',
+      )
+    }
+    const deputyId = c.deputyId!
+    const deputyName = (await this.directory.prepared()).deputies.get(deputyId)?.name ?? ''
+    const event = caseEvent(c, 'urged', staffActor(staff), now, { note: note ?? null, data: { deputyId, staffName: staff.name } })
+    const message = caseMessage(
+      c,
+      'case.urged',
+      { kind: 'deputy', id: deputyId },
+      this.deputyText(c, deputyName, staff.name, now, note),
+      `case:${c.id}:urge:${localDate(now, this.timeZone)}`,
+      now,
+    )
+    // No field changes, but the version check makes two urges of the same moment one.
+    const updated = await this.store.cases.update({ ...c, updatedAt: now }, [event], [message])
+    await this.audit.record(staff, 'case.urged', { kind: 'case', id: c.id }, { ticket: c.ticket, deputyId, note: note ?? null })
+    return updated
+  }
+
+  /** What the deputy reads: which message, how late it is (or when it is due), who asks, and their words. */
+  private deputyText(c: CaseRecord, deputyName: string, staffName: string, now: Date, note?: string) {
+    const due = nextDeadline(c)
+    const word = due && due.getTime() === c.replyDueAt.getTime() && c.acknowledgedAt ? '答复' : '受理'
+    const when = !due ? '' : due < now ? `已过${word}期限，` : `${word}期限为${dueDateText(due, this.timeZone, now)}，`
+    const words = note ? `附言：${excerpt(note, 60)}` : ''
+    return `催办：${deputyName}代表，工作人员${staffName}催办留言 ${c.ticket}（${c.topic}）：${when}请尽快办理。${words}`
+  }
+}

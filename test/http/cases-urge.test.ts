@@ -1,0 +1,118 @@
+import { expect } from 'chai'
+import { asDeputy, asResident, startApp, type TestApp } from '../helpers/app.js'
+import { asStaff, meetingCity } from '../helpers/meetings.js'
+
+const HOUR = 3_600_000
+
+interface TimelineStep {
+  type: string
+  label: string
+  note: string | null
+  actor: { name: string | null; roleLabel: string }
+  to: { deputy: string | null } | null
+}
+
+/**
+ * 催办: 孙丽 of 湛河区's congress office finds a message to 张伟 that has waited past its
+ * deadline and presses him. He gets a message saying who urged which message and why; the
+ * timeline shows the step; the station's 李娜, urging again the same day, is told it was
+ * already done, when and by whom, and nothing more is written. 新华区's 钱七 cannot see it
+ * at all, and a message already answered is no longer the deputy's to hurry.
+ */
+describe('staff urge the deputy holding a slow message (催办)', () => {
+  let app: TestApp
+  beforeEach(async () => {
+    app = await startApp({ directory: meetingCity() })
+    app.clock.set(new Date('2026-11-23T02:00:00Z')) // Monday 10:00 in Asia/Shanghai
+  })
+  afterEach(() => app.close())
+
+  const urges = async (caseId: string) =>
+    (await app.liaison.store.outbox.search({ limit: 50, kind: 'case.urged' })).items.filter((m) => m.payload.caseId === caseId)
+  const audited = async (caseId: string) => (await app.liaison.services.audit.list({ action: 'case.urged', targetId: caseId, limit: 50 })).items
+  const steps = async (caseId: string) => (await app.liaison.store.cases.events(caseId)).length
+  async function toZhangWei(text: string) {
+    const resident = await asResident(app)
+    const sent = await resident.post('/api/mp/cases', { text, regionId: 'c010101', deputyCode: 'DP0001' })
+    expect(sent.status, JSON.stringify(sent.body)).to.equal(201)
+    return { ...(sent.body as { id: string; ticket: string }), resident }
+  }
+
+  it('tells the deputy, shows the step in the timeline, and refuses a second urge the same day, saying when and by whom', async () => {
+    const c = await toZhangWei('小区垃圾好几天没人清运，臭气熏天')
+    app.clock.advance(26 * HOUR) // Tuesday 12:00: a day to acknowledge has passed
+    const sunli = await asStaff(app, 'sunli')
+    const before = (await sunli.get(`/api/admin/cases/${c.id}`)).body
+    expect(before.sla.text, 'the office sees it is late').to.include('超期')
+
+    const urged = await sunli.post(`/api/admin/cases/${c.id}/urge`, { note: '群众反映多次，请今天联系' })
+    expect(urged.status, JSON.stringify(urged.body)).to.equal(200)
+    const last = (urged.body.timeline as TimelineStep[]).at(-1)!
+    expect(last).to.deep.include({ type: 'urged', label: '催办', note: '群众反映多次，请今天联系' })
+    expect(last.actor).to.deep.include({ name: '孙丽', roleLabel: '人大常委会办公室' })
+    expect(last.to?.deputy, 'whom it pressed').to.equal('张伟')
+    expect(urged.body.status, 'no state changes').to.equal('assigned')
+
+    const told = await urges(c.id)
+    expect(told.map((m) => `${m.recipientKind}:${m.recipientId}`)).to.deep.equal(['deputy:dp0001'])
+    expect(told[0].payload.text).to.equal(
+      `催办：张伟代表，工作人员孙丽催办留言 ${c.ticket}（${before.topic}）：已过受理期限，请尽快办理。附言：群众反映多次，请今天联系`,
+    )
+
+    const zhang = await asDeputy(app, 'dp0001')
+    const seen = (await zhang.get(`/api/mp/deputy/cases/${c.id}`)).body.timeline as TimelineStep[]
+    expect(seen.at(-1), 'the deputy reads it in his own timeline').to.deep.include({ label: '催办', note: '群众反映多次，请今天联系' })
+    const mine = (await c.resident.get(`/api/mp/cases/${c.id}`)).body.timeline as TimelineStep[]
+    expect(
+      mine.map((e) => e.type),
+      'an internal step, not shown to the resident',
+    ).not.to.include('urged')
+    const [entry] = await audited(c.id)
+    expect(entry).to.deep.include({ action: 'case.urged', actorId: 'sf03' })
+
+    app.clock.advance(3 * HOUR) // 15:00 the same day
+    const written = await steps(c.id)
+    const lina = await asStaff(app, 'lina')
+    const again = await lina.post(`/api/admin/cases/${c.id}/urge`, {})
+    expect(again.status).to.equal(409)
+    expect(again.body.error.code).to.equal('already_urged')
+    expect(again.body.error.message).to.equal('这条留言今天 12:00 已由孙丽催办过，每条留言每天只能催办一次，请明天再催办')
+    expect(await steps(c.id), 'no timeline step').to.equal(written)
+    expect(await urges(c.id), 'no second message').to.have.length(1)
+    expect(await audited(c.id), 'no second audit record').to.have.length(1)
+
+    app.clock.advance(20 * HOUR) // Wednesday 11:00: another day
+    const nextDay = await (await asStaff(app, 'lina')).post(`/api/admin/cases/${c.id}/urge`, {})
+    expect(nextDay.status, JSON.stringify(nextDay.body)).to.equal(200)
+    expect((await urges(c.id)).map((m) => m.payload.text)[1]).to.equal(
+      `催办：张伟代表，工作人员李娜催办留言 ${c.ticket}（${before.topic}）：已过受理期限，请尽快办理。`,
+    )
+  })
+
+  it("is not found for another district's organizer, and refused for a message already answered; nothing is written", async () => {
+    const c = await toZhangWei('路口红绿灯时间太短，老人过不去马路')
+    const written = await steps(c.id)
+    const qianqi = await asStaff(app, 'qianqi')
+    const elsewhere = await qianqi.post(`/api/admin/cases/${c.id}/urge`, { note: '请尽快' })
+    expect(elsewhere.status).to.equal(404)
+    expect(elsewhere.body.error.code).to.equal('not_found')
+
+    const zhang = await asDeputy(app, 'dp0001')
+    expect((await zhang.post(`/api/mp/deputy/cases/${c.id}/reply`, { text: '已联系交警部门延长绿灯时间' })).status).to.equal(200)
+    const answered = await steps(c.id)
+    expect(answered).to.equal(written + 1)
+    const sunli = await asStaff(app, 'sunli')
+    const late = await sunli.post(`/api/admin/cases/${c.id}/urge`, {})
+    expect(late.status).to.equal(409)
+    expect(late.body.error.message).to.equal('留言当前为「已答复」，不在代表办理中，不能催办')
+
+    const bad = await sunli.post(`/api/admin/cases/${c.id}/urge`, { note: 42 })
+    expect(bad.status).to.equal(400)
+    expect(bad.body.error.code).to.equal('validation_failed')
+    expect(bad.body.error.details[0].path).to.equal('body.note')
+
+    expect(await steps(c.id)).to.equal(answered)
+    expect(await urges(c.id)).to.deep.equal([])
+    expect(await audited(c.id)).to.deep.equal([])
+  })
+})
