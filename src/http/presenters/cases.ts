@@ -35,7 +35,7 @@ const EVENT_LABELS: Record<CaseEventType, string> = {
   rejected: '不予受理',
   merged: '合并办理',
   transferred: '转交',
-  reminded: '催办提醒',
+  reminded: '到期提醒',
   escalated: '逾期督办',
   flagged: '内容待复核',
   referred: '上报',
