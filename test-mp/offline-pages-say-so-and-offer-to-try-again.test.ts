@@ -34,7 +34,7 @@ describe('mini-program: a page opened while offline says so and offers to try ag
 
     const detail = await openOffline(`pages/case/detail?caseId=${id}`)
     expect(detail.text()).to.include('网络不通，请检查网络后重试')
-    await detail.tap('#retry')
+    await detail.tap('#load-failed >>> .retry')
     expect(detail.text()).to.include('楼下路灯不亮了').and.not.include('网络不通')
   })
 
@@ -47,7 +47,7 @@ describe('mini-program: a page opened while offline says so and offers to try ag
 
     const list = await openOffline('pages/case/list')
     expect(list.text()).to.include('网络不通，请检查网络后重试').and.not.include('您还没有留言')
-    await list.tap('#retry')
+    await list.tap('#load-failed >>> .retry')
     expect(list.text()).to.include('公园的长椅坏了').and.not.include('网络不通')
   })
 
@@ -56,7 +56,7 @@ describe('mini-program: a page opened while offline says so and offers to try ag
     await phoneOfZhang(app)
     const page = await openOffline(`pages/deputy/case?caseId=${id}`)
     expect(page.text()).to.include('网络不通，请检查网络后重试')
-    await page.tap('.retry')
+    await page.tap('#load-failed >>> .retry')
     expect(page.text()).to.include(`留言 ${ticket}`).and.not.include('网络不通')
     expect(page.has('.acknowledge')).to.equal(true)
   })
@@ -67,7 +67,7 @@ describe('mini-program: a page opened while offline says so and offers to try ag
     const workbench = await openOffline('pages/deputy/index')
     expect(workbench.text()).to.include('网络不通，请检查网络后重试')
     expect(workbench.text(), 'he is bound already: no code to ask for').not.to.include('绑定代表身份')
-    await workbench.tap('.retry')
+    await workbench.tap('#load-failed >>> .retry')
     expect(workbench.text()).to.include('张伟 代表，您好').and.include(ticket).and.not.include('网络不通')
   })
 
@@ -84,7 +84,7 @@ describe('mini-program: a page opened while offline says so and offers to try ag
       wx.request = request
     }
     expect(workbench.text()).to.include('网络不通，请检查网络后重试').and.not.include('暂时没有要办的事')
-    await workbench.tap('.retry')
+    await workbench.tap('#load-failed >>> .retry')
     expect(workbench.text()).to.include('我的待办：共').and.not.include('网络不通')
   })
 })
