@@ -3,7 +3,7 @@ import type { LiaisonClient, OutboxItem } from './client.js'
 import type { Inbox } from './inbox.js'
 import { PacerStoppedError, type Pacer, type PaceClock } from './pacer.js'
 import { ConversationNotFoundError, type Speaker } from './speaker.js'
-import { lines } from './flows/turn.js'
+import { lines, shortTicket } from './flows/turn.js'
 
 export interface OutboxOptions {
   instance: string
@@ -141,9 +141,6 @@ export class OutboxConsumer {
     return contact.id
   }
 }
-
-/** What a resident types for a ticket: its last four digits (20261122-0042 → 0042), the whole number past 9999 a day. */
-const shortTicket = (ticket: string) => (/-\d{4}$/.test(ticket) ? ticket.slice(-4) : ticket)
 
 /** The reply in full with the rating question; the outbox text for anything else. */
 function textFor(item: OutboxItem): string {

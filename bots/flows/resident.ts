@@ -1,6 +1,6 @@
 import { ApiError } from '../client.js'
 import { askConsentFirst, continueMessage, resumeDraft, startMessage, startMessageToDeputy, startMessageWithCode } from './leave-message.js'
-import { dayTime, lines, oneLine, type Conversation, type PrivacyFlow, type ReopenFlow, type Turn } from './turn.js'
+import { dayTime, lines, oneLine, shortTicket, type Conversation, type PrivacyFlow, type ReopenFlow, type Turn } from './turn.js'
 
 /**
  * A resident in a private chat: the menu, leaving a message (leave-message.ts), asking
@@ -135,13 +135,34 @@ async function rate(turn: Turn, ticket: string, rating: number) {
     if (rated.canReopen) {
       turn.state.flow = { name: 'reopen', stage: 'offer', ticket }
       turn.say(lines(`已记下您的评分：${rating} 分。很抱歉没能让您满意。`, '1. 重新办理', '2. 不用了'))
-    } else turn.say(`已记下您的评分：${rating} 分。谢谢您的评价！`)
+    } else turn.say(await thanksForRating(turn, ticket, rating))
   } catch (err) {
     if (!(err instanceof ApiError)) throw err
     if (err.status === 404) return turn.say(`没有找到编号为 ${ticket} 的留言。发送"查询"看您的全部留言。`)
     done() // already rated or closed: a later "5" means something else
     turn.say(err.message)
   }
+}
+
+/**
+ * A bare number rates the answer that came last, so with others still waiting the thanks names the one
+ * rated and says which wait, with the words that rate them: nobody is left thinking the other was rated.
+ */
+async function thanksForRating(turn: Turn, ticket: string, rating: number): Promise<string> {
+  const plain = `已记下您的评分：${rating} 分。谢谢您的评价！`
+  // The rating is stored: a list that cannot be read now only leaves the others unsaid.
+  const mine = await turn.client.cases(turn.person.personId).catch((err: unknown) => {
+    if (err instanceof ApiError) return []
+    throw err
+  })
+  const waiting = mine.filter((c) => c.status === 'replied' && c.ticket !== ticket)
+  if (!waiting.length) return plain
+  return lines(
+    `已记下您对留言 ${shortTicket(ticket)} 的评分：${rating} 分。谢谢您的评价！`,
+    `您还有 ${waiting.length} 条留言的答复等着打分：`,
+    ...waiting.slice(0, 3).map((c) => `· ${shortTicket(c.ticket)} ${oneLine(c.excerpt)}`),
+    `给它打分请发送：评价 ${shortTicket(waiting[0].ticket)} 5（5 很满意，1 很不满意）`,
+  )
 }
 
 async function reopenAnswer(turn: Turn, flow: ReopenFlow): Promise<boolean> {

@@ -8,7 +8,8 @@ type Person = ReturnType<BotUnderTest['world']['person']>
 /**
  * 老李 has two messages answered on the same day. A bare "5" rates the answer that came last;
  * the rating question tells him how to rate a given one ("评价 0001 4"), and that form rates the
- * earlier one without taking the bare number away from the latest.
+ * earlier one without taking the bare number away from the latest. While another still waits, the
+ * thanks names the message rated and lists the others with the words that rate them.
  */
 describe('bot: a resident with two answers waiting rates the earlier one by its number', function () {
   this.timeout(30_000)
@@ -55,11 +56,16 @@ describe('bot: a resident with two answers waiting rates the earlier one by its 
     expect(firstNotice).to.include(`评价 ${first.slice(-4)} 5`)
     expect(secondNotice).to.include(`评价 ${second.slice(-4)} 5`)
 
-    expect(await ask(t, resident, `评价 ${first.slice(-4)} 4`)).to.include('已记下您的评分：4 分。谢谢您的评价！')
+    expect(await ask(t, resident, `评价 ${first.slice(-4)} 4`))
+      .to.include(`已记下您对留言 ${first.slice(-4)} 的评分：4 分。谢谢您的评价！`)
+      .and.include('您还有 1 条留言的答复等着打分：')
+      .and.include(`· ${second.slice(-4)} 小区门口的垃圾好几天没人清运`)
+      .and.include(`给它打分请发送：评价 ${second.slice(-4)} 5`)
     expect(await stored(first)).to.include({ status: 'closed', rating: 4 })
     expect((await stored(second))!.status, 'the other still waits').to.equal('replied')
 
-    expect(await ask(t, resident, '5')).to.include('已记下您的评分：5 分。谢谢您的评价！')
+    const last = await ask(t, resident, '5')
+    expect(last, 'nothing else waits: no list').to.include('已记下您的评分：5 分。谢谢您的评价！').and.not.include('等着打分')
     expect(await stored(second)).to.include({ status: 'closed', rating: 5 })
     expect(await stored(first), 'rated once, as he said').to.include({ rating: 4 })
   })
@@ -69,7 +75,11 @@ describe('bot: a resident with two answers waiting rates the earlier one by its 
     const second = await writes('小区门口的垃圾好几天没人清运')
     await answered(first, '已和交警大队沟通。')
     await answered(second, '已联系环卫所。')
-    expect(await ask(t, resident, '5')).to.include('已记下您的评分：5 分')
+    // The bare number rated the latest; the thanks says which, and that the earlier one still waits.
+    expect(await ask(t, resident, '5'))
+      .to.include(`已记下您对留言 ${second.slice(-4)} 的评分：5 分`)
+      .and.include(`· ${first.slice(-4)} 路口红绿灯时间太短`)
+      .and.include(`评价 ${first.slice(-4)} 5`)
     expect(await stored(second)).to.include({ rating: 5 })
 
     expect(await ask(t, resident, `评价 ${first} 2`))
