@@ -80,6 +80,24 @@ describe('mini-program: a deputy finds the messages he has answered', () => {
     expect(handled.text(), 'the one carrying the work waits on him still').not.to.include(kept.ticket)
   })
 
+  it('lists the ones taken back or refused while with him, saying so, so a resident who rings about one is found', async () => {
+    const withdrawn = await messageToZhang('楼下的狗整夜叫，睡不着')
+    expect((await withdrawn.resident.post(`/api/mp/cases/${withdrawn.id}/withdraw`, { reason: '邻居已经处理好了' })).status).to.equal(200)
+    const refused = await messageToZhang('你们都是摆设，什么也不管')
+    expect((await (await stationStaff(app)).post(`/api/admin/cases/${refused.id}/reject`, { reason: '含辱骂内容' })).status).to.equal(200)
+
+    await phoneOfZhang(app)
+    const handled = await openPage('pages/deputy/handled')
+    expect(handled.textOf(`#case-${withdrawn.ticket}`))
+      .to.include('群众已撤回，不用再办理')
+      .and.include('楼下的狗整夜叫')
+    expect(handled.textOf(`#case-${refused.ticket}`)).to.include('不予受理，不用再办理')
+    expect(handled.text()).not.to.include('您还没有答复过留言')
+
+    await handled.tap(`#case-${withdrawn.ticket}`)
+    expect((await follow()).text()).to.include('群众已撤回这条留言，不用再办理。')
+  })
+
   it('says in words when he has answered nothing yet', async () => {
     await messageToZhang('公园的长椅坏了两张')
     await phoneOfZhang(app)

@@ -8,6 +8,8 @@ const PAGE_SIZE = 10
 /** Where a message the deputy has handled stands, in words (never by colour alone). */
 function stateWords(c) {
   if (c.status === 'replied') return '已答复，等群众评价'
+  if (c.status === 'withdrawn') return '群众已撤回，不用再办理'
+  if (c.status === 'rejected') return '不予受理，不用再办理'
   if (c.merged) return '已和相同问题的留言合并办理'
   if (c.rating) return '已办结，群众评价 ' + c.rating + ' 星'
   return '已办结，群众没有评价'
@@ -25,7 +27,7 @@ function row(c) {
   }
 }
 
-/** 我办过的留言: the messages the deputy answered or that are closed, newest first, more on demand. */
+/** 我办过的留言: the messages the deputy answered, that are closed, withdrawn or refused, newest first, more on demand. */
 Page({
   data: { loading: true, error: '', items: [], nextCursor: null, more: false },
 

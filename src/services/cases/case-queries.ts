@@ -90,12 +90,13 @@ export class CaseQueries {
 
   /**
    * A deputy's messages: by default the open ones, nearest deadline first; `done`, those they
-   * answered or that are closed (我办过的留言), newest first.
+   * answered, that are closed, or that left their hands withdrawn or refused (我办过的留言), newest
+   * first: a resident who rings about a message they took back is found there too.
    */
   deputyInbox(deputy: MpPrincipal, query: { status?: CaseStatus | 'done'; cursor?: string; limit: number }) {
     if (!deputy.deputyId) return Promise.resolve<Page<CaseRecord>>({ items: [], nextCursor: null })
     const page = { cursor: query.cursor, limit: query.limit, deputyId: deputy.deputyId }
-    if (query.status === 'done') return this.store.cases.search({ ...page, statuses: ['replied', 'closed'], order: 'newest' })
+    if (query.status === 'done') return this.store.cases.search({ ...page, statuses: ['replied', 'closed', 'withdrawn', 'rejected'], order: 'newest' })
     const statuses: CaseStatus[] = query.status ? [query.status] : ['assigned', 'acknowledged', 'forwarded', 'reopened']
     return this.store.cases.search({ ...page, statuses, order: 'due' })
   }
