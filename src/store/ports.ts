@@ -310,6 +310,18 @@ export interface MpUserRepo {
   getByBotAlias(alias: string): Promise<MpUserRecord | null>
   create(user: MpUserRecord): Promise<MpUserRecord>
   update(id: string, patch: MpUserPatch): Promise<MpUserRecord>
+  /**
+   * Binds the deputy to this person, in one transaction with what it undoes: the deputy's other
+   * accounts that `replaces` picks (as bound at the write) are let go, and `notices(replaced)` are
+   * enqueued. A crash never leaves a deputy bound nowhere, nor a WeChat let go without its notice.
+   * Returns the accounts let go; NotFoundError when the person is not there.
+   */
+  bindDeputy(
+    personId: string,
+    deputyId: string,
+    replaces: (bound: MpUserRecord) => boolean,
+    notices: (replaced: MpUserRecord[]) => OutboxMessage[],
+  ): Promise<MpUserRecord[]>
 }
 
 // ——— Outbox: every message to a person, written with the change that causes it ———

@@ -27,6 +27,7 @@ import { cursorContract } from './contract-cursors.js'
 import { raceContract } from './contract-races.js'
 import { conflictContract } from './contract-conflicts.js'
 import { markersContract } from './contract-markers.js'
+import { deputyBindingContract } from './contract-deputy-binding.js'
 import { caseRecord } from './records.js'
 
 /** A small directory in store shape: one district, a street, two communities, one station, three deputies. */
@@ -631,6 +632,7 @@ export function storeContract(open: () => Promise<Store>) {
   raceContract(() => store)
   conflictContract(() => store)
   markersContract(() => store)
+  deputyBindingContract(() => store)
 
   it('answers ping while open', async () => {
     await store.ping()

@@ -474,7 +474,7 @@ describe('the console queries find their rows through indexes (EXPLAIN QUERY PLA
   })
 
   it("a deputy's accounts, which every message to a deputy looks up", async () => {
-    expectNoFullScan(await plansOf(db, () => mpUserRepo(db).listByDeputyId('dp000123')))
+    expectNoFullScan(await plansOf(db, () => mpUserRepo(db, new GroupCommit(db)).listByDeputyId('dp000123')))
   })
 
   it('the session and its person that every request of the mini-program reads, each by its key', async () => {

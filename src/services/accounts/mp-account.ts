@@ -21,7 +21,7 @@ export interface WeChatLogin {
 
 /** Binds a person's account to a deputy record; a new phone replaces the old binding. */
 export async function bindDeputy(
-  store: Pick<Store, 'mpUsers' | 'outbox'>,
+  store: Pick<Store, 'mpUsers'>,
   sessions: MpSessions,
   audit: AuditTrail,
   personId: string,
@@ -32,19 +32,14 @@ export async function bindDeputy(
   // One deputy may work from both the mini-program and the bot: a new binding replaces only
   // an earlier one of the same kind (a new phone, a new WeChat), never the other channel.
   const sameKind = (u: MpUserRecord) => (via === 'bot' ? u.botContactId !== null : u.openid !== null)
-  const replaced: MpUserRecord[] = []
-  for (const previous of await store.mpUsers.listByDeputyId(deputyId)) {
-    if (previous.id === personId || !sameKind(previous)) continue
-    await store.mpUsers.update(previous.id, { deputyId: null })
-    await sessions.revokeAll(previous.id)
-    replaced.push(previous)
-  }
-  await store.mpUsers.update(personId, { deputyId })
-  await audit.record(null, 'deputy.bound', { kind: 'deputy', id: deputyId }, { mpUserId: personId, via })
   // Any station's staff may issue a deputy's code, and the code binds whoever types it: the
   // WeChat that was the deputy's until now is told, so a binding they did not ask for does not
-  // go unnoticed (they lose their workbench without a word otherwise).
-  if (replaced.length) await store.outbox.enqueue(replaced.map((previous) => bindingMovedNotice(previous.id, via, now)))
+  // go unnoticed (they lose their workbench without a word otherwise). Told in the binding's own
+  // write: a crash between the two would let them go without a word.
+  const replaced = await store.mpUsers.bindDeputy(personId, deputyId, sameKind, (gone) => gone.map((previous) => bindingMovedNotice(previous.id, via, now)))
+  // Their sessions carry the deputy no longer (a session reads its person's binding), so revoking them after is tidy-up, not safety.
+  for (const previous of replaced) await sessions.revokeAll(previous.id)
+  await audit.record(null, 'deputy.bound', { kind: 'deputy', id: deputyId }, { mpUserId: personId, via })
 }
 
 function bindingMovedNotice(mpUserId: string, via: 'mini-program' | 'bot', now: Date) {

@@ -1,4 +1,6 @@
+import type { Connection } from 'mongoose'
 import type { IdempotencyRepo, MpUserPatch, MpUserRecord, MpUserRepo } from '../ports.js'
+import { insertOutbox } from './outbox-repo.js'
 import { NotFoundError } from '../../errors.js'
 import type { IdempotencyDoc, MpUserDoc } from './case-models.js'
 import type { Models } from './models.js'
@@ -16,7 +18,7 @@ const MP_USER_FIELDS = ['unionid', 'deputyId', 'phoneEnc', 'phoneIndex', 'consen
  */
 const byString = (field: string, value: string) => ({ [field]: { $eq: value, $type: 'string' } })
 
-export function mpUserRepo({ MpUser }: Models): MpUserRepo {
+export function mpUserRepo(conn: Connection, { MpUser, Outbox }: Models): MpUserRepo {
   const one = async (filter: Record<string, unknown>) => {
     const doc = await MpUser.findOne(filter).lean<MpUserDoc>()
     return doc ? mpUserFromDoc(doc) : null
@@ -44,6 +46,23 @@ export function mpUserRepo({ MpUser }: Models): MpUserRepo {
       await translate(() => MpUser.create(mpUserToDoc(user)))
       // The stored shape, as reads return it: the optional bot fields as null when unset.
       return { ...user, botContactId: user.botContactId ?? null, botAlias: user.botAlias ?? null }
+    },
+    async bindDeputy(personId, deputyId, replaces, notices) {
+      // One transaction, as sqlite's; withTransaction re-runs the callback on a write conflict
+      // (another binding of the deputy at once), so each attempt reads who is bound afresh.
+      return translate(() =>
+        conn.transaction(async (session) => {
+          const bound = await MpUser.find({ deputyId: { $eq: deputyId } })
+            .sort({ createdAt: 1, _id: 1 })
+            .session(session)
+            .lean<MpUserDoc[]>()
+          const replaced = bound.map(mpUserFromDoc).filter((u) => u.id !== personId && replaces(u))
+          if (replaced.length) await MpUser.updateMany({ _id: { $in: replaced.map((u) => u.id) } }, { $set: { deputyId: null } }, { session })
+          if (!(await MpUser.updateOne({ _id: personId }, { $set: { deputyId } }, { session })).matchedCount) throw new NotFoundError('用户不存在')
+          await insertOutbox(Outbox, notices(replaced), session)
+          return replaced
+        }),
+      )
     },
     async update(id, patch: MpUserPatch) {
       const set = pickPatch(patch, MP_USER_FIELDS)

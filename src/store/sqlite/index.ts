@@ -49,7 +49,7 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
     audit: auditRepo(db),
     locks: lockRepo(db),
     directory: directoryRepo(db),
-    mpUsers: mpUserRepo(db),
+    mpUsers: mpUserRepo(db, group),
     cases: caseRepo(db, group),
     outbox: outboxRepo(db, group),
     idempotency: idempotencyRepo(db, group),

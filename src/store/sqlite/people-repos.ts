@@ -19,11 +19,14 @@ import type { GroupCommit } from './group-commit.js'
 import { outboxWriter } from './outbox-writer.js'
 import { limitSql } from './sql-limit.js'
 
-export function mpUserRepo(db: Db): MpUserRepo {
+export function mpUserRepo(db: Db, group: GroupCommit): MpUserRepo {
   const one = (sql: string, value: string) => {
     const row = db.prepare(sql).get(value)
     return row ? mpUserFromRow(row) : null
   }
+  const writeOutbox = outboxWriter(db)
+  const boundTo = db.prepare('SELECT * FROM mp_users WHERE deputy_id = ? ORDER BY created_at, id')
+  const setDeputy = db.prepare('UPDATE mp_users SET deputy_id = ? WHERE id = ?')
   const write = db.prepare(`UPDATE mp_users SET unionid = @unionid, deputy_id = @deputyId, phone_enc = @phoneEnc,
     phone_index = @phoneIndex, consent_version = @consentVersion, consent_at = @consentAt, bot_contact_id = @botContactId,
     bot_alias = @botAlias WHERE id = @id`)
@@ -35,7 +38,19 @@ export function mpUserRepo(db: Db): MpUserRepo {
       return one('SELECT * FROM mp_users WHERE openid = ?', openid)
     },
     async listByDeputyId(deputyId) {
-      return db.prepare('SELECT * FROM mp_users WHERE deputy_id = ? ORDER BY created_at, id').all(deputyId).map(mpUserFromRow)
+      return boundTo.all(deputyId).map(mpUserFromRow)
+    },
+    bindDeputy(personId, deputyId, replaces, notices) {
+      return group.run(() => {
+        const replaced = boundTo
+          .all(deputyId)
+          .map(mpUserFromRow)
+          .filter((u) => u.id !== personId && replaces(u))
+        for (const u of replaced) setDeputy.run(null, u.id)
+        if (!translate(() => setDeputy.run(deputyId, personId)).changes) throw new NotFoundError('用户不存在')
+        writeOutbox(notices(replaced))
+        return replaced
+      })
     },
     async getByBotContact(contactId) {
       return one('SELECT * FROM mp_users WHERE bot_contact_id = ?', contactId)
