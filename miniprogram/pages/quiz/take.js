@@ -53,6 +53,7 @@ Page({
     loading: true,
     error: '',
     closedText: '',
+    startFailed: '',
     quiz: null,
     stage: 'intro',
     questions: [],
@@ -109,12 +110,27 @@ Page({
       .catch((err) => this.setData({ closedText: notOpenText(err) }))
   },
 
+  /**
+   * 开始答题, 再答一次, and 再试一次 after a start that did not get through. A start the
+   * network or the server lost says so and is tried again with 再试一次; one the backend
+   * refused says why in its words. Should the lost start have reached the server, the paper
+   * it drew is open there (attempt_open): 再试一次 opens that one, using no second attempt.
+   */
   start() {
-    this.setData({ busy: true, error: '' })
+    if (this.data.busy) return undefined
+    this.setData({ busy: true, error: '', startFailed: '' })
     return this.quizzes
       .start(this.quizId)
       .then((paper) => this.showPaper(paper))
-      .catch((err) => this.setData({ error: err.message }))
+      .catch((err) => {
+        const open = err.code === 'attempt_open' && err.details && err.details[0] && err.details[0].message
+        if (open) return this.quizzes.attempt(open).then((paper) => this.showPaper(paper))
+        throw err
+      })
+      .catch((err) => {
+        if (err.status === 0 || err.status >= 500) return this.setData({ startFailed: '没能开始答题：' + err.message })
+        return this.setData({ error: err.message })
+      })
       .then(() => this.setData({ busy: false }))
   },
 
