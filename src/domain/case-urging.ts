@@ -16,6 +16,24 @@ export function urgedToday(events: readonly CaseEvent[], now: Date, timeZone: st
   return found.length ? found[found.length - 1] : null
 }
 
+/** Who urged, as the refusal and the case page name them ("工作人员" when the record has no name). */
+const urgedBy = (e: CaseEvent): string => (typeof e.data.staffName === 'string' && e.data.staffName ? e.data.staffName : '工作人员')
+
+/** Whether the message may be urged at `now`, and the urge already made that business day if any: what the 催办 button is judged by. */
+export interface UrgeStanding {
+  allowed: boolean
+  urgedToday: { at: Date; by: string; timeOfDay: string } | null
+}
+
+/** The refusal's rule: in its deputy's hands and not yet urged on the business day of `now` (the server's clock, not the browser's). */
+export function urgeStanding(c: Pick<CaseRecord, 'status' | 'deputyId'>, events: readonly CaseEvent[], now: Date, timeZone: string): UrgeStanding {
+  const earlier = urgedToday(events, now, timeZone)
+  return {
+    allowed: mayBeUrged(c) && !earlier,
+    urgedToday: earlier && { at: earlier.at, by: urgedBy(earlier), timeOfDay: timeOfDay(earlier.at, timeZone) },
+  }
+}
+
 /** "10:32": the wall-clock time of an instant in the business time zone. */
 export function timeOfDay(at: Date, timeZone: string): string {
   const wall = new Date(at.getTime() + offsetMs(at.getTime(), timeZone))

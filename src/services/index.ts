@@ -152,6 +152,7 @@ export function createServices(config: Config & { security: { secretKey: string 
     cipher,
     audit,
     clock,
+    timeZone,
     similar: { windowDays: config.cases.similarWindowDays, threshold: config.cases.similarThreshold },
     images: uploads,
   })

@@ -7,33 +7,41 @@ const HOUR = 3_600_000
 
 /**
  * An organizer of the district office opens a message its deputy has let pass its deadline and
- * presses him (催办) with a word of her own: she is told the deputy will be reminded, and the
- * timeline shows who urged whom and what she wrote. Trying again the same day, she reads the
- * server's own words: already urged today, when and by whom.
+ * presses him (催办) with a word of her own: she is told the deputy will be reminded, the
+ * timeline shows who urged whom and what she wrote, and the 催办 button gives way to a line
+ * saying it was urged today, when and by whom, and that tomorrow it may be urged again. On
+ * another message, the station's staff urge the deputy while her page is open: pressing 催办
+ * she reads the server's own words (already urged today, by whom) and the page then shows the line.
  */
 describe('console: 催办 on a message that waits on its deputy', function () {
   // A real browser on a shared machine: each story gets two minutes (it usually needs under thirty seconds).
   this.timeout(120_000)
   const story = useConsole()
 
-  it('urges the deputy once, shows the step in the timeline, and shows the refusal of a second urge the same day', async () => {
+  it('urges the deputy once, shows the step in the timeline, and then says it was urged today in place of the button', async () => {
     const deputy = demoDirectory().deputies![0]
     const resident = await asResident(story.app)
-    const submitted = await resident.post('/api/mp/cases', { text: '小区东门的路灯坏了半个月，晚上出行很不方便', deputyCode: deputy.code })
-    expect(submitted.status, JSON.stringify(submitted.body)).to.equal(201)
-    const { id, ticket } = submitted.body as { id: string; ticket: string }
+    const submit = async (text: string) => {
+      const submitted = await resident.post('/api/mp/cases', { text, deputyCode: deputy.code })
+      expect(submitted.status, JSON.stringify(submitted.body)).to.equal(201)
+      return submitted.body as { id: string; ticket: string }
+    }
+    const { id, ticket } = await submit('小区东门的路灯坏了半个月，晚上出行很不方便')
+    const other = await submit('小区西门的垃圾桶满了好几天没人清理')
     story.app.clock.advance(8 * 24 * HOUR) // left waiting for days
 
-    // The first organizer of the office whose district the message is in.
-    let organizer = null
-    for (const login of story.app.logins.filter((l) => l.role === 'organizer')) {
-      const office = await new Client(story.app.baseUrl).login(login.username, login.password)
-      if ((await office.get(`/api/admin/cases/${id}`)).status === 200) {
-        organizer = login
-        break
+    // The first organizer who may act on it, and staff of the station that holds it.
+    const whoSees = async (role: string) => {
+      for (const login of story.app.logins.filter((l) => l.role === role)) {
+        const client = await new Client(story.app.baseUrl).login(login.username, login.password)
+        if ((await client.get(`/api/admin/cases/${id}`)).status === 200) return { login, client }
       }
+      return null
     }
-    expect(organizer, 'an organizer who may act on it').not.to.equal(null)
+    const organizer = (await whoSees('organizer'))?.login
+    expect(organizer, 'an organizer who may act on it').not.to.equal(undefined)
+    const station = await whoSees('station_staff')
+    expect(station, "staff of the deputy's station").not.to.equal(null)
 
     const page = await newPage(story.browser, story.app)
     await logInAs(page, organizer!)
@@ -49,16 +57,30 @@ describe('console: 催办 on a message that waits on its deputy', function () {
     await timeline.getByText(`请${deputy.name}代表尽快办理`).waitFor()
     const steps = await timeline.innerText()
     expect(steps).to.include('催办').and.include(`${organizer!.name}（人大常委会办公室）`).and.include('群众反映多次，请今天内联系')
-    const told = (await story.app.liaison.store.outbox.search({ limit: 20, kind: 'case.urged' })).items.filter((m) => m.payload.caseId === id)
-    expect(told.map((m) => m.recipientId)).to.deep.equal([deputy.id])
-    await screenshot(page, 'case-urge')
+    const told = async (caseId: string) =>
+      (await story.app.liaison.store.outbox.search({ limit: 20, kind: 'case.urged' })).items.filter((m) => m.payload.caseId === caseId)
+    expect((await told(id)).map((m) => m.recipientId)).to.deep.equal([deputy.id])
 
+    const urgedLine = (name: string) => page.getByText(new RegExp(`^今天 \\d{2}:\\d{2} 已由${name}催办，明天可再次催办$`))
+    await urgedLine(organizer!.name).waitFor()
+    expect(await page.getByRole('button', { name: '催办', exact: true }).count(), 'no button to press again today').to.equal(0)
+    await screenshot(page, 'case-urge')
+    await page.reload()
+    await urgedLine(organizer!.name).waitFor()
+    expect(await page.getByRole('button', { name: '催办', exact: true }).count(), 'still none after reading the page again').to.equal(0)
+
+    // Another message: the station's staff urge its deputy while the organizer's page is open.
+    await page.goto(`/console/cases/${other.id}`)
+    await page.getByRole('heading', { name: `留言 ${other.ticket}` }).waitFor()
     await page.getByRole('button', { name: '催办', exact: true }).click()
+    expect((await station!.client.post(`/api/admin/cases/${other.id}/urge`, {})).status).to.equal(200)
     await page.getByRole('button', { name: '确认催办' }).click()
-    await page.getByText(new RegExp(`已由${organizer!.name}催办过，每条留言每天只能催办一次`)).waitFor()
+    await page.getByText(new RegExp(`已由${station!.login.name}催办过，每条留言每天只能催办一次`)).waitFor()
     await page.getByRole('button', { name: '确认催办' }).waitFor({ state: 'hidden' })
+    await urgedLine(station!.login.name).waitFor()
+    expect(await page.getByRole('button', { name: '催办', exact: true }).count(), 'the page shows it as it is now').to.equal(0)
     await screenshot(page, 'case-urge-refused')
-    expect((await story.app.liaison.store.outbox.search({ limit: 20, kind: 'case.urged' })).items.filter((m) => m.payload.caseId === id)).to.have.length(1)
+    expect(await told(other.id), 'one urge only').to.have.length(1)
     expect(page.problems).to.deep.equal([])
   })
 })

@@ -1,12 +1,13 @@
 import { expect } from 'chai'
-import { asDeputy, asResident } from '../helpers/app.js'
+import { asDeputy, asResident, Client } from '../helpers/app.js'
 import { logInAs, newPage, screenshot, useConsole } from './harness.js'
 
 /**
  * Two residents write about the same broken street lamp. 张国华 merges the second message
  * into the first (与相似留言合并). The merged one now reads 已办结: its timeline must say which
  * message it joined and lead there with one click, and, once the deputy answers the first,
- * that the answer came with that message — else nobody can tell what became of it.
+ * that the answer came with that message — else nobody can tell what became of it. The other way
+ * round, the message that carries the work lists the duplicates merged into it, each leading to its page.
  */
 describe('console: a merged message names the message it joined', function () {
   // A real browser on a shared machine: each story gets two minutes (it usually needs under thirty seconds).
@@ -47,6 +48,40 @@ describe('console: a merged message names the message it joined', function () {
 
     await timeline.getByRole('link', { name: kept.ticket }).first().click()
     await page.getByRole('heading', { name: `留言 ${kept.ticket}` }).waitFor()
+    expect(page.problems).to.deep.equal([])
+  })
+
+  it('the message others were merged into lists them under 合并到本条的重复留言, each opening its page', async () => {
+    const residents = [await asResident(story.app), await asResident(story.app), await asResident(story.app)]
+    const write = async (i: number, text: string) =>
+      (await residents[i].post('/api/mp/cases', { text, regionId: 'c010101' })).body as { id: string; ticket: string }
+    const kept = await write(0, '光明社区北门的下水道堵了，污水漫到路上')
+    const lonely = await write(1, '光明社区的健身器材坏了，老人没法锻炼')
+    const duplicate = await write(2, '北门下水道堵了好几天，路上全是污水，老人出门要绕路走')
+    const login = story.app.login((l) => l.username === 'zhangguohua')
+    const office = await new Client(story.app.baseUrl).login(login.username, login.password)
+    expect((await office.post(`/api/admin/cases/${duplicate.id}/merge`, { intoCaseId: kept.id })).status).to.equal(200)
+
+    const page = await newPage(story.browser, story.app)
+    await logInAs(page, login)
+    await page.goto(`/console/cases/${kept.id}`)
+    await page.getByRole('heading', { name: `留言 ${kept.ticket}` }).waitFor()
+    const list = page.getByRole('list', { name: '合并到本条的重复留言（1 条）' })
+    await list.waitFor()
+    expect(await list.innerText())
+      .to.include(duplicate.ticket)
+      .and.include('北门下水道堵了好几天，路上全是污水，老人出门要绕路走')
+      .and.match(/\d+月\d+日 \d{2}:\d{2} 收到/)
+    await screenshot(page, 'merged-duplicates')
+
+    await list.getByRole('link', { name: duplicate.ticket }).click()
+    await page.getByRole('heading', { name: `留言 ${duplicate.ticket}` }).waitFor()
+    expect(await page.getByLabel('办理经过').innerText()).to.include(`并入留言 ${kept.ticket}`)
+
+    await page.goto(`/console/cases/${lonely.id}`)
+    await page.getByRole('heading', { name: `留言 ${lonely.ticket}` }).waitFor()
+    await page.getByText('留言内容').waitFor()
+    expect(await page.getByText(/合并到本条的重复留言/).count(), 'a message with none has no such list').to.equal(0)
     expect(page.problems).to.deep.equal([])
   })
 })

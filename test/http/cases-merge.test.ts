@@ -56,6 +56,50 @@ describe('a duplicate merged into the case that carries the work', () => {
     ).to.include(`您的留言 ${b.ticket} 与相同问题的留言 ${a.ticket} 合并办理，张伟代表已答复：已联系供电所，路灯本周修好。`)
   })
 
+  it('lists on the message the duplicates merged into it, each staff member only those they may read; none for a message with none', async () => {
+    const [first, second, third] = [await asResident(app), await asResident(app), await asResident(app)]
+    const kept = (await first.post('/api/mp/cases', { text: '建设路社区门口的下水道堵了，污水漫到路上', regionId: 'c010101' })).body
+    app.clock.advance(3_600_000)
+    const sameStreet = (await second.post('/api/mp/cases', { text: '建设路社区门口下水道堵了好几天，路上全是污水', regionId: 'c010101' })).body
+    app.clock.advance(3_600_000)
+    const otherStreet = (await third.post('/api/mp/cases', { text: '马庄社区下水道也堵了，污水从建设路那边流过来', regionId: 'c010201' })).body
+    const stationOf = async (id: string) => (await app.liaison.store.cases.get(id))!.stationId
+    expect([await stationOf(kept.id), await stationOf(sameStreet.id), await stationOf(otherStreet.id)]).to.deep.equal(['st001', 'st001', 'st002'])
+
+    const lina = await new Client(app.baseUrl).login('lina', STAFF_PASSWORD)
+    const none = await lina.get(`/api/admin/cases/${kept.id}`)
+    expect(none.status).to.equal(200)
+    expect(none.body.duplicates, 'nothing merged into it yet').to.deep.equal({ count: 0, label: null, items: [] })
+
+    // The district's organizer sees both streets and merges both into the first message.
+    const sunli = await new Client(app.baseUrl).login('sunli', STAFF_PASSWORD)
+    expect((await sunli.post(`/api/admin/cases/${sameStreet.id}/merge`, { intoCaseId: kept.id })).status).to.equal(200)
+    expect((await sunli.post(`/api/admin/cases/${otherStreet.id}/merge`, { intoCaseId: kept.id })).status).to.equal(200)
+
+    const line = (c: { id: string; ticket: string }, excerpt: string, createdAt: string) => ({ id: c.id, ticket: c.ticket, excerpt, createdAt })
+    const both = (await sunli.get(`/api/admin/cases/${kept.id}`)).body.duplicates
+    expect(both, 'oldest first, with a short excerpt and when each was received').to.deep.equal({
+      count: 2,
+      label: '合并到本条的重复留言（2 条）',
+      items: [
+        line(sameStreet, '建设路社区门口下水道堵了好几天，路上全是污水', '2026-11-23T03:00:00.000Z'),
+        line(otherStreet, '马庄社区下水道也堵了，污水从建设路那边流过来', '2026-11-23T04:00:00.000Z'),
+      ],
+    })
+
+    const ownStation = (await lina.get(`/api/admin/cases/${kept.id}`)).body.duplicates
+    expect(ownStation, "李娜 of 轻工街道's station sees the one from her station, not 马庄街道's").to.deep.equal({
+      count: 1,
+      label: '合并到本条的重复留言（1 条）',
+      items: [line(sameStreet, '建设路社区门口下水道堵了好几天，路上全是污水', '2026-11-23T03:00:00.000Z')],
+    })
+    expect((await lina.get(`/api/admin/cases/${otherStreet.id}`)).status, 'as she cannot open it').to.equal(404)
+
+    const duplicate = (await sunli.get(`/api/admin/cases/${sameStreet.id}`)).body
+    expect(duplicate.mergedInto, 'the duplicate names the message it joined').to.equal(kept.id)
+    expect(duplicate.duplicates.items, 'and has none of its own').to.deep.equal([])
+  })
+
   it('answers a duplicate of a duplicate too', async () => {
     const residents = [await asResident(app), await asResident(app), await asResident(app)]
     const [a, b, c] = await Promise.all(

@@ -89,6 +89,45 @@ describe('staff urge the deputy holding a slow message (催办)', () => {
     )
   })
 
+  it('the case page says whether it may be urged now, and once urged today, when and by whom until the business day ends', async () => {
+    const c = await toZhangWei('楼道里的灯坏了一个月，晚上老人上下楼看不见')
+    app.clock.advance(26 * HOUR) // Tuesday 12:00 in Asia/Shanghai
+    const sunli = await asStaff(app, 'sunli')
+    // Logged in afresh each time: the clock moves past a session's life.
+    const urgeOf = async (username: string) => {
+      const page = await (await asStaff(app, username)).get(`/api/admin/cases/${c.id}`)
+      expect(page.status, JSON.stringify(page.body)).to.equal(200)
+      return page.body.urge
+    }
+    expect(await urgeOf('sunli'), 'not urged yet: the button is offered').to.deep.equal({ allowed: true, urgedToday: null, text: null })
+
+    const urged = await sunli.post(`/api/admin/cases/${c.id}/urge`, {})
+    expect(urged.status, JSON.stringify(urged.body)).to.equal(200)
+    const spent = {
+      allowed: false,
+      urgedToday: { at: '2026-11-24T04:00:00.000Z', by: '孙丽' },
+      text: '今天 12:00 已由孙丽催办，明天可再次催办',
+    }
+    expect(urged.body.urge, 'the answer to the urge already says it is done for today').to.deep.equal(spent)
+    expect(await urgeOf('lina'), "the station's staff read the same line").to.deep.equal(spent)
+
+    app.clock.set(new Date('2026-11-24T15:50:00Z')) // Tuesday 23:50 in Asia/Shanghai: still the same business day
+    expect(await urgeOf('lina')).to.deep.equal(spent)
+
+    // Wednesday 00:30 in Asia/Shanghai, while in UTC it is still Tuesday: the business day decides.
+    app.clock.set(new Date('2026-11-24T16:30:00Z'))
+    expect(await urgeOf('lina'), 'a new business day: the button again').to.deep.equal({ allowed: true, urgedToday: null, text: null })
+    const again = await (await asStaff(app, 'lina')).post(`/api/admin/cases/${c.id}/urge`, { note: '请今天联系群众' })
+    expect(again.status, JSON.stringify(again.body)).to.equal(200)
+    expect(again.body.urge.text).to.equal('今天 00:30 已由李娜催办，明天可再次催办')
+
+    const zhang = await asDeputy(app, 'dp0001')
+    expect((await zhang.post(`/api/mp/deputy/cases/${c.id}/reply`, { text: '已联系物业，本周换灯' })).status).to.equal(200)
+    const answered = await urgeOf('sunli')
+    expect(answered.allowed, "answered: no longer the deputy's to hurry").to.equal(false)
+    expect(answered.text, 'and no "明天可再次催办" either').to.equal(null)
+  })
+
   it("is not found for another district's organizer, and refused for a message already answered; nothing is written", async () => {
     const c = await toZhangWei('路口红绿灯时间太短，老人过不去马路')
     const written = await steps(c.id)

@@ -1,5 +1,6 @@
 import { isOverdue, STATUS_LABELS, type CaseEvent, type CaseEventType, type CaseRecord } from '../../domain/case.js'
-import type { CaseDetail } from '../../services/cases/case-queries.js'
+import { mayBeUrged } from '../../domain/case-urging.js'
+import type { CaseDetail, StaffCaseDetail } from '../../services/cases/case-queries.js'
 import { forwardedDurationMs } from '../../domain/sla.js'
 import { dueDateText } from '../../domain/due-date-text.js'
 import { deputyDeadlineTexts, deputyStateNote, waitsOnDeputy } from './deputy-case-state.js'
@@ -185,7 +186,19 @@ export const presentStaffCaseSummary = (c: CaseRecord) => ({
   rating: c.rating,
 })
 
-export const presentStaffCase = (d: CaseDetail & { similar: Array<{ case: CaseRecord; score: number }> }, now: Date) => ({
+/**
+ * 催办 as the case page offers it: allowed now (by the server's clock and the business day), or
+ * already done today, said in words in place of the button while the message still waits on its deputy.
+ */
+function presentUrge(c: CaseRecord, { allowed, urgedToday }: StaffCaseDetail['urge']) {
+  return {
+    allowed,
+    urgedToday: urgedToday && { at: urgedToday.at.toISOString(), by: urgedToday.by },
+    text: urgedToday && mayBeUrged(c) ? `今天 ${urgedToday.timeOfDay} 已由${urgedToday.by}催办，明天可再次催办` : null,
+  }
+}
+
+export const presentStaffCase = (d: StaffCaseDetail, now: Date) => ({
   ...core(d.case),
   ...presentStaffCaseSummary(d.case),
   hoursWithDepartment: hoursWithDepartment(d, now),
@@ -201,6 +214,13 @@ export const presentStaffCase = (d: CaseDetail & { similar: Array<{ case: CaseRe
     label: d.similar.length ? `相似留言 ${d.similar.length} 条` : null,
     items: d.similar.map((s) => ({ id: s.case.id, ticket: s.case.ticket, excerpt: s.case.text.slice(0, 60), score: Math.round(s.score * 100) / 100 })),
   },
+  /** The duplicates merged into this one (the other way from mergedInto), those the staff member may read. */
+  duplicates: {
+    count: d.duplicates.length,
+    label: d.duplicates.length ? `合并到本条的重复留言（${d.duplicates.length} 条）` : null,
+    items: d.duplicates.map((m) => ({ id: m.id, ticket: m.ticket, excerpt: m.text.slice(0, 60), createdAt: m.createdAt.toISOString() })),
+  },
+  urge: presentUrge(d.case, d.urge),
   timeline: d.events.map((e) => presentEvent(e, true, d.timelineNames)),
 })
 

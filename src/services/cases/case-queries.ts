@@ -1,6 +1,7 @@
 import type { Clock } from '../../clock.js'
 import { OPEN_STATUSES, STATUS_LABELS, type CaseEvent, type CaseRecord, type CaseStatus } from '../../domain/case.js'
 import { canSeeCase } from '../../domain/case-access.js'
+import { urgeStanding, type UrgeStanding } from '../../domain/case-urging.js'
 import { namedIds } from '../../domain/case-timeline.js'
 import { subtree } from '../../domain/region-tree.js'
 import { parseCaseSearch } from '../../domain/case-search.js'
@@ -46,6 +47,14 @@ export interface CaseDetail {
   phoneMasked: string | null
 }
 
+/** The console's case page: the detail with what staff weigh it against and may do with it. */
+export interface StaffCaseDetail extends CaseDetail {
+  similar: Array<{ case: CaseRecord; score: number }>
+  /** The duplicates merged into this message that the staff member may read, oldest first. */
+  duplicates: CaseRecord[]
+  urge: UrgeStanding
+}
+
 /** What CaseQueries is built from (one object: the parameters are many). */
 export interface CaseQueriesDeps {
   store: Pick<Store, 'cases' | 'deputies' | 'staff'>
@@ -53,6 +62,8 @@ export interface CaseQueriesDeps {
   cipher: PiiCipher
   audit: AuditTrail
   clock: Clock
+  /** The business time zone: a day's one 催办 is counted by its calendar, not the browser's. */
+  timeZone: string
   similar: { windowDays: number; threshold: number }
   /** Turns a stored image URL into a short-lived link: only callers who may see the case get one. */
   images?: { signedLink(url: string, now: Date): string } | null
@@ -68,6 +79,7 @@ export class CaseQueries {
   private readonly cipher: PiiCipher
   private readonly audit: AuditTrail
   private readonly clock: Clock
+  private readonly timeZone: string
   private readonly similar: { windowDays: number; threshold: number }
   /** Turns a stored image URL into a short-lived link: only callers who may see the case get one. */
   private readonly images: { signedLink(url: string, now: Date): string } | null
@@ -79,6 +91,7 @@ export class CaseQueries {
       cipher: this.cipher,
       audit: this.audit,
       clock: this.clock,
+      timeZone: this.timeZone,
       similar: this.similar,
       images: this.images = null,
     } = deps)
@@ -179,10 +192,20 @@ export class CaseQueries {
     return this.detail(await this.visible(caseId, (c) => canSeeCase(deputy, c, true)))
   }
 
-  async forStaff(staff: StaffPrincipal, caseId: string) {
+  /**
+   * The console's case page: with the similar messages, the duplicates merged into it (only
+   * those this staff member may read, as any case), and whether it may be urged now.
+   */
+  async forStaff(staff: StaffPrincipal, caseId: string): Promise<StaffCaseDetail> {
     const viewer = await this.viewerOf(staff)
     const detail = await this.detail(await this.visible(caseId, (c) => canSeeCase(viewer, c)))
-    return { ...detail, similar: await this.similarTo(detail.case, staff) }
+    const duplicates = (await this.store.cases.mergedInto(detail.case.id)).filter((m) => canSeeCase(viewer, m))
+    return {
+      ...detail,
+      similar: await this.similarTo(detail.case, staff),
+      duplicates,
+      urge: urgeStanding(detail.case, detail.events, this.clock.now(), this.timeZone),
+    }
   }
 
   /**

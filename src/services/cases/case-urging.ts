@@ -7,7 +7,7 @@
 import type { Clock } from '../../clock.js'
 import { canSeeCase } from '../../domain/case-access.js'
 import { nextDeadline, STATUS_LABELS, type CaseRecord } from '../../domain/case.js'
-import { mayBeUrged, timeOfDay, urgedToday } from '../../domain/case-urging.js'
+import { mayBeUrged, urgeStanding } from '../../domain/case-urging.js'
 import { localDate } from '../../domain/dates.js'
 import { dueDateText } from '../../domain/due-date-text.js'
 import { ConflictError, NotFoundError } from '../../errors.js'
@@ -48,14 +48,13 @@ export class CaseUrging {
       )
     }
     const now = this.clock.now()
-    const earlier = urgedToday(await this.store.cases.events(c.id), now, this.timeZone)
+    const { urgedToday: earlier } = urgeStanding(c, await this.store.cases.events(c.id), now, this.timeZone)
     if (earlier) {
-      const by = typeof earlier.data.staffName === 'string' && earlier.data.staffName ? earlier.data.staffName : '工作人员'
       throw new ConflictError(
-        `这条留言今天 ${timeOfDay(earlier.at, this.timeZone)} 已由${by}催办过，每条留言每天只能催办一次，请明天再催办`,
+        `这条留言今天 ${earlier.timeOfDay} 已由${earlier.by}催办过，每条留言每天只能催办一次，请明天再催办`,
         [
           { path: 'urgedAt', message: earlier.at.toISOString() },
-          { path: 'urgedBy', message: by },
+          { path: 'urgedBy', message: earlier.by },
         ],
         'already_urged',
       )
