@@ -22,6 +22,8 @@ import type { OutboxMessage, OutboxStatus } from './outbox-message.js'
 export type * from './outbox-message.js'
 import type { IdempotencyRepo } from './idempotency-port.js'
 export type * from './idempotency-port.js'
+import type { LoginFailureRepo } from './login-failure-port.js'
+export type * from './login-failure-port.js'
 import type { AnalysisRepo, PublicationRepo } from './analysis-ports.js'
 export type * from './analysis-ports.js'
 import type { AppraisalRepo, PointRuleRepo, RecordActivityRepo } from './record-ports.js'
@@ -270,6 +272,7 @@ export interface Store {
   livelihood: LivelihoodRepo
   suggestions: SuggestionRepo
   markers: MarkerRepo
+  loginFailures: LoginFailureRepo
   /** Throws when the store cannot answer (used by /readyz). */
   ping(): Promise<void>
   close(): Promise<void>

@@ -22,9 +22,9 @@ export function storeFileForEachTest() {
   return {
     /** This test's file (to open it as an older version left it). */
     path: () => join(dir, 'liaison.db'),
-    /** The real app on this test's file, with the directory imported when given. */
-    async start(options: { directory?: DirectoryFile } = {}) {
-      const app = await startApp({ ...options, overrides: { store: { url: `sqlite:${join(dir, 'liaison.db')}` } } })
+    /** The real app on this test's file, with the directory imported when given, and other settings when given. */
+    async start(options: { directory?: DirectoryFile; overrides?: Record<string, unknown> } = {}) {
+      const app = await startApp({ ...options, overrides: { ...options.overrides, store: { url: `sqlite:${join(dir, 'liaison.db')}` } } })
       started.push(app)
       return app
     },

@@ -28,6 +28,7 @@ import { raceContract } from './contract-races.js'
 import { conflictContract } from './contract-conflicts.js'
 import { markersContract } from './contract-markers.js'
 import { deputyBindingContract } from './contract-deputy-binding.js'
+import { loginFailuresContract } from './contract-login-failures.js'
 import { caseRecord } from './records.js'
 
 /** A small directory in store shape: one district, a street, two communities, one station, three deputies. */
@@ -633,6 +634,7 @@ export function storeContract(open: () => Promise<Store>) {
   conflictContract(() => store)
   markersContract(() => store)
   deputyBindingContract(() => store)
+  loginFailuresContract(() => store)
 
   it('answers ping while open', async () => {
     await store.ping()

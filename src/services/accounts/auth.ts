@@ -50,7 +50,7 @@ export class AuthService {
   private readonly cipher: Pick<PiiCipher, 'blindIndex'>
 
   constructor(deps: {
-    store: Pick<Store, 'sessions' | 'staff'>
+    store: Pick<Store, 'sessions' | 'staff' | 'loginFailures'>
     passwords: PasswordHasher
     audit: AuditTrail
     clock: Clock
@@ -58,7 +58,7 @@ export class AuthService {
     cipher: Pick<PiiCipher, 'blindIndex'>
   }) {
     ;({ store: this.store, passwords: this.passwords, audit: this.audit, clock: this.clock, settings: this.settings, cipher: this.cipher } = deps)
-    this.throttle = new LoginThrottle(deps.settings)
+    this.throttle = new LoginThrottle(deps.store.loginFailures, deps.clock, deps.settings)
   }
 
   async login(username: string, password: string, client: string): Promise<StaffSession> {

@@ -1,5 +1,6 @@
-import { RateLimiterMemory, RateLimiterRes } from '../../security/rate-limiter.js'
+import type { Clock } from '../../clock.js'
 import { RateLimitError } from '../../errors.js'
+import type { LoginFailureKey, LoginFailureRepo } from '../../store/ports.js'
 
 export interface LoginThrottleSettings {
   /** Failures one user name may have from one client address within the window. */
@@ -16,22 +17,21 @@ export interface LoginThrottleSettings {
  * user name from everywhere, at a much higher count. A stranger at one address can therefore
  * no longer keep someone else out, and one who spreads over many addresses meets an admin who
  * can lift the lock (`forget`).
+ *
+ * The counts are kept in the store, not in this process: a restart or a deploy must not give a
+ * guesser a fresh set of tries, and every server on one store must count together.
  */
 export class LoginThrottle {
-  private readonly byUserAtClient: RateLimiterMemory
-  private readonly byClient: RateLimiterMemory
-  private readonly byUser: RateLimiterMemory
-  /**
-   * Bumped when an admin lifts a user's lock: it is part of every key of that user, so every
-   * count kept for them (at whatever address) is left behind at once and expires on its own.
-   */
-  private readonly generation = new Map<string, number>()
+  private readonly windowMs: number
+  private readonly limits: readonly [userAtClient: number, client: number, user: number]
 
-  constructor(settings: LoginThrottleSettings) {
-    const duration = Math.round(settings.loginWindowMinutes * 60)
-    this.byUserAtClient = new RateLimiterMemory({ keyPrefix: 'login_user_client', points: settings.loginMaxFailures, duration })
-    this.byClient = new RateLimiterMemory({ keyPrefix: 'login_client', points: settings.loginMaxFailures * 5, duration })
-    this.byUser = new RateLimiterMemory({ keyPrefix: 'login_user', points: settings.loginUserMaxFailures, duration })
+  constructor(
+    private readonly failures: LoginFailureRepo,
+    private readonly clock: Clock,
+    settings: LoginThrottleSettings,
+  ) {
+    this.windowMs = Math.round(settings.loginWindowMinutes * 60) * 1000
+    this.limits = [settings.loginMaxFailures, settings.loginMaxFailures * 5, settings.loginUserMaxFailures]
   }
 
   /**
@@ -39,15 +39,9 @@ export class LoginThrottle {
    * past the limit; throws RateLimitError when any count is used up.
    */
   async count(username: string, client: string) {
-    const results = await Promise.allSettled([
-      this.byUserAtClient.consume(this.pairKey(username, client)),
-      this.byClient.consume(client),
-      this.byUser.consume(this.userKey(username)),
-    ])
-    const broken = results.find((r) => r.status === 'rejected' && !(r.reason instanceof RateLimiterRes))
-    if (broken?.status === 'rejected') throw broken.reason
-    const refused = results.map((r) => (r.status === 'rejected' ? (r.reason as RateLimiterRes) : null))
-    const waits = refused.flatMap((res) => (res ? [Math.ceil(res.msBeforeNext / 1000)] : []))
+    const counts = await this.failures.add(keysOf(username, client), this.windowMs, this.clock.now())
+    const refused = counts.map((c, i) => (c.failures > this.limits[i] ? c : null))
+    const waits = refused.flatMap((c) => (c ? [Math.ceil(c.resetsInMs / 1000)] : []))
     if (!waits.length) return
     const wait = Math.max(...waits)
     const minutes = Math.ceil(wait / 60)
@@ -60,23 +54,24 @@ export class LoginThrottle {
 
   /** After a success: this person at this address starts afresh, and the address earns one try back. */
   async succeeded(username: string, client: string) {
-    await Promise.all([this.byUserAtClient.delete(this.pairKey(username, client)), this.byUser.delete(this.userKey(username)), this.byClient.reward(client)])
+    const [userAtClient, byClient, byUser] = keysOf(username, client)
+    await Promise.all([this.failures.clear([userAtClient, byUser]), this.failures.takeBack(byClient, this.clock.now())])
   }
 
   /** Lifts every lock on a user name, at every address (an admin's 解除锁定, a reset password). */
-  forget(username: string) {
-    const user = normalizeUsername(username)
-    this.generation.set(user, (this.generation.get(user) ?? 0) + 1)
+  async forget(username: string) {
+    await this.failures.clearUser(normalizeUsername(username))
   }
+}
 
-  private userKey(username: string) {
-    const user = normalizeUsername(username)
-    return `${this.generation.get(user) ?? 0}:${user}`
-  }
-
-  private pairKey(username: string, client: string) {
-    return `${this.userKey(username)}\n${client}`
-  }
+/** The three counts one try is counted in, in the order of LoginThrottle's limits. */
+function keysOf(username: string, client: string): [LoginFailureKey, LoginFailureKey, LoginFailureKey] {
+  const user = normalizeUsername(username)
+  return [
+    { kind: 'user_at_client', username: user, client },
+    { kind: 'client', username: '', client },
+    { kind: 'user', username: user, client: '' },
+  ]
 }
 
 /** User names are compared lower-case and without surrounding spaces, as they are stored. */

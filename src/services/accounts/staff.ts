@@ -95,7 +95,7 @@ export class StaffService {
     await this.store.staff.update(id, { passwordHash: await this.passwords.hash(password), mustChangePassword: true })
     await this.store.sessions.deleteForSubject('staff', id)
     // The person is about to log in with the new password: a lock from earlier guesses must not stop them.
-    this.logins.forget(staff.username)
+    await this.logins.forget(staff.username)
     await this.audit.record(actor, 'staff.password.reset', { kind: 'staff', id })
     return password
   }
@@ -103,7 +103,7 @@ export class StaffService {
   /** Lifts the lock that failed logins put on an account, at every address. */
   async unlock(actor: StaffPrincipal, id: string) {
     const staff = await this.get(actor, id)
-    this.logins.forget(staff.username)
+    await this.logins.forget(staff.username)
     await this.audit.record(actor, 'staff.login.unlocked', { kind: 'staff', id })
   }
 

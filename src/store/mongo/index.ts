@@ -27,6 +27,7 @@ import { topicCorrectionRepo } from './topic-correction-repo.js'
 import { livelihoodRepo } from './livelihood-repo.js'
 import { suggestionRepo } from './suggestion-repo.js'
 import { markerRepo } from './marker-repo.js'
+import { loginFailureRepo } from './login-failure-repo.js'
 
 export interface MongoStoreOptions {
   /** Drop the whole database on close: for tests that each get a fresh database. */
@@ -96,6 +97,7 @@ export async function createMongoStore(url: string, options: MongoStoreOptions =
       livelihood: await livelihoodRepo(conn, models),
       suggestions: await suggestionRepo(conn, models),
       markers: await markerRepo(conn),
+      loginFailures: await loginFailureRepo(conn, clock),
       async ping() {
         // hello rather than ping: it also keeps the clock offset fresh. Bounded here, as the
         // driver's own limits (server selection, no socket timeout) would keep /readyz
