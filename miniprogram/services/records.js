@@ -5,6 +5,8 @@ function recordsService(request) {
   return {
     mine: (year) => request('GET', '/api/mp/records/me', year ? { year: year } : undefined),
     activities: () => request('GET', '/api/mp/records/activities'),
+    /** One of his own reports, with its photos as { url (to send back), viewUrl (to show) }. */
+    activity: (id) => request('GET', '/api/mp/records/activities/' + enc(id)),
     uploadPhoto: (filePath, onProgress) => request.upload('/api/mp/uploads', filePath, onProgress),
     /** idempotencyKey: the same on every retry of one report, so it is never made twice. */
     report: (activity, idempotencyKey) => request('POST', '/api/mp/records/activities', activity, { idempotencyKey: idempotencyKey }),

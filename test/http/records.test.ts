@@ -187,6 +187,60 @@ describe("a deputy's record (履职档案)", () => {
     expect((await zhang.get('/api/mp/records/me?year=2026')).body.activities.byKind.inspection).to.equal(1)
   })
 
+  it("gives the deputy one of his own reports to correct, its photos as uploaded, and nobody else's", async () => {
+    const zhang = await asDeputy(app, 'dp0001')
+    const photo = await uploadPhoto(app, zhang.bearer!)
+    const reported = (await zhang.post('/api/mp/records/activities', activityBody(photo))).body
+    const lina = await asStaff(app, 'lina')
+    await lina.post(`/api/admin/records/activities/${reported.id}/review`, { decision: 'return', reason: '请写清楚听到了哪些意见' })
+
+    const own = await zhang.get(`/api/mp/records/activities/${reported.id}`)
+    expect(own.status).to.equal(200)
+    expect(own.body).to.include({ id: reported.id, status: 'returned', statusLabel: '已退回', reviewNote: '请写清楚听到了哪些意见', place: '建设路社区' })
+    expect(own.body.photoFiles).to.have.length(1)
+    expect(own.body.photoFiles[0].url, 'what the upload answered, to send back').to.equal(photo)
+    expect(own.body.photoFiles[0].viewUrl)
+      .to.equal(own.body.photos[0])
+      .and.match(/^\/api\/mp\/uploads\/.+\?expires=\d+&sig=/)
+    expect((await fetch(app.baseUrl + own.body.photoFiles[0].viewUrl)).status, 'the link opens the photo').to.equal(200)
+
+    const wang = await asDeputy(app, 'dp0002')
+    const theirs = await wang.get(`/api/mp/records/activities/${reported.id}`)
+    expect(theirs.status, "another deputy's report").to.equal(404)
+    expect(theirs.body.error).to.include({ code: 'not_found', message: '履职活动不存在' })
+    expect((await (await asResident(app)).get(`/api/mp/records/activities/${reported.id}`)).status, 'residents have no reports').to.equal(403)
+    expect((await zhang.get('/api/mp/records/activities/ra-x')).status).to.equal(400)
+
+    const again = await zhang.put(`/api/mp/records/activities/${reported.id}`, activityBody(own.body.photoFiles[0].url, { text: '居民希望尽快加装电梯。' }))
+    expect(again.status, JSON.stringify(again.body)).to.equal(200)
+    expect((await zhang.get(`/api/mp/records/activities/${reported.id}`)).body).to.include({
+      status: 'pending',
+      reviewNote: null,
+      text: '居民希望尽快加装电梯。',
+    })
+  })
+
+  it('takes back the photos a returned report carries after the deputy moved to another WeChat, and only those', async () => {
+    const before = await asDeputy(app, 'dp0001')
+    const photo = await uploadPhoto(app, before.bearer!)
+    const reported = (await before.post('/api/mp/records/activities', activityBody(photo))).body
+    const lina = await asStaff(app, 'lina')
+    await lina.post(`/api/admin/records/activities/${reported.id}/review`, { decision: 'return', reason: '请写清楚听到了哪些意见' })
+    const stray = await uploadPhoto(app, before.bearer!)
+
+    // His new phone: another WeChat account, bound to the same deputy.
+    const now = await asResident(app)
+    await app.liaison.store.mpUsers.update(before.userId, { deputyId: null })
+    await app.liaison.store.mpUsers.update(now.userId, { deputyId: 'dp0001' })
+    const kept = (await now.get(`/api/mp/records/activities/${reported.id}`)).body.photoFiles.map((f: { url: string }) => f.url)
+    const notOnIt = await now.put(`/api/mp/records/activities/${reported.id}`, activityBody(stray))
+    expect(notOnIt.status, 'an old upload that is not on the report').to.equal(422)
+    expect(notOnIt.body.error.details).to.deep.equal([{ path: 'body.photos[0]', message: '不是您上传的照片' }])
+    const again = await now.put(`/api/mp/records/activities/${reported.id}`, activityBody(kept[0], { text: '居民希望尽快加装电梯。' }))
+    expect(again.status, JSON.stringify(again.body)).to.equal(200)
+    expect(again.body).to.include({ status: 'pending' })
+  })
+
   it('refuses a report it cannot take, saying why, and keeps nothing', async () => {
     const zhang = await asDeputy(app, 'dp0001')
     const someoneElse = await asResident(app)

@@ -1,5 +1,7 @@
 const { request } = require('../../utils/request')
 const { recordsService } = require('../../services/records')
+const { photoMethods, stillUploading, uploadedUrls } = require('../../utils/photos')
+const config = require('../../config')
 
 const KINDS = [
   { key: 'research', label: '调研' },
@@ -8,92 +10,112 @@ const KINDS = [
   { key: 'other', label: '其他' },
 ]
 
+/** Most photos one report carries (the backend's MAX_ACTIVITY_PHOTOS). */
+const MAX_PHOTOS = 3
+
+/** Why a report sent back to correct is not there to correct any more, in words. */
+const NOT_RETURNED = {
+  pending: '这条活动已经重新提交，正在等联络站审核，不用再改了。',
+  approved: '这条活动已经审核通过，计入了您的履职档案，不用再改了。',
+}
+const NOT_FOUND = '找不到这条活动。请回到“我的履职档案”，看看您报告的活动现在怎么样了。'
+
 const today = () => {
   const d = new Date(Date.now() + 8 * 3600 * 1000)
   return d.toISOString().slice(0, 10)
 }
 
+// The server signs photo links relative to itself; <image> needs the whole address.
+const absolute = (url) => (/^https?:/.test(url) ? url : config.apiBase + url)
+
 const unique = (lines) => lines.filter((line, i) => lines.indexOf(line) === i)
 
-/** 报告履职活动: what kind, when, where, what was done, one photo; or a returned report corrected (?id=). */
-Page({
-  data: {
-    kinds: KINDS,
-    kind: 'research',
-    date: '',
-    today: '',
-    place: '',
-    text: '',
-    photo: null,
-    error: '',
-    loading: false,
-    loadError: '',
-    busy: false,
-    done: '',
-  },
+/**
+ * 报告履职活动: what kind, when, where, what was done, with photos; or a returned report
+ * corrected (?id=): it opens filled in, its photos attached, or not at all (an empty form sent
+ * back would overwrite the report).
+ */
+Page(
+  Object.assign(photoMethods('records'), {
+    data: {
+      kinds: KINDS,
+      kind: 'research',
+      date: '',
+      today: '',
+      place: '',
+      text: '',
+      photos: [], // { path, url, progress, failed, kept }
+      maxPhotos: MAX_PHOTOS,
+      returnNote: '',
+      error: '',
+      loading: false,
+      loadError: '',
+      // A report that cannot be corrected any more: what became of it, instead of the form.
+      state: '',
+      busy: false,
+      done: '',
+    },
 
-  onLoad(query) {
-    this.records = recordsService(request)
-    this.activityId = query.id || null
-    this.key = 'activity-' + Date.now() + '-' + Math.random().toString(36).slice(2)
-    this.setData({ date: today(), today: today() })
-    if (!this.activityId) return undefined
-    return this.loadReturned()
-  },
+    onLoad(query) {
+      this.records = recordsService(request)
+      this.activityId = query.id || null
+      this.key = 'activity-' + Date.now() + '-' + Math.random().toString(36).slice(2)
+      this.setData({ date: today(), today: today() })
+      if (!this.activityId) return undefined
+      return this.loadReturned()
+    },
 
-  /** A returned report, to correct: the form opens filled in, or not at all (an empty form would send a blank one back). */
-  loadReturned() {
-    this.setData({ loading: true, loadError: '' })
-    return this.records
-      .activities()
-      .then((list) => {
-        const a = list.items.find((x) => x.id === this.activityId)
-        if (a) this.setData({ kind: a.kind, date: a.date, place: a.place, text: a.text, error: '退回理由：' + a.reviewNote })
-      })
-      .catch((err) => this.setData({ loadError: err.message }))
-      .then(() => this.setData({ loading: false }))
-  },
+    /** The report the station sent back, by its id: filled in while it is 退回; otherwise what became of it. */
+    loadReturned() {
+      this.setData({ loading: true, loadError: '', state: '', error: '' })
+      return this.records
+        .activity(this.activityId)
+        .then((a) => {
+          if (a.status !== 'returned') return this.setData({ state: NOT_RETURNED[a.status] || '这条活动现在不能修改。' })
+          return this.setData({
+            kind: a.kind,
+            date: a.date,
+            place: a.place,
+            text: a.text,
+            returnNote: a.reviewNote ? '退回理由：' + a.reviewNote : '',
+            photos: (a.photoFiles || []).map((f) => ({ path: absolute(f.viewUrl), url: f.url, progress: 100, failed: '', kept: true })),
+          })
+        })
+        .catch((err) => this.setData(err.status === 404 ? { state: NOT_FOUND } : { loadError: err.message }))
+        .then(() => this.setData({ loading: false }))
+    },
 
-  pickKind(e) {
-    this.setData({ kind: e.currentTarget.dataset.key })
-  },
-  onDate(e) {
-    this.setData({ date: e.detail.value })
-  },
-  onPlace(e) {
-    this.setData({ place: e.detail.value })
-  },
-  onText(e) {
-    this.setData({ text: e.detail.value })
-  },
+    pickKind(e) {
+      this.setData({ kind: e.currentTarget.dataset.key })
+    },
+    onDate(e) {
+      this.setData({ date: e.detail.value })
+    },
+    onPlace(e) {
+      this.setData({ place: e.detail.value })
+    },
+    onText(e) {
+      this.setData({ text: e.detail.value })
+    },
 
-  choosePhoto() {
-    wx.chooseMedia({
-      count: 1,
-      mediaType: ['image'],
-      sizeType: ['compressed'],
-      success: (res) => {
-        const path = res.tempFiles[0].tempFilePath
-        this.setData({ photo: { path: path, url: '', progress: 0 } })
-        this.records
-          .uploadPhoto(path, (p) => this.setData({ 'photo.progress': p }))
-          .then((saved) => this.setData({ 'photo.url': saved.url, 'photo.progress': 100 }))
-          .catch((err) => this.setData({ photo: null, error: err.message }))
-      },
-    })
-  },
-
-  submit() {
-    if (this.data.busy) return undefined
-    if (!this.data.place.trim() || !this.data.text.trim()) return this.setData({ error: '请写下活动地点和做了什么' })
-    if (!this.data.photo || !this.data.photo.url) return this.setData({ error: '请附一张活动照片' })
-    const activity = { kind: this.data.kind, date: this.data.date, place: this.data.place.trim(), text: this.data.text.trim(), photos: [this.data.photo.url] }
-    this.setData({ busy: true, error: '' })
-    const sent = this.activityId ? this.records.resubmit(this.activityId, activity) : this.records.report(activity, this.key)
-    // Every problem once: the first may already be the message (a form refused field by field).
-    return sent
-      .then(() => this.setData({ done: '已提交，联络站工作人员审核通过后计入您的履职档案。' }))
-      .catch((err) => this.setData({ error: unique([err.message].concat((err.details || []).map((d) => d.message))).join('；') }))
-      .then(() => this.setData({ busy: false }))
-  },
-})
+    submit() {
+      if (this.data.busy) return undefined
+      if (!this.data.place.trim() || !this.data.text.trim()) return this.setData({ error: '请写下活动地点和做了什么' })
+      if (stillUploading(this.data.photos)) return this.setData({ error: '照片还在上传，请稍等' })
+      const photos = uploadedUrls(this.data.photos)
+      if (!photos.length) return this.setData({ error: '请附一张活动照片' })
+      const activity = { kind: this.data.kind, date: this.data.date, place: this.data.place.trim(), text: this.data.text.trim(), photos: photos }
+      this.setData({ busy: true, error: '' })
+      const sent = this.activityId ? this.records.resubmit(this.activityId, activity) : this.records.report(activity, this.key)
+      return sent
+        .then(() => this.setData({ done: '已提交，联络站工作人员审核通过后计入您的履职档案。' }))
+        .catch((err) => {
+          // Sent again from another screen meanwhile: say what became of it rather than a refusal.
+          if (this.activityId && err.code === 'not_returned') return this.loadReturned()
+          // Every problem once: the first may already be the message (a form refused field by field).
+          return this.setData({ error: unique([err.message].concat((err.details || []).map((d) => d.message))).join('；') })
+        })
+        .then(() => this.setData({ busy: false }))
+    },
+  }),
+)

@@ -59,6 +59,15 @@ export const presentActivity = (a: ActivityRecord, photos: string[], deputyName?
   createdAt: a.createdAt.toISOString(),
 })
 
+/**
+ * A deputy's own report, to correct: besides the links that open its photos, each photo as the
+ * upload answer gives it (`url` to send back with the correction, `viewUrl` to show it).
+ */
+export const presentOwnActivity = (a: ActivityRecord, photos: string[]) => ({
+  ...presentActivity(a, photos),
+  photoFiles: a.photos.map((url, i) => ({ url, viewUrl: photos[i]! })),
+})
+
 export const presentRules = (s: PointRuleSet & { inherited?: boolean }) => ({
   office: s.office,
   inherited: s.inherited ?? false,

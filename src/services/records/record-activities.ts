@@ -76,7 +76,9 @@ export class RecordActivities {
     const before = await this.deps.store.recordActivities.get(id)
     if (!before || before.deputyId !== user.deputyId) throw new NotFoundError('履职活动不存在')
     if (!mayResubmitActivity(before)) throw new ConflictError('只有被退回的活动可以修改后重新提交', [], 'not_returned')
-    this.check(user.id, input)
+    // Photos the report already carries stay acceptable: the correction form brings them back,
+    // and the deputy may have moved his binding to another WeChat since he uploaded them.
+    this.check(user.id, input, before.photos)
     const next: ActivityRecord = {
       ...before,
       ...input,
@@ -91,6 +93,13 @@ export class RecordActivities {
 
   mine(deputyId: string, page: { cursor?: string; limit: number }) {
     return this.deps.store.recordActivities.search({ deputyId, ...page })
+  }
+
+  /** One of the deputy's own reports (a returned one to correct); another deputy's is not there for him. */
+  async ownOne(deputyId: string, id: string): Promise<ActivityRecord> {
+    const a = await this.deps.store.recordActivities.get(id)
+    if (!a || a.deputyId !== deputyId) throw new NotFoundError('履职活动不存在')
+    return a
   }
 
   /** What a console user sees: station staff their stations' reports, organizers their districts', the city everyone's. */
@@ -155,10 +164,12 @@ export class RecordActivities {
     }
   }
 
-  private check(userId: string, input: Pick<ActivityReport, 'date' | 'photos'>) {
+  /** `kept`: photos already on the report, taken back whoever uploaded them. */
+  private check(userId: string, input: Pick<ActivityReport, 'date' | 'photos'>, kept: readonly string[] = []) {
     const problems = activityProblems(input, localDate(this.deps.clock.now(), this.deps.timeZone)).map((p) => ({ path: `body.${p.path}`, message: p.message }))
     input.photos.forEach((url, i) => {
-      if (!this.deps.uploads.pathOf(url) || !this.deps.uploads.ownedBy(url, userId)) problems.push({ path: `body.photos[${i}]`, message: '不是您上传的照片' })
+      const mine = kept.includes(url) || this.deps.uploads.ownedBy(url, userId)
+      if (!this.deps.uploads.pathOf(url) || !mine) problems.push({ path: `body.photos[${i}]`, message: '不是您上传的照片' })
     })
     if (problems.length) throw new UnprocessableError('履职活动填写有误', problems, 'invalid_activity')
   }

@@ -7,7 +7,7 @@ import type { RecordActivities } from '../../../services/records/record-activiti
 import type { IdempotencyRepo } from '../../../store/idempotency-port.js'
 import { idempotent } from '../../middleware/idempotency.js'
 import { requireDeputy } from '../../middleware/mp-auth.js'
-import { presentActivity, presentAppraisal, presentDeputyYear } from '../../presenters/records.js'
+import { presentActivity, presentAppraisal, presentDeputyYear, presentOwnActivity } from '../../presenters/records.js'
 import type { DeputyState } from '../../state.js'
 import { parse } from '../../validate.js'
 import { activityParam, mineQuery, reportBody, resubmitBody, yearQuery } from './schemas.js'
@@ -45,6 +45,12 @@ export function mpRecordRoutes({ sessions, records, activities, appraisals, idem
       ctx.body = presentActivity(a, activities.photoLinks(a))
     },
   )
+
+  router.get('/activities/:id', async (ctx) => {
+    const { id } = parse(activityParam, ctx.params, 'params')
+    const a = await activities.ownOne(ctx.state.mpUser.deputyId, id)
+    ctx.body = presentOwnActivity(a, activities.photoLinks(a))
+  })
 
   router.put('/activities/:id', async (ctx) => {
     const { id } = parse(activityParam, ctx.params, 'params')
