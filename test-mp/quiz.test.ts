@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import { momentLabel } from '../src/domain/meeting.js'
-import { at, DAY, quizWithBank } from '../test/helpers/quizzes.js'
+import { at, DAY, MINUTE, quizWithBank } from '../test/helpers/quizzes.js'
 import { holdPhone, startBackend, type Backend } from './harness/backend.js'
 import { follow, openPage, type MpPage } from './harness/page.js'
 import { office } from './office.js'
@@ -68,6 +68,45 @@ describe('mini-program: a knowledge quiz', () => {
     expect(page.textOf('.score')).to.include('0 分')
     expect(page.text()).to.include('您的答案：未作答')
     page.close()
+  })
+
+  it('a quiz that ends while she reads its rules: 开始答题 says it has ended, and offers nothing more to tap', async () => {
+    holdPhone(app, 'o-quiz-just-too-late')
+    const page = await openPage(`pages/quiz/take?quizId=${quizId}`)
+    expect(page.text()).to.include('还可答 2 次')
+    app.clock.advance(DAY + MINUTE) // the quiz closed a minute ago
+    await page.tap('.start')
+    expect(page.has('.start'), 'no 开始答题 that cannot start').to.equal(false)
+    expect(page.textOf('.refused')).to.equal('本次知识竞赛已结束')
+    expect(page.has('.clock')).to.equal(false)
+    page.close()
+  })
+
+  it('attempts used up on another screen: 开始答题 and 再答一次 say so, and their buttons go', async () => {
+    holdPhone(app, 'o-quiz-two-screens')
+    const early = await openPage(`pages/quiz/take?quizId=${quizId}`)
+    expect(early.text()).to.include('还可答 2 次')
+    const first = await openPage(`pages/quiz/take?quizId=${quizId}`)
+    await first.tap('.start')
+    await first.tap('.submit')
+    await first.tap('.submit')
+    expect(first.text()).to.include('再答一次（还可答 1 次）')
+    const last = await openPage(`pages/quiz/take?quizId=${quizId}`)
+    await last.tap('.start')
+    await last.tap('.submit')
+    await last.tap('.submit')
+    expect(last.textOf('.score')).to.include('满分 50 分')
+
+    await first.tap('.again')
+    expect(first.has('.again'), 'no 再答一次 that cannot start').to.equal(false)
+    expect(first.textOf('.refused')).to.equal('每人最多答题 2 次，您的次数已用完')
+    expect(first.textOf('.score'), 'her score stays').to.include('满分 50 分')
+
+    await early.tap('.start')
+    expect(early.has('.start'), 'no 开始答题 that cannot start').to.equal(false)
+    expect(early.textOf('.refused')).to.equal('每人最多答题 2 次，您的次数已用完')
+    expect(early.text(), 'the figures read again').to.include('还可答 0 次').and.not.include('还可答 2 次')
+    for (const page of [early, first, last]) page.close()
   })
 
   it('says when a quiz not open yet opens, and that an ended one has ended, from a notification opened early or late', async () => {

@@ -39,6 +39,9 @@ function resultView(r) {
   }
 }
 
+/** A start refused for good (ended, not open yet, attempts used up, not for this person): tapping again cannot help. */
+const FINAL_REFUSALS = [403, 404, 409]
+
 /** Why a quiz cannot be taken, from the backend's refusal to start it. */
 function notOpenText(err) {
   if (err.code === 'quiz_closed') return '本次知识竞赛已结束'
@@ -54,6 +57,8 @@ Page({
     error: '',
     closedText: '',
     startFailed: '',
+    // The server's refusal of a start, in words, shown instead of 开始答题 / 再答一次.
+    refused: '',
     quiz: null,
     stage: 'intro',
     questions: [],
@@ -113,8 +118,10 @@ Page({
   /**
    * 开始答题, 再答一次, and 再试一次 after a start that did not get through. A start the
    * network or the server lost says so and is tried again with 再试一次; one the backend
-   * refused says why in its words. Should the lost start have reached the server, the paper
-   * it drew is open there (attempt_open): 再试一次 opens that one, using no second attempt.
+   * refused says why in its words, in place of the button (the quiz ended just now, the
+   * attempts were used on another screen), and the quiz's figures are read again. Should the
+   * lost start have reached the server, the paper it drew is open there (attempt_open):
+   * 再试一次 opens that one, using no second attempt.
    */
   start() {
     if (this.data.busy) return undefined
@@ -129,7 +136,9 @@ Page({
       })
       .catch((err) => {
         if (err.status === 0 || err.status >= 500) return this.setData({ startFailed: '没能开始答题：' + err.message })
-        return this.setData({ error: err.message })
+        if (FINAL_REFUSALS.indexOf(err.status) < 0) return this.setData({ error: err.message })
+        this.setData({ refused: notOpenText(err) })
+        return this.refresh()
       })
       .then(() => this.setData({ busy: false }))
   },
