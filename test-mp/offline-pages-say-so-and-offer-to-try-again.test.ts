@@ -51,6 +51,38 @@ describe('mini-program: a page opened while offline says so and offers to try ag
     expect(list.text()).to.include('公园的长椅坏了').and.not.include('网络不通')
   })
 
+  it('我的留言: 看更早的留言 lost to the network says so where she tapped, keeps the rows, and 再试一次 brings the older ones', async () => {
+    const resident = await asResident(app, 'o-offline-older')
+    const tickets: string[] = []
+    for (let n = 1; n <= 21; n++)
+      tickets.push((await created(resident.post('/api/mp/cases', { text: `第${n}条：小区路灯不亮`, regionId: 'c010101', deputyCode: 'DP0001' }))).ticket)
+    holdPhone(app, 'o-offline-older')
+    const list = await openPage('pages/case/list')
+    const newest = tickets.slice(1).reverse()
+    const shown = () => tickets.filter((t) => list.has(`#case-${t}`))
+    expect(shown(), 'the twenty newest').to.have.length(20)
+
+    const backend = phone.backend
+    phone.backend = 'http://127.0.0.1:9'
+    try {
+      await list.tap('#more')
+    } finally {
+      phone.backend = backend
+    }
+    expect(list.has('#load-failed'), 'no card at the top of the list, away from her finger').to.equal(false)
+    expect(list.textOf('#more-failed')).to.include('没能加载更早的留言：网络不通，请检查网络后重试').and.include('再试一次')
+    expect(list.has('#more'), 'the failure stands where 看更早的留言 was').to.equal(false)
+    expect(shown(), 'the rows already shown stay').to.have.length(20)
+    const text = list.text()
+    expect(text.indexOf('没能加载更早的留言'), 'below the last row shown').to.be.greaterThan(text.indexOf(`编号 ${newest.at(-1)}`))
+
+    await list.tap('#more-failed >>> .retry')
+    expect(shown(), 'all of them').to.have.length(21)
+    expect(list.text().split('第1条：').length - 1, 'the oldest once').to.equal(1)
+    expect(list.text()).not.to.include('网络不通')
+    expect(list.has('#more-failed') || list.has('#more')).to.equal(false)
+  })
+
   it("a deputy's case while offline: 再试一次 shows it, ready to acknowledge", async () => {
     const { ticket, id } = await aMessageToZhang()
     await phoneOfZhang(app)
