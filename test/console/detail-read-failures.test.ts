@@ -93,6 +93,31 @@ describe('console: detail pages when they cannot be read', function () {
   it('履职档案', () =>
     story500(organizer(), `/console/records/${deputyId}`, /\/api\/admin\/records\/[^/?]+(\?.*)?$/, () => `${deputyName}代表的履职档案`, 'record'))
 
+  it("知识竞赛 排行榜: another grouping that cannot be read says so with 重试, not the last grouping's rows", async () => {
+    const page = await newPage(story.browser, story.app)
+    await logInAs(page, organizer())
+    await page.goto(`/console/quizzes/${ids.quiz}`)
+    await page.getByText('代表法知识竞赛').first().waitFor()
+    await page.locator('.t-tabs__nav-item', { hasText: '排行榜' }).click()
+    const board = page.locator('[data-test=leaderboard]')
+    await board.getByText('用时（秒）').waitFor()
+
+    const grouped = /\/api\/admin\/quizzes\/[^/?]+\/leaderboard\?.*by=station/
+    await page.route(grouped, (r) => r.fulfill(DOWN))
+    await page.locator('.t-radio-button', { hasText: '联络站' }).click()
+    await failed(page).waitFor()
+    expect(await failed(page).innerText()).to.include('服务器出错了，请稍后再试')
+    expect(await board.count(), 'no table of the other grouping under the new choice').to.equal(0)
+    await screenshot(page, 'quiz-leaderboard-read-failed')
+
+    await page.unroute(grouped)
+    await failed(page).getByRole('button', { name: '重试' }).click()
+    await board.getByText('参与 / 应参与').waitFor()
+    expect(await failed(page).count()).to.equal(0)
+    expect(page.problems, 'no uncaught error behind the page').to.deep.equal([])
+    await page.context().close()
+  })
+
   it('an unknown campaign, quiz or record says it is not found, instead of spinning for ever', async () => {
     const page = await newPage(story.browser, story.app)
     await logInAs(page, organizer())
