@@ -159,6 +159,7 @@ export function createHttpApp(
       reports: services.caseReports,
       inbox: services.caseInbox,
       clock,
+      timeZone,
     }),
     consoleCaseRoutes({ auth, inbox: services.caseInbox, dashboard: services.caseDashboard, timeZone }),
     uploadRoutes({ sessions, uploads: services.uploads, maxBytes: config.uploads.maxBytes, clock }),
@@ -235,6 +236,7 @@ export function createHttpApp(
       queries: services.caseQueries,
       topics: config.business.topics,
       clock,
+      timeZone,
     }),
     mpRecordRoutes({
       sessions,

@@ -3,6 +3,7 @@ import { mayBeUrged } from '../../domain/case-urging.js'
 import type { CaseDetail, StaffCaseDetail } from '../../services/cases/case-queries.js'
 import { forwardedDurationMs } from '../../domain/sla.js'
 import { dueDateText } from '../../domain/due-date-text.js'
+import { slaBadge } from '../../domain/sla-badge.js'
 import { deputyDeadlineTexts, deputyStateNote, waitsOnDeputy } from './deputy-case-state.js'
 
 /** What deadlines are read against: the business time zone and today (a year is named only when it differs). */
@@ -198,9 +199,16 @@ function presentUrge(c: CaseRecord, { allowed, urgedToday }: StaffCaseDetail['ur
   }
 }
 
-export const presentStaffCase = (d: StaffCaseDetail, now: Date) => ({
+/**
+ * The case page's one detail: what GET /api/admin/cases/:id answers and what every write on that
+ * page (分派, 不予受理, 合并, 催办, 更正主题) answers with, since the page shows the answer in place
+ * of what it had; a part left out here would vanish from the page until it is read again.
+ */
+export const presentStaffCase = (d: StaffCaseDetail, { timeZone, now }: ReadingTime) => ({
   ...core(d.case),
   ...presentStaffCaseSummary(d.case),
+  /** The deadline badge, the same as the inbox line's ("已超期 2 天", "明天到期"); null once answered or ended. */
+  sla: slaBadge(d.case, now, timeZone),
   hoursWithDepartment: hoursWithDepartment(d, now),
   residentId: d.case.anonymous ? null : d.case.residentId,
   anonymous: d.case.anonymous,

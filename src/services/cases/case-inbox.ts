@@ -159,11 +159,6 @@ export class CaseInbox {
     })
   }
 
-  /** The SLA badge of one case, now. */
-  sla(c: CaseRecord) {
-    return slaBadge(c, this.clock.now(), this.timeZone)
-  }
-
   private async rows(cases: CaseRecord[], staff: StaffPrincipal, withSimilar: boolean, held?: PreparedDirectory): Promise<InboxRow[]> {
     const prepared = held ?? (await this.directory.prepared())
     const now = this.clock.now()

@@ -1,7 +1,7 @@
 import Router from '@koa/router'
 import type { AuthService } from '../../../services/accounts/auth.js'
 import type { Clock } from '../../../clock.js'
-import type { CaseQueries } from '../../../services/cases/case-queries.js'
+import type { CaseQueries, StaffCaseDetail } from '../../../services/cases/case-queries.js'
 import type { RoutingService } from '../../../services/cases/case-routing.js'
 import type { CaseWorkflow } from '../../../services/cases/case-workflow.js'
 import type { CaseUrging } from '../../../services/cases/case-urging.js'
@@ -23,14 +23,15 @@ export interface AdminCaseRoutesDeps {
   reports: CaseReports
   inbox: CaseInbox
   clock: Clock
+  timeZone: string
 }
 
 /** Station staff triage their queue; organizers see their district; admins everything. */
-export function adminCaseRoutes({ auth, workflow, urging, queries, routing, reports, inbox, clock }: AdminCaseRoutesDeps) {
+export function adminCaseRoutes({ auth, workflow, urging, queries, routing, reports, inbox, clock, timeZone }: AdminCaseRoutesDeps) {
   const router = new Router<StaffState>({ prefix: '/api/admin' })
   router.use(requireStaff(auth))
-  /** The case as staff see it, with its deadline in words (the same badge as the inbox line). */
-  const withSla = (d: Awaited<ReturnType<CaseQueries['forStaff']>>) => ({ ...presentStaffCase(d, clock.now()), sla: inbox.sla(d.case) })
+  /** The case as the case page reads it; every write on that page answers with it too. */
+  const detail = (d: StaffCaseDetail) => presentStaffCase(d, { timeZone, now: clock.now() })
 
   router.get('/cases', async (ctx) => {
     const { cursor, limit, order, ...filters } = parse(staffCasesQuery, ctx.query, 'query')
@@ -46,14 +47,14 @@ export function adminCaseRoutes({ auth, workflow, urging, queries, routing, repo
 
   router.get('/cases/:id', async (ctx) => {
     const { id } = parse(caseIdParam, ctx.params, 'params')
-    ctx.body = withSla(await queries.forStaff(ctx.state.staff, id))
+    ctx.body = detail(await queries.forStaff(ctx.state.staff, id))
   })
 
   const act = (path: string, run: (ctx: RouteContext<StaffState>, id: string) => Promise<unknown>) =>
     router.post(`/cases/:id/${path}`, async (ctx) => {
       const { id } = parse(caseIdParam, ctx.params, 'params')
       await run(ctx, id)
-      ctx.body = withSla(await queries.forStaff(ctx.state.staff, id))
+      ctx.body = detail(await queries.forStaff(ctx.state.staff, id))
     })
 
   act('assign', (ctx, id) => {

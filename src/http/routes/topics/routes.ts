@@ -19,6 +19,7 @@ export interface TopicRoutesDeps {
   queries: CaseQueries
   topics: readonly string[]
   clock: Clock
+  timeZone: string
 }
 
 /** Topics learned from data: staff correct a case's topic; organizers and admins retrain their offices' models. */
@@ -36,7 +37,8 @@ export function topicRoutes(deps: TopicRoutesDeps) {
     const { id } = parse(caseIdParam, ctx.params, 'params')
     const { topic } = parse(body, ctx.state.body, 'body')
     await deps.corrections.correct(ctx.state.staff, id, topic)
-    ctx.body = presentStaffCase(await deps.queries.forStaff(ctx.state.staff, id), deps.clock.now())
+    // The case page shows this answer in place of what it had: the same detail as GET /cases/:id, deadline badge and all.
+    ctx.body = presentStaffCase(await deps.queries.forStaff(ctx.state.staff, id), { timeZone: deps.timeZone, now: deps.clock.now() })
   })
 
   router.post('/topics/retrain', requireStaff(deps.auth, 'organizer', 'admin'), async (ctx) => {

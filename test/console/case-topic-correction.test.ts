@@ -1,0 +1,70 @@
+import { expect } from 'chai'
+import { demoDirectory } from '../../src/demo/demo-city.js'
+import { asResident, Client } from '../helpers/app.js'
+import { logInAs, newPage, screenshot, useConsole } from './harness.js'
+
+const HOUR = 3_600_000
+
+/**
+ * An organizer opens a message its deputy has let pass its deadline, already urged today by the
+ * station's staff: the page shows the red 已超期 tag and the line saying who urged it. She corrects
+ * its topic (更正主题); the page shows the new topic and the step in the timeline, and still the
+ * deadline tag and the urge line, without her reading the page again.
+ */
+describe('console: 更正主题 on a message past its deadline', function () {
+  // A real browser on a shared machine: each story gets two minutes (it usually needs under thirty seconds).
+  this.timeout(120_000)
+  const story = useConsole()
+
+  it('keeps the deadline tag and the 催办 line on the page after the topic is corrected', async () => {
+    const deputy = demoDirectory().deputies![0]
+    const resident = await asResident(story.app)
+    const submitted = await resident.post('/api/mp/cases', { text: '小区南门外的人行道砖翘起来了，老人走路容易绊倒', deputyCode: deputy.code })
+    expect(submitted.status, JSON.stringify(submitted.body)).to.equal(201)
+    const { id, ticket } = submitted.body as { id: string; ticket: string }
+    story.app.clock.advance(8 * 24 * HOUR) // left waiting for days
+
+    // Staff who may act on it: the station's, who urge the deputy, and an organizer, who opens the page.
+    const whoSees = async (role: string) => {
+      for (const login of story.app.logins.filter((l) => l.role === role)) {
+        const client = await new Client(story.app.baseUrl).login(login.username, login.password)
+        if ((await client.get(`/api/admin/cases/${id}`)).status === 200) return { login, client }
+      }
+      return null
+    }
+    const station = await whoSees('station_staff')
+    expect(station, "staff of the deputy's station").not.to.equal(null)
+    expect((await station!.client.post(`/api/admin/cases/${id}/urge`, {})).status).to.equal(200)
+    const organizer = (await whoSees('organizer'))?.login
+    expect(organizer, 'an organizer who may act on it').not.to.equal(undefined)
+
+    const page = await newPage(story.browser, story.app)
+    await logInAs(page, organizer!)
+    await page.goto(`/console/cases/${id}`)
+    await page.getByRole('heading', { name: `留言 ${ticket}` }).waitFor()
+    const deadlineTag = page.getByText(/^已超期 \d+ 天$/)
+    await deadlineTag.waitFor()
+    const lateText = await deadlineTag.innerText()
+    const urgedLine = page.getByText(new RegExp(`^今天 \\d{2}:\\d{2} 已由${station!.login.name}催办，明天可再次催办$`))
+    await urgedLine.waitFor()
+
+    const before = (await story.app.liaison.store.cases.get(id))!.topic
+    const wanted = before === '交通出行' ? '城乡建设' : '交通出行'
+    await page.getByRole('button', { name: '更正主题' }).click()
+    await page.getByLabel('正确的主题').click()
+    await page.getByRole('listitem').filter({ hasText: wanted }).click()
+    await page.getByRole('button', { name: '确认更正' }).click()
+    await page.getByText('主题已更正').waitFor()
+    await page.getByRole('button', { name: '确认更正' }).waitFor({ state: 'hidden' })
+    await page.getByLabel('办理经过').getByText(`主题由「${before}」改为「${wanted}」`).waitFor()
+
+    expect(await deadlineTag.isVisible(), 'the deadline tag is still there').to.equal(true)
+    expect(await deadlineTag.innerText()).to.equal(lateText)
+    expect(await urgedLine.isVisible(), 'and the line saying it was urged today').to.equal(true)
+    expect(await page.getByRole('button', { name: '催办', exact: true }).count(), 'no button to urge again today').to.equal(0)
+    expect(await page.locator('.t-descriptions').innerText()).to.include(wanted)
+    expect((await story.app.liaison.store.cases.get(id))!.topic).to.equal(wanted)
+    await screenshot(page, 'case-topic-correction')
+    expect(page.problems).to.deep.equal([])
+  })
+})
