@@ -89,7 +89,7 @@ export function createServices(config: Config & { security: { secretKey: string 
   const { wechat, robots } = adapters
   const cipher = new PiiCipher(config.security.secretKeyId, config.security.secretKey, config.security.previousKeys)
   /** One count of wrong binding codes for the mini-program and the bot together. */
-  const bindingGuard = new BindingGuard(config.limits)
+  const bindingGuard = new BindingGuard(config.limits, { failures: store.loginFailures, clock })
   const passwords = new PasswordHasher(config.security.scryptCost)
   const audit = new AuditTrail(store.audit, clock)
   const topics = config.business.topics

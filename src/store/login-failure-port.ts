@@ -1,17 +1,23 @@
 /**
- * Failed console logins, counted within a window (services/accounts/login-throttle.ts). Kept in the
- * store rather than in the process, so that a restart or a deploy does not give a guesser a fresh
- * set of tries, and every process on one store counts together. Re-exported by ports.ts.
+ * Failed console logins (services/accounts/login-throttle.ts) and tries of binding codes
+ * (services/accounts/binding-guard.ts), counted within a window. Kept in the store rather than in
+ * the process, so that a restart or a deploy does not give a guesser a fresh set of tries, and
+ * every process on one store counts together. Re-exported by ports.ts.
  */
 
-/** What one count is kept for: a user name at one address, one address whatever the names, or a user name from everywhere. */
-export type LoginFailureKind = 'user_at_client' | 'client' | 'user'
+/**
+ * What one count is kept for. Console logins: a user name at one address, one address whatever the
+ * names, or a user name from everywhere. Binding codes (their own kinds, so they never mix with a
+ * login's count of the same name or address, and an admin's 解除锁定 leaves them): one account's
+ * tries, one address's whatever the accounts, or everyone's together.
+ */
+export type LoginFailureKind = 'user_at_client' | 'client' | 'user' | 'bind_account' | 'bind_address' | 'bind_global'
 
 export interface LoginFailureKey {
   kind: LoginFailureKind
-  /** The user name as stored (trimmed, lower-case); '' for a count per address. */
+  /** The user name as stored (trimmed, lower-case), or for `bind_account` the account's id; '' for a count per address or of everyone. */
   username: string
-  /** The client address; '' for a count per user name. */
+  /** The client address; '' for a count per user name or account, or of everyone. */
   client: string
 }
 
@@ -31,10 +37,10 @@ export interface LoginFailureRepo {
    * store (pruned as new ones are written, or expired by the server), never left to pile up.
    */
   add(keys: LoginFailureKey[], windowMs: number, now: Date): Promise<LoginFailureCount[]>
-  /** Forgets these counts (a login that succeeded: this person at this address starts afresh). */
+  /** Forgets these counts (a login or a binding that succeeded: this person starts afresh). */
   clear(keys: LoginFailureKey[]): Promise<void>
   /** Takes one try off a count whose window is still running (never below 0; an ended count stays ended). */
   takeBack(key: LoginFailureKey, now: Date): Promise<void>
-  /** Forgets every count of a user name, at every address (an admin lifts the lock); counts per address stay. */
+  /** Forgets every login count of a user name, at every address (an admin lifts the lock); counts per address, and binding counts, stay. */
   clearUser(username: string): Promise<void>
 }

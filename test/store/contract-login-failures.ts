@@ -17,9 +17,9 @@ const lina: LoginFailureKey = { kind: 'user', username: 'lina', client: '' }
 const zhoujie: LoginFailureKey = { kind: 'user', username: 'zhoujie', client: '' }
 const zhoujieAtDesk: LoginFailureKey = { kind: 'user_at_client', username: 'zhoujie', client: '203.0.113.9' }
 
-/** The contract of the failed-login counts (LoginFailureRepo) that LoginThrottle keeps in the store. */
+/** The contract of the counts (LoginFailureRepo) that LoginThrottle and BindingGuard keep in the store. */
 export function loginFailuresContract(store: () => Store) {
-  describe('failed console logins, counted in the store', () => {
+  describe('failed console logins and binding-code tries, counted in the store', () => {
     const failuresOf = async (key: LoginFailureKey, now: Date) => {
       // Counting once more is the only way to read a count: the one just added comes off.
       const [count] = await store().loginFailures.add([key], WINDOW, now)
@@ -99,6 +99,30 @@ export function loginFailuresContract(store: () => Store) {
       expect(await failuresOf(desk, at(5)), 'the address is still counted').to.equal(4)
       expect(await failuresOf(zhoujie, at(5))).to.equal(4)
       expect(await failuresOf(zhoujieAtDesk, at(5))).to.equal(4)
+    })
+
+    it('keeps the tries of binding codes apart from the logins of the same name or address; an admin lifting a lock leaves them', async () => {
+      const counts = store().loginFailures
+      // An account id, an address and everyone's: the same texts as lina's login counts, under kinds of their own.
+      const account: LoginFailureKey = { kind: 'bind_account', username: 'lina', client: '' }
+      const address: LoginFailureKey = { kind: 'bind_address', username: '', client: '203.0.113.9' }
+      const everyone: LoginFailureKey = { kind: 'bind_global', username: '', client: '' }
+      await counts.add([lina, desk, linaAtDesk], WINDOW, at(0))
+      for (let i = 0; i < 2; i++) await counts.add([account, address], WINDOW, at(i))
+      expect(await counts.add([account, address, everyone], 4 * WINDOW, at(2))).to.deep.equal([
+        { failures: 3, resetsInMs: 13 * MINUTE },
+        { failures: 3, resetsInMs: 13 * MINUTE },
+        { failures: 1, resetsInMs: 4 * WINDOW },
+      ])
+      await counts.clearUser('lina')
+      expect(await failuresOf(lina, at(3))).to.equal(0)
+      expect(await failuresOf(account, at(3)), "an admin's 解除锁定 is for logins only").to.equal(3)
+      await counts.takeBack(everyone, at(3))
+      await counts.clear([account])
+      expect(await failuresOf(account, at(4))).to.equal(0)
+      expect(await failuresOf(address, at(4))).to.equal(3)
+      expect(await failuresOf(everyone, at(4))).to.equal(0)
+      expect(await failuresOf(desk, at(4)), 'the login count of the same address is its own').to.equal(1)
     })
 
     it('keeps names and addresses as they are typed, even those that look like operators or fields', async () => {

@@ -1,6 +1,6 @@
-import { RateLimiterMemory, RateLimiterRes } from '../../security/rate-limiter.js'
+import type { Clock } from '../../clock.js'
 import { RateLimitError } from '../../errors.js'
-import type { BindingCodeRepo } from '../../store/ports.js'
+import type { BindingCodeRepo, LoginFailureKey, LoginFailureRepo } from '../../store/ports.js'
 
 export interface BindingGuardLimits {
   /** Wrong codes one client address may enter in 15 minutes, whatever accounts it uses; 0 = off. */
@@ -11,30 +11,61 @@ export interface BindingGuardLimits {
   bindCodeLockAfterWrongTries: number
 }
 
+/** Where the guard keeps its counts: the store's, shared with the console's failed logins under kinds of their own. */
+export interface BindingCounts {
+  failures: LoginFailureRepo
+  clock: Clock
+}
+
+/** Codes one account may try in 15 minutes: a deputy who mistypes has a few more goes, a guesser does not. */
+const ACCOUNT_TRIES = 5
+const QUARTER_HOUR_MS = 15 * 60_000
+const HOUR_MS = 60 * 60_000
+
+const accountKey = (account: string): LoginFailureKey => ({ kind: 'bind_account', username: account, client: '' })
+const addressKey = (address: string): LoginFailureKey => ({ kind: 'bind_address', username: '', client: address })
+const EVERYONE: LoginFailureKey = { kind: 'bind_global', username: '', client: '' }
+
 /**
- * Binding codes are six digits: one account is limited already, but many accounts from one
- * address, or many addresses together, could still walk the space. Every try is counted
- * up front and a right code is given back, so parallel guesses cannot slip past the count.
+ * Binding codes are six digits: one account is limited, but many accounts from one address, or
+ * many addresses together, could still walk the space. Every try is counted up front and a right
+ * code is given back, so parallel guesses cannot slip past the count.
+ *
+ * The counts are kept in the store, not in this process: a restart or a deploy must not give a
+ * guesser a fresh set of tries against codes that bind a WeChat to a deputy or to staff, and every
+ * server on one store must count together. A guard built without `counts` counts nothing: every
+ * limit must then be off, and no account may be named.
  */
 export class BindingGuard {
-  private readonly perAddress: RateLimiterMemory | null
-  private readonly global: RateLimiterMemory | null
+  private readonly perAddress: number
+  private readonly global: number
 
-  constructor(private readonly limits: BindingGuardLimits) {
-    this.perAddress =
-      limits.bindFailuresPerAddress > 0 ? new RateLimiterMemory({ keyPrefix: 'bind_address', points: limits.bindFailuresPerAddress, duration: 15 * 60 }) : null
-    this.global =
-      limits.bindFailuresGlobal > 0 ? new RateLimiterMemory({ keyPrefix: 'bind_global', points: limits.bindFailuresGlobal, duration: 60 * 60 }) : null
+  constructor(
+    private readonly limits: BindingGuardLimits,
+    private readonly counts: BindingCounts | null = null,
+  ) {
+    this.perAddress = limits.bindFailuresPerAddress
+    this.global = limits.bindFailuresGlobal
+    if (!counts && (this.perAddress > 0 || this.global > 0)) throw new Error('BindingGuard: limits need the store to count in')
   }
 
-  /** Counts one try; refuses it when the address or everyone has had too many wrong ones. */
-  async tryFrom(address: string | null) {
-    if (this.perAddress && address) await consume(this.perAddress, address, '这个网络尝试绑定码的次数过多，请 15 分钟后再试')
-    if (this.global) {
+  /**
+   * Counts one try; refuses it when the account (when named), the address or everyone has had too
+   * many. `address` null: every try comes from one address that says nothing (the bot's).
+   */
+  async tryFrom(address: string | null, account: string | null = null) {
+    if (account) await this.count(accountKey(account), ACCOUNT_TRIES, QUARTER_HOUR_MS, '尝试次数过多，请 15 分钟后再试')
+    if (this.perAddress > 0 && address)
+      await this.count(addressKey(address), this.perAddress, QUARTER_HOUR_MS, '这个网络尝试绑定码的次数过多，请 15 分钟后再试')
+    if (this.global > 0) {
       try {
-        await consume(this.global, 'all', '绑定码验证暂时繁忙，请稍后再试')
+        await this.count(EVERYONE, this.global, HOUR_MS, '绑定码验证暂时繁忙，请稍后再试')
       } catch (err) {
-        if (this.perAddress && address) await this.perAddress.reward(address, 1)
+        // Refused for everyone's count: the address is not held to a try that was never made.
+        if (this.perAddress > 0 && address) {
+          const { failures, clock } = this.store()
+          await failures.takeBack(addressKey(address), clock.now())
+        }
         throw err
       }
     }
@@ -48,18 +79,27 @@ export class BindingGuard {
     if (this.limits.bindCodeLockAfterWrongTries > 0) await codes.recordWrongTry(now, this.limits.bindCodeLockAfterWrongTries)
   }
 
-  /** The code was right: the try does not count against anyone. */
-  async succeeded(address: string | null) {
-    if (this.perAddress && address) await this.perAddress.reward(address, 1)
-    if (this.global) await this.global.reward('all', 1)
+  /** The code was right: the try does not count against anyone, and the account starts afresh. */
+  async succeeded(address: string | null, account: string | null = null) {
+    const byAddress = this.perAddress > 0 && address
+    if (!account && !byAddress && !(this.global > 0)) return
+    const { failures, clock } = this.store()
+    const now = clock.now()
+    await Promise.all([
+      account ? failures.clear([accountKey(account)]) : null,
+      byAddress ? failures.takeBack(addressKey(address), now) : null,
+      this.global > 0 ? failures.takeBack(EVERYONE, now) : null,
+    ])
   }
-}
 
-async function consume(limiter: RateLimiterMemory, key: string, message: string) {
-  try {
-    await limiter.consume(key)
-  } catch (res) {
-    if (res instanceof RateLimiterRes) throw new RateLimitError(message, Math.ceil(res.msBeforeNext / 1000))
-    throw res
+  private async count(key: LoginFailureKey, limit: number, windowMs: number, message: string) {
+    const { failures, clock } = this.store()
+    const [count] = await failures.add([key], windowMs, clock.now())
+    if (count.failures > limit) throw new RateLimitError(message, Math.ceil(count.resetsInMs / 1000))
+  }
+
+  private store() {
+    if (!this.counts) throw new Error('BindingGuard: built without the store, it counts nothing')
+    return this.counts
   }
 }

@@ -1,9 +1,8 @@
 import { randomInt } from 'node:crypto'
-import { RateLimiterMemory, RateLimiterRes } from '../../security/rate-limiter.js'
-import { BindingGuard } from './binding-guard.js'
+import type { BindingGuard } from './binding-guard.js'
 import type { Clock } from '../../clock.js'
 import { normalizePhone } from '../../domain/phone.js'
-import { ConflictError, NotFoundError, RateLimitError, ServiceUnavailableError, UnprocessableError } from '../../errors.js'
+import { ConflictError, NotFoundError, ServiceUnavailableError, UnprocessableError } from '../../errors.js'
 import type { PiiCipher } from '../../security/pii.js'
 import type { MpUserRecord, Store } from '../../store/ports.js'
 import type { AuditTrail } from '../audit.js'
@@ -91,7 +90,8 @@ export interface MpAccountsDeps {
   audit: AuditTrail
   clock: Clock
   templates: { longTerm(templateId: string): boolean | null }
-  bindingGuard?: BindingGuard
+  /** Counts the tries of binding codes (per account, per address, everyone's) in the store. */
+  bindingGuard: BindingGuard
 }
 
 /**
@@ -100,8 +100,6 @@ export interface MpAccountsDeps {
  * and the subscribe-message choices the mini-program reports.
  */
 export class MpAccounts {
-  private readonly bindTries = new RateLimiterMemory({ keyPrefix: 'bind', points: 5, duration: 15 * 60 })
-
   private readonly store: Pick<Store, 'bindingCodes' | 'deputies' | 'mpUsers' | 'outbox' | 'subscriptions'>
   private readonly sessions: MpSessions
   private readonly wechat: WeChatLogin | null
@@ -120,7 +118,7 @@ export class MpAccounts {
       audit: this.audit,
       clock: this.clock,
       templates: this.templates,
-      bindingGuard: this.bindingGuard = new BindingGuard({ bindFailuresPerAddress: 0, bindFailuresGlobal: 0, bindCodeLockAfterWrongTries: 0 }),
+      bindingGuard: this.bindingGuard,
     } = deps)
   }
 
@@ -163,21 +161,14 @@ export class MpAccounts {
 
   /** `address`: the client's, so many accounts from one place cannot share out the guessing. */
   async bind(principal: MpPrincipal, bindCode: string, address: string | null = null) {
-    try {
-      await this.bindTries.consume(principal.id)
-    } catch (res) {
-      if (res instanceof RateLimiterRes) throw new RateLimitError('尝试次数过多，请 15 分钟后再试', Math.ceil(res.msBeforeNext / 1000))
-      throw res
-    }
-    await this.bindingGuard.tryFrom(address)
+    await this.bindingGuard.tryFrom(address, principal.id)
     const now = this.clock.now()
     const deputyId = await this.store.bindingCodes.redeem(codeHash(this.cipher, 'deputy', bindCode), principal.id, now)
-    if (deputyId) await this.bindingGuard.succeeded(address)
+    if (deputyId) await this.bindingGuard.succeeded(address, principal.id)
     else await this.bindingGuard.wrong(this.store.bindingCodes, now)
     if (!deputyId)
       throw new UnprocessableError('绑定码无效或已过期，请向联络站工作人员重新获取', [{ path: 'body.bindCode', message: '无效' }], 'invalid_binding_code')
     await bindDeputy(this.store, this.sessions, this.audit, principal.id, deputyId, 'mini-program', now)
-    await this.bindTries.delete(principal.id)
     return this.profile({ ...principal, deputyId })
   }
 

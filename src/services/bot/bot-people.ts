@@ -1,9 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto'
-import { RateLimiterMemory, RateLimiterRes } from '../../security/rate-limiter.js'
-import { BindingGuard } from '../accounts/binding-guard.js'
+import type { BindingGuard } from '../accounts/binding-guard.js'
 import type { Clock } from '../../clock.js'
 import { DEPUTY_LOAD_STATUSES, type CaseRecord } from '../../domain/case.js'
-import { ConflictError, ForbiddenError, NotFoundError, RateLimitError, UnprocessableError } from '../../errors.js'
+import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../../errors.js'
 import { bindDeputy, codeHash, issueCode } from '../accounts/mp-account.js'
 import type { PersonRef } from '../../domain/meeting.js'
 import type { MpUserRecord, StaffRecord, Store } from '../../store/ports.js'
@@ -28,7 +27,8 @@ export interface BotPeopleDeps {
   cipher: PiiCipher
   audit: AuditTrail
   clock: Clock
-  bindingGuard?: BindingGuard
+  /** Counts binding-code tries in the store, per person and for everyone. */
+  bindingGuard: BindingGuard
   /** Whose places an organizer looks after, for binding a station's group. */
   directory: Pick<DirectoryCache, 'scopeOf'>
 }
@@ -39,8 +39,6 @@ export interface BotPeopleDeps {
  * after a re-login, the person is known again and never mixed up with another.
  */
 export class BotPeople {
-  private readonly bindTries = new RateLimiterMemory({ keyPrefix: 'bot_bind', points: 5, duration: 15 * 60 })
-
   private readonly store: Pick<Store, 'bindingCodes' | 'bot' | 'cases' | 'deputies' | 'mpUsers' | 'outbox' | 'staff' | 'stations'>
   private readonly sessions: MpSessions
   private readonly cipher: PiiCipher
@@ -56,7 +54,7 @@ export class BotPeople {
       cipher: this.cipher,
       audit: this.audit,
       clock: this.clock,
-      bindingGuard: this.bindingGuard = new BindingGuard({ bindFailuresPerAddress: 0, bindFailuresGlobal: 0, bindCodeLockAfterWrongTries: 0 }),
+      bindingGuard: this.bindingGuard,
       directory: this.directory,
     } = deps)
   }
@@ -168,16 +166,16 @@ export class BotPeople {
   /** Binds the person to what the code names: a deputy record, or a staff account. */
   async bind(personId: string, code: string) {
     const person = await this.principal(personId)
-    await this.throttle(personId)
-    await this.bindingGuard.tryFrom(null) // every chat arrives from the bot's one address: only the global count applies
+    // Every chat arrives from the bot's one address: the person's own count and everyone's apply,
+    // both kept in the store (a restart gives a guesser no fresh tries).
+    await this.bindingGuard.tryFrom(null, personId)
     const now = this.clock.now()
     const deputyId = await this.store.bindingCodes.redeem(codeHash(this.cipher, 'deputy', code), personId, now)
     const staffId = deputyId ? null : await this.store.bindingCodes.redeem(codeHash(this.cipher, 'staff', code), personId, now)
-    if (deputyId || staffId) await this.bindingGuard.succeeded(null)
+    if (deputyId || staffId) await this.bindingGuard.succeeded(null, personId)
     else await this.bindingGuard.wrong(this.store.bindingCodes, now)
     if (!deputyId && !staffId)
       throw new UnprocessableError('绑定码无效或已过期，请向联络站工作人员重新获取', [{ path: 'body.code', message: '无效' }], 'invalid_binding_code')
-    await this.bindTries.delete(personId)
     if (staffId) {
       await this.store.bot.bindStaffContact(staffId, person.user.botContactId!, this.clock.now())
       await this.audit.record(null, 'staff.bot_bound', { kind: 'staff', id: staffId }, { personId })
@@ -185,16 +183,6 @@ export class BotPeople {
       await bindDeputy(this.store, this.sessions, this.audit, personId, deputyId, 'bot', now)
     }
     return this.roles((await this.store.mpUsers.get(personId))!)
-  }
-
-  /** Six digits can be guessed: a few tries, then a pause. */
-  private async throttle(personId: string) {
-    try {
-      await this.bindTries.consume(personId)
-    } catch (res) {
-      if (res instanceof RateLimiterRes) throw new RateLimitError('尝试次数过多，请 15 分钟后再试', Math.ceil(res.msBeforeNext / 1000))
-      throw res
-    }
   }
 
   /**

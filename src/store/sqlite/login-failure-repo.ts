@@ -9,7 +9,7 @@ import type { Db } from './open.js'
  */
 const PRUNED_PER_WRITE = 100
 
-/** login_failures (migration 057): failed console logins, each count one row, written through group commit. */
+/** login_failures (migration 057): failed console logins and binding-code tries, each count one row, written through group commit. */
 export function loginFailureRepo(db: Db, group: GroupCommit): LoginFailureRepo {
   // One statement per count: SQLite runs it alone, so tries at once (here or in another process
   // on the file) each add their one. The old values on the right of SET: a row whose window ended
