@@ -1,4 +1,4 @@
-import { ApiError } from '../client.js'
+import { ApiError, isUnavailable } from '../client.js'
 import { askConsentFirst, continueMessage, resumeDraft, startMessage, startMessageToDeputy, startMessageWithCode } from './leave-message.js'
 import { dayTime, lines, oneLine, shortTicket, type Conversation, type PrivacyFlow, type ReopenFlow, type Turn } from './turn.js'
 
@@ -134,7 +134,10 @@ async function rate(turn: Turn, ticket: string, rating: number) {
     done()
     if (rated.canReopen) {
       turn.state.flow = { name: 'reopen', stage: 'offer', ticket }
-      turn.say(lines(`已记下您的评分：${rating} 分。很抱歉没能让您满意。`, '1. 重新办理', '2. 不用了'))
+      // With other answers waiting, "重新办理" must say which message it would reopen.
+      const { waiting, refOf } = await othersWaiting(turn, ticket)
+      const recorded = waiting.length ? `已记下您对留言 ${refOf(ticket)} 的评分：${rating} 分。` : `已记下您的评分：${rating} 分。`
+      turn.say(lines(`${recorded}很抱歉没能让您满意。`, '1. 重新办理', '2. 不用了'))
     } else turn.say(await thanksForRating(turn, ticket, rating))
   } catch (err) {
     if (!(err instanceof ApiError)) throw err
@@ -145,23 +148,38 @@ async function rate(turn: Turn, ticket: string, rating: number) {
 }
 
 /**
+ * The person's answers still waiting for a rating besides `ticket`, and how to write each one's
+ * number so that "评价 … 5" finds it: its last four digits, or the whole number when another of
+ * their messages ends the same (numbers start again at 0001 every day).
+ */
+async function othersWaiting(turn: Turn, ticket: string) {
+  // The rating is stored: a list that cannot be read now only leaves the others unsaid. Not even with
+  // the backend gone: the turn would be held and replayed, and the replayed rating refused as done.
+  const mine = await turn.client.cases(turn.person.personId).catch((err: unknown) => {
+    if (err instanceof ApiError || isUnavailable(err)) return []
+    throw err
+  })
+  const refOf = (t: string) => {
+    const short = shortTicket(t)
+    return mine.some((c) => c.ticket !== t && c.ticket.endsWith(`-${short}`)) ? t : short
+  }
+  return { waiting: mine.filter((c) => c.status === 'replied' && c.ticket !== ticket), refOf }
+}
+
+/**
  * A bare number rates the answer that came last, so with others still waiting the thanks names the one
  * rated and says which wait, with the words that rate them: nobody is left thinking the other was rated.
  */
 async function thanksForRating(turn: Turn, ticket: string, rating: number): Promise<string> {
-  const plain = `已记下您的评分：${rating} 分。谢谢您的评价！`
-  // The rating is stored: a list that cannot be read now only leaves the others unsaid.
-  const mine = await turn.client.cases(turn.person.personId).catch((err: unknown) => {
-    if (err instanceof ApiError) return []
-    throw err
-  })
-  const waiting = mine.filter((c) => c.status === 'replied' && c.ticket !== ticket)
-  if (!waiting.length) return plain
+  const { waiting, refOf } = await othersWaiting(turn, ticket)
+  if (!waiting.length) return `已记下您的评分：${rating} 分。谢谢您的评价！`
+  const example = `评价 ${refOf(waiting[0].ticket)} 5（5 很满意，1 很不满意）`
   return lines(
-    `已记下您对留言 ${shortTicket(ticket)} 的评分：${rating} 分。谢谢您的评价！`,
+    `已记下您对留言 ${refOf(ticket)} 的评分：${rating} 分。谢谢您的评价！`,
     `您还有 ${waiting.length} 条留言的答复等着打分：`,
-    ...waiting.slice(0, 3).map((c) => `· ${shortTicket(c.ticket)} ${oneLine(c.excerpt)}`),
-    `给它打分请发送：评价 ${shortTicket(waiting[0].ticket)} 5（5 很满意，1 很不满意）`,
+    ...waiting.slice(0, 3).map((c) => `· ${refOf(c.ticket)} ${oneLine(c.excerpt)}`),
+    // "它" only when one is listed: with several, the person is told to pick one by its number.
+    waiting.length === 1 ? `给它打分请发送：${example}` : `给哪条打分，就发送"评价"、它的编号和分数，如：${example}`,
   )
 }
 

@@ -1,6 +1,7 @@
 import { expect } from 'chai'
 import { startApp, type TestApp } from '../helpers/app.js'
 import { parseCommand } from '../../bots/text.js'
+import { BackendUnavailableError } from '../../bots/client.js'
 import { ask, bindingCode, BOT_SECRET, caseCity, dispatch, startBot, waitFor, type BotUnderTest } from './helpers.js'
 
 type Person = ReturnType<BotUnderTest['world']['person']>
@@ -36,8 +37,9 @@ describe('bot: a resident with two answers waiting rates the earlier one by its 
     await ask(t, resident, '好了')
     return /编号：(\d{8}-\d{4})/.exec(await ask(t, resident, '确认'))![1]
   }
-  async function answered(ticket: string, reply: string) {
-    expect(await ask(t, deputy, `回复 ${ticket.slice(-4)} ${reply}`)).to.include(`已答复留言 ${ticket}`)
+  /** `ref`: how the deputy names it (the whole number when two of his end the same). */
+  async function answered(ticket: string, reply: string, ref = ticket.slice(-4)) {
+    expect(await ask(t, deputy, `回复 ${ref} ${reply}`)).to.include(`已答复留言 ${ticket}`)
     await dispatch(app)
     const delivered = await waitFor(() => t.world.said('老李').find((m) => m.includes(`您的留言 ${ticket} 有答复了`)), `the answer to ${ticket}`)
     await waitFor(
@@ -86,6 +88,59 @@ describe('bot: a resident with two answers waiting rates the earlier one by its 
       .to.include('已记下您的评分：2 分')
       .and.include('1. 重新办理')
     expect(await stored(first)).to.include({ status: 'closed', rating: 2 })
+  })
+
+  it('two messages of different days ending in the same four digits: the thanks names them in full, and the number it gives rates the other', async () => {
+    const first = await writes('路口红绿灯时间太短，老人过不去马路')
+    app.clock.advance(24 * 3_600_000) // numbers start again each day: the next one ends the same
+    const second = await writes('小区门口的垃圾好几天没人清运')
+    expect(second.slice(-4), 'the same last four digits').to.equal(first.slice(-4))
+    await answered(first, '已和交警大队沟通。', first)
+    await answered(second, '已联系环卫所。', second)
+
+    expect(await ask(t, resident, '5'))
+      .to.include(`已记下您对留言 ${second} 的评分：5 分`)
+      .and.include(`· ${first} 路口红绿灯时间太短`)
+      .and.include(`给它打分请发送：评价 ${first} 5`)
+    expect(await ask(t, resident, `评价 ${first} 4`)).to.include('已记下您的评分：4 分。谢谢您的评价！')
+    expect(await stored(first)).to.include({ status: 'closed', rating: 4 })
+    expect(await stored(second)).to.include({ status: 'closed', rating: 5 })
+  })
+
+  it('a low bare number with another answer waiting says which message it would handle again', async () => {
+    const first = await writes('路口红绿灯时间太短，老人过不去马路')
+    const second = await writes('小区门口的垃圾好几天没人清运')
+    await answered(first, '已和交警大队沟通。')
+    await answered(second, '已联系环卫所。')
+    expect(await ask(t, resident, '2'))
+      .to.include(`已记下您对留言 ${second.slice(-4)} 的评分：2 分。很抱歉没能让您满意。`)
+      .and.include('1. 重新办理')
+    expect(await ask(t, resident, '1')).to.include('请简单说说还有哪些问题没有解决')
+    expect(await ask(t, resident, '垃圾还是没人清运')).to.include(`已申请重新办理留言 ${second}`)
+    expect((await stored(first))!.status, 'the other one still waits').to.equal('replied')
+  })
+
+  it('with three waiting, says to pick one by its number rather than "它"', async () => {
+    const tickets = [await writes('路口红绿灯时间太短'), await writes('小区门口的垃圾没人清运'), await writes('楼道灯坏了')]
+    for (const ticket of tickets) await answered(ticket, '已处理。')
+    const thanks = await ask(t, resident, '5')
+    expect(thanks)
+      .to.include('您还有 2 条留言的答复等着打分：')
+      .and.include(`给哪条打分，就发送"评价"、它的编号和分数，如：评价 ${tickets[1].slice(-4)} 5`)
+      .and.not.include('给它打分')
+  })
+
+  it('when the list of his messages cannot be read just then, the rating is still thanked, not held and later refused', async () => {
+    const first = await writes('路口红绿灯时间太短，老人过不去马路')
+    const second = await writes('小区门口的垃圾好几天没人清运')
+    await answered(first, '已和交警大队沟通。')
+    await answered(second, '已联系环卫所。')
+    // The backend is gone between storing the rating and listing the others.
+    t.bot.client.cases = () => Promise.reject(new BackendUnavailableError('connection refused'))
+    const thanks = await ask(t, resident, '5')
+    expect(thanks).to.include('已记下您的评分：5 分。谢谢您的评价！')
+    expect(t.bot.inbox.heldCount, 'nothing held to be replayed').to.equal(0)
+    expect(await stored(second)).to.include({ status: 'closed', rating: 5 })
   })
 
   it('answers in words a number that is not his, and one rated already', async () => {
