@@ -92,6 +92,7 @@ describe('mini-program: a deputy finds the messages he has answered', () => {
       .to.include('群众已撤回，不用再办理')
       .and.include('楼下的狗整夜叫')
     expect(handled.textOf(`#case-${refused.ticket}`)).to.include('不予受理，不用再办理')
+    expect(handled.textOf('.intro'), 'the page says what it lists, the refused ones too').to.include('群众撤回的和不予受理的留言')
     expect(handled.text()).not.to.include('您还没有答复过留言')
 
     await handled.tap(`#case-${withdrawn.ticket}`)
