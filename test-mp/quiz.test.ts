@@ -78,6 +78,7 @@ describe('mini-program: a knowledge quiz', () => {
     await page.tap('.start')
     expect(page.has('.start'), 'no 开始答题 that cannot start').to.equal(false)
     expect(page.textOf('.refused')).to.equal('本次知识竞赛已结束')
+    expect(page.text(), 'no tries left to count on a quiz that has ended').not.to.include('还可答')
     expect(page.has('.clock')).to.equal(false)
     page.close()
   })

@@ -59,6 +59,8 @@ Page({
     startFailed: '',
     // The server's refusal of a start, in words, shown instead of 开始答题 / 再答一次.
     refused: '',
+    // The quiz ended while the page was open: its rules no longer say how many tries are left.
+    ended: false,
     quiz: null,
     stage: 'intro',
     questions: [],
@@ -137,7 +139,7 @@ Page({
       .catch((err) => {
         if (err.status === 0 || err.status >= 500) return this.setData({ startFailed: '没能开始答题：' + err.message })
         if (FINAL_REFUSALS.indexOf(err.status) < 0) return this.setData({ error: err.message })
-        this.setData({ refused: notOpenText(err) })
+        this.setData({ refused: notOpenText(err), ended: err.code === 'quiz_closed' })
         return this.refresh()
       })
       .then(() => this.setData({ busy: false }))
