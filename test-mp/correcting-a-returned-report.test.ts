@@ -138,6 +138,13 @@ describe('mini-program: correcting a report the station sent back', () => {
     showsNoForm(page)
     expect(page.text()).not.to.include('再试一次')
   })
+
+  it('a link whose id is cut short says it cannot find the report, not a 再试一次 that never works', async () => {
+    const page = await openPage('pages/records/report?id=ra-0000')
+    expect(page.textOf('.state')).to.include('找不到这条活动')
+    showsNoForm(page)
+    expect(page.text()).not.to.include('再试一次').and.not.include('格式无效')
+  })
 })
 
 /** A photo 张伟 uploaded from the mini-program (for reports made through the API). */

@@ -68,6 +68,7 @@ Page(
     /** The report the station sent back, by its id: filled in while it is 退回; otherwise what became of it. */
     loadReturned() {
       this.setData({ loading: true, loadError: '', state: '', error: '' })
+      // A link with a broken id (400) is as missing as another's report: 再试一次 could never bring it.
       return this.records
         .activity(this.activityId)
         .then((a) => {
@@ -81,7 +82,7 @@ Page(
             photos: (a.photoFiles || []).map((f) => ({ path: absolute(f.viewUrl), url: f.url, progress: 100, failed: '', kept: true })),
           })
         })
-        .catch((err) => this.setData(err.status === 404 ? { state: NOT_FOUND } : { loadError: err.message }))
+        .catch((err) => this.setData(err.status === 404 || err.status === 400 ? { state: NOT_FOUND } : { loadError: err.message }))
         .then(() => this.setData({ loading: false }))
     },
 
