@@ -388,6 +388,31 @@ describe('mongo adapter, against a fake server', function () {
     const writesInOrder = () =>
       fake.commands.filter((c) => ['insert', 'update', 'findAndModify'].includes(c.name)).map((c) => `${c.name} ${String(c.body[c.name])}`)
 
+    it("binds a deputy after writing the deputy's one binding document, in the binding's transaction, so two phones at once conflict", async () => {
+      await open()
+      fake.answer((c) =>
+        c.name === 'find' && c.body.find === 'mp_users'
+          ? cursorAnswer(c, [{ _id: 'mu-old', openid: 'o-old', deputyId: 'dp0001', createdAt: new Date() }])
+          : undefined,
+      )
+      matches('mp_users')
+      fake.commands.length = 0
+      const replaced = await store!.mpUsers.bindDeputy(
+        'mu-new',
+        'dp0001',
+        (u) => u.openid !== null,
+        () => [],
+      )
+      expect(replaced.map((u) => u.id)).to.deep.equal(['mu-old'])
+      expect(writesInOrder()).to.deep.equal(['update deputy_bindings', 'update mp_users', 'update mp_users'])
+      const [claim] = on('deputy_bindings', 'update')
+      expect(claim.body.updates[0]).to.deep.include({ q: { _id: 'dp0001' }, u: { $inc: { bindings: 1 } }, upsert: true })
+      const [bind] = on('mp_users', 'update').slice(-1)
+      expect(claim.body.txnNumber, 'in the transaction').to.not.equal(undefined)
+      expect(bind.body.txnNumber, 'the same one').to.deep.equal(claim.body.txnNumber)
+      expect(bind.body.lsid).to.deep.equal(claim.body.lsid)
+    })
+
     it("takes the day's ticket number near the end of a submission, so messages of one day do not queue behind it", async () => {
       await open()
       fake.answer((c) =>

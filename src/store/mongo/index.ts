@@ -77,7 +77,7 @@ export async function createMongoStore(url: string, options: MongoStoreOptions =
       audit: auditRepo(models),
       locks: lockRepo(models, clock),
       directory: directoryRepo(conn, models),
-      mpUsers: mpUserRepo(conn, models),
+      mpUsers: await mpUserRepo(conn, models),
       cases: caseRepo(conn, models),
       outbox: outboxRepo(models, clock),
       idempotency: idempotencyRepo(models),

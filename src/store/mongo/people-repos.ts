@@ -1,4 +1,4 @@
-import type { Connection } from 'mongoose'
+import { Schema, type Connection } from 'mongoose'
 import type { IdempotencyRepo, MpUserPatch, MpUserRecord, MpUserRepo } from '../ports.js'
 import { insertOutbox } from './outbox-repo.js'
 import { NotFoundError } from '../../errors.js'
@@ -18,7 +18,20 @@ const MP_USER_FIELDS = ['unionid', 'deputyId', 'phoneEnc', 'phoneIndex', 'consen
  */
 const byString = (field: string, value: string) => ({ [field]: { $eq: value, $type: 'string' } })
 
-export function mpUserRepo(conn: Connection, { MpUser, Outbox }: Models): MpUserRepo {
+/** One document per deputy ever bound, written by every binding of them (see bindDeputy). */
+interface DeputyBindingDoc {
+  _id: string
+  bindings: number
+}
+
+export async function mpUserRepo(conn: Connection, { MpUser, Outbox }: Models): Promise<MpUserRepo> {
+  const DeputyBinding = conn.model<DeputyBindingDoc>(
+    'DeputyBinding',
+    new Schema<DeputyBindingDoc>({ _id: String, bindings: Number }, { versionKey: false, id: false }),
+    'deputy_bindings',
+  )
+  // Made before any transaction writes to it (servers before 4.4 cannot create a collection in one).
+  await DeputyBinding.createCollection()
   const one = async (filter: Record<string, unknown>) => {
     const doc = await MpUser.findOne(filter).lean<MpUserDoc>()
     return doc ? mpUserFromDoc(doc) : null
@@ -52,6 +65,11 @@ export function mpUserRepo(conn: Connection, { MpUser, Outbox }: Models): MpUser
       // (another binding of the deputy at once), so each attempt reads who is bound afresh.
       return translate(() =>
         conn.transaction(async (session) => {
+          // Two phones binding one deputy nobody holds would each read "nobody bound" and both write
+          // different documents (no unique index holds one mini-program account per deputy here, as
+          // sqlite's does). Every binding first writes the deputy's one document: two at once are a
+          // write conflict, the later is re-run, sees the earlier's phone and lets it go, with its notice.
+          await DeputyBinding.updateOne({ _id: deputyId }, { $inc: { bindings: 1 } }, { upsert: true, session })
           const bound = await MpUser.find({ deputyId: { $eq: deputyId } })
             .sort({ createdAt: 1, _id: 1 })
             .session(session)
