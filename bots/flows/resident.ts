@@ -114,7 +114,9 @@ async function ownTicket(turn: Turn, ref: string): Promise<string | null> {
   if (!/^\d{4}$/.test(ref)) return ref
   const mine = (await turn.client.cases(turn.person.personId)).filter((c) => c.ticket.endsWith(`-${ref}`))
   if (mine.length === 1) return mine[0].ticket
-  turn.say(mine.length ? `有多条留言以 ${ref} 结尾，请发完整编号。` : `没有找到编号为 ${ref} 的留言。发送"查询"看您的全部留言。`)
+  if (!mine.length) turn.say(`没有找到编号为 ${ref} 的留言。发送"查询"看您的全部留言。`)
+  // Numbers start again at 0001 each day: name the ones meant, so the whole number can be copied.
+  else turn.say(lines(`有 ${mine.length} 条留言以 ${ref} 结尾：`, ...mine.slice(0, 5).map((c) => `· ${c.ticket} ${oneLine(c.excerpt)}`), '请发完整编号。'))
   return null
 }
 

@@ -98,6 +98,14 @@ describe('bot: a resident with two answers waiting rates the earlier one by its 
     await answered(first, '已和交警大队沟通。', first)
     await answered(second, '已联系环卫所。', second)
 
+    // The short number is two of his messages: the bot names both in full instead of guessing.
+    expect(await ask(t, resident, `评价 ${first.slice(-4)} 4`))
+      .to.include(`有 2 条留言以 ${first.slice(-4)} 结尾：`)
+      .and.include(`· ${first} 路口红绿灯时间太短`)
+      .and.include(`· ${second} 小区门口的垃圾`)
+      .and.include('请发完整编号。')
+    expect((await stored(first))!.status, 'nothing rated on a guess').to.equal('replied')
+
     expect(await ask(t, resident, '5'))
       .to.include(`已记下您对留言 ${second} 的评分：5 分`)
       .and.include(`· ${first} 路口红绿灯时间太短`)
