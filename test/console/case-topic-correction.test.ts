@@ -1,7 +1,7 @@
 import { expect } from 'chai'
 import { demoDirectory } from '../../src/demo/demo-city.js'
 import { asResident, Client } from '../helpers/app.js'
-import { logInAs, newPage, screenshot, useConsole } from './harness.js'
+import { logInAs, newPage, screenshot, useConsole, type DemoLogin } from './harness.js'
 
 const HOUR = 3_600_000
 
@@ -65,6 +65,42 @@ describe('console: 更正主题 on a message past its deadline', function () {
     expect(await page.locator('.t-descriptions').innerText()).to.include(wanted)
     expect((await story.app.liaison.store.cases.get(id))!.topic).to.equal(wanted)
     await screenshot(page, 'case-topic-correction')
+    expect(page.problems).to.deep.equal([])
+  })
+
+  it('corrected to the same topic by someone else while her dialog was open: she is told so and sees the message as it is now', async () => {
+    const deputy = demoDirectory().deputies![0]
+    const resident = await asResident(story.app)
+    const submitted = await resident.post('/api/mp/cases', { text: '菜市场门口每天早上堵车，公交车进不去', deputyCode: deputy.code })
+    expect(submitted.status, JSON.stringify(submitted.body)).to.equal(201)
+    const { id, ticket } = submitted.body as { id: string; ticket: string }
+    let organizer: DemoLogin | null = null
+    for (const login of story.app.logins.filter((l) => l.role === 'organizer')) {
+      const client = await new Client(story.app.baseUrl).login(login.username, login.password)
+      if ((await client.get(`/api/admin/cases/${id}`)).status === 200) organizer ??= login
+    }
+    const admin = story.app.login((l) => l.role === 'admin')
+    const colleague = await new Client(story.app.baseUrl).login(admin.username, admin.password)
+    expect(organizer, 'an organizer who may act on it').not.to.equal(null)
+
+    const page = await newPage(story.browser, story.app)
+    await logInAs(page, organizer!)
+    await page.goto(`/console/cases/${id}`)
+    await page.getByRole('heading', { name: `留言 ${ticket}` }).waitFor()
+    const before = (await story.app.liaison.store.cases.get(id))!.topic
+    const wanted = before === '交通出行' ? '城乡建设' : '交通出行'
+    await page.getByRole('button', { name: '更正主题' }).click()
+    await page.getByLabel('正确的主题').click()
+    await page.getByRole('listitem').filter({ hasText: wanted }).click()
+
+    // Meanwhile a colleague corrects it to the same topic.
+    expect((await colleague.put(`/api/admin/cases/${id}/topic`, { topic: wanted })).status).to.equal(200)
+    await page.getByRole('button', { name: '确认更正' }).click()
+    await page.getByText(`留言主题已是「${wanted}」，刚有人更正过。页面已更新为它现在的情况`).waitFor()
+    await page.getByRole('button', { name: '确认更正' }).waitFor({ state: 'hidden' })
+    await page.getByLabel('办理经过').getByText(`主题由「${before}」改为「${wanted}」`).waitFor()
+    expect(await page.locator('.t-descriptions').innerText()).to.include(wanted)
+    await screenshot(page, 'case-topic-corrected-meanwhile')
     expect(page.problems).to.deep.equal([])
   })
 })
