@@ -1,5 +1,5 @@
 import { expect } from 'chai'
-import { asAdmin, asDeputy, asResident } from '../helpers/app.js'
+import { asAdmin, asDeputy, asResident, Client } from '../helpers/app.js'
 import { jpegWithGps } from '../helpers/images.js'
 import { logInAs, newPage, screenshot, useConsole } from './harness.js'
 
@@ -152,5 +152,64 @@ describe('console: 民生实事项目', function () {
     await office.waitForFunction((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0, await photo.elementHandle())
     await screenshot(office, 'projects-office')
     expect([...page.problems, ...office.problems]).to.deep.equal([])
+  })
+  it("a street's organizer reads her district's year and the city's, with nothing offered that only the office may do", async () => {
+    const { app, browser } = story
+    const admin = await asAdmin(app)
+    const now = app.clock.now().getTime()
+    const district = await admin.post('/api/admin/livelihood/cycles', {
+      office: 'd01',
+      year: 2027,
+      title: '2027年澜江区民生实事项目',
+      opensAt: new Date(now - 86_400_000).toISOString(),
+      closesAt: new Date(now + 30 * 86_400_000).toISOString(),
+      projectCount: 1,
+    })
+    expect(district.status, JSON.stringify(district.body)).to.equal(201)
+    // The city office gives 周敏 人民路街道; she sets her own password before her first page.
+    const created = await admin.post('/api/admin/staff', { name: '周敏', username: 'zhoumin', role: 'organizer', regionIds: ['s0102'] })
+    expect(created.status, JSON.stringify(created.body)).to.equal(201)
+    const first = await new Client(app.baseUrl).login('zhoumin', created.body.initialPassword)
+    expect((await first.post('/api/admin/me/password', { currentPassword: created.body.initialPassword, newPassword: 'zhoumin-own-2026' })).status).to.be.oneOf(
+      [200, 204],
+    )
+
+    const page = await newPage(browser, app)
+    await logInAs(page, { username: 'zhoumin', password: 'zhoumin-own-2026' }, '/projects')
+    await page.getByRole('heading', { name: '民生实事' }).waitFor()
+    await page.locator('[data-test=cycle-status]').waitFor()
+    await page.getByLabel('年度').click()
+    const offered = await page.locator('.t-select-option').filter({ visible: true }).allInnerTexts()
+    expect(
+      offered.some((o) => o.startsWith('2027年澜江区民生实事项目')),
+      "her district's year",
+    ).to.equal(true)
+    expect(
+      offered.some((o) => o.startsWith('2027年市民生实事项目')),
+      "the city's year",
+    ).to.equal(true)
+    await page.keyboard.press('Escape')
+    expect(await page.getByRole('button', { name: '新建年度征集' }).count(), 'a street runs no year of its own').to.equal(0)
+    expect(await page.getByRole('button', { name: '提交代表票决' }).count()).to.equal(0)
+    await screenshot(page, 'projects-street-organizer')
+    expect(page.problems).to.deep.equal([])
+  })
+
+  it('a district office starting a year without its dates is asked for them in words', async () => {
+    const { app, browser } = story
+    const page = await newPage(browser, app)
+    await logInAs(
+      page,
+      app.login((l) => l.username === 'chenmingliang'),
+      '/projects',
+    )
+    await page.getByRole('button', { name: '新建年度征集' }).click()
+    await page.getByPlaceholder('2027年民生实事项目').fill('2028年澜江区民生实事项目')
+    await page.getByRole('button', { name: '开始征集' }).click()
+    const said = page.locator('[data-test=message]')
+    await said.waitFor()
+    expect(await said.innerText()).to.include('请选择征集开始和结束的日期')
+    expect(await said.innerText()).not.to.match(/ISO|8601/)
+    expect(page.problems).to.deep.equal([])
   })
 })

@@ -95,6 +95,27 @@ describe('民生实事项目: every role’s limits', () => {
     expect((await admin.get(`/api/admin/livelihood/cycles/${zhanhe.id}/proposals`)).body.items[0]).to.include({ status: 'candidate' })
   })
 
+  it("shows a street's organizer their district's cycle and the city's to read, and refuses their changes in words", async () => {
+    await app.close()
+    const city = caseCity()
+    city.staff.push({ id: 'sf09', name: '周敏', role: 'organizer', stationIds: [], regionIds: ['s0102'], username: 'zhoumin', password: STAFF_PASSWORD })
+    app = await startApp({ directory: city })
+    at(app, '2026-12-02T02:00:00Z')
+    const admin = await asAdmin(app)
+    const ownDistrict = await openCycle(admin, { office: 'd01', title: '2027年湛河区民生实事项目' })
+    const cityYear = await openCycle(admin)
+    await openCycle(admin, { office: 'd02', title: '2027年新华区民生实事项目' })
+    const p = await propose(await asResident(app), ownDistrict.id)
+    const zhoumin = await staff(app, 'zhoumin')
+    const titles = (await zhoumin.get('/api/admin/livelihood/cycles')).body.items.map((c: { title: string }) => c.title)
+    expect(titles).to.have.members(['2027年湛河区民生实事项目', '2027年市民生实事项目'])
+    expect((await zhoumin.get(`/api/admin/livelihood/cycles/${ownDistrict.id}/proposals`)).body.items).to.have.length(1)
+    const declined = await zhoumin.post(`/api/admin/livelihood/proposals/${p.id}/decline`, { note: '不办' })
+    expect(declined.status).to.equal(403)
+    expect(declined.body.error).to.include({ code: 'outside_scope', message: '只能办理本级人大负责的民生实事项目' })
+    expect((await zhoumin.post(`/api/admin/livelihood/cycles/${cityYear.id}/ballot`, {})).status).to.equal(403)
+  })
+
   it('shows residents’ ID and phone numbers in a proposal only to the office that curates it', async () => {
     const cycle = await openCycle(await asAdmin(app))
     await propose(await asResident(app), cycle.id, { description: '我是东安社区李淑珍，身份证410102195501011234，电话13700001111，腿脚不便' })

@@ -22,7 +22,12 @@ export class LivelihoodScope {
   async readable(staff: StaffPrincipal): Promise<string[] | null> {
     const managed = managedOffices(staff)
     if (managed === null) return null
-    if (staff.role === 'organizer') return [...managed, 'city']
+    if (staff.role === 'organizer') {
+      // A street's 工委 has no 民生实事 year of its own: it follows its district's and the city's (writes stay held to `managed`).
+      const { tree } = await this.directory.scopeOf(staff)
+      const districts = managed.map((id) => (tree.get(id)?.kind === 'street' ? tree.get(id)!.parentId : id)).filter((id): id is string => !!id)
+      return [...new Set([...managed, ...districts, 'city'])]
+    }
     if (staff.role !== 'station_staff') return []
     // The shared cached directory: a station's staff only read (requireOffice refuses their writes).
     const { stationDistrict } = await this.directory.stationPlaces()
