@@ -92,6 +92,18 @@ describe('console: a street organizer works on their street', function () {
     expect(page.problems).to.deep.equal([])
   })
 
+  it('reads the working calendar in plain words, with no file or command to import that only the admin may use', async () => {
+    const page = await newPage(story.browser, story.app)
+    await logInAs(page, await streetOrganizer(), '/calendar')
+    await page.locator('[data-test=calendar-years] tbody tr:not(.t-table__empty-row)').first().waitFor()
+    const card = await page.locator('.t-card').first().innerText()
+    expect(card).to.include('办理期限按工作日计算')
+    expect(card, 'no file format nor server command for her').not.to.match(/holiday-cn|npm|import/)
+    expect(await page.getByRole('button', { name: '导入' }).count()).to.equal(0)
+    await screenshot(page, 'console-street-calendar')
+    expect(page.problems).to.deep.equal([])
+  })
+
   it("her district's office picks her street in the weekly report and reads the street's own", async () => {
     const page = await newPage(story.browser, story.app)
     await logInAs(

@@ -52,6 +52,8 @@ describe('the business calendar: import, coverage and deadlines', () => {
     expect(body.years[1]).to.include({ daysOff: 33, workdays: 6 })
     expect(body.coverage).to.deep.include({ coveredYears: [2025, 2026], uncovered: { from: '2027-01-01', to: '2027-01-30', years: [2027] } })
     expect(body.coverage.warning).to.match(/^尚未导入2027年的节假日安排：从2027年1月1日起的期限只按周末和元旦、劳动节、国庆节的法定日期计算/)
+    expect(body.coverage.warning, 'organizers read it in the console: who imports, in plain words').to.match(/由系统管理员在“工作日历”页导入。$/)
+    expect(body.coverage.warning).not.to.match(/npm|import/)
     const ready = await new Client(app.baseUrl).get('/readyz')
     expect(ready.status, 'not a reason to take the service out of rotation').to.equal(200)
     expect(ready.body.calendar.uncovered).to.deep.equal({ from: '2027-01-01', to: '2027-01-30', years: [2027] })

@@ -134,7 +134,8 @@ export class CalendarService implements CalendarSource {
     const [from, to] = [missing[0], missing.at(-1)!]
     const warning =
       `尚未导入${years.map((y) => `${y}年`).join('、')}的节假日安排：从${spoken(from)}起的期限只按周末和元旦、劳动节、国庆节的法定日期计算，标为“暂定”。` +
-      '请在国务院公布放假安排后导入（npm run calendar -- import 文件，或在管理后台导入）。'
+      // Read in the console by organizers, not only by whoever runs the server: no command line here (the CLI prints its own usage).
+      '请在国务院公布放假安排后，由系统管理员在“工作日历”页导入。'
     return { coveredYears, uncovered: { from, to, years }, warning }
   }
 
