@@ -24,6 +24,17 @@ export const compact = (text: string) => normalise(text).replace(/\s/g, '')
 
 const CHINESE_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 }
 
+/**
+ * A rating said in words, as the rating question names the scores (5 很满意 … 1 很不满意).
+ * "不满意" is not here: it asks for the message to be handled again (the reopen word).
+ */
+const RATING_WORDS: Record<string, number> = { 很满意: 5, 非常满意: 5, 满意: 4, 比较满意: 4, 一般: 3, 还行: 3, 很不满意: 1, 非常不满意: 1 }
+
+/** "满意" → 4, "很满意！" → 5; anything else → null. */
+export function ratingWord(text: string): number | null {
+  return RATING_WORDS[compact(text).replace(/[!！~～。.]+$/, '')] ?? null
+}
+
 /** "3", "３", "3.", "第3个", "三" → 3; anything else → null. */
 export function choiceNumber(text: string): number | null {
   const t = compact(text)
@@ -68,7 +79,7 @@ const WORDS: Array<[Command['kind'], string[]]> = [
     ['留言', '流言', '留盐', '我要留言', '我想留言', '写留言', '给代表留言', '给人大代表留言', '反映问题', '反映情况', '提建议', '提意见', '我要反映'],
   ],
   ['query', ['查询', '查寻', '查讯', '查循', '查看', '查进度', '进度', '我的留言', '查询留言', '查留言']],
-  ['done', ['好了', '好啦', '说完了', '写完了', '完了', '没了', '就这些', '就这样', '完毕', '结束', '发完了']],
+  ['done', ['好了', '号了', '好啦', '好嘞', '说完了', '写完了', '完了', '没了', '就这些', '就这样', '完毕', '结束', '发完了']],
   ['confirm', ['确认', '确定', '确认提交', '提交', '是', '是的', '对', '对的', '好的', '可以', '没问题']],
   ['cancel', ['取消', '不要了', '算了', '不留了', '退出', '不同意', '不用了', '否', '返回']],
   ['agree', ['同意', '我同意', '同意了', '同意的', '已阅同意']],
@@ -129,7 +140,8 @@ export function parseCommand(input: string): Command {
   for (const word of ['评价', '评分', '打分']) {
     const after = leading(text, word)
     if (after === null) continue
-    const m = /^(\d{8}-\d{4,}|\d{4})[\s:：,，、]*([1-5])\s*(?:分|星)?$/.exec(rest(after))
+    // Any one- or two-digit score is read, so "评价 0042 8" hears the 1-to-5 rule rather than the menu.
+    const m = /^(\d{8}-\d{4,}|\d{4})[\s:：,，、]*(\d{1,2})\s*(?:分|星)?$/.exec(rest(after))
     if (m) return { kind: 'rate', ref: m[1], value: Number(m[2]) }
   }
 

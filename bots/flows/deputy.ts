@@ -1,5 +1,5 @@
 import { ApiError } from '../client.js'
-import { quotedTicket } from '../text.js'
+import { compact, quotedTicket } from '../text.js'
 import { refusal } from './refusal.js'
 import { lines, oneLine, type Conversation, type Turn } from './turn.js'
 
@@ -27,6 +27,9 @@ export const deputyConversation: Conversation = async (turn) => {
       command: acknowledging ? { kind: 'acknowledge', ref: quotedCase } : { kind: 'reply', ref: quotedCase, text: cmd.text },
     })
   }
+  // "受理" or "回复 已经修好了" without the case's number: say which number to add, not the resident menu.
+  const verb = cmd.kind === 'text' ? /^(回复|答复|受理|转交)/.exec(compact(cmd.text))?.[1] : undefined
+  if (verb) return guarded(turn, () => askForNumber(turn, verb))
   switch (cmd.kind) {
     case 'reply':
       if (!cmd.text) {
@@ -68,6 +71,21 @@ export const deputyConversation: Conversation = async (turn) => {
     default:
       return false
   }
+}
+
+/** The deputy's command lacked a case number: an example with a number of theirs, ready to copy. */
+async function askForNumber(turn: Turn, verb: string) {
+  const items = await turn.client.deputyCases(turn.person.personId)
+  if (items.length === 0) return turn.say('您目前没有待办留言。')
+  const short = items[0].short
+  const example = verb === '受理' ? `受理 ${short}` : verb === '转交' ? `转交 ${short} 原因` : `${verb} ${short} 答复内容`
+  turn.say(
+    lines(
+      `请在"${verb}"后面写上留言编号，例如：`,
+      example,
+      items.length > 1 ? `您有 ${items.length} 件待办，编号请发送"待办"查看。` : `（${short} 是您待办里的留言：${oneLine(items[0].excerpt)}）`,
+    ),
+  )
 }
 
 /** An answer to a meeting notice; with none waiting, say how answering works. */

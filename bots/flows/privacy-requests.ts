@@ -1,5 +1,5 @@
 import { ApiError } from '../client.js'
-import { compact } from '../text.js'
+import { compact, parseCommand } from '../text.js'
 import { lines, oneLine, type Conversation, type Turn } from './turn.js'
 
 /**
@@ -39,9 +39,15 @@ export const ERASE_WARNING = lines(
 export const privacyConversation: Conversation = async (turn) => {
   const { state } = turn
   if (state.flow?.name === 'erase') {
-    state.flow = null
     // "确认删除。" as people type it, full stop and all, is the same answer.
-    if (compact(turn.raw).replace(/[!！~～。.]+$/, '') !== CONFIRM_ERASE) {
+    const confirmed = compact(turn.raw).replace(/[!！~～。.]+$/, '') === CONFIRM_ERASE
+    // A bare "确认"/"好的" means yes, but deleting cannot be undone: ask for the exact words again, not "没有删除".
+    if (!confirmed && parseCommand(turn.raw).kind === 'confirm') {
+      turn.say(`删除后不能恢复。确定要删除，请回复"${CONFIRM_ERASE}"四个字；不删除请回复"取消"。`)
+      return true
+    }
+    state.flow = null
+    if (!confirmed) {
       turn.say('好的，没有删除您的信息。')
       return true
     }

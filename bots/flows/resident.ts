@@ -1,4 +1,5 @@
 import { ApiError, isUnavailable } from '../client.js'
+import { ratingWord } from '../text.js'
 import { askConsentFirst, continueMessage, resumeDraft, startMessage, startMessageToDeputy, startMessageWithCode } from './leave-message.js'
 import { dayTime, lines, oneLine, shortTicket, type Conversation, type PrivacyFlow, type ReopenFlow, type Turn } from './turn.js'
 
@@ -18,6 +19,9 @@ export const RESIDENT_MENU = lines(
   '3. 帮助：再看一遍这个菜单',
   '还没答复的留言可以发送"撤回"收回；发送"删除我的信息"可删除您的个人信息。',
 )
+
+/** How to rate, said again when a score is not one of 1 to 5. */
+export const RATING_SCALE = lines('打分请回复 1 到 5 中的一个数字：', '5 很满意　4 满意　3 一般　2 不满意　1 很不满意')
 
 export const DEPUTY_MENU = lines('代表专用：', '待办 —— 查看待办留言', '回复 0042 答复内容', '受理 0042', '转交 0042 原因')
 
@@ -64,13 +68,18 @@ export const residentConversation: Conversation = async (turn) => {
   }
 
   const rating = state.rating && turn.now - state.rating.since < RATING_WINDOW_MS ? state.rating : null
-  if (rating && cmd.kind === 'number' && cmd.value >= 1 && cmd.value <= 5) {
-    await rate(turn, rating.ticket, cmd.value)
+  // "满意" answers the rating question as well as "4": the question itself names the scores so.
+  const score = cmd.kind === 'number' ? cmd.value : cmd.kind === 'text' ? ratingWord(cmd.text) : null
+  if (rating && score !== null) {
+    if (score >= 1 && score <= 5) await rate(turn, rating.ticket, score)
+    else turn.say(RATING_SCALE) // "8" or "0" while a rating is awaited is a slip, not a wish for the menu
     return true
   }
   if (cmd.kind === 'reopen' && rating) {
-    state.flow = { name: 'reopen', stage: 'reason', ticket: rating.ticket }
-    turn.say('请简单说说还有哪些问题没有解决：')
+    // Only a rated answer can be handled again (the backend refuses it unrated, and the reason typed
+    // next was lost): "不满意" is the scale's 2, which offers 重新办理; "重新办理" asks for the score first.
+    if (/不满意/.test(turn.raw)) await rate(turn, rating.ticket, 2)
+    else turn.say(lines('请先给这次答复打分，分数低的可以申请重新办理。', RATING_SCALE))
     return true
   }
 
@@ -85,6 +94,20 @@ export const residentConversation: Conversation = async (turn) => {
   if (!flow && cmd.kind === 'number' && cmd.value === 2) {
     await query(turn, null)
     return true
+  }
+  // A "5" days after the answer (past the rating window) is still meant as a score: say how to give it.
+  if (!flow && cmd.kind === 'number' && cmd.value >= 4 && cmd.value <= 5) {
+    const { waiting, refOf } = await othersWaiting(turn, null)
+    if (waiting.length) {
+      turn.say(
+        lines(
+          waiting.length === 1 ? '这条留言的答复还等着您打分：' : '这几条留言的答复还等着您打分：',
+          ...waiting.slice(0, 3).map((c) => `· ${refOf(c.ticket)} ${oneLine(c.excerpt)}`),
+          `打分请发送"评价"、编号和分数，如：评价 ${refOf(waiting[0].ticket)} ${cmd.value}`,
+        ),
+      )
+      return true
+    }
   }
   turn.say(turn.person.deputy ? lines(RESIDENT_MENU, '', DEPUTY_MENU) : RESIDENT_MENU)
   return true
@@ -122,6 +145,7 @@ async function ownTicket(turn: Turn, ref: string): Promise<string | null> {
 
 /** "评价 0042 5": that message's answer, whichever one a bare number would rate. */
 async function rateByNumber(turn: Turn, ref: string, rating: number) {
+  if (rating < 1 || rating > 5) return turn.say(RATING_SCALE)
   const ticket = await ownTicket(turn, ref)
   if (ticket) await rate(turn, ticket, rating)
 }
@@ -145,8 +169,17 @@ async function rate(turn: Turn, ticket: string, rating: number) {
     if (!(err instanceof ApiError)) throw err
     if (err.status === 404) return turn.say(`没有找到编号为 ${ticket} 的留言。发送"查询"看您的全部留言。`)
     done() // already rated or closed: a later "5" means something else
-    turn.say(err.message)
+    turn.say((err.code === 'illegal_transition' && (await whyNotRated(turn, ticket))) || err.message)
   }
+}
+
+/** A refused rating in words: the backend only says the state forbids it ("不能执行此操作"). */
+async function whyNotRated(turn: Turn, ticket: string): Promise<string | null> {
+  const c = await turn.client.caseDetail(turn.person.personId, ticket).catch(() => null)
+  if (!c) return null
+  if (c.rating !== null) return `留言 ${c.ticket} 您已经打过分了（${c.rating} 分），不用再打。谢谢您！`
+  if (!c.reply) return `留言 ${c.ticket} 还没有答复，等代表答复后再打分。`
+  return null
 }
 
 /**
@@ -154,7 +187,7 @@ async function rate(turn: Turn, ticket: string, rating: number) {
  * number so that "评价 … 5" finds it: its last four digits, or the whole number when another of
  * their messages ends the same (numbers start again at 0001 every day).
  */
-async function othersWaiting(turn: Turn, ticket: string) {
+async function othersWaiting(turn: Turn, ticket: string | null) {
   // The rating is stored: a list that cannot be read now only leaves the others unsaid. Not even with
   // the backend gone: the turn would be held and replayed, and the replayed rating refused as done.
   const mine = await turn.client.cases(turn.person.personId).catch((err: unknown) => {
@@ -224,6 +257,7 @@ async function query(turn: Turn, ticket: string | null) {
         ...items.slice(0, 5).map((c, i) => `${i + 1}. ${c.ticket}【${c.statusLabel}】${oneLine(c.excerpt)}`),
         '',
         `看详情请发送"查询 编号"，如：查询 ${items[0].ticket}`,
+        rateLine(items),
       ),
     )
     return
@@ -232,6 +266,8 @@ async function query(turn: Turn, ticket: string | null) {
   if (!full) return
   try {
     const c = await client.caseDetail(person.personId, full)
+    // Only for the line on how to rate it: a list that cannot be read leaves that line out.
+    const mine = await client.cases(person.personId).catch(() => [])
     turn.say(
       lines(
         `留言 ${c.ticket}【${c.statusLabel}】`,
@@ -241,10 +277,20 @@ async function query(turn: Turn, ticket: string | null) {
         c.replyByText && `代表会在${c.replyByText}答复您。`,
         c.reply && `答复：${c.reply}`,
         c.rating !== null && `您的评分：${c.rating} 分`,
+        rateLine(mine.filter((m) => m.ticket === c.ticket)),
       ),
     )
   } catch (err) {
     if (err instanceof ApiError && err.status === 404) return turn.say(`没有找到编号为 ${full} 的留言。发送"查询"看您的全部留言。`)
     throw err
   }
+}
+
+/**
+ * How to rate an answer still waiting for a score, for a resident who looks it up later: the
+ * rating question came with the answer, and days on a bare number no longer means it.
+ */
+function rateLine(items: Array<{ ticket: string; status: string }>): string | null {
+  const waiting = items.find((c) => c.status === 'replied')
+  return waiting ? `给答复打分请发送：评价 ${shortTicket(waiting.ticket)} 5（5 很满意，1 很不满意）` : null
 }

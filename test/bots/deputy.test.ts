@@ -63,6 +63,16 @@ describe('bot: a deputy binds, lists, acknowledges and replies; the resident rat
     expect(await ask(t, resident, '5'), 'a second "5" is just a number again').to.include('1. 留言')
   })
 
+  it('asks for the number, with one of his to copy, when 受理 or 回复 comes without it', async () => {
+    await bind()
+    const short = ticket.slice(-4)
+    const bare = await ask(t, deputy, '受理')
+    expect(bare, 'not the resident menu').to.not.include('1. 留言')
+    expect(bare).to.equal(`请在"受理"后面写上留言编号，例如：\n受理 ${short}\n（${short} 是您待办里的留言：路口红绿灯时间太短，老人过不去马路）`)
+    expect(await ask(t, deputy, '回复：已经和交警说了')).to.include(`回复 ${short} 答复内容`)
+    expect((await app.liaison.store.cases.getByTicket(ticket))!.status, 'nothing done by guess').to.not.equal('replied')
+  })
+
   it('answers the case whose notice the deputy quotes (WeChat 引用), acknowledging with 受理 alone', async () => {
     await bind()
     const quote = (words: string) =>
@@ -91,6 +101,37 @@ describe('bot: a deputy binds, lists, acknowledges and replies; the resident rat
     expect(await ask(t, deputy, `回复 ${short} 已协调交警部门调整信号灯配时。`)).to.include(`已答复留言 ${ticket}`)
   })
 
+  it('answers the rating question in words too: "8" hears the scale again, "满意" is a 4', async () => {
+    await bind()
+    await ask(t, deputy, `回复 ${ticket.slice(-4)} 已和交警大队沟通，下周起延长到 40 秒。`)
+    await dispatch(app)
+    await waitFor(async () => (await t.bot.client.dialogue('wx-elder')).state?.rating, 'the dialogue to await a rating')
+    const slip = await ask(t, resident, '8')
+    expect(slip, 'not the menu').to.equal('打分请回复 1 到 5 中的一个数字：\n5 很满意　4 满意　3 一般　2 不满意　1 很不满意')
+    expect(await ask(t, resident, '满意')).to.include('已记下您的评分：4 分。谢谢您的评价！')
+    expect(await app.liaison.store.cases.getByTicket(ticket)).to.include({ status: 'closed', rating: 4 })
+  })
+
+  it('comes back after more than a week: "5" and 查询 both say how to rate the answer still waiting', async () => {
+    await bind()
+    const short = ticket.slice(-4)
+    await ask(t, deputy, `回复 ${short} 已和交警大队沟通，下周起延长到 40 秒。`)
+    await dispatch(app)
+    await waitFor(async () => (await t.bot.client.dialogue('wx-elder')).state?.rating, 'the dialogue to await a rating')
+    t.clock.advance(8 * 24 * 3_600_000) // a bare number rates an answer for a week only
+
+    const five = await ask(t, resident, '5')
+    expect(five, 'not the menu').to.not.include('1. 留言')
+    expect(five).to.include(`· ${short} 路口红绿灯时间太短`).and.include(`打分请发送"评价"、编号和分数，如：评价 ${short} 5`)
+    expect(await app.liaison.store.cases.getByTicket(ticket), 'nothing rated by guess').to.include({ status: 'replied', rating: null })
+    expect(await ask(t, resident, '查询')).to.include(`给答复打分请发送：评价 ${short} 5（5 很满意，1 很不满意）`)
+    expect(await ask(t, resident, `查询 ${short}`)).to.include(`给答复打分请发送：评价 ${short} 5`)
+    expect(await ask(t, resident, `评价 ${short} 5`)).to.include('已记下您的评分：5 分')
+    expect(await ask(t, resident, `查询 ${short}`), 'rated: no more asking')
+      .to.include('您的评分：5 分')
+      .and.not.include('给答复打分')
+  })
+
   it("offers to reopen after a low rating and reopens with the resident's reason", async () => {
     await bind()
     await ask(t, deputy, `回复 ${ticket} 已反映给有关部门。`)
@@ -100,6 +141,29 @@ describe('bot: a deputy binds, lists, acknowledges and replies; the resident rat
     expect(await ask(t, resident, '1')).to.include('还有哪些问题')
     expect(await ask(t, resident, '红绿灯还是没有改')).to.include(`已申请重新办理留言 ${ticket}`)
     expect((await app.liaison.store.cases.getByTicket(ticket))!.status).to.equal('reopened')
+  })
+
+  it('answers the rating question with "不满意": recorded as 2, then handled again with the reason given', async () => {
+    await bind()
+    await ask(t, deputy, `回复 ${ticket} 已反映给有关部门。`)
+    await dispatch(app)
+    await waitFor(async () => (await t.bot.client.dialogue('wx-elder')).state?.rating, 'the dialogue to await a rating')
+    expect(await ask(t, resident, '不满意')).to.equal('已记下您的评分：2 分。很抱歉没能让您满意。\n1. 重新办理\n2. 不用了')
+    expect(await ask(t, resident, '重新办理')).to.include('还有哪些问题')
+    expect(await ask(t, resident, '红绿灯还是没有改'), 'the reason is kept, not refused').to.include(`已申请重新办理留言 ${ticket}`)
+    expect(await app.liaison.store.cases.getByTicket(ticket)).to.include({ status: 'reopened' })
+  })
+
+  it('asks for a score first when "重新办理" answers the rating question, and loses nothing', async () => {
+    await bind()
+    await ask(t, deputy, `回复 ${ticket} 已反映给有关部门。`)
+    await dispatch(app)
+    await waitFor(async () => (await t.bot.client.dialogue('wx-elder')).state?.rating, 'the dialogue to await a rating')
+    const first = await ask(t, resident, '重新办理')
+    expect(first).to.include('请先给这次答复打分').and.include('5 很满意　4 满意　3 一般　2 不满意　1 很不满意')
+    expect(await ask(t, resident, '1')).to.include('1. 重新办理')
+    expect(await ask(t, resident, '1')).to.include('还有哪些问题')
+    expect(await ask(t, resident, '红绿灯还是没有改')).to.include(`已申请重新办理留言 ${ticket}`)
   })
 
   it('hands a case back to station staff with a reason', async () => {

@@ -67,6 +67,17 @@ describe('bot: a resident withdraws a message or has their data deleted', functi
     expect(await ask(t, wang, '查询'), 'a new person with no messages').to.include('您还没有留言')
   })
 
+  it('asks once more for "确认删除" when the answer is a bare "确认", and then deletes', async () => {
+    const li = t.world.person('wx-li', '李大爷')
+    await leaveMessage(li, '楼下路灯不亮')
+    const personId = (await app.liaison.store.mpUsers.getByBotContact('wx-li'))!.id
+    await ask(t, li, '删除我的信息')
+    const again = await ask(t, li, '确认')
+    expect(again, 'not "没有删除"').to.equal('删除后不能恢复。确定要删除，请回复"确认删除"四个字；不删除请回复"取消"。')
+    expect(await app.liaison.store.mpUsers.get(personId), 'nothing deleted on a bare 确认').to.include({ botContactId: 'wx-li' })
+    expect(await ask(t, li, '确认删除')).to.include('您的个人信息已删除')
+  })
+
   it('takes "确认删除。" with its full stop as the confirmation', async () => {
     const sun = t.world.person('wx-sun', '孙奶奶')
     await leaveMessage(sun, '楼道灯不亮')

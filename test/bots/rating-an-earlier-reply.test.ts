@@ -157,8 +157,9 @@ describe('bot: a resident with two answers waiting rates the earlier one by its 
     expect(await ask(t, resident, '评价 9999 5')).to.include('没有找到编号为 9999 的留言')
     expect(await ask(t, resident, `评价 ${first.slice(-4)} 5`)).to.include('已记下您的评分：5 分')
     const again = await ask(t, resident, `评价 ${first.slice(-4)} 3`)
-    expect(again).to.include('已办结').and.not.include('已记下')
+    expect(again, 'said as it is, not 不能执行此操作').to.equal(`留言 ${first} 您已经打过分了（5 分），不用再打。谢谢您！`)
     expect(await stored(first)).to.include({ rating: 5 })
+    expect(await ask(t, resident, `评价 ${first.slice(-4)} 8`), 'a score past 5 hears the scale, not the menu').to.include('打分请回复 1 到 5 中的一个数字')
   })
 })
 
@@ -169,6 +170,6 @@ describe('bot text: "评价 0042 5" is read as a rating of that message', () => 
     expect(parseCommand('评分：20261122-0042，3')).to.deep.equal({ kind: 'rate', ref: '20261122-0042', value: 3 })
     expect(parseCommand('打分 0042 2星')).to.deep.equal({ kind: 'rate', ref: '0042', value: 2 })
     expect(parseCommand('评价一下新修的公园，很好').kind).to.equal('text')
-    expect(parseCommand('评价 0042 6').kind, 'no such score').to.equal('text')
+    expect(parseCommand('评价 0042 6'), 'no such score: read, so the 1-to-5 rule is said').to.deep.equal({ kind: 'rate', ref: '0042', value: 6 })
   })
 })

@@ -17,6 +17,7 @@ describe('bot: reading what people type', () => {
     expect(parseCommand('不同意'), 'not a yes').to.deep.equal({ kind: 'cancel' })
     expect(parseCommand('同意')).to.deep.equal({ kind: 'agree' })
     expect(parseCommand('代办'), 'a common slip for 待办').to.deep.equal({ kind: 'todo' })
+    expect(parseCommand('号了'), 'a pinyin slip for 好了').to.deep.equal({ kind: 'done' })
   })
 
   it('reads numbered choices and ratings in the ways people write them', () => {
