@@ -4,7 +4,8 @@
  * jsdom must never load beside the backend's axios), then one combined closing line
  * "N passed, N failed, N skipped" that CI reads. Each run's own closing line is kept but
  * labelled, so the last line is the only bare one. Exits non-zero when anything failed
- * or a run ended without its closing line (a crash).
+ * or a run ended without its closing line (a crash). Each run's "failed: …" lines are repeated
+ * just above the combined line, since CI shows only the tail of the output.
  */
 import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
@@ -12,6 +13,7 @@ import { fileURLToPath } from 'node:url'
 const root = fileURLToPath(new URL('..', import.meta.url))
 const SUMMARY = /^(\d+) passed, (\d+) failed, (\d+) skipped$/
 const mocha = `${root}node_modules/mocha/bin/mocha.js`
+const failedLines = []
 
 const runs = [
   { name: 'backend', args: [mocha, ...process.argv.slice(2)] },
@@ -24,6 +26,7 @@ function run(args, label) {
     let summary = null
     let pending = ''
     const relay = (line) => {
+      if (label && line.startsWith('failed: ')) failedLines.push(`${label} ${line}`)
       const m = line.match(SUMMARY)
       if (m && label) {
         summary = m.slice(1, 4).map(Number)
@@ -57,5 +60,6 @@ for (const r of runs) {
   summary.forEach((n, i) => (total[i] += n))
   if (code !== 0 || summary[1] > 0) ok = false
 }
+for (const line of failedLines) process.stdout.write(`${line}\n`)
 process.stdout.write(`${total[0]} passed, ${total[1]} failed, ${total[2]} skipped\n`)
 process.exit(ok ? 0 : 1)
