@@ -142,8 +142,31 @@ export class OutboxConsumer {
   }
 }
 
-/** The reply in full with the rating question; the outbox text for anything else. */
+/** Notices that ask a deputy to act on a case, and whether it may still need 受理 (acknowledging). */
+const DEPUTY_ACTIONS: Record<string, { acknowledge: boolean }> = {
+  'case.assigned': { acknowledge: true },
+  'case.reopened': { acknowledge: false },
+  'case.reminder': { acknowledge: false },
+  'case.overdue': { acknowledge: false },
+  'case.urged': { acknowledge: false },
+}
+
+/**
+ * The reply in full with the rating question; a deputy's case notice with the words that act on
+ * it, ready to copy; the outbox text for anything else.
+ */
 function textFor(item: OutboxItem): string {
+  const action = DEPUTY_ACTIONS[item.kind]
+  if (action && item.ticket) {
+    const short = shortTicket(item.ticket)
+    return lines(
+      item.text,
+      '',
+      action.acknowledge && `受理请回复：受理 ${short}`,
+      `答复请回复：回复 ${short} 答复内容`,
+      '也可以长按这条消息，点"引用"，写上答复后发送。',
+    )
+  }
   if (item.kind !== 'case.replied' || !item.reply) return item.text
   return lines(
     `您的留言 ${item.ticket} 有答复了：`,

@@ -94,10 +94,10 @@ export type Conversation = (turn: Turn) => Promise<boolean>
 /** Joins lines; '' is a blank line, and false/null/undefined leave a line out. */
 export const lines = (...parts: Array<string | false | null | undefined>) => parts.filter((p): p is string => typeof p === 'string').join('\n')
 
-/** One line for lists: an excerpt with its line breaks flattened. */
 /** What a resident types for a ticket: its last four digits (20261122-0042 → 0042), the whole number past 9999 a day. */
 export const shortTicket = (ticket: string) => (/-\d{4}$/.test(ticket) ? ticket.slice(-4) : ticket)
 
+/** One line for lists: an excerpt with its line breaks flattened. */
 export const oneLine = (text: string) => text.replace(/\s*\n\s*/g, ' ').trim()
 
 export const numbered = (items: string[]) => items.map((item, i) => `${i + 1}. ${item}`).join('\n')

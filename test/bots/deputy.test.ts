@@ -73,6 +73,25 @@ describe('bot: a deputy binds, lists, acknowledges and replies; the resident rat
     expect((await app.liaison.store.cases.getByTicket(ticket))!.status, 'nothing done by guess').to.not.equal('replied')
   })
 
+  it("tells him in the new message's notice what to send, and the line copied from it acknowledges the message", async () => {
+    await bind()
+    const neighbour = t.world.person('wx-neighbour', '老周')
+    await ask(t, neighbour, '给DP0001留言')
+    await ask(t, neighbour, '同意')
+    await ask(t, neighbour, '楼下垃圾桶满了三天没人清理')
+    await ask(t, neighbour, '好了')
+    const second = /编号：(\d{8}-\d{4})/.exec(await ask(t, neighbour, '确认'))![1]
+    const short = second.slice(-4)
+
+    await dispatch(app)
+    const notice = await waitFor(() => t.world.said('张伟').find((m) => m.includes(`新留言 ${second}`)), 'the notice to reach the deputy')
+    expect(notice).to.include('楼下垃圾桶满了三天没人清理')
+    expect(notice).to.include(`受理请回复：受理 ${short}`).and.include(`答复请回复：回复 ${short} 答复内容`)
+    const copied = /受理 \d{4}/.exec(notice)![0]
+    expect(await ask(t, deputy, copied)).to.include(`已受理留言 ${second}`)
+    expect((await app.liaison.store.cases.getByTicket(second))!.status).to.equal('acknowledged')
+  })
+
   it('answers the case whose notice the deputy quotes (WeChat 引用), acknowledging with 受理 alone', async () => {
     await bind()
     const quote = (words: string) =>
