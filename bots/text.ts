@@ -68,6 +68,8 @@ export type Command =
   | { kind: 'attend' }
   | { kind: 'excuse'; reason: string }
   | { kind: 'bindRoom'; stationCode: string }
+  /** Thanks, "嗯", a thumbs-up, a sticker-like emoji only: said to be kind, not asking for anything. */
+  | { kind: 'pleasantry' }
   | { kind: 'text'; text: string }
 
 // Whole-message words, compared on the compact form. Slips seen from older users
@@ -86,6 +88,38 @@ const WORDS: Array<[Command['kind'], string[]]> = [
   ['reopen', ['重新办理', '重办', '不满意', '要求重新办理']],
   ['todo', ['待办', '代办', '我的待办', '待处理', '待办事项', '代办事项']],
   ['attend', ['参加', '参会', '我参加', '出席', '我出席', '能参加']],
+  [
+    'pleasantry',
+    [
+      '谢谢',
+      '谢谢你',
+      '谢谢您',
+      '谢谢你们',
+      '谢谢了',
+      '谢谢啦',
+      '感谢',
+      '感谢感谢',
+      '非常感谢',
+      '十分感谢',
+      '多谢',
+      '辛苦了',
+      '辛苦啦',
+      '辛苦你们了',
+      '麻烦了',
+      '麻烦你们了',
+      '好的谢谢',
+      '收到谢谢',
+      '知道了',
+      '知道了谢谢',
+      '嗯',
+      '嗯嗯',
+      '哦',
+      '噢',
+      '好滴',
+      'ok',
+      'thanks',
+    ],
+  ],
 ]
 
 const wordTable = new Map<string, Command['kind']>()
@@ -105,6 +139,12 @@ const TICKET = /^(\d{8}-\d{4,})$/
 const REF = /^(\d{8}-\d{4,}|\d{1,6})(?=$|[\s:：,，、。.]|[^\d-])/
 
 /**
+ * Emoji and WeChat's own faces, which reach the bot as text ([微笑], [强], [抱拳]): a message of
+ * these alone, or of them around a thank-you, is a reaction, not words for a message.
+ */
+const EMOJI = /\p{Extended_Pictographic}|[\u{1F3FB}-\u{1F3FF}\u{FE0F}\u{20E3}]|\[[\p{Script=Han}A-Za-z]{1,4}\]/gu
+
+/**
  * Reads a private or room message as a command. Words are matched on the whole message
  * only, so a resident's "帮助我们修一下路灯" stays text; commands with arguments
  * (回复 0042 …) are matched at the start.
@@ -116,6 +156,10 @@ export function parseCommand(input: string): Command {
     .toLowerCase()
     .replace(/[!！~～。.]+$/, '')
   const word = wordTable.get(tight)
+  if (!word) {
+    const unadorned = tight.replace(EMOJI, '').replace(/[!！~～。.，,、]/g, '')
+    if (wordTable.get(unadorned) === 'pleasantry' || (!unadorned && tight.match(EMOJI))) return { kind: 'pleasantry' }
+  }
   if (word === 'query') return { kind: 'query', ticket: null }
   if (word) return { kind: word } as Command
 

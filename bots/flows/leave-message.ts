@@ -105,6 +105,11 @@ export async function continueMessage(turn: Turn, flow: MessageFlow): Promise<bo
         else showConfirm(turn, flow)
         return true
       }
+      // A thank-you or an emoji between the lines is kind, not part of the problem: it stays out of the text.
+      if (cmd.kind === 'pleasantry') {
+        turn.say(flow.parts.length ? '不客气！还有要补充的请接着发，说完了回复"好了"。' : '请直接说说您的问题或建议，说完了回复"好了"。')
+        return true
+      }
       addPart(turn, flow)
       return true
     }
@@ -121,6 +126,10 @@ export async function continueMessage(turn: Turn, flow: MessageFlow): Promise<bo
         return true
       }
       if (cmd.kind === 'number' && cmd.value === 3) return false // the caller cancels
+      if (cmd.kind === 'pleasantry') {
+        turn.say(lines('留言还没有提交。请回复数字：', '1. 确认提交', '2. 重新填写', '3. 取消'))
+        return true
+      }
       if (cmd.kind === 'done') {
         showConfirm(turn, flow)
         return true

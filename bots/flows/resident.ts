@@ -75,6 +75,15 @@ export const residentConversation: Conversation = async (turn) => {
     else turn.say(RATING_SCALE) // "8" or "0" while a rating is awaited is a slip, not a wish for the menu
     return true
   }
+  // "谢谢" or a thumbs-up is answered kindly, not with the whole menu; an answer still unrated is asked for once more.
+  if (!flow && cmd.kind === 'pleasantry') {
+    turn.say(
+      rating
+        ? lines('不客气！方便的话，请给这次答复打个分：', '5 很满意　4 满意　3 一般　2 不满意　1 很不满意')
+        : '不客气！有事随时发消息给我们：留言请回复 1，查询请回复 2。',
+    )
+    return true
+  }
   if (cmd.kind === 'reopen' && rating) {
     // Only a rated answer can be handled again (the backend refuses it unrated, and the reason typed
     // next was lost): "不满意" is the scale's 2, which offers 重新办理; "重新办理" asks for the score first.

@@ -120,6 +120,19 @@ describe('bot: a deputy binds, lists, acknowledges and replies; the resident rat
     expect(await ask(t, deputy, `回复 ${short} 已协调交警部门调整信号灯配时。`)).to.include(`已答复留言 ${ticket}`)
   })
 
+  it('asks once more for a score when the resident only says 谢谢 to the answer, and after the score answers 谢谢 kindly', async () => {
+    await bind()
+    await ask(t, deputy, `回复 ${ticket.slice(-4)} 已和交警大队沟通，下周起延长到 40 秒。`)
+    await dispatch(app)
+    await waitFor(async () => (await t.bot.client.dialogue('wx-elder')).state?.rating, 'the dialogue to await a rating')
+    const thanks = await ask(t, resident, '谢谢')
+    expect(thanks).to.include('不客气！方便的话，请给这次答复打个分').and.include('5 很满意')
+    expect(await ask(t, resident, '5')).to.include('已记下您的评分：5 分')
+    const after = await ask(t, resident, '谢谢👍')
+    expect(after).to.include('不客气！')
+    expect(after, 'neither the menu nor the scale again').to.not.include('1. 留言').and.not.include('打个分')
+  })
+
   it('answers the rating question in words too: "8" hears the scale again, "满意" is a 4', async () => {
     await bind()
     await ask(t, deputy, `回复 ${ticket.slice(-4)} 已和交警大队沟通，下周起延长到 40 秒。`)

@@ -46,6 +46,26 @@ describe('bot: a resident leaves a message by chatting', function () {
     expect((await t.bot.client.dialogue('wx-elder')).state, 'the dialogue is over').to.equal(null)
   })
 
+  it('keeps a thank-you and a thumbs-up out of the message, and answers 谢谢 afterwards kindly instead of with the menu', async () => {
+    const elder = t.world.person('wx-elder', '老李')
+    await ask(t, elder, '给DP0001留言')
+    await ask(t, elder, '同意')
+    expect(await ask(t, elder, '🙏'), 'nothing written yet').to.include('请直接说说您的问题或建议')
+    await ask(t, elder, '小区门口的路灯坏了')
+    expect(await ask(t, elder, '[抱拳]')).to.include('不客气！还有要补充的请接着发')
+    expect(await ask(t, elder, '谢谢')).to.include('不客气！')
+    const confirm = await ask(t, elder, '好了')
+    expect(confirm).to.include('内容：小区门口的路灯坏了\n\n1. 确认提交')
+    expect(await ask(t, elder, '👍'), 'not yet sent, and it says so').to.include('留言还没有提交')
+    expect(await ask(t, elder, '1')).to.match(/编号：\d{8}-\d{4}/)
+    const ticket = /编号：(\d{8}-\d{4})/.exec(t.world.said('老李').join('\n'))![1]
+    expect((await app.liaison.store.cases.getByTicket(ticket))!.text).to.equal('小区门口的路灯坏了')
+
+    const thanks = await ask(t, elder, '谢谢您！')
+    expect(thanks).to.include('不客气！').and.include('留言请回复 1')
+    expect(thanks, 'not the whole menu').to.not.include('3. 帮助')
+  })
+
   it('says at once when a part would pass the 2,000 characters a message may have, and submits what came before', async () => {
     const elder = t.world.person('wx-elder', '老李')
     await ask(t, elder, '留言')

@@ -68,6 +68,15 @@ describe('bot: reading what people type', () => {
     expect(parseCommand('12号楼前的路灯坏了')).to.deep.equal({ kind: 'text', text: '12号楼前的路灯坏了' })
   })
 
+  it('reads thanks, "嗯" and a message of emoji or WeChat faces as a pleasantry, and a sentence with an emoji as text', () => {
+    for (const said of ['谢谢', '谢谢您！', '好的，谢谢', '辛苦了', '嗯嗯', '👍', '🙏🙏', '[抱拳]', '[强][强]', '👍🏻！', '❤️']) {
+      expect(parseCommand(said), said).to.deep.equal({ kind: 'pleasantry' })
+    }
+    expect(parseCommand('路灯坏了😭')).to.deep.equal({ kind: 'text', text: '路灯坏了😭' })
+    expect(parseCommand('谢谢代表帮我们修好了路灯')).to.deep.equal({ kind: 'text', text: '谢谢代表帮我们修好了路灯' })
+    expect(parseCommand('3')).to.deep.equal({ kind: 'number', value: 3 })
+  })
+
   it('splits a long text at sentence ends under the limit, and leaves a short one whole', () => {
     expect(splitMessage('短消息。')).to.deep.equal(['短消息。'])
     const sentence = '这是一句用来测试切分的话，长度适中。'
