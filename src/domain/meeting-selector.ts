@@ -1,6 +1,7 @@
 import type { ErrorDetail } from '../errors.js'
 import type { Deputy, Region, Staff, Station } from './directory.js'
 import type { InviteeKind, InviteeSelector } from './meeting.js'
+import { GONE, notADistrict } from './choice-words.js'
 import { ancestry } from './region-tree.js'
 import { scopeHasStation, staffScope, type StaffScope } from './staff-scope.js'
 
@@ -75,11 +76,14 @@ export function resolveInvitees(
 
   const knownDistricts = new Set(dir.regions.filter((r) => r.kind === 'district').map((r) => r.id))
   selector.districtIds?.forEach((id, i) => {
-    if (!knownDistricts.has(id)) problems.push({ path: `selector.districtIds[${i}]`, message: `未知的区县 "${id}"` })
+    // A street or community is named, with where to pick it instead (its stations); anything else is gone.
+    const place = regions.get(id)
+    if (!knownDistricts.has(id))
+      problems.push({ path: `selector.districtIds[${i}]`, message: place ? `${notADistrict(place.name)}，请在“联络站”中选择它的联络站` : GONE.district })
     else if (scope && !scope.covers(id)) problems.push({ path: `selector.districtIds[${i}]`, message: outside })
   })
   selector.stationIds?.forEach((id, i) => {
-    if (!placesOf.has(id)) problems.push({ path: `selector.stationIds[${i}]`, message: `未知的联络站 "${id}"` })
+    if (!placesOf.has(id)) problems.push({ path: `selector.stationIds[${i}]`, message: GONE.station })
     else if (!atStations([id])) problems.push({ path: `selector.stationIds[${i}]`, message: outside })
   })
 
@@ -101,7 +105,7 @@ export function resolveInvitees(
   const deputies = new Map(dir.deputies.map((d) => [d.id, d]))
   selector.deputyIds?.forEach((id, i) => {
     const d = deputies.get(id)
-    if (!d) problems.push({ path: `selector.deputyIds[${i}]`, message: `未知的代表 "${id}"` })
+    if (!d) problems.push({ path: `selector.deputyIds[${i}]`, message: GONE.deputy })
     else if (!atStations(d.stationIds)) problems.push({ path: `selector.deputyIds[${i}]`, message: outside })
     else if (!d.active) problems.push({ path: `selector.deputyIds[${i}]`, message: `${d.name}代表已离任` })
     else add('deputy', d)
@@ -109,7 +113,7 @@ export function resolveInvitees(
   const staff = new Map(dir.staff.map((s) => [s.id, s]))
   selector.staffIds?.forEach((id, i) => {
     const s = staff.get(id)
-    if (!s || !s.active) problems.push({ path: `selector.staffIds[${i}]`, message: `未知的工作人员 "${id}"` })
+    if (!s || !s.active) problems.push({ path: `selector.staffIds[${i}]`, message: s ? `${s.name}的账号已停用，请重新选择` : GONE.staff })
     else if (!staffInScope(s)) problems.push({ path: `selector.staffIds[${i}]`, message: outside })
     else add('staff', s)
   })

@@ -23,16 +23,19 @@ export function shownQuestions(questions: Question[], answers: Answers): Questio
   return questions.filter((q) => isShown(q, byId, answers))
 }
 
+/** An option id the question no longer has: the page was older than the questionnaire; the id means nothing to the person. */
+const OPTION_GONE = '这个选项已不存在，请刷新后重新选择'
+
 function valueProblem(q: Question, value: AnswerValue): string | null {
   const exists = (o: unknown) => typeof o === 'string' && q.options.some((x) => x.id === o)
   switch (q.type) {
     case 'single':
       if (typeof value !== 'string') return '请选择一个选项'
-      return exists(value) ? null : `选项 ${value} 不存在`
+      return exists(value) ? null : OPTION_GONE
     case 'multiple': {
       if (!Array.isArray(value)) return '请以列表形式给出所选选项'
       const missing = value.find((o) => !exists(o))
-      if (missing !== undefined) return `选项 ${String(missing)} 不存在`
+      if (missing !== undefined) return OPTION_GONE
       if (new Set(value).size !== value.length) return '同一选项不能重复选择'
       if (q.maxChoices !== null && value.length > q.maxChoices) return `最多选择 ${q.maxChoices} 项，实选 ${value.length} 项`
       if (q.minChoices !== null && value.length < q.minChoices) return `至少选择 ${q.minChoices} 项，实选 ${value.length} 项`
@@ -86,7 +89,8 @@ export function answerProblems(s: Pick<SurveyRecord, 'kind' | 'questions' | 'art
   if (comments.length && s.kind !== 'consultation') problems.push({ path: 'comments', message: '只有征求意见可以逐条提意见' })
   else {
     comments.forEach((c, i) => {
-      if (!s.articles.some((a) => a.id === c.articleId)) problems.push({ path: `comments[${i}].articleId`, message: `条文 ${c.articleId} 不存在` })
+      if (!s.articles.some((a) => a.id === c.articleId))
+        problems.push({ path: `comments[${i}].articleId`, message: '这条条文已不在征求意见稿中，请刷新后重新填写' })
       if (!c.text.trim()) problems.push({ path: `comments[${i}].text`, message: '意见不能为空' })
       else if ([...c.text].length > COMMENT_MAX) problems.push({ path: `comments[${i}].text`, message: `意见最多 ${COMMENT_MAX} 字` })
     })

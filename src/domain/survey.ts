@@ -197,9 +197,12 @@ export function definitionProblems(s: Pick<SurveyRecord, 'kind' | 'questions' | 
   const add = (path: string, message: string) => problems.push({ path, message })
   if (s.closesAt <= s.opensAt) add('closesAt', '结束时间应晚于开始时间')
   const seen = new Map<string, Question>()
+  // Questions are named by their number on the page: their ids are the console's, never typed by anyone.
+  const numbered = (q: Question) => `第 ${s.questions.indexOf(q) + 1} 题`
   s.questions.forEach((q, i) => {
     const at = `questions[${i}]`
-    if (seen.has(q.id)) add(`${at}.id`, `题目编号 ${q.id} 重复`)
+    const twin = seen.get(q.id)
+    if (twin) add(`${at}.id`, `与${numbered(twin)}的编号重复`)
     const choice = q.type === 'single' || q.type === 'multiple'
     if (choice && q.options.length < 2) add(`${at}.options`, '选择题至少需要两个选项')
     if (new Set(q.options.map((o) => o.id)).size !== q.options.length) add(`${at}.options`, '选项编号重复')
@@ -213,7 +216,9 @@ export function definitionProblems(s: Pick<SurveyRecord, 'kind' | 'questions' | 
       const target = seen.get(q.showIf.questionId)
       if (!target) add(`${at}.showIf.questionId`, '显示条件只能引用前面的题目')
       else if (target.type !== 'single' && target.type !== 'multiple') add(`${at}.showIf.questionId`, '显示条件只能引用选择题')
-      else for (const o of q.showIf.optionIds) if (!target.options.some((x) => x.id === o)) add(`${at}.showIf.optionIds`, `题目 ${target.id} 没有选项 ${o}`)
+      else
+        for (const o of q.showIf.optionIds)
+          if (!target.options.some((x) => x.id === o)) add(`${at}.showIf.optionIds`, `显示条件所选的选项在${numbered(target)}中已删去，请重新选择`)
     }
     seen.set(q.id, q)
   })

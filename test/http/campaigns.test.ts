@@ -302,7 +302,7 @@ describe('a study campaign with reading, read receipts and check-ins', () => {
       expect(nobody.body.error.details[0].path).to.equal('body.audience')
       const unknown = await organizer.post('/api/admin/campaigns', { ...base, audience: { stationIds: ['st999'] } })
       expect(unknown.status).to.equal(422)
-      expect(unknown.body.error.details).to.deep.equal([{ path: 'body.audience.stationIds[0]', message: '未知的联络站 "st999"' }])
+      expect(unknown.body.error.details).to.deep.equal([{ path: 'body.audience.stationIds[0]', message: '这个联络站已不存在或不在您的管理范围内' }])
       expect((await organizer.post('/api/admin/campaigns', { ...base, audience: { stationIds: ['st004'] } })).status, "新华区 is not 孙丽's").to.equal(403)
       const campaign = await createCampaign()
       const both = await organizer.post(`/api/admin/campaigns/${campaign.id}/items`, { title: '两者', body: '<p>x</p>', link: 'https://a.cn' })

@@ -136,7 +136,7 @@ describe('station staff and organizers working the queue', () => {
     const qianqi = await staff('qianqi') // organizer of 新华区
     const refused = await qianqi.post(`/api/admin/cases/${c.id}/assign`, { deputyId: 'dp0001' }) // 张伟, 湛河区
     expect(refused.status).to.equal(403)
-    expect(refused.body.error).to.deep.include({ code: 'outside_scope', details: [{ path: 'body.deputyId', message: '代表 "dp0001" 不在您的辖区' }] })
+    expect(refused.body.error).to.deep.include({ code: 'outside_scope', details: [{ path: 'body.deputyId', message: '张伟代表不在您的辖区' }] })
     const after = await qianqi.get(`/api/admin/cases/${c.id}`)
     expect(after.body).to.include({ status: 'submitted', deputyId: null, stationId: 'st004' })
     expect((await app.liaison.store.outbox.search({ recipientId: 'dp0001', limit: 10 })).items, 'no notice to 张伟').to.deep.equal([])

@@ -41,7 +41,7 @@ describe("a street organizer's directory writes, right after the city office cha
     expect(deputy.status, 'nor its deputy').to.equal(404)
     const joined = await wumin.patch('/api/admin/deputies/dp0001', { stationIds: ['st001', 'st003'] })
     expect(joined.status, 'nor may he put his deputy there').to.equal(403)
-    expect(joined.body.error.details).to.deep.equal([{ path: 'body.stationIds[1]', message: '联络站 "st003" 不在您的辖区' }])
+    expect(joined.body.error.details).to.deep.equal([{ path: 'body.stationIds[1]', message: '光明社区代表联络点不在您的辖区' }])
     const { stations, deputies } = here.liaison.store
     expect((await stations.get('st003'))!.address, 'nothing changed').to.equal('光明路3号')
     expect((await deputies.get('dp0005'))!.topics).to.deep.equal(['医疗卫生', '社会保障'])

@@ -139,7 +139,7 @@ describe('the directory in the console', () => {
     expect(edited.body).to.deep.include({ stationIds: ['st002', 'st003'], topics: ['农业农村'], phoneMasked: '139****1111' })
     const bad = await admin.patch('/api/admin/deputies/dp0004', { stationIds: ['st404'] })
     expect(bad.status).to.equal(400)
-    expect(bad.body.error.details).to.deep.equal([{ path: 'body.stationIds[0]', message: '未知的联络站 "st404"' }])
+    expect(bad.body.error.details).to.deep.equal([{ path: 'body.stationIds[0]', message: '这个联络站已不存在或不在您的管理范围内' }])
     expect((await admin.patch('/api/admin/deputies/dp0004', { topics: ['星际旅行'] })).status).to.equal(400)
     expect((await admin.patch('/api/admin/deputies/dp0004', { phone: '110' })).status).to.equal(400)
     expect((await admin.patch('/api/admin/deputies/dp0004', {})).status).to.equal(400)
@@ -199,13 +199,13 @@ describe('a district organizer in the console', () => {
     const admin = await asAdmin(app)
     const moved = await sunli.patch('/api/admin/deputies/dp0004', { stationIds: ['st002', 'st004'] }) // st004 is in 新华区
     expect(moved.status).to.equal(403)
-    expect(moved.body.error).to.deep.include({ code: 'outside_scope', details: [{ path: 'body.stationIds[1]', message: '联络站 "st004" 不在您的辖区' }] })
+    expect(moved.body.error).to.deep.include({ code: 'outside_scope', details: [{ path: 'body.stationIds[1]', message: '新华街道代表联络站不在您的辖区' }] })
     expect((await admin.get('/api/admin/deputies/dp0004')).body.stationIds).to.deep.equal(['st002'])
     expect((await sunli.patch('/api/admin/deputies/dp0004', { stationIds: ['st002', 'st003'] })).status, 'a station of their own district').to.equal(200)
 
     const grabbed = await sunli.patch('/api/admin/stations/st001', { regionIds: ['s0101', 'c020101'] }) // 新华社区 of 新华区
     expect(grabbed.status).to.equal(403)
-    expect(grabbed.body.error.details).to.deep.equal([{ path: 'body.regionIds[1]', message: '区域 "c020101" 不在您的辖区' }])
+    expect(grabbed.body.error.details).to.deep.equal([{ path: 'body.regionIds[1]', message: '新华社区不在您的辖区' }])
     expect((await admin.get('/api/admin/stations/st001')).body.regionIds).to.deep.equal(['s0101'])
     const routed = await admin.post('/api/admin/routing/preview', { text: '公交站台太窄', regionId: 'c020101' })
     expect(routed.body.stationId, 'residents of 新华社区 still reach their own station').to.equal('st004')

@@ -76,9 +76,7 @@ describe('reception duty days, per station', () => {
     expect(unclear.status).to.equal(422)
     expect(unclear.body.error.code).to.equal('duty_station_required')
     expect(unclear.body.error.message).to.equal('该代表在 2 个联络站值班，请说明是哪个联络站的值班日期')
-    expect(unclear.body.error.details).to.deep.equal([
-      { path: 'body.stationId', message: '请填写联络站：马庄街道代表联络站（st002）、轻工街道代表联络站（st001）' },
-    ])
+    expect(unclear.body.error.details).to.deep.equal([{ path: 'body.stationId', message: '请选择联络站：马庄街道代表联络站、轻工街道代表联络站' }])
 
     const named = await admin.patch('/api/admin/deputies/dp0003', { dutyDates: ['2026-12-08'], stationId: 'st002' })
     expect(named.status).to.equal(200)

@@ -69,8 +69,8 @@ describe('meetings: bad input', () => {
     const answer = await office.post('/api/admin/meetings', meetingBody({ selector: { stationIds: ['st404'], deputyIds: ['dp0001', 'dp9999'] } }))
     expect(answer.status).to.equal(422)
     expect(answer.body.error.details).to.deep.equal([
-      { path: 'body.selector.stationIds[0]', message: '未知的联络站 "st404"' },
-      { path: 'body.selector.deputyIds[1]', message: '未知的代表 "dp9999"' },
+      { path: 'body.selector.stationIds[0]', message: '这个联络站已不存在或不在您的管理范围内' },
+      { path: 'body.selector.deputyIds[1]', message: '这位代表已不在代表名册中，请重新选择' },
     ])
     const sunli = await asStaff(app, 'sunli')
     const outside = await sunli.post('/api/admin/meetings', meetingBody({ selector: { deputyIds: ['dp0006'] } }))

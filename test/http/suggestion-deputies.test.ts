@@ -27,7 +27,7 @@ describe('代表建议: what deputies may and may not do', () => {
     const notHers = await wang.post('/api/mp/deputy/suggestions', draft({ caseIds: [others.case.id] }))
     expect(notHers.status).to.equal(422)
     expect(notHers.body.error).to.deep.include({ code: 'not_your_case' })
-    expect(notHers.body.error.details).to.deep.equal([{ path: 'body.caseIds[0]', message: `不是您负责的留言 "${others.case.id}"` }])
+    expect(notHers.body.error.details).to.deep.equal([{ path: 'body.caseIds[0]', message: '这条留言不是交给您办理的，或已改由其他代表办理' }])
     expect(await mine('dp0002')).to.deep.equal([])
     expect(await told(app, 'suggestion.linked')).to.deep.equal([])
 

@@ -47,7 +47,7 @@ describe('代表建议: the office and the units, within their scope', () => {
     await sunli.post(`/api/admin/suggestions/${id}/review`, { decision: 'accept' })
     const unknown = await sunli.post(`/api/admin/suggestions/${id}/assignment`, { leadUnitId: 'u99' })
     expect(unknown.status).to.equal(422)
-    expect(unknown.body.error.details).to.deep.equal([{ path: 'body.leadUnitId', message: '未知的承办单位 "u99"' }])
+    expect(unknown.body.error.details).to.deep.equal([{ path: 'body.leadUnitId', message: '这个承办单位已不存在或已停用，请重新选择' }])
     const twice = await sunli.post(`/api/admin/suggestions/${id}/assignment`, { leadUnitId: 'u01', coUnitIds: ['u01'] })
     expect(twice.status).to.equal(400)
     const past = await sunli.post(`/api/admin/suggestions/${id}/assignment`, { leadUnitId: 'u01', deadline: addDays(localToday(app), -1) })
@@ -83,6 +83,9 @@ describe('代表建议: the office and the units, within their scope', () => {
     await wang.post(`/api/mp/deputy/suggestions/${own.body.id}/submit`)
     const self = await sunli.post(`/api/admin/suggestions/${own.body.id}/review`, { decision: 'merge', mergeInto: own.body.id })
     expect(self.status).to.equal(422)
+    expect(self.body.error.details, 'said in words, not by the id picked from the list').to.deep.equal([
+      { path: 'body.mergeInto', message: '不能并入本件自己' },
+    ])
     const merged = await sunli.post(`/api/admin/suggestions/${own.body.id}/review`, { decision: 'merge', mergeInto: target })
     expect(merged.body).to.include({ status: 'merged', statusLabel: '已并案', mergedInto: target })
     const joined = (await sunli.get(`/api/admin/suggestions/${target}`)).body

@@ -22,7 +22,7 @@ describe('surveys: bad input', () => {
     expect(answer.status).to.equal(422)
     expect(answer.body.error.code).to.equal('invalid_answers')
     expect(details(answer)).to.deep.equal([
-      { path: 'body.answers.q1', message: '选项 o9 不存在' },
+      { path: 'body.answers.q1', message: '这个选项已不存在，请刷新后重新选择' },
       { path: 'body.answers.q2', message: '最多选择 2 项，实选 3 项' },
     ])
     expect(await responses(s.id)).to.equal(0)
@@ -42,7 +42,7 @@ describe('surveys: bad input', () => {
     const badArticle = await resident.post(`/api/mp/surveys/${(await create(consultationBody())).id}/responses`, {
       comments: [{ articleId: 'a9', text: '意见' }],
     })
-    expect(details(badArticle)).to.deep.equal([{ path: 'body.comments[0].articleId', message: '条文 a9 不存在' }])
+    expect(details(badArticle)).to.deep.equal([{ path: 'body.comments[0].articleId', message: '这条条文已不在征求意见稿中，请刷新后重新填写' }])
   })
 
   it('refuses responses before opening and after closing', async () => {

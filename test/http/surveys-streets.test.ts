@@ -118,7 +118,7 @@ describe("a street organizer's surveys", () => {
       expect(answer.body.error).to.deep.equal(refused)
     }
     const unknown = await office.get(`/api/admin/surveys/${city.body.id}/results?districtId=d99`)
-    expect(unknown.body.error.details).to.deep.equal([{ path: 'query.districtId', message: '未知的区县 "d99"' }])
+    expect(unknown.body.error.details).to.deep.equal([{ path: 'query.districtId', message: '这个区县已不存在或不在您的管理范围内，请重新选择，或不加筛选' }])
     expect((await office.get(`/api/admin/surveys/${city.body.id}/results?districtId=d01`)).body.responses, 'a district is counted').to.equal(1)
   })
 })

@@ -50,7 +50,7 @@ describe('handling units (承办单位) and their staff', () => {
     expect(bad.body.error.details.map((d: { path: string }) => d.path)).to.include.members(['body.code', 'body.name', 'body.kind'])
     const unknownRegion = await admin.post('/api/admin/units', { code: 'X1', name: '某局', kind: 'department', regionId: 'd99' })
     expect(unknownRegion.status).to.equal(400)
-    expect(unknownRegion.body.error.details).to.deep.equal([{ path: 'body.regionId', message: '未知的区域 "d99"' }])
+    expect(unknownRegion.body.error.details).to.deep.equal([{ path: 'body.regionId', message: '这个地区已不存在，请重新选择' }])
 
     const organizer = await asStaff(app, 'sunli')
     expect((await organizer.get('/api/admin/units')).body.items).to.have.length(3)
@@ -65,7 +65,7 @@ describe('handling units (承办单位) and their staff', () => {
     expect(noUnit.status).to.equal(400)
     expect(noUnit.body.error.details).to.deep.equal([{ path: 'body.unitIds', message: '承办单位工作人员至少属于一个承办单位' }])
     const unknown = await admin.post('/api/admin/staff', { name: '郑凯', username: 'zhengkai', role: 'unit_staff', unitIds: ['u99'] })
-    expect(unknown.body.error.details).to.deep.equal([{ path: 'body.unitIds[0]', message: '未知的承办单位 "u99"' }])
+    expect(unknown.body.error.details).to.deep.equal([{ path: 'body.unitIds[0]', message: '这个承办单位已不存在或已停用，请重新选择' }])
     const created = await admin.post('/api/admin/staff', { name: '郑凯', username: 'zhengkai', role: 'unit_staff', unitIds: ['u02'] })
     expect(created.status).to.equal(201)
     expect(created.body.staff.unitIds).to.deep.equal(['u02'])

@@ -143,13 +143,19 @@ describe('meetings: pure rules', () => {
       ])
     })
 
-    it('names every unknown or inactive id with its place', () => {
-      const r = resolveInvitees({ stationIds: ['st404'], districtIds: ['s0101'], deputyIds: ['dp0001', 'dp9999'], staffIds: ['sf09'] }, directory(), null)
+    it('refuses every unknown or inactive id at its place, in words: by name when known, never by the id', () => {
+      const r = resolveInvitees(
+        { stationIds: ['st404'], districtIds: ['s0101', 'd404'], deputyIds: ['dp0001', 'dp9999'], staffIds: ['sf09', 'sf404'] },
+        directory(),
+        null,
+      )
       expect(r.problems).to.deep.equal([
-        { path: 'selector.districtIds[0]', message: '未知的区县 "s0101"' },
-        { path: 'selector.stationIds[0]', message: '未知的联络站 "st404"' },
-        { path: 'selector.deputyIds[1]', message: '未知的代表 "dp9999"' },
-        { path: 'selector.staffIds[0]', message: '未知的工作人员 "sf09"' },
+        { path: 'selector.districtIds[0]', message: '轻工街道不是区县，请在“联络站”中选择它的联络站' },
+        { path: 'selector.districtIds[1]', message: '这个区县已不存在或不在您的管理范围内' },
+        { path: 'selector.stationIds[0]', message: '这个联络站已不存在或不在您的管理范围内' },
+        { path: 'selector.deputyIds[1]', message: '这位代表已不在代表名册中，请重新选择' },
+        { path: 'selector.staffIds[0]', message: '离职的账号已停用，请重新选择' },
+        { path: 'selector.staffIds[1]', message: '这位工作人员已不在系统中，请重新选择' },
       ])
     })
 

@@ -48,7 +48,7 @@ describe('survey answers', () => {
   it('refuses options that do not exist, too many choices and values out of range, each at its path', () => {
     const problems = answerProblems(survey(), { q1: 'maybe', q2: ['a', 'b', 'c'], q3: '一二三四五六七八九十十一', q4: 6, q5: 200 }, [])
     expect(problems).to.deep.equal([
-      { path: 'answers.q1', message: '选项 maybe 不存在' },
+      { path: 'answers.q1', message: '这个选项已不存在，请刷新后重新选择' },
       { path: 'answers.q2', message: '最多选择 2 项，实选 3 项' },
       { path: 'answers.q3', message: '最多 10 字' },
       { path: 'answers.q4', message: '评分应为 1–5 的整数' },

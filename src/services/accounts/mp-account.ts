@@ -194,7 +194,8 @@ export class MpAccounts {
   }
 
   private client(): WeChatLogin {
-    if (!this.wechat) throw new ServiceUnavailableError('小程序登录暂未开通（未配置微信 AppID）', 'wechat_not_configured')
+    // A resident reads this on the phone; whoever runs the server finds the cause by its code.
+    if (!this.wechat) throw new ServiceUnavailableError('小程序登录暂未开通，请联系人大办公室', 'wechat_not_configured')
     return this.wechat
   }
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { GONE } from '../../domain/choice-words.js'
 import type { StaffRole } from '../../domain/directory.js'
 import { BUILT_IN_ADMIN_ID } from '../../domain/directory-import.js'
 import { ConflictError, ValidationError, NotFoundError, UnprocessableError } from '../../errors.js'
@@ -119,13 +120,13 @@ export class StaffService {
     const unitIds = s.unitIds ?? []
     const details = []
     for (const [i, id] of s.stationIds.entries()) {
-      if (!(await this.store.stations.get(id))) details.push({ path: `body.stationIds[${i}]`, message: `未知的联络站 "${id}"` })
+      if (!(await this.store.stations.get(id))) details.push({ path: `body.stationIds[${i}]`, message: GONE.station })
     }
     for (const [i, id] of s.regionIds.entries()) {
-      if (!(await this.store.regions.get(id))) details.push({ path: `body.regionIds[${i}]`, message: `未知的区域 "${id}"` })
+      if (!(await this.store.regions.get(id))) details.push({ path: `body.regionIds[${i}]`, message: GONE.region })
     }
     for (const [i, id] of unitIds.entries()) {
-      if (!(await this.store.units.get(id))) details.push({ path: `body.unitIds[${i}]`, message: `未知的承办单位 "${id}"` })
+      if (!(await this.store.units.get(id))) details.push({ path: `body.unitIds[${i}]`, message: GONE.unit })
     }
     if (s.role === 'station_staff' && s.stationIds.length === 0) details.push({ path: 'body.stationIds', message: '联络站工作人员至少属于一个联络站' })
     if (s.role === 'unit_staff' && unitIds.length === 0) details.push({ path: 'body.unitIds', message: '承办单位工作人员至少属于一个承办单位' })

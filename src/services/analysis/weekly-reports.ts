@@ -1,4 +1,5 @@
 import type { Clock } from '../../clock.js'
+import { GONE } from '../../domain/choice-words.js'
 import { DEPUTY_LOAD_STATUSES } from '../../domain/case.js'
 import { startOfLocalDate } from '../../domain/business-calendar.js'
 import { mondayOf } from '../../domain/case-series.js'
@@ -47,7 +48,11 @@ export class WeeklyReports {
     const { regions } = await this.directory.prepared()
     const region = regions.get(scope)
     if (!region || (region.kind !== 'district' && region.kind !== 'street'))
-      throw new UnprocessableError('没有这个区县或街道', [{ path: 'query.scope', message: `未知的区县或街道 "${scope}"` }], 'unknown_area')
+      throw new UnprocessableError(
+        '没有这个区县或街道',
+        [{ path: 'query.scope', message: region ? `${region.name}不是区县或街道` : GONE.area }],
+        'unknown_area',
+      )
     if (staff.role === 'organizer' && staffScope(staff, regions).covers(scope)) return
     if (staff.role === 'admin') return
     throw new ForbiddenError('只能查看本辖区的分析报告', 'outside_scope')

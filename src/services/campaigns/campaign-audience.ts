@@ -8,6 +8,7 @@ import {
   type Reader,
   stationInScope,
 } from '../../domain/campaign.js'
+import { GONE, notADistrict } from '../../domain/choice-words.js'
 import type { Region, Station } from '../../domain/directory.js'
 import { ancestry } from '../../domain/region-tree.js'
 import { districtOf, stationDistricts, stationStreets } from '../../domain/station-district.js'
@@ -77,18 +78,18 @@ export class CampaignAudience {
     const inScope = (district: string | null) => !scope.length || (district !== null && scope.includes(district))
     s.stationIds?.forEach((id, i) => {
       const path = `body.audience.stationIds[${i}]`
-      if (!dir.stationDistrict.has(id)) unknown.push({ path, message: `未知的联络站 "${id}"` })
+      if (!dir.stationDistrict.has(id)) unknown.push({ path, message: GONE.station })
       else if (!stationInScope(id, dir, scope)) outside.push({ path, message: '不在您负责的区县' })
     })
     s.districtIds?.forEach((id, i) => {
       const path = `body.audience.districtIds[${i}]`
-      if (!dir.districtNames.has(id)) unknown.push({ path, message: `未知的区县 "${id}"` })
+      if (!dir.districtNames.has(id)) unknown.push({ path, message: dir.regions.has(id) ? notADistrict(dir.regions.get(id)!.name) : GONE.district })
       else if (!inScope(id)) outside.push({ path, message: '不在您负责的区县' })
     })
     s.deputyIds?.forEach((id, i) => {
       const path = `body.audience.deputyIds[${i}]`
       const deputy = deputies.get(id)
-      if (!deputy) unknown.push({ path, message: `未知的代表 "${id}"` })
+      if (!deputy) unknown.push({ path, message: GONE.deputy })
       else if (deputy.active === false) left.push({ path, message: `${deputy.name}代表已离任` })
       // A deputy is within reach by any one of their stations, as resolveAudience reaches them there.
       else if (scope.length && !deputy.stationIds.some((st) => stationInScope(st, dir, scope))) outside.push({ path, message: '不在您负责的区县' })

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Clock } from '../../clock.js'
+import { GONE } from '../../domain/choice-words.js'
 import { CAMPAIGN_LEVEL_LABELS, campaignPhase, type AudienceSelector, type CampaignRecord } from '../../domain/campaign.js'
 import { rollUp, type RolledUp } from '../../domain/campaign-rollup.js'
 import { issuedBy } from '../../domain/campaign-series.js'
@@ -51,7 +52,7 @@ export class CampaignLevels {
     const dir = await audience.freshDirectory()
     const area = dir.regions.get(areaId)
     if (!area || (area.kind !== 'district' && area.kind !== 'street'))
-      throw new UnprocessableError('没有这个区县或街道', [{ path: 'body.areaId', message: `未知的区县或街道 "${areaId}"` }], 'unknown_area')
+      throw new UnprocessableError('没有这个区县或街道', [{ path: 'body.areaId', message: area ? `${area.name}不是区县或街道` : GONE.area }], 'unknown_area')
     // The scope rule: a district organizer may take it up for a street of theirs too.
     if (!staffScope(staff, dir.regions).covers(area.id))
       throw new ForbiddenError('只能为您负责的区县或街道采用活动', 'outside_scope', [{ path: 'body.areaId', message: area.name }])

@@ -1,4 +1,5 @@
 import { OPEN_STATUSES, reopenBlock, STATUS_LABELS, type CaseRecord } from '../../domain/case.js'
+import { GONE } from '../../domain/choice-words.js'
 import { dueDateText } from '../../domain/due-date-text.js'
 import { slaDeadlines } from '../../domain/sla.js'
 import { ConflictError, ForbiddenError, UnprocessableError } from '../../errors.js'
@@ -117,14 +118,14 @@ export class CaseWorkflow extends CaseMechanics {
   async assign(staff: StaffPrincipal, caseId: string, deputyId: string, note?: string) {
     const c = await this.staffCase(staff, caseId)
     const target = await this.store.deputies.get(deputyId)
-    if (!target) throw new UnprocessableError('代表不存在', [{ path: 'body.deputyId', message: `未知的代表 "${deputyId}"` }], 'unknown_deputy')
+    if (!target) throw new UnprocessableError('代表不存在', [{ path: 'body.deputyId', message: GONE.deputy }], 'unknown_deputy')
     if (!target.active) throw inactiveDeputy('body.deputyId', target.name)
     // Writes are held to the same scope as reads: staff assign within their stations,
     // a district organizer within their districts; refused before anything changes.
     const mine = await this.stationsInScope(staff, target.stationIds)
     if (!mine.length && staffScope(staff).kind !== 'city') {
       throw new ForbiddenError(staff.role === 'station_staff' ? '只能分派给本站的代表' : '只能分派给本辖区的代表', 'outside_scope', [
-        { path: 'body.deputyId', message: `代表 "${deputyId}" 不在您的辖区` },
+        { path: 'body.deputyId', message: staff.role === 'station_staff' ? `${target.name}代表不是本站的代表` : `${target.name}代表不在您的辖区` },
       ])
     }
     if (target.id === c.deputyId) throw new ConflictError('留言已在该代表名下')

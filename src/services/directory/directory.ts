@@ -1,3 +1,4 @@
+import { GONE } from '../../domain/choice-words.js'
 import { LEVEL_LABELS, type Deputy, type Region, type Station, type Weekday } from '../../domain/directory.js'
 import { dutyDatesAmong, dutyDatesAt, dutyStationFor, onlyStations } from '../../domain/duty-days.js'
 import { normalizePhone } from '../../domain/phone.js'
@@ -239,15 +240,16 @@ export class DirectoryService {
     const choice = dutyStationFor(deputyStationIds, allowed, named)
     if (choice.ok) return choice.stationId
     if (choice.reason === 'ambiguous') {
-      const names = stations.filter((s) => choice.stationIds.includes(s.id)).map((s) => `${s.name}（${s.id}）`)
+      const names = stations.filter((s) => choice.stationIds.includes(s.id)).map((s) => s.name)
       throw new UnprocessableError(
         `该代表在 ${names.length} 个联络站值班，请说明是哪个联络站的值班日期`,
-        [{ path: 'body.stationId', message: `请填写联络站：${names.join('、')}` }],
+        [{ path: 'body.stationId', message: `请选择联络站：${names.join('、')}` }],
         'duty_station_required',
       )
     }
     if (named !== undefined && !deputyStationIds.includes(named)) {
-      throw new ValidationError('该代表不属于这个联络站', [{ path: 'body.stationId', message: `代表不属于联络站 "${named}"` }])
+      const station = await this.store.stations.get(named)
+      throw new ValidationError('该代表不属于这个联络站', [{ path: 'body.stationId', message: station ? `该代表不属于${station.name}` : GONE.station }])
     }
     throw new ForbiddenError('只能安排本站的接待值班日期', 'outside_scope', [{ path: 'body.stationId', message: '不是您负责的联络站' }])
   }
@@ -302,7 +304,10 @@ export class DirectoryService {
       throw new ForbiddenError(
         path ? '该代表也在其他辖区的联络站，请由市人大常委会办公室设置' : '只能调整本辖区的联络站',
         'outside_scope',
-        outside.map((id) => ({ path: path ?? pathOf('body.stationIds', body, id), message: `联络站 "${id}" 不在您的辖区` })),
+        outside.map((id) => ({
+          path: path ?? pathOf('body.stationIds', body, id),
+          message: `${stations.find((s) => s.id === id)?.name ?? '这个联络站'}不在您的辖区`,
+        })),
       )
     }
   }
@@ -313,10 +318,11 @@ export class DirectoryService {
     if (scope.kind === 'city') return
     const outside = touched.filter((id) => !scope.covers(id))
     if (outside.length) {
+      const places = await Promise.all(outside.map((id) => this.store.regions.get(id)))
       throw new ForbiddenError(
         '只能调整本辖区的区域',
         'outside_scope',
-        outside.map((id) => ({ path: pathOf(path, body, id), message: `区域 "${id}" 不在您的辖区` })),
+        outside.map((id, i) => ({ path: pathOf(path, body, id), message: `${places[i]?.name ?? '这个地区'}不在您的辖区` })),
       )
     }
   }
@@ -342,13 +348,13 @@ export class DirectoryService {
 
   private async requireStations(ids: string[]) {
     const found = await Promise.all(ids.map((id) => this.store.stations.get(id)))
-    const details = ids.flatMap((id, i) => (found[i] ? [] : [{ path: `body.stationIds[${i}]`, message: `未知的联络站 "${id}"` }]))
+    const details = ids.flatMap((id, i) => (found[i] ? [] : [{ path: `body.stationIds[${i}]`, message: GONE.station }]))
     if (details.length) throw new ValidationError('联络站无效', details)
   }
 
   private async requireRegions(ids: string[], path: string) {
     const found = await Promise.all(ids.map((id) => this.store.regions.get(id)))
-    const details = ids.flatMap((id, i) => (found[i] ? [] : [{ path: `${path}[${i}]`, message: `未知的区域 "${id}"` }]))
+    const details = ids.flatMap((id, i) => (found[i] ? [] : [{ path: `${path}[${i}]`, message: GONE.region }]))
     if (details.length) throw new ValidationError('区域无效', details)
   }
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { GONE } from '../../domain/choice-words.js'
 import type { Unit, UnitKind } from '../../domain/directory.js'
 import { scopeKind, staffScope } from '../../domain/staff-scope.js'
 import { unitInScope } from '../../domain/unit-scope.js'
@@ -61,7 +62,7 @@ export class UnitService {
 
   private async checkRegion(regionId: string | null) {
     if (regionId !== null && !(await this.store.regions.get(regionId))) {
-      throw new ValidationError('输入有误', [{ path: 'body.regionId', message: `未知的区域 "${regionId}"` }])
+      throw new ValidationError('输入有误', [{ path: 'body.regionId', message: GONE.region }])
     }
   }
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Clock } from '../../clock.js'
+import { GONE } from '../../domain/choice-words.js'
 import type { LivelihoodCycle, LivelihoodProject, LivelihoodProposal } from '../../domain/livelihood.js'
 import { unitOutOfScope } from '../../domain/unit-scope.js'
 import { ConflictError, NotFoundError, UnprocessableError } from '../../errors.js'
@@ -106,7 +107,12 @@ export class LivelihoodCandidates {
 
   private async unit(staff: StaffPrincipal, unitId: string): Promise<string> {
     const unit = await this.store.units.get(unitId)
-    if (!unit || !unit.active) throw new UnprocessableError('承办单位有误', [{ path: 'body.unitId', message: `未知的承办单位 "${unitId}"` }], 'unknown_unit')
+    if (!unit || !unit.active)
+      throw new UnprocessableError(
+        '承办单位有误',
+        [{ path: 'body.unitId', message: unit ? `${unit.name}已停用，请重新选择承办单位` : GONE.unit }],
+        'unknown_unit',
+      )
     if (!(await this.scope.unitAllowed(staff, unit)))
       throw new UnprocessableError(unitOutOfScope(unit), [{ path: 'body.unitId', message: unitOutOfScope(unit) }], 'unit_out_of_scope')
     return unit.id
@@ -119,7 +125,7 @@ export class LivelihoodCandidates {
     if (unknown.length)
       throw new UnprocessableError(
         '项目建议有误',
-        unknown.map((id) => ({ path: 'body.proposalIds', message: `本年度没有编号为 ${id} 的项目建议` })),
+        unknown.map(() => ({ path: 'body.proposalIds', message: '本年度的项目建议中没有这一条，请刷新后重新选择' })),
         'unknown_proposal',
       )
     const elsewhere = proposalIds.filter((id) => byId.get(id)!.projectId && byId.get(id)!.projectId !== project.id)

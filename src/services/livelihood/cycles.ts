@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Clock } from '../../clock.js'
+import { GONE, notADistrict } from '../../domain/choice-words.js'
 import type { DeputyLevel } from '../../domain/directory.js'
 import { ballotOutcome, scopeOf } from '../../domain/survey-tally.js'
 import { surveyPhase } from '../../domain/survey.js'
@@ -53,7 +54,10 @@ export class LivelihoodCycles {
     this.scope.requireOffice(staff, input.office)
     if (input.office !== 'city') {
       const region = await this.store.regions.get(input.office)
-      if (region?.kind !== 'district') throw new ValidationError('输入有误', [{ path: 'body.office', message: `未知的区县 "${input.office}"` }])
+      if (region?.kind !== 'district') {
+        const message = region ? `${notADistrict(region.name)}，民生实事项目由市或区县人大常委会组织` : GONE.district
+        throw new ValidationError('输入有误', [{ path: 'body.office', message }])
+      }
     }
     if (input.closesAt <= input.opensAt) throw new ValidationError('输入有误', [{ path: 'body.closesAt', message: '征集结束时间须晚于开始时间' }])
     const taken = (await this.store.livelihood.listCycles([input.office])).some((c) => c.year === input.year)

@@ -60,6 +60,19 @@ function startLine(endLine: number, raw: string): number {
 }
 
 /**
+ * Why the file could not be read, in words: csv-parse's own are English ("Invalid Closing Quote:
+ * got "c" at line 2 instead of delimiter …") and the organizer reading them is not a programmer.
+ */
+function unreadable(err: { code?: string; lines?: number }): string {
+  const rule = '一格文字如以双引号开头，须以双引号结尾；文字里的双引号要写成两个（""）'
+  // An unclosed quote is only found at the end of the file: the line it names is the last one, not where the quote is.
+  if (err.code === 'CSV_QUOTE_NOT_CLOSED') return `CSV 格式有误：有一格以英文双引号开头，直到文件末尾也没有结尾的双引号。${rule}`
+  const where = err.lines ? `第 ${err.lines} 行` : '文件中'
+  if (/QUOTE/.test(err.code ?? '')) return `CSV 格式有误：${where}的英文双引号没有成对。${rule}`
+  return `CSV 格式有误：${where}无法读出，请在 Excel 或 WPS 中另存为“CSV（逗号分隔）”后重新导入`
+}
+
+/**
  * Reads a question bank in plain CSV (as saved from Excel or WPS: a header row
  * type,stem,options,answer,explanation,points,tags; options and tags separated by |).
  * Each row is checked as a question typed in the form is (questionInput); every problem is
@@ -81,7 +94,7 @@ export async function readQuestionCsv(text: string): Promise<{ drafts: QuestionD
       raw: true,
     })
   } catch (err) {
-    return { drafts: [], problems: [{ path: 'body.csv', message: `CSV 格式有误：${(err as Error).message}` }] }
+    return { drafts: [], problems: [{ path: 'body.csv', message: unreadable(err as { code?: string; lines?: number }) }] }
   }
   const problems: Problem[] = []
   const first = records[0]?.record

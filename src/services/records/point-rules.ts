@@ -1,4 +1,5 @@
 import type { Clock } from '../../clock.js'
+import { GONE, notADistrict } from '../../domain/choice-words.js'
 import { DEFAULT_POINT_RULES, ruleProblems, type PointRule } from '../../domain/record-points.js'
 import { ForbiddenError, UnprocessableError } from '../../errors.js'
 import type { Region } from '../../domain/directory.js'
@@ -39,8 +40,10 @@ export class PointRules {
 
   async save(staff: StaffPrincipal, office: string | undefined, rules: PointRule[]): Promise<PointRuleSet> {
     const { target, editable } = await this.officeFor(staff, office, 'body.office')
-    if (!editable)
-      throw new ForbiddenError('区县的积分规则由区县人大常委会设置', 'outside_scope', [{ path: 'body.office', message: `不能修改 "${target}" 的积分规则` }])
+    if (!editable) {
+      const name = (await this.store.regions.get(target))?.name ?? '这个区县'
+      throw new ForbiddenError('区县的积分规则由区县人大常委会设置', 'outside_scope', [{ path: 'body.office', message: `不能修改${name}的积分规则` }])
+    }
     const problems = ruleProblems(rules)
     if (problems.length)
       throw new UnprocessableError(
@@ -71,8 +74,9 @@ export class PointRules {
   private async officeFor(staff: StaffPrincipal, office: string | undefined, path: string): Promise<{ target: string; editable: boolean }> {
     const scope = staffScope(staff)
     if (scope.kind === 'none') throw new ForbiddenError('积分规则由人大常委会办公室设置', 'organizers_only')
-    if (office !== undefined && office !== CITY_OFFICE && (await this.store.regions.get(office))?.kind !== 'district')
-      throw new UnprocessableError('积分规则只能按全市或区县设置', [{ path, message: `"${office}" 不是区县` }], 'unknown_office')
+    const place = office === undefined || office === CITY_OFFICE ? null : await this.store.regions.get(office)
+    if (office !== undefined && office !== CITY_OFFICE && place?.kind !== 'district')
+      throw new UnprocessableError('积分规则只能按全市或区县设置', [{ path, message: place ? notADistrict(place.name) : GONE.district }], 'unknown_office')
     if (scope.kind === 'city') return { target: office ?? CITY_OFFICE, editable: true }
     // Each region assigned reads its district's rules (a district its own); only a district assigned as a whole edits them.
     const districts = (await Promise.all(scope.regionIds.map((id) => this.districtAbove(id)))).flatMap((d) => (d ? [d.id] : []))

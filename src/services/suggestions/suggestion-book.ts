@@ -1,3 +1,4 @@
+import { GONE } from '../../domain/choice-words.js'
 import { localDate } from '../../domain/dates.js'
 import { scopeHasPlace, staffScope } from '../../domain/staff-scope.js'
 import type { Unit } from '../../domain/directory.js'
@@ -100,8 +101,13 @@ export class SuggestionBook {
    * office user who gives the work: a unit outside their districts is a 422 too.
    */
   async units(ids: Array<{ id: string; path: string }>, giver?: StaffPrincipal): Promise<Map<string, Unit>> {
-    const all = new Map((await this.store.units.list()).filter((u) => u.active).map((u) => [u.id, u]))
-    const unknown = ids.filter(({ id }) => !all.has(id)).map(({ id, path }) => ({ path, message: `未知的承办单位 "${id}"` }))
+    const listed = await this.store.units.list()
+    const all = new Map(listed.filter((u) => u.active).map((u) => [u.id, u]))
+    // A unit stopped since the page was opened is named; one the list never had is said to be gone.
+    const stopped = new Map(listed.filter((u) => !u.active).map((u) => [u.id, u.name]))
+    const unknown = ids
+      .filter(({ id }) => !all.has(id))
+      .map(({ id, path }) => ({ path, message: stopped.has(id) ? `${stopped.get(id)}已停用，请重新选择承办单位` : GONE.unit }))
     if (unknown.length) throw new UnprocessableError('承办单位不存在', unknown, 'unknown_unit')
     if (giver) {
       const scope = await this.directory.scopeOf(giver)

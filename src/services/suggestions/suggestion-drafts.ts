@@ -215,8 +215,9 @@ export class SuggestionDrafts {
   private async linkCases(deputy: DeputyActor, s: SuggestionRecord, caseIds: string[]): Promise<OutboxMessage[]> {
     const unique = [...new Set(caseIds)]
     const found = await Promise.all(unique.map((id) => this.book.store.cases.get(id)))
-    const refused = unique.flatMap((id, i) =>
-      found[i]?.deputyId === deputy.deputyId ? [] : [{ path: `body.caseIds[${i}]`, message: `不是您负责的留言 "${id}"` }],
+    // Not named by its ticket: a case not theirs is none of their business, whatever its number.
+    const refused = unique.flatMap((_id, i) =>
+      found[i]?.deputyId === deputy.deputyId ? [] : [{ path: `body.caseIds[${i}]`, message: '这条留言不是交给您办理的，或已改由其他代表办理' }],
     )
     if (refused.length) throw new UnprocessableError('只能关联您负责的群众留言', refused, 'not_your_case')
     const before = new Set(s.cases.map((c) => c.id))

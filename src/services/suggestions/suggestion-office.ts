@@ -228,8 +228,16 @@ export class SuggestionOffice {
   /** Joins a suggestion into a similar one: its deputies become co-signers there, its cases move along. */
   private async merge(staff: StaffPrincipal, s: SuggestionRecord, targetId: string, tellDeputy: (text: string, key: string) => OutboxMessage) {
     const target = await this.book.store.suggestions.get(targetId)
-    if (!target || target.id === s.id || !this.book.officeSees(staff, target) || ['draft', 'cosigning'].includes(target.status))
-      throw new UnprocessableError('不能并入这条建议', [{ path: 'body.mergeInto', message: `不能并入 "${targetId}"` }], 'bad_merge_target')
+    if (!target || target.id === s.id || !this.book.officeSees(staff, target) || ['draft', 'cosigning'].includes(target.status)) {
+      // Why, in words: the id was picked from a list, the person never saw it.
+      const why =
+        !target || !this.book.officeSees(staff, target)
+          ? '所选的建议已不存在或不在您的管理范围内'
+          : target.id === s.id
+            ? '不能并入本件自己'
+            : `《${target.title}》还没有正式提交，不能并入`
+      throw new UnprocessableError('不能并入这条建议', [{ path: 'body.mergeInto', message: why }], 'bad_merge_target')
+    }
     // Answered, closed, returned …: nobody would handle what joins it.
     if (!MERGE_TARGETS.includes(target.status))
       throw new ConflictError(

@@ -1,4 +1,5 @@
 import type { Clock } from '../../clock.js'
+import { GONE } from '../../domain/choice-words.js'
 import { scopeHasStation } from '../../domain/staff-scope.js'
 import { surveyPhase, type Question, type SurveyRecord, type AnswerValue } from '../../domain/survey.js'
 import { ballotOutcome, mergeIncrements, scopeOf, surveyResults, type BallotOutcome, type TallyRow } from '../../domain/survey-tally.js'
@@ -138,7 +139,7 @@ export class SurveyReports {
   private async requireDistrict(id: string) {
     const region = await this.store.regions.get(id)
     if (region?.kind === 'district') return
-    const message = region ? `“${region.name}”不是区县，请选一个区县，或不加筛选` : `未知的区县 "${id}"`
+    const message = region ? `“${region.name}”不是区县，请选一个区县，或不加筛选` : `${GONE.district}，请重新选择，或不加筛选`
     throw new UnprocessableError('只能按区县筛选', [{ path: 'query.districtId', message }], 'not_a_district')
   }
 

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import type { Clock } from '../../clock.js'
+import { GONE } from '../../domain/choice-words.js'
 import type { DeputyLevel } from '../../domain/directory.js'
 import {
   canManageSurvey,
@@ -165,8 +166,7 @@ export class SurveyService {
     const problems = definitionProblems(record)
     if (draft.kind === 'ballot' && !draft.ballot) problems.push({ path: 'ballot', message: '票决须设定投票规则与应投票代表' })
     // Dropped without a word, the organizer would believe the ballot also went to those deputies.
-    if (draft.kind === 'ballot' && draft.audience)
-      problems.push({ path: 'audience', message: '票决的投票代表在“应投票代表”（ballot.roll）中设定，不另设邀请名单' })
+    if (draft.kind === 'ballot' && draft.audience) problems.push({ path: 'audience', message: '票决的投票代表在“应投票代表”中设定，不另设邀请名单' })
     if (problems.length)
       throw new UnprocessableError(
         '问卷设置有误',
@@ -366,7 +366,11 @@ export class SurveyService {
     if (unknown.length)
       throw new UnprocessableError(
         path.startsWith('body.ballot') ? '应投票代表有误' : '邀请填写的代表有误',
-        unknown.map((id) => ({ path, message: `代表 ${id} 不存在或不在您的管辖范围内` })),
+        unknown.map((id) => {
+          // Named when the directory has them (out of reach); gone when it has not: never by their id.
+          const known = snap.deputies.find((d) => d.id === id)
+          return { path, message: known ? `${known.name}代表不在您的管理范围内` : GONE.deputy }
+        }),
         'invalid_roll',
       )
     return ids

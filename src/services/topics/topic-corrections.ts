@@ -7,6 +7,7 @@
 import type { Clock } from '../../clock.js'
 import { canSeeCase } from '../../domain/case-access.js'
 import type { CaseRecord } from '../../domain/case.js'
+import { GONE, notADistrict } from '../../domain/choice-words.js'
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError, ValidationError } from '../../errors.js'
 import type { Store, TopicTraining } from '../../store/ports.js'
 import type { AuditTrail } from '../audit.js'
@@ -73,10 +74,17 @@ export class TopicCorrections {
     if (scope.kind === 'none') throw new ForbiddenError('只有人大常委会办公室可以重新训练')
     const inScope = (office: string) => scope.kind === 'city' || (office !== CITY_OFFICE && scope.covers(office))
     if (districtId !== undefined) {
-      if (districtId !== CITY_OFFICE && (await this.store.regions.get(districtId))?.kind !== 'district')
-        throw new UnprocessableError('只能按区县重新训练主题模型', [{ path: 'body.districtId', message: `"${districtId}" 不是区县` }], 'not_a_district')
+      const place = districtId === CITY_OFFICE ? null : await this.store.regions.get(districtId)
+      if (districtId !== CITY_OFFICE && place?.kind !== 'district')
+        throw new UnprocessableError(
+          '只能按区县重新训练主题模型',
+          [{ path: 'body.districtId', message: place ? notADistrict(place.name) : GONE.district }],
+          'not_a_district',
+        )
       if (!inScope(districtId))
-        throw new ForbiddenError('只能重新训练本辖区的主题模型', 'outside_scope', [{ path: 'body.districtId', message: `"${districtId}" 不在您的辖区` }])
+        throw new ForbiddenError('只能重新训练本辖区的主题模型', 'outside_scope', [
+          { path: 'body.districtId', message: place ? `${place.name}不在您的辖区` : '全市的主题模型由市人大常委会办公室重新训练' },
+        ])
       const trainings = [await this.models.retrain(districtId, staff.id)]
       await this.audit.record(staff, 'topics.retrained', null, { offices: [districtId] })
       return trainings
