@@ -6,7 +6,8 @@ import type { ApiError } from '../client.js'
  */
 export function refusal(err: ApiError): string {
   const first = Array.isArray(err.details) ? (err.details[0] as { message?: unknown } | undefined) : undefined
-  const detail = typeof first?.message === 'string' ? first.message : ''
+  // A detail without a Chinese word is a value for programs (a status such as "replied", an id): not said.
+  const detail = typeof first?.message === 'string' && /\p{Script=Han}/u.test(first.message) ? first.message : ''
   return detail && !err.message.includes(detail) ? `${err.message}：${detail}` : err.message
 }
 

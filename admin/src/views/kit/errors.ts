@@ -15,7 +15,8 @@ export function describe(err: unknown, fallback = '操作没有成功，请稍�
   const details = Array.isArray(err.details)
     ? (err.details as Array<{ path?: string; message?: string }>)
         // A detail that only repeats the message (当前密码不正确) would read twice.
-        .filter((d) => d.message && d.message !== err.message)
+        // Nor is one without a Chinese word a person's: a status ("replied") or an id, for programs.
+        .filter((d) => d.message && d.message !== err.message && /\p{Script=Han}/u.test(d.message))
         .map((d) => [placeOf(d.path ?? ''), d.message].filter(Boolean).join('：'))
     : []
   return [err.message, ...details].join('；')
