@@ -175,6 +175,10 @@ function textFor(item: OutboxItem): string {
     '请为办理结果打分，回复一个数字：',
     '5 很满意　4 满意　3 一般　2 不满意　1 很不满意',
     // A bare number rates the answer that came last: with several waiting, the number names this one.
-    item.ticket && `有几条留言等着打分时，请写上编号后四位，如：评价 ${shortTicket(item.ticket)} 5`,
+    item.ticket && ratingHint(item.rateRef ?? shortTicket(item.ticket)),
   )
 }
+
+/** The whole number when the last four digits would name two of the person's messages. */
+const ratingHint = (ref: string) =>
+  /^\d{4}$/.test(ref) ? `有几条留言等着打分时，请写上编号后四位，如：评价 ${ref} 5` : `有几条留言等着打分时，请写上编号，如：评价 ${ref} 5`

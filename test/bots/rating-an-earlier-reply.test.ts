@@ -95,8 +95,9 @@ describe('bot: a resident with two answers waiting rates the earlier one by its 
     app.clock.advance(24 * 3_600_000) // numbers start again each day: the next one ends the same
     const second = await writes('小区门口的垃圾好几天没人清运')
     expect(second.slice(-4), 'the same last four digits').to.equal(first.slice(-4))
-    await answered(first, '已和交警大队沟通。', first)
-    await answered(second, '已联系环卫所。', second)
+    // The rating question's example is the whole number: the last four digits would name both.
+    expect(await answered(first, '已和交警大队沟通。', first)).to.include(`请写上编号，如：评价 ${first} 5`)
+    expect(await answered(second, '已联系环卫所。', second)).to.include(`评价 ${second} 5`)
 
     // The short number is two of his messages: the bot names both in full instead of guessing.
     expect(await ask(t, resident, `评价 ${first.slice(-4)} 4`))

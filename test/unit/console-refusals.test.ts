@@ -1,9 +1,20 @@
 import { expect } from 'chai'
-import { ApiError } from '../../admin/src/api.js'
-import { describe as describeRefusal } from '../../admin/src/views/kit/errors.js'
+import { resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+
+// The console's modules are type-checked by vue-tsc with admin/tsconfig.json (bundler resolution), not by
+// the backend's tsc: they are loaded by path, so this program does not take them in.
+const consoleModule = (path: string) => import(pathToFileURL(resolve(import.meta.dirname, '../../admin/src', path)).href)
 
 /** What an office worker reads in the console's alert when the backend refuses an action. */
 describe('console: a refusal in words', () => {
+  let ApiError: new (status: number, code: string, message: string, details?: unknown) => Error
+  let describeRefusal: (err: unknown) => string
+  before(async () => {
+    ApiError = (await consoleModule('api.ts')).ApiError
+    describeRefusal = (await consoleModule('views/kit/errors.ts')).describe
+  })
+
   it('gives the message and each problem in words, with the question it is about', () => {
     const err = new ApiError(422, 'validation_failed', '问卷设置有误', [{ path: 'body.questions[1].options', message: '选择题至少需要两个选项' }])
     expect(describeRefusal(err)).to.equal('问卷设置有误；第 2 题：选择题至少需要两个选项')

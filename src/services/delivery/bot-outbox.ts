@@ -16,6 +16,9 @@ import { supersededReason } from './superseded.js'
  * goes out with the person's current contact id and remark, or the room's id and topic;
  * the bot finds them by those when an id is gone, and its ack says where it found them.
  */
+/** A resident's latest messages looked through for another ending in the same four digits. */
+const RATE_REF_LOOKBACK = 200
+
 export class BotOutbox {
   constructor(
     private readonly store: Pick<Store, 'campaigns' | 'cases' | 'deputies' | 'meetings' | 'outbox' | 'bot'>,
@@ -48,6 +51,7 @@ export class BotOutbox {
       else messages.push(m)
     }
     const conversations = await Promise.all(messages.map((m) => this.resolver.botConversation(m)))
+    const rateRefs = await Promise.all(messages.map((m) => this.rateRef(m)))
     return messages.map((m, i) => ({
       id: m.id,
       channel: m.channel,
@@ -58,9 +62,25 @@ export class BotOutbox {
       ticket: (m.payload as { ticket?: string }).ticket ?? null,
       /** A deputy's reply in full, for the bot to send with the rating question. */
       reply: (m.payload as { reply?: string }).reply ?? null,
+      /** An answer to a resident: how they write its number to rate it ("评价 0001 5"). */
+      rateRef: rateRefs[i],
       attempts: m.attempts,
       leaseUntil: new Date(this.clock.now().getTime() + this.policy.leaseSeconds * 1000).toISOString(),
     }))
+  }
+
+  /**
+   * How a resident writes this answer's message number to rate it: its last four digits, or the whole
+   * number when another of their messages ends the same (numbers start again at 0001 each day), so the
+   * example in the rating question never names two messages.
+   */
+  private async rateRef(m: OutboxMessage): Promise<string | null> {
+    const ticket = (m.payload as { ticket?: string }).ticket
+    if (m.kind !== 'case.replied' || !ticket || m.recipientKind !== 'mp_user') return null
+    if (!/-\d{4}$/.test(ticket)) return ticket
+    const short = ticket.slice(-4)
+    const theirs = await this.store.cases.search({ residentId: m.recipientId, limit: RATE_REF_LOOKBACK })
+    return theirs.items.some((c) => c.ticket !== ticket && c.ticket.endsWith(`-${short}`)) ? ticket : short
   }
 
   /** `address`: where the bot found the conversation, when that was not where it was routed (a room found again by its topic). */
