@@ -4,6 +4,7 @@
  * candidates, the deputies' ballot decides, the responsible unit reports each quarter, and at
  * year end deputies rate each project. Pure: no I/O, times passed in.
  */
+import type { Region } from './directory.js'
 import { staffScope } from './staff-scope.js'
 
 /** 'city' or a district id: whose cycle it is. */
@@ -191,6 +192,20 @@ export function ratingResults(projectIds: string[], ratings: Pick<ProjectRating,
     }
     return { projectId, ratings: total, counts, shares, satisfiedShare: total ? shares.satisfied + shares.basically_satisfied : 0 }
   })
+}
+
+/**
+ * The office whose 民生实事 years a district or street follows: a street's 工委 has no year of its
+ * own, it follows its district's (and, as every place does, the city's). `regions` is the region tree.
+ */
+export function followedOffice(regionId: string, regions: ReadonlyMap<string, Pick<Region, 'kind' | 'parentId'>>): string | null {
+  const region = regions.get(regionId)
+  return region?.kind === 'street' ? region.parentId : regionId
+}
+
+/** Who runs an office's year, as staff read it: 市人大常委会, 湛河区人大常委会. */
+export function officeName(office: LivelihoodOffice, districtName: string | undefined): string {
+  return office === 'city' ? '市人大常委会' : `${districtName ?? office}人大常委会`
 }
 
 /** Which office's cycles a console user manages: null for every office (admins, city organizers). */

@@ -6,6 +6,7 @@
 import { OPEN_STATUSES, WAITING_STATUSES, type CaseRecord } from './case.js'
 import { caseStats, groupedStats, type CaseStats } from './case-stats.js'
 import { groupHotIssues, type HotIssue, type HotIssueCase } from './hot-issues.js'
+import type { LivelihoodSection } from './livelihood-week.js'
 
 const DAY = 86_400_000
 
@@ -23,6 +24,8 @@ export interface WeeklyReportInput {
   /** How many of the scope's open cases are overdue, when openCases holds only the most overdue. */
   overdueOpen?: number
   name: (kind: 'region' | 'station' | 'deputy', id: string) => string
+  /** The 民生实事 part (livelihood-week.ts), written from the years the scope follows. */
+  livelihood?: LivelihoodSection
 }
 
 export type Trend = 'new' | 'up' | 'down' | 'same'
@@ -51,6 +54,8 @@ export interface WeeklyReport {
   slowest: Array<{ caseId: string; ticket: string; topic: string; station: string | null; deputy: string | null; daysToReply: number }>
   byDeputy: Array<{ id: string; name: string; stats: CaseStats }>
   byStation: Array<{ id: string; name: string; stats: CaseStats }>
+  /** 民生实事; null in a report kept before the report had this part. */
+  livelihood: LivelihoodSection | null
 }
 
 export const TOP_ISSUES = 5
@@ -167,6 +172,7 @@ export function composeWeeklyReport(input: WeeklyReportInput): WeeklyReport {
     slowest,
     byDeputy: groupedStats(thisWeek, (c) => c.deputyId, now).map((g) => ({ id: g.key, name: name('deputy', g.key), stats: g.stats })),
     byStation: groupedStats(thisWeek, (c) => c.stationId, now).map((g) => ({ id: g.key, name: name('station', g.key), stats: g.stats })),
+    livelihood: input.livelihood ?? null,
   }
 }
 

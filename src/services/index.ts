@@ -246,7 +246,7 @@ export function createServices(config: Config & { security: { secretKey: string 
     tasks: new TaskListService({ store, responses: surveyResponses, quizzes: quizServices.quizTaking, clock, settings: { timeZone } }),
     surveyReports: new SurveyReports(store, surveys, clock, { timeZone }, ballotCount),
     hotIssues: new HotIssueService({ store, queries: caseQueries, directory: directoryCache, clock, options: config.analysis }),
-    weeklyReports: new WeeklyReports(store, directoryCache, clock, { timeZone }),
+    weeklyReports: new WeeklyReports(store, directoryCache, clock, { timeZone, reportGraceDays: config.livelihood.reportGraceDays }),
     caseSeries: new CaseSeriesReport({ store, queries: caseQueries, directory: directoryCache, clock, options: { timeZone } }),
     publications,
     responsiveness: new PublicResponsiveness(store, directoryCache, clock, { timeZone }),

@@ -82,3 +82,40 @@ export async function runningProject(app: TestApp, unitId = 'u01') {
     [],
   )
 }
+
+/**
+ * An office's year already running with its chosen projects (unit ids as given), put straight into the
+ * store as runningProject does; each project's progress is then posted by its unit as in life.
+ */
+export async function runningYear(
+  app: TestApp,
+  year: { id: string; office: string; year: number; title: string },
+  projects: Array<{ id: string; title: string; unitId: string }>,
+) {
+  const now = app.clock.now()
+  const store = app.liaison.store.livelihood
+  const cycle = await store.createCycle({
+    ...year,
+    opensAt: now,
+    closesAt: now,
+    status: 'running',
+    projectCount: projects.length,
+    ballotSurveyId: null,
+    createdBy: 'admin',
+    createdAt: now,
+    updatedAt: now,
+  })
+  for (const p of projects)
+    await store.saveProject(
+      { ...p, cycleId: cycle.id, description: p.title, place: '', costWan: 100, proposalIds: [], status: 'chosen', votes: 3, createdAt: now, updatedAt: now },
+      [],
+      [],
+    )
+  return cycle
+}
+
+/** A unit's staff member reports a quarter of a project, as the unit's page does. */
+export async function reportProgress(unitStaff: Client, projectId: string, quarter: number, percent: number) {
+  const answer = await unitStaff.post(`/api/admin/unit/livelihood-projects/${projectId}/progress`, { quarter, percent, text: `第${quarter}季度进展` })
+  expect(answer.status, JSON.stringify(answer.body)).to.equal(201)
+}

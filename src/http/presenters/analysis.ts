@@ -1,6 +1,7 @@
 import type { CaseRecord } from '../../domain/case.js'
 import { localDate } from '../../domain/dates.js'
 import type { HotIssue } from '../../domain/hot-issues.js'
+import type { LivelihoodSection } from '../../domain/livelihood-week.js'
 import { TREND_WORDS, type WeeklyReport } from '../../domain/weekly-report.js'
 import type { PublicationRecord } from '../../services/analysis/publications.js'
 
@@ -54,6 +55,24 @@ export const presentWeeklyReport = (r: { scope: string; week: string; report: We
   slowest: r.report.slowest,
   byDeputy: r.report.byDeputy,
   byStation: r.report.byStation,
+  livelihood: r.report.livelihood ? presentLivelihoodSection(r.report.livelihood) : null,
+})
+
+/** 民生实事 in the report: names, stages and sentences only (no ids: the page links nowhere). */
+export const presentLivelihoodSection = (s: LivelihoodSection) => ({
+  offices: s.offices.map((o) => ({
+    officeName: o.officeName,
+    none: o.none,
+    years: o.years.map((y) => ({
+      title: y.title,
+      year: y.year,
+      stage: y.stage,
+      stageLabel: y.stageLabel,
+      summary: y.summary,
+      attention: y.attention,
+      projects: y.projects.map((p) => ({ title: p.title, unitName: p.unitName, latest: p.latest, progress: p.progress, late: p.late, rating: p.rating })),
+    })),
+  })),
 })
 
 export const presentSeries = (s: {

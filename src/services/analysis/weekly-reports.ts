@@ -11,6 +11,7 @@ import type { CaseFilter, Store } from '../../store/ports.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 import { csvSheet, type SheetCell } from '../csv-sheet.js'
 import { namer, type DirectoryNames } from './directory-names.js'
+import { WeeklyLivelihood } from './weekly-livelihood.js'
 
 const DAY = 86_400_000
 export const CITY = 'city'
@@ -19,15 +20,20 @@ export const CITY = 'city'
  * The weekly report of a district or the city: made for last week every Monday by a job
  * (and kept as made), or on demand for any week; organizers see their own districts', the
  * city office and admins every one. A street's (a street organizer's, on demand) counts the
- * messages of the liaison stations in the street, as the street's organizers see them.
+ * messages of the liaison stations in the street, as the street's organizers see them. Each
+ * report also says where the 民生实事 years its place follows stand (weekly-livelihood.ts).
  */
 export class WeeklyReports {
+  private readonly livelihood: WeeklyLivelihood
+
   constructor(
-    private readonly store: Pick<Store, 'cases' | 'analysis' | 'regions'>,
+    private readonly store: Pick<Store, 'cases' | 'analysis' | 'regions' | 'livelihood' | 'units' | 'surveys'>,
     private readonly directory: DirectoryNames,
     private readonly clock: Clock,
-    private readonly options: { timeZone: string },
-  ) {}
+    private readonly options: { timeZone: string; reportGraceDays: number },
+  ) {
+    this.livelihood = new WeeklyLivelihood(store, directory, options)
+  }
 
   /** The Monday of the week before the one `at` is in. */
   lastWeek(at = this.clock.now()): string {
@@ -128,6 +134,23 @@ export class WeeklyReports {
       rows.push(['超期未办', x.ticket, '', '', '', '', `${x.topic}；${x.station ?? ''} ${x.deputy ?? ''}；已超期${x.daysOverdue}天`])
     for (const x of report.slowest)
       rows.push(['答复最慢', x.ticket, '', '', '', '', `${x.topic}；${x.station ?? ''} ${x.deputy ?? ''}；用时${x.daysToReply}天`])
+    for (const office of report.livelihood?.offices ?? []) {
+      if (office.none) rows.push(['民生实事', office.officeName, '', '', '', '', office.none])
+      for (const y of office.years) {
+        rows.push(['民生实事', `${y.title}（${y.stageLabel}）`, '', '', '', '', y.summary])
+        for (const a of y.attention) rows.push(['民生实事需要关注', y.title, '', '', '', '', a])
+        for (const p of y.projects)
+          rows.push([
+            '民生实事项目',
+            p.title,
+            '',
+            '',
+            '',
+            '',
+            [p.unitName, p.progress, p.late.length ? `第${p.late.join('、')}季度未填报` : '', p.rating ?? ''].filter(Boolean).join('；'),
+          ])
+      }
+    }
     return csvSheet(rows)
   }
 
@@ -160,10 +183,11 @@ export class WeeklyReports {
     const overdueAt = weekEnd < now ? weekEnd : now
     const waiting = { ...scoped, statuses: ['submitted' as const, ...DEPUTY_LOAD_STATUSES], createdTo: weekEnd }
     // The open cases (a province's tens of thousands) are counted in the store; only the most overdue are read.
-    const [cases, openCases, [open]] = await Promise.all([
+    const [cases, openCases, [open], livelihood] = await Promise.all([
       this.store.cases.listForStats({ ...scoped, createdFrom: new Date(weekStart.getTime() - 7 * DAY), createdTo: weekEnd }),
       this.store.cases.mostOverdue(waiting, overdueAt, LIST_LENGTH),
       this.store.cases.tally(waiting, { now: overdueAt }),
+      this.livelihood.section(scope, week, { weekStart, weekEnd, now }),
     ])
     return composeWeeklyReport({
       weekStart,
@@ -174,6 +198,7 @@ export class WeeklyReports {
       openCases,
       overdueOpen: open.overdueOpen,
       name: await namer(this.directory),
+      livelihood,
     })
   }
 }
@@ -188,5 +213,7 @@ function revive(body: unknown): WeeklyReport {
     weekEnd: d(r.weekEnd),
     generatedAt: d(r.generatedAt),
     topIssues: r.topIssues.map((i) => ({ ...i, firstAt: d(i.firstAt), lastAt: d(i.lastAt) })),
+    // Kept before reports had a 民生实事 part: said so, not made up from today's figures.
+    livelihood: r.livelihood ?? null,
   }
 }

@@ -1,4 +1,4 @@
-import { managedOffices, type LivelihoodCycle } from '../../domain/livelihood.js'
+import { followedOffice, managedOffices, type LivelihoodCycle } from '../../domain/livelihood.js'
 import type { Unit } from '../../domain/directory.js'
 import { unitInScope } from '../../domain/unit-scope.js'
 import { ForbiddenError, NotFoundError } from '../../errors.js'
@@ -25,7 +25,7 @@ export class LivelihoodScope {
     if (staff.role === 'organizer') {
       // A street's 工委 has no 民生实事 year of its own: it follows its district's and the city's (writes stay held to `managed`).
       const { tree } = await this.directory.scopeOf(staff)
-      const districts = managed.map((id) => (tree.get(id)?.kind === 'street' ? tree.get(id)!.parentId : id)).filter((id): id is string => !!id)
+      const districts = managed.map((id) => followedOffice(id, tree)).filter((id): id is string => !!id)
       return [...new Set([...managed, ...districts, 'city'])]
     }
     if (staff.role !== 'station_staff') return []

@@ -1,4 +1,4 @@
-import { ratingResults, type LivelihoodCycle, type LivelihoodProject, type ProgressReport, type RatingResult } from '../../domain/livelihood.js'
+import { officeName, ratingResults, type LivelihoodCycle, type LivelihoodProject, type ProgressReport, type RatingResult } from '../../domain/livelihood.js'
 import type { Store } from '../../store/ports.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 import type { LivelihoodScope } from './livelihood-scope.js'
@@ -50,7 +50,7 @@ export class LivelihoodViews {
       : []
     return {
       cycle,
-      officeName: cycle.office === 'city' ? '市人大常委会' : `${regions.find((r) => r.id === cycle.office)?.name ?? cycle.office}人大常委会`,
+      officeName: officeName(cycle.office, regions.find((r) => r.id === cycle.office)?.name),
       projects: projects.map((project) => ({
         project,
         unitName: unitName.get(project.unitId) ?? project.unitId,

@@ -23,7 +23,7 @@ export interface ReportIssue {
  * GET /api/admin/analysis/weekly-report as the pages read it. The figures that the presenter (presentWeeklyReport) passes on as the domain has them:
  * the backend's own type, so a renamed field fails `npm run typecheck`. Type-only, erased from the bundle.
  */
-type PassedOn = Pick<WeeklyReport, 'totals' | 'byTopic' | 'byPlace' | 'overdue' | 'slowest' | 'byDeputy' | 'byStation'>
+type PassedOn = Pick<WeeklyReport, 'totals' | 'byTopic' | 'byPlace' | 'overdue' | 'slowest' | 'byDeputy' | 'byStation' | 'livelihood'>
 export type Stats = CaseStats
 export interface Report extends PassedOn {
   scope: string
