@@ -1,5 +1,6 @@
 import { reactive } from 'vue'
 import { api, ApiError } from './api'
+import { setBusinessZone } from './business-zone'
 
 export type Role = 'station_staff' | 'organizer' | 'admin' | 'unit_staff'
 export interface Staff {
@@ -28,10 +29,21 @@ export const ROLE_LABELS: Record<Role, string> = {
  */
 export const session = reactive<{ staff: Staff | null; checked: boolean; ended: boolean }>({ staff: null, checked: false, ended: false })
 
+/** Every session answer (GET /me, login, activation, a password change): who, and the business time zone. */
+interface SessionAnswer {
+  staff: Staff
+  timeZone?: string
+}
+/** The person signed in; the zone every date and time is shown and picked in, from now on. */
+function signedIn(answer: SessionAnswer): Staff {
+  setBusinessZone(answer.timeZone)
+  return answer.staff
+}
+
 export async function loadSession(): Promise<Staff | null> {
   if (session.checked) return session.staff
   try {
-    session.staff = (await api.get<{ staff: Staff }>('/me')).staff
+    session.staff = signedIn(await api.get<SessionAnswer>('/me'))
   } catch (err) {
     if (!(err instanceof ApiError && err.status === 401)) throw err
     session.staff = null
@@ -42,7 +54,7 @@ export async function loadSession(): Promise<Staff | null> {
 }
 
 export async function logIn(username: string, password: string) {
-  session.staff = (await api.post<{ staff: Staff }>('/login', { username, password })).staff
+  session.staff = signedIn(await api.post<SessionAnswer>('/login', { username, password }))
   session.checked = true
   session.ended = false
   return session.staff
@@ -50,7 +62,7 @@ export async function logIn(username: string, password: string) {
 
 /** First login with the activation code from the office: sets the password and signs in. */
 export async function activate(username: string, activationCode: string, newPassword: string) {
-  session.staff = (await api.post<{ staff: Staff }>('/activate', { username, activationCode, newPassword })).staff
+  session.staff = signedIn(await api.post<SessionAnswer>('/activate', { username, activationCode, newPassword }))
   session.checked = true
   session.ended = false
   return session.staff
@@ -58,7 +70,7 @@ export async function activate(username: string, activationCode: string, newPass
 
 /** Changes one's own password; the answer is the new session, whose password is now one's own. */
 export async function changeOwnPassword(currentPassword: string, newPassword: string) {
-  session.staff = (await api.post<{ staff: Staff }>('/me/password', { currentPassword, newPassword })).staff
+  session.staff = signedIn(await api.post<SessionAnswer>('/me/password', { currentPassword, newPassword }))
   return session.staff
 }
 

@@ -123,8 +123,8 @@ export function createHttpApp(
   const { idempotency } = store
   const routers: Mountable[] = [
     healthRoutes({ readiness: services.readiness }),
-    authRoutes({ auth, secureCookies: config.http.secureCookies }),
-    staffMeRoutes({ auth, secureCookies: config.http.secureCookies }),
+    authRoutes({ auth, secureCookies: config.http.secureCookies, timeZone }),
+    staffMeRoutes({ auth, secureCookies: config.http.secureCookies, timeZone }),
     directoryMpRoutes({ directory }),
     directoryAdminRoutes({ auth, directory, importer: services.importer, importBody: jsonBody(importLimit) }),
     staffRoutes({ auth, staff: services.staff }),

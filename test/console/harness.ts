@@ -35,10 +35,15 @@ export interface ConsoleApp extends TestApp {
   login(match: (l: DemoLogin) => boolean): DemoLogin
 }
 
+/** What a story may change about its backend: settings over config/test.json (e.g. another business time zone). */
+export interface ConsoleAppOptions {
+  overrides?: Record<string, unknown>
+}
+
 /** The real backend on an ephemeral port with the demo city seeded exactly as `npm start` seeds it. */
-export async function startConsoleApp(): Promise<ConsoleApp> {
+export async function startConsoleApp(options: ConsoleAppOptions = {}): Promise<ConsoleApp> {
   ensureConsoleBuilt()
-  const app = await startApp()
+  const app = await startApp({ overrides: options.overrides })
   const { store, services, config } = app.liaison
   const logins = (await seedDemo(store, services.importer, demoDirectory({ today: localDate(app.clock.now(), config.business.timeZone) }))) ?? []
   return Object.assign(app, {
@@ -71,13 +76,17 @@ export async function launchBrowser(ctx: Mocha.Context): Promise<Browser> {
 /** A tab that remembers script errors and CSP refusals, which every story expects to be none. */
 export type ConsolePage = Page & { problems: string[] }
 
-/** A fresh browser tab (its own cookies) at the console's size on an office screen. */
-export async function newPage(browser: Browser, app: TestApp, options: { acceptDownloads?: boolean } = {}): Promise<ConsolePage> {
+/**
+ * A fresh browser tab (its own cookies) at the console's size on an office screen; `timezoneId` sets
+ * the PC's own time zone (the browser's default when not given).
+ */
+export async function newPage(browser: Browser, app: TestApp, options: { acceptDownloads?: boolean; timezoneId?: string } = {}): Promise<ConsolePage> {
   const context = await browser.newContext({
     baseURL: app.baseUrl,
     viewport: { width: 1366, height: 860 },
     locale: 'zh-CN',
     acceptDownloads: options.acceptDownloads ?? false,
+    ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
   })
   const page = await context.newPage()
   page.setDefaultTimeout(20_000)
@@ -111,12 +120,12 @@ export interface ConsoleStory {
 }
 
 /** Registers the hooks that start the console (built first when admin/ changed) and Chromium, and close both after. */
-export function useConsole(): ConsoleStory {
+export function useConsole(options: ConsoleAppOptions = {}): ConsoleStory {
   const story = {} as { app: ConsoleApp; browser: Browser }
   before(async function () {
     this.timeout(BUILD_TIMEOUT_MS)
     story.browser = await launchBrowser(this)
-    story.app = await startConsoleApp()
+    story.app = await startConsoleApp(options)
   })
   after(async () => {
     await story.browser?.close()

@@ -1,4 +1,5 @@
 import type { LocationQuery } from 'vue-router'
+import { localDate, nextDate, zonedIso } from '../business-zone'
 
 /**
  * The inbox's filters, named exactly as GET /api/admin/cases takes them, so the page's
@@ -33,22 +34,17 @@ export function filtersFrom(query: LocationQuery): InboxFilters {
   return filters
 }
 
-const TZ = 'Asia/Shanghai'
-const localDay = new Intl.DateTimeFormat('en-CA', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit' })
-const DAY = 86_400_000
-
-/** The date picker's days (inclusive) as the API's instants: from the start of the first day to the start of the day after the last. */
+/** The date picker's days (inclusive, business days) as the API's instants: from the start of the first day to the start of the day after the last. */
 export function rangeToFilters(days: string[]): Pick<InboxFilters, 'from' | 'to'> {
   if (days.length !== 2 || !days[0] || !days[1]) return {}
-  const next = localDay.format(new Date(Date.parse(`${days[1]}T12:00:00+08:00`) + DAY))
-  return { from: `${days[0]}T00:00:00+08:00`, to: `${next}T00:00:00+08:00` }
+  return { from: zonedIso(days[0]), to: zonedIso(nextDate(days[1])) }
 }
 
 /** The instants back as the days a person picked. */
 export function filtersToRange(f: InboxFilters): string[] {
   if (!f.from && !f.to) return []
-  const from = f.from ? localDay.format(new Date(f.from)) : ''
-  const to = f.to ? localDay.format(new Date(new Date(f.to).getTime() - 1)) : localDay.format(new Date())
+  const from = f.from ? localDate(f.from) : ''
+  const to = f.to ? localDate(new Date(f.to).getTime() - 1) : localDate()
   return [from || to, to]
 }
 

@@ -1,8 +1,18 @@
 /** Words and numbers as the analysis pages show them. */
+import { zoneFormat } from '../../business-zone'
 
 // zh-CN's numeric month and day print as "12/3": the parts are put into words here instead.
-const day = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'numeric', day: 'numeric' })
-const partsOf = (at: string) => Object.fromEntries(day.formatToParts(new Date(at)).map((p) => [p.type, p.value]))
+const day = () => zoneFormat('zh-CN', { year: 'numeric', month: 'numeric', day: 'numeric' })
+function partsOf(at: string): Record<string, string> {
+  // A local date is that day already: read as an instant (UTC midnight) it is the day before west of Greenwich.
+  const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(at)
+  if (date) return { year: date[1], month: date[2], day: date[3] }
+  return Object.fromEntries(
+    day()
+      .formatToParts(new Date(at))
+      .map((p) => [p.type, p.value]),
+  )
+}
 
 /** "12月3日" for an instant or a local date (2026-12-03), in the business time zone, as the dashboard writes days. */
 export function monthDay(at: string): string {

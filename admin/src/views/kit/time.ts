@@ -1,29 +1,27 @@
+import { zonedIso, zoneFormat } from '../../business-zone'
+
 /**
- * Times as staff read them, always in the business time zone (Asia/Shanghai), whatever the
- * browser's own zone; and the pickers' "2026-11-26 09:30" back to ISO 8601 with +08:00.
+ * Times as staff read them, always in the business time zone (the server's; Beijing time until it
+ * has said), whatever the browser's own zone; and the pickers' "2026-11-26 09:30" back to ISO 8601
+ * with that zone's offset.
  */
-const ZONE = 'Asia/Shanghai'
-const fmt = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hour12: false,
-})
+const fmt = () => zoneFormat('zh-CN', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false })
 
 /** "2026-11-26 09:30", or "—" for nothing. */
 export function when(iso: string | null | undefined): string {
   if (!iso) return '—'
-  const parts = Object.fromEntries(fmt.formatToParts(new Date(iso)).map((p) => [p.type, p.value]))
+  const parts = Object.fromEntries(
+    fmt()
+      .formatToParts(new Date(iso))
+      .map((p) => [p.type, p.value]),
+  )
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`
 }
 
-/** A picker's value ("2026-11-26 09:30" in Beijing time) as ISO 8601 with its offset. */
+/** A picker's value ("2026-11-26 09:30" in the business zone) as ISO 8601 with its offset. */
 export function toIso(local: string): string {
   const [date, time = '00:00'] = local.trim().split(/[ T]/)
-  return `${date}T${time.slice(0, 5)}:00+08:00`
+  return zonedIso(date, time.slice(0, 5))
 }
 
 /**
@@ -33,13 +31,13 @@ export function toIso(local: string): string {
  */
 export const startOrNow = (local: string): string | undefined => (local.trim() ? toIso(local) : undefined)
 
-/** An ISO time as a date-and-time field's value ("2026-11-26T09:30") in Beijing time. */
+/** An ISO time as a date-and-time field's value ("2026-11-26T09:30") in the business zone. */
 export const toLocal = (iso: string) => when(iso).replace(' ', 'T')
 
 const WEEKDAYS = '日一二三四五六'
 
 /**
- * A date-and-time field's value ("2026-12-07T09:30", Beijing time) said as staff say it:
+ * A date-and-time field's value ("2026-12-07T09:30", business time) said as staff say it:
  * "12月7日（星期一）上午9:30", with the year when it is not this one. The field itself is drawn in
  * the browser's language (an English system shows 12/07/2026, 09:30 AM); this line never is.
  */

@@ -9,13 +9,15 @@ import { activateBody, loginBody } from './schemas.js'
 export interface AuthRoutesDeps {
   auth: AuthService
   secureCookies: boolean
+  /** The business time zone, told to the console with the session. */
+  timeZone: string
 }
 
 /** Console login and logout with an httpOnly, SameSite session cookie. */
-export function authRoutes({ auth, secureCookies }: AuthRoutesDeps) {
+export function authRoutes({ auth, secureCookies, timeZone }: AuthRoutesDeps) {
   const router = new Router<AppState>({ prefix: '/api/admin' })
 
-  const signIn = (ctx: RouteContext<AppState>, session: StaffSession) => setSessionCookie(ctx, session, secureCookies)
+  const signIn = (ctx: RouteContext<AppState>, session: StaffSession) => setSessionCookie(ctx, session, secureCookies, timeZone)
 
   router.post('/login', async (ctx) => {
     const { username, password } = parse(loginBody, ctx.state.body, 'body')
