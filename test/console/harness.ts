@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { startApp, type TestApp } from '../helpers/app.js'
 import { demoDirectory } from '../../src/demo/demo-city.js'
 import { seedDemo } from '../../src/services/bootstrap.js'
@@ -88,8 +88,10 @@ export async function newPage(browser: Browser, app: TestApp, options: { acceptD
     acceptDownloads: options.acceptDownloads ?? false,
     ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
   })
+  openedInTest?.add(context)
   const page = await context.newPage()
-  page.setDefaultTimeout(20_000)
+  // Generous: on a loaded two-core machine a step of a real browser can take many seconds.
+  page.setDefaultTimeout(30_000)
   const problems: string[] = []
   page.on('pageerror', (err) => problems.push(err.message))
   page.on('console', (msg) => {
@@ -104,7 +106,16 @@ export async function logInAs(page: Page, login: { username: string; password: s
   await page.getByPlaceholder('请输入账号').fill(login.username)
   await page.getByPlaceholder('请输入密码').fill(login.password)
   await page.getByRole('button', { name: '登录' }).click()
-  await page.waitForURL((url) => !url.pathname.endsWith('/login'))
+  await page
+    .waitForURL((url) => !url.pathname.endsWith('/login'))
+    .catch(async (err: Error) => {
+      // Say what the login page showed: a refusal in words, or nothing (the click was not taken).
+      const shown = await page
+        .locator('form, .t-alert, .t-message')
+        .allInnerTexts()
+        .catch(() => [])
+      throw new Error(`${login.username} stayed on the login page, which shows: ${JSON.stringify(shown.join(' | ').slice(0, 300))}\n${err.message}`)
+    })
 }
 
 /** Saves what the page shows now under test-output/console/<name>.png (looked at by people, not compared). */
@@ -119,6 +130,12 @@ export interface ConsoleStory {
   readonly browser: Browser
 }
 
+/**
+ * The tabs opened by the test that runs now (and its beforeEach), closed after it: a tab left open
+ * keeps its page polling the backend, and a story's later tests ran slower for every one.
+ */
+let openedInTest: Set<BrowserContext> | null = null
+
 /** Registers the hooks that start the console (built first when admin/ changed) and Chromium, and close both after. */
 export function useConsole(options: ConsoleAppOptions = {}): ConsoleStory {
   const story = {} as { app: ConsoleApp; browser: Browser }
@@ -126,6 +143,14 @@ export function useConsole(options: ConsoleAppOptions = {}): ConsoleStory {
     this.timeout(BUILD_TIMEOUT_MS)
     story.browser = await launchBrowser(this)
     story.app = await startConsoleApp(options)
+  })
+  beforeEach(() => {
+    openedInTest = new Set()
+  })
+  afterEach(async () => {
+    const opened = [...(openedInTest ?? [])]
+    openedInTest = null
+    await Promise.all(opened.map((context) => context.close().catch(() => {})))
   })
   after(async () => {
     await story.browser?.close()

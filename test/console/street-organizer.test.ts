@@ -39,7 +39,7 @@ describe('console: a street organizer works on their street', function () {
     await dialog.getByPlaceholder('小写字母开头，如 lina').fill('zhoumin')
     await dialog.locator('.t-radio__label', { hasText: '人大办工作人员' }).click()
     await dialog.locator('[aria-label="负责地区"]').first().click()
-    const offered = await visible(admin).allInnerTexts()
+    const offered = await optionsShown(admin, [district, `${district} ${STREET.name}`])
     expect(offered, 'districts and, after each, its streets').to.include.members([district, `${district} ${STREET.name}`])
     await visible(admin)
       .filter({ hasText: `${district} ${STREET.name}` })
