@@ -115,8 +115,8 @@ export interface OutboxItem {
   ticket: string | null
   /** A case reply: the deputy's words in full (\`text\` is the short notice line). */
   reply?: string | null
-  /** A case reply: how the resident writes its number to rate it (its last four digits, or the whole number when two end alike). */
-  rateRef?: string | null
+  /** A case notice: how the person writes its number (its last four digits, or the whole number when two of theirs end alike). */
+  ref?: string | null
   attempts: number
   leaseUntil: string
 }

@@ -158,12 +158,12 @@ const DEPUTY_ACTIONS: Record<string, { acknowledge: boolean }> = {
 function textFor(item: OutboxItem): string {
   const action = DEPUTY_ACTIONS[item.kind]
   if (action && item.ticket) {
-    const short = shortTicket(item.ticket)
+    const short = item.ref ?? shortTicket(item.ticket)
     return lines(
       item.text,
       '',
       action.acknowledge && `受理请回复：受理 ${short}`,
-      `答复请回复：回复 ${short} 答复内容`,
+      `答复请回复：回复 ${short} 再写上答复`,
       '也可以长按这条消息，点"引用"，写上答复后发送。',
     )
   }
@@ -175,7 +175,7 @@ function textFor(item: OutboxItem): string {
     '请为办理结果打分，回复一个数字：',
     '5 很满意　4 满意　3 一般　2 不满意　1 很不满意',
     // A bare number rates the answer that came last: with several waiting, the number names this one.
-    item.ticket && ratingHint(item.rateRef ?? shortTicket(item.ticket)),
+    item.ticket && ratingHint(item.ref ?? shortTicket(item.ticket)),
   )
 }
 

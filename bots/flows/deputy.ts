@@ -1,5 +1,5 @@
 import { ApiError } from '../client.js'
-import { compact, quotedTicket } from '../text.js'
+import { compact, normalise, parseCommand, quotedTicket } from '../text.js'
 import { refusal } from './refusal.js'
 import { lines, oneLine, type Conversation, type Turn } from './turn.js'
 
@@ -18,10 +18,13 @@ export const deputyConversation: Conversation = async (turn) => {
   // A resident who is not a deputy and types "待办" gets the backend's explanation.
   if (cmd.kind === 'todo') return guarded(turn, () => todo(turn))
   if (!turn.person.deputy) return false
-  // Quoting a case's notice and writing underneath answers that case (or acknowledges it, with 受理/收到 alone).
-  const quotedCase = cmd.kind === 'text' ? quotedTicket(turn.quoted) : null
-  if (quotedCase && cmd.kind === 'text') {
-    const acknowledging = /^(受理|收到)[。！!.]?$/.test(cmd.text.replace(/\s/g, ''))
+  // A whole line copied from a notice ("受理请回复：受理 0001") is the command it shows.
+  const copied = cmd.kind === 'text' ? /^(?:受理|答复)请(?:回复|发送)[:：]\s*(.+)$/.exec(normalise(cmd.text)) : null
+  if (copied) return deputyConversation({ ...turn, command: parseCommand(copied[1]) })
+  // Quoting a case's notice and writing underneath answers that case; 受理, 收到, 好的 alone acknowledge it.
+  const quotedCase = quotedTicket(turn.quoted)
+  if (quotedCase && (cmd.kind === 'text' || cmd.kind === 'confirm' || cmd.kind === 'pleasantry')) {
+    const acknowledging = cmd.kind !== 'text' || /^(受理|收到)[。！!.]?$/.test(cmd.text.replace(/\s/g, ''))
     return deputyConversation({
       ...turn,
       command: acknowledging ? { kind: 'acknowledge', ref: quotedCase } : { kind: 'reply', ref: quotedCase, text: cmd.text },
@@ -36,14 +39,24 @@ export const deputyConversation: Conversation = async (turn) => {
         turn.say(lines('请在编号后面写上答复内容，例如：', `回复 ${cmd.ref} 已联系供电所，本周修好。`))
         return true
       }
+      if (isPlaceholder(cmd.text)) {
+        turn.say(lines('请把"答复内容"换成您要对群众说的话，例如：', `回复 ${cmd.ref} 已联系供电所，本周修好。`))
+        return true
+      }
+      // "收到，马上安排" is the deputy saying he has it, not the answer the resident is asked to rate.
+      if (isOnlyAcknowledging(cmd.text)) return guarded(turn, () => acknowledgeInstead(turn, cmd.ref, cmd.text))
       return guarded(turn, async () => {
         const done = await turn.client.reply(turn.person.personId, cmd.ref, cmd.text)
         turn.say(`已答复留言 ${done.ticket}，群众会收到您的答复。谢谢您！`)
       })
     case 'acknowledge':
       return guarded(turn, async () => {
-        const done = await turn.client.acknowledge(turn.person.personId, cmd.ref)
-        turn.say(`已受理留言 ${done.ticket}（${done.statusLabel}）。请在期限内答复，答复时发送：回复 ${cmd.ref} 答复内容`)
+        const done = await acknowledged(turn, cmd.ref)
+        turn.say(
+          done
+            ? `已受理留言 ${done.ticket}。请在期限内答复，答复时发送：回复 ${cmd.ref} 再写上答复`
+            : `留言 ${cmd.ref} 您已经受理过了，不用再受理。办好后请发送：回复 ${cmd.ref} 再写上答复`,
+        )
       })
     case 'transfer':
       if (!cmd.reason) {
@@ -71,6 +84,42 @@ export const deputyConversation: Conversation = async (turn) => {
     default:
       return false
   }
+}
+
+/** The words of the notice's own example, sent as they are. */
+function isPlaceholder(text: string): boolean {
+  return /^(答复内容|再写上答复|您的答复|答复|办理结果)[。.!！]?$/.test(compact(text))
+}
+
+/**
+ * A short line that only says the deputy has it in hand (收到, 好的我明天去看看再回复), with no word that
+ * something was done: sent as the answer, the resident would be asked to rate "收到".
+ */
+function isOnlyAcknowledging(text: string): boolean {
+  const t = compact(text).replace(/\[[^\]]{1,4}\]|\p{Extended_Pictographic}/gu, '')
+  if ([...t].length > 20) return false
+  if (/已经?(修|办|处理|解决|联系|落实|完成|答复|协调)|修好|办好|解决了|处理好|完成了/.test(t)) return false
+  return /^(收到|好的|好|已阅|阅|知道了|明白|ok|嗯)/i.test(t) || /(再回复|再答复|马上安排|尽快|去看看|去现场|了解一下)/.test(t)
+}
+
+/** Acknowledges the message if it still waits for that; false when it was acknowledged already. */
+async function acknowledged(turn: Turn, ref: string) {
+  try {
+    return await turn.client.acknowledge(turn.person.personId, ref)
+  } catch (err) {
+    if (err instanceof ApiError && err.code === 'illegal_transition') return null
+    throw err
+  }
+}
+
+async function acknowledgeInstead(turn: Turn, ref: string, text: string) {
+  const done = await acknowledged(turn, ref)
+  turn.say(
+    lines(
+      `${done ? `已受理留言 ${done.ticket}。` : ''}您写的"${oneLine(text)}"像是表示收到，没有作为答复发给群众。`,
+      `办好后请发送：回复 ${ref} 再写上办理结果，如：回复 ${ref} 已联系供电所，本周修好。`,
+    ),
+  )
 }
 
 /** The deputy's command lacked a case number: an example with a number of theirs, ready to copy. */

@@ -1,4 +1,6 @@
 import { expect } from 'chai'
+import { ApiError } from '../../bots/client.js'
+import { refusal } from '../../bots/flows/refusal.js'
 import { choiceNumber, normalise, parseCommand, quotedTicket, splitMessage, unquote } from '../../bots/text.js'
 
 describe('bot: reading what people type', () => {
@@ -75,6 +77,13 @@ describe('bot: reading what people type', () => {
     expect(parseCommand('路灯坏了😭')).to.deep.equal({ kind: 'text', text: '路灯坏了😭' })
     expect(parseCommand('谢谢代表帮我们修好了路灯')).to.deep.equal({ kind: 'text', text: '谢谢代表帮我们修好了路灯' })
     expect(parseCommand('3')).to.deep.equal({ kind: 'number', value: 3 })
+  })
+
+  it("says a refusal's detail when it is in words, never a status or an id meant for programs", () => {
+    const long = new ApiError(422, 'validation_failed', '输入有误', [{ path: 'body.text', message: '答复内容最多 2000 字' }])
+    expect(refusal(long)).to.equal('输入有误：答复内容最多 2000 字')
+    const moved = new ApiError(409, 'illegal_transition', '留言当前为「已答复」，不能执行此操作', [{ path: 'status', message: 'replied' }])
+    expect(refusal(moved)).to.equal('留言当前为「已答复」，不能执行此操作')
   })
 
   it('splits a long text at sentence ends under the limit, and leaves a short one whole', () => {

@@ -1,4 +1,5 @@
 import { isOverdue, OPEN_STATUSES, STATUS_LABELS, type CaseRecord } from '../../domain/case.js'
+import { ticketRef } from '../../domain/ticket-refs.js'
 import { dueDateText } from '../../domain/due-date-text.js'
 import { MEETING_KIND_LABELS, RSVP_LABELS, timeLabel } from '../../domain/meeting.js'
 import type { Region } from '../../domain/directory.js'
@@ -52,10 +53,13 @@ export function presentBotCase(d: CaseDetail, at: ReadingTime) {
   }
 }
 
-/** A case in a deputy's inbox: the last four digits to quote, the deadline in words, whether it is late. */
-export const presentBotInboxItem = (c: CaseRecord, at: ReadingTime) => ({
+/**
+ * A case in a deputy's inbox: the number to quote (the last four digits, the whole number when another
+ * in the inbox ends alike), the deadline in words, whether it is late.
+ */
+export const presentBotInboxItem = (c: CaseRecord, at: ReadingTime, inbox: string[] = []) => ({
   ...presentBotCaseBrief(c),
-  short: c.ticket.slice(-4),
+  short: ticketRef(c.ticket, inbox),
   excerpt: c.text.slice(0, 30),
   replyBy: c.replyDueAt.toISOString(),
   replyByText: dueDateText(c.replyDueAt, at.timeZone, at.now),

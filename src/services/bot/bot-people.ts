@@ -146,11 +146,19 @@ export class BotPeople {
 
   /** A deputy's open case by its ticket or the last four digits of it. */
   async deputyCase(deputyId: string, ref: string): Promise<CaseRecord> {
+    const named = (c: CaseRecord) => c.ticket === ref || c.ticket.endsWith(`-${ref.padStart(4, '0')}`)
     const page = await this.store.cases.search({ deputyId, statuses: [...DEPUTY_LOAD_STATUSES], limit: 100, order: 'due' })
-    const matches = page.items.filter((c) => c.ticket === ref || c.ticket.endsWith(`-${ref.padStart(4, '0')}`))
-    if (matches.length === 0) throw new NotFoundError(`您的待办中没有编号 ${ref}`)
-    if (matches.length > 1) throw new ConflictError(`有多条留言以 ${ref} 结尾，请发完整编号，例如 ${matches[0].ticket}`, [], 'ambiguous_ticket')
-    return matches[0]
+    const matches = page.items.filter(named)
+    if (matches.length > 1) {
+      // Each named in full with its words: the deputy copies the one he means.
+      const listed = matches.slice(0, 5).map((c) => `· ${c.ticket} ${c.text.replace(/\s+/g, ' ').slice(0, 20)}`)
+      throw new ConflictError([`您有 ${matches.length} 条待办留言以 ${ref} 结尾：`, ...listed, '请发完整编号。'].join('\n'), [], 'ambiguous_ticket')
+    }
+    if (matches.length === 1) return matches[0]
+    // Not open: one he had, answered or taken back since, is said as it is, not as a wrong number.
+    const done = (await this.store.cases.search({ deputyId, limit: 100 })).items.find(named)
+    if (done) throw new ConflictError(noLongerOpen(done), [], 'case_not_open')
+    throw new NotFoundError(`您的待办中没有编号 ${ref}。发送"待办"可以看到您的全部待办和编号。`)
   }
 
   /** Staff get a code in the console and send it to the bot, which then knows their WeChat. */
@@ -222,4 +230,19 @@ export class BotPeople {
 
 function newAlias() {
   return `LS${Array.from(randomBytes(6), (b) => ALIAS_ALPHABET[b % ALIAS_ALPHABET.length]).join('')}`
+}
+
+/** Why a deputy's message can no longer be acknowledged or answered, in words. */
+function noLongerOpen(c: CaseRecord): string {
+  switch (c.status) {
+    case 'replied':
+    case 'closed':
+      return `留言 ${c.ticket} 您已经答复过了，群众已收到答复。如需补充，请联系联络站工作人员。`
+    case 'withdrawn':
+      return `留言 ${c.ticket} 已被群众撤回，不用再办理了。`
+    case 'rejected':
+      return `留言 ${c.ticket} 联络站已决定不予受理，不用再办理了。`
+    default:
+      return `留言 ${c.ticket} 目前不在您的待办中。`
+  }
 }

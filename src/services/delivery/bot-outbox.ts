@@ -3,6 +3,8 @@ import { ConflictError, NotFoundError } from '../../errors.js'
 import type { OutboxMessage, Store } from '../../store/ports.js'
 import { quietHold, type QuietPolicy } from '../../domain/quiet-hours.js'
 import { BOT_CHANNELS, type ChannelResolver } from './channels.js'
+import { DEPUTY_LOAD_STATUSES } from '../../domain/case.js'
+import { ticketRef } from '../../domain/ticket-refs.js'
 import { titleOf } from './kinds.js'
 import { retryOutcome, type RetryPolicy } from './retry.js'
 import { supersededReason } from './superseded.js'
@@ -16,8 +18,10 @@ import { supersededReason } from './superseded.js'
  * goes out with the person's current contact id and remark, or the room's id and topic;
  * the bot finds them by those when an id is gone, and its ack says where it found them.
  */
-/** A resident's latest messages looked through for another ending in the same four digits. */
-const RATE_REF_LOOKBACK = 200
+/** A person's latest messages looked through for another ending in the same four digits. */
+const REF_LOOKBACK = 200
+/** Notices that ask a deputy to act on a case, by its number. */
+const DEPUTY_CASE_NOTICES = new Set(['case.assigned', 'case.reopened', 'case.reminder', 'case.overdue', 'case.urged'])
 
 export class BotOutbox {
   constructor(
@@ -51,7 +55,7 @@ export class BotOutbox {
       else messages.push(m)
     }
     const conversations = await Promise.all(messages.map((m) => this.resolver.botConversation(m)))
-    const rateRefs = await Promise.all(messages.map((m) => this.rateRef(m)))
+    const refs = await Promise.all(messages.map((m) => this.ref(m)))
     return messages.map((m, i) => ({
       id: m.id,
       channel: m.channel,
@@ -62,25 +66,36 @@ export class BotOutbox {
       ticket: (m.payload as { ticket?: string }).ticket ?? null,
       /** A deputy's reply in full, for the bot to send with the rating question. */
       reply: (m.payload as { reply?: string }).reply ?? null,
-      /** An answer to a resident: how they write its number to rate it ("评价 0001 5"). */
-      rateRef: rateRefs[i],
+      /** A case notice: how the person writes its number ("评价 0001 5", "受理 0001"). */
+      ref: refs[i],
       attempts: m.attempts,
       leaseUntil: new Date(this.clock.now().getTime() + this.policy.leaseSeconds * 1000).toISOString(),
     }))
   }
 
   /**
-   * How a resident writes this answer's message number to rate it: its last four digits, or the whole
-   * number when another of their messages ends the same (numbers start again at 0001 each day), so the
-   * example in the rating question never names two messages.
+   * How the person writes this message's number in the chat: a resident rating an answer among all their
+   * messages, a deputy acting on a notice among the messages he has in hand — the last four digits, or
+   * the whole number when another of those ends the same (numbers start again at 0001 each day).
    */
-  private async rateRef(m: OutboxMessage): Promise<string | null> {
+  private async ref(m: OutboxMessage): Promise<string | null> {
     const ticket = (m.payload as { ticket?: string }).ticket
-    if (m.kind !== 'case.replied' || !ticket || m.recipientKind !== 'mp_user') return null
-    if (!/-\d{4}$/.test(ticket)) return ticket
-    const short = ticket.slice(-4)
-    const theirs = await this.store.cases.search({ residentId: m.recipientId, limit: RATE_REF_LOOKBACK })
-    return theirs.items.some((c) => c.ticket !== ticket && c.ticket.endsWith(`-${short}`)) ? ticket : short
+    if (!ticket) return null
+    if (m.kind === 'case.replied' && m.recipientKind === 'mp_user') {
+      const theirs = await this.store.cases.search({ residentId: m.recipientId, limit: REF_LOOKBACK })
+      return ticketRef(
+        ticket,
+        theirs.items.map((c) => c.ticket),
+      )
+    }
+    if (DEPUTY_CASE_NOTICES.has(m.kind) && m.recipientKind === 'deputy') {
+      const inHand = await this.store.cases.search({ deputyId: m.recipientId, statuses: [...DEPUTY_LOAD_STATUSES], limit: REF_LOOKBACK })
+      return ticketRef(
+        ticket,
+        inHand.items.map((c) => c.ticket),
+      )
+    }
+    return null
   }
 
   /** `address`: where the bot found the conversation, when that was not where it was routed (a room found again by its topic). */

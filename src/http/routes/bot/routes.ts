@@ -160,7 +160,8 @@ export function botRoutes({ people, state, cases, privacy, directory, idempotenc
   router.get('/people/:personId/deputy/cases', async (ctx) => {
     const page = await cases.deputyInbox(parse(personParam, ctx.params, 'params').personId)
     const at = reading()
-    ctx.body = { items: page.items.map((c) => presentBotInboxItem(c, at)) }
+    const tickets = page.items.map((c) => c.ticket)
+    ctx.body = { items: page.items.map((c) => presentBotInboxItem(c, at, tickets)) }
   })
 
   router.post('/people/:personId/deputy/cases/:ref/:action', async (ctx) => {
