@@ -62,6 +62,9 @@ export function localDate(at: Date | number | string = Date.now()): string {
   return `${w.year}-${pad(w.month)}-${pad(w.day)}`
 }
 
+/** The business year now: New Year's Eve evening in Beijing is already the next year for the office. */
+export const businessYear = (): number => Number(localDate().slice(0, 4))
+
 /** The calendar day after "2026-11-26" (no zone: days are days). */
 export function nextDate(date: string): string {
   const [y, m, d] = date.split('-').map(Number)

@@ -51,4 +51,20 @@ describe('console: dates and times in the business time zone the server is confi
     expect(await page.locator('.t-descriptions').innerText(), '提交时间').to.include(written)
     expect(page.problems).to.deep.equal([])
   })
+  it('opens the record pages on the new year once it has begun in Urumqi, on a PC where it is still New Year’s Eve', async () => {
+    const { app, browser } = story
+    // 00:30 on 1 January in Urumqi is 18:30 on 31 December in London, where the office PC is set.
+    const newYear = new Date('2026-12-31T18:30:00Z')
+    app.clock.set(newYear)
+    const page = await newPage(browser, app, { timezoneId: 'Europe/London' })
+    await page.clock.install({ time: newYear.getTime() })
+    await logInAs(
+      page,
+      app.logins.find((l) => l.role === 'organizer')!,
+      '/records',
+    )
+    await page.getByRole('heading', { name: '履职档案' }).waitFor()
+    expect(await page.getByLabel('年度').locator('input').inputValue()).to.equal('2027 年度')
+    expect(page.problems).to.deep.equal([])
+  })
 })

@@ -1,3 +1,4 @@
+import { businessYear } from '../../business-zone'
 import { ref, watch } from 'vue'
 import { useRoute, useRouter } from 'vue-router'
 
@@ -5,7 +6,7 @@ import { useRoute, useRouter } from 'vue-router'
 export function useYear() {
   const route = useRoute()
   const router = useRouter()
-  const thisYear = new Date().getFullYear()
+  const thisYear = businessYear()
   const year = ref(Number(route.query.year) || thisYear)
   const years = [thisYear, thisYear - 1, thisYear - 2].map((y) => ({ value: y, label: `${y} 年度` }))
   watch(year, (y) => void router.replace({ query: { ...route.query, year: String(y) } }))
