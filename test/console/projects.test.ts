@@ -1,3 +1,5 @@
+import { localDate } from '../../src/domain/dates.js'
+import { startOfLocalDay } from '../../src/domain/local-days.js'
 import { expect } from 'chai'
 import { asAdmin, asDeputy, asResident, Client } from '../helpers/app.js'
 import { jpegWithGps } from '../helpers/images.js'
@@ -210,6 +212,45 @@ describe('console: 民生实事项目', function () {
     await said.waitFor()
     expect(await said.innerText()).to.include('请选择征集开始和结束的日期')
     expect(await said.innerText()).not.to.match(/ISO|8601/)
+    expect(page.problems).to.deep.equal([])
+  })
+
+  it('a district office starts a year whose collection takes proposals through the last day it picked', async () => {
+    const { app, browser } = story
+    const page = await newPage(browser, app)
+    // The PC's clock agrees with the server's (which earlier stories moved on): the picker opens on that month.
+    await page.clock.install({ time: app.clock.now().getTime() })
+    await logInAs(
+      page,
+      app.login((l) => l.username === 'chenmingliang'),
+      '/projects',
+    )
+    await page.getByRole('button', { name: '新建年度征集' }).click()
+    const form = page.locator('[data-test=new-cycle]')
+    await form.getByPlaceholder('2027年民生实事项目').fill('2029年澜江区民生实事项目')
+    await form.locator('.t-input-number input').first().fill('2029')
+    /** Picks a day of the month the picker opens on (this month), as a person clicks it. */
+    const pick = async (field: number, dayOfMonth: number) => {
+      await form.locator('.t-date-picker').nth(field).click()
+      const panel = page.locator('.t-date-picker__panel').filter({ visible: true })
+      await panel
+        .locator('.t-date-picker__cell:not(.t-date-picker__cell--additional)', { hasText: new RegExp(`^${dayOfMonth}$`) })
+        .first()
+        .click()
+    }
+    await pick(0, 10)
+    await pick(1, 20)
+    await form.getByRole('button', { name: '开始征集' }).click()
+    await page.locator('[data-test=message]', { hasText: '已开始征集' }).waitFor()
+
+    const cycles = await app.liaison.store.livelihood.listCycles(['d01'])
+    const made = cycles.find((c) => c.year === 2029)!
+    const zone = app.liaison.config.business.timeZone
+    const month = localDate(app.clock.now(), zone).slice(0, 8)
+    expect(localDate(made.opensAt, zone), 'opens as the first day begins').to.equal(`${month}10`)
+    expect(made.closesAt.getTime(), 'closes as the last day ends').to.equal(startOfLocalDay(new Date(`${month}21T12:00:00Z`), zone).getTime())
+    // The page shows the new year, its window to the last day picked.
+    await page.locator('.muted', { hasText: `征集时间 ${month}10 至 ${month}20` }).waitFor()
     expect(page.problems).to.deep.equal([])
   })
 })
