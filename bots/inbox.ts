@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { Logger } from 'pino'
 import { isUnavailable, type LiaisonClient } from './client.js'
 import { deputyConversation } from './flows/deputy.js'
-import { finishTyping } from './flows/leave-message.js'
+import { finishTyping, parkDraft } from './flows/leave-message.js'
 import { residentConversation } from './flows/resident.js'
 import { privacyConversation } from './flows/privacy-requests.js'
 import { roomConversation, roomCommand } from './flows/room.js'
@@ -132,7 +132,8 @@ export class Inbox {
     for (const [contactId, state] of this.active) {
       const flow = state.flow
       if (!flow) continue
-      const idle = now - state.touchedAt >= this.options.dialogueTimeoutMs
+      // A draft kept past the timeout waits for her without a tick: she was told once.
+      const idle = !(flow.name === 'message' && flow.parked) && now - state.touchedAt >= this.options.dialogueTimeoutMs
       const typed =
         flow.name === 'message' &&
         flow.stage === 'text' &&
@@ -269,7 +270,8 @@ export class Inbox {
     const now = this.clock.now()
     const { state, existed } = await this.dialogue(event.contactId)
     const replies: string[] = []
-    if (state.flow && now - state.touchedAt >= this.options.dialogueTimeoutMs) {
+    // A summary left unanswered keeps its draft (parkDraft): the conversation says it was not sent.
+    if (state.flow && now - state.touchedAt >= this.options.dialogueTimeoutMs && !isParked(state) && parkDraft(state.flow) === null) {
       replies.push(politeEnd(state))
       state.flow = null
     }
@@ -322,9 +324,11 @@ export class Inbox {
     const flow = state.flow
     if (!flow) return
     const replies: string[] = []
+    if (isParked(state)) return
     if (now - state.touchedAt >= this.options.dialogueTimeoutMs) {
-      replies.push(politeEnd(state))
-      state.flow = null
+      const kept = parkDraft(flow)
+      replies.push(kept ?? politeEnd(state))
+      if (kept === null) state.flow = null
     } else if (flow.name === 'message' && flow.stage === 'text' && flow.lastPartAt !== null && now - flow.lastPartAt >= this.options.joinWindowMs) {
       finishTyping({ state, say: (t) => replies.push(t) }, flow)
     } else return
@@ -352,8 +356,11 @@ export class Inbox {
 
 const laneKey = (event: InboundEvent) => (event.kind === 'room' ? `room:${event.roomId}` : event.contactId)
 
+const isParked = (state: DialogueState) => state.flow?.name === 'message' && state.flow.parked === true
+
 function politeEnd(state: DialogueState) {
-  return state.flow?.name === 'message'
+  // A new message she was writing before a rating's 重新办理 offer ends with it.
+  return state.flow?.name === 'message' || (state.flow?.name === 'reopen' && state.flow.draft)
     ? '您好，这次留言因为很久没有收到回复，已经先结束了，内容没有提交。需要时请再发送"留言"。'
     : '您好，因为很久没有收到回复，刚才的对话已经结束了。需要时请发送"帮助"。'
 }

@@ -25,14 +25,70 @@ export const compact = (text: string) => normalise(text).replace(/\s/g, '')
 const CHINESE_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 }
 
 /**
- * A rating said in words, as the rating question names the scores (5 很满意 … 1 很不满意).
- * "不满意" is not here: it asks for the message to be handled again (the reopen word).
+ * A rating said in words, as the rating question names the scores (5 很满意 … 1 很不满意), and
+ * the plain words people answer it with. "不满意" is not here: it asks for the message to be
+ * handled again (the reopen word, or dissatisfaction() with the reason after it).
  */
-const RATING_WORDS: Record<string, number> = { 很满意: 5, 非常满意: 5, 满意: 4, 比较满意: 4, 一般: 3, 还行: 3, 很不满意: 1, 非常不满意: 1 }
+const RATING_WORDS: Record<string, number> = {
+  很满意: 5,
+  非常满意: 5,
+  特别满意: 5,
+  十分满意: 5,
+  非常好: 5,
+  很好: 5,
+  特别好: 5,
+  太好了: 5,
+  满意: 4,
+  比较满意: 4,
+  挺满意: 4,
+  挺好: 4,
+  不错: 4,
+  挺不错: 4,
+  还不错: 4,
+  一般: 3,
+  还行: 3,
+  还可以: 3,
+  很不满意: 1,
+  非常不满意: 1,
+}
 
-/** "满意" → 4, "很满意！" → 5; anything else → null. */
+/** "谢谢代表"、"，感谢你们的帮助" after a score: kind words, not part of it. */
+const TRAILING_THANKS = /[,，、;；]?(?:谢谢|感谢|多谢|辛苦)[\s\S]*$/
+
+/**
+ * A score in words or digits as people write it under the rating question: "满意" → 4,
+ * "很满意👍" → 5, "满意[强]" → 4, "五星" → 5, "5分 谢谢代表" → 5, "满意 谢谢" → 4. Emoji,
+ * WeChat faces and thanks after it are left aside. Anything else → null.
+ */
 export function ratingWord(text: string): number | null {
-  return RATING_WORDS[compact(text).replace(/[!！~～。.]+$/, '')] ?? null
+  const t = compact(text)
+    .replace(EMOJI, '')
+    .replace(TRAILING_THANKS, '')
+    .replace(/[!！~～。.，,、;；]+/g, '')
+    .replace(/[啊呀哈哦吧]+$/, '')
+  const word = RATING_WORDS[t] ?? RATING_WORDS[repeatedUnit(t, (u) => u in RATING_WORDS) ?? '']
+  if (word !== undefined) return word
+  // "5分"、"五星"、"打5分"、"4颗星": a score said with its unit (星 is the same as 分).
+  const score = /^(?:打|给|评)?(\d{1,2}|[一二两三四五六七八九十])(?:分|颗星|个星|星)?$/.exec(t)
+  if (!score) return null
+  return /\d/.test(score[1]) ? Number(score[1]) : CHINESE_DIGITS[score[1]]
+}
+
+/**
+ * "不满意，灯还是不亮" → { score: 2, reason: '灯还是不亮' }; "很不满意" → { score: 1, reason: '' }.
+ * The reason keeps the person's own characters; null when the text does not start with 不满意.
+ */
+export function dissatisfaction(input: string): { score: number; reason: string } | null {
+  const text = normalise(input)
+  const m = /^(很|非常|特别|十分)?\s*不\s*满\s*意[\s!！~～。.，,、:：;；啊呀哦了]*/.exec(text)
+  if (!m) return null
+  const tail = originalTail(input, m[0]) ?? text.slice(m[0].length)
+  // Only faces or thanks after it ("不满意[撇嘴]") leave no reason to keep.
+  const meaningful = compact(tail)
+    .replace(EMOJI, '')
+    .replace(TRAILING_THANKS, '')
+    .replace(/[\p{P}\p{S}]/gu, '')
+  return { score: m[1] ? 1 : 2, reason: meaningful ? tail.replace(/^[\s!！~～。.，,、:：;；啊呀哦了]+/, '').trim() : '' }
 }
 
 /** "3", "３", "3.", "第3个", "三" → 3; anything else → null. */
@@ -40,7 +96,7 @@ export function choiceNumber(text: string): number | null {
   const t = compact(text)
   const digits = /^第?(\d{1,2})(?:个|项|号|条|分|星|[.、,。)])?$/.exec(t)
   if (digits) return Number(digits[1])
-  const hanzi = /^第?([一二两三四五六七八九十])(?:个|项|号|条|分)?$/.exec(t)
+  const hanzi = /^第?([一二两三四五六七八九十])(?:个|项|号|条|分|星)?$/.exec(t)
   return hanzi ? CHINESE_DIGITS[hanzi[1]] : null
 }
 
@@ -80,9 +136,23 @@ const WORDS: Array<[Command['kind'], string[]]> = [
     'startMessage',
     ['留言', '流言', '留盐', '我要留言', '我想留言', '写留言', '给代表留言', '给人大代表留言', '反映问题', '反映情况', '提建议', '提意见', '我要反映'],
   ],
-  ['query', ['查询', '查寻', '查讯', '查循', '查看', '查进度', '进度', '我的留言', '查询留言', '查留言']],
-  ['done', ['好了', '号了', '好啦', '好嘞', '说完了', '写完了', '完了', '没了', '就这些', '就这样', '完毕', '结束', '发完了']],
-  ['confirm', ['确认', '确定', '确认提交', '提交', '是', '是的', '对', '对的', '好的', '可以', '没问题']],
+  [
+    'query',
+    [
+      ...['查询', '查寻', '查讯', '查循', '查看', '查进度', '进度', '我的留言', '查询留言', '查留言'],
+      // How people ask after a message in their own words.
+      ...['查一下', '查一查', '查查', '帮我查一下', '帮我查查', '进展', '进展怎么样', '进展如何', '进度怎么样', '进度如何', '怎么样了'],
+      ...['办得怎么样了', '办好了吗', '办好了没有', '有结果了吗', '有答复了吗', '有回复了吗', '有消息了吗'],
+    ],
+  ],
+  [
+    'done',
+    [
+      ...['好了', '号了', '好啦', '好嘞', '说完了', '写完了', '完了', '没了', '就这些', '就这样', '完毕', '结束', '发完了'],
+      ...['没有了', '没别的了', '没有别的了', '就这么多', '就这么多了', '行了', '可以了'],
+    ],
+  ],
+  ['confirm', ['确认', '确定', '确认提交', '提交', '是', '是的', '对', '对的', '好的', '好', '好吧', '行', '行的', '可以', '可以的', '没问题']],
   ['cancel', ['取消', '不要了', '算了', '不留了', '退出', '不同意', '不用了', '否', '返回']],
   ['agree', ['同意', '我同意', '同意了', '同意的', '已阅同意']],
   ['reopen', ['重新办理', '重办', '不满意', '要求重新办理']],
@@ -125,6 +195,31 @@ const WORDS: Array<[Command['kind'], string[]]> = [
 const wordTable = new Map<string, Command['kind']>()
 for (const [kind, words] of WORDS) for (const w of words) wordTable.set(w.toLowerCase(), kind)
 
+/**
+ * The word a whole message is, on its compact form: as typed; without emoji, faces and
+ * punctuation ("好的👍", "谢谢！"); said twice or more ("谢谢谢谢", "好了好了"); and for "that is
+ * all", with another ending ("就这些啦", "就这些了", "说完啦").
+ */
+function wholeWord(tight: string): Command['kind'] | undefined {
+  const unadorned = tight.replace(EMOJI, '').replace(/[!！~～。.，,、?？]/g, '')
+  const word = wordTable.get(tight) ?? wordTable.get(unadorned)
+  if (word) return word
+  const unit = repeatedUnit(unadorned, (u) => wordTable.has(u))
+  if (unit) return wordTable.get(unit)
+  const plain = unadorned.replace(/[了啦吧哈呀啊]+$/, '')
+  return [plain, `${plain}了`].some((w) => plain && wordTable.get(w) === 'done') ? 'done' : undefined
+}
+
+/** "谢谢谢谢" → "谢谢", "嗯嗯嗯" → "嗯": the shortest repeated part that passes `known`, if the text is only that part again and again. */
+function repeatedUnit(text: string, known: (unit: string) => boolean): string | null {
+  for (let n = 1; n <= text.length / 2; n++) {
+    if (text.length % n) continue
+    const unit = text.slice(0, n)
+    if (unit.repeat(text.length / n) === text && known(unit)) return unit
+  }
+  return null
+}
+
 /** A keyword at the start of the text, with any spaces between its characters ("回 复"). */
 function leading(text: string, word: string): string | null {
   const pattern = new RegExp(`^${[...word].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s*')}`)
@@ -155,11 +250,8 @@ export function parseCommand(input: string): Command {
     .replace(/\s/g, '')
     .toLowerCase()
     .replace(/[!！~～。.]+$/, '')
-  const word = wordTable.get(tight)
-  if (!word) {
-    const unadorned = tight.replace(EMOJI, '').replace(/[!！~～。.，,、]/g, '')
-    if (wordTable.get(unadorned) === 'pleasantry' || (!unadorned && tight.match(EMOJI))) return { kind: 'pleasantry' }
-  }
+  const word = wholeWord(tight)
+  if (!word && tight.match(EMOJI) && !tight.replace(EMOJI, '').replace(/[!！~～。.，,、]/g, '')) return { kind: 'pleasantry' }
   if (word === 'query') return { kind: 'query', ticket: null }
   if (word) return { kind: word } as Command
 
@@ -254,6 +346,29 @@ export function unquote(input: string): { quoted: string | null; own: string } {
 /** The full ticket number a quoted notice names (新留言 20261203-0014 …), if any. */
 export function quotedTicket(quoted: string | null | undefined): string | null {
   return (quoted && /(\d{8}-\d{4,})/.exec(quoted)?.[1]) || null
+}
+
+/** The ticket of an answer notice she quoted ("您的留言 20261204-0001 有答复了：…"): the message a score under it is for. */
+export function quotedAnswerTicket(quoted: string | null | undefined): string | null {
+  return (quoted && /您的留言\s*(\d{8}-\d{4,})\s*有答复了/.exec(normalise(quoted))?.[1]) || null
+}
+
+/**
+ * "我那个路灯的事怎么样了", "0001 有答复了吗": asking how a message is doing, in a sentence. Only
+ * read with nothing going on: inside a message, "…到底怎么样了" is part of what she writes.
+ * Returns the ticket or last four digits named, '' when none is, null when it is no such question.
+ */
+export function progressQuestion(input: string): string | null {
+  const t = compact(input)
+    .replace(EMOJI, '')
+    .replace(/[?？!！~～。.，,、]+/g, '')
+  if (!t || [...t].length > 30) return null
+  const asks =
+    /(?:怎么样了|怎样了|咋样了|如何了|进展如何|进度如何|进展怎么样|进度怎么样|办得怎么样|办好了(?:吗|没有?)|有(?:没有)?(?:结果|答复|回复|消息|进展|下文)了?(?:吗|没有?|呢)|处理了(?:吗|没有?)|解决了(?:吗|没有?))[吗呢啊呀]*$/.test(
+      t,
+    ) || /^(?:帮我|帮忙)?查(?:一下|一查|查)?(?:我的|我那|我上次|我之前)/.test(t)
+  if (!asks) return null
+  return /(\d{8}-\d{4,})/.exec(t)?.[1] ?? /(?<!\d)(\d{4})(?!\d)/.exec(t)?.[1] ?? ''
 }
 
 const SENTENCE_END = /[。！？!?；;…\n]/

@@ -1,7 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto'
 import { ApiError, type CaseDraft, type DeputyMatch } from '../client.js'
 import { aboutThePlace, refusal } from './refusal.js'
-import { lines, numbered, type Choice, type MessageFlow, type PrivacyFlow, type Target, type Turn } from './turn.js'
+import { excerpt } from '../text.js'
+import { lines, numbered, oneLine, type Choice, type Flow, type MessageFlow, type PrivacyFlow, type Target, type Turn } from './turn.js'
 
 /**
  * A resident leaves a message: where they live (numbered districts → streets →
@@ -28,9 +29,24 @@ async function showPrivacy(turn: Turn, next: PrivacyFlow['next']) {
   turn.say(lines(notice.title, notice.text, '', '同意请回复"同意"，不同意请回复"取消"。'))
 }
 
-/** After "同意": back to the confirm step of a draft that was waiting for it. */
-export function resumeDraft(turn: Pick<Turn, 'state' | 'say'>, flow: MessageFlow) {
+/** After "同意": back to the draft that was waiting for it: the place questions, or its confirm step. */
+export async function resumeDraft(turn: Turn, flow: MessageFlow) {
+  if (!flow.target) return showPlaces(turn, flow, null)
   showConfirm(turn, flow)
+}
+
+/**
+ * Her first words describe a problem, with nothing going on ("我们楼下路灯坏了找谁反映啊"): they are
+ * kept as the message's first part, and the place questions follow (the privacy notice first, if
+ * she has not agreed yet). Said in words, so she knows what is happening.
+ */
+export async function startMessageWithText(turn: Turn) {
+  const flow = newFlow()
+  if (!addPart(turn, flow)) return
+  turn.state.flow = flow
+  turn.say('您是想给人大代表留言吧？这段话已经记下了，选好发给谁，就可以提交。不想留言请回复"取消"。')
+  if (await askConsentFirst(turn, { kind: 'resume', flow })) return
+  await showPlaces(turn, flow, null)
 }
 
 /** "留言": the first question, where they live. */
@@ -114,7 +130,19 @@ export async function continueMessage(turn: Turn, flow: MessageFlow): Promise<bo
       return true
     }
     case 'confirm': {
-      if (cmd.kind === 'confirm' || (cmd.kind === 'number' && cmd.value === 1)) {
+      if (flow.parked) {
+        // Back after the idle timeout: her first words hear that it was not sent, unless they answer the summary.
+        flow.parked = undefined
+        turn.state.flow = flow
+        const answers = cmd.kind === 'confirm' || cmd.kind === 'done' || (cmd.kind === 'number' && cmd.value >= 1 && cmd.value <= 3)
+        if (!answers) {
+          const more = cmd.kind === 'text' && isLongText(cmd.text) && addPart(turn, flow)
+          showConfirm(turn, flow, lines(NOT_SENT, more && '您刚才说的这段话也加进去了。'))
+          return true
+        }
+      }
+      // "好了" or "好的" under the summary answer it: it is sent (once she was left believing it was).
+      if (cmd.kind === 'confirm' || cmd.kind === 'done' || (cmd.kind === 'number' && cmd.value === 1)) {
         await submit(turn, flow)
         return true
       }
@@ -130,16 +158,37 @@ export async function continueMessage(turn: Turn, flow: MessageFlow): Promise<bo
         turn.say(lines('留言还没有提交。请回复数字：', '1. 确认提交', '2. 重新填写', '3. 取消'))
         return true
       }
-      if (cmd.kind === 'done') {
-        showConfirm(turn, flow)
-        return true
-      }
       if (cmd.kind !== 'text') return false
       // A detail remembered late is added, and the summary shown again.
       if (addPart(turn, flow)) showConfirm(turn, flow, '已补充。')
       return true
     }
   }
+}
+
+const NOT_SENT = '您上次写的留言还没有提交，代表还看不到。'
+
+/** Words enough to be a message part, not a greeting or a slip ("你好", "嗯？"): about eight characters of words. */
+export function isLongText(text: string): boolean {
+  return [...text.replace(/[\p{P}\p{S}\s]/gu, '')].length >= 8
+}
+
+/**
+ * The idle timeout met a dialogue: a draft whose summary was shown is kept (marked parked, so one
+ * "1" still sends it and nothing repeats the notice) and the words that say so are returned; null
+ * when there is no such draft, and the dialogue ends as before.
+ */
+export function parkDraft(flow: Flow): string | null {
+  if (flow.name !== 'message' || flow.stage !== 'confirm' || !flow.target || flow.parts.length === 0) return null
+  flow.parked = true
+  return lines(`您好，您的留言（${excerpt(oneLine(flow.parts.join(' ')))}）还没有提交，代表还看不到。`, '要提交请回复 1；不要了请回复"取消"。')
+}
+
+/** A line for a resident who did something else while writing a new message: where that message stands. */
+export function stillWriting(flow: MessageFlow): string {
+  if (flow.stage === 'text') return '您的新留言还在写，接着说就行；说完了回复"好了"。'
+  if (flow.stage === 'confirm') return '您的新留言还没有提交：确认提交请回复 1，不要了请回复"取消"。'
+  return '您的新留言还没有写完，请回复列表前面的数字接着选。'
 }
 
 /** The join window passed without "好了": show what we have and ask to confirm. */

@@ -97,9 +97,22 @@ async function withdraw(turn: Turn, ref: string | null) {
       ),
     )
   }
-  const matches = ref.includes('-') ? mine.filter((c) => c.ticket === ref) : mine.filter((c) => c.ticket.endsWith(`-${ref}`))
-  if (matches.length !== 1)
-    return turn.say(matches.length ? `有多条留言以 ${ref} 结尾，请发完整编号。` : `没有找到编号为 ${ref} 的留言。发送"查询"看您的全部留言。`)
+  let matches = ref.includes('-') ? mine.filter((c) => c.ticket === ref) : mine.filter((c) => c.ticket.endsWith(`-${ref}`))
+  if (!matches.length) return turn.say(`没有找到编号为 ${ref} 的留言。发送"查询"看您的全部留言。`)
+  if (matches.length > 1) {
+    // Numbers start again at 0001 each day: only the ones that can still be withdrawn are meant.
+    const open = matches.filter((c) => WITHDRAWABLE.has(c.status))
+    if (!open.length) return turn.say(`以 ${ref} 结尾的 ${matches.length} 条留言都已答复、办结或撤回，不能撤回了。`)
+    if (open.length > 1)
+      return turn.say(
+        lines(
+          `有 ${open.length} 条可以撤回的留言以 ${ref} 结尾：`,
+          ...open.slice(0, 5).map((c) => `· ${c.ticket}【${c.statusLabel}】${oneLine(c.excerpt)}`),
+          `要撤回哪一条，请发送"撤回"和完整编号，如：撤回 ${open[0].ticket}`,
+        ),
+      )
+    matches = open
+  }
   try {
     const done = await client.withdraw(person.personId, matches[0].ticket)
     turn.say(`已撤回留言 ${done.ticket}，代表不会再办理这条留言。`)

@@ -1,6 +1,16 @@
 import { ApiError, isUnavailable } from '../client.js'
-import { ratingWord } from '../text.js'
-import { askConsentFirst, continueMessage, resumeDraft, startMessage, startMessageToDeputy, startMessageWithCode } from './leave-message.js'
+import { compact, dissatisfaction, progressQuestion, quotedAnswerTicket, ratingWord } from '../text.js'
+import {
+  askConsentFirst,
+  continueMessage,
+  isLongText,
+  resumeDraft,
+  startMessage,
+  startMessageToDeputy,
+  startMessageWithCode,
+  startMessageWithText,
+  stillWriting,
+} from './leave-message.js'
 import { dayTime, lines, oneLine, shortTicket, type Conversation, type PrivacyFlow, type ReopenFlow, type Turn } from './turn.js'
 
 /**
@@ -32,7 +42,11 @@ export const residentConversation: Conversation = async (turn) => {
   // Words that mean the same whatever is going on.
   switch (cmd.kind) {
     case 'cancel':
-      if (flow) {
+      if (flow?.name === 'reopen') {
+        // Not reopening is all "取消" says here: a new message she was writing goes on.
+        state.flow = flow.draft ?? null
+        turn.say(lines('好的，不重新办理了。', flow.draft && stillWriting(flow.draft)))
+      } else if (flow) {
         state.flow = null
         turn.say(
           flow.name === 'privacy' ? '好的。没有您的同意，我们暂时不能受理留言。需要时请再发送"留言"。' : '好的，已取消，内容没有提交。需要时请再发送"留言"。',
@@ -56,6 +70,26 @@ export const residentConversation: Conversation = async (turn) => {
       return true
   }
 
+  const rating = state.rating && turn.now - state.rating.since < RATING_WINDOW_MS ? state.rating : null
+  // "满意" answers the rating question as well as "4": the question itself names the scores so.
+  const score = cmd.kind === 'number' ? cmd.value : cmd.kind === 'text' ? ratingWord(cmd.text) : null
+  const unhappy = cmd.kind === 'text' ? dissatisfaction(cmd.text) : cmd.kind === 'reopen' && /不满意/.test(turn.raw) ? { score: 2, reason: '' } : null
+
+  // A score (or 不满意…) under a quoted answer notice is for that message, whichever came last and
+  // whatever she was doing: a new message she was writing goes on after it.
+  const quoted = quotedAnswerTicket(turn.quoted)
+  if (quoted && (!flow || flow.name === 'message') && (score !== null || unhappy)) {
+    if (unhappy) await rate(turn, quoted, unhappy.score, unhappy.reason)
+    else if (score! >= 1 && score! <= 5) await rate(turn, quoted, score!)
+    else turn.say(RATING_SCALE)
+    return true
+  }
+  // A bare "5" while she writes a new message answers the rating question that came meanwhile, not the message.
+  if (rating && flow?.name === 'message' && flow.stage === 'text' && cmd.kind === 'number' && cmd.value >= 1 && cmd.value <= 5) {
+    await rate(turn, rating.ticket, cmd.value)
+    return true
+  }
+
   if (flow?.name === 'privacy') return privacyAnswer(turn, flow)
   if (flow?.name === 'reopen') return reopenAnswer(turn, flow)
   if (flow?.name === 'message') {
@@ -67,28 +101,41 @@ export const residentConversation: Conversation = async (turn) => {
     }
   }
 
-  const rating = state.rating && turn.now - state.rating.since < RATING_WINDOW_MS ? state.rating : null
-  // "满意" answers the rating question as well as "4": the question itself names the scores so.
-  const score = cmd.kind === 'number' ? cmd.value : cmd.kind === 'text' ? ratingWord(cmd.text) : null
   if (rating && score !== null) {
     if (score >= 1 && score <= 5) await rate(turn, rating.ticket, score)
     else turn.say(RATING_SCALE) // "8" or "0" while a rating is awaited is a slip, not a wish for the menu
     return true
   }
-  // "谢谢" or a thumbs-up is answered kindly, not with the whole menu; an answer still unrated is asked for once more.
-  if (!flow && cmd.kind === 'pleasantry') {
+  if (rating && (cmd.kind === 'reopen' || (cmd.kind === 'text' && unhappy))) {
+    // Only a rated answer can be handled again (the backend refuses it unrated, and the reason typed
+    // next was lost): "不满意…" is the scale's 2, which offers 重新办理 with what she said after it kept;
+    // "重新办理" asks for the score first.
+    if (unhappy) await rate(turn, rating.ticket, unhappy.score, unhappy.reason)
+    else turn.say(lines('请先给这次答复打分，分数低的可以申请重新办理。', RATING_SCALE))
+    return true
+  }
+  // "谢谢", a thumbs-up, "好的" with nothing going on are answered kindly, not with the whole menu;
+  // an answer still unrated is asked for once more.
+  const thanks = cmd.kind === 'text' && isThanks(cmd.text)
+  if (!flow && (cmd.kind === 'pleasantry' || cmd.kind === 'confirm' || cmd.kind === 'done' || thanks)) {
+    const kind = cmd.kind === 'confirm' || cmd.kind === 'done' ? '好的！' : '不客气！'
     turn.say(
       rating
-        ? lines('不客气！方便的话，请给这次答复打个分：', '5 很满意　4 满意　3 一般　2 不满意　1 很不满意')
-        : '不客气！有事随时发消息给我们：留言请回复 1，查询请回复 2。',
+        ? lines(`${kind}方便的话，请给这次答复打个分：`, '5 很满意　4 满意　3 一般　2 不满意　1 很不满意')
+        : `${kind}有事随时发消息给我们：留言请回复 1，查询请回复 2。`,
     )
     return true
   }
-  if (cmd.kind === 'reopen' && rating) {
-    // Only a rated answer can be handled again (the backend refuses it unrated, and the reason typed
-    // next was lost): "不满意" is the scale's 2, which offers 重新办理; "重新办理" asks for the score first.
-    if (/不满意/.test(turn.raw)) await rate(turn, rating.ticket, 2)
-    else turn.say(lines('请先给这次答复打分，分数低的可以申请重新办理。', RATING_SCALE))
+  // "我那个路灯的事怎么样了": how her messages are doing.
+  const asked = !flow && cmd.kind === 'text' ? progressQuestion(cmd.text) : null
+  if (asked !== null) {
+    await query(turn, asked || null)
+    return true
+  }
+  // A problem described in her first words is the message she wants to leave: kept, not answered with the menu.
+  // (A deputy's words that are no command are not taken for a resident's message.)
+  if (!flow && cmd.kind === 'text' && !turn.person.deputy && isLongText(cmd.text)) {
+    await startMessageWithText(turn)
     return true
   }
 
@@ -122,6 +169,15 @@ export const residentConversation: Conversation = async (turn) => {
   return true
 }
 
+/**
+ * "谢谢代表帮我们修好了路灯": thanks, said at length. Not when a problem follows the thanks
+ * ("谢谢你们，但是路灯还是不亮"): that is a message to keep.
+ */
+function isThanks(text: string): boolean {
+  const t = compact(text)
+  return /^(?:谢谢|感谢|多谢|辛苦)/.test(t) && !/但|可是|不过|还是|没有|没|不|坏|问题|能不能|能否|麻烦|请/.test(t.replace(/^(?:谢谢|感谢|多谢)/, ''))
+}
+
 async function privacyAnswer(turn: Turn, flow: PrivacyFlow): Promise<boolean> {
   if (turn.command.kind !== 'agree') {
     turn.say('请回复"同意"继续，或回复"取消"。')
@@ -136,7 +192,7 @@ async function privacyAnswer(turn: Turn, flow: PrivacyFlow): Promise<boolean> {
   else if (next.kind === 'code') await startMessageWithCode(turn, next.code)
   else {
     turn.state.flow = next.flow
-    resumeDraft(turn, next.flow)
+    await resumeDraft(turn, next.flow)
   }
   return true
 }
@@ -159,27 +215,47 @@ async function rateByNumber(turn: Turn, ref: string, rating: number) {
   if (ticket) await rate(turn, ticket, rating)
 }
 
-async function rate(turn: Turn, ticket: string, rating: number) {
+/** The backend keeps at most this many characters of a rating's comment and a reopen's reason (bot schemas). */
+const REASON_MAX = 500
+
+/**
+ * Rates one answer. `reason`: what she said after "不满意", kept with the score and, when the message
+ * may be handled again, with the offer, so "1" reopens with it. A new message she was writing is
+ * not lost: it goes on after the offer, or at once, and she is told where it stands.
+ */
+async function rate(turn: Turn, ticket: string, rating: number, reason = '') {
   // A bare number stops meaning this answer once it is rated (or cannot be); another one waiting keeps it.
   const done = () => {
     if (turn.state.rating?.ticket === ticket) turn.state.rating = null
   }
+  const draft = turn.state.flow?.name === 'message' ? turn.state.flow : null
+  const kept = capped(reason, REASON_MAX)
   try {
-    const rated = await turn.client.rate(turn.person.personId, ticket, rating)
+    const rated = await turn.client.rate(turn.person.personId, ticket, rating, kept || undefined)
     done()
     if (rated.canReopen) {
-      turn.state.flow = { name: 'reopen', stage: 'offer', ticket }
+      turn.state.flow = { name: 'reopen', stage: 'offer', ticket, ...(kept ? { reason: kept } : {}), ...(draft ? { draft } : {}) }
       // With other answers waiting, "重新办理" must say which message it would reopen.
       const { waiting, refOf } = await othersWaiting(turn, ticket)
       const recorded = waiting.length ? `已记下您对留言 ${refOf(ticket)} 的评分：${rating} 分。` : `已记下您的评分：${rating} 分。`
-      turn.say(lines(`${recorded}很抱歉没能让您满意。`, '1. 重新办理', '2. 不用了'))
-    } else turn.say(await thanksForRating(turn, ticket, rating))
+      turn.say(lines(`${recorded}很抱歉没能让您满意。`, kept ? `您说的"${kept}"也记下了，重新办理时会转给代表。` : null, '1. 重新办理', '2. 不用了'))
+    } else turn.say(lines(await thanksForRating(turn, ticket, rating), draft && stillWriting(draft)))
   } catch (err) {
     if (!(err instanceof ApiError)) throw err
-    if (err.status === 404) return turn.say(`没有找到编号为 ${ticket} 的留言。发送"查询"看您的全部留言。`)
+    if (err.status === 404) return turn.say(lines(`没有找到编号为 ${ticket} 的留言。发送"查询"看您的全部留言。`, draft && stillWriting(draft)))
     done() // already rated or closed: a later "5" means something else
-    turn.say((err.code === 'illegal_transition' && (await whyNotRated(turn, ticket))) || err.message)
+    turn.say(lines((err.code === 'illegal_transition' && (await whyNotRated(turn, ticket))) || err.message, draft && stillWriting(draft)))
   }
+}
+
+/** At most `max` UTF-16 units (as the backend counts), never cutting a character in two. */
+function capped(text: string, max: number): string {
+  let out = ''
+  for (const c of text) {
+    if (out.length + c.length > max) break
+    out += c
+  }
+  return out
 }
 
 /** A refused rating in words: the backend only says the state forbids it ("不能执行此操作"). */
@@ -229,27 +305,39 @@ async function thanksForRating(turn: Turn, ticket: string, rating: number): Prom
 
 async function reopenAnswer(turn: Turn, flow: ReopenFlow): Promise<boolean> {
   const cmd = turn.command
+  // After the offer, a new message she was writing before it goes on.
+  const resume = (said: string | null) => {
+    turn.state.flow = flow.draft ?? null
+    turn.say(lines(said, flow.draft && stillWriting(flow.draft)))
+  }
   if (flow.stage === 'offer') {
     if ((cmd.kind === 'number' && cmd.value === 1) || cmd.kind === 'reopen' || cmd.kind === 'confirm') {
+      // What she said after "不满意" is the reason: not asked for a second time.
+      if (flow.reason) return reopen(turn, flow, flow.reason, resume)
       turn.state.flow = { ...flow, stage: 'reason' }
       turn.say('请简单说说还有哪些问题没有解决：')
-    } else if (cmd.kind === 'number' && cmd.value === 2) {
-      turn.state.flow = null
-      turn.say('好的，谢谢您！')
-    } else turn.say(lines('请回复数字：', '1. 重新办理', '2. 不用了'))
+    } else if (cmd.kind === 'number' && cmd.value === 2) resume('好的，谢谢您！')
+    else turn.say(lines('请回复数字：', '1. 重新办理', '2. 不用了'))
     return true
   }
   if (cmd.kind !== 'text' && cmd.kind !== 'reopen') {
     turn.say('请用文字说说还有哪些问题没有解决，或回复"取消"。')
     return true
   }
-  turn.state.flow = null
+  return reopen(turn, flow, turn.raw, resume)
+}
+
+async function reopen(turn: Turn, flow: ReopenFlow, reason: string, resume: (said: string | null) => void): Promise<boolean> {
   try {
-    const reopened = await turn.client.reopen(turn.person.personId, flow.ticket, turn.raw)
-    turn.say(`已申请重新办理留言 ${reopened.ticket}，代表会再次处理并答复您。`)
+    const reopened = await turn.client.reopen(turn.person.personId, flow.ticket, reason)
+    resume(
+      flow.reason
+        ? `已申请重新办理留言 ${reopened.ticket}。您说的"${flow.reason}"已经转给代表，代表会再次处理并答复您。`
+        : `已申请重新办理留言 ${reopened.ticket}，代表会再次处理并答复您。`,
+    )
   } catch (err) {
     if (!(err instanceof ApiError)) throw err
-    turn.say(err.message)
+    resume(err.message)
   }
   return true
 }

@@ -24,6 +24,11 @@ export interface MessageFlow {
   options: Choice[]
   parts: string[]
   lastPartAt: number | null
+  /**
+   * The summary waited past the idle timeout: the draft is kept (one "1" still sends it), and her
+   * next message first hears that it was not sent.
+   */
+  parked?: boolean
 }
 
 /** The privacy notice is shown; "同意" continues with what the resident asked for. */
@@ -38,6 +43,10 @@ export interface ReopenFlow {
   name: 'reopen'
   stage: 'offer' | 'reason'
   ticket: string
+  /** What she said after "不满意" ("不满意，灯还是不亮"): "1" reopens with it, without asking again. */
+  reason?: string
+  /** A new message she was writing when she rated: taken up again after the offer. */
+  draft?: MessageFlow
 }
 
 /** 删除我的信息 was asked: the next message confirms ("确认删除") or not (privacy-requests.ts). */

@@ -152,6 +152,110 @@ describe('bot: a resident with two answers waiting rates the earlier one by its 
     expect(await stored(second)).to.include({ status: 'closed', rating: 5 })
   })
 
+  /** WeChat's 引用 of one of the bot's messages, with her words under it. */
+  const quoting = (notice: string, words: string) => `「联络站小助手：${notice}」\n- - - - - - - - - - - - - - -\n${words}`
+
+  it('a score written under a quoted answer notice rates that message, not the one answered last', async () => {
+    const first = await writes('路口红绿灯时间太短，老人过不去马路')
+    const second = await writes('小区门口的垃圾好几天没人清运')
+    const firstNotice = await answered(first, '已和交警大队沟通，下周起延长到 40 秒。')
+    await answered(second, '已联系环卫所，明天起每天清运两次。')
+
+    expect(await ask(t, resident, quoting(firstNotice, '4')))
+      .to.include(`已记下您对留言 ${first.slice(-4)} 的评分：4 分。谢谢您的评价！`)
+      .and.include(`· ${second.slice(-4)} 小区门口的垃圾好几天没人清运`)
+    expect(await stored(first)).to.include({ status: 'closed', rating: 4 })
+    expect(await stored(second), 'the latest still waits').to.include({ status: 'replied', rating: null })
+
+    expect(await ask(t, resident, '5'), 'the bare number still means the latest').to.include('已记下您的评分：5 分。谢谢您的评价！')
+    expect(await stored(second)).to.include({ status: 'closed', rating: 5 })
+  })
+
+  it('"不满意，…" under a quoted answer notice is for that message, and "1" handles it again with what she said, not asked twice', async () => {
+    const first = await writes('楼道的灯坏了，晚上看不见')
+    const second = await writes('小区门口的垃圾好几天没人清运')
+    const firstNotice = await answered(first, '已联系物业，灯已经修好了。')
+    await answered(second, '已联系环卫所。')
+
+    const offer = await ask(t, resident, quoting(firstNotice, '不满意，灯还是不亮，你们再去看看'))
+    expect(offer)
+      .to.include(`已记下您对留言 ${first.slice(-4)} 的评分：2 分。很抱歉没能让您满意。`)
+      .and.include('您说的"灯还是不亮，你们再去看看"也记下了')
+      .and.include('1. 重新办理')
+    expect(offer, 'not the menu').to.not.include('3. 帮助')
+    expect(await stored(first)).to.include({ status: 'closed', rating: 2, ratingComment: '灯还是不亮，你们再去看看' })
+
+    const reopened = await ask(t, resident, '1')
+    expect(reopened).to.include(`已申请重新办理留言 ${first}。您说的"灯还是不亮，你们再去看看"已经转给代表`)
+    expect(reopened, 'the reason is not asked for again').to.not.include('还有哪些问题')
+    const c = (await stored(first))!
+    expect(c.status).to.equal('reopened')
+    expect((await app.liaison.store.cases.events(c.id)).find((e) => e.type === 'reopened')?.note).to.equal('灯还是不亮，你们再去看看')
+    expect(await stored(second), 'the other one is untouched').to.include({ status: 'replied', rating: null })
+  })
+
+  it('"不满意啊灯还是不亮…" answering the rating question is recorded as 2 with its reason, and "1" reopens with it', async () => {
+    const first = await writes('楼道的灯坏了，晚上看不见')
+    await answered(first, '已联系物业，灯已经修好了。')
+    const offer = await ask(t, resident, '不满意啊灯还是不亮你们再去看看')
+    expect(offer).to.include('已记下您的评分：2 分。很抱歉没能让您满意。').and.include('您说的"灯还是不亮你们再去看看"也记下了').and.not.include('3. 帮助')
+    expect(await ask(t, resident, '1'))
+      .to.include(`已申请重新办理留言 ${first}`)
+      .and.not.include('还有哪些问题')
+    const c = (await stored(first))!
+    expect(c.status).to.equal('reopened')
+    expect((await app.liaison.store.cases.events(c.id)).find((e) => e.type === 'reopened')?.note).to.equal('灯还是不亮你们再去看看')
+  })
+
+  it('a score in ordinary words is recorded: "很满意👍", "满意[强]", "5分 谢谢代表"', async () => {
+    for (const [said, score, text] of [
+      ['很满意👍', 5, '路口红绿灯时间太短'],
+      ['满意[强]', 4, '小区门口的垃圾没人清运'],
+      ['5分 谢谢代表', 5, '楼道灯坏了'],
+    ] as const) {
+      const ticket = await writes(text)
+      await answered(ticket, '已处理。')
+      const thanks = await ask(t, resident, said)
+      expect(thanks, said).to.include(`已记下您的评分：${score} 分。谢谢您的评价！`).and.not.include('3. 帮助')
+      expect(await stored(ticket), said).to.include({ status: 'closed', rating: score })
+    }
+  })
+
+  it('a bare "5" while she writes a new message rates the answer that came meanwhile, and the new message goes on', async () => {
+    const first = await writes('路口红绿灯时间太短，老人过不去马路')
+    await ask(t, resident, '给DP0001留言')
+    expect(await ask(t, resident, '小区门口的垃圾好几天没人清运')).to.include('收到')
+    await answered(first, '已和交警大队沟通，下周起延长到 40 秒。')
+
+    const five = await ask(t, resident, '5')
+    expect(five).to.include('已记下您的评分：5 分。谢谢您的评价！').and.include('您的新留言还在写，接着说就行；说完了回复"好了"。')
+    expect(await stored(first)).to.include({ status: 'closed', rating: 5 })
+
+    expect(await ask(t, resident, '早上七点前要清走')).to.equal('')
+    expect(await ask(t, resident, '好了')).to.include('内容：小区门口的垃圾好几天没人清运\n早上七点前要清走\n')
+    const second = /编号：(\d{8}-\d{4})/.exec(await ask(t, resident, '1'))![1]
+    expect((await stored(second))!.text, 'no "5" in it').to.equal('小区门口的垃圾好几天没人清运\n早上七点前要清走')
+  })
+
+  it('a low bare score while she writes a new message offers 重新办理 first, then the new message goes on', async () => {
+    const first = await writes('楼道的灯坏了，晚上看不见')
+    await ask(t, resident, '给DP0001留言')
+    await ask(t, resident, '小区门口的垃圾好几天没人清运')
+    await answered(first, '已联系物业。')
+
+    expect(await ask(t, resident, '2'))
+      .to.include('已记下您的评分：2 分。很抱歉没能让您满意。')
+      .and.include('1. 重新办理')
+    expect(await ask(t, resident, '1')).to.include('还有哪些问题')
+    expect(await ask(t, resident, '灯还是不亮'))
+      .to.include(`已申请重新办理留言 ${first}`)
+      .and.include('您的新留言还在写，接着说就行；说完了回复"好了"。')
+    expect(await stored(first)).to.include({ status: 'reopened' })
+    expect(await ask(t, resident, '好了')).to.include('内容：小区门口的垃圾好几天没人清运\n')
+    const second = /编号：(\d{8}-\d{4})/.exec(await ask(t, resident, '1'))![1]
+    expect((await stored(second))!.text).to.equal('小区门口的垃圾好几天没人清运')
+  })
+
   it('answers in words a number that is not his, and one rated already', async () => {
     const first = await writes('路口红绿灯时间太短，老人过不去马路')
     await answered(first, '已和交警大队沟通。')

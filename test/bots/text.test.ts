@@ -1,7 +1,18 @@
 import { expect } from 'chai'
 import { ApiError } from '../../bots/client.js'
 import { refusal } from '../../bots/flows/refusal.js'
-import { choiceNumber, normalise, parseCommand, quotedTicket, splitMessage, unquote } from '../../bots/text.js'
+import {
+  choiceNumber,
+  dissatisfaction,
+  normalise,
+  parseCommand,
+  progressQuestion,
+  quotedAnswerTicket,
+  quotedTicket,
+  ratingWord,
+  splitMessage,
+  unquote,
+} from '../../bots/text.js'
 
 describe('bot: reading what people type', () => {
   it('normalises full-width characters and stray spaces', () => {
@@ -77,6 +88,70 @@ describe('bot: reading what people type', () => {
     expect(parseCommand('路灯坏了😭')).to.deep.equal({ kind: 'text', text: '路灯坏了😭' })
     expect(parseCommand('谢谢代表帮我们修好了路灯')).to.deep.equal({ kind: 'text', text: '谢谢代表帮我们修好了路灯' })
     expect(parseCommand('3')).to.deep.equal({ kind: 'number', value: 3 })
+  })
+
+  it('reads a score said in ordinary words, with faces, stars and thanks around it', () => {
+    for (const [said, score] of [
+      ['满意', 4],
+      ['很满意！', 5],
+      ['很满意👍', 5],
+      ['满意[强]', 4],
+      ['满意[强][强]', 4],
+      ['五星', 5],
+      ['4星', 4],
+      ['非常好', 5],
+      ['很好[抱拳]', 5],
+      ['挺好', 4],
+      ['不错👍🏻', 4],
+      ['还可以', 3],
+      ['一般吧', 3],
+      ['一般', 3],
+      ['满意 谢谢', 4],
+      ['满意，谢谢你们！', 4],
+      ['5分 谢谢代表', 5],
+      ['打5分', 5],
+      ['很满意很满意', 5],
+      ['路灯修好了很满意', null],
+      ['谢谢', null],
+      ['不满意', null],
+    ] as const)
+      expect(ratingWord(said), said).to.equal(score)
+    expect(parseCommand('五星'), 'a number, as "5星" is').to.deep.equal({ kind: 'number', value: 5 })
+  })
+
+  it('reads 不满意 at the start of a longer text, keeping the rest in her own words as the reason', () => {
+    expect(dissatisfaction('不满意，灯还是不亮')).to.deep.equal({ score: 2, reason: '灯还是不亮' })
+    expect(dissatisfaction('不满意啊灯还是不亮你们再去看看')).to.deep.equal({ score: 2, reason: '灯还是不亮你们再去看看' })
+    expect(dissatisfaction('很不满意！！问题根本没解决')).to.deep.equal({ score: 1, reason: '问题根本没解决' })
+    expect(dissatisfaction('不满意')).to.deep.equal({ score: 2, reason: '' })
+    expect(dissatisfaction('不满意[撇嘴]'), 'a face is no reason').to.deep.equal({ score: 2, reason: '' })
+    expect(dissatisfaction('我不满意物业的服务')).to.equal(null)
+  })
+
+  it('reads "that is all", thanks and yes in the ways people say them again and again', () => {
+    for (const said of ['就这些了', '就这些啦', '好了好了', '好了好了好了', '说完啦', '没有了', '好了👍'])
+      expect(parseCommand(said), said).to.deep.equal({ kind: 'done' })
+    for (const said of ['谢谢谢谢[抱拳]', '谢谢谢谢', '感谢感谢感谢', '嗯嗯嗯']) expect(parseCommand(said), said).to.deep.equal({ kind: 'pleasantry' })
+    for (const said of ['好', '好的', '行', '可以', '好的好的', '好的👌']) expect(parseCommand(said), said).to.deep.equal({ kind: 'confirm' })
+    expect(parseCommand('对了，还有楼道灯'), 'a sentence stays text').to.deep.equal({ kind: 'text', text: '对了，还有楼道灯' })
+  })
+
+  it('reads "查一下", "进展怎么样" as a query, and a question after a message in a sentence', () => {
+    for (const said of ['查一下', '进展怎么样', '进展怎么样？', '有答复了吗']) expect(parseCommand(said), said).to.deep.equal({ kind: 'query', ticket: null })
+    expect(parseCommand('查一下路灯为什么不亮'), 'a message part stays text').to.deep.equal({ kind: 'text', text: '查一下路灯为什么不亮' })
+    expect(progressQuestion('我那个路灯的事怎么样了')).to.equal('')
+    expect(progressQuestion('路灯那个事有结果了吗？')).to.equal('')
+    expect(progressQuestion('0001 办好了没有')).to.equal('0001')
+    expect(progressQuestion('查一下我的留言20261204-0001')).to.equal('20261204-0001')
+    expect(progressQuestion('我们楼下路灯坏了找谁反映啊')).to.equal(null)
+    expect(progressQuestion('查一下路灯为什么不亮')).to.equal(null)
+  })
+
+  it('finds the message a quoted answer notice is about, and no other quoted ticket', () => {
+    const notice = '联络站小助手：您的留言 20261204-0001 有答复了：\n已联系供电所。\n\n请为办理结果打分，回复一个数字：'
+    expect(quotedAnswerTicket(unquote(`「${notice}」\n- - - - - - - - - - - - - - -\n4`).quoted)).to.equal('20261204-0001')
+    expect(quotedAnswerTicket('联络站小助手：留言已提交，谢谢您！\n编号：20261204-0001')).to.equal(null)
+    expect(quotedAnswerTicket(null)).to.equal(null)
   })
 
   it("says a refusal's detail when it is in words, never a status or an id meant for programs", () => {
