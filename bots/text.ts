@@ -1,104 +1,16 @@
 /**
- * Pure text helpers of the bot: what a person typed, made comparable (full-width
- * characters, stray spaces, common slips), read as a command; and long answers cut to
+ * Pure text helpers of the bot: what a person typed read as a command (made comparable in
+ * typed-text.ts, scores read in scores.ts), quotes taken apart, and long answers cut to
  * WeChat-sized messages. No I/O here, so every rule is a plain unit test.
  */
+import { choiceNumber } from './scores.js'
+import { compact, EMOJI, normalise, originalTail, repeatedUnit } from './typed-text.js'
+
+export { choiceNumber, dissatisfaction, ratingWord } from './scores.js'
+export { compact, normalise } from './typed-text.js'
 
 /** WeChat takes longer texts, but long bubbles are hard to read on an old phone; we cut well below. */
 export const MESSAGE_LIMIT = 1500
-
-/**
- * NFKC turns full-width letters, digits, punctuation and the ideographic space into
- * their ASCII forms (ＤＰ０００１ → DP0001, 　 → space); then spaces are collapsed.
- */
-export function normalise(input: string): string {
-  return input
-    .normalize('NFKC')
-    .replace(/[\u200b-\u200d\ufeff]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-}
-
-/** The text with every space removed: "留 言" and "查 询" are the commands they look like. */
-export const compact = (text: string) => normalise(text).replace(/\s/g, '')
-
-const CHINESE_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 }
-
-/**
- * A rating said in words, as the rating question names the scores (5 很满意 … 1 很不满意), and
- * the plain words people answer it with. "不满意" is not here: it asks for the message to be
- * handled again (the reopen word, or dissatisfaction() with the reason after it).
- */
-const RATING_WORDS: Record<string, number> = {
-  很满意: 5,
-  非常满意: 5,
-  特别满意: 5,
-  十分满意: 5,
-  非常好: 5,
-  很好: 5,
-  特别好: 5,
-  太好了: 5,
-  满意: 4,
-  比较满意: 4,
-  挺满意: 4,
-  挺好: 4,
-  不错: 4,
-  挺不错: 4,
-  还不错: 4,
-  一般: 3,
-  还行: 3,
-  还可以: 3,
-  很不满意: 1,
-  非常不满意: 1,
-}
-
-/** "谢谢代表"、"，感谢你们的帮助" after a score: kind words, not part of it. */
-const TRAILING_THANKS = /[,，、;；]?(?:谢谢|感谢|多谢|辛苦)[\s\S]*$/
-
-/**
- * A score in words or digits as people write it under the rating question: "满意" → 4,
- * "很满意👍" → 5, "满意[强]" → 4, "五星" → 5, "5分 谢谢代表" → 5, "满意 谢谢" → 4. Emoji,
- * WeChat faces and thanks after it are left aside. Anything else → null.
- */
-export function ratingWord(text: string): number | null {
-  const t = compact(text)
-    .replace(EMOJI, '')
-    .replace(TRAILING_THANKS, '')
-    .replace(/[!！~～。.，,、;；]+/g, '')
-    .replace(/[啊呀哈哦吧]+$/, '')
-  const word = RATING_WORDS[t] ?? RATING_WORDS[repeatedUnit(t, (u) => u in RATING_WORDS) ?? '']
-  if (word !== undefined) return word
-  // "5分"、"五星"、"打5分"、"4颗星": a score said with its unit (星 is the same as 分).
-  const score = /^(?:打|给|评)?(\d{1,2}|[一二两三四五六七八九十])(?:分|颗星|个星|星)?$/.exec(t)
-  if (!score) return null
-  return /\d/.test(score[1]) ? Number(score[1]) : CHINESE_DIGITS[score[1]]
-}
-
-/**
- * "不满意，灯还是不亮" → { score: 2, reason: '灯还是不亮' }; "很不满意" → { score: 1, reason: '' }.
- * The reason keeps the person's own characters; null when the text does not start with 不满意.
- */
-export function dissatisfaction(input: string): { score: number; reason: string } | null {
-  const text = normalise(input)
-  const m = /^(很|非常|特别|十分)?\s*不\s*满\s*意[\s!！~～。.，,、:：;；啊呀哦了]*/.exec(text)
-  if (!m) return null
-  const tail = originalTail(input, m[0]) ?? text.slice(m[0].length)
-  // Only faces or thanks after it ("不满意[撇嘴]") leave no reason to keep.
-  const meaningful = compact(tail)
-    .replace(EMOJI, '')
-    .replace(TRAILING_THANKS, '')
-    .replace(/[\p{P}\p{S}]/gu, '')
-  return { score: m[1] ? 1 : 2, reason: meaningful ? tail.replace(/^[\s!！~～。.，,、:：;；啊呀哦了]+/, '').trim() : '' }
-}
-
-/** "3", "３", "3.", "第3个", "三" → 3; anything else → null. */
-export function choiceNumber(text: string): number | null {
-  const t = compact(text)
-  const digits = /^第?(\d{1,2})(?:个|项|号|条|分|星|[.、,。)])?$/.exec(t)
-  if (digits) return Number(digits[1])
-  const hanzi = /^第?([一二两三四五六七八九十])(?:个|项|号|条|分|星)?$/.exec(t)
-  return hanzi ? CHINESE_DIGITS[hanzi[1]] : null
-}
 
 export type Command =
   | { kind: 'help' }
@@ -210,16 +122,6 @@ function wholeWord(tight: string): Command['kind'] | undefined {
   return [plain, `${plain}了`].some((w) => plain && wordTable.get(w) === 'done') ? 'done' : undefined
 }
 
-/** "谢谢谢谢" → "谢谢", "嗯嗯嗯" → "嗯": the shortest repeated part that passes `known`, if the text is only that part again and again. */
-function repeatedUnit(text: string, known: (unit: string) => boolean): string | null {
-  for (let n = 1; n <= text.length / 2; n++) {
-    if (text.length % n) continue
-    const unit = text.slice(0, n)
-    if (unit.repeat(text.length / n) === text && known(unit)) return unit
-  }
-  return null
-}
-
 /** A keyword at the start of the text, with any spaces between its characters ("回 复"). */
 function leading(text: string, word: string): string | null {
   const pattern = new RegExp(`^${[...word].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s*')}`)
@@ -232,12 +134,6 @@ const rest = (text: string) => text.replace(/^[\s:：,，、。.]+/, '').trim()
 
 const TICKET = /^(\d{8}-\d{4,})$/
 const REF = /^(\d{8}-\d{4,}|\d{1,6})(?=$|[\s:：,，、。.]|[^\d-])/
-
-/**
- * Emoji and WeChat's own faces, which reach the bot as text ([微笑], [强], [抱拳]): a message of
- * these alone, or of them around a thank-you, is a reaction, not words for a message.
- */
-const EMOJI = /\p{Extended_Pictographic}|[\u{1F3FB}-\u{1F3FF}\u{FE0F}\u{20E3}]|\[[\p{Script=Han}A-Za-z]{1,4}\]/gu
 
 /**
  * Reads a private or room message as a command. Words are matched on the whole message
@@ -315,23 +211,6 @@ export function parseCommand(input: string): Command {
   }
 
   return { kind: 'text', text: input.trim() }
-}
-
-/**
- * The part of the original input after what matched on its normalised form: the
- * shortest original prefix that normalises to the matched part is cut off.
- */
-function originalTail(input: string, matched: string): string | null {
-  const target = matched.replace(/\s/g, '')
-  const original = input.trim()
-  for (let i = 0; i <= Math.min(original.length, matched.length * 3 + 8); i++) {
-    if (compact(original.slice(0, i)) === target)
-      return original
-        .slice(i)
-        .replace(/^[\s:：,，、。.]+/, '')
-        .trim()
-  }
-  return null
 }
 
 /** WeChat's quote (引用) as text: 「sender：the quoted message」, a line of dashes, then what they wrote. */

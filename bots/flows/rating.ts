@@ -1,0 +1,157 @@
+import { ApiError, isUnavailable } from '../client.js'
+import { stillWriting } from './leave-message.js'
+import { lines, oneLine, shortTicket, type ReopenFlow, type Turn } from './turn.js'
+
+/**
+ * Rating an answer and asking for it to be handled again (重新办理), for the resident conversation
+ * (resident.ts): which message a number or a quote names, the thanks that says what was rated and
+ * what still waits, and the reopen offer with the reason already given.
+ */
+
+/** How to rate, said again when a score is not one of 1 to 5. */
+export const RATING_SCALE = lines('打分请回复 1 到 5 中的一个数字：', '5 很满意　4 满意　3 一般　2 不满意　1 很不满意')
+
+/** The full ticket of one of the person's own messages, from the full number or its last four digits; null after saying why not. */
+export async function ownTicket(turn: Turn, ref: string): Promise<string | null> {
+  if (!/^\d{4}$/.test(ref)) return ref
+  const mine = (await turn.client.cases(turn.person.personId)).filter((c) => c.ticket.endsWith(`-${ref}`))
+  if (mine.length === 1) return mine[0].ticket
+  if (!mine.length) turn.say(`没有找到编号为 ${ref} 的留言。发送"查询"看您的全部留言。`)
+  // Numbers start again at 0001 each day: name the ones meant, so the whole number can be copied.
+  else turn.say(lines(`有 ${mine.length} 条留言以 ${ref} 结尾：`, ...mine.slice(0, 5).map((c) => `· ${c.ticket} ${oneLine(c.excerpt)}`), '请发完整编号。'))
+  return null
+}
+
+/** "评价 0042 5": that message's answer, whichever one a bare number would rate. */
+export async function rateByNumber(turn: Turn, ref: string, rating: number) {
+  if (rating < 1 || rating > 5) return turn.say(RATING_SCALE)
+  const ticket = await ownTicket(turn, ref)
+  if (ticket) await rate(turn, ticket, rating)
+}
+
+/** The backend keeps at most this many characters of a rating's comment and a reopen's reason (bot schemas). */
+const REASON_MAX = 500
+
+/**
+ * Rates one answer. `reason`: what she said after "不满意", kept with the score and, when the message
+ * may be handled again, with the offer, so "1" reopens with it. A new message she was writing is
+ * not lost: it goes on after the offer, or at once, and she is told where it stands.
+ */
+export async function rate(turn: Turn, ticket: string, rating: number, reason = '') {
+  // A bare number stops meaning this answer once it is rated (or cannot be); another one waiting keeps it.
+  const done = () => {
+    if (turn.state.rating?.ticket === ticket) turn.state.rating = null
+  }
+  const draft = turn.state.flow?.name === 'message' ? turn.state.flow : null
+  const kept = capped(reason, REASON_MAX)
+  try {
+    const rated = await turn.client.rate(turn.person.personId, ticket, rating, kept || undefined)
+    done()
+    if (rated.canReopen) {
+      turn.state.flow = { name: 'reopen', stage: 'offer', ticket, ...(kept ? { reason: kept } : {}), ...(draft ? { draft } : {}) }
+      // With other answers waiting, "重新办理" must say which message it would reopen.
+      const { waiting, refOf } = await othersWaiting(turn, ticket)
+      const recorded = waiting.length ? `已记下您对留言 ${refOf(ticket)} 的评分：${rating} 分。` : `已记下您的评分：${rating} 分。`
+      turn.say(lines(`${recorded}很抱歉没能让您满意。`, kept ? `您说的"${kept}"也记下了，重新办理时会转给代表。` : null, '1. 重新办理', '2. 不用了'))
+    } else turn.say(lines(await thanksForRating(turn, ticket, rating), draft && stillWriting(draft)))
+  } catch (err) {
+    if (!(err instanceof ApiError)) throw err
+    if (err.status === 404) return turn.say(lines(`没有找到编号为 ${ticket} 的留言。发送"查询"看您的全部留言。`, draft && stillWriting(draft)))
+    done() // already rated or closed: a later "5" means something else
+    turn.say(lines((err.code === 'illegal_transition' && (await whyNotRated(turn, ticket))) || err.message, draft && stillWriting(draft)))
+  }
+}
+
+/** At most `max` UTF-16 units (as the backend counts), never cutting a character in two. */
+function capped(text: string, max: number): string {
+  let out = ''
+  for (const c of text) {
+    if (out.length + c.length > max) break
+    out += c
+  }
+  return out
+}
+
+/** A refused rating in words: the backend only says the state forbids it ("不能执行此操作"). */
+async function whyNotRated(turn: Turn, ticket: string): Promise<string | null> {
+  const c = await turn.client.caseDetail(turn.person.personId, ticket).catch(() => null)
+  if (!c) return null
+  if (c.rating !== null) return `留言 ${c.ticket} 您已经打过分了（${c.rating} 分），不用再打。谢谢您！`
+  if (!c.reply) return `留言 ${c.ticket} 还没有答复，等代表答复后再打分。`
+  return null
+}
+
+/**
+ * The person's answers still waiting for a rating besides `ticket`, and how to write each one's
+ * number so that "评价 … 5" finds it: its last four digits, or the whole number when another of
+ * their messages ends the same (numbers start again at 0001 every day).
+ */
+export async function othersWaiting(turn: Turn, ticket: string | null) {
+  // The rating is stored: a list that cannot be read now only leaves the others unsaid. Not even with
+  // the backend gone: the turn would be held and replayed, and the replayed rating refused as done.
+  const mine = await turn.client.cases(turn.person.personId).catch((err: unknown) => {
+    if (err instanceof ApiError || isUnavailable(err)) return []
+    throw err
+  })
+  const refOf = (t: string) => {
+    const short = shortTicket(t)
+    return mine.some((c) => c.ticket !== t && c.ticket.endsWith(`-${short}`)) ? t : short
+  }
+  return { waiting: mine.filter((c) => c.status === 'replied' && c.ticket !== ticket), refOf }
+}
+
+/**
+ * A bare number rates the answer that came last, so with others still waiting the thanks names the one
+ * rated and says which wait, with the words that rate them: nobody is left thinking the other was rated.
+ */
+async function thanksForRating(turn: Turn, ticket: string, rating: number): Promise<string> {
+  const { waiting, refOf } = await othersWaiting(turn, ticket)
+  if (!waiting.length) return `已记下您的评分：${rating} 分。谢谢您的评价！`
+  const example = `评价 ${refOf(waiting[0].ticket)} 5（5 很满意，1 很不满意）`
+  return lines(
+    `已记下您对留言 ${refOf(ticket)} 的评分：${rating} 分。谢谢您的评价！`,
+    `您还有 ${waiting.length} 条留言的答复等着打分：`,
+    ...waiting.slice(0, 3).map((c) => `· ${refOf(c.ticket)} ${oneLine(c.excerpt)}`),
+    // "它" only when one is listed: with several, the person is told to pick one by its number.
+    waiting.length === 1 ? `给它打分请发送：${example}` : `给哪条打分，就发送"评价"、它的编号和分数，如：${example}`,
+  )
+}
+
+export async function reopenAnswer(turn: Turn, flow: ReopenFlow): Promise<boolean> {
+  const cmd = turn.command
+  // After the offer, a new message she was writing before it goes on.
+  const resume = (said: string | null) => {
+    turn.state.flow = flow.draft ?? null
+    turn.say(lines(said, flow.draft && stillWriting(flow.draft)))
+  }
+  if (flow.stage === 'offer') {
+    if ((cmd.kind === 'number' && cmd.value === 1) || cmd.kind === 'reopen' || cmd.kind === 'confirm') {
+      // What she said after "不满意" is the reason: not asked for a second time.
+      if (flow.reason) return reopen(turn, flow, flow.reason, resume)
+      turn.state.flow = { ...flow, stage: 'reason' }
+      turn.say('请简单说说还有哪些问题没有解决：')
+    } else if (cmd.kind === 'number' && cmd.value === 2) resume('好的，谢谢您！')
+    else turn.say(lines('请回复数字：', '1. 重新办理', '2. 不用了'))
+    return true
+  }
+  if (cmd.kind !== 'text' && cmd.kind !== 'reopen') {
+    turn.say('请用文字说说还有哪些问题没有解决，或回复"取消"。')
+    return true
+  }
+  return reopen(turn, flow, turn.raw, resume)
+}
+
+async function reopen(turn: Turn, flow: ReopenFlow, reason: string, resume: (said: string | null) => void): Promise<boolean> {
+  try {
+    const reopened = await turn.client.reopen(turn.person.personId, flow.ticket, reason)
+    resume(
+      flow.reason
+        ? `已申请重新办理留言 ${reopened.ticket}。您说的"${flow.reason}"已经转给代表，代表会再次处理并答复您。`
+        : `已申请重新办理留言 ${reopened.ticket}，代表会再次处理并答复您。`,
+    )
+  } catch (err) {
+    if (!(err instanceof ApiError)) throw err
+    resume(err.message)
+  }
+  return true
+}

@@ -1,0 +1,81 @@
+import { compact, EMOJI, normalise, originalTail, repeatedUnit } from './typed-text.js'
+
+/** How a resident gives a score: a number, a word of the rating question, 不满意 with the reason after it. */
+
+const CHINESE_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 }
+
+/**
+ * A rating said in words, as the rating question names the scores (5 很满意 … 1 很不满意), and
+ * the plain words people answer it with. "不满意" is not here: it asks for the message to be
+ * handled again (the reopen word, or dissatisfaction() with the reason after it).
+ */
+const RATING_WORDS: Record<string, number> = {
+  很满意: 5,
+  非常满意: 5,
+  特别满意: 5,
+  十分满意: 5,
+  非常好: 5,
+  很好: 5,
+  特别好: 5,
+  太好了: 5,
+  满意: 4,
+  比较满意: 4,
+  挺满意: 4,
+  挺好: 4,
+  不错: 4,
+  挺不错: 4,
+  还不错: 4,
+  一般: 3,
+  还行: 3,
+  还可以: 3,
+  很不满意: 1,
+  非常不满意: 1,
+}
+
+/** "谢谢代表"、"，感谢你们的帮助" after a score: kind words, not part of it. */
+const TRAILING_THANKS = /[,，、;；]?(?:谢谢|感谢|多谢|辛苦)[\s\S]*$/
+
+/**
+ * A score in words or digits as people write it under the rating question: "满意" → 4,
+ * "很满意👍" → 5, "满意[强]" → 4, "五星" → 5, "5分 谢谢代表" → 5, "满意 谢谢" → 4. Emoji,
+ * WeChat faces and thanks after it are left aside. Anything else → null.
+ */
+export function ratingWord(text: string): number | null {
+  const t = compact(text)
+    .replace(EMOJI, '')
+    .replace(TRAILING_THANKS, '')
+    .replace(/[!！~～。.，,、;；]+/g, '')
+    .replace(/[啊呀哈哦吧]+$/, '')
+  const word = RATING_WORDS[t] ?? RATING_WORDS[repeatedUnit(t, (u) => u in RATING_WORDS) ?? '']
+  if (word !== undefined) return word
+  // "5分"、"五星"、"打5分"、"4颗星": a score said with its unit (星 is the same as 分).
+  const score = /^(?:打|给|评)?(\d{1,2}|[一二两三四五六七八九十])(?:分|颗星|个星|星)?$/.exec(t)
+  if (!score) return null
+  return /\d/.test(score[1]) ? Number(score[1]) : CHINESE_DIGITS[score[1]]
+}
+
+/**
+ * "不满意，灯还是不亮" → { score: 2, reason: '灯还是不亮' }; "很不满意" → { score: 1, reason: '' }.
+ * The reason keeps the person's own characters; null when the text does not start with 不满意.
+ */
+export function dissatisfaction(input: string): { score: number; reason: string } | null {
+  const text = normalise(input)
+  const m = /^(很|非常|特别|十分)?\s*不\s*满\s*意[\s!！~～。.，,、:：;；啊呀哦了]*/.exec(text)
+  if (!m) return null
+  const tail = originalTail(input, m[0]) ?? text.slice(m[0].length)
+  // Only faces or thanks after it ("不满意[撇嘴]") leave no reason to keep.
+  const meaningful = compact(tail)
+    .replace(EMOJI, '')
+    .replace(TRAILING_THANKS, '')
+    .replace(/[\p{P}\p{S}]/gu, '')
+  return { score: m[1] ? 1 : 2, reason: meaningful ? tail.replace(/^[\s!！~～。.，,、:：;；啊呀哦了]+/, '').trim() : '' }
+}
+
+/** "3", "３", "3.", "第3个", "三" → 3; anything else → null. */
+export function choiceNumber(text: string): number | null {
+  const t = compact(text)
+  const digits = /^第?(\d{1,2})(?:个|项|号|条|分|星|[.、,。)])?$/.exec(t)
+  if (digits) return Number(digits[1])
+  const hanzi = /^第?([一二两三四五六七八九十])(?:个|项|号|条|分|星)?$/.exec(t)
+  return hanzi ? CHINESE_DIGITS[hanzi[1]] : null
+}
