@@ -63,6 +63,7 @@ describe('console: 更正主题 on a message past its deadline', function () {
     expect(await urgedLine.isVisible(), 'and the line saying it was urged today').to.equal(true)
     expect(await page.getByRole('button', { name: '催办', exact: true }).count(), 'no button to urge again today').to.equal(0)
     expect(await page.locator('.t-descriptions').innerText()).to.include(wanted)
+    expect(await page.locator('[data-test=topic-since]').innerText(), '为什么分到这里 says the topic changed since').to.include(`主题后来已更正为「${wanted}」`)
     expect((await story.app.liaison.store.cases.get(id))!.topic).to.equal(wanted)
     await screenshot(page, 'case-topic-correction')
     expect(page.problems).to.deep.equal([])
