@@ -229,14 +229,24 @@ describe('console: 民生实事项目', function () {
     const form = page.locator('[data-test=new-cycle]')
     await form.getByPlaceholder('2027年民生实事项目').fill('2029年澜江区民生实事项目')
     await form.locator('.t-input-number input').first().fill('2029')
-    /** Picks a day of the month the picker opens on (this month), as a person clicks it. */
+    /**
+     * Picks a day of the month the picker opens on (this month), as a person clicks it: once the last
+     * popup has gone (it fades out over a few frames on a busy machine), and until the field shows the day.
+     */
+    const panels = page.locator('.t-date-picker__panel').filter({ visible: true })
     const pick = async (field: number, dayOfMonth: number) => {
-      await form.locator('.t-date-picker').nth(field).click()
-      const panel = page.locator('.t-date-picker__panel').filter({ visible: true })
-      await panel
-        .locator('.t-date-picker__cell:not(.t-date-picker__cell--additional)', { hasText: new RegExp(`^${dayOfMonth}$`) })
-        .first()
-        .click()
+      const input = form.locator('.t-date-picker input').nth(field)
+      for (let tries = 0; !/\d{4}-\d{2}-\d{2}/.test(await input.inputValue()); tries++) {
+        if (tries >= 5) throw new Error(`the date picker ${field} took no day`)
+        await panels.first().waitFor({ state: 'hidden' })
+        await form.locator('.t-date-picker').nth(field).click()
+        await panels
+          .first()
+          .locator('.t-date-picker__cell:not(.t-date-picker__cell--additional)', { hasText: new RegExp(`^${dayOfMonth}$`) })
+          .first()
+          .click({ timeout: 10_000 })
+          .catch(() => page.keyboard.press('Escape'))
+      }
     }
     await pick(0, 10)
     await pick(1, 20)
