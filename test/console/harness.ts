@@ -118,6 +118,19 @@ export async function logInAs(page: Page, login: { username: string; password: s
     })
 }
 
+/**
+ * The texts of the open select's options once `ready` holds for them: a popup draws its options over a few
+ * frames on a busy machine, and read at once it gave [] or half a list. After ten seconds, what is drawn.
+ */
+export async function shownOptions(page: Page, ready: (texts: string[]) => boolean): Promise<string[]> {
+  const options = page.locator('.t-select-option').filter({ visible: true })
+  for (let tries = 0; ; tries++) {
+    const texts = await options.allInnerTexts()
+    if (ready(texts) || tries >= 100) return texts
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+}
+
 /** Saves what the page shows now under test-output/console/<name>.png (looked at by people, not compared). */
 export async function screenshot(page: Page, name: string) {
   mkdirSync(SCREENSHOTS, { recursive: true })

@@ -1,5 +1,5 @@
 import { expect } from 'chai'
-import { logInAs, newPage, screenshot, useConsole, type ConsolePage } from './harness.js'
+import { logInAs, newPage, screenshot, shownOptions, useConsole, type ConsolePage } from './harness.js'
 
 /**
  * A 街道人大工委 works in the console as a district's office does, on their street: the city
@@ -14,14 +14,8 @@ describe('console: a street organizer works on their street', function () {
   let zhoumin: { username: string; password: string } | null = null
 
   const visible = (page: ConsolePage) => page.locator('.t-select-option').filter({ visible: true })
-  /** The options of the open select once every one in `wanted` is drawn (the popup draws them over a few frames on a busy machine). */
-  const optionsShown = async (page: ConsolePage, wanted: string[]) => {
-    for (let tries = 0; ; tries++) {
-      const texts = await visible(page).allInnerTexts()
-      if (wanted.every((w) => texts.includes(w)) || tries >= 100) return texts
-      await new Promise((resolve) => setTimeout(resolve, 100))
-    }
-  }
+  /** The options of the open select once every one in `wanted` is drawn. */
+  const optionsShown = (page: ConsolePage, wanted: string[]) => shownOptions(page, (texts) => wanted.every((w) => texts.includes(w)))
 
   /** The admin gives her the street in 账号与角色, as the office would; she then sets her own password. */
   async function streetOrganizer(): Promise<{ username: string; password: string }> {
@@ -83,8 +77,7 @@ describe('console: a street organizer works on their street', function () {
     const page = await newPage(story.browser, story.app)
     await logInAs(page, await streetOrganizer(), '/meetings/new')
     await page.getByPlaceholder('不选则不限联络站').click()
-    await visible(page).filter({ hasText: '联络站' }).first().waitFor()
-    expect((await visible(page).allInnerTexts()).sort()).to.deep.equal([...STREET.stations].sort())
+    expect((await optionsShown(page, STREET.stations)).sort()).to.deep.equal([...STREET.stations].sort())
     await page.keyboard.press('Escape')
     expect(await page.getByPlaceholder('不选则不限区县').count(), 'no district is hers to pick').to.equal(0)
 
