@@ -270,10 +270,14 @@ export class Inbox {
     const now = this.clock.now()
     const { state, existed } = await this.dialogue(event.contactId)
     const replies: string[] = []
-    // A summary left unanswered keeps its draft (parkDraft): the conversation says it was not sent.
-    if (state.flow && now - state.touchedAt >= this.options.dialogueTimeoutMs && !isParked(state) && parkDraft(state.flow) === null) {
-      replies.push(politeEnd(state))
-      state.flow = null
+    if (state.flow && now - state.touchedAt >= this.options.dialogueTimeoutMs && !isParked(state)) {
+      // A summary left unanswered keeps its draft, parked: the conversation then says it was not sent.
+      // Anything else left that long ends, saying so.
+      const kept = parkDraft(state.flow) !== null
+      if (!kept) {
+        replies.push(politeEnd(state))
+        state.flow = null
+      }
     }
     if (!event.isText) replies.push(NOT_TEXT)
     else {

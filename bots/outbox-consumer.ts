@@ -3,6 +3,7 @@ import type { LiaisonClient, OutboxItem } from './client.js'
 import type { Inbox } from './inbox.js'
 import { PacerStoppedError, type Pacer, type PaceClock } from './pacer.js'
 import { ConversationNotFoundError, type Speaker } from './speaker.js'
+import { SCALE_LINE } from './flows/rating.js'
 import { lines, shortTicket } from './flows/turn.js'
 
 export interface OutboxOptions {
@@ -173,7 +174,7 @@ function textFor(item: OutboxItem): string {
     item.reply,
     '',
     '请为办理结果打分，回复一个数字：',
-    '5 很满意　4 满意　3 一般　2 不满意　1 很不满意',
+    SCALE_LINE,
     // A bare number rates the answer that came last: with several waiting, the number names this one.
     item.ticket && ratingHint(item.ref ?? shortTicket(item.ticket)),
   )

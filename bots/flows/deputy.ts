@@ -1,5 +1,6 @@
 import { ApiError } from '../client.js'
 import { compact, normalise, parseCommand, quotedTicket } from '../text.js'
+import { EMOJI } from '../typed-text.js'
 import { refusal } from './refusal.js'
 import { lines, oneLine, type Conversation, type Turn } from './turn.js'
 
@@ -96,7 +97,7 @@ function isPlaceholder(text: string): boolean {
  * something was done: sent as the answer, the resident would be asked to rate "收到".
  */
 function isOnlyAcknowledging(text: string): boolean {
-  const t = compact(text).replace(/\[[^\]]{1,4}\]|\p{Extended_Pictographic}/gu, '')
+  const t = compact(text).replace(EMOJI, '')
   if ([...t].length > 20) return false
   if (/已经?(修|办|处理|解决|联系|落实|完成|答复|协调)|修好|办好|解决了|处理好|完成了/.test(t)) return false
   return /^(收到|好的|好|已阅|阅|知道了|明白|ok|嗯)/i.test(t) || /(再回复|再答复|马上安排|尽快|去看看|去现场|了解一下)/.test(t)

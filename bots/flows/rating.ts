@@ -8,8 +8,11 @@ import { lines, oneLine, shortTicket, type ReopenFlow, type Turn } from './turn.
  * what still waits, and the reopen offer with the reason already given.
  */
 
+/** The scores and their words, as every rating question and reminder names them. */
+export const SCALE_LINE = '5 很满意　4 满意　3 一般　2 不满意　1 很不满意'
+
 /** How to rate, said again when a score is not one of 1 to 5. */
-export const RATING_SCALE = lines('打分请回复 1 到 5 中的一个数字：', '5 很满意　4 满意　3 一般　2 不满意　1 很不满意')
+export const RATING_SCALE = lines('打分请回复 1 到 5 中的一个数字：', SCALE_LINE)
 
 /** The full ticket of one of the person's own messages, from the full number or its last four digits; null after saying why not. */
 export async function ownTicket(turn: Turn, ref: string): Promise<string | null> {

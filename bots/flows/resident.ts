@@ -11,7 +11,7 @@ import {
   startMessageWithText,
   stillWriting,
 } from './leave-message.js'
-import { othersWaiting, ownTicket, rate, rateByNumber, RATING_SCALE, reopenAnswer } from './rating.js'
+import { othersWaiting, ownTicket, rate, rateByNumber, RATING_SCALE, reopenAnswer, SCALE_LINE } from './rating.js'
 import { dayTime, lines, oneLine, shortTicket, type Conversation, type PrivacyFlow, type Turn } from './turn.js'
 
 /**
@@ -117,11 +117,7 @@ export const residentConversation: Conversation = async (turn) => {
   const thanks = cmd.kind === 'text' && isThanks(cmd.text)
   if (!flow && (cmd.kind === 'pleasantry' || cmd.kind === 'confirm' || cmd.kind === 'done' || thanks)) {
     const kind = cmd.kind === 'confirm' || cmd.kind === 'done' ? '好的！' : '不客气！'
-    turn.say(
-      rating
-        ? lines(`${kind}方便的话，请给这次答复打个分：`, '5 很满意　4 满意　3 一般　2 不满意　1 很不满意')
-        : `${kind}有事随时发消息给我们：留言请回复 1，查询请回复 2。`,
-    )
+    turn.say(rating ? lines(`${kind}方便的话，请给这次答复打个分：`, SCALE_LINE) : `${kind}有事随时发消息给我们：留言请回复 1，查询请回复 2。`)
     return true
   }
   // "我那个路灯的事怎么样了": how her messages are doing.

@@ -5,7 +5,7 @@
  */
 import { startOfLocalDate } from './business-calendar.js'
 import type { CampaignRecord } from './campaign.js'
-import { localDate } from './dates.js'
+import { localDate, monthDayText } from './dates.js'
 
 /** The month (YYYY-MM) an instant falls in, in the business time zone. */
 export const monthOf = (at: Date, timeZone: string) => localDate(at, timeZone).slice(0, 7)
@@ -65,6 +65,5 @@ export function issuedBy(level: CampaignRecord['level'], areaName: string | null
 
 /** The last day of an issue, for the notice: 12月31日 (the day before it ends at midnight). */
 export function deadlineText(endsAt: Date, timeZone: string): string {
-  const day = localDate(new Date(endsAt.getTime() - 1), timeZone)
-  return `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`
+  return monthDayText(localDate(new Date(endsAt.getTime() - 1), timeZone))
 }

@@ -5,3 +5,8 @@ export function localDate(at: Date, timeZone: string): string {
   const ms = at.getTime()
   return new Date(ms + offsetMs(ms, timeZone)).toISOString().slice(0, 10)
 }
+
+/** "2026-11-25" → "11月25日": a date as people write it, without the year. */
+export function monthDayText(date: string): string {
+  return `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`
+}

@@ -3,7 +3,7 @@
  * stands, and what needs doing this week, in sentences an office reads aloud. Pure: the service
  * gathers the cycles and their records, this writes the words (kept in the report's snapshot).
  */
-import { localDate } from './dates.js'
+import { localDate, monthDayText } from './dates.js'
 import { lastOpenMoment } from './due-date-text.js'
 import {
   collectionOpen,
@@ -131,10 +131,7 @@ function tell(facts: CycleFacts, input: LivelihoodWeekInput): Told {
 }
 
 /** "12月3日" of an instant in the business time zone. */
-function monthDay(at: Date, timeZone: string): string {
-  const day = localDate(at, timeZone)
-  return `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`
-}
+const monthDay = (at: Date, timeZone: string) => monthDayText(localDate(at, timeZone))
 
 /** "12月19日截止，还有 5 天": a close at 00:00 is the end of the day before, as every deadline is said. */
 function closing(closesAt: Date, now: Date, timeZone: string): string {

@@ -5,7 +5,7 @@
  * duty and load, fallback — and every step is written down as a reason for staff.
  * A message is never dropped: when nothing else applies it goes to a congress office.
  */
-import { localDate } from './dates.js'
+import { localDate, monthDayText } from './dates.js'
 import type { Station } from './directory.js'
 import { compareIds, coveringAmong, normalizeCode, type IndexedDeputy, type RoutingIndex } from './routing-index.js'
 import type { RoutingDecision, RoutingInput, RoutingOptions, RoutingReason, RoutingRule } from './routing-types.js'
@@ -212,7 +212,7 @@ function pickDeputy(
   if (topicWanted && !topical) say('topic', 'no_topic_deputy', `该站暂无关注${match.topic}的代表，在全站代表中分派`)
   if (best?.topical) say('topic', 'topic_match', `${best.deputy.name}代表 关注${match.topic}`)
   else if (best && topical) say('topic', 'topic_deputies_full', `关注${match.topic}的代表待办均已满，在全站代表中分派`)
-  if (best?.onDuty) say('duty', 'on_duty', `${best.deputy.name}代表 ${monthDay(date!)} 接待值班`)
+  if (best?.onDuty) say('duty', 'on_duty', `${best.deputy.name}代表 ${monthDayText(date!)} 接待值班`)
 
   // Only those who would have been chosen but for their load are worth a line each.
   const chosen = best
@@ -242,9 +242,4 @@ function loadOf(loads: Readonly<Record<string, number>>, deputyId: string): numb
   // The type check also keeps out what an id such as "constructor" finds on Object.prototype.
   const n: unknown = loads[deputyId]
   return typeof n === 'number' && !Number.isNaN(n) ? n : 0
-}
-
-/** "2026-11-25" → "11月25日". */
-function monthDay(date: string): string {
-  return `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`
 }
