@@ -209,6 +209,12 @@ export function officeName(office: LivelihoodOffice, districtName: string | unde
 }
 
 /** Which office's cycles a console user manages: null for every office (admins, city organizers). */
+/** Whether `staff` runs the office's 民生实事 year (merges proposals, moves it on), not only reads it. */
+export function runsOffice(staff: { role: string; regionIds: string[] }, office: string): boolean {
+  const managed = managedOffices(staff)
+  return managed === null || managed.includes(office)
+}
+
 export function managedOffices(staff: { role: string; regionIds: string[] }): string[] | null {
   const scope = staffScope(staff)
   return scope.kind === 'city' ? null : [...scope.regionIds]

@@ -89,6 +89,10 @@ describe('民生实事项目: every role’s limits', () => {
     expect((await lina.get('/api/admin/livelihood/cycles')).body.items.map((c: { id: string }) => c.id)).to.deep.equal([zhanhe.id])
     const write = await lina.post(`/api/admin/livelihood/proposals/${p.id}/decline`, { note: '不办' })
     expect(write.status).to.equal(403)
+    // The page offers acting only to whom the writes allow: the district's office, not its station's staff.
+    expect((await lina.get(`/api/admin/livelihood/cycles/${zhanhe.id}`)).body.mayAct).to.equal(false)
+    expect((await sunli.get(`/api/admin/livelihood/cycles/${zhanhe.id}`)).body.mayAct).to.equal(true)
+    expect((await admin.get(`/api/admin/livelihood/cycles/${zhanhe.id}`)).body.mayAct).to.equal(true)
     const unit = await staff(app, 'chengang')
     expect((await unit.get('/api/admin/livelihood/cycles')).status).to.equal(403)
     expect((await (await asResident(app)).get('/api/admin/livelihood/cycles')).status).to.equal(401)
@@ -114,6 +118,8 @@ describe('民生实事项目: every role’s limits', () => {
     expect(declined.status).to.equal(403)
     expect(declined.body.error).to.include({ code: 'outside_scope', message: '只能办理本级人大负责的民生实事项目' })
     expect((await zhoumin.post(`/api/admin/livelihood/cycles/${cityYear.id}/ballot`, {})).status).to.equal(403)
+    expect((await zhoumin.get(`/api/admin/livelihood/cycles/${ownDistrict.id}`)).body.mayAct).to.equal(false)
+    expect((await zhoumin.get(`/api/admin/livelihood/cycles/${cityYear.id}`)).body.mayAct).to.equal(false)
   })
 
   it('shows residents’ ID and phone numbers in a proposal only to the office that curates it', async () => {

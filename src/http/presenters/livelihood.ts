@@ -110,6 +110,7 @@ const presentProjectView = (v: ProjectView, sign: SignLink) => ({
 export const presentCycleView = (v: CycleView, sign: SignLink) => ({
   ...presentCycle(v.cycle),
   officeName: v.officeName,
+  mayAct: v.mayAct ?? false,
   projects: v.projects.map((p) => presentProjectView(p, sign)),
 })
 

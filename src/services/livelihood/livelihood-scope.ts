@@ -1,4 +1,4 @@
-import { followedOffice, managedOffices, type LivelihoodCycle } from '../../domain/livelihood.js'
+import { followedOffice, managedOffices, runsOffice, type LivelihoodCycle } from '../../domain/livelihood.js'
 import type { Unit } from '../../domain/directory.js'
 import { unitInScope } from '../../domain/unit-scope.js'
 import { ForbiddenError, NotFoundError } from '../../errors.js'
@@ -55,7 +55,6 @@ export class LivelihoodScope {
   }
 
   requireOffice(staff: StaffPrincipal, office: string) {
-    const managed = managedOffices(staff)
-    if (managed && !managed.includes(office)) throw new ForbiddenError('只能办理本级人大负责的民生实事项目', 'outside_scope')
+    if (!runsOffice(staff, office)) throw new ForbiddenError('只能办理本级人大负责的民生实事项目', 'outside_scope')
   }
 }

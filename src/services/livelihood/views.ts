@@ -1,4 +1,12 @@
-import { officeName, ratingResults, type LivelihoodCycle, type LivelihoodProject, type ProgressReport, type RatingResult } from '../../domain/livelihood.js'
+import {
+  officeName,
+  ratingResults,
+  runsOffice,
+  type LivelihoodCycle,
+  type LivelihoodProject,
+  type ProgressReport,
+  type RatingResult,
+} from '../../domain/livelihood.js'
 import type { Store } from '../../store/ports.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 import type { LivelihoodScope } from './livelihood-scope.js'
@@ -13,6 +21,8 @@ export interface CycleView {
   cycle: LivelihoodCycle
   officeName: string
   projects: ProjectView[]
+  /** For a console user: whether they may act on the cycle (the write routes' own rule), so the page offers only what works. */
+  mayAct?: boolean
 }
 
 /** A cycle with its projects joined to their unit, progress and (when `withResults`) rating results. */
@@ -24,7 +34,8 @@ export class LivelihoodViews {
 
   /** The office's view: every candidate and project, the results as they stand. */
   async forStaff(staff: StaffPrincipal, cycleId: string): Promise<CycleView> {
-    return this.view(await this.scope.visible(staff, cycleId), () => true, true)
+    const cycle = await this.scope.visible(staff, cycleId)
+    return { ...(await this.view(cycle, () => true, true)), mayAct: runsOffice(staff, cycle.office) }
   }
 
   /** The public page: cycles past the ballot, their projects with progress; results once published. */
