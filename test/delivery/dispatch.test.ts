@@ -205,6 +205,8 @@ describe('sending what the outbox holds', () => {
     expect(view.body.counts.dead).to.equal(1)
     expect(view.body.byChannel.mp_subscribe).to.be.undefined
     expect(view.body.items[0]).to.include({ kind: 'case.assigned', status: 'dead' })
+    // The operator reads what went wrong in words; WeChat's code stays beside them for whoever fixes it.
+    expect(view.body.items[0].delivery.reason).to.match(/^未能送达：微信拒收，消息内容不符合模板要求（如字数过长或格式不对）（47003 /)
     const retried = await admin.post(`/api/admin/outbox/${dead[0].id}/retry`)
     expect(retried.body).to.include({ status: 'pending', attempts: 0 })
     expect((await admin.post(`/api/admin/outbox/${dead[0].id}/retry`)).status).to.equal(409)

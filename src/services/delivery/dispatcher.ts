@@ -6,6 +6,7 @@ import type { Logger } from '../../logger.js'
 import { quietHold, type QuietPolicy } from '../../domain/quiet-hours.js'
 import type { OutboxMessage, OutboxOutcome, Store } from '../../store/ports.js'
 import { WeChatApiError } from '../../wechat/errors.js'
+import { wechatFailureWords } from '../../wechat/error-words.js'
 import { BOT_CHANNELS, DISPATCHER_CHANNELS, type ChannelResolver, type Route } from './channels.js'
 import { messageContent, type MessageContent } from './content.js'
 import { retryOutcome } from './retry.js'
@@ -202,7 +203,7 @@ export class OutboxDispatcher {
       else if (result !== 'next') return result
     }
     // WeChat refused what we sent on every way there was: no use trying it again as it is.
-    if (refused) return { status: 'dead', error: `未能送达：微信拒收（${refused}）` }
+    if (refused) return { status: 'dead', error: `未能送达：微信拒收，${refused}` }
     const until = new Date(now.getTime() + this.policy.noChannelRetryMinutes * 60_000)
     // Once WeChat has said the person refused (43101), later rounds find no credit either: that
     // is still why it waits, and "用完" would tell the office the person had subscribed enough.
@@ -232,7 +233,7 @@ export class OutboxDispatcher {
       // The send did not happen: the credit is still the person's.
       await this.store.subscriptions.restore(route.userId, template.id, now)
       // Refused for what we sent (47003 …): the next way to the person may still carry it.
-      if (err instanceof WeChatApiError && err.kind === 'bad_data') return { refused: describe(err) }
+      if (err instanceof WeChatApiError && err.kind === 'bad_data') return { refused: wechatFailureWords(err) }
       return this.failure(m, err)
     }
   }
@@ -242,14 +243,14 @@ export class OutboxDispatcher {
       await this.senders.robot(m, route, content)
       return { status: 'sent', at: this.clock.now(), channel: route.channel, address: route.address }
     } catch (err) {
-      if (err instanceof WeChatApiError && err.kind === 'bad_data') return { refused: describe(err) }
+      if (err instanceof WeChatApiError && err.kind === 'bad_data') return { refused: wechatFailureWords(err) }
       return this.failure(m, err)
     }
   }
 
   private failure(m: OutboxMessage, err: unknown): OutboxOutcome {
-    if (err instanceof WeChatApiError && err.kind === 'bad_data') return { status: 'dead', error: describe(err) }
-    return this.retryLater(m, describe(err))
+    if (err instanceof WeChatApiError && err.kind === 'bad_data') return { status: 'dead', error: wechatFailureWords(err) }
+    return this.retryLater(m, wechatFailureWords(err))
   }
 
   private retryLater(m: OutboxMessage, error: string): OutboxOutcome {
@@ -284,11 +285,6 @@ const NO_SUBSCRIPTION_WORDS: Record<NoSubscription, string> = {
   none: '对方尚未订阅小程序消息，且没有其他可用渠道',
   used_up: '订阅消息次数已用完，且没有其他可用渠道',
   refused: '对方未订阅或已关闭小程序消息，且没有其他可用渠道',
-}
-
-function describe(err: unknown): string {
-  if (err instanceof WeChatApiError) return `${err.errcode ?? err.kind} ${err.errmsg}`.slice(0, 500)
-  return (err instanceof Error ? err.message : String(err)).slice(0, 500)
 }
 
 /** A person's own order of channels (the digest's choice), keeping only those they chose; none chosen keeps ours. */
