@@ -83,7 +83,13 @@ function target(input: Pick<RoutingInput, 'regionId' | 'deputyCode' | 'stationCo
   const explicit = explicitTarget(input, index, say)
   const regionId = input.regionId?.trim() || null
   const region = regionId ? index.regions.get(regionId) : undefined
-  if (regionId && !region) say('place', 'unknown_region', `区域编号 ${regionId} 不存在${explicit.deputy || explicit.station ? '，已忽略' : ''}`)
+  if (regionId && !region)
+    say(
+      'place',
+      'unknown_region',
+      // Said for the staff who read 为什么分到这里; the code is kept for whoever looks into the directory.
+      `留言人选的所在区域已不在名录中（编号 ${regionId}）${explicit.deputy || explicit.station ? '，未按区域分派' : ''}`,
+    )
   const coverage = region ? index.covering.get(region.id) : undefined
   let station = explicit.station
   if (station && region && coverage && coverage.station.id !== station.id) {

@@ -325,6 +325,7 @@ describe('routing', () => {
       const unknown = send(city(), { regionId: 'nowhere' })
       expect(outcome(unknown)).to.deep.equal({ stationId: null, deputyId: null, officeRegionId: null })
       expect(codes(unknown)).to.deep.equal(['place:unknown_region', 'topic:topic', 'fallback:city_office'])
+      expect(unknown.reasons[0].message).to.equal('留言人选的所在区域已不在名录中（编号 nowhere）')
     })
 
     it('a place under no district at all: the city office', () => {
