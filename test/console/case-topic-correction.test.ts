@@ -104,4 +104,42 @@ describe('console: 更正主题 on a message past its deadline', function () {
     await screenshot(page, 'case-topic-corrected-meanwhile')
     expect(page.problems).to.deep.equal([])
   })
+
+  it('corrected to another topic by someone else while her dialog was open: hers does not overwrite it, she is told which it is now', async () => {
+    const deputy = demoDirectory().deputies![0]
+    const resident = await asResident(story.app)
+    const submitted = await resident.post('/api/mp/cases', { text: '菜市场门口每天早上堵车，公交车进不去', deputyCode: deputy.code })
+    expect(submitted.status, JSON.stringify(submitted.body)).to.equal(201)
+    const { id, ticket } = submitted.body as { id: string; ticket: string }
+    let organizer: DemoLogin | null = null
+    for (const login of story.app.logins.filter((l) => l.role === 'organizer')) {
+      const client = await new Client(story.app.baseUrl).login(login.username, login.password)
+      if ((await client.get(`/api/admin/cases/${id}`)).status === 200) organizer ??= login
+    }
+    const admin = story.app.login((l) => l.role === 'admin')
+    const colleague = await new Client(story.app.baseUrl).login(admin.username, admin.password)
+    expect(organizer, 'an organizer who may act on it').not.to.equal(null)
+
+    const page = await newPage(story.browser, story.app)
+    await logInAs(page, organizer!)
+    await page.goto(`/console/cases/${id}`)
+    await page.getByRole('heading', { name: `留言 ${ticket}` }).waitFor()
+    const before = (await story.app.liaison.store.cases.get(id))!.topic
+    const wanted = before === '交通出行' ? '城乡建设' : '交通出行'
+    const colleagues = before === '环境保护' || wanted === '环境保护' ? '医疗卫生' : '环境保护'
+    await page.getByRole('button', { name: '更正主题' }).click()
+    await page.getByLabel('正确的主题').click()
+    await page.getByRole('listitem').filter({ hasText: wanted }).click()
+
+    // Meanwhile a colleague corrects it to another topic.
+    expect((await colleague.put(`/api/admin/cases/${id}/topic`, { topic: colleagues })).status).to.equal(200)
+    await page.getByRole('button', { name: '确认更正' }).click()
+    await page.getByText(`这条留言的主题刚被改为「${colleagues}」，没有再更正。请看一下现在的主题是否还需要更正。页面已更新`).waitFor()
+    await page.getByRole('button', { name: '确认更正' }).waitFor({ state: 'hidden' })
+    await page.getByLabel('办理经过').getByText(`主题由「${before}」改为「${colleagues}」`).waitFor()
+    expect(await page.locator('.t-descriptions').innerText()).to.include(colleagues)
+    expect((await story.app.liaison.store.cases.get(id))!.topic, 'hers overwrote nothing').to.equal(colleagues)
+    await screenshot(page, 'case-topic-changed-meanwhile')
+    expect(page.problems).to.deep.equal([])
+  })
 })

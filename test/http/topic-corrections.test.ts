@@ -82,6 +82,25 @@ describe("staff corrections teach their office's topic model", () => {
     expect((await (await asAdmin(app)).get('/api/admin/audit?action=case.topic_corrected')).body.items).to.deep.equal([])
   })
 
+  it('does not overwrite unseen a topic someone else corrected while the page was open', async () => {
+    const resident = await asResident(app)
+    const { body: c } = await resident.post('/api/mp/cases', { text: '我们小区的快递柜超时收费太贵了', regionId: 'c010101' })
+    const lina = await staff('lina')
+    // Two people with the page open: the one who chose last, on what the page showed then, overwrites nothing unseen.
+    const sunli = await staff('sunli')
+    expect((await sunli.put(`/api/admin/cases/${c.id}/topic`, { topic: '物业管理', from: '社区治理' })).status).to.equal(200)
+    const late = await lina.put(`/api/admin/cases/${c.id}/topic`, { topic: '交通出行', from: '社区治理' })
+    expect(late.status).to.equal(409)
+    expect(late.body.error).to.include({
+      code: 'topic_changed',
+      message: '这条留言的主题刚被改为「物业管理」，没有再更正。请看一下现在的主题是否还需要更正',
+    })
+    expect((await lina.get(`/api/admin/cases/${c.id}`)).body.topic).to.equal('物业管理')
+    expect((await lina.put(`/api/admin/cases/${c.id}/topic`, { topic: '社区治理', from: '物业管理' })).status, 'on what is there now').to.equal(200)
+
+    expect((await lina.get(`/api/admin/cases/${c.id}`)).body.timeline.filter((e: { type: string }) => e.type === 'recategorized')).to.have.length(2)
+  })
+
   it('lets organizers retrain their own districts only, and station staff not at all', async () => {
     const lina = await staff('lina')
     expect((await lina.post('/api/admin/topics/retrain', {})).status).to.equal(403)

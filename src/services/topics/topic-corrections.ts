@@ -39,7 +39,8 @@ export class TopicCorrections {
     ;({ store: this.store, directory: this.directory, models: this.models, audit: this.audit, topics: this.topics, clock: this.clock } = deps)
   }
 
-  async correct(staff: StaffPrincipal, caseId: string, topic: string): Promise<CaseRecord> {
+  /** `from`: the topic the person saw; when the case has another since, nothing changes and they are told which. */
+  async correct(staff: StaffPrincipal, caseId: string, topic: string, from?: string): Promise<CaseRecord> {
     if (!this.topics.includes(topic)) {
       throw new ValidationError(
         '请从主题列表中选择',
@@ -51,6 +52,12 @@ export class TopicCorrections {
     // Writes are held to the same scope as reads; not visible is not found.
     if (!c || !canSeeCase(await this.directory.caseViewer(staff), c)) throw new NotFoundError('留言不存在')
     if (c.topic === topic) throw new ConflictError(`留言主题已是「${topic}」`, [{ path: 'body.topic', message: topic }], 'topic_unchanged')
+    if (from !== undefined && from !== c.topic)
+      throw new ConflictError(
+        `这条留言的主题刚被改为「${c.topic}」，没有再更正。请看一下现在的主题是否还需要更正`,
+        [{ path: 'body.from', message: `现在的主题是「${c.topic}」` }],
+        'topic_changed',
+      )
     const now = this.clock.now()
     const event = caseEvent(c, 'recategorized', staffActor(staff), now, {
       note: `主题由「${c.topic}」改为「${topic}」`,

@@ -35,8 +35,8 @@ export function topicRoutes(deps: TopicRoutesDeps) {
 
   router.put('/cases/:id/topic', async (ctx) => {
     const { id } = parse(caseIdParam, ctx.params, 'params')
-    const { topic } = parse(body, ctx.state.body, 'body')
-    await deps.corrections.correct(ctx.state.staff, id, topic)
+    const { topic, from } = parse(body, ctx.state.body, 'body')
+    await deps.corrections.correct(ctx.state.staff, id, topic, from)
     // The case page shows this answer in place of what it had: the same detail as GET /cases/:id, deadline badge and all.
     ctx.body = presentStaffCase(await deps.queries.forStaff(ctx.state.staff, id), { timeZone: deps.timeZone, now: deps.clock.now() })
   })

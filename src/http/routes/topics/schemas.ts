@@ -8,6 +8,8 @@ export const topicBody = (topics: readonly string[]) =>
       .string()
       .trim()
       .refine((t) => topics.includes(t), { message: `请从主题列表中选择：${topics.join('、')}` }),
+    /** The topic the page showed when the person chose: a correction made meanwhile is not overwritten unseen. */
+    from: z.string().trim().max(50).optional(),
   })
 
 /** One district office's model, or (absent) every office in the caller's scope; "city" is the city office. */
