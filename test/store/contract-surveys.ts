@@ -359,6 +359,29 @@ export function surveyContract(store: () => Store) {
       expect(await store().surveys.sealBallots(() => 'h:again'), 'once sealed, left as it is').to.equal(0)
     })
 
+    it('counts every answer of answers written together, and a ballot sealed with them keeps counts in total only', async () => {
+      const ballot = surveyRecord({ kind: 'ballot', articles: [], ballot: { passRule: 'roll_majority', maxChosen: null, rollDeputyIds: ['dp0001', 'dp0002'] } })
+      const poll = surveyRecord()
+      await store().surveys.create(ballot)
+      await store().surveys.create(poll)
+      // Asked at once, as fifty people answering in the same moment are: the SQLite store writes them in one group.
+      await Promise.all([
+        ...Array.from({ length: 20 }, (_, i) => store().surveys.respond(submission(poll, `mp:mu-${i}`, { q1: i % 4 ? 'yes' : 'no' }))),
+        store().surveys.respond(submission(ballot, 'deputy:dp0001')),
+        store().surveys.respond(submission(ballot, 'deputy:dp0002', { q1: 'no' })),
+        store().surveys.sealBallots((id, key) => `h:${id}/${key}`),
+      ])
+      const count = async (surveyId: string, scope: string, questionId: string, bucket: string) =>
+        (await store().surveys.tallies(surveyId, scope)).find((t) => t.questionId === questionId && t.bucket === bucket)?.count ?? 0
+      expect(await count(poll.id, '', '_responses', '')).to.equal(20)
+      expect(await count(poll.id, '', 'q1', 'yes')).to.equal(15)
+      expect(await count(poll.id, 's:st001', 'q1', 'no')).to.equal(5)
+      expect(await count(ballot.id, '', '_responses', '')).to.equal(2)
+      expect(await count(ballot.id, '', 'q1', 'no')).to.equal(1)
+      expect(await store().surveys.tallies(ballot.id, 's:st001'), 'no count by place for a secret ballot').to.deep.equal([])
+      expect(await store().surveys.tallies(ballot.id, 'd:d01')).to.deep.equal([])
+    })
+
     it("strips every ballot's votes of place, source, time and id, keeping each one's key, answers and counts", async () => {
       // Anonymous from the start, as an older version kept its votes: each with its station, source, minute and an id in order of time.
       const ballot = surveyRecord({

@@ -35,7 +35,7 @@ describe('sqlite: the write of one survey answer', () => {
   })
   after(() => db.close())
 
-  it('inserts the response, counts it against the cap and bumps its tallies, with no read first and no savepoint of its own', async () => {
+  it('inserts the response, counts it against the cap and bumps its tallies at the group’s end, with no read first and no savepoint of its own', async () => {
     const surveys = surveyRepo(db, new GroupCommit(db))
     const s = await surveys.create(surveyRecord({ responseCap: 10 }))
     const response = responseRecord(s, { id: 'sr-1' })
@@ -47,10 +47,33 @@ describe('sqlite: the write of one survey answer', () => {
       'SAVEPOINT grouped_write',
       'INSERT INTO survey_responses',
       'UPDATE surveys SET',
-      ...increments.map(() => 'INSERT INTO survey_tallies'),
       'RELEASE grouped_write',
+      // Its tallies once the group's writes are done, merged with those of the group's other answers.
+      'SELECT anonymous FROM',
+      ...increments.map(() => 'INSERT INTO survey_tallies'),
       'COMMIT',
     ])
     expect((await surveys.get(s.id))!.responseCount).to.equal(1)
+  })
+
+  it('bumps each counter once for answers written together, by all of them', async () => {
+    const surveys = surveyRepo(db, new GroupCommit(db))
+    const s = await surveys.create(surveyRecord())
+    const answers = ['sr-a', 'sr-b', 'sr-c'].map((id, i) =>
+      responseRecord(s, {
+        id,
+        respondentKey: `mp:${id}`,
+        answers: { q1: 'yes' },
+        stationId: 'st001',
+        districtId: 'd01',
+        createdAt: new Date(Date.UTC(2026, 0, 1, 0, i)),
+      }),
+    )
+    const run = await statementsOf(db, () =>
+      Promise.all(answers.map((response) => surveys.respond({ response, increments: tallyIncrements(s, response), texts: [], opinions: [] }))),
+    )
+    const counters = new Set(answers.flatMap((r) => tallyIncrements(s, r)).map((i) => `${i.scope}/${i.questionId}/${i.bucket}`))
+    expect(run.filter((sql) => sql.startsWith('INSERT INTO survey_tallies'))).to.have.length(counters.size)
+    expect((await surveys.tallies(s.id, 's:st001')).find((t) => t.questionId === 'q1' && t.bucket === 'yes')!.count).to.equal(3)
   })
 })

@@ -9,6 +9,14 @@ interface Pending {
   reject: (err: unknown) => void
 }
 
+interface Gathered<T> {
+  apply: (items: T[]) => void
+  /** Items of the writes whose savepoints were released. */
+  kept: T[]
+  /** Items of the write running now. */
+  inWrite: T[]
+}
+
 interface Committed {
   answer: () => void
   fail: (error: unknown) => void
@@ -59,6 +67,7 @@ export interface GroupCommitOptions {
 export class GroupCommit {
   private queue: Pending[] = []
   private readonly beforeCommitHooks: Array<() => void> = []
+  private readonly gathered: Array<Gathered<unknown>> = []
   private scheduled = false
   /** Prepared once: `exec` compiles its SQL on every call, twice per write and twice per group. */
   private readonly begin: Statement
@@ -127,6 +136,20 @@ export class GroupCommit {
     this.beforeCommitHooks.push(hook)
   }
 
+  /**
+   * Items a group's writes add up, written once for the whole group: each write hands its items to
+   * the function returned; the items of a write that is undone go with it; the kept ones are given
+   * to `apply` once, inside the transaction, after the last write and before the beforeCommit hooks
+   * (survey tallies: a counter bumped by fifty answers is one upsert, not fifty). Nothing is
+   * carried over to the next group, whatever became of this one. Readers in the same group's later
+   * writes do not see the items yet: only for what no grouped write reads.
+   */
+  gather<T>(apply: (items: T[]) => void): (item: T) => void {
+    const gathered: Gathered<T> = { apply, kept: [], inWrite: [] }
+    this.gathered.push(gathered as Gathered<unknown>)
+    return (item) => void gathered.inWrite.push(item)
+  }
+
   run<T>(write: () => T): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ run: write, resolve: resolve as (v: unknown) => void, reject })
@@ -178,14 +201,18 @@ export class GroupCommit {
       for (const write of group) {
         this.savepoint.run()
         try {
-          outcomes.push({ ok: true, value: write.run() })
+          const value = write.run()
           this.release.run()
+          for (const g of this.gathered) g.kept.push(...g.inWrite.splice(0))
+          outcomes.push({ ok: true, value })
         } catch (error) {
+          for (const g of this.gathered) g.inWrite.length = 0
           this.rollbackTo.run()
           this.release.run()
           outcomes.push({ ok: false, error })
         }
       }
+      for (const g of this.gathered) if (g.kept.length) g.apply(g.kept)
       for (const hook of this.beforeCommitHooks) hook()
       this.commit.run()
     } catch (error) {
@@ -198,6 +225,10 @@ export class GroupCommit {
       for (const write of group) write.reject(error)
       return
     } finally {
+      for (const g of this.gathered) {
+        g.kept = []
+        g.inWrite = []
+      }
       if (this.strict && this.db.open && !this.db.inTransaction) this.db.exec(this.strict)
     }
     this.onCommitted()

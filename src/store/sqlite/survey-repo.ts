@@ -10,6 +10,7 @@ import { placeholders } from './sql.js'
 import { outboxWriter } from './outbox-writer.js'
 import { StoreConflict } from '../conflicts.js'
 import { limitSql } from './sql-limit.js'
+import { mergeIncrements, type TallyIncrement } from '../../domain/survey-tally.js'
 
 /** Someone answered between reading the survey and correcting it: what they answered stays. */
 const frozen = () => new StoreConflict('survey_frozen')
@@ -51,6 +52,25 @@ export function surveyRepo(db: Db, group: GroupCommit): SurveyRepo {
   const insertOpinion = db.prepare(`INSERT INTO survey_opinions (id, survey_id, response_id, article_id, text, mp_user_id, via, station_id, outcome, reason,
     decided_by, decided_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
   const answered = db.prepare('SELECT 1 FROM survey_responses WHERE survey_id = ? AND respondent_key = ?')
+  const isAnonymous = db.prepare('SELECT anonymous FROM surveys WHERE id = ?').pluck()
+  /**
+   * The tallies a group's answers add, merged and written once at the group's end: an answer bumps a
+   * counter per option, per rating and per place (dozens in a long survey), and fifty answers bump
+   * the same few counters. Nothing reads tallies inside a grouped write; a ballot sealed in the same
+   * group (sealBallots: its counts by place deleted) gets no counts by place back from answers before it.
+   */
+  const addTallies = group.gather<{ surveyId: string; increments: TallyIncrement[] }>((answers) => {
+    const bySurvey = new Map<string, TallyIncrement[]>()
+    for (const a of answers) {
+      const all = bySurvey.get(a.surveyId)
+      if (all) for (const i of a.increments) all.push(i)
+      else bySurvey.set(a.surveyId, [...a.increments])
+    }
+    for (const [surveyId, increments] of bySurvey) {
+      const everyoneOnly = isAnonymous.get(surveyId) === 1
+      for (const i of mergeIncrements(increments)) if (!everyoneOnly || i.scope === '') bump.run(surveyId, i.scope, i.questionId, i.bucket, i.count, i.sum)
+    }
+  })
   const writeOutbox = outboxWriter(db)
 
   /**
@@ -85,7 +105,7 @@ export function surveyRepo(db: Db, group: GroupCommit): SurveyRepo {
       if (s.revision !== undefined && revisionOf.get(r.surveyId) !== s.revision) throw new StoreConflict('stale_survey')
       throw new StoreConflict('response_cap_reached')
     }
-    for (const i of s.increments) bump.run(r.surveyId, i.scope, i.questionId, i.bucket, i.count, i.sum)
+    addTallies({ surveyId: r.surveyId, increments: s.increments })
     for (const t of s.texts) insertText.run(r.surveyId, t.questionId, r.id, t.text, t.stationId, t.districtId, t.createdAt.toISOString())
     for (const o of s.opinions) {
       insertOpinion.run(
