@@ -117,6 +117,8 @@ export interface OutboxItem {
   reply?: string | null
   /** A case notice: how the person writes its number (its last four digits, or the whole number when two of theirs end alike). */
   ref?: string | null
+  /** A case reply: how many of the person's answers wait for a score, this one included (absent from an older backend). */
+  waiting?: number | null
   attempts: number
   leaseUntil: string
 }

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto'
 import type { Logger } from 'pino'
 import { isUnavailable, type LiaisonClient } from './client.js'
 import { deputyConversation } from './flows/deputy.js'
-import { finishTyping, parkDraft } from './flows/leave-message.js'
+import { letGoParked, parkDraft } from './flows/kept-draft.js'
+import { finishTyping } from './flows/leave-message.js'
 import { residentConversation } from './flows/resident.js'
 import { privacyConversation } from './flows/privacy-requests.js'
 import { roomConversation, roomCommand } from './flows/room.js'
@@ -270,10 +271,13 @@ export class Inbox {
     const now = this.clock.now()
     const { state, existed } = await this.dialogue(event.contactId)
     const replies: string[] = []
+    // A draft parked for a week is let go: she hears so first, with its first words, and then the answer.
+    const letGo = letGoParked(state, now)
+    if (letGo) replies.push(letGo)
     if (state.flow && now - state.touchedAt >= this.options.dialogueTimeoutMs && !isParked(state)) {
       // A summary left unanswered keeps its draft, parked: the conversation then says it was not sent.
       // Anything else left that long ends, saying so.
-      const kept = parkDraft(state.flow) !== null
+      const kept = parkDraft(state.flow, now) !== null
       if (!kept) {
         replies.push(politeEnd(state))
         state.flow = null
@@ -330,7 +334,7 @@ export class Inbox {
     const replies: string[] = []
     if (isParked(state)) return
     if (now - state.touchedAt >= this.options.dialogueTimeoutMs) {
-      const kept = parkDraft(flow)
+      const kept = parkDraft(flow, now)
       replies.push(kept ?? politeEnd(state))
       if (kept === null) state.flow = null
     } else if (flow.name === 'message' && flow.stage === 'text' && flow.lastPartAt !== null && now - flow.lastPartAt >= this.options.joinWindowMs) {

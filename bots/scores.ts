@@ -25,6 +25,7 @@ const RATING_WORDS: Record<string, number> = {
   不错: 4,
   挺不错: 4,
   还不错: 4,
+  基本满意: 3,
   一般: 3,
   还行: 3,
   还可以: 3,
@@ -52,6 +53,22 @@ export function ratingWord(text: string): number | null {
   const score = /^(?:打|给|评)?(\d{1,2}|[一二两三四五六七八九十])(?:分|颗星|个星|星)?$/.exec(t)
   if (!score) return null
   return /\d/.test(score[1]) ? Number(score[1]) : CHINESE_DIGITS[score[1]]
+}
+
+/** The rating scale's own words (SCALE_LINE), and 非常满意, 基本满意, 非常不满意 as people say them. */
+const SCALE_WORDS: Record<string, number> = { 很满意: 5, 非常满意: 5, 满意: 4, 基本满意: 3, 一般: 3, 不满意: 2, 很不满意: 1, 非常不满意: 1 }
+
+/**
+ * A word of the rating scale alone but for punctuation, emoji or thanks: "满意！", "很满意👍", "不满意。".
+ * Unlike ratingWord() it leaves "不错", "5分" and the like aside: a resident writing a new message while
+ * an answer waits may say those about her problem, but a scale word alone only answers the question.
+ */
+export function scaleWord(text: string): number | null {
+  const t = compact(text)
+    .replace(EMOJI, '')
+    .replace(TRAILING_THANKS, '')
+    .replace(/[!！~～。.，,、;；]+/g, '')
+  return SCALE_WORDS[t] ?? null
 }
 
 /**

@@ -6,7 +6,7 @@
 import { choiceNumber } from './scores.js'
 import { compact, EMOJI, normalise, originalTail, repeatedUnit } from './typed-text.js'
 
-export { choiceNumber, dissatisfaction, ratingWord } from './scores.js'
+export { choiceNumber, dissatisfaction, ratingWord, scaleWord } from './scores.js'
 export { compact, normalise } from './typed-text.js'
 
 /** WeChat takes longer texts, but long bubbles are hard to read on an old phone; we cut well below. */
@@ -248,6 +248,31 @@ export function progressQuestion(input: string): string | null {
     ) || /^(?:帮我|帮忙)?查(?:一下|一查|查)?(?:我的|我那|我上次|我之前)/.test(t)
   if (!asks) return null
   return /(\d{8}-\d{4,})/.exec(t)?.[1] ?? /(?<!\d)(\d{4})(?!\d)/.exec(t)?.[1] ?? ''
+}
+
+/**
+ * "谢谢代表帮我们修好了路灯": thanks, said at length. Not when a problem follows the thanks
+ * ("谢谢你们，但是路灯还是不亮"): that is a message to keep.
+ */
+export function isThanks(text: string): boolean {
+  const t = compact(text)
+  return /^(?:谢谢|感谢|多谢|辛苦)/.test(t) && !/但|可是|不过|还是|没有|没|不|坏|问题|能不能|能否|麻烦|请/.test(t.replace(/^(?:谢谢|感谢|多谢)/, ''))
+}
+
+/** Plain yeses besides the agree words (同意, 我同意, 同意了…): the privacy notice asks for a yes, and these say it. */
+const NOTICE_YES = new Set(['好的', '好', '行', '可以'])
+
+/**
+ * Whether an answer to the privacy notice agrees to it: "同意" and its forms, or a plain yes ("好的", "行",
+ * "可以👍"). Nothing else does: "嗯", a question or other words leave the notice still asking.
+ */
+export function agreesToNotice(input: string): boolean {
+  if (parseCommand(input).kind === 'agree') return true
+  const t = compact(input)
+    .toLowerCase()
+    .replace(EMOJI, '')
+    .replace(/[!！~～。.，,、]/g, '')
+  return NOTICE_YES.has(t) || repeatedUnit(t, (u) => NOTICE_YES.has(u)) !== null
 }
 
 const SENTENCE_END = /[。！？!?；;…\n]/

@@ -1,8 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto'
 import { ApiError, type CaseDraft, type DeputyMatch } from '../client.js'
 import { aboutThePlace, refusal } from './refusal.js'
-import { excerpt } from '../text.js'
-import { lines, numbered, oneLine, type Choice, type Flow, type MessageFlow, type PrivacyFlow, type Target, type Turn } from './turn.js'
+import { lines, numbered, type Choice, type MessageFlow, type NewMessage, type PrivacyFlow, type Target, type Turn } from './turn.js'
 
 /**
  * A resident leaves a message: where they live (numbered districts → streets →
@@ -47,6 +46,13 @@ export async function startMessageWithText(turn: Turn) {
   turn.say('您是想给人大代表留言吧？这段话已经记下了，选好发给谁，就可以提交。不想留言请回复"取消"。')
   if (await askConsentFirst(turn, { kind: 'resume', flow })) return
   await showPlaces(turn, flow, null)
+}
+
+/** Starts what she asked for, once she has agreed to the privacy notice. */
+export async function startNew(turn: Turn, next: NewMessage) {
+  if (next.kind === 'message') await startMessage(turn)
+  else if (next.kind === 'deputy') await startMessageToDeputy(turn, next.who, next.text)
+  else await startMessageWithCode(turn, next.code)
 }
 
 /** "留言": the first question, where they live. */
@@ -173,17 +179,6 @@ export function isLongText(text: string): boolean {
   return [...text.replace(/[\p{P}\p{S}\s]/gu, '')].length >= 8
 }
 
-/**
- * The idle timeout met a dialogue: a draft whose summary was shown is kept (marked parked, so one
- * "1" still sends it and nothing repeats the notice) and the words that say so are returned; null
- * when there is no such draft, and the dialogue ends as before.
- */
-export function parkDraft(flow: Flow): string | null {
-  if (flow.name !== 'message' || flow.stage !== 'confirm' || !flow.target || flow.parts.length === 0) return null
-  flow.parked = true
-  return lines(`您好，您的留言（${excerpt(oneLine(flow.parts.join(' ')))}）还没有提交，代表还看不到。`, '要提交请回复 1；不要了请回复"取消"。')
-}
-
 /** A line for a resident who did something else while writing a new message: where that message stands. */
 export function stillWriting(flow: MessageFlow): string {
   if (flow.stage === 'text') return '您的新留言还在写，接着说就行；说完了回复"好了"。'
@@ -266,7 +261,7 @@ function showConfirm(turn: Pick<Turn, 'state' | 'say'>, flow: MessageFlow, befor
   )
 }
 
-async function submit(turn: Turn, flow: MessageFlow) {
+export async function submit(turn: Turn, flow: MessageFlow) {
   const target = flow.target!
   const draft: CaseDraft = { text: flow.parts.join('\n') }
   if (target.kind === 'region') draft.regionId = target.id

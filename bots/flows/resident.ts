@@ -1,18 +1,9 @@
 import { ApiError } from '../client.js'
-import { compact, dissatisfaction, progressQuestion, quotedAnswerTicket, ratingWord } from '../text.js'
-import {
-  askConsentFirst,
-  continueMessage,
-  isLongText,
-  resumeDraft,
-  startMessage,
-  startMessageToDeputy,
-  startMessageWithCode,
-  startMessageWithText,
-  stillWriting,
-} from './leave-message.js'
+import { agreesToNotice, dissatisfaction, isThanks, progressQuestion, quotedAnswerTicket, ratingWord, scaleWord } from '../text.js'
+import { keptDraftChoice, offerKeptDraft } from './kept-draft.js'
+import { askConsentFirst, continueMessage, isLongText, resumeDraft, startMessageWithText, startNew, stillWriting } from './leave-message.js'
 import { othersWaiting, ownTicket, rate, rateByNumber, RATING_SCALE, reopenAnswer, SCALE_LINE } from './rating.js'
-import { dayTime, lines, oneLine, shortTicket, type Conversation, type PrivacyFlow, type Turn } from './turn.js'
+import { dayTime, lines, oneLine, shortTicket, type Conversation, type NewMessage, type PrivacyFlow, type Turn } from './turn.js'
 
 /**
  * A resident in a private chat: the menu, leaving a message (leave-message.ts), asking
@@ -55,10 +46,10 @@ export const residentConversation: Conversation = async (turn) => {
       turn.say(lines(RESIDENT_MENU, turn.person.deputy && `\n${DEPUTY_MENU}`, flow?.name === 'message' && '\n您正在留言，接着回复即可；回复"取消"退出。'))
       return true
     case 'startMessage':
-      if (!(await askConsentFirst(turn, { kind: 'message' }))) await startMessage(turn)
+      await newMessage(turn, { kind: 'message' })
       return true
     case 'messageDeputy':
-      if (!(await askConsentFirst(turn, { kind: 'deputy', who: cmd.who, text: cmd.text }))) await startMessageToDeputy(turn, cmd.who, cmd.text)
+      await newMessage(turn, { kind: 'deputy', who: cmd.who, text: cmd.text })
       return true
     case 'query':
       await query(turn, cmd.ticket)
@@ -82,16 +73,21 @@ export const residentConversation: Conversation = async (turn) => {
     else turn.say(RATING_SCALE)
     return true
   }
-  // A bare "5" while she writes a new message answers the rating question that came meanwhile, not the message.
-  if (rating && flow?.name === 'message' && flow.stage === 'text' && cmd.kind === 'number' && cmd.value >= 1 && cmd.value <= 5) {
-    await rate(turn, rating.ticket, cmd.value)
-    return true
+  // A bare "5", or a word of the scale alone ("满意！", "不满意"), while she writes a new message answers the
+  // rating question that came meanwhile, not the message; so does "不满意，…" with its reason, as below.
+  if (rating && flow?.name === 'message' && (flow.stage === 'text' || flow.stage === 'confirm')) {
+    const bare =
+      cmd.kind === 'number' && flow.stage === 'text' && cmd.value >= 1 && cmd.value <= 5 ? cmd.value : cmd.kind === 'text' ? scaleWord(cmd.text) : null
+    if (unhappy || bare !== null) {
+      await rate(turn, rating.ticket, unhappy?.score ?? bare!, unhappy?.reason)
+      return true
+    }
   }
 
   if (flow?.name === 'privacy') return privacyAnswer(turn, flow)
   if (flow?.name === 'reopen') return reopenAnswer(turn, flow)
   if (flow?.name === 'message') {
-    if (await continueMessage(turn, flow)) return true
+    if (flow.instead ? await keptDraftChoice(turn, flow, rating !== null) : await continueMessage(turn, flow)) return true
     if (cmd.kind === 'number' && cmd.value === 3) {
       state.flow = null
       turn.say('好的，已取消，内容没有提交。需要时请再发送"留言"。')
@@ -134,11 +130,11 @@ export const residentConversation: Conversation = async (turn) => {
   }
 
   if (!flow && cmd.kind === 'code') {
-    if (!(await askConsentFirst(turn, { kind: 'code', code: cmd.code }))) await startMessageWithCode(turn, cmd.code)
+    await newMessage(turn, { kind: 'code', code: cmd.code })
     return true
   }
   if (!flow && cmd.kind === 'number' && cmd.value === 1) {
-    if (!(await askConsentFirst(turn, { kind: 'message' }))) await startMessage(turn)
+    await newMessage(turn, { kind: 'message' })
     return true
   }
   if (!flow && cmd.kind === 'number' && cmd.value === 2) {
@@ -164,16 +160,17 @@ export const residentConversation: Conversation = async (turn) => {
 }
 
 /**
- * "谢谢代表帮我们修好了路灯": thanks, said at length. Not when a problem follows the thanks
- * ("谢谢你们，但是路灯还是不亮"): that is a message to keep.
+ * She asked for a new message: a draft of hers not sent yet is shown with the choice first (never
+ * dropped without a word), then the privacy notice the first time, then the new message.
  */
-function isThanks(text: string): boolean {
-  const t = compact(text)
-  return /^(?:谢谢|感谢|多谢|辛苦)/.test(t) && !/但|可是|不过|还是|没有|没|不|坏|问题|能不能|能否|麻烦|请/.test(t.replace(/^(?:谢谢|感谢|多谢)/, ''))
+async function newMessage(turn: Turn, next: NewMessage) {
+  if (offerKeptDraft(turn, next)) return
+  if (!(await askConsentFirst(turn, next))) await startNew(turn, next)
 }
 
 async function privacyAnswer(turn: Turn, flow: PrivacyFlow): Promise<boolean> {
-  if (turn.command.kind !== 'agree') {
+  // The notice asks for a yes: "好的" and "可以" give it as plainly as "同意"; anything else asks again.
+  if (!agreesToNotice(turn.raw)) {
     turn.say('请回复"同意"继续，或回复"取消"。')
     return true
   }
@@ -181,9 +178,7 @@ async function privacyAnswer(turn: Turn, flow: PrivacyFlow): Promise<boolean> {
   turn.state.flow = null
   turn.say('谢谢您的同意！')
   const next = flow.next
-  if (next.kind === 'message') await startMessage(turn)
-  else if (next.kind === 'deputy') await startMessageToDeputy(turn, next.who, next.text)
-  else if (next.kind === 'code') await startMessageWithCode(turn, next.code)
+  if (next.kind !== 'resume') await startNew(turn, next)
   else {
     turn.state.flow = next.flow
     await resumeDraft(turn, next.flow)

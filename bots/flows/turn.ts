@@ -29,13 +29,23 @@ export interface MessageFlow {
    * next message first hears that it was not sent.
    */
   parked?: boolean
+  /** When it was parked (bot clock, ms): a week on it is let go, and she is told so once. */
+  parkedAt?: number
+  /**
+   * She asked for a new message while this draft was unsent: it was shown to her with the choice,
+   * "1" sends it, "2" drops it and starts this one instead.
+   */
+  instead?: NewMessage
 }
+
+/** What a resident asked to start: "留言", a deputy named (with the words after it), a poster code. */
+export type NewMessage = { kind: 'message' } | { kind: 'deputy'; who: string; text: string } | { kind: 'code'; code: string }
 
 /** The privacy notice is shown; "同意" continues with what the resident asked for. */
 export interface PrivacyFlow {
   name: 'privacy'
   version: string
-  next: { kind: 'message' } | { kind: 'deputy'; who: string; text: string } | { kind: 'code'; code: string } | { kind: 'resume'; flow: MessageFlow }
+  next: NewMessage | { kind: 'resume'; flow: MessageFlow }
 }
 
 /** After a low rating: offer to reopen, then ask why. */

@@ -2,14 +2,17 @@ import { expect } from 'chai'
 import { ApiError } from '../../bots/client.js'
 import { refusal } from '../../bots/flows/refusal.js'
 import {
+  agreesToNotice,
   choiceNumber,
   dissatisfaction,
+  isThanks,
   normalise,
   parseCommand,
   progressQuestion,
   quotedAnswerTicket,
   quotedTicket,
   ratingWord,
+  scaleWord,
   splitMessage,
   unquote,
 } from '../../bots/text.js'
@@ -117,6 +120,35 @@ describe('bot: reading what people type', () => {
     ] as const)
       expect(ratingWord(said), said).to.equal(score)
     expect(parseCommand('五星'), 'a number, as "5星" is').to.deep.equal({ kind: 'number', value: 5 })
+  })
+
+  it('reads a word of the rating scale alone as its score, and leaves other words about a problem aside', () => {
+    for (const [typed, score] of [
+      ['满意', 4],
+      ['满意！', 4],
+      ['很满意👍', 5],
+      ['非常满意[强]', 5],
+      ['基本满意。', 3],
+      ['不满意', 2],
+      ['很不满意', 1],
+      ['满意，谢谢', 4],
+    ] as const)
+      expect(scaleWord(typed), typed).to.equal(score)
+    for (const typed of ['不错', '5分', '满意的是路灯修好了', '不满意，灯还是不亮']) expect(scaleWord(typed), typed).to.equal(null)
+    expect(ratingWord('基本满意'), 'as the scale names it, between 满意 and 不满意').to.equal(3)
+  })
+
+  it('takes a plain yes under the privacy notice, and nothing vaguer', () => {
+    for (const typed of ['同意', '同意了', '我同意', '好的', '好', '行', '可以', '好的👍', '可以。', '好的好的'])
+      expect(agreesToNotice(typed), typed).to.equal(true)
+    for (const typed of ['嗯', '好的吗？', '不同意', '什么意思', '确认', '']) expect(agreesToNotice(typed), typed).to.equal(false)
+  })
+
+  it('reads thanks said at length as thanks, and thanks followed by a problem as a message', () => {
+    expect(isThanks('谢谢代表帮我们修好了路灯')).to.equal(true)
+    expect(isThanks('感谢你们的帮助！')).to.equal(true)
+    expect(isThanks('谢谢你们，但是路灯还是不亮')).to.equal(false)
+    expect(isThanks('麻烦你们看一下路灯')).to.equal(false)
   })
 
   it('reads 不满意 at the start of a longer text, keeping the rest in her own words as the reason', () => {

@@ -67,7 +67,9 @@ export class BotOutbox {
       /** A deputy's reply in full, for the bot to send with the rating question. */
       reply: (m.payload as { reply?: string }).reply ?? null,
       /** A case notice: how the person writes its number ("评价 0001 5", "受理 0001"). */
-      ref: refs[i],
+      ref: refs[i].ref,
+      /** A case reply to a resident: how many of their answers wait for a score, this one included. */
+      waiting: refs[i].waiting,
       attempts: m.attempts,
       leaseUntil: new Date(this.clock.now().getTime() + this.policy.leaseSeconds * 1000).toISOString(),
     }))
@@ -76,26 +78,34 @@ export class BotOutbox {
   /**
    * How the person writes this message's number in the chat: a resident rating an answer among all their
    * messages, a deputy acting on a notice among the messages he has in hand — the last four digits, or
-   * the whole number when another of those ends the same (numbers start again at 0001 each day).
+   * the whole number when another of those ends the same (numbers start again at 0001 each day). For a
+   * resident, also how many of their answers wait for a score: the bot names the number only when several do.
    */
-  private async ref(m: OutboxMessage): Promise<string | null> {
+  private async ref(m: OutboxMessage): Promise<{ ref: string | null; waiting: number | null }> {
     const ticket = (m.payload as { ticket?: string }).ticket
-    if (!ticket) return null
+    if (!ticket) return { ref: null, waiting: null }
     if (m.kind === 'case.replied' && m.recipientKind === 'mp_user') {
       const theirs = await this.store.cases.search({ residentId: m.recipientId, limit: REF_LOOKBACK })
-      return ticketRef(
-        ticket,
-        theirs.items.map((c) => c.ticket),
-      )
+      // The same list says whether another answer waits too: only then is the number worth saying.
+      return {
+        ref: ticketRef(
+          ticket,
+          theirs.items.map((c) => c.ticket),
+        ),
+        waiting: theirs.items.filter((c) => c.status === 'replied').length,
+      }
     }
     if (DEPUTY_CASE_NOTICES.has(m.kind) && m.recipientKind === 'deputy') {
       const inHand = await this.store.cases.search({ deputyId: m.recipientId, statuses: [...DEPUTY_LOAD_STATUSES], limit: REF_LOOKBACK })
-      return ticketRef(
-        ticket,
-        inHand.items.map((c) => c.ticket),
-      )
+      return {
+        ref: ticketRef(
+          ticket,
+          inHand.items.map((c) => c.ticket),
+        ),
+        waiting: null,
+      }
     }
-    return null
+    return { ref: null, waiting: null }
   }
 
   /** `address`: where the bot found the conversation, when that was not where it was routed (a room found again by its topic). */

@@ -1,0 +1,88 @@
+import { askConsentFirst, startNew, submit } from './leave-message.js'
+import { lines, oneLine, type DialogueState, type Flow, type MessageFlow, type NewMessage, type Turn } from './turn.js'
+
+/**
+ * A message she wrote and did not send is never dropped without a word: a summary left unanswered
+ * is kept (parked) and she is told once; asking for a new message while one is unsent shows it
+ * with the choice to send it or start again; and a draft parked for a week is let go, which her
+ * next message hears, with its first words, so she knows it never reached a deputy.
+ */
+
+/** How long a parked draft is kept for her. */
+export const KEEP_PARKED_MS = 7 * 24 * 3_600_000
+
+/** Her own words, short: the first twenty characters on one line, as she typed them (her "，" stays). */
+function firstWords(flow: MessageFlow): string {
+  const chars = [...oneLine(flow.parts.join(' '))]
+  return chars.length > 20 ? `${chars.slice(0, 20).join('')}…` : chars.join('')
+}
+
+/**
+ * The idle timeout met a dialogue: a draft whose summary was shown is kept (marked parked, so one
+ * "1" still sends it and nothing repeats the notice) and the words that say so are returned; null
+ * when there is no such draft, and the dialogue ends as before.
+ */
+export function parkDraft(flow: Flow, now: number): string | null {
+  if (flow.name !== 'message' || flow.stage !== 'confirm' || !flow.target || flow.parts.length === 0) return null
+  flow.parked = true
+  flow.parkedAt = now
+  return lines(`您好，您的留言（${firstWords(flow)}）还没有提交，代表还看不到。`, '要提交请回复 1；不要了请回复"取消"。')
+}
+
+/**
+ * A draft parked for a week is let go: the words that tell her (said before the answer to what she
+ * wrote now), or null when there is none. A draft parked before parkedAt was kept counts from her
+ * last message, which is when it was last touched.
+ */
+export function letGoParked(state: DialogueState, now: number): string | null {
+  const flow = state.flow
+  if (flow?.name !== 'message' || !flow.parked || now - (flow.parkedAt ?? state.touchedAt) < KEEP_PARKED_MS) return null
+  state.flow = null
+  return lines(`您上次写的留言「${firstWords(flow)}」一直没有发出，代表没有看到。已经过了 7 天，这条就不再保留了。`, '还要反映的话，请发送"留言"重新写。')
+}
+
+/**
+ * She asked for a new message (`next`) while a draft that could be sent was unsent: instead of
+ * starting over on top of it, the draft is shown with the choice. False when there is no such draft.
+ */
+export function offerKeptDraft(turn: Turn, next: NewMessage): boolean {
+  const flow = turn.state.flow
+  if (flow?.name !== 'message' || !flow.target || flow.parts.length === 0) return false
+  const when = flow.parked ? '上次' : '刚才'
+  flow.stage = 'confirm'
+  flow.parked = undefined
+  flow.parkedAt = undefined
+  flow.instead = next
+  turn.state.flow = flow
+  turn.say(lines(`您${when}写的留言还没有发出：「${firstWords(flow)}」。`, CHOICE))
+  return true
+}
+
+const CHOICE = lines('回复 1 发出这条，回复 2 不要了重新写。', '不想留言了请回复"取消"。')
+
+/**
+ * Her answer to that choice. False when it is not for it: "3" (the caller cancels, as under the
+ * summary), or another number while an answer waits for a score (the caller rates it).
+ */
+export async function keptDraftChoice(turn: Turn, flow: MessageFlow, ratingWaits: boolean): Promise<boolean> {
+  const cmd = turn.command
+  const next = flow.instead!
+  if (cmd.kind === 'number' && cmd.value === 1) {
+    flow.instead = undefined
+    await submit(turn, flow)
+    if (turn.state.flow !== null) return true // not sent: what stands in its way was said
+    // Words she gave with the new message ("我要给张伟代表留言：…") are not lost: that one goes on.
+    if (next.kind === 'deputy' && next.text) await startNew(turn, next)
+    else turn.say('还要再写一条新留言，请发送"留言"。')
+    return true
+  }
+  if (cmd.kind === 'number' && cmd.value === 2) {
+    turn.state.flow = null
+    turn.say('好的，之前那条不发了。')
+    if (!(await askConsentFirst(turn, next))) await startNew(turn, next)
+    return true
+  }
+  if (cmd.kind === 'number' && (cmd.value === 3 || ratingWaits)) return false
+  turn.say(lines(`您写的留言「${firstWords(flow)}」还没有发出。`, CHOICE))
+  return true
+}
