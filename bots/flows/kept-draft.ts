@@ -1,4 +1,4 @@
-import { askConsentFirst, startNew, submit } from './leave-message.js'
+import { askConsentFirst, resumeDraft, startMessageToDeputy, startNew, submit } from './leave-message.js'
 import { lines, oneLine, type DialogueState, type Flow, type MessageFlow, type NewMessage, type Turn } from './turn.js'
 
 /**
@@ -39,6 +39,55 @@ export function letGoParked(state: DialogueState, now: number): string | null {
   if (flow?.name !== 'message' || !flow.parked || now - (flow.parkedAt ?? state.touchedAt) < KEEP_PARKED_MS) return null
   state.flow = null
   return lines(`您上次写的留言「${firstWords(flow)}」一直没有发出，代表没有看到。已经过了 7 天，这条就不再保留了。`, '还要反映的话，请发送"留言"重新写。')
+}
+
+/**
+ * She asked for a new message (`next`): words of hers not sent yet are never dropped for it. A reopen
+ * offer (重新办理) she leaves for it ends, said in words, and gives back the draft it put aside; a
+ * draft that could be sent is offered back (offerKeptDraft); words she gave before choosing where
+ * they go stay the message's words, and the place is asked again (the privacy notice first, while
+ * she has not agreed). False when nothing of hers is unsent: the new message starts.
+ */
+export async function keepUnsentWords(turn: Turn, next: NewMessage): Promise<boolean> {
+  const flow = turn.state.flow
+  const draft = heldDraft(flow)
+  if (flow?.name === 'reopen') {
+    turn.say(`留言 ${flow.ticket} 没有申请重新办理。`)
+    turn.state.flow = draft
+  }
+  if (!draft || draft.parts.length === 0) return false
+  if (draft.target) {
+    turn.state.flow = draft
+    return offerKeptDraft(turn, next)
+  }
+  // No place chosen yet: "留言" is what she is doing already, so the same draft goes on.
+  draft.stage = 'place'
+  draft.path = []
+  draft.options = []
+  if (next.kind === 'deputy') {
+    // A deputy named now is where her words go, once she has agreed to the notice; a name not found
+    // keeps them too (startMessageToDeputy asks the place then).
+    if (turn.person.consented) await startMessageToDeputy(turn, next.who, next.text, draft)
+    else {
+      turn.say(`您刚才说的「${firstWords(draft)}」已经记下了。`)
+      await askConsentFirst(turn, { ...next, text: [...draft.parts, next.text].filter(Boolean).join('\n') })
+    }
+    return true
+  }
+  turn.say(`您刚才说的「${firstWords(draft)}」已经记下了，选好发给谁，就可以提交。`)
+  if (!(await askConsentFirst(turn, { kind: 'resume', flow: draft }))) await resumeDraft(turn, draft)
+  return true
+}
+
+/**
+ * Her draft a flow holds: the message she is writing, the one a reopen offer put aside, or the one the
+ * privacy notice resumes once she agrees. Null when there is none.
+ */
+function heldDraft(flow: Flow | null): MessageFlow | null {
+  if (flow?.name === 'message') return flow
+  if (flow?.name === 'reopen') return flow.draft ?? null
+  if (flow?.name === 'privacy' && flow.next.kind === 'resume') return flow.next.flow
+  return null
 }
 
 /**

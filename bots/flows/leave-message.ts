@@ -61,15 +61,23 @@ export async function startMessage(turn: Turn) {
   await showPlaces(turn, flow, null)
 }
 
-/** "我要给张伟代表留言" or a DP code: look the deputy up; one match goes straight to the text. */
-export async function startMessageToDeputy(turn: Turn, who: string, text: string) {
-  const flow = newFlow()
+/**
+ * "我要给张伟代表留言" or a DP code: look the deputy up; one match goes straight to the text. `flow`: a
+ * draft with her words that has no place yet, which goes on to the deputy.
+ */
+export async function startMessageToDeputy(turn: Turn, who: string, text: string, flow = newFlow()) {
   if (text) flow.parts.push(text)
   const found = await turn.client.deputies(who)
   if (found.length === 0) {
-    turn.state.flow = null
-    turn.say(`没有找到"${who}"代表。请核对名字或编号，也可以发送"留言"按住址选择。`)
-    return
+    if (flow.parts.length === 0) {
+      turn.state.flow = null
+      turn.say(`没有找到"${who}"代表。请核对名字或编号，也可以发送"留言"按住址选择。`)
+      return
+    }
+    // Her words are not dropped for a name that is not found: she chooses where they go instead.
+    turn.say(`没有找到"${who}"代表，请核对名字或编号。您说的话已经记下了，也可以按住址选择发给谁。`)
+    flow.path = []
+    return showPlaces(turn, flow, null)
   }
   if (found.length === 1) return chooseTarget(turn, flow, deputyTarget(found[0]))
   flow.stage = 'deputy'

@@ -14,6 +14,9 @@ export const SCALE_LINE = '5 很满意　4 满意　3 一般　2 不满意　1 �
 /** How to rate, said again when a score is not one of 1 to 5. */
 export const RATING_SCALE = lines('打分请回复 1 到 5 中的一个数字：', SCALE_LINE)
 
+/** "重新办理" before the answer is rated: only a rated answer can be handled again, so the score comes first. */
+export const SCORE_FIRST = lines('请先给这次答复打分，分数低的可以申请重新办理。', RATING_SCALE)
+
 /** The full ticket of one of the person's own messages, from the full number or its last four digits; null after saying why not. */
 export async function ownTicket(turn: Turn, ref: string): Promise<string | null> {
   if (!/^\d{4}$/.test(ref)) return ref

@@ -1,8 +1,8 @@
 import { ApiError } from '../client.js'
 import { agreesToNotice, dissatisfaction, isThanks, progressQuestion, quotedAnswerTicket, ratingWord, scaleWord } from '../text.js'
-import { keptDraftChoice, offerKeptDraft } from './kept-draft.js'
+import { keepUnsentWords, keptDraftChoice } from './kept-draft.js'
 import { askConsentFirst, continueMessage, isLongText, resumeDraft, startMessageWithText, startNew, stillWriting } from './leave-message.js'
-import { othersWaiting, ownTicket, rate, rateByNumber, RATING_SCALE, reopenAnswer, SCALE_LINE } from './rating.js'
+import { othersWaiting, ownTicket, rate, rateByNumber, RATING_SCALE, reopenAnswer, SCALE_LINE, SCORE_FIRST } from './rating.js'
 import { dayTime, lines, oneLine, shortTicket, type Conversation, type NewMessage, type PrivacyFlow, type Turn } from './turn.js'
 
 /**
@@ -74,12 +74,17 @@ export const residentConversation: Conversation = async (turn) => {
     return true
   }
   // A bare "5", or a word of the scale alone ("满意！", "不满意"), while she writes a new message answers the
-  // rating question that came meanwhile, not the message; so does "不满意，…" with its reason, as below.
+  // rating question that came meanwhile, not the message; so does "不满意，…" with its reason, and
+  // "重新办理" (the word the question offers) asks for the score first, as below.
   if (rating && flow?.name === 'message' && (flow.stage === 'text' || flow.stage === 'confirm')) {
     const bare =
       cmd.kind === 'number' && flow.stage === 'text' && cmd.value >= 1 && cmd.value <= 5 ? cmd.value : cmd.kind === 'text' ? scaleWord(cmd.text) : null
     if (unhappy || bare !== null) {
       await rate(turn, rating.ticket, unhappy?.score ?? bare!, unhappy?.reason)
+      return true
+    }
+    if (cmd.kind === 'reopen') {
+      turn.say(lines(SCORE_FIRST, stillWriting(flow)))
       return true
     }
   }
@@ -105,7 +110,7 @@ export const residentConversation: Conversation = async (turn) => {
     // next was lost): "不满意…" is the scale's 2, which offers 重新办理 with what she said after it kept;
     // "重新办理" asks for the score first.
     if (unhappy) await rate(turn, rating.ticket, unhappy.score, unhappy.reason)
-    else turn.say(lines('请先给这次答复打分，分数低的可以申请重新办理。', RATING_SCALE))
+    else turn.say(SCORE_FIRST)
     return true
   }
   // "谢谢", a thumbs-up, "好的" with nothing going on are answered kindly, not with the whole menu;
@@ -164,7 +169,7 @@ export const residentConversation: Conversation = async (turn) => {
  * dropped without a word), then the privacy notice the first time, then the new message.
  */
 async function newMessage(turn: Turn, next: NewMessage) {
-  if (offerKeptDraft(turn, next)) return
+  if (await keepUnsentWords(turn, next)) return
   if (!(await askConsentFirst(turn, next))) await startNew(turn, next)
 }
 
