@@ -1,8 +1,7 @@
 import { expect } from 'chai'
-import type { Browser } from 'playwright-core'
 import { asDeputy, asResident, Client } from '../helpers/app.js'
 import { localDate } from '../../src/domain/dates.js'
-import { BUILD_TIMEOUT_MS, launchBrowser, logInAs, newPage, screenshot, startConsoleApp, type ConsoleApp } from './harness.js'
+import { logInAs, newPage, screenshot, useConsole, type ConsoleApp } from './harness.js'
 
 /**
  * 分析研判 in the console. Five families of 光明社区 write about one broken lift: 张国华 of
@@ -13,8 +12,8 @@ import { BUILD_TIMEOUT_MS, launchBrowser, logInAs, newPage, screenshot, startCon
 describe('console: 分析研判', function () {
   // A real browser on a shared machine: each story gets two minutes (it usually needs under thirty seconds).
   this.timeout(120_000)
+  const story = useConsole()
   let app: ConsoleApp
-  let browser: Browser
   const lift = [
     '光明社区3号楼电梯又坏了，老人上不去楼，请尽快修电梯',
     '光明社区3号楼的电梯坏了一个星期了，没人来修，老人上下楼太难了',
@@ -22,10 +21,8 @@ describe('console: 分析研判', function () {
     '3号楼电梯又坏了！老人上不去楼，求求代表帮忙催一下修电梯',
     '光明社区3号楼电梯坏了没人修，老人只能在楼下等，太难了',
   ]
-  before(async function () {
-    this.timeout(BUILD_TIMEOUT_MS) // the console is built first when admin/ changed
-    browser = await launchBrowser(this)
-    app = await startConsoleApp()
+  before(async () => {
+    app = story.app
     // All five on one day (so in one week, whatever the day the test runs), a minute apart.
     const zone = app.liaison.config.business.timeZone
     const soon = new Date(app.clock.now().getTime() + 10 * 60_000)
@@ -36,14 +33,10 @@ describe('console: 分析研判', function () {
       app.clock.advance(60_000) // the last one, too, before "now" (hot issues count up to now)
     }
   })
-  after(async () => {
-    await browser?.close()
-    await app?.close()
-  })
   const staff = () => app.login((l) => l.username === 'zhangguohua')
 
   it('station staff see the five lift messages as one hot issue, with its 热度, and open its messages', async () => {
-    const page = await newPage(browser, app)
+    const page = await newPage(story.browser, app)
     await logInAs(page, staff(), '/analysis/hot-issues')
     await page.getByRole('heading', { name: '热点问题' }).waitFor()
     const issue = page.getByTestId('hot-issue').filter({ hasText: '电梯' })
@@ -65,7 +58,7 @@ describe('console: 分析研判', function () {
 
   it("an organizer opens this week's report and sees the lift at the top and the charts drawn", async () => {
     const week = localDate(app.clock.now(), app.liaison.config.business.timeZone)
-    const page = await newPage(browser, app, { acceptDownloads: true })
+    const page = await newPage(story.browser, app, { acceptDownloads: true })
     await logInAs(
       page,
       app.login((l) => l.username === 'chenmingliang'),
@@ -96,7 +89,7 @@ describe('console: 分析研判', function () {
   })
 
   it('the trend page draws messages per week by community', async () => {
-    const page = await newPage(browser, app)
+    const page = await newPage(story.browser, app)
     await logInAs(page, staff(), '/analysis/trends')
     await page.getByRole('heading', { name: '趋势' }).waitFor()
     const chart = page.locator('[data-chart="trend"] .line-chart')
@@ -115,7 +108,7 @@ describe('console: 分析研判', function () {
     const { body } = await resident.post('/api/mp/cases', { text: '光明社区幼儿园门口早上堵车严重，孩子上学不安全', regionId: 'c010101' })
     const before = (await app.liaison.store.cases.get(body.id))!
     const wanted = before.topic === '教育' ? '交通出行' : '教育'
-    const page = await newPage(browser, app)
+    const page = await newPage(story.browser, app)
     await logInAs(page, staff(), `/cases/${body.id}`)
     await page.getByRole('heading', { name: `留言 ${before.ticket}` }).waitFor()
     await page.getByRole('button', { name: '更正主题' }).click()
@@ -138,7 +131,7 @@ describe('console: 分析研判', function () {
     const deputy = await asDeputy(app, c.deputyId!)
     expect((await deputy.post(`/api/mp/deputy/cases/${c.id}/reply`, { text: '已请街道安排更换健身器材，下周完工。' })).status).to.equal(200)
 
-    const page = await newPage(browser, app)
+    const page = await newPage(story.browser, app)
     await logInAs(page, staff(), '/analysis/publications')
     const card = page.getByTestId('candidate').filter({ hasText: c.ticket })
     await card.waitFor()

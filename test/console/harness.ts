@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process'
+import { ChildProcess, execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
@@ -67,10 +67,53 @@ export async function launchBrowser(ctx: Mocha.Context): Promise<Browser> {
     console.warn(`  (console browser stories skipped) ${why}`)
     ctx.skip()
   }
-  return chromium.launch({
+  const running = chromiumProcesses()
+  const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   })
+  const started = [...chromiumProcesses()].find((p) => !running.has(p))
+  ends.set(
+    browser,
+    new Promise((resolve) => {
+      if (started) started.once('exit', (code, signal) => resolve(howItEnded(code, signal)))
+      else browser.once('disconnected', () => resolve('lost its connection (how its process ended is not known)'))
+    }),
+  )
+  return browser
+}
+
+/**
+ * The Chromium processes this test process has started and not yet seen end. Playwright does not hand
+ * out the process of a browser it launched, and Node lists the child processes it waits for only through
+ * the undocumented `process._getActiveHandles`: without it, a lost browser is said to be lost, not how.
+ */
+function chromiumProcesses(): Set<ChildProcess> {
+  const handles = (process as unknown as { _getActiveHandles?: () => unknown[] })._getActiveHandles?.() ?? []
+  return new Set(handles.filter((h): h is ChildProcess => h instanceof ChildProcess && h.spawnfile === CHROMIUM))
+}
+
+/** How each launched Chromium's process ended, once it has. */
+const ends = new WeakMap<Browser, Promise<string>>()
+
+function howItEnded(code: number | null, signal: NodeJS.Signals | null): string {
+  if (signal === 'SIGKILL') return 'was killed (SIGKILL: a kill -9 by another process, or the out-of-memory killer)'
+  if (signal) return `crashed (${signal})`
+  // Chromium exits with 0 on SIGTERM, SIGHUP and SIGINT; Playwright closes it when this process gets SIGTERM or SIGHUP.
+  if (code === 0) return 'was stopped (exit code 0: a SIGTERM, SIGHUP or SIGINT, e.g. a pkill by name, or this test process got SIGTERM or SIGHUP)'
+  return `exited by itself with code ${code}`
+}
+
+/**
+ * Why `browser` is gone, in words, when it went without this harness closing it; null while it is
+ * connected. Waits a little for the process's end, which Node may learn just after the connection closed.
+ */
+async function lostBrowser(browser: Browser): Promise<string | null> {
+  if (browser.isConnected()) return null
+  const unseen = new Promise<string>((resolve) =>
+    setTimeout(() => resolve('lost its connection, and its process had not ended 5 seconds later'), 5_000).unref(),
+  )
+  return `Chromium ${await Promise.race([ends.get(browser) ?? unseen, unseen])}`
 }
 
 /** A tab that remembers script errors and CSP refusals, which every story expects to be none. */
@@ -120,13 +163,15 @@ export async function logInAs(page: Page, login: { username: string; password: s
 
 /**
  * The texts of the open select's options once `ready` holds for them: a popup draws its options over a few
- * frames on a busy machine, and read at once it gave [] or half a list. After ten seconds, what is drawn.
+ * frames on a busy machine (and one closed just before fades out over a few), so read at once it gave [],
+ * half a list or another list's. After thirty seconds, a step's timeout, what is drawn then.
  */
 export async function shownOptions(page: Page, ready: (texts: string[]) => boolean): Promise<string[]> {
   const options = page.locator('.t-select-option').filter({ visible: true })
-  for (let tries = 0; ; tries++) {
+  const deadline = Date.now() + 30_000
+  for (;;) {
     const texts = await options.allInnerTexts()
-    if (ready(texts) || tries >= 100) return texts
+    if (ready(texts) || Date.now() > deadline) return texts
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
 }
@@ -157,8 +202,16 @@ export function useConsole(options: ConsoleAppOptions = {}): ConsoleStory {
     story.browser = await launchBrowser(this)
     story.app = await startConsoleApp(options)
   })
-  beforeEach(() => {
+  beforeEach(async function () {
     openedInTest = new Set()
+    // A Chromium that went away (killed or crashed, as once in CI) would fail every later test of the
+    // story with "Target page, context or browser has been closed": the next test gets a new one.
+    const lost = story.browser && (await lostBrowser(story.browser))
+    if (lost) {
+      console.warn(`    (${lost}; a new Chromium is started for "${this.currentTest?.title}")`)
+      story.browser = await launchBrowser(this)
+    }
+    if (this.currentTest) sayWhenBrowserIsLost(this.currentTest, () => story.browser)
   })
   afterEach(async () => {
     const opened = [...(openedInTest ?? [])]
@@ -170,4 +223,31 @@ export function useConsole(options: ConsoleAppOptions = {}): ConsoleStory {
     await story.app?.close()
   })
   return story
+}
+
+const EXPLAINED = Symbol('says when Chromium is lost')
+
+/**
+ * Makes a test that fails because its Chromium went away say so first, and how it ended: Playwright's
+ * own words ("Target page, context or browser has been closed") read as if the test had closed a tab.
+ */
+function sayWhenBrowserIsLost(test: Mocha.Test, browserOf: () => Browser) {
+  const run = test.fn as (((this: Mocha.Context) => unknown) & { [EXPLAINED]?: true }) | undefined
+  // A test taking `done` keeps its function as written (mocha tells the two kinds apart by its arity).
+  if (!run || run.length > 0 || run[EXPLAINED]) return
+  const explained = async function (this: Mocha.Context) {
+    const browser = browserOf()
+    try {
+      return await run.call(this)
+    } catch (err) {
+      const lost = await lostBrowser(browser)
+      if (lost && err instanceof Error) {
+        const said = `${lost} during this test, which did not close it; the next test gets a new Chromium.\n${err.message}`
+        err.stack = err.stack?.replace(err.message, said)
+        err.message = said
+      }
+      throw err
+    }
+  }
+  test.fn = Object.assign(explained, { [EXPLAINED]: true as const })
 }

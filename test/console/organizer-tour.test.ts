@@ -1,10 +1,9 @@
 import { expect } from 'chai'
-import type { Browser } from 'playwright-core'
 import { seedDemoCampaign } from '../../src/demo/demo-campaign.js'
 import { seedDemoMeeting } from '../../src/demo/demo-meeting.js'
 import { seedDemoQuiz } from '../../src/demo/demo-quiz.js'
 import { seedDemoSurveys } from '../../src/demo/demo-surveys.js'
-import { BUILD_TIMEOUT_MS, launchBrowser, logInAs, newPage, screenshot, startConsoleApp, type ConsoleApp, type ConsolePage } from './harness.js'
+import { logInAs, newPage, screenshot, useConsole, type ConsoleApp, type ConsolePage } from './harness.js'
 
 /**
  * Every organizer and admin screen of the demo city opens with its data in words, without a
@@ -13,13 +12,19 @@ import { BUILD_TIMEOUT_MS, launchBrowser, logInAs, newPage, screenshot, startCon
 describe("console: the organizers' and admins' screens on the demo city", function () {
   // A real browser on a shared machine: each story gets two minutes (it usually needs under thirty seconds).
   this.timeout(120_000)
+  const story = useConsole()
   let app: ConsoleApp
-  let browser: Browser
   let page: ConsolePage
-  before(async function () {
-    this.timeout(BUILD_TIMEOUT_MS) // the console is built first when admin/ changed
-    browser = await launchBrowser(this)
-    app = await startConsoleApp()
+  /** The admin's one tab for the whole tour, logged in. */
+  const openTour = async () => {
+    page = await newPage(story.browser, app)
+    await logInAs(
+      page,
+      app.login((l) => l.role === 'admin'),
+    )
+  }
+  before(async () => {
+    app = story.app
     // As `npm start` does on a fresh store: a meeting, a campaign, a consultation and a ballot, a quiz.
     const { store, services, config } = app.liaison
     const now = app.clock.now()
@@ -27,15 +32,11 @@ describe("console: the organizers' and admins' screens on the demo city", functi
     await seedDemoCampaign(store, services, now)
     await seedDemoSurveys(store, services, now)
     await seedDemoQuiz(store, services, now)
-    page = await newPage(browser, app)
-    await logInAs(
-      page,
-      app.login((l) => l.role === 'admin'),
-    )
+    await openTour()
   })
-  after(async () => {
-    await browser?.close()
-    await app?.close()
+  // After Chromium was lost and started anew (see useConsole), the tour goes on in a new tab.
+  beforeEach(async () => {
+    if (page.isClosed()) await openTour()
   })
   afterEach(() => expect(page.problems).to.deep.equal([]))
 

@@ -1,9 +1,8 @@
 import { expect } from 'chai'
 import { readFileSync } from 'node:fs'
-import type { Browser } from 'playwright-core'
 import { asResident, Client } from '../helpers/app.js'
 import { demoDirectory } from '../../src/demo/demo-city.js'
-import { BUILD_TIMEOUT_MS, launchBrowser, logInAs, newPage, screenshot, startConsoleApp, type ConsoleApp } from './harness.js'
+import { logInAs, newPage, screenshot, useConsole, type ConsoleApp } from './harness.js'
 
 /** A community of the demo city in a district, and the station covering it. */
 function communityIn(district: string) {
@@ -16,14 +15,12 @@ function communityIn(district: string) {
 describe('console: organizers', function () {
   // A real browser on a shared machine: each story gets two minutes (it usually needs under thirty seconds).
   this.timeout(120_000)
+  const story = useConsole()
   let app: ConsoleApp
-  let browser: Browser
   const tickets: Record<string, string[]> = { d01: [], d02: [] }
   const ids: Record<string, string[]> = { d01: [], d02: [] }
-  before(async function () {
-    this.timeout(BUILD_TIMEOUT_MS) // the console is built first when admin/ changed
-    browser = await launchBrowser(this)
-    app = await startConsoleApp()
+  before(async () => {
+    app = story.app
     const resident = await asResident(app)
     const texts = { d01: ['光明社区路灯坏了', '幸福社区垃圾清运不及时', '建新社区停车难'], d02: ['澜东区学校门口交通拥堵'] }
     for (const [district, list] of Object.entries(texts)) {
@@ -35,13 +32,9 @@ describe('console: organizers', function () {
       }
     }
   })
-  after(async () => {
-    await browser?.close()
-    await app?.close()
-  })
 
   it('a click on a dashboard bar lists exactly the cases behind it, and "导出当前列表" downloads them as a spreadsheet', async () => {
-    const page = await newPage(browser, app, { acceptDownloads: true })
+    const page = await newPage(story.browser, app, { acceptDownloads: true })
     await logInAs(
       page,
       app.login((l) => l.username === 'chenshihan'),
@@ -80,7 +73,7 @@ describe('console: organizers', function () {
   })
 
   it("the statistics page shows figures per station; a bar opens that station's cases", async () => {
-    const page = await newPage(browser, app)
+    const page = await newPage(story.browser, app)
     await logInAs(
       page,
       app.login((l) => l.username === 'chenshihan'),
@@ -111,7 +104,7 @@ describe('console: organizers', function () {
     const byTotal = await server('sort=total&limit=20')
     expect(byTotal.groupCount).to.be.greaterThan(20)
 
-    const page = await newPage(browser, app)
+    const page = await newPage(story.browser, app)
     await logInAs(
       page,
       app.login((l) => l.username === 'chenshihan'),
@@ -171,7 +164,7 @@ describe('console: organizers', function () {
   })
 
   it('an address with a page the statistics cannot have opens the first page, not an error', async () => {
-    const page = await newPage(browser, app)
+    const page = await newPage(story.browser, app)
     await logInAs(
       page,
       app.login((l) => l.username === 'chenshihan'),
@@ -184,7 +177,7 @@ describe('console: organizers', function () {
   })
 
   it("a district organizer who opens another district's case by its address is told they may not see it, and sees none of it", async () => {
-    const page = await newPage(browser, app)
+    const page = await newPage(story.browser, app)
     await logInAs(
       page,
       app.login((l) => l.username === 'chenmingliang'),
