@@ -69,7 +69,11 @@ describe('console: 更正主题 on a message past its deadline', function () {
     expect(page.problems).to.deep.equal([])
   })
 
-  it('corrected to the same topic by someone else while her dialog was open: she is told so and sees the message as it is now', async () => {
+  /**
+   * A resident's message, opened by an organizer who may act on it, with the 更正主题 dialog open and
+   * the wanted topic picked, but not yet confirmed; and an admin's client to act meanwhile.
+   */
+  async function pickingATopic() {
     const deputy = demoDirectory().deputies![0]
     const resident = await asResident(story.app)
     const submitted = await resident.post('/api/mp/cases', { text: '菜市场门口每天早上堵车，公交车进不去', deputyCode: deputy.code })
@@ -93,6 +97,11 @@ describe('console: 更正主题 on a message past its deadline', function () {
     await page.getByRole('button', { name: '更正主题' }).click()
     await page.getByLabel('正确的主题').click()
     await page.getByRole('listitem').filter({ hasText: wanted }).click()
+    return { page, id, before, wanted, colleague }
+  }
+
+  it('corrected to the same topic by someone else while her dialog was open: she is told so and sees the message as it is now', async () => {
+    const { page, id, before, wanted, colleague } = await pickingATopic()
 
     // Meanwhile a colleague corrects it to the same topic.
     expect((await colleague.put(`/api/admin/cases/${id}/topic`, { topic: wanted })).status).to.equal(200)
@@ -106,30 +115,8 @@ describe('console: 更正主题 on a message past its deadline', function () {
   })
 
   it('corrected to another topic by someone else while her dialog was open: hers does not overwrite it, she is told which it is now', async () => {
-    const deputy = demoDirectory().deputies![0]
-    const resident = await asResident(story.app)
-    const submitted = await resident.post('/api/mp/cases', { text: '菜市场门口每天早上堵车，公交车进不去', deputyCode: deputy.code })
-    expect(submitted.status, JSON.stringify(submitted.body)).to.equal(201)
-    const { id, ticket } = submitted.body as { id: string; ticket: string }
-    let organizer: DemoLogin | null = null
-    for (const login of story.app.logins.filter((l) => l.role === 'organizer')) {
-      const client = await new Client(story.app.baseUrl).login(login.username, login.password)
-      if ((await client.get(`/api/admin/cases/${id}`)).status === 200) organizer ??= login
-    }
-    const admin = story.app.login((l) => l.role === 'admin')
-    const colleague = await new Client(story.app.baseUrl).login(admin.username, admin.password)
-    expect(organizer, 'an organizer who may act on it').not.to.equal(null)
-
-    const page = await newPage(story.browser, story.app)
-    await logInAs(page, organizer!)
-    await page.goto(`/console/cases/${id}`)
-    await page.getByRole('heading', { name: `留言 ${ticket}` }).waitFor()
-    const before = (await story.app.liaison.store.cases.get(id))!.topic
-    const wanted = before === '交通出行' ? '城乡建设' : '交通出行'
+    const { page, id, before, wanted, colleague } = await pickingATopic()
     const colleagues = before === '环境保护' ? '医疗卫生' : '环境保护'
-    await page.getByRole('button', { name: '更正主题' }).click()
-    await page.getByLabel('正确的主题').click()
-    await page.getByRole('listitem').filter({ hasText: wanted }).click()
 
     // Meanwhile a colleague corrects it to another topic.
     expect((await colleague.put(`/api/admin/cases/${id}/topic`, { topic: colleagues })).status).to.equal(200)
