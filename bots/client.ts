@@ -78,6 +78,8 @@ export interface CaseListItem {
   statusLabel: string
   excerpt: string
   createdAt: string
+  /** Whether 重新办理 may be asked for it now, or why not; null while not closed (absent from an older backend). */
+  reopen?: 'allowed' | 'reopen_not_allowed' | 'reopen_window_passed' | null
 }
 export interface CaseDetail {
   ticket: string

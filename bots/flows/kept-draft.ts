@@ -52,7 +52,7 @@ export async function keepUnsentWords(turn: Turn, next: NewMessage): Promise<boo
   const flow = turn.state.flow
   const draft = heldDraft(flow)
   if (flow?.name === 'reopen') {
-    turn.say(`留言 ${flow.ticket} 没有申请重新办理。`)
+    turn.say(flow.ticket ? `留言 ${flow.ticket} 没有申请重新办理。` : '没有申请重新办理。')
     turn.state.flow = draft
   }
   if (!draft || draft.parts.length === 0) return false

@@ -83,7 +83,7 @@ export async function startMessageToDeputy(turn: Turn, who: string, text: string
   flow.stage = 'deputy'
   flow.options = found.map((d) => ({ id: d.code, name: deputyLabel(d), kind: 'deputy' }))
   turn.state.flow = flow
-  turn.say(lines('找到几位代表，请选择（回复数字）：', numbered(flow.options.map((o) => o.name)), CANCEL_HINT))
+  turn.say(lines(choicesShown(flow), CANCEL_HINT))
 }
 
 /** A station code from a poster ("ST001"), or a deputy code ("DP0001"). */
@@ -191,6 +191,8 @@ export function isLongText(text: string): boolean {
 export function stillWriting(flow: MessageFlow): string {
   if (flow.stage === 'text') return '您的新留言还在写，接着说就行；说完了回复"好了"。'
   if (flow.stage === 'confirm') return '您的新留言还没有提交：确认提交请回复 1，不要了请回复"取消"。'
+  // The list is shown again: what she did meanwhile pushed it up out of sight.
+  if (flow.options.length) return lines('您的新留言还没有写完，请接着选：', choicesShown(flow))
   return '您的新留言还没有写完，请回复列表前面的数字接着选。'
 }
 
@@ -214,17 +216,15 @@ async function showPlaces(turn: Turn, flow: MessageFlow, picked: Choice | null) 
   flow.stage = 'place'
   flow.options = children.map((r) => ({ id: r.id, name: r.name, kind: r.kind }))
   turn.state.flow = flow
+  turn.say(lines(choicesShown(flow), '', !picked && '海报上有编号的（如 ST001、DP0001），也可以直接发编号。', CANCEL_HINT))
+}
+
+/** The numbered list she is choosing from (places at the level reached, or the deputies found), as it was shown. */
+function choicesShown(flow: MessageFlow): string {
+  if (flow.stage === 'deputy') return lines('找到几位代表，请选择（回复数字）：', numbered(flow.options.map((o) => o.name)))
+  const picked = flow.path.at(-1)
   const level = !picked ? '您住在哪个区（县）' : picked.kind === 'district' ? '哪个街道（乡镇）' : '哪个社区（村）'
-  turn.say(
-    lines(
-      `请选择${level}，回复数字：`,
-      numbered(flow.options.map((o) => o.name)),
-      picked && `0. 不清楚，就选${picked.name}`,
-      '',
-      !picked && '海报上有编号的（如 ST001、DP0001），也可以直接发编号。',
-      CANCEL_HINT,
-    ),
-  )
+  return lines(`请选择${level}，回复数字：`, numbered(flow.options.map((o) => o.name)), picked && `0. 不清楚，就选${picked.name}`)
 }
 
 async function chooseTarget(turn: Turn, flow: MessageFlow, target: Target) {

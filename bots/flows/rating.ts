@@ -147,7 +147,7 @@ export async function reopenAnswer(turn: Turn, flow: ReopenFlow): Promise<boolea
   return reopen(turn, flow, turn.raw, resume)
 }
 
-async function reopen(turn: Turn, flow: ReopenFlow, reason: string, resume: (said: string | null) => void): Promise<boolean> {
+export async function reopen(turn: Turn, flow: ReopenFlow, reason: string, resume: (said: string | null) => void): Promise<boolean> {
   try {
     const reopened = await turn.client.reopen(turn.person.personId, flow.ticket, reason)
     resume(

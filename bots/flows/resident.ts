@@ -3,6 +3,8 @@ import { agreesToNotice, dissatisfaction, isThanks, progressQuestion, quotedAnsw
 import { keepUnsentWords, keptDraftChoice } from './kept-draft.js'
 import { askConsentFirst, continueMessage, isLongText, resumeDraft, startMessageWithText, startNew, stillWriting } from './leave-message.js'
 import { othersWaiting, ownTicket, rate, rateByNumber, RATING_SCALE, reopenAnswer, SCALE_LINE, SCORE_FIRST } from './rating.js'
+import { pickToReopen, reopenLater } from './reopen-later.js'
+import { scoreWhilePicking } from './while-picking.js'
 import { dayTime, lines, oneLine, shortTicket, type Conversation, type NewMessage, type PrivacyFlow, type Turn } from './turn.js'
 
 /**
@@ -89,8 +91,14 @@ export const residentConversation: Conversation = async (turn) => {
     }
   }
 
+  // The same while she chooses the place of a new message; a number of the list stays a choice.
+  if (rating && flow?.name === 'message' && (await scoreWhilePicking(turn, flow, rating.ticket, unhappy))) return true
+
+  // "重新办理" a day after saying "不用了" to the offer, or any time later: the backend says which may be.
+  if (await reopenLater(turn, rating !== null)) return true
+
   if (flow?.name === 'privacy') return privacyAnswer(turn, flow)
-  if (flow?.name === 'reopen') return reopenAnswer(turn, flow)
+  if (flow?.name === 'reopen') return flow.stage === 'pick' ? pickToReopen(turn, flow) : reopenAnswer(turn, flow)
   if (flow?.name === 'message') {
     if (flow.instead ? await keptDraftChoice(turn, flow, rating !== null) : await continueMessage(turn, flow)) return true
     if (cmd.kind === 'number' && cmd.value === 3) {

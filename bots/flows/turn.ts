@@ -48,11 +48,17 @@ export interface PrivacyFlow {
   next: NewMessage | { kind: 'resume'; flow: MessageFlow }
 }
 
-/** After a low rating: offer to reopen, then ask why. */
+/**
+ * After a low rating: offer to reopen, then ask why. Or "重新办理" later, with several messages that may
+ * be: which one (pick, from `choices`), then why.
+ */
 export interface ReopenFlow {
   name: 'reopen'
-  stage: 'offer' | 'reason'
+  stage: 'offer' | 'reason' | 'pick'
+  /** The message to reopen ('' while she picks it). */
   ticket: string
+  /** Stage pick: the tickets listed, in their numbers' order. */
+  choices?: string[]
   /** What she said after "不满意" ("不满意，灯还是不亮"): "1" reopens with it, without asking again. */
   reason?: string
   /** A new message she was writing when she rated: taken up again after the offer. */

@@ -35,7 +35,10 @@ describe('the bot: asking for a case to be handled again after rating it', () =>
   it('offers it after a rating at the configured limit, and the case is then handled again', async () => {
     const resident = await person('wxid_elder')
     const ticket = await answeredCase(resident)
+    const listed = async () => (await bot.get(`/api/bot/people/${resident}/cases`)).body.items[0].reopen
+    expect(await listed(), 'answered, not rated: not closed yet').to.equal(null)
     expect((await bot.post(`/api/bot/people/${resident}/cases/${ticket}/rate`, { rating: 3 })).body).to.include({ status: 'closed', canReopen: true })
+    expect(await listed(), 'her list says so too, for a 重新办理 said later').to.equal('allowed')
     expect((await bot.post(`/api/bot/people/${resident}/cases/${ticket}/reopen`, { reason: '还没清' })).body.status).to.equal('reopened')
   })
 
@@ -43,6 +46,8 @@ describe('the bot: asking for a case to be handled again after rating it', () =>
     const resident = await person('wxid_content')
     const ticket = await answeredCase(resident)
     expect((await bot.post(`/api/bot/people/${resident}/cases/${ticket}/rate`, { rating: 4 })).body).to.include({ status: 'closed', canReopen: false })
+    const listed = async () => (await bot.get(`/api/bot/people/${resident}/cases`)).body.items[0].reopen
+    expect(await listed()).to.equal('reopen_not_allowed')
     const refused = await bot.post(`/api/bot/people/${resident}/cases/${ticket}/reopen`, { reason: '再看看' })
     expect(refused.status).to.equal(409)
     expect(refused.body.error).to.include({ code: 'reopen_not_allowed', message: '只有评价为 3 分及以下的留言可以重新办理' })
@@ -53,6 +58,8 @@ describe('the bot: asking for a case to be handled again after rating it', () =>
     const ticket = await answeredCase(resident)
     app.clock.set(new Date('2026-12-02T02:00:00Z')) // nine days after the reply; the window is seven
     expect((await bot.post(`/api/bot/people/${resident}/cases/${ticket}/rate`, { rating: 2 })).body).to.include({ status: 'closed', canReopen: false })
+    const listed = async () => (await bot.get(`/api/bot/people/${resident}/cases`)).body.items[0].reopen
+    expect(await listed()).to.equal('reopen_window_passed')
     const refused = await bot.post(`/api/bot/people/${resident}/cases/${ticket}/reopen`, { reason: '还没清' })
     expect(refused.status).to.equal(409)
     expect(refused.body.error.code).to.equal('reopen_window_passed')

@@ -34,8 +34,13 @@ export const presentBotSubmitted = (record: CaseRecord, summary: string, at: Rea
   replyByText: dueDateText(record.replyDueAt, at.timeZone, at.now),
 })
 
-/** One of the resident's messages in their list. */
-export const presentBotCaseItem = (c: CaseRecord) => ({ ...presentBotCaseBrief(c), excerpt: c.text.slice(0, 30), createdAt: c.createdAt.toISOString() })
+/** One of the resident's messages in their list; `reopen`: whether 重新办理 may be asked now, or why not (null: not closed). */
+export const presentBotCaseItem = (c: CaseRecord, reopen: 'allowed' | 'reopen_not_allowed' | 'reopen_window_passed' | null = null) => ({
+  ...presentBotCaseBrief(c),
+  excerpt: c.text.slice(0, 30),
+  createdAt: c.createdAt.toISOString(),
+  reopen,
+})
 
 /** A resident's message as the chat shows it: the reply, the rating, the timeline. */
 export function presentBotCase(d: CaseDetail, at: ReadingTime) {

@@ -32,6 +32,14 @@ export class BotCases {
     return this.deps.queries.residentCases(await this.deps.people.principal(personId), { limit: 20 })
   }
 
+  /**
+   * Whether she may ask for a message to be handled again (重新办理) now, in the workflow's own rule:
+   * 'allowed', or why not; null for a message not closed (not answered and rated yet, or ended otherwise).
+   */
+  reopenable(c: CaseRecord): 'allowed' | 'reopen_not_allowed' | 'reopen_window_passed' | null {
+    return c.status === 'closed' ? (this.deps.workflow.reopenBlocked(c) ?? 'allowed') : null
+  }
+
   /** The resident's own case by the ticket they quote. */
   async own(personId: string, ticket: string): Promise<CaseInHand> {
     const c = await this.deps.people.residentCase(personId, ticket)

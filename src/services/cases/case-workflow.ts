@@ -258,7 +258,12 @@ export class CaseWorkflow extends CaseMechanics {
 
   /** Whether the resident may now ask for this closed case to be handled again: rated low enough, within the window. */
   mayReopen(c: Pick<CaseRecord, 'rating' | 'repliedAt'>) {
-    return reopenBlock(c, this.policy, this.clock.now()) === null
+    return this.reopenBlocked(c) === null
+  }
+
+  /** Why a closed case may not be handled again now (rated too well, or past the window); null when it may. */
+  reopenBlocked(c: Pick<CaseRecord, 'rating' | 'repliedAt'>) {
+    return reopenBlock(c, this.policy, this.clock.now())
   }
 
   async reopen(author: MpPrincipal, caseId: string, reason: string) {

@@ -131,7 +131,7 @@ export function botRoutes({ people, state, cases, privacy, directory, idempotenc
   router.get('/people/:personId/cases', async (ctx) => {
     const { personId } = parse(personParam, ctx.params, 'params')
     const page = await cases.mine(personId)
-    ctx.body = { items: page.items.map(presentBotCaseItem) }
+    ctx.body = { items: page.items.map((c) => presentBotCaseItem(c, cases.reopenable(c))) }
   })
 
   router.get('/people/:personId/cases/:ticket', async (ctx) => {

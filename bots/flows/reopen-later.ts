@@ -1,0 +1,148 @@
+import type { CaseListItem } from '../client.js'
+import { normalise } from '../text.js'
+import { stillWriting } from './leave-message.js'
+import { othersWaiting, ownTicket, reopen, SCORE_FIRST } from './rating.js'
+import { lines, oneLine, type ReopenFlow, type Turn } from './turn.js'
+
+/**
+ * "重新办理" said later: she rated an answer low, said "不用了" to the offer, and changed her mind a day
+ * on. Which of her messages may be handled again is the backend's to say (the list's `reopen`); one is
+ * reopened (her words after 重新办理 are the reason, or she is asked for one), several are listed by
+ * number, none is said in words. A new message she is writing is kept and goes on after it.
+ */
+
+/** Her words as a later reopen request: the message named (its number or last four digits) and the reason given. */
+export interface ReopenRequest {
+  ref: string | null
+  reason: string
+}
+
+const WORD = '(?:重新办理|重办)'
+const ASK = '(?:我要|我想|我还是要|还是要|还是|请|请求|要求|申请|麻烦|帮我)'
+const GAP = '[\\s:：,，、。.!！~～;；]*'
+const AT_START = new RegExp(`^${ASK}?${WORD}(?:一下)?[吧啊呀]?${GAP}(?:(\\d{8}-\\d{4,}|\\d{4})(?!\\d)${GAP})?([\\s\\S]*)$`)
+const AT_END = new RegExp(`^([\\s\\S]*?)${GAP}${ASK}?${WORD}(?:一下)?[吧啊呀]?${GAP}$`)
+
+/**
+ * "重新办理", "重新办理 0001 灯还是不亮", "我要重新办理", "还是没修好，重新办理吧" → what she asks; null for
+ * other words. Only at the start or the end of what she wrote, so "重新办理的低保卡丢了" mid-sentence stays text.
+ */
+export function reopenRequest(input: string): ReopenRequest | null {
+  const text = input.trim()
+  const start = AT_START.exec(text)
+  if (start) {
+    const ref = start[1] ? normalise(start[1]) : null
+    const reason = start[2].trim()
+    // "重新办理的…" is a sentence about something else, not the request.
+    if (/^[的了过]/.test(reason)) return null
+    return { ref, reason }
+  }
+  const end = AT_END.exec(text)
+  if (end && end[1].trim()) return { ref: null, reason: end[1].trim() }
+  return null
+}
+
+/**
+ * The turn as a later "重新办理", when it is one; false otherwise (the caller goes on). `ratingWaits`: an
+ * answer is waiting for its score, which a request naming no message is for (it is scored first).
+ */
+export async function reopenLater(turn: Turn, ratingWaits: boolean): Promise<boolean> {
+  const { command: cmd, state } = turn
+  const flow = state.flow
+  if (flow && flow.name !== 'message') return false
+  // "不满意" is the scale's 2: rated where ratings are read, never taken for a later request.
+  const asked = cmd.kind === 'reopen' && !/不满意/.test(turn.raw) ? { ref: null, reason: '' } : cmd.kind === 'text' ? reopenRequest(cmd.text) : null
+  if (!asked) return false
+  const draft = flow ?? undefined
+  const tail = draft && stillWriting(draft)
+  if (asked.ref === null && ratingWaits) {
+    turn.say(lines(SCORE_FIRST, tail))
+    return true
+  }
+  const mine = await turn.client.cases(turn.person.personId)
+  if (asked.ref !== null) {
+    const ticket = await ownTicket(turn, asked.ref)
+    const item = ticket && mine.find((c) => c.ticket === ticket)
+    if (!item) {
+      // ownTicket said why (not found, or several end alike); the whole number past the first 20 is not listed.
+      if (ticket) turn.say(`没有找到编号为 ${ticket} 的留言。发送"查询"看您的全部留言。`)
+      if (tail) turn.say(tail)
+      return true
+    }
+    if (item.reopen === 'allowed') return start(turn, item.ticket, asked.reason, draft)
+    turn.say(lines(await whyNot(turn, item), tail))
+    return true
+  }
+  const open = mine.filter((c) => c.reopen === 'allowed')
+  if (open.length === 1) return start(turn, open[0].ticket, asked.reason, draft)
+  if (open.length > 1) {
+    state.flow = {
+      name: 'reopen',
+      stage: 'pick',
+      ticket: '',
+      choices: open.slice(0, 5).map((c) => c.ticket),
+      ...(asked.reason ? { reason: asked.reason } : {}),
+      ...(draft ? { draft } : {}),
+    }
+    turn.say(lines('您有几条留言可以申请重新办理，要重新办理哪一条？请回复数字：', ...listed(open.slice(0, 5)), '不办了请回复"取消"。'))
+    return true
+  }
+  // Words in a message she is writing that merely end in 重新办理 stay hers when nothing can be reopened.
+  if (draft && cmd.kind === 'text') return false
+  turn.say(lines(await whyNone(turn, mine), tail))
+  return true
+}
+
+/** Stage pick: her number names the message; anything else hears the list again. */
+export async function pickToReopen(turn: Turn, flow: ReopenFlow): Promise<boolean> {
+  const cmd = turn.command
+  const choices = flow.choices ?? []
+  const ticket = cmd.kind === 'number' ? choices[cmd.value - 1] : undefined
+  if (ticket) return start(turn, ticket, flow.reason ?? '', flow.draft)
+  const mine = await turn.client.cases(turn.person.personId)
+  const shown = choices.map((t) => mine.find((c) => c.ticket === t)).filter((c): c is CaseListItem => !!c)
+  turn.say(lines(`请回复 1 到 ${choices.length} 之间的数字，选要重新办理的留言：`, ...listed(shown), '不办了请回复"取消"。'))
+  return true
+}
+
+/** As "查询" lists her messages: number, ticket, where it stands, first words. */
+const listed = (items: CaseListItem[]) => items.map((c, i) => `${i + 1}. ${c.ticket}【${c.statusLabel}】${oneLine(c.excerpt)}`)
+
+/** One message may be handled again: with the reason she gave it goes at once, else she is asked why. */
+async function start(turn: Turn, ticket: string, reason: string, draft: ReopenFlow['draft']): Promise<boolean> {
+  const flow: ReopenFlow = { name: 'reopen', stage: 'reason', ticket, ...(reason ? { reason } : {}), ...(draft ? { draft } : {}) }
+  const resume = (said: string | null) => {
+    turn.state.flow = draft ?? null
+    turn.say(lines(said, draft && stillWriting(draft)))
+  }
+  if (reason) return reopen(turn, flow, reason, resume)
+  turn.state.flow = flow
+  const item = (await turn.client.cases(turn.person.personId).catch(() => [])).find((c) => c.ticket === ticket)
+  turn.say(lines(`留言 ${ticket}${item ? `（${oneLine(item.excerpt)}）` : ''}可以申请重新办理。`, '请简单说说还有哪些问题没有解决：'))
+  return true
+}
+
+/** Why this message cannot be handled again now, in words. */
+async function whyNot(turn: Turn, item: CaseListItem): Promise<string> {
+  const { refOf } = await othersWaiting(turn, null)
+  const ref = refOf(item.ticket)
+  if (item.status === 'replied')
+    return lines(`留言 ${ref} 的答复还没有打分。打了低分的答复，才可以申请重新办理。`, `打分请发送：评价 ${ref} 2（5 很满意，1 很不满意）`)
+  if (item.reopen === 'reopen_window_passed') return lines(`留言 ${ref} 的答复已超过可申请重新办理的期限，不能再重新办理了。`, AGAIN)
+  if (item.reopen === 'reopen_not_allowed') {
+    const rated = await turn.client.caseDetail(turn.person.personId, item.ticket).catch(() => null)
+    return lines(`留言 ${ref} 的答复${rated?.rating ? `您打了 ${rated.rating} 分` : '您打的分不低'}，打低分（不满意）的答复才可以申请重新办理。`, AGAIN)
+  }
+  return `留言 ${ref} 现在是"${item.statusLabel}"，不能申请重新办理。代表答复后，您打了低分，才可以申请重新办理。`
+}
+
+const AGAIN = '问题还没有解决的话，可以发送"留言"再写一条。'
+
+/** No message of hers may be handled again: why, about the one she most likely means. */
+async function whyNone(turn: Turn, mine: CaseListItem[]): Promise<string> {
+  if (!mine.length) return '您还没有留言，没有可以重新办理的。发送"留言"就可以给人大代表留言。'
+  // An answer not scored yet is the likeliest, then the newest closed one; the list is newest first.
+  const meant = mine.find((c) => c.status === 'replied') ?? mine.find((c) => c.reopen)
+  if (meant) return whyNot(turn, meant)
+  return lines('您的留言还在办理中，没有可以申请重新办理的。', '代表答复后，您打了低分，才可以申请重新办理。')
+}

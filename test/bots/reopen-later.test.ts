@@ -1,0 +1,133 @@
+import { expect } from 'chai'
+import { startApp, type TestApp } from '../helpers/app.js'
+import { ask, bindingCode, BOT_SECRET, caseCity, dispatch, startBot, waitFor, type BotUnderTest } from './helpers.js'
+
+type Person = ReturnType<BotUnderTest['world']['person']>
+
+const DAY = 86_400_000
+
+/**
+ * 王阿姨 is 72. 张伟 answered her message, she rated it low and said "2. 不用了" when asked whether to
+ * ask for it to be handled again. A day later the lamp is still dark and she writes "重新办理" in her
+ * own way: the bot asks the backend which of her messages may be handled again, and reopens it,
+ * lists them when several may, or says in words why none may.
+ */
+describe('bot: a resident asks for 重新办理 a day after saying "不用了"', function () {
+  this.timeout(60_000)
+  let app: TestApp
+  let t: BotUnderTest
+  let wang: Person
+  let deputy: Person
+  beforeEach(async () => {
+    app = await startApp({ directory: caseCity(), overrides: { bot: { secret: BOT_SECRET } } })
+    t = await startBot(app.baseUrl)
+    wang = t.world.person('wx-wang', '王阿姨')
+    deputy = t.world.person('wx-zhangwei', '张伟')
+    expect(await ask(t, deputy, `绑定 ${await bindingCode(app, 'dp0001')}`)).to.include('绑定成功！张伟代表')
+  })
+  afterEach(async () => {
+    await t.stop()
+    await app.close()
+  })
+
+  const stored = (ticket: string) => app.liaison.store.cases.getByTicket(ticket)
+  const ticketIn = (said: string) => /编号：(\d{8}-\d{4})/.exec(said)![1]
+
+  /** She writes to 张伟 (agreeing to the notice the first time), and he answers. */
+  async function answered(text: string) {
+    const asked = await ask(t, wang, `我要给张伟代表留言：${text}`)
+    const ticket = ticketIn(await ask(t, wang, asked.includes('同意请回复') ? '同意' : '1').then((s) => (s.includes('编号：') ? s : ask(t, wang, '1'))))
+    expect(await ask(t, deputy, `回复 ${ticket.slice(-4)} 已经派人修好了。`)).to.include(`已答复留言 ${ticket}`)
+    await dispatch(app)
+    await waitFor(() => t.world.said('王阿姨').find((m) => m.includes(`您的留言 ${ticket} 有答复了`)), 'the answer')
+    await waitFor(
+      async () => ((await t.bot.client.dialogue('wx-wang')).state?.rating as { ticket?: string } | undefined)?.ticket === ticket,
+      'the rating to be awaited',
+    )
+    return ticket
+  }
+  /** She rates it low and says no to handling it again, then a day passes. */
+  async function ratedLowNoReopen(ticket: string, score = '2') {
+    expect(await ask(t, wang, score)).to.include('1. 重新办理')
+    expect(await ask(t, wang, '2')).to.equal('好的，谢谢您！')
+    app.clock.advance(DAY)
+    t.clock.advance(DAY)
+    expect(await stored(ticket)).to.include({ status: 'closed' })
+  }
+
+  it('"重新办理" a day later asks why, and sends it back to the deputy', async () => {
+    const ticket = await answered('楼道的灯坏了，晚上看不见')
+    await ratedLowNoReopen(ticket)
+
+    expect(await ask(t, wang, '重新办理')).to.equal(`留言 ${ticket}（楼道的灯坏了，晚上看不见）可以申请重新办理。\n请简单说说还有哪些问题没有解决：`)
+    expect(await ask(t, wang, '灯还是不亮')).to.equal(`已申请重新办理留言 ${ticket}，代表会再次处理并答复您。`)
+    expect(await stored(ticket)).to.include({ status: 'reopened' })
+    await dispatch(app)
+    await waitFor(() => t.world.said('张伟').find((m) => m.includes(`留言 ${ticket} 群众不满意（2 分），已重新交您办理：灯还是不亮`)), 'the deputy told')
+  })
+
+  it('"还是没修好，重新办理吧" takes her words as the reason, at once', async () => {
+    const ticket = await answered('楼道的灯坏了，晚上看不见')
+    await ratedLowNoReopen(ticket)
+
+    expect(await ask(t, wang, '还是没修好，重新办理吧')).to.equal(`已申请重新办理留言 ${ticket}。您说的"还是没修好"已经转给代表，代表会再次处理并答复您。`)
+    const reopened = await stored(ticket)
+    expect(reopened).to.include({ status: 'reopened' })
+  })
+
+  it('"我要重新办理" with two that may be lists them by number; "重新办理 <number> …" names one', async () => {
+    const first = await answered('楼道的灯坏了，晚上看不见')
+    await ratedLowNoReopen(first)
+    const second = await answered('小区门口的垃圾好几天没人清运')
+    await ratedLowNoReopen(second, '1')
+
+    expect(await ask(t, wang, '我要重新办理')).to.equal(
+      [
+        '您有几条留言可以申请重新办理，要重新办理哪一条？请回复数字：',
+        `1. ${second}【已办结】小区门口的垃圾好几天没人清运`,
+        `2. ${first}【已办结】楼道的灯坏了，晚上看不见`,
+        '不办了请回复"取消"。',
+      ].join('\n'),
+    )
+    expect(await ask(t, wang, '2')).to.include(`留言 ${first}（楼道的灯坏了，晚上看不见）可以申请重新办理。`)
+    expect(await ask(t, wang, '灯还是不亮')).to.equal(`已申请重新办理留言 ${first}，代表会再次处理并答复您。`)
+    expect(await stored(second), 'not the other').to.include({ status: 'closed' })
+
+    expect(await ask(t, wang, `重新办理 ${second} 垃圾还是没人收`)).to.equal(
+      `已申请重新办理留言 ${second}。您说的"垃圾还是没人收"已经转给代表，代表会再次处理并答复您。`,
+    )
+    expect(await stored(second)).to.include({ status: 'reopened' })
+  })
+
+  it('rated well, or past the window: she is told why in words, and nothing is reopened', async () => {
+    const liked = await answered('楼道的灯坏了，晚上看不见')
+    expect(await ask(t, wang, '4')).to.include('已记下您的评分：4 分。谢谢您的评价！')
+    expect(await ask(t, wang, '重新办理')).to.equal(
+      `留言 ${liked.slice(-4)} 的答复您打了 4 分，打低分（不满意）的答复才可以申请重新办理。\n问题还没有解决的话，可以发送"留言"再写一条。`,
+    )
+
+    const late = await answered('小区门口的垃圾好几天没人清运')
+    await ratedLowNoReopen(late)
+    app.clock.advance(8 * DAY)
+    expect(await ask(t, wang, `重新办理 ${late.slice(-4)}`)).to.equal(
+      `留言 ${late.slice(-4)} 的答复已超过可申请重新办理的期限，不能再重新办理了。\n问题还没有解决的话，可以发送"留言"再写一条。`,
+    )
+    expect(await stored(liked)).to.include({ status: 'closed' })
+    expect(await stored(late)).to.include({ status: 'closed' })
+  })
+
+  it('"重新办理" while writing a new message reopens the old one, and the new one goes on without it', async () => {
+    const ticket = await answered('楼道的灯坏了，晚上看不见')
+    await ratedLowNoReopen(ticket)
+    await ask(t, wang, '给DP0001留言')
+    expect(await ask(t, wang, '小区门口的垃圾好几天没人清运')).to.include('收到')
+
+    expect(await ask(t, wang, '重新办理')).to.include(`留言 ${ticket}（楼道的灯坏了，晚上看不见）可以申请重新办理。`)
+    expect(await ask(t, wang, '灯还是不亮')).to.equal(
+      `已申请重新办理留言 ${ticket}，代表会再次处理并答复您。\n您的新留言还在写，接着说就行；说完了回复"好了"。`,
+    )
+    expect(await ask(t, wang, '好了')).to.include('内容：小区门口的垃圾好几天没人清运\n')
+    const next = ticketIn(await ask(t, wang, '1'))
+    expect((await stored(next))!.text).to.equal('小区门口的垃圾好几天没人清运')
+  })
+})
