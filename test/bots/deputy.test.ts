@@ -1,20 +1,20 @@
 import { expect } from 'chai'
-import { asResident, startApp, type TestApp } from '../helpers/app.js'
-import { ask, bindingCode, BOT_SECRET, caseCity, dispatch, startBot, waitFor, type BotUnderTest } from './helpers.js'
+import { asResident, type TestApp } from '../helpers/app.js'
+import { ask, bindingCode, dispatch, waitFor, type BotUnderTest, useBotStory } from './helpers.js'
 
 type Person = ReturnType<BotUnderTest['world']['person']>
 
 /** A deputy works from WeChat; the reply reaches the resident through the bot outbox. */
 describe('bot: a deputy binds, lists, acknowledges and replies; the resident rates', function () {
   this.timeout(20_000)
+  const story = useBotStory()
   let app: TestApp
   let t: BotUnderTest
   let resident: Person
   let deputy: Person
   let ticket: string
   beforeEach(async () => {
-    app = await startApp({ directory: caseCity(), overrides: { bot: { secret: BOT_SECRET } } })
-    t = await startBot(app.baseUrl)
+    ;({ app, bot: t } = story)
     resident = t.world.person('wx-elder', '老李')
     deputy = t.world.person('wx-zhangwei', '张伟')
     await ask(t, resident, '给DP0001留言')
@@ -22,10 +22,6 @@ describe('bot: a deputy binds, lists, acknowledges and replies; the resident rat
     await ask(t, resident, '路口红绿灯时间太短，老人过不去马路')
     await ask(t, resident, '好了')
     ticket = /编号：(\d{8}-\d{4})/.exec(await ask(t, resident, '确认'))![1]
-  })
-  afterEach(async () => {
-    await t.stop()
-    await app.close()
   })
 
   async function bind() {

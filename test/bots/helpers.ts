@@ -9,7 +9,7 @@ import { ManualClock } from '../../src/clock.js'
 import { build } from '../../src/app.js'
 import { loadConfig } from '../../src/config.js'
 import { ensureAdmin } from '../../src/services/bootstrap.js'
-import { ADMIN_PASSWORD, asAdmin, type TestApp } from '../helpers/app.js'
+import { ADMIN_PASSWORD, asAdmin, startApp, type TestApp } from '../helpers/app.js'
 import { caseCity } from '../fixtures.js'
 
 export const BOT_SECRET = 'bot-secret-for-tests-0123456789'
@@ -148,3 +148,20 @@ export async function dispatch(app: TestApp) {
 }
 
 export { caseCity }
+
+/**
+ * The backend on the case city with the bot API on, and the bot talking to it: both started
+ * afresh before each test of the calling `describe` and stopped after it.
+ */
+export function useBotStory(): { app: TestApp; bot: BotUnderTest } {
+  const story = {} as { app: TestApp; bot: BotUnderTest }
+  beforeEach(async () => {
+    story.app = await startApp({ directory: caseCity(), overrides: { bot: { secret: BOT_SECRET } } })
+    story.bot = await startBot(story.app.baseUrl)
+  })
+  afterEach(async () => {
+    await story.bot?.stop()
+    await story.app?.close()
+  })
+  return story
+}

@@ -1,6 +1,6 @@
 import { expect } from 'chai'
-import { startApp, type TestApp } from '../helpers/app.js'
-import { ask, BOT_SECRET, caseCity, startBot, type BotUnderTest } from './helpers.js'
+import { type TestApp } from '../helpers/app.js'
+import { ask, type BotUnderTest, useBotStory } from './helpers.js'
 
 /**
  * The first "留言" shows the privacy notice, which asks for a yes ("同意请回复"同意""). Elderly residents
@@ -9,16 +9,10 @@ import { ask, BOT_SECRET, caseCity, startBot, type BotUnderTest } from './helper
  */
 describe('bot: a resident agrees to the privacy notice in her own words', function () {
   this.timeout(60_000)
+  const story = useBotStory()
   let app: TestApp
   let t: BotUnderTest
-  beforeEach(async () => {
-    app = await startApp({ directory: caseCity(), overrides: { bot: { secret: BOT_SECRET } } })
-    t = await startBot(app.baseUrl)
-  })
-  afterEach(async () => {
-    await t.stop()
-    await app.close()
-  })
+  beforeEach(() => ({ app, bot: t } = story))
 
   const consentOf = async (contactId: string) => (await app.liaison.store.mpUsers.getByBotContact(contactId))?.consentVersion ?? null
 

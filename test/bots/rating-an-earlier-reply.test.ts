@@ -1,8 +1,8 @@
 import { expect } from 'chai'
-import { startApp, type TestApp } from '../helpers/app.js'
+import { type TestApp } from '../helpers/app.js'
 import { parseCommand } from '../../bots/text.js'
 import { BackendUnavailableError } from '../../bots/client.js'
-import { ask, bindingCode, BOT_SECRET, caseCity, dispatch, startBot, waitFor, type BotUnderTest } from './helpers.js'
+import { ask, bindingCode, dispatch, waitFor, type BotUnderTest, useBotStory } from './helpers.js'
 
 type Person = ReturnType<BotUnderTest['world']['person']>
 
@@ -14,20 +14,16 @@ type Person = ReturnType<BotUnderTest['world']['person']>
  */
 describe('bot: a resident with two answers waiting rates the earlier one by its number', function () {
   this.timeout(30_000)
+  const story = useBotStory()
   let app: TestApp
   let t: BotUnderTest
   let resident: Person
   let deputy: Person
   beforeEach(async () => {
-    app = await startApp({ directory: caseCity(), overrides: { bot: { secret: BOT_SECRET } } })
-    t = await startBot(app.baseUrl)
+    ;({ app, bot: t } = story)
     resident = t.world.person('wx-elder', '老李')
     deputy = t.world.person('wx-zhangwei', '张伟')
     expect(await ask(t, deputy, `绑定 ${await bindingCode(app, 'dp0001')}`)).to.include('绑定成功！张伟代表')
-  })
-  afterEach(async () => {
-    await t.stop()
-    await app.close()
   })
 
   async function writes(text: string) {

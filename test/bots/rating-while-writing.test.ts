@@ -1,6 +1,6 @@
 import { expect } from 'chai'
-import { startApp, type TestApp } from '../helpers/app.js'
-import { ask, bindingCode, BOT_SECRET, caseCity, dispatch, startBot, waitFor, type BotUnderTest } from './helpers.js'
+import { type TestApp } from '../helpers/app.js'
+import { ask, bindingCode, dispatch, waitFor, type BotUnderTest, useBotStory } from './helpers.js'
 
 type Person = ReturnType<BotUnderTest['world']['person']>
 
@@ -12,13 +12,13 @@ type Person = ReturnType<BotUnderTest['world']['person']>
  */
 describe('bot: a resident rates an answer in words while writing a new message', function () {
   this.timeout(60_000)
+  const story = useBotStory()
   let app: TestApp
   let t: BotUnderTest
   let resident: Person
   let deputy: Person
   beforeEach(async () => {
-    app = await startApp({ directory: caseCity(), overrides: { bot: { secret: BOT_SECRET } } })
-    t = await startBot(app.baseUrl)
+    ;({ app, bot: t } = story)
     resident = t.world.person('wx-elder', '老李')
     deputy = t.world.person('wx-zhangwei', '张伟')
     expect(await ask(t, deputy, `绑定 ${await bindingCode(app, 'dp0001')}`)).to.include('绑定成功！张伟代表')
@@ -26,10 +26,6 @@ describe('bot: a resident rates an answer in words while writing a new message',
     await ask(t, resident, '给DP0001留言')
     await ask(t, resident, '同意')
     await ask(t, resident, '取消')
-  })
-  afterEach(async () => {
-    await t.stop()
-    await app.close()
   })
 
   const stored = (ticket: string) => app.liaison.store.cases.getByTicket(ticket)

@@ -1,6 +1,6 @@
 import { expect } from 'chai'
-import { startApp, type TestApp } from '../helpers/app.js'
-import { ask, bindingCode, BOT_SECRET, caseCity, dispatch, startBot, waitFor, type BotUnderTest } from './helpers.js'
+import { type TestApp } from '../helpers/app.js'
+import { ask, bindingCode, dispatch, waitFor, type BotUnderTest, useBotStory } from './helpers.js'
 
 type Person = ReturnType<BotUnderTest['world']['person']>
 
@@ -14,20 +14,16 @@ const DAY = 86_400_000
  */
 describe('bot: a resident asks for 重新办理 a day after saying "不用了"', function () {
   this.timeout(60_000)
+  const story = useBotStory()
   let app: TestApp
   let t: BotUnderTest
   let wang: Person
   let deputy: Person
   beforeEach(async () => {
-    app = await startApp({ directory: caseCity(), overrides: { bot: { secret: BOT_SECRET } } })
-    t = await startBot(app.baseUrl)
+    ;({ app, bot: t } = story)
     wang = t.world.person('wx-wang', '王阿姨')
     deputy = t.world.person('wx-zhangwei', '张伟')
     expect(await ask(t, deputy, `绑定 ${await bindingCode(app, 'dp0001')}`)).to.include('绑定成功！张伟代表')
-  })
-  afterEach(async () => {
-    await t.stop()
-    await app.close()
   })
 
   const stored = (ticket: string) => app.liaison.store.cases.getByTicket(ticket)

@@ -1,6 +1,6 @@
 import { expect } from 'chai'
-import { asDeputy, startApp, type TestApp } from '../helpers/app.js'
-import { ask, BOT_SECRET, caseCity, startBot, type BotUnderTest } from './helpers.js'
+import { asDeputy, type TestApp } from '../helpers/app.js'
+import { ask, type BotUnderTest, useBotStory } from './helpers.js'
 
 type Person = ReturnType<BotUnderTest['world']['person']>
 
@@ -11,16 +11,10 @@ type Person = ReturnType<BotUnderTest['world']['person']>
  */
 describe('bot: a resident is understood in her own words', function () {
   this.timeout(30_000)
+  const story = useBotStory()
   let app: TestApp
   let t: BotUnderTest
-  beforeEach(async () => {
-    app = await startApp({ directory: caseCity(), overrides: { bot: { secret: BOT_SECRET } } })
-    t = await startBot(app.baseUrl)
-  })
-  afterEach(async () => {
-    await t.stop()
-    await app.close()
-  })
+  beforeEach(() => ({ app, bot: t } = story))
 
   const ticketIn = (said: string) => /编号：(\d{8}-\d{4})/.exec(said)?.[1]
   const stored = (ticket: string) => app.liaison.store.cases.getByTicket(ticket)

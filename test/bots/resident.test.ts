@@ -1,20 +1,14 @@
 import { expect } from 'chai'
 import { startApp, type TestApp } from '../helpers/app.js'
-import { ask, BOT_SECRET, caseCity, startBot, waitFor, type BotUnderTest } from './helpers.js'
+import { ask, BOT_SECRET, caseCity, startBot, waitFor, type BotUnderTest, useBotStory } from './helpers.js'
 
 /** A resident chatting with the bot, the backend real and in-process. */
 describe('bot: a resident leaves a message by chatting', function () {
   this.timeout(20_000)
+  const story = useBotStory()
   let app: TestApp
   let t: BotUnderTest
-  beforeEach(async () => {
-    app = await startApp({ directory: caseCity(), overrides: { bot: { secret: BOT_SECRET } } })
-    t = await startBot(app.baseUrl)
-  })
-  afterEach(async () => {
-    await t.stop()
-    await app.close()
-  })
+  beforeEach(() => ({ app, bot: t } = story))
 
   it('agrees to the privacy notice, picks the place from numbered lists, writes in two messages, confirms, and gets a ticket', async () => {
     const elder = t.world.person('wx-elder', '老李')

@@ -1,21 +1,15 @@
 import { expect } from 'chai'
-import { Client, startApp, type TestApp } from '../helpers/app.js'
+import { Client, type TestApp } from '../helpers/app.js'
 import { STAFF_PASSWORD } from '../fixtures.js'
-import { ask, BOT_SECRET, caseCity, dispatch, startBot, waitFor, type BotUnderTest } from './helpers.js'
+import { ask, dispatch, waitFor, type BotUnderTest, useBotStory } from './helpers.js'
 
 /** A station's WeChat group, bound by its staff, receives what is addressed to the station. */
 describe("bot: a station's group", function () {
   this.timeout(20_000)
+  const story = useBotStory()
   let app: TestApp
   let t: BotUnderTest
-  beforeEach(async () => {
-    app = await startApp({ directory: caseCity(), overrides: { bot: { secret: BOT_SECRET } } })
-    t = await startBot(app.baseUrl)
-  })
-  afterEach(async () => {
-    await t.stop()
-    await app.close()
-  })
+  beforeEach(() => ({ app, bot: t } = story))
 
   type Someone = ReturnType<BotUnderTest['world']['person']>
   type Room = ReturnType<BotUnderTest['world']['room']>

@@ -1,6 +1,6 @@
 import { expect } from 'chai'
-import { startApp, type TestApp } from '../helpers/app.js'
-import { ask, bindingCode, BOT_SECRET, caseCity, dispatch, startBot, waitFor, type BotUnderTest } from './helpers.js'
+import { type TestApp } from '../helpers/app.js'
+import { ask, bindingCode, dispatch, waitFor, type BotUnderTest, useBotStory } from './helpers.js'
 
 type Person = ReturnType<BotUnderTest['world']['person']>
 
@@ -12,19 +12,15 @@ type Person = ReturnType<BotUnderTest['world']['person']>
  */
 describe('bot: a resident’s unsent words survive "重新办理" and "留言"', function () {
   this.timeout(60_000)
+  const story = useBotStory()
   let app: TestApp
   let t: BotUnderTest
   let li: Person
   let deputy: Person
   beforeEach(async () => {
-    app = await startApp({ directory: caseCity(), overrides: { bot: { secret: BOT_SECRET } } })
-    t = await startBot(app.baseUrl)
+    ;({ app, bot: t } = story)
     li = t.world.person('wx-li', '老李')
     deputy = t.world.person('wx-zhangwei', '张伟')
-  })
-  afterEach(async () => {
-    await t.stop()
-    await app.close()
   })
 
   const stored = (ticket: string) => app.liaison.store.cases.getByTicket(ticket)
