@@ -42,6 +42,9 @@ describe('console: station staff triage their inbox', function () {
       .to.include(first.ticket)
       .and.include('待分派')
       .and.include('（未分派）')
+    // A short list fits the window under the menu and its name: no scroll bar, no strip of another grey below.
+    expect(await page.locator('.t-menu__logo').innerText()).to.equal('人大代表联络站')
+    expect(await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight), 'the page scrolls past the window by').to.equal(0)
     await screenshot(page, 'station-inbox')
 
     // A reload keeps the filter.
