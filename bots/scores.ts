@@ -42,11 +42,7 @@ const TRAILING_THANKS = /[,，、;；]?(?:谢谢|感谢|多谢|辛苦)[\s\S]*$/
  * WeChat faces and thanks after it are left aside. Anything else → null.
  */
 export function ratingWord(text: string): number | null {
-  const t = compact(text)
-    .replace(EMOJI, '')
-    .replace(TRAILING_THANKS, '')
-    .replace(/[!！~～。.，,、;；]+/g, '')
-    .replace(/[啊呀哈哦吧]+$/, '')
+  const t = bareAnswer(text).replace(/[啊呀哈哦吧]+$/, '')
   const word = RATING_WORDS[t] ?? RATING_WORDS[repeatedUnit(t, (u) => u in RATING_WORDS) ?? '']
   if (word !== undefined) return word
   // "5分"、"五星"、"打5分"、"4颗星": a score said with its unit (星 is the same as 分).
@@ -55,8 +51,22 @@ export function ratingWord(text: string): number | null {
   return /\d/.test(score[1]) ? Number(score[1]) : CHINESE_DIGITS[score[1]]
 }
 
-/** The rating scale's own words (SCALE_LINE), and 非常满意, 基本满意, 非常不满意 as people say them. */
-const SCALE_WORDS: Record<string, number> = { 很满意: 5, 非常满意: 5, 满意: 4, 基本满意: 3, 一般: 3, 不满意: 2, 很不满意: 1, 非常不满意: 1 }
+/** What a short answer says without emoji, WeChat faces, thanks after it and punctuation: "满意！谢谢👍" → "满意". */
+function bareAnswer(text: string): string {
+  return compact(text)
+    .replace(EMOJI, '')
+    .replace(TRAILING_THANKS, '')
+    .replace(/[!！~～。.，,、;；]+/g, '')
+}
+
+/**
+ * The rating scale's own words (SCALE_LINE), and 非常满意, 基本满意, 非常不满意 as people say them: the
+ * scores RATING_WORDS gives them, and 不满意's 2 (left out there, where it asks for handling again).
+ */
+const SCALE_WORDS: Record<string, number> = {
+  ...Object.fromEntries(['很满意', '非常满意', '满意', '基本满意', '一般', '很不满意', '非常不满意'].map((w) => [w, RATING_WORDS[w]])),
+  不满意: 2,
+}
 
 /**
  * A word of the rating scale alone but for punctuation, emoji or thanks: "满意！", "很满意👍", "不满意。".
@@ -64,11 +74,7 @@ const SCALE_WORDS: Record<string, number> = { 很满意: 5, 非常满意: 5, 满
  * an answer waits may say those about her problem, but a scale word alone only answers the question.
  */
 export function scaleWord(text: string): number | null {
-  const t = compact(text)
-    .replace(EMOJI, '')
-    .replace(TRAILING_THANKS, '')
-    .replace(/[!！~～。.，,、;；]+/g, '')
-  return SCALE_WORDS[t] ?? null
+  return SCALE_WORDS[bareAnswer(text)] ?? null
 }
 
 /**
