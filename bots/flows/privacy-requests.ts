@@ -1,6 +1,6 @@
 import { ApiError } from '../client.js'
 import { compact, parseCommand } from '../text.js'
-import { lines, oneLine, type Conversation, type Turn } from './turn.js'
+import { caseLines, lines, type Conversation, type Turn } from './turn.js'
 
 /**
  * A resident's rights from the chat: 撤回 (withdraw a message nobody has answered yet,
@@ -88,14 +88,7 @@ async function withdraw(turn: Turn, ref: string | null) {
   if (!ref) {
     const open = mine.filter((c) => WITHDRAWABLE.has(c.status))
     if (!open.length) return turn.say('您没有可以撤回的留言。已经答复或办结的留言不能撤回。')
-    return turn.say(
-      lines(
-        '可以撤回的留言：',
-        ...open.slice(0, 5).map((c, i) => `${i + 1}. ${c.ticket}【${c.statusLabel}】${oneLine(c.excerpt)}`),
-        '',
-        `要撤回哪一条，请发送"撤回 编号"，如：撤回 ${open[0].ticket.slice(-4)}`,
-      ),
-    )
+    return turn.say(lines('可以撤回的留言：', ...caseLines(open), '', `要撤回哪一条，请发送"撤回 编号"，如：撤回 ${open[0].ticket.slice(-4)}`))
   }
   let matches = ref.includes('-') ? mine.filter((c) => c.ticket === ref) : mine.filter((c) => c.ticket.endsWith(`-${ref}`))
   if (!matches.length) return turn.say(`没有找到编号为 ${ref} 的留言。发送"查询"看您的全部留言。`)
@@ -107,7 +100,7 @@ async function withdraw(turn: Turn, ref: string | null) {
       return turn.say(
         lines(
           `有 ${open.length} 条可以撤回的留言以 ${ref} 结尾：`,
-          ...open.slice(0, 5).map((c) => `· ${c.ticket}【${c.statusLabel}】${oneLine(c.excerpt)}`),
+          ...caseLines(open, 'dotted'),
           `要撤回哪一条，请发送"撤回"和完整编号，如：撤回 ${open[0].ticket}`,
         ),
       )

@@ -2,7 +2,7 @@ import type { CaseListItem } from '../client.js'
 import { normalise } from '../text.js'
 import { stillWriting } from './leave-message.js'
 import { othersWaiting, ownTicket, reopen, SCORE_FIRST } from './rating.js'
-import { lines, oneLine, type ReopenFlow, type Turn } from './turn.js'
+import { caseLines, lines, oneLine, type ReopenFlow, type Turn } from './turn.js'
 
 /**
  * "重新办理" said later: she rated an answer low, said "不用了" to the offer, and changed her mind a day
@@ -84,7 +84,7 @@ export async function reopenLater(turn: Turn, ratingWaits: boolean): Promise<boo
       ...(asked.reason ? { reason: asked.reason } : {}),
       ...(draft ? { draft } : {}),
     }
-    turn.say(lines('您有几条留言可以申请重新办理，要重新办理哪一条？请回复数字：', ...listed(open.slice(0, 5)), '不办了请回复"取消"。'))
+    turn.say(lines('您有几条留言可以申请重新办理，要重新办理哪一条？请回复数字：', ...caseLines(open), '不办了请回复"取消"。'))
     return true
   }
   // Words in a message she is writing that merely end in 重新办理 stay hers when nothing can be reopened.
@@ -101,12 +101,9 @@ export async function pickToReopen(turn: Turn, flow: ReopenFlow): Promise<boolea
   if (ticket) return start(turn, ticket, flow.reason ?? '', flow.draft)
   const mine = await turn.client.cases(turn.person.personId)
   const shown = choices.map((t) => mine.find((c) => c.ticket === t)).filter((c): c is CaseListItem => !!c)
-  turn.say(lines(`请回复 1 到 ${choices.length} 之间的数字，选要重新办理的留言：`, ...listed(shown), '不办了请回复"取消"。'))
+  turn.say(lines(`请回复 1 到 ${choices.length} 之间的数字，选要重新办理的留言：`, ...caseLines(shown), '不办了请回复"取消"。'))
   return true
 }
-
-/** As "查询" lists her messages: number, ticket, where it stands, first words. */
-const listed = (items: CaseListItem[]) => items.map((c, i) => `${i + 1}. ${c.ticket}【${c.statusLabel}】${oneLine(c.excerpt)}`)
 
 /** One message may be handled again: with the reason she gave it goes at once, else she is asked why. */
 async function start(turn: Turn, ticket: string, reason: string, draft: ReopenFlow['draft']): Promise<boolean> {

@@ -5,7 +5,7 @@ import { askConsentFirst, continueMessage, isLongText, resumeDraft, startMessage
 import { othersWaiting, ownTicket, rate, rateByNumber, RATING_SCALE, reopenAnswer, SCALE_LINE, SCORE_FIRST } from './rating.js'
 import { pickToReopen, reopenLater } from './reopen-later.js'
 import { scoreWhilePicking } from './while-picking.js'
-import { dayTime, lines, oneLine, shortTicket, type Conversation, type NewMessage, type PrivacyFlow, type Turn } from './turn.js'
+import { caseLines, dayTime, lines, oneLine, shortTicket, type Conversation, type NewMessage, type PrivacyFlow, type Turn } from './turn.js'
 
 /**
  * A resident in a private chat: the menu, leaving a message (leave-message.ts), asking
@@ -205,15 +205,7 @@ async function query(turn: Turn, ticket: string | null) {
   if (!ticket) {
     const items = await client.cases(person.personId)
     if (items.length === 0) return turn.say('您还没有留言。发送"留言"就可以给人大代表留言。')
-    turn.say(
-      lines(
-        '您最近的留言：',
-        ...items.slice(0, 5).map((c, i) => `${i + 1}. ${c.ticket}【${c.statusLabel}】${oneLine(c.excerpt)}`),
-        '',
-        `看详情请发送"查询 编号"，如：查询 ${items[0].ticket}`,
-        rateLine(items),
-      ),
-    )
+    turn.say(lines('您最近的留言：', ...caseLines(items), '', `看详情请发送"查询 编号"，如：查询 ${items[0].ticket}`, rateLine(items)))
     return
   }
   const full = await ownTicket(turn, ticket)

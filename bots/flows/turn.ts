@@ -1,4 +1,4 @@
-import type { LiaisonClient, Person } from '../client.js'
+import type { CaseListItem, LiaisonClient, Person } from '../client.js'
 import type { Command } from '../text.js'
 
 /** Where a resident's message goes: a place, a deputy, or a station (from a poster code). */
@@ -124,6 +124,10 @@ export const shortTicket = (ticket: string) => (/-\d{4}$/.test(ticket) ? ticket.
 
 /** One line for lists: an excerpt with its line breaks flattened. */
 export const oneLine = (text: string) => text.replace(/\s*\n\s*/g, ' ').trim()
+
+/** Her messages as "查询" lists them, the first five: number (or a dot), ticket, where it stands, first words. */
+export const caseLines = (items: CaseListItem[], mark: 'numbered' | 'dotted' = 'numbered') =>
+  items.slice(0, 5).map((c, i) => `${mark === 'numbered' ? `${i + 1}.` : '·'} ${c.ticket}【${c.statusLabel}】${oneLine(c.excerpt)}`)
 
 export const numbered = (items: string[]) => items.map((item, i) => `${i + 1}. ${item}`).join('\n')
 
