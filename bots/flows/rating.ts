@@ -150,10 +150,14 @@ export async function reopenAnswer(turn: Turn, flow: ReopenFlow): Promise<boolea
 export async function reopen(turn: Turn, flow: ReopenFlow, reason: string, resume: (said: string | null) => void): Promise<boolean> {
   try {
     const reopened = await turn.client.reopen(turn.person.personId, flow.ticket, reason)
+    // Back with the deputy who answered ('reopened'), or with the station to place again ('submitted': the deputy
+    // has left office, or none answered it).
+    const withDeputy = reopened.status === 'reopened'
+    const next = withDeputy ? '代表会再次处理并答复您' : '联络站会安排代表办理并答复您'
     resume(
       flow.reason
-        ? `已申请重新办理留言 ${reopened.ticket}。您说的"${flow.reason}"已经转给代表，代表会再次处理并答复您。`
-        : `已申请重新办理留言 ${reopened.ticket}，代表会再次处理并答复您。`,
+        ? `已申请重新办理留言 ${reopened.ticket}。您说的"${flow.reason}"已经转给${withDeputy ? '代表' : '联络站'}，${next}。`
+        : `已申请重新办理留言 ${reopened.ticket}，${next}。`,
     )
   } catch (err) {
     if (!(err instanceof ApiError)) throw err

@@ -79,6 +79,26 @@ describe('a deputy who has left office', () => {
     expect((await lina.get(`/api/admin/cases/${first.id}`)).body.handledBy.deputy, 'still with 王芳').to.equal('王芳')
   })
 
+  it('is not given back a message they answered: a resident unhappy after they left goes back to the station', async () => {
+    const resident = await asResident(app)
+    const deputy = await asDeputy(app, 'dp0001')
+    const sent = (await resident.post('/api/mp/cases', { text: '建设路的路灯坏了', deputyCode: 'DP0001', regionId: 'c010101' })).body
+    expect((await deputy.post(`/api/mp/deputy/cases/${sent.id}/reply`, { text: '已联系供电所修好了' })).status).to.equal(200)
+    expect((await resident.post(`/api/mp/cases/${sent.id}/rate`, { rating: 2 })).status).to.equal(200)
+    expect((await admin.patch('/api/admin/deputies/dp0001', { active: false })).body).to.include({ active: false })
+
+    const reopened = await resident.post(`/api/mp/cases/${sent.id}/reopen`, { reason: '灯还是不亮' })
+    expect(reopened.status, JSON.stringify(reopened.body)).to.equal(200)
+    const seen = (await (await asStaff(app, 'lina')).get(`/api/admin/cases/${sent.id}`)).body
+    expect(seen).to.include({ status: 'submitted' })
+    expect(seen.handledBy).to.deep.include({ station: '轻工街道代表联络站', deputy: null })
+    const toDeputy = (await app.liaison.store.outbox.search({ limit: 100, kind: 'case.reopened' })).items.filter((m) => m.payload.caseId === sent.id)
+    expect(toDeputy, 'nothing new for a deputy who has left').to.deep.equal([])
+    const told = await queuedAt(sent.id)
+    expect(told.map((m) => `${m.recipientKind}:${m.recipientId}`)).to.deep.equal(['station:st001'])
+    expect(told[0].payload.text).to.equal(`留言 ${sent.ticket} 群众不满意（2 分），申请重新办理，原办理代表已离任，请登录工作台分派：灯还是不亮`)
+  })
+
   it('is never routed a new message: by place another deputy takes it, by their code the station does', async () => {
     await admin.patch('/api/admin/deputies/dp0001', { active: false })
     const resident = await asResident(app)

@@ -277,24 +277,29 @@ export class CaseWorkflow extends CaseMechanics {
       throw new ConflictError(`答复超过 ${this.policy.reopenWindowDays} 天，不能再重新办理`, [], 'reopen_window_passed')
     }
     const { ackDueAt, replyDueAt, provisional } = slaDeadlines(now, await this.calendar.current(), this.policy)
-    const tell = c.deputyId
-      ? [
+    // The deputy who answered takes it again while in office; one who has left since is given nothing new,
+    // and a message answered without a deputy goes back to its station's (or office's) queue to be placed.
+    const deputyId = c.deputyId && (await this.directory.prepared()).deputies.get(c.deputyId)?.active ? c.deputyId : null
+    const unhappy = `群众不满意（${c.rating} 分）`
+    const tell = deputyId
+      ? [{ to: { kind: 'deputy' as const, id: deputyId }, kind: 'case.reopened', text: `留言 ${c.ticket} ${unhappy}，已重新交您办理：${excerpt(reason, 40)}` }]
+      : [
           {
-            to: { kind: 'deputy' as const, id: c.deputyId },
-            kind: 'case.reopened',
-            text: `留言 ${c.ticket} 群众不满意（${c.rating} 分），已重新交您办理：${excerpt(reason, 40)}`,
+            to: queueOf(c),
+            kind: 'case.queued',
+            text: `留言 ${c.ticket} ${unhappy}，申请重新办理${c.deputyId ? '，原办理代表已离任' : ''}，请登录工作台分派：${excerpt(reason, 40)}`,
           },
         ]
-      : []
     return this.apply(
       c,
       { role: 'resident', id: author.id },
       {
         action: 'reopen',
         type: 'reopened',
-        to: c.deputyId ? 'reopened' : 'submitted',
+        to: deputyId ? 'reopened' : 'submitted',
         note: reason,
         patch: {
+          deputyId,
           ackDueAt,
           replyDueAt,
           deadlinesProvisional: provisional,
