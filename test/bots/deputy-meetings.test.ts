@@ -1,20 +1,19 @@
 import { expect } from 'chai'
 import { asAdmin, startApp, type TestApp } from '../helpers/app.js'
 import { meetingBody, meetingCity } from '../helpers/meetings.js'
-import { ask, bindingCode, BOT_SECRET, startBot, type BotUnderTest } from './helpers.js'
+import { ask, bindZhangWei, BOT_SECRET, startBot, type BotUnderTest, type Person } from './helpers.js'
 
 /** A deputy answers a meeting notice by chatting: "参加", or "请假 原因". */
 describe('bot: a deputy answers meeting notices', function () {
   this.timeout(20_000)
   let app: TestApp
   let t: BotUnderTest
-  let deputy: ReturnType<BotUnderTest['world']['person']>
+  let deputy: Person
   beforeEach(async () => {
     app = await startApp({ directory: meetingCity(), overrides: { bot: { secret: BOT_SECRET } } })
     app.clock.set(new Date('2026-11-23T02:00:00Z'))
     t = await startBot(app.baseUrl)
-    deputy = t.world.person('wx-zhangwei', '张伟')
-    expect(await ask(t, deputy, `绑定 ${await bindingCode(app, 'dp0001')}`)).to.include('绑定成功！张伟代表')
+    deputy = await bindZhangWei(app, t)
   })
   afterEach(async () => {
     await t.stop()

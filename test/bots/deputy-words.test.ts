@@ -1,8 +1,6 @@
 import { expect } from 'chai'
-import { startApp, type TestApp } from '../helpers/app.js'
-import { ask, bindingCode, BOT_SECRET, caseCity, dispatch, startBot, waitFor, type BotUnderTest } from './helpers.js'
-
-type Person = ReturnType<BotUnderTest['world']['person']>
+import { type TestApp } from '../helpers/app.js'
+import { ask, type BotUnderTest, type Person, useCaseStory } from './helpers.js'
 
 /**
  * 张伟 answers from WeChat the way a busy deputy types: he quotes the notice and writes 收到, copies
@@ -11,36 +9,20 @@ type Person = ReturnType<BotUnderTest['world']['person']>
  */
 describe('bot: a deputy acts on his notices in his own words', function () {
   this.timeout(30_000)
+  const story = useCaseStory()
+  const { stored, messageReachesZhangWei } = story
   let app: TestApp
   let t: BotUnderTest
   let deputy: Person
-  const stored = (ticket: string) => app.liaison.store.cases.getByTicket(ticket)
   const residents = new Map<string, Person>()
   const resident = (contact: string, name: string) => residents.get(contact) ?? residents.set(contact, t.world.person(contact, name)).get(contact)!
-
-  beforeEach(async () => {
+  beforeEach(() => {
     residents.clear()
-    app = await startApp({ directory: caseCity(), overrides: { bot: { secret: BOT_SECRET } } })
-    t = await startBot(app.baseUrl)
-    deputy = t.world.person('wx-zhangwei', '张伟')
-    expect(await ask(t, deputy, `绑定 ${await bindingCode(app, 'dp0001')}`)).to.include('绑定成功！张伟代表')
-  })
-  afterEach(async () => {
-    await t.stop()
-    await app.close()
+    ;({ app, bot: t, deputy } = story)
   })
 
   /** A resident writes to him; the notice reaches him; returns the ticket and the notice as he reads it. */
-  async function aMessageArrives(contact: string, name: string, text: string) {
-    const writer = resident(contact, name)
-    if ((await ask(t, writer, '给DP0001留言')).includes('同意请回复')) await ask(t, writer, '同意')
-    await ask(t, writer, text)
-    await ask(t, writer, '好了')
-    const ticket = /编号：(\d{8}-\d{4})/.exec(await ask(t, writer, '确认'))![1]
-    await dispatch(app)
-    const notice = await waitFor(() => t.world.said('张伟').find((m) => m.includes(`新留言 ${ticket}`)), `the notice of ${ticket}`)
-    return { ticket, notice }
-  }
+  const aMessageArrives = (contact: string, name: string, text: string) => messageReachesZhangWei(resident(contact, name), text)
   const quoting = (notice: string, words: string) => `「联络站小助手：${notice}」\n- - - - - - - - - - - - - - -\n${words}`
 
   it('quoting the notice with "收到，马上安排人去看看" acknowledges it and sends the resident no answer to rate', async () => {

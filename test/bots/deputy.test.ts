@@ -1,33 +1,23 @@
 import { expect } from 'chai'
 import { asResident, type TestApp } from '../helpers/app.js'
-import { ask, bindingCode, dispatch, waitFor, type BotUnderTest, useBotStory } from './helpers.js'
-
-type Person = ReturnType<BotUnderTest['world']['person']>
+import { ask, bindingCode, bindZhangWei, dispatch, waitFor, type BotUnderTest, type Person, useCaseStory } from './helpers.js'
 
 /** A deputy works from WeChat; the reply reaches the resident through the bot outbox. */
 describe('bot: a deputy binds, lists, acknowledges and replies; the resident rates', function () {
   this.timeout(20_000)
-  const story = useBotStory()
+  const story = useCaseStory({ resident: ['wx-elder', '老李'], deputyBound: false })
+  const { writes, zhangWeiAnswers, messageReachesZhangWei } = story
   let app: TestApp
   let t: BotUnderTest
   let resident: Person
   let deputy: Person
   let ticket: string
   beforeEach(async () => {
-    ;({ app, bot: t } = story)
-    resident = t.world.person('wx-elder', '老李')
-    deputy = t.world.person('wx-zhangwei', '张伟')
-    await ask(t, resident, '给DP0001留言')
-    await ask(t, resident, '同意')
-    await ask(t, resident, '路口红绿灯时间太短，老人过不去马路')
-    await ask(t, resident, '好了')
-    ticket = /编号：(\d{8}-\d{4})/.exec(await ask(t, resident, '确认'))![1]
+    ;({ app, bot: t, resident, deputy } = story)
+    ticket = await writes('路口红绿灯时间太短，老人过不去马路')
   })
 
-  async function bind() {
-    const answer = await ask(t, deputy, `绑定 ${await bindingCode(app, 'dp0001')}`)
-    expect(answer).to.include('绑定成功！张伟代表')
-  }
+  const bind = () => bindZhangWei(app, t, deputy)
 
   it('refuses case commands before binding, and binds with the one-time code from the console', async () => {
     expect(await ask(t, deputy, '待办')).to.include('仅限已绑定的人大代表')
@@ -73,15 +63,9 @@ describe('bot: a deputy binds, lists, acknowledges and replies; the resident rat
   it("tells him in the new message's notice what to send, and the line copied from it acknowledges the message", async () => {
     await bind()
     const neighbour = t.world.person('wx-neighbour', '老周')
-    await ask(t, neighbour, '给DP0001留言')
-    await ask(t, neighbour, '同意')
-    await ask(t, neighbour, '楼下垃圾桶满了三天没人清理')
-    await ask(t, neighbour, '好了')
-    const second = /编号：(\d{8}-\d{4})/.exec(await ask(t, neighbour, '确认'))![1]
+    const { ticket: second, notice } = await messageReachesZhangWei(neighbour, '楼下垃圾桶满了三天没人清理')
     const short = second.slice(-4)
 
-    await dispatch(app)
-    const notice = await waitFor(() => t.world.said('张伟').find((m) => m.includes(`新留言 ${second}`)), 'the notice to reach the deputy')
     expect(notice).to.include('楼下垃圾桶满了三天没人清理')
     expect(notice).to.include(`受理请回复：受理 ${short}`).and.include(`答复请回复：回复 ${short} 再写上答复`)
     const copied = /受理 \d{4}/.exec(notice)![0]
@@ -101,10 +85,7 @@ describe('bot: a deputy binds, lists, acknowledges and replies; the resident rat
 
   it("keeps a resident's quote out of their message: only their own words are the text", async () => {
     const neighbour = t.world.person('wx-neighbour', '老周')
-    await ask(t, neighbour, '给DP0001留言')
-    await ask(t, neighbour, '同意')
-    await ask(t, neighbour, '「联络站小助手：请直接说您的问题或建议」\n- - - - - - - - - - - - - - -\n楼下垃圾桶满了没人清')
-    const ticket2 = /编号：(\d{8}-\d{4})/.exec(await ask(t, neighbour, '好了').then(() => ask(t, neighbour, '确认')))![1]
+    const ticket2 = await writes('「联络站小助手：请直接说您的问题或建议」\n- - - - - - - - - - - - - - -\n楼下垃圾桶满了没人清', neighbour)
     expect((await app.liaison.store.cases.getByTicket(ticket2))!.text).to.equal('楼下垃圾桶满了没人清')
   })
 
@@ -119,9 +100,7 @@ describe('bot: a deputy binds, lists, acknowledges and replies; the resident rat
 
   it('asks once more for a score when the resident only says 谢谢 to the answer, and after the score answers 谢谢 kindly', async () => {
     await bind()
-    await ask(t, deputy, `回复 ${ticket.slice(-4)} 已和交警大队沟通，下周起延长到 40 秒。`)
-    await dispatch(app)
-    await waitFor(async () => (await t.bot.client.dialogue('wx-elder')).state?.rating, 'the dialogue to await a rating')
+    await zhangWeiAnswers(ticket, '已和交警大队沟通，下周起延长到 40 秒。')
     const thanks = await ask(t, resident, '谢谢')
     expect(thanks).to.include('不客气！方便的话，请给这次答复打个分').and.include('5 很满意')
     expect(await ask(t, resident, '5')).to.include('已记下您的评分：5 分')
@@ -132,9 +111,7 @@ describe('bot: a deputy binds, lists, acknowledges and replies; the resident rat
 
   it('answers the rating question in words too: "8" hears the scale again, "满意" is a 4', async () => {
     await bind()
-    await ask(t, deputy, `回复 ${ticket.slice(-4)} 已和交警大队沟通，下周起延长到 40 秒。`)
-    await dispatch(app)
-    await waitFor(async () => (await t.bot.client.dialogue('wx-elder')).state?.rating, 'the dialogue to await a rating')
+    await zhangWeiAnswers(ticket, '已和交警大队沟通，下周起延长到 40 秒。')
     const slip = await ask(t, resident, '8')
     expect(slip, 'not the menu').to.equal('打分请回复 1 到 5 中的一个数字：\n5 很满意　4 满意　3 一般　2 不满意　1 很不满意')
     expect(await ask(t, resident, '满意')).to.include('已记下您的评分：4 分。谢谢您的评价！')
@@ -144,9 +121,7 @@ describe('bot: a deputy binds, lists, acknowledges and replies; the resident rat
   it('comes back after more than a week: "5" and 查询 both say how to rate the answer still waiting', async () => {
     await bind()
     const short = ticket.slice(-4)
-    await ask(t, deputy, `回复 ${short} 已和交警大队沟通，下周起延长到 40 秒。`)
-    await dispatch(app)
-    await waitFor(async () => (await t.bot.client.dialogue('wx-elder')).state?.rating, 'the dialogue to await a rating')
+    await zhangWeiAnswers(ticket, '已和交警大队沟通，下周起延长到 40 秒。')
     t.clock.advance(8 * 24 * 3_600_000) // a bare number rates an answer for a week only
 
     const five = await ask(t, resident, '5')
@@ -163,9 +138,7 @@ describe('bot: a deputy binds, lists, acknowledges and replies; the resident rat
 
   it("offers to reopen after a low rating and reopens with the resident's reason", async () => {
     await bind()
-    await ask(t, deputy, `回复 ${ticket} 已反映给有关部门。`)
-    await dispatch(app)
-    await waitFor(async () => (await t.bot.client.dialogue('wx-elder')).state?.rating, 'the dialogue to await a rating')
+    await zhangWeiAnswers(ticket, '已反映给有关部门。', ticket)
     expect(await ask(t, resident, '2')).to.include('1. 重新办理')
     expect(await ask(t, resident, '1')).to.include('还有哪些问题')
     expect(await ask(t, resident, '红绿灯还是没有改')).to.include(`已申请重新办理留言 ${ticket}`)
@@ -174,9 +147,7 @@ describe('bot: a deputy binds, lists, acknowledges and replies; the resident rat
 
   it('answers the rating question with "不满意": recorded as 2, then handled again with the reason given', async () => {
     await bind()
-    await ask(t, deputy, `回复 ${ticket} 已反映给有关部门。`)
-    await dispatch(app)
-    await waitFor(async () => (await t.bot.client.dialogue('wx-elder')).state?.rating, 'the dialogue to await a rating')
+    await zhangWeiAnswers(ticket, '已反映给有关部门。', ticket)
     expect(await ask(t, resident, '不满意')).to.equal('已记下您的评分：2 分。很抱歉没能让您满意。\n1. 重新办理\n2. 不用了')
     expect(await ask(t, resident, '重新办理')).to.include('还有哪些问题')
     expect(await ask(t, resident, '红绿灯还是没有改'), 'the reason is kept, not refused').to.include(`已申请重新办理留言 ${ticket}`)
@@ -185,9 +156,7 @@ describe('bot: a deputy binds, lists, acknowledges and replies; the resident rat
 
   it('asks for a score first when "重新办理" answers the rating question, and loses nothing', async () => {
     await bind()
-    await ask(t, deputy, `回复 ${ticket} 已反映给有关部门。`)
-    await dispatch(app)
-    await waitFor(async () => (await t.bot.client.dialogue('wx-elder')).state?.rating, 'the dialogue to await a rating')
+    await zhangWeiAnswers(ticket, '已反映给有关部门。', ticket)
     const first = await ask(t, resident, '重新办理')
     expect(first).to.include('请先给这次答复打分').and.include('5 很满意　4 满意　3 一般　2 不满意　1 很不满意')
     expect(await ask(t, resident, '1')).to.include('1. 重新办理')

@@ -2,55 +2,28 @@ import { expect } from 'chai'
 import { type TestApp } from '../helpers/app.js'
 import { parseCommand } from '../../bots/text.js'
 import { BackendUnavailableError } from '../../bots/client.js'
-import { ask, bindingCode, dispatch, waitFor, type BotUnderTest, useBotStory } from './helpers.js'
-
-type Person = ReturnType<BotUnderTest['world']['person']>
+import { ask, ticketIn, type BotUnderTest, type Person, useCaseStory } from './helpers.js'
 
 /**
  * 老李 has two messages answered on the same day. A bare "5" rates the answer that came last;
  * the rating question tells him how to rate a given one ("评价 0001 4"), and that form rates the
  * earlier one without taking the bare number away from the latest. While another still waits, the
  * thanks names the message rated and lists the others with the words that rate them.
+ * (His two messages are "路口红绿灯时间太短，老人过不去马路" and "小区门口的垃圾好几天没人清运" unless a story says otherwise.)
  */
 describe('bot: a resident with two answers waiting rates the earlier one by its number', function () {
   this.timeout(30_000)
-  const story = useBotStory()
+  const story = useCaseStory({ resident: ['wx-elder', '老李'] })
+  const { stored, writes, zhangWeiAnswers: answered, residentWithTwoAnsweredMessages, writingWhenAnswered } = story
   let app: TestApp
   let t: BotUnderTest
   let resident: Person
-  let deputy: Person
-  beforeEach(async () => {
-    ;({ app, bot: t } = story)
-    resident = t.world.person('wx-elder', '老李')
-    deputy = t.world.person('wx-zhangwei', '张伟')
-    expect(await ask(t, deputy, `绑定 ${await bindingCode(app, 'dp0001')}`)).to.include('绑定成功！张伟代表')
-  })
-
-  async function writes(text: string) {
-    await ask(t, resident, '给DP0001留言')
-    const asked = await ask(t, resident, text)
-    if (asked.includes('同意')) await ask(t, resident, '同意').then(() => ask(t, resident, text))
-    await ask(t, resident, '好了')
-    return /编号：(\d{8}-\d{4})/.exec(await ask(t, resident, '确认'))![1]
-  }
-  /** `ref`: how the deputy names it (the whole number when two of his end the same). */
-  async function answered(ticket: string, reply: string, ref = ticket.slice(-4)) {
-    expect(await ask(t, deputy, `回复 ${ref} ${reply}`)).to.include(`已答复留言 ${ticket}`)
-    await dispatch(app)
-    const delivered = await waitFor(() => t.world.said('老李').find((m) => m.includes(`您的留言 ${ticket} 有答复了`)), `the answer to ${ticket}`)
-    await waitFor(
-      async () => ((await t.bot.client.dialogue('wx-elder')).state?.rating as { ticket?: string } | undefined)?.ticket === ticket,
-      `the rating of ${ticket} to be awaited`,
-    )
-    return delivered
-  }
-  const stored = (ticket: string) => app.liaison.store.cases.getByTicket(ticket)
+  beforeEach(() => ({ app, bot: t, resident } = story))
 
   it('says how in the rating question; "评价 0001 4" rates the earlier, a bare "5" still the latest', async () => {
-    const first = await writes('路口红绿灯时间太短，老人过不去马路')
-    const second = await writes('小区门口的垃圾好几天没人清运')
-    const firstNotice = await answered(first, '已和交警大队沟通，下周起延长到 40 秒。')
-    const secondNotice = await answered(second, '已联系环卫所，明天起每天清运两次。')
+    const { first, second, firstNotice, secondNotice } = await residentWithTwoAnsweredMessages({
+      replies: ['已和交警大队沟通，下周起延长到 40 秒。', '已联系环卫所，明天起每天清运两次。'],
+    })
     expect(firstNotice, 'only one waited then: no number needed').to.not.include('有几条留言等着打分时')
     expect(secondNotice).to.include(`评价 ${second.slice(-4)} 5`)
 
@@ -69,10 +42,7 @@ describe('bot: a resident with two answers waiting rates the earlier one by its 
   })
 
   it('after the bare number rated the latest, the earlier one is still rated by its number, and a low score offers to reopen', async () => {
-    const first = await writes('路口红绿灯时间太短，老人过不去马路')
-    const second = await writes('小区门口的垃圾好几天没人清运')
-    await answered(first, '已和交警大队沟通。')
-    await answered(second, '已联系环卫所。')
+    const { first, second } = await residentWithTwoAnsweredMessages()
     // The bare number rated the latest; the thanks says which, and that the earlier one still waits.
     expect(await ask(t, resident, '5'))
       .to.include(`已记下您对留言 ${second.slice(-4)} 的评分：5 分`)
@@ -113,10 +83,7 @@ describe('bot: a resident with two answers waiting rates the earlier one by its 
   })
 
   it('a low bare number with another answer waiting says which message it would handle again', async () => {
-    const first = await writes('路口红绿灯时间太短，老人过不去马路')
-    const second = await writes('小区门口的垃圾好几天没人清运')
-    await answered(first, '已和交警大队沟通。')
-    await answered(second, '已联系环卫所。')
+    const { first, second } = await residentWithTwoAnsweredMessages()
     expect(await ask(t, resident, '2'))
       .to.include(`已记下您对留言 ${second.slice(-4)} 的评分：2 分。很抱歉没能让您满意。`)
       .and.include('1. 重新办理')
@@ -136,10 +103,7 @@ describe('bot: a resident with two answers waiting rates the earlier one by its 
   })
 
   it('when the list of his messages cannot be read just then, the rating is still thanked, not held and later refused', async () => {
-    const first = await writes('路口红绿灯时间太短，老人过不去马路')
-    const second = await writes('小区门口的垃圾好几天没人清运')
-    await answered(first, '已和交警大队沟通。')
-    await answered(second, '已联系环卫所。')
+    const { first, second } = await residentWithTwoAnsweredMessages()
     // The backend is gone between storing the rating and listing the others.
     t.bot.client.cases = () => Promise.reject(new BackendUnavailableError('connection refused'))
     const thanks = await ask(t, resident, '5')
@@ -152,10 +116,9 @@ describe('bot: a resident with two answers waiting rates the earlier one by its 
   const quoting = (notice: string, words: string) => `「联络站小助手：${notice}」\n- - - - - - - - - - - - - - -\n${words}`
 
   it('a score written under a quoted answer notice rates that message, not the one answered last', async () => {
-    const first = await writes('路口红绿灯时间太短，老人过不去马路')
-    const second = await writes('小区门口的垃圾好几天没人清运')
-    const firstNotice = await answered(first, '已和交警大队沟通，下周起延长到 40 秒。')
-    await answered(second, '已联系环卫所，明天起每天清运两次。')
+    const { first, second, firstNotice } = await residentWithTwoAnsweredMessages({
+      replies: ['已和交警大队沟通，下周起延长到 40 秒。', '已联系环卫所，明天起每天清运两次。'],
+    })
 
     expect(await ask(t, resident, quoting(firstNotice, '4')))
       .to.include(`已记下您对留言 ${first.slice(-4)} 的评分：4 分。谢谢您的评价！`)
@@ -168,10 +131,10 @@ describe('bot: a resident with two answers waiting rates the earlier one by its 
   })
 
   it('"不满意，…" under a quoted answer notice is for that message, and "1" handles it again with what she said, not asked twice', async () => {
-    const first = await writes('楼道的灯坏了，晚上看不见')
-    const second = await writes('小区门口的垃圾好几天没人清运')
-    const firstNotice = await answered(first, '已联系物业，灯已经修好了。')
-    await answered(second, '已联系环卫所。')
+    const { first, second, firstNotice } = await residentWithTwoAnsweredMessages({
+      texts: ['楼道的灯坏了，晚上看不见', '小区门口的垃圾好几天没人清运'],
+      replies: ['已联系物业，灯已经修好了。', '已联系环卫所。'],
+    })
 
     const offer = await ask(t, resident, quoting(firstNotice, '不满意，灯还是不亮，你们再去看看'))
     expect(offer)
@@ -219,9 +182,7 @@ describe('bot: a resident with two answers waiting rates the earlier one by its 
 
   it('a bare "5" while she writes a new message rates the answer that came meanwhile, and the new message goes on', async () => {
     const first = await writes('路口红绿灯时间太短，老人过不去马路')
-    await ask(t, resident, '给DP0001留言')
-    expect(await ask(t, resident, '小区门口的垃圾好几天没人清运')).to.include('收到')
-    await answered(first, '已和交警大队沟通，下周起延长到 40 秒。')
+    await writingWhenAnswered(first, '小区门口的垃圾好几天没人清运', '已和交警大队沟通，下周起延长到 40 秒。')
 
     const five = await ask(t, resident, '5')
     expect(five).to.include('已记下您的评分：5 分。谢谢您的评价！').and.include('您的新留言还在写，接着说就行；说完了回复"好了"。')
@@ -229,15 +190,13 @@ describe('bot: a resident with two answers waiting rates the earlier one by its 
 
     expect(await ask(t, resident, '早上七点前要清走')).to.equal('')
     expect(await ask(t, resident, '好了')).to.include('内容：小区门口的垃圾好几天没人清运\n早上七点前要清走\n')
-    const second = /编号：(\d{8}-\d{4})/.exec(await ask(t, resident, '1'))![1]
+    const second = ticketIn(await ask(t, resident, '1'))
     expect((await stored(second))!.text, 'no "5" in it').to.equal('小区门口的垃圾好几天没人清运\n早上七点前要清走')
   })
 
   it('a low bare score while she writes a new message offers 重新办理 first, then the new message goes on', async () => {
     const first = await writes('楼道的灯坏了，晚上看不见')
-    await ask(t, resident, '给DP0001留言')
-    await ask(t, resident, '小区门口的垃圾好几天没人清运')
-    await answered(first, '已联系物业。')
+    await writingWhenAnswered(first, '小区门口的垃圾好几天没人清运', '已联系物业。')
 
     expect(await ask(t, resident, '2'))
       .to.include('已记下您的评分：2 分。很抱歉没能让您满意。')
@@ -248,7 +207,7 @@ describe('bot: a resident with two answers waiting rates the earlier one by its 
       .and.include('您的新留言还在写，接着说就行；说完了回复"好了"。')
     expect(await stored(first)).to.include({ status: 'reopened' })
     expect(await ask(t, resident, '好了')).to.include('内容：小区门口的垃圾好几天没人清运\n')
-    const second = /编号：(\d{8}-\d{4})/.exec(await ask(t, resident, '1'))![1]
+    const second = ticketIn(await ask(t, resident, '1'))
     expect((await stored(second))!.text).to.equal('小区门口的垃圾好几天没人清运')
   })
 

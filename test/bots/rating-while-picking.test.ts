@@ -1,8 +1,5 @@
 import { expect } from 'chai'
-import { type TestApp } from '../helpers/app.js'
-import { ask, bindingCode, dispatch, waitFor, type BotUnderTest, useBotStory } from './helpers.js'
-
-type Person = ReturnType<BotUnderTest['world']['person']>
+import { ask, ticketIn, type BotUnderTest, type Person, useCaseStory } from './helpers.js'
 
 /**
  * 王阿姨 is 72 and choosing where a new message goes (district, then street) when 张伟's answer to an
@@ -11,37 +8,21 @@ type Person = ReturnType<BotUnderTest['world']['person']>
  */
 describe('bot: a resident rates an answer while choosing the place of a new message', function () {
   this.timeout(60_000)
-  const story = useBotStory()
-  let app: TestApp
+  const story = useCaseStory({ resident: ['wx-wang', '王阿姨'] })
+  const { stored, writesToZhangWei, zhangWeiAnswers } = story
   let t: BotUnderTest
   let wang: Person
-  let deputy: Person
-  beforeEach(async () => {
-    ;({ app, bot: t } = story)
-    wang = t.world.person('wx-wang', '王阿姨')
-    deputy = t.world.person('wx-zhangwei', '张伟')
-    expect(await ask(t, deputy, `绑定 ${await bindingCode(app, 'dp0001')}`)).to.include('绑定成功！张伟代表')
-  })
+  beforeEach(() => ({ bot: t, resident: wang } = story))
 
-  const stored = (ticket: string) => app.liaison.store.cases.getByTicket(ticket)
-  const ticketIn = (said: string) => /编号：(\d{8}-\d{4})/.exec(said)![1]
   const DISTRICTS = '请选择您住在哪个区（县），回复数字：\n1. 湛河区\n2. 新华区\n3. 卫东区'
   const STREETS = '请选择哪个街道（乡镇），回复数字：\n1. 轻工街道\n2. 马庄街道\n0. 不清楚，就选湛河区'
   const SCORE_FIRST = '请先给这次答复打分，分数低的可以申请重新办理。\n打分请回复 1 到 5 中的一个数字：\n5 很满意　4 满意　3 一般　2 不满意　1 很不满意'
 
   /** An earlier message of hers, then "我们楼下路灯坏了找谁反映啊" (kept), and 张伟 answers the earlier one meanwhile. */
   async function answeredWhilePicking() {
-    await ask(t, wang, '我要给张伟代表留言：楼道的灯坏了，晚上看不见')
-    expect(await ask(t, wang, '同意')).to.include('发给：张伟代表')
-    const earlier = ticketIn(await ask(t, wang, '1'))
+    const earlier = await writesToZhangWei('楼道的灯坏了，晚上看不见')
     expect(await ask(t, wang, '我们楼下路灯坏了找谁反映啊')).to.include(DISTRICTS)
-    expect(await ask(t, deputy, `回复 ${earlier.slice(-4)} 已经派人修好了。`)).to.include(`已答复留言 ${earlier}`)
-    await dispatch(app)
-    await waitFor(() => t.world.said('王阿姨').find((m) => m.includes(`您的留言 ${earlier} 有答复了`)), 'the answer')
-    await waitFor(
-      async () => ((await t.bot.client.dialogue('wx-wang')).state?.rating as { ticket?: string } | undefined)?.ticket === earlier,
-      'the rating to be awaited',
-    )
+    await zhangWeiAnswers(earlier)
     return earlier
   }
 

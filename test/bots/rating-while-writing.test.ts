@@ -1,8 +1,5 @@
 import { expect } from 'chai'
-import { type TestApp } from '../helpers/app.js'
-import { ask, bindingCode, dispatch, waitFor, type BotUnderTest, useBotStory } from './helpers.js'
-
-type Person = ReturnType<BotUnderTest['world']['person']>
+import { ask, ticketIn, type BotUnderTest, type Person, useCaseStory } from './helpers.js'
 
 /**
  * 老李 is writing a new message when the answer to an earlier one arrives with the rating question.
@@ -12,47 +9,17 @@ type Person = ReturnType<BotUnderTest['world']['person']>
  */
 describe('bot: a resident rates an answer in words while writing a new message', function () {
   this.timeout(60_000)
-  const story = useBotStory()
-  let app: TestApp
+  const story = useCaseStory({ resident: ['wx-elder', '老李'] })
+  const { stored, writes, zhangWeiAnswers: answered, writingWhenAnswered, atSummaryWhenAnswered } = story
   let t: BotUnderTest
   let resident: Person
-  let deputy: Person
   beforeEach(async () => {
-    ;({ app, bot: t } = story)
-    resident = t.world.person('wx-elder', '老李')
-    deputy = t.world.person('wx-zhangwei', '张伟')
-    expect(await ask(t, deputy, `绑定 ${await bindingCode(app, 'dp0001')}`)).to.include('绑定成功！张伟代表')
+    ;({ bot: t, resident } = story)
     // He agrees to the privacy notice once, with his first message.
     await ask(t, resident, '给DP0001留言')
     await ask(t, resident, '同意')
     await ask(t, resident, '取消')
   })
-
-  const stored = (ticket: string) => app.liaison.store.cases.getByTicket(ticket)
-  const ticketIn = (said: string) => /编号：(\d{8}-\d{4})/.exec(said)![1]
-
-  async function writes(text: string) {
-    await ask(t, resident, '给DP0001留言')
-    await ask(t, resident, text)
-    await ask(t, resident, '好了')
-    return ticketIn(await ask(t, resident, '确认'))
-  }
-  async function answered(ticket: string, reply: string) {
-    expect(await ask(t, deputy, `回复 ${ticket.slice(-4)} ${reply}`)).to.include(`已答复留言 ${ticket}`)
-    await dispatch(app)
-    const delivered = await waitFor(() => t.world.said('老李').find((m) => m.includes(`您的留言 ${ticket} 有答复了`)), `the answer to ${ticket}`)
-    await waitFor(
-      async () => ((await t.bot.client.dialogue('wx-elder')).state?.rating as { ticket?: string } | undefined)?.ticket === ticket,
-      `the rating of ${ticket} to be awaited`,
-    )
-    return delivered
-  }
-  /** He starts a new message and writes its first words; meanwhile the answer to `ticket` arrives. */
-  async function writingWhenAnswered(ticket: string, words: string) {
-    await ask(t, resident, '给DP0001留言')
-    expect(await ask(t, resident, words)).to.include('收到')
-    await answered(ticket, '已处理。')
-  }
 
   it('"满意！", "很满意👍", "非常满意", "基本满意。" alone rate the answer that came meanwhile; the new message keeps only his words', async () => {
     for (const [said, score] of [
@@ -62,7 +29,7 @@ describe('bot: a resident rates an answer in words while writing a new message',
       ['基本满意。', 3],
     ] as const) {
       const earlier = await writes(`路口红绿灯时间太短（${said}）`)
-      await writingWhenAnswered(earlier, '小区门口的垃圾好几天没人清运')
+      await writingWhenAnswered(earlier, '小区门口的垃圾好几天没人清运', '已处理。')
       expect(await ask(t, resident, said), said)
         .to.include(`已记下您的评分：${score} 分。谢谢您的评价！`)
         .and.include('您的新留言还在写，接着说就行；说完了回复"好了"。')
@@ -76,7 +43,7 @@ describe('bot: a resident rates an answer in words while writing a new message',
 
   it('"不满意" alone while writing is the score 2 with the offer to handle it again; "2" and his message goes on', async () => {
     const earlier = await writes('楼道的灯坏了，晚上看不见')
-    await writingWhenAnswered(earlier, '小区门口的垃圾好几天没人清运')
+    await writingWhenAnswered(earlier, '小区门口的垃圾好几天没人清运', '已处理。')
     expect(await ask(t, resident, '不满意'))
       .to.include('已记下您的评分：2 分。很抱歉没能让您满意。')
       .and.include('1. 重新办理')
@@ -91,7 +58,7 @@ describe('bot: a resident rates an answer in words while writing a new message',
 
   it('"不满意，灯还是不亮" while writing keeps the reason, as it does outside a message; "1" reopens with it', async () => {
     const earlier = await writes('楼道的灯坏了，晚上看不见')
-    await writingWhenAnswered(earlier, '小区门口的垃圾好几天没人清运')
+    await writingWhenAnswered(earlier, '小区门口的垃圾好几天没人清运', '已处理。')
     expect(await ask(t, resident, '不满意，灯还是不亮'))
       .to.include('已记下您的评分：2 分。很抱歉没能让您满意。')
       .and.include('您说的"灯还是不亮"也记下了')
@@ -105,10 +72,7 @@ describe('bot: a resident rates an answer in words while writing a new message',
 
   it('at the summary of his new message, "满意" rates the answer and is not added to the message', async () => {
     const earlier = await writes('路口红绿灯时间太短')
-    await ask(t, resident, '给DP0001留言')
-    await ask(t, resident, '小区门口的垃圾好几天没人清运')
-    expect(await ask(t, resident, '好了')).to.include('1. 确认提交')
-    await answered(earlier, '已处理。')
+    await atSummaryWhenAnswered(earlier, '小区门口的垃圾好几天没人清运', '已处理。')
     expect(await ask(t, resident, '满意'))
       .to.include('已记下您的评分：4 分。谢谢您的评价！')
       .and.include('您的新留言还没有提交')

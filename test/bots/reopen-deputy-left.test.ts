@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import { asAdmin } from '../helpers/app.js'
-import { ask, bindingCode, dispatch, useBotStory, waitFor } from './helpers.js'
+import { ask, useCaseStory } from './helpers.js'
 
 /**
  * 王阿姨 rated 张伟's answer low. Before she says 1 (重新办理), 张伟 has left office: her message goes
@@ -8,21 +8,11 @@ import { ask, bindingCode, dispatch, useBotStory, waitFor } from './helpers.js'
  */
 describe('bot: 重新办理 after the deputy who answered has left office', function () {
   this.timeout(60_000)
-  const story = useBotStory()
+  const story = useCaseStory({ resident: ['wx-wang', '王阿姨'] })
 
   it('tells her the station will have a deputy handle it', async () => {
-    const { app, bot: t } = story
-    const wang = t.world.person('wx-wang', '王阿姨')
-    const deputy = t.world.person('wx-zhangwei', '张伟')
-    expect(await ask(t, deputy, `绑定 ${await bindingCode(app, 'dp0001')}`)).to.include('绑定成功！张伟代表')
-
-    const asked = await ask(t, wang, '我要给张伟代表留言：楼道的灯坏了，晚上看不见')
-    const said = await ask(t, wang, asked.includes('同意请回复') ? '同意' : '1').then((s) => (s.includes('编号：') ? s : ask(t, wang, '1')))
-    const ticket = /编号：(\d{8}-\d{4})/.exec(said)![1]
-    expect(await ask(t, deputy, `回复 ${ticket.slice(-4)} 已经派人修好了。`)).to.include(`已答复留言 ${ticket}`)
-    await dispatch(app)
-    await waitFor(() => t.world.said('王阿姨').find((m) => m.includes(`您的留言 ${ticket} 有答复了`)), 'the answer')
-    await waitFor(async () => ((await t.bot.client.dialogue('wx-wang')).state?.rating as { ticket?: string } | undefined)?.ticket === ticket, 'the rating')
+    const { app, bot: t, resident: wang } = story
+    const ticket = await story.residentWithAnsweredMessage('楼道的灯坏了，晚上看不见')
     expect(await ask(t, wang, '2')).to.include('1. 重新办理')
 
     expect((await (await asAdmin(app)).patch('/api/admin/deputies/dp0001', { active: false })).status).to.equal(200)

@@ -1,8 +1,6 @@
 import { expect } from 'chai'
 import { type TestApp } from '../helpers/app.js'
-import { ask, bindingCode, dispatch, waitFor, type BotUnderTest, useBotStory } from './helpers.js'
-
-type Person = ReturnType<BotUnderTest['world']['person']>
+import { ask, dispatch, ticketIn, waitFor, type BotUnderTest, type Person, useCaseStory } from './helpers.js'
 
 const DAY = 86_400_000
 
@@ -14,34 +12,13 @@ const DAY = 86_400_000
  */
 describe('bot: a resident asks for 重新办理 a day after saying "不用了"', function () {
   this.timeout(60_000)
-  const story = useBotStory()
+  const story = useCaseStory({ resident: ['wx-wang', '王阿姨'] })
+  const { stored, residentWithAnsweredMessage } = story
   let app: TestApp
   let t: BotUnderTest
   let wang: Person
-  let deputy: Person
-  beforeEach(async () => {
-    ;({ app, bot: t } = story)
-    wang = t.world.person('wx-wang', '王阿姨')
-    deputy = t.world.person('wx-zhangwei', '张伟')
-    expect(await ask(t, deputy, `绑定 ${await bindingCode(app, 'dp0001')}`)).to.include('绑定成功！张伟代表')
-  })
+  beforeEach(() => ({ app, bot: t, resident: wang } = story))
 
-  const stored = (ticket: string) => app.liaison.store.cases.getByTicket(ticket)
-  const ticketIn = (said: string) => /编号：(\d{8}-\d{4})/.exec(said)![1]
-
-  /** She writes to 张伟 (agreeing to the notice the first time), and he answers. */
-  async function answered(text: string) {
-    const asked = await ask(t, wang, `我要给张伟代表留言：${text}`)
-    const ticket = ticketIn(await ask(t, wang, asked.includes('同意请回复') ? '同意' : '1').then((s) => (s.includes('编号：') ? s : ask(t, wang, '1'))))
-    expect(await ask(t, deputy, `回复 ${ticket.slice(-4)} 已经派人修好了。`)).to.include(`已答复留言 ${ticket}`)
-    await dispatch(app)
-    await waitFor(() => t.world.said('王阿姨').find((m) => m.includes(`您的留言 ${ticket} 有答复了`)), 'the answer')
-    await waitFor(
-      async () => ((await t.bot.client.dialogue('wx-wang')).state?.rating as { ticket?: string } | undefined)?.ticket === ticket,
-      'the rating to be awaited',
-    )
-    return ticket
-  }
   /** She rates it low and says no to handling it again, then a day passes. */
   async function ratedLowNoReopen(ticket: string, score = '2') {
     expect(await ask(t, wang, score)).to.include('1. 重新办理')
@@ -52,7 +29,7 @@ describe('bot: a resident asks for 重新办理 a day after saying "不用了"',
   }
 
   it('"重新办理" a day later asks why, and sends it back to the deputy', async () => {
-    const ticket = await answered('楼道的灯坏了，晚上看不见')
+    const ticket = await residentWithAnsweredMessage('楼道的灯坏了，晚上看不见')
     await ratedLowNoReopen(ticket)
 
     expect(await ask(t, wang, '重新办理')).to.equal(`留言 ${ticket}（楼道的灯坏了，晚上看不见）可以申请重新办理。\n请简单说说还有哪些问题没有解决：`)
@@ -63,7 +40,7 @@ describe('bot: a resident asks for 重新办理 a day after saying "不用了"',
   })
 
   it('"还是没修好，重新办理吧" takes her words as the reason, at once', async () => {
-    const ticket = await answered('楼道的灯坏了，晚上看不见')
+    const ticket = await residentWithAnsweredMessage('楼道的灯坏了，晚上看不见')
     await ratedLowNoReopen(ticket)
 
     expect(await ask(t, wang, '还是没修好，重新办理吧')).to.equal(`已申请重新办理留言 ${ticket}。您说的"还是没修好"已经转给代表，代表会再次处理并答复您。`)
@@ -72,9 +49,9 @@ describe('bot: a resident asks for 重新办理 a day after saying "不用了"',
   })
 
   it('"我要重新办理" with two that may be lists them by number; "重新办理 <number> …" names one', async () => {
-    const first = await answered('楼道的灯坏了，晚上看不见')
+    const first = await residentWithAnsweredMessage('楼道的灯坏了，晚上看不见')
     await ratedLowNoReopen(first)
-    const second = await answered('小区门口的垃圾好几天没人清运')
+    const second = await residentWithAnsweredMessage('小区门口的垃圾好几天没人清运')
     await ratedLowNoReopen(second, '1')
 
     expect(await ask(t, wang, '我要重新办理')).to.equal(
@@ -96,13 +73,13 @@ describe('bot: a resident asks for 重新办理 a day after saying "不用了"',
   })
 
   it('rated well, or past the window: she is told why in words, and nothing is reopened', async () => {
-    const liked = await answered('楼道的灯坏了，晚上看不见')
+    const liked = await residentWithAnsweredMessage('楼道的灯坏了，晚上看不见')
     expect(await ask(t, wang, '4')).to.include('已记下您的评分：4 分。谢谢您的评价！')
     expect(await ask(t, wang, '重新办理')).to.equal(
       `留言 ${liked.slice(-4)} 的答复您打了 4 分，打低分（不满意）的答复才可以申请重新办理。\n问题还没有解决的话，可以发送"留言"再写一条。`,
     )
 
-    const late = await answered('小区门口的垃圾好几天没人清运')
+    const late = await residentWithAnsweredMessage('小区门口的垃圾好几天没人清运')
     await ratedLowNoReopen(late)
     app.clock.advance(8 * DAY)
     expect(await ask(t, wang, `重新办理 ${late.slice(-4)}`)).to.equal(
@@ -113,7 +90,7 @@ describe('bot: a resident asks for 重新办理 a day after saying "不用了"',
   })
 
   it('"重新办理" while writing a new message reopens the old one, and the new one goes on without it', async () => {
-    const ticket = await answered('楼道的灯坏了，晚上看不见')
+    const ticket = await residentWithAnsweredMessage('楼道的灯坏了，晚上看不见')
     await ratedLowNoReopen(ticket)
     await ask(t, wang, '给DP0001留言')
     expect(await ask(t, wang, '小区门口的垃圾好几天没人清运')).to.include('收到')

@@ -1,6 +1,5 @@
 import { expect } from 'chai'
-import { startApp, type TestApp } from '../helpers/app.js'
-import { ask, bindingCode, BOT_SECRET, caseCity, dispatch, startBot, waitFor, type BotUnderTest } from './helpers.js'
+import { ask, bindZhangWei, dispatch, useCaseStory, waitFor } from './helpers.js'
 
 /** What the bot asks the backend, as "METHOD /api/bot/…", while `during` runs. */
 async function backendCalls(during: () => Promise<void>): Promise<string[]> {
@@ -21,24 +20,12 @@ async function backendCalls(during: () => Promise<void>): Promise<string[]> {
 
 describe("bot: a deputy's reply reaches the resident in full, straight from the outbox", function () {
   this.timeout(20_000)
-  let app: TestApp
-  let t: BotUnderTest
-  afterEach(async () => {
-    await t?.stop()
-    await app?.close()
-  })
+  const story = useCaseStory({ resident: ['wx-elder', '老李'], deputyBound: false })
 
   it('sends the whole reply with the rating question, without calling the backend back for the person or the case', async () => {
-    app = await startApp({ directory: caseCity(), overrides: { bot: { secret: BOT_SECRET } } })
-    t = await startBot(app.baseUrl)
-    const resident = t.world.person('wx-elder', '老李')
-    const deputy = t.world.person('wx-zhangwei', '张伟')
-    await ask(t, resident, '给DP0001留言')
-    await ask(t, resident, '同意')
-    await ask(t, resident, '路口红绿灯时间太短，老人过不去马路')
-    await ask(t, resident, '好了')
-    const ticket = /编号：(\d{8}-\d{4})/.exec(await ask(t, resident, '确认'))![1]
-    expect(await ask(t, deputy, `绑定 ${await bindingCode(app, 'dp0001')}`)).to.include('绑定成功！张伟代表')
+    const { app, bot: t, deputy } = story
+    const ticket = await story.writes('路口红绿灯时间太短，老人过不去马路')
+    await bindZhangWei(app, t, deputy)
     // Longer than the short line a subscribe card can carry: the resident still reads all of it.
     const reply = '已和交警大队沟通，下周起人行横道绿灯延长到 40 秒，并在路口增设一名协管员，早晚高峰扶老人过马路。如仍有不便请再留言。'
     expect(await ask(t, deputy, `回复 ${ticket.slice(-4)} ${reply}`)).to.include(`已答复留言 ${ticket}`)

@@ -1,8 +1,6 @@
 import { expect } from 'chai'
 import { type TestApp } from '../helpers/app.js'
-import { ask, bindingCode, dispatch, waitFor, type BotUnderTest, useBotStory } from './helpers.js'
-
-type Person = ReturnType<BotUnderTest['world']['person']>
+import { ask, bindZhangWei, ticketIn, type BotUnderTest, type Person, useCaseStory } from './helpers.js'
 
 /**
  * 老李 is 72. Whatever he says while a message of his is unsent, his words stay his: "重新办理" while
@@ -12,46 +10,26 @@ type Person = ReturnType<BotUnderTest['world']['person']>
  */
 describe('bot: a resident’s unsent words survive "重新办理" and "留言"', function () {
   this.timeout(60_000)
-  const story = useBotStory()
+  const story = useCaseStory({ resident: ['wx-li', '老李'], deputyBound: false })
+  const { stored, writesToZhangWei, writingWhenAnswered, atSummaryWhenAnswered } = story
   let app: TestApp
   let t: BotUnderTest
   let li: Person
-  let deputy: Person
-  beforeEach(async () => {
-    ;({ app, bot: t } = story)
-    li = t.world.person('wx-li', '老李')
-    deputy = t.world.person('wx-zhangwei', '张伟')
-  })
+  beforeEach(() => ({ app, bot: t, resident: li } = story))
 
-  const stored = (ticket: string) => app.liaison.store.cases.getByTicket(ticket)
-  const ticketIn = (said: string) => /编号：(\d{8}-\d{4})/.exec(said)![1]
   const allCases = async () => (await app.liaison.store.cases.search({ limit: 10 })).items
 
   /** He left a message to 张伟 earlier (agreeing to the notice then), and 张伟 is on WeChat. */
   async function earlierMessage(text: string) {
-    expect(await ask(t, deputy, `绑定 ${await bindingCode(app, 'dp0001')}`)).to.include('绑定成功！张伟代表')
-    await ask(t, li, `我要给张伟代表留言：${text}`)
-    await ask(t, li, '同意')
-    return ticketIn(await ask(t, li, '1'))
-  }
-  /** 张伟 answers it while 老李 is writing a new message: the rating question comes. */
-  async function answeredMeanwhile(ticket: string) {
-    expect(await ask(t, deputy, `回复 ${ticket.slice(-4)} 已经派人修好了。`)).to.include(`已答复留言 ${ticket}`)
-    await dispatch(app)
-    await waitFor(() => t.world.said('老李').find((m) => m.includes(`您的留言 ${ticket} 有答复了`)), 'the answer')
-    await waitFor(
-      async () => ((await t.bot.client.dialogue('wx-li')).state?.rating as { ticket?: string } | undefined)?.ticket === ticket,
-      'the rating to be awaited',
-    )
+    await bindZhangWei(app, t, story.deputy)
+    return writesToZhangWei(text)
   }
 
   const SCORE_FIRST = '请先给这次答复打分，分数低的可以申请重新办理。\n打分请回复 1 到 5 中的一个数字：'
 
   it('"重新办理" while writing asks for the score first, as it does outside a message; his message goes on without it', async () => {
     const earlier = await earlierMessage('楼道的灯坏了，晚上看不见')
-    await ask(t, li, '给DP0001留言')
-    expect(await ask(t, li, '小区门口的垃圾好几天没人清运')).to.include('收到')
-    await answeredMeanwhile(earlier)
+    await writingWhenAnswered(earlier, '小区门口的垃圾好几天没人清运')
 
     expect(await ask(t, li, '重新办理')).to.equal(
       `${SCORE_FIRST}\n5 很满意　4 满意　3 一般　2 不满意　1 很不满意\n您的新留言还在写，接着说就行；说完了回复"好了"。`,
@@ -73,10 +51,7 @@ describe('bot: a resident’s unsent words survive "重新办理" and "留言"',
 
   it('"重新办理" under the summary of his new message asks for the score first and adds nothing to the message', async () => {
     const earlier = await earlierMessage('楼道的灯坏了，晚上看不见')
-    await ask(t, li, '给DP0001留言')
-    await ask(t, li, '小区门口的垃圾好几天没人清运')
-    expect(await ask(t, li, '好了')).to.include('1. 确认提交')
-    await answeredMeanwhile(earlier)
+    await atSummaryWhenAnswered(earlier, '小区门口的垃圾好几天没人清运')
 
     expect(await ask(t, li, '重新办理'))
       .to.include(SCORE_FIRST)
@@ -89,9 +64,7 @@ describe('bot: a resident’s unsent words survive "重新办理" and "留言"',
 
   it('"留言" while asked whether to handle an answer again shows the message he was writing, unsent, and "1" sends it', async () => {
     const earlier = await earlierMessage('楼道的灯坏了，晚上看不见')
-    await ask(t, li, '给DP0001留言')
-    await ask(t, li, '小区门口的垃圾好几天没人清运')
-    await answeredMeanwhile(earlier)
+    await writingWhenAnswered(earlier, '小区门口的垃圾好几天没人清运')
     expect(await ask(t, li, '不满意'))
       .to.include('1. 重新办理')
       .and.include('2. 不用了')
