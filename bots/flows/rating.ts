@@ -136,8 +136,11 @@ export async function reopenAnswer(turn: Turn, flow: ReopenFlow): Promise<boolea
       if (flow.reason) return reopen(turn, flow, flow.reason, resume)
       turn.state.flow = { ...flow, stage: 'reason' }
       turn.say('请简单说说还有哪些问题没有解决：')
-    } else if (cmd.kind === 'number' && cmd.value === 2) resume('好的，谢谢您！')
-    else turn.say(lines('请回复数字：', '1. 重新办理', '2. 不用了'))
+    } else if (cmd.kind === 'number' && cmd.value === 2) {
+      // Words that were not a request after all are part of the message she is writing.
+      if (flow.words && flow.draft?.stage === 'text') flow.draft.parts.push(flow.words)
+      resume('好的，谢谢您！')
+    } else turn.say(lines('请回复数字：', '1. 重新办理', '2. 不用了'))
     return true
   }
   if (cmd.kind !== 'text' && cmd.kind !== 'reopen') {

@@ -15,6 +15,11 @@ import { caseLines, lines, oneLine, type ReopenFlow, type Turn } from './turn.js
 export interface ReopenRequest {
   ref: string | null
   reason: string
+  /**
+   * 'end': a sentence that ends in 重新办理 ("还是没修好，重新办理吧", but also "我的社保卡丢了，要重新办理"): it may be
+   * about something else, so she is asked before her message is reopened with it.
+   */
+  form: 'start' | 'end'
 }
 
 const WORD = '(?:重新办理|重办)'
@@ -35,10 +40,10 @@ export function reopenRequest(input: string): ReopenRequest | null {
     const reason = start[2].trim()
     // "重新办理的…" is a sentence about something else, not the request.
     if (/^[的了过]/.test(reason)) return null
-    return { ref, reason }
+    return { ref, reason, form: 'start' }
   }
   const end = AT_END.exec(text)
-  if (end && end[1].trim()) return { ref: null, reason: end[1].trim() }
+  if (end && end[1].trim()) return { ref: null, reason: end[1].trim(), form: 'end' }
   return null
 }
 
@@ -51,7 +56,8 @@ export async function reopenLater(turn: Turn, ratingWaits: boolean): Promise<boo
   const flow = state.flow
   if (flow && flow.name !== 'message') return false
   // "不满意" is the scale's 2: rated where ratings are read, never taken for a later request.
-  const asked = cmd.kind === 'reopen' && !/不满意/.test(turn.raw) ? { ref: null, reason: '' } : cmd.kind === 'text' ? reopenRequest(cmd.text) : null
+  const asked: ReopenRequest | null =
+    cmd.kind === 'reopen' && !/不满意/.test(turn.raw) ? { ref: null, reason: '', form: 'start' } : cmd.kind === 'text' ? reopenRequest(cmd.text) : null
   if (!asked) return false
   const draft = flow ?? undefined
   const tail = draft && stillWriting(draft)
@@ -74,6 +80,7 @@ export async function reopenLater(turn: Turn, ratingWaits: boolean): Promise<boo
     return true
   }
   const open = mine.filter((c) => c.reopen === 'allowed')
+  if (open.length === 1 && asked.form === 'end') return confirm(turn, open[0], asked.reason, turn.raw, draft)
   if (open.length === 1) return start(turn, open[0].ticket, asked.reason, draft)
   if (open.length > 1) {
     state.flow = {
@@ -116,6 +123,16 @@ async function start(turn: Turn, ticket: string, reason: string, draft: ReopenFl
   turn.state.flow = flow
   const item = (await turn.client.cases(turn.person.personId).catch(() => [])).find((c) => c.ticket === ticket)
   turn.say(lines(`留言 ${ticket}${item ? `（${oneLine(item.excerpt)}）` : ''}可以申请重新办理。`, '请简单说说还有哪些问题没有解决：'))
+  return true
+}
+
+/**
+ * A sentence that ends in 重新办理, with one message that may be: she says 1 before it is reopened with her
+ * words (the offer stage, as after a low score); 2 leaves it, and her words join a message she is writing.
+ */
+function confirm(turn: Turn, item: CaseListItem, reason: string, words: string, draft: ReopenFlow['draft']): boolean {
+  turn.state.flow = { name: 'reopen', stage: 'offer', ticket: item.ticket, reason, words, ...(draft ? { draft } : {}) }
+  turn.say(lines(`您是要申请重新办理留言 ${item.ticket}（${oneLine(item.excerpt)}）吗？您说的"${reason}"会一起转过去。`, '1. 重新办理', '2. 不用了'))
   return true
 }
 

@@ -63,6 +63,8 @@ export interface ReopenFlow {
   reason?: string
   /** A new message she was writing when she rated: taken up again after the offer. */
   draft?: MessageFlow
+  /** Her sentence, when one ending in 重新办理 was taken for a request: "2. 不用了" gives it back to the draft. */
+  words?: string
 }
 
 /** 删除我的信息 was asked: the next message confirms ("确认删除") or not (privacy-requests.ts). */

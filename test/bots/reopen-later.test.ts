@@ -39,13 +39,28 @@ describe('bot: a resident asks for 重新办理 a day after saying "不用了"',
     await waitFor(() => t.world.said('张伟').find((m) => m.includes(`留言 ${ticket} 群众不满意（2 分），已重新交您办理：灯还是不亮`)), 'the deputy told')
   })
 
-  it('"还是没修好，重新办理吧" takes her words as the reason, at once', async () => {
+  it('"还是没修好，重新办理吧" asks which message once, then takes her words as the reason', async () => {
     const ticket = await residentWithAnsweredMessage('楼道的灯坏了，晚上看不见')
     await ratedLowNoReopen(ticket)
 
-    expect(await ask(t, wang, '还是没修好，重新办理吧')).to.equal(`已申请重新办理留言 ${ticket}。您说的"还是没修好"已经转给代表，代表会再次处理并答复您。`)
-    const reopened = await stored(ticket)
-    expect(reopened).to.include({ status: 'reopened' })
+    expect(await ask(t, wang, '还是没修好，重新办理吧')).to.equal(
+      `您是要申请重新办理留言 ${ticket}（楼道的灯坏了，晚上看不见）吗？您说的"还是没修好"会一起转过去。\n1. 重新办理\n2. 不用了`,
+    )
+    expect(await stored(ticket), 'nothing reopened before she says so').to.include({ status: 'closed' })
+    expect(await ask(t, wang, '1')).to.equal(`已申请重新办理留言 ${ticket}。您说的"还是没修好"已经转给代表，代表会再次处理并答复您。`)
+    expect(await stored(ticket)).to.include({ status: 'reopened' })
+  })
+
+  it('"我的社保卡丢了，要重新办理" is about something else: "2" reopens nothing, and while writing the words stay in her message', async () => {
+    const ticket = await residentWithAnsweredMessage('楼道的灯坏了，晚上看不见')
+    await ratedLowNoReopen(ticket)
+    await ask(t, wang, '给DP0001留言')
+    expect(await ask(t, wang, '社区办事大厅排队太久')).to.include('收到')
+
+    expect(await ask(t, wang, '我的社保卡丢了，要重新办理')).to.include(`您是要申请重新办理留言 ${ticket}（楼道的灯坏了，晚上看不见）吗？`)
+    expect(await ask(t, wang, '2')).to.include('好的，谢谢您！')
+    expect(await stored(ticket), 'her old message is left as it was').to.include({ status: 'closed' })
+    expect(await ask(t, wang, '好了')).to.include('内容：社区办事大厅排队太久\n我的社保卡丢了，要重新办理')
   })
 
   it('"我要重新办理" with two that may be lists them by number; "重新办理 <number> …" names one', async () => {
