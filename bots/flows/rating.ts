@@ -49,7 +49,9 @@ export async function rate(turn: Turn, ticket: string, rating: number, reason = 
     if (turn.state.rating?.ticket === ticket) turn.state.rating = null
   }
   const draft = turn.state.flow?.name === 'message' ? turn.state.flow : null
-  const kept = capped(reason, REASON_MAX)
+  // Words said with "重新办理" before the score are the reason of a low one (2 不满意, 1 很不满意).
+  const earlier = turn.state.rating?.ticket === ticket && rating <= 2 ? (turn.state.rating.reason ?? '') : ''
+  const kept = capped(reason || earlier, REASON_MAX)
   try {
     const rated = await turn.client.rate(turn.person.personId, ticket, rating, kept || undefined)
     done()

@@ -62,7 +62,8 @@ export async function reopenLater(turn: Turn, ratingWaits: boolean): Promise<boo
   const draft = flow ?? undefined
   const tail = draft && stillWriting(draft)
   if (asked.ref === null && ratingWaits) {
-    turn.say(lines(SCORE_FIRST, tail))
+    if (asked.reason && state.rating) state.rating.reason = asked.reason
+    turn.say(lines(SCORE_FIRST, asked.reason ? `您说的"${asked.reason}"记下了，打了低分后会和重新办理的申请一起转过去。` : null, tail))
     return true
   }
   const mine = await turn.client.cases(turn.person.personId)

@@ -78,7 +78,11 @@ export type Flow = MessageFlow | PrivacyFlow | ReopenFlow | EraseFlow
 export interface DialogueState {
   flow: Flow | null
   /** A reply was delivered: the next "1"…"5" rates this case. */
-  rating: { ticket: string; since: number } | null
+  /**
+   * `reason`: what she said with "重新办理" before scoring ("还是没修好，重新办理吧"), kept for a low score, so the
+   * offer that follows has it and "1" does not ask for it again.
+   */
+  rating: { ticket: string; since: number; reason?: string } | null
   /** When the resident last moved the flow on (bot clock, ms). */
   touchedAt: number
 }

@@ -63,6 +63,20 @@ describe('bot: a resident asks for 重新办理 a day after saying "不用了"',
     expect(await ask(t, wang, '好了')).to.include('内容：社区办事大厅排队太久\n我的社保卡丢了，要重新办理')
   })
 
+  it('"还是没修好，重新办理吧" before the score: asked for the score, her words kept for the low one and sent with 1', async () => {
+    const ticket = await residentWithAnsweredMessage('楼道的灯坏了，晚上看不见')
+
+    const first = await ask(t, wang, '还是没修好，重新办理吧')
+    expect(first).to.include('请先给这次答复打分').and.include('您说的"还是没修好"记下了')
+    expect(await ask(t, wang, '2'))
+      .to.include('您说的"还是没修好"也记下了，重新办理时会转给代表。')
+      .and.include('1. 重新办理')
+    expect(await ask(t, wang, '1')).to.equal(`已申请重新办理留言 ${ticket}。您说的"还是没修好"已经转给代表，代表会再次处理并答复您。`)
+    const reopened = (await stored(ticket))!
+    expect(reopened).to.include({ status: 'reopened' })
+    expect((await app.liaison.store.cases.events(reopened.id)).at(-1)?.note, 'the reason the deputy reads').to.equal('还是没修好')
+  })
+
   it('"我要重新办理" with two that may be lists them by number; "重新办理 <number> …" names one', async () => {
     const first = await residentWithAnsweredMessage('楼道的灯坏了，晚上看不见')
     await ratedLowNoReopen(first)
