@@ -121,8 +121,9 @@ function explicitTarget(input: Pick<RoutingInput, 'regionId' | 'deputyCode' | 's
   if (deputyCode && !deputy) say('explicit', 'unknown_deputy_code', `代表代码 ${deputyCode} 不存在，已忽略`)
   if (stationCode && !scanned) say('explicit', 'unknown_station_code', `联络站代码 ${stationCode} 不存在，已忽略`)
   if (!deputy) {
-    if (scanned && input.targetTyped) say('explicit', 'station_named', `居民指定：${scanned.name}（${scanned.code}）`)
-    else if (scanned) say('explicit', 'station_code', `来自联络站二维码：${scanned.name}（${scanned.code}）`)
+    // Names only: staff know deputies and stations by name; a code (DP0001, ST001) is the directory's.
+    if (scanned && input.targetTyped) say('explicit', 'station_named', `居民指定：${scanned.name}`)
+    else if (scanned) say('explicit', 'station_code', `来自联络站二维码：${scanned.name}`)
     return { deputy: null, station: scanned ?? null }
   }
   if (deputy.active === false) {
@@ -131,13 +132,13 @@ function explicitTarget(input: Pick<RoutingInput, 'regionId' | 'deputyCode' | 's
     // for. So it waits in the deputy's station's queue, where staff pick who answers, and the resident
     // reads that the deputy has left office and the station will arrange it.
     const station = scanned ?? deputyStation(deputy, input.regionId?.trim(), index, say)
-    say('explicit', 'deputy_left_office', `${deputy.name}代表（${deputy.code}）已离任，${station ? `转 ${station.name} 工作人员分派` : '按所在区域分派'}`)
+    say('explicit', 'deputy_left_office', `${deputy.name}代表已离任，${station ? `转 ${station.name} 工作人员分派` : '按所在区域分派'}`)
     return { deputy: null, station, leftOffice: station !== null }
   }
-  if (input.targetTyped) say('explicit', 'deputy_named', `居民指定：${deputy.name}代表（${deputy.code}）`)
-  else say('explicit', 'deputy_code', `来自代表二维码：${deputy.name}（${deputy.code}）`)
+  if (input.targetTyped) say('explicit', 'deputy_named', `居民指定：${deputy.name}代表`)
+  else say('explicit', 'deputy_code', `来自代表二维码：${deputy.name}代表`)
   if (scanned && deputy.stationIds.includes(scanned.id)) {
-    say('explicit', 'station_code', `来自联络站二维码：${scanned.name}（${scanned.code}）`)
+    say('explicit', 'station_code', `来自联络站二维码：${scanned.name}`)
     return { deputy, station: scanned }
   }
   if (scanned) say('explicit', 'station_code_ignored', `联络站 ${scanned.name} 不是${deputy.name}代表所在的联络站，以代表为准`)
@@ -232,16 +233,23 @@ function pickDeputy(
     return null
   }
   if (!best.onDuty) say('load', 'fewest_open', `${best.deputy.name}代表 待办最少（${best.open} 件）`)
-  if (tied) say('load', 'tie_by_id', `多位代表条件相同，按代表编号选定 ${best.deputy.name}代表（${best.deputy.code}）`)
+  if (tied) say('load', 'tie_by_id', `多位代表条件相同，按名册顺序选定 ${best.deputy.name}代表`)
   return best.deputy
 }
 
 const MAX_LISTED = 3
 
-/** What decided the topic, for staff: the words, and how sure a learned model was. */
+/** Below this share a learned model's topic is a guess staff are asked to check. */
+const UNSURE_BELOW = 0.5
+
+/**
+ * What decided the topic, for staff: the words; and, when a learned model was unsure, a plea to
+ * check it, in words (a percentage of 把握 means nothing to a clerk).
+ */
 function topicGrounds(match: TopicMatch): string {
   if (match.confidence === undefined) return match.matched.join('、')
-  return `依据：${match.matched.join('、')}；把握 ${Math.round(match.confidence * 100)}%`
+  const words = `依据：${match.matched.join('、')}`
+  return match.confidence < UNSURE_BELOW ? `${words}；系统不太确定，如分错了请更正主题` : words
 }
 
 function loadOf(loads: Readonly<Record<string, number>>, deputyId: string): number {

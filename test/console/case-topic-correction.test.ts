@@ -47,6 +47,13 @@ describe('console: 更正主题 on a message past its deadline', function () {
     const lateText = await deadlineTag.innerText()
     const urgedLine = page.getByText(new RegExp(`^今天 \\d{2}:\\d{2} 已由${station!.login.name}催办，明天可再次催办$`))
     await urgedLine.waitFor()
+    // 为什么分到这里 in a clerk's words: the deputy by name (no code), the words that decided the topic
+    // (whole words, no "的人行"), and no percentage of 把握.
+    const why = await page.locator('.reasons').innerText()
+    expect(why).to.include(`来自代表二维码：${deputy.name}代表`).and.not.include(deputy.code)
+    expect(why).to.include('依据：人行道').and.not.include('的人行').and.not.include('把握')
+    const whyCard = page.locator('.t-card').filter({ hasText: '为什么分到这里' })
+    expect(await whyCard.innerText(), 'nothing changed since it came in').to.not.include('以上是收到留言时的分派依据')
 
     const before = (await story.app.liaison.store.cases.get(id))!.topic
     const wanted = before === '交通出行' ? '城乡建设' : '交通出行'
@@ -63,7 +70,7 @@ describe('console: 更正主题 on a message past its deadline', function () {
     expect(await urgedLine.isVisible(), 'and the line saying it was urged today').to.equal(true)
     expect(await page.getByRole('button', { name: '催办', exact: true }).count(), 'no button to urge again today').to.equal(0)
     expect(await page.locator('.t-descriptions').innerText()).to.include(wanted)
-    expect(await page.locator('[data-test=topic-since]').innerText(), '为什么分到这里 says the topic changed since').to.include(`主题后来已更正为「${wanted}」`)
+    expect(await whyCard.innerText(), '为什么分到这里 says the topic changed since').to.include(`以上是收到留言时的分派依据；主题后来已更正为「${wanted}」。`)
     expect((await story.app.liaison.store.cases.get(id))!.topic).to.equal(wanted)
     await screenshot(page, 'case-topic-correction')
     expect(page.problems).to.deep.equal([])

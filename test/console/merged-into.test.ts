@@ -38,6 +38,10 @@ describe('console: a merged message names the message it joined', function () {
     const timeline = page.getByLabel('办理经过')
     await timeline.getByText('合并办理', { exact: true }).waitFor()
     expect(await timeline.innerText()).to.include(`并入留言 ${kept.ticket}`)
+    // Nobody answered it: its tag says where it went, not 已办结.
+    const mergedTag = page.getByRole('link', { name: `已并入 ${kept.ticket}` })
+    await mergedTag.waitFor()
+    expect(await page.locator('.toolbar').innerText()).to.not.include('已办结')
     await screenshot(page, 'merged-into')
 
     const deputy = await asDeputy(story.app, (await story.app.liaison.store.cases.get(kept.id))!.deputyId!)
@@ -48,6 +52,24 @@ describe('console: a merged message names the message it joined', function () {
 
     await timeline.getByRole('link', { name: kept.ticket }).first().click()
     await page.getByRole('heading', { name: `留言 ${kept.ticket}` }).waitFor()
+
+    // The tag leads there too.
+    await page.goBack()
+    await page.getByRole('heading', { name: `留言 ${duplicate.ticket}` }).waitFor()
+    await mergedTag.click()
+    await page.getByRole('heading', { name: `留言 ${kept.ticket}` }).waitFor()
+
+    // In the list as well, the merged message reads as merged, not as 已办结.
+    await page.goto('/console/cases')
+    const row = page.locator('tbody tr').filter({ hasText: duplicate.ticket })
+    await row.waitFor()
+    expect(await row.innerText())
+      .to.include('已合并办理')
+      .and.not.include('已办结')
+    const cell = row.locator('td').filter({ has: page.locator('.t-tag', { hasText: '已合并办理' }) })
+    const [tagBox, cellBox] = [await cell.locator('.t-tag').boundingBox(), await cell.boundingBox()]
+    expect(tagBox!.x + tagBox!.width, 'the tag ends within its column').to.be.at.most(cellBox!.x + cellBox!.width)
+    await screenshot(page, 'merged-into-list')
     expect(page.problems).to.deep.equal([])
   })
 
@@ -71,7 +93,7 @@ describe('console: a merged message names the message it joined', function () {
     expect(await list.innerText())
       .to.include(duplicate.ticket)
       .and.include('北门下水道堵了好几天，路上全是污水，老人出门要绕路走')
-      .and.match(/\d+月\d+日 \d{2}:\d{2} 收到/)
+      .and.match(/\d+月\d+日 \d{1,2}:\d{2} 收到/)
     await screenshot(page, 'merged-duplicates')
 
     await list.getByRole('link', { name: duplicate.ticket }).click()

@@ -30,6 +30,26 @@ describe('console: station staff triage their inbox', function () {
     await page.getByRole('heading', { name: '留言办理' }).waitFor()
     await page.locator('tbody tr:not(.t-table__empty-row)').first().waitFor()
     expect(await page.locator('tbody tr').count()).to.equal(2)
+    // Each ticket and time reads on one line ("20261204-0001", not "20261204-" over "0001"), within its column,
+    // and the table still fits the 1366-pixel window.
+    const lines = await page.evaluate(() =>
+      // The 编号 and 提交时间 columns, second and third after the tick box.
+      [...document.querySelectorAll('tbody tr:not(.t-table__empty-row)')]
+        .flatMap((tr) => [tr.children[1], tr.children[2]])
+        .map((td) => {
+          const range = document.createRange()
+          range.selectNodeContents(td)
+          const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)))
+          return { text: (td as HTMLElement).innerText, lines: tops.size, spills: td.scrollWidth > td.clientWidth }
+        }),
+    )
+    expect(lines.map((l) => l.text)).to.include(first.ticket)
+    expect(
+      lines.filter((l) => l.lines !== 1 || l.spills),
+      'cells broken over two lines or spilling',
+    ).to.deep.equal([])
+    expect(await page.locator('.t-table__content').evaluate((t) => t.scrollWidth - t.clientWidth), 'the table is wider than its card by').to.equal(0)
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), 'the page scrolls sideways by').to.equal(0)
 
     // Only the waiting ones: the filter goes into the address.
     await page.getByLabel('状态').click()
@@ -54,6 +74,9 @@ describe('console: station staff triage their inbox', function () {
     await page.getByRole('link', { name: first.ticket }).click()
     await page.getByRole('heading', { name: `留言 ${first.ticket}` }).waitFor()
     expect(await page.getByLabel('办理经过').innerText()).to.include('我这段时间在外地学习')
+    // Sent back by its deputy, it waits at the station: 为什么分到这里 names the deputy first chosen, and says so.
+    const whyCard = page.locator('.t-card').filter({ hasText: '为什么分到这里' })
+    expect(await whyCard.innerText()).to.include(`以上是收到留言时的分派依据；后来已交回 建设路街道代表联络站，等待重新分派代表。`)
     await page.getByRole('button', { name: '分派给代表' }).click()
     await page.getByPlaceholder('输入代表姓名查找').fill(chosen.name)
     await page.getByPlaceholder('输入代表姓名查找').press('Enter')
@@ -69,6 +92,13 @@ describe('console: station staff triage their inbox', function () {
     expect(await timeline.innerText())
       .to.include('分派代表')
       .and.include(`${staff.name}（联络站工作人员）`)
+    // 为什么分到这里 explains the first, automatic choice: it now says the message went to another deputy since,
+    // and names deputies by name, never by their code in the directory.
+    const firstName = (await story.app.liaison.store.deputies.get(first.deputyId!))!.name
+    const why = page.locator('.reasons')
+    expect(await why.innerText()).to.include(`${firstName}代表`)
+    expect(await why.innerText(), 'no directory codes, no percentage').to.not.match(/DP\d|ST\d|把握|%/)
+    expect(await whyCard.innerText()).to.include(`以上是收到留言时的分派依据；后来已改派给 ${chosen.name}代表。`)
     await screenshot(page, 'case-detail')
 
     // The deputy answers in the mini-program; the page shows it when opened again.

@@ -49,7 +49,8 @@ describe("staff corrections teach their office's topic model", () => {
 
     const here = await topicOfNewMessage(later, 'c010102')
     expect(here.topic, 'the same kind of message in 湛河区 now').to.equal('物业管理')
-    expect(here.reason).to.match(/^留言主题：物业管理（依据：.*快递柜.*；把握 \d+%）$/)
+    // The words that decided it, with no percentage of 把握 that a clerk cannot read.
+    expect(here.reason).to.match(/^留言主题：物业管理（依据：[^；）]*快递柜[^；）]*）$/)
     expect((await topicOfNewMessage(later, 'c020101')).topic, 'another district keeps its own model').to.equal('社区治理')
   })
 

@@ -59,19 +59,29 @@ describe('routing', () => {
       expect(outcome(d)).to.deep.equal({ stationId: 'st001', deputyId: 'dp0001', officeRegionId: null })
       expect(d.topic).to.equal('教育')
       expect(codes(d)).to.deep.equal(['explicit:deputy_code', 'place:place_overridden', 'topic:topic'])
-      expect(messages(d)[0]).to.equal('来自代表二维码：张伟（DP0001）')
+      // Staff read names; the directory's codes (DP0001) mean nothing to them.
+      expect(messages(d)[0]).to.equal('来自代表二维码：张伟代表')
     })
 
     it('says the resident chose the deputy when they typed the name or code, not that they scanned it', () => {
       const index = city()
       const typed = send(index, { deputyCode: 'DP0001', regionId: 'c010201', text: ABOUT.school, targetTyped: true })
       expect(codes(typed)[0]).to.equal('explicit:deputy_named')
-      expect(messages(typed)[0]).to.equal('居民指定：张伟代表（DP0001）')
+      expect(messages(typed)[0]).to.equal('居民指定：张伟代表')
       expect(residentSummary(typed, index, 'c010201'))
         .to.include('您指定了张伟代表')
         .and.not.include('二维码')
       const scanned = send(index, { deputyCode: 'DP0001', regionId: 'c010201', text: ABOUT.school })
       expect(residentSummary(scanned, index, 'c010201')).to.include('您通过张伟代表的二维码留言')
+    })
+
+    it('a poster of a deputy who has left office reaches their station, said by name', () => {
+      const d = send(
+        city((c) => Object.assign(c.deputies[0], { active: false })),
+        { deputyCode: 'DP0001' },
+      )
+      expect(outcome(d)).to.deep.equal({ stationId: 'st001', deputyId: null, officeRegionId: null })
+      expect(messages(d)[0]).to.equal('张伟代表已离任，转 轻工街道代表联络站 工作人员分派')
     })
 
     it('reads a deputy code in any case and with spaces around it', () => {
@@ -92,6 +102,7 @@ describe('routing', () => {
       const both = send(city(), { deputyCode: 'DP0003', stationCode: 'ST001' })
       expect(outcome(both)).to.deep.equal({ stationId: 'st001', deputyId: 'dp0003', officeRegionId: null })
       expect(codes(both)).to.deep.equal(['explicit:deputy_code', 'explicit:station_code', 'topic:topic'])
+      expect(messages(both).slice(0, 2)).to.deep.equal(['来自代表二维码：李强代表', '来自联络站二维码：轻工街道代表联络站'])
 
       const foreign = send(city(), { deputyCode: 'DP0001', stationCode: 'ST002' })
       expect(outcome(foreign)).to.deep.equal({ stationId: 'st001', deputyId: 'dp0001', officeRegionId: null })
@@ -109,6 +120,9 @@ describe('routing', () => {
       const d = send(city(), { stationCode: 'st001', regionId: 'c010201', text: ABOUT.rubbish })
       expect(outcome(d)).to.deep.equal({ stationId: 'st001', deputyId: 'dp0001', officeRegionId: null })
       expect(codes(d)).to.deep.equal(['explicit:station_code', 'place:place_overridden', 'topic:topic', 'topic:topic_match', 'load:fewest_open'])
+      expect(messages(d)[0]).to.equal('来自联络站二维码：轻工街道代表联络站')
+      const typed = send(city(), { stationCode: 'st001', regionId: 'c010201', text: ABOUT.rubbish, targetTyped: true })
+      expect(messages(typed)[0]).to.equal('居民指定：轻工街道代表联络站')
     })
 
     it('ignores unknown codes with a reason and goes on by place', () => {
@@ -173,6 +187,14 @@ describe('routing', () => {
       const d = send(city(), { deputyCode: 'DP0004', text: '垃圾站的噪音' })
       expect(d.topic).to.equal('环境保护')
       expect(d.reasons.find((r) => r.rule === 'topic')!.message).to.equal('留言主题：环境保护（垃圾站、噪音）')
+    })
+
+    it("says a learned model's words without a percentage, and asks staff to check a topic it was unsure of", () => {
+      const sure = send(city(), { text: ABOUT.rubbish }, {}, { classifyTopic: () => ({ topic: '环境保护', matched: ['垃圾站', '臭味'], confidence: 0.97 }) })
+      expect(messages(sure).find((m) => m.startsWith('留言主题'))).to.equal('留言主题：环境保护（依据：垃圾站、臭味）')
+      const unsure = send(city(), { text: ABOUT.rubbish }, {}, { classifyTopic: () => ({ topic: '环境保护', matched: ['垃圾站'], confidence: 0.31 }) })
+      expect(messages(unsure).find((m) => m.startsWith('留言主题'))).to.equal('留言主题：环境保护（依据：垃圾站；系统不太确定，如分错了请更正主题）')
+      expect(messages(unsure).join()).to.not.include('把握').and.not.include('%')
     })
 
     it('prefers the deputy with that topic: a school question goes to 王芳, not to 张伟 with the lower id', () => {
@@ -268,6 +290,7 @@ describe('routing', () => {
       )
       expect(d.deputyId).to.equal('dp0001')
       expect(codes(d).at(-1)).to.equal('load:tie_by_id')
+      expect(messages(d).at(-1), 'the name, not the code').to.equal('多位代表条件相同，按名册顺序选定 张伟代表')
     })
 
     it('the capacity is an option: set lower, it passes over deputies sooner', () => {

@@ -12,6 +12,8 @@ import {
   type TopicModelOptions,
 } from '../../src/domain/topic-model.js'
 import { compileKeywordScorer, fallbackTopic } from '../../src/domain/topics.js'
+// Which n-grams read as words is a rule of what staff are shown, not of the lookup this oracle checks: shared.
+import { wholeWord } from '../../src/domain/topic-reasons.js'
 
 const ALPHA = 0.5
 const CONFIDENCE_SCALE = 3
@@ -104,9 +106,10 @@ function reasons(grams: KnownGram[], best: number, second: number, keywords: rea
   let shown = 0
   for (const [g] of ranked) {
     if (out.length >= MAX_REASONS || shown >= MAX_GRAM_REASONS) break
-    if (out.some((w) => w.includes(g) || g.includes(w))) continue
+    if (!wholeWord(g, out)) continue
     out.push(g)
     shown++
   }
+  if (!out.length && ranked.length) out.push(ranked[0][0])
   return out
 }

@@ -71,6 +71,32 @@ describe('topics learned from data', () => {
     ]
     for (const [text, topic] of cases) it(`${text} → ${topic}`, () => expect(model(text).topic).to.equal(topic))
 
+    it('shows staff whole words as the grounds, never a piece cut across words such as 的人行 or 了不', () => {
+      expect(model('小区南门外的人行道砖翘起来了，老人走路容易绊倒').matched).to.deep.equal(['人行道'])
+      const broken = model('群众反映：我们这边的人行道被破坏了不恢复，坐轮椅根本过不去，要求尽快解决。').matched
+      expect(broken).to.include('人行道').and.not.include('了不').and.not.include('们这边').and.not.include('这边的')
+      const configured = new Set(
+        Object.values(KEYWORDS as Record<string, string[]>)
+          .flat()
+          .map((k) => k.replace(/^~/, '')),
+      )
+      for (const m of readCorpus()) {
+        const { matched } = model(m.text)
+        // A piece is shown only when it is all the model went on: a reason decides the topic, what reads well must not.
+        if (matched.length === 1 && !configured.has(matched[0])) continue
+        for (const word of matched.filter((w) => !configured.has(w))) {
+          expect(word.length, `${word} in ${m.text}`).to.be.at.least(2)
+          expect(word, m.text).to.not.match(/^[的了在是们]|[的了在是不]$/)
+        }
+      }
+    })
+
+    it('keeps the topic of a message whose only grounds are a piece of a word (the piece is shown)', () => {
+      const text = '本人是高新区居民，社区经常打电话要我们下载APP，老人不会弄，到底是为了什么。另外另外充的会员卡也退不了。期待回复'
+      expect(model(text).topic).to.not.equal('其他')
+      expect(model(text).matched).to.have.length(1)
+    })
+
     it('sends what says nothing to 其他, with no words to show', () => {
       expect(model('你好')).to.deep.include({ topic: '其他', matched: [] })
       expect(model('')).to.deep.include({ topic: '其他', matched: [] })
