@@ -64,6 +64,10 @@ function precompress(dir = join(DIST, 'assets')) {
 
 export async function buildConsole() {
   const sourcesAt = Math.max(newestSource(), Date.now() - 1) // a change during the build makes it stale again
+  // Always the build `npm start` serves: Vite takes NODE_ENV from the environment, and the tests run under
+  // NODE_ENV=test, which made Vue's development build (warnings, devtools hooks; ~19 kB more at first
+  // screen) and left it in admin/dist for the next `npm start` and the bench to serve and weigh.
+  process.env.NODE_ENV = 'production'
   const { build } = await import('vite')
   await build({ configFile: join(ADMIN, 'vite.config.ts'), logLevel: 'warn' })
   precompress()

@@ -30,6 +30,13 @@ describe('the console is served at /console/', () => {
     expect(html).to.include(`/console/assets/${script}`)
   })
 
+  it('is the production build whoever built it, the tests too (they run under NODE_ENV=test)', async () => {
+    const html = await (await get('/console/')).text()
+    const scripts = [...html.matchAll(/\/console\/assets\/[^"]+\.js/g)].map((m) => m[0])
+    expect(scripts).to.not.be.empty
+    for (const path of scripts) expect(await (await get(path)).text(), path).to.not.include('[Vue warn]')
+  })
+
   it('the address without a slash, and the server root, lead to the console', async () => {
     expect((await get('/console')).headers.get('location')).to.equal('/console/')
     expect((await get('/')).headers.get('location')).to.equal('/console/')
