@@ -1,4 +1,4 @@
-import { zoneFormat } from './business-zone'
+import { when as spokenTime } from './views/kit/time'
 
 /** Words the console shows for codes the API returns. The server's own labels win where it sends them. */
 export const STATUS_OPTIONS = [
@@ -18,6 +18,5 @@ export const RATING_OPTIONS = [5, 4, 3, 2, 1].map((r) => ({ value: String(r), la
 /** TDesign tag themes for the server's SLA tones. */
 export const SLA_THEME: Record<string, 'danger' | 'warning' | 'primary' | 'default'> = { overdue: 'danger', today: 'warning', soon: 'primary', ok: 'default' }
 
-const dateTime = () => zoneFormat('zh-CN', { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-/** "12月1日 09:30" in the business time zone. */
-export const when = (iso: string | null | undefined) => (iso ? dateTime().format(new Date(iso)).replace(/\//, '月').replace(/\s/, '日 ') : '')
+/** "12月1日 9:30" in the business time zone (the year when not this one), as every console page says a time; '' for nothing. */
+export const when = (iso: string | null | undefined) => (iso ? spokenTime(iso) : '')

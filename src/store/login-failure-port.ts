@@ -28,6 +28,12 @@ export interface LoginFailureCount {
   resetsInMs: number
 }
 
+/** A user name's login counts whose window still runs: the highest at any one address, and the one from everywhere (0 for none). */
+export interface UserLoginCounts {
+  atOneAddress: number
+  everywhere: number
+}
+
 export interface LoginFailureRepo {
   /**
    * Counts one more try against each key and returns each count as it now stands, in the keys'
@@ -43,4 +49,9 @@ export interface LoginFailureRepo {
   takeBack(key: LoginFailureKey, now: Date): Promise<void>
   /** Forgets every login count of a user name, at every address (an admin lifts the lock); counts per address, and binding counts, stay. */
   clearUser(username: string): Promise<void>
+  /**
+   * The running login counts of these user names (as stored: trimmed, lower-case), those that
+   * `clearUser` would forget; a name with none is left out. Read only: nothing is counted.
+   */
+  userCounts(usernames: string[], now: Date): Promise<Map<string, UserLoginCounts>>
 }

@@ -58,8 +58,11 @@ describe('console: an admin keeps the directory and the messages in order', func
     await row.getByRole('button', { name: '设为离任' }).click()
     const dialog = page.locator('[data-test=tenure-dialog]')
     await dialog.getByText('尚未办结的留言将退回所在联络站的待办，由工作人员重新分派').waitFor()
+    const answered = page.waitForResponse((r) => r.request().method() === 'PATCH' && new URL(r.url()).pathname.endsWith('/deputies/dp0001'))
     await dialog.getByRole('button', { name: '设为离任' }).click()
-    await page.getByText(/已设为离任，\d+ 条未办结留言已退回联络站/).waitFor()
+    const returned: number = (await (await answered).json()).casesReturned
+    // Said in words when there were none: never "0 条未办结留言已退回".
+    await page.getByText(returned ? `已设为离任，${returned} 条未办结留言已退回联络站` : '已设为离任，没有未办结的留言').waitFor()
     await row.getByText('已离任').waitFor()
     expect((await deputies.get('dp0001'))!.active).to.equal(false)
     await screenshot(page, 'console-deputy-left-office')

@@ -48,6 +48,10 @@ describe('console: 分析研判', function () {
       .and.include('热度')
     expect(await issue.innerText(), 'days in words, as the dashboard writes them').to.match(/时间 \d{1,2}月\d{1,2}日/)
     expect(await issue.innerText()).not.to.match(/\d\/\d/)
+    // Each date box says which date it takes; the default is said once, in a line of its own.
+    const range = page.locator('.t-range-input input')
+    expect(await range.evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).placeholder))).to.deep.equal(['开始日期', '结束日期'])
+    await page.locator('[data-test=default-range]').getByText('不选日期时，看最近30天的留言。').waitFor()
     await screenshot(page, 'console-analysis-hot-issues')
 
     await issue.getByRole('link', { name: '第 1 条' }).click()

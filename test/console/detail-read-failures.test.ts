@@ -48,8 +48,11 @@ describe('console: detail pages when they cannot be read', function () {
     expect((await office.post(`/api/admin/suggestions/${ids.suggestion}/assignment`, { leadUnitId: 'u01' })).status).to.equal(200)
   })
 
-  /** Opens `path` with every read matching `read` failing; 重试 after the server is back shows `shown`. */
-  async function story500(login: DemoLogin, path: string, read: RegExp, shown: () => string, name: string) {
+  /**
+   * Opens `path` with every read matching `read` failing; 重试 after the server is back shows `shown`.
+   * `said`: the heading the page gives in place of the record, and the way back to its list.
+   */
+  async function story500(login: DemoLogin, path: string, read: RegExp, shown: () => string, name: string, said?: { heading: string; back: string }) {
     const page = await newPage(story.browser, story.app)
     await logInAs(page, login)
     await page.route(read, (r) => (r.request().method() === 'GET' ? r.fulfill(DOWN) : r.fallback()))
@@ -58,6 +61,10 @@ describe('console: detail pages when they cannot be read', function () {
     expect(await failed(page).innerText()).to.include('服务器出错了，请稍后再试')
     const main = await page.locator('main').innerText()
     expect(main, 'an outage is not "not found"').not.to.match(/找不到|不存在|无权查看/)
+    if (said) {
+      await failed(page).getByRole('heading', { name: said.heading }).waitFor()
+      await page.getByRole('button', { name: `← ${said.back}` }).waitFor()
+    }
     await screenshot(page, `${name}-read-failed`)
 
     await page.unroute(read)
@@ -81,17 +88,34 @@ describe('console: detail pages when they cannot be read', function () {
     ))
 
   it('会议详情 (its invitees failing too)', () =>
-    story500(organizer(), `/console/meetings/${ids.meeting}`, /\/api\/admin\/meetings\/[^/?]+(\/invitees)?$/, () => '市人大常委会第十次会议', 'meeting'))
+    story500(organizer(), `/console/meetings/${ids.meeting}`, /\/api\/admin\/meetings\/[^/?]+(\/invitees)?$/, () => '市人大常委会第十次会议', 'meeting', {
+      heading: '这次会议暂时打不开',
+      back: '返回会议列表',
+    }))
 
-  it('问卷详情', () => story500(organizer(), `/console/surveys/${ids.survey}`, /\/api\/admin\/surveys\/[^/?]+$/, () => '城市绿化条例', 'survey'))
+  it('问卷详情', () =>
+    story500(organizer(), `/console/surveys/${ids.survey}`, /\/api\/admin\/surveys\/[^/?]+$/, () => '城市绿化条例', 'survey', {
+      heading: '这份问卷暂时打不开',
+      back: '返回问卷列表',
+    }))
 
   it('学习活动', () =>
-    story500(organizer(), `/console/campaigns/${ids.campaign}`, /\/api\/admin\/campaigns\/[^/?]+$/, () => '学习贯彻代表法专题学习', 'campaign'))
+    story500(organizer(), `/console/campaigns/${ids.campaign}`, /\/api\/admin\/campaigns\/[^/?]+$/, () => '学习贯彻代表法专题学习', 'campaign', {
+      heading: '这项学习宣传活动暂时打不开',
+      back: '返回学习宣传列表',
+    }))
 
-  it('知识竞赛详情', () => story500(organizer(), `/console/quizzes/${ids.quiz}`, /\/api\/admin\/quizzes\/[^/?]+$/, () => '代表法知识竞赛', 'quiz'))
+  it('知识竞赛详情', () =>
+    story500(organizer(), `/console/quizzes/${ids.quiz}`, /\/api\/admin\/quizzes\/[^/?]+$/, () => '代表法知识竞赛', 'quiz', {
+      heading: '这项知识竞赛暂时打不开',
+      back: '返回知识竞赛列表',
+    }))
 
   it('履职档案', () =>
-    story500(organizer(), `/console/records/${deputyId}`, /\/api\/admin\/records\/[^/?]+(\?.*)?$/, () => `${deputyName}代表的履职档案`, 'record'))
+    story500(organizer(), `/console/records/${deputyId}`, /\/api\/admin\/records\/[^/?]+(\?.*)?$/, () => `${deputyName}代表的履职档案`, 'record', {
+      heading: '履职档案暂时打不开',
+      back: '返回履职档案列表',
+    }))
 
   it("知识竞赛 排行榜: another grouping that cannot be read says so with 重试, not the last grouping's rows", async () => {
     const page = await newPage(story.browser, story.app)
@@ -121,10 +145,19 @@ describe('console: detail pages when they cannot be read', function () {
   it('an unknown campaign, quiz or record says it is not found, instead of spinning for ever', async () => {
     const page = await newPage(story.browser, story.app)
     await logInAs(page, organizer())
-    for (const path of ['/console/campaigns/nosuch', '/console/quizzes/nosuch', '/console/records/nosuch']) {
+    const pages = [
+      ['/console/campaigns/nosuch', '找不到这项活动', '返回学习宣传列表', '/console/campaigns'],
+      ['/console/quizzes/nosuch', '找不到这项竞赛', '返回知识竞赛列表', '/console/quizzes'],
+      ['/console/records/nosuch', '找不到这位代表', '返回履职档案列表', '/console/records'],
+    ]
+    for (const [path, heading, back, list] of pages) {
       await page.goto(path)
-      await page.locator('[data-test=not-found]').waitFor()
-      expect(await page.locator('main').innerText(), path).to.include('不在您负责的范围内')
+      await page.locator('[data-test=not-found]').getByRole('heading', { name: heading }).waitFor()
+      expect(await page.locator('main').innerText(), path)
+        .to.include('不在您负责的范围内')
+        .and.not.include('暂无数据')
+      await page.getByRole('button', { name: `← ${back}` }).click()
+      await page.waitForURL((url) => url.pathname === list)
     }
     expect(page.problems).to.deep.equal([])
   })

@@ -12,8 +12,17 @@ describe('console: logging in', function () {
     await page.waitForURL(/\/console\/login\?next=/)
     await page.getByPlaceholder('请输入账号').fill(story.app.login((l) => l.role === 'station_staff').username)
     await page.getByPlaceholder('请输入密码').fill('wrong-password')
+    // Room between the password box and the button, with no error between them as with one.
+    const gapBelowPassword = async (below: string) => {
+      const box = await page.locator('.t-input', { has: page.getByPlaceholder('请输入密码') }).boundingBox()
+      return (await page.locator(below).first().boundingBox())!.y - (box!.y + box!.height)
+    }
+    expect(await gapBelowPassword('button[type=submit]')).to.be.at.least(16)
     await page.getByRole('button', { name: '登录' }).click()
     await page.getByText('用户名或密码错误').waitFor()
+    expect(await gapBelowPassword('.login-error')).to.be.at.least(16)
+    const error = (await page.locator('.login-error').boundingBox())!
+    expect((await page.locator('button[type=submit]').boundingBox())!.y - (error.y + error.height)).to.be.at.least(16)
     await screenshot(page, 'login')
 
     const staff = story.app.login((l) => l.role === 'station_staff')

@@ -42,19 +42,26 @@ describe('console: the office records a paper sign-in and a leave (补签, 代�
     expect(await dialog.getByRole('textbox').inputValue(), 'the usual note, ready').to.equal('纸质签到')
     await dialog.getByRole('button', { name: '确定登记' }).click()
     await page.getByText(`已为${first.name}登记到会`).waitFor()
-    await rowOf(first.name).getByText('工作人员补签：纸质签到').waitFor()
+    const entryOf = (name: string) => rowOf(name).locator('[data-test=staff-entry]')
+    await entryOf(first.name).getByText('工作人员补签').waitFor()
+    expect(await entryOf(first.name).innerText()).to.match(/^工作人员补签\s+纸质签到\n/)
     expect(await rowOf(first.name).getByRole('button', { name: '登记到会' }).count()).to.equal(0)
 
     await rowOf(second.name).getByRole('button', { name: '登记请假' }).click()
     const leave = page.locator('.t-dialog', { hasText: `为${second.name}登记请假` })
     await leave.getByRole('textbox').fill('电话请假：住院治疗')
     await leave.getByRole('button', { name: '确定登记' }).click()
-    await rowOf(second.name).getByText('工作人员代请假：电话请假：住院治疗').waitFor()
+    // The clerk's own note beside what was recorded, not after a second colon of ours.
+    await entryOf(second.name).getByText('电话请假：住院治疗').waitFor()
+    expect(await entryOf(second.name).innerText())
+      .to.match(/^工作人员代请假\s+电话请假：住院治疗\n/)
+      .and.not.include('代请假：')
     const counts = (await page.locator('[data-test=rsvp-counts]').innerText()).replace(/\s+/g, ' ')
     expect(counts)
       .to.match(/请假 1 ?人/)
       .and.match(/已签到 1 ?人/)
     expect(await page.getByRole('button', { name: /提醒未回复/ }).count(), 'nobody is asked to answer a meeting under way').to.equal(0)
+    await page.locator('.t-dialog__mask').first().waitFor({ state: 'hidden' }) // the dialog's fade, not in the picture
     await screenshot(page, 'console-meeting-staff-entries')
 
     const deputy = await asDeputy(story.app, first.id)

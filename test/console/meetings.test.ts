@@ -21,6 +21,8 @@ describe('console: an organizer runs a meeting', function () {
     )
     await page.goto('/console/meetings')
     await page.getByRole('heading', { name: '会议活动' }).waitFor()
+    // No meeting yet: the page points at the button where it is, above the table.
+    await page.getByText('还没有会议，点上方的“新建会议”按钮开始').waitFor()
     await page.getByRole('button', { name: '新建会议' }).click()
 
     await page.getByPlaceholder('如：市人大常委会第十次会议').fill('全国人大代表座谈会')
@@ -49,6 +51,10 @@ describe('console: an organizer runs a meeting', function () {
     await page.getByRole('heading', { name: /全国人大代表座谈会/ }).waitFor()
     await page.getByRole('button', { name: '发布并通知参会人员' }).click()
     await page.getByText('已发布，会议通知正在发送给每位参会人员').waitFor()
+    // Its time as people say it, one day once: 12月7日 9:30—11:30, never broken after "12月".
+    const time = page.locator('[data-test=meeting-time]')
+    expect(await time.innerText()).to.equal(`${year === thisYear ? '' : `${year}年`}${month}月${day}日 9:30—11:30`)
+    expect(await time.locator('.nowrap').evaluate((e) => getComputedStyle(e).whiteSpace)).to.equal('nowrap')
     const table = page.locator('[data-test=rsvp-table]')
     for (const d of nationals) await table.locator('tr', { hasText: d.name }).getByText('未回复').waitFor()
     await page.getByRole('button', { name: `提醒未回复的 ${nationals.length} 人` }).waitFor()

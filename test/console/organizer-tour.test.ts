@@ -1,4 +1,5 @@
 import { expect } from 'chai'
+import type { Locator } from 'playwright-core'
 import { seedDemoCampaign } from '../../src/demo/demo-campaign.js'
 import { seedDemoMeeting } from '../../src/demo/demo-meeting.js'
 import { seedDemoQuiz } from '../../src/demo/demo-quiz.js'
@@ -41,6 +42,11 @@ describe("console: the organizers' and admins' screens on the demo city", functi
   afterEach(() => expect(page.problems).to.deep.equal([]))
 
   const tab = (name: string) => page.locator('.t-tabs__nav-item', { hasText: name })
+  /** Two labels side by side with room between them: never "立法征求意见进行中". */
+  const apart = async (left: Locator, right: Locator) => {
+    const [a, b] = [await left.boundingBox(), await right.boundingBox()]
+    expect(b!.x - (a!.x + a!.width), 'the gap between them').to.be.at.least(4)
+  }
   const openFirstRow = async (path: string, heading: string) => {
     await page.goto(`/console/${path}`)
     await page.getByRole('heading', { name: heading }).waitFor()
@@ -52,6 +58,11 @@ describe("console: the organizers' and admins' screens on the demo city", functi
     await openFirstRow('meetings', '会议活动')
     await page.locator('[data-test=rsvp-table] tbody tr:not(.t-table__empty-row)').first().waitFor()
     expect(await page.locator('[data-test=rsvp-table]').innerText()).to.match(/未回复|参加|请假/)
+    // The demo meeting, 9:30 to 11:30 of one day, said as people say it; each date kept whole on its line.
+    const time = page.locator('[data-test=meeting-time]')
+    expect(await time.innerText()).to.match(/^(\d{4}年)?\d{1,2}月\d{1,2}日 9:30—11:30$/)
+    const line = await time.evaluate((e) => e.getClientRects().length)
+    expect(line, 'on one line').to.equal(1)
     await screenshot(page, 'console-meeting-detail')
   })
 
@@ -62,12 +73,52 @@ describe("console: the organizers' and admins' screens on the demo city", functi
     await page.locator('[data-test=campaign-totals]').waitFor()
     await page.locator('.bar-chart canvas').first().waitFor()
     await screenshot(page, 'console-campaign-progress')
-    await tab('学习材料').click()
+  })
+
+  it('a campaign: reading written as in a word processor reaches readers as paragraphs and bold', async () => {
+    await openFirstRow('campaigns', '学习宣传活动')
+    const campaignId = new URL(page.url()).pathname.split('/').pop()
     await page.getByRole('button', { name: '添加学习材料' }).click()
-    await page.getByLabel('正文内容').fill('第一段\n\n第二段')
-    await page.getByRole('button', { name: '把空行分成段落' }).click()
-    expect(await page.frameLocator('iframe[title=正文预览]').locator('p').allInnerTexts()).to.deep.equal(['第一段', '第二段'])
+    const title = '代表法学习笔记'
+    await page
+      .locator('.t-drawer .t-form__item', { has: page.locator('.t-form__label', { hasText: /^标题$/ }) })
+      .locator('input')
+      .fill(title)
+    // She clicks into the frame and types, pressing Enter between paragraphs, as in Word.
+    const text = page.getByLabel('正文内容')
+    await text.click()
+    await page.keyboard.type('第一段')
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('第二段要点')
+    // She selects the last two characters and presses 加粗, which then shows as pressed.
+    await page.keyboard.press('Shift+ArrowLeft')
+    await page.keyboard.press('Shift+ArrowLeft')
+    await page.getByRole('button', { name: '加粗' }).click()
+    await page.getByRole('button', { name: '加粗', pressed: true }).waitFor()
     await screenshot(page, 'console-reading-editor')
+    // A line copied from Word in red 宋体 at 22 pt comes in as the frame's own text: only its bold is kept, as the server keeps it.
+    await page.keyboard.press('End')
+    await page.keyboard.press('Enter')
+    await text.evaluate((el) => {
+      const data = new DataTransfer()
+      data.setData('text/html', '<p class=MsoNormal><span style="color:#C00000;font-family:宋体;font-size:22pt"><b>代表</b>要联系群众</span></p>')
+      data.setData('text/plain', '代表要联系群众')
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
+    })
+    await text.getByText('要联系群众').waitFor()
+    // What she sees is the text itself, never markup: three paragraphs, two bold words, one look.
+    expect(await text.locator('p').allInnerTexts()).to.deep.equal(['第一段', '第二段要点', '代表要联系群众'])
+    expect(await text.locator('strong').allInnerTexts()).to.deep.equal(['要点', '代表'])
+    expect(await text.innerText()).not.to.include('<')
+    const looks = await text.locator('p').evaluateAll((ps) => ps.map((p) => `${getComputedStyle(p).color} ${getComputedStyle(p).fontSize}`))
+    expect(new Set(looks).size, `pasted text looks as typed text: ${looks.join(' | ')}`).to.equal(1)
+    await screenshot(page, 'console-reading-editor-pasted')
+    await page.locator('.t-drawer__footer').getByRole('button', { name: '发布' }).click()
+    await page.locator('[data-test=reading-items] tbody tr', { hasText: title }).waitFor()
+    // What readers get is what she saw.
+    const saved = await page.request.get(`/api/admin/campaigns/${campaignId}`)
+    const item = (await saved.json()).items.find((i: { title: string }) => i.title === title)
+    expect(item.body).to.equal('<p>第一段</p><p>第二段<strong>要点</strong></p><p><strong>代表</strong>要联系群众</p>')
   })
 
   it('a quiz: its question bank, and a CSV with mistakes listed by row', async () => {
@@ -87,11 +138,14 @@ describe("console: the organizers' and admins' screens on the demo city", functi
     await page.locator('tbody tr', { hasText: '立法征求意见' }).first().locator('.t-link').click()
     await tab('逐条意见').click()
     await page.locator('[data-test=opinions]').waitFor()
+    await apart(page.locator('[data-test=kind]'), page.locator('[data-test=phase]'))
     await screenshot(page, 'console-consultation')
     await page.goto('/console/surveys')
     await page.locator('tbody tr', { hasText: '票决' }).first().locator('.t-link').click()
     await tab('投票情况').click()
     await page.locator('[data-test=turnout]').getByText('还没有参与的').waitFor()
+    // What passes a project, not how many have voted.
+    await page.getByText('通过条件：赞成票超过应投票代表半数').waitFor()
     await screenshot(page, 'console-ballot-turnout')
   })
 
@@ -107,6 +161,10 @@ describe("console: the organizers' and admins' screens on the demo city", functi
     await page.locator('[data-test=audit]').getByText('登录').first().waitFor()
     await page.goto('/console/staff')
     await page.locator('[data-test=staff] tbody tr:not(.t-table__empty-row)').first().waitFor()
+    // Nobody is locked out: nothing says so, and 解除锁定 is offered nowhere.
+    expect(await page.locator('[data-test=staff]').getByText('已锁定').count()).to.equal(0)
+    expect(await page.getByRole('button', { name: '解除锁定' }).count()).to.equal(0)
+    expect(await page.locator('[data-test=staff] button.t-size-s').count(), 'the row actions at their normal size').to.equal(0)
     await screenshot(page, 'console-staff')
   })
 })

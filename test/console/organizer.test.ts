@@ -42,6 +42,10 @@ describe('console: organizers', function () {
     await page.getByRole('heading', { name: '工作概览' }).waitFor()
     expect(new URL(page.url()).pathname).to.equal('/console/dashboard')
     await page.getByLabel(/今天新收到 4 条/).waitFor()
+    // Nothing overdue on a first day: the 0 is not in alarm red.
+    const overdue = page.getByLabel(/^已经超期 0 条/)
+    await overdue.waitFor()
+    expect(await overdue.locator('.figure-count').getAttribute('class')).not.to.include('danger')
     await screenshot(page, 'dashboard')
 
     // The district chart: one bar per district; click 澜江区's.
@@ -88,6 +92,14 @@ describe('console: organizers', function () {
     await chart.click({ position: { x: bars[0].x, y: bars[0].y } })
     await page.waitForURL(/\/console\/cases\?.*stationId=st/)
     await page.getByText(`联络站：${bars[0].name}`).waitFor()
+
+    // One topic chosen, grouped by topic: one group, "第 1 名", not "第 1–1 名".
+    const office = await new Client(app.baseUrl).login('chenshihan', app.login((l) => l.username === 'chenshihan').password)
+    const [topic] = (await office.get('/api/admin/cases/stats?groupBy=topic')).body.groups as Array<{ key: string }>
+    await page.goto(`/console/stats?groupBy=topic&topic=${encodeURIComponent(topic.key)}`)
+    const title = page.locator('[data-chart="stats"] .t-card__title')
+    await title.getByText('按主题：收到的留言（第 1 名）').waitFor()
+    expect(await title.innerText()).not.to.include('1–1')
     expect(page.problems).to.deep.equal([])
   })
 

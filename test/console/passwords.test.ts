@@ -58,9 +58,18 @@ describe('console: passwords and locked accounts', function () {
       story.app.login((l) => l.role === 'admin'),
     )
     await admin.goto('/console/staff')
-    await admin.locator('[data-test=staff] tbody tr', { hasText: colleague.username }).getByRole('button', { name: '解除锁定' }).click()
+    // The list says who is locked out, and offers 解除锁定 there only.
+    const rowOf = (username: string) => admin.locator('[data-test=staff] tbody tr', { hasText: username })
+    await rowOf(colleague.username).locator('[data-test=locked]').getByText('已锁定').waitFor()
+    expect(await admin.locator('[data-test=locked]').count(), 'nobody else').to.equal(1)
+    expect(await admin.getByRole('button', { name: '解除锁定' }).count()).to.equal(1)
+    expect(await rowOf(other.username).getByRole('button', { name: '解除锁定' }).count()).to.equal(0)
+    await screenshot(admin, 'staff-locked')
+    await rowOf(colleague.username).getByRole('button', { name: '解除锁定' }).click()
     await admin.locator('.t-popconfirm').getByRole('button', { name: '确定' }).click()
     await admin.getByText(`已解除 ${colleague.name} 的登录锁定，现在可以用密码登录。`).waitFor()
+    expect(await rowOf(colleague.username).getByText('已锁定').count(), 'the tag goes with the lock').to.equal(0)
+    expect(await admin.getByRole('button', { name: '解除锁定' }).count()).to.equal(0)
 
     await admin.locator('[data-test=staff] tbody tr', { hasText: other.username }).getByRole('button', { name: '强制下线' }).click()
     await admin.locator('.t-popconfirm').last().getByRole('button', { name: '确定' }).click()

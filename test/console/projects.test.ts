@@ -148,6 +148,15 @@ describe('console: 民生实事项目', function () {
     const row = office.locator('[data-test=projects] tbody tr', { hasText: '老旧小区加装电梯' })
     await row.getByText('年度民生实事项目').waitFor()
     await row.getByText('40%').waitFor()
+    // The year's next step is a button a person sees at once, and the year picker shows the whole name.
+    const next = office.getByRole('button', { name: '开始年终评议' })
+    expect(await next.getAttribute('class'))
+      .to.include('t-button--theme-primary')
+      .and.not.include('t-size-s')
+    await office.locator('[data-test=cycle-window]').getByText('计划确定 1 个项目').waitFor()
+    const picker = office.getByLabel('年度').first().locator('input').first()
+    expect(await picker.inputValue()).to.equal('2027年市民生实事项目（项目实施）')
+    expect(await picker.evaluate((e) => e.scrollWidth <= e.clientWidth), 'not cut short').to.equal(true)
     // The office sees the unit's photo under the bar, and it loads.
     const photo = row.locator('img[alt=最近一次进展的照片]')
     await photo.waitFor()
@@ -261,7 +270,8 @@ describe('console: 民生实事项目', function () {
     expect(localDate(made.opensAt, zone), 'opens as the first day begins').to.equal(`${month}10`)
     expect(made.closesAt.getTime(), 'closes as the last day ends').to.equal(startOfLocalDay(new Date(`${month}21T12:00:00Z`), zone).getTime())
     // The page shows the new year, its window to the last day picked.
-    await page.locator('.muted', { hasText: `征集时间 ${month}10 至 ${month}20` }).waitFor()
+    const monthNo = Number(month.slice(5, 7))
+    await page.locator('.muted', { hasText: `征集时间 ${monthNo}月10日 至 ${monthNo}月20日` }).waitFor()
     expect(page.problems).to.deep.equal([])
   })
 })

@@ -1,8 +1,11 @@
 import { expect } from 'chai'
 import { logInAs, newPage, useConsole } from './harness.js'
 
-/** A moment as staff read it, in Beijing time to the minute ("2026-11-26 09:30"). */
-const beijingMinute = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')
+/** A moment as staff read it, in Beijing time to the minute ("11月26日 9:30"; the story's PC clock is in the same year). */
+function beijingMinute(at: Date) {
+  const b = new Date(at.getTime() + 8 * 3_600_000)
+  return `${b.getUTCMonth() + 1}月${b.getUTCDate()}日 ${b.getUTCHours()}:${String(b.getUTCMinutes()).padStart(2, '0')}`
+}
 
 describe('console: a new quiz starts now by the server’s clock', function () {
   this.timeout(120_000)
@@ -25,7 +28,11 @@ describe('console: a new quiz starts now by the server’s clock', function () {
     await dialog.getByRole('button', { name: '创建草稿' }).click()
     expect((await sent).postDataJSON(), 'the browser’s clock is not sent for "now"').to.not.have.property('opensAt')
     await page.waitForURL(/\/console\/quizzes\/qz-/)
-    await page.getByText(`${beijingMinute(story.app.clock.now())} 至`).waitFor()
+    // The period starts at the server's minute: the first time the page gives.
+    await page
+      .locator('.time-span .nowrap', { hasText: new RegExp(`^${beijingMinute(story.app.clock.now())}(—|$)`) })
+      .first()
+      .waitFor()
     expect(page.problems).to.deep.equal([])
   })
 })

@@ -1,8 +1,15 @@
 import { expect } from 'chai'
+import type { Locator } from 'playwright-core'
 import { asAdmin, asDeputy } from '../helpers/app.js'
 import { logInAs, newPage, screenshot, useConsole } from './harness.js'
 
 const UNIT = '青澜市住房和城乡建设局' // the demo city's u01, whose staff is the first unit_staff login
+
+/** Two things side by side with room between them: never "加装电梯的建议重点督办" or "满意12月4日 12:06". */
+async function apart(left: Locator, right: Locator) {
+  const [a, b] = [await left.boundingBox(), await right.boundingBox()]
+  expect(b!.x - (a!.x + a!.width), 'the gap between them').to.be.at.least(4)
+}
 
 /**
  * One suggestion's life in the console: an organizer reviews and assigns it (重点督办), the
@@ -78,6 +85,7 @@ describe('console: 代表建议 from review to statistics', function () {
       .to.include('重点督办')
       .and.include('主办')
       .and.match(/还有 \d+ 天/)
+    await apart(row.locator('.t-link'), row.locator('.t-tag', { hasText: '重点督办' }))
     await screenshot(unitPage, 'console-suggestions-unit-list')
     await row.getByText('关于老旧小区加装电梯的建议').click()
     await unitPage.getByRole('button', { name: '申请延期' }).click()
@@ -140,6 +148,11 @@ describe('console: 代表建议 from review to statistics', function () {
     await page.goto(`/console/suggestions/${id}`)
     await page.locator('[data-test=status]', { hasText: '已办结' }).waitFor()
     expect(await page.locator('[data-test=rating]').innerText()).to.include('满意')
+    const rating = page.locator('[data-test=rating-head]')
+    await apart(rating.locator('.t-tag'), rating.locator('.muted'))
+    expect(await rating.locator('.muted').innerText()).to.match(/^(\d{4}年)?\d{1,2}月\d{1,2}日 \d{1,2}:\d{2}$/)
+    const answer = page.locator('[data-test=answer-head]')
+    await apart(answer.locator('.t-tag', { hasText: '正在解决或列入计划' }), answer.locator('.muted'))
     await page.locator('[data-test=publish]').click()
     await page.getByText('已公开，群众可以在小程序里看到答复').waitFor()
     const published = await (await fetch(`${story.app.baseUrl}/api/public/suggestions`)).json()

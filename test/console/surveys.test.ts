@@ -1,4 +1,5 @@
 import { expect } from 'chai'
+import { localDate } from '../../src/domain/dates.js'
 import { asResident } from '../helpers/app.js'
 import { logInAs, newPage, screenshot, useConsole } from './harness.js'
 
@@ -16,9 +17,15 @@ describe('console: an organizer builds a survey with a condition', function () {
       page,
       story.app.login((l) => l.role === 'organizer'),
     )
-    await page.goto('/console/surveys/new')
+    await page.goto('/console/surveys')
+    // None yet: the page points at the button where it is, above the table.
+    await page.getByText('还没有问卷，点上方的“新建”按钮开始').waitFor()
+    await page.getByRole('button', { name: '新建', exact: true }).click()
     await page.getByPlaceholder('如：社区停车管理意见征集').fill('小区停车情况调查')
     expect(await page.getByLabel('开始时间').inputValue(), 'no start: it opens when saved').to.equal('')
+    // The end offered is the close of an office day two weeks on, not this minute two weeks on.
+    const inTwoWeeks = localDate(new Date(story.app.clock.now().getTime() + 10 * 60_000 + 14 * 86_400_000), story.app.liaison.config.business.timeZone)
+    expect(await page.getByLabel('结束时间').inputValue()).to.equal(`${inTwoWeeks}T17:00`)
     await page.getByText('不填表示马上开始').waitFor()
 
     const first = page.locator('[data-test=question-1]')

@@ -59,6 +59,33 @@ describe('console login locks: a stranger cannot keep someone out', () => {
     expect(audit.body.items[0]).to.deep.include({ action: 'staff.login.unlocked', actorId: 'admin', targetId: 'sf01' })
   })
 
+  it('the accounts list says whose account is locked, from the try that is refused next until an admin lifts it', async () => {
+    const admin = await asAdmin(app)
+    const lockedOf = async (username: string) => {
+      const list = await admin.get(`/api/admin/staff?q=${username}`)
+      expect(list.status).to.equal(200)
+      return list.body.items.find((s: { username: string }) => s.username === username).locked
+    }
+    expect(await lockedOf('lina')).to.equal(false)
+    const stranger = await guessFrom('198.51.100.7', 4)
+    expect(await lockedOf('lina'), 'four wrong passwords: the next try is still judged').to.equal(false)
+    expect((await stranger.login('lina ', 'guess-4')).status).to.equal(401)
+    expect(await lockedOf('lina'), 'the fifth: the next try at that address is refused').to.equal(true)
+    expect((await admin.get('/api/admin/staff/sf01')).body.locked, 'one account read on its own says so too').to.equal(true)
+    expect(await lockedOf('zhoujie'), 'nobody else').to.equal(false)
+
+    expect((await admin.post('/api/admin/staff/sf01/unlock')).status).to.equal(204)
+    expect(await lockedOf('lina')).to.equal(false)
+    expect((await admin.patch('/api/admin/staff/sf01', { name: '李娜' })).body.locked).to.equal(false)
+
+    // Ten wrong passwords from three addresses, none of them five: the account is locked everywhere.
+    await guessFrom('198.51.100.8', 4)
+    await guessFrom('198.51.100.9', 4)
+    await guessFrom('198.51.100.10', 2)
+    expect(await lockedOf('lina')).to.equal(true)
+    expect((await at('203.0.113.9').login('lina', STAFF_PASSWORD)).body.error.code).to.equal('account_locked')
+  })
+
   it("an admin's password reset lifts the lock too: the new password works at once", async () => {
     await guessFrom('198.51.100.7')
     await guessFrom('198.51.100.8')

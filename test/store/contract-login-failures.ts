@@ -101,6 +101,22 @@ export function loginFailuresContract(store: () => Store) {
       expect(await failuresOf(zhoujieAtDesk, at(5))).to.equal(4)
     })
 
+    it("reads each name's running login counts, the highest at one address and everywhere, without counting; ended ones and other kinds are nothing", async () => {
+      const counts = store().loginFailures
+      for (let i = 0; i < 3; i++) await counts.add([linaAtDesk, desk, lina], WINDOW, at(i))
+      await counts.add([linaAtHome, lina], WINDOW, at(3))
+      await counts.add([zhoujieAtDesk], WINDOW, at(0))
+      await counts.add([{ kind: 'bind_account', username: 'sunli', client: '' }], WINDOW, at(0))
+      const read = await counts.userCounts(['lina', 'zhoujie', 'sunli', 'nobody'], at(4))
+      expect([...read].sort(([a], [b]) => a.localeCompare(b))).to.deep.equal([
+        ['lina', { atOneAddress: 3, everywhere: 4 }],
+        ['zhoujie', { atOneAddress: 1, everywhere: 0 }],
+      ])
+      expect((await counts.userCounts(['lina'], at(4))).get('lina'), 'reading counted nothing').to.deep.equal({ atOneAddress: 3, everywhere: 4 })
+      expect([...(await counts.userCounts(['lina', 'zhoujie'], at(18)))], 'every window has ended').to.deep.equal([])
+      expect([...(await counts.userCounts([], at(4)))]).to.deep.equal([])
+    })
+
     it('keeps the tries of binding codes apart from the logins of the same name or address; an admin lifting a lock leaves them', async () => {
       const counts = store().loginFailures
       // An account id, an address and everyone's: the same texts as lina's login counts, under kinds of their own.

@@ -2,7 +2,7 @@ import { expect } from 'chai'
 import type { Document } from 'mongodb'
 import { createMongoStore } from '../../src/store/mongo/index.js'
 import type { LoginFailureKey, Store } from '../../src/store/ports.js'
-import { FakeMongoServer } from '../fakes/mongo-wire.js'
+import { cursorAnswer, FakeMongoServer } from '../fakes/mongo-wire.js'
 
 /**
  * What the mongo adapter sends for failed console logins, against the wire-protocol fake (no MongoDB
@@ -64,5 +64,27 @@ describe('mongo adapter: failed console logins, against a fake server', function
     await store.loginFailures.clearUser('lina')
     const [remove] = on('delete')
     expect(remove.body.deletes[0].q).to.deep.equal({ username: { $eq: 'lina' }, kind: { $in: ['user', 'user_at_client'] } })
+  })
+
+  it("reads a page of accounts' lock counts in one find by name and kind, running in the server's time, the highest at one address", async () => {
+    fake.hello = { localTime: new Date(Date.now() + 600_000) }
+    store = await createMongoStore(fake.uri())
+    fake.answer((c) =>
+      c.name === 'find' && c.body.find === 'login_failures'
+        ? cursorAnswer(c, [
+            { _id: 'a', username: 'lina', kind: 'user_at_client', failures: 2 },
+            { _id: 'b', username: 'lina', kind: 'user_at_client', failures: 5 },
+            { _id: 'c', username: 'lina', kind: 'user', failures: 6 },
+          ])
+        : undefined,
+    )
+    const now = new Date()
+    const read = await store.loginFailures.userCounts(['lina', '$failures'], now)
+    expect([...read]).to.deep.equal([['lina', { atOneAddress: 5, everywhere: 6 }]])
+    const [find] = on('find')
+    const filter = find.body.filter
+    expect(filter.username, 'names as typed, not operators').to.deep.equal({ $in: ['lina', '$failures'] })
+    expect(filter.kind).to.deep.equal({ $in: ['user', 'user_at_client'] })
+    expect(Math.abs((filter.resetsAt.$gt as Date).getTime() - (now.getTime() + 600_000))).to.be.below(60_000)
   })
 })

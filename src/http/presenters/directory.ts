@@ -83,7 +83,8 @@ export const presentDeputy = (d: DeputyView) => ({
   statusLabel: d.active ? '在任' : '已离任',
 })
 
-export const presentStaff = (s: StaffRecord) => ({
+/** A console account as the accounts page shows it; `locked`: failed logins keep it out now (an admin may lift it). */
+export const presentStaff = (s: StaffRecord, locked: boolean) => ({
   id: s.id,
   username: s.username,
   name: s.name,
@@ -95,6 +96,7 @@ export const presentStaff = (s: StaffRecord) => ({
   hasPassword: s.passwordHash !== null,
   /** The password is an initial or reset one, not changed yet. */
   mustChangePassword: s.mustChangePassword,
+  locked,
 })
 
 export const presentPrincipal = (s: StaffPrincipal) => ({

@@ -58,6 +58,17 @@ export class LoginThrottle {
     await Promise.all([this.failures.clear([userAtClient, byUser]), this.failures.takeBack(byClient, this.clock.now())])
   }
 
+  /**
+   * The user names (as stored) whose next login would be refused, at some address or everywhere, by
+   * a lock `forget` lifts: what the accounts page marks 已锁定, offering 解除锁定 there only. A try
+   * is counted before it is judged, so a count that has reached its limit refuses the next one.
+   */
+  async locked(usernames: string[]): Promise<Set<string>> {
+    const counts = await this.failures.userCounts([...new Set(usernames.map(normalizeUsername))], this.clock.now())
+    const [atOneAddress, , everywhere] = this.limits
+    return new Set([...counts].filter(([, c]) => c.atOneAddress >= atOneAddress || c.everywhere >= everywhere).map(([name]) => name))
+  }
+
   /** Lifts every lock on a user name, at every address (an admin's 解除锁定, a reset password). */
   async forget(username: string) {
     await this.failures.clearUser(normalizeUsername(username))

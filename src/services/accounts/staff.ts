@@ -6,7 +6,7 @@ import { ConflictError, ValidationError, NotFoundError, UnprocessableError } fro
 import { generatePassword, type PasswordHasher } from '../../security/passwords.js'
 import type { StaffQuery, StaffRecord, Store } from '../../store/ports.js'
 import type { AuditTrail } from '../audit.js'
-import type { LoginThrottle } from './login-throttle.js'
+import { normalizeUsername, type LoginThrottle } from './login-throttle.js'
 import { requireRole, type StaffPrincipal } from './principal.js'
 
 export interface StaffInput {
@@ -30,7 +30,7 @@ export class StaffService {
     private readonly passwords: PasswordHasher,
     private readonly audit: AuditTrail,
     /** The console's count of failed logins, whose locks an admin lifts. */
-    private readonly logins: Pick<LoginThrottle, 'forget'>,
+    private readonly logins: Pick<LoginThrottle, 'forget' | 'locked'>,
     /** Told after an account is added or changed: the shared directory cache names staff in audiences. */
     private readonly onChange: () => void = () => {},
     /** LIAISON_ADMIN_PASSWORD is set: the built-in admin's password is the server's to set, and comes back at each start. */
@@ -99,6 +99,13 @@ export class StaffService {
     await this.logins.forget(staff.username)
     await this.audit.record(actor, 'staff.password.reset', { kind: 'staff', id })
     return password
+  }
+
+  /** Which of these accounts failed logins have locked now (at some address or everywhere), by id: 解除锁定 lifts it. */
+  async lockedIds(actor: StaffPrincipal, accounts: StaffRecord[]): Promise<Set<string>> {
+    requireRole(actor, 'admin')
+    const names = await this.logins.locked(accounts.map((s) => s.username))
+    return new Set(accounts.filter((s) => names.has(normalizeUsername(s.username))).map((s) => s.id))
   }
 
   /** Lifts the lock that failed logins put on an account, at every address. */

@@ -1,5 +1,5 @@
 import { Schema, type Connection } from 'mongoose'
-import type { LoginFailureKey, LoginFailureKind, LoginFailureRepo } from '../ports.js'
+import type { LoginFailureKey, LoginFailureKind, LoginFailureRepo, UserLoginCounts } from '../ports.js'
 import { createIndexes } from './indexes.js'
 import { isDuplicateKey } from './errors.js'
 import type { ServerClock } from './server-clock.js'
@@ -75,6 +75,22 @@ export async function loginFailureRepo(conn: Connection, clock: ServerClock): Pr
     },
     async takeBack(key, instanceNow) {
       await LoginFailure.updateOne({ _id: idOf(key), resetsAt: { $gt: clock.at(instanceNow) }, failures: { $gt: 0 } }, { $inc: { failures: -1 } })
+    },
+    async userCounts(usernames, instanceNow) {
+      const out = new Map<string, UserLoginCounts>()
+      if (!usernames.length) return out
+      // By the index on (username, kind); a count whose window ended is nothing, whether or not the TTL monitor has passed.
+      const docs = await LoginFailure.find(
+        { username: { $in: usernames }, kind: { $in: ['user', 'user_at_client'] }, resetsAt: { $gt: clock.at(instanceNow) } },
+        { username: 1, kind: 1, failures: 1 },
+      ).lean<Array<Pick<LoginFailureDoc, 'username' | 'kind' | 'failures'>>>()
+      for (const d of docs) {
+        const counts = out.get(d.username) ?? { atOneAddress: 0, everywhere: 0 }
+        if (d.kind === 'user') counts.everywhere = d.failures
+        else counts.atOneAddress = Math.max(counts.atOneAddress, d.failures)
+        out.set(d.username, counts)
+      }
+      return out
     },
     async clearUser(username) {
       await LoginFailure.deleteMany({ username: { $eq: username }, kind: { $in: ['user', 'user_at_client'] } })

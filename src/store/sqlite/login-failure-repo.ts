@@ -1,4 +1,4 @@
-import type { LoginFailureRepo } from '../ports.js'
+import type { LoginFailureRepo, UserLoginCounts } from '../ports.js'
 import type { GroupCommit } from './group-commit.js'
 import type { Db } from './open.js'
 
@@ -22,6 +22,10 @@ export function loginFailureRepo(db: Db, group: GroupCommit): LoginFailureRepo {
   const prune = db.prepare(`DELETE FROM login_failures WHERE (kind, username, client) IN
     (SELECT kind, username, client FROM login_failures WHERE resets_at <= ? LIMIT ${PRUNED_PER_WRITE})`)
   const clear = db.prepare('DELETE FROM login_failures WHERE kind = @kind AND username = @username AND client = @client')
+  // By the primary key's first two columns, as clearUser: a page of accounts reads only its own rows.
+  const userCounts = db.prepare(`SELECT kind, username, MAX(failures) AS failures FROM login_failures
+    WHERE kind IN ('user', 'user_at_client') AND username IN (SELECT value FROM json_each(?)) AND resets_at > ?
+    GROUP BY kind, username`)
   return {
     async add(keys, windowMs, now) {
       const at = now.toISOString()
@@ -46,6 +50,18 @@ export function loginFailureRepo(db: Db, group: GroupCommit): LoginFailureRepo {
           )
           .run({ ...key, now: now.toISOString() }),
       )
+    },
+    async userCounts(usernames, now) {
+      const out = new Map<string, UserLoginCounts>()
+      if (!usernames.length) return out
+      const rows = userCounts.all(JSON.stringify(usernames), now.toISOString()) as Array<{ kind: string; username: string; failures: number }>
+      for (const r of rows) {
+        const counts = out.get(r.username) ?? { atOneAddress: 0, everywhere: 0 }
+        if (r.kind === 'user') counts.everywhere = r.failures
+        else counts.atOneAddress = r.failures
+        out.set(r.username, counts)
+      }
+      return out
     },
     async clearUser(username) {
       // Both kinds by the primary key's first two columns: no scan of the other addresses' rows.

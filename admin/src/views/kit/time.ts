@@ -1,22 +1,57 @@
-import { zonedIso, zoneFormat } from '../../business-zone'
+import { businessYear, localDate, zonedIso, zoneFormat } from '../../business-zone'
 
 /**
  * Times as staff read them, always in the business time zone (the server's; Beijing time until it
- * has said), whatever the browser's own zone; and the pickers' "2026-11-26 09:30" back to ISO 8601
- * with that zone's offset.
+ * has said), whatever the browser's own zone: "12月4日 9:30", as people write them, with the year
+ * only when it is not this one; and the pickers' "2026-11-26T09:30" back to ISO 8601 with that
+ * zone's offset.
  */
-const fmt = () => zoneFormat('zh-CN', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false })
+const fmt = () => zoneFormat('en-US', { year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: '2-digit', hourCycle: 'h23' })
 
-/** "2026-11-26 09:30", or "—" for nothing. */
-export function when(iso: string | null | undefined): string {
-  if (!iso) return '—'
-  const parts = Object.fromEntries(
+/** An instant's wall clock in the business zone, as numbers. */
+function wall(iso: string) {
+  const p = Object.fromEntries(
     fmt()
       .formatToParts(new Date(iso))
-      .map((p) => [p.type, p.value]),
+      .map((x) => [x.type, Number(x.value)]),
   )
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`
+  return { year: p.year, month: p.month, day: p.day, hour: p.hour % 24, minute: p.minute }
 }
+
+const pad = (n: number) => String(n).padStart(2, '0')
+type Wall = ReturnType<typeof wall>
+const dayOf = (w: Wall, thisYear: number) => `${w.year === thisYear ? '' : `${w.year}年`}${w.month}月${w.day}日`
+const clockOf = (w: Wall) => `${w.hour}:${pad(w.minute)}`
+
+/** "12月4日 9:30" ("2027年1月5日 9:30" in another year), or "—" for nothing. */
+export function when(iso: string | null | undefined, thisYear = businessYear()): string {
+  if (!iso) return '—'
+  const w = wall(iso)
+  return `${dayOf(w, thisYear)} ${clockOf(w)}`
+}
+
+/** "12月4日" ("2027年1月5日" in another year): the business day of an instant, or "—" for nothing. */
+export function day(iso: string | null | undefined, thisYear = businessYear()): string {
+  return iso ? dayOf(wall(iso), thisYear) : '—'
+}
+
+/**
+ * From when to when, as people say it: "12月7日 9:30—11:30" within one day, else each end with its
+ * own day ("12月7日 9:30", "12月8日 11:30"), for the page to join with 至. Each part is kept whole
+ * on a line by whoever shows it (TimeSpan): a date broken after "12月" is hard to read.
+ */
+export function spanParts(from: string | null | undefined, to: string | null | undefined, thisYear = businessYear()): [string, string | null] {
+  if (!from || !to) return [when(from, thisYear), to || from ? when(to, thisYear) : null]
+  const [a, b] = [wall(from), wall(to)]
+  if (a.year === b.year && a.month === b.month && a.day === b.day) return [`${dayOf(a, thisYear)} ${clockOf(a)}—${clockOf(b)}`, null]
+  return [when(from, thisYear), when(to, thisYear)]
+}
+
+/** The same as one line: "12月7日 9:30—11:30", "12月7日 9:30 至 12月8日 11:30". */
+export const span = (from: string | null | undefined, to: string | null | undefined, thisYear = businessYear()) =>
+  spanParts(from, to, thisYear)
+    .filter((p) => p !== null)
+    .join(' 至 ')
 
 /** A picker's value ("2026-11-26 09:30" in the business zone) as ISO 8601 with its offset. */
 export function toIso(local: string): string {
@@ -32,7 +67,16 @@ export function toIso(local: string): string {
 export const startOrNow = (local: string): string | undefined => (local.trim() ? toIso(local) : undefined)
 
 /** An ISO time as a date-and-time field's value ("2026-11-26T09:30") in the business zone. */
-export const toLocal = (iso: string) => when(iso).replace(' ', 'T')
+export function toLocal(iso: string): string {
+  const w = wall(iso)
+  return `${w.year}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}`
+}
+
+/**
+ * A date-and-time field's value at a wall-clock time on the business day `days` after today
+ * ("2026-12-18T17:00"): a default end a person would choose, never the minute the form was opened.
+ */
+export const laterDayAt = (days: number, time: string, now = Date.now()) => `${localDate(now + days * 86_400_000)}T${time}`
 
 const WEEKDAYS = '日一二三四五六'
 
@@ -41,7 +85,7 @@ const WEEKDAYS = '日一二三四五六'
  * "12月7日（星期一）上午9:30", with the year when it is not this one. The field itself is drawn in
  * the browser's language (an English system shows 12/07/2026, 09:30 AM); this line never is.
  */
-export function spokenLocal(local: string, thisYear = Number(when(new Date().toISOString()).slice(0, 4))): string {
+export function spokenLocal(local: string, thisYear = businessYear()): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(local)
   if (!m) return ''
   const [year, month, day, hour, minute] = m.slice(1).map(Number)

@@ -1,6 +1,8 @@
 import Router from '@koa/router'
 import type { AuthService } from '../../../services/accounts/auth.js'
+import type { StaffPrincipal } from '../../../services/accounts/principal.js'
 import type { StaffService } from '../../../services/accounts/staff.js'
+import type { StaffRecord } from '../../../services/records.js'
 import { requireStaff } from '../../middleware/auth.js'
 import { presentStaff } from '../../presenters/directory.js'
 import { idParam } from '../../schemas.js'
@@ -16,28 +18,30 @@ export interface StaffRoutesDeps {
 /** Console accounts (admins only). A new or reset password is in the answer once and nowhere else. */
 export function staffRoutes({ auth, staff }: StaffRoutesDeps) {
   const router = new Router<StaffState>({ prefix: '/api/admin/staff' })
+  const presentedWithLock = async (actor: StaffPrincipal, s: StaffRecord) => presentStaff(s, (await staff.lockedIds(actor, [s])).has(s.id))
   router.use(requireStaff(auth, 'admin'))
 
   router.get('/', async (ctx) => {
     const page = await staff.search(ctx.state.staff, parse(staffSearchQuery, ctx.query, 'query'))
-    ctx.body = { items: page.items.map(presentStaff), nextCursor: page.nextCursor }
+    const locked = await staff.lockedIds(ctx.state.staff, page.items)
+    ctx.body = { items: page.items.map((s) => presentStaff(s, locked.has(s.id))), nextCursor: page.nextCursor }
   })
 
   router.post('/', async (ctx) => {
     const created = await staff.create(ctx.state.staff, parse(staffCreateBody, ctx.state.body, 'body'))
     ctx.set('Cache-Control', 'no-store')
     ctx.status = 201
-    ctx.body = { staff: presentStaff(created.staff), initialPassword: created.password }
+    ctx.body = { staff: presentStaff(created.staff, false), initialPassword: created.password }
   })
 
   router.get('/:id', async (ctx) => {
     const { id } = parse(idParam, ctx.params, 'params')
-    ctx.body = presentStaff(await staff.get(ctx.state.staff, id))
+    ctx.body = await presentedWithLock(ctx.state.staff, await staff.get(ctx.state.staff, id))
   })
 
   router.patch('/:id', async (ctx) => {
     const { id } = parse(idParam, ctx.params, 'params')
-    ctx.body = presentStaff(await staff.update(ctx.state.staff, id, parse(staffEditBody, ctx.state.body, 'body')))
+    ctx.body = await presentedWithLock(ctx.state.staff, await staff.update(ctx.state.staff, id, parse(staffEditBody, ctx.state.body, 'body')))
   })
 
   router.post('/:id/password-reset', async (ctx) => {
