@@ -25,6 +25,8 @@ describe('the console is served at /console/', () => {
     expect(res.headers.get('content-type')).to.match(/text\/html/)
     expect(res.headers.get('cache-control')).to.equal('no-cache')
     expect(res.headers.get('content-security-policy')).to.include("script-src 'self'")
+    // A reading's https images (kept by the server) show in the clerk's editor; scripts stay our own.
+    expect(res.headers.get('content-security-policy')).to.include("img-src 'self' data: blob: https:")
     const html = await res.text()
     expect(html).to.include('<div id="app"></div>')
     expect(html).to.include(`/console/assets/${script}`)

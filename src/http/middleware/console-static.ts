@@ -12,13 +12,15 @@ const PREFIX = '/console/'
 const YEAR_SECONDS = 365 * 24 * 3600
 /**
  * The console is our own scripts and styles only. TDesign sets style attributes, so styles
- * may be inline; scripts never are. Images may be data: or blob: (QR codes, chart exports).
+ * may be inline; scripts never are. Images may be data: or blob: (QR codes, chart exports), and
+ * https: ones: a reading item keeps the https images of what a clerk pastes (src/domain/rich-text.ts),
+ * and her editor shows them as readers will see them, not as broken pictures.
  */
 const CONSOLE_CSP = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
+  "img-src 'self' data: blob: https:",
   "font-src 'self' data:",
   "connect-src 'self'",
   "object-src 'none'",
