@@ -6,6 +6,11 @@ export function localDate(at: Date, timeZone: string): string {
   return new Date(ms + offsetMs(ms, timeZone)).toISOString().slice(0, 10)
 }
 
+/** "2027-03-04" → "2027年3月4日": a date as people write it, with its year (a deadline read months later). */
+export function dayText(date: string): string {
+  return `${Number(date.slice(0, 4))}年${monthDayText(date)}`
+}
+
 /** "2026-11-25" → "11月25日": a date as people write it, without the year. */
 export function monthDayText(date: string): string {
   return `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`

@@ -105,6 +105,9 @@ describe('console: 代表建议 from review to statistics', function () {
     await officePage.locator('[data-test=requests]', { hasText: '已同意' }).waitFor()
     const after = await officePage.locator('[data-test=assignment]').innerText()
     expect(after).not.to.equal(before) // the deadline moved by 30 days
+    // Said as people write a date ("3月4日", the year only when not this one), not "2027-03-04".
+    expect(await officePage.locator('[data-test=deadline]').innerText()).to.match(/^(\d{4}年)?\d{1,2}月\d{1,2}日$/)
+    expect(await officePage.locator('[data-test=timeline]').innerText()).to.match(/新期限 \d{4}年\d{1,2}月\d{1,2}日/)
     expect(officePage.problems.concat(unitPage.problems)).to.deep.equal([])
   })
 

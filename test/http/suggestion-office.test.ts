@@ -57,10 +57,12 @@ describe('代表建议: the office and the units, within their scope', () => {
     expect(badDate.status).to.equal(400)
     const farOff = await sunli.post(`/api/admin/suggestions/${id}/assignment`, { leadUnitId: 'u01', deadline: '2099-12-31' })
     expect(farOff.status).to.equal(400)
+    // As people write a date: "2027年12月4日", not "2027-12-04".
     const latest = addMonths(localToday(app), 12)
+    const [y, m, d] = latest.split('-').map(Number)
     expect(farOff.body.error).to.deep.include({
-      message: `办理期限最长一年，不能晚于 ${latest}`,
-      details: [{ path: 'body.deadline', message: `不能晚于 ${latest}` }],
+      message: `办理期限最长一年，不能晚于 ${y}年${m}月${d}日`,
+      details: [{ path: 'body.deadline', message: `不能晚于 ${y}年${m}月${d}日` }],
     })
     expect((await sunli.post(`/api/admin/suggestions/${id}/assignment`, { leadUnitId: 'u01', deadline: addDays(latest, 1) })).status).to.equal(400)
     const publish = await sunli.put(`/api/admin/suggestions/${id}/publication`)

@@ -39,7 +39,7 @@ describe('代表建议 deadlines: units reminded 15 and 3 days ahead, the office
     await run()
     const overdue = await told(app, 'suggestion.overdue')
     expect(overdue).to.have.length(1)
-    expect(overdue[0]).to.match(/^office:d01 → 代表建议 .*已超过办理期限（.*），主办单位 市住房和城乡建设局 尚未答复，请督办。$/)
+    expect(overdue[0]).to.match(/^office:d01 → 代表建议 .*已超过办理期限（\d{4}年\d{1,2}月\d{1,2}日），主办单位 市住房和城乡建设局 尚未答复，请督办。$/)
     const listed = await (await asStaff(app, 'sunli')).get('/api/admin/suggestions?overdue=true')
     expect(listed.body.items.map((s: { id: string }) => s.id)).to.deep.equal([id])
     expect(listed.body.items[0].assignment.dueText).to.equal('已超期 1 天')

@@ -1,3 +1,4 @@
+import { dayText } from '../../domain/dates.js'
 import { deadlineNotices } from '../../domain/suggestion-due.js'
 import { HANDLING_STATUSES, unitIdsOf } from '../../domain/suggestion.js'
 import type { OutboxMessage } from '../../store/ports.js'
@@ -45,7 +46,7 @@ export class SuggestionDeadlines {
             s,
             this.book.officeOf(s),
             'suggestion.overdue',
-            `代表建议 ${s.number}《${s.title}》已超过办理期限（${deadline}），主办单位 ${lead} 尚未答复，请督办。`,
+            `代表建议 ${s.number}《${s.title}》已超过办理期限（${dayText(deadline)}），主办单位 ${lead} 尚未答复，请督办。`,
             `overdue:${deadline}`,
           ),
         )

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { dayText } from '../../domain/dates.js'
 import { addMonths } from '../../domain/suggestion-due.js'
 import {
   afterRating,
@@ -174,7 +175,7 @@ export class SuggestionDrafts {
       s.round = 2
       s.status = 'rehandling'
       s.assignment!.deadline = addMonths(this.book.today(now), REHANDLING_MONTHS)
-      this.book.note(s, { role: 'system', id: null, name: '系统' }, 'rehandling', `代表不满意，退回重新办理，期限 ${s.assignment!.deadline}`, now)
+      this.book.note(s, { role: 'system', id: null, name: '系统' }, 'rehandling', `代表不满意，退回重新办理，期限 ${dayText(s.assignment!.deadline)}`, now)
       for (const to of await this.book.unitStaff(unitIdsOf(s)))
         messages.push(
           this.book.message(

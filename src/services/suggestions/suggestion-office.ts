@@ -1,3 +1,4 @@
+import { dayText } from '../../domain/dates.js'
 import { addDays, addMonths } from '../../domain/suggestion-due.js'
 import { suggestionStats } from '../../domain/suggestion-stats.js'
 import { lapsePendingRequests, SUGGESTION_STATUS_LABELS, type ReviewDecision, type SuggestionRecord, type SuggestionStatus } from '../../domain/suggestion.js'
@@ -111,7 +112,7 @@ export class SuggestionOffice {
     // A mistyped year (2099) would take the suggestion off every reminder and overdue list for good.
     const latest = addMonths(today, MAX_DEADLINE_MONTHS)
     if (a.deadline && a.deadline > latest)
-      throw new ValidationError(`办理期限最长一年，不能晚于 ${latest}`, [{ path: 'body.deadline', message: `不能晚于 ${latest}` }])
+      throw new ValidationError(`办理期限最长一年，不能晚于 ${dayText(latest)}`, [{ path: 'body.deadline', message: `不能晚于 ${dayText(latest)}` }])
     const units = await this.book.units(
       [{ id: a.leadUnitId, path: 'body.leadUnitId' }, ...coUnitIds.map((id, i) => ({ id, path: `body.coUnitIds[${i}]` }))],
       staff,
@@ -132,7 +133,7 @@ export class SuggestionOffice {
     const key = s.assignment.keySupervision ? `，重点督办${s.assignment.supervisionLeader ? `（${s.assignment.supervisionLeader}领衔）` : ''}` : ''
     // Inside the units' brackets a second pair would nest: 「（主办，重点督办，王副主任领衔）」.
     const unitKey = s.assignment.keySupervision ? `，重点督办${s.assignment.supervisionLeader ? `，${s.assignment.supervisionLeader}领衔` : ''}` : ''
-    this.book.note(s, this.book.officeActor(staff), 'assigned', `交办：主办 ${lead}${co}，期限 ${s.assignment.deadline}${key}`, now)
+    this.book.note(s, this.book.officeActor(staff), 'assigned', `交办：主办 ${lead}${co}，期限 ${dayText(s.assignment.deadline)}${key}`, now)
     const messages: OutboxMessage[] = [
       this.book.message(
         s,
@@ -176,7 +177,7 @@ export class SuggestionOffice {
     let text: string
     if (approve && request.kind === 'extension') {
       assignment.deadline = addDays(assignment.deadline, request.days!)
-      text = `同意延期 ${request.days} 天，新期限 ${assignment.deadline}`
+      text = `同意延期 ${request.days} 天，新期限 ${dayText(assignment.deadline)}`
     } else if (approve) {
       assignment.leadUnit = request.proposedUnit!
       assignment.coUnits = assignment.coUnits.filter((u) => u.id !== request.proposedUnit!.id)

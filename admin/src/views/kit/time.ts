@@ -30,6 +30,13 @@ export function when(iso: string | null | undefined, thisYear = businessYear()):
   return `${dayOf(w, thisYear)} ${clockOf(w)}`
 }
 
+/** A calendar date as the server keeps it ("2027-03-04", a deadline) in words: "3月4日", "2027年3月4日" in another year. */
+export function dateText(date: string | null | undefined, thisYear = businessYear()): string {
+  if (!date) return '—'
+  const [year, month, d] = date.split('-').map(Number)
+  return `${year === thisYear ? '' : `${year}年`}${month}月${d}日`
+}
+
 /** "12月4日" ("2027年1月5日" in another year): the business day of an instant, or "—" for nothing. */
 export function day(iso: string | null | undefined, thisYear = businessYear()): string {
   return iso ? dayOf(wall(iso), thisYear) : '—'
