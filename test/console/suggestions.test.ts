@@ -86,6 +86,16 @@ describe('console: 代表建议 from review to statistics', function () {
       .and.include('主办')
       .and.match(/还有 \d+ 天/)
     await apart(row.locator('.t-link'), row.locator('.t-tag', { hasText: '重点督办' }))
+    // Its number ("2026-0001") on one line: broken after the dash it reads as two numbers.
+    const numberLines = await row
+      .locator('td')
+      .nth(0)
+      .evaluate((td) => {
+        const range = document.createRange()
+        range.selectNodeContents(td)
+        return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size
+      })
+    expect(numberLines, 'lines of the number').to.equal(1)
     await screenshot(unitPage, 'console-suggestions-unit-list')
     await row.getByText('关于老旧小区加装电梯的建议').click()
     await unitPage.getByRole('button', { name: '申请延期' }).click()
