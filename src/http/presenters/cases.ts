@@ -21,6 +21,7 @@ const deadlineTexts = (c: CaseRecord, { timeZone, now }: ReadingTime) => ({
   replyByText: dueDateText(c.replyDueAt, timeZone, now),
 })
 import { timelineDetails, type NameBook } from './case-timeline.js'
+import { routingSinceText } from './routing-since.js'
 
 // Presenters name every field they return: a case holds personal data.
 
@@ -216,6 +217,8 @@ export const presentStaffCase = (d: StaffCaseDetail, { timeZone, now }: ReadingT
   phoneMasked: d.phoneMasked,
   handledBy: { station: d.names.station, deputy: d.names.deputy, office: d.names.office },
   routingReasons: d.case.routingReasons,
+  /** What changed since the routing's reasons were written (topic corrected, message moved); null when nothing did. */
+  routingSince: routingSinceText(d),
   mergedInto: d.case.mergedInto,
   similar: {
     count: d.similar.length,
