@@ -10,6 +10,8 @@ export interface Mountable {
 
 /** Fixed leading segments a route must have to be looked up by: `/api/mp/cases/:id` → `/api/mp/cases`. */
 const DEPTH = 3
+/** How many path starts keep their chain: the app's own are a few hundred. */
+const KEPT_STARTS = 2000
 /** A segment with one of these is a parameter, wildcard, group or pattern, not fixed text. */
 const PATTERN = /[:*?+()[\]{}!\\]/
 
@@ -80,7 +82,22 @@ export function dispatchByPath(
     }
     return chain
   }
-  const dispatch = (ctx: Koa.Context, next: Koa.Next) => chainOf(candidatesFor(ctx.path))(ctx, next)
+  // The chain depends only on a path's first DEPTH segments: kept per such start, so a request does
+  // not work out its candidates again. Bounded, since the segments are whatever a client sends.
+  const byPathStart = new Map<string, Koa.Middleware<any, any>>()
+  const chainFor = (path: string) => {
+    const start = path
+      .toLowerCase()
+      .split('/', DEPTH + 1)
+      .join('/')
+    let chain = byPathStart.get(start)
+    if (!chain) {
+      chain = chainOf(candidatesFor(start))
+      if (byPathStart.size < KEPT_STARTS) byPathStart.set(start, chain)
+    }
+    return chain
+  }
+  const dispatch = (ctx: Koa.Context, next: Koa.Next) => chainFor(ctx.path)(ctx, next)
   return Object.assign(dispatch, { routers, candidatesFor })
 }
 

@@ -4,4 +4,13 @@
  * so a middleware that decides by path must compare this form, or a changed spelling walks
  * past it.
  */
-export const routedPath = (path: string) => path.toLowerCase().replace(/(.)\/+$/, '$1')
+export function routedPath(path: string): string {
+  // Several middleware ask for the same request's path in turn: the last answer is kept.
+  if (path !== lastPath) {
+    lastPath = path
+    lastRouted = path.toLowerCase().replace(/(.)\/+$/, '$1')
+  }
+  return lastRouted
+}
+let lastPath = ''
+let lastRouted = ''
