@@ -8,25 +8,39 @@ function wallClock(at: Date, timeZone: string) {
   return { year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate(), time: `${two(wall.getUTCHours())}:${two(wall.getUTCMinutes())}` }
 }
 
-/**
- * A deadline as people say it: "12月22日前（含当日）" when it is the end of a day (the
- * whole day still counts), "12月22日 20:00前" when it is a time of day. The year is
- * written only when it is not the year of `now`, as in "2027年1月15日前（含当日）".
- */
-export function dueDateText(dueAt: Date, timeZone: string, now?: Date): string {
-  const due = wallClock(dueAt, timeZone)
+/** A date as people write it; the year only when it is not the year of `now`: "12月7日", "2027年1月15日". */
+function dateWords(due: ReturnType<typeof wallClock>, timeZone: string, now?: Date): string {
   const year = now && wallClock(now, timeZone).year !== due.year ? `${due.year}年` : ''
-  const date = `${year}${due.month}月${due.day}日`
-  return endOfLocalDay(dueAt, timeZone).getTime() === dueAt.getTime() ? `${date}前（含当日）` : `${date} ${due.time}前`
+  return `${year}${due.month}月${due.day}日`
 }
 
 /**
- * When something closes, as people say it: `dueDateText`, except that a close at 00:00 is
- * the end of the day before ("12月19日前（含当日）", not "12月20日 00:00前", which an older
+ * A deadline of a message (to acknowledge it, to answer it) as deputies and residents read
+ * it: always the date and the time, "12月7日 06:57前", so that a deadline reads by one rule
+ * whatever day the message came on. Both clocks (domain/sla.ts) end at a moment: the
+ * acknowledgement after so many working hours, the reply at the end of a working day. A
+ * deadline at the end of a day is "12月22日 24:00前", as official notices say 24时: the
+ * whole of the 22nd counts, and "12月23日 00:00前" would be read as the whole of the 23rd.
+ * The year is written only when it is not the year of `now`: "2027年1月15日 24:00前".
+ */
+export function dueDateText(dueAt: Date, timeZone: string, now?: Date): string {
+  const last = lastOpenMoment(dueAt, timeZone)
+  const due = wallClock(last, timeZone)
+  const time = endOfLocalDay(last, timeZone).getTime() === last.getTime() ? '24:00' : due.time
+  return `${dateWords(due, timeZone, now)} ${time}前`
+}
+
+/**
+ * When something closes (a survey, a ballot, a quiz), as people say it: "12月19日前（含当日）"
+ * when it closes at the end of a day, "11月30日 18:00前" at a time of day. A close at 00:00
+ * is the end of the day before ("12月19日前（含当日）", not "12月20日 00:00前", which an older
  * reader takes for the whole of 20 December).
  */
 export function closingText(closesAt: Date, timeZone: string, now?: Date): string {
-  return dueDateText(lastOpenMoment(closesAt, timeZone), timeZone, now)
+  const last = lastOpenMoment(closesAt, timeZone)
+  const due = wallClock(last, timeZone)
+  const date = dateWords(due, timeZone, now)
+  return endOfLocalDay(last, timeZone).getTime() === last.getTime() ? `${date}前（含当日）` : `${date} ${due.time}前`
 }
 
 /**

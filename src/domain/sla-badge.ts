@@ -10,7 +10,7 @@ export interface SlaBadge {
   tone: SlaTone
   /** Which step is due: acknowledging the message or replying to it. */
   step: 'acknowledge' | 'reply'
-  /** The deadline itself, as people say it: "12月22日前（含当日）". */
+  /** The deadline itself, as people say it: "11月24日 10:00前", "12月22日 24:00前". */
   dueText: string
 }
 

@@ -27,7 +27,7 @@ describe('bot: a deputy binds, lists, acknowledges and replies; the resident rat
     expect(todo).to.include('您有 1 件待办留言')
     expect(todo).to.include(`【${ticket.slice(-4)}】`)
     expect(todo).to.include('路口红绿灯时间太短')
-    expect(todo).to.match(/请在(\d{4}年)?\d{1,2}月\d{1,2}日前（含当日）答复/)
+    expect(todo).to.match(/请在(\d{4}年)?\d{1,2}月\d{1,2}日 24:00前答复/)
   })
 
   it('acknowledges and replies by the last four digits; the reply reaches the resident, whose "5" rates it', async () => {
@@ -66,7 +66,9 @@ describe('bot: a deputy binds, lists, acknowledges and replies; the resident rat
     const { ticket: second, notice } = await messageReachesZhangWei(neighbour, '楼下垃圾桶满了三天没人清理')
     const short = second.slice(-4)
 
-    expect(notice).to.include('楼下垃圾桶满了三天没人清理')
+    expect(notice.split('\n')[0], 'addressed to him, as every notice to a deputy is').to.match(
+      new RegExp(`^张伟代表，您有一条新留言 ${second}（[^）]+）：楼下垃圾桶满了三天没人清理，请在(\\d{4}年)?\\d{1,2}月\\d{1,2}日 \\d{2}:\\d{2}前受理。$`),
+    )
     expect(notice).to.include(`受理请回复：受理 ${short}`).and.include(`答复请回复：回复 ${short} 再写上答复`)
     const copied = /受理 \d{4}/.exec(notice)![0]
     expect(await ask(t, deputy, copied)).to.include(`已受理留言 ${second}`)

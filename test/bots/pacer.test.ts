@@ -128,7 +128,7 @@ describe("bot: outbox messages leave at a person's pace", function () {
 
     const at: number[] = []
     t.world.onLine((line) => {
-      if (line.to === '张伟' && line.text.startsWith('新留言')) at.push(t.clock.now())
+      if (line.to === '张伟' && line.text.startsWith('张伟代表，您有一条新留言')) at.push(t.clock.now())
     })
     expect((await dispatch(app)).toBot).to.equal(6)
     await waitFor(() => at.length === 6, 'six notices')

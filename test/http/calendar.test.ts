@@ -63,13 +63,13 @@ describe('the business calendar: import, coverage and deadlines', () => {
     app.clock.set(new Date('2026-12-24T02:00:00Z')) // Thursday 10:00
     const { c } = await submit()
     expect(c.replyBy).to.equal('2027-01-15T15:59:59.999Z', '15 working days, 1 January not among them')
-    expect(c.replyByText).to.equal('2027年1月15日前（含当日）')
+    expect(c.replyByText).to.equal('2027年1月15日 24:00前')
     const lina = await new Client(app.baseUrl).login('lina', STAFF_PASSWORD)
     const seen = (await lina.get(`/api/admin/cases/${c.id}`)).body
     expect(seen.deadlinesProvisional).to.equal(true)
     expect(seen.deadlinesNote).to.match(/^期限为暂定/)
     const deputy = await asDeputy(app, 'dp0001')
-    expect((await deputy.get('/api/mp/deputy/cases')).body.items[0]).to.include({ deadlinesProvisional: true, replyByText: '2027年1月15日前（含当日）' })
+    expect((await deputy.get('/api/mp/deputy/cases')).body.items[0]).to.include({ deadlinesProvisional: true, replyByText: '2027年1月15日 24:00前' })
   })
 
   it('imports 2027 from a holiday-cn file: coverage is complete and new deadlines are no longer provisional', async () => {
@@ -181,15 +181,25 @@ describe('the acknowledgement clock counts working time', () => {
     expect((await deputy.post(`/api/mp/deputy/cases/${c.id}/acknowledge`, {})).status).to.equal(200)
     const [told] = (await app.liaison.store.outbox.search({ limit: 10, kind: 'case.acknowledged' })).items
     // 15 working days after Friday 27 November: 30 Nov–4 Dec, 7–11, 14–18 December.
-    expect(told.payload.text).to.equal(`您的留言 ${c.ticket} 已由张伟代表受理，将在12月18日前（含当日）答复您。`)
-    expect((await resident.get(`/api/mp/cases/${c.id}`)).body.replyByText).to.equal('12月18日前（含当日）')
+    expect(told.payload.text).to.equal(`您的留言 ${c.ticket} 已由张伟代表受理，将在12月18日 24:00前答复您。`)
+    expect((await resident.get(`/api/mp/cases/${c.id}`)).body.replyByText).to.equal('12月18日 24:00前')
   })
 
-  it('tells the deputy the day and time to acknowledge by, not a number of hours', async () => {
+  it('tells the deputy, by name, the day and time to acknowledge by, not a number of hours', async () => {
     const resident = await asResident(app)
-    await resident.post('/api/mp/cases', { text: '小区路灯坏了', regionId: 'c010101', deputyCode: 'DP0001' })
+    const { body: c } = await resident.post('/api/mp/cases', { text: '小区路灯坏了', regionId: 'c010101', deputyCode: 'DP0001' })
     const [assigned] = (await app.liaison.store.outbox.search({ limit: 10, kind: 'case.assigned' })).items
-    expect(assigned.payload.text).to.match(/请在11月30日 20:00前受理。$/)
+    expect(assigned.payload.text).to.equal(`张伟代表，您有一条新留言 ${c.ticket}（${c.topic}）：小区路灯坏了，请在11月30日 20:00前受理。`)
+  })
+
+  it('words the deadlines of a message written on the weekend by the same rule: the date and the time, in the notice and on his page', async () => {
+    app.clock.set(new Date('2026-11-28T01:30:00Z')) // Saturday 09:30: the clock waits for Monday and runs all of it
+    const resident = await asResident(app)
+    const { body: c } = await resident.post('/api/mp/cases', { text: '小区路灯坏了', regionId: 'c010101', deputyCode: 'DP0001' })
+    const [assigned] = (await app.liaison.store.outbox.search({ limit: 10, kind: 'case.assigned' })).items
+    expect(assigned.payload.text).to.equal(`张伟代表，您有一条新留言 ${c.ticket}（${c.topic}）：小区路灯坏了，请在11月30日 24:00前受理。`)
+    const deputy = await asDeputy(app, 'dp0001')
+    expect((await deputy.get(`/api/mp/deputy/cases/${c.id}`)).body).to.include({ acknowledgeByText: '11月30日 24:00前', replyByText: '12月18日 24:00前' })
   })
 })
 

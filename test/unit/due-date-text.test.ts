@@ -1,16 +1,34 @@
 import { expect } from 'chai'
+import { BusinessCalendar } from '../../src/domain/business-calendar.js'
 import { closingText, dueDateText, hoursText } from '../../src/domain/due-date-text.js'
+import { slaDeadlines } from '../../src/domain/sla.js'
 
 const beijing = (wall: string) => new Date(`${wall}+08:00`)
 const tz = 'Asia/Shanghai'
 
-describe('deadlines written for residents', () => {
-  it('a deadline at the end of a day reads "12月22日前（含当日）"', () => {
-    expect(dueDateText(beijing('2026-12-22T23:59:59.999'), tz)).to.equal('12月22日前（含当日）')
+describe("a message's deadlines as deputies and residents read them", () => {
+  const calendar = new BusinessCalendar({ timeZone: tz, holidays: [], workdays: [] })
+  const ackBy = (written: string) => dueDateText(slaDeadlines(beijing(written), calendar, { ackHours: 24, replyWorkingDays: 15 }).ackDueAt, tz)
+
+  it('the time to acknowledge reads by one rule whatever day the message came on: the date and the time', () => {
+    // Friday 06:57: 24 working hours later is Monday 06:57.
+    expect(ackBy('2026-12-04T06:57')).to.equal('12月7日 06:57前')
+    // Saturday 06:57: the clock stands still over the weekend and runs all of Monday.
+    expect(ackBy('2026-12-05T06:57')).to.equal('12月7日 24:00前')
+    expect(ackBy('2026-12-06T23:00'), 'Sunday night, the same').to.equal('12月7日 24:00前')
+  })
+
+  it('a deadline at the end of a day reads "12月22日 24:00前", the whole of that day counting', () => {
+    expect(dueDateText(beijing('2026-12-22T23:59:59.999'), tz)).to.equal('12月22日 24:00前')
+  })
+
+  it('a deadline at 00:00 is the end of the day before, never "12月23日 00:00前"', () => {
+    expect(dueDateText(beijing('2026-12-23T00:00'), tz)).to.equal('12月22日 24:00前')
+    expect(dueDateText(beijing('2026-12-23T00:30'), tz), 'any other time is said as it is').to.equal('12月23日 00:30前')
   })
 
   it('the end of a Beijing day is still that day though it is afternoon in UTC', () => {
-    expect(dueDateText(new Date('2026-03-16T15:59:59.999Z'), tz)).to.equal('3月16日前（含当日）')
+    expect(dueDateText(new Date('2026-03-16T15:59:59.999Z'), tz)).to.equal('3月16日 24:00前')
   })
 
   it('a deadline at a time of day says the time', () => {
@@ -18,10 +36,12 @@ describe('deadlines written for residents', () => {
   })
 
   it('names the year only when it is not this year', () => {
-    expect(dueDateText(beijing('2027-01-15T23:59:59.999'), tz, beijing('2026-12-24T10:00'))).to.equal('2027年1月15日前（含当日）')
-    expect(dueDateText(beijing('2026-12-30T23:59:59.999'), tz, beijing('2026-12-24T10:00'))).to.equal('12月30日前（含当日）')
+    expect(dueDateText(beijing('2027-01-15T23:59:59.999'), tz, beijing('2026-12-24T10:00'))).to.equal('2027年1月15日 24:00前')
+    expect(dueDateText(beijing('2026-12-30T23:59:59.999'), tz, beijing('2026-12-24T10:00'))).to.equal('12月30日 24:00前')
   })
+})
 
+describe('when a survey, ballot or quiz closes, in words', () => {
   it('a close at 00:00 is the end of the day before, the day itself counting', () => {
     expect(closingText(beijing('2026-12-20T00:00'), tz)).to.equal('12月19日前（含当日）')
     expect(closingText(beijing('2027-01-01T00:00'), tz, beijing('2026-12-24T10:00'))).to.equal('12月31日前（含当日）')

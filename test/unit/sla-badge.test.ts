@@ -11,7 +11,7 @@ describe('SLA badge in words', () => {
   it('counts days past the deadline as people do: "已超期 2 天"', () => {
     const badge = slaBadge(waiting(endOfDay('2026-11-29')), now, TZ)
     expect(badge).to.include({ text: '已超期 2 天', tone: 'overdue', step: 'acknowledge' })
-    expect(badge!.dueText).to.equal('11月29日前（含当日）')
+    expect(badge!.dueText).to.equal('11月29日 24:00前')
   })
 
   it('a deadline at the end of today is "今天到期"; earlier today and passed is "今天已超期"', () => {

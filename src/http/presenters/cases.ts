@@ -15,7 +15,7 @@ export interface ReadingTime {
 /** Why a deadline is provisional, for staff and deputies; null when it is not. */
 const provisionalNote = (c: CaseRecord) => (c.deadlinesProvisional ? '期限为暂定：计算时有的日子所在年份的放假安排尚未导入，导入后实际期限可能相差几天' : null)
 
-/** Deadlines as people read them: "12月22日前（含当日）". */
+/** Deadlines as people read them: "11月24日 10:00前", "12月22日 24:00前". */
 const deadlineTexts = (c: CaseRecord, { timeZone, now }: ReadingTime) => ({
   acknowledgeByText: dueDateText(c.ackDueAt, timeZone, now),
   replyByText: dueDateText(c.replyDueAt, timeZone, now),

@@ -59,6 +59,22 @@ export function caseMessage(
 
 export const excerpt = (text: string, max = 30) => (text.length > max ? `${text.slice(0, max)}…` : text)
 
+/**
+ * What a deputy reads when a message is placed with him, when it is written or when it is
+ * moved to him later: one sentence either way, addressed to him by name as every notice to
+ * a deputy is ("张伟代表，您有一条新留言 …，请在11月24日 10:00前受理。"). `cardText` is the
+ * line of the subscribe card, whose text keyword holds 20 characters (wechat.md §2.4): the
+ * card is his own and its title already says 新留言待受理, so it carries what he must do
+ * by when, which the greeting and the ticket would push out.
+ */
+export function assignedNotice(c: Pick<CaseRecord, 'ticket' | 'topic' | 'text'>, deputyName: string, ackByText: string) {
+  const to = deputyName ? `${deputyName}代表，` : ''
+  return {
+    text: `${to}您有一条新留言 ${c.ticket}（${c.topic}）：${excerpt(c.text)}，请在${ackByText}受理。`,
+    extra: { cardText: `请在${ackByText}受理` },
+  }
+}
+
 /** One move of a case: the transition, what changes, who hears about it, what else is written with it. */
 export interface CaseChange {
   action: CaseAction

@@ -7,7 +7,7 @@ import type { SlaPolicy } from '../../domain/sla.js'
 import type { SlaActionPolicy } from '../../domain/sla-actions.js'
 import { ConflictError, NotFoundError, UnprocessableError } from '../../errors.js'
 import type { OutboxMessage, Store } from '../../store/ports.js'
-import { caseEvent, caseMessage, excerpt, queueOf, resident, SYSTEM, type CaseActor, type CaseChange } from './case-changes.js'
+import { assignedNotice, caseEvent, caseMessage, queueOf, resident, SYSTEM, type CaseActor, type CaseChange } from './case-changes.js'
 import { escalationNotices, reminderText, slaRound, type EscalateAction, type RemindAction } from './sla-notices.js'
 import type { DirectoryCache } from '../directory/directory-cache.js'
 import { scopeHasStation } from '../../domain/staff-scope.js'
@@ -208,7 +208,7 @@ export class CaseMechanics {
         {
           to: { kind: 'deputy', id: deputyId },
           kind: 'case.assigned',
-          text: `${name}代表，您有一条新留言 ${c.ticket}（${c.topic}）：${excerpt(c.text)}，请在${dueDateText(ack.dueAt, this.policy.timeZone, this.clock.now())}受理。`,
+          ...assignedNotice(c, name, dueDateText(ack.dueAt, this.policy.timeZone, this.clock.now())),
         },
         // Staff moved it: the deputy who held it hears so, instead of finding it gone from their list.
         ...(c.deputyId && c.deputyId !== deputyId && actor.role !== 'deputy'

@@ -10,7 +10,7 @@ import { slaDeadlines, type SlaPolicy } from '../../domain/sla.js'
 import { ConflictError, UnprocessableError, ValidationError } from '../../errors.js'
 import type { PiiCipher } from '../../security/pii.js'
 import type { Store } from '../../store/ports.js'
-import { caseEvent, caseMessage, excerpt, queueOf } from './case-changes.js'
+import { assignedNotice, caseEvent, caseMessage, queueOf } from './case-changes.js'
 import type { RoutingService } from './case-routing.js'
 import type { MpPrincipal } from '../accounts/mp-sessions.js'
 import type { PrivacyNotice } from '../privacy/privacy.js'
@@ -175,20 +175,18 @@ export class CaseSubmitter {
     const ticketDate = localDate(now, this.policy.timeZone)
     try {
       const to = decision.deputyId ? { kind: 'deputy' as const, id: decision.deputyId } : queueOf(record)
+      const deputyName = decision.deputyId ? (placed.prepared.deputies.get(decision.deputyId)?.name ?? '') : ''
+      const toDeputy = (c: CaseRecord) => {
+        const notice = assignedNotice(c, deputyName, dueDateText(c.ackDueAt, this.policy.timeZone, now))
+        return caseMessage(c, 'case.assigned', to, notice.text, `case:${c.id}:submitted`, now, notice.extra)
+      }
       const stored = await this.store.cases.submit({
         record,
         ticketDate,
         events,
         outbox: (c) => [
           decision.deputyId
-            ? caseMessage(
-                c,
-                'case.assigned',
-                to,
-                `新留言 ${c.ticket}（${c.topic}）：${excerpt(c.text)}，请在${dueDateText(c.ackDueAt, this.policy.timeZone, now)}受理。`,
-                `case:${c.id}:submitted`,
-                now,
-              )
+            ? toDeputy(c)
             : // A station's or office's queue is read in a group chat: no word of the resident's text
               // (it may carry their name, phone or address), only where to find it.
               caseMessage(c, 'case.queued', to, `新留言 ${c.ticket}（${c.topic}）待分派，请登录工作台查看并分派。`, `case:${c.id}:submitted`, now),

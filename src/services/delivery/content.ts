@@ -35,6 +35,8 @@ export interface MessageContent {
 
 interface Payload {
   text?: string
+  /** The card's line when the text, said to a person by name, would not fit its 20 characters. */
+  cardText?: string
   title?: string
   ticket?: string
   caseId?: string
@@ -98,7 +100,7 @@ export function messageContent(m: OutboxMessage, subjects: Subjects, timeZone: s
   const about = meeting?.title ?? p.title
   const title = m.kind === 'digest' ? p.title || kindTitle : about ? `${kindTitle}：${about}` : kindTitle
   const line = m.kind === 'digest' && p.text ? digestSummary(p.text) : meetingLine(m.kind, meeting)
-  const text = line || p.text?.trim() || kindTitle
+  const text = line || p.cardText?.trim() || p.text?.trim() || kindTitle
   const at = meeting ? meeting.startAt : m.createdAt
   return {
     title,
