@@ -68,7 +68,6 @@ export class CaseMechanics {
     let freed = 0
     for (const m of await this.store.cases.mergedInto(carrier.id)) {
       if (m.status !== 'closed' || m.mergedInto !== carrier.id) continue
-      const now = this.clock.now()
       await this.apply(m, SYSTEM, {
         action: 'unmerge',
         type: 'reopened',
@@ -79,8 +78,7 @@ export class CaseMechanics {
           closedAt: null,
           deputyId: null,
           acknowledgedAt: null,
-          ackDueAt: new Date(now.getTime() + this.policy.ackHours * 3_600_000),
-          ackEscalation: 0,
+          ...(await this.freshAck(m)),
         },
         data: { fromCaseId: carrier.id, fromTicket: carrier.ticket },
         tell: [
@@ -130,7 +128,7 @@ export class CaseMechanics {
       type: 'transferred',
       to: 'submitted',
       note,
-      patch: { deputyId: null, acknowledgedAt: null, ackDueAt: new Date(this.clock.now().getTime() + this.policy.ackHours * 3_600_000), ackEscalation: 0 },
+      patch: { deputyId: null, acknowledgedAt: null, ...(await this.freshAck(c)) },
       data: { fromDeputyId: c.deputyId, toStation: c.stationId, deputyLeftOffice: true },
       tell: [
         { to: queueOf(c), kind: 'case.queued', text: `留言 ${c.ticket}（${c.topic}）的办理代表已离任，请登录工作台重新分派。` },
@@ -185,7 +183,7 @@ export class CaseMechanics {
     const stationId = c.stationId && deputyStations.includes(c.stationId) ? c.stationId : (deputyStations[0] ?? c.stationId)
     const name = await this.deputyName(deputyId)
     const place = stationId && stationId !== c.stationId ? await this.directory.placeOfStation(stationId) : null
-    const ack = (await this.calendar.current()).afterWorkingHours(this.clock.now(), this.policy.ackHours)
+    const ack = await this.freshAck(c)
     return this.apply(c, actor, {
       action: 'assign',
       type: c.deputyId ? 'transferred' : 'assigned',
@@ -198,9 +196,7 @@ export class CaseMechanics {
         stationId,
         acknowledgedAt: null,
         officeRegionId: stationId ? null : c.officeRegionId,
-        ackDueAt: ack.dueAt,
-        ackEscalation: 0,
-        deadlinesProvisional: (c.deadlinesProvisional ?? false) || ack.provisional,
+        ...ack,
         ...(place ? { handlingDistrictId: place.districtId ?? c.handlingDistrictId } : {}),
       },
       data: { fromDeputyId: c.deputyId, deputyId, fromStationId: c.stationId, stationId, fromOffice: c.stationId ? null : (c.officeRegionId ?? 'city') },
@@ -208,7 +204,7 @@ export class CaseMechanics {
         {
           to: { kind: 'deputy', id: deputyId },
           kind: 'case.assigned',
-          ...assignedNotice(c, name, dueDateText(ack.dueAt, this.policy.timeZone, this.clock.now())),
+          ...assignedNotice(c, name, dueDateText(ack.ackDueAt, this.policy.timeZone, this.clock.now())),
         },
         // Staff moved it: the deputy who held it hears so, instead of finding it gone from their list.
         ...(c.deputyId && c.deputyId !== deputyId && actor.role !== 'deputy'
@@ -222,6 +218,16 @@ export class CaseMechanics {
           : []),
       ],
     })
+  }
+
+  /**
+   * A new holder's own time to acknowledge, counted in working hours as at submission: a message
+   * handed back or handed up on a Friday evening is not late on Saturday. The reply deadline the
+   * resident was given stands.
+   */
+  async freshAck(c: CaseRecord) {
+    const ack = (await this.calendar.current()).afterWorkingHours(this.clock.now(), this.policy.ackHours)
+    return { ackDueAt: ack.dueAt, ackEscalation: 0, deadlinesProvisional: (c.deadlinesProvisional ?? false) || ack.provisional }
   }
 
   async apply(c: CaseRecord, actor: CaseActor, change: CaseChange): Promise<CaseRecord> {

@@ -98,8 +98,7 @@ export class CaseWorkflow extends CaseMechanics {
         patch: {
           deputyId: null,
           acknowledgedAt: null,
-          ackDueAt: new Date(this.clock.now().getTime() + this.policy.ackHours * 3_600_000),
-          ackEscalation: 0,
+          ...(await this.freshAck(c)),
         },
         data: { fromDeputyId: c.deputyId, toStation: c.stationId },
         // Read in the station's group: the reason (which may quote the resident) stays in the timeline.
@@ -155,8 +154,7 @@ export class CaseWorkflow extends CaseMechanics {
         officeRegionId: office,
         handlingDistrictId: office,
         acknowledgedAt: null,
-        ackDueAt: new Date(this.clock.now().getTime() + this.policy.ackHours * 3_600_000),
-        ackEscalation: 0,
+        ...(await this.freshAck(c)),
       },
       data: { fromStationId: c.stationId, toOffice: office ?? 'city' },
       // Read in the office's group chat: no word of the resident's text, nor of a reason that may quote it.
