@@ -32,9 +32,15 @@ describe('the SLA job: reminders, escalation and closing', () => {
     await sla()
     const reminders = await messages('case.reminder')
     expect(reminders.map((m) => [m.recipientKind, m.recipientId])).to.deep.equal([['deputy', 'dp0001']])
-    expect(reminders[0].payload.text).to.equal(`提醒：留言 ${ticket} 请在11月24日 10:00前受理，请及时处理。`)
+    expect(reminders[0].payload.text, 'addressed to him, as every notice to a deputy is').to.equal(
+      `张伟代表，提醒您：留言 ${ticket} 请在11月24日 10:00前受理，请及时处理。`,
+    )
+    expect(reminders[0].payload.cardText, "the subscribe card's 20 characters: what to do by when").to.equal('请在11月24日 10:00前受理')
     const timeline = await app.liaison.store.cases.events(id)
-    expect(timeline.filter((e) => e.type === 'reminded')).to.have.length(1)
+    expect(
+      timeline.filter((e) => e.type === 'reminded').map((e) => e.note),
+      'the timeline keeps the reminder, not the greeting',
+    ).to.deep.equal([`提醒：留言 ${ticket} 请在11月24日 10:00前受理，请及时处理。`])
   })
 
   it("escalates an unacknowledged case to the station's staff, then to the district office", async () => {
@@ -70,8 +76,9 @@ describe('the SLA job: reminders, escalation and closing', () => {
     ).to.deep.equal([`督办：留言 ${ticket} 已过受理期限，请督促办理。`])
     expect((await deputy.get('/api/mp/deputy/cases')).body.items[0]).to.include({ ticket, overdue: true })
     expect((await messages('case.overdue')).map((m) => [m.recipientId, m.payload.text])).to.deep.equal([
-      ['dp0001', `留言 ${ticket} 已逾期未受理，已报告督办。`],
+      ['dp0001', `张伟代表，留言 ${ticket} 已逾期未受理，已报告督办。`],
     ])
+    expect((await messages('case.overdue'))[0].payload.cardText).to.equal('已逾期未受理，已报告督办')
   })
 
   it('runs the reply clock once acknowledged, on working days', async () => {
@@ -81,7 +88,7 @@ describe('the SLA job: reminders, escalation and closing', () => {
     app.clock.set(new Date('2026-12-14T12:00:00Z')) // Monday 20:00, the day the reply is due
     await sla()
     expect((await messages('case.reminder')).map((m) => m.payload.text)).to.deep.equal([
-      `提醒：留言 ${(await app.liaison.store.cases.get(id))!.ticket} 请在12月14日 24:00前答复，请及时处理。`,
+      `张伟代表，提醒您：留言 ${(await app.liaison.store.cases.get(id))!.ticket} 请在12月14日 24:00前答复，请及时处理。`,
     ])
     app.clock.set(new Date('2026-12-15T01:00:00Z'))
     await sla()

@@ -8,7 +8,7 @@ import type { SlaActionPolicy } from '../../domain/sla-actions.js'
 import { ConflictError, NotFoundError, UnprocessableError } from '../../errors.js'
 import type { OutboxMessage, Store } from '../../store/ports.js'
 import { assignedNotice, caseEvent, caseMessage, queueOf, resident, SYSTEM, type CaseActor, type CaseChange } from './case-changes.js'
-import { escalationNotices, reminderText, slaRound, type EscalateAction, type RemindAction } from './sla-notices.js'
+import { escalationNotices, reminderNotice, slaRound, type EscalateAction, type RemindAction } from './sla-notices.js'
 import type { DirectoryCache } from '../directory/directory-cache.js'
 import { scopeHasStation } from '../../domain/staff-scope.js'
 import type { MpPrincipal } from '../accounts/mp-sessions.js'
@@ -150,11 +150,11 @@ export class CaseMechanics {
     const already = (await this.store.cases.events(c.id)).some((e) => e.type === 'reminded' && e.data.round === round)
     if (already || !c.deputyId) return false
     const now = this.clock.now()
-    const text = reminderText(c, action, this.policy.timeZone, now)
+    const { note, text, cardText } = reminderNotice(c, action, await this.deputyName(c.deputyId), this.policy.timeZone, now)
     await this.store.cases.appendEvents(
       c.id,
-      [caseEvent(c, 'reminded', SYSTEM, now, { note: text, data: { clock: action.clock, round } })],
-      [caseMessage(c, 'case.reminder', { kind: 'deputy', id: c.deputyId }, text, `sla:${c.id}:remind:${round}`, now)],
+      [caseEvent(c, 'reminded', SYSTEM, now, { note, data: { clock: action.clock, round } })],
+      [caseMessage(c, 'case.reminder', { kind: 'deputy', id: c.deputyId }, text, `sla:${c.id}:remind:${round}`, now, { cardText })],
     )
     return true
   }
@@ -163,7 +163,12 @@ export class CaseMechanics {
   async escalate(c: CaseRecord, action: EscalateAction): Promise<CaseRecord> {
     const now = this.clock.now()
     const round = slaRound(c, action.clock)
-    const { to, text, deputyText } = escalationNotices(c, action, this.policy.escalationRepeatHours)
+    const { to, text, deputyText, deputyCardText } = escalationNotices(
+      c,
+      action,
+      this.policy.escalationRepeatHours,
+      c.deputyId ? await this.deputyName(c.deputyId) : null,
+    )
     const patch = action.clock === 'ack' ? { ackEscalation: action.level } : { replyEscalation: action.level }
     return this.store.cases.update(
       { ...c, ...patch, updatedAt: now },
@@ -171,7 +176,11 @@ export class CaseMechanics {
       [
         caseMessage(c, 'case.escalated', to, text, `sla:${c.id}:escalate:${action.level}:${round}`, now),
         ...(c.deputyId
-          ? [caseMessage(c, 'case.overdue', { kind: 'deputy', id: c.deputyId }, deputyText, `sla:${c.id}:overdue:${action.level}:${round}`, now)]
+          ? [
+              caseMessage(c, 'case.overdue', { kind: 'deputy', id: c.deputyId }, deputyText, `sla:${c.id}:overdue:${action.level}:${round}`, now, {
+                cardText: deputyCardText,
+              }),
+            ]
           : []),
       ],
     )

@@ -18,17 +18,28 @@ const CLOCK_WORDS = { ack: '受理', reply: '答复' } as const
 export const slaRound = (c: Pick<CaseRecord, 'reopenCount' | 'ackDueAt' | 'deputyId'>, clock: SlaClock) =>
   clock === 'ack' ? `ack:${c.reopenCount}:${c.ackDueAt.getTime()}` : `reply:${c.reopenCount}:${c.deputyId ?? ''}`
 
-/** What the deputy reads shortly before a deadline. */
-export function reminderText(c: Pick<CaseRecord, 'ticket'>, action: RemindAction, timeZone: string, now: Date) {
-  return `提醒：留言 ${c.ticket} 请在${dueDateText(action.dueAt, timeZone, now)}${CLOCK_WORDS[action.clock]}，请及时处理。`
+/**
+ * Shortly before a deadline: the timeline's note, and what the deputy reads, addressed to him by name
+ * as every notice to a deputy is. The subscribe card's text keyword holds 20 characters and its title
+ * already says what it is about, so the card carries only what he must do by when.
+ */
+export function reminderNotice(c: Pick<CaseRecord, 'ticket'>, action: RemindAction, deputyName: string | null, timeZone: string, now: Date) {
+  const todo = `请在${dueDateText(action.dueAt, timeZone, now)}${CLOCK_WORDS[action.clock]}`
+  return {
+    note: `提醒：留言 ${c.ticket} ${todo}，请及时处理。`,
+    text: `${greeting(deputyName)}提醒您：留言 ${c.ticket} ${todo}，请及时处理。`,
+    cardText: todo,
+  }
 }
+
+const greeting = (deputyName: string | null) => (deputyName ? `${deputyName}代表，` : '')
 
 /**
  * Who hears of a passed deadline and what they read: the station's queue first, then the
  * office supervising whoever holds the case (after a cross-district transfer, the handler's);
  * the deputy holding it is told it has been reported.
  */
-export function escalationNotices(c: CaseRecord, action: EscalateAction, repeatHours: number) {
+export function escalationNotices(c: CaseRecord, action: EscalateAction, repeatHours: number, deputyName: string | null) {
   const word = CLOCK_WORDS[action.clock]
   const to: Recipient = action.level === 1 ? queueOf(c) : { kind: 'office', id: c.handlingDistrictId ?? c.districtId ?? c.officeRegionId ?? 'city' }
   // "已超过答复期限72 小时" read like a machine; people say how long it has been late.
@@ -36,6 +47,7 @@ export function escalationNotices(c: CaseRecord, action: EscalateAction, repeatH
   return {
     to,
     text: `督办：留言 ${c.ticket} ${late}，请督促办理。`,
-    deputyText: `留言 ${c.ticket} 已逾期未${word}，已报告督办。`,
+    deputyText: `${greeting(deputyName)}留言 ${c.ticket} 已逾期未${word}，已报告督办。`,
+    deputyCardText: `已逾期未${word}，已报告督办`,
   }
 }
