@@ -76,6 +76,8 @@ export interface CaseListItem {
   ticket: string
   status: string
   statusLabel: string
+  /** How she writes its number: its last four digits, or the whole number when another of hers ends alike (absent from an older backend). */
+  ref?: string
   excerpt: string
   createdAt: string
   /** Whether 重新办理 may be asked for it now, or why not; null while not closed (absent from an older backend). */
@@ -203,8 +205,23 @@ export class LiaisonClient {
   submitCase(personId: string, draft: CaseDraft, idempotencyKey: string) {
     return this.call<SubmittedCase>('POST', `/people/${enc(personId)}/cases`, draft, { 'Idempotency-Key': idempotencyKey })
   }
+  /** Her newest messages (a page). */
   async cases(personId: string) {
-    return (await this.call<{ items: CaseListItem[] }>('GET', `/people/${enc(personId)}/cases`)).items
+    return (await this.caseList(personId)).items
+  }
+  /** Her newest messages; `more`: she has older ones, not in `items` (found by number with `casesNamed`). */
+  async caseList(personId: string) {
+    const list = await this.call<{ items: CaseListItem[]; more?: boolean }>('GET', `/people/${enc(personId)}/cases`)
+    return { items: list.items, more: list.more ?? false }
+  }
+  /**
+   * Her own messages a number names, however old: the whole number (20261122-0042), or its last four digits,
+   * which start again at 0001 each day and may name several; newest first. None for another person's number.
+   */
+  async casesNamed(personId: string, ref: string) {
+    const { items } = await this.call<{ items: CaseListItem[] }>('GET', `/people/${enc(personId)}/cases?ref=${enc(ref)}`)
+    // An older backend ignores `ref` and answers with her newest page: only what the number names is hers to act on.
+    return items.filter((c) => (ref.includes('-') ? c.ticket === ref : c.ticket.endsWith(`-${ref}`)))
   }
   caseDetail(personId: string, ticket: string) {
     return this.call<CaseDetail>('GET', `/people/${enc(personId)}/cases/${enc(ticket)}`)

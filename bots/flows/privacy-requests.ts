@@ -1,6 +1,6 @@
 import { ApiError } from '../client.js'
 import { compact, parseCommand } from '../text.js'
-import { caseLines, lines, type Conversation, type Turn } from './turn.js'
+import { caseLines, lines, noSuchMessage, type Conversation, type Turn } from './turn.js'
 
 /**
  * A resident's rights from the chat: 撤回 (withdraw a message nobody has answered yet,
@@ -84,14 +84,14 @@ async function erase(turn: Turn) {
 /** "撤回": which messages can still be withdrawn; "撤回 0042" (or the full ticket): that one. */
 async function withdraw(turn: Turn, ref: string | null) {
   const { client, person } = turn
-  const mine = await client.cases(person.personId)
   if (!ref) {
-    const open = mine.filter((c) => WITHDRAWABLE.has(c.status))
+    const open = (await client.cases(person.personId)).filter((c) => WITHDRAWABLE.has(c.status))
     if (!open.length) return turn.say('您没有可以撤回的留言。已经答复或办结的留言不能撤回。')
     return turn.say(lines('可以撤回的留言：', ...caseLines(open), '', `要撤回哪一条，请发送"撤回 编号"，如：撤回 ${open[0].ticket.slice(-4)}`))
   }
-  let matches = ref.includes('-') ? mine.filter((c) => c.ticket === ref) : mine.filter((c) => c.ticket.endsWith(`-${ref}`))
-  if (!matches.length) return turn.say(`没有找到编号为 ${ref} 的留言。发送"查询"看您的全部留言。`)
+  // Among all her messages however old, not only the newest the list holds; never another person's.
+  let matches = await client.casesNamed(person.personId, ref)
+  if (!matches.length) return turn.say(noSuchMessage(ref))
   if (matches.length > 1) {
     // Numbers start again at 0001 each day: only the ones that can still be withdrawn are meant.
     const open = matches.filter((c) => WITHDRAWABLE.has(c.status))

@@ -1,6 +1,6 @@
-import { ApiError, isUnavailable } from '../client.js'
+import { ApiError, isUnavailable, type CaseListItem } from '../client.js'
 import { stillWriting } from './leave-message.js'
-import { lines, oneLine, shortTicket, type ReopenFlow, type Turn } from './turn.js'
+import { lines, noSuchMessage, oneLine, shortTicket, type ReopenFlow, type Turn } from './turn.js'
 
 /**
  * Rating an answer and asking for it to be handled again (重新办理), for the resident conversation
@@ -17,15 +17,22 @@ export const RATING_SCALE = lines('打分请回复 1 到 5 中的一个数字：
 /** "重新办理" before the answer is rated: only a rated answer can be handled again, so the score comes first. */
 export const SCORE_FIRST = lines('请先给这次答复打分，分数低的可以申请重新办理。', RATING_SCALE)
 
-/** The full ticket of one of the person's own messages, from the full number or its last four digits; null after saying why not. */
-export async function ownTicket(turn: Turn, ref: string): Promise<string | null> {
-  if (!/^\d{4}$/.test(ref)) return ref
-  const mine = (await turn.client.cases(turn.person.personId)).filter((c) => c.ticket.endsWith(`-${ref}`))
-  if (mine.length === 1) return mine[0].ticket
-  if (!mine.length) turn.say(`没有找到编号为 ${ref} 的留言。发送"查询"看您的全部留言。`)
+/**
+ * One of the person's own messages, however old (the backend looks the number up among all of hers, not
+ * in the newest page the list shows), from the full number or its last four digits; null after saying why not.
+ */
+export async function ownCase(turn: Turn, ref: string): Promise<CaseListItem | null> {
+  const named = await turn.client.casesNamed(turn.person.personId, ref)
+  if (named.length === 1) return named[0]
+  if (!named.length) turn.say(noSuchMessage(ref))
   // Numbers start again at 0001 each day: name the ones meant, so the whole number can be copied.
-  else turn.say(lines(`有 ${mine.length} 条留言以 ${ref} 结尾：`, ...mine.slice(0, 5).map((c) => `· ${c.ticket} ${oneLine(c.excerpt)}`), '请发完整编号。'))
+  else turn.say(lines(`有 ${named.length} 条留言以 ${ref} 结尾：`, ...named.slice(0, 5).map((c) => `· ${c.ticket} ${oneLine(c.excerpt)}`), '请发完整编号。'))
   return null
+}
+
+/** The full ticket of one of the person's own messages, as ownCase finds it; null after saying why not. */
+export async function ownTicket(turn: Turn, ref: string): Promise<string | null> {
+  return (await ownCase(turn, ref))?.ticket ?? null
 }
 
 /** "评价 0042 5": that message's answer, whichever one a bare number would rate. */
@@ -64,7 +71,7 @@ export async function rate(turn: Turn, ticket: string, rating: number, reason = 
     } else turn.say(lines(await thanksForRating(turn, ticket, rating), draft && stillWriting(draft)))
   } catch (err) {
     if (!(err instanceof ApiError)) throw err
-    if (err.status === 404) return turn.say(lines(`没有找到编号为 ${ticket} 的留言。发送"查询"看您的全部留言。`, draft && stillWriting(draft)))
+    if (err.status === 404) return turn.say(lines(noSuchMessage(ticket), draft && stillWriting(draft)))
     done() // already rated or closed: a later "5" means something else
     turn.say(lines((err.code === 'illegal_transition' && (await whyNotRated(turn, ticket))) || err.message, draft && stillWriting(draft)))
   }
@@ -102,6 +109,11 @@ export async function othersWaiting(turn: Turn, ticket: string | null) {
     throw err
   })
   const refOf = (t: string) => {
+    const listed = mine.find((c) => c.ticket === t)
+    // The backend's, among all her messages however old.
+    if (listed?.ref) return listed.ref
+    // Older than her newest: whether another of hers ends alike is not known here, and the whole number is never wrong.
+    if (!listed) return t
     const short = shortTicket(t)
     return mine.some((c) => c.ticket !== t && c.ticket.endsWith(`-${short}`)) ? t : short
   }

@@ -1,7 +1,7 @@
 import type { CaseListItem } from '../client.js'
 import { normalise } from '../text.js'
 import { stillWriting } from './leave-message.js'
-import { othersWaiting, ownTicket, reopen, SCORE_FIRST } from './rating.js'
+import { othersWaiting, ownCase, reopen, SCORE_FIRST } from './rating.js'
 import { caseLines, lines, oneLine, type ReopenFlow, type Turn } from './turn.js'
 
 /**
@@ -66,20 +66,19 @@ export async function reopenLater(turn: Turn, ratingWaits: boolean): Promise<boo
     turn.say(lines(SCORE_FIRST, asked.reason ? `您说的"${asked.reason}"记下了，打了低分后会和重新办理的申请一起转过去。` : null, tail))
     return true
   }
-  const mine = await turn.client.cases(turn.person.personId)
   if (asked.ref !== null) {
-    const ticket = await ownTicket(turn, asked.ref)
-    const item = ticket && mine.find((c) => c.ticket === ticket)
+    // Found among all her messages, however old, not only the newest the list holds.
+    const item = await ownCase(turn, asked.ref)
     if (!item) {
-      // ownTicket said why (not found, or several end alike); the whole number past the first 20 is not listed.
-      if (ticket) turn.say(`没有找到编号为 ${ticket} 的留言。发送"查询"看您的全部留言。`)
+      // ownCase said why (not found, or several end alike).
       if (tail) turn.say(tail)
       return true
     }
-    if (item.reopen === 'allowed') return start(turn, item.ticket, asked.reason, draft)
+    if (item.reopen === 'allowed') return start(turn, item.ticket, asked.reason, draft, item)
     turn.say(lines(await whyNot(turn, item), tail))
     return true
   }
+  const mine = await turn.client.cases(turn.person.personId)
   const open = mine.filter((c) => c.reopen === 'allowed')
   if (open.length === 1 && asked.form === 'end') return confirm(turn, open[0], asked.reason, turn.raw, draft)
   if (open.length === 1) return start(turn, open[0].ticket, asked.reason, draft)
@@ -113,8 +112,11 @@ export async function pickToReopen(turn: Turn, flow: ReopenFlow): Promise<boolea
   return true
 }
 
-/** One message may be handled again: with the reason she gave it goes at once, else she is asked why. */
-async function start(turn: Turn, ticket: string, reason: string, draft: ReopenFlow['draft']): Promise<boolean> {
+/**
+ * One message may be handled again: with the reason she gave it goes at once, else she is asked why.
+ * `known`: the message as already read (one older than the list's newest is not in it).
+ */
+async function start(turn: Turn, ticket: string, reason: string, draft: ReopenFlow['draft'], known?: CaseListItem): Promise<boolean> {
   const flow: ReopenFlow = { name: 'reopen', stage: 'reason', ticket, ...(reason ? { reason } : {}), ...(draft ? { draft } : {}) }
   const resume = (said: string | null) => {
     turn.state.flow = draft ?? null
@@ -122,7 +124,7 @@ async function start(turn: Turn, ticket: string, reason: string, draft: ReopenFl
   }
   if (reason) return reopen(turn, flow, reason, resume)
   turn.state.flow = flow
-  const item = (await turn.client.cases(turn.person.personId).catch(() => [])).find((c) => c.ticket === ticket)
+  const item = known ?? (await turn.client.cases(turn.person.personId).catch(() => [])).find((c) => c.ticket === ticket)
   turn.say(lines(`留言 ${ticket}${item ? `（${oneLine(item.excerpt)}）` : ''}可以申请重新办理。`, '请简单说说还有哪些问题没有解决：'))
   return true
 }
@@ -139,8 +141,7 @@ function confirm(turn: Turn, item: CaseListItem, reason: string, words: string, 
 
 /** Why this message cannot be handled again now, in words. */
 async function whyNot(turn: Turn, item: CaseListItem): Promise<string> {
-  const { refOf } = await othersWaiting(turn, null)
-  const ref = refOf(item.ticket)
+  const ref = item.ref ?? (await othersWaiting(turn, null)).refOf(item.ticket)
   if (item.status === 'replied')
     return lines(`留言 ${ref} 的答复还没有打分。打了低分的答复，才可以申请重新办理。`, `打分请发送：评价 ${ref} 2（5 很满意，1 很不满意）`)
   if (item.reopen === 'reopen_window_passed') return lines(`留言 ${ref} 的答复已超过可申请重新办理的期限，不能再重新办理了。`, AGAIN)

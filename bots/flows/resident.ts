@@ -1,11 +1,11 @@
-import { ApiError } from '../client.js'
+import { ApiError, type CaseListItem } from '../client.js'
 import { agreesToNotice, dissatisfaction, isThanks, progressQuestion, quotedAnswerTicket, ratingWord, scaleWord } from '../text.js'
 import { keepUnsentWords, keptDraftChoice } from './kept-draft.js'
 import { askConsentFirst, continueMessage, isLongText, resumeDraft, startMessageWithText, startNew, stillWriting } from './leave-message.js'
-import { othersWaiting, ownTicket, rate, rateByNumber, RATING_SCALE, reopenAnswer, SCALE_LINE, SCORE_FIRST } from './rating.js'
+import { othersWaiting, ownCase, rate, rateByNumber, RATING_SCALE, reopenAnswer, SCALE_LINE, SCORE_FIRST } from './rating.js'
 import { pickToReopen, reopenLater } from './reopen-later.js'
 import { scoreWhilePicking } from './while-picking.js'
-import { caseLines, dayTime, lines, oneLine, shortTicket, type Conversation, type NewMessage, type PrivacyFlow, type Turn } from './turn.js'
+import { caseLines, dayTime, lines, noSuchMessage, oneLine, shortTicket, type Conversation, type NewMessage, type PrivacyFlow, type Turn } from './turn.js'
 
 /**
  * A resident in a private chat: the menu, leaving a message (leave-message.ts), asking
@@ -199,21 +199,32 @@ async function privacyAnswer(turn: Turn, flow: PrivacyFlow): Promise<boolean> {
   return true
 }
 
-/** "查询": their newest messages; "查询 20261122-0042" (or its last four digits): one in full. */
+/** "查询": their newest messages; "查询 20261122-0042" (or its last four digits): one in full, however old. */
 async function query(turn: Turn, ticket: string | null) {
   const { client, person } = turn
   if (!ticket) {
-    const items = await client.cases(person.personId)
+    const { items, more } = await client.caseList(person.personId)
     if (items.length === 0) return turn.say('您还没有留言。发送"留言"就可以给人大代表留言。')
-    turn.say(lines('您最近的留言：', ...caseLines(items), '', `看详情请发送"查询 编号"，如：查询 ${items[0].ticket}`, rateLine(items)))
+    const shown = caseLines(items)
+    // Only the newest are listed: she is told so, and that an older one is found by its number all the same.
+    const cut = more || items.length > shown.length
+    turn.say(
+      lines(
+        cut ? `您最近的 ${shown.length} 条留言（更早的没有列出）：` : '您最近的留言：',
+        ...shown,
+        '',
+        `看详情请发送"查询 编号"，如：查询 ${items[0].ticket}`,
+        cut && '更早的留言，发送"查询"和它的编号（完整编号或后四位）也能查到。',
+        rateLine(items),
+      ),
+    )
     return
   }
-  const full = await ownTicket(turn, ticket)
-  if (!full) return
+  const item = await ownCase(turn, ticket)
+  if (!item) return
+  const full = item.ticket
   try {
     const c = await client.caseDetail(person.personId, full)
-    // Only for the line on how to rate it: a list that cannot be read leaves that line out.
-    const mine = await client.cases(person.personId).catch(() => [])
     turn.say(
       lines(
         `留言 ${c.ticket}【${c.statusLabel}】`,
@@ -223,11 +234,11 @@ async function query(turn: Turn, ticket: string | null) {
         c.replyByText && `代表会在${c.replyByText}答复您。`,
         c.reply && `答复：${c.reply}`,
         c.rating !== null && `您的评分：${c.rating} 分`,
-        rateLine(mine.filter((m) => m.ticket === c.ticket)),
+        rateLine([item]),
       ),
     )
   } catch (err) {
-    if (err instanceof ApiError && err.status === 404) return turn.say(`没有找到编号为 ${full} 的留言。发送"查询"看您的全部留言。`)
+    if (err instanceof ApiError && err.status === 404) return turn.say(noSuchMessage(full))
     throw err
   }
 }
@@ -236,7 +247,7 @@ async function query(turn: Turn, ticket: string | null) {
  * How to rate an answer still waiting for a score, for a resident who looks it up later: the
  * rating question came with the answer, and days on a bare number no longer means it.
  */
-function rateLine(items: Array<{ ticket: string; status: string }>): string | null {
+function rateLine(items: CaseListItem[]): string | null {
   const waiting = items.find((c) => c.status === 'replied')
-  return waiting ? `给答复打分请发送：评价 ${shortTicket(waiting.ticket)} 5（5 很满意，1 很不满意）` : null
+  return waiting ? `给答复打分请发送：评价 ${waiting.ref ?? shortTicket(waiting.ticket)} 5（5 很满意，1 很不满意）` : null
 }

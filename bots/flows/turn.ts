@@ -128,6 +128,9 @@ export const lines = (...parts: Array<string | false | null | undefined>) => par
 /** What a resident types for a ticket: its last four digits (20261122-0042 → 0042), the whole number past 9999 a day. */
 export const shortTicket = (ticket: string) => (/-\d{4}$/.test(ticket) ? ticket.slice(-4) : ticket)
 
+/** What she hears for a number that names none of her messages (another person's says the same: nothing of theirs is shown). */
+export const noSuchMessage = (ref: string) => `没有找到编号为 ${ref} 的留言。请核对编号，发送"查询"可以看您最近的留言。`
+
 /** One line for lists: an excerpt with its line breaks flattened. */
 export const oneLine = (text: string) => text.replace(/\s*\n\s*/g, ' ').trim()
 

@@ -534,6 +534,12 @@ export interface CaseRepo {
   submit(submission: CaseSubmission): Promise<CaseRecord>
   get(id: string): Promise<CaseRecord | null>
   getByTicket(ticket: string): Promise<CaseRecord | null>
+  /**
+   * The resident's cases whose ticket has one of these numbers after its date ("0042" of 20261122-0042),
+   * newest first, at most `limit`: numbers start again at 0001 each day, so one may name several of
+   * hers. Read through an index of her numbers, never by reading every case of hers.
+   */
+  residentNumbered(residentId: string, numbers: string[], limit: number): Promise<CaseRecord[]>
   findByIdempotencyKey(residentId: string, key: string): Promise<CaseRecord | null>
   /**
    * Writes the new state if nobody changed the case since `record.version` was read,

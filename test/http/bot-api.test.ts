@@ -74,6 +74,63 @@ describe('the bot API', () => {
     expect((await bot.get(`/api/bot/people/${other}/cases/${first.body.ticket}`)).status, 'not theirs').to.equal(404)
   })
 
+  it("finds a resident's own message by its number however old, among all of hers and never another person's", async () => {
+    const resident = await person('wxid_spokeswoman')
+    const writes = async (who: string, text: string) => {
+      app.clock.advance(60_000) // a minute apart: within the limit of messages a person may send in ten minutes
+      return (await bot.post(`/api/bot/people/${who}/cases`, { text, deputyCode: 'DP0001' })).body.ticket as string
+    }
+    const first = await writes(resident, '北门的路灯坏了一个月')
+    for (let i = 1; i <= 21; i++) await writes(resident, `楼下第${i}个车位被长期占用`)
+    const other = await person('wxid_neighbour')
+    const his = await writes(other, '我家楼顶漏水')
+
+    const newest = (await bot.get(`/api/bot/people/${resident}/cases`)).body
+    expect(newest.items).to.have.length(20)
+    expect(newest.more, 'older ones are not in the list').to.equal(true)
+    expect(newest.items.map((c: { ticket: string }) => c.ticket)).not.to.include(first)
+    expect(newest.items[0]).to.include({ ref: newest.items[0].ticket.slice(-4) })
+
+    for (const ref of [first.slice(-4), first]) {
+      const named = await bot.get(`/api/bot/people/${resident}/cases?ref=${ref}`)
+      expect(named.status, ref).to.equal(200)
+      expect(named.body).to.deep.equal({
+        items: [
+          {
+            ticket: first,
+            status: 'assigned',
+            statusLabel: '已分派',
+            ref: first.slice(-4),
+            excerpt: '北门的路灯坏了一个月',
+            createdAt: named.body.items[0].createdAt,
+            reopen: null,
+          },
+        ],
+        more: false,
+      })
+    }
+    for (const ref of [his.slice(-4), his])
+      expect((await bot.get(`/api/bot/people/${resident}/cases?ref=${ref}`)).body, `his ${ref}`).to.deep.equal({ items: [], more: false })
+
+    app.clock.advance(24 * 3_600_000) // numbers start again at 0001
+    const today = await writes(resident, '东门的垃圾桶满了')
+    expect(today.slice(-4)).to.equal(first.slice(-4))
+    const both = (await bot.get(`/api/bot/people/${resident}/cases?ref=${first.slice(-4)}`)).body.items
+    expect(
+      both.map((c: { ticket: string; ref: string }) => [c.ticket, c.ref]),
+      'newest first, each to be sent in full',
+    ).to.deep.equal([
+      [today, today],
+      [first, first],
+    ])
+
+    for (const ref of ['1', '00001', '2026-0001', 'abcd']) {
+      const refused = await bot.get(`/api/bot/people/${resident}/cases?ref=${ref}`)
+      expect(refused.status, ref).to.equal(400)
+      expect(refused.body.error).to.include({ code: 'validation_failed' })
+    }
+  })
+
   it('refuses a typed deputy or station code that does not exist, and creates nothing', async () => {
     const id = await person('wxid_typo')
     const station = await bot.post(`/api/bot/people/${id}/cases`, { text: '路灯坏了', stationCode: 'ST999' })

@@ -31,6 +31,24 @@ export function caseContract(store: () => Store) {
       expect(rest).to.deep.equal(caseRecord({ id: a.id }))
     })
 
+    it("finds a resident's cases by the number after the date, on every day and only hers, newest first", async () => {
+      const a = await submit({ createdAt: at(1) }) // 20261122-0001
+      const b = await submit({ createdAt: at(2) }) // 20261122-0002
+      const others = await submit({ createdAt: at(3), residentId: 'mu2' }) // 20261122-0003
+      const d = await submit({ createdAt: at(24 * 60) }, { date: '2026-11-23' }) // 20261123-0001
+      await submit({ createdAt: at(24 * 60 + 1), residentId: 'mu2' }, { date: '2026-11-23' }) // 20261123-0002
+      const tickets = async (numbers: string[], limit = 10) => (await store().cases.residentNumbered('mu1', numbers, limit)).map((c) => c.ticket)
+
+      expect(await tickets(['0001'])).to.deep.equal([d.ticket, a.ticket])
+      expect(await tickets(['0002']), "not the other resident's 0002 of the next day").to.deep.equal([b.ticket])
+      expect(await tickets([others.ticket.slice(-4)]), "another resident's number").to.deep.equal([])
+      expect(await tickets(['0001', '0002'])).to.deep.equal([d.ticket, b.ticket, a.ticket])
+      expect(await tickets(['0001'], 1)).to.deep.equal([d.ticket])
+      expect(await tickets(['001', '1', '22-0001']), 'the whole number only, never a part of it').to.deep.equal([])
+      expect(await tickets([])).to.deep.equal([])
+      expect((await store().cases.residentNumbered('mu1', ['0002'], 10))[0]).to.deep.equal(await store().cases.get(b.id))
+    })
+
     it('writes the case, its events and its messages together', async () => {
       const record = await submit({}, { outbox: [outboxMessage('case:x:assigned')] })
       expect((await store().cases.events(record.id)).map((e) => e.type)).to.deep.equal(['submitted'])

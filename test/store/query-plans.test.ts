@@ -366,6 +366,16 @@ describe('the console queries find their rows through indexes (EXPLAIN QUERY PLA
     }
   })
 
+  it("a resident's cases by the number she types (0042): only hers are read, through cases_resident, never every case", async () => {
+    const cases = caseRepo(db, new GroupCommit(db))
+    for (const numbers of [['0042'], ['0042', '0007', '0001']]) {
+      const plans = await plansOf(db, () => cases.residentNumbered('mp-1', numbers, 100))
+      expect(plans).to.have.length(1)
+      expectNoFullScan(plans)
+      expect(plans[0][0]).to.match(/^SEARCH cases USING INDEX cases_resident \(resident_id=\?\)$/)
+    }
+  })
+
   it("the SLA job's open cases and a case's merged duplicates: by status and by merged_into, never every case", async () => {
     const cases = caseRepo(db, new GroupCommit(db))
     for (const [call, index] of [

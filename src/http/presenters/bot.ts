@@ -34,9 +34,17 @@ export const presentBotSubmitted = (record: CaseRecord, summary: string, at: Rea
   replyByText: dueDateText(record.replyDueAt, at.timeZone, at.now),
 })
 
-/** One of the resident's messages in their list; `reopen`: whether 重新办理 may be asked now, or why not (null: not closed). */
-export const presentBotCaseItem = (c: CaseRecord, reopen: 'allowed' | 'reopen_not_allowed' | 'reopen_window_passed' | null = null) => ({
+/**
+ * One of the resident's messages in their list; `reopen`: whether 重新办理 may be asked now, or why not (null: not
+ * closed); `ref`: how she writes its number (the last four digits, the whole number when another of hers ends alike).
+ */
+export const presentBotCaseItem = (
+  c: CaseRecord,
+  reopen: 'allowed' | 'reopen_not_allowed' | 'reopen_window_passed' | null = null,
+  ref: string = ticketRef(c.ticket, []),
+) => ({
   ...presentBotCaseBrief(c),
+  ref,
   excerpt: c.text.slice(0, 30),
   createdAt: c.createdAt.toISOString(),
   reopen,

@@ -10,6 +10,15 @@ export interface CaseInHand<P extends BotPrincipal = BotPrincipal> {
   case: CaseRecord
 }
 
+/** Some of a resident's messages, and how she writes each one's number in the chat. */
+export interface CaseList {
+  items: CaseRecord[]
+  /** Older messages of hers are not in `items`. */
+  more: boolean
+  /** Ticket → its last four digits, or the whole number when another of hers ends the same. */
+  refs: Map<string, string>
+}
+
 /** What a resident writes in the chat: text and where it should go, never images or anonymity. */
 export type ChatDraft = Pick<CaseDraft, 'text' | 'regionId' | 'deputyCode' | 'stationCode'>
 
@@ -27,9 +36,38 @@ export class BotCases {
     return this.deps.submitter.submit(person, { ...draft, images: [], anonymous: false, publicConsent: false, targetTyped: true }, idempotencyKey)
   }
 
-  /** The resident's latest messages. */
-  async mine(personId: string) {
-    return this.deps.queries.residentCases(await this.deps.people.principal(personId), { limit: 20 })
+  /**
+   * The resident's latest messages; `more`: she has older ones too, found by their numbers (`named`);
+   * `refs`: how she writes each number, among all her messages.
+   */
+  async mine(personId: string): Promise<CaseList> {
+    const person = await this.deps.people.principal(personId)
+    const page = await this.deps.queries.residentCases(person, { limit: 20 })
+    return {
+      items: page.items,
+      more: page.nextCursor !== null,
+      refs: await this.deps.people.residentRefs(
+        person.id,
+        page.items.map((c) => c.ticket),
+      ),
+    }
+  }
+
+  /**
+   * Her messages a number names, however old, and only hers: the whole number, or its last four digits
+   * (several when messages of different days end alike: the chat then asks for the whole number).
+   */
+  async named(personId: string, ref: string): Promise<CaseList> {
+    const person = await this.deps.people.principal(personId)
+    const items = await this.deps.people.residentCasesNamed(person.id, ref)
+    return {
+      items,
+      more: false,
+      refs: await this.deps.people.residentRefs(
+        person.id,
+        items.map((c) => c.ticket),
+      ),
+    }
   }
 
   /**

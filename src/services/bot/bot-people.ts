@@ -11,12 +11,19 @@ import type { AuditTrail } from '../audit.js'
 import type { MpPrincipal, MpSessions } from '../accounts/mp-sessions.js'
 import type { DirectoryCache } from '../directory/directory-cache.js'
 import { scopeHasStation } from '../../domain/staff-scope.js'
+import { ticketRef } from '../../domain/ticket-refs.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 
 /** A person the bot talks to, with their record (the contact they are bound to). */
 export type BotPrincipal = MpPrincipal & { user: MpUserRecord }
 
 const notBound = () => new ForbiddenError('此功能仅限已绑定的人大代表使用，请先发送“绑定 六位绑定码”', 'not_a_deputy')
+
+/**
+ * Her messages one number may name: at most one a day each (numbers start again daily), so this many is
+ * years of a resident who writes every day; the chat lists five of them and asks for the whole number.
+ */
+const NAMED_MAX = 200
 
 const ALIAS_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
 
@@ -142,6 +149,29 @@ export class BotPeople {
     const c = await this.store.cases.getByTicket(ticket)
     if (!c || c.residentId !== personId) throw new NotFoundError(`没有找到编号为 ${ticket} 的留言`)
     return c
+  }
+
+  /**
+   * Her own cases that a number she typed names, however old: the whole number (one, if hers), or its
+   * last four digits, which start again at 0001 each day and may name several; newest first. Another
+   * person's number names none of hers.
+   */
+  async residentCasesNamed(personId: string, ref: string): Promise<CaseRecord[]> {
+    if (!/^\d{4}$/.test(ref)) {
+      const c = await this.store.cases.getByTicket(ref)
+      return c && c.residentId === personId ? [c] : []
+    }
+    return this.store.cases.residentNumbered(personId, [ref], NAMED_MAX)
+  }
+
+  /**
+   * How she writes each of these tickets of hers in the chat, among all her messages however old: its
+   * last four digits, or the whole number when another of hers ends the same (ticketRef).
+   */
+  async residentRefs(personId: string, tickets: string[]): Promise<Map<string, string>> {
+    const numbers = [...new Set(tickets.filter((t) => /-\d{4}$/.test(t)).map((t) => t.slice(-4)))]
+    const alike = (await this.store.cases.residentNumbered(personId, numbers, NAMED_MAX)).map((c) => c.ticket)
+    return new Map(tickets.map((t) => [t, ticketRef(t, alike)]))
   }
 
   /** A deputy's open case by its ticket or the last four digits of it. */

@@ -95,6 +95,16 @@ export function caseRepo(conn: Connection, { Case, CaseEvent, Deputy, Outbox, Ti
     async getByTicket(ticket) {
       return one({ ticket })
     },
+    async residentNumbered(residentId, numbers, limit) {
+      if (!numbers.length) return []
+      // Her cases through { residentId, createdAt }, as SQLite reads them through cases_resident: no index of
+      // its own for a lookup that reads at most her own cases. At most one a day per number: sorted here.
+      const docs = await Case.find({ residentId, ticket: { $regex: `^\\d{8}-(?:${numbers.map(escapeRegex).join('|')})$` } }).lean<CaseDoc[]>()
+      return docs
+        .map(caseFromDoc)
+        .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
+        .slice(0, limit)
+    },
     async findByIdempotencyKey(residentId, key) {
       return one({ residentId, idempotencyKey: key })
     },

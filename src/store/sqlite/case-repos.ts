@@ -112,6 +112,18 @@ export function caseRepo(db: Db, group: GroupCommit, options: { fewTextMatches?:
     async getByTicket(ticket) {
       return one('SELECT * FROM cases WHERE ticket = ?', ticket)
     },
+    async residentNumbered(residentId, numbers, limit) {
+      if (!numbers.length) return []
+      // Her cases through cases_resident, newest first, kept when their number (after YYYYMMDD-) is one of
+      // these. No index of its own: that would be one more B-tree for every new message to write, for a
+      // lookup that reads at most her own cases (tens; hundreds for a busy block's spokeswoman).
+      const sql = `SELECT * FROM cases WHERE resident_id = ? AND substr(ticket, 10) IN (${placeholders(numbers.length)})
+        ORDER BY created_at DESC, id DESC ${limitSql(limit)}`
+      return db
+        .prepare(sql)
+        .all(residentId, ...numbers)
+        .map(caseFromRow)
+    },
     async findByIdempotencyKey(residentId, key) {
       return one('SELECT * FROM cases WHERE resident_id = ? AND idempotency_key = ?', residentId, key)
     },

@@ -28,6 +28,7 @@ import {
   contactParam,
   deputiesQuery,
   dialogueBody,
+  personCasesQuery,
   personParam,
   personRefParam,
   personTicketParam,
@@ -128,10 +129,12 @@ export function botRoutes({ people, state, cases, privacy, directory, idempotenc
     },
   )
 
+  /** Her newest messages, or with `ref` (20261122-0042 or 0042) those of hers it names, however old. */
   router.get('/people/:personId/cases', async (ctx) => {
     const { personId } = parse(personParam, ctx.params, 'params')
-    const page = await cases.mine(personId)
-    ctx.body = { items: page.items.map((c) => presentBotCaseItem(c, cases.reopenable(c))) }
+    const { ref } = parse(personCasesQuery, ctx.query, 'query')
+    const list = ref ? await cases.named(personId, ref) : await cases.mine(personId)
+    ctx.body = { items: list.items.map((c) => presentBotCaseItem(c, cases.reopenable(c), list.refs.get(c.ticket))), more: list.more }
   })
 
   router.get('/people/:personId/cases/:ticket', async (ctx) => {

@@ -6,6 +6,13 @@ const contact = opaqueId().min(1).max(128)
 const ticket = z.string().regex(/^\d{8}-\d{4,}$/, '留言编号格式如 20261122-0042')
 export const personParam = z.strictObject({ personId: z.string().regex(/^mu-[0-9a-f-]{36}$/, '编号格式无效') })
 export const personTicketParam = personParam.extend({ ticket })
+/** A resident's own number: the whole one, or its last four digits (which start again at 0001 each day). */
+export const personCasesQuery = z.strictObject({
+  ref: z
+    .string()
+    .regex(/^(\d{8}-\d{4,}|\d{4})$/, '请发留言编号或其后四位')
+    .optional(),
+})
 export const personRefParam = personParam.extend({ ref: z.string().regex(/^(\d{8}-)?\d{1,6}$/, '请发留言编号或其后四位') })
 export const stationCodeParam = z.strictObject({
   code: z
