@@ -128,6 +128,18 @@ describe('console: the figures pages when a read fails, and the choices they off
     expect(page.problems).to.deep.equal([])
   })
 
+  it('趋势 of a station no message came to says so once, in its own words', async () => {
+    // The messages above went to the station of 光明社区; the second station's staff have none.
+    const quiet = story.app.logins.filter((l) => l.role === 'station_staff')[1]
+    const page = await newPage(story.browser, story.app)
+    await logInAs(page, quiet, '/analysis/trends')
+    const card = page.locator('[data-chart="trend"]')
+    await card.getByText('这段时间没有留言。').waitFor()
+    expect(await card.innerText(), "no empty table under it saying TDesign's 暂无数据").not.to.include('暂无数据')
+    await screenshot(page, 'trends-none')
+    expect(page.problems).to.deep.equal([])
+  })
+
   it('趋势 opened by its address fits the window, its chart as wide as its card', async () => {
     const page = await newPage(story.browser, story.app)
     await logInAs(page, office(), '/analysis/trends')

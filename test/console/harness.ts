@@ -1,7 +1,7 @@
 import { ChildProcess, execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core'
 import { startApp, type TestApp } from '../helpers/app.js'
 import { demoDirectory } from '../../src/demo/demo-city.js'
 import { seedDemo } from '../../src/services/bootstrap.js'
@@ -174,6 +174,25 @@ export async function shownOptions(page: Page, ready: (texts: string[]) => boole
     if (ready(texts) || Date.now() > deadline) return texts
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
+}
+
+/**
+ * Types a date and time into a console date-time field (TDesign's picker) as a clerk does: clicks it,
+ * writes "2026-12-07 09:30" (or deletes what is there, for ''), and presses Enter; then waits until
+ * the field shows it and its calendar has closed.
+ */
+export async function typeDateTime(field: Locator, text: string) {
+  await field.click()
+  await field.fill(text)
+  await field.press('Enter')
+  // A step's timeout: the field is redrawn over a few frames on a busy machine.
+  const deadline = Date.now() + 30_000
+  for (let shown = await field.inputValue(); shown !== text; shown = await field.inputValue()) {
+    if (Date.now() > deadline) throw new Error(`the date-time field shows ${JSON.stringify(shown)}, not the ${JSON.stringify(text)} typed`)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  // Its calendar fades out over a few frames: gone before the next field's opens.
+  await field.page().locator('.t-date-picker__panel').filter({ visible: true }).first().waitFor({ state: 'hidden' })
 }
 
 /** Saves what the page shows now under test-output/console/<name>.png (looked at by people, not compared). */

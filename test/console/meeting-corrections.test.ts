@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import { Client } from '../helpers/app.js'
-import { logInAs, newPage, screenshot, useConsole } from './harness.js'
+import { logInAs, newPage, screenshot, typeDateTime, useConsole } from './harness.js'
 
 /**
  * After publishing, the hall is changed and a deputy was forgotten. The organizer corrects the
@@ -39,14 +39,14 @@ describe('console: an organizer corrects a published meeting (修改会议, 增�
     const place = edit.getByPlaceholder('如：市人大常委会第一会议室')
     expect(await place.inputValue()).to.equal('市民中心三楼')
     expect(await edit.getByPlaceholder('如：市人大常委会第十次会议').inputValue()).to.equal('全国人大代表专题座谈会')
-    expect(await edit.getByLabel('开始时间').inputValue(), 'the start, in Beijing time, to the minute').to.match(/^\d{4}-\d\d-\d\dT\d\d:\d\d$/)
+    expect(await edit.getByLabel('开始时间').inputValue(), 'the start, in Beijing time, to the minute').to.match(/^\d{4}-\d\d-\d\d \d\d:\d\d$/)
 
     // A reply deadline already past is refused, and the server's reason is shown in words.
-    const yesterday = new Date(story.app.clock.now().getTime() - 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 16)
-    await edit.getByLabel('回复截止').fill(yesterday)
+    const yesterday = new Date(story.app.clock.now().getTime() - 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')
+    await typeDateTime(edit.getByLabel('回复截止'), yesterday)
     await edit.getByRole('button', { name: '保存修改' }).click()
     await edit.locator('[data-test=edit-error]').getByText('回复截止时间已经过去，请选现在以后、会议开始以前的时间').waitFor()
-    await edit.getByLabel('回复截止').fill('')
+    await typeDateTime(edit.getByLabel('回复截止'), '')
 
     await place.fill('市民中心五楼第二会议室')
     await screenshot(page, 'console-meeting-edit')

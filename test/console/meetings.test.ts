@@ -1,11 +1,11 @@
 import { expect } from 'chai'
 import { asDeputy, Client } from '../helpers/app.js'
-import { logInAs, newPage, screenshot, useConsole } from './harness.js'
+import { logInAs, newPage, screenshot, typeDateTime, useConsole } from './harness.js'
 
-/** "2026-12-04T09:30" in Beijing time, some days after the app's clock: what a date-and-time field takes. */
+/** "2026-12-04 09:30" in Beijing time, some days after the app's clock: what a clerk types into a date-and-time field. */
 function beijingLocal(from: Date, days: number, hhmm: string) {
   const day = new Date(from.getTime() + days * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10)
-  return `${day}T${hhmm}`
+  return `${day} ${hhmm}`
 }
 
 describe('console: an organizer runs a meeting', function () {
@@ -23,13 +23,29 @@ describe('console: an organizer runs a meeting', function () {
     await page.getByRole('heading', { name: '会议活动' }).waitFor()
     // No meeting yet: the page points at the button where it is, above the table.
     await page.getByText('还没有会议，点上方的“新建会议”按钮开始').waitFor()
+    // Said once, in the page's words: not TDesign's 暂无数据 above them too.
+    expect(await page.locator('.t-table').innerText()).not.to.include('暂无数据')
     await page.getByRole('button', { name: '新建会议' }).click()
 
     await page.getByPlaceholder('如：市人大常委会第十次会议').fill('全国人大代表座谈会')
-    await page.getByLabel('开始时间').fill(beijingLocal(story.app.clock.now(), 3, '09:30'))
-    await page.getByLabel('结束时间').fill(beijingLocal(story.app.clock.now(), 3, '11:30'))
-    // Beside each field the time in words, whatever language the browser draws the field in.
-    const [year, month, day] = beijingLocal(story.app.clock.now(), 3, '09:30').slice(0, 10).split('-').map(Number)
+    // The fields read in Chinese whatever the browser's language (its own field read 12/07/2026, 09:30 AM):
+    // what to do, a calendar of 12 月 with weeks from 一 to 日, and the time as 2026-12-07 09:30.
+    const startAt = page.getByLabel('开始时间')
+    expect(await startAt.getAttribute('placeholder')).to.equal('选择或输入日期时间')
+    const startText = beijingLocal(story.app.clock.now(), 3, '09:30')
+    await typeDateTime(startAt, startText)
+    await typeDateTime(page.getByLabel('结束时间'), beijingLocal(story.app.clock.now(), 3, '11:30'))
+    const [year, month, day] = startText.slice(0, 10).split('-').map(Number)
+    await startAt.click()
+    const calendar = page.locator('.t-date-picker__panel').filter({ visible: true })
+    await calendar.locator('.t-date-picker__table').waitFor()
+    expect(await calendar.locator('.t-date-picker__header-controller-month input').inputValue()).to.equal(`${month} 月`)
+    expect((await calendar.locator('.t-date-picker__table thead').innerText()).trim()).to.match(/^一\s*二\s*三\s*四\s*五\s*六\s*日$/)
+    await screenshot(page, 'console-meeting-new-calendar')
+    await page.getByRole('heading', { name: '新建会议' }).click() // closed as a clerk does, by a click beside it
+    await calendar.first().waitFor({ state: 'hidden' })
+    expect(await startAt.inputValue(), 'the time chosen, kept').to.equal(startText)
+    // Beside each field the time in words.
     const weekday = '日一二三四五六'[new Date(Date.UTC(year, month - 1, day)).getUTCDay()]
     const thisYear = Number(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 4))
     const spoken = page.locator('[data-test=datetime-spoken]')
@@ -49,6 +65,10 @@ describe('console: an organizer runs a meeting', function () {
 
     await page.getByRole('button', { name: '保存为草稿' }).click()
     await page.getByRole('heading', { name: /全国人大代表座谈会/ }).waitFor()
+    // The meeting saved is at the times chosen, in Beijing time.
+    const saved = await (await page.request.get(`/api/admin/meetings/${new URL(page.url()).pathname.split('/').pop()}`)).json()
+    expect(new Date(saved.startAt).getTime()).to.equal(Date.parse(`${startText.replace(' ', 'T')}:00+08:00`))
+    expect(new Date(saved.endAt).getTime()).to.equal(Date.parse(`${startText.slice(0, 10)}T11:30:00+08:00`))
     await page.getByRole('button', { name: '发布并通知参会人员' }).click()
     await page.getByText('已发布，会议通知正在发送给每位参会人员').waitFor()
     // Its time as people say it, one day once: 12月7日 9:30—11:30, never broken after "12月".

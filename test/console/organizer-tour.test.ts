@@ -137,7 +137,10 @@ describe("console: the organizers' and admins' screens on the demo city", functi
     await page.getByRole('heading', { name: '问卷、征求意见与票决' }).waitFor()
     await page.locator('tbody tr', { hasText: '立法征求意见' }).first().locator('.t-link').click()
     await tab('逐条意见').click()
-    await page.locator('[data-test=opinions]').waitFor()
+    // Nobody has commented yet: said once, in the page's words, without TDesign's 暂无数据 above them.
+    const opinions = page.locator('[data-test=opinions]')
+    await opinions.getByText('还没有人对条文提意见').waitFor()
+    expect(await opinions.innerText()).not.to.include('暂无数据')
     await apart(page.locator('[data-test=kind]'), page.locator('[data-test=phase]'))
     await screenshot(page, 'console-consultation')
     await page.goto('/console/surveys')

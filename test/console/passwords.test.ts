@@ -64,6 +64,26 @@ describe('console: passwords and locked accounts', function () {
     expect(await admin.locator('[data-test=locked]').count(), 'nobody else').to.equal(1)
     expect(await admin.getByRole('button', { name: '解除锁定' }).count()).to.equal(1)
     expect(await rowOf(other.username).getByRole('button', { name: '解除锁定' }).count()).to.equal(0)
+    // Every action of the locked row inside its column (解除锁定 once pushed 强制下线 out of it), and
+    // the three every row has where they are on the other rows.
+    const actionsOf = async (username: string, names: string[]) => {
+      const row = rowOf(username)
+      const cell = (await row.locator('td').last().boundingBox())!
+      const boxes = []
+      for (const name of names) {
+        const box = (await row.getByRole('button', { name }).boundingBox())!
+        expect(box.x + box.width, `${name} inside its column`).to.be.at.most(cell.x + cell.width)
+        boxes.push(box.x)
+      }
+      return boxes
+    }
+    const common = ['修改', '重置密码', '强制下线']
+    expect(await actionsOf(colleague.username, [...common, '解除锁定'])).to.have.length(4)
+    expect((await actionsOf(colleague.username, common)).map(Math.round)).to.deep.equal((await actionsOf(other.username, common)).map(Math.round))
+    // The search row with room under the 新建账号 button, not pressed against it.
+    const button = (await admin.getByRole('button', { name: '新建账号' }).boundingBox())!
+    const search = (await admin.getByPlaceholder('按姓名或账号查找').boundingBox())!
+    expect(search.y - (button.y + button.height), 'the room between 新建账号 and the search row').to.be.at.least(12)
     await screenshot(admin, 'staff-locked')
     await rowOf(colleague.username).getByRole('button', { name: '解除锁定' }).click()
     await admin.locator('.t-popconfirm').getByRole('button', { name: '确定' }).click()

@@ -25,7 +25,7 @@ describe('console: an organizer builds a survey with a condition', function () {
     expect(await page.getByLabel('开始时间').inputValue(), 'no start: it opens when saved').to.equal('')
     // The end offered is the close of an office day two weeks on, not this minute two weeks on.
     const inTwoWeeks = localDate(new Date(story.app.clock.now().getTime() + 10 * 60_000 + 14 * 86_400_000), story.app.liaison.config.business.timeZone)
-    expect(await page.getByLabel('结束时间').inputValue()).to.equal(`${inTwoWeeks}T17:00`)
+    expect(await page.getByLabel('结束时间').inputValue()).to.equal(`${inTwoWeeks} 17:00`)
     await page.getByText('不填表示马上开始').waitFor()
 
     const first = page.locator('[data-test=question-1]')
