@@ -104,6 +104,7 @@ describe('mini-program story: 民生实事项目', () => {
       .and.include('第1季度 完成 35%：8部电梯已开工')
     await rate.tap(`#submit-${lifts.id}`)
     expect(rate.textOf('#error')).to.equal('请先选择满意、基本满意或不满意')
+    expect(rate.textOf(`#rate-${lifts.id}`), 'said in the card he tapped in, not at the top of a long page').to.include('请先选择满意、基本满意或不满意')
     await rate.tap(`#grade-${lifts.id}-basically_satisfied`)
     await rate.tap(`#submit-${lifts.id}`)
     expect(rate.textOf(`#rate-${lifts.id}`)).to.include('您的评议：基本满意')

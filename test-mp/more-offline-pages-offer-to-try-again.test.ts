@@ -65,6 +65,14 @@ describe('mini-program: pages opened offline say so, and 再试一次 loads them
     await offlineThenOnline('pages/projects/rate', ['现在没有需要评议的项目'], '现在没有需要评议的项目')
   })
 
+  it("a deputy's 每日摘要设置 offers no 保存 that would write the defaults over what he chose", async () => {
+    const zhang = await phoneOfZhang(app)
+    await created(zhang.request('PUT', '/api/mp/deputy/digest-preferences', { channels: ['bot_private'], sendAt: '07:00', muteWeekends: true }))
+    const digest = await offlineThenOnline('pages/deputy/digest', ['按联络站统一时间', '未选', '保存'], '微信私聊（联络助手）已选')
+    expect(digest.text()).to.include('07:00').and.include('休息日不发送已开启')
+    expect(digest.has('.save')).to.equal(true)
+  })
+
   it("a deputy's suggestion and its rating page, a deputy's card from a scanned code, a quiz from a notification", async () => {
     const zhang = await phoneOfZhang(app)
     const draft = await created(zhang.post('/api/mp/deputy/suggestions', { title: '关于老旧小区加装电梯的建议', body: '建议财政补贴老旧小区加装电梯。' }))

@@ -84,6 +84,15 @@ describe('mini-program story: 办理选登, answers published with the residents
     expect(list.textOf('.public-case')).to.include('小区门口的路灯坏了一个月')
   })
 
+  it('says on which days the resident wrote and the deputy answered as people say them, not 2026-11-03', async () => {
+    await publishedAnswer(app, 'o-public-dates', '健身广场的路灯晚上七点就灭了，老人散步看不见', '已请城管调整亮灯时间，晚上十点再关。')
+    const list = await openPage('pages/public/index')
+    const card = list.data.items.findIndex((i: { question: string }) => i.question.includes('健身广场的路灯'))
+    expect(card).to.be.at.least(0)
+    const dates = list.component.querySelectorAll('.dates')[card]?.dom.textContent?.trim()
+    expect(dates).to.match(/^(\d{4}年)?\d{1,2}月\d{1,2}日留言，(\d{4}年)?\d{1,2}月\d{1,2}日答复$/)
+  })
+
   it('takes a published answer off the public page when its resident takes back their agreement on the case page', async () => {
     const c = await publishedAnswer(app, 'o-public-change-mind', '菜市场门口的下水道堵了，污水流到路上', '已请市政疏通，两天内完成。')
     const before = await openPage('pages/public/index')

@@ -31,6 +31,7 @@ describe("mini-program: a deputy's record (履职档案)", () => {
     const form = await follow()
     await form.tap('.kind-inspection')
     await form.emit('.date', 'change', { value: '2026-11-20' })
+    expect(form.textOf('.date'), 'the day he picked, as he says it').to.match(/^(2026年)?11月20日 ›$/)
     await form.type('.place', '建设路社区')
     await form.emit('.what', 'change', { value: '视察老旧小区加装电梯工程进度' })
     phone.photos.push(photoOnPhone('tmp_visit.jpg'))
@@ -40,7 +41,9 @@ describe("mini-program: a deputy's record (履职档案)", () => {
     expect(form.text(), form.textOf('.error')).to.include('已提交，联络站工作人员审核通过后计入您的履职档案。')
 
     await record.show()
-    expect(record.textOf('.activity')).to.include('2026-11-20 视察 · 建设路社区').and.include('待审核')
+    expect(record.textOf('.activity'))
+      .to.match(/^(2026年)?11月20日 视察 · 建设路社区/)
+      .and.include('待审核')
     const lina = await stationStaff(app)
     const [pending] = (await lina.get('/api/admin/records/activities?status=pending')).body.items
     await created(lina.post(`/api/admin/records/activities/${pending.id}/review`, { decision: 'approve' }))
@@ -94,6 +97,8 @@ describe("mini-program: a deputy's record (履职档案)", () => {
     await page.tap('.submit')
     expect(page.textOf('.error')).to.equal('请先选择您居住的社区')
     await page.tap('.c-c010101')
+    expect(page.textOf('.c-c010101'), 'her choice said in words, not by colour alone').to.equal('建设路社区已选')
+    expect(page.textOf('.c-c010102')).to.equal('光明社区')
     await tapInside(page, '.q-overall', '.point', 4)
     await tapInside(page, '.q-verdict', '.option', 0)
     await page.tap('.submit')

@@ -105,6 +105,28 @@ describe('mini-program story: a resident writes to a deputy and follows the case
     expect(detail.has('#withdraw')).to.equal(false)
   })
 
+  it('says beside 撤回 why the message could not be withdrawn, and shows the answer, when the deputy answered while the page was open', async () => {
+    holdPhone(app, 'o-story-withdraw-late')
+    const write = await openPage('pages/case/new?deputyCode=DP0001')
+    await write.tap('#agree')
+    await write.type('#text', '楼道里的灯坏了，晚上上楼要摸黑')
+    await write.tap('#submit')
+    const [created] = await casesOf(app, 'o-story-withdraw-late')
+    const detail = await openPage(`pages/case/detail?caseId=${created.id}`)
+    const deputy = await asDeputy(app, 'dp0001')
+    expect((await deputy.post(`/api/mp/deputy/cases/${created.id}/reply`, { text: '已请物业今天换灯。' })).status).to.equal(200)
+
+    phone.modalAnswers.push(true)
+    await detail.tap('#withdraw')
+    const refusal = detail.textOf('#withdraw-error')
+    expect(refusal).to.equal('这条留言现在是「已答复」，不能撤回了')
+    expect(detail.textOf('#reply'), 'the answer that came meanwhile is on the page').to.equal('已请物业今天换灯。')
+    expect(detail.has('#withdraw')).to.equal(false)
+    const screen = detail.text()
+    expect(screen.lastIndexOf(refusal), 'below the timeline, beside the button she tapped').to.be.greaterThan(screen.indexOf('办理经过'))
+    expect((await casesOf(app, 'o-story-withdraw-late'))[0].status).to.equal('replied')
+  })
+
   it('says so in words when the message cannot be sent, keeping what was written', async () => {
     holdPhone(app, 'o-story-empty')
     const write = await openPage('pages/case/new')

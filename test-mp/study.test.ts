@@ -53,4 +53,25 @@ describe('mini-program: study campaigns', () => {
     await campaign.show()
     expect(campaign.text()).to.include('已读 1 / 1 篇，已打卡 1 次').and.include('已读').and.include('代表要密切联系群众')
   })
+
+  it('says the same last day on the list as on the campaign, for one that ends at midnight', async () => {
+    const organizer = await office(app)
+    const month = await created(
+      organizer.post('/api/admin/campaigns', {
+        title: '宪法宣传月',
+        startsAt: '2026-11-20T00:00:00+08:00',
+        endsAt: '2027-01-01T00:00:00+08:00',
+        audience: { stationIds: ['st001'] },
+      }),
+    )
+    await created(organizer.post(`/api/admin/campaigns/${month.id}/items`, { title: '宪法全文', summary: '必读', required: true, body: '<p>序言</p>' }))
+    await phoneOfZhang(app)
+    const list = await openPage('pages/study/index')
+    const row = list.data.items.findIndex((c: { title: string }) => c.title === '宪法宣传月')
+    expect(row).to.be.at.least(0)
+    const shown = list.component.querySelectorAll('.campaign.other')[row].dom.textContent
+    expect(shown, 'it ends as 12月31日 turns into 1月1日: the 31st is the last day').to.include('12月31日结束').and.not.include('1月1日结束')
+    const campaign = await openPage(`pages/study/campaign?campaignId=${month.id}`)
+    expect(campaign.text()).to.include('12月31日结束')
+  })
 })

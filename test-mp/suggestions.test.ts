@@ -99,6 +99,8 @@ describe('mini-program: a deputy’s suggestions', () => {
     await phoneOfZhang(app)
     const mine = await openPage('pages/suggestion/index')
     expect(mine.text()).to.include('办理中').and.include('市住房和城乡建设局 办理，还有')
+    const assigned = await openPage(`pages/suggestion/detail?suggestionId=${id}`)
+    expect(assigned.textOf('#due'), 'the deadline as people write a date').to.match(/^办理期限 (\d{4}年)?\d{1,2}月\d{1,2}日，还有 \d+ 天$/)
 
     await unitAnswers(id)
     const detail = await openPage(`pages/suggestion/detail?suggestionId=${id}`)

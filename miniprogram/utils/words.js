@@ -21,4 +21,15 @@ function dateTime(iso, now) {
   return year + (d.getUTCMonth() + 1) + '月' + d.getUTCDate() + '日 ' + pad(d.getUTCHours()) + ':' + pad(d.getUTCMinutes())
 }
 
-module.exports = { weekdays, dayOf, dateTime, WEEKDAY }
+/**
+ * A calendar date as people write it: "2026-11-03" → "11月3日", with the year ("2025年11月3日")
+ * when it is not this year's. Anything else is returned as it came.
+ */
+function dateText(ymd, now) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(ymd || ''))
+  if (!m) return ymd || ''
+  const thisYear = new Date((now ? new Date(now) : new Date()).getTime() + OFFSET_MS).getUTCFullYear()
+  return (Number(m[1]) === thisYear ? '' : Number(m[1]) + '年') + Number(m[2]) + '月' + Number(m[3]) + '日'
+}
+
+module.exports = { weekdays, dayOf, dateTime, dateText, WEEKDAY }

@@ -75,7 +75,14 @@ export class MpPage {
 
   /** Taps what the selector names (a WXML element or a TDesign component) and lets the page finish. */
   async tap(selector: string, detail: Record<string, unknown> = {}) {
-    fire(this.find(selector), 'tap', detail)
+    const target = this.find(selector)
+    // What the page does before its first await is done inside the tap (where WeChat allows its prompts).
+    phone.tapping = true
+    try {
+      fire(target, 'tap', detail)
+    } finally {
+      phone.tapping = false
+    }
     await settle()
   }
 

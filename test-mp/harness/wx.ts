@@ -27,9 +27,14 @@ export interface Phone {
   modalAnswers: boolean[]
   /** Files wx.chooseMedia hands back (paths on disk). */
   photos: string[]
-  /** wx.requestSubscribeMessage's answer for every template asked. */
-  subscribeAnswer: 'accept' | 'reject'
+  /**
+   * wx.requestSubscribeMessage's answer for every template asked; 'switched-off' when the person
+   * turned this mini-program's notifications off in WeChat, where WeChat fails the call (20004).
+   */
+  subscribeAnswer: 'accept' | 'reject' | 'switched-off'
   subscribeAsked: string[][]
+  /** True while a finger's tap is being handled (synchronously): WeChat opens its prompts only then. */
+  tapping: boolean
   /** When true, the next wx.request fails as a dropped connection does, after the server answered. */
   dropNextAnswer: boolean
   /** Requests made, as "METHOD /path". */
@@ -58,6 +63,7 @@ function freshPhone(): Phone {
     photos: [],
     subscribeAnswer: 'accept',
     subscribeAsked: [],
+    tapping: false,
     dropNextAnswer: false,
     requests: [],
     inFlight: 0,
@@ -110,7 +116,17 @@ function send(method: string, url: URL, headers: Record<string, string>, body: B
   })
 }
 
-type Callbacks<T> = { success?: (res: T) => void; fail?: (err: { errMsg: string }) => void; complete?: (res: unknown) => void }
+type Callbacks<T> = { success?: (res: T) => void; fail?: (err: { errMsg: string; errCode?: number }) => void; complete?: (res: unknown) => void }
+
+/** A wx API's failure with WeChat's own error code, as its fail callback receives it. */
+class WxFailure extends Error {
+  constructor(
+    message: string,
+    readonly errCode: number,
+  ) {
+    super(message)
+  }
+}
 
 /** Runs an async wx API the way WeChat does: callbacks, and a promise when none are given. */
 function callback<T>(name: string, options: Callbacks<T> | undefined, work: () => Promise<T>): Promise<T> | undefined {
@@ -121,7 +137,7 @@ function callback<T>(name: string, options: Callbacks<T> | undefined, work: () =
       return res
     },
     (err: Error) => {
-      const failure = { errMsg: `${name}:fail ${err.message}` }
+      const failure = err instanceof WxFailure ? { errMsg: `${name}:fail ${err.message}`, errCode: err.errCode } : { errMsg: `${name}:fail ${err.message}` }
       options?.fail?.(failure)
       options?.complete?.(failure)
       if (!options?.fail && !options?.complete && !options?.success) throw failure
@@ -243,11 +259,17 @@ export function phoneWx(): Record<string, unknown> {
         const confirm = phone.modalAnswers.length ? phone.modalAnswers.shift()! : true
         return { confirm, cancel: !confirm }
       }),
-    requestSubscribeMessage: (o: Callbacks<Record<string, string>> & { tmplIds: string[] }) =>
-      callback('requestSubscribeMessage', o, async () => {
+    requestSubscribeMessage: (o: Callbacks<Record<string, string>> & { tmplIds: string[] }) => {
+      // Since base library 2.8.2 WeChat opens the prompt only from the tap's own handler: called
+      // after an await (a request, a timer) it fails, and the person sees nothing open.
+      const fromTap = phone.tapping
+      return callback('requestSubscribeMessage', o, async () => {
+        if (!fromTap) throw new WxFailure('can only be invoked by user TAP gesture.', 10005)
         phone.subscribeAsked.push(o.tmplIds)
+        if (phone.subscribeAnswer === 'switched-off') throw new WxFailure('The main switch is switched off', 20004)
         return Object.fromEntries([['errMsg', 'requestSubscribeMessage:ok'], ...o.tmplIds.map((id) => [id, phone.subscribeAnswer])])
-      }),
+      })
+    },
     chooseMedia: (o: Callbacks<unknown> & { count?: number }) =>
       callback('chooseMedia', o, async () => {
         const files = phone.photos.splice(0, o.count ?? 9)

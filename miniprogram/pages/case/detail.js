@@ -36,7 +36,20 @@ function view(c, settings) {
 }
 
 Page({
-  data: { loading: true, error: '', c: null, rating: 0, ratingWord: '', comment: '', reason: '', busy: false, actionError: '', consentMessage: '' },
+  // actionAt: which action failed ('withdraw' or ''), so its words show beside its own button.
+  data: {
+    loading: true,
+    error: '',
+    c: null,
+    rating: 0,
+    ratingWord: '',
+    comment: '',
+    reason: '',
+    busy: false,
+    actionError: '',
+    actionAt: '',
+    consentMessage: '',
+  },
 
   onLoad(query) {
     this.caseId = query.caseId
@@ -69,12 +82,12 @@ Page({
     this.setData({ c: view(c, this.settingsValue), actionError: '', reason: '', comment: '' })
   },
 
-  act(work) {
+  act(work, at) {
     if (this.data.busy) return
-    this.setData({ busy: true, actionError: '' })
+    this.setData({ busy: true, actionError: '', actionAt: '' })
     return work()
       .then((c) => this.show(c))
-      .catch((err) => this.setData({ actionError: err.message }))
+      .catch((err) => this.setData({ actionError: err.message, actionAt: at || '' }))
       .then(() => this.setData({ busy: false }))
   },
 
@@ -92,13 +105,13 @@ Page({
   },
 
   rate() {
-    if (!this.data.rating) return this.setData({ actionError: '请先点星星打分' })
+    if (!this.data.rating) return this.setData({ actionError: '请先点星星打分', actionAt: '' })
     return this.act(() => this.cases.rate(this.caseId, this.data.rating, this.data.comment.trim() || null))
   },
 
   reopen() {
     const reason = this.data.reason.trim()
-    if (!reason) return this.setData({ actionError: '请写下还有什么没解决' })
+    if (!reason) return this.setData({ actionError: '请写下还有什么没解决', actionAt: '' })
     return this.act(() => this.cases.reopen(this.caseId, reason))
   },
 
@@ -109,10 +122,24 @@ Page({
         content: '撤回后代表不再办理这条留言。确定撤回吗？',
         confirmText: '撤回',
         cancelText: '不撤回',
-        success: (res) => resolve(res.confirm ? this.act(() => this.cases.withdraw(this.caseId, this.data.reason.trim() || null)) : undefined),
+        success: (res) => resolve(res.confirm ? this.act(() => this.withdrawNow(), 'withdraw') : undefined),
         fail: () => resolve(),
       }),
     )
+  },
+
+  /**
+   * Answered (or ended) while the page was open, it can no longer be withdrawn: the page shows
+   * the message as it is now — the reply, the rating — and says why beside the button.
+   */
+  withdrawNow() {
+    return this.cases.withdraw(this.caseId, this.data.reason.trim() || null).catch((err) => {
+      if (err.code !== 'illegal_transition') throw err
+      return this.cases.detail(this.caseId).then((c) => {
+        this.show(c)
+        throw { message: '这条留言现在是「' + c.statusLabel + '」，不能撤回了' }
+      })
+    })
   },
 
   withdrawConsent() {
@@ -130,7 +157,7 @@ Page({
 
   takeBackConsent() {
     if (this.data.busy) return
-    this.setData({ busy: true, actionError: '', consentMessage: '' })
+    this.setData({ busy: true, actionError: '', actionAt: '', consentMessage: '' })
     return this.cases
       .withdrawPublicConsent(this.caseId)
       .then((answer) => this.setData({ consentMessage: answer.message, 'c.publicConsent': false, 'c.canWithdrawConsent': false }))

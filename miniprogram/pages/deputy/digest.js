@@ -8,14 +8,23 @@ const CHANNELS = [
 ]
 
 Page({
-  data: { loading: true, error: '', notice: '', busy: false, channels: [], sendAt: '', muteWeekends: false, window: null },
+  data: { loading: true, loadError: '', error: '', notice: '', busy: false, channels: [], sendAt: '', muteWeekends: false, window: null },
 
   onLoad() {
     this.deputies = deputyService(request)
-    this.deputies
+    return this.load()
+  },
+
+  /**
+   * His choices as saved. Without them the page shows only what happened and 再试一次: a form
+   * of defaults with 保存 under it would write over what he chose before.
+   */
+  load() {
+    this.setData({ loading: true, loadError: '' })
+    return this.deputies
       .digestPreferences()
       .then((p) => this.show(p))
-      .catch((err) => this.setData({ error: err.message }))
+      .catch((err) => this.setData({ loadError: err.message }))
       .then(() => this.setData({ loading: false }))
   },
 

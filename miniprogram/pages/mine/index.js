@@ -13,7 +13,22 @@ Page({
 
   onShow() {
     this.setData({ care: care.isOn(), careAuto: !care.chosen() && care.phoneFontIsLarge() })
-    return this.load()
+    return Promise.all([this.load(), this.loadTemplates()])
+  },
+
+  /**
+   * The notifications to ask for, fetched before the tap: WeChat opens its prompt only from the
+   * tap itself, never after a request the tap waited for (it fails, and nothing opens).
+   */
+  loadTemplates() {
+    this.templatesError = ''
+    return settingsService(request)
+      .get()
+      .then((s) => (this.templateIds = s.subscribeTemplateIds))
+      .catch((err) => {
+        this.templateIds = null
+        this.templatesError = err.message
+      })
   },
 
   load() {
@@ -38,22 +53,29 @@ Page({
   },
 
   subscribe() {
-    return settingsService(request)
-      .get()
-      .then((s) => {
-        const ids = s.subscribeTemplateIds
-        if (!ids.length) return this.setData({ subscribed: '暂时不能开通微信通知' })
-        wx.requestSubscribeMessage({
-          tmplIds: ids,
-          success: (res) => {
-            const results = {}
-            ids.forEach((id) => res[id] && (results[id] = res[id]))
-            this.setData({ subscribed: ids.some((id) => res[id] === 'accept') ? '已开通：有答复或通知时会发微信消息给您' : '没有开通。需要时可以再点一次' })
-            this.account.recordSubscriptions(results).catch(() => undefined)
-          },
-        })
-      })
-      .catch((err) => this.setData({ subscribed: err.message }))
+    const ids = this.templateIds
+    if (!ids) {
+      // What to ask for did not come (no signal when the page opened): fetched again for the next tap.
+      this.setData({ subscribed: '没能开通：' + (this.templatesError || '请稍后再点一次') })
+      return this.loadTemplates()
+    }
+    if (!ids.length) return this.setData({ subscribed: '暂时不能开通微信通知' })
+    wx.requestSubscribeMessage({
+      tmplIds: ids,
+      success: (res) => {
+        const results = {}
+        ids.forEach((id) => res[id] && (results[id] = res[id]))
+        this.setData({ subscribed: ids.some((id) => res[id] === 'accept') ? '已开通：有答复或通知时会发微信消息给您' : '没有开通。需要时可以再点一次' })
+        this.account.recordSubscriptions(results).catch(() => undefined)
+      },
+      fail: (err) =>
+        this.setData({
+          subscribed:
+            err && err.errCode === 20004
+              ? '没有开通：您在微信里关掉了这个小程序的通知。请点右上角“···”，选“设置”，把通知打开后再点一次'
+              : '没有开通。需要时可以再点一次',
+        }),
+    })
   },
 
   go(e) {

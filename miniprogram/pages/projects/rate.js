@@ -9,7 +9,8 @@ const GRADES = [
 
 /** 人大评: a deputy rates each of the year's projects once, after reading its progress. */
 Page({
-  data: { loading: true, loadError: '', error: '', grades: GRADES, projects: [], picked: {}, comments: {} },
+  // error and errorFor: what went wrong and on which project, said inside that project's card by its 提交评议.
+  data: { loading: true, loadError: '', error: '', errorFor: '', sending: '', grades: GRADES, projects: [], picked: {}, comments: {} },
 
   onLoad() {
     this.service = livelihoodService(request)
@@ -50,12 +51,14 @@ Page({
 
   rate(e) {
     const id = e.currentTarget.dataset.project
+    if (this.data.sending) return undefined
     const grade = this.data.picked[id]
-    if (!grade) return this.setData({ error: '请先选择满意、基本满意或不满意' })
-    this.setData({ error: '' })
+    if (!grade) return this.setData({ error: '请先选择满意、基本满意或不满意', errorFor: id })
+    this.setData({ error: '', errorFor: '', sending: id })
     return this.service
       .rate(id, grade, this.data.comments[id] || '')
       .then(() => this.load())
-      .catch((err) => this.setData({ error: err.message }))
+      .catch((err) => this.setData({ error: err.message, errorFor: id }))
+      .then(() => this.setData({ sending: '' }))
   },
 })

@@ -1,6 +1,7 @@
 const { request } = require('../../utils/request')
 const { publicService } = require('../../services/public')
 const { settingsService } = require('../../services/settings')
+const { dateText } = require('../../utils/words')
 
 /**
  * 办理选登: answers the office published, newest first, with the residents' names, phones and
@@ -9,7 +10,8 @@ const { settingsService } = require('../../services/settings')
  */
 function itemView(p) {
   const where = [p.district, p.station].filter(Boolean).join(' ')
-  return Object.assign({}, p, { where: where, dates: p.askedOn + ' 留言，' + p.answeredOn + ' 答复' })
+  // "11月3日留言，11月10日答复": the days as people say them, not as the server stores them.
+  return Object.assign({}, p, { where: where, dates: dateText(p.askedOn) + '留言，' + dateText(p.answeredOn) + '答复' })
 }
 
 Page({

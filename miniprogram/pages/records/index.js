@@ -1,5 +1,6 @@
 const { request } = require('../../utils/request')
 const { recordsService, recordLines } = require('../../services/records')
+const { dateText } = require('../../utils/words')
 
 /**
  * 我的履职档案: a year's figures (this year's first; 上一年 in January, when last year's report is
@@ -30,7 +31,7 @@ Page({
           points: r.points.lines.filter((l) => l.count > 0).map((l) => l.explanation),
           activities: list.items.map((a) => ({
             id: a.id,
-            title: a.date + ' ' + a.kindLabel + ' · ' + a.place,
+            title: dateText(a.date) + ' ' + a.kindLabel + ' · ' + a.place,
             status: a.statusLabel,
             returned: a.status === 'returned',
             note: a.reviewNote,

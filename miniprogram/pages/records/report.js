@@ -2,6 +2,7 @@ const { request } = require('../../utils/request')
 const { recordsService } = require('../../services/records')
 const { photoMethods, stillUploading, uploadedUrls } = require('../../utils/photos')
 const config = require('../../config')
+const { dateText } = require('../../utils/words')
 
 const KINDS = [
   { key: 'research', label: '调研' },
@@ -25,6 +26,9 @@ const today = () => {
   return d.toISOString().slice(0, 10)
 }
 
+/** The day as the form keeps it (for the picker and the server) and as he reads it ("11月20日"). */
+const dated = (date) => ({ date: date, dateText: dateText(date) })
+
 // The server signs photo links relative to itself; <image> needs the whole address.
 const absolute = (url) => (/^https?:/.test(url) ? url : config.apiBase + url)
 
@@ -41,6 +45,7 @@ Page(
       kinds: KINDS,
       kind: 'research',
       date: '',
+      dateText: '',
       today: '',
       place: '',
       text: '',
@@ -60,7 +65,7 @@ Page(
       this.records = recordsService(request)
       this.activityId = query.id || null
       this.key = 'activity-' + Date.now() + '-' + Math.random().toString(36).slice(2)
-      this.setData({ date: today(), today: today() })
+      this.setData(Object.assign(dated(today()), { today: today() }))
       if (!this.activityId) return undefined
       return this.loadReturned()
     },
@@ -73,14 +78,15 @@ Page(
         .activity(this.activityId)
         .then((a) => {
           if (a.status !== 'returned') return this.setData({ state: NOT_RETURNED[a.status] || '这条活动现在不能修改。' })
-          return this.setData({
-            kind: a.kind,
-            date: a.date,
-            place: a.place,
-            text: a.text,
-            returnNote: a.reviewNote ? '退回理由：' + a.reviewNote : '',
-            photos: (a.photoFiles || []).map((f) => ({ path: absolute(f.viewUrl), url: f.url, progress: 100, failed: '', kept: true })),
-          })
+          return this.setData(
+            Object.assign(dated(a.date), {
+              kind: a.kind,
+              place: a.place,
+              text: a.text,
+              returnNote: a.reviewNote ? '退回理由：' + a.reviewNote : '',
+              photos: (a.photoFiles || []).map((f) => ({ path: absolute(f.viewUrl), url: f.url, progress: 100, failed: '', kept: true })),
+            }),
+          )
         })
         .catch((err) => this.setData(err.status === 404 || err.status === 400 ? { state: NOT_FOUND } : { loadError: err.message }))
         .then(() => this.setData({ loading: false }))
@@ -90,7 +96,7 @@ Page(
       this.setData({ kind: e.currentTarget.dataset.key })
     },
     onDate(e) {
-      this.setData({ date: e.detail.value })
+      this.setData(dated(e.detail.value))
     },
     onPlace(e) {
       this.setData({ place: e.detail.value })

@@ -2,6 +2,9 @@ const { request } = require('../../utils/request')
 const { studyService } = require('../../services/study')
 const when = require('../../utils/when')
 
+/** The last day to study: a campaign ending at midnight ends with the day before, as its own page says. */
+const lastDay = (endsAt) => when.day(new Date(Date.parse(endsAt) - 1).toISOString())
+
 const progressOf = (c) => (c.itemsReached ? '已读 ' + c.itemsRead + ' / ' + c.itemsReached + ' 篇' : '还没有学习材料')
 
 Page({
@@ -25,7 +28,7 @@ Page({
             title: i.title,
             from: i.levelLabel + ' · ' + i.issuedBy,
             // An issue ends at midnight: its last day is the day before.
-            until: when.day(new Date(Date.parse(i.endsAt) - 1).toISOString()),
+            until: lastDay(i.endsAt),
             progress: i.itemsReached ? progressOf(i) + (i.checkedIn ? '，已打卡' : '，还没打卡') : '本期材料还没发布',
             open: i.itemsReached > 0,
           })),
@@ -35,7 +38,7 @@ Page({
               id: c.id,
               title: c.title,
               phaseLabel: c.phaseLabel,
-              until: when.day(c.endsAt),
+              until: lastDay(c.endsAt),
               progress: progressOf(c),
               following: c.following,
             })),

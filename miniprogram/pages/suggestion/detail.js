@@ -2,6 +2,7 @@ const { request } = require('../../utils/request')
 const { suggestionsService } = require('../../services/suggestions')
 const { deputyService } = require('../../services/deputy')
 const when = require('../../utils/when')
+const { dateText } = require('../../utils/words')
 
 const OPEN = ['assigned', 'rehandling']
 
@@ -28,7 +29,7 @@ function viewOf(s, me) {
     cases: s.cases.map((c) => c.ticket + ' ' + c.title),
     reason: s.review && s.review.reason && s.status === 'returned' ? s.review.reason : '',
     units: s.assignment ? { lead: s.assignment.leadUnit.name, co: s.assignment.coUnits.map((u) => u.name).join('、') } : null,
-    due: s.assignment && OPEN.indexOf(s.status) >= 0 ? '办理期限 ' + s.assignment.deadline + '，' + s.assignment.dueText : '',
+    due: s.assignment && OPEN.indexOf(s.status) >= 0 ? '办理期限 ' + dateText(s.assignment.deadline) + '，' + s.assignment.dueText : '',
     overdue: !!(s.assignment && OPEN.indexOf(s.status) >= 0 && /已超期/.test(s.assignment.dueText)),
     answers: s.answers.map((a) => ({
       unit: a.unit.name + (a.role === 'lead' ? '（主办）' : '（协办）'),

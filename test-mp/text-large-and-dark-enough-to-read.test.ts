@@ -1,0 +1,91 @@
+import { expect } from 'chai'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { MP_ROOT } from './harness/runtime.js'
+
+/**
+ * An elderly resident reads every page in the stylesheets her phone gets: the app's, each
+ * page's and each component's (TDesign's own are sized through the app's tokens). None may set
+ * text smaller than the app's body size allows — 32rpx, or 0.85 of the page's size for a small
+ * mark (≥ 28rpx, as the page's own size is ≥ 34rpx) — nor in a colour paler than 4.5:1 against
+ * its background (white unless the rule sets one): MIIT's 适老化 contrast.
+ */
+const MIN_RPX = 32
+const MIN_EM = 0.85
+const MIN_CONTRAST = 4.5
+
+function stylesheets(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name)
+    if (statSync(path).isDirectory()) return stylesheets(path)
+    return path.endsWith('.wxss') ? [path] : []
+  })
+}
+
+interface Rule {
+  file: string
+  selector: string
+  declarations: Map<string, string>
+}
+
+function rules(file: string): Rule[] {
+  const text = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '')
+  return [...text.matchAll(/([^{}]+)\{([^{}]*)\}/g)].map((m) => ({
+    file: relative(MP_ROOT, file),
+    selector: m[1].trim(),
+    declarations: new Map(
+      m[2]
+        .split(';')
+        .map((d) => d.split(':'))
+        .filter((d) => d.length >= 2)
+        .map(([name, ...value]) => [name.trim(), value.join(':').trim()]),
+    ),
+  }))
+}
+
+function luminance(hex: string): number {
+  const full = hex.length === 4 ? `#${hex[1]}${hex[1]}${hex[2]}${hex[2]}${hex[3]}${hex[3]}` : hex
+  const [r, g, b] = [1, 3, 5].map((at) => {
+    const c = parseInt(full.slice(at, at + 2), 16) / 255
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4
+  })
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b
+}
+
+function contrast(a: string, b: string): number {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x)
+  return (hi + 0.05) / (lo + 0.05)
+}
+
+const HEX = /#[0-9a-fA-F]{6}\b|#[0-9a-fA-F]{3}\b/
+
+const all = [join(MP_ROOT, 'app.wxss'), ...stylesheets(join(MP_ROOT, 'pages')), ...stylesheets(join(MP_ROOT, 'components'))].flatMap(rules)
+
+describe('mini-program: text large and dark enough for an elderly reader', () => {
+  it('reads the stylesheets of every page and component', () => {
+    expect(all.map((r) => r.file)).to.include.members(['pages/projects/index.wxss', 'pages/projects/propose.wxss', 'pages/case/detail.wxss'])
+  })
+
+  it('sets no text under 32rpx (or under 0.85 of the page’s size for a small mark)', () => {
+    const small = all.flatMap((r) => {
+      const size = r.declarations.get('font-size')
+      if (!size) return []
+      const rpx = /^([\d.]+)rpx$/.exec(size)
+      const em = /^([\d.]+)em$/.exec(size)
+      const tooSmall = rpx ? Number(rpx[1]) < MIN_RPX : em ? Number(em[1]) < MIN_EM : true
+      return tooSmall ? [`${r.file} ${r.selector} { font-size: ${size} }`] : []
+    })
+    expect(small, 'text an elderly reader must strain for').to.deep.equal([])
+  })
+
+  it('writes no text in a colour paler than 4.5:1 against its background', () => {
+    const pale = all.flatMap((r) => {
+      const colour = HEX.exec(r.declarations.get('color') ?? '')?.[0]
+      if (!colour) return []
+      const ground = HEX.exec(r.declarations.get('background') ?? r.declarations.get('background-color') ?? '')?.[0] ?? '#ffffff'
+      const ratio = contrast(colour, ground)
+      return ratio < MIN_CONTRAST ? [`${r.file} ${r.selector} { color: ${colour} } on ${ground}: ${ratio.toFixed(2)}:1`] : []
+    })
+    expect(pale, 'text too pale to read').to.deep.equal([])
+  })
+})
