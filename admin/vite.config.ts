@@ -18,6 +18,24 @@ const tdesignStylesOnce: Plugin = {
 }
 
 /**
+ * A filled radio group (筛选 buttons such as 全部 / 问卷调查 / 票决) measures its checked button on
+ * resize through a throttled callback that can still run after the group is gone: a page left
+ * within 300 ms of a layout change threw "Cannot read properties of null (reading
+ * 'querySelector')" (TDesign 1.20.8, es/radio/group.mjs calcBarStyle). Nothing is measured once
+ * the group has gone. The build fails if the line is not found, so an upgrade shows whether the
+ * guard is still needed.
+ */
+const RADIO_MEASURE = 'var checkedRadio = radioGroupRef.value.querySelector('
+const radioGroupGone: Plugin = {
+  name: 'tdesign-radio-group-gone',
+  transform(code, id) {
+    if (!/\/tdesign-vue-next\/es\/radio\/group\.mjs$/.test(id)) return
+    if (!code.includes(RADIO_MEASURE)) throw new Error(`tdesign-radio-group-gone: "${RADIO_MEASURE}" not found in ${id}`)
+    return code.replace(RADIO_MEASURE, `if (!radioGroupRef.value) return;\n      ${RADIO_MEASURE}`)
+  },
+}
+
+/**
  * The console is served by the backend at /console/ (src/http/middleware/console-static.ts),
  * so every asset URL starts there. Built files go to admin/dist, which is never committed:
  * scripts/build-console.mjs builds it on install and before start when it is missing or stale.
@@ -25,7 +43,7 @@ const tdesignStylesOnce: Plugin = {
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/console/',
-  plugins: [vue(), tdesignStylesOnce],
+  plugins: [vue(), tdesignStylesOnce, radioGroupGone],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
