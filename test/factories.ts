@@ -1,6 +1,9 @@
+import { randomUUID } from 'node:crypto'
+import type { CaseRecord } from '../src/domain/case.js'
 import type { DirectoryFile } from '../src/domain/directory.js'
 import type { CaseDraft } from '../src/services/cases/case-submission.js'
 import { asResident, type TestApp } from './helpers/app.js'
+import { caseEvent, caseRecord } from './store/records.js'
 
 type Region = NonNullable<DirectoryFile['regions']>[number]
 type Station = NonNullable<DirectoryFile['stations']>[number]
@@ -63,4 +66,26 @@ export async function buildCase(app: TestApp, overrides: Partial<CaseDraft> & { 
     null,
   )
   return { case: submitted.record, resident, deputy }
+}
+
+/**
+ * A person's history of messages, written straight into the store (as submission writes them, numbered
+ * per local date as the store numbers them), a minute apart from `at`: hundreds in a moment, for a story
+ * about a busy block's spokeswoman where the submission path and its rate limit are not the point. At
+ * 轻工街道代表联络站 with 张伟 (caseCity) unless `over` says otherwise.
+ */
+export async function buildStoredCases(
+  app: TestApp,
+  residentId: string,
+  count: number,
+  { ticketDate, at, ...over }: { ticketDate: string; at: Date } & Partial<CaseRecord>,
+): Promise<CaseRecord[]> {
+  const written: CaseRecord[] = []
+  for (let i = 0; i < count; i++) {
+    const createdAt = new Date(at.getTime() + i * 60_000)
+    const record = caseRecord({ id: randomUUID(), residentId, text: `停车位被占用（第 ${i + 1} 条）`, createdAt, updatedAt: createdAt, ...over })
+    const events = [caseEvent(record.id, 'submitted', { at: createdAt, actorRole: 'resident', actorId: residentId, toStatus: 'submitted' })]
+    written.push(await app.liaison.store.cases.submit({ record, ticketDate, events, outbox: [] }))
+  }
+  return written
 }

@@ -1,5 +1,6 @@
 import { expect } from 'chai'
 import { asAdmin, asDeputy, asResident, Client, type TestApp } from '../helpers/app.js'
+import { buildStoredCases } from '../factories.js'
 import { DIGEST_JOB } from '../../src/jobs/digest-job.js'
 import { BOT_SECRET, loginAs, startWithWeChat } from '../helpers/wechat.js'
 import type { FakeWeChat } from '../fakes/wechat-api.js'
@@ -116,5 +117,71 @@ describe('what waited for the bot is checked again when the bot takes it', () =>
     await app.liaison.jobs.find((j) => j.name === DIGEST_JOB)!.run()
     await app.liaison.services.dispatcher.drain()
     expect((await leasedKinds()).filter((k: string) => k.startsWith('digest'))).to.deep.equal(['digest wxid_zhang'])
+  })
+})
+
+/**
+ * Under an answer the bot tells the resident how to score it: "评价 0001 5", or the whole number when
+ * another of her messages ends the same (numbers start again at 0001 every day), and that line only when
+ * more than one of her answers waits for a score. The bot finds "评价 0001" among all her messages, however
+ * old: so the number it tells her is worked out among all of them too, not only her newest two hundred.
+ */
+describe('the number a resident is told to score an answer by', () => {
+  let app: TestApp & { fake: FakeWeChat }
+  let bot: Client
+  beforeEach(async () => {
+    app = await startWithWeChat() // Monday 2026-11-23, 10:00
+    bot = new Client(app.baseUrl)
+    bot.bearer = BOT_SECRET
+  })
+  afterEach(() => app.close())
+
+  /** 王阿姨 of 轻工街道, whom the bot knows as a WeChat contact (she has no subscribe-message credit). */
+  async function spokeswoman() {
+    const resident = await loginAs(app, 'o-spokeswoman')
+    await resident.post('/api/mp/consent', { version: 'v1' })
+    await app.liaison.store.mpUsers.update(resident.userId, { botContactId: 'wxid_spokeswoman' })
+    return resident
+  }
+  /** She writes today, 张伟 answers, and the bot takes the answer to send her. */
+  async function answeredToday(resident: Awaited<ReturnType<typeof spokeswoman>>) {
+    const c = await resident.post('/api/mp/cases', { text: '北门的路灯又坏了，晚上看不清路', deputyCode: 'DP0001' })
+    expect(c.status, JSON.stringify(c.body)).to.equal(201)
+    const zhang = await asDeputy(app, 'dp0001')
+    expect((await zhang.post(`/api/mp/deputy/cases/${c.body.id}/reply`, { text: '已请供电所更换灯泡，今晚就亮。' })).status).to.equal(200)
+    await app.liaison.services.dispatcher.drain()
+    const leased = (await bot.post('/api/bot/outbox/lease', { limit: 20 })).body.items as Array<Record<string, unknown>>
+    return { ticket: c.body.ticket as string, answer: leased.find((m) => m.kind === 'case.replied' && m.address === 'wxid_spokeswoman') }
+  }
+
+  it('is the whole number when an old message of hers, behind two hundred newer ones, ends the same; and her old answer waits too', async () => {
+    const resident = await spokeswoman()
+    // 11月2日: her first message, the first of that day, answered and not yet scored.
+    const [first] = await buildStoredCases(app, resident.userId, 1, {
+      ticketDate: '2026-11-02',
+      at: new Date('2026-11-02T01:00:00Z'),
+      status: 'replied',
+      reply: '已处理',
+    })
+    expect(first.ticket).to.equal('20261102-0001')
+    // 11月10日: a neighbour writes first, then she writes two hundred about the car park, none numbered 0001.
+    await buildStoredCases(app, (await asResident(app)).userId, 1, { ticketDate: '2026-11-10', at: new Date('2026-11-10T00:00:00Z') })
+    const carPark = await buildStoredCases(app, resident.userId, 200, { ticketDate: '2026-11-10', at: new Date('2026-11-10T01:00:00Z') })
+    expect(carPark.filter((c) => c.ticket.endsWith('-0001'))).to.deep.equal([])
+
+    const { ticket, answer } = await answeredToday(resident)
+    expect(ticket, "today's first message ends like her first").to.equal('20261123-0001')
+    // "评价 0001 5" would name two of hers: she is told the whole number, and that two answers wait.
+    expect(answer).to.include({ ticket, ref: '20261123-0001', waiting: 2 })
+  })
+
+  it('is the last four digits when no other message of hers ends the same, and says when hers is the only answer waiting', async () => {
+    const resident = await spokeswoman()
+    // 11月2日: a neighbour's 0001, answered and waiting for his score, then three of hers, closed.
+    await buildStoredCases(app, (await asResident(app)).userId, 1, { ticketDate: '2026-11-02', at: new Date('2026-11-02T00:00:00Z'), status: 'replied' })
+    await buildStoredCases(app, resident.userId, 3, { ticketDate: '2026-11-02', at: new Date('2026-11-02T01:00:00Z'), status: 'closed' })
+    const { ticket, answer } = await answeredToday(resident)
+    expect(ticket).to.equal('20261123-0001')
+    expect(answer, "the neighbour's 0001 and his answer are not hers").to.include({ ticket, ref: '0001', waiting: 1 })
   })
 })

@@ -50,7 +50,10 @@ describe('the bot: asking for a case to be handled again after rating it', () =>
     expect(await listed()).to.equal('reopen_not_allowed')
     const refused = await bot.post(`/api/bot/people/${resident}/cases/${ticket}/reopen`, { reason: '再看看' })
     expect(refused.status).to.equal(409)
-    expect(refused.body.error).to.include({ code: 'reopen_not_allowed', message: '只有评价为 3 分及以下的留言可以重新办理' })
+    expect(refused.body.error).to.include({
+      code: 'reopen_not_allowed',
+      message: '只有评价为 3 分及以下的留言可以申请重新办理。问题还没有解决的话，您可以再写一条留言',
+    })
   })
 
   it('does not offer it when the answer is older than the reopen window, and refuses it when asked anyway', async () => {
@@ -62,6 +65,9 @@ describe('the bot: asking for a case to be handled again after rating it', () =>
     expect(await listed()).to.equal('reopen_window_passed')
     const refused = await bot.post(`/api/bot/people/${resident}/cases/${ticket}/reopen`, { reason: '还没清' })
     expect(refused.status).to.equal(409)
-    expect(refused.body.error.code).to.equal('reopen_window_passed')
+    expect(refused.body.error).to.include({
+      code: 'reopen_window_passed',
+      message: '答复已经超过 7 天，不能再申请重新办理了。问题还没有解决的话，您可以再写一条留言',
+    })
   })
 })

@@ -94,7 +94,7 @@ describe("a resident's message round the closed loop", () => {
     const refused = await resident.post(`/api/mp/cases/${d.id}/withdraw`, {})
     expect(refused.status).to.equal(409)
     expect(refused.body.error).to.deep.include({ code: 'illegal_transition', details: [{ path: 'status', message: 'replied' }] })
-    expect(refused.body.error.message).to.equal('留言当前为「已答复」，不能执行此操作')
+    expect(refused.body.error.message).to.equal('这条留言代表已经答复了，不能再撤回。您可以查看答复并评价')
   })
 
   it('records the department a deputy forwards it to (交办)', async () => {

@@ -143,7 +143,7 @@ describe('staff urge the deputy holding a slow message (催办)', () => {
     const sunli = await asStaff(app, 'sunli')
     const late = await sunli.post(`/api/admin/cases/${c.id}/urge`, {})
     expect(late.status).to.equal(409)
-    expect(late.body.error.message).to.equal('留言当前为「已答复」，不在代表办理中，不能催办')
+    expect(late.body.error.message).to.equal('代表已经答复了，不用再催办')
 
     const bad = await sunli.post(`/api/admin/cases/${c.id}/urge`, { note: 42 })
     expect(bad.status).to.equal(400)

@@ -366,6 +366,14 @@ describe('the console queries find their rows through indexes (EXPLAIN QUERY PLA
     }
   })
 
+  it("a resident's answers waiting for her score (the bot's line under an answer, her 我的待办): through her own index, never every resident's answers", async () => {
+    const cases = caseRepo(db, new GroupCommit(db))
+    const plans = await plansOf(db, () => cases.search({ limit: 2, residentId: 'mp-1', statuses: ['replied'] }))
+    expect(plans).to.have.length(1)
+    expectNoFullScan(plans)
+    expect(plans[0][0]).to.match(/^SEARCH cases USING INDEX cases_resident \(resident_id=\?\)$/)
+  })
+
   it("a resident's cases by the number she types (0042): only hers are read, through cases_resident, never every case", async () => {
     const cases = caseRepo(db, new GroupCommit(db))
     for (const numbers of [['0042'], ['0042', '0007', '0001']]) {

@@ -1,6 +1,7 @@
 import type { Clock } from '../../clock.js'
-import { canTransition, STATUS_LABELS, type CaseRecord } from '../../domain/case.js'
+import { canTransition, type CaseRecord } from '../../domain/case.js'
 import { canSeeCase } from '../../domain/case-access.js'
+import { notHisNowText, refusalText } from '../../domain/case-refusals.js'
 import type { CalendarSource } from '../calendar/calendar.js'
 import { dueDateText } from '../../domain/due-date-text.js'
 import type { SlaPolicy } from '../../domain/sla.js'
@@ -240,9 +241,7 @@ export class CaseMechanics {
   }
 
   async apply(c: CaseRecord, actor: CaseActor, change: CaseChange): Promise<CaseRecord> {
-    if (!canTransition(change.action, c.status)) {
-      throw new ConflictError(`留言当前为「${STATUS_LABELS[c.status]}」，不能执行此操作`, [{ path: 'status', message: c.status }], 'illegal_transition')
-    }
+    if (!canTransition(change.action, c.status)) throw illegalMove(refusalText(change.action, c), c)
     const now = this.clock.now()
     const next: CaseRecord = { ...c, ...change.patch, status: change.to, updatedAt: now }
     const event = caseEvent(c, change.type, actor, now, { from: c.status, to: change.to, note: change.note ?? null, data: change.data })
@@ -276,11 +275,18 @@ export class CaseMechanics {
     return c
   }
 
-  /** Not visible is not found: nobody learns which cases exist elsewhere. */
+  /**
+   * Not visible is not found: nobody learns which cases exist elsewhere. Except to a deputy it was
+   * given to once and taken from since (moved to another deputy, handed back): he had it open, and
+   * "留言不存在" would leave him wondering where it went, so he is told, as any refused move is.
+   */
   protected async deputyCase(deputy: MpPrincipal, caseId: string) {
     const c = await this.load(caseId)
-    if (!canSeeCase(deputy, c, true)) throw new NotFoundError('留言不存在')
-    return c
+    if (canSeeCase(deputy, c, true)) return c
+    // Every placing with a deputy (at submission, by staff, by a transfer) names him in its event's data.
+    const heldOnce = deputy.deputyId !== null && (await this.store.cases.events(c.id)).some((e) => e.data.deputyId === deputy.deputyId)
+    if (heldOnce) throw illegalMove(notHisNowText(c), c)
+    throw new NotFoundError('留言不存在')
   }
   protected async staffCase(staff: StaffPrincipal, caseId: string) {
     const c = await this.load(caseId)
@@ -293,6 +299,9 @@ export class CaseMechanics {
     return c
   }
 }
+
+/** A move the message's state does not allow now: the code and the status are for programs, the words for the person. */
+const illegalMove = (text: string, c: CaseRecord) => new ConflictError(text, [{ path: 'status', message: c.status }], 'illegal_transition')
 
 /** A deputy out of service is given nothing new: the office took them out so their messages go to others. */
 export const inactiveDeputy = (path: string, name: string) =>

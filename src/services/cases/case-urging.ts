@@ -6,7 +6,8 @@
  */
 import type { Clock } from '../../clock.js'
 import { canSeeCase } from '../../domain/case-access.js'
-import { nextDeadline, STATUS_LABELS, type CaseRecord } from '../../domain/case.js'
+import { nextDeadline, type CaseRecord } from '../../domain/case.js'
+import { refusalText } from '../../domain/case-refusals.js'
 import { mayBeUrged, urgeStanding } from '../../domain/case-urging.js'
 import { localDate } from '../../domain/dates.js'
 import { dueDateText } from '../../domain/due-date-text.js'
@@ -41,11 +42,7 @@ export class CaseUrging {
     // Writes are held to the same scope as reads; not visible is not found.
     if (!c || !canSeeCase(await this.directory.caseViewer(staff), c)) throw new NotFoundError('留言不存在')
     if (!mayBeUrged(c)) {
-      throw new ConflictError(
-        `留言当前为「${STATUS_LABELS[c.status]}」，不在代表办理中，不能催办`,
-        [{ path: 'status', message: c.status }],
-        'illegal_transition',
-      )
+      throw new ConflictError(refusalText('urge', c), [{ path: 'status', message: c.status }], 'illegal_transition')
     }
     const now = this.clock.now()
     const { urgedToday: earlier } = urgeStanding(c, await this.store.cases.events(c.id), now, this.timeZone)

@@ -1,4 +1,5 @@
 import { OPEN_STATUSES, reopenBlock, STATUS_LABELS, type CaseRecord } from '../../domain/case.js'
+import { reopenBlockedText } from '../../domain/case-refusals.js'
 import { GONE } from '../../domain/choice-words.js'
 import { dueDateText } from '../../domain/due-date-text.js'
 import { slaDeadlines } from '../../domain/sla.js'
@@ -268,12 +269,7 @@ export class CaseWorkflow extends CaseMechanics {
     const c = await this.residentCase(author, caseId)
     const now = this.clock.now()
     const blocked = c.status === 'closed' ? reopenBlock(c, this.policy, now) : null
-    if (blocked === 'reopen_not_allowed') {
-      throw new ConflictError(`只有评价为 ${this.policy.reopenMaxRating} 分及以下的留言可以重新办理`, [], 'reopen_not_allowed')
-    }
-    if (blocked === 'reopen_window_passed') {
-      throw new ConflictError(`答复超过 ${this.policy.reopenWindowDays} 天，不能再重新办理`, [], 'reopen_window_passed')
-    }
+    if (blocked) throw new ConflictError(reopenBlockedText(blocked, this.policy), [], blocked)
     const { ackDueAt, replyDueAt, provisional } = slaDeadlines(now, await this.calendar.current(), this.policy)
     // The deputy who answered takes it again while in office; one who has left since is given nothing new,
     // and a message answered without a deputy goes back to its station's (or office's) queue to be placed.

@@ -18,8 +18,13 @@ import { supersededReason } from './superseded.js'
  * goes out with the person's current contact id and remark, or the room's id and topic;
  * the bot finds them by those when an id is gone, and its ack says where it found them.
  */
-/** A person's latest messages looked through for another ending in the same four digits. */
+/** A deputy's messages in hand looked through for another ending in the same four digits. */
 const REF_LOOKBACK = 200
+/**
+ * Two of a resident's messages tell whether another of hers shares the number, and whether more than one
+ * of her answers waits for a score (all the bot asks); both found among all of hers, however old.
+ */
+const ANOTHER_ONE = 2
 /** Notices that ask a deputy to act on a case, by its number. */
 const DEPUTY_CASE_NOTICES = new Set(['case.assigned', 'case.reopened', 'case.reminder', 'case.overdue', 'case.urged'])
 
@@ -68,7 +73,7 @@ export class BotOutbox {
       reply: (m.payload as { reply?: string }).reply ?? null,
       /** A case notice: how the person writes its number ("评价 0001 5", "受理 0001"). */
       ref: refs[i].ref,
-      /** A case reply to a resident: how many of their answers wait for a score, this one included. */
+      /** A case reply to a resident: how many of their answers wait for a score, this one included; 2 means two or more. */
       waiting: refs[i].waiting,
       attempts: m.attempts,
       leaseUntil: new Date(this.clock.now().getTime() + this.policy.leaseSeconds * 1000).toISOString(),
@@ -77,22 +82,25 @@ export class BotOutbox {
 
   /**
    * How the person writes this message's number in the chat: a resident rating an answer among all their
-   * messages, a deputy acting on a notice among the messages he has in hand — the last four digits, or
-   * the whole number when another of those ends the same (numbers start again at 0001 each day). For a
-   * resident, also how many of their answers wait for a score: the bot names the number only when several do.
+   * messages however old (as the bot finds "评价 0001 5" among them: cases.residentNumbered), a deputy
+   * acting on a notice among the messages he has in hand — the last four digits, or the whole number when
+   * another of those ends the same (numbers start again at 0001 each day). For a resident, also whether
+   * more than one of their answers waits for a score: the bot names the number only then.
    */
   private async ref(m: OutboxMessage): Promise<{ ref: string | null; waiting: number | null }> {
     const ticket = (m.payload as { ticket?: string }).ticket
     if (!ticket) return { ref: null, waiting: null }
     if (m.kind === 'case.replied' && m.recipientKind === 'mp_user') {
-      const theirs = await this.store.cases.search({ residentId: m.recipientId, limit: REF_LOOKBACK })
-      // The same list says whether another answer waits too: only then is the number worth saying.
+      const [alike, waiting] = await Promise.all([
+        /-\d{4}$/.test(ticket) ? this.store.cases.residentNumbered(m.recipientId, [ticket.slice(-4)], ANOTHER_ONE) : [],
+        this.store.cases.search({ residentId: m.recipientId, statuses: ['replied'], limit: ANOTHER_ONE }),
+      ])
       return {
         ref: ticketRef(
           ticket,
-          theirs.items.map((c) => c.ticket),
+          alike.map((c) => c.ticket),
         ),
-        waiting: theirs.items.filter((c) => c.status === 'replied').length,
+        waiting: waiting.items.length,
       }
     }
     if (DEPUTY_CASE_NOTICES.has(m.kind) && m.recipientKind === 'deputy') {
