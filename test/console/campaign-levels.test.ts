@@ -1,5 +1,6 @@
 import { expect } from 'chai'
 import { Client } from '../helpers/app.js'
+import { localDate } from '../../src/domain/dates.js'
 import { logInAs, newPage, screenshot, useConsole, type ConsolePage } from './harness.js'
 
 /**
@@ -37,6 +38,19 @@ describe('console: a monthly city campaign taken up by a district', function () 
     await office.getByPlaceholder('如：学习宣传新修订的代表法').fill('学习贯彻代表法')
     expect(await office.getByLabel('开始时间').inputValue(), 'no start: it starts when made').to.equal('')
     await office.getByText('不填表示马上开始').waitFor()
+    // The end offered is the close of an office day thirty days on (as a survey's), not this minute thirty days on.
+    const inThirtyDays = localDate(new Date(story.app.clock.now().getTime() + 10 * 60_000 + 30 * 86_400_000), story.app.liaison.config.business.timeZone)
+    expect(await office.getByLabel('结束时间').inputValue()).to.equal(`${inThirtyDays} 17:00`)
+    // Pictured once the dialog has faded in, for whoever looks at the screenshot.
+    await office.evaluate(() =>
+      Promise.all(
+        document
+          .getAnimations()
+          .filter((a) => a.effect?.getTiming().iterations !== Infinity)
+          .map((a) => a.finished),
+      ),
+    )
+    await screenshot(office, 'console-campaign-new')
     await office.locator('[data-test=repeat-monthly]').click()
     await office.getByPlaceholder('不选则不限区县').click()
     await office.locator('.t-select-option', { hasText: district.name }).filter({ visible: true }).first().click()

@@ -85,6 +85,19 @@ export function toLocal(iso: string): string {
  */
 export const laterDayAt = (days: number, time: string, now = Date.now()) => `${localDate(now + days * 86_400_000)}T${time}`
 
+/**
+ * An office day's hours. A clerk who picks only a day means one of them: 9:00 for a start, 17:00
+ * for an end or a deadline, never midnight (which the spoken line read as 凌晨0:00).
+ */
+export const OFFICE_OPENS = '09:00'
+export const OFFICE_CLOSES = '17:00'
+
+/**
+ * The close of the office day `days` after today ("2026-12-18T17:00"): what the create forms
+ * offer as an end (a survey's, a quiz's, a campaign's), the same way in each.
+ */
+export const officeCloseAfter = (days: number, now = Date.now()) => laterDayAt(days, OFFICE_CLOSES, now)
+
 const WEEKDAYS = '日一二三四五六'
 
 /**
