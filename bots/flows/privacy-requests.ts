@@ -111,6 +111,7 @@ async function withdraw(turn: Turn, ref: string | null) {
     turn.say(`已撤回留言 ${done.ticket}，代表不会再办理这条留言。`)
   } catch (err) {
     if (!(err instanceof ApiError)) throw err
-    turn.say(err.code === 'illegal_transition' ? `留言 ${matches[0].ticket} 现在不能撤回了：已答复、已办结或已撤回的留言不能撤回。` : err.message)
+    // The backend says what became of it and what she can do instead ("…代表已经答复了，不能再撤回。您可以查看答复并评价").
+    turn.say(err.code === 'illegal_transition' ? `留言 ${matches[0].ticket} ${err.message.replace(/^这条留言/, '')}。` : err.message)
   }
 }

@@ -43,7 +43,9 @@ describe('bot: a resident withdraws a message or has their data deleted', functi
 
     const c = (await app.liaison.store.cases.getByTicket(second))!
     await (await asDeputy(app, c.deputyId!)).post(`/api/mp/deputy/cases/${c.id}/reply`, { text: '已安排清运。' })
-    expect(await ask(t, li, `撤回${second}`)).to.equal(`留言 ${second} 现在不能撤回了：已答复、已办结或已撤回的留言不能撤回。`)
+    expect(await ask(t, li, `撤回${second}`), 'what became of it, and what she can do instead').to.equal(
+      `留言 ${second} 代表已经答复了，不能再撤回。您可以查看答复并评价。`,
+    )
     expect(await app.liaison.store.cases.getByTicket(second)).to.include({ status: 'replied' })
   })
 
