@@ -4,7 +4,7 @@ import { MP_ROOT } from './harness/runtime.js'
 import { asDeputy } from '../test/helpers/app.js'
 import { TEMPLATE } from '../test/helpers/wechat.js'
 import { holdPhone, startBackend, type Backend } from './harness/backend.js'
-import { follow, openPage, type MpPage } from './harness/page.js'
+import { follow, letAnswersThrough, openPage, type MpPage } from './harness/page.js'
 import { phone } from './harness/wx.js'
 
 /** The 关怀模式 class on the page's shell (its classes carry miniprogram-simulate's component prefix). */
@@ -103,6 +103,15 @@ describe('mini-program: 我的 and 关怀模式', () => {
     const home = await openPage('pages/index/index')
     await home.tap('#workbench')
     expect(phone.navigations.at(-1)).to.deep.equal({ how: 'navigateTo', url: '/pages/deputy/index' })
+  })
+
+  it('says 正在加载… while 我的 is on its way over a slow network, then who she is', async () => {
+    holdPhone(app, 'o-mine-slow')
+    phone.slowNetwork = true
+    const mine = await openPage('pages/mine/index')
+    expect(mine.textOf('#loading')).to.equal('正在加载…')
+    await letAnswersThrough()
+    expect(mine.text()).to.include('群众').and.not.include('正在加载')
   })
 
   it('offers a resident the binding for deputies', async () => {

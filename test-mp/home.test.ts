@@ -34,6 +34,12 @@ describe('mini-program: 首页', () => {
     expect(home.text()).to.include('王芳')
   })
 
+  it('lists what each of a station’s deputies cares about as Chinese text lists it, with 、', async () => {
+    const home = await openPage(`pages/index/index?scene=${encodeURIComponent('s=ST003')}`)
+    expect(home.text()).to.include('刘洋').and.include('关注：医疗卫生、社会保障')
+    expect(home.text()).not.to.include('医疗卫生,社会保障')
+  })
+
   it("says plainly that a deputy whose old poster is scanned has left office, and offers to find the resident's deputy instead", async () => {
     const left = await (await asAdmin(app)).patch('/api/admin/deputies/dp0002', { active: false })
     expect(left.status, JSON.stringify(left.body)).to.equal(200)

@@ -54,6 +54,20 @@ describe('mini-program: study campaigns', () => {
     expect(campaign.text()).to.include('已读 1 / 1 篇，已打卡 1 次').and.include('已读').and.include('代表要密切联系群众')
   })
 
+  it('says where to read an item that is only a link, instead of an empty white box', async () => {
+    const organizer = await office(app)
+    const linked = await created(
+      organizer.post(`/api/admin/campaigns/${campaignId}/items`, { title: '监督法解读', link: 'https://www.npc.gov.cn/jiandufa.html' }),
+    )
+    await phoneOfZhang(app)
+    const item = await openPage(`pages/study/item?itemId=${linked.id}`)
+    expect(item.text())
+      .to.include('监督法解读')
+      .and.include('这份材料的全文在原文链接里，请看下面。')
+      .and.include('原文链接：https://www.npc.gov.cn/jiandufa.html')
+    expect(item.has('.article'), 'no empty box').to.equal(false)
+  })
+
   it('says the same last day on the list as on the campaign, for one that ends at midnight', async () => {
     const organizer = await office(app)
     const month = await created(

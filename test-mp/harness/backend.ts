@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module'
 import type { FakeWeChat } from '../../test/fakes/wechat-api.js'
-import type { TestApp } from '../../test/helpers/app.js'
+import { startApp, type TestApp } from '../../test/helpers/app.js'
 import { startWithWeChat } from '../../test/helpers/wechat.js'
+import { relaunch } from './page.js'
 import { phone, setConfiguredBase } from './wx.js'
 
 const require = createRequire(import.meta.url)
@@ -18,6 +19,17 @@ export async function startBackend(overrides: Record<string, unknown> = {}): Pro
   const app = await startWithWeChat(overrides)
   phone.backend = app.baseUrl
   setConfiguredBase(mpConfig.apiBase)
+  // A new backend is a new start of the mini-program: nothing fetched from the last one (the settings) is kept.
+  relaunch()
+  return app
+}
+
+/** A backend whose directory has not been imported yet (a new deployment): no places, no stations, no deputies. */
+export async function startEmptyBackend(): Promise<TestApp> {
+  const app = await startApp()
+  phone.backend = app.baseUrl
+  setConfiguredBase(mpConfig.apiBase)
+  relaunch()
   return app
 }
 

@@ -2,7 +2,9 @@ import { createRequire } from 'node:module'
 import { MP_ROOT, launchApp, openPages, simulate } from './runtime.js'
 import { phone } from './wx.js'
 
-const exparser = createRequire(import.meta.url)('miniprogram-exparser')
+const require = createRequire(import.meta.url)
+const exparser = require('miniprogram-exparser')
+const requireCache = require.cache
 
 /**
  * A tap as a finger makes it: on a custom component (TDesign's), on the element at the top
@@ -18,12 +20,28 @@ function fire(component: any, name: string, detail: Record<string, unknown>) {
   )
 }
 
-/** Waits until the page has nothing left to do: no request in flight and no work queued. */
+/** Waits until the page has nothing left to do: no request in flight (but those the slow network holds back) and no work queued. */
 export async function settle() {
   for (let quiet = 0; quiet < 5;) {
     await new Promise((resolve) => setImmediate(resolve))
-    quiet = phone.inFlight ? 0 : quiet + 1
+    quiet = phone.inFlight > phone.waiting.length ? 0 : quiet + 1
   }
+}
+
+/**
+ * What a lifecycle returns, awaited; on a slow network only until the page is left waiting for
+ * the answers held back (awaiting them would wait for ever).
+ */
+async function finish(run: unknown) {
+  if (phone.slowNetwork) await settle()
+  else await run
+}
+
+/** The slow network catches up: every answer held back arrives, and the page finishes with them. */
+export async function letAnswersThrough() {
+  phone.slowNetwork = false
+  for (const release of phone.waiting.splice(0)) release()
+  await settle()
 }
 
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim()
@@ -58,6 +76,16 @@ export class MpPage {
 
   has(selector: string): boolean {
     return Boolean(this.component.querySelector(selector))
+  }
+
+  /**
+   * How a TDesign button looks on the screen: 'filled' in the main colour (the one obvious
+   * action of the screen) or 'plain' (outlined or text), read from the button it renders.
+   */
+  buttonLook(selector: string): 'filled' | 'plain' {
+    const rendered = this.find(selector)._exparserNode.shadowRoot?.childNodes.find((n: any) => n instanceof exparser.Element)
+    const classes = String(rendered?.$$?.className ?? '')
+    return /button--base\b/.test(classes) && /button--primary\b/.test(classes) ? 'filled' : 'plain'
   }
 
   /** Classes on the page's outermost element (where 关怀模式 sits). */
@@ -104,7 +132,7 @@ export class MpPage {
   }
 
   async show() {
-    await this.instance.onShow?.()
+    await finish(this.instance.onShow?.())
     await settle()
   }
 
@@ -144,16 +172,21 @@ export async function openPage(url: string): Promise<MpPage> {
   const page = new MpPage(path, component)
   Object.assign(page.instance, { route: path, options: query })
   openPages.push(page.instance)
-  await page.instance.onLoad?.(query)
+  await finish(page.instance.onLoad?.(query))
   await settle()
   await page.show()
   return page
 }
 
-/** Launches the app again (a new phone session). */
+/**
+ * Launches the app again (a new phone session): the mini-program's modules start afresh, as
+ * after WeChat closed it, so nothing one of them kept (the settings fetched once per launch) is left.
+ */
 export function relaunch() {
   launched = false
   openPages.length = 0
+  const ours = `${MP_ROOT}/`
+  for (const file of Object.keys(requireCache)) if (file.startsWith(ours) && !file.includes('/miniprogram_npm/')) delete requireCache[file]
 }
 
 /** Follows the last navigation the page asked for, opening the page it names. */

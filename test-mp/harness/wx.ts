@@ -43,6 +43,21 @@ export interface Phone {
   clipboard: string | null
   /** Numbers wx.makePhoneCall was asked to dial. */
   calls: string[]
+  /**
+   * A slow network: while true, the backend's answers wait (the request stays in flight) until
+   * the test lets them through (`letAnswersThrough`), so a test sees what the page shows meanwhile.
+   */
+  slowNetwork: boolean
+  /** The answers held back by the slow network, each released by calling it. */
+  waiting: Array<() => void>
+  /** Addresses wx.downloadFile was asked for. */
+  downloads: string[]
+  /** What wx.downloadFile's server answers: an HTTP status, or 'fail' when WeChat cannot reach it (no signal, a domain not allowed). */
+  downloadAnswer: number | 'fail'
+  /** Documents wx.openDocument opened: the downloaded file and the type it was told. */
+  documents: Array<{ filePath: string; fileType?: string }>
+  /** Pictures wx.previewImage showed full screen: the one shown first, and all it can swipe through. */
+  previews: Array<{ current: string; urls: string[] }>
 }
 
 // One phone per process: mocha loads the setup file through require and the tests through
@@ -69,6 +84,12 @@ function freshPhone(): Phone {
     inFlight: 0,
     clipboard: null,
     calls: [],
+    slowNetwork: false,
+    waiting: [],
+    downloads: [],
+    downloadAnswer: 200,
+    documents: [],
+    previews: [],
   }
 }
 
@@ -199,6 +220,7 @@ export function phoneWx(): Record<string, unknown> {
         'request',
         options,
         tracked(async () => {
+          if (phone.slowNetwork) await new Promise<void>((resolve) => phone.waiting.push(resolve))
           const answer = await send(method, url, headers, jsonBody(options.data, method))
           if (phone.dropNextAnswer) {
             phone.dropNextAnswer = false
@@ -276,7 +298,21 @@ export function phoneWx(): Record<string, unknown> {
         if (!files.length) throw new Error('cancel')
         return { type: 'image', tempFiles: files.map((f) => ({ tempFilePath: f, size: readFileSync(f).length, fileType: 'image' })) }
       }),
-    previewImage: (o?: Callbacks<unknown>) => callback('previewImage', o, async () => undefined),
+    previewImage: (o: Callbacks<unknown> & { urls: string[]; current?: string }) =>
+      callback('previewImage', o, async () => void phone.previews.push({ current: o.current ?? o.urls[0], urls: o.urls })),
+    // The file is not fetched (a meeting's attachment lives on the office's own site, beyond loopback):
+    // WeChat's answer is what the test says the server answered.
+    downloadFile: (o: Callbacks<{ tempFilePath: string; statusCode: number }> & { url: string }) =>
+      callback('downloadFile', o, async () => {
+        phone.downloads.push(o.url)
+        if (phone.downloadAnswer === 'fail') throw new Error('url not in domain list')
+        return { tempFilePath: `wxfile://tmp_${basename(new URL(o.url).pathname)}`, statusCode: phone.downloadAnswer }
+      }),
+    openDocument: (o: Callbacks<unknown> & { filePath: string; fileType?: string; showMenu?: boolean }) =>
+      callback('openDocument', o, async () => {
+        if (!o.filePath.startsWith('wxfile://')) throw new WxFailure('filePath invalid', 1300601)
+        phone.documents.push({ filePath: o.filePath, fileType: o.fileType })
+      }),
     setClipboardData: (o: Callbacks<unknown> & { data: string }) => callback('setClipboardData', o, async () => void (phone.clipboard = o.data)),
     makePhoneCall: (o?: Callbacks<unknown> & { phoneNumber?: string }) => callback('makePhoneCall', o, async () => void phone.calls.push(o?.phoneNumber ?? '')),
     scanCode: (o?: Callbacks<unknown>) =>

@@ -14,15 +14,35 @@ Page({
     const sent = wx.getStorageSync('case.submitted') || {}
     if (!sent.id || sent.id !== query.caseId) return this.setData({ error: '没有找到刚才的留言，请到“我的留言”查看', caseId: query.caseId || '' })
     this.setData({ ticket: sent.ticket, routing: sent.routing, caseId: sent.id })
+    return this.loadTemplates()
+  },
+
+  /**
+   * The notifications to ask for, fetched as the page opens: WeChat opens its question only from
+   * the tap itself, never after a request the tap waited for. `templateIds` stays undefined
+   * until they arrive, and is null when they could not be fetched.
+   */
+  loadTemplates() {
+    this.templatesFailed = ''
     return settingsService(request)
       .get()
       .then((s) => (this.templateIds = s.subscribeTemplateIds))
-      .catch(() => (this.templateIds = []))
+      .catch((err) => {
+        this.templateIds = null
+        this.templatesFailed = err.message
+      })
   },
 
   /** WeChat allows the permission prompt only inside a tap. */
   subscribe() {
-    const ids = this.templateIds || []
+    const ids = this.templateIds
+    if (ids === undefined) return this.setData({ subscribed: '正在准备微信通知，请稍等一下再点一次' })
+    if (ids === null) {
+      // The signal dropped as the page opened: fetched again, for her next tap.
+      this.setData({ subscribed: '还没准备好微信通知：' + this.templatesFailed + '。请稍等一下再点一次' })
+      this.templateIds = undefined
+      return this.loadTemplates()
+    }
     if (!ids.length) return this.setData({ asked: true, subscribed: '暂时不能开通微信通知，您可以在“我的留言”里查看进度' })
     wx.requestSubscribeMessage({
       tmplIds: ids,
@@ -35,6 +55,7 @@ Page({
       },
       fail: () => this.setData({ asked: true, subscribed: '您没有开通通知，可以在“我的留言”里查看进度' }),
     })
+    return undefined
   },
 
   openCase() {

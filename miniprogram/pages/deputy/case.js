@@ -38,7 +38,13 @@ Page({
     department: '',
     forwardNote: '',
     transferReason: '',
-    transferCode: '',
+    // The deputy chosen to take the message over ('' = back to the station, which assigns it).
+    transferTo: '',
+    colleagues: [],
+    colleaguesNote: '',
+    colleaguesFailed: false,
+    // Which form's words the error is: shown beside that form's own button, where his eyes are.
+    errorAt: '',
     fullPhone: '',
   },
 
@@ -57,14 +63,19 @@ Page({
       .then(() => this.setData({ loading: false }))
   },
 
-  /** Runs one action; shows the backend's words when it refuses. */
-  run(call, done) {
+  /** Runs one action; shows the backend's words when it refuses, by the button tapped (`at`). */
+  run(call, done, at) {
     if (this.data.busy) return Promise.resolve()
-    this.setData({ busy: true, error: '', notice: '' })
+    this.setData({ busy: true, error: '', errorAt: '', notice: '' })
     return call()
       .then((result) => this.setData(Object.assign({ notice: done, more: '' }, result && result.timeline ? view(result) : {})))
-      .catch((err) => this.setData({ error: err.message }))
+      .catch((err) => this.setData({ error: err.message, errorAt: at }))
       .then(() => this.setData({ busy: false }))
+  },
+
+  /** A problem with what he filled in, said beside the button of that form. */
+  refuse(message, at) {
+    this.setData({ error: message, errorAt: at, notice: '' })
   },
 
   onInput(e) {
@@ -72,14 +83,14 @@ Page({
   },
 
   acknowledge() {
-    return this.run(() => this.deputies.acknowledge(this.caseId), '已受理，请在期限内答复群众')
+    return this.run(() => this.deputies.acknowledge(this.caseId), '已受理，请在期限内答复群众', 'acknowledge')
   },
 
   reply() {
     const text = this.data.replyText.trim()
-    if (!text) return this.setData({ error: '请先写好答复内容' })
+    if (!text) return this.refuse('请先写好答复内容', 'reply')
     // The answer leaves the box only once it is sent: a dropped connection must not lose it.
-    return this.run(() => this.deputies.reply(this.caseId, text), '答复已发送给群众').then(() => {
+    return this.run(() => this.deputies.reply(this.caseId, text), '答复已发送给群众', 'reply').then(() => {
       if (!this.data.error) this.setData({ replyText: '' })
     })
   },
@@ -87,34 +98,57 @@ Page({
   /** 打电话: the whole number (each read is audited by the backend), shown and dialled. */
   callResident() {
     if (this.data.busy) return Promise.resolve()
-    this.setData({ busy: true, error: '' })
+    this.setData({ busy: true, error: '', errorAt: '' })
     return this.deputies
       .casePhone(this.caseId)
       .then((answer) => {
-        if (!answer.phone) return this.setData({ error: '这条留言没有留电话' })
+        if (!answer.phone) return this.setData({ error: '这条留言没有留电话', errorAt: 'call' })
         this.setData({ fullPhone: answer.phone })
         wx.makePhoneCall({ phoneNumber: answer.phone, fail: () => undefined })
       })
-      .catch((err) => this.setData({ error: err.message }))
+      .catch((err) => this.setData({ error: err.message, errorAt: 'call' }))
       .then(() => this.setData({ busy: false }))
   },
 
   showMore(e) {
-    this.setData({ more: this.data.more === e.currentTarget.dataset.form ? '' : e.currentTarget.dataset.form, error: '' })
+    const form = this.data.more === e.currentTarget.dataset.form ? '' : e.currentTarget.dataset.form
+    this.setData({ more: form, error: '', errorAt: '' })
+    if (form === 'transfer' && !this.data.colleagues.length) return this.loadColleagues()
+    return undefined
+  },
+
+  /** His station's deputies, to choose by name: nobody knows a colleague's 代表编号. */
+  loadColleagues() {
+    this.setData({ colleaguesNote: '正在取本站代表的名单…', colleaguesFailed: false })
+    return this.deputies
+      .colleagues(this.data.c.station)
+      .then((list) =>
+        this.setData({
+          colleagues: list.map((d) => Object.assign({}, d, { label: d.name + ' 代表', detail: d.levelLabel + (d.station ? ' · ' + d.station : '') })),
+          colleaguesNote: list.length ? '' : '本站没有别的代表，请交回联络站分派。',
+        }),
+      )
+      .catch((err) => this.setData({ colleaguesNote: '没能取到本站代表的名单：' + err.message, colleaguesFailed: true }))
+  },
+
+  pickColleague(e) {
+    this.setData({ transferTo: e.currentTarget.dataset.code })
   },
 
   forward() {
     const department = this.data.department.trim()
-    if (!department) return this.setData({ error: '请写明交办的部门' })
-    return this.run(() => this.deputies.forward(this.caseId, department, this.data.forwardNote.trim()), '已交办给' + department)
+    if (!department) return this.refuse('请写明交办的部门', 'forward')
+    return this.run(() => this.deputies.forward(this.caseId, department, this.data.forwardNote.trim()), '已交办给' + department, 'forward')
   },
 
   transfer() {
     const reason = this.data.transferReason.trim()
-    if (!reason) return this.setData({ error: '请写明转交的原因' })
+    if (!reason) return this.refuse('请写明转交的原因', 'transfer')
+    const to = this.data.colleagues.find((d) => d.code === this.data.transferTo)
     return this.run(
-      () => this.deputies.transfer(this.caseId, reason, this.data.transferCode.trim()).then(() => ({ transferred: true })),
-      '已转交，这条留言不再由您办理',
+      () => this.deputies.transfer(this.caseId, reason, to ? to.code : '').then(() => ({ transferred: true })),
+      to ? '已转交给' + to.name + ' 代表，这条留言不再由您办理' : '已交回联络站另行分派，这条留言不再由您办理',
+      'transfer',
     ).then(() => {
       if (!this.data.error) this.setData({ can: {} })
     })

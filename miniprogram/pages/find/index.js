@@ -55,6 +55,11 @@ Page({
     if (this.data.place) return this.loadStations(this.data.place)
   },
 
+  /** No station to choose (or no place): the message goes to the office, which passes it on. */
+  write() {
+    wx.navigateTo({ url: '/pages/case/new' })
+  },
+
   openStation(e) {
     wx.navigateTo({ url: '/pages/index/index?scene=' + encodeURIComponent('s=' + e.currentTarget.dataset.code) })
   },

@@ -10,7 +10,14 @@ const { weekdays, dayOf } = require('../../utils/words')
  * meeting, survey or notification goes on to its page; otherwise the entries.
  */
 function stationView(station, today) {
-  const deputies = (station.deputies || []).map((d) => Object.assign({}, d, { initial: d.name.slice(0, 1), onDuty: (d.dutyDates || []).indexOf(today) >= 0 }))
+  const deputies = (station.deputies || []).map((d) =>
+    Object.assign({}, d, {
+      initial: d.name.slice(0, 1),
+      onDuty: (d.dutyDates || []).indexOf(today) >= 0,
+      // Listed as Chinese text lists them (an array would print with an English comma).
+      topicsText: (d.topics || []).join('、'),
+    }),
+  )
   return Object.assign({}, station, {
     days: weekdays(station.receptionDays),
     deputies: deputies,

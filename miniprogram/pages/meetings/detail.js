@@ -1,6 +1,10 @@
 const { request } = require('../../utils/request')
 const { meetingsService } = require('../../services/meetings')
 const when = require('../../utils/when')
+const { openFile, kindOf } = require('../../utils/open-file')
+
+/** What tapping an attachment does, said on it. */
+const OPEN_WORDS = { image: '看图片', document: '打开', other: '查看' }
 
 /**
  * The meeting with its times in words and what the deputy may do now, as the backend judges
@@ -10,20 +14,25 @@ const when = require('../../utils/when')
 function view(m) {
   // Once checked in there is nothing left to answer.
   const open = !!m.rsvpOpen && !m.checkedInAt
+  const canAttend = open && m.rsvp !== 'attend'
+  const canScan = !m.checkedInAt && (m.rsvp === 'attend' || !!m.checkInOpen)
   return Object.assign({}, m, {
     when: when.dayTime(m.startAt) + ' 至 ' + when.clock(m.endAt),
     closesText: when.dayTime(m.rsvpClosesAt),
     checkedInText: m.checkedInAt ? when.dayTime(m.checkedInAt) : '',
     answered: m.rsvp !== 'pending',
     cancelled: m.status === 'cancelled',
-    canAttend: open && m.rsvp !== 'attend',
+    canAttend: canAttend,
     canLeave: open && m.rsvp !== 'leave',
-    canScan: !m.checkedInAt && (m.rsvp === 'attend' || !!m.checkInOpen),
+    canScan: canScan,
+    // One obvious action: at the door (check-in open) it is signing in; before, answering.
+    primary: canScan && m.checkInOpen ? 'scan' : canAttend ? 'attend' : canScan ? 'scan' : '',
+    attachments: (m.attachments || []).map((a) => Object.assign({}, a, { openWord: OPEN_WORDS[kindOf(a)] })),
   })
 }
 
 Page({
-  data: { loading: true, error: '', notice: '', m: null, busy: false, leaving: false, reason: '' },
+  data: { loading: true, error: '', notice: '', m: null, busy: false, leaving: false, reason: '', attachmentNote: '', attachmentLink: '' },
 
   onLoad(query) {
     this.meetingId = query.meetingId
@@ -58,6 +67,23 @@ Page({
 
   startLeave() {
     this.setData({ leaving: true, error: '', notice: '' })
+  },
+
+  /** 先不请假: back to the answers, nothing sent. */
+  cancelLeave() {
+    this.setData({ leaving: false, error: '' })
+  },
+
+  /** 附件: opened on the phone, or what went wrong in words (with its link to copy when that helps). */
+  openAttachment(e) {
+    const file = this.data.m.attachments[e.currentTarget.dataset.index]
+    this.setData({ attachmentNote: '正在打开“' + file.name + '”…', attachmentLink: '' })
+    return openFile(file).then((opened) => this.setData({ attachmentNote: opened.problem, attachmentLink: opened.offerLink ? file.url : '' }))
+  },
+
+  copyAttachmentLink() {
+    const link = this.data.attachmentLink
+    wx.setClipboardData({ data: link, success: () => this.setData({ attachmentNote: '链接已复制，请到浏览器里粘贴打开', attachmentLink: '' }) })
   },
 
   onReason(e) {

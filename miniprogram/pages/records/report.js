@@ -105,6 +105,14 @@ Page(
       this.setData({ text: e.detail.value })
     },
 
+    /** 回到我的履职档案: back to it when he came from it (it reloads as it shows), else opened in this page's place. */
+    backToRecords() {
+      const pages = getCurrentPages()
+      const before = pages[pages.length - 2]
+      if (before && before.route === 'pages/records/index') return wx.navigateBack()
+      return wx.redirectTo({ url: '/pages/records/index' })
+    },
+
     submit() {
       if (this.data.busy) return undefined
       if (!this.data.place.trim() || !this.data.text.trim()) return this.setData({ error: '请写下活动地点和做了什么' })

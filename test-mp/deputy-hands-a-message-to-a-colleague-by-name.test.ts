@@ -1,0 +1,79 @@
+import { expect } from 'chai'
+import { asDeputy, asResident } from '../test/helpers/app.js'
+import { holdPhone, startBackend, type Backend } from './harness/backend.js'
+import { openPage, type MpPage } from './harness/page.js'
+import { created, phoneOfZhang } from './office.js'
+
+/**
+ * 张伟 handles a resident's message on his phone. 交办 and 转交 are forms low on the page: what
+ * goes wrong with one is said beside its own button, where he is looking, not at the top of the
+ * screen. And he hands a message to a colleague by name, from his station's deputies: nobody
+ * knows a colleague's 代表编号.
+ */
+describe('mini-program: a deputy hands a message on, and sees what went wrong where he tapped', () => {
+  let app: Backend
+
+  beforeEach(async () => {
+    app = await startBackend()
+  })
+  afterEach(() => app.close())
+
+  async function residentWrites() {
+    const resident = await asResident(app)
+    const written = await created(resident.post('/api/mp/cases', { text: '小区门口的垃圾好几天没人清运', regionId: 'c010101', deputyCode: 'DP0001' }))
+    return { resident, caseId: written.id as string, ticket: written.ticket as string }
+  }
+
+  /** The error shown at the top of the page, above the reply card (not inside a form). */
+  const topError = (page: MpPage) => page.component.querySelectorAll('.error').find((e: any) => !String(e.dom.className).includes('form-error'))
+
+  it('says a missing reason beside 确认转交, and a refused 交办 beside 确认交办', async () => {
+    const { resident, caseId } = await residentWrites()
+    await phoneOfZhang(app)
+    const page = await openPage(`pages/deputy/case?caseId=${caseId}`)
+
+    await page.tap('.show-transfer')
+    await page.tap('.transfer')
+    expect(page.textOf('.transfer-error'), 'beside the button he tapped').to.equal('请写明转交的原因')
+    expect(topError(page), 'nothing at the top, out of his sight').to.equal(undefined)
+
+    await page.tap('.acknowledge')
+    await page.tap('.show-forward')
+    await page.tap('.forward')
+    expect(page.textOf('.forward-error')).to.equal('请写明交办的部门')
+    expect(topError(page)).to.equal(undefined)
+
+    // The resident takes the message back while he fills in the form: the backend refuses, and says so there.
+    expect((await resident.post(`/api/mp/cases/${caseId}/withdraw`, { reason: '问题已经解决了' })).status).to.equal(200)
+    await page.type('.department', '区城市管理局')
+    await page.tap('.forward')
+    expect(page.textOf('.forward-error')).to.equal('这条留言群众已经撤回了，您不用再处理')
+    expect(topError(page)).to.equal(undefined)
+  })
+
+  it('offers his station’s deputies by name; he picks 王芳, and the message is in her 我的待办', async () => {
+    const { ticket, caseId } = await residentWrites()
+    await phoneOfZhang(app)
+    const page = await openPage(`pages/deputy/case?caseId=${caseId}`)
+    await page.tap('.show-transfer')
+
+    const form = page.textOf('.form')
+    expect(form).to.include('转给谁').and.include('王芳 代表').and.include('李强 代表').and.include('交回联络站，由工作人员分派')
+    expect(form, 'not himself').not.to.include('张伟')
+    expect(form, 'no number to know').not.to.include('编号')
+    expect(page.textOf('.to-station'), 'back to the station unless he picks someone').to.include('已选')
+
+    await page.tap('.to-DP0002')
+    expect(page.textOf('.to-DP0002'), 'the choice in words, not colour alone').to.include('王芳 代表').and.include('已选')
+    expect(page.textOf('.to-station')).not.to.include('已选')
+    await page.type('.transfer-reason', '王芳代表联系这个小区，她更了解情况')
+    await page.tap('.transfer')
+    expect(page.text()).to.include('已转交给王芳 代表，这条留言不再由您办理')
+
+    await asDeputy(app, 'dp0002')
+    holdPhone(app, 'o-deputy-dp0002')
+    const hers = await openPage('pages/deputy/index')
+    expect(hers.text()).to.include('王芳 代表，您好').and.include('我的待办：共 1 项')
+    expect(hers.textOf('.task')).to.include(ticket).and.include('小区门口的垃圾好几天没人清运')
+  })
+})
