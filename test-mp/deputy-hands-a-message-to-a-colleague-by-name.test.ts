@@ -1,6 +1,7 @@
 import { expect } from 'chai'
 import { asDeputy, asResident } from '../test/helpers/app.js'
 import { holdPhone, startBackend, type Backend } from './harness/backend.js'
+import { phone } from './harness/wx.js'
 import { openPage, type MpPage } from './harness/page.js'
 import { created, phoneOfZhang } from './office.js'
 
@@ -8,7 +9,8 @@ import { created, phoneOfZhang } from './office.js'
  * 张伟 handles a resident's message on his phone. 交办 and 转交 are forms low on the page: what
  * goes wrong with one is said beside its own button, where he is looking, not at the top of the
  * screen. And he hands a message to a colleague by name, from his station's deputies: nobody
- * knows a colleague's 代表编号.
+ * knows a colleague's 代表编号. The list is the backend's (transfer-options), by the rule 转交
+ * keeps: everyone offered takes it.
  */
 describe('mini-program: a deputy hands a message on, and sees what went wrong where he tapped', () => {
   let app: Backend
@@ -51,15 +53,23 @@ describe('mini-program: a deputy hands a message on, and sees what went wrong wh
     expect(topError(page)).to.equal(undefined)
   })
 
-  it('offers his station’s deputies by name; he picks 王芳, and the message is in her 我的待办', async () => {
+  it('offers his station’s deputies by name, as the backend lists them; he picks 王芳, and the message is in her 我的待办', async () => {
     const { ticket, caseId } = await residentWrites()
     await phoneOfZhang(app)
     const page = await openPage(`pages/deputy/case?caseId=${caseId}`)
+    phone.requests.length = 0
     await page.tap('.show-transfer')
+    expect(phone.requests, 'one request, the backend’s list').to.deep.equal([`GET /api/mp/deputy/cases/${caseId}/transfer-options`])
 
     const form = page.textOf('.form')
-    expect(form).to.include('转给谁').and.include('王芳 代表').and.include('李强 代表').and.include('交回联络站，由工作人员分派')
+    expect(form).to.include('转给谁')
+    expect(page.textOf('.to-station'), 'first, with the station’s name').to.include('交回轻工街道代表联络站，由工作人员分派')
+    expect(
+      page.component.querySelectorAll('.colleague').map((c: any) => c.dom.textContent.trim()),
+      'his colleagues there, by level (name above, level and station below): 李强 (who also sits at 马庄), then 王芳',
+    ).to.deep.equal(['李强 代表全国人大代表 · 轻工街道代表联络站', '王芳 代表县区人大代表 · 轻工街道代表联络站'])
     expect(form, 'not himself').not.to.include('张伟')
+    expect(form, 'not another station’s deputy, whom 转交 refuses').not.to.include('赵敏')
     expect(form, 'no number to know').not.to.include('编号')
     expect(page.textOf('.to-station'), 'back to the station unless he picks someone').to.include('已选')
 
@@ -75,5 +85,24 @@ describe('mini-program: a deputy hands a message on, and sees what went wrong wh
     const hers = await openPage('pages/deputy/index')
     expect(hers.text()).to.include('王芳 代表，您好').and.include('我的待办：共 1 项')
     expect(hers.textOf('.task')).to.include(ticket).and.include('小区门口的垃圾好几天没人清运')
+  })
+
+  it('tells 刘洋, alone at his station, to hand it back; a list that did not come says so and 再试一次 brings it', async () => {
+    const resident = await asResident(app)
+    const written = await created(resident.post('/api/mp/cases', { text: '光明社区的路灯坏了', regionId: 'c010102', deputyCode: 'DP0005' }))
+    await asDeputy(app, 'dp0005')
+    holdPhone(app, 'o-deputy-dp0005')
+    const page = await openPage(`pages/deputy/case?caseId=${written.id}`)
+
+    const backend = phone.backend
+    phone.backend = 'http://127.0.0.1:9' // no signal as he opens the form
+    await page.tap('.show-transfer')
+    phone.backend = backend
+    expect(page.textOf('.colleagues-note')).to.equal('没能取到本站代表的名单：网络不通，请检查网络后重试再试一次')
+
+    await page.tap('.colleagues-retry')
+    expect(page.textOf('.colleagues-note')).to.equal('没有别的代表可以转交，请交回光明社区代表联络点，由工作人员分派。')
+    expect(page.textOf('.to-station')).to.include('交回光明社区代表联络点，由工作人员分派').and.include('已选')
+    expect(page.has('.colleague')).to.equal(false)
   })
 })

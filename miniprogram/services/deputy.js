@@ -1,35 +1,5 @@
 /** A deputy's workbench: binding their account, 我的待办, their cases (open and 办过的), digest preferences. */
-const { directoryService } = require('./directory')
-
 const enc = encodeURIComponent
-
-/**
- * The deputies a message may be handed to by name: those of the deputy's own station that holds
- * the message (else of all his stations), himself left out. The backend keeps no list of a
- * deputy's colleagues, so this reads the public station cards (deputies in office, by code).
- */
-function colleagues(request, stationName) {
-  const directory = directoryService(request)
-  return request('GET', '/api/mp/me').then((me) => {
-    if (!me.deputy) return []
-    return directory.deputyCard(me.deputy.code).then((card) => {
-      const here = card.stations.filter((s) => s.name === stationName)
-      const stations = here.length ? here : card.stations
-      return Promise.all(stations.map((s) => directory.stationCard(s.code))).then((pages) => {
-        const seen = {}
-        const list = []
-        pages.forEach((station) =>
-          station.deputies.forEach((d) => {
-            if (d.code === me.deputy.code || seen[d.code]) return
-            seen[d.code] = true
-            list.push({ code: d.code, name: d.name, levelLabel: d.levelLabel, station: stations.length > 1 ? station.name : '' })
-          }),
-        )
-        return list
-      })
-    })
-  })
-}
 
 function deputyService(request) {
   const act = (caseId, action, body) => request('POST', '/api/mp/deputy/cases/' + enc(caseId) + '/' + action, body)
@@ -47,8 +17,11 @@ function deputyService(request) {
     acknowledge: (caseId, note) => act(caseId, 'acknowledge', note ? { note: note } : {}),
     reply: (caseId, text) => act(caseId, 'reply', { text: text }),
     forward: (caseId, department, note) => act(caseId, 'forward', note ? { department: department, note: note } : { department: department }),
-    /** Colleagues to hand a message to, by name: [{ code, name, levelLabel, station }]. */
-    colleagues: (stationName) => colleagues(request, stationName),
+    /**
+     * 转给谁, as the backend's transfer rule allows it: { choices }, handing it back to the station
+     * first ({ kind, deputyCode: null, name }), then colleagues ({ deputyCode, name, levelLabel, stationName }).
+     */
+    transferOptions: (caseId) => request('GET', '/api/mp/deputy/cases/' + enc(caseId) + '/transfer-options'),
     transfer: (caseId, reason, deputyCode) => act(caseId, 'transfer', deputyCode ? { reason: reason, deputyCode: deputyCode } : { reason: reason }),
     digestPreferences: () => request('GET', '/api/mp/deputy/digest-preferences'),
     saveDigestPreferences: (prefs) => request('PUT', '/api/mp/deputy/digest-preferences', prefs),

@@ -53,8 +53,9 @@ describe("a case keeps the resident's place, whoever handles it", () => {
     expect(byDistrict.map((g: { key: string; name: string; stats: { total: number } }) => [g.key, g.name, g.stats.total])).to.deep.equal([['d02', '新华区', 1]])
     expect((await qianqi.get('/api/admin/cases/stats?regionId=d02')).body.overall.total, 'the place, not the handler').to.equal(1)
 
-    // Even after the deputy takes it further on, by code, the place stays.
-    await (await asDeputy(app, 'dp0001')).post(`/api/mp/deputy/cases/${c.id}/transfer`, { deputyCode: 'DP0004', reason: '赵敏代表更近' })
+    // Even after it moves on again, to a deputy of another station, the place stays. (A deputy hands a
+    // message only to his station's colleagues, test/http/cases-transfer-options.test.ts: the office moves it.)
+    await (await asAdmin(app)).post(`/api/admin/cases/${c.id}/assign`, { deputyId: 'dp0004', note: '赵敏代表更近' })
     expect((await qianqi.get(`/api/admin/cases/${c.id}`)).body).to.include({ districtId: 'd02', stationId: 'st002', deputyId: 'dp0004' })
   })
 

@@ -40,6 +40,8 @@ Page({
     transferReason: '',
     // The deputy chosen to take the message over ('' = back to the station, which assigns it).
     transferTo: '',
+    // Where a message handed back goes, by name (its station, or the office): the first choice.
+    backTo: '',
     colleagues: [],
     colleaguesNote: '',
     colleaguesFailed: false,
@@ -113,21 +115,32 @@ Page({
   showMore(e) {
     const form = this.data.more === e.currentTarget.dataset.form ? '' : e.currentTarget.dataset.form
     this.setData({ more: form, error: '', errorAt: '' })
-    if (form === 'transfer' && !this.data.colleagues.length) return this.loadColleagues()
+    if (form === 'transfer' && !this.data.backTo) return this.loadColleagues()
     return undefined
   },
 
-  /** His station's deputies, to choose by name: nobody knows a colleague's 代表编号. */
+  /**
+   * 转给谁, from the backend: the same rule 转交 keeps, so every colleague offered takes it.
+   * By name: nobody knows a colleague's 代表编号.
+   */
   loadColleagues() {
     this.setData({ colleaguesNote: '正在取本站代表的名单…', colleaguesFailed: false })
     return this.deputies
-      .colleagues(this.data.c.station)
-      .then((list) =>
+      .transferOptions(this.caseId)
+      .then((options) => {
+        const back = options.choices[0]
+        const colleagues = options.choices.slice(1).map((d) => ({
+          code: d.deputyCode,
+          name: d.name,
+          label: d.name + ' 代表',
+          detail: d.levelLabel + ' · ' + d.stationName,
+        }))
         this.setData({
-          colleagues: list.map((d) => Object.assign({}, d, { label: d.name + ' 代表', detail: d.levelLabel + (d.station ? ' · ' + d.station : '') })),
-          colleaguesNote: list.length ? '' : '本站没有别的代表，请交回联络站分派。',
-        }),
-      )
+          backTo: back.name,
+          colleagues: colleagues,
+          colleaguesNote: colleagues.length ? '' : '没有别的代表可以转交，请交回' + back.name + '，由工作人员分派。',
+        })
+      })
       .catch((err) => this.setData({ colleaguesNote: '没能取到本站代表的名单：' + err.message, colleaguesFailed: true }))
   },
 

@@ -301,7 +301,7 @@ export class CaseMechanics {
 }
 
 /** A move the message's state does not allow now: the code and the status are for programs, the words for the person. */
-const illegalMove = (text: string, c: CaseRecord) => new ConflictError(text, [{ path: 'status', message: c.status }], 'illegal_transition')
+export const illegalMove = (text: string, c: CaseRecord) => new ConflictError(text, [{ path: 'status', message: c.status }], 'illegal_transition')
 
 /** A deputy out of service is given nothing new: the office took them out so their messages go to others. */
 export const inactiveDeputy = (path: string, name: string) =>

@@ -1,16 +1,32 @@
-import { OPEN_STATUSES, reopenBlock, STATUS_LABELS, type CaseRecord } from '../../domain/case.js'
-import { reopenBlockedText } from '../../domain/case-refusals.js'
+import { canTransition, OPEN_STATUSES, reopenBlock, STATUS_LABELS, type CaseRecord } from '../../domain/case.js'
+import { canSeeCase } from '../../domain/case-access.js'
+import { refusalText, reopenBlockedText } from '../../domain/case-refusals.js'
+import { colleagueOrder, transferRefusal } from '../../domain/case-transfer.js'
+import type { DeputyLevel } from '../../domain/directory.js'
 import { GONE } from '../../domain/choice-words.js'
 import { dueDateText } from '../../domain/due-date-text.js'
 import { slaDeadlines } from '../../domain/sla.js'
-import { ConflictError, ForbiddenError, UnprocessableError } from '../../errors.js'
+import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../../errors.js'
 import { caseEvent, caseMessage, deputyActor, excerpt, queueOf, resident, staffActor, WORK_KINDS, type Recipient } from './case-changes.js'
 import { staffScope } from '../../domain/staff-scope.js'
 import type { MpPrincipal } from '../accounts/mp-sessions.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
-import { CaseMechanics, inactiveDeputy } from './case-mechanics.js'
+import { CaseMechanics, illegalMove, inactiveDeputy } from './case-mechanics.js'
+import { officeName } from './case-queries.js'
 
 export type { CaseWorkflowDeps, WorkflowPolicy } from './case-mechanics.js'
+
+/** Where a message handed back goes: its station's queue, or its office's when no station holds it. */
+export interface TransferBack {
+  kind: 'station' | 'office'
+  name: string
+}
+
+/** 转给谁: back first, then the colleagues who may take it over, in the order he reads them. */
+export interface TransferOptions {
+  back: TransferBack
+  colleagues: Array<{ code: string; name: string; level: DeputyLevel; stationName: string }>
+}
 
 /**
  * The moves of the closed loop: deputies acknowledge, forward, reply and transfer; staff
@@ -108,9 +124,46 @@ export class CaseWorkflow extends CaseMechanics {
     }
     const target = await this.store.deputies.getByCode(to.deputyCode)
     if (!target) throw new UnprocessableError('未找到该代表', [{ path: 'body.deputyCode', message: `代表代码 ${to.deputyCode} 不存在` }], 'unknown_deputy')
-    if (!target.active) throw inactiveDeputy('body.deputyCode', target.name)
-    if (target.id === c.deputyId) throw new ConflictError('留言已在该代表名下')
+    switch (transferRefusal(c, target)) {
+      case 'inactive':
+        throw inactiveDeputy('body.deputyCode', target.name)
+      case 'holder':
+        throw new ConflictError('留言已在该代表名下')
+      case 'other_station': {
+        const station = await this.stationName(c.stationId)
+        throw new ForbiddenError(`只能转交给${station}的代表，或交回${station}`, 'outside_scope', [
+          { path: 'body.deputyCode', message: `${target.name}代表不是${station}的代表` },
+        ])
+      }
+    }
     return this.moveTo(c, deputyActor(deputy), target.id, target.stationIds, to.reason)
+  }
+
+  /**
+   * Whom the deputy may hand the message to now (转给谁): back to its station (or its office)
+   * first, then the deputies `transfer` accepts, by level and name. Read as the deputy's other
+   * reads are: only a message he holds, "not found" otherwise.
+   */
+  async transferOptions(deputy: MpPrincipal, caseId: string): Promise<TransferOptions> {
+    const c = await this.load(caseId)
+    if (!canSeeCase(deputy, c, true)) throw new NotFoundError('留言不存在')
+    // Nobody takes over a message that may not be handed on now (answered, with a department): say why, as 转交 would.
+    if (!canTransition('returnToStation', c.status)) throw illegalMove(refusalText('returnToStation', c), c)
+    const prepared = await this.directory.prepared()
+    const back: TransferBack = c.stationId
+      ? { kind: 'station', name: await this.stationName(c.stationId) }
+      : { kind: 'office', name: officeName(c.officeRegionId ?? 'city', prepared) }
+    // The store, not the cached directory: the same deputies the transfer then reads.
+    const serving = c.stationId ? await this.store.deputies.listByStation(c.stationId) : []
+    const colleagues = serving
+      .filter((d) => transferRefusal(c, d) === null)
+      .sort(colleagueOrder)
+      .map((d) => ({ code: d.code, name: d.name, level: d.level, stationName: back.name }))
+    return { back, colleagues }
+  }
+
+  private async stationName(stationId: string | null) {
+    return (stationId && (await this.directory.prepared()).stations.get(stationId)?.name) || '联络站'
   }
 
   // ——— station staff and organizers ———

@@ -5,6 +5,7 @@ import type { CaseWorkflow } from '../../../services/cases/case-workflow.js'
 import type { MpSessions } from '../../../services/accounts/mp-sessions.js'
 import { requireDeputy } from '../../middleware/mp-auth.js'
 import { presentDeputyCase, presentDeputyCaseSummary } from '../../presenters/cases.js'
+import { presentTransferOptions } from '../../presenters/transfer-options.js'
 import type { DeputyState, RouteContext } from '../../state.js'
 import { parse } from '../../validate.js'
 import { caseIdParam, forwardBody, inboxQuery, noteBody, replyBody, transferBody } from './schemas.js'
@@ -18,7 +19,7 @@ export interface DeputyCaseRoutesDeps {
   timeZone: string
 }
 
-/** A deputy's inbox in the mini-program: nearest deadline first; acknowledge, forward, reply, transfer. */
+/** A deputy's inbox in the mini-program: nearest deadline first; acknowledge, forward, reply, transfer (and whom to). */
 export function deputyCaseRoutes({ sessions, workflow, queries, clock, timeZone }: DeputyCaseRoutesDeps) {
   const router = new Router<DeputyState>({ prefix: '/api/mp/deputy/cases' })
   router.use(requireDeputy(sessions))
@@ -38,6 +39,12 @@ export function deputyCaseRoutes({ sessions, workflow, queries, clock, timeZone 
     const { id } = parse(caseIdParam, ctx.params, 'params')
     ctx.set('Cache-Control', 'no-store')
     ctx.body = { phone: await queries.revealPhone(ctx.state.mpUser, id) }
+  })
+
+  // 转给谁: the choices 转交 accepts now, by the same rule, so the page never offers one it then refuses.
+  router.get('/:id/transfer-options', async (ctx) => {
+    const { id } = parse(caseIdParam, ctx.params, 'params')
+    ctx.body = presentTransferOptions(await workflow.transferOptions(ctx.state.mpUser, id))
   })
 
   const act = (path: string, run: (ctx: RouteContext<DeputyState>, id: string) => Promise<unknown>) =>
