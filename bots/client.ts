@@ -214,6 +214,10 @@ export class LiaisonClient {
     const list = await this.call<{ items: CaseListItem[]; more?: boolean }>('GET', `/people/${enc(personId)}/cases`)
     return { items: list.items, more: list.more ?? false }
   }
+  /** Her messages she can withdraw (撤回) or ask to be handled again (重新办理) now, however old; newest first. */
+  async casesShe(personId: string, can: 'withdraw' | 'reopen') {
+    return (await this.call<{ items: CaseListItem[] }>('GET', `/people/${enc(personId)}/cases?can=${can}`)).items
+  }
   /**
    * Her own messages a number names, however old: the whole number (20261122-0042), or its last four digits,
    * which start again at 0001 each day and may name several; newest first. None for another person's number.

@@ -85,7 +85,8 @@ async function erase(turn: Turn) {
 async function withdraw(turn: Turn, ref: string | null) {
   const { client, person } = turn
   if (!ref) {
-    const open = (await client.cases(person.personId)).filter((c) => WITHDRAWABLE.has(c.status))
+    // However old: a message still waiting from months ago is hers to take back too.
+    const open = (await client.casesShe(person.personId, 'withdraw')).filter((c) => WITHDRAWABLE.has(c.status))
     if (!open.length) return turn.say('您没有可以撤回的留言。已经答复或办结的留言不能撤回。')
     return turn.say(lines('可以撤回的留言：', ...caseLines(open), '', `要撤回哪一条，请发送"撤回 编号"，如：撤回 ${open[0].ticket.slice(-4)}`))
   }

@@ -78,8 +78,8 @@ export async function reopenLater(turn: Turn, ratingWaits: boolean): Promise<boo
     turn.say(lines(await whyNot(turn, item), tail))
     return true
   }
-  const mine = await turn.client.cases(turn.person.personId)
-  const open = mine.filter((c) => c.reopen === 'allowed')
+  // However old: an answer rated low last month is hers to have handled again.
+  const open = (await turn.client.casesShe(turn.person.personId, 'reopen')).filter((c) => c.reopen === 'allowed')
   if (open.length === 1 && asked.form === 'end') return confirm(turn, open[0], asked.reason, turn.raw, draft)
   if (open.length === 1) return start(turn, open[0].ticket, asked.reason, draft)
   if (open.length > 1) {
@@ -96,7 +96,7 @@ export async function reopenLater(turn: Turn, ratingWaits: boolean): Promise<boo
   }
   // Words in a message she is writing that merely end in 重新办理 stay hers when nothing can be reopened.
   if (draft && cmd.kind === 'text') return false
-  turn.say(lines(await whyNone(turn, mine), tail))
+  turn.say(lines(await whyNone(turn, await turn.client.cases(turn.person.personId)), tail))
   return true
 }
 
@@ -106,8 +106,8 @@ export async function pickToReopen(turn: Turn, flow: ReopenFlow): Promise<boolea
   const choices = flow.choices ?? []
   const ticket = cmd.kind === 'number' ? choices[cmd.value - 1] : undefined
   if (ticket) return start(turn, ticket, flow.reason ?? '', flow.draft)
-  const mine = await turn.client.cases(turn.person.personId)
-  const shown = choices.map((t) => mine.find((c) => c.ticket === t)).filter((c): c is CaseListItem => !!c)
+  const open = await turn.client.casesShe(turn.person.personId, 'reopen')
+  const shown = choices.map((t) => open.find((c) => c.ticket === t)).filter((c): c is CaseListItem => !!c)
   turn.say(lines(`请回复 1 到 ${choices.length} 之间的数字，选要重新办理的留言：`, ...caseLines(shown), '不办了请回复"取消"。'))
   return true
 }

@@ -208,9 +208,14 @@ export function refusalText(action: RefusedAction, c: RefusedCase): string {
  * A deputy acting on a message that has been taken from him since he opened it: given to another
  * deputy, or back with the station (or the office) to be placed again.
  */
-export function notHisNowText(c: Pick<CaseRecord, 'deputyId' | 'stationId'>): string {
-  if (c.deputyId) return '这条留言已改由其他代表办理，您不用再处理'
-  return c.stationId ? '这条留言已交回联络站重新安排，您不用再处理' : '这条留言已交人大常委会办公室重新安排，您不用再处理'
+export function notHisNowText(c: Pick<CaseRecord, 'deputyId' | 'stationId'>, subject = '这条留言'): string {
+  if (c.deputyId) return `${subject}已改由其他代表办理，您不用再处理`
+  return c.stationId ? `${subject}已交回联络站重新安排，您不用再处理` : `${subject}已交人大常委会办公室重新安排，您不用再处理`
+}
+
+/** Whether a message was ever placed with this deputy: every placing (at submission, by staff, by a transfer) names him in its event. */
+export function heldOnce(events: readonly { data: Record<string, unknown> }[], deputyId: string): boolean {
+  return events.some((e) => e.data.deputyId === deputyId)
 }
 
 /** Why a closed message may not be handled again (重新办理): rated well, or answered too long ago; and what to do instead. */

@@ -158,7 +158,7 @@ export function createServices(config: Config & { security: { secretKey: string 
   })
   const workflow = new CaseWorkflow({ store, directory: directoryCache, calendar, policy, clock })
   const handBack = new DeputyHandBack({ store, workflow })
-  const botPeople = new BotPeople({ store, sessions: mpSessions, cipher, audit, clock, bindingGuard, directory: directoryCache })
+  const botPeople = new BotPeople({ store, sessions: mpSessions, cipher, audit, clock, bindingGuard, directory: directoryCache, timeZone })
   const submitter = new CaseSubmitter({ store, routing, cipher, calendar, policy, privacy: privacy.notice, clock, checkContent: adapters.contentCheck })
   const publications = new PublicationService({ store, queries: caseQueries, directory: directoryCache, audit, clock })
   const recordScope = new RecordScope(directoryCache)

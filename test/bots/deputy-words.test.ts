@@ -1,5 +1,5 @@
 import { expect } from 'chai'
-import { type TestApp } from '../helpers/app.js'
+import { asAdmin, type TestApp } from '../helpers/app.js'
 import { ask, type BotUnderTest, type Person, useCaseStory } from './helpers.js'
 
 /**
@@ -59,6 +59,21 @@ describe('bot: a deputy acts on his notices in his own words', function () {
     expect(await ask(t, qian, `撤回 ${bins.ticket}`)).to.include(`已撤回留言 ${bins.ticket}`)
     expect((await stored(bins.ticket))!.status).to.equal('withdrawn')
     expect(await ask(t, deputy, `受理 ${bins.ticket.slice(-4)}`)).to.include(`留言 ${bins.ticket} 已被群众撤回，不用再办理了`)
+  })
+
+  it('a message given to another deputy, or handed back, is said to have gone there, not that the number is wrong', async () => {
+    const lamp = await aMessageArrives('wx-sun', '孙阿姨', '小区北门的路灯不亮了')
+    const bins = await aMessageArrives('wx-qian', '钱大爷', '楼下垃圾桶满了没人清')
+    const office = await asAdmin(app)
+    const given = await office.post(`/api/admin/cases/${(await stored(lamp.ticket))!.id}/assign`, { deputyId: 'dp0003', note: '李强代表熟悉这一片' })
+    expect(given.status, JSON.stringify(given.body)).to.equal(200)
+    expect(await ask(t, deputy, `受理 ${lamp.ticket.slice(-4)}`)).to.include(`留言 ${lamp.ticket} 已改由其他代表办理，您不用再处理`)
+    expect(await ask(t, deputy, `回复 ${lamp.ticket} 已联系供电所`), 'by the whole number too').to.include('已改由其他代表办理')
+    expect(await stored(lamp.ticket), 'his words reach nobody').to.include({ status: 'assigned', deputyId: 'dp0003', reply: null })
+
+    expect(await ask(t, deputy, `转交 ${bins.ticket.slice(-4)} 不属于我联系的片区`)).to.include(`已把留言 ${bins.ticket} 交回联络站`)
+    expect(await ask(t, deputy, `受理 ${bins.ticket.slice(-4)}`)).to.include(`留言 ${bins.ticket} 已交回联络站重新安排，您不用再处理`)
+    expect(await ask(t, deputy, '受理 9999'), 'a number that was never his').to.include('您的待办中没有编号 9999')
   })
 
   it('two of his messages end in the same four digits: the notice, 待办 and a short number all give the whole numbers', async () => {

@@ -69,6 +69,28 @@ describe('bot: a resident who has written many times finds an old message by its
     expect((await story.stored(lamp))!.status).to.equal('reopened')
   })
 
+  it('"重新办理" without a number offers her old answer she rated low, though 21 newer messages are still being handled', async () => {
+    const { lamp } = await spokeswomanWithOldMessages()
+    expect(await ask(t, resident, `评价 ${lamp.slice(-4)} 2`)).to.include('1. 重新办理')
+    expect(await ask(t, resident, '2')).to.include('好的，谢谢您！')
+
+    const asked = await ask(t, resident, '重新办理')
+    expect(asked, 'her one message that can be handled again').to.include(lamp).and.not.include('还在办理中')
+    expect(await ask(t, resident, '灯还是不亮，晚上还是看不清路')).to.include(`已申请重新办理留言 ${lamp}`)
+    expect((await story.stored(lamp))!.status).to.equal('reopened')
+  })
+
+  it('"撤回" without a number offers her old message nobody has answered, though her 21 newer ones are taken back already', async () => {
+    const { stairs } = await spokeswomanWithOldMessages()
+    const { personId } = await t.bot.client.resolvePerson({ contactId: resident.id })
+    for (const later of (await t.bot.client.cases(personId)).filter((c) => c.ticket !== stairs)) await t.bot.client.withdraw(personId, later.ticket)
+
+    expect(await ask(t, resident, '撤回'))
+      .to.include('可以撤回的留言：')
+      .and.include(stairs.slice(-4))
+      .and.include('3号楼楼道里堆满了杂物')
+  })
+
   it('"撤回 0002" takes back her old message nobody has answered yet', async () => {
     const { stairs } = await spokeswomanWithOldMessages()
     expect(await ask(t, resident, `撤回 ${stairs.slice(-4)}`)).to.include(`已撤回留言 ${stairs}`)

@@ -1,8 +1,12 @@
-import type { CaseRecord } from '../../domain/case.js'
+import { DEPUTY_IN_HAND_MAX } from '../../domain/ticket-refs.js'
+import { TRANSITIONS, type CaseRecord, type CaseStatus } from '../../domain/case.js'
 import type { CaseQueries } from '../cases/case-queries.js'
 import type { CaseDraft, CaseSubmitter } from '../cases/case-submission.js'
 import type { CaseWorkflow } from '../cases/case-workflow.js'
 import type { BotPeople, BotPrincipal } from './bot-people.js'
+
+/** Most messages one 撤回 or 重新办理 without a number chooses among (the chat lists five at most). */
+const ACTIONABLE_MAX = 20
 
 /** A case the person asking may act on, found by the ticket they quoted. */
 export interface CaseInHand<P extends BotPrincipal = BotPrincipal> {
@@ -49,6 +53,25 @@ export class BotCases {
       refs: await this.deps.people.residentRefs(
         person.id,
         page.items.map((c) => c.ticket),
+      ),
+    }
+  }
+
+  /**
+   * Her messages she can act on now, however old: those she may still withdraw (撤回), or answered,
+   * rated and still within the time to ask for them to be handled again (重新办理); newest first.
+   */
+  async actionable(personId: string, can: 'withdraw' | 'reopen'): Promise<CaseList> {
+    const person = await this.deps.people.principal(personId)
+    const statuses: CaseStatus[] = can === 'withdraw' ? [...TRANSITIONS.withdraw] : ['closed']
+    const page = await this.deps.queries.residentCases(person, { limit: ACTIONABLE_MAX, statuses })
+    const items = can === 'withdraw' ? page.items : page.items.filter((c) => this.reopenable(c) === 'allowed')
+    return {
+      items,
+      more: false,
+      refs: await this.deps.people.residentRefs(
+        person.id,
+        items.map((c) => c.ticket),
       ),
     }
   }
@@ -102,9 +125,9 @@ export class BotCases {
     return this.deps.workflow.withdraw(person, c.id, reason)
   }
 
-  /** A bound deputy's open cases, nearest deadline first. */
+  /** A bound deputy's open cases, nearest deadline first: all those a short number is read among. */
   async deputyInbox(personId: string) {
-    return this.deps.queries.deputyInbox(await this.deps.people.deputy(personId), { limit: 50 })
+    return this.deps.queries.deputyInbox(await this.deps.people.deputy(personId), { limit: DEPUTY_IN_HAND_MAX })
   }
 
   /** One of the deputy's open cases by its ticket or the last four digits of it. */

@@ -11,7 +11,9 @@ import type { AuditTrail } from '../audit.js'
 import type { MpPrincipal, MpSessions } from '../accounts/mp-sessions.js'
 import type { DirectoryCache } from '../directory/directory-cache.js'
 import { scopeHasStation } from '../../domain/staff-scope.js'
-import { ticketRef } from '../../domain/ticket-refs.js'
+import { DEPUTY_IN_HAND_MAX, ticketRef, ticketsEndingIn } from '../../domain/ticket-refs.js'
+import { heldOnce, notHisNowText } from '../../domain/case-refusals.js'
+import { localDate } from '../../domain/dates.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 
 /** A person the bot talks to, with their record (the contact they are bound to). */
@@ -24,6 +26,8 @@ const notBound = () => new ForbiddenError('此功能仅限已绑定的人大代�
  * years of a resident who writes every day; the chat lists five of them and asks for the whole number.
  */
 const NAMED_MAX = 200
+/** How far back a short number is looked for among messages taken from a deputy: a notice weeks old is rarely answered. */
+const MOVED_LOOKBACK_DAYS = 30
 
 const ALIAS_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
 
@@ -38,6 +42,8 @@ export interface BotPeopleDeps {
   bindingGuard: BindingGuard
   /** Whose places an organizer looks after, for binding a station's group. */
   directory: Pick<DirectoryCache, 'scopeOf'>
+  /** The office's zone: a message's number starts with the local date it was written on. */
+  timeZone: string
 }
 
 /**
@@ -53,6 +59,7 @@ export class BotPeople {
   private readonly clock: Clock
   private readonly bindingGuard: BindingGuard
   private readonly directory: Pick<DirectoryCache, 'scopeOf'>
+  private readonly timeZone: string
 
   constructor(deps: BotPeopleDeps) {
     ;({
@@ -63,6 +70,7 @@ export class BotPeople {
       clock: this.clock,
       bindingGuard: this.bindingGuard,
       directory: this.directory,
+      timeZone: this.timeZone,
     } = deps)
   }
 
@@ -177,7 +185,7 @@ export class BotPeople {
   /** A deputy's open case by its ticket or the last four digits of it. */
   async deputyCase(deputyId: string, ref: string): Promise<CaseRecord> {
     const named = (c: CaseRecord) => c.ticket === ref || c.ticket.endsWith(`-${ref.padStart(4, '0')}`)
-    const page = await this.store.cases.search({ deputyId, statuses: [...DEPUTY_LOAD_STATUSES], limit: 100, order: 'due' })
+    const page = await this.store.cases.search({ deputyId, statuses: [...DEPUTY_LOAD_STATUSES], limit: DEPUTY_IN_HAND_MAX, order: 'due' })
     const matches = page.items.filter(named)
     if (matches.length > 1) {
       // Each named in full with its words: the deputy copies the one he means.
@@ -188,7 +196,21 @@ export class BotPeople {
     // Not open: one he had, answered or taken back since, is said as it is, not as a wrong number.
     const done = (await this.store.cases.search({ deputyId, limit: 100 })).items.find(named)
     if (done) throw new ConflictError(noLongerOpen(done), [], 'case_not_open')
+    // Given to another deputy or handed back since the notice he is answering: told where it went.
+    const moved = await this.movedFrom(deputyId, ref)
+    if (moved) throw new ConflictError(notHisNowText(moved, `留言 ${moved.ticket} `), [], 'case_not_his')
     throw new NotFoundError(`您的待办中没有编号 ${ref}。发送"待办"可以看到您的全部待办和编号。`)
+  }
+
+  /** The newest message the number names that was once placed with this deputy and is not his now. */
+  private async movedFrom(deputyId: string, ref: string): Promise<CaseRecord | null> {
+    const short = /^\d{1,4}$/.test(ref) ? ref.padStart(4, '0') : null
+    const tickets = short ? ticketsEndingIn(short, localDate(this.clock.now(), this.timeZone), MOVED_LOOKBACK_DAYS) : [ref]
+    for (const ticket of tickets) {
+      const c = await this.store.cases.getByTicket(ticket)
+      if (c && c.deputyId !== deputyId && heldOnce(await this.store.cases.events(c.id), deputyId)) return c
+    }
+    return null
   }
 
   /** Staff get a code in the console and send it to the bot, which then knows their WeChat. */

@@ -1,7 +1,7 @@
 import type { Clock } from '../../clock.js'
 import { canTransition, type CaseRecord } from '../../domain/case.js'
 import { canSeeCase } from '../../domain/case-access.js'
-import { notHisNowText, refusalText } from '../../domain/case-refusals.js'
+import { heldOnce, notHisNowText, refusalText } from '../../domain/case-refusals.js'
 import type { CalendarSource } from '../calendar/calendar.js'
 import { dueDateText } from '../../domain/due-date-text.js'
 import type { SlaPolicy } from '../../domain/sla.js'
@@ -283,9 +283,7 @@ export class CaseMechanics {
   protected async deputyCase(deputy: MpPrincipal, caseId: string) {
     const c = await this.load(caseId)
     if (canSeeCase(deputy, c, true)) return c
-    // Every placing with a deputy (at submission, by staff, by a transfer) names him in its event's data.
-    const heldOnce = deputy.deputyId !== null && (await this.store.cases.events(c.id)).some((e) => e.data.deputyId === deputy.deputyId)
-    if (heldOnce) throw illegalMove(notHisNowText(c), c)
+    if (deputy.deputyId !== null && heldOnce(await this.store.cases.events(c.id), deputy.deputyId)) throw illegalMove(notHisNowText(c), c)
     throw new NotFoundError('留言不存在')
   }
   protected async staffCase(staff: StaffPrincipal, caseId: string) {

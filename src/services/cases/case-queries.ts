@@ -97,7 +97,7 @@ export class CaseQueries {
     } = deps)
   }
 
-  residentCases(resident: MpPrincipal, page: { cursor?: string; limit: number }) {
+  residentCases(resident: MpPrincipal, page: { cursor?: string; limit: number; statuses?: CaseStatus[] }) {
     return this.store.cases.search({ ...page, residentId: resident.id })
   }
 

@@ -4,7 +4,7 @@ import type { OutboxMessage, Store } from '../../store/ports.js'
 import { quietHold, type QuietPolicy } from '../../domain/quiet-hours.js'
 import { BOT_CHANNELS, type ChannelResolver } from './channels.js'
 import { DEPUTY_LOAD_STATUSES } from '../../domain/case.js'
-import { ticketRef } from '../../domain/ticket-refs.js'
+import { DEPUTY_IN_HAND_MAX, ticketRef } from '../../domain/ticket-refs.js'
 import { titleOf } from './kinds.js'
 import { retryOutcome, type RetryPolicy } from './retry.js'
 import { supersededReason } from './superseded.js'
@@ -18,8 +18,6 @@ import { supersededReason } from './superseded.js'
  * goes out with the person's current contact id and remark, or the room's id and topic;
  * the bot finds them by those when an id is gone, and its ack says where it found them.
  */
-/** A deputy's messages in hand looked through for another ending in the same four digits. */
-const REF_LOOKBACK = 200
 /**
  * Two of a resident's messages tell whether another of hers shares the number, and whether more than one
  * of her answers waits for a score (all the bot asks); both found among all of hers, however old.
@@ -104,7 +102,7 @@ export class BotOutbox {
       }
     }
     if (DEPUTY_CASE_NOTICES.has(m.kind) && m.recipientKind === 'deputy') {
-      const inHand = await this.store.cases.search({ deputyId: m.recipientId, statuses: [...DEPUTY_LOAD_STATUSES], limit: REF_LOOKBACK })
+      const inHand = await this.store.cases.search({ deputyId: m.recipientId, statuses: [...DEPUTY_LOAD_STATUSES], limit: DEPUTY_IN_HAND_MAX })
       return {
         ref: ticketRef(
           ticket,

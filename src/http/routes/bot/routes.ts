@@ -129,11 +129,11 @@ export function botRoutes({ people, state, cases, privacy, directory, idempotenc
     },
   )
 
-  /** Her newest messages, or with `ref` (20261122-0042 or 0042) those of hers it names, however old. */
+  /** Her newest messages; with `ref` (20261122-0042 or 0042) those of hers it names, with `can` those she can withdraw or reopen, however old. */
   router.get('/people/:personId/cases', async (ctx) => {
     const { personId } = parse(personParam, ctx.params, 'params')
-    const { ref } = parse(personCasesQuery, ctx.query, 'query')
-    const list = ref ? await cases.named(personId, ref) : await cases.mine(personId)
+    const { ref, can } = parse(personCasesQuery, ctx.query, 'query')
+    const list = ref ? await cases.named(personId, ref) : can ? await cases.actionable(personId, can) : await cases.mine(personId)
     ctx.body = { items: list.items.map((c) => presentBotCaseItem(c, cases.reopenable(c), list.refs.get(c.ticket))), more: list.more }
   })
 

@@ -12,6 +12,8 @@ export const personCasesQuery = z.strictObject({
     .string()
     .regex(/^(\d{8}-\d{4,}|\d{4})$/, '请发留言编号或其后四位')
     .optional(),
+  /** Only those she can withdraw, or ask to be handled again, now. */
+  can: z.enum(['withdraw', 'reopen']).optional(),
 })
 export const personRefParam = personParam.extend({ ref: z.string().regex(/^(\d{8}-)?\d{1,6}$/, '请发留言编号或其后四位') })
 export const stationCodeParam = z.strictObject({
