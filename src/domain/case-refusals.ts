@@ -213,6 +213,15 @@ export function notHisNowText(c: Pick<CaseRecord, 'deputyId' | 'stationId'>, sub
   return c.stationId ? `${subject}已交回联络站重新安排，您不用再处理` : `${subject}已交人大常委会办公室重新安排，您不用再处理`
 }
 
+/**
+ * Why staff may not fold a message into this one (合并办理): it is no longer being handled, or is itself
+ * folded into another (`root`: that one's number, where the work goes on); and what to do instead.
+ */
+export function mergeTargetText(into: RefusedCase & Pick<CaseRecord, 'ticket'>, root: string | null): string {
+  if (into.mergedInto) return `留言 ${into.ticket} 本身已并入${root ? `留言 ${root} ` : '别的留言'}合并办理，请改为并入${root ? `留言 ${root}` : '那一条'}`
+  return `留言 ${into.ticket} ${STANDING_WORDS[standingOf(into)]}，不能再把别的留言并入它。请选一条还在办理中的留言，或把这条单独交给代表办理`
+}
+
 /** Whether a message was ever placed with this deputy: every placing (at submission, by staff, by a transfer) names him in its event. */
 export function heldOnce(events: readonly { data: Record<string, unknown> }[], deputyId: string): boolean {
   return events.some((e) => e.data.deputyId === deputyId)

@@ -53,6 +53,12 @@ describe('a move refused because the message moved on, in words', () => {
 
     const acknowledged = await zhang.post(`/api/mp/deputy/cases/${id}/acknowledge`, {})
     expect(refusedIn(acknowledged, 'assigned')).to.equal('这条留言已改由其他代表办理，您不用再处理')
+    const reopened = await zhang.get(`/api/mp/deputy/cases/${id}`)
+    expect([reopened.status, reopened.body.error?.message], 'opening the old notice again says the same').to.deep.equal([
+      403,
+      '这条留言已改由其他代表办理，您不用再处理',
+    ])
+    expect((await (await asDeputy(app, 'dp0003')).get(`/api/mp/deputy/cases/${id}`)).status, 'one who never had it: not found').to.equal(404)
     expect((await (await asDeputy(app, 'dp0002')).post(`/api/mp/deputy/cases/${id}/acknowledge`, {})).body.statusLabel, '王芳 has it').to.equal('已受理')
 
     const stranger = await (await asDeputy(app, 'dp0003')).post(`/api/mp/deputy/cases/${id}/acknowledge`, {})

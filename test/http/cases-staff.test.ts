@@ -109,13 +109,21 @@ describe('station staff and organizers working the queue', () => {
     const refused = await (await staff('lina')).post(`/api/admin/cases/${later.id}/merge`, { intoCaseId: done.id })
     expect(refused.status).to.equal(409)
     expect(refused.body.error.code).to.equal('merge_target_closed')
-    expect(refused.body.error.message, 'one 已, as a person writes it').to.equal(`留言 ${done.ticket} 当前为「已撤回」，不能并入`)
+    expect(refused.body.error.message, 'what became of it, and what to do instead').to.equal(
+      `留言 ${done.ticket} 已经撤回了，不能再把别的留言并入它。请选一条还在办理中的留言，或把这条单独交给代表办理`,
+    )
     const rated = (await resident.post('/api/mp/cases', { text: '路灯又坏了', regionId: 'c010101' })).body
     await (await asDeputy(app, (await app.liaison.store.cases.get(rated.id))!.deputyId!)).post(`/api/mp/deputy/cases/${rated.id}/reply`, { text: '已修好' })
     await resident.post(`/api/mp/cases/${rated.id}/rate`, { rating: 5 })
     const intoClosed = await (await staff('lina')).post(`/api/admin/cases/${later.id}/merge`, { intoCaseId: rated.id })
-    expect(intoClosed.body.error.message).to.equal(`留言 ${rated.ticket} 当前为「已办结」，不能并入`)
-    expect(intoClosed.body.error.message).not.to.include('已已')
+    expect(intoClosed.body.error.message).to.include(`留言 ${rated.ticket} 已经办结了，不能再把别的留言并入它`)
+
+    // Into one that is itself folded into another: staff are told which one carries the work.
+    const third = (await resident.post('/api/mp/cases', { text: '路灯还是坏的', regionId: 'c010101' })).body
+    const fourth = (await resident.post('/api/mp/cases', { text: '这条路的路灯不亮', regionId: 'c010101' })).body
+    expect((await (await staff('lina')).post(`/api/admin/cases/${third.id}/merge`, { intoCaseId: later.id })).status).to.equal(200)
+    const intoMerged = await (await staff('lina')).post(`/api/admin/cases/${fourth.id}/merge`, { intoCaseId: third.id })
+    expect(intoMerged.body.error.message).to.equal(`留言 ${third.ticket} 本身已并入留言 ${later.ticket} 合并办理，请改为并入留言 ${later.ticket}`)
   })
 
   it("gives a reassigned case a fresh day to acknowledge; the new station's district handles it, the place stays", async () => {

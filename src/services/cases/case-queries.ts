@@ -1,12 +1,13 @@
 import type { Clock } from '../../clock.js'
 import { OPEN_STATUSES, STATUS_LABELS, type CaseEvent, type CaseRecord, type CaseStatus } from '../../domain/case.js'
 import { canSeeCase } from '../../domain/case-access.js'
+import { heldOnce, notHisNowText } from '../../domain/case-refusals.js'
 import { urgeStanding, type UrgeStanding } from '../../domain/case-urging.js'
 import { namedIds } from '../../domain/case-timeline.js'
 import { subtree } from '../../domain/region-tree.js'
 import { parseCaseSearch } from '../../domain/case-search.js'
 import { mostSimilar } from '../../domain/similarity.js'
-import { ConflictError, NotFoundError, UnprocessableError } from '../../errors.js'
+import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../../errors.js'
 import { maskPhone, type PiiCipher } from '../../security/pii.js'
 import type { CaseQuery, Page, Store } from '../../store/ports.js'
 import type { AuditTrail } from '../audit.js'
@@ -189,7 +190,11 @@ export class CaseQueries {
   }
 
   async forDeputy(deputy: MpPrincipal, caseId: string) {
-    return this.detail(await this.visible(caseId, (c) => canSeeCase(deputy, c, true)))
+    const c = await this.store.cases.get(caseId)
+    if (c && canSeeCase(deputy, c, true)) return this.detail(c)
+    // A notice he opens after it was taken from him: told where it went, as a move on it is, not "留言不存在".
+    if (c && deputy.deputyId && heldOnce(await this.store.cases.events(c.id), deputy.deputyId)) throw new ForbiddenError(notHisNowText(c), 'case_not_his')
+    throw new NotFoundError('留言不存在')
   }
 
   /**

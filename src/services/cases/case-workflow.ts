@@ -1,6 +1,6 @@
-import { canTransition, OPEN_STATUSES, reopenBlock, STATUS_LABELS, type CaseRecord } from '../../domain/case.js'
+import { canTransition, OPEN_STATUSES, reopenBlock, type CaseRecord } from '../../domain/case.js'
 import { canSeeCase } from '../../domain/case-access.js'
-import { refusalText, reopenBlockedText } from '../../domain/case-refusals.js'
+import { mergeTargetText, refusalText, reopenBlockedText } from '../../domain/case-refusals.js'
 import { colleagueOrder, transferRefusal } from '../../domain/case-transfer.js'
 import type { DeputyLevel } from '../../domain/directory.js'
 import { GONE } from '../../domain/choice-words.js'
@@ -235,11 +235,8 @@ export class CaseWorkflow extends CaseMechanics {
     if (caseId === intoCaseId) throw new ConflictError('不能与自己合并')
     const into = await this.staffCase(staff, intoCaseId)
     if (!OPEN_STATUSES.includes(into.status) || into.mergedInto) {
-      throw new ConflictError(
-        `留言 ${into.ticket} 当前为「${STATUS_LABELS[into.status]}」，不能并入`,
-        [{ path: 'body.intoCaseId', message: into.status }],
-        'merge_target_closed',
-      )
+      const root = into.mergedInto ? ((await this.store.cases.get(into.mergedInto))?.ticket ?? null) : null
+      throw new ConflictError(mergeTargetText(into, root), [{ path: 'body.intoCaseId', message: into.status }], 'merge_target_closed')
     }
     const handler = c.deputyId
       ? [{ to: { kind: 'deputy' as const, id: c.deputyId }, kind: 'case.merged', text: `留言 ${c.ticket} 已并入留言 ${into.ticket} 合并办理，无需单独受理。` }]
