@@ -50,6 +50,7 @@ import { createLivelihoodServices } from './livelihood/livelihood-services.js'
 import { MeetingService } from './meetings/meetings.js'
 import { MeetingReminders } from './meetings/meeting-reminders.js'
 import { SlaClocks } from './cases/sla-clocks.js'
+import { CaseSystemMoves } from './cases/case-system-moves.js'
 import { TaskListService } from './tasks.js'
 import { BallotCount } from './surveys/ballot-count.js'
 import { BallotRoll } from './surveys/ballot-roll.js'
@@ -157,7 +158,8 @@ export function createServices(config: Config & { security: { secretKey: string 
     images: uploads,
   })
   const workflow = new CaseWorkflow({ store, directory: directoryCache, calendar, policy, clock })
-  const handBack = new DeputyHandBack({ store, workflow })
+  const systemMoves = new CaseSystemMoves({ store, directory: directoryCache, calendar, policy, clock })
+  const handBack = new DeputyHandBack({ store, moves: systemMoves })
   const botPeople = new BotPeople({ store, sessions: mpSessions, cipher, audit, clock, bindingGuard, directory: directoryCache, timeZone })
   const submitter = new CaseSubmitter({ store, routing, cipher, calendar, policy, privacy: privacy.notice, clock, checkContent: adapters.contentCheck })
   const publications = new PublicationService({ store, queries: caseQueries, directory: directoryCache, audit, clock })
@@ -215,7 +217,7 @@ export function createServices(config: Config & { security: { secretKey: string 
     submitter,
     workflow,
     urging: new CaseUrging({ store, directory: directoryCache, audit, timeZone, clock }),
-    slaClocks: new SlaClocks(store, workflow, config.cases, clock),
+    slaClocks: new SlaClocks(store, systemMoves, config.cases, clock),
     caseRepairs: new CaseRepairs({ store, workflow, handBack }),
     personalData: new PersonalDataExport({ store, queries: caseQueries, privacy, cipher, clock }),
     erasure: new PersonalDataErasure({ store, workflow, sessions: mpSessions, uploads, clock }),

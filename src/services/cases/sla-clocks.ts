@@ -3,18 +3,18 @@ import { slaActions, type SlaAction, type SlaActionPolicy } from '../../domain/s
 import type { CaseRecord } from '../../domain/case.js'
 import { ConflictError } from '../../errors.js'
 import type { Store } from '../../store/ports.js'
-import type { CaseWorkflow } from './case-workflow.js'
+import type { CaseSystemMoves } from './case-system-moves.js'
 
 /**
  * One pass of the SLA clocks over every open case: what `slaActions` says is due, carried
- * out by the workflow. Safe to run again at any time and on several instances: levels
+ * out by the system's moves. Safe to run again at any time and on several instances: levels
  * reached are stored on the case, reminders are found in the timeline, and every message
  * has a dedupe key.
  */
 export class SlaClocks {
   constructor(
     private readonly store: Pick<Store, 'cases'>,
-    private readonly workflow: Pick<CaseWorkflow, 'remind' | 'escalate' | 'autoClose'>,
+    private readonly moves: Pick<CaseSystemMoves, 'remind' | 'escalate' | 'autoClose'>,
     private readonly policy: SlaActionPolicy,
     private readonly clock: Clock,
   ) {}
@@ -38,11 +38,11 @@ export class SlaClocks {
 
   private async apply(c: CaseRecord, action: SlaAction): Promise<'reminded' | 'escalated' | 'closed' | null> {
     if (action.kind === 'autoClose') {
-      await this.workflow.autoClose(c)
+      await this.moves.autoClose(c)
       return 'closed'
     }
-    if (action.kind === 'remind') return (await this.workflow.remind(c, action)) ? 'reminded' : null
-    await this.workflow.escalate(c, action)
+    if (action.kind === 'remind') return (await this.moves.remind(c, action)) ? 'reminded' : null
+    await this.moves.escalate(c, action)
     return 'escalated'
   }
 }

@@ -1,7 +1,7 @@
 import { WAITING_STATUSES, type CaseRecord } from '../../domain/case.js'
 import { ConflictError } from '../../errors.js'
 import type { Store } from '../../store/ports.js'
-import type { CaseWorkflow } from '../cases/case-workflow.js'
+import type { CaseSystemMoves } from '../cases/case-system-moves.js'
 
 /** The note in each case's timeline, read by the staff who place it again. */
 export const DEPUTY_LEFT_NOTE = '代表已离任，请重新分派'
@@ -15,7 +15,7 @@ const ATTEMPTS = 3
  * its own timeline and its station is told. Running it again hands back whatever is still theirs.
  */
 export class DeputyHandBack {
-  constructor(private readonly deps: { store: Pick<Store, 'cases'>; workflow: Pick<CaseWorkflow, 'returnOnDeputyLeaving'> }) {}
+  constructor(private readonly deps: { store: Pick<Store, 'cases'>; moves: Pick<CaseSystemMoves, 'returnOnDeputyLeaving'> }) {}
 
   /** How many messages went back. */
   async handBackOpenCases(deputyId: string): Promise<number> {
@@ -40,7 +40,7 @@ export class DeputyHandBack {
       const c = await this.deps.store.cases.get(caseId)
       if (!c || !stillTheirs(c, deputyId)) return false
       try {
-        await this.deps.workflow.returnOnDeputyLeaving(c, noteFor(c))
+        await this.deps.moves.returnOnDeputyLeaving(c, noteFor(c))
         return true
       } catch (err) {
         // Changed since it was read: read it again and judge afresh.

@@ -1,0 +1,92 @@
+import type { CaseRecord } from '../../domain/case.js'
+import { dueDateText } from '../../domain/due-date-text.js'
+import { caseEvent, caseMessage, queueOf, resident, SYSTEM } from './case-changes.js'
+import { CaseMechanics } from './case-mechanics.js'
+import { escalationNotices, reminderNotice, slaRound, type EscalateAction, type RemindAction } from './sla-notices.js'
+
+/**
+ * The moves the system makes on its own, by the SLA clocks and the directory: reminders and
+ * reports (督办) of passed deadlines, closing an answer left unrated, and a departed deputy's
+ * messages going back to be placed again. Made as the people's moves are (case-mechanics.ts).
+ */
+export class CaseSystemMoves extends CaseMechanics {
+  /** A reply left unrated closes itself after the configured days. */
+  async autoClose(c: CaseRecord) {
+    return this.apply(c, SYSTEM, {
+      action: 'autoClose',
+      type: 'closed',
+      to: 'closed',
+      note: `答复后 ${this.policy.autoCloseDays} 天未评价，自动办结`,
+      patch: { closedAt: this.clock.now() },
+      tell: [resident(c, 'case.closed', `您的留言 ${c.ticket} 已办结。如仍有问题，欢迎再次留言。`)],
+    })
+  }
+
+  /**
+   * The deputy holding it has left office: back to its station's queue (or its office's) as at a
+   * hand-back, for staff to place again. The station gets its own time; the resident's reply deadline stands.
+   */
+  async returnOnDeputyLeaving(c: CaseRecord, note: string) {
+    return this.apply(c, SYSTEM, {
+      action: 'deputyLeft',
+      type: 'transferred',
+      to: 'submitted',
+      note,
+      patch: { deputyId: null, acknowledgedAt: null, ...(await this.freshAck(c)) },
+      data: { fromDeputyId: c.deputyId, toStation: c.stationId, deputyLeftOffice: true },
+      tell: [
+        { to: queueOf(c), kind: 'case.queued', text: `留言 ${c.ticket}（${c.topic}）的办理代表已离任，请登录工作台重新分派。` },
+        // The resident hears it from us, not from a silence: who answers changes, the date they were given does not.
+        resident(
+          c,
+          'case.handed_on',
+          `您的留言 ${c.ticket} 原办理代表已离任，联络站将尽快安排其他代表办理，仍在${dueDateText(c.replyDueAt, this.policy.timeZone, this.clock.now())}答复您。`,
+        ),
+      ],
+      // Reminders and deadlines addressed to the deputy who left would now go to nobody who can act.
+      withdraw: ['case.assigned', 'case.reminder', 'case.overdue', 'case.urged'],
+    })
+  }
+
+  /** Shortly before a deadline the deputy is reminded, once per clock and round (found in the timeline). */
+  async remind(c: CaseRecord, action: RemindAction): Promise<boolean> {
+    const round = slaRound(c, action.clock)
+    const already = (await this.store.cases.events(c.id)).some((e) => e.type === 'reminded' && e.data.round === round)
+    if (already || !c.deputyId) return false
+    const now = this.clock.now()
+    const { note, text, cardText } = reminderNotice(c, action, await this.deputyName(c.deputyId), this.policy.timeZone, now)
+    await this.store.cases.appendEvents(
+      c.id,
+      [caseEvent(c, 'reminded', SYSTEM, now, { note, data: { clock: action.clock, round } })],
+      [caseMessage(c, 'case.reminder', { kind: 'deputy', id: c.deputyId }, text, `sla:${c.id}:remind:${round}`, now, { cardText })],
+    )
+    return true
+  }
+
+  /** A passed deadline is reported up (督办); the level reached is kept on the case so it is reported once. */
+  async escalate(c: CaseRecord, action: EscalateAction): Promise<CaseRecord> {
+    const now = this.clock.now()
+    const round = slaRound(c, action.clock)
+    const { to, text, deputyText, deputyCardText } = escalationNotices(
+      c,
+      action,
+      this.policy.escalationRepeatHours,
+      c.deputyId ? await this.deputyName(c.deputyId) : null,
+    )
+    const patch = action.clock === 'ack' ? { ackEscalation: action.level } : { replyEscalation: action.level }
+    return this.store.cases.update(
+      { ...c, ...patch, updatedAt: now },
+      [caseEvent(c, 'escalated', SYSTEM, now, { note: text, data: { clock: action.clock, level: action.level, round } })],
+      [
+        caseMessage(c, 'case.escalated', to, text, `sla:${c.id}:escalate:${action.level}:${round}`, now),
+        ...(c.deputyId
+          ? [
+              caseMessage(c, 'case.overdue', { kind: 'deputy', id: c.deputyId }, deputyText, `sla:${c.id}:overdue:${action.level}:${round}`, now, {
+                cardText: deputyCardText,
+              }),
+            ]
+          : []),
+      ],
+    )
+  }
+}
