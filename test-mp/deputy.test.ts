@@ -44,7 +44,7 @@ describe('mini-program: the deputy workbench', () => {
     expect(detail.text()).to.include(`留言 ${ticket}`).and.include('当前状态：已分派')
 
     await detail.tap('.acknowledge')
-    expect(detail.text()).to.include('当前状态：已受理').and.include('已受理，请在期限内答复群众').and.include('代表受理')
+    expect(detail.text()).to.include('当前状态：已受理').and.include('已受理。请于').and.include('答复群众。').and.include('代表受理')
 
     await detail.type('.reply-text', '已联系环卫所，明天起每天清运两次。')
     await detail.tap('.reply')

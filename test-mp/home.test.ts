@@ -40,6 +40,13 @@ describe('mini-program: 首页', () => {
     expect(home.text()).not.to.include('医疗卫生,社会保障')
   })
 
+  it("reads a deputy's interests on his card one by one, with 、 between them, not as one run-together word", async () => {
+    const home = await openPage(`pages/index/index?scene=${encodeURIComponent('d=DP0005')}`)
+    expect(home.text()).to.include('刘洋 代表')
+    // What a screen reader speaks is the text of the line: each interest a word of its own.
+    expect(home.textOf('.topics')).to.equal('关注：医疗卫生、社会保障')
+  })
+
   it("says plainly that a deputy whose old poster is scanned has left office, and offers to find the resident's deputy instead", async () => {
     const left = await (await asAdmin(app)).patch('/api/admin/deputies/dp0002', { active: false })
     expect(left.status, JSON.stringify(left.body)).to.equal(200)

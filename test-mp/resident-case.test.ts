@@ -136,6 +136,20 @@ describe('mini-program story: a resident writes to a deputy and follows the case
     expect(await casesOf(app, 'o-story-empty')).to.have.length(0)
   })
 
+  it('says in words whether 匿名留言 and 同意公开 are on, not by the switch’s colour alone, and sends what it says', async () => {
+    holdPhone(app, 'o-story-switches')
+    const write = await openPage('pages/case/new?deputyCode=DP0001')
+    await write.tap('#agree')
+    expect(write.text()).to.include('匿名留言已关闭代表和工作人员看不到您是谁').and.include('同意公开已关闭去掉姓名电话后')
+
+    await write.emit('#anonymous', 'change', { value: true })
+    await write.emit('#public', 'change', { value: true })
+    expect(write.text()).to.include('匿名留言已打开代表和工作人员看不到您是谁').and.include('同意公开已打开去掉姓名电话后')
+    await write.type('#text', '广场舞音响太大声，晚上十点还没停')
+    await write.tap('#submit')
+    expect((await casesOf(app, 'o-story-switches'))[0]).to.include({ anonymous: true, publicConsent: true })
+  })
+
   it("leaves the phone number WeChat holds, through WeChat's own button", async () => {
     holdPhone(app, 'o-story-phone')
     app.fake.addPhoneCode('phone-code-1', '13655556666')

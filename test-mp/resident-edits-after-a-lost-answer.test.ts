@@ -30,6 +30,8 @@ describe('mini-program: a resident who edits her message after a lost answer', (
     const shown = write.textOf('.form-error')
     expect(shown).not.to.match(/Idempotency|Key|请求/)
     expect(shown).to.include('我的留言')
+    expect(write.buttonLook('#my-cases'), 'the one obvious thing to do now').to.equal('filled')
+    expect(write.buttonLook('#submit'), 'sending again would only be refused').to.equal('plain')
 
     await write.tap('#my-cases')
     expect(phone.navigations.at(-1)!.url).to.equal('/pages/case/list')

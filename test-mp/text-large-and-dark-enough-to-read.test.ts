@@ -12,6 +12,8 @@ import { MP_ROOT } from './harness/runtime.js'
  */
 const MIN_RPX = 32
 const MIN_EM = 0.85
+/** A small mark (a counter such as 0 / 2000) in rpx: 0.85 of the 34rpx body, as MIN_EM allows. */
+const MIN_MARK_RPX = 28
 const MIN_CONTRAST = 4.5
 
 function stylesheets(dir: string): string[] {
@@ -76,6 +78,21 @@ describe('mini-program: text large and dark enough for an elderly reader', () =>
       return tooSmall ? [`${r.file} ${r.selector} { font-size: ${size} }`] : []
     })
     expect(small, 'text an elderly reader must strain for').to.deep.equal([])
+  })
+
+  it('sizes TDesign’s text no smaller either: its font tokens (descriptions, placeholders) ≥ 32rpx, a small mark ≥ 28rpx', () => {
+    // TDesign draws its cells' descriptions, its placeholders and its small buttons' words in these
+    // tokens, set on the page shell: a token set under the minimum shrinks that text on every page.
+    const small = all.flatMap((r) =>
+      [...r.declarations].flatMap(([name, value]) => {
+        if (!/^--td-font-(body|mark|title)-/.test(name) && !/^--td-[a-z-]+-font$/.test(name)) return []
+        const rpx = /([\d.]+)rpx\s*\//.exec(value)
+        if (!rpx) return []
+        const least = name.endsWith('-small') ? MIN_MARK_RPX : MIN_RPX
+        return Number(rpx[1]) < least ? [`${r.file} ${r.selector} { ${name}: ${value.split('/')[0].trim()} }`] : []
+      }),
+    )
+    expect(small, 'TDesign text an elderly reader must strain for').to.deep.equal([])
   })
 
   it('writes no text in a colour paler than 4.5:1 against its background', () => {

@@ -11,6 +11,7 @@ const config = require('../../config')
  * offers to take that agreement back.
  */
 const RATING_WORDS = ['', '很不满意', '不满意', '一般', '满意', '很满意']
+const WITHDRAWN = '这条留言已撤回，代表不再办理。'
 const WITHDRAWABLE = ['submitted', 'assigned', 'acknowledged', 'forwarded', 'reopened']
 
 function view(c, settings) {
@@ -36,7 +37,9 @@ function view(c, settings) {
 }
 
 Page({
-  // actionAt: which action failed ('withdraw' or ''), so its words show beside its own button.
+  // actionAt: which action failed ('rate', 'reopen', 'consent', 'withdraw'), so its words show
+  // beside its own button. doneAt / doneText: what her last tap did and where the message stands
+  // now, said where that button was (its card goes away once done; the top is out of her sight).
   data: {
     loading: true,
     error: '',
@@ -48,6 +51,8 @@ Page({
     busy: false,
     actionError: '',
     actionAt: '',
+    doneAt: '',
+    doneText: '',
     consentMessage: '',
   },
 
@@ -82,12 +87,16 @@ Page({
     this.setData({ c: view(c, this.settingsValue), actionError: '', reason: '', comment: '' })
   },
 
-  act(work, at) {
+  /** Runs her action; `said(shown)` words what became of the message, shown where the button was. */
+  act(work, at, said) {
     if (this.data.busy) return
-    this.setData({ busy: true, actionError: '', actionAt: '' })
+    this.setData({ busy: true, actionError: '', actionAt: '', doneAt: '', doneText: '' })
     return work()
-      .then((c) => this.show(c))
-      .catch((err) => this.setData({ actionError: err.message, actionAt: at || '' }))
+      .then((c) => {
+        this.show(c)
+        if (said) this.setData({ doneAt: at, doneText: said(this.data.c) })
+      })
+      .catch((err) => this.setData({ actionError: err.message, actionAt: at }))
       .then(() => this.setData({ busy: false }))
   },
 
@@ -105,14 +114,23 @@ Page({
   },
 
   rate() {
-    if (!this.data.rating) return this.setData({ actionError: '请先点星星打分', actionAt: '' })
-    return this.act(() => this.cases.rate(this.caseId, this.data.rating, this.data.comment.trim() || null))
+    if (!this.data.rating) return this.setData({ actionError: '请先点星星打分', actionAt: 'rate' })
+    return this.act(
+      () => this.cases.rate(this.caseId, this.data.rating, this.data.comment.trim() || null),
+      'rate',
+      (c) => '谢谢您的评价。这条留言' + c.statusLabel + '。' + (c.canReopen ? '问题还没解决的话，可以在下面请代表重新办理。' : ''),
+    )
   },
 
   reopen() {
     const reason = this.data.reason.trim()
-    if (!reason) return this.setData({ actionError: '请写下还有什么没解决', actionAt: '' })
-    return this.act(() => this.cases.reopen(this.caseId, reason))
+    if (!reason) return this.setData({ actionError: '请写下还有什么没解决', actionAt: 'reopen' })
+    // Reopened, the old answer leaves the page: these words land under the head, which says by when.
+    return this.act(
+      () => this.cases.reopen(this.caseId, reason),
+      'reopen',
+      () => '已请代表重新办理，代表会再次答复您。',
+    )
   },
 
   withdraw() {
@@ -122,7 +140,16 @@ Page({
         content: '撤回后代表不再办理这条留言。确定撤回吗？',
         confirmText: '撤回',
         cancelText: '不撤回',
-        success: (res) => resolve(res.confirm ? this.act(() => this.withdrawNow(), 'withdraw') : undefined),
+        success: (res) =>
+          resolve(
+            res.confirm
+              ? this.act(
+                  () => this.withdrawNow(),
+                  'withdraw',
+                  () => WITHDRAWN,
+                )
+              : undefined,
+          ),
         fail: () => resolve(),
       }),
     )
@@ -161,7 +188,7 @@ Page({
     return this.cases
       .withdrawPublicConsent(this.caseId)
       .then((answer) => this.setData({ consentMessage: answer.message, 'c.publicConsent': false, 'c.canWithdrawConsent': false }))
-      .catch((err) => this.setData({ actionError: err.message }))
+      .catch((err) => this.setData({ actionError: err.message, actionAt: 'consent' }))
       .then(() => this.setData({ busy: false }))
   },
 

@@ -29,7 +29,10 @@ Page({
   data: {
     loading: true,
     error: '',
-    notice: '',
+    // What his last tap did and where the page stands now, in words, said in the card of the
+    // button he tapped (doneAt): success words at the top of the page were out of his sight.
+    done: '',
+    doneAt: '',
     c: null,
     can: {},
     busy: false,
@@ -65,19 +68,27 @@ Page({
       .then(() => this.setData({ loading: false }))
   },
 
-  /** Runs one action; shows the backend's words when it refuses, by the button tapped (`at`). */
-  run(call, done, at) {
+  /**
+   * Runs one action. Done, a short toast says so where he is looking and the card of the button
+   * he tapped says where the message stands now (`done`: words, or words made from the answer);
+   * refused, the backend's words show by that button (`at`).
+   */
+  run(call, done, toast, at) {
     if (this.data.busy) return Promise.resolve()
-    this.setData({ busy: true, error: '', errorAt: '', notice: '' })
+    this.setData({ busy: true, error: '', errorAt: '', done: '', doneAt: '' })
     return call()
-      .then((result) => this.setData(Object.assign({ notice: done, more: '' }, result && result.timeline ? view(result) : {})))
+      .then((result) => {
+        const words = typeof done === 'function' ? done(result) : done
+        this.setData(Object.assign({ done: words, doneAt: at, more: '' }, result && result.timeline ? view(result) : {}))
+        wx.showToast({ title: toast, icon: 'success' })
+      })
       .catch((err) => this.setData({ error: err.message, errorAt: at }))
       .then(() => this.setData({ busy: false }))
   },
 
   /** A problem with what he filled in, said beside the button of that form. */
   refuse(message, at) {
-    this.setData({ error: message, errorAt: at, notice: '' })
+    this.setData({ error: message, errorAt: at, done: '', doneAt: '' })
   },
 
   onInput(e) {
@@ -85,14 +96,19 @@ Page({
   },
 
   acknowledge() {
-    return this.run(() => this.deputies.acknowledge(this.caseId), '已受理，请在期限内答复群众', 'acknowledge')
+    return this.run(
+      () => this.deputies.acknowledge(this.caseId),
+      (c) => '已受理。' + (c.replyByText ? '请于' + c.replyByText + '答复群众。' : '请在期限内答复群众。'),
+      '已受理',
+      'acknowledge',
+    )
   },
 
   reply() {
     const text = this.data.replyText.trim()
     if (!text) return this.refuse('请先写好答复内容', 'reply')
     // The answer leaves the box only once it is sent: a dropped connection must not lose it.
-    return this.run(() => this.deputies.reply(this.caseId, text), '答复已发送给群众', 'reply').then(() => {
+    return this.run(() => this.deputies.reply(this.caseId, text), '答复已发送给群众，现在等群众评价。', '答复已发送', 'reply').then(() => {
       if (!this.data.error) this.setData({ replyText: '' })
     })
   },
@@ -151,7 +167,12 @@ Page({
   forward() {
     const department = this.data.department.trim()
     if (!department) return this.refuse('请写明交办的部门', 'forward')
-    return this.run(() => this.deputies.forward(this.caseId, department, this.data.forwardNote.trim()), '已交办给' + department, 'forward')
+    return this.run(
+      () => this.deputies.forward(this.caseId, department, this.data.forwardNote.trim()),
+      '已交办给' + department + '，现在等部门办理。有了结果，请在上面答复群众。',
+      '已交办',
+      'forward',
+    )
   },
 
   transfer() {
@@ -161,9 +182,13 @@ Page({
     return this.run(
       () => this.deputies.transfer(this.caseId, reason, to ? to.code : '').then(() => ({ transferred: true })),
       to ? '已转交给' + to.name + ' 代表，这条留言不再由您办理' : '已交回联络站另行分派，这条留言不再由您办理',
+      '已转交',
       'transfer',
     ).then(() => {
-      if (!this.data.error) this.setData({ can: {} })
+      // No longer his: the head of the page says so too, and keeps no deadline of his.
+      if (!this.data.error) {
+        this.setData({ can: {}, 'c.statusLabel': '已转交', 'c.stateNote': '', 'c.acknowledgeByText': '', 'c.replyByText': '', 'c.deadlinesNote': '' })
+      }
     })
   },
 })

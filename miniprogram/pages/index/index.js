@@ -53,7 +53,11 @@ Page({
     const load = where.deputyCode
       ? this.directory.deputyCard(where.deputyCode).then((deputy) =>
           this.setData({
-            deputy: Object.assign({}, deputy, { initial: deputy.name.slice(0, 1), stationsText: deputy.stations.map((s) => s.name).join('、') }),
+            deputy: Object.assign({}, deputy, {
+              initial: deputy.name.slice(0, 1),
+              stationsText: deputy.stations.map((s) => s.name).join('、'),
+              topicsText: (deputy.topics || []).join('、'),
+            }),
           }),
         )
       : this.directory.stationCard(where.stationCode).then((station) => this.setData({ station: stationView(station, dayOf(Date.now())) }))
