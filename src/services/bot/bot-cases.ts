@@ -47,14 +47,7 @@ export class BotCases {
   async mine(personId: string): Promise<CaseList> {
     const person = await this.deps.people.principal(personId)
     const page = await this.deps.queries.residentCases(person, { limit: 20 })
-    return {
-      items: page.items,
-      more: page.nextCursor !== null,
-      refs: await this.deps.people.residentRefs(
-        person.id,
-        page.items.map((c) => c.ticket),
-      ),
-    }
+    return this.listed(person.id, page.items, page.nextCursor !== null)
   }
 
   /**
@@ -65,15 +58,7 @@ export class BotCases {
     const person = await this.deps.people.principal(personId)
     const statuses: CaseStatus[] = can === 'withdraw' ? [...TRANSITIONS.withdraw] : ['closed']
     const page = await this.deps.queries.residentCases(person, { limit: ACTIONABLE_MAX, statuses })
-    const items = can === 'withdraw' ? page.items : page.items.filter((c) => this.reopenable(c) === 'allowed')
-    return {
-      items,
-      more: false,
-      refs: await this.deps.people.residentRefs(
-        person.id,
-        items.map((c) => c.ticket),
-      ),
-    }
+    return this.listed(person.id, can === 'withdraw' ? page.items : page.items.filter((c) => this.reopenable(c) === 'allowed'))
   }
 
   /**
@@ -82,15 +67,13 @@ export class BotCases {
    */
   async named(personId: string, ref: string): Promise<CaseList> {
     const person = await this.deps.people.principal(personId)
-    const items = await this.deps.people.residentCasesNamed(person.id, ref)
-    return {
-      items,
-      more: false,
-      refs: await this.deps.people.residentRefs(
-        person.id,
-        items.map((c) => c.ticket),
-      ),
-    }
+    return this.listed(person.id, await this.deps.people.residentCasesNamed(person.id, ref))
+  }
+
+  /** A list of hers with how she writes each number, among all her messages. */
+  private async listed(personId: string, items: CaseRecord[], more = false): Promise<CaseList> {
+    const tickets = items.map((c) => c.ticket)
+    return { items, more, refs: await this.deps.people.residentRefs(personId, tickets) }
   }
 
   /**
