@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import { Client } from '../helpers/app.js'
-import { localDate } from '../../src/domain/dates.js'
+import { officeDayAfter } from './office-days.js'
 import { logInAs, newPage, screenshot, useConsole, type ConsolePage } from './harness.js'
 
 /**
@@ -38,8 +38,9 @@ describe('console: a monthly city campaign taken up by a district', function () 
     await office.getByPlaceholder('如：学习宣传新修订的代表法').fill('学习贯彻代表法')
     expect(await office.getByLabel('开始时间').inputValue(), 'no start: it starts when made').to.equal('')
     await office.getByText('不填表示马上开始').waitFor()
-    // The end offered is the close of an office day thirty days on (as a survey's), not this minute thirty days on.
-    const inThirtyDays = localDate(new Date(story.app.clock.now().getTime() + 10 * 60_000 + 30 * 86_400_000), story.app.liaison.config.business.timeZone)
+    // The end offered is the close of an office day thirty days on (as a survey's; the Monday after, when that is a
+    // Saturday or Sunday), not this minute thirty days on.
+    const inThirtyDays = officeDayAfter(story.app.clock.now().getTime() + 10 * 60_000, 30, story.app.liaison.config.business.timeZone)
     expect(await office.getByLabel('结束时间').inputValue()).to.equal(`${inThirtyDays} 17:00`)
     // Pictured once the dialog has faded in, for whoever looks at the screenshot.
     await office.evaluate(() =>
@@ -47,10 +48,23 @@ describe('console: a monthly city campaign taken up by a district', function () 
         document
           .getAnimations()
           .filter((a) => a.effect?.getTiming().iterations !== Infinity)
-          .map((a) => a.finished),
+          // One cancelled (its element redrawn) rejects its promise, yet has stopped moving all the same.
+          .map((a) => a.finished.catch(() => {})),
       ),
     )
     await screenshot(office, 'console-campaign-new')
+    // 还包括's two boxes stand as far apart as the levels' above them: not "工作人员☑关注活动的群众" run together.
+    const room = (group: import('playwright-core').Locator) =>
+      group.evaluate((g) => {
+        const [first, second] = [...g.querySelectorAll('.t-checkbox')]
+        return (
+          second.querySelector('.t-checkbox__input')!.getBoundingClientRect().left - first.querySelector('.t-checkbox__label')!.getBoundingClientRect().right
+        )
+      })
+    const item = (label: string) => office.locator('.t-form__item', { has: office.locator('.t-form__label', { hasText: label }) })
+    const levelsRoom = await room(item('代表层级'))
+    expect(levelsRoom).to.be.at.least(12)
+    expect(await room(item('还包括')), 'room between 工作人员 and 关注活动的群众').to.equal(levelsRoom)
     await office.locator('[data-test=repeat-monthly]').click()
     await office.getByPlaceholder('不选则不限区县').click()
     await office.locator('.t-select-option', { hasText: district.name }).filter({ visible: true }).first().click()

@@ -1,6 +1,6 @@
 import { expect } from 'chai'
-import { localDate } from '../../src/domain/dates.js'
 import { asResident } from '../helpers/app.js'
+import { officeDayAfter } from './office-days.js'
 import { logInAs, newPage, screenshot, useConsole } from './harness.js'
 
 describe('console: an organizer builds a survey with a condition', function () {
@@ -24,7 +24,7 @@ describe('console: an organizer builds a survey with a condition', function () {
     await page.getByPlaceholder('如：社区停车管理意见征集').fill('小区停车情况调查')
     expect(await page.getByLabel('开始时间').inputValue(), 'no start: it opens when saved').to.equal('')
     // The end offered is the close of an office day two weeks on, not this minute two weeks on.
-    const inTwoWeeks = localDate(new Date(story.app.clock.now().getTime() + 10 * 60_000 + 14 * 86_400_000), story.app.liaison.config.business.timeZone)
+    const inTwoWeeks = officeDayAfter(story.app.clock.now().getTime() + 10 * 60_000, 14, story.app.liaison.config.business.timeZone)
     expect(await page.getByLabel('结束时间').inputValue()).to.equal(`${inTwoWeeks} 17:00`)
     await page.getByText('不填表示马上开始').waitFor()
 

@@ -14,9 +14,10 @@ describe('console: times said as people say them', () => {
   let day: Time
   let span: Span
   let laterDayAt: (days: number, time: string, now?: number) => string
+  let officeCloseAfter: (days: number, now?: number) => string
   let labelsWhen: (iso: string | null | undefined) => string
   before(async () => {
-    ;({ when, day, span, laterDayAt } = await consoleModule('views/kit/time.ts'))
+    ;({ when, day, span, laterDayAt, officeCloseAfter } = await consoleModule('views/kit/time.ts'))
     labelsWhen = (await consoleModule('labels.ts')).when
   })
 
@@ -49,5 +50,18 @@ describe('console: times said as people say them', () => {
   it('offers an end at 17:00 of a later day, not the minute the form was opened', () => {
     // 2026-12-04 04:12 in Beijing: fourteen days on is 12月18日.
     expect(laterDayAt(14, '17:00', Date.parse('2026-12-03T20:12:00Z'))).to.equal('2026-12-18T17:00')
+  })
+
+  it('offers the close of an office day, moved from a Saturday or Sunday to the Monday after', () => {
+    // Friday 2026-12-04 at 22:00 in Beijing (14:00 UTC).
+    const friday = Date.parse('2026-12-04T14:00:00Z')
+    expect(officeCloseAfter(14, friday), 'a Friday two weeks on stays').to.equal('2026-12-18T17:00')
+    expect(officeCloseAfter(15, friday), 'a Saturday: the Monday after').to.equal('2026-12-21T17:00')
+    expect(officeCloseAfter(16, friday), 'a Sunday: the Monday after').to.equal('2026-12-21T17:00')
+    expect(officeCloseAfter(17, friday), 'a Monday stays').to.equal('2026-12-21T17:00')
+    // Thirty days on is Sunday 2027-01-03: the Monday after is in the new year.
+    expect(officeCloseAfter(30, friday)).to.equal('2027-01-04T17:00')
+    // Late on Friday evening in Beijing is already Saturday there, though still Friday by UTC.
+    expect(officeCloseAfter(0, Date.parse('2026-12-04T17:00:00Z')), '01:00 Saturday in Beijing').to.equal('2026-12-07T17:00')
   })
 })

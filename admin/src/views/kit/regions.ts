@@ -1,4 +1,4 @@
-import { ApiError } from '../../api'
+import { api } from '../../api'
 
 export interface RegionNode {
   id: string
@@ -8,11 +8,13 @@ export interface RegionNode {
   children: RegionNode[]
 }
 
-/** The region tree is public (the mini-program's place picker uses it), so it lives under /api/mp. */
+/**
+ * The region tree is public (the mini-program's place picker uses it), so it lives under /api/mp.
+ * Read through the api chokepoint: a failure is an ApiError in the server's words (or 连不上服务器),
+ * which a page shows beside its 重试.
+ */
 export async function regionTree(): Promise<RegionNode[]> {
-  const res = await fetch('/api/mp/regions')
-  if (!res.ok) throw new ApiError(res.status, 'http_error', '地区列表读取失败，请刷新后再试')
-  return (await res.json()).items
+  return (await api.public<{ items: RegionNode[] }>('/regions')).items
 }
 
 export const LEVELS = [

@@ -1,4 +1,4 @@
-import { businessYear, localDate, zonedIso, zoneFormat } from '../../business-zone'
+import { businessYear, localDate, nextDate, zonedIso, zoneFormat } from '../../business-zone'
 
 /**
  * Times as staff read them, always in the business time zone (the server's; Beijing time until it
@@ -92,11 +92,29 @@ export const laterDayAt = (days: number, time: string, now = Date.now()) => `${l
 export const OFFICE_OPENS = '09:00'
 export const OFFICE_CLOSES = '17:00'
 
+/** The day of the week of a calendar date ("2026-12-05"): 0 for Sunday … 6 for Saturday. */
+const weekdayOf = (date: string) => {
+  const [y, m, d] = date.split('-').map(Number)
+  return new Date(Date.UTC(y, m - 1, d)).getUTCDay()
+}
+
 /**
- * The close of the office day `days` after today ("2026-12-18T17:00"): what the create forms
- * offer as an end (a survey's, a quiz's, a campaign's), the same way in each.
+ * The date itself on a weekday; the Monday after on a Saturday or Sunday, when the office is
+ * closed. (Public holidays and the Saturdays worked in their place are the server's business
+ * calendar's, which the console does not read for a default.)
  */
-export const officeCloseAfter = (days: number, now = Date.now()) => laterDayAt(days, OFFICE_CLOSES, now)
+export function weekdayOnOrAfter(date: string): string {
+  let day = date
+  while (weekdayOf(day) === 0 || weekdayOf(day) === 6) day = nextDate(day)
+  return day
+}
+
+/**
+ * The close of the office day `days` after today ("2026-12-18T17:00"), or of the Monday after
+ * when that day is a Saturday or Sunday (an end the office is not there for): what the create
+ * forms offer as an end (a survey's, a quiz's, a campaign's), the same way in each.
+ */
+export const officeCloseAfter = (days: number, now = Date.now()) => `${weekdayOnOrAfter(localDate(now + days * 86_400_000))}T${OFFICE_CLOSES}`
 
 const WEEKDAYS = '日一二三四五六'
 
