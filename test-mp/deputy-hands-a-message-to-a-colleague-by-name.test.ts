@@ -78,7 +78,7 @@ describe('mini-program: a deputy hands a message on, and sees what went wrong wh
     expect(page.textOf('.to-station')).not.to.include('已选')
     await page.type('.transfer-reason', '王芳代表联系这个小区，她更了解情况')
     await page.tap('.transfer')
-    expect(page.text()).to.include('已转交给王芳 代表，这条留言不再由您办理')
+    expect(page.text()).to.include('这条留言已转给王芳代表办理，您不用再处理')
 
     await asDeputy(app, 'dp0002')
     holdPhone(app, 'o-deputy-dp0002')

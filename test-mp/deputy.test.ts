@@ -118,7 +118,7 @@ describe('mini-program: the deputy workbench', () => {
     expect(detail.textOf('.error')).to.equal('请写明转交的原因')
     await detail.type('.transfer-reason', '不在本人联系的片区，请联络站另行分派')
     await detail.tap('.transfer')
-    expect(detail.text()).to.include('已交回联络站另行分派，这条留言不再由您办理')
+    expect(detail.text()).to.include('这条留言已交回轻工街道代表联络站重新安排，您不用再处理')
     expect(detail.has('.reply')).to.equal(false)
 
     const workbench = await openPage('pages/deputy/index')

@@ -46,7 +46,7 @@ describe('mini-program story: a resident exports, then deletes their data', () =
     const data = await openPage('pages/mine/data')
     phone.modalAnswers.push(true)
     await data.tap('#withdraw-consent')
-    expect(data.textOf('#message')).to.include('已撤回您的同意')
+    expect(data.textOf('#consent-message')).to.include('已撤回您的同意')
     const again = await openPage('pages/case/new')
     expect(again.text()).to.include('个人信息保护说明')
     expect(again.has('#agree')).to.equal(true)

@@ -119,7 +119,7 @@ describe('mini-program story: a resident writes to a deputy and follows the case
     phone.modalAnswers.push(true)
     await detail.tap('#withdraw')
     const refusal = detail.textOf('#withdraw-error')
-    expect(refusal).to.equal('这条留言现在是「已答复」，不能撤回了')
+    expect(refusal, 'and what she may do instead').to.equal('这条留言不能撤回了：代表已答复，请评价')
     expect(detail.textOf('#reply'), 'the answer that came meanwhile is on the page').to.equal('已请物业今天换灯。')
     expect(detail.has('#withdraw')).to.equal(false)
     const screen = detail.text()

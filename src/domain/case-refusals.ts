@@ -214,6 +214,15 @@ export function notHisNowText(c: Pick<CaseRecord, 'deputyId' | 'stationId'>, sub
 }
 
 /**
+ * What the deputy who has just handed a message on (转交) is told, by name: the colleague who has it
+ * now, or the station (or office) that places it again. `to`: who handles it after the move.
+ */
+export function handedOnText(to: { deputy: string | null; station: string | null; office: string | null }): string {
+  if (to.deputy) return `这条留言已转给${to.deputy}代表办理，您不用再处理`
+  return `这条留言已交回${to.station ?? to.office ?? '联络站'}重新安排，您不用再处理`
+}
+
+/**
  * Why staff may not fold a message into this one (合并办理): it is no longer being handled, or is itself
  * folded into another (`root`: that one's number, where the work goes on); and what to do instead.
  */

@@ -54,7 +54,7 @@ describe('bot: a resident who has written many times finds an old message by its
       .and.not.include(lamp)
 
     expect(await ask(t, resident, `查询 ${short}`))
-      .to.include(`留言 ${lamp}【已答复】`)
+      .to.include(`留言 ${lamp}【代表已答复，请评价】`)
       .and.include('内容：北门的路灯坏了一个月，晚上出门看不清路')
       .and.include('答复：已联系供电所，这周内修好。')
       .and.include(`给答复打分请发送：评价 ${short} 5`)
@@ -113,7 +113,7 @@ describe('bot: a resident who has written many times finds an old message by its
     expect((await story.stored(lamp))!.rating, 'nothing rated on a guess').to.equal(null)
 
     expect(await ask(t, resident, `查询 ${lamp}`))
-      .to.include(`留言 ${lamp}【已答复】`)
+      .to.include(`留言 ${lamp}【代表已答复，请评价】`)
       .and.include('答复：已联系供电所，这周内修好。')
   })
 

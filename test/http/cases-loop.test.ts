@@ -19,7 +19,11 @@ describe("a resident's message round the closed loop", () => {
     const answer = await resident.post('/api/mp/cases', { text: '小区门口的垃圾好几天没人清运，臭味很大', regionId: 'c010101' })
     expect(answer.status, JSON.stringify(answer.body)).to.equal(201)
     expect(answer.body.ticket).to.equal('20261123-0001')
-    expect(answer.body).to.include({ status: 'assigned', statusLabel: '已分派', topic: '环境保护' })
+    expect(answer.body, 'where it stands in her words, not the office’s 已分派').to.include({
+      status: 'assigned',
+      statusLabel: '已交给代表，等代表受理',
+      topic: '环境保护',
+    })
     expect(answer.body.routing.summary).to.match(/^已转至轻工街道代表联络站 张伟代表（.*张伟代表关注环境保护.*）$/)
     expect(answer.body.handledBy).to.deep.equal({ station: '轻工街道代表联络站', deputy: '张伟', office: null })
     expect(answer.body.acknowledgeBy).to.equal('2026-11-24T02:00:00.000Z')
@@ -105,7 +109,7 @@ describe("a resident's message round the closed loop", () => {
     await deputy.post(`/api/mp/deputy/cases/${c.id}/acknowledge`, {})
     const forwarded = await deputy.post(`/api/mp/deputy/cases/${c.id}/forward`, { department: '区住建局', reference: '湛住建〔2026〕88号' })
     expect(forwarded.body).to.deep.include({ status: 'forwarded', forwardedTo: { department: '区住建局', reference: '湛住建〔2026〕88号' } })
-    expect((await resident.get(`/api/mp/cases/${c.id}`)).body.statusLabel).to.equal('已交办')
+    expect((await resident.get(`/api/mp/cases/${c.id}`)).body.statusLabel).to.equal('已交有关部门办理')
     app.clock.advance(30 * 3600_000)
     await deputy.post(`/api/mp/deputy/cases/${c.id}/reply`, { text: '住建局已修复路面' })
     expect((await deputy.get(`/api/mp/deputy/cases/${c.id}`)).body.hoursWithDepartment, "shown apart from the deputy's own time").to.equal(30)

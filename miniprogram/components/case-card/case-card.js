@@ -1,4 +1,7 @@
-/** One message in a list: ticket, state in words, the beginning of the text; tapping opens it. */
+/**
+ * One message in a list: ticket, state in words, the beginning of the text, and for an answered one
+ * (replied) that she is to rate it; tapping opens it.
+ */
 Component({
   options: { addGlobalClass: true },
   properties: {

@@ -164,7 +164,8 @@ Page({
       if (err.code !== 'illegal_transition') throw err
       return this.cases.detail(this.caseId).then((c) => {
         this.show(c)
-        throw { message: '这条留言现在是「' + c.statusLabel + '」，不能撤回了' }
+        // Her words for where it stands say what she may do instead ("代表已答复，请评价").
+        throw { message: '这条留言不能撤回了：' + c.statusLabel }
       })
     })
   },

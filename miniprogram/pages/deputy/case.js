@@ -12,16 +12,28 @@ const CAN = {
   call: ['submitted', 'assigned', 'acknowledged', 'forwarded', 'reopened', 'replied'],
 }
 
+const dated = (timeline) => timeline.map((e) => Object.assign({}, e, { atText: when.dayTime(e.at) }))
+
 function view(c) {
   const can = {}
   Object.keys(CAN).forEach((k) => (can[k] = CAN[k].indexOf(c.status) >= 0))
   can.call = can.call && Boolean(c.phoneMasked)
   return {
-    c: Object.assign({}, c, {
-      createdText: when.dayTime(c.createdAt),
-      timeline: c.timeline.map((e) => Object.assign({}, e, { atText: when.dayTime(e.at) })),
-    }),
+    c: Object.assign({}, c, { createdText: when.dayTime(c.createdAt), timeline: dated(c.timeline) }),
     can: can,
+  }
+}
+
+/**
+ * Handed on (转交), the message is no longer his: the page keeps it with its 办理经过 as the
+ * answer gives it (his 转交 in it), and nothing of his to do: no button, no deadline.
+ */
+function handedOn(c, moved) {
+  // An older backend answered without the timeline: the one shown stays.
+  const timeline = moved.timeline ? dated(moved.timeline) : c.timeline
+  return {
+    c: Object.assign({}, c, { statusLabel: '已转交', stateNote: '', acknowledgeByText: '', replyByText: '', deadlinesNote: '', timeline: timeline }),
+    can: {},
   }
 }
 
@@ -51,6 +63,9 @@ Page({
     // Which form's words the error is: shown beside that form's own button, where his eyes are.
     errorAt: '',
     fullPhone: '',
+    // Opened after the message was taken from him (an old notice): where it went, said calmly in
+    // place of the message, with the way back to 我的待办; not an error with 再试一次.
+    notHis: '',
   },
 
   onLoad(query) {
@@ -60,26 +75,36 @@ Page({
   },
 
   load() {
-    this.setData({ loading: true, error: '' })
+    this.setData({ loading: true, error: '', notHis: '' })
     return this.deputies
       .caseDetail(this.caseId)
       .then((c) => this.setData(view(c)))
-      .catch((err) => this.setData({ error: err.message }))
+      .catch((err) => this.setData(err.code === 'case_not_his' ? { notHis: err.message } : { error: err.message }))
       .then(() => this.setData({ loading: false }))
+  },
+
+  /** 回到我的待办: back to it when he came from it (it reloads as it shows), else opened in this page's place. */
+  backToTasks() {
+    const pages = getCurrentPages()
+    const before = pages[pages.length - 2]
+    if (before && before.route === 'pages/deputy/index') return wx.navigateBack()
+    return wx.redirectTo({ url: '/pages/deputy/index' })
   },
 
   /**
    * Runs one action. Done, a short toast says so where he is looking and the card of the button
    * he tapped says where the message stands now (`done`: words, or words made from the answer);
-   * refused, the backend's words show by that button (`at`).
+   * refused, the backend's words show by that button (`at`). `shown(answer)`: what the page shows
+   * now, when the answer is not the case (the case, else).
    */
-  run(call, done, toast, at) {
+  run(call, done, toast, at, shown) {
     if (this.data.busy) return Promise.resolve()
     this.setData({ busy: true, error: '', errorAt: '', done: '', doneAt: '' })
     return call()
       .then((result) => {
         const words = typeof done === 'function' ? done(result) : done
-        this.setData(Object.assign({ done: words, doneAt: at, more: '' }, result && result.timeline ? view(result) : {}))
+        const page = shown ? shown(result) : result && result.timeline ? view(result) : {}
+        this.setData(Object.assign({ done: words, doneAt: at, more: '' }, page))
         wx.showToast({ title: toast, icon: 'success' })
       })
       .catch((err) => this.setData({ error: err.message, errorAt: at }))
@@ -179,16 +204,13 @@ Page({
     const reason = this.data.transferReason.trim()
     if (!reason) return this.refuse('请写明转交的原因', 'transfer')
     const to = this.data.colleagues.find((d) => d.code === this.data.transferTo)
+    // The answer says where it went by name ("这条留言已转给王芳代表办理，您不用再处理") and brings the timeline.
     return this.run(
-      () => this.deputies.transfer(this.caseId, reason, to ? to.code : '').then(() => ({ transferred: true })),
-      to ? '已转交给' + to.name + ' 代表，这条留言不再由您办理' : '已交回联络站另行分派，这条留言不再由您办理',
+      () => this.deputies.transfer(this.caseId, reason, to ? to.code : ''),
+      (moved) => moved.handedOnText || '这条留言已转交，您不用再处理',
       '已转交',
       'transfer',
-    ).then(() => {
-      // No longer his: the head of the page says so too, and keeps no deadline of his.
-      if (!this.data.error) {
-        this.setData({ can: {}, 'c.statusLabel': '已转交', 'c.stateNote': '', 'c.acknowledgeByText': '', 'c.replyByText': '', 'c.deadlinesNote': '' })
-      }
-    })
+      (moved) => handedOn(this.data.c, moved),
+    )
   },
 })

@@ -7,35 +7,39 @@ const { forgetPerson } = require('../../utils/forget')
  * consent, and deleting my information — each said plainly, the last two asked twice.
  */
 Page({
-  data: { busy: false, summary: null, message: '', error: '', erased: false },
+  // at: the button tapped last ('export', 'consent', 'delete'): what it did (message) or why it could
+  // not (error) is said in that button's card, where her eyes are, not at the top out of her sight.
+  data: { busy: false, summary: null, message: '', error: '', at: '', erased: false },
 
   onLoad() {
     this.account = accountService(request)
   },
 
-  run(work) {
+  run(work, at) {
     if (this.data.busy) return
-    this.setData({ busy: true, error: '', message: '' })
+    this.setData({ busy: true, error: '', message: '', at: at })
     return work()
       .catch((err) => this.setData({ error: err.message }))
       .then(() => this.setData({ busy: false }))
   },
 
   exportData() {
-    return this.run(() =>
-      this.account.exportData().then((copy) => {
-        this.copy = JSON.stringify(copy, null, 2)
-        this.setData({
-          summary: {
-            cases: copy.cases.length,
-            phone: copy.account.phone || copy.cases.some((c) => c.phone) ? '有' : '没有',
-            consent: copy.account.consent ? '已同意（第 ' + String(copy.account.consent.version).replace(/^v/, '') + ' 版）' : '未同意',
-            surveys: copy.surveyAnswers.length,
-            quizzes: copy.quizAttempts.length,
-            meetings: copy.meetings.length,
-          },
-        })
-      }),
+    return this.run(
+      () =>
+        this.account.exportData().then((copy) => {
+          this.copy = JSON.stringify(copy, null, 2)
+          this.setData({
+            summary: {
+              cases: copy.cases.length,
+              phone: copy.account.phone || copy.cases.some((c) => c.phone) ? '有' : '没有',
+              consent: copy.account.consent ? '已同意（第 ' + String(copy.account.consent.version).replace(/^v/, '') + ' 版）' : '未同意',
+              surveys: copy.surveyAnswers.length,
+              quizzes: copy.quizAttempts.length,
+              meetings: copy.meetings.length,
+            },
+          })
+        }),
+      'export',
     )
   },
 
@@ -58,19 +62,21 @@ Page({
 
   withdrawConsent() {
     return this.ask('撤回同意', '撤回后不能再留言，已提交的留言照常办理。确定撤回吗？', '撤回').then((yes) =>
-      yes ? this.run(() => this.account.withdrawConsent().then((answer) => this.setData({ message: answer.message }))) : undefined,
+      yes ? this.run(() => this.account.withdrawConsent().then((answer) => this.setData({ message: answer.message })), 'consent') : undefined,
     )
   },
 
   deleteData() {
     return this.ask('删除我的信息', '删除后不能恢复：电话、图片、订阅都会清除，没办完的留言会撤回。确定删除吗？', '删除').then((yes) =>
       yes
-        ? this.run(() =>
-            this.account.deleteData().then((answer) => {
-              // Logged out, and nothing of theirs left on the phone: not the last message, not where they live.
-              forgetPerson()
-              this.setData({ message: answer.message, erased: true, summary: null })
-            }),
+        ? this.run(
+            () =>
+              this.account.deleteData().then((answer) => {
+                // Logged out, and nothing of theirs left on the phone: not the last message, not where they live.
+                forgetPerson()
+                this.setData({ message: answer.message, erased: true, summary: null })
+              }),
+            'delete',
           )
         : undefined,
     )

@@ -1,6 +1,7 @@
 import { isOverdue, OPEN_STATUSES, STATUS_LABELS, type CaseRecord } from '../../domain/case.js'
 import { ticketRef } from '../../domain/ticket-refs.js'
 import { dueDateText } from '../../domain/due-date-text.js'
+import { residentStatusWords } from '../../domain/resident-status-words.js'
 import { MEETING_KIND_LABELS, RSVP_LABELS, timeLabel } from '../../domain/meeting.js'
 import type { Region } from '../../domain/directory.js'
 import type { CaseDetail } from '../../services/cases/case-queries.js'
@@ -12,6 +13,9 @@ import { presentResidentCase, type ReadingTime } from './cases.js'
 
 /** A case in one line: its ticket and where it stands. */
 export const presentBotCaseBrief = (c: CaseRecord) => ({ ticket: c.ticket, status: c.status, statusLabel: STATUS_LABELS[c.status] })
+
+/** A resident's own message in one line: where it stands in her words ("已交给代表，等代表受理"), as the mini-program says it. */
+export const presentBotResidentBrief = (c: CaseRecord) => ({ ticket: c.ticket, status: c.status, statusLabel: residentStatusWords(c) })
 
 /** The person behind a WeChat contact, and what they are bound as. */
 export const presentBotPerson = (p: {
@@ -27,7 +31,7 @@ export const presentBotRegion = (r: Region) => ({ id: r.id, name: r.name, kind: 
 /** A message just written: its ticket, where it went, and the day the answer is due. */
 export const presentBotSubmitted = (record: CaseRecord, summary: string, at: ReadingTime) => ({
   id: record.id,
-  ...presentBotCaseBrief(record),
+  ...presentBotResidentBrief(record),
   summary,
   acknowledgeBy: record.ackDueAt.toISOString(),
   replyBy: record.replyDueAt.toISOString(),
@@ -43,7 +47,7 @@ export const presentBotCaseItem = (
   reopen: 'allowed' | 'reopen_not_allowed' | 'reopen_window_passed' | null = null,
   ref: string = ticketRef(c.ticket, []),
 ) => ({
-  ...presentBotCaseBrief(c),
+  ...presentBotResidentBrief(c),
   ref,
   excerpt: c.text.slice(0, 30),
   createdAt: c.createdAt.toISOString(),
@@ -79,8 +83,8 @@ export const presentBotInboxItem = (c: CaseRecord, at: ReadingTime, inbox: strin
   overdue: isOverdue(c, at.now),
 })
 
-/** A meeting a deputy or staff member is invited to, with their answer. */
-export const presentBotInvitation = ({ meeting: m, invitation: i }: Invitation, timeZone: string) => ({
+/** A meeting a deputy or staff member is invited to, with their answer and whether it may still be given or changed. */
+export const presentBotInvitation = ({ meeting: m, invitation: i }: Invitation, timeZone: string, rsvpOpen: boolean) => ({
   id: m.id,
   title: m.title,
   kindLabel: MEETING_KIND_LABELS[m.kind],
@@ -91,4 +95,5 @@ export const presentBotInvitation = ({ meeting: m, invitation: i }: Invitation, 
   rsvp: i.rsvp,
   rsvpLabel: RSVP_LABELS[i.rsvp],
   reason: i.reason,
+  rsvpOpen,
 })

@@ -1,5 +1,7 @@
 import { isOverdue, STATUS_LABELS, type CaseEvent, type CaseEventType, type CaseRecord } from '../../domain/case.js'
 import { mayBeUrged } from '../../domain/case-urging.js'
+import { handedOnText } from '../../domain/case-refusals.js'
+import { residentStatusWords } from '../../domain/resident-status-words.js'
 import type { CaseDetail, StaffCaseDetail } from '../../services/cases/case-queries.js'
 import { forwardedDurationMs } from '../../domain/sla.js'
 import { dueDateText } from '../../domain/due-date-text.js'
@@ -105,12 +107,12 @@ const core = (c: CaseRecord) => ({
   ratings: c.ratings.map((r) => ({ rating: r.rating, comment: r.comment, at: r.at.toISOString() })),
 })
 
-/** A resident's own message, in a list. */
+/** A resident's own message, in a list; `statusLabel` in her words ("已交给代表，等代表受理"), not the office's. */
 export const presentResidentCaseSummary = (c: CaseRecord) => ({
   id: c.id,
   ticket: c.ticket,
   status: c.status,
-  statusLabel: STATUS_LABELS[c.status],
+  statusLabel: residentStatusWords(c),
   excerpt: c.text.slice(0, 60),
   topic: c.topic,
   createdAt: c.createdAt.toISOString(),
@@ -118,6 +120,7 @@ export const presentResidentCaseSummary = (c: CaseRecord) => ({
 
 export const presentResidentCase = (d: CaseDetail, at: ReadingTime) => ({
   ...core(d.case),
+  statusLabel: residentStatusWords(d.case),
   ...deadlineTexts(d.case, at),
   handledBy: { station: d.names.station, deputy: d.names.deputy, office: d.names.office },
   anonymous: d.case.anonymous,
@@ -141,6 +144,19 @@ export const presentDeputyCase = (d: CaseDetail, now: Date, timeZone: string) =>
   anonymous: d.case.anonymous,
   phoneMasked: d.phoneMasked,
   station: d.names.station,
+  timeline: d.events.map((e) => presentEvent(e, true, d.timelineNames)),
+})
+
+/**
+ * The answer to a deputy's 转交: the message is no longer his, so not the case (its number, its
+ * deadlines) but where it went, by name, and the timeline with his move in it, which his page keeps.
+ */
+export const presentHandedOn = (d: CaseDetail) => ({
+  id: d.case.id,
+  ticket: d.case.ticket,
+  status: d.case.status,
+  transferred: true,
+  handedOnText: handedOnText(d.names),
   timeline: d.events.map((e) => presentEvent(e, true, d.timelineNames)),
 })
 

@@ -198,6 +198,14 @@ export class CaseQueries {
   }
 
   /**
+   * The message a deputy has just handed on (转交), for the answer to that move: the workflow checked
+   * he held it; read again afterwards, it is no longer his (forDeputy: case_not_his).
+   */
+  async handedOn(moved: CaseRecord) {
+    return this.detail(moved)
+  }
+
+  /**
    * The console's case page: with the similar messages, the duplicates merged into it (only
    * those this staff member may read, as any case), and whether it may be urged now.
    */

@@ -26,7 +26,7 @@ export function botMeetingRoutes({ people, invitations, timeZone, botSecret }: B
 
   router.get('/', async (ctx) => {
     const person = await people.invitee(parse(personParam, ctx.params, 'params').personId)
-    ctx.body = { items: (await invitations.upcoming(person)).map((i) => presentBotInvitation(i, timeZone)) }
+    ctx.body = { items: (await invitations.upcoming(person)).map((i) => presentBotInvitation(i, timeZone, invitations.windows(i).rsvpOpen)) }
   })
 
   router.post('/:ref/rsvp', async (ctx) => {
@@ -34,7 +34,7 @@ export function botMeetingRoutes({ people, invitations, timeZone, botSecret }: B
     const person = await people.invitee(personId)
     const answer = parse(botRsvpBody, ctx.state.body, 'body')
     const done = ref === 'next' ? await invitations.respondToNext(person, answer) : await invitations.respond(person, ref, answer)
-    ctx.body = presentBotInvitation(done, timeZone)
+    ctx.body = presentBotInvitation(done, timeZone, invitations.windows(done).rsvpOpen)
   })
 
   return router

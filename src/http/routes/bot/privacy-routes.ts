@@ -4,7 +4,7 @@ import type { BotPeople } from '../../../services/bot/bot-people.js'
 import type { PersonalDataErasure } from '../../../services/privacy/personal-data-erasure.js'
 import type { PrivacyService } from '../../../services/privacy/privacy.js'
 import { requireBot } from '../../middleware/bot-auth.js'
-import { presentBotCaseBrief } from '../../presenters/bot.js'
+import { presentBotResidentBrief } from '../../presenters/bot.js'
 import type { AppState } from '../../state.js'
 import { parse } from '../../validate.js'
 import { erasureAnswer, WITHDRAWN_CONSENT_MESSAGE } from '../../presenters/privacy-answers.js'
@@ -31,7 +31,7 @@ export function botPrivacyRoutes({ people, cases, privacy, erasure, botSecret }:
   router.post('/people/:personId/cases/:ticket/withdraw', async (ctx) => {
     const { personId, ticket } = parse(personTicketParam, ctx.params, 'params')
     const { reason } = parse(withdrawBody, ctx.state.body ?? {}, 'body')
-    ctx.body = presentBotCaseBrief(await cases.withdraw(await cases.own(personId, ticket), reason))
+    ctx.body = presentBotResidentBrief(await cases.withdraw(await cases.own(personId, ticket), reason))
   })
 
   router.delete('/people/:personId/consent', async (ctx) => {

@@ -15,6 +15,7 @@ import {
   presentBotInboxItem,
   presentBotPerson,
   presentBotRegion,
+  presentBotResidentBrief,
   presentBotSubmitted,
 } from '../../presenters/bot.js'
 import type { AppState } from '../../state.js'
@@ -146,13 +147,13 @@ export function botRoutes({ people, state, cases, privacy, directory, idempotenc
     const { personId, ticket } = parse(personTicketParam, ctx.params, 'params')
     const { rating, comment } = parse(rateBody, ctx.state.body, 'body')
     const { rated, canReopen } = await cases.rate(await cases.own(personId, ticket), rating, comment)
-    ctx.body = { ...presentBotCaseBrief(rated), canReopen }
+    ctx.body = { ...presentBotResidentBrief(rated), canReopen }
   })
 
   router.post('/people/:personId/cases/:ticket/reopen', async (ctx) => {
     const { personId, ticket } = parse(personTicketParam, ctx.params, 'params')
     const own = await cases.own(personId, ticket)
-    ctx.body = presentBotCaseBrief(await cases.reopen(own, parse(reasonBody, ctx.state.body, 'body').reason))
+    ctx.body = presentBotResidentBrief(await cases.reopen(own, parse(reasonBody, ctx.state.body, 'body').reason))
   })
 
   router.post('/people/:personId/bind', async (ctx) => {

@@ -4,7 +4,7 @@ import type { CaseQueries } from '../../../services/cases/case-queries.js'
 import type { CaseWorkflow } from '../../../services/cases/case-workflow.js'
 import type { MpSessions } from '../../../services/accounts/mp-sessions.js'
 import { requireDeputy } from '../../middleware/mp-auth.js'
-import { presentDeputyCase, presentDeputyCaseSummary } from '../../presenters/cases.js'
+import { presentDeputyCase, presentDeputyCaseSummary, presentHandedOn } from '../../presenters/cases.js'
 import { presentTransferOptions } from '../../presenters/transfer-options.js'
 import type { DeputyState, RouteContext } from '../../state.js'
 import { parse } from '../../validate.js'
@@ -58,11 +58,12 @@ export function deputyCaseRoutes({ sessions, workflow, queries, clock, timeZone 
   act('reply', (ctx, id) => workflow.reply(ctx.state.mpUser, id, parse(replyBody, ctx.state.body, 'body').text))
   act('forward', (ctx, id) => workflow.forward(ctx.state.mpUser, id, parse(forwardBody, ctx.state.body, 'body')))
 
-  // After a transfer the case is no longer the deputy's: answer with what happened, not the case.
+  // After a transfer the case is no longer the deputy's: answer with where it went and the timeline
+  // his page shows (read again, it is case_not_his), not the case.
   router.post('/:id/transfer', async (ctx) => {
     const { id } = parse(caseIdParam, ctx.params, 'params')
     const moved = await workflow.transfer(ctx.state.mpUser, id, parse(transferBody, ctx.state.body, 'body'))
-    ctx.body = { id: moved.id, ticket: moved.ticket, status: moved.status, transferred: true }
+    ctx.body = presentHandedOn(await queries.handedOn(moved))
   })
 
   return router

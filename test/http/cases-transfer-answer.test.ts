@@ -1,0 +1,48 @@
+import { expect } from 'chai'
+import { asDeputy, asResident, startApp, type TestApp } from '../helpers/app.js'
+import { caseCity } from '../fixtures.js'
+
+/**
+ * A deputy's 转交 answers with what his page shows next: where the message went, by name, and
+ * its 办理经过 with his move in it. The message itself (the resident's number, the deadlines) is
+ * no longer his to read: asked for again, it is case_not_his.
+ */
+describe('the answer to a deputy’s 转交', () => {
+  let app: TestApp
+  beforeEach(async () => {
+    app = await startApp({ directory: caseCity() })
+    app.clock.set(new Date('2026-11-23T02:00:00Z')) // Monday 10:00 in Asia/Shanghai
+  })
+  afterEach(() => app.close())
+
+  it('names the colleague who has it now, or the station that places it again, and brings the timeline with the move', async () => {
+    const resident = await asResident(app)
+    const zhang = await asDeputy(app, 'dp0001')
+    const wang = await asDeputy(app, 'dp0002')
+    const { body: c } = await resident.post('/api/mp/cases', { text: '孩子上学的学位问题', regionId: 'c010101', deputyCode: 'DP0001', phone: '13700001111' })
+
+    const moved = await zhang.post(`/api/mp/deputy/cases/${c.id}/transfer`, { deputyCode: 'DP0002', reason: '王芳代表熟悉教育' })
+    expect(moved.status, JSON.stringify(moved.body)).to.equal(200)
+    expect(moved.body).to.include({
+      id: c.id,
+      ticket: c.ticket,
+      status: 'assigned',
+      transferred: true,
+      handedOnText: '这条留言已转给王芳代表办理，您不用再处理',
+    })
+    expect(moved.body.timeline.map((e: { label: string }) => e.label)).to.deep.equal(['提交留言', '分派代表', '转交'])
+    expect(moved.body.timeline.at(-1)).to.include({ label: '转交', note: '王芳代表熟悉教育', actorRole: 'deputy' })
+    expect(Object.keys(moved.body), 'nothing of the message he no longer holds: no number, no text').to.have.members([
+      'id',
+      'ticket',
+      'status',
+      'transferred',
+      'handedOnText',
+      'timeline',
+    ])
+
+    const back = await wang.post(`/api/mp/deputy/cases/${c.id}/transfer`, { reason: '需要工作人员协调' })
+    expect(back.body).to.include({ status: 'submitted', handedOnText: '这条留言已交回轻工街道代表联络站重新安排，您不用再处理' })
+    expect(back.body.timeline.at(-1)).to.include({ label: '转交', note: '需要工作人员协调' })
+  })
+})

@@ -1,0 +1,80 @@
+import { expect } from 'chai'
+import { asDeputy, asResident, Client, startApp, type TestApp } from '../helpers/app.js'
+import { caseCity, STAFF_PASSWORD } from '../fixtures.js'
+
+const SECRET = 'bot-secret-for-tests-0123456789'
+
+/**
+ * A resident reads where her message stands in plain words — who has it and what comes next —
+ * not the office's 待分派, 已分派, 已交办; in the mini-program and in the chat alike. Staff and the
+ * deputy keep the labels of their procedure for the same message.
+ */
+describe('a resident reads where her message stands in her own words', () => {
+  let app: TestApp
+  beforeEach(async () => {
+    app = await startApp({ directory: caseCity(), overrides: { bot: { secret: SECRET } } })
+    app.clock.set(new Date('2026-11-23T02:00:00Z')) // Monday 10:00 in Asia/Shanghai
+  })
+  afterEach(() => app.close())
+
+  it('follows one message round the loop: her list and her page say it plainly, the console and the deputy keep their labels', async () => {
+    const resident = await asResident(app)
+    const zhang = await asDeputy(app, 'dp0001')
+    const lina = await new Client(app.baseUrl).login('lina', STAFF_PASSWORD)
+    const { body: c } = await resident.post('/api/mp/cases', { text: '北门的路灯坏了一个月', regionId: 'c010101', deputyCode: 'DP0001' })
+
+    /** What she reads on her list and on the message's page, what lina reads in the console, what 张伟 reads. */
+    const read = async () => ({
+      list: (await resident.get('/api/mp/cases')).body.items.find((x: { id: string }) => x.id === c.id).statusLabel,
+      page: (await resident.get(`/api/mp/cases/${c.id}`)).body.statusLabel,
+      console: (await lina.get(`/api/admin/cases/${c.id}`)).body.statusLabel,
+    })
+    const deputyReads = async () => (await zhang.get(`/api/mp/deputy/cases/${c.id}`)).body.statusLabel
+
+    expect(c.statusLabel, 'the answer to her 提交').to.equal('已交给代表，等代表受理')
+    expect(await read()).to.deep.equal({ list: '已交给代表，等代表受理', page: '已交给代表，等代表受理', console: '已分派' })
+    expect(await deputyReads()).to.equal('已分派')
+
+    await zhang.post(`/api/mp/deputy/cases/${c.id}/acknowledge`, {})
+    expect(await read()).to.deep.equal({ list: '代表已受理，正在办理', page: '代表已受理，正在办理', console: '已受理' })
+
+    await zhang.post(`/api/mp/deputy/cases/${c.id}/forward`, { department: '区城市管理局' })
+    expect(await read()).to.deep.equal({ list: '已交有关部门办理', page: '已交有关部门办理', console: '已交办' })
+    expect(await deputyReads()).to.equal('已交办')
+
+    await zhang.post(`/api/mp/deputy/cases/${c.id}/reply`, { text: '城管局已换好灯泡。' })
+    expect(await read(), 'answered: she is asked to rate it').to.deep.equal({ list: '代表已答复，请评价', page: '代表已答复，请评价', console: '已答复' })
+
+    const rated = await resident.post(`/api/mp/cases/${c.id}/rate`, { rating: 2, comment: '又坏了' })
+    expect(rated.body.statusLabel).to.equal('已办结')
+    const reopened = await resident.post(`/api/mp/cases/${c.id}/reopen`, { reason: '灯又不亮了' })
+    expect(reopened.body.statusLabel, 'the answer to her 重新办理').to.equal('正在重新办理')
+    expect(await read()).to.deep.equal({ list: '正在重新办理', page: '正在重新办理', console: '重新办理' })
+  })
+
+  it('says the station is finding a deputy while it waits there, and what became of a message folded into another', async () => {
+    const resident = await asResident(app)
+    const zhang = await asDeputy(app, 'dp0001')
+    const { body: c } = await resident.post('/api/mp/cases', { text: '建设路的井盖松了', regionId: 'c010101', deputyCode: 'DP0001' })
+    await zhang.post(`/api/mp/deputy/cases/${c.id}/transfer`, { reason: '需要工作人员协调' })
+    expect((await resident.get(`/api/mp/cases/${c.id}`)).body.statusLabel, 'back with the station, not 待分派').to.equal('联络站正在安排代表')
+
+    const { body: again } = await resident.post('/api/mp/cases', { text: '建设路的井盖还是松的', regionId: 'c010101', deputyCode: 'DP0001' })
+    const lina = await new Client(app.baseUrl).login('lina', STAFF_PASSWORD)
+    expect((await lina.post(`/api/admin/cases/${again.id}/merge`, { intoCaseId: c.id })).status).to.equal(200)
+    expect((await resident.get(`/api/mp/cases/${again.id}`)).body.statusLabel, 'not 已办结: nobody did it on its own').to.equal('已和相同问题的留言一起办理')
+    expect((await lina.get(`/api/admin/cases/${again.id}`)).body.statusLabel).to.equal('已办结')
+  })
+
+  it('says the same words in the chat: her list, her message, and what 撤回 did', async () => {
+    const bot = Object.assign(new Client(app.baseUrl), { bearer: SECRET })
+    const { personId } = (await bot.post('/api/bot/people/resolve', { contactId: 'wxid_zhao' })).body
+    await bot.post(`/api/bot/people/${personId}/consent`, { version: 'v1' })
+    const sent = await bot.post(`/api/bot/people/${personId}/cases`, { text: '北门的路灯坏了一个月', regionId: 'c010101', deputyCode: 'DP0001' })
+    expect(sent.body.statusLabel).to.equal('已交给代表，等代表受理')
+    expect((await bot.get(`/api/bot/people/${personId}/cases`)).body.items[0].statusLabel).to.equal('已交给代表，等代表受理')
+    expect((await bot.get(`/api/bot/people/${personId}/cases/${sent.body.ticket}`)).body.statusLabel).to.equal('已交给代表，等代表受理')
+    const withdrawn = await bot.post(`/api/bot/people/${personId}/cases/${sent.body.ticket}/withdraw`, {})
+    expect(withdrawn.body).to.deep.equal({ ticket: sent.body.ticket, status: 'withdrawn', statusLabel: '已撤回' })
+  })
+})
