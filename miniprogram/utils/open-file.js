@@ -3,7 +3,9 @@
  * document (PDF, Word, Excel, PowerPoint: what wx.openDocument reads) downloaded and shown in
  * WeChat's own reader. Anything else cannot be opened inside WeChat: its link is offered to copy.
  * Resolves with { problem: '' } once it is open, or with what went wrong in words and whether
- * copying its link could still help (`offerLink`).
+ * copying its link could still help (`offerLink`). A file the office uploaded to the backend opens
+ * through a signed link that lasts half an hour: refused (403) it is `expired`, and the page can
+ * fetch the meeting again for a fresh link.
  */
 const IMAGES = ['jpg', 'jpeg', 'png', 'gif', 'webp', 'bmp']
 const DOCUMENTS = ['pdf', 'doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx']
@@ -11,6 +13,7 @@ const DOCUMENTS = ['pdf', 'doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx']
 const OPENED = { problem: '', offerLink: false }
 const COULD_NOT_OPEN = { problem: '附件没能打开，请稍后再点一次；也可以复制链接，到浏览器里打开', offerLink: true }
 const GONE = { problem: '附件没能下载，可能已经撤下了。请联系会议组织人员', offerLink: false }
+const EXPIRED = Object.assign({}, GONE, { expired: true })
 const NOT_IN_WECHAT = { problem: '这种附件在微信里打不开，可以复制链接，到浏览器里打开', offerLink: true }
 
 function extension(text) {
@@ -43,6 +46,7 @@ function openFile(file) {
       wx.downloadFile({
         url: file.url,
         success: (res) => {
+          if (res.statusCode === 403) return resolve(EXPIRED)
           if (res.statusCode !== 200) return resolve(GONE)
           wx.openDocument({
             filePath: res.tempFilePath,

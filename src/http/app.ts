@@ -44,6 +44,8 @@ import { campaignLevelRoutes } from './routes/campaigns/level-routes.js'
 import { botMeetingRoutes } from './routes/bot/meeting-routes.js'
 import { adminMeetingRoutes } from './routes/meetings/admin-routes.js'
 import { mpMeetingRoutes } from './routes/meetings/mp-routes.js'
+import { meetingFileRoutes } from './routes/meetings/file-routes.js'
+import { MEETING_FILE_UPLOAD_PATH, meetingFileUploadRoutes } from './routes/meetings/file-upload-routes.js'
 import { adminQuizRoutes } from './routes/quizzes/admin-routes.js'
 import { mpQuizRoutes } from './routes/quizzes/mp-routes.js'
 import { adminSurveyRoutes } from './routes/surveys/admin-routes.js'
@@ -114,7 +116,15 @@ export function createHttpApp(
   )
   // Uploads are multipart and the directory import is large: their routes read the body
   // themselves, after checking who is asking.
-  const readsOwnBody = new Set(['/api/mp/uploads', '/api/mp/uploads/', '/api/unit/uploads', '/api/unit/uploads/', '/api/admin/directory/import'])
+  const readsOwnBody = new Set([
+    '/api/mp/uploads',
+    '/api/mp/uploads/',
+    '/api/unit/uploads',
+    '/api/unit/uploads/',
+    '/api/admin/directory/import',
+    MEETING_FILE_UPLOAD_PATH,
+    `${MEETING_FILE_UPLOAD_PATH}/`,
+  ])
   app.use((ctx, next) => (readsOwnBody.has(routedPath(ctx.path)) ? next() : ordinaryBody(ctx, next)))
 
   const { timeZone } = config.business
@@ -201,11 +211,14 @@ export function createHttpApp(
       reports: services.meetingReports,
       staffEntries: services.meetingStaffEntries,
       qrCodes: services.qrCodes,
+      files: services.meetingFiles,
       idempotency,
       clock,
       timeZone,
     }),
-    mpMeetingRoutes({ sessions, invitations: services.meetingInvitations }),
+    mpMeetingRoutes({ sessions, invitations: services.meetingInvitations, files: services.meetingFiles, clock }),
+    meetingFileUploadRoutes({ auth, files: services.meetingFiles, clock }),
+    meetingFileRoutes({ files: services.meetingFiles, clock }),
     publicMeetingRoutes({ invitations: services.meetingInvitations }),
     publicRegistrationRoutes({ sessions, invitations: services.meetingInvitations }),
     adminQuizRoutes({ auth, quizzes: services.quizzes, results: services.quizResults, idempotency, clock }),

@@ -48,6 +48,7 @@ import { createCampaignServices } from './campaigns/campaign-services.js'
 import { createQuizServices } from './quizzes/quiz-services.js'
 import { createLivelihoodServices } from './livelihood/livelihood-services.js'
 import { MeetingService } from './meetings/meetings.js'
+import { MeetingFiles } from './meetings/meeting-files.js'
 import { MeetingReminders } from './meetings/meeting-reminders.js'
 import { SlaClocks } from './cases/sla-clocks.js'
 import { CaseSystemMoves } from './cases/case-system-moves.js'
@@ -125,12 +126,15 @@ export function createServices(config: Config & { security: { secretKey: string 
   const mpSessions = new MpSessions(store, clock, async (id) => (await directoryCache.prepared()).deputies.get(id)?.active ?? true)
   const newDispatcher = () =>
     new OutboxDispatcher({ store, resolver, senders: realSenders(config, wechat, robots), subscriptionTemplate, policy: outboxPolicy, clock, logger })
+  // A meeting's papers, uploaded by the office: beside the residents' photos, signed like them.
+  const meetingFiles = new MeetingFiles(`${config.uploads.dir}/meeting-files`, (text) => cipher.blindIndex(text), config.uploads.linkMinutes * 60)
   const meetings = new MeetingService(
     store,
     clock,
     { timeZone, reminderHours: config.meetings.reminderHours, remindCooldownMinutes: config.meetings.remindCooldownMinutes },
     audit,
     directoryCache,
+    meetingFiles,
   )
   const surveyResponses = new SurveyResponses(store, cipher, clock, { timeZone }, directoryCache)
   const ballotCount = new BallotCount(store, surveyResponses, directoryCache, clock)
@@ -237,6 +241,7 @@ export function createServices(config: Config & { security: { secretKey: string 
       calendar,
     }),
     meetings,
+    meetingFiles,
     meetingReminders: new MeetingReminders(store, clock, { timeZone, reminderHours: config.meetings.reminderHours, quietHours: config.outbox.quietHours }),
     meetingInvitations: new MeetingInvitations(store, clock, { timeZone, checkInOpensMinutesBefore: config.meetings.checkInOpensMinutesBefore }),
     meetingReports: new MeetingReports(store, meetings, clock, { timeZone }),

@@ -54,6 +54,8 @@ export interface Phone {
   downloads: string[]
   /** What wx.downloadFile's server answers: an HTTP status, or 'fail' when WeChat cannot reach it (no signal, a domain not allowed). */
   downloadAnswer: number | 'fail'
+  /** Files wx.downloadFile really fetched from the backend (its own domain): status, bytes and how the backend named them. */
+  downloaded: Array<{ statusCode: number; bytes: Buffer; disposition: string }>
   /** Documents wx.openDocument opened: the downloaded file and the type it was told. */
   documents: Array<{ filePath: string; fileType?: string }>
   /** Pictures wx.previewImage showed full screen: the one shown first, and all it can swipe through. */
@@ -88,6 +90,7 @@ function freshPhone(): Phone {
     waiting: [],
     downloads: [],
     downloadAnswer: 200,
+    downloaded: [],
     documents: [],
     previews: [],
   }
@@ -133,6 +136,18 @@ function send(method: string, url: URL, headers: Record<string, string>, body: B
     })
     req.on('error', reject)
     if (body) req.write(body)
+    req.end()
+  })
+}
+
+function fetchFile(url: URL): Promise<{ statusCode: number; bytes: Buffer; disposition: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { agent: false }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (c: Buffer) => chunks.push(c))
+      res.on('end', () => resolve({ statusCode: res.statusCode ?? 0, bytes: Buffer.concat(chunks), disposition: res.headers['content-disposition'] ?? '' }))
+    })
+    req.on('error', reject)
     req.end()
   })
 }
@@ -300,14 +315,24 @@ export function phoneWx(): Record<string, unknown> {
       }),
     previewImage: (o: Callbacks<unknown> & { urls: string[]; current?: string }) =>
       callback('previewImage', o, async () => void phone.previews.push({ current: o.current ?? o.urls[0], urls: o.urls })),
-    // The file is not fetched (a meeting's attachment lives on the office's own site, beyond loopback):
-    // WeChat's answer is what the test says the server answered.
+    // A file on the backend's own domain is fetched from the test's backend, as the phone would. Any
+    // other (an attachment on the office's own site, beyond loopback) is not: WeChat's answer is what
+    // the test says the server answered.
     downloadFile: (o: Callbacks<{ tempFilePath: string; statusCode: number }> & { url: string }) =>
-      callback('downloadFile', o, async () => {
-        phone.downloads.push(o.url)
-        if (phone.downloadAnswer === 'fail') throw new Error('url not in domain list')
-        return { tempFilePath: `wxfile://tmp_${basename(new URL(o.url).pathname)}`, statusCode: phone.downloadAnswer }
-      }),
+      callback(
+        'downloadFile',
+        o,
+        tracked(async () => {
+          phone.downloads.push(o.url)
+          if (phone.downloadAnswer === 'fail') throw new Error('url not in domain list')
+          const tempFilePath = `wxfile://tmp_${basename(new URL(o.url).pathname)}`
+          const base = shared.__mpConfiguredBase
+          if (!base || !o.url.startsWith(base)) return { tempFilePath, statusCode: phone.downloadAnswer }
+          const file = await fetchFile(target(o.url))
+          phone.downloaded.push(file)
+          return { tempFilePath, statusCode: file.statusCode }
+        }),
+      ),
     openDocument: (o: Callbacks<unknown> & { filePath: string; fileType?: string; showMenu?: boolean }) =>
       callback('openDocument', o, async () => {
         if (!o.filePath.startsWith('wxfile://')) throw new WxFailure('filePath invalid', 1300601)

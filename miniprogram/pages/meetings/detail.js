@@ -1,3 +1,4 @@
+const config = require('../../config')
 const { request } = require('../../utils/request')
 const { meetingsService } = require('../../services/meetings')
 const when = require('../../utils/when')
@@ -5,6 +6,9 @@ const { openFile, kindOf } = require('../../utils/open-file')
 
 /** What tapping an attachment does, said on it. */
 const OPEN_WORDS = { image: '看图片', document: '打开', other: '查看' }
+
+/** A file the office uploaded comes as a path on the backend (a signed link): WeChat downloads it from there. */
+const absolute = (url) => (/^https?:/.test(url) ? url : config.apiBase + url)
 
 /**
  * The meeting with its times in words and what the deputy may do now, as the backend judges
@@ -27,7 +31,7 @@ function view(m) {
     canScan: canScan,
     // One obvious action: at the door (check-in open) it is signing in; before, answering.
     primary: canScan && m.checkInOpen ? 'scan' : canAttend ? 'attend' : canScan ? 'scan' : '',
-    attachments: (m.attachments || []).map((a) => Object.assign({}, a, { openWord: OPEN_WORDS[kindOf(a)] })),
+    attachments: (m.attachments || []).map((a) => Object.assign({}, a, { url: absolute(a.url), openWord: OPEN_WORDS[kindOf(a)] })),
   })
 }
 
@@ -78,7 +82,25 @@ Page({
   openAttachment(e) {
     const file = this.data.m.attachments[e.currentTarget.dataset.index]
     this.setData({ attachmentNote: '正在打开“' + file.name + '”…', attachmentLink: '' })
-    return openFile(file).then((opened) => this.setData({ attachmentNote: opened.problem, attachmentLink: opened.offerLink ? file.url : '' }))
+    return openFile(file)
+      .then((opened) => (opened.expired ? this.openAgain(file) : Object.assign({ file: file }, opened)))
+      .then((opened) => this.setData({ attachmentNote: opened.problem, attachmentLink: opened.offerLink ? opened.file.url : '' }))
+  },
+
+  /**
+   * The page was open longer than an uploaded file's link lasts (half an hour): the meeting is
+   * fetched again for a fresh link, and the file opened with it, without a second tap.
+   */
+  openAgain(file) {
+    return this.meetings
+      .detail(this.meetingId)
+      .then((m) => {
+        this.setData({ m: view(m) })
+        const fresh = this.data.m.attachments.filter((a) => a.name === file.name)[0]
+        if (!fresh) return { problem: '这个附件已经撤下了。请联系会议组织人员', offerLink: false, file: file }
+        return openFile(fresh).then((opened) => Object.assign({ file: fresh }, opened))
+      })
+      .catch((err) => ({ problem: err.message, offerLink: false, file: file }))
   },
 
   copyAttachmentLink() {

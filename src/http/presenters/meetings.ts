@@ -3,6 +3,7 @@ import {
   MEETING_STATUS_LABELS,
   RSVP_LABELS,
   rsvpClosesAt,
+  type Attachment,
   type MeetingInvitee,
   type MeetingRecord,
   type PublicRegistration,
@@ -15,6 +16,12 @@ import type { NoticeState } from '../../domain/notice-delivery.js'
 // the check-in QR code proves), the selector or who organized it.
 
 const iso = (d: Date | null) => d?.toISOString() ?? null
+
+/**
+ * The link an attachment opens with now: a file the office uploaded, signed for a while for this
+ * reader (MeetingFiles.link); a link to another site as it was given.
+ */
+export type AttachmentLink = (a: Attachment) => string
 
 /** What it is, whether it holds, and when and where: for staff lists and residents' places alike. */
 const meetingHeadline = (m: MeetingRecord) => ({
@@ -35,12 +42,12 @@ export const presentMeetingSummary = (m: MeetingRecord) => ({
   createdAt: m.createdAt.toISOString(),
 })
 
-/** The organizers' view. */
-export const presentMeeting = (m: MeetingRecord) => ({
+/** The organizers' view: each attachment's `url` is what the meeting keeps (sent back when it is edited), `viewUrl` opens it. */
+export const presentMeeting = (m: MeetingRecord, link: AttachmentLink) => ({
   ...presentMeetingSummary(m),
   shortCode: m.shortCode,
   agenda: m.agenda,
-  attachments: m.attachments.map(({ name, url }) => ({ name, url })),
+  attachments: m.attachments.map((a) => ({ name: a.name, url: a.url, viewUrl: link(a) })),
   selector: {
     levels: m.selector.levels ?? [],
     stationIds: m.selector.stationIds ?? [],
@@ -122,6 +129,7 @@ export const presentPersonAttendance = (p: PersonAttendance) => ({
 export const presentInvitation = (
   { meeting: m, invitation: i }: { meeting: MeetingRecord; invitation: MeetingInvitee },
   windows: { rsvpOpen: boolean; checkInOpen: boolean },
+  link: AttachmentLink,
 ) => ({
   id: m.id,
   title: m.title,
@@ -133,7 +141,7 @@ export const presentInvitation = (
   endAt: m.endAt.toISOString(),
   place: m.place,
   agenda: m.agenda,
-  attachments: m.attachments.map(({ name, url }) => ({ name, url })),
+  attachments: m.attachments.map((a) => ({ name: a.name, url: link(a) })),
   rsvpClosesAt: rsvpClosesAt(m, i).toISOString(),
   rsvpOpen: windows.rsvpOpen,
   checkInOpen: windows.checkInOpen,

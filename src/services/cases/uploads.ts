@@ -1,9 +1,10 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync } from 'node:fs'
 import { rm, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { ForbiddenError, NotFoundError, UnprocessableError, UnsupportedMediaTypeError } from '../../errors.js'
 import { stripImageMetadata } from '../../security/image-metadata.js'
+import { SignedLinks } from '../../security/signed-links.js'
 import { lazy } from '../../domain/lazy.js'
 
 /** file-type and its tokenizers (~30 modules) load at the first upload, not at every start. */
@@ -29,15 +30,17 @@ export interface UploadLinks {
  */
 export class Uploads {
   readonly dir: string
+  private readonly links: SignedLinks
   /** `mark(ownerId)`: a short keyed digest of the uploader, put in the name so that only they can attach it. */
   constructor(
     dir: string,
     private readonly mark: (ownerId: string) => string,
-    private readonly links: UploadLinks = { sign: mark, linkSeconds: 1800 },
+    links: UploadLinks = { sign: mark, linkSeconds: 1800 },
     /** Most images one message may carry. */
     private readonly maxPerCase = 9,
   ) {
     this.dir = resolve(dir)
+    this.links = new SignedLinks(links.sign, links.linkSeconds, 'upload-link')
   }
 
   /** Whether an upload (URL or name) was made by this person. */
@@ -108,21 +111,12 @@ export class Uploads {
   signedLink(url: string, now: Date): string {
     const name = nameOf(url)
     if (!NAME.test(name)) return url
-    const expires = Math.floor(now.getTime() / 1000) + this.links.linkSeconds
-    return `${UPLOAD_PATH}${name}?expires=${expires}&sig=${this.signature(name, expires)}`
+    return `${UPLOAD_PATH}${name}?${this.links.query(name, now)}`
   }
 
   /** Whether a signed link's query opens this file now. */
   linkOpens(name: string, expires: unknown, sig: unknown, now: Date): boolean {
-    if (typeof expires !== 'string' || typeof sig !== 'string' || !/^\d{1,12}$/.test(expires)) return false
-    if (Number(expires) * 1000 <= now.getTime()) return false
-    const want = Buffer.from(this.signature(name, Number(expires)))
-    const got = Buffer.from(sig)
-    return want.length === got.length && timingSafeEqual(want, got)
-  }
-
-  private signature(name: string, expires: number) {
-    return this.links.sign(`upload-link:${name}:${expires}`).slice(0, 32)
+    return this.links.opens(name, expires, sig, now)
   }
 
   contentType(name: string) {

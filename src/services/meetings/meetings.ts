@@ -25,6 +25,7 @@ import { meetingMessage, noticeTexts } from './meeting-notices.js'
 import type { AuditTrail } from '../audit.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 import type { DirectoryCache } from '../directory/directory-cache.js'
+import type { MeetingFiles } from './meeting-files.js'
 import { scopeOwnerIds, type StaffScope } from '../../domain/staff-scope.js'
 
 /** What an organizer sets; the rest of a meeting record is the service's. */
@@ -51,6 +52,8 @@ export class MeetingService {
     private readonly settings: { timeZone: string; reminderHours: number[]; remindCooldownMinutes: number },
     private readonly audit: Pick<AuditTrail, 'record'>,
     private readonly directory: Pick<DirectoryCache, 'scopeOf'>,
+    /** Uploaded files among the attachments must be ones the organizer uploaded (or the meeting had). */
+    private readonly files: Pick<MeetingFiles, 'checkAttachments'> | null = null,
   ) {}
 
   /** Where the staff member may look (domain/staff-scope.ts). */
@@ -100,6 +103,7 @@ export class MeetingService {
   async create(staff: StaffPrincipal, draft: MeetingDraft): Promise<MeetingRecord> {
     const now = this.clock.now()
     checkSchedule(draft, now)
+    this.files?.checkAttachments(draft.attachments, staff.id)
     const scope = await this.scopeOf(staff)
     await this.resolve(scope, draft.selector)
     const record: MeetingRecord = {
@@ -137,6 +141,7 @@ export class MeetingService {
   async edit(staff: StaffPrincipal, id: string, patch: MeetingPatch): Promise<MeetingRecord> {
     const { m, scope } = await this.managed(staff, id)
     if (m.status === 'cancelled') throw illegal(m)
+    if (patch.attachments) this.files?.checkAttachments(patch.attachments, staff.id, m.attachments)
     if (patch.selector && m.status !== 'draft')
       throw new ConflictError('会议已发布，参会人员不能再修改', [{ path: 'body.selector', message: m.status }], 'invitees_fixed')
     const now = this.clock.now()

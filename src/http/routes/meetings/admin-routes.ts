@@ -1,8 +1,10 @@
 import Router from '@koa/router'
 import type { Clock } from '../../../clock.js'
+import type { MeetingRecord } from '../../../domain/meeting.js'
 import type { AuthService } from '../../../services/accounts/auth.js'
 import type { MeetingReports } from '../../../services/meetings/meeting-reports.js'
 import type { MeetingService } from '../../../services/meetings/meetings.js'
+import type { MeetingFiles } from '../../../services/meetings/meeting-files.js'
 import type { MeetingStaffEntries } from '../../../services/meetings/meeting-staff-entries.js'
 import type { QrCodeRenderer } from '../../../services/qr-codes.js'
 import type { IdempotencyRepo } from '../../../store/idempotency-port.js'
@@ -10,7 +12,7 @@ import { requireStaff } from '../../middleware/auth.js'
 import { idempotent } from '../../middleware/idempotency.js'
 import {
   presentInvitee,
-  presentMeeting,
+  presentMeeting as presentWithLinks,
   presentMeetingSummary,
   presentInviteePreview,
   presentPersonAttendance,
@@ -26,16 +28,19 @@ export interface AdminMeetingDeps {
   reports: MeetingReports
   staffEntries: MeetingStaffEntries
   qrCodes: QrCodeRenderer
+  /** Signs links to the files the office uploaded (the staff member may see the meeting). */
+  files: Pick<MeetingFiles, 'link'>
   idempotency: IdempotencyRepo
   clock: Clock
   timeZone: string
 }
 
 /** Organizers (and admins) run meetings: create, edit, publish, cancel; follow answers and attendance. */
-export function adminMeetingRoutes({ auth, meetings, reports, staffEntries, qrCodes, idempotency, clock, timeZone }: AdminMeetingDeps) {
+export function adminMeetingRoutes({ auth, meetings, reports, staffEntries, qrCodes, files, idempotency, clock, timeZone }: AdminMeetingDeps) {
   const router = new Router<StaffState>({ prefix: '/api/admin/meetings' })
   router.use(requireStaff(auth, 'organizer', 'admin'))
   const idOf = (params: unknown) => parse(meetingIdParam, params, 'params').id
+  const presentMeeting = (m: MeetingRecord) => presentWithLinks(m, (a) => files.link(a, clock.now()))
 
   router.post(
     '/',

@@ -1,5 +1,7 @@
 import Router from '@koa/router'
+import type { Clock } from '../../../clock.js'
 import type { PersonRef } from '../../../domain/meeting.js'
+import type { MeetingFiles } from '../../../services/meetings/meeting-files.js'
 import type { Invitation, MeetingInvitations } from '../../../services/meetings/meeting-invitations.js'
 import type { MpSessions } from '../../../services/accounts/mp-sessions.js'
 import { requireDeputy } from '../../middleware/mp-auth.js'
@@ -11,15 +13,18 @@ import { checkInBody, checkInParam, meetingIdParam, rsvpBody } from './schemas.j
 export interface MpMeetingRoutesDeps {
   sessions: MpSessions
   invitations: MeetingInvitations
+  /** Signs links to the meeting's uploaded files for the invitee reading it. */
+  files: Pick<MeetingFiles, 'link'>
+  clock: Clock
 }
 
 /** Deputies in the mini-program: their meetings, their answers, check-in by scanning the code at the door. */
-export function mpMeetingRoutes({ sessions, invitations }: MpMeetingRoutesDeps) {
+export function mpMeetingRoutes({ sessions, invitations, files, clock }: MpMeetingRoutesDeps) {
   const router = new Router<DeputyState>({ prefix: '/api/mp/meetings' })
   router.use(requireDeputy(sessions))
   const me = (state: DeputyState): PersonRef => ({ kind: 'deputy', id: state.mpUser.deputyId })
 
-  const present = (x: Invitation) => presentInvitation(x, invitations.windows(x))
+  const present = (x: Invitation) => presentInvitation(x, invitations.windows(x), (a) => files.link(a, clock.now()))
 
   router.get('/', async (ctx) => {
     ctx.body = { items: (await invitations.upcoming(me(ctx.state))).map(present) }

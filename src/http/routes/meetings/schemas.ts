@@ -3,6 +3,7 @@ import { longText, requiredLine } from '../../../domain/free-text.js'
 import { DEPUTY_LEVELS } from '../../../domain/directory.js'
 import { ID_PATTERN } from '../../../domain/directory-import.js'
 import { MEETING_KINDS, MEETING_STATUSES } from '../../../domain/meeting.js'
+import { MEETING_FILE_REF } from '../../../services/meetings/meeting-files.js'
 import { pageQuery } from '../../schemas.js'
 
 const id = z.string().regex(ID_PATTERN, '编号格式无效')
@@ -24,9 +25,10 @@ export const selectorBody = z.strictObject({
   staffIds: ids('工作人员'),
 })
 
+/** A link to another site, or a file uploaded to POST /api/admin/meeting-files (its `url`). */
 const attachment = z.strictObject({
   name: text(100, '附件名称'),
-  url: z.url({ protocol: /^https?$/, error: '附件应为 http(s) 链接' }).max(1000),
+  url: z.union([z.string().regex(MEETING_FILE_REF), z.url({ protocol: /^https?$/ }).max(1000)], { error: '附件应为 http(s) 链接或上传的文件' }),
 })
 
 const fields = {
