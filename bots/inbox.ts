@@ -71,7 +71,8 @@ interface Lane {
 }
 
 export const DELAY_NOTICE = '系统正在维护，您的消息已经记下了，恢复后会自动处理并回复您，请不用重复发送。'
-const NOT_TEXT = '目前只能看懂文字消息，请用文字告诉我。需要帮助请发送"帮助"。'
+const NOT_TEXT = '目前只能看懂文字消息，照片和语音收不到，请用文字告诉我。需要帮助请发送"帮助"。'
+const NOT_TEXT_WHILE_WRITING = '照片和语音暂时收不到，没有加进留言。请用文字描述；您的留言还在，接着说就行。'
 const SORRY = '抱歉，刚才没有处理成功，请稍后再发一次。'
 const RECENT_IDS = 5000
 
@@ -283,7 +284,8 @@ export class Inbox {
         state.flow = null
       }
     }
-    if (!event.isText) replies.push(NOT_TEXT)
+    // A photo or a voice note is not attached to a message she is writing: she is told so, and that the message goes on.
+    if (!event.isText) replies.push(state.flow?.name === 'message' ? NOT_TEXT_WHILE_WRITING : NOT_TEXT)
     else {
       // A quote (引用) is read apart: the person's own words are the message, the quoted one its context.
       const { quoted, own } = unquote(event.text)

@@ -31,6 +31,19 @@ const RATING_WORDS: Record<string, number> = {
   还可以: 3,
   很不满意: 1,
   非常不满意: 1,
+  // Shop-review words people rate with everywhere else.
+  好评: 5,
+  五星好评: 5,
+  满分: 5,
+  一般般: 3,
+  还好: 3,
+  凑合: 3,
+  不怎么样: 2,
+  不太好: 2,
+  差评: 1,
+  很差: 1,
+  太差: 1,
+  非常差: 1,
 }
 
 /** "谢谢代表"、"，感谢你们的帮助" after a score: kind words, not part of it. */
@@ -42,7 +55,8 @@ const TRAILING_THANKS = /[,，、;；]?(?:谢谢|感谢|多谢|辛苦)[\s\S]*$/
  * WeChat faces and thanks after it are left aside. Anything else → null.
  */
 export function ratingWord(text: string): number | null {
-  const t = bareAnswer(text).replace(/[啊呀哈哦吧]+$/, '')
+  // "挺好的"、"还行吧"、"太差了": a tail that changes nothing of the score.
+  const t = bareAnswer(text).replace(/[啊呀哈哦吧的了]+$/, '')
   const word = RATING_WORDS[t] ?? RATING_WORDS[repeatedUnit(t, (u) => u in RATING_WORDS) ?? '']
   if (word !== undefined) return word
   // "5分"、"五星"、"打5分"、"4颗星": a score said with its unit (星 is the same as 分).
@@ -83,7 +97,7 @@ export function scaleWord(text: string): number | null {
  */
 export function dissatisfaction(input: string): { score: number; reason: string } | null {
   const text = normalise(input)
-  const m = /^(很|非常|特别|十分)?\s*不\s*满\s*意[\s!！~～。.，,、:：;；啊呀哦了]*/.exec(text)
+  const m = /^(很|非常|特别|十分)?\s*不\s*(?:太\s*)?满\s*意[\s!！~～。.，,、:：;；啊呀哦了]*/.exec(text)
   if (!m) return null
   const tail = originalTail(input, m[0]) ?? text.slice(m[0].length)
   // Only faces or thanks after it ("不满意[撇嘴]") leave no reason to keep.
@@ -92,6 +106,17 @@ export function dissatisfaction(input: string): { score: number; reason: string 
     .replace(TRAILING_THANKS, '')
     .replace(/[\p{P}\p{S}]/gu, '')
   return { score: m[1] ? 1 : 2, reason: meaningful ? tail.replace(/^[\s!！~～。.，,、:：;；啊呀哦了]+/, '').trim() : '' }
+}
+
+/**
+ * Words under an answer that say it did not solve the problem ("根本没修好，你们再看看", "灯还是不亮"):
+ * her verdict on that answer, 不满意, not a new message. Only read while an answer waits for her score.
+ */
+const NOT_SOLVED =
+  /没(?:有)?(?:修好|修|解决|处理|办好|弄好|管|人管|人来|效果|用)|还是(?:不|没|老样子|一样)|根本|再(?:看看|处理|来看|去看|管管|办)|不管用|白答复|敷衍|糊弄|答非所问|什么也没做|啥也没/
+
+export function notSolved(text: string): boolean {
+  return NOT_SOLVED.test(compact(text))
 }
 
 /** "3", "３", "3.", "第3个", "三" → 3; anything else → null. */

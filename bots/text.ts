@@ -6,7 +6,7 @@
 import { choiceNumber } from './scores.js'
 import { compact, EMOJI, normalise, originalTail, repeatedUnit } from './typed-text.js'
 
-export { choiceNumber, dissatisfaction, ratingWord, scaleWord } from './scores.js'
+export { choiceNumber, dissatisfaction, notSolved, ratingWord, scaleWord } from './scores.js'
 export { compact, normalise } from './typed-text.js'
 
 /** WeChat takes longer texts, but long bubbles are hard to read on an old phone; we cut well below. */
@@ -62,12 +62,14 @@ const WORDS: Array<[Command['kind'], string[]]> = [
     [
       ...['好了', '号了', '好啦', '好嘞', '说完了', '写完了', '完了', '没了', '就这些', '就这样', '完毕', '结束', '发完了'],
       ...['没有了', '没别的了', '没有别的了', '就这么多', '就这么多了', '行了', '可以了'],
+      // "Send it", as people say it when they think they are done.
+      ...['好拉', '号拉', '发送', '发吧', '发出去', '发过去', '发给代表', '就发吧', '提交吧', '交上去'],
     ],
   ],
   ['confirm', ['确认', '确定', '确认提交', '提交', '是', '是的', '对', '对的', '好的', '好', '好吧', '行', '行的', '可以', '可以的', '没问题']],
   ['cancel', ['取消', '不要了', '算了', '不留了', '退出', '不同意', '不用了', '否', '返回']],
   ['agree', ['同意', '我同意', '同意了', '同意的', '已阅同意']],
-  ['reopen', ['重新办理', '重办', '不满意', '要求重新办理']],
+  ['reopen', ['重新办理', '重办', '重新办', '不满意', '要求重新办理', '重新处理', '要求重新处理', '我要求重新处理', '再办一次', '再处理一次']],
   ['todo', ['待办', '代办', '我的待办', '待处理', '待办事项', '代办事项']],
   ['attend', ['参加', '参会', '我参加', '出席', '我出席', '能参加']],
   [
@@ -318,4 +320,21 @@ export function excerpt(text: string, n = 20): string {
   const line = normalise(text.split('\n')[0] ?? '')
   const chars = [...line]
   return chars.length > n ? `${chars.slice(0, n).join('')}…` : line
+}
+
+/** "发了吗", "提交了没有", "代表收到了吗" while she is still writing: whether it has gone yet. */
+export function asksIfSent(text: string): boolean {
+  return /^(?:我的留言|留言|代表)?(?:发|发送|发出去|提交|交上去|收到)了(?:吗|没|没有|么|嘛)[?？]*$/.test(compact(text))
+}
+
+/** "你好，请问这个是干什么的", "我不知道这个怎么用啊": what this chat is, not a message to a deputy. */
+export function asksHowToUse(text: string): boolean {
+  const t = compact(text)
+  return t.length <= 24 && /怎么用|干什么的|干嘛的|做什么的|是什么|能干什么|能做什么|有什么用|怎么留言|如何留言|怎么反映|怎么操作|怎么弄|不会用|怎么写/.test(t)
+}
+
+/** "人工", "电话多少", "你是机器人吗": a person asking for a person. */
+export function asksForPerson(text: string): boolean {
+  const t = compact(text).replace(/[?？!！。.，,啊呀吗呢]+$/g, '')
+  return t.length <= 16 && /人工|真人|客服|(?:找|要找|联系)(?:个)?(?:工作人员|人)|电话(?:多少|是多少|号码)?$|联系方式|机器人/.test(t)
 }

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto'
 import { ApiError, type CaseDraft, type DeputyMatch } from '../client.js'
 import { aboutThePlace, refusal } from './refusal.js'
+import { asksIfSent, compact } from '../text.js'
 import { lines, numbered, type Choice, type MessageFlow, type NewMessage, type PrivacyFlow, type Target, type Turn } from './turn.js'
 
 /**
@@ -44,6 +45,16 @@ export async function startMessageWithText(turn: Turn) {
   if (!addPart(turn, flow)) return
   turn.state.flow = flow
   turn.say('您是想给人大代表留言吧？这段话已经记下了，选好发给谁，就可以提交。不想留言请回复"取消"。')
+  if (await askConsentFirst(turn, { kind: 'resume', flow })) return
+  await showPlaces(turn, flow, null)
+}
+
+/** Her words, said elsewhere first (under an answer, "这是另一件事"), as a new message's first part. */
+export async function startMessageWithWords(turn: Turn, words: string) {
+  const flow = newFlow()
+  flow.parts.push(words)
+  turn.state.flow = flow
+  turn.say('好的，这段话记下了，作为一条新留言，选好发给谁，就可以提交。')
   if (await askConsentFirst(turn, { kind: 'resume', flow })) return
   await showPlaces(turn, flow, null)
 }
@@ -110,10 +121,7 @@ export async function continueMessage(turn: Turn, flow: MessageFlow): Promise<bo
         await (cmd.code.startsWith('DP') ? startMessageToDeputy(turn, cmd.code, flow.parts.join('\n')) : chooseStation(turn, flow, cmd.code))
         return true
       }
-      if (cmd.kind !== 'number') {
-        turn.say(lines('请回复列表前面的数字。', CANCEL_HINT))
-        return true
-      }
+      if (cmd.kind !== 'number') return typedWhileChoosing(turn, flow)
       if (cmd.value === 0 && flow.stage === 'place' && flow.path.length > 0) {
         const here = flow.path[flow.path.length - 1]
         await chooseTarget(turn, flow, { kind: 'region', id: here.id, label: flow.path.map((p) => p.name).join(' ') })
@@ -133,6 +141,16 @@ export async function continueMessage(turn: Turn, flow: MessageFlow): Promise<bo
       if (cmd.kind === 'done' || (cmd.kind === 'confirm' && flow.parts.length > 0)) {
         if (flow.parts.length === 0) turn.say('还没有收到您的内容，请先说说您的问题或建议。')
         else showConfirm(turn, flow)
+        return true
+      }
+      // "发了吗": not yet, and how it goes out; the question stays out of the text.
+      if (cmd.kind === 'text' && asksIfSent(cmd.text)) {
+        turn.say(flow.parts.length ? '还没有提交。说完了请回复"好了"，我把整条留言给您看一遍，您确认后就发给代表。' : TEXT_PROMPT)
+        return true
+      }
+      // A bare number answers no question here: filed in the text it would only puzzle the deputy.
+      if (cmd.kind === 'number') {
+        turn.say(flow.parts.length ? '您的留言还在写，接着说就行；说完了请回复"好了"。' : TEXT_PROMPT)
         return true
       }
       // A thank-you or an emoji between the lines is kind, not part of the problem: it stays out of the text.
@@ -217,6 +235,38 @@ async function showPlaces(turn: Turn, flow: MessageFlow, picked: Choice | null) 
   flow.options = children.map((r) => ({ id: r.id, name: r.name, kind: r.kind }))
   turn.state.flow = flow
   turn.say(lines(choicesShown(flow), '', !picked && '海报上有编号的（如 ST001、DP0001），也可以直接发编号。', CANCEL_HINT))
+}
+
+/**
+ * Words typed while she chooses a place or a deputy: the name of one on the list (or the start of
+ * it: "轻工" for 轻工街道) picks it; her problem described is kept as the message's first words; a
+ * "不知道" is told what to do; anything else is asked for the number again.
+ */
+async function typedWhileChoosing(turn: Turn, flow: MessageFlow): Promise<boolean> {
+  const typed = compact(turn.raw).replace(/[\p{P}\p{S}]/gu, '')
+  const here = flow.path.at(-1)
+  if (/^(?:我)?(?:也)?(?:不知道|不清楚|不晓得|不记得|不确定)/.test(typed)) {
+    turn.say(
+      lines(
+        here ? `不清楚的话，回复 0，就发给${here.name}。` : '不清楚在哪个区的话，可以发送代表的名字（如：给张伟代表留言），或海报上的编号。',
+        choicesShown(flow),
+        CANCEL_HINT,
+      ),
+    )
+    return true
+  }
+  const long = turn.command.kind === 'text' && isLongText(turn.raw)
+  // Her problem described here is the message's words, kept whatever else they say.
+  if (long && !addPart(turn, flow)) return true
+  const named = typed.length >= 2 ? flow.options.filter((o) => o.name === typed || (!long && o.name.startsWith(typed)) || typed.includes(o.name)) : []
+  if (named.length === 1) {
+    if (flow.stage === 'deputy') await chooseTarget(turn, flow, { kind: 'deputy', code: named[0].id, label: named[0].name })
+    else await showPlaces(turn, flow, named[0])
+    return true
+  }
+  if (long) turn.say(lines('您说的这段话先记下了，选好地方就能提交。', choicesShown(flow), CANCEL_HINT))
+  else turn.say(lines(named.length > 1 ? '有几个名字相近，请回复列表前面的数字。' : '请回复列表前面的数字。', CANCEL_HINT))
+  return true
 }
 
 /** The numbered list she is choosing from (places at the level reached, or the deputies found), as it was shown. */

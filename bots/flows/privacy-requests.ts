@@ -82,13 +82,17 @@ async function erase(turn: Turn) {
 }
 
 /** "撤回": which messages can still be withdrawn; "撤回 0042" (or the full ticket): that one. */
-async function withdraw(turn: Turn, ref: string | null) {
+export async function withdraw(turn: Turn, ref: string | null) {
   const { client, person } = turn
   if (!ref) {
     // However old: a message still waiting from months ago is hers to take back too.
     const open = (await client.casesShe(person.personId, 'withdraw')).filter((c) => WITHDRAWABLE.has(c.status))
     if (!open.length) return turn.say('您没有可以撤回的留言。已经答复或办结的留言不能撤回。')
-    return turn.say(lines('可以撤回的留言：', ...caseLines(open), '', `要撤回哪一条，请发送"撤回 编号"，如：撤回 ${open[0].ticket.slice(-4)}`))
+    // The list is numbered: her next "1" takes back the first, as the line under it says.
+    turn.state.listed = { kind: 'withdraw', tickets: open.slice(0, 5).map((c) => c.ticket), at: turn.now }
+    return turn.say(
+      lines('可以撤回的留言：', ...caseLines(open), '', `要撤回哪一条，请回复前面的数字，如：1；或发送"撤回 编号"，如：撤回 ${open[0].ticket.slice(-4)}`),
+    )
   }
   // Among all her messages however old, not only the newest the list holds; never another person's.
   let matches = await client.casesNamed(person.personId, ref)

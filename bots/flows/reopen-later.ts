@@ -22,7 +22,7 @@ export interface ReopenRequest {
   form: 'start' | 'end'
 }
 
-const WORD = '(?:重新办理|重办)'
+const WORD = '(?:重新办理|重新处理|再办一次|再处理一次|重新办|重办)'
 const ASK = '(?:我要|我想|我还是要|还是要|还是|请|请求|要求|申请|麻烦|帮我)'
 const GAP = '[\\s:：,，、。.!！~～;；]*'
 const AT_START = new RegExp(`^${ASK}?${WORD}(?:一下)?[吧啊呀]?${GAP}(?:(\\d{8}-\\d{4,}|\\d{4})(?!\\d)${GAP})?([\\s\\S]*)$`)

@@ -1,11 +1,44 @@
 import { ApiError, type CaseListItem } from '../client.js'
-import { agreesToNotice, dissatisfaction, isThanks, progressQuestion, quotedAnswerTicket, ratingWord, scaleWord } from '../text.js'
+import {
+  agreesToNotice,
+  asksForPerson,
+  asksHowToUse,
+  dissatisfaction,
+  isThanks,
+  notSolved,
+  progressQuestion,
+  quotedAnswerTicket,
+  ratingWord,
+  scaleWord,
+} from '../text.js'
 import { keepUnsentWords, keptDraftChoice } from './kept-draft.js'
-import { askConsentFirst, continueMessage, isLongText, resumeDraft, startMessageWithText, startNew, stillWriting } from './leave-message.js'
+import {
+  askConsentFirst,
+  continueMessage,
+  isLongText,
+  resumeDraft,
+  startMessageWithText,
+  startMessageWithWords,
+  startNew,
+  stillWriting,
+} from './leave-message.js'
+import { withdraw } from './privacy-requests.js'
 import { othersWaiting, ownCase, rate, rateByNumber, RATING_SCALE, reopenAnswer, SCALE_LINE, SCORE_FIRST } from './rating.js'
 import { pickToReopen, reopenLater } from './reopen-later.js'
 import { scoreWhilePicking } from './while-picking.js'
-import { caseLines, dayTime, lines, noSuchMessage, oneLine, shortTicket, type Conversation, type NewMessage, type PrivacyFlow, type Turn } from './turn.js'
+import {
+  caseLines,
+  dayTime,
+  lines,
+  noSuchMessage,
+  oneLine,
+  shortTicket,
+  type Conversation,
+  type NewMessage,
+  type PrivacyFlow,
+  type ReopenFlow,
+  type Turn,
+} from './turn.js'
 
 /**
  * A resident in a private chat: the menu, leaving a message (leave-message.ts), asking
@@ -15,6 +48,17 @@ import { caseLines, dayTime, lines, noSuchMessage, oneLine, shortTicket, type Co
 
 /** A reply not rated within this long is no longer what a bare "5" means. */
 const RATING_WINDOW_MS = 7 * 24 * 3_600_000
+
+/** A numbered list of her messages is what a bare number means for this long after it was shown. */
+const LIST_WINDOW_MS = 30 * 60_000
+
+/** What this chat is, for someone who asks: a person asked for is told how to reach one. */
+const WHAT_THIS_IS = '这里是人大代表联络站的留言小助手，由电脑自动回复。您有问题或建议，可以在这里写给人大代表，代表会答复您。'
+const NO_PERSON_HERE = lines(
+  '这里是联络站的留言小助手，由电脑自动回复，没有人工客服。',
+  '您把问题写下来发给代表，联络站工作人员和代表都会看到并答复您；需要电话联系的话，留言里写上您的电话，代表会打给您。',
+  '发送"留言"就可以开始。',
+)
 
 export const RESIDENT_MENU = lines(
   '您好！这里是人大代表联络站。请回复数字或文字：',
@@ -61,6 +105,15 @@ export const residentConversation: Conversation = async (turn) => {
       return true
   }
 
+  // A number right after a numbered list of her messages picks one of them; anything else ends the list.
+  const listed = state.listed && turn.now - state.listed.at < LIST_WINDOW_MS ? state.listed : null
+  state.listed = null
+  const picked = !flow && listed && cmd.kind === 'number' ? listed.tickets[cmd.value - 1] : undefined
+  if (picked) {
+    await (listed!.kind === 'query' ? query(turn, picked) : withdraw(turn, picked))
+    return true
+  }
+
   const rating = state.rating && turn.now - state.rating.since < RATING_WINDOW_MS ? state.rating : null
   // "满意" answers the rating question as well as "4": the question itself names the scores so.
   const score = cmd.kind === 'number' ? cmd.value : cmd.kind === 'text' ? ratingWord(cmd.text) : null
@@ -69,8 +122,10 @@ export const residentConversation: Conversation = async (turn) => {
   // A score (or 不满意…) under a quoted answer notice is for that message, whichever came last and
   // whatever she was doing: a new message she was writing goes on after it.
   const quoted = quotedAnswerTicket(turn.quoted)
-  if (quoted && (!flow || flow.name === 'message') && (score !== null || unhappy)) {
-    if (unhappy) await rate(turn, quoted, unhappy.score, unhappy.reason)
+  // Under the answer it quotes, "灯还是不亮" can only be her verdict on it.
+  const complaint = cmd.kind === 'text' && notSolved(cmd.text) ? { score: 2, reason: turn.raw } : null
+  if (quoted && (!flow || flow.name === 'message') && (score !== null || unhappy || complaint)) {
+    if (unhappy || complaint) await rate(turn, quoted, (unhappy ?? complaint)!.score, (unhappy ?? complaint)!.reason)
     else if (score! >= 1 && score! <= 5) await rate(turn, quoted, score!)
     else turn.say(RATING_SCALE)
     return true
@@ -98,7 +153,10 @@ export const residentConversation: Conversation = async (turn) => {
   if (await reopenLater(turn, rating !== null)) return true
 
   if (flow?.name === 'privacy') return privacyAnswer(turn, flow)
-  if (flow?.name === 'reopen') return flow.stage === 'pick' ? pickToReopen(turn, flow) : reopenAnswer(turn, flow)
+  if (flow?.name === 'reopen') {
+    if (flow.stage === 'verdict') return verdictAnswer(turn, flow)
+    return flow.stage === 'pick' ? pickToReopen(turn, flow) : reopenAnswer(turn, flow)
+  }
   if (flow?.name === 'message') {
     if (flow.instead ? await keptDraftChoice(turn, flow, rating !== null) : await continueMessage(turn, flow)) return true
     if (cmd.kind === 'number' && cmd.value === 3) {
@@ -121,11 +179,27 @@ export const residentConversation: Conversation = async (turn) => {
     else turn.say(SCORE_FIRST)
     return true
   }
+  // "根本没修好，你们再看看" while an answer waits: most likely her verdict on it, but it may be a new
+  // problem; she is asked which, never rated or sent on a guess.
+  if (rating && !flow && complaint) {
+    state.flow = { name: 'reopen', stage: 'verdict', ticket: rating.ticket, reason: complaint.reason }
+    turn.say(verdictQuestion(rating.ticket))
+    return true
+  }
+  if (!flow && cmd.kind === 'text' && asksForPerson(cmd.text)) {
+    turn.say(NO_PERSON_HERE)
+    return true
+  }
+  if (!flow && cmd.kind === 'text' && asksHowToUse(cmd.text)) {
+    turn.say(lines(WHAT_THIS_IS, '', RESIDENT_MENU))
+    return true
+  }
   // "谢谢", a thumbs-up, "好的" with nothing going on are answered kindly, not with the whole menu;
   // an answer still unrated is asked for once more.
   const thanks = cmd.kind === 'text' && isThanks(cmd.text)
   if (!flow && (cmd.kind === 'pleasantry' || cmd.kind === 'confirm' || cmd.kind === 'done' || thanks)) {
-    const kind = cmd.kind === 'confirm' || cmd.kind === 'done' ? '好的！' : '不客气！'
+    // "不客气" only answers thanks: a smile or "嗯" at first contact is greeted.
+    const kind = cmd.kind === 'confirm' || cmd.kind === 'done' ? '好的！' : thanks || /谢|感|辛苦|麻烦/.test(turn.raw) ? '不客气！' : '您好！'
     turn.say(rating ? lines(`${kind}方便的话，请给这次答复打个分：`, SCALE_LINE) : `${kind}有事随时发消息给我们：留言请回复 1，查询请回复 2。`)
     return true
   }
@@ -168,7 +242,36 @@ export const residentConversation: Conversation = async (turn) => {
       return true
     }
   }
+  // Words not understood while an answer waits for her score: the question again, not the whole menu.
+  if (rating && !flow && cmd.kind === 'text') {
+    turn.say(lines('没看懂您的意思。要给答复打分，请回复 1 到 5 中的一个数字：', SCALE_LINE, '要办别的事，请回复"帮助"看菜单。'))
+    return true
+  }
   turn.say(turn.person.deputy ? lines(RESIDENT_MENU, '', DEPUTY_MENU) : RESIDENT_MENU)
+  return true
+}
+
+const verdictQuestion = (ticket: string) =>
+  lines(
+    `您是说留言 ${shortTicket(ticket)} 的问题还没有解决吗？请回复数字：`,
+    '1. 是的，没有解决（记为不满意，可以申请重新办理）',
+    '2. 不是，这是另一件事，我要给代表留言',
+  )
+
+/** Her answer to verdictQuestion: not solved is a 2 (不满意) with her words kept; another matter starts a message with them. */
+async function verdictAnswer(turn: Turn, flow: ReopenFlow): Promise<boolean> {
+  const cmd = turn.command
+  const words = flow.reason ?? ''
+  if ((cmd.kind === 'number' && cmd.value === 1) || cmd.kind === 'confirm') {
+    turn.state.flow = null
+    await rate(turn, flow.ticket, 2, words)
+  } else if (cmd.kind === 'number' && cmd.value === 2) {
+    turn.state.flow = null
+    await startMessageWithWords(turn, words)
+  } else if (cmd.kind === 'cancel') {
+    turn.state.flow = null
+    turn.say('好的。方便的时候，请给这次答复打个分：\n' + SCALE_LINE)
+  } else turn.say(verdictQuestion(flow.ticket))
   return true
 }
 
@@ -204,8 +307,11 @@ async function query(turn: Turn, ticket: string | null) {
   const { client, person } = turn
   if (!ticket) {
     const { items, more } = await client.caseList(person.personId)
-    if (items.length === 0) return turn.say('您还没有留言。发送"留言"就可以给人大代表留言。')
+    const draft = turn.state.flow?.name === 'message' && turn.state.flow.parts.length ? turn.state.flow : null
+    if (items.length === 0)
+      return turn.say(draft ? lines('您正在写的留言还没有提交，所以还查不到。', stillWriting(draft)) : '您还没有留言。发送"留言"就可以给人大代表留言。')
     const shown = caseLines(items)
+    if (!turn.state.flow) turn.state.listed = { kind: 'query', tickets: items.slice(0, shown.length).map((c) => c.ticket), at: turn.now }
     // Only the newest are listed: she is told so, and that an older one is found by its number all the same.
     const cut = more || items.length > shown.length
     turn.say(
@@ -213,9 +319,10 @@ async function query(turn: Turn, ticket: string | null) {
         cut ? `您最近的 ${shown.length} 条留言（更早的没有列出）：` : '您最近的留言：',
         ...shown,
         '',
-        `看详情请发送"查询 编号"，如：查询 ${items[0].ticket}`,
+        turn.state.flow ? `看详情请发送"查询 编号"，如：查询 ${items[0].ticket}` : `看哪一条的详情，请回复前面的数字，如：1`,
         cut && '更早的留言，发送"查询"和它的编号（完整编号或后四位）也能查到。',
         rateLine(items),
+        draft && stillWriting(draft),
       ),
     )
     return

@@ -54,7 +54,8 @@ export interface PrivacyFlow {
  */
 export interface ReopenFlow {
   name: 'reopen'
-  stage: 'offer' | 'reason' | 'pick'
+  /** 'verdict': she wrote under an answer that it did not solve her problem; asked whether she means it is not solved. */
+  stage: 'offer' | 'reason' | 'pick' | 'verdict'
   /** The message to reopen ('' while she picks it). */
   ticket: string
   /** Stage pick: the tickets listed, in their numbers' order. */
@@ -83,22 +84,40 @@ export interface DialogueState {
    * offer that follows has it and "1" does not ask for it again.
    */
   rating: { ticket: string; since: number; reason?: string } | null
+  /**
+   * The numbered list of her messages just shown (查询, 撤回): her next message, if a number of it, picks
+   * that message for what the list was for. Any other message ends it.
+   */
+  listed?: ListedMessages | null
   /** When the resident last moved the flow on (bot clock, ms). */
   touchedAt: number
 }
 
-export const emptyDialogue = (now: number): DialogueState => ({ flow: null, rating: null, touchedAt: now })
+export interface ListedMessages {
+  kind: 'query' | 'withdraw'
+  /** The tickets in their numbers' order. */
+  tickets: string[]
+  at: number
+}
+
+export const emptyDialogue = (now: number): DialogueState => ({ flow: null, rating: null, listed: null, touchedAt: now })
 
 /** Reads what the backend returned; anything unrecognised starts afresh rather than crash a conversation. */
 export function readDialogue(raw: Record<string, unknown> | null, now: number): DialogueState {
   if (!raw || raw.v !== 1) return emptyDialogue(now)
   const s = raw as unknown as DialogueState
-  return { flow: s.flow ?? null, rating: s.rating ?? null, touchedAt: typeof s.touchedAt === 'number' ? s.touchedAt : now }
+  return { flow: s.flow ?? null, rating: s.rating ?? null, listed: s.listed ?? null, touchedAt: typeof s.touchedAt === 'number' ? s.touchedAt : now }
 }
 
-export const writeDialogue = (s: DialogueState): Record<string, unknown> => ({ v: 1, flow: s.flow, rating: s.rating, touchedAt: s.touchedAt })
+export const writeDialogue = (s: DialogueState): Record<string, unknown> => ({
+  v: 1,
+  flow: s.flow,
+  rating: s.rating,
+  listed: s.listed ?? null,
+  touchedAt: s.touchedAt,
+})
 
-export const isEmpty = (s: DialogueState) => s.flow === null && s.rating === null
+export const isEmpty = (s: DialogueState) => s.flow === null && s.rating === null && !s.listed
 
 /**
  * One incoming message being answered. Handlers change `state` and queue answers with
