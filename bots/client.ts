@@ -131,11 +131,15 @@ export interface MeetingAnswer {
   id: string
   title: string
   kindLabel: string
+  /** published, or cancelled (still listed until it would have ended). */
+  status?: string
   time: string
   place: string
   rsvp: string
   rsvpLabel: string
   reason: string | null
+  /** Whether an answer (or a change of it) is still taken (absent from an older backend). */
+  rsvpOpen?: boolean
 }
 
 const enc = encodeURIComponent
@@ -267,9 +271,20 @@ export class LiaisonClient {
   }
 
   // Meetings
-  /** "参加" / "请假 原因": answers the nearest meeting still waiting for this person's answer. */
-  answerMeeting(personId: string, response: 'attend' | 'leave', reason?: string) {
-    return this.call<MeetingAnswer>('POST', `/people/${enc(personId)}/meetings/next/rsvp`, response === 'leave' ? { response, reason } : { response })
+  /**
+   * "参加" / "请假 原因": answers the nearest meeting still waiting for this person's answer, or the
+   * meeting with this id (an answer changed).
+   */
+  answerMeeting(personId: string, response: 'attend' | 'leave', reason?: string, meetingId = 'next') {
+    return this.call<MeetingAnswer>(
+      'POST',
+      `/people/${enc(personId)}/meetings/${enc(meetingId)}/rsvp`,
+      response === 'leave' ? { response, reason } : { response },
+    )
+  }
+  /** The meetings this person is invited to that are not over yet, earliest first, with their answers. */
+  async meetings(personId: string) {
+    return (await this.call<{ items: MeetingAnswer[] }>('GET', `/people/${enc(personId)}/meetings`)).items
   }
 
   // Rooms, alerts

@@ -1,6 +1,7 @@
-import { ApiError } from '../client.js'
-import { compact, normalise, parseCommand, quotedTicket } from '../text.js'
-import { EMOJI } from '../typed-text.js'
+import { ApiError, type DeputyCase } from '../client.js'
+import { compact, normalise, parseCommand, quotedTicket, type Command } from '../text.js'
+import { attend, excuse, meetingWords } from './deputy-meetings.js'
+import { isBareDone, isMalformedBinding, isOnlyAcknowledging, isPlaceholder, readsLikeAnswer } from './deputy-words.js'
 import { refusal } from './refusal.js'
 import { lines, oneLine, type Conversation, type Turn } from './turn.js'
 
@@ -16,8 +17,13 @@ const TODO_LIST_MAX = 10
 export const deputyConversation: Conversation = async (turn) => {
   const cmd = turn.command
   if (cmd.kind === 'bind') return guarded(turn, () => bind(turn, cmd.code))
-  // A resident who is not a deputy and types "待办" gets the backend's explanation.
-  if (cmd.kind === 'todo') return guarded(turn, () => todo(turn))
+  if (cmd.kind === 'text' && isMalformedBinding(cmd.text)) {
+    turn.say('绑定码是 6 位数字，例如：绑定 123456')
+    return true
+  }
+  // A resident who is not a deputy and types "待办", or "受理 0001" / "回复 0001 …" with a number as a
+  // notice writes it, gets the backend's explanation of binding. ("回复1" may be a resident's menu choice.)
+  if (cmd.kind === 'todo' || (!turn.person.deputy && namesACase(cmd))) return guarded(turn, () => todo(turn))
   if (!turn.person.deputy) return false
   // A whole line copied from a notice ("受理请回复：受理 0001") is the command it shows.
   const copied = cmd.kind === 'text' ? /^(?:受理|答复)请(?:回复|发送)[:：]\s*(.+)$/.exec(normalise(cmd.text)) : null
@@ -44,6 +50,11 @@ export const deputyConversation: Conversation = async (turn) => {
         turn.say(lines('请把"答复内容"换成您要对群众说的话，例如：', `回复 ${cmd.ref} 已联系供电所，本周修好。`))
         return true
       }
+      // "已处理" alone tells the resident nothing she could rate.
+      if (isBareDone(cmd.text)) {
+        turn.say(`请写明怎么处理的，群众才知道结果，例如：回复 ${cmd.ref} 已联系供电所，路灯昨天修好了`)
+        return true
+      }
       // "收到，马上安排" is the deputy saying he has it, not the answer the resident is asked to rate.
       if (isOnlyAcknowledging(cmd.text)) return guarded(turn, () => acknowledgeInstead(turn, cmd.ref, cmd.text))
       return guarded(turn, async () => {
@@ -53,11 +64,10 @@ export const deputyConversation: Conversation = async (turn) => {
     case 'acknowledge':
       return guarded(turn, async () => {
         const done = await acknowledged(turn, cmd.ref)
-        turn.say(
-          done
-            ? `已受理留言 ${done.ticket}。请在期限内答复，答复时发送：回复 ${cmd.ref} 再写上答复`
-            : `留言 ${cmd.ref} 您已经受理过了，不用再受理。办好后请发送：回复 ${cmd.ref} 再写上答复`,
-        )
+        if (done) return turn.say(`已受理留言 ${done.ticket}。请在期限内答复，答复时发送：回复 ${cmd.ref} 再写上答复`)
+        // "受理1": the message named in full, and the number he writes it by, as 待办 shows it.
+        const it = (await turn.client.deputyCases(turn.person.personId)).find((c) => named(c, cmd.ref))
+        turn.say(`留言 ${it?.ticket ?? cmd.ref} 您已经受理过了，不用再受理。办好后请发送：回复 ${it?.short ?? cmd.ref} 再写上答复`)
       })
     case 'transfer':
       if (!cmd.reason) {
@@ -69,38 +79,45 @@ export const deputyConversation: Conversation = async (turn) => {
         turn.say(`已把留言 ${done.ticket} 交回联络站工作人员处理。`)
       })
     case 'attend':
-      return answerMeeting(turn, async () => {
-        const m = await turn.client.answerMeeting(turn.person.personId, 'attend')
-        turn.say(`已回复参加：${m.title}，${m.time}，地点 ${m.place}。到场后请用小程序扫会场二维码签到。`)
-      })
+      return guarded(turn, () => attend(turn))
     case 'excuse':
-      if (!cmd.reason) {
-        turn.say(lines('请写明请假原因，例如：', '请假 外出学习'))
+      return guarded(turn, () => excuse(turn, cmd.reason))
+    default:
+      // Plain words, with nothing else going on (a message of his own being written takes its "好的").
+      if (turn.state.flow) return false
+      try {
+        return (await meetingWords(turn)) || (await offerToAnswer(turn))
+      } catch (err) {
+        if (!(err instanceof ApiError)) throw err
+        turn.say(refusal(err))
         return true
       }
-      return answerMeeting(turn, async () => {
-        const m = await turn.client.answerMeeting(turn.person.personId, 'leave', cmd.reason)
-        turn.say(`已为您请假：${m.title}（${m.time}）。原因：${m.reason ?? cmd.reason}`)
-      })
-    default:
-      return false
   }
 }
 
-/** The words of the notice's own example, sent as they are. */
-function isPlaceholder(text: string): boolean {
-  return /^(答复内容|再写上答复|您的答复|答复|办理结果)[。.!！]?$/.test(compact(text))
-}
+/** A case command with a number as notices and 待办 write it (0001, 20261122-0001). */
+const namesACase = (cmd: Command) => (cmd.kind === 'reply' || cmd.kind === 'acknowledge' || cmd.kind === 'transfer') && /^(\d{4}|\d{8}-\d{4,})$/.test(cmd.ref)
+
+/** Whether a number he typed names this case, as the backend reads it (1 → 0001). */
+const named = (c: DeputyCase, ref: string) => c.ticket === ref || c.ticket.endsWith(`-${ref.padStart(4, '0')}`)
 
 /**
- * A short line that only says the deputy has it in hand (收到, 好的我明天去看看再回复), with no word that
- * something was done: sent as the answer, the resident would be asked to rate "收到".
+ * "路灯已经修好了" from a deputy with messages open: probably his answer, without "回复 0001". It is only
+ * offered, never sent: he may be a resident too, writing about his own street.
  */
-function isOnlyAcknowledging(text: string): boolean {
-  const t = compact(text).replace(EMOJI, '')
-  if ([...t].length > 20) return false
-  if (/已经?(修|办|处理|解决|联系|落实|完成|答复|协调)|修好|办好|解决了|处理好|完成了/.test(t)) return false
-  return /^(收到|好的|好|已阅|阅|知道了|明白|ok|嗯)/i.test(t) || /(再回复|再答复|马上安排|尽快|去看看|去现场|了解一下)/.test(t)
+async function offerToAnswer(turn: Turn): Promise<boolean> {
+  if (turn.command.kind !== 'text' || !readsLikeAnswer(turn.raw)) return false
+  const items = await turn.client.deputyCases(turn.person.personId)
+  if (items.length === 0) return false
+  const words = oneLine(turn.raw)
+  const yours = '如果这是您自己要反映的问题，请发送"留言"。'
+  if (items.length === 1) {
+    const c = items[0]
+    turn.say(lines(`是要答复留言 ${c.short}（${oneLine(c.excerpt)}）吗？请发送：回复 ${c.short} ${words}`, yours))
+  } else {
+    turn.say(lines(`是要答复留言吗？请把留言编号写在前面，例如：回复 ${items[0].short} ${words}`, `您有 ${items.length} 件待办，编号请发送"待办"查看。`, yours))
+  }
+  return true
 }
 
 /** Acknowledges the message if it still waits for that; false when it was acknowledged already. */
@@ -127,7 +144,9 @@ async function acknowledgeInstead(turn: Turn, ref: string, text: string) {
 async function askForNumber(turn: Turn, verb: string) {
   const items = await turn.client.deputyCases(turn.person.personId)
   if (items.length === 0) return turn.say('您目前没有待办留言。')
-  const short = items[0].short
+  const toAck = items.find(awaitsAcknowledging)
+  if (verb === '受理' && !toAck) return turn.say(`您的待办留言都已受理。办好后请发送：回复 ${items[0].short} 答复内容`)
+  const short = verb === '受理' ? toAck!.short : items[0].short
   const example = verb === '受理' ? `受理 ${short}` : verb === '转交' ? `转交 ${short} 原因` : `${verb} ${short} 答复内容`
   turn.say(
     lines(
@@ -136,18 +155,6 @@ async function askForNumber(turn: Turn, verb: string) {
       items.length > 1 ? `您有 ${items.length} 件待办，编号请发送"待办"查看。` : `（${short} 是您待办里的留言：${oneLine(items[0].excerpt)}）`,
     ),
   )
-}
-
-/** An answer to a meeting notice; with none waiting, say how answering works. */
-function answerMeeting(turn: Turn, action: () => Promise<void>): Promise<true> {
-  return guarded(turn, async () => {
-    try {
-      await action()
-    } catch (err) {
-      if (!(err instanceof ApiError) || err.code !== 'no_meeting_awaiting') throw err
-      turn.say(`${err.message}。收到会议通知后，回复"参加"或"请假 原因"即可。`)
-    }
-  })
 }
 
 /** A refusal from the backend (not a deputy, no such case, bad code) is shown as it is written. */
@@ -162,7 +169,16 @@ async function guarded(turn: Turn, action: () => Promise<void>): Promise<true> {
 }
 
 async function bind(turn: Turn, code: string) {
-  const bound = await turn.client.bind(turn.person.personId, code)
+  const bound = await turn.client.bind(turn.person.personId, code).catch((err) => {
+    // The code he already used, sent again: he is bound, and needs nothing more.
+    const { deputy, staff } = turn.person
+    if (!(err instanceof ApiError) || err.code !== 'invalid_binding_code' || !(deputy || staff)) throw err
+    return null
+  })
+  if (!bound) {
+    const who = turn.person.deputy ? `${turn.person.deputy.name}代表` : turn.person.staff!.name
+    return turn.say(lines(`您已经绑定为${who}了，不用再绑定。`, '如需改绑，请向联络站工作人员重新获取绑定码。'))
+  }
   if (bound.deputy) {
     turn.say(lines(`绑定成功！${bound.deputy.name}代表，您好。`, '以后群众的留言、办理提醒会通过这里发给您。', '发送"待办"查看待办留言。'))
   } else if (bound.staff) {
@@ -174,16 +190,30 @@ async function todo(turn: Turn) {
   const items = await turn.client.deputyCases(turn.person.personId)
   if (items.length === 0) return turn.say('您目前没有待办留言。')
   const shown = items.slice(0, TODO_LIST_MAX)
+  // 受理 is shown only with a message that still waits for it: one accepted already waits for his answer.
+  const toAck = shown.find(awaitsAcknowledging)
   turn.say(
     lines(
       `您有 ${items.length} 件待办留言${items.some((c) => c.overdue) ? '（超期的在前）' : ''}：`,
-      ...shown.map((c, i) => `${i + 1}.【${c.short}】${c.overdue ? '已超期 · ' : ''}${c.statusLabel} · ${oneLine(c.excerpt)}\n   请在${c.replyByText}答复`),
+      ...shown.map((c, i) => `${i + 1}.【${c.short}】${c.overdue ? '已超期 · ' : ''}${standing(c)} · ${oneLine(c.excerpt)}\n   请在${c.replyByText}答复`),
       items.length > shown.length && `还有 ${items.length - shown.length} 件，请在小程序里查看。`,
       '',
       '办理方法（编号用方括号里的四位数）：',
       `回复 ${shown[0].short} 答复内容`,
-      `受理 ${shown[0].short}`,
+      toAck && `受理 ${toAck.short}`,
       `转交 ${shown[0].short} 原因`,
     ),
   )
+}
+
+/** Whether a message in his hands still waits for 受理. */
+const awaitsAcknowledging = (c: DeputyCase) => c.status === 'assigned' || c.status === 'reopened'
+
+/** Where a message in his hands stands, in his words rather than the office's (已分派). */
+function standing(c: DeputyCase): string {
+  if (c.status === 'assigned') return '新留言，待受理'
+  if (c.status === 'reopened') return '群众要求重新办理，待受理'
+  if (c.status === 'acknowledged') return '已受理，待答复'
+  if (c.status === 'forwarded') return '已交有关部门，待答复'
+  return c.statusLabel
 }

@@ -41,7 +41,7 @@ describe('bot: a deputy acts on his notices in his own words', function () {
     const short = ticket.slice(-4)
     const ackLine = notice.split('\n').find((l) => l.startsWith('受理请回复'))!
     expect(await ask(t, deputy, ackLine)).to.include(`已受理留言 ${ticket}`)
-    expect(await ask(t, deputy, `受理 ${short}`), 'a second 受理').to.include(`留言 ${short} 您已经受理过了，不用再受理`)
+    expect(await ask(t, deputy, `受理 ${short}`), 'a second 受理').to.include(`留言 ${ticket} 您已经受理过了，不用再受理`)
 
     const replyLine = notice.split('\n').find((l) => l.startsWith('答复请回复'))!
     expect(await ask(t, deputy, replyLine)).to.include('请把"答复内容"换成您要对群众说的话')

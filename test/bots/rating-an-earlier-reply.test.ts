@@ -94,7 +94,7 @@ describe('bot: a resident with two answers waiting rates the earlier one by its 
 
   it('with three waiting, says to pick one by its number rather than "它"', async () => {
     const tickets = [await writes('路口红绿灯时间太短'), await writes('小区门口的垃圾没人清运'), await writes('楼道灯坏了')]
-    for (const ticket of tickets) await answered(ticket, '已处理。')
+    for (const ticket of tickets) await answered(ticket, '已联系物业处理。')
     const thanks = await ask(t, resident, '5')
     expect(thanks)
       .to.include('您还有 2 条留言的答复等着打分：')
@@ -173,7 +173,7 @@ describe('bot: a resident with two answers waiting rates the earlier one by its 
       ['5分 谢谢代表', 5, '楼道灯坏了'],
     ] as const) {
       const ticket = await writes(text)
-      await answered(ticket, '已处理。')
+      await answered(ticket, '已联系物业处理。')
       const thanks = await ask(t, resident, said)
       expect(thanks, said).to.include(`已记下您的评分：${score} 分。谢谢您的评价！`).and.not.include('3. 帮助')
       expect(await stored(ticket), said).to.include({ status: 'closed', rating: score })

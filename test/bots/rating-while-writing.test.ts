@@ -29,7 +29,7 @@ describe('bot: a resident rates an answer in words while writing a new message',
       ['基本满意。', 3],
     ] as const) {
       const earlier = await writes(`路口红绿灯时间太短（${said}）`)
-      await writingWhenAnswered(earlier, '小区门口的垃圾好几天没人清运', '已处理。')
+      await writingWhenAnswered(earlier, '小区门口的垃圾好几天没人清运', '已联系物业处理。')
       expect(await ask(t, resident, said), said)
         .to.include(`已记下您的评分：${score} 分。谢谢您的评价！`)
         .and.include('您的新留言还在写，接着说就行；说完了回复"好了"。')
@@ -43,7 +43,7 @@ describe('bot: a resident rates an answer in words while writing a new message',
 
   it('"不满意" alone while writing is the score 2 with the offer to handle it again; "2" and his message goes on', async () => {
     const earlier = await writes('楼道的灯坏了，晚上看不见')
-    await writingWhenAnswered(earlier, '小区门口的垃圾好几天没人清运', '已处理。')
+    await writingWhenAnswered(earlier, '小区门口的垃圾好几天没人清运', '已联系物业处理。')
     expect(await ask(t, resident, '不满意'))
       .to.include('已记下您的评分：2 分。很抱歉没能让您满意。')
       .and.include('1. 重新办理')
@@ -58,7 +58,7 @@ describe('bot: a resident rates an answer in words while writing a new message',
 
   it('"不满意，灯还是不亮" while writing keeps the reason, as it does outside a message; "1" reopens with it', async () => {
     const earlier = await writes('楼道的灯坏了，晚上看不见')
-    await writingWhenAnswered(earlier, '小区门口的垃圾好几天没人清运', '已处理。')
+    await writingWhenAnswered(earlier, '小区门口的垃圾好几天没人清运', '已联系物业处理。')
     expect(await ask(t, resident, '不满意，灯还是不亮'))
       .to.include('已记下您的评分：2 分。很抱歉没能让您满意。')
       .and.include('您说的"灯还是不亮"也记下了')
@@ -72,7 +72,7 @@ describe('bot: a resident rates an answer in words while writing a new message',
 
   it('at the summary of his new message, "满意" rates the answer and is not added to the message', async () => {
     const earlier = await writes('路口红绿灯时间太短')
-    await atSummaryWhenAnswered(earlier, '小区门口的垃圾好几天没人清运', '已处理。')
+    await atSummaryWhenAnswered(earlier, '小区门口的垃圾好几天没人清运', '已联系物业处理。')
     expect(await ask(t, resident, '满意'))
       .to.include('已记下您的评分：4 分。谢谢您的评价！')
       .and.include('您的新留言还没有提交')

@@ -1,0 +1,90 @@
+import { expect } from 'chai'
+import { asAdmin, startApp, type TestApp } from '../helpers/app.js'
+import { meetingBody, meetingCity } from '../helpers/meetings.js'
+import { ask, bindZhangWei, BOT_SECRET, dispatch, startBot, waitFor, type BotUnderTest, type Person } from './helpers.js'
+
+/**
+ * 张伟 answers a meeting notice the way people answer an invitation: "好的", "收到", "去不了", and
+ * changes his mind after "我参加". "好的" records nothing, so he is asked for 参加 or 请假; "去不了" is
+ * 请假; a change is made while answers are still taken, and otherwise he hears why not.
+ */
+describe('bot: a deputy answers a meeting notice in his own words', function () {
+  this.timeout(30_000)
+  let app: TestApp
+  let t: BotUnderTest
+  let deputy: Person
+  beforeEach(async () => {
+    app = await startApp({ directory: meetingCity(), overrides: { bot: { secret: BOT_SECRET } } })
+    app.clock.set(new Date('2026-11-23T02:00:00Z'))
+    t = await startBot(app.baseUrl)
+    deputy = await bindZhangWei(app, t)
+  })
+  afterEach(async () => {
+    await t.stop()
+    await app.close()
+  })
+
+  /** The office publishes 市人大常委会第十次会议 (11月26日 09:30–11:30), and its notice reaches 张伟's WeChat. */
+  async function noticeReachesHim(over: Record<string, unknown> = {}) {
+    const office = await asAdmin(app)
+    const { body } = await office.post('/api/admin/meetings', meetingBody(over))
+    const id = (await office.post(`/api/admin/meetings/${body.id}/publish`)).body.id as string
+    await dispatch(app)
+    await waitFor(() => t.world.said('张伟').find((m) => m.startsWith('会议通知：')), 'the meeting notice to reach 张伟')
+    return id
+  }
+  const answerOf = async (meetingId: string) => (await app.liaison.store.meetings.invitation(meetingId, { kind: 'deputy', id: 'dp0001' }))!
+  const ASKED = '请回复"参加"，或"请假 原因"（会议：市人大常委会第十次会议，11月26日 09:30–11:30）'
+
+  it('"好的", "收到", "行", "可以" under a notice ask for 参加 or 请假, and record nothing', async () => {
+    const meeting = await noticeReachesHim()
+    for (const words of ['好的', '收到', '行', '可以']) expect(await ask(t, deputy, words), words).to.equal(ASKED)
+    expect(await answerOf(meeting), 'still unanswered').to.include({ rsvp: 'pending' })
+    expect(await ask(t, deputy, '参加')).to.include('已回复参加：市人大常委会第十次会议')
+    // Answered, "好的" is a pleasantry again: nothing waits for him.
+    expect(await ask(t, deputy, '好的')).to.not.include('请回复"参加"')
+  })
+
+  it('"去不了" and its kin are 请假: the reason is asked for when he gave none, and taken when he did', async () => {
+    const meeting = await noticeReachesHim()
+    for (const words of ['去不了', '来不了', '参加不了', '有事去不了']) {
+      const said = await ask(t, deputy, words)
+      expect(said, words).to.equal('请写明请假原因（会议：市人大常委会第十次会议，11月26日 09:30–11:30），例如：\n请假 外出学习')
+    }
+    expect(await answerOf(meeting), 'nothing recorded without a reason').to.include({ rsvp: 'pending' })
+    expect(await ask(t, deputy, '去不了，家里有事')).to.equal('已为您请假：市人大常委会第十次会议（11月26日 09:30–11:30）。原因：家里有事')
+    expect(await answerOf(meeting)).to.include({ rsvp: 'leave', reason: '家里有事' })
+  })
+
+  it('after "我参加", "请假，家里有事" changes his answer while answers are taken, and "参加" changes it back', async () => {
+    const meeting = await noticeReachesHim()
+    expect(await ask(t, deputy, '我参加')).to.include('已回复参加')
+    expect(await ask(t, deputy, '请假，家里有事')).to.equal('已改为请假：市人大常委会第十次会议（11月26日 09:30–11:30）。原因：家里有事')
+    expect(await answerOf(meeting)).to.include({ rsvp: 'leave', reason: '家里有事' })
+    expect(await ask(t, deputy, '参加')).to.equal(
+      '已改为参加：市人大常委会第十次会议，11月26日 09:30–11:30，地点 市人大常委会第一会议室。到场后请用小程序扫会场二维码签到。',
+    )
+    expect(await answerOf(meeting)).to.include({ rsvp: 'attend' })
+  })
+
+  it('after the answers closed, "请假，家里有事" says his 参加 stands and what the office says to do', async () => {
+    const meeting = await noticeReachesHim({ rsvpDeadline: '2026-11-25T18:00:00+08:00' })
+    expect(await ask(t, deputy, '我参加')).to.include('已回复参加')
+    app.clock.set(new Date('2026-11-25T12:00:00Z')) // 20:00 in Shanghai, past the deadline
+    expect(await ask(t, deputy, '请假，家里有事')).to.equal(
+      '您已回复参加这个会议（市人大常委会第十次会议，11月26日 09:30–11:30）。回复已于 11月25日 18:00 截止，如需请假请联系会务人员。',
+    )
+    expect(await answerOf(meeting), 'unchanged').to.include({ rsvp: 'attend' })
+  })
+
+  it('past the deadline for answers, "好的" is not asked to answer what can no longer be answered', async () => {
+    await noticeReachesHim({ rsvpDeadline: '2026-11-25T18:00:00+08:00' })
+    app.clock.set(new Date('2026-11-25T12:00:00Z'))
+    expect(await ask(t, deputy, '好的')).to.not.include('请回复"参加"')
+  })
+
+  it('with no meeting concerned, "好的" and "去不了" are left to the resident conversation', async () => {
+    expect(await ask(t, deputy, '好的')).to.not.include('请回复"参加"')
+    expect(await ask(t, deputy, '去不了')).to.not.include('请假')
+  })
+})

@@ -1,0 +1,32 @@
+import { expect } from 'chai'
+import { cannotCome, isBareDone, isMeetingYes, readsLikeAnswer } from '../../bots/flows/deputy-words.js'
+
+/** The word rules behind a deputy's plain words (bots/flows/deputy-words.ts): what they take, and what they leave alone. */
+describe('bot: rules for a deputy’s plain words', () => {
+  it('reads "去不了" and its kin as a leave, with the reason he gave or none', () => {
+    expect(cannotCome('去不了')).to.equal('')
+    expect(cannotCome('我这次恐怕去不了')).to.equal('')
+    expect(cannotCome('明天的会去不了')).to.equal('')
+    expect(cannotCome('去不了，家里有事')).to.equal('家里有事')
+    expect(cannotCome('家里有事，来不了')).to.equal('家里有事')
+    expect(cannotCome('我去不了了，要去省里开会')).to.equal('要去省里开会')
+    expect(cannotCome('去不了吗？'), 'a question').to.equal(null)
+    expect(cannotCome('参加'), 'no such words').to.equal(null)
+  })
+
+  it('takes only a bare "已处理" as saying nothing of what was done', () => {
+    for (const t of ['已处理', '已解决', '已办', '已办理', '处理了', '办好了', '已经处理了', '已处理。']) expect(isBareDone(t), t).to.equal(true)
+    for (const t of ['已联系供电所，路灯昨天修好了', '已处理，路灯换了新的']) expect(isBareDone(t), t).to.equal(false)
+  })
+
+  it('reads a sentence as an answer only when it says something was done, and nothing is still wrong', () => {
+    for (const t of ['路灯已经修好了', '垃圾已经清运了', '已联系供电所，明天来修']) expect(readsLikeAnswer(t), t).to.equal(true)
+    for (const t of ['我家楼下的路灯已经坏了一个星期', '物业已经联系过了，但是没人来修', '路灯还是没修好', '已经处理了吗', '谢谢代表，路灯修好了'])
+      expect(readsLikeAnswer(t), t).to.equal(false)
+  })
+
+  it('hears a plain yes to a meeting notice, with emoji and punctuation', () => {
+    for (const t of ['好的', '收到', '行', '可以', '好的👍', '收到！']) expect(isMeetingYes(t), t).to.equal(true)
+    for (const t of ['参加', '好了', '好的，我有个问题']) expect(isMeetingYes(t), t).to.equal(false)
+  })
+})
