@@ -175,6 +175,7 @@ function textFor(item: OutboxItem): string {
     '',
     '请为办理结果打分，回复一个数字：',
     SCALE_LINE,
+    '问题没有解决的，打低分后可以申请重新办理。',
     // A bare number rates the answer that came last: with several waiting, the number names this one.
     // With one waiting the line only confuses; a backend that does not say how many gets it as before.
     (item.waiting ?? 2) > 1 && item.ticket && ratingHint(item.ref ?? shortTicket(item.ticket)),

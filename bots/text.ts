@@ -26,8 +26,8 @@ export type Command =
   /** "评价 0042 5": rates that message's answer (another may be waiting for the bare number). */
   | { kind: 'rate'; ref: string; value: number }
   | { kind: 'number'; value: number }
-  /** A station or deputy code from a poster: ST001, DP0001. */
-  | { kind: 'code'; code: string }
+  /** A station or deputy code from a poster: ST001, DP0001; "给ST001留言 菜市场门口太乱" with her words. */
+  | { kind: 'code'; code: string; text?: string }
   | { kind: 'bind'; code: string }
   | { kind: 'todo' }
   | { kind: 'reply'; ref: string; text: string }
@@ -184,6 +184,8 @@ export function parseCommand(input: string): Command {
     if (after === null) continue
     const t = rest(after).replace(/\s/g, '')
     if (TICKET.test(t) || /^\d{4}$/.test(t)) return { kind: 'query', ticket: t }
+    // "查 1": the number's last digits, as people shorten 0001.
+    if (/^\d{1,3}$/.test(t)) return { kind: 'query', ticket: t.padStart(4, '0') }
   }
 
   const deputyCommand = (word: string) => {
@@ -209,6 +211,8 @@ export function parseCommand(input: string): Command {
   if (toDeputy && toDeputy[1].length <= 12) {
     const who = toDeputy[1].replace(/\s/g, '').replace(/(人大)?代表$/, '')
     if (!who || who === '人大') return { kind: 'startMessage' }
+    // The poster's station code, as the poster itself says it ("给ST001留言"): that station.
+    if (/^ST\d{3,6}$/i.test(who)) return { kind: 'code', code: who.toUpperCase(), ...(toDeputy[2] ? { text: own(toDeputy[2].trim()) } : {}) }
     return { kind: 'messageDeputy', who, text: toDeputy[2] ? own(toDeputy[2].trim()) : '' }
   }
 

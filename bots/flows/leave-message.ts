@@ -63,7 +63,7 @@ export async function startMessageWithWords(turn: Turn, words: string) {
 export async function startNew(turn: Turn, next: NewMessage) {
   if (next.kind === 'message') await startMessage(turn)
   else if (next.kind === 'deputy') await startMessageToDeputy(turn, next.who, next.text)
-  else await startMessageWithCode(turn, next.code)
+  else await startMessageWithCode(turn, next.code, next.text)
 }
 
 /** "留言": the first question, where they live. */
@@ -98,9 +98,11 @@ export async function startMessageToDeputy(turn: Turn, who: string, text: string
 }
 
 /** A station code from a poster ("ST001"), or a deputy code ("DP0001"). */
-export async function startMessageWithCode(turn: Turn, code: string) {
-  if (code.startsWith('DP')) return startMessageToDeputy(turn, code, '')
-  return chooseStation(turn, newFlow(), code)
+export async function startMessageWithCode(turn: Turn, code: string, text = '') {
+  if (code.startsWith('DP')) return startMessageToDeputy(turn, code, text)
+  const flow = newFlow()
+  if (text) flow.parts.push(text)
+  return chooseStation(turn, flow, code)
 }
 
 /** A typed station code is looked up first: a typo is said at once, never sent on as a message to nowhere. */

@@ -217,7 +217,13 @@ export const residentConversation: Conversation = async (turn) => {
   }
 
   if (!flow && cmd.kind === 'code') {
-    await newMessage(turn, { kind: 'code', code: cmd.code })
+    await newMessage(turn, { kind: 'code', code: cmd.code, ...(cmd.text ? { text: cmd.text } : {}) })
+    return true
+  }
+  // A message's number alone ("0001", or the whole number) asks after it.
+  const bareTicket = !flow && cmd.kind === 'text' ? /^(\d{8}-\d{4,}|\d{4})$/.exec(cmd.text.replace(/\s/g, '')) : null
+  if (bareTicket) {
+    await query(turn, bareTicket[1])
     return true
   }
   if (!flow && cmd.kind === 'number' && cmd.value === 1) {

@@ -39,7 +39,7 @@ export interface MessageFlow {
 }
 
 /** What a resident asked to start: "留言", a deputy named (with the words after it), a poster code. */
-export type NewMessage = { kind: 'message' } | { kind: 'deputy'; who: string; text: string } | { kind: 'code'; code: string }
+export type NewMessage = { kind: 'message' } | { kind: 'deputy'; who: string; text: string } | { kind: 'code'; code: string; text?: string }
 
 /** The privacy notice is shown; "同意" continues with what the resident asked for. */
 export interface PrivacyFlow {

@@ -117,4 +117,21 @@ describe('bot: a resident in her everyday words', function () {
     expect(what).to.include('这里是人大代表联络站的留言小助手').and.include('1. 留言').and.not.include('这段话已经记下了')
     expect(await ask(t, sun, '😊')).to.match(/^您好！/)
   })
+
+  it('"给ST001留言 菜市场门口太乱" goes to the station on the poster with her words; "0001" and "查 1" look her message up', async () => {
+    await ask(t, sun, '给ST001留言 菜市场门口太乱')
+    const summary = await ask(t, sun, '同意')
+    expect(summary).to.include('发给：轻工街道代表联络站').and.include('内容：菜市场门口太乱')
+    const ticket = /编号：(\d{8}-\d{4})/.exec(await ask(t, sun, '1'))![1]
+    for (const said of [ticket.slice(-4), `查 ${Number(ticket.slice(-4))}`])
+      expect(await ask(t, sun, said), said)
+        .to.include(`留言 ${ticket}`)
+        .and.include('内容：菜市场门口太乱')
+  })
+
+  it('the answer notice says a low score can ask for it to be handled again', async () => {
+    const ticket = await story.writes('北门的路灯坏了')
+    const notice = await story.zhangWeiAnswers(ticket, '已联系供电所。')
+    expect(notice).to.include('5 很满意').and.include('问题没有解决的，打低分后可以申请重新办理。')
+  })
 })
