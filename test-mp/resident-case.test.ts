@@ -72,7 +72,7 @@ describe('mini-program story: a resident writes to a deputy and follows the case
     const detail = await follow()
     expect(detail.path).to.equal('pages/case/detail')
     expect(detail.textOf('#reply')).to.equal('已联系环卫所，明天上午清运，以后每天清运一次。')
-    expect(detail.text()).to.include('代表答复').and.include('提交留言')
+    expect(detail.text()).to.include('张伟代表已答复').and.include('您提交了留言')
     expect(detail.has('#withdraw')).to.equal(false)
 
     await detail.emit('#rate', 'change', { value: 2 })

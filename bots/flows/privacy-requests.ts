@@ -27,11 +27,12 @@ export function parsePrivacyRequest(input: string): PrivacyRequest | null {
   return null
 }
 
+/** What goes, in a chat's terms: no 账号 or 订阅 here (nor photos, which the chat does not take), but her phone and her WeChat. */
 export const ERASE_WARNING = lines(
   '删除后：',
-  '· 您的账号信息、电话和订阅记录会被清除；',
-  '· 还没办完的留言会撤回；',
-  '· 已提交的留言只保留去掉姓名、电话、地址后的内容用于统计，不再和您有关联。',
+  '· 您留下的电话，和我们记下的您的微信，都会清除；',
+  '· 还没办完的留言会撤回，代表不再办理；',
+  '· 已提交的留言只保留去掉姓名、电话、地址后的内容用于统计，不再和您有关联，发送"查询"也查不到了。',
   '删除后不能恢复。',
   `确定删除请回复"${CONFIRM_ERASE}"，不删除请回复"取消"。`,
 )

@@ -15,8 +15,8 @@ function dateWords(due: ReturnType<typeof wallClock>, timeZone: string, now?: Da
 }
 
 /**
- * A deadline of a message (to acknowledge it, to answer it) as deputies and residents read
- * it: always the date and the time, "12月7日 06:57前", so that a deadline reads by one rule
+ * A deadline of a message (to acknowledge it, to answer it) as deputies and staff read
+ * it (residents: residentDueDateText): always the date and the time, "12月7日 06:57前", so that a deadline reads by one rule
  * whatever day the message came on. Both clocks (domain/sla.ts) end at a moment: the
  * acknowledgement after so many working hours, the reply at the end of a working day. A
  * deadline at the end of a day is "12月22日 24:00前", as official notices say 24时: the
@@ -28,6 +28,15 @@ export function dueDateText(dueAt: Date, timeZone: string, now?: Date): string {
   const due = wallClock(last, timeZone)
   const time = endOfLocalDay(last, timeZone).getTime() === last.getTime() ? '24:00' : due.time
   return `${dateWords(due, timeZone, now)} ${time}前`
+}
+
+/**
+ * A deadline of her message as the resident who wrote it reads it: "12月22日前（含当日）" at the
+ * end of a day, "12月7日 10:00前" at a time of day. "24:00" is an office's way of saying it
+ * (deputies keep dueDateText's); a resident reads the whole day counting, as on a closing date.
+ */
+export function residentDueDateText(dueAt: Date, timeZone: string, now?: Date): string {
+  return closingText(dueAt, timeZone, now)
 }
 
 /**

@@ -32,7 +32,7 @@ describe('bot: a resident leaves a message by chatting', function () {
     const ticket = /编号：(\d{8}-\d{4})/.exec(done)?.[1]
     expect(ticket, done).to.be.a('string')
     expect(done).to.include('已转至轻工街道代表联络站')
-    expect(done, 'the day as people say it').to.match(/代表会在(\d{4}年)?\d{1,2}月\d{1,2}日 24:00前答复您。/)
+    expect(done, 'the day as people say it').to.match(/代表会在(\d{4}年)?\d{1,2}月\d{1,2}日前（含当日）答复您。/)
 
     const stored = await app.liaison.store.cases.getByTicket(ticket!)
     expect(stored).to.include({ regionId: 'c010101', stationId: 'st001' })
@@ -165,8 +165,8 @@ describe('bot: a resident follows up', function () {
     const detail = await ask(t, wang, `查询 ${ticket}`)
     expect(detail).to.include(`留言 ${ticket}`)
     expect(detail).to.include('办理经过：')
-    expect(detail).to.include('提交留言')
-    expect(detail, 'the day of the answer, as people say it').to.match(/代表会在(\d{4}年)?\d{1,2}月\d{1,2}日 24:00前答复您。/)
+    expect(detail).to.include('您提交了留言')
+    expect(detail, 'the day of the answer, as people say it').to.match(/代表会在(\d{4}年)?\d{1,2}月\d{1,2}日前（含当日）答复您。/)
     expect(await ask(t, wang, `查询 ${ticket}`), 'asked again, answered again').to.include(`留言 ${ticket}`)
     expect(await ask(t, wang, `查 询${ticket.slice(-4)}`)).to.include(`留言 ${ticket}`)
 

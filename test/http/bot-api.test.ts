@@ -69,7 +69,7 @@ describe('the bot API', () => {
     expect(retry.body.ticket).to.equal(first.body.ticket)
     expect((await bot.get(`/api/bot/people/${resident}/cases`)).body.items.map((c: { ticket: string }) => c.ticket)).to.deep.equal([first.body.ticket])
     const detail = await bot.get(`/api/bot/people/${resident}/cases/${first.body.ticket}`)
-    expect(detail.body.timeline.map((e: { label: string }) => e.label)).to.include('提交留言')
+    expect(detail.body.timeline.map((e: { label: string }) => e.label)).to.include('您提交了留言')
     const other = await person('wxid_other')
     expect((await bot.get(`/api/bot/people/${other}/cases/${first.body.ticket}`)).status, 'not theirs').to.equal(404)
   })

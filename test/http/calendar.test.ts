@@ -63,7 +63,7 @@ describe('the business calendar: import, coverage and deadlines', () => {
     app.clock.set(new Date('2026-12-24T02:00:00Z')) // Thursday 10:00
     const { c } = await submit()
     expect(c.replyBy).to.equal('2027-01-15T15:59:59.999Z', '15 working days, 1 January not among them')
-    expect(c.replyByText).to.equal('2027年1月15日 24:00前')
+    expect(c.replyByText, 'as the resident reads it').to.equal('2027年1月15日前（含当日）')
     const lina = await new Client(app.baseUrl).login('lina', STAFF_PASSWORD)
     const seen = (await lina.get(`/api/admin/cases/${c.id}`)).body
     expect(seen.deadlinesProvisional).to.equal(true)
@@ -181,8 +181,8 @@ describe('the acknowledgement clock counts working time', () => {
     expect((await deputy.post(`/api/mp/deputy/cases/${c.id}/acknowledge`, {})).status).to.equal(200)
     const [told] = (await app.liaison.store.outbox.search({ limit: 10, kind: 'case.acknowledged' })).items
     // 15 working days after Friday 27 November: 30 Nov–4 Dec, 7–11, 14–18 December.
-    expect(told.payload.text).to.equal(`您的留言 ${c.ticket} 已由张伟代表受理，将在12月18日 24:00前答复您。`)
-    expect((await resident.get(`/api/mp/cases/${c.id}`)).body.replyByText).to.equal('12月18日 24:00前')
+    expect(told.payload.text).to.equal(`您的留言 ${c.ticket} 已由张伟代表受理，将在12月18日前（含当日）答复您。`)
+    expect((await resident.get(`/api/mp/cases/${c.id}`)).body.replyByText).to.equal('12月18日前（含当日）')
   })
 
   it('tells the deputy, by name, the day and time to acknowledge by, not a number of hours', async () => {

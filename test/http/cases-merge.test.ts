@@ -25,7 +25,7 @@ describe('a duplicate merged into the case that carries the work', () => {
     expect((await lina.post(`/api/admin/cases/${b.id}/merge`, { intoCaseId: a.id })).status).to.equal(200)
     expect(await waiting(b.id), 'no "请在 24 小时内受理" for a case that is gone').to.have.members([`case.merged→${neighbour.userId}`, 'case.merged→dp0002'])
     const merged = (await neighbour.get(`/api/mp/cases/${b.id}`)).body.timeline.at(-1)
-    expect(merged).to.deep.include({ label: '合并办理', relatedCase: { id: a.id, ticket: a.ticket } })
+    expect(merged).to.deep.include({ label: `和相同问题的留言 ${a.ticket} 一起办理`, relatedCase: { id: a.id, ticket: a.ticket } })
 
     await (await asDeputy(app, 'dp0001')).post(`/api/mp/deputy/cases/${a.id}/reply`, { text: '已联系供电所，路灯本周修好。' })
     const told = (await app.liaison.store.outbox.search({ limit: 50, recipientId: neighbour.userId, kind: 'case.replied' })).items
@@ -33,7 +33,7 @@ describe('a duplicate merged into the case that carries the work', () => {
     expect(told[0].payload.caseId).to.equal(b.id)
     const answered = (await neighbour.get(`/api/mp/cases/${b.id}`)).body
     expect(answered.timeline.at(-1)).to.deep.include({
-      label: '代表答复',
+      label: '张伟代表已答复',
       note: '已联系供电所，路灯本周修好。',
       relatedCase: { id: a.id, ticket: a.ticket },
       actor: { role: 'deputy', roleLabel: '代表', name: '张伟' },

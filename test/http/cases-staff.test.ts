@@ -15,7 +15,7 @@ describe('station staff and organizers working the queue', () => {
   it("puts a message for a station with no deputy in its staff's queue, and they assign it", async () => {
     const resident = await asResident(app)
     const { body: c } = await resident.post('/api/mp/cases', { text: '新华社区的公交站台太窄', regionId: 'c020101' })
-    expect(c).to.include({ status: 'submitted', statusLabel: '待分派' })
+    expect(c).to.include({ status: 'submitted', statusLabel: '联络站正在安排代表' })
     expect(c.routing.summary).to.equal('已转至新华街道代表联络站，由工作人员尽快分派代表')
     const wangwu = await staff('wangwu')
     const queue = await wangwu.get('/api/admin/cases?status=submitted')
@@ -97,7 +97,7 @@ describe('station staff and organizers working the queue', () => {
     const rejected = await lina.post(`/api/admin/cases/${spam.id}/reject`, { reason: '广告信息，不属于意见建议' })
     expect(rejected.body.status).to.equal('rejected')
     const told = (await neighbour.get(`/api/mp/cases/${spam.id}`)).body.timeline.at(-1)
-    expect(told).to.include({ label: '不予受理', note: '广告信息，不属于意见建议' })
+    expect(told).to.include({ label: '这条留言不予受理', note: '广告信息，不属于意见建议' })
     expect((await lina.post(`/api/admin/cases/${spam.id}/reject`, { reason: '再次' })).status).to.equal(409)
   })
 

@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import { BusinessCalendar } from '../../src/domain/business-calendar.js'
-import { closingText, dueDateText, hoursText } from '../../src/domain/due-date-text.js'
+import { closingText, dueDateText, hoursText, residentDueDateText } from '../../src/domain/due-date-text.js'
 import { slaDeadlines } from '../../src/domain/sla.js'
 
 const beijing = (wall: string) => new Date(`${wall}+08:00`)
@@ -29,6 +29,14 @@ describe("a message's deadlines as deputies and residents read them", () => {
 
   it('the end of a Beijing day is still that day though it is afternoon in UTC', () => {
     expect(dueDateText(new Date('2026-03-16T15:59:59.999Z'), tz)).to.equal('3月16日 24:00前')
+  })
+
+  it('the resident reads the end of a day as "12月22日前（含当日）"; a time of day the same as the deputy', () => {
+    expect(residentDueDateText(beijing('2026-12-22T23:59:59.999'), tz)).to.equal('12月22日前（含当日）')
+    expect(dueDateText(beijing('2026-12-22T23:59:59.999'), tz), 'the deputy keeps 24:00').to.equal('12月22日 24:00前')
+    expect(residentDueDateText(beijing('2026-12-23T00:00'), tz), 'a close at 00:00 is the day before').to.equal('12月22日前（含当日）')
+    expect(residentDueDateText(beijing('2026-11-24T10:00'), tz)).to.equal('11月24日 10:00前')
+    expect(residentDueDateText(beijing('2027-01-15T23:59:59.999'), tz, beijing('2026-12-24T10:00'))).to.equal('2027年1月15日前（含当日）')
   })
 
   it('a deadline at a time of day says the time', () => {

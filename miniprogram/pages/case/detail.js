@@ -25,7 +25,8 @@ function view(c, settings) {
     repliedText: dateTime(c.repliedAt),
     handler: handler,
     ratingText: c.rating ? c.rating + ' 分（' + RATING_WORDS[c.rating] + '）' : '',
-    timeline: c.timeline.map((e) => ({ label: e.label, when: dateTime(e.at), note: e.note, department: e.department })).reverse(),
+    // Each step in her words, whom and where by name ("张伟代表已把留言交给区住建局办理"): the label says it all.
+    timeline: c.timeline.map((e) => ({ label: e.label, when: dateTime(e.at), note: e.note })).reverse(),
     canWithdraw: withdrawable,
     canRate: c.status === 'replied',
     canReopen: reopenable,

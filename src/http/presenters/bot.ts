@@ -1,7 +1,8 @@
 import { isOverdue, OPEN_STATUSES, STATUS_LABELS, type CaseRecord } from '../../domain/case.js'
 import { ticketRef } from '../../domain/ticket-refs.js'
-import { dueDateText } from '../../domain/due-date-text.js'
+import { dueDateText, residentDueDateText } from '../../domain/due-date-text.js'
 import { residentStatusWords } from '../../domain/resident-status-words.js'
+import { residentStepLine } from '../../domain/resident-timeline-words.js'
 import { MEETING_KIND_LABELS, RSVP_LABELS, timeLabel } from '../../domain/meeting.js'
 import type { Region } from '../../domain/directory.js'
 import type { CaseDetail } from '../../services/cases/case-queries.js'
@@ -35,7 +36,8 @@ export const presentBotSubmitted = (record: CaseRecord, summary: string, at: Rea
   summary,
   acknowledgeBy: record.ackDueAt.toISOString(),
   replyBy: record.replyDueAt.toISOString(),
-  replyByText: dueDateText(record.replyDueAt, at.timeZone, at.now),
+  /** As she reads a deadline: "12月22日前（含当日）". */
+  replyByText: residentDueDateText(record.replyDueAt, at.timeZone, at.now),
 })
 
 /**
@@ -54,7 +56,11 @@ export const presentBotCaseItem = (
   reopen,
 })
 
-/** A resident's message as the chat shows it: the reply, the rating, the timeline. */
+/**
+ * A resident's message as the chat shows it: the reply, the rating, the timeline in her words. A
+ * chat shows a step as one line, so the note she may read is in `label` ("您的评价：2 分，灯还是不亮")
+ * and `note` is null.
+ */
 export function presentBotCase(d: CaseDetail, at: ReadingTime) {
   const view = presentResidentCase(d, at)
   // The day the answer is due, while one is still awaited.
@@ -66,7 +72,7 @@ export function presentBotCase(d: CaseDetail, at: ReadingTime) {
     reply: view.reply,
     rating: view.rating,
     replyByText: awaited ? view.replyByText : null,
-    timeline: view.timeline.map((e) => ({ at: e.at, label: e.label, note: e.note })),
+    timeline: view.timeline.map((e) => ({ at: e.at, label: residentStepLine(e.label, e.note), note: null })),
   }
 }
 

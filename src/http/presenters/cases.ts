@@ -4,7 +4,8 @@ import { handedOnText } from '../../domain/case-refusals.js'
 import { residentStatusWords } from '../../domain/resident-status-words.js'
 import type { CaseDetail, StaffCaseDetail } from '../../services/cases/case-queries.js'
 import { forwardedDurationMs } from '../../domain/sla.js'
-import { dueDateText } from '../../domain/due-date-text.js'
+import { dueDateText, residentDueDateText } from '../../domain/due-date-text.js'
+import { residentStepWords } from '../../domain/resident-timeline-words.js'
 import { slaBadge } from '../../domain/sla-badge.js'
 import { deputyDeadlineTexts, deputyStateNote, waitsOnDeputy } from './deputy-case-state.js'
 
@@ -17,10 +18,16 @@ export interface ReadingTime {
 /** Why a deadline is provisional, for staff and deputies; null when it is not. */
 const provisionalNote = (c: CaseRecord) => (c.deadlinesProvisional ? '期限为暂定：计算时有的日子所在年份的放假安排尚未导入，导入后实际期限可能相差几天' : null)
 
-/** Deadlines as people read them: "11月24日 10:00前", "12月22日 24:00前". */
+/** Deadlines as the office reads them: "11月24日 10:00前", "12月22日 24:00前". */
 const deadlineTexts = (c: CaseRecord, { timeZone, now }: ReadingTime) => ({
   acknowledgeByText: dueDateText(c.ackDueAt, timeZone, now),
   replyByText: dueDateText(c.replyDueAt, timeZone, now),
+})
+
+/** Deadlines as the resident who wrote the message reads them: "11月24日 10:00前", "12月22日前（含当日）". */
+const residentDeadlineTexts = (c: CaseRecord, { timeZone, now }: ReadingTime) => ({
+  acknowledgeByText: residentDueDateText(c.ackDueAt, timeZone, now),
+  replyByText: residentDueDateText(c.replyDueAt, timeZone, now),
 })
 import { timelineDetails, type NameBook } from './case-timeline.js'
 import { routingSinceText } from './routing-since.js'
@@ -86,6 +93,26 @@ function presentEvent(e: CaseEvent, withNote: boolean, names: NameBook) {
   }
 }
 
+/**
+ * A step of her own message as the resident reads it: the same fields and the same notes as
+ * before (residentReads), with `label` in her words ("已交给张伟代表办理", "您撤回了留言").
+ */
+function presentResidentEvent(e: CaseEvent, names: NameBook) {
+  const step = presentEvent(e, residentReads(e), names)
+  const words = residentStepWords({
+    type: e.type,
+    actorRole: e.actorRole,
+    actorDeputy: e.actorRole === 'deputy' ? step.actor.name : null,
+    from: step.from,
+    to: step.to,
+    department: step.department,
+    rating: step.rating,
+    relatedTicket: step.relatedCase?.ticket ?? null,
+    deputyLeftOffice: e.data.deputyLeftOffice === true,
+  })
+  return { ...step, label: words ?? step.label }
+}
+
 const core = (c: CaseRecord) => ({
   id: c.id,
   ticket: c.ticket,
@@ -118,16 +145,25 @@ export const presentResidentCaseSummary = (c: CaseRecord) => ({
   createdAt: c.createdAt.toISOString(),
 })
 
-export const presentResidentCase = (d: CaseDetail, at: ReadingTime) => ({
-  ...core(d.case),
-  statusLabel: residentStatusWords(d.case),
-  ...deadlineTexts(d.case, at),
-  handledBy: { station: d.names.station, deputy: d.names.deputy, office: d.names.office },
-  anonymous: d.case.anonymous,
-  /** Whether the resident agreed to 公开选登: the case page offers to take it back. */
-  publicConsent: d.case.publicConsent,
-  timeline: d.events.filter((e) => RESIDENT_EVENTS.includes(e.type)).map((e) => presentEvent(e, residentReads(e), d.timelineNames)),
-})
+/**
+ * A resident's own message: where it stands, its deadlines and the steps of its timeline in her
+ * words. `words: 'office'` keeps the office's labels and deadline texts, for her copy of her data
+ * (导出), which keeps the office's record as it is.
+ */
+export const presentResidentCase = (d: CaseDetail, at: ReadingTime, words: 'resident' | 'office' = 'resident') => {
+  const shown = d.events.filter((e) => RESIDENT_EVENTS.includes(e.type))
+  return {
+    ...core(d.case),
+    statusLabel: residentStatusWords(d.case),
+    ...(words === 'resident' ? residentDeadlineTexts(d.case, at) : deadlineTexts(d.case, at)),
+    handledBy: { station: d.names.station, deputy: d.names.deputy, office: d.names.office },
+    anonymous: d.case.anonymous,
+    /** Whether the resident agreed to 公开选登: the case page offers to take it back. */
+    publicConsent: d.case.publicConsent,
+    timeline:
+      words === 'resident' ? shown.map((e) => presentResidentEvent(e, d.timelineNames)) : shown.map((e) => presentEvent(e, residentReads(e), d.timelineNames)),
+  }
+}
 
 /** Time with a government department (交办), shown apart from the deputy's own time. */
 const hoursWithDepartment = (d: CaseDetail, now: Date) => Math.round(forwardedDurationMs(d.events, now) / 360_000) / 10

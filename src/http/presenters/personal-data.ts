@@ -22,7 +22,7 @@ export const presentPersonalData = (d: PersonalData, at: ReadingTime) => ({
     at: h.at.toISOString(),
   })),
   cases: d.cases.map(({ detail, phone }) => ({
-    ...presentResidentCase(detail, at),
+    ...presentResidentCase(detail, at, 'office'),
     statusLabel: STATUS_LABELS[detail.case.status],
     phone,
     place: { regionId: detail.case.regionId, communityId: detail.case.communityId, districtId: detail.case.districtId },

@@ -1,12 +1,35 @@
 import type { ErasureOutcome } from '../../services/privacy/personal-data-erasure.js'
 
-/** What a person reads after withdrawing consent, in the mini-program and in the chat. */
+/** What a person reads after withdrawing consent in the mini-program (我的信息). */
 export const WITHDRAWN_CONSENT_MESSAGE = '已撤回您的同意。在您重新同意之前，不能提交新的留言；您已提交的留言仍会照常办理并答复。'
 
-/** What a person reads after their data is erased. */
+/**
+ * The same in the chat, where "重新同意" would leave her asking how: the words she sends to agree
+ * again (the notice comes with "留言", and "同意" agrees to it, as the first time).
+ */
+export const CHAT_WITHDRAWN_CONSENT_MESSAGE = [
+  '已撤回您的同意。您已经提交的留言仍会照常办理，代表答复了会在这里告诉您。',
+  '撤回后不能再提交新的留言。以后想再留言，请发送"留言"，看过个人信息保护说明后回复"同意"就可以了。',
+].join('\n')
+
+/** What a person reads after their data is erased, in the mini-program (which signs her out). */
 export function erasureAnswer(outcome: ErasureOutcome) {
   const parts = ['您的个人信息已删除：账号信息、电话、图片和订阅记录都已清除，您也已退出登录。']
   if (outcome.withdrawn.length) parts.push(`尚未办完的留言 ${outcome.withdrawn.join('、')} 已撤回。`)
   if (outcome.anonymised) parts.push(`您的 ${outcome.anonymised} 条留言已去掉姓名、电话、地址等信息，只保留内容用于统计，不再与您关联。`)
   return { erased: true, withdrawn: outcome.withdrawn, anonymised: outcome.anonymised, message: parts.join('') }
+}
+
+/**
+ * The same in the chat: a chat has no login or subscriptions to speak of, so it says what is gone in
+ * her terms, that her old messages are no longer found by 查询, and how to write again.
+ */
+export function chatErasureAnswer(outcome: ErasureOutcome) {
+  const parts = ['您的个人信息已删除：您留下的电话，和我们记下的您的微信，都已清除。']
+  if (outcome.withdrawn.length) parts.push(`尚未办完的留言 ${outcome.withdrawn.join('、')} 已撤回，代表不再办理。`)
+  if (outcome.anonymised) parts.push(`您的 ${outcome.anonymised} 条留言已去掉姓名、电话、地址等信息，只保留内容用于统计，不再与您关联，发送"查询"也查不到了。`)
+  return {
+    ...erasureAnswer(outcome),
+    message: [parts.join(''), '以后想给代表留言，发送"留言"就可以重新开始，会先请您看一下个人信息保护说明。'].join('\n'),
+  }
 }

@@ -1,5 +1,5 @@
 import type { CaseRecord } from '../../domain/case.js'
-import { dueDateText } from '../../domain/due-date-text.js'
+import { residentDueDateText } from '../../domain/due-date-text.js'
 import { caseEvent, caseMessage, queueOf, resident, SYSTEM } from './case-changes.js'
 import { CaseMechanics } from './case-mechanics.js'
 import { escalationNotices, reminderNotice, slaRound, type EscalateAction, type RemindAction } from './sla-notices.js'
@@ -40,7 +40,7 @@ export class CaseSystemMoves extends CaseMechanics {
         resident(
           c,
           'case.handed_on',
-          `您的留言 ${c.ticket} 原办理代表已离任，联络站将尽快安排其他代表办理，仍在${dueDateText(c.replyDueAt, this.policy.timeZone, this.clock.now())}答复您。`,
+          `您的留言 ${c.ticket} 原办理代表已离任，联络站将尽快安排其他代表办理，仍在${residentDueDateText(c.replyDueAt, this.policy.timeZone, this.clock.now())}答复您。`,
         ),
       ],
       // Reminders and deadlines addressed to the deputy who left would now go to nobody who can act.

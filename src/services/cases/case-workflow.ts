@@ -4,7 +4,7 @@ import { mergeTargetText, refusalText, reopenBlockedText } from '../../domain/ca
 import { colleagueOrder, transferRefusal } from '../../domain/case-transfer.js'
 import type { DeputyLevel } from '../../domain/directory.js'
 import { GONE } from '../../domain/choice-words.js'
-import { dueDateText } from '../../domain/due-date-text.js'
+import { residentDueDateText } from '../../domain/due-date-text.js'
 import { slaDeadlines } from '../../domain/sla.js'
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../../errors.js'
 import { caseEvent, caseMessage, deputyActor, excerpt, queueOf, resident, staffActor, WORK_KINDS, type Recipient } from './case-changes.js'
@@ -50,7 +50,7 @@ export class CaseWorkflow extends CaseMechanics {
         resident(
           c,
           'case.acknowledged',
-          `您的留言 ${c.ticket} 已由${name}代表受理，将在${dueDateText(c.replyDueAt, this.policy.timeZone, this.clock.now())}答复您。`,
+          `您的留言 ${c.ticket} 已由${name}代表受理，将在${residentDueDateText(c.replyDueAt, this.policy.timeZone, this.clock.now())}答复您。`,
         ),
       ],
     })

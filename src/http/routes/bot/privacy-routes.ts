@@ -7,7 +7,7 @@ import { requireBot } from '../../middleware/bot-auth.js'
 import { presentBotResidentBrief } from '../../presenters/bot.js'
 import type { AppState } from '../../state.js'
 import { parse } from '../../validate.js'
-import { erasureAnswer, WITHDRAWN_CONSENT_MESSAGE } from '../../presenters/privacy-answers.js'
+import { CHAT_WITHDRAWN_CONSENT_MESSAGE, chatErasureAnswer } from '../../presenters/privacy-answers.js'
 import { personParam, personTicketParam } from './schemas.js'
 import { withdrawBody } from '../cases/schemas.js'
 
@@ -37,12 +37,12 @@ export function botPrivacyRoutes({ people, cases, privacy, erasure, botSecret }:
   router.delete('/people/:personId/consent', async (ctx) => {
     const { personId } = parse(personParam, ctx.params, 'params')
     await privacy.withdrawConsent((await people.principal(personId)).id)
-    ctx.body = { consentVersion: null, message: WITHDRAWN_CONSENT_MESSAGE }
+    ctx.body = { consentVersion: null, message: CHAT_WITHDRAWN_CONSENT_MESSAGE }
   })
 
   router.delete('/people/:personId', async (ctx) => {
     const { personId } = parse(personParam, ctx.params, 'params')
-    ctx.body = erasureAnswer(await erasure.erase(await people.principal(personId)))
+    ctx.body = chatErasureAnswer(await erasure.erase(await people.principal(personId)))
   })
 
   return router
