@@ -23,6 +23,14 @@ export function whenUnauthorized(handler: () => void) {
   onUnauthorized = handler
 }
 
+/**
+ * A 401 met by a request this module does not make (TDesign's upload sends its file itself): it
+ * leads where every other 401 does, so an ended session looks the same everywhere.
+ */
+export function sessionEnded() {
+  onUnauthorized()
+}
+
 /** The words a person sees wherever a session that was open has ended (toast and login page alike). */
 export const SESSION_ENDED = '登录已超时，请重新登录'
 

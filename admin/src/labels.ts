@@ -20,3 +20,6 @@ export const SLA_THEME: Record<string, 'danger' | 'warning' | 'primary' | 'defau
 
 /** "12月1日 9:30" in the business time zone (the year when not this one), as every console page says a time; '' for nothing. */
 export const when = (iso: string | null | undefined) => (iso ? spokenTime(iso) : '')
+
+/** A unit picker's words when no handling unit exists at all (not when a search finds none, nor when the list could not be read). */
+export const NO_UNITS_YET = '还没有承办单位。请先在“承办单位”里添加。'
