@@ -24,6 +24,9 @@ export const deputyConversation: Conversation = async (turn) => {
   // A resident who is not a deputy and types "待办", or "受理 0001" / "回复 0001 …" with a number as a
   // notice writes it, gets the backend's explanation of binding. ("回复1" may be a resident's menu choice.)
   if (cmd.kind === 'todo' || (!turn.person.deputy && namesACase(cmd))) return guarded(turn, () => todo(turn))
+  // Staff invited to a meeting answer it in the chat as deputies do: the backend takes either's answer.
+  if (!turn.person.deputy && turn.person.staff && cmd.kind === 'attend') return guarded(turn, () => attend(turn))
+  if (!turn.person.deputy && turn.person.staff && cmd.kind === 'excuse') return guarded(turn, () => excuse(turn, cmd.reason))
   if (!turn.person.deputy) return false
   // A whole line copied from a notice ("受理请回复：受理 0001") is the command it shows.
   const copied = cmd.kind === 'text' ? /^(?:受理|答复)请(?:回复|发送)[:：]\s*(.+)$/.exec(normalise(cmd.text)) : null
@@ -182,7 +185,13 @@ async function bind(turn: Turn, code: string) {
   if (bound.deputy) {
     turn.say(lines(`绑定成功！${bound.deputy.name}代表，您好。`, '以后群众的留言、办理提醒会通过这里发给您。', '发送"待办"查看待办留言。'))
   } else if (bound.staff) {
-    turn.say(lines(`绑定成功！${bound.staff.name}，您好。`, '在本站的微信群里发送"绑定站点 站点代码"（如：绑定站点 ST001），站点的通知就会发到群里。'))
+    turn.say(
+      lines(
+        `绑定成功！${bound.staff.name}，您好。`,
+        '在本站的微信群里发送"绑定站点 站点代码"（如：绑定站点 ST001），站点的通知就会发到群里。',
+        '邀请您参加的会议，回复"参加"或"请假 原因"即可。',
+      ),
+    )
   } else turn.say('绑定成功。')
 }
 
