@@ -180,6 +180,10 @@ describe('console: 交办, 重置密码 and 上传附件 when the server fails t
     const page = await newPage(story.browser, story.app)
     await logInAs(page, organizer(), '/meetings/new')
     await page.getByRole('heading', { name: '新建会议' }).waitFor()
+    // The form's own reads first (the invitee count asks the server a moment after it opens): one of them
+    // meeting the ended session would send her to the login page before she reaches 上传附件.
+    await page.locator('[data-test=invitee-preview]', { hasText: '共' }).waitFor()
+    await page.waitForLoadState('networkidle')
 
     story.app.clock.advance(IDLE_PAST_LIMIT_MS)
     const chooser = page.waitForEvent('filechooser')
