@@ -1,7 +1,7 @@
 import { expect } from 'chai'
-import { asAdmin, startApp, type TestApp } from '../helpers/app.js'
-import { meetingBody, meetingCity } from '../helpers/meetings.js'
-import { ask, bindZhangWei, BOT_SECRET, dispatch, startBot, waitFor, type BotUnderTest, type Person } from './helpers.js'
+import { type TestApp } from '../helpers/app.js'
+import { useMeetingStory } from './meeting-story.js'
+import { ask, bindZhangWei, dispatch, waitFor, type BotUnderTest, type Person } from './helpers.js'
 
 /**
  * 张伟 answers a meeting notice the way people answer an invitation: "好的", "收到", "去不了", and
@@ -10,25 +10,18 @@ import { ask, bindZhangWei, BOT_SECRET, dispatch, startBot, waitFor, type BotUnd
  */
 describe('bot: a deputy answers a meeting notice in his own words', function () {
   this.timeout(30_000)
+  const story = useMeetingStory()
   let app: TestApp
   let t: BotUnderTest
   let deputy: Person
   beforeEach(async () => {
-    app = await startApp({ directory: meetingCity(), overrides: { bot: { secret: BOT_SECRET } } })
-    app.clock.set(new Date('2026-11-23T02:00:00Z'))
-    t = await startBot(app.baseUrl)
+    ;({ app, bot: t } = story)
     deputy = await bindZhangWei(app, t)
-  })
-  afterEach(async () => {
-    await t.stop()
-    await app.close()
   })
 
   /** The office publishes 市人大常委会第十次会议 (11月26日 09:30–11:30), and its notice reaches 张伟's WeChat. */
   async function noticeReachesHim(over: Record<string, unknown> = {}) {
-    const office = await asAdmin(app)
-    const { body } = await office.post('/api/admin/meetings', meetingBody(over))
-    const id = (await office.post(`/api/admin/meetings/${body.id}/publish`)).body.id as string
+    const id = await story.published(over)
     await dispatch(app)
     await waitFor(() => t.world.said('张伟').find((m) => m.startsWith('会议通知：')), 'the meeting notice to reach 张伟')
     return id

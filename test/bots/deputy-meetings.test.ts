@@ -1,30 +1,21 @@
 import { expect } from 'chai'
-import { asAdmin, startApp, type TestApp } from '../helpers/app.js'
-import { meetingBody, meetingCity } from '../helpers/meetings.js'
-import { ask, bindZhangWei, BOT_SECRET, startBot, type BotUnderTest, type Person } from './helpers.js'
+import { type TestApp } from '../helpers/app.js'
+import { useMeetingStory } from './meeting-story.js'
+import { ask, bindZhangWei, type BotUnderTest, type Person } from './helpers.js'
 
 /** A deputy answers a meeting notice by chatting: "参加", or "请假 原因". */
 describe('bot: a deputy answers meeting notices', function () {
   this.timeout(20_000)
+  const story = useMeetingStory()
   let app: TestApp
   let t: BotUnderTest
   let deputy: Person
   beforeEach(async () => {
-    app = await startApp({ directory: meetingCity(), overrides: { bot: { secret: BOT_SECRET } } })
-    app.clock.set(new Date('2026-11-23T02:00:00Z'))
-    t = await startBot(app.baseUrl)
+    ;({ app, bot: t } = story)
     deputy = await bindZhangWei(app, t)
   })
-  afterEach(async () => {
-    await t.stop()
-    await app.close()
-  })
 
-  async function publish(over: Record<string, unknown> = {}) {
-    const office = await asAdmin(app)
-    const { body } = await office.post('/api/admin/meetings', meetingBody(over))
-    return (await office.post(`/api/admin/meetings/${body.id}/publish`)).body.id as string
-  }
+  const publish = (over: Record<string, unknown> = {}) => story.published(over)
   const answerOf = async (meetingId: string) => (await app.liaison.store.meetings.invitation(meetingId, { kind: 'deputy', id: 'dp0001' }))!
 
   it('says there is nothing to answer before any notice', async () => {

@@ -1,0 +1,30 @@
+import { asAdmin, startApp, type TestApp } from '../helpers/app.js'
+import { meetingBody, meetingCity } from '../helpers/meetings.js'
+import { BOT_SECRET, startBot, type BotUnderTest } from './helpers.js'
+
+export interface MeetingStory {
+  app: TestApp
+  bot: BotUnderTest
+  /** The office creates and publishes a meeting (meetingBody with `over`): its id. */
+  published(over?: Record<string, unknown>): Promise<string>
+}
+
+/** The meeting city on Monday 2026-11-23 10:00, with the bot running, fresh for each test. */
+export function useMeetingStory(): MeetingStory {
+  const story = {} as MeetingStory
+  beforeEach(async () => {
+    story.app = await startApp({ directory: meetingCity(), overrides: { bot: { secret: BOT_SECRET } } })
+    story.app.clock.set(new Date('2026-11-23T02:00:00Z'))
+    story.bot = await startBot(story.app.baseUrl)
+  })
+  afterEach(async () => {
+    await story.bot.stop()
+    await story.app.close()
+  })
+  story.published = async (over = {}) => {
+    const office = await asAdmin(story.app)
+    const { body } = await office.post('/api/admin/meetings', meetingBody(over))
+    return (await office.post(`/api/admin/meetings/${body.id}/publish`)).body.id as string
+  }
+  return story
+}
