@@ -321,7 +321,8 @@ function parts(at: Date, timeZone: string) {
     formatters.set(timeZone, format)
   }
   const p = Object.fromEntries(format.formatToParts(at).map((x) => [x.type, x.value]))
-  return { day: `${p.month}月${p.day}日`, time: `${p.hour}:${p.minute}` }
+  // en-CA pads a numeric day ("05"): a deputy read "12月05日" here and "12月5日" everywhere else.
+  return { day: `${Number(p.month)}月${Number(p.day)}日`, time: `${p.hour}:${p.minute}` }
 }
 
 /** "11月25日 09:30–11:30", or with the end day when it ends on another day, in the business time zone. */
