@@ -26,4 +26,14 @@ describe('console: a refusal in words', () => {
     const moved = new ApiError(409, 'illegal_transition', '留言当前为「已答复」，不能执行此操作', [{ path: 'status', message: 'replied' }])
     expect(describeRefusal(moved)).to.equal('留言当前为「已答复」，不能执行此操作')
   })
+
+  it('says each problem once: one the message already says, or two alike, are not repeated', () => {
+    const taken = new ApiError(409, 'conflict', '登录账号“qianjin”已经有人在用，请换一个', [{ path: 'body.username', message: '已经有人在用' }])
+    expect(describeRefusal(taken)).to.equal('登录账号“qianjin”已经有人在用，请换一个')
+    const empty = new ApiError(400, 'validation_failed', '输入有误', [
+      { path: 'body.questions[0].options[0].label', message: '选项不能为空' },
+      { path: 'body.questions[0].options[1].label', message: '选项不能为空' },
+    ])
+    expect(describeRefusal(empty)).to.equal('输入有误；第 1 题：选项不能为空')
+  })
 })

@@ -53,7 +53,7 @@ export class StaffService {
     requireRole(actor, 'admin')
     await this.checkAssignments(input)
     if (await this.store.staff.getByUsername(input.username)) {
-      throw new ConflictError('用户名已被使用', [{ path: 'body.username', message: `"${input.username}" 已被使用` }])
+      throw new ConflictError(`登录账号“${input.username}”已经有人在用，请换一个`, [{ path: 'body.username', message: '已经有人在用' }])
     }
     const password = generatePassword()
     const staff = await this.store.staff.create({

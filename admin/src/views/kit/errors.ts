@@ -14,10 +14,11 @@ export function describe(err: unknown, fallback = '操作没有成功，请稍�
   if (!(err instanceof ApiError)) return fallback
   const details = Array.isArray(err.details)
     ? (err.details as Array<{ path?: string; message?: string }>)
-        // A detail that only repeats the message (当前密码不正确) would read twice.
+        // A detail that only repeats the message, or words of it (当前密码不正确; 已经有人在用), would read twice.
         // Nor is one without a Chinese word a person's: a status ("replied") or an id, for programs.
-        .filter((d) => d.message && d.message !== err.message && /\p{Script=Han}/u.test(d.message))
+        .filter((d) => d.message && !err.message.includes(d.message) && /\p{Script=Han}/u.test(d.message))
         .map((d) => [placeOf(d.path ?? ''), d.message].filter(Boolean).join('：'))
     : []
-  return [err.message, ...details].join('；')
+  // Two answers of one question may fail alike (第 1 题：选项不能为空, twice): each problem is said once.
+  return [err.message, ...new Set(details)].join('；')
 }

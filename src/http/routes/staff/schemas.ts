@@ -16,7 +16,7 @@ export const staffSearchQuery = z.strictObject({
 
 export const staffCreateBody = z.strictObject({
   name: requiredLine(100, '姓名'),
-  username: z.string().trim().toLowerCase().regex(USERNAME_PATTERN, '用户名以小写字母开头，只含字母、数字、_ - .，2–32 位'),
+  username: z.string().trim().toLowerCase().regex(USERNAME_PATTERN, '登录账号以英文字母开头，只含字母、数字、_ - .，2–32 位（大写字母存为小写）'),
   role: z.enum(STAFF_ROLES),
   stationIds: z.array(id).max(50).default([]),
   regionIds: z.array(id).max(50).default([]),
