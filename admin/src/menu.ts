@@ -6,7 +6,10 @@ export interface MenuItem {
   path: string
   title: string
   roles: Role[]
-  /** Entries with the same group are shown under one heading. */
+  /**
+   * Entries with the same group are shown under one heading. A heading never contains an entry's
+   * title (名册 is under 基础信息): a clerk reading "名册" twice would not know which to click.
+   */
   group?: string
 }
 
@@ -14,18 +17,36 @@ const ALL: Role[] = ['station_staff', 'organizer', 'admin']
 const OFFICE: Role[] = ['organizer', 'admin']
 
 /** The cases and station pages (issue 14, part A). More areas come from areas.ts. */
+const DAILY = '日常工作'
 const caseMenu: MenuItem[] = [
-  { path: '/dashboard', title: '工作概览', roles: OFFICE },
-  { path: '/cases', title: '留言办理', roles: ALL },
-  { path: '/stats', title: '统计分析', roles: OFFICE },
-  { path: '/deputies', title: '代表与值班', roles: ALL },
-  { path: '/posters', title: '二维码海报', roles: ALL },
-  { path: '/binding-codes', title: '绑定码', roles: ALL },
+  { path: '/dashboard', title: '工作概览', roles: OFFICE, group: DAILY },
+  { path: '/cases', title: '留言办理', roles: ALL, group: DAILY },
+  { path: '/stats', title: '统计分析', roles: OFFICE, group: DAILY },
+  { path: '/deputies', title: '代表与值班', roles: ALL, group: DAILY },
+  { path: '/posters', title: '二维码海报', roles: ALL, group: DAILY },
+  { path: '/binding-codes', title: '绑定码', roles: ALL, group: DAILY },
 ]
 
 export const menu: MenuItem[] = [...caseMenu, ...areaMenu]
 
 export const menuFor = (role: Role) => menu.filter((m) => m.roles.includes(role))
+
+/** The order of the headings: the day's work first, the administrator's pages last. */
+const GROUP_ORDER = [DAILY, '分析研判', '组织工作', '代表履职', '建议办理', '民生实事', '基础信息', '系统管理']
+/** Fewer entries than this read at a glance: a handling unit's two pages need no headings. */
+const GROUPED_FROM = 6
+
+/**
+ * The menu as headed sections: an admin's 27 entries in one list put 承办单位 far below 名册 and
+ * 民生实事 far from 会议活动. A short menu is one section without a heading.
+ */
+export function menuSectionsFor(role: Role): Array<{ title: string | null; items: MenuItem[] }> {
+  const items = menuFor(role)
+  if (items.length < GROUPED_FROM) return [{ title: null, items }]
+  const rank = (g?: string) => (g && GROUP_ORDER.includes(g) ? GROUP_ORDER.indexOf(g) : GROUP_ORDER.length)
+  const titles = [...new Set(items.map((i) => i.group ?? ''))].sort((a, b) => rank(a) - rank(b))
+  return titles.map((title) => ({ title: title || null, items: items.filter((i) => (i.group ?? '') === title) }))
+}
 
 /** Where each role starts: a handling unit's staff on the suggestions assigned to them, the only page they have. */
 export const homeOf = (role: Role) => (role === 'unit_staff' ? '/unit/suggestions' : role === 'station_staff' ? '/cases' : '/dashboard')
