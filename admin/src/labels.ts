@@ -1,3 +1,5 @@
+import { mayOpen } from './menu'
+import { session } from './session'
 import { when as spokenTime } from './views/kit/time'
 
 /** Words the console shows for codes the API returns. The server's own labels win where it sends them. */
@@ -21,5 +23,16 @@ export const SLA_THEME: Record<string, 'danger' | 'warning' | 'primary' | 'defau
 /** "12月1日 9:30" in the business time zone (the year when not this one), as every console page says a time; '' for nothing. */
 export const when = (iso: string | null | undefined) => (iso ? spokenTime(iso) : '')
 
+/**
+ * Whether the person reading may open the 承办单位 page, where units are added and turned back on:
+ * only a role its menu entry lists (the admin; the server takes those writes from them alone). Words
+ * that send someone there are for them; anyone else is told whom to ask, never sent to a page they
+ * cannot find in their menu.
+ */
+const keepsUnits = () => !!session.staff && mayOpen(session.staff.role, '/units')
+
 /** A unit picker's words when no handling unit exists at all (not when a search finds none, nor when the list could not be read). */
-export const NO_UNITS_YET = '还没有承办单位。请先在“承办单位”里添加。'
+export const noUnitsYet = () => (keepsUnits() ? '还没有承办单位。请先在“承办单位”里添加。' : '还没有承办单位。请联系系统管理员添加。')
+
+/** A unit picker's words when units exist but every one is stopped (停用). */
+export const allUnitsStopped = () => (keepsUnits() ? '承办单位都已停用。请先在“承办单位”里启用。' : '承办单位都已停用。请联系系统管理员启用。')

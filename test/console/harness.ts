@@ -177,6 +177,20 @@ export async function shownOptions(page: Page, ready: (texts: string[]) => boole
 }
 
 /**
+ * The words of the open dropdown once they are `expected` (a popup draws over a few frames on a busy
+ * machine), or those it shows after thirty seconds, a step's timeout: a failed story then shows what was said.
+ */
+export async function dropdownSays(page: Page, expected: string): Promise<string> {
+  const shown = page.locator('.t-popup').filter({ visible: true }).last()
+  const deadline = Date.now() + 30_000
+  for (;;) {
+    const said = (await shown.count()) ? (await shown.innerText()).trim() : ''
+    if (said === expected || Date.now() > deadline) return said
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+}
+
+/**
  * Types a date and time into a console date-time field (TDesign's picker) as a clerk does: clicks it,
  * writes "2026-12-07 09:30" (or deletes what is there, for ''), and presses Enter; then waits until
  * the field shows it and its calendar has closed.

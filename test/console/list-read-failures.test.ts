@@ -1,8 +1,10 @@
 import { expect } from 'chai'
 import type { Page } from 'playwright-core'
 import { seedDemoCampaign } from '../../src/demo/demo-campaign.js'
+import { asDeputy } from '../helpers/app.js'
 import { logInAs, newPage, screenshot, useConsole, type ConsolePage, type DemoLogin } from './harness.js'
 
+const SUGGESTION = '关于在人民路口增设左转信号灯的建议'
 const DOWN = {
   status: 500,
   contentType: 'application/json',
@@ -10,8 +12,8 @@ const DOWN = {
 }
 
 /**
- * The office opens its lists while the server is failing: 名册, 账号与角色, 履职档案, 绑定码 and a
- * campaign's 学习进度. None may look like an empty list (还没有代表 would send a clerk to import
+ * The office opens its lists while the server is failing: 名册, 账号与角色, 履职档案, 绑定码, a
+ * campaign's 学习进度 and 代表建议. None may look like an empty list (还没有代表 would send a clerk to import
  * the roster again): each says it could not be read and offers 重试, and 重试 brings the list once
  * the server answers again.
  */
@@ -21,6 +23,7 @@ describe('console: lists when they cannot be read', function () {
   const story = useConsole()
   const admin = () => story.app.login((l) => l.role === 'admin')
   const office = () => story.app.login((l) => l.username === 'office')
+  const organizer = () => story.app.login((l) => l.role === 'organizer')
   const stationStaff = () => story.app.login((l) => l.username === 'zhangguohua')
   const failed = (page: Page) => page.getByTestId('load-failed')
   let campaignId = ''
@@ -28,6 +31,12 @@ describe('console: lists when they cannot be read', function () {
   before(async () => {
     const { store, services } = story.app.liaison
     campaignId = (await seedDemoCampaign(store, services, story.app.clock.now()))!.id
+    // A deputy's suggestion waiting for the office's review: what 代表建议 lists once it can be read.
+    const deputy = await asDeputy(story.app, 'dp0001')
+    const draft = await deputy.post('/api/mp/deputy/suggestions', { title: SUGGESTION, body: '路口早晚高峰拥堵，建议增设左转信号灯。' })
+    expect(draft.status, JSON.stringify(draft.body)).to.equal(201)
+    const submitted = await deputy.post(`/api/mp/deputy/suggestions/${draft.body.id}/submit`)
+    expect(submitted.status, JSON.stringify(submitted.body)).to.equal(200)
   })
 
   /**
@@ -172,5 +181,16 @@ describe('console: lists when they cannot be read', function () {
       ['没有要学习的人'],
       (p) => p.locator('[data-test=campaign-totals]'),
       'campaign-progress',
+    ))
+
+  it('代表建议: a failed read says so with 重试, not 没有符合条件的建议, and 重试 lists the suggestions', () =>
+    failThenRetry(
+      organizer(),
+      '/suggestions',
+      /\/api\/admin\/suggestions\?/,
+      (p) => p.getByRole('heading', { name: '代表建议' }).waitFor(),
+      ['没有符合条件的建议'],
+      (p) => p.locator('[data-test=suggestions] tbody tr', { hasText: SUGGESTION }),
+      'suggestions',
     ))
 })
