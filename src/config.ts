@@ -103,6 +103,11 @@ const schema = z.strictObject({
       .int()
       .min(1)
       .max(24 * 60),
+    unattachedHours: z
+      .number()
+      .int()
+      .min(1)
+      .max(30 * 24),
   }),
   privacy: z.strictObject({
     _doc: doc,

@@ -3,6 +3,7 @@ import { whenUnauthorized } from './api'
 import { areaRoutes } from './areas'
 import { homeOf, mayOpen } from './menu'
 import { loadSession, session } from './session'
+import { isPageLoadFailure, pageCouldNotLoad } from './stale-build'
 import { loadAllComponents } from './tdesign'
 import { prefetchDashboard } from './views/dashboard/dashboard-data'
 import Layout from './views/Layout.vue'
@@ -61,6 +62,13 @@ router.beforeEach(async (to) => {
   prefetch?.()
   if (!to.meta.firstScreen) await loadAllComponents()
   return true
+})
+
+// A page's files gone after an update (a tab opened before it): opened again with the new build, once, else said with 刷新.
+router.onError((err, to) => {
+  if (isPageLoadFailure(err)) return pageCouldNotLoad(router.resolve(to).href)
+  // Anything else is logged as vue-router does when nobody listens.
+  console.error(err)
 })
 
 router.afterEach((to) => {

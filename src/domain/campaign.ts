@@ -163,6 +163,20 @@ export function isEmptySelector(s: AudienceSelector): boolean {
   return !s.levels?.length && !s.stationIds?.length && !s.districtIds?.length && !s.deputyIds?.length && !s.staff && !s.followers
 }
 
+/**
+ * Why a selector that names deputies or staff (`reached` of them now, in the organizer's places)
+ * would give a campaign nobody to study it, in words saying what to choose; null when it reaches
+ * someone. A campaign open only to followers, chosen as such, is not refused: residents follow it
+ * one by one from the mini-program. Anything else reaching nobody would read 面向 0 人 from its start.
+ */
+export function audienceProblem(s: AudienceSelector, reached: number): { message: string; detail: string } | null {
+  if (reached > 0) return null
+  const namesPeople = !!(s.levels?.length || s.stationIds?.length || s.districtIds?.length || s.deputyIds?.length || s.staff)
+  if (!namesPeople && s.followers) return null
+  if (!namesPeople) return { message: '还没有选择活动面向哪些人', detail: '请勾选代表层级或选择区县' }
+  return { message: '所选范围内现在没有要学习的人', detail: '所选的代表层级和区县里没有在任的代表或工作人员，请改选代表层级或区县' }
+}
+
 /** Clocks differ a little: a time this close to now counts as now, not as the past. */
 export const PUBLISH_GRACE_MS = 60_000
 

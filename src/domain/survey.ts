@@ -233,6 +233,22 @@ export function definitionProblems(s: Pick<SurveyRecord, 'kind' | 'questions' | 
   return problems
 }
 
+/**
+ * Why a survey or consultation asked of deputies would ask nobody, in words saying what to
+ * choose; null when it asks someone. Published so, it would tell nobody and its turnout would
+ * read "名单上的人都已参与". Nothing chosen and a choice naming nobody are told apart.
+ */
+export function emptyAudienceProblem(
+  selector: { levels?: readonly string[]; districtIds?: readonly string[]; deputyIds?: readonly string[] },
+  asked: number,
+): { message: string; detail: string } | null {
+  if (asked > 0) return null
+  const chosen = !!(selector.levels?.length || selector.districtIds?.length || selector.deputyIds?.length)
+  return chosen
+    ? { message: '所选的代表层级和区县里没有在任的代表', detail: '所选范围内没有代表，请改选代表层级或区县' }
+    : { message: '打开了“请代表填写”，但还没有选择请哪些代表', detail: '请勾选代表层级或选择区县；想让任何人扫码填写，请关掉“请代表填写”' }
+}
+
 /** What an organizer may correct after creating a survey; absent fields stay as they are. */
 export interface SurveyCorrection {
   title?: string

@@ -171,7 +171,7 @@ export function createHttpApp(
       clock,
       timeZone,
     }),
-    consoleCaseRoutes({ auth, inbox: services.caseInbox, dashboard: services.caseDashboard, timeZone }),
+    consoleCaseRoutes({ auth, inbox: services.caseInbox, dashboard: services.caseDashboard, clock, timeZone }),
     uploadRoutes({ sessions, uploads: services.uploads, maxBytes: config.uploads.maxBytes, clock }),
     imageRoutes({ sessions, uploads: services.uploads, clock }),
     unitUploadRoutes({ auth, uploads: services.uploads, maxBytes: config.uploads.maxBytes, clock }),
@@ -279,7 +279,7 @@ export function createHttpApp(
       clock,
     }),
     unitLivelihoodRoutes({ auth, progress: services.livelihoodProgress, uploads: services.uploads, clock }),
-    mpLivelihoodRoutes({ sessions, proposals: services.livelihoodProposals, uploads: services.uploads }),
+    mpLivelihoodRoutes({ sessions, proposals: services.livelihoodProposals, uploads: services.uploads, clock }),
     deputyLivelihoodRoutes({ sessions, ratings: services.livelihoodRatings, uploads: services.uploads, clock }),
     publicLivelihoodRoutes({ views: services.livelihoodViews, uploads: services.uploads, clock }),
   ]

@@ -18,6 +18,7 @@ import { campaignPeriodJob } from './campaign-period-job.js'
 import { livelihoodProgressJob } from './livelihood-progress-job.js'
 import { suggestionDeadlineJob } from './suggestion-deadline-job.js'
 import { ballotCountJob } from './ballot-count-job.js'
+import { unattachedUploadsJob } from './unattached-uploads-job.js'
 
 export type { Job, JobContext, JobDefinition } from './job.js'
 
@@ -36,6 +37,7 @@ export const JOBS: readonly JobDefinition[] = [
   livelihoodProgressJob,
   suggestionDeadlineJob,
   ballotCountJob,
+  unattachedUploadsJob,
 ]
 
 /** The jobs bound to one running app: schedules read from its config, runs given its services. */

@@ -93,9 +93,9 @@ export function createServices(config: Config & { security: { secretKey: string 
   /** One count of wrong binding codes for the mini-program and the bot together. */
   const bindingGuard = new BindingGuard(config.limits, { failures: store.loginFailures, clock })
   const passwords = new PasswordHasher(config.security.scryptCost)
-  const audit = new AuditTrail(store.audit, clock)
-  const topics = config.business.topics
   const { timeZone } = config.business
+  const audit = new AuditTrail(store, clock, timeZone)
+  const topics = config.business.topics
   // The calendar must be known this far ahead (the longest reply deadline is weeks away).
   const calendar = new CalendarService({
     store,
@@ -127,7 +127,13 @@ export function createServices(config: Config & { security: { secretKey: string 
   const newDispatcher = () =>
     new OutboxDispatcher({ store, resolver, senders: realSenders(config, wechat, robots), subscriptionTemplate, policy: outboxPolicy, clock, logger })
   // A meeting's papers, uploaded by the office: beside the residents' photos, signed like them.
-  const meetingFiles = new MeetingFiles(`${config.uploads.dir}/meeting-files`, (text) => cipher.blindIndex(text), config.uploads.linkMinutes * 60)
+  const meetingFiles = new MeetingFiles(
+    `${config.uploads.dir}/meeting-files`,
+    (text) => cipher.blindIndex(text),
+    config.uploads.linkMinutes * 60,
+    undefined,
+    store.uploads,
+  )
   const meetings = new MeetingService(
     store,
     clock,
@@ -150,6 +156,7 @@ export function createServices(config: Config & { security: { secretKey: string 
       linkSeconds: config.uploads.linkMinutes * 60,
     },
     config.uploads.maxPerCase,
+    store.uploads,
   )
   const caseQueries = new CaseQueries({
     store,
@@ -161,11 +168,21 @@ export function createServices(config: Config & { security: { secretKey: string 
     similar: { windowDays: config.cases.similarWindowDays, threshold: config.cases.similarThreshold },
     images: uploads,
   })
-  const workflow = new CaseWorkflow({ store, directory: directoryCache, calendar, policy, clock })
+  const workflow = new CaseWorkflow({ store, directory: directoryCache, calendar, policy, clock, audit })
   const systemMoves = new CaseSystemMoves({ store, directory: directoryCache, calendar, policy, clock })
   const handBack = new DeputyHandBack({ store, moves: systemMoves })
   const botPeople = new BotPeople({ store, sessions: mpSessions, cipher, audit, clock, bindingGuard, directory: directoryCache, timeZone })
-  const submitter = new CaseSubmitter({ store, routing, cipher, calendar, policy, privacy: privacy.notice, clock, checkContent: adapters.contentCheck })
+  const submitter = new CaseSubmitter({
+    store,
+    routing,
+    cipher,
+    calendar,
+    policy,
+    privacy: privacy.notice,
+    clock,
+    checkContent: adapters.contentCheck,
+    uploads,
+  })
   const publications = new PublicationService({ store, queries: caseQueries, directory: directoryCache, audit, clock })
   const recordScope = new RecordScope(directoryCache)
   const pointRules = new PointRules(store, clock, audit)
@@ -227,7 +244,7 @@ export function createServices(config: Config & { security: { secretKey: string 
     erasure: new PersonalDataErasure({ store, workflow, sessions: mpSessions, uploads, clock }),
     caseQueries,
     caseReports: new CaseReports(store, caseQueries, directoryCache, clock),
-    caseInbox: new CaseInbox({ store, queries: caseQueries, directory: directoryCache, clock, timeZone }),
+    caseInbox: new CaseInbox({ store, queries: caseQueries, directory: directoryCache, clock, timeZone, audit }),
     caseDashboard: new CaseDashboardService({ store, queries: caseQueries, directory: directoryCache, clock, timeZone }),
     ...campaignServices,
     ...quizServices,
@@ -244,14 +261,14 @@ export function createServices(config: Config & { security: { secretKey: string 
     meetingFiles,
     meetingReminders: new MeetingReminders(store, clock, { timeZone, reminderHours: config.meetings.reminderHours, quietHours: config.outbox.quietHours }),
     meetingInvitations: new MeetingInvitations(store, clock, { timeZone, checkInOpensMinutesBefore: config.meetings.checkInOpensMinutesBefore }),
-    meetingReports: new MeetingReports(store, meetings, clock, { timeZone }),
+    meetingReports: new MeetingReports(store, meetings, clock, { timeZone }, audit),
     meetingStaffEntries: new MeetingStaffEntries(store, meetings, clock, audit),
     surveys,
     surveyResponses,
     ballotRoll,
     ballotCount,
     tasks: new TaskListService({ store, responses: surveyResponses, quizzes: quizServices.quizTaking, clock, settings: { timeZone } }),
-    surveyReports: new SurveyReports(store, surveys, clock, { timeZone }, ballotCount),
+    surveyReports: new SurveyReports(store, surveys, clock, { timeZone }, ballotCount, audit),
     hotIssues: new HotIssueService({ store, queries: caseQueries, directory: directoryCache, clock, options: config.analysis }),
     weeklyReports: new WeeklyReports(store, directoryCache, clock, { timeZone, reportGraceDays: config.livelihood.reportGraceDays }),
     caseSeries: new CaseSeriesReport({ store, queries: caseQueries, directory: directoryCache, clock, options: { timeZone } }),

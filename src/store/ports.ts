@@ -7,6 +7,7 @@
  */
 import type { DeputyLevel, Region, Staff, StaffRole, Station, StationKind, Deputy, Unit } from '../domain/directory.js'
 import type { CaseEvent, CaseRecord, CaseStatus } from '../domain/case.js'
+import type { AuditName, AuditRef } from '../domain/audit-names.js'
 import type { CampaignRecord, CheckInRecord, ReachRecord, ReadReceipt, Reader, ReadingItem } from '../domain/campaign.js'
 import type { MeetingInvitee, MeetingRecord, MeetingStatus, PersonRef, PublicRegistration, Rsvp } from '../domain/meeting.js'
 import type { SurveyRepo } from './survey-ports.js'
@@ -24,6 +25,8 @@ import type { IdempotencyRepo } from './idempotency-port.js'
 export type * from './idempotency-port.js'
 import type { LoginFailureRepo } from './login-failure-port.js'
 export type * from './login-failure-port.js'
+import type { UploadRepo } from './upload-ports.js'
+export type * from './upload-ports.js'
 import type { AnalysisRepo, PublicationRepo } from './analysis-ports.js'
 export type * from './analysis-ports.js'
 import type { AppraisalRepo, PointRuleRepo, RecordActivityRepo } from './record-ports.js'
@@ -182,6 +185,12 @@ export interface AuditRepo {
   append(entry: AuditEntry): Promise<void>
   /** Newest first. */
   list(query: AuditQuery): Promise<Page<AuditRecord>>
+  /**
+   * What a page of entries names, as the 操作记录 page says it (a staff member's name and role, a
+   * case's ticket, a meeting's title …): one read per kind asked, never one per entry; what no
+   * longer exists is left out.
+   */
+  names(refs: AuditRef[]): Promise<AuditName[]>
 }
 
 export interface LockRepo {
@@ -273,6 +282,7 @@ export interface Store {
   suggestions: SuggestionRepo
   markers: MarkerRepo
   loginFailures: LoginFailureRepo
+  uploads: UploadRepo
   /** Throws when the store cannot answer (used by /readyz). */
   ping(): Promise<void>
   close(): Promise<void>
@@ -514,6 +524,8 @@ export interface CaseQuery extends CaseFilter, PageQuery {
   order?: 'newest' | 'due'
   /** The one case with this ticket (YYYYMMDD-NNNN), if the other filters also hold. */
   ticket?: string
+  /** Cases with any of these tickets (a short number's recent days: at most a few hundred), if the other filters also hold; none when empty. */
+  tickets?: string[]
   /** Words the message text contains, every one, as substrings, ignoring ASCII case (the console's search box). */
   textWords?: string[]
   /** Only these cases (the ones behind a hot issue), if the other filters also hold; none when empty. */
@@ -540,6 +552,12 @@ export interface CaseRepo {
    * hers. Read through an index of her numbers, never by reading every case of hers.
    */
   residentNumbered(residentId: string, numbers: string[], limit: number): Promise<CaseRecord[]>
+  /**
+   * Of the cases with these tickets, those once placed with this deputy: an event of their timeline names
+   * him (`data.deputyId`), as every placing does (heldOnce), whether or not they are his now; in no
+   * particular order. Read through the tickets' unique index and each one's timeline, with no index of its own.
+   */
+  heldOnceBy(deputyId: string, tickets: string[]): Promise<CaseRecord[]>
   findByIdempotencyKey(residentId: string, key: string): Promise<CaseRecord | null>
   /**
    * Writes the new state if nobody changed the case since `record.version` was read,

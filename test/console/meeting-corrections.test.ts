@@ -151,6 +151,10 @@ describe('console: an organizer corrects a published meeting (修改会议, 增�
     expect((await api.get(`/api/admin/meetings/${meetingId}`)).body.selector).to.deep.include({ levels: ['city'], deputyIds: [named.id] })
 
     await page.getByRole('button', { name: '发布并通知参会人员' }).click()
+    // Whom it tells is read out first: the people just chosen.
+    const everyone = new Set([...cityDeputies.map((d) => d.id), named.id]).size
+    await page.locator('[data-test=publish-confirm]').getByText(`会通知 ${everyone} 位代表：`).waitFor()
+    await page.getByRole('button', { name: '确认发布并通知' }).click()
     const table = page.locator('[data-test=rsvp-table]')
     await table.locator('tr', { hasText: cityDeputies[0].name }).first().waitFor()
     await table.locator('tr', { hasText: named.name }).first().waitFor()

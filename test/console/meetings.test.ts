@@ -69,7 +69,10 @@ describe('console: an organizer runs a meeting', function () {
     const saved = await (await page.request.get(`/api/admin/meetings/${new URL(page.url()).pathname.split('/').pop()}`)).json()
     expect(new Date(saved.startAt).getTime()).to.equal(Date.parse(`${startText.replace(' ', 'T')}:00+08:00`))
     expect(new Date(saved.endAt).getTime()).to.equal(Date.parse(`${startText.slice(0, 10)}T11:30:00+08:00`))
+    // Publishing reads out whom it tells first (test/console/publishing-reach.test.ts says what).
     await page.getByRole('button', { name: '发布并通知参会人员' }).click()
+    await page.locator('[data-test=publish-confirm]').getByText(`会通知 ${nationals.length} 位代表：`).waitFor()
+    await page.getByRole('button', { name: '确认发布并通知' }).click()
     await page.getByText('已发布，会议通知正在发送给每位参会人员').waitFor()
     // Its time as people say it, one day once: 12月7日 9:30—11:30, never broken after "12月".
     const time = page.locator('[data-test=meeting-time]')
@@ -77,8 +80,10 @@ describe('console: an organizer runs a meeting', function () {
     expect(await time.locator('.nowrap').evaluate((e) => getComputedStyle(e).whiteSpace)).to.equal('nowrap')
     const table = page.locator('[data-test=rsvp-table]')
     for (const d of nationals) await table.locator('tr', { hasText: d.name }).getByText('未回复').waitFor()
-    await page.getByRole('button', { name: `提醒未回复的 ${nationals.length} 人` }).waitFor()
     expect(await table.getByText('待发送').count(), 'each notice is waiting in the outbox').to.equal(2)
+    // Nobody is nagged about a notice not yet sent: no 提醒未回复 until it has gone out and been read.
+    await page.locator('[data-test=remind-held]', { hasText: '通知还没有发出（正在发送），不用提醒' }).waitFor()
+    expect(await page.getByRole('button', { name: /提醒未回复/ }).count()).to.equal(0)
 
     // The deputies answer from the mini-program; the table follows without a reload.
     const meetingId = new URL(page.url()).pathname.split('/').pop()!

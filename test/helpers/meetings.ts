@@ -29,3 +29,22 @@ export const meetingBody = (over: Record<string, unknown> = {}) => ({
   selector: { levels: ['city', 'county'], staffIds: ['sf01'] },
   ...over,
 })
+
+/**
+ * The dispatcher's work as delivery records it: every meeting notice waiting in the outbox goes out
+ * now (to the mini-program), then the clock moves on by `readMinutes` (the cooldown, 60 by default),
+ * long enough for it to be read: only then may 提醒未回复 ask those who have not answered.
+ */
+export async function noticesSentAndRead(app: TestApp, readMinutes = 60) {
+  const { outbox } = app.liaison.store
+  const now = app.clock.now()
+  for (const m of await outbox.claimDue(now, { limit: 1000, leaseMs: 60_000, holder: 'test', channels: ['auto'] }))
+    await outbox.complete(
+      m.id,
+      'test',
+      m.kind === 'meeting.notice'
+        ? { status: 'sent', at: now, channel: 'mp_subscribe', address: `o-${m.recipientId}` }
+        : { status: 'pending', channel: 'auto', address: null, until: now, reason: null },
+    )
+  app.clock.advance(readMinutes * 60_000)
+}

@@ -28,7 +28,8 @@ describe('who sees and changes which campaign', () => {
   it("a street organizer runs his street's campaign, follows the city's and never sees another district's", async () => {
     const mine = await createCampaign(street, app, { title: '轻工街道学习代表法', audience: { stationIds: ['st001', 'st003'] } })
     expect(mine).to.include({ level: 'street', areaId: 's0101' })
-    const theirs = await createCampaign(other, app, { title: '新华区学习代表法', audience: { districtIds: ['d02'] } })
+    // 新华区 has no deputy in this city, only 王五 at its station: a campaign must reach someone.
+    const theirs = await createCampaign(other, app, { title: '新华区学习代表法', audience: { districtIds: ['d02'], staff: true } })
     const cityWide = await createCampaign(city, app, { title: '全市学习代表法', audience: { districtIds: ['d01', 'd02'] } })
 
     expect(ids(await street.get('/api/admin/campaigns?limit=50'))).to.deep.equal([mine.id, cityWide.id].sort())
@@ -50,7 +51,8 @@ describe('who sees and changes which campaign', () => {
 
   it("a district organizer lists, corrects and adopts for the streets under him, and never sees another district's", async () => {
     const streets = await createCampaign(street, app, { title: '轻工街道学习代表法', audience: { stationIds: ['st001'] } })
-    const theirs = await createCampaign(other, app, { title: '新华区学习代表法', audience: { districtIds: ['d02'] } })
+    // 新华区 has no deputy in this city, only 王五 at its station: a campaign must reach someone.
+    const theirs = await createCampaign(other, app, { title: '新华区学习代表法', audience: { districtIds: ['d02'], staff: true } })
     const cityWide = await createCampaign(city, app, { title: '全市学习代表法', audience: { districtIds: ['d01', 'd02'] } })
 
     expect(ids(await district.get('/api/admin/campaigns?limit=50')), "his street's campaign and the city's").to.deep.equal([streets.id, cityWide.id].sort())

@@ -206,6 +206,33 @@ describe("the console's case endpoints", () => {
     expect(refused.body.error.message).to.equal('留言不存在')
   })
 
+  it('says beside a deputy who just handed this message back that she did, with her reason, and lists her last, not recommended', async () => {
+    const id = await submit('河道有垃圾，污染环境')
+    const held = (await lina.get(`/api/admin/cases/${id}`)).body
+    const zhangId = held.deputyId as string
+    const before = (await lina.get(`/api/admin/cases/${id}/deputy-choices`)).body.items
+    const zhangBefore = before.find((d: { id: string }) => d.id === zhangId)
+    expect(zhangBefore).to.include({ name: '张伟', topical: true, recommended: true, handedBack: null })
+
+    const zhang = await asDeputy(app, zhangId)
+    const back = await zhang.post(`/api/mp/deputy/cases/${id}/transfer`, { reason: '这段时间在外地学习，请站里另派代表' })
+    expect(back.status, JSON.stringify(back.body)).to.equal(200)
+
+    const after = (await lina.get(`/api/admin/cases/${id}/deputy-choices`)).body.items
+    const names = after.map((d: { name: string }) => d.name)
+    expect(names.at(-1)).to.equal('张伟')
+    expect(after.at(-1)).to.include({ topical: true, recommended: false })
+    expect(after.at(-1).handedBack).to.include({ note: '这段时间在外地学习，请站里另派代表', text: '刚把这条留言交回：这段时间在外地学习，请站里另派代表' })
+    for (const other of after.slice(0, -1)) expect(other.handedBack, other.name).to.equal(null)
+
+    // Placed with 王芳 since, it is no longer why the message waits: the day she handed it back is said instead.
+    const wang = after.find((d: { name: string }) => d.name === '王芳')
+    expect((await lina.post(`/api/admin/cases/${id}/assign`, { deputyId: wang.id })).status).to.equal(200)
+    const later = (await lina.get(`/api/admin/cases/${id}/deputy-choices?q=张`)).body.items
+    expect(later[0].handedBack.text).to.equal('今天曾把这条留言交回：这段时间在外地学习，请站里另派代表')
+    expect(later[0]).to.include({ recommended: false })
+  })
+
   it('gives organizers a dashboard whose every figure names the filters listing its cases; station staff have none', async () => {
     await submit('路灯坏了')
     await submit('新华社区停车难', 'c020101')

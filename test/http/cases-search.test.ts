@@ -38,6 +38,45 @@ describe('console inbox: search by text and by ticket', () => {
     expect(await excerpts(zhoujie, q(ticket))).to.deep.equal([])
   })
 
+  it('a resident reads out only the short number ("0002"): staff find the messages with that number in their scope over the last 90 days, newest first, and are told so', async () => {
+    const DAY = 86_400_000
+    await write('楼道里堆满杂物，消防通道堵了')
+    const first = await write('小区门口的路灯坏了一个多月')
+    app.clock.advance(DAY)
+    await write('马庄菜市场门口垃圾没人清', 'c010201') // 马庄街道: another station's
+    const elsewhere = await write('马庄菜市场门口停车位被占', 'c010201')
+    app.clock.advance(DAY)
+    await write('电梯经常坏')
+    const latest = await write('三号楼门口的停车位被地锁占了')
+    expect([first, elsewhere, latest].map((w) => w.ticket.slice(-5))).to.deep.equal(['-0002', '-0002', '-0002'])
+    await lina.login('lina', STAFF_PASSWORD) // the session of two days ago has ended
+
+    for (const typed of ['0002', '002', '2', ' 0002 ']) {
+      const answer = await lina.get(`/api/admin/cases?${q(typed)}`)
+      expect(answer.status, typed).to.equal(200)
+      // Hers only, newest first: 马庄's 0002 is another station's.
+      expect(
+        answer.body.items.map((c: { ticket: string }) => c.ticket),
+        typed,
+      ).to.deep.equal([latest.ticket, first.ticket])
+      expect(answer.body.numberSearch).to.include({ number: '0002', days: 90 })
+      expect(answer.body.numberSearch.text).to.include('只查找了最近 90 天').and.include('更早的留言，请输入完整编号')
+    }
+    const zhoujie = await new Client(app.baseUrl).login('zhoujie', STAFF_PASSWORD) // 马庄's staff
+    expect(await excerpts(zhoujie, q('0002'))).to.deep.equal(['马庄菜市场门口停车位被占'])
+    expect(await excerpts(await asAdmin(app), q('0002'))).to.have.length(3)
+    // Another search says nothing of days.
+    expect((await lina.get(`/api/admin/cases?${q('停车位')}`)).body.numberSearch).to.equal(null)
+
+    // 89 days later the newest of them is on the 90th day looked at; the first, two days older, only by its whole number.
+    app.clock.advance(89 * DAY)
+    await lina.login('lina', STAFF_PASSWORD)
+    const later = await lina.get(`/api/admin/cases?${q('0002')}`)
+    expect(later.body.items.map((c: { ticket: string }) => c.ticket)).to.deep.equal([latest.ticket])
+    expect(later.body.numberSearch.since.replaceAll('-', '')).to.equal(latest.ticket.slice(0, 8))
+    expect(await excerpts(lina, q(first.ticket))).to.deep.equal(['小区门口的路灯坏了一个多月'])
+  })
+
   it('words from the message find it, newest first, with the other filters and page by page', async () => {
     await write('小区里停车位太少，晚上没地方停')
     app.clock.advance(60_000)

@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import { asAdmin, asDeputy, type Client, startApp, type TestApp } from '../helpers/app.js'
-import { asStaff, meetingBody, meetingCity } from '../helpers/meetings.js'
+import { asStaff, meetingBody, meetingCity, noticesSentAndRead } from '../helpers/meetings.js'
 
 /**
  * Things can be corrected after publishing: the title, the agenda, the time and place
@@ -80,8 +80,10 @@ describe('correcting a published meeting', () => {
     const again = await office.post(`/api/admin/meetings/${id}/invitees`, { selector: { deputyIds: ['dp0003'] } })
     expect(again.body.added).to.deep.equal([])
     expect(await messages('meeting.notice')).to.have.length(5)
-    // The console offers 增加参会人员 until the start, by the server's clock.
-    expect(table).to.include({ canAddInvitees: true, remindable: 5 })
+    // The console offers 增加参会人员 until the start, by the server's clock; 提醒未回复 once the notices are out and read.
+    expect(table).to.include({ canAddInvitees: true, remindable: 0, remindHeld: '通知还没有发出（正在发送），不用提醒' })
+    await noticesSentAndRead(app)
+    expect((await office.get(`/api/admin/meetings/${id}/invitees`)).body).to.include({ canAddInvitees: true, remindable: 5, remindHeld: null })
     app.clock.set(new Date('2026-11-26T02:00:00Z')) // Thursday 10:00, the meeting under way
     office = await asAdmin(app)
     expect((await office.get(`/api/admin/meetings/${id}/invitees`)).body, 'nobody is asked to answer a meeting under way').to.include({

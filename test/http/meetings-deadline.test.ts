@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import { asAdmin, asDeputy, type Client, startApp, type TestApp } from '../helpers/app.js'
-import { meetingBody, meetingCity } from '../helpers/meetings.js'
+import { meetingBody, meetingCity, noticesSentAndRead } from '../helpers/meetings.js'
 
 /**
  * After the reply deadline (回复截止): the office moves the meeting, adds a deputy late, or
@@ -42,6 +42,7 @@ describe('meeting answers after the reply deadline', () => {
 
   it('reopens answers until the new start when the meeting moves, and the change notice says until when', async () => {
     const id = await published()
+    await noticesSentAndRead(app)
     await afterDeadline()
     const zhang = await asDeputy(app, 'dp0001')
     expect((await zhang.post(`/api/mp/meetings/${id}/rsvp`, { response: 'attend' })).body.error.code).to.equal('rsvp_closed')
@@ -59,8 +60,8 @@ describe('meeting answers after the reply deadline', () => {
     const leave = await zhang.post(`/api/mp/meetings/${id}/rsvp`, { response: 'leave', reason: '28日要出差' })
     expect(leave.status, JSON.stringify(leave.body)).to.equal(200)
     expect(leave.body).to.include({ rsvp: 'leave', rsvpLabel: '请假', reason: '28日要出差' })
-    // 王芳 has not answered: the office may remind her, by the new time.
-    expect((await office.post(`/api/admin/meetings/${id}/remind`)).body).to.deep.equal({ reminded: 1, round: 1 })
+    // 王芳 has not answered: the office may remind her, by the new time (her notice went out on Monday).
+    expect((await office.post(`/api/admin/meetings/${id}/remind`)).body).to.deep.equal({ reminded: 1, round: 1, held: null })
     expect(await textTo('meeting.rsvp_nudge', 'dp0002')).to.include('请在 11月28日 09:30 前回复')
   })
 
@@ -102,7 +103,8 @@ describe('meeting answers after the reply deadline', () => {
     await afterDeadline()
     expect((await office.post(`/api/admin/meetings/${id}/remind`)).body.error.code).to.equal('rsvp_closed')
     await office.post(`/api/admin/meetings/${id}/invitees`, { selector: { deputyIds: ['dp0002'] } })
-    expect((await office.post(`/api/admin/meetings/${id}/remind`)).body).to.deep.equal({ reminded: 1, round: 1 })
+    await noticesSentAndRead(app)
+    expect((await office.post(`/api/admin/meetings/${id}/remind`)).body).to.deep.equal({ reminded: 1, round: 1, held: null })
     expect(await messagesTo('meeting.rsvp_nudge', 'dp0001')).to.deep.equal([])
     expect(await textTo('meeting.rsvp_nudge', 'dp0002')).to.include('请在 11月26日 09:30 前回复')
   })

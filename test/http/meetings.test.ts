@@ -3,7 +3,7 @@ import jsQRModule from 'jsqr'
 import { PNG } from 'pngjs'
 import { asAdmin, asDeputy, asResident, type Client, startApp, type TestApp } from '../helpers/app.js'
 import { surveyBody } from '../helpers/surveys.js'
-import { asStaff, meetingBody, meetingCity } from '../helpers/meetings.js'
+import { asStaff, meetingBody, meetingCity, noticesSentAndRead } from '../helpers/meetings.js'
 
 // jsqr is CommonJS whose types describe an ES default export.
 const jsQR = ((jsQRModule as unknown as { default?: unknown }).default ?? jsQRModule) as unknown as typeof jsQRModule.default
@@ -109,32 +109,39 @@ describe('a meeting from notice to sign-in sheet', () => {
       table.items.map((i: { name: string; rsvpLabel: string; reason: string | null }) => `${i.name} ${i.rsvpLabel} ${i.reason ?? ''}`.trim()),
     ).to.deep.equal(['张伟 参加', '王芳 请假 外出学习', '陈静 未回复', '李娜 未回复'])
 
-    expect((await office.post(`/api/admin/meetings/${m.id}/remind`)).body).to.deep.equal({ reminded: 2, round: 1 })
+    // 11:00: the notices went out at 10:00 and have had an hour to be read.
+    await noticesSentAndRead(app)
+    expect((await office.post(`/api/admin/meetings/${m.id}/remind`)).body).to.deep.equal({ reminded: 2, round: 1, held: null })
     expect(await recipients('meeting.rsvp_nudge')).to.deep.equal(['deputy:dp0006', 'staff:sf01'])
     await (await asDeputy(app, 'dp0006')).post(`/api/mp/meetings/${m.id}/rsvp`, { response: 'attend' })
-    app.clock.set(new Date('2026-11-23T03:00:00Z'))
-    expect((await office.post(`/api/admin/meetings/${m.id}/remind`)).body, 'a new round, for who is still silent').to.deep.equal({ reminded: 1, round: 2 })
+    app.clock.set(new Date('2026-11-23T04:00:00Z'))
+    expect((await office.post(`/api/admin/meetings/${m.id}/remind`)).body, 'a new round, for who is still silent').to.deep.equal({
+      reminded: 1,
+      round: 2,
+      held: null,
+    })
     expect(await recipients('meeting.rsvp_nudge')).to.deep.equal(['deputy:dp0006', 'staff:sf01', 'staff:sf01'])
   })
 
   it('lets an organizer press "remind" again only after the cooldown, and says when', async () => {
     const m = await published()
-    expect((await office.post(`/api/admin/meetings/${m.id}/remind`)).body).to.deep.equal({ reminded: 4, round: 1 })
-    app.clock.set(new Date('2026-11-23T02:40:00Z'))
+    await noticesSentAndRead(app) // 11:00
+    expect((await office.post(`/api/admin/meetings/${m.id}/remind`)).body).to.deep.equal({ reminded: 4, round: 1, held: null })
+    app.clock.set(new Date('2026-11-23T03:40:00Z'))
     const again = await office.post(`/api/admin/meetings/${m.id}/remind`)
     expect(again.status).to.equal(429)
     expect(again.headers.get('retry-after')).to.equal('1200')
     expect(again.body).to.deep.equal({
       error: {
         code: 'remind_cooldown',
-        message: '刚刚已提醒过，请在 11月23日 11:00 以后再催促',
-        details: [{ path: 'retryAt', message: '2026-11-23T03:00:00.000Z' }],
+        message: '刚刚已提醒过，请在 11月23日 12:00 以后再催促',
+        details: [{ path: 'retryAt', message: '2026-11-23T04:00:00.000Z' }],
       },
     })
     expect(await recipients('meeting.rsvp_nudge'), 'nobody was reminded twice').to.have.length(4)
-    expect((await office.get(`/api/admin/meetings/${m.id}`)).body).to.include({ reminderRounds: 1, lastRemindedAt: '2026-11-23T02:00:00.000Z' })
-    app.clock.set(new Date('2026-11-23T03:00:00Z'))
-    expect((await office.post(`/api/admin/meetings/${m.id}/remind`)).body).to.deep.equal({ reminded: 4, round: 2 })
+    expect((await office.get(`/api/admin/meetings/${m.id}`)).body).to.include({ reminderRounds: 1, lastRemindedAt: '2026-11-23T03:00:00.000Z' })
+    app.clock.set(new Date('2026-11-23T04:00:00Z'))
+    expect((await office.post(`/api/admin/meetings/${m.id}/remind`)).body).to.deep.equal({ reminded: 4, round: 2, held: null })
   })
 
   it('signs deputies in by the code at the door, within the window and once', async () => {

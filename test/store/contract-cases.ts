@@ -49,6 +49,26 @@ export function caseContract(store: () => Store) {
       expect((await store().cases.residentNumbered('mu1', ['0002'], 10))[0]).to.deep.equal(await store().cases.get(b.id))
     })
 
+    it('finds, of some tickets, the cases once placed with a deputy by their timelines, his now or not, and no others', async () => {
+      const placing = (caseId: string, deputyId: string, type: CaseEvent['type'] = 'assigned') => caseEvent(caseId, type, { data: { deputyId } })
+      const story = (id: string, deputyId: string | null, events: CaseEvent[]) => submit({ id, deputyId }, { events: [caseEvent(id, 'submitted'), ...events] })
+      const movedOn = await story('held-moved', 'dp2', [placing('held-moved', 'dp1'), placing('held-moved', 'dp2', 'transferred')])
+      const stillHis = await story('held-kept', 'dp1', [placing('held-kept', 'dp1')])
+      const handedBack = await story('held-back', null, [placing('held-back', 'dp1'), caseEvent('held-back', 'transferred', { data: { fromDeputyId: 'dp1' } })])
+      const neverHis = await story('held-never', 'dp2', [placing('held-never', 'dp2'), caseEvent('held-never', 'urged', { data: { fromDeputyId: 'dp1' } })])
+      const alike = await story('held-alike', 'dp10', [placing('held-alike', 'dp10')])
+      const notAsked = await story('held-unasked', null, [placing('held-unasked', 'dp1')])
+      const held = async (deputyId: string, tickets: string[]) => (await store().cases.heldOnceBy(deputyId, tickets)).map((c) => c.ticket).sort()
+      const asked = [movedOn, stillHis, handedBack, neverHis, alike].map((c) => c.ticket)
+
+      expect(await held('dp1', [...asked, '20261121-0001'])).to.deep.equal([movedOn.ticket, stillHis.ticket, handedBack.ticket].sort())
+      expect(await held('dp2', asked)).to.deep.equal([movedOn.ticket, neverHis.ticket].sort())
+      expect(await held('dp1', [notAsked.ticket])).to.deep.equal([notAsked.ticket])
+      expect(await held('dp3', asked)).to.deep.equal([])
+      expect(await held('dp1', [])).to.deep.equal([])
+      expect((await store().cases.heldOnceBy('dp1', [movedOn.ticket]))[0], 'the whole case').to.deep.equal(await store().cases.get(movedOn.id))
+    })
+
     it('writes the case, its events and its messages together', async () => {
       const record = await submit({}, { outbox: [outboxMessage('case:x:assigned')] })
       expect((await store().cases.events(record.id)).map((e) => e.type)).to.deep.equal(['submitted'])

@@ -29,6 +29,8 @@ import { conflictContract } from './contract-conflicts.js'
 import { markersContract } from './contract-markers.js'
 import { deputyBindingContract } from './contract-deputy-binding.js'
 import { loginFailuresContract } from './contract-login-failures.js'
+import { uploadsContract } from './contract-uploads.js'
+import { auditNamesContract } from './contract-audit.js'
 import { caseRecord } from './records.js'
 
 /** A small directory in store shape: one district, a street, two communities, one station, three deputies. */
@@ -635,6 +637,8 @@ export function storeContract(open: () => Promise<Store>) {
   markersContract(() => store)
   deputyBindingContract(() => store)
   loginFailuresContract(() => store)
+  uploadsContract(() => store)
+  auditNamesContract(() => store)
 
   it('answers ping while open', async () => {
     await store.ping()

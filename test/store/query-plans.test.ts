@@ -2,6 +2,7 @@ import { expect } from 'chai'
 import { OPEN_STATUSES, type CaseStatus } from '../../src/domain/case.js'
 import { encodeCursor, timeCursorKey } from '../../src/store/cursor.js'
 import type { CaseQuery, OutboxQuery } from '../../src/store/ports.js'
+import { shortNumberSearch } from '../../src/domain/case-search.js'
 import { caseRepo } from '../../src/store/sqlite/case-repos.js'
 import { caseFiguresMark } from '../../src/store/sqlite/case-figures-mark.js'
 import { keptDeadlines } from '../../src/store/sqlite/case-deadlines-kept.js'
@@ -264,6 +265,7 @@ describe('the console queries find their rows through indexes (EXPLAIN QUERY PLA
     'a rare word': { query: { textWords: ['消防通道'] } },
     'a common word': { query: { textWords: ['停车位'] }, fewTextMatches: -1 },
     'two characters': { query: { textWords: ['路灯'] } },
+    'a short number': { query: { tickets: shortNumberSearch('0002', '2026-11-30').tickets } },
   }
   for (const [scope, scoped] of Object.entries(SCOPES))
     for (const [search, { query, fewTextMatches }] of Object.entries(SEARCHES))
@@ -279,6 +281,15 @@ describe('the console queries find their rows through indexes (EXPLAIN QUERY PLA
               for (const line of plans.flat()) if (/cases_fts/.test(line)) expect(line).to.match(/INDEX 0:M/)
             }
         })
+
+  it('a short number ("0002") in any scope: each of its days\' tickets one seek on their unique index, the few cases found then sorted', async () => {
+    const cases = caseRepo(db, new GroupCommit(db))
+    const { tickets } = shortNumberSearch('0002', '2026-11-30')
+    for (const scoped of Object.values(SCOPES))
+      for (const order of ['newest', 'due'] as const)
+        for (const plan of await plansOf(db, () => cases.search({ limit: 20, order, tickets, ...FILTERS.status, ...scoped })))
+          expect(plan.join(' | ')).to.match(/SEARCH cases USING INDEX sqlite_autoindex_cases_\d \(ticket=\?\)/)
+  })
 
   it("the admin's overdue list, newest first, walks the open cases in order instead of sorting every late case", async () => {
     const cases = caseRepo(db, new GroupCommit(db))
@@ -331,6 +342,16 @@ describe('the console queries find their rows through indexes (EXPLAIN QUERY PLA
     expectNoFullScan(await plansOf(db, () => cases.deputyLoads(['dp1', 'dp2'])))
     expectNoFullScan(await plansOf(db, () => cases.recentInCommunity('c0101', new Date('2026-11-01T00:00:00Z'))))
     expectNoFullScan(await plansOf(db, () => cases.getByTicket('20261130-0001')))
+  })
+
+  it("the bot's look for a short number a deputy once held: each ticket on its unique index, each case's timeline on its own", async () => {
+    const cases = caseRepo(db, new GroupCommit(db))
+    const plans = await plansOf(db, () => cases.heldOnceBy('dp1', ['20261130-0042', '20261129-0042', '20261128-0042']))
+    expect(plans).to.have.length(1)
+    expectNoFullScan(plans)
+    const read = plans[0].join(' | ')
+    expect(read).to.match(/SEARCH cases USING INDEX sqlite_autoindex_cases_\d \(ticket=\?\)/)
+    expect(read).to.match(/SEARCH e (EXISTS )?USING INDEX case_events_case \(case_id=\?\)/)
   })
 
   it("a group's new texts are indexed from its queue by rowid, and the triggers find a queued case by its rowid: never a walk through every case", async () => {

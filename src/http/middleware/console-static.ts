@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { send } from '@koa/send'
 import type { Middleware } from 'koa'
-import { NotFoundError } from '../../errors.js'
 import type { AppState } from '../state.js'
 
 /** Where `npm run build:console` puts the console (admin/vite.config.ts). */
@@ -31,8 +30,8 @@ const CONSOLE_CSP = [
 
 /**
  * Serves the built console at /console/. A path that names a file (it has an extension, or
- * lies under assets/) is that file or a 404: a missing script must never be answered with
- * index.html. Any other path is a page of the console's router, so it gets index.html (deep
+ * lies under assets/) is that file or a plain-text 404: a missing script must never be answered
+ * with index.html, nor a style sheet with a JSON error. Any other path is a page of the console's router, so it gets index.html (deep
  * links and reloads work). Hashed assets are cached for a year; index.html is revalidated
  * every time so a new build is picked up at once. Nothing outside /console/ is touched, so
  * /api is never shadowed.
@@ -63,7 +62,15 @@ export function consoleStatic(root: string = CONSOLE_DIST): Middleware<AppState>
         const status = (err as { status?: number }).status
         if (!status || status >= 500) throw err
       }
-      if (!ctx.body) throw new NotFoundError('文件不存在', 'asset_not_found')
+      if (!ctx.body) {
+        // A plain 404, never JSON: what asks for a missing file is a browser loading a script or a style
+        // sheet, typically a tab opened before an update asking for the old build's page (the console
+        // then says 系统已更新). Not kept by any cache: the same name may be there after a rollback.
+        ctx.status = 404
+        ctx.type = 'text/plain; charset=utf-8'
+        ctx.set('Cache-Control', 'no-store')
+        ctx.body = '文件不存在'
+      }
       return
     }
     await send(ctx, 'index.html', { root, index: false })

@@ -1,7 +1,10 @@
-import type { AuditRecord } from '../../services/records.js'
+import type { ReadableAuditEntry } from '../../services/audit.js'
 
-/** One line of the audit trail as the console lists it. */
-export const presentAuditEntry = (e: AuditRecord) => ({
+/**
+ * One line of the audit trail as the console lists it: the stored fields for programs (codes and
+ * ids), and beside them the same in an admin's words (人员, 操作, 对象, 详情).
+ */
+export const presentAuditEntry = ({ entry: e, words }: ReadableAuditEntry) => ({
   id: e.id,
   at: e.at.toISOString(),
   actorKind: e.actorKind,
@@ -10,4 +13,8 @@ export const presentAuditEntry = (e: AuditRecord) => ({
   targetKind: e.targetKind,
   targetId: e.targetId,
   details: e.details,
+  actorWords: words.actor,
+  actionWords: words.action,
+  targetWords: words.target,
+  detailWords: words.details,
 })

@@ -3,6 +3,9 @@ import type { DeputyChoice, InboxRow } from '../../services/cases/case-inbox.js'
 import { LEVEL_LABELS } from '../../domain/directory.js'
 import { csvSheetStream, sheetTime } from '../../services/csv-sheet.js'
 import { maskPersonalData } from '../../domain/pii-mask.js'
+import type { ShortNumberSearch } from '../../domain/case-search.js'
+import { dayText } from '../../domain/dates.js'
+import { handBackText } from '../../domain/case-hand-backs.js'
 import { presentStaffCaseSummary } from './cases.js'
 
 /** A line of the console's inbox: the staff summary plus names, the deadline in words and similar messages. */
@@ -17,7 +20,25 @@ export const presentInboxRow = (row: InboxRow) => ({
   similarLabel: row.similarCount ? `相似留言 ${row.similarCount} 条` : null,
 })
 
-export const presentDeputyChoice = (d: DeputyChoice) => ({
+/**
+ * What the list says above a short number's results (or in place of them): that only its
+ * recent days were looked at, and how to find an older message.
+ */
+export const presentNumberSearch = (s: ShortNumberSearch) => {
+  const dayBefore = new Date(Date.parse(`${s.since}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10)
+  return {
+    number: s.number,
+    days: s.days,
+    since: s.since,
+    until: s.until,
+    text:
+      `按编号 ${s.number} 查找：只查找了最近 ${s.days} 天（${dayText(s.since)}以来）的留言编号。` +
+      `更早的留言，请输入完整编号，例如 ${dayBefore.replaceAll('-', '')}-${s.number}。`,
+  }
+}
+
+/** A deputy in the assign dialog; one who handed this message back says so, in words, beside his name. */
+export const presentDeputyChoice = (d: DeputyChoice, timeZone: string, now: Date) => ({
   id: d.id,
   code: d.code,
   name: d.name,
@@ -26,6 +47,8 @@ export const presentDeputyChoice = (d: DeputyChoice) => ({
   topics: d.topics,
   openCases: d.openCases,
   topical: d.topical,
+  recommended: d.recommended,
+  handedBack: d.handBack ? { at: d.handBack.at.toISOString(), note: d.handBack.note, text: handBackText(d.handBack, timeZone, now) } : null,
 })
 
 const EXPORT_HEADER = ['留言编号', '提交时间', '状态', '期限提示', '办理期限', '主题', '联络站或人大办', '代表', '满意度（1–5）', '留言内容']

@@ -8,6 +8,10 @@ import { dueDateText, residentDueDateText } from '../../domain/due-date-text.js'
 import { residentStepWords } from '../../domain/resident-timeline-words.js'
 import { slaBadge } from '../../domain/sla-badge.js'
 import { deputyDeadlineTexts, deputyStateNote, waitsOnDeputy } from './deputy-case-state.js'
+import { timelineDetails, type NameBook } from './case-timeline.js'
+import { routingSinceText } from './routing-since.js'
+
+// Presenters name every field they return: a case holds personal data.
 
 /** What deadlines are read against: the business time zone and today (a year is named only when it differs). */
 export interface ReadingTime {
@@ -29,10 +33,6 @@ const residentDeadlineTexts = (c: CaseRecord, { timeZone, now }: ReadingTime) =>
   acknowledgeByText: residentDueDateText(c.ackDueAt, timeZone, now),
   replyByText: residentDueDateText(c.replyDueAt, timeZone, now),
 })
-import { timelineDetails, type NameBook } from './case-timeline.js'
-import { routingSinceText } from './routing-since.js'
-
-// Presenters name every field they return: a case holds personal data.
 
 const EVENT_LABELS: Record<CaseEventType, string> = {
   submitted: '提交留言',
@@ -145,25 +145,40 @@ export const presentResidentCaseSummary = (c: CaseRecord) => ({
   createdAt: c.createdAt.toISOString(),
 })
 
+type DeadlineTexts = ReturnType<typeof deadlineTexts>
+type TimelineStep = ReturnType<typeof presentEvent>
+
 /**
- * A resident's own message: where it stands, its deadlines and the steps of its timeline in her
- * words. `words: 'office'` keeps the office's labels and deadline texts, for her copy of her data
- * (导出), which keeps the office's record as it is.
+ * What a resident's message and her copy of it (导出) both hold, in this order: the case, its
+ * deadlines, who handles it, her choices and the steps she sees. The two differ only in their words.
  */
-export const presentResidentCase = (d: CaseDetail, at: ReadingTime, words: 'resident' | 'office' = 'resident') => {
-  const shown = d.events.filter((e) => RESIDENT_EVENTS.includes(e.type))
-  return {
-    ...core(d.case),
-    statusLabel: residentStatusWords(d.case),
-    ...(words === 'resident' ? residentDeadlineTexts(d.case, at) : deadlineTexts(d.case, at)),
-    handledBy: { station: d.names.station, deputy: d.names.deputy, office: d.names.office },
-    anonymous: d.case.anonymous,
-    /** Whether the resident agreed to 公开选登: the case page offers to take it back. */
-    publicConsent: d.case.publicConsent,
-    timeline:
-      words === 'resident' ? shown.map((e) => presentResidentEvent(e, d.timelineNames)) : shown.map((e) => presentEvent(e, residentReads(e), d.timelineNames)),
-  }
-}
+const residentCaseShape = (d: CaseDetail, deadlines: DeadlineTexts, present: (e: CaseEvent) => TimelineStep) => ({
+  ...core(d.case),
+  ...deadlines,
+  handledBy: { station: d.names.station, deputy: d.names.deputy, office: d.names.office },
+  anonymous: d.case.anonymous,
+  /** Whether the resident agreed to 公开选登: the case page offers to take it back. */
+  publicConsent: d.case.publicConsent,
+  timeline: d.events.filter((e) => RESIDENT_EVENTS.includes(e.type)).map(present),
+})
+
+/** A resident's own message: where it stands, its deadlines and the steps of its timeline in her words. */
+export const presentResidentCase = (d: CaseDetail, at: ReadingTime) => ({
+  ...residentCaseShape(d, residentDeadlineTexts(d.case, at), (e) => presentResidentEvent(e, d.timelineNames)),
+  statusLabel: residentStatusWords(d.case),
+})
+
+/**
+ * A resident's message in her copy of her data (导出): the office's record as it is kept (the
+ * office's status, labels and deadline texts), with the phone number she gave and when it ended.
+ */
+export const presentExportedCase = (d: CaseDetail, phone: string | null, at: ReadingTime) => ({
+  ...residentCaseShape(d, deadlineTexts(d.case, at), (e) => presentEvent(e, residentReads(e), d.timelineNames)),
+  phone,
+  place: { regionId: d.case.regionId, communityId: d.case.communityId, districtId: d.case.districtId },
+  closedAt: iso(d.case.closedAt),
+  ratedAt: iso(d.case.ratedAt),
+})
 
 /** Time with a government department (交办), shown apart from the deputy's own time. */
 const hoursWithDepartment = (d: CaseDetail, now: Date) => Math.round(forwardedDurationMs(d.events, now) / 360_000) / 10

@@ -101,14 +101,17 @@ export const presentTable = (t: {
   manages: boolean
   canAddInvitees: boolean
   remindable: number
+  remindHeld: string | null
 }) => ({
   meeting: presentMeetingSummary(t.meeting),
   // Whether the viewer may record attendance or leave (补签, 代请假): a followed meeting is read-only.
   manages: t.manages,
   // Published, not yet begun, and the viewer manages it: 增加参会人员 is offered.
   canAddInvitees: t.canAddInvitees,
-  // How many 提醒未回复 would remind now (no answer yet, answers still open to them); 0 hides the button.
+  // How many 提醒未回复 would remind now (no answer yet, answers still open to them, their notice out and read); 0 hides the button.
   remindable: t.remindable,
+  // Why the others who have not answered are not reminded now (their notice not out yet, just out, or undelivered), in words; null: none.
+  remindHeld: t.remindHeld,
   counts: { ...t.counts },
   publicSeats: { cap: t.meeting.publicSeats, taken: t.publicTaken },
   items: t.invitees.map((i) => ({ ...presentInvitee(i), invitedLateAt: invitedLate(t.meeting, i), notice: presentNotice(t.notices.get(i)!) })),

@@ -1,6 +1,5 @@
-import { STATUS_LABELS } from '../../domain/case.js'
 import type { PersonalData } from '../../services/privacy/personal-data-export.js'
-import { presentResidentCase, type ReadingTime } from './cases.js'
+import { presentExportedCase, type ReadingTime } from './cases.js'
 
 const iso = (d: Date | null) => d?.toISOString() ?? null
 
@@ -21,15 +20,7 @@ export const presentPersonalData = (d: PersonalData, at: ReadingTime) => ({
     version: h.version,
     at: h.at.toISOString(),
   })),
-  cases: d.cases.map(({ detail, phone }) => ({
-    ...presentResidentCase(detail, at, 'office'),
-    statusLabel: STATUS_LABELS[detail.case.status],
-    phone,
-    place: { regionId: detail.case.regionId, communityId: detail.case.communityId, districtId: detail.case.districtId },
-    publicConsent: detail.case.publicConsent,
-    closedAt: iso(detail.case.closedAt),
-    ratedAt: iso(detail.case.ratedAt),
-  })),
+  cases: d.cases.map(({ detail, phone }) => presentExportedCase(detail, phone, at)),
   subscriptions: d.subscriptions.map((s) => ({ templateId: s.templateId, oneTimeLeft: s.oneTime, longTerm: s.longTerm, updatedAt: s.updatedAt.toISOString() })),
   surveyAnswers: d.surveyAnswers.map((a) => ({ surveyId: a.surveyId, answers: a.answers, comments: a.comments, createdAt: a.createdAt.toISOString() })),
   quizAttempts: d.quizAttempts.map((a) => ({

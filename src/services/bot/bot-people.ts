@@ -12,7 +12,7 @@ import type { MpPrincipal, MpSessions } from '../accounts/mp-sessions.js'
 import type { DirectoryCache } from '../directory/directory-cache.js'
 import { scopeHasStation } from '../../domain/staff-scope.js'
 import { DEPUTY_IN_HAND_MAX, ticketRef, ticketsEndingIn } from '../../domain/ticket-refs.js'
-import { heldOnce, notHisNowText } from '../../domain/case-refusals.js'
+import { notHisNowText } from '../../domain/case-refusals.js'
 import { localDate } from '../../domain/dates.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 
@@ -205,10 +205,12 @@ export class BotPeople {
   /** The newest message the number names that was once placed with this deputy and is not his now. */
   private async movedFrom(deputyId: string, ref: string): Promise<CaseRecord | null> {
     const short = /^\d{1,4}$/.test(ref) ? ref.padStart(4, '0') : null
+    // Newest first: the days' numbers from today back.
     const tickets = short ? ticketsEndingIn(short, localDate(this.clock.now(), this.timeZone), MOVED_LOOKBACK_DAYS) : [ref]
+    const held = new Map((await this.store.cases.heldOnceBy(deputyId, tickets)).map((c) => [c.ticket, c]))
     for (const ticket of tickets) {
-      const c = await this.store.cases.getByTicket(ticket)
-      if (c && c.deputyId !== deputyId && heldOnce(await this.store.cases.events(c.id), deputyId)) return c
+      const c = held.get(ticket)
+      if (c && c.deputyId !== deputyId) return c
     }
     return null
   }

@@ -4,6 +4,7 @@ import {
   canManageCampaign,
   campaignPhase,
   checkCampaignWindow,
+  audienceProblem,
   checkPublishAt,
   isEmptySelector,
   PUBLISH_GRACE_MS,
@@ -90,8 +91,10 @@ export class CampaignService {
     requireRole(staff, 'organizer', 'admin')
     const startsAt = draft.startsAt ?? this.clock.now()
     const problems = checkCampaignWindow(startsAt, draft.endsAt)
-    if (isEmptySelector(draft.audience)) problems.push({ path: 'body.audience', message: '请选择活动对象' })
-    if (problems.length) throw new ValidationError('输入有误', problems)
+    if (isEmptySelector(draft.audience)) problems.push({ path: 'body.audience', message: '请选择活动面向哪些人：勾选代表层级或选择区县' })
+    // Nothing chosen alone is said as such (the console shows the detail beside 代表层级, the message above the buttons).
+    if (problems.length)
+      throw new ValidationError(problems.length === 1 && problems[0].path === 'body.audience' ? '还没有选择活动面向哪些人' : '输入有误', problems)
     // A campaign already over would reach nobody in time: a typo in the year, most likely.
     if (draft.endsAt <= this.clock.now())
       throw new UnprocessableError('活动结束时间已过，请把结束时间改到现在以后', [{ path: 'body.endsAt', message: '结束时间已过' }], 'campaign_window_over')
@@ -102,6 +105,9 @@ export class CampaignService {
     if (unknown.length) throw new UnprocessableError('活动对象中有不存在的联络站、区县或代表', unknown, 'unknown_reference')
     if (left.length) throw new UnprocessableError('活动对象中有已离任的代表，请去掉后再发布', left, 'deputy_inactive')
     if (outside.length) throw new ForbiddenError('只能面向您负责的区县发布活动')
+    // Deputies or staff chosen, none of them there: progress would read 面向 0 人 from the start.
+    const nobody = audienceProblem(draft.audience, this.audience.resolve({ audience: draft.audience, scopeDistrictIds: [...scope] }, dir).length)
+    if (nobody) throw new UnprocessableError(nobody.message, [{ path: 'body.audience', message: nobody.detail }], 'no_audience')
     const now = this.clock.now()
     const area = scope.length === 1 ? dir.regions.get(scope[0]) : undefined
     const created = await this.store.campaigns.create({
@@ -123,7 +129,20 @@ export class CampaignService {
       updatedAt: now,
     })
     if (created.repeat) await this.series.openDue([created])
+    await this.audit.record(staff, 'campaign.created', { kind: 'campaign', id: created.id })
     return created
+  }
+
+  /**
+   * How many people a selector names now, deputies and station staff apart, within the organizer's
+   * districts or streets: the console's count while the organizer chooses, as creating would resolve them.
+   */
+  async previewAudience(staff: StaffPrincipal, selector: AudienceSelector): Promise<{ count: number; deputies: number; staff: number }> {
+    requireRole(staff, 'organizer', 'admin')
+    const scope = (await this.directory.scopeOf(staff)).regionIds
+    const people = this.audience.resolve({ audience: selector, scopeDistrictIds: [...scope] }, await this.audience.directory())
+    const deputies = people.filter((p) => p.kind === 'deputy').length
+    return { count: people.length, deputies, staff: people.length - deputies }
   }
 
   /** An organizer's list: the campaigns of their districts or streets and of the places under them, and the city's that reach them. */
@@ -299,6 +318,7 @@ export class CampaignService {
     }
     await this.store.campaigns.addItem(item)
     if (!scheduled && !item.draft) await this.publisher.publish(item)
+    if (!item.draft) await this.audit.record(staff, 'reading.published', { kind: 'reading_item', id: item.id }, { campaignId, publishAt: item.publishAt })
     return (await this.store.campaigns.getItem(item.id)) ?? item
   }
 

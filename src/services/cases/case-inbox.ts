@@ -1,6 +1,7 @@
 import { setImmediate } from 'node:timers/promises'
 import type { Clock } from '../../clock.js'
 import type { CaseRecord } from '../../domain/case.js'
+import { handBacks, type HandBack } from '../../domain/case-hand-backs.js'
 import { canSeeCase } from '../../domain/case-access.js'
 import { slaBadge, type SlaBadge } from '../../domain/sla-badge.js'
 import type { DeputyLevel } from '../../domain/directory.js'
@@ -9,6 +10,8 @@ import type { Store } from '../../store/ports.js'
 import { officeName, type CaseFilters, type CaseQueries } from './case-queries.js'
 import type { DirectoryCache, PreparedDirectory } from '../directory/directory-cache.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
+import type { AuditTrail } from '../audit.js'
+import { exportedFilters } from '../../domain/audit-detail-words.js'
 import { scopeHasStation } from '../../domain/staff-scope.js'
 
 /** One line of the console's inbox: the case with the names, deadline words and similar count staff read. */
@@ -33,6 +36,10 @@ export interface DeputyChoice {
   openCases: number
   /** Their topics include the case's. */
   topical: boolean
+  /** They gave this very message up themselves (转交), with their reason: the last time they did. */
+  handBack: HandBack | null
+  /** Offered as a good choice (擅长此类问题): topical, and not one who gave it up. */
+  recommended: boolean
 }
 
 /**
@@ -52,6 +59,8 @@ export interface CaseInboxDeps {
   timeZone: string
   /** Cases read at a time by the export (EXPORT_PAGE_SIZE unless a test says otherwise). */
   exportPageSize?: number
+  /** Where each export is recorded (操作记录): who downloaded residents' messages, with which filters. */
+  audit?: Pick<AuditTrail, 'record'>
 }
 
 /**
@@ -66,6 +75,7 @@ export class CaseInbox {
   private readonly clock: Clock
   private readonly timeZone: string
   private readonly exportPageSize: number
+  private readonly audit: Pick<AuditTrail, 'record'> | null
 
   constructor(deps: CaseInboxDeps) {
     ;({
@@ -76,12 +86,14 @@ export class CaseInbox {
       timeZone: this.timeZone,
       exportPageSize: this.exportPageSize = EXPORT_PAGE_SIZE,
     } = deps)
+    this.audit = deps.audit ?? null
   }
 
   async page(staff: StaffPrincipal, filters: CaseFilters, page: { cursor?: string; limit: number; order?: 'newest' | 'due' }) {
     const found = await this.queries.staffCases(staff, filters, page)
     const rows = await this.rows(found.items, staff, true)
-    return { items: rows, nextCursor: found.nextCursor }
+    // A short number is looked for over recent days only: the list says which.
+    return { items: rows, nextCursor: found.nextCursor, numberSearch: this.queries.shortNumberSearch(filters.q) }
   }
 
   /**
@@ -92,6 +104,8 @@ export class CaseInbox {
    */
   async export(staff: StaffPrincipal, filters: CaseFilters, order: 'newest' | 'due' = 'newest'): Promise<AsyncIterable<InboxRow>> {
     const scoped = await this.queries.scopedFilter(staff, filters)
+    // Recorded before the first row: whoever starts a download of residents' messages is on record, finished or not.
+    await this.audit?.record(staff, 'cases.exported', null, { filters: exportedFilters({ ...filters }), order })
     const pageSize = this.exportPageSize
     const self = this
     return (async function* () {
@@ -115,7 +129,8 @@ export class CaseInbox {
   /**
    * Deputies the caller may give this case to, found by name: the case's own station's
    * first, else any in the case's district within the caller's scope; each with their open
-   * load and whether their topics include the case's.
+   * load and whether their topics include the case's. One who handed this message back (转交)
+   * comes last, with his reason, and is not recommended.
    */
   async deputyChoices(staff: StaffPrincipal, caseId: string, q?: string): Promise<DeputyChoice[]> {
     const c = await this.store.cases.get(caseId)
@@ -143,9 +158,13 @@ export class CaseInbox {
       }
     }
     const chosen = ids.slice(0, 50)
-    const loads = await this.store.cases.deputyLoads(chosen)
-    return chosen.map((id) => {
+    const [loads, events] = await Promise.all([this.store.cases.deputyLoads(chosen), this.store.cases.events(c.id)])
+    // Who gave this message up, and why: said beside their names, and listed after the others.
+    const gaveUp = handBacks(events)
+    const choices = chosen.map((id) => {
       const d = prepared.deputies.get(id)!
+      const topical = d.topics.includes(c.topic)
+      const handBack = gaveUp.get(id) ?? null
       return {
         id,
         code: d.code,
@@ -154,9 +173,12 @@ export class CaseInbox {
         stationNames: d.stationIds.map((s) => prepared.stations.get(s)?.name ?? s),
         topics: d.topics,
         openCases: loads[id] ?? 0,
-        topical: d.topics.includes(c.topic),
+        topical,
+        handBack,
+        recommended: topical && !handBack,
       }
     })
+    return choices.sort((a, b) => Number(!!a.handBack) - Number(!!b.handBack))
   }
 
   private async rows(cases: CaseRecord[], staff: StaffPrincipal, withSimilar: boolean, held?: PreparedDirectory): Promise<InboxRow[]> {

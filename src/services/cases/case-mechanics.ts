@@ -1,5 +1,7 @@
 import type { Clock } from '../../clock.js'
-import { canTransition, type CaseRecord } from '../../domain/case.js'
+import { canTransition, type CaseAction, type CaseRecord } from '../../domain/case.js'
+import type { AuditAction } from '../../domain/audit-words.js'
+import type { AuditTrail } from '../audit.js'
 import { canSeeCase } from '../../domain/case-access.js'
 import { heldOnce, notHisNowText, refusalText } from '../../domain/case-refusals.js'
 import type { CalendarSource } from '../calendar/calendar.js'
@@ -29,13 +31,16 @@ export interface CaseWorkflowDeps {
   calendar: CalendarSource
   policy: WorkflowPolicy
   clock: Clock
+  /** Where staff moves of a message are recorded (操作记录); the system's own moves need none. */
+  audit?: Pick<AuditTrail, 'record'>
 }
 
 /**
  * How a move of the closed loop is made (checked against the state machine, recorded in the
  * timeline and announced through the outbox in one transaction), who may make it, and freeing
- * merged messages. The people's moves are in case-workflow.ts, the system's own (reminders,
- * reports, auto-closing, a deputy's leaving) in case-system-moves.ts.
+ * merged messages. The people's moves are in case-workflow.ts (who handles a message: in
+ * case-placing.ts), the system's own (reminders, reports, auto-closing, a deputy's leaving) in
+ * case-system-moves.ts.
  */
 export class CaseMechanics {
   protected readonly store: Pick<Store, 'cases' | 'deputies'>
@@ -43,9 +48,11 @@ export class CaseMechanics {
   protected readonly calendar: CalendarSource
   protected readonly policy: WorkflowPolicy
   protected readonly clock: Clock
+  private readonly audit: Pick<AuditTrail, 'record'> | null
 
   constructor(deps: CaseWorkflowDeps) {
     ;({ store: this.store, directory: this.directory, calendar: this.calendar, policy: this.policy, clock: this.clock } = deps)
+    this.audit = deps.audit ?? null
   }
 
   /**
@@ -164,7 +171,26 @@ export class CaseMechanics {
     const event = caseEvent(c, change.type, actor, now, { from: c.status, to: change.to, note: change.note ?? null, data: change.data })
     const messages: OutboxMessage[] = (change.tell ?? []).map((t) => caseMessage(c, t.kind, t.to, t.text, `case:${c.id}:${event.id}`, now, t.extra))
     const also = change.also?.(event, now) ?? { events: [], messages: [] }
-    return this.store.cases.update(next, [event, ...also.events], [...messages, ...also.messages], change.withdraw)
+    const saved = await this.store.cases.update(next, [event, ...also.events], [...messages, ...also.messages], change.withdraw)
+    await this.auditStaffMove(c, actor, change)
+    return saved
+  }
+
+  /**
+   * A staff member's move that changes who handles a resident's message (分派, 改派, 上报, 不予受理,
+   * 合并) also goes to the audit trail, made here where every move is made: an admin asked who
+   * handed a message on finds it there by name and ticket. Deputies' and residents' moves are the
+   * timeline's alone.
+   */
+  private async auditStaffMove(c: CaseRecord, actor: CaseActor, change: CaseChange) {
+    const action = STAFF_MOVES[change.action]?.(c.deputyId !== null)
+    if (!action || !this.audit || !actor.id || NOT_STAFF.has(actor.role)) return
+    await this.audit.record(
+      { kind: 'staff', id: actor.id },
+      action,
+      { kind: 'case', id: c.id },
+      { ticket: c.ticket, ...change.data, note: change.note ?? null },
+    )
   }
 
   /** The cases merged into this one, and those merged into them in turn. */
@@ -214,6 +240,15 @@ export class CaseMechanics {
     return c
   }
 }
+
+/** The staff moves the audit trail records, by whether a deputy held the message before (改派 rather than 分派). */
+const STAFF_MOVES: Partial<Record<CaseAction, (held: boolean) => AuditAction>> = {
+  assign: (held) => (held ? 'case.reassigned' : 'case.assigned'),
+  handUp: () => 'case.handed_up',
+  reject: () => 'case.rejected',
+  merge: () => 'case.merged',
+}
+const NOT_STAFF = new Set<CaseActor['role']>(['resident', 'deputy', 'system'])
 
 /** A move the message's state does not allow now: the code and the status are for programs, the words for the person. */
 export const illegalMove = (text: string, c: CaseRecord) => new ConflictError(text, [{ path: 'status', message: c.status }], 'illegal_transition')

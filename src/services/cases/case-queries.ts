@@ -5,7 +5,8 @@ import { heldOnce, notHisNowText } from '../../domain/case-refusals.js'
 import { urgeStanding, type UrgeStanding } from '../../domain/case-urging.js'
 import { namedIds } from '../../domain/case-timeline.js'
 import { subtree } from '../../domain/region-tree.js'
-import { parseCaseSearch } from '../../domain/case-search.js'
+import { parseCaseSearch, shortNumberSearch, type ShortNumberSearch } from '../../domain/case-search.js'
+import { localDate } from '../../domain/dates.js'
 import { mostSimilar } from '../../domain/similarity.js'
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../../errors.js'
 import { maskPhone, type PiiCipher } from '../../security/pii.js'
@@ -30,7 +31,7 @@ export interface CaseFilters {
   rating?: number
   /** The place's district or the district handling it (the dashboard's bars by district). */
   districtId?: string
-  /** The console's search box: a ticket, or words the message contains (see parseCaseSearch). */
+  /** The console's search box: a ticket, a short number, or words the message contains (see parseCaseSearch). */
   q?: string
   /** Only these cases: the messages behind a hot issue (在留言列表中查看), at most CASE_IDS_MAX. */
   ids?: string[]
@@ -167,6 +168,7 @@ export class CaseQueries {
     if (f.q) {
       const search = parseCaseSearch(f.q)
       if ('ticket' in search) q.ticket = search.ticket
+      else if ('shortNumber' in search) q.tickets = this.shortNumberSearch(f.q)!.tickets
       else q.textWords = search.words
     }
     if (f.regionId) q.regionIds = [...subtree(f.regionId, [...(await this.directory.prepared()).regions.values()])]
@@ -177,6 +179,16 @@ export class CaseQueries {
       q.ids = ids
     }
     return q
+  }
+
+  /**
+   * The days and tickets a short number ("0002") of the search box stands for, counted from today
+   * in the business time zone as tickets are dated; null for any other search.
+   */
+  shortNumberSearch(q: string | undefined): ShortNumberSearch | null {
+    const search = q ? parseCaseSearch(q) : null
+    if (!search || !('shortNumber' in search)) return null
+    return shortNumberSearch(search.shortNumber, localDate(this.clock.now(), this.timeZone))
   }
 
   async forResident(resident: MpPrincipal, caseId: string) {

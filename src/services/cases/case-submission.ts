@@ -14,6 +14,7 @@ import { assignedNotice, caseEvent, caseMessage, queueOf } from './case-changes.
 import type { RoutingService } from './case-routing.js'
 import type { MpPrincipal } from '../accounts/mp-sessions.js'
 import type { PrivacyNotice } from '../privacy/privacy.js'
+import type { Uploads } from './uploads.js'
 
 export interface CaseDraft {
   text: string
@@ -56,6 +57,8 @@ export interface CaseSubmitterDeps {
   privacy: PrivacyNotice
   clock: Clock
   checkContent?: ContentCheck | null
+  /** Marks the message's images attached, so that the unattached-uploads job leaves them. */
+  uploads?: Pick<Uploads, 'keep'> | null
 }
 
 /**
@@ -72,6 +75,7 @@ export class CaseSubmitter {
   private readonly privacy: PrivacyNotice
   private readonly clock: Clock
   private readonly checkContent: ContentCheck | null
+  private readonly uploads: Pick<Uploads, 'keep'> | null
 
   constructor(deps: CaseSubmitterDeps) {
     ;({
@@ -83,6 +87,7 @@ export class CaseSubmitter {
       privacy: this.privacy,
       clock: this.clock,
       checkContent: this.checkContent = null,
+      uploads: this.uploads = null,
     } = deps)
   }
 
@@ -173,6 +178,9 @@ export class CaseSubmitter {
         }),
       )
     const ticketDate = localDate(now, this.policy.timeZone)
+    // Last, once nothing else can refuse the message: a photo marked for a message never written
+    // is kept (a rare failed write), one written unmarked would be deleted from under it.
+    await this.uploads?.keep(draft.images, now)
     try {
       const to = decision.deputyId ? { kind: 'deputy' as const, id: decision.deputyId } : queueOf(record)
       const deputyName = decision.deputyId ? (placed.prepared.deputies.get(decision.deputyId)?.name ?? '') : ''

@@ -1,40 +1,24 @@
-import { canTransition, OPEN_STATUSES, reopenBlock, type CaseRecord } from '../../domain/case.js'
-import { canSeeCase } from '../../domain/case-access.js'
-import { mergeTargetText, refusalText, reopenBlockedText } from '../../domain/case-refusals.js'
-import { colleagueOrder, transferRefusal } from '../../domain/case-transfer.js'
-import type { DeputyLevel } from '../../domain/directory.js'
-import { GONE } from '../../domain/choice-words.js'
+import { OPEN_STATUSES, reopenBlock, type CaseRecord } from '../../domain/case.js'
+import { mergeTargetText, reopenBlockedText } from '../../domain/case-refusals.js'
 import { residentDueDateText } from '../../domain/due-date-text.js'
 import { slaDeadlines } from '../../domain/sla.js'
-import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../../errors.js'
-import { caseEvent, caseMessage, deputyActor, excerpt, queueOf, resident, staffActor, WORK_KINDS, type Recipient } from './case-changes.js'
-import { staffScope } from '../../domain/staff-scope.js'
+import { ConflictError } from '../../errors.js'
 import type { MpPrincipal } from '../accounts/mp-sessions.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
-import { CaseMechanics, illegalMove, inactiveDeputy } from './case-mechanics.js'
-import { officeName } from './case-queries.js'
+import { caseEvent, caseMessage, deputyActor, excerpt, queueOf, resident, staffActor, WORK_KINDS } from './case-changes.js'
+import { CasePlacing } from './case-placing.js'
 
 export type { CaseWorkflowDeps, WorkflowPolicy } from './case-mechanics.js'
-
-/** Where a message handed back goes: its station's queue, or its office's when no station holds it. */
-export interface TransferBack {
-  kind: 'station' | 'office'
-  name: string
-}
-
-/** 转给谁: back first, then the colleagues who may take it over, in the order he reads them. */
-export interface TransferOptions {
-  back: TransferBack
-  colleagues: Array<{ code: string; name: string; level: DeputyLevel; stationName: string }>
-}
+export type { TransferOptions } from './case-placing.js'
 
 /**
- * The moves of the closed loop: deputies acknowledge, forward, reply and transfer; staff
- * assign, reject and merge; residents withdraw, rate and reopen. Each move is checked
- * against the state machine (409 with the current state otherwise), recorded in the
- * timeline and announced through the outbox in the same transaction.
+ * The moves of the closed loop: deputies acknowledge, forward and reply; staff reject and merge;
+ * residents withdraw, rate and reopen; and, from CasePlacing (case-placing.ts), who handles it:
+ * staff assign and hand up, deputies transfer. Each move is checked against the state machine
+ * (409 with the current state otherwise), recorded in the timeline and announced through the
+ * outbox in the same transaction.
  */
-export class CaseWorkflow extends CaseMechanics {
+export class CaseWorkflow extends CasePlacing {
   // ——— deputies ———
 
   async acknowledge(deputy: MpPrincipal, caseId: string, note?: string) {
@@ -102,120 +86,7 @@ export class CaseWorkflow extends CaseMechanics {
     })
   }
 
-  /** To another deputy (by code), or back to the station's staff when no code is given. */
-  async transfer(deputy: MpPrincipal, caseId: string, to: { deputyCode?: string | null; reason: string }) {
-    const c = await this.deputyCase(deputy, caseId)
-    if (!to.deputyCode) {
-      return this.apply(c, deputyActor(deputy), {
-        action: 'returnToStation',
-        type: 'transferred',
-        to: 'submitted',
-        note: to.reason,
-        // The station gets its own time to place it again, as at a hand-up: the deputy's round is over.
-        patch: {
-          deputyId: null,
-          acknowledgedAt: null,
-          ...(await this.freshAck(c)),
-        },
-        data: { fromDeputyId: c.deputyId, toStation: c.stationId },
-        // Read in the station's group: the reason (which may quote the resident) stays in the timeline.
-        tell: [{ to: queueOf(c), kind: 'case.queued', text: `留言 ${c.ticket} 由代表退回，请登录工作台查看原因并重新分派。` }],
-      })
-    }
-    const target = await this.store.deputies.getByCode(to.deputyCode)
-    if (!target) throw new UnprocessableError('未找到该代表', [{ path: 'body.deputyCode', message: `代表代码 ${to.deputyCode} 不存在` }], 'unknown_deputy')
-    switch (transferRefusal(c, target)) {
-      case 'inactive':
-        throw inactiveDeputy('body.deputyCode', target.name)
-      case 'holder':
-        throw new ConflictError('留言已在该代表名下')
-      case 'other_station': {
-        const station = await this.stationName(c.stationId)
-        throw new ForbiddenError(`只能转交给${station}的代表，或交回${station}`, 'outside_scope', [
-          { path: 'body.deputyCode', message: `${target.name}代表不是${station}的代表` },
-        ])
-      }
-    }
-    return this.moveTo(c, deputyActor(deputy), target.id, target.stationIds, to.reason)
-  }
-
-  /**
-   * Whom the deputy may hand the message to now (转给谁): back to its station (or its office)
-   * first, then the deputies `transfer` accepts, by level and name. Read as the deputy's other
-   * reads are: only a message he holds, "not found" otherwise.
-   */
-  async transferOptions(deputy: MpPrincipal, caseId: string): Promise<TransferOptions> {
-    const c = await this.load(caseId)
-    if (!canSeeCase(deputy, c, true)) throw new NotFoundError('留言不存在')
-    // Nobody takes over a message that may not be handed on now (answered, with a department): say why, as 转交 would.
-    if (!canTransition('returnToStation', c.status)) throw illegalMove(refusalText('returnToStation', c), c)
-    const prepared = await this.directory.prepared()
-    const back: TransferBack = c.stationId
-      ? { kind: 'station', name: await this.stationName(c.stationId) }
-      : { kind: 'office', name: officeName(c.officeRegionId ?? 'city', prepared) }
-    // The store, not the cached directory: the same deputies the transfer then reads.
-    const serving = c.stationId ? await this.store.deputies.listByStation(c.stationId) : []
-    const colleagues = serving
-      .filter((d) => transferRefusal(c, d) === null)
-      .sort(colleagueOrder)
-      .map((d) => ({ code: d.code, name: d.name, level: d.level, stationName: back.name }))
-    return { back, colleagues }
-  }
-
-  private async stationName(stationId: string | null) {
-    return (stationId && (await this.directory.prepared()).stations.get(stationId)?.name) || '联络站'
-  }
-
   // ——— station staff and organizers ———
-
-  async assign(staff: StaffPrincipal, caseId: string, deputyId: string, note?: string) {
-    const c = await this.staffCase(staff, caseId)
-    const target = await this.store.deputies.get(deputyId)
-    if (!target) throw new UnprocessableError('代表不存在', [{ path: 'body.deputyId', message: GONE.deputy }], 'unknown_deputy')
-    if (!target.active) throw inactiveDeputy('body.deputyId', target.name)
-    // Writes are held to the same scope as reads: staff assign within their stations,
-    // a district organizer within their districts; refused before anything changes.
-    const mine = await this.stationsInScope(staff, target.stationIds)
-    if (!mine.length && staffScope(staff).kind !== 'city') {
-      throw new ForbiddenError(staff.role === 'station_staff' ? '只能分派给本站的代表' : '只能分派给本辖区的代表', 'outside_scope', [
-        { path: 'body.deputyId', message: staff.role === 'station_staff' ? `${target.name}代表不是本站的代表` : `${target.name}代表不在您的辖区` },
-      ])
-    }
-    if (target.id === c.deputyId) throw new ConflictError('留言已在该代表名下')
-    return this.moveTo(c, staffActor(staff), target.id, mine, note ?? null)
-  }
-
-  /**
-   * Station staff hand a case they cannot place (a station with no deputy yet, or not
-   * theirs to handle) up to their district's congress office (上报), whose organizers
-   * assign it to any deputy of the district. The place stays the resident's.
-   */
-  async handUp(staff: StaffPrincipal, caseId: string, reason: string) {
-    const c = await this.staffCase(staff, caseId)
-    if (staff.role !== 'station_staff' || !c.stationId) throw new ForbiddenError('只有联络站工作人员可以上报本站的留言')
-    const office = c.handlingDistrictId ?? c.districtId
-    const station = (await this.directory.prepared()).stations.get(c.stationId)?.name ?? '联络站'
-    const to: Recipient = { kind: 'office', id: office ?? 'city' }
-    return this.apply(c, staffActor(staff), {
-      action: 'handUp',
-      type: 'referred',
-      to: 'submitted',
-      note: reason,
-      // The office gets its own day to place it.
-      patch: {
-        stationId: null,
-        deputyId: null,
-        officeRegionId: office,
-        handlingDistrictId: office,
-        acknowledgedAt: null,
-        ...(await this.freshAck(c)),
-      },
-      data: { fromStationId: c.stationId, toOffice: office ?? 'city' },
-      // Read in the office's group chat: no word of the resident's text, nor of a reason that may quote it.
-      tell: [{ to, kind: 'case.queued', text: `留言 ${c.ticket}（${c.topic}）由${station}上报，请登录工作台查看原因并分派代表。` }],
-      withdraw: ['case.queued', 'case.reminder', 'case.escalated'],
-    })
-  }
 
   async reject(staff: StaffPrincipal, caseId: string, reason: string) {
     const c = await this.staffCase(staff, caseId)

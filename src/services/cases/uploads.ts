@@ -6,6 +6,8 @@ import { ForbiddenError, NotFoundError, UnprocessableError, UnsupportedMediaType
 import { stripImageMetadata } from '../../security/image-metadata.js'
 import { SignedLinks } from '../../security/signed-links.js'
 import { lazy } from '../../domain/lazy.js'
+import type { UploadRepo } from '../../store/ports.js'
+import { UploadLedger } from '../upload-ledger.js'
 
 /** file-type and its tokenizers (~30 modules) load at the first upload, not at every start. */
 const fileType = lazy(() => import('file-type'))
@@ -31,6 +33,7 @@ export interface UploadLinks {
 export class Uploads {
   readonly dir: string
   private readonly links: SignedLinks
+  private readonly ledger: UploadLedger | null
   /** `mark(ownerId)`: a short keyed digest of the uploader, put in the name so that only they can attach it. */
   constructor(
     dir: string,
@@ -38,9 +41,12 @@ export class Uploads {
     links: UploadLinks = { sign: mark, linkSeconds: 1800 },
     /** Most images one message may carry. */
     private readonly maxPerCase = 9,
+    /** Where each upload is recorded, so that one nothing keeps is deleted (upload-ledger.ts); none: kept forever. */
+    records: UploadRepo | null = null,
   ) {
     this.dir = resolve(dir)
     this.links = new SignedLinks(links.sign, links.linkSeconds, 'upload-link')
+    this.ledger = records ? new UploadLedger(records, 'image', this.dir) : null
   }
 
   /** Whether an upload (URL or name) was made by this person. */
@@ -58,6 +64,30 @@ export class Uploads {
       this.pathOf(url) && this.ownedBy(url, ownerId) ? [] : [{ path: `body.${field}[${i}]`, message: '不是您上传的图片' }],
     )
     if (unknown.length) throw new UnprocessableError('图片无效，请重新上传', unknown, 'unknown_image')
+  }
+
+  /**
+   * Marks the images a message, proposal or report is about to keep (checked by checkAttachments)
+   * as attached, so that they stay for as long as it does; called just before it is written. One
+   * left unattached past the grace period may have been deleted meanwhile: 422, to upload again.
+   */
+  async keep(urls: string[], now: Date, field = 'images') {
+    if (!this.ledger || !urls.length) return
+    const names = urls.map(nameOf)
+    const ours = names.filter((n) => NAME.test(n))
+    const gone = new Set(await this.ledger.attach(ours, now))
+    const problems = names.flatMap((n, i) => (gone.has(n) ? [{ path: `body.${field}[${i}]`, message: '图片已过期，请重新上传' }] : []))
+    if (problems.length) throw new UnprocessableError('图片无效，请重新上传', problems, 'unknown_image')
+  }
+
+  /** Deletes the images uploaded before the instant that nothing has kept; how many. */
+  deleteUnattached(uploadedBefore: Date, now: Date): Promise<number> {
+    return this.ledger ? this.ledger.deleteUnattachedBefore(uploadedBefore, now) : Promise.resolve(0)
+  }
+
+  /** Deletes a person's images that nothing has kept, however new (their data is erased); how many. */
+  deleteUnattachedOf(ownerId: string, now: Date): Promise<number> {
+    return this.ledger ? this.ledger.deleteUnattachedOf(ownerId, now) : Promise.resolve(0)
   }
 
   /**
@@ -89,6 +119,7 @@ export class Uploads {
     const clean = stripImageMetadata(bytes, detected.mime)
     mkdirSync(this.dir, { recursive: true })
     const name = `${this.ownerMark(ownerId)}${randomBytes(12).toString('base64url')}.${ext}`
+    await this.ledger?.recordNew(name, ownerId, now)
     await writeFile(join(this.dir, name), clean, { flag: 'wx' })
     return { url: UPLOAD_PATH + name, viewUrl: this.signedLink(UPLOAD_PATH + name, now), type: detected.mime, size: clean.length }
   }

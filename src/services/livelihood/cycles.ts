@@ -8,6 +8,7 @@ import type { LivelihoodCycle, LivelihoodProject } from '../../domain/livelihood
 import { ConflictError, ValidationError } from '../../errors.js'
 import type { OutboxMessage, Store } from '../../store/ports.js'
 import type { AuditTrail } from '../audit.js'
+import type { AuditAction } from '../../domain/audit-words.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 import { outboxMessage } from '../delivery/outbox-message.js'
 import type { SurveyService } from '../surveys/surveys.js'
@@ -181,7 +182,7 @@ export class LivelihoodCycles {
     return this.move(staff, id, 'rating', 'published', '评议阶段才能公布结果', 'livelihood.results_published')
   }
 
-  private async move(staff: StaffPrincipal, id: string, from: LivelihoodCycle['status'], to: LivelihoodCycle['status'], refusal: string, action: string) {
+  private async move(staff: StaffPrincipal, id: string, from: LivelihoodCycle['status'], to: LivelihoodCycle['status'], refusal: string, action: AuditAction) {
     const cycle = await this.scope.managed(staff, id)
     if (cycle.status !== from) throw new ConflictError(refusal, [], 'wrong_stage')
     const next = await this.store.livelihood.updateCycle({ ...cycle, status: to, updatedAt: this.clock.now() })

@@ -8,6 +8,9 @@ import type { Attachment } from '../../domain/meeting.js'
 import { ForbiddenError, NotFoundError, UnprocessableError, UnsupportedMediaTypeError } from '../../errors.js'
 import { stripImageMetadata } from '../../security/image-metadata.js'
 import { SignedLinks } from '../../security/signed-links.js'
+import type { UploadRepo } from '../../store/ports.js'
+import { staffUploader } from '../cases/uploads.js'
+import { UploadLedger } from '../upload-ledger.js'
 
 const fileType = lazy(() => import('file-type'))
 
@@ -49,6 +52,7 @@ export const FILE_TYPES_WORDS = '只能上传 PDF、Word、Excel、PPT 或图片
 export class MeetingFiles {
   readonly dir: string
   private readonly links: SignedLinks
+  private readonly ledger: UploadLedger | null
 
   constructor(
     dir: string,
@@ -56,9 +60,12 @@ export class MeetingFiles {
     private readonly sign: (text: string) => string,
     linkSeconds: number,
     readonly maxBytes = MEETING_FILE_MAX_BYTES,
+    /** Where each upload is recorded, so that one no meeting keeps is deleted (upload-ledger.ts); none: kept forever. */
+    records: UploadRepo | null = null,
   ) {
     this.dir = resolve(dir)
     this.links = new SignedLinks(sign, linkSeconds, 'meeting-file-link')
+    this.ledger = records ? new UploadLedger(records, 'meeting_file', this.dir) : null
   }
 
   /** Keeps an uploaded file: `url` is what a meeting's attachment stores, `viewUrl` opens it now. */
@@ -70,6 +77,7 @@ export class MeetingFiles {
     const kept = stripImageMetadata(bytes, type)
     mkdirSync(this.dir, { recursive: true })
     const file = `${this.mark(staffId)}${randomBytes(12).toString('base64url')}.${ext}`
+    await this.ledger?.recordNew(file, staffUploader(staffId), now)
     await writeFile(join(this.dir, file), kept, { flag: 'wx' })
     const name = shownName(originalName, ext)
     const url = MEETING_FILE_PATH + file
@@ -88,6 +96,28 @@ export class MeetingFiles {
         : [{ path: `body.attachments[${i}].url`, message: '找不到这个上传的文件' }],
     )
     if (refused.length) throw new UnprocessableError('附件文件无效，请重新上传', refused, 'unknown_file')
+  }
+
+  /**
+   * Marks the uploaded files among a meeting's attachments (checked by checkAttachments; `already`:
+   * the meeting's own) as attached, just before the meeting is written, so that they stay. A file
+   * removed from the form before saving is never marked, and goes after the grace period; one left
+   * unattached that long may have gone meanwhile: 422, to upload again.
+   */
+  async keep(attachments: Attachment[], now: Date, already: Attachment[] = []) {
+    if (!this.ledger) return
+    // Those the meeting had are kept already (or older than the records, and kept for good).
+    const had = new Set(already.map((a) => a.url))
+    const ours = attachments.map((a) => (MEETING_FILE_REF.test(a.url) && !had.has(a.url) ? this.fileOf(a.url) : null))
+    const files = ours.filter((f): f is string => !!f)
+    const gone = new Set(await this.ledger.attach(files, now))
+    const refused = ours.flatMap((f, i) => (f && gone.has(f) ? [{ path: `body.attachments[${i}].url`, message: '文件已过期，请重新上传' }] : []))
+    if (refused.length) throw new UnprocessableError('附件文件无效，请重新上传', refused, 'unknown_file')
+  }
+
+  /** Deletes the files uploaded before the instant that no meeting has kept; how many. */
+  deleteUnattached(uploadedBefore: Date, now: Date): Promise<number> {
+    return this.ledger ? this.ledger.deleteUnattachedBefore(uploadedBefore, now) : Promise.resolve(0)
   }
 
   /** The link an attachment opens with now: ours signed for a while, a link to another site as it is. */

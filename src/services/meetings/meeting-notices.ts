@@ -1,4 +1,4 @@
-import { MEETING_KIND_LABELS, momentLabel, timeLabel, timeLeftLabel, type MeetingRecord } from '../../domain/meeting.js'
+import { MEETING_KIND_LABELS, momentLabel, timeLabel, timeLeftLabel, type MeetingInvitee, type MeetingRecord } from '../../domain/meeting.js'
 import type { OutboxMessage } from '../../store/ports.js'
 import { outboxMessage, type Recipient } from '../delivery/outbox-message.js'
 
@@ -28,6 +28,10 @@ export function meetingMessage(
     at,
   })
 }
+
+/** The dedupe key of the notice that invited one person (at publishing, or when added later): whether it went out. */
+export const inviteNoticeKey = (meetingId: string, i: Pick<MeetingInvitee, 'personKind' | 'personId'>) =>
+  `meeting:${meetingId}:published:${i.personKind}:${i.personId}`
 
 /** What each notice says, in Chinese, with times in the business time zone. */
 export function noticeTexts(m: MeetingRecord, timeZone: string) {

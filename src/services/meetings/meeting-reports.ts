@@ -4,10 +4,13 @@ import { attendanceByPerson, meetingAttendance } from '../../domain/meeting-atte
 import { STAFF_ENTRY_LABELS } from '../../domain/meeting-staff-entry.js'
 import { personPlaces } from '../../domain/meeting-selector.js'
 import { noticeState, type NoticeState } from '../../domain/notice-delivery.js'
+import { nudgeHeldWords, splitForNudge } from '../../domain/meeting-nudge.js'
+import { inviteNoticeKey } from './meeting-notices.js'
 import type { Store } from '../../store/ports.js'
 import { csvSheet, sheetTime } from '../csv-sheet.js'
 import type { MeetingService } from './meetings.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
+import type { AuditTrail } from '../audit.js'
 import type { StaffScope } from '../../domain/staff-scope.js'
 
 const ROLE_LABELS = { deputy: '代表', staff: '工作人员' } as const
@@ -22,6 +25,8 @@ export class MeetingReports {
     private readonly meetings: MeetingService,
     private readonly clock: Clock,
     private readonly settings: { timeZone: string },
+    /** Where each download of the sign-in sheet is recorded. */
+    private readonly audit: Pick<AuditTrail, 'record'> | null = null,
   ) {}
 
   /**
@@ -33,16 +38,20 @@ export class MeetingReports {
     const meeting = await this.meetings.visible(staff, id, scope)
     const invitees = await this.ofConcern(staff, scope, [meeting], await this.store.meetings.invitees([meeting.id]))
     const publicTaken = meeting.publicSeats ? (await this.store.meetings.publicRegistrations(meeting.id)).length : 0
-    const key = (i: MeetingInvitee) => `meeting:${meeting.id}:published:${i.personKind}:${i.personId}`
+    const key = (i: MeetingInvitee) => inviteNoticeKey(meeting.id, i)
     const rows = new Map((await this.store.outbox.byDedupeKeys(invitees.map(key))).map((m) => [m.dedupeKey, m]))
     const notices = new Map<MeetingInvitee, NoticeState>(invitees.map((i) => [i, noticeState(rows.get(key(i)))]))
     const manages = this.meetings.manages(staff, meeting, scope)
     // Judged by the server's clock, not the browser's: more people may be invited until the start.
     const now = this.clock.now()
     const canAddInvitees = manages && meeting.status === 'published' && meeting.startAt > now
-    // Those 提醒未回复 would remind: no answer yet, and still able to give one (none once the meeting began).
-    const remindable = manages && meeting.status === 'published' ? invitees.filter((i) => i.rsvp === 'pending' && rsvpOpen(meeting, i, now)).length : 0
-    return { meeting, invitees, counts: meetingAttendance(invitees), publicTaken, notices, manages, canAddInvitees, remindable }
+    // Those 提醒未回复 would remind: no answer yet, still able to give one (none once the meeting began),
+    // and their notice out long enough to have been read; why the others would not be, in words.
+    const silent = manages && meeting.status === 'published' ? invitees.filter((i) => i.rsvp === 'pending' && rsvpOpen(meeting, i, now)) : []
+    const split = splitForNudge(silent, (i) => notices.get(i)!, now, this.meetings.noticeReadMinutes)
+    const remindable = split.ready.length
+    const remindHeld = nudgeHeldWords(split, this.settings.timeZone)
+    return { meeting, invitees, counts: meetingAttendance(invitees), publicTaken, notices, manages, canAddInvitees, remindable, remindHeld }
   }
 
   /** Each deputy's (and staff member's) attendance over meetings that started in [from, to), within the caller's meetings. */
@@ -86,6 +95,7 @@ export class MeetingReports {
       i.staffEntry ? `${STAFF_ENTRY_LABELS[i.staffEntry.kind]}：${i.staffEntry.note}（${i.staffEntry.staffName}）` : '',
     ]
     const csv = await csvSheet([['姓名', '身份', '回复', '请假原因', '回复时间', '签到', '签到时间', '工作人员登记'], ...invitees.map(row)])
+    await this.audit?.record(staff, 'meeting.attendance_exported', { kind: 'meeting', id: meeting.id }, { rows: invitees.length })
     return { title: meeting.title, csv }
   }
 }

@@ -21,7 +21,9 @@ import { resolveInvitees } from '../../domain/meeting-selector.js'
 import { ConflictError, ForbiddenError, NotFoundError, RateLimitError, UnprocessableError, ValidationError } from '../../errors.js'
 import type { MeetingFilter, OutboxMessage, Store } from '../../store/ports.js'
 import { ERASED_RESIDENT } from '../../store/privacy-ports.js'
-import { meetingMessage, noticeTexts } from './meeting-notices.js'
+import { inviteNoticeKey, meetingMessage, noticeTexts } from './meeting-notices.js'
+import { nudgeHeldCode, nudgeHeldWords, splitForNudge, type NudgeSplit } from '../../domain/meeting-nudge.js'
+import { noticeState } from '../../domain/notice-delivery.js'
 import type { AuditTrail } from '../audit.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 import type { DirectoryCache } from '../directory/directory-cache.js'
@@ -47,13 +49,13 @@ const newShortCode = () => Array.from(randomBytes(8), (b) => CODE_ALPHABET[b % C
  */
 export class MeetingService {
   constructor(
-    private readonly store: Pick<Store, 'directory' | 'meetings'>,
+    private readonly store: Pick<Store, 'directory' | 'meetings' | 'outbox'>,
     private readonly clock: Clock,
     private readonly settings: { timeZone: string; reminderHours: number[]; remindCooldownMinutes: number },
     private readonly audit: Pick<AuditTrail, 'record'>,
     private readonly directory: Pick<DirectoryCache, 'scopeOf'>,
-    /** Uploaded files among the attachments must be ones the organizer uploaded (or the meeting had). */
-    private readonly files: Pick<MeetingFiles, 'checkAttachments'> | null = null,
+    /** Uploaded files among the attachments must be ones the organizer uploaded (or the meeting had), and are kept once saved. */
+    private readonly files: Pick<MeetingFiles, 'checkAttachments' | 'keep'> | null = null,
   ) {}
 
   /** Where the staff member may look (domain/staff-scope.ts). */
@@ -127,6 +129,7 @@ export class MeetingService {
       audienceDistrictIds: [],
       version: 1,
     }
+    await this.files?.keep(draft.attachments, now)
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.store.meetings.create(attempt ? { ...record, shortCode: newShortCode() } : record)
@@ -169,6 +172,7 @@ export class MeetingService {
     // invites other districts, their organizers run it, no longer those of the old ones.
     if (patch.selector && scope.kind === 'city' && sameIds(m.districtIds, m.selector.districtIds ?? []))
       next.districtIds = [...(patch.selector.districtIds ?? [])]
+    if (patch.attachments) await this.files?.keep(patch.attachments, now, m.attachments)
     let saved: MeetingRecord
     if (m.status !== 'published' || !changesTimeOrPlace(m, next)) {
       saved = await this.store.meetings.update(next, [])
@@ -273,7 +277,9 @@ export class MeetingService {
     }
     const text = noticeTexts(next, this.settings.timeZone).notice(rsvpClosesAt(next))
     const messages = people.map((p) => meetingMessage(m, 'meeting.notice', p, text, 'published', now))
-    return this.store.meetings.update(next, messages, invitees)
+    const saved = await this.store.meetings.update(next, messages, invitees)
+    await this.audit.record(staff, 'meeting.published', { kind: 'meeting', id: m.id }, { invited: invitees.length })
+    return saved
   }
 
   async cancel(staff: StaffPrincipal, id: string, reason: string | null): Promise<MeetingRecord> {
@@ -292,8 +298,12 @@ export class MeetingService {
     return saved
   }
 
-  /** "Please answer" to every invitee who has not, while answers are open: one round per call. */
-  async remindNonResponders(staff: StaffPrincipal, id: string): Promise<{ reminded: number; round: number | null }> {
+  /**
+   * "Please answer" to every invitee who has not, while answers are open, and whose notice has
+   * gone out and had time to be read (meeting-nudge.ts): one round per call. Nobody of them yet:
+   * 409 saying why, nothing queued. `held` says why the others were left out.
+   */
+  async remindNonResponders(staff: StaffPrincipal, id: string): Promise<{ reminded: number; round: number | null; held: string | null }> {
     const { m } = await this.managed(staff, id)
     if (m.status !== 'published') throw illegal(m)
     const now = this.clock.now()
@@ -309,14 +319,32 @@ export class MeetingService {
         'remind_cooldown',
       )
     }
-    if (!waiting.length) return { reminded: 0, round: null }
+    if (!waiting.length) return { reminded: 0, round: null, held: null }
+    const split = await this.nudgeSplit(m, waiting, now)
+    const held = nudgeHeldWords(split, this.settings.timeZone)
+    if (!split.ready.length) throw new ConflictError(held!, [], nudgeHeldCode(split))
     const round = m.nudgeRounds + 1
     const texts = noticeTexts(m, this.settings.timeZone)
-    const messages = waiting.map((i) =>
+    const messages = split.ready.map((i) =>
       meetingMessage(m, 'meeting.rsvp_nudge', { kind: i.personKind, id: i.personId }, texts.nudge(rsvpClosesAt(m, i)), `nudge:${round}`, now),
     )
     await this.store.meetings.update({ ...m, nudgeRounds: round, lastNudgedAt: now, lastRemindedAt: now, updatedAt: now }, messages)
-    return { reminded: waiting.length, round }
+    await this.audit.record(staff, 'meeting.reminded', { kind: 'meeting', id: m.id }, { reminded: messages.length, round })
+    return { reminded: split.ready.length, round, held }
+  }
+
+  /**
+   * How long a sent notice is given to be read before its invitee may be asked to answer: the time
+   * an organizer waits between two rounds (remindCooldownMinutes).
+   */
+  get noticeReadMinutes(): number {
+    return this.settings.remindCooldownMinutes
+  }
+
+  /** Which of these invitees a round may ask now, by their notice's outbox row (meeting-nudge.ts). */
+  private async nudgeSplit(m: MeetingRecord, invitees: MeetingInvitee[], now: Date): Promise<NudgeSplit> {
+    const rows = new Map((await this.store.outbox.byDedupeKeys(invitees.map((i) => inviteNoticeKey(m.id, i)))).map((r) => [r.dedupeKey, r]))
+    return splitForNudge(invitees, (i) => noticeState(rows.get(inviteNoticeKey(m.id, i))), now, this.noticeReadMinutes)
   }
 
   /**

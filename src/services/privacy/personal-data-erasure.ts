@@ -27,9 +27,10 @@ export interface PersonalDataErasureDeps {
  * Erasure (PIPL art. 47): a person's account emptied of everything that identifies them,
  * and their messages anonymised — the text kept with names, phones, addresses and ID
  * numbers masked, the link to them, their phone and their images removed — as are their
- * 民生实事 proposals (and photos) and the names they gave for public meetings, so that the
- * counts and statistics offices are judged by do not change. The retention job uses the
- * same case anonymisation for messages closed longer than the retention period.
+ * 民生实事 proposals (and photos), the photos they uploaded and never sent, and the names they
+ * gave for public meetings, so that the counts and statistics offices are judged by do not
+ * change. The retention job uses the same case anonymisation for messages closed longer than
+ * the retention period.
  */
 export class PersonalDataErasure {
   private readonly store: Pick<Store, 'audit' | 'cases' | 'mpUsers' | 'privacy' | 'publications'>
@@ -92,6 +93,8 @@ export class PersonalDataErasure {
     const contributions = await this.store.privacy.maskContributions(person.id, maskPersonalData)
     const proposals = await this.store.privacy.maskProposals(person.id, maskPersonalData)
     for (const photo of proposals.photos) await this.uploads.remove(photo)
+    // Photos uploaded and never sent (a message given up): nothing holds them, they go now.
+    const unsent = await this.uploads.deleteUnattachedOf(person.id, this.clock.now())
     const registrations = await this.store.privacy.maskPublicRegistrations(person.id, MASKS.name)
     await this.sessions.revokeAll(person.id)
     await this.store.privacy.eraseMpUser(person.id, this.clock.now())
@@ -102,7 +105,7 @@ export class PersonalDataErasure {
       action: 'privacy.erased',
       targetKind: 'mp_user',
       targetId: person.id,
-      details: { anonymised, withdrawn: withdrawn.length, contributions, proposals: proposals.proposals, registrations },
+      details: { anonymised, withdrawn: withdrawn.length, contributions, proposals: proposals.proposals, registrations, unsentPhotos: unsent },
     })
     return { withdrawn, anonymised }
   }

@@ -1,6 +1,7 @@
 import type { Clock } from '../../clock.js'
 import { ValidationError } from '../../errors.js'
 import type { Store } from '../../store/ports.js'
+import type { AuditAction } from '../../domain/audit-words.js'
 
 export interface PrivacyNotice {
   version: string
@@ -73,7 +74,8 @@ export class PrivacyService {
     return entries.reverse()
   }
 
-  private record(userId: string, action: string, version: string | null) {
+  /** Typed as AuditTrail.record's action: the 操作记录 page has words for it. */
+  private record(userId: string, action: AuditAction, version: string | null) {
     return this.store.audit.append({
       at: this.clock.now(),
       actorKind: 'mp_user',

@@ -7,6 +7,7 @@ import type { CampaignAudience, NamedDirectory } from '../campaigns/campaign-aud
 import { csvSheet, sheetTime } from '../csv-sheet.js'
 import type { MpPrincipal } from '../accounts/mp-sessions.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
+import type { AuditTrail } from '../audit.js'
 import { mayTake } from './quiz-audience.js'
 import type { QuizService } from './quizzes.js'
 
@@ -39,6 +40,8 @@ export class QuizResults {
     private readonly quizzes: QuizService,
     private readonly audience: CampaignAudience,
     private readonly settings: { timeZone: string },
+    /** Where each download of the results (people's names and scores) is recorded. */
+    private readonly audit: Pick<AuditTrail, 'record'> | null = null,
   ) {}
 
   /** An organizer following a city-level quiz sees their districts' or streets' people and places only. */
@@ -85,6 +88,7 @@ export class QuizResults {
         ]
       })
     const header = ['姓名', '身份', '联络站', '区县', '第几次', '状态', '得分', '满分', '答对题数', '抽题数', '开始时间', '结束时间', '用时（秒）']
+    await this.audit?.record(staff, 'quiz.results_exported', { kind: 'quiz', id: quiz.id }, { rows: rows.length })
     return { title: quiz.title, csv: await csvSheet([header, ...rows]) }
   }
 

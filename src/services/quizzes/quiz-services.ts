@@ -22,6 +22,6 @@ export function createQuizServices(
   return {
     quizzes,
     quizTaking: new QuizTaking(store, audience, clock, settings),
-    quizResults: new QuizResults(store, quizzes, audience, settings),
+    quizResults: new QuizResults(store, quizzes, audience, settings, audit),
   }
 }

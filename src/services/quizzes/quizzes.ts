@@ -87,7 +87,12 @@ export class QuizService {
       updatedAt: now,
     }
     // Published as it is made (unless a draft): its audience hears of it once (dedupe keys per person), in the same write.
-    return this.store.quizzes.create(quiz, quiz.draft ? [] : quizNotices(quiz, await quizAudience(this.store, quiz), now, this.settings.timeZone))
+    const created = await this.store.quizzes.create(
+      quiz,
+      quiz.draft ? [] : quizNotices(quiz, await quizAudience(this.store, quiz), now, this.settings.timeZone),
+    )
+    if (!quiz.draft) await this.audit.record(staff, 'quiz.published', { kind: 'quiz', id: quiz.id })
+    return created
   }
 
   /** A district organizer's list: their districts' quizzes and the city's (which are for every district). */

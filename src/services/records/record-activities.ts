@@ -37,7 +37,7 @@ export class RecordActivities {
   constructor(
     private readonly deps: {
       store: Pick<Store, 'deputies' | 'recordActivities'>
-      uploads: Pick<Uploads, 'pathOf' | 'ownedBy' | 'signedLink'>
+      uploads: Pick<Uploads, 'pathOf' | 'ownedBy' | 'signedLink' | 'keep'>
       scope: RecordScope
       clock: Clock
       timeZone: string
@@ -52,6 +52,8 @@ export class RecordActivities {
       throw new UnprocessableError('请选择您所在的代表联络站', [{ path: 'body.stationId', message: '不是您所在的联络站' }], 'invalid_station')
     this.check(user.id, input)
     const now = this.deps.clock.now()
+    // Attached before the report is written, so that the unattached-uploads job leaves them.
+    await this.deps.uploads.keep(input.photos, now, 'photos')
     const activity: ActivityRecord = {
       id: `ra-${randomUUID()}`,
       deputyId: deputy.id,
@@ -79,6 +81,7 @@ export class RecordActivities {
     // Photos the report already carries stay acceptable: the correction form brings them back,
     // and the deputy may have moved his binding to another WeChat since he uploaded them.
     this.check(user.id, input, before.photos)
+    await this.deps.uploads.keep(input.photos, this.deps.clock.now(), 'photos')
     const next: ActivityRecord = {
       ...before,
       ...input,

@@ -37,7 +37,7 @@ const DAY_MS = 86_400_000
 export class SuggestionDrafts {
   constructor(
     private readonly book: SuggestionBook,
-    private readonly uploads: Pick<Uploads, 'checkAttachments'>,
+    private readonly uploads: Pick<Uploads, 'checkAttachments' | 'keep'>,
   ) {}
 
   async list(deputy: DeputyActor, box: 'mine' | 'cosign', page: { cursor?: string | null; limit: number }): Promise<Page<SuggestionRecord>> {
@@ -96,6 +96,8 @@ export class SuggestionDrafts {
     }
     const told = await this.linkCases(deputy, s, draft.caseIds ?? [])
     this.book.note(s, this.actor(s), 'created', `${ref.name}起草了建议`, now)
+    // Attached before the draft is written, so that the unattached-uploads job leaves them.
+    await this.uploads.keep(draft.attachmentIds ?? [], now, 'attachmentIds')
     return this.book.store.suggestions.create(s, told)
   }
 
@@ -107,6 +109,7 @@ export class SuggestionDrafts {
     if (patch.attachmentIds !== undefined) s.attachments = this.attachments(deputy, patch.attachmentIds)
     const told = patch.caseIds !== undefined ? await this.linkCases(deputy, s, patch.caseIds) : []
     this.book.note(s, this.actor(s), 'edited', '修改了建议')
+    if (patch.attachmentIds !== undefined) await this.uploads.keep(patch.attachmentIds, this.book.clock.now(), 'attachmentIds')
     return this.book.save(s, told)
   }
 

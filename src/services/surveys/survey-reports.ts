@@ -6,6 +6,7 @@ import { ballotOutcome, mergeIncrements, scopeOf, surveyResults, type BallotOutc
 import { ConflictError, ForbiddenError, UnprocessableError } from '../../errors.js'
 import type { Store } from '../../store/ports.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
+import type { AuditTrail } from '../audit.js'
 import { csvSheet, sheetTime } from '../csv-sheet.js'
 import type { SurveyService, SurveyView } from './surveys.js'
 import type { BallotCount } from './ballot-count.js'
@@ -32,6 +33,8 @@ export class SurveyReports {
     private readonly clock: Clock,
     private readonly settings: { timeZone: string },
     private readonly count: Pick<BallotCount, 'counted'>,
+    /** Where each download of the answers (residents' own words) is recorded. */
+    private readonly audit: Pick<AuditTrail, 'record'> | null = null,
   ) {}
 
   async results(staff: StaffPrincipal, id: string, filter: ResultFilter) {
@@ -100,6 +103,7 @@ export class SurveyReports {
           .join('\n'),
       ),
     ])
+    await this.audit?.record(staff, 'survey.responses_exported', { kind: 'survey', id: s.id }, { rows: rows.length })
     return { title: `${s.title}-答卷`, csv: await csvSheet([header, ...rows]) }
   }
 

@@ -6,6 +6,7 @@ import {
   canManageSurvey,
   definitionProblems,
   draftName,
+  emptyAudienceProblem,
   frozenByAnswers,
   OPINION_OUTCOME_LABELS,
   sameValue,
@@ -173,13 +174,19 @@ export class SurveyService {
         problems.map((p) => ({ path: `body.${p.path}`, message: p.message })),
         'invalid_survey',
       )
+    // Asked of deputies but of none: it would tell nobody, and its turnout would say everyone had answered.
+    // Refused even as a draft: a draft's audience cannot be corrected later.
+    const nobody = record.audienceDeputyIds && draft.audience ? emptyAudienceProblem(draft.audience, record.audienceDeputyIds.length) : null
+    if (nobody) throw new UnprocessableError(nobody.message, [{ path: 'body.audience', message: nobody.detail }], 'no_audience')
     for (let attempt = 0; ; attempt++) {
       try {
         // Published as it is made: the roll hears of a ballot once (dedupe keys per deputy), in the same write.
-        return await this.store.surveys.create(
+        const created = await this.store.surveys.create(
           attempt ? { ...record, shortCode: newShortCode() } : record,
           record.draft ? [] : publishNotices(record, now, this.settings.timeZone),
         )
+        if (!record.draft) await this.audit.record(staff, 'survey.published', { kind: 'survey', id: created.id })
+        return created
       } catch (err) {
         // 32^8 codes: a clash is rare, and another draw settles it.
         if (!(err instanceof ConflictError) || attempt >= 3) throw err
@@ -266,6 +273,13 @@ export class SurveyService {
     const now = this.clock.now()
     if (s.closesAt <= now)
       throw new ConflictError('结束时间已过，请先修改结束时间再发布', [{ path: 'closesAt', message: s.closesAt.toISOString() }], 'survey_closed')
+    // A draft saved asking no deputy (before that was refused at saving): published, it would tell nobody.
+    if (s.kind !== 'ballot' && s.audienceDeputyIds?.length === 0)
+      throw new UnprocessableError(
+        '这份问卷请代表填写，但没有选中任何代表，不能发布',
+        [{ path: 'audience', message: '请新建一份问卷，勾选代表层级或选择区县后再发布' }],
+        'no_audience',
+      )
     const published = await this.store.surveys.update({ ...s, draft: false, updatedAt: now })
     // The roll hears of a ballot when it is published. Written just after the update, not in
     // its transaction (the update port takes no messages); the dedupe keys keep it to once.
@@ -273,6 +287,15 @@ export class SurveyService {
     if (notices.length) await this.store.outbox.enqueue(notices)
     await this.audit.record(staff, 'survey.published', { kind: 'survey', id: s.id })
     return published
+  }
+
+  /**
+   * How many serving deputies a selector asks, within the organizer's districts or streets: the
+   * console's count beside 代表层级 while the organizer chooses, as saving would resolve them.
+   */
+  async previewAudience(staff: StaffPrincipal, selector: { levels?: DeputyLevel[]; districtIds?: string[] }): Promise<{ count: number }> {
+    const scope = await this.directory.scopeOf(staff)
+    return { count: (await this.roll(selector, scope.kind === 'regions' ? scope : null)).length }
   }
 
   async opinions(staff: StaffPrincipal, id: string, filter: { articleId?: string; outcome?: OpinionOutcome }) {

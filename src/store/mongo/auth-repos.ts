@@ -1,5 +1,6 @@
 import { Types } from 'mongoose'
 import type { AuditQuery, AuditRepo, LockRepo, SessionRepo } from '../ports.js'
+import { idsByKind, type AuditName, type AuditNamedKind } from '../../domain/audit-names.js'
 import { decodeCursorMatching, toPage } from '../cursor.js'
 import type { AuditDoc, Models, SessionDoc } from './models.js'
 import type { MpUserDoc } from './case-models.js'
@@ -67,7 +68,42 @@ export function auditRepo({ Audit }: Models): AuditRepo {
         .lean<AuditDoc[]>()
       return toPage(docs.map(auditFromDoc), query.limit, (a) => a.id)
     },
+    async names(refs) {
+      const found: AuditName[] = []
+      for (const [kind, ids] of idsByKind(refs)) {
+        const { model, name, role } = NAMED[kind]
+        // Looked up when asked: the campaign, quiz, survey and livelihood models are compiled by their own repos on this connection.
+        const docs = await Audit.db
+          .model(model)
+          .find({ _id: { $in: ids } }, { [name]: 1, ...(role ? { [role]: 1 } : {}) })
+          .lean<Array<Record<string, unknown> & { _id: string }>>()
+        for (const d of docs) {
+          const said = d[name]
+          if (typeof said === 'string' && said) found.push({ kind, id: d._id, name: said, role: role ? ((d[role] as string | undefined) ?? null) : null })
+        }
+      }
+      return found
+    },
   }
+}
+
+/** The model of each kind of thing the audit trail names, the field that names it (a ticket, a title), and a staff member's role. */
+const NAMED: Record<AuditNamedKind, { model: string; name: string; role?: string }> = {
+  staff: { model: 'Staff', name: 'name', role: 'role' },
+  deputy: { model: 'Deputy', name: 'name' },
+  station: { model: 'Station', name: 'name' },
+  unit: { model: 'Unit', name: 'name' },
+  region: { model: 'Region', name: 'name' },
+  case: { model: 'Case', name: 'ticket' },
+  meeting: { model: 'Meeting', name: 'title' },
+  survey: { model: 'Survey', name: 'title' },
+  quiz: { model: 'Quiz', name: 'title' },
+  quiz_question: { model: 'QuizQuestion', name: 'stem' },
+  campaign: { model: 'Campaign', name: 'title' },
+  reading_item: { model: 'ReadingItem', name: 'title' },
+  livelihood_cycle: { model: 'LivelihoodCycle', name: 'title' },
+  livelihood_project: { model: 'LivelihoodProject', name: 'title' },
+  livelihood_proposal: { model: 'LivelihoodProposal', name: 'title' },
 }
 
 /** Leases are kept in the server's time (see ServerClock), so instances with skewed clocks agree. */

@@ -21,6 +21,8 @@ import { caseTally } from './case-tally.js'
 function textClauses(q: CaseQuery): Filter[] {
   const clauses: Filter[] = []
   if (q.ticket !== undefined) clauses.push({ ticket: q.ticket })
+  // A short number's days: a few dozen seeks on the tickets' unique index, whatever the scope.
+  if (q.tickets) clauses.push({ ticket: { $in: q.tickets } })
   for (const word of q.textWords ?? []) clauses.push({ text: { $regex: escapeRegex(word), $options: 'i' } })
   return clauses
 }
@@ -104,6 +106,15 @@ export function caseRepo(conn: Connection, { Case, CaseEvent, Deputy, Outbox, Ti
         .map(caseFromDoc)
         .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
         .slice(0, limit)
+    },
+    async heldOnceBy(deputyId, tickets) {
+      if (!tickets.length) return []
+      // The tickets' unique index, then those cases' timelines on { caseId, seq }, as SQLite reads them:
+      // two reads for the bot's thirty days of one short number, never an index of cases of its own.
+      const named = await Case.find({ ticket: { $in: tickets } }).lean<CaseDoc[]>()
+      if (!named.length) return []
+      const held: string[] = await CaseEvent.distinct('caseId', { caseId: { $in: named.map((d) => d._id) }, 'data.deputyId': deputyId })
+      return named.filter((d) => held.includes(d._id)).map(caseFromDoc)
     },
     async findByIdempotencyKey(residentId, key) {
       return one({ residentId, idempotencyKey: key })

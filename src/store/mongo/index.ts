@@ -28,6 +28,7 @@ import { livelihoodRepo } from './livelihood-repo.js'
 import { suggestionRepo } from './suggestion-repo.js'
 import { markerRepo } from './marker-repo.js'
 import { loginFailureRepo } from './login-failure-repo.js'
+import { uploadRepo } from './upload-repo.js'
 
 export interface MongoStoreOptions {
   /** Drop the whole database on close: for tests that each get a fresh database. */
@@ -98,6 +99,7 @@ export async function createMongoStore(url: string, options: MongoStoreOptions =
       suggestions: await suggestionRepo(conn, models),
       markers: await markerRepo(conn),
       loginFailures: await loginFailureRepo(conn, clock),
+      uploads: await uploadRepo(conn),
       async ping() {
         // hello rather than ping: it also keeps the clock offset fresh. Bounded here, as the
         // driver's own limits (server selection, no socket timeout) would keep /readyz

@@ -1,5 +1,6 @@
 import type { Db } from './open.js'
 import type { AuditQuery, AuditRepo, LockRepo, SessionRecord, SessionRepo } from '../ports.js'
+import { idsByKind, type AuditName, type AuditNamedKind } from '../../domain/audit-names.js'
 import { decodeCursorMatching, toPage } from '../cursor.js'
 import { auditFromRow, sessionFromRow } from './rows.js'
 import { translate } from './errors.js'
@@ -79,7 +80,38 @@ export function auditRepo(db: Db): AuditRepo {
       const rows = db.prepare(`SELECT * FROM audit_log ${where} ORDER BY id DESC ${limitSql(query.limit + 1)}`).all(...params)
       return toPage(rows.map(auditFromRow), query.limit, (a) => a.id)
     },
+    async names(refs) {
+      const found: AuditName[] = []
+      for (const [kind, ids] of idsByKind(refs)) {
+        const { table, name, role = 'NULL' } = NAMED[kind]
+        // One statement per kind, the ids as one JSON array: the primary key finds each.
+        const rows = db
+          .prepare(`SELECT id, ${name} AS name, ${role} AS role FROM ${table} WHERE id IN (SELECT value FROM json_each(?))`)
+          .all(JSON.stringify(ids)) as Array<{ id: string; name: string | null; role: string | null }>
+        for (const r of rows) if (r.name) found.push({ kind, id: r.id, name: r.name, role: r.role })
+      }
+      return found
+    },
   }
+}
+
+/** Where each kind of thing the audit trail names keeps its name (a ticket, a title), and a staff member's role. */
+const NAMED: Record<AuditNamedKind, { table: string; name: string; role?: string }> = {
+  staff: { table: 'staff', name: 'name', role: 'role' },
+  deputy: { table: 'deputies', name: 'name' },
+  station: { table: 'stations', name: 'name' },
+  unit: { table: 'units', name: 'name' },
+  region: { table: 'regions', name: 'name' },
+  case: { table: 'cases', name: 'ticket' },
+  meeting: { table: 'meetings', name: 'title' },
+  survey: { table: 'surveys', name: 'title' },
+  quiz: { table: 'quizzes', name: 'title' },
+  quiz_question: { table: 'quiz_questions', name: 'stem' },
+  campaign: { table: 'campaigns', name: 'title' },
+  reading_item: { table: 'reading_items', name: 'title' },
+  livelihood_cycle: { table: 'livelihood_cycles', name: "json_extract(doc, '$.title')" },
+  livelihood_project: { table: 'livelihood_projects', name: "json_extract(doc, '$.title')" },
+  livelihood_proposal: { table: 'livelihood_proposals', name: "json_extract(doc, '$.title')" },
 }
 
 export function lockRepo(db: Db): LockRepo {

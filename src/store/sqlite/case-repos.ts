@@ -124,6 +124,17 @@ export function caseRepo(db: Db, group: GroupCommit, options: { fewTextMatches?:
         .all(residentId, ...numbers)
         .map(caseFromRow)
     },
+    async heldOnceBy(deputyId, tickets) {
+      if (!tickets.length) return []
+      // Each ticket a seek on its unique index, each of those cases' timelines on case_events_case: a few
+      // dozen rows for the bot's thirty days of one short number, never an index of cases of its own.
+      const sql = `SELECT * FROM cases WHERE ticket IN (${placeholders(tickets.length)})
+        AND EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = cases.id AND json_extract(e.data, '$.deputyId') = ?)`
+      return db
+        .prepare(sql)
+        .all(...tickets, deputyId)
+        .map(caseFromRow)
+    },
     async findByIdempotencyKey(residentId, key) {
       return one('SELECT * FROM cases WHERE resident_id = ? AND idempotency_key = ?', residentId, key)
     },

@@ -21,6 +21,7 @@ import { livelihoodRepo } from './livelihood-repo.js'
 import { suggestionRepo } from './suggestion-repo.js'
 import { markerRepo } from './marker-repo.js'
 import { loginFailureRepo } from './login-failure-repo.js'
+import { uploadRepo } from './upload-repo.js'
 import { bindingCodeRepo, idempotencyRepo, mpUserRepo, outboxRepo, subscriptionRepo } from './people-repos.js'
 
 export interface SqliteStoreOptions {
@@ -74,6 +75,7 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
     suggestions: suggestionRepo(db, group),
     markers: markerRepo(db),
     loginFailures: loginFailureRepo(db, group),
+    uploads: uploadRepo(db, group),
     async ping() {
       // Taken out of service while grouped writes are refused (the cause was logged when it happened).
       if (group.stopped) throw new Error('grouped writes stopped after a failed flush to disk: restart the service')

@@ -12,14 +12,19 @@ export interface AuditRoutesDeps {
   audit: AuditTrail
 }
 
-/** Who did what, newest first: logins, imports, edits, every unmasked phone read. */
+/** Who did what, newest first: logins, imports, edits, who handed on or exported residents' messages, every unmasked phone read. */
 export function auditRoutes({ auth, audit }: AuditRoutesDeps) {
   const router = new Router<StaffState>({ prefix: '/api/admin/audit' })
   router.use(requireStaff(auth, 'admin'))
 
   router.get('/', async (ctx) => {
-    const page = await audit.list(parse(auditQuery, ctx.query, 'query'))
+    const page = await audit.read(parse(auditQuery, ctx.query, 'query'))
     ctx.body = { items: page.items.map(presentAuditEntry), nextCursor: page.nextCursor }
+  })
+
+  /** The actions the list may be narrowed to, in words (the 操作 filter). */
+  router.get('/actions', async (ctx) => {
+    ctx.body = { items: audit.actions() }
   })
 
   return router

@@ -9,7 +9,17 @@ import { idempotent } from '../../middleware/idempotency.js'
 import { presentCampaign, presentItem, presentProgressReport } from '../../presenters/campaigns.js'
 import type { StaffState } from '../../state.js'
 import { parse } from '../../validate.js'
-import { campaignBody, campaignCorrectionBody, campaignIdParam, campaignsQuery, itemBody, itemCorrectionBody, itemParams, progressQuery } from './schemas.js'
+import {
+  audiencePreviewBody,
+  campaignBody,
+  campaignCorrectionBody,
+  campaignIdParam,
+  campaignsQuery,
+  itemBody,
+  itemCorrectionBody,
+  itemParams,
+  progressQuery,
+} from './schemas.js'
 
 export interface AdminCampaignDeps {
   auth: AuthService
@@ -29,6 +39,11 @@ export function adminCampaignRoutes({ auth, campaigns, progress, idempotency, cl
     const created = await campaigns.create(ctx.state.staff, parse(campaignBody, ctx.state.body, 'body'))
     ctx.status = 201
     ctx.body = { ...presentCampaign(created, clock.now()), items: [] }
+  })
+
+  /** How many people the choice names now (deputies, staff): the same people creating would reach. */
+  router.post('/audience-preview', async (ctx) => {
+    ctx.body = await campaigns.previewAudience(ctx.state.staff, parse(audiencePreviewBody, ctx.state.body, 'body').audience)
   })
 
   router.get('/', async (ctx) => {

@@ -28,6 +28,9 @@ export const audienceSchema = z.strictObject({
   followers: z.boolean().optional(),
 })
 
+/** The console's count while the organizer chooses whom a campaign is for. */
+export const audiencePreviewBody = z.strictObject({ audience: audienceSchema })
+
 export const campaignBody = z
   .strictObject({
     title: text(TITLE_MAX, '标题'),

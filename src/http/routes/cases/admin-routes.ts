@@ -7,7 +7,7 @@ import type { CaseWorkflow } from '../../../services/cases/case-workflow.js'
 import type { CaseUrging } from '../../../services/cases/case-urging.js'
 import { requireStaff } from '../../middleware/auth.js'
 import { presentHandedUp, presentStaffCase } from '../../presenters/cases.js'
-import { presentInboxRow } from '../../presenters/case-inbox.js'
+import { presentInboxRow, presentNumberSearch } from '../../presenters/case-inbox.js'
 import type { CaseInbox } from '../../../services/cases/case-inbox.js'
 import type { RouteContext, StaffState } from '../../state.js'
 import { parse } from '../../validate.js'
@@ -36,7 +36,11 @@ export function adminCaseRoutes({ auth, workflow, urging, queries, routing, repo
   router.get('/cases', async (ctx) => {
     const { cursor, limit, order, ...filters } = parse(staffCasesQuery, ctx.query, 'query')
     const page = await inbox.page(ctx.state.staff, filters, { cursor, limit, order })
-    ctx.body = { items: page.items.map(presentInboxRow), nextCursor: page.nextCursor }
+    ctx.body = {
+      items: page.items.map(presentInboxRow),
+      nextCursor: page.nextCursor,
+      numberSearch: page.numberSearch ? presentNumberSearch(page.numberSearch) : null,
+    }
   })
 
   /** Counts, medians, shares answered in time and satisfaction; per station, district, topic, deputy or department (述职评议), a page of groups at a time, biggest or worst first. */

@@ -1,5 +1,6 @@
 import Router from '@koa/router'
 import type { AuthService } from '../../../services/accounts/auth.js'
+import type { Clock } from '../../../clock.js'
 import type { CaseDashboardService } from '../../../services/cases/case-dashboard.js'
 import type { CaseInbox } from '../../../services/cases/case-inbox.js'
 import { requireStaff } from '../../middleware/auth.js'
@@ -13,11 +14,12 @@ export interface ConsoleCaseRoutesDeps {
   auth: AuthService
   inbox: CaseInbox
   dashboard: CaseDashboardService
+  clock: Clock
   timeZone: string
 }
 
 /** What the console needs beyond the case API: the export of a filtered list, the deputy picker, the dashboard. Scoped like the case list. */
-export function consoleCaseRoutes({ auth, inbox, dashboard, timeZone }: ConsoleCaseRoutesDeps) {
+export function consoleCaseRoutes({ auth, inbox, dashboard, clock, timeZone }: ConsoleCaseRoutesDeps) {
   const router = new Router<StaffState>({ prefix: '/api/admin' })
   router.use(requireStaff(auth))
 
@@ -35,7 +37,8 @@ export function consoleCaseRoutes({ auth, inbox, dashboard, timeZone }: ConsoleC
   router.get('/cases/:id/deputy-choices', async (ctx) => {
     const { id } = parse(caseIdParam, ctx.params, 'params')
     const { q } = parse(deputyChoicesQuery, ctx.query, 'query')
-    ctx.body = { items: (await inbox.deputyChoices(ctx.state.staff, id, q)).map(presentDeputyChoice) }
+    const now = clock.now()
+    ctx.body = { items: (await inbox.deputyChoices(ctx.state.staff, id, q)).map((d) => presentDeputyChoice(d, timeZone, now)) }
   })
 
   router.get('/dashboard/cases', requireStaff(auth, 'organizer', 'admin'), async (ctx) => {

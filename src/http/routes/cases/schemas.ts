@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { CASE_STATUSES } from '../../../domain/case.js'
 import { ID_PATTERN } from '../../../domain/directory-import.js'
 import { longText, singleLine } from '../../../domain/free-text.js'
-import { SEARCH_MAX_CHARS, SEARCH_MIN_CHARS } from '../../../domain/case-search.js'
+import { isShortNumber, SEARCH_MAX_CHARS, SEARCH_MIN_CHARS } from '../../../domain/case-search.js'
 import { STATS_SORTS } from '../../../domain/stats-ranking.js'
 import { pageQuery } from '../../schemas.js'
 
@@ -86,10 +86,10 @@ export const staffCasesQuery = z.strictObject({
     .optional(),
   rating: z.coerce.number({ error: '评分应为 1–5 的整数' }).int('评分应为 1–5 的整数').min(1, '评分应为 1–5 的整数').max(5, '评分应为 1–5 的整数').optional(),
   districtId: id.optional(),
-  /** The search box: a ticket, or words the message contains. */
+  /** The search box: a ticket, a short number ("2" is one: a message's number), or words the message contains. */
   q: singleLine()
     .min(1, { error: '请输入要查找的留言内容或编号', abort: true })
-    .min(SEARCH_MIN_CHARS, `请至少输入 ${SEARCH_MIN_CHARS} 个字`)
+    .refine((s) => s.length >= SEARCH_MIN_CHARS || isShortNumber(s), `请至少输入 ${SEARCH_MIN_CHARS} 个字`)
     .max(SEARCH_MAX_CHARS, `最多输入 ${SEARCH_MAX_CHARS} 个字`)
     .optional(),
   /** Only these cases: a hot issue's messages (在留言列表中查看). */

@@ -1,4 +1,5 @@
 import Router from '@koa/router'
+import type { Clock } from '../../../clock.js'
 import type { MpSessions } from '../../../services/accounts/mp-sessions.js'
 import type { Uploads } from '../../../services/cases/uploads.js'
 import { PROPOSAL_CONSENT, type LivelihoodProposals } from '../../../services/livelihood/proposals.js'
@@ -13,10 +14,11 @@ export interface MpLivelihoodDeps {
   sessions: MpSessions
   proposals: LivelihoodProposals
   uploads: Uploads
+  clock: Clock
 }
 
 /** 群众提: residents (and deputies, from their stations) propose projects and follow them. */
-export function mpLivelihoodRoutes({ sessions, proposals, uploads }: MpLivelihoodDeps) {
+export function mpLivelihoodRoutes({ sessions, proposals, uploads, clock }: MpLivelihoodDeps) {
   const router = new Router<MpState>({ prefix: '/api/mp/livelihood' })
   router.use(requireMpUser(sessions))
 
@@ -31,6 +33,8 @@ export function mpLivelihoodRoutes({ sessions, proposals, uploads }: MpLivelihoo
     const body = parse(proposalBody, ctx.state.body, 'body')
     // A photo is one the person uploaded themselves (POST /api/mp/uploads), never any address.
     uploads.checkAttachments(body.photos, ctx.state.mpUser.id)
+    // Attached before the proposal is written, so that the unattached-uploads job leaves them.
+    await uploads.keep(body.photos, clock.now(), 'photos')
     const { proposal, cycle } = await proposals.propose(ctx.state.mpUser, id, body)
     ctx.status = 201
     ctx.body = presentMyProposal(proposal, null, cycle)

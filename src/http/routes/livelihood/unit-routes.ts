@@ -12,7 +12,7 @@ import { livelihoodIdParam, progressBody } from './schemas.js'
 export interface UnitLivelihoodDeps {
   auth: AuthService
   progress: LivelihoodProgress
-  uploads: Pick<Uploads, 'checkAttachments' | 'signedLink'>
+  uploads: Pick<Uploads, 'checkAttachments' | 'keep' | 'signedLink'>
   clock: Clock
 }
 
@@ -32,6 +32,8 @@ export function unitLivelihoodRoutes({ auth, progress, uploads, clock }: UnitLiv
     const body = parse(progressBody, ctx.state.body, 'body')
     // A photo is one this staff member uploaded (POST /api/unit/uploads), never any address.
     uploads.checkAttachments(body.photos, staffUploader(ctx.state.staff.id), 'photos', 6)
+    // Attached before the report is written, so that the unattached-uploads job leaves them.
+    await uploads.keep(body.photos, clock.now(), 'photos')
     ctx.status = 201
     ctx.body = presentProgress(await progress.post(ctx.state.staff, id, body), sign)
   })

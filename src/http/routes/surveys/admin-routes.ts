@@ -10,7 +10,18 @@ import { idempotent } from '../../middleware/idempotency.js'
 import { presentOpinion, presentResults, presentSurvey, presentSurveySummary, presentTextAnswer } from '../../presenters/surveys.js'
 import type { StaffState } from '../../state.js'
 import { parse } from '../../validate.js'
-import { correctionBody, createBody, decisionBody, listQuery, opinionParam, opinionsQuery, resultsQuery, surveyIdParam, textsQuery } from './schemas.js'
+import {
+  audiencePreviewBody,
+  correctionBody,
+  createBody,
+  decisionBody,
+  listQuery,
+  opinionParam,
+  opinionsQuery,
+  resultsQuery,
+  surveyIdParam,
+  textsQuery,
+} from './schemas.js'
 
 export interface AdminSurveyDeps {
   auth: AuthService
@@ -37,6 +48,11 @@ export function adminSurveyRoutes({ auth, surveys, reports, qrCodes, idempotency
       ctx.body = presentSurvey(s, clock.now(), link(s.shortCode))
     },
   )
+
+  /** How many deputies the choice asks, while it is made: the same deputies saving would ask. */
+  router.post('/audience-preview', async (ctx) => {
+    ctx.body = await surveys.previewAudience(ctx.state.staff, parse(audiencePreviewBody, ctx.state.body, 'body').audience)
+  })
 
   router.get('/', async (ctx) => {
     const { cursor, limit, kind } = parse(listQuery, ctx.query, 'query')

@@ -49,6 +49,9 @@ const deputySelector = z.strictObject({
   deputyIds: z.array(id).max(20_000).optional(),
 })
 
+/** The console's count while the organizer chooses whom a survey asks (or a ballot's roll): by level and district. */
+export const audiencePreviewBody = z.strictObject({ audience: deputySelector.omit({ deputyIds: true }) })
+
 const article = z.strictObject({ id: key, number: text(20, '条号'), text: requiredText(5000, '条文') })
 
 export const createBody = z.strictObject({

@@ -1,0 +1,213 @@
+import type { AuditLine, AuditNameBook, AuditRef } from './audit-names.js'
+import type { AuditAction } from './audit-words.js'
+import { STAFF_ROLE_WORDS } from './audit-words.js'
+import { STATUS_LABELS, type CaseStatus } from './case.js'
+import { localDate } from './dates.js'
+
+/**
+ * 详情 of an entry of the audit trail: a few words of what was done (交王芳代表办理, 提醒未回复的 3 人,
+ * 筛选：状态 待分派), or nothing. Never the stored JSON: what an admin cannot read is left out.
+ */
+
+export const excerpt = (text: string, max: number) => (text.length > max ? `${text.slice(0, max)}…` : text)
+
+const str = (v: unknown) => (typeof v === 'string' && v ? v : null)
+const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null)
+const list = (v: unknown) => (Array.isArray(v) ? v : [])
+const sum = (v: unknown) => Object.values(v && typeof v === 'object' ? v : {}).reduce<number>((a, n) => a + (num(n) ?? 0), 0)
+const joined = (...parts: Array<string | null | false>) => parts.filter(Boolean).join('，')
+
+/** The fields people change, as the console's forms call them. */
+const FIELD_WORDS: Record<string, string> = {
+  title: '标题',
+  name: '名称',
+  description: '说明',
+  summary: '摘要',
+  body: '正文',
+  link: '链接',
+  source: '来源',
+  required: '是否必读',
+  publishAt: '发布时间',
+  role: '角色',
+  stationIds: '所属联络站',
+  regionIds: '负责地区',
+  unitIds: '所属承办单位',
+  active: '在任状态',
+  kind: '类型',
+  address: '地址',
+  receptionDays: '接待日',
+  level: '代表层级',
+  topics: '关注领域',
+  phone: '电话',
+  dutyDates: '接待值班日期',
+  regionId: '所在地区',
+  contact: '联系方式',
+  startAt: '开始时间',
+  endAt: '结束时间',
+  startsAt: '开始时间',
+  endsAt: '结束时间',
+  opensAt: '开始时间',
+  closesAt: '结束时间',
+  place: '地点',
+  agenda: '议程',
+  attachments: '附件',
+  publicSeats: '公众席位',
+  rsvpDeadline: '回复截止时间',
+  questions: '题目',
+  articles: '条文',
+  responseCap: '份数上限',
+  audience: '参加范围',
+  drawCount: '每次抽题数',
+  timeLimitSeconds: '答题时限',
+  stem: '题干',
+  options: '选项',
+  answer: '答案',
+  explanation: '解析',
+  costWan: '估算投资',
+  unitId: '承办单位',
+}
+/** People have 姓名, things have 名称. */
+const PERSON_KINDS = new Set(['staff', 'deputy'])
+
+/** 改了：标题、结束时间 (the fields a correction or edit names, by `fields`, `changes` or `before`). */
+function changedWords(e: AuditLine): string {
+  const d = e.details
+  const keys = list(d.fields).length ? list(d.fields).map(String) : Object.keys((d.changes ?? d.before ?? {}) as object)
+  const words = new Set<string>()
+  for (const k of keys) {
+    if (k === 'stationId') continue // only names the station whose duty days were set (dutyDates)
+    words.add(k === 'name' && PERSON_KINDS.has(e.targetKind ?? '') ? '姓名' : (FIELD_WORDS[k] ?? '其他'))
+  }
+  return words.size ? `改了：${[...words].join('、')}` : ''
+}
+
+const office = (id: string, names: AuditNameBook) => (id === 'city' ? '市人大常委会办公室' : `${names('region', id)?.name ?? ''}人大常委会办公室`)
+const deputy = (id: unknown, names: AuditNameBook) => `${(str(id) && names('deputy', str(id)!)?.name) || ''}代表`
+const reason = (v: unknown, label = '理由') => (str(v) ? `${label}：${excerpt(str(v)!, 40)}` : null)
+const via = (v: unknown) => (v === 'bot' ? '通过微信机器人' : v === 'mini-program' ? '通过小程序' : '')
+const from = (d: Record<string, unknown>) => (str(d.client) ? `来自 ${d.client}` : '')
+const who = (d: Record<string, unknown>) => joined(str(d.username) && `用户名 ${d.username}`, from(d))
+
+/**
+ * The case list's filters as an export's entry keeps them (read back by filterWords): dates as ISO
+ * strings, a hot issue's cases by their number only (up to 200 ids would swamp the entry).
+ */
+export function exportedFilters(f: Record<string, unknown>): Record<string, unknown> {
+  const kept: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(f)) {
+    if (v === undefined || v === null || v === '') continue
+    kept[k] = v instanceof Date ? v.toISOString() : k === 'ids' ? list(v).length : v
+  }
+  return kept
+}
+
+/** "筛选：状态 待分派，主题 环境保护": the list's filters as the export was asked for them. */
+function filterWords(f: Record<string, unknown>, names: AuditNameBook, timeZone: string): string {
+  const day = (v: unknown) => (str(v) && !Number.isNaN(Date.parse(str(v)!)) ? localDate(new Date(str(v)!), timeZone) : null)
+  const named = (kind: 'region' | 'station', v: unknown) => (str(v) ? (names(kind, str(v)!)?.name ?? '') : null)
+  const status = str(f.status) as CaseStatus | null
+  const parts = [
+    status && `状态 ${STATUS_LABELS[status] ?? ''}`,
+    f.open === true && '未办结',
+    f.overdue === true && '已超期',
+    str(f.topic) && `主题 ${f.topic}`,
+    str(f.districtId) && `区县 ${named('region', f.districtId)}`,
+    str(f.regionId) && `地点 ${named('region', f.regionId)}`,
+    str(f.stationId) && `联络站 ${named('station', f.stationId)}`,
+    str(f.deputyId) && `办理代表 ${deputy(f.deputyId, names)}`,
+    num(f.rating) !== null && `评分 ${f.rating} 分`,
+    (day(f.from) || day(f.to)) && `时间 ${day(f.from) ?? ''} 至 ${day(f.to) ?? ''}`,
+    str(f.q) && `查找“${excerpt(str(f.q)!, 20)}”`,
+    num(f.ids) !== null && `热点问题的 ${f.ids} 条留言`,
+  ]
+  const said = joined(...parts)
+  return said ? `筛选：${said}` : '全部留言'
+}
+
+type DetailWords = (d: Record<string, unknown>, names: AuditNameBook, e: AuditLine, timeZone: string) => string
+
+/** Per action; an action not here has nothing more to say than its name and its object. */
+const DETAILS: Partial<Record<AuditAction, DetailWords>> = {
+  'login.succeeded': from,
+  'login.failed': who,
+  'activation.failed': who,
+  'activation.expired': who,
+  'account.activated': from,
+  'staff.password.changed': from,
+  'staff.password.change_failed': from,
+  'staff.create': (d) => (str(d.role) ? `角色：${STAFF_ROLE_WORDS[str(d.role)!] ?? '工作人员'}` : ''),
+  'staff.update': (_, __, e) => changedWords(e),
+  'staff.sessions.ended': (d) => (num(d.ended) !== null ? `下线 ${d.ended} 处登录` : ''),
+  'station.update': (_, __, e) => changedWords(e),
+  'unit.update': (_, __, e) => changedWords(e),
+  'deputy.update': (d, _, e) =>
+    joined(changedWords(e), d.active === false && d.wasActive === true && '已设为离任', d.active === true && d.wasActive === false && '已恢复在任'),
+  'deputy.bound': (d) => via(d.via),
+  'directory.import': (d) =>
+    joined(`新增 ${sum(d.created)} 条`, `更新 ${sum(d.updated)} 条`, num(d.deputiesNotInFile) ? `名册外代表 ${d.deputiesNotInFile} 名` : null),
+  'case.assigned': (d, names) => `交${deputy(d.deputyId, names)}办理`,
+  'case.reassigned': (d, names) => `由${deputy(d.fromDeputyId, names)}改为${deputy(d.deputyId, names)}办理`,
+  'case.handed_up': (d, names) => joined(str(d.toOffice) && `上报${office(str(d.toOffice)!, names)}`, reason(d.note)),
+  'case.rejected': (d) => reason(d.note) ?? '',
+  'case.merged': (d) => (str(d.intoTicket) ? `并入留言 ${d.intoTicket}` : ''),
+  'case.urged': (d, names) => joined(`催${deputy(d.deputyId, names)}办理`, reason(d.note, '附言')),
+  'case.topic_corrected': (d) => (str(d.from) && str(d.to) ? `主题由“${d.from}”改为“${d.to}”` : ''),
+  'cases.exported': (d, names, _, tz) => filterWords((d.filters ?? {}) as Record<string, unknown>, names, tz),
+  'topics.retrained': (d, names) =>
+    list(d.offices)
+      .filter(str)
+      .map((o) => office(o as string, names).replace(/办公室$/, ''))
+      .join('、'),
+  'meeting.published': (d) => (num(d.invited) !== null ? `通知 ${d.invited} 人` : ''),
+  'meeting.reminded': (d) => (num(d.reminded) !== null ? `提醒未回复的 ${d.reminded} 人` : ''),
+  'meeting.corrected': (_, __, e) => changedWords(e),
+  'meeting.cancelled': (d) => reason(d.reason, '原因') ?? '',
+  'meeting.invitees_added': (d) => `追加 ${list(d.added).length} 人`,
+  'meeting.attendance_recorded': (d) => joined(`为${str(d.name) ?? ''}补签`, reason(d.note, '说明')),
+  'meeting.leave_recorded': (d) => joined(`为${str(d.name) ?? ''}请假`, reason(d.note, '说明')),
+  'meeting.entry_undone': (d) => `撤销为${str(d.name) ?? ''}${d.kind === 'attended' ? '补签' : '请假'}的登记`,
+  'meeting.attendance_exported': (d) => (num(d.rows) !== null ? `共 ${d.rows} 人` : ''),
+  'campaign.corrected': (_, __, e) => changedWords(e),
+  'reading.corrected': (_, __, e) => changedWords(e),
+  'quiz.corrected': (_, __, e) => changedWords(e),
+  'quiz.question_corrected': (_, __, e) => changedWords(e),
+  'quiz.results_exported': (d) => (num(d.rows) !== null ? `共 ${d.rows} 条成绩` : ''),
+  'survey.corrected': (_, __, e) => changedWords(e),
+  'survey.responses_exported': (d) => (num(d.rows) !== null ? `共 ${d.rows} 份答卷` : ''),
+  'calendar.imported': (d) => (num(d.daysOff) !== null ? `休息日 ${d.daysOff} 天，工作日 ${d.workdays} 天` : ''),
+  'calendar.replaced': (d) => (num(d.daysOff) !== null ? `休息日 ${d.daysOff} 天，工作日 ${d.workdays} 天` : ''),
+  'livelihood.cycle_created': (d) => (num(d.year) !== null ? `${d.year} 年` : ''),
+  'livelihood.candidate_created': (d) => (list(d.proposals).length ? `由 ${list(d.proposals).length} 条提议合成` : ''),
+  'livelihood.candidate_updated': (_, __, e) => changedWords(e),
+  'livelihood.proposal_declined': (d) => reason(d.note) ?? '',
+  'livelihood.ballot_settled': (d) => `选出 ${list(d.chosen).length} 个项目`,
+  'livelihood.progress_posted': (d) => (num(d.quarter) !== null ? `第 ${d.quarter} 季度，完成 ${d.percent ?? 0}%` : ''),
+  'privacy.consent.given': (d) => (str(d.version) ? `告知版本 ${d.version}` : ''),
+  'privacy.erased': (d) => joined(num(d.withdrawn) !== null && `撤回留言 ${d.withdrawn} 条`, num(d.anonymised) !== null && `匿名处理留言 ${d.anonymised} 条`),
+}
+
+/** The ids an entry's details name, read with the page's other names. */
+export function auditDetailRefs(e: AuditLine): AuditRef[] {
+  const d = e.details
+  const refs: AuditRef[] = []
+  const add = (kind: AuditRef['kind'], v: unknown) => {
+    if (str(v) && !(kind === 'region' && v === 'city')) refs.push({ kind, id: str(v)! })
+  }
+  add('deputy', d.deputyId)
+  add('deputy', d.fromDeputyId)
+  add('region', d.toOffice)
+  for (const o of list(d.offices)) add('region', o)
+  if (e.action === 'cases.exported' && d.filters && typeof d.filters === 'object') {
+    const f = d.filters as Record<string, unknown>
+    add('region', f.districtId)
+    add('region', f.regionId)
+    add('station', f.stationId)
+    add('deputy', f.deputyId)
+  }
+  return refs
+}
+
+export function auditDetailWords(e: AuditLine, names: AuditNameBook, timeZone: string): string {
+  const words = DETAILS[e.action as AuditAction]
+  return words ? words(e.details ?? {}, names, e, timeZone) : ''
+}

@@ -1,0 +1,57 @@
+import { expect } from 'chai'
+import type { MeetingInvitee } from '../../src/domain/meeting.js'
+import { nudgeHeldCode, nudgeHeldWords, splitForNudge } from '../../src/domain/meeting-nudge.js'
+import { noticeState } from '../../src/domain/notice-delivery.js'
+
+const ZONE = 'Asia/Shanghai'
+const at = (iso: string) => new Date(iso)
+const invitee = (id: string, invitedAt = at('2026-11-23T02:00:00Z')): MeetingInvitee =>
+  ({
+    meetingId: 'mt-1',
+    personKind: 'deputy',
+    personId: id,
+    name: id,
+    rsvp: 'pending',
+    reason: null,
+    rsvpAt: null,
+    checkedInAt: null,
+    invitedAt,
+  }) as MeetingInvitee
+
+describe('whom 提醒未回复 may ask: those whose notice went out and had time to be read', () => {
+  const now = at('2026-11-23T04:00:00Z') // Monday 12:00
+  const rows = {
+    read: noticeState({ status: 'sent', lastError: null, sentAt: at('2026-11-23T02:30:00Z') }),
+    fresh: noticeState({ status: 'sent', lastError: null, sentAt: at('2026-11-23T03:30:00Z') }),
+    night: noticeState({ status: 'pending', lastError: null, waitingReason: '夜间免打扰，08:00 后发送' }),
+    dead: noticeState({ status: 'dead', lastError: '未能送达：收件人没有绑定微信' }),
+    // Invited before notices were recorded: told then.
+    old: noticeState(undefined),
+  }
+  const split = (ids: Array<keyof typeof rows>) =>
+    splitForNudge(
+      ids.map((id) => invitee(id)),
+      (i) => rows[i.personId as keyof typeof rows],
+      now,
+      60,
+    )
+
+  it('asks those told an hour ago or more, and someone invited before notices were recorded', () => {
+    const s = split(['read', 'old', 'fresh'])
+    expect(s.ready.map((i) => i.personId)).to.deep.equal(['read', 'old'])
+    expect(s.readyAt?.toISOString()).to.equal('2026-11-23T04:30:00.000Z')
+    expect(nudgeHeldWords(s, ZONE)).to.equal('另有 1 人的通知刚发出不久，请在 11月23日 12:30 以后再提醒，给大家留出看通知的时间')
+  })
+
+  it('says why nobody is asked, without a count for one reason and with counts for several', () => {
+    const night = split(['night', 'night'])
+    expect(nudgeHeldWords(night, ZONE)).to.equal('通知还没有发出（夜间免打扰，08:00 后发送），不用提醒')
+    expect(nudgeHeldCode(night)).to.equal('notice_not_sent')
+    const mixed = split(['dead', 'fresh'])
+    expect(nudgeHeldWords(mixed, ZONE)).to.equal(
+      '1 人的通知刚发出不久，请在 11月23日 12:30 以后再提醒，给大家留出看通知的时间；1 人的通知没有送达，提醒也发不到，请电话联系',
+    )
+    expect(nudgeHeldCode(mixed)).to.equal('notice_just_sent')
+    expect(nudgeHeldWords(split(['read']), ZONE), 'nobody left out').to.equal(null)
+  })
+})
