@@ -100,7 +100,8 @@ describe('console: the first screens', function () {
     expect(await ofOtherPages()).to.have.members(otherPages)
     expect(page.problems).to.deep.equal([])
   })
-  it("when the other pages' components fail to arrive once (a blip on the line), the next click on 留言办理 opens it", async () => {
+
+  it("when the other pages' components fail to arrive once (a blip on the line), the click on 留言办理 still opens it", async () => {
     const page = await newPage(story.browser, story.app)
     let failures = 0
     await page.route('**/console/assets/tdesign-rest-*.js', async (route) => {
@@ -113,16 +114,14 @@ describe('console: the first screens', function () {
     )
     await page.getByLabel(/今天新收到 \d+ 条/).waitFor()
 
-    const inbox = page.locator('.t-menu').getByText('留言办理')
     const failed = page.waitForEvent('requestfailed', (r) => /tdesign-rest-/.test(r.url()))
-    await inbox.click()
+    await page.locator('.t-menu').getByText('留言办理').click()
     await failed
-    expect(failures, 'the components were asked for once and failed').to.equal(1)
-    await page.getByRole('heading', { name: '工作概览' }).waitFor() // still on the dashboard
-
-    await inbox.click()
+    // The console opens the page asked for once more by itself (src/stale-build.ts), as after an update:
+    // no second click, and no 系统已更新 for a blip.
     await page.getByRole('heading', { name: '留言办理' }).waitFor()
     await page.locator('.t-table').first().waitFor()
-    expect(failures).to.equal(2)
+    expect(failures, 'asked for again, and it came').to.equal(2)
+    expect(await page.getByText('系统已更新').count()).to.equal(0)
   })
 })
