@@ -121,6 +121,19 @@ describe("console: the organizers' and admins' screens on the demo city", functi
     expect(item.body).to.equal('<p>第一段</p><p>第二段<strong>要点</strong></p><p><strong>代表</strong>要联系群众</p>')
   })
 
+  it('a campaign: a reading set to go out later is called off before anyone is told', async () => {
+    await openFirstRow('campaigns', '学习宣传活动')
+    const row = page.locator('[data-test=reading-items] tbody tr', { hasText: '第二期：怎样提出高质量的建议' })
+    expect(await row.innerText()).to.include('定时发布')
+    await row.getByRole('button', { name: '取消发布' }).click()
+    await page.locator('.t-popconfirm').getByText('取消后这篇材料到时不会发布，也不会通知任何人。确定吗？').waitFor()
+    await page.locator('.t-popconfirm').getByRole('button', { name: '确定' }).click()
+    await row.getByText('已取消发布').waitFor()
+    expect(await row.getByRole('button').count(), 'nothing left to do with it').to.equal(0)
+    await screenshot(page, 'console-reading-called-off')
+    expect(page.problems).to.deep.equal([])
+  })
+
   it('a quiz: its question bank, and a CSV with mistakes listed by row', async () => {
     await openFirstRow('quizzes', '知识竞赛')
     await page.locator('[data-test=question-bank] tbody tr:not(.t-table__empty-row)').first().waitFor()

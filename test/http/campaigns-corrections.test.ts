@@ -101,7 +101,9 @@ describe('correcting a campaign and its reading after publishing', () => {
     expect(progress.items.find((p: { id: string }) => p.id === 'dp0001')).to.include({ itemsReached: 0, itemsRead: 0 })
     expect((await sunli.post(`/api/admin/campaigns/${campaign.id}/items/${item.id}/withdraw`)).status, 'once').to.equal(409)
 
-    expect((await sunli.post(`/api/admin/campaigns/${campaign.id}/items/${scheduled.id}/withdraw`)).status).to.equal(200)
+    const calledOff = await sunli.post(`/api/admin/campaigns/${campaign.id}/items/${scheduled.id}/withdraw`)
+    expect(calledOff.status).to.equal(200)
+    expect(calledOff.body).to.include({ status: 'withdrawn', statusLabel: '已取消发布' })
     app.clock.advance(3 * HOUR)
     expect(await app.liaison.jobs.find((j) => j.name === READING_PUBLISH_JOB)!.run()).to.deep.equal({ published: 0 })
     expect(await actions()).to.deep.equal(['reading.withdrawn', 'reading.withdrawn'])

@@ -51,7 +51,8 @@ export const presentItem = (i: ReadingItem) => ({
   publishedAt: iso(i.publishedAt),
   withdrawnAt: iso(i.withdrawnAt),
   status: i.withdrawnAt ? 'withdrawn' : i.publishedAt ? 'published' : i.draft ? 'draft' : 'scheduled',
-  statusLabel: i.withdrawnAt ? '已撤回' : i.publishedAt ? '已发布' : i.draft ? '草稿' : '定时发布',
+  // One called off before its time was never out to be taken back: 已取消发布, not 已撤回.
+  statusLabel: i.withdrawnAt ? (i.publishedAt ? '已撤回' : '已取消发布') : i.publishedAt ? '已发布' : i.draft ? '草稿' : '定时发布',
   createdAt: i.createdAt.toISOString(),
 })
 
