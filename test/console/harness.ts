@@ -196,17 +196,26 @@ export async function dropdownSays(page: Page, expected: string): Promise<string
  * the field shows it and its calendar has closed.
  */
 export async function typeDateTime(field: Locator, text: string) {
-  await field.click()
-  await field.fill(text)
-  await field.press('Enter')
-  // A step's timeout: the field is redrawn over a few frames on a busy machine.
-  const deadline = Date.now() + 30_000
-  for (let shown = await field.inputValue(); shown !== text; shown = await field.inputValue()) {
-    if (Date.now() > deadline) throw new Error(`the date-time field shows ${JSON.stringify(shown)}, not the ${JSON.stringify(text)} typed`)
-    await new Promise((resolve) => setTimeout(resolve, 100))
+  const panel = field.page().locator('.t-date-picker__panel').filter({ visible: true }).first()
+  for (let attempt = 1; ; attempt++) {
+    // As a clerk: the calendar is open before she types. Typed into a field whose calendar was still
+    // opening, the picker wrote its old value back over the text on a busy CI machine.
+    await field.click()
+    await panel.waitFor()
+    await field.fill(text)
+    await field.press('Enter')
+    // A step's timeout in all: the field is redrawn over a few frames on a busy machine.
+    const deadline = Date.now() + 15_000
+    let shown = await field.inputValue()
+    while (shown !== text && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      shown = await field.inputValue()
+    }
+    if (shown === text) break
+    if (attempt === 2) throw new Error(`the date-time field shows ${JSON.stringify(shown)}, not the ${JSON.stringify(text)} typed (twice)`)
   }
   // Its calendar fades out over a few frames: gone before the next field's opens.
-  await field.page().locator('.t-date-picker__panel').filter({ visible: true }).first().waitFor({ state: 'hidden' })
+  await panel.waitFor({ state: 'hidden' })
 }
 
 /** Saves what the page shows now under test-output/console/<name>.png (looked at by people, not compared). */
