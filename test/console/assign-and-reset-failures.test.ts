@@ -1,7 +1,7 @@
 import { expect } from 'chai'
-import type { Page } from 'playwright-core'
-import { asAdmin, asDeputy, Client } from '../helpers/app.js'
-import { logInAs, newPage, screenshot, useConsole } from './harness.js'
+import { asAdmin, Client } from '../helpers/app.js'
+import { suggestionAwaitingAssignment } from './suggestion-awaiting.js'
+import { dropdownSays, logInAs, newPage, screenshot, useConsole } from './harness.js'
 
 const DOWN = {
   status: 500,
@@ -13,17 +13,6 @@ const NO_UNITS_YET = '还没有承办单位。请先在“承办单位”里添�
 const UNIT = '青澜市住房和城乡建设局' // the demo city's u01
 const IDLE_PAST_LIMIT_MS = 121 * 60_000 // the console ends a session unused for 120 minutes
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n')
-
-/** The words of the open dropdown once they are `expected`, or those it shows after a step's timeout. */
-async function dropdownSays(page: Page, expected: string) {
-  const shown = page.locator('.t-popup').filter({ visible: true }).last()
-  const deadline = Date.now() + 30_000
-  for (;;) {
-    const said = (await shown.count()) ? (await shown.innerText()).trim() : ''
-    if (said === expected || Date.now() > deadline) return said
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-}
 
 /**
  * What the office meets when the server fails it halfway through a task, or has nothing to offer:
@@ -42,20 +31,8 @@ describe('console: 交办, 重置密码 and 上传附件 when the server fails t
   const organizer = () => story.app.login((l) => l.role === 'organizer')
   const admin = () => story.app.login((l) => l.role === 'admin')
 
-  /** A deputy's suggestion, accepted by the office and waiting to be assigned (已立案待交办). */
-  async function awaitingAssignment(title: string): Promise<string> {
-    const deputy = await asDeputy(story.app, 'dp0001')
-    const draft = await deputy.post('/api/mp/deputy/suggestions', { title, body: '老小区多为六层，没有电梯，建议财政补贴加装。' })
-    expect(draft.status, JSON.stringify(draft.body)).to.equal(201)
-    const submitted = await deputy.post(`/api/mp/deputy/suggestions/${draft.body.id}/submit`)
-    expect(submitted.status, JSON.stringify(submitted.body)).to.equal(200)
-    const accepted = await (await asAdmin(story.app)).post(`/api/admin/suggestions/${draft.body.id}/review`, { decision: 'accept' })
-    expect(accepted.status, JSON.stringify(accepted.body)).to.equal(200)
-    return draft.body.id
-  }
-
   it('交办 while the units cannot be read says so with 重试, waits, and assigns once 重试 has read them', async () => {
-    const id = await awaitingAssignment('关于老旧小区加装电梯的建议')
+    const id = await suggestionAwaitingAssignment(story.app, '关于老旧小区加装电梯的建议')
     const page = await newPage(story.browser, story.app)
     await logInAs(page, organizer(), `/suggestions/${id}`)
     await page.locator('[data-test=status]', { hasText: '已立案待交办' }).waitFor()
@@ -83,7 +60,7 @@ describe('console: 交办, 重置密码 and 上传附件 when the server fails t
   })
 
   it('with no unit yet, 代表建议’s filter, 交办 and 民生实事 say where to add one; a filter whose units failed says so', async () => {
-    const id = await awaitingAssignment('关于增设社区养老食堂的建议')
+    const id = await suggestionAwaitingAssignment(story.app, '关于增设社区养老食堂的建议')
     const office = await asAdmin(story.app)
     const now = story.app.clock.now().getTime()
     const cycle = await office.post('/api/admin/livelihood/cycles', {

@@ -1,6 +1,5 @@
 import { expect } from 'chai'
-import type { Page } from 'playwright-core'
-import { logInAs, newPage, screenshot, useConsole } from './harness.js'
+import { dropdownSays, logInAs, newPage, screenshot, useConsole } from './harness.js'
 
 /**
  * A choice list that finds nothing says so in the console's words, never TDesign's 暂无数据
@@ -12,17 +11,6 @@ describe('console: a choice list with nothing in it says why', function () {
   this.timeout(120_000)
   const story = useConsole()
   const admin = () => story.app.login((l) => l.role === 'admin')
-
-  /** The words of the open dropdown once they are `expected`, or those it shows after a step's timeout. */
-  async function dropdownSays(page: Page, expected: string) {
-    const shown = page.locator('.t-popup').filter({ visible: true }).last()
-    const deadline = Date.now() + 30_000
-    for (;;) {
-      const said = (await shown.count()) ? (await shown.innerText()).trim() : ''
-      if (said === expected || Date.now() > deadline) return said
-      await new Promise((resolve) => setTimeout(resolve, 100))
-    }
-  }
 
   it('a search in a select or a place picker with no match says 没有找到，换个字试试', async () => {
     const page = await newPage(story.browser, story.app)

@@ -1,6 +1,7 @@
 import { expect } from 'chai'
 import type { Page } from 'playwright-core'
-import { asAdmin, asDeputy } from '../helpers/app.js'
+import { asAdmin } from '../helpers/app.js'
+import { suggestionAwaitingAssignment } from './suggestion-awaiting.js'
 import { dropdownSays, logInAs, newPage, screenshot, shownOptions, useConsole } from './harness.js'
 
 const UNITS = /\/api\/admin\/units(\?|$)/
@@ -26,18 +27,6 @@ describe('console: unit pickers say what is true for the person reading them', f
   const organizer = () => story.app.login((l) => l.role === 'organizer')
   const admin = () => story.app.login((l) => l.role === 'admin')
 
-  /** A deputy's suggestion, accepted by the office and waiting to be assigned (已立案待交办). */
-  async function awaitingAssignment(title: string): Promise<string> {
-    const deputy = await asDeputy(story.app, 'dp0001')
-    const draft = await deputy.post('/api/mp/deputy/suggestions', { title, body: '老小区多为六层，没有电梯，建议财政补贴加装。' })
-    expect(draft.status, JSON.stringify(draft.body)).to.equal(201)
-    const submitted = await deputy.post(`/api/mp/deputy/suggestions/${draft.body.id}/submit`)
-    expect(submitted.status, JSON.stringify(submitted.body)).to.equal(200)
-    const accepted = await (await asAdmin(story.app)).post(`/api/admin/suggestions/${draft.body.id}/review`, { decision: 'accept' })
-    expect(accepted.status, JSON.stringify(accepted.body)).to.equal(200)
-    return draft.body.id
-  }
-
   /** From now on the tab reads the units the server has, passed through `pick` (none, all stopped, only one). */
   async function unitsAre(page: Page, pick: (units: Unit[]) => Unit[]) {
     await page.unroute(UNITS)
@@ -60,7 +49,7 @@ describe('console: unit pickers say what is true for the person reading them', f
   }
 
   it('an organizer with no unit, or only stopped ones, is told to ask the system administrator in 代表建议, 交办 and 民生实事', async () => {
-    const id = await awaitingAssignment('关于增设社区养老食堂的建议')
+    const id = await suggestionAwaitingAssignment(story.app, '关于增设社区养老食堂的建议')
     const now = story.app.clock.now().getTime()
     const cycle = await (
       await asAdmin(story.app)
@@ -118,7 +107,7 @@ describe('console: unit pickers say what is true for the person reading them', f
   })
 
   it('交办 with one unit: 协办单位 offers it until it is 主办, then drops it and says there is no other unit; a search with no match still says 换个字试试', async () => {
-    const id = await awaitingAssignment('关于老旧小区加装电梯的建议')
+    const id = await suggestionAwaitingAssignment(story.app, '关于老旧小区加装电梯的建议')
     const page = await newPage(story.browser, story.app)
     await logInAs(page, organizer())
     await unitsAre(page, (units) => units.filter((u) => u.name === UNIT))
@@ -154,7 +143,7 @@ describe('console: unit pickers say what is true for the person reading them', f
   })
 
   it('the system administrator, who has 承办单位 in the menu, is still sent there to turn a stopped unit on', async () => {
-    const id = await awaitingAssignment('关于规范共享单车停放的建议')
+    const id = await suggestionAwaitingAssignment(story.app, '关于规范共享单车停放的建议')
     const page = await newPage(story.browser, story.app)
     await logInAs(page, admin())
     await page.locator('.t-menu').getByText('承办单位', { exact: true }).waitFor()
