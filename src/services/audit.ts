@@ -2,7 +2,7 @@ import type { Clock } from '../clock.js'
 import { auditEntryWords, auditRefs, type AuditEntryWords } from '../domain/audit-entry-words.js'
 import type { AuditName } from '../domain/audit-names.js'
 import { auditActionChoices, type AuditAction } from '../domain/audit-words.js'
-import type { AuditQuery, AuditRecord, Store } from '../store/ports.js'
+import type { AuditEntry, AuditQuery, AuditRecord, Store } from '../store/ports.js'
 import type { StaffPrincipal } from './accounts/principal.js'
 
 /** One entry of the trail with what an admin reads of it: who, what, on what, and a few words more. */
@@ -10,6 +10,9 @@ export interface ReadableAuditEntry {
   entry: AuditRecord
   words: AuditEntryWords
 }
+
+type AuditActor = Pick<StaffPrincipal, 'kind' | 'id'>
+type AuditTarget = { kind: string; id: string }
 
 /** The console's filters: the store's, and a message by its number (留言编号). */
 export type AuditReadQuery = AuditQuery & { ticket?: string }
@@ -24,13 +27,13 @@ export class AuditTrail {
   ) {}
 
   /** The action is one of AUDIT_ACTION_WORDS: a code the 操作记录 page could not say in words does not compile. */
-  record(
-    actor: Pick<StaffPrincipal, 'kind' | 'id'> | null,
-    action: AuditAction,
-    target: { kind: string; id: string } | null,
-    details: Record<string, unknown> = {},
-  ) {
-    return this.store.audit.append({
+  record(actor: AuditActor | null, action: AuditAction, target: AuditTarget | null, details: Record<string, unknown> = {}) {
+    return this.store.audit.append(this.entry(actor, action, target, details))
+  }
+
+  /** An entry as `record` writes it, for a store write that carries it in its own transaction (a case's move). */
+  entry(actor: AuditActor | null, action: AuditAction, target: AuditTarget | null, details: Record<string, unknown> = {}): AuditEntry {
+    return {
       at: this.clock.now(),
       actorKind: actor ? actor.kind : 'system',
       actorId: actor?.id ?? null,
@@ -38,7 +41,7 @@ export class AuditTrail {
       targetKind: target?.kind ?? null,
       targetId: target?.id ?? null,
       details,
-    })
+    }
   }
 
   /** The actions the console's 操作 filter offers, each with its words. */

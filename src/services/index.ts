@@ -169,7 +169,7 @@ export function createServices(config: Config & { security: { secretKey: string 
     images: uploads,
   })
   const workflow = new CaseWorkflow({ store, directory: directoryCache, calendar, policy, clock, audit })
-  const systemMoves = new CaseSystemMoves({ store, directory: directoryCache, calendar, policy, clock })
+  const systemMoves = new CaseSystemMoves({ store, directory: directoryCache, calendar, policy, clock, audit })
   const handBack = new DeputyHandBack({ store, moves: systemMoves })
   const botPeople = new BotPeople({ store, sessions: mpSessions, cipher, audit, clock, bindingGuard, directory: directoryCache, timeZone })
   const submitter = new CaseSubmitter({

@@ -165,6 +165,12 @@ export interface SessionRepo {
   deleteExpired(now: Date): Promise<number>
 }
 
+/** What else a case's update takes out of the outbox or writes to the audit trail, in its transaction. */
+export interface CaseUpdateAlso {
+  withdraw?: string[]
+  audit?: AuditEntry[]
+}
+
 export interface AuditEntry {
   at: Date
   actorKind: 'staff' | 'mp_user' | 'system'
@@ -564,9 +570,11 @@ export interface CaseRepo {
    * with its events and messages, in one transaction; ConflictError otherwise. Each
    * event goes to the timeline of its own `caseId` (a reply is also written on the
    * cases merged into this one). `withdraw` names kinds of this case's messages that,
-   * still waiting to be sent (pending or failed), are taken back out of the outbox.
+   * still waiting to be sent (pending or failed), are taken back out of the outbox. `audit`
+   * entries (a staff member's move, for 操作记录) are written in the same transaction: a move
+   * that is made is on record, and one that fails leaves no entry claiming it.
    */
-  update(record: CaseRecord, events: CaseEvent[], outbox: OutboxMessage[], withdraw?: string[]): Promise<CaseRecord>
+  update(record: CaseRecord, events: CaseEvent[], outbox: OutboxMessage[], also?: CaseUpdateAlso): Promise<CaseRecord>
   /** Events and messages that change no field (reminders). */
   appendEvents(caseId: string, events: CaseEvent[], outbox: OutboxMessage[]): Promise<void>
   events(caseId: string): Promise<CaseEvent[]>

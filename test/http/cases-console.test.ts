@@ -25,7 +25,15 @@ describe("the console's case endpoints", () => {
   /** The console's inbox over this app's store, built as services/index.ts builds it, with what a test changes. */
   const inboxWith = (over: Partial<ConstructorParameters<typeof CaseInbox>[0]> = {}) => {
     const { store, services } = app.liaison
-    return new CaseInbox({ store, queries: services.caseQueries, directory: new DirectoryCache(store), clock: app.clock, timeZone: 'Asia/Shanghai', ...over })
+    return new CaseInbox({
+      store,
+      queries: services.caseQueries,
+      directory: new DirectoryCache(store),
+      clock: app.clock,
+      timeZone: 'Asia/Shanghai',
+      audit: services.audit,
+      ...over,
+    })
   }
 
   it('lists cases with station and deputy names, the deadline in words, and similar messages', async () => {

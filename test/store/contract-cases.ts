@@ -1,7 +1,7 @@
 import { expect } from 'chai'
 import type { CaseEvent, CaseRecord } from '../../src/domain/case.js'
 import { ConflictError } from '../../src/errors.js'
-import type { OutboxMessage, Store } from '../../src/store/ports.js'
+import type { AuditEntry, OutboxMessage, Store } from '../../src/store/ports.js'
 import { rejects } from '../helpers/rejects.js'
 import { caseEvent, caseRecord, outboxMessage } from './records.js'
 
@@ -119,6 +119,23 @@ export function caseContract(store: () => Store) {
       expect((await store().cases.get(record.id))!.status).to.equal('acknowledged')
       expect((await store().cases.events(record.id)).map((e) => e.type)).to.deep.equal(['submitted', 'acknowledged'])
       expect((await store().outbox.search({ limit: 10 })).items.map((m) => m.dedupeKey)).to.deep.equal(['ack'])
+    })
+
+    it("writes a staff move's audit entry with the move, and none for a move refused as stale", async () => {
+      const record = await submit()
+      const entry = (note: string): AuditEntry => ({
+        at: at(5),
+        actorKind: 'staff',
+        actorId: 'staff-1',
+        action: 'case.assigned',
+        targetKind: 'case',
+        targetId: record.id,
+        details: { ticket: record.ticket, note },
+      })
+      await store().cases.update({ ...record, status: 'assigned', deputyId: 'dep-1' }, [caseEvent(record.id, 'assigned')], [], { audit: [entry('交王芳代表')] })
+      await rejects(store().cases.update({ ...record, status: 'rejected' }, [caseEvent(record.id, 'rejected')], [], { audit: [entry('不予受理')] }))
+      const trail = (await store().audit.list({ limit: 10 })).items
+      expect(trail.map((e) => [e.action, e.targetId, e.details.note])).to.deep.equal([['case.assigned', record.id, '交王芳代表']])
     })
 
     it('searches by resident, deputy, stations, districts, status, topic, place and dates, newest first and paged', async () => {
@@ -343,7 +360,7 @@ export function caseContract(store: () => Store) {
         { ...dup, status: 'closed', mergedInto: into.id },
         [caseEvent(dup.id, 'merged')],
         [outboxMessage('dup:merged', { kind: 'case.merged', payload: { caseId: dup.id } })],
-        ['case.assigned'],
+        { withdraw: ['case.assigned'] },
       )
       const keys = (await store().outbox.search({ limit: 20 })).items.map((m) => m.dedupeKey).sort()
       expect(keys).to.deep.equal(['dup:assigned', 'dup:merged', 'dup:told', 'into:ask'])

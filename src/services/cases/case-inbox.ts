@@ -60,7 +60,7 @@ export interface CaseInboxDeps {
   /** Cases read at a time by the export (EXPORT_PAGE_SIZE unless a test says otherwise). */
   exportPageSize?: number
   /** Where each export is recorded (操作记录): who downloaded residents' messages, with which filters. */
-  audit?: Pick<AuditTrail, 'record'>
+  audit: Pick<AuditTrail, 'record'>
 }
 
 /**
@@ -75,7 +75,7 @@ export class CaseInbox {
   private readonly clock: Clock
   private readonly timeZone: string
   private readonly exportPageSize: number
-  private readonly audit: Pick<AuditTrail, 'record'> | null
+  private readonly audit: Pick<AuditTrail, 'record'>
 
   constructor(deps: CaseInboxDeps) {
     ;({
@@ -85,8 +85,8 @@ export class CaseInbox {
       clock: this.clock,
       timeZone: this.timeZone,
       exportPageSize: this.exportPageSize = EXPORT_PAGE_SIZE,
+      audit: this.audit,
     } = deps)
-    this.audit = deps.audit ?? null
   }
 
   async page(staff: StaffPrincipal, filters: CaseFilters, page: { cursor?: string; limit: number; order?: 'newest' | 'due' }) {
@@ -105,7 +105,7 @@ export class CaseInbox {
   async export(staff: StaffPrincipal, filters: CaseFilters, order: 'newest' | 'due' = 'newest'): Promise<AsyncIterable<InboxRow>> {
     const scoped = await this.queries.scopedFilter(staff, filters)
     // Recorded before the first row: whoever starts a download of residents' messages is on record, finished or not.
-    await this.audit?.record(staff, 'cases.exported', null, { filters: exportedFilters({ ...filters }), order })
+    await this.audit.record(staff, 'cases.exported', null, { filters: exportedFilters({ ...filters }), order })
     const pageSize = this.exportPageSize
     const self = this
     return (async function* () {

@@ -31,8 +31,8 @@ export interface CaseWorkflowDeps {
   calendar: CalendarSource
   policy: WorkflowPolicy
   clock: Clock
-  /** Where staff moves of a message are recorded (操作记录); the system's own moves need none. */
-  audit?: Pick<AuditTrail, 'record'>
+  /** Where staff moves of a message are recorded (操作记录), in the move's own transaction. */
+  audit: Pick<AuditTrail, 'entry'>
 }
 
 /**
@@ -48,11 +48,10 @@ export class CaseMechanics {
   protected readonly calendar: CalendarSource
   protected readonly policy: WorkflowPolicy
   protected readonly clock: Clock
-  private readonly audit: Pick<AuditTrail, 'record'> | null
+  private readonly audit: Pick<AuditTrail, 'entry'>
 
   constructor(deps: CaseWorkflowDeps) {
-    ;({ store: this.store, directory: this.directory, calendar: this.calendar, policy: this.policy, clock: this.clock } = deps)
-    this.audit = deps.audit ?? null
+    ;({ store: this.store, directory: this.directory, calendar: this.calendar, policy: this.policy, clock: this.clock, audit: this.audit } = deps)
   }
 
   /**
@@ -171,9 +170,10 @@ export class CaseMechanics {
     const event = caseEvent(c, change.type, actor, now, { from: c.status, to: change.to, note: change.note ?? null, data: change.data })
     const messages: OutboxMessage[] = (change.tell ?? []).map((t) => caseMessage(c, t.kind, t.to, t.text, `case:${c.id}:${event.id}`, now, t.extra))
     const also = change.also?.(event, now) ?? { events: [], messages: [] }
-    const saved = await this.store.cases.update(next, [event, ...also.events], [...messages, ...also.messages], change.withdraw)
-    await this.auditStaffMove(c, actor, change)
-    return saved
+    return this.store.cases.update(next, [event, ...also.events], [...messages, ...also.messages], {
+      withdraw: change.withdraw,
+      audit: this.staffMoveEntries(c, actor, change),
+    })
   }
 
   /**
@@ -182,15 +182,12 @@ export class CaseMechanics {
    * handed a message on finds it there by name and ticket. Deputies' and residents' moves are the
    * timeline's alone.
    */
-  private async auditStaffMove(c: CaseRecord, actor: CaseActor, change: CaseChange) {
+  private staffMoveEntries(c: CaseRecord, actor: CaseActor, change: CaseChange) {
     const action = STAFF_MOVES[change.action]?.(c.deputyId !== null)
-    if (!action || !this.audit || !actor.id || NOT_STAFF.has(actor.role)) return
-    await this.audit.record(
-      { kind: 'staff', id: actor.id },
-      action,
-      { kind: 'case', id: c.id },
-      { ticket: c.ticket, ...change.data, note: change.note ?? null },
-    )
+    if (!action || !actor.id || NOT_STAFF.has(actor.role)) return []
+    return [
+      this.audit.entry({ kind: 'staff', id: actor.id }, action, { kind: 'case', id: c.id }, { ticket: c.ticket, ...change.data, note: change.note ?? null }),
+    ]
   }
 
   /** The cases merged into this one, and those merged into them in turn. */

@@ -68,9 +68,9 @@ export class CaseUrging {
       now,
     )
     // No field changes, but the version check makes two urges of the same moment one.
-    const updated = await this.store.cases.update({ ...c, updatedAt: now }, [event], [message])
-    await this.audit.record(staff, 'case.urged', { kind: 'case', id: c.id }, { ticket: c.ticket, deputyId, note: note ?? null })
-    return updated
+    return this.store.cases.update({ ...c, updatedAt: now }, [event], [message], {
+      audit: [this.audit.entry(staff, 'case.urged', { kind: 'case', id: c.id }, { ticket: c.ticket, deputyId, note: note ?? null })],
+    })
   }
 
   /** What the deputy reads: which message, how late it is (or when it is due), who asks, and their words. */

@@ -1,5 +1,6 @@
 import { Types } from 'mongoose'
-import type { AuditQuery, AuditRepo, LockRepo, SessionRepo } from '../ports.js'
+import type { ClientSession } from 'mongoose'
+import type { AuditEntry, AuditQuery, AuditRepo, LockRepo, SessionRepo } from '../ports.js'
 import { idsByKind, type AuditName, type AuditNamedKind } from '../../domain/audit-names.js'
 import { decodeCursorMatching, toPage } from '../cursor.js'
 import type { AuditDoc, Models, SessionDoc } from './models.js'
@@ -48,12 +49,26 @@ function auditCursor(cursor: string | null | undefined): Types.ObjectId | null {
   return before === null ? null : new Types.ObjectId(before)
 }
 
+/** Writes entries of the trail, in the caller's transaction when given one (a case's move writes its own). */
+export async function writeAudit({ Audit }: Pick<Models, 'Audit'>, entries: AuditEntry[], session?: ClientSession) {
+  if (!entries.length) return
+  // Only the port's fields, whatever else the caller's object carries.
+  const docs = entries.map(({ at, actorKind, actorId, action, targetKind, targetId, details }) => ({
+    at,
+    actorKind,
+    actorId,
+    action,
+    targetKind,
+    targetId,
+    details,
+  }))
+  await Audit.create(docs, { session, ordered: true })
+}
+
 export function auditRepo({ Audit }: Models): AuditRepo {
   return {
     async append(entry) {
-      // Only the port's fields, whatever else the caller's object carries.
-      const { at, actorKind, actorId, action, targetKind, targetId, details } = entry
-      await Audit.create({ at, actorKind, actorId, action, targetKind, targetId, details })
+      await writeAudit({ Audit }, [entry])
     },
     async list(query: AuditQuery) {
       const filter: Record<string, unknown> = {}

@@ -12,6 +12,7 @@ import { StoreConflict } from '../conflicts.js'
 import { escapeRegex } from './query.js'
 import { allOf, filterClauses, type Filter } from './case-filter.js'
 import { caseTally } from './case-tally.js'
+import { writeAudit } from './auth-repos.js'
 
 /**
  * The console's search box: the ticket's unique index, or each word as a substring of the
@@ -27,7 +28,7 @@ function textClauses(q: CaseQuery): Filter[] {
   return clauses
 }
 
-export function caseRepo(conn: Connection, { Case, CaseEvent, Deputy, Outbox, TicketCounter }: Models): CaseRepo {
+export function caseRepo(conn: Connection, { Audit, Case, CaseEvent, Deputy, Outbox, TicketCounter }: Models): CaseRepo {
   const nextTicket = async (ticketDate: string, session: ClientSession) => {
     const day = ticketDate.replaceAll('-', '')
     const counter = await TicketCounter.findOneAndUpdate(
@@ -119,7 +120,7 @@ export function caseRepo(conn: Connection, { Case, CaseEvent, Deputy, Outbox, Ti
     async findByIdempotencyKey(residentId, key) {
       return one({ residentId, idempotencyKey: key })
     },
-    async update(record, events, outbox, withdraw = []) {
+    async update(record, events, outbox, { withdraw = [], audit = [] } = {}) {
       return translate(() =>
         conn.transaction(async (session) => {
           const { _id, version: _version, ...fields } = caseToDoc(record)
@@ -133,6 +134,7 @@ export function caseRepo(conn: Connection, { Case, CaseEvent, Deputy, Outbox, Ti
             await Outbox.deleteMany({ status: { $in: ['pending', 'failed'] }, 'payload.caseId': record.id, kind: { $in: withdraw } }, { session })
           }
           await writeOutbox(outbox, session)
+          await writeAudit({ Audit }, audit, session)
           return { ...record, version: record.version + 1 }
         }),
       )

@@ -1,5 +1,5 @@
 import type { Db } from './open.js'
-import type { AuditQuery, AuditRepo, LockRepo, SessionRecord, SessionRepo } from '../ports.js'
+import type { AuditEntry, AuditQuery, AuditRepo, LockRepo, SessionRecord, SessionRepo } from '../ports.js'
 import { idsByKind, type AuditName, type AuditNamedKind } from '../../domain/audit-names.js'
 import { decodeCursorMatching, toPage } from '../cursor.js'
 import { auditFromRow, sessionFromRow } from './rows.js'
@@ -60,12 +60,18 @@ export function sessionRepo(db: Db): SessionRepo {
   }
 }
 
-export function auditRepo(db: Db): AuditRepo {
+/** Writes one entry of the trail, in whatever transaction the caller holds (a case's move writes its own). */
+export function auditWriter(db: Db): (e: AuditEntry) => void {
   const insert = db.prepare(`INSERT INTO audit_log (at, actor_kind, actor_id, action, target_kind, target_id, details)
     VALUES (?, ?, ?, ?, ?, ?, ?)`)
+  return (e) => void insert.run(e.at.toISOString(), e.actorKind, e.actorId, e.action, e.targetKind, e.targetId, JSON.stringify(e.details))
+}
+
+export function auditRepo(db: Db): AuditRepo {
+  const write = auditWriter(db)
   return {
     async append(e) {
-      insert.run(e.at.toISOString(), e.actorKind, e.actorId, e.action, e.targetKind, e.targetId, JSON.stringify(e.details))
+      write(e)
     },
     async list(query: AuditQuery) {
       const clauses: string[] = []

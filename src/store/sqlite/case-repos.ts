@@ -1,7 +1,7 @@
 import type { Db } from './open.js'
 import type { CaseEvent, CaseRecord } from '../../domain/case.js'
 import { nextDeadline, OPEN_STATUSES, WAITING_STATUSES } from '../../domain/case.js'
-import type { CaseQuery, CaseRepo, CaseSubmission, OutboxMessage } from '../ports.js'
+import type { CaseQuery, CaseRepo, CaseSubmission, CaseUpdateAlso, OutboxMessage } from '../ports.js'
 import { decodeTimeCursor, timeCursorKey, toPage } from '../cursor.js'
 import { NotFoundError } from '../../errors.js'
 import { CASE_COLUMNS, caseFromRow, caseValues, eventFromRow } from './case-rows.js'
@@ -17,6 +17,7 @@ import { StoreConflict } from '../conflicts.js'
 import { limitSql } from './sql-limit.js'
 import { keptDeputyLoads } from './deputy-loads-kept.js'
 import { caseTextQueue } from './case-text-queue.js'
+import { auditWriter } from './auth-repos.js'
 
 /** Rows of the list's order a common word is first looked for in (each about a microsecond to test). */
 const WALK_FIRST = 2000
@@ -80,7 +81,8 @@ export function caseRepo(db: Db, group: GroupCommit, options: { fewTextMatches?:
     return stored
   }
 
-  const update = (record: CaseRecord, events: CaseEvent[], outbox: OutboxMessage[], withdraw: string[]) => {
+  const writeAudit = auditWriter(db)
+  const update = (record: CaseRecord, events: CaseEvent[], outbox: OutboxMessage[], { withdraw = [], audit = [] }: CaseUpdateAlso) => {
     const changed = updateCase.run(updateValues(caseValues(record))).changes
     if (changed === 0) {
       if (!byId.get(record.id)) throw new NotFoundError('留言不存在')
@@ -89,6 +91,7 @@ export function caseRepo(db: Db, group: GroupCommit, options: { fewTextMatches?:
     writeEvents(record.id, events)
     if (withdraw.length) withdrawWaiting.run(record.id, JSON.stringify(withdraw))
     writeOutbox(outbox)
+    audit.forEach(writeAudit)
     return { ...record, version: record.version + 1 }
   }
 
@@ -138,8 +141,8 @@ export function caseRepo(db: Db, group: GroupCommit, options: { fewTextMatches?:
     async findByIdempotencyKey(residentId, key) {
       return one('SELECT * FROM cases WHERE resident_id = ? AND idempotency_key = ?', residentId, key)
     },
-    update(record, events, outbox, withdraw = []) {
-      return group.run(() => update(record, events, outbox, withdraw))
+    update(record, events, outbox, also = {}) {
+      return group.run(() => update(record, events, outbox, also))
     },
     appendEvents(caseId, events, outbox) {
       return group.run(() => appendEvents(caseId, events, outbox))
