@@ -2,7 +2,7 @@ import { ticketsEndingIn } from './ticket-refs.js'
 
 /**
  * What a person types into the console's search box: a ticket as residents quote it
- * (YYYYMMDD-NNNN, the dash optional) finds that one case; a bare short number (1–4 digits,
+ * (YYYYMMDD-NNNN or, past a day's 9,999th, -NNNNN; the dash optional) finds that one case; a bare short number (1–4 digits,
  * "0002" or "2") is the number after the date, which residents are told and read out on the
  * phone; anything else is words the message must contain, each of them. Chinese has no spaces
  * between words, so a word here is whatever the person typed between spaces, matched as a substring.
@@ -23,7 +23,8 @@ export const INDEXED_WORD_CHARS = 3
  */
 export const SHORT_NUMBER_DAYS = 90
 
-const TICKET = /^(\d{8})-?(\d{4})$/
+// Four digits after the date, five from a day's 10,000th message on (the ticket's number is not cut at 9999).
+const TICKET = /^(\d{8})-?(\d{4,5})$/
 const SHORT_NUMBER = /^\d{1,4}$/
 
 /** Whether a trimmed query is a short number (a digit is a search of its own, shorter than SEARCH_MIN_CHARS). */

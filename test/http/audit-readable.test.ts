@@ -74,6 +74,7 @@ describe('the audit trail an admin reads: staff moves, exports and publishing, i
     expect(about[1].details).to.deep.include({ ticket: c.ticket, deputyId: 'dp0002' })
     expect((await audit('action=case.reassigned')).map((e) => e.targetWords)).to.deep.equal([`留言 ${c.ticket}`])
     expect(await audit('ticket=20991231-0001'), 'a number no message has: nothing').to.deep.equal([])
+    expect(await audit('ticket=20991231-10001'), "a busy day's five-digit number is a number").to.deep.equal([])
     expect((await admin.get('/api/admin/audit?ticket=0001')).status, 'not a message number').to.equal(400)
   })
 

@@ -6,6 +6,9 @@ describe('the search box: a ticket or words', () => {
   it('reads a ticket as residents quote it, with or without the dash', () => {
     expect(parseCaseSearch('20250301-0012')).to.deep.equal({ ticket: '20250301-0012' })
     expect(parseCaseSearch(' 202503010012 ')).to.deep.equal({ ticket: '20250301-0012' })
+    // A busy day's 10,000th message and after: the ticket's number grows a digit.
+    expect(parseCaseSearch('20250301-10002')).to.deep.equal({ ticket: '20250301-10002' })
+    expect(parseCaseSearch('2025030110002')).to.deep.equal({ ticket: '20250301-10002' })
   })
 
   it('reads anything else as words, split on ordinary and full-width spaces, each once', () => {

@@ -13,6 +13,6 @@ export const auditQuery = z.strictObject({
   ticket: z
     .string()
     .trim()
-    .regex(/^\d{8}-\d{4}$/, '留言编号的格式是 8 位日期加 4 位序号，如 20261205-0001')
+    .regex(/^\d{8}-\d{4,5}$/, '留言编号的格式是 8 位日期加 4 位序号，如 20261205-0001')
     .optional(),
 })
