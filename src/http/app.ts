@@ -279,7 +279,7 @@ export function createHttpApp(
       clock,
     }),
     unitLivelihoodRoutes({ auth, progress: services.livelihoodProgress, uploads: services.uploads, clock }),
-    mpLivelihoodRoutes({ sessions, proposals: services.livelihoodProposals, uploads: services.uploads, clock }),
+    mpLivelihoodRoutes({ sessions, proposals: services.livelihoodProposals }),
     deputyLivelihoodRoutes({ sessions, ratings: services.livelihoodRatings, uploads: services.uploads, clock }),
     publicLivelihoodRoutes({ views: services.livelihoodViews, uploads: services.uploads, clock }),
   ]

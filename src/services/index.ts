@@ -287,7 +287,7 @@ export function createServices(config: Config & { security: { secretKey: string 
     }),
     recordActivities: new RecordActivities({ store, uploads, scope: recordScope, clock, timeZone }),
     appraisals: new RecordAppraisals({ store, surveys, responses: surveyResponses, scope: recordScope, directory: directoryCache, clock }),
-    ...createLivelihoodServices(store, surveys, clock, audit, { timeZone, ...config.livelihood }, directoryCache),
+    ...createLivelihoodServices(store, surveys, clock, audit, { timeZone, ...config.livelihood }, directoryCache, uploads),
     ...createSuggestionServices({ store, directory: directoryCache, clock, timeZone, uploads, submitter }),
   }
 }

@@ -7,7 +7,7 @@ import { UNATTACHED_UPLOADS_JOB } from '../../src/jobs/unattached-uploads-job.js
 import { asAdmin, asDeputy, asResident, Client, startApp, type TestApp } from '../helpers/app.js'
 import { STAFF_PASSWORD } from '../fixtures.js'
 import { jpegWithGps } from '../helpers/images.js'
-import { openCycle, propose, runningProject } from '../helpers/livelihood.js'
+import { openCycle, propose, proposal, runningProject } from '../helpers/livelihood.js'
 import { meetingBody, meetingCity } from '../helpers/meetings.js'
 import { draft } from '../helpers/suggestions.js'
 
@@ -159,6 +159,31 @@ describe('the unattached-uploads job', () => {
     expect(photoKept(streetLamp), 'the suggestion’s image').to.equal(true)
     expect(photoKept(oldBuilding), 'the proposal’s photo').to.equal(true)
     expect(photoKept(site), 'the progress report’s photo').to.equal(true)
+  })
+
+  it('deletes the photos of a 民生实事 proposal and a progress report that were refused, as of any message never sent', async () => {
+    const office = await asAdmin(app)
+    const cycle = await openCycle(office)
+    const resident = await asResident(app)
+    const oldBuilding = await uploadPhoto(resident)
+    const refused = await resident.post(`/api/mp/livelihood/cycles/${cycle.id}/proposals`, proposal({ photos: [oldBuilding], consentVersion: 'lp-old' }))
+    expect(refused.status, 'the notice she agreed to has changed').to.equal(409)
+
+    await runningProject(app, 'u01')
+    const bureau = await new Client(app.baseUrl).login('chengang', STAFF_PASSWORD)
+    const site = await uploadPhoto(bureau, '/api/unit/uploads')
+    const elsewhere = await bureau.post('/api/admin/unit/livelihood-projects/lpj-not-ours/progress', {
+      quarter: 4,
+      percent: 20,
+      text: '完成选址',
+      photos: [site],
+    })
+    expect(elsewhere.status, 'not a project of this unit').to.equal(404)
+
+    app.clock.advance(25 * HOUR)
+    await hourlyRun()
+    expect(photoKept(oldBuilding), 'the refused proposal’s photo').to.equal(false)
+    expect(photoKept(site), 'the refused report’s photo').to.equal(false)
   })
 
   it('refuses, in words, a photo the job is deleting at the moment she sends it, and writes no message with a broken photo', async () => {

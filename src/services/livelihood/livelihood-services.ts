@@ -2,6 +2,7 @@ import type { Clock } from '../../clock.js'
 import type { Store } from '../../store/ports.js'
 import type { AuditTrail } from '../audit.js'
 import type { DirectoryCache } from '../directory/directory-cache.js'
+import type { Uploads } from '../cases/uploads.js'
 import type { SurveyService } from '../surveys/surveys.js'
 import { LivelihoodCandidates } from './candidates.js'
 import { LivelihoodCycles } from './cycles.js'
@@ -19,13 +20,15 @@ export function createLivelihoodServices(
   audit: AuditTrail,
   settings: { timeZone: string; maxProposalsPerPerson: number; reportGraceDays: number },
   directory: Pick<DirectoryCache, 'stationPlaces' | 'scopeOf'>,
+  /** Photos of proposals and progress reports: checked as the person's own, kept once accepted. */
+  uploads: Pick<Uploads, 'checkAttachments' | 'keep'>,
 ) {
   const scope = new LivelihoodScope(store, directory)
   return {
     livelihoodCycles: new LivelihoodCycles(store, scope, surveys, clock, audit),
-    livelihoodProposals: new LivelihoodProposals(store, scope, clock, settings),
+    livelihoodProposals: new LivelihoodProposals(store, scope, clock, settings, uploads),
     livelihoodCandidates: new LivelihoodCandidates(store, scope, clock, audit),
-    livelihoodProgress: new LivelihoodProgress(store, clock, audit, settings),
+    livelihoodProgress: new LivelihoodProgress(store, clock, audit, settings, uploads),
     livelihoodRatings: new LivelihoodRatings(store, clock),
     livelihoodViews: new LivelihoodViews(store, scope),
   }

@@ -5,12 +5,16 @@ import type { OutboxMessage, Store } from '../../store/ports.js'
 import type { AuditTrail } from '../audit.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 import { outboxMessage } from '../delivery/outbox-message.js'
+import { staffUploader, type Uploads } from '../cases/uploads.js'
+
+/** Photos a quarter's progress report may carry. */
+const PROGRESS_PHOTOS_MAX = 6
 
 export interface ProgressInput {
   quarter: Quarter
   percent: number
   text: string
-  /** Upload URLs of the reporting staff member's own photos (checked before this service). */
+  /** Upload URLs of the reporting staff member's own photos. */
   photos?: string[]
 }
 
@@ -25,6 +29,7 @@ export class LivelihoodProgress {
     private readonly clock: Clock,
     private readonly audit: Pick<AuditTrail, 'record'>,
     private readonly settings: { timeZone: string; reportGraceDays: number },
+    private readonly uploads: Pick<Uploads, 'checkAttachments' | 'keep'>,
   ) {}
 
   /** A unit's chosen projects in cycles still running or being rated, with what it has reported. */
@@ -43,6 +48,8 @@ export class LivelihoodProgress {
     const project = await this.store.livelihood.getProject(projectId)
     // Another unit's project is not found: a unit learns nothing of the others'.
     if (!project || !staff.unitIds.includes(project.unitId)) throw new NotFoundError('项目不存在')
+    // A photo is one this staff member uploaded (POST /api/unit/uploads), never any address.
+    this.uploads.checkAttachments(input.photos ?? [], staffUploader(staff.id), 'photos', PROGRESS_PHOTOS_MAX)
     const cycle = await this.store.livelihood.getCycle(project.cycleId)
     if (project.status !== 'chosen' || !cycle || !['running', 'rating'].includes(cycle.status))
       throw new ConflictError('只有列入年度民生实事、正在实施的项目才能填报进展', [], 'not_running')
@@ -50,6 +57,9 @@ export class LivelihoodProgress {
     const early = quarterNotBegun(cycle.year, input.quarter, this.clock.now(), offsetMinutes(this.settings.timeZone, this.clock.now()))
     if (early) throw new UnprocessableError(early, [{ path: 'body.quarter', message: early }], 'quarter_not_begun')
     const report: ProgressReport = { projectId, ...input, photos: input.photos ?? [], postedBy: staff.id, postedAt: this.clock.now() }
+    // Attached after every refusal and just before the report is written: a refused report's photos
+    // stay unattached, and the unattached-uploads job deletes them a day later.
+    await this.uploads.keep(report.photos, report.postedAt, 'photos')
     await this.store.livelihood.putProgress(report)
     await this.audit.record(
       staff,

@@ -6,6 +6,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from '../../errors.js'
 import type { Store } from '../../store/ports.js'
 import type { MpPrincipal } from '../accounts/mp-sessions.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
+import type { Uploads } from '../cases/uploads.js'
 import { stationPlaces } from '../directory/station-places.js'
 import type { LivelihoodScope } from './livelihood-scope.js'
 
@@ -35,6 +36,7 @@ export class LivelihoodProposals {
     private readonly scope: LivelihoodScope,
     private readonly clock: Clock,
     private readonly settings: { maxProposalsPerPerson: number },
+    private readonly uploads: Pick<Uploads, 'checkAttachments' | 'keep'>,
   ) {}
 
   /** Cycles a person may read in the mini-program: every office's, newest first. */
@@ -46,6 +48,8 @@ export class LivelihoodProposals {
   async propose(user: MpPrincipal, cycleId: string, input: ProposalInput): Promise<{ proposal: LivelihoodProposal; cycle: LivelihoodCycle }> {
     const cycle = await this.store.livelihood.getCycle(cycleId)
     if (!cycle) throw new NotFoundError('民生实事年度不存在')
+    // A photo is one the person uploaded themselves (POST /api/mp/uploads), never any address.
+    this.uploads.checkAttachments(input.photos, user.id, 'photos')
     const now = this.clock.now()
     const refusal = collectionRefusal(cycle, now)
     if (refusal) throw new ConflictError(refusal, [], 'collection_closed')
@@ -70,6 +74,9 @@ export class LivelihoodProposals {
       createdAt: now,
       updatedAt: now,
     }
+    // Attached after every refusal and just before the proposal is written: a refused proposal's
+    // photos stay unattached, and the unattached-uploads job deletes them a day later.
+    await this.uploads.keep(input.photos, now, 'photos')
     return { proposal: await this.store.livelihood.createProposal(proposal), cycle }
   }
 

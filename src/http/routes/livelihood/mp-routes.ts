@@ -1,7 +1,5 @@
 import Router from '@koa/router'
-import type { Clock } from '../../../clock.js'
 import type { MpSessions } from '../../../services/accounts/mp-sessions.js'
-import type { Uploads } from '../../../services/cases/uploads.js'
 import { PROPOSAL_CONSENT, type LivelihoodProposals } from '../../../services/livelihood/proposals.js'
 import { requireMpUser } from '../../middleware/mp-auth.js'
 import { rateLimit } from '../../middleware/rate-limit.js'
@@ -13,12 +11,10 @@ import { livelihoodIdParam, proposalBody } from './schemas.js'
 export interface MpLivelihoodDeps {
   sessions: MpSessions
   proposals: LivelihoodProposals
-  uploads: Uploads
-  clock: Clock
 }
 
 /** 群众提: residents (and deputies, from their stations) propose projects and follow them. */
-export function mpLivelihoodRoutes({ sessions, proposals, uploads, clock }: MpLivelihoodDeps) {
+export function mpLivelihoodRoutes({ sessions, proposals }: MpLivelihoodDeps) {
   const router = new Router<MpState>({ prefix: '/api/mp/livelihood' })
   router.use(requireMpUser(sessions))
 
@@ -31,10 +27,6 @@ export function mpLivelihoodRoutes({ sessions, proposals, uploads, clock }: MpLi
   router.post('/cycles/:id/proposals', burst, async (ctx) => {
     const { id } = parse(livelihoodIdParam, ctx.params, 'params')
     const body = parse(proposalBody, ctx.state.body, 'body')
-    // A photo is one the person uploaded themselves (POST /api/mp/uploads), never any address.
-    uploads.checkAttachments(body.photos, ctx.state.mpUser.id)
-    // Attached before the proposal is written, so that the unattached-uploads job leaves them.
-    await uploads.keep(body.photos, clock.now(), 'photos')
     const { proposal, cycle } = await proposals.propose(ctx.state.mpUser, id, body)
     ctx.status = 201
     ctx.body = presentMyProposal(proposal, null, cycle)

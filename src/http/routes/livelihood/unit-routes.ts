@@ -1,7 +1,7 @@
 import Router from '@koa/router'
 import type { Clock } from '../../../clock.js'
 import type { AuthService } from '../../../services/accounts/auth.js'
-import { staffUploader, type Uploads } from '../../../services/cases/uploads.js'
+import type { Uploads } from '../../../services/cases/uploads.js'
 import type { LivelihoodProgress } from '../../../services/livelihood/progress.js'
 import { requireStaff } from '../../middleware/auth.js'
 import { presentProgress, presentProject } from '../../presenters/livelihood.js'
@@ -12,7 +12,7 @@ import { livelihoodIdParam, progressBody } from './schemas.js'
 export interface UnitLivelihoodDeps {
   auth: AuthService
   progress: LivelihoodProgress
-  uploads: Pick<Uploads, 'checkAttachments' | 'keep' | 'signedLink'>
+  uploads: Pick<Uploads, 'signedLink'>
   clock: Clock
 }
 
@@ -30,10 +30,6 @@ export function unitLivelihoodRoutes({ auth, progress, uploads, clock }: UnitLiv
   router.post('/:id/progress', async (ctx) => {
     const { id } = parse(livelihoodIdParam, ctx.params, 'params')
     const body = parse(progressBody, ctx.state.body, 'body')
-    // A photo is one this staff member uploaded (POST /api/unit/uploads), never any address.
-    uploads.checkAttachments(body.photos, staffUploader(ctx.state.staff.id), 'photos', 6)
-    // Attached before the report is written, so that the unattached-uploads job leaves them.
-    await uploads.keep(body.photos, clock.now(), 'photos')
     ctx.status = 201
     ctx.body = presentProgress(await progress.post(ctx.state.staff, id, body), sign)
   })
