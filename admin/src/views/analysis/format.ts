@@ -59,3 +59,19 @@ export function inboxOf(issue: { caseIds: string[]; placeId: string | null; plac
   if (issue.placeId) query.regionId = issue.placeId
   return { path: '/cases', query }
 }
+
+/**
+ * Lines of the chart with the same count in every period are drawn one on top of the other, and
+ * the one below cannot be seen: "「光明社区」和「建设路社区」每期的留言数都一样，图中的线重合在一起。"
+ * One sentence per set of equal lines, none when all differ.
+ */
+export function equalLinesNotes(lines: Array<{ name: string; counts: number[] }>): string[] {
+  const byCounts = new Map<string, string[]>()
+  for (const l of lines) byCounts.set(l.counts.join(','), [...(byCounts.get(l.counts.join(',')) ?? []), l.name])
+  return [...byCounts.values()]
+    .filter((names) => names.length > 1)
+    .map((names) => {
+      const quoted = names.map((n) => `「${n}」`)
+      return `${quoted.slice(0, -1).join('、')}和${quoted.at(-1)}每期的留言数都一样，图中的线重合在一起。`
+    })
+}
