@@ -132,3 +132,20 @@ export function spokenLocal(local: string, thisYear = businessYear()): string {
   const clock = `${hour > 12 ? hour - 12 : hour}:${String(minute).padStart(2, '0')}`
   return `${year === thisYear ? '' : `${year}年`}${month}月${day}日（星期${weekday}）${part}${clock}`
 }
+
+/**
+ * The date filters' quick choices, as local dates of the business zone ("2026-11-28"): one click
+ * for the spans clerks ask for most, where the calendar alone opens on this month and the next
+ * and last month's days are a page back.
+ */
+export function recentDayRanges(now = Date.now()): Record<string, [string, string]> {
+  const today = localDate(now)
+  const back = (days: number) => localDate(now - days * 86_400_000)
+  const lastOfPreviousMonth = back(Number(today.slice(8)))
+  return {
+    最近7天: [back(6), today],
+    最近30天: [back(29), today],
+    本月: [`${today.slice(0, 8)}01`, today],
+    上个月: [`${lastOfPreviousMonth.slice(0, 8)}01`, lastOfPreviousMonth],
+  }
+}
