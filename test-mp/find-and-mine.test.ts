@@ -74,7 +74,7 @@ describe('mini-program: 我的 and 关怀模式', () => {
   it('turns 关怀模式 on with the switch in 我的, remembered on every page after', async () => {
     holdPhone(app, 'o-care-switch')
     const mine = await openPage('pages/mine/index')
-    expect(mine.text()).to.include('群众')
+    expect(mine.text()).to.include('您好')
     expect(careOn(mine)).to.equal(false)
     await mine.emit('#care', 'change', { value: true })
     expect(careOn(mine)).to.equal(true)
@@ -111,13 +111,13 @@ describe('mini-program: 我的 and 关怀模式', () => {
     const mine = await openPage('pages/mine/index')
     expect(mine.textOf('#loading')).to.equal('正在加载…')
     await letAnswersThrough()
-    expect(mine.text()).to.include('群众').and.not.include('正在加载')
+    expect(mine.text()).to.include('您好').and.not.include('正在加载')
   })
 
   it('offers a resident the binding for deputies', async () => {
     holdPhone(app, 'o-mine-resident')
     const mine = await openPage('pages/mine/index')
-    expect(mine.text()).to.include('群众').and.include('我是人大代表')
+    expect(mine.text()).to.include('您好').and.include('我是人大代表')
     await mine.tap('#bind')
     expect(phone.navigations.at(-1)).to.deep.equal({ how: 'navigateTo', url: '/pages/deputy/index' })
   })

@@ -44,7 +44,7 @@ describe('mini-program: pages opened offline say so, and 再试一次 loads them
     await offlineThenOnline('pages/projects/index', ['今年的民生实事项目还没有确定'], '今年的民生实事项目还没有确定')
     const find = await offlineThenOnline('pages/find/index', ['点这里选择社区'], '第一步：选您住的社区')
     expect(find.data.placeLabels.length).to.be.greaterThan(0)
-    const mine = await offlineThenOnline('pages/mine/index', ['我是人大代表', '绑定代表身份'], '群众')
+    const mine = await offlineThenOnline('pages/mine/index', ['我是人大代表', '绑定代表身份'], '您好')
     expect(mine.text()).to.include('关怀模式')
   })
 

@@ -22,7 +22,7 @@ describe('mini-program story: a resident exports, then deletes their data', () =
     await data.tap('#export')
     expect(data.textOf('#summary')).to.include('留言：1 条').and.include('联系电话：有').and.include('已同意（第 1 版）')
     await data.tap('#copy')
-    expect(JSON.parse(phone.clipboard!).cases[0].text).to.equal('楼道里的灯不亮了')
+    expect(phone.clipboard).to.include('内容：楼道里的灯不亮了')
 
     phone.modalAnswers.push(false)
     await data.tap('#delete')

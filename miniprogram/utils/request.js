@@ -16,12 +16,18 @@ const config = require('../config')
 const TOKEN_KEY = 'session.token'
 const NETWORK_MESSAGE = '网络不通，请检查网络后重试'
 const SERVER_MESSAGE = '服务暂时不可用，请稍后再试'
+// A proxy in front of the backend refuses a big photo (413) with its own page, not our JSON:
+// what she can do about it is a smaller photo, not waiting for a service that is up.
+const PHOTO_TOO_BIG_MESSAGE = '照片太大，传不上去，请换一张小一点的照片'
+const TOO_BIG_MESSAGE = '内容太多，发不出去。请删减一些再试'
 
-function failure(res) {
+/** forUpload: the failure of a photo's upload (its too-big says "photo"). */
+function failure(res, forUpload) {
   const body = typeof res.data === 'string' ? safeJson(res.data) : res.data
   const error = (body && body.error) || {}
   const details = error.details || []
-  return { status: res.statusCode, code: error.code || 'http_error', message: plainMessage(error, details), details: details }
+  const message = res.statusCode === 413 && !error.message ? (forUpload ? PHOTO_TOO_BIG_MESSAGE : TOO_BIG_MESSAGE) : plainMessage(error, details)
+  return { status: res.statusCode, code: error.code || (res.statusCode === 413 ? 'too_large' : 'http_error'), message: message, details: details }
 }
 
 /**
@@ -143,7 +149,7 @@ function createRequest(wxApi, baseUrl) {
           timeout: 60000,
           success: function (res) {
             if (res.statusCode >= 200 && res.statusCode < 300) return resolve(typeof res.data === 'string' ? safeJson(res.data) : res.data)
-            reject(failure(res))
+            reject(failure(res, true))
           },
           fail: function () {
             reject({ status: 0, code: 'network', message: NETWORK_MESSAGE, details: [] })

@@ -29,4 +29,35 @@ function visible(questions, answers) {
   return { shown: shown, send: send }
 }
 
-module.exports = { visible, isBlank }
+/**
+ * The questions in the order to show them: a follow-up ("show Q5 only if Q1 = 是") right after
+ * the question whose answer brings it (after that question's earlier follow-ups), not wherever
+ * the organizer happened to add it; she sees it appear where she just tapped. The rest keep
+ * their order. A condition naming no listed question (or a loop of them) leaves it where it was.
+ */
+function ordered(questions) {
+  const byId = {}
+  questions.forEach((q) => (byId[q.id] = q))
+  const causeOf = (q) => (q.showIf && byId[q.showIf.questionId] && q.showIf.questionId !== q.id ? q.showIf.questionId : null)
+  const followUps = {}
+  questions.forEach((q) => {
+    const cause = causeOf(q)
+    if (cause) (followUps[cause] = followUps[cause] || []).push(q)
+  })
+  const out = []
+  const placed = {}
+  function place(q) {
+    if (placed[q.id]) return
+    placed[q.id] = true
+    out.push(q)
+    ;(followUps[q.id] || []).forEach(place)
+  }
+  questions.forEach((q) => {
+    if (!causeOf(q)) place(q)
+  })
+  // Only a loop of conditions is left: kept in the organizer's order.
+  questions.forEach(place)
+  return out
+}
+
+module.exports = { visible, isBlank, ordered }

@@ -168,8 +168,12 @@ export function reopenBlock(
   now: Date,
 ): 'reopen_not_allowed' | 'reopen_window_passed' | null {
   if (!ratingAllowsReopen(c.rating, policy.reopenMaxRating)) return 'reopen_not_allowed'
-  const deadline = (c.repliedAt?.getTime() ?? 0) + policy.reopenWindowDays * 86_400_000
-  return now.getTime() > deadline ? 'reopen_window_passed' : null
+  return now.getTime() > reopenDeadline(c, policy).getTime() ? 'reopen_window_passed' : null
+}
+
+/** The last moment 重新办理 may be asked for: the window's days after the reply. */
+export function reopenDeadline(c: Pick<CaseRecord, 'repliedAt'>, policy: { reopenWindowDays: number }): Date {
+  return new Date((c.repliedAt?.getTime() ?? 0) + policy.reopenWindowDays * 86_400_000)
 }
 
 /** The deadline that matters now: acknowledging, then replying; none once replied or ended. */

@@ -83,7 +83,9 @@ const API = {
   msgSecCheck: '/wxa/msg_sec_check',
 } as const
 
-const CODE_INVALID_MESSAGE = '登录凭证无效或已过期，请重新进入小程序'
+// Said to a resident in plain words: a new try fetches a fresh code from wx.login, so trying again can help.
+const CODE_INVALID_MESSAGE = '微信登录没有成功，请再试一次；还不行的话，请关掉小程序后重新打开'
+const PHONE_CODE_INVALID_MESSAGE = '没有取到微信绑定的手机号，请再点一次；也可以自己填写电话'
 const INVALID_CODE_ERRCODES = new Set([40029, 40163, 40226])
 const SCENE_CHARACTERS = /^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]*$/
 const CONTENT_MAX_CHARACTERS = 2500
@@ -387,7 +389,8 @@ function userFacingCodeError(err: unknown, code: 'wechat_code_invalid' | 'wechat
   // WeChat slow, down or answering 5xx is nobody's mistake: the person can try again shortly.
   if (err.kind === 'transport' || err.kind === 'system') return new ServiceUnavailableError('暂时连不上微信，请稍后再试', 'wechat_unavailable')
   if (err.errcode === null) return err
-  if (INVALID_CODE_ERRCODES.has(err.errcode)) return new UnprocessableError(CODE_INVALID_MESSAGE, [], code)
+  if (INVALID_CODE_ERRCODES.has(err.errcode))
+    return new UnprocessableError(code === 'wechat_code_invalid' ? CODE_INVALID_MESSAGE : PHONE_CODE_INVALID_MESSAGE, [], code)
   if (err.errcode === 45011) return new RateLimitError(code === 'wechat_code_invalid' ? '登录过于频繁，请稍后再试' : '操作过于频繁，请稍后再试', 60)
   return err
 }

@@ -33,7 +33,7 @@ describe('logging in from the mini-program', () => {
     for (const code of ['c-once', 'c-never-issued']) {
       const answer = await new Client(app.baseUrl).post('/api/mp/login', { code })
       expect(answer.status, code).to.equal(422)
-      expect(answer.body.error).to.include({ code: 'wechat_code_invalid', message: '登录凭证无效或已过期，请重新进入小程序' })
+      expect(answer.body.error).to.include({ code: 'wechat_code_invalid', message: '微信登录没有成功，请再试一次；还不行的话，请关掉小程序后重新打开' })
     }
     app.fake.addLoginCode('c-busy', { openid: 'o-bob' })
     app.fake.failNext('/sns/jscode2session', 45011)

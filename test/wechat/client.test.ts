@@ -156,14 +156,14 @@ describe('WeChat API client', () => {
       expect(fake.received(LOGIN)[0].query).to.deep.equal({ appid: fake.appId, secret: fake.secret, js_code: 'code-a', grant_type: 'authorization_code' })
     })
 
-    it('40029 (unknown code) and 40163 (used code) ask the user to reopen the mini-program', async () => {
+    it('40029 (unknown code) and 40163 (used code) ask the user, in plain words, to try again', async () => {
       fake.addLoginCode('code-once', { openid: 'o-resident-1' })
       const client = wechat()
       await client.code2Session('code-once')
       for (const code of ['code-once', 'code-never-issued']) {
         const err = await failure(client.code2Session(code))
         expect(err).to.be.instanceOf(UnprocessableError)
-        expect(err).to.include({ code: 'wechat_code_invalid', message: '登录凭证无效或已过期，请重新进入小程序' })
+        expect(err).to.include({ code: 'wechat_code_invalid', message: '微信登录没有成功，请再试一次；还不行的话，请关掉小程序后重新打开' })
       }
       expect(
         fake
@@ -215,7 +215,9 @@ describe('WeChat API client', () => {
       const client = wechat()
       await client.phoneNumber('phone-code')
       const err = await failure(client.phoneNumber('phone-code'))
-      expect(err).to.be.instanceOf(UnprocessableError).and.include({ code: 'wechat_phone_code_invalid' })
+      expect(err)
+        .to.be.instanceOf(UnprocessableError)
+        .and.include({ code: 'wechat_phone_code_invalid', message: '没有取到微信绑定的手机号，请再点一次；也可以自己填写电话' })
     })
   })
 

@@ -1,6 +1,5 @@
 const { request } = require('../../utils/request')
 const { casesService } = require('../../services/cases')
-const { settingsService } = require('../../services/settings')
 const { dateTime } = require('../../utils/words')
 const config = require('../../config')
 
@@ -14,10 +13,10 @@ const RATING_WORDS = ['', '很不满意', '不满意', '一般', '满意', '很�
 const WITHDRAWN = '这条留言已撤回，代表不再办理。'
 const WITHDRAWABLE = ['submitted', 'assigned', 'acknowledged', 'forwarded', 'reopened']
 
-function view(c, settings) {
+function view(c) {
   const withdrawable = WITHDRAWABLE.indexOf(c.status) >= 0
-  // The window (days after the reply) is the backend's to judge, on its clock: the phone's may be wrong.
-  const reopenable = c.status === 'closed' && c.rating !== null && c.rating <= settings.reopenMaxRating
+  // Whether she may still ask, and until when, is the backend's to judge, on its clock: the phone's may be wrong.
+  const reopen = c.reopen || null
   const handler = c.handledBy.deputy ? c.handledBy.deputy + ' 代表' : c.handledBy.station || c.handledBy.office || '工作人员'
   return Object.assign({}, c, {
     images: (c.images || []).map((url) => (/^https?:/.test(url) ? url : config.apiBase + url)),
@@ -29,10 +28,13 @@ function view(c, settings) {
     timeline: c.timeline.map((e) => ({ label: e.label, when: dateTime(e.at), note: e.note })).reverse(),
     canWithdraw: withdrawable,
     canRate: c.status === 'replied',
-    canReopen: reopenable,
+    canReopen: Boolean(reopen && reopen.allowed),
+    // Past the window: say so, and what she can do instead (write again), in place of a button the server would refuse.
+    reopenPassed: Boolean(reopen && !reopen.allowed),
     // Agreed to 公开选登 when writing: the person may take that back at any time, published or not.
     canWithdrawConsent: c.publicConsent === true,
-    reopenRule: '答复后 ' + settings.reopenWindowDays + ' 天内可以申请',
+    reopenUntilText: reopen && reopen.allowed ? '可以在 ' + reopen.untilText + '申请重新办理' : '',
+    reopenRefusal: reopen && !reopen.allowed ? reopen.refusal : '',
     waitingText: withdrawable ? '办理中，' + handler + '会在 ' + c.replyByText + ' 答复您' : '',
   })
 }
@@ -60,17 +62,14 @@ Page({
   onLoad(query) {
     this.caseId = query.caseId
     this.cases = casesService(request)
-    this.settings = settingsService(request)
     return this.load()
   },
 
   load() {
     this.setData({ loading: true, error: '' })
-    return Promise.all([this.cases.detail(this.caseId), this.settings.get()])
-      .then(([c, settings]) => {
-        this.settingsValue = settings
-        this.setData({ c: view(c, settings) })
-      })
+    return this.cases
+      .detail(this.caseId)
+      .then((c) => this.setData({ c: view(c) }))
       .catch((err) => {
         // A case notification opens this page for residents and deputies alike (one page per
         // subject in the backend's config): a deputy's case that is not their own message goes
@@ -79,13 +78,14 @@ Page({
         if ((err.status === 404 || err.status === 403) && profile && profile.deputy) {
           return wx.redirectTo({ url: '/pages/deputy/case?caseId=' + this.caseId })
         }
-        this.setData({ error: err.message })
+        // Its status: a message that is not there (404) offers 返回首页, not a 再试一次 that cannot help.
+        this.setData({ error: err.message, errorStatus: err.status || 0 })
       })
       .then(() => this.setData({ loading: false }))
   },
 
   show(c) {
-    this.setData({ c: view(c, this.settingsValue), actionError: '', reason: '', comment: '' })
+    this.setData({ c: view(c), actionError: '', reason: '', comment: '' })
   },
 
   /** Runs her action; `said(shown)` words what became of the message, shown where the button was. */
@@ -128,10 +128,29 @@ Page({
     if (!reason) return this.setData({ actionError: '请写下还有什么没解决', actionAt: 'reopen' })
     // Reopened, the old answer leaves the page: these words land under the head, which says by when.
     return this.act(
-      () => this.cases.reopen(this.caseId, reason),
+      () => this.reopenNow(reason),
       'reopen',
       () => '已请代表重新办理，代表会再次答复您。',
     )
+  },
+
+  /**
+   * The window closed while the page was open: the server refuses, and the page shows the message
+   * as it is now — no 重新办理 any more, what she can do instead — rather than a button that stays.
+   */
+  reopenNow(reason) {
+    return this.cases.reopen(this.caseId, reason).catch((err) => {
+      if (err.code !== 'reopen_window_passed') throw err
+      return this.cases.detail(this.caseId).then((c) => {
+        this.show(c)
+        throw err
+      })
+    })
+  },
+
+  /** Past the window: a new message, written afresh (her place is remembered on the form). */
+  writeAgain() {
+    wx.navigateTo({ url: '/pages/case/new' })
   },
 
   withdraw() {

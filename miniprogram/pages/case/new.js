@@ -1,10 +1,18 @@
 const { request, newIdempotencyKey } = require('../../utils/request')
-const { photoMethods, stillUploading, uploadedUrls } = require('../../utils/photos')
+const { photoMethods, stillUploading, uploadedUrls, unsentPhotosText } = require('../../utils/photos')
 const { accountService } = require('../../services/account')
 const { casesService } = require('../../services/cases')
 const { directoryService } = require('../../services/directory')
 const { settingsService } = require('../../services/settings')
 const places = require('../../utils/places')
+
+/**
+ * What the form says of a deputy who has left office (the home card's notice, which invites no
+ * message): the message she writes here still arrives, at the station, which arranges another deputy.
+ */
+function leftOfficeText(d) {
+  return d.name + ' 代表已离任，不再接收留言。您在这里写的留言会交给代表联络站，由工作人员安排其他代表办理。'
+}
 
 const ALREADY_SENT = '您刚才的留言已经送出了，后来修改的内容没有再提交。请到“我的留言”里查看。'
 
@@ -21,6 +29,8 @@ Page(
       error: '',
       notice: null,
       target: '',
+      // The deputy of an old poster or link has left office: said on the form, before she writes.
+      leftOffice: '',
       placeList: [],
       placeLabels: [],
       placeIndex: -1,
@@ -50,14 +60,15 @@ Page(
     start() {
       this.setData({ stage: 'loading', error: '' })
       const settings = settingsService(request).get()
-      return Promise.all([this.account.me(), this.account.privacyNotice(), this.targetName(), this.directory.regions(), settings])
+      return Promise.all([this.account.me(), this.account.privacyNotice(), this.target(), this.directory.regions(), settings])
         .then(([me, notice, target, regions, limits]) => {
           const list = places.flatten(regions.items)
           const chosen = places.remembered()
           const index = chosen ? list.findIndex((p) => p.id === chosen.id) : -1
           this.setData({
             notice: Object.assign({}, notice, { paragraphs: notice.text.split('\n') }),
-            target: target,
+            target: target.name,
+            leftOffice: target.leftOffice,
             placeList: list,
             placeLabels: list.map((p) => p.label),
             placeIndex: index,
@@ -70,18 +81,20 @@ Page(
         .catch((err) => this.setData({ stage: 'error', error: err.message }))
     },
 
-    targetName() {
+    /** Whom she writes to, by name; for a deputy who has left office, where her message goes instead. */
+    target() {
+      const none = { name: '', leftOffice: '' }
       if (this.deputyCode)
         return this.directory
           .deputyCard(this.deputyCode)
-          .then((d) => d.name + ' 代表')
-          .catch(() => '')
+          .then((d) => ({ name: d.name + ' 代表', leftOffice: d.inOffice === false ? leftOfficeText(d) : '' }))
+          .catch(() => none)
       if (this.stationCode)
         return this.directory
           .stationCard(this.stationCode)
-          .then((s) => s.name)
-          .catch(() => '')
-      return Promise.resolve('')
+          .then((s) => ({ name: s.name, leftOffice: '' }))
+          .catch(() => none)
+      return Promise.resolve(none)
     },
 
     agree() {
@@ -129,6 +142,9 @@ Page(
       const text = this.data.text.trim()
       if (!text) return this.setData({ formError: '请写下您想反映的事情' })
       if (stillUploading(this.data.photos)) return this.setData({ formError: '图片还在上传，请稍等' })
+      // A photo that did not arrive is never dropped without a word: she tries again or deletes it.
+      const unsent = unsentPhotosText(this.data.photos)
+      if (unsent) return this.setData({ formError: unsent })
       const draft = {
         text: text,
         images: uploadedUrls(this.data.photos),
@@ -137,9 +153,10 @@ Page(
         stationCode: this.stationCode,
         anonymous: this.data.anonymous,
         publicConsent: this.data.publicConsent,
-        phone: this.data.phone.trim() || null,
+        // Anonymous, no one may see her number, so none is sent: the form said the deputy cannot call.
+        phone: this.data.anonymous ? null : this.data.phone.trim() || null,
         // The page told them "已用您微信绑定的手机号，代表可以打电话给您": the deputy gets that number.
-        useAccountPhone: this.data.phoneBound,
+        useAccountPhone: this.data.phoneBound && !this.data.anonymous,
       }
       this.setData({ submitting: true, formError: '' })
       return this.cases

@@ -79,7 +79,7 @@ Page({
     return this.deputies
       .caseDetail(this.caseId)
       .then((c) => this.setData(view(c)))
-      .catch((err) => this.setData(err.code === 'case_not_his' ? { notHis: err.message } : { error: err.message }))
+      .catch((err) => this.setData(err.code === 'case_not_his' ? { notHis: err.message } : { error: err.message, errorStatus: err.status || 0 }))
       .then(() => this.setData({ loading: false }))
   },
 

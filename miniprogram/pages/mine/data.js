@@ -1,11 +1,18 @@
 const { request } = require('../../utils/request')
 const { accountService } = require('../../services/account')
 const { forgetPerson } = require('../../utils/forget')
+const { myDataText } = require('../../utils/my-data-text')
 
 /**
  * 我的信息 (PIPL arts. 15, 45, 47): a copy of everything kept about me, withdrawing my
  * consent, and deleting my information — each said plainly, the last two asked twice.
  */
+function phoneWords(copy) {
+  const onMessages = copy.cases.filter((c) => c.phone).length
+  const kept = [copy.account.phone && '微信绑定的手机号', onMessages && onMessages + ' 条留言里留了电话'].filter(Boolean)
+  return kept.length ? '有（' + kept.join('，') + '）' : '没有'
+}
+
 Page({
   // at: the button tapped last ('export', 'consent', 'delete'): what it did (message) or why it could
   // not (error) is said in that button's card, where her eyes are, not at the top out of her sight.
@@ -27,11 +34,13 @@ Page({
     return this.run(
       () =>
         this.account.exportData().then((copy) => {
-          this.copy = JSON.stringify(copy, null, 2)
+          // What 复制全部内容 puts on her clipboard: words and dates she can read and keep, not JSON.
+          this.copy = myDataText(copy)
           this.setData({
             summary: {
               cases: copy.cases.length,
-              phone: copy.account.phone || copy.cases.some((c) => c.phone) ? '有' : '没有',
+              // Where each number is kept, as 我的 says it: the WeChat one on the account, others on messages.
+              phone: phoneWords(copy),
               consent: copy.account.consent ? '已同意（第 ' + String(copy.account.consent.version).replace(/^v/, '') + ' 版）' : '未同意',
               surveys: copy.surveyAnswers.length,
               quizzes: copy.quizAttempts.length,

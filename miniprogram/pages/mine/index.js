@@ -37,7 +37,8 @@ Page({
       .me()
       .then((me) => {
         wx.setStorageSync('session.profile', me)
-        this.setData({ me: Object.assign({}, me, { who: me.deputy ? me.deputy.name + ' 代表' : '群众' }) })
+        // A resident is greeted, not labelled: "群众" is what the office calls her, not how to address her.
+        this.setData({ me: Object.assign({}, me, { who: me.deputy ? me.deputy.name + ' 代表' : '您好' }) })
       })
       .catch((err) => this.setData({ error: err.message }))
       .then(() => this.setData({ loading: false }))

@@ -1,6 +1,6 @@
 const { request } = require('../../utils/request')
 const { recordsService } = require('../../services/records')
-const { photoMethods, stillUploading, uploadedUrls } = require('../../utils/photos')
+const { photoMethods, stillUploading, uploadedUrls, unsentPhotosText } = require('../../utils/photos')
 const config = require('../../config')
 const { dateText } = require('../../utils/words')
 
@@ -49,7 +49,7 @@ Page(
       today: '',
       place: '',
       text: '',
-      photos: [], // { path, url, progress, failed, kept }
+      photos: [], // { path, url, progress, failed, retryable, kept }
       maxPhotos: MAX_PHOTOS,
       returnNote: '',
       error: '',
@@ -117,6 +117,9 @@ Page(
       if (this.data.busy) return undefined
       if (!this.data.place.trim() || !this.data.text.trim()) return this.setData({ error: '请写下活动地点和做了什么' })
       if (stillUploading(this.data.photos)) return this.setData({ error: '照片还在上传，请稍等' })
+      // A photo that did not arrive is never dropped without a word: he tries again or deletes it.
+      const unsent = unsentPhotosText(this.data.photos)
+      if (unsent) return this.setData({ error: unsent })
       const photos = uploadedUrls(this.data.photos)
       if (!photos.length) return this.setData({ error: '请附一张活动照片' })
       const activity = { kind: this.data.kind, date: this.data.date, place: this.data.place.trim(), text: this.data.text.trim(), photos: photos }

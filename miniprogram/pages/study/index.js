@@ -1,14 +1,19 @@
 const { request } = require('../../utils/request')
 const { studyService } = require('../../services/study')
+const { quizzesService } = require('../../services/quizzes')
 const when = require('../../utils/when')
 
 /** The last day to study: a campaign ending at midnight ends with the day before, as its own page says. */
 const lastDay = (endsAt) => when.day(new Date(Date.parse(endsAt) - 1).toISOString())
 
+/** What the 知识答题 entry says: how many quizzes she can take now, so she knows it is worth a tap. */
+const quizzesWords = (answer) =>
+  answer && answer.items.length ? '有 ' + answer.items.length + ' 个知识竞赛可以参加，答完能看到解析' : '学完来答题，答完能看到解析'
+
 const progressOf = (c) => (c.itemsReached ? '已读 ' + c.itemsRead + ' / ' + c.itemsReached + ' 篇' : '还没有学习材料')
 
 Page({
-  data: { loading: true, error: '', monthLabel: '', month: [], items: [] },
+  data: { loading: true, error: '', monthLabel: '', month: [], items: [], quizzesText: '' },
 
   onShow() {
     return this.load()
@@ -17,11 +22,16 @@ Page({
   load() {
     const study = studyService(request)
     this.setData({ loading: true, error: '' })
-    return Promise.all([study.thisMonth(), study.campaigns()])
-      .then(([month, answer]) => {
+    // The quizzes only word the entry: not reaching them leaves the study page as it is.
+    const quizzes = quizzesService(request)
+      .list()
+      .catch(() => null)
+    return Promise.all([study.thisMonth(), study.campaigns(), quizzes])
+      .then(([month, answer, open]) => {
         // This month's issues are shown once, at the top, with the level they come from.
         const issues = new Set(month.items.map((i) => i.id))
         this.setData({
+          quizzesText: quizzesWords(open),
           monthLabel: month.monthLabel,
           month: month.items.map((i) => ({
             id: i.id,
@@ -52,5 +62,9 @@ Page({
     // An issue whose reading is not out yet has nothing to open.
     if (e.currentTarget.dataset.open === false) return
     wx.navigateTo({ url: '/pages/study/campaign?campaignId=' + e.currentTarget.dataset.id })
+  },
+
+  openQuizzes() {
+    wx.navigateTo({ url: '/pages/quiz/index' })
   },
 })

@@ -1,5 +1,5 @@
 const { request, newIdempotencyKey } = require('../../utils/request')
-const { photoMethods, stillUploading, uploadedUrls } = require('../../utils/photos')
+const { photoMethods, stillUploading, uploadedUrls, unsentPhotosText } = require('../../utils/photos')
 const { suggestionsService } = require('../../services/suggestions')
 
 const MAX_PHOTOS = 9
@@ -43,6 +43,9 @@ Page(
       if (!title) return this.setData({ formError: '请写一个标题，例如：关于增设老旧小区电梯的建议' })
       if (!body) return this.setData({ formError: '请写下建议的内容' })
       if (stillUploading(this.data.photos)) return this.setData({ formError: '图片还在上传，请稍等' })
+      // A photo that did not arrive is never dropped without a word: he tries again or deletes it.
+      const unsent = unsentPhotosText(this.data.photos)
+      if (unsent) return this.setData({ formError: unsent })
       const draft = {
         title: title,
         body: body,

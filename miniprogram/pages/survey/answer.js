@@ -1,6 +1,6 @@
 const { request } = require('../../utils/request')
 const { surveysService } = require('../../services/surveys')
-const { visible, isBlank } = require('../../utils/survey-conditions')
+const { visible, isBlank, ordered } = require('../../utils/survey-conditions')
 const when = require('../../utils/when')
 
 const SUBMIT_WORDS = { survey: '提交问卷', consultation: '提交意见', ballot: '投票' }
@@ -19,6 +19,12 @@ function chosenLabels(shown, send) {
     })
   })
   return labels
+}
+
+/** What she is told when she submits with required questions unanswered; '' when none are. */
+function missingWords(shown, send) {
+  const missing = shown.filter((q) => q.required && isBlank(send[q.id]))
+  return missing.length ? '还有必答题没有回答：' + missing.map((q) => '「' + q.title + '」').join('、') : ''
 }
 
 /**
@@ -56,6 +62,7 @@ Page({
       .open(this.ref)
       .then((s) => {
         this.survey = s
+        this.questions = ordered(s.questions)
         this.setData({
           s: Object.assign({}, s, {
             deadline: s.phase === 'closed' ? '' : '请在' + s.closesText + DEADLINE_VERBS[s.kind],
@@ -73,7 +80,7 @@ Page({
   },
 
   show(answers) {
-    const { shown } = visible(this.survey.questions, answers)
+    const { shown } = visible(this.questions, answers)
     this.setData({ answers: answers, questions: shown.map((q, i) => ({ id: q.id, q: q, number: i + 1 })) })
   },
 
@@ -82,6 +89,13 @@ Page({
     if (e.detail.value === null) delete next[e.detail.questionId]
     else next[e.detail.questionId] = e.detail.value
     this.show(next)
+    // The list of unanswered questions she was shown follows her answers, and goes once all are in.
+    if (this.missingShown) {
+      const { shown, send } = visible(this.questions, next)
+      const words = missingWords(shown, send)
+      this.missingShown = Boolean(words)
+      this.setData({ error: words })
+    }
   },
 
   onComment(e) {
@@ -89,9 +103,10 @@ Page({
   },
 
   submit() {
-    const { shown, send } = visible(this.survey.questions, this.data.answers)
-    const missing = shown.filter((q) => q.required && isBlank(send[q.id]))
-    if (missing.length) return this.setData({ error: '还有必答题没有回答：' + missing.map((q) => '「' + q.title + '」').join('、'), problems: [] })
+    const { shown, send } = visible(this.questions, this.data.answers)
+    const missing = missingWords(shown, send)
+    this.missingShown = Boolean(missing)
+    if (missing) return this.setData({ error: missing, problems: [] })
     const comments = Object.keys(this.comments)
       .filter((id) => this.comments[id] && this.comments[id].trim())
       .map((id) => ({ articleId: id, text: this.comments[id].trim() }))

@@ -3,6 +3,7 @@ import { mayBeUrged } from '../../domain/case-urging.js'
 import { handedOnText } from '../../domain/case-refusals.js'
 import { residentStatusWords } from '../../domain/resident-status-words.js'
 import type { CaseDetail, StaffCaseDetail } from '../../services/cases/case-queries.js'
+import type { ReopenOffer } from '../../services/cases/case-workflow.js'
 import { forwardedDurationMs } from '../../domain/sla.js'
 import { dueDateText, residentDueDateText } from '../../domain/due-date-text.js'
 import { residentStepWords } from '../../domain/resident-timeline-words.js'
@@ -162,10 +163,27 @@ const residentCaseShape = (d: CaseDetail, deadlines: DeadlineTexts, present: (e:
   timeline: d.events.filter((e) => RESIDENT_EVENTS.includes(e.type)).map(present),
 })
 
-/** A resident's own message: where it stands, its deadlines and the steps of its timeline in her words. */
-export const presentResidentCase = (d: CaseDetail, at: ReadingTime) => ({
+/**
+ * 重新办理 as her page offers it (null: nothing to offer): `allowed` now or not, the last moment
+ * `until` and in her words `untilText` ("12月3日 10:00前"), and past it `refusal`, what she can do instead.
+ */
+const presentReopenOffer = (offer: ReopenOffer | null, { timeZone, now }: ReadingTime) =>
+  offer && {
+    allowed: offer.allowed,
+    until: offer.until.toISOString(),
+    untilText: residentDueDateText(offer.until, timeZone, now),
+    refusal: offer.refusal,
+  }
+
+/**
+ * A resident's own message: where it stands, its deadlines and the steps of its timeline in her
+ * words; `reopen` whether and until when she may ask for it to be handled again (the chat, which
+ * asks the workflow itself, passes none).
+ */
+export const presentResidentCase = (d: CaseDetail, at: ReadingTime, reopen: ReopenOffer | null = null) => ({
   ...residentCaseShape(d, residentDeadlineTexts(d.case, at), (e) => presentResidentEvent(e, d.timelineNames)),
   statusLabel: residentStatusWords(d.case),
+  reopen: presentReopenOffer(reopen, at),
 })
 
 /**

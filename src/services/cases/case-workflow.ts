@@ -1,4 +1,4 @@
-import { OPEN_STATUSES, reopenBlock, type CaseRecord } from '../../domain/case.js'
+import { OPEN_STATUSES, reopenBlock, reopenDeadline, type CaseRecord } from '../../domain/case.js'
 import { mergeTargetText, reopenBlockedText } from '../../domain/case-refusals.js'
 import { residentDueDateText } from '../../domain/due-date-text.js'
 import { slaDeadlines } from '../../domain/sla.js'
@@ -10,6 +10,13 @@ import { CasePlacing } from './case-placing.js'
 
 export type { CaseWorkflowDeps, WorkflowPolicy } from './case-mechanics.js'
 export type { TransferOptions } from './case-placing.js'
+
+/** Whether a closed message may be handled again now (allowed), the last moment to ask (until), and why not once past it (refusal). */
+export interface ReopenOffer {
+  allowed: boolean
+  until: Date
+  refusal: string | null
+}
 
 /**
  * The moves of the closed loop: deputies acknowledge, forward and reply; staff reject and merge;
@@ -184,6 +191,19 @@ export class CaseWorkflow extends CasePlacing {
   /** Why a closed case may not be handled again now (rated too well, or past the window); null when it may. */
   reopenBlocked(c: Pick<CaseRecord, 'rating' | 'repliedAt'>) {
     return reopenBlock(c, this.policy, this.clock.now())
+  }
+
+  /**
+   * 重新办理 as the resident's page offers it: for a closed message she rated low enough, whether
+   * she may still ask, until when, and once the window has passed what she can do instead; null
+   * when there is nothing to offer (still open, or rated well). The page never judges the window
+   * itself: the phone's clock may be wrong.
+   */
+  reopenOffer(c: Pick<CaseRecord, 'status' | 'rating' | 'repliedAt'>): ReopenOffer | null {
+    if (c.status !== 'closed') return null
+    const blocked = this.reopenBlocked(c)
+    if (blocked === 'reopen_not_allowed') return null
+    return { allowed: blocked === null, until: reopenDeadline(c, this.policy), refusal: blocked ? reopenBlockedText(blocked, this.policy) : null }
   }
 
   async reopen(author: MpPrincipal, caseId: string, reason: string) {

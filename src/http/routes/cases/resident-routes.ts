@@ -1,6 +1,6 @@
 import Router from '@koa/router'
 import type { Clock } from '../../../clock.js'
-import type { CaseQueries } from '../../../services/cases/case-queries.js'
+import type { CaseDetail, CaseQueries } from '../../../services/cases/case-queries.js'
 import type { CaseSubmitter } from '../../../services/cases/case-submission.js'
 import type { CaseWorkflow } from '../../../services/cases/case-workflow.js'
 import type { MpSessions } from '../../../services/accounts/mp-sessions.js'
@@ -34,6 +34,8 @@ export function residentCaseRoutes(deps: ResidentCaseDeps) {
   const router = new Router<MpState>({ prefix: '/api/mp' })
   router.use(requireMpUser(deps.sessions))
   const reading = () => ({ timeZone: deps.timeZone, now: deps.clock.now() })
+  // Her message as her page shows it, with whether (and until when) she may ask for it to be handled again.
+  const present = (d: CaseDetail) => presentResidentCase(d, reading(), deps.workflow.reopenOffer(d.case))
 
   router.post('/consent', async (ctx) => {
     const { version } = parse(consentBody, ctx.state.body, 'body')
@@ -53,7 +55,7 @@ export function residentCaseRoutes(deps: ResidentCaseDeps) {
       const submitted = await deps.submitter.submit(ctx.state.mpUser, draft, idempotencyKey)
       const detail = await deps.queries.justSubmitted(ctx.state.mpUser, submitted)
       ctx.status = 201
-      ctx.body = { ...presentResidentCase(detail, reading()), routing: { summary: submitted.summary } }
+      ctx.body = { ...present(detail), routing: { summary: submitted.summary } }
     },
   )
 
@@ -64,14 +66,14 @@ export function residentCaseRoutes(deps: ResidentCaseDeps) {
 
   router.get('/cases/:id', async (ctx) => {
     const { id } = parse(caseIdParam, ctx.params, 'params')
-    ctx.body = presentResidentCase(await deps.queries.forResident(ctx.state.mpUser, id), reading())
+    ctx.body = present(await deps.queries.forResident(ctx.state.mpUser, id))
   })
 
   const act = (path: string, run: (ctx: RouteContext<MpState>, id: string) => Promise<unknown>) =>
     router.post(`/cases/:id/${path}`, async (ctx) => {
       const { id } = parse(caseIdParam, ctx.params, 'params')
       await run(ctx, id)
-      ctx.body = presentResidentCase(await deps.queries.forResident(ctx.state.mpUser, id), reading())
+      ctx.body = present(await deps.queries.forResident(ctx.state.mpUser, id))
     })
 
   act('withdraw', (ctx, id) => deps.workflow.withdraw(ctx.state.mpUser, id, parse(withdrawBody, ctx.state.body, 'body').reason))
