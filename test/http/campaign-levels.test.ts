@@ -96,6 +96,14 @@ describe('a city-level campaign taken up by a district and a street (上下同�
     const late = await adopt(district, {}, ended.id)
     expect([late.status, late.body.error.code]).to.deep.equal([409, 'campaign_ended'])
 
+    const nobody = await adopt(city, { areaId: 'd02' })
+    expect(nobody.status, '新华区 has no deputy yet').to.equal(422)
+    expect(nobody.body.error).to.deep.equal({
+      code: 'no_audience',
+      message: '新华区还没有代表，采用后没有人参加',
+      details: [{ path: 'body.areaId', message: '新华区' }],
+    })
+
     const unknown = await adopt(city, { areaId: 'd99' })
     expect([unknown.status, unknown.body.error.code]).to.deep.equal([422, 'unknown_area'])
     const malformed = await adopt(city, { areaId: '湛河区!' })

@@ -59,6 +59,9 @@ export class CampaignLevels {
     const selector = audienceOfArea(area.id, area.kind, dir)
     if (!selector.districtIds?.length && !selector.stationIds?.length)
       throw new UnprocessableError('这个街道还没有代表联络站', [{ path: 'body.areaId', message: area.name }], 'no_station')
+    // Stations but no deputy at them: the local campaign would read 面向 0 人 from the start.
+    if (!audience.resolve({ audience: selector, scopeDistrictIds: [area.id] }, dir).length)
+      throw new UnprocessableError(`${area.name}还没有代表，采用后没有人参加`, [{ path: 'body.areaId', message: area.name }], 'no_audience')
     const now = clock.now()
     const local: CampaignRecord = {
       id: `cp-${randomUUID()}`,
