@@ -187,7 +187,15 @@ describe('console: 代表建议 from review to statistics', function () {
       story.app.login((l) => l.role === 'unit_staff'),
       `/unit/suggestions/${other.body.id}`,
     )
+    // The units cannot be read at first (a blip): the dialog says so with 重试, not an empty list.
+    const UNITS = /\/api\/unit\/units(\?|$)/
+    await page.route(UNITS, (r) => r.abort('connectionreset'))
     await page.getByRole('button', { name: '申请调整承办单位' }).click()
+    const dialog = page.locator('.t-dialog', { hasText: '申请调整承办单位' })
+    await dialog.getByText('单位名单没有读到。连不上服务器，请检查网络后再试').waitFor()
+    await screenshot(page, 'console-unit-change-units-unread')
+    await page.unroute(UNITS)
+    await dialog.getByRole('button', { name: '重试' }).click()
     await page.getByPlaceholder('选择单位').click()
     await page.locator('.t-select-option', { hasText: '青澜市交通运输局' }).click()
     await page.getByPlaceholder('例如：该事项属于交通运输局的职责').fill('公交线路由交通运输局负责')
