@@ -1,4 +1,6 @@
-import { checkDirectoryFile, type ImportedDeputy, type ImportedStaff } from '../../domain/directory-import.js'
+import { checkDirectoryFile, type ImportCheck, type ImportedDeputy, type ImportedStaff } from '../../domain/directory-import.js'
+import { sheetProblemDetails, sheetsToDirectoryFile } from '../../domain/directory-sheets.js'
+import type { ErrorDetail } from '../../errors.js'
 import { UnprocessableError } from '../../errors.js'
 import type { PasswordHasher } from '../../security/passwords.js'
 import type { Clock } from '../../clock.js'
@@ -7,6 +9,7 @@ import type { PiiCipher } from '../../security/pii.js'
 import type { DeputyRecord, DirectorySnapshot, StaffRecord, Store } from '../../store/ports.js'
 import type { AuditTrail } from '../audit.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
+import { readSheetRows, type SheetUpload } from './directory-sheets.js'
 
 type Kind = keyof DirectorySnapshot
 type Tally = Record<Kind, number>
@@ -88,9 +91,35 @@ export class DirectoryImporter {
   ): Promise<ImportReport> {
     const existing = await this.store.directory.snapshot()
     const check = checkDirectoryFile(input, existing, this.topics)
-    if (!check.ok) {
-      throw new UnprocessableError(`导入文件有 ${check.problems.length} 处问题，未导入任何数据`, check.problems, 'import_rejected')
-    }
+    if (!check.ok) throw rejected(check.problems)
+    return this.write(check, existing, actor, progress, { passwordCost, changeAtFirstLogin })
+  }
+
+  /**
+   * Imports the roster as an office keeps it: spreadsheets saved as CSV (directory-sheets.ts),
+   * turned into the file format and checked and written exactly as a file is. Every problem
+   * names the sheet's row and column; one problem anywhere and nothing is imported.
+   */
+  async importSheets(uploads: SheetUpload[], actor: StaffPrincipal | null, progress: ImportProgress = () => {}): Promise<ImportReport> {
+    const read = await Promise.all(uploads.map(readSheetRows))
+    const unreadable = read.flatMap((r) => (r.problem ? [r.problem] : []))
+    if (unreadable.length) throw rejected(unreadable)
+    const sheets = read.flatMap((r) => (r.problem ? [] : [r.sheet]))
+    const existing = await this.store.directory.snapshot()
+    const conversion = sheetsToDirectoryFile(sheets, existing)
+    const check = checkDirectoryFile(conversion.file, existing, this.topics)
+    const problems = sheetProblemDetails(sheets, conversion, check.ok ? [] : check.problems)
+    if (problems.length || !check.ok) throw rejected(problems)
+    return this.write(check, existing, actor, progress, { changeAtFirstLogin: true })
+  }
+
+  private async write(
+    check: Extract<ImportCheck, { ok: true }>,
+    existing: DirectorySnapshot,
+    actor: StaffPrincipal | null,
+    progress: ImportProgress,
+    { passwordCost, changeAtFirstLogin }: { passwordCost?: number; changeAtFirstLogin: boolean },
+  ): Promise<ImportReport> {
     const { file } = check
     progress(
       `校验通过：${file.regions.length} 个区域，${file.stations.length} 个联络站，${file.units.length} 个承办单位，${file.deputies.length} 名代表，${file.staff.length} 名工作人员`,
@@ -161,6 +190,10 @@ export class DirectoryImporter {
       }),
     )
   }
+}
+
+function rejected(problems: ErrorDetail[]) {
+  return new UnprocessableError(`导入文件有 ${problems.length} 处问题，未导入任何数据`, problems, 'import_rejected')
 }
 
 /** Deputies in office the file does not list; none when the file lists no deputies at all (a file of stations or staff only). */

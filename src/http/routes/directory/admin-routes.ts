@@ -8,7 +8,9 @@ import { presentDeputy, presentDirectoryCounts, presentStation } from '../../pre
 import { idParam } from '../../schemas.js'
 import type { AppState, StaffState } from '../../state.js'
 import { parse } from '../../validate.js'
-import { deputyEditBody, deputySearchQuery, stationEditBody, stationSearchQuery } from './schemas.js'
+import { SHEET_SPECS } from '../../../domain/directory-sheet-specs.js'
+import { sheetTemplate } from '../../../services/directory/directory-sheets.js'
+import { deputyEditBody, deputySearchQuery, isSheetUpload, sheetUploadBody, stationEditBody, stationSearchQuery, templateParam } from './schemas.js'
 
 export interface DirectoryAdminDeps {
   auth: AuthService
@@ -25,8 +27,24 @@ export function directoryAdminRoutes({ auth, directory, importer, importBody }: 
   const editors = allowRoles('admin', 'organizer', 'station_staff')
 
   router.post('/directory/import', allowRoles('admin'), importBody, async (ctx) => {
-    const report = await importer.import(ctx.state.body, ctx.state.staff, (line) => ctx.state.log.info({ progress: line }, 'directory import'))
-    ctx.body = report
+    const progress = (line: string) => ctx.state.log.info({ progress: line }, 'directory import')
+    const { body } = ctx.state
+    ctx.body = isSheetUpload(body)
+      ? await importer.importSheets(parse(sheetUploadBody, body, 'body').sheets, ctx.state.staff, progress)
+      : await importer.import(body, ctx.state.staff, progress)
+  })
+
+  /** What each roster template's columns mean, for the import page's instructions. */
+  router.get('/directory/templates', allowRoles('admin'), (ctx) => {
+    ctx.body = { items: SHEET_SPECS }
+  })
+
+  router.get('/directory/templates/:kind', allowRoles('admin'), async (ctx) => {
+    const { kind } = parse(templateParam, ctx.params, 'params')
+    const { fileName, csv } = await sheetTemplate(kind)
+    ctx.type = 'text/csv; charset=utf-8'
+    ctx.set('Content-Disposition', `attachment; filename="${kind}.csv"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+    ctx.body = csv
   })
 
   router.get('/directory/summary', async (ctx) => {

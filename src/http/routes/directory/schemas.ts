@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { requiredLine, singleLine } from '../../../domain/free-text.js'
 import { DEPUTY_LEVELS, STATION_KINDS, UNIT_KINDS, WEEKDAYS } from '../../../domain/directory.js'
 import { CODE_PATTERN, ID_PATTERN } from '../../../domain/directory-import.js'
+import { SHEET_KINDS } from '../../../domain/directory-sheet-specs.js'
 import { pageQuery } from '../../schemas.js'
 
 const id = z.string().regex(ID_PATTERN, '编号格式无效')
@@ -82,3 +83,15 @@ export const unitEditBody = z
     active: z.boolean().optional(),
   })
   .refine(nonEmpty, noChange)
+
+/** Roster spreadsheets saved as CSV, sent as text with their file names (the console decodes what Excel saved). */
+export const sheetUploadBody = z.strictObject({
+  sheets: z
+    .array(z.strictObject({ name: z.string().trim().min(1).max(200), csv: z.string() }))
+    .min(1, '请选择文件')
+    .max(10, '一次最多导入 10 个文件'),
+})
+/** A body of sheets, not an import file (whose lists are regions, stations, units, deputies, staff). */
+export const isSheetUpload = (body: unknown) => typeof body === 'object' && body !== null && 'sheets' in body
+
+export const templateParam = z.strictObject({ kind: z.enum(SHEET_KINDS) })

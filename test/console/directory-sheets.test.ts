@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs'
+import { expect } from 'chai'
+import { logInAs, newPage, screenshot, useConsole } from './harness.js'
+
+/**
+ * Text as a Chinese Windows Excel saves plain "CSV（逗号分隔）": GBK, not UTF-8. Node decodes GBK but
+ * does not encode it, so the table is made by decoding every two-byte code once.
+ */
+function gbk(text: string): Buffer {
+  const decoder = new TextDecoder('gbk')
+  const table = new Map<string, number[]>()
+  for (let lead = 0x81; lead <= 0xfe; lead++) {
+    for (let trail = 0x40; trail <= 0xfe; trail++) if (trail !== 0x7f) table.set(decoder.decode(Uint8Array.from([lead, trail])), [lead, trail])
+  }
+  return Buffer.from([...text].flatMap((ch) => (ch.charCodeAt(0) < 0x80 ? [ch.charCodeAt(0)] : (table.get(ch) ?? [0x3f]))))
+}
+
+describe('console: a clerk imports the roster from an Excel sheet', function () {
+  this.timeout(120_000)
+  const story = useConsole()
+  const admin = () => story.app.login((l) => l.role === 'admin')
+
+  it('downloads the template, uploads it filled in, sees what was imported, and sees a mistake by row and column', async () => {
+    const { stations } = await story.app.liaison.store.directory.snapshot()
+    const station = stations[0]
+    const page = await newPage(story.browser, story.app, { acceptDownloads: true })
+    await logInAs(page, admin())
+    await page.goto('/console/directory/import')
+
+    // The instructions are on the page, in words, not behind a link.
+    await page.locator('[data-test=import-steps]').getByText('文件类型选“CSV UTF-8（逗号分隔）”').waitFor()
+    await page.locator('[data-test=templates] .t-tabs__nav-item', { hasText: '代表名册' }).click()
+    const help = page.locator('[data-test=columns-deputies] tbody tr', { hasText: '所属联络站' })
+    await help.getByText('必填').waitFor()
+    await help.getByText('联络站的名称或代码').waitFor()
+    await screenshot(page, 'console-directory-sheets-help')
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载代表名册模板' }).click()])
+    expect(download.suggestedFilename()).to.equal('代表名册模板.csv')
+    const template = readFileSync((await download.path())!)
+    expect([...template.subarray(0, 3)], 'a byte-order mark, so that Excel reads the Chinese as Chinese').to.deep.equal([0xef, 0xbb, 0xbf])
+    const [headings] = template.toString('utf8').slice(1).split('\r\n')
+    expect(headings).to.equal('代表代码,姓名,层级,所属联络站,关注领域,电话,值班日期')
+
+    // Filled in Excel and saved as plain "CSV": GBK, CRLF, and the clerk's own station name.
+    const filled = [headings, `DP9001,韩梅,市人大代表,${station.name},,13900009001,2026/12/9`, `DP9002,李雷,乡镇,${station.code},,,`].join('\r\n') + '\r\n'
+    await page.getByLabel('名册文件').setInputFiles({ name: '代表名册.csv', mimeType: 'text/csv', buffer: gbk(filled) })
+    await page.getByRole('button', { name: '开始导入' }).click()
+    const report = page.locator('[data-test=import-report]')
+    await report.getByText('导入完成。新增：地区 0、联络站 0、承办单位 0、代表 2、工作人员 0').waitFor()
+    // The roster's other deputies are kept, and the page says so.
+    await report.getByText(/名在任代表不在导入文件中，已保留未改动/).waitFor()
+    await screenshot(page, 'console-directory-sheets-imported')
+    const han = await story.app.liaison.store.deputies.get('dp9001')
+    expect(han).to.deep.include({ name: '韩梅', level: 'city', stationIds: [station.id] })
+
+    // One mistake: nothing is imported, and the row is named as Excel shows it.
+    const mistaken = [headings, `DP9003,王磊,市人大代表,${station.name},,,`, ',,,,,,', 'DP9004,赵雪,市人大代表,东风路联络站,,,'].join('\r\n')
+    await page.getByLabel('名册文件').setInputFiles({ name: '代表名册.csv', mimeType: 'text/csv', buffer: Buffer.from('\uFEFF' + mistaken) })
+    await page.getByRole('button', { name: '开始导入' }).click()
+    await page.locator('[data-test=import-problems-title]').getByText('文件有 1 处问题，未导入任何数据').waitFor()
+    const rows = (await page.locator('[data-test=import-problems] tbody tr').allInnerTexts()).map((r) => r.replace(/\s+/g, ' ').trim())
+    expect(rows).to.deep.equal(['1 代表名册.csv 第 4 行「所属联络站」 没有叫“东风路联络站”的联络站'])
+    await screenshot(page, 'console-directory-sheets-mistake')
+    expect(await story.app.liaison.store.deputies.get('dp9003'), 'all or nothing').to.equal(null)
+
+    // The workbook itself is not read: the page says how to save it as CSV.
+    await page.getByLabel('名册文件').setInputFiles({ name: '代表名册.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('PK') })
+    await page.getByRole('button', { name: '开始导入' }).click()
+    await page.locator('[data-test=import-error]').getByText('请在 Excel 里点“另存为”，文件类型选“CSV UTF-8（逗号分隔）”').waitFor()
+    expect(page.problems).to.deep.equal([])
+  })
+})

@@ -1,0 +1,102 @@
+import { expect } from 'chai'
+import { asAdmin, Client, startApp, type TestApp } from '../helpers/app.js'
+
+/** A sheet as Excel saves "CSV UTF-8": a byte-order mark and CRLF lines. */
+const excel = (name: string, lines: string[]) => ({ name, csv: '\uFEFF' + lines.join('\r\n') + '\r\n' })
+
+const regions = excel('地区名册.csv', [
+  '地区编号,地区名称,类型,上级地区',
+  'XH,新华区,区县,',
+  'XH-JS,建设路街道,街道乡镇,新华区',
+  'XH-JS-MZ,马庄社区,社区,建设路街道',
+])
+const stations = excel('联络站名册.csv', ['联络站代码,联络站名称,类型,地址,覆盖地区,接待日', 'ST001,东风路联络站,社区,东风路12号,建设路街道,周三'])
+const deputies = excel('代表名册.csv', [
+  '代表代码,姓名,层级,所属联络站,关注领域,电话,值班日期',
+  'DP0001,张伟,市人大代表,东风路联络站,"环境保护、交通出行",13800000001,2026/12/1',
+  'DP0002,王芳,县区人大代表,东风路联络站,,,',
+])
+const staff = excel('工作人员名册.csv', ['账号,姓名,角色,所属联络站,负责地区,激活码,初始密码', 'lina,李娜,联络站工作人员,东风路联络站,,K7P2-Q9XM-4TVB,'])
+
+describe('directory import of roster sheets (CSV from Excel) over HTTP', () => {
+  let app: TestApp
+  let admin: Client
+  beforeEach(async () => {
+    app = await startApp()
+    admin = await asAdmin(app)
+  })
+  afterEach(() => app.close())
+
+  it('hands out each template as a CSV that Excel opens in Chinese, and says what its columns mean', async () => {
+    const template = await admin.get('/api/admin/directory/templates/deputies')
+    expect(template.status).to.equal(200)
+    expect(template.headers.get('content-type')).to.equal('text/csv; charset=utf-8')
+    expect(template.headers.get('content-disposition')).to.include(`filename*=UTF-8''${encodeURIComponent('代表名册模板.csv')}`)
+    const bytes = template.body as Buffer
+    expect([...bytes.subarray(0, 3)], 'UTF-8 byte-order mark').to.deep.equal([0xef, 0xbb, 0xbf])
+    expect(bytes.toString('utf8').split('\r\n').slice(0, 2)).to.deep.equal([
+      '\uFEFF代表代码,姓名,层级,所属联络站,关注领域,电话,值班日期',
+      'DP0001,张伟,市人大代表,东风路联络站,环境保护、交通出行,13800000001,2026-12-01、2026-12-15',
+    ])
+    const specs = (await admin.get('/api/admin/directory/templates')).body.items
+    expect(specs.map((s: { title: string }) => s.title)).to.deep.equal(['地区名册', '联络站名册', '代表名册', '工作人员名册'])
+    expect(specs[2].columns[3]).to.include({ heading: '所属联络站', required: true })
+  })
+
+  it('imports the sheets, and the deputies read back with their stations, phones and duty days', async () => {
+    const answer = await admin.post('/api/admin/directory/import', { sheets: [deputies, stations, regions, staff] })
+    expect(answer.status, JSON.stringify(answer.body)).to.equal(200)
+    expect(answer.body.created).to.deep.equal({ regions: 3, stations: 1, units: 0, deputies: 2, staff: 1 })
+
+    const found = (await admin.get('/api/admin/deputies?q=张伟')).body.items
+    expect(found).to.have.length(1)
+    expect(found[0]).to.deep.include({
+      code: 'DP0001',
+      name: '张伟',
+      level: 'city',
+      stationIds: ['st001'],
+      topics: ['环境保护', '交通出行'],
+      phoneMasked: '138****0001',
+    })
+    expect((await admin.get(`/api/admin/deputies/${found[0].id}`)).body.dutyByStation).to.deep.equal({ st001: ['2026-12-01'] })
+    expect((await admin.get('/api/admin/stations/st001')).body).to.deep.include({ name: '东风路联络站', regionIds: ['XH-JS'], receptionDays: ['wed'] })
+
+    // The activation code of the sheet works as a file's does: she sets her own password with it.
+    const lina = new Client(app.baseUrl)
+    const activated = await lina.post('/api/admin/activate', { username: 'lina', activationCode: 'K7P2-Q9XM-4TVB', newPassword: 'lina-own-password-1' })
+    expect(activated.status, JSON.stringify(activated.body)).to.equal(200)
+  })
+
+  it('updates in place when the sheet comes again, and names the deputies a new sheet leaves out', async () => {
+    await admin.post('/api/admin/directory/import', { sheets: [regions, stations, deputies] })
+    const again = await admin.post('/api/admin/directory/import', { sheets: [regions, stations, deputies] })
+    expect(again.body.unchanged).to.deep.include({ regions: 3, stations: 1, deputies: 2 })
+    const onlyZhang = excel('代表名册.csv', ['代表代码,姓名,层级,所属联络站', 'DP0001,张伟,省人大代表,ST001'])
+    const answer = await admin.post('/api/admin/directory/import', { sheets: [onlyZhang] })
+    expect(answer.body.updated).to.deep.include({ deputies: 1 })
+    expect(answer.body.notInFile.deputies).to.deep.equal({ count: 1, items: [{ id: 'dp0002', code: 'DP0002', name: '王芳' }] })
+    expect((await admin.get('/api/admin/deputies/dp0001')).body.level).to.equal('provincial')
+  })
+
+  it('refuses a sheet with a mistake as a whole, naming the row as Excel numbers it and the column', async () => {
+    const mistaken = excel('代表名册.csv', [
+      '代表代码,姓名,层级,所属联络站,关注领域,电话,值班日期',
+      'DP0001,张伟,市人大代表,东风路联络站,,,',
+      ',,,,,,',
+      'DP0003,赵敏,市人大代表,东方红联络站,,,',
+    ])
+    const answer = await admin.post('/api/admin/directory/import', { sheets: [regions, stations, mistaken] })
+    expect(answer.status).to.equal(422)
+    expect(answer.body.error).to.deep.include({ code: 'import_rejected', message: '导入文件有 1 处问题，未导入任何数据' })
+    expect(answer.body.error.details).to.deep.equal([{ path: '代表名册.csv 第 4 行「所属联络站」', message: '没有叫“东方红联络站”的联络站' }])
+    expect((await admin.get('/api/admin/directory/summary')).body).to.include({ regions: 0, stations: 0, deputies: 0 })
+  })
+
+  it('lets only an admin import sheets or take the templates', async () => {
+    await admin.post('/api/admin/directory/import', { sheets: [regions, stations, staff] })
+    const lina = new Client(app.baseUrl)
+    await lina.post('/api/admin/activate', { username: 'lina', activationCode: 'K7P2-Q9XM-4TVB', newPassword: 'lina-own-password-1' })
+    expect((await lina.post('/api/admin/directory/import', { sheets: [deputies] })).status).to.equal(403)
+    expect((await lina.get('/api/admin/directory/templates/deputies')).status).to.equal(403)
+  })
+})
