@@ -22,11 +22,11 @@ describe('console: an organizer builds a survey with a condition', function () {
     await page.getByText('还没有问卷，点上方的“新建”按钮开始').waitFor()
     await page.getByRole('button', { name: '新建', exact: true }).click()
     await page.getByPlaceholder('如：社区停车管理意见征集').fill('小区停车情况调查')
-    expect(await page.getByLabel('开始时间').inputValue(), 'no start: it opens when saved').to.equal('')
+    expect(await page.getByLabel('开始时间').inputValue(), 'no start: it opens when published').to.equal('')
     // The end offered is the close of an office day two weeks on, not this minute two weeks on.
     const inTwoWeeks = officeDayAfter(story.app.clock.now().getTime() + 10 * 60_000, 14, story.app.liaison.config.business.timeZone)
     expect(await page.getByLabel('结束时间').inputValue()).to.equal(`${inTwoWeeks} 17:00`)
-    await page.getByText('不填表示马上开始').waitFor()
+    await page.getByText('不填表示发布时开始').waitFor()
 
     const first = page.locator('[data-test=question-1]')
     await first.getByPlaceholder('题目，如：您对小区停车满意吗？').fill('您家有汽车吗？')
@@ -55,6 +55,12 @@ describe('console: an organizer builds a survey with a condition', function () {
     expect((await saved).postDataJSON(), 'the browser’s clock is not sent for "now"').to.not.have.property('opensAt')
     await page.getByRole('heading', { name: /小区停车情况调查/ }).waitFor()
     await page.getByRole('button', { name: '发布' }).click()
+    // Whom it reaches and when, before it goes: anyone with the poster, from the moment it is published.
+    await page
+      .locator('[data-test=publish-reach]')
+      .getByText(/^群众扫二维码就可以填写，发布后马上开始，/)
+      .waitFor()
+    await page.getByRole('button', { name: '确认发布' }).click()
     await page.getByText('已发布，现在可以扫码填写了').waitFor()
 
     // Three residents answer from the mini-program: two have a car (one finds parking hard), one has none.

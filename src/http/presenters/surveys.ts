@@ -52,6 +52,8 @@ export const presentSurveySummary = (s: SurveyRecord, now: Date) => ({
   ...common(s, surveyPhase(s, now)),
   status: s.draft ? 'draft' : 'published',
   statusLabel: s.draft ? '草稿' : '已发布',
+  /** A draft whose start has come (none was given: the time it was saved): it opens when it is published. */
+  opensOnPublish: s.draft && s.opensAt <= now,
   responseCount: s.responseCount,
   responseCap: s.responseCap,
   createdAt: s.createdAt.toISOString(),

@@ -40,7 +40,10 @@ export interface SurveyDraft {
   articles: Article[]
   /** Absent: named, except a ballot, which is always secret. */
   anonymous?: boolean
-  /** Absent: now, by the server's clock, never the browser's (an office PC's may run ahead: residents would read 尚未开始). */
+  /**
+   * Absent: now, by the server's clock, never the browser's (an office PC's may run ahead: residents
+   * would read 尚未开始). A draft's start is when it is published, if that is later (see publish).
+   */
   opensAt?: Date
   closesAt: Date
   responseCap: number | null
@@ -266,7 +269,11 @@ export class SurveyService {
     return saved
   }
 
-  /** Publishes a draft: from now respondents find it (from its opening time). Audited. */
+  /**
+   * Publishes a draft: from now respondents find it (from its opening time). A start already past,
+   * the time the draft was saved when none was given, becomes now: nobody could answer a draft, so
+   * a draft saved on Monday and published on Friday opened on Friday. Audited.
+   */
   async publish(staff: StaffPrincipal, id: string): Promise<SurveyRecord> {
     const s = await this.manageable(staff, id)
     if (!s.draft) throw new ConflictError('已经发布过了', [], 'already_published')
@@ -280,7 +287,7 @@ export class SurveyService {
         [{ path: 'audience', message: '请新建一份问卷，勾选代表层级或选择区县后再发布' }],
         'no_audience',
       )
-    const published = await this.store.surveys.update({ ...s, draft: false, updatedAt: now })
+    const published = await this.store.surveys.update({ ...s, draft: false, opensAt: s.opensAt < now ? now : s.opensAt, updatedAt: now })
     // The roll hears of a ballot when it is published. Written just after the update, not in
     // its transaction (the update port takes no messages); the dedupe keys keep it to once.
     const notices = publishNotices(published, now, this.settings.timeZone)

@@ -1,5 +1,4 @@
 import type { InputNumberValue } from 'tdesign-vue-next'
-import { ApiError } from '../../api'
 
 /** A question as the builder edits it and the server stores it (every field present, null when unused). */
 export interface Question {
@@ -71,14 +70,4 @@ export function shown(q: Question, all: Question[], answers: Record<string, unkn
   const a = answers[target.id]
   const picked = Array.isArray(a) ? a : typeof a === 'string' ? [a] : []
   return q.showIf.optionIds.some((o) => picked.includes(o))
-}
-
-/**
- * The words of a refusal's problems at these paths (to show beside their field), and whether they
- * were its only problems (then the alert needs only the refusal's message).
- */
-export function problemsAt(err: unknown, paths: string[]): { beside: string; alone: boolean } {
-  const details = err instanceof ApiError && Array.isArray(err.details) ? (err.details as Array<{ path?: string; message?: string }>) : []
-  const here = details.filter((d) => paths.includes(d.path ?? ''))
-  return { beside: here.map((d) => d.message).join('；'), alone: here.length > 0 && here.length === details.length }
 }

@@ -64,7 +64,7 @@ export const createBody = z.strictObject({
   anonymous: z.boolean().optional(),
   /** Keep it as a draft (草稿) until POST /:id/publish; absent, it is published at once. */
   draft: z.boolean().default(false),
-  /** Absent: it opens now, by the server's clock (an office PC's clock may run ahead or behind). */
+  /** Absent: it opens now, by the server's clock (an office PC's clock may run ahead or behind); a draft, when it is published. */
   opensAt: instant.optional(),
   closesAt: instant,
   responseCap: z.number().int().min(1, '人数上限至少为 1').nullable().default(null),
