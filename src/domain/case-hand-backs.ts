@@ -38,11 +38,13 @@ export function handBacks(events: readonly CaseEvent[]): Map<string, HandBack> {
 
 /**
  * The words beside his name in the assign dialog: "刚把这条留言交回：<his reason>" while it is why the
- * message waits, else the day he did ("今天曾…", "12月3日曾把这条留言交回：…").
+ * message waits, else the day he did ("今天曾…", "12月3日曾把这条留言交回：…"). With a ticket, when
+ * several messages are assigned at once, it names which: "刚把留言 20261204-0002 交回：…".
  */
-export function handBackText(h: HandBack, timeZone: string, now: Date): string {
+export function handBackText(h: HandBack, timeZone: string, now: Date, ticket: string | null = null): string {
   const day = localDate(h.at, timeZone)
   const when = h.latest ? '刚' : day === localDate(now, timeZone) ? '今天曾' : `${monthDayText(day)}曾`
-  const what = h.to === 'station' ? '把这条留言交回' : '把这条留言转给了其他代表'
+  const message = ticket ? `留言 ${ticket} ` : '这条留言'
+  const what = h.to === 'station' ? `把${message}交回` : `把${message}转给了其他代表`
   return `${when}${what}${h.note ? `：${h.note}` : ''}`
 }

@@ -171,7 +171,7 @@ export function createHttpApp(
       clock,
       timeZone,
     }),
-    consoleCaseRoutes({ auth, inbox: services.caseInbox, dashboard: services.caseDashboard, clock, timeZone }),
+    consoleCaseRoutes({ auth, inbox: services.caseInbox, mergeChoices: services.mergeChoices, dashboard: services.caseDashboard, clock, timeZone }),
     uploadRoutes({ sessions, uploads: services.uploads, maxBytes: config.uploads.maxBytes, clock }),
     imageRoutes({ sessions, uploads: services.uploads, clock }),
     unitUploadRoutes({ auth, uploads: services.uploads, maxBytes: config.uploads.maxBytes, clock }),

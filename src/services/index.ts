@@ -30,6 +30,7 @@ import { Uploads } from './cases/uploads.js'
 import { PersonalDataExport } from './privacy/personal-data-export.js'
 import { PersonalDataErasure } from './privacy/personal-data-erasure.js'
 import { CaseInbox } from './cases/case-inbox.js'
+import { MergeChoices } from './cases/merge-choices.js'
 import { CaseDashboardService } from './cases/case-dashboard.js'
 import type { Logger } from '../logger.js'
 import type { WeChatClient } from '../wechat/client.js'
@@ -184,6 +185,7 @@ export function createServices(config: Config & { security: { secretKey: string 
     uploads,
   })
   const publications = new PublicationService({ store, queries: caseQueries, directory: directoryCache, audit, clock })
+  const hotIssues = new HotIssueService({ store, queries: caseQueries, directory: directoryCache, clock, options: config.analysis })
   const recordScope = new RecordScope(directoryCache)
   const pointRules = new PointRules(store, clock, audit)
   const auth = new AuthService({ store, passwords, audit, clock, settings: config.security, cipher })
@@ -245,6 +247,7 @@ export function createServices(config: Config & { security: { secretKey: string 
     caseQueries,
     caseReports: new CaseReports(store, caseQueries, directoryCache, clock),
     caseInbox: new CaseInbox({ store, queries: caseQueries, directory: directoryCache, clock, timeZone, audit }),
+    mergeChoices: new MergeChoices({ store, queries: caseQueries, hotIssues }),
     caseDashboard: new CaseDashboardService({ store, queries: caseQueries, directory: directoryCache, clock, timeZone }),
     ...campaignServices,
     ...quizServices,
@@ -269,7 +272,7 @@ export function createServices(config: Config & { security: { secretKey: string 
     ballotCount,
     tasks: new TaskListService({ store, responses: surveyResponses, quizzes: quizServices.quizTaking, clock, settings: { timeZone } }),
     surveyReports: new SurveyReports(store, surveys, clock, { timeZone }, ballotCount, audit),
-    hotIssues: new HotIssueService({ store, queries: caseQueries, directory: directoryCache, clock, options: config.analysis }),
+    hotIssues,
     weeklyReports: new WeeklyReports(store, directoryCache, clock, { timeZone, reportGraceDays: config.livelihood.reportGraceDays }),
     caseSeries: new CaseSeriesReport({ store, queries: caseQueries, directory: directoryCache, clock, options: { timeZone } }),
     publications,

@@ -7,6 +7,7 @@ import type { ShortNumberSearch } from '../../domain/case-search.js'
 import { dayText } from '../../domain/dates.js'
 import { handBackText } from '../../domain/case-hand-backs.js'
 import { presentStaffCaseSummary } from './cases.js'
+import type { MergeChoice, MergeReason } from '../../services/cases/merge-choices.js'
 
 /** A line of the console's inbox: the staff summary plus names, the deadline in words and similar messages. */
 export const presentInboxRow = (row: InboxRow) => ({
@@ -48,7 +49,38 @@ export const presentDeputyChoice = (d: DeputyChoice, timeZone: string, now: Date
   openCases: d.openCases,
   topical: d.topical,
   recommended: d.recommended,
-  handedBack: d.handBack ? { at: d.handBack.at.toISOString(), note: d.handBack.note, text: handBackText(d.handBack, timeZone, now) } : null,
+  handedBack: handedBack(d, timeZone, now),
+})
+
+/**
+ * What a deputy who gave up the message(s) did, in words, each message's hand-back said in turn
+ * ("刚把留言 20261204-0002 交回：…；12月3日曾把留言 … 交回：…"); `at` and `note` are those of the latest.
+ */
+function handedBack(d: DeputyChoice, timeZone: string, now: Date) {
+  if (!d.handBacks.length) return null
+  const latest = d.handBacks.reduce((a, b) => (b.handBack.at > a.handBack.at ? b : a))
+  return {
+    at: latest.handBack.at.toISOString(),
+    note: latest.handBack.note,
+    tickets: d.handBacks.flatMap((h) => (h.ticket ? [h.ticket] : [])),
+    text: d.handBacks.map((h) => handBackText(h.handBack, timeZone, now, h.ticket)).join('；'),
+  }
+}
+
+const MERGE_REASON_WORDS: Record<MergeReason, string> = {
+  hot_issue: '热点问题里与本条是同一个问题',
+  similar: '内容相近',
+  found: '按编号或内容找到',
+}
+
+/** A message the 合并 dialog offers, with why it is offered ("热点问题里与本条是同一个问题，内容相近"). */
+export const presentMergeChoice = (m: MergeChoice) => ({
+  id: m.case.id,
+  ticket: m.case.ticket,
+  excerpt: m.case.text.slice(0, 60),
+  createdAt: m.case.createdAt.toISOString(),
+  reasons: m.reasons,
+  why: m.reasons.map((r) => MERGE_REASON_WORDS[r]).join('，'),
 })
 
 const EXPORT_HEADER = ['留言编号', '提交时间', '状态', '期限提示', '办理期限', '主题', '联络站或人大办', '代表', '满意度（1–5）', '留言内容']

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Clock } from '../../clock.js'
 import { BigramTable } from '../../domain/hot-issue-clusters.js'
-import { DEFAULT_SPIKE, groupHotIssues, spikingIssues, type HotIssue, type SpikeRule } from '../../domain/hot-issues.js'
+import { DEFAULT_SPIKE, groupHotIssues, spikingIssues, type HotIssue, type HotIssueCase, type SpikeRule } from '../../domain/hot-issues.js'
 import type { OutboxMessage, Store } from '../../store/ports.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 import type { CaseQueries } from '../cases/case-queries.js'
@@ -63,6 +63,21 @@ export class HotIssueService {
     const issues = groupHotIssues(cases, { from, to, limit: 50, bigrams: this.bigrams() })
     const name = await namer(this.directory)
     return { from, to, issues: issues.map((i) => named(i, name)) }
+  }
+
+  /**
+   * The other messages 热点问题 shows as one issue with this one: over the list's own window (the
+   * last windowDays) and within what this staff member may see, as the page groups them; empty
+   * when it stands alone. Grouping goes place by place, so only this message's place is grouped.
+   */
+  async issueOf(staff: StaffPrincipal, c: Pick<HotIssueCase, 'id' | 'communityId' | 'districtId'>): Promise<string[]> {
+    const to = this.clock.now()
+    const from = new Date(to.getTime() - this.options.windowDays * DAY)
+    const cases = await this.store.cases.listForHotIssues(await this.queries.scopedFilter(staff, { from, to }), to)
+    const place = (x: Pick<HotIssueCase, 'communityId' | 'districtId'>) => x.communityId ?? x.districtId ?? '-'
+    const here = cases.filter((x) => place(x) === place(c))
+    const issue = groupHotIssues(here, { from, to, bigrams: this.bigrams() }).find((i) => i.caseIds.includes(c.id))
+    return issue ? issue.caseIds.filter((id) => id !== c.id) : []
   }
 
   /** Tells stations and offices of issues that spiked since the last run; how many were announced. */

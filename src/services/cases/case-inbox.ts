@@ -5,9 +5,9 @@ import { handBacks, type HandBack } from '../../domain/case-hand-backs.js'
 import { canSeeCase } from '../../domain/case-access.js'
 import { slaBadge, type SlaBadge } from '../../domain/sla-badge.js'
 import type { DeputyLevel } from '../../domain/directory.js'
-import { NotFoundError } from '../../errors.js'
+import { NotFoundError, UnprocessableError } from '../../errors.js'
 import type { Store } from '../../store/ports.js'
-import { officeName, type CaseFilters, type CaseQueries } from './case-queries.js'
+import { CASE_IDS_MAX, officeName, type CaseFilters, type CaseQueries } from './case-queries.js'
 import type { DirectoryCache, PreparedDirectory } from '../directory/directory-cache.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 import type { AuditTrail } from '../audit.js'
@@ -25,6 +25,18 @@ export interface InboxRow {
   similarCount: number
 }
 
+/**
+ * Deputies of other stations the assign dialog lists beyond the messages' own stations' (a
+ * district's organizer may reach hundreds): the rest are found by name.
+ */
+export const OTHER_STATIONS_SHOWN = 50
+
+/** The assign dialog's list, and how many more deputies of other stations a name would find. */
+export interface DeputyChoices {
+  items: DeputyChoice[]
+  more: number
+}
+
 export interface DeputyChoice {
   id: string
   code: string
@@ -36,8 +48,11 @@ export interface DeputyChoice {
   openCases: number
   /** Their topics include the case's. */
   topical: boolean
-  /** They gave this very message up themselves (转交), with their reason: the last time they did. */
-  handBack: HandBack | null
+  /**
+   * Each message of these they gave up themselves (转交), with their reason, the last time they did; the
+   * ticket names the message when several are assigned at once (null for the one message of the dialog).
+   */
+  handBacks: Array<{ ticket: string | null; handBack: HandBack }>
   /** Offered as a good choice (擅长此类问题): topical, and not one who gave it up. */
   recommended: boolean
 }
@@ -130,11 +145,24 @@ export class CaseInbox {
    * Deputies the caller may give this case to, found by name: the case's own station's
    * first, else any in the case's district within the caller's scope; each with their open
    * load and whether their topics include the case's. One who handed this message back (转交)
-   * comes last, with his reason, and is not recommended.
+   * comes last, with his reason, and is not recommended. `together` names the other messages
+   * assigned with it at once (批量分派): their own stations' deputies come first too, and a
+   * deputy who handed back any of them says which. The own stations' deputies and those who
+   * handed one back are always listed; other stations' fill the list to OTHER_STATIONS_SHOWN,
+   * the rest (`more`) are found by name.
    */
-  async deputyChoices(staff: StaffPrincipal, caseId: string, q?: string): Promise<DeputyChoice[]> {
-    const c = await this.store.cases.get(caseId)
-    if (!c || !canSeeCase(await this.directory.caseViewer(staff), c)) throw new NotFoundError('留言不存在')
+  async deputyChoices(staff: StaffPrincipal, caseId: string, q?: string, together: string[] = []): Promise<DeputyChoices> {
+    const viewer = await this.directory.caseViewer(staff)
+    const others = [...new Set(together)].filter((id) => id !== caseId)
+    if (others.length >= CASE_IDS_MAX)
+      throw new UnprocessableError(`一次最多分派 ${CASE_IDS_MAX} 条留言，请分几次分派`, [{ path: 'query.together', message: `最多 ${CASE_IDS_MAX} 条` }])
+    const cases: CaseRecord[] = []
+    for (const id of [caseId, ...others]) {
+      const found = await this.store.cases.get(id)
+      if (!found || !canSeeCase(viewer, found)) throw new NotFoundError('留言不存在')
+      cases.push(found)
+    }
+    const c = cases[0]
     const prepared = await this.directory.prepared()
     const district = c.handlingDistrictId ?? c.districtId
     const scope = await this.directory.scopeOf(staff)
@@ -143,28 +171,39 @@ export class CaseInbox {
       if (scope.kind === 'regions' && !scopeHasStation(scope, prepared.stations.get(stationId))) return false
       return !district || c.stationId === stationId || (await this.directory.stationWithin(stationId, [district]))
     }
+    const own = new Set(cases.map((x) => x.stationId).filter((s): s is string => !!s))
     const stations: string[] = []
     for (const id of prepared.stations.keys()) if (await inScope(id)) stations.push(id)
-    // The case's own station first: its deputies know the place.
-    stations.sort((a, b) => Number(b === c.stationId) - Number(a === c.stationId))
+    // The messages' own stations first: their deputies know the place.
+    stations.sort((a, b) => Number(own.has(b)) - Number(own.has(a)))
     const seen = new Set<string>()
     const ids: string[] = []
+    const ownDeputies = new Set<string>()
     for (const s of stations) {
       for (const id of prepared.deputiesByStation.get(s) ?? []) {
         if (seen.has(id)) continue
         seen.add(id)
+        if (own.has(s)) ownDeputies.add(id)
         const name = prepared.deputies.get(id)?.name ?? ''
         if (!q || name.includes(q)) ids.push(id)
       }
     }
-    const chosen = ids.slice(0, 50)
-    const [loads, events] = await Promise.all([this.store.cases.deputyLoads(chosen), this.store.cases.events(c.id)])
-    // Who gave this message up, and why: said beside their names, and listed after the others.
-    const gaveUp = handBacks(events)
-    const choices = chosen.map((id) => {
+    // Who gave these messages up, and why: read before the list is cut, so that they are never cut off.
+    const gaveUp = new Map<string, Array<{ ticket: string | null; handBack: HandBack }>>()
+    for (const x of cases)
+      for (const [id, handBack] of handBacks(await this.store.cases.events(x.id)))
+        gaveUp.set(id, [...(gaveUp.get(id) ?? []), { ticket: others.length ? x.ticket : null, handBack }])
+    // The others fill the list to OTHER_STATIONS_SHOWN; those who handed one back come last.
+    const kept = ids.filter((id) => !gaveUp.has(id))
+    const near = kept.filter((id) => ownDeputies.has(id))
+    const far = kept.filter((id) => !ownDeputies.has(id))
+    const roomFar = Math.max(0, OTHER_STATIONS_SHOWN - near.length)
+    const chosen = [...near, ...far.slice(0, roomFar), ...ids.filter((id) => gaveUp.has(id))]
+    const loads = await this.store.cases.deputyLoads(chosen)
+    const items = chosen.map((id) => {
       const d = prepared.deputies.get(id)!
       const topical = d.topics.includes(c.topic)
-      const handBack = gaveUp.get(id) ?? null
+      const handedBack = gaveUp.get(id) ?? []
       return {
         id,
         code: d.code,
@@ -174,11 +213,11 @@ export class CaseInbox {
         topics: d.topics,
         openCases: loads[id] ?? 0,
         topical,
-        handBack,
-        recommended: topical && !handBack,
+        handBacks: handedBack,
+        recommended: topical && !handedBack.length,
       }
     })
-    return choices.sort((a, b) => Number(!!a.handBack) - Number(!!b.handBack))
+    return { items, more: Math.max(0, far.length - roomFar) }
   }
 
   private async rows(cases: CaseRecord[], staff: StaffPrincipal, withSimilar: boolean, held?: PreparedDirectory): Promise<InboxRow[]> {

@@ -3,23 +3,25 @@ import type { AuthService } from '../../../services/accounts/auth.js'
 import type { Clock } from '../../../clock.js'
 import type { CaseDashboardService } from '../../../services/cases/case-dashboard.js'
 import type { CaseInbox } from '../../../services/cases/case-inbox.js'
+import type { MergeChoices } from '../../../services/cases/merge-choices.js'
 import { requireStaff } from '../../middleware/auth.js'
-import { inboxSheetStream, presentDeputyChoice } from '../../presenters/case-inbox.js'
+import { inboxSheetStream, presentDeputyChoice, presentMergeChoice, presentNumberSearch } from '../../presenters/case-inbox.js'
 import type { StaffState } from '../../state.js'
 import { parse } from '../../validate.js'
-import { caseExportQuery, deputyChoicesQuery } from './console-schemas.js'
+import { caseExportQuery, deputyChoicesQuery, mergeChoicesQuery } from './console-schemas.js'
 import { caseIdParam } from './schemas.js'
 
 export interface ConsoleCaseRoutesDeps {
   auth: AuthService
   inbox: CaseInbox
+  mergeChoices: MergeChoices
   dashboard: CaseDashboardService
   clock: Clock
   timeZone: string
 }
 
 /** What the console needs beyond the case API: the export of a filtered list, the deputy picker, the dashboard. Scoped like the case list. */
-export function consoleCaseRoutes({ auth, inbox, dashboard, clock, timeZone }: ConsoleCaseRoutesDeps) {
+export function consoleCaseRoutes({ auth, inbox, mergeChoices, dashboard, clock, timeZone }: ConsoleCaseRoutesDeps) {
   const router = new Router<StaffState>({ prefix: '/api/admin' })
   router.use(requireStaff(auth))
 
@@ -33,12 +35,25 @@ export function consoleCaseRoutes({ auth, inbox, dashboard, clock, timeZone }: C
     ctx.body = await inboxSheetStream(rows, timeZone)
   })
 
-  /** Whom this case can be given to, by name, with each deputy's open load and topics. */
+  /** Whom this case (and those assigned with it, `together`) can be given to, by name, with each deputy's open load and topics. */
   router.get('/cases/:id/deputy-choices', async (ctx) => {
     const { id } = parse(caseIdParam, ctx.params, 'params')
-    const { q } = parse(deputyChoicesQuery, ctx.query, 'query')
+    const { q, together } = parse(deputyChoicesQuery, ctx.query, 'query')
     const now = clock.now()
-    ctx.body = { items: (await inbox.deputyChoices(ctx.state.staff, id, q)).map((d) => presentDeputyChoice(d, timeZone, now)) }
+    const { items, more } = await inbox.deputyChoices(ctx.state.staff, id, q, together)
+    ctx.body = {
+      items: items.map((d) => presentDeputyChoice(d, timeZone, now)),
+      more,
+      moreText: more ? `其他联络站还有 ${more} 位代表没有列出，请输入姓名查找` : null,
+    }
+  })
+
+  /** What 与相似留言合并 offers: the messages 热点问题 groups with this one and those alike, or those a number finds. */
+  router.get('/cases/:id/merge-choices', async (ctx) => {
+    const { id } = parse(caseIdParam, ctx.params, 'params')
+    const { q } = parse(mergeChoicesQuery, ctx.query, 'query')
+    const found = await mergeChoices.forCase(ctx.state.staff, id, q)
+    ctx.body = { items: found.items.map(presentMergeChoice), numberSearch: found.numberSearch && presentNumberSearch(found.numberSearch) }
   })
 
   router.get('/dashboard/cases', requireStaff(auth, 'organizer', 'admin'), async (ctx) => {

@@ -55,7 +55,7 @@ export const mergeBody = z.strictObject({ intoCaseId: caseId, note: longText().m
 
 const isoDateTime = z.iso.datetime({ offset: true, error: '时间应为带时区的 ISO 8601 格式' })
 /** `ids=a,b` or `ids=a&ids=b`; how many one list may name is the service's rule (CASE_IDS_MAX, a 422). */
-const caseIdList = z.preprocess(
+export const caseIdList = z.preprocess(
   (v) =>
     typeof v === 'string' || Array.isArray(v)
       ? [v]

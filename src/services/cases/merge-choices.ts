@@ -1,0 +1,69 @@
+import { OPEN_STATUSES, type CaseRecord } from '../../domain/case.js'
+import { canSeeCase } from '../../domain/case-access.js'
+import type { ShortNumberSearch } from '../../domain/case-search.js'
+import { NotFoundError } from '../../errors.js'
+import type { Store } from '../../store/ports.js'
+import type { StaffPrincipal } from '../accounts/principal.js'
+import type { HotIssueService } from '../analysis/hot-issues.js'
+import type { CaseQueries } from './case-queries.js'
+
+/** Why a message is offered to merge into: alike in words, one hot issue with this one, or found by its number. */
+export type MergeReason = 'hot_issue' | 'similar' | 'found'
+
+export interface MergeChoice {
+  case: CaseRecord
+  reasons: MergeReason[]
+}
+
+export interface MergeChoicesDeps {
+  store: Pick<Store, 'cases'>
+  queries: Pick<CaseQueries, 'viewerOf' | 'similarTo' | 'staffCases' | 'shortNumberSearch'>
+  hotIssues: Pick<HotIssueService, 'issueOf'>
+}
+
+/** Messages a search by number or words lists at most. */
+const FOUND_MAX = 20
+
+/**
+ * What 与相似留言合并 offers: without a search, the messages 热点问题 groups with this one and those
+ * alike in words; with one (a number such as 0001, a ticket, or words), the open messages it finds.
+ * Only open messages not merged elsewhere, and only those the staff member may see: the merge
+ * itself refuses any other (留言不存在, or merge_target_closed).
+ */
+export class MergeChoices {
+  private readonly store: Pick<Store, 'cases'>
+  private readonly queries: MergeChoicesDeps['queries']
+  private readonly hotIssues: MergeChoicesDeps['hotIssues']
+
+  constructor(deps: MergeChoicesDeps) {
+    ;({ store: this.store, queries: this.queries, hotIssues: this.hotIssues } = deps)
+  }
+
+  async forCase(staff: StaffPrincipal, caseId: string, q?: string): Promise<{ items: MergeChoice[]; numberSearch: ShortNumberSearch | null }> {
+    const viewer = await this.queries.viewerOf(staff)
+    const c = await this.store.cases.get(caseId)
+    if (!c || !canSeeCase(viewer, c)) throw new NotFoundError('留言不存在')
+    const mergeable = (x: CaseRecord | null): x is CaseRecord =>
+      !!x && x.id !== c.id && OPEN_STATUSES.includes(x.status) && !x.mergedInto && canSeeCase(viewer, x)
+
+    const [similar, grouped] = await Promise.all([this.queries.similarTo(c, staff), this.hotIssues.issueOf(staff, c)])
+    const reasons = new Map<string, MergeReason[]>()
+    const because = (id: string, reason: MergeReason) => reasons.set(id, [...(reasons.get(id) ?? []), reason])
+    for (const id of grouped) because(id, 'hot_issue')
+    for (const s of similar) because(s.case.id, 'similar')
+
+    let cases: CaseRecord[]
+    if (q) {
+      cases = (await this.queries.staffCases(staff, { q, open: true }, { limit: FOUND_MAX })).items
+      for (const x of cases) because(x.id, 'found')
+    } else {
+      // The hot issue's members first, in the order it lists them (oldest first), then the alike by likeness.
+      const known = new Map(similar.map((s) => [s.case.id, s.case]))
+      cases = await Promise.all([...reasons.keys()].map(async (id) => known.get(id) ?? this.store.cases.get(id))).then((all) => all.filter((x) => !!x))
+    }
+    return {
+      items: cases.filter(mergeable).map((x) => ({ case: x, reasons: reasons.get(x.id) ?? [] })),
+      numberSearch: this.queries.shortNumberSearch(q),
+    }
+  }
+}
