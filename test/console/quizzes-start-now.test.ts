@@ -23,8 +23,8 @@ describe('console: a new quiz starts now by the server’s clock', function () {
     await page.getByRole('button', { name: '新建竞赛' }).click()
     const dialog = page.locator('.t-dialog')
     await dialog.locator('.t-input input').first().fill('代表法知识竞赛')
-    expect(await dialog.getByLabel('开始时间').inputValue(), 'no start: it opens when saved').to.equal('')
-    await dialog.getByText('不填表示马上开始').waitFor()
+    expect(await dialog.getByLabel('开始时间').inputValue(), 'no start: it opens when published').to.equal('')
+    await dialog.getByText('不填表示发布时开始').waitFor()
     // The end offered is the close of an office day two weeks on (as a survey's), not this minute two weeks on.
     const inTwoWeeks = officeDayAfter(story.app.clock.now().getTime() + 10 * 60_000, 14, story.app.liaison.config.business.timeZone)
     expect(await dialog.getByLabel('结束时间').inputValue()).to.equal(`${inTwoWeeks} 17:00`)

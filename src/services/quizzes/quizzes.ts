@@ -165,7 +165,11 @@ export class QuizService {
     return saved
   }
 
-  /** Publishes a draft: from its opening time participants find it. Audited. */
+  /**
+   * Publishes a draft: from its opening time participants find it. A start already past (the time
+   * the draft was saved, when none was given) becomes now, as a survey's does: nobody could take a
+   * draft, and a quiz saved on Monday and published on Friday opened on Friday. Audited.
+   */
   async publish(staff: StaffPrincipal, id: string): Promise<QuizRecord> {
     const quiz = await this.manageable(staff, id)
     if (!quiz.draft) throw new ConflictError('已经发布过了', [], 'already_published')
@@ -175,7 +179,7 @@ export class QuizService {
     const now = this.clock.now()
     checkOffered(quiz.audience)
     checkNotOver(quiz.closesAt, now)
-    const saved = await this.store.quizzes.update({ ...quiz, draft: false, updatedAt: now })
+    const saved = await this.store.quizzes.update({ ...quiz, draft: false, opensAt: quiz.opensAt < now ? now : quiz.opensAt, updatedAt: now })
     // Its audience hears of it when it is published (just after the update; dedupe keys keep it to once).
     const notices = quizNotices(saved, await quizAudience(this.store, saved), now, this.settings.timeZone)
     if (notices.length) await this.store.outbox.enqueue(notices)
