@@ -108,9 +108,9 @@ export type ImportedStaff = ParsedDirectoryFile['staff'][number]
 export interface ExistingDirectory {
   regions: Region[]
   stations: Station[]
-  units: Array<{ id: string; code: string }>
-  deputies: Array<{ id: string; code: string }>
-  staff: Array<{ id: string; username: string }>
+  units: Array<{ id: string; code: string; name?: string }>
+  deputies: Array<{ id: string; code: string; name?: string }>
+  staff: Array<{ id: string; username: string; name?: string }>
 }
 
 export type ImportCheck = { ok: true; file: ParsedDirectoryFile; warnings: string[] } | { ok: false; problems: ErrorDetail[] }
@@ -254,19 +254,20 @@ function uniqueWithin<T>(items: T[], list: string, keyOf: (item: T) => string, l
 
 function notTakenInStore<T extends { id: string }, K extends keyof T & string>(
   items: T[],
-  existing: Array<{ id: string } & Partial<Record<K, unknown>>>,
+  existing: Array<{ id: string; name?: string } & Partial<Record<K, unknown>>>,
   list: string,
   field: K,
   label: string,
   problem: Problem,
 ) {
-  const ownerOf = new Map(existing.map((e) => [e[field] as unknown as string, e.id]))
+  const ownerOf = new Map(existing.map((e) => [e[field] as unknown as string, e]))
   const writtenIds = new Set(items.map((item) => item.id))
   items.forEach((item, i) => {
     const owner = ownerOf.get(item[field] as unknown as string)
-    // Taken by a record this file does not rewrite: two records would share it.
-    if (owner !== undefined && owner !== item.id && !writtenIds.has(owner)) {
-      problem(`${list}[${i}].${field}`, `"${String(item[field])}" 已被${label} "${owner}" 使用`)
+    // Taken by a record this file does not rewrite: two records would share it. Named as the clerk
+    // knows it (已被代表“张伟”使用), not by its id.
+    if (owner !== undefined && owner.id !== item.id && !writtenIds.has(owner.id)) {
+      problem(`${list}[${i}].${field}`, `"${String(item[field])}" 已被${label}“${owner.name ?? owner.id}”使用`)
     }
   })
 }

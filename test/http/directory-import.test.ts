@@ -90,7 +90,7 @@ describe('directory import over HTTP', () => {
       deputies: [{ id: 'dp0100', code: 'DP0001', name: '新代表', level: 'city', stationIds: ['st001'], topics: [], dutyDates: [] }],
     })
     expect(answer.status).to.equal(422)
-    expect(answer.body.error.details).to.deep.equal([{ path: 'deputies[0].code', message: '"DP0001" 已被代表 "dp0001" 使用' }])
+    expect(answer.body.error.details).to.deep.equal([{ path: 'deputies[0].code', message: '"DP0001" 已被代表“张伟”使用' }])
   })
 
   it('takes duty dates per station: plain dates for a deputy of one station, dutyByStation for several, plain dates for several at each with a warning', async () => {
