@@ -32,6 +32,15 @@ function handler(h) {
   return [h.station, h.deputy && h.deputy + ' 代表', h.office].filter(Boolean).join(' ')
 }
 
+/**
+ * A step as one line: the server's words for her ("您的评价：2 分") and the note she may read, as
+ * one sentence ("您的评价：2 分，灯还是不亮"), as the chat says it (residentStepLine on the server).
+ */
+function stepLine(e) {
+  if (!e.note) return e.label
+  return e.label + (e.label.indexOf('：') >= 0 ? '，' : '：') + e.note
+}
+
 function oneCase(c, i) {
   const lines = [i + 1 + '. 编号 ' + c.ticket + '（' + c.statusLabel + '）', '   提交时间：' + at(c.createdAt)]
   if (c.topic) lines.push('   类别：' + c.topic)
@@ -44,7 +53,7 @@ function oneCase(c, i) {
   if (c.rating !== null && c.rating !== undefined) lines.push('   我的评价：' + c.rating + ' 分' + (c.ratingComment ? '，' + c.ratingComment : ''))
   if (c.timeline && c.timeline.length) {
     lines.push('   办理经过：')
-    c.timeline.forEach((e) => lines.push('     ' + at(e.at) + ' ' + e.label + (e.note ? '：' + e.note : '')))
+    c.timeline.forEach((e) => lines.push('     ' + at(e.at) + ' ' + stepLine(e)))
   }
   return lines
 }

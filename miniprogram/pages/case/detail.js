@@ -35,6 +35,8 @@ function view(c) {
     canWithdrawConsent: c.publicConsent === true,
     reopenUntilText: reopen && reopen.allowed ? '可以在 ' + reopen.untilText + '申请重新办理' : '',
     reopenRefusal: reopen && !reopen.allowed ? reopen.refusal : '',
+    // Where 再写一条留言 sends it, said before she taps: the deputy she wrote to, or by her place.
+    writeAgainText: c.writeAgainTo ? '新的留言会送给 ' + c.writeAgainTo.deputyName + ' 代表。' : '新的留言会按您选的地方，送到那里的代表联络站。',
     waitingText: withdrawable ? '办理中，' + handler + '会在 ' + c.replyByText + ' 答复您' : '',
   })
 }
@@ -148,9 +150,14 @@ Page({
     })
   },
 
-  /** Past the window: a new message, written afresh (her place is remembered on the form). */
+  /**
+   * Past the window: a new message, written afresh. To the deputy she wrote to by name while they
+   * are in office (the server says by which code, as a deputy card opens the form); otherwise the
+   * form goes by her place, which it remembers.
+   */
   writeAgain() {
-    wx.navigateTo({ url: '/pages/case/new' })
+    const to = this.data.c && this.data.c.writeAgainTo
+    wx.navigateTo({ url: '/pages/case/new' + (to ? '?deputyCode=' + encodeURIComponent(to.deputyCode) : '') })
   },
 
   withdraw() {

@@ -20,11 +20,11 @@ Page({
    * of defaults with 保存 under it would write over what he chose before.
    */
   load() {
-    this.setData({ loading: true, loadError: '' })
+    this.setData({ loading: true, loadError: '', errorStatus: 0 })
     return this.deputies
       .digestPreferences()
       .then((p) => this.show(p))
-      .catch((err) => this.setData({ loadError: err.message }))
+      .catch((err) => this.setData({ loadError: err.message, errorStatus: err.status || 0 }))
       .then(() => this.setData({ loading: false }))
   },
 

@@ -37,14 +37,14 @@ Page({
   },
 
   load(cursor) {
-    this.setData({ loading: true, error: '' })
+    this.setData({ loading: true, error: '', errorStatus: 0 })
     return this.deputies
       .handledCases(cursor, PAGE_SIZE)
       .then((page) => {
         const items = page.items.map(row)
         this.setData({ items: cursor ? this.data.items.concat(items) : items, nextCursor: page.nextCursor, more: Boolean(page.nextCursor) })
       })
-      .catch((err) => this.setData({ error: err.message }))
+      .catch((err) => this.setData({ error: err.message, errorStatus: err.status || 0 }))
       .then(() => this.setData({ loading: false }))
   },
 

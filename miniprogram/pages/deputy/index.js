@@ -48,7 +48,7 @@ Page({
 
   /** Not knowing who they are or what waits for them, the page says only that, with 再试一次: never the bind form to a bound deputy, never "nothing to do". */
   load() {
-    this.setData({ loading: true, error: '', loadError: '' })
+    this.setData({ loading: true, error: '', loadError: '', errorStatus: 0 })
     return this.deputies
       .me()
       .then((me) => {
@@ -57,7 +57,7 @@ Page({
         wx.setStorageSync('session.profile', me)
         if (me.deputy) return this.loadTasks()
       })
-      .catch((err) => this.setData({ loadError: err.message }))
+      .catch((err) => this.setData({ loadError: err.message, errorStatus: err.status || 0 }))
       .then(() => this.setData({ loading: false }))
   },
 

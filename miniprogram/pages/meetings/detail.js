@@ -45,14 +45,14 @@ Page({
   },
 
   load() {
-    this.setData({ loading: true, error: '' })
+    this.setData({ loading: true, error: '', errorStatus: 0 })
     return this.meetings
       .detail(this.meetingId)
       .then((m) => this.setData({ m: view(m) }))
       .catch((err) => {
         // A resident with a public seat opens a change or cancel notice here: their places, with each meeting's state, are on the list page.
         if (err.code === 'not_a_deputy') return wx.redirectTo({ url: '/pages/meetings/index' })
-        this.setData({ error: err.message })
+        this.setData({ error: err.message, errorStatus: err.status || 0 })
       })
       .then(() => this.setData({ loading: false }))
   },

@@ -14,11 +14,11 @@ Page({
 
   /** The meeting; once it is on the screen, loading it again (after registering) leaves it there. */
   load() {
-    if (!this.data.m) this.setData({ loading: true, error: '' })
+    if (!this.data.m) this.setData({ loading: true, error: '', errorStatus: 0 })
     return this.meetings
       .publicMeeting(this.meetingId)
       .then((m) => this.setData({ m: Object.assign({}, m, { when: when.dayTime(m.startAt) + ' 至 ' + when.clock(m.endAt) }) }))
-      .catch((err) => this.setData({ error: err.message }))
+      .catch((err) => this.setData({ error: err.message, errorStatus: err.status || 0 }))
       .then(() => this.setData({ loading: false }))
   },
 

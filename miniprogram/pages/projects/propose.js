@@ -29,11 +29,11 @@ Page({
 
   /** The 征集须知 to agree to: without it the form could not be sent, so it is not shown. */
   load() {
-    this.setData({ loading: true, loadError: '' })
+    this.setData({ loading: true, loadError: '', errorStatus: 0 })
     return this.service
       .cycles()
       .then((answer) => this.setData({ consent: answer.consent }))
-      .catch((err) => this.setData({ loadError: err.message }))
+      .catch((err) => this.setData({ loadError: err.message, errorStatus: err.status || 0 }))
       .then(() => this.setData({ loading: false }))
   },
 

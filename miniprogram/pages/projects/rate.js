@@ -18,7 +18,7 @@ Page({
   },
 
   load() {
-    this.setData({ loading: true, loadError: '' })
+    this.setData({ loading: true, loadError: '', errorStatus: 0 })
     return this.service
       .toRate()
       .then((answer) => {
@@ -36,7 +36,7 @@ Page({
         }
         this.setData({ projects: projects })
       })
-      .catch((err) => this.setData({ loadError: err.message }))
+      .catch((err) => this.setData({ loadError: err.message, errorStatus: err.status || 0 }))
       .then(() => this.setData({ loading: false }))
   },
 

@@ -41,6 +41,8 @@ function resultView(r) {
 
 /** A start refused for good (ended, not open yet, attempts used up, not for this person): tapping again cannot help. */
 const FINAL_REFUSALS = [403, 404, 409]
+/** A quiz refused for good (not there, not hers): the page offers 返回首页 (components/load-failed). */
+const FINAL_PAGE = [403, 404, 410]
 
 /** Why a quiz cannot be taken, from the backend's refusal to start it. */
 function notOpenText(err) {
@@ -82,7 +84,7 @@ Page({
   /** The first look at the quiz, and 再试一次 after it could not come. */
   load() {
     this.asked = false
-    this.setData({ loading: true, error: '', closedText: '' })
+    this.setData({ loading: true, error: '', errorStatus: 0, closedText: '' })
     return this.refresh().then(() => this.setData({ loading: false }))
   },
 
@@ -100,7 +102,7 @@ Page({
         this.setData({ quiz: Object.assign({}, quiz, { deadline: '请在' + quiz.closesText + '答题', minutes: Math.round(quiz.timeLimitSeconds / 60) }) })
         if (quiz.openAttemptId && this.data.stage === 'intro') return this.quizzes.attempt(quiz.openAttemptId).then((p) => this.showPaper(p))
       })
-      .catch((err) => this.setData({ error: err.message }))
+      .catch((err) => this.setData({ error: err.message, errorStatus: err.status || 0 }))
   },
 
   /**
@@ -114,7 +116,12 @@ Page({
     return this.quizzes
       .start(this.quizId)
       .then(() => this.refresh())
-      .catch((err) => this.setData({ closedText: notOpenText(err) }))
+      .catch((err) => {
+        // Not there (deleted, 404) or not hers (403): said as a refusal with 返回首页, which a
+        // state line with nothing to tap was not; ended or not open yet stays a state line.
+        if (FINAL_PAGE.indexOf(err.status) >= 0) return this.setData({ error: err.message, errorStatus: err.status })
+        this.setData({ closedText: notOpenText(err) })
+      })
   },
 
   /**

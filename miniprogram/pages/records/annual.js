@@ -11,7 +11,7 @@ Page({
   },
 
   load() {
-    this.setData({ loading: true, error: '' })
+    this.setData({ loading: true, error: '', errorStatus: 0 })
     return recordsService(request)
       .mine(this.year)
       .then((r) =>
@@ -22,7 +22,7 @@ Page({
           total: r.points.total,
         }),
       )
-      .catch((err) => this.setData({ error: err.message }))
+      .catch((err) => this.setData({ error: err.message, errorStatus: err.status || 0 }))
       .then(() => this.setData({ loading: false }))
   },
 })

@@ -13,7 +13,7 @@ Page({
   },
 
   load() {
-    this.setData({ loading: true, error: '' })
+    this.setData({ loading: true, error: '', errorStatus: 0 })
     return this.records
       .openAppraisal(this.surveyId)
       .then((s) => {
@@ -28,7 +28,7 @@ Page({
         wx.removeStorageSync('appraisal.answers')
         this.show(carried && carried.surveyId === this.surveyId ? carried.answers : {})
       })
-      .catch((err) => this.setData({ error: err.message }))
+      .catch((err) => this.setData({ error: err.message, errorStatus: err.status || 0 }))
       .then(() => this.setData({ loading: false }))
   },
 

@@ -19,7 +19,7 @@ Page({
 
   load(year) {
     this.askedYear = year
-    this.setData({ loading: true, error: '' })
+    this.setData({ loading: true, error: '', errorStatus: 0 })
     return Promise.all([this.records.mine(year), this.records.activities()])
       .then(([r, list]) =>
         this.setData({
@@ -38,7 +38,7 @@ Page({
           })),
         }),
       )
-      .catch((err) => this.setData({ error: err.message }))
+      .catch((err) => this.setData({ error: err.message, errorStatus: err.status || 0 }))
       .then(() => this.setData({ loading: false }))
   },
 

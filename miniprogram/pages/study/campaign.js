@@ -28,11 +28,11 @@ Page({
 
   /** The campaign; shown once, it stays on the screen while it is loaded again. */
   load() {
-    if (!this.data.c) this.setData({ loading: true, error: '' })
+    if (!this.data.c) this.setData({ loading: true, error: '', errorStatus: 0 })
     return this.study
       .campaign(this.campaignId)
       .then((c) => this.setData({ c: view(c) }))
-      .catch((err) => this.setData({ error: err.message }))
+      .catch((err) => this.setData({ error: err.message, errorStatus: err.status || 0 }))
       .then(() => this.setData({ loading: false }))
   },
 

@@ -15,7 +15,7 @@ Page({
   },
 
   load() {
-    this.setData({ loading: true, error: '' })
+    this.setData({ loading: true, error: '', errorStatus: 0 })
     return this.study
       .item(this.itemId)
       .then((item) =>
@@ -24,7 +24,7 @@ Page({
           nodes: toNodes(item.body, config.apiBase),
         }),
       )
-      .catch((err) => this.setData({ error: err.message }))
+      .catch((err) => this.setData({ error: err.message, errorStatus: err.status || 0 }))
       .then(() => this.setData({ loading: false }))
   },
 

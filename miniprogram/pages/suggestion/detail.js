@@ -67,10 +67,10 @@ Page({
   },
 
   load() {
-    this.setData({ loading: true, error: '' })
+    this.setData({ loading: true, error: '', errorStatus: 0 })
     return Promise.all([this.suggestions.detail(this.id), this.me()])
       .then(([s, me]) => this.setData({ s: viewOf(s, me) }))
-      .catch((err) => this.setData({ error: err.message }))
+      .catch((err) => this.setData({ error: err.message, errorStatus: err.status || 0 }))
       .then(() => this.setData({ loading: false }))
   },
 

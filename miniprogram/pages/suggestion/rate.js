@@ -22,11 +22,11 @@ Page({
 
   /** What 不满意 does depends on the round: without the suggestion the page cannot say it, so it asks for nothing. */
   load() {
-    this.setData({ loading: true, loadError: '' })
+    this.setData({ loading: true, loadError: '', errorStatus: 0 })
     return this.suggestions
       .detail(this.id)
       .then((s) => this.setData({ title: s.title, round: s.round }))
-      .catch((err) => this.setData({ loadError: err.message }))
+      .catch((err) => this.setData({ loadError: err.message, errorStatus: err.status || 0 }))
       .then(() => this.setData({ loading: false }))
   },
 

@@ -57,7 +57,7 @@ Page({
   },
 
   load() {
-    this.setData({ loading: true, canLoad: true, error: '' })
+    this.setData({ loading: true, canLoad: true, error: '', errorStatus: 0 })
     return this.surveys
       .open(this.ref)
       .then((s) => {
@@ -75,7 +75,7 @@ Page({
         })
         this.show({})
       })
-      .catch((err) => this.setData({ error: err.message }))
+      .catch((err) => this.setData({ error: err.message, errorStatus: err.status || 0 }))
       .then(() => this.setData({ loading: false }))
   },
 

@@ -176,22 +176,32 @@ const presentReopenOffer = (offer: ReopenOffer | null, { timeZone, now }: Readin
   }
 
 /**
+ * Where a new message about the same thing goes (再写一条留言): to the deputy she wrote to by name
+ * while they are in office, by the public code on their poster and card (what the form takes) and
+ * the name her page already shows; null otherwise, and the form goes by her place.
+ */
+const presentWriteAgainTo = (d: CaseDetail) => (d.addressedDeputy?.inOffice ? { deputyCode: d.addressedDeputy.code, deputyName: d.addressedDeputy.name } : null)
+
+/**
  * A resident's own message: where it stands, its deadlines and the steps of its timeline in her
  * words; `reopen` whether and until when she may ask for it to be handled again (the chat, which
- * asks the workflow itself, passes none).
+ * asks the workflow itself, passes none); `writeAgainTo` where a new message about it would go.
  */
 export const presentResidentCase = (d: CaseDetail, at: ReadingTime, reopen: ReopenOffer | null = null) => ({
   ...residentCaseShape(d, residentDeadlineTexts(d.case, at), (e) => presentResidentEvent(e, d.timelineNames)),
   statusLabel: residentStatusWords(d.case),
   reopen: presentReopenOffer(reopen, at),
+  writeAgainTo: presentWriteAgainTo(d),
 })
 
 /**
  * A resident's message in her copy of her data (导出): the office's record as it is kept (the
- * office's status, labels and deadline texts), with the phone number she gave and when it ended.
+ * office's status and deadline texts), with the phone number she gave and when it ended. Its steps
+ * are worded as her message's page words them ("已交给张伟代表办理", not 分派代表): the copy is hers
+ * to read, and the same step should not read two ways; each step's `type` keeps the office's code.
  */
 export const presentExportedCase = (d: CaseDetail, phone: string | null, at: ReadingTime) => ({
-  ...residentCaseShape(d, deadlineTexts(d.case, at), (e) => presentEvent(e, residentReads(e), d.timelineNames)),
+  ...residentCaseShape(d, deadlineTexts(d.case, at), (e) => presentResidentEvent(e, d.timelineNames)),
   phone,
   place: { regionId: d.case.regionId, communityId: d.case.communityId, districtId: d.case.districtId },
   closedAt: iso(d.case.closedAt),

@@ -1,6 +1,7 @@
 import type { Clock } from '../../clock.js'
 import { OPEN_STATUSES, STATUS_LABELS, type CaseEvent, type CaseRecord, type CaseStatus } from '../../domain/case.js'
 import { canSeeCase } from '../../domain/case-access.js'
+import { addressedDeputyId } from '../../domain/case-addressee.js'
 import { heldOnce, notHisNowText } from '../../domain/case-refusals.js'
 import { urgeStanding, type UrgeStanding } from '../../domain/case-urging.js'
 import { namedIds } from '../../domain/case-timeline.js'
@@ -47,6 +48,11 @@ export interface CaseDetail {
   /** Names of everyone and everything the timeline mentions, by "deputy:ID", "staff:ID", "station:ID", "office:ID". */
   timelineNames: Record<string, string>
   phoneMasked: string | null
+  /**
+   * The deputy she wrote to by name (addressedDeputyId), by the public code a new message to them
+   * takes and whether they are still in office; null when she wrote by place or to a station.
+   */
+  addressedDeputy: { code: string; name: string; inOffice: boolean } | null
 }
 
 /** The console's case page: the detail with what staff weigh it against and may do with it. */
@@ -320,8 +326,15 @@ export class CaseQueries {
       },
       timelineNames: await this.timelineNames(events, prepared),
       phoneMasked: c.anonymous || !c.phoneEnc ? null : maskPhone(this.cipher.decrypt(c.phoneEnc, c.id)),
+      addressedDeputy: addressee(c, events, prepared),
     }
   }
+}
+
+function addressee(c: CaseRecord, events: CaseEvent[], prepared: PreparedDirectory): CaseDetail['addressedDeputy'] {
+  const id = addressedDeputyId(c, events)
+  const deputy = id ? prepared.deputies.get(id) : undefined
+  return deputy ? { code: deputy.code, name: deputy.name, inOffice: deputy.active !== false } : null
 }
 
 /** The congress office of a district, or the city's ("city"). */
