@@ -1,3 +1,4 @@
+import { reactive, watch, type WatchSource } from 'vue'
 import { ApiError } from '../../api'
 import { describe } from './errors'
 
@@ -23,4 +24,17 @@ export function problemsAt<F extends string>(err: unknown, fields: Record<F, str
   const left = details.filter((d) => !names.some((f) => within(d.path, fields[f])))
   if (!(err instanceof ApiError) || !details.length) return { at, rest: describe(err) }
   return { at, rest: left.length ? describe(new ApiError(err.status, err.code, err.message, left)) : '' }
+}
+
+/**
+ * A form's problems by field, as its boxes show them: `at(f)` binds a form item's error status and
+ * words; `clearOn(source, ...fields)` takes those fields' words away when the source changes (a box
+ * changed is a problem answered; times judged together go together).
+ */
+export function useFieldProblems<F extends string>(fields: Record<F, string[]>) {
+  const problems = reactive(Object.fromEntries(Object.keys(fields).map((f) => [f, '']))) as Record<F, string>
+  const at = (f: F) => (problems[f] ? { status: 'error' as const, tips: problems[f] } : {})
+  const clearOn = (source: WatchSource | WatchSource[] | object, ...which: F[]) =>
+    watch(source as WatchSource, () => which.forEach((f) => (problems[f] = '')), { deep: true })
+  return { problems, at, clearOn }
 }
