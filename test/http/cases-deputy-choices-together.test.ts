@@ -113,4 +113,26 @@ describe('deputy choices for messages assigned together, and for a station with 
     const found = (await admin.get(`/api/admin/cases/${message.id}/deputy-choices?q=${encodeURIComponent('代表170号')}`)).body
     expect(found.items.map((d: Choice) => d.name)).to.deep.equal(['代表170号'])
   })
+
+  it("offers, for messages of two districts given together, the deputies of each message's own district", async () => {
+    await app.liaison.services.importer.import(
+      {
+        regions: [
+          { id: 'bd1', name: '大区', kind: 'district', parentId: null },
+          { id: 'bs1', name: '大一街道', kind: 'street', parentId: 'bd1' },
+        ],
+        stations: [
+          { id: 'bst1', code: 'BST1', name: '大一街道代表联络站', kind: 'community', address: '大一路1号', regionIds: ['bs1'], receptionDays: ['wed'] },
+        ],
+        deputies: [{ id: 'bd-1', code: 'BD1', name: '大一代表', level: 'township', topics: [], phone: null, dutyDates: [], stationIds: ['bst1'] }],
+      },
+      null,
+    )
+    const here = await write('建设路的路灯坏了')
+    const there = await write('大一街道的路灯也坏了', { regionId: 'bs1' })
+    const admin = await asAdmin(app)
+    const names = ((await admin.get(`/api/admin/cases/${here.id}/deputy-choices?together=${there.id}`)).body.items as Choice[]).map((d) => d.name)
+    expect(names, 'the second message’s own station, in another district').to.include('大一代表')
+    expect(names, 'and the first’s').to.include('张伟')
+  })
 })

@@ -164,14 +164,17 @@ export class CaseInbox {
     }
     const c = cases[0]
     const prepared = await this.directory.prepared()
-    const district = c.handlingDistrictId ?? c.districtId
+    // Every selected message's district, not the first's alone: messages of two districts given together
+    // each keep their own district's deputies on the list.
+    const districts = cases.map((x) => x.handlingDistrictId ?? x.districtId)
+    const anywhere = districts.some((d) => !d)
     const scope = await this.directory.scopeOf(staff)
+    const own = new Set(cases.map((x) => x.stationId).filter((s): s is string => !!s))
     const inScope = async (stationId: string) => {
       if (staff.role === 'station_staff') return staff.stationIds.includes(stationId)
       if (scope.kind === 'regions' && !scopeHasStation(scope, prepared.stations.get(stationId))) return false
-      return !district || c.stationId === stationId || (await this.directory.stationWithin(stationId, [district]))
+      return anywhere || own.has(stationId) || (await this.directory.stationWithin(stationId, [...new Set(districts as string[])]))
     }
-    const own = new Set(cases.map((x) => x.stationId).filter((s): s is string => !!s))
     const stations: string[] = []
     for (const id of prepared.stations.keys()) if (await inScope(id)) stations.push(id)
     // The messages' own stations first: their deputies know the place.
