@@ -2,6 +2,11 @@
 function accountService(request) {
   return {
     me: () => request('GET', '/api/mp/me'),
+    /**
+     * Signs in only one who already has an account (never makes one: reading needs none):
+     * their profile, or null. For pages anyone may read, such as the home page.
+     */
+    recognise: () => request.recognise(),
     /** code: from <button open-type="getPhoneNumber">, exchanged by the backend with WeChat. */
     addPhone: (code) => request('POST', '/api/mp/phone', { code: code }),
     /** results: wx.requestSubscribeMessage's answer, templateId → accept | reject … */

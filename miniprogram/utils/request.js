@@ -4,6 +4,9 @@
  * - The backend's address comes from config.js.
  * - The session token lives in storage; a call that needs a person logs in first
  *   (wx.login → POST /api/mp/login), and on a 401 logs in again and retries once.
+ * - Reading needs no account, and logging in makes one: a page that only wants to know
+ *   whether the person already has one asks recognise() (POST /api/mp/session/known),
+ *   which signs in only someone known and creates nothing.
  * - Creates carry an Idempotency-Key that the caller keeps across retries, so tapping
  *   提交 again after a dropped connection never makes a second message.
  * - Failures reject with { status, code, message, details }: the backend's own Chinese
@@ -14,6 +17,10 @@
 const config = require('../config')
 
 const TOKEN_KEY = 'session.token'
+const PROFILE_KEY = 'session.profile'
+// This install's WeChat user had no account when recognise() last asked: asking again on
+// every open would spend a WeChat login each time for nothing. A real login clears it.
+const UNKNOWN_KEY = 'session.unknown'
 const NETWORK_MESSAGE = '网络不通，请检查网络后重试'
 const SERVER_MESSAGE = '服务暂时不可用，请稍后再试'
 // A proxy in front of the backend refuses a big photo (413) with its own page, not our JSON:
@@ -80,10 +87,8 @@ function createRequest(wxApi, baseUrl) {
     return wxApi.getStorageSync ? wxApi.getStorageSync(TOKEN_KEY) || null : null
   }
 
-  /** One login at a time: pages that load together share it. */
-  function login() {
-    if (loggingIn) return loggingIn
-    loggingIn = new Promise(function (resolve, reject) {
+  function wxCode() {
+    return new Promise(function (resolve, reject) {
       wxApi.login({
         success: function (res) {
           resolve(res.code)
@@ -93,25 +98,66 @@ function createRequest(wxApi, baseUrl) {
         },
       })
     })
+  }
+
+  /** The session and the profile pages read, kept as every sign-in keeps them. */
+  function keep(session) {
+    wxApi.setStorageSync(TOKEN_KEY, session.token)
+    wxApi.setStorageSync(PROFILE_KEY, {
+      id: session.id,
+      roles: session.roles,
+      deputy: session.deputy,
+      consentVersion: session.consentVersion,
+      hasPhone: session.hasPhone,
+    })
+    wxApi.removeStorageSync && wxApi.removeStorageSync(UNKNOWN_KEY)
+    return session
+  }
+
+  /** One login at a time: pages that load together share it. */
+  function login() {
+    if (loggingIn) return loggingIn
+    loggingIn = wxCode()
       .then(function (code) {
         return send('POST', '/api/mp/login', { code: code }, {})
       })
-      .then(function (session) {
-        wxApi.setStorageSync(TOKEN_KEY, session.token)
-        wxApi.setStorageSync('session.profile', {
-          id: session.id,
-          roles: session.roles,
-          deputy: session.deputy,
-          consentVersion: session.consentVersion,
-          hasPhone: session.hasPhone,
-        })
-        return session
-      })
+      .then(keep)
     loggingIn.then(clear, clear)
     return loggingIn
 
     function clear() {
       loggingIn = null
+    }
+  }
+
+  let recognising = null
+  /**
+   * Signs in, quietly, only a person who already has an account: resolves with the stored
+   * profile when known, null when not (remembered for this install, so WeChat is not asked on
+   * every open) or when someone is signed in or was found unknown already. Rejects as a request
+   * does when WeChat or the network fails; nothing is remembered then, the next open asks again.
+   */
+  function recognise() {
+    if (recognising) return recognising
+    if (token() || wxApi.getStorageSync(PROFILE_KEY) || wxApi.getStorageSync(UNKNOWN_KEY)) return Promise.resolve(null)
+    recognising = wxCode()
+      .then(function (code) {
+        return send('POST', '/api/mp/session/known', { code: code }, {})
+      })
+      .then(function (answer) {
+        if (answer && answer.known) {
+          keep(answer)
+          return wxApi.getStorageSync(PROFILE_KEY)
+        }
+        // A login meanwhile (another page needed the person) made them known: nothing to remember.
+        if (!token()) wxApi.setStorageSync(UNKNOWN_KEY, true)
+        return null
+      })
+    recognising.then(clear, clear)
+    return recognising
+
+    function clear() {
+      recognising = null
     }
   }
 
@@ -170,11 +216,12 @@ function createRequest(wxApi, baseUrl) {
 
   function logout() {
     wxApi.removeStorageSync && wxApi.removeStorageSync(TOKEN_KEY)
-    wxApi.removeStorageSync && wxApi.removeStorageSync('session.profile')
+    wxApi.removeStorageSync && wxApi.removeStorageSync(PROFILE_KEY)
   }
 
   request.upload = upload
   request.login = login
+  request.recognise = recognise
   request.logout = logout
   return request
 }
@@ -186,7 +233,7 @@ function phoneRequest() {
   return shared
 }
 
-/** What services take: request(method, path, data, options), with .upload, .login and .logout. */
+/** What services take: request(method, path, data, options), with .upload, .login, .recognise and .logout. */
 function request(method, path, data, options) {
   return phoneRequest()(method, path, data, options)
 }
@@ -195,6 +242,9 @@ request.upload = function (path, filePath, onProgress) {
 }
 request.login = function () {
   return phoneRequest().login()
+}
+request.recognise = function () {
+  return phoneRequest().recognise()
 }
 request.logout = function () {
   return phoneRequest().logout()

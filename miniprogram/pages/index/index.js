@@ -1,5 +1,6 @@
 const { request } = require('../../utils/request')
 const { directoryService } = require('../../services/directory')
+const { accountService } = require('../../services/account')
 const { arrival } = require('../../utils/router')
 const { parseScanPath } = require('../../utils/scene')
 const { weekdays, dayOf } = require('../../utils/words')
@@ -33,12 +34,28 @@ Page({
 
   onLoad(query) {
     this.directory = directoryService(request)
+    this.account = accountService(request)
     return this.arrive(query)
   },
 
   onShow() {
     const profile = wx.getStorageSync('session.profile')
     this.setData({ isDeputy: Boolean(profile && profile.deputy) })
+    if (!profile) return this.recognise()
+  },
+
+  /**
+   * A new phone has no profile until something signs in: a deputy opening straight onto the
+   * home page would find no 代表工作台. Asked quietly, and only of people who already have an
+   * account; without signal the page stays as it is and says nothing.
+   */
+  recognise() {
+    return this.account.recognise().then(
+      (profile) => {
+        if (profile) this.setData({ isDeputy: Boolean(profile.deputy) })
+      },
+      () => {},
+    )
   },
 
   arrive(query) {

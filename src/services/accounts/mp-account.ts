@@ -124,7 +124,21 @@ export class MpAccounts {
 
   async login(code: string) {
     const { openid, unionid } = await this.client().code2Session(code)
-    const user = await this.sessions.userForOpenid(openid, unionid)
+    return this.signIn(await this.sessions.userForOpenid(openid, unionid), unionid)
+  }
+
+  /**
+   * As login, but only for a person who already has an account: null for anyone else, and
+   * nothing is created. The home page asks this of every new phone, and merely looking at the
+   * mini-program must not make anyone an account.
+   */
+  async loginIfKnown(code: string) {
+    const { openid, unionid } = await this.client().code2Session(code)
+    const user = await this.store.mpUsers.getByOpenid(openid)
+    return user ? this.signIn(user, unionid) : null
+  }
+
+  private async signIn(user: MpUserRecord, unionid: string | null) {
     if (unionid && !user.unionid) await this.store.mpUsers.update(user.id, { unionid })
     const session = await this.sessions.issue(user.id)
     return { ...session, profile: await this.profile({ kind: 'mp_user', id: user.id, deputyId: user.deputyId }) }

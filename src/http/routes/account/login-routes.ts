@@ -10,7 +10,7 @@ export interface MpLoginRoutesDeps {
   limits: { mpLoginsPerAddress: number }
 }
 
-/** Logging in from the mini-program (wx.login's code for a session token). */
+/** Logging in from the mini-program (wx.login's code for a session token), and signing in only one already known. */
 export function mpLoginRoutes({ accounts, limits }: MpLoginRoutesDeps) {
   const router = new Router<AppState>({ prefix: '/api/mp' })
   // Every login costs a call to WeChat's code2Session, whose quota is the mini-program's.
@@ -21,6 +21,21 @@ export function mpLoginRoutes({ accounts, limits }: MpLoginRoutesDeps) {
     const { token, expiresAt, profile } = await accounts.login(code)
     ctx.set('Cache-Control', 'no-store')
     ctx.body = { token, expiresAt: expiresAt.toISOString(), ...profile }
+  })
+
+  // The home page of a new phone: signs in one who already has an account (a deputy sees his
+  // workbench at once) and creates none, since reading needs no account. The same limiter as
+  // /login, so the two together spend no more of WeChat's quota than login alone.
+  router.post('/session/known', loginLimit, async (ctx) => {
+    const { code } = parse(loginBody, ctx.state.body, 'body')
+    const signedIn = await accounts.loginIfKnown(code)
+    ctx.set('Cache-Control', 'no-store')
+    if (!signedIn) {
+      ctx.body = { known: false }
+      return
+    }
+    const { token, expiresAt, profile } = signedIn
+    ctx.body = { known: true, token, expiresAt: expiresAt.toISOString(), ...profile }
   })
 
   return router
