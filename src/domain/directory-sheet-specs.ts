@@ -32,16 +32,24 @@ const col = (heading: string, field: string, required: boolean, meaning: string,
   example,
 })
 const LIST_HINT = '多个用顿号“、”隔开'
+/** What a 负责地区 cell says for an organizer of the whole city (left blank, it is refused). */
+export const WHOLE_CITY = '全市'
+/** The staff template's example code: known to every reader of the template, so never accepted as a real one. */
+export const EXAMPLE_ACTIVATION_CODE = 'K7P2-Q9XM-4TVB'
 export const DUTY_EXAMPLE = '如“东风路联络站：2026-12-01、2026-12-15；人民路联络站：2026-12-08”'
 
-/** The templates, in the order an office fills them: a deputy names a station, a station its regions. */
+/**
+ * The templates, in the order an office fills them: a deputy names a station, a station its regions.
+ * Each example row says 示例 and uses SL (示例) codes, so that it never looks like, nor matches, a
+ * real record; left in a filled sheet, it is refused (directory-sheets.ts).
+ */
 export const SHEET_SPECS: readonly SheetSpec[] = [
   {
     kind: 'regions',
     title: '地区名册',
     columns: [
-      col('地区编号', 'id', true, '每个地区一个，不能重复，用字母、数字组成；再次导入时按它找到同一个地区', 'XH'),
-      col('地区名称', 'name', true, '如“新华区”“建设路街道”“马庄社区”', '新华区'),
+      col('地区编号', 'id', true, '每个地区一个，不能重复，用字母、数字组成；再次导入时按它找到同一个地区', 'SL01'),
+      col('地区名称', 'name', true, '如“新华区”“建设路街道”“马庄社区”', '新华区（示例）'),
       col('类型', 'kind', true, '区县、街道乡镇、社区村、网格 四选一', '区县'),
       col('上级地区', 'parentId', false, '上一级地区的名称或编号；区县不填', ''),
     ],
@@ -50,11 +58,11 @@ export const SHEET_SPECS: readonly SheetSpec[] = [
     kind: 'stations',
     title: '联络站名册',
     columns: [
-      col('联络站代码', 'code', true, '每个联络站一个，不能重复，用大写字母、数字组成（用在二维码里）', 'ST001'),
-      col('联络站名称', 'name', true, '联络站的全称', '东风路联络站'),
+      col('联络站代码', 'code', true, '每个联络站一个，不能重复，用大写字母、数字组成（用在二维码里）', 'SL001'),
+      col('联络站名称', 'name', true, '联络站的全称', '东风路联络站（示例）'),
       col('类型', 'kind', true, '社区、园区、景区、乡镇、行业、其他 六选一', '社区'),
       col('地址', 'address', false, '群众找得到的地址', '东风路12号'),
-      col('覆盖地区', 'regionIds', false, `这个联络站负责的地区的名称或编号，${LIST_HINT}`, '新华区'),
+      col('覆盖地区', 'regionIds', false, `这个联络站负责的地区的名称或编号，${LIST_HINT}`, '新华区（示例）'),
       col('接待日', 'receptionDays', false, `每周接待群众的日子，如“周三、周六”`, '周三、周六'),
     ],
   },
@@ -62,10 +70,10 @@ export const SHEET_SPECS: readonly SheetSpec[] = [
     kind: 'deputies',
     title: '代表名册',
     columns: [
-      col('代表代码', 'code', true, '每位代表一个，不能重复，用大写字母、数字组成；再次导入时按它找到同一位代表', 'DP0001'),
-      col('姓名', 'name', true, '代表的姓名', '张伟'),
+      col('代表代码', 'code', true, '每位代表一个，不能重复，用大写字母、数字组成；再次导入时按它找到同一位代表', 'SL0001'),
+      col('姓名', 'name', true, '代表的姓名', '张伟（示例）'),
       col('层级', 'level', true, '填全国、省、市、县区或乡镇人大代表，如“市人大代表”', '市人大代表'),
-      col('所属联络站', 'stationIds', true, `联络站的名称或代码，须是本次文件里或系统里已有的联络站；${LIST_HINT}`, '东风路联络站'),
+      col('所属联络站', 'stationIds', true, `联络站的名称或代码，须是本次文件里或系统里已有的联络站；${LIST_HINT}`, '东风路联络站（示例）'),
       col('关注领域', 'topics', false, `如“环境保护、交通出行”；${LIST_HINT}`, '环境保护、交通出行'),
       col('电话', 'phone', false, '手机或座机号码，只给工作人员看', '13800000001'),
       col(
@@ -81,12 +89,18 @@ export const SHEET_SPECS: readonly SheetSpec[] = [
     kind: 'staff',
     title: '工作人员名册',
     columns: [
-      col('账号', 'username', true, '登录用的账号，小写字母开头，只含字母、数字、_ - .', 'lina'),
-      col('姓名', 'name', true, '工作人员的姓名', '李娜'),
+      col('账号', 'username', true, '登录用的账号，小写字母开头，只含字母、数字、_ - .', 'shili.lina'),
+      col('姓名', 'name', true, '工作人员的姓名', '李娜（示例）'),
       col('角色', 'role', true, '联络站工作人员、人大办工作人员、系统管理员 三选一', '联络站工作人员'),
-      col('所属联络站', 'stationIds', false, `联络站工作人员必填：联络站的名称或代码，${LIST_HINT}`, '东风路联络站'),
-      col('负责地区', 'regionIds', false, `人大办工作人员负责的地区的名称或编号；不填表示全市`, ''),
-      col('激活码', 'activationCode', false, '推荐：8 位以上字母、数字或 -，本人第一次登录时用它设置自己的密码', 'K7P2-Q9XM-4TVB'),
+      col('所属联络站', 'stationIds', false, `联络站工作人员必填：联络站的名称或代码，${LIST_HINT}`, '东风路联络站（示例）'),
+      col('负责地区', 'regionIds', false, `人大办工作人员必填：负责的地区的名称或编号，${LIST_HINT}；负责全市的填“${WHOLE_CITY}”`, ''),
+      col(
+        '激活码',
+        'activationCode',
+        false,
+        '推荐：8 位以上字母、数字或 -，本人第一次登录时用它设置自己的密码；每人另设一个，不能用这里的示例',
+        EXAMPLE_ACTIVATION_CODE,
+      ),
       col('初始密码', 'password', false, '不用激活码时填，至少 8 位，第一次登录后必须修改；已设过密码的人不受影响', ''),
     ],
   },

@@ -1,7 +1,17 @@
 import type { ErrorDetail } from '../errors.js'
 import { CODE_PATTERN, ID_PATTERN, type ExistingDirectory } from './directory-import.js'
-import type { DeputyLevel, RegionKind, StaffRole, StationKind, Weekday } from './directory.js'
-import { DUTY_EXAMPLE, ID_SOURCE, KEY_HEADING, SHEET_KINDS, SHEET_SPECS, specOf, type SheetKind } from './directory-sheet-specs.js'
+import type { Deputy, DeputyLevel, RegionKind, Staff, StaffRole, StationKind, Weekday } from './directory.js'
+import {
+  DUTY_EXAMPLE,
+  ID_SOURCE,
+  KEY_HEADING,
+  SHEET_KINDS,
+  EXAMPLE_ACTIVATION_CODE,
+  SHEET_SPECS,
+  WHOLE_CITY,
+  specOf,
+  type SheetKind,
+} from './directory-sheet-specs.js'
 
 /**
  * The roster as an office keeps it: spreadsheets saved as CSV, one per kind (地区, 联络站, 代表,
@@ -34,6 +44,18 @@ interface SheetProblem extends Place {
   /** The converted record and field it stands for, so the check does not tell it again. */
   key?: string
 }
+
+/**
+ * The stored records a sheet may update, in full: a column a sheet leaves out (the clerk deleted
+ * it, or the sheet comes from another system) keeps what is stored rather than wiping it.
+ */
+export interface StoredDirectory {
+  deputies: Array<Omit<Deputy, 'phone' | 'active'>>
+  staff: Staff[]
+  /** A stored deputy's phone, opened only for a deputy updated by a sheet without 电话. */
+  phoneOf: (deputyId: string) => string | null
+}
+const NOTHING_STORED: StoredDirectory = { deputies: [], staff: [], phoneOf: () => null }
 
 export interface SheetConversion {
   file: SheetFile
@@ -120,12 +142,34 @@ interface Reference {
 }
 
 /**
+ * Normalized name or code → the ids of the records it may stand for, made once per conversion:
+ * filtering every reference list for every name took minutes for a province's roster.
+ */
+function referenceIndex(refs: Reference[], normalize: (t: string) => string = (t) => t): Map<string, Set<string>> {
+  const index = new Map<string, Set<string>>()
+  for (const r of refs) {
+    for (const key of r.keys) {
+      const k = normalize(key)
+      const ids = index.get(k)
+      if (ids) ids.add(r.id)
+      else index.set(k, new Set([r.id]))
+    }
+  }
+  return index
+}
+
+/** Whether a row is the template's example left in: identical to it, column by column. */
+function isExampleRow(kind: SheetKind, cells: Map<string, string>): boolean {
+  return specOf(kind).columns.every((c) => compact(cells.get(c.heading) ?? '') === compact(c.example))
+}
+
+/**
  * Turns the sheets into one import file. Records name each other by name or code; those are
  * looked up among the file's own rows and what the store holds. Ids an office never sees are
  * kept for records already in the store (found by code or account) and made from the code for
  * new ones, so that uploading the same sheet again updates the same records.
  */
-export function sheetsToDirectoryFile(sheets: SheetRows[], existing: ExistingDirectory): SheetConversion {
+export function sheetsToDirectoryFile(sheets: SheetRows[], existing: ExistingDirectory, stored: StoredDirectory = NOTHING_STORED): SheetConversion {
   const out: SheetConversion = {
     file: { regions: [], stations: [], deputies: [], staff: [] },
     places: { regions: [], stations: [], deputies: [], staff: [] },
@@ -149,10 +193,13 @@ export function sheetsToDirectoryFile(sheets: SheetRows[], existing: ExistingDir
     const { columns } = specOf(kind)
     const known = new Set(columns.map((c) => c.heading))
     let usable = true
-    headings.forEach((h, i) => {
+    // A set, not indexOf: a header row of thousands of cells must not take quadratic time.
+    const seen = new Set<string>()
+    headings.forEach((h) => {
       if (!h) return
       if (!known.has(h)) problem({ sheet: s, row: headerRow, message: `不认识的列名「${h}」。这一页的列名应为：${[...known].join('、')}` })
-      else if (headings.indexOf(h) !== i) problem({ sheet: s, row: headerRow, message: `列名「${h}」出现了两次` })
+      else if (seen.has(h)) problem({ sheet: s, row: headerRow, message: `列名「${h}」出现了两次` })
+      seen.add(h)
     })
     for (const c of columns) {
       if (c.required && !headings.includes(c.heading)) {
@@ -166,6 +213,9 @@ export function sheetsToDirectoryFile(sheets: SheetRows[], existing: ExistingDir
       if (i <= headerAt || !cells.some((c) => c.trim())) return
       const byHeading = new Map<string, string>()
       headings.forEach((h, j) => h && known.has(h) && !byHeading.has(h) && byHeading.set(h, (cells[j] ?? '').trim()))
+      // The example left in would be imported as a real record: a staff account whose activation
+      // code every template reader knows, or a station and deputy overwriting real ones with common codes.
+      if (isExampleRow(kind, byHeading)) return problem({ sheet: s, row: i + 1, message: `第 ${i + 1} 行是模板里的示例，请删去这一行，或改成自己的内容` })
       rowsOf[kind].push({ sheet: s, row: i + 1, cells: byHeading })
     })
   })
@@ -194,6 +244,13 @@ export function sheetsToDirectoryFile(sheets: SheetRows[], existing: ExistingDir
     existing.staff.map((s) => ({ id: s.id, code: s.username })),
     (c) => c.toLowerCase(),
   )
+  const upper = (s: string) => s.toUpperCase()
+  const regionIndex = referenceIndex(regionRefs)
+  const stationIndex = referenceIndex(stationRefs, upper)
+  const storedRegion = new Map(existing.regions.map((r) => [r.id, r]))
+  const storedStation = new Map(existing.stations.map((r) => [r.id, r]))
+  const storedDeputy = new Map(stored.deputies.map((r) => [r.id, r]))
+  const storedStaff = new Map(stored.staff.map((r) => [r.id, r]))
 
   // 3. The records, each cell read into the import format's shape.
   for (const kind of SHEET_KINDS) {
@@ -205,6 +262,8 @@ export function sheetsToDirectoryFile(sheets: SheetRows[], existing: ExistingDir
         problem({ sheet: row.sheet, row: row.row, heading, column, message, key: `${kind}[${index}].${field}` })
       }
       const cell = (heading: string) => row.cells.get(heading) ?? ''
+      /** A column the sheet has (blank or not); one it leaves out keeps the stored value. */
+      const has = (heading: string) => row.cells.has(heading)
       for (const c of specOf(kind).columns) {
         const value = cell(c.heading)
         if (SCIENTIFIC.test(value))
@@ -212,14 +271,14 @@ export function sheetsToDirectoryFile(sheets: SheetRows[], existing: ExistingDir
         else if (c.required && !value) at(c.heading, '必须填写')
       }
       /** The one record a name or code stands for; when none or several, told at the heading. */
-      const lookup = (heading: string, token: string, refs: Reference[], what: string, normalize = (t: string) => t): string[] => {
-        const ids = [...new Set(refs.filter((r) => r.keys.some((k) => normalize(k) === normalize(token))).map((r) => r.id))]
+      const lookup = (heading: string, token: string, index: Map<string, Set<string>>, what: string, normalize = (t: string) => t): string[] => {
+        const ids = [...(index.get(normalize(token)) ?? [])]
         if (ids.length === 1) return ids
         at(heading, ids.length ? `有 ${ids.length} 个${what}叫“${token}”，请改填${what}${what === '地区' ? '编号' : '代码'}` : `没有叫“${token}”的${what}`)
         return []
       }
-      const ref = (heading: string, refs: Reference[], what: string, normalize?: (t: string) => string) =>
-        splitList(cell(heading)).flatMap((token) => lookup(heading, token, refs, what, normalize))
+      const ref = (heading: string, index: Map<string, Set<string>>, what: string, normalize?: (t: string) => string) =>
+        splitList(cell(heading)).flatMap((token) => lookup(heading, token, index, what, normalize))
       /**
        * A choice written in words. Not one of them: told here, and the check gets `stand_in` (when
        * no other check depends on the choice, so that the row's other problems are found too) or
@@ -239,53 +298,70 @@ export function sheetsToDirectoryFile(sheets: SheetRows[], existing: ExistingDir
       }
       // Alt+Enter in a cell starts a new line: in a name or an address it is a space.
       const line = (heading: string) => cell(heading).replace(/\s*\n\s*/g, ' ')
-      const upper = (s: string) => s.toUpperCase()
 
       if (kind === 'regions') {
+        const id = cell('地区编号')
+        const old = storedRegion.get(id)
         Object.assign(record, {
-          id: cell('地区编号'),
+          id,
           name: line('地区名称'),
           kind: chosen<RegionKind>('类型', REGION_KIND_WORDS, '区县、街道乡镇、社区村、网格'),
-          parentId: cell('上级地区') ? (ref('上级地区', regionRefs, '地区')[0] ?? null) : null,
+          parentId: !has('上级地区') && old ? old.parentId : cell('上级地区') ? (ref('上级地区', regionIndex, '地区')[0] ?? null) : null,
         })
       } else if (kind === 'stations') {
+        const old = storedStation.get(stationIds[index])
         Object.assign(record, {
           id: stationIds[index] || placeholderId(row),
           code: cell('联络站代码'),
           name: line('联络站名称'),
           kind: chosen<StationKind>('类型', STATION_KIND_WORDS, '社区、园区、景区、乡镇、行业、其他', { standIn: 'other' }),
-          address: line('地址'),
-          regionIds: ref('覆盖地区', regionRefs, '地区'),
-          receptionDays: [...new Set(splitWords(cell('接待日')).flatMap((w) => readWeekday(w, at)))],
+          address: !has('地址') && old ? old.address : line('地址'),
+          regionIds: !has('覆盖地区') && old ? old.regionIds : ref('覆盖地区', regionIndex, '地区'),
+          receptionDays: !has('接待日') && old ? old.receptionDays : [...new Set(splitWords(cell('接待日')).flatMap((w) => readWeekday(w, at)))],
         })
       } else if (kind === 'deputies') {
-        const stationIdsOf = ref('所属联络站', stationRefs, '联络站', upper)
-        const duty = dutyOf(
-          cell('值班日期'),
-          stationIdsOf,
-          (name) => lookup('值班日期', name, stationRefs, '联络站', upper)[0],
-          (m) => at('值班日期', m),
-        )
+        const old = storedDeputy.get(deputyIds[index])
+        const stationIdsOf = ref('所属联络站', stationIndex, '联络站', upper)
+        // Kept duty days: those at the stations the deputy still belongs to (the check refuses others).
+        const duty =
+          !has('值班日期') && old
+            ? { dutyByStation: Object.fromEntries(Object.entries(old.dutyByStation).filter(([id]) => stationIdsOf.includes(id))) }
+            : dutyOf(
+                cell('值班日期'),
+                stationIdsOf,
+                (name) => lookup('值班日期', name, stationIndex, '联络站', upper)[0],
+                (m) => at('值班日期', m),
+              )
         Object.assign(record, {
           id: deputyIds[index] || placeholderId(row),
           code: cell('代表代码'),
           name: line('姓名'),
           level: chosen<DeputyLevel>('层级', LEVEL_WORDS, '全国、省、市、县区、乡镇人大代表', { read: levelOf, standIn: 'city' }),
           stationIds: stationIdsOf,
-          topics: splitList(cell('关注领域')),
-          phone: cell('电话') || null,
+          topics: !has('关注领域') && old ? old.topics : splitList(cell('关注领域')),
+          phone: !has('电话') && old ? stored.phoneOf(old.id) : cell('电话') || null,
           ...duty,
         })
       } else {
+        const old = storedStaff.get(staffIds[index])
         const role = chosen<StaffRole>('角色', ROLE_WORDS, '联络站工作人员、人大办工作人员、系统管理员')
         Object.assign(record, {
           id: staffIds[index] || placeholderId(row),
           name: line('姓名'),
           role,
-          stationIds: ref('所属联络站', stationRefs, '联络站', upper),
-          regionIds: ref('负责地区', regionRefs, '地区'),
+          stationIds: !has('所属联络站') && old ? old.stationIds : ref('所属联络站', stationIndex, '联络站', upper),
+          regionIds: staffRegions(
+            role,
+            old,
+            has('负责地区'),
+            cell('负责地区'),
+            (token) => lookup('负责地区', token, regionIndex, '地区'),
+            (m) => at('负责地区', m),
+          ),
+          // No column for these: a sheet never takes a unit's staff off their units, nor lets a disabled account in again.
+          ...(old ? { unitIds: old.unitIds ?? [], active: old.active } : {}),
           username: cell('账号'),
-          ...(cell('激活码') ? { activationCode: cell('激活码') } : {}),
+          ...(cell('激活码') ? { activationCode: exampleCodeRefused(cell('激活码'), (m) => at('激活码', m)) } : {}),
           ...(cell('初始密码') ? { password: cell('初始密码') } : {}),
         })
       }
@@ -294,6 +370,35 @@ export function sheetsToDirectoryFile(sheets: SheetRows[], existing: ExistingDir
     })
   }
   return out
+}
+
+/** The template prints its example code: whoever has seen the template could activate the account with it. */
+function exampleCodeRefused(code: string, problem: (message: string) => void): string {
+  if (code.toUpperCase() === EXAMPLE_ACTIVATION_CODE) problem('激活码不能用模板里的示例，请另设一个')
+  return code
+}
+
+/**
+ * The 负责地区 cell. Blank means the whole city to the rest of the system, so for an organizer the
+ * sheet must say 全市 in words: a column left out or a cell left empty must not widen what they see.
+ * A column left out keeps an organizer's stored regions.
+ */
+function staffRegions(
+  role: StaffRole,
+  old: Staff | undefined,
+  hasColumn: boolean,
+  cellText: string,
+  lookup: (token: string) => string[],
+  problem: (message: string) => void,
+): string[] {
+  // An organizer made from another role has no stored regions of their own to keep.
+  if (!hasColumn && old && (role !== 'organizer' || old.role === 'organizer')) return old.regionIds
+  const tokens = splitList(cellText)
+  const wholeCity = tokens.filter((t) => compact(t) === WHOLE_CITY).length
+  if (wholeCity && tokens.length > wholeCity) problem(`“${WHOLE_CITY}”已包含所有地区，请只填“${WHOLE_CITY}”，或只填具体的地区`)
+  if (wholeCity) return []
+  if (!tokens.length && role === 'organizer') problem(`人大办工作人员请填写负责的地区；负责全市的，请填“${WHOLE_CITY}”`)
+  return tokens.flatMap(lookup)
 }
 
 /**
@@ -381,6 +486,13 @@ const RECORD_PATH = /^(regions|stations|deputies|units|staff)\[(\d+)\](?:\.(\w+)
  */
 export function sheetProblemDetails(sheets: SheetRows[], conversion: SheetConversion, checkProblems: ErrorDetail[]): ErrorDetail[] {
   const told = new Set(conversion.problems.flatMap((p) => (p.key ? [p.key] : [])))
+  // "kind[index].field" of every check problem, found once rather than by searching the list for each.
+  const checked = new Set(
+    checkProblems.flatMap(({ path }) => {
+      const m = RECORD_PATH.exec(path)
+      return m?.[3] ? [`${m[1]}[${m[2]}].${m[3]}`] : []
+    }),
+  )
   const all: SheetProblem[] = [...conversion.problems]
   const rowText = (from: Place, to: Place) => (to.sheet === from.sheet ? `第 ${to.row} 行` : `${sheets[to.sheet].name} 第 ${to.row} 行`)
   for (const { path, message } of checkProblems) {
@@ -397,7 +509,7 @@ export function sheetProblemDetails(sheets: SheetRows[], conversion: SheetConver
     // A code written twice makes the same id twice: the code's problem says it, the id's would repeat it.
     const idFrom = ID_SOURCE[kind]
     if (field === 'id' && idFrom) {
-      if (told.has(`${kind}[${index}].${idFrom}`) || checkProblems.some((p) => p.path.startsWith(`${kind}[${index}].${idFrom}`))) continue
+      if (told.has(`${kind}[${index}].${idFrom}`) || checked.has(`${kind}[${index}].${idFrom}`)) continue
       field = idFrom
     }
     if (told.has(`${kind}[${index}].${field}`)) continue

@@ -64,6 +64,17 @@ describe('console: a clerk imports the roster from an Excel sheet', function () 
     await screenshot(page, 'console-directory-sheets-mistake')
     expect(await story.app.liaison.store.deputies.get('dp9003'), 'all or nothing').to.equal(null)
 
+    // A sheet full of mistakes: the first 200 are listed, and the title says how many there are in all.
+    const manyMistakes = [headings, ...Array.from({ length: 300 }, (_, i) => `DP${7000 + i},代表${i},市人大代表,没有这个站,,,`)].join('\r\n')
+    await page.getByLabel('名册文件').setInputFiles({ name: '代表名册.csv', mimeType: 'text/csv', buffer: Buffer.from('\uFEFF' + manyMistakes) })
+    await page.getByRole('button', { name: '开始导入' }).click()
+    await page
+      .locator('[data-test=import-problems-title]')
+      .getByText('文件共有 300 处问题，未导入任何数据。下面列出前 200 处，请改正后重新选择文件。')
+      .waitFor()
+    expect(await page.locator('[data-test=import-problems] tbody tr').count()).to.equal(200)
+    await screenshot(page, 'console-directory-sheets-many-mistakes')
+
     // The workbook itself is not read: the page says how to save it as CSV.
     await page.getByLabel('名册文件').setInputFiles({ name: '代表名册.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('PK') })
     await page.getByRole('button', { name: '开始导入' }).click()

@@ -1,5 +1,6 @@
 import { expect } from 'chai'
 import { asAdmin, Client, startApp, type TestApp } from '../helpers/app.js'
+import { SHEET_ROW_LIMIT } from '../../src/services/directory/directory-sheets.js'
 
 /** A sheet as Excel saves "CSV UTF-8": a byte-order mark and CRLF lines. */
 const excel = (name: string, lines: string[]) => ({ name, csv: '\uFEFF' + lines.join('\r\n') + '\r\n' })
@@ -16,7 +17,7 @@ const deputies = excel('代表名册.csv', [
   'DP0001,张伟,市人大代表,东风路联络站,"环境保护、交通出行",13800000001,2026/12/1',
   'DP0002,王芳,县区人大代表,东风路联络站,,,',
 ])
-const staff = excel('工作人员名册.csv', ['账号,姓名,角色,所属联络站,负责地区,激活码,初始密码', 'lina,李娜,联络站工作人员,东风路联络站,,K7P2-Q9XM-4TVB,'])
+const staff = excel('工作人员名册.csv', ['账号,姓名,角色,所属联络站,负责地区,激活码,初始密码', 'lina,李娜,联络站工作人员,东风路联络站,,R3N8-W6YC-2HDF,'])
 
 describe('directory import of roster sheets (CSV from Excel) over HTTP', () => {
   let app: TestApp
@@ -36,7 +37,7 @@ describe('directory import of roster sheets (CSV from Excel) over HTTP', () => {
     expect([...bytes.subarray(0, 3)], 'UTF-8 byte-order mark').to.deep.equal([0xef, 0xbb, 0xbf])
     expect(bytes.toString('utf8').split('\r\n').slice(0, 2)).to.deep.equal([
       '\uFEFF代表代码,姓名,层级,所属联络站,关注领域,电话,值班日期',
-      'DP0001,张伟,市人大代表,东风路联络站,环境保护、交通出行,13800000001,2026-12-01、2026-12-15',
+      'SL0001,张伟（示例）,市人大代表,东风路联络站（示例）,环境保护、交通出行,13800000001,2026-12-01、2026-12-15',
     ])
     const specs = (await admin.get('/api/admin/directory/templates')).body.items
     expect(specs.map((s: { title: string }) => s.title)).to.deep.equal(['地区名册', '联络站名册', '代表名册', '工作人员名册'])
@@ -63,7 +64,7 @@ describe('directory import of roster sheets (CSV from Excel) over HTTP', () => {
 
     // The activation code of the sheet works as a file's does: she sets her own password with it.
     const lina = new Client(app.baseUrl)
-    const activated = await lina.post('/api/admin/activate', { username: 'lina', activationCode: 'K7P2-Q9XM-4TVB', newPassword: 'lina-own-password-1' })
+    const activated = await lina.post('/api/admin/activate', { username: 'lina', activationCode: 'R3N8-W6YC-2HDF', newPassword: 'lina-own-password-1' })
     expect(activated.status, JSON.stringify(activated.body)).to.equal(200)
   })
 
@@ -95,8 +96,85 @@ describe('directory import of roster sheets (CSV from Excel) over HTTP', () => {
   it('lets only an admin import sheets or take the templates', async () => {
     await admin.post('/api/admin/directory/import', { sheets: [regions, stations, staff] })
     const lina = new Client(app.baseUrl)
-    await lina.post('/api/admin/activate', { username: 'lina', activationCode: 'K7P2-Q9XM-4TVB', newPassword: 'lina-own-password-1' })
+    await lina.post('/api/admin/activate', { username: 'lina', activationCode: 'R3N8-W6YC-2HDF', newPassword: 'lina-own-password-1' })
     expect((await lina.post('/api/admin/directory/import', { sheets: [deputies] })).status).to.equal(403)
     expect((await lina.get('/api/admin/directory/templates/deputies')).status).to.equal(403)
+  })
+
+  it('refuses the templates filled in below their example rows, so the example account never exists', async () => {
+    const template = async (kind: string) => ((await admin.get(`/api/admin/directory/templates/${kind}`)).body as Buffer).toString('utf8')
+    const filled = [
+      { name: '地区名册.csv', csv: (await template('regions')) + 'HP,和平区,区县,\r\n' },
+      { name: '联络站名册.csv', csv: (await template('stations')) + 'ST101,建设街道联络站,社区,建设路1号,和平区,周三\r\n' },
+      { name: '工作人员名册.csv', csv: (await template('staff')) + 'wanghong,王红,联络站工作人员,建设街道联络站,,K7P2-Q9XM-4TVB,\r\n' },
+    ]
+    const answer = await admin.post('/api/admin/directory/import', { sheets: filled })
+    expect(answer.status).to.equal(422)
+    expect(answer.body.error.details).to.deep.equal([
+      { path: '地区名册.csv 第 2 行', message: '第 2 行是模板里的示例，请删去这一行，或改成自己的内容' },
+      { path: '联络站名册.csv 第 2 行', message: '第 2 行是模板里的示例，请删去这一行，或改成自己的内容' },
+      { path: '工作人员名册.csv 第 2 行', message: '第 2 行是模板里的示例，请删去这一行，或改成自己的内容' },
+      { path: '工作人员名册.csv 第 3 行「激活码」', message: '激活码不能用模板里的示例，请另设一个' },
+    ])
+    // Whoever has seen the template cannot make a console session with its account and code.
+    const stranger = new Client(app.baseUrl)
+    for (const username of ['shili.lina', 'wanghong']) {
+      const activated = await stranger.post('/api/admin/activate', { username, activationCode: 'K7P2-Q9XM-4TVB', newPassword: 'stranger-pass-2026' })
+      expect(activated.status, username).to.not.equal(200)
+    }
+    expect((await admin.get('/api/admin/directory/summary')).body).to.include({ regions: 0, stations: 0 })
+  })
+
+  it('keeps what is stored for the columns a sheet leaves out: phones, topics, duty days, covered places, an organizer’s regions', async () => {
+    const organizer = excel('工作人员名册.csv', ['账号,姓名,角色,所属联络站,负责地区,激活码', 'sunli,孙丽,人大办工作人员,,建设路街道,R3N8-W6YC-2HDG'])
+    expect((await admin.post('/api/admin/directory/import', { sheets: [regions, stations, deputies, organizer] })).status).to.equal(200)
+
+    // Sheets from another system, or with columns the clerk deleted.
+    const answer = await admin.post('/api/admin/directory/import', {
+      sheets: [
+        excel('联络站.csv', ['联络站代码,联络站名称,类型', 'ST001,东风路联络站,社区']),
+        excel('代表.csv', ['代表代码,姓名,层级,所属联络站', 'DP0001,张伟,省人大代表,ST001', 'DP0002,王芳,县区人大代表,ST001']),
+        excel('人员.csv', ['账号,姓名,角色', 'sunli,孙丽,人大办工作人员']),
+      ],
+    })
+    expect(answer.status, JSON.stringify(answer.body)).to.equal(200)
+    const zhang = (await admin.get('/api/admin/deputies/dp0001')).body
+    expect(zhang).to.deep.include({
+      level: 'provincial',
+      phoneMasked: '138****0001',
+      topics: ['环境保护', '交通出行'],
+      dutyByStation: { st001: ['2026-12-01'] },
+    })
+    expect((await admin.get('/api/admin/stations/st001')).body).to.deep.include({ address: '东风路12号', regionIds: ['XH-JS'], receptionDays: ['wed'] })
+    const sunli = (await app.liaison.store.directory.snapshot()).staff.find((s) => s.username === 'sunli')
+    expect(sunli?.regionIds, 'still the organizer of her street, not of the whole city').to.deep.equal(['XH-JS'])
+
+    // A new organizer whose 负责地区 is blank is refused: the whole city must be written out.
+    const blank = excel('人员.csv', ['账号,姓名,角色,所属联络站,负责地区', 'wangqi,王琪,人大办工作人员,,'])
+    const refused = await admin.post('/api/admin/directory/import', { sheets: [blank] })
+    expect(refused.status).to.equal(422)
+    expect(refused.body.error.details).to.deep.equal([
+      { path: '人员.csv 第 2 行「负责地区」', message: '人大办工作人员请填写负责的地区；负责全市的，请填“全市”' },
+    ])
+  })
+
+  it('lists the first 200 problems of a sheet full of mistakes, saying how many there are', async () => {
+    const rows = Array.from({ length: 300 }, (_, i) => `DP${1000 + i},代表${i},市人大代表,没有这个站,,,`)
+    const answer = await admin.post('/api/admin/directory/import', {
+      sheets: [excel('代表名册.csv', ['代表代码,姓名,层级,所属联络站,关注领域,电话,值班日期', ...rows])],
+    })
+    expect(answer.status).to.equal(422)
+    expect(answer.body.error).to.deep.include({ code: 'import_rejected', message: '导入文件有问题，未导入任何数据：共 300 处问题，下面列出前 200 处' })
+    expect(answer.body.error.details).to.have.length(200)
+    expect(answer.body.error.details[0]).to.deep.equal({ path: '代表名册.csv 第 2 行「所属联络站」', message: '没有叫“没有这个站”的联络站' })
+  })
+
+  it('refuses a sheet longer than one file may be, naming the file', async () => {
+    const long = excel('全省代表名册.csv', ['代表代码,姓名,层级,所属联络站', ...Array<string>(SHEET_ROW_LIMIT + 1).fill('DP1,张伟,市,ST1')])
+    const answer = await admin.post('/api/admin/directory/import', { sheets: [long] })
+    expect(answer.status).to.equal(422)
+    expect(answer.body.error.details).to.deep.equal([
+      { path: '全省代表名册.csv', message: '这个文件超过了 50000 行，一个文件最多 50000 行。请按区县分成几个文件再导入' },
+    ])
   })
 })

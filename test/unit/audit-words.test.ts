@@ -60,12 +60,13 @@ function writtenCodes(): { codes: Array<{ code: string; where: string }>; unknow
   const unknown: string[] = []
   for (const file of sourceFiles(SRC)) {
     const text = readFileSync(file, 'utf8')
-    for (const m of text.matchAll(/\baudit\??\.(record|append)\(/g)) {
+    // `entry` makes an entry as `record` writes it, for a store write that carries it (a case's move).
+    for (const m of text.matchAll(/\baudit\??\.(record|append|entry)\(/g)) {
       const at = `${relative(SRC, file)}:${text.slice(0, m.index).split('\n').length}`
       const args = callArguments(text, m.index! + m[0].length - 1)
       // `action: 'x.y'`, or the shorthand `action,` (a variable of that name).
       const property = /\baction(?::\s*([^,\n}]+)|\s*[,\n}])/.exec(args)
-      const expr = m[1] === 'record' ? topLevel(args)[1] : property && (property[1]?.trim() ?? 'action')
+      const expr = m[1] === 'record' || m[1] === 'entry' ? topLevel(args)[1] : property && (property[1]?.trim() ?? 'action')
       if (!expr) {
         // An append without an action property of its own (a spread): nothing to read.
         if (m[1] === 'append' && /^\s*\{/.test(args)) unknown.push(`${at}: no action: property`)

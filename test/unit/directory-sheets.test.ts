@@ -1,8 +1,8 @@
 import { expect } from 'chai'
 import { checkDirectoryFile, type ExistingDirectory } from '../../src/domain/directory-import.js'
 import { templateRows } from '../../src/domain/directory-sheet-specs.js'
-import { sheetDate, sheetProblemDetails, sheetsToDirectoryFile, type SheetRows } from '../../src/domain/directory-sheets.js'
-import { readSheetRows, sheetTemplate } from '../../src/services/directory/directory-sheets.js'
+import { sheetDate, sheetProblemDetails, sheetsToDirectoryFile, type SheetRows, type StoredDirectory } from '../../src/domain/directory-sheets.js'
+import { readSheetRows, SHEET_ROW_LIMIT, sheetTemplate } from '../../src/services/directory/directory-sheets.js'
 
 const TOPICS = ['环境保护', '交通出行', '教育', '法治', '其他']
 const empty: ExistingDirectory = { regions: [], stations: [], units: [], deputies: [], staff: [] }
@@ -17,8 +17,8 @@ async function sheet(name: string, lines: string[]): Promise<SheetRows> {
 }
 
 /** What a clerk would see for these sheets: "place：problem", or the converted file when there is none. */
-function judge(sheets: SheetRows[], existing = empty) {
-  const conversion = sheetsToDirectoryFile(sheets, existing)
+function judge(sheets: SheetRows[], existing = empty, stored?: StoredDirectory) {
+  const conversion = sheetsToDirectoryFile(sheets, existing, stored)
   const check = checkDirectoryFile(conversion.file, existing, TOPICS)
   const problems = sheetProblemDetails(sheets, conversion, check.ok ? [] : check.problems).map((p) => `${p.path}：${p.message}`)
   return { problems, file: check.ok ? check.file : null, check }
@@ -148,7 +148,7 @@ describe('roster sheets (CSV saved from Excel) become the import file', () => {
     const staff = await sheet('人员.csv', [
       '账号,姓名,角色,所属联络站,负责地区,激活码',
       'LiNa,李娜,联络站工作人员,东风路联络站,,',
-      'sunli,孙丽,人大办工作人员,,湛河区,K7P2-Q9XM-4TVB',
+      'sunli,孙丽,人大办工作人员,,湛河区,R3N8-W6YC-2HDF',
     ])
     const { problems, file } = judge([deputies, staff], existing)
     expect(problems).to.deep.equal([])
@@ -158,12 +158,12 @@ describe('roster sheets (CSV saved from Excel) become the import file', () => {
     ])
     expect(file!.staff.map((s) => [s.id, s.username, s.role, s.regionIds, s.activationCode])).to.deep.equal([
       ['sf01', 'lina', 'station_staff', [], undefined],
-      ['sunli', 'sunli', 'organizer', ['d01'], 'K7P2-Q9XM-4TVB'],
+      ['sunli', 'sunli', 'organizer', ['d01'], 'R3N8-W6YC-2HDF'],
     ])
   })
 
   it('never lets a sheet take over the built-in admin account', async () => {
-    const staff = await sheet('人员.csv', ['账号,姓名,角色,所属联络站', 'admin,张三,人大办工作人员,'])
+    const staff = await sheet('人员.csv', ['账号,姓名,角色,所属联络站,负责地区', 'admin,张三,人大办工作人员,,全市'])
     expect(judge([staff], { ...empty, staff: [{ id: 'admin', username: 'admin' }] }).problems).to.deep.equal([
       '人员.csv 第 2 行「账号」：编号 "admin" 是系统内置管理员，不能由名册导入，请换一个编号',
     ])
@@ -181,24 +181,139 @@ describe('roster sheets (CSV saved from Excel) become the import file', () => {
     expect(['2026-02-30', '12/1/2026', '明天'].map(sheetDate)).to.deep.equal([null, null, null])
   })
 
-  it('writes each template for Excel: UTF-8 with a byte-order mark, the headings and an example row that imports', async () => {
+  it('writes each template for Excel: UTF-8 with a byte-order mark, the headings and an example row', async () => {
     const { fileName, csv } = await sheetTemplate('deputies')
     expect(fileName).to.equal('代表名册模板.csv')
     expect(csv.startsWith('\uFEFF代表代码,姓名,层级,所属联络站,关注领域,电话,值班日期\r\n')).to.equal(true)
+    // The example says it is one, and its code is no office's.
     expect(templateRows('deputies')[1]).to.deep.equal([
-      'DP0001',
-      '张伟',
+      'SL0001',
+      '张伟（示例）',
       '市人大代表',
-      '东风路联络站',
+      '东风路联络站（示例）',
       '环境保护、交通出行',
       '13800000001',
       '2026-12-01、2026-12-15',
     ])
-    // The four examples, uploaded as they are, make a roster that passes every check.
-    const templates = await Promise.all(
-      (['regions', 'stations', 'deputies', 'staff'] as const).map(async (kind) => readSheetRows({ name: kind, csv: (await sheetTemplate(kind)).csv })),
+  })
+
+  it('refuses the templates’ example rows left in, and the example activation code in any row', async () => {
+    // The clerk fills in their own rows under the example, as one does with a paper form.
+    const own: Record<string, string> = {
+      regions: 'HP,和平区,区县,',
+      stations: 'ST101,建设街道联络站,社区,建设路1号,和平区,周三',
+      deputies: 'DP0101,刘敏,市人大代表,建设街道联络站,,,',
+      staff: 'wanghong,王红,联络站工作人员,建设街道联络站,,K7P2-Q9XM-4TVB,',
+    }
+    const sheets = await Promise.all(
+      (['regions', 'stations', 'deputies', 'staff'] as const).map(async (kind) => {
+        const read = await readSheetRows({ name: `${kind}.csv`, csv: (await sheetTemplate(kind)).csv + own[kind] + '\r\n' })
+        return read.sheet!
+      }),
     )
-    expect(judge(templates.map((t) => t.sheet!)).problems).to.deep.equal([])
+    expect(judge(sheets).problems).to.deep.equal([
+      'regions.csv 第 2 行：第 2 行是模板里的示例，请删去这一行，或改成自己的内容',
+      'stations.csv 第 2 行：第 2 行是模板里的示例，请删去这一行，或改成自己的内容',
+      'deputies.csv 第 2 行：第 2 行是模板里的示例，请删去这一行，或改成自己的内容',
+      'staff.csv 第 2 行：第 2 行是模板里的示例，请删去这一行，或改成自己的内容',
+      'staff.csv 第 3 行「激活码」：激活码不能用模板里的示例，请另设一个',
+    ])
+    // A row changed from the example in one cell is the clerk's own, and judged as such.
+    const changed = await sheet('工作人员名册.csv', [
+      '账号,姓名,角色,所属联络站,负责地区,激活码,初始密码',
+      'shili.lina,李娜（示例）,联络站工作人员,东风路联络站（示例）,,R3N8-W6YC-2HDF,',
+    ])
+    expect(judge([changed]).problems).to.deep.equal(['工作人员名册.csv 第 2 行「所属联络站」：没有叫“东风路联络站（示例）”的联络站'])
+  })
+
+  it('keeps what is stored for a column a sheet leaves out, and clears it for a column left blank', async () => {
+    const existing: ExistingDirectory = {
+      ...empty,
+      regions: [
+        { id: 'd01', name: '湛河区', kind: 'district', parentId: null },
+        { id: 'd01-s1', name: '轻工街道', kind: 'street', parentId: 'd01' },
+      ],
+      stations: [{ id: 'st001', code: 'ST001', name: '东风路联络站', kind: 'community', address: '东风路12号', regionIds: ['d01-s1'], receptionDays: ['wed'] }],
+      deputies: [{ id: 'dp0001', code: 'DP0001' }],
+      staff: [
+        { id: 'sunli', username: 'sunli' },
+        { id: 'zhou', username: 'zhoumin' },
+      ],
+    }
+    const stored: StoredDirectory = {
+      deputies: [
+        { id: 'dp0001', code: 'DP0001', name: '张伟', level: 'city', stationIds: ['st001'], topics: ['教育'], dutyByStation: { st001: ['2026-12-01'] } },
+      ],
+      staff: [
+        { id: 'sunli', name: '孙丽', role: 'organizer', stationIds: [], regionIds: ['d01'], username: 'sunli', active: true },
+        { id: 'zhou', name: '周敏', role: 'station_staff', stationIds: ['st001'], regionIds: [], unitIds: [], username: 'zhoumin', active: false },
+      ],
+      phoneOf: (id) => (id === 'dp0001' ? '13800000001' : null),
+    }
+    const stations = await sheet('联络站.csv', ['联络站代码,联络站名称,类型', 'ST001,东风路联络站,社区'])
+    const deputies = await sheet('代表.csv', ['代表代码,姓名,层级,所属联络站', 'DP0001,张伟,省,ST001'])
+    const staff = await sheet('人员.csv', ['账号,姓名,角色', 'sunli,孙丽,人大办工作人员', 'zhoumin,周敏,联络站工作人员'])
+    const { problems, file } = judge([stations, deputies, staff], existing, stored)
+    expect(problems).to.deep.equal([])
+    expect(file!.stations[0]).to.deep.include({ address: '东风路12号', regionIds: ['d01-s1'], receptionDays: ['wed'] })
+    expect(file!.deputies[0]).to.deep.include({ level: 'provincial', topics: ['教育'], phone: '13800000001', dutyByStation: { st001: ['2026-12-01'] } })
+    expect(file!.staff.map((s) => [s.username, s.regionIds, s.stationIds, s.active])).to.deep.equal([
+      ['sunli', ['d01'], [], true],
+      ['zhoumin', [], ['st001'], false],
+    ])
+
+    // A column that is there but left blank does clear it.
+    const blank = await sheet('联络站.csv', ['联络站代码,联络站名称,类型,地址,覆盖地区,接待日', 'ST001,东风路联络站,社区,,,'])
+    expect(judge([blank], existing, stored).file!.stations[0]).to.deep.include({ address: '', regionIds: [], receptionDays: [] })
+  })
+
+  it('takes an organizer’s blank 负责地区 for a mistake, not for the whole city: 全市 must be written', async () => {
+    const existing: ExistingDirectory = { ...empty, regions: [{ id: 'd01', name: '湛河区', kind: 'district', parentId: null }] }
+    const staff = await sheet('人员.csv', [
+      '账号,姓名,角色,所属联络站,负责地区,激活码',
+      'sunli,孙丽,人大办工作人员,,,R3N8-W6YC-2HDF',
+      'wangqi,王琪,人大办工作人员,,全市,R3N8-W6YC-2HDG',
+      'liuyang,刘洋,人大办工作人员,,湛河区,R3N8-W6YC-2HDH',
+      'chenhui,陈辉,人大办工作人员,,"全市、湛河区",R3N8-W6YC-2HDJ',
+    ])
+    const { problems, check } = judge([staff], existing)
+    expect(problems).to.deep.equal([
+      '人员.csv 第 2 行「负责地区」：人大办工作人员请填写负责的地区；负责全市的，请填“全市”',
+      '人员.csv 第 5 行「负责地区」：“全市”已包含所有地区，请只填“全市”，或只填具体的地区',
+    ])
+    const file = sheetsToDirectoryFile([staff], existing).file
+    expect(file.staff.map((s) => s.regionIds)).to.deep.equal([[], [], ['d01'], []])
+    expect(check.ok).to.equal(true, 'the refusals are the sheet’s own')
+    // A new organizer from a sheet without the column at all is refused the same way.
+    const without = await sheet('人员.csv', ['账号,姓名,角色', 'sunli,孙丽,人大办工作人员'])
+    expect(judge([without], existing).problems).to.deep.equal(['人员.csv 第 2 行「负责地区」：人大办工作人员请填写负责的地区；负责全市的，请填“全市”'])
+  })
+
+  it('converts a roster of 20,000 stations and 20,000 deputies, each deputy finding their own station', async () => {
+    const stations: string[][] = [['联络站代码', '联络站名称', '类型']]
+    const deputies: string[][] = [['代表代码', '姓名', '层级', '所属联络站']]
+    for (let i = 0; i < 20_000; i++) {
+      stations.push([`ST${i}`, `站${i}`, '社区'])
+      deputies.push([`DP${i}`, `代表${i}`, '市', `站${i}`])
+    }
+    const conversion = sheetsToDirectoryFile(
+      [
+        { name: '联络站.csv', rows: stations },
+        { name: '代表.csv', rows: deputies },
+      ],
+      empty,
+    )
+    expect(conversion.problems).to.deep.equal([])
+    expect(conversion.file.deputies[19_999]).to.deep.include({ code: 'DP19999', stationIds: ['st19999'] })
+  })
+
+  it('refuses a sheet of more rows than one file may have, naming the file', async () => {
+    const rows = (n: number) => '代表代码,姓名,层级,所属联络站\r\n' + 'DP1,张伟,市,ST1\r\n'.repeat(n)
+    expect((await readSheetRows({ name: '全省代表.csv', csv: rows(SHEET_ROW_LIMIT) })).sheet?.rows).to.have.length(SHEET_ROW_LIMIT + 1)
+    expect((await readSheetRows({ name: '全省代表.csv', csv: rows(SHEET_ROW_LIMIT + 1) })).problem).to.deep.equal({
+      path: '全省代表.csv',
+      message: '这个文件超过了 50000 行，一个文件最多 50000 行。请按区县分成几个文件再导入',
+    })
   })
 
   it('refuses text that was not saved as UTF-8, saying how to save it', async () => {

@@ -106,7 +106,16 @@ export class DirectoryImporter {
     if (unreadable.length) throw rejected(unreadable)
     const sheets = read.flatMap((r) => (r.problem ? [] : [r.sheet]))
     const existing = await this.store.directory.snapshot()
-    const conversion = sheetsToDirectoryFile(sheets, existing)
+    // A column a sheet leaves out keeps the stored value; a stored phone is opened only for that.
+    const phones = new Map(existing.deputies.map((d) => [d.id, d.phoneEnc]))
+    const conversion = sheetsToDirectoryFile(sheets, existing, {
+      deputies: existing.deputies,
+      staff: existing.staff,
+      phoneOf: (id) => {
+        const envelope = phones.get(id)
+        return envelope ? this.cipher.decrypt(envelope, id) : null
+      },
+    })
     const check = checkDirectoryFile(conversion.file, existing, this.topics)
     const problems = sheetProblemDetails(sheets, conversion, check.ok ? [] : check.problems)
     if (problems.length || !check.ok) throw rejected(problems)
@@ -192,8 +201,16 @@ export class DirectoryImporter {
   }
 }
 
+/** At most this many problems are told: a whole sheet of mistakes made an answer of megabytes the page could not show. */
+export const PROBLEMS_LISTED = 200
+
 function rejected(problems: ErrorDetail[]) {
-  return new UnprocessableError(`导入文件有 ${problems.length} 处问题，未导入任何数据`, problems, 'import_rejected')
+  if (problems.length <= PROBLEMS_LISTED) return new UnprocessableError(`导入文件有 ${problems.length} 处问题，未导入任何数据`, problems, 'import_rejected')
+  return new UnprocessableError(
+    `导入文件有问题，未导入任何数据：共 ${problems.length} 处问题，下面列出前 ${PROBLEMS_LISTED} 处`,
+    problems.slice(0, PROBLEMS_LISTED),
+    'import_rejected',
+  )
 }
 
 /** Deputies in office the file does not list; none when the file lists no deputies at all (a file of stations or staff only). */

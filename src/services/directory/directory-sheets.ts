@@ -1,11 +1,17 @@
 import type { ErrorDetail } from '../../errors.js'
 import { lazy } from '../../domain/lazy.js'
-import { specOf, templateRows, type SheetKind } from '../../domain/directory-sheet-specs.js'
+import { SHEET_SPECS, specOf, templateRows, type SheetKind } from '../../domain/directory-sheet-specs.js'
 import type { SheetRows } from '../../domain/directory-sheets.js'
 import { csvSheet } from '../csv-sheet.js'
 
 /** csv-parse is loaded at the first roster sheet read, not at every start. */
 const csvParse = lazy(() => import('csv-parse/sync'))
+
+/**
+ * The most rows (below the headings) one sheet may have. A city's deputies and stations fit in
+ * one; a province's (100,000 deputies) are split by district, a file each.
+ */
+export const SHEET_ROW_LIMIT = 50_000
 
 /** One uploaded roster sheet: the file's name and its text (the console decodes what Excel saved). */
 export interface SheetUpload {
@@ -24,7 +30,11 @@ export async function readSheetRows(upload: SheetUpload): Promise<{ sheet: Sheet
   }
   const { parse } = await csvParse()
   try {
-    const rows: string[][] = parse(text.replace(/\r\n?/g, '\n'), { relax_column_count: true, skip_empty_lines: false })
+    // Read one row past the limit, no further: enough to know the sheet is too long.
+    const rows: string[][] = parse(text.replace(/\r\n?/g, '\n'), { relax_column_count: true, skip_empty_lines: false, to: SHEET_ROW_LIMIT + 2 })
+    if (rows.length > SHEET_ROW_LIMIT + 1) {
+      return { problem: { path: upload.name, message: `这个文件超过了 ${SHEET_ROW_LIMIT} 行，一个文件最多 ${SHEET_ROW_LIMIT} 行。请按区县分成几个文件再导入` } }
+    }
     return { sheet: { name: upload.name, rows } }
   } catch (err) {
     const line = (err as { lines?: number }).lines
@@ -42,3 +52,6 @@ export async function readSheetRows(upload: SheetUpload): Promise<{ sheet: Sheet
 export async function sheetTemplate(kind: SheetKind): Promise<{ fileName: string; csv: string }> {
   return { fileName: `${specOf(kind).title}模板.csv`, csv: await csvSheet(templateRows(kind)) }
 }
+
+/** What the 导入名册 page explains: each sheet's columns, what each means, whether required, an example. */
+export const sheetGuide = () => SHEET_SPECS

@@ -8,8 +8,7 @@ import { presentDeputy, presentDirectoryCounts, presentStation } from '../../pre
 import { idParam } from '../../schemas.js'
 import type { AppState, StaffState } from '../../state.js'
 import { parse } from '../../validate.js'
-import { SHEET_SPECS } from '../../../domain/directory-sheet-specs.js'
-import { sheetTemplate } from '../../../services/directory/directory-sheets.js'
+import { sheetGuide, sheetTemplate } from '../../../services/directory/directory-sheets.js'
 import { deputyEditBody, deputySearchQuery, isSheetUpload, sheetUploadBody, stationEditBody, stationSearchQuery, templateParam } from './schemas.js'
 
 export interface DirectoryAdminDeps {
@@ -36,7 +35,7 @@ export function directoryAdminRoutes({ auth, directory, importer, importBody }: 
 
   /** What each roster template's columns mean, for the import page's instructions. */
   router.get('/directory/templates', allowRoles('admin'), (ctx) => {
-    ctx.body = { items: SHEET_SPECS }
+    ctx.body = { items: sheetGuide() }
   })
 
   router.get('/directory/templates/:kind', allowRoles('admin'), async (ctx) => {
