@@ -3,6 +3,7 @@ import type { ErrorDetail } from '../errors.js'
 import { singleLine } from './free-text.js'
 import { DEPUTY_LEVELS, REGION_KINDS, STAFF_ROLES, STATION_KINDS, UNIT_KINDS, WEEKDAYS, type Region, type Station } from './directory.js'
 import { onlyStations, withDutyDates } from './duty-days.js'
+import { EXAMPLE_ACTIVATION_CODE } from './directory-sheet-specs.js'
 import { normalizePhone } from './phone.js'
 import { ancestry, REGION_RANK } from './region-tree.js'
 import { issuesToDetails } from './zod-issues.js'
@@ -80,6 +81,8 @@ const staffSchema = z.strictObject({
     .string()
     .trim()
     .regex(/^[A-Za-z0-9-]{8,64}$/, '激活码为 8–64 位字母、数字或 -')
+    // The template prints it: whoever has seen the template could take the account, whatever file carries it.
+    .refine((code) => code.toUpperCase() !== EXAMPLE_ACTIVATION_CODE, '激活码不能用模板里的示例，请另设一个')
     .optional(),
   active: z.boolean().default(true),
 })

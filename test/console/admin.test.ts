@@ -17,7 +17,7 @@ describe('console: an admin keeps the directory and the messages in order', func
         { id: 'dp901', code: 'DP901', name: '赵磊', level: 'city', stationIds: ['st900'], topics: [], phone: '12345', dutyDates: [] },
       ],
       units: [{ id: 'u900', code: 'JTYS900', name: '市交通运输局', kind: 'department', regionId: 'nowhere', contact: '0375-7654321' }],
-      staff: [{ id: 'sf900', name: '周敏', role: 'unit_staff', unitIds: ['u999'], username: 'zhoumin', activationCode: 'K7P2-Q9XM-4TVB' }],
+      staff: [{ id: 'sf900', name: '周敏', role: 'unit_staff', unitIds: ['u999'], username: 'zhoumin', activationCode: 'R4N8-W2HC-7JDX' }],
     }
     const page = await newPage(story.browser, story.app)
     await logInAs(page, admin())

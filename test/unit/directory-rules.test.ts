@@ -114,6 +114,15 @@ describe('checking a directory file', () => {
     expect(problems.some((p) => p.startsWith('staff[2].id:'))).to.equal(true)
   })
 
+  it("refuses the roster template's example activation code in any import file, not only in a sheet", () => {
+    const staff = { id: 'sf1', name: '周敏', role: 'station_staff', stationIds: ['st1'], username: 'zhoumin' }
+    const stations = [{ id: 'st1', code: 'ST1', name: '东风路联络站', kind: 'community', regionIds: [] }]
+    expect(problemsOf({ stations, staff: [{ ...staff, activationCode: 'k7p2-q9xm-4tvb' }] })).to.deep.equal([
+      'staff[0].activationCode: 激活码不能用模板里的示例，请另设一个',
+    ])
+    expect(problemsOf({ stations, staff: [{ ...staff, activationCode: 'R4N8-W2HC-7JDX' }] })).to.deep.equal([])
+  })
+
   it('warns, without refusing, about communities no station covers', () => {
     const city = smallCity()
     city.stations = city.stations.filter((s) => s.id !== 'st002')
