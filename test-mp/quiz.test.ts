@@ -1,4 +1,5 @@
 import { expect } from 'chai'
+import { closingText } from '../src/domain/due-date-text.js'
 import { momentLabel } from '../src/domain/meeting.js'
 import { at, DAY, MINUTE, quizWithBank } from '../test/helpers/quizzes.js'
 import { holdPhone, startBackend, type Backend } from './harness/backend.js'
@@ -70,14 +71,17 @@ describe('mini-program: a knowledge quiz', () => {
     page.close()
   })
 
-  it('a quiz that ends while she reads its rules: 开始答题 says it has ended, and offers nothing more to tap', async () => {
+  it('a quiz that ends while she reads its rules: 开始答题 says when it ended, and offers 返回首页 in its place', async () => {
     holdPhone(app, 'o-quiz-just-too-late')
     const page = await openPage(`pages/quiz/take?quizId=${quizId}`)
     expect(page.text()).to.include('还可答 2 次')
+    const closesAt = (await app.liaison.store.quizzes.get(quizId))!.closesAt
     app.clock.advance(DAY + MINUTE) // the quiz closed a minute ago
     await page.tap('.start')
     expect(page.has('.start'), 'no 开始答题 that cannot start').to.equal(false)
-    expect(page.textOf('.refused')).to.equal('本次知识竞赛已结束')
+    const tz = app.liaison.config.business.timeZone
+    expect(page.textOf('.refused')).to.equal(`这个答题活动已经结束了，答题时间是${closingText(closesAt, tz, app.clock.now())}`)
+    expect(page.textOf('.onward')).to.equal('返回首页')
     expect(page.text(), 'no tries left to count on a quiz that has ended').not.to.include('还可答')
     expect(page.has('.clock')).to.equal(false)
     page.close()
@@ -117,13 +121,13 @@ describe('mini-program: a knowledge quiz', () => {
     holdPhone(app, 'o-quiz-early')
     const early = await openPage(`pages/quiz/take?quizId=${later}`)
     const opening = momentLabel(new Date(opensAt), app.liaison.config.business.timeZone)
-    expect(early.textOf('.state')).to.equal(`本次知识竞赛将于 ${opening} 开始，到时再来参加`)
+    expect(early.textOf('.state')).to.equal(`这个答题活动还没开始，${opening} 开始，到时再来参加`)
     expect(early.has('.start'), 'nothing to start yet').to.equal(false)
     early.close()
 
     app.clock.advance(2 * DAY) // the first quiz (open for a day) has now ended
     const late = await openPage(`pages/quiz/take?quizId=${quizId}`)
-    expect(late.textOf('.state')).to.equal('本次知识竞赛已结束')
+    expect(late.textOf('.state')).to.match(/^这个答题活动已经结束了，答题时间是\d+月\d+日/)
     expect(late.has('.start')).to.equal(false)
     late.close()
   })

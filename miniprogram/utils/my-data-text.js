@@ -58,6 +58,18 @@ function oneCase(c, i) {
   return lines
 }
 
+/**
+ * A questionnaire she answered, as her messages are: what it was and when she sent it, then each
+ * question in its words with her answer in hers (the option she chose, what she typed), and her
+ * comments on a draft's articles.
+ */
+function oneSurvey(s, i) {
+  const lines = [i + 1 + '. ' + s.title + (s.kindLabel ? '（' + s.kindLabel + '）' : ''), '   提交时间：' + at(s.createdAt)]
+  ;(s.answered || []).forEach((q) => lines.push('   问：' + q.question, '   答：' + q.answer))
+  ;(s.commented || []).forEach((c) => lines.push('   对' + c.article + '的意见：' + c.comment))
+  return lines
+}
+
 function section(title, items, each) {
   return ['', '【' + title + '（' + items.length + '）】'].concat(items.length ? [].concat.apply([], items.map(each)) : ['没有'])
 }
@@ -68,14 +80,7 @@ function myDataText(copy) {
   const lines = ['我的信息（' + at(copy.exportedAt) + ' 导出）', ''].concat(
     account(copy.account, copy.consentHistory || []),
     section('留言', copy.cases || [], oneCase),
-    section('问卷', copy.surveyAnswers || [], (s) => [
-      '· ' +
-        at(s.createdAt) +
-        ' 提交，回答了 ' +
-        Object.keys(s.answers || {}).length +
-        ' 题' +
-        (s.comments && s.comments.length ? '，提了 ' + s.comments.length + ' 条意见' : ''),
-    ]),
+    section('问卷', copy.surveyAnswers || [], oneSurvey),
     section('答题', copy.quizAttempts || [], (q) => [
       '· ' +
         at(q.startedAt) +

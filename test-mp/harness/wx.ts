@@ -60,6 +60,12 @@ export interface Phone {
   documents: Array<{ filePath: string; fileType?: string }>
   /** Pictures wx.previewImage showed full screen: the one shown first, and all it can swipe through. */
   previews: Array<{ current: string; urls: string[] }>
+  /**
+   * Answers the backend seldom gives and a test cannot easily bring about (a list refused, 403 or
+   * 404): a request whose path starts with `path` is answered with this status and the backend's
+   * error body, as its error middleware words it, without reaching the backend.
+   */
+  refusals: Array<{ path: string; status: number; code: string; message: string }>
 }
 
 // One phone per process: mocha loads the setup file through require and the tests through
@@ -93,6 +99,7 @@ function freshPhone(): Phone {
     downloaded: [],
     documents: [],
     previews: [],
+    refusals: [],
   }
 }
 
@@ -236,6 +243,11 @@ export function phoneWx(): Record<string, unknown> {
         options,
         tracked(async () => {
           if (phone.slowNetwork) await new Promise<void>((resolve) => phone.waiting.push(resolve))
+          const refusal = phone.refusals.find((r) => url.pathname.startsWith(r.path))
+          if (refusal) {
+            const error = { code: refusal.code, message: refusal.message, details: [] }
+            return { statusCode: refusal.status, data: { error }, header: { 'content-type': 'application/json; charset=utf-8' } }
+          }
           const answer = await send(method, url, headers, jsonBody(options.data, method))
           if (phone.dropNextAnswer) {
             phone.dropNextAnswer = false

@@ -8,7 +8,7 @@ const { dateTime } = require('../../utils/words')
  * where 看更早的留言 was, below the rows already shown, and 再试一次 there brings them.
  */
 Page({
-  data: { loading: true, error: '', moreError: '', items: [], nextCursor: null, more: false },
+  data: { loading: true, error: '', errorStatus: 0, moreError: '', items: [], nextCursor: null, more: false },
 
   onLoad() {
     this.cases = casesService(request)
@@ -19,14 +19,14 @@ Page({
   },
 
   load(cursor) {
-    this.setData({ loading: true, error: '', moreError: '' })
+    this.setData({ loading: true, error: '', errorStatus: 0, moreError: '' })
     return this.cases
       .mine(cursor)
       .then((page) => {
         const items = page.items.map((c) => Object.assign({}, c, { when: dateTime(c.createdAt) }))
         this.setData({ items: cursor ? this.data.items.concat(items) : items, nextCursor: page.nextCursor, more: Boolean(page.nextCursor) })
       })
-      .catch((err) => this.setData(cursor ? { moreError: '没能加载更早的留言：' + err.message } : { error: err.message }))
+      .catch((err) => this.setData(cursor ? { moreError: '没能加载更早的留言：' + err.message } : { error: err.message, errorStatus: err.status || 0 }))
       .then(() => this.setData({ loading: false }))
   },
 

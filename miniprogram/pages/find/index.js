@@ -8,7 +8,7 @@ const { weekdays } = require('../../utils/words')
  * that cover it → a station's card with its deputies and today's duty deputy.
  */
 Page({
-  data: { loading: true, error: '', placeList: [], placeLabels: [], placeIndex: -1, place: null, stations: null },
+  data: { loading: true, error: '', errorStatus: 0, placeList: [], placeLabels: [], placeIndex: -1, place: null, stations: null },
 
   onLoad() {
     this.directory = directoryService(request)
@@ -16,7 +16,7 @@ Page({
   },
 
   loadPlaces() {
-    this.setData({ loading: true, error: '' })
+    this.setData({ loading: true, error: '', errorStatus: 0 })
     return this.directory
       .regions()
       .then((regions) => {
@@ -26,7 +26,7 @@ Page({
         this.setData({ placeList: list, placeLabels: list.map((p) => p.label), placeIndex: index, place: index >= 0 ? list[index] : null })
         if (index >= 0) return this.loadStations(list[index])
       })
-      .catch((err) => this.setData({ error: err.message }))
+      .catch((err) => this.setData({ error: err.message, errorStatus: err.status || 0 }))
       .then(() => this.setData({ loading: false }))
   },
 
@@ -36,7 +36,7 @@ Page({
   },
 
   loadStations(place) {
-    this.setData({ stations: null, error: '' })
+    this.setData({ stations: null, error: '', errorStatus: 0 })
     return this.directory
       .stationsFor(place.id)
       .then((answer) =>
@@ -46,7 +46,7 @@ Page({
           ),
         }),
       )
-      .catch((err) => this.setData({ error: err.message }))
+      .catch((err) => this.setData({ error: err.message, errorStatus: err.status || 0 }))
   },
 
   /** 再试一次: the list of places, or the stations of the place chosen. */

@@ -48,7 +48,7 @@ function registrationView(r) {
 }
 
 Page({
-  data: { loading: true, loadError: '', deputy: false, items: [], open: [], mine: [] },
+  data: { loading: true, loadError: '', errorStatus: 0, deputy: false, items: [], open: [], mine: [] },
 
   onShow() {
     return this.load()
@@ -56,7 +56,7 @@ Page({
 
   load() {
     const meetings = meetingsService(request)
-    this.setData({ loading: true, loadError: '' })
+    this.setData({ loading: true, loadError: '', errorStatus: 0 })
     return meetings
       .me()
       .then((me) => {
@@ -70,7 +70,7 @@ Page({
           }),
         )
       })
-      .catch((err) => this.setData({ loadError: err.message }))
+      .catch((err) => this.setData({ loadError: err.message, errorStatus: err.status || 0 }))
       .then(() => this.setData({ loading: false }))
   },
 

@@ -34,7 +34,7 @@ function projectView(p) {
  * a button leads to proposing one, and 我的建议 shows what became of one's proposals.
  */
 Page({
-  data: { loading: true, error: '', cycles: [], collecting: null, mine: [], isDeputy: false },
+  data: { loading: true, error: '', errorStatus: 0, cycles: [], collecting: null, mine: [], isDeputy: false },
 
   onLoad() {
     this.service = livelihoodService(request)
@@ -46,7 +46,7 @@ Page({
   },
 
   load() {
-    this.setData({ loading: true, error: '' })
+    this.setData({ loading: true, error: '', errorStatus: 0 })
     const projects = this.service.projects().then((answer) =>
       this.setData({
         cycles: answer.items.map((c) => ({
@@ -64,7 +64,7 @@ Page({
       .then((answer) => this.setData({ collecting: answer.items.find((c) => c.status === 'collecting') || null }))
       .catch(() => undefined)
     return Promise.all([projects, cycles, this.loadMine()])
-      .catch((err) => this.setData({ error: err.message }))
+      .catch((err) => this.setData({ error: err.message, errorStatus: err.status || 0 }))
       .then(() => this.setData({ loading: false }))
   },
 

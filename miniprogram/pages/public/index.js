@@ -15,7 +15,7 @@ function itemView(p) {
 }
 
 Page({
-  data: { loading: true, error: '', topics: [], topic: '', items: [], nextCursor: null },
+  data: { loading: true, error: '', errorStatus: 0, topics: [], topic: '', items: [], nextCursor: null },
 
   onLoad() {
     this.publicCases = publicService(request)
@@ -29,7 +29,7 @@ Page({
   },
 
   load(cursor) {
-    this.setData({ loading: true, error: '' })
+    this.setData({ loading: true, error: '', errorStatus: 0 })
     const topic = this.data.topic
     return this.publicCases
       .cases(topic, cursor)
@@ -39,7 +39,7 @@ Page({
         const items = page.items.map(itemView)
         this.setData({ items: cursor ? this.data.items.concat(items) : items, nextCursor: page.nextCursor || null })
       })
-      .catch((err) => this.setData({ error: err.message }))
+      .catch((err) => this.setData({ error: err.message, errorStatus: err.status || 0 }))
       .then(() => this.setData({ loading: false }))
   },
 

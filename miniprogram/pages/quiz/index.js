@@ -2,14 +2,14 @@ const { request } = require('../../utils/request')
 const { quizzesService } = require('../../services/quizzes')
 
 Page({
-  data: { loading: true, error: '', items: [] },
+  data: { loading: true, error: '', errorStatus: 0, items: [] },
 
   onShow() {
     return this.load()
   },
 
   load() {
-    this.setData({ loading: true, error: '' })
+    this.setData({ loading: true, error: '', errorStatus: 0 })
     return quizzesService(request)
       .list()
       .then((answer) =>
@@ -25,7 +25,7 @@ Page({
           })),
         }),
       )
-      .catch((err) => this.setData({ error: err.message }))
+      .catch((err) => this.setData({ error: err.message, errorStatus: err.status || 0 }))
       .then(() => this.setData({ loading: false }))
   },
 

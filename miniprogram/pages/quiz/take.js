@@ -44,13 +44,13 @@ const FINAL_REFUSALS = [403, 404, 409]
 /** A quiz refused for good (not there, not hers): the page offers 返回首页 (components/load-failed). */
 const FINAL_PAGE = [403, 404, 410]
 
-/** Why a quiz cannot be taken, from the backend's refusal to start it. */
-function notOpenText(err) {
-  if (err.code === 'quiz_closed') return '本次知识竞赛已结束'
-  // The backend says "知识竞赛尚未开始，将于 12月5日 09:00 开始".
-  const opens = err.code === 'quiz_not_open' && /将于\s*(.+?)\s*开始/.exec(err.message)
-  if (opens) return '本次知识竞赛将于 ' + opens[1] + ' 开始，到时再来参加'
-  return err.message
+/**
+ * Where she can go from a quiz she cannot take (ended, not open yet, her tries used up): the
+ * other quizzes open to her when there are some, else the home page. One button, said in words.
+ */
+const ONWARD = {
+  others: { words: '看看其他答题', go: () => wx.redirectTo({ url: '/pages/quiz/index' }) },
+  home: { words: '返回首页', go: () => wx.reLaunch({ url: '/pages/index/index' }) },
 }
 
 Page({
@@ -63,6 +63,9 @@ Page({
     refused: '',
     // The quiz ended while the page was open: its rules no longer say how many tries are left.
     ended: false,
+    // Beside a quiz she cannot take: the one thing to tap next (ONWARD), in its words.
+    onward: 'home',
+    onwardWords: ONWARD.home.words,
     quiz: null,
     stage: 'intro',
     questions: [],
@@ -97,6 +100,8 @@ Page({
       .list()
       .then((answer) => {
         const quiz = answer.items.filter((q) => q.id === this.quizId)[0]
+        const onward = answer.items.some((q) => q.id !== this.quizId) ? 'others' : 'home'
+        this.setData({ onward: onward, onwardWords: ONWARD[onward].words })
         // Once shown (a paper handed in as the quiz closed), the page keeps what it shows.
         if (!quiz) return this.data.quiz ? undefined : this.whyNotOpen()
         this.setData({ quiz: Object.assign({}, quiz, { deadline: '请在' + quiz.closesText + '答题', minutes: Math.round(quiz.timeLimitSeconds / 60) }) })
@@ -111,16 +116,16 @@ Page({
    * attempt it starts is the one the person came for, and the list resumes it.
    */
   whyNotOpen() {
-    if (this.asked) return this.setData({ closedText: '这个知识竞赛现在不能参加' })
+    if (this.asked) return this.setData({ closedText: '这个答题活动现在不能参加' })
     this.asked = true
     return this.quizzes
       .start(this.quizId)
       .then(() => this.refresh())
       .catch((err) => {
-        // Not there (deleted, 404) or not hers (403): said as a refusal with 返回首页, which a
-        // state line with nothing to tap was not; ended or not open yet stays a state line.
+        // Not there (deleted, 404) or not hers (403): said as a refusal with 返回首页. Ended or not
+        // open yet: the backend's words say when ("…12月5日 09:00 开始"), with where to go next.
         if (FINAL_PAGE.indexOf(err.status) >= 0) return this.setData({ error: err.message, errorStatus: err.status })
-        this.setData({ closedText: notOpenText(err) })
+        this.setData({ closedText: err.message })
       })
   },
 
@@ -146,10 +151,15 @@ Page({
       .catch((err) => {
         if (err.status === 0 || err.status >= 500) return this.setData({ startFailed: '没能开始答题：' + err.message })
         if (FINAL_REFUSALS.indexOf(err.status) < 0) return this.setData({ error: err.message })
-        this.setData({ refused: notOpenText(err), ended: err.code === 'quiz_closed' })
+        this.setData({ refused: err.message, ended: err.code === 'quiz_closed' })
         return this.refresh()
       })
       .then(() => this.setData({ busy: false }))
+  },
+
+  /** The one button beside a quiz she cannot take: the other open quizzes, or home. */
+  goOn() {
+    ONWARD[this.data.onward].go()
   },
 
   showPaper(paper) {

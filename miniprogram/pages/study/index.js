@@ -13,7 +13,7 @@ const quizzesWords = (answer) =>
 const progressOf = (c) => (c.itemsReached ? '已读 ' + c.itemsRead + ' / ' + c.itemsReached + ' 篇' : '还没有学习材料')
 
 Page({
-  data: { loading: true, error: '', monthLabel: '', month: [], items: [], quizzesText: '' },
+  data: { loading: true, error: '', errorStatus: 0, monthLabel: '', month: [], items: [], quizzesText: '' },
 
   onShow() {
     return this.load()
@@ -21,7 +21,7 @@ Page({
 
   load() {
     const study = studyService(request)
-    this.setData({ loading: true, error: '' })
+    this.setData({ loading: true, error: '', errorStatus: 0 })
     // The quizzes only word the entry: not reaching them leaves the study page as it is.
     const quizzes = quizzesService(request)
       .list()
@@ -54,7 +54,7 @@ Page({
             })),
         })
       })
-      .catch((err) => this.setData({ error: err.message }))
+      .catch((err) => this.setData({ error: err.message, errorStatus: err.status || 0 }))
       .then(() => this.setData({ loading: false }))
   },
 

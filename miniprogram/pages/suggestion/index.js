@@ -17,7 +17,7 @@ function rowOf(s, box) {
  * A tap opens the suggestion; 写建议 starts a new one.
  */
 Page({
-  data: { box: 'mine', loading: true, error: '', items: [], more: false },
+  data: { box: 'mine', loading: true, error: '', errorStatus: 0, items: [], more: false },
 
   onLoad(query) {
     this.suggestions = suggestionsService(request)
@@ -30,7 +30,7 @@ Page({
 
   load(more) {
     const box = this.data.box
-    this.setData({ loading: true, error: '' })
+    this.setData({ loading: true, error: '', errorStatus: 0 })
     return this.suggestions
       .list(box, more ? this.cursor : null)
       .then((page) => {
@@ -38,7 +38,7 @@ Page({
         const rows = page.items.map((s) => rowOf(s, box))
         this.setData({ items: more ? this.data.items.concat(rows) : rows, more: !!page.nextCursor })
       })
-      .catch((err) => this.setData({ error: err.message }))
+      .catch((err) => this.setData({ error: err.message, errorStatus: err.status || 0 }))
       .then(() => this.setData({ loading: false }))
   },
 

@@ -4,14 +4,14 @@ const { parseScanPath } = require('../../utils/scene')
 
 /** What is open to the person (ballots first for deputies), and scanning a poster's code. */
 Page({
-  data: { loading: true, loadError: '', error: '', items: [] },
+  data: { loading: true, loadError: '', errorStatus: 0, error: '', items: [] },
 
   onShow() {
     return this.load()
   },
 
   load() {
-    this.setData({ loading: true, loadError: '', error: '' })
+    this.setData({ loading: true, loadError: '', errorStatus: 0, error: '' })
     return surveysService(request)
       .tasks()
       .then((t) =>
@@ -26,7 +26,7 @@ Page({
           })),
         }),
       )
-      .catch((err) => this.setData({ loadError: err.message }))
+      .catch((err) => this.setData({ loadError: err.message, errorStatus: err.status || 0 }))
       .then(() => this.setData({ loading: false }))
   },
 

@@ -22,7 +22,16 @@ export const presentPersonalData = (d: PersonalData, at: ReadingTime) => ({
   })),
   cases: d.cases.map(({ detail, phone }) => presentExportedCase(detail, phone, at)),
   subscriptions: d.subscriptions.map((s) => ({ templateId: s.templateId, oneTimeLeft: s.oneTime, longTerm: s.longTerm, updatedAt: s.updatedAt.toISOString() })),
-  surveyAnswers: d.surveyAnswers.map((a) => ({ surveyId: a.surveyId, answers: a.answers, comments: a.comments, createdAt: a.createdAt.toISOString() })),
+  surveyAnswers: d.surveyAnswers.map((a) => ({
+    surveyId: a.surveyId,
+    title: a.words.title,
+    kindLabel: a.words.kindLabel,
+    answers: a.answers,
+    comments: a.comments,
+    answered: a.words.answered.map((q) => ({ question: q.question, answer: q.answer })),
+    commented: a.words.commented.map((c) => ({ article: c.article, comment: c.comment })),
+    createdAt: a.createdAt.toISOString(),
+  })),
   quizAttempts: d.quizAttempts.map((a) => ({
     quizId: a.quizId,
     number: a.number,

@@ -14,6 +14,14 @@ import {
 import { AppError, ConflictError, NotFoundError } from '../../errors.js'
 import type { Store } from '../../store/ports.js'
 
+/**
+ * A meeting someone may not see, as they are told it: true whether it was taken away or they
+ * are not invited (for them it is not there, and they learn nothing more).
+ */
+export const MEETING_NOT_FOUND = '找不到这次会议'
+/** A meeting page for 公民旁听 that is not there, or does not take the public. */
+export const NO_PUBLIC_SEATS = '找不到这次会议，或这次会议不接受旁听报名'
+
 export type RsvpAnswer = { response: 'attend'; reason?: string | null } | { response: 'leave'; reason: string }
 
 export interface Invitation {
@@ -41,7 +49,7 @@ export class MeetingInvitations {
   async detail(person: PersonRef, meetingId: string): Promise<Invitation> {
     const m = await this.store.meetings.get(meetingId)
     const invitation = m && m.status !== 'draft' ? await this.store.meetings.invitation(m.id, person) : null
-    if (!m || !invitation) throw new NotFoundError('会议不存在')
+    if (!m || !invitation) throw new NotFoundError(MEETING_NOT_FOUND)
     return { meeting: m, invitation }
   }
 
@@ -59,7 +67,7 @@ export class MeetingInvitations {
     if (refusal) throw this.rsvpError(refusal, m, invitation)
     const reason = answer.response === 'leave' ? answer.reason : null
     const answered = await this.store.meetings.respond(m!.id, person, { rsvp: answer.response, reason, at: now })
-    if (!answered) throw new NotFoundError('会议不存在')
+    if (!answered) throw new NotFoundError(MEETING_NOT_FOUND)
     return { meeting: m!, invitation: answered }
   }
 
@@ -99,7 +107,7 @@ export class MeetingInvitations {
   /** A published meeting open to the public, with the places already taken. */
   async publicMeeting(meetingId: string): Promise<MeetingRecord> {
     const m = await this.store.meetings.get(meetingId)
-    if (!m || m.status !== 'published' || m.publicSeats <= 0) throw new NotFoundError('会议不存在或不接受公民旁听')
+    if (!m || m.status !== 'published' || m.publicSeats <= 0) throw new NotFoundError(NO_PUBLIC_SEATS)
     return m
   }
 
@@ -122,7 +130,7 @@ export class MeetingInvitations {
   private rsvpError(refusal: RsvpRefusal, m: MeetingRecord | null, invitation: MeetingInvitee | null): AppError {
     switch (refusal) {
       case 'not_invited':
-        return new NotFoundError('会议不存在')
+        return new NotFoundError(MEETING_NOT_FOUND)
       case 'meeting_cancelled':
         return new ConflictError('会议已取消，无需回复', [], 'meeting_cancelled')
       case 'rsvp_closed':
@@ -137,7 +145,7 @@ export class MeetingInvitations {
   private checkInError(refusal: CheckInRefusal, m: MeetingRecord | null): AppError {
     switch (refusal) {
       case 'not_invited':
-        return new NotFoundError('会议不存在')
+        return new NotFoundError(MEETING_NOT_FOUND)
       case 'meeting_cancelled':
         return new ConflictError('会议已取消', [], 'meeting_cancelled')
       case 'already_checked_in':

@@ -7,6 +7,7 @@ import type { Store } from '../../store/ports.js'
 import type { CaseDetail, CaseQueries } from '../cases/case-queries.js'
 import type { MpPrincipal } from '../accounts/mp-sessions.js'
 import type { PrivacyService } from './privacy.js'
+import { surveyAnswersInWords, type SurveyAnswersInWords } from './survey-answers-in-words.js'
 
 /** Everything held about one person, as the export route presents it. */
 export interface PersonalData {
@@ -22,7 +23,8 @@ export interface PersonalData {
   consentHistory: Array<{ action: string; version: string | null; at: Date }>
   cases: Array<{ detail: CaseDetail; phone: string | null }>
   subscriptions: Awaited<ReturnType<Store['privacy']['subscriptionsOf']>>
-  surveyAnswers: Awaited<ReturnType<Store['privacy']['surveyAnswersOf']>>
+  /** Her answers as stored, and in words: the questions and what she chose or wrote. */
+  surveyAnswers: Array<Awaited<ReturnType<Store['privacy']['surveyAnswersOf']>>[number] & { words: SurveyAnswersInWords }>
   quizAttempts: Awaited<ReturnType<Store['privacy']['quizAttemptsOf']>>
   reading: {
     campaignsFollowed: string[]
@@ -39,7 +41,7 @@ export interface PersonalData {
 
 /** What PersonalDataExport is built from (one object: the parameters are many). */
 export interface PersonalDataExportDeps {
-  store: Pick<Store, 'campaigns' | 'cases' | 'deputies' | 'livelihood' | 'meetings' | 'mpUsers' | 'privacy'>
+  store: Pick<Store, 'campaigns' | 'cases' | 'deputies' | 'livelihood' | 'meetings' | 'mpUsers' | 'privacy' | 'surveys'>
   queries: CaseQueries
   privacy: PrivacyService
   cipher: PiiCipher
@@ -53,7 +55,7 @@ export interface PersonalDataExportDeps {
  * meeting registrations.
  */
 export class PersonalDataExport {
-  private readonly store: Pick<Store, 'campaigns' | 'cases' | 'deputies' | 'livelihood' | 'meetings' | 'mpUsers' | 'privacy'>
+  private readonly store: Pick<Store, 'campaigns' | 'cases' | 'deputies' | 'livelihood' | 'meetings' | 'mpUsers' | 'privacy' | 'surveys'>
   private readonly queries: CaseQueries
   private readonly privacy: PrivacyService
   private readonly cipher: PiiCipher
@@ -81,7 +83,7 @@ export class PersonalDataExport {
       consentHistory: await this.privacy.consentHistory(user.id),
       cases: await this.cases(person),
       subscriptions: await this.store.privacy.subscriptionsOf(user.id),
-      surveyAnswers: await this.store.privacy.surveyAnswersOf(user.id),
+      surveyAnswers: await this.surveyAnswers(user.id),
       quizAttempts: await this.store.privacy.quizAttemptsOf(readers),
       reading: await this.reading(readers),
       meetings: deputy ? await this.meetings(deputy.id) : [],
@@ -100,6 +102,13 @@ export class PersonalDataExport {
         stateText: proposalStateWords(proposal, proposal.projectId ? await livelihood.getProject(proposal.projectId) : null),
       })),
     )
+  }
+
+  /** Each answered questionnaire read with its questions, so her copy says what she was asked and what she answered. */
+  private async surveyAnswers(mpUserId: string): Promise<PersonalData['surveyAnswers']> {
+    const held = await this.store.privacy.surveyAnswersOf(mpUserId)
+    const surveys = new Map(await Promise.all([...new Set(held.map((a) => a.surveyId))].map(async (id) => [id, await this.store.surveys.get(id)] as const)))
+    return held.map((a) => ({ ...a, words: surveyAnswersInWords(surveys.get(a.surveyId) ?? null, a.answers, a.comments) }))
   }
 
   private async publicMeetings(mpUserId: string): Promise<PersonalData['publicMeetings']> {

@@ -9,6 +9,7 @@ import type { MpPrincipal } from '../accounts/mp-sessions.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 import type { AuditTrail } from '../audit.js'
 import { mayTake } from './quiz-audience.js'
+import { QUIZ_NOT_FOUND } from './quiz-taking.js'
 import type { QuizService } from './quizzes.js'
 
 export type BoardKind = 'person' | 'station' | 'district'
@@ -53,7 +54,7 @@ export class QuizResults {
   /** Participants see the board of a quiz that is for them. */
   async forParticipant(p: MpPrincipal, quizId: string, by: BoardKind): Promise<Board> {
     const quiz = await this.store.quizzes.get(quizId)
-    if (!quiz || quiz.draft || !(await mayTake(this.audience, quiz, p))) throw new NotFoundError('知识竞赛不存在')
+    if (!quiz || quiz.draft || !(await mayTake(this.audience, quiz, p))) throw new NotFoundError(QUIZ_NOT_FOUND)
     return this.board(quiz, by)
   }
 

@@ -20,6 +20,14 @@ import type { MpPrincipal } from '../accounts/mp-sessions.js'
 import { quizPersonOf } from '../../domain/quiz-audience.js'
 import { mayTake } from './quiz-audience.js'
 import { momentLabel } from '../../domain/meeting.js'
+import { closingText } from '../../domain/due-date-text.js'
+
+/**
+ * A quiz a participant cannot see, as she is told it: true whether it was taken away, is not
+ * published yet or is not hers (a leaderboard of another district's quiz), in words an older
+ * resident reads without knowing what "不存在" would mean for her.
+ */
+export const QUIZ_NOT_FOUND = '找不到这个答题活动'
 
 export interface Paper {
   quiz: QuizRecord
@@ -51,12 +59,15 @@ export class QuizTaking {
   async start(p: MpPrincipal, quizId: string): Promise<Paper> {
     const quiz = await this.store.quizzes.get(quizId)
     // A draft is not there yet for participants.
-    if (!quiz || quiz.draft) throw new NotFoundError('知识竞赛不存在')
+    if (!quiz || quiz.draft) throw new NotFoundError(QUIZ_NOT_FOUND)
     if (!(await mayTake(this.audience, quiz, p))) throw new ForbiddenError('本次知识竞赛不面向您', 'not_in_audience')
     const now = this.clock.now()
     const phase = quizPhase(quiz, now)
-    if (phase === 'upcoming') throw new ConflictError(`知识竞赛尚未开始，将于 ${momentLabel(quiz.opensAt, this.settings.timeZone)} 开始`, [], 'quiz_not_open')
-    if (phase === 'closed') throw new ConflictError('知识竞赛已结束', [], 'quiz_closed')
+    // When it opens or ended, said in the words the page shows as they are: the close as the
+    // quiz's own deadline line put it ("请在12月19日前（含当日）答题"), not a midnight of the day after.
+    const tz = this.settings.timeZone
+    if (phase === 'upcoming') throw new ConflictError(`这个答题活动还没开始，${momentLabel(quiz.opensAt, tz)} 开始，到时再来参加`, [], 'quiz_not_open')
+    if (phase === 'closed') throw new ConflictError(`这个答题活动已经结束了，答题时间是${closingText(quiz.closesAt, tz, now)}`, [], 'quiz_closed')
     const pool = await this.store.quizzes.questions(quiz.id)
     if (pool.length < quiz.drawCount) throw new ConflictError('题库题目不足，暂不能答题', [], 'quiz_not_ready')
     const seed = randomInt(0, 2 ** 31)

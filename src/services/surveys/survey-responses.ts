@@ -15,6 +15,11 @@ import type { MpPrincipal } from '../accounts/mp-sessions.js'
 import { districtOfStation, type DirectoryCache } from '../directory/directory-cache.js'
 
 export const NOT_ASKED = '这份问卷只请受邀的人大代表填写，感谢您的关注'
+/**
+ * A survey a respondent cannot open, as she is told it: true whether it was taken away, is
+ * still a draft, or the code she scanned is not one; "问卷不存在" is the office's word for it.
+ */
+export const SURVEY_NOT_FOUND = '找不到这份问卷，可能已经撤下了'
 
 /**
  * Respondents' side: a survey opened from its poster (id or short code) and one response
@@ -42,7 +47,7 @@ export class SurveyResponses {
   private async open(idOrCode: string): Promise<OpenedSurvey> {
     const found = await this.store.surveys.forRespondent(idOrCode.startsWith('sv-') ? { id: idOrCode } : { shortCode: idOrCode.toUpperCase() })
     // A draft is not there yet for respondents.
-    if (!found || found.survey.draft) throw new NotFoundError('问卷不存在')
+    if (!found || found.survey.draft) throw new NotFoundError(SURVEY_NOT_FOUND)
     return this.opened.keep(found.survey, found.appraisal, found.revision)
   }
 

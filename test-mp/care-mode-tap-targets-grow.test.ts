@@ -1,0 +1,119 @@
+import { expect } from 'chai'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { MP_ROOT } from './harness/runtime.js'
+
+interface Rule {
+  file: string
+  selector: string
+  props: Map<string, string>
+}
+
+/** Every rule of a stylesheet, comments taken out, with its declarations by name. */
+function rulesOf(file: string): Rule[] {
+  const text = readFileSync(join(MP_ROOT, file), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '')
+  return [...text.matchAll(/([^{}]+)\{([^{}]*)\}/g)].map((m) => ({
+    file,
+    selector: m[1].trim(),
+    props: new Map(
+      m[2]
+        .split(';')
+        .map((d) => d.split(':'))
+        .filter((d) => d.length >= 2)
+        .map(([name, ...value]) => [name.trim(), value.join(':').trim()]),
+    ),
+  }))
+}
+
+function rule(file: string, selector: string): Rule {
+  const found = rulesOf(file).find((r) => r.selector === selector)
+  if (!found) throw new Error(`${file} has no rule for ${selector}`)
+  return found
+}
+
+/** A length as the phone works it out in the standard look or in 关怀模式: var() read from the page shell's rules. */
+function resolve(value: string, care: boolean): number {
+  const shell = rule('app.wxss', '.shell').props
+  const careShell = rule('app.wxss', '.shell.care').props
+  const v = /^var\((--[\w-]+)(?:,\s*([^)]+))?\)$/.exec(value)
+  const literal = v ? (care && careShell.get(v[1])) || shell.get(v[1]) || v[2] || '' : value
+  const rpx = /^([\d.]+)rpx$/.exec(literal)
+  if (!rpx) throw new Error(`cannot read ${value} as rpx`)
+  return Number(rpx[1])
+}
+
+function stylesheets(dir: string): string[] {
+  return readdirSync(join(MP_ROOT, dir)).flatMap((name) => {
+    const path = join(dir, name)
+    if (statSync(join(MP_ROOT, path)).isDirectory()) return stylesheets(path)
+    return path.endsWith('.wxss') ? [relative('.', path)] : []
+  })
+}
+
+/**
+ * 关怀模式 (for an older hand) makes the buttons 120rpx (≥ 60dp, MIIT's tap target for the elder
+ * version). The other things she taps — the 用微信绑定的手机号 button, the rows with a switch, a
+ * message to pick, a tab, a grade, an attachment, the stars, a topic chip, an answer box, an
+ * option row — grow with them, as the actions under a photo do; in the standard look they keep
+ * their size.
+ */
+describe('mini-program: in 关怀模式 every tap target grows with the buttons', () => {
+  const BUTTON_HIGH: Array<[string, string, string[]]> = [
+    ['pages/case/new.wxss', '.phone-button', ['min-height', 'line-height']],
+    ['pages/case/new.wxss', '.switch-row', ['min-height']],
+    ['pages/suggestion/new.wxss', '.sg-case', ['min-height']],
+    ['pages/suggestion/index.wxss', '.sg-tab', ['min-height']],
+    ['pages/projects/rate.wxss', '.grade', ['min-height']],
+    ['pages/meetings/detail.wxss', '.attachment', ['min-height']],
+    ['pages/case/detail.wxss', '.rate-row', ['min-height']],
+    ['pages/public/index.wxss', '.topic', ['min-height', 'line-height']],
+    ['components/question/question.wxss', '.field', ['height']],
+    ['pages/meetings/public.wxss', '.field', ['height']],
+    ['pages/deputy/case.wxss', '.field', ['height']],
+  ]
+  const careButton = () => resolve(rule('app.wxss', '.shell.care').props.get('--td-button-medium-height')!, true)
+
+  for (const [file, selector, props] of BUTTON_HIGH) {
+    it(`${file} ${selector}: as tall as a button, 120rpx in 关怀模式, 96rpx otherwise`, () => {
+      for (const prop of props) {
+        const value = rule(file, selector).props.get(prop)
+        expect(value, `${selector} sets ${prop}`).to.be.a('string')
+        expect(resolve(value!, true), `${prop} in 关怀模式`).to.equal(careButton()).and.be.at.least(120)
+        expect(resolve(value!, false), `${prop} in the standard look`).to.equal(96)
+      }
+    })
+  }
+
+  // Rows she picks from were already taller than a button (112rpx): they stay taller in 关怀模式.
+  const ROW_HIGH: Array<[string, string, string[]]> = [
+    ['components/question/question.wxss', '.option', ['min-height']],
+    ['components/question/question.wxss', '.point', ['width', 'height', 'line-height']],
+    ['pages/quiz/take.wxss', '.option', ['min-height']],
+    ['pages/records/appraise.wxss', '.community', ['min-height']],
+    ['pages/deputy/case.wxss', '.pick', ['min-height']],
+    ['pages/deputy/digest.wxss', '.row', ['min-height']],
+    ['pages/deputy/index.wxss', '.code-input', ['height']],
+  ]
+  for (const [file, selector, props] of ROW_HIGH) {
+    it(`${file} ${selector}: a row high, more than a button in 关怀模式, 112rpx otherwise`, () => {
+      for (const prop of props) {
+        const value = rule(file, selector).props.get(prop)
+        expect(value, `${selector} sets ${prop}`).to.be.a('string')
+        expect(resolve(value!, true), `${prop} in 关怀模式`).to.be.above(careButton())
+        expect(resolve(value!, false), `${prop} in the standard look`).to.equal(112)
+      }
+    })
+  }
+
+  it('no page or component keeps a fixed tap height that 关怀模式 leaves below 120rpx', () => {
+    // Not tapped: the initial of a deputy's name in a circle. Tapped, but 32rpx of padding above
+    // and below make it 152rpx: the workbench's links.
+    const notSmall = new Set(['pages/index/index.wxss .avatar', 'pages/deputy/index.wxss .link'])
+    const fixed = [...stylesheets('pages'), ...stylesheets('components')]
+      .flatMap(rulesOf)
+      .filter((r) => ['height', 'min-height', 'line-height'].some((p) => /^(8[0-9]|9[0-9]|1[01][0-9])rpx$/.test(r.props.get(p) ?? '')))
+      .map((r) => `${r.file} ${r.selector}`)
+      .filter((r) => !notSmall.has(r))
+    expect(fixed).to.deep.equal([])
+  })
+})
