@@ -524,6 +524,17 @@ export interface CaseFilter {
   createdTo?: Date
   /** The resident's latest rating (1–5), for the console's satisfaction chart and its click-through. */
   rating?: number
+  /**
+   * One place as hot issues group messages by it (groupHotIssues: the community, else the district):
+   * the cases of this community; when it is null, those with no community in this district, or
+   * with neither when that is null too. Read through the community's index (the 合并 dialog's one issue).
+   */
+  hotIssuePlace?: HotIssuePlace
+}
+/** A message's place as hot issues see it: its community, or (with none) its district; see CaseFilter.hotIssuePlace. */
+export interface HotIssuePlace {
+  communityId: string | null
+  districtId: string | null
 }
 export interface CaseQuery extends CaseFilter, PageQuery {
   /** newest first (default), or nearest deadline first. */

@@ -6,8 +6,8 @@ import { logInAs, newPage, screenshot, useConsole } from './harness.js'
 /**
  * The demo's first two messages, "光明社区3号楼前的路灯坏了一个多月…" and "光明社区路灯不亮…", are one
  * issue on 热点问题, yet their words share too little for 相似留言. 张国华 opens 与相似留言合并 on the
- * second: the dialog offers the first, saying why, and finds another open message of his station by
- * its number; he merges into the first.
+ * second: the page's side card 相似留言 lists the first, saying why, as the dialog then offers it; the
+ * dialog finds another open message of his station by its number; he merges into the first.
  */
 describe('console: 合并 offers the messages 热点问题 groups with this one, and finds one by its number', function () {
   this.timeout(120_000)
@@ -37,6 +37,14 @@ describe('console: 合并 offers the messages 热点问题 groups with this one,
 
     await page.goto(`/console/cases/${dark.id}`)
     await page.getByRole('heading', { name: `留言 ${dark.ticket}` }).waitFor()
+    // The page's side card 相似留言 lists what the dialog offers, saying why: never "none" beside a dialog offering one.
+    const alike = page.locator('.t-card', { has: page.locator('.t-card__title', { hasText: '相似留言' }) })
+    await alike.getByRole('link', { name: broken.ticket }).waitFor({ timeout: 10_000 })
+    expect(await alike.innerText())
+      .to.include('热点问题里与本条是同一个问题')
+      .and.include('光明社区3号楼前的路灯坏了')
+      .and.not.include('没有内容相近的留言')
+    await screenshot(page, 'merge-hot-issue-page')
     await page.getByRole('button', { name: '与相似留言合并' }).click()
     const dialog = page.locator('.t-dialog').filter({ hasText: '与相似留言合并办理' })
     const offered = dialog.locator('.merge-list .t-radio')

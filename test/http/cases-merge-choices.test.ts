@@ -72,6 +72,52 @@ describe('merge choices: what 与相似留言合并 offers', () => {
     expect((await choices(sunli, elsewhere.id)).map((c) => c.ticket)).to.deep.equal([broken.ticket])
   })
 
+  /** The ids of the messages hot issues read from the store while `run` runs. */
+  async function hotIssueReads(run: () => Promise<unknown>) {
+    const cases = app.liaison.store.cases
+    const original = cases.listForHotIssues
+    const read: string[] = []
+    cases.listForHotIssues = async (filter, now) => {
+      const found = await original.call(cases, filter, now)
+      read.push(...found.map((c) => c.id))
+      return found
+    }
+    try {
+      await run()
+    } finally {
+      cases.listForHotIssues = original
+    }
+    return read
+  }
+
+  it('reads only the message’s own place for its hot issue: a station clerk gets her part of it, an organizer all of it', async () => {
+    const broken = await write('路灯坏了')
+    const dark = await write('路灯不亮')
+    const elsewhere = await write('路灯坏了不亮', { deputyCode: 'DP0005' }) // 光明社区代表联络点: not 李娜's station
+    // Through 张伟's own code, 马庄社区's lamp comes to 李娜's station too: in her scope, but another place.
+    const maZhuang = await write('路灯坏了不亮', { regionId: 'c010201', deputyCode: 'DP0001' })
+    expect((await app.liaison.store.cases.get(maZhuang.id))!.stationId).to.equal('st001')
+
+    let offered: Choice[] = []
+    const read = await hotIssueReads(async () => (offered = await choices(lina, dark.id)))
+    expect(offered.map((c) => c.ticket)).to.deep.equal([broken.ticket])
+    expect(read, 'her station’s messages of 建设路社区 only, not 马庄社区’s').to.have.members([broken.id, dark.id])
+
+    const sunli = await new Client(app.baseUrl).login('sunli', STAFF_PASSWORD)
+    const all = await hotIssueReads(async () => (offered = await choices(sunli, dark.id)))
+    expect(offered.map((c) => c.ticket)).to.have.members([broken.ticket, elsewhere.ticket])
+    expect(all, 'the district’s messages of 建设路社区 only').to.have.members([broken.id, dark.id, elsewhere.id])
+  })
+
+  it('answers a search by number with what it finds alone, not the hot issue or the alike', async () => {
+    const broken = await write('路灯坏了')
+    const dark = await write('路灯不亮')
+    let found: Choice[] = []
+    const read = await hotIssueReads(async () => (found = await choices(lina, dark.id, broken.ticket.slice(-4))))
+    expect(found.map((c) => ({ ticket: c.ticket, why: c.why }))).to.deep.equal([{ ticket: broken.ticket, why: '按编号或内容找到' }])
+    expect(read, 'no hot issue read for a search').to.deep.equal([])
+  })
+
   it('finds another open message of hers by its number (0001) or whole ticket, but neither itself nor a closed one', async () => {
     const lamp = await write('小区门口的路灯坏了，晚上很黑')
     const gym = await write('健身器材坏了，老人没法锻炼')

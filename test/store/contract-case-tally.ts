@@ -102,6 +102,36 @@ export function caseTallyContract(store: () => Store) {
       expect(before.map((c) => c.overdue)).to.deep.equal(expected.map(() => false))
     })
 
+    it("reads for hot issues one place alone when asked (the 合并 dialog's issue): a community, else a district's messages without one", async () => {
+      const placed = (id: string, over: Partial<CaseRecord>) => caseRecord({ id, createdAt: new Date(T0.getTime() + 2 * 24 * HOUR), ...over })
+      const records = [
+        placed('case-c1-st001', { communityId: 'c010101', districtId: 'd01', stationId: 'st001' }),
+        placed('case-c1-st003', { communityId: 'c010101', districtId: 'd01', stationId: 'st003' }),
+        placed('case-c2', { communityId: 'c010102', districtId: 'd01' }),
+        placed('case-d01-only', { regionId: 'd01', communityId: null, districtId: 'd01' }),
+        placed('case-d02-only', { regionId: 'd02', communityId: null, districtId: 'd02', handlingDistrictId: 'd02' }),
+        placed('case-nowhere', { regionId: null, communityId: null, districtId: null, stationId: null }),
+        placed('case-c1-rejected', { communityId: 'c010101', status: 'rejected' }),
+        placed('case-c1-early', { communityId: 'c010101', createdAt: T0 }),
+      ]
+      for (const record of records) await store().cases.submit({ record, ticketDate: '2026-11-01', events: [caseEvent(record.id, 'submitted')], outbox: [] })
+      const window = { createdFrom: new Date(T0.getTime() + 24 * HOUR), createdTo: NOW }
+      const all = await store().cases.listForHotIssues(window, NOW)
+      const ids = (cases: Array<{ id: string }>) => cases.map((c) => c.id)
+      const at = (communityId: string | null, districtId: string | null, scope = {}) =>
+        store().cases.listForHotIssues({ ...scope, ...window, hotIssuePlace: { communityId, districtId } }, NOW)
+
+      // The very messages (and fields) of the whole window's read at that place, in its order.
+      expect(await at('c010101', 'd01')).to.deep.equal(all.filter((c) => c.communityId === 'c010101'))
+      expect(ids(await at('c010101', 'd01'))).to.deep.equal(['case-c1-st001', 'case-c1-st003'])
+      expect(ids(await at('c010101', null)), 'a community alone decides').to.deep.equal(['case-c1-st001', 'case-c1-st003'])
+      expect(ids(await at(null, 'd01')), "the district's messages without a community").to.deep.equal(['case-d01-only'])
+      expect(ids(await at(null, null)), 'with neither').to.deep.equal(['case-nowhere'])
+      // Within a scope: a station's part of the place, never another station's.
+      expect(ids(await at('c010101', 'd01', { stationIds: ['st001'] }))).to.deep.equal(['case-c1-st001'])
+      expect(ids(await at('c010101', 'd01', { districtIds: ['d02'] }))).to.deep.equal([])
+    })
+
     it('finds the most overdue waiting cases, as the weekly report lists them', async () => {
       await seed()
       const due = (c: CaseRecord) => ((c.acknowledgedAt ?? c.repliedAt) ? c.replyDueAt : c.ackDueAt)

@@ -336,6 +336,25 @@ describe('the console queries find their rows through indexes (EXPLAIN QUERY PLA
     }
   })
 
+  it("the 合并 dialog's hot issue reads one place's window through the community's index, in every scope, and keeps no window of it", async () => {
+    const cases = caseRepo(db, new GroupCommit(db))
+    const window = { createdFrom: new Date('2026-10-31T00:00:00Z'), createdTo: NOW }
+    const places = [
+      { communityId: 'c0101', districtId: 'd001' },
+      { communityId: null, districtId: 'd001' },
+      { communityId: null, districtId: null },
+    ]
+    for (const [name, scope] of Object.entries(SCOPES))
+      for (const hotIssuePlace of places) {
+        await cases.listForHotIssues({ ...scope, ...window, hotIssuePlace }, NOW)
+        db.prepare('INSERT INTO case_changes (case_id) VALUES (?)').run('cs-x')
+        // Read again after a change: one statement on the place's cases, no change log (each place kept would push out a list's window).
+        const plans = await plansOf(db, () => cases.listForHotIssues({ ...scope, ...window, hotIssuePlace }, NOW))
+        expect(plans, `${name} at ${JSON.stringify(hotIssuePlace)}`).to.have.length(1)
+        expect(plans[0].join(' | '), name).to.match(/SEARCH cases USING INDEX cases_community \(community_id=\? AND created_at>\? AND created_at<\?\)/)
+      }
+  })
+
   it("a case's timeline, the deputy's open load and similar messages nearby", async () => {
     const cases = caseRepo(db, new GroupCommit(db))
     expectNoFullScan(await plansOf(db, () => cases.events('cs-1')))

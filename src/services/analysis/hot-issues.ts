@@ -68,14 +68,16 @@ export class HotIssueService {
   /**
    * The other messages 热点问题 shows as one issue with this one: over the list's own window (the
    * last windowDays) and within what this staff member may see, as the page groups them; empty
-   * when it stands alone. Grouping goes place by place, so only this message's place is grouped.
+   * when it stands alone. Grouping goes place by place, so only this message's place is read (the
+   * store narrows to it: the 合并 dialog asks at each opening, and a scope's month is thousands).
    */
   async issueOf(staff: StaffPrincipal, c: Pick<HotIssueCase, 'id' | 'communityId' | 'districtId'>): Promise<string[]> {
     const to = this.clock.now()
     const from = new Date(to.getTime() - this.options.windowDays * DAY)
-    const cases = await this.store.cases.listForHotIssues(await this.queries.scopedFilter(staff, { from, to }), to)
-    const place = (x: Pick<HotIssueCase, 'communityId' | 'districtId'>) => x.communityId ?? x.districtId ?? '-'
-    const here = cases.filter((x) => place(x) === place(c))
+    // The place is put beside the scope, never through scopedFilter's own place filter (a region subtree, not
+    // hot issues' community-else-district): the scope still bounds what is read, the place only narrows it.
+    const hotIssuePlace = { communityId: c.communityId, districtId: c.districtId }
+    const here = await this.store.cases.listForHotIssues({ ...(await this.queries.scopedFilter(staff, { from, to })), hotIssuePlace }, to)
     const issue = groupHotIssues(here, { from, to, bigrams: this.bigrams() }).find((i) => i.caseIds.includes(c.id))
     return issue ? issue.caseIds.filter((id) => id !== c.id) : []
   }

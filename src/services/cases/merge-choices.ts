@@ -46,24 +46,20 @@ export class MergeChoices {
     const mergeable = (x: CaseRecord | null): x is CaseRecord =>
       !!x && x.id !== c.id && OPEN_STATUSES.includes(x.status) && !x.mergedInto && canSeeCase(viewer, x)
 
+    if (q) {
+      // A search answers alone: the likeness and the hot issue (reading the place's month) are not asked for.
+      const found = (await this.queries.staffCases(staff, { q, open: true }, { limit: FOUND_MAX })).items
+      return { items: found.filter(mergeable).map((x) => ({ case: x, reasons: ['found'] })), numberSearch: this.queries.shortNumberSearch(q) }
+    }
+
     const [similar, grouped] = await Promise.all([this.queries.similarTo(c, staff), this.hotIssues.issueOf(staff, c)])
     const reasons = new Map<string, MergeReason[]>()
     const because = (id: string, reason: MergeReason) => reasons.set(id, [...(reasons.get(id) ?? []), reason])
     for (const id of grouped) because(id, 'hot_issue')
     for (const s of similar) because(s.case.id, 'similar')
-
-    let cases: CaseRecord[]
-    if (q) {
-      cases = (await this.queries.staffCases(staff, { q, open: true }, { limit: FOUND_MAX })).items
-      for (const x of cases) because(x.id, 'found')
-    } else {
-      // The hot issue's members first, in the order it lists them (oldest first), then the alike by likeness.
-      const known = new Map(similar.map((s) => [s.case.id, s.case]))
-      cases = await Promise.all([...reasons.keys()].map(async (id) => known.get(id) ?? this.store.cases.get(id))).then((all) => all.filter((x) => !!x))
-    }
-    return {
-      items: cases.filter(mergeable).map((x) => ({ case: x, reasons: reasons.get(x.id) ?? [] })),
-      numberSearch: this.queries.shortNumberSearch(q),
-    }
+    // The hot issue's members first, in the order it lists them (oldest first), then the alike by likeness.
+    const known = new Map(similar.map((s) => [s.case.id, s.case]))
+    const cases = (await Promise.all([...reasons.keys()].map(async (id) => known.get(id) ?? this.store.cases.get(id)))).filter((x) => !!x)
+    return { items: cases.filter(mergeable).map((x) => ({ case: x, reasons: reasons.get(x.id) ?? [] })), numberSearch: null }
   }
 }

@@ -29,6 +29,10 @@ export function filterClauses(f: CaseFilter): Filter[] {
   if (f.createdFrom) clauses.push({ createdAt: { $gte: f.createdFrom } })
   if (f.createdTo) clauses.push({ createdAt: { $lt: f.createdTo } })
   if (f.rating !== undefined) clauses.push({ rating: f.rating })
+  // Hot issues' place: a community, else the district of the messages without one (groupHotIssues);
+  // null matches a missing field too, as sqlite's IS NULL does.
+  if (f.hotIssuePlace)
+    clauses.push(f.hotIssuePlace.communityId ? { communityId: f.hotIssuePlace.communityId } : { communityId: null, districtId: f.hotIssuePlace.districtId })
   return clauses
 }
 

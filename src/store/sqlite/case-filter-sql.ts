@@ -85,5 +85,15 @@ export function filterClauses(f: CaseFilter, scopeColumn?: ScopeColumn) {
   if (f.createdFrom) clauses.push('created_at >= ?') && params.push(f.createdFrom.toISOString())
   if (f.createdTo) clauses.push('created_at < ?') && params.push(f.createdTo.toISOString())
   if (f.rating !== undefined) clauses.push('rating = ?') && params.push(f.rating)
+  if (f.hotIssuePlace) {
+    // Hot issues' place: a community, else the district of the messages without one (groupHotIssues).
+    const { communityId, districtId } = f.hotIssuePlace
+    if (communityId) clauses.push('community_id = ?') && params.push(communityId)
+    else {
+      clauses.push('community_id IS NULL')
+      if (districtId) clauses.push('district_id = ?') && params.push(districtId)
+      else clauses.push('district_id IS NULL')
+    }
+  }
   return { clauses, params }
 }

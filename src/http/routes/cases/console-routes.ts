@@ -48,7 +48,7 @@ export function consoleCaseRoutes({ auth, inbox, mergeChoices, dashboard, clock,
     }
   })
 
-  /** What 与相似留言合并 offers: the messages 热点问题 groups with this one and those alike, or those a number finds. */
+  /** What 与相似留言合并 offers (and the case page's 相似留言 lists): the messages 热点问题 groups with this one and those alike, or those a number finds. */
   router.get('/cases/:id/merge-choices', async (ctx) => {
     const { id } = parse(caseIdParam, ctx.params, 'params')
     const { q } = parse(mergeChoicesQuery, ctx.query, 'query')
