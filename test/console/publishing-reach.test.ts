@@ -2,6 +2,7 @@ import { expect } from 'chai'
 import { Client } from '../helpers/app.js'
 import { noticesSentAndRead } from '../helpers/meetings.js'
 import { localDate } from '../../src/domain/dates.js'
+import { cityOrganizer } from './organizer-story.js'
 import { logInAs, newPage, screenshot, useConsole, type ConsolePage } from './harness.js'
 
 const DAY = 86_400_000
@@ -18,16 +19,11 @@ describe('console: an organizer sees whom a publication reaches', function () {
   this.timeout(150_000)
   // Quiet hours as the production config has them: nothing that can wait goes out from 21:00 to 08:00.
   const story = useConsole({ overrides: { outbox: { quietHours: { start: '21:00', end: '08:00', immediateKinds: [] } } } })
-  const cityOrganizer = async () => {
-    for (const login of story.app.logins.filter((l) => l.role === 'organizer'))
-      if (!(await story.app.liaison.store.staff.getByUsername(login.username))?.regionIds.length) return login
-    throw new Error('the demo city has no city organizer')
-  }
   const nationals = async () => (await story.app.liaison.store.deputies.search({ level: 'national', limit: 10 })).items
 
   it('is told, beside 代表层级, to choose deputies for a survey asked of them, and sees how many it asks', async () => {
     const page = await newPage(story.browser, story.app)
-    await logInAs(page, await cityOrganizer(), '/surveys/new')
+    await logInAs(page, await cityOrganizer(story.app), '/surveys/new')
     await page.getByPlaceholder('如：社区停车管理意见征集').fill('代表履职情况问卷')
     const first = page.locator('[data-test=question-1]')
     await first.getByPlaceholder('题目，如：您对小区停车满意吗？').fill('本季度参加过几次接待日？')
@@ -60,7 +56,7 @@ describe('console: an organizer sees whom a publication reaches', function () {
 
   it('creates a campaign only once it reaches someone, counting them while they are chosen', async () => {
     const page = await newPage(story.browser, story.app)
-    await logInAs(page, await cityOrganizer(), '/campaigns')
+    await logInAs(page, await cityOrganizer(story.app), '/campaigns')
     await page.getByRole('button', { name: '新建活动' }).click()
     await page.getByPlaceholder('如：学习宣传新修订的代表法').fill('学习宣传新修订的代表法')
     const count = page.locator('[data-test=audience-count]')
@@ -92,7 +88,7 @@ describe('console: an organizer sees whom a publication reaches', function () {
     const inThreeDays = localDate(new Date(Date.now() + 3 * DAY), zone)
     // 22:00 on the office's day: notices wait until 08:00.
     story.app.clock.set(new Date(`${today}T22:00:00+08:00`))
-    const login = await cityOrganizer()
+    const login = await cityOrganizer(story.app)
     const office = await new Client(story.app.baseUrl).login(login.username, login.password)
     const draft = await office.post('/api/admin/meetings', {
       title: '全国人大代表座谈会',

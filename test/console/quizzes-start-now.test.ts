@@ -1,4 +1,6 @@
 import { expect } from 'chai'
+import { Client } from '../helpers/app.js'
+import { BANK_CSV } from '../helpers/quizzes.js'
 import { officeDayAfter } from './office-days.js'
 import { logInAs, newPage, screenshot, useConsole } from './harness.js'
 
@@ -12,14 +14,11 @@ describe('console: a new quiz starts now by the server’s clock', function () {
   this.timeout(120_000)
   const story = useConsole()
 
-  it('an organizer whose PC clock runs ahead leaves the start empty, and the quiz opens at the server’s minute', async () => {
+  it('an organizer whose PC clock runs ahead leaves the start empty: the draft starts when published, at the server’s minute', async () => {
     const page = await newPage(story.browser, story.app)
     await page.clock.install({ time: story.app.clock.now().getTime() + 10 * 60_000 })
-    await logInAs(
-      page,
-      story.app.login((l) => l.role === 'organizer'),
-      '/quizzes',
-    )
+    const organizer = story.app.login((l) => l.role === 'organizer')
+    await logInAs(page, organizer, '/quizzes')
     await page.getByRole('button', { name: '新建竞赛' }).click()
     const dialog = page.locator('.t-dialog')
     await dialog.locator('.t-input input').first().fill('代表法知识竞赛')
@@ -44,11 +43,27 @@ describe('console: a new quiz starts now by the server’s clock', function () {
     await dialog.getByRole('button', { name: '创建草稿' }).click()
     expect((await sent).postDataJSON(), 'the browser’s clock is not sent for "now"').to.not.have.property('opensAt')
     await page.waitForURL(/\/console\/quizzes\/qz-/)
-    // The period starts at the server's minute: the first time the page gives.
-    await page
-      .locator('.time-span .nowrap', { hasText: new RegExp(`^${beijingMinute(story.app.clock.now())}(—|$)`) })
-      .first()
-      .waitFor()
+    const quizId = new URL(page.url()).pathname.split('/').pop()!
+
+    // A draft with no start starts when it is published: its page says so, not the minute it was saved.
+    const [, month, day] = inTwoWeeks.split('-').map(Number)
+    const period = page.locator('[data-test=quiz-period]')
+    await period.getByText('发布时开始').waitFor()
+    expect(await period.innerText()).to.match(new RegExp(`^发布时开始 至 (\\d{4}年)?${month}月${day}日 17:00$`))
+    await page.locator('.t-tabs__nav-item', { hasText: '设置' }).click()
+    expect(await page.getByLabel('开始时间').inputValue(), 'its start box empty, as it was left').to.equal('')
+    await page.getByText('不填表示发布时开始').waitFor()
+    await screenshot(page, 'console-quiz-draft-starts-on-publish')
+
+    // Questions added, it is published half an hour later: the period starts at the server's minute then.
+    const office = await new Client(story.app.baseUrl).login(organizer.username, organizer.password)
+    expect((await office.post(`/api/admin/quizzes/${quizId}/questions/import`, { csv: BANK_CSV })).status).to.equal(201)
+    story.app.clock.set(new Date(story.app.clock.now().getTime() + 30 * 60_000))
+    await page.reload()
+    await page.getByRole('button', { name: '发布', exact: true }).click()
+    await page.locator('.t-alert').getByText('已发布', { exact: true }).waitFor()
+    await period.locator('.nowrap', { hasText: new RegExp(`^${beijingMinute(story.app.clock.now())}(—|$)`) }).waitFor()
+    expect(await period.innerText()).to.not.include('发布时开始')
     expect(page.problems).to.deep.equal([])
   })
 })

@@ -1,10 +1,10 @@
 import { expect } from 'chai'
 import { Client } from '../helpers/app.js'
 import { localDate } from '../../src/domain/dates.js'
+import { cityOrganizer, dayWords, shortDay } from './organizer-story.js'
 import { logInAs, newPage, screenshot, typeDateTime, useConsole } from './harness.js'
 
 const DAY = 86_400_000
-const WEEKDAYS = '日一二三四五六'
 
 /**
  * An organizer's survey and ballot forms: an empty start is when it is published (not when the
@@ -16,24 +16,11 @@ describe('console: an organizer publishes a survey or a ballot knowingly', funct
   this.timeout(150_000)
   const story = useConsole()
   const zone = () => story.app.liaison.config.business.timeZone
-  const cityOrganizer = async () => {
-    for (const login of story.app.logins.filter((l) => l.role === 'organizer'))
-      if (!(await story.app.liaison.store.staff.getByUsername(login.username))?.regionIds.length) return login
-    throw new Error('the demo city has no city organizer')
-  }
   const nationals = async () => (await story.app.liaison.store.deputies.search({ level: 'national', limit: 10 })).items.length
-  /** "12月7日（星期一）" as the console says a business day, with the year when it is not this one. */
-  const dayWords = (date: string) => {
-    const [year, month, day] = date.split('-').map(Number)
-    const thisYear = Number(localDate(story.app.clock.now(), zone()).slice(0, 4))
-    return `${year === thisYear ? '' : `${year}年`}${month}月${day}日（星期${WEEKDAYS[new Date(`${date}T12:00:00Z`).getUTCDay()]}）`
-  }
-  /** "12月18日" as a time in a line is said (no weekday). */
-  const shortDay = (date: string) => dayWords(date).replace(/（.*$/, '')
 
   it('saves a draft with no start, which opens when it is published, after 再看看 and 确认发布', async () => {
     const page = await newPage(story.browser, story.app)
-    await logInAs(page, await cityOrganizer(), '/surveys/new')
+    await logInAs(page, await cityOrganizer(story.app), '/surveys/new')
     await page.getByPlaceholder('如：社区停车管理意见征集').fill('代表联系群众情况问卷')
     await page.getByText('不填表示发布时开始').waitFor()
     const first = page.locator('[data-test=question-1]')
@@ -52,7 +39,7 @@ describe('console: an organizer publishes a survey or a ballot knowingly', funct
     // The draft says when it opens: when it is published, not the minute it was saved.
     await page
       .locator('[data-test=opens-on-publish]')
-      .getByText(`发布时开始，${shortDay(closes)} 17:00 截止`)
+      .getByText(`发布时开始，${shortDay(story.app, closes)} 17:00 截止`)
       .waitFor()
 
     // Published an hour and a half later.
@@ -61,7 +48,9 @@ describe('console: an organizer publishes a survey or a ballot knowingly', funct
     await page.reload()
     await page.getByRole('button', { name: '发布', exact: true }).click()
     const dialog = page.locator('[data-test=survey-publish-confirm]')
-    expect(await dialog.locator('[data-test=publish-reach]').innerText()).to.equal(`会请 ${n} 位代表填写，发布后马上开始，${dayWords(closes)}下午5:00截止`)
+    expect(await dialog.locator('[data-test=publish-reach]').innerText()).to.equal(
+      `会请 ${n} 位代表填写，发布后马上开始，${dayWords(story.app, closes)}下午5:00截止`,
+    )
     await screenshot(page, 'console-survey-publish-confirm')
     await page.getByRole('button', { name: '再看看' }).click()
     await dialog.waitFor({ state: 'hidden' })
@@ -79,7 +68,7 @@ describe('console: an organizer publishes a survey or a ballot knowingly', funct
   })
 
   it('reads out a ballot’s roll and its days before publishing it', async () => {
-    const login = await cityOrganizer()
+    const login = await cityOrganizer(story.app)
     const office = await new Client(story.app.baseUrl).login(login.username, login.password)
     const now = story.app.clock.now().getTime()
     const [opens, closes] = [localDate(new Date(now + 3 * DAY), zone()), localDate(new Date(now + 10 * DAY), zone())]
@@ -110,7 +99,9 @@ describe('console: an organizer publishes a survey or a ballot knowingly', funct
     await logInAs(page, login, `/surveys/${draft.body.id}`)
     await page.getByRole('button', { name: '发布', exact: true }).click()
     const reach = page.locator('[data-test=survey-publish-confirm] [data-test=publish-reach]')
-    expect(await reach.innerText()).to.equal(`会请 ${await nationals()} 位代表投票，${dayWords(opens)}上午9:00开始，${dayWords(closes)}下午5:00截止`)
+    expect(await reach.innerText()).to.equal(
+      `会请 ${await nationals()} 位代表投票，${dayWords(story.app, opens)}上午9:00开始，${dayWords(story.app, closes)}下午5:00截止`,
+    )
     await screenshot(page, 'console-ballot-publish-confirm')
     await page.getByRole('button', { name: '确认发布' }).click()
     await page.getByText('已发布，现在可以扫码填写了').waitFor()
@@ -120,7 +111,7 @@ describe('console: an organizer publishes a survey or a ballot knowingly', funct
 
   it('says a refusal once, beside its field, and takes it away when the field changes', async () => {
     const page = await newPage(story.browser, story.app)
-    await logInAs(page, await cityOrganizer(), '/surveys/new')
+    await logInAs(page, await cityOrganizer(story.app), '/surveys/new')
     await page.getByPlaceholder('如：社区停车管理意见征集').fill('代表履职情况问卷')
     const first = page.locator('[data-test=question-1]')
     await first.getByPlaceholder('题目，如：您对小区停车满意吗？').fill('本季度参加过几次接待日？')

@@ -44,4 +44,28 @@ describe('a draft with no start opens when it is published', () => {
     const voting = await office.post(`/api/admin/surveys/${ballot.body.id}/publish`)
     expect(voting.body).to.include({ opensAt: FRIDAY_10.toISOString(), phase: 'open' })
   })
+
+  it('lets a draft’s start be emptied again, and refuses a draft’s end already past at the end', async () => {
+    const later = await office.post('/api/admin/surveys', surveyBody({ opensAt: '2026-11-28T09:00:00+08:00', draft: true }))
+    expect(later.body).to.include({ opensOnPublish: false })
+    const emptied = await office.patch(`/api/admin/surveys/${later.body.id}`, { opensAt: null })
+    expect(emptied.status, JSON.stringify(emptied.body)).to.equal(200)
+    expect(emptied.body, 'no start: it opens when it is published').to.include({ opensOnPublish: true, status: 'draft' })
+
+    app.clock.set(FRIDAY_10)
+    office = await asAdmin(app)
+    const past = await office.patch(`/api/admin/surveys/${later.body.id}`, { closesAt: '2026-11-26T17:00:00+08:00' })
+    expect(past.status).to.equal(422)
+    expect(past.body.error.details, 'said once, at the end').to.deep.equal([{ path: 'body.closesAt', message: '结束时间已经过了，请改到以后的时间' }])
+    expect((await office.get(`/api/admin/surveys/${later.body.id}`)).body, 'not ended: still a draft with its end').to.include({
+      status: 'draft',
+      closesAt: '2026-11-30T10:00:00.000Z',
+    })
+
+    const published = await office.post(`/api/admin/surveys/${later.body.id}/publish`)
+    expect(published.status).to.equal(200)
+    const unstarted = await office.patch(`/api/admin/surveys/${later.body.id}`, { opensAt: null })
+    expect(unstarted.status).to.equal(422)
+    expect(unstarted.body.error.details).to.deep.equal([{ path: 'body.opensAt', message: '已经发布，请填写开始时间' }])
+  })
 })

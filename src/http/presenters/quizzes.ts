@@ -40,6 +40,8 @@ export const presentQuiz = (q: QuizRecord, now: Date) => ({
   ...settings(q, now),
   status: q.draft ? 'draft' : 'published',
   statusLabel: q.draft ? '草稿' : '已发布',
+  /** A draft whose start has come (none was given: the time it was saved): it opens when it is published. */
+  opensOnPublish: q.draft && q.opensAt <= now,
   scopeDistrictIds: q.scopeDistrictIds,
   createdBy: q.createdBy,
   createdAt: q.createdAt.toISOString(),

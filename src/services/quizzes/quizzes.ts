@@ -134,8 +134,9 @@ export class QuizService {
    * timed with (draw count, time limit) stays as it is: a change would make earlier
    * papers incomparable with later ones. Title, description, window and attempts may change.
    */
-  async update(staff: StaffPrincipal, id: string, patch: Partial<Omit<QuizDraft, 'campaignId'>>): Promise<QuizRecord> {
+  async update(staff: StaffPrincipal, id: string, asked: QuizCorrection): Promise<QuizRecord> {
     const quiz = await this.manageable(staff, id)
+    const patch = startResolved(quiz, asked, this.clock.now())
     const frozen = FROZEN_ONCE_STARTED.filter((k) => patch[k] !== undefined && patch[k] !== quiz[k])
     if (frozen.length && (await this.started(quiz.id))) {
       throw new ConflictError(
@@ -262,6 +263,21 @@ export class QuizService {
     if (problems.length) throw new UnprocessableError('题目有误，未导入任何题目', problems, 'invalid_questions')
     return this.addQuestions(staff, quizId, drafts, (i) => `body.csv[第 ${drafts[i]?.line ?? i + 2} 行]`)
   }
+}
+
+/** A correction of a quiz's settings: a start of null is a draft's start left empty (it opens when it is published). */
+export type QuizCorrection = Partial<Omit<QuizDraft, 'campaignId' | 'opensAt'>> & { opensAt?: Date | null }
+
+/**
+ * An empty start as at creating: a draft's start that has come (or now, by the server's clock, for
+ * one still to come), which publishing makes the publishing time. Only a draft can have none.
+ */
+function startResolved(quiz: QuizRecord, asked: QuizCorrection, now: Date): Partial<Omit<QuizDraft, 'campaignId'>> {
+  const { opensAt, ...rest } = asked
+  if (opensAt !== null) return { ...rest, ...(opensAt ? { opensAt } : {}) }
+  if (!quiz.draft) throw new ValidationError('输入有误', [{ path: 'body.opensAt', message: '已经发布，请填写开始时间' }])
+  // Left out, not undefined: the record is the quiz spread with the patch.
+  return quiz.opensAt <= now ? rest : { ...rest, opensAt: now }
 }
 
 function checkWindow(q: Pick<QuizDraft, 'opensAt' | 'closesAt'>) {

@@ -222,9 +222,10 @@ export class SurveyService {
    * close early) while it has not ended; questions and articles only while nobody has
    * answered (409 with the reason otherwise). Each change is audited with what it was.
    */
-  async correct(staff: StaffPrincipal, id: string, correction: SurveyCorrection): Promise<SurveyRecord> {
+  async correct(staff: StaffPrincipal, id: string, asked: SurveyCorrectionInput): Promise<SurveyRecord> {
     const s = await this.manageable(staff, id)
     const now = this.clock.now()
+    const correction = startResolved(s, asked, now)
     if (correction.articles !== undefined && s.kind !== 'consultation')
       throw new UnprocessableError('问卷设置有误', [{ path: 'body.articles', message: '只有立法征求意见才有草案条文' }], 'invalid_survey')
     const frozen = frozenByAnswers(s, correction, now)
@@ -239,13 +240,17 @@ export class SurveyService {
     const next: SurveyRecord = { ...s, ...correction, articles: correction.articles ?? s.articles, updatedAt: now }
     // Closing early is closing now, never in the past: answers already in stay counted. Before
     // its opening, as POST /close: it ends now, and does not read as coming.
-    const endsNow = !!correction.closesAt && next.closesAt < now
+    const endsNow = !s.draft && !!correction.closesAt && next.closesAt < now
     if (endsNow) {
       next.closesAt = now
       if (now < next.opensAt) next.opensAt = now
       if (next.opensAt.getTime() !== s.opensAt.getTime() && !changed.includes('opensAt')) changed.push('opensAt')
     }
-    const problems = definitionProblems(next).filter((p) => !(endsNow && p.path === 'closesAt'))
+    // A draft's end already past is not an early close: nobody could answer it, and it could never
+    // be published. Refused at the end, once (not also as "before the start").
+    const endPassed = s.draft && !!correction.closesAt && next.closesAt <= now
+    const problems = definitionProblems(next).filter((p) => !((endsNow || endPassed) && p.path === 'closesAt'))
+    if (endPassed) problems.push({ path: 'closesAt', message: '结束时间已经过了，请改到以后的时间' })
     if (problems.length)
       throw new UnprocessableError(
         '问卷设置有误',
@@ -405,4 +410,19 @@ export class SurveyService {
       )
     return ids
   }
+}
+
+/** A correction as asked: a start of null is a draft's start left empty (it opens when it is published). */
+export type SurveyCorrectionInput = Omit<SurveyCorrection, 'opensAt'> & { opensAt?: Date | null }
+
+/**
+ * An empty start as at creating: a draft's start that has come (or now, by the server's clock, for
+ * one still to come), which publishing makes the publishing time. Only a draft can have none.
+ */
+function startResolved(s: SurveyRecord, asked: SurveyCorrectionInput, now: Date): SurveyCorrection {
+  const { opensAt, ...rest } = asked
+  if (opensAt !== null) return asked as SurveyCorrection
+  if (!s.draft) throw new UnprocessableError('问卷设置有误', [{ path: 'body.opensAt', message: '已经发布，请填写开始时间' }], 'invalid_survey')
+  // Left out, not undefined: the record is the survey spread with the correction.
+  return s.opensAt <= now ? rest : { ...rest, opensAt: now }
 }

@@ -29,12 +29,19 @@ export function problemsAt<F extends string>(err: unknown, fields: Record<F, str
 /**
  * A form's problems by field, as its boxes show them: `at(f)` binds a form item's error status and
  * words; `clearOn(source, ...fields)` takes those fields' words away when the source changes (a box
- * changed is a problem answered; times judged together go together).
+ * changed is a problem answered; times judged together go together); `refused(err)` puts a
+ * refusal's problems at their boxes and gives back the words for an alert (problemsAt's `rest`).
+ * A form that shows only some of the boxes names them (`shown`): the others' problems go in the alert.
  */
 export function useFieldProblems<F extends string>(fields: Record<F, string[]>) {
   const problems = reactive(Object.fromEntries(Object.keys(fields).map((f) => [f, '']))) as Record<F, string>
   const at = (f: F) => (problems[f] ? { status: 'error' as const, tips: problems[f] } : {})
   const clearOn = (source: WatchSource | WatchSource[] | object, ...which: F[]) =>
     watch(source as WatchSource, () => which.forEach((f) => (problems[f] = '')), { deep: true })
-  return { problems, at, clearOn }
+  function refused(err: unknown, shown: Partial<Record<F, string[]>> = fields): string {
+    const { at: words, rest } = problemsAt(err, shown as Record<F, string[]>)
+    Object.assign(problems, words)
+    return rest
+  }
+  return { problems, at, clearOn, refused }
 }

@@ -48,7 +48,8 @@ export const updateQuizBody = z
     drawCount: settings.drawCount.optional(),
     timeLimitSeconds: settings.timeLimitSeconds.optional(),
     attemptsAllowed: settings.attemptsAllowed.optional(),
-    opensAt: settings.opensAt.optional(),
+    /** null: a draft's start left empty, as at creating: it opens when it is published. */
+    opensAt: settings.opensAt.nullable().optional(),
     closesAt: settings.closesAt.optional(),
     audience: settings.audience.optional(),
   })

@@ -85,7 +85,8 @@ export const correctionBody = z
   .strictObject({
     title: text(100, '标题').optional(),
     description: longText().max(5000, '说明最多 5000 字').optional(),
-    opensAt: instant.optional(),
+    /** null: a draft's start left empty, as at creating: it opens when it is published. */
+    opensAt: instant.nullable().optional(),
     closesAt: instant.optional(),
     responseCap: z.number().int().min(1, '人数上限至少为 1').nullable().optional(),
     questions: z.array(question).max(200, '题目最多 200 道').optional(),
