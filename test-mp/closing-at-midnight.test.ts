@@ -62,7 +62,7 @@ describe('mini-program: a survey, ballot or quiz closing at 00:00', () => {
     const tasks = workbench.text()
     expect(tasks).to.include('请在12月19日前（含当日）投票').and.include('请在12月19日前（含当日）填写').and.include('请在12月19日前（含当日）答题')
     expect(tasks).not.to.include('12月20日').and.not.include('明天到期')
-    expect(tasks.match(/【今天到期】今天到期/g), 'the ballot, both surveys and the quiz').to.have.length(4)
+    expect(tasks.match(/今天到期/g), 'the ballot, both surveys and the quiz, each saying it once').to.have.length(4)
 
     const quizzes = await openPage('pages/quiz/index')
     expect(quizzes.text()).to.include('进行中 · 请在12月19日前（含当日）答题').and.not.include('12月20日')

@@ -9,7 +9,7 @@ import { created, phoneOfZhang, stationStaff } from './office.js'
 /**
  * 我的待办 lists only what still waits on 张伟. A resident rings him about the message he
  * answered last week: from the workbench he opens 我办过的留言 and finds it, newest first, each
- * saying in words where it stands (已答复，等群众评价 / 已办结，群众评价 5 星), opens it and reads
+ * saying in words where it stands (已答复，等群众评价 / 已办结，群众评价 5 分: a score in 分, as everywhere else), opens it and reads
  * his answer again; older ones come with 看更早的留言.
  */
 describe('mini-program: a deputy finds the messages he has answered', () => {
@@ -50,8 +50,9 @@ describe('mini-program: a deputy finds the messages he has answered', () => {
       .and.include('楼下路灯不亮了')
     expect(handled.textOf(`#case-${rated.ticket}`))
       .to.include(`留言 ${rated.ticket}`)
-      .and.include('已办结，群众评价 5 星')
+      .and.include('已办结，群众评价 5 分')
       .and.include('小区门口的垃圾')
+    expect(handled.text(), 'a score in 分, as on every other page, not in stars').not.to.include('星')
     expect(handled.textOf(`#case-${rated.ticket}`), 'topic and the days it came and was answered').to.include('环境保护 · 11月23日收到 · 11月23日答复')
     expect(positionOf(handled, waiting.ticket), 'newest first').to.be.below(positionOf(handled, rated.ticket))
     expect(handled.text(), 'the open one is in 我的待办, not here').not.to.include(open.ticket)

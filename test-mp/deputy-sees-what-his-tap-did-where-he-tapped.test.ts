@@ -53,7 +53,7 @@ describe('mini-program: a deputy sees what his tap did where he tapped', () => {
     expect(page.text(), 'below the answer box, where the 交办 form was').to.include(
       '发送答复已交办给区城市管理局，现在等部门办理。有了结果，请在上面答复群众。办理经过',
     )
-    expect(page.text()).to.include('当前状态：已交办')
+    expect(page.text()).to.include('当前状态：已交有关部门，待答复')
 
     const other = await messageForZhang()
     await other.tap('.show-transfer')

@@ -30,7 +30,7 @@ describe('mini-program: a deputy sees where a message he no longer holds went', 
     const tasks = await openPage('pages/deputy/index')
     const page = await openPage(`pages/deputy/case?caseId=${id}`)
     expect(
-      steps(page).some((s: string) => s.includes('转交')),
+      steps(page).some((s: string) => s.includes('转给')),
       'nothing handed on yet',
     ).to.equal(false)
 
@@ -41,7 +41,9 @@ describe('mini-program: a deputy sees where a message he no longer holds went', 
 
     expect(phone.toasts.at(-1)).to.equal('已转交')
     expect(page.text(), 'where the 转交 form was, above 办理经过').to.include('这条留言已转给王芳代表办理，您不用再处理回到我的待办办理经过')
-    expect(steps(page).at(-1), 'his move, as the backend has it now').to.include('转交').and.include('王芳代表联系这个小区，她更了解情况')
+    expect(steps(page).at(-1), 'his move, as the backend has it now, in his words')
+      .to.include('您把留言转给王芳代表办理')
+      .and.include('王芳代表联系这个小区，她更了解情况')
     expect(page.text()).to.include('当前状态：已转交').and.not.include('请于')
     expect(page.has('.acknowledge') || page.has('.reply') || page.has('.show-transfer'), 'nothing of his left to do').to.equal(false)
     expect(page.has('.error')).to.equal(false)

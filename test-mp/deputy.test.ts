@@ -36,19 +36,19 @@ describe('mini-program: the deputy workbench', () => {
 
     const text = workbench.text()
     expect(text).to.include('张伟 代表，您好').and.include('我的待办：共 1 项')
-    expect(workbench.textOf('.task')).to.include(ticket).and.include('小区门口的垃圾好几天没人清运').and.include('请受理').and.include('【已超期】已超期 2 天')
+    expect(workbench.textOf('.task')).to.include(ticket).and.include('小区门口的垃圾好几天没人清运').and.include('请受理').and.include('已超期 2 天')
 
     await workbench.tap('.task')
     const detail = await follow()
     expect(detail.path).to.equal('pages/deputy/case')
-    expect(detail.text()).to.include(`留言 ${ticket}`).and.include('当前状态：已分派')
+    expect(detail.text()).to.include(`留言 ${ticket}`).and.include('当前状态：新留言，待受理')
 
     await detail.tap('.acknowledge')
-    expect(detail.text()).to.include('当前状态：已受理').and.include('已受理。请于').and.include('答复群众。').and.include('代表受理')
+    expect(detail.text()).to.include('当前状态：已受理，待答复').and.include('已受理。请于').and.include('答复群众。').and.include('您受理了留言')
 
     await detail.type('.reply-text', '已联系环卫所，明天起每天清运两次。')
     await detail.tap('.reply')
-    expect(detail.text()).to.include('当前状态：已答复').and.include('答复已发送给群众').and.include('已联系环卫所，明天起每天清运两次。')
+    expect(detail.text()).to.include('当前状态：已答复，等群众评价').and.include('答复已发送给群众').and.include('已联系环卫所，明天起每天清运两次。')
 
     const mine = await resident.get(`/api/mp/cases/${caseId}`)
     expect(mine.body).to.include({ status: 'replied', reply: '已联系环卫所，明天起每天清运两次。' })
@@ -106,7 +106,7 @@ describe('mini-program: the deputy workbench', () => {
     await detail.tap('.show-forward')
     await detail.type('.department', '区城市管理局')
     await detail.tap('.forward')
-    expect(detail.text()).to.include('当前状态：已交办').and.include('已交办：区城市管理局')
+    expect(detail.text()).to.include('当前状态：已交有关部门，待答复').and.include('已交办：区城市管理局')
   })
 
   it('hands a case back to the station with the reason; it leaves 我的待办', async () => {

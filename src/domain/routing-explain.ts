@@ -36,6 +36,27 @@ export function residentSummary(decision: RoutingDecision, index: RoutingIndex, 
   return '已转至市人大常委会办公室'
 }
 
+/**
+ * Why routing gave the message to its deputy, as a deputy reads it in the message's 办理经过: the
+ * resident is 群众 and the deputy reading is 您 ("群众扫了您的二维码留言", "群众指定了您"), where her
+ * sentence (residentSummary) says "您通过张伟代表的二维码留言". Built from the reason codes recorded
+ * with the message, like hers; null when the choice had no reason worth telling him (the fewest open
+ * messages). `isYou`: the message went to the deputy reading it (false for one handed to him later).
+ */
+export function deputyRoutingWhy(reasonCodes: readonly string[], deputy: { name: string; isYou: boolean }, topic: string): string | null {
+  const has = (code: string) => reasonCodes.includes(code)
+  const him = deputy.isYou ? '您' : `${deputy.name}代表`
+  const why: string[] = []
+  if (has('deputy_named')) why.push(`群众指定了${him}`)
+  else if (has('deputy_code')) why.push(`群众扫了${him}的二维码留言`)
+  else if (has('station_named')) why.push('群众指定了本站')
+  else if (has('station_code')) why.push('群众扫了本站的二维码留言')
+  else if (has('covering_station')) why.push('群众住在本站联系的片区')
+  if (has('topic_match')) why.push(`${him}关注${topic}`)
+  if (has('on_duty')) why.push(`${him}当天接待值班`)
+  return why.length ? why.join('；') : null
+}
+
 /** What a resident calls their place: 社区 or 村 for a community or grid, 街道 / 镇 / 乡 for a street. */
 function placeWord(regionId: string | null | undefined, index: RoutingIndex): string {
   const region = regionId ? index.regions.get(regionId) : undefined

@@ -23,3 +23,14 @@ export function dueWords(due: Date, now: Date, timeZone: string): { state: DueSt
   if (days === 0) return { state: 'today', words: '今天到期', days: 0 }
   return { state: 'upcoming', words: days === 1 ? '明天到期' : `还有 ${days} 天到期`, days }
 }
+
+/**
+ * When a meeting is, counted on the calendar as people count it: "今天开会", "明天开会", "3天后开会".
+ * A meeting is not "due": 还有 3 天到期 would read as a deadline to meet, not a day to go.
+ */
+export function meetingDayWords(startAt: Date, now: Date, timeZone: string): string {
+  const days = daysBetween(localDate(now, timeZone), localDate(startAt, timeZone))
+  if (days < 0) return '会议已开始'
+  if (days === 0) return '今天开会'
+  return days === 1 ? '明天开会' : `${days}天后开会`
+}

@@ -5,7 +5,8 @@ import { rsvpClosesAt, rsvpRefusal } from '../domain/meeting.js'
 import type { AttemptRecord, QuizRecord } from '../domain/quiz.js'
 import type { SurveyRecord } from '../domain/survey.js'
 import { closingText, lastOpenMoment } from '../domain/due-date-text.js'
-import { dueWords, type DueState } from '../domain/tasks.js'
+import { dueWords, meetingDayWords, type DueState } from '../domain/tasks.js'
+import { spokenDeadline, spokenMoment } from '../domain/spoken-dates.js'
 import type { Store } from '../store/ports.js'
 import { readerOf } from './campaigns/campaign-reading.js'
 import type { Invitation } from './meetings/meeting-invitations.js'
@@ -30,6 +31,12 @@ export interface MeetingTask {
   invitation: Invitation
   /** Answers close then. */
   due: Due
+  /** "12月8日（星期二）上午9:00": when it starts, as people say it. */
+  startText: string
+  /** "今天开会", "明天开会", "2天后开会". */
+  dayWords: string
+  /** "12月7日（星期一）下午5:00前": when answers close, when that is before the meeting starts; null when they close at its start. */
+  rsvpByText: string | null
 }
 export interface SurveyTask {
   survey: SurveyRecord
@@ -97,7 +104,7 @@ export class TaskListService {
     const closing = (at: Date) => ({ due: { at, ...dueWords(lastOpenMoment(at, timeZone), now, timeZone) }, closesText: closingText(at, timeZone, now) })
     const [cases, meetings, open, quizzes, reading] = await Promise.all([
       this.cases(p, due),
-      this.meetings(p, now, due),
+      this.meetings(p, now, due, timeZone),
       this.store.surveys.openAt(now),
       this.quizzes.openFor(p),
       this.reading(p),
@@ -139,12 +146,21 @@ export class TaskListService {
     return page.items.map((c): CaseTask => ({ case: c, action: 'rate', due: null }))
   }
 
-  private async meetings(p: MpPrincipal, now: Date, due: (at: Date) => Due): Promise<MeetingTask[]> {
+  private async meetings(p: MpPrincipal, now: Date, due: (at: Date) => Due, timeZone: string): Promise<MeetingTask[]> {
     if (!p.deputyId) return []
     const invitations = await this.store.meetings.invitationsOf({ kind: 'deputy', id: p.deputyId }, { statuses: ['published'], endFrom: now })
     return invitations
       .filter((x) => x.invitation.rsvp === 'pending' && !rsvpRefusal(x.meeting, x.invitation, now))
-      .map((x) => ({ invitation: x, due: due(rsvpClosesAt(x.meeting, x.invitation)) }))
+      .map((x) => {
+        const closes = rsvpClosesAt(x.meeting, x.invitation)
+        return {
+          invitation: x,
+          due: due(closes),
+          startText: spokenMoment(x.meeting.startAt, timeZone, now),
+          dayWords: meetingDayWords(x.meeting.startAt, now, timeZone),
+          rsvpByText: closes.getTime() < x.meeting.startAt.getTime() ? spokenDeadline(closes, timeZone, now) : null,
+        }
+      })
   }
 
   /** Required items that reached the person and that they have not opened, newest first. */

@@ -48,8 +48,9 @@ describe("a deputy's answered and closed messages (GET /api/mp/deputy/cases?stat
     expect(done.status, JSON.stringify(done.body)).to.equal(200)
     const rows = done.body.items.map((c: Record<string, unknown>) => [c.ticket, c.status, c.statusLabel, c.rating, c.merged])
     expect(rows).to.deep.equal([
-      [merged.ticket, 'closed', '已办结', null, true],
-      [waiting.ticket, 'replied', '已答复', null, false],
+      // In the deputy's words: what became of it, and who it waits on now.
+      [merged.ticket, 'closed', '已合并办理', null, true],
+      [waiting.ticket, 'replied', '已答复，等群众评价', null, false],
       [rated.ticket, 'closed', '已办结', 4, false],
     ])
     expect(done.body.items[1].repliedAt).to.equal(answeredAt)

@@ -45,7 +45,7 @@ describe('a move refused because the message moved on, in words', () => {
     ])
     expect((await (await asDeputy(station.app, 'dp0003')).get(`/api/mp/deputy/cases/${id}`)).status, 'one who never had it: not found').to.equal(404)
     expect((await (await asDeputy(station.app, 'dp0002')).post(`/api/mp/deputy/cases/${id}/acknowledge`, {})).body.statusLabel, '王芳 has it').to.equal(
-      '已受理',
+      '已受理，待答复',
     )
 
     const stranger = await (await asDeputy(station.app, 'dp0003')).post(`/api/mp/deputy/cases/${id}/acknowledge`, {})

@@ -30,8 +30,11 @@ describe('the answer to a deputy’s 转交', () => {
       transferred: true,
       handedOnText: '这条留言已转给王芳代表办理，您不用再处理',
     })
-    expect(moved.body.timeline.map((e: { label: string }) => e.label)).to.deep.equal(['提交留言', '分派代表', '转交'])
-    expect(moved.body.timeline.at(-1)).to.include({ label: '转交', note: '王芳代表熟悉教育', actorRole: 'deputy' })
+    expect(
+      moved.body.timeline.map((e: { label: string }) => e.label),
+      'in the words of the deputy reading it',
+    ).to.deep.equal(['群众提交了留言', '交给您办理', '您把留言转给王芳代表办理'])
+    expect(moved.body.timeline.at(-1)).to.include({ label: '您把留言转给王芳代表办理', note: '王芳代表熟悉教育', actorRole: 'deputy' })
     expect(Object.keys(moved.body), 'nothing of the message he no longer holds: no number, no text').to.have.members([
       'id',
       'ticket',
@@ -43,6 +46,6 @@ describe('the answer to a deputy’s 转交', () => {
 
     const back = await wang.post(`/api/mp/deputy/cases/${c.id}/transfer`, { reason: '需要工作人员协调' })
     expect(back.body).to.include({ status: 'submitted', handedOnText: '这条留言已交回轻工街道代表联络站重新安排，您不用再处理' })
-    expect(back.body.timeline.at(-1)).to.include({ label: '转交', note: '需要工作人员协调' })
+    expect(back.body.timeline.at(-1)).to.include({ label: '您把留言交回轻工街道代表联络站重新安排', note: '需要工作人员协调' })
   })
 })

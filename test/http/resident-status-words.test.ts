@@ -6,8 +6,8 @@ const SECRET = 'bot-secret-for-tests-0123456789'
 
 /**
  * A resident reads where her message stands in plain words — who has it and what comes next —
- * not the office's 待分派, 已分派, 已交办; in the mini-program and in the chat alike. Staff and the
- * deputy keep the labels of their procedure for the same message.
+ * not the office's 待分派, 已分派, 已交办; in the mini-program and in the chat alike. Staff keep the
+ * labels of their procedure for the same message; the deputy reads his own words (新留言，待受理).
  */
 describe('a resident reads where her message stands in her own words', () => {
   let app: TestApp
@@ -17,7 +17,7 @@ describe('a resident reads where her message stands in her own words', () => {
   })
   afterEach(() => app.close())
 
-  it('follows one message round the loop: her list and her page say it plainly, the console and the deputy keep their labels', async () => {
+  it('follows one message round the loop: her list and her page say it plainly, the console keeps its labels, the deputy reads his', async () => {
     const resident = await asResident(app)
     const zhang = await asDeputy(app, 'dp0001')
     const lina = await new Client(app.baseUrl).login('lina', STAFF_PASSWORD)
@@ -33,14 +33,14 @@ describe('a resident reads where her message stands in her own words', () => {
 
     expect(c.statusLabel, 'the answer to her 提交').to.equal('已交给代表，等代表受理')
     expect(await read()).to.deep.equal({ list: '已交给代表，等代表受理', page: '已交给代表，等代表受理', console: '已分派' })
-    expect(await deputyReads()).to.equal('已分派')
+    expect(await deputyReads(), 'in his words, as the chat says it').to.equal('新留言，待受理')
 
     await zhang.post(`/api/mp/deputy/cases/${c.id}/acknowledge`, {})
     expect(await read()).to.deep.equal({ list: '代表已受理，正在办理', page: '代表已受理，正在办理', console: '已受理' })
 
     await zhang.post(`/api/mp/deputy/cases/${c.id}/forward`, { department: '区城市管理局' })
     expect(await read()).to.deep.equal({ list: '已交有关部门办理', page: '已交有关部门办理', console: '已交办' })
-    expect(await deputyReads()).to.equal('已交办')
+    expect(await deputyReads()).to.equal('已交有关部门，待答复')
 
     await zhang.post(`/api/mp/deputy/cases/${c.id}/reply`, { text: '城管局已换好灯泡。' })
     expect(await read(), 'answered: she is asked to rate it').to.deep.equal({ list: '代表已答复，请评价', page: '代表已答复，请评价', console: '已答复' })

@@ -10,8 +10,8 @@ interface Step {
 
 /**
  * The steps of her message (办理经过) as the resident who wrote it reads them on her message's page:
- * who did what, by name, and she is "您" — not the office's 分派代表, 转交, 群众撤回. The console and
- * the deputy keep their labels for the same steps, and what staff and deputies write to each other
+ * who did what, by name, and she is "您" — not the office's 分派代表, 转交, 群众撤回. The console keeps
+ * its labels for the same steps, the deputy reads his own, and what staff and deputies write to each other
  * (给代表的话, why a deputy handed it back, a note on a forward) stays out of her sight, as before.
  */
 describe('a resident reads the steps of her message in her own words', () => {
@@ -66,7 +66,7 @@ describe('a resident reads the steps of her message in her own words', () => {
     const shown = mine.map((e) => `${e.label} ${e.note ?? ''}`).join('\n')
     for (const office of ['分派代表', '转交', '群众', '交办部门', '吵过', '脾气急', '李科长']) expect(shown, office).not.to.include(office)
 
-    // The console's page and the deputy's keep the office's labels, and their notes.
+    // The console's page keeps the office's labels, and its notes.
     const console: Step[] = (await lina.get(`/api/admin/cases/${c.id}`)).body.timeline
     expect(console.map((e) => e.label)).to.deep.equal([
       '提交留言',
@@ -81,8 +81,21 @@ describe('a resident reads the steps of her message in her own words', () => {
       '重新办理',
     ])
     expect(console.find((e) => e.type === 'transferred')!.note).to.equal('这位居民上次和我吵过，请换人')
+    // The deputy reads the same steps in his words (群众, and 您 for himself), with the notes written to him.
     const deputy: Step[] = (await wang.get(`/api/mp/deputy/cases/${c.id}`)).body.timeline
-    expect(deputy.map((e) => e.label)).to.deep.equal(console.map((e) => e.label))
+    expect(deputy.map((e) => e.label)).to.deep.equal([
+      '群众提交了留言',
+      '交给张伟代表办理',
+      '张伟代表受理了留言',
+      '张伟代表把留言交回轻工街道代表联络站重新安排',
+      '交给您办理',
+      '您受理了留言',
+      '您把留言交给区住建局办理',
+      '您答复了群众',
+      '群众评价：2 分',
+      '群众要求重新办理',
+    ])
+    expect(deputy[1].note, 'why routing gave it to 张伟, not the sentence the resident was shown').to.equal('群众扫了张伟代表的二维码留言')
     expect(deputy.find((e) => e.type === 'forwarded')!.note).to.equal('已电话联系住建局李科长')
   })
 

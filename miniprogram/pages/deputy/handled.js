@@ -11,7 +11,7 @@ function stateWords(c) {
   if (c.status === 'withdrawn') return '群众已撤回，不用再办理'
   if (c.status === 'rejected') return '不予受理，不用再办理'
   if (c.merged) return '已和相同问题的留言合并办理'
-  if (c.rating) return '已办结，群众评价 ' + c.rating + ' 星'
+  if (c.rating) return '已办结，群众评价 ' + c.rating + ' 分'
   return '已办结，群众没有评价'
 }
 

@@ -2,11 +2,10 @@ const { request } = require('../../utils/request')
 const { deputyService } = require('../../services/deputy')
 const when = require('../../utils/when')
 
-const DUE_MARK = { overdue: '【已超期】', today: '【今天到期】', upcoming: '' }
-
 /** 我的待办 as sections the page lists, each entry with where a tap leads. */
 function sectionsOf(tasks) {
-  const due = (d) => (d ? { words: d.words, mark: DUE_MARK[d.state] || '', urgent: d.state !== 'upcoming' } : null)
+  // The server's words say it ("已超期 2 天", "今天到期"): said once, not again in a 【】 mark before them.
+  const due = (d) => (d ? { words: d.words, urgent: d.state !== 'upcoming' } : null)
   // Every kind of task is one line: its title, a line of text, the action and state words, and the page it opens.
   const row = (t, title, text, state, url) => ({ id: t.id, title, text, label: t.actionLabel, state, due: due(t.due), url })
   // As the digest words it: a close at 00:00 is the day before ("请在12月19日前（含当日）填写").
@@ -21,7 +20,13 @@ function sectionsOf(tasks) {
     {
       key: 'meetings',
       title: '会议活动',
-      items: tasks.meetings.map((m) => row(m, m.title, when.dayTime(m.startAt) + ' ' + m.place, m.kindLabel, '/pages/meetings/detail?meetingId=' + m.id)),
+      // A meeting is not "due": when it is ("2天后开会") and that he has not answered (还未回复是否参加).
+      items: tasks.meetings.map((m) =>
+        Object.assign(row(m, m.title, (m.startText || when.dayTime(m.startAt)) + '，' + m.place, m.kindLabel, '/pages/meetings/detail?meetingId=' + m.id), {
+          label: m.rsvpText || m.actionLabel,
+          due: m.dayWords ? { words: m.dayWords, urgent: m.due.state !== 'upcoming' } : due(m.due),
+        }),
+      ),
     },
     { key: 'ballots', title: '票决', items: tasks.ballots.map(survey) },
     { key: 'surveys', title: '问卷和征求意见', items: tasks.surveys.map(survey) },

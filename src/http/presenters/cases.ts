@@ -7,6 +7,8 @@ import type { ReopenOffer } from '../../services/cases/case-workflow.js'
 import { forwardedDurationMs } from '../../domain/sla.js'
 import { dueDateText, residentDueDateText } from '../../domain/due-date-text.js'
 import { residentStepWords } from '../../domain/resident-timeline-words.js'
+import { deputyStatusWords, deputyStepWords } from '../../domain/deputy-case-words.js'
+import { deputyRoutingWhy } from '../../domain/routing-explain.js'
 import { slaBadge } from '../../domain/sla-badge.js'
 import { deputyDeadlineTexts, deputyStateNote, waitsOnDeputy } from './deputy-case-state.js'
 import { timelineDetails, type NameBook } from './case-timeline.js'
@@ -114,6 +116,40 @@ function presentResidentEvent(e: CaseEvent, names: NameBook) {
   return { ...step, label: words ?? step.label }
 }
 
+/**
+ * A step of a message as the deputy reading it sees it (`viewer`: his deputy id): `label` in his
+ * words ("交给您办理", "您受理了留言", not 分派代表), and routing's own assignment explained to him
+ * ("群众扫了您的二维码留言") in place of the sentence the resident was shown, which calls her 您.
+ */
+function presentDeputyEvent(e: CaseEvent, c: CaseRecord, names: NameBook, viewer: string | null) {
+  const step = presentEvent(e, true, names)
+  const actorIsYou = e.actorRole === 'deputy' && viewer !== null && e.actorId === viewer
+  const toIsYou = viewer !== null && e.data.deputyId === viewer
+  const words = deputyStepWords({
+    type: e.type,
+    actorRole: e.actorRole,
+    actorDeputy: e.actorRole === 'deputy' ? step.actor.name : null,
+    from: step.from,
+    to: step.to,
+    department: step.department,
+    rating: step.rating,
+    relatedTicket: step.relatedCase?.ticket ?? null,
+    deputyLeftOffice: e.data.deputyLeftOffice === true,
+    actorIsYou,
+    toIsYou,
+  })
+  // The system writes one assignment, with the message: its note is the resident's sentence.
+  const routed = e.type === 'assigned' && e.actorRole === 'system'
+  const note = routed
+    ? deputyRoutingWhy(
+        c.routingReasons.map((r) => r.code),
+        { name: step.to?.deputy ?? '', isYou: toIsYou },
+        c.topic,
+      )
+    : step.note
+  return { ...step, label: words ?? step.label, note }
+}
+
 const core = (c: CaseRecord) => ({
   id: c.id,
   ticket: c.ticket,
@@ -214,6 +250,8 @@ const hoursWithDepartment = (d: CaseDetail, now: Date) => Math.round(forwardedDu
 /** A deputy's view: never who wrote an anonymous message; the number masked. */
 export const presentDeputyCase = (d: CaseDetail, now: Date, timeZone: string) => ({
   ...core(d.case),
+  /** Where it stands in his words ("新留言，待受理"), not the office's 已分派. */
+  statusLabel: deputyStatusWords(d.case),
   ...deputyDeadlineTexts(d.case, timeZone, now),
   /** Withdrawn, merged, refused, answered or done: what became of it, in words (null while it waits on the deputy). */
   stateNote: deputyStateNote(d.case),
@@ -223,27 +261,29 @@ export const presentDeputyCase = (d: CaseDetail, now: Date, timeZone: string) =>
   anonymous: d.case.anonymous,
   phoneMasked: d.phoneMasked,
   station: d.names.station,
-  timeline: d.events.map((e) => presentEvent(e, true, d.timelineNames)),
+  // Only the deputy holding it reads it here (forDeputy).
+  timeline: d.events.map((e) => presentDeputyEvent(e, d.case, d.timelineNames, d.case.deputyId)),
 })
 
 /**
  * The answer to a deputy's 转交: the message is no longer his, so not the case (its number, its
  * deadlines) but where it went, by name, and the timeline with his move in it, which his page keeps.
  */
-export const presentHandedOn = (d: CaseDetail) => ({
+export const presentHandedOn = (d: CaseDetail, viewer: string | null) => ({
   id: d.case.id,
   ticket: d.case.ticket,
   status: d.case.status,
   transferred: true,
   handedOnText: handedOnText(d.names),
-  timeline: d.events.map((e) => presentEvent(e, true, d.timelineNames)),
+  // Read by the deputy who just handed it on (`viewer`), no longer its holder.
+  timeline: d.events.map((e) => presentDeputyEvent(e, d.case, d.timelineNames, viewer)),
 })
 
 export const presentDeputyCaseSummary = (c: CaseRecord, now: Date, timeZone: string) => ({
   id: c.id,
   ticket: c.ticket,
   status: c.status,
-  statusLabel: STATUS_LABELS[c.status],
+  statusLabel: deputyStatusWords(c),
   excerpt: c.text.slice(0, 60),
   topic: c.topic,
   createdAt: c.createdAt.toISOString(),

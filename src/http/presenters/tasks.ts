@@ -1,4 +1,5 @@
 import { STATUS_LABELS } from '../../domain/case.js'
+import { deputyTaskStatusWords } from '../../domain/deputy-case-words.js'
 import { MEETING_KIND_LABELS } from '../../domain/meeting.js'
 import { SURVEY_KIND_LABELS } from '../../domain/survey.js'
 import type { CaseTask, Due, MeetingTask, QuizTask, ReadingTask, SurveyTask, TaskList } from '../../services/tasks.js'
@@ -10,26 +11,35 @@ const ACTION_LABELS: Record<CaseTask['action'], string> = { acknowledge: '请受
 
 const presentDue = (d: Due) => ({ at: d.at.toISOString(), state: d.state, words: d.words })
 
+/** A deputy reads where his message stands in his words ("新留言", not the office's 已分派). */
 const presentCaseTask = ({ case: c, action, due }: CaseTask) => ({
   id: c.id,
   ticket: c.ticket,
   topic: c.topic,
   excerpt: c.text.slice(0, 40),
   status: c.status,
-  statusLabel: STATUS_LABELS[c.status],
+  statusLabel: action === 'rate' ? STATUS_LABELS[c.status] : deputyTaskStatusWords(c),
   action,
   actionLabel: ACTION_LABELS[action],
   due: due ? presentDue(due) : null,
 })
 
-const presentMeetingTask = ({ invitation: { meeting: m }, due }: MeetingTask) => ({
+/**
+ * A meeting he has not answered: when it is ("12月8日（星期二）上午9:00", "2天后开会": a meeting
+ * is not "due") and that he has not said whether he comes (`rsvpText`, with the day answers close
+ * when that is before the meeting). `due` is when answers close.
+ */
+const presentMeetingTask = ({ invitation: { meeting: m }, due, startText, dayWords, rsvpByText }: MeetingTask) => ({
   id: m.id,
   title: m.title,
   kindLabel: MEETING_KIND_LABELS[m.kind],
   startAt: m.startAt.toISOString(),
   endAt: m.endAt.toISOString(),
+  startText,
+  dayWords,
   place: m.place,
   actionLabel: '请回复是否参加',
+  rsvpText: rsvpByText ? `还未回复是否参加，请在${rsvpByText}回复` : '还未回复是否参加',
   due: presentDue(due),
 })
 

@@ -63,7 +63,7 @@ export function deputyCaseRoutes({ sessions, workflow, queries, clock, timeZone 
   router.post('/:id/transfer', async (ctx) => {
     const { id } = parse(caseIdParam, ctx.params, 'params')
     const moved = await workflow.transfer(ctx.state.mpUser, id, parse(transferBody, ctx.state.body, 'body'))
-    ctx.body = presentHandedOn(await queries.handedOn(moved))
+    ctx.body = presentHandedOn(await queries.handedOn(moved), ctx.state.mpUser.deputyId)
   })
 
   return router

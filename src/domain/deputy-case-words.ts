@@ -1,0 +1,99 @@
+import type { CaseRecord, CaseStatus } from './case.js'
+import type { TimelineStepFacts } from './resident-timeline-words.js'
+
+/**
+ * A message in a deputy's hands as the deputy reads it in the mini-program: where it stands and the
+ * steps it went through, in his words — the resident is 群众, he is 您 — rather than the office's
+ * (已分派, 分派代表: steps of its procedure, which the console keeps). The chat bot words his list
+ * the same way (bots/flows/deputy.ts, standing()). Pure, no I/O.
+ */
+
+const STANDING: Record<CaseStatus, string> = {
+  submitted: '等联络站安排代表',
+  assigned: '新留言，待受理',
+  acknowledged: '已受理，待答复',
+  forwarded: '已交有关部门，待答复',
+  replied: '已答复，等群众评价',
+  closed: '已办结',
+  reopened: '群众要求重新办理，待受理',
+  withdrawn: '已撤回',
+  rejected: '不予受理',
+}
+
+/** "当前状态：新留言，待受理": where the message stands and what it waits for. */
+export function deputyStatusWords(c: Pick<CaseRecord, 'status' | 'mergedInto'>): string {
+  if (c.status === 'closed' && c.mergedInto) return '已合并办理'
+  return STANDING[c.status]
+}
+
+/**
+ * The short form for a line of 我的待办, beside the words that say what to do (请受理, 请答复):
+ * "请受理 新留言", not "请受理 新留言，待受理", which says 受理 twice.
+ */
+const TASK_STANDING: Partial<Record<CaseStatus, string>> = {
+  assigned: '新留言',
+  acknowledged: '已受理',
+  forwarded: '已交有关部门',
+  reopened: '群众要求重新办理',
+}
+
+export function deputyTaskStatusWords(c: Pick<CaseRecord, 'status' | 'mergedInto'>): string {
+  return TASK_STANDING[c.status] ?? deputyStatusWords(c)
+}
+
+/** A step with who it concerns: whether its actor (a deputy), and whoever it moved the message to, is the deputy reading it. */
+export interface DeputyStepFacts extends TimelineStepFacts {
+  actorIsYou: boolean
+  toIsYou: boolean
+}
+
+const named = (name: string | null | undefined) => (name ? `${name}代表` : '代表')
+/** He is "您"; a colleague goes by name. */
+const who = (isYou: boolean, name: string | null | undefined) => (isYou ? '您' : named(name))
+const placeOf = (s: DeputyStepFacts) => s.to?.station ?? s.to?.office ?? '联络站'
+
+function handedOn(s: DeputyStepFacts): string {
+  const from = s.actorDeputy ?? s.from?.deputy ?? null
+  if (s.deputyLeftOffice) return `${named(s.from?.deputy)}已离任，${s.to?.station ?? '工作人员'}会另外安排代表办理`
+  if (s.to?.deputy)
+    return s.actorRole === 'deputy' ? `${who(s.actorIsYou, from)}把留言转给${who(s.toIsYou, s.to.deputy)}办理` : `改由${who(s.toIsYou, s.to.deputy)}办理`
+  return `${who(s.actorIsYou, from)}把留言交回${placeOf(s)}重新安排`
+}
+
+/**
+ * A step of the message's 办理经过 as the deputy reads it; null for the office's own steps
+ * (提醒, 督办, 复核, 更正主题, 催办), which keep the office's label.
+ */
+export function deputyStepWords(s: DeputyStepFacts): string | null {
+  switch (s.type) {
+    case 'submitted':
+      return '群众提交了留言'
+    case 'assigned':
+      return s.to?.deputy ? `交给${who(s.toIsYou, s.to.deputy)}办理` : `交给${placeOf(s)}安排代表`
+    case 'acknowledged':
+      return `${who(s.actorIsYou, s.actorDeputy)}受理了留言`
+    case 'forwarded':
+      return `${who(s.actorIsYou, s.actorDeputy)}把留言交给${s.department ?? '有关部门'}办理`
+    case 'replied':
+      return `${who(s.actorIsYou, s.actorDeputy)}答复了群众`
+    case 'rated':
+      return s.rating ? `群众评价：${s.rating} 分` : '群众评价了答复'
+    case 'closed':
+      return '已办结'
+    case 'reopened':
+      // The system reopens a message only to free it from one withdrawn or refused that it was merged with.
+      return s.actorRole === 'resident' ? '群众要求重新办理' : '改为单独办理'
+    case 'withdrawn':
+      return '群众撤回了留言'
+    case 'rejected':
+      return '不予受理'
+    case 'merged':
+      return `和相同问题的留言${s.relatedTicket ? ` ${s.relatedTicket} ` : ''}合并办理`
+    case 'transferred':
+      return handedOn(s)
+    case 'referred':
+      return `${s.from?.station ?? '联络站'}把留言转给${s.to?.office ?? '人大常委会办公室'}安排代表`
+    default:
+      return null
+  }
+}
