@@ -123,8 +123,24 @@ export interface OutboxItem {
   ref?: string | null
   /** A case reply: how many of the person's answers wait for a score, this one included (absent from an older backend). */
   waiting?: number | null
+  /** A deputy's case notice: whether the message waits for 受理 now (absent from an older backend: judged by the kind). */
+  awaitingAck?: boolean | null
   attempts: number
   leaseUntil: string
+}
+/** 转给谁: back to the station first (deputyCode null), then the colleagues who may take the message over. */
+export interface TransferChoice {
+  kind: 'station' | 'office' | 'deputy'
+  deputyCode: string | null
+  name: string
+  levelLabel: string | null
+  stationName: string | null
+}
+/** The rating rules the chat tells people, from the backend's config. */
+export interface CaseRules {
+  /** A score at most this may ask for 重新办理. */
+  reopenMaxRating: number
+  reopenWindowDays: number
 }
 export type AlertKind = 'rate_limited' | 'logged_out' | 'logged_in'
 export interface MeetingAnswer {
@@ -144,11 +160,15 @@ export interface MeetingAnswer {
 
 const enc = encodeURIComponent
 
+/** How long the rating rules read from the backend are used before they are read again. */
+const RULES_TTL_MS = 10 * 60_000
+
 export class LiaisonClient {
   private readonly timeoutMs: number
   private readonly retries: number
   private readonly backoffMs: number
   private readonly sleep: (ms: number) => Promise<void>
+  private rules: { value: CaseRules; at: number } | null = null
 
   constructor(private readonly options: ClientOptions) {
     this.timeoutMs = options.timeoutMs ?? 8000
@@ -241,6 +261,10 @@ export class LiaisonClient {
       comment ? { rating, comment } : { rating },
     )
   }
+  /** Her words after a score she gave alone: added to that rating, and passed to the deputy. */
+  commentOnRating(personId: string, ticket: string, comment: string) {
+    return this.call<CaseBrief>('POST', `/people/${enc(personId)}/cases/${enc(ticket)}/comment`, { comment })
+  }
   reopen(personId: string, ticket: string, reason: string) {
     return this.call<CaseBrief>('POST', `/people/${enc(personId)}/cases/${enc(ticket)}/reopen`, { reason })
   }
@@ -266,8 +290,29 @@ export class LiaisonClient {
   reply(personId: string, ref: string, text: string) {
     return this.call<CaseBrief>('POST', `/people/${enc(personId)}/deputy/cases/${enc(ref)}/reply`, { text })
   }
-  transfer(personId: string, ref: string, reason: string) {
-    return this.call<CaseBrief>('POST', `/people/${enc(personId)}/deputy/cases/${enc(ref)}/transfer`, { reason })
+  /** To the colleague with `deputyCode`, or back to the station's staff without one. */
+  transfer(personId: string, ref: string, reason: string, deputyCode?: string) {
+    return this.call<CaseBrief>('POST', `/people/${enc(personId)}/deputy/cases/${enc(ref)}/transfer`, deputyCode ? { reason, deputyCode } : { reason })
+  }
+  async transferOptions(personId: string, ref: string) {
+    return (await this.call<{ choices: TransferChoice[] }>('GET', `/people/${enc(personId)}/deputy/cases/${enc(ref)}/transfer-options`)).choices
+  }
+
+  // Rules
+  /**
+   * Which scores may ask for 重新办理, as the backend is configured. Read once a while: they change
+   * only with the backend's config; null when they cannot be read now (the words then stay general).
+   */
+  async caseRules(): Promise<CaseRules | null> {
+    const now = Date.now()
+    if (this.rules && now - this.rules.at < RULES_TTL_MS) return this.rules.value
+    try {
+      const value = await this.call<CaseRules>('GET', '/case-rules')
+      this.rules = { value, at: now }
+      return value
+    } catch {
+      return this.rules?.value ?? null
+    }
   }
 
   // Meetings

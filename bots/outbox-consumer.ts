@@ -1,9 +1,9 @@
 import type { Logger } from 'pino'
-import type { LiaisonClient, OutboxItem } from './client.js'
+import type { CaseRules, LiaisonClient, OutboxItem } from './client.js'
 import type { Inbox } from './inbox.js'
 import { PacerStoppedError, type Pacer, type PaceClock } from './pacer.js'
 import { ConversationNotFoundError, type Speaker } from './speaker.js'
-import { SCALE_LINE } from './flows/rating.js'
+import { reopenLine, SCALE_LINE } from './flows/rating.js'
 import { lines, shortTicket } from './flows/turn.js'
 
 export interface OutboxOptions {
@@ -138,15 +138,21 @@ export class OutboxConsumer {
         .resolvePerson({ contactId: contact.id, alias: item.alias, name: contact.name() })
         .catch((err) => this.log.warn({ err: String(err) }, 'bot: the new contact id was not reported'))
     }
-    await this.speaker.say(contact, textFor(item), 'push', item.id)
+    // The rating question says which scores may ask for 重新办理, as the backend is configured.
+    const rules = item.kind === 'case.replied' && item.reply ? await this.client.caseRules() : null
+    await this.speaker.say(contact, textFor(item, rules), 'push', item.id)
     return contact.id
   }
 }
 
-/** Notices that ask a deputy to act on a case, and whether it may still need 受理 (acknowledging). */
+/**
+ * Notices that ask a deputy to act on a case, and whether it needs 受理 (acknowledging) first when the
+ * backend does not say (an older one): a new message and one handed back to him by a resident not
+ * satisfied (待受理 in his 待办) do; reminders may come either side of it, and the backend says which.
+ */
 const DEPUTY_ACTIONS: Record<string, { acknowledge: boolean }> = {
   'case.assigned': { acknowledge: true },
-  'case.reopened': { acknowledge: false },
+  'case.reopened': { acknowledge: true },
   'case.reminder': { acknowledge: false },
   'case.overdue': { acknowledge: false },
   'case.urged': { acknowledge: false },
@@ -156,14 +162,14 @@ const DEPUTY_ACTIONS: Record<string, { acknowledge: boolean }> = {
  * The reply in full with the rating question; a deputy's case notice with the words that act on
  * it, ready to copy; the outbox text for anything else.
  */
-function textFor(item: OutboxItem): string {
+function textFor(item: OutboxItem, rules: CaseRules | null): string {
   const action = DEPUTY_ACTIONS[item.kind]
   if (action && item.ticket) {
     const short = item.ref ?? shortTicket(item.ticket)
     return lines(
       item.text,
       '',
-      action.acknowledge && `受理请回复：受理 ${short}`,
+      (item.awaitingAck ?? action.acknowledge) && `受理请回复：受理 ${short}`,
       `答复请回复：回复 ${short} 再写上答复`,
       '也可以长按这条消息，点"引用"，写上答复后发送。',
     )
@@ -175,7 +181,7 @@ function textFor(item: OutboxItem): string {
     '',
     '请为办理结果打分，回复一个数字：',
     SCALE_LINE,
-    '问题没有解决的，打低分后可以申请重新办理。',
+    reopenLine(rules),
     // A bare number rates the answer that came last: with several waiting, the number names this one.
     // With one waiting the line only confuses; a backend that does not say how many gets it as before.
     (item.waiting ?? 2) > 1 && item.ticket && ratingHint(item.ref ?? shortTicket(item.ticket)),

@@ -55,6 +55,8 @@ const WORDS: Array<[Command['kind'], string[]]> = [
       // How people ask after a message in their own words.
       ...['查一下', '查一查', '查查', '帮我查一下', '帮我查查', '进展', '进展怎么样', '进展如何', '进度怎么样', '进度如何', '怎么样了'],
       ...['办得怎么样了', '办好了吗', '办好了没有', '有结果了吗', '有答复了吗', '有回复了吗', '有消息了吗'],
+      // How many there are (a deputy asks after those waiting for him so).
+      ...['有几条留言', '几条留言', '有多少留言', '有多少条留言', '有新留言吗', '有没有新留言', '有留言吗', '有没有留言'],
     ],
   ],
   [

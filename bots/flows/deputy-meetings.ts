@@ -1,5 +1,5 @@
 import { ApiError, type MeetingAnswer } from '../client.js'
-import { cannotCome, isMeetingYes } from './deputy-words.js'
+import { attendsMeeting, cannotCome, isMeetingYes } from './deputy-words.js'
 import { refusal } from './refusal.js'
 import { lines, type Turn } from './turn.js'
 
@@ -25,14 +25,18 @@ export async function attend(turn: Turn) {
   }
 }
 
-/** "请假 原因": the nearest meeting waiting for him; with none, the nearest ahead he said he would attend is changed. */
+/**
+ * "请假 原因": the nearest meeting waiting for him; with none, the nearest ahead he said he would attend is
+ * changed; with none either, a leave he asked already takes the new reason.
+ */
 export async function excuse(turn: Turn, reason: string) {
   if (!reason) return askReason(turn, null)
   try {
     turn.say(excused(await turn.client.answerMeeting(turn.person.personId, 'leave', reason), reason, false))
   } catch (err) {
     if (!noneWaiting(err)) throw err
-    const m = answeredAhead(await turn.client.meetings(turn.person.personId), 'attend')
+    const items = await turn.client.meetings(turn.person.personId)
+    const m = answeredAhead(items, 'attend') ?? answeredAhead(items, 'leave')
     if (m) await answerOne(turn, m, 'leave', reason)
     else turn.say(`${err.message}。${HOW}`)
   }
@@ -40,22 +44,41 @@ export async function excuse(turn: Turn, reason: string) {
 
 /**
  * His own words about a meeting, said with nothing else going on: "好的", "收到" while a notice waits
- * for his answer (they record nothing: he is asked for 参加 or 请假), and "去不了…", which is 请假 (its
- * reason asked for when he gave none). False when the words are not these, or no meeting is concerned.
+ * for his answer (they record nothing: he is asked for 参加 or 请假); "好的，我准时参加", "我又能去了", which
+ * are 参加 (after a 请假 too); words about coming that are not plainly yes ("尽量参加"), which ask; and
+ * "去不了…", which is 请假 (its reason asked for when he gave none). False when the words are not these,
+ * or no meeting is concerned.
  */
 export async function meetingWords(turn: Turn): Promise<boolean> {
-  const yes = isMeetingYes(turn.raw)
-  const reason = yes ? null : cannotCome(turn.raw)
-  if (!yes && reason === null) return false
+  const reason = cannotCome(turn.raw)
+  // "不参加", "参加不了" are read first: a sentence with 参加 in it is never taken for a yes before them.
+  const coming = reason === null ? attendsMeeting(turn.raw) : null
+  const yes = reason === null && !coming && isMeetingYes(turn.raw)
+  if (!yes && reason === null && !coming) return false
   const items = await turn.client.meetings(turn.person.personId)
   const waiting = items.find((m) => m.status !== 'cancelled' && m.rsvp === 'pending' && m.rsvpOpen !== false)
+  if (coming) {
+    // "我又能去了" after a 请假 changes it, as "参加" would.
+    const meeting = waiting ?? answeredAhead(items, 'leave')
+    if (!meeting) return false
+    if (coming === 'yes') await answerOne(turn, meeting, 'attend')
+    else turn.say(`是要参加吗？请回复"参加"，去不了请回复"请假 原因"（会议：${meeting.title}，${meeting.time}）`)
+    return true
+  }
   if (yes) {
     if (!waiting) return false
     turn.say(`请回复"参加"，或"请假 原因"（会议：${waiting.title}，${waiting.time}）`)
     return true
   }
   const meeting = waiting ?? answeredAhead(items, 'attend')
-  if (!meeting) return false
+  if (!meeting) {
+    // On leave already: a reason given is the new one; none asks nothing he has not done.
+    const onLeave = answeredAhead(items, 'leave')
+    if (!onLeave) return false
+    if (reason) await answerOne(turn, onLeave, 'leave', reason)
+    else turn.say(lines(`您已为这个会议请假了（${onLeave.title}，${onLeave.time}）。`, '要改请假原因，请发送：请假 新的原因'))
+    return true
+  }
   if (!reason) askReason(turn, meeting)
   else await answerOne(turn, meeting, 'leave', reason)
   return true
@@ -81,7 +104,8 @@ async function answerOne(turn: Turn, m: MeetingAnswer, to: 'attend' | 'leave', r
   const changing = m.rsvp !== 'pending'
   try {
     const done = await turn.client.answerMeeting(turn.person.personId, to, reason, m.id)
-    turn.say(to === 'attend' ? attending(done, changing) : excused(done, reason!, changing))
+    if (to === 'leave' && m.rsvp === 'leave') turn.say(`已更新请假原因：${done.reason ?? reason}（会议：${done.title}，${done.time}）`)
+    else turn.say(to === 'attend' ? attending(done, changing) : excused(done, reason!, changing))
   } catch (err) {
     if (!changing || !(err instanceof ApiError)) throw err
     // The backend's words ("回复已于 11月25日 18:00 截止，如需请假请联系会务人员") say why; its advice is for a leave.
@@ -89,7 +113,9 @@ async function answerOne(turn: Turn, m: MeetingAnswer, to: 'attend' | 'leave', r
     turn.say(
       m.rsvp === 'attend'
         ? `您已回复参加这个会议（${m.title}，${m.time}）。${why}。${/联系/.test(why) ? '' : '如需请假，请联系联络站工作人员。'}`
-        : `您已为这个会议请假（${m.title}，${m.time}）。${why.split('，')[0]}。如又能参加，请联系联络站工作人员。`,
+        : to === 'leave'
+          ? `您已为这个会议请假（${m.title}，${m.time}），请假原因没有改：${why}。`
+          : `您已为这个会议请假（${m.title}，${m.time}）。${why.split('，')[0]}。如又能参加，请联系联络站工作人员。`,
     )
   }
 }

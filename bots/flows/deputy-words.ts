@@ -60,7 +60,7 @@ export function readsLikeAnswer(text: string): boolean {
 const MEETING_YES = new Set(
   [
     ...['好', '好的', '好滴', '好嘞', '好好', '行', '行的', '可以', '可以的', '没问题', '收到', '收到了', '已收到', '收到收到'],
-    ...['好的收到', '收到好的', '收到谢谢', '好的谢谢', '知道了', '明白', '明白了', '嗯', '嗯嗯', 'ok', '一定', '一定到', '准时到'],
+    ...['好的收到', '收到好的', '收到谢谢', '好的谢谢', '知道了', '明白', '明白了', '嗯', '嗯嗯', 'ok', '一定'],
   ].map((w) => w.toLowerCase()),
 )
 
@@ -68,9 +68,9 @@ export function isMeetingYes(text: string): boolean {
   return MEETING_YES.has(bare(text))
 }
 
-/** "去不了", "来不了", "参加不了", "不能参加": he cannot come. */
+/** "去不了", "来不了", "参加不了", "不能参加", "不参加": he cannot come. */
 const CANNOT =
-  /^(.*?)(?:去不了|来不了|参加不了|参加不成|参加不上|去不成|来不成|出席不了|不能参加|不能出席|不能去|不能来|没法参加|没法去|无法参加|无法出席|到不了)[了啦呀啊]*(.*)$/
+  /^(.*?)(?:去不了|来不了|参加不了|参加不成|参加不上|去不成|来不成|出席不了|不能参加|不能出席|不能去|不能来|没法参加|没法去|无法参加|无法出席|到不了|不参加|不出席)[了啦呀啊]*(.*)$/
 /** Words around "去不了" that give no reason: "我这次恐怕去不了", "有事去不了", "明天的会去不了". */
 const NO_REASON =
   /我|这次|这回|那天|当天|到时候|明天|后天|今天|上午|下午|晚上|周.|星期.|\d+|月|号|日|会议|这个会|会|恐怕|可能|实在|真的|抱歉|不好意思|对不起|非常|有事|了|啊|呀|哦|所以|因此|因为|就|都|的|[，,。.、！!]/g
@@ -82,13 +82,40 @@ const trimmed = (part: string) => part.replace(/^[，,。.、！!；;]+|[，,。
  */
 export function cannotCome(text: string): string | null {
   const t = compact(text).replace(EMOJI, '')
-  if ([...t].length > 60 || /[?？吗]|为什么|怎么/.test(t)) return null
+  // "不确定能不能去" asks itself whether: no answer either way.
+  if ([...t].length > 60 || /[?？吗]|为什么|怎么|能不能|可不可以|去不去|来不来|参不参加|行不行/.test(t)) return null
   const m = CANNOT.exec(t)
   if (!m || [...m[1]].length > 30) return null
   return [m[1], m[2]]
     .map(trimmed)
     .filter((part) => part.replace(NO_REASON, ''))
     .join('，')
+}
+
+/** Polite words that hold a 不 or 没 and deny nothing ("不好意思，我能去", "没问题，准时参加"). */
+const POLITE = /不好意思|没问题|没事儿?|不客气|不用担心|没关系/g
+/** Anything that makes a yes uncertain: a negation, a condition, a maybe. */
+const UNSURE = /[不没别未难]|无法|如果|要是|假如|万一|看情况|再说|再看|尽量|争取|可能|也许|大概|估计|应该|不一定|说不定|恐怕|看看|等等/
+/** The meeting named in words: these mark a sentence as about it when it is no clear yes. */
+const ABOUT_MEETING = /参加|参会|出席|会议|开会|这个会|能去|会去|能来|能到|去得了|来得了|赶得上|赶过去|就去|就来/
+/**
+ * "好的，我准时参加", "我又能去了", "能去", "准时到", "我会去的": he says he will come. The verb ends the sentence
+ * (so "我要参加区里的培训" is not it); 去, 来 and 到 only with a word that makes them his coming (能去, 准时到).
+ */
+const WILL_COME =
+  /(?:(?:能|会|可以|准时|按时|一定|肯定|保证|届时|到时|到时候|又|还|也|都|我)(?:参加|参会|出席|到会|到场)|^(?:参加|参会|出席|到会|到场)|(?:能|会|可以|准时|按时|一定|肯定|保证|又能|还能|也能|都能|就能)(?:去|来|到|过去|赶到|赶过去)|去得了|来得了|赶得上)(?:会议|这个会|这次会|开会|的|了|啦|哈|呀|啊|哦|吧|呢|嘛)*$/
+
+/**
+ * His words about coming to a meeting, apart from "参加" and "去不了" (cannotCome, read first): 'yes' when they
+ * plainly say he will come; 'unclear' when they are about the meeting but not plainly yes ("尽量参加", "不确定能不能
+ * 去"); null for anything else (a question, a long text, words about other things).
+ */
+export function attendsMeeting(text: string): 'yes' | 'unclear' | null {
+  const t = bare(text)
+  if (!t || [...t].length > 30 || /[?？]|吗|为什么|怎么|几点|在哪|哪里|什么时候/.test(compact(text))) return null
+  const plain = t.replace(POLITE, '')
+  if (!UNSURE.test(plain) && WILL_COME.test(plain)) return 'yes'
+  return ABOUT_MEETING.test(t) ? 'unclear' : null
 }
 
 /** "绑定123", "绑定 1234567": a binding with a code that cannot be one (codes are six digits). */

@@ -1,6 +1,8 @@
 import { ApiError, type DeputyCase } from '../client.js'
 import { compact, normalise, parseCommand, quotedTicket, type Command } from '../text.js'
 import { attend, excuse, meetingWords } from './deputy-meetings.js'
+import { awaitsAcknowledging } from './deputy-menu.js'
+import { askToConfirm, noSuchColleague, transferAnswer, transferTarget } from './deputy-transfer.js'
 import { isBareDone, isMalformedBinding, isOnlyAcknowledging, isPlaceholder, readsLikeAnswer } from './deputy-words.js'
 import { refusal } from './refusal.js'
 import { lines, oneLine, type Conversation, type Turn } from './turn.js'
@@ -16,6 +18,16 @@ const TODO_LIST_MAX = 10
 
 export const deputyConversation: Conversation = async (turn) => {
   const cmd = turn.command
+  // "是" to "要把留言 0002 转给王芳代表办理吗？"; other words drop the question and are read as ever.
+  if (turn.person.deputy && turn.state.transferAsk) {
+    try {
+      if (await transferAnswer(turn)) return true
+    } catch (err) {
+      if (!(err instanceof ApiError)) throw err
+      turn.say(refusal(err))
+      return true
+    }
+  }
   if (cmd.kind === 'bind') return guarded(turn, () => bind(turn, cmd.code))
   if (cmd.kind === 'text' && isMalformedBinding(cmd.text)) {
     turn.say('绑定码是 6 位数字，例如：绑定 123456')
@@ -74,13 +86,18 @@ export const deputyConversation: Conversation = async (turn) => {
       })
     case 'transfer':
       if (!cmd.reason) {
-        turn.say(lines('请写明转交的原因，例如：', `转交 ${cmd.ref} 不属于本站范围`))
+        // A colleague who may really take it, by name: never a made-up one he might copy.
+        const colleague = (await turn.client.transferOptions(turn.person.personId, cmd.ref).catch(() => [])).find((c) => c.kind === 'deputy')
+        turn.say(
+          lines(
+            '请写明转交的原因，例如：',
+            `转交 ${cmd.ref} 不属于本站范围`,
+            colleague && `要转给同站的代表，请写上代表的名字，例如：转交 ${cmd.ref} ${colleague.name}`,
+          ),
+        )
         return true
       }
-      return guarded(turn, async () => {
-        const done = await turn.client.transfer(turn.person.personId, cmd.ref, cmd.reason)
-        turn.say(`已把留言 ${done.ticket} 交回联络站工作人员处理。`)
-      })
+      return guarded(turn, () => transfer(turn, cmd.ref, cmd.reason))
     case 'attend':
       return guarded(turn, () => attend(turn))
     case 'excuse':
@@ -96,6 +113,26 @@ export const deputyConversation: Conversation = async (turn) => {
         return true
       }
   }
+}
+
+/**
+ * "转交 0002 王芳": to that colleague, once he says "是"; a name that is none of those who may take it
+ * over hears who may; "转交 0002 原因": back to the station's staff.
+ */
+async function transfer(turn: Turn, ref: string, words: string) {
+  const choices = await turn.client.transferOptions(turn.person.personId, ref)
+  const target = transferTarget(
+    words,
+    choices.filter((c) => c.kind === 'deputy'),
+  )
+  if (target.kind === 'unknown') return noSuchColleague(turn, ref, target.name, choices)
+  if (target.kind === 'colleague') {
+    const it = (await turn.client.deputyCases(turn.person.personId)).find((c) => named(c, ref))
+    const ask = { ref, ticket: it?.ticket ?? ref, deputyCode: target.choice.deputyCode!, deputyName: target.choice.name, note: target.note, at: turn.now }
+    return askToConfirm(turn, ask, it?.excerpt ?? null)
+  }
+  const done = await turn.client.transfer(turn.person.personId, ref, words)
+  turn.say(`已把留言 ${done.ticket} 交回联络站工作人员处理。`)
 }
 
 /** A case command with a number as notices and 待办 write it (0001, 20261122-0001). */
@@ -214,9 +251,6 @@ async function todo(turn: Turn) {
     ),
   )
 }
-
-/** Whether a message in his hands still waits for 受理. */
-const awaitsAcknowledging = (c: DeputyCase) => c.status === 'assigned' || c.status === 'reopened'
 
 /** Where a message in his hands stands, in his words rather than the office's (已分派). */
 function standing(c: DeputyCase): string {

@@ -1,4 +1,4 @@
-import { ApiError, isUnavailable, type CaseListItem } from '../client.js'
+import { ApiError, isUnavailable, type CaseListItem, type CaseRules } from '../client.js'
 import { stillWriting } from './leave-message.js'
 import { lines, noSuchMessage, oneLine, shortTicket, type ReopenFlow, type Turn } from './turn.js'
 
@@ -10,6 +10,20 @@ import { lines, noSuchMessage, oneLine, shortTicket, type ReopenFlow, type Turn 
 
 /** The scores and their words, as every rating question and reminder names them. */
 export const SCALE_LINE = '5 很满意　4 满意　3 一般　2 不满意　1 很不满意'
+
+/** The scores that may ask for 重新办理, in words: "1 分或 2 分" (the backend's reopenMaxRating). */
+export function reopenScores(max: number): string {
+  if (max <= 1) return '1 分'
+  if (max === 2) return '1 分或 2 分'
+  return `1 到 ${Math.min(max, 5)} 分`
+}
+
+/**
+ * The rating question's last line: which scores may ask for the message to be handled again, plainly;
+ * in general words when the rules could not be read.
+ */
+export const reopenLine = (rules: CaseRules | null) =>
+  rules ? `问题没有解决的，打 ${reopenScores(rules.reopenMaxRating)}，就可以申请重新办理。` : '问题没有解决的，打低分后可以申请重新办理。'
 
 /** How to rate, said again when a score is not one of 1 to 5. */
 export const RATING_SCALE = lines('打分请回复 1 到 5 中的一个数字：', SCALE_LINE)
@@ -45,6 +59,29 @@ export async function rateByNumber(turn: Turn, ref: string, rating: number) {
 /** The backend keeps at most this many characters of a rating's comment and a reopen's reason (bot schemas). */
 const REASON_MAX = 500
 
+/** After a score alone: her next words go to the deputy with it. */
+const COMMENT_INVITE = '还有什么想对代表说的，可以直接发过来，我们会转给代表。'
+
+/** Her words after a score alone count as its comment for this long; later they are read as anything else. */
+export const COMMENT_WINDOW_MS = 30 * 60_000
+
+/**
+ * Her words after a score she gave alone ("3", then "路灯还是没修好"): added to that rating, and the deputy
+ * reads them as he reads a comment sent with the score ("群众说：…").
+ */
+export async function commentOnRating(turn: Turn, ticket: string) {
+  const words = capped(turn.raw, REASON_MAX)
+  try {
+    await turn.client.commentOnRating(turn.person.personId, ticket, words)
+  } catch (err) {
+    if (!(err instanceof ApiError)) throw err
+    return turn.say(err.message)
+  }
+  turn.say(lines(`您说的"${oneLine(excerptOf(words))}"已经转给代表了，谢谢您！`, '问题还没有解决，或者有别的事要反映，请发送"留言"再写一条。'))
+}
+
+const excerptOf = (text: string) => ([...text].length > 30 ? `${[...text].slice(0, 30).join('')}…` : text)
+
 /**
  * Rates one answer. `reason`: what she said after "不满意", kept with the score and, when the message
  * may be handled again, with the offer, so "1" reopens with it. A new message she was writing is
@@ -68,7 +105,12 @@ export async function rate(turn: Turn, ticket: string, rating: number, reason = 
       const { waiting, refOf } = await othersWaiting(turn, ticket)
       const recorded = waiting.length ? `已记下您对留言 ${refOf(ticket)} 的评分：${rating} 分。` : `已记下您的评分：${rating} 分。`
       turn.say(lines(`${recorded}很抱歉没能让您满意。`, kept ? `您说的"${kept}"也记下了，重新办理时会转给代表。` : null, '1. 重新办理', '2. 不用了'))
-    } else turn.say(lines(await thanksForRating(turn, ticket, rating), draft && stillWriting(draft)))
+    } else {
+      // A score alone: what she says next may be why, and reaches the deputy with it (commentOnRating).
+      const open = !draft && !kept
+      if (open) turn.state.rated = { ticket, at: turn.now }
+      turn.say(lines(await thanksForRating(turn, ticket, rating), open && COMMENT_INVITE, draft && stillWriting(draft)))
+    }
   } catch (err) {
     if (!(err instanceof ApiError)) throw err
     if (err.status === 404) return turn.say(lines(noSuchMessage(ticket), draft && stillWriting(draft)))

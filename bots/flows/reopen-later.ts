@@ -1,7 +1,7 @@
 import type { CaseListItem } from '../client.js'
 import { normalise } from '../text.js'
 import { stillWriting } from './leave-message.js'
-import { othersWaiting, ownCase, reopen, SCORE_FIRST } from './rating.js'
+import { othersWaiting, ownCase, reopen, reopenScores, SCORE_FIRST } from './rating.js'
 import { caseLines, lines, oneLine, type ReopenFlow, type Turn } from './turn.js'
 
 /**
@@ -51,7 +51,7 @@ export function reopenRequest(input: string): ReopenRequest | null {
  * The turn as a later "重新办理", when it is one; false otherwise (the caller goes on). `ratingWaits`: an
  * answer is waiting for its score, which a request naming no message is for (it is scored first).
  */
-export async function reopenLater(turn: Turn, ratingWaits: boolean): Promise<boolean> {
+export async function reopenLater(turn: Turn, ratingWaits: boolean, rated: { ticket: string; at: number } | null = null): Promise<boolean> {
   const { command: cmd, state } = turn
   const flow = state.flow
   if (flow && flow.name !== 'message') return false
@@ -75,7 +75,7 @@ export async function reopenLater(turn: Turn, ratingWaits: boolean): Promise<boo
       return true
     }
     if (item.reopen === 'allowed') return start(turn, item.ticket, asked.reason, draft, item)
-    turn.say(lines(await whyNot(turn, item), tail))
+    turn.say(lines(await whyNot(turn, item, rated), tail))
     return true
   }
   // However old: an answer rated low last month is hers to have handled again.
@@ -96,7 +96,7 @@ export async function reopenLater(turn: Turn, ratingWaits: boolean): Promise<boo
   }
   // Words in a message she is writing that merely end in 重新办理 stay hers when nothing can be reopened.
   if (draft && cmd.kind === 'text') return false
-  turn.say(lines(await whyNone(turn, await turn.client.cases(turn.person.personId)), tail))
+  turn.say(lines(await whyNone(turn, await turn.client.cases(turn.person.personId), rated), tail))
   return true
 }
 
@@ -139,15 +139,26 @@ function confirm(turn: Turn, item: CaseListItem, reason: string, words: string, 
   return true
 }
 
-/** Why this message cannot be handled again now, in words. */
-async function whyNot(turn: Turn, item: CaseListItem): Promise<string> {
+/**
+ * Why this message cannot be handled again now, in words, and what she can do instead. `rated`: she has
+ * just scored it alone, and her words may still go to the deputy with the score: said so, and kept open.
+ */
+async function whyNot(turn: Turn, item: CaseListItem, rated: { ticket: string; at: number } | null = null): Promise<string> {
   const ref = item.ref ?? (await othersWaiting(turn, null)).refOf(item.ticket)
   if (item.status === 'replied')
     return lines(`留言 ${ref} 的答复还没有打分。打了低分的答复，才可以申请重新办理。`, `打分请发送：评价 ${ref} 2（5 很满意，1 很不满意）`)
   if (item.reopen === 'reopen_window_passed') return lines(`留言 ${ref} 的答复已超过可申请重新办理的期限，不能再重新办理了。`, AGAIN)
   if (item.reopen === 'reopen_not_allowed') {
-    const rated = await turn.client.caseDetail(turn.person.personId, item.ticket).catch(() => null)
-    return lines(`留言 ${ref} 的答复${rated?.rating ? `您打了 ${rated.rating} 分` : '您打的分不低'}，打低分（不满意）的答复才可以申请重新办理。`, AGAIN)
+    const [detail, rules] = await Promise.all([turn.client.caseDetail(turn.person.personId, item.ticket).catch(() => null), turn.client.caseRules()])
+    const which = rules ? `只有打 ${reopenScores(rules.reopenMaxRating)}的答复，才可以申请重新办理。` : '打低分（不满意）的答复才可以申请重新办理。'
+    // Her words can still reach the deputy with the score she has just given: the nearest thing she can do.
+    const commentOpen = rated?.ticket === item.ticket
+    if (commentOpen) turn.state.rated = rated
+    return lines(
+      `留言 ${ref} 的答复${detail?.rating ? `您打了 ${detail.rating} 分` : '您打的分不低'}，${which}`,
+      commentOpen ? '还有什么没解决的，可以直接发过来，我们会和您的评分一起转给代表；' : null,
+      commentOpen ? '也可以发送"留言"再写一条。' : AGAIN,
+    )
   }
   return `留言 ${ref} 现在是"${item.statusLabel}"，不能申请重新办理。代表答复后，您打了低分，才可以申请重新办理。`
 }
@@ -155,10 +166,10 @@ async function whyNot(turn: Turn, item: CaseListItem): Promise<string> {
 const AGAIN = '问题还没有解决的话，可以发送"留言"再写一条。'
 
 /** No message of hers may be handled again: why, about the one she most likely means. */
-async function whyNone(turn: Turn, mine: CaseListItem[]): Promise<string> {
+async function whyNone(turn: Turn, mine: CaseListItem[], rated: { ticket: string; at: number } | null = null): Promise<string> {
   if (!mine.length) return '您还没有留言，没有可以重新办理的。发送"留言"就可以给人大代表留言。'
   // An answer not scored yet is the likeliest, then the newest closed one; the list is newest first.
-  const meant = mine.find((c) => c.status === 'replied') ?? mine.find((c) => c.reopen)
-  if (meant) return whyNot(turn, meant)
+  const meant = (rated && mine.find((c) => c.ticket === rated.ticket && c.reopen)) || mine.find((c) => c.status === 'replied') || mine.find((c) => c.reopen)
+  if (meant) return whyNot(turn, meant, rated)
   return lines('您的留言还在办理中，没有可以申请重新办理的。', '代表答复后，您打了低分，才可以申请重新办理。')
 }

@@ -22,8 +22,20 @@ import {
   startNew,
   stillWriting,
 } from './leave-message.js'
+import { deputyMenu, deputyWaiting } from './deputy-menu.js'
 import { withdraw } from './privacy-requests.js'
-import { othersWaiting, ownCase, rate, rateByNumber, RATING_SCALE, reopenAnswer, SCALE_LINE, SCORE_FIRST } from './rating.js'
+import {
+  COMMENT_WINDOW_MS,
+  commentOnRating,
+  othersWaiting,
+  ownCase,
+  rate,
+  rateByNumber,
+  RATING_SCALE,
+  reopenAnswer,
+  SCALE_LINE,
+  SCORE_FIRST,
+} from './rating.js'
 import { pickToReopen, reopenLater } from './reopen-later.js'
 import { scoreWhilePicking } from './while-picking.js'
 import {
@@ -60,19 +72,28 @@ const NO_PERSON_HERE = lines(
   '发送"留言"就可以开始。',
 )
 
-export const RESIDENT_MENU = lines(
-  '您好！这里是人大代表联络站。请回复数字或文字：',
+/** What anyone can do here, by number or word. */
+const RESIDENT_CHOICES = lines(
   '1. 留言：向人大代表反映问题、提建议',
   '2. 查询：看看留言办到哪一步了',
   '3. 帮助：再看一遍这个菜单',
   '还没答复的留言可以发送"撤回"收回；发送"删除我的信息"可删除您的个人信息。',
 )
 
-export const DEPUTY_MENU = lines('代表专用：', '待办 —— 查看待办留言', '回复 0042 答复内容', '受理 0042', '转交 0042 原因')
+export const RESIDENT_MENU = lines('您好！这里是人大代表联络站。请回复数字或文字：', RESIDENT_CHOICES)
+
+/** The menu as a bound deputy reads it: his commands first, then what he can do as anyone. */
+async function menuFor(turn: Turn): Promise<string> {
+  if (!turn.person.deputy) return RESIDENT_MENU
+  return lines(await deputyMenu(turn), '', '您自己要反映问题，也可以回复数字或文字：', RESIDENT_CHOICES)
+}
 
 export const residentConversation: Conversation = async (turn) => {
   const { command: cmd, state } = turn
   const flow = state.flow
+  // A score just given alone: her next words may be for the deputy with it; any other message ends that.
+  const rated = state.rated && turn.now - state.rated.at < COMMENT_WINDOW_MS ? state.rated : null
+  state.rated = null
 
   // Words that mean the same whatever is going on.
   switch (cmd.kind) {
@@ -89,7 +110,7 @@ export const residentConversation: Conversation = async (turn) => {
       } else turn.say(lines('现在没有进行中的事情。', RESIDENT_MENU))
       return true
     case 'help':
-      turn.say(lines(RESIDENT_MENU, turn.person.deputy && `\n${DEPUTY_MENU}`, flow?.name === 'message' && '\n您正在留言，接着回复即可；回复"取消"退出。'))
+      turn.say(lines(await menuFor(turn), flow?.name === 'message' && '\n您正在留言，接着回复即可；回复"取消"退出。'))
       return true
     case 'startMessage':
       await newMessage(turn, { kind: 'message' })
@@ -98,7 +119,8 @@ export const residentConversation: Conversation = async (turn) => {
       await newMessage(turn, { kind: 'deputy', who: cmd.who, text: cmd.text })
       return true
     case 'query':
-      await query(turn, cmd.ticket)
+      // A deputy asking after "我的留言" means those waiting for him first; his own as a resident follow.
+      await query(turn, cmd.ticket, cmd.ticket === null && turn.person.deputy ? await deputyWaiting(turn) : null)
       return true
     case 'rate':
       await rateByNumber(turn, cmd.ref, cmd.value)
@@ -150,7 +172,13 @@ export const residentConversation: Conversation = async (turn) => {
   if (rating && flow?.name === 'message' && (await scoreWhilePicking(turn, flow, rating.ticket, unhappy))) return true
 
   // "重新办理" a day after saying "不用了" to the offer, or any time later: the backend says which may be.
-  if (await reopenLater(turn, rating !== null)) return true
+  if (await reopenLater(turn, rating !== null, rated)) return true
+
+  // "3", then "路灯还是没修好": her words on the score she has just given, for the deputy to read with it.
+  if (rated && !flow && cmd.kind === 'text' && !quoted && !asksForPerson(cmd.text) && !asksHowToUse(cmd.text) && progressQuestion(cmd.text) === null) {
+    await commentOnRating(turn, rated.ticket)
+    return true
+  }
 
   if (flow?.name === 'privacy') return privacyAnswer(turn, flow)
   if (flow?.name === 'reopen') {
@@ -253,7 +281,7 @@ export const residentConversation: Conversation = async (turn) => {
     turn.say(lines('没看懂您的意思。要给答复打分，请回复 1 到 5 中的一个数字：', SCALE_LINE, '要办别的事，请回复"帮助"看菜单。'))
     return true
   }
-  turn.say(turn.person.deputy ? lines(RESIDENT_MENU, '', DEPUTY_MENU) : RESIDENT_MENU)
+  turn.say(await menuFor(turn))
   return true
 }
 
@@ -309,11 +337,13 @@ async function privacyAnswer(turn: Turn, flow: PrivacyFlow): Promise<boolean> {
 }
 
 /** "查询": their newest messages; "查询 20261122-0042" (or its last four digits): one in full, however old. */
-async function query(turn: Turn, ticket: string | null) {
+async function query(turn: Turn, ticket: string | null, asDeputy: string | null = null) {
   const { client, person } = turn
   if (!ticket) {
     const { items, more } = await client.caseList(person.personId)
     const draft = turn.state.flow?.name === 'message' && turn.state.flow.parts.length ? turn.state.flow : null
+    // A deputy with none of his own hears only about those waiting for him: "您还没有留言" would be untrue to him.
+    if (items.length === 0 && asDeputy) return turn.say(lines(asDeputy, draft && stillWriting(draft)))
     if (items.length === 0)
       return turn.say(draft ? lines('您正在写的留言还没有提交，所以还查不到。', stillWriting(draft)) : '您还没有留言。发送"留言"就可以给人大代表留言。')
     const shown = caseLines(items)
@@ -322,7 +352,15 @@ async function query(turn: Turn, ticket: string | null) {
     const cut = more || items.length > shown.length
     turn.say(
       lines(
-        cut ? `您最近的 ${shown.length} 条留言（更早的没有列出）：` : '您最近的留言：',
+        asDeputy,
+        asDeputy && '',
+        asDeputy
+          ? cut
+            ? `您自己写的最近 ${shown.length} 条留言（更早的没有列出）：`
+            : '您自己写的留言：'
+          : cut
+            ? `您最近的 ${shown.length} 条留言（更早的没有列出）：`
+            : '您最近的留言：',
         ...shown,
         '',
         turn.state.flow ? `看详情请发送"查询 编号"，如：查询 ${items[0].ticket}` : `看哪一条的详情，请回复前面的数字，如：1`,

@@ -89,6 +89,13 @@ export interface DialogueState {
    * that message for what the list was for. Any other message ends it.
    */
   listed?: ListedMessages | null
+  /**
+   * She just gave a score alone: her next words, if they are no command, are what she wants the deputy
+   * to hear with it (the rating's comment), for a short while.
+   */
+  rated?: { ticket: string; at: number } | null
+  /** A deputy named a colleague to hand a message to (转交 0002 王芳): asked to confirm, his "是" does it. */
+  transferAsk?: TransferAsk | null
   /** When the resident last moved the flow on (bot clock, ms). */
   touchedAt: number
 }
@@ -100,13 +107,31 @@ export interface ListedMessages {
   at: number
 }
 
-export const emptyDialogue = (now: number): DialogueState => ({ flow: null, rating: null, listed: null, touchedAt: now })
+export interface TransferAsk {
+  /** The message as he wrote its number, and its whole number. */
+  ref: string
+  ticket: string
+  deputyCode: string
+  deputyName: string
+  /** What he wrote after the name ('' when nothing). */
+  note: string
+  at: number
+}
+
+export const emptyDialogue = (now: number): DialogueState => ({ flow: null, rating: null, listed: null, rated: null, transferAsk: null, touchedAt: now })
 
 /** Reads what the backend returned; anything unrecognised starts afresh rather than crash a conversation. */
 export function readDialogue(raw: Record<string, unknown> | null, now: number): DialogueState {
   if (!raw || raw.v !== 1) return emptyDialogue(now)
   const s = raw as unknown as DialogueState
-  return { flow: s.flow ?? null, rating: s.rating ?? null, listed: s.listed ?? null, touchedAt: typeof s.touchedAt === 'number' ? s.touchedAt : now }
+  return {
+    flow: s.flow ?? null,
+    rating: s.rating ?? null,
+    listed: s.listed ?? null,
+    rated: s.rated ?? null,
+    transferAsk: s.transferAsk ?? null,
+    touchedAt: typeof s.touchedAt === 'number' ? s.touchedAt : now,
+  }
 }
 
 export const writeDialogue = (s: DialogueState): Record<string, unknown> => ({
@@ -114,10 +139,12 @@ export const writeDialogue = (s: DialogueState): Record<string, unknown> => ({
   flow: s.flow,
   rating: s.rating,
   listed: s.listed ?? null,
+  rated: s.rated ?? null,
+  transferAsk: s.transferAsk ?? null,
   touchedAt: s.touchedAt,
 })
 
-export const isEmpty = (s: DialogueState) => s.flow === null && s.rating === null && !s.listed
+export const isEmpty = (s: DialogueState) => s.flow === null && s.rating === null && !s.listed && !s.rated && !s.transferAsk
 
 /**
  * One incoming message being answered. Handlers change `state` and queue answers with

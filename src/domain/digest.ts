@@ -1,4 +1,6 @@
 import { closingText } from './due-date-text.js'
+import { spokenDeadline, spokenMoment } from './spoken-dates.js'
+import { ticketRef } from './ticket-refs.js'
 
 /**
  * The deputy's daily digest: one short message instead of twenty. A pure function of what
@@ -8,16 +10,21 @@ import { closingText } from './due-date-text.js'
 export interface DigestCase {
   ticket: string
   topic: string
+  /** The resident's words, shortened (digestExcerpt). */
   excerpt: string
   overdue: boolean
-  /** Arrived since the last digest. */
+  /** News to him: arrived since the last digest, and not already brought to him by its own notice. */
   isNew: boolean
+  /** The deadline that presses now, and what it is for: acknowledging (受理) or answering (答复); null when none. */
+  due?: { at: Date; act: 'acknowledge' | 'reply' } | null
 }
 export interface DigestMeeting {
   title: string
   startsAt: Date
   place: string
-  /** The deputy has not said yet whether they attend. */
+  /** What the deputy answered so far: 参加, 请假, or nothing yet. */
+  rsvp: 'attend' | 'leave' | 'pending'
+  /** Not answered, and the RSVP still takes an answer (as 我的待办 judges it). */
   rsvpOwed: boolean
 }
 export interface DigestReading {
@@ -50,15 +57,56 @@ export interface DigestInput {
 
 export interface Digest {
   title: string
+  /**
+   * The message itself, as the bot says it in his private chat: the only channel that carries
+   * the whole text (a subscribe card shows the title and `cardText` and opens his 工作台), so the
+   * ways to act it names are the chat's ("受理 0001", "回复 0001 …", "参加").
+   */
   text: string
+  /** The line of the subscribe card (20 characters): what is waiting, in counts. */
+  cardText: string
   counts: { cases: number; overdue: number; meetings: number; rsvpOwed: number; reading: number; tasks: number; ballots: number; surveys: number }
 }
 
 const MAX_PER_SECTION = 5
+/** Characters of a resident's words a digest line shows. */
+const EXCERPT_MAX = 28
+/** Characters a subscribe card's text keyword holds (wechat.md §2.4). */
+const CARD_MAX = 20
 
-/** Overdue first, then new, then the rest; ties by ticket so the order is stable. */
+const CLAUSE_END = /[，。！？；、：,.!?;:\s]/
+const WORD_CHAR = /[0-9A-Za-z]/
+
+/**
+ * A resident's words shortened for a digest line: whole when short, else cut at the last clause
+ * that fits ("我们楼下的路灯坏了两个星期了，晚上老人出门看不见路…"), never inside a number or a
+ * word ("我电话1…"), and always marked "…" when cut.
+ */
+export function digestExcerpt(text: string, max = EXCERPT_MAX): string {
+  const words = text.replace(/\s+/g, ' ').trim()
+  const chars = Array.from(words)
+  if (chars.length <= max) return words
+  let end = max
+  // Back to the last clause that ends within the limit, when that keeps a fair part of the line.
+  for (let i = max; i > max / 3; i--) {
+    if (CLAUSE_END.test(chars[i])) {
+      end = i
+      break
+    }
+  }
+  // Not inside a number or a latin word: before it starts.
+  if (end === max) while (end > 0 && WORD_CHAR.test(chars[end]) && WORD_CHAR.test(chars[end - 1])) end--
+  if (end === 0) end = max
+  return `${chars
+    .slice(0, end)
+    .join('')
+    .replace(/[，。！？；、：,.!?;:\s]+$/, '')}…`
+}
+
+/** Overdue first, then new, then the rest; within each the nearest deadline first, as 待办 lists them; ties by ticket so the order is stable. */
 function caseOrder(a: DigestCase, b: DigestCase) {
-  return Number(b.overdue) - Number(a.overdue) || Number(b.isNew) - Number(a.isNew) || a.ticket.localeCompare(b.ticket)
+  const due = (c: DigestCase) => c.due?.at.getTime() ?? Infinity
+  return Number(b.overdue) - Number(a.overdue) || Number(b.isNew) - Number(a.isNew) || due(a) - due(b) || a.ticket.localeCompare(b.ticket)
 }
 
 function listed<T>(items: T[], line: (item: T, i: number) => string, unit: string): string[] {
@@ -67,15 +115,43 @@ function listed<T>(items: T[], line: (item: T, i: number) => string, unit: strin
   return lines
 }
 
-// Making an Intl formatter costs far more than using one (it was half of a digest run): one per time zone.
-const dayFormats = new Map<string, Intl.DateTimeFormat>()
-function dayFormat(timeZone: string) {
-  let format = dayFormats.get(timeZone)
-  if (!format) {
-    format = new Intl.DateTimeFormat('zh-CN', { timeZone, month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false })
-    dayFormats.set(timeZone, format)
+/** What he answered to a meeting, in the words of the chat. */
+function rsvpWords(m: DigestMeeting): string {
+  if (m.rsvp === 'attend') return '已回复参加'
+  if (m.rsvp === 'leave') return '已请假'
+  return m.rsvpOwed ? '还没回复' : '没有回复，回复时间已过'
+}
+
+/** What the digest is about, for its title: overdue messages, else messages, else the first thing there is. */
+function titleOf(counts: Digest['counts']): string {
+  if (counts.overdue) return `每日摘要：${counts.overdue} 件留言已逾期`
+  if (counts.cases) return `每日摘要：待办 ${counts.cases} 件`
+  if (counts.rsvpOwed) return `每日摘要：${counts.rsvpOwed} 个会议待回复`
+  if (counts.ballots) return `每日摘要：${counts.ballots} 项待投票`
+  if (counts.meetings) return `每日摘要：近期会议 ${counts.meetings} 个`
+  if (counts.surveys) return `每日摘要：${counts.surveys} 份问卷待填写`
+  if (counts.reading) return `每日摘要：新学习材料 ${counts.reading} 篇`
+  return `每日摘要：学习任务 ${counts.tasks} 项`
+}
+
+/** The card's line: as many of the counts as fit whole in its 20 characters, the most pressing first. */
+function cardTextOf(counts: Digest['counts']): string {
+  const parts = [
+    counts.cases ? (counts.overdue ? `留言${counts.cases}件（逾期${counts.overdue}）` : `留言${counts.cases}件`) : '',
+    counts.meetings ? `会议${counts.meetings}个` : '',
+    counts.ballots ? `投票${counts.ballots}项` : '',
+    counts.surveys ? `问卷${counts.surveys}份` : '',
+    counts.reading ? `学习材料${counts.reading}篇` : '',
+    counts.tasks ? `打卡${counts.tasks}项` : '',
+  ].filter(Boolean)
+  let line = ''
+  for (const part of parts) {
+    const next = line ? `${line}，${part}` : part
+    if (Array.from(next).length > CARD_MAX) break
+    line = next
   }
-  return format
+  const withHint = `${line}，点开查看`
+  return Array.from(withHint).length <= CARD_MAX ? withHint : line
 }
 
 export function composeDigest(input: DigestInput): Digest | null {
@@ -94,17 +170,38 @@ export function composeDigest(input: DigestInput): Digest | null {
     ballots: surveys.filter((x) => x.ballot).length,
     surveys: surveys.filter((x) => !x.ballot).length,
   }
-  if (counts.cases + counts.meetings + counts.reading + counts.tasks + surveys.length === 0) return null
+  // A meeting he has excused himself from is listed with the rest, but is no reason for a message on its own.
+  const toAttend = meetings.filter((m) => m.rsvp !== 'leave').length
+  if (counts.cases + toAttend + counts.reading + counts.tasks + surveys.length === 0) return null
 
-  const format = dayFormat(input.timeZone)
-  const day = (d: Date) => format.format(d)
+  // Noon of the digest's date stands for "now": only its year matters (said when a date is in another).
+  const today = new Date(`${input.date}T12:00:00Z`)
+  const { timeZone } = input
+  // The number he writes a message by in the chat, as its notice and 待办 give it: the last four
+  // digits, or the whole number when another of his ends the same.
+  const tickets = cases.map((c) => c.ticket)
+  const ref = (c: DigestCase) => ticketRef(c.ticket, tickets)
+  const word = (act: 'acknowledge' | 'reply') => (act === 'acknowledge' ? '受理' : '答复')
+  const dueLine = (c: DigestCase) => {
+    if (!c.due) return null
+    if (c.overdue) return `   ${word(c.due.act)}期限已过，请尽快${word(c.due.act)}`
+    return `   请在${spokenDeadline(c.due.at, timeZone, today)}${word(c.due.act)}`
+  }
   const [, month, date] = input.date.split('-').map(Number)
   const sections: string[] = [`${input.deputyName}代表，您好！今日摘要（${month}月${date}日）`]
   if (cases.length) {
     sections.push(
       [
         `【待办留言 ${counts.cases} 件${counts.overdue ? `，其中逾期 ${counts.overdue} 件` : ''}】`,
-        ...listed(cases, (c, i) => `${i + 1}. ${c.ticket.slice(-4)} ${c.topic}：${c.excerpt}${c.overdue ? '（已逾期）' : c.isNew ? '（新）' : ''}`, '件'),
+        ...listed(
+          cases,
+          (c, i) => {
+            const due = dueLine(c)
+            const mark = c.overdue ? (due ? '' : '（已逾期）') : c.isNew ? '（新）' : ''
+            return [`${i + 1}. ${ref(c)} ${c.topic}：${c.excerpt}${mark}`, due].filter(Boolean).join('\n')
+          },
+          '件',
+        ),
       ].join('\n'),
     )
   }
@@ -112,15 +209,13 @@ export function composeDigest(input: DigestInput): Digest | null {
     sections.push(
       [
         `【近 7 天会议活动 ${counts.meetings} 个】`,
-        ...listed(meetings, (m) => `· ${day(m.startsAt)} ${m.title}（${m.place}）${m.rsvpOwed ? ' 请回复是否参加' : ''}`, '个'),
+        ...listed(meetings, (m) => `· ${spokenMoment(m.startsAt, timeZone, today)} ${m.title}（${m.place}），${rsvpWords(m)}`, '个'),
       ].join('\n'),
     )
   }
   if (surveys.length) {
     const heading = [counts.ballots ? `待投票 ${counts.ballots} 项` : '', counts.surveys ? `待填写问卷 ${counts.surveys} 份` : ''].filter(Boolean).join('，')
-    // Noon of the digest's date stands for "now": only its year matters (said when the close is in another).
-    const today = new Date(`${input.date}T12:00:00Z`)
-    const until = (x: DigestSurvey) => `请在${closingText(x.closesAt, input.timeZone, today)}${x.ballot ? '投票' : '填写'}`
+    const until = (x: DigestSurvey) => `请在${closingText(x.closesAt, timeZone, today)}${x.ballot ? '投票' : '填写'}`
     sections.push([`【${heading}】`, ...listed(surveys, (x) => `· ${x.ballot ? '票决' : '问卷'}《${x.title}》，${until(x)}`, '项')].join('\n'))
   }
   if (reading.length) {
@@ -129,6 +224,28 @@ export function composeDigest(input: DigestInput): Digest | null {
   if (input.tasks.length) {
     sections.push([`【学习任务 ${counts.tasks} 项】`, ...listed(input.tasks, (t) => `· ${t.campaign}：${t.text}`, '项')].join('\n'))
   }
-  const title = counts.overdue ? `每日摘要：${counts.overdue} 件留言已逾期` : `每日摘要：待办 ${counts.cases} 件`
-  return { title, text: sections.join('\n\n'), counts }
+  const actions = howToAct(cases, ref, counts)
+  if (actions.length) sections.push(['【办理方法】直接在这里回复：', ...actions].join('\n'))
+  return { title: titleOf(counts), text: sections.join('\n\n'), cardText: cardTextOf(counts), counts }
+}
+
+/**
+ * What to send in the chat to act on what the digest lists, with his own numbers, as the case
+ * notices word it (a whole line copied from here works too): 受理 while a message waits for it,
+ * 回复 with the answer, 待办 for the whole list, 参加 or 请假 for a meeting still waiting for his
+ * answer. Ballots, surveys and reading are done in the mini-program.
+ */
+function howToAct(cases: DigestCase[], ref: (c: DigestCase) => string, counts: Digest['counts']): string[] {
+  const lines: string[] = []
+  const toAcknowledge = cases.find((c) => c.due?.act === 'acknowledge')
+  if (toAcknowledge) lines.push(`受理请回复：受理 ${ref(toAcknowledge)}`)
+  if (cases.length) {
+    lines.push(`答复请回复：回复 ${ref(cases.find((c) => c.due?.act === 'reply') ?? cases[0])} 再写上答复`)
+    // The word alone: the bot takes "待办" as it is, not inside a sentence copied whole.
+    lines.push('发送"待办"可以看全部待办留言')
+  }
+  if (counts.rsvpOwed) lines.push('会议请回复"参加"，或"请假 原因"')
+  const inTheApp = [counts.ballots && '投票', counts.surveys && '填问卷', counts.reading && '看学习材料', counts.tasks && '学习打卡'].filter(Boolean)
+  if (inTheApp.length) lines.push(`${inTheApp.join('、')}请打开小程序`)
+  return lines
 }

@@ -23,6 +23,8 @@ const CASE_KIND_HOLDS_IN: Record<string, readonly CaseStatus[]> = {
   'case.reminder': DEPUTY_LOAD_STATUSES,
   'case.overdue': DEPUTY_LOAD_STATUSES,
   'case.urged': DEPUTY_LOAD_STATUSES,
+  // "已转给王芳代表办理" waiting overnight is untrue once the message went back to the station.
+  'case.transferred': DEPUTY_LOAD_STATUSES,
   'case.escalated': ['submitted', ...DEPUTY_LOAD_STATUSES],
 }
 

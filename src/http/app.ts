@@ -197,6 +197,7 @@ export function createHttpApp(
       idempotency,
       clock,
       timeZone: services.calendar.timeZone,
+      caseRules: { reopenMaxRating: config.cases.reopenMaxRating, reopenWindowDays: config.cases.reopenWindowDays },
       botSecret,
     }),
     deputyDigestRoutes({ sessions, digests: services.digests }),

@@ -1,5 +1,5 @@
 import { expect } from 'chai'
-import { cannotCome, isBareDone, isMeetingYes, readsLikeAnswer } from '../../bots/flows/deputy-words.js'
+import { attendsMeeting, cannotCome, isBareDone, isMeetingYes, readsLikeAnswer } from '../../bots/flows/deputy-words.js'
 
 /** The word rules behind a deputy's plain words (bots/flows/deputy-words.ts): what they take, and what they leave alone. */
 describe('bot: rules for a deputy’s plain words', () => {
@@ -12,6 +12,16 @@ describe('bot: rules for a deputy’s plain words', () => {
     expect(cannotCome('我去不了了，要去省里开会')).to.equal('要去省里开会')
     expect(cannotCome('去不了吗？'), 'a question').to.equal(null)
     expect(cannotCome('参加'), 'no such words').to.equal(null)
+    expect(cannotCome('不参加')).to.equal('')
+    expect(cannotCome('我还不确定能不能去'), 'asking himself whether, no answer').to.equal(null)
+  })
+
+  it('hears "我准时参加", "能去", "准时到" as coming, and never a sentence with a negation or a maybe', () => {
+    for (const t of ['好的，我准时参加', '我又能去了', '能去', '准时到', '我会去的', '一定到', '没问题，准时参加', '不好意思，我能去'])
+      expect(attendsMeeting(t), t).to.equal('yes')
+    for (const t of ['尽量参加', '我还不确定能不能去', '如果身体好就参加', '那天我要参加区里的培训', '可能参加不了', '我不参加'])
+      expect(attendsMeeting(t), t).to.equal('unclear')
+    for (const t of ['我需要参加吗？', '几点开会', '路灯已经修好了', '好的']) expect(attendsMeeting(t), t).to.equal(null)
   })
 
   it('takes only a bare "已处理" as saying nothing of what was done', () => {

@@ -105,7 +105,8 @@ describe('bot: a resident asks for 重新办理 a day after saying "不用了"',
     const liked = await residentWithAnsweredMessage('楼道的灯坏了，晚上看不见')
     expect(await ask(t, wang, '4')).to.include('已记下您的评分：4 分。谢谢您的评价！')
     expect(await ask(t, wang, '重新办理')).to.equal(
-      `留言 ${liked.slice(-4)} 的答复您打了 4 分，打低分（不满意）的答复才可以申请重新办理。\n问题还没有解决的话，可以发送"留言"再写一条。`,
+      // Right after her score, her words can still reach the deputy with it: the nearest thing she can do.
+      `留言 ${liked.slice(-4)} 的答复您打了 4 分，只有打 1 分或 2 分的答复，才可以申请重新办理。\n还有什么没解决的，可以直接发过来，我们会和您的评分一起转给代表；\n也可以发送"留言"再写一条。`,
     )
 
     const late = await residentWithAnsweredMessage('小区门口的垃圾好几天没人清运')

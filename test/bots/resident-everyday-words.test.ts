@@ -132,6 +132,6 @@ describe('bot: a resident in her everyday words', function () {
   it('the answer notice says a low score can ask for it to be handled again', async () => {
     const ticket = await story.writes('北门的路灯坏了')
     const notice = await story.zhangWeiAnswers(ticket, '已联系供电所。')
-    expect(notice).to.include('5 很满意').and.include('问题没有解决的，打低分后可以申请重新办理。')
+    expect(notice).to.include('5 很满意').and.include('问题没有解决的，打 1 分或 2 分，就可以申请重新办理。')
   })
 })

@@ -47,7 +47,12 @@ describe("every kind of message through the README's subscribe template", () => 
     const [digest] = (await app.liaison.store.outbox.search({ limit: 5, kind: 'digest' })).items
     expect(digest, digest.lastError ?? '').to.deep.include({ status: 'sent', channel: 'mp_subscribe' })
     const card = sentTo('o-zhangwei').find((m) => m.data.thing1.value.startsWith('每日摘要'))!
-    expect(values(card)).to.deep.equal({ thing1: '每日摘要：待办 1 件', character_string2: 'RB20261124', thing3: '待办留言1件', time4: '2026年11月24日 08:00' })
+    expect(values(card)).to.deep.equal({
+      thing1: '每日摘要：待办 1 件',
+      character_string2: 'RB20261124',
+      thing3: '留言1件，点开查看',
+      time4: '2026年11月24日 08:00',
+    })
     expect(card.page).to.equal('pages/deputy/index?day=2026-11-24')
   })
 

@@ -112,18 +112,18 @@ describe('meeting answers after the reply deadline', () => {
   it('leaves "please answer" out of the daily digest once answers are closed, as 我的待办 does', async () => {
     const id = await published({ selector: { deputyIds: ['dp0001'] } })
     const before = await office.get('/api/admin/deputies/dp0001/digest?date=2026-11-23')
-    expect(before.body.digest.text).to.include('市人大常委会第十次会议（市人大常委会第一会议室） 请回复是否参加')
+    expect(before.body.digest.text).to.include('市人大常委会第十次会议（市人大常委会第一会议室），还没回复').and.include('会议请回复"参加"，或"请假 原因"')
     await afterDeadline()
     await office.post(`/api/admin/meetings/${id}/invitees`, { selector: { deputyIds: ['dp0002'] } })
 
     const zhang = await office.get('/api/admin/deputies/dp0001/digest?date=2026-11-25')
     expect(zhang.status).to.equal(200)
-    expect(zhang.body.digest.text).to.include('市人大常委会第十次会议（市人大常委会第一会议室）').and.not.include('请回复是否参加')
+    expect(zhang.body.digest.text).to.include('市人大常委会第十次会议（市人大常委会第一会议室），没有回复，回复时间已过').and.not.include('请回复"参加"')
     expect(zhang.body.digest.counts.rsvpOwed).to.equal(0)
     expect((await (await asDeputy(app, 'dp0001')).get('/api/mp/tasks')).body.meetings).to.deep.equal([])
     // 王芳, invited late, still owes her answer: both say so.
     const wang = await office.get('/api/admin/deputies/dp0002/digest?date=2026-11-25')
-    expect(wang.body.digest.text).to.include('请回复是否参加')
+    expect(wang.body.digest.text).to.include('还没回复').and.include('会议请回复"参加"，或"请假 原因"')
     expect((await (await asDeputy(app, 'dp0002')).get('/api/mp/tasks')).body.meetings).to.have.length(1)
   })
 

@@ -35,7 +35,16 @@ describe("the deputies' daily digest", () => {
     const zhang = sent.find((m) => m.recipientId === 'dp0001')!.payload as { title: string; text: string }
     expect(zhang.title).to.equal('每日摘要：待办 2 件')
     expect(zhang.text).to.include('【待办留言 2 件】')
-    expect(zhang.text).to.include('【近 7 天会议活动 1 个】\n· 11/26 09:30 市人大常委会第十次会议（市人大常委会第一会议室） 请回复是否参加')
+    expect(zhang.text).to.include('【近 7 天会议活动 1 个】\n· 11月26日（星期四）上午9:30 市人大常委会第十次会议（市人大常委会第一会议室），还没回复')
+  })
+
+  it('announces as new only the messages whose own notice has not reached the deputy', async () => {
+    // 张伟 is on no channel yet: the notices of his two new messages could not be delivered.
+    await app.liaison.services.dispatcher.drain()
+    app.clock.advance(15 * 60_000)
+    await job()
+    const zhang = (await digests()).find((m) => m.recipientId === 'dp0001')!.payload as { text: string }
+    expect(zhang.text.split('\n').filter((l) => l.endsWith('（新）'))).to.have.length(2)
   })
 
   it('lists the ballots a deputy has not cast and the surveys not filled in', async () => {

@@ -100,6 +100,11 @@ export class BotCases {
     return { rated, canReopen: this.deps.workflow.mayReopen(rated) }
   }
 
+  /** Her words after a score she gave alone, added to that rating and passed to the deputy. */
+  commentOnRating({ person, case: c }: CaseInHand, comment: string) {
+    return this.deps.workflow.commentOnRating(person, c.id, comment)
+  }
+
   reopen({ person, case: c }: CaseInHand, reason: string) {
     return this.deps.workflow.reopen(person, c.id, reason)
   }
@@ -127,7 +132,13 @@ export class BotCases {
     return this.deps.workflow.reply(person, c.id, text)
   }
 
-  transfer({ person, case: c }: CaseInHand, reason: string) {
-    return this.deps.workflow.transfer(person, c.id, { reason })
+  /** To a colleague at its station by code, or back to the station's staff when no code is given. */
+  transfer({ person, case: c }: CaseInHand, reason: string, deputyCode?: string | null) {
+    return this.deps.workflow.transfer(person, c.id, { reason, deputyCode: deputyCode ?? null })
+  }
+
+  /** Whom the deputy may hand this message to now (转给谁): back to its station, or one of these colleagues. */
+  transferOptions({ person, case: c }: CaseInHand) {
+    return this.deps.workflow.transferOptions(person, c.id)
   }
 }

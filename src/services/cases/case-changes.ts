@@ -59,6 +59,19 @@ export function caseMessage(
 
 export const excerpt = (text: string, max = 30) => (text.length > max ? `${text.slice(0, max)}…` : text)
 
+/** How many characters the text keyword of a subscribe card holds (thing, wechat.md §2.4). */
+export const CARD_TEXT_MAX = 20
+
+/**
+ * The line of a subscribe card: the first of the choices that fits its 20 characters whole,
+ * longest and most telling first ("张伟代表已答复，请点开查看并评价"), down to fixed words that
+ * always fit. A card is never a long text cut off mid-number ("张伟代表答复了您的留言 2026112…"):
+ * its title already says what happened and a tap opens the whole message.
+ */
+export function cardLine(...choices: [string, ...string[]]): string {
+  return choices.find((c) => Array.from(c).length <= CARD_TEXT_MAX) ?? choices[choices.length - 1]
+}
+
 /**
  * What a deputy reads when a message is placed with him, when it is written or when it is
  * moved to him later: one sentence either way, addressed to him by name as every notice to
@@ -71,7 +84,7 @@ export function assignedNotice(c: Pick<CaseRecord, 'ticket' | 'topic' | 'text'>,
   const to = deputyName ? `${deputyName}代表，` : ''
   return {
     text: `${to}您有一条新留言 ${c.ticket}（${c.topic}）：${excerpt(c.text)}，请在${ackByText}受理。`,
-    extra: { cardText: `请在${ackByText}受理` },
+    extra: { cardText: cardLine(`请在${ackByText}受理`, '请尽快受理') },
   }
 }
 
@@ -96,5 +109,22 @@ export const WORK_KINDS = ['case.assigned', 'case.queued', 'case.reminder', 'cas
 
 export const deputyActor = (d: MpPrincipal): CaseActor => ({ role: 'deputy', id: d.deputyId })
 export const staffActor = (s: StaffPrincipal): CaseActor => ({ role: s.role, id: s.id })
-/** A message to the resident who wrote the case. */
-export const resident = (c: CaseRecord, kind: string, text: string) => ({ to: { kind: 'mp_user' as const, id: c.residentId }, kind, text })
+/** A message to the resident who wrote the case, with the line of its subscribe card (cardLine). */
+export const resident = (c: CaseRecord, kind: string, text: string, cardText: string) => ({
+  to: { kind: 'mp_user' as const, id: c.residentId },
+  kind,
+  text,
+  extra: { cardText } as Record<string, unknown>,
+})
+/** A message told with more in its payload (a reply in full beside its short line). */
+export const withExtra = <T extends { extra: Record<string, unknown> }>(told: T, more: Record<string, unknown>): T => ({
+  ...told,
+  extra: { ...told.extra, ...more },
+})
+/** A message to the deputy holding the case, with the line of its subscribe card (cardLine). */
+export const toDeputy = (deputyId: string, kind: string, text: string, cardText: string) => ({
+  to: { kind: 'deputy' as const, id: deputyId },
+  kind,
+  text,
+  extra: { cardText } as Record<string, unknown>,
+})

@@ -1,16 +1,17 @@
 import type { Clock } from '../../clock.js'
-import { canTransition, type CaseAction, type CaseRecord } from '../../domain/case.js'
+import { canTransition, type CaseAction, type CaseEvent, type CaseRecord } from '../../domain/case.js'
 import type { AuditAction } from '../../domain/audit-words.js'
 import type { AuditTrail } from '../audit.js'
 import { canSeeCase } from '../../domain/case-access.js'
 import { heldOnce, notHisNowText, refusalText } from '../../domain/case-refusals.js'
 import type { CalendarSource } from '../calendar/calendar.js'
-import { dueDateText } from '../../domain/due-date-text.js'
+import { dueDateText, residentDueDateText } from '../../domain/due-date-text.js'
 import type { SlaPolicy } from '../../domain/sla.js'
 import type { SlaActionPolicy } from '../../domain/sla-actions.js'
 import { ConflictError, NotFoundError, UnprocessableError } from '../../errors.js'
 import type { OutboxMessage, Store } from '../../store/ports.js'
-import { assignedNotice, caseEvent, caseMessage, queueOf, resident, SYSTEM, type CaseActor, type CaseChange } from './case-changes.js'
+import { caseCards } from './case-cards.js'
+import { assignedNotice, caseEvent, caseMessage, queueOf, resident, SYSTEM, toDeputy, type CaseActor, type CaseChange } from './case-changes.js'
 import type { DirectoryCache } from '../directory/directory-cache.js'
 import { scopeHasStation } from '../../domain/staff-scope.js'
 import type { MpPrincipal } from '../accounts/mp-sessions.js'
@@ -88,7 +89,12 @@ export class CaseMechanics {
         },
         data: { fromCaseId: carrier.id, fromTicket: carrier.ticket },
         tell: [
-          resident(m, 'case.unmerged', `您的留言 ${m.ticket} 原与留言 ${carrier.ticket} 合并办理，因该留言已${why}，您的留言将单独办理，办理结果会告知您。`),
+          resident(
+            m,
+            'case.unmerged',
+            `您的留言 ${m.ticket} 原与留言 ${carrier.ticket} 合并办理，因该留言已${why}，您的留言将单独办理，办理结果会告知您。`,
+            caseCards.unmerged(),
+          ),
           {
             to: queueOf(m),
             kind: 'case.queued',
@@ -117,6 +123,23 @@ export class CaseMechanics {
     const name = await this.deputyName(deputyId)
     const place = stationId && stationId !== c.stationId ? await this.directory.placeOfStation(stationId) : null
     const ack = await this.freshAck(c)
+    const now = this.clock.now()
+    // The resident hears once, plainly, who handles her message now, when it leaves the deputy she knew of for
+    // another: handed on by him (转交), moved by staff (改派), or placed again by the station after he handed it
+    // back or left office. Never of the hand-back itself (the station's own business, and it may come back to
+    // him), nor of a first placing by staff, nor when it returns to the deputy she knew of.
+    const before = c.deputyId ?? lastDeputyHolding(await this.store.cases.events(c.id))
+    const residentTold =
+      before && before !== deputyId
+        ? [
+            resident(
+              c,
+              'case.transferred',
+              `您的留言 ${c.ticket} 已转给${name}代表办理，仍在${residentDueDateText(c.replyDueAt, this.policy.timeZone, now)}答复您。`,
+              caseCards.transferred(name),
+            ),
+          ]
+        : []
     return this.apply(c, actor, {
       action: 'assign',
       type: c.deputyId ? 'transferred' : 'assigned',
@@ -137,19 +160,16 @@ export class CaseMechanics {
         {
           to: { kind: 'deputy', id: deputyId },
           kind: 'case.assigned',
-          ...assignedNotice(c, name, dueDateText(ack.ackDueAt, this.policy.timeZone, this.clock.now())),
+          ...assignedNotice(c, name, dueDateText(ack.ackDueAt, this.policy.timeZone, now)),
         },
         // Staff moved it: the deputy who held it hears so, instead of finding it gone from their list.
         ...(c.deputyId && c.deputyId !== deputyId && actor.role !== 'deputy'
-          ? [
-              {
-                to: { kind: 'deputy' as const, id: c.deputyId },
-                kind: 'case.reassigned',
-                text: `留言 ${c.ticket} 已改由${name}代表办理，您无需再处理。谢谢您！`,
-              },
-            ]
+          ? [toDeputy(c.deputyId, 'case.reassigned', `留言 ${c.ticket} 已改由${name}代表办理，您无需再处理。谢谢您！`, caseCards.reassigned(name))]
           : []),
+        ...residentTold,
       ],
+      // Still waiting (held overnight): "已转给…" naming the one before, and "将另派代表" once one is found.
+      withdraw: ['case.transferred', 'case.handed_on'],
     })
   }
 
@@ -236,6 +256,21 @@ export class CaseMechanics {
     if (!canSeeCase(author, c)) throw new NotFoundError('留言不存在')
     return c
   }
+}
+
+/**
+ * The deputy who held the message last, from its timeline (oldest first): the one it was placed with, or the
+ * one it was handed back from (转交 to the station, or he left office). Null when no deputy ever held it.
+ */
+function lastDeputyHolding(events: readonly CaseEvent[]): string | null {
+  let holder: string | null = null
+  for (const e of events) {
+    const to = e.data.deputyId
+    const from = e.data.fromDeputyId
+    if (typeof to === 'string' && to) holder = to
+    else if (typeof from === 'string' && from) holder = from
+  }
+  return holder
 }
 
 /** The staff moves the audit trail records, by whether a deputy held the message before (改派 rather than 分派). */

@@ -1,5 +1,6 @@
 import type { CaseRecord } from '../../domain/case.js'
 import { residentDueDateText } from '../../domain/due-date-text.js'
+import { caseCards } from './case-cards.js'
 import { caseEvent, caseMessage, queueOf, resident, SYSTEM } from './case-changes.js'
 import { CaseMechanics } from './case-mechanics.js'
 import { escalationNotices, reminderNotice, slaRound, type EscalateAction, type RemindAction } from './sla-notices.js'
@@ -18,7 +19,7 @@ export class CaseSystemMoves extends CaseMechanics {
       to: 'closed',
       note: `答复后 ${this.policy.autoCloseDays} 天未评价，自动办结`,
       patch: { closedAt: this.clock.now() },
-      tell: [resident(c, 'case.closed', `您的留言 ${c.ticket} 已办结。如仍有问题，欢迎再次留言。`)],
+      tell: [resident(c, 'case.closed', `您的留言 ${c.ticket} 已办结。如仍有问题，欢迎再次留言。`, caseCards.closed())],
     })
   }
 
@@ -41,6 +42,7 @@ export class CaseSystemMoves extends CaseMechanics {
           c,
           'case.handed_on',
           `您的留言 ${c.ticket} 原办理代表已离任，联络站将尽快安排其他代表办理，仍在${residentDueDateText(c.replyDueAt, this.policy.timeZone, this.clock.now())}答复您。`,
+          caseCards.handedOn(c.replyDueAt, this.policy.timeZone, this.clock.now()),
         ),
       ],
       // Reminders and deadlines addressed to the deputy who left would now go to nobody who can act.

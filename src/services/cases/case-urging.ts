@@ -16,6 +16,7 @@ import type { Store } from '../../store/ports.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 import type { AuditTrail } from '../audit.js'
 import type { DirectoryCache } from '../directory/directory-cache.js'
+import { caseCards } from './case-cards.js'
 import { caseEvent, caseMessage, excerpt, staffActor } from './case-changes.js'
 
 export interface CaseUrgingDeps {
@@ -66,6 +67,7 @@ export class CaseUrging {
       this.deputyText(c, deputyName, staff.name, now, note),
       `case:${c.id}:urge:${localDate(now, this.timeZone)}`,
       now,
+      { cardText: caseCards.urged(this.clockWord(c), (nextDeadline(c)?.getTime() ?? Infinity) < now.getTime()) },
     )
     // No field changes, but the version check makes two urges of the same moment one.
     return this.store.cases.update({ ...c, updatedAt: now }, [event], [message], {
@@ -73,10 +75,16 @@ export class CaseUrging {
     })
   }
 
+  /** Which deadline presses now: to acknowledge it, or, once acknowledged, to answer it. */
+  private clockWord(c: CaseRecord): '受理' | '答复' {
+    const due = nextDeadline(c)
+    return due && due.getTime() === c.replyDueAt.getTime() && c.acknowledgedAt ? '答复' : '受理'
+  }
+
   /** What the deputy reads: which message, how late it is (or when it is due), who asks, and their words. */
   private deputyText(c: CaseRecord, deputyName: string, staffName: string, now: Date, note?: string) {
     const due = nextDeadline(c)
-    const word = due && due.getTime() === c.replyDueAt.getTime() && c.acknowledgedAt ? '答复' : '受理'
+    const word = this.clockWord(c)
     const when = !due ? '' : due < now ? `已过${word}期限，` : `${word}期限为${dueDateText(due, this.timeZone, now)}，`
     const words = note ? `附言：${excerpt(note, 60)}` : ''
     return `催办：${deputyName}代表，工作人员${staffName}催办留言 ${c.ticket}（${c.topic}）：${when}请尽快办理。${words}`

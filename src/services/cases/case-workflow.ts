@@ -1,14 +1,22 @@
 import { OPEN_STATUSES, reopenBlock, reopenDeadline, type CaseRecord } from '../../domain/case.js'
 import { mergeTargetText, reopenBlockedText } from '../../domain/case-refusals.js'
-import { residentDueDateText } from '../../domain/due-date-text.js'
+import { dueDateText, residentDueDateText } from '../../domain/due-date-text.js'
 import { slaDeadlines } from '../../domain/sla.js'
 import { ConflictError } from '../../errors.js'
 import type { MpPrincipal } from '../accounts/mp-sessions.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
-import { caseEvent, caseMessage, deputyActor, excerpt, queueOf, resident, staffActor, WORK_KINDS } from './case-changes.js'
+import { caseCards } from './case-cards.js'
+import { caseEvent, caseMessage, deputyActor, excerpt, queueOf, resident, staffActor, toDeputy, withExtra, WORK_KINDS } from './case-changes.js'
 import { CasePlacing } from './case-placing.js'
 
 export type { CaseWorkflowDeps, WorkflowPolicy } from './case-mechanics.js'
+
+/** How long after her score her words may still be added to it (the chat's comment after a bare score). */
+const RATING_COMMENT_WINDOW_MS = 24 * 3_600_000
+
+/** What the deputy reads of a rating: the score, and her words when she wrote any. */
+const ratedText = (ticket: string, rating: number, comment?: string | null) =>
+  `您答复的留言 ${ticket} 获得 ${rating} 分评价。${comment ? `群众说：${excerpt(comment, 40)}` : ''}`
 export type { TransferOptions } from './case-placing.js'
 
 /** Whether a closed message may be handled again now (allowed), the last moment to ask (until), and why not once past it (refusal). */
@@ -42,6 +50,7 @@ export class CaseWorkflow extends CasePlacing {
           c,
           'case.acknowledged',
           `您的留言 ${c.ticket} 已由${name}代表受理，将在${residentDueDateText(c.replyDueAt, this.policy.timeZone, this.clock.now())}答复您。`,
+          caseCards.acknowledged(name, c.replyDueAt, this.policy.timeZone, this.clock.now()),
         ),
       ],
     })
@@ -56,7 +65,7 @@ export class CaseWorkflow extends CasePlacing {
       note: to.note,
       patch: { forwardedTo: { department: to.department, reference: to.reference ?? null } },
       data: { department: to.department, reference: to.reference ?? null },
-      tell: [resident(c, 'case.forwarded', `您的留言 ${c.ticket} 已交${to.department}办理，代表将跟踪督办。`)],
+      tell: [resident(c, 'case.forwarded', `您的留言 ${c.ticket} 已交${to.department}办理，代表将跟踪督办。`, caseCards.forwarded(to.department))],
     })
   }
 
@@ -72,9 +81,14 @@ export class CaseWorkflow extends CasePlacing {
       to: 'replied',
       note: text,
       patch: { reply: text, repliedAt: now, acknowledgedAt: c.acknowledgedAt ?? now },
-      // The whole reply rides along: the bot sends it in full, the subscribe card cuts the line to fit.
+      // The whole reply rides along: the bot sends it in full; the subscribe card has its own line, made to fit.
       tell: [
-        { ...resident(c, 'case.replied', `${name}代表答复了您的留言 ${c.ticket}：${excerpt(text, 60)} 请为办理结果打分（1–5 分）。`), extra: { reply: text } },
+        withExtra(
+          resident(c, 'case.replied', `${name}代表答复了您的留言 ${c.ticket}：${excerpt(text, 60)} 请为办理结果打分（1–5 分）。`, caseCards.replied(name)),
+          {
+            reply: text,
+          },
+        ),
       ],
       also: (event, at) => {
         const events = duplicates.map((m) => caseEvent(m, 'replied', deputyActor(deputy), at, { note: text, data: { viaCaseId: c.id, viaTicket: c.ticket } }))
@@ -86,6 +100,7 @@ export class CaseWorkflow extends CasePlacing {
             `您的留言 ${m.ticket} 与留言 ${c.ticket} 合并办理，${name}代表已答复：${excerpt(text, 60)}`,
             `case:${m.id}:${events[i].id}:via:${event.id}`,
             at,
+            { cardText: caseCards.repliedMerged(name) },
           ),
         )
         return { events, messages }
@@ -103,7 +118,7 @@ export class CaseWorkflow extends CasePlacing {
       to: 'rejected',
       note: reason,
       patch: { closedAt: this.clock.now() },
-      tell: [resident(c, 'case.rejected', `很抱歉，您的留言 ${c.ticket} 不予受理：${reason}`)],
+      tell: [resident(c, 'case.rejected', `很抱歉，您的留言 ${c.ticket} 不予受理：${reason}`, caseCards.rejected())],
     }).then((done) => this.freeDuplicates(done))
   }
 
@@ -117,12 +132,13 @@ export class CaseWorkflow extends CasePlacing {
       throw new ConflictError(mergeTargetText(into, root), [{ path: 'body.intoCaseId', message: into.status }], 'merge_target_closed')
     }
     const handler = c.deputyId
-      ? [{ to: { kind: 'deputy' as const, id: c.deputyId }, kind: 'case.merged', text: `留言 ${c.ticket} 已并入留言 ${into.ticket} 合并办理，无需单独受理。` }]
+      ? [toDeputy(c.deputyId, 'case.merged', `留言 ${c.ticket} 已并入留言 ${into.ticket} 合并办理，无需单独受理。`, caseCards.mergedAway())]
       : []
     // Merged into a case already answered: no later reply would reach this resident, so the answer goes now.
+    const answeredBy = into.status === 'replied' && into.reply ? await this.deputyName(into.deputyId) : null
     const told =
-      into.status === 'replied' && into.reply
-        ? `您的留言 ${c.ticket} 与相同问题的留言 ${into.ticket} 合并办理，${await this.deputyName(into.deputyId)}代表已答复：${excerpt(into.reply, 60)}`
+      answeredBy !== null
+        ? `您的留言 ${c.ticket} 与相同问题的留言 ${into.ticket} 合并办理，${answeredBy}代表已答复：${excerpt(into.reply!, 60)}`
         : `您的留言 ${c.ticket} 与相同问题的留言 ${into.ticket} 合并办理，办理结果会一并告知。`
     return this.apply(c, staffActor(staff), {
       action: 'merge',
@@ -131,7 +147,7 @@ export class CaseWorkflow extends CasePlacing {
       note,
       patch: { mergedInto: into.id, closedAt: this.clock.now() },
       data: { into: into.id, intoTicket: into.ticket },
-      tell: [resident(c, 'case.merged', told), ...handler],
+      tell: [resident(c, 'case.merged', told, answeredBy !== null ? caseCards.repliedMerged(answeredBy) : caseCards.merged()), ...handler],
       // "请在 24 小时内受理" and the like, not yet sent, would now be untrue.
       withdraw: WORK_KINDS,
     })
@@ -141,7 +157,7 @@ export class CaseWorkflow extends CasePlacing {
 
   async withdraw(author: MpPrincipal, caseId: string, reason?: string) {
     const c = await this.residentCase(author, caseId)
-    const tell = c.deputyId ? [{ to: { kind: 'deputy' as const, id: c.deputyId }, kind: 'case.withdrawn', text: `留言 ${c.ticket} 已被群众撤回。` }] : []
+    const tell = c.deputyId ? [toDeputy(c.deputyId, 'case.withdrawn', `留言 ${c.ticket} 已被群众撤回。`, caseCards.withdrawn())] : []
     return this.apply(
       c,
       { role: 'resident', id: author.id },
@@ -159,15 +175,7 @@ export class CaseWorkflow extends CasePlacing {
   async rate(author: MpPrincipal, caseId: string, rating: number, comment?: string | null) {
     const c = await this.residentCase(author, caseId)
     const now = this.clock.now()
-    const tell = c.deputyId
-      ? [
-          {
-            to: { kind: 'deputy' as const, id: c.deputyId },
-            kind: 'case.rated',
-            text: `您答复的留言 ${c.ticket} 获得 ${rating} 分评价。${comment ? `群众说：${excerpt(comment, 40)}` : ''}`,
-          },
-        ]
-      : []
+    const tell = c.deputyId ? [toDeputy(c.deputyId, 'case.rated', ratedText(c.ticket, rating, comment), caseCards.rated(rating, !!comment))] : []
     return this.apply(
       c,
       { role: 'resident', id: author.id },
@@ -181,6 +189,39 @@ export class CaseWorkflow extends CasePlacing {
         tell,
       },
     )
+  }
+
+  /**
+   * Her words after the score, when she gave the score alone (the chat asks for the score first, and
+   * "路灯还是没修好" comes next): kept as the rating's comment, as the mini-program sends it with the score,
+   * and the deputy reads them as he reads a comment ("群众说：…"). Once per rating, shortly after it; no
+   * new timeline entry (the rating is one), and a rating notice still waiting is replaced by this one.
+   */
+  async commentOnRating(author: MpPrincipal, caseId: string, comment: string) {
+    const c = await this.residentCase(author, caseId)
+    const now = this.clock.now()
+    const last = c.ratings.at(-1)
+    const fresh = c.ratedAt !== null && now.getTime() - c.ratedAt.getTime() <= RATING_COMMENT_WINDOW_MS
+    if (c.status !== 'closed' || c.rating === null || !last || last.comment || c.ratingComment || !fresh) {
+      throw new ConflictError('这次评价已经不能再补充了。还有问题的话，请再写一条留言', [{ path: 'status', message: c.status }], 'comment_closed')
+    }
+    const ratings = [...c.ratings.slice(0, -1), { ...last, comment }]
+    const tell = c.deputyId
+      ? [
+          caseMessage(
+            c,
+            'case.rated',
+            { kind: 'deputy', id: c.deputyId },
+            ratedText(c.ticket, c.rating, comment),
+            `case:${c.id}:rating-comment:${c.ratedAt!.toISOString()}`,
+            now,
+            {
+              cardText: caseCards.rated(c.rating, true),
+            },
+          ),
+        ]
+      : []
+    return this.store.cases.update({ ...c, ratingComment: comment, ratings, updatedAt: now }, [], tell, { withdraw: ['case.rated'] })
   }
 
   /** Whether the resident may now ask for this closed case to be handled again: rated low enough, within the window. */
@@ -216,8 +257,12 @@ export class CaseWorkflow extends CasePlacing {
     // and a message answered without a deputy goes back to its station's (or office's) queue to be placed.
     const deputyId = c.deputyId && (await this.directory.prepared()).deputies.get(c.deputyId)?.active ? c.deputyId : null
     const unhappy = `群众不满意（${c.rating} 分）`
+    // As a new message is given to him: by name, with the time he has to acknowledge it again (the notice's hint
+    // says 受理 first, as 待办 lists it: 待受理), then to answer.
+    const name = deputyId ? await this.deputyName(deputyId) : ''
+    const reopenedText = `${name ? `${name}代表，` : ''}留言 ${c.ticket} ${unhappy}，已重新交您办理：${excerpt(reason, 40).replace(/[。！!？?.]+$/, '')}。请在${dueDateText(ackDueAt, this.policy.timeZone, now)}受理。`
     const tell = deputyId
-      ? [{ to: { kind: 'deputy' as const, id: deputyId }, kind: 'case.reopened', text: `留言 ${c.ticket} ${unhappy}，已重新交您办理：${excerpt(reason, 40)}` }]
+      ? [toDeputy(deputyId, 'case.reopened', reopenedText, caseCards.reopened(c.rating))]
       : [
           {
             to: queueOf(c),

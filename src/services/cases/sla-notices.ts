@@ -1,6 +1,7 @@
 import type { CaseRecord } from '../../domain/case.js'
 import { dueDateText, hoursText } from '../../domain/due-date-text.js'
 import type { SlaAction, SlaClock } from '../../domain/sla-actions.js'
+import { caseCards } from './case-cards.js'
 import { queueOf, type Recipient } from './case-changes.js'
 
 export type RemindAction = Extract<SlaAction, { kind: 'remind' }>
@@ -24,11 +25,12 @@ export const slaRound = (c: Pick<CaseRecord, 'reopenCount' | 'ackDueAt' | 'deput
  * already says what it is about, so the card carries only what he must do by when.
  */
 export function reminderNotice(c: Pick<CaseRecord, 'ticket'>, action: RemindAction, deputyName: string | null, timeZone: string, now: Date) {
-  const todo = `请在${dueDateText(action.dueAt, timeZone, now)}${CLOCK_WORDS[action.clock]}`
+  const due = dueDateText(action.dueAt, timeZone, now)
+  const todo = `请在${due}${CLOCK_WORDS[action.clock]}`
   return {
     note: `提醒：留言 ${c.ticket} ${todo}，请及时处理。`,
     text: `${greeting(deputyName)}提醒您：留言 ${c.ticket} ${todo}，请及时处理。`,
-    cardText: todo,
+    cardText: caseCards.dueBy(due, CLOCK_WORDS[action.clock]),
   }
 }
 

@@ -73,6 +73,8 @@ export class BotOutbox {
       ref: refs[i].ref,
       /** A case reply to a resident: how many of their answers wait for a score, this one included; 2 means two or more. */
       waiting: refs[i].waiting,
+      /** A deputy's case notice: whether the message waits for 受理 now (the notice then says to send it first); null otherwise. */
+      awaitingAck: refs[i].awaitingAck,
       attempts: m.attempts,
       leaseUntil: new Date(this.clock.now().getTime() + this.policy.leaseSeconds * 1000).toISOString(),
     }))
@@ -85,9 +87,9 @@ export class BotOutbox {
    * another of those ends the same (numbers start again at 0001 each day). For a resident, also whether
    * more than one of their answers waits for a score: the bot names the number only then.
    */
-  private async ref(m: OutboxMessage): Promise<{ ref: string | null; waiting: number | null }> {
+  private async ref(m: OutboxMessage): Promise<{ ref: string | null; waiting: number | null; awaitingAck: boolean | null }> {
     const ticket = (m.payload as { ticket?: string }).ticket
-    if (!ticket) return { ref: null, waiting: null }
+    if (!ticket) return { ref: null, waiting: null, awaitingAck: null }
     if (m.kind === 'case.replied' && m.recipientKind === 'mp_user') {
       const [alike, waiting] = await Promise.all([
         /-\d{4}$/.test(ticket) ? this.store.cases.residentNumbered(m.recipientId, [ticket.slice(-4)], ANOTHER_ONE) : [],
@@ -99,19 +101,24 @@ export class BotOutbox {
           alike.map((c) => c.ticket),
         ),
         waiting: waiting.items.length,
+        awaitingAck: null,
       }
     }
     if (DEPUTY_CASE_NOTICES.has(m.kind) && m.recipientKind === 'deputy') {
       const inHand = await this.store.cases.search({ deputyId: m.recipientId, statuses: [...DEPUTY_LOAD_STATUSES], limit: DEPUTY_IN_HAND_MAX })
+      // As the message is now, not as it was when the notice was written: a reminder of one he has
+      // acknowledged since asks only for the answer; one given back to him (重新办理) asks for 受理 again.
+      const it = inHand.items.find((c) => c.ticket === ticket)
       return {
         ref: ticketRef(
           ticket,
           inHand.items.map((c) => c.ticket),
         ),
         waiting: null,
+        awaitingAck: it ? it.acknowledgedAt === null && (it.status === 'assigned' || it.status === 'reopened') : null,
       }
     }
-    return { ref: null, waiting: null }
+    return { ref: null, waiting: null, awaitingAck: null }
   }
 
   /** `address`: where the bot found the conversation, when that was not where it was routed (a room found again by its topic). */

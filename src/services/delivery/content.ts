@@ -99,7 +99,8 @@ export function messageContent(m: OutboxMessage, subjects: Subjects, timeZone: s
   // The digest's title says it all; anything else names its kind, then what it is about.
   const about = meeting?.title ?? p.title
   const title = m.kind === 'digest' ? p.title || kindTitle : about ? `${kindTitle}：${about}` : kindTitle
-  const line = m.kind === 'digest' && p.text ? digestSummary(p.text) : meetingLine(m.kind, meeting)
+  // A digest's own card line, made to fit (older ones in the outbox carry none: the headings of their sections).
+  const line = m.kind === 'digest' ? p.cardText?.trim() || (p.text ? digestSummary(p.text) : null) : meetingLine(m.kind, meeting)
   const text = line || p.cardText?.trim() || p.text?.trim() || kindTitle
   const at = meeting ? meeting.startAt : m.createdAt
   return {

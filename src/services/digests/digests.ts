@@ -1,9 +1,9 @@
 import type { Clock } from '../../clock.js'
-import { DEPUTY_LOAD_STATUSES, isOverdue, type CaseRecord } from '../../domain/case.js'
+import { DEPUTY_LOAD_STATUSES, isOverdue, nextDeadline, type CaseRecord } from '../../domain/case.js'
 import { canSeeCase } from '../../domain/case-access.js'
 import { startOfLocalDate } from '../../domain/business-calendar.js'
 import { localDate } from '../../domain/dates.js'
-import { composeDigest, type Digest, type DigestMeeting, type DigestSurvey } from '../../domain/digest.js'
+import { composeDigest, digestExcerpt, type Digest, type DigestMeeting, type DigestSurvey } from '../../domain/digest.js'
 import { canFollowMeeting, rsvpRefusal, type MeetingRecord } from '../../domain/meeting.js'
 import type { SurveyRecord } from '../../domain/survey.js'
 import { inSendWindow, isQuietTime, sendWindow, type QuietHours } from '../../domain/quiet-hours.js'
@@ -50,6 +50,8 @@ function keptTime(at: string, quiet: QuietHours): string {
   return isQuietTime(at, quiet) ? quiet.end : window.to
 }
 const WEEK_MS = 7 * 86_400_000
+/** A notice due this long ago and not sent is stuck, not going out with the digest. */
+const RELEASE_MS = 60 * 60_000
 /** Deputies whose digests are made together: reading read in one go, recorded in one write. */
 const CHUNK = 500
 
@@ -136,8 +138,13 @@ export class DigestService {
         (id) => this.since(id, now, gathered),
       )
       const batch: Array<{ deputyId: string; message: OutboxMessage }> = []
+      const told = await this.toldOnTheirOwn(
+        chunk.map((d) => d.id),
+        now,
+        gathered,
+      )
       for (const deputy of chunk) {
-        const digest = await this.compose(deputy.id, deputy.name, day, now, gathered, reading.get(deputy.id)!)
+        const digest = await this.compose(deputy.id, deputy.name, day, now, gathered, reading.get(deputy.id)!, told)
         if (!digest) {
           skipped++
           continue
@@ -164,7 +171,7 @@ export class DigestService {
     const viewer = reader && (await this.directory.caseViewer(reader))
     const gathered = await this.gather(at, viewer && scope && { case: (c) => canSeeCase(viewer, c), meeting: (m) => canFollowMeeting(m, scope) })
     const reading = await this.reading.forDeputies([deputyId], (id) => this.since(id, at, gathered))
-    return this.compose(deputyId, deputy.name, day, at, gathered, reading.get(deputyId)!)
+    return this.compose(deputyId, deputy.name, day, at, gathered, reading.get(deputyId)!, await this.toldOnTheirOwn([deputyId], at, gathered))
   }
 
   /** A deputy's choices as they take effect, with the times of day a digest may be sent. */
@@ -230,10 +237,11 @@ export class DigestService {
     const meetings = new Map<string, DigestMeeting[]>()
     for (const invitee of upcoming.length ? await this.store.meetings.invitees(upcoming.map((m) => m.id)) : []) {
       const meeting = byId.get(invitee.meetingId)
-      if (invitee.personKind !== 'deputy' || invitee.rsvp === 'leave' || !meeting) continue
+      if (invitee.personKind !== 'deputy' || !meeting) continue
       // Owed only while the RSVP would take it, as 我的待办 judges it: never "please answer" past the deadline.
       const rsvpOwed = invitee.rsvp === 'pending' && !rsvpRefusal(meeting, invitee, now)
-      const entry = { title: meeting.title, startsAt: meeting.startAt, place: meeting.place, rsvpOwed }
+      // Listed with what he answered (已回复参加, 已请假, 还没回复): a meeting he excused himself from is still his to know of.
+      const entry: DigestMeeting = { title: meeting.title, startsAt: meeting.startAt, place: meeting.place, rsvp: invitee.rsvp, rsvpOwed }
       const list = meetings.get(invitee.personId)
       if (list) list.push(entry)
       else meetings.set(invitee.personId, [entry])
@@ -275,6 +283,26 @@ export class DigestService {
     return g.lastMade[deputyId] ?? new Date(now.getTime() - 86_400_000)
   }
 
+  /**
+   * The new messages (since each deputy's last digest) whose own notice already reached him, or goes
+   * out now, in the same morning release as the digest (a message written at 22:30 waits with its
+   * notice till 08:00): their notice keys. The digest lists them among his work with their deadlines,
+   * but does not announce them again as new. One read for all the deputies given.
+   */
+  private async toldOnTheirOwn(deputyIds: string[], now: Date, g: Gathered): Promise<Set<string>> {
+    const keys: string[] = []
+    for (const deputyId of deputyIds) {
+      const since = this.since(deputyId, now, g)
+      for (const c of g.openCases.get(deputyId) ?? []) if (c.createdAt > since) keys.push(newCaseNoticeKey(c.id, deputyId))
+    }
+    if (!keys.length) return new Set()
+    const notices = await this.store.outbox.byDedupeKeys(keys)
+    // Sent, or due to go in this very release (not one stuck for long: that one has not reached him).
+    const goingNow = (m: OutboxMessage) => m.nextAttemptAt.getTime() <= now.getTime() && m.nextAttemptAt.getTime() > now.getTime() - RELEASE_MS
+    const reaching = (m: OutboxMessage) => m.status === 'sent' || ((m.status === 'pending' || m.status === 'sending') && goingNow(m))
+    return new Set(notices.filter(reaching).map((m) => m.dedupeKey))
+  }
+
   private async compose(
     deputyId: string,
     name: string,
@@ -282,6 +310,7 @@ export class DigestService {
     now: Date,
     g: Gathered,
     { unread: reading, tasks }: DeputyReading,
+    told: Set<string>,
   ): Promise<Digest | null> {
     const since = this.since(deputyId, now, g)
     const surveys = await this.surveysOwed(deputyId, g)
@@ -289,13 +318,17 @@ export class DigestService {
       deputyName: name,
       date: day,
       timeZone: this.settings.timeZone,
-      cases: (g.openCases.get(deputyId) ?? []).map((c) => ({
-        ticket: c.ticket,
-        topic: c.topic,
-        excerpt: c.text.slice(0, 20),
-        overdue: isOverdue(c, now),
-        isNew: c.createdAt > since,
-      })),
+      cases: (g.openCases.get(deputyId) ?? []).map((c) => {
+        const due = nextDeadline(c)
+        return {
+          ticket: c.ticket,
+          topic: c.topic,
+          excerpt: digestExcerpt(c.text),
+          overdue: isOverdue(c, now),
+          isNew: c.createdAt > since && !told.has(newCaseNoticeKey(c.id, deputyId)),
+          due: due && { at: due, act: c.acknowledgedAt || due.getTime() !== c.ackDueAt.getTime() ? ('reply' as const) : ('acknowledge' as const) },
+        }
+      }),
       meetings: g.meetings.get(deputyId) ?? [],
       reading: reading.map((r) => ({ title: r.title, required: r.required })),
       tasks: tasks.map((t) => ({ campaign: t.campaignTitle, text: t.itemTitle ? `完成《${t.itemTitle}》学习打卡` : '完成学习打卡' })),
@@ -307,12 +340,15 @@ export class DigestService {
     return outboxMessage({
       to: { kind: 'deputy', id: deputyId },
       kind: 'digest',
-      payload: { title: digest.title, text: digest.text, day, channels: preferences.channels },
+      payload: { title: digest.title, text: digest.text, cardText: digest.cardText, day, channels: preferences.channels },
       dedupeKey: `digest:${deputyId}:${day}`,
       at: now,
     })
   }
 }
+
+/** The notice of a new message to the deputy it was written to (case-submission.ts: caseMessage's key). */
+const newCaseNoticeKey = (caseId: string, deputyId: string) => `case:${caseId}:submitted:deputy:${deputyId}`
 
 function minutesOf(hhmm: string) {
   const [h, m] = hhmm.split(':').map(Number)

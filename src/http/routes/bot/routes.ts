@@ -19,11 +19,13 @@ import {
   presentBotSubmitted,
 } from '../../presenters/bot.js'
 import type { AppState } from '../../state.js'
+import { presentTransferOptions } from '../../presenters/transfer-options.js'
 import { parse } from '../../validate.js'
 import {
   alertBody,
   bindBody,
   caseBody,
+  commentBody,
   stationCodeParam,
   consentBody,
   contactParam,
@@ -40,6 +42,7 @@ import {
   roomBindBody,
   seenBody,
   textBody,
+  transferBody,
 } from './schemas.js'
 
 export interface BotRoutesDeps {
@@ -52,6 +55,8 @@ export interface BotRoutesDeps {
   clock: Clock
   /** The business time zone, in which people read their deadlines. */
   timeZone: string
+  /** The rules of rating the chat tells people (which scores may ask for 重新办理), from the one config. */
+  caseRules: { reopenMaxRating: number; reopenWindowDays: number }
   botSecret: string | null
 }
 
@@ -60,7 +65,7 @@ export interface BotRoutesDeps {
  * as residents quote them). The bot holds no state of its own that matters: dialogues,
  * handled message ids and bindings live here, so it can restart or run anywhere.
  */
-export function botRoutes({ people, state, cases, privacy, directory, idempotency, clock, timeZone, botSecret }: BotRoutesDeps) {
+export function botRoutes({ people, state, cases, privacy, directory, idempotency, clock, timeZone, caseRules, botSecret }: BotRoutesDeps) {
   const router = new Router<AppState>({ prefix: '/api/bot' })
   router.use(requireBot(botSecret))
   const reading = () => ({ timeZone, now: clock.now() })
@@ -74,6 +79,10 @@ export function botRoutes({ people, state, cases, privacy, directory, idempotenc
     const { contactId, alias } = parse(resolveBody, ctx.state.body, 'body')
     const resolved = await people.resolve(contactId, alias ?? null)
     ctx.body = presentBotPerson({ ...resolved, consented: privacy.hasConsented(resolved.user) })
+  })
+
+  router.get('/case-rules', (ctx) => {
+    ctx.body = { reopenMaxRating: caseRules.reopenMaxRating, reopenWindowDays: caseRules.reopenWindowDays }
   })
 
   router.get('/privacy', (ctx) => {
@@ -150,6 +159,12 @@ export function botRoutes({ people, state, cases, privacy, directory, idempotenc
     ctx.body = { ...presentBotResidentBrief(rated), canReopen }
   })
 
+  router.post('/people/:personId/cases/:ticket/comment', async (ctx) => {
+    const { personId, ticket } = parse(personTicketParam, ctx.params, 'params')
+    const own = await cases.own(personId, ticket)
+    ctx.body = presentBotResidentBrief(await cases.commentOnRating(own, parse(commentBody, ctx.state.body, 'body').comment))
+  })
+
   router.post('/people/:personId/cases/:ticket/reopen', async (ctx) => {
     const { personId, ticket } = parse(personTicketParam, ctx.params, 'params')
     const own = await cases.own(personId, ticket)
@@ -168,6 +183,11 @@ export function botRoutes({ people, state, cases, privacy, directory, idempotenc
     ctx.body = { items: page.items.map((c) => presentBotInboxItem(c, at, tickets)) }
   })
 
+  router.get('/people/:personId/deputy/cases/:ref/transfer-options', async (ctx) => {
+    const { personId, ref } = parse(personRefParam, { personId: ctx.params.personId, ref: ctx.params.ref }, 'params')
+    ctx.body = presentTransferOptions(await cases.transferOptions(await cases.deputyCase(personId, ref)))
+  })
+
   router.post('/people/:personId/deputy/cases/:ref/:action', async (ctx) => {
     const { personId, ref } = parse(personRefParam, { personId: ctx.params.personId, ref: ctx.params.ref }, 'params')
     const inHand = await cases.deputyCase(personId, ref)
@@ -178,9 +198,11 @@ export function botRoutes({ people, state, cases, privacy, directory, idempotenc
       case 'reply':
         ctx.body = presentBotCaseBrief(await cases.reply(inHand, parse(textBody, ctx.state.body, 'body').text))
         return
-      case 'transfer':
-        ctx.body = presentBotCaseBrief(await cases.transfer(inHand, parse(reasonBody, ctx.state.body, 'body').reason))
+      case 'transfer': {
+        const { reason, deputyCode } = parse(transferBody, ctx.state.body, 'body')
+        ctx.body = presentBotCaseBrief(await cases.transfer(inHand, reason, deputyCode))
         return
+      }
     }
   })
 

@@ -1,0 +1,79 @@
+import { expect } from 'chai'
+import { asAdmin, Client, startApp, type TestApp } from '../helpers/app.js'
+import { caseCity } from '../fixtures.js'
+
+const SECRET = 'bot-secret-for-tests-0123456789'
+
+/**
+ * The backend's side of two chat moves: a resident's words after a bare score join that rating (once,
+ * shortly after it), and a deputy hands a message to a colleague by code, from the list of who may take it.
+ */
+describe('the bot API: a comment after the score, and 转交 to a colleague', () => {
+  let app: TestApp
+  let bot: Client
+  beforeEach(async () => {
+    app = await startApp({ directory: caseCity(), overrides: { bot: { secret: SECRET } } })
+    app.clock.set(new Date('2026-11-23T02:00:00Z'))
+    bot = new Client(app.baseUrl)
+    bot.bearer = SECRET
+  })
+  afterEach(() => app.close())
+
+  const person = async (contactId: string) => {
+    const { body } = await bot.post('/api/bot/people/resolve', { contactId })
+    await bot.post(`/api/bot/people/${body.personId}/consent`, { version: 'v1' })
+    return body.personId as string
+  }
+  /** 张伟 bound in the chat, and a resident's message in his hands. */
+  const inHisHands = async () => {
+    const deputy = await person('wxid_zhangwei')
+    const admin = await asAdmin(app)
+    await bot.post(`/api/bot/people/${deputy}/bind`, { code: (await admin.post('/api/admin/deputies/dp0001/binding-code')).body.code })
+    const resident = await person('wxid_elder')
+    const { body: c } = await bot.post(`/api/bot/people/${resident}/cases`, { text: '楼下的路灯坏了', deputyCode: 'DP0001' })
+    return { deputy, resident, ticket: c.ticket as string }
+  }
+
+  it('adds her words to the rating she just gave, once, and tells the deputy with them', async () => {
+    const { deputy, resident, ticket } = await inHisHands()
+    await bot.post(`/api/bot/people/${deputy}/deputy/cases/${ticket}/reply`, { text: '已联系供电所' })
+    await bot.post(`/api/bot/people/${resident}/cases/${ticket}/rate`, { rating: 3 })
+    const added = await bot.post(`/api/bot/people/${resident}/cases/${ticket}/comment`, { comment: '路灯还是没修好' })
+    expect(added.status).to.equal(200)
+    const c = (await app.liaison.store.cases.getByTicket(ticket))!
+    expect(c).to.include({ rating: 3, ratingComment: '路灯还是没修好' })
+    expect(c.ratings.at(-1)).to.include({ rating: 3, comment: '路灯还是没修好' })
+    const notices = (await app.liaison.store.outbox.search({ kind: 'case.rated', limit: 50 })).items
+    expect(
+      notices.map((m) => (m.payload as { text: string }).text),
+      'the bare notice still waiting is replaced',
+    ).to.deep.equal([`您答复的留言 ${ticket} 获得 3 分评价。群众说：路灯还是没修好`])
+
+    const again = await bot.post(`/api/bot/people/${resident}/cases/${ticket}/comment`, { comment: '再说一句' })
+    expect(again.status).to.equal(409)
+    expect(again.body.error).to.include({ code: 'comment_closed', message: '这次评价已经不能再补充了。还有问题的话，请再写一条留言' })
+  })
+
+  it('takes no words for an answer not rated, nor a day after the score', async () => {
+    const { deputy, resident, ticket } = await inHisHands()
+    await bot.post(`/api/bot/people/${deputy}/deputy/cases/${ticket}/reply`, { text: '已联系供电所' })
+    expect((await bot.post(`/api/bot/people/${resident}/cases/${ticket}/comment`, { comment: '还没修' })).status, 'not rated yet').to.equal(409)
+    await bot.post(`/api/bot/people/${resident}/cases/${ticket}/rate`, { rating: 4 })
+    app.clock.advance(25 * 3_600_000)
+    expect((await bot.post(`/api/bot/people/${resident}/cases/${ticket}/comment`, { comment: '还没修' })).status).to.equal(409)
+    expect(await app.liaison.store.cases.getByTicket(ticket)).to.include({ ratingComment: null })
+  })
+
+  it('lists whom the deputy may hand a message to, and hands it to the colleague named by code', async () => {
+    const { deputy, ticket } = await inHisHands()
+    const options = await bot.get(`/api/bot/people/${deputy}/deputy/cases/${ticket.slice(-4)}/transfer-options`)
+    expect(options.body.choices.map((c: { name: string; deputyCode: string | null }) => [c.name, c.deputyCode])).to.deep.equal([
+      ['轻工街道代表联络站', null],
+      ['李强', 'DP0003'],
+      ['王芳', 'DP0002'],
+    ])
+    const moved = await bot.post(`/api/bot/people/${deputy}/deputy/cases/${ticket.slice(-4)}/transfer`, { reason: '她联系这个小区', deputyCode: 'DP0002' })
+    expect(moved.status).to.equal(200)
+    expect(await app.liaison.store.cases.getByTicket(ticket)).to.include({ deputyId: 'dp0002', status: 'assigned' })
+  })
+})
