@@ -18,6 +18,19 @@ function paperView(paper, chosen) {
   }))
 }
 
+/**
+ * Answers by their letters and words ("C. 每五年"): options are shuffled per paper, so a letter
+ * alone means nothing once she looks away from the options above it.
+ */
+function answerWords(keys, options) {
+  return keys
+    .map((k) => {
+      const o = options.filter((x) => x.key === k)[0]
+      return o ? k + '. ' + o.text : k
+    })
+    .join('、')
+}
+
 function resultView(r) {
   return {
     score: r.score,
@@ -29,8 +42,8 @@ function resultView(r) {
       stem: q.stem,
       verdict: q.correct ? '答对了' : '答错了',
       correct: q.correct,
-      chosen: q.chosen.length ? q.chosen.join('、') : '未作答',
-      right: q.correctAnswer.join('、'),
+      chosen: q.chosen.length ? answerWords(q.chosen, q.options) : '未作答',
+      right: answerWords(q.correctAnswer, q.options),
       options: q.options,
       explanation: q.explanation,
       earned: q.earned,
@@ -74,6 +87,7 @@ Page({
     busy: false,
     result: null,
     board: null,
+    myRank: '',
   },
 
   onLoad(query) {
@@ -211,22 +225,26 @@ Page({
   showBoard() {
     return this.quizzes
       .leaderboard(this.quizId, 'person')
-      .then((b) =>
+      .then((b) => {
+        // Her own standing is said above the list (she may be below the 20 it shows), and her row is marked.
+        const me = b.items.filter((p) => p.mine)[0]
         this.setData({
+          myRank: me ? '您排第 ' + me.rank + ' 名（共 ' + b.items.length + ' 人），得分率 ' + Math.round(me.percent) + '%' : '',
           board: b.items
             .slice(0, 20)
             // Ranked by the share of points won (papers differ in size): say that first, the points after.
             .map((p) => ({
               rank: p.rank,
-              name: p.name,
+              name: p.mine ? p.name + '（我）' : p.name,
+              mine: !!p.mine,
               place: p.stationName || p.districtName || '',
               percent: Math.round(p.percent),
               score: p.score,
               maxScore: p.maxScore,
               seconds: p.seconds,
             })),
-        }),
-      )
+        })
+      })
       .catch((err) => this.setData({ error: err.message }))
   },
 })

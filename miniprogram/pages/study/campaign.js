@@ -11,6 +11,8 @@ function view(c) {
     items: c.items.map((i) => Object.assign({}, i, { readLabel: i.read ? '已读' : '未读', tag: i.required ? '必读' : '' })),
     checkIns: c.checkIns.map((k) => Object.assign({}, k, { atText: when.dayTime(k.at) })),
     running: c.phase === 'running',
+    // Not hers until she follows: no progress of hers to show, and its reading comes with following.
+    outside: c.canFollow && !c.following,
   })
 }
 
@@ -38,9 +40,11 @@ Page({
 
   follow() {
     this.setData({ busy: true, error: '' })
+    // Followers get no message when an item is published (only deputies' stations and digests
+    // do): what following gives is the items, here, not a notice.
     return this.study
       .follow(this.campaignId)
-      .then((c) => this.setData({ c: view(c), notice: '已关注，有新的学习材料会告诉您' }))
+      .then((c) => this.setData({ c: view(c), notice: '已关注，这个活动的学习材料都会出现在下面' }))
       .catch((err) => this.setData({ error: err.message }))
       .then(() => this.setData({ busy: false }))
   },

@@ -12,6 +12,13 @@ const quizzesWords = (answer) =>
 
 const progressOf = (c) => (c.itemsReached ? '已读 ' + c.itemsRead + ' / ' + c.itemsReached + ' 篇' : '还没有学习材料')
 
+/**
+ * A campaign she may follow but does not yet: its reading reaches her once she follows, so
+ * "还没有学习材料" would be untrue. It says what following gives, and, for the deputies' own
+ * study (open to residents as well), whose it is.
+ */
+const followWords = (c) => (c.forDeputies ? '这是给人大代表的学习活动，您也可以关注，一起学习' : '关注后能看到这个活动的学习材料')
+
 Page({
   data: { loading: true, error: '', errorStatus: 0, monthLabel: '', month: [], items: [], quizzesText: '' },
 
@@ -49,7 +56,7 @@ Page({
               title: c.title,
               phaseLabel: c.phaseLabel,
               until: lastDay(c.endsAt),
-              progress: progressOf(c),
+              progress: c.canFollow && !c.following ? followWords(c) : progressOf(c),
               following: c.following,
             })),
         })

@@ -7,6 +7,18 @@ const SUBMIT_WORDS = { survey: '提交问卷', consultation: '提交意见', bal
 // The deadline as the digest words it: "请在12月19日前（含当日）填写".
 const DEADLINE_VERBS = { survey: '填写', consultation: '填写', ballot: '投票' }
 const DONE_WORDS = { survey: '已提交，谢谢您的参与', consultation: '意见已提交，谢谢您参与立法', ballot: '投票成功，谢谢' }
+// Opened again after answering: a deputy who voted is told he voted, in a ballot's words.
+const ANSWERED_WORDS = {
+  survey: '您已经提交过了，每人限一次。谢谢！',
+  consultation: '您已经提交过了，每人限一次。谢谢！',
+  ballot: '您已经投过票了，每位代表投一次，投后不能更改。谢谢！',
+}
+// A named (实名) survey keeps who answered (the console's own words: 匿名时不记录是谁填写的);
+// she is told so before she answers, as an anonymous one says 匿名. Ballots are always secret.
+const NAMED_WORDS = {
+  survey: '这份问卷是实名的，会记下是您填写的',
+  consultation: '这次征求意见是实名的，会记下是您提的意见',
+}
 
 /** The labels of the options chosen in the shown choice questions, in the order they are listed. */
 function chosenLabels(shown, send) {
@@ -44,6 +56,7 @@ Page({
     answers: {},
     busy: false,
     doneText: '',
+    namedText: '',
     submitWords: '',
   },
 
@@ -71,7 +84,8 @@ Page({
           }),
           articles: s.articles.map((a) => ({ id: a.id, number: a.number, text: a.text, comment: '' })),
           submitWords: SUBMIT_WORDS[s.kind],
-          doneText: s.responded ? '您已经提交过了，每人限一次。谢谢！' : '',
+          doneText: s.responded ? ANSWERED_WORDS[s.kind] : '',
+          namedText: s.anonymous ? '' : NAMED_WORDS[s.kind] || '',
         })
         this.show({})
       })
@@ -103,6 +117,8 @@ Page({
   },
 
   submit() {
+    // A second tap while the first is being confirmed or sent (a double tap): nothing more.
+    if (this.data.busy) return undefined
     const { shown, send } = visible(this.questions, this.data.answers)
     const missing = missingWords(shown, send)
     this.missingShown = Boolean(missing)
@@ -112,7 +128,9 @@ Page({
       .map((id) => ({ articleId: id, text: this.comments[id].trim() }))
     // A cast vote cannot be taken back, so the deputy sees the projects once more before it goes.
     if (this.survey.kind !== 'ballot') return this.respond(send, comments)
-    return this.confirmVote(chosenLabels(shown, send)).then((yes) => (yes ? this.respond(send, comments) : undefined))
+    // Busy before the dialog opens: a double tap would otherwise open a second one, and vote twice.
+    this.setData({ busy: true })
+    return this.confirmVote(chosenLabels(shown, send)).then((yes) => (yes ? this.respond(send, comments) : this.setData({ busy: false })))
   },
 
   confirmVote(labels) {

@@ -66,6 +66,7 @@ export const presentMpCampaignSummary = (e: CampaignEntry, now: Date) => ({
   period: e.campaign.period,
   following: e.following,
   canFollow: e.canFollow,
+  forDeputies: e.forDeputies,
   itemsReached: e.itemsReached,
   itemsRead: e.itemsRead,
 })

@@ -11,6 +11,8 @@ import {
   type QuizRecord,
 } from '../../domain/quiz.js'
 import type { NamedGroup, NamedPerson } from '../../services/quizzes/quiz-results.js'
+import type { MpPrincipal } from '../../services/accounts/mp-sessions.js'
+import { quizPersonOf } from '../../domain/quiz-audience.js'
 import { closingText } from '../../domain/due-date-text.js'
 import type { ReadingTime } from './cases.js'
 
@@ -146,6 +148,12 @@ export const presentPerson = (p: NamedPerson) => ({
   attempts: p.attempts,
   finishedAt: p.finishedAt.toISOString(),
 })
+
+/** A participant's leaderboard row, hers marked (no one's id leaves the server): names like 群众8C55 do not tell her which is hers. */
+export function presentParticipantRow(viewer: MpPrincipal) {
+  const me = quizPersonOf(viewer)
+  return (p: NamedPerson) => ({ ...presentPerson(p), mine: p.personKind === me.kind && p.personId === me.id })
+}
 
 export const presentGroup = (g: NamedGroup) => ({
   rank: g.rank,

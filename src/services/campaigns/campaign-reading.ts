@@ -13,8 +13,10 @@ export const readerOf = (p: MpPrincipal): Reader => (p.deputyId ? { kind: 'deput
 export interface CampaignEntry {
   campaign: CampaignRecord
   following: boolean
-  /** Open to followers, not ended, and not followed yet. */
+  /** Open to followers, not ended, not followed yet, and not already theirs by its audience. */
   canFollow: boolean
+  /** Its audience names deputies (levels, places or people): a resident who may follow it is told it is the deputies' study. */
+  forDeputies: boolean
   itemsReached: number
   itemsRead: number
 }
@@ -49,6 +51,9 @@ export class CampaignReading {
     )
     const ids = [...new Set([...reach.map((r) => r.campaignId), ...followed, ...open.map((c) => c.id)])]
     const campaigns = await this.store.campaigns.getMany(ids)
+    // Open to follow and not followed: is any of them already theirs by its audience?
+    const unfollowed = open.filter((c) => !followed.includes(c.id))
+    const theirs = await this.inAudience(reader, unfollowed)
     return campaigns
       .map((campaign) => {
         const mine = reach.filter((r) => r.campaignId === campaign.id)
@@ -56,7 +61,8 @@ export class CampaignReading {
         return {
           campaign,
           following,
-          canFollow: !following && open.some((c) => c.id === campaign.id),
+          canFollow: !following && open.some((c) => c.id === campaign.id) && !theirs.has(campaign.id),
+          forDeputies: namesDeputies(campaign),
           itemsReached: mine.length,
           itemsRead: mine.filter((r) => reads.has(r.itemId)).length,
         }
@@ -71,11 +77,13 @@ export class CampaignReading {
     const reads = new Set((await this.store.campaigns.readsFor(reader, reachedIds)).map((r) => r.itemId))
     const checkIns = await this.store.campaigns.checkInsFor(reader, [campaignId])
     const now = this.clock.now()
+    const followable = !following && !!campaign.audience.followers && campaignPhase(campaign, now) !== 'ended'
     return {
       campaign,
       phase: campaignPhase(campaign, now),
       following,
-      canFollow: !following && !!campaign.audience.followers && campaignPhase(campaign, now) !== 'ended',
+      canFollow: followable && !(await this.inAudience(reader, [campaign])).has(campaign.id),
+      forDeputies: namesDeputies(campaign),
       items: sortForReading(items).map((item) => ({ item, read: reads.has(item.id) })),
       checkIns,
     }
@@ -151,6 +159,22 @@ export class CampaignReading {
     return checkIn
   }
 
+  /**
+   * Which of these campaigns name this person in their audience (a deputy of its levels or
+   * places, its station staff): theirs already, reached by every item as it is published, so
+   * 关注这个活动 is not offered to them. Resolved for this one person, not for the whole directory.
+   */
+  private async inAudience(reader: Reader, campaigns: readonly CampaignRecord[]): Promise<Set<string>> {
+    if (reader.kind === 'mp_user' || !campaigns.length) return new Set()
+    const dir = await this.audience.directory()
+    const alone = {
+      ...dir,
+      deputies: reader.kind === 'deputy' ? dir.deputies.filter((d) => d.id === reader.id) : [],
+      staff: reader.kind === 'staff' ? dir.staff.filter((st) => st.id === reader.id) : [],
+    }
+    return new Set(campaigns.filter((c) => this.audience.resolve(c, alone).length > 0).map((c) => c.id))
+  }
+
   private async visible(reader: Reader, campaignId: string) {
     const campaign = await this.store.campaigns.get(campaignId)
     if (!campaign) throw new NotFoundError('活动不存在')
@@ -159,6 +183,12 @@ export class CampaignReading {
     if (!reach.length && !following && !open) throw new NotFoundError('活动不存在')
     return { campaign, following, reachedIds: reach.map((r) => r.itemId) }
   }
+}
+
+/** Whether a campaign's audience names deputies, by level, place or name (not only its followers or staff). */
+export function namesDeputies(c: Pick<CampaignRecord, 'audience'>): boolean {
+  const a = c.audience
+  return !!(a.levels?.length || a.stationIds?.length || a.districtIds?.length || a.deputyIds?.length)
 }
 
 /** Required reading first, then the newest. */

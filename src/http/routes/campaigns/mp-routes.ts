@@ -28,6 +28,7 @@ export function mpCampaignRoutes({ sessions, reading, monthly, clock }: MpCampai
         campaign: d.campaign,
         following: d.following,
         canFollow: d.canFollow,
+        forDeputies: d.forDeputies,
         itemsReached: d.items.length,
         itemsRead: d.items.filter((i) => i.read).length,
       },

@@ -4,7 +4,7 @@ import type { MpSessions } from '../../../services/accounts/mp-sessions.js'
 import type { QuizResults } from '../../../services/quizzes/quiz-results.js'
 import type { Paper, QuizTaking } from '../../../services/quizzes/quiz-taking.js'
 import { requireMpUser } from '../../middleware/mp-auth.js'
-import { presentGroup, presentMpQuiz, presentPaper, presentPerson, presentResult } from '../../presenters/quizzes.js'
+import { presentGroup, presentMpQuiz, presentPaper, presentParticipantRow, presentResult } from '../../presenters/quizzes.js'
 import type { MpState } from '../../state.js'
 import { parse } from '../../validate.js'
 import { attemptIdParam, boardQuery, quizIdParam, submitBody } from './schemas.js'
@@ -38,7 +38,8 @@ export function mpQuizRoutes({ sessions, taking, results, clock, timeZone }: MpQ
   router.get('/quizzes/:id/leaderboard', async (ctx) => {
     const { by } = parse(boardQuery, ctx.query, 'query')
     const board = await results.forParticipant(ctx.state.mpUser, parse(quizIdParam, ctx.params, 'params').id, by)
-    ctx.body = { quizId: board.quiz.id, by, items: by === 'person' ? board.people.map(presentPerson) : board.groups.map(presentGroup) }
+    const row = presentParticipantRow(ctx.state.mpUser)
+    ctx.body = { quizId: board.quiz.id, by, items: by === 'person' ? board.people.map(row) : board.groups.map(presentGroup) }
   })
 
   /** One's own attempt: the paper while open (to resume), the result once finished. */

@@ -1,0 +1,84 @@
+import { expect } from 'chai'
+import { asDeputy } from '../test/helpers/app.js'
+import { ballotBody, consultationBody, surveyBody } from '../test/helpers/surveys.js'
+import { holdPhone, startBackend, type Backend } from './harness/backend.js'
+import { openPage } from './harness/page.js'
+import { phone } from './harness/wx.js'
+import { created, office, tapInside } from './office.js'
+
+/**
+ * 票决 and 实名问卷 as the person meets them: a deputy's double tap on 投票 asks once and
+ * casts one vote, the ballot reopened says he has voted, and a named questionnaire says it is
+ * named before she answers it, as an anonymous one says 匿名.
+ */
+describe('mini-program: a ballot votes once, and a named survey says so before she answers', () => {
+  let app: Backend
+
+  beforeEach(async () => {
+    app = await startBackend()
+  })
+  afterEach(() => app.close())
+
+  it('a double tap on 投票 shows one confirmation and casts one vote; reopened, the ballot says he has voted', async () => {
+    const organizer = await office(app)
+    const ballot = await created(
+      organizer.post('/api/admin/surveys', ballotBody({ ballot: { passRule: 'roll_majority', maxChosen: 2, roll: { deputyIds: ['dp0001', 'dp0002'] } } })),
+    )
+    await asDeputy(app, 'dp0001')
+    holdPhone(app, 'o-deputy-dp0001')
+    const page = await openPage(`pages/survey/answer?surveyId=${ballot.id}`)
+    await tapInside(page, '.q-projects', '.option', 0)
+
+    // Two taps before the dialog opens; he would confirm each dialog he saw.
+    phone.modalAnswers.push(true, true)
+    await Promise.all([page.tap('.submit'), page.tap('.submit')])
+    expect(phone.modals, 'one dialog').to.deep.equal([{ title: '确认投票', content: '您选择了：老旧小区加装电梯。投票后不能更改，确定投票吗？' }])
+    expect(
+      phone.requests.filter((r) => r.endsWith('/responses')),
+      'one vote sent',
+    ).to.have.length(1)
+    expect(page.textOf('.done')).to.equal('投票成功，谢谢')
+
+    const again = await openPage(`pages/survey/answer?surveyId=${ballot.id}`)
+    expect(again.textOf('.done')).to.equal('您已经投过票了，每位代表投一次，投后不能更改。谢谢！')
+    expect(again.text(), 'a ballot, not a questionnaire').not.to.include('提交过了')
+  })
+
+  it('再想想 after the confirmation leaves 投票 ready to tap again', async () => {
+    const organizer = await office(app)
+    const ballot = await created(
+      organizer.post('/api/admin/surveys', ballotBody({ ballot: { passRule: 'roll_majority', maxChosen: 2, roll: { deputyIds: ['dp0001'] } } })),
+    )
+    await asDeputy(app, 'dp0001')
+    holdPhone(app, 'o-deputy-dp0001')
+    const page = await openPage(`pages/survey/answer?surveyId=${ballot.id}`)
+    await tapInside(page, '.q-projects', '.option', 1)
+    phone.modalAnswers.push(false, true)
+    await page.tap('.submit')
+    expect(page.text()).not.to.include('投票成功')
+    await page.tap('.submit')
+    expect(phone.modals).to.have.length(2)
+    expect(page.textOf('.done')).to.equal('投票成功，谢谢')
+  })
+
+  it('a named questionnaire and consultation say so above the questions; an anonymous one says 匿名', async () => {
+    const organizer = await office(app)
+    const named = await created(organizer.post('/api/admin/surveys', surveyBody({ anonymous: false })))
+    const secret = await created(organizer.post('/api/admin/surveys', surveyBody({ title: '社区议事满意度调查', anonymous: true })))
+    const consultation = await created(organizer.post('/api/admin/surveys', consultationBody({ anonymous: false })))
+    holdPhone(app, 'o-named-survey-resident')
+
+    const page = await openPage(`pages/survey/answer?surveyId=${named.id}`)
+    expect(page.textOf('.meta')).to.include('实名')
+    expect(page.textOf('.named-note')).to.equal('这份问卷是实名的，会记下是您填写的')
+    const said = page.text()
+    expect(said.indexOf('这份问卷是实名的'), 'before the first question').to.be.below(said.indexOf('您是否经常去社区公园？'))
+
+    const anonymous = await openPage(`pages/survey/answer?surveyId=${secret.id}`)
+    expect(anonymous.textOf('.meta')).to.include('匿名').and.not.include('实名')
+    expect(anonymous.has('.named-note')).to.equal(false)
+
+    const draft = await openPage(`pages/survey/answer?surveyId=${consultation.id}`)
+    expect(draft.textOf('.named-note')).to.equal('这次征求意见是实名的，会记下是您提的意见')
+  })
+})
