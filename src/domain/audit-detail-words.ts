@@ -84,6 +84,9 @@ function changedWords(e: AuditLine): string {
 const office = (id: string, names: AuditNameBook) => (id === 'city' ? '市人大常委会办公室' : `${names('region', id)?.name ?? ''}人大常委会办公室`)
 const deputy = (id: unknown, names: AuditNameBook) => `${(str(id) && names('deputy', str(id)!)?.name) || ''}代表`
 const reason = (v: unknown, label = '理由') => (str(v) ? `${label}：${excerpt(str(v)!, 40)}` : null)
+/** A 提醒未参与 / 提醒未读 press: how many were reminded, and how many must be phoned (no WeChat bound). */
+const remindedWords = (d: Record<string, unknown>) =>
+  num(d.reminded) !== null ? joined(`提醒 ${d.reminded} 人`, num(d.unreachable) ? `${d.unreachable} 人收不到，需电话联系` : null) : ''
 const via = (v: unknown) => (v === 'bot' ? '通过微信机器人' : v === 'mini-program' ? '通过小程序' : '')
 const from = (d: Record<string, unknown>) => (str(d.client) ? `来自 ${d.client}` : '')
 const who = (d: Record<string, unknown>) => joined(str(d.username) && `用户名 ${d.username}`, from(d))
@@ -168,12 +171,15 @@ const DETAILS: Partial<Record<AuditAction, DetailWords>> = {
   'meeting.entry_undone': (d) => `撤销为${str(d.name) ?? ''}${d.kind === 'attended' ? '补签' : '请假'}的登记`,
   'meeting.attendance_exported': (d) => (num(d.rows) !== null ? `共 ${d.rows} 人` : ''),
   'campaign.corrected': (_, __, e) => changedWords(e),
+  'campaign.reminded': (d) => remindedWords(d),
   'reading.corrected': (_, __, e) => changedWords(e),
   'quiz.corrected': (_, __, e) => changedWords(e),
   'quiz.question_corrected': (_, __, e) => changedWords(e),
   'quiz.results_exported': (d) => (num(d.rows) !== null ? `共 ${d.rows} 条成绩` : ''),
   'survey.corrected': (_, __, e) => changedWords(e),
   'survey.responses_exported': (d) => (num(d.rows) !== null ? `共 ${d.rows} 份答卷` : ''),
+  'survey.reminded': (d) => remindedWords(d),
+  'survey.not_voted_exported': (d) => (num(d.rows) !== null ? `共 ${d.rows} 人` : ''),
   'calendar.imported': (d) => (num(d.daysOff) !== null ? `休息日 ${d.daysOff} 天，工作日 ${d.workdays} 天` : ''),
   'calendar.replaced': (d) => (num(d.daysOff) !== null ? `休息日 ${d.daysOff} 天，工作日 ${d.workdays} 天` : ''),
   'livelihood.cycle_created': (d) => (num(d.year) !== null ? `${d.year} 年` : ''),

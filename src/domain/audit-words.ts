@@ -56,6 +56,7 @@ export const AUDIT_ACTION_WORDS = {
   'campaign.created': '发布学习活动',
   'campaign.corrected': '更正学习活动',
   'campaign.adopted': '本地区采用学习活动',
+  'campaign.reminded': '提醒未读的代表',
   'reading.published': '发布学习材料',
   'reading.draft_published': '发布学习材料草稿',
   'reading.corrected': '更正学习材料',
@@ -68,6 +69,8 @@ export const AUDIT_ACTION_WORDS = {
   'survey.corrected': '更正问卷',
   'survey.closed': '结束问卷',
   'survey.responses_exported': '导出问卷答卷',
+  'survey.reminded': '提醒未参与的代表',
+  'survey.not_voted_exported': '导出未参与名单',
   // ——— deputies' records, the calendar, livelihood projects ———
   'record.rules_saved': '修改履职积分规则',
   'calendar.imported': '导入工作日历',

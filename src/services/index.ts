@@ -56,6 +56,10 @@ import { CaseSystemMoves } from './cases/case-system-moves.js'
 import { TaskListService } from './tasks.js'
 import { BallotCount } from './surveys/ballot-count.js'
 import { BallotRoll } from './surveys/ballot-roll.js'
+import { NotVotedSheet } from './surveys/not-voted-sheet.js'
+import { SurveyReminders } from './surveys/survey-reminders.js'
+import { CampaignReminders } from './campaigns/campaign-reminders.js'
+import { ReminderRound } from './reminder-round.js'
 import { DigestService } from './digests/digests.js'
 import { MeetingInvitations } from './meetings/meeting-invitations.js'
 import { MeetingReports } from './meetings/meeting-reports.js'
@@ -148,6 +152,12 @@ export function createServices(config: Config & { security: { secretKey: string 
   const surveys = new SurveyService(store, clock, { timeZone }, audit, directoryCache, ballotCount)
   const campaignServices = createCampaignServices(store, clock, timeZone, audit, directoryCache)
   const ballotRoll = new BallotRoll(store, surveys, surveyResponses, directoryCache, ballotCount)
+  // 提醒未参与 / 提醒未读: a notice is given as long to be read as a meeting's before anyone is reminded.
+  const reminderRound = new ReminderRound(store, resolver, clock, {
+    timeZone,
+    quietHours: config.outbox.quietHours,
+    noticeReadMinutes: config.meetings.remindCooldownMinutes,
+  })
   const quizServices = createQuizServices(store, campaignServices.campaigns, clock, { timeZone }, audit, directoryCache)
   const uploads = new Uploads(
     config.uploads.dir,
@@ -270,6 +280,9 @@ export function createServices(config: Config & { security: { secretKey: string 
     surveyResponses,
     ballotRoll,
     ballotCount,
+    surveyReminders: new SurveyReminders(ballotRoll, reminderRound, audit, clock, timeZone),
+    notVotedSheet: new NotVotedSheet(ballotRoll, directoryCache, audit),
+    campaignReminders: new CampaignReminders(campaignServices.campaignProgress, reminderRound, audit, clock, timeZone),
     tasks: new TaskListService({ store, responses: surveyResponses, quizzes: quizServices.quizTaking, clock, settings: { timeZone } }),
     surveyReports: new SurveyReports(store, surveys, clock, { timeZone }, ballotCount, audit),
     hotIssues,

@@ -32,15 +32,7 @@ export class CampaignProgress {
   ) {}
 
   async report(staff: StaffPrincipal, campaignId: string, groupBy: ProgressGrouping): Promise<CampaignProgressReport> {
-    const campaign = await this.campaigns.get(staff, campaignId)
-    // A district organizer following a city-level campaign sees their districts' share of it.
-    const within = await this.campaigns.districtView(staff, campaign)
-    const dir = await this.audience.directory()
-    const { items, people: everyone } = await this.peopleOf(campaign, dir, within)
-    // A street organizer's share is their street's stations.
-    const inside = (p: PersonProgress) =>
-      (p.districtId !== null && within!.includes(p.districtId)) || (p.stationId !== null && stationInScope(p.stationId, dir, within!))
-    const people = within ? everyone.filter(inside) : everyone
+    const { campaign, dir, items, people } = await this.seenBy(staff, campaignId)
     const stationName = (id: string | null) => (id ? (dir.stationNames.get(id) ?? id) : null)
     const districtName = (id: string | null) => (id ? (dir.districtNames.get(id) ?? id) : null)
     const groups =
@@ -59,6 +51,23 @@ export class CampaignProgress {
       people: groupBy === 'person' ? people.map((p) => ({ ...p, stationName: stationName(p.stationId), districtName: districtName(p.districtId) })) : [],
       groups,
     }
+  }
+
+  /**
+   * The campaign as this organizer follows it: everyone in it they see (a district organizer following
+   * a city-level campaign, their districts' share) with how far each got, its live items, and the
+   * reach and reads behind the figures (提醒未读 names each person's unread items from them).
+   */
+  async seenBy(staff: StaffPrincipal, campaignId: string) {
+    const campaign = await this.campaigns.get(staff, campaignId)
+    // A district organizer following a city-level campaign sees their districts' share of it.
+    const within = await this.campaigns.districtView(staff, campaign)
+    const dir = await this.audience.directory()
+    const { people: everyone, ...records } = await this.peopleOf(campaign, dir, within)
+    // A street organizer's share is their street's stations.
+    const inside = (p: PersonProgress) =>
+      (p.districtId !== null && within!.includes(p.districtId)) || (p.stationId !== null && stationInScope(p.stationId, dir, within!))
+    return { campaign, dir, ...records, people: within ? everyone.filter(inside) : everyone }
   }
 
   /** Everyone in a campaign with how far they got, and its live items; no permission check (callers have made it). */
@@ -82,6 +91,6 @@ export class CampaignProgress {
       const r = reachedAt.get(`${m.kind}:${m.id}`)
       return r ? { ...m, stationId: r.stationId, districtId: r.districtId } : m
     })
-    return { items: liveItems, people: personProgress({ audience, items: liveItems, reach, reads, checkIns, nameOf: dir.personName }) }
+    return { items: liveItems, reach, reads, people: personProgress({ audience, items: liveItems, reach, reads, checkIns, nameOf: dir.personName }) }
   }
 }

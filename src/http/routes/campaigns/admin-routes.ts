@@ -2,11 +2,13 @@ import Router from '@koa/router'
 import type { Clock } from '../../../clock.js'
 import type { AuthService } from '../../../services/accounts/auth.js'
 import type { CampaignProgress } from '../../../services/campaigns/campaign-progress.js'
+import type { CampaignReminders } from '../../../services/campaigns/campaign-reminders.js'
 import type { CampaignService } from '../../../services/campaigns/campaigns.js'
 import type { IdempotencyRepo } from '../../../store/idempotency-port.js'
 import { requireStaff } from '../../middleware/auth.js'
 import { idempotent } from '../../middleware/idempotency.js'
 import { presentCampaign, presentItem, presentProgressReport } from '../../presenters/campaigns.js'
+import { presentReminderOutcome, presentReminderState } from '../../presenters/reminders.js'
 import type { StaffState } from '../../state.js'
 import { parse } from '../../validate.js'
 import {
@@ -25,12 +27,13 @@ export interface AdminCampaignDeps {
   auth: AuthService
   campaigns: CampaignService
   progress: CampaignProgress
+  reminders: CampaignReminders
   idempotency: IdempotencyRepo
   clock: Clock
 }
 
 /** Organizers run campaigns: create, add reading (now or scheduled), follow progress. */
-export function adminCampaignRoutes({ auth, campaigns, progress, idempotency, clock }: AdminCampaignDeps) {
+export function adminCampaignRoutes({ auth, campaigns, progress, reminders, idempotency, clock }: AdminCampaignDeps) {
   const router = new Router<StaffState>({ prefix: '/api/admin/campaigns' })
   router.use(requireStaff(auth, 'organizer', 'admin'))
   const once = idempotent(idempotency, clock, (s: StaffState) => s.staff.id)
@@ -95,6 +98,16 @@ export function adminCampaignRoutes({ auth, campaigns, progress, idempotency, cl
     const { id } = parse(campaignIdParam, ctx.params, 'params')
     const { groupBy } = parse(progressQuery, ctx.query, 'query')
     ctx.body = presentProgressReport(await progress.report(ctx.state.staff, id, groupBy))
+  })
+
+  /** Whether 提醒未读 may be pressed now (a running campaign), for how many deputies, and how many were reminded today. */
+  router.get('/:id/reminders', async (ctx) => {
+    ctx.body = presentReminderState(await reminders.state(ctx.state.staff, parse(campaignIdParam, ctx.params, 'params').id))
+  })
+
+  /** 提醒未读: one message to each deputy reached who has not read, at most once a day. */
+  router.post('/:id/remind', async (ctx) => {
+    ctx.body = presentReminderOutcome(await reminders.remind(ctx.state.staff, parse(campaignIdParam, ctx.params, 'params').id))
   })
 
   return router

@@ -1,0 +1,98 @@
+/**
+ * An organizer's 提醒 for those who have not taken part yet: the deputies who have not answered
+ * a survey or voted in a ballot (提醒未参与), or not read a campaign's reading (提醒未读). Who a
+ * press reminds now, who it leaves out and why, and what the organizer is told, in words.
+ * Pure: who was reminded today, whose notice went out when and who can be reached are read by
+ * the services and passed in.
+ */
+import { momentLabel } from './meeting.js'
+
+const MINUTE = 60_000
+/** Names said in the result before "等": enough to phone, short enough to read. */
+const NAMES_SAID = 10
+
+export interface ReminderCandidate {
+  /** The deputy's id. */
+  id: string
+  name: string
+  /** A reminder of this survey or campaign already went to them today (business day): once a day is enough. */
+  remindedToday: boolean
+  /** When their first notice (发布通知) went out; null when they have none (a campaign) or it is not out. */
+  noticeSentAt: Date | null
+  /** Their first notice still waits to be sent: a reminder would arrive with it. */
+  noticeWaiting: boolean
+  /** They have a way to receive a message (the mini-program or the bot): else only a phone call reaches them. */
+  reachable: boolean
+}
+
+export interface ReminderPlan<C extends ReminderCandidate = ReminderCandidate> {
+  /** Reminded by this press. */
+  send: C[]
+  remindedToday: C[]
+  noticeWaiting: C[]
+  /** Their notice went out too recently to have been read… */
+  justSent: C[]
+  /** …and when the first of them may be reminded. */
+  readyAt: Date | null
+  unreachable: C[]
+}
+
+/**
+ * Sorts those who have not taken part: reminded today already, notice not out yet, notice only just
+ * out (less than `readMinutes` ago), no way to reach them, or reminded now — the first that holds.
+ */
+export function planReminders<C extends ReminderCandidate>(people: C[], now: Date, readMinutes: number): ReminderPlan<C> {
+  const plan: ReminderPlan<C> = { send: [], remindedToday: [], noticeWaiting: [], justSent: [], readyAt: null, unreachable: [] }
+  for (const p of people) {
+    if (p.remindedToday) plan.remindedToday.push(p)
+    else if (p.noticeWaiting) plan.noticeWaiting.push(p)
+    else if (p.noticeSentAt && p.noticeSentAt.getTime() + readMinutes * MINUTE > now.getTime()) {
+      plan.justSent.push(p)
+      const readBy = new Date(p.noticeSentAt.getTime() + readMinutes * MINUTE)
+      if (!plan.readyAt || readBy < plan.readyAt) plan.readyAt = readBy
+    } else if (!p.reachable) plan.unreachable.push(p)
+    else plan.send.push(p)
+  }
+  return plan
+}
+
+/** "张三、李四", or the first ten and "等": whom the organizer is to phone. */
+export function namesToCall(people: ReadonlyArray<{ name: string }>): string {
+  const names = people.slice(0, NAMES_SAID).map((p) => p.name)
+  return `${names.join('、')}${people.length > NAMES_SAID ? ' 等' : ''}`
+}
+
+/**
+ * Those a press leaves out, each group in a few words, for the result and the refusal:
+ * "2 人没有绑定微信，收不到，请电话联系：张三、李四".
+ */
+export function leftOutWords(plan: Omit<ReminderPlan, 'send'>, timeZone: string): string[] {
+  const words: string[] = []
+  if (plan.remindedToday.length) words.push(`${plan.remindedToday.length} 人今天已经提醒过，明天可以再提醒`)
+  if (plan.noticeWaiting.length) words.push(`${plan.noticeWaiting.length} 人的通知还没有发出，不用提醒`)
+  if (plan.justSent.length)
+    words.push(`${plan.justSent.length} 人的通知刚发出不久，请在 ${momentLabel(plan.readyAt!, timeZone)} 以后再提醒，给大家留出看通知的时间`)
+  if (plan.unreachable.length) words.push(`${plan.unreachable.length} 人没有绑定微信，收不到，请电话联系：${namesToCall(plan.unreachable)}`)
+  return words
+}
+
+/**
+ * What the organizer reads after pressing: "已提醒 8 人；2 人没有绑定微信，收不到，请电话联系：张三、李四",
+ * with when the messages go out when quiet hours hold them ("夜间免打扰，08:00 后发送").
+ */
+export function reminderResultWords(reminded: number, plan: Omit<ReminderPlan, 'send'>, timeZone: string, quiet: string | null): string {
+  return [`已提醒 ${reminded} 人${quiet ? `（${quiet}）` : ''}`, ...leftOutWords(plan, timeZone)].join('；')
+}
+
+/**
+ * Why a press reminds nobody, with its code: reminded today already (once a day per person is
+ * enough: "今天已经提醒过了，明天可以再提醒"), else the first reason that holds.
+ */
+export function reminderRefusal(plan: Omit<ReminderPlan, 'send'>, timeZone: string): { code: string; message: string } {
+  if (plan.remindedToday.length) {
+    const others = leftOutWords({ ...plan, remindedToday: [] }, timeZone)
+    return { code: 'reminded_today', message: ['今天已经提醒过了，明天可以再提醒', ...others].join('；') }
+  }
+  const code = plan.noticeWaiting.length ? 'notice_not_sent' : plan.justSent.length ? 'notice_just_sent' : 'nobody_reachable'
+  return { code, message: leftOutWords(plan, timeZone).join('；') }
+}

@@ -1,0 +1,123 @@
+import type { Clock } from '../clock.js'
+import { localDate } from '../domain/dates.js'
+import { startOfLocalDate, addDays } from '../domain/local-days.js'
+import { quietHold, type QuietPolicy } from '../domain/quiet-hours.js'
+import { planReminders, reminderRefusal, reminderResultWords, type ReminderCandidate, type ReminderPlan } from '../domain/reminders.js'
+import { ConflictError, RateLimitError } from '../errors.js'
+import type { OutboxMessage, Store } from '../store/ports.js'
+import type { ChannelResolver } from './delivery/channels.js'
+
+/** A deputy who has not taken part yet, with how their first notice fared (none for a campaign). */
+export interface NotYet {
+  deputyId: string
+  name: string
+  noticeSentAt: Date | null
+  noticeWaiting: boolean
+}
+
+export interface ReminderRoundSettings {
+  timeZone: string
+  quietHours: QuietPolicy
+  /** How long a sent notice is given to be read before its person may be reminded (as meetings' 提醒未回复). */
+  noticeReadMinutes: number
+}
+
+/** What a press did, for the organizer: how many were reminded, whom to phone, and all of it in words. */
+export interface ReminderOutcome {
+  reminded: number
+  remindedToday: number
+  unreachable: Array<{ deputyId: string; name: string }>
+  /** "已提醒 8 人；2 人没有绑定微信，收不到，请电话联系：张三、李四". */
+  words: string
+}
+
+/**
+ * One press of 提醒 (a survey's 提醒未参与, a campaign's 提醒未读): a message to each deputy who has
+ * not taken part, through the outbox, on the channels they have (the dispatcher picks, as for the
+ * first notice; quiet hours hold it till morning). At most one a day per person and subject: each
+ * message's dedupe key names the business day, so a second press that day — or two at once —
+ * writes nothing twice. People with no channel are not written to but named, to be phoned.
+ */
+export class ReminderRound {
+  constructor(
+    private readonly store: Pick<Store, 'outbox'>,
+    private readonly channels: Pick<ChannelResolver, 'reach'>,
+    private readonly clock: Clock,
+    private readonly settings: ReminderRoundSettings,
+  ) {}
+
+  /** The business day reminders are counted by (YYYY-MM-DD). */
+  today(): string {
+    return localDate(this.clock.now(), this.settings.timeZone)
+  }
+
+  /** Of these deputies, those a reminder with this key reached today. */
+  async remindedToday(deputyIds: string[], keyOf: (deputyId: string, day: string) => string): Promise<Set<string>> {
+    const day = this.today()
+    const written = new Set((await this.store.outbox.byDedupeKeys(deputyIds.map((id) => keyOf(id, day)))).map((m) => m.dedupeKey))
+    return new Set(deputyIds.filter((id) => written.has(keyOf(id, day))))
+  }
+
+  /**
+   * Reminds those of `waiting` it may now; refuses (429 reminded today, 409 otherwise) when that is
+   * nobody. `message` writes one person's reminder with the key `keyOf` gives for today.
+   */
+  async run(
+    kind: string,
+    waiting: NotYet[],
+    keyOf: (deputyId: string, day: string) => string,
+    message: (deputyId: string, dedupeKey: string, at: Date) => OutboxMessage,
+  ): Promise<ReminderOutcome> {
+    const now = this.clock.now()
+    const day = this.today()
+    const { timeZone, quietHours, noticeReadMinutes } = this.settings
+    const today = await this.remindedToday(
+      waiting.map((w) => w.deputyId),
+      keyOf,
+    )
+    const candidates: Array<ReminderCandidate & { deputyId: string }> = []
+    for (const w of waiting) {
+      // Reach is asked only of those a reminder could go to now: it reads each one's bindings.
+      const reachable =
+        today.has(w.deputyId) || w.noticeWaiting
+          ? true
+          : (await this.channels.reach({ recipientKind: 'deputy', recipientId: w.deputyId, kind })).routes.length > 0
+      candidates.push({
+        id: w.deputyId,
+        deputyId: w.deputyId,
+        name: w.name,
+        remindedToday: today.has(w.deputyId),
+        noticeSentAt: w.noticeSentAt,
+        noticeWaiting: w.noticeWaiting,
+        reachable,
+      })
+    }
+    const plan = planReminders(candidates, now, noticeReadMinutes)
+    if (!plan.send.length) throw this.refusal(plan, day, now)
+    const messages = plan.send.map((p) => message(p.deputyId, keyOf(p.deputyId, day), now))
+    await this.store.outbox.enqueue(messages)
+    // Two presses at once write each person's reminder once: count what this one wrote, the rest as reminded today.
+    const ours = new Set(messages.map((m) => m.id))
+    const written = (await this.store.outbox.byDedupeKeys(messages.map((m) => m.dedupeKey))).filter((m) => ours.has(m.id)).map((m) => m.recipientId)
+    const mine = new Set(written)
+    const byOthers = plan.send.filter((p) => !mine.has(p.deputyId))
+    const left = { ...plan, remindedToday: [...plan.remindedToday, ...byOthers] }
+    if (!mine.size) throw this.refusal(left, day, now)
+    const quiet = quietHold(kind, now, quietHours, timeZone)
+    return {
+      reminded: mine.size,
+      remindedToday: left.remindedToday.length,
+      unreachable: plan.unreachable.map((p) => ({ deputyId: p.deputyId, name: p.name })),
+      words: reminderResultWords(mine.size, left, timeZone, quiet?.reason ?? null),
+    }
+  }
+
+  /** Nobody to remind now: 429 until tomorrow when all were reminded today, else 409 with why. */
+  private refusal(plan: Omit<ReminderPlan, 'send'>, day: string, now: Date): Error {
+    const { timeZone } = this.settings
+    const { code, message } = reminderRefusal(plan, timeZone)
+    if (code !== 'reminded_today') return new ConflictError(message, [], code)
+    const tomorrow = startOfLocalDate(addDays(day, 1), timeZone)
+    return new RateLimitError(message, Math.ceil((tomorrow.getTime() - now.getTime()) / 1000), [{ path: 'retryAt', message: tomorrow.toISOString() }], code)
+  }
+}
