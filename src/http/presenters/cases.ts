@@ -6,7 +6,7 @@ import type { CaseDetail, StaffCaseDetail } from '../../services/cases/case-quer
 import type { ReopenOffer } from '../../services/cases/case-workflow.js'
 import { forwardedDurationMs } from '../../domain/sla.js'
 import { dueDateText, residentDueDateText } from '../../domain/due-date-text.js'
-import { residentStepWords } from '../../domain/resident-timeline-words.js'
+import { residentStepWords, type TimelineStepFacts } from '../../domain/resident-timeline-words.js'
 import { deputyStatusWords, deputyStepWords } from '../../domain/deputy-case-words.js'
 import { deputyRoutingWhy } from '../../domain/routing-explain.js'
 import { slaBadge } from '../../domain/sla-badge.js'
@@ -96,23 +96,26 @@ function presentEvent(e: CaseEvent, withNote: boolean, names: NameBook) {
   }
 }
 
+/** What a step's words are made of, for whoever reads them. */
+const stepFacts = (e: CaseEvent, step: ReturnType<typeof presentEvent>): TimelineStepFacts => ({
+  type: e.type,
+  actorRole: e.actorRole,
+  actorDeputy: e.actorRole === 'deputy' ? step.actor.name : null,
+  from: step.from,
+  to: step.to,
+  department: step.department,
+  rating: step.rating,
+  relatedTicket: step.relatedCase?.ticket ?? null,
+  deputyLeftOffice: e.data.deputyLeftOffice === true,
+})
+
 /**
  * A step of her own message as the resident reads it: the same fields and the same notes as
  * before (residentReads), with `label` in her words ("已交给张伟代表办理", "您撤回了留言").
  */
 function presentResidentEvent(e: CaseEvent, names: NameBook) {
   const step = presentEvent(e, residentReads(e), names)
-  const words = residentStepWords({
-    type: e.type,
-    actorRole: e.actorRole,
-    actorDeputy: e.actorRole === 'deputy' ? step.actor.name : null,
-    from: step.from,
-    to: step.to,
-    department: step.department,
-    rating: step.rating,
-    relatedTicket: step.relatedCase?.ticket ?? null,
-    deputyLeftOffice: e.data.deputyLeftOffice === true,
-  })
+  const words = residentStepWords(stepFacts(e, step))
   return { ...step, label: words ?? step.label }
 }
 
@@ -125,19 +128,7 @@ function presentDeputyEvent(e: CaseEvent, c: CaseRecord, names: NameBook, viewer
   const step = presentEvent(e, true, names)
   const actorIsYou = e.actorRole === 'deputy' && viewer !== null && e.actorId === viewer
   const toIsYou = viewer !== null && e.data.deputyId === viewer
-  const words = deputyStepWords({
-    type: e.type,
-    actorRole: e.actorRole,
-    actorDeputy: e.actorRole === 'deputy' ? step.actor.name : null,
-    from: step.from,
-    to: step.to,
-    department: step.department,
-    rating: step.rating,
-    relatedTicket: step.relatedCase?.ticket ?? null,
-    deputyLeftOffice: e.data.deputyLeftOffice === true,
-    actorIsYou,
-    toIsYou,
-  })
+  const words = deputyStepWords({ ...stepFacts(e, step), actorIsYou, toIsYou })
   // The system writes one assignment, with the message: its note is the resident's sentence.
   const routed = e.type === 'assigned' && e.actorRole === 'system'
   const note = routed
