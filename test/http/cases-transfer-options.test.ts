@@ -115,6 +115,16 @@ describe('a deputy asks whom he may hand a message to', () => {
     expect([bad.status, bad.body.error.code]).to.deep.equal([400, 'validation_failed'])
   })
 
+  it('refuses a blank colleague: the message stays with him, not handed back to the station', async () => {
+    const zhang = await asDeputy(app, 'dp0001')
+    const caseId = await zhangWeiHolds()
+    const blank = await zhang.post(`/api/mp/deputy/cases/${caseId}/transfer`, { deputyCode: '   ', reason: '王芳代表熟悉' })
+    expect([blank.status, blank.body.error.code, blank.body.error.details[0].message]).to.deep.equal([400, 'validation_failed', '请选择接手的代表'])
+    const still = await zhang.get(`/api/mp/deputy/cases/${caseId}`)
+    expect(still.body.status, 'still waiting for him').to.equal('assigned')
+    expect((await zhang.get(`/api/mp/deputy/cases/${caseId}/transfer-options`)).status, 'still his').to.equal(200)
+  })
+
   it('says why when the message can no longer be handed on', async () => {
     const zhang = await asDeputy(app, 'dp0001')
     const caseId = await zhangWeiHolds()
