@@ -168,8 +168,9 @@ export class CaseMechanics {
           : []),
         ...residentTold,
       ],
-      // Still waiting (held overnight): "已转给…" naming the one before, and "将另派代表" once one is found.
-      withdraw: ['case.transferred', 'case.handed_on'],
+      // Still waiting (held overnight): "将另派代表" once one is found, and "已转给…" naming the one before only
+      // when a new one replaces it: back with the deputy who last held it, the waiting one names him still.
+      withdraw: residentTold.length ? ['case.transferred', 'case.handed_on'] : ['case.handed_on'],
     })
   }
 
