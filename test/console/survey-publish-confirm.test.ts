@@ -59,8 +59,12 @@ describe('console: an organizer publishes a survey or a ballot knowingly', funct
 
     await page.getByRole('button', { name: '发布', exact: true }).click()
     await page.getByRole('button', { name: '确认发布' }).click()
-    await page.getByText('已发布，现在可以扫码填写了').waitFor()
+    // As the confirmation said: every deputy asked is told, and a resident who scans is refused, so no poster is offered.
+    await page.locator('.t-alert').getByText(`已发布，已通知 ${n} 位代表`, { exact: true }).waitFor()
     await dialog.waitFor({ state: 'hidden' })
+    expect(await page.getByRole('button', { name: '二维码海报' }).count(), 'no poster for a survey asked of deputies').to.equal(0)
+    expect(await page.getByText('扫码', { exact: false }).count(), 'nor any word of scanning').to.equal(0)
+    await screenshot(page, 'console-survey-published-to-deputies')
     const published = (await story.app.liaison.store.surveys.get(surveyId))!
     expect(published.opensAt.toISOString(), 'it opened when published, not when saved').to.equal(publishedAt.toISOString())
     expect((await story.app.liaison.store.outbox.search({ limit: 10, kind: 'survey.published' })).items).to.have.length(n)
@@ -104,7 +108,14 @@ describe('console: an organizer publishes a survey or a ballot knowingly', funct
     )
     await screenshot(page, 'console-ballot-publish-confirm')
     await page.getByRole('button', { name: '确认发布' }).click()
-    await page.getByText('已发布，现在可以扫码填写了').waitFor()
+    // The roll is told now (of the days ahead); a ballot is no questionnaire to scan.
+    await page
+      .locator('.t-alert')
+      .getByText(`已发布，已通知 ${await nationals()} 位代表`, { exact: true })
+      .waitFor()
+    expect(await page.getByRole('button', { name: '二维码海报' }).count(), 'no poster for a ballot').to.equal(0)
+    expect(await page.getByText('扫码', { exact: false }).count(), 'nor any word of scanning').to.equal(0)
+    await screenshot(page, 'console-ballot-published')
     expect((await office.get(`/api/admin/surveys/${draft.body.id}`)).body).to.include({ status: 'published', phase: 'scheduled' })
     expect(page.problems).to.deep.equal([])
   })

@@ -62,6 +62,8 @@ describe('console: an organizer builds a survey with a condition', function () {
       .waitFor()
     await page.getByRole('button', { name: '确认发布' }).click()
     await page.getByText('已发布，现在可以扫码填写了').waitFor()
+    // Open to anyone who scans: its poster is offered.
+    await page.getByRole('button', { name: '二维码海报' }).waitFor()
 
     // Three residents answer from the mini-program: two have a car (one finds parking hard), one has none.
     const surveyId = new URL(page.url()).pathname.split('/').pop()!

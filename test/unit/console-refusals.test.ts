@@ -34,6 +34,15 @@ describe('console: a refusal in words', () => {
       { path: 'body.questions[0].options[0].label', message: '选项不能为空' },
       { path: 'body.questions[0].options[1].label', message: '选项不能为空' },
     ])
-    expect(describeRefusal(empty)).to.equal('输入有误；第 1 题：选项不能为空')
+    expect(describeRefusal(empty)).to.equal('第 1 题：选项不能为空')
+  })
+
+  it('says what was wrong, not 输入有误, when the server lists it; 输入有误 only when it lists nothing', () => {
+    const vague = (details: unknown) => new ApiError(400, 'validation_failed', '输入有误', details)
+    expect(describeRefusal(vague([{ path: 'body.title', message: '标题不能为空' }]))).to.equal('标题不能为空')
+    expect(describeRefusal(vague([{ path: 'body.kind', message: 'bad_kind' }])), 'nothing in words to say instead').to.equal('输入有误')
+    expect(describeRefusal(vague([]))).to.equal('输入有误')
+    const said = new ApiError(422, 'invalid_questions', '题目有误', [{ path: 'body.questions[0].answer', message: '请给出正确答案' }])
+    expect(describeRefusal(said), 'a message that says something is kept').to.equal('题目有误；第 1 题：请给出正确答案')
   })
 })

@@ -1,7 +1,7 @@
 import type { Clock } from '../../clock.js'
 import { GONE } from '../../domain/choice-words.js'
 import { scopeHasStation } from '../../domain/staff-scope.js'
-import { surveyPhase, type Question, type SurveyRecord, type AnswerValue } from '../../domain/survey.js'
+import { surveyPhase, type Question, type SurveyRecord, type SurveyResponse, type AnswerValue } from '../../domain/survey.js'
 import { ballotOutcome, mergeIncrements, scopeOf, surveyResults, type BallotOutcome, type TallyRow } from '../../domain/survey-tally.js'
 import { ConflictError, ForbiddenError, UnprocessableError } from '../../errors.js'
 import type { Store } from '../../store/ports.js'
@@ -78,8 +78,11 @@ export class SurveyReports {
   /**
    * One row per response, one column per question (and per article of a consultation), through
    * the one CSV writer. A ballot's sheet is its count per project, the same for every reader.
+   * Questions are headed as respondents read them ("1. 您是否支持…？"), not by their ids; 来源 and
+   * 联络站 only when some row of this export has one (answers by a survey's own poster have neither:
+   * a column empty all the way down reads as lost data).
+   * `title`: the file's name, without .csv.
    */
-  /** `title`: the file's name, without .csv. */
   async csv(staff: StaffPrincipal, id: string): Promise<{ title: string; csv: string }> {
     const view = await this.surveys.readable(staff, id)
     const s = view.survey
@@ -88,13 +91,17 @@ export class SurveyReports {
       return { title: `${s.title}-计票结果`, csv: await csvSheet(ballotSheet(await this.outcome(s))) }
     }
     const stations = await this.surveys.stations()
-    const header = ['提交时间', '来源', '联络站', ...s.questions.map((q) => `${q.id} ${q.title}`), ...s.articles.map((a) => `${a.number} 意见`)]
     const seen = await this.surveys.answersSeen(view)
     const responses = (await this.store.surveys.responses(s.id)).filter((r) => !seen || seen(r))
+    const columns: Array<{ heading: string; value: (r: SurveyResponse) => string; always?: boolean }> = [
+      { heading: '提交时间', value: (r) => sheetTime(r.createdAt, this.settings.timeZone, { seconds: true }), always: true },
+      { heading: '来源', value: (r) => r.via ?? '' },
+      { heading: '联络站', value: (r) => (r.stationId ? (stations.get(r.stationId)?.name ?? r.stationId) : '') },
+    ]
+    const shown = columns.filter((c) => c.always || responses.some((r) => c.value(r) !== ''))
+    const header = [...shown.map((c) => c.heading), ...s.questions.map((q, i) => `${i + 1}. ${q.title}`), ...s.articles.map((a) => `${a.number} 意见`)]
     const rows = responses.map((r) => [
-      sheetTime(r.createdAt, this.settings.timeZone, { seconds: true }),
-      r.via ?? '',
-      r.stationId ? (stations.get(r.stationId)?.name ?? r.stationId) : '',
+      ...shown.map((c) => c.value(r)),
       ...s.questions.map((q) => cell(q, r.answers[q.id])),
       ...s.articles.map((a) =>
         r.comments

@@ -9,6 +9,9 @@ export function placeOf(path: string): string {
   return ''
 }
 
+/** The server's words for any input it refused (src/http/validate.ts), which say nothing of what. */
+const VAGUE = '输入有误'
+
 /** The server's message followed by each problem it lists, with its place where it has one, as one line for an alert. */
 export function describe(err: unknown, fallback = '操作没有成功，请稍后再试'): string {
   if (!(err instanceof ApiError)) return fallback
@@ -20,5 +23,8 @@ export function describe(err: unknown, fallback = '操作没有成功，请稍�
         .map((d) => [placeOf(d.path ?? ''), d.message].filter(Boolean).join('：'))
     : []
   // Two answers of one question may fail alike (第 1 题：选项不能为空, twice): each problem is said once.
-  return [err.message, ...new Set(details)].join('；')
+  const problems = [...new Set(details)]
+  // 输入有误 (any form the server refused) tells nothing the problems do not: they are said alone.
+  if (err.message === VAGUE && problems.length) return problems.join('；')
+  return [err.message, ...problems].join('；')
 }
