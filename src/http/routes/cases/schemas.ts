@@ -42,7 +42,10 @@ export const forwardBody = z.strictObject({
   reference: singleLine().max(100).nullable().optional(),
   note: longText().max(500).nullable().optional(),
 })
-export const transferBody = z.strictObject({ deputyCode: z.string().trim().min(1, '请选择接手的代表').max(40).nullable().optional(), reason: text(500, '原因') })
+export const transferBody = z.strictObject({
+  deputyCode: z.string().trim().min(1, '请选择接手的代表').max(40).nullable().optional(),
+  reason: text(500, '原因'),
+})
 export const rateBody = z.strictObject({
   rating: z.number({ error: '评分应为 1–5 的整数' }).int('评分应为 1–5 的整数').min(1, '评分应为 1–5 的整数').max(5, '评分应为 1–5 的整数'),
   comment: longText().max(500).nullable().optional(),
