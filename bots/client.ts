@@ -255,13 +255,14 @@ export class LiaisonClient {
     return this.call<CaseDetail>('GET', `/people/${enc(personId)}/cases/${enc(ticket)}`)
   }
   rate(personId: string, ticket: string, rating: number, comment?: string) {
-    return this.call<CaseBrief & { canReopen: boolean }>(
+    // commentWindowMs: how long her words may still be added to this rating (absent from an older backend: none invited).
+    return this.call<CaseBrief & { canReopen: boolean; commentWindowMs?: number }>(
       'POST',
       `/people/${enc(personId)}/cases/${enc(ticket)}/rate`,
       comment ? { rating, comment } : { rating },
     )
   }
-  /** Her words after a score she gave alone: added to that rating, and passed to the deputy. */
+  /** Her words after a score she gave alone: added to that rating, and passed to the deputy; the same words again are answered as taken. */
   commentOnRating(personId: string, ticket: string, comment: string) {
     return this.call<CaseBrief>('POST', `/people/${enc(personId)}/cases/${enc(ticket)}/comment`, { comment })
   }

@@ -127,3 +127,30 @@ export function choiceNumber(text: string): number | null {
   const hanzi = /^第?([一二两三四五六七八九十])(?:个|项|号|条|分|星)?$/.exec(t)
   return hanzi ? CHINESE_DIGITS[hanzi[1]] : null
 }
+
+/** Longest a verdict on an answer is taken to be, in characters of words: more is a message of its own, or may be. */
+const VERDICT_MAX = 20
+
+/** Words that judge an answer or how it was handled: thanks, the scale, speed, manner, whether it worked. */
+const ABOUT_ANSWER =
+  /满意|谢谢|感谢|多谢|辛苦|态度|答复|回复|回答|处理|办理|解决|修好|弄好|办好|效率|速度|及时|很快|真快|太慢|负责|认真|耐心|热情|用心|点赞|敷衍|糊弄|不错|很好|挺好|不好|一般|还行|靠谱|有用|没用|管用/
+
+/**
+ * What a verdict on the answer does not say: a place (a new address is a new matter), or a request (a new
+ * matter asked for): "我们小区3号楼的垃圾…请代表帮忙反映一下".
+ */
+const NEW_MATTER =
+  /小区|号楼|楼下|楼上|楼道|单元|门口|路口|街道|大街|村|社区|学校|医院|市场|公园|广场|马路|另外|另一件|还有(?:一件|个|件)?(?:事|问题)|别的事|新问题|反映|请|帮忙|帮我|能不能|能否|希望|建议/
+
+/**
+ * Whether words sent right after a bare score read as her verdict on the answer she has just scored
+ * ("路灯还是没修好", "态度很好，谢谢", "满意", "速度太慢了"): short, judging the answer, naming no place or
+ * new request. Anything else may be a new problem, and she is asked which it is.
+ */
+export function verdictOnAnswer(text: string): boolean {
+  const t = compact(text)
+    .replace(EMOJI, '')
+    .replace(/[\p{P}\p{S}]/gu, '')
+  if (!t || [...t].length > VERDICT_MAX || NEW_MATTER.test(t)) return false
+  return ratingWord(text) !== null || scaleWord(text) !== null || dissatisfaction(text) !== null || notSolved(text) || ABOUT_ANSWER.test(t)
+}

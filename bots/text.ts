@@ -6,7 +6,7 @@
 import { choiceNumber } from './scores.js'
 import { compact, EMOJI, normalise, originalTail, repeatedUnit } from './typed-text.js'
 
-export { choiceNumber, dissatisfaction, notSolved, ratingWord, scaleWord } from './scores.js'
+export { choiceNumber, dissatisfaction, notSolved, ratingWord, scaleWord, verdictOnAnswer } from './scores.js'
 export { compact, normalise } from './typed-text.js'
 
 /** WeChat takes longer texts, but long bubbles are hard to read on an old phone; we cut well below. */
@@ -265,6 +265,19 @@ export function progressQuestion(input: string): string | null {
 export function isThanks(text: string): boolean {
   const t = compact(text)
   return /^(?:谢谢|感谢|多谢|辛苦)/.test(t) && !/但|可是|不过|还是|没有|没|不|坏|问题|能不能|能否|麻烦|请/.test(t.replace(/^(?:谢谢|感谢|多谢)/, ''))
+}
+
+/**
+ * Her answer in words to "对刚才答复的意见，还是新的问题？" (after a score, words that may be either):
+ * "是意见", "对答复的意见" → 1; "新问题", "是新的问题", "另一件事" → 2; anything else → null.
+ */
+export function commentOrNewChoice(text: string): 1 | 2 | null {
+  const t = compact(text)
+    .replace(EMOJI, '')
+    .replace(/[\p{P}\p{S}]/gu, '')
+  if (/^(?:是|就是)?(?:对)?(?:刚才的?)?(?:答复|回复)?的?(?:意见|评价)(?:吧|啊|呀|的|了)?$/.test(t)) return 1
+  if (/^(?:是|就是|要|我要)?(?:反映)?(?:新的?|另一件|另外的?|别的)(?:问题|事|事情)(?:吧|啊|呀|的|了)?$/.test(t)) return 2
+  return null
 }
 
 /** Plain yeses besides the agree words (同意, 我同意, 同意了…): the privacy notice asks for a yes, and these say it. */

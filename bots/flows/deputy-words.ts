@@ -3,8 +3,15 @@ import { EMOJI } from '../typed-text.js'
 
 /**
  * How a deputy's own words are read, apart from the commands (text.ts): what may not go to a
- * resident as an answer, and plain sentences that mean a command he did not type. Pure, no I/O.
+ * resident as an answer (src/domain/reply-words.ts), and plain sentences that mean a command he did
+ * not type. Pure, no I/O.
  */
+
+/**
+ * What may not go to a resident as an answer ("收到", "已处理" alone) is one rule with the server's, which
+ * refuses the same words from the mini-program: the one file of the backend the bot imports (pure, no imports).
+ */
+export { isBareDone, isOnlyAcknowledging } from '../../src/domain/reply-words.js'
 
 /** The compact form without emoji and punctuation: "好的👍！" → "好的". */
 const bare = (text: string) =>
@@ -16,27 +23,6 @@ const bare = (text: string) =>
 /** The words of the notice's own example, sent as they are. */
 export function isPlaceholder(text: string): boolean {
   return /^(答复内容|再写上答复|您的答复|答复|办理结果)[。.!！]?$/.test(compact(text))
-}
-
-/**
- * A short line that only says the deputy has it in hand (收到, 好的我明天去看看再回复), with no word that
- * something was done: sent as the answer, the resident would be asked to rate "收到".
- */
-export function isOnlyAcknowledging(text: string): boolean {
-  const t = compact(text).replace(EMOJI, '')
-  if ([...t].length > 20) return false
-  if (/已经?(修|办|处理|解决|联系|落实|完成|答复|协调)|修好|办好|解决了|处理好|完成了/.test(t)) return false
-  return /^(收到|好的|好|已阅|阅|知道了|明白|ok|嗯)/i.test(t) || /(再回复|再答复|马上安排|尽快|去看看|去现场|了解一下)/.test(t)
-}
-
-/**
- * "已处理", "办好了" and nothing else: it says that something was done but not what, and the
- * resident would be asked to rate an answer that tells her nothing.
- */
-export function isBareDone(text: string): boolean {
-  return /^(已经?|都)?(处理|解决|办理?|办好|处理好|解决好|弄好|完成|办完|处理完)(了|好了|完了|完毕)?(的)?$|^(处理|解决|办|办好|弄好|完成|办完)了$/.test(
-    bare(text),
-  )
 }
 
 /** Words that say a thing was done, as an answer to a resident does. */

@@ -222,7 +222,8 @@ export function finishTyping(turn: Pick<Turn, 'state' | 'say'>, flow: MessageFlo
   showConfirm(turn, flow)
 }
 
-function newFlow(): MessageFlow {
+/** A new draft: no place chosen, nothing written yet. */
+export function newFlow(): MessageFlow {
   return { name: 'message', stage: 'place', draftId: randomUUID(), target: null, path: [], options: [], parts: [], lastPartAt: null }
 }
 

@@ -62,15 +62,13 @@ const REASON_MAX = 500
 /** After a score alone: her next words go to the deputy with it. */
 const COMMENT_INVITE = '还有什么想对代表说的，可以直接发过来，我们会转给代表。'
 
-/** Her words after a score alone count as its comment for this long; later they are read as anything else. */
-export const COMMENT_WINDOW_MS = 30 * 60_000
-
 /**
- * Her words after a score she gave alone ("3", then "路灯还是没修好"): added to that rating, and the deputy
- * reads them as he reads a comment sent with the score ("群众说：…").
+ * Her words after a score she gave alone ("3", then "路灯还是没修好"), or words she said were about the answer
+ * when asked (resident.ts, commentOrNewQuestion): added to that rating, and the deputy reads them as he reads a
+ * comment sent with the score ("群众说：…").
  */
-export async function commentOnRating(turn: Turn, ticket: string) {
-  const words = capped(turn.raw, REASON_MAX)
+export async function commentOnRating(turn: Turn, ticket: string, said = turn.raw) {
+  const words = capped(said, REASON_MAX)
   try {
     await turn.client.commentOnRating(turn.person.personId, ticket, words)
   } catch (err) {
@@ -106,9 +104,10 @@ export async function rate(turn: Turn, ticket: string, rating: number, reason = 
       const recorded = waiting.length ? `已记下您对留言 ${refOf(ticket)} 的评分：${rating} 分。` : `已记下您的评分：${rating} 分。`
       turn.say(lines(`${recorded}很抱歉没能让您满意。`, kept ? `您说的"${kept}"也记下了，重新办理时会转给代表。` : null, '1. 重新办理', '2. 不用了'))
     } else {
-      // A score alone: what she says next may be why, and reaches the deputy with it (commentOnRating).
-      const open = !draft && !kept
-      if (open) turn.state.rated = { ticket, at: turn.now }
+      // A score alone: what she says next may be why, and reaches the deputy with it (commentOnRating), for as
+      // long as the backend keeps the rating open to it (it says so with the score; it never takes words later).
+      const open = !draft && !kept && (rated.commentWindowMs ?? 0) > 0
+      if (open) turn.state.rated = { ticket, at: turn.now, until: turn.now + rated.commentWindowMs! }
       turn.say(lines(await thanksForRating(turn, ticket, rating), open && COMMENT_INVITE, draft && stillWriting(draft)))
     }
   } catch (err) {

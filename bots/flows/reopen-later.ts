@@ -2,7 +2,7 @@ import type { CaseListItem } from '../client.js'
 import { normalise } from '../text.js'
 import { stillWriting } from './leave-message.js'
 import { othersWaiting, ownCase, reopen, reopenScores, SCORE_FIRST } from './rating.js'
-import { caseLines, lines, oneLine, type ReopenFlow, type Turn } from './turn.js'
+import { caseLines, lines, oneLine, type RatedJustNow, type ReopenFlow, type Turn } from './turn.js'
 
 /**
  * "重新办理" said later: she rated an answer low, said "不用了" to the offer, and changed her mind a day
@@ -51,7 +51,7 @@ export function reopenRequest(input: string): ReopenRequest | null {
  * The turn as a later "重新办理", when it is one; false otherwise (the caller goes on). `ratingWaits`: an
  * answer is waiting for its score, which a request naming no message is for (it is scored first).
  */
-export async function reopenLater(turn: Turn, ratingWaits: boolean, rated: { ticket: string; at: number } | null = null): Promise<boolean> {
+export async function reopenLater(turn: Turn, ratingWaits: boolean, rated: RatedJustNow | null = null): Promise<boolean> {
   const { command: cmd, state } = turn
   const flow = state.flow
   if (flow && flow.name !== 'message') return false
@@ -143,7 +143,7 @@ function confirm(turn: Turn, item: CaseListItem, reason: string, words: string, 
  * Why this message cannot be handled again now, in words, and what she can do instead. `rated`: she has
  * just scored it alone, and her words may still go to the deputy with the score: said so, and kept open.
  */
-async function whyNot(turn: Turn, item: CaseListItem, rated: { ticket: string; at: number } | null = null): Promise<string> {
+async function whyNot(turn: Turn, item: CaseListItem, rated: RatedJustNow | null = null): Promise<string> {
   const ref = item.ref ?? (await othersWaiting(turn, null)).refOf(item.ticket)
   if (item.status === 'replied')
     return lines(`留言 ${ref} 的答复还没有打分。打了低分的答复，才可以申请重新办理。`, `打分请发送：评价 ${ref} 2（5 很满意，1 很不满意）`)
@@ -166,7 +166,7 @@ async function whyNot(turn: Turn, item: CaseListItem, rated: { ticket: string; a
 const AGAIN = '问题还没有解决的话，可以发送"留言"再写一条。'
 
 /** No message of hers may be handled again: why, about the one she most likely means. */
-async function whyNone(turn: Turn, mine: CaseListItem[], rated: { ticket: string; at: number } | null = null): Promise<string> {
+async function whyNone(turn: Turn, mine: CaseListItem[], rated: RatedJustNow | null = null): Promise<string> {
   if (!mine.length) return '您还没有留言，没有可以重新办理的。发送"留言"就可以给人大代表留言。'
   // An answer not scored yet is the likeliest, then the newest closed one; the list is newest first.
   const meant = (rated && mine.find((c) => c.ticket === rated.ticket && c.reopen)) || mine.find((c) => c.status === 'replied') || mine.find((c) => c.reopen)

@@ -3,6 +3,7 @@ import {
   agreesToNotice,
   asksForPerson,
   asksHowToUse,
+  commentOrNewChoice,
   dissatisfaction,
   isThanks,
   notSolved,
@@ -10,12 +11,15 @@ import {
   quotedAnswerTicket,
   ratingWord,
   scaleWord,
+  verdictOnAnswer,
 } from '../text.js'
 import { keepUnsentWords, keptDraftChoice } from './kept-draft.js'
 import {
   askConsentFirst,
+  CASE_TEXT_MAX,
   continueMessage,
   isLongText,
+  newFlow,
   resumeDraft,
   startMessageWithText,
   startMessageWithWords,
@@ -24,18 +28,7 @@ import {
 } from './leave-message.js'
 import { deputyMenu, deputyWaiting } from './deputy-menu.js'
 import { withdraw } from './privacy-requests.js'
-import {
-  COMMENT_WINDOW_MS,
-  commentOnRating,
-  othersWaiting,
-  ownCase,
-  rate,
-  rateByNumber,
-  RATING_SCALE,
-  reopenAnswer,
-  SCALE_LINE,
-  SCORE_FIRST,
-} from './rating.js'
+import { commentOnRating, othersWaiting, ownCase, rate, rateByNumber, RATING_SCALE, reopenAnswer, SCALE_LINE, SCORE_FIRST } from './rating.js'
 import { pickToReopen, reopenLater } from './reopen-later.js'
 import { scoreWhilePicking } from './while-picking.js'
 import {
@@ -45,6 +38,7 @@ import {
   noSuchMessage,
   oneLine,
   shortTicket,
+  type CommentFlow,
   type Conversation,
   type NewMessage,
   type PrivacyFlow,
@@ -91,8 +85,9 @@ async function menuFor(turn: Turn): Promise<string> {
 export const residentConversation: Conversation = async (turn) => {
   const { command: cmd, state } = turn
   const flow = state.flow
-  // A score just given alone: her next words may be for the deputy with it; any other message ends that.
-  const rated = state.rated && turn.now - state.rated.at < COMMENT_WINDOW_MS ? state.rated : null
+  // A score just given alone: her next words may be for the deputy with it, for as long as the backend keeps the
+  // rating open to them (a state saved before it said so has no `until`: closed); any other message ends that.
+  const rated = state.rated && turn.now < state.rated.until ? state.rated : null
   state.rated = null
 
   // Words that mean the same whatever is going on.
@@ -174,11 +169,19 @@ export const residentConversation: Conversation = async (turn) => {
   // "重新办理" a day after saying "不用了" to the offer, or any time later: the backend says which may be.
   if (await reopenLater(turn, rating !== null, rated)) return true
 
-  // "3", then "路灯还是没修好": her words on the score she has just given, for the deputy to read with it.
+  // "3", then "路灯还是没修好": her verdict on the answer she has just scored, for the deputy to read with it.
+  // Other words ("我们小区3号楼的垃圾三天没人收了…") may be a new problem: she is asked which, never sent on a guess.
   if (rated && !flow && cmd.kind === 'text' && !quoted && !asksForPerson(cmd.text) && !asksHowToUse(cmd.text) && progressQuestion(cmd.text) === null) {
-    await commentOnRating(turn, rated.ticket)
+    if (verdictOnAnswer(turn.raw)) await commentOnRating(turn, rated.ticket)
+    // Too long for a message at all: refused with the reason, as it always was.
+    else if (turn.raw.length > CASE_TEXT_MAX) await startMessageWithText(turn)
+    else {
+      state.flow = { name: 'comment', ticket: rated.ticket, words: turn.raw }
+      turn.say(commentOrNewQuestion(false))
+    }
     return true
   }
+  if (flow?.name === 'comment') return commentOrNewAnswer(turn, flow)
 
   if (flow?.name === 'privacy') return privacyAnswer(turn, flow)
   if (flow?.name === 'reopen') {
@@ -309,11 +312,39 @@ async function verdictAnswer(turn: Turn, flow: ReopenFlow): Promise<boolean> {
   return true
 }
 
+const commentOrNewQuestion = (several: boolean) =>
+  lines(`您${several ? '这几段话' : '这句话'}是对刚才答复的意见，还是要反映新的问题？`, '回复 1 是对答复的意见，回复 2 是新的问题')
+
+/**
+ * Her answer to commentOrNewQuestion: 1 her words reach the deputy with her score; 2 they start a new
+ * message (as words that describe a problem always have). More words meanwhile join them; nothing else
+ * decides for her: the question is asked again.
+ */
+async function commentOrNewAnswer(turn: Turn, flow: CommentFlow): Promise<boolean> {
+  const cmd = turn.command
+  const choice = cmd.kind === 'number' ? cmd.value : cmd.kind === 'text' ? commentOrNewChoice(cmd.text) : null
+  if (choice === 1) {
+    turn.state.flow = null
+    await commentOnRating(turn, flow.ticket, flow.words)
+  } else if (choice === 2) {
+    turn.state.flow = null
+    await startMessageWithWords(turn, flow.words)
+  } else if (cmd.kind === 'text' && isLongText(cmd.text) && flow.words.length + 1 + turn.raw.length <= CASE_TEXT_MAX) {
+    // She goes on describing it before reading the question: kept with the rest, whichever it turns out to be.
+    flow.words = `${flow.words}\n${turn.raw}`
+    turn.say(lines('这段话也记下了。', commentOrNewQuestion(true)))
+  } else turn.say(commentOrNewQuestion(flow.words.includes('\n')))
+  return true
+}
+
 /**
  * She asked for a new message: a draft of hers not sent yet is shown with the choice first (never
- * dropped without a word), then the privacy notice the first time, then the new message.
+ * dropped without a word), then the privacy notice the first time, then the new message. Words she was
+ * asked about after a score (commentOrNewQuestion) are such a draft: asking for a new message answers it.
  */
 async function newMessage(turn: Turn, next: NewMessage) {
+  const asked = turn.state.flow?.name === 'comment' ? turn.state.flow : null
+  if (asked) turn.state.flow = { ...newFlow(), parts: [asked.words] }
   if (await keepUnsentWords(turn, next)) return
   if (!(await askConsentFirst(turn, next))) await startNew(turn, next)
 }

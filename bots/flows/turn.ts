@@ -73,7 +73,19 @@ export interface EraseFlow {
   name: 'erase'
 }
 
-export type Flow = MessageFlow | PrivacyFlow | ReopenFlow | EraseFlow
+/**
+ * Words right after a bare score that do not read as her verdict on the answer (longer, a place, a new
+ * request): she is asked whether they are for the deputy with the score (1) or a new message (2).
+ */
+export interface CommentFlow {
+  name: 'comment'
+  /** The message whose answer she has just scored. */
+  ticket: string
+  /** Her words, with any she sent while the question waited. */
+  words: string
+}
+
+export type Flow = MessageFlow | PrivacyFlow | ReopenFlow | EraseFlow | CommentFlow
 
 /** What the backend keeps for one contact between messages (and bot restarts). */
 export interface DialogueState {
@@ -90,14 +102,21 @@ export interface DialogueState {
    */
   listed?: ListedMessages | null
   /**
-   * She just gave a score alone: her next words, if they are no command, are what she wants the deputy
-   * to hear with it (the rating's comment), for a short while.
+   * She just gave a score alone: her next words, if they are no command, may be what she wants the deputy
+   * to hear with it (the rating's comment), until `until` (bot clock, ms): the window the backend said
+   * it keeps open when it took the score.
    */
-  rated?: { ticket: string; at: number } | null
+  rated?: RatedJustNow | null
   /** A deputy named a colleague to hand a message to (转交 0002 王芳): asked to confirm, his "是" does it. */
   transferAsk?: TransferAsk | null
   /** When the resident last moved the flow on (bot clock, ms). */
   touchedAt: number
+}
+
+export interface RatedJustNow {
+  ticket: string
+  at: number
+  until: number
 }
 
 export interface ListedMessages {

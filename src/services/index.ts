@@ -38,6 +38,7 @@ import type { WeComRobot } from '../wechat/wecom-robot.js'
 import { ChannelResolver } from './delivery/channels.js'
 import { OutboxDispatcher } from './delivery/dispatcher.js'
 import { BotOutbox } from './delivery/bot-outbox.js'
+import { ReminderDone } from './delivery/reminder-done.js'
 import { realSenders, templateFor } from './delivery/senders.js'
 import { MpAccounts } from './accounts/mp-account.js'
 import { BotPeople } from './bot/bot-people.js'
@@ -129,8 +130,20 @@ export function createServices(config: Config & { security: { secretKey: string 
       .map((t) => [t.id, t.longTerm]),
   )
   const mpSessions = new MpSessions(store, clock, async (id) => (await directoryCache.prepared()).deputies.get(id)?.active ?? true)
+  const surveyResponses = new SurveyResponses(store, cipher, clock, { timeZone }, directoryCache)
+  // A reminder whose deputy has voted, answered or read since it was written is not sent.
+  const reminderDone = new ReminderDone(store, surveyResponses)
   const newDispatcher = () =>
-    new OutboxDispatcher({ store, resolver, senders: realSenders(config, wechat, robots), subscriptionTemplate, policy: outboxPolicy, clock, logger })
+    new OutboxDispatcher({
+      store,
+      reminders: reminderDone,
+      resolver,
+      senders: realSenders(config, wechat, robots),
+      subscriptionTemplate,
+      policy: outboxPolicy,
+      clock,
+      logger,
+    })
   // A meeting's papers, uploaded by the office: beside the residents' photos, signed like them.
   const meetingFiles = new MeetingFiles(
     `${config.uploads.dir}/meeting-files`,
@@ -147,7 +160,6 @@ export function createServices(config: Config & { security: { secretKey: string 
     directoryCache,
     meetingFiles,
   )
-  const surveyResponses = new SurveyResponses(store, cipher, clock, { timeZone }, directoryCache)
   const ballotCount = new BallotCount(store, surveyResponses, directoryCache, clock)
   const surveys = new SurveyService(store, clock, { timeZone }, audit, directoryCache, ballotCount)
   const campaignServices = createCampaignServices(store, clock, timeZone, audit, directoryCache)
@@ -230,7 +242,7 @@ export function createServices(config: Config & { security: { secretKey: string 
     dispatcher: newDispatcher(),
     /** Another dispatcher on the same store, as a second backend instance runs one. */
     newDispatcher,
-    botOutbox: new BotOutbox(store, outboxPolicy, clock, resolver),
+    botOutbox: new BotOutbox(store, outboxPolicy, clock, resolver, reminderDone),
     botPeople,
     botCases: new BotCases({ people: botPeople, submitter, queries: caseQueries, workflow }),
     outboxConsole: new OutboxConsole(store, clock),

@@ -1,7 +1,10 @@
 import { expect } from 'chai'
-import { attendsMeeting, cannotCome, isBareDone, isMeetingYes, readsLikeAnswer } from '../../bots/flows/deputy-words.js'
+import { attendsMeeting, cannotCome, isMeetingYes, readsLikeAnswer } from '../../bots/flows/deputy-words.js'
 
-/** The word rules behind a deputy's plain words (bots/flows/deputy-words.ts): what they take, and what they leave alone. */
+/**
+ * The word rules behind a deputy's plain words (bots/flows/deputy-words.ts): what they take, and what they leave alone.
+ * What may not go as an answer (收到, 已处理) is the server's rule too: test/unit/reply-words.test.ts.
+ */
 describe('bot: rules for a deputy’s plain words', () => {
   it('reads "去不了" and its kin as a leave, with the reason he gave or none', () => {
     expect(cannotCome('去不了')).to.equal('')
@@ -22,11 +25,6 @@ describe('bot: rules for a deputy’s plain words', () => {
     for (const t of ['尽量参加', '我还不确定能不能去', '如果身体好就参加', '那天我要参加区里的培训', '可能参加不了', '我不参加'])
       expect(attendsMeeting(t), t).to.equal('unclear')
     for (const t of ['我需要参加吗？', '几点开会', '路灯已经修好了', '好的']) expect(attendsMeeting(t), t).to.equal(null)
-  })
-
-  it('takes only a bare "已处理" as saying nothing of what was done', () => {
-    for (const t of ['已处理', '已解决', '已办', '已办理', '处理了', '办好了', '已经处理了', '已处理。']) expect(isBareDone(t), t).to.equal(true)
-    for (const t of ['已联系供电所，路灯昨天修好了', '已处理，路灯换了新的']) expect(isBareDone(t), t).to.equal(false)
   })
 
   it('reads a sentence as an answer only when it says something was done, and nothing is still wrong', () => {

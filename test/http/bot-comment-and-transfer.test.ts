@@ -54,12 +54,30 @@ describe('the bot API: a comment after the score, and 转交 to a colleague', ()
     expect(again.body.error).to.include({ code: 'comment_closed', message: '这次评价已经不能再补充了。还有问题的话，请再写一条留言' })
   })
 
-  it('takes no words for an answer not rated, nor a day after the score', async () => {
+  it('answers the same words again (a retry whose answer was lost) as taken: nothing written or sent twice', async () => {
+    const { deputy, resident, ticket } = await inHisHands()
+    await bot.post(`/api/bot/people/${deputy}/deputy/cases/${ticket}/reply`, { text: '已联系供电所' })
+    await bot.post(`/api/bot/people/${resident}/cases/${ticket}/rate`, { rating: 3 })
+    expect((await bot.post(`/api/bot/people/${resident}/cases/${ticket}/comment`, { comment: '路灯还是没修好' })).status).to.equal(200)
+    const before = (await app.liaison.store.cases.getByTicket(ticket))!
+    const retried = await bot.post(`/api/bot/people/${resident}/cases/${ticket}/comment`, { comment: '路灯还是没修好' })
+    expect(retried.status).to.equal(200)
+    expect(retried.body).to.include({ ticket, status: 'closed' })
+    const after = (await app.liaison.store.cases.getByTicket(ticket))!
+    expect(after).to.include({ ratingComment: '路灯还是没修好', version: before.version })
+    expect(after.ratings).to.have.length(1)
+    const notices = (await app.liaison.store.outbox.search({ kind: 'case.rated', limit: 50 })).items
+    expect(notices.map((m) => (m.payload as { text: string }).text)).to.deep.equal([`您答复的留言 ${ticket} 获得 3 分评价。群众说：路灯还是没修好`])
+    expect((await bot.post(`/api/bot/people/${resident}/cases/${ticket}/comment`, { comment: '再说一句' })).status, 'other words: closed').to.equal(409)
+  })
+
+  it('takes no words for an answer not rated, nor later than the chat invites them (30 minutes, told with the score)', async () => {
     const { deputy, resident, ticket } = await inHisHands()
     await bot.post(`/api/bot/people/${deputy}/deputy/cases/${ticket}/reply`, { text: '已联系供电所' })
     expect((await bot.post(`/api/bot/people/${resident}/cases/${ticket}/comment`, { comment: '还没修' })).status, 'not rated yet').to.equal(409)
-    await bot.post(`/api/bot/people/${resident}/cases/${ticket}/rate`, { rating: 4 })
-    app.clock.advance(25 * 3_600_000)
+    const rated = await bot.post(`/api/bot/people/${resident}/cases/${ticket}/rate`, { rating: 4 })
+    expect(rated.body, 'the bot is told how long it may invite her words').to.include({ commentWindowMs: 30 * 60_000 })
+    app.clock.advance(31 * 60_000)
     expect((await bot.post(`/api/bot/people/${resident}/cases/${ticket}/comment`, { comment: '还没修' })).status).to.equal(409)
     expect(await app.liaison.store.cases.getByTicket(ticket)).to.include({ ratingComment: null })
   })

@@ -46,7 +46,7 @@ describe("bad input to a resident's message", () => {
   it('refuses ratings of 0, 6 and 4.5, and a second rating', async () => {
     const deputy = await asDeputy(app, 'dp0001')
     const { body: c } = await resident.post('/api/mp/cases', { text: '噪音', regionId: 'c010101' })
-    await deputy.post(`/api/mp/deputy/cases/${c.id}/reply`, { text: '已处理' })
+    await deputy.post(`/api/mp/deputy/cases/${c.id}/reply`, { text: '已联系物业，晚上十点后停止施工。' })
     for (const rating of [0, 6, 4.5, '5']) {
       const answer = await resident.post(`/api/mp/cases/${c.id}/rate`, { rating })
       expect(answer.status, String(rating)).to.equal(400)

@@ -70,7 +70,7 @@ describe("a resident's message round the closed loop", () => {
     const deputy = await asDeputy(app, 'dp0001')
     const written = async (text: string, rating: number) => {
       const { body } = await resident.post('/api/mp/cases', { text, regionId: 'c010101' })
-      await deputy.post(`/api/mp/deputy/cases/${body.id}/reply`, { text: '已处理。' })
+      await deputy.post(`/api/mp/deputy/cases/${body.id}/reply`, { text: '已联系有关部门，本周内处理好。' })
       await resident.post(`/api/mp/cases/${body.id}/rate`, { rating })
       return body.id as string
     }
@@ -94,7 +94,7 @@ describe("a resident's message round the closed loop", () => {
     const { body: c } = await resident.post('/api/mp/cases', { text: '噪音扰民', regionId: 'c010101' })
     expect((await resident.post(`/api/mp/cases/${c.id}/withdraw`, { reason: '已经解决了' })).body.status).to.equal('withdrawn')
     const { body: d } = await resident.post('/api/mp/cases', { text: '噪音扰民', regionId: 'c010101' })
-    await deputy.post(`/api/mp/deputy/cases/${d.id}/reply`, { text: '已处理' })
+    await deputy.post(`/api/mp/deputy/cases/${d.id}/reply`, { text: '已联系物业，晚上十点后停止施工。' })
     const refused = await resident.post(`/api/mp/cases/${d.id}/withdraw`, {})
     expect(refused.status).to.equal(409)
     expect(refused.body.error).to.deep.include({ code: 'illegal_transition', details: [{ path: 'status', message: 'replied' }] })

@@ -43,8 +43,8 @@ describe('the timeline says who did what, and ratings are history', () => {
     const write = async (text: string) => (await resident.post('/api/mp/cases', { text, regionId: 'c010101', deputyCode: 'DP0001' })).body.id as string
     const unhappy = await write('垃圾站臭味扰民')
     const content = await write('楼下噪音')
-    await zhang.post(`/api/mp/deputy/cases/${unhappy}/reply`, { text: '已处理。' })
-    await zhang.post(`/api/mp/deputy/cases/${content}/reply`, { text: '已处理。' })
+    await zhang.post(`/api/mp/deputy/cases/${unhappy}/reply`, { text: '已请环卫所每天清运并消杀。' })
+    await zhang.post(`/api/mp/deputy/cases/${content}/reply`, { text: '已联系物业，晚上十点后停止施工。' })
     await resident.post(`/api/mp/cases/${unhappy}/rate`, { rating: 2, comment: '还是臭' })
     await resident.post(`/api/mp/cases/${content}/rate`, { rating: 5 })
     app.clock.advance(86_400_000)

@@ -27,7 +27,7 @@ describe('the retention job', () => {
     const { body: c, status } = await resident.post('/api/mp/cases', { text, regionId: 'c010101', phone: '13812345678', images: [photo] })
     expect(status, JSON.stringify(c)).to.equal(201)
     const deputy = await asDeputy(app, (await app.liaison.store.cases.get(c.id))!.deputyId!)
-    await deputy.post(`/api/mp/deputy/cases/${c.id}/reply`, { text: '已处理。' })
+    await deputy.post(`/api/mp/deputy/cases/${c.id}/reply`, { text: '已联系有关部门，本周内处理好。' })
     expect((await resident.post(`/api/mp/cases/${c.id}/rate`, { rating: 4 })).body.status).to.equal('closed')
     return { id: c.id as string, photo: app.liaison.services.uploads.pathOf(photo)! }
   }

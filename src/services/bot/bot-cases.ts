@@ -2,7 +2,7 @@ import { DEPUTY_IN_HAND_MAX } from '../../domain/ticket-refs.js'
 import { TRANSITIONS, type CaseRecord, type CaseStatus } from '../../domain/case.js'
 import type { CaseQueries } from '../cases/case-queries.js'
 import type { CaseDraft, CaseSubmitter } from '../cases/case-submission.js'
-import type { CaseWorkflow } from '../cases/case-workflow.js'
+import { RATING_COMMENT_WINDOW_MS, type CaseWorkflow } from '../cases/case-workflow.js'
 import type { BotPeople, BotPrincipal } from './bot-people.js'
 
 /** Most messages one 撤回 or 重新办理 without a number chooses among (the chat lists five at most). */
@@ -94,10 +94,13 @@ export class BotCases {
     return this.deps.queries.forResident(person, c.id)
   }
 
-  /** Rates the answer; says whether this rating lets the resident ask for it to be handled again. */
+  /**
+   * Rates the answer; says whether this rating lets the resident ask for it to be handled again, and how
+   * long her words may still be added to it (commentOnRating): the chat invites them only that long.
+   */
   async rate({ person, case: c }: CaseInHand, rating: number, comment?: string) {
     const rated = await this.deps.workflow.rate(person, c.id, rating, comment)
-    return { rated, canReopen: this.deps.workflow.mayReopen(rated) }
+    return { rated, canReopen: this.deps.workflow.mayReopen(rated), commentWindowMs: RATING_COMMENT_WINDOW_MS }
   }
 
   /** Her words after a score she gave alone, added to that rating and passed to the deputy. */

@@ -1,8 +1,9 @@
-import { OPEN_STATUSES, reopenBlock, reopenDeadline, type CaseRecord } from '../../domain/case.js'
+import { canTransition, OPEN_STATUSES, reopenBlock, reopenDeadline, type CaseRecord } from '../../domain/case.js'
 import { mergeTargetText, reopenBlockedText } from '../../domain/case-refusals.js'
 import { dueDateText, residentDueDateText } from '../../domain/due-date-text.js'
+import { replyRefusal } from '../../domain/reply-words.js'
 import { slaDeadlines } from '../../domain/sla.js'
-import { ConflictError } from '../../errors.js'
+import { ConflictError, UnprocessableError } from '../../errors.js'
 import type { MpPrincipal } from '../accounts/mp-sessions.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 import { caseCards } from './case-cards.js'
@@ -11,8 +12,12 @@ import { CasePlacing } from './case-placing.js'
 
 export type { CaseWorkflowDeps, WorkflowPolicy } from './case-mechanics.js'
 
-/** How long after her score her words may still be added to it (the chat's comment after a bare score). */
-const RATING_COMMENT_WINDOW_MS = 24 * 3_600_000
+/**
+ * How long after her score her words may still be added to it (the chat's comment after a bare score).
+ * The one value of it: the bot is told it with every rating (bot rate route) and invites her words only
+ * this long, so the server never takes words later than the chat asked for them.
+ */
+export const RATING_COMMENT_WINDOW_MS = 30 * 60_000
 
 /** What the deputy reads of a rating: the score, and her words when she wrote any. */
 const ratedText = (ticket: string, rating: number, comment?: string | null) =>
@@ -71,6 +76,10 @@ export class CaseWorkflow extends CasePlacing {
 
   async reply(deputy: MpPrincipal, caseId: string, text: string) {
     const c = await this.deputyCase(deputy, caseId)
+    // "收到" or "已处理" alone would ask the resident to rate words that tell her nothing: refused, nothing
+    // written, as the chat refuses them. A message that cannot be answered now says so first (409).
+    const refusal = canTransition('reply', c.status) ? replyRefusal(text, canTransition('acknowledge', c.status)) : null
+    if (refusal) throw new UnprocessableError(refusal.message, [{ path: 'body.text', message: refusal.message }], refusal.code)
     const name = await this.deputyName(c.deputyId)
     const now = this.clock.now()
     // The residents whose duplicates were merged into this case were promised the answer.
@@ -201,6 +210,9 @@ export class CaseWorkflow extends CasePlacing {
     const c = await this.residentCase(author, caseId)
     const now = this.clock.now()
     const last = c.ratings.at(-1)
+    // The same words again are the bot retrying after an answer it lost: already kept and told, so they
+    // are answered as taken (nothing written or sent twice), however late the retry comes.
+    if (c.status === 'closed' && c.rating !== null && last?.comment === comment && c.ratingComment === comment) return c
     const fresh = c.ratedAt !== null && now.getTime() - c.ratedAt.getTime() <= RATING_COMMENT_WINDOW_MS
     if (c.status !== 'closed' || c.rating === null || !last || last.comment || c.ratingComment || !fresh) {
       throw new ConflictError('这次评价已经不能再补充了。还有问题的话，请再写一条留言', [{ path: 'status', message: c.status }], 'comment_closed')

@@ -6,6 +6,7 @@ import { BOT_CHANNELS, type ChannelResolver } from './channels.js'
 import { DEPUTY_LOAD_STATUSES } from '../../domain/case.js'
 import { DEPUTY_IN_HAND_MAX, ticketRef } from '../../domain/ticket-refs.js'
 import { titleOf } from './kinds.js'
+import type { ReminderDone } from './reminder-done.js'
 import { retryOutcome, type RetryPolicy } from './retry.js'
 import { supersededReason } from './superseded.js'
 
@@ -32,6 +33,8 @@ export class BotOutbox {
     private readonly policy: RetryPolicy & { leaseSeconds: number; timeZone: string; quietHours: QuietPolicy },
     private readonly clock: Clock,
     private readonly resolver: Pick<ChannelResolver, 'botConversation'>,
+    /** Whether a reminder's deputy has done since what it asks: then the bot is not given it. */
+    private readonly reminders: Pick<ReminderDone, 'done'>,
   ) {}
 
   async lease(instance: string, limit: number) {
@@ -53,7 +56,7 @@ export class BotOutbox {
         await this.store.outbox.complete(m.id, holderOf(instance), { status: 'pending', channel: m.channel, address: m.address ?? null, ...held })
         continue
       }
-      const { reason } = await supersededReason(this.store, m, now, this.policy.timeZone)
+      const { reason } = await supersededReason(this.store, this.reminders, m, now, this.policy.timeZone)
       if (reason) await this.store.outbox.complete(m.id, holderOf(instance), { status: 'dead', error: reason })
       else messages.push(m)
     }

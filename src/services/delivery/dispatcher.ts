@@ -9,6 +9,7 @@ import { WeChatApiError } from '../../wechat/errors.js'
 import { wechatFailureWords } from '../../wechat/error-words.js'
 import { BOT_CHANNELS, DISPATCHER_CHANNELS, type ChannelResolver, type Route } from './channels.js'
 import { messageContent, type MessageContent } from './content.js'
+import type { ReminderDone } from './reminder-done.js'
 import { retryOutcome } from './retry.js'
 import { supersededReason } from './superseded.js'
 
@@ -45,6 +46,8 @@ export interface DispatchReport {
 /** What the dispatcher is built from (one object: the parameters are many). */
 export interface OutboxDispatcherDeps {
   store: Pick<Store, 'campaigns' | 'cases' | 'deputies' | 'meetings' | 'outbox' | 'subscriptions' | 'ping'>
+  /** Whether a reminder's deputy has done since what it asks (voted, answered, read): then it is not sent. */
+  reminders: Pick<ReminderDone, 'done'>
   resolver: ChannelResolver
   senders: Senders
   /** The subscribe template a kind of message uses, if any. */
@@ -71,6 +74,7 @@ export class OutboxDispatcher {
   private readonly outage: StoreOutageLog
 
   private readonly store: Pick<Store, 'campaigns' | 'cases' | 'deputies' | 'meetings' | 'outbox' | 'subscriptions'>
+  private readonly reminders: Pick<ReminderDone, 'done'>
   private readonly resolver: ChannelResolver
   private readonly senders: Senders
   private readonly subscriptionTemplate: (kind: string) => { id: string } | null
@@ -82,6 +86,7 @@ export class OutboxDispatcher {
   constructor(deps: OutboxDispatcherDeps) {
     ;({
       store: this.store,
+      reminders: this.reminders,
       resolver: this.resolver,
       senders: this.senders,
       subscriptionTemplate: this.subscriptionTemplate,
@@ -177,7 +182,7 @@ export class OutboxDispatcher {
     const held = quietHold(m.kind, now, quietHours, timeZone)
     if (held) return { status: 'pending', channel: m.channel, address: m.address ?? null, ...held }
     // Checked before any credit is spent: old news never uses up a person's subscription.
-    const { subjects, reason: superseded } = await supersededReason(this.store, m, now, timeZone)
+    const { subjects, reason: superseded } = await supersededReason(this.store, this.reminders, m, now, timeZone)
     if (superseded) return { status: 'dead', error: superseded }
     const reach = await this.resolver.reach(m)
     if (reach.unreachable) return { status: 'dead', error: reach.unreachable }

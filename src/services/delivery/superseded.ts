@@ -2,6 +2,7 @@ import { localDate } from '../../domain/dates.js'
 import { caseMessageHolds, meetingMessageHolds, SUPERSEDED_REASON } from '../../domain/message-truth.js'
 import type { OutboxMessage, OutboxSubject, Store } from '../../store/ports.js'
 import type { Subjects } from './content.js'
+import type { ReminderDone } from './reminder-done.js'
 
 const SUBJECT_KEYS: Array<OutboxSubject['key']> = ['caseId', 'meetingId', 'surveyId', 'quizId', 'itemId']
 
@@ -18,12 +19,14 @@ const keptAfterOffice = (kind: string) => kind.startsWith('suggestion.') || KEPT
  * The records a message is about, as they are now, and why it must not be sent, if so:
  * a later state of its case or meeting made it untrue, newer news about the same thing
  * already reached the same person (a dead message retried from the console after later
- * ones went out would otherwise arrive out of order), a digest's day is over, or the deputy
- * it is for has left office. Run just before a message goes out, by the dispatcher and when
- * the bot leases it (a bot logged out for hours sends what waited).
+ * ones went out would otherwise arrive out of order), a digest's day is over, the deputy it is
+ * for has left office, or a reminder asks him for what he has done since (voted, answered, read).
+ * Run just before a message goes out, by the dispatcher and when the bot leases it (a bot logged
+ * out for hours sends what waited).
  */
 export async function supersededReason(
   store: Pick<Store, 'campaigns' | 'cases' | 'deputies' | 'meetings' | 'outbox'>,
+  reminders: Pick<ReminderDone, 'done'>,
   m: OutboxMessage,
   now: Date,
   timeZone: string,
@@ -44,6 +47,8 @@ export async function supersededReason(
   if (subjects.meeting && !meetingMessageHolds(m.kind, p.changeSeq, subjects.meeting, now)) return { subjects, reason: SUPERSEDED_REASON }
   // "发布了《…》" for a reading item the organizer withdrew while the notice waited would send people to nothing.
   if (m.kind === 'reading.published' && p.itemId && (await store.campaigns.getItem(p.itemId))?.withdrawnAt) return { subjects, reason: SUPERSEDED_REASON }
+  const done = await reminders.done(m)
+  if (done) return { subjects, reason: `${SUPERSEDED_REASON}${done}` }
   const key = SUBJECT_KEYS.find((k) => typeof p[k] === 'string')
   if (key && (await store.outbox.newerSent(m, { key, id: p[key]! }))) return { subjects, reason: `${SUPERSEDED_REASON}（已有更新的消息送达）` }
   return { subjects, reason: null }

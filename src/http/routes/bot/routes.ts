@@ -155,10 +155,11 @@ export function botRoutes({ people, state, cases, privacy, directory, idempotenc
   router.post('/people/:personId/cases/:ticket/rate', async (ctx) => {
     const { personId, ticket } = parse(personTicketParam, ctx.params, 'params')
     const { rating, comment } = parse(rateBody, ctx.state.body, 'body')
-    const { rated, canReopen } = await cases.rate(await cases.own(personId, ticket), rating, comment)
-    ctx.body = { ...presentBotResidentBrief(rated), canReopen }
+    const { rated, canReopen, commentWindowMs } = await cases.rate(await cases.own(personId, ticket), rating, comment)
+    ctx.body = { ...presentBotResidentBrief(rated), canReopen, commentWindowMs }
   })
 
+  /** Her words after a bare score; the same words again (a retry whose answer was lost) are answered as taken. */
   router.post('/people/:personId/cases/:ticket/comment', async (ctx) => {
     const { personId, ticket } = parse(personTicketParam, ctx.params, 'params')
     const own = await cases.own(personId, ticket)
