@@ -97,4 +97,35 @@ describe('correcting a quiz after people started', () => {
     expect((await resident.get('/api/mp/quizzes')).body.items.map((q: { id: string }) => q.id)).to.deep.equal([created.body.id])
     expect((await resident.post(`/api/mp/quizzes/${created.body.id}/attempts`)).status).to.equal(201)
   })
+
+  it('refuses an empty option when a question is corrected, in the words it uses when one is added, and keeps the question as it was', async () => {
+    const quiz = await quizWithBank(app, sunli)
+    const first = (await sunli.get(`/api/admin/quizzes/${quiz.id}`)).body.questions[0]
+    // The console drops a blank option line itself; anything else that calls the API is refused by the server.
+    for (const blank of ['', '   ', '\u3000']) {
+      const added = await sunli.post(`/api/admin/quizzes/${quiz.id}/questions`, {
+        questions: [{ type: 'single', stem: '新题', options: ['甲', blank, '丙'], answer: ['A'] }],
+      })
+      expect(added.status, JSON.stringify(added.body)).to.equal(400)
+      expect(added.body.error).to.deep.equal({
+        code: 'validation_failed',
+        message: '输入有误',
+        details: [{ path: 'body.questions[0].options[1]', message: '选项不能为空' }],
+      })
+
+      const corrected = await sunli.patch(`/api/admin/quizzes/${quiz.id}/questions/${first.id}`, {
+        stem: '单选题1（更正）',
+        options: ['甲', blank, '丙', '丁'],
+      })
+      expect(corrected.status, JSON.stringify(corrected.body)).to.equal(400)
+      expect(corrected.body.error).to.deep.equal({
+        code: 'validation_failed',
+        message: '输入有误',
+        details: [{ path: 'body.options[1]', message: '选项不能为空' }],
+      })
+    }
+    const stored = (await sunli.get(`/api/admin/quizzes/${quiz.id}`)).body.questions[0]
+    expect(stored, 'nothing changed, not even the stem sent with it').to.deep.equal(first)
+    expect((await app.liaison.store.audit.list({ limit: 10, action: 'quiz.question_corrected' })).items, 'no correction recorded').to.deep.equal([])
+  })
 })
