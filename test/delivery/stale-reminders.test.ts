@@ -181,3 +181,132 @@ describe('no reminder for what a deputy has done since it was written', function
     expect(await reminder('reading.reminder', 'dp0003')).to.deep.include({ status: 'dead', lastError: `${SUPERSEDED}（代表已经读完，不用再提醒）` })
   })
 })
+
+/**
+ * A reminder says "请在…前完成": pressed at 22:00 it waits for 08:00 (quiet hours), and by then what it
+ * asks may no longer be possible — the organizer closed the ballot early, the survey's closing time
+ * passed or it took all the answers it may, the campaign ended. Sent anyway, it sends the deputy to a
+ * page that refuses him; the console says why it was not sent.
+ */
+describe('no reminder for what can no longer be done when it would go', function () {
+  this.timeout(60_000)
+  let app: TestApp & { fake: FakeWeChat }
+  let sunli: Client
+  beforeEach(async () => {
+    app = await startWithWeChat({ outbox: { quietHours: NIGHT } })
+    app.clock.set(monday(10))
+    sunli = await new Client(app.baseUrl).login('sunli', STAFF_PASSWORD)
+  })
+  afterEach(() => app.close())
+
+  const cardsTo = (openid: string, title: string) => app.fake.sent().filter((m) => m.touser === openid && m.data.thing1.value.startsWith(title))
+  const reminderOf = async (kind: string, deputyId: string, subject: { surveyId?: string; campaignId?: string }) =>
+    (await app.liaison.store.outbox.search({ limit: 10, kind, recipientId: deputyId })).items.find((m) =>
+      Object.entries(subject).every(([k, v]) => (m.payload as Record<string, unknown>)[k] === v),
+    )!
+  const deliveryShown = async (kind: string, deputyId: string) =>
+    (await (await asAdmin(app)).get(`/api/admin/outbox?recipientId=${deputyId}&kind=${kind}`)).body.items.map((m: { delivery: unknown }) => m.delivery)
+  async function mpDeputy(openid: string, deputyId: string) {
+    const client = await loginAs(app, openid)
+    expect((await client.post('/api/mp/bind', { bindCode: await bindingCode(app, deputyId) })).status).to.equal(200)
+    await subscribe(client, 'accept', 4)
+    return client
+  }
+  /** 22:00: 孙丽 presses 提醒; quiet hours hold it for the morning. */
+  async function remindAt22(path: string, words: string) {
+    app.clock.set(monday(22))
+    await sunli.login('sunli', STAFF_PASSWORD)
+    const pressed = await sunli.post(path)
+    expect(pressed.body.words, JSON.stringify(pressed.body)).to.equal(words)
+    await app.liaison.services.dispatcher.drain()
+  }
+
+  it('does not remind at 08:05 of a ballot the organizer closed early at 07:00', async () => {
+    await mpDeputy('o-zhangwei', 'dp0001')
+    const created = await sunli.post(
+      '/api/admin/surveys',
+      ballotBody({ closesAt: '2026-12-08T18:00:00+08:00', ballot: { passRule: 'roll_majority', maxChosen: 2, roll: { deputyIds: ROLL } } }),
+    )
+    expect(created.status, JSON.stringify(created.body)).to.equal(201)
+    await app.liaison.services.dispatcher.drain()
+    await remindAt22(
+      `/api/admin/surveys/${created.body.id}/remind`,
+      '已提醒 1 人（夜间免打扰，08:00 后发送）；4 人没有绑定微信，收不到，请电话联系：王芳、李强、赵敏、刘洋',
+    )
+
+    app.clock.set(monday(7, 0, 1))
+    await sunli.login('sunli', STAFF_PASSWORD)
+    expect((await sunli.post(`/api/admin/surveys/${created.body.id}/close`)).status).to.equal(200)
+    app.clock.set(monday(8, 5, 1))
+    await app.liaison.services.dispatcher.drain()
+
+    expect(cardsTo('o-zhangwei', '票决提醒'), 'the ballot closed at 07:00').to.deep.equal([])
+    const closed = `${SUPERSEDED}（投票已经截止，不用再提醒）`
+    expect(await reminderOf('ballot.reminder', 'dp0001', { surveyId: created.body.id })).to.deep.include({ status: 'dead', lastError: closed })
+    expect(await deliveryShown('ballot.reminder', 'dp0001')).to.deep.equal([{ state: 'superseded', label: '已取代（未发送）', reason: closed }])
+  })
+
+  it('does not remind of a survey whose closing time passed overnight, nor of one that took all the answers it may', async () => {
+    await mpDeputy('o-zhangwei', 'dp0001')
+    await mpDeputy('o-liqiang', 'dp0003')
+    const audience = { deputyIds: ['dp0001', 'dp0003'] }
+    const closing = await sunli.post('/api/admin/surveys', surveyBody({ title: '代表履职问卷', audience, closesAt: '2026-11-24T07:00:00+08:00' }))
+    const capped = await sunli.post('/api/admin/surveys', surveyBody({ title: '代表培训需求问卷', audience, responseCap: 1 }))
+    for (const created of [closing, capped]) expect(created.status, JSON.stringify(created.body)).to.equal(201)
+    await app.liaison.services.dispatcher.drain()
+    await remindAt22(`/api/admin/surveys/${closing.body.id}/remind`, '已提醒 2 人（夜间免打扰，08:00 后发送）')
+    await remindAt22(`/api/admin/surveys/${capped.body.id}/remind`, '已提醒 2 人（夜间免打扰，08:00 后发送）')
+
+    // 07:00 the first closes; 07:30 李强 answers the second, which takes one answer only.
+    app.clock.set(monday(7, 30, 1))
+    const li = await loginAs(app, 'o-liqiang')
+    expect((await li.post(`/api/mp/surveys/${capped.body.id}/responses`, { answers: { q1: 'o2', q3: 4 } })).status).to.equal(201)
+    app.clock.set(monday(8, 5, 1))
+    await app.liaison.services.dispatcher.drain()
+
+    expect(cardsTo('o-zhangwei', '填写提醒'), 'neither can take his answer now').to.deep.equal([])
+    expect(cardsTo('o-liqiang', '填写提醒')).to.deep.equal([])
+    expect(await reminderOf('survey.reminder', 'dp0001', { surveyId: closing.body.id })).to.deep.include({
+      status: 'dead',
+      lastError: `${SUPERSEDED}（问卷已经截止，不用再提醒）`,
+    })
+    expect(await reminderOf('survey.reminder', 'dp0001', { surveyId: capped.body.id })).to.deep.include({
+      status: 'dead',
+      lastError: `${SUPERSEDED}（提交人数已满，不用再提醒）`,
+    })
+    expect(await reminderOf('survey.reminder', 'dp0003', { surveyId: capped.body.id }), 'what he did is said first').to.deep.include({
+      status: 'dead',
+      lastError: `${SUPERSEDED}（代表已经填写，不用再提醒）`,
+    })
+  })
+
+  it('does not remind at 08:05 to read for a campaign that ended at 07:00', async () => {
+    await mpDeputy('o-zhangwei', 'dp0001')
+    const campaign = await sunli.post('/api/admin/campaigns', {
+      title: '学习贯彻代表法',
+      description: '',
+      startsAt: monday(9).toISOString(),
+      endsAt: monday(7, 0, 1).toISOString(),
+      audience: { deputyIds: ['dp0001'] },
+    })
+    expect(campaign.status, JSON.stringify(campaign.body)).to.equal(201)
+    const item = await sunli.post(`/api/admin/campaigns/${campaign.body.id}/items`, {
+      title: '代表法全文',
+      summary: '',
+      body: '<p>……</p>',
+      source: '中国人大网',
+      required: true,
+    })
+    expect(item.status, JSON.stringify(item.body)).to.equal(201)
+    await app.liaison.services.dispatcher.drain()
+    await remindAt22(`/api/admin/campaigns/${campaign.body.id}/remind`, '已提醒 1 人（夜间免打扰，08:00 后发送）')
+
+    app.clock.set(monday(8, 5, 1))
+    await app.liaison.services.dispatcher.drain()
+    expect(cardsTo('o-zhangwei', '学习提醒'), 'the campaign ended at 07:00').to.deep.equal([])
+    expect(await reminderOf('reading.reminder', 'dp0001', { campaignId: campaign.body.id })).to.deep.include({
+      status: 'dead',
+      lastError: `${SUPERSEDED}（学习活动已经结束，不用再提醒）`,
+    })
+  })
+})

@@ -112,4 +112,20 @@ describe('reminding the deputies who have not read (提醒未读)', () => {
     expect((await sunli.get(`/api/admin/campaigns/${campaign.id}/reminders`)).body.closed).to.equal('活动已经结束，不能再提醒')
     expect(await reminders(), 'nothing queued').to.deep.equal([])
   })
+
+  it('refuses a body it would not use (chosen deputies), queueing nothing; none, or {}, is a press', async () => {
+    const zhang = await loginAs(app, 'o-zhangwei')
+    expect((await zhang.post('/api/mp/bind', { bindCode: await issueCode('dp0001') })).status).to.equal(200)
+    const { campaign } = await campaignWithReading()
+    const chosen = await sunli.post(`/api/admin/campaigns/${campaign.id}/remind`, { deputyIds: ['dp0001'] })
+    expect([chosen.status, chosen.body]).to.deep.equal([
+      400,
+      { error: { code: 'validation_failed', message: '输入有误', details: [{ path: 'body.deputyIds', message: '不允许的字段' }] } },
+    ])
+    expect(await reminders(), 'nothing queued').to.deep.equal([])
+    const pressed = await sunli.post(`/api/admin/campaigns/${campaign.id}/remind`, {})
+    expect([pressed.status, pressed.body.reminded], JSON.stringify(pressed.body)).to.deep.equal([200, 1])
+    const again = await sunli.post(`/api/admin/campaigns/${campaign.id}/remind`)
+    expect([again.status, again.body.error.code], 'no body: a press, refused only as one').to.deep.equal([429, 'reminded_today'])
+  })
 })

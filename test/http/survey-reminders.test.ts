@@ -180,6 +180,47 @@ describe('reminding the deputies who have not voted (提醒未参与)', () => {
     const unnamed = await sunli.post(`/api/admin/surveys/${poster.body.id}/remind`)
     expect([unnamed.status, unnamed.body.error.code], 'a survey anyone may scan has no list to remind').to.deep.equal([422, 'not_a_ballot'])
   })
+
+  it('refuses a named survey that has taken all the answers it may: it would refuse those reminded', async () => {
+    const { zhang } = await bindings()
+    const created = await sunli.post(
+      '/api/admin/surveys',
+      surveyBody({ title: '代表履职问卷', audience: { deputyIds: ['dp0001', 'dp0002', 'dp0003'] }, responseCap: 1 }),
+    )
+    expect(created.status, JSON.stringify(created.body)).to.equal(201)
+    const id = created.body.id as string
+    await app.liaison.services.dispatcher.drain()
+    await botSays()
+    app.clock.advance(HOUR)
+    expect((await (await asDeputy(app, 'dp0003')).post(`/api/mp/surveys/${id}/responses`, { answers: { q1: 'o2', q3: 4 } })).status).to.equal(201)
+    const refused = await zhang.post(`/api/mp/surveys/${id}/responses`, { answers: { q1: 'o2', q3: 4 } })
+    expect([refused.status, refused.body.error.message], 'what a reminded deputy would meet').to.deep.equal([409, '提交人数已满，问卷已停止收集'])
+
+    const full = '问卷已收满 1 份，不再收集，不用提醒'
+    // The console hides 提醒未参与 and shows this instead.
+    expect((await sunli.get(`/api/admin/surveys/${id}/reminders`)).body).to.deep.equal({ closed: full, waiting: 2, remindedToday: 0 })
+    const answer = await sunli.post(`/api/admin/surveys/${id}/remind`)
+    expect([answer.status, answer.body.error?.code, answer.body.error?.message], JSON.stringify(answer.body)).to.deep.equal([409, 'response_cap_reached', full])
+    expect((await app.liaison.store.outbox.search({ limit: 100, kind: 'survey.reminder' })).items, 'nothing queued').to.deep.equal([])
+  })
+
+  it('refuses a body it would not use (chosen deputies), queueing nothing; none, or {}, is a press', async () => {
+    await bindings()
+    const b = await ballot()
+    await app.liaison.services.dispatcher.drain()
+    await botSays()
+    app.clock.advance(HOUR)
+    const chosen = await sunli.post(`/api/admin/surveys/${b.id}/remind`, { deputyIds: ['dp0001'] })
+    expect([chosen.status, chosen.body]).to.deep.equal([
+      400,
+      { error: { code: 'validation_failed', message: '输入有误', details: [{ path: 'body.deputyIds', message: '不允许的字段' }] } },
+    ])
+    expect(await reminders(), 'nothing queued').to.deep.equal([])
+    const pressed = await sunli.post(`/api/admin/surveys/${b.id}/remind`, {})
+    expect([pressed.status, pressed.body.reminded], JSON.stringify(pressed.body)).to.deep.equal([200, 2])
+    const again = await sunli.post(`/api/admin/surveys/${b.id}/remind`)
+    expect([again.status, again.body.error.code], 'no body: a press, refused only as one').to.deep.equal([429, 'reminded_today'])
+  })
 })
 
 /** 导出未参与名单: the same people, as a sheet to phone down, through the one CSV writer. */

@@ -1,5 +1,6 @@
-import { isLive } from '../../domain/campaign.js'
+import { campaignPhase, isLive } from '../../domain/campaign.js'
 import { personProgress } from '../../domain/campaign-progress.js'
+import { surveyPhase, type SurveyRecord } from '../../domain/survey.js'
 import type { OutboxMessage, Store } from '../../store/ports.js'
 import type { SurveyResponses } from '../surveys/survey-responses.js'
 
@@ -10,12 +11,24 @@ const DONE_WORDS: Record<string, string> = {
   'reading.reminder': '（代表已经读完，不用再提醒）',
 }
 
+/** What the reminder's deadline ("请在…前完成") was for, said once it has passed: nobody can act on it any more. */
+const OVER_WORDS = {
+  ballot: '（投票已经截止，不用再提醒）',
+  consultation: '（征求意见已经截止，不用再提醒）',
+  survey: '（问卷已经截止，不用再提醒）',
+  full: '（提交人数已满，不用再提醒）',
+  campaign: '（学习活动已经结束，不用再提醒）',
+} as const
+
 /**
  * Whether the deputy a reminder (票决提醒, 填写提醒, 学习提醒) is for has since done what it asks:
  * voted or answered, or read what was asked of him (every required item that reached him; any
  * item, when none of them is required, as the campaign's progress counts him). A reminder pressed
  * at 22:00 waits for 08:00 (quiet hours), or for the bot to be logged in again, and he may have
  * voted at 07:30 meanwhile: asked again to vote, he would wonder whether his vote counted.
+ * Nor does it go once what it asks can no longer be done: the ballot or survey closed (on time,
+ * or early by its organizer) or took all the answers it may, the campaign ended. "请在…前完成"
+ * after the deadline sends him to a page that refuses him.
  */
 export class ReminderDone {
   constructor(
@@ -24,21 +37,31 @@ export class ReminderDone {
     private readonly responses: Pick<SurveyResponses, 'deputyKeys'>,
   ) {}
 
-  /** Why this reminder is no longer needed, in words (DONE_WORDS), or null: still needed, or not a reminder. */
-  async done(m: OutboxMessage): Promise<string | null> {
+  /**
+   * Why this reminder is no longer needed at `now`, in words (DONE_WORDS, OVER_WORDS), or null: still
+   * needed, or not a reminder. What he did is said before the deadline: it is the likelier question.
+   */
+  async done(m: OutboxMessage, now: Date): Promise<string | null> {
     const words = DONE_WORDS[m.kind]
     if (!words || m.recipientKind !== 'deputy') return null
     const p = m.payload as { surveyId?: string; campaignId?: string }
-    if (m.kind === 'reading.reminder') return p.campaignId && (await this.hasRead(p.campaignId, m.recipientId)) ? words : null
-    return p.surveyId && (await this.hasAnswered(p.surveyId, m.recipientId)) ? words : null
+    if (m.kind === 'reading.reminder') {
+      if (!p.campaignId) return null
+      if (await this.hasRead(p.campaignId, m.recipientId)) return words
+      const campaign = await this.store.campaigns.get(p.campaignId)
+      return campaign && campaignPhase(campaign, now) === 'ended' ? OVER_WORDS.campaign : null
+    }
+    const survey = p.surveyId ? await this.store.surveys.get(p.surveyId) : null
+    if (!survey) return null
+    if (await this.hasAnswered(survey, m.recipientId)) return words
+    if (surveyPhase(survey, now) === 'closed') return OVER_WORDS[survey.kind]
+    return survey.responseCap !== null && survey.responseCount >= survey.responseCap ? OVER_WORDS.full : null
   }
 
-  private async hasAnswered(surveyId: string, deputyId: string): Promise<boolean> {
-    const survey = await this.store.surveys.get(surveyId)
-    if (!survey) return false
+  private async hasAnswered(survey: SurveyRecord, deputyId: string): Promise<boolean> {
     // A ballot's vote is the deputy's whichever account cast it; a survey's answer is an account's, any of his.
     const accounts = survey.kind === 'ballot' ? [] : await this.store.mpUsers.listByDeputyId(deputyId)
-    for (const key of this.responses.deputyKeys(survey, deputyId, accounts)) if (await this.store.surveys.hasResponded(surveyId, key)) return true
+    for (const key of this.responses.deputyKeys(survey, deputyId, accounts)) if (await this.store.surveys.hasResponded(survey.id, key)) return true
     return false
   }
 

@@ -20,7 +20,8 @@ const keptAfterOffice = (kind: string) => kind.startsWith('suggestion.') || KEPT
  * a later state of its case or meeting made it untrue, newer news about the same thing
  * already reached the same person (a dead message retried from the console after later
  * ones went out would otherwise arrive out of order), a digest's day is over, the deputy it is
- * for has left office, or a reminder asks him for what he has done since (voted, answered, read).
+ * for has left office, or a reminder asks him for what he has done since (voted, answered, read)
+ * or can no longer do (its ballot or survey closed, its campaign ended).
  * Run just before a message goes out, by the dispatcher and when the bot leases it (a bot logged
  * out for hours sends what waited).
  */
@@ -47,7 +48,7 @@ export async function supersededReason(
   if (subjects.meeting && !meetingMessageHolds(m.kind, p.changeSeq, subjects.meeting, now)) return { subjects, reason: SUPERSEDED_REASON }
   // "发布了《…》" for a reading item the organizer withdrew while the notice waited would send people to nothing.
   if (m.kind === 'reading.published' && p.itemId && (await store.campaigns.getItem(p.itemId))?.withdrawnAt) return { subjects, reason: SUPERSEDED_REASON }
-  const done = await reminders.done(m)
+  const done = await reminders.done(m, now)
   if (done) return { subjects, reason: `${SUPERSEDED_REASON}${done}` }
   const key = SUBJECT_KEYS.find((k) => typeof p[k] === 'string')
   if (key && (await store.outbox.newerSent(m, { key, id: p[key]! }))) return { subjects, reason: `${SUPERSEDED_REASON}（已有更新的消息送达）` }

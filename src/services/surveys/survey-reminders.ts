@@ -12,7 +12,7 @@ import type { BallotRoll } from './ballot-roll.js'
 
 /** Whether a press of 提醒未参与 may remind now, and how many it concerns, for the console's button. */
 export interface SurveyReminderState {
-  /** Null when reminders may be sent; else why not, in words (草稿, 未开始, 已截止). */
+  /** Null when reminders may be sent; else why not, in words (草稿, 未开始, 已截止, 已收满). */
   closed: string | null
   /** Those on the roll the organizer follows who have not answered yet: the N of "提醒未参与的 N 人". */
   waiting: number
@@ -63,14 +63,13 @@ export class SurveyReminders {
       items.map((i) => i.deputyId),
       (id, day) => surveyReminderKey(survey, id, day),
     )
-    return { closed: this.closedWords(survey), waiting: items.length, remindedToday: today.size }
+    return { closed: this.closed(survey)?.message ?? null, waiting: items.length, remindedToday: today.size }
   }
 
   async remind(staff: StaffPrincipal, surveyId: string): Promise<ReminderOutcome> {
     const { survey: s, items } = await this.roll.notVoted(staff, surveyId)
-    const closed = this.closedWords(s)
-    if (closed)
-      throw new ConflictError(closed, [], s.draft ? 'survey_draft' : surveyPhase(s, this.clock.now()) === 'closed' ? 'survey_closed' : 'survey_not_open')
+    const closed = this.closed(s)
+    if (closed) throw new ConflictError(closed.message, [], closed.code)
     if (!items.length) throw new ConflictError('名单上的代表都已参与，不用提醒', [], 'nobody_waiting')
     const { text, cardText } = surveyReminderTexts(s, this.timeZone)
     const kind = reminderKind(s)
@@ -84,13 +83,20 @@ export class SurveyReminders {
     return outcome
   }
 
-  /** Why nobody may be reminded of this survey now, or null: a draft, one not yet open, one closed. */
-  private closedWords(s: SurveyRecord): string | null {
+  /**
+   * Why nobody may be reminded of this survey now, in words and with its code, or null: a draft, one
+   * not yet open, one closed, or one that took as many answers as it may (it would refuse whoever
+   * the reminder sent to it).
+   */
+  private closed(s: SurveyRecord): { code: string; message: string } | null {
     const what = noun(s)
-    if (s.draft) return `${what}还是草稿，发布以后才能提醒`
+    if (s.draft) return { code: 'survey_draft', message: `${what}还是草稿，发布以后才能提醒` }
     const phase = surveyPhase(s, this.clock.now())
-    if (phase === 'scheduled') return `${what}还没有开始（${momentLabel(s.opensAt, this.timeZone)} 开始），开始以后才能提醒`
-    if (phase === 'closed') return `${what}已经截止，不能再提醒`
+    if (phase === 'scheduled')
+      return { code: 'survey_not_open', message: `${what}还没有开始（${momentLabel(s.opensAt, this.timeZone)} 开始），开始以后才能提醒` }
+    if (phase === 'closed') return { code: 'survey_closed', message: `${what}已经截止，不能再提醒` }
+    if (s.responseCap !== null && s.responseCount >= s.responseCap)
+      return { code: 'response_cap_reached', message: `${what}已收满 ${s.responseCap} 份，不再收集，不用提醒` }
     return null
   }
 }

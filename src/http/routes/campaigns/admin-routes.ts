@@ -21,6 +21,7 @@ import {
   itemCorrectionBody,
   itemParams,
   progressQuery,
+  remindBody,
 } from './schemas.js'
 
 export interface AdminCampaignDeps {
@@ -107,7 +108,9 @@ export function adminCampaignRoutes({ auth, campaigns, progress, reminders, idem
 
   /** 提醒未读: one message to each deputy reached who has not read, at most once a day. */
   router.post('/:id/remind', async (ctx) => {
-    ctx.body = presentReminderOutcome(await reminders.remind(ctx.state.staff, parse(campaignIdParam, ctx.params, 'params').id))
+    const { id } = parse(campaignIdParam, ctx.params, 'params')
+    parse(remindBody, ctx.state.body, 'body')
+    ctx.body = presentReminderOutcome(await reminders.remind(ctx.state.staff, id))
   })
 
   return router

@@ -12,6 +12,8 @@ const campaignId = z.string().regex(/^cp-[0-9a-f-]{36}$/, '活动编号格式无
 const itemId = z.string().regex(/^ri-[0-9a-f-]{36}$/, '学习材料编号格式无效')
 
 export const campaignIdParam = z.strictObject({ id: campaignId })
+/** 提醒 takes nothing: it reminds everyone still waiting. A body (say, chosen deputyIds) is refused, not silently ignored. */
+export const remindBody = z.strictObject({})
 export const itemIdParam = z.strictObject({ id: itemId })
 export const campaignsQuery = z.strictObject({
   ...pageQuery,

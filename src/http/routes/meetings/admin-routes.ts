@@ -20,7 +20,18 @@ import {
 } from '../../presenters/meetings.js'
 import type { StaffState } from '../../state.js'
 import { parse } from '../../validate.js'
-import { addInviteesBody, attendanceQuery, cancelBody, createBody, editBody, inviteeParam, listQuery, meetingIdParam, staffEntryBody } from './schemas.js'
+import {
+  addInviteesBody,
+  attendanceQuery,
+  cancelBody,
+  createBody,
+  editBody,
+  inviteeParam,
+  listQuery,
+  meetingIdParam,
+  remindBody,
+  staffEntryBody,
+} from './schemas.js'
 
 export interface AdminMeetingDeps {
   auth: AuthService
@@ -120,7 +131,9 @@ export function adminMeetingRoutes({ auth, meetings, reports, staffEntries, qrCo
   })
 
   router.post('/:id/remind', async (ctx) => {
-    ctx.body = await meetings.remindNonResponders(ctx.state.staff, idOf(ctx.params))
+    const id = idOf(ctx.params)
+    parse(remindBody, ctx.state.body, 'body')
+    ctx.body = await meetings.remindNonResponders(ctx.state.staff, id)
   })
 
   router.get('/:id/attendance', async (ctx) => {

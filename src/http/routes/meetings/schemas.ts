@@ -87,6 +87,8 @@ export const rsvpBody = z.discriminatedUnion(
   { error: '请回复 attend（参加）或 leave（请假，并写明原因）' },
 )
 
+/** 提醒 takes nothing: it reminds everyone still waiting. A body (say, chosen deputyIds) is refused, not silently ignored. */
+export const remindBody = z.strictObject({})
 export const checkInBody = z.strictObject({ code: z.string().trim().max(20).optional() })
 
 export const publicRegistrationBody = z.strictObject({ name: text(30, '姓名') })

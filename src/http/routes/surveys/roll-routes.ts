@@ -8,7 +8,7 @@ import { presentReminderOutcome, presentReminderState } from '../../presenters/r
 import { presentNotVoted } from '../../presenters/surveys.js'
 import type { StaffState } from '../../state.js'
 import { parse } from '../../validate.js'
-import { surveyIdParam } from './schemas.js'
+import { remindBody, surveyIdParam } from './schemas.js'
 
 export interface BallotRollRoutesDeps {
   auth: AuthService
@@ -43,7 +43,9 @@ export function adminBallotRollRoutes({ auth, roll, reminders, sheet }: BallotRo
   })
 
   router.post('/:id/remind', async (ctx) => {
-    ctx.body = presentReminderOutcome(await reminders.remind(ctx.state.staff, parse(surveyIdParam, ctx.params, 'params').id))
+    const { id } = parse(surveyIdParam, ctx.params, 'params')
+    parse(remindBody, ctx.state.body, 'body')
+    ctx.body = presentReminderOutcome(await reminders.remind(ctx.state.staff, id))
   })
 
   return router

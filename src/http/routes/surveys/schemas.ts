@@ -15,6 +15,8 @@ export const surveyIdParam = z.strictObject({ id: z.string().regex(/^sv-[0-9a-f-
 export const surveyRefParam = z.strictObject({
   id: z.union([z.string().regex(/^sv-[0-9a-f-]{36}$/), z.string().regex(/^[A-Za-z0-9]{8}$/)], { error: '问卷编号或二维码格式无效' }),
 })
+/** 提醒 takes nothing: it reminds everyone still waiting. A body (say, chosen deputyIds) is refused, not silently ignored. */
+export const remindBody = z.strictObject({})
 export const opinionParam = surveyIdParam.extend({ opinionId: z.string().regex(/^op-[0-9a-f-]{36}$/, '意见编号格式无效') })
 
 // Every field is filled in (null when unused), so a stored question has one shape whatever its type.
