@@ -262,9 +262,13 @@ export class LiaisonClient {
       comment ? { rating, comment } : { rating },
     )
   }
-  /** Her words after a score she gave alone: added to that rating, and passed to the deputy; the same words again are answered as taken. */
-  commentOnRating(personId: string, ticket: string, comment: string) {
-    return this.call<CaseBrief>('POST', `/people/${enc(personId)}/cases/${enc(ticket)}/comment`, { comment })
+  /**
+   * Her words after a score she gave alone: added to that rating, and passed to the deputy; the same words again are
+   * answered as taken. Words about another thing than the message are refused (422 comment_off_subject, the message's
+   * subject in details[0].message) unless `confirmed`: she said they are about it.
+   */
+  commentOnRating(personId: string, ticket: string, comment: string, confirmed = false) {
+    return this.call<CaseBrief>('POST', `/people/${enc(personId)}/cases/${enc(ticket)}/comment`, confirmed ? { comment, confirmed: true } : { comment })
   }
   reopen(personId: string, ticket: string, reason: string) {
     return this.call<CaseBrief>('POST', `/people/${enc(personId)}/cases/${enc(ticket)}/reopen`, { reason })

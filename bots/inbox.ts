@@ -370,7 +370,10 @@ const isParked = (state: DialogueState) => state.flow?.name === 'message' && sta
 
 function politeEnd(state: DialogueState) {
   // Words she was asked about after a score went nowhere: she must not think the deputy has them.
-  if (state.flow?.name === 'comment') return '您好，因为很久没有收到回复，您刚才那段话没有转给代表，也没有作为留言提交。需要反映的话，请发送"留言"。'
+  if (state.flow?.name === 'comment')
+    return state.flow.stage === 'whole'
+      ? `您好，因为很久没有收到回复，您那段话只有前 ${state.flow.sent ?? 500} 字转给了代表，整段话没有作为留言提交。需要反映的话，请发送"留言"。`
+      : '您好，因为很久没有收到回复，您刚才那段话没有转给代表，也没有作为留言提交。需要反映的话，请发送"留言"。'
   // A new message she was writing before a rating's 重新办理 offer ends with it.
   return state.flow?.name === 'message' || (state.flow?.name === 'reopen' && state.flow.draft)
     ? '您好，这次留言因为很久没有收到回复，已经先结束了，内容没有提交。需要时请再发送"留言"。'

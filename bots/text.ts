@@ -268,15 +268,27 @@ export function isThanks(text: string): boolean {
 }
 
 /**
- * Her answer in words to "对刚才答复的意见，还是新的问题？" (after a score, words that may be either):
- * "是意见", "对答复的意见" → 1; "新问题", "是新的问题", "另一件事" → 2; anything else → null.
+ * Her answer in words to "对刚才答复的意见，还是新的问题？" or "您说的是刚才评价的"路灯"那件事，还是一件新的事？"
+ * (after a score, words that may be either): "是意见", "对答复的意见", "刚才那件事", "路灯那件事" (`subject`) → 1;
+ * "新问题", "是新的问题", "另一件事", "一件新的事" → 2; anything else → null.
  */
-export function commentOrNewChoice(text: string): 1 | 2 | null {
+export function commentOrNewChoice(text: string, subject?: string): 1 | 2 | null {
   const t = compact(text)
     .replace(EMOJI, '')
     .replace(/[\p{P}\p{S}]/gu, '')
   if (/^(?:是|就是)?(?:对)?(?:刚才的?)?(?:答复|回复)?的?(?:意见|评价)(?:吧|啊|呀|的|了)?$/.test(t)) return 1
-  if (/^(?:是|就是|要|我要)?(?:反映)?(?:新的?|另一件|另外的?|别的)(?:问题|事|事情)(?:吧|啊|呀|的|了)?$/.test(t)) return 2
+  if (/^(?:是|就是|要|我要)?(?:反映)?(?:一件)?(?:新的?|另一件|另外的?|别的)(?:问题|事|事情)(?:吧|啊|呀|的|了)?$/.test(t)) return 2
+  // "是刚才那件事", "路灯的事", "说的是路灯那件", "路灯": the message she rated.
+  const named = subject
+    ? compact(subject)
+        .replace(/[\p{P}\p{S}]/gu, '')
+        .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    : ''
+  const lead = '^(?:是|就是|说的是|我说的是)?(?:刚才评价的|刚才的?|评价的)?'
+  const tail = '(?:吧|啊|呀|了)?$'
+  if (new RegExp(`${lead}${named ? `(?:${named})?` : ''}的?(?:那件|这件)(?:事|事情)?${tail}`).test(t)) return 1
+  if (/^(?:是|就是)?刚才的?(?:事|事情)(?:吧|啊|呀|了)?$/.test(t)) return 1
+  if (named && new RegExp(`${lead}${named}(?:的?(?:事|事情))?${tail}`).test(t)) return 1
   return null
 }
 

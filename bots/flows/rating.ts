@@ -1,6 +1,6 @@
 import { ApiError, isUnavailable, type CaseListItem, type CaseRules } from '../client.js'
 import { stillWriting } from './leave-message.js'
-import { lines, noSuchMessage, oneLine, shortTicket, type ReopenFlow, type Turn } from './turn.js'
+import { lines, noSuchMessage, oneLine, shortTicket, type CommentFlow, type ReopenFlow, type Turn } from './turn.js'
 
 /**
  * Rating an answer and asking for it to be handled again (重新办理), for the resident conversation
@@ -64,18 +64,58 @@ const COMMENT_INVITE = '还有什么想对代表说的，可以直接发过来�
 
 /**
  * Her words after a score she gave alone ("3", then "路灯还是没修好"), or words she said were about the answer
- * when asked (resident.ts, commentOrNewQuestion): added to that rating, and the deputy reads them as he reads a
- * comment sent with the score ("群众说：…").
+ * when asked (`confirmed`: resident.ts, commentOrNewAnswer): added to that rating, and the deputy reads them as he
+ * reads a comment sent with the score ("群众说：…"). When the backend finds they name another thing than the message
+ * ("垃圾还是没人收" after an answer about a 路灯), she is asked which she means; when the rating can no longer take
+ * them, or takes only their first part, she is told so and offered to send them whole as a new message.
  */
-export async function commentOnRating(turn: Turn, ticket: string, said = turn.raw) {
+export async function commentOnRating(turn: Turn, ticket: string, said = turn.raw, confirmed = false) {
   const words = capped(said, REASON_MAX)
+  const ask = (flow: CommentFlow, ...before: string[]) => {
+    turn.state.flow = flow
+    turn.say(lines(...before, commentQuestion(flow)))
+  }
   try {
-    await turn.client.commentOnRating(turn.person.personId, ticket, words)
+    await turn.client.commentOnRating(turn.person.personId, ticket, words, confirmed)
   } catch (err) {
     if (!(err instanceof ApiError)) throw err
+    if (err.code === 'comment_off_subject') {
+      const subject = subjectIn(err.details)
+      return ask({ name: 'comment', ticket, words: said, ...(subject ? { subject } : {}) })
+    }
+    // Past the time the rating takes words: her words are not dropped with the refusal.
+    if (err.code === 'comment_closed')
+      return ask({ name: 'comment', ticket, words: said, stage: 'late' }, '这次评价已经过了可以补充的时间，您这段话没有转给代表。')
     return turn.say(err.message)
   }
-  turn.say(lines(`您说的"${oneLine(excerptOf(words))}"已经转给代表了，谢谢您！`, '问题还没有解决，或者有别的事要反映，请发送"留言"再写一条。'))
+  const thanks = `您说的"${oneLine(excerptOf(words))}"已经转给代表了，谢谢您！`
+  const total = [...said].length
+  const sent = [...words].length
+  // Longer than a rating keeps: never cut without a word; the whole of it can still reach him as a new message.
+  if (sent < total)
+    return ask(
+      { name: 'comment', ticket, words: said, stage: 'whole', sent },
+      thanks,
+      `不过这段话有 ${total} 字，和评分一起最多只能转 ${sent} 字，后面还有 ${total - sent} 字没有转过去。`,
+    )
+  turn.say(lines(thanks, '问题还没有解决，或者有别的事要反映，请发送"留言"再写一条。'))
+}
+
+/** The message's subject the backend named when her words were about something else ("路灯"). */
+function subjectIn(details: unknown): string | null {
+  const first = Array.isArray(details) ? (details[0] as { message?: unknown } | undefined) : undefined
+  return typeof first?.message === 'string' && first.message ? first.message : null
+}
+
+/**
+ * The one question her words after a score wait on: whether they are about the rated message (1) or a new one (2);
+ * once the rating cannot take them (whole), whether to send them as a new message (1) or leave them (2).
+ */
+export function commentQuestion(flow: CommentFlow, several = false): string {
+  if (flow.stage === 'late') return '要把这段话作为一条新留言发给代表，请回复 1；不用了，请回复 2。'
+  if (flow.stage === 'whole') return '要让代表看到整段话，请回复 1，把整段话作为一条新留言发给代表；不用了，请回复 2。'
+  if (flow.subject) return lines(`您说的是刚才评价的"${flow.subject}"那件事，还是一件新的事？`, `回复 1 是"${flow.subject}"那件事，回复 2 是新的事`)
+  return lines(`您${several ? '这几段话' : '这句话'}是对刚才答复的意见，还是要反映新的问题？`, '回复 1 是对答复的意见，回复 2 是新的问题')
 }
 
 const excerptOf = (text: string) => ([...text].length > 30 ? `${[...text].slice(0, 30).join('')}…` : text)
@@ -114,7 +154,7 @@ export async function rate(turn: Turn, ticket: string, rating: number, reason = 
     if (!(err instanceof ApiError)) throw err
     if (err.status === 404) return turn.say(lines(noSuchMessage(ticket), draft && stillWriting(draft)))
     done() // already rated or closed: a later "5" means something else
-    turn.say(lines((err.code === 'illegal_transition' && (await whyNotRated(turn, ticket))) || err.message, draft && stillWriting(draft)))
+    turn.say(lines((err.code === 'illegal_transition' && (await whyNotRated(turn, ticket, rating))) || err.message, draft && stillWriting(draft)))
   }
 }
 
@@ -128,11 +168,24 @@ function capped(text: string, max: number): string {
   return out
 }
 
-/** A refused rating in words: the backend only says the state forbids it ("不能执行此操作"). */
-async function whyNotRated(turn: Turn, ticket: string): Promise<string | null> {
+/**
+ * A refused rating in words: the backend only says the state forbids it ("不能执行此操作"). Another score for an
+ * answer already rated ("评价 0001 1" after a 5) cannot change it: she hears what she can do instead, 重新办理 when
+ * the backend still allows it for this message (her score and the time, as reopenMaxRating and the window say),
+ * else a new message.
+ */
+async function whyNotRated(turn: Turn, ticket: string, rating: number): Promise<string | null> {
   const c = await turn.client.caseDetail(turn.person.personId, ticket).catch(() => null)
   if (!c) return null
-  if (c.rating !== null) return `留言 ${c.ticket} 您已经打过分了（${c.rating} 分），不用再打。谢谢您！`
+  if (c.rating === rating) return `留言 ${c.ticket} 您已经打过分了（${c.rating} 分），不用再打。谢谢您！`
+  if (c.rating !== null) {
+    const named = await turn.client.casesNamed(turn.person.personId, c.ticket).catch(() => [])
+    const reopenable = named.some((item) => item.ticket === c.ticket && item.reopen === 'allowed')
+    return lines(
+      `留言 ${c.ticket} 您已经打过分了（${c.rating} 分），分数打过就不能再改了。`,
+      reopenable ? '问题还没有解决的话，可以发送"重新办理"，请代表再办一次。' : '问题还没有解决的话，可以发送"留言"再写一条。',
+    )
+  }
   if (!c.reply) return `留言 ${c.ticket} 还没有答复，等代表答复后再打分。`
   return null
 }

@@ -28,7 +28,7 @@ import {
 } from './leave-message.js'
 import { deputyMenu, deputyWaiting } from './deputy-menu.js'
 import { withdraw } from './privacy-requests.js'
-import { commentOnRating, othersWaiting, ownCase, rate, rateByNumber, RATING_SCALE, reopenAnswer, SCALE_LINE, SCORE_FIRST } from './rating.js'
+import { commentOnRating, commentQuestion, othersWaiting, ownCase, rate, rateByNumber, RATING_SCALE, reopenAnswer, SCALE_LINE, SCORE_FIRST } from './rating.js'
 import { pickToReopen, reopenLater } from './reopen-later.js'
 import { scoreWhilePicking } from './while-picking.js'
 import {
@@ -177,7 +177,7 @@ export const residentConversation: Conversation = async (turn) => {
     else if (turn.raw.length > CASE_TEXT_MAX) await startMessageWithText(turn)
     else {
       state.flow = { name: 'comment', ticket: rated.ticket, words: turn.raw }
-      turn.say(commentOrNewQuestion(false))
+      turn.say(commentQuestion(state.flow))
     }
     return true
   }
@@ -312,35 +312,43 @@ async function verdictAnswer(turn: Turn, flow: ReopenFlow): Promise<boolean> {
   return true
 }
 
-const commentOrNewQuestion = (several: boolean) =>
-  lines(`您${several ? '这几段话' : '这句话'}是对刚才答复的意见，还是要反映新的问题？`, '回复 1 是对答复的意见，回复 2 是新的问题')
-
 /**
- * Her answer to commentOrNewQuestion: 1 her words reach the deputy with her score; 2 they start a new
- * message (as words that describe a problem always have). More words meanwhile join them; nothing else
- * decides for her: the question is asked again.
+ * Her answer to commentQuestion: 1 her words reach the deputy with her score (she said they are about it); 2 they
+ * start a new message (as words that describe a problem always have). More words meanwhile join them; nothing else
+ * decides for her: the question is asked again. Once the rating could not take them whole (stage late or whole),
+ * 1 makes them a new message and 2 leaves them.
  */
 async function commentOrNewAnswer(turn: Turn, flow: CommentFlow): Promise<boolean> {
   const cmd = turn.command
-  const choice = cmd.kind === 'number' ? cmd.value : cmd.kind === 'text' ? commentOrNewChoice(cmd.text) : null
+  const choice = cmd.kind === 'number' ? cmd.value : cmd.kind === 'text' ? commentOrNewChoice(cmd.text, flow.subject) : null
+  if (flow.stage) {
+    if (choice === 1) {
+      turn.state.flow = null
+      await startMessageWithWords(turn, flow.words)
+    } else if (choice === 2) {
+      turn.state.flow = null
+      turn.say(flow.stage === 'late' ? '好的，这段话就不发了。需要时请再发送"留言"。' : '好的，谢谢您！')
+    } else turn.say(commentQuestion(flow))
+    return true
+  }
   if (choice === 1) {
     turn.state.flow = null
-    await commentOnRating(turn, flow.ticket, flow.words)
+    await commentOnRating(turn, flow.ticket, flow.words, true)
   } else if (choice === 2) {
     turn.state.flow = null
     await startMessageWithWords(turn, flow.words)
   } else if (cmd.kind === 'text' && isLongText(cmd.text) && flow.words.length + 1 + turn.raw.length <= CASE_TEXT_MAX) {
     // She goes on describing it before reading the question: kept with the rest, whichever it turns out to be.
     flow.words = `${flow.words}\n${turn.raw}`
-    turn.say(lines('这段话也记下了。', commentOrNewQuestion(true)))
-  } else turn.say(commentOrNewQuestion(flow.words.includes('\n')))
+    turn.say(lines('这段话也记下了。', commentQuestion(flow, true)))
+  } else turn.say(commentQuestion(flow, flow.words.includes('\n')))
   return true
 }
 
 /**
  * She asked for a new message: a draft of hers not sent yet is shown with the choice first (never
  * dropped without a word), then the privacy notice the first time, then the new message. Words she was
- * asked about after a score (commentOrNewQuestion) are such a draft: asking for a new message answers it.
+ * asked about after a score (commentQuestion) are such a draft: asking for a new message answers it.
  */
 async function newMessage(turn: Turn, next: NewMessage) {
   const asked = turn.state.flow?.name === 'comment' ? turn.state.flow : null

@@ -75,7 +75,9 @@ export interface EraseFlow {
 
 /**
  * Words right after a bare score that do not read as her verdict on the answer (longer, a place, a new
- * request): she is asked whether they are for the deputy with the score (1) or a new message (2).
+ * request), or that name another thing than the message (the backend says so): she is asked whether they are
+ * for the deputy with the score (1) or a new message (2). Then, stage 'late': the rating could no longer take
+ * them; 'whole': only their first part went with it. Either way "1" makes them a new message, "2" leaves them.
  */
 export interface CommentFlow {
   name: 'comment'
@@ -83,6 +85,12 @@ export interface CommentFlow {
   ticket: string
   /** Her words, with any she sent while the question waited. */
   words: string
+  /** What the message is about ("路灯"), as the backend named it when her words named something else. */
+  subject?: string
+  /** Absent while she is asked which she means. */
+  stage?: 'late' | 'whole'
+  /** Stage 'whole': how many characters of her words went to the deputy with the score. */
+  sent?: number
 }
 
 export type Flow = MessageFlow | PrivacyFlow | ReopenFlow | EraseFlow | CommentFlow

@@ -244,7 +244,7 @@ export function createServices(config: Config & { security: { secretKey: string 
     newDispatcher,
     botOutbox: new BotOutbox(store, outboxPolicy, clock, resolver, reminderDone),
     botPeople,
-    botCases: new BotCases({ people: botPeople, submitter, queries: caseQueries, workflow }),
+    botCases: new BotCases({ people: botPeople, submitter, queries: caseQueries, workflow, topics: { topics, keywords: config.business.topicKeywords } }),
     outboxConsole: new OutboxConsole(store, clock),
     readiness: new Readiness(store, calendar),
     botState: new BotState(store, directoryCache, clock),

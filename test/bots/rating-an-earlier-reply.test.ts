@@ -216,8 +216,11 @@ describe('bot: a resident with two answers waiting rates the earlier one by its 
     await answered(first, '已和交警大队沟通。')
     expect(await ask(t, resident, '评价 9999 5')).to.include('没有找到编号为 9999 的留言')
     expect(await ask(t, resident, `评价 ${first.slice(-4)} 5`)).to.include('已记下您的评分：5 分')
-    const again = await ask(t, resident, `评价 ${first.slice(-4)} 3`)
+    const again = await ask(t, resident, `评价 ${first.slice(-4)} 5`)
     expect(again, 'said as it is, not 不能执行此操作').to.equal(`留言 ${first} 您已经打过分了（5 分），不用再打。谢谢您！`)
+    expect(await ask(t, resident, `评价 ${first.slice(-4)} 3`), 'another score: it stays, and she hears what she can do').to.equal(
+      `留言 ${first} 您已经打过分了（5 分），分数打过就不能再改了。\n问题还没有解决的话，可以发送"留言"再写一条。`,
+    )
     expect(await stored(first)).to.include({ rating: 5 })
     expect(await ask(t, resident, `评价 ${first.slice(-4)} 8`), 'a score past 5 hears the scale, not the menu').to.include('打分请回复 1 到 5 中的一个数字')
   })

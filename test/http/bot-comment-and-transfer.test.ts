@@ -82,6 +82,27 @@ describe('the bot API: a comment after the score, and 转交 to a colleague', ()
     expect(await app.liaison.store.cases.getByTicket(ticket)).to.include({ ratingComment: null })
   })
 
+  it('refuses words about another thing (垃圾 after a 路灯) unless she confirmed them, and names what the message is about', async () => {
+    const { deputy, resident, ticket } = await inHisHands()
+    await bot.post(`/api/bot/people/${deputy}/deputy/cases/${ticket}/reply`, { text: '已联系供电所' })
+    await bot.post(`/api/bot/people/${resident}/cases/${ticket}/rate`, { rating: 5 })
+    const other = await bot.post(`/api/bot/people/${resident}/cases/${ticket}/comment`, { comment: '垃圾还是没人收' })
+    expect(other.status).to.equal(422)
+    expect(other.body.error).to.include({ code: 'comment_off_subject' })
+    expect(other.body.error.details).to.deep.equal([{ path: 'case.subject', message: '路灯' }])
+    expect(await app.liaison.store.cases.getByTicket(ticket)).to.include({ ratingComment: null })
+
+    // Naming the thing the message or its answer names, or nothing at all, is about it.
+    const { ticket: second } = await inHisHands()
+    await bot.post(`/api/bot/people/${deputy}/deputy/cases/${second}/reply`, { text: '已联系供电所' })
+    await bot.post(`/api/bot/people/${resident}/cases/${second}/rate`, { rating: 4 })
+    expect((await bot.post(`/api/bot/people/${resident}/cases/${second}/comment`, { comment: '供电所还是没来人' })).status).to.equal(200)
+
+    const confirmed = await bot.post(`/api/bot/people/${resident}/cases/${ticket}/comment`, { comment: '垃圾还是没人收', confirmed: true })
+    expect(confirmed.status).to.equal(200)
+    expect(await app.liaison.store.cases.getByTicket(ticket)).to.include({ ratingComment: '垃圾还是没人收' })
+  })
+
   it('lists whom the deputy may hand a message to, and hands it to the colleague named by code', async () => {
     const { deputy, ticket } = await inHisHands()
     const options = await bot.get(`/api/bot/people/${deputy}/deputy/cases/${ticket.slice(-4)}/transfer-options`)

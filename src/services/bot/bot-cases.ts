@@ -3,6 +3,8 @@ import { TRANSITIONS, type CaseRecord, type CaseStatus } from '../../domain/case
 import type { CaseQueries } from '../cases/case-queries.js'
 import type { CaseDraft, CaseSubmitter } from '../cases/case-submission.js'
 import { RATING_COMMENT_WINDOW_MS, type CaseWorkflow } from '../cases/case-workflow.js'
+import { commentSubjectRule } from '../../domain/comment-subject.js'
+import { UnprocessableError } from '../../errors.js'
 import type { BotPeople, BotPrincipal } from './bot-people.js'
 
 /** Most messages one 撤回 or 重新办理 without a number chooses among (the chat lists five at most). */
@@ -32,7 +34,20 @@ export type ChatDraft = Pick<CaseDraft, 'text' | 'regionId' | 'deputyCode' | 'st
  * The same workflow the mini-program's routes use, in the bot's words.
  */
 export class BotCases {
-  constructor(private readonly deps: { people: BotPeople; submitter: CaseSubmitter; queries: CaseQueries; workflow: CaseWorkflow }) {}
+  private readonly aboutRated: ReturnType<typeof commentSubjectRule>
+
+  constructor(
+    private readonly deps: {
+      people: BotPeople
+      submitter: CaseSubmitter
+      queries: CaseQueries
+      workflow: CaseWorkflow
+      /** The topic dictionaries (config business): what a message is about, for her words after its score. */
+      topics: { topics: readonly string[]; keywords: Readonly<Record<string, readonly string[]>> }
+    },
+  ) {
+    this.aboutRated = commentSubjectRule(deps.topics.keywords, deps.topics.topics)
+  }
 
   async submit(personId: string, draft: ChatDraft, idempotencyKey: string | null) {
     const person = await this.deps.people.principal(personId)
@@ -103,9 +118,22 @@ export class BotCases {
     return { rated, canReopen: this.deps.workflow.mayReopen(rated), commentWindowMs: RATING_COMMENT_WINDOW_MS }
   }
 
-  /** Her words after a score she gave alone, added to that rating and passed to the deputy. */
-  commentOnRating({ person, case: c }: CaseInHand, comment: string) {
-    return this.deps.workflow.commentOnRating(person, c.id, comment)
+  /**
+   * Her words after a score she gave alone, added to that rating and passed to the deputy. Words that name
+   * another thing than the message ("垃圾还是没人收" after an answer about a 路灯) are refused (422
+   * comment_off_subject, the message's subject in details) unless `confirmed`: she said they are about it.
+   */
+  commentOnRating({ person, case: c }: CaseInHand, comment: string, confirmed = false) {
+    const check = (held: CaseRecord) => {
+      const { about, subject } = this.aboutRated(comment, held)
+      if (!about)
+        throw new UnprocessableError(
+          `这段话说的好像不是留言 ${held.ticket}（${subject}）的事，没有加到评价里。`,
+          [{ path: 'case.subject', message: subject }],
+          'comment_off_subject',
+        )
+    }
+    return this.deps.workflow.commentOnRating(person, c.id, comment, confirmed ? undefined : check)
   }
 
   reopen({ person, case: c }: CaseInHand, reason: string) {

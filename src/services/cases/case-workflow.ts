@@ -205,8 +205,9 @@ export class CaseWorkflow extends CasePlacing {
    * "路灯还是没修好" comes next): kept as the rating's comment, as the mini-program sends it with the score,
    * and the deputy reads them as he reads a comment ("群众说：…"). Once per rating, shortly after it; no
    * new timeline entry (the rating is one), and a rating notice still waiting is replaced by this one.
+   * `check`: the chat's test of her words against the message (bot-cases.ts), once they could be taken.
    */
-  async commentOnRating(author: MpPrincipal, caseId: string, comment: string) {
+  async commentOnRating(author: MpPrincipal, caseId: string, comment: string, check?: (c: CaseRecord) => void) {
     const c = await this.residentCase(author, caseId)
     const now = this.clock.now()
     const last = c.ratings.at(-1)
@@ -217,6 +218,7 @@ export class CaseWorkflow extends CasePlacing {
     if (c.status !== 'closed' || c.rating === null || !last || last.comment || c.ratingComment || !fresh) {
       throw new ConflictError('这次评价已经不能再补充了。还有问题的话，请再写一条留言', [{ path: 'status', message: c.status }], 'comment_closed')
     }
+    check?.(c)
     const ratings = [...c.ratings.slice(0, -1), { ...last, comment }]
     const tell = c.deputyId
       ? [

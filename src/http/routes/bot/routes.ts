@@ -159,11 +159,15 @@ export function botRoutes({ people, state, cases, privacy, directory, idempotenc
     ctx.body = { ...presentBotResidentBrief(rated), canReopen, commentWindowMs }
   })
 
-  /** Her words after a bare score; the same words again (a retry whose answer was lost) are answered as taken. */
+  /**
+   * Her words after a bare score; the same words again (a retry whose answer was lost) are answered as taken.
+   * Words about another thing are refused (422 comment_off_subject) unless she confirmed they are about this one.
+   */
   router.post('/people/:personId/cases/:ticket/comment', async (ctx) => {
     const { personId, ticket } = parse(personTicketParam, ctx.params, 'params')
     const own = await cases.own(personId, ticket)
-    ctx.body = presentBotResidentBrief(await cases.commentOnRating(own, parse(commentBody, ctx.state.body, 'body').comment))
+    const { comment, confirmed } = parse(commentBody, ctx.state.body, 'body')
+    ctx.body = presentBotResidentBrief(await cases.commentOnRating(own, comment, confirmed === true))
   })
 
   router.post('/people/:personId/cases/:ticket/reopen', async (ctx) => {

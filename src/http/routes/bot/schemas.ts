@@ -49,8 +49,11 @@ export const rateBody = z.strictObject({
 export const reasonBody = z.strictObject({ reason: longText().min(1, '请说明原因').max(500) })
 /** 转交: to a colleague by code, or back to the station when none is given. */
 export const transferBody = reasonBody.extend({ deputyCode: z.string().trim().min(1, '请选择接手的代表').max(40).nullable().optional() })
-/** Her words to the deputy, said after the score she gave (the mini-program sends them with it). */
-export const commentBody = z.strictObject({ comment: longText().min(1, '请写下您想说的话').max(500) })
+/**
+ * Her words to the deputy, said after the score she gave (the mini-program sends them with it). `confirmed`: she
+ * answered that they are about this message, so they are taken whatever they name.
+ */
+export const commentBody = z.strictObject({ comment: longText().min(1, '请写下您想说的话').max(500), confirmed: z.literal(true).optional() })
 export const textBody = z.strictObject({ text: requiredText(2000, '答复内容') })
 export const bindBody = z.strictObject({
   code: z
