@@ -153,6 +153,7 @@ const DETAILS: Partial<Record<AuditAction, DetailWords>> = {
   'case.handed_up': (d, names) => joined(str(d.toOffice) && `上报${office(str(d.toOffice)!, names)}`, reason(d.note)),
   'case.rejected': (d) => reason(d.note) ?? '',
   'case.merged': (d) => (str(d.intoTicket) ? `并入留言 ${d.intoTicket}` : ''),
+  'case.transferred': (d, names) => joined(`转给${deputy(d.deputyId, names)}办理`, reason(d.note)),
   'case.urged': (d, names) => joined(`催${deputy(d.deputyId, names)}办理`, reason(d.note, '附言')),
   'case.topic_corrected': (d) => (str(d.from) && str(d.to) ? `主题由“${d.from}”改为“${d.to}”` : ''),
   'cases.exported': (d, names, _, tz) => filterWords((d.filters ?? {}) as Record<string, unknown>, names, tz),

@@ -25,12 +25,19 @@ export function auditRefs(e: AuditLine): AuditRef[] {
 }
 
 /**
- * Who did it when the entry has no staff actor: the deputy who read a resident's phone or bound
- * his WeChat, the staff member who bound the bot or a station's group from the chat.
+ * Who did it when the entry has no staff actor: the deputy who read a resident's phone, bound
+ * his WeChat or handed a message on to a colleague (转交), the staff member who bound the bot or a station's group from the chat.
  */
 function actingPerson(e: AuditLine): AuditRef | null {
   if (e.actorKind !== 'system') return null
-  const deputy = e.action === 'case.phone.read' ? str(e.details.deputyId) : e.action === 'deputy.bound' ? e.targetId : null
+  const deputy =
+    e.action === 'case.phone.read'
+      ? str(e.details.deputyId)
+      : e.action === 'deputy.bound'
+        ? e.targetId
+        : e.action === 'case.transferred' // the deputy who handed it on
+          ? str(e.details.fromDeputyId)
+          : null
   if (deputy) return { kind: 'deputy', id: deputy }
   const staff = e.action === 'staff.bot_bound' ? e.targetId : e.action === 'station.room_bound' ? str(e.details.staffId) : null
   return staff ? { kind: 'staff', id: staff } : null

@@ -35,6 +35,7 @@ export const AUDIT_ACTION_WORDS = {
   'case.handed_up': '上报留言',
   'case.rejected': '不予受理留言',
   'case.merged': '合并留言',
+  'case.transferred': '代表转交留言',
   'case.urged': '催办留言',
   'case.phone.read': '查看留言人电话',
   'case.topic_corrected': '更正留言主题',

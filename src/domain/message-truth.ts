@@ -25,6 +25,8 @@ const CASE_KIND_HOLDS_IN: Record<string, readonly CaseStatus[]> = {
   'case.urged': DEPUTY_LOAD_STATUSES,
   // "已转给王芳代表办理" waiting overnight is untrue once the message went back to the station.
   'case.transferred': DEPUTY_LOAD_STATUSES,
+  // "已交给张伟代表办理" likewise, once the message went back to the station.
+  'case.placed': DEPUTY_LOAD_STATUSES,
   'case.escalated': ['submitted', ...DEPUTY_LOAD_STATUSES],
 }
 

@@ -57,6 +57,29 @@ export function deputyRoutingWhy(reasonCodes: readonly string[], deputy: { name:
   return why.length ? why.join('；') : null
 }
 
+/**
+ * Why routing gave the message to its deputy, as office and station staff read it in the console's 办理经过:
+ * the resident is 群众 and the deputy is named ("群众指定了张伟代表"), where her sentence says "您指定了张伟代表"
+ * and his says "群众指定了您". Staff pick deputies by load too, so the fewest open messages is said
+ * here, unlike to the deputy. `station`: the station's name, null when unknown ("该站").
+ */
+export function officeRoutingWhy(reasonCodes: readonly string[], deputyName: string, station: string | null, topic: string): string | null {
+  const has = (code: string) => reasonCodes.includes(code)
+  const him = `${deputyName}代表`
+  const here = station ?? '该站'
+  const why: string[] = []
+  if (has('deputy_named')) why.push(`群众指定了${him}`)
+  else if (has('deputy_code')) why.push(`群众扫了${him}的二维码留言`)
+  else if (has('station_named')) why.push(`群众指定了${here}`)
+  else if (has('station_code')) why.push(`群众扫了${here}的二维码留言`)
+  else if (has('covering_station')) why.push(`群众住在${here}联系的片区`)
+  if (has('topic_match')) why.push(`${him}关注${topic}`)
+  if (has('on_duty')) why.push(`${him}当天接待值班`)
+  if (has('explicit_at_capacity')) why.push(`${him}近期留言较多，仍按群众指定分派`)
+  if (has('fewest_open')) why.push(`${him}在办留言最少`)
+  return why.length ? why.join('；') : null
+}
+
 /** What a resident calls their place: 社区 or 村 for a community or grid, 街道 / 镇 / 乡 for a street. */
 function placeWord(regionId: string | null | undefined, index: RoutingIndex): string {
   const region = regionId ? index.regions.get(regionId) : undefined

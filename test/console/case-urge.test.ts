@@ -57,6 +57,8 @@ describe('console: 催办 on a message that waits on its deputy', function () {
     await timeline.getByText(`请${deputy.name}代表尽快办理`).waitFor()
     const steps = await timeline.innerText()
     expect(steps).to.include('催办').and.include(`${organizer!.name}（人大常委会办公室）`).and.include('群众反映多次，请今天内联系')
+    // Why it went to him, in the office's words: the resident is 群众 here; she is 您 only on her own page.
+    expect(steps).to.include(`群众扫了${deputy.name}代表的二维码留言`).and.not.include('您通过')
     const told = async (caseId: string) =>
       (await story.app.liaison.store.outbox.search({ limit: 20, kind: 'case.urged' })).items.filter((m) => m.payload.caseId === caseId)
     expect((await told(id)).map((m) => m.recipientId)).to.deep.equal([deputy.id])

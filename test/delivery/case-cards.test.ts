@@ -25,6 +25,7 @@ const PERSON_CASE_KINDS = [
   'case.unmerged',
   'case.reassigned',
   'case.transferred',
+  'case.placed',
   'case.handed_on',
   'case.closed',
   'case.reminder',
@@ -122,6 +123,10 @@ describe('case notices on subscribe cards fit their keywords whole', function ()
     await sla()
     await drain()
     await act(await asStaff(app, 'lina'), `/api/admin/cases/${left.id}/assign`, { deputyId: 'dp0001' })
+    // A message that waited in 新华's queue (no deputy there) gets its first deputy from the office.
+    const queued = await resident.post('/api/mp/cases', { text: '新华社区的公交站台太窄', regionId: 'c020101' })
+    ok(queued)
+    await act(await asAdmin(app), `/api/admin/cases/${queued.body.id}/assign`, { deputyId: 'dp0001' })
 
     const mine = (await app.liaison.store.outbox.search({ limit: 500 })).items.filter(
       (m) => m.kind.startsWith('case.') && (m.recipientKind === 'mp_user' || m.recipientKind === 'deputy') && m.status === 'sent',
@@ -167,6 +172,7 @@ describe('case notices on subscribe cards fit their keywords whole', function ()
     expect(lines('case.acknowledged', resident.userId)).to.deep.equal(['张伟代表已受理，最晚12月14日答复'])
     expect(lines('case.forwarded', resident.userId), 'a department too long for the line').to.deep.equal(['已交有关部门办理，代表跟踪督办'])
     expect(lines('case.transferred', resident.userId)).to.deep.equal(['已转给王芳代表办理', '已转给张伟代表办理', '已转给张伟代表办理'])
+    expect(lines('case.placed', resident.userId)).to.deep.equal(['已交给张伟代表办理'])
     expect(lines('case.reopened', 'dp0001')).to.deep.equal(['群众不满意（2 分），请重新受理'])
     expect(lines('case.rated', 'dp0001')).to.deep.equal(['获得 2 分评价，请点开看群众的话'])
     expect(lines('case.reassigned', 'dp0002')).to.deep.equal(['已改由张伟代表办理，您无需再办'])

@@ -90,6 +90,20 @@ describe('the audit trail an admin reads: staff moves, exports and publishing, i
     expect(exports[0]).to.deep.include({ actorId: 'sf31', targetId: null })
   })
 
+  it('says which deputy handed a message on to a colleague (转交), to whom and why, found by its number', async () => {
+    const resident = await asResident(app)
+    const sent = await resident.post('/api/mp/cases', { text: '楼道里的扶手断了', regionId: 'c010101', deputyCode: 'DP0001' })
+    expect(sent.status, JSON.stringify(sent.body)).to.equal(201)
+    const zhang = await asDeputy(app, 'dp0001')
+    const moved = await zhang.post(`/api/mp/deputy/cases/${sent.body.id}/transfer`, { deputyCode: 'DP0002', reason: '王芳代表联系这个小区' })
+    expect(moved.status, JSON.stringify(moved.body)).to.equal(200)
+
+    const about = await audit(`ticket=${sent.body.ticket}`)
+    expect(about.map(row)).to.deep.equal([`张伟（人大代表） | 代表转交留言 | 留言 ${sent.body.ticket} | 转给王芳代表办理，理由：王芳代表联系这个小区`])
+    expect(row(about[0])).not.to.match(RAW)
+    expect(about[0]).to.deep.include({ action: 'case.transferred', targetId: sent.body.id })
+  })
+
   it("says who published a meeting, reminded those who had not answered, and started a campaign, with the meeting's title", async () => {
     const sunli = await new Client(app.baseUrl).login('sunli', STAFF_PASSWORD)
     const draft = await sunli.post('/api/admin/meetings', meetingBody({ title: '代表接待日', selector: { stationIds: ['st001'] } }))

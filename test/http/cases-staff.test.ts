@@ -88,9 +88,10 @@ describe('station staff and organizers working the queue', () => {
     const spam = (await neighbour.post('/api/mp/cases', { text: '出售二手家具，价格优惠', regionId: 'c010101' })).body
     const lina = await staff('lina')
 
-    const view = await lina.get(`/api/admin/cases/${second.id}`)
-    expect(view.body.similar.label).to.equal('相似留言 1 条')
-    expect(view.body.similar.items.map((s: { id: string }) => s.id)).to.deep.equal([first.id])
+    // The page's 相似留言 are what the 合并 dialog offers (merge-choices), each saying why.
+    const alike = await lina.get(`/api/admin/cases/${second.id}/merge-choices`)
+    expect(alike.body.items.map((s: { id: string; why: string }) => [s.id, s.why])).to.deep.equal([[first.id, '内容相近']])
+    expect((await lina.get(`/api/admin/cases/${second.id}`)).body, 'the detail no longer reads them itself').to.not.have.property('similar')
 
     const merged = await lina.post(`/api/admin/cases/${second.id}/merge`, { intoCaseId: first.id })
     expect(merged.body).to.include({ status: 'closed', mergedInto: first.id })

@@ -37,6 +37,18 @@ describe('the timeline says who did what, and ratings are history', () => {
     expect(mine.find((e: { type: string }) => e.type === 'assigned').to).to.deep.equal({ deputy: '张伟', station: '轻工街道代表联络站', office: null })
   })
 
+  it("tells the clerk why routing chose the deputy in the office's words, not the resident's 您", async () => {
+    const resident = await asResident(app)
+    const { body: c } = await resident.post('/api/mp/cases', { text: '路面塌陷', regionId: 'c010101', deputyCode: 'DP0001' })
+    const lina = await new Client(app.baseUrl).login('lina', STAFF_PASSWORD)
+    const routed = (await lina.get(`/api/admin/cases/${c.id}`)).body.timeline.find((e: { type: string }) => e.type === 'assigned')
+    expect(routed.note).to.match(/^群众扫了张伟代表的二维码留言/)
+    expect(routed.note).to.not.include('您')
+    // Her own page still tells her in her words.
+    const mine = (await resident.get(`/api/mp/cases/${c.id}`)).body.timeline.find((e: { type: string }) => e.type === 'assigned')
+    expect(mine.note).to.include('您通过张伟代表的二维码留言')
+  })
+
   it('keeps a 2, the reopening and a 4, and reports first-round and final satisfaction and the reopen rate', async () => {
     const resident = await asResident(app)
     const zhang = await asDeputy(app, 'dp0001')

@@ -191,6 +191,20 @@ describe('the audit trail in words (操作记录)', () => {
     expect(say({ actorKind: 'system', actorId: null, action: 'case.phone.read', details: { deputyId: 'dp0001', mpUserId: 'mu-1' } }).actor).to.equal(
       '张伟（人大代表）',
     )
+    // A deputy's 转交 to a colleague is his, by name, with whom it went to and why.
+    expect(
+      say({
+        actorKind: 'system',
+        actorId: null,
+        action: 'case.transferred',
+        details: { ticket: '20261205-0001', fromDeputyId: 'dp0001', deputyId: 'dp0002', note: '王芳代表熟悉这个小区' },
+      }),
+    ).to.deep.equal({
+      actor: '张伟（人大代表）',
+      action: '代表转交留言',
+      target: '留言 20261205-0001',
+      details: '转给王芳代表办理，理由：王芳代表熟悉这个小区',
+    })
     // What no longer exists says what it was, not its id.
     expect(say({ targetKind: 'survey', targetId: 'sv-028cbecd', action: 'survey.published' }).target).to.equal('问卷（已不存在）')
   })

@@ -4,7 +4,7 @@ import { loadConfig } from '../../src/config.js'
 import { fullSizeDirectory } from '../../src/demo/full-size.js'
 import type { DirectoryFile, Region } from '../../src/domain/directory.js'
 import { stationsCovering } from '../../src/domain/region-tree.js'
-import { residentSummary } from '../../src/domain/routing-explain.js'
+import { officeRoutingWhy, residentSummary } from '../../src/domain/routing-explain.js'
 import { buildRoutingIndex, route, routeStation, type RoutingIndex } from '../../src/domain/routing.js'
 import type { RoutingDecision, RoutingDirectory, RoutingInput, RoutingOptions } from '../../src/domain/routing-types.js'
 import { smallCity } from '../fixtures.js'
@@ -429,6 +429,29 @@ describe('routing', () => {
       expect(told({ regionId: 'd02' })).to.equal('已转至新华区人大常委会办公室（您所在区域暂无代表联络站）')
       expect(told({ regionId: 'nowhere' })).to.equal('已转至市人大常委会办公室')
       expect(told({})).to.equal('已转至市人大常委会办公室')
+    })
+  })
+
+  describe("what office and station staff are told (the console's 办理经过)", () => {
+    const staffTold = (input: Partial<RoutingInput>, loads: Record<string, number> = {}, index = city()) => {
+      const d = send(index, input, loads)
+      const deputy = index.deputies.get(d.deputyId!)!
+      return officeRoutingWhy(
+        d.reasons.map((r) => r.code),
+        deputy.name,
+        index.stations.get(d.stationId!)?.name ?? null,
+        d.topic,
+      )
+    }
+
+    it('calls the resident 群众 and names the deputy and station, never 您', () => {
+      expect(staffTold({ deputyCode: 'DP0001', regionId: 'c010201', targetTyped: true })).to.equal('群众指定了张伟代表')
+      expect(staffTold({ deputyCode: 'DP0001', regionId: 'c010201' })).to.equal('群众扫了张伟代表的二维码留言')
+      expect(staffTold({ regionId: 'c010101', text: ABOUT.rubbish })).to.equal(
+        '群众住在轻工街道代表联络站联系的片区；张伟代表关注环境保护；张伟代表在办留言最少',
+      )
+      expect(staffTold({ stationCode: 'ST002' })).to.match(/^群众扫了马庄街道代表联络站的二维码留言/)
+      expect(staffTold({ deputyCode: 'DP0002' }, { dp0002: 30 })).to.equal('群众扫了王芳代表的二维码留言；王芳代表近期留言较多，仍按群众指定分派')
     })
   })
 })

@@ -9,7 +9,7 @@ import { handBackText } from '../../domain/case-hand-backs.js'
 import { presentStaffCaseSummary } from './cases.js'
 import type { MergeChoice, MergeReason } from '../../services/cases/merge-choices.js'
 
-/** A line of the console's inbox: the staff summary plus names, the deadline in words and similar messages. */
+/** A line of the console's inbox: the staff summary plus names, the deadline in words and the messages alike in words. */
 export const presentInboxRow = (row: InboxRow) => ({
   ...presentStaffCaseSummary(row.case),
   stationName: row.stationName,
@@ -18,7 +18,10 @@ export const presentInboxRow = (row: InboxRow) => ({
   /** Computed here, in the business time zone, so every screen says the same: "已超期 2 天", "今天到期". */
   sla: row.sla,
   similarCount: row.similarCount,
-  similarLabel: row.similarCount ? `相似留言 ${row.similarCount} 条` : null,
+  // Only the messages alike in words are counted here (the 合并 dialog's 内容相近): the ones 热点问题
+  // groups with it would cost each line a read of its place's month. So the line says what it counted,
+  // and the case page's 相似留言 (the dialog's choices) may list more.
+  similarLabel: row.similarCount ? `内容相近 ${row.similarCount} 条` : null,
 })
 
 /**

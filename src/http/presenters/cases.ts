@@ -8,7 +8,7 @@ import { forwardedDurationMs } from '../../domain/sla.js'
 import { dueDateText, residentDueDateText } from '../../domain/due-date-text.js'
 import { residentStepWords, type TimelineStepFacts } from '../../domain/resident-timeline-words.js'
 import { deputyStatusWords, deputyStepWords } from '../../domain/deputy-case-words.js'
-import { deputyRoutingWhy } from '../../domain/routing-explain.js'
+import { deputyRoutingWhy, officeRoutingWhy } from '../../domain/routing-explain.js'
 import { slaBadge } from '../../domain/sla-badge.js'
 import { deputyDeadlineTexts, deputyStateNote, waitsOnDeputy } from './deputy-case-state.js'
 import { timelineDetails, type NameBook } from './case-timeline.js'
@@ -139,6 +139,22 @@ function presentDeputyEvent(e: CaseEvent, c: CaseRecord, names: NameBook, viewer
       )
     : step.note
   return { ...step, label: words ?? step.label, note }
+}
+
+/**
+ * A step as office and station staff read it in the console: the office's labels, and routing's own
+ * assignment explained in their words ("群众指定了张伟代表") in place of the resident's sentence, which calls her 您.
+ */
+function presentStaffEvent(e: CaseEvent, c: CaseRecord, names: NameBook) {
+  const step = presentEvent(e, true, names)
+  if (e.type !== 'assigned' || e.actorRole !== 'system') return step
+  const note = officeRoutingWhy(
+    c.routingReasons.map((r) => r.code),
+    step.to?.deputy ?? '',
+    step.to?.station ?? null,
+    c.topic,
+  )
+  return { ...step, note }
 }
 
 const core = (c: CaseRecord) => ({
@@ -346,11 +362,6 @@ export const presentStaffCase = (d: StaffCaseDetail, { timeZone, now }: ReadingT
   /** What changed since the routing's reasons were written (topic corrected, message moved); null when nothing did. */
   routingSince: routingSinceText(d),
   mergedInto: d.case.mergedInto,
-  similar: {
-    count: d.similar.length,
-    label: d.similar.length ? `相似留言 ${d.similar.length} 条` : null,
-    items: d.similar.map((s) => ({ id: s.case.id, ticket: s.case.ticket, excerpt: s.case.text.slice(0, 60), score: Math.round(s.score * 100) / 100 })),
-  },
   /** The duplicates merged into this one (the other way from mergedInto), those the staff member may read. */
   duplicates: {
     count: d.duplicates.length,
@@ -358,7 +369,7 @@ export const presentStaffCase = (d: StaffCaseDetail, { timeZone, now }: ReadingT
     items: d.duplicates.map((m) => ({ id: m.id, ticket: m.ticket, excerpt: m.text.slice(0, 60), createdAt: m.createdAt.toISOString() })),
   },
   urge: presentUrge(d.case, d.urge),
-  timeline: d.events.map((e) => presentEvent(e, true, d.timelineNames)),
+  timeline: d.events.map((e) => presentStaffEvent(e, d.case, d.timelineNames)),
 })
 
 /** What station staff see after handing a case up (上报): it has left their queue for the office's. */

@@ -22,6 +22,8 @@ export const caseCards = {
   rejected: () => '不予受理，请点开查看原因',
   merged: () => '与相同问题合并办理，结果一并告知',
   unmerged: () => '改为单独办理，结果会告知您',
+  /** Her message waited for staff to place it, and now has its first deputy. */
+  placed: (deputyName: string) => cardLine(`已交给${deputyName}代表办理`, '已交给代表办理'),
   /** Another deputy handles her message now. */
   transferred: (deputyName: string) => cardLine(`已转给${deputyName}代表办理`, '已转给其他代表办理'),
   /** The deputy left office: another will be found, by the date she was given. */

@@ -127,19 +127,16 @@ export class CaseMechanics {
     // The resident hears once, plainly, who handles her message now, when it leaves the deputy she knew of for
     // another: handed on by him (转交), moved by staff (改派), or placed again by the station after he handed it
     // back or left office. Never of the hand-back itself (the station's own business, and it may come back to
-    // him), nor of a first placing by staff, nor when it returns to the deputy she knew of.
+    // him), nor when it returns to the deputy she knew of.
     const before = c.deputyId ?? lastDeputyHolding(await this.store.cases.events(c.id))
+    const replyBy = residentDueDateText(c.replyDueAt, this.policy.timeZone, now)
     const residentTold =
       before && before !== deputyId
-        ? [
-            resident(
-              c,
-              'case.transferred',
-              `您的留言 ${c.ticket} 已转给${name}代表办理，仍在${residentDueDateText(c.replyDueAt, this.policy.timeZone, now)}答复您。`,
-              caseCards.transferred(name),
-            ),
-          ]
+        ? [resident(c, 'case.transferred', `您的留言 ${c.ticket} 已转给${name}代表办理，仍在${replyBy}答复您。`, caseCards.transferred(name))]
         : []
+    // Her message waited in the station's (or office's) queue and staff now give it its first deputy: she was
+    // told only "由工作人员尽快分派代表", so she hears who has it, as she would have had routing chosen him.
+    const firstPlaced = before ? [] : [resident(c, 'case.placed', `您的留言 ${c.ticket} 已交给${name}代表办理，会在${replyBy}答复您。`, caseCards.placed(name))]
     return this.apply(c, actor, {
       action: 'assign',
       type: c.deputyId ? 'transferred' : 'assigned',
@@ -167,10 +164,11 @@ export class CaseMechanics {
           ? [toDeputy(c.deputyId, 'case.reassigned', `留言 ${c.ticket} 已改由${name}代表办理，您无需再处理。谢谢您！`, caseCards.reassigned(name))]
           : []),
         ...residentTold,
+        ...firstPlaced,
       ],
-      // Still waiting (held overnight): "将另派代表" once one is found, and "已转给…" naming the one before only
-      // when a new one replaces it: back with the deputy who last held it, the waiting one names him still.
-      withdraw: residentTold.length ? ['case.transferred', 'case.handed_on'] : ['case.handed_on'],
+      // Still waiting (held overnight): "将另派代表" once one is found, and "已转给…" / "已交给…" naming the one
+      // before only when a new one replaces it: back with the deputy who last held it, the waiting one names him still.
+      withdraw: residentTold.length ? ['case.transferred', 'case.placed', 'case.handed_on'] : ['case.handed_on'],
     })
   }
 
@@ -200,10 +198,15 @@ export class CaseMechanics {
   /**
    * A staff member's move that changes who handles a resident's message (分派, 改派, 上报, 不予受理,
    * 合并) also goes to the audit trail, made here where every move is made: an admin asked who
-   * handed a message on finds it there by name and ticket. Deputies' and residents' moves are the
-   * timeline's alone.
+   * handed a message on finds it there by name and ticket. So does a deputy's 转交 to a colleague; his
+   * other moves and residents' are the timeline's alone.
    */
   private staffMoveEntries(c: CaseRecord, actor: CaseActor, change: CaseChange) {
+    // A deputy's 转交 to a colleague (from the bot or the mini-program) changes who handles the message as
+    // staff's 改派 does: on record too, in his name (as his reading of a phone is: no staff actor, his id in details).
+    if (actor.role === 'deputy' && change.action === 'assign' && c.deputyId) {
+      return [this.audit.entry(null, 'case.transferred', { kind: 'case', id: c.id }, { ticket: c.ticket, ...change.data, note: change.note ?? null })]
+    }
     const action = STAFF_MOVES[change.action]?.(c.deputyId !== null)
     if (!action || !actor.id || NOT_STAFF.has(actor.role)) return []
     return [

@@ -57,7 +57,6 @@ export interface CaseDetail {
 
 /** The console's case page: the detail with what staff weigh it against and may do with it. */
 export interface StaffCaseDetail extends CaseDetail {
-  similar: Array<{ case: CaseRecord; score: number }>
   /** The duplicates merged into this message that the staff member may read, oldest first. */
   duplicates: CaseRecord[]
   urge: UrgeStanding
@@ -224,8 +223,9 @@ export class CaseQueries {
   }
 
   /**
-   * The console's case page: with the similar messages, the duplicates merged into it (only
-   * those this staff member may read, as any case), and whether it may be urged now.
+   * The console's case page: with the duplicates merged into it (only those this staff member may
+   * read, as any case), and whether it may be urged now. Its 相似留言 are the 合并 dialog's choices
+   * (MergeChoices), asked for by the page itself: not read again with every answer of the page.
    */
   async forStaff(staff: StaffPrincipal, caseId: string): Promise<StaffCaseDetail> {
     const viewer = await this.viewerOf(staff)
@@ -233,7 +233,6 @@ export class CaseQueries {
     const duplicates = (await this.store.cases.mergedInto(detail.case.id)).filter((m) => canSeeCase(viewer, m))
     return {
       ...detail,
-      similar: await this.similarTo(detail.case, staff),
       duplicates,
       urge: urgeStanding(detail.case, detail.events, this.clock.now(), this.timeZone),
     }

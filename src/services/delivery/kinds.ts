@@ -12,6 +12,7 @@ export const KIND_TITLES: Record<string, string> = {
   'case.merged': '留言合并办理',
   'case.reassigned': '留言改由他人办理',
   'case.transferred': '留言转给其他代表办理',
+  'case.placed': '留言已交代表办理',
   'case.unmerged': '留言改为单独办理',
   'case.handed_on': '留言将由其他代表办理',
   'case.closed': '留言已办结',
