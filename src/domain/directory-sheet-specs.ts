@@ -37,6 +37,8 @@ export const WHOLE_CITY = '全市'
 /** The staff template's example code: known to every reader of the template, so never accepted as a real one. */
 export const EXAMPLE_ACTIVATION_CODE = 'K7P2-Q9XM-4TVB'
 export const DUTY_EXAMPLE = '如“东风路联络站：2026-12-01、2026-12-15；人民路联络站：2026-12-08”'
+/** What a 值班日期 cell says to take a deputy off duty: left blank, the cell keeps the days already kept. */
+export const NO_DUTY = '无'
 
 /**
  * The templates, in the order an office fills them: a deputy names a station, a station its regions.
@@ -80,7 +82,7 @@ export const SHEET_SPECS: readonly SheetSpec[] = [
         '值班日期',
         'dutyDates',
         false,
-        `在联络站接待值班的日期，如“2026-12-01”，${LIST_HINT}；属于几个联络站的代表，在日期前写明联络站，${DUTY_EXAMPLE}；不填表示没有值班安排`,
+        `在联络站接待值班的日期，如“2026-12-01”，${LIST_HINT}；属于几个联络站的代表，在日期前写明联络站，${DUTY_EXAMPLE}；不填表示不改动系统里已有的值班日期，要取消这位代表的全部值班，填“${NO_DUTY}”`,
         '2026-12-01、2026-12-15',
       ),
     ],

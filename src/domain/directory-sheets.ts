@@ -3,6 +3,7 @@ import { CODE_PATTERN, ID_PATTERN, type ExistingDirectory } from './directory-im
 import type { Deputy, DeputyLevel, RegionKind, Staff, StaffRole, StationKind, Weekday } from './directory.js'
 import {
   DUTY_EXAMPLE,
+  NO_DUTY,
   ID_SOURCE,
   KEY_HEADING,
   SHEET_KINDS,
@@ -323,15 +324,20 @@ export function sheetsToDirectoryFile(sheets: SheetRows[], existing: ExistingDir
         const old = storedDeputy.get(deputyIds[index])
         const stationIdsOf = ref('所属联络站', stationIndex, '联络站', upper)
         // Kept duty days: those at the stations the deputy still belongs to (the check refuses others).
+        // A blank cell keeps them too: each station's staff keep its roster in the console day by day,
+        // and an office re-importing its list (a new phone, a new deputy) must not wipe every station's
+        // roster. Only 无 written in the cell takes a deputy off duty.
         const duty =
-          !has('值班日期') && old
+          old && (!has('值班日期') || !cell('值班日期'))
             ? { dutyByStation: Object.fromEntries(Object.entries(old.dutyByStation).filter(([id]) => stationIdsOf.includes(id))) }
-            : dutyOf(
-                cell('值班日期'),
-                stationIdsOf,
-                (name) => lookup('值班日期', name, stationIndex, '联络站', upper)[0],
-                (m) => at('值班日期', m),
-              )
+            : compact(cell('值班日期')) === NO_DUTY
+              ? {}
+              : dutyOf(
+                  cell('值班日期'),
+                  stationIdsOf,
+                  (name) => lookup('值班日期', name, stationIndex, '联络站', upper)[0],
+                  (m) => at('值班日期', m),
+                )
         Object.assign(record, {
           id: deputyIds[index] || placeholderId(row),
           code: cell('代表代码'),

@@ -28,7 +28,7 @@ describe('console: a clerk imports the roster from an Excel sheet', function () 
     await page.goto('/console/directory/import')
 
     // The instructions are on the page, in words, not behind a link.
-    await page.locator('[data-test=import-steps]').getByText('文件类型选“CSV UTF-8（逗号分隔）”').waitFor()
+    await page.locator('[data-test=import-steps]').getByText('保存成 Excel 表格（.xlsx）或 CSV 文件都可以').waitFor()
     await page.locator('[data-test=templates] .t-tabs__nav-item', { hasText: '代表名册' }).click()
     const help = page.locator('[data-test=columns-deputies] tbody tr', { hasText: '所属联络站' })
     await help.getByText('必填').waitFor()
@@ -75,10 +75,10 @@ describe('console: a clerk imports the roster from an Excel sheet', function () 
     expect(await page.locator('[data-test=import-problems] tbody tr').count()).to.equal(200)
     await screenshot(page, 'console-directory-sheets-many-mistakes')
 
-    // The workbook itself is not read: the page says how to save it as CSV.
+    // A workbook that is not one (a broken or mis-named file): the page says so, and how to save it again.
     await page.getByLabel('名册文件').setInputFiles({ name: '代表名册.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('PK') })
     await page.getByRole('button', { name: '开始导入' }).click()
-    await page.locator('[data-test=import-error]').getByText('请在 Excel 里点“另存为”，文件类型选“CSV UTF-8（逗号分隔）”').waitFor()
+    await page.locator('[data-test=import-error]').getByText('“代表名册.xlsx”读不出来，文件可能已损坏').waitFor()
     expect(page.problems).to.deep.equal([])
   })
 })

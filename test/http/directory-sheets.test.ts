@@ -44,6 +44,37 @@ describe('directory import of roster sheets (CSV from Excel) over HTTP', () => {
     expect(specs[2].columns[3]).to.include({ heading: '所属联络站', required: true })
   })
 
+  it('keeps the duty days stations keep in the console when the office imports its list again with 值班日期 blank; 无 takes a deputy off duty', async () => {
+    expect((await admin.post('/api/admin/directory/import', { sheets: [regions, stations, deputies] })).status).to.equal(200)
+    // The station's staff keep 王芳's reception days on the console's roster.
+    expect((await admin.patch('/api/admin/deputies/dp0002', { dutyDates: ['2026-12-08', '2026-12-22'] })).status).to.equal(200)
+    const dutyOf = async (id: string) => (await admin.get(`/api/admin/deputies/${id}`)).body.dutyByStation
+
+    // The office sends its list again for a new phone number, the 值班日期 column left blank as it keeps no duty days.
+    const again = excel('代表名册.csv', [
+      '代表代码,姓名,层级,所属联络站,关注领域,电话,值班日期',
+      'DP0001,张伟,市人大代表,东风路联络站,"环境保护、交通出行",13900000001,',
+      'DP0002,王芳,县区人大代表,东风路联络站,,,',
+    ])
+    const kept = await admin.post('/api/admin/directory/import', { sheets: [again] })
+    expect(kept.status, JSON.stringify(kept.body)).to.equal(200)
+    expect(kept.body.updated.deputies, 'the phone changed').to.equal(1)
+    expect(kept.body.unchanged.deputies, '王芳: nothing written, nothing changed').to.equal(1)
+    expect(await dutyOf('dp0001')).to.deep.equal({ st001: ['2026-12-01'] })
+    expect(await dutyOf('dp0002')).to.deep.equal({ st001: ['2026-12-08', '2026-12-22'] })
+
+    // 无 written in the cell is how a sheet takes a deputy off duty.
+    const offDuty = excel('代表名册.csv', ['代表代码,姓名,层级,所属联络站,值班日期', 'DP0002,王芳,县区人大代表,东风路联络站,无'])
+    expect((await admin.post('/api/admin/directory/import', { sheets: [offDuty] })).status).to.equal(200)
+    expect(await dutyOf('dp0002')).to.deep.equal({})
+    expect(await dutyOf('dp0001'), 'a deputy not in the sheet keeps his days').to.deep.equal({ st001: ['2026-12-01'] })
+
+    // The page's instructions say so.
+    const specs = (await admin.get('/api/admin/directory/templates')).body.items
+    const duty = specs[2].columns.find((c: { heading: string }) => c.heading === '值班日期')
+    expect(duty.meaning).to.include('不填表示不改动系统里已有的值班日期，要取消这位代表的全部值班，填“无”')
+  })
+
   it('imports the sheets, and the deputies read back with their stations, phones and duty days', async () => {
     const answer = await admin.post('/api/admin/directory/import', { sheets: [deputies, stations, regions, staff] })
     expect(answer.status, JSON.stringify(answer.body)).to.equal(200)

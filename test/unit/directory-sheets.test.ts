@@ -265,6 +265,17 @@ describe('roster sheets (CSV saved from Excel) become the import file', () => {
     // A column that is there but left blank does clear it.
     const blank = await sheet('联络站.csv', ['联络站代码,联络站名称,类型,地址,覆盖地区,接待日', 'ST001,东风路联络站,社区,,,'])
     expect(judge([blank], existing, stored).file!.stations[0]).to.deep.include({ address: '', regionIds: [], receptionDays: [] })
+
+    // Except 值班日期: a blank cell keeps the days the station keeps in the console; 无 takes them away.
+    const dutyBlank = await sheet('代表.csv', ['代表代码,姓名,层级,所属联络站,关注领域,值班日期', 'DP0001,张伟,省,ST001,,'])
+    expect(judge([dutyBlank], existing, stored).file!.deputies[0]).to.deep.include({ topics: [], dutyByStation: { st001: ['2026-12-01'] } })
+    const noDuty = await sheet('代表.csv', ['代表代码,姓名,层级,所属联络站,值班日期', 'DP0001,张伟,省,ST001,无', 'DP0002,李雷,省,ST001,'])
+    const { problems: none, file: offDuty } = judge([noDuty], existing, stored)
+    expect(none).to.deep.equal([])
+    expect(offDuty!.deputies.map((d) => [d.code, d.dutyByStation])).to.deep.equal([
+      ['DP0001', {}],
+      ['DP0002', {}],
+    ])
   })
 
   it('takes an organizer’s blank 负责地区 for a mistake, not for the whole city: 全市 must be written', async () => {

@@ -22,6 +22,9 @@ const CONSOLE_CSP = [
   "img-src 'self' data: blob: https:",
   "font-src 'self' data:",
   "connect-src 'self'",
+  // The roster import reads an .xlsx in the browser; its unzipper inflates large parts in workers
+  // made from blob: URLs (only our own scripts can make one). Without this a big roster fails to read.
+  "worker-src 'self' blob:",
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",
