@@ -44,8 +44,25 @@ export const cleanedLine = () =>
 /** An identifier from another system (a WeChat contact id, a message id): no controls at all. */
 export const opaqueId = () => z.string().refine((s) => !hasInvisible(s), '编号含有不可见的控制字符')
 
-/** A required line with the usual messages: "标题不能为空", "标题最多 100 字". */
-export const requiredLine = (max: number, label: string) => singleLine().min(1, `${label}不能为空`).max(max, `${label}最多 ${max} 字`)
+/**
+ * What shows nothing on its own: spaces of every kind, the zero-width and other default-ignorable
+ * characters (U+200B, U+200D, U+FEFF, U+3164 …), the blank braille cell. Inside text they stay (an
+ * emoji family is joined by U+200D), but text made of nothing else is empty to whoever reads it: a
+ * quiz option of one U+200B is a blank button.
+ */
+const SHOWS_NOTHING = /[\s\p{Default_Ignorable_Code_Point}\u2800]/gu
+
+/** True when the text would show nothing on screen (empty, spaces, zero-width characters only). */
+export const isBlank = (text: string) => text.replace(SHOWS_NOTHING, '') === ''
+
+/** A required line with the usual messages: "标题不能为空", "标题最多 100 字". Zero-width characters alone are empty. */
+export const requiredLine = (max: number, label: string) =>
+  singleLine()
+    .refine((s) => !isBlank(s), `${label}不能为空`)
+    .max(max, `${label}最多 ${max} 字`)
 
 /** Required text over several lines, with the same messages. */
-export const requiredText = (max: number, label: string) => longText().min(1, `${label}不能为空`).max(max, `${label}最多 ${max} 字`)
+export const requiredText = (max: number, label: string) =>
+  longText()
+    .refine((s) => !isBlank(s), `${label}不能为空`)
+    .max(max, `${label}最多 ${max} 字`)

@@ -15,6 +15,30 @@ describe('a draft with no start opens when it is published', () => {
   beforeEach(async () => ({ app, office } = await surveyOffice()))
   afterEach(() => app.close())
 
+  it('refuses at 新建 a survey, draft or not, whose end has already passed, at the end, once; nothing is saved', async () => {
+    // Monday 10:00: a start and an end both last week, as a form copied from an old survey keeps them.
+    const lastWeek = { opensAt: '2026-11-16T09:00:00+08:00', closesAt: '2026-11-20T17:00:00+08:00' }
+    for (const body of [
+      surveyBody({ ...lastWeek, draft: true }),
+      surveyBody({ ...lastWeek }),
+      surveyBody({ opensAt: undefined, closesAt: '2026-11-23T09:00:00+08:00', draft: true }),
+    ]) {
+      const refused = await office.post('/api/admin/surveys', body)
+      expect(refused.status, JSON.stringify(body)).to.equal(422)
+      expect(refused.body.error).to.deep.equal({
+        code: 'invalid_survey',
+        message: '问卷设置有误',
+        details: [{ path: 'body.closesAt', message: '结束时间已经过去了，请选一个以后的时间' }],
+      })
+    }
+    expect((await office.get('/api/admin/surveys')).body.items, 'nothing saved').to.deep.equal([])
+    const later = await office.post(
+      '/api/admin/surveys',
+      surveyBody({ opensAt: '2026-11-16T09:00:00+08:00', closesAt: '2026-11-23T10:30:00+08:00', draft: true }),
+    )
+    expect(later.status, 'an end still to come, whatever the start').to.equal(201)
+  })
+
   it('reads "opens when published" while a draft, and opens at the publishing, not at the saving', async () => {
     const created = await office.post('/api/admin/surveys', surveyBody({ opensAt: undefined, draft: true, audience: { deputyIds: ['dp0001'] } }))
     expect(created.status, JSON.stringify(created.body)).to.equal(201)
@@ -65,7 +89,12 @@ describe('a draft with no start opens when it is published', () => {
     const published = await office.post(`/api/admin/surveys/${later.body.id}/publish`)
     expect(published.status).to.equal(200)
     const unstarted = await office.patch(`/api/admin/surveys/${later.body.id}`, { opensAt: null })
+    // Well formed but refused for the survey's state: 422, as for a quiz (quizzes-start-at-publish.test.ts).
     expect(unstarted.status).to.equal(422)
-    expect(unstarted.body.error.details).to.deep.equal([{ path: 'body.opensAt', message: '已经发布，请填写开始时间' }])
+    expect(unstarted.body.error).to.deep.equal({
+      code: 'invalid_survey',
+      message: '问卷设置有误',
+      details: [{ path: 'body.opensAt', message: '已经发布，请填写开始时间' }],
+    })
   })
 })

@@ -1,5 +1,6 @@
 import { campaignPhase, isLive } from '../../domain/campaign.js'
 import { personProgress } from '../../domain/campaign-progress.js'
+import { rsvpOpen } from '../../domain/meeting.js'
 import { surveyPhase, type SurveyRecord } from '../../domain/survey.js'
 import type { OutboxMessage, Store } from '../../store/ports.js'
 import type { SurveyResponses } from '../surveys/survey-responses.js'
@@ -20,6 +21,13 @@ const OVER_WORDS = {
   campaign: '（学习活动已经结束，不用再提醒）',
 } as const
 
+/** Why a meeting's 请回复参会情况 (提醒未回复) is no longer needed: the invitee answered, or answers closed. */
+const MEETING_WORDS = {
+  attend: '（已经回复参加，不用再提醒）',
+  leave: '（已经请假，不用再提醒）',
+  closed: '（回复已经截止，不用再提醒）',
+} as const
+
 /**
  * Whether the deputy a reminder (票决提醒, 填写提醒, 学习提醒) is for has since done what it asks:
  * voted or answered, or read what was asked of him (every required item that reached him; any
@@ -29,10 +37,13 @@ const OVER_WORDS = {
  * Nor does it go once what it asks can no longer be done: the ballot or survey closed (on time,
  * or early by its organizer) or took all the answers it may, the campaign ended. "请在…前完成"
  * after the deadline sends him to a page that refuses him.
+ * A meeting's 请回复参会情况 (提醒未回复) likewise, to a deputy or a staff member: not once they have
+ * answered 参加 or 请假 (or staff recorded their leave), nor once their answers have closed (the
+ * reply deadline, or the start) — the meeting's RSVP would refuse the answer it asks for.
  */
 export class ReminderDone {
   constructor(
-    private readonly store: Pick<Store, 'campaigns' | 'mpUsers' | 'surveys'>,
+    private readonly store: Pick<Store, 'campaigns' | 'meetings' | 'mpUsers' | 'surveys'>,
     /** The keys a deputy's answer is stored under (a keyed hash for a secret ballot). */
     private readonly responses: Pick<SurveyResponses, 'deputyKeys'>,
   ) {}
@@ -42,6 +53,7 @@ export class ReminderDone {
    * needed, or not a reminder. What he did is said before the deadline: it is the likelier question.
    */
   async done(m: OutboxMessage, now: Date): Promise<string | null> {
+    if (m.kind === 'meeting.rsvp_nudge') return this.meetingAnswered(m, now)
     const words = DONE_WORDS[m.kind]
     if (!words || m.recipientKind !== 'deputy') return null
     const p = m.payload as { surveyId?: string; campaignId?: string }
@@ -56,6 +68,18 @@ export class ReminderDone {
     if (await this.hasAnswered(survey, m.recipientId)) return words
     if (surveyPhase(survey, now) === 'closed') return OVER_WORDS[survey.kind]
     return survey.responseCap !== null && survey.responseCount >= survey.responseCap ? OVER_WORDS.full : null
+  }
+
+  /** A meeting's "please answer" to an invitee who has, or may no longer (meeting cancelled or moved is superseded elsewhere). */
+  private async meetingAnswered(m: OutboxMessage, now: Date): Promise<string | null> {
+    const { meetingId } = m.payload as { meetingId?: string }
+    if (!meetingId || (m.recipientKind !== 'deputy' && m.recipientKind !== 'staff')) return null
+    const meeting = await this.store.meetings.get(meetingId)
+    const invitation = meeting && (await this.store.meetings.invitation(meetingId, { kind: m.recipientKind, id: m.recipientId }))
+    if (!meeting || !invitation) return null
+    if (invitation.rsvp !== 'pending') return MEETING_WORDS[invitation.rsvp]
+    // Closes at this invitee's own time: someone invited after the deadline may answer until the start.
+    return rsvpOpen(meeting, invitation, now) ? null : MEETING_WORDS.closed
   }
 
   private async hasAnswered(survey: SurveyRecord, deputyId: string): Promise<boolean> {

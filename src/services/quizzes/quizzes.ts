@@ -275,7 +275,8 @@ export type QuizCorrection = Partial<Omit<QuizDraft, 'campaignId' | 'opensAt'>> 
 function startResolved(quiz: QuizRecord, asked: QuizCorrection, now: Date): Partial<Omit<QuizDraft, 'campaignId'>> {
   const { opensAt, ...rest } = asked
   if (opensAt !== null) return { ...rest, ...(opensAt ? { opensAt } : {}) }
-  if (!quiz.draft) throw new ValidationError('输入有误', [{ path: 'body.opensAt', message: '已经发布，请填写开始时间' }])
+  // Well formed, refused for the quiz's state (published): 422, as a survey's start emptied after publishing.
+  if (!quiz.draft) throw new UnprocessableError('答题活动设置有误', [{ path: 'body.opensAt', message: '已经发布，请填写开始时间' }], 'invalid_quiz')
   // Left out, not undefined: the record is the quiz spread with the patch.
   return quiz.opensAt <= now ? rest : { ...rest, opensAt: now }
 }

@@ -167,7 +167,11 @@ export class SurveyService {
       updatedAt: now,
       audienceDeputyIds: draft.kind !== 'ballot' && draft.audience ? await this.roll(draft.audience, within, 'body.audience.deputyIds') : null,
     }
-    const problems = definitionProblems(record)
+    // An end already past is refused even for a draft: nobody could answer it, and it could never be
+    // published. Said once, at the end (not also as "before the start", when the start is now).
+    const endPassed = record.closesAt <= now
+    const problems = definitionProblems(record).filter((p) => !(endPassed && p.path === 'closesAt'))
+    if (endPassed) problems.unshift({ path: 'closesAt', message: '结束时间已经过去了，请选一个以后的时间' })
     if (draft.kind === 'ballot' && !draft.ballot) problems.push({ path: 'ballot', message: '票决须设定投票规则与应投票代表' })
     // Dropped without a word, the organizer would believe the ballot also went to those deputies.
     if (draft.kind === 'ballot' && draft.audience) problems.push({ path: 'audience', message: '票决的投票代表在“应投票代表”中设定，不另设邀请名单' })
