@@ -173,6 +173,7 @@ const DETAILS: Partial<Record<AuditAction, DetailWords>> = {
   'meeting.attendance_exported': (d) => (num(d.rows) !== null ? `共 ${d.rows} 人` : ''),
   'campaign.corrected': (_, __, e) => changedWords(e),
   'campaign.reminded': (d) => remindedWords(d),
+  'campaign.unread_exported': (d) => (num(d.rows) !== null ? `共 ${d.rows} 人` : ''),
   'reading.corrected': (_, __, e) => changedWords(e),
   'quiz.corrected': (_, __, e) => changedWords(e),
   'quiz.question_corrected': (_, __, e) => changedWords(e),

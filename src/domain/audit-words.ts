@@ -58,6 +58,7 @@ export const AUDIT_ACTION_WORDS = {
   'campaign.corrected': '更正学习活动',
   'campaign.adopted': '本地区采用学习活动',
   'campaign.reminded': '提醒未读的代表',
+  'campaign.unread_exported': '导出未读名单',
   'reading.published': '发布学习材料',
   'reading.draft_published': '发布学习材料草稿',
   'reading.corrected': '更正学习材料',

@@ -96,3 +96,14 @@ export function reminderRefusal(plan: Omit<ReminderPlan, 'send'>, timeZone: stri
   const code = plan.noticeWaiting.length ? 'notice_not_sent' : plan.justSent.length ? 'notice_just_sent' : 'nobody_reachable'
   return { code, message: leftOutWords(plan, timeZone).join('；') }
 }
+
+/**
+ * What the console says beside 提醒 before anyone presses it, about those a press would leave out:
+ * "今天已提醒 2 人，明天可以再提醒；4 人没有绑定微信，收不到，请电话联系：张三、李四", or null when
+ * it would leave out nobody. After today's round it is all there is to say: the button is gone.
+ */
+export function reminderStateWords(plan: Omit<ReminderPlan, 'send'>, timeZone: string): string | null {
+  const words = leftOutWords({ ...plan, remindedToday: [] }, timeZone)
+  if (plan.remindedToday.length) words.unshift(`今天已提醒 ${plan.remindedToday.length} 人，明天可以再提醒`)
+  return words.length ? words.join('；') : null
+}

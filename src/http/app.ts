@@ -207,6 +207,7 @@ export function createHttpApp(
       campaigns: services.campaigns,
       progress: services.campaignProgress,
       reminders: services.campaignReminders,
+      unreadSheet: services.unreadSheet,
       idempotency,
       clock,
     }),

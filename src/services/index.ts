@@ -58,6 +58,7 @@ import { TaskListService } from './tasks.js'
 import { BallotCount } from './surveys/ballot-count.js'
 import { BallotRoll } from './surveys/ballot-roll.js'
 import { NotVotedSheet } from './surveys/not-voted-sheet.js'
+import { UnreadSheet } from './campaigns/unread-sheet.js'
 import { SurveyReminders } from './surveys/survey-reminders.js'
 import { CampaignReminders } from './campaigns/campaign-reminders.js'
 import { ReminderRound } from './reminder-round.js'
@@ -162,7 +163,7 @@ export function createServices(config: Config & { security: { secretKey: string 
   )
   const ballotCount = new BallotCount(store, surveyResponses, directoryCache, clock)
   const surveys = new SurveyService(store, clock, { timeZone }, audit, directoryCache, ballotCount)
-  const campaignServices = createCampaignServices(store, clock, timeZone, audit, directoryCache)
+  const campaignServices = createCampaignServices(store, clock, timeZone, audit, directoryCache, resolver)
   const ballotRoll = new BallotRoll(store, surveys, surveyResponses, directoryCache, ballotCount)
   // 提醒未参与 / 提醒未读: a notice is given as long to be read as a meeting's before anyone is reminded.
   const reminderRound = new ReminderRound(store, resolver, clock, {
@@ -170,6 +171,7 @@ export function createServices(config: Config & { security: { secretKey: string 
     quietHours: config.outbox.quietHours,
     noticeReadMinutes: config.meetings.remindCooldownMinutes,
   })
+  const campaignReminders = new CampaignReminders(campaignServices.campaignProgress, reminderRound, audit, clock, timeZone)
   const quizServices = createQuizServices(store, campaignServices.campaigns, clock, { timeZone }, audit, directoryCache)
   const uploads = new Uploads(
     config.uploads.dir,
@@ -294,7 +296,8 @@ export function createServices(config: Config & { security: { secretKey: string 
     ballotCount,
     surveyReminders: new SurveyReminders(ballotRoll, reminderRound, audit, clock, timeZone),
     notVotedSheet: new NotVotedSheet(ballotRoll, directoryCache, audit),
-    campaignReminders: new CampaignReminders(campaignServices.campaignProgress, reminderRound, audit, clock, timeZone),
+    campaignReminders,
+    unreadSheet: new UnreadSheet(campaignReminders, directoryCache, resolver, audit),
     tasks: new TaskListService({ store, responses: surveyResponses, quizzes: quizServices.quizTaking, clock, settings: { timeZone } }),
     surveyReports: new SurveyReports(store, surveys, clock, { timeZone }, ballotCount, audit),
     hotIssues,

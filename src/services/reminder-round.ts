@@ -2,7 +2,7 @@ import type { Clock } from '../clock.js'
 import { localDate } from '../domain/dates.js'
 import { startOfLocalDate, addDays } from '../domain/local-days.js'
 import { quietHold, type QuietPolicy } from '../domain/quiet-hours.js'
-import { planReminders, reminderRefusal, reminderResultWords, type ReminderCandidate, type ReminderPlan } from '../domain/reminders.js'
+import { planReminders, reminderRefusal, reminderResultWords, reminderStateWords, type ReminderCandidate, type ReminderPlan } from '../domain/reminders.js'
 import { ConflictError, RateLimitError } from '../errors.js'
 import type { OutboxMessage, Store } from '../store/ports.js'
 import type { ChannelResolver } from './delivery/channels.js'
@@ -20,6 +20,24 @@ export interface ReminderRoundSettings {
   quietHours: QuietPolicy
   /** How long a sent notice is given to be read before its person may be reminded (as meetings' 提醒未回复). */
   noticeReadMinutes: number
+}
+
+/**
+ * Whether a press of 提醒 (未参与, 未读) would remind anyone now, for the console's panel, which
+ * reads it at every load: after today's round the button is gone and the note says why, also
+ * after a reload, instead of inviting a second press that can only be refused.
+ */
+export interface ReminderState {
+  /** Null when reminders may be sent; else why not, in words (草稿, 未开始, 已截止, 已结束). */
+  closed: string | null
+  /** Those the organizer follows who have not taken part yet. */
+  waiting: number
+  /** Of them, those reminded today already (once a day is enough). */
+  remindedToday: number
+  /** Those a press would remind now: the N of the button; none, and there is no button. */
+  ready: number
+  /** Those a press leaves out, in words ("今天已提醒 2 人，明天可以再提醒；4 人没有绑定微信…"), or null. */
+  note: string | null
 }
 
 /** What a press did, for the organizer: how many were reminded, whom to phone, and all of it in words. */
@@ -70,7 +88,51 @@ export class ReminderRound {
   ): Promise<ReminderOutcome> {
     const now = this.clock.now()
     const day = this.today()
-    const { timeZone, quietHours, noticeReadMinutes } = this.settings
+    const { timeZone, quietHours } = this.settings
+    const plan = await this.plan(kind, waiting, keyOf)
+    if (!plan.send.length) throw this.refusal(plan, day, now)
+    const messages = plan.send.map((p) => message(p.deputyId, keyOf(p.deputyId, day), now))
+    await this.store.outbox.enqueue(messages)
+    // Two presses at once write each person's reminder once: count what this one wrote, the rest as reminded today.
+    const ours = new Set(messages.map((m) => m.id))
+    const written = (await this.store.outbox.byDedupeKeys(messages.map((m) => m.dedupeKey))).filter((m) => ours.has(m.id)).map((m) => m.recipientId)
+    const mine = new Set(written)
+    const byOthers = plan.send.filter((p) => !mine.has(p.deputyId))
+    const left = { ...plan, remindedToday: [...plan.remindedToday, ...byOthers] }
+    if (!mine.size) throw this.refusal(left, day, now)
+    const quiet = quietHold(kind, now, quietHours, timeZone)
+    return {
+      reminded: mine.size,
+      remindedToday: left.remindedToday.length,
+      unreachable: plan.unreachable.map((p) => ({ deputyId: p.deputyId, name: p.name })),
+      words: reminderResultWords(mine.size, left, timeZone, quiet?.reason ?? null),
+    }
+  }
+
+  /**
+   * What a press would do now, without doing it: the panel's button and note. `closed` (why nobody
+   * may be reminded now, or null) is the caller's, in its words; then nobody's bindings are read.
+   */
+  async state(closed: string | null, kind: string, waiting: NotYet[], keyOf: (deputyId: string, day: string) => string): Promise<ReminderState> {
+    if (closed) {
+      const today = await this.remindedToday(
+        waiting.map((w) => w.deputyId),
+        keyOf,
+      )
+      return { closed, waiting: waiting.length, remindedToday: today.size, ready: 0, note: null }
+    }
+    const plan = await this.plan(kind, waiting, keyOf)
+    return {
+      closed: null,
+      waiting: waiting.length,
+      remindedToday: plan.remindedToday.length,
+      ready: plan.send.length,
+      note: reminderStateWords(plan, this.settings.timeZone),
+    }
+  }
+
+  /** Who of `waiting` a press reminds now, and who it leaves out and why (reminded today, notice not out or just out, no channel). */
+  private async plan(kind: string, waiting: NotYet[], keyOf: (deputyId: string, day: string) => string) {
     const today = await this.remindedToday(
       waiting.map((w) => w.deputyId),
       keyOf,
@@ -92,24 +154,7 @@ export class ReminderRound {
         reachable,
       })
     }
-    const plan = planReminders(candidates, now, noticeReadMinutes)
-    if (!plan.send.length) throw this.refusal(plan, day, now)
-    const messages = plan.send.map((p) => message(p.deputyId, keyOf(p.deputyId, day), now))
-    await this.store.outbox.enqueue(messages)
-    // Two presses at once write each person's reminder once: count what this one wrote, the rest as reminded today.
-    const ours = new Set(messages.map((m) => m.id))
-    const written = (await this.store.outbox.byDedupeKeys(messages.map((m) => m.dedupeKey))).filter((m) => ours.has(m.id)).map((m) => m.recipientId)
-    const mine = new Set(written)
-    const byOthers = plan.send.filter((p) => !mine.has(p.deputyId))
-    const left = { ...plan, remindedToday: [...plan.remindedToday, ...byOthers] }
-    if (!mine.size) throw this.refusal(left, day, now)
-    const quiet = quietHold(kind, now, quietHours, timeZone)
-    return {
-      reminded: mine.size,
-      remindedToday: left.remindedToday.length,
-      unreachable: plan.unreachable.map((p) => ({ deputyId: p.deputyId, name: p.name })),
-      words: reminderResultWords(mine.size, left, timeZone, quiet?.reason ?? null),
-    }
+    return planReminders(candidates, this.clock.now(), this.settings.noticeReadMinutes)
   }
 
   /** Nobody to remind now: 429 until tomorrow when all were reminded today, else 409 with why. */

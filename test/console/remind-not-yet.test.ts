@@ -7,8 +7,10 @@ const HOUR = 3_600_000
 /**
  * A district organizer no longer phones ten deputies by hand: on a ballot's 投票情况 she presses
  * 提醒未参与的 N 人 and reads what happened in words — who was reminded, and whom to phone because
- * they bound no WeChat; pressing again the same day sends nothing twice. On a campaign's 学习进度,
- * 提醒未读的 N 位代表 does the same for those who have not read.
+ * they bound no WeChat. Once today's round is sent the button is gone and the page says so in words —
+ * also after a reload — instead of inviting a second press that can only be refused. On a campaign's
+ * 学习进度, 提醒未读的 N 位代表 does the same for those who have not read, the figures say how many a
+ * WeChat message reaches at all, and 导出未读名单 gives the list to phone down.
  */
 describe('console: an organizer reminds those who have not voted or read', function () {
   // A real browser on a shared machine: each story gets two minutes (it usually needs under thirty seconds).
@@ -94,7 +96,10 @@ describe('console: an organizer reminds those who have not voted or read', funct
     const turnout = page.locator('[data-test=turnout]')
     await turnout.getByText(`还没有参与的 ${deputies.length} 人`).waitFor()
     await turnout.getByRole('button', { name: '导出未参与名单' }).waitFor()
-    await turnout.getByRole('button', { name: `提醒未参与的 ${deputies.length} 人` }).click()
+    // Before a press: the button names those it reaches, the note those only a phone call reaches.
+    const note = turnout.locator('[data-test=remind-note]')
+    expect(await note.innerText()).to.equal(`${deputies.length - 2} 人没有绑定微信，收不到，请电话联系：${toCall()}`)
+    await turnout.getByRole('button', { name: '提醒未参与的 2 人' }).click()
     const said = turnout.locator('[data-test=remind-result]')
     await said.waitFor()
     expect(await said.innerText()).to.equal(`已提醒 2 人；${deputies.length - 2} 人没有绑定微信，收不到，请电话联系：${toCall()}`)
@@ -105,14 +110,20 @@ describe('console: an organizer reminds those who have not voted or read', funct
         .sort(),
     )
     expect((await queued('ballot.reminder'))[0].payload.text).to.match(/^票决提醒：请您在\d+月\d+日 \d\d:\d\d 前完成《2027年民生实事项目代表票决》投票。/)
+    // Today's round is sent: nothing invites a second press (it could only be refused).
+    expect(await turnout.locator('[data-test=remind]').count(), 'no second press today').to.equal(0)
     await screenshot(page, 'console-ballot-remind')
 
-    // Pressed again the same day: said, and nobody gets a second message.
-    await turnout.getByRole('button', { name: `提醒未参与的 ${deputies.length} 人` }).click()
-    await said.getByText('今天已经提醒过了，明天可以再提醒', { exact: false }).waitFor()
-    expect(await queued('ballot.reminder')).to.have.length(2)
+    const done = `今天已提醒 2 人，明天可以再提醒；${deputies.length - 2} 人没有绑定微信，收不到，请电话联系：${toCall()}`
     await said.locator('.t-alert__close').click()
-    await turnout.locator('[data-test=reminded-today]').getByText('今天已提醒 2 人，明天可以再提醒').waitFor()
+    await note.getByText(done, { exact: true }).waitFor()
+    // A reload (another clerk, the next visit) says the same: the server knows today's round was sent.
+    await page.reload()
+    await page.locator('.t-tabs__nav-item', { hasText: '投票情况' }).click()
+    await note.getByText(done, { exact: true }).waitFor()
+    await turnout.getByRole('button', { name: '导出未参与名单' }).waitFor()
+    expect(await turnout.locator('[data-test=remind]').count(), 'no second press after a reload').to.equal(0)
+    expect(await queued('ballot.reminder')).to.have.length(2)
     await screenshot(page, 'console-ballot-reminded-today')
     expect(page.problems).to.deep.equal([])
   })
@@ -142,10 +153,18 @@ describe('console: an organizer reminds those who have not voted or read', funct
     await page.locator('.t-tabs__nav-item', { hasText: '学习进度' }).click()
     await page.locator('.t-radio-button', { hasText: '按人' }).click()
     await page.getByText('已读 0/1').first().waitFor()
-    await page.getByRole('button', { name: `提醒未读的 ${reached} 位代表` }).click()
+    // The figures say who a message reaches at all, not "已收到" for everyone an item was put before.
+    const { totals } = (await office.get(`/api/admin/campaigns/${created.body.id}/progress`)).body
+    expect(totals.unreachable, 'the two who talk to the bot are reachable').to.equal(totals.reached - 2)
+    expect(await page.locator('[data-test=campaign-totals]').innerText()).to.equal(
+      `已发布 1 篇；面向 ${totals.audience} 人：2 人能在微信里收到消息，${totals.unreachable} 人没有绑定微信，收不到，请电话告知；已读完 0 人（0%），已打卡 0 人。`,
+    )
+    await page.getByRole('button', { name: '导出未读名单' }).waitFor()
+    await page.getByRole('button', { name: '提醒未读的 2 位代表' }).click()
     const said = page.locator('[data-test=remind-result]')
     await said.waitFor()
     expect(await said.innerText()).to.match(new RegExp(`^已提醒 2 人；${reached - 2} 人没有绑定微信，收不到，请电话联系：`))
+    expect(await page.locator('[data-test=remind]').count(), 'no second press today').to.equal(0)
     const sent = await queued('reading.reminder')
     expect(sent.map((m) => m.recipientId).sort()).to.deep.equal(
       deputies
@@ -155,6 +174,16 @@ describe('console: an organizer reminds those who have not voted or read', funct
     )
     expect(sent[0].payload.text).to.match(/^学习提醒：「学习贯彻代表法」还有 1 篇必读学习材料您还没有读：《代表法要点导读》。/)
     await screenshot(page, 'console-campaign-remind')
+
+    await page.reload()
+    await page.locator('.t-tabs__nav-item', { hasText: '学习进度' }).click()
+    await page
+      .locator('[data-test=remind-note]')
+      .getByText(new RegExp(`^今天已提醒 2 人，明天可以再提醒；${reached - 2} 人没有绑定微信，收不到，请电话联系：`))
+      .waitFor()
+    await page.locator('[data-test=campaign-totals]').waitFor()
+    expect(await page.locator('[data-test=remind]').count(), 'no second press after a reload').to.equal(0)
+    await screenshot(page, 'console-campaign-reminded-today')
     expect(page.problems).to.deep.equal([])
   })
 })

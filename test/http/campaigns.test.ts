@@ -150,6 +150,8 @@ describe('a study campaign with reading, read receipts and check-ins', () => {
         reachedShare: 1,
         readShare: 0.333,
         checkedInShare: 0.333,
+        // No WeChat configured in this app, nor a bot bound: a message reaches none of them.
+        unreachable: 3,
       },
     ])
     const districts = await organizer.get(`/api/admin/campaigns/${campaign.id}/progress?groupBy=district`)

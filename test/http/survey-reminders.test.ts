@@ -79,9 +79,17 @@ describe('reminding the deputies who have not voted (提醒未参与)', () => {
       '2 人的通知刚发出不久，请在 11月23日 11:00 以后再提醒，给大家留出看通知的时间；2 人没有绑定微信，收不到，请电话联系：赵敏、刘洋',
     )
     expect(await reminders()).to.deep.equal([])
+    // The console says so before anyone presses: no button (ready 0), the same words.
+    expect((await sunli.get(`/api/admin/surveys/${b.id}/reminders`)).body).to.deep.include({ ready: 0, note: soon.body.error.message })
 
     app.clock.advance(HOUR)
-    expect((await sunli.get(`/api/admin/surveys/${b.id}/reminders`)).body).to.deep.equal({ closed: null, waiting: 4, remindedToday: 0 })
+    expect((await sunli.get(`/api/admin/surveys/${b.id}/reminders`)).body, 'the button reminds the 2 who can be reached').to.deep.equal({
+      closed: null,
+      waiting: 4,
+      remindedToday: 0,
+      ready: 2,
+      note: '2 人没有绑定微信，收不到，请电话联系：赵敏、刘洋',
+    })
     const pressed = await sunli.post(`/api/admin/surveys/${b.id}/remind`)
     expect(pressed.status, JSON.stringify(pressed.body)).to.equal(200)
     expect(pressed.body).to.deep.equal({
@@ -111,7 +119,14 @@ describe('reminding the deputies who have not voted (提醒未参与)', () => {
     expect([again.status, again.body.error?.code], JSON.stringify(again.body)).to.deep.equal([429, 'reminded_today'])
     expect(again.body.error.message).to.equal('今天已经提醒过了，明天可以再提醒；2 人没有绑定微信，收不到，请电话联系：赵敏、刘洋')
     expect(await reminders()).to.have.length(2)
-    expect((await sunli.get(`/api/admin/surveys/${b.id}/reminders`)).body).to.deep.equal({ closed: null, waiting: 4, remindedToday: 2 })
+    // Today's round is sent: the console has no button to press again, and says why, also after a reload.
+    expect((await sunli.get(`/api/admin/surveys/${b.id}/reminders`)).body).to.deep.equal({
+      closed: null,
+      waiting: 4,
+      remindedToday: 2,
+      ready: 0,
+      note: '今天已提醒 2 人，明天可以再提醒；2 人没有绑定微信，收不到，请电话联系：赵敏、刘洋',
+    })
 
     const { items } = (await (await asAdmin(app)).get('/api/admin/audit?action=survey.reminded')).body
     expect(items.map((e: Record<string, string>) => [e.actorWords, e.actionWords, e.targetWords, e.detailWords].join(' | '))).to.deep.equal([
@@ -198,7 +213,7 @@ describe('reminding the deputies who have not voted (提醒未参与)', () => {
 
     const full = '问卷已收满 1 份，不再收集，不用提醒'
     // The console hides 提醒未参与 and shows this instead.
-    expect((await sunli.get(`/api/admin/surveys/${id}/reminders`)).body).to.deep.equal({ closed: full, waiting: 2, remindedToday: 0 })
+    expect((await sunli.get(`/api/admin/surveys/${id}/reminders`)).body).to.deep.equal({ closed: full, waiting: 2, remindedToday: 0, ready: 0, note: null })
     const answer = await sunli.post(`/api/admin/surveys/${id}/remind`)
     expect([answer.status, answer.body.error?.code, answer.body.error?.message], JSON.stringify(answer.body)).to.deep.equal([409, 'response_cap_reached', full])
     expect((await app.liaison.store.outbox.search({ limit: 100, kind: 'survey.reminder' })).items, 'nothing queued').to.deep.equal([])

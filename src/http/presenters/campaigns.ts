@@ -98,7 +98,7 @@ export const presentReading = (i: ReadingItem, c: CampaignRecord) => ({
 
 export const presentCheckIn = (c: CheckInRecord) => ({ id: c.id, campaignId: c.campaignId, itemId: c.itemId, reflection: c.reflection, at: c.at.toISOString() })
 
-export const presentPersonProgress = (p: PersonProgress & { stationName: string | null; districtName: string | null }) => ({
+export const presentPersonProgress = (p: PersonProgress & { stationName: string | null; districtName: string | null; unreachable?: boolean }) => ({
   kind: p.kind,
   id: p.id,
   name: p.name,
@@ -116,6 +116,8 @@ export const presentPersonProgress = (p: PersonProgress & { stationName: string 
   reached: p.reached,
   read: p.read,
   checkedIn: p.checkedIn,
+  /** Reached, and bound no WeChat a message reaches: only a phone call tells them. */
+  unreachable: p.unreachable ?? false,
 })
 
 export const presentGroupProgress = (g: GroupProgress & { name?: string }) => ({
@@ -130,12 +132,15 @@ export const presentGroupProgress = (g: GroupProgress & { name?: string }) => ({
   checkedInShare: g.checkedInShare,
 })
 
+/** A campaign's own progress also says, of those reached, how many bound no WeChat a message reaches. */
+const presentReachedGroup = (g: GroupProgress & { name?: string; unreachable: number }) => ({ ...presentGroupProgress(g), unreachable: g.unreachable })
+
 /** Reached, read and checked in: per person, or per station or district as shares of the audience. */
 export const presentProgressReport = (r: CampaignProgressReport) => ({
   campaignId: r.campaignId,
   groupBy: r.groupBy,
   phase: r.phase,
   itemsPublished: r.itemsPublished,
-  totals: presentGroupProgress(r.totals),
-  items: r.groupBy === 'person' ? r.people.map(presentPersonProgress) : r.groups.map(presentGroupProgress),
+  totals: presentReachedGroup(r.totals),
+  items: r.groupBy === 'person' ? r.people.map(presentPersonProgress) : r.groups.map(presentReachedGroup),
 })

@@ -1,10 +1,12 @@
-import type { ReminderOutcome } from '../../services/reminder-round.js'
+import type { ReminderOutcome, ReminderState } from '../../services/reminder-round.js'
 
-/** Whether 提醒未参与 / 提醒未读 may be pressed now, and for how many: the console's button and its note. */
-export const presentReminderState = (s: { closed: string | null; waiting: number; remindedToday: number }) => ({
+/** Whether 提醒未参与 / 提醒未读 may be pressed now, and for how many: the console's button and its note (names only). */
+export const presentReminderState = (s: ReminderState) => ({
   closed: s.closed,
   waiting: s.waiting,
   remindedToday: s.remindedToday,
+  ready: s.ready,
+  note: s.note,
 })
 
 /** What a press did: counts, whom to phone (names only, never a phone number), and all of it in words. */

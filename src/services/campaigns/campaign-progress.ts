@@ -1,5 +1,5 @@
 import type { Clock } from '../../clock.js'
-import { campaignPhase, isLive, stationInScope, type AudienceMember, type CampaignRecord } from '../../domain/campaign.js'
+import { campaignPhase, isLive, stationInScope, type AudienceMember, type CampaignRecord, type PersonKind } from '../../domain/campaign.js'
 import { groupProgress, personProgress, totalsOf, type GroupProgress, type PersonProgress } from '../../domain/campaign-progress.js'
 import type { Store } from '../../store/ports.js'
 import type { CampaignAudience, NamedDirectory } from './campaign-audience.js'
@@ -13,9 +13,9 @@ export interface CampaignProgressReport {
   groupBy: ProgressGrouping
   phase: ReturnType<typeof campaignPhase>
   itemsPublished: number
-  totals: GroupProgress
-  people: Array<PersonProgress & { stationName: string | null; districtName: string | null }>
-  groups: Array<GroupProgress & { name: string }>
+  totals: GroupProgress & { unreachable: number }
+  people: Array<PersonProgress & { stationName: string | null; districtName: string | null; unreachable: boolean }>
+  groups: Array<GroupProgress & { name: string; unreachable: number }>
 }
 
 /**
@@ -29,28 +29,54 @@ export class CampaignProgress {
     private readonly campaigns: CampaignService,
     private readonly audience: CampaignAudience,
     private readonly clock: Clock,
+    /** Whether a WeChat message (提醒未读's) reaches this person; without it nobody is counted as unreachable. */
+    private readonly canMessage?: (kind: PersonKind, id: string) => Promise<boolean>,
   ) {}
 
   async report(staff: StaffPrincipal, campaignId: string, groupBy: ProgressGrouping): Promise<CampaignProgressReport> {
     const { campaign, dir, items, people } = await this.seenBy(staff, campaignId)
     const stationName = (id: string | null) => (id ? (dir.stationNames.get(id) ?? id) : null)
     const districtName = (id: string | null) => (id ? (dir.districtNames.get(id) ?? id) : null)
+    const unreachable = await this.unreachable(people)
+    const cut = (members: PersonProgress[]) => members.filter((p) => unreachable.has(`${p.kind}:${p.id}`)).length
     const groups =
       groupBy === 'person'
         ? []
         : groupProgress(people, groupBy).map((g) => ({
             ...g,
             name: (groupBy === 'station' ? stationName(g.key) : districtName(g.key)) ?? '关注群众',
+            unreachable: cut(people.filter((p) => (groupBy === 'station' ? p.stationId : p.districtId) === g.key)),
           }))
     return {
       campaignId,
       groupBy,
       phase: campaignPhase(campaign, this.clock.now()),
       itemsPublished: items.length,
-      totals: totalsOf(people),
-      people: groupBy === 'person' ? people.map((p) => ({ ...p, stationName: stationName(p.stationId), districtName: districtName(p.districtId) })) : [],
+      totals: { ...totalsOf(people), unreachable: cut(people) },
+      people:
+        groupBy === 'person'
+          ? people.map((p) => ({
+              ...p,
+              stationName: stationName(p.stationId),
+              districtName: districtName(p.districtId),
+              unreachable: unreachable.has(`${p.kind}:${p.id}`),
+            }))
+          : [],
       groups,
     }
+  }
+
+  /**
+   * The people reached who have bound no WeChat a message reaches ("kind:id"). Publishing sends
+   * nobody a message of their own (reading-publisher.ts): a reached person learns of the reading
+   * from a message on their WeChat (daily digest, 提醒未读); whoever bound none only by phone,
+   * however many items "reached" them. Counted as 提醒未读 counts them: same channels, same kind.
+   */
+  private async unreachable(people: PersonProgress[]): Promise<Set<string>> {
+    const out = new Set<string>()
+    if (!this.canMessage) return out
+    for (const p of people.filter((p) => p.reached)) if (!(await this.canMessage(p.kind, p.id))) out.add(`${p.kind}:${p.id}`)
+    return out
   }
 
   /**

@@ -6,21 +6,22 @@ import { ConflictError } from '../../errors.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 import type { AuditTrail } from '../audit.js'
 import { outboxMessage } from '../delivery/outbox-message.js'
-import type { ReminderOutcome, ReminderRound } from '../reminder-round.js'
+import type { NotYet, ReminderOutcome, ReminderRound, ReminderState } from '../reminder-round.js'
 import type { CampaignProgress } from './campaign-progress.js'
 
 export const READING_REMINDER = 'reading.reminder'
+/** A campaign sends no first notice of its own: a deputy who has not read may be reminded at once. */
+const notYet = (u: { person: { id: string; name: string } }): NotYet => ({
+  deputyId: u.person.id,
+  name: u.person.name,
+  noticeSentAt: null,
+  noticeWaiting: false,
+})
 /** Titles named in one reminder before "等". */
 const TITLES_SAID = 3
 
-/** Whether 提醒未读 may remind now, and how many deputies it concerns, for the console's button. */
-export interface CampaignReminderState {
-  /** Null while the campaign runs; else why not, in words (未开始, 已结束). */
-  closed: string | null
-  /** The deputies the organizer follows who were reached and have not read: the N of "提醒未读的 N 位代表". */
-  waiting: number
-  remindedToday: number
-}
+/** Whether 提醒未读 may remind now, and for how many deputies, for the console's panel (closed: 未开始, 已结束). */
+export type CampaignReminderState = ReminderState
 
 /** The dedupe key of one deputy's reminder of one campaign on one business day. */
 export const campaignReminderKey = (campaignId: string, deputyId: string, day: string) => `campaign:${campaignId}:reminder:${day}:deputy:${deputyId}`
@@ -60,23 +61,19 @@ export function campaignReminderTexts(c: Pick<CampaignRecord, 'title' | 'endsAt'
 export class CampaignReminders {
   constructor(
     private readonly progress: Pick<CampaignProgress, 'seenBy'>,
-    private readonly round: Pick<ReminderRound, 'run' | 'remindedToday'>,
+    private readonly round: Pick<ReminderRound, 'run' | 'state'>,
     private readonly audit: Pick<AuditTrail, 'record'>,
     private readonly clock: Clock,
     private readonly timeZone: string,
   ) {}
 
   async state(staff: StaffPrincipal, campaignId: string): Promise<CampaignReminderState> {
-    const { campaign, unread } = await this.unreadDeputies(staff, campaignId)
-    const today = await this.round.remindedToday(
-      unread.map((u) => u.person.id),
-      (id, day) => campaignReminderKey(campaign.id, id, day),
-    )
-    return { closed: this.closedWords(campaign), waiting: unread.length, remindedToday: today.size }
+    const { campaign, unread } = await this.unreadOf(staff, campaignId)
+    return this.round.state(this.closedWords(campaign), READING_REMINDER, unread.map(notYet), (id, day) => campaignReminderKey(campaign.id, id, day))
   }
 
   async remind(staff: StaffPrincipal, campaignId: string): Promise<ReminderOutcome> {
-    const { campaign, items, unread } = await this.unreadDeputies(staff, campaignId)
+    const { campaign, items, unread } = await this.unreadOf(staff, campaignId)
     const closed = this.closedWords(campaign)
     if (closed) throw new ConflictError(closed, [], campaignPhase(campaign, this.clock.now()) === 'ended' ? 'campaign_ended' : 'campaign_not_started')
     if (!unread.length)
@@ -84,7 +81,7 @@ export class CampaignReminders {
     const owed = new Map(unread.map((u) => [u.person.id, u.items]))
     const outcome = await this.round.run(
       READING_REMINDER,
-      unread.map((u) => ({ deputyId: u.person.id, name: u.person.name, noticeSentAt: null, noticeWaiting: false })),
+      unread.map(notYet),
       (id, day) => campaignReminderKey(campaign.id, id, day),
       (deputyId, dedupeKey, at) => {
         const toRead = owed.get(deputyId)!
@@ -107,15 +104,15 @@ export class CampaignReminders {
     return outcome
   }
 
-  /** The deputies in office the organizer follows who were reached and have not read, each with what they owe. */
-  private async unreadDeputies(staff: StaffPrincipal, campaignId: string) {
+  /** The deputies in office the organizer follows who were reached and have not read, each with what they owe (also 导出未读名单's rows). */
+  async unreadOf(staff: StaffPrincipal, campaignId: string) {
     const { campaign, dir, items, reach, reads, people } = await this.progress.seenBy(staff, campaignId)
     const inOffice = new Set(dir.deputies.filter((d) => d.active !== false).map((d) => d.id))
     const unread = people
       .filter((p) => p.kind === 'deputy' && p.reached && !p.read && inOffice.has(p.id))
       .map((person) => ({ person, items: unreadItems(person, items, reach, reads) }))
       .filter((u) => u.items.length)
-    return { campaign, items, unread }
+    return { campaign, dir, items, unread }
   }
 
   private closedWords(c: CampaignRecord): string | null {

@@ -1,10 +1,13 @@
 import type { Clock } from '../../clock.js'
+import type { PersonKind } from '../../domain/campaign.js'
 import type { Store } from '../../store/ports.js'
 import type { AuditTrail } from '../audit.js'
+import type { ChannelResolver } from '../delivery/channels.js'
 import type { DirectoryCache } from '../directory/directory-cache.js'
 import { CampaignAudience } from './campaign-audience.js'
 import { CampaignLevels } from './campaign-levels.js'
 import { CampaignProgress } from './campaign-progress.js'
+import { READING_REMINDER } from './campaign-reminders.js'
 import { CampaignReading } from './campaign-reading.js'
 import { CampaignSeries } from './campaign-series.js'
 import { CampaignService } from './campaigns.js'
@@ -19,12 +22,18 @@ export function createCampaignServices(
   timeZone: string,
   audit: AuditTrail,
   directory: Pick<DirectoryCache, 'scopeOf' | 'prepared' | 'stationPlaces'>,
+  /** Who can receive a message: progress says how many reached people only a phone call tells. */
+  channels?: Pick<ChannelResolver, 'reach'>,
 ) {
   const audience = new CampaignAudience(store, directory)
   const readingPublisher = new ReadingPublisher(store, audience, clock)
   const campaignSeries = new CampaignSeries(store, audience, clock, timeZone)
   const campaigns = new CampaignService({ store, audience, publisher: readingPublisher, clock, audit, series: campaignSeries, directory })
-  const campaignProgress = new CampaignProgress(store, campaigns, audience, clock)
+  // Counted as 提醒未读 counts them: the same channels, the same kind of message.
+  const canMessage =
+    channels &&
+    (async (kind: PersonKind, id: string) => (await channels.reach({ recipientKind: kind, recipientId: id, kind: READING_REMINDER })).routes.length > 0)
+  const campaignProgress = new CampaignProgress(store, campaigns, audience, clock, canMessage)
   return {
     campaigns,
     readingPublisher,

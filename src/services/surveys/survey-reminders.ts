@@ -7,18 +7,11 @@ import type { OutboxMessage } from '../../store/ports.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 import type { AuditTrail } from '../audit.js'
 import { outboxMessage } from '../delivery/outbox-message.js'
-import type { ReminderOutcome, ReminderRound } from '../reminder-round.js'
-import type { BallotRoll } from './ballot-roll.js'
+import type { NotYet, ReminderOutcome, ReminderRound, ReminderState } from '../reminder-round.js'
+import type { BallotRoll, NotVoted } from './ballot-roll.js'
 
-/** Whether a press of 提醒未参与 may remind now, and how many it concerns, for the console's button. */
-export interface SurveyReminderState {
-  /** Null when reminders may be sent; else why not, in words (草稿, 未开始, 已截止, 已收满). */
-  closed: string | null
-  /** Those on the roll the organizer follows who have not answered yet: the N of "提醒未参与的 N 人". */
-  waiting: number
-  /** Of them, those reminded today already (once a day is enough). */
-  remindedToday: number
-}
+/** Whether a press of 提醒未参与 may remind now, and for how many, for the console's panel (closed: 草稿, 未开始, 已截止, 已收满). */
+export type SurveyReminderState = ReminderState
 
 const noun = (s: Pick<SurveyRecord, 'kind'>) => (s.kind === 'ballot' ? '票决' : s.kind === 'consultation' ? '征求意见' : '问卷')
 const quoted = (title: string) => (title.startsWith('《') ? title : `《${title}》`)
@@ -26,6 +19,9 @@ const quoted = (title: string) => (title.startsWith('《') ? title : `《${title
 /** The dedupe key of one deputy's reminder of one survey on one business day: one a day, however often pressed. */
 export const surveyReminderKey = (s: Pick<SurveyRecord, 'id' | 'kind'>, deputyId: string, day: string) =>
   `${s.kind === 'ballot' ? 'ballot' : 'survey'}:${s.id}:reminder:${day}:deputy:${deputyId}`
+
+/** A deputy not yet answered, with how their first notice fared: one just out is given time to be read. */
+const notYet = (i: NotVoted): NotYet => ({ deputyId: i.deputyId, name: i.name, noticeSentAt: i.notice.sentAt, noticeWaiting: i.notice.state === 'waiting' })
 
 const reminderKind = (s: Pick<SurveyRecord, 'kind'>) => (s.kind === 'ballot' ? 'ballot.reminder' : 'survey.reminder')
 
@@ -51,7 +47,7 @@ export function surveyReminderTexts(s: Pick<SurveyRecord, 'kind' | 'title' | 'cl
 export class SurveyReminders {
   constructor(
     private readonly roll: Pick<BallotRoll, 'notVoted'>,
-    private readonly round: Pick<ReminderRound, 'run' | 'remindedToday'>,
+    private readonly round: Pick<ReminderRound, 'run' | 'state'>,
     private readonly audit: Pick<AuditTrail, 'record'>,
     private readonly clock: Clock,
     private readonly timeZone: string,
@@ -59,11 +55,7 @@ export class SurveyReminders {
 
   async state(staff: StaffPrincipal, surveyId: string): Promise<SurveyReminderState> {
     const { survey, items } = await this.roll.notVoted(staff, surveyId)
-    const today = await this.round.remindedToday(
-      items.map((i) => i.deputyId),
-      (id, day) => surveyReminderKey(survey, id, day),
-    )
-    return { closed: this.closed(survey)?.message ?? null, waiting: items.length, remindedToday: today.size }
+    return this.round.state(this.closed(survey)?.message ?? null, reminderKind(survey), items.map(notYet), (id, day) => surveyReminderKey(survey, id, day))
   }
 
   async remind(staff: StaffPrincipal, surveyId: string): Promise<ReminderOutcome> {
@@ -75,7 +67,7 @@ export class SurveyReminders {
     const kind = reminderKind(s)
     const outcome = await this.round.run(
       kind,
-      items.map((i) => ({ deputyId: i.deputyId, name: i.name, noticeSentAt: i.notice.sentAt, noticeWaiting: i.notice.state === 'waiting' })),
+      items.map(notYet),
       (id, day) => surveyReminderKey(s, id, day),
       (deputyId, dedupeKey, at) => reminderMessage(s, kind, deputyId, dedupeKey, { text, cardText }, at),
     )

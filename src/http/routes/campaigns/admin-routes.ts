@@ -4,6 +4,7 @@ import type { AuthService } from '../../../services/accounts/auth.js'
 import type { CampaignProgress } from '../../../services/campaigns/campaign-progress.js'
 import type { CampaignReminders } from '../../../services/campaigns/campaign-reminders.js'
 import type { CampaignService } from '../../../services/campaigns/campaigns.js'
+import type { UnreadSheet } from '../../../services/campaigns/unread-sheet.js'
 import type { IdempotencyRepo } from '../../../store/idempotency-port.js'
 import { requireStaff } from '../../middleware/auth.js'
 import { idempotent } from '../../middleware/idempotency.js'
@@ -29,12 +30,13 @@ export interface AdminCampaignDeps {
   campaigns: CampaignService
   progress: CampaignProgress
   reminders: CampaignReminders
+  unreadSheet: UnreadSheet
   idempotency: IdempotencyRepo
   clock: Clock
 }
 
 /** Organizers run campaigns: create, add reading (now or scheduled), follow progress. */
-export function adminCampaignRoutes({ auth, campaigns, progress, reminders, idempotency, clock }: AdminCampaignDeps) {
+export function adminCampaignRoutes({ auth, campaigns, progress, reminders, unreadSheet, idempotency, clock }: AdminCampaignDeps) {
   const router = new Router<StaffState>({ prefix: '/api/admin/campaigns' })
   router.use(requireStaff(auth, 'organizer', 'admin'))
   const once = idempotent(idempotency, clock, (s: StaffState) => s.staff.id)
@@ -111,6 +113,15 @@ export function adminCampaignRoutes({ auth, campaigns, progress, reminders, idem
     const { id } = parse(campaignIdParam, ctx.params, 'params')
     parse(remindBody, ctx.state.body, 'body')
     ctx.body = presentReminderOutcome(await reminders.remind(ctx.state.staff, id))
+  })
+
+  /** 导出未读名单: those 提醒未读 waits for, to phone down in a spreadsheet (as a survey's 导出未参与名单). */
+  router.get('/:id/not-read.csv', async (ctx) => {
+    const { title, csv } = await unreadSheet.csv(ctx.state.staff, parse(campaignIdParam, ctx.params, 'params').id)
+    ctx.type = 'text/csv; charset=utf-8'
+    ctx.set('Content-Disposition', `attachment; filename="not-read.csv"; filename*=UTF-8''${encodeURIComponent(`${title}.csv`)}`)
+    ctx.set('Cache-Control', 'no-store')
+    ctx.body = csv
   })
 
   return router
