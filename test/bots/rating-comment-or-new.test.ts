@@ -2,19 +2,8 @@ import { expect } from 'chai'
 import { createServer, type Server } from 'node:http'
 import { verdictOnAnswer } from '../../bots/text.js'
 import { startApp, type TestApp } from '../helpers/app.js'
-import {
-  ask,
-  BOT_SECRET,
-  bindZhangWei,
-  caseCity,
-  dispatch,
-  startBot,
-  useCaseStory,
-  waitFor,
-  writesToZhangWei,
-  zhangWeiAnswers,
-  type BotUnderTest,
-} from './helpers.js'
+import { BOT_SECRET, caseCity, startBot, type BotUnderTest } from './helpers.js'
+import { answeredMessage, useAnsweredMessage } from './rated-answer.js'
 
 /**
  * After a bare score the bot invites her words for the deputy. Only a verdict on the answer ("态度很好，谢谢代表",
@@ -23,21 +12,14 @@ import {
  */
 describe('bot: words after a bare score are a comment only when they judge the answer', function () {
   this.timeout(30_000)
-  const story = useCaseStory({ resident: ['wx-li', '老李'] })
-  let ticket: string
-  beforeEach(async () => {
-    ticket = await story.writesToZhangWei('我们楼下的路灯坏了两个星期了，晚上老人出门看不见路')
-    await story.zhangWeiAnswers(ticket, '已联系供电所，这周五前修好，请您放心。')
-    expect(await say('5')).to.include('还有什么想对代表说的，可以直接发过来')
-  })
-  const say = (words: string) => ask(story.bot, story.resident, words)
-  const toDeputy = () => story.bot.world.said('张伟').filter((m) => m.includes(`您答复的留言 ${ticket} 获得`))
+  const story = useAnsweredMessage({ rated: '5' })
+  const { say, stored, ratingReachesDeputy } = story
   const NEW_PROBLEM = '我们小区3号楼的垃圾已经三天没有人来收了，臭味很大，请代表帮忙反映一下'
   const QUESTION = '您这句话是对刚才答复的意见，还是要反映新的问题？\n回复 1 是对答复的意见，回复 2 是新的问题'
 
   it('a new problem after "5" is asked about, and "2" makes it a new message with her words, not a comment', async () => {
     expect(await say(NEW_PROBLEM)).to.equal(QUESTION)
-    expect(await story.stored(ticket), 'nothing added to the rating while she is asked').to.include({ rating: 5, ratingComment: null })
+    expect(await stored(), 'nothing added to the rating while she is asked').to.include({ rating: 5, ratingComment: null })
 
     const draft = await say('2')
     expect(draft).to.include('好的，这段话记下了，作为一条新留言，选好发给谁，就可以提交。')
@@ -46,27 +28,23 @@ describe('bot: words after a bare score are a comment only when they judge the a
     for (const pick of ['1', '1']) await say(pick)
     const summary = await say('1')
     expect(summary).to.include('请核对您的留言').and.include(`内容：${NEW_PROBLEM}`)
-    expect(await story.stored(ticket), 'still no comment on the rated answer').to.include({ rating: 5, ratingComment: null })
+    expect(await stored(), 'still no comment on the rated answer').to.include({ rating: 5, ratingComment: null })
 
-    await dispatch(story.app)
-    await waitFor(() => toDeputy().length, 'the rating to reach 张伟')
-    expect(toDeputy(), 'the score alone reaches the deputy').to.deep.equal([`您答复的留言 ${ticket} 获得 5 分评价。`])
+    expect(await ratingReachesDeputy(), 'the score alone reaches the deputy').to.deep.equal([`您答复的留言 ${story.ticket} 获得 5 分评价。`])
   })
 
   it('"1" under the question sends her words to the deputy with the score', async () => {
     const words = '代表说周五前修好，可是我们已经等了三个星期，晚上还是黑的'
     expect(await say(words)).to.equal(QUESTION)
     expect(await say('1')).to.include(`您说的"${words}"已经转给代表了，谢谢您！`)
-    expect(await story.stored(ticket)).to.include({ rating: 5, ratingComment: words })
+    expect(await stored()).to.include({ rating: 5, ratingComment: words })
   })
 
   it('a short verdict on the answer goes to the deputy at once, as before', async () => {
     const said = await say('态度很好，谢谢代表')
     expect(said).to.equal('您说的"态度很好，谢谢代表"已经转给代表了，谢谢您！\n问题还没有解决，或者有别的事要反映，请发送"留言"再写一条。')
-    expect(await story.stored(ticket)).to.include({ rating: 5, ratingComment: '态度很好，谢谢代表' })
-    await dispatch(story.app)
-    await waitFor(() => toDeputy().length, 'the rating to reach 张伟')
-    expect(toDeputy()).to.deep.equal([`您答复的留言 ${ticket} 获得 5 分评价。群众说：态度很好，谢谢代表`])
+    expect(await stored()).to.include({ rating: 5, ratingComment: '态度很好，谢谢代表' })
+    expect(await ratingReachesDeputy()).to.deep.equal([`您答复的留言 ${story.ticket} 获得 5 分评价。群众说：态度很好，谢谢代表`])
   })
 
   it('more words before she answers join the first, and "留言" makes them the new message', async () => {
@@ -75,18 +53,13 @@ describe('bot: words after a bare score are a comment only when they judge the a
       '这段话也记下了。\n您这几段话是对刚才答复的意见，还是要反映新的问题？\n回复 1 是对答复的意见，回复 2 是新的问题',
     )
     expect(await say('留言')).to.include('您刚才说的「我们小区3号楼的垃圾已经三天没有人来收了')
-    expect(await story.stored(ticket)).to.include({ ratingComment: null })
+    expect(await stored()).to.include({ ratingComment: null })
   })
 
   it('left unanswered, the question ends saying her words went nowhere', async () => {
     expect(await say(NEW_PROBLEM)).to.equal(QUESTION)
-    story.bot.clock.advance(31 * 60_000)
-    story.bot.bot.inbox.sweep()
-    await story.bot.bot.inbox.settled()
-    expect(story.bot.world.said('老李').at(-1)).to.equal(
-      '您好，因为很久没有收到回复，您刚才那段话没有转给代表，也没有作为留言提交。需要反映的话，请发送"留言"。',
-    )
-    expect(await story.stored(ticket)).to.include({ ratingComment: null })
+    expect(await story.silentHalfHour()).to.equal('您好，因为很久没有收到回复，您刚才那段话没有转给代表，也没有作为留言提交。需要反映的话，请发送"留言"。')
+    expect(await stored()).to.include({ ratingComment: null })
   })
 })
 
@@ -155,22 +128,15 @@ describe('bot: her words after a score, when the answer to them is lost', functi
   })
 
   it('the retry is answered as taken: she hears her words went to the deputy, and he reads them once', async () => {
-    const bot = t!
-    const deputy = await bindZhangWei(app, bot)
-    const resident = bot.world.person('wx-li', '老李')
-    const ticket = await writesToZhangWei(bot, resident, '我们楼下的路灯坏了两个星期了')
-    await zhangWeiAnswers(app, bot, { deputy, resident }, ticket, '已联系供电所，这周五前修好。')
-    expect(await ask(bot, resident, '3')).to.include('还有什么想对代表说的')
+    const { ticket, say, stored, ratingReachesDeputy } = await answeredMessage(app, t!)
+    expect(await say('3')).to.include('还有什么想对代表说的')
 
-    const said = await ask(bot, resident, '路灯还是没修好')
+    const said = await say('路灯还是没修好')
     expect(proxy.lost(), 'the first answer was lost').to.equal(1)
     expect(said).to.equal('您说的"路灯还是没修好"已经转给代表了，谢谢您！\n问题还没有解决，或者有别的事要反映，请发送"留言"再写一条。')
-    expect(await app.liaison.store.cases.getByTicket(ticket)).to.include({ rating: 3, ratingComment: '路灯还是没修好' })
+    expect(await stored()).to.include({ rating: 3, ratingComment: '路灯还是没修好' })
 
-    await dispatch(app)
-    const toDeputy = () => bot.world.said('张伟').filter((m) => m.includes(`您答复的留言 ${ticket} 获得`))
-    await waitFor(() => toDeputy().length, 'the rating to reach 张伟')
-    expect(toDeputy(), 'one notice, with her words').to.deep.equal([`您答复的留言 ${ticket} 获得 3 分评价。群众说：路灯还是没修好`])
+    expect(await ratingReachesDeputy(), 'one notice, with her words').to.deep.equal([`您答复的留言 ${ticket} 获得 3 分评价。群众说：路灯还是没修好`])
     const notices = (await app.liaison.store.outbox.search({ kind: 'case.rated', limit: 50 })).items
     expect(notices, 'nothing queued twice').to.have.length(1)
   })

@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import { commentOrNewChoice } from '../../bots/text.js'
-import { ask, dispatch, useCaseStory, waitFor } from './helpers.js'
+import { useAnsweredMessage } from './rated-answer.js'
 
 /**
  * 老李 wrote about the street light (路灯) under her window, 张伟 answered, she scored it "5". What she says next
@@ -11,26 +11,14 @@ import { ask, dispatch, useCaseStory, waitFor } from './helpers.js'
  */
 describe('bot: her words after a score, when they are about another thing, late, or long', function () {
   this.timeout(60_000)
-  const story = useCaseStory({ resident: ['wx-li', '老李'] })
-  let ticket: string
-  beforeEach(async () => {
-    ticket = await story.writesToZhangWei('我们楼下的路灯坏了两个星期了，晚上老人出门看不见路')
-    await story.zhangWeiAnswers(ticket, '已联系供电所，这周五前修好，请您放心。')
-    expect(await say('5')).to.include('还有什么想对代表说的，可以直接发过来')
-  })
-  const say = (words: string) => ask(story.bot, story.resident, words)
-  /** Both clocks: the bot's (its invitation) and the backend's (the rating's window). */
-  const later = (minutes: number) => {
-    story.bot.clock.advance(minutes * 60_000)
-    story.app.clock.advance(minutes * 60_000)
-  }
-  const toDeputy = () => story.bot.world.said('张伟').filter((m) => m.includes(`您答复的留言 ${ticket} 获得`))
+  const story = useAnsweredMessage({ rated: '5' })
+  const { say, stored, ratingReachesDeputy, later } = story
   const SUBJECT_QUESTION = '您说的是刚才评价的"路灯"那件事，还是一件新的事？\n回复 1 是"路灯"那件事，回复 2 是新的事'
 
   describe('words about another thing', () => {
     it('"垃圾还是没人收" after an answer about the 路灯 is asked about, and "2" makes it a new message', async () => {
       expect(await say('垃圾还是没人收')).to.equal(SUBJECT_QUESTION)
-      expect(await story.stored(ticket), 'not added to the rating of the 路灯').to.include({ rating: 5, ratingComment: null })
+      expect(await stored(), 'not added to the rating of the 路灯').to.include({ rating: 5, ratingComment: null })
 
       const draft = await say('2')
       expect(draft).to.include('好的，这段话记下了，作为一条新留言，选好发给谁，就可以提交。')
@@ -38,22 +26,20 @@ describe('bot: her words after a score, when they are about another thing, late,
       expect(await say('1'))
         .to.include('请核对您的留言')
         .and.include('内容：垃圾还是没人收')
-      expect(await story.stored(ticket)).to.include({ ratingComment: null })
+      expect(await stored()).to.include({ ratingComment: null })
 
-      await dispatch(story.app)
-      await waitFor(() => toDeputy().length, 'the rating to reach 张伟')
-      expect(toDeputy(), 'the score alone reaches the deputy').to.deep.equal([`您答复的留言 ${ticket} 获得 5 分评价。`])
+      expect(await ratingReachesDeputy(), 'the score alone reaches the deputy').to.deep.equal([`您答复的留言 ${story.ticket} 获得 5 分评价。`])
     })
 
     it('"路灯那件事" under the question sends her words to the deputy with the score', async () => {
       expect(await say('垃圾还是没人收')).to.equal(SUBJECT_QUESTION)
       expect(await say('路灯那件事')).to.include('您说的"垃圾还是没人收"已经转给代表了，谢谢您！')
-      expect(await story.stored(ticket)).to.include({ rating: 5, ratingComment: '垃圾还是没人收' })
+      expect(await stored()).to.include({ rating: 5, ratingComment: '垃圾还是没人收' })
     })
 
     it('words about the light, or naming nothing, still go to the deputy at once', async () => {
       expect(await say('灯还是不亮')).to.include('您说的"灯还是不亮"已经转给代表了，谢谢您！')
-      expect(await story.stored(ticket)).to.include({ ratingComment: '灯还是不亮' })
+      expect(await stored()).to.include({ ratingComment: '灯还是不亮' })
     })
   })
 
@@ -65,7 +51,7 @@ describe('bot: her words after a score, when they are about another thing, late,
       expect(await say(WORDS)).to.include('还是要反映新的问题')
       later(15)
       expect(await say('1')).to.equal('这次评价已经过了可以补充的时间，您这段话没有转给代表。\n要把这段话作为一条新留言发给代表，请回复 1；不用了，请回复 2。')
-      expect(await story.stored(ticket)).to.include({ ratingComment: null })
+      expect(await stored()).to.include({ ratingComment: null })
 
       expect(await say('1')).to.include('好的，这段话记下了，作为一条新留言，选好发给谁，就可以提交。')
       for (const pick of ['1', '1']) await say(pick)
@@ -96,7 +82,7 @@ describe('bot: her words after a score, when they are about another thing, late,
           '要让代表看到整段话，请回复 1，把整段话作为一条新留言发给代表；不用了，请回复 2。',
         ].join('\n'),
       )
-      expect((await story.stored(ticket))!.ratingComment).to.equal(LONG.slice(0, 500))
+      expect((await stored())!.ratingComment).to.equal(LONG.slice(0, 500))
 
       expect(await say('1')).to.include('好的，这段话记下了，作为一条新留言')
       for (const pick of ['1', '1']) await say(pick)
@@ -106,10 +92,7 @@ describe('bot: her words after a score, when they are about another thing, late,
     it('left unanswered, the offer ends saying only the first part reached the deputy', async () => {
       await say(LONG)
       await say('1')
-      story.bot.clock.advance(31 * 60_000)
-      story.bot.bot.inbox.sweep()
-      await story.bot.bot.inbox.settled()
-      expect(story.bot.world.said('老李').at(-1)).to.equal(
+      expect(await story.silentHalfHour()).to.equal(
         '您好，因为很久没有收到回复，您那段话只有前 500 字转给了代表，整段话没有作为留言提交。需要反映的话，请发送"留言"。',
       )
     })
@@ -122,22 +105,20 @@ describe('bot: her words after a score, when they are about another thing, late,
  */
 describe('bot: another score for an answer already rated', function () {
   this.timeout(60_000)
-  const story = useCaseStory({ resident: ['wx-li', '老李'] })
-  const say = (words: string) => ask(story.bot, story.resident, words)
+  const story = useAnsweredMessage()
+  const { say, stored, later } = story
 
   it('says the score stays, and offers 重新办理 when her score allows it; "重新办理" then works', async () => {
-    const ticket = await story.writesToZhangWei('我们楼下的路灯坏了两个星期了，晚上老人出门看不见路')
-    await story.zhangWeiAnswers(ticket, '已联系供电所，这周五前修好，请您放心。')
+    const { ticket } = story
     expect(story.app.liaison.config.cases.reopenMaxRating, 'the configured scores that may ask for it').to.equal(2)
     expect(await say('2')).to.include('1. 重新办理')
     expect(await say('2')).to.include('好的，谢谢您！')
-    story.bot.clock.advance(60 * 60_000)
-    story.app.clock.advance(60 * 60_000)
+    later(60)
 
     expect(await say(`评价 ${ticket.slice(-4)} 1`)).to.equal(
       `留言 ${ticket} 您已经打过分了（2 分），分数打过就不能再改了。\n问题还没有解决的话，可以发送"重新办理"，请代表再办一次。`,
     )
-    expect(await story.stored(ticket)).to.include({ rating: 2 })
+    expect(await stored()).to.include({ rating: 2 })
     expect(await say('重新办理')).to.include('请简单说说还有哪些问题没有解决')
     expect(await say('灯还是不亮')).to.include(`已申请重新办理留言 ${ticket}`)
   })

@@ -1,18 +1,7 @@
 import { expect } from 'chai'
 import { startApp, type TestApp } from '../helpers/app.js'
-import {
-  ask,
-  BOT_SECRET,
-  bindZhangWei,
-  caseCity,
-  dispatch,
-  startBot,
-  useCaseStory,
-  waitFor,
-  writesToZhangWei,
-  zhangWeiAnswers,
-  type BotUnderTest,
-} from './helpers.js'
+import { BOT_SECRET, caseCity, startBot, type BotUnderTest } from './helpers.js'
+import { answeredMessage, useAnsweredMessage } from './rated-answer.js'
 
 /**
  * 老李 rates an answer with a bare "3", then says why: "路灯还是没修好". Her words reach the deputy with the
@@ -21,19 +10,12 @@ import {
  */
 describe('bot: a resident says why after her score, and hears which scores may be handled again', function () {
   this.timeout(30_000)
-  const story = useCaseStory({ resident: ['wx-li', '老李'] })
-  let ticket: string
-  let notice: string
-  beforeEach(async () => {
-    ticket = await story.writesToZhangWei('我们楼下的路灯坏了两个星期了，晚上老人出门看不见路')
-    notice = await story.zhangWeiAnswers(ticket, '已联系供电所，这周五前修好，请您放心。')
-  })
-  const say = (words: string) => ask(story.bot, story.resident, words)
-  const toDeputy = () => story.bot.world.said('张伟').filter((m) => m.includes(`您答复的留言 ${ticket} 获得`))
+  const story = useAnsweredMessage()
+  const { say, stored, ratingReachesDeputy } = story
 
   it('the rating question says plainly which scores may ask for 重新办理 (the backend’s reopenMaxRating)', async () => {
     expect(story.app.liaison.config.cases.reopenMaxRating, 'the configured threshold this story reads').to.equal(2)
-    expect(notice).to.include('问题没有解决的，打 1 分或 2 分，就可以申请重新办理。')
+    expect(story.notice).to.include('问题没有解决的，打 1 分或 2 分，就可以申请重新办理。')
   })
 
   it('"3" then "路灯还是没修好": her words go to the deputy with the score, not the menu', async () => {
@@ -43,11 +25,9 @@ describe('bot: a resident says why after her score, and hears which scores may b
     const said = await say('路灯还是没修好')
     expect(said).to.equal('您说的"路灯还是没修好"已经转给代表了，谢谢您！\n问题还没有解决，或者有别的事要反映，请发送"留言"再写一条。')
     expect(said, 'not the menu').to.not.include('1. 留言')
-    expect(await story.stored(ticket)).to.include({ rating: 3, ratingComment: '路灯还是没修好' })
+    expect(await stored()).to.include({ rating: 3, ratingComment: '路灯还是没修好' })
 
-    await dispatch(story.app)
-    await waitFor(() => toDeputy().length, 'the rating to reach 张伟')
-    expect(toDeputy(), 'one notice, with her words').to.deep.equal([`您答复的留言 ${ticket} 获得 3 分评价。群众说：路灯还是没修好`])
+    expect(await ratingReachesDeputy(), 'one notice, with her words').to.deep.equal([`您答复的留言 ${story.ticket} 获得 3 分评价。群众说：路灯还是没修好`])
   })
 
   it('"重新办理" after a 3 says which scores may, and that her words can still go to the deputy', async () => {
@@ -55,13 +35,13 @@ describe('bot: a resident says why after her score, and hears which scores may b
     const refused = await say('重新办理')
     expect(refused).to.equal(
       [
-        `留言 ${ticket.slice(-4)} 的答复您打了 3 分，只有打 1 分或 2 分的答复，才可以申请重新办理。`,
+        `留言 ${story.ticket.slice(-4)} 的答复您打了 3 分，只有打 1 分或 2 分的答复，才可以申请重新办理。`,
         '还有什么没解决的，可以直接发过来，我们会和您的评分一起转给代表；',
         '也可以发送"留言"再写一条。',
       ].join('\n'),
     )
     expect(await say('路灯还是没修好')).to.include('已经转给代表了')
-    expect(await story.stored(ticket)).to.include({ ratingComment: '路灯还是没修好' })
+    expect(await stored()).to.include({ ratingComment: '路灯还是没修好' })
   })
 
   it('only right after the score: "谢谢" is thanks, and words half an hour later are not added to it', async () => {
@@ -69,7 +49,7 @@ describe('bot: a resident says why after her score, and hears which scores may b
     expect(await say('谢谢')).to.include('不客气')
     story.bot.clock.advance(31 * 60_000)
     expect(await say('路灯还是没修好')).to.not.include('转给代表')
-    expect(await story.stored(ticket)).to.include({ rating: 5, ratingComment: null })
+    expect(await stored()).to.include({ rating: 5, ratingComment: null })
   })
 })
 
@@ -87,11 +67,8 @@ describe('bot: the rating question follows the configured reopenMaxRating', func
   })
 
   it('an office that lets a 3 ask for 重新办理 has its residents told so, and a 3 is offered it', async () => {
-    const deputy = await bindZhangWei(app, t)
-    const resident = t.world.person('wx-li', '老李')
-    const ticket = await writesToZhangWei(t, resident, '我们楼下的路灯坏了两个星期了')
-    const notice = await zhangWeiAnswers(app, t, { deputy, resident }, ticket, '已联系供电所，这周五前修好。')
+    const { notice, say } = await answeredMessage(app, t)
     expect(notice).to.include('问题没有解决的，打 1 到 3 分，就可以申请重新办理。')
-    expect(await ask(t, resident, '3')).to.include('1. 重新办理')
+    expect(await say('3')).to.include('1. 重新办理')
   })
 })
