@@ -19,9 +19,10 @@ const OFFICE: Role[] = ['organizer', 'admin']
 /** The cases and station pages (issue 14, part A). More areas come from areas.ts. */
 const DAILY = '日常工作'
 const caseMenu: MenuItem[] = [
-  { path: '/dashboard', title: '工作概览', roles: OFFICE, group: DAILY },
+  // A station clerk's 工作概览 and 统计分析 count her station only (the server scopes them).
+  { path: '/dashboard', title: '工作概览', roles: ALL, group: DAILY },
   { path: '/cases', title: '留言办理', roles: ALL, group: DAILY },
-  { path: '/stats', title: '统计分析', roles: OFFICE, group: DAILY },
+  { path: '/stats', title: '统计分析', roles: ALL, group: DAILY },
   { path: '/deputies', title: '代表与值班', roles: ALL, group: DAILY },
   { path: '/posters', title: '二维码海报', roles: ALL, group: DAILY },
   { path: '/binding-codes', title: '绑定码', roles: ALL, group: DAILY },
@@ -48,15 +49,48 @@ export function menuSectionsFor(role: Role): Array<{ title: string | null; items
   return titles.map((title) => ({ title: title || null, items: items.filter((i) => (i.group ?? '') === title) }))
 }
 
-/** Where each role starts: a handling unit's staff on the suggestions assigned to them, the only page they have. */
+/**
+ * Where each role starts: a handling unit's staff on the suggestions assigned to them, the only page they have;
+ * a station clerk on 留言办理, where she does her day's work (工作概览 is first in her menu, one click away).
+ */
 export const homeOf = (role: Role) => (role === 'unit_staff' ? '/unit/suggestions' : role === 'station_staff' ? '/cases' : '/dashboard')
 
 /**
  * Whether a role may open a page: the menu entry that covers the path (the longest prefix)
  * must list the role. A typed or bookmarked address of a page the menu hides would only show
- * 403s, so the router sends the person home instead. Paths no entry covers are open to all.
+ * 403s, so the router shows why in words instead (a handling unit's staff: their home). Paths no entry covers are open to all.
  */
 export function mayOpen(role: Role, path: string): boolean {
-  const covering = menu.filter((m) => path === m.path || path.startsWith(`${m.path}/`)).sort((a, b) => b.path.length - a.path.length)[0]
+  const covering = coveringEntry(path)
   return !covering || covering.roles.includes(role)
+}
+
+/** The menu entry that covers a path: the longest prefix. */
+export function coveringEntry(path: string): MenuItem | undefined {
+  return menu.filter((m) => path === m.path || path.startsWith(`${m.path}/`)).sort((a, b) => b.path.length - a.path.length)[0]
+}
+
+/** Whose page it is, in the words a clerk uses for them. */
+const OWNERS: Array<{ roles: Role[]; words: string }> = [
+  { roles: ['admin'], words: '系统管理员' },
+  { roles: ['organizer', 'admin'], words: '区人大办' },
+  { roles: ['unit_staff'], words: '承办单位' },
+]
+const ACCOUNT_WORDS: Record<Role, string> = {
+  station_staff: '联络站账号',
+  organizer: '人大办工作人员的账号',
+  admin: '管理员账号',
+  unit_staff: '承办单位账号',
+}
+
+/**
+ * Why a typed or bookmarked address does not open for this role, in words ("分析周报由区人大办查看，联络站账号没有这一页"),
+ * or null when it does. Said rather than a silent jump home: a colleague's link that "does nothing" reads as a fault.
+ */
+export function whyNotOpen(role: Role, path: string): string | null {
+  const entry = coveringEntry(path)
+  if (!entry || entry.roles.includes(role)) return null
+  const sameRoles = (a: Role[], b: Role[]) => a.length === b.length && a.every((r) => b.includes(r))
+  const owner = OWNERS.find((o) => sameRoles(o.roles, entry.roles))?.words ?? '其他岗位的工作人员'
+  return `${entry.title}由${owner}查看，${ACCOUNT_WORDS[role]}没有这一页`
 }

@@ -27,6 +27,8 @@ const caseRoutes: RouteRecordRaw[] = [
   { path: 'binding-codes', component: () => import('./views/station/BindingCodes.vue'), meta: { title: '绑定码' } },
 ]
 
+const NOT_YOURS = 'not-yours'
+
 /** The one screen of someone signed in with a password an admin gave them. */
 const FIRST_PASSWORD = '/first-password'
 
@@ -41,6 +43,8 @@ const routes: RouteRecordRaw[] = [
       { path: '', redirect: () => (session.staff ? homeOf(session.staff.role) : '/login') },
       ...caseRoutes,
       ...areaRoutes,
+      // Where a typed address of another role's page lands: why, in words, and the way home.
+      { path: NOT_YOURS, component: () => import('./views/NotYours.vue'), meta: { title: '没有这一页' } },
       // Every role, so in no menu: reached from the header.
       { path: 'password', component: () => import('./views/account/ChangePassword.vue'), meta: { title: '修改密码' } },
       { path: ':pathMatch(.*)*', component: () => import('./views/NotFound.vue'), meta: { title: '页面不存在' } },
@@ -56,7 +60,8 @@ router.beforeEach(async (to) => {
   if (!staff) return { path: '/login', query: to.fullPath !== '/' ? { next: to.fullPath } : {} }
   if (staff.mustChangePassword) return to.path === FIRST_PASSWORD ? true : FIRST_PASSWORD
   if (to.path === FIRST_PASSWORD) return homeOf(staff.role)
-  if (!mayOpen(staff.role, to.path)) return homeOf(staff.role)
+  // A handling unit's staff have one page of their own: anything else is home. The congress's staff are told why.
+  if (!mayOpen(staff.role, to.path)) return staff.role === 'unit_staff' ? homeOf(staff.role) : { path: `/${NOT_YOURS}`, query: { page: to.path } }
   // What the page will wait for starts now, beside the loading of its scripts.
   const prefetch = to.meta.prefetch as (() => void) | undefined
   prefetch?.()

@@ -2,14 +2,44 @@ import type { Services } from '../services/index.js'
 import type { MpPrincipal } from '../services/accounts/mp-sessions.js'
 import type { Store } from '../store/ports.js'
 
-/** Messages of the demo city's residents: place, text, and how far each has come. */
-const MESSAGES: Array<{ regionId: string; text: string; then?: 'replied' | 'rated' | 'returned'; rating?: number }> = [
+/**
+ * Messages of the demo city's residents: place, text, how far each has come, and the deputy's answer when
+ * he has answered. Each answer says what was done and what came of it, as the server asks of real deputies
+ * (src/domain/reply-words.ts): a demo that answers "正在处理，有进展再告诉您" teaches staff the answer to avoid.
+ */
+type DemoMessage = { regionId: string; text: string } & (
+  { then?: undefined } | { then: 'returned' } | { then: 'replied' | 'rated'; reply: string; rating?: number }
+)
+const MESSAGES: DemoMessage[] = [
   { regionId: 'c010101', text: '光明社区3号楼前的路灯坏了一个多月，晚上老人出门很不方便。', then: 'returned' },
   { regionId: 'c010101', text: '光明社区路灯不亮，晚上路很黑，希望尽快修好。' },
-  { regionId: 'c010102', text: '幸福社区菜市场门口占道经营，早上车和人都过不去。', then: 'rated', rating: 5 },
-  { regionId: 'c010103', text: '建新社区停车位太少，希望把空地改成停车场。', then: 'replied' },
-  { regionId: 'c010201', text: '和平社区的老旧小区加装电梯，申请手续很复杂，请代表帮忙问问。', then: 'rated', rating: 4 },
-  { regionId: 'c010202', text: '向阳社区垃圾清运不及时，夏天气味很大。', then: 'rated', rating: 2 },
+  {
+    regionId: 'c010102',
+    text: '幸福社区菜市场门口占道经营，早上车和人都过不去。',
+    then: 'rated',
+    reply: '已请街道城管中队劝离门口的流动摊位，菜市场在院内给他们留了摊位，早上七点到九点有人看着，门口已经通了。',
+    rating: 5,
+  },
+  {
+    regionId: 'c010103',
+    text: '建新社区停车位太少，希望把空地改成停车场。',
+    then: 'replied',
+    reply: '已和社区、街道一起看了那块空地，街道同意先划出 30 个临时车位，下周一开始可以停车；改成正式停车场已报进明年的计划。',
+  },
+  {
+    regionId: 'c010201',
+    text: '和平社区的老旧小区加装电梯，申请手续很复杂，请代表帮忙问问。',
+    then: 'rated',
+    reply: '已问清区住建局：加装电梯只要交业主同意书、设计方案和施工合同三样材料，社区居委会可以代办，您带上材料到居委会找王主任就行。',
+    rating: 4,
+  },
+  {
+    regionId: 'c010202',
+    text: '向阳社区垃圾清运不及时，夏天气味很大。',
+    then: 'rated',
+    reply: '已联系街道环卫所，向阳社区的垃圾从每天清运一次改为早晚各一次，从本周一开始。',
+    rating: 2,
+  },
   { regionId: 'c010203', text: '鼓楼社区学校门口上下学时段交通拥堵，建议设置临时停车点。' },
   { regionId: 'c010204', text: '社区卫生服务站周末不开门，老人看病不方便。' },
 ]
@@ -38,7 +68,7 @@ export async function seedDemoCases(store: Store, services: Pick<Services, 'mpSe
       await workflow.transfer(deputy, c.id, { reason: '这段时间在外地学习，请站里另派代表' })
       continue
     }
-    await workflow.reply(deputy, c.id, '已经联系相关部门，正在处理，有进展会再告诉您。')
+    await workflow.reply(deputy, c.id, m.reply)
     if (m.then === 'rated') await workflow.rate(resident, c.id, m.rating ?? 5)
   }
 }

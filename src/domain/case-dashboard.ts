@@ -1,6 +1,7 @@
 import { OPEN_STATUSES, type CaseStatus } from './case.js'
 import { addDays, startOfLocalDate } from './business-calendar.js'
 import { localDate } from './dates.js'
+import type { DutyDay } from './duty-ahead.js'
 
 /** The inbox filters that list exactly the cases behind a number (the console puts them in the URL). */
 export type InboxFilters = Record<string, string>
@@ -22,10 +23,21 @@ export interface ResponsivenessBar {
 }
 
 export interface CaseDashboard {
-  today: { date: string; new: Figure; open: Figure; overdue: Figure }
+  today: {
+    date: string
+    new: Figure
+    open: Figure
+    overdue: Figure
+    /** Waiting for the station's staff to give it to a deputy (待分派): the clerk's own queue. */
+    unplaced: Figure
+    /** The resident was not satisfied and asked for it to be handled again (重新办理). */
+    reopened: Figure
+  }
   satisfaction: Array<{ rating: number; label: string } & Figure>
   responsiveness: { district: ResponsivenessBar[]; station: ResponsivenessBar[]; deputy: ResponsivenessBar[] }
   weeks: Array<{ label: string; from: string; to: string } & Figure>
+  /** Only a station clerk's: the next days a deputy receives residents at her station (近期值班). */
+  duty?: DutyDay[]
 }
 
 const RATING_LABELS = ['', '很不满意', '不满意', '一般', '满意', '很满意']
@@ -127,6 +139,8 @@ export function caseDashboard(
       new: { count: counts.newToday, filters: { from: iso(periods.dayStart), to: iso(periods.dayEnd) } },
       open: { count: openOf(counts.all), filters: { open: 'true' } },
       overdue: { count: counts.all.overdueNext, filters: { overdue: 'true' } },
+      unplaced: { count: counts.all.byStatus.submitted ?? 0, filters: { status: 'submitted' } },
+      reopened: { count: counts.all.byStatus.reopened ?? 0, filters: { status: 'reopened' } },
     },
     satisfaction: [5, 4, 3, 2, 1].map((rating) => ({
       rating,

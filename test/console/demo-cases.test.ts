@@ -1,6 +1,8 @@
 import { expect } from 'chai'
 import { startApp, type TestApp } from '../helpers/app.js'
-import { demoDirectory } from '../../src/demo/demo-city.js'
+import { demoDirectory, TOPICS } from '../../src/demo/demo-city.js'
+import { replyRefusal } from '../../src/domain/reply-words.js'
+import { loadConfig } from '../../src/config.js'
 import { seedDemoCases } from '../../src/demo/demo-cases.js'
 import { seedDemo } from '../../src/services/bootstrap.js'
 
@@ -29,5 +31,24 @@ describe("the demo's residents' messages", () => {
     ).to.deep.equal([2, 4, 5])
     await seedDemoCases(store, services)
     expect(await store.cases.listForStats({})).to.have.length(8)
+  })
+
+  it('answers each message with what was done and what came of it, never the stock line a deputy should not send', async () => {
+    const { store, services } = app.liaison
+    await seedDemoCases(store, services)
+    const replies = (await store.cases.listForStats({})).flatMap((c) => (c.reply ? [c.reply] : []))
+    expect(replies).to.have.length(4)
+    expect(new Set(replies).size, 'one answer per message, not one line for all').to.equal(4)
+    for (const reply of replies) {
+      expect(replyRefusal(reply, false), reply).to.equal(null)
+      // "正在处理，有进展会再告诉您" tells the resident nothing she can rate: staff learn answers from the demo.
+      expect(reply, reply).not.to.match(/正在处理|有进展|再告诉您/)
+    }
+  })
+
+  it("gives the demo's deputies only topics the city's topic list has", () => {
+    expect([...TOPICS]).to.deep.equal(loadConfig().business.topics)
+    const topics = new Set<string>(loadConfig().business.topics)
+    for (const d of demoDirectory().deputies ?? []) for (const t of d.topics) expect(topics.has(t), `${d.name}: ${t}`).to.equal(true)
   })
 })

@@ -48,7 +48,7 @@ describe('console: the menu under headings', function () {
       story.app.login((l) => l.role === 'station_staff'),
     )
     const shown = await sections(page)
-    expect(shown[0]).to.deep.equal({ heading: '日常工作', entries: ['留言办理', '代表与值班', '二维码海报', '绑定码'] })
+    expect(shown[0]).to.deep.equal({ heading: '日常工作', entries: ['工作概览', '留言办理', '统计分析', '代表与值班', '二维码海报', '绑定码'] })
     expect(shown.map((s) => s.heading)).not.to.include('系统管理')
     expect(page.problems).to.deep.equal([])
   })

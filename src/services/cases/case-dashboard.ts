@@ -7,6 +7,7 @@ import type { StaffPrincipal } from '../accounts/principal.js'
 import type { CaseDashboard } from '../../domain/case-dashboard.js'
 import type { PreparedDirectory } from '../directory/directory-cache.js'
 import { KeptAnswers } from './kept-answers.js'
+import { dutyAhead, type DutyDay } from '../../domain/duty-ahead.js'
 
 /** Dashboards kept between requests: one per scope and day (a few organizers and the admins), the last asked kept. */
 const KEPT_DASHBOARDS = 16
@@ -19,7 +20,7 @@ export interface CaseDashboardServiceDeps {
   timeZone: string
 }
 
-/** The organizers' dashboard over the cases they may see (a district organizer: their district only). */
+/** The dashboard over the cases the caller may see (a district organizer: their district only; a station clerk: her station). */
 export class CaseDashboardService {
   private readonly store: Store
   private readonly queries: CaseQueries
@@ -48,10 +49,20 @@ export class CaseDashboardService {
     const names = await this.directory.prepared()
     const question = JSON.stringify([scope, periods])
     const kept = this.kept.get(question, mark, names)
-    if (kept) return kept
-    const answer = Object.freeze(await this.count(scope, now, periods, names))
-    this.kept.keep(question, mark, names, answer)
-    return answer
+    const answer = kept ?? Object.freeze(await this.count(scope, now, periods, names))
+    if (!kept) this.kept.keep(question, mark, names, answer)
+    // A station clerk's day starts with who receives residents next; added outside the kept figures, which a
+    // street organizer with the same stations shares.
+    return staff.role === 'station_staff' ? { ...answer, duty: this.dutyAt(staff.stationIds, periods.today, names) } : answer
+  }
+
+  /** The next days a deputy in office is on duty at these stations (近期值班). */
+  private dutyAt(stationIds: readonly string[], today: string, prepared: PreparedDirectory): DutyDay[] {
+    const stations = stationIds.flatMap((id) => {
+      const station = prepared.stations.get(id)
+      return station ? [{ id, name: station.name, deputies: prepared.index.deputiesOfStation.get(id) ?? [] }] : []
+    })
+    return dutyAhead(stations, today)
   }
 
   private async count(
