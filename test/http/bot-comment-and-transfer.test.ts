@@ -54,6 +54,19 @@ describe('the bot API: a comment after the score, and 转交 to a colleague', ()
     expect(again.body.error).to.include({ code: 'comment_closed', message: '这次评价已经不能再补充了。还有问题的话，请再写一条留言' })
   })
 
+  it('takes no comment, reopening reason or leave of only zero-width characters: her one comment stays hers', async () => {
+    const { deputy, resident, ticket } = await inHisHands()
+    await bot.post(`/api/bot/people/${deputy}/deputy/cases/${ticket}/reply`, { text: '已联系供电所' })
+    await bot.post(`/api/bot/people/${resident}/cases/${ticket}/rate`, { rating: 2 })
+    const blank = await bot.post(`/api/bot/people/${resident}/cases/${ticket}/comment`, { comment: '\u200b\u2800' })
+    expect(blank.status).to.equal(400)
+    expect(blank.body.error.details).to.deep.equal([{ path: 'body.comment', message: '请写下您想说的话' }])
+    const reopen = await bot.post(`/api/bot/people/${resident}/cases/${ticket}/reopen`, { reason: '\u200b' })
+    expect(reopen.body.error.details).to.deep.equal([{ path: 'body.reason', message: '请说明原因' }])
+    expect((await app.liaison.store.cases.getByTicket(ticket))!).to.include({ status: 'closed', ratingComment: null })
+    expect((await bot.post(`/api/bot/people/${resident}/cases/${ticket}/comment`, { comment: '灯还是不亮' })).status).to.equal(200)
+  })
+
   it('answers the same words again (a retry whose answer was lost) as taken: nothing written or sent twice', async () => {
     const { deputy, resident, ticket } = await inHisHands()
     await bot.post(`/api/bot/people/${deputy}/deputy/cases/${ticket}/reply`, { text: '已联系供电所' })

@@ -1,5 +1,5 @@
 import { expect } from 'chai'
-import { asDeputy, asResident, startApp, type TestApp } from '../helpers/app.js'
+import { asAdmin, asDeputy, asResident, startApp, type TestApp } from '../helpers/app.js'
 import { caseCity } from '../fixtures.js'
 
 // A 1×1 PNG.
@@ -26,6 +26,15 @@ describe("bad input to a resident's message", () => {
     expect(long.body.error.details).to.deep.equal([{ path: 'body.text', message: '留言内容最多 2000 字' }])
     expect(await count()).to.equal(0)
     expect((await resident.post('/api/mp/cases', { text: '长'.repeat(2000) })).status).to.equal(201)
+  })
+
+  it('refuses a reason of only zero-width characters: 不予受理 must tell her why', async () => {
+    const { body: c } = await resident.post('/api/mp/cases', { text: '噪音', regionId: 'c010101' })
+    const admin = await asAdmin(app)
+    const reject = await admin.post(`/api/admin/cases/${c.id}/reject`, { reason: '\u200b\u200b' })
+    expect(reject.status).to.equal(400)
+    expect(reject.body.error.details).to.deep.equal([{ path: 'body.reason', message: '原因不能为空' }])
+    expect((await app.liaison.store.cases.get(c.id))!.status, 'not rejected').to.not.equal('rejected')
   })
 
   it('ignores unknown codes with a reason and routes on', async () => {

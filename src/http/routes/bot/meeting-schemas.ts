@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { singleLine } from '../../../domain/free-text.js'
+import { isBlank, singleLine } from '../../../domain/free-text.js'
 import { personParam } from './schemas.js'
 
 /** The meeting answered: "next" (the nearest one waiting for an answer) or a meeting id. */
@@ -12,7 +12,12 @@ export const botRsvpBody = z.discriminatedUnion(
   'response',
   [
     z.strictObject({ response: z.literal('attend') }),
-    z.strictObject({ response: z.literal('leave'), reason: singleLine().min(1, '请假请写明原因，例如：请假 外出开会').max(200) }),
+    z.strictObject({
+      response: z.literal('leave'),
+      reason: singleLine()
+        .refine((t) => !isBlank(t), '请假请写明原因，例如：请假 外出开会')
+        .max(200),
+    }),
   ],
   { error: '请回复"参加"或"请假 原因"' },
 )

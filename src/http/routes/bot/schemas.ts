@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { cleanedLine, longText, opaqueId, requiredText, singleLine } from '../../../domain/free-text.js'
+import { cleanedLine, isBlank, longText, opaqueId, requiredText, singleLine } from '../../../domain/free-text.js'
 import { ID_PATTERN } from '../../../domain/directory-import.js'
 
 const contact = opaqueId().min(1).max(128)
@@ -46,14 +46,19 @@ export const rateBody = z.strictObject({
   rating: z.number().int('评分应为 1–5 的整数').min(1, '评分应为 1–5 的整数').max(5, '评分应为 1–5 的整数'),
   comment: longText().max(500).optional(),
 })
-export const reasonBody = z.strictObject({ reason: longText().min(1, '请说明原因').max(500) })
+/** Said text: one of only zero-width characters shows nothing, so it is no reason and no comment (it used up her one comment). */
+const said = (max: number, empty: string) =>
+  longText()
+    .refine((t) => !isBlank(t), empty)
+    .max(max)
+export const reasonBody = z.strictObject({ reason: said(500, '请说明原因') })
 /** 转交: to a colleague by code, or back to the station when none is given. */
 export const transferBody = reasonBody.extend({ deputyCode: z.string().trim().min(1, '请选择接手的代表').max(40).nullable().optional() })
 /**
  * Her words to the deputy, said after the score she gave (the mini-program sends them with it). `confirmed`: she
  * answered that they are about this message, so they are taken whatever they name.
  */
-export const commentBody = z.strictObject({ comment: longText().min(1, '请写下您想说的话').max(500), confirmed: z.literal(true).optional() })
+export const commentBody = z.strictObject({ comment: said(500, '请写下您想说的话'), confirmed: z.literal(true).optional() })
 export const textBody = z.strictObject({ text: requiredText(2000, '答复内容') })
 export const bindBody = z.strictObject({
   code: z

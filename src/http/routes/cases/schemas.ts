@@ -1,14 +1,15 @@
 import { z } from 'zod'
 import { CASE_STATUSES } from '../../../domain/case.js'
 import { ID_PATTERN } from '../../../domain/directory-import.js'
-import { longText, singleLine } from '../../../domain/free-text.js'
+import { longText, requiredLine, requiredText, singleLine } from '../../../domain/free-text.js'
 import { isShortNumber, SEARCH_MAX_CHARS, SEARCH_MIN_CHARS } from '../../../domain/case-search.js'
 import { STATS_SORTS } from '../../../domain/stats-ranking.js'
 import { pageQuery } from '../../schemas.js'
 
 const id = z.string().regex(ID_PATTERN, '编号格式无效')
-const text = (max: number, label: string) => longText().min(1, `${label}不能为空`).max(max, `${label}最多 ${max} 字`)
-const line = (max: number, label: string) => singleLine().min(1, `${label}不能为空`).max(max, `${label}最多 ${max} 字`)
+// Text of only zero-width characters is empty too: a reason of one U+200B told her "不予受理：" and nothing.
+const text = requiredText
+const line = requiredLine
 /** Codes from QR codes: an odd one is ignored by routing, so only the length is bounded here. */
 const looseCode = z.string().trim().max(40).nullable().optional()
 const caseId = z.string().regex(/^cs-[0-9a-f-]{36}$/, '留言编号格式无效')
