@@ -119,6 +119,7 @@ function filterWords(f: Record<string, unknown>, names: AuditNameBook, timeZone:
     str(f.stationId) && `联络站 ${named('station', f.stationId)}`,
     str(f.deputyId) && `办理代表 ${deputy(f.deputyId, names)}`,
     num(f.rating) !== null && `评分 ${f.rating} 分`,
+    f.unhappy === true && '群众不满意',
     (day(f.from) || day(f.to)) && `时间 ${day(f.from) ?? ''} 至 ${day(f.to) ?? ''}`,
     str(f.q) && `查找“${excerpt(str(f.q)!, 20)}”`,
     num(f.ids) !== null && `热点问题的 ${f.ids} 条留言`,

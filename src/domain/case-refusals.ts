@@ -6,7 +6,8 @@
  * Who reads them: residents in the mini-program and the bot (撤回, 评价, 重新办理), deputies in
  * the mini-program and the bot (受理, 交办, 答复, 转交), staff in the console (分派, 上报,
  * 不予受理, 合并, 催办). The console puts the staff's sentence inside its own, "这条留言刚有人办理过，
- * {sentence}。页面已更新为它现在的情况" (CaseDetail.vue), or after a ticket and a colon in a bulk
+ * {sentence}。页面已更新为它现在的情况" when the state changed since the page was read, else
+ * "这条留言{sentence}。" (CaseDetail.vue), or after a ticket and a colon in a bulk
  * assignment's summary: so a staff sentence starts with what happened, not with "这条留言", and no
  * sentence ends with a full stop (every reader adds its own).
  */

@@ -9,10 +9,20 @@ import { offsetMs } from './zone-offset.js'
 /** Whether the message is in a deputy's hands, waiting on them (受理 or 答复): what may be urged. */
 export const mayBeUrged = (c: Pick<CaseRecord, 'status' | 'deputyId'>) => c.deputyId !== null && DEPUTY_LOAD_STATUSES.includes(c.status)
 
-/** The urge already made on the local day of `now`, if any (the last one). */
+/**
+ * The handling round the timeline (oldest first) is in: 0 at first, one more at each 重新办理 (a reopen,
+ * or a message handled on its own again after its merge ended). A new round is new work for a deputy.
+ */
+export const urgeRound = (events: readonly CaseEvent[]) => events.filter((e) => e.type === 'reopened').length
+
+/**
+ * The urge already made on the local day of `now` in the current round, if any (the last one): an urge
+ * of the round before a reopen pressed for the answer she has since found wanting, not for the new one.
+ */
 export function urgedToday(events: readonly CaseEvent[], now: Date, timeZone: string): CaseEvent | null {
   const today = localDate(now, timeZone)
-  const found = events.filter((e) => e.type === 'urged' && localDate(e.at, timeZone) === today)
+  const roundStart = events.map((e) => e.type).lastIndexOf('reopened')
+  const found = events.slice(roundStart + 1).filter((e) => e.type === 'urged' && localDate(e.at, timeZone) === today)
   return found.length ? found[found.length - 1] : null
 }
 

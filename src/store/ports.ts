@@ -525,6 +525,11 @@ export interface CaseFilter {
   /** The resident's latest rating (1–5), for the console's satisfaction chart and its click-through. */
   rating?: number
   /**
+   * 群众不满意: rated UNHAPPY_AT_MOST or less this round, or reopened (重新办理) and not rated again
+   * (domain/case-unhappy's unhappyRating). Read in the list's own order: such cases are a few in a hundred.
+   */
+  unhappy?: boolean
+  /**
    * One place as hot issues group messages by it (groupHotIssues: the community, else the district):
    * the cases of this community; when it is null, those with no community in this district, or
    * with neither when that is null too. Read through the community's index (the 合并 dialog's one issue).
@@ -548,6 +553,9 @@ export interface CaseQuery extends CaseFilter, PageQuery {
   /** Only these cases (the ones behind a hot issue), if the other filters also hold; none when empty. */
   ids?: string[]
 }
+
+/** What countUpTo counts: a search's filters, without its page or order. */
+export type CaseCount = Omit<CaseQuery, 'cursor' | 'limit' | 'order'>
 
 export interface CaseSubmission {
   /** Everything but the ticket, which the store numbers per local date. */
@@ -590,6 +598,12 @@ export interface CaseRepo {
   appendEvents(caseId: string, events: CaseEvent[], outbox: OutboxMessage[]): Promise<void>
   events(caseId: string): Promise<CaseEvent[]>
   search(query: CaseQuery): Promise<Page<CaseRecord>>
+  /**
+   * How many cases `search` would list for this query (its cursor, limit and order aside), counting no
+   * further than `bound` + 1: past the bound the list says 「1000 条以上」, so a province's million cases
+   * cost a read of the bound's index entries, never a count of them all.
+   */
+  countUpTo(query: CaseCount, bound: number): Promise<number>
   /** Open cases in deputies' hands, per deputy. */
   deputyLoads(deputyIds: string[]): Promise<Record<string, number>>
   /** Every case the SLA job may have to act on. */

@@ -90,6 +90,24 @@ export function caseSearchContract(store: () => Store) {
       expect(second.nextCursor).to.equal(null)
     })
 
+    it('群众不满意 finds a low score, or a reopened case not rated again; countUpTo counts what search lists, one past its bound at most', async () => {
+      const rated = (rating: number) => ({ rating, ratings: [{ rating, comment: null, at: T0 }], status: 'closed' as const })
+      await submit({ text: '评了2分', ...rated(2), createdAt: at(1) })
+      await submit({ text: '评了5分', ...rated(5), createdAt: at(2) })
+      await submit({ text: '评了3分', ...rated(3), createdAt: at(3) })
+      await submit({ text: '重新办理中', rating: null, ratings: [{ rating: 1, comment: null, at: T0 }], reopenCount: 1, status: 'reopened', createdAt: at(4) })
+      await submit({ text: '还没评价', createdAt: at(5) })
+      expect(await find({ unhappy: true })).to.deep.equal(['重新办理中', '评了2分'])
+      expect(await find({ unhappy: true, statuses: ['closed'] })).to.deep.equal(['评了2分'])
+      expect(await store().cases.countUpTo({ unhappy: true }, 1000)).to.equal(2)
+      expect(await store().cases.countUpTo({}, 1000)).to.equal(5)
+      expect(await store().cases.countUpTo({}, 3), 'one past the bound').to.equal(4)
+      expect(await store().cases.countUpTo({ textWords: ['评了'], districtIds: ['d01'] }, 1000)).to.equal(
+        (await find({ textWords: ['评了'], districtIds: ['d01'] })).length,
+      )
+      expect(await store().cases.countUpTo({ ids: [] }, 1000)).to.equal(0)
+    })
+
     it('follows a change of text: the old words no longer find it, the new ones do', async () => {
       const c = await submit({ text: '张三家门口的下水道堵了' })
       await store().cases.update({ ...c, text: '（内容已按本人要求删除）' }, [], [])

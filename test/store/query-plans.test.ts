@@ -102,6 +102,8 @@ describe('the console queries find their rows through indexes (EXPLAIN QUERY PLA
         if (allowOrderedScan && / USING (COVERING )?INDEX /.test(line)) continue
         // The index of open cases only (migration 034): a few percent of the table, read newest first.
         if (/ USING (COVERING )?INDEX cases_open_created\b/.test(line)) continue
+        // The unhappy cases only (migration 059): a few in a hundred, read newest first.
+        if (/ USING (COVERING )?INDEX cases_unhappy_created\b/.test(line)) continue
         // The unfinished cases only (migration 036): the few percent whose figures depend on "now".
         if (/ USING COVERING INDEX cases_unfinished\b/.test(line)) continue
         expect(line, `plan: ${plan.join(' | ')}`).not.to.match(fullScan)
@@ -128,6 +130,16 @@ describe('the console queries find their rows through indexes (EXPLAIN QUERY PLA
         })
       }
     }
+    it(`the ${scope}'s list count (共 N 条, counted no further than its bound) reads an index, unfiltered, for 群众不满意 and every filter`, async () => {
+      const cases = caseRepo(db, new GroupCommit(db))
+      expectNoFullScan(await plansOf(db, () => cases.countUpTo({ ...scoped }, 1000)), scope === 'admin')
+      for (const wanted of [{ unhappy: true }, ...Object.values(FILTERS)])
+        expectNoFullScan(await plansOf(db, () => cases.countUpTo({ ...wanted, ...scoped }, 1000)))
+    })
+    it(`the ${scope}'s inbox filtered by 群众不满意, newest first, reads the scope's index or the few unhappy cases' own`, async () => {
+      const cases = caseRepo(db, new GroupCommit(db))
+      for (const cursor of [undefined, CURSORS.newest]) expectNoFullScan(await plansOf(db, () => cases.search({ limit: 20, cursor, unhappy: true, ...scoped })))
+    })
     if (scope !== 'admin')
       it(`the ${scope}'s statistics, dashboard and export read only their scope`, async () => {
         const cases = caseRepo(db, new GroupCommit(db))

@@ -15,6 +15,8 @@ export const FILTER_KEYS = [
   'overdue',
   'open',
   'rating',
+  // 群众不满意: a low score, or reopened and not rated again.
+  'unhappy',
   'from',
   'to',
   'order',

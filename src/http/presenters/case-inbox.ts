@@ -6,6 +6,7 @@ import { maskPersonalData } from '../../domain/pii-mask.js'
 import type { ShortNumberSearch } from '../../domain/case-search.js'
 import { dayText } from '../../domain/dates.js'
 import { handBackText } from '../../domain/case-hand-backs.js'
+import { unhappyText } from '../../domain/case-unhappy.js'
 import { presentStaffCaseSummary } from './cases.js'
 import type { MergeChoice, MergeReason } from '../../services/cases/merge-choices.js'
 
@@ -18,11 +19,17 @@ export const presentInboxRow = (row: InboxRow) => ({
   /** Computed here, in the business time zone, so every screen says the same: "已超期 2 天", "今天到期". */
   sla: row.sla,
   similarCount: row.similarCount,
+  /** 「群众不满意 2分」, 「群众不满意 2分，重新办理」: a low score said in words on the line, null otherwise. */
+  unhappyText: unhappyText(row.case),
   // Only the messages alike in words are counted here (the 合并 dialog's 内容相近): the ones 热点问题
   // groups with it would cost each line a read of its place's month. So the line says what it counted,
   // and the case page's 相似留言 (the dialog's choices) may list more.
   similarLabel: row.similarCount ? `内容相近 ${row.similarCount} 条` : null,
 })
+
+/** 「共 35 条」, or 「1000 条以上」 past the count's bound; null on the pages after the first (the first's is kept). */
+export const presentListTotal = (total: number | null, bound: number) =>
+  total === null ? null : { count: Math.min(total, bound), more: total > bound, text: total > bound ? `${bound} 条以上` : `共 ${total} 条` }
 
 /**
  * What the list says above a short number's results (or in place of them): that only its
@@ -52,6 +59,8 @@ export const presentDeputyChoice = (d: DeputyChoice, timeZone: string, now: Date
   openCases: d.openCases,
   topical: d.topical,
   recommended: d.recommended,
+  /** On reception duty today at the message's station: the dialog says 今天值班 and lists them first. */
+  onDuty: d.onDuty,
   handedBack: handedBack(d, timeZone, now),
 })
 
@@ -86,6 +95,9 @@ export const presentMergeChoice = (m: MergeChoice) => ({
   why: m.reasons.map((r) => MERGE_REASON_WORDS[r]).join('，'),
 })
 
+/** A message merged into another (合并办理), in the list's words and the sheet's. */
+export const MERGED_WORDS = '已合并办理'
+
 const EXPORT_HEADER = ['留言编号', '提交时间', '状态', '期限提示', '办理期限', '主题', '联络站或人大办', '代表', '满意度（1–5）', '留言内容']
 
 /**
@@ -96,7 +108,8 @@ const EXPORT_HEADER = ['留言编号', '提交时间', '状态', '期限提示',
 const sheetLine = (r: InboxRow, timeZone: string) => [
   r.case.ticket,
   sheetTime(r.case.createdAt, timeZone),
-  presentStaffCaseSummary(r.case).statusLabel,
+  // As the list says it: merged into another message it is 已办结 on the server, yet nobody answered it.
+  r.case.mergedInto ? MERGED_WORDS : presentStaffCaseSummary(r.case).statusLabel,
   r.sla?.text ?? '',
   r.sla?.dueText ?? '',
   r.case.topic,

@@ -2,7 +2,8 @@ import { isOverdue, STATUS_LABELS, type CaseEvent, type CaseEventType, type Case
 import { mayBeUrged } from '../../domain/case-urging.js'
 import { handedOnText } from '../../domain/case-refusals.js'
 import { residentStatusWords } from '../../domain/resident-status-words.js'
-import type { CaseDetail, StaffCaseDetail } from '../../services/cases/case-queries.js'
+import type { CaseDetail, HandedUpMatch, StaffCaseDetail } from '../../services/cases/case-queries.js'
+import { handedUpText } from '../../domain/handed-up-words.js'
 import type { ReopenOffer } from '../../services/cases/case-workflow.js'
 import { forwardedDurationMs } from '../../domain/sla.js'
 import { dueDateText, residentDueDateText } from '../../domain/due-date-text.js'
@@ -369,7 +370,21 @@ export const presentStaffCase = (d: StaffCaseDetail, { timeZone, now }: ReadingT
     items: d.duplicates.map((m) => ({ id: m.id, ticket: m.ticket, excerpt: m.text.slice(0, 60), createdAt: m.createdAt.toISOString() })),
   },
   urge: presentUrge(d.case, d.urge),
+  /** The moves the page offers ('assign', 'reject', 'merge', 'handUp', 'urge'): the server's rules for this person and this state. */
+  actions: d.actions,
+  /** A merged message: which one carries it and who handles that one, in place of the deputy it had of its own; null when not merged. */
+  mergedHandling: d.carrier && {
+    id: d.carrier.id,
+    ticket: d.carrier.ticket,
+    text: `已并入留言 ${d.carrier.ticket} 合并办理${!d.carrier.seen ? '' : d.carrier.deputy ? `，由${d.carrier.deputy}代表办理` : '，该留言还在等待分派代表'}`,
+  },
   timeline: d.events.map((e) => presentStaffEvent(e, d.case, d.timelineNames)),
+})
+
+/** A message her station handed up, as the clerk's search finds it (case-queries.ts handedUpMatches): its number and where it stands, in words. */
+export const presentHandedUpMatch = (m: HandedUpMatch, timeZone: string) => ({
+  ticket: m.case.ticket,
+  text: handedUpText(m.case, m.referredAt, m.office, timeZone),
 })
 
 /** What station staff see after handing a case up (上报): it has left their queue for the office's. */

@@ -13,6 +13,9 @@ import type { StaffPrincipal } from '../accounts/principal.js'
 import type { AuditTrail } from '../audit.js'
 import { exportedFilters } from '../../domain/audit-detail-words.js'
 import { scopeHasStation } from '../../domain/staff-scope.js'
+import { dutyDatesAt } from '../../domain/duty-days.js'
+import { localDate } from '../../domain/dates.js'
+import { buildRegionTree, type RegionNode } from '../../domain/region-tree.js'
 
 /** One line of the console's inbox: the case with the names, deadline words and similar count staff read. */
 export interface InboxRow {
@@ -48,6 +51,8 @@ export interface DeputyChoice {
   openCases: number
   /** Their topics include the case's. */
   topical: boolean
+  /** On reception duty today at one of the messages' own stations (any of theirs for a message at an office): 今天值班. */
+  onDuty: boolean
   /**
    * Each message of these they gave up themselves (转交), with their reason, the last time they did; the
    * ticket names the message when several are assigned at once (null for the one message of the dialog).
@@ -56,6 +61,9 @@ export interface DeputyChoice {
   /** Offered as a good choice (擅长此类问题): topical, and not one who gave it up. */
   recommended: boolean
 }
+
+/** How far the list's 「共 N 条」 counts: past it, 「1000 条以上」 (a count of a million cases is no quick read). */
+export const LIST_COUNT_BOUND = 1000
 
 /**
  * Cases the export reads at a time. Small on purpose: a page's cases stay alive while its
@@ -107,8 +115,11 @@ export class CaseInbox {
   async page(staff: StaffPrincipal, filters: CaseFilters, page: { cursor?: string; limit: number; order?: 'newest' | 'due' }) {
     const found = await this.queries.staffCases(staff, filters, page)
     const rows = await this.rows(found.items, staff, true)
+    // Counted with the first page only (the console keeps it while paging), and no further than
+    // LIST_COUNT_BOUND: 「共 N 条」, or 「1000 条以上」 for a province's list.
+    const total = page.cursor ? null : await this.store.cases.countUpTo(await this.queries.scopedFilter(staff, filters), LIST_COUNT_BOUND)
     // A short number is looked for over recent days only: the list says which.
-    return { items: rows, nextCursor: found.nextCursor, numberSearch: this.queries.shortNumberSearch(filters.q) }
+    return { items: rows, nextCursor: found.nextCursor, numberSearch: this.queries.shortNumberSearch(filters.q), total }
   }
 
   /**
@@ -144,7 +155,8 @@ export class CaseInbox {
   /**
    * Deputies the caller may give this case to, found by name: the case's own station's
    * first, else any in the case's district within the caller's scope; each with their open
-   * load and whether their topics include the case's. One who handed this message back (转交)
+   * load and whether their topics include the case's. Within the own stations' and within the
+   * others', those of the case's topic and those on reception duty today come first (今天值班). One who handed this message back (转交)
    * comes last, with his reason, and is not recommended. `together` names the other messages
    * assigned with it at once (批量分派): their own stations' deputies come first too, and a
    * deputy who handed back any of them says which. The own stations' deputies and those who
@@ -196,10 +208,26 @@ export class CaseInbox {
     for (const x of cases)
       for (const [id, handBack] of handBacks(await this.store.cases.events(x.id)))
         gaveUp.set(id, [...(gaveUp.get(id) ?? []), { ticket: others.length ? x.ticket : null, handBack }])
+    // The roster promises 「分派留言时，值班代表优先」: today's duty deputies and those of the message's
+    // topic come first (topic, then duty, as routing weighs them), each group in the directory's order.
+    const today = localDate(this.clock.now(), this.timeZone)
+    const onDuty = (id: string) => {
+      const d = prepared.index.deputies.get(id)
+      if (!d) return false
+      const at = own.size ? d.stationIds.filter((s) => own.has(s)) : d.stationIds
+      return at.some((s) => dutyDatesAt(d.dutyByStation, s).includes(today))
+    }
+    const topical = (id: string) => prepared.deputies.get(id)?.topics.includes(c.topic) === true
+    const weight = (id: string) => Number(topical(id)) * 2 + Number(onDuty(id))
+    const first = (list: string[]) =>
+      list
+        .map((id) => ({ id, w: weight(id) }))
+        .sort((a, b) => b.w - a.w)
+        .map((x) => x.id)
     // The others fill the list to OTHER_STATIONS_SHOWN; those who handed one back come last.
     const kept = ids.filter((id) => !gaveUp.has(id))
-    const near = kept.filter((id) => ownDeputies.has(id))
-    const far = kept.filter((id) => !ownDeputies.has(id))
+    const near = first(kept.filter((id) => ownDeputies.has(id)))
+    const far = first(kept.filter((id) => !ownDeputies.has(id)))
     const roomFar = Math.max(0, OTHER_STATIONS_SHOWN - near.length)
     const chosen = [...near, ...far.slice(0, roomFar), ...ids.filter((id) => gaveUp.has(id))]
     const loads = await this.store.cases.deputyLoads(chosen)
@@ -216,11 +244,35 @@ export class CaseInbox {
         topics: d.topics,
         openCases: loads[id] ?? 0,
         topical,
+        onDuty: onDuty(id),
         handBacks: handedBack,
         recommended: topical && !handedBack.length,
       }
     })
     return { items, more: Math.max(0, far.length - roomFar) }
+  }
+
+  /**
+   * The places the list's 地点 filter offers: the caller's own, from her level down. A station's clerk
+   * gets the places her stations cover (a street and its communities), an organizer her districts or
+   * streets, the city office the whole city. Another district's place would only ever list nothing.
+   */
+  async places(staff: StaffPrincipal): Promise<RegionNode[]> {
+    const prepared = await this.directory.prepared()
+    const tree = buildRegionTree([...prepared.regions.values()])
+    let roots: readonly string[]
+    if (staff.role === 'station_staff') roots = staff.stationIds.flatMap((id) => prepared.stations.get(id)?.regionIds ?? [])
+    else {
+      const scope = await this.directory.scopeOf(staff)
+      if (scope.kind === 'city') return tree
+      if (scope.kind === 'none') return []
+      roots = scope.regionIds
+    }
+    // The outermost of her places, each once: a community under a street she also covers is in the street's branch.
+    const found: RegionNode[] = []
+    const walk = (nodes: RegionNode[]) => nodes.forEach((n) => (roots.includes(n.id) ? found.push(n) : walk(n.children)))
+    walk(tree)
+    return found
   }
 
   private async rows(cases: CaseRecord[], staff: StaffPrincipal, withSimilar: boolean, held?: PreparedDirectory): Promise<InboxRow[]> {

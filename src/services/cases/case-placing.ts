@@ -2,6 +2,7 @@ import { canTransition } from '../../domain/case.js'
 import { canSeeCase } from '../../domain/case-access.js'
 import { refusalText } from '../../domain/case-refusals.js'
 import { colleagueOrder, transferRefusal } from '../../domain/case-transfer.js'
+import { mayHandUp } from '../../domain/case-staff-actions.js'
 import type { DeputyLevel } from '../../domain/directory.js'
 import { GONE } from '../../domain/choice-words.js'
 import { staffScope } from '../../domain/staff-scope.js'
@@ -123,9 +124,9 @@ export class CasePlacing extends CaseMechanics {
    */
   async handUp(staff: StaffPrincipal, caseId: string, reason: string) {
     const c = await this.staffCase(staff, caseId)
-    if (staff.role !== 'station_staff' || !c.stationId) throw new ForbiddenError('只有联络站工作人员可以上报本站的留言')
+    if (!mayHandUp(staff.role, c)) throw new ForbiddenError('只有联络站工作人员可以上报本站的留言')
     const office = c.handlingDistrictId ?? c.districtId
-    const station = (await this.directory.prepared()).stations.get(c.stationId)?.name ?? '联络站'
+    const station = (await this.directory.prepared()).stations.get(c.stationId!)?.name ?? '联络站'
     const to: Recipient = { kind: 'office', id: office ?? 'city' }
     return this.apply(c, staffActor(staff), {
       action: 'handUp',

@@ -4,6 +4,7 @@ import { canSeeCase } from '../../domain/case-access.js'
 import { addressedDeputyId } from '../../domain/case-addressee.js'
 import { heldOnce, notHisNowText } from '../../domain/case-refusals.js'
 import { urgeStanding, type UrgeStanding } from '../../domain/case-urging.js'
+import { staffCaseActions, type StaffCaseAction } from '../../domain/case-staff-actions.js'
 import { namedIds } from '../../domain/case-timeline.js'
 import { subtree } from '../../domain/region-tree.js'
 import { parseCaseSearch, shortNumberSearch, type ShortNumberSearch } from '../../domain/case-search.js'
@@ -30,6 +31,8 @@ export interface CaseFilters {
   open?: boolean
   /** The resident's latest rating, 1–5. */
   rating?: number
+  /** 群众不满意: a low score, or reopened and not rated again (domain/case-unhappy). */
+  unhappy?: boolean
   /** The place's district or the district handling it (the dashboard's bars by district). */
   districtId?: string
   /** The console's search box: a ticket, a short number, or words the message contains (see parseCaseSearch). */
@@ -60,6 +63,20 @@ export interface StaffCaseDetail extends CaseDetail {
   /** The duplicates merged into this message that the staff member may read, oldest first. */
   duplicates: CaseRecord[]
   urge: UrgeStanding
+  /** The moves this staff member may make on it now: the page offers these and no others. */
+  actions: StaffCaseAction[]
+  /**
+   * A merged message's work is done on the one it was merged into (followed to the end of a chain of
+   * merges): its number, and who handles it when this staff member may see it (null when not merged).
+   */
+  carrier: { id: string; ticket: string; seen: boolean; deputy: string | null } | null
+}
+
+/** A message the clerk's station handed up (上报) and she may no longer open: when, and to which office. */
+export interface HandedUpMatch {
+  case: CaseRecord
+  referredAt: Date
+  office: string
 }
 
 /** What CaseQueries is built from (one object: the parameters are many). */
@@ -163,6 +180,7 @@ export class CaseQueries {
     if (f.status) q.statuses = [f.status]
     else if (f.open) q.statuses = [...OPEN_STATUSES]
     if (f.rating !== undefined) q.rating = f.rating
+    if (f.unhappy) q.unhappy = true
     if (f.districtId) q.districtIds = [f.districtId]
     if (f.topic) q.topic = f.topic
     if (f.deputyId) q.deputyId = f.deputyId
@@ -194,6 +212,29 @@ export class CaseQueries {
     const search = q ? parseCaseSearch(q) : null
     if (!search || !('shortNumber' in search)) return null
     return shortNumberSearch(search.shortNumber, localDate(this.clock.now(), this.timeZone))
+  }
+
+  /**
+   * The messages a ticket or short number of the search box names that the clerk's station handed up
+   * (上报) and she can no longer open: she handled them, so where they went and where they stand are
+   * hers to know (never their content, never another station's). Station staff only; [] for words.
+   */
+  async handedUpMatches(staff: StaffPrincipal, q: string | undefined): Promise<HandedUpMatch[]> {
+    const search = q && staff.role === 'station_staff' ? parseCaseSearch(q) : null
+    const tickets = !search ? [] : 'ticket' in search ? [search.ticket] : 'shortNumber' in search ? this.shortNumberSearch(q)!.tickets : []
+    if (!tickets.length) return []
+    // A seek per ticket on their unique index: a short number's 90 days are at most 90 messages city-wide.
+    const named = (await this.store.cases.search({ tickets, limit: tickets.length })).items
+    const viewer = await this.viewerOf(staff)
+    const prepared = await this.directory.prepared()
+    const found: HandedUpMatch[] = []
+    for (const c of named.filter((x) => !canSeeCase(viewer, x))) {
+      const up = (await this.store.cases.events(c.id))
+        .filter((e) => e.type === 'referred' && typeof e.data.fromStationId === 'string' && staff.stationIds.includes(e.data.fromStationId))
+        .at(-1)
+      if (up) found.push({ case: c, referredAt: up.at, office: officeName(typeof up.data.toOffice === 'string' ? up.data.toOffice : 'city', prepared) })
+    }
+    return found
   }
 
   async forResident(resident: MpPrincipal, caseId: string) {
@@ -231,11 +272,33 @@ export class CaseQueries {
     const viewer = await this.viewerOf(staff)
     const detail = await this.detail(await this.visible(caseId, (c) => canSeeCase(viewer, c)))
     const duplicates = (await this.store.cases.mergedInto(detail.case.id)).filter((m) => canSeeCase(viewer, m))
+    const urge = urgeStanding(detail.case, detail.events, this.clock.now(), this.timeZone)
+    const carrier = await this.carrierOf(detail.case)
+    const seen = carrier !== null && canSeeCase(viewer, carrier)
     return {
       ...detail,
       duplicates,
-      urge: urgeStanding(detail.case, detail.events, this.clock.now(), this.timeZone),
+      urge,
+      actions: staffCaseActions(staff.role, detail.case, urge.allowed),
+      carrier: carrier && {
+        id: carrier.id,
+        ticket: carrier.ticket,
+        seen,
+        deputy: seen && carrier.deputyId ? ((await this.directory.prepared()).deputies.get(carrier.deputyId)?.name ?? null) : null,
+      },
     }
+  }
+
+  /** The message a merged one's work is done on: where its chain of merges ends (a few steps at most; a loop stops it). */
+  private async carrierOf(c: CaseRecord): Promise<CaseRecord | null> {
+    let carrier: CaseRecord | null = null
+    const passed = new Set([c.id])
+    for (let next = c.mergedInto; next && !passed.has(next); next = carrier?.mergedInto ?? null) {
+      passed.add(next)
+      carrier = (await this.store.cases.get(next)) ?? carrier
+      if (carrier?.id !== next) break
+    }
+    return carrier
   }
 
   /**

@@ -8,7 +8,7 @@ import type { Clock } from '../../clock.js'
 import { canSeeCase } from '../../domain/case-access.js'
 import { nextDeadline, type CaseRecord } from '../../domain/case.js'
 import { refusalText } from '../../domain/case-refusals.js'
-import { mayBeUrged, urgeStanding } from '../../domain/case-urging.js'
+import { mayBeUrged, urgeRound, urgeStanding } from '../../domain/case-urging.js'
 import { localDate } from '../../domain/dates.js'
 import { dueDateText } from '../../domain/due-date-text.js'
 import { ConflictError, NotFoundError } from '../../errors.js'
@@ -46,7 +46,8 @@ export class CaseUrging {
       throw new ConflictError(refusalText('urge', c), [{ path: 'status', message: c.status }], 'illegal_transition')
     }
     const now = this.clock.now()
-    const { urgedToday: earlier } = urgeStanding(c, await this.store.cases.events(c.id), now, this.timeZone)
+    const events = await this.store.cases.events(c.id)
+    const { urgedToday: earlier } = urgeStanding(c, events, now, this.timeZone)
     if (earlier) {
       throw new ConflictError(
         `这条留言今天 ${earlier.timeOfDay} 已由${earlier.by}催办过，每条留言每天只能催办一次，请明天再催办`,
@@ -65,7 +66,8 @@ export class CaseUrging {
       'case.urged',
       { kind: 'deputy', id: deputyId },
       this.deputyText(c, deputyName, staff.name, now, note),
-      `case:${c.id}:urge:${localDate(now, this.timeZone)}`,
+      // One a day per round: after a reopen the same day, the new round's urge is a message of its own.
+      `case:${c.id}:urge:${localDate(now, this.timeZone)}${urgeRound(events) ? `:round:${urgeRound(events)}` : ''}`,
       now,
       { cardText: caseCards.urged(this.clockWord(c), (nextDeadline(c)?.getTime() ?? Infinity) < now.getTime()) },
     )

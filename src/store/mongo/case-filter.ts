@@ -1,4 +1,5 @@
 import type { CaseFilter } from '../ports.js'
+import { UNHAPPY_AT_MOST } from '../../domain/case-unhappy.js'
 
 export type Filter = Record<string, unknown>
 
@@ -29,6 +30,8 @@ export function filterClauses(f: CaseFilter): Filter[] {
   if (f.createdFrom) clauses.push({ createdAt: { $gte: f.createdFrom } })
   if (f.createdTo) clauses.push({ createdAt: { $lt: f.createdTo } })
   if (f.rating !== undefined) clauses.push({ rating: f.rating })
+  // As sqlite's: a low score this round, or reopened and not rated again (null matches a missing rating too).
+  if (f.unhappy) clauses.push({ $or: [{ rating: { $lte: UNHAPPY_AT_MOST } }, { rating: null, reopenCount: { $gt: 0 } }] })
   // Hot issues' place: a community, else the district of the messages without one (groupHotIssues);
   // null matches a missing field too, as sqlite's IS NULL does.
   if (f.hotIssuePlace)

@@ -1,6 +1,6 @@
 import type { ClientSession, Connection } from 'mongoose'
 import { DEPUTY_LOAD_STATUSES, OPEN_STATUSES, WAITING_STATUSES, type CaseEvent, type CaseRecord } from '../../domain/case.js'
-import type { CaseQuery, CaseRepo, OutboxMessage } from '../ports.js'
+import type { CaseCount, CaseQuery, CaseRepo, OutboxMessage } from '../ports.js'
 import { decodeTimeCursor, timeCursorKey, toPage } from '../cursor.js'
 import { NotFoundError } from '../../errors.js'
 import type { CaseDoc, CaseEventDoc, TicketCounterDoc } from './case-models.js'
@@ -19,7 +19,7 @@ import { writeAudit } from './auth-repos.js'
  * text (sqlite's trigram index; here a regex, checked on the rows the scope and filters
  * leave in the list's own index order — MongoDB's text index cannot find Chinese substrings).
  */
-function textClauses(q: CaseQuery): Filter[] {
+function textClauses(q: Pick<CaseQuery, 'ticket' | 'tickets' | 'textWords'>): Filter[] {
   const clauses: Filter[] = []
   if (q.ticket !== undefined) clauses.push({ ticket: q.ticket })
   // A short number's days: a few dozen seeks on the tickets' unique index, whatever the scope.
@@ -167,6 +167,12 @@ export function caseRepo(conn: Connection, { Audit, Case, CaseEvent, Deputy, Out
       const sort: Record<string, 1 | -1> = due ? { dueKey: 1, _id: 1 } : { createdAt: -1, _id: -1 }
       const rows = await find(allOf(clauses), sort, query.limit + 1)
       return toPage(rows, query.limit, (c) => timeCursorKey(due ? dueKeyOf(c) : c.createdAt, c.id))
+    },
+    async countUpTo(query: CaseCount, bound: number) {
+      // search's filters without its order or cursor, counted no further than the bound.
+      const clauses = [...filterClauses(query), ...textClauses(query)]
+      if (query.ids) clauses.push({ _id: { $in: query.ids } })
+      return Case.countDocuments(allOf(clauses), { limit: bound + 1 })
     },
     async deputyLoads(deputyIds) {
       const loads: Record<string, number> = {}

@@ -1,5 +1,9 @@
 import type { CaseFilter } from '../ports.js'
 import { placeholders } from './sql.js'
+import { UNHAPPY_AT_MOST } from '../../domain/case-unhappy.js'
+
+/** 群众不满意 as SQL: the condition of the partial index cases_unhappy_created (migration 059). */
+export const UNHAPPY_SQL = `(rating <= ${UNHAPPY_AT_MOST} OR (rating IS NULL AND reopen_count > 0))`
 
 /** A column an organizer's scope is asked through on its own (search asks each through its own index). */
 export type ScopeColumn = 'district_id' | 'handling_district_id' | 'station_id'
@@ -85,6 +89,9 @@ export function filterClauses(f: CaseFilter, scopeColumn?: ScopeColumn) {
   if (f.createdFrom) clauses.push('created_at >= ?') && params.push(f.createdFrom.toISOString())
   if (f.createdTo) clauses.push('created_at < ?') && params.push(f.createdTo.toISOString())
   if (f.rating !== undefined) clauses.push('rating = ?') && params.push(f.rating)
+  // Word for word the condition of its partial index (migration 059), the bound written in (a parameter
+  // would keep SQLite from seeing that the term implies the index's condition).
+  if (f.unhappy) clauses.push(UNHAPPY_SQL)
   if (f.hotIssuePlace) {
     // Hot issues' place: a community, else the district of the messages without one (groupHotIssues).
     const { communityId, districtId } = f.hotIssuePlace

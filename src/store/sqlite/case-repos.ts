@@ -1,7 +1,7 @@
 import type { Db } from './open.js'
 import type { CaseEvent, CaseRecord } from '../../domain/case.js'
 import { nextDeadline, OPEN_STATUSES, WAITING_STATUSES } from '../../domain/case.js'
-import type { CaseQuery, CaseRepo, CaseSubmission, CaseUpdateAlso, OutboxMessage } from '../ports.js'
+import type { CaseCount, CaseQuery, CaseRepo, CaseSubmission, CaseUpdateAlso, OutboxMessage } from '../ports.js'
 import { decodeTimeCursor, timeCursorKey, toPage } from '../cursor.js'
 import { NotFoundError } from '../../errors.js'
 import { CASE_COLUMNS, caseFromRow, caseValues, eventFromRow } from './case-rows.js'
@@ -221,6 +221,28 @@ export function caseRepo(db: Db, group: GroupCommit, options: { fewTextMatches?:
         .all(...params)
         .map(caseFromRow)
       return toPage(rows, query.limit, (c) => timeCursorKey(due ? (nextDueIso(c) ?? '9999') : c.createdAt, c.id))
+    },
+    async countUpTo(query: CaseCount, bound: number) {
+      // search's filters without its order: each scope column's index (or the text's) read up to the bound,
+      // the union of those few ids counted. "SELECT 1" on one column reads the index alone where it covers the filters.
+      const text = textSearch(query)
+      const columns = scopeColumns(query)
+      const cap = limitSql(bound + 1)
+      const parts = columns.map((column) => {
+        const { clauses, params } = filterClauses(query, column)
+        if (query.ids) clauses.push(query.ids.length ? `cases.id IN (${placeholders(query.ids.length)})` : '0') && params.push(...query.ids)
+        const all = [...clauses, ...text.clauses]
+        const sql = `SELECT ${columns.length === 1 ? '1' : 'cases.id'} FROM ${text.from} ${all.length ? `WHERE ${all.join(' AND ')}` : ''} ${cap}`
+        return { sql, params: [...text.fromParams, ...params, ...text.params] }
+      })
+      const sql =
+        parts.length === 1
+          ? `SELECT count(*) FROM (${parts[0].sql})`
+          : `SELECT count(*) FROM (SELECT id FROM (${parts.map((p) => `SELECT * FROM (${p.sql})`).join(' UNION ')}) ${cap})`
+      return db
+        .prepare(sql)
+        .pluck()
+        .get(...parts.flatMap((p) => p.params)) as number
     },
     async deputyLoads(deputyIds) {
       return deputyLoads(deputyIds)

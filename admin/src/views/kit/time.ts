@@ -143,6 +143,8 @@ export function recentDayRanges(now = Date.now()): Record<string, [string, strin
   const back = (days: number) => localDate(now - days * 86_400_000)
   const lastOfPreviousMonth = back(Number(today.slice(8)))
   return {
+    // A clerk's first look of the morning: what came in today.
+    今天: [today, today],
     最近7天: [back(6), today],
     最近30天: [back(29), today],
     本月: [`${today.slice(0, 8)}01`, today],

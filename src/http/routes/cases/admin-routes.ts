@@ -6,9 +6,9 @@ import type { RoutingService } from '../../../services/cases/case-routing.js'
 import type { CaseWorkflow } from '../../../services/cases/case-workflow.js'
 import type { CaseUrging } from '../../../services/cases/case-urging.js'
 import { requireStaff } from '../../middleware/auth.js'
-import { presentHandedUp, presentStaffCase } from '../../presenters/cases.js'
-import { presentInboxRow, presentNumberSearch } from '../../presenters/case-inbox.js'
-import type { CaseInbox } from '../../../services/cases/case-inbox.js'
+import { presentHandedUp, presentHandedUpMatch, presentStaffCase } from '../../presenters/cases.js'
+import { presentInboxRow, presentListTotal, presentNumberSearch } from '../../presenters/case-inbox.js'
+import { LIST_COUNT_BOUND, type CaseInbox } from '../../../services/cases/case-inbox.js'
 import type { RouteContext, StaffState } from '../../state.js'
 import { parse } from '../../validate.js'
 import { assignBody, caseIdParam, mergeBody, noteBody, previewBody, reasonBody, staffCasesQuery, statsQuery } from './schemas.js'
@@ -40,6 +40,9 @@ export function adminCaseRoutes({ auth, workflow, urging, queries, routing, repo
       items: page.items.map(presentInboxRow),
       nextCursor: page.nextCursor,
       numberSearch: page.numberSearch ? presentNumberSearch(page.numberSearch) : null,
+      /** Messages the number names that her station handed up (上报) and she can no longer open: where they went, in words. */
+      handedUp: (await queries.handedUpMatches(ctx.state.staff, filters.q)).map((m) => presentHandedUpMatch(m, timeZone)),
+      total: presentListTotal(page.total, LIST_COUNT_BOUND),
     }
   })
 

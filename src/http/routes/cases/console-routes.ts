@@ -7,6 +7,7 @@ import type { MergeChoices } from '../../../services/cases/merge-choices.js'
 import { requireStaff } from '../../middleware/auth.js'
 import { inboxSheetStream, presentDeputyChoice, presentMergeChoice, presentNumberSearch } from '../../presenters/case-inbox.js'
 import type { StaffState } from '../../state.js'
+import { presentRegionNode } from '../../presenters/directory.js'
 import { parse } from '../../validate.js'
 import { caseExportQuery, deputyChoicesQuery, mergeChoicesQuery } from './console-schemas.js'
 import { caseIdParam } from './schemas.js'
@@ -33,6 +34,11 @@ export function consoleCaseRoutes({ auth, inbox, mergeChoices, dashboard, clock,
     ctx.set('Content-Disposition', `attachment; filename="cases.csv"; filename*=UTF-8''${encodeURIComponent('留言列表.csv')}`)
     ctx.set('Cache-Control', 'no-store')
     ctx.body = await inboxSheetStream(rows, timeZone)
+  })
+
+  /** The 地点 filter's places: the caller's own, from her level down (a station's clerk: her street's communities). */
+  router.get('/case-places', async (ctx) => {
+    ctx.body = { items: (await inbox.places(ctx.state.staff)).map(presentRegionNode) }
   })
 
   /** Whom this case (and those assigned with it, `together`) can be given to, by name, with each deputy's open load and topics. */

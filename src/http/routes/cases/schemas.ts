@@ -89,6 +89,11 @@ export const staffCasesQuery = z.strictObject({
     .transform((v) => v === 'true')
     .optional(),
   rating: z.coerce.number({ error: '评分应为 1–5 的整数' }).int('评分应为 1–5 的整数').min(1, '评分应为 1–5 的整数').max(5, '评分应为 1–5 的整数').optional(),
+  /** 群众不满意: a low score, or reopened and not rated again. */
+  unhappy: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   districtId: id.optional(),
   /** The search box: a ticket, a short number ("2" is one: a message's number), or words the message contains. */
   q: singleLine()

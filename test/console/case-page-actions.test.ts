@@ -1,0 +1,140 @@
+import { expect } from 'chai'
+import { asDeputy, asResident, Client } from '../helpers/app.js'
+import { logInAs, newPage, screenshot, useConsole, type ConsolePage } from './harness.js'
+
+/**
+ * 张国华, clerk of 建设路街道代表联络站, works through her messages. On one a deputy holds she is
+ * offered 改派, 不予受理, 合并 and 催办 but not 上报区人大办, which the server takes only from her
+ * station's own queue; on one handled again (重新办理) only 改派 and 催办. On one waiting in her queue
+ * she writes why she hands it up, while 陈明亮 of the district office gives it to a deputy: pressing
+ * 确认上报 she reads that someone has just handled it, and her reason is still there to copy. A
+ * message she merged says which message carries it and who handles that one.
+ */
+describe('console: the case page offers only what the server will do', function () {
+  this.timeout(120_000)
+  const story = useConsole()
+
+  const clerk = () => story.app.login((l) => l.username === 'zhangguohua')
+  async function write(text: string) {
+    const resident = await asResident(story.app)
+    const sent = await resident.post('/api/mp/cases', { text, regionId: 'c010101' }) // 光明社区, 建设路街道代表联络站
+    expect(sent.status, JSON.stringify(sent.body)).to.equal(201)
+    return { ...(sent.body as { id: string; ticket: string; deputyId: string | null }), resident }
+  }
+  async function deputyOf(id: string) {
+    const office = await new Client(story.app.baseUrl).login(clerk().username, clerk().password)
+    return (await office.get(`/api/admin/cases/${id}`)).body.deputyId as string
+  }
+  const buttons = async (page: ConsolePage) => (await page.locator('.actions button').allInnerTexts()).map((t) => t.trim())
+  async function open(page: ConsolePage, c: { id: string; ticket: string }) {
+    await page.goto(`/console/cases/${c.id}`)
+    await page.getByRole('heading', { name: `留言 ${c.ticket}` }).waitFor()
+  }
+
+  it('offers no 上报 on a message a deputy holds, nor 不予受理 or 合并 once it is handled again', async () => {
+    const held = await write('光明社区3号楼前的路灯坏了半个月，晚上出门看不见路')
+    const page = await newPage(story.browser, story.app)
+    await logInAs(page, clerk())
+    await open(page, held)
+    await page.getByRole('button', { name: '催办', exact: true }).waitFor()
+    expect(await buttons(page)).to.deep.equal(['改派给其他代表', '不予受理', '与相似留言合并', '催办'])
+    await screenshot(page, 'case-page-actions-held')
+
+    const deputy = await asDeputy(story.app, await deputyOf(held.id))
+    expect((await deputy.post(`/api/mp/deputy/cases/${held.id}/reply`, { text: '已联系供电所，本周五前修好路灯，请您留意。' })).status).to.equal(200)
+    expect((await held.resident.post(`/api/mp/cases/${held.id}/rate`, { rating: 2 })).status).to.equal(200)
+    expect((await held.resident.post(`/api/mp/cases/${held.id}/reopen`, { reason: '路灯还是不亮' })).status).to.equal(200)
+    await open(page, held)
+    await page.locator('.toolbar').getByText('重新办理').waitFor()
+    await page.getByRole('button', { name: '催办', exact: true }).waitFor()
+    expect(await buttons(page)).to.deep.equal(['改派给其他代表', '催办'])
+    await screenshot(page, 'case-page-actions-reopened')
+    expect(page.problems).to.deep.equal([])
+  })
+
+  it('says someone has just handled it only when someone has, and keeps her reason', async () => {
+    const c = await write('光明社区和隔壁街道交界处的排水沟堵了，两边都说不归自己管')
+    // The deputy routing chose hands it back: it waits in her station's queue.
+    const deputyId = await deputyOf(c.id)
+    const deputy = await asDeputy(story.app, deputyId)
+    expect((await deputy.post(`/api/mp/deputy/cases/${c.id}/transfer`, { reason: '涉及两个街道，请站里协调' })).status).to.equal(200)
+
+    const page = await newPage(story.browser, story.app)
+    await logInAs(page, clerk())
+    await open(page, c)
+    await page.getByRole('button', { name: '上报区人大办' }).click()
+    const reason = '涉及建设路和马庄两个街道，需要区里协调'
+    await page.getByPlaceholder(/上报原因/).fill(reason)
+
+    const organizer = story.app.login((l) => l.username === 'chenmingliang')
+    const office = await new Client(story.app.baseUrl).login(organizer.username, organizer.password)
+    expect((await office.post(`/api/admin/cases/${c.id}/assign`, { deputyId })).status).to.equal(200)
+
+    await page.getByRole('button', { name: '确认上报' }).click()
+    const said = page.getByRole('alert').filter({ hasText: '刚有人办理过' })
+    await said.waitFor()
+    expect(await said.innerText())
+      .to.include('已经交给代表办理，不用再上报')
+      .and.include('您写的内容没有提交，还留在下面')
+    expect(await page.getByPlaceholder(/上报原因/).inputValue(), 'her reason is kept').to.equal(reason)
+    expect(await page.getByRole('button', { name: '确认上报' }).count(), 'no button to try a move no longer possible').to.equal(0)
+    await screenshot(page, 'case-page-actions-refused')
+    await page.getByRole('button', { name: '关闭' }).click()
+    await page.getByRole('button', { name: '确认上报' }).waitFor({ state: 'hidden' })
+    expect(await buttons(page), 'the page as it is now: a deputy holds it').not.to.include('上报区人大办')
+    expect(page.problems).to.deep.equal([])
+  })
+
+  it('finds a message she handed up by its number, saying where it went, and nothing of another station', async () => {
+    const c = await write('光明社区和马庄交界的断头路两边都不管，晚上没有路灯')
+    const deputy = await asDeputy(story.app, await deputyOf(c.id))
+    expect((await deputy.post(`/api/mp/deputy/cases/${c.id}/transfer`, { reason: '涉及两个街道，请站里协调' })).status).to.equal(200)
+    const number = c.ticket.slice(-4)
+
+    const page = await newPage(story.browser, story.app)
+    await logInAs(page, clerk())
+    await open(page, c)
+    await page.getByRole('button', { name: '上报区人大办' }).click()
+    await page.getByPlaceholder(/上报原因/).fill('涉及两个街道，需要区里协调')
+    await page.getByRole('button', { name: '确认上报' }).click()
+    await page.getByRole('heading', { name: '留言办理' }).waitFor()
+
+    const box = page.getByPlaceholder('输入留言内容或编号查找')
+    await box.fill(number)
+    await box.press('Enter')
+    const said = page.getByTestId('handed-up')
+    await said.waitFor()
+    expect(await said.innerText())
+      .to.include(`编号 ${c.ticket} 的留言已于`)
+      .and.include('由本站上报')
+      .and.include('现在：还在等')
+      .and.not.include('断头路')
+    await page.getByText('本站的列表里没有这个编号的留言').waitFor()
+    expect(await page.getByText(`最近 90 天没有编号为 ${number} 的留言`).count(), 'not "no such message"').to.equal(0)
+    await screenshot(page, 'case-page-actions-handed-up-search')
+
+    // Another station's clerk searching the same number is told nothing of it.
+    const other = story.app.logins.find((l) => l.role === 'station_staff' && l.username !== clerk().username)!
+    const elsewhere = await new Client(story.app.baseUrl).login(other.username, other.password)
+    const theirs = await elsewhere.get(`/api/admin/cases?q=${number}`)
+    expect(theirs.body.handedUp.map((h: { ticket: string }) => h.ticket)).not.to.include(c.ticket)
+    expect(page.problems).to.deep.equal([])
+  })
+
+  it('names the message a merged one was folded into and who handles that one', async () => {
+    const carrier = await write('光明社区菜市场门口下水道堵了，污水漫到路上')
+    const duplicate = await write('菜市场门口的下水道又堵了，走路都要绕')
+    const office = await new Client(story.app.baseUrl).login(clerk().username, clerk().password)
+    expect((await office.post(`/api/admin/cases/${duplicate.id}/merge`, { intoCaseId: carrier.id })).status).to.equal(200)
+    const carrierDeputy = (await office.get(`/api/admin/cases/${carrier.id}`)).body.handledBy.deputy as string
+
+    const page = await newPage(story.browser, story.app)
+    await logInAs(page, clerk())
+    await open(page, duplicate)
+    const facts = page.locator('.facts').first()
+    await facts.getByText(`已并入留言 ${carrier.ticket} 合并办理，由${carrierDeputy}代表办理`).waitFor()
+    expect(await buttons(page), 'nothing left to do on it').to.deep.equal([])
+    await screenshot(page, 'case-page-actions-merged')
+    expect(page.problems).to.deep.equal([])
+  })
+})

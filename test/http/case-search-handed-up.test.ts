@@ -1,0 +1,57 @@
+import { expect } from 'chai'
+import { asAdmin, asResident, startApp, type TestApp } from '../helpers/app.js'
+import { caseCity } from '../fixtures.js'
+import { asStaff } from '../helpers/meetings.js'
+
+/**
+ * 王五, clerk of 新华街道代表联络站 (no deputy yet), hands a message up to 新华区's office (上报). It
+ * leaves his list; when the resident rings and he searches its number, he is told it was handed up,
+ * to whom and where it stands now, not that no such message exists (which would make him doubt her).
+ * Nothing of its content or of who handles it; and another station's clerk searching the same number
+ * is told nothing about it.
+ */
+describe('searching the number of a message the station handed up (上报)', () => {
+  let app: TestApp
+  beforeEach(async () => {
+    app = await startApp({ directory: caseCity() })
+    app.clock.set(new Date('2026-11-23T02:00:00Z')) // Monday 10:00 in Asia/Shanghai
+  })
+  afterEach(() => app.close())
+
+  it('says where it went and where it stands, to the station that handed it up only', async () => {
+    const resident = await asResident(app)
+    const sent = await resident.post('/api/mp/cases', { text: '新华社区的公交站台太窄，下雨天没处躲', regionId: 'c020101' })
+    expect(sent.status, JSON.stringify(sent.body)).to.equal(201)
+    const { id, ticket } = sent.body as { id: string; ticket: string }
+    const number = ticket.slice(-4)
+    const wangwu = await asStaff(app, 'wangwu')
+    expect((await wangwu.post(`/api/admin/cases/${id}/hand-up`, { reason: '本站暂无代表' })).status).to.equal(200)
+
+    for (const q of [number, ticket]) {
+      const found = await wangwu.get(`/api/admin/cases?q=${encodeURIComponent(q)}`)
+      expect(found.status, JSON.stringify(found.body)).to.equal(200)
+      expect(found.body.items, 'no longer in his list').to.deep.equal([])
+      expect(found.body.handedUp, q).to.deep.equal([
+        {
+          ticket,
+          text:
+            `编号 ${ticket} 的留言已于11月23日由本站上报新华区人大办，由新华区人大办负责办理。现在：还在等新华区人大办分派代表。` +
+            '本站已不能查看它的内容；群众问起时，可以请群众在“我的留言”里查看进展，或联系新华区人大常委会办公室。',
+        },
+      ])
+    }
+    expect((await wangwu.get(`/api/admin/cases?q=${encodeURIComponent('公交站台')}`)).body.handedUp, 'words find nothing of it').to.deep.equal([])
+
+    const lina = await asStaff(app, 'lina') // 轻工街道: not her station's
+    for (const q of [number, ticket]) {
+      const other = await lina.get(`/api/admin/cases?q=${encodeURIComponent(q)}`)
+      expect([other.body.items, other.body.handedUp], "another station's message: nothing").to.deep.equal([[], []])
+    }
+
+    // The office gives it to a deputy: he learns it is in a deputy's hands, never whose.
+    expect((await (await asAdmin(app)).post(`/api/admin/cases/${id}/assign`, { deputyId: 'dp0001' })).status).to.equal(200)
+    const later = (await wangwu.get(`/api/admin/cases?q=${number}`)).body.handedUp as Array<{ text: string }>
+    expect(later).to.have.length(1)
+    expect(later[0].text).to.include('现在：已交给代表，在等代表受理。').and.not.include('张伟')
+  })
+})
