@@ -374,6 +374,9 @@ function politeEnd(state: DialogueState) {
     return state.flow.stage === 'whole'
       ? `您好，因为很久没有收到回复，您那段话只有前 ${state.flow.sent ?? 500} 字转给了代表，整段话没有作为留言提交。需要反映的话，请发送"留言"。`
       : '您好，因为很久没有收到回复，您刚才那段话没有转给代表，也没有作为留言提交。需要反映的话，请发送"留言"。'
+  // Why she is unhappy, typed under the 重新办理 offer: she must not think the deputy has it.
+  if (state.flow?.name === 'reopen' && state.flow.said && !state.flow.draft)
+    return '您好，因为很久没有收到回复，您刚才说的话没有转给代表，也没有申请重新办理。需要的话，请发送"重新办理"。'
   // A new message she was writing before a rating's 重新办理 offer ends with it.
   return state.flow?.name === 'message' || (state.flow?.name === 'reopen' && state.flow.draft)
     ? '您好，这次留言因为很久没有收到回复，已经先结束了，内容没有提交。需要时请再发送"留言"。'

@@ -272,12 +272,16 @@ export function isThanks(text: string): boolean {
  * (after a score, words that may be either): "是意见", "对答复的意见", "刚才那件事", "路灯那件事" (`subject`) → 1;
  * "新问题", "是新的问题", "另一件事", "一件新的事" → 2; anything else → null.
  */
-export function commentOrNewChoice(text: string, subject?: string): 1 | 2 | null {
+export function commentOrNewChoice(text: string, subject?: string, pending?: string): 1 | 2 | null {
   const t = compact(text)
     .replace(EMOJI, '')
     .replace(/[\p{P}\p{S}]/gu, '')
   if (/^(?:是|就是)?(?:对)?(?:刚才的?)?(?:答复|回复)?的?(?:意见|评价)(?:吧|啊|呀|的|了)?$/.test(t)) return 1
   if (/^(?:是|就是|要|我要)?(?:反映)?(?:一件)?(?:新的?|另一件|另外的?|别的)(?:问题|事|事情)(?:吧|啊|呀|的|了)?$/.test(t)) return 2
+  // "新的", "是新的", "新问题吧": the question's own word for 2.
+  if (/^(?:是|就是)?(?:新的|新问题|新事|新事情|另外的|另一个|别的)(?:吧|啊|呀|了)?$/.test(t)) return 2
+  // "刚才那个", "刚才那个事", "刚才那件": the message she has just rated.
+  if (/^(?:是|就是|说的是)?刚才(?:的|那个|那件|这个|这件|说的)?(?:事|事情)?(?:吧|啊|呀|了)?$/.test(t) && t.includes('刚才')) return 1
   // "是刚才那件事", "路灯的事", "说的是路灯那件", "路灯": the message she rated.
   const named = subject
     ? compact(subject)
@@ -289,7 +293,41 @@ export function commentOrNewChoice(text: string, subject?: string): 1 | 2 | null
   if (new RegExp(`${lead}${named ? `(?:${named})?` : ''}的?(?:那件|这件)(?:事|事情)?${tail}`).test(t)) return 1
   if (/^(?:是|就是)?刚才的?(?:事|事情)(?:吧|啊|呀|了)?$/.test(t)) return 1
   if (named && new RegExp(`${lead}${named}(?:的?(?:事|事情))?${tail}`).test(t)) return 1
+  // "垃圾的事", "垃圾": a word of her new words that is not the rated message's subject names the new matter.
+  const word = namedThing(text)
+  if (subject && pending && word && !compact(subject).includes(word) && compact(pending).includes(word)) return 2
   return null
+}
+
+/**
+ * The thing a short answer names, "垃圾的事" → "垃圾", "路灯那件事" → "路灯", "路灯" → "路灯": two to six characters,
+ * else null. Under "意见还是新的问题", it says which matter she means.
+ */
+export function namedThing(text: string): string | null {
+  const word = compact(text)
+    .replace(EMOJI, '')
+    .replace(/[\p{P}\p{S}]/gu, '')
+    .replace(/^(?:是|就是|说的是|我说的是)/, '')
+    .replace(/(?:那件|这件|那个|这个)?的?(?:事情|事)?(?:吧|啊|呀|了)?$/, '')
+  const n = [...word].length
+  return n >= 2 && n <= 6 ? word : null
+}
+
+/** How many characters of a text are words, not punctuation, emoji or spaces ("啊？" has one). */
+export const wordCount = (text: string) =>
+  [
+    ...compact(text)
+      .replace(EMOJI, '')
+      .replace(/[\p{P}\p{S}]/gu, ''),
+  ].length
+
+/** "你好", "在吗", "早上好": a greeting, answered with the menu, never offered as a message. */
+export function isGreeting(text: string): boolean {
+  const t = compact(text)
+    .replace(EMOJI, '')
+    .replace(/[\p{P}\p{S}]/gu, '')
+    .toLowerCase()
+  return /^(?:你好|您好|你们好|大家好|在吗|在不在|有人吗|早|早上好|上午好|中午好|下午好|晚上好|hello|hi|哈喽|嗨)+(?:啊|呀|呢|吗)?$/.test(t)
 }
 
 /** Plain yeses besides the agree words (同意, 我同意, 同意了…): the privacy notice asks for a yes, and these say it. */

@@ -63,6 +63,15 @@ const REASON_MAX = 500
 const COMMENT_INVITE = '还有什么想对代表说的，可以直接发过来，我们会转给代表。'
 
 /**
+ * After her comment was taken, more bubbles of the same thought may follow: for this long they are offered to her
+ * as a new message (the rating takes one comment), never answered with the menu and lost.
+ */
+const MORE_WORDS_MS = 10 * 60_000
+
+/** A question in her comment ("周五要是修不好怎么办？"): the deputy reads comments but does not answer them. */
+const ASKS = /[?？]|怎么办|吗$|呢$|什么时候|能不能|可不可以|会不会|行不行|为什么|怎么/
+
+/**
  * Her words after a score she gave alone ("3", then "路灯还是没修好"), or words she said were about the answer
  * when asked (`confirmed`: resident.ts, commentOrNewAnswer): added to that rating, and the deputy reads them as he
  * reads a comment sent with the score ("群众说：…"). When the backend finds they name another thing than the message
@@ -89,6 +98,8 @@ export async function commentOnRating(turn: Turn, ticket: string, said = turn.ra
     return turn.say(err.message)
   }
   const thanks = `您说的"${oneLine(excerptOf(words))}"已经转给代表了，谢谢您！`
+  // Her next bubbles may go on with the same thought: offered, not lost (resident.ts).
+  turn.state.rated = { ticket, at: turn.now, until: turn.now + MORE_WORDS_MS, commented: true }
   const total = [...said].length
   const sent = [...words].length
   // Longer than a rating keeps: never cut without a word; the whole of it can still reach him as a new message.
@@ -98,6 +109,9 @@ export async function commentOnRating(turn: Turn, ticket: string, said = turn.ra
       thanks,
       `不过这段话有 ${total} 字，和评分一起最多只能转 ${sent} 字，后面还有 ${total - sent} 字没有转过去。`,
     )
+  // A question sent as a comment waits for an answer that never comes unless she is told how to get one.
+  if (ASKS.test(oneLine(words)))
+    return turn.say(lines(thanks, '代表会看到您的话，但评价后补充的话代表不会单独答复。', '想让代表答复您的问题，请发送"留言"，写一条新留言。'))
   turn.say(lines(thanks, '问题还没有解决，或者有别的事要反映，请发送"留言"再写一条。'))
 }
 
@@ -113,9 +127,33 @@ function subjectIn(details: unknown): string | null {
  */
 export function commentQuestion(flow: CommentFlow, several = false): string {
   if (flow.stage === 'late') return '要把这段话作为一条新留言发给代表，请回复 1；不用了，请回复 2。'
+  if (flow.stage === 'again')
+    return lines(
+      `您刚才又说的"${oneLine(excerptOf(flow.words))}"还没有转给代表（一次评价只能转一段话，前面那段已经转过去了）。`,
+      '要把它也告诉代表，请回复 1，作为一条新留言发给代表；不用了，请回复 2。',
+    )
+  if (flow.stage === 'unsent')
+    return lines(
+      `您说的"${oneLine(excerptOf(flow.words))}"还没有发给代表。`,
+      '要把它作为一条新留言发给代表，请回复 1；不用了，请回复 2。',
+      // Maybe no problem at all ("今天天气不错"): the menu is one word away.
+      '要办别的事，请回复"帮助"看菜单。',
+    )
   if (flow.stage === 'whole') return '要让代表看到整段话，请回复 1，把整段话作为一条新留言发给代表；不用了，请回复 2。'
   if (flow.subject) return lines(`您说的是刚才评价的"${flow.subject}"那件事，还是一件新的事？`, `回复 1 是"${flow.subject}"那件事，回复 2 是新的事`)
-  return lines(`您${several ? '这几段话' : '这句话'}是对刚才答复的意见，还是要反映新的问题？`, '回复 1 是对答复的意见，回复 2 是新的问题')
+  // A long text is no "句": she would not recognise what she wrote in it.
+  const what = several ? '这几段话' : [...flow.words].length > 20 ? '这段话' : '这句话'
+  return lines(`您${what}是对刚才答复的意见，还是要反映新的问题？`, '回复 1 是对答复的意见，回复 2 是新的问题')
+}
+
+/** An answer to commentQuestion not understood: the two numbers again, not the whole question word for word. */
+export function commentUnclear(flow: CommentFlow): string {
+  if (!flow.stage) {
+    const options = flow.subject ? `1 是"${flow.subject}"那件事，2 是新的事` : '1 是对答复的意见，2 是新的问题'
+    return `没看懂，请回复数字 1 或 2：${options}。`
+  }
+  if (flow.stage === 'whole') return '没看懂，请回复数字 1 或 2：1 把整段话作为新留言发给代表，2 不用了。'
+  return '没看懂，请回复数字 1 或 2：1 作为新留言发给代表，2 不用了。'
 }
 
 const excerptOf = (text: string) => ([...text].length > 30 ? `${[...text].slice(0, 30).join('')}…` : text)
@@ -147,7 +185,7 @@ export async function rate(turn: Turn, ticket: string, rating: number, reason = 
       // A score alone: what she says next may be why, and reaches the deputy with it (commentOnRating), for as
       // long as the backend keeps the rating open to it (it says so with the score; it never takes words later).
       const open = !draft && !kept && (rated.commentWindowMs ?? 0) > 0
-      if (open) turn.state.rated = { ticket, at: turn.now, until: turn.now + rated.commentWindowMs! }
+      if (open) turn.state.rated = { ticket, at: turn.now, until: turn.now + rated.commentWindowMs!, score: rating }
       turn.say(lines(await thanksForRating(turn, ticket, rating), open && COMMENT_INVITE, draft && stillWriting(draft)))
     }
   } catch (err) {
@@ -240,14 +278,21 @@ export async function reopenAnswer(turn: Turn, flow: ReopenFlow): Promise<boolea
   }
   if (flow.stage === 'offer') {
     if ((cmd.kind === 'number' && cmd.value === 1) || cmd.kind === 'reopen' || cmd.kind === 'confirm') {
-      // What she said after "不满意" is the reason: not asked for a second time.
-      if (flow.reason) return reopen(turn, flow, flow.reason, resume)
+      // What she said after "不满意", or typed under the offer, is the reason: not asked for a second time.
+      const reason = [flow.reason, flow.said].filter(Boolean).join('，')
+      if (reason) return reopen(turn, { ...flow, reason }, reason, resume)
       turn.state.flow = { ...flow, stage: 'reason' }
       turn.say('请简单说说还有哪些问题没有解决：')
     } else if (cmd.kind === 'number' && cmd.value === 2) {
       // Words that were not a request after all are part of the message she is writing.
       if (flow.words && flow.draft?.stage === 'text') flow.draft.parts.push(flow.words)
+      if (flow.said) return keepSaidWithoutReopen(turn, flow, resume)
       resume('好的，谢谢您！')
+    } else if (cmd.kind === 'text' && [...turn.raw.replace(/[\p{P}\p{S}\s]/gu, '')].length >= 2) {
+      // "路灯还是不亮，晚上黑乎乎的": why she is unhappy, sent in the chat as she thinks it. Kept as the reason,
+      // with any more bubbles, and "1" reopens with it: never "请回复数字" and her words thrown away.
+      flow.said = capped([flow.said, turn.raw].filter(Boolean).join('，'), REASON_MAX)
+      turn.say(lines(`您说的"${oneLine(excerptOf(turn.raw))}"记下了，重新办理时会转给代表。`, '要重新办理，请回复 1；不用了，请回复 2。'))
     } else turn.say(lines('请回复数字：', '1. 重新办理', '2. 不用了'))
     return true
   }
@@ -256,6 +301,33 @@ export async function reopenAnswer(turn: Turn, flow: ReopenFlow): Promise<boolea
     return true
   }
   return reopen(turn, flow, turn.raw, resume)
+}
+
+/**
+ * "2. 不用了" after she typed why she is unhappy under the offer: her words still reach the deputy, with her score
+ * when the rating can take them (it had no words yet), else offered as a new message. A new message she was
+ * writing takes them instead, as its words.
+ */
+async function keepSaidWithoutReopen(turn: Turn, flow: ReopenFlow, resume: (said: string | null) => void): Promise<boolean> {
+  const said = flow.said!
+  if (flow.draft?.stage === 'text') {
+    flow.draft.parts.push(said)
+    resume('好的，不重新办理了。您刚才说的话加到了您正在写的留言里。')
+    return true
+  }
+  if (!flow.draft && !flow.reason) {
+    turn.state.flow = null
+    await commentOnRating(turn, flow.ticket, said, true)
+    return true
+  }
+  if (flow.draft) {
+    resume(`好的，不重新办理了。您刚才说的"${oneLine(excerptOf(said))}"没有转给代表，需要的话请写进您的留言里。`)
+    return true
+  }
+  // The rating has her earlier words already (it takes one comment): these can still go as a new message.
+  turn.state.flow = { name: 'comment', ticket: flow.ticket, words: said, stage: 'late' }
+  turn.say(lines('好的，不重新办理了。您刚才说的话还没有转给代表。', commentQuestion(turn.state.flow)))
+  return true
 }
 
 export async function reopen(turn: Turn, flow: ReopenFlow, reason: string, resume: (said: string | null) => void): Promise<boolean> {

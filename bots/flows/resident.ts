@@ -4,14 +4,18 @@ import {
   asksForPerson,
   asksHowToUse,
   commentOrNewChoice,
+  compact,
   dissatisfaction,
+  isGreeting,
   isThanks,
+  namedThing,
   notSolved,
   progressQuestion,
   quotedAnswerTicket,
   ratingWord,
   scaleWord,
   verdictOnAnswer,
+  wordCount,
 } from '../text.js'
 import { keepUnsentWords, keptDraftChoice } from './kept-draft.js'
 import {
@@ -28,7 +32,19 @@ import {
 } from './leave-message.js'
 import { deputyMenu, deputyWaiting } from './deputy-menu.js'
 import { withdraw } from './privacy-requests.js'
-import { commentOnRating, commentQuestion, othersWaiting, ownCase, rate, rateByNumber, RATING_SCALE, reopenAnswer, SCALE_LINE, SCORE_FIRST } from './rating.js'
+import {
+  commentOnRating,
+  commentQuestion,
+  commentUnclear,
+  othersWaiting,
+  ownCase,
+  rate,
+  rateByNumber,
+  RATING_SCALE,
+  reopenAnswer,
+  SCALE_LINE,
+  SCORE_FIRST,
+} from './rating.js'
 import { pickToReopen, reopenLater } from './reopen-later.js'
 import { scoreWhilePicking } from './while-picking.js'
 import {
@@ -167,12 +183,29 @@ export const residentConversation: Conversation = async (turn) => {
   if (rating && flow?.name === 'message' && (await scoreWhilePicking(turn, flow, rating.ticket, unhappy))) return true
 
   // "重新办理" a day after saying "不用了" to the offer, or any time later: the backend says which may be.
-  if (await reopenLater(turn, rating !== null, rated)) return true
+  if (await reopenLater(turn, rating !== null, rated?.commented ? null : rated)) return true
+
+  // "5" or "5分" again right after scoring (or another score): she hears it is given, not the menu; her words
+  // may still follow it to the deputy. ("1" and "2" keep their menu meaning.)
+  // A score in words ("满意") stays her comment, as it always was: only a number is taken for the score again.
+  const typedScore = cmd.kind === 'number' || (cmd.kind === 'text' && /^[\d一二两三四五]/.test(compact(cmd.text))) ? score : null
+  const again = rated && !flow && !rating && !quoted && typedScore !== null && typedScore >= 3 && typedScore <= 5 ? rated : null
+  if (again) {
+    if (again.score === typedScore) turn.say(`您已经打过分了（${typedScore} 分），不用再打。谢谢您！`)
+    else await rate(turn, again.ticket, typedScore!)
+    turn.state.rated = again
+    return true
+  }
 
   // "3", then "路灯还是没修好": her verdict on the answer she has just scored, for the deputy to read with it.
   // Other words ("我们小区3号楼的垃圾三天没人收了…") may be a new problem: she is asked which, never sent on a guess.
   if (rated && !flow && cmd.kind === 'text' && !quoted && !asksForPerson(cmd.text) && !asksHowToUse(cmd.text) && progressQuestion(cmd.text) === null) {
-    if (verdictOnAnswer(turn.raw)) await commentOnRating(turn, rated.ticket)
+    // "晚上黑得很" after "路灯还是不亮" was passed on: the same thought in another bubble. The rating took one
+    // comment, so these are offered to her as a new message, never answered with the menu and lost.
+    if (rated.commented) {
+      state.flow = { name: 'comment', ticket: rated.ticket, words: turn.raw, stage: 'again' }
+      turn.say(commentQuestion(state.flow))
+    } else if (verdictOnAnswer(turn.raw)) await commentOnRating(turn, rated.ticket)
     // Too long for a message at all: refused with the reason, as it always was.
     else if (turn.raw.length > CASE_TEXT_MAX) await startMessageWithText(turn)
     else {
@@ -284,6 +317,13 @@ export const residentConversation: Conversation = async (turn) => {
     turn.say(lines('没看懂您的意思。要给答复打分，请回复 1 到 5 中的一个数字：', SCALE_LINE, '要办别的事，请回复"帮助"看菜单。'))
     return true
   }
+  // "灯又不亮了", short, with nothing going on: maybe a problem, maybe not. Offered as a new message (longer words
+  // start one at once, above), never lost under the menu. A greeting, one character or a deputy's words get the menu.
+  if (!flow && cmd.kind === 'text' && !turn.person.deputy && wordCount(turn.raw) >= 2 && !isGreeting(turn.raw)) {
+    state.flow = { name: 'comment', ticket: '', words: turn.raw, stage: 'unsent' }
+    turn.say(commentQuestion(state.flow))
+    return true
+  }
   turn.say(await menuFor(turn))
   return true
 }
@@ -314,21 +354,36 @@ async function verdictAnswer(turn: Turn, flow: ReopenFlow): Promise<boolean> {
 
 /**
  * Her answer to commentQuestion: 1 her words reach the deputy with her score (she said they are about it); 2 they
- * start a new message (as words that describe a problem always have). More words meanwhile join them; nothing else
- * decides for her: the question is asked again. Once the rating could not take them whole (stage late or whole),
- * 1 makes them a new message and 2 leaves them.
+ * start a new message (as words that describe a problem always have). More words meanwhile join them: an elderly
+ * person sends one thought in several bubbles, and every one goes wherever the first goes. Anything else is not
+ * understood, and only the two numbers are asked for again. Once the rating could not take them (stage late,
+ * whole, again, unsent), 1 makes them a new message and 2 leaves them.
  */
 async function commentOrNewAnswer(turn: Turn, flow: CommentFlow): Promise<boolean> {
   const cmd = turn.command
-  const choice = cmd.kind === 'number' ? cmd.value : cmd.kind === 'text' ? commentOrNewChoice(cmd.text, flow.subject) : null
+  const choice =
+    cmd.kind === 'number' ? cmd.value : cmd.kind === 'text' ? (commentOrNewChoice(cmd.text, flow.subject, flow.words) ?? (await thingNamed(turn, flow))) : null
+  // More of her thought, not a word already in it ("垃圾" repeated is an answer not understood, not more words).
+  const more =
+    choice === null &&
+    cmd.kind === 'text' &&
+    flow.stage !== 'whole' &&
+    wordCount(turn.raw) >= 2 &&
+    !flow.words.includes(turn.raw) &&
+    flow.words.length + 1 + turn.raw.length <= CASE_TEXT_MAX
+  if (more) {
+    flow.words = `${flow.words}\n${turn.raw}`
+    turn.say(lines(isLongText(turn.raw) ? '这段话也记下了。' : '这句话也记下了。', commentQuestion(flow, true)))
+    return true
+  }
   if (flow.stage) {
     if (choice === 1) {
       turn.state.flow = null
       await startMessageWithWords(turn, flow.words)
     } else if (choice === 2) {
       turn.state.flow = null
-      turn.say(flow.stage === 'late' ? '好的，这段话就不发了。需要时请再发送"留言"。' : '好的，谢谢您！')
-    } else turn.say(commentQuestion(flow))
+      turn.say(flow.stage === 'whole' ? '好的，谢谢您！' : '好的，这段话就不发了。需要时请再发送"留言"。')
+    } else turn.say(commentUnclear(flow))
     return true
   }
   if (choice === 1) {
@@ -337,12 +392,20 @@ async function commentOrNewAnswer(turn: Turn, flow: CommentFlow): Promise<boolea
   } else if (choice === 2) {
     turn.state.flow = null
     await startMessageWithWords(turn, flow.words)
-  } else if (cmd.kind === 'text' && isLongText(cmd.text) && flow.words.length + 1 + turn.raw.length <= CASE_TEXT_MAX) {
-    // She goes on describing it before reading the question: kept with the rest, whichever it turns out to be.
-    flow.words = `${flow.words}\n${turn.raw}`
-    turn.say(lines('这段话也记下了。', commentQuestion(flow, true)))
-  } else turn.say(commentQuestion(flow, flow.words.includes('\n')))
+  } else turn.say(commentUnclear(flow))
   return true
+}
+
+/**
+ * "路灯" or "垃圾的事" under "意见还是新的问题" with no subject named in it: a word of the rated message is that
+ * message (1); a word only of her new words is the new matter (2); anything else is not such an answer (null).
+ */
+async function thingNamed(turn: Turn, flow: CommentFlow): Promise<1 | 2 | null> {
+  const word = flow.stage || !flow.ticket ? null : namedThing(turn.raw)
+  if (!word) return null
+  const rated = await turn.client.caseDetail(turn.person.personId, flow.ticket).catch(() => null)
+  if (rated && compact(rated.text).includes(word)) return 1
+  return compact(flow.words).includes(word) ? 2 : null
 }
 
 /**

@@ -66,6 +66,8 @@ export interface ReopenFlow {
   draft?: MessageFlow
   /** Her sentence, when one ending in 重新办理 was taken for a request: "2. 不用了" gives it back to the draft. */
   words?: string
+  /** Words she typed under the offer ("路灯还是不亮，晚上黑乎乎的"): the reason "1" reopens with, never asked for again. */
+  said?: string
 }
 
 /** 删除我的信息 was asked: the next message confirms ("确认删除") or not (privacy-requests.ts). */
@@ -87,8 +89,12 @@ export interface CommentFlow {
   words: string
   /** What the message is about ("路灯"), as the backend named it when her words named something else. */
   subject?: string
-  /** Absent while she is asked which she means. */
-  stage?: 'late' | 'whole'
+  /**
+   * Absent while she is asked which she means. 'again': more words after her comment was already taken (the
+   * rating takes one); 'unsent': short words with nothing going on (no command, no greeting). Like 'late',
+   * "1" makes them a new message and "2" leaves them.
+   */
+  stage?: 'late' | 'whole' | 'again' | 'unsent'
   /** Stage 'whole': how many characters of her words went to the deputy with the score. */
   sent?: number
 }
@@ -125,6 +131,10 @@ export interface RatedJustNow {
   ticket: string
   at: number
   until: number
+  /** The score she gave: typed again ("5", "5分") it is answered as given, not with the menu. */
+  score?: number
+  /** Her comment was taken already (one per rating): further words are offered as a new message, never dropped. */
+  commented?: boolean
 }
 
 export interface ListedMessages {

@@ -47,7 +47,7 @@ describe('bot: a deputy binds, lists, acknowledges and replies; the resident rat
 
     expect(await ask(t, resident, '5')).to.include('已记下您的评分：5 分。谢谢您的评价！')
     expect(await app.liaison.store.cases.getByTicket(ticket)).to.include({ status: 'closed', rating: 5 })
-    expect(await ask(t, resident, '5'), 'a second "5" is just a number again').to.include('1. 留言')
+    expect(await ask(t, resident, '5'), 'a second "5" is answered as the score given').to.include('您已经打过分了（5 分），不用再打')
   })
 
   it('asks for the number, with one of his to copy, when 受理 or 回复 comes without it', async () => {

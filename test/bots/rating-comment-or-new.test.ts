@@ -15,7 +15,9 @@ describe('bot: words after a bare score are a comment only when they judge the a
   const story = useAnsweredMessage({ rated: '5' })
   const { say, stored, ratingReachesDeputy } = story
   const NEW_PROBLEM = '我们小区3号楼的垃圾已经三天没有人来收了，臭味很大，请代表帮忙反映一下'
-  const QUESTION = '您这句话是对刚才答复的意见，还是要反映新的问题？\n回复 1 是对答复的意见，回复 2 是新的问题'
+  // A long text is "这段话": she would not call what she wrote "这句话".
+  const QUESTION = '您这段话是对刚才答复的意见，还是要反映新的问题？\n回复 1 是对答复的意见，回复 2 是新的问题'
+  const SHORT_QUESTION = '您这句话是对刚才答复的意见，还是要反映新的问题？\n回复 1 是对答复的意见，回复 2 是新的问题'
 
   it('a new problem after "5" is asked about, and "2" makes it a new message with her words, not a comment', async () => {
     expect(await say(NEW_PROBLEM)).to.equal(QUESTION)
@@ -48,7 +50,7 @@ describe('bot: words after a bare score are a comment only when they judge the a
   })
 
   it('more words before she answers join the first, and "留言" makes them the new message', async () => {
-    expect(await say('我们小区3号楼的垃圾已经三天没有人来收了')).to.equal(QUESTION)
+    expect(await say('我们小区3号楼的垃圾已经三天没有人来收了')).to.equal(SHORT_QUESTION)
     expect(await say('臭味很大，请代表帮忙反映一下')).to.equal(
       '这段话也记下了。\n您这几段话是对刚才答复的意见，还是要反映新的问题？\n回复 1 是对答复的意见，回复 2 是新的问题',
     )

@@ -221,6 +221,7 @@ describe('bot: a resident follows up', function () {
     await waitFor(() => t.bot.inbox.handled > handled)
     await t.bot.inbox.settled()
     expect(t.world.said('赵大爷').at(-1)).to.include('只能看懂文字')
-    expect(await ask(t, zhao, '今天天气不错')).to.include('1. 留言')
+    expect(await ask(t, zhao, '今天天气不错'), 'a few words: offered as a message, never lost').to.include('要把它作为一条新留言发给代表，请回复 1')
+    expect(await ask(t, zhao, '帮助')).to.include('1. 留言')
   })
 })
