@@ -3,24 +3,19 @@ import {
   agreesToNotice,
   asksForPerson,
   asksHowToUse,
-  commentOrNewChoice,
   compact,
   dissatisfaction,
-  isGreeting,
   isThanks,
-  namedThing,
   notSolved,
   progressQuestion,
   quotedAnswerTicket,
   ratingWord,
   scaleWord,
-  verdictOnAnswer,
-  wordCount,
 } from '../text.js'
+import { commentOrNewAnswer, offerShortWords, wordsAfterScore } from './after-rating.js'
 import { keepUnsentWords, keptDraftChoice } from './kept-draft.js'
 import {
   askConsentFirst,
-  CASE_TEXT_MAX,
   continueMessage,
   isLongText,
   newFlow,
@@ -32,19 +27,7 @@ import {
 } from './leave-message.js'
 import { deputyMenu, deputyWaiting } from './deputy-menu.js'
 import { withdraw } from './privacy-requests.js'
-import {
-  commentOnRating,
-  commentQuestion,
-  commentUnclear,
-  othersWaiting,
-  ownCase,
-  rate,
-  rateByNumber,
-  RATING_SCALE,
-  reopenAnswer,
-  SCALE_LINE,
-  SCORE_FIRST,
-} from './rating.js'
+import { othersWaiting, ownCase, rate, rateByNumber, RATING_SCALE, reopenAnswer, SCALE_LINE, SCORE_FIRST } from './rating.js'
 import { pickToReopen, reopenLater } from './reopen-later.js'
 import { scoreWhilePicking } from './while-picking.js'
 import {
@@ -54,7 +37,6 @@ import {
   noSuchMessage,
   oneLine,
   shortTicket,
-  type CommentFlow,
   type Conversation,
   type NewMessage,
   type PrivacyFlow,
@@ -197,23 +179,8 @@ export const residentConversation: Conversation = async (turn) => {
     return true
   }
 
-  // "3", then "路灯还是没修好": her verdict on the answer she has just scored, for the deputy to read with it.
-  // Other words ("我们小区3号楼的垃圾三天没人收了…") may be a new problem: she is asked which, never sent on a guess.
-  if (rated && !flow && cmd.kind === 'text' && !quoted && !asksForPerson(cmd.text) && !asksHowToUse(cmd.text) && progressQuestion(cmd.text) === null) {
-    // "晚上黑得很" after "路灯还是不亮" was passed on: the same thought in another bubble. The rating took one
-    // comment, so these are offered to her as a new message, never answered with the menu and lost.
-    if (rated.commented) {
-      state.flow = { name: 'comment', ticket: rated.ticket, words: turn.raw, stage: 'again' }
-      turn.say(commentQuestion(state.flow))
-    } else if (verdictOnAnswer(turn.raw)) await commentOnRating(turn, rated.ticket)
-    // Too long for a message at all: refused with the reason, as it always was.
-    else if (turn.raw.length > CASE_TEXT_MAX) await startMessageWithText(turn)
-    else {
-      state.flow = { name: 'comment', ticket: rated.ticket, words: turn.raw }
-      turn.say(commentQuestion(state.flow))
-    }
-    return true
-  }
+  // "3", then "路灯还是没修好": her words after a score alone may be for the deputy with it, or a new problem (after-rating.ts).
+  if (rated && !flow && !quoted && (await wordsAfterScore(turn, rated))) return true
   if (flow?.name === 'comment') return commentOrNewAnswer(turn, flow)
 
   if (flow?.name === 'privacy') return privacyAnswer(turn, flow)
@@ -317,13 +284,8 @@ export const residentConversation: Conversation = async (turn) => {
     turn.say(lines('没看懂您的意思。要给答复打分，请回复 1 到 5 中的一个数字：', SCALE_LINE, '要办别的事，请回复"帮助"看菜单。'))
     return true
   }
-  // "灯又不亮了", short, with nothing going on: maybe a problem, maybe not. Offered as a new message (longer words
-  // start one at once, above), never lost under the menu. A greeting, one character or a deputy's words get the menu.
-  if (!flow && cmd.kind === 'text' && !turn.person.deputy && wordCount(turn.raw) >= 2 && !isGreeting(turn.raw)) {
-    state.flow = { name: 'comment', ticket: '', words: turn.raw, stage: 'unsent' }
-    turn.say(commentQuestion(state.flow))
-    return true
-  }
+  // "灯又不亮了", short, with nothing going on: offered as a new message, never lost under the menu (after-rating.ts).
+  if (!flow && offerShortWords(turn)) return true
   turn.say(await menuFor(turn))
   return true
 }
@@ -350,62 +312,6 @@ async function verdictAnswer(turn: Turn, flow: ReopenFlow): Promise<boolean> {
     turn.say('好的。方便的时候，请给这次答复打个分：\n' + SCALE_LINE)
   } else turn.say(verdictQuestion(flow.ticket))
   return true
-}
-
-/**
- * Her answer to commentQuestion: 1 her words reach the deputy with her score (she said they are about it); 2 they
- * start a new message (as words that describe a problem always have). More words meanwhile join them: an elderly
- * person sends one thought in several bubbles, and every one goes wherever the first goes. Anything else is not
- * understood, and only the two numbers are asked for again. Once the rating could not take them (stage late,
- * whole, again, unsent), 1 makes them a new message and 2 leaves them.
- */
-async function commentOrNewAnswer(turn: Turn, flow: CommentFlow): Promise<boolean> {
-  const cmd = turn.command
-  const choice =
-    cmd.kind === 'number' ? cmd.value : cmd.kind === 'text' ? (commentOrNewChoice(cmd.text, flow.subject, flow.words) ?? (await thingNamed(turn, flow))) : null
-  // More of her thought, not a word already in it ("垃圾" repeated is an answer not understood, not more words).
-  const more =
-    choice === null &&
-    cmd.kind === 'text' &&
-    flow.stage !== 'whole' &&
-    wordCount(turn.raw) >= 2 &&
-    !flow.words.includes(turn.raw) &&
-    flow.words.length + 1 + turn.raw.length <= CASE_TEXT_MAX
-  if (more) {
-    flow.words = `${flow.words}\n${turn.raw}`
-    turn.say(lines(isLongText(turn.raw) ? '这段话也记下了。' : '这句话也记下了。', commentQuestion(flow, true)))
-    return true
-  }
-  if (flow.stage) {
-    if (choice === 1) {
-      turn.state.flow = null
-      await startMessageWithWords(turn, flow.words)
-    } else if (choice === 2) {
-      turn.state.flow = null
-      turn.say(flow.stage === 'whole' ? '好的，谢谢您！' : '好的，这段话就不发了。需要时请再发送"留言"。')
-    } else turn.say(commentUnclear(flow))
-    return true
-  }
-  if (choice === 1) {
-    turn.state.flow = null
-    await commentOnRating(turn, flow.ticket, flow.words, true)
-  } else if (choice === 2) {
-    turn.state.flow = null
-    await startMessageWithWords(turn, flow.words)
-  } else turn.say(commentUnclear(flow))
-  return true
-}
-
-/**
- * "路灯" or "垃圾的事" under "意见还是新的问题" with no subject named in it: a word of the rated message is that
- * message (1); a word only of her new words is the new matter (2); anything else is not such an answer (null).
- */
-async function thingNamed(turn: Turn, flow: CommentFlow): Promise<1 | 2 | null> {
-  const word = flow.stage || !flow.ticket ? null : namedThing(turn.raw)
-  if (!word) return null
-  const rated = await turn.client.caseDetail(turn.person.personId, flow.ticket).catch(() => null)
-  if (rated && compact(rated.text).includes(word)) return 1
-  return compact(flow.words).includes(word) ? 2 : null
 }
 
 /**
