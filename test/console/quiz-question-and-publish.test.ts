@@ -138,9 +138,10 @@ describe('console: an organizer writes quiz questions and publishes the quiz kno
     expect(added.status, JSON.stringify(added.body)).to.equal(201)
     await page.reload()
     await page.getByRole('button', { name: '发布', exact: true }).click()
-    expect(await confirm.locator('[data-test=publish-reach]').innerText()).to.equal(
-      `${district.name}的人大代表可以参加，发布后马上开始，${dayWords(story.app, closes)}下午5:00截止`,
-    )
+    const reach = `${district.name}的人大代表可以参加，发布后马上开始，${dayWords(story.app, closes)}下午5:00截止`
+    // The dialog first says 正在核对参加范围… while it asks the server: wait for the answer, on a busy machine too.
+    await confirm.locator('[data-test=publish-reach]', { hasText: reach }).waitFor()
+    expect(await confirm.locator('[data-test=publish-reach]').innerText()).to.equal(reach)
     expect(await confirm.locator('[data-test=publish-after]').innerText()).to.equal(
       `请核对参加范围和日期。发布后${district.name}的每位人大代表都会收到参赛通知；有人答题后，题型、正确答案和分值就不能再改。`,
     )
