@@ -4,6 +4,8 @@ import type { CaseRecord } from './case.js'
  * The highest score that says 群众不满意: the rating words are 1 很不满意, 2 不满意, 3 一般
  * (case-dashboard's RATING_LABELS), so this is what the words say, not the reopen setting.
  */
+// Migration 059's partial index (cases_unhappy_created) writes this 2 in its condition: change both, or
+// SQLite stops using the index (test/store/query-plans.test.ts would say so).
 export const UNHAPPY_AT_MOST = 2
 
 /**
@@ -14,8 +16,10 @@ export const UNHAPPY_AT_MOST = 2
  */
 export function unhappyRating(c: Pick<CaseRecord, 'rating' | 'ratings' | 'reopenCount'>): number | null {
   if (c.rating !== null) return c.rating <= UNHAPPY_AT_MOST ? c.rating : null
-  // Asking for 重新办理 says she was not satisfied, whatever score the office lets reopen.
-  return c.reopenCount > 0 ? (c.ratings.at(-1)?.rating ?? null) : null
+  // Asking for 重新办理 says she was not satisfied, whatever score the office lets reopen; her score is
+  // named only when it says so too (a 3 is 一般: "群众不满意 3分" would contradict the words).
+  const last = c.ratings.at(-1)?.rating ?? null
+  return c.reopenCount > 0 && last !== null && last <= UNHAPPY_AT_MOST ? last : null
 }
 
 /**
