@@ -13,6 +13,7 @@ import {
   specOf,
   type SheetKind,
 } from './directory-sheet-specs.js'
+import { showInvisible, trimCell, withoutInvisible } from './sheet-cells.js'
 
 /**
  * The roster as an office keeps it: spreadsheets saved as CSV, one per kind (地区, 联络站, 代表,
@@ -26,6 +27,8 @@ import {
 export interface SheetRows {
   name: string
   rows: string[][]
+  /** The worksheet's tab name, for a sheet read from a workbook (.xlsx). */
+  sheet?: string
 }
 
 type SheetRecord = Record<string, unknown>
@@ -62,6 +65,8 @@ export interface SheetConversion {
   file: SheetFile
   places: Record<SheetKind, Place[]>
   problems: SheetProblem[]
+  /** What the clerk is told of sheets left out as plainly no roster (a 说明 page beside the roster). */
+  skipped: string[]
 }
 
 const words = (table: Record<string, string[]>) => new Map(Object.entries(table).flatMap(([code, ws]) => [code, ...ws].map((w) => [w.toLowerCase(), code])))
@@ -104,7 +109,7 @@ const WEEKDAY_WORDS = words({
 const splitList = (cell: string) =>
   cell
     .split(/[、,，;；|\n]+/)
-    .map((s) => s.trim())
+    .map(trimCell)
     .filter(Boolean)
 const compact = (s: string) => s.replace(/\s+/g, '')
 /** "市人大代表", "市级", "市" → city. */
@@ -132,7 +137,7 @@ export function sheetDate(cell: string): string | null {
 
 /** A heading as typed: "*姓名", "姓名（必填）" and stray spaces still name the column. */
 const headingOf = (cell: string) =>
-  compact(cell)
+  compact(withoutInvisible(cell))
     .replace(/^[*＊]+|[*＊]+$/g, '')
     .replace(/[（(]必填[)）]$/, '')
 
@@ -175,18 +180,30 @@ export function sheetsToDirectoryFile(sheets: SheetRows[], existing: ExistingDir
     file: { regions: [], stations: [], deputies: [], staff: [] },
     places: { regions: [], stations: [], deputies: [], staff: [] },
     problems: [],
+    skipped: [],
   }
   const problem = (p: SheetProblem) => out.problems.push(p)
 
   // 1. Which kind each sheet is, and its rows as heading → cell.
   type Row = Place & { cells: Map<string, string> }
   const rowsOf: Record<SheetKind, Row[]> = { regions: [], stations: [], deputies: [], staff: [] }
+  const headerAtOf = (sheet: SheetRows) => sheet.rows.findIndex((r) => r.some((c) => trimCell(c)))
+  const kindOf = (sheet: SheetRows, headerAt = headerAtOf(sheet)) => {
+    const headings = headerAt < 0 ? [] : sheet.rows[headerAt].map(headingOf)
+    return SHEET_KINDS.find((k) => headings.includes(KEY_HEADING[k]))
+  }
+  // A workbook's 说明 page beside its roster is left out, and said so; with no roster at all, every sheet is refused.
+  const anyRoster = sheets.some((sheet) => kindOf(sheet))
   sheets.forEach((sheet, s) => {
-    const headerAt = sheet.rows.findIndex((r) => r.some((c) => c.trim()))
+    const headerAt = headerAtOf(sheet)
     if (headerAt < 0) return problem({ sheet: s, row: 0, message: '文件是空的，没有读到任何内容' })
     const headings = sheet.rows[headerAt].map(headingOf)
-    const kind = SHEET_KINDS.find((k) => headings.includes(KEY_HEADING[k]))
+    const kind = kindOf(sheet, headerAt)
     const headerRow = headerAt + 1
+    if (!kind && anyRoster && !hasHeaderRow(sheet.rows)) {
+      out.skipped.push(sheet.sheet ? `“${sheet.sheet}”页不是名单，已跳过` : `“${sheet.name}”不是名单，已跳过`)
+      return
+    }
     if (!kind) {
       const expected = SHEET_SPECS.map((spec) => `${spec.title}：${spec.columns.map((c) => c.heading).join('、')}`).join('；')
       return problem({ sheet: s, row: headerRow, message: `看不出这是哪一种名册。第一行应是模板的列名（${expected}），请从本页下载模板填写` })
@@ -211,9 +228,9 @@ export function sheetsToDirectoryFile(sheets: SheetRows[], existing: ExistingDir
     if (!usable) return
     sheet.rows.forEach((cells, i) => {
       // Rows left empty are skipped, but still counted: row numbers are Excel's.
-      if (i <= headerAt || !cells.some((c) => c.trim())) return
+      if (i <= headerAt || !cells.some((c) => trimCell(c))) return
       const byHeading = new Map<string, string>()
-      headings.forEach((h, j) => h && known.has(h) && !byHeading.has(h) && byHeading.set(h, (cells[j] ?? '').trim()))
+      headings.forEach((h, j) => h && known.has(h) && !byHeading.has(h) && byHeading.set(h, trimCell(cells[j] ?? '')))
       // The example left in would be imported as a real record: a staff account whose activation
       // code every template reader knows, or a station and deputy overwriting real ones with common codes.
       if (isExampleRow(kind, byHeading)) return problem({ sheet: s, row: i + 1, message: `第 ${i + 1} 行是模板里的示例，请删去这一行，或改成自己的内容` })
@@ -326,15 +343,18 @@ export function sheetsToDirectoryFile(sheets: SheetRows[], existing: ExistingDir
         // Kept duty days: those at the stations the deputy still belongs to (the check refuses others).
         // A blank cell keeps them too: each station's staff keep its roster in the console day by day,
         // and an office re-importing its list (a new phone, a new deputy) must not wipe every station's
-        // roster. Only 无 written in the cell takes a deputy off duty.
+        // roster. Only 无 written in the cell takes a deputy off duty; a station named in the cell
+        // changes that station's days only.
+        const kept = old ? Object.fromEntries(Object.entries(old.dutyByStation).filter(([id]) => stationIdsOf.includes(id))) : {}
         const duty =
           old && (!has('值班日期') || !cell('值班日期'))
-            ? { dutyByStation: Object.fromEntries(Object.entries(old.dutyByStation).filter(([id]) => stationIdsOf.includes(id))) }
+            ? { dutyByStation: kept }
             : compact(cell('值班日期')) === NO_DUTY
               ? {}
               : dutyOf(
                   cell('值班日期'),
                   stationIdsOf,
+                  kept,
                   (name) => lookup('值班日期', name, stationIndex, '联络站', upper)[0],
                   (m) => at('值班日期', m),
                 )
@@ -409,9 +429,17 @@ function staffRegions(
 
 /**
  * The 值班日期 cell: plain dates for a deputy of one station; for a deputy of several, each
- * station's dates after its name, segments divided by “；” (or a new line in the cell).
+ * station's dates after its name, segments divided by “；” (or a new line in the cell). A station
+ * named replaces that station's days only (“东风路联络站：无” clears them); the deputy's other
+ * stations keep theirs (`kept`), as each station's staff keep them in the console.
  */
-function dutyOf(cellText: string, stationIds: string[], station: (name: string) => string | undefined, problem: (message: string) => void) {
+function dutyOf(
+  cellText: string,
+  stationIds: string[],
+  kept: Record<string, string[]>,
+  station: (name: string) => string | undefined,
+  problem: (message: string) => void,
+) {
   const dates = (text: string) =>
     splitWords(text).flatMap((w) => {
       const date = sheetDate(w)
@@ -432,19 +460,35 @@ function dutyOf(cellText: string, stationIds: string[], station: (name: string) 
       continue
     }
     named++
-    const name = m[1].trim()
+    const name = trimCell(m[1])
     const id = station(name)
+    const text = trimCell(m[2])
     if (id && !stationIds.includes(id)) problem(`“${name}”不是这位代表的所属联络站`)
-    else if (id) (byStation[id] ??= []).push(...dates(m[2]))
+    // Nothing after the name: whether to keep or clear that station's days is not said, so it is asked.
+    else if (id && !text) problem(`“${name}：”后面没有写日期。要取消在这个联络站的值班，请写“${name}：${NO_DUTY}”；不改动的，请删去这一段`)
+    else if (id && compact(text) === NO_DUTY) byStation[id] = []
+    else if (id) (byStation[id] ??= []).push(...dates(text))
   }
   if (named && plain.length) problem(`有的日期前写了联络站，有的没有，请每一段都写明联络站，${DUTY_EXAMPLE}`)
-  else if (named) return { dutyByStation: byStation }
+  else if (named) return { dutyByStation: Object.fromEntries(Object.entries({ ...kept, ...byStation }).filter(([, days]) => days.length)) }
   else if (plain.length && stationIds.length > 1) problem(`这位代表属于 ${stationIds.length} 个联络站，请在日期前写明是哪个联络站，${DUTY_EXAMPLE}`)
   else if (plain.length) return { dutyDates: plain }
   return {}
 }
 
 const splitWords = (cell: string) => splitList(cell).flatMap((s) => s.split(/\s+/).filter(Boolean))
+
+/**
+ * Whether any row reads as a roster's heading row: a sheet's key heading (代表代码 …), or two
+ * headings of one template. A sheet without one (a 说明 page of instructions) is plainly no roster;
+ * one with a title above its headings still is, and is refused with words saying what is wrong.
+ */
+function hasHeaderRow(rows: string[][]): boolean {
+  return rows.some((row) => {
+    const headings = new Set(row.map(headingOf))
+    return SHEET_SPECS.some((spec) => headings.has(KEY_HEADING[spec.kind]) || spec.columns.filter((c) => headings.has(c.heading)).length >= 2)
+  })
+}
 
 function readWeekday(word: string, at: (heading: string, message: string) => void): Weekday[] {
   const day = WEEKDAY_WORDS.get(word.toLowerCase()) as Weekday | undefined
@@ -530,11 +574,17 @@ export function sheetProblemDetails(sheets: SheetRows[], conversion: SheetConver
     all.push({ ...place, heading, column, message: words })
   }
   const seen = new Set<string>()
-  return all
-    .sort((a, b) => a.sheet - b.sheet || a.row - b.row || (a.column ?? -1) - (b.column ?? -1))
-    .map((p) => ({ path: `${sheets[p.sheet]?.name ?? ''}${p.row ? ` 第 ${p.row} 行` : ''}${p.heading ? `「${p.heading}」` : ''}`.trim(), message: p.message }))
-    .filter((d) => {
-      const key = `${d.path}\n${d.message}`
-      return !seen.has(key) && (seen.add(key), true)
-    })
+  return (
+    all
+      .sort((a, b) => a.sheet - b.sheet || a.row - b.row || (a.column ?? -1) - (b.column ?? -1))
+      // A cell quoted in a message may hold characters that show as nothing: they are named instead.
+      .map((p) => ({
+        path: `${sheets[p.sheet]?.name ?? ''}${p.row ? ` 第 ${p.row} 行` : ''}${p.heading ? `「${p.heading}」` : ''}`.trim(),
+        message: showInvisible(p.message),
+      }))
+      .filter((d) => {
+        const key = `${d.path}\n${d.message}`
+        return !seen.has(key) && (seen.add(key), true)
+      })
+  )
 }

@@ -35,7 +35,7 @@ describe('console: a clerk imports the roster from an Excel sheet', function () 
     await help.getByText('联络站的名称或代码').waitFor()
     await screenshot(page, 'console-directory-sheets-help')
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载代表名册模板' }).click()])
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载代表名册模板（CSV 文件）' }).click()])
     expect(download.suggestedFilename()).to.equal('代表名册模板.csv')
     const template = readFileSync((await download.path())!)
     expect([...template.subarray(0, 3)], 'a byte-order mark, so that Excel reads the Chinese as Chinese').to.deep.equal([0xef, 0xbb, 0xbf])

@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs'
+import { inflateRawSync } from 'node:zlib'
 import { expect } from 'chai'
+import readExcelFile from 'read-excel-file/node'
 import writeExcelFile, { type SheetData } from 'write-excel-file/node'
 import { logInAs, newPage, screenshot, useConsole, type ConsolePage } from './harness.js'
 
@@ -9,6 +12,31 @@ const excelDate = (y: number, m: number, d: number) => ({ value: new Date(Date.U
 
 /** A workbook as Excel saves it, one worksheet per entry (a blank Sheet2 as Excel adds it too). */
 const workbook = (sheets: Array<{ sheet: string; data: SheetData }>) => writeExcelFile(sheets).toBuffer()
+
+/** The parts of an .xlsx (a zip) as text, to see what Excel will make of its cells. */
+function xlsxParts(zip: Buffer): Map<string, string> {
+  const parts = new Map<string, string>()
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]))
+  let at = zip.readUInt32LE(end + 16)
+  for (let i = zip.readUInt16LE(end + 10); i > 0; i--) {
+    const [method, size, nameLength] = [zip.readUInt16LE(at + 10), zip.readUInt32LE(at + 20), zip.readUInt16LE(at + 28)]
+    const local = zip.readUInt32LE(at + 42)
+    const dataAt = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28)
+    const data = zip.subarray(dataAt, dataAt + size)
+    parts.set(zip.subarray(at + 46, at + 46 + nameLength).toString('utf8'), (method === 8 ? inflateRawSync(data) : data).toString('utf8'))
+    at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32)
+  }
+  return parts
+}
+
+/** The number format Excel shows for a cell ("@" is 文本, Text), from the sheet's style index and the style sheet. */
+function cellFormat(parts: Map<string, string>, ref: string): string {
+  const style = Number(new RegExp(`<c r="${ref}"(?: [^>]*)? s="(\\d+)"`).exec(parts.get('xl/worksheets/sheet1.xml')!)?.[1] ?? 0)
+  const styles = parts.get('xl/styles.xml')!
+  const xf = [...(/<cellXfs[^>]*>(.*?)<\/cellXfs>/s.exec(styles)?.[1] ?? '').matchAll(/<xf\b[^>]*>/g)][style]?.[0] ?? ''
+  const id = /numFmtId="(\d+)"/.exec(xf)?.[1] ?? '0'
+  return id === '49' ? '@' : (new RegExp(`<numFmt numFmtId="${id}" formatCode="([^"]*)"`).exec(styles)?.[1] ?? 'General')
+}
 
 async function upload(page: ConsolePage, name: string, buffer: Buffer, mimeType = XLSX) {
   await page.getByLabel('名册文件').setInputFiles({ name, mimeType, buffer })
@@ -74,6 +102,58 @@ describe('console: a clerk imports the roster straight from an Excel workbook (.
     ])
     await screenshot(page, 'console-directory-xlsx-mistake')
     expect(await story.app.liaison.store.deputies.get('dp9103'), 'all or nothing').to.equal(null)
+    expect(page.problems).to.deep.equal([])
+  })
+
+  it('downloads an Excel template whose columns are text (dates stay as typed), the import reads it back, and a 说明 page beside the roster is left out and said so', async () => {
+    const { stations } = await story.app.liaison.store.directory.snapshot()
+    const station = stations[0]
+    const page = await newPage(story.browser, story.app, { acceptDownloads: true })
+    await logInAs(page, admin())
+    await page.goto('/console/directory/import')
+    await page.locator('[data-test=templates] .t-tabs__nav-item', { hasText: '代表名册' }).click()
+    await page.getByRole('button', { name: '下载代表名册模板（CSV 文件）' }).waitFor()
+    await screenshot(page, 'console-directory-xlsx-templates')
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载代表名册模板（Excel 表格）' }).click()])
+    expect(download.suggestedFilename()).to.equal('代表名册模板.xlsx')
+    const template = readFileSync((await download.path())!)
+    const [read] = await readExcelFile(template)
+    expect(read.sheet).to.equal('代表名册')
+    expect(read.data[0]).to.deep.equal(HEADINGS)
+    expect(read.data[1]).to.deep.equal([
+      'SL0001',
+      '张伟（示例）',
+      '市人大代表',
+      '东风路联络站（示例）',
+      '环境保护、交通出行',
+      '13800000001',
+      '2026-12-01、2026-12-15',
+    ])
+    // 值班日期 and 电话 are text where the clerk types, so Excel keeps 2026/12/9 and 13900009101 as typed.
+    const parts = xlsxParts(template)
+    for (const ref of ['G2', 'G3', 'G1002', 'F3', 'A3']) expect(cellFormat(parts, ref), ref).to.equal('@')
+    expect(cellFormat(parts, 'A1'), 'the headings are plain').to.not.equal('@')
+
+    // Sent back as downloaded: every column is read, the example row is known for what it is.
+    await upload(page, '代表名册模板.xlsx', template)
+    await page.locator('[data-test=import-problems-title]').getByText('文件有 1 处问题，未导入任何数据').waitFor()
+    const rows = (await page.locator('[data-test=import-problems] tbody tr').allInnerTexts()).map((r) => r.replace(/\s+/g, ' ').trim())
+    expect(rows).to.deep.equal(['1 代表名册模板.xlsx 第 2 行 第 2 行是模板里的示例，请删去这一行，或改成自己的内容'])
+
+    // The office keeps its instructions on a 说明 page of the same workbook.
+    const withGuide = await workbook([
+      { sheet: '代表名册', data: [HEADINGS, ['DP9201', '韩梅', '市人大代表', station.name, null, null, '2026-12-09']] },
+      { sheet: '说明', data: [['填写说明'], ['1. 第一行的列名不要改'], ['2. 值班日期写成 2026-12-01 这样']] },
+    ])
+    await upload(page, '名册.xlsx', withGuide)
+    const report = page.locator('[data-test=import-report]')
+    await report.getByText('导入完成。新增：地区 0、联络站 0、承办单位 0、代表 1、工作人员 0').waitFor()
+    // The page left out is told on a line of its own, first, not inside the sentence about deputies kept.
+    await report.getByText('“说明”页不是名单，已跳过').waitFor()
+    expect(await page.locator('[data-test=import-warnings] li').first().innerText()).to.equal('“说明”页不是名单，已跳过')
+    await screenshot(page, 'console-directory-xlsx-guide-skipped')
+    expect((await story.app.liaison.store.deputies.get('dp9201'))?.dutyByStation).to.deep.equal({ [station.id]: ['2026-12-09'] })
     expect(page.problems).to.deep.equal([])
   })
 

@@ -75,6 +75,87 @@ describe('directory import of roster sheets (CSV from Excel) over HTTP', () => {
     expect(duty.meaning).to.include('不填表示不改动系统里已有的值班日期，要取消这位代表的全部值班，填“无”')
   })
 
+  it('changes only the station a 值班日期 cell names: the days at his other station stay; 东风路联络站：无 takes him off duty there only', async () => {
+    const twoStations = excel('联络站名册.csv', [
+      '联络站代码,联络站名称,类型,地址,覆盖地区,接待日',
+      'ST001,东风路联络站,社区,东风路12号,建设路街道,周三',
+      'ST002,人民路联络站,社区,人民路8号,马庄社区,周六',
+    ])
+    const liQiang = (duty: string) =>
+      excel('代表名册.csv', ['代表代码,姓名,层级,所属联络站,值班日期', `DP0003,李强,市人大代表,"东风路联络站、人民路联络站",${duty}`])
+    const first = await admin.post('/api/admin/directory/import', {
+      sheets: [regions, twoStations, liQiang('"东风路联络站：2026-12-01；人民路联络站：2026-12-08、2026-12-22"')],
+    })
+    expect(first.status, JSON.stringify(first.body)).to.equal(200)
+    const dutyOf = async () => (await admin.get('/api/admin/deputies/dp0003')).body.dutyByStation
+
+    // The clerk of 东风路 moves his day there; 人民路's roster is not hers to touch.
+    const moved = await admin.post('/api/admin/directory/import', { sheets: [liQiang('东风路联络站：2026-12-03')] })
+    expect(moved.status, JSON.stringify(moved.body)).to.equal(200)
+    expect(await dutyOf()).to.deep.equal({ st001: ['2026-12-03'], st002: ['2026-12-08', '2026-12-22'] })
+
+    // 无 after a station's name: off duty at that station, still on duty at the other.
+    expect((await admin.post('/api/admin/directory/import', { sheets: [liQiang('东风路联络站：无')] })).status).to.equal(200)
+    expect(await dutyOf()).to.deep.equal({ st002: ['2026-12-08', '2026-12-22'] })
+
+    // A station's name with nothing after it does not say keep or clear: it is asked, and nothing changes.
+    const unsaid = await admin.post('/api/admin/directory/import', { sheets: [liQiang('人民路联络站：')] })
+    expect(unsaid.status).to.equal(422)
+    expect(unsaid.body.error.details).to.deep.equal([
+      {
+        path: '代表名册.csv 第 2 行「值班日期」',
+        message: '“人民路联络站：”后面没有写日期。要取消在这个联络站的值班，请写“人民路联络站：无”；不改动的，请删去这一段',
+      },
+    ])
+    expect(await dutyOf()).to.deep.equal({ st002: ['2026-12-08', '2026-12-22'] })
+
+    // A bare 无 still takes him off duty everywhere.
+    expect((await admin.post('/api/admin/directory/import', { sheets: [liQiang('无')] })).status).to.equal(200)
+    expect(await dutyOf()).to.deep.equal({})
+
+    const specs = (await admin.get('/api/admin/directory/templates')).body.items
+    const duty = specs[2].columns.find((c: { heading: string }) => c.heading === '值班日期')
+    expect(duty.meaning).to.include('只改动写到的联络站，没写到的联络站不变')
+    expect(duty.meaning).to.include('只取消在一个联络站的值班，填“东风路联络站：无”')
+  })
+
+  it('takes a 值班日期 cell of only invisible characters for blank, and names invisible characters in a refusal', async () => {
+    expect((await admin.post('/api/admin/directory/import', { sheets: [regions, stations, deputies] })).status).to.equal(200)
+    // Copied from a web page: a zero-width space, nothing else. Blank keeps the days.
+    const invisible = excel('代表名册.csv', ['代表代码,姓名,层级,所属联络站,值班日期', 'DP0001,张伟,市人大代表,东风路联络站,\u200B'])
+    const kept = await admin.post('/api/admin/directory/import', { sheets: [invisible] })
+    expect(kept.status, JSON.stringify(kept.body)).to.equal(200)
+    expect((await admin.get('/api/admin/deputies/dp0001')).body.dutyByStation).to.deep.equal({ st001: ['2026-12-01'] })
+
+    // One inside a date: the refusal shows where it is instead of quoting what looks like a good date.
+    const inside = excel('代表名册.csv', ['代表代码,姓名,层级,所属联络站,值班日期', 'DP0001,张伟,市人大代表,东风路联络站,2026-12-0\u200B5'])
+    const refused = await admin.post('/api/admin/directory/import', { sheets: [inside] })
+    expect(refused.status).to.equal(422)
+    expect(refused.body.error.details).to.deep.equal([
+      { path: '代表名册.csv 第 2 行「值班日期」', message: '日期“2026-12-0〔看不见的字符〕5”看不懂，请写成 2026-12-01 这样' },
+    ])
+  })
+
+  it('leaves out a workbook’s page that is no roster (说明) and says so, but refuses when no sheet is a roster', async () => {
+    const guide = {
+      name: '名册.xlsx（说明）',
+      sheet: '说明',
+      csv: '填写说明\r\n1. 第一行的列名不要改\r\n2. 值班日期写成 2026-12-01 这样\r\n',
+    }
+    const roster = { ...deputies, name: '名册.xlsx（代表名册）', sheet: '代表名册' }
+    await admin.post('/api/admin/directory/import', { sheets: [regions, stations] })
+    const answer = await admin.post('/api/admin/directory/import', { sheets: [guide, roster] })
+    expect(answer.status, JSON.stringify(answer.body)).to.equal(200)
+    expect(answer.body.created.deputies).to.equal(2)
+    expect(answer.body.warnings[0]).to.equal('“说明”页不是名单，已跳过')
+
+    const onlyGuide = await admin.post('/api/admin/directory/import', { sheets: [guide] })
+    expect(onlyGuide.status).to.equal(422)
+    expect(onlyGuide.body.error.details).to.have.length(1)
+    expect(onlyGuide.body.error.details[0].path).to.equal('名册.xlsx（说明） 第 1 行')
+    expect(onlyGuide.body.error.details[0].message).to.match(/^看不出这是哪一种名册/)
+  })
+
   it('imports the sheets, and the deputies read back with their stations, phones and duty days', async () => {
     const answer = await admin.post('/api/admin/directory/import', { sheets: [deputies, stations, regions, staff] })
     expect(answer.status, JSON.stringify(answer.body)).to.equal(200)

@@ -133,6 +133,16 @@ describe('roster sheets (CSV saved from Excel) become the import file', () => {
     expect(judge([other]).problems[0]).to.match(/^工资表\.csv 第 1 行：看不出这是哪一种名册/)
   })
 
+  it('skips beside a roster only a sheet with no heading row at all: one with a title above its headings is still refused', async () => {
+    const stations = await sheet('联络站名册.csv', ['联络站代码,联络站名称,类型', 'ST001,东风路联络站,社区'])
+    const notes = await sheet('说明.csv', ['填写说明', '1. 第一行的列名不要改'])
+    const titled = await sheet('代表.csv', ['新华区人大代表名册', '代表编码,姓名,层级,所属联络站', 'DP0001,张伟,市,东风路联络站'])
+    const conversion = sheetsToDirectoryFile([stations, notes, titled], empty)
+    expect(conversion.skipped).to.deep.equal(['“说明.csv”不是名单，已跳过'])
+    expect(judge([stations, notes, titled]).problems).to.have.length(1)
+    expect(judge([stations, notes, titled]).problems[0]).to.match(/^代表\.csv 第 1 行：看不出这是哪一种名册/)
+  })
+
   it('finds records already in the store by code and account, so a sheet uploaded again updates them', async () => {
     const existing: ExistingDirectory = {
       ...empty,

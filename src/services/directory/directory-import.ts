@@ -119,6 +119,8 @@ export class DirectoryImporter {
     const check = checkDirectoryFile(conversion.file, existing, this.topics)
     const problems = sheetProblemDetails(sheets, conversion, check.ok ? [] : check.problems)
     if (problems.length || !check.ok) throw rejected(problems)
+    // Sheets left out (a workbook's 说明 page) are said first: the clerk checks nothing of theirs was among them.
+    check.warnings.unshift(...conversion.skipped)
     return this.write(check, existing, actor, progress, { changeAtFirstLogin: true })
   }
 

@@ -17,6 +17,8 @@ export const SHEET_ROW_LIMIT = 50_000
 export interface SheetUpload {
   name: string
   csv: string
+  /** The worksheet's tab name, when the console read the sheet from a workbook (.xlsx). */
+  sheet?: string
 }
 
 /**
@@ -35,7 +37,7 @@ export async function readSheetRows(upload: SheetUpload): Promise<{ sheet: Sheet
     if (rows.length > SHEET_ROW_LIMIT + 1) {
       return { problem: { path: upload.name, message: `这个文件超过了 ${SHEET_ROW_LIMIT} 行，一个文件最多 ${SHEET_ROW_LIMIT} 行。请按区县分成几个文件再导入` } }
     }
-    return { sheet: { name: upload.name, rows } }
+    return { sheet: { name: upload.name, rows, ...(upload.sheet ? { sheet: upload.sheet } : {}) } }
   } catch (err) {
     const line = (err as { lines?: number }).lines
     const where = line ? `第 ${line} 行附近` : '文件中'

@@ -9,7 +9,8 @@ import { oldExcelWords } from './workbook-words'
  * first screen.
  */
 
-export type WorkbookSheet = { name: string; csv: string }
+/** `sheet`: the worksheet's tab name, which the server uses to say a 说明 page was left out. */
+export type WorkbookSheet = { name: string; csv: string; sheet: string }
 export type WorkbookRead = { ok: true; sheets: WorkbookSheet[] } | { ok: false; message: string }
 
 /** Excel keeps 15 significant digits: a longer whole number has lost its last digits already. */
@@ -63,6 +64,6 @@ export async function workbookSheets(file: File): Promise<WorkbookRead> {
   return {
     ok: true,
     // Problems are told as "名册.xlsx（代表名册）第 5 行": the worksheet's tab name is how the clerk finds it.
-    sheets: filled.map((s) => ({ name: filled.length > 1 ? `${file.name}（${s.sheet}）` : file.name, csv: rowsToCsv(s.data) })),
+    sheets: filled.map((s) => ({ name: filled.length > 1 ? `${file.name}（${s.sheet}）` : file.name, csv: rowsToCsv(s.data), sheet: s.sheet })),
   }
 }

@@ -87,7 +87,8 @@ export const unitEditBody = z
 /** Roster spreadsheets saved as CSV, sent as text with their file names (the console decodes what Excel saved). */
 export const sheetUploadBody = z.strictObject({
   sheets: z
-    .array(z.strictObject({ name: z.string().trim().min(1).max(200), csv: z.string() }))
+    // `sheet`: the worksheet's tab name when the console read the sheet from a workbook.
+    .array(z.strictObject({ name: z.string().trim().min(1).max(200), csv: z.string(), sheet: z.string().trim().min(1).max(200).optional() }))
     .min(1, '请选择文件')
     .max(10, '一次最多导入 10 个文件'),
 })
