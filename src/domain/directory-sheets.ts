@@ -1,26 +1,29 @@
-import type { ErrorDetail } from '../errors.js'
 import { CODE_PATTERN, ID_PATTERN, type ExistingDirectory } from './directory-import.js'
-import type { Deputy, DeputyLevel, RegionKind, Staff, StaffRole, StationKind, Weekday } from './directory.js'
+import type { Deputy, DeputyLevel, RegionKind, Staff, StaffRole, StationKind } from './directory.js'
 import {
-  DUTY_EXAMPLE,
-  NO_DUTY,
-  ID_SOURCE,
-  KEY_HEADING,
-  SHEET_KINDS,
-  EXAMPLE_ACTIVATION_CODE,
-  SHEET_SPECS,
-  WHOLE_CITY,
-  specOf,
-  type SheetKind,
-} from './directory-sheet-specs.js'
-import { showInvisible, trimCell, withoutInvisible } from './sheet-cells.js'
+  LEVEL_WORDS,
+  REGION_KIND_WORDS,
+  ROLE_WORDS,
+  SCIENTIFIC,
+  STATION_KIND_WORDS,
+  compact,
+  dutyOf,
+  exampleCodeRefused,
+  levelOf,
+  readWeekday,
+  splitList,
+  splitWords,
+  staffRegions,
+} from './directory-sheet-readers.js'
+import { NO_DUTY, KEY_HEADING, SHEET_KINDS, SHEET_SPECS, specOf, type SheetKind } from './directory-sheet-specs.js'
+import { trimCell, withoutInvisible } from './sheet-cells.js'
 
 /**
  * The roster as an office keeps it: spreadsheets saved as CSV, one per kind (地区, 联络站, 代表,
  * 工作人员), Chinese column headings, records referring to each other by name or code. Each sheet
  * is turned into the import file's own shape (DirectoryFile), so the one check of
  * directory-import.ts judges it; its problems are then told back by row and heading, as Excel
- * numbers the rows.
+ * numbers the rows (directory-sheet-problems.ts).
  */
 
 /** One uploaded sheet: its file name and its rows as read (the first is Excel's row 1). */
@@ -35,12 +38,12 @@ type SheetRecord = Record<string, unknown>
 export type SheetFile = Record<SheetKind, SheetRecord[]>
 
 /** Where a record of the converted file came from. */
-interface Place {
+export interface Place {
   sheet: number
   row: number
 }
 
-interface SheetProblem extends Place {
+export interface SheetProblem extends Place {
   heading?: string
   /** The column's place in the template, for telling a row's problems left to right. */
   column?: number
@@ -67,72 +70,6 @@ export interface SheetConversion {
   problems: SheetProblem[]
   /** What the clerk is told of sheets left out as plainly no roster (a 说明 page beside the roster). */
   skipped: string[]
-}
-
-const words = (table: Record<string, string[]>) => new Map(Object.entries(table).flatMap(([code, ws]) => [code, ...ws].map((w) => [w.toLowerCase(), code])))
-const REGION_KIND_WORDS = words({
-  district: ['区县', '区', '县', '县区', '市辖区'],
-  street: ['街道乡镇', '街道', '乡镇', '乡', '镇'],
-  community: ['社区村', '社区', '村', '居委会', '村委会'],
-  grid: ['网格'],
-})
-const STATION_KIND_WORDS = words({
-  community: ['社区', '社区联络站'],
-  industrial_park: ['园区', '工业园区', '园区联络站'],
-  scenic_area: ['景区', '景区联络站'],
-  township: ['乡镇', '乡镇联络站'],
-  sector: ['行业', '行业联络站'],
-  other: ['其他'],
-})
-const LEVEL_WORDS = words({
-  national: ['全国'],
-  provincial: ['省', '省级'],
-  city: ['市', '市级'],
-  county: ['县区', '县', '区', '县级', '区级', '县（区）', '县(区)', '区县'],
-  township: ['乡镇', '乡', '镇', '乡镇级'],
-})
-const ROLE_WORDS = words({
-  station_staff: ['联络站工作人员', '联络站'],
-  organizer: ['人大办工作人员', '人大办', '组织者'],
-  admin: ['系统管理员', '管理员'],
-})
-const WEEKDAY_WORDS = words({
-  mon: ['周一', '星期一', '礼拜一', '一'],
-  tue: ['周二', '星期二', '礼拜二', '二'],
-  wed: ['周三', '星期三', '礼拜三', '三'],
-  thu: ['周四', '星期四', '礼拜四', '四'],
-  fri: ['周五', '星期五', '礼拜五', '五'],
-  sat: ['周六', '星期六', '礼拜六', '六'],
-  sun: ['周日', '星期日', '星期天', '礼拜天', '周天', '日', '天'],
-})
-
-const splitList = (cell: string) =>
-  cell
-    .split(/[、,，;；|\n]+/)
-    .map(trimCell)
-    .filter(Boolean)
-const compact = (s: string) => s.replace(/\s+/g, '')
-/** "市人大代表", "市级", "市" → city. */
-const levelOf = (cell: string) =>
-  LEVEL_WORDS.get(
-    compact(cell)
-      .toLowerCase()
-      .replace(/(人大代表|人大|代表)$/, ''),
-  ) as DeputyLevel | undefined
-/** What Excel writes for a long number it shows in scientific notation: the digits are lost. */
-const SCIENTIFIC = /^\d+(\.\d+)?E\+\d+$/i
-
-/**
- * A date as Excel saves it: 2026-12-01, 2026/12/1 (a cell Excel took for a date), 2026.12.1,
- * 2026年12月1日 → "2026-12-01"; null when it is none of these.
- */
-export function sheetDate(cell: string): string | null {
-  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(cell.trim())
-  if (!m) return null
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
-  const date = new Date(Date.UTC(y, mo - 1, d))
-  if (date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null
-  return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`
 }
 
 /** A heading as typed: "*姓名", "姓名（必填）" and stray spaces still name the column. */
@@ -398,86 +335,6 @@ export function sheetsToDirectoryFile(sheets: SheetRows[], existing: ExistingDir
   return out
 }
 
-/** The template prints its example code: whoever has seen the template could activate the account with it. */
-function exampleCodeRefused(code: string, problem: (message: string) => void): string {
-  if (code.toUpperCase() === EXAMPLE_ACTIVATION_CODE) problem('激活码不能用模板里的示例，请另设一个')
-  return code
-}
-
-/**
- * The 负责地区 cell. Blank means the whole city to the rest of the system, so for an organizer the
- * sheet must say 全市 in words: a column left out or a cell left empty must not widen what they see.
- * A column left out keeps an organizer's stored regions.
- */
-function staffRegions(
-  role: StaffRole,
-  old: Staff | undefined,
-  hasColumn: boolean,
-  cellText: string,
-  lookup: (token: string) => string[],
-  problem: (message: string) => void,
-): string[] {
-  // An organizer made from another role has no stored regions of their own to keep.
-  if (!hasColumn && old && (role !== 'organizer' || old.role === 'organizer')) return old.regionIds
-  const tokens = splitList(cellText)
-  const wholeCity = tokens.filter((t) => compact(t) === WHOLE_CITY).length
-  if (wholeCity && tokens.length > wholeCity) problem(`“${WHOLE_CITY}”已包含所有地区，请只填“${WHOLE_CITY}”，或只填具体的地区`)
-  if (wholeCity) return []
-  if (!tokens.length && role === 'organizer') problem(`人大办工作人员请填写负责的地区；负责全市的，请填“${WHOLE_CITY}”`)
-  return tokens.flatMap(lookup)
-}
-
-/**
- * The 值班日期 cell: plain dates for a deputy of one station; for a deputy of several, each
- * station's dates after its name, segments divided by “；” (or a new line in the cell). A station
- * named replaces that station's days only (“东风路联络站：无” clears them); the deputy's other
- * stations keep theirs (`kept`), as each station's staff keep them in the console.
- */
-function dutyOf(
-  cellText: string,
-  stationIds: string[],
-  kept: Record<string, string[]>,
-  station: (name: string) => string | undefined,
-  problem: (message: string) => void,
-) {
-  const dates = (text: string) =>
-    splitWords(text).flatMap((w) => {
-      const date = sheetDate(w)
-      if (!date) problem(`日期“${w}”看不懂，请写成 2026-12-01 这样`)
-      return date ? [date] : []
-    })
-  const segments = cellText
-    .split(/[;；\n]+/)
-    .map((s) => s.trim())
-    .filter(Boolean)
-  const plain: string[] = []
-  const byStation: Record<string, string[]> = {}
-  let named = 0
-  for (const segment of segments) {
-    const m = /^([^:：]+)[:：](.*)$/s.exec(segment)
-    if (!m) {
-      plain.push(...dates(segment))
-      continue
-    }
-    named++
-    const name = trimCell(m[1])
-    const id = station(name)
-    const text = trimCell(m[2])
-    if (id && !stationIds.includes(id)) problem(`“${name}”不是这位代表的所属联络站`)
-    // Nothing after the name: whether to keep or clear that station's days is not said, so it is asked.
-    else if (id && !text) problem(`“${name}：”后面没有写日期。要取消在这个联络站的值班，请写“${name}：${NO_DUTY}”；不改动的，请删去这一段`)
-    else if (id && compact(text) === NO_DUTY) byStation[id] = []
-    else if (id) (byStation[id] ??= []).push(...dates(text))
-  }
-  if (named && plain.length) problem(`有的日期前写了联络站，有的没有，请每一段都写明联络站，${DUTY_EXAMPLE}`)
-  else if (named) return { dutyByStation: Object.fromEntries(Object.entries({ ...kept, ...byStation }).filter(([, days]) => days.length)) }
-  else if (plain.length && stationIds.length > 1) problem(`这位代表属于 ${stationIds.length} 个联络站，请在日期前写明是哪个联络站，${DUTY_EXAMPLE}`)
-  else if (plain.length) return { dutyDates: plain }
-  return {}
-}
-
-const splitWords = (cell: string) => splitList(cell).flatMap((s) => s.split(/\s+/).filter(Boolean))
-
 /**
  * Whether any row reads as a roster's heading row: a sheet's key heading (代表代码 …), or two
  * headings of one template. A sheet without one (a 说明 page of instructions) is plainly no roster;
@@ -488,12 +345,6 @@ function hasHeaderRow(rows: string[][]): boolean {
     const headings = new Set(row.map(headingOf))
     return SHEET_SPECS.some((spec) => headings.has(KEY_HEADING[spec.kind]) || spec.columns.filter((c) => headings.has(c.heading)).length >= 2)
   })
-}
-
-function readWeekday(word: string, at: (heading: string, message: string) => void): Weekday[] {
-  const day = WEEKDAY_WORDS.get(word.toLowerCase()) as Weekday | undefined
-  if (!day) at('接待日', `“${word}”不是星期几，请写成“周一”到“周日”`)
-  return day ? [day] : []
 }
 
 /** An id no record has, for a row whose code is not usable: the code's own problem is told, and the import refused. */
@@ -524,67 +375,4 @@ function idsByCode(
     madeFor.set(code, id)
     return id
   })
-}
-
-const KIND_WORDS: Record<string, string> = { district: '区县', street: '街道乡镇', community: '社区村', grid: '网格' }
-const RECORD_PATH = /^(regions|stations|deputies|units|staff)\[(\d+)\](?:\.(\w+))?/
-
-/**
- * Every problem of the upload, as a clerk reads it: the place is "代表名册.csv 第 5 行「所属联络站」",
- * Excel's row number and the template's heading; the check's own problems (paths into the
- * converted file) are told at the row they came from, each once, in file and row order.
- */
-export function sheetProblemDetails(sheets: SheetRows[], conversion: SheetConversion, checkProblems: ErrorDetail[]): ErrorDetail[] {
-  const told = new Set(conversion.problems.flatMap((p) => (p.key ? [p.key] : [])))
-  // "kind[index].field" of every check problem, found once rather than by searching the list for each.
-  const checked = new Set(
-    checkProblems.flatMap(({ path }) => {
-      const m = RECORD_PATH.exec(path)
-      return m?.[3] ? [`${m[1]}[${m[2]}].${m[3]}`] : []
-    }),
-  )
-  const all: SheetProblem[] = [...conversion.problems]
-  const rowText = (from: Place, to: Place) => (to.sheet === from.sheet ? `第 ${to.row} 行` : `${sheets[to.sheet].name} 第 ${to.row} 行`)
-  for (const { path, message } of checkProblems) {
-    const m = RECORD_PATH.exec(path)
-    const kind = m?.[1] as SheetKind | undefined
-    const place = kind && conversion.places[kind]?.[Number(m![2])]
-    if (!place) {
-      all.push({ sheet: 0, row: 0, message })
-      continue
-    }
-    const index = Number(m![2])
-    let field = m![3] ?? ''
-    if (field === 'dutyByStation') field = 'dutyDates'
-    // A code written twice makes the same id twice: the code's problem says it, the id's would repeat it.
-    const idFrom = ID_SOURCE[kind]
-    if (field === 'id' && idFrom) {
-      if (told.has(`${kind}[${index}].${idFrom}`) || checked.has(`${kind}[${index}].${idFrom}`)) continue
-      field = idFrom
-    }
-    if (told.has(`${kind}[${index}].${field}`)) continue
-    const column = specOf(kind).columns.findIndex((c) => c.field === field)
-    const heading = specOf(kind).columns[column]?.heading
-    const words = message
-      .replace(/ ?(regions|stations|deputies|units|staff)\[(\d+)\] ?/g, (_all, list: SheetKind, i: string) => {
-        const other = conversion.places[list]?.[Number(i)]
-        return other ? rowText(place, other) : _all
-      })
-      .replace(/\b(district|street|community|grid)\b/g, (w) => (kind === 'regions' ? KIND_WORDS[w] : w))
-    all.push({ ...place, heading, column, message: words })
-  }
-  const seen = new Set<string>()
-  return (
-    all
-      .sort((a, b) => a.sheet - b.sheet || a.row - b.row || (a.column ?? -1) - (b.column ?? -1))
-      // A cell quoted in a message may hold characters that show as nothing: they are named instead.
-      .map((p) => ({
-        path: `${sheets[p.sheet]?.name ?? ''}${p.row ? ` 第 ${p.row} 行` : ''}${p.heading ? `「${p.heading}」` : ''}`.trim(),
-        message: showInvisible(p.message),
-      }))
-      .filter((d) => {
-        const key = `${d.path}\n${d.message}`
-        return !seen.has(key) && (seen.add(key), true)
-      })
-  )
 }

@@ -1,7 +1,9 @@
 import { expect } from 'chai'
 import { checkDirectoryFile, type ExistingDirectory } from '../../src/domain/directory-import.js'
 import { templateRows } from '../../src/domain/directory-sheet-specs.js'
-import { sheetDate, sheetProblemDetails, sheetsToDirectoryFile, type SheetRows, type StoredDirectory } from '../../src/domain/directory-sheets.js'
+import { sheetDate } from '../../src/domain/directory-sheet-readers.js'
+import { sheetProblemDetails } from '../../src/domain/directory-sheet-problems.js'
+import { sheetsToDirectoryFile, type SheetRows, type StoredDirectory } from '../../src/domain/directory-sheets.js'
 import { readSheetRows, SHEET_ROW_LIMIT, sheetTemplate } from '../../src/services/directory/directory-sheets.js'
 
 const TOPICS = ['环境保护', '交通出行', '教育', '法治', '其他']

@@ -1,5 +1,6 @@
 import { checkDirectoryFile, type ImportCheck, type ImportedDeputy, type ImportedStaff } from '../../domain/directory-import.js'
-import { sheetProblemDetails, sheetsToDirectoryFile } from '../../domain/directory-sheets.js'
+import { sheetProblemDetails } from '../../domain/directory-sheet-problems.js'
+import { sheetsToDirectoryFile } from '../../domain/directory-sheets.js'
 import type { ErrorDetail } from '../../errors.js'
 import { UnprocessableError } from '../../errors.js'
 import type { PasswordHasher } from '../../security/passwords.js'
