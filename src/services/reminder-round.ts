@@ -59,7 +59,7 @@ export interface ReminderOutcome {
 export class ReminderRound {
   constructor(
     private readonly store: Pick<Store, 'outbox'>,
-    private readonly channels: Pick<ChannelResolver, 'reach'>,
+    private readonly channels: Pick<ChannelResolver, 'reachable'>,
     private readonly clock: Clock,
     private readonly settings: ReminderRoundSettings,
   ) {}
@@ -137,13 +137,11 @@ export class ReminderRound {
       waiting.map((w) => w.deputyId),
       keyOf,
     )
+    // Reach is asked only of those a reminder could go to now, all in one batched read of their bindings.
+    const asked = waiting.filter((w) => !today.has(w.deputyId) && !w.noticeWaiting).map((w) => w.deputyId)
+    const reachable = await this.channels.reachable(kind, 'deputy', asked)
     const candidates: Array<ReminderCandidate & { deputyId: string }> = []
     for (const w of waiting) {
-      // Reach is asked only of those a reminder could go to now: it reads each one's bindings.
-      const reachable =
-        today.has(w.deputyId) || w.noticeWaiting
-          ? true
-          : (await this.channels.reach({ recipientKind: 'deputy', recipientId: w.deputyId, kind })).routes.length > 0
       candidates.push({
         id: w.deputyId,
         deputyId: w.deputyId,
@@ -151,7 +149,7 @@ export class ReminderRound {
         remindedToday: today.has(w.deputyId),
         noticeSentAt: w.noticeSentAt,
         noticeWaiting: w.noticeWaiting,
-        reachable,
+        reachable: today.has(w.deputyId) || w.noticeWaiting || reachable.has(w.deputyId),
       })
     }
     return planReminders(candidates, this.clock.now(), this.settings.noticeReadMinutes)

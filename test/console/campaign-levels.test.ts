@@ -98,6 +98,8 @@ describe('console: a monthly city campaign taken up by a district', function () 
     const rows = await parts.allInnerTexts()
     expect(rows[0]).to.include('市级 · 全市').and.include('市人大常委会')
     expect(rows[1]).to.include(`区县 · ${district.name}`).and.include(`${district.name}人大常委会`)
+    // 面向 says, as 学习进度 does, whether anything reached them yet (this month's issue has no reading yet).
+    expect(rows[0]).to.match(/\b\d+ 人（材料还没有发到）/)
     expect(await office.locator('[data-test=roll-up-total]').innerText()).to.include('同一人只算一次')
     await screenshot(office, 'console-campaign-roll-up')
     expect(office.problems).to.deep.equal([])

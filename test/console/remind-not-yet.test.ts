@@ -174,6 +174,13 @@ describe('console: an organizer reminds those who have not voted or read', funct
     )
     expect(sent[0].payload.text).to.match(/^学习提醒：「学习贯彻代表法」还有 1 篇必读学习材料您还没有读：《代表法要点导读》。/)
     await screenshot(page, 'console-campaign-remind')
+    // By station, each row says what the top line says: for whom, and who a WeChat message reaches at all.
+    await page.locator('.t-radio-button', { hasText: '按联络站' }).click()
+    const row = page.locator('[data-test=group-reach]')
+    await row.first().waitFor()
+    expect(await row.allInnerTexts()).to.deep.equal([`${totals.audience} 人（2 人能收到微信消息，${totals.unreachable} 人没绑微信）`])
+    expect(await page.locator('th').allInnerTexts(), 'no 已发给 column counting those an item was put before as told').to.not.include('已发给')
+    await screenshot(page, 'console-campaign-progress-by-station')
 
     await page.reload()
     await page.locator('.t-tabs__nav-item', { hasText: '学习进度' }).click()

@@ -28,6 +28,7 @@ import { raceContract } from './contract-races.js'
 import { conflictContract } from './contract-conflicts.js'
 import { markersContract } from './contract-markers.js'
 import { deputyBindingContract } from './contract-deputy-binding.js'
+import { reachContract } from './contract-reach.js'
 import { loginFailuresContract } from './contract-login-failures.js'
 import { uploadsContract } from './contract-uploads.js'
 import { auditNamesContract } from './contract-audit.js'
@@ -636,6 +637,7 @@ export function storeContract(open: () => Promise<Store>) {
   conflictContract(() => store)
   markersContract(() => store)
   deputyBindingContract(() => store)
+  reachContract(() => store)
   loginFailuresContract(() => store)
   uploadsContract(() => store)
   auditNamesContract(() => store)

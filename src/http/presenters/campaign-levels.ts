@@ -19,8 +19,9 @@ export const presentRollUp = (r: RollUpReport) => ({
     districtId: p.districtId,
     issuedBy: p.issuedBy,
     ...presentGroupProgress(p.progress),
+    unreachable: p.unreachable,
   })),
-  total: presentGroupProgress(r.total),
+  total: { ...presentGroupProgress(r.total), unreachable: r.total.unreachable },
 })
 
 /** A deputy's issue of this month: where it comes from, the deadline, their reading and check-ins. */

@@ -10,6 +10,7 @@ import { ConflictError, ForbiddenError, UnprocessableError, ValidationError } fr
 import type { Store } from '../../store/ports.js'
 import { requireRole, type StaffPrincipal } from '../accounts/principal.js'
 import type { AuditTrail } from '../audit.js'
+import type { PersonProgress } from '../../domain/campaign-progress.js'
 import type { CampaignAudience, NamedDirectory } from './campaign-audience.js'
 import type { CampaignProgress } from './campaign-progress.js'
 import type { CampaignSeries } from './campaign-series.js'
@@ -19,7 +20,7 @@ export interface LevelsDeps {
   store: Pick<Store, 'campaigns'>
   campaigns: Pick<CampaignService, 'get'>
   audience: CampaignAudience
-  progress: Pick<CampaignProgress, 'peopleOf'>
+  progress: Pick<CampaignProgress, 'peopleOf' | 'unreachable'>
   series: Pick<CampaignSeries, 'openDue'>
   clock: Clock
   audit: Pick<AuditTrail, 'record'>
@@ -27,8 +28,9 @@ export interface LevelsDeps {
 
 export interface RollUpReport {
   campaign: CampaignRecord
-  parts: Array<RolledUp['parts'][number] & { levelLabel: string; areaName: string | null; districtId: string | null; issuedBy: string }>
-  total: RolledUp['total']
+  parts: Array<RolledUp['parts'][number] & { levelLabel: string; areaName: string | null; districtId: string | null; issuedBy: string; unreachable: number }>
+  /** `unreachable`: of those reached in any part, each once, those a WeChat message does not reach (学习进度's 没绑微信). */
+  total: RolledUp['total'] & { unreachable: number }
 }
 
 /**
@@ -107,10 +109,17 @@ export class CampaignLevels {
     const parts = [...(citywide ? [top] : []), ...(await store.campaigns.adoptionsOf(top.id)).filter((c) => citywide || below(c))]
     const people = await Promise.all(parts.map((c) => this.deps.progress.peopleOf(c, dir)))
     const rolled = rollUp(parts.map((c, i) => ({ campaignId: c.id, level: c.level, areaId: c.areaId, people: people[i].people })))
+    // Who bound no WeChat, as 学习进度 counts them, in one batched read: everyone in any part once,
+    // as reached where any part reached them (as the total counts them).
+    const everyone = new Map<string, PersonProgress>()
+    for (const p of people.flatMap((x) => x.people)) if (!everyone.get(`${p.kind}:${p.id}`)?.reached) everyone.set(`${p.kind}:${p.id}`, p)
+    const unreachable = await this.deps.progress.unreachable([...everyone.values()])
+    const cut = (list: PersonProgress[]) => list.filter((p) => p.reached && unreachable.has(`${p.kind}:${p.id}`)).length
+    const peopleOf = new Map(parts.map((c, i) => [c.id, people[i].people]))
     return {
       campaign: top,
-      parts: rolled.parts.map((p) => ({ ...p, ...placeOf(p.level, p.areaId, dir) })),
-      total: rolled.total,
+      parts: rolled.parts.map((p) => ({ ...p, ...placeOf(p.level, p.areaId, dir), unreachable: cut(peopleOf.get(p.campaignId)!) })),
+      total: { ...rolled.total, unreachable: cut([...everyone.values()]) },
     }
   }
 }

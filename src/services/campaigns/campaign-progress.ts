@@ -29,8 +29,8 @@ export class CampaignProgress {
     private readonly campaigns: CampaignService,
     private readonly audience: CampaignAudience,
     private readonly clock: Clock,
-    /** Whether a WeChat message (提醒未读's) reaches this person; without it nobody is counted as unreachable. */
-    private readonly canMessage?: (kind: PersonKind, id: string) => Promise<boolean>,
+    /** Those of these people a WeChat message (提醒未读's) reaches, in one batched read; without it nobody is counted as unreachable. */
+    private readonly canMessage?: (kind: PersonKind, ids: readonly string[]) => Promise<Set<string>>,
   ) {}
 
   async report(staff: StaffPrincipal, campaignId: string, groupBy: ProgressGrouping): Promise<CampaignProgressReport> {
@@ -72,10 +72,15 @@ export class CampaignProgress {
    * from a message on their WeChat (daily digest, 提醒未读); whoever bound none only by phone,
    * however many items "reached" them. Counted as 提醒未读 counts them: same channels, same kind.
    */
-  private async unreachable(people: PersonProgress[]): Promise<Set<string>> {
+  async unreachable(people: readonly PersonProgress[]): Promise<Set<string>> {
     const out = new Set<string>()
     if (!this.canMessage) return out
-    for (const p of people.filter((p) => p.reached)) if (!(await this.canMessage(p.kind, p.id))) out.add(`${p.kind}:${p.id}`)
+    const reached = people.filter((p) => p.reached)
+    for (const kind of new Set(reached.map((p) => p.kind))) {
+      const ids = reached.filter((p) => p.kind === kind).map((p) => p.id)
+      const reachable = await this.canMessage(kind, ids)
+      for (const id of ids) if (!reachable.has(id)) out.add(`${kind}:${id}`)
+    }
     return out
   }
 
@@ -90,10 +95,7 @@ export class CampaignProgress {
     const within = await this.campaigns.districtView(staff, campaign)
     const dir = await this.audience.directory()
     const { people: everyone, ...records } = await this.peopleOf(campaign, dir, within)
-    // A street organizer's share is their street's stations.
-    const inside = (p: PersonProgress) =>
-      (p.districtId !== null && within!.includes(p.districtId)) || (p.stationId !== null && stationInScope(p.stationId, dir, within!))
-    return { campaign, dir, ...records, people: within ? everyone.filter(inside) : everyone }
+    return { campaign, dir, ...records, people: within ? everyone.filter((p) => placeInside(p, dir, within)) : everyone }
   }
 
   /** Everyone in a campaign with how far they got, and its live items; no permission check (callers have made it). */
@@ -115,8 +117,17 @@ export class CampaignProgress {
     const reachedAt = new Map(reach.map((r) => [`${r.personKind}:${r.personId}`, r]))
     const audience: AudienceMember[] = this.audience.resolve(within ? { ...campaign, scopeDistrictIds: within } : campaign, dir).map((m) => {
       const r = reachedAt.get(`${m.kind}:${m.id}`)
-      return r ? { ...m, stationId: r.stationId, districtId: r.districtId } : m
+      // A district follows every deputy who serves in it, as a ballot's roll does: one reached at a station
+      // of another district (the first of theirs) stands, in this district's share, at their station here.
+      if (!r || (within && !placeInside(r, dir, within))) return m
+      return { ...m, stationId: r.stationId, districtId: r.districtId }
     })
     return { items: liveItems, reach, reads, people: personProgress({ audience, items: liveItems, reach, reads, checkIns, nameOf: dir.personName }) }
   }
+}
+
+/** Whether a place (a person's station and district) lies in the districts or streets an organizer follows. */
+function placeInside(p: { stationId: string | null; districtId: string | null }, dir: NamedDirectory, within: readonly string[]): boolean {
+  // A street organizer's share is their street's stations.
+  return (p.districtId !== null && within.includes(p.districtId)) || (p.stationId !== null && stationInScope(p.stationId, dir, within))
 }

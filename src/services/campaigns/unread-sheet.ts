@@ -16,22 +16,27 @@ export class UnreadSheet {
   constructor(
     private readonly reminders: Pick<CampaignReminders, 'unreadOf'>,
     private readonly directory: Pick<DirectoryCache, 'prepared'>,
-    private readonly channels: Pick<ChannelResolver, 'reach'>,
+    private readonly channels: Pick<ChannelResolver, 'reachable'>,
     private readonly audit: Pick<AuditTrail, 'record'>,
   ) {}
 
   async csv(staff: StaffPrincipal, campaignId: string): Promise<{ title: string; csv: string; rows: number }> {
     const { campaign, dir, unread } = await this.reminders.unreadOf(staff, campaignId)
     const { deputies } = await this.directory.prepared()
+    // Who a message reaches, for the whole list in one batched read of their bindings.
+    const reachable = await this.channels.reachable(
+      READING_REMINDER,
+      'deputy',
+      unread.map((u) => u.person.id),
+    )
     const rows = []
     for (const { person, items } of unread) {
-      const reach = await this.channels.reach({ recipientKind: 'deputy', recipientId: person.id, kind: READING_REMINDER })
       rows.push([
         person.name,
         deputies.get(person.id)?.code ?? '',
         person.stationId ? (dir.stationNames.get(person.stationId) ?? person.stationId) : '',
         `${items.length} 篇：${items.map((i) => inBookMarks(i.title)).join('')}`,
-        reach.routes.length ? '能收到' : '没有绑定微信，收不到，请电话联系',
+        reachable.has(person.id) ? '能收到' : '没有绑定微信，收不到，请电话联系',
       ])
     }
     await this.audit.record(staff, 'campaign.unread_exported', { kind: 'campaign', id: campaign.id }, { rows: rows.length })

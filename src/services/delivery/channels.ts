@@ -40,6 +40,12 @@ export interface Reach {
 
 const PERSON_WORDS: Partial<Record<OutboxMessage['recipientKind'], string>> = { deputy: '代表', mp_user: '群众' }
 
+/** The people reach can be read for many at once: each reached only personally (see personReach, staffReach). */
+export type PersonRecipientKind = Extract<OutboxMessage['recipientKind'], 'deputy' | 'mp_user' | 'staff'>
+
+/** Ids read in one store query: a city's 9,000 deputies are 18 reads, each id list of a bounded size. */
+export const REACH_BATCH = 500
+
 /**
  * The ways a message can reach its recipient, in order of preference. A person (a deputy,
  * a resident) is reached only personally: a subscribe message in WeChat, then the bot in a
@@ -62,13 +68,8 @@ export class ChannelResolver {
       case 'mp_user':
       case 'deputy':
         return this.personReach(await this.people(m), m)
-      case 'staff': {
-        // Only privately, to the WeChat they bound with their 工作人员绑定码: a personal
-        // message never goes to their station's group.
-        const contact = await this.store.bot.contactOfStaff(m.recipientId)
-        if (contact) return { routes: [{ channel: 'bot_private', address: contact }], unreachable: null }
-        return { routes: [], unreachable: '未能送达：该工作人员未绑定微信机器人（在后台「绑定微信接收提醒」取得绑定码），请在后台查看' }
-      }
+      case 'staff':
+        return staffReach(await this.store.bot.contactOfStaff(m.recipientId))
       case 'station':
       case 'office': {
         const owner = `${m.recipientKind}:${m.recipientId}`
@@ -82,6 +83,36 @@ export class ChannelResolver {
       default:
         return { routes: [], unreachable: '未能送达：收件人类型未知' }
     }
+  }
+
+  /**
+   * reach() for many people of one kind at once, by the same rules (personReach, staffReach), with
+   * one store read per REACH_BATCH ids instead of one per person: 学习进度, 提醒未读 and its CSV read a
+   * whole campaign's deputies. Every id asked gets an answer.
+   */
+  async reachOfMany(recipientKind: PersonRecipientKind, ids: readonly string[], kind: string): Promise<Map<string, Reach>> {
+    const out = new Map<string, Reach>()
+    const unique = [...new Set(ids)]
+    for (let i = 0; i < unique.length; i += REACH_BATCH) {
+      const slice = unique.slice(i, i + REACH_BATCH)
+      if (recipientKind === 'staff') {
+        const contacts = await this.store.bot.contactsOfStaff(slice)
+        for (const id of slice) out.set(id, staffReach(contacts.get(id) ?? null))
+        continue
+      }
+      // Each person's accounts as people() reads them: a deputy's oldest first, a resident's one.
+      const accounts = new Map<string, MpUserRecord[]>(slice.map((id) => [id, []]))
+      const found = recipientKind === 'deputy' ? await this.store.mpUsers.listByDeputyIds(slice) : await this.store.mpUsers.getMany(slice)
+      for (const u of found) accounts.get((recipientKind === 'deputy' ? u.deputyId : u.id) ?? '')?.push(u)
+      for (const id of slice) out.set(id, this.personReach(accounts.get(id)!, { recipientKind, kind }))
+    }
+    return out
+  }
+
+  /** Of these people, those a message of `kind` reaches on some channel (reachOfMany's, as a set). */
+  async reachable(kind: string, recipientKind: PersonRecipientKind, ids: readonly string[]): Promise<Set<string>> {
+    const reach = await this.reachOfMany(recipientKind, ids, kind)
+    return new Set([...reach].filter(([, r]) => r.routes.length > 0).map(([id]) => id))
   }
 
   /**
@@ -127,4 +158,13 @@ export class ChannelResolver {
       : `未能送达：该${who}未使用小程序，也未绑定微信机器人`
     return { routes, unreachable }
   }
+}
+
+/**
+ * A staff member is reached only privately, on the WeChat they bound with their 工作人员绑定码:
+ * a personal message never goes to their station's group.
+ */
+function staffReach(contact: string | null): Reach {
+  if (contact) return { routes: [{ channel: 'bot_private', address: contact }], unreachable: null }
+  return { routes: [], unreachable: '未能送达：该工作人员未绑定微信机器人（在后台「绑定微信接收提醒」取得绑定码），请在后台查看' }
 }

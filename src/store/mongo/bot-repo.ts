@@ -85,6 +85,10 @@ export function botRepo(conn: Connection, { BotSeenMessage, BotDialogue, Station
       const doc = await StaffContact.findOne({ staffId }).lean<StaffContactDoc>()
       return doc?.contactId ?? null
     },
+    async contactsOfStaff(staffIds) {
+      const docs = await StaffContact.find({ staffId: { $in: [...staffIds] } }).lean<StaffContactDoc[]>()
+      return new Map(docs.map((d) => [d.staffId, d.contactId]))
+    },
     async moveContact(fromContactId, toContactId) {
       if (fromContactId === toContactId) return
       // As sqlite's: one transaction, re-run whole by withTransaction on a write conflict.

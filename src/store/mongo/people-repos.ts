@@ -49,6 +49,17 @@ export async function mpUserRepo(conn: Connection, { MpUser, Outbox }: Models): 
         .lean<MpUserDoc[]>()
       return docs.map(mpUserFromDoc)
     },
+    async listByDeputyIds(deputyIds) {
+      // `$in` of strings: a null deputyId (a resident) never matches, as sqlite's IN never matches NULL.
+      const docs = await MpUser.find({ deputyId: { $in: [...deputyIds] } })
+        .sort({ deputyId: 1, createdAt: 1, _id: 1 })
+        .lean<MpUserDoc[]>()
+      return docs.map(mpUserFromDoc)
+    },
+    async getMany(ids) {
+      const docs = await MpUser.find({ _id: { $in: [...ids] } }).lean<MpUserDoc[]>()
+      return docs.map(mpUserFromDoc)
+    },
     async getByBotContact(contactId) {
       return one(byString('botContactId', contactId))
     },

@@ -69,6 +69,18 @@ export function botRepo(db: Db): BotRepo {
     async contactOfStaff(staffId) {
       return (db.prepare('SELECT contact_id FROM staff_contacts WHERE staff_id = ?').pluck().get(staffId) as string | undefined) ?? null
     },
+    async contactsOfStaff(staffIds) {
+      const out = new Map<string, string>()
+      // In slices: SQLite caps the number of parameters of one statement.
+      for (let i = 0; i < staffIds.length; i += 500) {
+        const slice = staffIds.slice(i, i + 500)
+        const rows = db
+          .prepare(`SELECT staff_id, contact_id FROM staff_contacts WHERE staff_id IN (${slice.map(() => '?').join(', ')})`)
+          .all(...slice) as Array<{ staff_id: string; contact_id: string }>
+        for (const r of rows) out.set(r.staff_id, r.contact_id)
+      }
+      return out
+    },
     async moveContact(fromContactId, toContactId) {
       if (fromContactId === toContactId) return
       db.transaction(() => {

@@ -19,10 +19,27 @@ import type { GroupCommit } from './group-commit.js'
 import { outboxWriter } from './outbox-writer.js'
 import { limitSql } from './sql-limit.js'
 
+/** Ids bound into one `IN (…)`: well under SQLite's parameter cap, and as many statement shapes as slice sizes. */
+const IN_SLICE = 500
+
 export function mpUserRepo(db: Db, group: GroupCommit): MpUserRepo {
   const one = (sql: string, value: string) => {
     const row = db.prepare(sql).get(value)
     return row ? mpUserFromRow(row) : null
+  }
+  // In slices: SQLite caps the number of parameters of one statement.
+  const inSlices = (ids: readonly string[], sql: (marks: string) => string) => {
+    const out: MpUserRecord[] = []
+    for (let i = 0; i < ids.length; i += IN_SLICE) {
+      const slice = ids.slice(i, i + IN_SLICE)
+      out.push(
+        ...db
+          .prepare(sql(slice.map(() => '?').join(', ')))
+          .all(...slice)
+          .map(mpUserFromRow),
+      )
+    }
+    return out
   }
   const writeOutbox = outboxWriter(db)
   const boundTo = db.prepare('SELECT * FROM mp_users WHERE deputy_id = ? ORDER BY created_at, id')
@@ -39,6 +56,12 @@ export function mpUserRepo(db: Db, group: GroupCommit): MpUserRepo {
     },
     async listByDeputyId(deputyId) {
       return boundTo.all(deputyId).map(mpUserFromRow)
+    },
+    async listByDeputyIds(deputyIds) {
+      return inSlices(deputyIds, (marks) => `SELECT * FROM mp_users WHERE deputy_id IN (${marks}) ORDER BY deputy_id, created_at, id`)
+    },
+    async getMany(ids) {
+      return inSlices(ids, (marks) => `SELECT * FROM mp_users WHERE id IN (${marks})`)
     },
     bindDeputy(personId, deputyId, replaces, notices) {
       return group.run(() => {
