@@ -31,7 +31,9 @@ describe('mini-program: a questionnaire, meeting or quiz that is not there offer
   it('a questionnaire that is not there says so and takes her home', async () => {
     holdPhone(app, 'o-gone-survey')
     const page = await openPage(`pages/survey/answer?surveyId=sv-${NO_SUCH}`)
-    expect(page.textOf('#load-failed')).to.include('找不到这份问卷，可能已经撤下了').and.not.include('不存在')
+    expect(page.textOf('#load-failed'))
+      .to.include('找不到这份问卷，可能已经撤下了，或者二维码、链接有误。如有疑问，请问问发给您问卷的工作人员')
+      .and.not.include('不存在')
     expect(offered(page)).to.deep.equal(['返回首页'])
     await page.tap('#load-failed >>> .home')
     expect(phone.navigations.at(-1)).to.deep.equal({ how: 'reLaunch', url: '/pages/index/index' })
@@ -47,7 +49,7 @@ describe('mini-program: a questionnaire, meeting or quiz that is not there offer
   it('a meeting that is not there (or not his) says so with 返回首页', async () => {
     await phoneOfZhang(app)
     const page = await openPage(`pages/meetings/detail?meetingId=mt-${NO_SUCH}`)
-    expect(page.textOf('#load-failed')).to.include('找不到这次会议').and.not.include('不存在')
+    expect(page.textOf('#load-failed')).to.include('找不到这次会议，可能已经撤下了，或者链接有误。如有疑问，请问问会务工作人员').and.not.include('不存在')
     expect(offered(page)).to.deep.equal(['返回首页'])
   })
 
@@ -72,7 +74,9 @@ describe('mini-program: a questionnaire, meeting or quiz that is not there offer
   it('a quiz that is not there says so with 返回首页, not a line with nothing to tap', async () => {
     holdPhone(app, 'o-gone-quiz')
     const page = await openPage(`pages/quiz/take?quizId=qz-${NO_SUCH}`)
-    expect(page.textOf('#load-failed')).to.include('找不到这个答题活动').and.not.include('不存在')
+    expect(page.textOf('#load-failed'))
+      .to.include('找不到这个答题活动，可能已经撤下了，或者二维码、链接有误。如有疑问，请问问组织活动的工作人员')
+      .and.not.include('不存在')
     expect(offered(page)).to.deep.equal(['返回首页'])
   })
 

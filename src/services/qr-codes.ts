@@ -45,6 +45,16 @@ export const meetingScene = (code: string) => `m=${code}`
 export const surveyScene = (code: string) => `v=${code}`
 
 /**
+ * The two lines under a survey's title on its poster. A closed survey's poster is kept (the
+ * record of what was asked) but must not still invite a scan: it says it has ended and thanks.
+ */
+export function surveyPosterWords(s: Pick<SurveyRecord, 'kind' | 'opensAt' | 'closesAt'>, now: Date): [string, string] {
+  const kind = SURVEY_KIND_LABELS[s.kind]
+  if (surveyPhase(s, now) === 'closed') return [`${kind} · 已结束`, '填写已经结束，感谢您的参与']
+  return [`${kind} · 欢迎参与`, '微信扫一扫，参与填写']
+}
+
+/**
  * Printable QR codes for posters at stations: the code, then the name under it so that a
  * wall of posters can be told apart. The code is an ordinary link that WeChat opens in
  * the mini-program (扫普通链接二维码打开小程序).
@@ -95,7 +105,8 @@ export class QrCodeRenderer {
 
   /** A survey's poster: its title, its kind, and whether it still takes answers. */
   surveyPoster(s: Pick<SurveyRecord, 'shortCode' | 'title' | 'kind' | 'opensAt' | 'closesAt'>, now: Date) {
-    return this.surveyPng(s, `${SURVEY_KIND_LABELS[s.kind]} · ${surveyPhase(s, now) === 'closed' ? '已结束' : '欢迎参与'}`)
+    const [kindLine, askLine] = surveyPosterWords(s, now)
+    return this.surveyPng(s, kindLine, askLine)
   }
 
   /** The link a survey's poster opens (shown beside the survey in the console). */
@@ -103,11 +114,11 @@ export class QrCodeRenderer {
     return this.linkFor(surveyScene(shortCode))
   }
 
-  async surveyPng(survey: { shortCode: string; title: string }, kindLabel: string): Promise<Buffer> {
+  async surveyPng(survey: { shortCode: string; title: string }, kindLabel: string, askLine = '微信扫一扫，参与填写'): Promise<Buffer> {
     return this.render(surveyScene(survey.shortCode), [
       { text: survey.title, size: 34 },
       { text: kindLabel, size: 26 },
-      { text: '微信扫一扫，参与填写', size: 24 },
+      { text: askLine, size: 24 },
     ])
   }
 

@@ -116,4 +116,34 @@ describe('no "please answer" for a meeting to one who answered, or can no longer
     expect(cardsTo('o-wangfang').map((m) => m.data.thing1.value)).to.deep.equal([`${NUDGE}：代表小组活动`])
     expect((await nudgeOf('dp0002', other)).status).to.equal('sent')
   })
+
+  it('says at 08:05 the reply deadline as it is then, when only the deadline was moved later at 23:00', async () => {
+    await mpDeputy('o-zhangwei', 'dp0001')
+    await mpDeputy('o-wangfang', 'dp0002')
+    const id = await publish({ selector: { deputyIds: ['dp0001', 'dp0002'] }, rsvpDeadline: '2026-11-24T12:00:00+08:00' })
+    await remindAt22(id, 2)
+    // 23:00: 孙丽 gives them one more day to answer, changing nothing else (no change notice goes out).
+    app.clock.set(monday(23))
+    await sunli.login('sunli', STAFF_PASSWORD)
+    const edited = await sunli.patch(`/api/admin/meetings/${id}`, { rsvpDeadline: '2026-11-25T12:00:00+08:00' })
+    expect(edited.status, JSON.stringify(edited.body)).to.equal(200)
+
+    app.clock.set(monday(8, 5, 1))
+    await app.liaison.services.dispatcher.drain()
+
+    const nudges = async (deputyId: string) =>
+      (await app.liaison.store.outbox.search({ limit: 10, kind: 'meeting.rsvp_nudge', recipientId: deputyId })).items
+        .map((m) => ({ status: m.status, text: (m.payload as { text: string }).text, lastError: m.lastError }))
+        .sort((a, b) => a.status.localeCompare(b.status))
+    const asked = (by: string) =>
+      `请回复参会情况：市人大常委会第十次会议（常委会会议），时间 11月26日 09:30–11:30，地点 市人大常委会第一会议室。请在 ${by} 前回复"参加"，或"请假 原因"。`
+    const moved = `${SUPERSEDED}（回复截止时间已改，已按新的时间重新提醒）`
+    expect(await nudges('dp0001'), 'the words he reads name Wednesday noon, not Tuesday noon').to.deep.equal([
+      { status: 'dead', text: asked('11月24日 12:00'), lastError: moved },
+      { status: 'sent', text: asked('11月25日 12:00'), lastError: null },
+    ])
+    expect(cardsTo('o-zhangwei'), 'asked once, not twice').to.have.length(1)
+    expect(cardsTo('o-wangfang'), 'asked once, not twice').to.have.length(1)
+    expect((await deliveryShown('dp0001')).map((d: { state: string }) => d.state).sort()).to.deep.equal(['sent', 'superseded'])
+  })
 })

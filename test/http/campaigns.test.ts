@@ -293,14 +293,14 @@ describe('a study campaign with reading, read receipts and check-ins', () => {
         endsAt: at(HOUR),
         audience: { stationIds: ['st001'] },
       })
-      expect(backwards.status).to.equal(400)
+      expect(backwards.status, 'well-formed times breaking a rule: 422, as a survey’s').to.equal(422)
       expect(backwards.body.error.details).to.deep.equal([{ path: 'body.endsAt', message: '结束时间应晚于开始时间' }])
     })
 
     it("refuses an audience of nobody, unknown places, places outside the organizer's districts, and body and link together", async () => {
       const base = { title: '活动', startsAt: at(0), endsAt: at(DAY) }
       const nobody = await organizer.post('/api/admin/campaigns', { ...base, audience: {} })
-      expect(nobody.status).to.equal(400)
+      expect(nobody.status, 'nobody chosen is a rule broken, as unknown places are').to.equal(422)
       expect(nobody.body.error.details[0].path).to.equal('body.audience')
       const unknown = await organizer.post('/api/admin/campaigns', { ...base, audience: { stationIds: ['st999'] } })
       expect(unknown.status).to.equal(422)

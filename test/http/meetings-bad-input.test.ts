@@ -21,11 +21,11 @@ describe('meetings: bad input', () => {
 
   it('refuses a meeting that ends before it starts', async () => {
     const answer = await office.post('/api/admin/meetings', meetingBody({ endAt: '2026-11-26T08:30:00+08:00' }))
-    expect(answer.status).to.equal(400)
+    expect(answer.status, 'well-formed times breaking a rule: 422, as a survey’s').to.equal(422)
     expect(answer.body.error.details).to.deep.equal([{ path: 'body.endAt', message: '结束时间应晚于开始时间' }])
     const created = await office.post('/api/admin/meetings', meetingBody())
     const edited = await office.patch(`/api/admin/meetings/${created.body.id}`, { endAt: '2026-11-26T09:00:00+08:00' })
-    expect(edited.status, 'against the start already set').to.equal(400)
+    expect(edited.status, 'against the start already set').to.equal(422)
     expect(paths(edited)).to.deep.equal(['body.endAt'])
   })
 
@@ -39,7 +39,7 @@ describe('meetings: bad input', () => {
 
   it('refuses a start in the past, when created, edited or published', async () => {
     const answer = await office.post('/api/admin/meetings', meetingBody({ startAt: '2026-11-23T09:00:00+08:00' }))
-    expect(answer.status).to.equal(400)
+    expect(answer.status).to.equal(422)
     expect(answer.body.error.details).to.deep.equal([{ path: 'body.startAt', message: '开始时间不能早于现在' }])
     const created = await office.post('/api/admin/meetings', meetingBody())
     expect(paths(await office.patch(`/api/admin/meetings/${created.body.id}`, { startAt: '2026-11-20T09:00:00+08:00' }))).to.deep.equal(['body.startAt'])

@@ -139,10 +139,10 @@ describe('meeting answers after the reply deadline', () => {
     )
 
     const past = await office.patch(`/api/admin/meetings/${id}`, { startAt: '2026-11-26T09:00:00+08:00' })
-    expect(past.status).to.equal(400)
+    expect(past.status).to.equal(422)
     expect(past.body.error.details).to.deep.equal([{ path: 'body.startAt', message: '开始时间不能早于现在' }])
     const backwards = await office.patch(`/api/admin/meetings/${id}`, { endAt: '2026-11-26T09:00:00+08:00' })
-    expect(backwards.status).to.equal(400)
+    expect(backwards.status).to.equal(422)
     expect(backwards.body.error.details.map((d: { path: string }) => d.path)).to.deep.equal(['body.endAt'])
   })
 

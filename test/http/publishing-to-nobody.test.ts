@@ -97,7 +97,7 @@ describe('publishing to nobody', () => {
     })
     // The console's form sent with only a title: nobody ticked.
     const untouched = await qianqi.post('/api/admin/campaigns', { ...base, audience: { staff: false, followers: false } })
-    expect([untouched.status, untouched.body.error.message]).to.deep.equal([400, '还没有选择活动面向哪些人'])
+    expect([untouched.status, untouched.body.error.message]).to.deep.equal([422, '还没有选择活动面向哪些人'])
     expect(untouched.body.error.details).to.deep.equal([{ path: 'body.audience', message: '请选择活动面向哪些人：勾选代表层级或选择区县' }])
     expect(await campaigns(), 'nothing created').to.deep.equal([])
     expect(await outbox()).to.deep.equal([])

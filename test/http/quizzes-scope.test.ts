@@ -1,5 +1,5 @@
 import { expect } from 'chai'
-import { asDeputy, type Client, startApp, type TestApp } from '../helpers/app.js'
+import { asDeputy, asResident, type Client, startApp, type TestApp } from '../helpers/app.js'
 import { asStaff, meetingCity } from '../helpers/meetings.js'
 import { quizWithBank } from '../helpers/quizzes.js'
 
@@ -27,7 +27,10 @@ describe('quizzes within their districts', () => {
 
     const started = await chen.post(`/api/mp/quizzes/${quiz.id}/attempts`)
     expect(started.status).to.equal(403)
-    expect(started.body.error).to.include({ code: 'not_in_audience', message: '本次知识竞赛不面向您' })
+    expect(started.body.error).to.include({ code: 'not_in_audience', message: '这次知识竞赛是给举办地区的人大代表参加的，您不在参加范围内，感谢您的关注' })
+    const resident = await asResident(app)
+    const asked = await resident.post(`/api/mp/quizzes/${quiz.id}/attempts`)
+    expect(asked.body.error, 'a resident is told whom it is for').to.include({ message: '这次知识竞赛是给人大代表参加的，您不在参加范围内，感谢您的关注' })
     expect((await chen.get(`/api/mp/quizzes/${quiz.id}/leaderboard`)).status, 'nor its leaderboard').to.equal(404)
     expect(await app.liaison.store.quizzes.attempts(quiz.id), 'no attempt stored').to.deep.equal([])
     expect((await zhang.post(`/api/mp/quizzes/${quiz.id}/attempts`)).status).to.equal(201)

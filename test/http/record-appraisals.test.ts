@@ -33,7 +33,7 @@ describe('述职评议: residents of the deputy’s area rate his yearly report'
     expect((await (await asStaff(app, 'qianqi')).post('/api/admin/records/dp0001/appraisals', OPEN)).status, 'another district').to.equal(404)
     const office = await asStaff(app, 'sunli')
     const bad = await office.post('/api/admin/records/dp0001/appraisals', { ...OPEN, closesAt: OPEN.opensAt })
-    expect(bad.status).to.equal(400)
+    expect(bad.status, 'well-formed times breaking a rule: 422, as a survey’s').to.equal(422)
     expect(bad.body.error.details).to.deep.equal([{ path: 'body.closesAt', message: '结束时间应晚于开始时间' }])
     expect((await office.post('/api/admin/records/dp0001/appraisals', OPEN)).status).to.equal(201)
     const twice = await office.post('/api/admin/records/dp0001/appraisals', OPEN)

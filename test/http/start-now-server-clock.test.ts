@@ -73,7 +73,7 @@ describe('start now, by the server’s clock', () => {
 
   it('a campaign that would end before now is refused as ending before it starts, creating nothing', async () => {
     const refused = await office.post('/api/admin/campaigns', { title: '学习', endsAt: '2026-12-01T00:00:00+08:00', audience: { districtIds: ['d01'] } })
-    expect(refused.status).to.equal(400)
+    expect(refused.status).to.equal(422)
     expect(refused.body.error.details).to.deep.equal([{ path: 'body.endsAt', message: '结束时间应晚于开始时间' }])
     expect((await office.get('/api/admin/campaigns')).body.items).to.deep.equal([])
   })

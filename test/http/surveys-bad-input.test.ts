@@ -112,6 +112,10 @@ describe('surveys: bad input', () => {
     )
     expect(unknownRoll.status).to.equal(422)
     expect(unknownRoll.body.error.code).to.equal('invalid_roll')
+    // A ballot whose end is not after its start: well-formed, against a rule, 422 as a quiz's or a meeting's.
+    const backwards = await office.post('/api/admin/surveys', ballotBody({ opensAt: '2026-11-30T09:00:00+08:00', closesAt: '2026-11-30T09:00:00+08:00' }))
+    expect(backwards.status).to.equal(422)
+    expect(details(backwards)).to.deep.equal([{ path: 'body.closesAt', message: '结束时间应晚于开始时间' }])
   })
 
   it('refuses an empty response to a consultation (and to a survey) and counts nothing', async () => {

@@ -1,6 +1,6 @@
 import { campaignPhase, isLive } from '../../domain/campaign.js'
 import { personProgress } from '../../domain/campaign-progress.js'
-import { rsvpOpen } from '../../domain/meeting.js'
+import { rsvpClosesAt, rsvpOpen } from '../../domain/meeting.js'
 import { surveyPhase, type SurveyRecord } from '../../domain/survey.js'
 import type { OutboxMessage, Store } from '../../store/ports.js'
 import type { SurveyResponses } from '../surveys/survey-responses.js'
@@ -26,6 +26,7 @@ const MEETING_WORDS = {
   attend: '（已经回复参加，不用再提醒）',
   leave: '（已经请假，不用再提醒）',
   closed: '（回复已经截止，不用再提醒）',
+  moved: '（回复截止时间已改，已按新的时间重新提醒）',
 } as const
 
 /**
@@ -72,14 +73,16 @@ export class ReminderDone {
 
   /** A meeting's "please answer" to an invitee who has, or may no longer (meeting cancelled or moved is superseded elsewhere). */
   private async meetingAnswered(m: OutboxMessage, now: Date): Promise<string | null> {
-    const { meetingId } = m.payload as { meetingId?: string }
+    const { meetingId, rsvpClosesAt: said } = m.payload as { meetingId?: string; rsvpClosesAt?: string }
     if (!meetingId || (m.recipientKind !== 'deputy' && m.recipientKind !== 'staff')) return null
     const meeting = await this.store.meetings.get(meetingId)
     const invitation = meeting && (await this.store.meetings.invitation(meetingId, { kind: m.recipientKind, id: m.recipientId }))
     if (!meeting || !invitation) return null
     if (invitation.rsvp !== 'pending') return MEETING_WORDS[invitation.rsvp]
     // Closes at this invitee's own time: someone invited after the deadline may answer until the start.
-    return rsvpOpen(meeting, invitation, now) ? null : MEETING_WORDS.closed
+    if (!rsvpOpen(meeting, invitation, now)) return MEETING_WORDS.closed
+    // Its words name a deadline since moved: the edit wrote one with the new deadline (meetings/nudges-rewritten.ts).
+    return said && said !== rsvpClosesAt(meeting, invitation).toISOString() ? MEETING_WORDS.moved : null
   }
 
   private async hasAnswered(survey: SurveyRecord, deputyId: string): Promise<boolean> {

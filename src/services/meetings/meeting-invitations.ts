@@ -18,7 +18,7 @@ import type { Store } from '../../store/ports.js'
  * A meeting someone may not see, as they are told it: true whether it was taken away or they
  * are not invited (for them it is not there, and they learn nothing more).
  */
-export const MEETING_NOT_FOUND = '找不到这次会议'
+export const MEETING_NOT_FOUND = '找不到这次会议，可能已经撤下了，或者链接有误。如有疑问，请问问会务工作人员'
 /** A meeting page for 公民旁听 that is not there, or does not take the public. */
 export const NO_PUBLIC_SEATS = '找不到这次会议，或这次会议不接受旁听报名'
 

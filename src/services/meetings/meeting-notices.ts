@@ -16,6 +16,8 @@ export function meetingMessage(
   text: string,
   change: string,
   at: Date,
+  /** What else the dispatcher checks before it goes (a nudge's rsvpClosesAt: the deadline its words say). */
+  also: Record<string, string> = {},
 ): OutboxMessage {
   return outboxMessage({
     to,
@@ -23,7 +25,7 @@ export function meetingMessage(
     // `ticket` fills the subscribe template's number keyword, which WeChat refuses empty: a
     // reference made from the id (never the short code, which is the check-in secret).
     // `changeSeq` tells the dispatcher whether a later change of time or place made it untrue.
-    payload: { meetingId: m.id, ticket: `HY${m.id.slice(3, 11).toUpperCase()}`, text, changeSeq: m.changeSeq },
+    payload: { ...also, meetingId: m.id, ticket: `HY${m.id.slice(3, 11).toUpperCase()}`, text, changeSeq: m.changeSeq },
     dedupeKey: `meeting:${m.id}:${change}:${to.kind}:${to.id}`,
     at,
   })

@@ -18,10 +18,11 @@ import {
   type MeetingStatus,
 } from '../../domain/meeting.js'
 import { resolveInvitees } from '../../domain/meeting-selector.js'
-import { ConflictError, ForbiddenError, NotFoundError, RateLimitError, UnprocessableError, ValidationError } from '../../errors.js'
+import { ConflictError, ForbiddenError, NotFoundError, RateLimitError, UnprocessableError } from '../../errors.js'
 import type { MeetingFilter, OutboxMessage, Store } from '../../store/ports.js'
 import { ERASED_RESIDENT } from '../../store/privacy-ports.js'
 import { inviteNoticeKey, meetingMessage, noticeTexts } from './meeting-notices.js'
+import { nudgeChange, nudgeMessage, nudgesRewritten } from './nudges-rewritten.js'
 import { nudgeHeldCode, nudgeHeldWords, splitForNudge, type NudgeSplit } from '../../domain/meeting-nudge.js'
 import { noticeState } from '../../domain/notice-delivery.js'
 import type { AuditTrail } from '../audit.js'
@@ -175,7 +176,9 @@ export class MeetingService {
     if (patch.attachments) await this.files?.keep(patch.attachments, now, m.attachments)
     let saved: MeetingRecord
     if (m.status !== 'published' || !changesTimeOrPlace(m, next)) {
-      saved = await this.store.meetings.update(next, [])
+      // Only the deadline moved: a 提醒未回复 still waiting is written again with the new one.
+      const nudges = deadlineChanged ? await nudgesRewritten(this.store, m, next, now, this.settings.timeZone) : []
+      saved = await this.store.meetings.update(next, nudges)
     } else {
       next.changeSeq = m.changeSeq + 1
       // The change notice asks everyone to confirm again: answers closed by the deadline reopen.
@@ -324,9 +327,8 @@ export class MeetingService {
     const held = nudgeHeldWords(split, this.settings.timeZone)
     if (!split.ready.length) throw new ConflictError(held!, [], nudgeHeldCode(split))
     const round = m.nudgeRounds + 1
-    const texts = noticeTexts(m, this.settings.timeZone)
     const messages = split.ready.map((i) =>
-      meetingMessage(m, 'meeting.rsvp_nudge', { kind: i.personKind, id: i.personId }, texts.nudge(rsvpClosesAt(m, i)), `nudge:${round}`, now),
+      nudgeMessage(m, { kind: i.personKind, id: i.personId }, rsvpClosesAt(m, i), nudgeChange(round), this.settings.timeZone, now),
     )
     await this.store.meetings.update({ ...m, nudgeRounds: round, lastNudgedAt: now, lastRemindedAt: now, updatedAt: now }, messages)
     await this.audit.record(staff, 'meeting.reminded', { kind: 'meeting', id: m.id }, { reminded: messages.length, round })
@@ -429,7 +431,9 @@ function changedFields(before: MeetingRecord, after: MeetingRecord) {
 function checkSchedule(m: Pick<MeetingRecord, 'startAt' | 'endAt' | 'rsvpDeadline'>, now: Date, startChanged = true, deadlineChanged = true) {
   const problems = scheduleProblems(m, now, startChanged, deadlineChanged)
   const details = problems.map((p) => ({ path: `body.${p.path}`, message: p.message }))
-  if (problems.some((p) => p.path !== 'rsvpDeadline')) throw new ValidationError('会议时间有误', details)
+  // Well-formed times that break a rule (end before start, a start already past): 422, as every
+  // other form's times (DESIGN.md: 400 is for what the schema refuses).
+  if (problems.some((p) => p.path !== 'rsvpDeadline')) throw new UnprocessableError('会议时间有误', details, 'bad_schedule')
   // Well-formed times, but a deadline that would close answers before they can be given (or after the start).
   if (problems.length) throw new UnprocessableError(problems[0].message, details, 'bad_rsvp_deadline')
 }

@@ -7,9 +7,11 @@ import {
   effectiveDeadline,
   isLate,
   mayTakeQuiz,
+  QUIZ_AUDIENCE_LABELS,
   quizPhase,
   scoreAnswers,
   type AttemptRecord,
+  type QuizAudience,
   type QuizQuestion,
   type QuizRecord,
 } from '../../domain/quiz.js'
@@ -27,7 +29,21 @@ import { closingText } from '../../domain/due-date-text.js'
  * published yet or is not hers (a leaderboard of another district's quiz), in words an older
  * resident reads without knowing what "不存在" would mean for her.
  */
-export const QUIZ_NOT_FOUND = '找不到这个答题活动'
+export const QUIZ_NOT_FOUND = '找不到这个答题活动，可能已经撤下了，或者二维码、链接有误。如有疑问，请问问组织活动的工作人员'
+
+/**
+ * Why this person may not take a quiz, in words an older resident reads: whom it is for, that she
+ * is not among them, and that nothing is wrong ("不面向您" said neither). A deputies' quiz of one
+ * district refuses deputies of others: said as the district's.
+ */
+export function notForYou(audience: QuizAudience, isDeputy: boolean): string {
+  if (audience === 'deputies')
+    return isDeputy
+      ? '这次知识竞赛是给举办地区的人大代表参加的，您不在参加范围内，感谢您的关注'
+      : '这次知识竞赛是给人大代表参加的，您不在参加范围内，感谢您的关注'
+  if (audience === 'residents') return '这次知识竞赛是给群众参加的，人大代表不在参加范围内，感谢您的关注'
+  return `这次知识竞赛是给${QUIZ_AUDIENCE_LABELS[audience]}参加的，您不在参加范围内，感谢您的关注`
+}
 
 export interface Paper {
   quiz: QuizRecord
@@ -60,7 +76,7 @@ export class QuizTaking {
     const quiz = await this.store.quizzes.get(quizId)
     // A draft is not there yet for participants.
     if (!quiz || quiz.draft) throw new NotFoundError(QUIZ_NOT_FOUND)
-    if (!(await mayTake(this.audience, quiz, p))) throw new ForbiddenError('本次知识竞赛不面向您', 'not_in_audience')
+    if (!(await mayTake(this.audience, quiz, p))) throw new ForbiddenError(notForYou(quiz.audience, !!p.deputyId), 'not_in_audience')
     const now = this.clock.now()
     const phase = quizPhase(quiz, now)
     // When it opens or ended, said in the words the page shows as they are: the close as the

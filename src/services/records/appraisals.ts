@@ -82,6 +82,9 @@ export class RecordAppraisals {
 
   async open(staff: StaffPrincipal, deputyId: string, input: { year: number; opensAt: Date; closesAt: Date }) {
     if (staff.role !== 'organizer' && staff.role !== 'admin') throw new ForbiddenError('述职评议由人大常委会办公室开启', 'organizers_only')
+    // Well-formed times in the wrong order: 422, as a survey's (DESIGN.md: 400 is for what the schema refuses).
+    if (input.closesAt <= input.opensAt)
+      throw new UnprocessableError('评议时间有误', [{ path: 'body.closesAt', message: '结束时间应晚于开始时间' }], 'invalid_appraisal')
     const deputy = await this.deps.scope.deputy(staff, deputyId)
     if ((await this.deps.store.appraisals.ofDeputy(deputyId)).some((a) => a.year === input.year))
       throw new ConflictError('该代表本年度的述职评议已经开启', [], 'already_appraised')

@@ -19,7 +19,8 @@ export const NOT_ASKED = '这份问卷只请受邀的人大代表填写，感谢
  * A survey a respondent cannot open, as she is told it: true whether it was taken away, is
  * still a draft, or the code she scanned is not one; "问卷不存在" is the office's word for it.
  */
-export const SURVEY_NOT_FOUND = '找不到这份问卷，可能已经撤下了'
+// What happened and what to do: she cannot tell a taken-down survey from a mistyped link, and need not.
+export const SURVEY_NOT_FOUND = '找不到这份问卷，可能已经撤下了，或者二维码、链接有误。如有疑问，请问问发给您问卷的工作人员'
 
 /**
  * Respondents' side: a survey opened from its poster (id or short code) and one response

@@ -110,6 +110,19 @@ export class SurveyService {
   }
 
   /**
+   * A survey whose 二维码海报 may be drawn. A draft's is refused (409, as closing a draft): a scan
+   * finds no draft, so a poster put up before publishing would send residents to a refusal, and
+   * hiding the console's button alone left its address printable. A closed survey's is still
+   * drawn, saying it has ended: organizers keep it with the results as the record of what was
+   * asked, and a poster left on a wall then tells a passer-by it is over rather than inviting him.
+   */
+  async posterOf(staff: StaffPrincipal, id: string): Promise<SurveyRecord> {
+    const s = await this.visible(staff, id)
+    if (s.draft) throw new ConflictError('问卷还没有发布，不能生成海报。请先发布，再打印二维码海报', [], 'survey_draft')
+    return s
+  }
+
+  /**
    * A survey the staff member may read, with their scope, judged once, and whether they only
    * follow it: a city-level survey read by an organizer of some districts or streets.
    */

@@ -110,7 +110,7 @@ export function adminSurveyRoutes({ auth, surveys, reports, qrCodes, idempotency
   })
 
   router.get('/:id/qrcode.png', async (ctx) => {
-    const s = await surveys.visible(ctx.state.staff, idOf(ctx.params))
+    const s = await surveys.posterOf(ctx.state.staff, idOf(ctx.params))
     ctx.type = 'image/png'
     ctx.set('Content-Disposition', `inline; filename="survey-${s.shortCode}.png"`)
     ctx.body = await qrCodes.surveyPoster(s, clock.now())
