@@ -85,6 +85,8 @@ export interface CaseListItem {
 }
 export interface CaseDetail {
   ticket: string
+  /** Absent from an older backend. */
+  status?: string
   statusLabel: string
   text: string
   reply: string | null
@@ -104,6 +106,10 @@ export interface DeputyCase extends CaseBrief {
   overdue: boolean
   replyBy: string
   replyByText: string
+  /** While it waits for 受理: that deadline in words, which he owes first (absent from an older backend). */
+  acknowledgeByText?: string | null
+  /** The station pressed him on it (催办) in this round (absent from an older backend). */
+  urged?: boolean
 }
 export interface OutboxItem {
   id: string
@@ -119,6 +125,8 @@ export interface OutboxItem {
   ticket: string | null
   /** A case reply: the deputy's words in full (\`text\` is the short notice line). */
   reply?: string | null
+  /** A case reply: her message as the notice names it, by its day and first words (absent from an older backend). */
+  about?: string | null
   /** A case notice: how the person writes its number (its last four digits, or the whole number when two of theirs end alike). */
   ref?: string | null
   /** A case reply: how many of the person's answers wait for a score, this one included (absent from an older backend). */
@@ -298,6 +306,10 @@ export class LiaisonClient {
   /** To the colleague with `deputyCode`, or back to the station's staff without one. */
   transfer(personId: string, ref: string, reason: string, deputyCode?: string) {
     return this.call<CaseBrief>('POST', `/people/${enc(personId)}/deputy/cases/${enc(ref)}/transfer`, deputyCode ? { reason, deputyCode } : { reason })
+  }
+  /** The resident's phone number on one of his open messages (null: she left none); the backend audits the read. */
+  residentPhone(personId: string, ref: string) {
+    return this.call<{ ticket: string; phone: string | null }>('GET', `/people/${enc(personId)}/deputy/cases/${enc(ref)}/phone`)
   }
   async transferOptions(personId: string, ref: string) {
     return (await this.call<{ choices: TransferChoice[] }>('GET', `/people/${enc(personId)}/deputy/cases/${enc(ref)}/transfer-options`)).choices

@@ -176,7 +176,8 @@ function textFor(item: OutboxItem, rules: CaseRules | null): string {
   }
   if (item.kind !== 'case.replied' || !item.reply) return item.text
   return lines(
-    `您的留言 ${item.ticket} 有答复了：`,
+    // Her message by its day and first words: with two open, its number alone does not say which.
+    `${item.about ?? `您的留言 ${item.ticket} `}有答复了：`,
     item.reply,
     '',
     '请为办理结果打分，回复一个数字：',

@@ -235,9 +235,13 @@ export function quotedTicket(quoted: string | null | undefined): string | null {
   return (quoted && /(\d{8}-\d{4,})/.exec(quoted)?.[1]) || null
 }
 
-/** The ticket of an answer notice she quoted ("您的留言 20261204-0001 有答复了：…"): the message a score under it is for. */
+/**
+ * The ticket of an answer notice she quoted ("您12月4日反映的“路灯不亮”（编号 20261204-0001）有答复了：…", or from an
+ * older backend "您的留言 20261204-0001 有答复了：…"): the message a score under it is for.
+ */
 export function quotedAnswerTicket(quoted: string | null | undefined): string | null {
-  return (quoted && /您的留言\s*(\d{8}-\d{4,})\s*有答复了/.exec(normalise(quoted))?.[1]) || null
+  const found = quoted && /(?:您的留言\s*(\d{8}-\d{4,})\s*|\(编号\s*(\d{8}-\d{4,})\)\s*)有答复了/.exec(normalise(quoted)) // NFKC: （） are ()
+  return (found && (found[1] ?? found[2])) || null
 }
 
 /**

@@ -94,7 +94,7 @@ describe('mini-program: a deputy finds the messages he has answered', () => {
       .and.include('楼下的狗整夜叫')
     expect(handled.textOf(`#case-${refused.ticket}`)).to.include('不予受理，不用再办理')
     expect(handled.textOf('.intro'), 'the page says what it lists, the refused ones too').to.include('群众撤回的和不予受理的留言')
-    expect(handled.text()).not.to.include('您还没有答复过留言')
+    expect(handled.text()).not.to.include('现在没有已答复、已办结的留言')
 
     await handled.tap(`#case-${withdrawn.ticket}`)
     expect((await follow()).text()).to.include('群众已撤回这条留言，不用再办理。')
@@ -104,8 +104,20 @@ describe('mini-program: a deputy finds the messages he has answered', () => {
     await messageToZhang('公园的长椅坏了两张')
     await phoneOfZhang(app)
     const handled = await openPage('pages/deputy/handled')
-    expect(handled.text()).to.include('您还没有答复过留言').and.not.include('公园的长椅')
+    expect(handled.text()).to.include('现在没有已答复、已办结的留言').and.not.include('公园的长椅')
     expect(handled.has('#more') || handled.has('#load-failed')).to.equal(false)
+  })
+
+  it('after an answer the resident sent back for 重新办理: says the state, never that he answered none', async () => {
+    const { id, resident } = await messageToZhang('学校门口没有斑马线')
+    const zhang = await phoneOfZhang(app)
+    expect((await zhang.post(`/api/mp/deputy/cases/${id}/reply`, { text: '已联系交警大队，下周在学校门口画斑马线。' })).status).to.equal(200)
+    expect((await resident.post(`/api/mp/cases/${id}/rate`, { rating: 2 })).status).to.equal(200)
+    expect((await resident.post(`/api/mp/cases/${id}/reopen`, { reason: '还没有画' })).status).to.equal(200)
+
+    const handled = await openPage('pages/deputy/handled')
+    expect(handled.textOf('.empty')).to.include('现在没有已答复、已办结的留言').and.include('群众要求重新办理的留言在“我的待办”里')
+    expect(handled.text()).not.to.include('还没有答复过')
   })
 
   it('ten to a screen; 看更早的留言 brings the older ones, nothing twice', async () => {
@@ -137,7 +149,7 @@ describe('mini-program: a deputy finds the messages he has answered', () => {
       phone.backend = backend
       await settle()
     }
-    expect(handled.text()).to.include('网络不通，请检查网络后重试').and.not.include('您还没有答复过留言')
+    expect(handled.text()).to.include('网络不通，请检查网络后重试').and.not.include('现在没有已答复、已办结的留言')
     await handled.tap('#load-failed >>> .retry')
     expect(handled.text()).to.include(ticket).and.include('已答复，等群众评价').and.not.include('网络不通')
   })

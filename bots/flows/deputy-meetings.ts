@@ -1,7 +1,7 @@
 import { ApiError, type MeetingAnswer } from '../client.js'
 import { attendsMeeting, cannotCome, isMeetingYes } from './deputy-words.js'
 import { refusal } from './refusal.js'
-import { lines, type Turn } from './turn.js'
+import { lines, oneLine, type Turn } from './turn.js'
 
 /**
  * A deputy answering meeting notices in the chat: "参加", "请假 原因", and what he says instead
@@ -12,6 +12,12 @@ import { lines, type Turn } from './turn.js'
 
 /** How answering works, said when nothing waits for an answer. */
 const HOW = '收到会议通知后，回复"参加"或"请假 原因"即可。'
+
+/**
+ * After "请写明请假原因", his next words count as the reason this long: an older deputy may take a while to
+ * type it; later, words mean what they say again (the question is not left to catch a message hours on).
+ */
+const LEAVE_ASK_WINDOW_MS = 30 * 60_000
 
 /** "参加": the nearest meeting waiting for him; with none, the nearest ahead he asked leave for is changed. */
 export async function attend(turn: Turn) {
@@ -30,7 +36,7 @@ export async function attend(turn: Turn) {
  * changed; with none either, a leave he asked already takes the new reason.
  */
 export async function excuse(turn: Turn, reason: string) {
-  if (!reason) return askReason(turn, null)
+  if (!reason) return askReasonFor(turn)
   try {
     turn.say(excused(await turn.client.answerMeeting(turn.person.personId, 'leave', reason), reason, false))
   } catch (err) {
@@ -84,8 +90,51 @@ export async function meetingWords(turn: Turn): Promise<boolean> {
   return true
 }
 
-function askReason(turn: Turn, m: MeetingAnswer | null) {
-  turn.say(lines(`请写明请假原因${m ? `（会议：${m.title}，${m.time}）` : ''}，例如：`, '请假 外出学习'))
+/**
+ * "请假" alone: the reason is asked for the meeting the backend would take it for (the nearest waiting for his
+ * answer, else the nearest he said he would attend, else a leave he asked already), and his next words are it.
+ */
+async function askReasonFor(turn: Turn) {
+  const items = await turn.client.meetings(turn.person.personId)
+  const waiting = items.find((m) => m.status !== 'cancelled' && m.rsvp === 'pending' && m.rsvpOpen !== false)
+  const meeting = waiting ?? answeredAhead(items, 'attend') ?? answeredAhead(items, 'leave')
+  if (!meeting) return turn.say(`目前没有需要您回复的会议通知。${HOW}`)
+  askReason(turn, meeting)
+}
+
+/** Asks for the reason, and keeps which meeting it is for: his next message is taken as the reason (leaveReason). */
+function askReason(turn: Turn, m: MeetingAnswer) {
+  turn.state.leaveAsk = { meetingId: m.id, title: m.title, time: m.time, rsvp: m.rsvp, at: turn.now }
+  turn.say(lines(`请写明请假原因（会议：${m.title}，${m.time}），例如：`, '请假 外出学习', '也可以直接发送原因，如：那天要去外地开会'))
+}
+
+/**
+ * His answer to "请写明请假原因", when one waits: his words are the reason, for the meeting asked about (never
+ * another one that waits too); "请假 原因" the same; "取消" asks no more. "好的" keeps the question open. A
+ * command (待办, 参加, 回复 0001 …) or words that say he will come are read as ever, and the question is dropped.
+ * Returns true when the turn was his answer.
+ */
+export async function leaveReason(turn: Turn): Promise<boolean> {
+  const ask = turn.state.leaveAsk
+  if (!ask) return false
+  const cmd = turn.command
+  if (cmd.kind === 'confirm' || cmd.kind === 'pleasantry') return false
+  turn.state.leaveAsk = null
+  if (turn.now - ask.at > LEAVE_ASK_WINDOW_MS) return false
+  if (cmd.kind === 'cancel') {
+    turn.say(lines(`好的，没有请假（会议：${ask.title}，${ask.time}）。`, '要请假时，请发送：请假 原因'))
+    return true
+  }
+  // "来不了" again asks again (meetingWords); "去不了，家里有事" gives its reason; "尽量参加" is about coming, not a reason.
+  const cannot = cmd.kind === 'text' ? cannotCome(turn.raw) : null
+  const words = cmd.kind === 'excuse' ? cmd.reason : cmd.kind !== 'text' ? '' : cannot !== null ? cannot : attendsMeeting(turn.raw) === null ? turn.raw : ''
+  // "原因：家里有事", "因为家里有事": the reason is what follows.
+  const reason = oneLine(words)
+    .replace(/^(?:请假)?(?:原因|理由)?[:：，,\s]*/, '')
+    .trim()
+  if (!reason) return false
+  await answerOne(turn, { id: ask.meetingId, title: ask.title, time: ask.time, rsvp: ask.rsvp }, 'leave', reason)
+  return true
 }
 
 const noneWaiting = (err: unknown): err is ApiError => err instanceof ApiError && err.code === 'no_meeting_awaiting'
@@ -100,7 +149,7 @@ function answeredAhead(items: MeetingAnswer[], rsvp: 'attend' | 'leave'): Meetin
 }
 
 /** Answers one meeting; an answer he gave before that the backend will not change is said to stand, with its reason. */
-async function answerOne(turn: Turn, m: MeetingAnswer, to: 'attend' | 'leave', reason?: string) {
+async function answerOne(turn: Turn, m: Pick<MeetingAnswer, 'id' | 'title' | 'time' | 'rsvp'>, to: 'attend' | 'leave', reason?: string) {
   const changing = m.rsvp !== 'pending'
   try {
     const done = await turn.client.answerMeeting(turn.person.personId, to, reason, m.id)

@@ -1,4 +1,5 @@
 import { ApiError, type DeputyCase } from '../client.js'
+import { ELSEWHERE_MENU_LINE } from './deputy-elsewhere.js'
 import { lines, type Turn } from './turn.js'
 
 /**
@@ -17,7 +18,12 @@ export async function deputyMenu(turn: Turn): Promise<string> {
   const meetings = '会议通知请回复"参加"，或"请假 原因"。'
   const items = await turn.client.deputyCases(personId).catch(refusedAs(null))
   if (!items?.length) {
-    return lines(`${hello}您现在没有待办留言。新留言来了会发消息通知您，通知里写着怎么受理和答复。`, '发送"待办"可以随时查看待办留言。', meetings)
+    return lines(
+      `${hello}您现在没有待办留言。新留言来了会发消息通知您，通知里写着怎么受理和答复。`,
+      '发送"待办"可以随时查看待办留言。',
+      meetings,
+      ELSEWHERE_MENU_LINE,
+    )
   }
   const first = items[0]
   const toAck = items.find(awaitsAcknowledging)
@@ -32,6 +38,7 @@ export async function deputyMenu(turn: Turn): Promise<string> {
     `转交 ${first.short} 原因 —— 交回联络站重新安排`,
     '（编号是"待办"里方括号中的四位数）',
     meetings,
+    ELSEWHERE_MENU_LINE,
   )
 }
 

@@ -1,6 +1,7 @@
 import { ApiError, type DeputyCase } from '../client.js'
 import { compact, normalise, parseCommand, quotedTicket, type Command } from '../text.js'
-import { attend, excuse, meetingWords } from './deputy-meetings.js'
+import { attend, excuse, leaveReason, meetingWords } from './deputy-meetings.js'
+import { doneElsewhere } from './deputy-elsewhere.js'
 import { awaitsAcknowledging } from './deputy-menu.js'
 import { askToConfirm, noSuchColleague, transferAnswer, transferTarget } from './deputy-transfer.js'
 import { isBareDone, isMalformedBinding, isOnlyAcknowledging, isPlaceholder, readsLikeAnswer } from './deputy-words.js'
@@ -22,6 +23,16 @@ export const deputyConversation: Conversation = async (turn) => {
   if (turn.person.deputy && turn.state.transferAsk) {
     try {
       if (await transferAnswer(turn)) return true
+    } catch (err) {
+      if (!(err instanceof ApiError)) throw err
+      turn.say(refusal(err))
+      return true
+    }
+  }
+  // His reason after "请写明请假原因": for the meeting asked about, whatever else waits.
+  if ((turn.person.deputy || turn.person.staff) && turn.state.leaveAsk) {
+    try {
+      if (await leaveReason(turn)) return true
     } catch (err) {
       if (!(err instanceof ApiError)) throw err
       turn.say(refusal(err))
@@ -52,6 +63,9 @@ export const deputyConversation: Conversation = async (turn) => {
       command: acknowledging ? { kind: 'acknowledge', ref: quotedCase } : { kind: 'reply', ref: quotedCase, text: cmd.text },
     })
   }
+  // "电话 0001": the resident's number, as the mini-program's 打电话给群众 gives it.
+  const phoneOf = cmd.kind === 'text' ? /^(?:电话|打电话|群众电话|联系电话|电话号码|手机号?)[:：]?(\d{4}|\d{8}-\d{4,})?$/.exec(compact(cmd.text)) : null
+  if (phoneOf) return guarded(turn, () => (phoneOf[1] ? residentPhone(turn, phoneOf[1]) : askForNumber(turn, '电话')))
   // "受理" or "回复 已经修好了" without the case's number: say which number to add, not the resident menu.
   const verb = cmd.kind === 'text' ? /^(回复|答复|受理|转交)/.exec(compact(cmd.text))?.[1] : undefined
   if (verb) return guarded(turn, () => askForNumber(turn, verb))
@@ -105,6 +119,14 @@ export const deputyConversation: Conversation = async (turn) => {
     default:
       // Plain words, with nothing else going on (a message of his own being written takes its "好的").
       if (turn.state.flow) return false
+      // Voting, questionnaires, study, his record: where they are done, not the case menu.
+      if (cmd.kind === 'text') {
+        const where = doneElsewhere(cmd.text)
+        if (where) {
+          turn.say(where)
+          return true
+        }
+      }
       try {
         return (await meetingWords(turn)) || (await offerToAnswer(turn))
       } catch (err) {
@@ -187,7 +209,7 @@ async function askForNumber(turn: Turn, verb: string) {
   const toAck = items.find(awaitsAcknowledging)
   if (verb === '受理' && !toAck) return turn.say(`您的待办留言都已受理。办好后请发送：回复 ${items[0].short} 答复内容`)
   const short = verb === '受理' ? toAck!.short : items[0].short
-  const example = verb === '受理' ? `受理 ${short}` : verb === '转交' ? `转交 ${short} 原因` : `${verb} ${short} 答复内容`
+  const example = verb === '受理' || verb === '电话' ? `${verb} ${short}` : verb === '转交' ? `转交 ${short} 原因` : `${verb} ${short} 答复内容`
   turn.say(
     lines(
       `请在"${verb}"后面写上留言编号，例如：`,
@@ -195,6 +217,13 @@ async function askForNumber(turn: Turn, verb: string) {
       items.length > 1 ? `您有 ${items.length} 件待办，编号请发送"待办"查看。` : `（${short} 是您待办里的留言：${oneLine(items[0].excerpt)}）`,
     ),
   )
+}
+
+/** The resident's number on one of his open messages, or that she left none (the backend refuses any other message). */
+async function residentPhone(turn: Turn, ref: string) {
+  const { ticket, phone } = await turn.client.residentPhone(turn.person.personId, ref)
+  if (!phone) return turn.say(lines(`留言 ${ticket}：群众没有留电话。`, `要答复群众，请发送：回复 ${ref} 答复内容`))
+  turn.say(lines(`留言 ${ticket} 群众留的电话：${phone}`, '请只用于办理这条留言，不要转给别人。'))
 }
 
 /** A refusal from the backend (not a deputy, no such case, bad code) is shown as it is written. */
@@ -241,15 +270,23 @@ async function todo(turn: Turn) {
   turn.say(
     lines(
       `您有 ${items.length} 件待办留言${items.some((c) => c.overdue) ? '（超期的在前）' : ''}：`,
-      ...shown.map((c, i) => `${i + 1}.【${c.short}】${c.overdue ? '已超期 · ' : ''}${standing(c)} · ${oneLine(c.excerpt)}\n   请在${c.replyByText}答复`),
+      // 已催办: the station is waiting on him for this one.
+      ...shown.map((c, i) => `${i + 1}.【${c.short}】${standing(c)}${c.urged ? '（已催办）' : ''} · ${oneLine(c.excerpt)}\n   ${owed(c)}`),
       items.length > shown.length && `还有 ${items.length - shown.length} 件，请在小程序里查看。`,
       '',
       '办理方法（编号用方括号里的四位数）：',
       `回复 ${shown[0].short} 答复内容`,
       toAck && `受理 ${toAck.short}`,
       `转交 ${shown[0].short} 原因`,
+      `电话 ${shown[0].short}（看群众留的电话）`,
     ),
   )
+}
+
+/** The deadline he owes next, as the mini-program's 待办 says it: 受理 first while the message waits for it. */
+function owed(c: DeputyCase): string {
+  if (c.acknowledgeByText) return c.overdue ? '受理已超期，请尽快受理' : `请在${c.acknowledgeByText}受理`
+  return c.overdue ? `答复已超期（应在${c.replyByText}答复），请尽快答复` : `请在${c.replyByText}答复`
 }
 
 /** Where a message in his hands stands, in his words rather than the office's (已分派). */

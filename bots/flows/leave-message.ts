@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto'
 import { ApiError, type CaseDraft, type DeputyMatch } from '../client.js'
 import { aboutThePlace, refusal } from './refusal.js'
 import { asksIfSent, compact } from '../text.js'
-import { lines, numbered, type Choice, type MessageFlow, type NewMessage, type PrivacyFlow, type Target, type Turn } from './turn.js'
+import { answerByLine, lines, numbered, type Choice, type MessageFlow, type NewMessage, type PrivacyFlow, type Target, type Turn } from './turn.js'
 
 /**
  * A resident leaves a message: where they live (numbered districts → streets →
@@ -333,7 +333,7 @@ export async function submit(turn: Turn, flow: MessageFlow) {
   try {
     const done = await turn.client.submitCase(turn.person.personId, draft, key)
     turn.state.flow = null
-    turn.say(lines('留言已提交，谢谢您！', `编号：${done.ticket}`, done.summary, `代表会在${done.replyByText}答复您。`, '', '查看办理进度请发送"查询"。'))
+    turn.say(lines('留言已提交，谢谢您！', `编号：${done.ticket}`, done.summary, answerByLine(done.replyByText, done.status), '', '查看办理进度请发送"查询"。'))
   } catch (err) {
     if (!(err instanceof ApiError)) throw err
     if (err.code === 'consent_required') return showPrivacy(turn, { kind: 'resume', flow }) // the notice changed since

@@ -59,6 +59,9 @@ export async function rateByNumber(turn: Turn, ref: string, rating: number) {
 /** The backend keeps at most this many characters of a rating's comment and a reopen's reason (bot schemas). */
 const REASON_MAX = 500
 
+/** How much of what she types under the 重新办理 offer is kept to pass on or offer whole: a message's length. */
+const WORDS_KEPT_MAX = 2000
+
 /** After a score alone: her next words go to the deputy with it. */
 const COMMENT_INVITE = '还有什么想对代表说的，可以直接发过来，我们会转给代表。'
 
@@ -171,16 +174,33 @@ export async function rate(turn: Turn, ticket: string, rating: number, reason = 
   const draft = turn.state.flow?.name === 'message' ? turn.state.flow : null
   // Words said with "重新办理" before the score are the reason of a low one (2 不满意, 1 很不满意).
   const earlier = turn.state.rating?.ticket === ticket && rating <= 2 ? (turn.state.rating.reason ?? '') : ''
-  const kept = capped(reason || earlier, REASON_MAX)
+  const said = reason || earlier
+  const kept = capped(said, REASON_MAX)
+  // Longer than a rating keeps: never cut without a word (the whole can go as a new message once she has answered).
+  const cut = kept.length < said.length ? notPassedOn(said, kept, '最多只能转') : null
   try {
     const rated = await turn.client.rate(turn.person.personId, ticket, rating, kept || undefined)
     done()
     if (rated.canReopen) {
-      turn.state.flow = { name: 'reopen', stage: 'offer', ticket, ...(kept ? { reason: kept } : {}), ...(draft ? { draft } : {}) }
+      // Her words whole: the reopen passes on what it may and offers the rest (reopen()).
+      turn.state.flow = { name: 'reopen', stage: 'offer', ticket, ...(said ? { reason: said } : {}), ...(draft ? { draft } : {}) }
       // With other answers waiting, "重新办理" must say which message it would reopen.
       const { waiting, refOf } = await othersWaiting(turn, ticket)
       const recorded = waiting.length ? `已记下您对留言 ${refOf(ticket)} 的评分：${rating} 分。` : `已记下您的评分：${rating} 分。`
-      turn.say(lines(`${recorded}很抱歉没能让您满意。`, kept ? `您说的"${kept}"也记下了，重新办理时会转给代表。` : null, '1. 重新办理', '2. 不用了'))
+      turn.say(
+        lines(
+          `${recorded}很抱歉没能让您满意。`,
+          kept ? `您说的"${cut ? oneLine(excerptOf(kept)) : kept}"也记下了，重新办理时会转给代表。` : null,
+          cut && `${cut}等您回复后，还可以把整段话作为一条新留言发给代表。`,
+          '1. 重新办理',
+          '2. 不用了',
+        ),
+      )
+    } else if (cut && !draft) {
+      // No 重新办理 for this score: the rest of her words are offered as a new message at once.
+      const whole: CommentFlow = { name: 'comment', ticket, words: said, stage: 'whole', sent: [...kept].length }
+      turn.state.flow = whole
+      turn.say(lines(await thanksForRating(turn, ticket, rating), cut, commentQuestion(whole)))
     } else {
       // A score alone: what she says next may be why, and reaches the deputy with it (commentOnRating), for as
       // long as the backend keeps the rating open to it (it says so with the score; it never takes words later).
@@ -194,6 +214,13 @@ export async function rate(turn: Turn, ticket: string, rating: number, reason = 
     done() // already rated or closed: a later "5" means something else
     turn.say(lines((err.code === 'illegal_transition' && (await whyNotRated(turn, ticket, rating))) || err.message, draft && stillWriting(draft)))
   }
+}
+
+/** What of her words did not go ("不过这段话有 620 字，重新办理最多只能转 500 字，后面还有 120 字没有转过去。"). */
+function notPassedOn(whole: string, passed: string, limit: string): string {
+  const total = [...whole].length
+  const sent = [...passed].length
+  return `不过这段话有 ${total} 字，${limit} ${sent} 字，后面还有 ${total - sent} 字没有转过去。`
 }
 
 /** At most `max` UTF-16 units (as the backend counts), never cutting a character in two. */
@@ -287,11 +314,25 @@ export async function reopenAnswer(turn: Turn, flow: ReopenFlow): Promise<boolea
       // Words that were not a request after all are part of the message she is writing.
       if (flow.words && flow.draft?.stage === 'text') flow.draft.parts.push(flow.words)
       if (flow.said) return keepSaidWithoutReopen(turn, flow, resume)
+      if (flow.reason && !flow.draft && capped(flow.reason, REASON_MAX).length < flow.reason.length) {
+        // Only the first part of her words went with the score (she was told): the whole may still go as a new message.
+        const whole: CommentFlow = {
+          name: 'comment',
+          ticket: flow.ticket,
+          words: flow.reason,
+          stage: 'whole',
+          sent: [...capped(flow.reason, REASON_MAX)].length,
+        }
+        turn.state.flow = whole
+        turn.say(lines('好的，不重新办理了。', commentQuestion(whole)))
+        return true
+      }
       resume('好的，谢谢您！')
     } else if (cmd.kind === 'text' && [...turn.raw.replace(/[\p{P}\p{S}\s]/gu, '')].length >= 2) {
       // "路灯还是不亮，晚上黑乎乎的": why she is unhappy, sent in the chat as she thinks it. Kept as the reason,
       // with any more bubbles, and "1" reopens with it: never "请回复数字" and her words thrown away.
-      flow.said = capped([flow.said, turn.raw].filter(Boolean).join('，'), REASON_MAX)
+      // Kept whole (up to a message's length): reopen() passes on what it may and offers the rest.
+      flow.said = capped([flow.said, turn.raw].filter(Boolean).join('，'), WORDS_KEPT_MAX)
       turn.say(lines(`您说的"${oneLine(excerptOf(turn.raw))}"记下了，重新办理时会转给代表。`, '要重新办理，请回复 1；不用了，请回复 2。'))
     } else turn.say(lines('请回复数字：', '1. 重新办理', '2. 不用了'))
     return true
@@ -331,17 +372,27 @@ async function keepSaidWithoutReopen(turn: Turn, flow: ReopenFlow, resume: (said
 }
 
 export async function reopen(turn: Turn, flow: ReopenFlow, reason: string, resume: (said: string | null) => void): Promise<boolean> {
+  // The backend takes REASON_MAX characters of a reason: the first part goes, and the rest is never dropped unsaid.
+  const passed = capped(reason, REASON_MAX)
+  const cut = passed.length < reason.length
   try {
-    const reopened = await turn.client.reopen(turn.person.personId, flow.ticket, reason)
+    const reopened = await turn.client.reopen(turn.person.personId, flow.ticket, passed)
     // Back with the deputy who answered ('reopened'), or with the station to place again ('submitted': the deputy
     // has left office, or none answered it).
     const withDeputy = reopened.status === 'reopened'
     const next = withDeputy ? '代表会再次处理并答复您' : '联络站会安排代表办理并答复您'
-    resume(
-      flow.reason
-        ? `已申请重新办理留言 ${reopened.ticket}。您说的"${flow.reason}"已经转给${withDeputy ? '代表' : '联络站'}，${next}。`
-        : `已申请重新办理留言 ${reopened.ticket}，${next}。`,
-    )
+    const echo = cut ? oneLine(excerptOf(passed)) : flow.reason
+    const done = echo
+      ? `已申请重新办理留言 ${reopened.ticket}。您说的"${echo}"已经转给${withDeputy ? '代表' : '联络站'}，${next}。`
+      : `已申请重新办理留言 ${reopened.ticket}，${next}。`
+    if (!cut) resume(done)
+    else if (flow.draft) resume(lines(done, notPassedOn(reason, passed, '重新办理最多只能转'), '需要的话，请把没转过去的话写进您正在写的留言里。'))
+    else {
+      // As a comment too long for its rating (commentOnRating): the whole of it can reach the deputy as a new message.
+      const whole: CommentFlow = { name: 'comment', ticket: flow.ticket, words: reason, stage: 'whole', sent: [...passed].length }
+      turn.state.flow = whole
+      turn.say(lines(done, notPassedOn(reason, passed, '重新办理最多只能转'), commentQuestion(whole)))
+    }
   } catch (err) {
     if (!(err instanceof ApiError)) throw err
     resume(err.message)

@@ -30,7 +30,9 @@ import { withdraw } from './privacy-requests.js'
 import { othersWaiting, ownCase, rate, rateByNumber, RATING_SCALE, reopenAnswer, SCALE_LINE, SCORE_FIRST } from './rating.js'
 import { pickToReopen, reopenLater } from './reopen-later.js'
 import { scoreWhilePicking } from './while-picking.js'
+import { whoIsDeputy } from './who-is.js'
 import {
+  answerByLine,
   caseLines,
   dayTime,
   lines,
@@ -221,6 +223,8 @@ export const residentConversation: Conversation = async (turn) => {
     turn.say(NO_PERSON_HERE)
     return true
   }
+  // "王芳是谁" after a notice naming 王芳代表: who the deputy is (who-is.ts), not the menu.
+  if (!flow && cmd.kind === 'text' && (await whoIsDeputy(turn, cmd.text))) return true
   if (!flow && cmd.kind === 'text' && asksHowToUse(cmd.text)) {
     turn.say(lines(WHAT_THIS_IS, '', RESIDENT_MENU))
     return true
@@ -390,7 +394,7 @@ async function query(turn: Turn, ticket: string | null, asDeputy: string | null 
         `内容：${c.text}`,
         '办理经过：',
         ...c.timeline.map((e) => `· ${dayTime(e.at)} ${e.label}${e.note ? `：${e.note}` : ''}`),
-        c.replyByText && `代表会在${c.replyByText}答复您。`,
+        c.replyByText && answerByLine(c.replyByText, c.status),
         c.reply && `答复：${c.reply}`,
         c.rating !== null && `您的评分：${c.rating} 分`,
         rateLine([item]),

@@ -60,7 +60,10 @@ export interface ReopenFlow {
   ticket: string
   /** Stage pick: the tickets listed, in their numbers' order. */
   choices?: string[]
-  /** What she said after "不满意" ("不满意，灯还是不亮"): "1" reopens with it, without asking again. */
+  /**
+   * What she said after "不满意" ("不满意，灯还是不亮"): "1" reopens with it, without asking again. Kept whole: what is
+   * longer than the backend takes is passed on in part and offered whole as a new message (rating.ts, reopen).
+   */
   reason?: string
   /** A new message she was writing when she rated: taken up again after the offer. */
   draft?: MessageFlow
@@ -123,6 +126,8 @@ export interface DialogueState {
   rated?: RatedJustNow | null
   /** A deputy named a colleague to hand a message to (转交 0002 王芳): asked to confirm, his "是" does it. */
   transferAsk?: TransferAsk | null
+  /** A deputy said "请假" without a reason and was asked for one: his next words are it, for this meeting. */
+  leaveAsk?: LeaveAsk | null
   /** When the resident last moved the flow on (bot clock, ms). */
   touchedAt: number
 }
@@ -155,7 +160,24 @@ export interface TransferAsk {
   at: number
 }
 
-export const emptyDialogue = (now: number): DialogueState => ({ flow: null, rating: null, listed: null, rated: null, transferAsk: null, touchedAt: now })
+export interface LeaveAsk {
+  /** The meeting the reason was asked for, as it stood then (its answer decides "已请假" or "已改为请假"). */
+  meetingId: string
+  title: string
+  time: string
+  rsvp: string
+  at: number
+}
+
+export const emptyDialogue = (now: number): DialogueState => ({
+  flow: null,
+  rating: null,
+  listed: null,
+  rated: null,
+  transferAsk: null,
+  leaveAsk: null,
+  touchedAt: now,
+})
 
 /** Reads what the backend returned; anything unrecognised starts afresh rather than crash a conversation. */
 export function readDialogue(raw: Record<string, unknown> | null, now: number): DialogueState {
@@ -167,6 +189,7 @@ export function readDialogue(raw: Record<string, unknown> | null, now: number): 
     listed: s.listed ?? null,
     rated: s.rated ?? null,
     transferAsk: s.transferAsk ?? null,
+    leaveAsk: s.leaveAsk ?? null,
     touchedAt: typeof s.touchedAt === 'number' ? s.touchedAt : now,
   }
 }
@@ -178,10 +201,11 @@ export const writeDialogue = (s: DialogueState): Record<string, unknown> => ({
   listed: s.listed ?? null,
   rated: s.rated ?? null,
   transferAsk: s.transferAsk ?? null,
+  leaveAsk: s.leaveAsk ?? null,
   touchedAt: s.touchedAt,
 })
 
-export const isEmpty = (s: DialogueState) => s.flow === null && s.rating === null && !s.listed && !s.rated && !s.transferAsk
+export const isEmpty = (s: DialogueState) => s.flow === null && s.rating === null && !s.listed && !s.rated && !s.transferAsk && !s.leaveAsk
 
 /**
  * One incoming message being answered. Handlers change `state` and queue answers with
@@ -210,6 +234,13 @@ export const lines = (...parts: Array<string | false | null | undefined>) => par
 
 /** What a resident types for a ticket: its last four digits (20261122-0042 → 0042), the whole number past 9999 a day. */
 export const shortTicket = (ticket: string) => (/-\d{4}$/.test(ticket) ? ticket.slice(-4) : ticket)
+
+/**
+ * When the answer is due, as she reads it ("代表会在12月22日前（含当日）答复您。": the date text ends in 前 already).
+ * While her message waits for station staff to find a deputy (`submitted`), no deputy has it yet, so none is
+ * promised: "会在…答复您。" follows the line saying the station will ask one.
+ */
+export const answerByLine = (replyByText: string, status?: string) => `${status === 'submitted' ? '' : '代表'}会在${replyByText}答复您。`
 
 /** What she hears for a number that names none of her messages (another person's says the same: nothing of theirs is shown). */
 export const noSuchMessage = (ref: string) => `没有找到编号为 ${ref} 的留言。请核对编号，发送"查询"可以看您最近的留言。`

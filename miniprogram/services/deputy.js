@@ -23,6 +23,11 @@ function deputyService(request) {
      */
     transferOptions: (caseId) => request('GET', '/api/mp/deputy/cases/' + enc(caseId) + '/transfer-options'),
     transfer: (caseId, reason, deputyCode) => act(caseId, 'transfer', deputyCode ? { reason: reason, deputyCode: deputyCode } : { reason: reason }),
+    /**
+     * Whether he will be told of new messages: { templateIds (≤3, to ask WeChat for at his tap),
+     * app: { longTerm, left }, bot }.
+     */
+    notices: () => request('GET', '/api/mp/deputy/notices'),
     digestPreferences: () => request('GET', '/api/mp/deputy/digest-preferences'),
     saveDigestPreferences: (prefs) => request('PUT', '/api/mp/deputy/digest-preferences', prefs),
   }

@@ -34,10 +34,17 @@ function recordLines(r) {
         r.cases.answered +
         ' 件（按期 ' +
         r.cases.answeredOnTime +
-        ' 件），群众满意度 ' +
+        ' 件' +
+        // An answer the resident sent back still counts as given: said, so the satisfaction beside it makes sense.
+        (r.cases.sentBack ? '；其中 ' + r.cases.sentBack + ' 件群众要求重新办理' : '') +
+        '），群众满意度 ' +
         or(r.cases.averageSatisfaction, ' 分'),
     },
-    { label: '进站接待值班', value: '排班 ' + r.duty.scheduled + ' 天，已值班 ' + r.duty.served + ' 天' },
+    {
+      label: '进站接待值班',
+      // 已值班 counts only days with a record that he came: he is told how a day gets recorded.
+      value: '排班 ' + r.duty.scheduled + ' 天，已值班 ' + r.duty.served + ' 天' + (r.duty.scheduled ? '（值班后请报告“进站接待”活动，联络站审核后计入）' : ''),
+    },
     { label: '学习与竞赛', value: '学习打卡 ' + r.study.checkIns + ' 次，参加知识竞赛 ' + r.study.quizzesTaken + ' 场' },
     { label: '民生实事票决', value: '已投票 ' + r.ballots.cast + ' 次（应投 ' + r.ballots.onRoll + ' 次）' },
     { label: '代表建议', value: r.suggestions ? '提出 ' + r.suggestions.made + ' 件，附议 ' + r.suggestions.coSigned + ' 件' : '暂无' },

@@ -3,6 +3,7 @@ import type { AuditAction } from './audit-words.js'
 import { STAFF_ROLE_WORDS } from './audit-words.js'
 import { STATUS_LABELS, type CaseStatus } from './case.js'
 import { localDate } from './dates.js'
+import { maskPhoneNumbers } from './pii-mask.js'
 
 /**
  * 详情 of an entry of the audit trail: a few words of what was done (交王芳代表办理, 提醒未回复的 3 人,
@@ -155,6 +156,12 @@ const DETAILS: Partial<Record<AuditAction, DetailWords>> = {
   'case.rejected': (d) => reason(d.note) ?? '',
   'case.merged': (d) => (str(d.intoTicket) ? `并入留言 ${d.intoTicket}` : ''),
   'case.transferred': (d, names) => joined(`转给${deputy(d.deputyId, names)}办理`, reason(d.note)),
+  // Back to the station's queue (or the office's): the deputy's reason as he gave it, a phone number in it masked.
+  'case.handed_back': (d, names) =>
+    joined(
+      str(d.toOffice) ? `退回${office(str(d.toOffice)!, names)}` : `退回${(str(d.toStation) && names('station', str(d.toStation)!)?.name) || '联络站'}`,
+      reason(str(d.note) && maskPhoneNumbers(str(d.note)!)),
+    ),
   'case.urged': (d, names) => joined(`催${deputy(d.deputyId, names)}办理`, reason(d.note, '附言')),
   'case.topic_corrected': (d) => (str(d.from) && str(d.to) ? `主题由“${d.from}”改为“${d.to}”` : ''),
   'cases.exported': (d, names, _, tz) => filterWords((d.filters ?? {}) as Record<string, unknown>, names, tz),
@@ -205,6 +212,7 @@ export function auditDetailRefs(e: AuditLine): AuditRef[] {
   add('deputy', d.deputyId)
   add('deputy', d.fromDeputyId)
   add('region', d.toOffice)
+  add('station', d.toStation)
   for (const o of list(d.offices)) add('region', o)
   if (e.action === 'cases.exported' && d.filters && typeof d.filters === 'object') {
     const f = d.filters as Record<string, unknown>

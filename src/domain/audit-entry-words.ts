@@ -26,7 +26,7 @@ export function auditRefs(e: AuditLine): AuditRef[] {
 
 /**
  * Who did it when the entry has no staff actor: the deputy who read a resident's phone, bound
- * his WeChat or handed a message on to a colleague (转交), the staff member who bound the bot or a station's group from the chat.
+ * his WeChat, handed a message on to a colleague (转交) or back to its station (退回), the staff member who bound the bot or a station's group from the chat.
  */
 function actingPerson(e: AuditLine): AuditRef | null {
   if (e.actorKind !== 'system') return null
@@ -35,7 +35,7 @@ function actingPerson(e: AuditLine): AuditRef | null {
       ? str(e.details.deputyId)
       : e.action === 'deputy.bound'
         ? e.targetId
-        : e.action === 'case.transferred' // the deputy who handed it on
+        : e.action === 'case.transferred' || e.action === 'case.handed_back' // the deputy who handed it on, or back
           ? str(e.details.fromDeputyId)
           : null
   if (deputy) return { kind: 'deputy', id: deputy }

@@ -36,6 +36,7 @@ export const AUDIT_ACTION_WORDS = {
   'case.rejected': '不予受理留言',
   'case.merged': '合并留言',
   'case.transferred': '代表转交留言',
+  'case.handed_back': '代表退回留言',
   'case.urged': '催办留言',
   'case.phone.read': '查看留言人电话',
   'case.topic_corrected': '更正留言主题',

@@ -26,6 +26,22 @@ export function urgedToday(events: readonly CaseEvent[], now: Date, timeZone: st
   return found.length ? found[found.length - 1] : null
 }
 
+/**
+ * The urge that presses `deputyId` now, if any: the last one of the current round made to him. One made
+ * before a reopen pressed for the answer she has since found wanting; one made to a deputy who held the
+ * message before presses nobody now. What the deputy's page shows and his 待办 marks (已催办).
+ */
+export function currentUrge(events: readonly CaseEvent[], deputyId: string | null): CaseEvent | null {
+  if (!deputyId) return null
+  const roundStart = events.map((e) => e.type).lastIndexOf('reopened')
+  const found = events.slice(roundStart + 1).filter((e) => e.type === 'urged' && e.data.deputyId === deputyId)
+  return found.length ? found[found.length - 1] : null
+}
+
+/** Of the cases whose latest urges these are (CaseRepo.latestUrges), those they press `deputyId` on: what his 待办 marks 已催办. */
+export const urgedCaseIds = (latestUrges: readonly CaseEvent[], deputyId: string): Set<string> =>
+  new Set(latestUrges.filter((e) => e.data.deputyId === deputyId).map((e) => e.caseId))
+
 /** Who urged, as the refusal and the case page name them ("工作人员" when the record has no name). */
 const urgedBy = (e: CaseEvent): string => (typeof e.data.staffName === 'string' && e.data.staffName ? e.data.staffName : '工作人员')
 

@@ -1,4 +1,4 @@
-import type { CaseRecord, CaseStatus } from './case.js'
+import type { ActorRole, CaseRecord, CaseStatus } from './case.js'
 import type { TimelineStepFacts } from './resident-timeline-words.js'
 
 /**
@@ -45,6 +45,26 @@ export function deputyTaskStatusWords(c: Pick<CaseRecord, 'status' | 'mergedInto
 export interface DeputyStepFacts extends TimelineStepFacts {
   actorIsYou: boolean
   toIsYou: boolean
+  /** The staff member who made the step (催办), by name, when staff did. */
+  actorStaff?: string | null
+}
+
+/**
+ * Who pressed him (催办), as he knows them: "联络站李娜", "人大常委会办公室王强"; without a name on record,
+ * the place's 工作人员. A bare "催办" does not say who is waiting on him.
+ */
+export function urgedByWords(role: ActorRole, name: string | null | undefined): string {
+  const place = role === 'station_staff' ? '联络站' : role === 'organizer' ? '人大常委会办公室' : ''
+  if (name) return `${place || '工作人员'}${name}`
+  return `${place}工作人员`
+}
+
+/**
+ * The 催办 that presses him now, near the top of the message: who, which day, and their words
+ * ("联络站李娜 11月24日催办：群众又打电话来问了，请尽快受理").
+ */
+export function deputyUrgeNote(by: string, day: string, note: string | null): string {
+  return note ? `${by} ${day}催办：${note}` : `${by} ${day}催办，请尽快办理。`
 }
 
 const named = (name: string | null | undefined) => (name ? `${name}代表` : '代表')
@@ -62,7 +82,7 @@ function handedOn(s: DeputyStepFacts): string {
 
 /**
  * A step of the message's 办理经过 as the deputy reads it; null for the office's own steps
- * (提醒, 督办, 复核, 更正主题, 催办), which keep the office's label.
+ * (提醒, 督办, 复核, 更正主题), which keep the office's label. 催办 names who pressed him.
  */
 export function deputyStepWords(s: DeputyStepFacts): string | null {
   switch (s.type) {
@@ -93,6 +113,8 @@ export function deputyStepWords(s: DeputyStepFacts): string | null {
       return handedOn(s)
     case 'referred':
       return `${s.from?.station ?? '联络站'}把留言转给${s.to?.office ?? '人大常委会办公室'}安排代表`
+    case 'urged':
+      return `${urgedByWords(s.actorRole, s.actorStaff)}催办`
     default:
       return null
   }

@@ -12,7 +12,21 @@ export interface DeputyYearRecord {
   deputyId: string
   year: number
   meetings: { held: number; attended: number; excused: number; absent: number }
-  cases: { handled: number; answered: number; answeredOnTime: number; answeredLate: number; open: number; rated: number; averageSatisfaction: number | null }
+  /**
+   * `answered`: messages he answered at least once, one sent back for 重新办理 included (`sentBack`, not
+   * yet answered again): answeredOnTime + answeredLate + sentBack = answered.
+   */
+  cases: {
+    handled: number
+    answered: number
+    answeredOnTime: number
+    answeredLate: number
+    sentBack: number
+    open: number
+    rated: number
+    averageSatisfaction: number | null
+  }
+  /** `served`: rostered days up to today with a record that he came (an approved 进站接待 activity that day). */
   duty: { scheduled: number; served: number }
   study: { checkIns: number; quizzesTaken: number; averageScorePercent: number | null }
   ballots: { onRoll: number; cast: number }
@@ -34,7 +48,7 @@ export interface RecordSources {
   attempts: Pick<AttemptRecord, 'quizId' | 'status' | 'score' | 'maxScore'>[]
   ballots: Array<{ cast: boolean }>
   suggestions: { made: number; coSigned: number } | null
-  activities: Pick<ActivityRecord, 'status' | 'kind'>[]
+  activities: Pick<ActivityRecord, 'status' | 'kind' | 'date'>[]
 }
 
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits
@@ -49,9 +63,15 @@ export function deputyYearRecord(s: RecordSources): DeputyYearRecord {
 
   // Withdrawn, rejected and merged messages were never the deputy's to answer.
   const handled = s.cases.filter((c) => c.status !== 'withdrawn' && c.status !== 'rejected' && !c.mergedInto)
-  const answered = handled.filter((c) => c.repliedAt)
-  const onTime = answered.filter((c) => c.repliedAt! <= c.replyDueAt).length
-  const ratings = handled.map((c) => (c.ratings.length ? c.ratings[c.ratings.length - 1]!.rating : c.rating)).filter((r): r is number => r !== null)
+  // One story in every figure: an answer counts once given, also when the resident, unhappy, sent it back
+  // for 重新办理 (a reopen clears repliedAt but keeps her rating: a rating is only ever of an answer given).
+  // Its time is no longer known, so it is neither on time nor late but `sentBack` until answered again —
+  // no points for it meanwhile, as before. Satisfaction is the latest rating of each answered message:
+  // the 2 that sent an answer back belongs to an answer the same line counts.
+  const answered = handled.filter((c) => c.repliedAt || c.ratings.length > 0)
+  const current = answered.filter((c) => c.repliedAt)
+  const onTime = current.filter((c) => c.repliedAt! <= c.replyDueAt).length
+  const ratings = answered.map((c) => (c.ratings.length ? c.ratings[c.ratings.length - 1]!.rating : c.rating)).filter((r): r is number => r !== null)
 
   const scheduled = s.dutyDates.filter((d) => d.startsWith(`${s.year}-`))
   const submitted = s.attempts.filter((a) => a.status === 'submitted')
@@ -59,6 +79,9 @@ export function deputyYearRecord(s: RecordSources): DeputyYearRecord {
   for (const a of submitted) best.set(a.quizId, Math.max(best.get(a.quizId) ?? 0, a.maxScore ? (a.score ?? 0) / a.maxScore : 0))
 
   const approved = s.activities.filter((a) => a.status === 'approved')
+  // A rostered day is not a day served: only a day he is recorded to have come counts (已值班, and its
+  // points), i.e. a 进站接待 he reported for that day and staff approved. Liaison has no check-in at the door.
+  const receptionDays = new Set(approved.filter((a) => a.kind === 'reception').map((a) => a.date))
   const byKind = Object.fromEntries(ACTIVITY_KINDS.map((k) => [k, approved.filter((a) => a.kind === k).length])) as Record<ActivityKind, number>
   return {
     deputyId: s.deputyId,
@@ -68,12 +91,13 @@ export function deputyYearRecord(s: RecordSources): DeputyYearRecord {
       handled: handled.length,
       answered: answered.length,
       answeredOnTime: onTime,
-      answeredLate: answered.length - onTime,
+      answeredLate: current.length - onTime,
+      sentBack: answered.length - current.length,
       open: handled.filter((c) => OPEN.has(c.status)).length,
       rated: ratings.length,
       averageSatisfaction: ratings.length ? round(ratings.reduce((a, b) => a + b, 0) / ratings.length) : null,
     },
-    duty: { scheduled: scheduled.length, served: scheduled.filter((d) => d <= s.today).length },
+    duty: { scheduled: scheduled.length, served: scheduled.filter((d) => d <= s.today && receptionDays.has(d)).length },
     study: {
       checkIns: s.checkIns,
       quizzesTaken: best.size,

@@ -1,7 +1,8 @@
 /**
  * What a station clerk is told when she searches the number of a message her station handed up
- * (上报) and can no longer open: where it went and where it stands, in words, with nothing of its
- * content or of who handles it (the office's business now). Pure, no I/O.
+ * (上报), or that was moved to another station since, and she can no longer open: where it went (and
+ * a handed-up one's standing), in words, with nothing of its content or of who handles it (the
+ * office's or the other station's business now). Pure, no I/O.
  */
 import type { CaseRecord } from './case.js'
 import { localDate } from './dates.js'
@@ -43,5 +44,17 @@ export function handedUpText(c: Pick<CaseRecord, 'ticket' | 'status' | 'mergedIn
   return (
     `编号 ${c.ticket} 的留言已于${month}月${day}日由本站上报${short}，由${short}负责办理。现在：${standing(c, short)}。` +
     `本站已不能查看它的内容；群众问起时，可以请群众在“我的留言”里查看进展，或联系${office}。`
+  )
+}
+
+/**
+ * 「编号 20261205-0021 的留言已于12月5日转给马庄街道代表联络站办理。」 and whom to ask: only the number,
+ * where it went and the day. How it stands there is the other station's to say.
+ */
+export function movedAwayText(c: Pick<CaseRecord, 'ticket'>, movedAt: Date, station: string, timeZone: string): string {
+  const [, month, day] = localDate(movedAt, timeZone).split('-').map(Number)
+  return (
+    `编号 ${c.ticket} 的留言已于${month}月${day}日转给${station}办理。` +
+    `本站已不能查看它的内容；群众问起时，可以请群众在“我的留言”里查看进展，或联系${station}。`
   )
 }

@@ -86,6 +86,15 @@ export function maskPersonalData(text: string): string {
   )
 }
 
+/** Only the phone numbers of a text masked (mobile, landline, a number labelled 电话): words staff read in full but for a number. */
+export function maskPhoneNumbers(text: string): string {
+  return text
+    .replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(MOBILE, MASKS.mobile)
+    .replace(LANDLINE, MASKS.landline)
+    .replace(LABELLED_NUMBER, (_m, label: string) => `${label}${MASKS.landline}`)
+}
+
 /** maskPersonalData for values that may be absent. */
 export const maskOptional = (text: string | null): string | null => (text === null ? null : maskPersonalData(text))
 

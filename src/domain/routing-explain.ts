@@ -30,7 +30,8 @@ export function residentSummary(decision: RoutingDecision, index: RoutingIndex, 
     return `已转至${target}${why.length ? `（${why.join('；')}）` : ''}`
   }
   if (station && has('deputy_left_office')) return `您留言的代表已离任，已转至${station.name}，由工作人员尽快安排其他代表办理`
-  if (station) return `已转至${station.name}，由工作人员尽快分派代表`
+  // No deputy has it yet: said as she would say it (分派 is the office's word), and promising no deputy by name.
+  if (station) return `已转至${station.name}，联络站工作人员会尽快请一位代表办理`
   const office = decision.officeRegionId ? index.regions.get(decision.officeRegionId) : undefined
   if (office) return `已转至${office.name}人大常委会办公室（您所在区域暂无代表联络站）`
   return '已转至市人大常委会办公室'

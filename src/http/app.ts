@@ -69,6 +69,7 @@ import { bindingCodeRoutes } from './routes/account/staff-routes.js'
 import { unitAccountRoutes } from './routes/account/unit-routes.js'
 import { botOutboxRoutes } from './routes/bot/outbox-routes.js'
 import { deputyDigestRoutes } from './routes/digests/mp-routes.js'
+import { deputyNoticeRoutes } from './routes/account/deputy-notices-routes.js'
 import { publicMeetingRoutes } from './routes/meetings/public-routes.js'
 import { publicRegistrationRoutes } from './routes/meetings/registration-routes.js'
 import { mpRecordRoutes } from './routes/records/mp-routes.js'
@@ -201,6 +202,7 @@ export function createHttpApp(
       botSecret,
     }),
     deputyDigestRoutes({ sessions, digests: services.digests }),
+    deputyNoticeRoutes({ sessions, notices: services.deputyNotices }),
     digestRoutes({ auth, digests: services.digests, directory }),
     adminCampaignRoutes({
       auth,

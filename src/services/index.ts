@@ -36,6 +36,7 @@ import type { Logger } from '../logger.js'
 import type { WeChatClient } from '../wechat/client.js'
 import type { WeComRobot } from '../wechat/wecom-robot.js'
 import { ChannelResolver } from './delivery/channels.js'
+import { DeputyNotices } from './accounts/deputy-notices.js'
 import { OutboxDispatcher } from './delivery/dispatcher.js'
 import { BotOutbox } from './delivery/bot-outbox.js'
 import { ReminderDone } from './delivery/reminder-done.js'
@@ -263,6 +264,7 @@ export function createServices(config: Config & { security: { secretKey: string 
     uploads,
     submitter,
     workflow,
+    deputyNotices: new DeputyNotices(store, subscriptionTemplate),
     urging: new CaseUrging({ store, directory: directoryCache, audit, timeZone, clock }),
     slaClocks: new SlaClocks(store, systemMoves, config.cases, clock),
     caseRepairs: new CaseRepairs({ store, workflow, handBack }),

@@ -27,19 +27,25 @@ function notice(kind: PublishedKind, item: { id: string }, to: Recipient, text: 
   })
 }
 
+/**
+ * Where a deputy votes or answers: the bot cannot take either, so a notice that does not say so leaves a
+ * deputy who uses only the chat with nowhere to go (the reminders say the same, survey-reminders.ts).
+ */
+const WHERE = '请在小程序“代表工作台”的“我的待办”中'
+
 const window = (opensAt: Date, closesAt: Date, at: Date, timeZone: string) =>
   `${opensAt > at ? `${momentLabel(opensAt, timeZone)} 开始，` : '已开始，'}${momentLabel(closesAt, timeZone)} 截止`
 
 /** One notice to each deputy on a ballot's roll: voting is their duty, and they must hear of it. */
 export function ballotNotices(s: SurveyRecord, at: Date, timeZone: string): OutboxMessage[] {
-  const text = `票决通知：《${s.title}》${window(s.opensAt, s.closesAt, at, timeZone)}。请在截止前投票。`
+  const text = `票决通知：《${s.title}》${window(s.opensAt, s.closesAt, at, timeZone)}。${WHERE}投票。`
   return (s.ballot?.rollDeputyIds ?? []).map((id) => notice('ballot', s, { kind: 'deputy', id }, text, at))
 }
 
 /** A survey or consultation asked of named deputies: each hears of it once. */
 export function surveyNotices(s: SurveyRecord, at: Date, timeZone: string): OutboxMessage[] {
   const what = s.kind === 'consultation' ? '征求意见' : '问卷调查'
-  const text = `${what}：${s.title.startsWith('《') ? s.title : `《${s.title}》`}${window(s.opensAt, s.closesAt, at, timeZone)}。请在截止前填写。`
+  const text = `${what}：${s.title.startsWith('《') ? s.title : `《${s.title}》`}${window(s.opensAt, s.closesAt, at, timeZone)}。${WHERE}填写。`
   return (s.audienceDeputyIds ?? []).map((id) => notice('survey', s, { kind: 'deputy', id }, text, at))
 }
 
@@ -47,7 +53,12 @@ export function surveyNotices(s: SurveyRecord, at: Date, timeZone: string): Outb
 export const publishNotices = (s: SurveyRecord, at: Date, timeZone: string): OutboxMessage[] =>
   s.kind === 'ballot' ? ballotNotices(s, at, timeZone) : surveyNotices(s, at, timeZone)
 
+/**
+ * A quiz's notice to each deputy of its audience, saying where to take it: in 我的待办, once it has
+ * started (it is listed there only while open). Station staff (an old audience) have no page to name.
+ */
 export function quizNotices(q: QuizRecord, people: Recipient[], at: Date, timeZone: string): OutboxMessage[] {
-  const text = `知识竞赛：《${q.title}》${window(q.opensAt, q.closesAt, at, timeZone)}，欢迎参加。`
-  return people.map((p) => notice('quiz', q, p, text, at))
+  const head = `知识竞赛：《${q.title}》${window(q.opensAt, q.closesAt, at, timeZone)}`
+  const where = `。${q.opensAt > at ? '开始后' : ''}${WHERE}答题，欢迎参加。`
+  return people.map((p) => notice('quiz', q, p, p.kind === 'deputy' ? head + where : `${head}，欢迎参加。`, at))
 }

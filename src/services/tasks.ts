@@ -1,5 +1,6 @@
 import type { Clock } from '../clock.js'
 import { DEPUTY_LOAD_STATUSES, nextDeadline, type CaseRecord } from '../domain/case.js'
+import { urgedCaseIds } from '../domain/case-urging.js'
 import { campaignPhase, isLive, type ReadingItem } from '../domain/campaign.js'
 import { rsvpClosesAt, rsvpRefusal } from '../domain/meeting.js'
 import type { AttemptRecord, QuizRecord } from '../domain/quiz.js'
@@ -26,6 +27,8 @@ export interface CaseTask {
   /** What the person has to do: a deputy acknowledges or replies; a resident rates the answer. */
   action: 'acknowledge' | 'reply' | 'rate'
   due: Due | null
+  /** The station pressed the deputy holding it (催办) in this round: his 待办 says 已催办. */
+  urged: boolean
 }
 export interface MeetingTask {
   invitation: Invitation
@@ -137,13 +140,15 @@ export class TaskListService {
   private async cases(p: MpPrincipal, due: (at: Date) => Due): Promise<CaseTask[]> {
     if (p.deputyId) {
       const page = await this.store.cases.search({ deputyId: p.deputyId, statuses: [...DEPUTY_LOAD_STATUSES], order: 'due', limit: LIST_MAX })
+      // One read for all his open cases; an urge made to whoever held one before him presses him not.
+      const urged = urgedCaseIds(await this.store.cases.latestUrges(page.items.map((c) => c.id)), p.deputyId)
       return page.items.map((c): CaseTask => {
         const at = nextDeadline(c)
-        return { case: c, action: c.acknowledgedAt && c.status !== 'assigned' ? 'reply' : 'acknowledge', due: at ? due(at) : null }
+        return { case: c, action: c.acknowledgedAt && c.status !== 'assigned' ? 'reply' : 'acknowledge', due: at ? due(at) : null, urged: urged.has(c.id) }
       })
     }
     const page = await this.store.cases.search({ residentId: p.id, statuses: ['replied'], limit: LIST_MAX })
-    return page.items.map((c): CaseTask => ({ case: c, action: 'rate', due: null }))
+    return page.items.map((c): CaseTask => ({ case: c, action: 'rate', due: null, urged: false }))
   }
 
   private async meetings(p: MpPrincipal, now: Date, due: (at: Date) => Due, timeZone: string): Promise<MeetingTask[]> {

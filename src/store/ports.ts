@@ -606,6 +606,11 @@ export interface CaseRepo {
   /** Events and messages that change no field (reminders). */
   appendEvents(caseId: string, events: CaseEvent[], outbox: OutboxMessage[]): Promise<void>
   events(caseId: string): Promise<CaseEvent[]>
+  /**
+   * Of these cases, the last 催办 (`urged`) of each made since its last 重新办理 (`reopened`), at most one a
+   * case, in no particular order: 我的待办 marks 已催办 on all of a deputy's open cases in one read, not one a case.
+   */
+  latestUrges(caseIds: string[]): Promise<CaseEvent[]>
   search(query: CaseQuery): Promise<Page<CaseRecord>>
   /**
    * How many cases `search` would list for this query (its cursor, limit and order aside), counting no

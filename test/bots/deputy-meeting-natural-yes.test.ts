@@ -39,7 +39,7 @@ describe('bot: a deputy says yes to a meeting in his own words, and changes his 
 
   it('negations are never a yes: "不参加", "参加不了", "没法参加" ask the reason of a leave; a maybe asks which', async () => {
     for (const words of ['不参加', '参加不了', '没法参加']) {
-      expect(await say(words), words).to.equal(`请写明请假原因${MEETING}，例如：\n请假 外出学习`)
+      expect(await say(words), words).to.equal(`请写明请假原因${MEETING}，例如：\n请假 外出学习\n也可以直接发送原因，如：那天要去外地开会`)
     }
     expect(await say('尽量参加')).to.equal(`是要参加吗？请回复"参加"，去不了请回复"请假 原因"${MEETING}`)
     expect(await say('我还不确定能不能去')).to.equal(`是要参加吗？请回复"参加"，去不了请回复"请假 原因"${MEETING}`)

@@ -42,7 +42,9 @@ describe('bot: a deputy answers a meeting notice in his own words', function () 
     const meeting = await noticeReachesHim()
     for (const words of ['去不了', '来不了', '参加不了', '有事去不了']) {
       const said = await ask(t, deputy, words)
-      expect(said, words).to.equal('请写明请假原因（会议：市人大常委会第十次会议，11月26日 09:30–11:30），例如：\n请假 外出学习')
+      expect(said, words).to.equal(
+        '请写明请假原因（会议：市人大常委会第十次会议，11月26日 09:30–11:30），例如：\n请假 外出学习\n也可以直接发送原因，如：那天要去外地开会',
+      )
     }
     expect(await answerOf(meeting), 'nothing recorded without a reason').to.include({ rsvp: 'pending' })
     expect(await ask(t, deputy, '去不了，家里有事')).to.equal('已为您请假：市人大常委会第十次会议（11月26日 09:30–11:30）。原因：家里有事')

@@ -27,7 +27,8 @@ describe('bot: a deputy binds, lists, acknowledges and replies; the resident rat
     expect(todo).to.include('您有 1 件待办留言')
     expect(todo).to.include(`【${ticket.slice(-4)}】`)
     expect(todo).to.include('路口红绿灯时间太短')
-    expect(todo).to.match(/请在(\d{4}年)?\d{1,2}月\d{1,2}日 24:00前答复/)
+    // Not accepted yet: the deadline he owes first is 受理's.
+    expect(todo).to.match(/请在(\d{4}年)?\d{1,2}月\d{1,2}日 \d{2}:\d{2}前受理/)
   })
 
   it('acknowledges and replies by the last four digits; the reply reaches the resident, whose "5" rates it', async () => {

@@ -70,7 +70,9 @@ describe('bot: the resident hears who handles her message when it goes to anothe
 
     app.clock.set(monday(8, 0, 1))
     await deliver()
-    expect(toldOf(ticket)).to.deep.equal([`您的留言 ${ticket} 已转给王芳代表办理，仍在12月14日前（含当日）答复您。`])
+    expect(toldOf(ticket)).to.deep.equal([
+      `您${+ticket.slice(4, 6)}月${+ticket.slice(6, 8)}日反映的“我家住建设路18号…”（编号 ${ticket}）已转给王芳代表办理，仍在12月14日前（含当日）答复您。`,
+    ])
     await deliver()
     expect(toldOf(ticket), 'once').to.have.length(1)
   })
@@ -89,7 +91,9 @@ describe('bot: the resident hears who handles her message when it goes to anothe
     const lina = await asStaff(app, 'lina')
     expect((await lina.post(`/api/admin/cases/${c.id}/assign`, { deputyId: 'dp0002' })).status).to.equal(200)
     await deliver()
-    expect(toldOf(ticket)).to.deep.equal([`您的留言 ${ticket} 已转给王芳代表办理，仍在12月14日前（含当日）答复您。`])
+    expect(toldOf(ticket)).to.deep.equal([
+      `您${+ticket.slice(4, 6)}月${+ticket.slice(6, 8)}日反映的“菜市场门口的路面坑洼…”（编号 ${ticket}）已转给王芳代表办理，仍在12月14日前（含当日）答复您。`,
+    ])
   })
 
   it('says nothing when the station gives it back to the deputy she was told of', async () => {

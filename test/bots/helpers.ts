@@ -219,10 +219,7 @@ export async function zhangWeiAnswers(
 ): Promise<string> {
   expect(await ask(t, to.deputy, `回复 ${ref} ${reply}`)).to.include(`已答复留言 ${ticket}`)
   await dispatch(app)
-  const delivered = await waitFor(
-    () => t.world.said(to.resident.payload.name).find((m) => m.includes(`您的留言 ${ticket} 有答复了`)),
-    `the answer to ${ticket}`,
-  )
+  const delivered = await waitFor(() => t.world.said(to.resident.payload.name).find((m) => m.includes(`（编号 ${ticket}）有答复了`)), `the answer to ${ticket}`)
   await waitFor(
     async () => ((await t.bot.client.dialogue(to.resident.id)).state?.rating as { ticket?: string } | undefined)?.ticket === ticket,
     `the rating of ${ticket} to be awaited`,

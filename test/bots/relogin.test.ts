@@ -58,7 +58,7 @@ describe('bot: after a re-login that changed every contact and room id', functio
     await dispatch(app)
 
     const reply = await waitFor(() => second.world.said('老李').find((s) => s.includes('有答复了')), 'the reply to reach 老李')
-    expect(reply).to.include(`您的留言 ${ticket} 有答复了`)
+    expect(reply).to.include(`（编号 ${ticket}）有答复了`)
     expect(reply).to.include('已联系供电所，明天修好。')
     await settled('case.replied')
     const [sent] = await botMessages('case.replied')

@@ -36,7 +36,8 @@ describe("bot: a deputy's reply reaches the resident in full, straight from the 
       delivered = await waitFor(() => t.world.said('老李').find((m) => m.includes('有答复了')), 'the reply to reach the resident')
       await waitFor(async () => (await t.bot.client.dialogue('wx-elder')).state?.rating, 'the dialogue to await a rating')
     })
-    expect(delivered).to.include(`您的留言 ${ticket} 有答复了`)
+    // Which of her messages: the day she wrote it and its first words, not the number alone.
+    expect(delivered).to.match(new RegExp(`您\\d{1,2}月\\d{1,2}日反映的“路口红绿灯时间太短…”（编号 ${ticket}）有答复了：`))
     expect(delivered).to.include(reply)
     expect(delivered).to.include('5 很满意　4 满意　3 一般　2 不满意　1 很不满意')
     expect(

@@ -129,12 +129,73 @@ describe('console: the case page offers only what the server will do', function 
     const carrierDeputy = (await office.get(`/api/admin/cases/${carrier.id}`)).body.handledBy.deputy as string
 
     const page = await newPage(story.browser, story.app)
+    const asked: string[] = []
+    page.on('request', (r) => asked.push(r.url()))
     await logInAs(page, clerk())
     await open(page, duplicate)
     const facts = page.locator('.facts').first()
     await facts.getByText(`已并入留言 ${carrier.ticket} 合并办理，由${carrierDeputy}代表办理`).waitFor()
     expect(await buttons(page), 'nothing left to do on it').to.deep.equal([])
+    // No 相似留言 offered as if it were still open: the card says which message it went with, and leads there.
+    const card = page.getByTestId('merged-card')
+    await card.waitFor()
+    expect(await card.innerText()).to.include(`已并入留言 ${carrier.ticket} 合并办理`)
+    expect((await page.locator('.t-card__title').allInnerTexts()).filter((t) => t.startsWith('相似留言'))).to.deep.equal([])
+    expect(
+      asked.filter((u) => u.includes('/merge-choices')),
+      'nothing to merge with is looked for',
+    ).to.deep.equal([])
+    // Its 联络站 row names the message carrying it, not a station as if it waited there.
+    const stationRow = page.getByTestId('merged-station')
+    expect(await stationRow.innerText()).to.equal(`已并入留言 ${carrier.ticket} 合并办理`)
     await screenshot(page, 'case-page-actions-merged')
+    await stationRow.click()
+    await page.getByRole('heading', { name: `留言 ${carrier.ticket}` }).waitFor()
+    await page
+      .getByText(/^相似留言/)
+      .first()
+      .waitFor()
+    await page.goBack()
+    await page.getByRole('heading', { name: `留言 ${duplicate.ticket}` }).waitFor()
+    await card.getByRole('link', { name: carrier.ticket }).click()
+    await page.getByRole('heading', { name: `留言 ${carrier.ticket}` }).waitFor()
+    expect(page.problems).to.deep.equal([])
+  })
+
+  it('finds a message moved to another station by its number, saying where it went and when, and nothing of it', async () => {
+    const c = await write('光明社区幼儿园门口的减速带坏了，车开得飞快')
+    const cases = story.app.liaison.store
+    const home = (await cases.cases.get(c.id))!.stationId
+    // 陈明亮 of the district office gives it to a deputy who serves another station only.
+    const organizer = story.app.login((l) => l.username === 'chenmingliang')
+    const office = await new Client(story.app.baseUrl).login(organizer.username, organizer.password)
+    let movedTo: string | null = null
+    for (const station of (await cases.stations.list()).filter((s) => s.id !== home)) {
+      const other = (await cases.deputies.listByStation(station.id)).find((d) => d.active && !d.stationIds.includes(home!))
+      if (!other) continue
+      const moved = await office.post(`/api/admin/cases/${c.id}/assign`, { deputyId: other.id })
+      if (moved.status === 200) {
+        movedTo = moved.body.handledBy.station as string
+        break
+      }
+    }
+    expect(movedTo, 'moved to another station of the district').to.be.a('string')
+
+    const page = await newPage(story.browser, story.app)
+    await logInAs(page, clerk())
+    await page.goto('/console/cases')
+    const box = page.getByPlaceholder('输入留言内容或编号查找')
+    await box.fill(c.ticket.slice(-4))
+    await box.press('Enter')
+    const said = page.getByTestId('handed-up')
+    await said.waitFor()
+    expect(await said.innerText())
+      .to.include(`编号 ${c.ticket} 的留言已于`)
+      .and.include(`转给${movedTo}办理`)
+      .and.not.include('减速带')
+      .and.not.include('由本站上报')
+    await page.getByText('它已不由本站办理，去向见上方说明。').waitFor()
+    await screenshot(page, 'case-page-actions-moved-away-search')
     expect(page.problems).to.deep.equal([])
   })
 })

@@ -67,6 +67,8 @@ describe('the audit trail an admin reads: staff moves, exports and publishing, i
     expect(about.map(row)).to.deep.equal([
       `张国华（联络站工作人员） | 改派留言 | 留言 ${c.ticket} | 由王芳代表改为李强代表办理`,
       `张国华（联络站工作人员） | 分派留言 | 留言 ${c.ticket} | 交王芳代表办理`,
+      // How it came to wait in his queue: 张伟 gave it back, in his name.
+      `张伟（人大代表） | 代表退回留言 | 留言 ${c.ticket} | 退回轻工街道代表联络站，理由：请站里另找熟悉市政的代表`,
     ])
     for (const e of about) expect(row(e), 'no id, code or JSON in the words').not.to.match(RAW)
     // The stored fields stay for programs.
@@ -102,6 +104,24 @@ describe('the audit trail an admin reads: staff moves, exports and publishing, i
     expect(about.map(row)).to.deep.equal([`张伟（人大代表） | 代表转交留言 | 留言 ${sent.body.ticket} | 转给王芳代表办理，理由：王芳代表联系这个小区`])
     expect(row(about[0])).not.to.match(RAW)
     expect(about[0]).to.deep.include({ action: 'case.transferred', targetId: sent.body.id })
+  })
+
+  it('says which deputy handed a message back to the station (退回), in his name, with his reason and no phone number in it', async () => {
+    const resident = await asResident(app)
+    const sent = await resident.post('/api/mp/cases', { text: '楼下的垃圾桶好几天没人清', regionId: 'c010101', deputyCode: 'DP0001' })
+    expect(sent.status, JSON.stringify(sent.body)).to.equal(201)
+    const zhang = await asDeputy(app, 'dp0001')
+    const back = await zhang.post(`/api/mp/deputy/cases/${sent.body.id}/transfer`, { reason: '留言人电话13812345678打不通，请站里另派' })
+    expect(back.status, JSON.stringify(back.body)).to.equal(200)
+    const station = (await admin.get(`/api/admin/cases/${sent.body.id}`)).body.handledBy.station as string
+
+    const about = await audit(`ticket=${sent.body.ticket}`)
+    expect(about.map(row)).to.deep.equal([
+      `张伟（人大代表） | 代表退回留言 | 留言 ${sent.body.ticket} | 退回${station}，理由：留言人电话〔手机号〕打不通，请站里另派`,
+    ])
+    expect(row(about[0])).not.to.match(RAW)
+    expect(about[0]).to.deep.include({ action: 'case.handed_back', targetId: sent.body.id })
+    expect((await audit('action=case.handed_back')).map((e) => e.targetWords)).to.deep.equal([`留言 ${sent.body.ticket}`])
   })
 
   it("says who published a meeting, reminded those who had not answered, and started a campaign, with the meeting's title", async () => {

@@ -34,6 +34,7 @@ describe('searching the number of a message the station handed up (上报)', () 
       expect(found.body.handedUp, q).to.deep.equal([
         {
           ticket,
+          kind: 'handedUp',
           text:
             `编号 ${ticket} 的留言已于11月23日由本站上报新华区人大办，由新华区人大办负责办理。现在：还在等新华区人大办分派代表。` +
             '本站已不能查看它的内容；群众问起时，可以请群众在“我的留言”里查看进展，或联系新华区人大常委会办公室。',
@@ -53,5 +54,68 @@ describe('searching the number of a message the station handed up (上报)', () 
     const later = (await wangwu.get(`/api/admin/cases?q=${number}`)).body.handedUp as Array<{ text: string }>
     expect(later).to.have.length(1)
     expect(later[0].text).to.include('现在：已交给代表，在等代表受理。').and.not.include('张伟')
+  })
+
+  /** A message of 李娜's station (轻工街道) that 孙丽 of the district office gives to 赵敏, who serves 马庄街道 only. */
+  async function movedToMazhuang(text: string) {
+    const resident = await asResident(app)
+    const sent = await resident.post('/api/mp/cases', { text, regionId: 'c010101' })
+    expect(sent.status, JSON.stringify(sent.body)).to.equal(201)
+    const sunli = await asStaff(app, 'sunli')
+    const moved = await sunli.post(`/api/admin/cases/${sent.body.id}/assign`, { deputyId: 'dp0004' })
+    expect(moved.status, JSON.stringify(moved.body)).to.equal(200)
+    expect(moved.body.handledBy.station).to.equal('马庄街道代表联络站')
+    return sent.body as { id: string; ticket: string }
+  }
+
+  it('says a message of her station moved to another station went there and when, and nothing more', async () => {
+    const { ticket } = await movedToMazhuang('建设路上的井盖松了，车一过就响')
+    const lina = await asStaff(app, 'lina')
+    for (const q of [ticket.slice(-4), ticket]) {
+      const found = await lina.get(`/api/admin/cases?q=${encodeURIComponent(q)}`)
+      expect(found.status, JSON.stringify(found.body)).to.equal(200)
+      expect(found.body.items, 'no longer in her list').to.deep.equal([])
+      expect(found.body.handedUp, q).to.deep.equal([
+        {
+          ticket,
+          kind: 'movedAway',
+          text:
+            `编号 ${ticket} 的留言已于11月23日转给马庄街道代表联络站办理。` +
+            '本站已不能查看它的内容；群众问起时，可以请群众在“我的留言”里查看进展，或联系马庄街道代表联络站。',
+        },
+      ])
+    }
+    // The station that has it now finds it in its list, with no such note.
+    const zhoujie = await asStaff(app, 'zhoujie')
+    const theirs = await zhoujie.get(`/api/admin/cases?q=${ticket}`)
+    expect([theirs.body.items.map((r: { ticket: string }) => r.ticket), theirs.body.handedUp]).to.deep.equal([[ticket], []])
+  })
+
+  it("reads a gone message's timeline for the first page of a number search only, never for words or a later page", async () => {
+    const gone = await movedToMazhuang('建设路上的井盖松了，车一过就响')
+    // Two messages of hers with the same number on the next two days: the search has a second page.
+    for (const day of ['2026-11-24T02:00:00Z', '2026-11-25T02:00:00Z']) {
+      app.clock.set(new Date(day))
+      const sent = await (await asResident(app)).post('/api/mp/cases', { text: '建设路社区的垃圾桶满了没人清', regionId: 'c010101' })
+      expect(sent.body.ticket.slice(-4)).to.equal(gone.ticket.slice(-4))
+    }
+    const cases = app.liaison.store.cases
+    const read = cases.events.bind(cases)
+    let readsOfGone = 0
+    cases.events = (id: string) => ((readsOfGone += id === gone.id ? 1 : 0), read(id))
+
+    const lina = await asStaff(app, 'lina')
+    const first = await lina.get(`/api/admin/cases?q=${gone.ticket.slice(-4)}&limit=1`)
+    expect(first.body.handedUp.map((h: { ticket: string }) => h.ticket)).to.deep.equal([gone.ticket])
+    expect(first.body.nextCursor, 'a second page').to.be.a('string')
+    expect(readsOfGone, 'the first page reads it').to.equal(1)
+
+    readsOfGone = 0
+    const second = await lina.get(`/api/admin/cases?q=${gone.ticket.slice(-4)}&limit=1&cursor=${encodeURIComponent(first.body.nextCursor)}`)
+    expect(second.status, JSON.stringify(second.body)).to.equal(200)
+    expect(second.body.items).to.have.length(1)
+    expect(second.body.handedUp, 'the note came with the first page').to.deep.equal([])
+    expect((await lina.get(`/api/admin/cases?q=${encodeURIComponent('井盖')}`)).body.handedUp).to.deep.equal([])
+    expect(readsOfGone, 'a later page and a search by words read nothing of it').to.equal(0)
   })
 })

@@ -32,7 +32,9 @@ describe('a resident whose message waited in the station queue', () => {
     const placed = await toHer(her.userId, id)
     expect(placed).to.have.length(1)
     expect(placed[0].kind).to.equal('case.placed')
-    expect(placed[0].text).to.match(new RegExp(`^您的留言 ${ticket} 已交给王芳代表办理，会在\\d+月\\d+日前（含当日）答复您。$`))
+    expect(placed[0].text).to.match(
+      new RegExp(`^您\\d+月\\d+日反映的“新华社区的公交站台太窄”（编号 ${ticket}）已交给王芳代表办理，会在\\d+月\\d+日前（含当日）答复您。$`),
+    )
     expect(placed[0].card).to.equal('已交给王芳代表办理')
 
     // 王芳 hands it back to the station: the station's own business, not hers.

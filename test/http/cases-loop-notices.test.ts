@@ -124,7 +124,11 @@ describe('the loop tells the right people as a message changes hands', () => {
       expect(mine.status, 'open again, waiting to be assigned').to.equal('submitted')
       const told = (await about(merged.id, 'case.unmerged')).map((m) => m.payload.text)
       expect(told).to.have.length(1)
-      expect(told[0]).to.include(`您的留言 ${merged.ticket} 原与留言 ${carrier.ticket} 合并办理`).and.include('您的留言将单独办理')
+      expect(told[0])
+        .to.include(
+          `您${+merged.ticket.slice(4, 6)}月${+merged.ticket.slice(6, 8)}日反映的“东门路灯坏了好久”（编号 ${merged.ticket}）原与留言 ${carrier.ticket} 合并办理`,
+        )
+        .and.include('您的留言将单独办理')
       expect((await about(merged.id, 'case.queued')).map(to), "back in the station's queue").to.deep.equal(['station:st001'])
       expect((await lina.get(`/api/admin/cases?status=submitted`)).body.items.map((c: { id: string }) => c.id)).to.include(merged.id)
       await app.liaison.services.dispatcher.drain()
@@ -153,7 +157,9 @@ describe('the loop tells the right people as a message changes hands', () => {
       expect(await sla()).to.include({ freed: 1 })
       expect((await second.get(`/api/mp/cases/${merged.id}`)).body.status, 'open again, waiting to be assigned').to.equal('submitted')
       const told = (await about(merged.id, 'case.unmerged')).map((m) => m.payload.text)
-      expect(told).to.deep.equal([`您的留言 ${merged.ticket} 原与留言 ${carrier.ticket} 合并办理，因该留言已撤回，您的留言将单独办理，办理结果会告知您。`])
+      expect(told).to.deep.equal([
+        `您${+merged.ticket.slice(4, 6)}月${+merged.ticket.slice(6, 8)}日反映的“东门路灯坏了好久”（编号 ${merged.ticket}）原与留言 ${carrier.ticket} 合并办理，因该留言已撤回，您的留言将单独办理，办理结果会告知您。`,
+      ])
       expect((await lina.get('/api/admin/cases?status=submitted')).body.items.map((x: { id: string }) => x.id)).to.include(merged.id)
 
       expect(await sla(), 'done once').to.include({ freed: 0 })

@@ -29,7 +29,9 @@ describe('a duplicate merged into the case that carries the work', () => {
 
     await (await asDeputy(app, 'dp0001')).post(`/api/mp/deputy/cases/${a.id}/reply`, { text: '已联系供电所，路灯本周修好。' })
     const told = (await app.liaison.store.outbox.search({ limit: 50, recipientId: neighbour.userId, kind: 'case.replied' })).items
-    expect(told.map((m) => m.payload.text)).to.deep.equal([`您的留言 ${b.ticket} 与留言 ${a.ticket} 合并办理，张伟代表已答复：已联系供电所，路灯本周修好。`])
+    expect(told.map((m) => m.payload.text)).to.deep.equal([
+      `您${+b.ticket.slice(4, 6)}月${+b.ticket.slice(6, 8)}日反映的“建设路社区东门路灯坏了…”（编号 ${b.ticket}）与留言 ${a.ticket} 合并办理，张伟代表已答复：已联系供电所，路灯本周修好。`,
+    ])
     expect(told[0].payload.caseId).to.equal(b.id)
     const answered = (await neighbour.get(`/api/mp/cases/${b.id}`)).body
     expect(answered.timeline.at(-1)).to.deep.include({
@@ -53,7 +55,9 @@ describe('a duplicate merged into the case that carries the work', () => {
     expect(
       told.map((m) => m.payload.text),
       'no later reply will come, so the one given is told now',
-    ).to.include(`您的留言 ${b.ticket} 与相同问题的留言 ${a.ticket} 合并办理，张伟代表已答复：已联系供电所，路灯本周修好。`)
+    ).to.include(
+      `您${+b.ticket.slice(4, 6)}月${+b.ticket.slice(6, 8)}日反映的“东门路灯坏了”（编号 ${b.ticket}）与相同问题的留言 ${a.ticket} 合并办理，张伟代表已答复：已联系供电所，路灯本周修好。`,
+    )
   })
 
   it('lists on the message the duplicates merged into it, each staff member only those they may read; none for a message with none', async () => {

@@ -16,7 +16,7 @@ describe('station staff and organizers working the queue', () => {
     const resident = await asResident(app)
     const { body: c } = await resident.post('/api/mp/cases', { text: '新华社区的公交站台太窄', regionId: 'c020101' })
     expect(c).to.include({ status: 'submitted', statusLabel: '联络站正在安排代表' })
-    expect(c.routing.summary).to.equal('已转至新华街道代表联络站，由工作人员尽快分派代表')
+    expect(c.routing.summary).to.equal('已转至新华街道代表联络站，联络站工作人员会尽快请一位代表办理')
     const wangwu = await staff('wangwu')
     const queue = await wangwu.get('/api/admin/cases?status=submitted')
     expect(queue.body.items.map((x: { id: string }) => x.id)).to.deep.equal([c.id])

@@ -61,7 +61,7 @@ describe('staff urge the deputy holding a slow message (催办)', () => {
 
     const zhang = await asDeputy(app, 'dp0001')
     const seen = (await zhang.get(`/api/mp/deputy/cases/${c.id}`)).body.timeline as TimelineStep[]
-    expect(seen.at(-1), 'the deputy reads it in his own timeline').to.deep.include({ label: '催办', note: '群众反映多次，请今天联系' })
+    expect(seen.at(-1), 'the deputy reads it in his own timeline').to.deep.include({ label: '人大常委会办公室孙丽催办', note: '群众反映多次，请今天联系' })
     const mine = (await c.resident.get(`/api/mp/cases/${c.id}`)).body.timeline as TimelineStep[]
     expect(
       mine.map((e) => e.type),
@@ -126,6 +126,31 @@ describe('staff urge the deputy holding a slow message (催办)', () => {
     const answered = await urgeOf('sunli')
     expect(answered.allowed, "answered: no longer the deputy's to hurry").to.equal(false)
     expect(answered.text, 'and no "明天可再次催办" either').to.equal(null)
+  })
+
+  it('presses only the deputy holding it: his page and 我的待办 say who urged, and a colleague it is handed to is not pressed by it', async () => {
+    const c = await toZhangWei('小区门口的路灯坏了，晚上出门看不见')
+    const calm = await toZhangWei('楼下的快递柜门关不上')
+    app.clock.advance(25 * HOUR) // Tuesday 11:00
+    const sunli = await asStaff(app, 'sunli')
+    expect((await sunli.post(`/api/admin/cases/${c.id}/urge`, {})).status).to.equal(200)
+
+    const zhang = await asDeputy(app, 'dp0001')
+    const page = (await zhang.get(`/api/mp/deputy/cases/${c.id}`)).body
+    expect(page.urgeNote, 'no words added: who and when').to.equal('人大常委会办公室孙丽 11月24日催办，请尽快办理。')
+    expect((await zhang.get(`/api/mp/deputy/cases/${calm.id}`)).body.urgeNote).to.equal(null)
+    const tasks = (await zhang.get('/api/mp/tasks')).body.cases as Array<{ id: string; urgedText: string | null }>
+    expect(tasks.map((t) => [t.id, t.urgedText])).to.have.deep.members([
+      [c.id, '已催办'],
+      [calm.id, null],
+    ])
+
+    const handed = await zhang.post(`/api/mp/deputy/cases/${c.id}/transfer`, { reason: '王芳代表住在这个小区，更方便办理', deputyCode: 'DP0002' })
+    expect(handed.status, JSON.stringify(handed.body)).to.equal(200)
+    const wangfang = await asDeputy(app, 'dp0002')
+    expect((await wangfang.get(`/api/mp/deputy/cases/${c.id}`)).body.urgeNote, 'the urge pressed 张伟, not her').to.equal(null)
+    const hers = (await wangfang.get('/api/mp/tasks')).body.cases as Array<{ id: string; urgedText: string | null }>
+    expect(hers.find((t) => t.id === c.id)?.urgedText).to.equal(null)
   })
 
   it("is not found for another district's organizer, and refused for a message already answered; nothing is written", async () => {

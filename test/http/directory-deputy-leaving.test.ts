@@ -58,7 +58,7 @@ describe('a deputy who has left office', () => {
         toResident.map((m) => m.recipientId),
         'the resident hears it too',
       ).to.deep.equal([resident.userId])
-      expect(toResident[0].payload.text).to.include(`您的留言 ${c.ticket} 原办理代表已离任，联络站将尽快安排其他代表办理，仍在`)
+      expect(toResident[0].payload.text).to.include(`（编号 ${c.ticket}）原办理代表已离任，联络站将尽快安排其他代表办理，仍在`)
     }
     expect((await deputy.get('/api/mp/deputy/cases')).status, 'no deputy pages for one who left').to.equal(403)
     // Staff placing them again are not offered the deputy who left.

@@ -43,7 +43,10 @@ describe('notices of ballots and quizzes, and who has not answered', () => {
     expect(ballot.status, JSON.stringify(ballot.body)).to.equal(201)
     expect(await recipients('ballot.published')).to.deep.equal(['deputy:dp0001', 'deputy:dp0002', 'deputy:dp0006'])
     const [one] = await messages('ballot.published')
-    expect(one.payload).to.deep.include({ surveyId: ballot.body.id, text: '票决通知：《2027年民生实事项目票决》已开始，11月30日 18:00 截止。请在截止前投票。' })
+    expect(one.payload).to.deep.include({
+      surveyId: ballot.body.id,
+      text: '票决通知：《2027年民生实事项目票决》已开始，11月30日 18:00 截止。请在小程序“代表工作台”的“我的待办”中投票。',
+    })
     expect(one.dedupeKey).to.equal(`ballot:${ballot.body.id}:published:${one.recipientKind}:${one.recipientId}`)
     await office.post('/api/admin/surveys', surveyBody())
     expect(await messages('survey.published')).to.deep.equal([])
@@ -57,7 +60,7 @@ describe('notices of ballots and quizzes, and who has not answered', () => {
     expect((await office.post(`/api/admin/surveys/${draft.body.id}/publish`)).status).to.equal(200)
     expect(await recipients('survey.published')).to.deep.equal(['deputy:dp0001', 'deputy:dp0002', 'deputy:dp0003', 'deputy:dp0004', 'deputy:dp0005'])
     expect((await messages('survey.published'))[0].payload.text).to.equal(
-      '征求意见：《青澜市城市绿化条例（草案）征求意见》已开始，11月30日 18:00 截止。请在截止前填写。',
+      '征求意见：《青澜市城市绿化条例（草案）征求意见》已开始，11月30日 18:00 截止。请在小程序“代表工作台”的“我的待办”中填写。',
     )
 
     const zhang = await asDeputy(app, 'dp0001')
@@ -84,10 +87,19 @@ describe('notices of ballots and quizzes, and who has not answered', () => {
       'deputy:dp0005',
       'deputy:dp0006',
     ])
-    expect((await messages('quiz.published'))[0].payload.text).to.equal('知识竞赛：《代表法知识竞赛》11月24日 09:00 开始，11月24日 10:00 截止，欢迎参加。')
+    expect((await messages('quiz.published'))[0].payload.text).to.equal(
+      '知识竞赛：《代表法知识竞赛》11月24日 09:00 开始，11月24日 10:00 截止。开始后请在小程序“代表工作台”的“我的待办”中答题，欢迎参加。',
+    )
     const quiz = await quizWithBank(app, await asStaff(app, 'qianqi'), { audience: 'deputies', title: '新华区竞赛' })
-    const xinhua = (await messages('quiz.published')).filter((m) => m.payload.quizId === quiz.id).map((m) => m.recipientId)
-    expect(xinhua, '钱七 looks after 新华区 only').to.deep.equal(['dp0006'])
+    const xinhua = (await messages('quiz.published')).filter((m) => m.payload.quizId === quiz.id)
+    expect(
+      xinhua.map((m) => m.recipientId),
+      '钱七 looks after 新华区 only',
+    ).to.deep.equal(['dp0006'])
+    // Open already: where to take it, and it is there.
+    expect(xinhua[0].payload.text).to.equal('知识竞赛：《新华区竞赛》已开始，11月24日 10:00 截止。请在小程序“代表工作台”的“我的待办”中答题，欢迎参加。')
+    const waiting = (await (await asDeputy(app, 'dp0006')).get('/api/mp/tasks')).body
+    expect(waiting.quizzes.map((q: { title: string; actionLabel: string }) => `${q.title} ${q.actionLabel}`)).to.include('新华区竞赛 去答题')
     await quizWithBank(app, office, { audience: 'residents', title: '群众竞赛' })
     expect(await messages('quiz.published')).to.have.length(7)
   })
@@ -101,7 +113,7 @@ describe('notices of ballots and quizzes, and who has not answered', () => {
     expect((await office.post(`/api/admin/surveys/${draft.body.id}/publish`)).status).to.equal(200)
     expect(await recipients('ballot.published')).to.deep.equal(['deputy:dp0001', 'deputy:dp0002', 'deputy:dp0006'])
     expect((await messages('ballot.published'))[0].payload.text).to.equal(
-      '票决通知：《2027年民生实事项目票决（修订）》已开始，11月30日 18:00 截止。请在截止前投票。',
+      '票决通知：《2027年民生实事项目票决（修订）》已开始，11月30日 18:00 截止。请在小程序“代表工作台”的“我的待办”中投票。',
     )
     expect((await office.post(`/api/admin/surveys/${draft.body.id}/publish`)).status, 'published once').to.equal(409)
     expect(await messages('ballot.published')).to.have.length(3)

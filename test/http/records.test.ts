@@ -70,7 +70,8 @@ describe("a deputy's record (履职档案)", () => {
     expect(mine.body).to.deep.include({
       year: 2026,
       meetings: { held: 1, attended: 1, excused: 0, absent: 0 },
-      duty: { scheduled: 2, served: 1 },
+      // 11月25日 was on his roster, but nothing records that he came (no 进站接待 reported): not served.
+      duty: { scheduled: 2, served: 0 },
       ballots: { onRoll: 0, cast: 0 },
       suggestions: { made: 1, coSigned: 0 },
     })
@@ -81,7 +82,7 @@ describe("a deputy's record (履职档案)", () => {
     expect(lines.case_answered_on_time).to.equal('按期答复群众留言 1 件 × 3 分 = 3 分')
     expect(lines.activity_approved).to.equal('报告履职活动（已审核） 1 次 × 3 分 = 3 分')
     expect(lines.suggestion_made).to.equal('提出代表建议 1 件 × 5 分 = 5 分')
-    expect(mine.body.points.total, '2 + 3 + 2 (one duty day) + 3 + 5').to.equal(15)
+    expect(mine.body.points.total, '2 + 3 + 3 + 5: no points for a duty day nothing records').to.equal(13)
     const hers = (await wang.get('/api/mp/records/me?year=2026')).body
     expect(hers.meetings).to.deep.equal({ held: 1, attended: 0, excused: 1, absent: 0 })
     expect(hers.suggestions).to.deep.equal({ made: 0, coSigned: 1 })
@@ -105,7 +106,7 @@ describe("a deputy's record (履职档案)", () => {
     expect(saved.body).to.include({ office: 'd01', inherited: false })
     const mine = (await zhang.get('/api/mp/records/me?year=2026')).body
     expect(mine.points.lines[0].explanation).to.equal('参加会议活动 1 次 × 5 分 = 5 分')
-    expect(mine.points.total).to.equal(13)
+    expect(mine.points.total).to.equal(11)
 
     const refused = await lina.put('/api/admin/records/rules', { rules: changed })
     expect(refused.status, 'station staff do not set rules').to.equal(403)
@@ -117,7 +118,7 @@ describe("a deputy's record (履职档案)", () => {
     expect(bad.body.error.details[0]).to.deep.equal({ path: 'body.rules[0].points', message: '每项分值在 -100 到 100 之间' })
     const twice = await office.put('/api/admin/records/rules', { rules: [changed[0], changed[0]] })
     expect(twice.status).to.equal(422)
-    expect((await zhang.get('/api/mp/records/me?year=2026')).body.points.total, 'bad rules changed nothing').to.equal(13)
+    expect((await zhang.get('/api/mp/records/me?year=2026')).body.points.total, 'bad rules changed nothing').to.equal(11)
   })
 
   it('shows each console user the records of their scope only', async () => {
@@ -125,8 +126,9 @@ describe("a deputy's record (履职档案)", () => {
     const lina = await asStaff(app, 'lina')
     const list = await lina.get('/api/admin/records?year=2026')
     expect(list.body.items.map((r: { deputy: { id: string } }) => r.deputy.id)).to.deep.equal(['dp0001', 'dp0002', 'dp0003'])
-    expect(list.body.items[0]).to.include({ points: 10, meetingsAttended: 1 })
-    expect((await lina.get('/api/admin/records/dp0001?year=2026')).body.points.total).to.equal(10)
+    // 2 + 3 + 3: the roster day 11月25日 has no record that he came, so no duty points.
+    expect(list.body.items[0]).to.include({ points: 8, meetingsAttended: 1 })
+    expect((await lina.get('/api/admin/records/dp0001?year=2026')).body.points.total).to.equal(8)
     expect((await lina.get('/api/admin/records/dp0004?year=2026')).status, "another station's deputy").to.equal(404)
     expect((await (await asStaff(app, 'qianqi')).get('/api/admin/records/dp0001')).status, "another district's organizer").to.equal(404)
     expect((await (await asStaff(app, 'sunli')).get('/api/admin/records/dp0001')).status).to.equal(200)

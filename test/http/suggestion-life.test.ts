@@ -29,8 +29,10 @@ describe('代表建议: one suggestion’s whole life, through every role', () =
     const id = created.body.id
     const linked = await told(app, 'suggestion.linked')
     expect(linked).to.have.length(2)
+    // Her message by the day she wrote it and its first words, not a bare number.
+    const today = localToday(app)
     expect(linked).to.include(
-      `mp_user:${first.resident.userId} → 您的留言 ${first.case.ticket} 已被张伟代表写入代表建议《建设路加装路灯》，代表将推动有关部门办理。`,
+      `mp_user:${first.resident.userId} → 您${Number(today.slice(5, 7))}月${Number(today.slice(8, 10))}日反映的“建设路晚上没有路灯…”（编号 ${first.case.ticket}）已被张伟代表写入代表建议《建设路加装路灯》，代表将推动有关部门办理。`,
     )
 
     // Co-signing: 王芳 finds it among those asking for co-signers and joins.

@@ -71,7 +71,9 @@ describe('reminding the deputies who have not voted (提醒未参与)', () => {
     expect([early.status, early.body.error.code, early.body.error.message]).to.deep.equal([409, 'notice_not_sent', '4 人的通知还没有发出，不用提醒'])
 
     await app.liaison.services.dispatcher.drain()
-    expect((await botSays()).map((m) => m.text)).to.deep.equal(['票决通知：《2027年民生实事项目票决》已开始，12月8日 18:00 截止。请在截止前投票。'])
+    expect((await botSays()).map((m) => m.text)).to.deep.equal([
+      '票决通知：《2027年民生实事项目票决》已开始，12月8日 18:00 截止。请在小程序“代表工作台”的“我的待办”中投票。',
+    ])
     // Just delivered: give them time to read it first, as a meeting's 提醒未回复 does.
     const soon = await sunli.post(`/api/admin/surveys/${b.id}/remind`)
     expect([soon.status, soon.body.error.code]).to.deep.equal([409, 'notice_just_sent'])

@@ -69,6 +69,7 @@ describe('my tasks (GET /api/mp/tasks)', () => {
       action: 'acknowledge',
       actionLabel: '请受理',
       due: { at: tasks.cases[0].due.at, state: 'overdue', words: '已超期 2 天' },
+      urgedText: null,
     })
     expect(tasks.cases[1].due).to.include({ state: 'upcoming', words: '明天到期' })
     expect(tasks.meetings).to.deep.equal([

@@ -69,6 +69,39 @@ export function caseContract(store: () => Store) {
       expect((await store().cases.heldOnceBy('dp1', [movedOn.ticket]))[0], 'the whole case').to.deep.equal(await store().cases.get(movedOn.id))
     })
 
+    it("finds each case's last 催办 since its last 重新办理, in one read for many cases", async () => {
+      const urge = (caseId: string, minutes: number, note: string) =>
+        caseEvent(caseId, 'urged', { at: at(minutes), actorRole: 'station_staff', actorId: 'sf1', note, data: { deputyId: 'dp1', staffName: '李娜' } })
+      const story = (id: string, events: CaseEvent[]) => submit({ id, deputyId: 'dp1' }, { events: [caseEvent(id, 'submitted'), ...events] })
+      await story('urged-twice', [urge('urged-twice', 1, '第一次'), urge('urged-twice', 60, '群众又打电话来问了')])
+      await story('urged-before-reopen', [urge('urged-before-reopen', 1, '上一轮'), caseEvent('urged-before-reopen', 'reopened', { at: at(90) })])
+      await story('urged-again-after-reopen', [
+        urge('urged-again-after-reopen', 1, '上一轮'),
+        caseEvent('urged-again-after-reopen', 'reopened', { at: at(90) }),
+        urge('urged-again-after-reopen', 120, '这一轮'),
+      ])
+      await story('never-urged', [caseEvent('never-urged', 'assigned', { data: { deputyId: 'dp1' } })])
+      await story('not-asked', [urge('not-asked', 1, '没有问到')])
+      const asked = ['urged-twice', 'urged-before-reopen', 'urged-again-after-reopen', 'never-urged', 'no-such-case']
+
+      const found = await store().cases.latestUrges(asked)
+      expect(found.map((e) => [e.caseId, e.note]).sort()).to.deep.equal([
+        ['urged-again-after-reopen', '这一轮'],
+        ['urged-twice', '群众又打电话来问了'],
+      ])
+      expect(
+        found.find((e) => e.caseId === 'urged-twice'),
+        'the whole event',
+      ).to.deep.include({
+        type: 'urged',
+        at: at(60),
+        actorRole: 'station_staff',
+        actorId: 'sf1',
+        data: { deputyId: 'dp1', staffName: '李娜' },
+      })
+      expect(await store().cases.latestUrges([])).to.deep.equal([])
+    })
+
     it('writes the case, its events and its messages together', async () => {
       const record = await submit({}, { outbox: [outboxMessage('case:x:assigned')] })
       expect((await store().cases.events(record.id)).map((e) => e.type)).to.deep.equal(['submitted'])

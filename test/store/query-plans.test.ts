@@ -385,6 +385,14 @@ describe('the console queries find their rows through indexes (EXPLAIN QUERY PLA
     expect(read).to.match(/SEARCH e (EXISTS )?USING INDEX case_events_case \(case_id=\?\)/)
   })
 
+  it("我的待办's 已催办: each asked case's timeline on its own index, never a walk through every event", async () => {
+    const cases = caseRepo(db, new GroupCommit(db))
+    const plans = await plansOf(db, () => cases.latestUrges(['cs-1', 'cs-2', 'cs-3']))
+    expect(plans).to.have.length(1)
+    expectNoFullScan(plans)
+    expect(plans[0].join(' | ')).to.match(/SEARCH e USING INDEX case_events_case \(case_id=\?\)/)
+  })
+
   it("a group's new texts are indexed from its queue by rowid, and the triggers find a queued case by its rowid: never a walk through every case", async () => {
     const seen: string[] = []
     const prepare = db.prepare

@@ -205,6 +205,23 @@ describe('the audit trail in words (操作记录)', () => {
       target: '留言 20261205-0001',
       details: '转给王芳代表办理，理由：王芳代表熟悉这个小区',
     })
+    // His hand-back to the station (退回) is his too, with where it went and why; a phone number in his words is masked.
+    const back = { actorKind: 'system' as const, actorId: null, action: 'case.handed_back' }
+    expect(
+      say({ ...back, details: { ticket: '20261205-0001', fromDeputyId: 'dp0001', toStation: 'st001', note: '群众电话 138-1234-5678 打不通' } }),
+    ).to.deep.equal({
+      actor: '张伟（人大代表）',
+      action: '代表退回留言',
+      target: '留言 20261205-0001',
+      details: '退回轻工街道代表联络站，理由：群众电话 〔手机号〕 打不通',
+    })
+    expect(say({ ...back, details: { fromDeputyId: 'dp0001', toStation: null, toOffice: 'd01', note: '不归我管' } }).details).to.equal(
+      '退回湛河区人大常委会办公室，理由：不归我管',
+    )
+    expect(auditRefs(line({ ...back, details: { fromDeputyId: 'dp0001', toStation: 'st001' } }))).to.deep.include.members([
+      { kind: 'deputy', id: 'dp0001' },
+      { kind: 'station', id: 'st001' },
+    ])
     // What no longer exists says what it was, not its id.
     expect(say({ targetKind: 'survey', targetId: 'sv-028cbecd', action: 'survey.published' }).target).to.equal('问卷（已不存在）')
   })

@@ -59,13 +59,36 @@ describe('a deputy’s year (履职档案), counted', () => {
         ],
       }),
     )
-    expect(r.cases).to.deep.equal({ handled: 3, answered: 2, answeredOnTime: 1, answeredLate: 1, open: 1, rated: 2, averageSatisfaction: 4.5 })
+    expect(r.cases).to.deep.equal({ handled: 3, answered: 2, answeredOnTime: 1, answeredLate: 1, sentBack: 0, open: 1, rated: 2, averageSatisfaction: 4.5 })
   })
 
-  it('counts duty days of the year up to today, each quiz once at its best, ballots cast of those on the roll', () => {
+  it('counts an answer sent back for 重新办理 as answered (sentBack), its rating with it: one story, not "已答复 0 件，满意度 2 分"', () => {
     const r = deputyYearRecord(
       sources({
-        dutyDates: ['2025-12-30', '2026-03-04', '2026-11-26', '2026-12-02'],
+        cases: [
+          // Answered on time, rated 2, reopened: repliedAt cleared, her rating kept.
+          aCase({ status: 'reopened', repliedAt: null, ratings: [{ rating: 2 }] }),
+          // Reopened, answered again on time and rated 4: counted once, by its latest rating.
+          aCase({ status: 'closed', repliedAt: before, rating: 4, ratings: [{ rating: 1 }, { rating: 4 }] }),
+          aCase({ status: 'assigned' }),
+        ],
+      }),
+    )
+    expect(r.cases).to.deep.equal({ handled: 3, answered: 2, answeredOnTime: 1, answeredLate: 0, sentBack: 1, open: 2, rated: 2, averageSatisfaction: 3 })
+    const points = recordPoints(r, DEFAULT_POINT_RULES).lines.find((l) => l.item === 'case_answered_on_time')!
+    expect(points, 'no points for an answer sent back until it is answered again').to.include({ count: 1, subtotal: 3 })
+  })
+
+  it('counts duty days of the year as rostered, served only with an approved 进站接待 that day; each quiz once at its best; ballots cast', () => {
+    const r = deputyYearRecord(
+      sources({
+        dutyDates: ['2025-12-30', '2026-03-04', '2026-11-25', '2026-11-26', '2026-12-02'],
+        activities: [
+          { status: 'approved', kind: 'reception', date: '2026-03-04' },
+          // Reported but not yet approved, and another kind of activity on a duty day: no record that he served.
+          { status: 'pending', kind: 'reception', date: '2026-11-25' },
+          { status: 'approved', kind: 'research', date: '2026-11-26' },
+        ],
         attempts: [
           { quizId: 'q1', status: 'submitted', score: 5, maxScore: 10 },
           { quizId: 'q1', status: 'submitted', score: 9, maxScore: 10 },
@@ -75,7 +98,8 @@ describe('a deputy’s year (履职档案), counted', () => {
         ballots: [{ cast: true }, { cast: false }],
       }),
     )
-    expect(r.duty).to.deep.equal({ scheduled: 3, served: 2 })
+    expect(r.duty, 'rostered up to today is not served: only 3月4日 is recorded').to.deep.equal({ scheduled: 4, served: 1 })
+    expect(recordPoints(r, DEFAULT_POINT_RULES).lines.find((l) => l.item === 'duty_day_served')).to.include({ count: 1, subtotal: 2 })
     expect(r.study).to.deep.equal({ checkIns: 0, quizzesTaken: 2, averageScorePercent: 80 })
     expect(r.ballots).to.deep.equal({ onRoll: 2, cast: 1 })
   })
@@ -87,8 +111,8 @@ describe('points (履职积分) by the office’s rules', () => {
       sources({
         checkIns: 25,
         activities: [
-          { status: 'approved', kind: 'research' },
-          { status: 'pending', kind: 'research' },
+          { status: 'approved', kind: 'research', date: '2026-05-06' },
+          { status: 'pending', kind: 'research', date: '2026-05-07' },
         ],
       }),
     )

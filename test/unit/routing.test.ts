@@ -425,7 +425,7 @@ describe('routing', () => {
     })
 
     it('the fallbacks', () => {
-      expect(told({ regionId: 'c010101' }, { dp0001: 30, dp0002: 30, dp0003: 30 })).to.equal('已转至轻工街道代表联络站，由工作人员尽快分派代表')
+      expect(told({ regionId: 'c010101' }, { dp0001: 30, dp0002: 30, dp0003: 30 })).to.equal('已转至轻工街道代表联络站，联络站工作人员会尽快请一位代表办理')
       expect(told({ regionId: 'd02' })).to.equal('已转至新华区人大常委会办公室（您所在区域暂无代表联络站）')
       expect(told({ regionId: 'nowhere' })).to.equal('已转至市人大常委会办公室')
       expect(told({})).to.equal('已转至市人大常委会办公室')

@@ -32,7 +32,15 @@ function handedOn(c, moved) {
   // An older backend answered without the timeline: the one shown stays.
   const timeline = moved.timeline ? dated(moved.timeline) : c.timeline
   return {
-    c: Object.assign({}, c, { statusLabel: '已转交', stateNote: '', acknowledgeByText: '', replyByText: '', deadlinesNote: '', timeline: timeline }),
+    c: Object.assign({}, c, {
+      statusLabel: '已转交',
+      stateNote: '',
+      urgeNote: '',
+      acknowledgeByText: '',
+      replyByText: '',
+      deadlinesNote: '',
+      timeline: timeline,
+    }),
     can: {},
   }
 }
@@ -66,6 +74,10 @@ Page({
     // Opened after the message was taken from him (an old notice): where it went, said calmly in
     // place of the message, with the way back to 我的待办; not an error with 再试一次.
     notHis: '',
+    // What he had typed when the message was taken from him under his fingers (a refused 答复,
+    // 转交 or 交办): it reached nobody, so it stays on the calm view with 复制, to pass on.
+    keptText: '',
+    copied: '',
   },
 
   onLoad(query) {
@@ -107,8 +119,37 @@ Page({
         this.setData(Object.assign({ done: words, doneAt: at, more: '' }, page))
         wx.showToast({ title: toast, icon: 'success' })
       })
-      .catch((err) => this.setData({ error: err.message, errorAt: at }))
+      .catch((err) => this.refused(err, at))
       .then(() => this.setData({ busy: false }))
+  },
+
+  /**
+   * A tap the backend refused. Refused because the message was taken from him while the page was
+   * open (a 409 in the words of the move, or case_not_his): the page turns to the calm view it shows
+   * when opened after the move, keeping what he typed; every other refusal is said by its button.
+   * A 409 does not say which it was, so the message is read again: the read says case_not_his then.
+   */
+  refused(err, at) {
+    if (err.code === 'case_not_his') return this.takenFromHim(err.message, at)
+    if (err.status !== 409) return this.setData({ error: err.message, errorAt: at })
+    return this.deputies.caseDetail(this.caseId).then(
+      () => this.setData({ error: err.message, errorAt: at }),
+      (again) => (again.code === 'case_not_his' ? this.takenFromHim(again.message, at) : this.setData({ error: err.message, errorAt: at })),
+    )
+  },
+
+  takenFromHim(words, at) {
+    const typed = { reply: this.data.replyText, forward: this.data.forwardNote, transfer: this.data.transferReason }
+    const kept = (typed[at] || '').trim() || this.data.replyText.trim()
+    this.setData({ notHis: words, keptText: kept, copied: '', error: '', errorAt: '', done: '', doneAt: '' })
+  },
+
+  /** 复制: what he wrote, to paste into a chat with the station or the deputy who has it now. */
+  copyKept() {
+    wx.setClipboardData({
+      data: this.data.keptText,
+      success: () => this.setData({ copied: '已复制，可以粘贴到微信里发给联络站' }),
+    })
   },
 
   /** A problem with what he filled in, said beside the button of that form. */
@@ -149,7 +190,7 @@ Page({
         this.setData({ fullPhone: answer.phone })
         wx.makePhoneCall({ phoneNumber: answer.phone, fail: () => undefined })
       })
-      .catch((err) => this.setData({ error: err.message, errorAt: 'call' }))
+      .catch((err) => (err.code === 'case_not_his' ? this.takenFromHim(err.message, 'call') : this.setData({ error: err.message, errorAt: 'call' })))
       .then(() => this.setData({ busy: false }))
   },
 

@@ -1,5 +1,6 @@
 const { request } = require('../../utils/request')
 const { deputyService } = require('../../services/deputy')
+const { accountService } = require('../../services/account')
 const when = require('../../utils/when')
 
 /** 我的待办 as sections the page lists, each entry with where a tap leads. */
@@ -15,7 +16,10 @@ function sectionsOf(tasks) {
     {
       key: 'cases',
       title: '群众留言',
-      items: tasks.cases.map((c) => row(c, c.ticket + ' ' + (c.topic || ''), c.excerpt, c.statusLabel, '/pages/deputy/case?caseId=' + c.id)),
+      // 已催办: the station is waiting on him for this one (the message page says who and what they said).
+      items: tasks.cases.map((c) =>
+        Object.assign(row(c, c.ticket + ' ' + (c.topic || ''), c.excerpt, c.statusLabel, '/pages/deputy/case?caseId=' + c.id), { urged: c.urgedText || '' }),
+      ),
     },
     {
       key: 'meetings',
@@ -40,8 +44,40 @@ function sectionsOf(tasks) {
   return sections.filter((s) => s.items.length)
 }
 
+/**
+ * Whether he will be told of a new message, in one sentence: a deputy who uses only the mini-program
+ * hears nothing unless he has said yes to WeChat's question, and must know that.
+ */
+function noticeWords(n) {
+  if (n.app.longTerm) return '有新留言、催办时，会发微信通知给您。'
+  if (n.app.left > 0) return '有新留言时会发微信通知给您，还能通知 ' + n.app.left + ' 次。微信规定每同意一次只能通知一次，用完请再点下面的按钮。'
+  if (n.bot) return '有新留言时，联络助手会在微信聊天里告诉您。'
+  return '现在有新留言时，不会通知您。请点下面的按钮开通微信通知。'
+}
+
+/** Said when he did not say yes: how he will hear of new messages all the same. */
+function declinedWords(n) {
+  if (n && n.bot) return '没有开通。新留言仍会由联络助手在微信聊天里告诉您。需要时可以再点一次。'
+  return '没有开通。有新留言时，联络站工作人员会打电话告诉您。也可以向工作人员要绑定码，在微信里加“联络助手”为好友，发送“绑定 绑定码”，以后消息会发到微信聊天里。'
+}
+
 Page({
-  data: { loading: true, error: '', loadError: '', bound: false, leftOffice: false, deputy: null, bindCode: '', binding: false, total: 0, sections: [] },
+  data: {
+    loading: true,
+    error: '',
+    loadError: '',
+    bound: false,
+    leftOffice: false,
+    deputy: null,
+    bindCode: '',
+    binding: false,
+    total: 0,
+    sections: [],
+    // Whether he will be told of new messages (words), whether the 开通 button is offered, and what his last tap on it did.
+    noticeText: '',
+    canSubscribe: false,
+    subscribed: '',
+  },
 
   onLoad() {
     this.deputies = deputyService(request)
@@ -67,7 +103,51 @@ Page({
   },
 
   loadTasks() {
-    return this.deputies.tasks().then((tasks) => this.setData({ total: tasks.total, sections: sectionsOf(tasks) }))
+    return Promise.all([this.deputies.tasks().then((tasks) => this.setData({ total: tasks.total, sections: sectionsOf(tasks) })), this.loadNotices()])
+  },
+
+  /**
+   * Fetched before his tap: WeChat opens its question only from the tap itself, never after a
+   * request the tap waited for. Not come (no signal), the tasks still show; the tap fetches again.
+   */
+  loadNotices() {
+    this.notices = null
+    return this.deputies.notices().then(
+      (n) => {
+        this.notices = n
+        this.setData({ noticeText: noticeWords(n), canSubscribe: n.templateIds.length > 0 && !n.app.longTerm })
+      },
+      () => this.setData({ canSubscribe: true }),
+    )
+  },
+
+  /** 开通微信通知: WeChat's own question for the deputy's templates (new message, 催办, rating, meeting, digest). */
+  subscribeNotices() {
+    const n = this.notices
+    if (!n) {
+      this.setData({ subscribed: '正在准备微信通知，请稍等一下再点一次' })
+      return this.loadNotices()
+    }
+    const ids = n.templateIds
+    wx.requestSubscribeMessage({
+      tmplIds: ids,
+      success: (res) => {
+        const results = {}
+        ids.forEach((id) => res[id] && (results[id] = res[id]))
+        if (!ids.some((id) => res[id] === 'accept')) return this.setData({ subscribed: declinedWords(n) })
+        this.setData({ subscribed: '已开通：有新留言时会发微信通知给您' })
+        // Recorded, then read again: the sentence above the button says how many notices are left.
+        return accountService(request)
+          .recordSubscriptions(results)
+          .then(() => this.loadNotices())
+          .catch(() => undefined)
+      },
+      fail: (err) =>
+        this.setData({
+          subscribed:
+            err && err.errCode === 20004 ? '没有开通：您在微信里关掉了这个小程序的通知。请点右上角“···”，选“设置”，把通知打开后再点一次' : declinedWords(n),
+        }),
+    })
   },
 
   onCodeInput(e) {

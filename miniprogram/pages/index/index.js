@@ -1,6 +1,7 @@
 const { request } = require('../../utils/request')
 const { directoryService } = require('../../services/directory')
 const { accountService } = require('../../services/account')
+const { deputyService } = require('../../services/deputy')
 const { arrival } = require('../../utils/router')
 const { parseScanPath } = require('../../utils/scene')
 const { weekdays, dayOf } = require('../../utils/words')
@@ -29,8 +30,17 @@ function stationView(station, today) {
   })
 }
 
+/** 我的待办 in one line for the home page: how many, and how many are late ("待办 2 项（1 项已超期）"). */
+function todoWords(tasks) {
+  if (!tasks.total) return '暂时没有待办'
+  const lists = [tasks.cases, tasks.meetings, tasks.ballots, tasks.surveys, tasks.quizzes, tasks.reading]
+  let late = 0
+  lists.forEach((list) => (list || []).forEach((t) => t.due && t.due.state === 'overdue' && late++))
+  return '待办 ' + tasks.total + ' 项' + (late ? '（' + late + ' 项已超期）' : '')
+}
+
 Page({
-  data: { loading: false, error: '', deputy: null, station: null, isDeputy: false },
+  data: { loading: false, error: '', deputy: null, station: null, isDeputy: false, todo: '' },
 
   onLoad(query) {
     this.directory = directoryService(request)
@@ -42,6 +52,20 @@ Page({
     const profile = wx.getStorageSync('session.profile')
     this.setData({ isDeputy: Boolean(profile && profile.deputy) })
     if (!profile) return this.recognise()
+    if (profile.deputy) return this.countTodo()
+  },
+
+  /**
+   * A deputy's 代表工作台 comes first on his home page, saying what waits ("待办 2 项（1 项已超期）"),
+   * read as his workbench reads it. Without signal the button stays, without the count.
+   */
+  countTodo() {
+    return deputyService(request)
+      .tasks()
+      .then(
+        (tasks) => this.setData({ todo: todoWords(tasks) }),
+        () => this.setData({ todo: '' }),
+      )
   },
 
   /**
@@ -53,6 +77,7 @@ Page({
     return this.account.recognise().then(
       (profile) => {
         if (profile) this.setData({ isDeputy: Boolean(profile.deputy) })
+        if (profile && profile.deputy) return this.countTodo()
       },
       () => {},
     )

@@ -1,6 +1,7 @@
 const { request } = require('../../utils/request')
 const { accountService } = require('../../services/account')
 const { settingsService } = require('../../services/settings')
+const { deputyService } = require('../../services/deputy')
 const care = require('../../utils/care')
 
 /** 我的: who I am here, my deputy binding, WeChat notifications, 关怀模式, my data. */
@@ -13,18 +14,29 @@ Page({
 
   onShow() {
     this.setData({ care: care.isOn(), careAuto: !care.chosen() && care.phoneFontIsLarge() })
-    return Promise.all([this.load(), this.loadTemplates()])
+    // Who they are first: a deputy is asked for his own kinds of notice, a resident for hers.
+    return this.load().then(() => this.loadTemplates())
   },
 
   /**
    * The notifications to ask for, fetched before the tap: WeChat opens its prompt only from the
-   * tap itself, never after a request the tap waited for (it fails, and nothing opens).
+   * tap itself, never after a request the tap waited for (it fails, and nothing opens). WeChat takes
+   * at most three at a tap: a deputy's are chosen as his workbench chooses them (new message, 催办,
+   * 重新办理 …), a resident's by the server's settings (the answer to her message first).
    */
   loadTemplates() {
     this.templatesError = ''
-    return settingsService(request)
-      .get()
-      .then((s) => (this.templateIds = s.subscribeTemplateIds))
+    const me = this.data.me
+    const chosen =
+      me && me.deputy
+        ? deputyService(request)
+            .notices()
+            .then((n) => n.templateIds)
+        : settingsService(request)
+            .get()
+            .then((s) => s.subscribeTemplateIds)
+    return chosen
+      .then((ids) => (this.templateIds = ids))
       .catch((err) => {
         this.templateIds = null
         this.templatesError = err.message
@@ -66,7 +78,8 @@ Page({
       success: (res) => {
         const results = {}
         ids.forEach((id) => res[id] && (results[id] = res[id]))
-        this.setData({ subscribed: ids.some((id) => res[id] === 'accept') ? '已开通：有答复或通知时会发微信消息给您' : '没有开通。需要时可以再点一次' })
+        const on = this.data.me && this.data.me.deputy ? '已开通：有新留言、催办或通知时会发微信消息给您' : '已开通：有答复或通知时会发微信消息给您'
+        this.setData({ subscribed: ids.some((id) => res[id] === 'accept') ? on : '没有开通。需要时可以再点一次' })
         this.account.recordSubscriptions(results).catch(() => undefined)
       },
       fail: (err) =>

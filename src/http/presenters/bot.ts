@@ -1,5 +1,7 @@
 import { isOverdue, OPEN_STATUSES, STATUS_LABELS, type CaseRecord } from '../../domain/case.js'
 import { ticketRef } from '../../domain/ticket-refs.js'
+import { digestExcerpt } from '../../domain/digest.js'
+import { deputyDeadlineTexts } from './deputy-case-state.js'
 import { dueDateText, residentDueDateText } from '../../domain/due-date-text.js'
 import { residentStatusWords } from '../../domain/resident-status-words.js'
 import { residentStepLine } from '../../domain/resident-timeline-words.js'
@@ -67,6 +69,8 @@ export function presentBotCase(d: CaseDetail, at: ReadingTime) {
   const awaited = view.reply === null && OPEN_STATUSES.includes(d.case.status)
   return {
     ticket: view.ticket,
+    /** While `submitted` no deputy has it yet: the chat then does not say "代表会在…答复您". */
+    status: d.case.status,
     statusLabel: view.statusLabel,
     text: view.text,
     reply: view.reply,
@@ -78,15 +82,20 @@ export function presentBotCase(d: CaseDetail, at: ReadingTime) {
 
 /**
  * A case in a deputy's inbox: the number to quote (the last four digits, the whole number when another
- * in the inbox ends alike), the deadline in words, whether it is late.
+ * in the inbox ends alike), the deadlines in words, whether the one he owes next is past. The excerpt is
+ * cut as the digest cuts it: marked "…", never inside a number (a phone number cut in half reads as a whole one).
  */
-export const presentBotInboxItem = (c: CaseRecord, at: ReadingTime, inbox: string[] = []) => ({
+export const presentBotInboxItem = (c: CaseRecord, at: ReadingTime, inbox: string[] = [], urged = false) => ({
   ...presentBotCaseBrief(c),
   short: ticketRef(c.ticket, inbox),
-  excerpt: c.text.slice(0, 30),
+  excerpt: digestExcerpt(c.text, 30),
   replyBy: c.replyDueAt.toISOString(),
   replyByText: dueDateText(c.replyDueAt, at.timeZone, at.now),
+  /** While it waits for 受理: that deadline, which comes first (as the mini-program's 待办 shows it); else null. */
+  acknowledgeByText: deputyDeadlineTexts(c, at.timeZone, at.now).acknowledgeByText,
   overdue: isOverdue(c, at.now),
+  /** The station pressed him on it (催办) since it last came back to him. */
+  urged,
 })
 
 /** A meeting a deputy or staff member is invited to, with their answer and whether it may still be given or changed. */

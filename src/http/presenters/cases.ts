@@ -1,14 +1,15 @@
 import { isOverdue, STATUS_LABELS, type CaseEvent, type CaseEventType, type CaseRecord } from '../../domain/case.js'
-import { mayBeUrged } from '../../domain/case-urging.js'
+import { currentUrge, mayBeUrged } from '../../domain/case-urging.js'
+import { localDate, monthDayText } from '../../domain/dates.js'
 import { handedOnText } from '../../domain/case-refusals.js'
 import { residentStatusWords } from '../../domain/resident-status-words.js'
 import type { CaseDetail, HandedUpMatch, StaffCaseDetail } from '../../services/cases/case-queries.js'
-import { handedUpText } from '../../domain/handed-up-words.js'
+import { handedUpText, movedAwayText } from '../../domain/handed-up-words.js'
 import type { ReopenOffer } from '../../services/cases/case-workflow.js'
 import { forwardedDurationMs } from '../../domain/sla.js'
 import { dueDateText, residentDueDateText } from '../../domain/due-date-text.js'
 import { residentStepWords, type TimelineStepFacts } from '../../domain/resident-timeline-words.js'
-import { deputyStatusWords, deputyStepWords } from '../../domain/deputy-case-words.js'
+import { deputyStatusWords, deputyStepWords, deputyUrgeNote, urgedByWords } from '../../domain/deputy-case-words.js'
 import { deputyRoutingWhy, officeRoutingWhy } from '../../domain/routing-explain.js'
 import { slaBadge } from '../../domain/sla-badge.js'
 import { deputyDeadlineTexts, deputyStateNote, waitsOnDeputy } from './deputy-case-state.js'
@@ -120,16 +121,22 @@ function presentResidentEvent(e: CaseEvent, names: NameBook) {
   return { ...step, label: words ?? step.label }
 }
 
+/** A staff member's step by name: the directory's, else the name the step kept (a 催办 keeps who urged). */
+const staffName = (e: CaseEvent, looked: string | null) =>
+  e.actorRole === 'deputy' || e.actorRole === 'resident' || e.actorRole === 'system'
+    ? null
+    : looked || (typeof e.data.staffName === 'string' ? e.data.staffName : null)
+
 /**
  * A step of a message as the deputy reading it sees it (`viewer`: his deputy id): `label` in his
  * words ("交给您办理", "您受理了留言", not 分派代表), and routing's own assignment explained to him
  * ("群众扫了您的二维码留言") in place of the sentence the resident was shown, which calls her 您.
  */
-function presentDeputyEvent(e: CaseEvent, c: CaseRecord, names: NameBook, viewer: string | null) {
+function presentDeputyEvent(e: CaseEvent, c: CaseRecord, names: NameBook, viewer: string | null, rated: Map<string, string> = new Map()) {
   const step = presentEvent(e, true, names)
   const actorIsYou = e.actorRole === 'deputy' && viewer !== null && e.actorId === viewer
   const toIsYou = viewer !== null && e.data.deputyId === viewer
-  const words = deputyStepWords({ ...stepFacts(e, step), actorIsYou, toIsYou })
+  const words = deputyStepWords({ ...stepFacts(e, step), actorIsYou, toIsYou, actorStaff: staffName(e, step.actor.name) })
   // The system writes one assignment, with the message: its note is the resident's sentence.
   const routed = e.type === 'assigned' && e.actorRole === 'system'
   const note = routed
@@ -138,8 +145,32 @@ function presentDeputyEvent(e: CaseEvent, c: CaseRecord, names: NameBook, viewer
         { name: step.to?.deputy ?? '', isYou: toIsYou },
         c.topic,
       )
-    : step.note
+    : e.type === 'rated'
+      ? step.note || rated.get(e.id) || null
+      : step.note
   return { ...step, label: words ?? step.label, note }
+}
+
+/**
+ * Her words with each rating, by its step (the k-th 群众评价 step is her k-th rating). Words she sent after a score
+ * given alone (the chat's comment, CaseWorkflow.commentOnRating) are kept on the rating, not on its step, written
+ * before them: the deputy's notice of them is short and opens this page, where he reads them whole.
+ */
+function ratingWords(events: CaseEvent[], c: CaseRecord): Map<string, string> {
+  const words = new Map<string, string>()
+  events
+    .filter((e) => e.type === 'rated')
+    .forEach((e, k) => {
+      const comment = c.ratings[k]?.comment
+      if (comment) words.set(e.id, comment)
+    })
+  return words
+}
+
+/** The steps of a message as the deputy `viewer` reads them, her words with each rating whole. */
+function deputyTimeline(d: Pick<CaseDetail, 'events' | 'case' | 'timelineNames'>, viewer: string | null) {
+  const rated = ratingWords(d.events, d.case)
+  return d.events.map((e) => presentDeputyEvent(e, d.case, d.timelineNames, viewer, rated))
 }
 
 /**
@@ -255,6 +286,14 @@ export const presentExportedCase = (d: CaseDetail, phone: string | null, at: Rea
 /** Time with a government department (交办), shown apart from the deputy's own time. */
 const hoursWithDepartment = (d: CaseDetail, now: Date) => Math.round(forwardedDurationMs(d.events, now) / 360_000) / 10
 
+/** The urge of this round made to the deputy holding it, in his words; null when there is none. */
+function deputyUrgeText(d: CaseDetail, timeZone: string): string | null {
+  const e = currentUrge(d.events, d.case.deputyId)
+  if (!e) return null
+  const by = urgedByWords(e.actorRole, staffName(e, e.actorId ? (d.timelineNames[`staff:${e.actorId}`] ?? null) : null))
+  return deputyUrgeNote(by, monthDayText(localDate(e.at, timeZone)), e.note)
+}
+
 /** A deputy's view: never who wrote an anonymous message; the number masked. */
 export const presentDeputyCase = (d: CaseDetail, now: Date, timeZone: string) => ({
   ...core(d.case),
@@ -263,6 +302,8 @@ export const presentDeputyCase = (d: CaseDetail, now: Date, timeZone: string) =>
   ...deputyDeadlineTexts(d.case, timeZone, now),
   /** Withdrawn, merged, refused, answered or done: what became of it, in words (null while it waits on the deputy). */
   stateNote: deputyStateNote(d.case),
+  /** The 催办 pressing him now, near the top: "联络站李娜 11月24日催办：…" (null when none, or once it no longer waits on him). */
+  urgeNote: waitsOnDeputy(d.case) ? deputyUrgeText(d, timeZone) : null,
   deadlinesProvisional: d.case.deadlinesProvisional === true,
   deadlinesNote: waitsOnDeputy(d.case) ? provisionalNote(d.case) : null,
   hoursWithDepartment: hoursWithDepartment(d, now),
@@ -270,7 +311,7 @@ export const presentDeputyCase = (d: CaseDetail, now: Date, timeZone: string) =>
   phoneMasked: d.phoneMasked,
   station: d.names.station,
   // Only the deputy holding it reads it here (forDeputy).
-  timeline: d.events.map((e) => presentDeputyEvent(e, d.case, d.timelineNames, d.case.deputyId)),
+  timeline: deputyTimeline(d, d.case.deputyId),
 })
 
 /**
@@ -381,10 +422,14 @@ export const presentStaffCase = (d: StaffCaseDetail, { timeZone, now }: ReadingT
   timeline: d.events.map((e) => presentStaffEvent(e, d.case, d.timelineNames)),
 })
 
-/** A message her station handed up, as the clerk's search finds it (case-queries.ts handedUpMatches): its number and where it stands, in words. */
+/**
+ * A message her station handed up, or that moved to another station, as the clerk's search finds it
+ * (case-whereabouts.ts): its number and, in words, where it went (`kind`: 'handedUp' or 'movedAway').
+ */
 export const presentHandedUpMatch = (m: HandedUpMatch, timeZone: string) => ({
   ticket: m.case.ticket,
-  text: handedUpText(m.case, m.referredAt, m.office, timeZone),
+  kind: m.to.kind === 'office' ? ('handedUp' as const) : ('movedAway' as const),
+  text: m.to.kind === 'office' ? handedUpText(m.case, m.at, m.to.name, timeZone) : movedAwayText(m.case, m.at, m.to.name, timeZone),
 })
 
 /** What station staff see after handing a case up (上报): it has left their queue for the office's. */

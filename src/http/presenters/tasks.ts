@@ -12,7 +12,7 @@ const ACTION_LABELS: Record<CaseTask['action'], string> = { acknowledge: '请受
 const presentDue = (d: Due) => ({ at: d.at.toISOString(), state: d.state, words: d.words })
 
 /** A deputy reads where his message stands in his words ("新留言", not the office's 已分派). */
-const presentCaseTask = ({ case: c, action, due }: CaseTask) => ({
+const presentCaseTask = ({ case: c, action, due, urged }: CaseTask) => ({
   id: c.id,
   ticket: c.ticket,
   topic: c.topic,
@@ -22,6 +22,8 @@ const presentCaseTask = ({ case: c, action, due }: CaseTask) => ({
   action,
   actionLabel: ACTION_LABELS[action],
   due: due ? presentDue(due) : null,
+  /** "已催办" when the station pressed him on it (催办) since it last came back to him; null otherwise. */
+  urgedText: urged ? '已催办' : null,
 })
 
 /**

@@ -9,6 +9,7 @@ import type { AuditTrail } from '../audit.js'
 import type { MpPrincipal, MpSessions } from './mp-sessions.js'
 import type { StaffPrincipal } from './principal.js'
 import { outboxMessage } from '../delivery/outbox-message.js'
+import { reviveUnreachable } from '../delivery/unreachable-revival.js'
 
 const BINDING_CODE_HOURS = 24
 
@@ -20,7 +21,7 @@ export interface WeChatLogin {
 
 /** Binds a person's account to a deputy record; a new phone replaces the old binding. */
 export async function bindDeputy(
-  store: Pick<Store, 'mpUsers'>,
+  store: Pick<Store, 'mpUsers' | 'outbox'>,
   sessions: MpSessions,
   audit: AuditTrail,
   personId: string,
@@ -39,6 +40,8 @@ export async function bindDeputy(
   // Their sessions carry the deputy no longer (a session reads its person's binding), so revoking them after is tidy-up, not safety.
   for (const previous of replaced) await sessions.revokeAll(previous.id)
   await audit.record(null, 'deputy.bound', { kind: 'deputy', id: deputyId }, { mpUserId: personId, via })
+  // Notices that found no way to him before he had one are sent now, if still true (the dispatcher checks).
+  await reviveUnreachable(store, deputyId, now)
 }
 
 function bindingMovedNotice(mpUserId: string, via: 'mini-program' | 'bot', now: Date) {

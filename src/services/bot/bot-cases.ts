@@ -146,7 +146,10 @@ export class BotCases {
 
   /** A bound deputy's open cases, nearest deadline first: all those a short number is read among. */
   async deputyInbox(personId: string) {
-    return this.deps.queries.deputyInbox(await this.deps.people.deputy(personId), { limit: DEPUTY_IN_HAND_MAX })
+    const deputy = await this.deps.people.deputy(personId)
+    const page = await this.deps.queries.deputyInbox(deputy, { limit: DEPUTY_IN_HAND_MAX })
+    // Those the station pressed him on (催办): his 待办 says so, as the mini-program's does.
+    return { ...page, urged: await this.deps.queries.urgedOf(deputy.deputyId, page.items) }
   }
 
   /** One of the deputy's open cases by its ticket or the last four digits of it. */
@@ -166,6 +169,14 @@ export class BotCases {
   /** To a colleague at its station by code, or back to the station's staff when no code is given. */
   transfer({ person, case: c }: CaseInHand, reason: string, deputyCode?: string | null) {
     return this.deps.workflow.transfer(person, c.id, { reason, deputyCode: deputyCode ?? null })
+  }
+
+  /**
+   * The resident's phone number on one of the deputy's open messages (null when she left none), by the
+   * mini-program's audited read (打电话给群众): the same scope, the same audit record.
+   */
+  revealPhone({ person, case: c }: CaseInHand) {
+    return this.deps.queries.revealPhone(person, c.id)
   }
 
   /** Whom the deputy may hand this message to now (转给谁): back to its station, or one of these colleagues. */

@@ -7,6 +7,7 @@ import { heldOnce, notHisNowText, refusalText } from '../../domain/case-refusals
 import type { CalendarSource } from '../calendar/calendar.js'
 import { dueDateText, residentDueDateText } from '../../domain/due-date-text.js'
 import type { SlaPolicy } from '../../domain/sla.js'
+import { yourMessage } from '../../domain/message-about.js'
 import type { SlaActionPolicy } from '../../domain/sla-actions.js'
 import { ConflictError, NotFoundError, UnprocessableError } from '../../errors.js'
 import type { OutboxMessage, Store } from '../../store/ports.js'
@@ -92,7 +93,7 @@ export class CaseMechanics {
           resident(
             m,
             'case.unmerged',
-            `您的留言 ${m.ticket} 原与留言 ${carrier.ticket} 合并办理，因该留言已${why}，您的留言将单独办理，办理结果会告知您。`,
+            `${this.yours(m)}原与留言 ${carrier.ticket} 合并办理，因该留言已${why}，您的留言将单独办理，办理结果会告知您。`,
             caseCards.unmerged(),
           ),
           {
@@ -116,6 +117,14 @@ export class CaseMechanics {
     return stationIds.filter((s) => scopeHasStation(scope, stations.get(s)))
   }
 
+  /**
+   * Her message as a notice to her names it: the day she wrote it and its first words, then its number
+   * ("您12月3日反映的“小区路灯不亮…”（编号 …）"): with two messages open, a number alone does not say which.
+   */
+  protected yours(c: CaseRecord): string {
+    return yourMessage(c, this.policy.timeZone, this.clock.now())
+  }
+
   // ——— the mechanics ———
 
   protected async moveTo(c: CaseRecord, actor: CaseActor, deputyId: string, deputyStations: string[], note: string | null) {
@@ -132,11 +141,11 @@ export class CaseMechanics {
     const replyBy = residentDueDateText(c.replyDueAt, this.policy.timeZone, now)
     const residentTold =
       before && before !== deputyId
-        ? [resident(c, 'case.transferred', `您的留言 ${c.ticket} 已转给${name}代表办理，仍在${replyBy}答复您。`, caseCards.transferred(name))]
+        ? [resident(c, 'case.transferred', `${this.yours(c)}已转给${name}代表办理，仍在${replyBy}答复您。`, caseCards.transferred(name))]
         : []
     // Her message waited in the station's (or office's) queue and staff now give it its first deputy: she was
-    // told only "由工作人员尽快分派代表", so she hears who has it, as she would have had routing chosen him.
-    const firstPlaced = before ? [] : [resident(c, 'case.placed', `您的留言 ${c.ticket} 已交给${name}代表办理，会在${replyBy}答复您。`, caseCards.placed(name))]
+    // told only that station staff would find a deputy for it, so she hears who has it, as she would have had routing chosen him.
+    const firstPlaced = before ? [] : [resident(c, 'case.placed', `${this.yours(c)}已交给${name}代表办理，会在${replyBy}答复您。`, caseCards.placed(name))]
     return this.apply(c, actor, {
       action: 'assign',
       type: c.deputyId ? 'transferred' : 'assigned',
@@ -198,14 +207,19 @@ export class CaseMechanics {
   /**
    * A staff member's move that changes who handles a resident's message (分派, 改派, 上报, 不予受理,
    * 合并) also goes to the audit trail, made here where every move is made: an admin asked who
-   * handed a message on finds it there by name and ticket. So does a deputy's 转交 to a colleague; his
-   * other moves and residents' are the timeline's alone.
+   * handed a message on finds it there by name and ticket. So do a deputy's 转交 to a colleague and
+   * his hand-back to the station (退回联络站); his other moves and residents' are the timeline's alone.
    */
   private staffMoveEntries(c: CaseRecord, actor: CaseActor, change: CaseChange) {
-    // A deputy's 转交 to a colleague (from the bot or the mini-program) changes who handles the message as
-    // staff's 改派 does: on record too, in his name (as his reading of a phone is: no staff actor, his id in details).
-    if (actor.role === 'deputy' && change.action === 'assign' && c.deputyId) {
-      return [this.audit.entry(null, 'case.transferred', { kind: 'case', id: c.id }, { ticket: c.ticket, ...change.data, note: change.note ?? null })]
+    // A deputy's 转交 to a colleague or back to the station (from the bot or the mini-program) changes who
+    // handles the message as staff's 改派 does: on record too, in his name (as his reading of a phone is: no
+    // staff actor, his id in details). A hand-back names the office's queue when no station holds it.
+    const handedOn = actor.role === 'deputy' && change.action === 'assign' && c.deputyId
+    const handedBack = actor.role === 'deputy' && change.action === 'returnToStation'
+    if (handedOn || handedBack) {
+      const back = handedBack && !c.stationId ? { toOffice: c.officeRegionId ?? 'city' } : {}
+      const action = handedOn ? 'case.transferred' : 'case.handed_back'
+      return [this.audit.entry(null, action, { kind: 'case', id: c.id }, { ticket: c.ticket, ...change.data, ...back, note: change.note ?? null })]
     }
     const action = STAFF_MOVES[change.action]?.(c.deputyId !== null)
     if (!action || !actor.id || NOT_STAFF.has(actor.role)) return []

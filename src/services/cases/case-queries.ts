@@ -3,7 +3,7 @@ import { OPEN_STATUSES, STATUS_LABELS, type CaseEvent, type CaseRecord, type Cas
 import { canSeeCase } from '../../domain/case-access.js'
 import { addressedDeputyId } from '../../domain/case-addressee.js'
 import { heldOnce, notHisNowText } from '../../domain/case-refusals.js'
-import { urgeStanding, type UrgeStanding } from '../../domain/case-urging.js'
+import { urgedCaseIds, urgeStanding, type UrgeStanding } from '../../domain/case-urging.js'
 import { staffCaseActions, type StaffCaseAction } from '../../domain/case-staff-actions.js'
 import { namedIds } from '../../domain/case-timeline.js'
 import { subtree } from '../../domain/region-tree.js'
@@ -17,6 +17,10 @@ import type { AuditTrail } from '../audit.js'
 import type { DirectoryCache, PreparedDirectory } from '../directory/directory-cache.js'
 import type { MpPrincipal } from '../accounts/mp-sessions.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
+import { carrierOf, handedAwayMatches, officeName, type HandedUpMatch } from './case-whereabouts.js'
+
+// Where a message went is read in case-whereabouts.ts; these names stay importable from here.
+export { officeName, type HandedUpMatch }
 
 export interface CaseFilters {
   status?: CaseStatus
@@ -70,13 +74,6 @@ export interface StaffCaseDetail extends CaseDetail {
    * merges): its number, and who handles it when this staff member may see it (null when not merged).
    */
   carrier: { id: string; ticket: string; seen: boolean; deputy: string | null } | null
-}
-
-/** A message the clerk's station handed up (上报) and she may no longer open: when, and to which office. */
-export interface HandedUpMatch {
-  case: CaseRecord
-  referredAt: Date
-  office: string
 }
 
 /** What CaseQueries is built from (one object: the parameters are many). */
@@ -136,6 +133,11 @@ export class CaseQueries {
     if (query.status === 'done') return this.store.cases.search({ ...page, statuses: ['replied', 'closed', 'withdrawn', 'rejected'], order: 'newest' })
     const statuses: CaseStatus[] = query.status ? [query.status] : ['assigned', 'acknowledged', 'forwarded', 'reopened']
     return this.store.cases.search({ ...page, statuses, order: 'due' })
+  }
+
+  /** Of a deputy's open cases, those the station pressed him on (催办) in their current round, in one read for all: the bot's 待办 marks them. */
+  async urgedOf(deputyId: string, cases: readonly CaseRecord[]): Promise<Set<string>> {
+    return urgedCaseIds(await this.store.cases.latestUrges(cases.map((c) => c.id)), deputyId)
   }
 
   async staffCases(staff: StaffPrincipal, filters: CaseFilters, page: { cursor?: string; limit: number; order?: 'newest' | 'due' }) {
@@ -216,25 +218,18 @@ export class CaseQueries {
 
   /**
    * The messages a ticket or short number of the search box names that the clerk's station handed up
-   * (上报) and she can no longer open: she handled them, so where they went and where they stand are
-   * hers to know (never their content, never another station's). Station staff only; [] for words.
+   * (上报) or that moved to another station since, and she can no longer open: she handled them, so
+   * where they went (and a handed-up one's standing) are hers to know, never their content nor another
+   * station's (case-whereabouts.ts). Station staff only, and only with the first page of a number
+   * search: it reads the timeline of each such message (up to 90 for a short number), so paging on
+   * through the list does not read them again, and a search by words reads none.
    */
-  async handedUpMatches(staff: StaffPrincipal, q: string | undefined): Promise<HandedUpMatch[]> {
-    const search = q && staff.role === 'station_staff' ? parseCaseSearch(q) : null
-    const tickets = !search ? [] : 'ticket' in search ? [search.ticket] : 'shortNumber' in search ? this.shortNumberSearch(q)!.tickets : []
+  async handedUpMatches(staff: StaffPrincipal, q: string | undefined, page: { cursor?: string } = {}): Promise<HandedUpMatch[]> {
+    if (staff.role !== 'station_staff' || page.cursor || !q) return []
+    const search = parseCaseSearch(q)
+    const tickets = 'ticket' in search ? [search.ticket] : 'shortNumber' in search ? this.shortNumberSearch(q)!.tickets : []
     if (!tickets.length) return []
-    // A seek per ticket on their unique index: a short number's 90 days are at most 90 messages city-wide.
-    const named = (await this.store.cases.search({ tickets, limit: tickets.length })).items
-    const viewer = await this.viewerOf(staff)
-    const prepared = await this.directory.prepared()
-    const found: HandedUpMatch[] = []
-    for (const c of named.filter((x) => !canSeeCase(viewer, x))) {
-      const up = (await this.store.cases.events(c.id))
-        .filter((e) => e.type === 'referred' && typeof e.data.fromStationId === 'string' && staff.stationIds.includes(e.data.fromStationId))
-        .at(-1)
-      if (up) found.push({ case: c, referredAt: up.at, office: officeName(typeof up.data.toOffice === 'string' ? up.data.toOffice : 'city', prepared) })
-    }
-    return found
+    return handedAwayMatches(this.store, await this.directory.prepared(), await this.viewerOf(staff), staff.stationIds, tickets)
   }
 
   async forResident(resident: MpPrincipal, caseId: string) {
@@ -248,9 +243,17 @@ export class CaseQueries {
   }
 
   async forDeputy(deputy: MpPrincipal, caseId: string) {
+    return this.detail(await this.deputyCase(deputy, caseId))
+  }
+
+  /**
+   * A case the deputy holds now. One he held once and that was taken from him since (a notice he opens
+   * later, 打电话 on a page left open) is refused in the words of that move (case_not_his), not
+   * "留言不存在": nothing he did not know already, only that it is no longer his. Any other: not found.
+   */
+  private async deputyCase(deputy: MpPrincipal, caseId: string) {
     const c = await this.store.cases.get(caseId)
-    if (c && canSeeCase(deputy, c, true)) return this.detail(c)
-    // A notice he opens after it was taken from him: told where it went, as a move on it is, not "留言不存在".
+    if (c && canSeeCase(deputy, c, true)) return c
     if (c && deputy.deputyId && heldOnce(await this.store.cases.events(c.id), deputy.deputyId)) throw new ForbiddenError(notHisNowText(c), 'case_not_his')
     throw new NotFoundError('留言不存在')
   }
@@ -273,7 +276,7 @@ export class CaseQueries {
     const detail = await this.detail(await this.visible(caseId, (c) => canSeeCase(viewer, c)))
     const duplicates = (await this.store.cases.mergedInto(detail.case.id)).filter((m) => canSeeCase(viewer, m))
     const urge = urgeStanding(detail.case, detail.events, this.clock.now(), this.timeZone)
-    const carrier = await this.carrierOf(detail.case)
+    const carrier = await carrierOf(this.store, detail.case)
     const seen = carrier !== null && canSeeCase(viewer, carrier)
     return {
       ...detail,
@@ -289,25 +292,13 @@ export class CaseQueries {
     }
   }
 
-  /** The message a merged one's work is done on: where its chain of merges ends (a few steps at most; a loop stops it). */
-  private async carrierOf(c: CaseRecord): Promise<CaseRecord | null> {
-    let carrier: CaseRecord | null = null
-    const passed = new Set([c.id])
-    for (let next = c.mergedInto; next && !passed.has(next); next = carrier?.mergedInto ?? null) {
-      passed.add(next)
-      carrier = (await this.store.cases.get(next)) ?? carrier
-      if (carrier?.id !== next) break
-    }
-    return carrier
-  }
-
   /**
    * The whole number, for the deputy who must call back, while the message is open with them
    * (withdrawn, merged, refused or done, there is no call left to make); never for an anonymous
    * message. Audited.
    */
   async revealPhone(deputy: MpPrincipal, caseId: string) {
-    const c = await this.visible(caseId, (x) => canSeeCase(deputy, x, true))
+    const c = await this.deputyCase(deputy, caseId)
     if (!OPEN_STATUSES.includes(c.status) || c.mergedInto) {
       const state = c.mergedInto ? '已并入其他留言合并办理' : STATUS_LABELS[c.status]
       throw new ConflictError(`这条留言${state}，不再显示群众的完整电话`, [], 'case_not_open')
@@ -397,9 +388,4 @@ function addressee(c: CaseRecord, events: CaseEvent[], prepared: PreparedDirecto
   const id = addressedDeputyId(c, events)
   const deputy = id ? prepared.deputies.get(id) : undefined
   return deputy ? { code: deputy.code, name: deputy.name, inOffice: deputy.active !== false } : null
-}
-
-/** The congress office of a district, or the city's ("city"). */
-export function officeName(regionId: string, prepared: PreparedDirectory) {
-  return regionId === 'city' ? '市人大常委会办公室' : `${prepared.regions.get(regionId)?.name ?? ''}人大常委会办公室`
 }

@@ -19,7 +19,7 @@ export class CaseSystemMoves extends CaseMechanics {
       to: 'closed',
       note: `答复后 ${this.policy.autoCloseDays} 天未评价，自动办结`,
       patch: { closedAt: this.clock.now() },
-      tell: [resident(c, 'case.closed', `您的留言 ${c.ticket} 已办结。如仍有问题，欢迎再次留言。`, caseCards.closed())],
+      tell: [resident(c, 'case.closed', `${this.yours(c)}已办结。如仍有问题，欢迎再次留言。`, caseCards.closed())],
     })
   }
 
@@ -41,7 +41,7 @@ export class CaseSystemMoves extends CaseMechanics {
         resident(
           c,
           'case.handed_on',
-          `您的留言 ${c.ticket} 原办理代表已离任，联络站将尽快安排其他代表办理，仍在${residentDueDateText(c.replyDueAt, this.policy.timeZone, this.clock.now())}答复您。`,
+          `${this.yours(c)}原办理代表已离任，联络站将尽快安排其他代表办理，仍在${residentDueDateText(c.replyDueAt, this.policy.timeZone, this.clock.now())}答复您。`,
           caseCards.handedOn(c.replyDueAt, this.policy.timeZone, this.clock.now()),
         ),
       ],

@@ -19,9 +19,13 @@ export type { CaseWorkflowDeps, WorkflowPolicy } from './case-mechanics.js'
  */
 export const RATING_COMMENT_WINDOW_MS = 30 * 60_000
 
-/** What the deputy reads of a rating: the score, and her words when she wrote any. */
+/**
+ * What the deputy reads of a rating: the score, and her words when she wrote any, whole (at most 500 characters, the
+ * schemas' limit): the chat is where he reads it, and a cut comment would hide what she was unhappy about. The
+ * subscribe card has its own short line (caseCards.rated) and opens his page of the message, which shows them whole.
+ */
 const ratedText = (ticket: string, rating: number, comment?: string | null) =>
-  `您答复的留言 ${ticket} 获得 ${rating} 分评价。${comment ? `群众说：${excerpt(comment, 40)}` : ''}`
+  `您答复的留言 ${ticket} 获得 ${rating} 分评价。${comment ? `群众说：${comment}` : ''}`
 export type { TransferOptions } from './case-placing.js'
 
 /** Whether a closed message may be handled again now (allowed), the last moment to ask (until), and why not once past it (refusal). */
@@ -54,7 +58,7 @@ export class CaseWorkflow extends CasePlacing {
         resident(
           c,
           'case.acknowledged',
-          `您的留言 ${c.ticket} 已由${name}代表受理，将在${residentDueDateText(c.replyDueAt, this.policy.timeZone, this.clock.now())}答复您。`,
+          `${this.yours(c)}已由${name}代表受理，将在${residentDueDateText(c.replyDueAt, this.policy.timeZone, this.clock.now())}答复您。`,
           caseCards.acknowledged(name, c.replyDueAt, this.policy.timeZone, this.clock.now()),
         ),
       ],
@@ -70,7 +74,7 @@ export class CaseWorkflow extends CasePlacing {
       note: to.note,
       patch: { forwardedTo: { department: to.department, reference: to.reference ?? null } },
       data: { department: to.department, reference: to.reference ?? null },
-      tell: [resident(c, 'case.forwarded', `您的留言 ${c.ticket} 已交${to.department}办理，代表将跟踪督办。`, caseCards.forwarded(to.department))],
+      tell: [resident(c, 'case.forwarded', `${this.yours(c)}已交${to.department}办理，代表将跟踪督办。`, caseCards.forwarded(to.department))],
     })
   }
 
@@ -93,10 +97,9 @@ export class CaseWorkflow extends CasePlacing {
       // The whole reply rides along: the bot sends it in full; the subscribe card has its own line, made to fit.
       tell: [
         withExtra(
-          resident(c, 'case.replied', `${name}代表答复了您的留言 ${c.ticket}：${excerpt(text, 60)} 请为办理结果打分（1–5 分）。`, caseCards.replied(name)),
-          {
-            reply: text,
-          },
+          resident(c, 'case.replied', `${name}代表答复了${this.yours(c)}：${excerpt(text, 60)} 请为办理结果打分（1–5 分）。`, caseCards.replied(name)),
+          // `about`: how the bot names her message above the answer it sends in full.
+          { reply: text, about: this.yours(c) },
         ),
       ],
       also: (event, at) => {
@@ -106,7 +109,7 @@ export class CaseWorkflow extends CasePlacing {
             m,
             'case.replied',
             { kind: 'mp_user', id: m.residentId },
-            `您的留言 ${m.ticket} 与留言 ${c.ticket} 合并办理，${name}代表已答复：${excerpt(text, 60)}`,
+            `${this.yours(m)}与留言 ${c.ticket} 合并办理，${name}代表已答复：${excerpt(text, 60)}`,
             `case:${m.id}:${events[i].id}:via:${event.id}`,
             at,
             { cardText: caseCards.repliedMerged(name) },
@@ -127,7 +130,7 @@ export class CaseWorkflow extends CasePlacing {
       to: 'rejected',
       note: reason,
       patch: { closedAt: this.clock.now() },
-      tell: [resident(c, 'case.rejected', `很抱歉，您的留言 ${c.ticket} 不予受理：${reason}`, caseCards.rejected())],
+      tell: [resident(c, 'case.rejected', `很抱歉，${this.yours(c)}不予受理：${reason}`, caseCards.rejected())],
     }).then((done) => this.freeDuplicates(done))
   }
 
@@ -147,8 +150,8 @@ export class CaseWorkflow extends CasePlacing {
     const answeredBy = into.status === 'replied' && into.reply ? await this.deputyName(into.deputyId) : null
     const told =
       answeredBy !== null
-        ? `您的留言 ${c.ticket} 与相同问题的留言 ${into.ticket} 合并办理，${answeredBy}代表已答复：${excerpt(into.reply!, 60)}`
-        : `您的留言 ${c.ticket} 与相同问题的留言 ${into.ticket} 合并办理，办理结果会一并告知。`
+        ? `${this.yours(c)}与相同问题的留言 ${into.ticket} 合并办理，${answeredBy}代表已答复：${excerpt(into.reply!, 60)}`
+        : `${this.yours(c)}与相同问题的留言 ${into.ticket} 合并办理，办理结果会一并告知。`
     return this.apply(c, staffActor(staff), {
       action: 'merge',
       type: 'merged',

@@ -72,6 +72,8 @@ export class BotOutbox {
       ticket: (m.payload as { ticket?: string }).ticket ?? null,
       /** A deputy's reply in full, for the bot to send with the rating question. */
       reply: (m.payload as { reply?: string }).reply ?? null,
+      /** A case reply to a resident: her message named by its day and first words ("您12月3日反映的“…”（编号 …）"). */
+      about: (m.payload as { about?: string }).about ?? null,
       /** A case notice: how the person writes its number ("评价 0001 5", "受理 0001"). */
       ref: refs[i].ref,
       /** A case reply to a resident: how many of their answers wait for a score, this one included; 2 means two or more. */

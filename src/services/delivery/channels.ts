@@ -152,12 +152,17 @@ export class ChannelResolver {
     if (app?.openid && subscribable) routes.push({ channel: 'mp_subscribe', address: app.openid, userId: app.id })
     if (bot?.botContactId) routes.push({ channel: 'bot_private', address: bot.botContactId })
     if (routes.length) return { routes, unreachable: null }
-    const who = PERSON_WORDS[m.recipientKind] ?? '收件人'
-    const unreachable = app?.openid
-      ? `未能送达：小程序消息未开通（未配置订阅消息模板），该${who}也未绑定微信机器人`
-      : `未能送达：该${who}未使用小程序，也未绑定微信机器人`
-    return { routes, unreachable }
+    return { routes, unreachable: noWayWords(m.recipientKind, !!app?.openid) }
   }
+}
+
+/**
+ * Why a person has no channel at all, as the console's 未能送达 list says it. Exported so that
+ * unreachable-revival.ts knows these notices (and only these) by the same words when he binds.
+ */
+export function noWayWords(recipientKind: OutboxMessage['recipientKind'], usesMiniProgram: boolean): string {
+  const who = PERSON_WORDS[recipientKind] ?? '收件人'
+  return usesMiniProgram ? `未能送达：小程序消息未开通（未配置订阅消息模板），该${who}也未绑定微信机器人` : `未能送达：该${who}未使用小程序，也未绑定微信机器人`
 }
 
 /**

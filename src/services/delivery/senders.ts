@@ -11,6 +11,11 @@ type Templates = Config['wechat']['templates']
 /** The template that carries a kind of message, or null when subscribe messages cannot carry it. */
 export function templateFor(config: Pick<Config, 'wechat'>, kind: string): (Templates[string] & { name: string }) | null {
   if (!config.wechat.enabled) return null
+  return configuredTemplate(config, kind)
+}
+
+/** The template configured for a kind of message, whether or not sending is switched on: what the mini-program asks permission for. */
+export function configuredTemplate(config: Pick<Config, 'wechat'>, kind: string): (Templates[string] & { name: string }) | null {
   const name = config.wechat.kindTemplates[kind] ?? config.wechat.kindTemplates['*']
   const template = name ? config.wechat.templates[name] : undefined
   return template?.id ? { ...template, name } : null

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { dayText } from '../../domain/dates.js'
+import { yourMessage } from '../../domain/message-about.js'
 import { addMonths } from '../../domain/suggestion-due.js'
 import {
   afterRating,
@@ -233,7 +234,8 @@ export class SuggestionDrafts {
           s,
           { kind: 'mp_user', id: c!.residentId },
           'suggestion.linked',
-          `您的留言 ${c!.ticket} 已被${s.deputy.name}代表写入代表建议《${s.title}》，代表将推动有关部门办理。`,
+          // Her message by its day and first words, as her other notices name it: a number alone does not say which one.
+          `${yourMessage(c!, this.book.timeZone, this.book.clock.now())}已被${s.deputy.name}代表写入代表建议《${s.title}》，代表将推动有关部门办理。`,
           `linked:${c!.id}`,
           c!.id,
         ),

@@ -150,6 +150,16 @@ export function caseRepo(conn: Connection, { Audit, Case, CaseEvent, Deputy, Out
     async events(caseId) {
       return (await CaseEvent.find({ caseId }).sort({ seq: 1 }).lean<CaseEventDoc[]>()).map(eventFromDoc)
     },
+    async latestUrges(caseIds) {
+      if (!caseIds.length) return []
+      // One read on { caseId, seq } for all the cases: their urges and reopens in order, the last urge of each kept unless a reopen followed it.
+      const marks = await CaseEvent.find({ caseId: { $in: caseIds }, type: { $in: ['urged', 'reopened'] } })
+        .sort({ caseId: 1, seq: 1 })
+        .lean<CaseEventDoc[]>()
+      const last = new Map<string, CaseEventDoc | null>()
+      for (const m of marks) last.set(m.caseId, m.type === 'urged' ? m : null)
+      return [...last.values()].filter((m): m is CaseEventDoc => m !== null).map(eventFromDoc)
+    },
     async search(query: CaseQuery) {
       const clauses = [...filterClauses(query), ...textClauses(query)]
       // The cases behind a hot issue, on the primary key; `$in: []` matches nothing, as sqlite's "0".

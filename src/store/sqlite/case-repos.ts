@@ -150,6 +150,17 @@ export function caseRepo(db: Db, group: GroupCommit, options: { fewTextMatches?:
     async events(caseId) {
       return db.prepare('SELECT * FROM case_events WHERE case_id = ? ORDER BY seq').all(caseId).map(eventFromRow)
     },
+    async latestUrges(caseIds) {
+      if (!caseIds.length) return []
+      // Each case's timeline on case_events_case (a few dozen rows each): its last urge, unless a reopen came after it.
+      const sql = `SELECT * FROM case_events e WHERE e.case_id IN (${placeholders(caseIds.length)}) AND e.type = 'urged'
+        AND e.seq = (SELECT max(u.seq) FROM case_events u WHERE u.case_id = e.case_id AND u.type = 'urged')
+        AND NOT EXISTS (SELECT 1 FROM case_events r WHERE r.case_id = e.case_id AND r.type = 'reopened' AND r.seq > e.seq)`
+      return db
+        .prepare(sql)
+        .all(...caseIds)
+        .map(eventFromRow)
+    },
     async search(query: CaseQuery) {
       const due = query.order === 'due'
       const after = decodeTimeCursor(query.cursor, due ? '9999' : undefined)

@@ -185,12 +185,20 @@ export function botRoutes({ people, state, cases, privacy, directory, idempotenc
     const page = await cases.deputyInbox(parse(personParam, ctx.params, 'params').personId)
     const at = reading()
     const tickets = page.items.map((c) => c.ticket)
-    ctx.body = { items: page.items.map((c) => presentBotInboxItem(c, at, tickets)) }
+    ctx.body = { items: page.items.map((c) => presentBotInboxItem(c, at, tickets, page.urged.has(c.id))) }
   })
 
   router.get('/people/:personId/deputy/cases/:ref/transfer-options', async (ctx) => {
     const { personId, ref } = parse(personRefParam, { personId: ctx.params.personId, ref: ctx.params.ref }, 'params')
     ctx.body = presentTransferOptions(await cases.transferOptions(await cases.deputyCase(personId, ref)))
+  })
+
+  // "电话 0001": the resident's number on his own open message, read and audited as the mini-program reads it.
+  router.get('/people/:personId/deputy/cases/:ref/phone', async (ctx) => {
+    const { personId, ref } = parse(personRefParam, { personId: ctx.params.personId, ref: ctx.params.ref }, 'params')
+    const inHand = await cases.deputyCase(personId, ref)
+    ctx.set('Cache-Control', 'no-store')
+    ctx.body = { ticket: inHand.case.ticket, phone: await cases.revealPhone(inHand) }
   })
 
   router.post('/people/:personId/deputy/cases/:ref/:action', async (ctx) => {

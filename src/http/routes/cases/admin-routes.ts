@@ -40,8 +40,11 @@ export function adminCaseRoutes({ auth, workflow, urging, queries, routing, repo
       items: page.items.map(presentInboxRow),
       nextCursor: page.nextCursor,
       numberSearch: page.numberSearch ? presentNumberSearch(page.numberSearch) : null,
-      /** Messages the number names that her station handed up (上报) and she can no longer open: where they went, in words. */
-      handedUp: (await queries.handedUpMatches(ctx.state.staff, filters.q)).map((m) => presentHandedUpMatch(m, timeZone)),
+      /**
+       * Messages the number names that her station handed up (上报) or that moved to another station, and she can
+       * no longer open: where they went, in words. With the first page only (the console keeps it while paging).
+       */
+      handedUp: (await queries.handedUpMatches(ctx.state.staff, filters.q, { cursor })).map((m) => presentHandedUpMatch(m, timeZone)),
       total: presentListTotal(page.total, LIST_COUNT_BOUND),
     }
   })

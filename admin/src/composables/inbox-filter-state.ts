@@ -1,0 +1,98 @@
+import { computed, reactive, ref, watch } from 'vue'
+import type { RouteLocationNormalizedLoaded, Router } from 'vue-router'
+import { RATING_OPTIONS, STATUS_OPTIONS } from '../labels'
+import { filtersFrom, filtersToRange, rangeToFilters, type FilterKey, type InboxFilters } from './inbox-filters'
+
+/**
+ * The inbox's filters as the page's controls hold them, kept in the address so that a link or a
+ * reload shows the same list: the address is read into the controls, and what the controls want is
+ * written back. `changed` runs when the address changes (the page then reads its first page again);
+ * `names` names what a filter holds by id ("station:ID", "region:ID", "deputy:ID") for its chip.
+ */
+export function useInboxFilterState(route: RouteLocationNormalizedLoaded, router: Router, names: Record<string, string>, changed: () => void) {
+  const f = reactive<InboxFilters>({})
+  const range = ref<string[]>([])
+  const overdueOnly = ref(false)
+  const unhappyOnly = ref(false)
+  function readRoute() {
+    const current = filtersFrom(route.query)
+    for (const key of Object.keys(f) as FilterKey[]) delete f[key]
+    Object.assign(f, { order: 'newest', ...current })
+    range.value = filtersToRange(current)
+    overdueOnly.value = current.overdue === 'true'
+    unhappyOnly.value = current.unhappy === 'true'
+  }
+  readRoute()
+
+  /** The filters as GET /cases, the export and the address take them: nothing empty, no default order. */
+  const wanted = computed<InboxFilters>(() => {
+    const out: InboxFilters = {
+      ...f,
+      ...rangeToFilters(range.value),
+      overdue: overdueOnly.value ? 'true' : undefined,
+      unhappy: unhappyOnly.value ? 'true' : undefined,
+    }
+    if (!range.value.length) {
+      delete out.from
+      delete out.to
+    }
+    if (out.order === 'newest') delete out.order
+    for (const key of Object.keys(out) as FilterKey[]) if (!out[key]) delete out[key]
+    return out
+  })
+  const sameQuery = (a: InboxFilters, b: InboxFilters) => JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort())
+  // The hot issue's name is no filter: it stays in the address only while its messages are the list.
+  const withIssue = (filters: InboxFilters) =>
+    filters.ids && typeof route.query.issue === 'string' ? { ...filters, issue: route.query.issue } : { ...filters }
+  watch(wanted, (next) => {
+    if (!sameQuery(next, filtersFrom(route.query))) void router.replace({ query: withIssue(next) })
+  })
+  watch(
+    () => route.query,
+    () => {
+      readRoute()
+      changed()
+    },
+  )
+  const apply = (filters: InboxFilters) => router.replace({ query: withIssue(filters) })
+  function clear(key: string) {
+    const rest: InboxFilters = { ...wanted.value }
+    delete rest[key as FilterKey]
+    if (key === 'range') {
+      delete rest.from
+      delete rest.to
+    }
+    void apply(rest)
+  }
+
+  // ——— a hot issue's messages (在留言列表中查看), until 查看全部留言 ———
+  const issueIds = computed(() => [...new Set((wanted.value.ids ?? '').split(',').filter(Boolean))])
+  const issueName = computed(() => (typeof route.query.issue === 'string' ? route.query.issue : ''))
+  function showAll() {
+    const rest: InboxFilters = { ...wanted.value }
+    delete rest.ids
+    void apply(rest)
+  }
+
+  /** 正在看：the filters set, in words, each one closable. */
+  const chips = computed(() => {
+    const w = wanted.value
+    const out: { key: string; text: string }[] = []
+    if (w.q) out.push({ key: 'q', text: `查找：“${w.q}”` })
+    const status = STATUS_OPTIONS.find((s) => s.value === w.status)?.label
+    if (status) out.push({ key: 'status', text: `状态：${status}` })
+    if (w.open) out.push({ key: 'open', text: '未办结的留言' })
+    if (w.topic) out.push({ key: 'topic', text: `主题：${w.topic}` })
+    if (w.regionId) out.push({ key: 'regionId', text: `地点：${names[`region:${w.regionId}`] ?? w.regionId}` })
+    if (w.districtId) out.push({ key: 'districtId', text: `区县：${names[`region:${w.districtId}`] ?? w.districtId}` })
+    if (w.stationId) out.push({ key: 'stationId', text: `联络站：${names[`station:${w.stationId}`] ?? w.stationId}` })
+    if (w.deputyId) out.push({ key: 'deputyId', text: `代表：${names[`deputy:${w.deputyId}`] ?? w.deputyId}` })
+    if (w.overdue) out.push({ key: 'overdue', text: '已超期' })
+    if (w.unhappy) out.push({ key: 'unhappy', text: '群众不满意' })
+    if (w.rating) out.push({ key: 'rating', text: `满意度：${RATING_OPTIONS.find((r) => r.value === w.rating)?.label ?? w.rating}` })
+    if (w.from || w.to) out.push({ key: 'range', text: `提交日期：${filtersToRange(w).join(' 至 ')}` })
+    return out
+  })
+
+  return { f, range, overdueOnly, unhappyOnly, wanted, apply, clear, issueIds, issueName, showAll, chips }
+}

@@ -1,0 +1,45 @@
+import { compact } from '../text.js'
+
+/**
+ * What a deputy does in the mini-program and not in the chat: voting in a ballot, answering a
+ * questionnaire, study, his 履职档案 and points. "投票", "问卷", "学习", "我的积分" are answered with where to do
+ * it, never with the case menu (the bot cannot take a vote or an answer). Pure words, no I/O.
+ */
+
+/** Where a deputy's tasks are listed in the mini-program, as the notices and reminders say it. */
+export const WORKBENCH_TODO = '小程序“代表工作台”的“我的待办”'
+
+/** One line for the deputy menu: what the chat cannot do, and where it is done. */
+export const ELSEWHERE_MENU_LINE = `投票、填问卷请到${WORKBENCH_TODO}中办，学习、履职档案和积分也在小程序里（聊天里办不了，发送"投票""学习"等可以看怎么找）。`
+
+/** Asking words around the topic: "我要投票", "怎么投票", "投票在哪里", "问卷怎么填". */
+const BEFORE = '(?:我要|我想|我来|要|想|怎么|怎样|如何|去哪里?|在哪里?|哪里)?'
+const AFTER = '(?:在哪里?|在哪儿|怎么[投填弄办看做]?|怎样[投填弄办看做]?|如何[投填弄办看做]?|呢|吗|啊|一下)?'
+
+const TOPICS: Array<{ words: string; answer: string }> = [
+  {
+    words: '(?:投票|投个票|票决|民生实事票决|项目票决)',
+    answer: `在微信聊天里不能投票。请在${WORKBENCH_TODO}中投票：打开小程序，点“代表工作台”，在“我的待办”里点票决的名字。`,
+  },
+  {
+    words: '(?:问卷|填问卷|做问卷|问卷调查|调查问卷|征求意见|填写问卷)',
+    answer: `在微信聊天里不能填写问卷。请在${WORKBENCH_TODO}中填写：打开小程序，点“代表工作台”，在“我的待办”里点问卷的名字。`,
+  },
+  {
+    words: '(?:学习|学习材料|必读材料|必读|学习打卡|打卡|知识竞赛|答题)',
+    answer: `学习材料和知识竞赛在小程序里：首页点“学习”。要您必读的材料也列在${WORKBENCH_TODO}中，读完会记为已读。`,
+  },
+  {
+    words: '(?:我的积分|积分|履职积分|履职|履职档案|我的履职档案|履职情况|我的履职)',
+    answer: '履职档案和积分请在小程序里看：打开小程序，点“代表工作台”，再点“我的履职档案”。',
+  },
+]
+
+const MATCHERS = TOPICS.map((t) => ({ re: new RegExp(`^${BEFORE}${t.words}${AFTER}$`), answer: t.answer }))
+
+/** The answer to "投票", "问卷", "学习", "我的积分" and their like from a deputy; null for any other words. */
+export function doneElsewhere(text: string): string | null {
+  const t = compact(text).replace(/[?？!！。.，,~～]/g, '')
+  if (!t || [...t].length > 12) return null
+  return MATCHERS.find((m) => m.re.test(t))?.answer ?? null
+}

@@ -1,0 +1,32 @@
+import type { Store } from '../../store/ports.js'
+import { noWayWords } from './channels.js'
+
+/**
+ * How far back a notice that found no way to its deputy is still sent once he has one: a week, so a
+ * deputy who binds at the station's weekly meeting hears of that week's messages, and one who binds after
+ * months is not flooded with old news (what is still open he finds in 待办 and the daily digest).
+ */
+export const REVIVAL_WINDOW_MS = 7 * 86_400_000
+/** Most dead notices of one deputy looked at (newest first): far above a week of a busy deputy's. */
+const REVIVAL_MAX = 200
+
+/** The dispatcher's words for a deputy with no channel at all: only these are revived, never a notice WeChat refused or one dropped as no longer true. */
+const NO_WAY_TO_HIM = new Set([noWayWords('deputy', false), noWayWords('deputy', true)])
+
+/**
+ * A notice written while a deputy had neither the mini-program nor the bot is marked 未能送达 at once, so the
+ * console's list tells staff whom to phone. When he then binds one (his first login, the bot's 绑定), the notices
+ * of the last week go out after all: back to pending, where the dispatcher's usual check drops any that are
+ * no longer true by then (a message he no longer holds, a meeting cancelled) before it sends the rest.
+ * Returns how many were put back.
+ */
+export async function reviveUnreachable(store: Pick<Store, 'outbox'>, deputyId: string, now: Date): Promise<number> {
+  const { items } = await store.outbox.search({ status: 'dead', recipientId: deputyId, limit: REVIVAL_MAX })
+  let revived = 0
+  for (const m of items) {
+    if (m.recipientKind !== 'deputy' || !NO_WAY_TO_HIM.has(m.lastError ?? '')) continue
+    if (now.getTime() - m.createdAt.getTime() > REVIVAL_WINDOW_MS) continue
+    if (await store.outbox.retryDead(m.id, now)) revived++
+  }
+  return revived
+}

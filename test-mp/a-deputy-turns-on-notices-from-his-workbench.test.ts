@@ -1,0 +1,50 @@
+import { expect } from 'chai'
+import { asResident } from '../test/helpers/app.js'
+import { TEMPLATE } from '../test/helpers/wechat.js'
+import { startBackend, type Backend } from './harness/backend.js'
+import { openPage } from './harness/page.js'
+import { phone } from './harness/wx.js'
+import { created, phoneOfZhang } from './office.js'
+
+/**
+ * 张伟 uses only the mini-program. Until he says yes to WeChat's question nothing reaches him: no
+ * new message, no 催办. His workbench must say so plainly and offer the one button that asks WeChat;
+ * if he says no, it tells him how he will hear all the same (the station phones; the 联络助手).
+ */
+describe('mini-program: a deputy turns on notices from his workbench', () => {
+  let app: Backend
+  beforeEach(async () => {
+    app = await startBackend()
+  })
+  afterEach(() => app.close())
+
+  it('says he will not be told, asks WeChat at his tap, and then a new message reaches his WeChat', async () => {
+    await phoneOfZhang(app)
+    const workbench = await openPage('pages/deputy/index')
+    expect(workbench.textOf('.notice-text')).to.equal('现在有新留言时，不会通知您。请点下面的按钮开通微信通知。')
+
+    await workbench.tap('#subscribe-notices')
+    expect(phone.subscribeAsked, 'WeChat’s question, for the deputy’s templates, at his tap').to.deep.equal([[TEMPLATE]])
+    expect(workbench.textOf('#notices-subscribed')).to.equal('已开通：有新留言时会发微信通知给您')
+    expect(workbench.textOf('.notice-text')).to.include('有新留言时会发微信通知给您，还能通知 1 次')
+
+    await created((await asResident(app)).post('/api/mp/cases', { text: '学校门口没有斑马线', regionId: 'c010101', deputyCode: 'DP0001' }))
+    await app.liaison.services.dispatcher.drain()
+    expect(
+      app.fake.sent().map((m) => m.touser),
+      'the new message reached his WeChat',
+    ).to.include('o-deputy-dp0001')
+  })
+
+  it('if he says no: the station will phone him, and how to add the 联络助手', async () => {
+    await phoneOfZhang(app)
+    phone.subscribeAnswer = 'reject'
+    const workbench = await openPage('pages/deputy/index')
+    await workbench.tap('#subscribe-notices')
+    expect(workbench.textOf('#notices-subscribed'))
+      .to.include('没有开通')
+      .and.include('联络站工作人员会打电话告诉您')
+      .and.include('加“联络助手”为好友，发送“绑定 绑定码”')
+    expect(workbench.textOf('.notice-text')).to.include('不会通知您')
+  })
+})
