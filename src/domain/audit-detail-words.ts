@@ -3,7 +3,7 @@ import type { AuditAction } from './audit-words.js'
 import { STAFF_ROLE_WORDS } from './audit-words.js'
 import { STATUS_LABELS, type CaseStatus } from './case.js'
 import { localDate } from './dates.js'
-import { maskPhoneNumbers } from './pii-mask.js'
+import { maskPhoneAndIdNumbers } from './pii-mask.js'
 
 /**
  * 详情 of an entry of the audit trail: a few words of what was done (交王芳代表办理, 提醒未回复的 3 人,
@@ -85,6 +85,11 @@ function changedWords(e: AuditLine): string {
 const office = (id: string, names: AuditNameBook) => (id === 'city' ? '市人大常委会办公室' : `${names('region', id)?.name ?? ''}人大常委会办公室`)
 const deputy = (id: unknown, names: AuditNameBook) => `${(str(id) && names('deputy', str(id)!)?.name) || ''}代表`
 const reason = (v: unknown, label = '理由') => (str(v) ? `${label}：${excerpt(str(v)!, 40)}` : null)
+/**
+ * A deputy's reason for 转交 or 退回, as he gave it, often with the resident's phone or ID number in it
+ * ("群众电话 138… 打不通"): those masked before it is cut short, so no part of a number shows.
+ */
+const deputyReason = (v: unknown) => reason(str(v) && maskPhoneAndIdNumbers(str(v)!))
 /** A 提醒未参与 / 提醒未读 press: how many were reminded, and how many must be phoned (no WeChat bound). */
 const remindedWords = (d: Record<string, unknown>) =>
   num(d.reminded) !== null ? joined(`提醒 ${d.reminded} 人`, num(d.unreachable) ? `${d.unreachable} 人收不到，需电话联系` : null) : ''
@@ -155,12 +160,12 @@ const DETAILS: Partial<Record<AuditAction, DetailWords>> = {
   'case.handed_up': (d, names) => joined(str(d.toOffice) && `上报${office(str(d.toOffice)!, names)}`, reason(d.note)),
   'case.rejected': (d) => reason(d.note) ?? '',
   'case.merged': (d) => (str(d.intoTicket) ? `并入留言 ${d.intoTicket}` : ''),
-  'case.transferred': (d, names) => joined(`转给${deputy(d.deputyId, names)}办理`, reason(d.note)),
-  // Back to the station's queue (or the office's): the deputy's reason as he gave it, a phone number in it masked.
+  'case.transferred': (d, names) => joined(`转给${deputy(d.deputyId, names)}办理`, deputyReason(d.note)),
+  // Back to the station's queue (or the office's).
   'case.handed_back': (d, names) =>
     joined(
       str(d.toOffice) ? `退回${office(str(d.toOffice)!, names)}` : `退回${(str(d.toStation) && names('station', str(d.toStation)!)?.name) || '联络站'}`,
-      reason(str(d.note) && maskPhoneNumbers(str(d.note)!)),
+      deputyReason(d.note),
     ),
   'case.urged': (d, names) => joined(`催${deputy(d.deputyId, names)}办理`, reason(d.note, '附言')),
   'case.topic_corrected': (d) => (str(d.from) && str(d.to) ? `主题由“${d.from}”改为“${d.to}”` : ''),

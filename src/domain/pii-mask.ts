@@ -24,8 +24,11 @@ const SEP = '[-－—\\s]?'
 const NOT_DIGIT_BEFORE = `(?<![0-9０-９A-Za-z])`
 const NOT_DIGIT_AFTER = `(?![0-9０-９A-Za-z])`
 
-/** 18 digits (the last may be X): 6 for the place, the birth date, 3 more and a check digit. */
-const ID_NUMBER = new RegExp(`${NOT_DIGIT_BEFORE}${D}{6}(?:18|19|20)${D}{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])${D}{3}[0-9０-９Xx]${NOT_DIGIT_AFTER}`, 'g')
+/** 18 digits (the last may be X, full-width too as phones type it): 6 for the place, the birth date, 3 more and a check digit. */
+const ID_NUMBER = new RegExp(
+  `${NOT_DIGIT_BEFORE}${D}{6}(?:18|19|20)${D}{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])${D}{3}[0-9０-９XxＸｘ]${NOT_DIGIT_AFTER}`,
+  'g',
+)
 /** 1[3-9]x xxxx xxxx, with or without +86 and separators. */
 const MOBILE = new RegExp(`${NOT_DIGIT_BEFORE}(?:(?:\\+|＋)?86${SEP})?1[3-9３-９]${D}${SEP}${D}{4}${SEP}${D}{4}${NOT_DIGIT_AFTER}`, 'g')
 /** An area code (0 and 2–3 digits, maybe in brackets) and a 7–8 digit number. */
@@ -86,14 +89,19 @@ export function maskPersonalData(text: string): string {
   )
 }
 
+/** Full-width digits as ASCII, so one set of patterns reads both. */
+const asciiDigits = (text: string) => text.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+
 /** Only the phone numbers of a text masked (mobile, landline, a number labelled 电话): words staff read in full but for a number. */
 export function maskPhoneNumbers(text: string): string {
-  return text
-    .replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+  return asciiDigits(text)
     .replace(MOBILE, MASKS.mobile)
     .replace(LANDLINE, MASKS.landline)
     .replace(LABELLED_NUMBER, (_m, label: string) => `${label}${MASKS.landline}`)
 }
+
+/** maskPhoneNumbers and 18-digit ID numbers too: a deputy's reason (转交, 退回) as admins read it in the audit trail. */
+export const maskPhoneAndIdNumbers = (text: string): string => maskPhoneNumbers(asciiDigits(text).replace(ID_NUMBER, MASKS.idNumber))
 
 /** maskPersonalData for values that may be absent. */
 export const maskOptional = (text: string | null): string | null => (text === null ? null : maskPersonalData(text))

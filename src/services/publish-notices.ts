@@ -33,19 +33,25 @@ function notice(kind: PublishedKind, item: { id: string }, to: Recipient, text: 
  */
 const WHERE = '请在小程序“代表工作台”的“我的待办”中'
 
+/**
+ * An item published ahead of its start is listed in 我的待办 only once it opens (surveys.openAt): told
+ * to look there now, a deputy would find nothing and think the notice wrong. "开始后" says when.
+ */
+const whereFrom = (opensAt: Date, at: Date) => `${opensAt > at ? '开始后' : ''}${WHERE}`
+
 const window = (opensAt: Date, closesAt: Date, at: Date, timeZone: string) =>
   `${opensAt > at ? `${momentLabel(opensAt, timeZone)} 开始，` : '已开始，'}${momentLabel(closesAt, timeZone)} 截止`
 
 /** One notice to each deputy on a ballot's roll: voting is their duty, and they must hear of it. */
 export function ballotNotices(s: SurveyRecord, at: Date, timeZone: string): OutboxMessage[] {
-  const text = `票决通知：《${s.title}》${window(s.opensAt, s.closesAt, at, timeZone)}。${WHERE}投票。`
+  const text = `票决通知：《${s.title}》${window(s.opensAt, s.closesAt, at, timeZone)}。${whereFrom(s.opensAt, at)}投票。`
   return (s.ballot?.rollDeputyIds ?? []).map((id) => notice('ballot', s, { kind: 'deputy', id }, text, at))
 }
 
 /** A survey or consultation asked of named deputies: each hears of it once. */
 export function surveyNotices(s: SurveyRecord, at: Date, timeZone: string): OutboxMessage[] {
   const what = s.kind === 'consultation' ? '征求意见' : '问卷调查'
-  const text = `${what}：${s.title.startsWith('《') ? s.title : `《${s.title}》`}${window(s.opensAt, s.closesAt, at, timeZone)}。${WHERE}填写。`
+  const text = `${what}：${s.title.startsWith('《') ? s.title : `《${s.title}》`}${window(s.opensAt, s.closesAt, at, timeZone)}。${whereFrom(s.opensAt, at)}填写。`
   return (s.audienceDeputyIds ?? []).map((id) => notice('survey', s, { kind: 'deputy', id }, text, at))
 }
 
@@ -55,10 +61,10 @@ export const publishNotices = (s: SurveyRecord, at: Date, timeZone: string): Out
 
 /**
  * A quiz's notice to each deputy of its audience, saying where to take it: in 我的待办, once it has
- * started (it is listed there only while open). Station staff (an old audience) have no page to name.
+ * started (whereFrom). Station staff (an old audience) have no page to name.
  */
 export function quizNotices(q: QuizRecord, people: Recipient[], at: Date, timeZone: string): OutboxMessage[] {
   const head = `知识竞赛：《${q.title}》${window(q.opensAt, q.closesAt, at, timeZone)}`
-  const where = `。${q.opensAt > at ? '开始后' : ''}${WHERE}答题，欢迎参加。`
+  const where = `。${whereFrom(q.opensAt, at)}答题，欢迎参加。`
   return people.map((p) => notice('quiz', q, p, p.kind === 'deputy' ? head + where : `${head}，欢迎参加。`, at))
 }

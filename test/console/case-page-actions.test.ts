@@ -134,7 +134,12 @@ describe('console: the case page offers only what the server will do', function 
     await logInAs(page, clerk())
     await open(page, duplicate)
     const facts = page.locator('.facts').first()
-    await facts.getByText(`已并入留言 ${carrier.ticket} 合并办理，由${carrierDeputy}代表办理`).waitFor()
+    // Its 办理代表 row names that message's deputy in short words (the 联络站 row says which message), the number in one piece.
+    const deputyRow = facts.getByTestId('merged-deputy')
+    expect(await deputyRow.innerText()).to.equal(`${carrierDeputy}代表（随留言 ${carrier.ticket} 办理）`)
+    for (const ticket of await facts.locator('.ticket').all())
+      expect(await ticket.evaluate((el) => el.getClientRects().length), 'a ticket on one line, never "20261205-" / "0004"').to.equal(1)
+    expect(await facts.locator('.ticket').count(), 'in both rows').to.equal(2)
     expect(await buttons(page), 'nothing left to do on it').to.deep.equal([])
     // No 相似留言 offered as if it were still open: the card says which message it went with, and leads there.
     const card = page.getByTestId('merged-card')

@@ -146,4 +146,27 @@ describe('no "please answer" for a meeting to one who answered, or can no longer
     expect(cardsTo('o-wangfang'), 'asked once, not twice').to.have.length(1)
     expect((await deliveryShown('dp0001')).map((d: { state: string }) => d.state).sort()).to.deep.equal(['sent', 'superseded'])
   })
+
+  it('asks once at 08:05, with the first deadline, when the deadline was moved at 23:00 and back at 23:30', async () => {
+    await mpDeputy('o-zhangwei', 'dp0001')
+    const id = await publish({ selector: { deputyIds: ['dp0001'] }, rsvpDeadline: '2026-11-24T12:00:00+08:00' })
+    await remindAt22(id, 1)
+    for (const [hh, mm, rsvpDeadline] of [
+      [23, 0, '2026-11-25T12:00:00+08:00'],
+      [23, 30, '2026-11-24T12:00:00+08:00'],
+    ] as const) {
+      app.clock.set(monday(hh, mm))
+      await sunli.login('sunli', STAFF_PASSWORD)
+      expect((await sunli.patch(`/api/admin/meetings/${id}`, { rsvpDeadline })).status).to.equal(200)
+    }
+
+    app.clock.set(monday(8, 5, 1))
+    await app.liaison.services.dispatcher.drain()
+
+    expect(cardsTo('o-zhangwei'), 'asked once, not twice').to.have.length(1)
+    const sent = (await app.liaison.store.outbox.search({ limit: 10, kind: 'meeting.rsvp_nudge', recipientId: 'dp0001', status: 'sent' })).items
+    expect(sent.map((m) => (m.payload as { text: string }).text)).to.deep.equal([
+      '请回复参会情况：市人大常委会第十次会议（常委会会议），时间 11月26日 09:30–11:30，地点 市人大常委会第一会议室。请在 11月24日 12:00 前回复"参加"，或"请假 原因"。',
+    ])
+  })
 })

@@ -120,6 +120,8 @@ describe('the audit trail an admin reads: staff moves, exports and publishing, i
       `张伟（人大代表） | 代表退回留言 | 留言 ${sent.body.ticket} | 退回${station}，理由：留言人电话〔手机号〕打不通，请站里另派`,
     ])
     expect(row(about[0])).not.to.match(RAW)
+    // Masked where it is kept, not only where it is shown: the entry's own fields (the API's details) hold no number either.
+    expect(JSON.stringify(about[0].details), 'the kept reason').not.to.include('13812345678')
     expect(about[0]).to.deep.include({ action: 'case.handed_back', targetId: sent.body.id })
     expect((await audit('action=case.handed_back')).map((e) => e.targetWords)).to.deep.equal([`留言 ${sent.body.ticket}`])
   })

@@ -57,13 +57,13 @@ describe('the case page after 重新办理 and after 合并', () => {
     const lina = await asStaff(app, 'lina')
     const merged = await lina.post(`/api/admin/cases/${duplicate.id}/merge`, { intoCaseId: carrier.id })
     expect(merged.status, JSON.stringify(merged.body)).to.equal(200)
-    expect(merged.body.mergedHandling).to.deep.equal({ id: carrier.id, ticket: carrier.ticket, text: `已并入留言 ${carrier.ticket} 合并办理，由张伟代表办理` })
+    expect(merged.body.mergedHandling).to.deep.equal({ id: carrier.id, ticket: carrier.ticket, text: `张伟代表（随留言 ${carrier.ticket} 办理）` })
 
     // The office moves the carrier to another deputy: the merged message names the one handling it now.
     const sunli = await asStaff(app, 'sunli')
     expect((await sunli.post(`/api/admin/cases/${carrier.id}/assign`, { deputyId: 'dp0002' })).status).to.equal(200)
     const page = (await lina.get(`/api/admin/cases/${duplicate.id}`)).body
-    expect(page.mergedHandling.text).to.match(new RegExp(`^已并入留言 ${carrier.ticket} 合并办理，由\\S+代表办理$`))
+    expect(page.mergedHandling.text).to.match(new RegExp(`^\\S+代表（随留言 ${carrier.ticket} 办理）$`))
     expect(page.mergedHandling.text).not.to.include('张伟')
     expect((await lina.get(`/api/admin/cases/${carrier.id}`)).body.mergedHandling, 'not merged itself').to.equal(null)
   })

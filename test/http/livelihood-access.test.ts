@@ -154,6 +154,26 @@ describe('民生实事项目: every role’s limits', () => {
     expect((await admin.get(`/api/admin/livelihood/cycles/${xinhua.id}`)).body.projects[0].unitId).to.equal('u01')
   })
 
+  it('refuses a collection window that ends before it begins as a time rule (422), in words, and opens nothing', async () => {
+    const office = await asAdmin(app)
+    const refused = await office.post('/api/admin/livelihood/cycles', {
+      office: 'city',
+      year: 2027,
+      title: '2027年市民生实事项目',
+      opensAt: '2026-12-31T00:00:00+08:00',
+      closesAt: '2026-12-01T00:00:00+08:00',
+      projectCount: 2,
+    })
+    // Well-formed dates in the wrong order: 400 is for what the schema refuses (DESIGN.md), as in every other form.
+    expect(refused.status, JSON.stringify(refused.body)).to.equal(422)
+    expect(refused.body.error).to.deep.include({
+      code: 'bad_schedule',
+      message: '征集结束时间须晚于开始时间',
+      details: [{ path: 'body.closesAt', message: '征集结束时间须晚于开始时间' }],
+    })
+    expect((await office.get('/api/admin/livelihood/cycles')).body.items, 'nothing opened').to.deep.equal([])
+  })
+
   it('refuses progress for a quarter that has not begun, so the public page never shows work not yet done', async () => {
     at(app, '2026-09-30T23:30:00+08:00')
     await runningProject(app, 'u01') // the 2026 project of 市住建局

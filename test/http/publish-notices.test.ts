@@ -104,6 +104,28 @@ describe('notices of ballots and quizzes, and who has not answered', () => {
     expect(await messages('quiz.published')).to.have.length(7)
   })
 
+  it('tells deputies of a ballot or consultation that opens later to look in 我的待办 once it has begun, where it then is', async () => {
+    // Published Monday 10:00, both open Tuesday 09:00: until then neither is in 我的待办 (surveys.openAt).
+    const tuesday = '2026-11-24T09:00:00+08:00'
+    const ballot = await office.post('/api/admin/surveys', ballotBody({ opensAt: tuesday }))
+    expect(ballot.status, JSON.stringify(ballot.body)).to.equal(201)
+    const consultation = await office.post('/api/admin/surveys', consultationBody({ audience: { deputyIds: ['dp0001'] }, opensAt: tuesday }))
+    expect(consultation.status, JSON.stringify(consultation.body)).to.equal(201)
+    expect((await messages('ballot.published')).find((m) => m.recipientId === 'dp0001')!.payload.text).to.equal(
+      '票决通知：《2027年民生实事项目票决》11月24日 09:00 开始，11月30日 18:00 截止。开始后请在小程序“代表工作台”的“我的待办”中投票。',
+    )
+    expect((await messages('survey.published')).find((m) => m.recipientId === 'dp0001')!.payload.text).to.equal(
+      '征求意见：《青澜市城市绿化条例（草案）征求意见》11月24日 09:00 开始，11月30日 18:00 截止。开始后请在小程序“代表工作台”的“我的待办”中填写。',
+    )
+    const todo = async () => {
+      const tasks = (await (await asDeputy(app, 'dp0001')).get('/api/mp/tasks')).body
+      return [...tasks.ballots, ...tasks.surveys].map((t: { title: string }) => t.title)
+    }
+    expect(await todo(), 'nothing to find there on Monday').to.deep.equal([])
+    app.clock.set(new Date('2026-11-24T01:05:00Z')) // Tuesday 09:05
+    expect(await todo(), 'both there once begun').to.have.members(['2027年民生实事项目票决', '青澜市城市绿化条例（草案）征求意见'])
+  })
+
   it('tells nobody of a draft ballot, and its roll once when it is published', async () => {
     const draft = await office.post('/api/admin/surveys', ballotBody({ draft: true }))
     expect(draft.status, JSON.stringify(draft.body)).to.equal(201)

@@ -218,6 +218,14 @@ describe('the audit trail in words (操作记录)', () => {
     expect(say({ ...back, details: { fromDeputyId: 'dp0001', toStation: null, toOffice: 'd01', note: '不归我管' } }).details).to.equal(
       '退回湛河区人大常委会办公室，理由：不归我管',
     )
+    // The numbers a deputy copies into his reason, a resident's phone or ID card, are masked in both, even typed full-width.
+    const transferred = { actorKind: 'system' as const, actorId: null, action: 'case.transferred' }
+    expect(
+      say({ ...transferred, details: { fromDeputyId: 'dp0001', deputyId: 'dp0002', note: '老人电话13812345678，身份证410402195003121234' } }).details,
+    ).to.equal('转给王芳代表办理，理由：老人电话〔手机号〕，身份证〔身份证号〕')
+    expect(
+      say({ ...back, details: { fromDeputyId: 'dp0001', toStation: 'st001', note: '身份证号４１０４０２１９５００３１２００１Ｘ不对' } }).details,
+    ).to.equal('退回轻工街道代表联络站，理由：身份证号〔身份证号〕不对')
     expect(auditRefs(line({ ...back, details: { fromDeputyId: 'dp0001', toStation: 'st001' } }))).to.deep.include.members([
       { kind: 'deputy', id: 'dp0001' },
       { kind: 'station', id: 'st001' },

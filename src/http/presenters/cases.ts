@@ -384,6 +384,13 @@ function presentUrge(c: CaseRecord, { allowed, urgedToday }: StaffCaseDetail['ur
   }
 }
 
+/** A merged message's 办理代表 row: "朱丽华代表（随留言 X 办理）"; only "随留言 X 办理" when she may not read that message. */
+function carrierHandlingText(carrier: NonNullable<StaffCaseDetail['carrier']>) {
+  const along = `随留言 ${carrier.ticket} 办理`
+  if (!carrier.seen) return along
+  return `${carrier.deputy ? `${carrier.deputy}代表` : '还在等待分派代表'}（${along}）`
+}
+
 /**
  * The case page's one detail: what GET /api/admin/cases/:id answers and what every write on that
  * page (分派, 不予受理, 合并, 催办, 更正主题) answers with, since the page shows the answer in place
@@ -413,11 +420,14 @@ export const presentStaffCase = (d: StaffCaseDetail, { timeZone, now }: ReadingT
   urge: presentUrge(d.case, d.urge),
   /** The moves the page offers ('assign', 'reject', 'merge', 'handUp', 'urge'): the server's rules for this person and this state. */
   actions: d.actions,
-  /** A merged message: which one carries it and who handles that one, in place of the deputy it had of its own; null when not merged. */
+  /**
+   * A merged message: which one carries it, and (`text`, its 办理代表 row) who handles that one in place of the
+   * deputy it had of its own, in short words: the 联络站 row already says which message carries it. Null when not merged.
+   */
   mergedHandling: d.carrier && {
     id: d.carrier.id,
     ticket: d.carrier.ticket,
-    text: `已并入留言 ${d.carrier.ticket} 合并办理${!d.carrier.seen ? '' : d.carrier.deputy ? `，由${d.carrier.deputy}代表办理` : '，该留言还在等待分派代表'}`,
+    text: carrierHandlingText(d.carrier),
   },
   timeline: d.events.map((e) => presentStaffEvent(e, d.case, d.timelineNames)),
 })

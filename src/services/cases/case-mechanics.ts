@@ -8,6 +8,7 @@ import type { CalendarSource } from '../calendar/calendar.js'
 import { dueDateText, residentDueDateText } from '../../domain/due-date-text.js'
 import type { SlaPolicy } from '../../domain/sla.js'
 import { yourMessage } from '../../domain/message-about.js'
+import { maskPhoneAndIdNumbers } from '../../domain/pii-mask.js'
 import type { SlaActionPolicy } from '../../domain/sla-actions.js'
 import { ConflictError, NotFoundError, UnprocessableError } from '../../errors.js'
 import type { OutboxMessage, Store } from '../../store/ports.js'
@@ -219,12 +220,12 @@ export class CaseMechanics {
     if (handedOn || handedBack) {
       const back = handedBack && !c.stationId ? { toOffice: c.officeRegionId ?? 'city' } : {}
       const action = handedOn ? 'case.transferred' : 'case.handed_back'
-      return [this.audit.entry(null, action, { kind: 'case', id: c.id }, { ticket: c.ticket, ...change.data, ...back, note: change.note ?? null })]
+      return [this.audit.entry(null, action, { kind: 'case', id: c.id }, { ticket: c.ticket, ...change.data, ...back, note: auditNote(change.note) })]
     }
     const action = STAFF_MOVES[change.action]?.(c.deputyId !== null)
     if (!action || !actor.id || NOT_STAFF.has(actor.role)) return []
     return [
-      this.audit.entry({ kind: 'staff', id: actor.id }, action, { kind: 'case', id: c.id }, { ticket: c.ticket, ...change.data, note: change.note ?? null }),
+      this.audit.entry({ kind: 'staff', id: actor.id }, action, { kind: 'case', id: c.id }, { ticket: c.ticket, ...change.data, note: auditNote(change.note) }),
     ]
   }
 
@@ -306,3 +307,9 @@ export const illegalMove = (text: string, c: CaseRecord) => new ConflictError(te
 /** A deputy out of service is given nothing new: the office took them out so their messages go to others. */
 export const inactiveDeputy = (path: string, name: string) =>
   new UnprocessableError('该代表已离任，请选择其他代表', [{ path, message: `${name}代表已离任` }], 'deputy_inactive')
+
+/**
+ * A reason as the audit trail keeps it: phone and ID numbers masked when written, not only when shown, so the
+ * resident's number (stored encrypted on her message) never sits in plain text in the audit table or its API.
+ */
+const auditNote = (note: string | null | undefined): string | null => (note ? maskPhoneAndIdNumbers(note) : null)

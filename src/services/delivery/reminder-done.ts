@@ -27,6 +27,7 @@ const MEETING_WORDS = {
   leave: '（已经请假，不用再提醒）',
   closed: '（回复已经截止，不用再提醒）',
   moved: '（回复截止时间已改，已按新的时间重新提醒）',
+  invitationMoved: '（回复截止时间已改，已按新的时间重新发送会议通知）',
 } as const
 
 /**
@@ -41,6 +42,8 @@ const MEETING_WORDS = {
  * A meeting's 请回复参会情况 (提醒未回复) likewise, to a deputy or a staff member: not once they have
  * answered 参加 or 请假 (or staff recorded their leave), nor once their answers have closed (the
  * reply deadline, or the start) — the meeting's RSVP would refuse the answer it asks for.
+ * Neither a 提醒未回复 nor the 会议通知 itself goes naming a reply deadline since moved: it was
+ * written again with the new one.
  */
 export class ReminderDone {
   constructor(
@@ -55,6 +58,7 @@ export class ReminderDone {
    */
   async done(m: OutboxMessage, now: Date): Promise<string | null> {
     if (m.kind === 'meeting.rsvp_nudge') return this.meetingAnswered(m, now)
+    if (m.kind === 'meeting.notice') return this.invitationMoved(m)
     const words = DONE_WORDS[m.kind]
     if (!words || m.recipientKind !== 'deputy') return null
     const p = m.payload as { surveyId?: string; campaignId?: string }
@@ -81,8 +85,20 @@ export class ReminderDone {
     if (invitation.rsvp !== 'pending') return MEETING_WORDS[invitation.rsvp]
     // Closes at this invitee's own time: someone invited after the deadline may answer until the start.
     if (!rsvpOpen(meeting, invitation, now)) return MEETING_WORDS.closed
-    // Its words name a deadline since moved: the edit wrote one with the new deadline (meetings/nudges-rewritten.ts).
+    // Its words name a deadline since moved: the edit wrote one with the new deadline (meetings/deadline-rewrites.ts).
     return said && said !== rsvpClosesAt(meeting, invitation).toISOString() ? MEETING_WORDS.moved : null
+  }
+
+  /**
+   * A 会议通知 whose words name a reply deadline since moved: the edit wrote it again with the new
+   * one (meetings/deadline-rewrites.ts). It goes to whoever answered meanwhile too: it is the invitation.
+   */
+  private async invitationMoved(m: OutboxMessage): Promise<string | null> {
+    const { meetingId, rsvpClosesAt: said } = m.payload as { meetingId?: string; rsvpClosesAt?: string }
+    if (!said || !meetingId || (m.recipientKind !== 'deputy' && m.recipientKind !== 'staff')) return null
+    const meeting = await this.store.meetings.get(meetingId)
+    const invitation = meeting && (await this.store.meetings.invitation(meetingId, { kind: m.recipientKind, id: m.recipientId }))
+    return meeting && invitation && said !== rsvpClosesAt(meeting, invitation).toISOString() ? MEETING_WORDS.invitationMoved : null
   }
 
   private async hasAnswered(survey: SurveyRecord, deputyId: string): Promise<boolean> {

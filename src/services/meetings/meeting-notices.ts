@@ -1,4 +1,4 @@
-import { MEETING_KIND_LABELS, momentLabel, timeLabel, timeLeftLabel, type MeetingInvitee, type MeetingRecord } from '../../domain/meeting.js'
+import { MEETING_KIND_LABELS, momentLabel, timeLabel, timeLeftLabel, type MeetingRecord } from '../../domain/meeting.js'
 import type { OutboxMessage } from '../../store/ports.js'
 import { outboxMessage, type Recipient } from '../delivery/outbox-message.js'
 
@@ -26,14 +26,13 @@ export function meetingMessage(
     // reference made from the id (never the short code, which is the check-in secret).
     // `changeSeq` tells the dispatcher whether a later change of time or place made it untrue.
     payload: { ...also, meetingId: m.id, ticket: `HY${m.id.slice(3, 11).toUpperCase()}`, text, changeSeq: m.changeSeq },
-    dedupeKey: `meeting:${m.id}:${change}:${to.kind}:${to.id}`,
+    dedupeKey: meetingMessageKey(m.id, change, to),
     at,
   })
 }
 
-/** The dedupe key of the notice that invited one person (at publishing, or when added later): whether it went out. */
-export const inviteNoticeKey = (meetingId: string, i: Pick<MeetingInvitee, 'personKind' | 'personId'>) =>
-  `meeting:${meetingId}:published:${i.personKind}:${i.personId}`
+/** The dedupe key of a meeting's message about one change to one person: what is looked up to learn whether it went. */
+export const meetingMessageKey = (meetingId: string, change: string, to: Recipient) => `meeting:${meetingId}:${change}:${to.kind}:${to.id}`
 
 /** What each notice says, in Chinese, with times in the business time zone. */
 export function noticeTexts(m: MeetingRecord, timeZone: string) {

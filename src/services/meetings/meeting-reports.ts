@@ -5,7 +5,7 @@ import { STAFF_ENTRY_LABELS } from '../../domain/meeting-staff-entry.js'
 import { personPlaces } from '../../domain/meeting-selector.js'
 import { noticeState, type NoticeState } from '../../domain/notice-delivery.js'
 import { nudgeHeldWords, splitForNudge } from '../../domain/meeting-nudge.js'
-import { inviteNoticeKey } from './meeting-notices.js'
+import { invitationRows } from './deadline-rewrites.js'
 import type { Store } from '../../store/ports.js'
 import { csvSheet, sheetTime } from '../csv-sheet.js'
 import type { MeetingService } from './meetings.js'
@@ -38,9 +38,9 @@ export class MeetingReports {
     const meeting = await this.meetings.visible(staff, id, scope)
     const invitees = await this.ofConcern(staff, scope, [meeting], await this.store.meetings.invitees([meeting.id]))
     const publicTaken = meeting.publicSeats ? (await this.store.meetings.publicRegistrations(meeting.id)).length : 0
-    const key = (i: MeetingInvitee) => inviteNoticeKey(meeting.id, i)
-    const rows = new Map((await this.store.outbox.byDedupeKeys(invitees.map(key))).map((m) => [m.dedupeKey, m]))
-    const notices = new Map<MeetingInvitee, NoticeState>(invitees.map((i) => [i, noticeState(rows.get(key(i)))]))
+    // Its last writing, if the deadline was moved while it waited (deadline-rewrites.ts).
+    const rows = await invitationRows(this.store, meeting.id, invitees)
+    const notices = new Map<MeetingInvitee, NoticeState>(invitees.map((i) => [i, noticeState(rows.get(`${i.personKind}:${i.personId}`))]))
     const manages = this.meetings.manages(staff, meeting, scope)
     // Judged by the server's clock, not the browser's: more people may be invited until the start.
     const now = this.clock.now()

@@ -21,8 +21,8 @@ import { resolveInvitees } from '../../domain/meeting-selector.js'
 import { ConflictError, ForbiddenError, NotFoundError, RateLimitError, UnprocessableError } from '../../errors.js'
 import type { MeetingFilter, OutboxMessage, Store } from '../../store/ports.js'
 import { ERASED_RESIDENT } from '../../store/privacy-ports.js'
-import { inviteNoticeKey, meetingMessage, noticeTexts } from './meeting-notices.js'
-import { nudgeChange, nudgeMessage, nudgesRewritten } from './nudges-rewritten.js'
+import { meetingMessage, noticeTexts } from './meeting-notices.js'
+import { heldDeadlinesRewritten, invitationMessage, invitationRows, nudgeMessage } from './deadline-rewrites.js'
 import { nudgeHeldCode, nudgeHeldWords, splitForNudge, type NudgeSplit } from '../../domain/meeting-nudge.js'
 import { noticeState } from '../../domain/notice-delivery.js'
 import type { AuditTrail } from '../audit.js'
@@ -176,9 +176,9 @@ export class MeetingService {
     if (patch.attachments) await this.files?.keep(patch.attachments, now, m.attachments)
     let saved: MeetingRecord
     if (m.status !== 'published' || !changesTimeOrPlace(m, next)) {
-      // Only the deadline moved: a 提醒未回复 still waiting is written again with the new one.
-      const nudges = deadlineChanged ? await nudgesRewritten(this.store, m, next, now, this.settings.timeZone) : []
-      saved = await this.store.meetings.update(next, nudges)
+      // Only the deadline moved: a 会议通知 or 提醒未回复 still waiting is written again with the new one.
+      const rewritten = deadlineChanged ? await heldDeadlinesRewritten(this.store, m, next, now, this.settings.timeZone) : []
+      saved = await this.store.meetings.update(next, rewritten)
     } else {
       next.changeSeq = m.changeSeq + 1
       // The change notice asks everyone to confirm again: answers closed by the deadline reopen.
@@ -236,9 +236,9 @@ export class MeetingService {
       audienceDistrictIds: [...new Set([...m.audienceDistrictIds, ...placesOf(people)])].sort(),
     }
     // Someone invited after the deadline may answer until the start, and is told so.
-    const text = noticeTexts(next, this.settings.timeZone).notice(rsvpClosesAt(next, { invitedAt: now }))
+    const closesAt = rsvpClosesAt(next, { invitedAt: now })
     // The same dedupe key as at publishing: someone invited then is never told twice.
-    const messages = people.map((p) => meetingMessage(m, 'meeting.notice', p, text, 'published', now))
+    const messages = people.map((p) => invitationMessage(next, p, closesAt, this.settings.timeZone, now))
     const result = await this.store.meetings.addInvitees(next, invitees, messages)
     await this.audit.record(staff, 'meeting.invitees_added', { kind: 'meeting', id: m.id }, { added: result.added.map((i) => `${i.personKind}:${i.personId}`) })
     return result
@@ -278,8 +278,7 @@ export class MeetingService {
       remindersSent: leadsAlreadyPast(m.startAt, now, this.settings.reminderHours),
       audienceDistrictIds: placesOf(people),
     }
-    const text = noticeTexts(next, this.settings.timeZone).notice(rsvpClosesAt(next))
-    const messages = people.map((p) => meetingMessage(m, 'meeting.notice', p, text, 'published', now))
+    const messages = people.map((p) => invitationMessage(next, p, rsvpClosesAt(next), this.settings.timeZone, now))
     const saved = await this.store.meetings.update(next, messages, invitees)
     await this.audit.record(staff, 'meeting.published', { kind: 'meeting', id: m.id }, { invited: invitees.length })
     return saved
@@ -327,9 +326,7 @@ export class MeetingService {
     const held = nudgeHeldWords(split, this.settings.timeZone)
     if (!split.ready.length) throw new ConflictError(held!, [], nudgeHeldCode(split))
     const round = m.nudgeRounds + 1
-    const messages = split.ready.map((i) =>
-      nudgeMessage(m, { kind: i.personKind, id: i.personId }, rsvpClosesAt(m, i), nudgeChange(round), this.settings.timeZone, now),
-    )
+    const messages = split.ready.map((i) => nudgeMessage(m, { kind: i.personKind, id: i.personId }, rsvpClosesAt(m, i), round, this.settings.timeZone, now))
     await this.store.meetings.update({ ...m, nudgeRounds: round, lastNudgedAt: now, lastRemindedAt: now, updatedAt: now }, messages)
     await this.audit.record(staff, 'meeting.reminded', { kind: 'meeting', id: m.id }, { reminded: messages.length, round })
     return { reminded: split.ready.length, round, held }
@@ -345,8 +342,8 @@ export class MeetingService {
 
   /** Which of these invitees a round may ask now, by their notice's outbox row (meeting-nudge.ts). */
   private async nudgeSplit(m: MeetingRecord, invitees: MeetingInvitee[], now: Date): Promise<NudgeSplit> {
-    const rows = new Map((await this.store.outbox.byDedupeKeys(invitees.map((i) => inviteNoticeKey(m.id, i)))).map((r) => [r.dedupeKey, r]))
-    return splitForNudge(invitees, (i) => noticeState(rows.get(inviteNoticeKey(m.id, i))), now, this.noticeReadMinutes)
+    const rows = await invitationRows(this.store, m.id, invitees)
+    return splitForNudge(invitees, (i) => noticeState(rows.get(`${i.personKind}:${i.personId}`)), now, this.noticeReadMinutes)
   }
 
   /**
