@@ -17,8 +17,10 @@ export function deputyAskedAbout(text: string): string | null {
       t,
     ) ?? /^(?:请问)?谁是([\u4e00-\u9fa5·]{2,5}?)(?:人大)?(?:代表)?(?:呀|啊|呢)?$/.exec(t)
   const name = asked?.[1]
-  // "你们是谁", "这是谁" ask what this chat is (asksHowToUse answers that), not after a deputy.
+  // "你们是谁", "这是谁" ask what this chat is (asksHowToUse answers that), not after a deputy; "我的代表是谁",
+  // "我们小区的是谁", "物业是谁" name no person: a name has no 的 or 们, no pronoun, no place or body.
   if (!name || /^(你|您|你们|您们|这|那|这里|那里|这个|那个|代表|人大|人大代表|工作人员|小助手|机器人|联络站)$/.test(name)) return null
+  if (/[的们]|^[我你您他她它这那哪咱]|物业|小区|社区|街道|居委|村委|领导|负责|书记|主任|师傅|联络/.test(name)) return null
   return name
 }
 

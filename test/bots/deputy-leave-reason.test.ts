@@ -52,6 +52,17 @@ describe('bot: a deputy gives the reason for his leave on its own line', functio
     expect(await answerOf(nearer), 'the other meeting is untouched').to.include({ rsvp: 'pending' })
   })
 
+  it('a question under the question is not his reason ("几点开会？"), nor a command in words ("投票"): the reason after them still counts', async () => {
+    const meeting = await story.published()
+    await ask(t, deputy, '请假')
+    expect(await ask(t, deputy, '几点开会？')).to.not.include('已为您请假')
+    expect(await answerOf(meeting), 'a question is no reason').to.include({ rsvp: 'pending' })
+    expect(await ask(t, deputy, '那天要去外地开会')).to.equal('已为您请假：市人大常委会第十次会议（11月26日 09:30–11:30）。原因：那天要去外地开会')
+    await ask(t, deputy, '请假')
+    expect(await ask(t, deputy, '投票')).to.include('在微信聊天里不能投票')
+    expect(await answerOf(meeting)).to.include({ rsvp: 'leave', reason: '那天要去外地开会' })
+  })
+
   it('a command typed instead is done, and the words after it are no longer taken as a reason', async () => {
     const meeting = await story.published()
     await ask(t, deputy, '请假')

@@ -102,4 +102,24 @@ describe('a 会议通知 held overnight says the reply deadline as it is when it
     ])
     expect(cardsTo('o-zhangwei'), 'told once').to.have.length(1)
   })
+
+  it('one who had no WeChat when it was published, and binds after the deadline moved, gets the notice with the new deadline', async () => {
+    await mpDeputy('o-wangfang', 'dp0002')
+    // 张伟 has neither the mini-program nor the bot: his notice is 未能送达 at once, for staff to phone him.
+    const id = await publishAt22('2026-11-24T12:00:00+08:00')
+    app.clock.set(monday(8, 5, 1))
+    await app.liaison.services.dispatcher.drain()
+    await moveDeadline(id, monday(9, 0, 1), '2026-11-25T12:00:00+08:00')
+    await app.liaison.services.dispatcher.drain()
+    // 10:00: he binds at the station; the week's notices go to him after all.
+    app.clock.set(monday(10, 0, 1))
+    await mpDeputy('o-zhangwei', 'dp0001')
+    await app.liaison.services.dispatcher.drain()
+
+    expect(cardsTo('o-zhangwei'), 'he gets the invitation, once').to.have.length(1)
+    expect(await notices('dp0001'), 'the one he gets names Wednesday noon; the old one is left, said truly').to.deep.equal([
+      { status: 'dead', text: invitation('11月24日 12:00'), lastError: MOVED },
+      { status: 'sent', text: invitation('11月25日 12:00'), lastError: null },
+    ])
+  })
 })

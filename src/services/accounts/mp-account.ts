@@ -41,7 +41,8 @@ export async function bindDeputy(
   for (const previous of replaced) await sessions.revokeAll(previous.id)
   await audit.record(null, 'deputy.bound', { kind: 'deputy', id: deputyId }, { mpUserId: personId, via })
   // Notices that found no way to him before he had one are sent now, if still true (the dispatcher checks).
-  await reviveUnreachable(store, deputyId, now)
+  // He is bound whatever happens here: a failed read leaves them 未能送达 in the console, where staff see them.
+  await reviveUnreachable(store, deputyId, now).catch(() => 0)
 }
 
 function bindingMovedNotice(mpUserId: string, via: 'mini-program' | 'bot', now: Date) {

@@ -1,4 +1,5 @@
-import type { Store } from '../../store/ports.js'
+import type { Page } from '../../store/page.js'
+import type { OutboxMessage, Store } from '../../store/ports.js'
 import { noWayWords } from './channels.js'
 
 /**
@@ -7,11 +8,14 @@ import { noWayWords } from './channels.js'
  * months is not flooded with old news (what is still open he finds in 待办 and the daily digest).
  */
 export const REVIVAL_WINDOW_MS = 7 * 86_400_000
-/** Most dead notices of one deputy looked at (newest first): far above a week of a busy deputy's. */
-const REVIVAL_MAX = 200
+/** Pages of a deputy's dead notices read at most (200 each, oldest first): a deputy unbound for years is not read without end. */
+const REVIVAL_PAGES = 50
 
 /** The dispatcher's words for a deputy with no channel at all: only these are revived, never a notice WeChat refused or one dropped as no longer true. */
 const NO_WAY_TO_HIM = new Set([noWayWords('deputy', false), noWayWords('deputy', true)])
+
+/** Whether this notice is one that binding may still send (dead only for want of a channel). */
+export const awaitsBinding = (m: Pick<OutboxMessage, 'status' | 'lastError'>) => m.status === 'dead' && NO_WAY_TO_HIM.has(m.lastError ?? '')
 
 /**
  * A notice written while a deputy had neither the mini-program nor the bot is marked 未能送达 at once, so the
@@ -21,12 +25,18 @@ const NO_WAY_TO_HIM = new Set([noWayWords('deputy', false), noWayWords('deputy',
  * Returns how many were put back.
  */
 export async function reviveUnreachable(store: Pick<Store, 'outbox'>, deputyId: string, now: Date): Promise<number> {
-  const { items } = await store.outbox.search({ status: 'dead', recipientId: deputyId, limit: REVIVAL_MAX })
+  // The store lists oldest first: every page is read, so this week's notices are reached behind months of old ones.
+  const since = now.getTime() - REVIVAL_WINDOW_MS
   let revived = 0
-  for (const m of items) {
-    if (m.recipientKind !== 'deputy' || !NO_WAY_TO_HIM.has(m.lastError ?? '')) continue
-    if (now.getTime() - m.createdAt.getTime() > REVIVAL_WINDOW_MS) continue
-    if (await store.outbox.retryDead(m.id, now)) revived++
+  let cursor: string | null = null
+  for (let page = 0; page < REVIVAL_PAGES; page++) {
+    const { items, nextCursor }: Page<OutboxMessage> = await store.outbox.search({ status: 'dead', recipientId: deputyId, limit: 200, cursor })
+    for (const m of items) {
+      if (m.recipientKind !== 'deputy' || !awaitsBinding(m) || m.createdAt.getTime() < since) continue
+      if (await store.outbox.retryDead(m.id, now)) revived++
+    }
+    if (!nextCursor) break
+    cursor = nextCursor
   }
   return revived
 }

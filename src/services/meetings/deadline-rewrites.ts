@@ -1,6 +1,7 @@
 import { rsvpClosesAt, rsvpOpen, type MeetingInvitee, type MeetingRecord } from '../../domain/meeting.js'
 import type { OutboxMessage, Store } from '../../store/ports.js'
 import type { Recipient } from '../delivery/outbox-message.js'
+import { awaitsBinding } from '../delivery/unreachable-revival.js'
 import { meetingMessage, meetingMessageKey, noticeTexts, type MeetingNoticeKind } from './meeting-notices.js'
 
 /*
@@ -106,7 +107,9 @@ async function rewrites(
   const chains = await writings(store, m.id, change, invitees.map(toOf))
   return invitees.flatMap((i) => {
     const chain = chains.get(personKey(toOf(i)))!
-    const waiting = chain.filter((r) => WAITING.has(r.status))
+    // One dead only because he had no channel yet is sent when he binds (unreachable-revival.ts): it is rewritten
+    // too, so that the one then sent says the new deadline (the old one is then superseded in true words).
+    const waiting = chain.filter((r) => WAITING.has(r.status) || awaitsBinding(r))
     const closesAt = rsvpClosesAt(m, i).toISOString()
     // One written before messages carried their deadline is never superseded for it: a rewrite would make two.
     if (!waiting.length || waiting.some((r) => said(r) === closesAt || !said(r))) return []
