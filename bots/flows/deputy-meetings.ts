@@ -1,11 +1,10 @@
 import { ApiError, type MeetingAnswer } from '../client.js'
-import { attendsMeeting, cannotCome, isMeetingYes } from './deputy-words.js'
+import { asksAQuestion, attendsMeeting, cannotCome, isMeetingYes, PHONE_ASKED } from './deputy-words.js'
+import { doneElsewhere } from './deputy-elsewhere.js'
 import { refusal } from './refusal.js'
 import { lines, oneLine, type Turn } from './turn.js'
 import { compact, quotedTicket } from '../text.js'
 
-/** Words that ask rather than tell: a question mark, or 吗 / 几点 / 什么时候 / 在哪 / 怎么 … */
-const asksSomething = (text: string) => /[?？]\s*$|吗[。！!]?$|几点|什么时候|哪天|在哪|哪里|怎么|多少|能不能|可不可以/.test(text.trim())
 /** Words of his coming ("尽量参加", "能去"): about this meeting, not a reason for missing it. */
 const COMING = /参加|参会|出席|到会|能去|会去|能来|能到|去得了|来得了|赶得上|赶过去|就去|就来/
 /**
@@ -16,8 +15,6 @@ const isReasonGiven = (text: string) => {
   const about = attendsMeeting(text)
   return about === null || (about === 'unclear' && !COMING.test(compact(text)))
 }
-/** The start of a chat command typed in words, which the flow reads on its own (deputy-elsewhere.ts, 电话 0001). */
-const COMMAND_WORDS = /^(?:电话|投票|问卷|学习|积分|我的积分|履职|查询|帮助|菜单|待办|受理|回复|答复|转交|绑定)/
 
 /**
  * A deputy answering meeting notices in the chat: "参加", "请假 原因", and what he says instead
@@ -135,10 +132,11 @@ export async function leaveReason(turn: Turn): Promise<boolean> {
   if (!ask) return false
   const cmd = turn.command
   // A question ("几点开会？") is not his reason: it is read as ever and the question stays open.
-  if (cmd.kind === 'confirm' || cmd.kind === 'pleasantry' || (cmd.kind === 'text' && asksSomething(turn.raw))) return false
+  if (cmd.kind === 'confirm' || cmd.kind === 'pleasantry' || (cmd.kind === 'text' && asksAQuestion(turn.raw))) return false
   turn.state.leaveAsk = null
-  // An answer written under a quoted case notice, or a chat command in words ("电话 0001", "投票"), goes where it always did.
-  if (quotedTicket(turn.quoted) || (cmd.kind === 'text' && COMMAND_WORDS.test(compact(turn.raw)))) return false
+  // An answer written under a quoted case notice, or what the chat reads as a command in words ("电话 0001", "投票":
+  // the same matchers deputy.ts uses), goes where it always did.
+  if (quotedTicket(turn.quoted) || (cmd.kind === 'text' && (doneElsewhere(turn.raw) !== null || PHONE_ASKED.test(compact(turn.raw))))) return false
   if (turn.now - ask.at > LEAVE_ASK_WINDOW_MS) return false
   if (cmd.kind === 'cancel') {
     turn.say(lines(`好的，没有请假（会议：${ask.title}，${ask.time}）。`, '要请假时，请发送：请假 原因'))

@@ -96,9 +96,15 @@ const WILL_COME =
  * plainly say he will come; 'unclear' when they are about the meeting but not plainly yes ("尽量参加", "不确定能不能
  * 去"); null for anything else (a question, a long text, words about other things).
  */
+/** Words that ask rather than tell ("几点开会？", "在哪里开"): never an answer to a meeting, nor a reason for missing it. */
+export const asksAQuestion = (text: string) => /[?？]|吗|为什么|怎么|几点|在哪|哪里|什么时候/.test(compact(text))
+
+/** "电话 0001", "群众电话": the deputy asks for a resident's number (the digits are the message's short or full number). */
+export const PHONE_ASKED = /^(?:电话|打电话|群众电话|联系电话|电话号码|手机号?)[:：]?(\d{4}|\d{8}-\d{4,})?$/
+
 export function attendsMeeting(text: string): 'yes' | 'unclear' | null {
   const t = bare(text)
-  if (!t || [...t].length > 30 || /[?？]|吗|为什么|怎么|几点|在哪|哪里|什么时候/.test(compact(text))) return null
+  if (!t || [...t].length > 30 || asksAQuestion(text)) return null
   const plain = t.replace(POLITE, '')
   if (!UNSURE.test(plain) && WILL_COME.test(plain)) return 'yes'
   return ABOUT_MEETING.test(t) ? 'unclear' : null

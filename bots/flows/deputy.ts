@@ -4,7 +4,7 @@ import { attend, excuse, leaveReason, meetingWords } from './deputy-meetings.js'
 import { doneElsewhere } from './deputy-elsewhere.js'
 import { awaitsAcknowledging } from './deputy-menu.js'
 import { askToConfirm, noSuchColleague, transferAnswer, transferTarget } from './deputy-transfer.js'
-import { isBareDone, isMalformedBinding, isOnlyAcknowledging, isPlaceholder, readsLikeAnswer } from './deputy-words.js'
+import { isBareDone, isMalformedBinding, isOnlyAcknowledging, isPlaceholder, PHONE_ASKED, readsLikeAnswer } from './deputy-words.js'
 import { refusal } from './refusal.js'
 import { lines, oneLine, type Conversation, type Turn } from './turn.js'
 
@@ -64,7 +64,7 @@ export const deputyConversation: Conversation = async (turn) => {
     })
   }
   // "电话 0001": the resident's number, as the mini-program's 打电话给群众 gives it.
-  const phoneOf = cmd.kind === 'text' ? /^(?:电话|打电话|群众电话|联系电话|电话号码|手机号?)[:：]?(\d{4}|\d{8}-\d{4,})?$/.exec(compact(cmd.text)) : null
+  const phoneOf = cmd.kind === 'text' ? PHONE_ASKED.exec(compact(cmd.text)) : null
   if (phoneOf) return guarded(turn, () => (phoneOf[1] ? residentPhone(turn, phoneOf[1]) : askForNumber(turn, '电话')))
   // "受理" or "回复 已经修好了" without the case's number: say which number to add, not the resident menu.
   const verb = cmd.kind === 'text' ? /^(回复|答复|受理|转交)/.exec(compact(cmd.text))?.[1] : undefined
