@@ -2,7 +2,7 @@
  * 催办: staff press the deputy holding a message that is slow or overdue. Allowed while the
  * message waits on its deputy, at most once per message per business day. Pure, no I/O.
  */
-import { DEPUTY_LOAD_STATUSES, type CaseEvent, type CaseRecord } from './case.js'
+import { DEPUTY_LOAD_STATUSES, type CaseEvent, type CaseEventType, type CaseRecord } from './case.js'
 import { localDate } from './dates.js'
 import { offsetMs } from './zone-offset.js'
 
@@ -27,18 +27,31 @@ export function urgedToday(events: readonly CaseEvent[], now: Date, timeZone: st
 }
 
 /**
- * The urge that presses `deputyId` now, if any: the last one of the current round made to him. One made
- * before a reopen pressed for the answer she has since found wanting; one made to a deputy who held the
- * message before presses nobody now. What the deputy's page shows and his 待办 marks (已催办).
+ * The steps after which an earlier 催办 presses nobody: each puts the message in a deputy's hands
+ * afresh (分派 by routing or staff, 改派, a colleague's 转交, a move or hand-up) or opens a new round (重新办理).
+ * An urge made before pressed whoever held it then, or for the answer she has since found wanting.
+ */
+export const URGE_ENDING_STEPS: readonly CaseEventType[] = ['assigned', 'transferred', 'referred', 'reopened']
+
+/**
+ * The urge that presses `deputyId` now, if any: the last one made to him since the message last came
+ * into his hands (or its round began). One rule for his message page and his 待办's 已催办 (urgedCaseIds,
+ * read through CaseRepo.latestUrges): urged, handed to a colleague, urged again and handed back, he
+ * was pressed on it by neither urge since he got it back.
  */
 export function currentUrge(events: readonly CaseEvent[], deputyId: string | null): CaseEvent | null {
   if (!deputyId) return null
-  const roundStart = events.map((e) => e.type).lastIndexOf('reopened')
-  const found = events.slice(roundStart + 1).filter((e) => e.type === 'urged' && e.data.deputyId === deputyId)
+  let since = -1
+  events.forEach((e, i) => URGE_ENDING_STEPS.includes(e.type) && (since = i))
+  const found = events.slice(since + 1).filter((e) => e.type === 'urged' && e.data.deputyId === deputyId)
   return found.length ? found[found.length - 1] : null
 }
 
-/** Of the cases whose latest urges these are (CaseRepo.latestUrges), those they press `deputyId` on: what his 待办 marks 已催办. */
+/**
+ * Of the cases whose latest urges these are (CaseRepo.latestUrges: each case's last urge with no
+ * URGE_ENDING_STEPS after it), those they press `deputyId` on: what his 待办 marks 已催办, by
+ * currentUrge's rule.
+ */
 export const urgedCaseIds = (latestUrges: readonly CaseEvent[], deputyId: string): Set<string> =>
   new Set(latestUrges.filter((e) => e.data.deputyId === deputyId).map((e) => e.caseId))
 
@@ -64,4 +77,15 @@ export function urgeStanding(c: Pick<CaseRecord, 'status' | 'deputyId'>, events:
 export function timeOfDay(at: Date, timeZone: string): string {
   const wall = new Date(at.getTime() + offsetMs(at.getTime(), timeZone))
   return wall.toISOString().slice(11, 16)
+}
+
+const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']
+
+/**
+ * "12月3日 周四 10:32": when an urge was made, as every other line of the deputy's message page says a
+ * time (the mini-program's when.dayTime): the day alone did not tell him how long they had waited since.
+ */
+export function urgedAtText(at: Date, timeZone: string): string {
+  const wall = new Date(at.getTime() + offsetMs(at.getTime(), timeZone))
+  return `${wall.getUTCMonth() + 1}月${wall.getUTCDate()}日 ${WEEKDAYS[wall.getUTCDay()]} ${timeOfDay(at, timeZone)}`
 }

@@ -607,8 +607,9 @@ export interface CaseRepo {
   appendEvents(caseId: string, events: CaseEvent[], outbox: OutboxMessage[]): Promise<void>
   events(caseId: string): Promise<CaseEvent[]>
   /**
-   * Of these cases, the last 催办 (`urged`) of each made since its last 重新办理 (`reopened`), at most one a
-   * case, in no particular order: 我的待办 marks 已催办 on all of a deputy's open cases in one read, not one a case.
+   * Of these cases, the last 催办 (`urged`) of each made since it last came into a deputy's hands or began a
+   * new round (URGE_ENDING_STEPS: 分派, 转交, 上报, 重新办理), at most one a case, in no particular order:
+   * 我的待办 marks 已催办 on all of a deputy's open cases in one read, not one a case, by currentUrge's rule.
    */
   latestUrges(caseIds: string[]): Promise<CaseEvent[]>
   search(query: CaseQuery): Promise<Page<CaseRecord>>

@@ -32,6 +32,7 @@ export interface Phone {
    * turned this mini-program's notifications off in WeChat, where WeChat fails the call (20004).
    */
   subscribeAnswer: 'accept' | 'reject' | 'switched-off'
+  /** Every wx.requestSubscribeMessage call's templates, refused ones too (none, or more than three: WeChat opens nothing then). */
   subscribeAsked: string[][]
   /** True while a finger's tap is being handled (synchronously): WeChat opens its prompts only then. */
   tapping: boolean
@@ -162,6 +163,9 @@ function fetchFile(url: URL): Promise<{ statusCode: number; bytes: Buffer; dispo
 type Callbacks<T> = { success?: (res: T) => void; fail?: (err: { errMsg: string; errCode?: number }) => void; complete?: (res: unknown) => void }
 
 /** A wx API's failure with WeChat's own error code, as its fail callback receives it. */
+/** WeChat takes at most three templates at one wx.requestSubscribeMessage; more fail with 20003 and open nothing. */
+export const MAX_TEMPLATES_PER_TAP = 3
+
 class WxFailure extends Error {
   constructor(
     message: string,
@@ -315,6 +319,9 @@ export function phoneWx(): Record<string, unknown> {
       return callback('requestSubscribeMessage', o, async () => {
         if (!fromTap) throw new WxFailure('can only be invoked by user TAP gesture.', 10005)
         phone.subscribeAsked.push(o.tmplIds)
+        // As WeChat refuses them: nothing opens, and the page hears only the failure.
+        if (!o.tmplIds?.length) throw new WxFailure("TmplIds can't be empty", 10001)
+        if (o.tmplIds.length > MAX_TEMPLATES_PER_TAP) throw new WxFailure('Templates count out of max bounds', 20003)
         if (phone.subscribeAnswer === 'switched-off') throw new WxFailure('The main switch is switched off', 20004)
         return Object.fromEntries([['errMsg', 'requestSubscribeMessage:ok'], ...o.tmplIds.map((id) => [id, phone.subscribeAnswer])])
       })

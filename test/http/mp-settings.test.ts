@@ -7,10 +7,33 @@ describe('what the mini-program reads before anyone logs in', () => {
   before(async () => {
     app = await startApp({
       directory: smallCity(),
-      overrides: { wechat: { templates: { notice: { id: 'TPL-NOTICE', longTerm: true, page: 'pages/index/index', data: { thing1: '{title}' } } } } },
+      overrides: {
+        wechat: {
+          enabled: true,
+          appId: 'wx-test-app',
+          secret: 'test-secret',
+          templates: { notice: { id: 'TPL-NOTICE', longTerm: true, page: 'pages/index/index', data: { thing1: '{title}' } } },
+        },
+      },
     })
   })
   after(() => app.close())
+
+  it('offers no subscribe template while WeChat sending is switched off: a yes to WeChat would bring nothing', async () => {
+    const off = await startApp({
+      directory: smallCity(),
+      overrides: {
+        wechat: { enabled: false, templates: { notice: { id: 'TPL-NOTICE', longTerm: true, page: 'pages/index/index', data: { thing1: '{title}' } } } },
+      },
+    })
+    try {
+      const { status, body } = await new Client(off.baseUrl).get('/api/mp/settings')
+      expect(status).to.equal(200)
+      expect(body.subscribeTemplateIds).to.deep.equal([])
+    } finally {
+      await off.close()
+    }
+  })
 
   it('gives the subscribe templates, the photo limit, the reopen rule and the topics from the config', async () => {
     const { status, body } = await new Client(app.baseUrl).get('/api/mp/settings')

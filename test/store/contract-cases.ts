@@ -69,7 +69,7 @@ export function caseContract(store: () => Store) {
       expect((await store().cases.heldOnceBy('dp1', [movedOn.ticket]))[0], 'the whole case').to.deep.equal(await store().cases.get(movedOn.id))
     })
 
-    it("finds each case's last 催办 since its last 重新办理, in one read for many cases", async () => {
+    it("finds each case's last 催办 since it last came into a deputy's hands or its last 重新办理, in one read for many cases", async () => {
       const urge = (caseId: string, minutes: number, note: string) =>
         caseEvent(caseId, 'urged', { at: at(minutes), actorRole: 'station_staff', actorId: 'sf1', note, data: { deputyId: 'dp1', staffName: '李娜' } })
       const story = (id: string, events: CaseEvent[]) => submit({ id, deputyId: 'dp1' }, { events: [caseEvent(id, 'submitted'), ...events] })
@@ -82,11 +82,31 @@ export function caseContract(store: () => Store) {
       ])
       await story('never-urged', [caseEvent('never-urged', 'assigned', { data: { deputyId: 'dp1' } })])
       await story('not-asked', [urge('not-asked', 1, '没有问到')])
-      const asked = ['urged-twice', 'urged-before-reopen', 'urged-again-after-reopen', 'never-urged', 'no-such-case']
+      // Urged, then handed on and back (转交): he got it after the urge, which pressed him while he held it before.
+      await story('urged-then-handed-back', [
+        urge('urged-then-handed-back', 1, '转交以前'),
+        caseEvent('urged-then-handed-back', 'transferred', { at: at(30), data: { fromDeputyId: 'dp1', deputyId: 'dp2' } }),
+        caseEvent('urged-then-handed-back', 'transferred', { at: at(60), data: { fromDeputyId: 'dp2', deputyId: 'dp1' } }),
+      ])
+      await story('urged-since-assigned', [
+        urge('urged-since-assigned', 1, '分派以前'),
+        caseEvent('urged-since-assigned', 'assigned', { at: at(30), data: { deputyId: 'dp1' } }),
+        urge('urged-since-assigned', 60, '分派以后'),
+      ])
+      const asked = [
+        'urged-twice',
+        'urged-before-reopen',
+        'urged-again-after-reopen',
+        'never-urged',
+        'no-such-case',
+        'urged-then-handed-back',
+        'urged-since-assigned',
+      ]
 
       const found = await store().cases.latestUrges(asked)
       expect(found.map((e) => [e.caseId, e.note]).sort()).to.deep.equal([
         ['urged-again-after-reopen', '这一轮'],
+        ['urged-since-assigned', '分派以后'],
         ['urged-twice', '群众又打电话来问了'],
       ])
       expect(

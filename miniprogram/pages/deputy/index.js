@@ -49,6 +49,10 @@ function sectionsOf(tasks) {
  * hears nothing unless he has said yes to WeChat's question, and must know that.
  */
 function noticeWords(n) {
+  // The office has not switched WeChat messages on (no template to ask for): nothing to tap, and no count of sends that will not come.
+  if (!n.templateIds.length) {
+    return n.bot ? '微信提醒未开启。有新留言时，联络助手会在微信聊天里告诉您。' : '微信提醒未开启：有新留言时不会发微信通知给您，请常来“代表工作台”看看。'
+  }
   if (n.app.longTerm) return '有新留言、催办时，会发微信通知给您。'
   if (n.app.left > 0) return '有新留言时会发微信通知给您，还能通知 ' + n.app.left + ' 次。微信规定每同意一次只能通知一次，用完请再点下面的按钮。'
   if (n.bot) return '有新留言时，联络助手会在微信聊天里告诉您。'

@@ -6,7 +6,8 @@ const care = require('../../utils/care')
 
 /** 我的: who I am here, my deputy binding, WeChat notifications, 关怀模式, my data. */
 Page({
-  data: { loading: true, error: '', me: null, care: false, careAuto: false, subscribed: '' },
+  // noticesOff: the office has not switched WeChat messages on (no templates to ask for): said plainly, no button.
+  data: { loading: true, error: '', me: null, care: false, careAuto: false, subscribed: '', noticesOff: false },
 
   onLoad() {
     this.account = accountService(request)
@@ -14,8 +15,7 @@ Page({
 
   onShow() {
     this.setData({ care: care.isOn(), careAuto: !care.chosen() && care.phoneFontIsLarge() })
-    // Who they are first: a deputy is asked for his own kinds of notice, a resident for hers.
-    return this.load().then(() => this.loadTemplates())
+    return this.load()
   },
 
   /**
@@ -24,35 +24,46 @@ Page({
    * at most three at a tap: a deputy's are chosen as his workbench chooses them (new message, 催办,
    * 重新办理 …), a resident's by the server's settings (the answer to her message first).
    */
-  loadTemplates() {
+  loadTemplates(me) {
     this.templatesError = ''
-    const me = this.data.me
-    const chosen =
-      me && me.deputy
-        ? deputyService(request)
-            .notices()
-            .then((n) => n.templateIds)
-        : settingsService(request)
-            .get()
-            .then((s) => s.subscribeTemplateIds)
+    const chosen = me.deputy
+      ? deputyService(request)
+          .notices()
+          .then((n) => n.templateIds)
+      : settingsService(request)
+          .get()
+          .then((s) => s.subscribeTemplateIds)
     return chosen
-      .then((ids) => (this.templateIds = ids))
+      .then((ids) => {
+        this.templateIds = ids
+        this.setData({ noticesOff: ids.length === 0 })
+      })
       .catch((err) => {
         this.templateIds = null
         this.templatesError = err.message
       })
   },
 
+  /**
+   * Who they are first, then what to ask WeChat for: a deputy is asked for his own kinds of notice, a
+   * resident for hers. Not knowing who they are, the page asks for nothing (a guess would ask a deputy
+   * for a resident's notices) and says so, with 再试一次, which loads both again.
+   */
   load() {
+    this.templateIds = null
+    this.templatesError = ''
     this.setData({ loading: true, error: '' })
     return this.account
       .me()
-      .then((me) => {
-        wx.setStorageSync('session.profile', me)
-        // A resident is greeted, not labelled: "群众" is what the office calls her, not how to address her.
-        this.setData({ me: Object.assign({}, me, { who: me.deputy ? me.deputy.name + ' 代表' : '您好' }) })
-      })
-      .catch((err) => this.setData({ error: err.message }))
+      .then(
+        (me) => {
+          wx.setStorageSync('session.profile', me)
+          // A resident is greeted, not labelled: "群众" is what the office calls her, not how to address her.
+          this.setData({ me: Object.assign({}, me, { who: me.deputy ? me.deputy.name + ' 代表' : '您好' }) })
+          return this.loadTemplates(me)
+        },
+        (err) => this.setData({ error: err.message, me: null }),
+      )
       .then(() => this.setData({ loading: false }))
   },
 
@@ -66,13 +77,15 @@ Page({
   },
 
   subscribe() {
+    // Not knowing who taps, nothing is asked: the button is not shown then, and a stale tap does nothing.
+    if (!this.data.me) return undefined
     const ids = this.templateIds
     if (!ids) {
       // What to ask for did not come (no signal when the page opened): fetched again for the next tap.
       this.setData({ subscribed: '没能开通：' + (this.templatesError || '请稍后再点一次') })
-      return this.loadTemplates()
+      return this.loadTemplates(this.data.me)
     }
-    if (!ids.length) return this.setData({ subscribed: '暂时不能开通微信通知' })
+    if (!ids.length) return this.setData({ noticesOff: true })
     wx.requestSubscribeMessage({
       tmplIds: ids,
       success: (res) => {

@@ -1,6 +1,5 @@
 import { isOverdue, STATUS_LABELS, type CaseEvent, type CaseEventType, type CaseRecord } from '../../domain/case.js'
-import { currentUrge, mayBeUrged } from '../../domain/case-urging.js'
-import { localDate, monthDayText } from '../../domain/dates.js'
+import { currentUrge, mayBeUrged, urgedAtText } from '../../domain/case-urging.js'
 import { handedOnText } from '../../domain/case-refusals.js'
 import { residentStatusWords } from '../../domain/resident-status-words.js'
 import type { CaseDetail, HandedUpMatch, StaffCaseDetail } from '../../services/cases/case-queries.js'
@@ -291,7 +290,7 @@ function deputyUrgeText(d: CaseDetail, timeZone: string): string | null {
   const e = currentUrge(d.events, d.case.deputyId)
   if (!e) return null
   const by = urgedByWords(e.actorRole, staffName(e, e.actorId ? (d.timelineNames[`staff:${e.actorId}`] ?? null) : null))
-  return deputyUrgeNote(by, monthDayText(localDate(e.at, timeZone)), e.note)
+  return deputyUrgeNote(by, urgedAtText(e.at, timeZone), e.note)
 }
 
 /** A deputy's view: never who wrote an anonymous message; the number masked. */
@@ -302,7 +301,7 @@ export const presentDeputyCase = (d: CaseDetail, now: Date, timeZone: string) =>
   ...deputyDeadlineTexts(d.case, timeZone, now),
   /** Withdrawn, merged, refused, answered or done: what became of it, in words (null while it waits on the deputy). */
   stateNote: deputyStateNote(d.case),
-  /** The 催办 pressing him now, near the top: "联络站李娜 11月24日催办：…" (null when none, or once it no longer waits on him). */
+  /** The 催办 pressing him now, near the top: "联络站李娜 11月24日 周二 11:00 催办：…" (null when none, or once it no longer waits on him). */
   urgeNote: waitsOnDeputy(d.case) ? deputyUrgeText(d, timeZone) : null,
   deadlinesProvisional: d.case.deadlinesProvisional === true,
   deadlinesNote: waitsOnDeputy(d.case) ? provisionalNote(d.case) : null,

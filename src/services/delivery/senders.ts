@@ -14,7 +14,7 @@ export function templateFor(config: Pick<Config, 'wechat'>, kind: string): (Temp
   return configuredTemplate(config, kind)
 }
 
-/** The template configured for a kind of message, whether or not sending is switched on: what the mini-program asks permission for. */
+/** The template configured for a kind of message, whether or not sending is switched on (templateFor is what may be sent, and asked for). */
 export function configuredTemplate(config: Pick<Config, 'wechat'>, kind: string): (Templates[string] & { name: string }) | null {
   const name = config.wechat.kindTemplates[kind] ?? config.wechat.kindTemplates['*']
   const template = name ? config.wechat.templates[name] : undefined

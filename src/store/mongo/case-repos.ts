@@ -1,5 +1,6 @@
 import type { ClientSession, Connection } from 'mongoose'
 import { DEPUTY_LOAD_STATUSES, OPEN_STATUSES, WAITING_STATUSES, type CaseEvent, type CaseRecord } from '../../domain/case.js'
+import { URGE_ENDING_STEPS } from '../../domain/case-urging.js'
 import type { CaseCount, CaseQuery, CaseRepo, OutboxMessage } from '../ports.js'
 import { decodeTimeCursor, timeCursorKey, toPage } from '../cursor.js'
 import { NotFoundError } from '../../errors.js'
@@ -152,8 +153,9 @@ export function caseRepo(conn: Connection, { Audit, Case, CaseEvent, Deputy, Out
     },
     async latestUrges(caseIds) {
       if (!caseIds.length) return []
-      // One read on { caseId, seq } for all the cases: their urges and reopens in order, the last urge of each kept unless a reopen followed it.
-      const marks = await CaseEvent.find({ caseId: { $in: caseIds }, type: { $in: ['urged', 'reopened'] } })
+      // One read on { caseId, seq } for all the cases: their urges and the steps that end an urge (URGE_ENDING_STEPS) in
+      // order, the last urge of each kept unless such a step followed it (currentUrge's rule).
+      const marks = await CaseEvent.find({ caseId: { $in: caseIds }, type: { $in: ['urged', ...URGE_ENDING_STEPS] } })
         .sort({ caseId: 1, seq: 1 })
         .lean<CaseEventDoc[]>()
       const last = new Map<string, CaseEventDoc | null>()

@@ -1,6 +1,7 @@
 import type { Db } from './open.js'
 import type { CaseEvent, CaseRecord } from '../../domain/case.js'
 import { nextDeadline, OPEN_STATUSES, WAITING_STATUSES } from '../../domain/case.js'
+import { URGE_ENDING_STEPS } from '../../domain/case-urging.js'
 import type { CaseCount, CaseQuery, CaseRepo, CaseSubmission, CaseUpdateAlso, OutboxMessage } from '../ports.js'
 import { decodeTimeCursor, timeCursorKey, toPage } from '../cursor.js'
 import { NotFoundError } from '../../errors.js'
@@ -152,13 +153,14 @@ export function caseRepo(db: Db, group: GroupCommit, options: { fewTextMatches?:
     },
     async latestUrges(caseIds) {
       if (!caseIds.length) return []
-      // Each case's timeline on case_events_case (a few dozen rows each): its last urge, unless a reopen came after it.
+      // Each case's timeline on case_events_case (a few dozen rows each): its last urge, unless a step that put the
+      // message in someone's hands afresh, or a reopen, came after it (URGE_ENDING_STEPS, currentUrge's rule).
       const sql = `SELECT * FROM case_events e WHERE e.case_id IN (${placeholders(caseIds.length)}) AND e.type = 'urged'
         AND e.seq = (SELECT max(u.seq) FROM case_events u WHERE u.case_id = e.case_id AND u.type = 'urged')
-        AND NOT EXISTS (SELECT 1 FROM case_events r WHERE r.case_id = e.case_id AND r.type = 'reopened' AND r.seq > e.seq)`
+        AND NOT EXISTS (SELECT 1 FROM case_events r WHERE r.case_id = e.case_id AND r.type IN (${placeholders(URGE_ENDING_STEPS.length)}) AND r.seq > e.seq)`
       return db
         .prepare(sql)
-        .all(...caseIds)
+        .all(...caseIds, ...URGE_ENDING_STEPS)
         .map(eventFromRow)
     },
     async search(query: CaseQuery) {

@@ -1,12 +1,12 @@
 import Router from '@koa/router'
 import type { Config } from '../../../config.js'
 import { RESIDENT_NOTICE_KINDS, templatesToAsk } from '../../../services/accounts/notice-templates.js'
-import { configuredTemplate } from '../../../services/delivery/senders.js'
+import { templateFor } from '../../../services/delivery/senders.js'
 import type { AppState } from '../../state.js'
 
 /** What the mini-program must agree with the backend on, read from the one config. */
 export interface MpSettings {
-  /** A resident's templates to ask permission for (wx.requestSubscribeMessage), at most three: after a message is sent, and in 我的. */
+  /** A resident's templates to ask permission for (wx.requestSubscribeMessage), at most three: after a message is sent, and in 我的; none while WeChat sending is off. */
   subscribeTemplateIds: string[]
   /** Photos one message may carry. */
   maxPhotos: number
@@ -19,7 +19,8 @@ export interface MpSettings {
 
 export const mpSettingsOf = (config: Config): MpSettings => ({
   // A resident's: WeChat takes at most three at one tap, so those she most waits for (a deputy asks for his own, GET /api/mp/deputy/notices).
-  subscribeTemplateIds: templatesToAsk(RESIDENT_NOTICE_KINDS, (kind) => configuredTemplate(config, kind)),
+  // None while WeChat sending is switched off (templateFor, as the deputy's): a yes to WeChat would bring her nothing.
+  subscribeTemplateIds: templatesToAsk(RESIDENT_NOTICE_KINDS, (kind) => templateFor(config, kind)),
   maxPhotos: config.uploads.maxPerCase,
   reopenMaxRating: config.cases.reopenMaxRating,
   reopenWindowDays: config.cases.reopenWindowDays,

@@ -1,0 +1,151 @@
+import { expect } from 'chai'
+import { asDeputy, asResident } from '../test/helpers/app.js'
+import { holdPhone, startBackend, type Backend } from './harness/backend.js'
+import { openPage } from './harness/page.js'
+import { MAX_TEMPLATES_PER_TAP, phone } from './harness/wx.js'
+import { created, phoneOfZhang } from './office.js'
+
+const template = (id: string) => ({ id, longTerm: false, page: 'pages/index/index', data: { thing1: '{title}' } })
+
+/** The office has set up a template for every kind of message: eight, more than WeChat takes at one tap. */
+const EIGHT_TEMPLATES = {
+  templates: {
+    newMessage: template('TPL-NEW-MESSAGE'),
+    urged: template('TPL-URGED'),
+    again: template('TPL-AGAIN'),
+    meeting: template('TPL-MEETING'),
+    digest: template('TPL-DIGEST'),
+    replied: template('TPL-REPLIED'),
+    taken: template('TPL-TAKEN'),
+    survey: template('TPL-SURVEY'),
+  },
+  kindTemplates: {
+    'case.assigned': 'newMessage',
+    'case.urged': 'urged',
+    'case.reopened': 'again',
+    'case.rated': 'again',
+    'meeting.notice': 'meeting',
+    digest: 'digest',
+    'case.replied': 'replied',
+    'case.acknowledged': 'taken',
+    'survey.published': 'survey',
+  },
+}
+
+/** The phone's own wx, as a page calls it: inside a finger's tap. */
+async function askAtATap(tmplIds: string[]) {
+  const wx = (globalThis as unknown as { wx: { requestSubscribeMessage(o: { tmplIds: string[] }): Promise<unknown> } }).wx
+  phone.tapping = true
+  try {
+    const asked = wx.requestSubscribeMessage({ tmplIds })
+    return await asked.then(
+      (res) => ({ ok: res }),
+      (err: { errCode: number; errMsg: string }) => ({ failed: err }),
+    )
+  } finally {
+    phone.tapping = false
+  }
+}
+
+/**
+ * WeChat opens its question (允许…发送消息) for at most three templates at one tap; asked for more, it
+ * opens nothing and the person's tap on 开通微信通知 is lost. The test phone refuses the same way, so
+ * no page can pass here that would fail on a real phone, and every page that asks keeps to three.
+ * The question is also asked only for the person tapping (a deputy's kinds, or a resident's), and
+ * never while the office has WeChat messages switched off, when a yes would bring nothing.
+ */
+describe('mini-program: notices are asked for only as WeChat takes them, and only for whoever taps', () => {
+  describe('with eight templates set up', () => {
+    let app: Backend
+    before(async () => {
+      app = await startBackend({ wechat: EIGHT_TEMPLATES })
+    })
+    after(() => app.close())
+
+    it('the test phone refuses more than three templates at one tap, and none, as WeChat does', async () => {
+      expect(MAX_TEMPLATES_PER_TAP).to.equal(3)
+      expect(await askAtATap(['A', 'B', 'C', 'D'])).to.deep.equal({
+        failed: { errMsg: 'requestSubscribeMessage:fail Templates count out of max bounds', errCode: 20003 },
+      })
+      expect(await askAtATap([])).to.deep.equal({ failed: { errMsg: "requestSubscribeMessage:fail TmplIds can't be empty", errCode: 10001 } })
+      expect(await askAtATap(['A', 'B', 'C'])).to.have.property('ok')
+    })
+
+    it('no page asks for more than three: 我的 and the workbench for a deputy, 我的 and the page after writing for a resident', async () => {
+      phone.subscribeAsked = []
+      await phoneOfZhang(app)
+      const mine = await openPage('pages/mine/index')
+      await mine.tap('#subscribe')
+      expect(mine.textOf('#subscribed'), 'WeChat opened its question').to.equal('已开通：有新留言、催办或通知时会发微信消息给您')
+      const workbench = await openPage('pages/deputy/index')
+      await workbench.tap('#subscribe-notices')
+      expect(workbench.textOf('#notices-subscribed')).to.equal('已开通：有新留言时会发微信通知给您')
+
+      holdPhone(app, 'o-eight-templates')
+      const hers = await openPage('pages/mine/index')
+      await hers.tap('#subscribe')
+      expect(hers.textOf('#subscribed')).to.equal('已开通：有答复或通知时会发微信消息给您')
+      const resident = await asResident(app, 'o-eight-templates')
+      const sent = await created(resident.post('/api/mp/cases', { text: '楼下的路灯坏了，晚上看不见', regionId: 'c010101', deputyCode: 'DP0001' }))
+      phone.storage.set('case.submitted', { id: sent.id, ticket: sent.ticket, routing: sent.routing.summary, handledBy: sent.handledBy })
+      const result = await openPage(`pages/case/result?caseId=${sent.id}`)
+      await result.tap('#subscribe')
+      expect(result.textOf('#subscribed')).to.equal('好的，有答复时会通过微信通知您')
+
+      expect(phone.subscribeAsked.map((ids) => ids.length)).to.deep.equal([3, 3, 3, 3])
+    })
+
+    it('我的, not knowing who he is, asks for nothing and says so with 再试一次; once it knows, it asks for a deputy’s own', async () => {
+      await phoneOfZhang(app)
+      phone.subscribeAsked = []
+      phone.refusals.push({ path: '/api/mp/me', status: 503, code: 'unavailable', message: '服务暂时不可用，请稍后再试' })
+      const mine = await openPage('pages/mine/index')
+      expect(mine.has('#load-failed'), 'loading failed, said so').to.equal(true)
+      expect(mine.text()).to.include('再试一次')
+      expect(mine.textOf('#notices-wait')).to.equal('没能读到您的信息，暂时不能开通微信通知。请点上面的“再试一次”。')
+      expect(mine.has('#subscribe'), 'nothing to tap that would ask for the wrong notices').to.equal(false)
+      expect(mine.text(), 'not a resident’s words either').not.to.include('代表答复')
+      expect(phone.subscribeAsked).to.deep.equal([])
+
+      phone.refusals = []
+      await mine.tap('#load-failed >>> .retry')
+      expect(mine.textOf('.who')).to.equal('张伟 代表')
+      await mine.tap('#subscribe')
+      expect(phone.subscribeAsked, 'his new messages, 催办 and 重新办理').to.deep.equal([['TPL-NEW-MESSAGE', 'TPL-URGED', 'TPL-AGAIN']])
+    })
+  })
+
+  describe('with WeChat messages switched off in the server’s config', () => {
+    let app: Backend
+    before(async () => {
+      app = await startBackend({ wechat: { ...EIGHT_TEMPLATES, enabled: false } })
+    })
+    after(() => app.close())
+
+    /** Signed in before the office switched WeChat off (a login needs WeChat): the phone keeps the session. */
+    const signedIn = (token: string | null) => {
+      phone.storage.clear()
+      phone.storage.set('session.token', token)
+    }
+
+    it('我的 says plainly that 微信提醒未开启 and offers nothing to a resident or a deputy; nor does his workbench', async () => {
+      phone.subscribeAsked = []
+      signedIn((await asResident(app, 'o-wechat-off')).bearer)
+      const hers = await openPage('pages/mine/index')
+      expect(hers.textOf('.who')).to.equal('您好')
+      expect(hers.textOf('#notices-off')).to.equal('微信提醒未开启：现在不会发微信消息给您。留言的进度请到“我的留言”查看。')
+      expect(hers.has('#subscribe')).to.equal(false)
+
+      signedIn((await asDeputy(app, 'dp0001')).bearer)
+      const his = await openPage('pages/mine/index')
+      expect(his.textOf('.who')).to.equal('张伟 代表')
+      expect(his.textOf('#notices-off')).to.equal('微信提醒未开启：现在不会发微信消息给您。新留言和催办请到“代表工作台”查看。')
+      expect(his.has('#subscribe')).to.equal(false)
+
+      const workbench = await openPage('pages/deputy/index')
+      expect(workbench.textOf('.notice-text')).to.equal('微信提醒未开启：有新留言时不会发微信通知给您，请常来“代表工作台”看看。')
+      expect(workbench.has('#subscribe-notices')).to.equal(false)
+      expect(phone.subscribeAsked).to.deep.equal([])
+    })
+  })
+})
