@@ -94,6 +94,17 @@ export interface CaseDetail {
   /** "12月22日前（含当日）" while an answer is awaited, else null. */
   replyByText: string | null
   timeline: Array<{ at: string; label: string; note: string | null }>
+  /** While no deputy has it yet (待分派): when she sent it, its first words, who is finding a deputy (absent from an older backend). */
+  queued?: QueuedCase | null
+}
+/** A message waiting for station (or office) staff to find a deputy for it. */
+export interface QueuedCase {
+  /** When she sent it (ISO). */
+  at: string
+  /** Its first words, as her notices quote them ("公交站台太窄…"). */
+  gist: string
+  /** The station or office whose staff are finding a deputy; null when none is named. */
+  with: string | null
 }
 export interface CaseBrief {
   ticket: string
@@ -133,6 +144,8 @@ export interface OutboxItem {
   waiting?: number | null
   /** A deputy's case notice: whether the message waits for 受理 now (absent from an older backend: judged by the kind). */
   awaitingAck?: boolean | null
+  /** A deputy's notice naming one message by its number: its first words, phone and ID numbers masked (absent from an older backend). */
+  gist?: string | null
   attempts: number
   leaseUntil: string
 }

@@ -164,17 +164,20 @@ const DEPUTY_ACTIONS: Record<string, { acknowledge: boolean }> = {
  */
 function textFor(item: OutboxItem, rules: CaseRules | null): string {
   const action = DEPUTY_ACTIONS[item.kind]
+  // "留言 20261203-0001" alone does not tell a deputy with several which one it is: its first words do.
+  const gist = item.gist ? `这条留言写的是：“${item.gist}”` : null
   if (action && item.ticket) {
     const short = item.ref ?? shortTicket(item.ticket)
     return lines(
       item.text,
+      gist,
       '',
       (item.awaitingAck ?? action.acknowledge) && `受理请回复：受理 ${short}`,
       `答复请回复：回复 ${short} 再写上答复`,
       '也可以长按这条消息，点"引用"，写上答复后发送。',
     )
   }
-  if (item.kind !== 'case.replied' || !item.reply) return item.text
+  if (item.kind !== 'case.replied' || !item.reply) return lines(item.text, gist)
   return lines(
     // Her message by its day and first words: with two open, its number alone does not say which.
     `${item.about ?? `您的留言 ${item.ticket} `}有答复了：`,

@@ -176,6 +176,7 @@ const schema = z.strictObject({
     pollMs: z.number().int().min(10),
     perMinute: z.record(z.string(), z.number().int().min(0)),
     noChannelRetryMinutes: z.number().positive(),
+    revivalDays: z.number().positive(),
     quietHours: z.strictObject({
       start: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM'),
       end: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM'),

@@ -35,11 +35,18 @@ const TOPICS: Array<{ words: string; answer: string }> = [
   },
 ]
 
-const MATCHERS = TOPICS.map((t) => ({ re: new RegExp(`^${BEFORE}${t.words}${AFTER}$`), answer: t.answer }))
+/** Each topic's words with the asking words around them, and its answer (the residents' topics use it too). */
+export const elsewhereMatchers = (topics: Array<{ words: string; answer: string }>) =>
+  topics.map((t) => ({ re: new RegExp(`^${BEFORE}${t.words}${AFTER}$`), answer: t.answer }))
 
-/** The answer to "投票", "问卷", "学习", "我的积分" and their like from a deputy; null for any other words. */
-export function doneElsewhere(text: string): string | null {
+const MATCHERS = elsewhereMatchers(TOPICS)
+
+/** The answer of the first matcher that short words ("我要投票？") are asked by; null for any other words. */
+export function elsewhereAnswer(text: string, matchers: Array<{ re: RegExp; answer: string }>): string | null {
   const t = compact(text).replace(/[?？!！。.，,~～]/g, '')
   if (!t || [...t].length > 12) return null
-  return MATCHERS.find((m) => m.re.test(t))?.answer ?? null
+  return matchers.find((m) => m.re.test(t))?.answer ?? null
 }
+
+/** The answer to "投票", "问卷", "学习", "我的积分" and their like from a deputy; null for any other words. */
+export const doneElsewhere = (text: string): string | null => elsewhereAnswer(text, MATCHERS)

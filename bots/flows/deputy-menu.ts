@@ -36,6 +36,8 @@ export async function deputyMenu(turn: Turn): Promise<string> {
     `回复 ${first.short} 答复内容 —— 答复群众`,
     colleague && `转交 ${first.short} ${colleague.name} —— 转给同站的${colleague.name}代表`,
     `转交 ${first.short} 原因 —— 交回联络站重新安排`,
+    // As 待办 says it: the number she left, read and audited as the mini-program's 打电话给群众.
+    `电话 ${first.short} —— 看群众留的电话`,
     '（编号是"待办"里方括号中的四位数）',
     meetings,
     ELSEWHERE_MENU_LINE,

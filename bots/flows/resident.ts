@@ -1,4 +1,3 @@
-import { ApiError, type CaseListItem } from '../client.js'
 import {
   agreesToNotice,
   asksForPerson,
@@ -27,24 +26,13 @@ import {
 } from './leave-message.js'
 import { deputyMenu, deputyWaiting } from './deputy-menu.js'
 import { withdraw } from './privacy-requests.js'
-import { othersWaiting, ownCase, rate, rateByNumber, RATING_SCALE, reopenAnswer, SCALE_LINE, SCORE_FIRST } from './rating.js'
+import { othersWaiting, rate, rateByNumber, RATING_SCALE, reopenAnswer, SCALE_LINE, SCORE_FIRST } from './rating.js'
 import { pickToReopen, reopenLater } from './reopen-later.js'
+import { residentElsewhere } from './resident-elsewhere.js'
+import { query } from './resident-query.js'
 import { scoreWhilePicking } from './while-picking.js'
 import { whoIsDeputy } from './who-is.js'
-import {
-  answerByLine,
-  caseLines,
-  dayTime,
-  lines,
-  noSuchMessage,
-  oneLine,
-  shortTicket,
-  type Conversation,
-  type NewMessage,
-  type PrivacyFlow,
-  type ReopenFlow,
-  type Turn,
-} from './turn.js'
+import { lines, oneLine, shortTicket, type Conversation, type NewMessage, type PrivacyFlow, type ReopenFlow, type Turn } from './turn.js'
 
 /**
  * A resident in a private chat: the menu, leaving a message (leave-message.ts), asking
@@ -229,6 +217,12 @@ export const residentConversation: Conversation = async (turn) => {
     turn.say(lines(WHAT_THIS_IS, '', RESIDENT_MENU))
     return true
   }
+  // "投票", "问卷", "学习": where that is done (the mini-program, or by deputies), not the menu.
+  const where = !flow && cmd.kind === 'text' ? residentElsewhere(cmd.text) : null
+  if (where) {
+    turn.say(where)
+    return true
+  }
   // "谢谢", a thumbs-up, "好的" with nothing going on are answered kindly, not with the whole menu;
   // an answer still unrated is asked for once more.
   const thanks = cmd.kind === 'text' && isThanks(cmd.text)
@@ -346,71 +340,4 @@ async function privacyAnswer(turn: Turn, flow: PrivacyFlow): Promise<boolean> {
     await resumeDraft(turn, next.flow)
   }
   return true
-}
-
-/** "查询": their newest messages; "查询 20261122-0042" (or its last four digits): one in full, however old. */
-async function query(turn: Turn, ticket: string | null, asDeputy: string | null = null) {
-  const { client, person } = turn
-  if (!ticket) {
-    const { items, more } = await client.caseList(person.personId)
-    const draft = turn.state.flow?.name === 'message' && turn.state.flow.parts.length ? turn.state.flow : null
-    // A deputy with none of his own hears only about those waiting for him: "您还没有留言" would be untrue to him.
-    if (items.length === 0 && asDeputy) return turn.say(lines(asDeputy, draft && stillWriting(draft)))
-    if (items.length === 0)
-      return turn.say(draft ? lines('您正在写的留言还没有提交，所以还查不到。', stillWriting(draft)) : '您还没有留言。发送"留言"就可以给人大代表留言。')
-    const shown = caseLines(items)
-    if (!turn.state.flow) turn.state.listed = { kind: 'query', tickets: items.slice(0, shown.length).map((c) => c.ticket), at: turn.now }
-    // Only the newest are listed: she is told so, and that an older one is found by its number all the same.
-    const cut = more || items.length > shown.length
-    turn.say(
-      lines(
-        asDeputy,
-        asDeputy && '',
-        asDeputy
-          ? cut
-            ? `您自己写的最近 ${shown.length} 条留言（更早的没有列出）：`
-            : '您自己写的留言：'
-          : cut
-            ? `您最近的 ${shown.length} 条留言（更早的没有列出）：`
-            : '您最近的留言：',
-        ...shown,
-        '',
-        turn.state.flow ? `看详情请发送"查询 编号"，如：查询 ${items[0].ticket}` : `看哪一条的详情，请回复前面的数字，如：1`,
-        cut && '更早的留言，发送"查询"和它的编号（完整编号或后四位）也能查到。',
-        rateLine(items),
-        draft && stillWriting(draft),
-      ),
-    )
-    return
-  }
-  const item = await ownCase(turn, ticket)
-  if (!item) return
-  const full = item.ticket
-  try {
-    const c = await client.caseDetail(person.personId, full)
-    turn.say(
-      lines(
-        `留言 ${c.ticket}【${c.statusLabel}】`,
-        `内容：${c.text}`,
-        '办理经过：',
-        ...c.timeline.map((e) => `· ${dayTime(e.at)} ${e.label}${e.note ? `：${e.note}` : ''}`),
-        c.replyByText && answerByLine(c.replyByText, c.status),
-        c.reply && `答复：${c.reply}`,
-        c.rating !== null && `您的评分：${c.rating} 分`,
-        rateLine([item]),
-      ),
-    )
-  } catch (err) {
-    if (err instanceof ApiError && err.status === 404) return turn.say(noSuchMessage(full))
-    throw err
-  }
-}
-
-/**
- * How to rate an answer still waiting for a score, for a resident who looks it up later: the
- * rating question came with the answer, and days on a bare number no longer means it.
- */
-function rateLine(items: CaseListItem[]): string | null {
-  const waiting = items.find((c) => c.status === 'replied')
-  return waiting ? `给答复打分请发送：评价 ${waiting.ref ?? shortTicket(waiting.ticket)} 5（5 很满意，1 很不满意）` : null
 }

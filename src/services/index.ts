@@ -197,7 +197,8 @@ export function createServices(config: Config & { security: { secretKey: string 
   const workflow = new CaseWorkflow({ store, directory: directoryCache, calendar, policy, clock, audit })
   const systemMoves = new CaseSystemMoves({ store, directory: directoryCache, calendar, policy, clock, audit })
   const handBack = new DeputyHandBack({ store, moves: systemMoves })
-  const botPeople = new BotPeople({ store, sessions: mpSessions, cipher, audit, clock, bindingGuard, directory: directoryCache, timeZone })
+  const revivalDays = config.outbox.revivalDays
+  const botPeople = new BotPeople({ store, sessions: mpSessions, cipher, audit, clock, bindingGuard, directory: directoryCache, timeZone, revivalDays })
   const submitter = new CaseSubmitter({
     store,
     routing,
@@ -260,6 +261,7 @@ export function createServices(config: Config & { security: { secretKey: string 
       clock,
       templates: { longTerm: (id) => templateKinds.get(id) ?? null },
       bindingGuard,
+      revivalDays,
     }),
     uploads,
     submitter,

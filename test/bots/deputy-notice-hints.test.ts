@@ -39,6 +39,8 @@ describe('bot: the words a case notice tells the deputy to send match the state 
       new RegExp(`^张伟代表，留言 ${ticket} 群众不满意（2 分），已重新交您办理：灯还是不亮。请在(\\d{4}年)?\\d{1,2}月\\d{1,2}日 \\d{2}:\\d{2}前受理。$`),
     )
     expect(lines.slice(1)).to.deep.equal([
+      // Which message, by its first words: the number alone does not say it.
+      '这条留言写的是：“楼道的灯坏了，晚上看不见”',
       '',
       `受理请回复：受理 ${short}`,
       `答复请回复：回复 ${short} 再写上答复`,

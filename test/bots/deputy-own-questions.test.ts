@@ -31,13 +31,14 @@ describe('bot: a deputy’s own plain questions and his menu', function () {
     const ticket = await story.writes('路灯坏了两个星期了')
     const short = ticket.slice(-4)
     const menu = await say('帮助')
-    expect(menu.split('\n').slice(0, 7)).to.deep.equal([
+    expect(menu.split('\n').slice(0, 8)).to.deep.equal([
       '张伟代表，您好！办理群众留言请发送：',
       '待办 —— 查看待办留言（现在有 1 件）',
       `受理 ${short} —— 告诉群众您已收到、正在办`,
       `回复 ${short} 答复内容 —— 答复群众`,
       `转交 ${short} 李强 —— 转给同站的李强代表`,
       `转交 ${short} 原因 —— 交回联络站重新安排`,
+      `电话 ${short} —— 看群众留的电话`,
       '（编号是"待办"里方括号中的四位数）',
     ])
     expect(menu.indexOf('待办'), 'his commands before the resident choices').to.be.below(menu.indexOf('1. 留言'))

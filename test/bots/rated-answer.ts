@@ -4,6 +4,8 @@ import { ask, bindZhangWei, dispatch, useCaseStory, waitFor, writesToZhangWei, z
 
 /** What 老李 writes to 张伟 in the rating stories: the street light (路灯) under her window. */
 export const STREET_LIGHT = '我们楼下的路灯坏了两个星期了，晚上老人出门看不见路'
+/** The line a notice to 张伟 about it (a score) adds, naming it by its first words. */
+export const STREET_LIGHT_LINE = '\n这条留言写的是：“我们楼下的路灯坏了两个星期了…”'
 /** 张伟's answer to it. */
 export const STREET_LIGHT_ANSWER = '已联系供电所，这周五前修好，请您放心。'
 

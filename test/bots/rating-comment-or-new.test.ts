@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http'
 import { verdictOnAnswer } from '../../bots/text.js'
 import { startApp, type TestApp } from '../helpers/app.js'
 import { BOT_SECRET, caseCity, startBot, type BotUnderTest } from './helpers.js'
-import { answeredMessage, useAnsweredMessage } from './rated-answer.js'
+import { answeredMessage, STREET_LIGHT_LINE, useAnsweredMessage } from './rated-answer.js'
 
 /**
  * After a bare score the bot invites her words for the deputy. Only a verdict on the answer ("态度很好，谢谢代表",
@@ -32,7 +32,9 @@ describe('bot: words after a bare score are a comment only when they judge the a
     expect(summary).to.include('请核对您的留言').and.include(`内容：${NEW_PROBLEM}`)
     expect(await stored(), 'still no comment on the rated answer').to.include({ rating: 5, ratingComment: null })
 
-    expect(await ratingReachesDeputy(), 'the score alone reaches the deputy').to.deep.equal([`您答复的留言 ${story.ticket} 获得 5 分评价。`])
+    expect(await ratingReachesDeputy(), 'the score alone reaches the deputy').to.deep.equal([
+      `您答复的留言 ${story.ticket} 获得 5 分评价。${STREET_LIGHT_LINE}`,
+    ])
   })
 
   it('"1" under the question sends her words to the deputy with the score', async () => {
@@ -46,7 +48,7 @@ describe('bot: words after a bare score are a comment only when they judge the a
     const said = await say('态度很好，谢谢代表')
     expect(said).to.equal('您说的"态度很好，谢谢代表"已经转给代表了，谢谢您！\n问题还没有解决，或者有别的事要反映，请发送"留言"再写一条。')
     expect(await stored()).to.include({ rating: 5, ratingComment: '态度很好，谢谢代表' })
-    expect(await ratingReachesDeputy()).to.deep.equal([`您答复的留言 ${story.ticket} 获得 5 分评价。群众说：态度很好，谢谢代表`])
+    expect(await ratingReachesDeputy()).to.deep.equal([`您答复的留言 ${story.ticket} 获得 5 分评价。群众说：态度很好，谢谢代表${STREET_LIGHT_LINE}`])
   })
 
   it('more words before she answers join the first, and "留言" makes them the new message', async () => {
@@ -138,7 +140,9 @@ describe('bot: her words after a score, when the answer to them is lost', functi
     expect(said).to.equal('您说的"路灯还是没修好"已经转给代表了，谢谢您！\n问题还没有解决，或者有别的事要反映，请发送"留言"再写一条。')
     expect(await stored()).to.include({ rating: 3, ratingComment: '路灯还是没修好' })
 
-    expect(await ratingReachesDeputy(), 'one notice, with her words').to.deep.equal([`您答复的留言 ${ticket} 获得 3 分评价。群众说：路灯还是没修好`])
+    expect(await ratingReachesDeputy(), 'one notice, with her words').to.deep.equal([
+      `您答复的留言 ${ticket} 获得 3 分评价。群众说：路灯还是没修好${STREET_LIGHT_LINE}`,
+    ])
     const notices = (await app.liaison.store.outbox.search({ kind: 'case.rated', limit: 50 })).items
     expect(notices, 'nothing queued twice').to.have.length(1)
   })

@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import { commentOrNewChoice } from '../../bots/text.js'
-import { useAnsweredMessage } from './rated-answer.js'
+import { STREET_LIGHT_LINE, useAnsweredMessage } from './rated-answer.js'
 
 /**
  * 老李 wrote about the street light (路灯) under her window, 张伟 answered, she scored it "5". What she says next
@@ -28,7 +28,9 @@ describe('bot: her words after a score, when they are about another thing, late,
         .and.include('内容：垃圾还是没人收')
       expect(await stored()).to.include({ ratingComment: null })
 
-      expect(await ratingReachesDeputy(), 'the score alone reaches the deputy').to.deep.equal([`您答复的留言 ${story.ticket} 获得 5 分评价。`])
+      expect(await ratingReachesDeputy(), 'the score alone reaches the deputy').to.deep.equal([
+        `您答复的留言 ${story.ticket} 获得 5 分评价。${STREET_LIGHT_LINE}`,
+      ])
     })
 
     it('"路灯那件事" under the question sends her words to the deputy with the score', async () => {

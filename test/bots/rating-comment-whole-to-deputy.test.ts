@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import { asDeputy } from '../helpers/app.js'
-import { useAnsweredMessage } from './rated-answer.js'
+import { STREET_LIGHT_LINE, useAnsweredMessage } from './rated-answer.js'
 
 /**
  * 老李 gives 张伟's answer a bare "2" and then writes why, at length. 张伟 reads every word of it: whole in the
@@ -19,7 +19,7 @@ describe('bot: the deputy reads the whole of a long rating comment', function ()
     expect(await say('1')).to.include('已经转给代表了')
     expect((await stored())!.ratingComment).to.equal(COMMENT)
 
-    expect(await ratingReachesDeputy()).to.deep.equal([`您答复的留言 ${story.ticket} 获得 3 分评价。群众说：${COMMENT}`])
+    expect(await ratingReachesDeputy()).to.deep.equal([`您答复的留言 ${story.ticket} 获得 3 分评价。群众说：${COMMENT}${STREET_LIGHT_LINE}`])
 
     const page = (await (await asDeputy(story.app, 'dp0001')).get(`/api/mp/deputy/cases/${(await stored())!.id}`)).body
     const step = (page.timeline as Array<{ label: string; note: string | null }>).find((e) => e.label.startsWith('群众评价'))

@@ -1,7 +1,7 @@
 import { expect } from 'chai'
 import { startApp, type TestApp } from '../helpers/app.js'
 import { BOT_SECRET, caseCity, startBot, type BotUnderTest } from './helpers.js'
-import { answeredMessage, useAnsweredMessage } from './rated-answer.js'
+import { answeredMessage, STREET_LIGHT_LINE, useAnsweredMessage } from './rated-answer.js'
 
 /**
  * 老李 rates an answer with a bare "3", then says why: "路灯还是没修好". Her words reach the deputy with the
@@ -27,7 +27,9 @@ describe('bot: a resident says why after her score, and hears which scores may b
     expect(said, 'not the menu').to.not.include('1. 留言')
     expect(await stored()).to.include({ rating: 3, ratingComment: '路灯还是没修好' })
 
-    expect(await ratingReachesDeputy(), 'one notice, with her words').to.deep.equal([`您答复的留言 ${story.ticket} 获得 3 分评价。群众说：路灯还是没修好`])
+    expect(await ratingReachesDeputy(), 'one notice, with her words').to.deep.equal([
+      `您答复的留言 ${story.ticket} 获得 3 分评价。群众说：路灯还是没修好${STREET_LIGHT_LINE}`,
+    ])
   })
 
   it('"重新办理" after a 3 says which scores may, and that her words can still go to the deputy', async () => {

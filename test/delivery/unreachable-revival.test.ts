@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import { noWayWords } from '../../src/services/delivery/channels.js'
-import { REVIVAL_WINDOW_MS, reviveUnreachable } from '../../src/services/delivery/unreachable-revival.js'
+import { reviveUnreachable } from '../../src/services/delivery/unreachable-revival.js'
 import { timeOrderedUuid } from '../../src/ids.js'
 import { createSqliteStore } from '../../src/store/sqlite/index.js'
 import type { Store } from '../../src/store/ports.js'
@@ -29,11 +29,11 @@ describe('reviving notices when a deputy binds', () => {
     const recent = dead('recent', new Date(NOW.getTime() - 2 * DAY))
     await store.outbox.enqueue([...old, refused, recent])
 
-    expect(await reviveUnreachable(store, 'dp0001', NOW)).to.equal(1)
+    expect(await reviveUnreachable(store, 'dp0001', NOW, 7)).to.equal(1)
     const [after] = await store.outbox.byDedupeKeys(['recent'])
     expect(after.status, 'this week’s notice waits to be sent').to.equal('pending')
     expect((await store.outbox.byDedupeKeys(['refused']))[0].status).to.equal('dead')
     expect((await store.outbox.countsByStatus()).dead).to.equal(301)
-    expect(NOW.getTime() - REVIVAL_WINDOW_MS).to.be.greaterThan(old[299].createdAt.getTime())
+    expect(NOW.getTime() - 7 * DAY).to.be.greaterThan(old[299].createdAt.getTime())
   })
 })

@@ -1,6 +1,7 @@
 import { isOverdue, OPEN_STATUSES, STATUS_LABELS, type CaseRecord } from '../../domain/case.js'
 import { ticketRef } from '../../domain/ticket-refs.js'
 import { digestExcerpt } from '../../domain/digest.js'
+import { messageGist } from '../../domain/message-about.js'
 import { deputyDeadlineTexts } from './deputy-case-state.js'
 import { dueDateText, residentDueDateText } from '../../domain/due-date-text.js'
 import { residentStatusWords } from '../../domain/resident-status-words.js'
@@ -77,6 +78,14 @@ export function presentBotCase(d: CaseDetail, at: ReadingTime) {
     rating: view.rating,
     replyByText: awaited ? view.replyByText : null,
     timeline: view.timeline.map((e) => ({ at: e.at, label: residentStepLine(e.label, e.note), note: null })),
+    /**
+     * While no deputy has it (待分派) her timeline's one step, "您提交了留言", says nothing of what happens next: when she
+     * sent it, its first words (as her notices quote them) and whose staff are finding a deputy, as the mini-program's page says.
+     */
+    queued:
+      d.case.status === 'submitted'
+        ? { at: d.case.createdAt.toISOString(), gist: messageGist(d.case.text), with: d.names.station ?? d.names.office ?? null }
+        : null,
   }
 }
 

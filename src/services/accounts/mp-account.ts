@@ -28,6 +28,8 @@ export async function bindDeputy(
   deputyId: string,
   via: 'mini-program' | 'bot',
   now: Date,
+  /** outbox.revivalDays: how far back his notices 未能送达 for want of a channel are sent now. */
+  revivalDays: number,
 ) {
   // One deputy may work from both the mini-program and the bot: a new binding replaces only
   // an earlier one of the same kind (a new phone, a new WeChat), never the other channel.
@@ -42,7 +44,7 @@ export async function bindDeputy(
   await audit.record(null, 'deputy.bound', { kind: 'deputy', id: deputyId }, { mpUserId: personId, via })
   // Notices that found no way to him before he had one are sent now, if still true (the dispatcher checks).
   // He is bound whatever happens here: a failed read leaves them 未能送达 in the console, where staff see them.
-  await reviveUnreachable(store, deputyId, now).catch(() => 0)
+  await reviveUnreachable(store, deputyId, now, revivalDays).catch(() => 0)
 }
 
 function bindingMovedNotice(mpUserId: string, via: 'mini-program' | 'bot', now: Date) {
@@ -96,6 +98,8 @@ export interface MpAccountsDeps {
   templates: { longTerm(templateId: string): boolean | null }
   /** Counts the tries of binding codes (per account, per address, everyone's) in the store. */
   bindingGuard: BindingGuard
+  /** outbox.revivalDays: on binding, his notices 未能送达 of this many days back are sent after all. */
+  revivalDays: number
 }
 
 /**
@@ -112,6 +116,7 @@ export class MpAccounts {
   private readonly clock: Clock
   private readonly templates: { longTerm(templateId: string): boolean | null }
   private readonly bindingGuard: BindingGuard
+  private readonly revivalDays: number
 
   constructor(deps: MpAccountsDeps) {
     ;({
@@ -123,6 +128,7 @@ export class MpAccounts {
       clock: this.clock,
       templates: this.templates,
       bindingGuard: this.bindingGuard,
+      revivalDays: this.revivalDays,
     } = deps)
   }
 
@@ -186,7 +192,7 @@ export class MpAccounts {
     else await this.bindingGuard.wrong(this.store.bindingCodes, now)
     if (!deputyId)
       throw new UnprocessableError('绑定码无效或已过期，请向联络站工作人员重新获取', [{ path: 'body.bindCode', message: '无效' }], 'invalid_binding_code')
-    await bindDeputy(this.store, this.sessions, this.audit, principal.id, deputyId, 'mini-program', now)
+    await bindDeputy(this.store, this.sessions, this.audit, principal.id, deputyId, 'mini-program', now, this.revivalDays)
     return this.profile({ ...principal, deputyId })
   }
 

@@ -1,5 +1,5 @@
 import { DEPUTY_IN_HAND_MAX } from '../../domain/ticket-refs.js'
-import { TRANSITIONS, type CaseRecord, type CaseStatus } from '../../domain/case.js'
+import { OPEN_STATUSES, TRANSITIONS, type CaseRecord, type CaseStatus } from '../../domain/case.js'
 import type { CaseQueries } from '../cases/case-queries.js'
 import type { CaseDraft, CaseSubmitter } from '../cases/case-submission.js'
 import { RATING_COMMENT_WINDOW_MS, type CaseWorkflow } from '../cases/case-workflow.js'
@@ -156,6 +156,16 @@ export class BotCases {
   async deputyCase(personId: string, ref: string): Promise<CaseInHand<BotPrincipal & { deputyId: string }>> {
     const deputy = await this.deps.people.deputy(personId)
     return { person: deputy, case: await this.deps.people.deputyCase(deputy.deputyId, ref) }
+  }
+
+  /**
+   * The message whose resident the deputy asks to phone ("电话 0001"), found by its number among all those the
+   * mini-program's 打电话给群众 reads: his open ones, answered and awaiting her score (已答复) too, since he may
+   * need to call after replying. revealPhone then applies that read's own rule (open, not merged, not anonymous).
+   */
+  async deputyCaseToCall(personId: string, ref: string): Promise<CaseInHand<BotPrincipal & { deputyId: string }>> {
+    const deputy = await this.deps.people.deputy(personId)
+    return { person: deputy, case: await this.deps.people.deputyCase(deputy.deputyId, ref, OPEN_STATUSES) }
   }
 
   acknowledge({ person, case: c }: CaseInHand) {

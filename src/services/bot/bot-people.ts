@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import type { BindingGuard } from '../accounts/binding-guard.js'
 import type { Clock } from '../../clock.js'
-import { DEPUTY_LOAD_STATUSES, type CaseRecord } from '../../domain/case.js'
+import { DEPUTY_LOAD_STATUSES, type CaseRecord, type CaseStatus } from '../../domain/case.js'
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../../errors.js'
 import { bindDeputy, codeHash, issueCode } from '../accounts/mp-account.js'
 import type { PersonRef } from '../../domain/meeting.js'
@@ -44,6 +44,8 @@ export interface BotPeopleDeps {
   directory: Pick<DirectoryCache, 'scopeOf'>
   /** The office's zone: a message's number starts with the local date it was written on. */
   timeZone: string
+  /** outbox.revivalDays: on 绑定, his notices 未能送达 of this many days back are sent after all. */
+  revivalDays: number
 }
 
 /**
@@ -60,6 +62,7 @@ export class BotPeople {
   private readonly bindingGuard: BindingGuard
   private readonly directory: Pick<DirectoryCache, 'scopeOf'>
   private readonly timeZone: string
+  private readonly revivalDays: number
 
   constructor(deps: BotPeopleDeps) {
     ;({
@@ -71,6 +74,7 @@ export class BotPeople {
       bindingGuard: this.bindingGuard,
       directory: this.directory,
       timeZone: this.timeZone,
+      revivalDays: this.revivalDays,
     } = deps)
   }
 
@@ -182,10 +186,13 @@ export class BotPeople {
     return new Map(tickets.map((t) => [t, ticketRef(t, alike)]))
   }
 
-  /** A deputy's open case by its ticket or the last four digits of it. */
-  async deputyCase(deputyId: string, ref: string): Promise<CaseRecord> {
+  /**
+   * A deputy's open case by its ticket or the last four digits of it, among those of his in `statuses`: the
+   * messages he works on (the default), or, for 电话, every one the mini-program's 打电话给群众 reads (OPEN_STATUSES).
+   */
+  async deputyCase(deputyId: string, ref: string, statuses: readonly CaseStatus[] = DEPUTY_LOAD_STATUSES): Promise<CaseRecord> {
     const named = (c: CaseRecord) => c.ticket === ref || c.ticket.endsWith(`-${ref.padStart(4, '0')}`)
-    const page = await this.store.cases.search({ deputyId, statuses: [...DEPUTY_LOAD_STATUSES], limit: DEPUTY_IN_HAND_MAX, order: 'due' })
+    const page = await this.store.cases.search({ deputyId, statuses: [...statuses], limit: DEPUTY_IN_HAND_MAX, order: 'due' })
     const matches = page.items.filter(named)
     if (matches.length > 1) {
       // Each named in full with its words: the deputy copies the one he means.
@@ -242,7 +249,7 @@ export class BotPeople {
       await this.store.bot.bindStaffContact(staffId, person.user.botContactId!, this.clock.now())
       await this.audit.record(null, 'staff.bot_bound', { kind: 'staff', id: staffId }, { personId })
     } else if (deputyId) {
-      await bindDeputy(this.store, this.sessions, this.audit, personId, deputyId, 'bot', now)
+      await bindDeputy(this.store, this.sessions, this.audit, personId, deputyId, 'bot', now, this.revivalDays)
     }
     return this.roles((await this.store.mpUsers.get(personId))!)
   }

@@ -2,6 +2,7 @@ import { timeOrderedUuid } from '../../ids.js'
 import type { ActorRole, CaseAction, CaseEvent, CaseEventType, CaseRecord, CaseStatus } from '../../domain/case.js'
 import type { OutboxMessage } from '../../store/ports.js'
 import { outboxMessage, type Recipient } from '../delivery/outbox-message.js'
+import { deputyGist } from '../../domain/deputy-gist.js'
 import type { MpPrincipal } from '../accounts/mp-sessions.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 
@@ -59,6 +60,9 @@ export function caseMessage(
 
 export const excerpt = (text: string, max = 30) => (text.length > max ? `${text.slice(0, max)}…` : text)
 
+/** How much of her words the new-message notice quotes: it is the one place he reads them before opening it. */
+const NEW_MESSAGE_GIST_MAX = 30
+
 /** How many characters the text keyword of a subscribe card holds (thing, wechat.md §2.4). */
 export const CARD_TEXT_MAX = 20
 
@@ -83,7 +87,8 @@ export function cardLine(...choices: [string, ...string[]]): string {
 export function assignedNotice(c: Pick<CaseRecord, 'ticket' | 'topic' | 'text'>, deputyName: string, ackByText: string) {
   const to = deputyName ? `${deputyName}代表，` : ''
   return {
-    text: `${to}您有一条新留言 ${c.ticket}（${c.topic}）：${excerpt(c.text)}，请在${ackByText}受理。`,
+    // Her first words as every notice to a deputy quotes them (deputyGist): never cut inside a number, phone and ID numbers masked.
+    text: `${to}您有一条新留言 ${c.ticket}（${c.topic}）：${deputyGist(c.text, NEW_MESSAGE_GIST_MAX)}，请在${ackByText}受理。`,
     extra: { cardText: cardLine(`请在${ackByText}受理`, '请尽快受理') },
   }
 }

@@ -6,6 +6,7 @@ import { BOT_CHANNELS, type ChannelResolver } from './channels.js'
 import { DEPUTY_LOAD_STATUSES } from '../../domain/case.js'
 import { DEPUTY_IN_HAND_MAX, ticketRef } from '../../domain/ticket-refs.js'
 import { titleOf } from './kinds.js'
+import { deputyGist } from '../../domain/deputy-gist.js'
 import type { ReminderDone } from './reminder-done.js'
 import { retryOutcome, type RetryPolicy } from './retry.js'
 import { supersededReason } from './superseded.js'
@@ -26,6 +27,9 @@ import { supersededReason } from './superseded.js'
 const ANOTHER_ONE = 2
 /** Notices that ask a deputy to act on a case, by its number. */
 const DEPUTY_CASE_NOTICES = new Set(['case.assigned', 'case.reopened', 'case.reminder', 'case.overdue', 'case.urged'])
+
+/** Deputy notices whose text already quotes the message's words (assignedNotice): no gist is added to them. */
+const QUOTING_NOTICES = new Set(['case.assigned'])
 
 export class BotOutbox {
   constructor(
@@ -62,6 +66,7 @@ export class BotOutbox {
     }
     const conversations = await Promise.all(messages.map((m) => this.resolver.botConversation(m)))
     const refs = await Promise.all(messages.map((m) => this.ref(m)))
+    const gists = await Promise.all(messages.map((m) => this.gist(m)))
     return messages.map((m, i) => ({
       id: m.id,
       channel: m.channel,
@@ -80,6 +85,8 @@ export class BotOutbox {
       waiting: refs[i].waiting,
       /** A deputy's case notice: whether the message waits for 受理 now (the notice then says to send it first); null otherwise. */
       awaitingAck: refs[i].awaitingAck,
+      /** A deputy's notice about one message that does not quote it: its first words, phone and ID numbers masked; null otherwise. */
+      gist: gists[i],
       attempts: m.attempts,
       leaseUntil: new Date(this.clock.now().getTime() + this.policy.leaseSeconds * 1000).toISOString(),
     }))
@@ -124,6 +131,18 @@ export class BotOutbox {
       }
     }
     return { ref: null, waiting: null, awaitingAck: null }
+  }
+
+  /**
+   * The first words of the message a deputy's notice names by its number alone (催办, 重新办理, a score, a
+   * reminder …), read as the message is now (words erased since are not repeated); null for other notices and
+   * for the new-message notice, which quotes them already.
+   */
+  private async gist(m: OutboxMessage): Promise<string | null> {
+    const caseId = (m.payload as { caseId?: string }).caseId
+    if (m.recipientKind !== 'deputy' || !caseId || !m.kind.startsWith('case.') || QUOTING_NOTICES.has(m.kind)) return null
+    const c = await this.store.cases.get(caseId)
+    return c ? deputyGist(c.text) || null : null
   }
 
   /** `address`: where the bot found the conversation, when that was not where it was routed (a room found again by its topic). */

@@ -196,7 +196,8 @@ export function botRoutes({ people, state, cases, privacy, directory, idempotenc
   // "电话 0001": the resident's number on his own open message, read and audited as the mini-program reads it.
   router.get('/people/:personId/deputy/cases/:ref/phone', async (ctx) => {
     const { personId, ref } = parse(personRefParam, { personId: ctx.params.personId, ref: ctx.params.ref }, 'params')
-    const inHand = await cases.deputyCase(personId, ref)
+    // Among the messages the mini-program would read it for (answered ones awaiting her score too), not only his 待办.
+    const inHand = await cases.deputyCaseToCall(personId, ref)
     ctx.set('Cache-Control', 'no-store')
     ctx.body = { ticket: inHand.case.ticket, phone: await cases.revealPhone(inHand) }
   })

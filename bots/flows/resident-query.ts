@@ -1,0 +1,85 @@
+import { ApiError, type CaseListItem, type QueuedCase } from '../client.js'
+import { stillWriting } from './leave-message.js'
+import { ownCase } from './rating.js'
+import { answerByLine, caseLines, dayTime, lines, noSuchMessage, shortTicket, type Turn } from './turn.js'
+
+/**
+ * "查询" from a resident: her newest messages as a numbered list, or one of them in full with its steps in her
+ * words. A message still waiting for station staff to find a deputy says plainly when she sent it, what it was
+ * about, and that it is being passed on: its only step, "您提交了留言", tells her nothing of what happens next.
+ */
+
+/** "查询": their newest messages; "查询 20261122-0042" (or its last four digits): one in full, however old. */
+export async function query(turn: Turn, ticket: string | null, asDeputy: string | null = null) {
+  const { client, person } = turn
+  if (!ticket) {
+    const { items, more } = await client.caseList(person.personId)
+    const draft = turn.state.flow?.name === 'message' && turn.state.flow.parts.length ? turn.state.flow : null
+    // A deputy with none of his own hears only about those waiting for him: "您还没有留言" would be untrue to him.
+    if (items.length === 0 && asDeputy) return turn.say(lines(asDeputy, draft && stillWriting(draft)))
+    if (items.length === 0)
+      return turn.say(draft ? lines('您正在写的留言还没有提交，所以还查不到。', stillWriting(draft)) : '您还没有留言。发送"留言"就可以给人大代表留言。')
+    const shown = caseLines(items)
+    if (!turn.state.flow) turn.state.listed = { kind: 'query', tickets: items.slice(0, shown.length).map((c) => c.ticket), at: turn.now }
+    // Only the newest are listed: she is told so, and that an older one is found by its number all the same.
+    const cut = more || items.length > shown.length
+    turn.say(
+      lines(
+        asDeputy,
+        asDeputy && '',
+        asDeputy
+          ? cut
+            ? `您自己写的最近 ${shown.length} 条留言（更早的没有列出）：`
+            : '您自己写的留言：'
+          : cut
+            ? `您最近的 ${shown.length} 条留言（更早的没有列出）：`
+            : '您最近的留言：',
+        ...shown,
+        '',
+        turn.state.flow ? `看详情请发送"查询 编号"，如：查询 ${items[0].ticket}` : `看哪一条的详情，请回复前面的数字，如：1`,
+        cut && '更早的留言，发送"查询"和它的编号（完整编号或后四位）也能查到。',
+        rateLine(items),
+        draft && stillWriting(draft),
+      ),
+    )
+    return
+  }
+  const item = await ownCase(turn, ticket)
+  if (!item) return
+  const full = item.ticket
+  try {
+    const c = await client.caseDetail(person.personId, full)
+    turn.say(
+      lines(
+        `留言 ${c.ticket}【${c.statusLabel}】`,
+        c.queued && queuedLine(c.queued),
+        `内容：${c.text}`,
+        '办理经过：',
+        ...c.timeline.map((e) => `· ${dayTime(e.at)} ${e.label}${e.note ? `：${e.note}` : ''}`),
+        c.replyByText && answerByLine(c.replyByText, c.status),
+        c.reply && `答复：${c.reply}`,
+        c.rating !== null && `您的评分：${c.rating} 分`,
+        rateLine([item]),
+      ),
+    )
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 404) return turn.say(noSuchMessage(full))
+    throw err
+  }
+}
+
+/**
+ * How to rate an answer still waiting for a score, for a resident who looks it up later: the
+ * rating question came with the answer, and days on a bare number no longer means it.
+ */
+function rateLine(items: CaseListItem[]): string | null {
+  const waiting = items.find((c) => c.status === 'replied')
+  return waiting ? `给答复打分请发送：评价 ${waiting.ref ?? shortTicket(waiting.ticket)} 5（5 很满意，1 很不满意）` : null
+}
+
+/**
+ * A message no deputy has yet, as the mini-program's page says it (提交 on her day, 办理：the station): "您12月5日
+ * 16:25发来的“公交站台太窄…”，已经转到新华街道代表联络站，工作人员正在请一位代表来办理，请您耐心等着。"
+ */
+const queuedLine = (q: QueuedCase) =>
+  `您${dayTime(q.at)}发来的${q.gist ? `“${q.gist}”` : '这条留言'}，已经转到${q.with ?? '联络站'}，工作人员正在请一位代表来办理，请您耐心等着。`

@@ -1,0 +1,33 @@
+import { messageGist } from './message-about.js'
+import { maskPhoneAndIdNumbers } from './pii-mask.js'
+
+/**
+ * The first words of a resident's message as a notice to a deputy repeats them, so that "留言 0001" says
+ * which one without opening it: the residents' gist rule (messageGist: one line, cut at a clause's end
+ * when one is near, marked "…"), on the text with phone and ID numbers masked (〔手机号〕: a chat
+ * notice is forwarded and read over shoulders; the number itself is for "电话 0001", read and audited),
+ * and never cut inside a number, a latin word or a mask ("我的电话1…" would read as a whole number).
+ * Empty when the text shows nothing. Pure, no I/O.
+ */
+
+/** Enough characters of her words for a deputy to recognise the message among his. */
+export const DEPUTY_GIST_MAX = 20
+
+const WORD_CHAR = /[0-9A-Za-z]/
+
+export function deputyGist(text: string, max = DEPUTY_GIST_MAX): string {
+  const masked = maskPhoneAndIdNumbers(text)
+  const gist = messageGist(masked, max)
+  if (!gist.endsWith('…')) return gist
+  // The same line uncut, to see what follows the cut.
+  const line = messageGist(masked, Number.MAX_SAFE_INTEGER)
+  let kept = Array.from(gist.slice(0, -1))
+  const next = Array.from(line)[kept.length]
+  // Inside a run of digits or latin letters: back to before it starts.
+  if (next !== undefined && WORD_CHAR.test(next)) while (kept.length && WORD_CHAR.test(kept[kept.length - 1])) kept.pop()
+  // Inside a mask ("〔手机…"): back to before it.
+  const open = kept.lastIndexOf('〔')
+  if (open > kept.lastIndexOf('〕')) kept = kept.slice(0, open)
+  const cut = kept.join('').replace(/[\s，。、；：！？,.;:!?"'“”‘’（(【[-]+$/u, '')
+  return cut ? `${cut}…` : ''
+}
