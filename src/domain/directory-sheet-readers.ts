@@ -65,12 +65,49 @@ export const SCIENTIFIC = /^\d+(\.\d+)?E\+\d+$/i
  * 2026年12月1日 → "2026-12-01"; null when it is none of these.
  */
 export function sheetDate(cell: string): string | null {
-  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(cell.trim())
-  if (!m) return null
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
+  const m = FULL_DATE.exec(cell.trim())
+  return m ? isoDate(Number(m[1]), Number(m[2]), Number(m[3])) : null
+}
+const FULL_DATE = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/
+/** 12月3日, 12月3号, 12/3: a day of the roster written without its year. */
+const MONTH_DAY = /^(\d{1,2})\s*(?:月\s*(\d{1,2})\s*[日号]?|[/／]\s*(\d{1,2}))$/
+
+/** "2026-12-03" for a day the calendar has; null for 2月30日 or 13月1日. */
+function isoDate(y: number, mo: number, d: number): string | null {
   const date = new Date(Date.UTC(y, mo - 1, d))
-  if (date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null
-  return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null
+  return `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`
+}
+
+/** Why a month and day read as numbers is no day of the calendar, in words a clerk checks against her paper. */
+const noSuchDay = (written: string, mo: number, d: number) =>
+  mo < 1 || mo > 12 ? `日期“${written}”不对：没有 ${mo} 月，请核对` : `日期“${written}”不对：${mo} 月没有 ${d} 日，请核对`
+
+/**
+ * A 值班日期 as a clerk writes it: a full date (sheetDate), or a month and day without a year
+ * (12月3日, 12/3) read as the next such day on or after `today` (the import day, as the business
+ * time zone dates it): a roster is kept for the weeks ahead, so 1月5日 written in December is next
+ * January's, and 2月29日 the next leap year's. `yearless` says a year was supplied. Without `today`
+ * (nothing to count from) a day without its year is not read.
+ */
+export function dutyDate(word: string, today?: string): { date: string; yearless: boolean } | { problem: string } {
+  const written = word.trim()
+  const unread = { problem: `日期“${written}”看不懂，请写成 2026-12-01 这样` }
+  const full = FULL_DATE.exec(written)
+  if (full) {
+    const [mo, d] = [Number(full[2]), Number(full[3])]
+    const date = isoDate(Number(full[1]), mo, d)
+    return date ? { date, yearless: false } : { problem: noSuchDay(written, mo, d) }
+  }
+  const md = MONTH_DAY.exec(written)
+  if (!md || !today) return unread
+  const [mo, d] = [Number(md[1]), Number(md[2] ?? md[3])]
+  // Eight years hold a leap year whichever year it is now (2100 is no leap year, 2104 is).
+  for (let y = Number(today.slice(0, 4)); y <= Number(today.slice(0, 4)) + 8; y++) {
+    const date = isoDate(y, mo, d)
+    if (date && date >= today) return { date, yearless: true }
+  }
+  return { problem: noSuchDay(written, mo, d) }
 }
 
 /** The template prints its example code: whoever has seen the template could activate the account with it. */
@@ -114,12 +151,14 @@ export function dutyOf(
   kept: Record<string, string[]>,
   station: (name: string) => string | undefined,
   problem: (message: string) => void,
+  { today, yearless = () => {} }: { today?: string; yearless?: (written: string, date: string) => void } = {},
 ) {
   const dates = (text: string) =>
     splitWords(text).flatMap((w) => {
-      const date = sheetDate(w)
-      if (!date) problem(`日期“${w}”看不懂，请写成 2026-12-01 这样`)
-      return date ? [date] : []
+      const read = dutyDate(w, today)
+      if ('problem' in read) return (problem(read.problem), [])
+      if (read.yearless) yearless(w, read.date)
+      return [read.date]
     })
   const segments = cellText
     .split(/[;；\n]+/)

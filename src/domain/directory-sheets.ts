@@ -17,6 +17,7 @@ import {
 } from './directory-sheet-readers.js'
 import { NO_DUTY, KEY_HEADING, SHEET_KINDS, SHEET_SPECS, specOf, type SheetKind } from './directory-sheet-specs.js'
 import { trimCell, withoutInvisible } from './sheet-cells.js'
+import { dayText } from './dates.js'
 
 /**
  * The roster as an office keeps it: spreadsheets saved as CSV, one per kind (地区, 联络站, 代表,
@@ -70,6 +71,8 @@ export interface SheetConversion {
   problems: SheetProblem[]
   /** What the clerk is told of sheets left out as plainly no roster (a 说明 page beside the roster). */
   skipped: string[]
+  /** What the clerk is told of days read in a way she did not write out: 值班日期 without a year, and the year taken. */
+  notes: string[]
 }
 
 /** A heading as typed: "*姓名", "姓名（必填）" and stray spaces still name the column. */
@@ -112,13 +115,21 @@ function isExampleRow(kind: SheetKind, cells: Map<string, string>): boolean {
  * kept for records already in the store (found by code or account) and made from the code for
  * new ones, so that uploading the same sheet again updates the same records.
  */
-export function sheetsToDirectoryFile(sheets: SheetRows[], existing: ExistingDirectory, stored: StoredDirectory = NOTHING_STORED): SheetConversion {
+export function sheetsToDirectoryFile(
+  sheets: SheetRows[],
+  existing: ExistingDirectory,
+  stored: StoredDirectory = NOTHING_STORED,
+  { today }: { today?: string } = {},
+): SheetConversion {
   const out: SheetConversion = {
     file: { regions: [], stations: [], deputies: [], staff: [] },
     places: { regions: [], stations: [], deputies: [], staff: [] },
     problems: [],
     skipped: [],
+    notes: [],
   }
+  // 值班日期 written without a year ("12月3日" → 2026-12-03), each said once in the report: the clerk checks the year taken.
+  const yearless = new Map<string, string>()
   const problem = (p: SheetProblem) => out.problems.push(p)
 
   // 1. Which kind each sheet is, and its rows as heading → cell.
@@ -294,6 +305,7 @@ export function sheetsToDirectoryFile(sheets: SheetRows[], existing: ExistingDir
                   kept,
                   (name) => lookup('值班日期', name, stationIndex, '联络站', upper)[0],
                   (m) => at('值班日期', m),
+                  { today, yearless: (written, date) => yearless.set(compact(written), date) },
                 )
         Object.assign(record, {
           id: deputyIds[index] || placeholderId(row),
@@ -332,6 +344,10 @@ export function sheetsToDirectoryFile(sheets: SheetRows[], existing: ExistingDir
       out.places[kind].push({ sheet: row.sheet, row: row.row })
     })
   }
+  if (yearless.size)
+    out.notes.push(
+      `值班日期没写年份的，按导入当天以后最近的那一天算：${[...yearless].map(([written, date]) => `“${written}”是 ${dayText(date)}`).join('，')}。不对的，请写上年份重新导入`,
+    )
   return out
 }
 

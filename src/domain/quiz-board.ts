@@ -37,17 +37,23 @@ const better = (a: AttemptRecord, b: AttemptRecord) =>
 const percentOf = (a: AttemptRecord) => (a.maxScore > 0 ? round(((a.score ?? 0) * 100) / a.maxScore, 2) : 0)
 
 /**
- * Each person once, by their best finished attempt. Equal score and time share a rank
- * (1, 1, 3), so nobody is placed below someone who did exactly as well.
+ * Each person once, by their best attempt handed in in time. One handed in late (expired) is
+ * not counted, as its result page tells her ("不计入排名"): it ranks nobody and, alone, makes
+ * nobody a participant (here, in the group boards built from this, and in 参与人数); it still
+ * counts among the tries used. Equal score and time share a rank (1, 1, 3), so nobody is
+ * placed below someone who did exactly as well.
  */
 export function peopleBoard(attempts: readonly AttemptRecord[]): PersonStanding[] {
+  const keyOf = (a: AttemptRecord) => `${a.personKind}:${a.personId}`
+  const finished = new Map<string, number>()
+  for (const a of attempts) if (a.status !== 'open') finished.set(keyOf(a), (finished.get(keyOf(a)) ?? 0) + 1)
   const best = new Map<string, { attempt: AttemptRecord; count: number }>()
   for (const a of attempts) {
-    if (a.status === 'open') continue
-    const key = `${a.personKind}:${a.personId}`
+    if (a.status !== 'submitted') continue
+    const key = keyOf(a)
     const seen = best.get(key)
-    if (!seen) best.set(key, { attempt: a, count: 1 })
-    else best.set(key, { attempt: better(a, seen.attempt) < 0 ? a : seen.attempt, count: seen.count + 1 })
+    const count = finished.get(key) ?? 1
+    best.set(key, { attempt: seen && better(a, seen.attempt) >= 0 ? seen.attempt : a, count })
   }
   const sorted = [...best.values()].sort((x, y) => better(x.attempt, y.attempt) || x.attempt.personId.localeCompare(y.attempt.personId))
   const out: PersonStanding[] = []

@@ -9,11 +9,15 @@ import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } f
 export class PiiCipher {
   private readonly encKeys = new Map<string, Buffer>()
   private readonly indexKey: Buffer
+  /** Records already reported unreadable: a list viewed every minute must not flood the log. */
+  private readonly reported = new Set<string>()
 
   constructor(
     private readonly currentKeyId: string,
     currentKeyHex: string,
     previousKeys: Record<string, string> = {},
+    /** Told once per record whose value will not open (its key retired, its row damaged): the operator's log line. */
+    private readonly onUnreadable: (recordId: string, reason: string) => void = () => {},
   ) {
     for (const [id, hex] of Object.entries({ ...previousKeys, [currentKeyId]: currentKeyHex })) {
       this.encKeys.set(id, derive(hex, 'liaison pii encryption'))
@@ -40,6 +44,23 @@ export class PiiCipher {
     return Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64url')), decipher.final()]).toString('utf8')
   }
 
+  /**
+   * The value, or null when it will not open. A number sealed under a key no longer configured,
+   * or a damaged row, must not make the page that shows it fail: callers say so in words.
+   */
+  tryDecrypt(envelope: string, recordId: string): string | null {
+    try {
+      return this.decrypt(envelope, recordId)
+    } catch (e) {
+      if (!this.reported.has(recordId)) {
+        if (this.reported.size >= 10_000) this.reported.clear()
+        this.reported.add(recordId)
+        this.onUnreadable(recordId, e instanceof Error ? e.message : String(e))
+      }
+      return null
+    }
+  }
+
   blindIndex(value: string): string {
     return createHmac('sha256', this.indexKey).update(value, 'utf8').digest('base64url')
   }
@@ -48,6 +69,9 @@ export class PiiCipher {
 function derive(hex: string, info: string): Buffer {
   return Buffer.from(hkdfSync('sha256', Buffer.from(hex, 'hex'), Buffer.alloc(0), info, 32))
 }
+
+/** Shown where a stored number will not open, in place of the masked number. */
+export const PHONE_UNREADABLE = '电话无法读取'
 
 /** 13800001234 → 138****1234: enough to recognise a number, not to call it. */
 export function maskPhone(phone: string | null): string | null {

@@ -1,5 +1,6 @@
 import { ConflictError } from '../errors.js'
 import { StoreConflict, type StoreConflictCode } from '../store/conflicts.js'
+import { QUESTION_FROZEN_MESSAGE } from '../domain/quiz.js'
 
 type Facts = StoreConflict['facts']
 
@@ -15,10 +16,7 @@ const TEXTS: Record<StoreConflictCode, (facts: Facts) => string> = {
   already_responded: () => '您已提交过，每人限一次',
   response_cap_reached: () => '提交人数已满，问卷已停止收集',
   stale_survey: () => '问卷刚刚更新，请刷新后重新提交',
-  quiz_started: (f) =>
-    f.frozen === 'draw'
-      ? '已有人开始答题，抽题数和答题时限不能再改，以免前后成绩不可比'
-      : '已有人开始答题，题型、选项个数、正确答案和分值不能再改，以免前后评分不一致',
+  quiz_started: (f) => (f.frozen === 'draw' ? '已有人开始答题，抽题数和答题时限不能再改，以免前后成绩不可比' : QUESTION_FROZEN_MESSAGE),
   attempt_open: () => '您有一次答题尚未提交，请先完成',
   attempts_used_up: (f) => `每人最多答题 ${f.allowed} 次，您的次数已用完`,
   already_checked_in: () => '已经打过卡了',

@@ -97,7 +97,10 @@ export interface ServiceAdapters {
 /** Every use-case service, wired to one store, one clock and one key. */
 export function createServices(config: Config & { security: { secretKey: string } }, store: Store, clock: Clock, logger: Logger, adapters: ServiceAdapters) {
   const { wechat, robots } = adapters
-  const cipher = new PiiCipher(config.security.secretKeyId, config.security.secretKey, config.security.previousKeys)
+  const cipher = new PiiCipher(config.security.secretKeyId, config.security.secretKey, config.security.previousKeys, (recordId, reason) =>
+    // The record id and the reason only, never the envelope: the operator restores the retired key or the row.
+    logger.error({ recordId, reason }, 'a stored phone number cannot be decrypted (retired key or damaged row)'),
+  )
   /** One count of wrong binding codes for the mini-program and the bot together. */
   const bindingGuard = new BindingGuard(config.limits, { failures: store.loginFailures, clock })
   const passwords = new PasswordHasher(config.security.scryptCost)
@@ -229,7 +232,7 @@ export function createServices(config: Config & { security: { secretKey: string 
       onChange: () => directoryCache.invalidate(),
       handBack,
     }),
-    importer: new DirectoryImporter({ store, cipher, passwords, audit, topics, clock, onChange: () => directoryCache.invalidate() }),
+    importer: new DirectoryImporter({ store, cipher, passwords, audit, topics, clock, timeZone, onChange: () => directoryCache.invalidate() }),
     staff: new StaffService(store, passwords, audit, auth.throttle, () => directoryCache.invalidate(), !!config.security.adminPassword),
     units: new UnitService(store, audit),
     qrCodes: new QrCodeRenderer(

@@ -41,6 +41,8 @@ export interface QuizRepo {
   search(query: QuizQuery): Promise<Page<QuizRecord>>
   /** Published quizzes open at `now` (opened, not closed), closing soonest first. */
   openAt(now: Date): Promise<QuizRecord[]>
+  /** Published quizzes that closed after `since` and by `now`, the latest closed first (participants look back at them). */
+  closedBetween(since: Date, now: Date): Promise<QuizRecord[]>
   /** All or nothing: ConflictError (and nothing written) when an id is taken. */
   addQuestions(questions: QuizQuestion[]): Promise<void>
   /**

@@ -142,9 +142,11 @@ describe('console: an organizer writes quiz questions and publishes the quiz kno
     // The dialog first says 正在核对参加范围… while it asks the server: wait for the answer, on a busy machine too.
     await confirm.locator('[data-test=publish-reach]', { hasText: reach }).waitFor()
     expect(await confirm.locator('[data-test=publish-reach]').innerText()).to.equal(reach)
-    expect(await confirm.locator('[data-test=publish-after]').innerText()).to.equal(
-      `请核对参加范围和日期。发布后${district.name}的每位人大代表都会收到参赛通知；有人答题后，题型、正确答案和分值就不能再改。`,
-    )
+    // How many it reaches, counted by the server before anyone is told (as a survey's dialog says 会请 N 位代表填写).
+    const after = await confirm.locator('[data-test=publish-after]').innerText()
+    const said = after.match(/^请核对参加范围和日期。发布后(.+)的 (\d+) 位人大代表都会收到参赛通知；有人答题后，题型、正确答案和分值就不能再改。$/)
+    expect(said, after).to.not.equal(null)
+    expect(said![1]).to.equal(district.name)
     await screenshot(page, 'console-quiz-publish-confirm')
     await page.getByRole('button', { name: '再看看' }).click()
     await confirm.waitFor({ state: 'detached' })
@@ -158,6 +160,7 @@ describe('console: an organizer writes quiz questions and publishes the quiz kno
     expect((await story.app.liaison.store.quizzes.get(id))!.draft).to.equal(false)
     const told = await quizNotices()
     expect(told.length, 'the district’s deputies are told').to.be.greaterThan(0)
+    expect(new Set(told.map((m) => m.recipientId)).size, 'as many as the dialog said').to.equal(Number(said![2]))
     expect(page.problems).to.deep.equal([])
   })
 })

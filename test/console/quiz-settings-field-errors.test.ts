@@ -1,4 +1,5 @@
 import { expect } from 'chai'
+import type { Locator } from 'playwright-core'
 import { Client } from '../helpers/app.js'
 import { localDate } from '../../src/domain/dates.js'
 import { quizWithBank } from '../helpers/quizzes.js'
@@ -36,6 +37,12 @@ describe('console: a quiz’s settings refused at the box', function () {
     const end = page.locator('[data-test=closes-field]')
     await end.locator('.t-form-item-tips').getByText('结束时间应晚于开始时间').waitFor()
     expect(await page.getByText('结束时间应晚于开始时间').count(), 'said once, beside the end').to.equal(1)
+    // In the size of the form's own words, not small print, and clear of 保存设置 below it.
+    const size = (l: Locator) => l.evaluate((el) => getComputedStyle(el).fontSize)
+    expect(await size(end.locator('.t-form-item-tips')), 'as large as the label 结束时间').to.equal(await size(end.locator('.t-form__label')))
+    const tips = (await end.locator('.t-form-item-tips').boundingBox())!
+    const save = (await page.getByRole('button', { name: '保存设置' }).boundingBox())!
+    expect(save.y - (tips.y + tips.height), 'room between the words and the button').to.be.at.least(8)
     expect(await page.locator('.t-alert').count(), 'no banner repeats it').to.equal(0)
     expect(await page.locator('[data-test=opens-field] .t-form-item-tips').count(), 'the start is not blamed').to.equal(0)
     expect((await office.get(`/api/admin/quizzes/${quiz.id}`)).body.closesAt, 'nothing saved').to.equal(

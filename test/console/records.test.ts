@@ -46,6 +46,11 @@ describe('console: deputies’ records (履职档案)', function () {
     await page.getByRole('link', { name: deputy.name }).click()
     const lines = page.getByTestId('point-lines')
     await lines.getByText('报告履职活动（已审核） 1 次 × 3 分 = 3 分').waitFor()
+    // 已值班 says how a day is counted, as deputy-record.ts counts it: a rostered day is not yet a day served.
+    const duty = page.locator('tr').filter({ hasText: '进站接待值班' })
+    expect(await duty.getByTestId('record-hint').innerText()).to.equal(
+      '怎么算：排了班的那天，代表在小程序里报了当天的“进站接待”，工作人员审核通过，才算值班 1 天。排班天数里也有还没到的日子。',
+    )
     await screenshot(page, 'records-detail')
     await page.getByRole('button', { name: '打印述职报告' }).click()
     const report = page.getByRole('article', { name: '述职报告' })

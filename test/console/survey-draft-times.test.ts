@@ -1,4 +1,5 @@
 import { expect } from 'chai'
+import type { Locator } from 'playwright-core'
 import { Client } from '../helpers/app.js'
 import { surveyBody } from '../helpers/surveys.js'
 import { localDate } from '../../src/domain/dates.js'
@@ -92,6 +93,9 @@ describe('console: an organizer changes a survey draft’s times on its page', f
     await page.getByRole('button', { name: '保存时间' }).click()
     const end = times.locator('[data-test=closes-field]')
     await end.locator('.t-form-item-tips').getByText('结束时间应晚于开始时间').waitFor()
+    // In the size of the form's own words, not TDesign's small print.
+    const fontSize = (l: Locator) => l.evaluate((el) => getComputedStyle(el).fontSize)
+    expect(await fontSize(end.locator('.t-form-item-tips')), 'as large as the label 结束时间').to.equal(await fontSize(end.locator('.t-form__label')))
     expect(await page.getByText('结束时间应晚于开始时间').count(), 'said once').to.equal(1)
     await screenshot(page, 'console-survey-draft-times-refused')
     await typeDateTime(times.getByLabel('结束时间'), `${closes} 17:00`)

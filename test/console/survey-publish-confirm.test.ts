@@ -1,4 +1,5 @@
 import { expect } from 'chai'
+import type { Locator } from 'playwright-core'
 import { Client } from '../helpers/app.js'
 import { localDate } from '../../src/domain/dates.js'
 import { cityOrganizer, dayWords, shortDay } from './organizer-story.js'
@@ -156,6 +157,9 @@ describe('console: an organizer publishes a survey or a ballot knowingly', funct
     await page.getByRole('button', { name: '保存为草稿' }).click()
     const closes = page.locator('[data-test=closes-field]')
     await closes.locator('.t-form-item-tips').getByText('结束时间应晚于开始时间').waitFor()
+    // In the size of the form's own words, not TDesign's small print.
+    const fontSize = (l: Locator) => l.evaluate((el) => getComputedStyle(el).fontSize)
+    expect(await fontSize(closes.locator('.t-form-item-tips')), 'as large as the label 结束时间').to.equal(await fontSize(closes.locator('.t-form__label')))
     expect(await page.getByText('结束时间应晚于开始时间').count(), 'said once').to.equal(1)
     expect(await page.locator('.t-alert').count()).to.equal(0)
     await screenshot(page, 'console-survey-dates-refused')

@@ -119,6 +119,39 @@ describe('directory import of roster sheets (CSV from Excel) over HTTP', () => {
     expect(duty.meaning).to.include('只取消在一个联络站的值班，填“东风路联络站：无”')
   })
 
+  it('reads 值班日期 without a year as the next such day from the import day, with or without the station named, and refuses 2月30日', async () => {
+    app.clock.set(new Date('2026-12-05T02:00:00Z')) // Saturday 5 December, 10:00 in Asia/Shanghai
+    const twoStations = excel('联络站名册.csv', [
+      '联络站代码,联络站名称,类型,地址,覆盖地区,接待日',
+      'ST001,东风路联络站,社区,东风路12号,建设路街道,周三',
+      'ST002,人民路联络站,社区,人民路8号,马庄社区,周六',
+    ])
+    const roster = (zhang: string, liQiang: string) =>
+      excel('代表名册.csv', [
+        '代表代码,姓名,层级,所属联络站,值班日期',
+        `DP0001,张伟,市人大代表,东风路联络站,${zhang}`,
+        `DP0003,李强,市人大代表,"东风路联络站、人民路联络站",${liQiang}`,
+      ])
+    const answer = await admin.post('/api/admin/directory/import', {
+      sheets: [regions, twoStations, roster('"12月9日、1月6日"', '"东风路联络站：12月3日；人民路联络站：12月12日"')],
+    })
+    expect(answer.status, JSON.stringify(answer.body)).to.equal(200)
+    expect((await admin.get('/api/admin/deputies/dp0001')).body.dutyByStation).to.deep.equal({ st001: ['2026-12-09', '2027-01-06'] })
+    // 12月3日 has passed this year: next year's is the next such day.
+    expect((await admin.get('/api/admin/deputies/dp0003')).body.dutyByStation).to.deep.equal({ st001: ['2027-12-03'], st002: ['2026-12-12'] })
+    expect(answer.body.warnings).to.include(
+      '值班日期没写年份的，按导入当天以后最近的那一天算：“12月9日”是 2026年12月9日，“1月6日”是 2027年1月6日，“12月3日”是 2027年12月3日，“12月12日”是 2026年12月12日。不对的，请写上年份重新导入',
+    )
+
+    const wrong = await admin.post('/api/admin/directory/import', { sheets: [roster('2月30日', '东风路联络站：2月30日')] })
+    expect(wrong.status).to.equal(422)
+    expect(wrong.body.error.details).to.deep.equal([
+      { path: '代表名册.csv 第 2 行「值班日期」', message: '日期“2月30日”不对：2 月没有 30 日，请核对' },
+      { path: '代表名册.csv 第 3 行「值班日期」', message: '日期“2月30日”不对：2 月没有 30 日，请核对' },
+    ])
+    expect((await admin.get('/api/admin/deputies/dp0001')).body.dutyByStation, 'nothing changed').to.deep.equal({ st001: ['2026-12-09', '2027-01-06'] })
+  })
+
   it('takes a 值班日期 cell of only invisible characters for blank, and names invisible characters in a refusal', async () => {
     expect((await admin.post('/api/admin/directory/import', { sheets: [regions, stations, deputies] })).status).to.equal(200)
     // Copied from a web page: a zero-width space, nothing else. Blank keeps the days.

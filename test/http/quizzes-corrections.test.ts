@@ -39,7 +39,7 @@ describe('correcting a quiz after people started', () => {
     expect(corrected.body.title).to.equal('代表法知识竞赛（更正）')
   })
 
-  it("corrects a question's wording at any time, but its answer and points only until the first attempt, each audited", async () => {
+  it("corrects a question's explanation at any time, but what it asks, its answer and points only until the first attempt, each audited", async () => {
     const quiz = await quizWithBank(app, sunli)
     const pool = (await sunli.get(`/api/admin/quizzes/${quiz.id}`)).body.questions
     const first = pool[0]
@@ -50,21 +50,33 @@ describe('correcting a quiz after people started', () => {
     expect(early.body.answer).to.deep.equal(['B'])
 
     expect((await (await asResident(app)).post(`/api/mp/quizzes/${quiz.id}/attempts`)).status).to.equal(201)
-    const wording = await sunli.patch(url, { stem: '单选题1（更正错别字）', options: ['甲', '乙', '丙', '丁（更正）'], explanation: '更正后的解析' })
-    expect(wording.status, JSON.stringify(wording.body)).to.equal(200)
-    expect(wording.body).to.include({ stem: '单选题1（更正错别字）', explanation: '更正后的解析', points: 20 })
+    const explained = await sunli.patch(url, { explanation: '更正后的解析', tags: ['代表法'] })
+    expect(explained.status, JSON.stringify(explained.body)).to.equal(200)
+    expect(explained.body).to.include({ stem: '单选题1', explanation: '更正后的解析', points: 20 })
+    // The console sends the whole form: unchanged words are no change.
+    const same = await sunli.patch(url, { stem: '单选题1', options: ['甲', '乙', '丙', '丁'], explanation: '再更正的解析' })
+    expect(same.status, JSON.stringify(same.body)).to.equal(200)
 
-    for (const patch of [{ points: 10 }, { answer: ['A'] }, { options: ['甲', '乙'] }, { type: 'true_false' }]) {
+    const frozen = '已有人作答，题目、选项、正确答案和分值都不能再改，以免改变他们的答卷和成绩。解析还可以修改：题目有误，可以在解析里写明更正'
+    for (const patch of [
+      { points: 10 },
+      { answer: ['A'] },
+      { options: ['甲', '乙'] },
+      { type: 'true_false' },
+      { stem: '单选题1（改了问法）' },
+      { options: ['甲', '乙', '丙', '丁（更正）'] },
+    ]) {
       const refused = await sunli.patch(url, patch)
       expect(refused.status, JSON.stringify(patch)).to.equal(409)
-      expect(refused.body.error).to.include({ code: 'quiz_started', message: '已有人开始答题，题型、选项个数、正确答案和分值不能再改，以免前后评分不一致' })
+      expect(refused.body.error).to.include({ code: 'quiz_started', message: frozen })
     }
     const stored = (await sunli.get(`/api/admin/quizzes/${quiz.id}`)).body.questions[0]
-    expect(stored).to.include({ points: 20, stem: '单选题1（更正错别字）' })
+    expect(stored).to.include({ points: 20, stem: '单选题1', explanation: '再更正的解析' })
+    expect(stored.options).to.deep.equal(['甲', '乙', '丙', '丁'])
     expect(stored.answer).to.deep.equal(['B'])
 
     const audited = (await app.liaison.store.audit.list({ limit: 10, action: 'quiz.question_corrected' })).items
-    expect(audited.map((e) => (e.details.after as { stem: string }).stem)).to.deep.equal(['单选题1（更正错别字）', '单选题1'])
+    expect(audited.map((e) => (e.details.after as { explanation: string }).explanation)).to.deep.equal(['再更正的解析', '更正后的解析', '解析1'])
     const other = await sunli.patch(`/api/admin/quizzes/${quiz.id}/questions/qq-00000000-0000-0000-0000-000000000000`, { stem: '无' })
     expect(other.status, 'a question of no quiz of hers').to.equal(404)
   })

@@ -51,7 +51,7 @@ describe('survey answers sheet', () => {
     expect(rows[0]!.slice(0, 4)).to.deep.equal(['提交时间', '来源', '联络站', '1. 您是否经常去社区公园？'])
     expect(rows.slice(1).map((r) => r.slice(1, 4))).to.deep.equal([
       ['', '', '否'],
-      ['ST001', '轻工街道代表联络站', '否'],
+      ['联络站二维码', '轻工街道代表联络站', '否'],
     ])
   })
 

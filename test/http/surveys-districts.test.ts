@@ -89,7 +89,7 @@ describe("an organizer of two districts reads a city survey's results", () => {
           expect(answer.status, `${path}: ${JSON.stringify(answer.body)}`).to.equal(200)
         }
       const csv = ((await fengjun.get(`/api/admin/surveys/${survey.body.id}/responses.csv`)).body as Buffer).toString('utf8')
-      expect(csv, 'the station named in the sheet').to.include('ST001,轻工街道代表联络站')
+      expect(csv, 'the station named in the sheet').to.include('联络站二维码,轻工街道代表联络站')
     })
     expect(reads, 'whole-directory reads while reading results').to.equal(0)
   })

@@ -65,7 +65,7 @@ describe('surveys, consultations and ballots', () => {
     const text = (csv.body as Buffer).toString('utf8')
     expect(text.startsWith('\uFEFF提交时间,来源,联络站,1. 您是否经常去社区公园？')).to.equal(true)
     expect(text.trim().split('\r\n')).to.have.length(3)
-    expect(text).to.include('ST001,轻工街道代表联络站,是,绿道；座椅,5,多种树,3')
+    expect(text).to.include('联络站二维码,轻工街道代表联络站,是,绿道；座椅,5,多种树,3')
   })
 
   it('takes comments per article with their source, tells each named commenter the outcome, and again when it changes', async () => {

@@ -121,6 +121,15 @@ export function quizContract(store: () => Store) {
       expect(await store().quizzes.get(q.id)).to.deep.equal(updated)
     })
 
+    it('finds the quizzes closed in a window, the latest closed first, drafts left out', async () => {
+      const ended = await store().quizzes.create(quizRecord({ opensAt: at(-3 * 24 * 60), closesAt: at(-2 * 24 * 60) }))
+      const endedLater = await store().quizzes.create(quizRecord({ opensAt: at(-3 * 24 * 60), closesAt: at(-60) }))
+      await store().quizzes.create(quizRecord({ opensAt: at(-3 * 24 * 60), closesAt: at(-60), draft: true }))
+      await store().quizzes.create(quizRecord({ opensAt: at(-90 * 24 * 60), closesAt: at(-40 * 24 * 60) }))
+      await store().quizzes.create(quizRecord())
+      expect((await store().quizzes.closedBetween(at(-30 * 24 * 60), T0)).map((x) => x.id)).to.deep.equal([endedLater.id, ended.id])
+    })
+
     it('creates a quiz with its notices in one write, and neither when the id is taken', async () => {
       const q = quizRecord()
       await store().quizzes.create(q, [outboxMessage(`quiz:${q.id}:published:deputy:dp0001`)])

@@ -1,7 +1,7 @@
 import { expect } from 'chai'
 import { checkDirectoryFile, type ExistingDirectory } from '../../src/domain/directory-import.js'
 import { templateRows } from '../../src/domain/directory-sheet-specs.js'
-import { sheetDate } from '../../src/domain/directory-sheet-readers.js'
+import { dutyDate, sheetDate } from '../../src/domain/directory-sheet-readers.js'
 import { sheetProblemDetails } from '../../src/domain/directory-sheet-problems.js'
 import { sheetsToDirectoryFile, type SheetRows, type StoredDirectory } from '../../src/domain/directory-sheets.js'
 import { readSheetRows, SHEET_ROW_LIMIT, sheetTemplate } from '../../src/services/directory/directory-sheets.js'
@@ -191,6 +191,45 @@ describe('roster sheets (CSV saved from Excel) become the import file', () => {
   it('reads the dates Excel writes back', () => {
     expect(['2026-12-01', '2026/12/1', '2026.12.01', '2026年12月1日'].map(sheetDate)).to.deep.equal(Array(4).fill('2026-12-01'))
     expect(['2026-02-30', '12/1/2026', '明天'].map(sheetDate)).to.deep.equal([null, null, null])
+  })
+
+  it('reads a duty day written without its year as the next such day from the import day, and refuses a day the calendar has not', () => {
+    // Imported on 5 December 2026: 12月8日 is this December's, 12月3日 (past) and 1月5日 next year's, 2月29日 the next leap year's.
+    const today = '2026-12-05'
+    expect(['12月8日', '12月3日', '12月3号', '1/5', '2月29日', '12月5日'].map((w) => dutyDate(w, today))).to.deep.equal(
+      ['2026-12-08', '2027-12-03', '2027-12-03', '2027-01-05', '2028-02-29', '2026-12-05'].map((date) => ({ date, yearless: true })),
+    )
+    expect(dutyDate('2026年12月3日', today), 'a year written is kept, even past').to.deep.equal({ date: '2026-12-03', yearless: false })
+    expect(['2月30日', '2026年2月30日', '13月1日'].map((w) => dutyDate(w, today))).to.deep.equal([
+      { problem: '日期“2月30日”不对：2 月没有 30 日，请核对' },
+      { problem: '日期“2026年2月30日”不对：2 月没有 30 日，请核对' },
+      { problem: '日期“13月1日”不对：没有 13 月，请核对' },
+    ])
+    expect(dutyDate('明天', today)).to.deep.equal({ problem: '日期“明天”看不懂，请写成 2026-12-01 这样' })
+  })
+
+  it('takes 值班日期 without a year, with and without a station named, and says which year it took', async () => {
+    const stations = await sheet('联络站名册.csv', ['联络站代码,联络站名称,类型', 'ST001,东风路联络站,社区', 'ST002,人民路联络站,社区'])
+    const deputies = await sheet('代表名册.csv', [
+      '代表代码,姓名,层级,所属联络站,值班日期',
+      'DP0001,张伟,市,"东风路联络站、人民路联络站","东风路联络站：12月3日、12月17日；人民路联络站：1月5日"',
+      'DP0002,王芳,市,东风路联络站,"12月10日、12月24日"',
+    ])
+    const conversion = sheetsToDirectoryFile([stations, deputies], empty, undefined, { today: '2026-12-01' })
+    expect(conversion.problems).to.deep.equal([])
+    expect(conversion.file.deputies.map((d) => d.dutyByStation ?? d.dutyDates)).to.deep.equal([
+      { st001: ['2026-12-03', '2026-12-17'], st002: ['2027-01-05'] },
+      ['2026-12-10', '2026-12-24'],
+    ])
+    expect(conversion.notes).to.deep.equal([
+      '值班日期没写年份的，按导入当天以后最近的那一天算：“12月3日”是 2026年12月3日，“12月17日”是 2026年12月17日，“1月5日”是 2027年1月5日，“12月10日”是 2026年12月10日，“12月24日”是 2026年12月24日。不对的，请写上年份重新导入',
+    ])
+
+    const wrong = await sheet('代表名册.csv', ['代表代码,姓名,层级,所属联络站,值班日期', 'DP0001,张伟,市,"东风路联络站、人民路联络站",东风路联络站：2月30日'])
+    const refused = sheetsToDirectoryFile([stations, wrong], empty, undefined, { today: '2026-12-01' })
+    expect(sheetProblemDetails([stations, wrong], refused, []).map((p) => `${p.path}：${p.message}`)).to.deep.equal([
+      '代表名册.csv 第 2 行「值班日期」：日期“2月30日”不对：2 月没有 30 日，请核对',
+    ])
   })
 
   it('writes each template for Excel: UTF-8 with a byte-order mark, the headings and an example row', async () => {

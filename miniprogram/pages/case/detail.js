@@ -12,6 +12,27 @@ const config = require('../../config')
 const RATING_WORDS = ['', '很不满意', '不满意', '一般', '满意', '很满意']
 const WITHDRAWN = '这条留言已撤回，代表不再办理。'
 const WITHDRAWABLE = ['submitted', 'assigned', 'acknowledged', 'forwarded', 'reopened']
+/** What the server keeps of a 重新办理 reason (reasonBody), and of a new message (the form's own limit). */
+const REASON_MAX = 500
+const MESSAGE_MAX = 2000
+
+/**
+ * The count under the 重新办理 box, as she types: the limit said before she sends, not a refusal
+ * after (and no silent cut of pasted words). Counted as the server counts: trimmed, UTF-16 units.
+ */
+function reasonCount(reason) {
+  const n = reason.trim().length
+  if (!n) return { reasonCountText: '最多 ' + REASON_MAX + ' 字', reasonOver: false }
+  if (n <= REASON_MAX) return { reasonCountText: '已写 ' + n + ' 字，最多 ' + REASON_MAX + ' 字', reasonOver: false }
+  return { reasonCountText: '已写 ' + n + ' 字，超过了 ' + REASON_MAX + ' 字，请删短一些', reasonOver: true }
+}
+
+/** Said at 申请重新办理 when her reason is too long: what to do, and where longer words can go. */
+function reasonTooLong(n) {
+  return (
+    '重新办理的原因最多 ' + REASON_MAX + ' 字，您写了 ' + n + ' 字，请删短一些再提交。' + '要说的话多，可以写一条新留言（新留言最多 ' + MESSAGE_MAX + ' 字）。'
+  )
+}
 
 function view(c) {
   const withdrawable = WITHDRAWABLE.indexOf(c.status) >= 0
@@ -53,6 +74,8 @@ Page({
     ratingWord: '',
     comment: '',
     reason: '',
+    reasonCountText: '最多 ' + REASON_MAX + ' 字',
+    reasonOver: false,
     busy: false,
     actionError: '',
     actionAt: '',
@@ -87,7 +110,7 @@ Page({
   },
 
   show(c) {
-    this.setData({ c: view(c), actionError: '', reason: '', comment: '' })
+    this.setData(Object.assign({ c: view(c), actionError: '', reason: '', comment: '' }, reasonCount('')))
   },
 
   /** Runs her action; `said(shown)` words what became of the message, shown where the button was. */
@@ -113,7 +136,7 @@ Page({
   },
 
   onReason(e) {
-    this.setData({ reason: e.detail.value })
+    this.setData(Object.assign({ reason: e.detail.value }, reasonCount(e.detail.value)))
   },
 
   rate() {
@@ -128,6 +151,7 @@ Page({
   reopen() {
     const reason = this.data.reason.trim()
     if (!reason) return this.setData({ actionError: '请写下还有什么没解决', actionAt: 'reopen' })
+    if (reason.length > REASON_MAX) return this.setData({ actionError: reasonTooLong(reason.length), actionAt: 'reopen' })
     // Reopened, the old answer leaves the page: these words land under the head, which says by when.
     return this.act(
       () => this.reopenNow(reason),

@@ -1,6 +1,7 @@
 const { request } = require('../../utils/request')
 const { quizzesService } = require('../../services/quizzes')
 const when = require('../../utils/when')
+const { keptChoices, keepChoices, forgetChoices } = require('../../utils/quiz-choices')
 
 /** A paper as the page shows it: every option with whether it is chosen, said in words. */
 function paperView(paper, chosen) {
@@ -52,6 +53,16 @@ function resultView(r) {
   }
 }
 
+/**
+ * Said on the intro when the quiz closes before its time limit would end a paper started now
+ * (she would otherwise plan on the whole limit and be cut off, uncounted): '' otherwise.
+ */
+function closingSoon(quiz) {
+  if (quiz.phase !== 'open' || quiz.secondsToClose >= quiz.timeLimitSeconds) return ''
+  const minutes = Math.max(1, Math.ceil(quiz.secondsToClose / 60))
+  return '离答题结束只剩 ' + minutes + ' 分钟，开始后只有 ' + minutes + ' 分钟可答'
+}
+
 /** A start refused for good (ended, not open yet, attempts used up, not for this person): tapping again cannot help. */
 const FINAL_REFUSALS = [403, 404, 409]
 /** A quiz refused for good (not there, not hers): the page offers 返回首页 (components/load-failed). */
@@ -84,8 +95,12 @@ Page({
     questions: [],
     left: '',
     unansweredWarned: 0,
+    // A paper resumed on a phone that kept none of its choices (another phone): said above it.
+    choicesLost: false,
     busy: false,
     result: null,
+    // Why a paper handed in too late was not counted (stage 'late').
+    lateText: '',
     board: null,
     myRank: '',
   },
@@ -116,10 +131,18 @@ Page({
         const quiz = answer.items.filter((q) => q.id === this.quizId)[0]
         const onward = answer.items.some((q) => q.id !== this.quizId) ? 'others' : 'home'
         this.setData({ onward: onward, onwardWords: ONWARD[onward].words })
-        // Once shown (a paper handed in as the quiz closed), the page keeps what it shows.
-        if (!quiz) return this.data.quiz ? undefined : this.whyNotOpen()
-        this.setData({ quiz: Object.assign({}, quiz, { deadline: '请在' + quiz.closesText + '答题', minutes: Math.round(quiz.timeLimitSeconds / 60) }) })
-        if (quiz.openAttemptId && this.data.stage === 'intro') return this.quizzes.attempt(quiz.openAttemptId).then((p) => this.showPaper(p))
+        // Once shown (a paper handed in as the quiz closed), the page keeps what it shows; gone from
+        // the list, the quiz has ended: no 再答一次 is offered that could not start.
+        if (!quiz) return this.data.quiz ? this.setData({ ended: true }) : this.whyNotOpen()
+        this.setData({
+          ended: this.data.ended || quiz.phase === 'closed',
+          quiz: Object.assign({}, quiz, {
+            deadline: quiz.phase === 'closed' ? '答题时间是' + quiz.closesText : '请在' + quiz.closesText + '答题',
+            minutes: Math.round(quiz.timeLimitSeconds / 60),
+            closingSoon: closingSoon(quiz),
+          }),
+        })
+        if (quiz.openAttemptId && this.data.stage === 'intro') return this.quizzes.attempt(quiz.openAttemptId).then((p) => this.showPaper(p, true))
       })
       .catch((err) => this.setData({ error: err.message, errorStatus: err.status || 0 }))
   },
@@ -159,7 +182,7 @@ Page({
       .then((paper) => this.showPaper(paper))
       .catch((err) => {
         const open = err.code === 'attempt_open' && err.details && err.details[0] && err.details[0].message
-        if (open) return this.quizzes.attempt(open).then((paper) => this.showPaper(paper))
+        if (open) return this.quizzes.attempt(open).then((paper) => this.showPaper(paper, true))
         throw err
       })
       .catch((err) => {
@@ -176,10 +199,18 @@ Page({
     ONWARD[this.data.onward].go()
   },
 
-  showPaper(paper) {
+  /**
+   * A new paper, or one she left half-way (`resumed`): that one comes back with the choices this
+   * phone kept. Kept from the moment it is shown, so nothing kept means another phone (or cleared
+   * storage): she is told before she could hand in a paper she thinks is answered.
+   */
+  showPaper(paper, resumed) {
     this.attemptId = paper.id
     this.paper = paper
-    this.chosen = {}
+    const kept = resumed ? keptChoices(paper.id) : null
+    this.chosen = kept || {}
+    if (!kept) keepChoices(paper.id, this.chosen)
+    this.setData({ choicesLost: !!resumed && !kept })
     // The deadline is the server's: count down from what it said was left, by the phone's clock since.
     this.endsAt = this.now() + paper.secondsLeft * 1000
     this.setData({ stage: 'paper', questions: paperView(paper, this.chosen), result: null, board: null, unansweredWarned: 0 })
@@ -204,6 +235,7 @@ Page({
     const now = this.chosen[qid] || []
     const on = now.indexOf(key) >= 0
     this.chosen[qid] = type === 'multiple' ? (on ? now.filter((k) => k !== key) : now.concat([key]).sort()) : [key]
+    keepChoices(this.attemptId, this.chosen)
     this.setData({ questions: paperView(this.paper, this.chosen), unansweredWarned: 0 })
   },
 
@@ -216,8 +248,50 @@ Page({
     const answers = this.paper.questions.map((q) => ({ questionId: q.id, choices: this.chosen[q.id] || [] }))
     return this.quizzes
       .submit(this.attemptId, answers)
-      .then((r) => this.setData({ stage: 'result', result: resultView(r), error: timeUp === true ? '时间到，已自动交卷' : '' }))
+      .then((r) => {
+        forgetChoices(this.attemptId)
+        this.setData({ stage: 'result', result: resultView(r), error: timeUp === true ? '时间到，已自动交卷' : '' })
+      })
       .then(() => this.refresh())
+      .catch((err) => this.handInRefused(err))
+      .then(() => this.setData({ busy: false }))
+  },
+
+  /**
+   * A paper the server would not take. Too late (deadline_passed): it is closed, uncounted; the
+   * paper leaves the screen (a 交卷 there could only be refused again) for a card that says so
+   * and the way on: 再答一次 when tries and time are left, else the other quizzes or home.
+   * Already finished (on another phone, or closed late by a new start): what it became is shown.
+   */
+  handInRefused(err) {
+    if (err.code === 'deadline_passed') return this.showLate(err.message)
+    if (err.code !== 'already_submitted') return this.setData({ error: err.message })
+    return this.quizzes
+      .attempt(this.attemptId)
+      .then((r) => (r.status === 'expired' ? this.showLate('答题时间已到，本次作答不计分') : this.showResult(r)))
+      .catch((again) => this.setData({ error: again.message }))
+  },
+
+  showLate(why) {
+    forgetChoices(this.attemptId)
+    this.stopClock()
+    this.setData({ stage: 'late', lateText: why, error: '', refused: '', startFailed: '' })
+    return this.refresh()
+  },
+
+  showResult(r) {
+    forgetChoices(this.attemptId)
+    this.setData({ stage: 'result', result: resultView(r), error: '' })
+    return this.refresh()
+  },
+
+  /** 查看我的答题: her latest paper handed in, with what was right and the 解析, as after handing it in. */
+  showMine() {
+    if (this.data.busy) return undefined
+    this.setData({ busy: true, error: '' })
+    return this.quizzes
+      .attempt(this.data.quiz.lastAttemptId)
+      .then((r) => this.setData({ stage: 'result', result: resultView(r), board: null }))
       .catch((err) => this.setData({ error: err.message }))
       .then(() => this.setData({ busy: false }))
   },

@@ -10,6 +10,7 @@ export const presentPersonalData = (d: PersonalData, at: ReadingTime) => ({
     id: d.account.id,
     createdAt: d.account.createdAt.toISOString(),
     phone: d.account.phone,
+    phoneNote: d.account.phoneNote,
     deputy: d.account.deputy,
     consent: d.account.consent ? { version: d.account.consent.version, at: iso(d.account.consent.at) } : null,
     chatBot: d.account.chatBot,
@@ -20,7 +21,7 @@ export const presentPersonalData = (d: PersonalData, at: ReadingTime) => ({
     version: h.version,
     at: h.at.toISOString(),
   })),
-  cases: d.cases.map(({ detail, phone }) => presentExportedCase(detail, phone, at)),
+  cases: d.cases.map(({ detail, phone, phoneNote }) => ({ ...presentExportedCase(detail, phone, at), phoneNote })),
   subscriptions: d.subscriptions.map((s) => ({ templateId: s.templateId, oneTimeLeft: s.oneTime, longTerm: s.longTerm, updatedAt: s.updatedAt.toISOString() })),
   surveyAnswers: d.surveyAnswers.map((a) => ({
     surveyId: a.surveyId,

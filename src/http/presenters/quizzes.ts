@@ -70,10 +70,14 @@ export const presentMpQuiz = (q: QuizRecord, attempts: AttemptRecord[], { timeZo
   return {
     ...settings(q, now),
     closesText: closingText(q.closesAt, timeZone, now),
+    /** By the server's clock (a phone's may be off): the intro warns when the close comes before the time limit would. */
+    secondsToClose: Math.max(0, Math.ceil((q.closesAt.getTime() - now.getTime()) / 1000)),
     attemptsUsed: attempts.length,
     attemptsLeft: Math.max(0, q.attemptsAllowed - attempts.length),
     openAttemptId: attempts.find((a) => a.status === 'open' && effectiveDeadline(a, q) > now)?.id ?? null,
     bestScore: finished.length ? Math.max(...finished.map((a) => a.score ?? 0)) : null,
+    /** Her latest paper handed in in time, to read again with the right answers and 解析 (only her own: the list is hers). */
+    lastAttemptId: attempts.filter((a) => a.status === 'submitted').at(-1)?.id ?? null,
   }
 }
 

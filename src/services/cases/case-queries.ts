@@ -11,7 +11,7 @@ import { parseCaseSearch, shortNumberSearch, type ShortNumberSearch } from '../.
 import { localDate } from '../../domain/dates.js'
 import { mostSimilar } from '../../domain/similarity.js'
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../../errors.js'
-import { maskPhone, type PiiCipher } from '../../security/pii.js'
+import { maskPhone, PHONE_UNREADABLE, type PiiCipher } from '../../security/pii.js'
 import type { CaseQuery, Page, Store } from '../../store/ports.js'
 import type { AuditTrail } from '../audit.js'
 import type { DirectoryCache, PreparedDirectory } from '../directory/directory-cache.js'
@@ -220,12 +220,13 @@ export class CaseQueries {
    * The messages a ticket or short number of the search box names that the clerk's station handed up
    * (上报) or that moved to another station since, and she can no longer open: she handled them, so
    * where they went (and a handed-up one's standing) are hers to know, never their content nor another
-   * station's (case-whereabouts.ts). Station staff only, and only with the first page of a number
-   * search: it reads the timeline of each such message (up to 90 for a short number), so paging on
-   * through the list does not read them again, and a search by words reads none.
+   * station's (case-whereabouts.ts). Station staff only, and with the first page of a number search, or
+   * a later one the console `asks` it with (a page it comes back to, from a message or on reload, has
+   * not got the note): it reads the timeline of each such message (up to 90 for a short number), so
+   * paging on through the list does not read them again, and a search by words reads none.
    */
-  async handedUpMatches(staff: StaffPrincipal, q: string | undefined, page: { cursor?: string } = {}): Promise<HandedUpMatch[]> {
-    if (staff.role !== 'station_staff' || page.cursor || !q) return []
+  async handedUpMatches(staff: StaffPrincipal, q: string | undefined, page: { cursor?: string; asks?: boolean } = {}): Promise<HandedUpMatch[]> {
+    if (staff.role !== 'station_staff' || (page.cursor && !page.asks) || !q) return []
     const search = parseCaseSearch(q)
     const tickets = 'ticket' in search ? [search.ticket] : 'shortNumber' in search ? this.shortNumberSearch(q)!.tickets : []
     if (!tickets.length) return []
@@ -304,8 +305,11 @@ export class CaseQueries {
       throw new ConflictError(`这条留言${state}，不再显示群众的完整电话`, [], 'case_not_open')
     }
     if (c.anonymous || !c.phoneEnc) return null
+    const phone = this.cipher.tryDecrypt(c.phoneEnc, c.id)
+    // Said in words, not a 500: the station can reach her another way (the operator's log has the record).
+    if (phone === null) throw new ConflictError('这条留言的电话无法读取，请联系联络站', [], 'phone_unreadable')
     await this.audit.record(null, 'case.phone.read', { kind: 'case', id: c.id }, { deputyId: deputy.deputyId, mpUserId: deputy.id })
-    return this.cipher.decrypt(c.phoneEnc, c.id)
+    return phone
   }
 
   /** Open messages of the same community in the last weeks that read alike. */
@@ -378,7 +382,7 @@ export class CaseQueries {
         office: c.stationId ? null : officeName(c.officeRegionId ?? 'city', prepared),
       },
       timelineNames: await this.timelineNames(events, prepared),
-      phoneMasked: c.anonymous || !c.phoneEnc ? null : maskPhone(this.cipher.decrypt(c.phoneEnc, c.id)),
+      phoneMasked: c.anonymous || !c.phoneEnc ? null : (maskPhone(this.cipher.tryDecrypt(c.phoneEnc, c.id)) ?? PHONE_UNREADABLE),
       addressedDeputy: addressee(c, events, prepared),
     }
   }

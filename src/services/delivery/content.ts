@@ -1,6 +1,8 @@
 import type { CaseRecord } from '../../domain/case.js'
 import type { MeetingRecord } from '../../domain/meeting.js'
 import type { OutboxMessage } from '../../store/ports.js'
+import { messageGist } from '../../domain/message-about.js'
+import { maskPersonalData } from '../../domain/pii-mask.js'
 import { formatWeChatTime } from '../../wechat/subscribe-values.js'
 import { titleOf } from './kinds.js'
 
@@ -22,6 +24,7 @@ export interface Subjects {
  * - text: the news itself, in a few words
  * - time: when it happens (a meeting's start), else when it was written
  * - place: a meeting's place, else the same as text
+ * - excerpt: her own message's first words, on a card to the resident who wrote it (else the same as text)
  */
 export interface MessageContent {
   title: string
@@ -29,6 +32,7 @@ export interface MessageContent {
   text: string
   time: string
   place: string
+  excerpt: string
   /** The page the card opens, by subject, and its query (caseId=…, meetingId=…). */
   link: { subject: SubjectKind; query: string }
 }
@@ -90,6 +94,32 @@ function meetingLine(kind: string, meeting: MeetingRecord | null | undefined): s
   return `地点：${meeting.place}`
 }
 
+/** What a `thing` keyword holds (wechat.md §2.4): 20 characters, counted as WeChat counts them. */
+const THING_MAX = 20
+/** Fewer first words than this name nothing; the title then stays the kind alone. */
+const GIST_MIN = 4
+
+/**
+ * The first words of her own message, for a card to the resident who wrote it: a number alone
+ * (20261205-0001) tells a woman with two messages nothing. Phone and ID numbers are masked first
+ * (a card shows on a locked screen), then cut to `max` characters before "…" on a character's
+ * boundary (messageGist). Empty for anyone else's card, and for a message that shows nothing.
+ */
+function residentGist(m: OutboxMessage, c: CaseRecord | null | undefined, max: number): string {
+  if (!c || m.recipientKind !== 'mp_user' || m.recipientId !== c.residentId || max < GIST_MIN) return ''
+  const words = maskPersonalData(c.text)
+  const gist = messageGist(words, max)
+  if (!gist.endsWith('…')) return gist
+  // Never inside a number, masked or not: "电话138****5…" reads as a number of its own. Cut before it.
+  const head = gist.slice(0, -1)
+  const line = messageGist(words, Number.MAX_SAFE_INTEGER)
+  const next = Array.from(line)[Array.from(head).length] ?? ''
+  if (!NUMBER_CHAR.test(next) || !NUMBER_CHAR.test(head.at(-1) ?? '')) return gist
+  const before = head.replace(/[0-9A-Za-z*]+$/, '').replace(/[\s，。、；：！？,.;:!?（(]+$/u, '')
+  return Array.from(before).length >= GIST_MIN ? `${before}…` : gist
+}
+const NUMBER_CHAR = /[0-9A-Za-z*]/
+
 /** The values for a message's template, from the message and the records it is about. Pure. */
 export function messageContent(m: OutboxMessage, subjects: Subjects, timeZone: string): MessageContent {
   const p = m.payload as Payload
@@ -98,7 +128,10 @@ export function messageContent(m: OutboxMessage, subjects: Subjects, timeZone: s
   const meeting = subject === 'meeting' ? subjects.meeting : null
   // The digest's title says it all; anything else names its kind, then what it is about.
   const about = meeting?.title ?? p.title
-  const title = m.kind === 'digest' ? p.title || kindTitle : about ? `${kindTitle}：${about}` : kindTitle
+  // Her own message named in the title (the one keyword every template has): 留言已答复：小区路灯不亮… —
+  // the title, "：" and "…" leave the rest of the 20 characters to her words.
+  const gist = subject === 'case' && !about ? residentGist(m, subjects.case, THING_MAX - Array.from(kindTitle).length - 2) : ''
+  const title = m.kind === 'digest' ? p.title || kindTitle : about ? `${kindTitle}：${about}` : gist ? `${kindTitle}：${gist}` : kindTitle
   // A digest's own card line, made to fit (older ones in the outbox carry none: the headings of their sections).
   const line = m.kind === 'digest' ? p.cardText?.trim() || (p.text ? digestSummary(p.text) : null) : meetingLine(m.kind, meeting)
   const text = line || p.cardText?.trim() || p.text?.trim() || kindTitle
@@ -109,6 +142,8 @@ export function messageContent(m: OutboxMessage, subjects: Subjects, timeZone: s
     text,
     time: formatWeChatTime(at, timeZone),
     place: meeting?.place || text,
+    // For a template with a keyword of its own for it ({excerpt}): as many of her words as a thing holds.
+    excerpt: (subject === 'case' && residentGist(m, subjects.case, THING_MAX - 1)) || text,
     link: { subject, query },
   }
 }

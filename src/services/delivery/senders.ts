@@ -34,7 +34,14 @@ export function realSenders(config: Pick<Config, 'wechat' | 'wecom' | 'business'
     async subscribe(m: OutboxMessage, route: Route, content: MessageContent) {
       const template = templateFor(config, m.kind)
       if (!wechat || !template) throw new Error('subscribe messages are not configured')
-      const values: Record<string, string> = { title: content.title, ticket: content.ticket, text: content.text, time: content.time, place: content.place }
+      const values: Record<string, string> = {
+        title: content.title,
+        ticket: content.ticket,
+        text: content.text,
+        time: content.time,
+        place: content.place,
+        excerpt: content.excerpt,
+      }
       await wechat.sendSubscribeMessage({
         touser: route.address,
         templateId: template.id,

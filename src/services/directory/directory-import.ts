@@ -5,6 +5,7 @@ import type { ErrorDetail } from '../../errors.js'
 import { UnprocessableError } from '../../errors.js'
 import type { PasswordHasher } from '../../security/passwords.js'
 import type { Clock } from '../../clock.js'
+import { localDate } from '../../domain/dates.js'
 import { activationHashOf } from '../accounts/activation.js'
 import type { PiiCipher } from '../../security/pii.js'
 import type { DeputyRecord, DirectorySnapshot, StaffRecord, Store } from '../../store/ports.js'
@@ -44,8 +45,10 @@ export interface DirectoryImporterDeps {
   passwords: PasswordHasher
   audit: AuditTrail
   topics: readonly string[]
-  /** Dates new activation codes, which expire (AuthService.activate). */
+  /** Dates new activation codes, which expire (AuthService.activate), and is the day a roster's 值班日期 without a year counts from. */
   clock: Clock
+  /** The business time zone, which dates the import day. */
+  timeZone: string
   /** Told after every import, so caches of the directory (routing) start afresh. */
   onChange?: () => void
 }
@@ -64,6 +67,7 @@ export class DirectoryImporter {
   private readonly audit: AuditTrail
   private readonly topics: readonly string[]
   private readonly clock: Clock
+  private readonly timeZone: string
   /** Told after every import, so caches of the directory (routing) start afresh. */
   private readonly onChange: () => void
 
@@ -75,6 +79,7 @@ export class DirectoryImporter {
       audit: this.audit,
       topics: this.topics,
       clock: this.clock,
+      timeZone: this.timeZone,
       onChange: this.onChange = () => {},
     } = deps)
   }
@@ -109,19 +114,24 @@ export class DirectoryImporter {
     const existing = await this.store.directory.snapshot()
     // A column a sheet leaves out keeps the stored value; a stored phone is opened only for that.
     const phones = new Map(existing.deputies.map((d) => [d.id, d.phoneEnc]))
-    const conversion = sheetsToDirectoryFile(sheets, existing, {
-      deputies: existing.deputies,
-      staff: existing.staff,
-      phoneOf: (id) => {
-        const envelope = phones.get(id)
-        return envelope ? this.cipher.decrypt(envelope, id) : null
+    const conversion = sheetsToDirectoryFile(
+      sheets,
+      existing,
+      {
+        deputies: existing.deputies,
+        staff: existing.staff,
+        phoneOf: (id) => {
+          const envelope = phones.get(id)
+          return envelope ? this.cipher.decrypt(envelope, id) : null
+        },
       },
-    })
+      { today: localDate(this.clock.now(), this.timeZone) },
+    )
     const check = checkDirectoryFile(conversion.file, existing, this.topics)
     const problems = sheetProblemDetails(sheets, conversion, check.ok ? [] : check.problems)
     if (problems.length || !check.ok) throw rejected(problems)
     // Sheets left out (a workbook's 说明 page) are said first: the clerk checks nothing of theirs was among them.
-    check.warnings.unshift(...conversion.skipped)
+    check.warnings.unshift(...conversion.skipped, ...conversion.notes)
     return this.write(check, existing, actor, progress, { changeAtFirstLogin: true })
   }
 

@@ -5,7 +5,7 @@ import { normalizePhone } from '../../domain/phone.js'
 import { buildRegionTree, stationsCovering, subtree } from '../../domain/region-tree.js'
 import { scopeHasStation, type StaffScope } from '../../domain/staff-scope.js'
 import { ForbiddenError, NotFoundError, UnprocessableError, ValidationError } from '../../errors.js'
-import { maskPhone, type PiiCipher } from '../../security/pii.js'
+import { maskPhone, PHONE_UNREADABLE, type PiiCipher } from '../../security/pii.js'
 import type { DeputyPatch, DeputyQuery, DeputyRecord, Page, StationQuery, Store } from '../../store/ports.js'
 import type { AuditTrail } from '../audit.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
@@ -338,7 +338,7 @@ export class DirectoryService {
       d.stationIds.filter((id) => mine([id])),
     )
     const dutyDates = stationId !== undefined ? dutyDatesAt(shown, stationId) : dutyDatesAmong(shown)
-    return { ...rest, dutyByStation: shown, dutyDates, phoneMasked: phoneEnc ? maskPhone(this.cipher.decrypt(phoneEnc, d.id)) : null }
+    return { ...rest, dutyByStation: shown, dutyDates, phoneMasked: phoneEnc ? (maskPhone(this.cipher.tryDecrypt(phoneEnc, d.id)) ?? PHONE_UNREADABLE) : null }
   }
 
   private async stationsByIds(ids: string[]) {

@@ -9,6 +9,9 @@ import type { MpPrincipal } from '../accounts/mp-sessions.js'
 import type { PrivacyService } from './privacy.js'
 import { surveyAnswersInWords, type SurveyAnswersInWords } from './survey-answers-in-words.js'
 
+/** Beside an empty phone in her copy: a number was kept but cannot be read. */
+export const PHONE_UNREADABLE_NOTE = '留下的电话号码无法读取，请联系联络站'
+
 /** Everything held about one person, as the export route presents it. */
 export interface PersonalData {
   exportedAt: Date
@@ -16,12 +19,14 @@ export interface PersonalData {
     id: string
     createdAt: Date
     phone: string | null
+    /** Why `phone` is empty though one was kept: it will not open. */
+    phoneNote: string | null
     deputy: { code: string; name: string; level: string } | null
     consent: { version: string; at: Date | null } | null
     chatBot: { linked: boolean }
   }
   consentHistory: Array<{ action: string; version: string | null; at: Date }>
-  cases: Array<{ detail: CaseDetail; phone: string | null }>
+  cases: Array<{ detail: CaseDetail; phone: string | null; phoneNote: string | null }>
   subscriptions: Awaited<ReturnType<Store['privacy']['subscriptionsOf']>>
   /** Her answers as stored, and in words: the questions and what she chose or wrote. */
   surveyAnswers: Array<Awaited<ReturnType<Store['privacy']['surveyAnswersOf']>>[number] & { words: SurveyAnswersInWords }>
@@ -75,7 +80,7 @@ export class PersonalDataExport {
       account: {
         id: user.id,
         createdAt: user.createdAt,
-        phone: user.phoneEnc ? this.cipher.decrypt(user.phoneEnc, user.id) : null,
+        ...this.phone(user.phoneEnc, user.id),
         deputy: deputy ? { code: deputy.code, name: deputy.name, level: deputy.level } : null,
         consent: user.consentVersion ? { version: user.consentVersion, at: user.consentAt } : null,
         chatBot: { linked: Boolean(user.botContactId) },
@@ -128,11 +133,17 @@ export class PersonalDataExport {
       const page = await this.store.cases.search({ residentId: person.id, limit: 100, cursor })
       for (const c of page.items) {
         const detail = await this.queries.forResident(person, c.id)
-        out.push({ detail, phone: c.phoneEnc ? this.cipher.decrypt(c.phoneEnc, c.id) : null })
+        out.push({ detail, ...this.phone(c.phoneEnc, c.id) })
       }
       cursor = page.nextCursor
     } while (cursor)
     return out
+  }
+
+  /** A kept number that will not open leaves the copy's cell empty, said why, instead of failing her whole copy. */
+  private phone(envelope: string | null, recordId: string) {
+    const phone = envelope ? this.cipher.tryDecrypt(envelope, recordId) : null
+    return { phone, phoneNote: envelope && phone === null ? PHONE_UNREADABLE_NOTE : null }
   }
 
   private async reading(readers: Array<{ kind: 'mp_user' | 'deputy'; id: string }>): Promise<PersonalData['reading']> {

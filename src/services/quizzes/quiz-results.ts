@@ -58,6 +58,15 @@ export class QuizResults {
     return this.board(quiz, by)
   }
 
+  /**
+   * 参与人数 for the organizer: people, not attempts, counted as the boards count them (a paper
+   * handed in late makes nobody a participant); within her districts on a city-level quiz.
+   */
+  async participants(staff: StaffPrincipal, quiz: QuizRecord): Promise<number> {
+    const [attempts, dir] = await Promise.all([this.store.quizzes.attempts(quiz.id), this.audience.directory()])
+    return peopleBoard(inDistricts(attempts, this.quizzes.districtView(staff, quiz), dir)).length
+  }
+
   /** One row per finished attempt, times in the business time zone, through the one CSV writer (BOM, formulas neutralised). */
   async csv(staff: StaffPrincipal, quizId: string): Promise<{ title: string; csv: string }> {
     const quiz = await this.quizzes.get(staff, quizId)

@@ -45,6 +45,9 @@ export function notForYou(audience: QuizAudience, isDeputy: boolean): string {
   return `这次知识竞赛是给${QUIZ_AUDIENCE_LABELS[audience]}参加的，您不在参加范围内，感谢您的关注`
 }
 
+/** How long an ended quiz she took part in stays in her list (her answers, the final ranking). */
+export const LOOK_BACK_DAYS = 30
+
 export interface Paper {
   quiz: QuizRecord
   attempt: AttemptRecord
@@ -64,12 +67,23 @@ export class QuizTaking {
     private readonly settings: { timeZone: string },
   ) {}
 
-  /** Quizzes open now that this person may take, with their own attempts at each. */
+  /**
+   * Quizzes open now that this person may take, with their own attempts at each; then those that
+   * ended in the last LOOK_BACK_DAYS which she took part in: the explanations are the point of a
+   * study quiz, and the final ranking is only known after the close.
+   */
   async openFor(p: MpPrincipal) {
     const person = quizPersonOf(p)
     const places = p.deputyId ? await this.audience.placesOfDeputy(p.deputyId) : null
-    const quizzes = (await this.store.quizzes.openAt(this.clock.now())).filter((q) => mayTakeQuiz(q, places))
-    return Promise.all(quizzes.map(async (quiz) => ({ quiz, attempts: await this.store.quizzes.attemptsOf(quiz.id, person) })))
+    const now = this.clock.now()
+    const [open, ended] = await Promise.all([
+      this.store.quizzes.openAt(now),
+      this.store.quizzes.closedBetween(new Date(now.getTime() - LOOK_BACK_DAYS * 86_400_000), now),
+    ])
+    const withAttempts = (quizzes: QuizRecord[]) =>
+      Promise.all(quizzes.filter((q) => mayTakeQuiz(q, places)).map(async (quiz) => ({ quiz, attempts: await this.store.quizzes.attemptsOf(quiz.id, person) })))
+    const taken = (await withAttempts(ended)).filter((e) => e.attempts.some((a) => a.status !== 'open'))
+    return [...(await withAttempts(open)), ...taken]
   }
 
   async start(p: MpPrincipal, quizId: string): Promise<Paper> {

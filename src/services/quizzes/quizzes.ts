@@ -3,6 +3,7 @@ import type { Clock } from '../../clock.js'
 import {
   OFFERED_QUIZ_AUDIENCES,
   OPTION_KEYS,
+  QUESTION_FROZEN_MESSAGE,
   questionProblems,
   STAFF_AUDIENCE_MESSAGE,
   type QuizAudience,
@@ -167,6 +168,16 @@ export class QuizService {
   }
 
   /**
+   * How many people publishing it would tell, counted now as publish counts them (the deputies of
+   * its places, those in office): the publish dialog says it before 确认发布, as a survey's does.
+   * Null for a residents' quiz: they are not listed one by one (they find it in the mini-program).
+   */
+  async reach(staff: StaffPrincipal, id: string): Promise<{ count: number | null }> {
+    const quiz = await this.get(staff, id)
+    return { count: quiz.audience === 'residents' ? null : (await quizAudience(this.store, quiz)).length }
+  }
+
+  /**
    * Publishes a draft: from its opening time participants find it. A start already past (the time
    * the draft was saved, when none was given) becomes now, as a survey's does: nobody could take a
    * draft, and a quiz saved on Monday and published on Friday opened on Friday. Audited.
@@ -189,9 +200,12 @@ export class QuizService {
   }
 
   /**
-   * Corrects a pool question. Before anyone starts, anything; after, the wording (stem,
-   * option texts, explanation, tags) only: the type, the options' number, the right answer
-   * and the points are what earlier papers were scored by.
+   * Corrects a pool question. Before anyone starts, anything; after, its explanation and tags
+   * only. The stem and the option texts are what a paper asked and answered: results read the
+   * pool as it is now, so a changed option would silently change what earlier answers say
+   * (and whether they were right), and papers out there mid-answer would be scored against words
+   * they were never shown. The type, the options' number, the right answer and the points are
+   * what earlier papers were scored by.
    */
   async correctQuestion(staff: StaffPrincipal, quizId: string, questionId: string, patch: Partial<Omit<QuestionDraft, 'line'>>): Promise<QuizQuestion> {
     const quiz = await this.manageable(staff, quizId)
@@ -207,12 +221,13 @@ export class QuizService {
       ...(patch.points !== undefined ? { points: patch.points } : {}),
       ...(patch.tags ? { tags: patch.tags } : {}),
     }
-    const scoring: string[] = (['type', 'answer', 'points'] as const).filter((k) => String(next[k]) !== String(question[k]))
-    if (next.options.length !== question.options.length) scoring.push('options')
+    const scoring: string[] = (['type', 'stem', 'answer', 'points'] as const).filter((k) => String(next[k]) !== String(question[k]))
+    // Compared as a list: an option's text may itself hold a comma.
+    if (JSON.stringify(next.options) !== JSON.stringify(question.options)) scoring.push('options')
     if (scoring.length && (await this.started(quiz.id))) {
       throw new ConflictError(
-        '已有人开始答题，题型、选项个数、正确答案和分值不能再改，以免前后评分不一致',
-        scoring.map((k) => ({ path: `body.${k}`, message: '已有人开始答题，不能修改' })),
+        QUESTION_FROZEN_MESSAGE,
+        scoring.map((k) => ({ path: `body.${k}`, message: '已有人作答，不能再改' })),
         'quiz_started',
       )
     }

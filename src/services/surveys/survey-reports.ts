@@ -1,6 +1,7 @@
 import type { Clock } from '../../clock.js'
 import { GONE } from '../../domain/choice-words.js'
 import { scopeHasStation } from '../../domain/staff-scope.js'
+import { normalizeCode } from '../../domain/routing-index.js'
 import { surveyPhase, type Question, type SurveyRecord, type SurveyResponse, type AnswerValue } from '../../domain/survey.js'
 import { ballotOutcome, mergeIncrements, scopeOf, surveyResults, type BallotOutcome, type TallyRow } from '../../domain/survey-tally.js'
 import { ConflictError, ForbiddenError, UnprocessableError } from '../../errors.js'
@@ -91,11 +92,12 @@ export class SurveyReports {
       return { title: `${s.title}-计票结果`, csv: await csvSheet(ballotSheet(await this.outcome(s))) }
     }
     const stations = await this.surveys.stations()
+    const stationCodes = new Set([...stations.values()].map((st) => normalizeCode(st.code)))
     const seen = await this.surveys.answersSeen(view)
     const responses = (await this.store.surveys.responses(s.id)).filter((r) => !seen || seen(r))
     const columns: Array<{ heading: string; value: (r: SurveyResponse) => string; always?: boolean }> = [
       { heading: '提交时间', value: (r) => sheetTime(r.createdAt, this.settings.timeZone, { seconds: true }), always: true },
-      { heading: '来源', value: (r) => r.via ?? '' },
+      { heading: '来源', value: (r) => viaWords(r.via, stationCodes) },
       { heading: '联络站', value: (r) => (r.stationId ? (stations.get(r.stationId)?.name ?? r.stationId) : '') },
     ]
     const shown = columns.filter((c) => c.always || responses.some((r) => c.value(r) !== ''))
@@ -196,4 +198,14 @@ function cell(q: Question, v: AnswerValue | undefined): string {
   const label = (o: string) => q.options.find((x) => x.id === o)?.label ?? o
   if (Array.isArray(v)) return v.map(label).join('；')
   return q.type === 'single' ? label(String(v)) : String(v)
+}
+
+/**
+ * Where an answer came in, as a person reads it, not the link's code (?via=ST001): a station's
+ * code is 联络站二维码 (the 联络站 column beside it names which); any other mark is named as a
+ * code the organizer handed out.
+ */
+function viaWords(via: string | null, stationCodes: ReadonlySet<string>): string {
+  if (!via) return ''
+  return stationCodes.has(normalizeCode(via)) ? '联络站二维码' : `其他二维码（标记 ${via}）`
 }

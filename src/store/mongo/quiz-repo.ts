@@ -118,6 +118,13 @@ export async function quizRepo(conn: Connection, { Outbox }: Pick<Models, 'Outbo
           .lean<QuizDoc[]>()
       ).map(quizFromDoc)
     },
+    async closedBetween(since, now) {
+      return (
+        await Quiz.find({ closesAt: { $gt: since, $lte: now }, draft: { $ne: true } })
+          .sort({ closesAt: -1, _id: 1 })
+          .lean<QuizDoc[]>()
+      ).map(quizFromDoc)
+    },
     async addQuestions(questions) {
       if (!questions.length) return
       await translate(() =>

@@ -105,6 +105,14 @@ export function quizRepo(db: Db, group: GroupCommit): QuizRepo {
       const t = now.toISOString()
       return all(quizFromRow, 'SELECT * FROM quizzes WHERE opens_at <= ? AND closes_at > ? AND draft = 0 ORDER BY closes_at, id', t, t)
     },
+    async closedBetween(since, now) {
+      return all(
+        quizFromRow,
+        'SELECT * FROM quizzes WHERE closes_at > ? AND closes_at <= ? AND draft = 0 ORDER BY closes_at DESC, id',
+        since.toISOString(),
+        now.toISOString(),
+      )
+    },
     addQuestions(questions) {
       // One savepoint for the whole list: a taken id undoes every insert of this call.
       return group.run(() =>

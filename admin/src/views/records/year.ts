@@ -38,7 +38,7 @@ export interface DeputyYear {
 }
 
 /** The record's figures as rows of words, shared by the detail page and the printed report. */
-export function recordRows(r: DeputyYear): Array<{ label: string; value: string }> {
+export function recordRows(r: DeputyYear): Array<{ label: string; value: string; hint?: string }> {
   const or = (n: number | null, unit = '') => (n === null ? '暂无' : `${n}${unit}`)
   return [
     {
@@ -49,7 +49,14 @@ export function recordRows(r: DeputyYear): Array<{ label: string; value: string 
       label: '办理群众留言',
       value: `共 ${r.cases.handled} 件，已答复 ${r.cases.answered} 件（按期 ${r.cases.answeredOnTime} 件），办理中 ${r.cases.open} 件；群众满意度 ${or(r.cases.averageSatisfaction, ' 分')}`,
     },
-    { label: '进站接待值班', value: `排班 ${r.duty.scheduled} 天，已值班 ${r.duty.served} 天` },
+    {
+      label: '进站接待值班',
+      value: `排班 ${r.duty.scheduled} 天，已值班 ${r.duty.served} 天`,
+      // How the server counts a day served (domain/deputy-record.ts): a roster day of the year, today or
+      // before, on which the deputy reported a 进站接待 that staff approved. A day rostered is not a day
+      // served, and the staff asked why the two differ.
+      hint: '怎么算：排了班的那天，代表在小程序里报了当天的“进站接待”，工作人员审核通过，才算值班 1 天。排班天数里也有还没到的日子。',
+    },
     {
       label: '学习与知识竞赛',
       value: `学习打卡 ${r.study.checkIns} 次，参加知识竞赛 ${r.study.quizzesTaken} 场，平均得分率 ${or(r.study.averageScorePercent, '%')}`,

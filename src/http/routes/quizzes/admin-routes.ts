@@ -50,11 +50,17 @@ export function adminQuizRoutes({ auth, quizzes, results, idempotency, clock }: 
 
   router.get('/:id', async (ctx) => {
     const { quiz, questions } = await quizzes.detail(ctx.state.staff, idOf(ctx.params))
-    ctx.body = { ...presentQuiz(quiz, clock.now()), questions: questions.map(presentQuestion) }
+    // 参与人数 on the detail's head (review 31 F14), counted as the boards count.
+    ctx.body = { ...presentQuiz(quiz, clock.now()), questions: questions.map(presentQuestion), participants: await results.participants(ctx.state.staff, quiz) }
   })
 
   router.patch('/:id', async (ctx) => {
     ctx.body = presentQuiz(await quizzes.update(ctx.state.staff, idOf(ctx.params), parse(updateQuizBody, ctx.state.body, 'body')), clock.now())
+  })
+
+  /** Whom publishing would tell, counted now: the publish dialog's 会通知 N 位人大代表 (as a survey's 会请 N 位代表填写). */
+  router.get('/:id/reach', async (ctx) => {
+    ctx.body = await quizzes.reach(ctx.state.staff, idOf(ctx.params))
   })
 
   router.post('/:id/publish', async (ctx) => {
