@@ -58,7 +58,7 @@ describe('mini-program: meetings', () => {
     await phoneOfZhang(app)
     const door = await openPage(`pages/meetings/checkin?code=${meeting.shortCode}`)
     expect(door.text()).to.include('没有签到成功')
-    expect(door.textOf('.error')).to.equal('签到将于会议开始前 60 分钟开放')
+    expect(door.textOf('.error')).to.equal('还没到签到时间。11月26日 08:30 开始签到（会议 11月26日 09:30 开始），到时请再扫一次会场的签到二维码')
   })
 
   it('says answers have closed and whom to tell, offers no 参加 or 请假, and still lets a deputy who never answered scan in', async () => {

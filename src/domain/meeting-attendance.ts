@@ -1,4 +1,4 @@
-import type { InviteeKind, MeetingInvitee, MeetingRecord } from './meeting.js'
+import { awaitsAnswer, type InviteeKind, type MeetingInvitee, type MeetingRecord } from './meeting.js'
 
 /** A share rounded to three places, or null when there is nothing to divide by. */
 export const share = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 1000) / 1000)
@@ -19,9 +19,10 @@ export function meetingAttendance(invitees: MeetingInvitee[]): MeetingAttendance
   const checkedIn = count((i) => i.checkedInAt !== null)
   return {
     invited: invitees.length,
-    attend: count((i) => i.rsvp === 'attend'),
+    // Whoever came without answering answered by coming: 参加, not 未回复 (so the three still add up to 应邀).
+    attend: count((i) => i.rsvp === 'attend' || (i.rsvp === 'pending' && i.checkedInAt !== null)),
     leave: count((i) => i.rsvp === 'leave'),
-    pending: count((i) => i.rsvp === 'pending'),
+    pending: count(awaitsAnswer),
     checkedIn,
     rate: share(checkedIn, invitees.length),
   }

@@ -6,26 +6,30 @@
  * who, when and why, and the answer it replaced so that undoing it gives that answer back.
  * Pure: no I/O, time passed in.
  */
-import { STAFF_ENTRY_KINDS, type MeetingInvitee, type MeetingRecord, type Rsvp, type StaffEntry, type StaffEntryKind } from './meeting.js'
+import { checkInOpensAt, STAFF_ENTRY_KINDS, type MeetingInvitee, type MeetingRecord, type Rsvp, type StaffEntry, type StaffEntryKind } from './meeting.js'
 
 export { STAFF_ENTRY_KINDS, type StaffEntry, type StaffEntryKind }
 
 export const STAFF_ENTRY_LABELS: Record<StaffEntryKind, string> = { attended: '工作人员补签', leave: '工作人员代请假' }
 
-export type StaffEntryRefusal = 'meeting_not_published' | 'meeting_cancelled' | 'meeting_not_started' | 'already_checked_in' | 'already_recorded'
+export type StaffEntryRefusal = 'meeting_not_published' | 'meeting_cancelled' | 'check_in_not_open' | 'already_checked_in' | 'already_recorded'
 export type StaffUndoRefusal = 'nothing_recorded'
 
-/** Why staff may not record this entry now, or null when they may. Someone not invited is the caller's 404. */
+/**
+ * Why staff may not record this entry now, or null when they may. Someone not invited is the caller's 404.
+ * `checkInOpensMinutesBefore` is the deputies' own scanning window's: attendance is known from the same moment.
+ */
 export function staffEntryRefusal(
   m: Pick<MeetingRecord, 'status' | 'startAt'>,
   invitee: Pick<MeetingInvitee, 'checkedInAt' | 'staffEntry'>,
   kind: StaffEntryKind,
   now: Date,
+  checkInOpensMinutesBefore: number,
 ): StaffEntryRefusal | null {
   if (m.status === 'draft') return 'meeting_not_published'
   if (m.status === 'cancelled') return 'meeting_cancelled'
-  // Leave may be asked ahead; attendance is only known once the meeting has begun.
-  if (kind === 'attended' && now.getTime() < m.startAt.getTime()) return 'meeting_not_started'
+  // Leave may be asked ahead; attendance is known from when deputies may scan in at the door (after the end too: the paper sheet).
+  if (kind === 'attended' && now.getTime() < checkInOpensAt(m, checkInOpensMinutesBefore).getTime()) return 'check_in_not_open'
   // One entry at a time: a leave recorded by mistake is undone before the attendance is recorded.
   if (invitee.staffEntry) return 'already_recorded'
   if (invitee.checkedInAt) return 'already_checked_in'

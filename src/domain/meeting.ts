@@ -211,9 +211,17 @@ export function checkInOpen(m: Pick<MeetingRecord, 'status' | 'startAt' | 'endAt
   return m.status === 'published' && now >= opensAt && now <= closesAt
 }
 
+/**
+ * When attendance can first be known: a while before the start, as deputies arrive. The one
+ * opening time for the deputy's own scan and for staff recording it for him (补签,
+ * meeting-staff-entry.ts): the clerk at the door must not be refused what the phone beside
+ * her was just allowed.
+ */
+export const checkInOpensAt = (m: Pick<MeetingRecord, 'startAt'>, opensMinutesBefore: number) => new Date(m.startAt.getTime() - opensMinutesBefore * MINUTE)
+
 /** Check-in is open from a while before the start until the end. */
 export function checkInWindow(m: Pick<MeetingRecord, 'startAt' | 'endAt'>, opensMinutesBefore: number) {
-  return { opensAt: new Date(m.startAt.getTime() - opensMinutesBefore * MINUTE), closesAt: m.endAt }
+  return { opensAt: checkInOpensAt(m, opensMinutesBefore), closesAt: m.endAt }
 }
 
 export type CheckInRefusal = 'not_invited' | 'meeting_cancelled' | 'check_in_not_open' | 'check_in_closed' | 'already_checked_in'
@@ -281,6 +289,18 @@ export function timeLeftLabel(ms: number): string {
   if (!h) return `${min} 分钟`
   return min ? `${h} 小时 ${min} 分钟` : `${h} 小时`
 }
+
+/**
+ * Whether someone still owes an answer: no reply, and not come either. Whoever checked in
+ * answered by coming: not counted 未回复, not asked by 提醒未回复 (his own reply, if he gave
+ * one, stays as he gave it).
+ */
+export const awaitsAnswer = (i: Pick<MeetingInvitee, 'rsvp' | 'checkedInAt'>) => i.rsvp === 'pending' && !i.checkedInAt
+
+export const CAME_WITHOUT_REPLY = '已签到出席'
+/** The reply as staff and the invitee read it: one who never answered but came reads 已签到出席, not 未回复. */
+export const replyLabel = (i: Pick<MeetingInvitee, 'rsvp' | 'checkedInAt'>) =>
+  i.rsvp === 'pending' && i.checkedInAt ? CAME_WITHOUT_REPLY : RSVP_LABELS[i.rsvp]
 
 /** Who a reminder is for: everyone invited who has not declined. */
 export const remindable = (invitees: MeetingInvitee[]) => invitees.filter((i) => i.rsvp !== 'leave')

@@ -137,7 +137,7 @@ export function createServices(config: Config & { security: { secretKey: string 
   const mpSessions = new MpSessions(store, clock, async (id) => (await directoryCache.prepared()).deputies.get(id)?.active ?? true)
   const surveyResponses = new SurveyResponses(store, cipher, clock, { timeZone }, directoryCache)
   // A reminder whose deputy has voted, answered or read since it was written is not sent.
-  const reminderDone = new ReminderDone(store, surveyResponses)
+  const reminderDone = new ReminderDone(store, surveyResponses, { timeZone })
   const newDispatcher = () =>
     new OutboxDispatcher({
       store,
@@ -296,7 +296,10 @@ export function createServices(config: Config & { security: { secretKey: string 
     meetingReminders: new MeetingReminders(store, clock, { timeZone, reminderHours: config.meetings.reminderHours, quietHours: config.outbox.quietHours }),
     meetingInvitations: new MeetingInvitations(store, clock, { timeZone, checkInOpensMinutesBefore: config.meetings.checkInOpensMinutesBefore }),
     meetingReports: new MeetingReports(store, meetings, clock, { timeZone }, audit),
-    meetingStaffEntries: new MeetingStaffEntries(store, meetings, clock, audit),
+    meetingStaffEntries: new MeetingStaffEntries(store, meetings, clock, audit, {
+      timeZone,
+      checkInOpensMinutesBefore: config.meetings.checkInOpensMinutesBefore,
+    }),
     surveys,
     surveyResponses,
     ballotRoll,

@@ -37,8 +37,11 @@ describe('staff record attendance and leave for an invitee (补签, 代请假)',
     expect((await wang.post(`/api/mp/meetings/${m.id}/rsvp`, { response: 'leave', reason: '住院' })).body.error.message).to.include('如需请假请联系会务人员')
 
     const early = await entry(office, m.id, 'dp0001', { kind: 'attended', note: '纸质签到' })
-    expect(early.status, 'nobody has attended a meeting not yet begun').to.equal(409)
-    expect(early.body.error).to.include({ code: 'meeting_not_started', message: '会议还没有开始，开始后才能登记到会' })
+    expect(early.status, 'nobody has attended a meeting the door is not open for').to.equal(409)
+    expect(early.body.error).to.include({
+      code: 'check_in_not_open',
+      message: '还没到签到时间：11月26日 08:30 开始签到（会议开始前 60 分钟），到时才能登记到会',
+    })
 
     const leave = await entry(office, m.id, 'dp0002', { kind: 'leave', note: '住院治疗' })
     expect(leave.status, JSON.stringify(leave.body)).to.equal(200)
@@ -70,7 +73,7 @@ describe('staff record attendance and leave for an invitee (补签, 代请假)',
     const csv = ((await office.get(`/api/admin/meetings/${m.id}/attendance.csv`)).body as Buffer).subarray(3).toString('utf8').split('\r\n')
     expect(csv).to.deep.equal([
       '姓名,身份,回复,请假原因,回复时间,签到,签到时间,工作人员登记',
-      '张伟,代表,未回复,,,已签到,2026-11-26 10:00,工作人员补签：纸质签到（系统管理员）',
+      '张伟,代表,已签到出席,,,已签到,2026-11-26 10:00,工作人员补签：纸质签到（系统管理员）',
       '王芳,代表,请假,住院治疗,2026-11-25 20:00,未签到,,工作人员代请假：住院治疗（系统管理员）',
       '陈静,代表,未回复,,,未签到,,',
       '李娜,工作人员,未回复,,,未签到,,',

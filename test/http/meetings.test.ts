@@ -156,7 +156,10 @@ describe('a meeting from notice to sign-in sheet', () => {
     app.clock.set(new Date(Date.parse('2026-11-26T01:30:00Z') - 61 * MINUTE))
     const early = await zhang.post(`/api/mp/meetings/${scanned}/check-in`, {})
     expect(early.status).to.equal(409)
-    expect(early.body.error).to.include({ code: 'check_in_not_open', message: '签到将于会议开始前 60 分钟开放' })
+    expect(early.body.error).to.include({
+      code: 'check_in_not_open',
+      message: '还没到签到时间。11月26日 08:30 开始签到（会议 11月26日 09:30 开始），到时请再扫一次会场的签到二维码',
+    })
 
     app.clock.advance(2 * MINUTE) // 08:31
     const signed = await zhang.post(`/api/mp/meetings/${scanned}/check-in`, {})

@@ -2,31 +2,70 @@ const { request } = require('../../utils/request')
 const { meetingsService } = require('../../services/meetings')
 const when = require('../../utils/when')
 
+// A resident (or a deputy not yet bound) scanning the door code: what helps at the door is the staff there.
+const NOT_A_DEPUTY = '签到是给参会的人大代表用的。代表请先在“我的”里用绑定码绑定代表身份；如果您是来参会的，请找会场的会务工作人员'
+
+/** The meeting a refusal names (an invitee's refusals carry it), or ''. */
+const meetingOf = (err) => {
+  const d = (err.details || []).find((x) => x.path === 'meetingId')
+  return d ? d.message : ''
+}
+
 /**
  * Check-in at the door: the meeting's QR code (scene m=<code>) opens this page with the
  * code; scanning is the intent, so it checks in at once and says so in words.
+ * A second scan (the queue at the door, or unsure it worked) is not a failure: it shows the
+ * check-in that stands. A refusal says what is true now and offers what can help: 再试一次 only
+ * when the network or the server failed (trying again may work); otherwise 查看会议详情 when the
+ * meeting is his, and 返回首页.
  */
 Page({
-  data: { busy: true, done: false, error: '', m: null, canRetry: false },
+  data: { busy: true, done: false, already: false, error: '', m: null, canRetry: false, meetingId: '' },
 
   onLoad(query) {
     this.code = String(query.code || '').trim()
     this.meetings = meetingsService(request)
     if (!/^[A-Za-z0-9]{8}$/.test(this.code)) return this.setData({ busy: false, error: '没有读到签到码，请重新扫描会场的签到二维码' })
-    this.setData({ canRetry: true })
     return this.checkIn()
   },
 
   checkIn() {
-    this.setData({ busy: true, error: '' })
+    this.setData({ busy: true, error: '', canRetry: false })
     return this.meetings
       .checkInByCode(this.code)
-      .then((m) => this.setData({ done: true, m: Object.assign({}, m, { at: when.dayTime(m.checkedInAt), when: when.dayTime(m.startAt) }) }))
-      .catch((err) => this.setData({ error: err.message }))
+      .then((m) => this.setData({ done: true, m: shown(m) }))
+      .catch((err) => (err.code === 'already_checked_in' ? this.showAlready(meetingOf(err)) : this.refused(err)))
       .then(() => this.setData({ busy: false }))
   },
 
+  /** Checked in before: the same card as a fresh check-in, headed 您已签到（HH:mm）. */
+  showAlready(meetingId) {
+    this.setData({ already: true, meetingId: meetingId })
+    if (!meetingId) return undefined
+    return this.meetings
+      .detail(meetingId)
+      .then((m) => this.setData({ m: shown(m) }))
+      .catch(() => {}) // the headline stands without the meeting's lines
+  },
+
+  refused(err) {
+    const retryable = !err.status || err.status >= 500 || err.status === 429
+    this.setData({
+      error: err.code === 'not_a_deputy' ? NOT_A_DEPUTY : err.message,
+      canRetry: retryable,
+      meetingId: retryable ? '' : meetingOf(err),
+    })
+  },
+
   openMeeting() {
-    wx.redirectTo({ url: '/pages/meetings/detail?meetingId=' + this.data.m.id })
+    wx.redirectTo({ url: '/pages/meetings/detail?meetingId=' + ((this.data.m && this.data.m.id) || this.data.meetingId) })
+  },
+
+  home() {
+    wx.reLaunch({ url: '/pages/index/index' })
   },
 })
+
+function shown(m) {
+  return Object.assign({}, m, { at: when.dayTime(m.checkedInAt), atClock: when.clock(m.checkedInAt), when: when.dayTime(m.startAt) })
+}

@@ -1,7 +1,7 @@
 import {
   MEETING_KIND_LABELS,
   MEETING_STATUS_LABELS,
-  RSVP_LABELS,
+  replyLabel,
   rsvpClosesAt,
   type Attachment,
   type MeetingInvitee,
@@ -75,7 +75,8 @@ export const presentInvitee = (i: MeetingInvitee) => ({
   personId: i.personId,
   name: i.name,
   rsvp: i.rsvp,
-  rsvpLabel: RSVP_LABELS[i.rsvp],
+  // Who never answered but came reads 已签到出席, not 未回复 (domain/meeting.ts replyLabel); `rsvp` stays what he answered.
+  rsvpLabel: replyLabel(i),
   reason: i.reason,
   rsvpAt: iso(i.rsvpAt),
   checkedInAt: iso(i.checkedInAt),
@@ -150,7 +151,7 @@ export const presentInvitation = (
   checkInOpen: windows.checkInOpen,
   cancelReason: m.cancelReason,
   rsvp: i.rsvp,
-  rsvpLabel: RSVP_LABELS[i.rsvp],
+  rsvpLabel: replyLabel(i),
   reason: i.reason,
   rsvpAt: iso(i.rsvpAt),
   checkedInAt: iso(i.checkedInAt),

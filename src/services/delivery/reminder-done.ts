@@ -1,9 +1,10 @@
 import { campaignPhase, isLive } from '../../domain/campaign.js'
 import { personProgress } from '../../domain/campaign-progress.js'
-import { rsvpClosesAt, rsvpOpen } from '../../domain/meeting.js'
+import { rsvpOpen } from '../../domain/meeting.js'
 import { surveyPhase, type SurveyRecord } from '../../domain/survey.js'
 import type { OutboxMessage, Store } from '../../store/ports.js'
 import type { SurveyResponses } from '../surveys/survey-responses.js'
+import { answerWordsHold, untrueAnswerWords } from '../meetings/deadline-rewrites.js'
 
 /** What each reminder asks of a deputy, said once it is done: the console's reason it was not sent. */
 const DONE_WORDS: Record<string, string> = {
@@ -27,7 +28,18 @@ const MEETING_WORDS = {
   leave: '（已经请假，不用再提醒）',
   closed: '（回复已经截止，不用再提醒）',
   moved: '（回复截止时间已改，已按新的时间重新提醒）',
-  invitationMoved: '（回复截止时间已改，已按新的时间重新发送会议通知）',
+} as const
+
+/** Why a held 会议通知 or 会议变更 went no further: its words about answering were no longer true (deadline-rewrites.ts). */
+const NOTICE_WORDS = {
+  'meeting.notice': {
+    moved: '（回复截止时间已改，已按新的时间重新发送会议通知）',
+    closed: '（回复已经截止，已改发不要求回复的会议通知）',
+  },
+  'meeting.changed': {
+    moved: '（回复截止时间已改，已按新的时间重新发送会议变更通知）',
+    closed: '（回复已经截止，已改发不要求回复的会议变更通知）',
+  },
 } as const
 
 /**
@@ -42,14 +54,17 @@ const MEETING_WORDS = {
  * A meeting's 请回复参会情况 (提醒未回复) likewise, to a deputy or a staff member: not once they have
  * answered 参加 or 请假 (or staff recorded their leave), nor once their answers have closed (the
  * reply deadline, or the start) — the meeting's RSVP would refuse the answer it asks for.
- * Neither a 提醒未回复 nor the 会议通知 itself goes naming a reply deadline since moved: it was
- * written again with the new one.
+ * Neither a 提醒未回复 nor the 会议通知 or 会议变更 goes naming a reply deadline since moved: it was
+ * written again with the new one; nor a 会议通知 or 会议变更 asking for an answer after answers closed:
+ * it is written again now without the request.
  */
 export class ReminderDone {
   constructor(
-    private readonly store: Pick<Store, 'campaigns' | 'meetings' | 'mpUsers' | 'surveys'>,
+    private readonly store: Pick<Store, 'campaigns' | 'meetings' | 'mpUsers' | 'outbox' | 'surveys'>,
     /** The keys a deputy's answer is stored under (a keyed hash for a secret ballot). */
     private readonly responses: Pick<SurveyResponses, 'deputyKeys'>,
+    /** The business time zone: the one a meeting notice's words name its deadline in. */
+    private readonly settings: { timeZone: string },
   ) {}
 
   /**
@@ -58,7 +73,7 @@ export class ReminderDone {
    */
   async done(m: OutboxMessage, now: Date): Promise<string | null> {
     if (m.kind === 'meeting.rsvp_nudge') return this.meetingAnswered(m, now)
-    if (m.kind === 'meeting.notice') return this.invitationMoved(m)
+    if (m.kind === 'meeting.notice' || m.kind === 'meeting.changed') return this.answerWordsUntrue(m, now)
     const words = DONE_WORDS[m.kind]
     if (!words || m.recipientKind !== 'deputy') return null
     const p = m.payload as { surveyId?: string; campaignId?: string }
@@ -77,7 +92,7 @@ export class ReminderDone {
 
   /** A meeting's "please answer" to an invitee who has, or may no longer (meeting cancelled or moved is superseded elsewhere). */
   private async meetingAnswered(m: OutboxMessage, now: Date): Promise<string | null> {
-    const { meetingId, rsvpClosesAt: said } = m.payload as { meetingId?: string; rsvpClosesAt?: string }
+    const { meetingId } = m.payload as { meetingId?: string }
     if (!meetingId || (m.recipientKind !== 'deputy' && m.recipientKind !== 'staff')) return null
     const meeting = await this.store.meetings.get(meetingId)
     const invitation = meeting && (await this.store.meetings.invitation(meetingId, { kind: m.recipientKind, id: m.recipientId }))
@@ -85,20 +100,21 @@ export class ReminderDone {
     if (invitation.rsvp !== 'pending') return MEETING_WORDS[invitation.rsvp]
     // Closes at this invitee's own time: someone invited after the deadline may answer until the start.
     if (!rsvpOpen(meeting, invitation, now)) return MEETING_WORDS.closed
-    // Its words name a deadline since moved: the edit wrote one with the new deadline (meetings/deadline-rewrites.ts).
-    return said && said !== rsvpClosesAt(meeting, invitation).toISOString() ? MEETING_WORDS.moved : null
+    // Its words name a deadline since moved (by the deadline it carries, or one written before that, by its words):
+    // the edit wrote one with the new deadline (meetings/deadline-rewrites.ts).
+    return answerWordsHold(m, meeting, invitation, now, this.settings.timeZone) ? null : MEETING_WORDS.moved
   }
 
   /**
-   * A 会议通知 whose words name a reply deadline since moved: the edit wrote it again with the new
-   * one (meetings/deadline-rewrites.ts). It goes to whoever answered meanwhile too: it is the invitation.
+   * A 会议通知 or 会议变更 whose words about answering are no longer true: a deadline since moved (the edit
+   * wrote it again with the new one), or one that passed while it was held (written again now, asking for
+   * no answer). Goes to whoever answered meanwhile too: it is the invitation, or the news of the change.
    */
-  private async invitationMoved(m: OutboxMessage): Promise<string | null> {
-    const { meetingId, rsvpClosesAt: said } = m.payload as { meetingId?: string; rsvpClosesAt?: string }
-    if (!said || !meetingId || (m.recipientKind !== 'deputy' && m.recipientKind !== 'staff')) return null
-    const meeting = await this.store.meetings.get(meetingId)
-    const invitation = meeting && (await this.store.meetings.invitation(meetingId, { kind: m.recipientKind, id: m.recipientId }))
-    return meeting && invitation && said !== rsvpClosesAt(meeting, invitation).toISOString() ? MEETING_WORDS.invitationMoved : null
+  private async answerWordsUntrue(m: OutboxMessage, now: Date): Promise<string | null> {
+    const { meetingId } = m.payload as { meetingId?: string }
+    const meeting = meetingId ? await this.store.meetings.get(meetingId) : null
+    const why = meeting && (await untrueAnswerWords(this.store, m, meeting, now, this.settings.timeZone))
+    return why ? NOTICE_WORDS[m.kind as keyof typeof NOTICE_WORDS][why] : null
   }
 
   private async hasAnswered(survey: SurveyRecord, deputyId: string): Promise<boolean> {

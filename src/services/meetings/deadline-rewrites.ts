@@ -1,18 +1,22 @@
-import { rsvpClosesAt, rsvpOpen, type MeetingInvitee, type MeetingRecord } from '../../domain/meeting.js'
+import { awaitsAnswer, momentLabel, rsvpClosesAt, rsvpOpen, type MeetingInvitee, type MeetingRecord } from '../../domain/meeting.js'
 import type { OutboxMessage, Store } from '../../store/ports.js'
 import type { Recipient } from '../delivery/outbox-message.js'
 import { awaitsBinding } from '../delivery/unreachable-revival.js'
 import { meetingMessage, meetingMessageKey, noticeTexts, type MeetingNoticeKind } from './meeting-notices.js'
 
 /*
- * The messages that tell an invitee by when to answer — the 会议通知 itself and 提醒未回复 — carry
- * that deadline (payload rsvpClosesAt). One held overnight (quiet hours) or for a subscription would
- * go with the old deadline once only the deadline is moved: no change notice goes out for that.
+ * The messages that tell an invitee by when to answer — the 会议通知 itself, the 会议变更 ("请在…前重新确认")
+ * and 提醒未回复 — carry that deadline (payload rsvpClosesAt). One held overnight (quiet hours) or for a
+ * subscription would go with the old deadline once only the deadline is moved: no change notice goes out for that.
  * So each one still waiting is written again with the deadline as it is now, in the same transaction
- * as the edit, and the old one is superseded when it would go (delivery/reminder-done.ts compares
- * the deadline it says). The writings of one message to one person form a chain of dedupe keys
+ * as the edit, and the old one is superseded when it would go (delivery/reminder-done.ts asks
+ * answerWordsHold). The writings of one message to one person form a chain of dedupe keys
  * (the first as always, then `:again:2`, `:again:3`…), so both the next rewrite and the organizer's
  * "did the notice arrive" find every one of them.
+ * A 会议通知 or 会议变更 whose deadline passes while it is held (written at 22:00 asking for an answer by
+ * 07:00, sent at 08:00) is written again when it would go, without asking for an answer: the meeting
+ * still needs telling, the reply does not (untrueAnswerWords). Once the meeting is over nothing goes
+ * (domain/message-truth.ts).
  */
 
 const WAITING = new Set<OutboxMessage['status']>(['pending', 'failed', 'sending'])
@@ -21,22 +25,74 @@ const WAITING = new Set<OutboxMessage['status']>(['pending', 'failed', 'sending'
 const written = (change: string, n: number) => (n === 1 ? change : `${change}:again:${n}`)
 
 const nudgeChange = (round: number) => `nudge:${round}`
+/** The change a 会议变更 is written under: the meeting's count of time or place changes. */
+const changeOf = (changeSeq: number) => `change:${changeSeq}`
 const toOf = (i: Pick<MeetingInvitee, 'personKind' | 'personId'>): Recipient => ({ kind: i.personKind, id: i.personId })
 const personKey = (to: Recipient) => `${to.kind}:${to.id}`
-const said = (r: OutboxMessage) => (r.payload as { rsvpClosesAt?: string }).rsvpClosesAt
 
-function deadlineMessage(m: MeetingRecord, kind: MeetingNoticeKind, to: Recipient, text: string, closesAt: Date, change: string, now: Date) {
-  return meetingMessage(m, kind, to, text, change, now, { rsvpClosesAt: closesAt.toISOString() })
+/** What a message carries of its answer request: the deadline its words name, and `rsvpClosed` when they ask for none. */
+interface AnswerWords {
+  rsvpClosesAt?: string
+  rsvpClosed?: string
+  text?: string
 }
 
-/** The 会议通知 to one invitee, saying when their answers close (`n`: its writing, 1 unless rewritten). */
-export function invitationMessage(m: MeetingRecord, to: Recipient, closesAt: Date, timeZone: string, now: Date, n = 1): OutboxMessage {
-  return deadlineMessage(m, 'meeting.notice', to, noticeTexts(m, timeZone).notice(closesAt), closesAt, written('published', n), now)
+/**
+ * `asks` false: the words say answers closed at `closesAt` (or the meeting is under way) and ask for none;
+ * the marker tells it from one asking by that time, so that it is not judged as one when that time has passed.
+ */
+function deadlineMessage(m: MeetingRecord, kind: MeetingNoticeKind, to: Recipient, text: string, closesAt: Date, change: string, now: Date, asks = true) {
+  return meetingMessage(m, kind, to, text, change, now, { rsvpClosesAt: closesAt.toISOString(), ...(asks ? {} : { rsvpClosed: 'true' }) })
+}
+
+/**
+ * The 会议通知 to one invitee, saying when their answers close (`n`: its writing, 1 unless rewritten);
+ * `open` false once they have (held past it): then it asks for no answer and says whom to tell.
+ */
+export function invitationMessage(m: MeetingRecord, to: Recipient, closesAt: Date, timeZone: string, now: Date, n = 1, open = true): OutboxMessage {
+  return deadlineMessage(m, 'meeting.notice', to, noticeTexts(m, timeZone).notice(closesAt, open), closesAt, written('published', n), now, open)
+}
+
+/**
+ * The 会议变更 of the meeting's latest change to one invitee, asking to confirm again by when their answers
+ * close, or saying they have (`open` false); a meeting under way asks nothing (`n`: its writing, 1 unless rewritten).
+ */
+export function changeMessage(m: MeetingRecord, to: Recipient, closesAt: Date, open: boolean, timeZone: string, now: Date, n = 1): OutboxMessage {
+  const started = m.startAt <= now
+  const text = noticeTexts(m, timeZone).changed(closesAt, open, started)
+  return deadlineMessage(m, 'meeting.changed', to, text, closesAt, written(changeOf(m.changeSeq), n), now, open && !started)
 }
 
 /** A 提醒未回复 of one round to one invitee, saying when their answers close (`n`: its writing, 1 unless rewritten). */
 export function nudgeMessage(m: MeetingRecord, to: Recipient, closesAt: Date, round: number, timeZone: string, now: Date, n = 1): OutboxMessage {
   return deadlineMessage(m, 'meeting.rsvp_nudge', to, noticeTexts(m, timeZone).nudge(closesAt), closesAt, written(nudgeChange(round), n), now)
+}
+
+/**
+ * Whether a message asks for an answer. One written before messages carried their deadline (invitations
+ * waiting when that was deployed) says so only in its words: "请在 11月24日 12:00 前回复…".
+ */
+function asksAnswer(r: OutboxMessage): boolean {
+  const p = r.payload as AnswerWords
+  if (p.rsvpClosed) return false
+  return p.rsvpClosesAt ? true : /请在 .+ 前/.test(p.text ?? '')
+}
+
+/** Whether a message asking for an answer names this deadline: the one it carries, or else the one its words name. */
+function namesDeadline(r: OutboxMessage, closesAt: Date, timeZone: string): boolean {
+  const p = r.payload as AnswerWords
+  if (p.rsvpClosesAt) return p.rsvpClosesAt === closesAt.toISOString()
+  // Minutes are all the words ever said: the same minute is the same deadline to whoever reads it.
+  return (p.text ?? '').includes(`请在 ${momentLabel(closesAt, timeZone)} 前`)
+}
+
+/**
+ * Whether what a meeting message says about answering is true for this invitee at `now`: while answers
+ * are open, that they close when they do; once closed, nothing asking for one.
+ */
+export function answerWordsHold(r: OutboxMessage, m: MeetingRecord, i: MeetingInvitee, now: Date, timeZone: string): boolean {
+  const open = rsvpOpen(m, i, now)
+  return asksAnswer(r) ? open && namesDeadline(r, rsvpClosesAt(m, i), timeZone) : !open
 }
 
 /** Every writing of one message to each of these people, first to last (a person with none: an empty list). */
@@ -58,23 +114,28 @@ async function writings(store: Pick<Store, 'outbox'>, meetingId: string, change:
 /**
  * The outbox row that says whether each invitee's 会议通知 reached them, by `personKind:personId`:
  * of its writings, the last one sent, else the last still waiting, else the last (not delivered).
+ * One held until a change of time or place made it untrue gives way to the 会议变更 of the latest change,
+ * which tells all it did: when no writing of the notice was sent, that one's row says whether he was told
+ * (else the table would say 未能送达 of a deputy who was told, and 提醒未回复 would pass him by).
  */
 export async function invitationRows(
   store: Pick<Store, 'outbox'>,
-  meetingId: string,
+  m: Pick<MeetingRecord, 'id' | 'changeSeq'>,
   invitees: Array<Pick<MeetingInvitee, 'personKind' | 'personId'>>,
 ): Promise<Map<string, OutboxMessage | undefined>> {
-  const chains = await writings(store, meetingId, 'published', invitees.map(toOf))
-  const pick = (chain: OutboxMessage[]) => {
-    const lastFirst = [...chain].reverse()
-    return lastFirst.find((r) => r.status === 'sent') ?? lastFirst.find((r) => WAITING.has(r.status)) ?? lastFirst[0]
-  }
-  return new Map([...chains].map(([person, chain]) => [person, pick(chain)]))
+  const people = invitees.map(toOf)
+  const notices = await writings(store, m.id, 'published', people)
+  const changes = m.changeSeq ? await writings(store, m.id, changeOf(m.changeSeq), people) : new Map<string, OutboxMessage[]>()
+  const sent = (chain: OutboxMessage[]) => [...chain].reverse().find((r) => r.status === 'sent')
+  const waiting = (chain: OutboxMessage[]) => [...chain].reverse().find((r) => WAITING.has(r.status))
+  const pick = (notice: OutboxMessage[], change: OutboxMessage[]) =>
+    sent(notice) ?? sent(change) ?? waiting(notice) ?? waiting(change) ?? notice.at(-1) ?? change.at(-1)
+  return new Map([...notices].map(([person, chain]) => [person, pick(chain, changes.get(person) ?? [])]))
 }
 
 /**
- * After only the reply deadline moved (before → after): each 会议通知, and each 提醒未回复 of the
- * last round, still waiting for an invitee whose deadline moved, written again with the new one.
+ * After only the reply deadline moved (before → after): each 会议通知, 会议变更 of the latest change, and
+ * 提醒未回复 of the last round, still waiting for an invitee whose deadline moved, written again with the new one.
  * Nobody is told twice: one whose message already went needs none (what he reads next says the
  * deadline), one whose waiting message already says the new deadline (moved back) gets that one.
  * 提醒未回复 only to those who may and have not answered, as it is pressed.
@@ -89,12 +150,21 @@ export async function heldDeadlinesRewritten(
   if (after.status !== 'published') return []
   const moved = (await store.meetings.invitees([after.id])).filter((i) => rsvpClosesAt(before, i).getTime() !== rsvpClosesAt(after, i).getTime())
   const round = before.nudgeRounds
-  const asked = round ? moved.filter((i) => i.rsvp === 'pending' && rsvpOpen(after, i, now)) : []
+  const asked = round ? moved.filter((i) => awaitsAnswer(i) && rsvpOpen(after, i, now)) : []
+  const again = (change: string, invitees: MeetingInvitee[], write: (i: MeetingInvitee, closesAt: Date, n: number) => OutboxMessage) =>
+    rewrites(store, after, change, invitees, write, now, timeZone)
   return [
-    ...(await rewrites(store, after, 'published', moved, (i, closesAt, n) => invitationMessage(after, toOf(i), closesAt, timeZone, now, n))),
-    ...(await rewrites(store, after, nudgeChange(round), asked, (i, closesAt, n) => nudgeMessage(after, toOf(i), closesAt, round, timeZone, now, n))),
+    ...(await again('published', moved, (i, closesAt, n) => invitationMessage(after, toOf(i), closesAt, timeZone, now, n))),
+    // The 会议变更 of the latest change asks everyone to confirm again by the deadline (earlier ones no longer go).
+    ...(after.changeSeq
+      ? await again(changeOf(after.changeSeq), moved, (i, closesAt, n) => changeMessage(after, toOf(i), closesAt, rsvpOpen(after, i, now), timeZone, now, n))
+      : []),
+    ...(await again(nudgeChange(round), asked, (i, closesAt, n) => nudgeMessage(after, toOf(i), closesAt, round, timeZone, now, n))),
   ]
 }
+
+/** Waiting to go: pending, retried, being sent, or dead only for want of a channel (sent when he binds). */
+const stillToGo = (r: OutboxMessage) => WAITING.has(r.status) || awaitsBinding(r)
 
 async function rewrites(
   store: Pick<Store, 'outbox'>,
@@ -102,6 +172,8 @@ async function rewrites(
   change: string,
   invitees: MeetingInvitee[],
   write: (i: MeetingInvitee, closesAt: Date, n: number) => OutboxMessage,
+  now: Date,
+  timeZone: string,
 ): Promise<OutboxMessage[]> {
   if (!invitees.length) return []
   const chains = await writings(store, m.id, change, invitees.map(toOf))
@@ -109,10 +181,41 @@ async function rewrites(
     const chain = chains.get(personKey(toOf(i)))!
     // One dead only because he had no channel yet is sent when he binds (unreachable-revival.ts): it is rewritten
     // too, so that the one then sent says the new deadline (the old one is then superseded in true words).
-    const waiting = chain.filter((r) => WAITING.has(r.status) || awaitsBinding(r))
-    const closesAt = rsvpClosesAt(m, i).toISOString()
-    // One written before messages carried their deadline is never superseded for it: a rewrite would make two.
-    if (!waiting.length || waiting.some((r) => said(r) === closesAt || !said(r))) return []
-    return [write(i, new Date(closesAt), chain.length + 1)]
+    const waiting = chain.filter(stillToGo)
+    // One written before messages carried their deadline is judged by its words (answerWordsHold), as it is when it would go.
+    if (!waiting.length || waiting.some((r) => answerWordsHold(r, m, i, now, timeZone))) return []
+    return [write(i, rsvpClosesAt(m, i), chain.length + 1)]
   })
+}
+
+/**
+ * Just before a held 会议通知 or 会议变更 goes: why it must not, because what it says about answering is no
+ * longer true for its invitee, or null. 'moved': the deadline it names was moved (the edit wrote it again);
+ * 'closed': answers have closed since it was written (held overnight past the deadline). Unless another
+ * writing of it still to go or sent says what is true, the next writing is made now, in the outbox, with
+ * the answer request as it is now: without one once answers closed ("回复已于…截止，如不能参加，请联系会务人员").
+ * So the deputy still learns of the meeting, once. Safe to ask again after a crash: the next asking finds it.
+ */
+export async function untrueAnswerWords(
+  store: Pick<Store, 'meetings' | 'outbox'>,
+  r: OutboxMessage,
+  m: MeetingRecord,
+  now: Date,
+  timeZone: string,
+): Promise<'moved' | 'closed' | null> {
+  if (r.kind !== 'meeting.notice' && r.kind !== 'meeting.changed') return null
+  if (r.recipientKind !== 'deputy' && r.recipientKind !== 'staff') return null
+  const to = { kind: r.recipientKind, id: r.recipientId } as const
+  const i = await store.meetings.invitation(m.id, to)
+  if (!i || answerWordsHold(r, m, i, now, timeZone)) return null
+  const notice = r.kind === 'meeting.notice'
+  const chain = (await writings(store, m.id, notice ? 'published' : changeOf(m.changeSeq), [to])).get(personKey(to))!
+  const open = rsvpOpen(m, i, now)
+  // Another writing that goes (or went) is judged on its own when it goes: one more would tell him twice.
+  if (!chain.some((x) => x.id !== r.id && (x.status === 'sent' || stillToGo(x)))) {
+    const closesAt = rsvpClosesAt(m, i)
+    const n = chain.length + 1
+    await store.outbox.enqueue([notice ? invitationMessage(m, to, closesAt, timeZone, now, n, open) : changeMessage(m, to, closesAt, open, timeZone, now, n)])
+  }
+  return open ? 'moved' : 'closed'
 }

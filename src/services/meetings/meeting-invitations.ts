@@ -1,6 +1,7 @@
 import type { Clock } from '../../clock.js'
 import {
   checkInOpen,
+  checkInOpensAt,
   checkInRefusal,
   momentLabel,
   rsvpClosesAt,
@@ -19,6 +20,12 @@ import type { Store } from '../../store/ports.js'
  * are not invited (for them it is not there, and they learn nothing more).
  */
 export const MEETING_NOT_FOUND = '找不到这次会议，可能已经撤下了，或者链接有误。如有疑问，请问问会务工作人员'
+/**
+ * A scan at the door by someone not on the list (or of a code that opens nothing he is on): what
+ * helps him there is the staff beside the door, not "the link may be wrong". It still says
+ * nothing of the meeting itself.
+ */
+export const NOT_ON_THE_LIST = '参会名单里没有您，不能用这个二维码签到。如果您是来参会的，请找会场的会务工作人员'
 /** A meeting page for 公民旁听 that is not there, or does not take the public. */
 export const NO_PUBLIC_SEATS = '找不到这次会议，或这次会议不接受旁听报名'
 
@@ -87,7 +94,7 @@ export class MeetingInvitations {
     const m = ref.startsWith('mt-') ? await this.store.meetings.get(ref) : await this.store.meetings.getByShortCode(ref.toUpperCase())
     const invitation = m ? await this.store.meetings.invitation(m.id, person) : null
     // Someone not invited (or a draft) learns nothing, not even that the meeting exists: 404 before the code is judged.
-    if (!invitation || m!.status === 'draft') throw this.checkInError('not_invited', m)
+    if (!invitation || m!.status === 'draft') throw new NotFoundError(NOT_ON_THE_LIST)
     const scanned = ref.startsWith('mt-') ? code?.toUpperCase() === m!.shortCode : true
     if (!scanned) throw new ConflictError('请扫描会场的签到二维码', [{ path: 'body.code', message: '签到码不符' }], 'wrong_check_in_code')
     const now = this.clock.now()
@@ -142,18 +149,29 @@ export class MeetingInvitations {
     }
   }
 
+  /**
+   * Each refusal says what is true now and what to do. An invitee's refusals name the meeting
+   * (details: meetingId) so the page at the door can open it or, for a second scan, show the
+   * check-in that stands.
+   */
   private checkInError(refusal: CheckInRefusal, m: MeetingRecord | null): AppError {
+    const tz = this.settings.timeZone
+    const meeting = m ? [{ path: 'meetingId', message: m.id }] : []
     switch (refusal) {
       case 'not_invited':
-        return new NotFoundError(MEETING_NOT_FOUND)
+        return new NotFoundError(NOT_ON_THE_LIST)
       case 'meeting_cancelled':
-        return new ConflictError('会议已取消', [], 'meeting_cancelled')
+        return new ConflictError('这次会议已经取消，不用签到', meeting, 'meeting_cancelled')
       case 'already_checked_in':
-        return new ConflictError('您已签到，无需重复签到', [], 'already_checked_in')
-      case 'check_in_not_open':
-        return new ConflictError(`签到将于会议开始前 ${this.settings.checkInOpensMinutesBefore} 分钟开放`, [], 'check_in_not_open')
+        return new ConflictError('您已签到，无需重复签到', meeting, 'already_checked_in')
+      case 'check_in_not_open': {
+        // A clock time, not "60 minutes before": the deputy at the door, or the day before, knows when to come back.
+        const opensAt = momentLabel(checkInOpensAt(m!, this.settings.checkInOpensMinutesBefore), tz)
+        const starts = momentLabel(m!.startAt, tz)
+        return new ConflictError(`还没到签到时间。${opensAt} 开始签到（会议 ${starts} 开始），到时请再扫一次会场的签到二维码`, meeting, 'check_in_not_open')
+      }
       case 'check_in_closed':
-        return new ConflictError(`会议已于 ${momentLabel(m!.endAt, this.settings.timeZone)} 结束，签到已关闭`, [], 'check_in_closed')
+        return new ConflictError(`会议已于 ${momentLabel(m!.endAt, tz)} 结束，签到已关闭。如果您到了会，请找会务工作人员登记`, meeting, 'check_in_closed')
     }
   }
 }

@@ -39,24 +39,27 @@ export function noticeTexts(m: MeetingRecord, timeZone: string) {
   const when = timeLabel(m.startAt, m.endAt, timeZone)
   const what = `${m.title}（${MEETING_KIND_LABELS[m.kind]}）`
   const answer = '回复"参加"，或"请假 原因"。'
-  // Never ask for an answer the RSVP would refuse: with answers closed, say whom to tell instead.
-  const answerBy = (closesAt: Date | null, again = '') =>
-    closesAt ? `请在 ${momentLabel(closesAt, timeZone)} 前${again}${answer}` : '回复已截止，如不能参加，请联系会务人员。'
+  // Never ask for an answer the RSVP would refuse: with answers closed, say since when, and whom to tell instead.
+  const answerBy = (closesAt: Date, open: boolean, again = '') =>
+    open ? `请在 ${momentLabel(closesAt, timeZone)} 前${again}${answer}` : `回复已于 ${momentLabel(closesAt, timeZone)} 截止，如不能参加，请联系会务人员。`
   return {
-    /** `closesAt`: when this person's answers close (the start, for someone invited after the deadline). */
-    notice: (closesAt: Date) => `会议通知：${what}，时间 ${when}，地点 ${m.place}。${answerBy(closesAt)}`,
     /**
-     * `closesAt`: when this person's answers close after the change (reopened if they had closed),
-     * null if they are closed. A meeting under way (its end moved) asks nothing.
+     * `closesAt`: when this person's answers close (the start, for someone invited after the deadline);
+     * `open` false once that has passed (a notice held overnight past it): then it asks for no answer.
      */
-    changed: (closesAt: Date | null, started = false) =>
-      `会议变更：${what} 调整为 ${when}，地点 ${m.place}。${started ? '' : answerBy(closesAt, '重新确认：')}`,
+    notice: (closesAt: Date, open = true) => `会议通知：${what}，时间 ${when}，地点 ${m.place}。${answerBy(closesAt, open)}`,
+    /**
+     * `closesAt`: when this person's answers close after the change (reopened if they had closed);
+     * `open` false if they are closed. A meeting under way (its end moved) asks nothing.
+     */
+    changed: (closesAt: Date, open: boolean, started = false) =>
+      `会议变更：${what} 调整为 ${when}，地点 ${m.place}。${started ? '' : answerBy(closesAt, open, '重新确认：')}`,
     /** For a resident with a public seat (公民旁听): their place holds. */
     changedForPublic: () => `会议变更：您报名旁听的${what} 调整为 ${when}，地点 ${m.place}。您的旁听席位保留，请按新的时间、地点到场。`,
     cancelled: (reason: string | null) => `会议取消：原定 ${when} 的${what}已取消。${reason ? `原因：${reason}` : ''}`,
     cancelledForPublic: (reason: string | null) => `会议取消：您报名旁听的${what}（原定 ${when}）已取消，不用到场。${reason ? `原因：${reason}` : ''}`,
     /** The time left as it really is when the reminder is written (the job runs every few minutes, and may have been down). */
     reminder: (now: Date) => `会议提醒：${what} 将于 ${timeLeftLabel(m.startAt.getTime() - now.getTime())}后（${when}）在 ${m.place} 召开，请准时参加。`,
-    nudge: (closesAt: Date) => `请回复参会情况：${what}，时间 ${when}，地点 ${m.place}。${answerBy(closesAt)}`,
+    nudge: (closesAt: Date) => `请回复参会情况：${what}，时间 ${when}，地点 ${m.place}。${answerBy(closesAt, true)}`,
   }
 }

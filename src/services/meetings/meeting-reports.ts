@@ -1,5 +1,5 @@
 import type { Clock } from '../../clock.js'
-import { RSVP_LABELS, rsvpOpen, type MeetingInvitee, type MeetingRecord } from '../../domain/meeting.js'
+import { awaitsAnswer, replyLabel, rsvpOpen, type MeetingInvitee, type MeetingRecord } from '../../domain/meeting.js'
 import { attendanceByPerson, meetingAttendance } from '../../domain/meeting-attendance.js'
 import { STAFF_ENTRY_LABELS } from '../../domain/meeting-staff-entry.js'
 import { personPlaces } from '../../domain/meeting-selector.js'
@@ -38,16 +38,16 @@ export class MeetingReports {
     const meeting = await this.meetings.visible(staff, id, scope)
     const invitees = await this.ofConcern(staff, scope, [meeting], await this.store.meetings.invitees([meeting.id]))
     const publicTaken = meeting.publicSeats ? (await this.store.meetings.publicRegistrations(meeting.id)).length : 0
-    // Its last writing, if the deadline was moved while it waited (deadline-rewrites.ts).
-    const rows = await invitationRows(this.store, meeting.id, invitees)
+    // Its last writing, if the deadline was moved while it waited; the 会议变更, if a change made it untrue (deadline-rewrites.ts).
+    const rows = await invitationRows(this.store, meeting, invitees)
     const notices = new Map<MeetingInvitee, NoticeState>(invitees.map((i) => [i, noticeState(rows.get(`${i.personKind}:${i.personId}`))]))
     const manages = this.meetings.manages(staff, meeting, scope)
     // Judged by the server's clock, not the browser's: more people may be invited until the start.
     const now = this.clock.now()
     const canAddInvitees = manages && meeting.status === 'published' && meeting.startAt > now
-    // Those 提醒未回复 would remind: no answer yet, still able to give one (none once the meeting began),
+    // Those 提醒未回复 would remind: no answer yet and not come (awaitsAnswer), still able to give one (none once the meeting began),
     // and their notice out long enough to have been read; why the others would not be, in words.
-    const silent = manages && meeting.status === 'published' ? invitees.filter((i) => i.rsvp === 'pending' && rsvpOpen(meeting, i, now)) : []
+    const silent = manages && meeting.status === 'published' ? invitees.filter((i) => awaitsAnswer(i) && rsvpOpen(meeting, i, now)) : []
     const split = splitForNudge(silent, (i) => notices.get(i)!, now, this.meetings.noticeReadMinutes)
     const remindable = split.ready.length
     const remindHeld = nudgeHeldWords(split, this.settings.timeZone)
@@ -86,7 +86,7 @@ export class MeetingReports {
     const row = (i: MeetingInvitee) => [
       i.name,
       ROLE_LABELS[i.personKind],
-      RSVP_LABELS[i.rsvp],
+      replyLabel(i),
       i.reason ?? '',
       sheetTime(i.rsvpAt, tz),
       i.checkedInAt ? '已签到' : '未签到',

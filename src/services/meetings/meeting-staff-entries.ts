@@ -1,5 +1,5 @@
 import type { Clock } from '../../clock.js'
-import type { MeetingInvitee, PersonRef } from '../../domain/meeting.js'
+import { checkInOpensAt, momentLabel, type MeetingInvitee, type MeetingRecord, type PersonRef } from '../../domain/meeting.js'
 import { staffEntryRefusal, withoutStaffEntry, withStaffEntry, type StaffEntryKind, type StaffEntryRefusal } from '../../domain/meeting-staff-entry.js'
 import { ConflictError, NotFoundError } from '../../errors.js'
 import type { Store } from '../../store/ports.js'
@@ -18,14 +18,16 @@ export class MeetingStaffEntries {
     private readonly meetings: Pick<MeetingService, 'managed'>,
     private readonly clock: Clock,
     private readonly audit: Pick<AuditTrail, 'record'>,
+    /** The deputies' check-in window opens this long before the start: staff record attendance from then too. */
+    private readonly settings: { timeZone: string; checkInOpensMinutesBefore: number },
   ) {}
 
   async record(staff: StaffPrincipal, meetingId: string, person: PersonRef, kind: StaffEntryKind, note: string): Promise<MeetingInvitee> {
     const { m } = await this.meetings.managed(staff, meetingId)
     const invitee = await this.invitee(meetingId, person)
     const now = this.clock.now()
-    const refusal = staffEntryRefusal(m, invitee, kind, now)
-    if (refusal) throw refusalError(refusal, invitee)
+    const refusal = staffEntryRefusal(m, invitee, kind, now, this.settings.checkInOpensMinutesBefore)
+    if (refusal) throw refusalError(refusal, invitee, m, this.settings)
     const next = withStaffEntry(invitee, { kind, note, staffId: staff.id, staffName: staff.name, at: now })
     if (!(await this.store.meetings.rewriteInvitee(invitee, next))) throw changedMeanwhile()
     await this.audit.record(staff, kind === 'attended' ? 'meeting.attendance_recorded' : 'meeting.leave_recorded', target(meetingId), {
@@ -65,14 +67,23 @@ const target = (meetingId: string) => ({ kind: 'meeting', id: meetingId })
 
 const changedMeanwhile = () => new ConflictError('此人的回复或签到刚刚有变化，请刷新后再试', [], 'invitee_changed')
 
-function refusalError(refusal: StaffEntryRefusal, invitee: MeetingInvitee): ConflictError {
+function refusalError(
+  refusal: StaffEntryRefusal,
+  invitee: MeetingInvitee,
+  m: MeetingRecord,
+  settings: { timeZone: string; checkInOpensMinutesBefore: number },
+): ConflictError {
   switch (refusal) {
     case 'meeting_not_published':
       return new ConflictError('会议尚未发布，不能登记', [], 'meeting_not_published')
     case 'meeting_cancelled':
       return new ConflictError('会议已取消，不能登记', [], 'meeting_cancelled')
-    case 'meeting_not_started':
-      return new ConflictError('会议还没有开始，开始后才能登记到会', [], 'meeting_not_started')
+    case 'check_in_not_open':
+      return new ConflictError(
+        `还没到签到时间：${momentLabel(checkInOpensAt(m, settings.checkInOpensMinutesBefore), settings.timeZone)} 开始签到（会议开始前 ${settings.checkInOpensMinutesBefore} 分钟），到时才能登记到会`,
+        [],
+        'check_in_not_open',
+      )
     case 'already_checked_in':
       return new ConflictError(`${invitee.name}已签到，无需再登记`, [], 'already_checked_in')
     case 'already_recorded':

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import type { Clock } from '../../clock.js'
 import {
+  awaitsAnswer,
   canFollowMeeting,
   canManageMeeting,
   changesTimeOrPlace,
@@ -22,7 +23,7 @@ import { ConflictError, ForbiddenError, NotFoundError, RateLimitError, Unprocess
 import type { MeetingFilter, OutboxMessage, Store } from '../../store/ports.js'
 import { ERASED_RESIDENT } from '../../store/privacy-ports.js'
 import { meetingMessage, noticeTexts } from './meeting-notices.js'
-import { heldDeadlinesRewritten, invitationMessage, invitationRows, nudgeMessage } from './deadline-rewrites.js'
+import { changeMessage, heldDeadlinesRewritten, invitationMessage, invitationRows, nudgeMessage } from './deadline-rewrites.js'
 import { nudgeHeldCode, nudgeHeldWords, splitForNudge, type NudgeSplit } from '../../domain/meeting-nudge.js'
 import { noticeState } from '../../domain/notice-delivery.js'
 import type { AuditTrail } from '../audit.js'
@@ -189,7 +190,8 @@ export class MeetingService {
       const messages = await this.tellEveryone(
         next,
         'meeting.changed',
-        (i) => texts.changed(rsvpOpen(next, i, now) ? rsvpClosesAt(next, i) : null, next.startAt <= now),
+        // It carries the deadline it names, so that a held one is written again if only that moves (deadline-rewrites.ts).
+        (i) => changeMessage(next, toOf(i), rsvpClosesAt(next, i), rsvpOpen(next, i, now), this.settings.timeZone, now),
         texts.changedForPublic(),
         `change:${next.changeSeq}`,
         now,
@@ -293,7 +295,14 @@ export class MeetingService {
     const texts = noticeTexts(next, this.settings.timeZone)
     const messages =
       m.status === 'published'
-        ? await this.tellEveryone(next, 'meeting.cancelled', () => texts.cancelled(reason), texts.cancelledForPublic(reason), 'cancelled', now)
+        ? await this.tellEveryone(
+            next,
+            'meeting.cancelled',
+            (i) => meetingMessage(next, 'meeting.cancelled', toOf(i), texts.cancelled(reason), 'cancelled', now),
+            texts.cancelledForPublic(reason),
+            'cancelled',
+            now,
+          )
         : []
     const saved = await this.store.meetings.update(next, messages)
     if (m.status === 'published') await this.audit.record(staff, 'meeting.cancelled', { kind: 'meeting', id: m.id }, { reason })
@@ -310,7 +319,8 @@ export class MeetingService {
     if (m.status !== 'published') throw illegal(m)
     const now = this.clock.now()
     // Those who may still answer: everyone before the deadline, after it only people invited late.
-    const waiting = (await this.store.meetings.invitees([m.id])).filter((i) => i.rsvp === 'pending' && rsvpOpen(m, i, now))
+    // Whoever checked in answered by coming (awaitsAnswer): not asked.
+    const waiting = (await this.store.meetings.invitees([m.id])).filter((i) => awaitsAnswer(i) && rsvpOpen(m, i, now))
     if (!waiting.length && !rsvpOpen(m, null, now)) throw new ConflictError('回复已截止，无需催促', [], 'rsvp_closed')
     const allowedAt = nudgeAllowedAt(m, now, this.settings.remindCooldownMinutes)
     if (allowedAt) {
@@ -342,7 +352,7 @@ export class MeetingService {
 
   /** Which of these invitees a round may ask now, by their notice's outbox row (meeting-nudge.ts). */
   private async nudgeSplit(m: MeetingRecord, invitees: MeetingInvitee[], now: Date): Promise<NudgeSplit> {
-    const rows = await invitationRows(this.store, m.id, invitees)
+    const rows = await invitationRows(this.store, m, invitees)
     return splitForNudge(invitees, (i) => noticeState(rows.get(`${i.personKind}:${i.personId}`)), now, this.noticeReadMinutes)
   }
 
@@ -398,20 +408,22 @@ export class MeetingService {
   private async tellEveryone(
     m: MeetingRecord,
     kind: 'meeting.changed' | 'meeting.cancelled',
-    inviteeText: (i: MeetingInvitee) => string,
+    inviteeMessage: (i: MeetingInvitee) => OutboxMessage,
     publicText: string,
     change: string,
     at: Date,
   ): Promise<OutboxMessage[]> {
     const [invitees, seats] = await Promise.all([this.store.meetings.invitees([m.id]), this.store.meetings.publicRegistrations(m.id)])
     return [
-      ...invitees.map((i) => meetingMessage(m, kind, { kind: i.personKind, id: i.personId }, inviteeText(i), change, at)),
+      ...invitees.map(inviteeMessage),
       ...seats
         .filter((r) => !r.mpUserId.startsWith(`${ERASED_RESIDENT}:`))
         .map((r) => meetingMessage(m, kind, { kind: 'mp_user', id: r.mpUserId }, publicText, change, at)),
     ]
   }
 }
+
+const toOf = (i: MeetingInvitee) => ({ kind: i.personKind, id: i.personId })
 
 /** The districts and streets of the people invited: whose organizers follow the meeting. */
 const placesOf = (people: Array<{ placeIds: string[] }>) => [...new Set(people.flatMap((p) => p.placeIds))].sort()
