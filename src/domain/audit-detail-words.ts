@@ -170,6 +170,12 @@ const DETAILS: Partial<Record<AuditAction, DetailWords>> = {
   'case.urged': (d, names) => joined(`催${deputy(d.deputyId, names)}办理`, reason(d.note, '附言')),
   'case.topic_corrected': (d) => (str(d.from) && str(d.to) ? `主题由“${d.from}”改为“${d.to}”` : ''),
   'cases.exported': (d, names, _, tz) => filterWords((d.filters ?? {}) as Record<string, unknown>, names, tz),
+  // How many lines the sheet holds: a download closed midway says so, with the lines already written.
+  'cases.export_finished': (d, names, _, tz) =>
+    joined(
+      num(d.rows) !== null && (d.complete === false ? `中途停止，已导出 ${d.rows} 条` : `共 ${d.rows} 条`),
+      filterWords((d.filters ?? {}) as Record<string, unknown>, names, tz),
+    ),
   'topics.retrained': (d, names) =>
     list(d.offices)
       .filter(str)
@@ -219,7 +225,7 @@ export function auditDetailRefs(e: AuditLine): AuditRef[] {
   add('region', d.toOffice)
   add('station', d.toStation)
   for (const o of list(d.offices)) add('region', o)
-  if (e.action === 'cases.exported' && d.filters && typeof d.filters === 'object') {
+  if ((e.action === 'cases.exported' || e.action === 'cases.export_finished') && d.filters && typeof d.filters === 'object') {
     const f = d.filters as Record<string, unknown>
     add('region', f.districtId)
     add('region', f.regionId)

@@ -80,6 +80,7 @@ const NAMED_WORDS: Record<AuditNamedKind, { of: (n: AuditName) => string; gone: 
 /** What an entry without a target acted on, when the action alone does not say it. */
 const UNTARGETED: Record<string, string> = {
   'cases.exported': '留言列表',
+  'cases.export_finished': '留言列表',
   'directory.import': '代表名册',
   'topics.retrained': '主题分类',
 }

@@ -43,6 +43,7 @@ export const AUDIT_ACTION_WORDS = {
   'case.published': '公开留言',
   'case.unpublished': '撤回公开的留言',
   'cases.exported': '导出留言列表',
+  'cases.export_finished': '留言列表导出结束',
   'topics.retrained': '重新训练主题分类',
   // ——— meetings ———
   'meeting.published': '发布会议',

@@ -118,8 +118,9 @@ const SAID: Record<RefusedAction, Partial<Record<Standing, string>>> = {
   },
   deputyLeft: {},
   handUp: {
-    assigned: '已经交给代表办理，不用再上报',
-    acknowledged: '代表已经受理，不用再上报',
+    // Being with a deputy does not make 上报 needless (a district-wide matter still is): say what she can do instead.
+    assigned: '已经交给代表办理，联络站现在不能直接上报。需要区里办的，请先请代表退回联络站，或联系区人大办',
+    acknowledged: '代表已经受理，联络站现在不能直接上报。需要区里办的，请先请代表退回联络站，或联系区人大办',
     forwarded: '代表已经交有关部门办理，不用再上报',
     replied: '代表已经答复了，不用再上报',
     closed: '已经办结了，不用再上报',

@@ -84,6 +84,13 @@ export interface CaseRecord {
   ratedAt: Date | null
   /** Every rating given, oldest first: a 2, a reopen and a 4 keep both. */
   ratings: CaseRating[]
+  /**
+   * The message this one was merged into (合并办理). One rule for staff, everywhere: a merged message is
+   * handled with the one it joined, by that one's deputy. The case page, the list and the export name
+   * that deputy ("陈晓婷代表（随留言 X 办理）"), and the per-deputy figures (工作概览, 统计分析 按代表)
+   * count it for nobody: it is one problem, counted once, as the message it joined. Its own deputyId
+   * stays: the deputy it was first given to still finds it among 我办过的留言 (marked 已合并办理).
+   */
   mergedInto: string | null
   /** 0 none, 1 escalated to station staff, 2 to the district office; per clock. */
   ackEscalation: number

@@ -9,7 +9,7 @@
  * hot-issue-clusters.ts). Pure and deterministic: the same cases in any order give the same issues.
  */
 import { BigramTable, groupMessages, mostTypical } from './hot-issue-clusters.js'
-import { maskPersonalData } from './pii-mask.js'
+import { maskForCaseWork } from './pii-mask.js'
 
 export interface HotIssueCase {
   id: string
@@ -117,7 +117,7 @@ export function groupHotIssues(cases: readonly HotIssueCase[], options: HotIssue
   )
   // The description (the most typical message of each, masked) is most of the cost of an issue: only for those shown.
   return issues.slice(0, options.limit ?? issues.length).map(({ issue, group }) => {
-    issue.description = cut(maskPersonalData(group[mostTypical(group.map((m) => m.grams))].c.text))
+    issue.description = cut(maskForCaseWork(group[mostTypical(group.map((m) => m.grams))].c.text))
     return issue
   })
 }

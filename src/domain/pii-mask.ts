@@ -21,12 +21,18 @@ export const MASKS = {
 // Digits as typed on Chinese phones: ASCII or full-width; separators between groups.
 const D = '[0-9０-９]'
 const SEP = '[-－—\\s]?'
-const NOT_DIGIT_BEFORE = `(?<![0-9０-９A-Za-z])`
+// Latin letters may come right before a number ("Tel13812345678", "QQ…", "ID…": typed without a space); only a digit
+// before it means the digits run on into a longer number that is no phone or ID.
+const NOT_DIGIT_BEFORE = `(?<![0-9０-９])`
 const NOT_DIGIT_AFTER = `(?![0-9０-９A-Za-z])`
 
-/** 18 digits (the last may be X, full-width too as phones type it): 6 for the place, the birth date, 3 more and a check digit. */
+/**
+ * 18 digits (the last may be X, full-width too as phones type it): 6 for the place, the birth date, 3 more and a check digit;
+ * or the first-generation 15 (cards issued before 1999, still in older residents' papers): the place, the birth date
+ * with a two-digit year, 3 more.
+ */
 const ID_NUMBER = new RegExp(
-  `${NOT_DIGIT_BEFORE}${D}{6}(?:18|19|20)${D}{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])${D}{3}[0-9０-９XxＸｘ]${NOT_DIGIT_AFTER}`,
+  `${NOT_DIGIT_BEFORE}(?:${D}{6}(?:18|19|20)${D}{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])${D}{3}[0-9０-９XxＸｘ]|${D}{6}${D}{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])${D}{3})${NOT_DIGIT_AFTER}`,
   'g',
 )
 /** 1[3-9]x xxxx xxxx, with or without +86 and separators. */
@@ -45,9 +51,19 @@ const NUM = '[0-9０-９一二三四五六七八九十百零〇两甲乙丙丁A-
 const UNIT = '(?:号楼|号院|号|栋|幢|座|单元|楼|层|室|户|弄|组)'
 const PLACE_WORD = '(?:路|街|大街|大道|巷|胡同|弄|里|村|屯|庄|组|小区|花园|家园|新村|苑|公寓|大厦|广场|社区|院|湾|城)'
 /** A room number written bare after the building or entrance ("2单元402"). */
-const BARE_ROOM = `(?:(?<=单元|栋|幢|号楼|楼)[0-9]{2,4}(?![0-9年月日号元块米]))?`
+const BARE_ROOM = `((?<=单元|栋|幢|号楼|楼)[0-9]{2,4}(?![0-9年月日号元块米]))?`
 const AFTER_PLACE = new RegExp(`(${PLACE_WORD})((?:${NUM}${UNIT})+)${BARE_ROOM}(?!线|路|月|日|点|年)`, 'g')
 const UNIT_RUN = new RegExp(`(?<![月年])(?:${NUM}${UNIT}){2,}${BARE_ROOM}`, 'g')
+
+/**
+ * The building alone, for staff at work (maskForCaseWork): one building or entrance ("3号楼", "5栋",
+ * "2单元") right after an estate or community ("光明社区3号楼"). It names a building of dozens of homes,
+ * no household, and without it nobody can tell which lift or lamp is broken. Anything more is still an
+ * address and masked: a street's number ("建设路12号", "和平路3号楼" is a street address), two parts in a
+ * row ("3栋2单元"), a floor, room or door ("3楼", "501室", "2单元402").
+ */
+const STREET_WORD = /^(?:路|街|大街|大道|巷|胡同|弄|里)$/
+const ONE_BUILDING = new RegExp(`^${NUM}(?:号楼|栋|幢|座|单元)$`)
 
 // Names a writer gives for themselves. A name is a common surname and one or two more
 // characters; a third character that usually starts the next words ends it early.
@@ -66,8 +82,21 @@ const SELF_NAME = new RegExp(`(${NAME_INTRO})(${COMPOUND_SURNAMES}|[${SURNAMES}]
 const HONORIFICS = '大爷|大妈|大娘|大伯|大叔|大婶|大姐|大哥|阿姨|奶奶|爷爷|婆婆|师傅|女士|先生|老师|老汉|老太'
 const ADDRESSED_NAME = new RegExp(`(?:${COMPOUND_SURNAMES}|[${SURNAMES}])(${HONORIFICS})`, 'g')
 
-/** The text with personal identifiers replaced by the labels in MASKS. */
-export function maskPersonalData(text: string): string {
+/**
+ * The text with personal identifiers replaced by the labels in MASKS. Eager, for what leaves the
+ * work for good (an anonymised or erased case, a published answer): a building number goes too.
+ */
+export const maskPersonalData = (text: string): string => masked(text, false)
+
+/**
+ * The same masks for staff acting on residents' messages (the console's export, 热点问题): phones,
+ * ID numbers, names and addresses go, but a building alone after an estate or community stays
+ * ("光明社区3号楼前的路灯坏了"): it identifies nobody, and the clerk and the department she sends the
+ * sheet to need it to act. See ONE_BUILDING for where a building number becomes an address.
+ */
+export const maskForCaseWork = (text: string): string => masked(text, true)
+
+function masked(text: string, keepBuilding: boolean): string {
   // Full-width digits become ASCII first, so one set of patterns reads both.
   return (
     text
@@ -80,7 +109,9 @@ export function maskPersonalData(text: string): string {
       .replace(LABELLED_NUMBER, (_m, label: string) => `${label}${MASKS.landline}`)
       // Runs of several parts first, so a place word inside one ("88号院3号楼") does not split it.
       .replace(UNIT_RUN, MASKS.houseNumber)
-      .replace(AFTER_PLACE, (_m, place: string) => `${place}${MASKS.houseNumber}`)
+      .replace(AFTER_PLACE, (m, place: string, parts: string, room?: string) =>
+        keepBuilding && !room && !STREET_WORD.test(place) && ONE_BUILDING.test(parts) ? m : `${place}${MASKS.houseNumber}`,
+      )
       .replace(SELF_NAME, (_m, intro: string, _surname: string, _given: string, third?: string) =>
         third && NAME_ENDERS.has(third) ? `${intro}${MASKS.name}${third}` : `${intro}${MASKS.name}`,
       )
@@ -100,7 +131,7 @@ export function maskPhoneNumbers(text: string): string {
     .replace(LABELLED_NUMBER, (_m, label: string) => `${label}${MASKS.landline}`)
 }
 
-/** maskPhoneNumbers and 18-digit ID numbers too: a deputy's reason (转交, 退回) as admins read it in the audit trail. */
+/** maskPhoneNumbers and ID numbers (18 or 15 digits) too: a deputy's reason (转交, 退回) as admins read it in the audit trail. */
 export const maskPhoneAndIdNumbers = (text: string): string => maskPhoneNumbers(asciiDigits(text).replace(ID_NUMBER, MASKS.idNumber))
 
 /** maskPersonalData for values that may be absent. */

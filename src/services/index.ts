@@ -24,6 +24,7 @@ import { CaseRepairs } from './cases/case-repairs.js'
 import { CaseSubmitter, type ContentCheck } from './cases/case-submission.js'
 import { CaseWorkflow } from './cases/case-workflow.js'
 import { CaseUrging } from './cases/case-urging.js'
+import { CaseDeputyReach } from './cases/case-deputy-reach.js'
 import { MpSessions } from './accounts/mp-sessions.js'
 import { PrivacyService } from './privacy/privacy.js'
 import { Uploads } from './cases/uploads.js'
@@ -271,6 +272,8 @@ export function createServices(config: Config & { security: { secretKey: string 
     workflow,
     deputyNotices: new DeputyNotices(store, subscriptionTemplate),
     urging: new CaseUrging({ store, directory: directoryCache, audit, timeZone, clock }),
+    /** Whether the deputy holding a message hears of it: the case page says so beside the deputy (请电话联系). */
+    caseDeputyReach: new CaseDeputyReach(resolver, store, timeZone),
     slaClocks: new SlaClocks(store, systemMoves, config.cases, clock),
     caseRepairs: new CaseRepairs({ store, workflow, handBack }),
     personalData: new PersonalDataExport({ store, queries: caseQueries, privacy, cipher, clock }),

@@ -74,7 +74,7 @@ describe('console: the case page offers only what the server will do', function 
     const said = page.getByRole('alert').filter({ hasText: '刚有人办理过' })
     await said.waitFor()
     expect(await said.innerText())
-      .to.include('已经交给代表办理，不用再上报')
+      .to.include('已经交给代表办理，联络站现在不能直接上报')
       .and.include('您写的内容没有提交，还留在下面')
     expect(await page.getByPlaceholder(/上报原因/).inputValue(), 'her reason is kept').to.equal(reason)
     expect(await page.getByRole('button', { name: '确认上报' }).count(), 'no button to try a move no longer possible').to.equal(0)

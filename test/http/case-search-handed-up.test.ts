@@ -91,7 +91,7 @@ describe('searching the number of a message the station handed up (上报)', () 
     expect([theirs.body.items.map((r: { ticket: string }) => r.ticket), theirs.body.handedUp]).to.deep.equal([[ticket], []])
   })
 
-  it("reads a gone message's timeline for the first page of a number search only, never for words or a later page", async () => {
+  it("reads a gone message's timeline for the first page of a number search, or a later page that asks, never for words", async () => {
     const gone = await movedToMazhuang('建设路上的井盖松了，车一过就响')
     // Two messages of hers with the same number on the next two days: the search has a second page.
     for (const day of ['2026-11-24T02:00:00Z', '2026-11-25T02:00:00Z']) {
@@ -117,5 +117,12 @@ describe('searching the number of a message the station handed up (上报)', () 
     expect(second.body.handedUp, 'the note came with the first page').to.deep.equal([])
     expect((await lina.get(`/api/admin/cases?q=${encodeURIComponent('井盖')}`)).body.handedUp).to.deep.equal([])
     expect(readsOfGone, 'a later page and a search by words read nothing of it').to.equal(0)
+
+    // The console comes back to page 2 (from a message, or on reload) without the note: it asks, and is told.
+    const asked = await lina.get(`/api/admin/cases?q=${gone.ticket.slice(-4)}&limit=1&cursor=${encodeURIComponent(first.body.nextCursor)}&whereabouts=true`)
+    expect(asked.status, JSON.stringify(asked.body)).to.equal(200)
+    expect(asked.body.items.map((r: { ticket: string }) => r.ticket)).to.deep.equal(second.body.items.map((r: { ticket: string }) => r.ticket))
+    expect(asked.body.handedUp.map((h: { ticket: string; text: string }) => [h.ticket, h.text.includes('转给马庄')])).to.deep.equal([[gone.ticket, true]])
+    expect(readsOfGone, 'read once more, for the page that asked').to.equal(1)
   })
 })

@@ -13,7 +13,8 @@ export const KEY_OF: Record<CaseTallyKey, (c: CaseRecord) => string | null> = {
   district: (c) => c.districtId,
   handlingDistrict: (c) => c.handlingDistrictId ?? c.districtId,
   topic: (c) => c.topic,
-  deputy: (c) => c.deputyId,
+  // A merged message counts for no deputy: once, as the message it joined (CaseRecord.mergedInto).
+  deputy: (c) => (c.mergedInto ? null : c.deputyId),
   department: (c) => c.forwardedTo?.department ?? null,
 }
 

@@ -1,5 +1,7 @@
 import { expect } from 'chai'
-import { maskPersonalData, MASKS } from '../../src/domain/pii-mask.js'
+import { maskForCaseWork, maskPersonalData, MASKS } from '../../src/domain/pii-mask.js'
+import { maskPhoneAndIdNumbers } from '../../src/domain/pii-mask.js'
+import { deputyGist } from '../../src/domain/deputy-gist.js'
 
 describe('masking personal data in a resident message', () => {
   it('masks mobile numbers however they are typed, and keeps the rest of the sentence', () => {
@@ -79,5 +81,54 @@ describe('masking personal data in a resident message', () => {
   it('masks a name typed with spaces between its characters', () => {
     expect(maskPersonalData('我叫 王 小明，住这里')).to.equal(`我叫 ${MASKS.name}，住这里`)
     expect(maskPersonalData('本人 李 四反映')).to.equal(`本人 ${MASKS.name}反映`)
+  })
+
+  describe('for staff at work (the export, 热点问题): a building alone stays, an address goes (review 31, F12)', () => {
+    it('keeps one building or entrance after an estate or community: it names no household, and says which lift', () => {
+      expect(maskForCaseWork('光明社区3号楼前的路灯坏了一个多月')).to.equal('光明社区3号楼前的路灯坏了一个多月')
+      expect(maskForCaseWork('幸福社区12号楼旁边的广场舞音响太大声')).to.equal('幸福社区12号楼旁边的广场舞音响太大声')
+      expect(maskForCaseWork('幸福小区5栋门口')).to.equal('幸福小区5栋门口')
+      expect(maskForCaseWork('幸福小区A座门口')).to.equal('幸福小区A座门口')
+      expect(maskForCaseWork('3号楼电梯又坏了')).to.equal('3号楼电梯又坏了')
+    })
+
+    it('masks a street number, a building of a street, two parts in a row, a floor, a room, a door', () => {
+      expect(maskForCaseWork('我住在建设路12号3栋2单元501室，楼下路灯坏了')).to.equal(`我住在建设路${MASKS.houseNumber}，楼下路灯坏了`)
+      expect(maskForCaseWork('和平路3号楼门口')).to.equal(`和平路${MASKS.houseNumber}门口`)
+      expect(maskForCaseWork('幸福社区12号')).to.equal(`幸福社区${MASKS.houseNumber}`)
+      expect(maskForCaseWork('家在3号楼2单元')).to.equal(`家在${MASKS.houseNumber}`)
+      expect(maskForCaseWork('光明小区7栋301有人私搭乱建')).to.equal(`光明小区${MASKS.houseNumber}有人私搭乱建`)
+      expect(maskForCaseWork('光明社区3楼')).to.equal(`光明社区${MASKS.houseNumber}`)
+      expect(maskForCaseWork('东风村三组')).to.equal(`东风村${MASKS.houseNumber}`)
+    })
+
+    it('masks phones, ID numbers and names as ever', () => {
+      expect(maskForCaseWork('我叫赵六，光明社区3号楼，电话13900001111')).to.equal(`我叫${MASKS.name}，光明社区3号楼，电话${MASKS.mobile}`)
+    })
+
+    it('leaves the anonymising mask as eager as it was: a building goes too when a case is anonymised', () => {
+      expect(maskPersonalData('光明社区3号楼前的路灯坏了')).to.equal(`光明社区${MASKS.houseNumber}前的路灯坏了`)
+    })
+  })
+
+  describe('numbers typed right after latin letters, and old 15-digit ID numbers (review 31, S3)', () => {
+    it('masks a phone or ID number glued to latin letters ("Tel13812345678", "ID…")', () => {
+      expect(maskPersonalData('Tel13812345678 楼道灯坏了')).to.equal(`Tel${MASKS.mobile} 楼道灯坏了`)
+      expect(maskPersonalData('有事打QQ13812345678')).to.equal(`有事打QQ${MASKS.mobile}`)
+      expect(maskPersonalData('ID110101199001011234办低保')).to.equal(`ID${MASKS.idNumber}办低保`)
+      expect(maskPhoneAndIdNumbers('TEL0571-87654321')).to.equal(`TEL${MASKS.landline}`)
+      expect(deputyGist('Tel13812345678 楼道灯坏了')).to.equal(`Tel${MASKS.mobile} 楼道灯坏了`)
+    })
+
+    it('masks a first-generation 15-digit ID number, in every mask a deputy or the public reads', () => {
+      expect(maskPersonalData('身份证110101900101123楼道灯')).to.equal(`身份证${MASKS.idNumber}楼道灯`)
+      expect(maskPhoneAndIdNumbers('老身份证号330106500101123，办不了')).to.equal(`老身份证号${MASKS.idNumber}，办不了`)
+      expect(deputyGist('身份证110101900101123楼道灯')).to.equal(`身份证${MASKS.idNumber}楼道灯`)
+    })
+
+    it('still leaves digits that run on into a longer number, dates, tickets and sums alone', () => {
+      const text = '订单号2138123456789012，12月3号起，留言20261122-0042还没答复，已垫付350元'
+      expect(maskPersonalData(text)).to.equal(text)
+    })
   })
 })

@@ -2,19 +2,22 @@ import type { Readable } from 'node:stream'
 import type { DeputyChoice, InboxRow } from '../../services/cases/case-inbox.js'
 import { LEVEL_LABELS } from '../../domain/directory.js'
 import { csvSheetStream, sheetTime } from '../../services/csv-sheet.js'
-import { maskPersonalData } from '../../domain/pii-mask.js'
+import { maskForCaseWork } from '../../domain/pii-mask.js'
 import type { ShortNumberSearch } from '../../domain/case-search.js'
 import { dayText } from '../../domain/dates.js'
 import { handBackText } from '../../domain/case-hand-backs.js'
 import { unhappyText } from '../../domain/case-unhappy.js'
-import { presentStaffCaseSummary } from './cases.js'
+import { carrierHandlingText, presentStaffCaseSummary } from './cases.js'
+import { nextDeadline } from '../../domain/case.js'
+import { lastOpenMoment } from '../../domain/due-date-text.js'
 import type { MergeChoice, MergeReason } from '../../services/cases/merge-choices.js'
 
 /** A line of the console's inbox: the staff summary plus names, the deadline in words and the messages alike in words. */
 export const presentInboxRow = (row: InboxRow) => ({
   ...presentStaffCaseSummary(row.case),
   stationName: row.stationName,
-  deputyName: row.deputyName,
+  // A merged message's deputy is the one of the message it joined (CaseRecord.mergedInto), in the case page's words.
+  deputyName: handlingDeputy(row),
   officeName: row.officeName,
   /** Computed here, in the business time zone, so every screen says the same: "已超期 2 天", "今天到期". */
   sla: row.sla,
@@ -95,15 +98,41 @@ export const presentMergeChoice = (m: MergeChoice) => ({
   why: m.reasons.map((r) => MERGE_REASON_WORDS[r]).join('，'),
 })
 
+/** Who handles the message, as the list and the sheet name him: for a merged one, the deputy of the one it joined. */
+const handlingDeputy = (r: InboxRow) => (r.handledAlong ? carrierHandlingText(r.handledAlong) : r.deputyName)
+
 /** A message merged into another (合并办理), in the list's words and the sheet's. */
 export const MERGED_WORDS = '已合并办理'
 
-const EXPORT_HEADER = ['留言编号', '提交时间', '状态', '期限提示', '办理期限', '主题', '联络站或人大办', '代表', '满意度（1–5）', '留言内容']
+/**
+ * The export's columns. 期限提示 ("还有 2 天") is true only on the day it was written: its header says when
+ * (the sheet is printed and read days later). 办理期限 is the date and time itself, with its year, as a
+ * spreadsheet sorts and filters it ("2026-12-25 23:59": the whole of the 25th counts; "24:00" is no time
+ * Excel reads, and "12-26 00:00" would be read as the whole of the 26th).
+ */
+const exportHeader = (exportedAt: Date, timeZone: string) => [
+  '留言编号',
+  '提交时间',
+  '状态',
+  `期限提示（导出时 ${sheetTime(exportedAt, timeZone)}）`,
+  '办理期限',
+  '主题',
+  '联络站或人大办',
+  '代表',
+  '满意度（1–5）',
+  '留言内容',
+]
+
+/** The moment a message is next due (its badge's), as the sheet writes it: the last minute that still counts. */
+function sheetDeadline(r: InboxRow, timeZone: string): string {
+  const due = r.sla ? nextDeadline(r.case) : null
+  return due ? sheetTime(lastOpenMoment(due, timeZone), timeZone) : ''
+}
 
 /**
  * One case as a line of the export (no phone numbers, no resident ids). The text is masked as
  * hot issues mask it: a sheet is mailed and printed, and residents type their phone and ID
- * numbers into the message itself.
+ * numbers into the message itself. A building alone ("光明社区3号楼") stays: see maskForCaseWork.
  */
 const sheetLine = (r: InboxRow, timeZone: string) => [
   r.case.ticket,
@@ -111,18 +140,18 @@ const sheetLine = (r: InboxRow, timeZone: string) => [
   // As the list says it: merged into another message it is 已办结 on the server, yet nobody answered it.
   r.case.mergedInto ? MERGED_WORDS : presentStaffCaseSummary(r.case).statusLabel,
   r.sla?.text ?? '',
-  r.sla?.dueText ?? '',
+  sheetDeadline(r, timeZone),
   r.case.topic,
   r.stationName ?? r.officeName ?? '',
-  r.deputyName ?? '',
+  handlingDeputy(r) ?? '',
   r.case.rating ?? '',
-  maskPersonalData(r.case.text),
+  maskForCaseWork(r.case.text),
 ]
 
 /** "导出当前列表": the filtered cases as a spreadsheet, streamed as they are read (a province's million cases without holding them). */
-export function inboxSheetStream(rows: AsyncIterable<InboxRow>, timeZone: string): Promise<Readable> {
+export function inboxSheetStream(rows: AsyncIterable<InboxRow>, timeZone: string, exportedAt: Date): Promise<Readable> {
   return csvSheetStream(
-    EXPORT_HEADER,
+    exportHeader(exportedAt, timeZone),
     (async function* () {
       for await (const r of rows) yield sheetLine(r, timeZone)
     })(),

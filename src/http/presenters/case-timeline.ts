@@ -48,6 +48,8 @@ export function timelineDetails(e: CaseEvent, names: NameBook) {
     // 催办 names the deputy who was pressed.
     to: moved ? side(names, d.deputyId, d.stationId ?? d.toStation, d.toOffice) : e.type === 'urged' ? side(names, d.deputyId, null, null) : null,
     department: str(d.department),
+    /** The department's reference number (文号) the deputy gave when forwarding: what the station quotes when it chases the department. */
+    reference: str(d.reference),
     rating: typeof d.rating === 'number' ? d.rating : null,
     relatedCase: related,
     topic: str(d.toTopic) ? { from: str(d.fromTopic), to: d.toTopic as string } : null,

@@ -383,8 +383,11 @@ function presentUrge(c: CaseRecord, { allowed, urgedToday }: StaffCaseDetail['ur
   }
 }
 
-/** A merged message's 办理代表 row: "朱丽华代表（随留言 X 办理）"; only "随留言 X 办理" when she may not read that message. */
-function carrierHandlingText(carrier: NonNullable<StaffCaseDetail['carrier']>) {
+/**
+ * A merged message's 办理代表 (case page, list, export: see CaseRecord.mergedInto): "朱丽华代表（随留言 X 办理）";
+ * only "随留言 X 办理" when she may not read that message.
+ */
+export function carrierHandlingText(carrier: Pick<NonNullable<StaffCaseDetail['carrier']>, 'ticket' | 'seen' | 'deputy'>) {
   const along = `随留言 ${carrier.ticket} 办理`
   if (!carrier.seen) return along
   return `${carrier.deputy ? `${carrier.deputy}代表` : '还在等待分派代表'}（${along}）`

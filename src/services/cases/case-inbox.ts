@@ -8,6 +8,7 @@ import type { DeputyLevel } from '../../domain/directory.js'
 import { NotFoundError, UnprocessableError } from '../../errors.js'
 import type { Store } from '../../store/ports.js'
 import { CASE_IDS_MAX, officeName, type CaseFilters, type CaseQueries } from './case-queries.js'
+import { carrierOf } from './case-whereabouts.js'
 import type { DirectoryCache, PreparedDirectory } from '../directory/directory-cache.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 import type { AuditTrail } from '../audit.js'
@@ -22,6 +23,8 @@ export interface InboxRow {
   case: CaseRecord
   stationName: string | null
   deputyName: string | null
+  /** A merged message: the one it is handled with, and that one's deputy (null when she may not read it, `seen`). */
+  handledAlong: { ticket: string; seen: boolean; deputy: string | null } | null
   /** The office a case without a station waits at. */
   officeName: string | null
   sla: SlaBadge | null
@@ -131,24 +134,37 @@ export class CaseInbox {
   async export(staff: StaffPrincipal, filters: CaseFilters, order: 'newest' | 'due' = 'newest'): Promise<AsyncIterable<InboxRow>> {
     const scoped = await this.queries.scopedFilter(staff, filters)
     // Recorded before the first row: whoever starts a download of residents' messages is on record, finished or not.
-    await this.audit.record(staff, 'cases.exported', null, { filters: exportedFilters({ ...filters }), order })
+    const recorded = { filters: exportedFilters({ ...filters }), order }
+    await this.audit.record(staff, 'cases.exported', null, recorded)
     const pageSize = this.exportPageSize
     const self = this
     return (async function* () {
-      // The names of one directory for the whole download: a long export outlives the cache's
-      // minute, and reloading a province's directory mid-stream cost ~1 s and ~400 MB of garbage.
-      const prepared = await self.directory.prepared()
-      let cursor: string | undefined
-      do {
-        const page = await self.store.cases.search({ ...scoped, order, limit: pageSize, cursor })
-        yield* await self.rows(page.items, staff, false, prepared)
-        cursor = page.nextCursor ?? undefined
-        // A turn of the event loop between pages. SQLite answers at once and a fast reader never
-        // makes the socket wait, so without it a million-case export ran as one unbroken chain of
-        // promises: every other request waited the whole download, and V8's collector (whose
-        // steps are tasks of the loop) fell behind, growing the server by ~500 MB of garbage.
-        await setImmediate()
-      } while (cursor)
+      // How many lines went out, on record when the download ends: 操作记录 says 共 N 条, or that
+      // it stopped after N (the reader closed the page): a sheet of residents' messages is counted.
+      let rows = 0
+      let complete = false
+      try {
+        // The names of one directory for the whole download: a long export outlives the cache's
+        // minute, and reloading a province's directory mid-stream cost ~1 s and ~400 MB of garbage.
+        const prepared = await self.directory.prepared()
+        let cursor: string | undefined
+        do {
+          const page = await self.store.cases.search({ ...scoped, order, limit: pageSize, cursor })
+          for (const row of await self.rows(page.items, staff, false, prepared)) {
+            rows++
+            yield row
+          }
+          cursor = page.nextCursor ?? undefined
+          // A turn of the event loop between pages. SQLite answers at once and a fast reader never
+          // makes the socket wait, so without it a million-case export ran as one unbroken chain of
+          // promises: every other request waited the whole download, and V8's collector (whose
+          // steps are tasks of the loop) fell behind, growing the server by ~500 MB of garbage.
+          await setImmediate()
+        } while (cursor)
+        complete = true
+      } finally {
+        await self.audit.record(staff, 'cases.export_finished', null, { ...recorded, rows, complete })
+      }
     })()
   }
 
@@ -280,11 +296,20 @@ export class CaseInbox {
     const now = this.clock.now()
     const rows: InboxRow[] = []
     const similar = this.queries.similarFinder(staff)
+    // A merged message is handled by the deputy of the one it joined (CaseRecord.mergedInto): its line names him, as its page does.
+    const viewer = cases.some((c) => c.mergedInto) ? await this.directory.caseViewer(staff) : null
+    const along = async (c: CaseRecord): Promise<InboxRow['handledAlong']> => {
+      const carrier = viewer && c.mergedInto ? await carrierOf(this.store, c) : null
+      if (!carrier) return null
+      const seen = canSeeCase(viewer!, carrier)
+      return { ticket: carrier.ticket, seen, deputy: seen && carrier.deputyId ? (prepared.deputies.get(carrier.deputyId)?.name ?? null) : null }
+    }
     for (const c of cases) {
       rows.push({
         case: c,
         stationName: c.stationId ? (prepared.stations.get(c.stationId)?.name ?? null) : null,
         deputyName: c.deputyId ? (prepared.deputies.get(c.deputyId)?.name ?? null) : null,
+        handledAlong: await along(c),
         officeName: c.stationId ? null : officeName(c.officeRegionId ?? 'city', prepared),
         sla: slaBadge(c, now, this.timeZone),
         similarCount: withSimilar ? (await similar(c)).length : 0,

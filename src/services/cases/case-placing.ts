@@ -1,4 +1,4 @@
-import { canTransition } from '../../domain/case.js'
+import { canTransition, type CaseRecord } from '../../domain/case.js'
 import { canSeeCase } from '../../domain/case-access.js'
 import { refusalText } from '../../domain/case-refusals.js'
 import { colleagueOrder, transferRefusal } from '../../domain/case-transfer.js'
@@ -100,8 +100,14 @@ export class CasePlacing extends CaseMechanics {
 
   // ——— station staff and organizers ———
 
-  async assign(staff: StaffPrincipal, caseId: string, deputyId: string, note?: string) {
+  /**
+   * `seenDeputyId`: the deputy she saw holding it when she chose (null: nobody). When another move
+   * changed that meanwhile (the deputy handed it on, someone else assigned it), nothing is taken from
+   * whoever holds it now without her seeing it: 409 holder_changed says who moved it where.
+   */
+  async assign(staff: StaffPrincipal, caseId: string, deputyId: string, note?: string, seenDeputyId?: string | null) {
     const c = await this.staffCase(staff, caseId)
+    if (seenDeputyId !== undefined && (c.deputyId ?? null) !== seenDeputyId) throw await this.holderChanged(c, seenDeputyId)
     const target = await this.store.deputies.get(deputyId)
     if (!target) throw new UnprocessableError('代表不存在', [{ path: 'body.deputyId', message: GONE.deputy }], 'unknown_deputy')
     if (!target.active) throw inactiveDeputy('body.deputyId', target.name)
@@ -115,6 +121,27 @@ export class CasePlacing extends CaseMechanics {
     }
     if (target.id === c.deputyId) throw new ConflictError('留言已在该代表名下')
     return this.moveTo(c, staffActor(staff), target.id, mine, note ?? null)
+  }
+
+  /** Who holds it now instead of the deputy she saw, and who made that move, in words (409 holder_changed). */
+  private async holderChanged(c: CaseRecord, seenDeputyId: string | null) {
+    const deputies = (await this.directory.prepared()).deputies
+    const name = (id: string | null) => (id ? `${deputies.get(id)?.name ?? ''}代表` : '')
+    const [seen, now] = [name(seenDeputyId), name(c.deputyId ?? null)]
+    const moved = (await this.store.cases.events(c.id)).filter((e) => e.type === 'assigned' || e.type === 'transferred').at(-1)
+    const byDeputy = moved?.actorRole === 'deputy' && moved.actorId === seenDeputyId
+    const words = !c.deputyId
+      ? `这条留言刚刚已由${seen || '别人'}退回联络站，不在代表手里了`
+      : byDeputy
+        ? `这条留言刚刚已由${seen}转交给${now}`
+        : seen
+          ? `这条留言刚刚已改由${now}办理（您打开时是${seen}）`
+          : `这条留言刚刚已分派给${now}`
+    return new ConflictError(
+      `${words}，请看一下再决定。您选的代表和写的话还在，没有提交`,
+      [{ path: 'body.fromDeputyId', message: c.deputyId ?? '' }],
+      'holder_changed',
+    )
   }
 
   /**

@@ -27,7 +27,8 @@ const KEY_FIELD: Record<CaseTallyKey, (d: CaseDoc) => string | null> = {
   district: (d) => d.districtId,
   handlingDistrict: (d) => d.handlingDistrictId ?? d.districtId,
   topic: (d) => d.topic,
-  deputy: (d) => d.deputyId,
+  // A merged message counts for no deputy: it is counted once, as the message it joined (CaseRecord.mergedInto).
+  deputy: (d) => (d.mergedInto ? null : d.deputyId),
   department: (d) => d.forwardedTo?.department ?? null,
 }
 

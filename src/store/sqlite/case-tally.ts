@@ -27,7 +27,8 @@ const KEY_SQL: Record<CaseTallyKey, string> = {
   district: 'district_id',
   handlingDistrict: 'coalesce(handling_district_id, district_id)',
   topic: 'topic',
-  deputy: 'deputy_id',
+  // A merged message counts for no deputy: it is counted once, as the message it joined (CaseRecord.mergedInto; migration 060).
+  deputy: 'CASE WHEN merged_into IS NULL THEN deputy_id END',
   department: "json_extract(forwarded_to, '$.department')",
 }
 

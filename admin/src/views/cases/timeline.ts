@@ -16,6 +16,8 @@ export interface TimelineEvent {
   from: Side | null
   to: Side | null
   department: string | null
+  /** The department's reference number (文号), when the deputy gave one. */
+  reference: string | null
   rating: number | null
   /** The message a duplicate was merged into, or whose answer it got. */
   relatedCase: { id: string; ticket: string | null } | null

@@ -1,12 +1,14 @@
 import Router from '@koa/router'
 import type { AuthService } from '../../../services/accounts/auth.js'
 import type { Clock } from '../../../clock.js'
-import type { CaseQueries, StaffCaseDetail } from '../../../services/cases/case-queries.js'
+import type { CaseQueries } from '../../../services/cases/case-queries.js'
 import type { RoutingService } from '../../../services/cases/case-routing.js'
 import type { CaseWorkflow } from '../../../services/cases/case-workflow.js'
 import type { CaseUrging } from '../../../services/cases/case-urging.js'
+import type { CaseDeputyReach } from '../../../services/cases/case-deputy-reach.js'
 import { requireStaff } from '../../middleware/auth.js'
-import { presentHandedUp, presentHandedUpMatch, presentStaffCase } from '../../presenters/cases.js'
+import { presentHandedUp, presentHandedUpMatch } from '../../presenters/cases.js'
+import { staffCaseAnswer } from './staff-case-answer.js'
 import { presentInboxRow, presentListTotal, presentNumberSearch } from '../../presenters/case-inbox.js'
 import { LIST_COUNT_BOUND, type CaseInbox } from '../../../services/cases/case-inbox.js'
 import type { RouteContext, StaffState } from '../../state.js'
@@ -18,6 +20,8 @@ export interface AdminCaseRoutesDeps {
   auth: AuthService
   workflow: CaseWorkflow
   urging: CaseUrging
+  /** Whether the deputy holding it hears of it (deputyNotice): said after 分派/催办 and on the page. */
+  deputyReach: CaseDeputyReach
   queries: CaseQueries
   routing: RoutingService
   reports: CaseReports
@@ -27,14 +31,14 @@ export interface AdminCaseRoutesDeps {
 }
 
 /** Station staff triage their queue; organizers see their district; admins everything. */
-export function adminCaseRoutes({ auth, workflow, urging, queries, routing, reports, inbox, clock, timeZone }: AdminCaseRoutesDeps) {
+export function adminCaseRoutes({ auth, workflow, urging, deputyReach, queries, routing, reports, inbox, clock, timeZone }: AdminCaseRoutesDeps) {
   const router = new Router<StaffState>({ prefix: '/api/admin' })
   router.use(requireStaff(auth))
   /** The case as the case page reads it; every write on that page answers with it too. */
-  const detail = (d: StaffCaseDetail) => presentStaffCase(d, { timeZone, now: clock.now() })
+  const detail = staffCaseAnswer({ deputyReach, clock, timeZone })
 
   router.get('/cases', async (ctx) => {
-    const { cursor, limit, order, ...filters } = parse(staffCasesQuery, ctx.query, 'query')
+    const { cursor, limit, order, whereabouts, ...filters } = parse(staffCasesQuery, ctx.query, 'query')
     const page = await inbox.page(ctx.state.staff, filters, { cursor, limit, order })
     ctx.body = {
       items: page.items.map(presentInboxRow),
@@ -42,9 +46,10 @@ export function adminCaseRoutes({ auth, workflow, urging, queries, routing, repo
       numberSearch: page.numberSearch ? presentNumberSearch(page.numberSearch) : null,
       /**
        * Messages the number names that her station handed up (上报) or that moved to another station, and she can
-       * no longer open: where they went, in words. With the first page only (the console keeps it while paging).
+       * no longer open: where they went, in words. With the first page, or a later one asked with `whereabouts`
+       * (the console keeps it while paging on, and asks for it on a page it comes back to).
        */
-      handedUp: (await queries.handedUpMatches(ctx.state.staff, filters.q, { cursor })).map((m) => presentHandedUpMatch(m, timeZone)),
+      handedUp: (await queries.handedUpMatches(ctx.state.staff, filters.q, { cursor, asks: whereabouts })).map((m) => presentHandedUpMatch(m, timeZone)),
       total: presentListTotal(page.total, LIST_COUNT_BOUND),
     }
   })
@@ -57,19 +62,19 @@ export function adminCaseRoutes({ auth, workflow, urging, queries, routing, repo
 
   router.get('/cases/:id', async (ctx) => {
     const { id } = parse(caseIdParam, ctx.params, 'params')
-    ctx.body = detail(await queries.forStaff(ctx.state.staff, id))
+    ctx.body = await detail(await queries.forStaff(ctx.state.staff, id))
   })
 
   const act = (path: string, run: (ctx: RouteContext<StaffState>, id: string) => Promise<unknown>) =>
     router.post(`/cases/:id/${path}`, async (ctx) => {
       const { id } = parse(caseIdParam, ctx.params, 'params')
       await run(ctx, id)
-      ctx.body = detail(await queries.forStaff(ctx.state.staff, id))
+      ctx.body = await detail(await queries.forStaff(ctx.state.staff, id))
     })
 
   act('assign', (ctx, id) => {
-    const { deputyId, note } = parse(assignBody, ctx.state.body, 'body')
-    return workflow.assign(ctx.state.staff, id, deputyId, note)
+    const { deputyId, note, fromDeputyId } = parse(assignBody, ctx.state.body, 'body')
+    return workflow.assign(ctx.state.staff, id, deputyId, note, fromDeputyId)
   })
   /** 上报: station staff hand a case up to the district office; it leaves their queue, so the answer is what they may still see. */
   router.post('/cases/:id/hand-up', async (ctx) => {

@@ -33,7 +33,7 @@ export function consoleCaseRoutes({ auth, inbox, mergeChoices, dashboard, clock,
     ctx.type = 'text/csv; charset=utf-8'
     ctx.set('Content-Disposition', `attachment; filename="cases.csv"; filename*=UTF-8''${encodeURIComponent('留言列表.csv')}`)
     ctx.set('Cache-Control', 'no-store')
-    ctx.body = await inboxSheetStream(rows, timeZone)
+    ctx.body = await inboxSheetStream(rows, timeZone, clock.now())
   })
 
   /** The 地点 filter's places: the caller's own, from her level down (a station's clerk: her street's communities). */

@@ -54,7 +54,11 @@ export const rateBody = z.strictObject({
 export const reasonBody = z.strictObject({ reason: text(500, '原因') })
 export const withdrawBody = z.strictObject({ reason: longText().max(500).optional() })
 
-export const assignBody = z.strictObject({ deputyId: id, note: longText().max(500).optional() })
+/**
+ * `fromDeputyId`: the deputy she saw holding it when she chose (null: nobody); when it changed meanwhile the
+ * assign is refused (409 holder_changed) instead of silently taking the message from whoever holds it now.
+ */
+export const assignBody = z.strictObject({ deputyId: id, note: longText().max(500).optional(), fromDeputyId: id.nullable().optional() })
 export const mergeBody = z.strictObject({ intoCaseId: caseId, note: longText().max(500).optional() })
 
 const isoDateTime = z.iso.datetime({ offset: true, error: '时间应为带时区的 ISO 8601 格式' })
@@ -103,6 +107,11 @@ export const staffCasesQuery = z.strictObject({
     .optional(),
   /** Only these cases: a hot issue's messages (在留言列表中查看). */
   ids: caseIdList.optional(),
+  /** A later page of a number search, asked with where its messages handed away went (the console comes back to it without that note). */
+  whereabouts: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
 })
 
 export const previewBody = z.strictObject({

@@ -5,11 +5,12 @@ import type { CaseQueries } from '../../../services/cases/case-queries.js'
 import type { TopicCorrections } from '../../../services/topics/topic-corrections.js'
 import type { TopicModels } from '../../../services/topics/topic-models.js'
 import { requireStaff } from '../../middleware/auth.js'
-import { presentStaffCase } from '../../presenters/cases.js'
 import { presentTraining } from '../../presenters/topics.js'
 import type { StaffState } from '../../state.js'
 import { parse } from '../../validate.js'
 import { caseIdParam } from '../cases/schemas.js'
+import { staffCaseAnswer } from '../cases/staff-case-answer.js'
+import type { CaseDeputyReach } from '../../../services/cases/case-deputy-reach.js'
 import { retrainBody, topicBody } from './schemas.js'
 
 export interface TopicRoutesDeps {
@@ -17,6 +18,8 @@ export interface TopicRoutesDeps {
   corrections: TopicCorrections
   models: TopicModels
   queries: CaseQueries
+  /** The case page's answer says whether its deputy can be reached, as GET /cases/:id does. */
+  deputyReach: CaseDeputyReach
   topics: readonly string[]
   clock: Clock
   timeZone: string
@@ -38,7 +41,7 @@ export function topicRoutes(deps: TopicRoutesDeps) {
     const { topic, from } = parse(body, ctx.state.body, 'body')
     await deps.corrections.correct(ctx.state.staff, id, topic, from)
     // The case page shows this answer in place of what it had: the same detail as GET /cases/:id, deadline badge and all.
-    ctx.body = presentStaffCase(await deps.queries.forStaff(ctx.state.staff, id), { timeZone: deps.timeZone, now: deps.clock.now() })
+    ctx.body = await staffCaseAnswer(deps)(await deps.queries.forStaff(ctx.state.staff, id))
   })
 
   router.post('/topics/retrain', requireStaff(deps.auth, 'organizer', 'admin'), async (ctx) => {

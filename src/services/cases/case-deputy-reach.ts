@@ -1,0 +1,80 @@
+/**
+ * Whether the deputy holding a message hears about it, in the words the case page says beside
+ * the deputy: the same reachability the outbox dispatcher uses (ChannelResolver), so that
+ * 催办 and 分派 never promise a reminder that cannot arrive, and a notice about this message
+ * that died (未能送达) is said where the clerk looks, with what to do: phone the deputy.
+ */
+import { urgeRound } from '../../domain/case-urging.js'
+import type { CaseEvent, CaseRecord } from '../../domain/case.js'
+import { localDate } from '../../domain/dates.js'
+import type { OutboxMessage, Store } from '../../store/ports.js'
+import type { ChannelResolver } from '../delivery/channels.js'
+import { deliveryOf } from '../delivery/delivery-state.js'
+
+/** What the case page says of the deputy's reach; null when nothing is wrong. */
+export interface DeputyNotice {
+  /** False: no channel reaches the deputy at all (no mini-program reminders, no bot); true: one notice failed. */
+  reachable: boolean
+  text: string
+}
+
+/** The kinds of notice a deputy gets about a message they hold; reach is judged for the 催办 one. */
+const URGE_KIND = 'case.urged'
+const NOTICE_WORDS: Record<string, string> = {
+  'case.assigned': '分派通知',
+  'case.urged': '催办提醒',
+  'case.reminder': '期限提醒',
+  'case.overdue': '超期提醒',
+}
+
+export class CaseDeputyReach {
+  constructor(
+    private readonly resolver: Pick<ChannelResolver, 'reach'>,
+    private readonly store: Pick<Store, 'outbox'>,
+    private readonly timeZone: string,
+  ) {}
+
+  async of(c: CaseRecord, events: readonly CaseEvent[], deputyName: string | null): Promise<DeputyNotice | null> {
+    if (!c.deputyId || c.mergedInto) return null
+    const who = `${deputyName ?? ''}代表`
+    const reach = await this.resolver.reach({ recipientKind: 'deputy', recipientId: c.deputyId, kind: URGE_KIND })
+    if (!reach.routes.length) {
+      // The two ways a deputy is reached, each named: which one is missing is what the station can fix.
+      const usesApp = !(reach.unreachable ?? '').includes('未使用小程序')
+      const text = usesApp ? `小程序提醒还没有开通，${who}也没有绑定微信助手，提醒发不到，请电话联系` : `${who}没有开通小程序和微信助手，提醒发不到，请电话联系`
+      return { reachable: false, text }
+    }
+    const last = await this.lastNotice(c, events, c.deputyId)
+    if (!last) return null
+    const delivery = deliveryOf(last)
+    if (delivery.state !== 'undeliverable') return null
+    const what = NOTICE_WORDS[last.kind] ?? '通知'
+    const why = (delivery.reason ?? '').replace(/^未能送达：/, '')
+    return { reachable: true, text: `最近一次给${who}的${what}未能送达${why ? `（${why}）` : ''}，请电话联系` }
+  }
+
+  /**
+   * The newest notice to this deputy about this message, found by the dedupe keys its steps wrote
+   * (one per event and person; 催办 by its day and round, SLA reminders by clock round and level).
+   */
+  private async lastNotice(c: CaseRecord, events: readonly CaseEvent[], deputyId: string): Promise<OutboxMessage | null> {
+    const to = `:deputy:${deputyId}`
+    const keys = [`case:${c.id}:submitted${to}`]
+    events.forEach((e, i) => {
+      keys.push(`case:${c.id}:${e.id}${to}`)
+      if (e.type === 'urged') {
+        const round = urgeRound(events.slice(0, i))
+        keys.push(`case:${c.id}:urge:${localDate(e.at, this.timeZone)}${round ? `:round:${round}` : ''}${to}`)
+      }
+      if (e.type === 'reminded') keys.push(`sla:${c.id}:remind:${String(e.data.round)}${to}`)
+      if (e.type === 'escalated') keys.push(`sla:${c.id}:overdue:${String(e.data.level)}:${String(e.data.round)}${to}`)
+    })
+    const found = await this.store.outbox.byDedupeKeys(keys)
+    return (
+      found
+        .filter((m) => m.kind !== 'case.reassigned')
+        .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
+        .at(-1) ?? null
+    )
+  }
+}

@@ -1,0 +1,168 @@
+import { expect } from 'chai'
+import type { Page } from 'playwright-core'
+import { asDeputy, asResident, Client } from '../helpers/app.js'
+import { logInAs, newPage, screenshot, useConsole, type ConsolePage } from './harness.js'
+
+const IDLE_PAST_LIMIT_MS = 121 * 60_000 // the console ends a session unused for 120 minutes
+const STAFF = { kind: 'staff' as const, id: 'admin', name: '管理员', username: 'admin', role: 'admin' as const, stationIds: [], regionIds: [], unitIds: [] }
+
+/**
+ * 张国华, the clerk of 建设路街道代表联络站, a week at her case page (review 31):
+ * - her login ends while she writes a 改派 (lunch): after logging in again she is back on the message, the
+ *   dialog open with her deputy and her words, told that it was not sent and to press 确认 once more;
+ * - the deputy hands the message on while her 改派 dialog is open: she is told who moved it where, her choice
+ *   and words stay, and nothing is taken from the new deputy behind her back;
+ * - 催办 of a deputy who has neither the mini-program nor the WeChat helper says the reminder cannot arrive
+ *   (请电话联系), before and after, and the page says so beside the deputy;
+ * - 不予受理 of a message with a duplicate merged into it says the duplicate goes back to 待分派;
+ * - 统计分析's button is named for what it downloads: the messages.
+ */
+describe('console: what the case page tells the station clerk is true', function () {
+  // A real browser on a shared machine: each story gets two minutes (it usually needs under thirty seconds).
+  this.timeout(120_000)
+  const story = useConsole()
+  const clerk = () => story.app.login((l) => l.username === 'zhangguohua')
+
+  async function write(text: string) {
+    const resident = await asResident(story.app)
+    const sent = await resident.post('/api/mp/cases', { text, regionId: 'c010101' })
+    expect(sent.status, JSON.stringify(sent.body)).to.equal(201)
+    const { id, ticket } = sent.body as { id: string; ticket: string }
+    const { case: held } = await story.app.liaison.services.caseQueries.forStaff(STAFF, id)
+    return { id, ticket, deputyId: held.deputyId!, stationId: held.stationId! }
+  }
+  /** Another deputy of the message's station, by id, name and code. */
+  async function colleague(c: { deputyId: string; stationId: string }, not: string[] = []) {
+    const all = await story.app.liaison.store.deputies.listByStation(c.stationId)
+    const d = all.find((x) => x.active && x.id !== c.deputyId && !not.includes(x.id))!
+    return { id: d.id, name: d.name, code: d.code }
+  }
+  async function open(page: Page, c: { id: string; ticket: string }) {
+    await page.goto(`/console/cases/${c.id}`)
+    await page.getByRole('heading', { name: `留言 ${c.ticket}` }).waitFor()
+  }
+  async function pick(page: Page, name: string) {
+    const option = page.getByRole('listbox', { name: '可分派的代表' }).getByRole('option').filter({ hasText: name })
+    await option.click()
+    await page.getByRole('listbox', { name: '可分派的代表' }).locator('[aria-selected=true]', { hasText: name }).waitFor()
+  }
+  const NOTE = /请尽快联系留言群众/
+
+  it('keeps her 改派 through an ended login and opens it again, saying it was not sent', async () => {
+    const c = await write('光明社区幸福路的下水道堵了，一下雨就漫到路上')
+    const to = await colleague(c)
+    const page = await newPage(story.browser, story.app)
+    await logInAs(page, clerk(), `/cases/${c.id}`)
+    await page.getByRole('heading', { name: `留言 ${c.ticket}` }).waitFor()
+    await page.getByRole('button', { name: '改派给其他代表' }).click()
+    await pick(page, to.name)
+    const words = `${to.name}代表住在附近，请先去现场看一下，留言人是老人，请耐心解释。`
+    await page.getByPlaceholder(NOTE).fill(words)
+    await page.waitForLoadState('networkidle')
+
+    story.app.clock.advance(IDLE_PAST_LIMIT_MS) // lunch
+    await page.getByRole('button', { name: '确认分派' }).click()
+    await page.waitForURL((url) => url.pathname === '/console/login')
+    await page.getByText('登录已超时，请重新登录').waitFor()
+    await page.getByPlaceholder('请输入账号').fill(clerk().username)
+    await page.getByPlaceholder('请输入密码').fill(clerk().password)
+    await page.getByRole('button', { name: '登录' }).click()
+
+    await page.getByRole('heading', { name: `留言 ${c.ticket}` }).waitFor()
+    const said = page.getByRole('alert').filter({ hasText: '上次没有提交成功，您写的内容还在，请再点一次确认' })
+    await said.waitFor()
+    expect(await page.getByPlaceholder(NOTE).inputValue(), 'her words are back').to.equal(words)
+    await page.getByRole('listbox', { name: '可分派的代表' }).locator('[aria-selected=true]', { hasText: to.name }).waitFor()
+    await screenshot(page, 'case-draft-after-login')
+    await page.getByRole('button', { name: '确认分派' }).click()
+    await page.getByPlaceholder(NOTE).waitFor({ state: 'hidden' })
+    // The demo's deputies have neither the mini-program nor the bot: 分派 says the notice cannot reach her.
+    await page.getByText(`已分派。${to.name}代表没有开通小程序和微信助手，提醒发不到，请电话联系`).waitFor()
+    await page.getByLabel('办理经过').getByText(words).waitFor()
+    // Sent once: a later visit opens no dialog.
+    await page.reload()
+    await page.getByRole('heading', { name: `留言 ${c.ticket}` }).waitFor()
+    await page.waitForLoadState('networkidle')
+    expect(await page.getByPlaceholder(NOTE).isVisible()).to.equal(false)
+    expect(page.problems).to.deep.equal([])
+  })
+
+  it('refuses a 改派 when the deputy handed the message on meanwhile, saying who moved it where, and keeps her choice', async () => {
+    const c = await write('光明社区菜市场门口早上乱停车，堵得走不动')
+    const picked = await colleague(c)
+    const taker = await colleague(c, [picked.id])
+    const page = await newPage(story.browser, story.app)
+    await logInAs(page, clerk())
+    await open(page, c)
+    await page.getByRole('button', { name: '改派给其他代表' }).click()
+    await pick(page, picked.name)
+    await page.getByPlaceholder(NOTE).fill('请熟悉交通的代表处理')
+
+    const holder = await asDeputy(story.app, c.deputyId)
+    const moved = await holder.post(`/api/mp/deputy/cases/${c.id}/transfer`, { deputyCode: taker.code, reason: '他关注这一片' })
+    expect(moved.status, JSON.stringify(moved.body)).to.equal(200)
+    const from = (await story.app.liaison.store.deputies.get(c.deputyId))!.name
+
+    await page.getByRole('button', { name: '确认分派' }).click()
+    const said = page.getByRole('alert').filter({ hasText: `这条留言刚刚已由${from}代表转交给${taker.name}代表，请看一下再决定` })
+    await said.waitFor()
+    expect(await page.getByPlaceholder(NOTE).inputValue(), 'her words stay').to.equal('请熟悉交通的代表处理')
+    await page.getByRole('listbox', { name: '可分派的代表' }).locator('[aria-selected=true]', { hasText: picked.name }).waitFor()
+    await screenshot(page, 'case-holder-changed')
+    const { case: now } = await story.app.liaison.services.caseQueries.forStaff(STAFF, c.id)
+    expect(now.deputyId, 'nothing taken from the deputy it was handed to').to.equal(taker.id)
+    expect(page.problems).to.deep.equal([])
+  })
+
+  it('催办 of a deputy who cannot be reached says so before and after, and the page says to phone', async () => {
+    const c = await write('光明社区3号楼的电梯坏了三天了，老人下不了楼')
+    const page = await newPage(story.browser, story.app)
+    await logInAs(page, clerk())
+    const office = await new Client(story.app.baseUrl).login(clerk().username, clerk().password)
+    const notice = (await office.get(`/api/admin/cases/${c.id}`)).body.deputyNotice
+    // The demo sends no mini-program reminders and its deputies have no bot: whoever holds it cannot be reached.
+    expect(notice?.reachable, 'the deputy cannot be reached').to.equal(false)
+    const name = (await story.app.liaison.store.deputies.get(c.deputyId))!.name
+    const phone = notice.text as string
+    expect(phone).to.match(new RegExp(`^(${name}代表没有开通小程序和微信助手|小程序提醒还没有开通，${name}代表也没有绑定微信助手)，提醒发不到，请电话联系$`))
+
+    await open(page, c)
+    expect(await page.getByTestId('deputy-notice').innerText()).to.include(phone)
+    await page.getByRole('button', { name: '催办', exact: true }).click()
+    await page.getByText(`${phone}。催办会记在办理经过里`).waitFor()
+    expect(await page.getByText(`${name}代表会收到催办提醒`).count(), 'no promise of a reminder').to.equal(0)
+    await page.getByRole('button', { name: '确认催办' }).click()
+    await page.getByText(`已催办。${phone}`).waitFor()
+    expect(await page.getByText('已催办，代表会收到提醒').count()).to.equal(0)
+    await screenshot(page, 'case-urge-unreachable')
+    expect(page.problems).to.deep.equal([])
+  })
+
+  it('不予受理 of a message with a duplicate merged into it says the duplicate goes back to 待分派', async () => {
+    const kept = await write('光明社区广场舞音响太大声，晚上九点多还在放')
+    const dup = await write('光明社区广场晚上跳舞声音太吵了，九点以后还很响')
+    const office = await new Client(story.app.baseUrl).login(clerk().username, clerk().password)
+    expect((await office.post(`/api/admin/cases/${dup.id}/merge`, { intoCaseId: kept.id })).status).to.equal(200)
+
+    const page = await newPage(story.browser, story.app)
+    await logInAs(page, clerk())
+    await open(page, kept)
+    await page.getByRole('button', { name: '不予受理' }).click()
+    await page.getByText('合并在这条下的 1 条留言会回到待分派，需要另行分派').waitFor()
+    await screenshot(page, 'case-reject-merged')
+    await page.getByPlaceholder(/该事项属于法院审理范围/).fill('属于城管执法事项，已转街道城管中队')
+    await page.getByRole('button', { name: '确认不予受理' }).click()
+    await page.getByText('已标为不予受理。合并在这条下的 1 条留言已回到待分派，请另行分派').waitFor()
+    expect((await office.get(`/api/admin/cases/${dup.id}`)).body.status).to.equal('submitted')
+    expect(page.problems).to.deep.equal([])
+  })
+
+  it('统计分析 names its download for what it gives: the messages', async () => {
+    const page: ConsolePage = await newPage(story.browser, story.app)
+    await logInAs(page, clerk(), '/stats')
+    await page.getByRole('heading', { name: '统计分析' }).waitFor()
+    await page.getByRole('button', { name: '导出这些留言' }).waitFor()
+    expect(await page.getByText('导出当前列表').count()).to.equal(0)
+    expect(page.problems).to.deep.equal([])
+  })
+})
