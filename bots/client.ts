@@ -177,6 +177,8 @@ export interface MeetingAnswer {
   reason: string | null
   /** Whether an answer (or a change of it) is still taken (absent from an older backend). */
   rsvpOpen?: boolean
+  /** Still owes an answer: not replied and not checked in (absent from an older backend). */
+  awaitsAnswer?: boolean
 }
 
 const enc = encodeURIComponent

@@ -128,24 +128,58 @@ describe('mini-program: notices are asked for only as WeChat takes them, and onl
       phone.storage.set('session.token', token)
     }
 
-    it('我的 says plainly that 微信提醒未开启 and offers nothing to a resident or a deputy; nor does his workbench', async () => {
+    it('我的 says plainly that 微信通知未开启 and offers nothing to a resident or a deputy; his workbench says the same', async () => {
       phone.subscribeAsked = []
-      signedIn((await asResident(app, 'o-wechat-off')).bearer)
+      const resident = await asResident(app, 'o-wechat-off')
+      signedIn(resident.bearer)
       const hers = await openPage('pages/mine/index')
       expect(hers.textOf('.who')).to.equal('您好')
-      expect(hers.textOf('#notices-off')).to.equal('微信提醒未开启：现在不会发微信消息给您。留言的进度请到“我的留言”查看。')
+      const hersOff = '微信通知未开启：代表答复时不会发微信通知给您，请到“我的留言”查看进度。'
+      expect(hers.textOf('#notices-off')).to.equal(hersOff)
       expect(hers.has('#subscribe')).to.equal(false)
+
+      // The page after she writes says the same, and offers no 答复时通知我 that could do nothing.
+      const sent = await created(resident.post('/api/mp/cases', { text: '楼道的灯坏了，晚上看不见台阶', regionId: 'c010101', deputyCode: 'DP0001' }))
+      phone.storage.set('case.submitted', { id: sent.id, ticket: sent.ticket, routing: sent.routing.summary, handledBy: sent.handledBy })
+      const result = await openPage(`pages/case/result?caseId=${sent.id}`)
+      expect(result.text()).to.include('留言已送出')
+      expect(result.textOf('#notices-off')).to.equal(hersOff)
+      expect(result.has('#subscribe'), 'no button that can do nothing').to.equal(false)
+      expect(result.text()).not.to.include('答复时通知我')
 
       signedIn((await asDeputy(app, 'dp0001')).bearer)
       const his = await openPage('pages/mine/index')
       expect(his.textOf('.who')).to.equal('张伟 代表')
-      expect(his.textOf('#notices-off')).to.equal('微信提醒未开启：现在不会发微信消息给您。新留言和催办请到“代表工作台”查看。')
+      const hisOff = '微信通知未开启：有新留言时不会发微信通知给您，请常来“代表工作台”看看。'
+      expect(his.textOf('#notices-off')).to.equal(hisOff)
       expect(his.has('#subscribe')).to.equal(false)
 
       const workbench = await openPage('pages/deputy/index')
-      expect(workbench.textOf('.notice-text')).to.equal('微信提醒未开启：有新留言时不会发微信通知给您，请常来“代表工作台”看看。')
+      expect(workbench.textOf('.notice-text'), 'his workbench says what 我的 says').to.equal(hisOff)
       expect(workbench.has('#subscribe-notices')).to.equal(false)
       expect(phone.subscribeAsked).to.deep.equal([])
+    })
+
+    it('tells a deputy bound to the 联络助手 that it still reaches him, on 我的 as on his workbench', async () => {
+      signedIn((await asDeputy(app, 'dp0002')).bearer)
+      await app.liaison.store.mpUsers.create({
+        id: 'mp-bot-wangfang',
+        openid: null,
+        unionid: null,
+        deputyId: 'dp0002',
+        phoneEnc: null,
+        phoneIndex: null,
+        consentVersion: null,
+        consentAt: null,
+        createdAt: new Date(),
+        botContactId: 'wx-wangfang',
+        botAlias: null,
+      })
+      const botWords = '微信通知未开启。有新留言时，联络助手会在微信聊天里告诉您。'
+      const mine = await openPage('pages/mine/index')
+      expect(mine.textOf('#notices-off'), 'never that nothing comes to him').to.equal(botWords)
+      expect(mine.text()).not.to.include('不会发微信')
+      expect((await openPage('pages/deputy/index')).textOf('.notice-text')).to.equal(botWords)
     })
   })
 })

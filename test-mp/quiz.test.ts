@@ -87,6 +87,37 @@ describe('mini-program: a knowledge quiz', () => {
     page.close()
   })
 
+  it('a paper handed in late is said 不计分 everywhere, and an ended quiz says when it ended', async () => {
+    holdPhone(app, 'o-quiz-late-only')
+    const page = await openPage(`pages/quiz/take?quizId=${quizId}`)
+    await page.tap('.start')
+    app.clock.advance(11 * MINUTE) // the 10 minutes are up before she hands in
+    await page.tap('.submit')
+    await page.tap('.submit')
+    page.close()
+
+    const open = await openPage('pages/quiz/index')
+    expect(open.textOf('.mine'), 'her late paper is no 0 分').to.equal('这次超时没有计分，还可答 1 次')
+    open.close()
+
+    const closesAt = (await app.liaison.store.quizzes.get(quizId))!.closesAt
+    app.clock.advance(DAY) // the quiz has ended
+    const tz = app.liaison.config.business.timeZone
+    const ended = `已于 ${momentLabel(closesAt, tz)} 结束`
+    const list = await openPage('pages/quiz/index')
+    expect(list.textOf('.quiz .meta')).to.equal(`已结束 · ${ended}`)
+    expect(list.textOf('.mine'), 'no 查看我的答题 promised: none of hers counted').to.equal('这次超时没有计分，已结束，可以看最终排名')
+    expect(list.text()).not.to.include('最好成绩').and.not.to.include('答题时间是')
+    list.close()
+
+    const intro = await openPage(`pages/quiz/take?quizId=${quizId}`)
+    expect(intro.text()).to.include(ended).and.include('这次超时没有计分')
+    expect(intro.text()).not.to.include('最好成绩').and.not.to.include('答题时间是')
+    expect(intro.has('.my-answers')).to.equal(false)
+    expect(intro.has('.final-board')).to.equal(true)
+    intro.close()
+  })
+
   it('attempts used up on another screen: 开始答题 and 再答一次 say so, and their buttons go', async () => {
     holdPhone(app, 'o-quiz-two-screens')
     const early = await openPage(`pages/quiz/take?quizId=${quizId}`)

@@ -75,7 +75,7 @@ export async function meetingWords(turn: Turn): Promise<boolean> {
   const yes = reason === null && !coming && isMeetingYes(turn.raw)
   if (!yes && reason === null && !coming) return false
   const items = await turn.client.meetings(turn.person.personId)
-  const waiting = items.find((m) => m.status !== 'cancelled' && m.rsvp === 'pending' && m.rsvpOpen !== false)
+  const waiting = items.find(awaitingAnswer)
   if (coming) {
     // "我又能去了" after a 请假 changes it, as "参加" would.
     const meeting = waiting ?? answeredAhead(items, 'leave')
@@ -109,7 +109,7 @@ export async function meetingWords(turn: Turn): Promise<boolean> {
  */
 async function askReasonFor(turn: Turn) {
   const items = await turn.client.meetings(turn.person.personId)
-  const waiting = items.find((m) => m.status !== 'cancelled' && m.rsvp === 'pending' && m.rsvpOpen !== false)
+  const waiting = items.find(awaitingAnswer)
   const meeting = waiting ?? answeredAhead(items, 'attend') ?? answeredAhead(items, 'leave')
   if (!meeting) return turn.say(`目前没有需要您回复的会议通知。${HOW}`)
   askReason(turn, meeting)
@@ -153,6 +153,12 @@ export async function leaveReason(turn: Turn): Promise<boolean> {
   await answerOne(turn, { id: ask.meetingId, title: ask.title, time: ask.time, rsvp: ask.rsvp }, 'leave', reason)
   return true
 }
+
+/**
+ * The meeting still waiting for his answer, as the backend judges it (awaitsAnswer: one he checked in to
+ * is answered by coming); an older backend without the field is read from rsvp alone.
+ */
+const awaitingAnswer = (m: MeetingAnswer) => m.status !== 'cancelled' && (m.awaitsAnswer ?? m.rsvp === 'pending') && m.rsvpOpen !== false
 
 const noneWaiting = (err: unknown): err is ApiError => err instanceof ApiError && err.code === 'no_meeting_awaiting'
 

@@ -16,7 +16,16 @@ export const DEPUTY_GIST_MAX = 20
 const WORD_CHAR = /[0-9A-Za-z]/
 
 export function deputyGist(text: string, max = DEPUTY_GIST_MAX): string {
-  const masked = maskPhoneAndIdNumbers(text)
+  return firstWords(text, max, maskPhoneAndIdNumbers)
+}
+
+/**
+ * The one rule for quoting a message's first words, whoever reads them: masked by `mask` (a deputy's
+ * notice hides phone and ID numbers; the resident's own card hides more, maskPersonalData), one line
+ * cut at `max` (messageGist), and never cut inside a number, a latin word or a mask 〔…〕.
+ */
+export function firstWords(text: string, max: number, mask: (text: string) => string): string {
+  const masked = mask(text)
   const gist = messageGist(masked, max)
   if (!gist.endsWith('…')) return gist
   // The same line uncut, to see what follows the cut.

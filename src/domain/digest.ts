@@ -10,7 +10,7 @@ import { ticketRef } from './ticket-refs.js'
 export interface DigestCase {
   ticket: string
   topic: string
-  /** The resident's words, shortened (digestExcerpt). */
+  /** The resident's words, shortened and with phone and ID numbers masked (deputyGist). */
   excerpt: string
   overdue: boolean
   /** News to him: arrived since the last digest, and not already brought to him by its own notice. */
@@ -26,6 +26,8 @@ export interface DigestMeeting {
   rsvp: 'attend' | 'leave' | 'pending'
   /** Not answered, and the RSVP still takes an answer (as 我的待办 judges it). */
   rsvpOwed: boolean
+  /** He has checked in: coming answered it, so he is neither asked nor told his reply time passed. */
+  checkedIn?: boolean
 }
 export interface DigestReading {
   title: string
@@ -70,7 +72,8 @@ export interface Digest {
 
 const MAX_PER_SECTION = 5
 /** Characters of a resident's words a digest line shows. */
-const EXCERPT_MAX = 28
+export const DIGEST_EXCERPT_MAX = 28
+const EXCERPT_MAX = DIGEST_EXCERPT_MAX
 /** Characters a subscribe card's text keyword holds (wechat.md §2.4). */
 const CARD_MAX = 20
 
@@ -119,6 +122,7 @@ function listed<T>(items: T[], line: (item: T, i: number) => string, unit: strin
 function rsvpWords(m: DigestMeeting): string {
   if (m.rsvp === 'attend') return '已回复参加'
   if (m.rsvp === 'leave') return '已请假'
+  if (m.checkedIn) return '已签到'
   return m.rsvpOwed ? '还没回复' : '没有回复，回复时间已过'
 }
 

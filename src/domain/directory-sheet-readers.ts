@@ -85,11 +85,16 @@ const noSuchDay = (written: string, mo: number, d: number) =>
 
 /**
  * A 值班日期 as a clerk writes it: a full date (sheetDate), or a month and day without a year
- * (12月3日, 12/3) read as the next such day on or after `today` (the import day, as the business
- * time zone dates it): a roster is kept for the weeks ahead, so 1月5日 written in December is next
- * January's, and 2月29日 the next leap year's. `yearless` says a year was supplied. Without `today`
- * (nothing to count from) a day without its year is not read.
+ * (12月3日, 12/3) read as the first such day from YEARLESS_LOOKBACK_DAYS before `today` (the import
+ * day, as the business time zone dates it): a roster for this month imported mid-month keeps its
+ * first days this year (12月3日 imported on 12月5日 is this 12月3日, not a year ahead), while a day
+ * further back is the next one, so 1月5日 written in December is next January's, and 2月29日 the next
+ * leap year's. `yearless` says no year was supplied. Without `today` (nothing to count from) a day
+ * without its year is not read.
  */
+/** How far back a 值班日期 without its year may lie and still be the recent one: about two months. */
+export const YEARLESS_LOOKBACK_DAYS = 60
+
 export function dutyDate(word: string, today?: string): { date: string; yearless: boolean } | { problem: string } {
   const written = word.trim()
   const unread = { problem: `日期“${written}”看不懂，请写成 2026-12-01 这样` }
@@ -102,10 +107,11 @@ export function dutyDate(word: string, today?: string): { date: string; yearless
   const md = MONTH_DAY.exec(written)
   if (!md || !today) return unread
   const [mo, d] = [Number(md[1]), Number(md[2] ?? md[3])]
-  // Eight years hold a leap year whichever year it is now (2100 is no leap year, 2104 is).
-  for (let y = Number(today.slice(0, 4)); y <= Number(today.slice(0, 4)) + 8; y++) {
+  const earliest = new Date(Date.parse(`${today}T00:00:00Z`) - YEARLESS_LOOKBACK_DAYS * 86_400_000).toISOString().slice(0, 10)
+  // From last year (a December day imported in January); eight years hold a leap year whichever year it is now (2100 is no leap year, 2104 is).
+  for (let y = Number(today.slice(0, 4)) - 1; y <= Number(today.slice(0, 4)) + 8; y++) {
     const date = isoDate(y, mo, d)
-    if (date && date >= today) return { date, yearless: true }
+    if (date && date >= earliest) return { date, yearless: true }
   }
   return { problem: noSuchDay(written, mo, d) }
 }

@@ -128,7 +128,7 @@ export function sheetsToDirectoryFile(
     skipped: [],
     notes: [],
   }
-  // 值班日期 written without a year ("12月3日" → 2026-12-03), each said once in the report: the clerk checks the year taken.
+  // 值班日期 written without a year ("12月3日" imported on 2026-12-05 → 2026-12-03, dutyDate), each said once in the report: the clerk checks the year taken.
   const yearless = new Map<string, string>()
   const problem = (p: SheetProblem) => out.problems.push(p)
 
@@ -346,7 +346,7 @@ export function sheetsToDirectoryFile(
   }
   if (yearless.size)
     out.notes.push(
-      `值班日期没写年份的，按导入当天以后最近的那一天算：${[...yearless].map(([written, date]) => `“${written}”是 ${dayText(date)}`).join('，')}。不对的，请写上年份重新导入`,
+      `值班日期没写年份的，按导入当天前后最近的那一天算（最多往前算两个月）：${[...yearless].map(([written, date]) => `“${written}”是 ${dayText(date)}`).join('，')}。不对的，请写上年份重新导入`,
     )
   return out
 }

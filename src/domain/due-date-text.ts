@@ -53,6 +53,18 @@ export function closingText(closesAt: Date, timeZone: string, now?: Date): strin
 }
 
 /**
+ * When something that has closed ended, as people say it: "已于 12月4日 18:00 结束", and for a close at
+ * the end of a day "已于 12月3日 结束" (the whole of that day counted). Not closingText's "…前", which
+ * reads as if it were still open until then.
+ */
+export function closedText(closesAt: Date, timeZone: string, now?: Date): string {
+  const last = lastOpenMoment(closesAt, timeZone)
+  const due = wallClock(last, timeZone)
+  const date = dateWords(due, timeZone, now)
+  return endOfLocalDay(last, timeZone).getTime() === last.getTime() ? `已于 ${date} 结束` : `已于 ${date} ${due.time} 结束`
+}
+
+/**
  * The moment people take as the last one still open: a close at 00:00 belongs to the day
  * before, so days left ("明天到期") are counted to that day and not to the next.
  */

@@ -19,11 +19,13 @@ export const OFFERED_QUIZ_AUDIENCES = ['public', 'residents', 'deputies'] as con
 export const QUIZ_AUDIENCE_LABELS: Record<QuizAudience, string> = { public: '所有人', residents: '群众', deputies: '人大代表', staff: '工作人员' }
 export const STAFF_AUDIENCE_MESSAGE = '工作人员暂不能在系统中参加知识竞赛，参与对象请选择所有人、群众或人大代表'
 /**
- * A question once anyone has answered: why it cannot change, and what she can still do. The same
- * words as the store's own refusal of the write (services/conflict-texts.ts), which a race reaches instead.
+ * A question once anyone has started the quiz (any attempt, opened or handed in: quizzes.ts started()):
+ * why it cannot change, and what she can still do. The same words as the store's own refusal of the
+ * write (services/conflict-texts.ts), which a race reaches instead, and as the publish dialog's warning
+ * (admin QuizPublishConfirm.vue).
  */
 export const QUESTION_FROZEN_MESSAGE =
-  '已有人作答，题目、选项、正确答案和分值都不能再改，以免改变他们的答卷和成绩。解析还可以修改：题目有误，可以在解析里写明更正'
+  '已有人开始答题，题目、选项、正确答案和分值都不能再改，以免改变他们的答卷和成绩。解析还可以修改：题目有误，可以在解析里写明更正'
 
 /**
  * Whether a person of the mini-program may take a quiz. `deputyDistrictIds`: the regions

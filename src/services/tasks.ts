@@ -2,7 +2,7 @@ import type { Clock } from '../clock.js'
 import { DEPUTY_LOAD_STATUSES, nextDeadline, type CaseRecord } from '../domain/case.js'
 import { urgedCaseIds } from '../domain/case-urging.js'
 import { campaignPhase, isLive, type ReadingItem } from '../domain/campaign.js'
-import { rsvpClosesAt, rsvpRefusal } from '../domain/meeting.js'
+import { awaitsAnswer, rsvpClosesAt, rsvpRefusal } from '../domain/meeting.js'
 import type { AttemptRecord, QuizRecord } from '../domain/quiz.js'
 import type { SurveyRecord } from '../domain/survey.js'
 import { closingText, lastOpenMoment } from '../domain/due-date-text.js'
@@ -154,8 +154,9 @@ export class TaskListService {
   private async meetings(p: MpPrincipal, now: Date, due: (at: Date) => Due, timeZone: string): Promise<MeetingTask[]> {
     if (!p.deputyId) return []
     const invitations = await this.store.meetings.invitationsOf({ kind: 'deputy', id: p.deputyId }, { statuses: ['published'], endFrom: now })
+    // Whoever checked in answered by coming (awaitsAnswer): his 待办 does not ask the man sitting in the room.
     return invitations
-      .filter((x) => x.invitation.rsvp === 'pending' && !rsvpRefusal(x.meeting, x.invitation, now))
+      .filter((x) => awaitsAnswer(x.invitation) && !rsvpRefusal(x.meeting, x.invitation, now))
       .map((x) => {
         const closes = rsvpClosesAt(x.meeting, x.invitation)
         return {

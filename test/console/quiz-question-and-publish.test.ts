@@ -144,7 +144,9 @@ describe('console: an organizer writes quiz questions and publishes the quiz kno
     expect(await confirm.locator('[data-test=publish-reach]').innerText()).to.equal(reach)
     // How many it reaches, counted by the server before anyone is told (as a survey's dialog says 会请 N 位代表填写).
     const after = await confirm.locator('[data-test=publish-after]').innerText()
-    const said = after.match(/^请核对参加范围和日期。发布后(.+)的 (\d+) 位人大代表都会收到参赛通知；有人答题后，题型、正确答案和分值就不能再改。$/)
+    const said = after.match(
+      /^请核对参加范围和日期。发布后(.+)的 (\d+) 位人大代表都会收到参赛通知；有人开始答题后，题目、选项、正确答案和分值就不能再改，只能改解析。$/,
+    )
     expect(said, after).to.not.equal(null)
     expect(said![1]).to.equal(district.name)
     await screenshot(page, 'console-quiz-publish-confirm')

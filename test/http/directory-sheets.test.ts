@@ -119,7 +119,7 @@ describe('directory import of roster sheets (CSV from Excel) over HTTP', () => {
     expect(duty.meaning).to.include('只取消在一个联络站的值班，填“东风路联络站：无”')
   })
 
-  it('reads 值班日期 without a year as the next such day from the import day, with or without the station named, and refuses 2月30日', async () => {
+  it('reads 值班日期 without a year as the nearest such day (a few days past is this year’s), with or without the station named, and refuses 2月30日', async () => {
     app.clock.set(new Date('2026-12-05T02:00:00Z')) // Saturday 5 December, 10:00 in Asia/Shanghai
     const twoStations = excel('联络站名册.csv', [
       '联络站代码,联络站名称,类型,地址,覆盖地区,接待日',
@@ -137,10 +137,10 @@ describe('directory import of roster sheets (CSV from Excel) over HTTP', () => {
     })
     expect(answer.status, JSON.stringify(answer.body)).to.equal(200)
     expect((await admin.get('/api/admin/deputies/dp0001')).body.dutyByStation).to.deep.equal({ st001: ['2026-12-09', '2027-01-06'] })
-    // 12月3日 has passed this year: next year's is the next such day.
-    expect((await admin.get('/api/admin/deputies/dp0003')).body.dutyByStation).to.deep.equal({ st001: ['2027-12-03'], st002: ['2026-12-12'] })
+    // 12月3日 passed two days ago: this month's roster imported mid-month, so this year's, not a year ahead.
+    expect((await admin.get('/api/admin/deputies/dp0003')).body.dutyByStation).to.deep.equal({ st001: ['2026-12-03'], st002: ['2026-12-12'] })
     expect(answer.body.warnings).to.include(
-      '值班日期没写年份的，按导入当天以后最近的那一天算：“12月9日”是 2026年12月9日，“1月6日”是 2027年1月6日，“12月3日”是 2027年12月3日，“12月12日”是 2026年12月12日。不对的，请写上年份重新导入',
+      '值班日期没写年份的，按导入当天前后最近的那一天算（最多往前算两个月）：“12月9日”是 2026年12月9日，“1月6日”是 2027年1月6日，“12月3日”是 2026年12月3日，“12月12日”是 2026年12月12日。不对的，请写上年份重新导入',
     )
 
     const wrong = await admin.post('/api/admin/directory/import', { sheets: [roster('2月30日', '东风路联络站：2月30日')] })

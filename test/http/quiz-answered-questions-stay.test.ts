@@ -33,8 +33,8 @@ describe('a question people have answered stays as they answered it', () => {
     expect(swapped.status, JSON.stringify(swapped.body)).to.equal(409)
     expect(swapped.body.error).to.deep.equal({
       code: 'quiz_started',
-      message: '已有人作答，题目、选项、正确答案和分值都不能再改，以免改变他们的答卷和成绩。解析还可以修改：题目有误，可以在解析里写明更正',
-      details: [{ path: 'body.options', message: '已有人作答，不能再改' }],
+      message: '已有人开始答题，题目、选项、正确答案和分值都不能再改，以免改变他们的答卷和成绩。解析还可以修改：题目有误，可以在解析里写明更正',
+      details: [{ path: 'body.options', message: '已有人开始答题，不能再改' }],
     })
 
     const after = (await wang.get(`/api/mp/quiz-attempts/${paper.id}`)).body

@@ -1,6 +1,6 @@
 import { expect } from 'chai'
-import { asAdmin, startApp, type TestApp } from '../helpers/app.js'
-import { caseCity } from '../fixtures.js'
+import { asAdmin, Client, startApp, type TestApp } from '../helpers/app.js'
+import { caseCity, STAFF_PASSWORD } from '../fixtures.js'
 import { quizWithBank } from '../helpers/quizzes.js'
 
 /**
@@ -38,5 +38,16 @@ describe("a quiz's reach, counted before it is published", () => {
     const office = await asAdmin(app)
     const quiz = await quizWithBank(app, office, { audience: 'residents', draft: true })
     expect((await office.get(`/api/admin/quizzes/${quiz.id}/reach`)).body).to.deep.equal({ count: null })
+  })
+
+  it('refuses a district organizer the count of a city-level quiz, as publishing refuses her', async () => {
+    const quiz = await quizWithBank(app, await asAdmin(app), { audience: 'deputies', draft: true })
+    const sunli = await new Client(app.baseUrl).login('sunli', STAFF_PASSWORD)
+    const reach = await sunli.get(`/api/admin/quizzes/${quiz.id}/reach`)
+    const publish = await sunli.post(`/api/admin/quizzes/${quiz.id}/publish`)
+    expect(publish.status).to.equal(403)
+    expect(reach.status, JSON.stringify(reach.body)).to.equal(403)
+    expect(reach.body.error).to.deep.include({ code: 'city_level', message: publish.body.error.message })
+    expect(reach.body).to.not.have.property('count')
   })
 })

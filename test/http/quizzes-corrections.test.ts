@@ -57,7 +57,7 @@ describe('correcting a quiz after people started', () => {
     const same = await sunli.patch(url, { stem: '单选题1', options: ['甲', '乙', '丙', '丁'], explanation: '再更正的解析' })
     expect(same.status, JSON.stringify(same.body)).to.equal(200)
 
-    const frozen = '已有人作答，题目、选项、正确答案和分值都不能再改，以免改变他们的答卷和成绩。解析还可以修改：题目有误，可以在解析里写明更正'
+    const frozen = '已有人开始答题，题目、选项、正确答案和分值都不能再改，以免改变他们的答卷和成绩。解析还可以修改：题目有误，可以在解析里写明更正'
     for (const patch of [
       { points: 10 },
       { answer: ['A'] },

@@ -193,12 +193,18 @@ describe('roster sheets (CSV saved from Excel) become the import file', () => {
     expect(['2026-02-30', '12/1/2026', '明天'].map(sheetDate)).to.deep.equal([null, null, null])
   })
 
-  it('reads a duty day written without its year as the next such day from the import day, and refuses a day the calendar has not', () => {
-    // Imported on 5 December 2026: 12月8日 is this December's, 12月3日 (past) and 1月5日 next year's, 2月29日 the next leap year's.
+  it('reads a duty day written without its year as the nearest such day (up to two months back), and refuses a day the calendar has not', () => {
+    // Imported on 5 December 2026: 12月8日 is this December's; 12月3日, two days past, is this December's too (the month's
+    // roster imported mid-month), and so is 10月6日, sixty days back; 10月5日, further back, and 1月5日 are next year's,
+    // 2月29日 the next leap year's.
     const today = '2026-12-05'
-    expect(['12月8日', '12月3日', '12月3号', '1/5', '2月29日', '12月5日'].map((w) => dutyDate(w, today))).to.deep.equal(
-      ['2026-12-08', '2027-12-03', '2027-12-03', '2027-01-05', '2028-02-29', '2026-12-05'].map((date) => ({ date, yearless: true })),
+    expect(['12月8日', '12月3日', '12月3号', '10月6日', '10月5日', '1/5', '2月29日', '12月5日'].map((w) => dutyDate(w, today))).to.deep.equal(
+      ['2026-12-08', '2026-12-03', '2026-12-03', '2026-10-06', '2027-10-05', '2027-01-05', '2028-02-29', '2026-12-05'].map((date) => ({
+        date,
+        yearless: true,
+      })),
     )
+    expect(dutyDate('12月20日', '2027-01-05'), "December's roster imported in January is last December's").to.deep.equal({ date: '2026-12-20', yearless: true })
     expect(dutyDate('2026年12月3日', today), 'a year written is kept, even past').to.deep.equal({ date: '2026-12-03', yearless: false })
     expect(['2月30日', '2026年2月30日', '13月1日'].map((w) => dutyDate(w, today))).to.deep.equal([
       { problem: '日期“2月30日”不对：2 月没有 30 日，请核对' },
@@ -222,7 +228,7 @@ describe('roster sheets (CSV saved from Excel) become the import file', () => {
       ['2026-12-10', '2026-12-24'],
     ])
     expect(conversion.notes).to.deep.equal([
-      '值班日期没写年份的，按导入当天以后最近的那一天算：“12月3日”是 2026年12月3日，“12月17日”是 2026年12月17日，“1月5日”是 2027年1月5日，“12月10日”是 2026年12月10日，“12月24日”是 2026年12月24日。不对的，请写上年份重新导入',
+      '值班日期没写年份的，按导入当天前后最近的那一天算（最多往前算两个月）：“12月3日”是 2026年12月3日，“12月17日”是 2026年12月17日，“1月5日”是 2027年1月5日，“12月10日”是 2026年12月10日，“12月24日”是 2026年12月24日。不对的，请写上年份重新导入',
     ])
 
     const wrong = await sheet('代表名册.csv', ['代表代码,姓名,层级,所属联络站,值班日期', 'DP0001,张伟,市,"东风路联络站、人民路联络站",东风路联络站：2月30日'])

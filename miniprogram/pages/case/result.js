@@ -1,13 +1,15 @@
 const { request } = require('../../utils/request')
 const { accountService } = require('../../services/account')
 const { settingsService } = require('../../services/settings')
+const { noticesOffWords } = require('../../utils/notices-off')
 
 /**
  * After sending: the ticket, the sentence that says who will handle it, and then — the
  * moment a person most wants to hear back — the offer of WeChat notifications.
  */
 Page({
-  data: { ticket: '', routing: '', caseId: '', asked: false, subscribed: '', error: '' },
+  // noticesOff: the office has not switched WeChat messages on: no 答复时通知我 that could do nothing, the words 我的 says instead.
+  data: { ticket: '', routing: '', caseId: '', asked: false, subscribed: '', error: '', noticesOff: false, noticesOffText: '' },
 
   onLoad(query) {
     this.account = accountService(request)
@@ -26,7 +28,10 @@ Page({
     this.templatesFailed = ''
     return settingsService(request)
       .get()
-      .then((s) => (this.templateIds = s.subscribeTemplateIds))
+      .then((s) => {
+        this.templateIds = s.subscribeTemplateIds
+        if (!s.subscribeTemplateIds.length) this.setData({ noticesOff: true, noticesOffText: noticesOffWords({ deputy: false }) })
+      })
       .catch((err) => {
         this.templateIds = null
         this.templatesFailed = err.message
@@ -43,7 +48,7 @@ Page({
       this.templateIds = undefined
       return this.loadTemplates()
     }
-    if (!ids.length) return this.setData({ asked: true, subscribed: '暂时不能开通微信通知，您可以在“我的留言”里查看进度' })
+    if (!ids.length) return this.setData({ noticesOff: true, noticesOffText: noticesOffWords({ deputy: false }) })
     wx.requestSubscribeMessage({
       tmplIds: ids,
       success: (res) => {

@@ -2,6 +2,7 @@ const { request } = require('../../utils/request')
 const { deputyService } = require('../../services/deputy')
 const { accountService } = require('../../services/account')
 const when = require('../../utils/when')
+const { noticesOffWords } = require('../../utils/notices-off')
 
 /** 我的待办 as sections the page lists, each entry with where a tap leads. */
 function sectionsOf(tasks) {
@@ -50,9 +51,7 @@ function sectionsOf(tasks) {
  */
 function noticeWords(n) {
   // The office has not switched WeChat messages on (no template to ask for): nothing to tap, and no count of sends that will not come.
-  if (!n.templateIds.length) {
-    return n.bot ? '微信提醒未开启。有新留言时，联络助手会在微信聊天里告诉您。' : '微信提醒未开启：有新留言时不会发微信通知给您，请常来“代表工作台”看看。'
-  }
+  if (!n.templateIds.length) return noticesOffWords({ deputy: true, bot: n.bot })
   if (n.app.longTerm) return '有新留言、催办时，会发微信通知给您。'
   if (n.app.left > 0) return '有新留言时会发微信通知给您，还能通知 ' + n.app.left + ' 次。微信规定每同意一次只能通知一次，用完请再点下面的按钮。'
   if (n.bot) return '有新留言时，联络助手会在微信聊天里告诉您。'

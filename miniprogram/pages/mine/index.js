@@ -3,11 +3,13 @@ const { accountService } = require('../../services/account')
 const { settingsService } = require('../../services/settings')
 const { deputyService } = require('../../services/deputy')
 const care = require('../../utils/care')
+const { noticesOffWords } = require('../../utils/notices-off')
 
 /** 我的: who I am here, my deputy binding, WeChat notifications, 关怀模式, my data. */
 Page({
-  // noticesOff: the office has not switched WeChat messages on (no templates to ask for): said plainly, no button.
-  data: { loading: true, error: '', me: null, care: false, careAuto: false, subscribed: '', noticesOff: false },
+  // noticesOff: the office has not switched WeChat messages on (no templates to ask for): said plainly, no button,
+  // in the words of every page that says it (noticesOffWords).
+  data: { loading: true, error: '', me: null, care: false, careAuto: false, subscribed: '', noticesOff: false, noticesOffText: '' },
 
   onLoad() {
     this.account = accountService(request)
@@ -26,17 +28,18 @@ Page({
    */
   loadTemplates(me) {
     this.templatesError = ''
+    // A deputy's `bot`: the 联络助手 reaches him in the WeChat chat, which the words for "sending off" must say.
     const chosen = me.deputy
       ? deputyService(request)
           .notices()
-          .then((n) => n.templateIds)
+          .then((n) => ({ ids: n.templateIds, bot: n.bot }))
       : settingsService(request)
           .get()
-          .then((s) => s.subscribeTemplateIds)
+          .then((s) => ({ ids: s.subscribeTemplateIds, bot: false }))
     return chosen
-      .then((ids) => {
+      .then(({ ids, bot }) => {
         this.templateIds = ids
-        this.setData({ noticesOff: ids.length === 0 })
+        this.setData({ noticesOff: ids.length === 0, noticesOffText: noticesOffWords({ deputy: Boolean(me.deputy), bot }) })
       })
       .catch((err) => {
         this.templateIds = null

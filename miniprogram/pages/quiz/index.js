@@ -1,6 +1,16 @@
 const { request } = require('../../utils/request')
 const { quizzesService } = require('../../services/quizzes')
 
+/**
+ * Her score in words: the best of the papers handed in in time; papers only late were not scored
+ * (she was told 不计分), so they are said as such, never "最好成绩 0 分".
+ */
+function myScoreWords(q) {
+  if (q.bestScore !== null) return '最好成绩 ' + q.bestScore + ' 分'
+  if (q.lateNotCounted) return '这次超时没有计分'
+  return '还没有答过'
+}
+
 Page({
   data: { loading: true, error: '', errorStatus: 0, items: [] },
 
@@ -18,11 +28,19 @@ Page({
             id: q.id,
             title: q.title,
             phaseLabel: q.phaseLabel,
-            deadline: q.phase === 'closed' ? '答题时间是' + q.closesText : '请在' + q.closesText + '答题',
+            // An ended quiz says when it ended (closedText), never "答题时间是…前" as if still open.
+            deadline: q.phase === 'closed' ? q.closedText : '请在' + q.closesText + '答题',
             rule: q.drawCount + ' 题，限时 ' + Math.round(q.timeLimitSeconds / 60) + ' 分钟',
-            mine: q.bestScore === null ? '还没有答过' : '最好成绩 ' + q.bestScore + ' 分',
-            // An ended one she took part in stays listed a while: what is there to see.
-            left: q.phase === 'closed' ? '已结束，可以看我的答题和最终排名' : q.openAttemptId ? '有一次答题未交卷' : '还可答 ' + q.attemptsLeft + ' 次',
+            mine: myScoreWords(q),
+            // An ended one she took part in stays listed a while: what is there to see (her answers only if a paper counted).
+            left:
+              q.phase === 'closed'
+                ? q.lastAttemptId
+                  ? '已结束，可以看我的答题和最终排名'
+                  : '已结束，可以看最终排名'
+                : q.openAttemptId
+                  ? '有一次答题未交卷'
+                  : '还可答 ' + q.attemptsLeft + ' 次',
           })),
         }),
       )

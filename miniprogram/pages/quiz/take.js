@@ -137,7 +137,8 @@ Page({
         this.setData({
           ended: this.data.ended || quiz.phase === 'closed',
           quiz: Object.assign({}, quiz, {
-            deadline: quiz.phase === 'closed' ? '答题时间是' + quiz.closesText : '请在' + quiz.closesText + '答题',
+            // An ended quiz says when it ended, not "答题时间是…前" as if still open.
+            deadline: quiz.phase === 'closed' ? quiz.closedText : '请在' + quiz.closesText + '答题',
             minutes: Math.round(quiz.timeLimitSeconds / 60),
             closingSoon: closingSoon(quiz),
           }),

@@ -1,12 +1,12 @@
 import { isOverdue, OPEN_STATUSES, STATUS_LABELS, type CaseRecord } from '../../domain/case.js'
 import { ticketRef } from '../../domain/ticket-refs.js'
-import { digestExcerpt } from '../../domain/digest.js'
+import { deputyGist } from '../../domain/deputy-gist.js'
 import { messageGist } from '../../domain/message-about.js'
 import { deputyDeadlineTexts } from './deputy-case-state.js'
 import { dueDateText, residentDueDateText } from '../../domain/due-date-text.js'
 import { residentStatusWords } from '../../domain/resident-status-words.js'
 import { residentStepLine } from '../../domain/resident-timeline-words.js'
-import { MEETING_KIND_LABELS, RSVP_LABELS, timeLabel } from '../../domain/meeting.js'
+import { awaitsAnswer, MEETING_KIND_LABELS, RSVP_LABELS, timeLabel } from '../../domain/meeting.js'
 import type { Region } from '../../domain/directory.js'
 import type { CaseDetail } from '../../services/cases/case-queries.js'
 import type { Invitation } from '../../services/meetings/meeting-invitations.js'
@@ -54,7 +54,8 @@ export const presentBotCaseItem = (
 ) => ({
   ...presentBotResidentBrief(c),
   ref,
-  excerpt: c.text.slice(0, 30),
+  // Masked and never cut inside a number, as every excerpt the chat shows (a chat is read over shoulders).
+  excerpt: deputyGist(c.text, 30),
   createdAt: c.createdAt.toISOString(),
   reopen,
 })
@@ -97,7 +98,8 @@ export function presentBotCase(d: CaseDetail, at: ReadingTime) {
 export const presentBotInboxItem = (c: CaseRecord, at: ReadingTime, inbox: string[] = [], urged = false) => ({
   ...presentBotCaseBrief(c),
   short: ticketRef(c.ticket, inbox),
-  excerpt: digestExcerpt(c.text, 30),
+  // As his notices quote her (deputyGist): phone and ID numbers masked; the number itself is for 电话, read and audited.
+  excerpt: deputyGist(c.text, 30),
   replyBy: c.replyDueAt.toISOString(),
   replyByText: dueDateText(c.replyDueAt, at.timeZone, at.now),
   /** While it waits for 受理: that deadline, which comes first (as the mini-program's 待办 shows it); else null. */
@@ -120,4 +122,6 @@ export const presentBotInvitation = ({ meeting: m, invitation: i }: Invitation, 
   rsvpLabel: RSVP_LABELS[i.rsvp],
   reason: i.reason,
   rsvpOpen,
+  /** Still owes an answer (awaitsAnswer): one who checked in answered by coming, and the bot does not ask him. */
+  awaitsAnswer: awaitsAnswer(i),
 })

@@ -13,7 +13,7 @@ import {
 import type { NamedGroup, NamedPerson } from '../../services/quizzes/quiz-results.js'
 import type { MpPrincipal } from '../../services/accounts/mp-sessions.js'
 import { quizPersonOf } from '../../domain/quiz-audience.js'
-import { closingText } from '../../domain/due-date-text.js'
+import { closedText, closingText } from '../../domain/due-date-text.js'
 import type { ReadingTime } from './cases.js'
 
 // Presenters name every field they return. Answers leave the server only for organizers and after a submit.
@@ -67,15 +67,22 @@ export const presentQuestion = (q: QuizQuestion) => ({
 /** A quiz in a participant's list, with their own attempts and when it closes in words ("12月19日前（含当日）"). */
 export const presentMpQuiz = (q: QuizRecord, attempts: AttemptRecord[], { timeZone, now }: ReadingTime) => {
   const finished = attempts.filter((a) => a.status !== 'open')
+  // Only papers handed in in time are scored (a late one is stored 0 and told 不计分): never "最好成绩 0 分" for those.
+  const counted = finished.filter((a) => a.status === 'submitted')
+  const times = settings(q, now)
   return {
-    ...settings(q, now),
+    ...times,
     closesText: closingText(q.closesAt, timeZone, now),
+    /** Once it has closed, when it ended ("已于 12月4日 18:00 结束"); null while it has not. */
+    closedText: times.phase === 'closed' ? closedText(q.closesAt, timeZone, now) : null,
     /** By the server's clock (a phone's may be off): the intro warns when the close comes before the time limit would. */
     secondsToClose: Math.max(0, Math.ceil((q.closesAt.getTime() - now.getTime()) / 1000)),
     attemptsUsed: attempts.length,
     attemptsLeft: Math.max(0, q.attemptsAllowed - attempts.length),
     openAttemptId: attempts.find((a) => a.status === 'open' && effectiveDeadline(a, q) > now)?.id ?? null,
-    bestScore: finished.length ? Math.max(...finished.map((a) => a.score ?? 0)) : null,
+    bestScore: counted.length ? Math.max(...counted.map((a) => a.score ?? 0)) : null,
+    /** Papers she handed in (or left) too late, none counted: said as such, with no score. */
+    lateNotCounted: finished.length - counted.length,
     /** Her latest paper handed in in time, to read again with the right answers and 解析 (only her own: the list is hers). */
     lastAttemptId: attempts.filter((a) => a.status === 'submitted').at(-1)?.id ?? null,
   }

@@ -14,6 +14,7 @@ import { scopeHasStation } from '../../domain/staff-scope.js'
 import { DEPUTY_IN_HAND_MAX, ticketRef, ticketsEndingIn } from '../../domain/ticket-refs.js'
 import { notHisNowText } from '../../domain/case-refusals.js'
 import { localDate } from '../../domain/dates.js'
+import { deputyGist } from '../../domain/deputy-gist.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 
 /** A person the bot talks to, with their record (the contact they are bound to). */
@@ -195,8 +196,9 @@ export class BotPeople {
     const page = await this.store.cases.search({ deputyId, statuses: [...statuses], limit: DEPUTY_IN_HAND_MAX, order: 'due' })
     const matches = page.items.filter(named)
     if (matches.length > 1) {
-      // Each named in full with its words: the deputy copies the one he means.
-      const listed = matches.slice(0, 5).map((c) => `· ${c.ticket} ${c.text.replace(/\s+/g, ' ').slice(0, 20)}`)
+      // Each named in full with its words: the deputy copies the one he means. The words as his notices quote them
+      // (deputyGist: phone and ID numbers masked, never cut inside one): this list is no audited phone read.
+      const listed = matches.slice(0, 5).map((c) => `· ${c.ticket} ${deputyGist(c.text)}`.trimEnd())
       throw new ConflictError([`您有 ${matches.length} 条待办留言以 ${ref} 结尾：`, ...listed, '请发完整编号。'].join('\n'), [], 'ambiguous_ticket')
     }
     if (matches.length === 1) return matches[0]
@@ -295,6 +297,8 @@ function newAlias() {
 
 /** Why a deputy's message can no longer be acknowledged or answered, in words. */
 function noLongerOpen(c: CaseRecord): string {
+  // Merged is closed without his answer: said as the mini-program says it, not "您已经答复过了".
+  if (c.mergedInto) return `留言 ${c.ticket} 已并入其他留言合并办理，不用再单独办理了。`
   switch (c.status) {
     case 'replied':
     case 'closed':

@@ -1,7 +1,7 @@
 import type { CaseRecord } from '../../domain/case.js'
 import type { MeetingRecord } from '../../domain/meeting.js'
 import type { OutboxMessage } from '../../store/ports.js'
-import { messageGist } from '../../domain/message-about.js'
+import { firstWords } from '../../domain/deputy-gist.js'
 import { maskPersonalData } from '../../domain/pii-mask.js'
 import { formatWeChatTime } from '../../wechat/subscribe-values.js'
 import { titleOf } from './kinds.js'
@@ -101,24 +101,16 @@ const GIST_MIN = 4
 
 /**
  * The first words of her own message, for a card to the resident who wrote it: a number alone
- * (20261205-0001) tells a woman with two messages nothing. Phone and ID numbers are masked first
- * (a card shows on a locked screen), then cut to `max` characters before "…" on a character's
- * boundary (messageGist). Empty for anyone else's card, and for a message that shows nothing.
+ * (20261205-0001) tells a woman with two messages nothing. The same rule as a deputy's notice
+ * (firstWords: never cut inside a number or a mask 〔…〕), with her stricter mask (maskPersonalData:
+ * a card shows on a locked screen). Empty for anyone else's card, and when fewer than GIST_MIN
+ * characters are left, which name nothing.
  */
 function residentGist(m: OutboxMessage, c: CaseRecord | null | undefined, max: number): string {
   if (!c || m.recipientKind !== 'mp_user' || m.recipientId !== c.residentId || max < GIST_MIN) return ''
-  const words = maskPersonalData(c.text)
-  const gist = messageGist(words, max)
-  if (!gist.endsWith('…')) return gist
-  // Never inside a number, masked or not: "电话138****5…" reads as a number of its own. Cut before it.
-  const head = gist.slice(0, -1)
-  const line = messageGist(words, Number.MAX_SAFE_INTEGER)
-  const next = Array.from(line)[Array.from(head).length] ?? ''
-  if (!NUMBER_CHAR.test(next) || !NUMBER_CHAR.test(head.at(-1) ?? '')) return gist
-  const before = head.replace(/[0-9A-Za-z*]+$/, '').replace(/[\s，。、；：！？,.;:!?（(]+$/u, '')
-  return Array.from(before).length >= GIST_MIN ? `${before}…` : gist
+  const gist = firstWords(c.text, max, maskPersonalData)
+  return !gist.endsWith('…') || Array.from(gist).length > GIST_MIN ? gist : ''
 }
-const NUMBER_CHAR = /[0-9A-Za-z*]/
 
 /** The values for a message's template, from the message and the records it is about. Pure. */
 export function messageContent(m: OutboxMessage, subjects: Subjects, timeZone: string): MessageContent {

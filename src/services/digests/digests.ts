@@ -3,8 +3,9 @@ import { DEPUTY_LOAD_STATUSES, isOverdue, nextDeadline, type CaseRecord } from '
 import { canSeeCase } from '../../domain/case-access.js'
 import { startOfLocalDate } from '../../domain/business-calendar.js'
 import { localDate } from '../../domain/dates.js'
-import { composeDigest, digestExcerpt, type Digest, type DigestMeeting, type DigestSurvey } from '../../domain/digest.js'
-import { canFollowMeeting, rsvpRefusal, type MeetingRecord } from '../../domain/meeting.js'
+import { deputyGist } from '../../domain/deputy-gist.js'
+import { composeDigest, DIGEST_EXCERPT_MAX, type Digest, type DigestMeeting, type DigestSurvey } from '../../domain/digest.js'
+import { awaitsAnswer, canFollowMeeting, rsvpRefusal, type MeetingRecord } from '../../domain/meeting.js'
 import type { SurveyRecord } from '../../domain/survey.js'
 import { inSendWindow, isQuietTime, sendWindow, type QuietHours } from '../../domain/quiet-hours.js'
 import { NotFoundError, UnprocessableError } from '../../errors.js'
@@ -239,9 +240,16 @@ export class DigestService {
       const meeting = byId.get(invitee.meetingId)
       if (invitee.personKind !== 'deputy' || !meeting) continue
       // Owed only while the RSVP would take it, as 我的待办 judges it: never "please answer" past the deadline.
-      const rsvpOwed = invitee.rsvp === 'pending' && !rsvpRefusal(meeting, invitee, now)
+      const rsvpOwed = awaitsAnswer(invitee) && !rsvpRefusal(meeting, invitee, now)
       // Listed with what he answered (已回复参加, 已请假, 还没回复): a meeting he excused himself from is still his to know of.
-      const entry: DigestMeeting = { title: meeting.title, startsAt: meeting.startAt, place: meeting.place, rsvp: invitee.rsvp, rsvpOwed }
+      const entry: DigestMeeting = {
+        title: meeting.title,
+        startsAt: meeting.startAt,
+        place: meeting.place,
+        rsvp: invitee.rsvp,
+        rsvpOwed,
+        checkedIn: !!invitee.checkedInAt,
+      }
       const list = meetings.get(invitee.personId)
       if (list) list.push(entry)
       else meetings.set(invitee.personId, [entry])
@@ -323,7 +331,8 @@ export class DigestService {
         return {
           ticket: c.ticket,
           topic: c.topic,
-          excerpt: digestExcerpt(c.text),
+          // As his notices quote her (deputyGist): the digest is read in the same chat, forwarded and over shoulders.
+          excerpt: deputyGist(c.text, DIGEST_EXCERPT_MAX),
           overdue: isOverdue(c, now),
           isNew: c.createdAt > since && !told.has(newCaseNoticeKey(c.id, deputyId)),
           due: due && { at: due, act: c.acknowledgedAt || due.getTime() !== c.ackDueAt.getTime() ? ('reply' as const) : ('acknowledge' as const) },

@@ -114,6 +114,8 @@ export class DirectoryImporter {
     const existing = await this.store.directory.snapshot()
     // A column a sheet leaves out keeps the stored value; a stored phone is opened only for that.
     const phones = new Map(existing.deputies.map((d) => [d.id, d.phoneEnc]))
+    // Stored numbers that will not open: kept as stored (not deleted, not a 500 for the whole roster), and said in the report.
+    const unreadablePhones = new Set<string>()
     const conversion = sheetsToDirectoryFile(
       sheets,
       existing,
@@ -122,7 +124,9 @@ export class DirectoryImporter {
         staff: existing.staff,
         phoneOf: (id) => {
           const envelope = phones.get(id)
-          return envelope ? this.cipher.decrypt(envelope, id) : null
+          const phone = envelope ? this.cipher.tryDecrypt(envelope, id) : null
+          if (envelope && phone === null) unreadablePhones.add(id)
+          return phone
         },
       },
       { today: localDate(this.clock.now(), this.timeZone) },
@@ -132,7 +136,9 @@ export class DirectoryImporter {
     if (problems.length || !check.ok) throw rejected(problems)
     // Sheets left out (a workbook's 说明 page) are said first: the clerk checks nothing of theirs was among them.
     check.warnings.unshift(...conversion.skipped, ...conversion.notes)
-    return this.write(check, existing, actor, progress, { changeAtFirstLogin: true })
+    for (const d of check.file.deputies.filter((d) => unreadablePhones.has(d.id) && d.phone === null))
+      check.warnings.push(`代表${d.name}（${d.code}）原来存的电话无法读取，这次没有改动，原样保留；如需改正，请在表格里加上"电话"一列，填上号码后重新导入`)
+    return this.write(check, existing, actor, progress, { changeAtFirstLogin: true, keepPhones: unreadablePhones })
   }
 
   private async write(
@@ -140,7 +146,7 @@ export class DirectoryImporter {
     existing: DirectorySnapshot,
     actor: StaffPrincipal | null,
     progress: ImportProgress,
-    { passwordCost, changeAtFirstLogin }: { passwordCost?: number; changeAtFirstLogin: boolean },
+    { passwordCost, changeAtFirstLogin, keepPhones = new Set() }: { passwordCost?: number; changeAtFirstLogin: boolean; keepPhones?: ReadonlySet<string> },
   ): Promise<ImportReport> {
     const { file } = check
     progress(
@@ -149,7 +155,7 @@ export class DirectoryImporter {
 
     const deputiesById = new Map(existing.deputies.map((d) => [d.id, d]))
     const staffById = new Map(existing.staff.map((s) => [s.id, s]))
-    const deputies = file.deputies.map((d) => this.deputyRecord(d, deputiesById.get(d.id)))
+    const deputies = file.deputies.map((d) => this.deputyRecord(d, deputiesById.get(d.id), keepPhones.has(d.id)))
     const staff = await this.staffRecords(file.staff, staffById, progress, { passwordCost, changeAtFirstLogin })
 
     const incoming: DirectorySnapshot = { regions: file.regions, stations: file.stations, units: file.units, deputies, staff }
@@ -173,8 +179,10 @@ export class DirectoryImporter {
     return report
   }
 
-  private deputyRecord(d: ImportedDeputy, old: DeputyRecord | undefined): DeputyRecord {
+  /** `keepPhone`: the sheet said nothing of the phone and the stored one will not open: it stays as stored. */
+  private deputyRecord(d: ImportedDeputy, old: DeputyRecord | undefined, keepPhone = false): DeputyRecord {
     const { phone, ...rest } = d
+    if (keepPhone && !phone && old) return { ...rest, phoneEnc: old.phoneEnc, phoneIndex: old.phoneIndex, active: old.active ?? true }
     const phoneIndex = phone ? this.cipher.blindIndex(phone) : null
     // The same number keeps its envelope, so a re-import without changes writes nothing.
     const phoneEnc = !phone ? null : old?.phoneIndex === phoneIndex && old.phoneEnc ? old.phoneEnc : this.cipher.encrypt(phone, d.id)

@@ -4,7 +4,7 @@ import { dutyDatesAmong, dutyDatesAt, dutyStationFor, onlyStations } from '../..
 import { normalizePhone } from '../../domain/phone.js'
 import { buildRegionTree, stationsCovering, subtree } from '../../domain/region-tree.js'
 import { scopeHasStation, type StaffScope } from '../../domain/staff-scope.js'
-import { ForbiddenError, NotFoundError, UnprocessableError, ValidationError } from '../../errors.js'
+import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError, ValidationError } from '../../errors.js'
 import { maskPhone, PHONE_UNREADABLE, type PiiCipher } from '../../security/pii.js'
 import type { DeputyPatch, DeputyQuery, DeputyRecord, Page, StationQuery, Store } from '../../store/ports.js'
 import type { AuditTrail } from '../audit.js'
@@ -179,8 +179,11 @@ export class DirectoryService {
   /** The unmasked number, for staff who need to call; every read is audited. */
   async revealDeputyPhone(actor: StaffPrincipal, id: string) {
     const deputy = await this.visibleDeputy(actor, id)
+    // Opened before the audit: a number that will not open is said in words, not a 500, and is no read to record.
+    const phone = deputy.phoneEnc ? this.cipher.tryDecrypt(deputy.phoneEnc, deputy.id) : null
+    if (deputy.phoneEnc && phone === null) throw new ConflictError('这位代表的电话无法读取，请联系系统管理员', [], 'phone_unreadable')
     await this.audit.record(actor, 'deputy.phone.read', { kind: 'deputy', id })
-    return deputy.phoneEnc ? this.cipher.decrypt(deputy.phoneEnc, deputy.id) : null
+    return phone
   }
 
   /**

@@ -1,5 +1,6 @@
 import type { Clock } from '../../clock.js'
 import {
+  awaitsAnswer,
   checkInOpen,
   checkInOpensAt,
   checkInRefusal,
@@ -81,7 +82,8 @@ export class MeetingInvitations {
   /** The bot's "参加" / "请假 原因": the nearest meeting still waiting for this person's answer. */
   async respondToNext(person: PersonRef, answer: RsvpAnswer): Promise<Invitation> {
     const now = this.clock.now()
-    const next = (await this.upcoming(person)).find((x) => x.invitation.rsvp === 'pending' && !rsvpRefusal(x.meeting, x.invitation, now))
+    // One who checked in has answered by coming (awaitsAnswer): "参加" goes to the next meeting that still waits.
+    const next = (await this.upcoming(person)).find((x) => awaitsAnswer(x.invitation) && !rsvpRefusal(x.meeting, x.invitation, now))
     if (!next) throw new NotFoundError('目前没有需要您回复的会议通知', 'no_meeting_awaiting')
     return this.respond(person, next.meeting.id, answer)
   }

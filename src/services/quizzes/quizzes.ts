@@ -173,7 +173,8 @@ export class QuizService {
    * Null for a residents' quiz: they are not listed one by one (they find it in the mini-program).
    */
   async reach(staff: StaffPrincipal, id: string): Promise<{ count: number | null }> {
-    const quiz = await this.get(staff, id)
+    // Publish's scope, as the count goes with publishing: a district organizer does not count a city quiz's deputies.
+    const quiz = await this.manageable(staff, id)
     return { count: quiz.audience === 'residents' ? null : (await quizAudience(this.store, quiz)).length }
   }
 
@@ -227,7 +228,7 @@ export class QuizService {
     if (scoring.length && (await this.started(quiz.id))) {
       throw new ConflictError(
         QUESTION_FROZEN_MESSAGE,
-        scoring.map((k) => ({ path: `body.${k}`, message: '已有人作答，不能再改' })),
+        scoring.map((k) => ({ path: `body.${k}`, message: '已有人开始答题，不能再改' })),
         'quiz_started',
       )
     }
