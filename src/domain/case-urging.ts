@@ -16,13 +16,16 @@ export const mayBeUrged = (c: Pick<CaseRecord, 'status' | 'deputyId'>) => c.depu
 export const urgeRound = (events: readonly CaseEvent[]) => events.filter((e) => e.type === 'reopened').length
 
 /**
- * The urge already made on the local day of `now` in the current round, if any (the last one): an urge
- * of the round before a reopen pressed for the answer she has since found wanting, not for the new one.
+ * The urge already made to `deputyId` on the local day of `now` in the current round, if any (the last
+ * one): an urge of the round before a reopen pressed for the answer she has since found wanting, not for
+ * the new one; an urge made to the deputy who held it before (转交, 改派) pressed him, not the one who
+ * holds it now, who may be urged the same day. An urge recorded without its deputy counts for anyone.
  */
-export function urgedToday(events: readonly CaseEvent[], now: Date, timeZone: string): CaseEvent | null {
+export function urgedToday(events: readonly CaseEvent[], now: Date, timeZone: string, deputyId: string | null): CaseEvent | null {
   const today = localDate(now, timeZone)
   const roundStart = events.map((e) => e.type).lastIndexOf('reopened')
-  const found = events.slice(roundStart + 1).filter((e) => e.type === 'urged' && localDate(e.at, timeZone) === today)
+  const pressed = (e: CaseEvent) => e.data.deputyId === undefined || e.data.deputyId === deputyId
+  const found = events.slice(roundStart + 1).filter((e) => e.type === 'urged' && localDate(e.at, timeZone) === today && pressed(e))
   return found.length ? found[found.length - 1] : null
 }
 
@@ -64,9 +67,12 @@ export interface UrgeStanding {
   urgedToday: { at: Date; by: string; timeOfDay: string } | null
 }
 
-/** The refusal's rule: in its deputy's hands and not yet urged on the business day of `now` (the server's clock, not the browser's). */
+/**
+ * The refusal's rule: in its deputy's hands and that deputy not yet urged on it on the business day of `now`
+ * (the server's clock, not the browser's).
+ */
 export function urgeStanding(c: Pick<CaseRecord, 'status' | 'deputyId'>, events: readonly CaseEvent[], now: Date, timeZone: string): UrgeStanding {
-  const earlier = urgedToday(events, now, timeZone)
+  const earlier = urgedToday(events, now, timeZone, c.deputyId)
   return {
     allowed: mayBeUrged(c) && !earlier,
     urgedToday: earlier && { at: earlier.at, by: urgedBy(earlier), timeOfDay: timeOfDay(earlier.at, timeZone) },

@@ -506,6 +506,11 @@ export interface BindingCodeRepo {
 export interface CaseFilter {
   residentId?: string
   deputyId?: string
+  /**
+   * Only messages not merged into another (CaseRecord.mergedInto): with `deputyId`, the messages counted
+   * for that deputy (a merged one counts for nobody, migration 060), as the console's 代表 filter lists them.
+   */
+  unmerged?: boolean
   /** Any of these stations. */
   stationIds?: string[]
   /** Any of these districts (organizers' scope). */

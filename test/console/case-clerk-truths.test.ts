@@ -10,6 +10,7 @@ const STAFF = { kind: 'staff' as const, id: 'admin', name: '管理员', username
  * 张国华, the clerk of 建设路街道代表联络站, a week at her case page (review 31):
  * - her login ends while she writes a 改派 (lunch): after logging in again she is back on the message, the
  *   dialog open with her deputy and her words, told that it was not sent and to press 确认 once more;
+ * - so too her 合并: the message she found by its number is still chosen;
  * - the deputy hands the message on while her 改派 dialog is open: she is told who moved it where, her choice
  *   and words stay, and nothing is taken from the new deputy behind her back;
  * - 催办 of a deputy who has neither the mini-program nor the WeChat helper says the reminder cannot arrive
@@ -47,6 +48,35 @@ describe('console: what the case page tells the station clerk is true', function
     await page.getByRole('listbox', { name: '可分派的代表' }).locator('[aria-selected=true]', { hasText: name }).waitFor()
   }
   const NOTE = /请尽快联系留言群众/
+  /**
+   * The open dialog once it stands whole: it zooms and fades in, and a picture taken meanwhile shows it half
+   * see-through over the page (Vue has taken off its entering classes, nothing in it moves, it is opaque).
+   */
+  async function dialogSettled(page: Page) {
+    await page.waitForFunction(() => {
+      const ctx = [...document.querySelectorAll<HTMLElement>('.t-dialog__ctx')].find((c) => c.style.display !== 'none')
+      const dialog = ctx?.querySelector<HTMLElement>('.t-dialog')
+      return (
+        !!ctx &&
+        !!dialog &&
+        ![...ctx.classList, ...dialog.classList].some((c) => c.includes('-enter')) &&
+        ctx.getAnimations({ subtree: true }).every((a) => a.playState === 'finished') &&
+        getComputedStyle(dialog).opacity === '1'
+      )
+    })
+  }
+  /** Her login ends over lunch while the dialog is open: she presses its button, logs in again, and is back on the message. */
+  async function loginEndsOnConfirm(page: Page, c: { ticket: string }, confirm: string) {
+    await page.waitForLoadState('networkidle')
+    story.app.clock.advance(IDLE_PAST_LIMIT_MS) // lunch
+    await page.getByRole('button', { name: confirm }).click()
+    await page.waitForURL((url) => url.pathname === '/console/login')
+    await page.getByText('登录已超时，请重新登录').waitFor()
+    await page.getByPlaceholder('请输入账号').fill(clerk().username)
+    await page.getByPlaceholder('请输入密码').fill(clerk().password)
+    await page.getByRole('button', { name: '登录' }).click()
+    await page.getByRole('heading', { name: `留言 ${c.ticket}` }).waitFor()
+  }
 
   it('keeps her 改派 through an ended login and opens it again, saying it was not sent', async () => {
     const c = await write('光明社区幸福路的下水道堵了，一下雨就漫到路上')
@@ -56,23 +86,17 @@ describe('console: what the case page tells the station clerk is true', function
     await page.getByRole('heading', { name: `留言 ${c.ticket}` }).waitFor()
     await page.getByRole('button', { name: '改派给其他代表' }).click()
     await pick(page, to.name)
+    // The demo's deputies have neither the mini-program nor the bot: the list says so beside each, before she chooses.
+    const chosen = page.getByRole('listbox', { name: '可分派的代表' }).locator('[aria-selected=true]')
+    expect(await chosen.getByTestId('unreachable').innerText()).to.equal('没有开通小程序和微信助手，提醒发不到，需电话联系')
     const words = `${to.name}代表住在附近，请先去现场看一下，留言人是老人，请耐心解释。`
     await page.getByPlaceholder(NOTE).fill(words)
-    await page.waitForLoadState('networkidle')
-
-    story.app.clock.advance(IDLE_PAST_LIMIT_MS) // lunch
-    await page.getByRole('button', { name: '确认分派' }).click()
-    await page.waitForURL((url) => url.pathname === '/console/login')
-    await page.getByText('登录已超时，请重新登录').waitFor()
-    await page.getByPlaceholder('请输入账号').fill(clerk().username)
-    await page.getByPlaceholder('请输入密码').fill(clerk().password)
-    await page.getByRole('button', { name: '登录' }).click()
-
-    await page.getByRole('heading', { name: `留言 ${c.ticket}` }).waitFor()
+    await loginEndsOnConfirm(page, c, '确认分派')
     const said = page.getByRole('alert').filter({ hasText: '上次没有提交成功，您写的内容还在，请再点一次确认' })
     await said.waitFor()
     expect(await page.getByPlaceholder(NOTE).inputValue(), 'her words are back').to.equal(words)
     await page.getByRole('listbox', { name: '可分派的代表' }).locator('[aria-selected=true]', { hasText: to.name }).waitFor()
+    await dialogSettled(page)
     await screenshot(page, 'case-draft-after-login')
     await page.getByRole('button', { name: '确认分派' }).click()
     await page.getByPlaceholder(NOTE).waitFor({ state: 'hidden' })
@@ -84,6 +108,34 @@ describe('console: what the case page tells the station clerk is true', function
     await page.getByRole('heading', { name: `留言 ${c.ticket}` }).waitFor()
     await page.waitForLoadState('networkidle')
     expect(await page.getByPlaceholder(NOTE).isVisible()).to.equal(false)
+    expect(page.problems).to.deep.equal([])
+  })
+
+  it('keeps her 合并 choice through an ended login and opens it again, saying it was not sent', async () => {
+    const kept = await write('光明社区幸福路菜市场门口早上乱停车，堵得走不动')
+    const dup = await write('光明社区东门外的垃圾桶满了没人清')
+    const page = await newPage(story.browser, story.app)
+    await logInAs(page, clerk(), `/cases/${dup.id}`)
+    await page.getByRole('heading', { name: `留言 ${dup.ticket}` }).waitFor()
+    await page.getByRole('button', { name: '与相似留言合并' }).click()
+    const dialog = page.locator('.t-dialog').filter({ hasText: '与相似留言合并办理' })
+    // Not offered unasked (other words): she finds it by the number the resident read out on the phone.
+    const search = dialog.getByPlaceholder('输入另一条留言的编号查找，例如 0001')
+    await search.fill(kept.ticket.slice(-4))
+    const found = dialog.locator('.merge-list .t-radio').filter({ hasText: kept.ticket })
+    await found.click()
+    await dialog.locator('.t-radio.t-is-checked', { hasText: kept.ticket }).waitFor()
+    await loginEndsOnConfirm(page, dup, '确认合并')
+
+    await dialog.getByRole('alert').filter({ hasText: '上次没有提交成功，您写的内容还在，请再点一次确认' }).waitFor()
+    expect(await search.inputValue(), 'the number she looked it up by').to.equal(kept.ticket.slice(-4))
+    await dialog.locator('.t-radio.t-is-checked', { hasText: kept.ticket }).waitFor()
+    await dialogSettled(page)
+    await screenshot(page, 'case-merge-draft-after-login')
+    await dialog.getByRole('button', { name: '确认合并' }).click()
+    await page.getByRole('link', { name: `已并入 ${kept.ticket}` }).waitFor()
+    const { case: now } = await story.app.liaison.services.caseQueries.forStaff(STAFF, dup.id)
+    expect(now.mergedInto).to.equal(kept.id)
     expect(page.problems).to.deep.equal([])
   })
 

@@ -108,6 +108,15 @@ export function caseSearchContract(store: () => Store) {
       expect(await store().cases.countUpTo({ ids: [] }, 1000)).to.equal(0)
     })
 
+    it("lists a deputy's messages not merged into another when asked (the console's 代表 filter), every one otherwise", async () => {
+      const carrier = await submit({ text: '广场舞太吵', deputyId: 'dp0002' })
+      await submit({ text: '跳舞声音太大', deputyId: 'dp0001', mergedInto: carrier.id, status: 'closed', createdAt: at(1) })
+      await submit({ text: '路灯坏了三盏', deputyId: 'dp0001', createdAt: at(2) })
+      expect(await find({ deputyId: 'dp0001', unmerged: true })).to.deep.equal(['路灯坏了三盏'])
+      expect(await find({ deputyId: 'dp0001' }), '我办过的留言 still finds it').to.deep.equal(['路灯坏了三盏', '跳舞声音太大'])
+      expect(await store().cases.countUpTo({ deputyId: 'dp0001', unmerged: true }, 10)).to.equal(1)
+    })
+
     it('follows a change of text: the old words no longer find it, the new ones do', async () => {
       const c = await submit({ text: '张三家门口的下水道堵了' })
       await store().cases.update({ ...c, text: '（内容已按本人要求删除）' }, [], [])

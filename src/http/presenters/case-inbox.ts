@@ -51,8 +51,11 @@ export const presentNumberSearch = (s: ShortNumberSearch) => {
   }
 }
 
-/** A deputy in the assign dialog; one who handed this message back says so, in words, beside his name. */
-export const presentDeputyChoice = (d: DeputyChoice, timeZone: string, now: Date) => ({
+/**
+ * A deputy in the assign dialog; one who handed this message back says so, in words, beside his name, and
+ * so does one no reminder reaches (`unreachable`: 没有开通小程序和微信助手，提醒发不到，需电话联系).
+ */
+export const presentDeputyChoice = (d: DeputyChoice, timeZone: string, now: Date, unreachable: string | null = null) => ({
   id: d.id,
   code: d.code,
   name: d.name,
@@ -65,6 +68,7 @@ export const presentDeputyChoice = (d: DeputyChoice, timeZone: string, now: Date
   /** On reception duty today at the message's station: the dialog says 今天值班 and lists them first. */
   onDuty: d.onDuty,
   handedBack: handedBack(d, timeZone, now),
+  unreachable,
 })
 
 /**

@@ -20,6 +20,8 @@ export interface DeputyNotice {
 
 /** The kinds of notice a deputy gets about a message they hold; reach is judged for the 催办 one. */
 const URGE_KIND = 'case.urged'
+/** 分派's list judges each deputy by the notice 分派 sends. */
+const ASSIGN_KIND = 'case.assigned'
 const NOTICE_WORDS: Record<string, string> = {
   'case.assigned': '分派通知',
   'case.urged': '催办提醒',
@@ -29,7 +31,7 @@ const NOTICE_WORDS: Record<string, string> = {
 
 export class CaseDeputyReach {
   constructor(
-    private readonly resolver: Pick<ChannelResolver, 'reach'>,
+    private readonly resolver: Pick<ChannelResolver, 'reach' | 'reachOfMany'>,
     private readonly store: Pick<Store, 'outbox'>,
     private readonly timeZone: string,
   ) {}
@@ -38,12 +40,7 @@ export class CaseDeputyReach {
     if (!c.deputyId || c.mergedInto) return null
     const who = `${deputyName ?? ''}代表`
     const reach = await this.resolver.reach({ recipientKind: 'deputy', recipientId: c.deputyId, kind: URGE_KIND })
-    if (!reach.routes.length) {
-      // The two ways a deputy is reached, each named: which one is missing is what the station can fix.
-      const usesApp = !(reach.unreachable ?? '').includes('未使用小程序')
-      const text = usesApp ? `小程序提醒还没有开通，${who}也没有绑定微信助手，提醒发不到，请电话联系` : `${who}没有开通小程序和微信助手，提醒发不到，请电话联系`
-      return { reachable: false, text }
-    }
+    if (!reach.routes.length) return { reachable: false, text: unreachableWords(reach, who, '请电话联系') }
     const last = await this.lastNotice(c, events, c.deputyId)
     if (!last) return null
     const delivery = deliveryOf(last)
@@ -51,6 +48,18 @@ export class CaseDeputyReach {
     const what = NOTICE_WORDS[last.kind] ?? '通知'
     const why = (delivery.reason ?? '').replace(/^未能送达：/, '')
     return { reachable: true, text: `最近一次给${who}的${what}未能送达${why ? `（${why}）` : ''}，请电话联系` }
+  }
+
+  /**
+   * Of the deputies 分派 lists, those its notice cannot reach at all (no mini-program reminders, no bot), each
+   * with the words the list says beside the name (提醒发不到，需电话联系): one read for the whole list.
+   */
+  async unreachableAmong(deputyIds: readonly string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>()
+    if (!deputyIds.length) return out
+    for (const [id, reach] of await this.resolver.reachOfMany('deputy', deputyIds, ASSIGN_KIND))
+      if (!reach.routes.length) out.set(id, unreachableWords(reach, '', '需电话联系'))
+    return out
   }
 
   /**
@@ -77,4 +86,14 @@ export class CaseDeputyReach {
         .at(-1) ?? null
     )
   }
+}
+
+/**
+ * Why nothing reaches a deputy, in words: the two ways a deputy is reached, each named (which one is missing
+ * is what the station can fix). `who` is "王芳代表", or '' where the name stands beside it.
+ */
+function unreachableWords(reach: { unreachable: string | null }, who: string, todo: string): string {
+  const usesApp = !(reach.unreachable ?? '').includes('未使用小程序')
+  if (usesApp) return `小程序提醒还没有开通，${who ? `${who}也` : '也'}没有绑定微信助手，提醒发不到，${todo}`
+  return `${who}没有开通小程序和微信助手，提醒发不到，${todo}`
 }

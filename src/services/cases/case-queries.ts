@@ -9,7 +9,7 @@ import { namedIds } from '../../domain/case-timeline.js'
 import { subtree } from '../../domain/region-tree.js'
 import { parseCaseSearch, shortNumberSearch, type ShortNumberSearch } from '../../domain/case-search.js'
 import { localDate } from '../../domain/dates.js'
-import { mostSimilar } from '../../domain/similarity.js'
+import { contentGrams, mostSimilar } from '../../domain/similarity.js'
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../../errors.js'
 import { maskPhone, PHONE_UNREADABLE, type PiiCipher } from '../../security/pii.js'
 import type { CaseQuery, Page, Store } from '../../store/ports.js'
@@ -185,7 +185,8 @@ export class CaseQueries {
     if (f.unhappy) q.unhappy = true
     if (f.districtId) q.districtIds = [f.districtId]
     if (f.topic) q.topic = f.topic
-    if (f.deputyId) q.deputyId = f.deputyId
+    // A merged message is counted for no deputy (migration 060): the 代表 filter lists what his figures count.
+    if (f.deputyId) Object.assign(q, { deputyId: f.deputyId, unmerged: true })
     if (f.stationId) q.stationIds = [f.stationId]
     if (f.overdue) q.overdueAt = this.clock.now()
     if (f.from) q.createdFrom = f.from
@@ -325,6 +326,9 @@ export class CaseQueries {
     const since = new Date(this.clock.now().getTime() - this.similar.windowDays * 86_400_000)
     const recent = new Map<string, Promise<CaseRecord[]>>()
     let viewer: ReturnType<CaseQueries['viewerOf']> | undefined
+    // Each text's pairs once per page: every line of a community is compared with the same candidates.
+    const grams = new Map<string, Set<string>>()
+    const gramsOf = (text: string) => grams.get(text) ?? grams.set(text, contentGrams(text)).get(text)!
     return async (c) => {
       if (!c.communityId) return []
       let visible = recent.get(c.communityId)
@@ -334,7 +338,7 @@ export class CaseQueries {
         recent.set(c.communityId, visible)
       }
       const candidates = (await visible).filter((x) => x.id !== c.id)
-      return mostSimilar(c.text, candidates, this.similar.threshold).map(({ item, score }) => ({ case: item, score }))
+      return mostSimilar(c.text, candidates, this.similar.threshold, gramsOf).map(({ item, score }) => ({ case: item, score }))
     }
   }
 

@@ -49,6 +49,7 @@ export function filterClauses(f: CaseFilter, scopeColumn?: ScopeColumn) {
   }
   if (f.residentId) clauses.push('resident_id = ?') && params.push(f.residentId)
   if (f.deputyId) clauses.push('deputy_id = ?') && params.push(f.deputyId)
+  if (f.unmerged) clauses.push('merged_into IS NULL')
   if (f.stationIds) anyOf('station_id', f.stationIds)
   const either = f.districtsOrStations
   const districtColumn = either || scopeColumn === 'station_id' ? undefined : scopeColumn

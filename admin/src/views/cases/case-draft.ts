@@ -3,7 +3,7 @@
  * login has ended meanwhile (401) the console sends her to log in, and back on the page the dialog opens
  * again with it (CaseDetail.vue). sessionStorage: the tab's own, gone when she closes it.
  */
-export const DRAFT_MOVES = ['assign', 'reject', 'handUp', 'urge'] as const
+export const DRAFT_MOVES = ['assign', 'reject', 'handUp', 'urge', 'merge'] as const
 export type DraftMove = (typeof DRAFT_MOVES)[number]
 export interface CaseDraft {
   move: DraftMove
@@ -12,6 +12,9 @@ export interface CaseDraft {
   note: string
   reason: string
   handUpReason: string
+  /** 合并: the message she chose to merge into, and the number she looked it up by (it may be found only so). */
+  intoCaseId?: string | null
+  mergeQuery?: string
 }
 
 const draftKey = (caseId: string) => `liaison.case-draft:${caseId}`

@@ -2,6 +2,7 @@ import Router from '@koa/router'
 import type { AuthService } from '../../../services/accounts/auth.js'
 import type { Clock } from '../../../clock.js'
 import type { CaseDashboardService } from '../../../services/cases/case-dashboard.js'
+import type { CaseDeputyReach } from '../../../services/cases/case-deputy-reach.js'
 import type { CaseInbox } from '../../../services/cases/case-inbox.js'
 import type { MergeChoices } from '../../../services/cases/merge-choices.js'
 import { requireStaff } from '../../middleware/auth.js'
@@ -17,12 +18,14 @@ export interface ConsoleCaseRoutesDeps {
   inbox: CaseInbox
   mergeChoices: MergeChoices
   dashboard: CaseDashboardService
+  /** 分派's list says beside a deputy that no reminder reaches them. */
+  deputyReach: Pick<CaseDeputyReach, 'unreachableAmong'>
   clock: Clock
   timeZone: string
 }
 
 /** What the console needs beyond the case API: the export of a filtered list, the deputy picker, the dashboard. Scoped like the case list. */
-export function consoleCaseRoutes({ auth, inbox, mergeChoices, dashboard, clock, timeZone }: ConsoleCaseRoutesDeps) {
+export function consoleCaseRoutes({ auth, inbox, mergeChoices, dashboard, deputyReach, clock, timeZone }: ConsoleCaseRoutesDeps) {
   const router = new Router<StaffState>({ prefix: '/api/admin' })
   router.use(requireStaff(auth))
 
@@ -47,8 +50,9 @@ export function consoleCaseRoutes({ auth, inbox, mergeChoices, dashboard, clock,
     const { q, together } = parse(deputyChoicesQuery, ctx.query, 'query')
     const now = clock.now()
     const { items, more } = await inbox.deputyChoices(ctx.state.staff, id, q, together)
+    const unreachable = await deputyReach.unreachableAmong(items.map((d) => d.id))
     ctx.body = {
-      items: items.map((d) => presentDeputyChoice(d, timeZone, now)),
+      items: items.map((d) => presentDeputyChoice(d, timeZone, now, unreachable.get(d.id) ?? null)),
       more,
       moreText: more ? `其他联络站还有 ${more} 位代表没有列出，请输入姓名查找` : null,
     }
