@@ -1,9 +1,8 @@
 import { expect } from 'chai'
-import { quizWithBank } from '../test/helpers/quizzes.js'
-import { holdPhone, startBackend, type Backend } from './harness/backend.js'
+import type { Backend } from './harness/backend.js'
 import { openPage, type MpPage } from './harness/page.js'
+import { backendWithQuiz, signIn } from './harness/quiz.js'
 import { phone } from './harness/wx.js'
-import { office } from './office.js'
 
 type Shown = { number: number; type: string; stem: string; options: Array<{ key: string; text: string; on: boolean }> }
 
@@ -21,15 +20,11 @@ describe('mini-program: a paper left half-way keeps her choices', () => {
   let app: Backend
   let quizId: string
 
-  beforeEach(async () => {
-    app = await startBackend()
-    quizId = (await quizWithBank(app, await office(app))).id
-  })
+  beforeEach(async () => ({ app, quizId } = await backendWithQuiz()))
   afterEach(() => app.close())
 
   it('comes back with what she chose, and hands in what she chose', async () => {
-    holdPhone(app, 'o-quiz-phone-call')
-    const first = await openPage(`pages/quiz/take?quizId=${quizId}`)
+    const first = await signIn(app, 'o-quiz-phone-call', quizId)
     await first.tap('.start')
     const [one, two] = first.data.questions as Shown[]
     // The first option of each of the first two questions, whatever it says.
@@ -55,8 +50,7 @@ describe('mini-program: a paper left half-way keeps her choices', () => {
   })
 
   it('says so above the paper when this phone kept none of her choices (she began on another phone)', async () => {
-    holdPhone(app, 'o-quiz-two-phones')
-    const first = await openPage(`pages/quiz/take?quizId=${quizId}`)
+    const first = await signIn(app, 'o-quiz-two-phones', quizId)
     await first.tap('.start')
     first.close()
     phone.storage.delete('quiz.chosen') // the other phone

@@ -1,14 +1,13 @@
 import { expect } from 'chai'
-import { quizWithBank } from '../test/helpers/quizzes.js'
-import { holdPhone, startBackend, type Backend } from './harness/backend.js'
-import { openPage, type MpPage } from './harness/page.js'
-import { office } from './office.js'
+import type { Backend } from './harness/backend.js'
+import type { MpPage } from './harness/page.js'
+import { backendWithQuiz, signIn } from './harness/quiz.js'
 
 type Shown = { number: number; type: string; options: Array<{ key: string; text: string }> }
 
-/** Takes the quiz on this phone, choosing the options whose words `pick` names, and hands it in. */
-async function takeQuiz(quizId: string, pick: (type: string, text: string) => boolean): Promise<MpPage> {
-  const page = await openPage(`pages/quiz/take?quizId=${quizId}`)
+/** She signs in on her phone and takes the quiz, choosing the options whose words `pick` names, and hands it in. */
+async function takeQuiz(app: Backend, openid: string, quizId: string, pick: (type: string, text: string) => boolean): Promise<MpPage> {
+  const page = await signIn(app, openid, quizId)
   await page.tap('.start')
   for (const q of page.data.questions as Shown[]) for (const o of q.options) if (pick(q.type, o.text)) await page.tap(`.opt-${q.number}-${o.key}`)
   await page.tap('.submit')
@@ -21,22 +20,18 @@ const keyOf = (q: { options: Array<{ key: string; text: string }> }, text: strin
 /**
  * 答题结果: the answers are said with their words, not only their letters (each paper shuffles
  * the options), and on the leaderboard she finds her own row and her place without guessing
- * which 群众XXXX is hers.
+ * which 群众N号 is hers.
  */
 describe('mini-program: a quiz result says the answers in words, and the leaderboard shows her own place', () => {
   let app: Backend
   let quizId: string
 
-  beforeEach(async () => {
-    app = await startBackend()
-    quizId = (await quizWithBank(app, await office(app))).id
-  })
+  beforeEach(async () => ({ app, quizId } = await backendWithQuiz()))
   afterEach(() => app.close())
 
   it('您的答案 and 正确答案 carry the option words beside their letters', async () => {
-    holdPhone(app, 'o-quiz-words')
     // 乙 for every choice question, 错误 for every true/false one: all wrong.
-    const page = await takeQuiz(quizId, (type, text) => (type === 'true_false' ? text === '错误' : text === '乙'))
+    const page = await takeQuiz(app, 'o-quiz-words', quizId, (type, text) => (type === 'true_false' ? text === '错误' : text === '乙'))
     const result = page.data.result.questions as Array<{ stem: string; options: Array<{ key: string; text: string }> }>
     expect(result).to.have.length(5)
     const rows = page.component.querySelectorAll('.row').map((r: { dom: HTMLElement }) => r.dom.textContent!.replace(/\s+/g, ' ').trim())
@@ -56,18 +51,22 @@ describe('mini-program: a quiz result says the answers in words, and the leaderb
   })
 
   it('the leaderboard marks her row （我） and says her place above the list', async () => {
-    holdPhone(app, 'o-quiz-first')
-    ;(await takeQuiz(quizId, (type, text) => (type === 'multiple' ? ['甲', '丙'].includes(text) : type === 'single' ? text === '甲' : text === '正确'))).close()
-    holdPhone(app, 'o-quiz-second')
-    const page = await takeQuiz(quizId, (type, text) => (type === 'true_false' ? text === '错误' : text === '乙'))
+    ;(
+      await takeQuiz(app, 'o-quiz-first', quizId, (type, text) =>
+        type === 'multiple' ? ['甲', '丙'].includes(text) : type === 'single' ? text === '甲' : text === '正确',
+      )
+    ).close()
+    const page = await takeQuiz(app, 'o-quiz-second', quizId, (type, text) => (type === 'true_false' ? text === '错误' : text === '乙'))
     await page.tap('.board')
 
     expect(page.textOf('.my-rank')).to.equal('您排第 2 名（共 2 人），得分率 0%')
     const rows = page.component.querySelectorAll('.rank').map((r: { dom: HTMLElement }) => r.dom.textContent!.replace(/\s+/g, ' ').trim())
     expect(rows).to.have.length(2)
-    expect(rows[0], 'the other person is not marked').to.match(/^第 1 名 群众\w{4} 得分率 100%/)
+    expect(rows[0], 'the other person is not marked').to.match(/^第 1 名 群众[12]号 得分率 100%/)
     expect(rows[0]).not.to.include('（我）')
-    expect(rows[1]).to.match(/^第 2 名 群众\w{4}（我） 得分率 0%/)
+    expect(rows[1]).to.match(/^第 2 名 群众[12]号（我） 得分率 0%/)
+    // Numbered in the order they started (the same moment here): two people, two numbers.
+    expect(rows.map((r: string) => /群众(\d)号/.exec(r)![1]).sort()).to.deep.equal(['1', '2'])
     page.close()
   })
 })

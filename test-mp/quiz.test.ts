@@ -2,8 +2,9 @@ import { expect } from 'chai'
 import { closingText } from '../src/domain/due-date-text.js'
 import { momentLabel } from '../src/domain/meeting.js'
 import { at, DAY, MINUTE, quizWithBank } from '../test/helpers/quizzes.js'
-import { holdPhone, startBackend, type Backend } from './harness/backend.js'
+import { holdPhone, type Backend } from './harness/backend.js'
 import { follow, openPage, type MpPage } from './harness/page.js'
+import { backendWithQuiz, signIn } from './harness/quiz.js'
 import { office } from './office.js'
 
 /** The right option of each question as the paper shows it: 甲 (and 丙 for several), 正确 for true/false. */
@@ -20,10 +21,7 @@ describe('mini-program: a knowledge quiz', () => {
   let app: Backend
   let quizId: string
 
-  beforeEach(async () => {
-    app = await startBackend()
-    quizId = (await quizWithBank(app, await office(app))).id
-  })
+  beforeEach(async () => ({ app, quizId } = await backendWithQuiz()))
   afterEach(() => app.close())
 
   it('takes the quiz to the end: countdown from the server, score with explanations, leaderboard', async () => {
@@ -60,8 +58,7 @@ describe('mini-program: a knowledge quiz', () => {
   })
 
   it('asks once before handing in a paper with questions unanswered, and marks them wrong', async () => {
-    holdPhone(app, 'o-quiz-hasty')
-    const page = await openPage(`pages/quiz/take?quizId=${quizId}`)
+    const page = await signIn(app, 'o-quiz-hasty', quizId)
     await page.tap('.start')
     await page.tap('.submit')
     expect(page.text()).to.include('还有 5 题没有作答')
@@ -72,8 +69,7 @@ describe('mini-program: a knowledge quiz', () => {
   })
 
   it('a quiz that ends while she reads its rules: 开始答题 says when it ended, and offers 返回首页 in its place', async () => {
-    holdPhone(app, 'o-quiz-just-too-late')
-    const page = await openPage(`pages/quiz/take?quizId=${quizId}`)
+    const page = await signIn(app, 'o-quiz-just-too-late', quizId)
     expect(page.text()).to.include('还可答 2 次')
     const closesAt = (await app.liaison.store.quizzes.get(quizId))!.closesAt
     app.clock.advance(DAY + MINUTE) // the quiz closed a minute ago
@@ -88,8 +84,7 @@ describe('mini-program: a knowledge quiz', () => {
   })
 
   it('a paper handed in late is said 不计分 everywhere, and an ended quiz says when it ended', async () => {
-    holdPhone(app, 'o-quiz-late-only')
-    const page = await openPage(`pages/quiz/take?quizId=${quizId}`)
+    const page = await signIn(app, 'o-quiz-late-only', quizId)
     await page.tap('.start')
     app.clock.advance(11 * MINUTE) // the 10 minutes are up before she hands in
     await page.tap('.submit')
@@ -119,8 +114,7 @@ describe('mini-program: a knowledge quiz', () => {
   })
 
   it('attempts used up on another screen: 开始答题 and 再答一次 say so, and their buttons go', async () => {
-    holdPhone(app, 'o-quiz-two-screens')
-    const early = await openPage(`pages/quiz/take?quizId=${quizId}`)
+    const early = await signIn(app, 'o-quiz-two-screens', quizId)
     expect(early.text()).to.include('还可答 2 次')
     const first = await openPage(`pages/quiz/take?quizId=${quizId}`)
     await first.tap('.start')
@@ -149,8 +143,7 @@ describe('mini-program: a knowledge quiz', () => {
     const organizer = await office(app)
     const opensAt = at(app, DAY)
     const later = (await quizWithBank(app, organizer, { title: '宪法知识竞赛', opensAt, closesAt: at(app, 2 * DAY) })).id
-    holdPhone(app, 'o-quiz-early')
-    const early = await openPage(`pages/quiz/take?quizId=${later}`)
+    const early = await signIn(app, 'o-quiz-early', later)
     const opening = momentLabel(new Date(opensAt), app.liaison.config.business.timeZone)
     expect(early.textOf('.state')).to.equal(`这个答题活动还没开始，${opening} 开始，到时再来参加`)
     expect(early.has('.start'), 'nothing to start yet').to.equal(false)

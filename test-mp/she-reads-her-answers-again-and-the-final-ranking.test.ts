@@ -1,12 +1,12 @@
 import { expect } from 'chai'
-import { DAY, quizWithBank } from '../test/helpers/quizzes.js'
-import { holdPhone, startBackend, type Backend } from './harness/backend.js'
+import { DAY } from '../test/helpers/quizzes.js'
+import { holdPhone, type Backend } from './harness/backend.js'
 import { follow, openPage, type MpPage } from './harness/page.js'
-import { office } from './office.js'
+import { backendWithQuiz, signIn } from './harness/quiz.js'
 
-/** Hands in a paper with 乙 / 错误 everywhere: every answer wrong, so the right ones are worth reading again. */
-async function takeItWrong(quizId: string) {
-  const page = await openPage(`pages/quiz/take?quizId=${quizId}`)
+/** She signs in and hands in a paper with 乙 / 错误 everywhere: every answer wrong, so the right ones are worth reading again. */
+async function takeItWrong(app: Backend, openid: string, quizId: string) {
+  const page = await signIn(app, openid, quizId)
   await page.tap('.start')
   for (const q of page.data.questions as Array<{ number: number; type: string; options: Array<{ key: string; text: string }> }>)
     for (const o of q.options) if (o.text === (q.type === 'true_false' ? '错误' : '乙')) await page.tap(`.opt-${q.number}-${o.key}`)
@@ -31,15 +31,12 @@ async function openFromList(title: string): Promise<MpPage> {
 describe('mini-program: she reads her answers again, and the final ranking after the close', () => {
   let app: Backend
   let quizId: string
-  beforeEach(async () => {
-    app = await startBackend()
-    quizId = (await quizWithBank(app, await office(app))).id
-  })
+
+  beforeEach(async () => ({ app, quizId } = await backendWithQuiz()))
   afterEach(() => app.close())
 
   it('查看我的答题 on the quiz page shows her answers, the right ones and the 解析', async () => {
-    holdPhone(app, 'o-quiz-read-again')
-    await takeItWrong(quizId)
+    await takeItWrong(app, 'o-quiz-read-again', quizId)
     const page = await openFromList('代表法知识竞赛')
     expect(page.text()).to.include('我的最好成绩：0 分')
     await page.tap('.my-answers')
@@ -53,8 +50,7 @@ describe('mini-program: she reads her answers again, and the final ranking after
   })
 
   it('after the close the quiz stays in her list: 看最终排名 and 查看我的答题, nothing to start', async () => {
-    holdPhone(app, 'o-quiz-after-close')
-    await takeItWrong(quizId)
+    await takeItWrong(app, 'o-quiz-after-close', quizId)
     app.clock.advance(2 * DAY) // the quiz closed a day ago
 
     const list = await openPage('pages/quiz/index')

@@ -68,6 +68,7 @@ export const AUDIT_ACTION_WORDS = {
   'quiz.published': '发布知识竞赛',
   'quiz.corrected': '更正知识竞赛',
   'quiz.question_corrected': '更正竞赛题目',
+  'quiz.draft_deleted': '删除知识竞赛草稿',
   'quiz.results_exported': '导出竞赛成绩',
   'survey.published': '发布问卷',
   'survey.corrected': '更正问卷',

@@ -95,13 +95,18 @@ export interface GroupStanding {
  * as by score when every paper has the same total), then by participation. `sizes` is how many people of the audience each place has; a place with
  * an audience and nobody taking part is listed too, at the bottom, with average 0.
  */
-export function groupBoard(people: readonly PersonStanding[], by: 'station' | 'district', sizes: ReadonlyMap<string, number> | null): GroupStanding[] {
-  const groups = new Map<string, PersonStanding[]>()
-  for (const p of people) {
+export function groupBoard(
+  people: readonly PersonStanding[],
+  by: 'station' | 'district',
+  sizes: ReadonlyMap<string, number> | null,
+  /** The places a person counts at (a deputy at each of his stations, as `sizes` counts him); absent: where the paper was made. */
+  placesOf: (p: PersonStanding) => readonly string[] = (p) => {
     const id = by === 'station' ? p.stationId : p.districtId
-    if (id === null) continue
-    groups.set(id, [...(groups.get(id) ?? []), p])
-  }
+    return id === null ? [] : [id]
+  },
+): GroupStanding[] {
+  const groups = new Map<string, PersonStanding[]>()
+  for (const p of people) for (const id of new Set(placesOf(p))) groups.set(id, [...(groups.get(id) ?? []), p])
   for (const [id, size] of sizes ?? []) if (size > 0 && !groups.has(id)) groups.set(id, [])
   const average = (xs: number[]) => (xs.length ? round(xs.reduce((s, x) => s + x, 0) / xs.length, 2) : 0)
   const rows = [...groups].map(([groupId, members]) => {
@@ -124,3 +129,17 @@ export function groupBoard(people: readonly PersonStanding[], by: 'station' | 'd
   })
   return rows
 }
+
+/**
+ * Residents are not named on a board: each gets a number in the order they first started this quiz
+ * (群众1号, 群众2号 …), the same on every board and in the export, telling nothing about her account.
+ */
+export function residentNumbers(attempts: readonly Pick<AttemptRecord, 'personKind' | 'personId' | 'startedAt'>[]): Map<string, number> {
+  const numbers = new Map<string, number>()
+  const firsts = [...attempts].filter((a) => a.personKind === 'mp_user').sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime())
+  for (const a of firsts) if (!numbers.has(a.personId)) numbers.set(a.personId, numbers.size + 1)
+  return numbers
+}
+
+/** A resident as boards show her: anonymous, yet told apart from the others. */
+export const residentLabel = (n: number | undefined) => (n ? `群众${n}号` : '群众')

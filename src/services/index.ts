@@ -177,7 +177,7 @@ export function createServices(config: Config & { security: { secretKey: string 
     noticeReadMinutes: config.meetings.remindCooldownMinutes,
   })
   const campaignReminders = new CampaignReminders(campaignServices.campaignProgress, reminderRound, audit, clock, timeZone)
-  const quizServices = createQuizServices(store, campaignServices.campaigns, clock, { timeZone }, audit, directoryCache)
+  const quizServices = createQuizServices(store, campaignServices.campaigns, clock, { timeZone }, audit, directoryCache, cipher)
   const uploads = new Uploads(
     config.uploads.dir,
     (ownerId) => cipher.blindIndex(`upload:${ownerId}`),

@@ -37,6 +37,11 @@ export interface QuizRepo {
    * while nobody has started it, checked in the write itself: ConflictError `quiz_started` otherwise.
    */
   update(quiz: QuizRecord, options?: { unstarted?: boolean }): Promise<QuizRecord>
+  /**
+   * Removes a draft and its question pool in one write, only while it is still a draft (checked in
+   * the write itself: a publish that won the race keeps it). False when there is no such draft.
+   */
+  deleteDraft(id: string): Promise<boolean>
   /** Newest first. */
   search(query: QuizQuery): Promise<Page<QuizRecord>>
   /** Published quizzes open at `now` (opened, not closed), closing soonest first. */

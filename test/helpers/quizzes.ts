@@ -1,5 +1,6 @@
 import { expect } from 'chai'
-import type { Client, TestApp } from './app.js'
+import { startApp, type Client, type TestApp } from './app.js'
+import { asStaff, meetingCity } from './meetings.js'
 
 export const MINUTE = 60_000
 export const DAY = 86_400_000
@@ -49,4 +50,38 @@ export function rightAnswers(paper: { questions: Array<{ id: string; type: strin
       .filter((o) => (q.type === 'single' ? o.text === '甲' : q.type === 'multiple' ? ['甲', '丙'].includes(o.text) : o.text === '正确'))
       .map((o) => o.key),
   }))
+}
+
+/**
+ * 湛河区's congress office on a Monday morning (23 Nov 2026, 10:00 in Shanghai): the meeting city's
+ * directory, and 孙丽, the district's organizer, signed in to the console.
+ */
+export async function quizOffice(): Promise<{ app: TestApp; sunli: Client }> {
+  const app = await startApp({ directory: meetingCity() })
+  app.clock.set(new Date('2026-11-23T02:00:00Z'))
+  return { app, sunli: await asStaff(app, 'sunli') }
+}
+
+/**
+ * A published quiz (quizWithBank) that these people have started, each with a paper of their own;
+ * those in `handedIn` also handed it in with every answer right, as on the quiz page.
+ */
+export async function quizWithAttempts(
+  app: TestApp,
+  organizer: Client,
+  people: { started?: Client[]; handedIn?: Client[] },
+  over: Record<string, unknown> = {},
+) {
+  const quiz = await quizWithBank(app, organizer, over)
+  const papers = new Map<Client, any>()
+  for (const who of [...(people.handedIn ?? []), ...(people.started ?? [])]) {
+    const started = await who.post(`/api/mp/quizzes/${quiz.id}/attempts`)
+    expect(started.status, JSON.stringify(started.body)).to.equal(201)
+    papers.set(who, started.body)
+  }
+  for (const who of people.handedIn ?? []) {
+    const handed = await who.post(`/api/mp/quiz-attempts/${papers.get(who).id}/submit`, { answers: rightAnswers(papers.get(who)) })
+    expect(handed.status, JSON.stringify(handed.body)).to.equal(200)
+  }
+  return { quiz, papers }
 }

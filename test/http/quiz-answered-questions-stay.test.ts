@@ -1,7 +1,6 @@
 import { expect } from 'chai'
-import { asResident, type Client, startApp, type TestApp } from '../helpers/app.js'
-import { asStaff, meetingCity } from '../helpers/meetings.js'
-import { quizWithBank, rightAnswers } from '../helpers/quizzes.js'
+import { asResident, type Client, type TestApp } from '../helpers/app.js'
+import { quizOffice, quizWithAttempts } from '../helpers/quizzes.js'
 
 /**
  * Review 31 F10: once anyone has answered, an organizer who swaps an option's words ("a wording
@@ -11,19 +10,13 @@ import { quizWithBank, rightAnswers } from '../helpers/quizzes.js'
 describe('a question people have answered stays as they answered it', () => {
   let app: TestApp
   let sunli: Client
-  beforeEach(async () => {
-    app = await startApp({ directory: meetingCity() })
-    app.clock.set(new Date('2026-11-23T02:00:00Z'))
-    sunli = await asStaff(app, 'sunli')
-  })
+  beforeEach(async () => ({ app, sunli } = await quizOffice()))
   afterEach(() => app.close())
 
   it('refuses swapping option words with 409 in words, and her result still names the options she saw', async () => {
-    const quiz = await quizWithBank(app, sunli)
     const wang = await asResident(app)
-    const paper = (await wang.post(`/api/mp/quizzes/${quiz.id}/attempts`)).body
-    const handed = await wang.post(`/api/mp/quiz-attempts/${paper.id}/submit`, { answers: rightAnswers(paper) })
-    expect(handed.status, JSON.stringify(handed.body)).to.equal(200)
+    const { quiz, papers } = await quizWithAttempts(app, sunli, { handedIn: [wang] })
+    const paper = papers.get(wang)
     const before = (await wang.get(`/api/mp/quiz-attempts/${paper.id}`)).body
 
     const asked = before.questions.find((q: { type: string }) => q.type === 'single')

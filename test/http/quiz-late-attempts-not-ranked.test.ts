@@ -1,7 +1,6 @@
 import { expect } from 'chai'
-import { asDeputy, asResident, type Client, startApp, type TestApp } from '../helpers/app.js'
-import { asStaff, meetingCity } from '../helpers/meetings.js'
-import { MINUTE, quizWithBank, rightAnswers } from '../helpers/quizzes.js'
+import { asDeputy, asResident, type Client, type TestApp } from '../helpers/app.js'
+import { MINUTE, quizOffice, quizWithAttempts, rightAnswers } from '../helpers/quizzes.js'
 
 /**
  * Review 31 F11: a paper handed in after its time is "不计分" and its result page says
@@ -11,24 +10,16 @@ import { MINUTE, quizWithBank, rightAnswers } from '../helpers/quizzes.js'
 describe('a paper handed in late is not ranked nor counted', () => {
   let app: TestApp
   let sunli: Client
-  beforeEach(async () => {
-    app = await startApp({ directory: meetingCity() })
-    app.clock.set(new Date('2026-11-23T02:00:00Z'))
-    sunli = await asStaff(app, 'sunli')
-  })
+  beforeEach(async () => ({ app, sunli } = await quizOffice()))
   afterEach(() => app.close())
 
   it('leaves late papers out of the person and station boards and 参与人数, for organizers and participants', async () => {
-    const quiz = await quizWithBank(app, sunli)
-    const wang = await asResident(app)
-    const onTime = (await wang.post(`/api/mp/quizzes/${quiz.id}/attempts`)).body
-    expect((await wang.post(`/api/mp/quiz-attempts/${onTime.id}/submit`, { answers: rightAnswers(onTime) })).status).to.equal(200)
-
-    const zhao = await asResident(app)
-    const deputy = await asDeputy(app, 'dp0002')
-    const late = await Promise.all([zhao, deputy].map(async (who) => ({ who, paper: (await who.post(`/api/mp/quizzes/${quiz.id}/attempts`)).body })))
-    app.clock.advance(11 * MINUTE) // ten minutes allowed
-    for (const { who, paper } of late) {
+    // 王 hands in in time; 赵 and a deputy start, then hand in after the ten minutes allowed.
+    const [wang, zhao, deputy] = [await asResident(app), await asResident(app), await asDeputy(app, 'dp0002')]
+    const { quiz, papers } = await quizWithAttempts(app, sunli, { handedIn: [wang], started: [zhao, deputy] })
+    app.clock.advance(11 * MINUTE)
+    for (const who of [zhao, deputy]) {
+      const paper = papers.get(who)
       const handed = await who.post(`/api/mp/quiz-attempts/${paper.id}/submit`, { answers: rightAnswers(paper) })
       expect(handed.status).to.equal(409)
       expect(handed.body.error).to.include({ code: 'deadline_passed', message: '答题时间已到，本次作答不计分' })

@@ -1,7 +1,6 @@
 import { expect } from 'chai'
-import { asResident, type Client, startApp, type TestApp } from '../helpers/app.js'
-import { asStaff, meetingCity } from '../helpers/meetings.js'
-import { BANK_CSV, quizWithBank } from '../helpers/quizzes.js'
+import { asResident, type Client, type TestApp } from '../helpers/app.js'
+import { BANK_CSV, quizOffice, quizWithBank } from '../helpers/quizzes.js'
 
 /**
  * An organizer corrects a quiz after it went out: the title and the closing time may
@@ -11,11 +10,7 @@ import { BANK_CSV, quizWithBank } from '../helpers/quizzes.js'
 describe('correcting a quiz after people started', () => {
   let app: TestApp
   let sunli: Client
-  beforeEach(async () => {
-    app = await startApp({ directory: meetingCity() })
-    app.clock.set(new Date('2026-11-23T02:00:00Z'))
-    sunli = await asStaff(app, 'sunli')
-  })
+  beforeEach(async () => ({ app, sunli } = await quizOffice()))
   afterEach(() => app.close())
 
   it('changes draw count and time limit until the first attempt, then refuses them with 409 and keeps the rest correctable', async () => {

@@ -112,9 +112,9 @@ describe('a knowledge quiz from import to leaderboard', () => {
         s.audienceSize,
       ]),
     ).to.deep.equal([
-      ['st001', 50, 2, 2],
+      ['st001', 50, 2, 3], // 李强 belongs to st002 and st001: one of each station's deputies
       ['st002', 30, 1, 2],
-      ['st003', 0, 0, 1], // deputies counted at their home (first) station
+      ['st003', 0, 0, 1],
     ])
     const districts = await (await asDeputy(app, 'dp0001')).get(`/api/mp/quizzes/${quiz.id}/leaderboard?by=district`)
     expect(districts.body.items).to.deep.equal([

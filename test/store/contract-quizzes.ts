@@ -130,6 +130,19 @@ export function quizContract(store: () => Store) {
       expect((await store().quizzes.closedBetween(at(-30 * 24 * 60), T0)).map((x) => x.id)).to.deep.equal([endedLater.id, ended.id])
     })
 
+    it('deletes a draft with its questions, and never a published quiz', async () => {
+      const draft = await store().quizzes.create(quizRecord({ draft: true }))
+      const published = await store().quizzes.create(quizRecord())
+      await store().quizzes.addQuestions([question(draft.id, 1), question(draft.id, 2), question(published.id, 1)])
+      expect(await store().quizzes.deleteDraft(published.id), 'published: kept').to.equal(false)
+      expect(await store().quizzes.deleteDraft(draft.id)).to.equal(true)
+      expect(await store().quizzes.get(draft.id)).to.equal(null)
+      expect(await store().quizzes.questions(draft.id)).to.deep.equal([])
+      expect(await store().quizzes.deleteDraft(draft.id), 'gone: nothing to delete').to.equal(false)
+      expect(await store().quizzes.get(published.id)).not.to.equal(null)
+      expect(await store().quizzes.questions(published.id)).to.have.length(1)
+    })
+
     it('creates a quiz with its notices in one write, and neither when the id is taken', async () => {
       const q = quizRecord()
       await store().quizzes.create(q, [outboxMessage(`quiz:${q.id}:published:deputy:dp0001`)])

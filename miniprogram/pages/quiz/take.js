@@ -103,6 +103,9 @@ Page({
     lateText: '',
     board: null,
     myRank: '',
+    // 排行榜 while the quiz runs; 最终排名 after its close, with when it closed (boardClosed).
+    boardTitle: '排行榜',
+    boardClosed: '',
   },
 
   onLoad(query) {
@@ -303,7 +306,11 @@ Page({
       .then((b) => {
         // Her own standing is said above the list (she may be below the 20 it shows), and her row is marked.
         const me = b.items.filter((p) => p.mine)[0]
+        const ended = this.data.ended
+        const closed = (this.data.quiz && this.data.quiz.closedText) || '已经结束'
         this.setData({
+          boardTitle: ended ? '最终排名' : '排行榜',
+          boardClosed: ended ? '答题' + closed + '，这是最终排名' : '',
           myRank: me ? '您排第 ' + me.rank + ' 名（共 ' + b.items.length + ' 人），得分率 ' + Math.round(me.percent) + '%' : '',
           board: b.items
             .slice(0, 20)

@@ -160,7 +160,7 @@ export const presentPerson = (p: NamedPerson) => ({
   finishedAt: p.finishedAt.toISOString(),
 })
 
-/** A participant's leaderboard row, hers marked (no one's id leaves the server): names like 群众8C55 do not tell her which is hers. */
+/** A participant's leaderboard row, hers marked (no one's id leaves the server): names like 群众3号 do not tell her which is hers. */
 export function presentParticipantRow(viewer: MpPrincipal) {
   const me = quizPersonOf(viewer)
   return (p: NamedPerson) => ({ ...presentPerson(p), mine: p.personKind === me.kind && p.personId === me.id })

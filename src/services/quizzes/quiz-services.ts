@@ -7,6 +7,7 @@ import { QuizResults } from './quiz-results.js'
 import { QuizTaking } from './quiz-taking.js'
 import { QuizService } from './quizzes.js'
 import type { DirectoryCache } from '../directory/directory-cache.js'
+import type { PiiCipher } from '../../security/pii.js'
 
 /** Knowledge quizzes, wired to one store and clock (spread into createServices). */
 export function createQuizServices(
@@ -16,12 +17,14 @@ export function createQuizServices(
   settings: { timeZone: string },
   audit: AuditTrail,
   directory: Pick<DirectoryCache, 'scopeOf' | 'prepared' | 'stationPlaces'>,
+  /** Opens residents' phones for the results export's 手机尾号 only. */
+  cipher: Pick<PiiCipher, 'tryDecrypt'> | null = null,
 ) {
   const audience = new CampaignAudience(store, directory)
   const quizzes = new QuizService({ store, campaigns, clock, settings, audit, directory })
   return {
     quizzes,
     quizTaking: new QuizTaking(store, audience, clock, settings),
-    quizResults: new QuizResults(store, quizzes, audience, settings, audit),
+    quizResults: new QuizResults(store, quizzes, audience, settings, audit, cipher),
   }
 }

@@ -36,6 +36,10 @@ const POOL_MAX = 2_000
 /** Settings every attempt was drawn and timed with. */
 const FROZEN_ONCE_STARTED = ['drawCount', 'timeLimitSeconds'] as const
 
+/** Why a published quiz is not deleted, and what to do instead. */
+export const PUBLISHED_NOT_DELETED =
+  '这个知识竞赛已经发布，不能删除：参加的人已经看到了它，答题记录也要保留。不想再让人参加，可以在“设置”里把结束时间改到现在，提前结束'
+
 /** What QuizService is built from (one object: the parameters are many). */
 export interface QuizServiceDeps {
   store: Pick<Store, 'directory' | 'outbox' | 'quizzes'>
@@ -125,9 +129,23 @@ export class QuizService {
     return scope.kind === 'regions' && !q.scopeDistrictIds.length ? [...scope.regionIds] : null
   }
 
+  /** With whether anyone has started: the console shows what is frozen before she edits, not after 保存. */
   async detail(staff: StaffPrincipal, id: string) {
     const quiz = await this.get(staff, id)
-    return { quiz, questions: await this.store.quizzes.questions(id) }
+    const [questions, started] = await Promise.all([this.store.quizzes.questions(id), this.started(id)])
+    return { quiz, questions, started }
+  }
+
+  /**
+   * Deletes a draft (never published: nobody was told of it and nobody could start it) with its
+   * questions. A published quiz stays, with what people answered: 409 in words, saying what she can do.
+   * Held to the scope of changes: another district's is not found, the city's is 403 for a district.
+   */
+  async deleteDraft(staff: StaffPrincipal, id: string): Promise<void> {
+    const quiz = await this.manageable(staff, id)
+    // Checked again in the write: a publish a moment earlier keeps it.
+    if (!quiz.draft || !(await this.store.quizzes.deleteDraft(quiz.id))) throw new ConflictError(PUBLISHED_NOT_DELETED, [], 'quiz_published')
+    await this.audit.record(staff, 'quiz.draft_deleted', { kind: 'quiz', id: quiz.id }, { title: quiz.title })
   }
 
   /**

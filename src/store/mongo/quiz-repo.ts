@@ -96,6 +96,15 @@ export async function quizRepo(conn: Connection, { Outbox }: Pick<Models, 'Outbo
       })
       return quiz
     },
+    async deleteDraft(id) {
+      return conn.transaction(async (session) => {
+        // Only a draft (`draft: true`), in the same transaction as its questions: a publish that won keeps both.
+        const r = await Quiz.deleteOne({ _id: id, draft: true }, { session })
+        if (r.deletedCount !== 1) return false
+        await Question.deleteMany({ quizId: id }, { session })
+        return true
+      })
+    },
     async search(query) {
       const clauses: Record<string, unknown>[] = []
       if (query.scopeDistrictIds) {

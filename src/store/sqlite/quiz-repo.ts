@@ -83,6 +83,14 @@ export function quizRepo(db: Db, group: GroupCommit): QuizRepo {
         return quiz
       })
     },
+    deleteDraft(id) {
+      return group.run(() => {
+        // A draft was never published, so nobody could have started it: its questions go with it.
+        if (!db.prepare('SELECT 1 FROM quizzes WHERE id = ? AND draft = 1').get(id)) return false
+        db.prepare('DELETE FROM quiz_questions WHERE quiz_id = ?').run(id)
+        return db.prepare('DELETE FROM quizzes WHERE id = ? AND draft = 1').run(id).changes === 1
+      })
+    },
     async search(query) {
       const clauses: string[] = []
       const params: unknown[] = []

@@ -49,9 +49,20 @@ export function adminQuizRoutes({ auth, quizzes, results, idempotency, clock }: 
   })
 
   router.get('/:id', async (ctx) => {
-    const { quiz, questions } = await quizzes.detail(ctx.state.staff, idOf(ctx.params))
-    // 参与人数 on the detail's head (review 31 F14), counted as the boards count.
-    ctx.body = { ...presentQuiz(quiz, clock.now()), questions: questions.map(presentQuestion), participants: await results.participants(ctx.state.staff, quiz) }
+    const { quiz, questions, started } = await quizzes.detail(ctx.state.staff, idOf(ctx.params))
+    // 参与人数 on the detail's head (review 31 F14), counted as the boards count; `started`: what is frozen (the editor says it before 保存).
+    ctx.body = {
+      ...presentQuiz(quiz, clock.now()),
+      questions: questions.map(presentQuestion),
+      participants: await results.participants(ctx.state.staff, quiz),
+      started,
+    }
+  })
+
+  /** Only a draft: a published quiz is 409 quiz_published, in words. */
+  router.delete('/:id', async (ctx) => {
+    await quizzes.deleteDraft(ctx.state.staff, idOf(ctx.params))
+    ctx.status = 204
   })
 
   router.patch('/:id', async (ctx) => {
