@@ -3,14 +3,13 @@ import type { AuditAction } from './audit-words.js'
 import { STAFF_ROLE_WORDS } from './audit-words.js'
 import { STATUS_LABELS, type CaseStatus } from './case.js'
 import { localDate } from './dates.js'
+import { excerpt } from './excerpt.js'
 import { maskPhoneAndIdNumbers } from './pii-mask.js'
 
 /**
  * 详情 of an entry of the audit trail: a few words of what was done (交王芳代表办理, 提醒未回复的 3 人,
  * 筛选：状态 待分派), or nothing. Never the stored JSON: what an admin cannot read is left out.
  */
-
-export const excerpt = (text: string, max: number) => (text.length > max ? `${text.slice(0, max)}…` : text)
 
 const str = (v: unknown) => (typeof v === 'string' && v ? v : null)
 const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null)

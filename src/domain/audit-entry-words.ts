@@ -1,5 +1,6 @@
 import { auditActionWords, STAFF_ROLE_WORDS } from './audit-words.js'
-import { auditDetailRefs, auditDetailWords, excerpt } from './audit-detail-words.js'
+import { auditDetailRefs, auditDetailWords } from './audit-detail-words.js'
+import { excerpt } from './excerpt.js'
 import { isNamed, type AuditLine, type AuditName, type AuditNameBook, type AuditNamedKind, type AuditRef } from './audit-names.js'
 
 /** One entry in an admin's words: 人员, 操作, 对象, 详情 of the 操作记录 page. */

@@ -25,7 +25,11 @@ export function deputyGist(text: string, max = DEPUTY_GIST_MAX): string {
  * cut at `max` (messageGist), and never cut inside a number, a latin word or a mask 〔…〕.
  */
 export function firstWords(text: string, max: number, mask: (text: string) => string): string {
-  const masked = mask(text)
+  return firstWordsOfMasked(mask(text), max)
+}
+
+/** firstWords of a text already masked: for a caller that cuts the same words at two widths and masks them once. */
+export function firstWordsOfMasked(masked: string, max: number): string {
   const gist = messageGist(masked, max)
   if (!gist.endsWith('…')) return gist
   // The same line uncut, to see what follows the cut.

@@ -71,40 +71,10 @@ export interface Digest {
 }
 
 const MAX_PER_SECTION = 5
-/** Characters of a resident's words a digest line shows. */
+/** Characters of a resident's words a digest line shows (deputyGist cuts them: the one first-words rule). */
 export const DIGEST_EXCERPT_MAX = 28
-const EXCERPT_MAX = DIGEST_EXCERPT_MAX
 /** Characters a subscribe card's text keyword holds (wechat.md §2.4). */
 const CARD_MAX = 20
-
-const CLAUSE_END = /[，。！？；、：,.!?;:\s]/
-const WORD_CHAR = /[0-9A-Za-z]/
-
-/**
- * A resident's words shortened for a digest line: whole when short, else cut at the last clause
- * that fits ("我们楼下的路灯坏了两个星期了，晚上老人出门看不见路…"), never inside a number or a
- * word ("我电话1…"), and always marked "…" when cut.
- */
-export function digestExcerpt(text: string, max = EXCERPT_MAX): string {
-  const words = text.replace(/\s+/g, ' ').trim()
-  const chars = Array.from(words)
-  if (chars.length <= max) return words
-  let end = max
-  // Back to the last clause that ends within the limit, when that keeps a fair part of the line.
-  for (let i = max; i > max / 3; i--) {
-    if (CLAUSE_END.test(chars[i])) {
-      end = i
-      break
-    }
-  }
-  // Not inside a number or a latin word: before it starts.
-  if (end === max) while (end > 0 && WORD_CHAR.test(chars[end]) && WORD_CHAR.test(chars[end - 1])) end--
-  if (end === 0) end = max
-  return `${chars
-    .slice(0, end)
-    .join('')
-    .replace(/[，。！？；、：,.!?;:\s]+$/, '')}…`
-}
 
 /** Overdue first, then new, then the rest; within each the nearest deadline first, as 待办 lists them; ties by ticket so the order is stable. */
 function caseOrder(a: DigestCase, b: DigestCase) {

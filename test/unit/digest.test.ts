@@ -1,5 +1,7 @@
 import { expect } from 'chai'
-import { composeDigest, digestExcerpt, type DigestInput, type DigestMeeting } from '../../src/domain/digest.js'
+import { firstWords } from '../../src/domain/deputy-gist.js'
+import { composeDigest, DIGEST_EXCERPT_MAX, type DigestInput, type DigestMeeting } from '../../src/domain/digest.js'
+import { maskPhoneAndIdNumbers } from '../../src/domain/pii-mask.js'
 
 const base: DigestInput = { deputyName: '张伟', date: '2026-11-23', timeZone: 'Asia/Shanghai', cases: [], meetings: [], reading: [], tasks: [] }
 const c = (ticket: string, over: Partial<DigestInput['cases'][number]> = {}) => ({
@@ -164,12 +166,18 @@ describe('the daily digest', () => {
 })
 
 describe("a resident's words in a digest line", () => {
-  it('are cut at the end of a clause and marked "…", never in the middle of a phone number', () => {
-    expect(digestExcerpt('我们楼下的路灯坏了两个星期了，晚上老人出门看不见路。我电话13812345678')).to.equal(
-      '我们楼下的路灯坏了两个星期了，晚上老人出门看不见路…',
-    )
-    expect(digestExcerpt('小区门口路灯坏了好久了请尽快处理谢谢您我的电话13812345678')).to.equal('小区门口路灯坏了好久了请尽快处理谢谢您我的电话…')
-    expect(digestExcerpt('小区门口的垃圾桶三天没人清运了')).to.equal('小区门口的垃圾桶三天没人清运了')
-    expect(digestExcerpt('第一行\n第二行')).to.equal('第一行 第二行')
+  // What the digest service puts in a line: deputyGist(text, DIGEST_EXCERPT_MAX), the one first-words rule.
+  const line = (text: string) => firstWords(text, DIGEST_EXCERPT_MAX, maskPhoneAndIdNumbers)
+
+  it('are cut at the end of a clause and marked "…", with the phone number masked', () => {
+    expect(line('我们楼下的路灯坏了两个星期了，晚上老人出门看不见路。我电话13812345678')).to.equal('我们楼下的路灯坏了两个星期了，晚上老人出门看不见路…')
+    expect(line('小区门口路灯坏了好久了请尽快处理谢谢您我的电话13812345678')).to.equal('小区门口路灯坏了好久了请尽快处理谢谢您我的电话〔手机号〕')
+    expect(line('小区门口的垃圾桶三天没人清运了')).to.equal('小区门口的垃圾桶三天没人清运了')
+    expect(line('第一行\n第二行')).to.equal('第一行 第二行')
+  })
+
+  it('are never cut in the middle of a number or of a mask', () => {
+    expect(line('小区门口路灯坏了好久了请尽快处理谢谢您我家水表号12345678901234')).to.equal('小区门口路灯坏了好久了请尽快处理谢谢您我家水表号…')
+    expect(line('小区门口路灯坏了好久了请尽快处理谢谢您了我的电话13812345678请回电')).to.equal('小区门口路灯坏了好久了请尽快处理谢谢您了我的电话…')
   })
 })

@@ -58,7 +58,8 @@ export function caseMessage(
   return outboxMessage({ to, kind, payload: { caseId: c.id, ticket: c.ticket, text, ...extra }, dedupeKey: `${dedupeKey}:${to.kind}:${to.id}`, at })
 }
 
-export const excerpt = (text: string, max = 30) => (text.length > max ? `${text.slice(0, max)}…` : text)
+// The one excerpt rule, here too for the case services that quote a note or an answer in a notice.
+export { excerpt } from '../../domain/excerpt.js'
 
 /** How much of her words the new-message notice quotes: it is the one place he reads them before opening it. */
 const NEW_MESSAGE_GIST_MAX = 30

@@ -1,7 +1,7 @@
 import type { CaseRecord } from '../../domain/case.js'
 import type { MeetingRecord } from '../../domain/meeting.js'
 import type { OutboxMessage } from '../../store/ports.js'
-import { firstWords } from '../../domain/deputy-gist.js'
+import { firstWordsOfMasked } from '../../domain/deputy-gist.js'
 import { maskPersonalData } from '../../domain/pii-mask.js'
 import { formatWeChatTime } from '../../wechat/subscribe-values.js'
 import { titleOf } from './kinds.js'
@@ -100,15 +100,24 @@ const THING_MAX = 20
 const GIST_MIN = 4
 
 /**
+ * Her own message masked for a card, or null when the card is not to the resident who wrote it.
+ * Masked once (maskPersonalData, her stricter mask: a card shows on a locked screen) for both of
+ * the card's keywords that quote it, each cut at its own width by residentGist.
+ */
+function residentWords(m: OutboxMessage, c: CaseRecord | null | undefined): string | null {
+  if (!c || m.recipientKind !== 'mp_user' || m.recipientId !== c.residentId) return null
+  return maskPersonalData(c.text)
+}
+
+/**
  * The first words of her own message, for a card to the resident who wrote it: a number alone
  * (20261205-0001) tells a woman with two messages nothing. The same rule as a deputy's notice
- * (firstWords: never cut inside a number or a mask 〔…〕), with her stricter mask (maskPersonalData:
- * a card shows on a locked screen). Empty for anyone else's card, and when fewer than GIST_MIN
- * characters are left, which name nothing.
+ * (firstWords: never cut inside a number or a mask 〔…〕), on her words masked by residentWords.
+ * Empty for anyone else's card, and when fewer than GIST_MIN characters are left, which name nothing.
  */
-function residentGist(m: OutboxMessage, c: CaseRecord | null | undefined, max: number): string {
-  if (!c || m.recipientKind !== 'mp_user' || m.recipientId !== c.residentId || max < GIST_MIN) return ''
-  const gist = firstWords(c.text, max, maskPersonalData)
+function residentGist(masked: string | null, max: number): string {
+  if (masked === null || max < GIST_MIN) return ''
+  const gist = firstWordsOfMasked(masked, max)
   return !gist.endsWith('…') || Array.from(gist).length > GIST_MIN ? gist : ''
 }
 
@@ -122,7 +131,8 @@ export function messageContent(m: OutboxMessage, subjects: Subjects, timeZone: s
   const about = meeting?.title ?? p.title
   // Her own message named in the title (the one keyword every template has): 留言已答复：小区路灯不亮… —
   // the title, "：" and "…" leave the rest of the 20 characters to her words.
-  const gist = subject === 'case' && !about ? residentGist(m, subjects.case, THING_MAX - Array.from(kindTitle).length - 2) : ''
+  const herWords = subject === 'case' ? residentWords(m, subjects.case) : null
+  const gist = about ? '' : residentGist(herWords, THING_MAX - Array.from(kindTitle).length - 2)
   const title = m.kind === 'digest' ? p.title || kindTitle : about ? `${kindTitle}：${about}` : gist ? `${kindTitle}：${gist}` : kindTitle
   // A digest's own card line, made to fit (older ones in the outbox carry none: the headings of their sections).
   const line = m.kind === 'digest' ? p.cardText?.trim() || (p.text ? digestSummary(p.text) : null) : meetingLine(m.kind, meeting)
@@ -135,7 +145,7 @@ export function messageContent(m: OutboxMessage, subjects: Subjects, timeZone: s
     time: formatWeChatTime(at, timeZone),
     place: meeting?.place || text,
     // For a template with a keyword of its own for it ({excerpt}): as many of her words as a thing holds.
-    excerpt: (subject === 'case' && residentGist(m, subjects.case, THING_MAX - 1)) || text,
+    excerpt: residentGist(herWords, THING_MAX - 1) || text,
     link: { subject, query },
   }
 }
