@@ -15,12 +15,14 @@ export const MASKS = {
   email: '〔邮箱〕',
   houseNumber: '〔门牌号〕',
   wechat: '〔微信号〕',
+  qq: '〔QQ号〕',
   name: '某某',
 } as const
 
-// Digits as typed on Chinese phones: ASCII or full-width; separators between groups.
+// Digits as typed on Chinese phones: ASCII or full-width; separators between groups: a dash or a dot, with a space
+// either side or not, or one or two spaces ("138-1234-5678", "138.1234.5678", "138  1234  5678").
 const D = '[0-9０-９]'
-const SEP = '[-－—\\s]?'
+const SEP = '(?:\\s?[-－—.．·]\\s?|\\s{1,2})?'
 // Latin letters may come right before a number ("Tel13812345678", "QQ…", "ID…": typed without a space); only a digit
 // before it means the digits run on into a longer number that is no phone or ID.
 const NOT_DIGIT_BEFORE = `(?<![0-9０-９])`
@@ -29,21 +31,48 @@ const NOT_DIGIT_AFTER = `(?![0-9０-９A-Za-z])`
 /**
  * 18 digits (the last may be X, full-width too as phones type it): 6 for the place, the birth date, 3 more and a check digit;
  * or the first-generation 15 (cards issued before 1999, still in older residents' papers): the place, the birth date
- * with a two-digit year, 3 more.
+ * with a two-digit year, 3 more. Written in groups as people copy it from the card or a form ("1101 0119 9001 0112 34",
+ * "110101 19900101 1234"): a separator may stand every two digits from the fourth on, where those groups break.
  */
 const ID_NUMBER = new RegExp(
-  `${NOT_DIGIT_BEFORE}(?:${D}{6}(?:18|19|20)${D}{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])${D}{3}[0-9０-９XxＸｘ]|${D}{6}${D}{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])${D}{3})${NOT_DIGIT_AFTER}`,
+  `${NOT_DIGIT_BEFORE}(?:` +
+    `${D}{4}${SEP}${D}{2}${SEP}(?:18|19|20)${SEP}${D}{2}${SEP}(?:0[1-9]|1[0-2])${SEP}(?:0[1-9]|[12]\\d|3[01])${SEP}${D}{2}${SEP}${D}[0-9０-９XxＸｘ]` +
+    `|${D}{4}${SEP}${D}{2}${SEP}${D}{2}${SEP}(?:0[1-9]|1[0-2])${SEP}(?:0[1-9]|[12]\\d|3[01])${SEP}${D}{3}` +
+    `)${NOT_DIGIT_AFTER}`,
   'g',
 )
 /** 1[3-9]x xxxx xxxx, with or without +86 and separators. */
 const MOBILE = new RegExp(`${NOT_DIGIT_BEFORE}(?:(?:\\+|＋)?86${SEP})?1[3-9３-９]${D}${SEP}${D}{4}${SEP}${D}{4}${NOT_DIGIT_AFTER}`, 'g')
+/**
+ * A mobile number in Chinese numerals, or partly ("一三八一二三四五六七八", "幺三八 1234 5678": 幺 is how 1 is said on the
+ * phone): read aloud from a card, or typed so that a filter would not see it. The same groups and separators as MOBILE;
+ * it runs after MOBILE, so what is left to it always has a Chinese numeral in it.
+ */
+const CN_DIGIT = '[0-9〇零一二三四五六七八九幺]'
+const CN_MOBILE = new RegExp(
+  `(?<![0-9〇零一二三四五六七八九幺十百千万两])[1一幺]${SEP}[3-9三四五六七八九]${CN_DIGIT}${SEP}${CN_DIGIT}{4}${SEP}${CN_DIGIT}{4}(?![0-9〇零一二三四五六七八九幺十百千万A-Za-z])`,
+  'g',
+)
 /** An area code (0 and 2–3 digits, maybe in brackets) and a 7–8 digit number. */
 const LANDLINE = new RegExp(`${NOT_DIGIT_BEFORE}[(（]?0${D}{2,3}[)）]?${SEP}${D}{7,8}${NOT_DIGIT_AFTER}`, 'g')
 /** A bare 7–8 digit number right after a word that says it is a phone number. */
 const LABELLED_NUMBER = new RegExp(`((?:电话|座机|手机|联系方式|号码)(?:号码|是|为)?[:：\\s]*)${D}{7,8}${NOT_DIGIT_AFTER}`, 'g')
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g
-/** A WeChat id given after a word that says so ("微信号zhangsan_1990", "加我微信：wx123456"): 6–20 characters, starting with a letter. */
-const WECHAT_ID = /((?:微信号|微信|vx|VX|wx|WX|weixin)(?:号|是|为)?[:：\s]*)[A-Za-z][A-Za-z0-9_-]{5,19}(?![A-Za-z0-9_-])/g
+// Words that say a QQ or WeChat account follows ("QQ 12345678", "扣扣：…", "微信号…", "加我vx…").
+const QQ_WORD = '(?:QQ|扣扣|企鹅号)'
+const WECHAT_WORD = '(?:微信|威信|薇信|V信|vx|wx|weixin)'
+const ACCOUNT_TAIL = '(?:号码|账号|号)?(?:是|为)?[:：\\s]*'
+/**
+ * An account given after a word that says so: a WeChat id ("微信号zhangsan_1990", "加我微信：wx123456": 6–20 characters,
+ * starting with a letter), or a bare QQ number (5–11 digits) or WeChat account in digits ("QQ 123456789", "微信号 88886666").
+ * Digits only after such a word: a bare number is an amount, a year or a door far more often; and never a sum, a date or a
+ * count after it ("微信500元"), nor the 123xx public hotlines ("微信12345热线"). One pattern for both: it is tried at
+ * every character of every text a deputy reads.
+ */
+const ACCOUNT = new RegExp(
+  `((${QQ_WORD})|${WECHAT_WORD})(${ACCOUNT_TAIL})(?:(?!123\\d\\d(?!\\d))[0-9]{5,11}(?![0-9A-Za-z_]|[年月日号元块角万千百个人次户岁期届楼层室栋米平天条件%％])|([A-Za-z][A-Za-z0-9_-]{5,19})(?![A-Za-z0-9_-]))`,
+  'gi',
+)
 
 // House numbers: "12号", "3栋", "2单元", "501室", "三号楼". After a road, lane, village or
 // estate one part is enough; elsewhere two in a row ("3栋2单元") make an address.
@@ -53,17 +82,31 @@ const PLACE_WORD = '(?:路|街|大街|大道|巷|胡同|弄|里|村|屯|庄|组|
 /** A room number written bare after the building or entrance ("2单元402"). */
 const BARE_ROOM = `((?<=单元|栋|幢|号楼|楼)[0-9]{2,4}(?![0-9年月日号元块米]))?`
 const AFTER_PLACE = new RegExp(`(${PLACE_WORD})((?:${NUM}${UNIT})+)${BARE_ROOM}(?!线|路|月|日|点|年)`, 'g')
-const UNIT_RUN = new RegExp(`(?<![月年])(?:${NUM}${UNIT}){2,}${BARE_ROOM}`, 'g')
+/**
+ * Two parts in a row ("3栋2单元"), or one part and a bare room after it ("5楼502", "3号楼1202"): a home wherever it stands.
+ * A number after one part is a room only when nothing says it counts something ("3号楼100多户", "一楼120平米").
+ */
+const LONE_ROOM = `(?<=单元|栋|幢|号楼|楼|层)[0-9]{3,4}(?![0-9A-Za-z年月日号元块角万千百多余个人户平米岁次天期届%％])`
+// The first part written once: tried at every character, an alternation of two whole patterns costs twice.
+const UNIT_RUN = new RegExp(`(?<![月年])${NUM}${UNIT}(?:(?:${NUM}${UNIT})+${BARE_ROOM}|${LONE_ROOM})`, 'g')
 
 /**
- * The building alone, for staff at work (maskForCaseWork): one building or entrance ("3号楼", "5栋",
- * "2单元") right after an estate or community ("光明社区3号楼"). It names a building of dozens of homes,
- * no household, and without it nobody can tell which lift or lamp is broken. Anything more is still an
- * address and masked: a street's number ("建设路12号", "和平路3号楼" is a street address), two parts in a
- * row ("3栋2单元"), a floor, room or door ("3楼", "501室", "2单元402").
+ * The building and entrance, for staff at work (maskForCaseWork): a building ("3号楼", "5栋", "A座") and its entrance
+ * ("3号楼2单元"), or an entrance alone ("2单元"), at the head of an address in an estate or community. They name a
+ * stairway of a dozen homes or more, no household, and without them a station clerk cannot find the place or tell which
+ * lift or lamp is broken. What follows them is a home and masked: a floor, room or door ("3号楼2单元〔门牌号〕" for
+ * "3号楼2单元5楼502", "502室"). A street's number is masked whole ("建设路12号", "和平路3号楼2单元" is a street
+ * address), and so is an address that does not start with a building ("12号3栋", "88号院3号楼", "3楼").
  */
-const STREET_WORD = /^(?:路|街|大街|大道|巷|胡同|弄|里)$/
-const ONE_BUILDING = new RegExp(`^${NUM}(?:号楼|栋|幢|座|单元)$`)
+const STREET_WORD = /(?:路|街|大街|大道|巷|胡同|弄|里)$/
+const BUILDING_HEAD = new RegExp(`^(?:${NUM}(?:号楼|栋|幢|座)(?:${NUM}单元)?|${NUM}单元)`)
+
+/** An address as staff may read it: its building and entrance, the rest masked; all masked after a street. */
+function staffAddress(before: string, address: string): string {
+  const head = STREET_WORD.test(before) ? null : BUILDING_HEAD.exec(address)?.[0]
+  if (!head) return MASKS.houseNumber
+  return head === address ? address : `${head}${MASKS.houseNumber}`
+}
 
 // Names a writer gives for themselves. A name is a common surname and one or two more
 // characters; a third character that usually starts the next words ends it early.
@@ -103,14 +146,17 @@ function masked(text: string, keepBuilding: boolean): string {
       .replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
       .replace(ID_NUMBER, MASKS.idNumber)
       .replace(EMAIL, MASKS.email)
-      .replace(WECHAT_ID, (_m, label: string) => `${label}${MASKS.wechat}`)
       .replace(MOBILE, MASKS.mobile)
+      .replace(CN_MOBILE, MASKS.mobile)
       .replace(LANDLINE, MASKS.landline)
       .replace(LABELLED_NUMBER, (_m, label: string) => `${label}${MASKS.landline}`)
+      .replace(ACCOUNT, accountMasked)
       // Runs of several parts first, so a place word inside one ("88号院3号楼") does not split it.
-      .replace(UNIT_RUN, MASKS.houseNumber)
-      .replace(AFTER_PLACE, (m, place: string, parts: string, room?: string) =>
-        keepBuilding && !room && !STREET_WORD.test(place) && ONE_BUILDING.test(parts) ? m : `${place}${MASKS.houseNumber}`,
+      .replace(UNIT_RUN, (m: string, _room: string | undefined, at: number, whole: string) =>
+        keepBuilding ? staffAddress(whole.slice(Math.max(0, at - 2), at), m) : MASKS.houseNumber,
+      )
+      .replace(AFTER_PLACE, (_m, place: string, parts: string, room?: string) =>
+        keepBuilding ? `${place}${staffAddress(place, parts + (room ?? ''))}` : `${place}${MASKS.houseNumber}`,
       )
       .replace(SELF_NAME, (_m, intro: string, _surname: string, _given: string, third?: string) =>
         third && NAME_ENDERS.has(third) ? `${intro}${MASKS.name}${third}` : `${intro}${MASKS.name}`,
@@ -123,16 +169,29 @@ function masked(text: string, keepBuilding: boolean): string {
 /** Full-width digits as ASCII, so one set of patterns reads both. */
 const asciiDigits = (text: string) => text.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
 
-/** Only the phone numbers of a text masked (mobile, landline, a number labelled 电话): words staff read in full but for a number. */
-export function maskPhoneNumbers(text: string): string {
-  return asciiDigits(text)
-    .replace(MOBILE, MASKS.mobile)
-    .replace(LANDLINE, MASKS.landline)
-    .replace(LABELLED_NUMBER, (_m, label: string) => `${label}${MASKS.landline}`)
+/** An account, its word kept: "QQ〔QQ号〕", "微信号〔微信号〕"; a latin id after a QQ word is no QQ number and stays. */
+function accountMasked(m: string, word: string, qq: string | undefined, tail: string, wechatId: string | undefined): string {
+  if (qq && wechatId) return m
+  return `${word}${tail}${qq ? MASKS.qq : MASKS.wechat}`
 }
 
+/** The phone and account masks on a text whose digits are ASCII already. */
+const phoneMasked = (ascii: string) =>
+  ascii
+    .replace(MOBILE, MASKS.mobile)
+    .replace(CN_MOBILE, MASKS.mobile)
+    .replace(LANDLINE, MASKS.landline)
+    .replace(LABELLED_NUMBER, (_m, label: string) => `${label}${MASKS.landline}`)
+    .replace(ACCOUNT, accountMasked)
+
+/**
+ * Only the numbers that reach a person masked (mobile, also in Chinese numerals, landline, a number labelled 电话, a QQ or
+ * WeChat account): words staff read in full but for a number.
+ */
+export const maskPhoneNumbers = (text: string): string => phoneMasked(asciiDigits(text))
+
 /** maskPhoneNumbers and ID numbers (18 or 15 digits) too: a deputy's reason (转交, 退回) as admins read it in the audit trail. */
-export const maskPhoneAndIdNumbers = (text: string): string => maskPhoneNumbers(asciiDigits(text).replace(ID_NUMBER, MASKS.idNumber))
+export const maskPhoneAndIdNumbers = (text: string): string => phoneMasked(asciiDigits(text).replace(ID_NUMBER, MASKS.idNumber))
 
 /** maskPersonalData for values that may be absent. */
 export const maskOptional = (text: string | null): string | null => (text === null ? null : maskPersonalData(text))

@@ -92,12 +92,11 @@ describe('masking personal data in a resident message', () => {
       expect(maskForCaseWork('3号楼电梯又坏了')).to.equal('3号楼电梯又坏了')
     })
 
-    it('masks a street number, a building of a street, two parts in a row, a floor, a room, a door', () => {
+    it('masks a street number, a building of a street, a floor, a room, a door', () => {
       expect(maskForCaseWork('我住在建设路12号3栋2单元501室，楼下路灯坏了')).to.equal(`我住在建设路${MASKS.houseNumber}，楼下路灯坏了`)
       expect(maskForCaseWork('和平路3号楼门口')).to.equal(`和平路${MASKS.houseNumber}门口`)
       expect(maskForCaseWork('幸福社区12号')).to.equal(`幸福社区${MASKS.houseNumber}`)
-      expect(maskForCaseWork('家在3号楼2单元')).to.equal(`家在${MASKS.houseNumber}`)
-      expect(maskForCaseWork('光明小区7栋301有人私搭乱建')).to.equal(`光明小区${MASKS.houseNumber}有人私搭乱建`)
+      expect(maskForCaseWork('光明小区7栋301有人私搭乱建')).to.equal(`光明小区7栋${MASKS.houseNumber}有人私搭乱建`)
       expect(maskForCaseWork('光明社区3楼')).to.equal(`光明社区${MASKS.houseNumber}`)
       expect(maskForCaseWork('东风村三组')).to.equal(`东风村${MASKS.houseNumber}`)
     })
@@ -129,6 +128,93 @@ describe('masking personal data in a resident message', () => {
     it('still leaves digits that run on into a longer number, dates, tickets and sums alone', () => {
       const text = '订单号2138123456789012，12月3号起，留言20261122-0042还没答复，已垫付350元'
       expect(maskPersonalData(text)).to.equal(text)
+    })
+  })
+
+  describe('numbers written so that the old patterns missed them (review 32)', () => {
+    const everyMask = (text: string) => [maskPersonalData(text), maskForCaseWork(text), maskPhoneAndIdNumbers(text)]
+
+    it('masks a mobile number written with dots or double spaces, in every mask and in a deputy’s gist', () => {
+      for (const text of [
+        '电话138.1234.5678楼道灯坏了',
+        '电话138  1234  5678楼道灯坏了',
+        '电话138 - 1234 - 5678楼道灯坏了',
+        '电话１３８．１２３４．５６７８楼道灯坏了',
+      ])
+        expect(everyMask(text), text).to.deep.equal(Array(3).fill(`电话${MASKS.mobile}楼道灯坏了`))
+      expect(deputyGist('电话138.1234.5678楼道灯坏了')).to.equal(`电话${MASKS.mobile}楼道灯坏了`)
+      expect(maskPersonalData('座机0571.87654321')).to.equal(`座机${MASKS.landline}`)
+    })
+
+    it('masks an ID number written in groups as it is copied from the card (4-4-4-4-2, 6-8-4)', () => {
+      for (const id of ['1101 0119 9001 0112 34', '110101 19900101 1234', '110101-19900101-123X', '4104 0219 6503 1200 1X'])
+        expect(everyMask(`身份证${id}，低保的事`), id).to.deep.equal(Array(3).fill(`身份证${MASKS.idNumber}，低保的事`))
+      expect(maskPersonalData('老身份证 110101 900101 123 办不了')).to.equal(`老身份证 ${MASKS.idNumber} 办不了`)
+      expect(deputyGist('身份证1101 0119 9001 0112 34 低保')).to.equal(`身份证${MASKS.idNumber} 低保`)
+    })
+
+    it('masks a mobile number written in Chinese numerals, with 幺 for 1, or half in digits', () => {
+      for (const phone of [
+        '一三八一二三四五六七八',
+        '幺三八幺二三四五六七八',
+        '一三八 一二三四 五六七八',
+        '138一二三四5678',
+        '幺38-1234-5678',
+        '一三九〇〇〇〇一一一一',
+      ])
+        expect(everyMask(`有事打${phone}找我`), phone).to.deep.equal(Array(3).fill(`有事打${MASKS.mobile}找我`))
+      expect(deputyGist('电话幺三八幺二三四五六七八，路灯坏了')).to.equal(`电话${MASKS.mobile}，路灯坏了`)
+    })
+
+    it('masks a bare QQ or WeChat number after a word that says so, its word kept', () => {
+      expect(maskPersonalData('有事加我QQ 123456789')).to.equal(`有事加我QQ ${MASKS.qq}`)
+      expect(maskPersonalData('我的qq号是2345678901，白天在线')).to.equal(`我的qq号是${MASKS.qq}，白天在线`)
+      expect(maskPersonalData('扣扣：55667788')).to.equal(`扣扣：${MASKS.qq}`)
+      expect(maskPersonalData('微信88886666')).to.equal(`微信${MASKS.wechat}`)
+      expect(maskPersonalData('微信号：13579')).to.equal(`微信号：${MASKS.wechat}`)
+      expect(maskPersonalData('加我vx：Zhang_San88')).to.equal(`加我vx：${MASKS.wechat}`)
+      expect(maskPersonalData('VX 12345678')).to.equal(`VX ${MASKS.wechat}`)
+      expect(maskForCaseWork('QQ123456，光明社区3号楼')).to.equal(`QQ${MASKS.qq}，光明社区3号楼`)
+      expect(deputyGist('加我微信号 88886666 细说')).to.equal(`加我微信号 ${MASKS.wechat} 细说`)
+      expect(deputyGist('加我微信zhangsan_1990细说')).to.equal(`加我微信${MASKS.wechat}细说`)
+    })
+
+    it('leaves the numbers after QQ and WeChat words that are no account: sums, years, counts, the 12345 hotline', () => {
+      for (const text of ['用微信交了300元', '微信500元也转不过去', '微信2024年就绑定了', '微信群里有300人', '关注微信12345热线公众号', 'QQ12315投诉过了'])
+        expect(everyMask(text), text).to.deep.equal([text, text, text])
+    })
+
+    it('keeps the building and entrance for a station clerk, masks the floor and room after them', () => {
+      expect(maskForCaseWork('光明社区3号楼2单元的楼道灯坏了')).to.equal('光明社区3号楼2单元的楼道灯坏了')
+      expect(maskForCaseWork('家在3号楼2单元，电梯坏了')).to.equal('家在3号楼2单元，电梯坏了')
+      expect(maskForCaseWork('光明社区3号楼2单元502室漏水')).to.equal(`光明社区3号楼2单元${MASKS.houseNumber}漏水`)
+      expect(maskForCaseWork('我住3号楼2单元5楼502，楼道灯坏了')).to.equal(`我住3号楼2单元${MASKS.houseNumber}，楼道灯坏了`)
+      expect(maskForCaseWork('幸福小区5栋2单元402')).to.equal(`幸福小区5栋2单元${MASKS.houseNumber}`)
+      expect(maskForCaseWork('住5楼502')).to.equal(`住${MASKS.houseNumber}`)
+      // A street's number, or an address that does not start with a building, as before.
+      expect(maskForCaseWork('和平路3号楼2单元门口')).to.equal(`和平路${MASKS.houseNumber}门口`)
+      expect(maskForCaseWork('新华区建设路中段88号院3号楼2单元402')).to.equal(`新华区建设路中段${MASKS.houseNumber}`)
+    })
+
+    it('leaves the anonymised and published mask as strict as it was: building, entrance and room all go', () => {
+      expect(maskPersonalData('光明社区3号楼2单元的楼道灯坏了')).to.equal(`光明社区${MASKS.houseNumber}的楼道灯坏了`)
+      expect(maskPersonalData('家在3号楼2单元，电梯坏了')).to.equal(`家在${MASKS.houseNumber}，电梯坏了`)
+      expect(maskPersonalData('光明社区3号楼2单元502室漏水')).to.equal(`光明社区${MASKS.houseNumber}漏水`)
+      expect(maskPersonalData('住5楼502')).to.equal(`住${MASKS.houseNumber}`)
+    })
+
+    it('changes nothing in ordinary messages: dates, hotlines, fees, buildings, bus lines, phases', () => {
+      for (const text of [
+        '2024年3月开始，物业费每月300元涨到了450元',
+        '打了12345热线也没人管，拨打12345也没用',
+        '3号楼电梯又坏了，3号楼100多户上下不方便',
+        '坐5路公交到区政府，第2期工程还没验收',
+        '一楼120平米的门面空了半年，三层500人的会堂',
+        '2023-01-01至2024.12.31的账目不公开',
+        '一二三四五，上山打老虎',
+        '订单号2138123456789012，已垫付350元',
+      ])
+        expect(everyMask(text), text).to.deep.equal([text, text, text])
     })
   })
 })
