@@ -9,10 +9,32 @@ import { caseLines, lines, noSuchMessage, type Conversation, type Turn } from '.
  * (/api/bot/people/…), as the mini-program's routes decide it.
  */
 
-export type PrivacyRequest = { kind: 'withdraw'; ref: string | null } | { kind: 'withdrawConsent' } | { kind: 'erase' }
+export type PrivacyRequest =
+  { kind: 'withdraw'; ref: string | null } | { kind: 'withdrawConsent' } | { kind: 'erase' } | { kind: 'myData' } | { kind: 'notice' }
 
 const ERASE_WORDS = new Set(['删除我的信息', '删除我的个人信息', '删除个人信息', '删除我的资料', '删除我的数据', '注销', '注销账号', '注销我的账号'])
 const WITHDRAW_CONSENT_WORDS = new Set(['撤回同意', '取消同意', '不同意了', '撤销同意'])
+/** Asking what is kept about her, or for a copy: answered here, never a message for a deputy. */
+const MY_DATA_WORDS = new Set([
+  '我的信息',
+  '我的个人信息',
+  '我的资料',
+  '导出我的信息',
+  '导出我的个人信息',
+  '导出信息',
+  '查看我的信息',
+  '查看我的个人信息',
+  '查我的信息',
+  '你们存了我什么信息',
+  '修改电话',
+  '修改我的电话',
+  '修改联系电话',
+  '更正电话',
+  '更正我的信息',
+  '修改我的信息',
+])
+/** Asking to read the notice again. */
+const NOTICE_WORDS = new Set(['隐私', '隐私说明', '隐私政策', '隐私保护', '个人信息保护说明', '个人信息保护', '个人信息说明'])
 const CONFIRM_ERASE = '确认删除'
 /** Statuses in which the case workflow lets a resident withdraw (domain/case.ts TRANSITIONS.withdraw). */
 const WITHDRAWABLE = new Set(['submitted', 'assigned', 'acknowledged', 'forwarded', 'reopened'])
@@ -22,6 +44,8 @@ export function parsePrivacyRequest(input: string): PrivacyRequest | null {
   const t = compact(input).replace(/[!！~～。.]+$/, '')
   if (ERASE_WORDS.has(t)) return { kind: 'erase' }
   if (WITHDRAW_CONSENT_WORDS.has(t)) return { kind: 'withdrawConsent' }
+  if (MY_DATA_WORDS.has(t)) return { kind: 'myData' }
+  if (NOTICE_WORDS.has(t)) return { kind: 'notice' }
   const withdraw = /^(?:撤回|撤销)(?:留言|我的留言)?[:：,，]?(\d{8}-\d{4,}|\d{4})?$/.exec(t)
   if (withdraw) return { kind: 'withdraw', ref: withdraw[1] ?? null }
   return null
@@ -32,7 +56,8 @@ export const ERASE_WARNING = lines(
   '删除后：',
   '· 您留下的电话，和我们记下的您的微信，都会清除；',
   '· 还没办完的留言会撤回，代表不再办理；',
-  '· 已提交的留言只保留去掉姓名、电话、地址后的内容用于统计，不再和您有关联，发送"查询"也查不到了。',
+  '· 已提交的留言只保留去掉您的姓名、电话、门牌号后的内容用于统计，不再和您有关联，发送"查询"也查不到了；',
+  '· 办理记录按规定保存，以备核查，其中您的个人信息会去除。',
   '删除后不能恢复。',
   `确定删除请回复"${CONFIRM_ERASE}"，不删除请回复"取消"。`,
 )
@@ -69,8 +94,33 @@ export const privacyConversation: Conversation = async (turn) => {
     case 'withdraw':
       await withdraw(turn, request.ref)
       return true
+    case 'myData':
+      // A message she is writing, or her word on an answer, waits as it was: this was not part of it.
+      turn.say(MY_DATA_ANSWER)
+      return true
+    case 'notice': {
+      const notice = await turn.client.privacy()
+      turn.say(lines(`【${notice.title}】`, notice.text, '', MY_DATA_HINT))
+      return true
+    }
   }
 }
+
+/** Where the rest of her rights are done: the chat shows her messages; a full copy and corrections need her to be known for sure. */
+const MY_DATA_HINT = '想看我们保存了您的哪些信息、导出或者更正，请看下面说的办法；发送"删除我的信息"可以删除。'
+
+/**
+ * What is kept and where she gets her copy: the chat cannot tell for sure who is writing (a borrowed phone), so the
+ * full copy and corrections are in the mini-program, signed in with her WeChat, or at the station.
+ */
+export const MY_DATA_ANSWER = lines(
+  '我们保存的您的信息：您在这里发的留言和办理经过、您留下的电话、您的微信联系人。',
+  '· 看留言和办理情况：发送"查询"；',
+  '· 导出全部信息、更正电话：在微信里打开小程序“联系人大代表”，点“我的—我的信息”；也可以到联络站请工作人员帮您查询、更正；',
+  '· 看个人信息保护说明：发送"隐私"；',
+  '· 删除您的信息：发送"删除我的信息"。',
+  '这句话不会转给代表。',
+)
 
 async function erase(turn: Turn) {
   try {

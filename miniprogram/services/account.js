@@ -16,6 +16,9 @@ function accountService(request) {
     withdrawConsent: () => request('DELETE', '/api/mp/consent'),
     exportData: () => request('GET', '/api/mp/me/export'),
     deleteData: () => request('DELETE', '/api/mp/me'),
+    /** phone: the number to keep instead, or null to remove it (PIPL art. 46). */
+    correctPhone: (phone) => request('PUT', '/api/mp/me/phone', { phone: phone }),
+    correctCasePhone: (caseId, phone) => request('PUT', '/api/mp/me/cases/' + caseId + '/phone', { phone: phone }),
   }
 }
 

@@ -44,6 +44,8 @@ function stepLine(e) {
 function oneCase(c, i) {
   const lines = [i + 1 + '. 编号 ' + c.ticket + '（' + c.statusLabel + '）', '   提交时间：' + at(c.createdAt)]
   if (c.topic) lines.push('   类别：' + c.topic)
+  // The place in words (区 · 街道 · 社区): the notice says it is kept, so her copy says which.
+  lines.push('   所在区域：' + (c.placeWords || '没有选'))
   lines.push('   内容：' + c.text)
   if (c.images && c.images.length) lines.push('   照片：' + c.images.length + ' 张')
   lines.push('   联系电话：' + (c.phone || '没有留'))
@@ -83,6 +85,7 @@ function myDataText(copy) {
     section('问卷', copy.surveyAnswers || [], oneSurvey),
     section('答题', copy.quizAttempts || [], (q) => [
       '· ' +
+        (q.quizTitle ? '“' + q.quizTitle + '” ' : '') +
         at(q.startedAt) +
         ' 第 ' +
         q.number +
@@ -119,7 +122,11 @@ function myDataText(copy) {
         reading.checkIns.length +
         ' 次',
     ],
-    reading.checkIns.filter((c) => c.reflection).map((c) => '  心得：' + c.reflection),
+    (reading.followedTitles || []).filter(Boolean).map((t) => '  关注：' + t),
+    (reading.reached || []).map(
+      (r) => '  打开过：' + (r.title || '（材料已删除）') + (r.campaignTitle ? '（' + r.campaignTitle + '）' : '') + '，' + at(r.reachedAt),
+    ),
+    reading.checkIns.filter((c) => c.reflection).map((c) => '  心得' + (c.campaignTitle ? '（' + c.campaignTitle + '）' : '') + '：' + c.reflection),
     ['', '【微信通知】', (copy.subscriptions || []).length ? '开通了 ' + copy.subscriptions.length + ' 类通知' : '没有开通'],
   )
   return lines.join('\n')

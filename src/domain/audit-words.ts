@@ -93,6 +93,7 @@ export const AUDIT_ACTION_WORDS = {
   'privacy.consent.given': '同意隐私告知',
   'privacy.consent.withdrawn': '撤回隐私同意',
   'privacy.erased': '删除本人信息',
+  'privacy.phone_corrected': '本人更正电话',
 } as const satisfies Record<string, string>
 
 export type AuditAction = keyof typeof AUDIT_ACTION_WORDS

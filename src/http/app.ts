@@ -194,6 +194,7 @@ export function createHttpApp(
       privacy: services.privacy,
       exporter: services.personalData,
       erasure: services.erasure,
+      correction: services.correction,
       reading: () => ({ timeZone: services.calendar.timeZone, now: clock.now() }),
     }),
     botOutboxRoutes({ outbox: services.botOutbox, botSecret }),

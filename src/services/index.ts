@@ -30,6 +30,7 @@ import { PrivacyService } from './privacy/privacy.js'
 import { Uploads } from './cases/uploads.js'
 import { PersonalDataExport } from './privacy/personal-data-export.js'
 import { PersonalDataErasure } from './privacy/personal-data-erasure.js'
+import { PersonalDataCorrection } from './privacy/personal-data-correction.js'
 import { CaseInbox } from './cases/case-inbox.js'
 import { MergeChoices } from './cases/merge-choices.js'
 import { CaseDashboardService } from './cases/case-dashboard.js'
@@ -278,6 +279,7 @@ export function createServices(config: Config & { security: { secretKey: string 
     caseRepairs: new CaseRepairs({ store, workflow, handBack }),
     personalData: new PersonalDataExport({ store, queries: caseQueries, privacy, cipher, clock }),
     erasure: new PersonalDataErasure({ store, workflow, sessions: mpSessions, uploads, clock }),
+    correction: new PersonalDataCorrection({ store, cipher, clock }),
     caseQueries,
     caseReports: new CaseReports(store, caseQueries, directoryCache, clock),
     caseInbox: new CaseInbox({ store, queries: caseQueries, directory: directoryCache, clock, timeZone, audit }),

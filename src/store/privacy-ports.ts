@@ -37,6 +37,37 @@ export interface CaseAnonymisation {
   eventNotes: Record<string, string | null>
   /** The text of every message about the case (they quote its first words), masked, by message id. */
   messageTexts: Record<string, string>
+  /**
+   * The payload's other text fields of those messages (a reply in full, the words quoting her message:
+   * `reply`, `about` …), masked, by message id and field name. Only the fields given are written.
+   */
+  messageFields?: Record<string, Record<string, string>>
+  /**
+   * The free-text fields of audit entries about the case (a deputy's 转交 reason: `note` …), masked, by
+   * entry id and field name. The entries stay (the office keeps its record of who did what).
+   */
+  auditNotes?: Record<string, Record<string, string>>
+}
+
+/** An outbox message about a case: its text, and its payload's other text fields (caseId and ticket aside). */
+export interface CaseMessageHeld {
+  id: string
+  text: string | null
+  fields: Record<string, string>
+}
+
+/** Field names a store may write into a JSON payload by path: plain words, nothing to escape. */
+export const PLAIN_FIELD = /^[A-Za-z_][A-Za-z0-9_]*$/
+
+/** Ids, not words: never masked. */
+const NOT_WORDS = new Set(['caseId', 'ticket', 'text'])
+
+/** A message about a case as the port gives it: the text, and every other top-level string of its payload by name. */
+export function caseMessageHeld(id: string, payload: Record<string, unknown> | null | undefined): CaseMessageHeld {
+  const fields: Record<string, string> = {}
+  for (const [name, value] of Object.entries(payload ?? {}))
+    if (typeof value === 'string' && !NOT_WORDS.has(name) && PLAIN_FIELD.test(name)) fields[name] = value
+  return { id, text: typeof payload?.text === 'string' ? payload.text : null, fields }
 }
 
 export interface SubscriptionHeld {
@@ -68,15 +99,16 @@ export interface PrivacyRepo {
    * One transaction: the case's text, reply, rating comments (the current one and those in
    * `ratings`) and event notes replaced by the masked ones; its resident link
    * (ERASED_RESIDENT), phone, images and idempotency key removed; resident actor ids on its
-   * events cleared; the texts of messages about it replaced by the masked ones; the words
+   * events cleared; the texts and other given fields of messages about it, and the given fields of
+   * audit entries about it, replaced by the masked ones; the words
    * suggestions linking it quote of it (`cases[].title`) written again from the masked text
    * (linkedCaseTitle), each such suggestion at its next version; marked anonymised. Status, place,
    * topic, dates and rating stay, so counts and statistics do not change.
    * False when the case does not exist or was anonymised already.
    */
   anonymiseCase(change: CaseAnonymisation, at: Date): Promise<boolean>
-  /** The outbox messages about a case (payload.caseId), with their text. */
-  caseMessages(caseId: string): Promise<Array<{ id: string; text: string | null }>>
+  /** The outbox messages about a case (payload.caseId), with their text and other top-level text fields. */
+  caseMessages(caseId: string): Promise<CaseMessageHeld[]>
   /** When the case was anonymised, or null. */
   anonymisedAt(caseId: string): Promise<Date | null>
   /** Ended cases (closed, withdrawn, rejected) with closedAt before the instant, not yet anonymised, oldest first. */
@@ -85,6 +117,10 @@ export interface PrivacyRepo {
    * One transaction: the person's openid, unionid, phone, consent, deputy binding and bot
    * contact cleared, their subscription credits and bot dialogue deleted, the account
    * marked erased. The row stays, holding nothing personal, so ids elsewhere still resolve.
+   * What still pointed at the account no longer does: messages to them still waiting are deleted
+   * (nobody to deliver them to), those sent keep no address, recipient (ERASED_RESIDENT) or key
+   * naming them; their named survey answers' respondent key and their quiz attempts (as a
+   * resident) take an erased key (one per person, so attempt numbers stay unique).
    * False when there is no such person.
    */
   eraseMpUser(userId: string, at: Date): Promise<boolean>

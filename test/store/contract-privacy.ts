@@ -52,7 +52,7 @@ export function privacyContract(store: () => Store) {
       const other = outboxMessage('case:other:submitted', { payload: { caseId: 'other', ticket: 'y', text: '别的留言' } })
       const stored = await store().cases.submit({ record, ticketDate: '2026-11-22', events: [submitted, replied], outbox: [told, other] })
       expect(await store().privacy.anonymisedAt(stored.id)).to.equal(null)
-      expect(await store().privacy.caseMessages(stored.id)).to.deep.equal([{ id: told.id, text: '新留言：我叫张三，电话13800000001' }])
+      expect(await store().privacy.caseMessages(stored.id)).to.deep.equal([{ id: told.id, text: '新留言：我叫张三，电话13800000001', fields: {} }])
 
       const change = {
         caseId: stored.id,
@@ -96,6 +96,91 @@ export function privacyContract(store: () => Store) {
       // A later workflow write (from the version read) keeps the masked text and the mark.
       await store().cases.update({ ...after, ratingComment: after.ratingComment }, [], [])
       expect(await store().privacy.anonymisedAt(stored.id)).to.deep.equal(at(20))
+    })
+
+    it("王阿姨's erased message: every word of every message about it, sent or not, and the audit notes about it are masked", async () => {
+      const record = caseRecord({ residentId: 'mu-wang', text: '我叫王秀兰，住建设路12号，电话13912345678', status: 'closed', closedAt: at(10) })
+      const reply = '王秀兰阿姨您好，已经电话13912345678联系您'
+      const about = '您11月23日反映的“我叫王秀兰，住建设路12…”'
+      const sent = outboxMessage(`case:${record.id}:replied`, {
+        recipientKind: 'mp_user',
+        recipientId: 'mu-wang',
+        kind: 'case.replied',
+        status: 'sent',
+        payload: { caseId: record.id, ticket: 'x', text: `张伟代表答复了${about}：${reply}`, cardText: '张伟代表已答复', reply, about },
+      })
+      const waiting = outboxMessage(`case:${record.id}:urged`, {
+        kind: 'case.urged',
+        payload: { caseId: record.id, ticket: 'x', text: '请尽快办理', about, attempts: 2 },
+      })
+      const stored = await store().cases.submit({ record, ticketDate: '2026-11-22', events: [], outbox: [sent, waiting] })
+      await store().audit.append({
+        at: at(11),
+        actorKind: 'system',
+        actorId: null,
+        action: 'case.handed_back',
+        targetKind: 'case',
+        targetId: stored.id,
+        details: { ticket: stored.ticket, fromDeputyId: 'dp0001', note: '王秀兰住在建设路，这片归您' },
+      })
+      await store().audit.append({
+        at: at(12),
+        actorKind: 'system',
+        actorId: null,
+        action: 'meeting.noted',
+        targetKind: 'meeting',
+        targetId: stored.id,
+        details: { note: '王秀兰 not about this case' },
+      })
+      const messages = await store().privacy.caseMessages(stored.id)
+      expect(messages.find((m) => m.id === sent.id)!.fields, 'every text field but the ids and the text').to.deep.equal({
+        cardText: '张伟代表已答复',
+        reply,
+        about,
+      })
+      expect(messages.find((m) => m.id === waiting.id)!.fields).to.deep.equal({ about })
+      const [entry] = (await store().audit.list({ targetId: stored.id, limit: 10, action: 'case.handed_back' })).items
+
+      const change = {
+        caseId: stored.id,
+        text: '我叫某某，住建设路〔门牌号〕，电话〔手机号〕',
+        reply: null,
+        ratingComment: null,
+        ratingComments: [],
+        eventNotes: {},
+        messageTexts: { [sent.id]: '张伟代表答复了您的留言：某某阿姨您好', [waiting.id]: '请尽快办理' },
+        messageFields: <Record<string, Record<string, string>>>{
+          [sent.id]: { reply: '某某阿姨您好，已经电话〔手机号〕联系您', about: '您11月23日反映的“我叫某某，住建设路〔门牌号〕…”', 'bad.path': 'x' },
+          [waiting.id]: { about: '您11月23日反映的“我叫某某”' },
+        },
+        auditNotes: { [entry.id]: { note: '某某住在建设路，这片归您' } },
+      }
+      expect(await store().privacy.anonymiseCase(change, at(20))).to.equal(true)
+
+      expect((await store().outbox.get(sent.id))!.payload).to.deep.equal({
+        caseId: record.id,
+        ticket: 'x',
+        text: '张伟代表答复了您的留言：某某阿姨您好',
+        cardText: '张伟代表已答复',
+        reply: '某某阿姨您好，已经电话〔手机号〕联系您',
+        about: '您11月23日反映的“我叫某某，住建设路〔门牌号〕…”',
+      })
+      const notSent = (await store().outbox.get(waiting.id))!
+      expect(notSent.payload, 'a message still waiting keeps what it needs to be sent').to.deep.equal({
+        caseId: record.id,
+        ticket: 'x',
+        text: '请尽快办理',
+        about: '您11月23日反映的“我叫某某”',
+        attempts: 2,
+      })
+      expect(notSent.status).to.equal('pending')
+      const audit = (await store().audit.list({ limit: 10 })).items
+      expect(audit.find((e) => e.action === 'case.handed_back')!.details).to.deep.equal({
+        ticket: stored.ticket,
+        fromDeputyId: 'dp0001',
+        note: '某某住在建设路，这片归您',
+      })
+      expect(audit.find((e) => e.action === 'meeting.noted')!.details.note, 'an entry about something else').to.equal('王秀兰 not about this case')
     })
 
     it("masks the comment of every rating in a case's ratings, and drops one given since the case was read", async () => {
@@ -312,6 +397,71 @@ export function privacyContract(store: () => Store) {
       expect(await store().bot.dialogue('wx-mu-e')).to.equal(null)
       expect((await store().privacy.subscriptionsOf('mu-other')).length, 'others keep theirs').to.equal(1)
       expect((await store().mpUsers.get('mu-other'))!.openid).to.equal('o-mu-other')
+    })
+
+    it('王阿姨 erased: no message, survey answer or quiz attempt is linked to her emptied account or her chat any more', async () => {
+      await person('mu-wang')
+      await person('mu-li')
+      const toHer = (key: string, recipientId = 'mu-wang') =>
+        outboxMessage(key, { recipientKind: 'mp_user', recipientId, kind: 'survey.invited', payload: { text: '请填写问卷' } })
+      const sent = toHer('invite:s1:mp_user:mu-wang')
+      const hers = toHer('invite:s1:mp_user:mu-li', 'mu-li')
+      await store().outbox.enqueue([sent, hers])
+      // Sent to her chat: the bot's contact id is where it went.
+      for (const m of await store().outbox.claimDue(at(1), { limit: 10, leaseMs: 60_000, holder: 'h', channels: ['auto'] })) {
+        await store().outbox.complete(m.id, 'h', { status: 'sent', at: at(1), channel: 'bot', address: `wx-${m.recipientId}` })
+      }
+      const waiting = toHer('invite:s2:mp_user:mu-wang')
+      await store().outbox.enqueue([waiting])
+      const s = await store().surveys.create(surveyRecord())
+      const answer = (who: string) => {
+        const response = responseRecord(s, { id: `sr-${who}`, respondentKey: `mp:${who}`, mpUserId: null })
+        return store().surveys.respond({ response, increments: tallyIncrements(s, response), texts: [], opinions: [] })
+      }
+      await answer('mu-wang')
+      await answer('mu-li')
+      const quiz = await store().quizzes.create(quizRecord())
+      const attempt = (personId: string, minute: number) =>
+        store().quizzes.startAttempt(
+          {
+            id: `qa-${personId}-${minute}`,
+            quizId: quiz.id,
+            personKind: 'mp_user',
+            personId,
+            stationId: null,
+            districtId: null,
+            number: 0,
+            seed: 1,
+            questionIds: [],
+            optionOrders: [],
+            startedAt: at(minute),
+            deadline: at(minute + 10),
+            status: 'open',
+            finishedAt: null,
+            answers: null,
+            score: null,
+            maxScore: 10,
+          },
+          at(minute),
+          3,
+        )
+      await attempt('mu-wang', 1)
+      await attempt('mu-li', 2)
+
+      expect(await store().privacy.eraseMpUser('mu-wang', at(5))).to.equal(true)
+
+      const told = (await store().outbox.get(sent.id))!
+      expect(told).to.deep.include({ recipientId: ERASED_RESIDENT, address: null, status: 'sent' })
+      expect(told.dedupeKey).not.to.include('mu-wang')
+      expect(told.payload.text, 'what was sent is kept').to.equal('请填写问卷')
+      expect(await store().outbox.get(waiting.id), 'nobody to deliver it to any more').to.equal(null)
+      expect((await store().outbox.get(hers.id))!).to.deep.include({ recipientId: 'mu-li', address: 'wx-mu-li' })
+      const answers = await store().surveys.responses(s.id)
+      expect(answers.map((r) => r.respondentKey).filter((k) => k.includes('mu-wang'))).to.deep.equal([])
+      expect(answers.map((r) => r.respondentKey)).to.include('mp:mu-li')
+      expect(answers.length, 'her answer still counted').to.equal(2)
+      expect(await store().privacy.quizAttemptsOf([{ kind: 'mp_user', id: 'mu-wang' }])).to.deep.equal([])
+      expect((await store().privacy.quizAttemptsOf([{ kind: 'mp_user', id: 'mu-li' }])).length).to.equal(1)
     })
 
     it('masks what a person wrote in surveys, opinions and check-ins, and unlinks their answers; tallies stay', async () => {

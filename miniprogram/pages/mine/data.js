@@ -13,10 +13,23 @@ function phoneWords(copy) {
   return kept.length ? '有（' + kept.join('，') + '）' : '没有'
 }
 
+/** Messages whose handling is over keep their phone unused: nothing to correct there. */
+const ENDED = ['closed', 'withdrawn', 'rejected']
+
+/** The phones she can correct, as rows of the 更正 card: the one on her account, then those on open messages. */
+function fixablePhones(copy) {
+  const rows = copy.account.phone ? [{ key: 'account', label: '微信绑定的手机号', phone: copy.account.phone }] : []
+  copy.cases
+    .filter((c) => c.phone && ENDED.indexOf(c.status) < 0)
+    .forEach((c) => rows.push({ key: c.id, label: '留言 ' + c.ticket + ' 里的电话', phone: c.phone }))
+  return rows
+}
+
 Page({
   // at: the button tapped last ('export', 'consent', 'delete'): what it did (message) or why it could
   // not (error) is said in that button's card, where her eyes are, not at the top out of her sight.
-  data: { busy: false, summary: null, message: '', error: '', at: '', erased: false },
+  // fixable: the phones she may correct (on her account, on messages still being handled), from her copy.
+  data: { busy: false, summary: null, message: '', error: '', at: '', erased: false, allText: '', notice: '', fixable: [], drafts: {} },
 
   onLoad() {
     this.account = accountService(request)
@@ -45,10 +58,55 @@ Page({
               surveys: copy.surveyAnswers.length,
               quizzes: copy.quizAttempts.length,
               meetings: copy.meetings.length,
+              publicMeetings: (copy.publicMeetings || []).length,
+              proposals: (copy.proposals || []).length,
+              reading: ((copy.reading && copy.reading.reached) || []).length,
             },
+            allText: this.data.allText ? this.copy : '',
+            fixable: fixablePhones(copy),
           })
         }),
       'export',
+    )
+  },
+
+  showAll() {
+    this.setData({ allText: this.data.allText ? '' : this.copy || '' })
+  },
+
+  showNotice() {
+    if (this.data.notice) return this.setData({ notice: '' })
+    return this.run(() => this.account.privacyNotice().then((n) => this.setData({ notice: n.title + '\n' + n.text })), 'notice')
+  },
+
+  onPhone(e) {
+    this.setData({ ['drafts.' + e.currentTarget.dataset.key]: e.detail.value })
+  },
+
+  savePhone(e) {
+    const key = e.currentTarget.dataset.key
+    const typed = String(this.data.drafts[key] || '').trim()
+    if (!typed) return this.setData({ at: 'fix', error: '请先填写正确的电话号码', message: '' })
+    return this.correct(key, typed)
+  },
+
+  dropPhone(e) {
+    const key = e.currentTarget.dataset.key
+    return this.ask('删掉这个电话', '删掉后代表就没有这个号码联系您了。确定删掉吗？', '删掉').then((yes) => (yes ? this.correct(key, null) : undefined))
+  },
+
+  /** key: "account" or a message's id; phone: the new number, or null to remove it. Then her copy is read again. */
+  correct(key, phone) {
+    const asked = key === 'account' ? this.account.correctPhone(phone) : this.account.correctCasePhone(key, phone)
+    return this.run(
+      () =>
+        asked.then((answer) =>
+          this.account.exportData().then((copy) => {
+            this.copy = myDataText(copy)
+            this.setData({ message: answer.message, fixable: fixablePhones(copy), ['drafts.' + key]: '' })
+          }),
+        ),
+      'fix',
     )
   },
 

@@ -11,7 +11,8 @@ import type { Region } from '../../domain/directory.js'
 import type { CaseDetail } from '../../services/cases/case-queries.js'
 import type { Invitation } from '../../services/meetings/meeting-invitations.js'
 import type { MpUserRecord } from '../../services/records.js'
-import { presentResidentCase, type ReadingTime } from './cases.js'
+import type { ReadingTime } from './cases.js'
+import { presentResidentCase } from './resident-cases.js'
 
 // What the chat bot reads back: short, in the words a person types and reads in a chat.
 

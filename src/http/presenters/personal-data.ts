@@ -1,5 +1,6 @@
 import type { PersonalData } from '../../services/privacy/personal-data-export.js'
-import { presentExportedCase, type ReadingTime } from './cases.js'
+import type { ReadingTime } from './cases.js'
+import { presentExportedCase } from './resident-cases.js'
 
 const iso = (d: Date | null) => d?.toISOString() ?? null
 
@@ -21,7 +22,7 @@ export const presentPersonalData = (d: PersonalData, at: ReadingTime) => ({
     version: h.version,
     at: h.at.toISOString(),
   })),
-  cases: d.cases.map(({ detail, phone, phoneNote }) => ({ ...presentExportedCase(detail, phone, at), phoneNote })),
+  cases: d.cases.map(({ detail, phone, phoneNote, placeWords }) => ({ ...presentExportedCase(detail, phone, at), placeWords, phoneNote })),
   subscriptions: d.subscriptions.map((s) => ({ templateId: s.templateId, oneTimeLeft: s.oneTime, longTerm: s.longTerm, updatedAt: s.updatedAt.toISOString() })),
   surveyAnswers: d.surveyAnswers.map((a) => ({
     surveyId: a.surveyId,
@@ -35,6 +36,7 @@ export const presentPersonalData = (d: PersonalData, at: ReadingTime) => ({
   })),
   quizAttempts: d.quizAttempts.map((a) => ({
     quizId: a.quizId,
+    quizTitle: a.quizTitle,
     number: a.number,
     status: a.status,
     score: a.score,
@@ -44,9 +46,22 @@ export const presentPersonalData = (d: PersonalData, at: ReadingTime) => ({
   })),
   reading: {
     campaignsFollowed: d.reading.campaignsFollowed,
-    reached: d.reading.reached.map((r) => ({ itemId: r.itemId, campaignId: r.campaignId, reachedAt: r.reachedAt.toISOString() })),
-    read: d.reading.read.map((r) => ({ itemId: r.itemId, campaignId: r.campaignId, readAt: r.readAt.toISOString() })),
-    checkIns: d.reading.checkIns.map((c) => ({ campaignId: c.campaignId, itemId: c.itemId, reflection: c.reflection })),
+    followedTitles: d.reading.followedTitles,
+    reached: d.reading.reached.map((r) => ({
+      itemId: r.itemId,
+      campaignId: r.campaignId,
+      title: r.title,
+      campaignTitle: r.campaignTitle,
+      reachedAt: r.reachedAt.toISOString(),
+    })),
+    read: d.reading.read.map((r) => ({
+      itemId: r.itemId,
+      campaignId: r.campaignId,
+      title: r.title,
+      campaignTitle: r.campaignTitle,
+      readAt: r.readAt.toISOString(),
+    })),
+    checkIns: d.reading.checkIns.map((c) => ({ campaignId: c.campaignId, campaignTitle: c.campaignTitle, itemId: c.itemId, reflection: c.reflection })),
   },
   meetings: d.meetings.map((m) => ({
     meetingId: m.meetingId,

@@ -1,11 +1,17 @@
 import type { Clock } from '../../clock.js'
 import { canTransition, type CaseRecord } from '../../domain/case.js'
-import { MASKS, maskOptional, maskPersonalData } from '../../domain/pii-mask.js'
+import { MASKS, maskStrings } from '../../domain/pii-mask.js'
 import { ConflictError, NotFoundError } from '../../errors.js'
 import type { Store } from '../../store/ports.js'
 import type { CaseWorkflow } from '../cases/case-workflow.js'
 import type { MpPrincipal, MpSessions } from '../accounts/mp-sessions.js'
 import type { Uploads } from '../cases/uploads.js'
+import { maskKnowingNames, namesGivenIn } from './known-names.js'
+
+/** Audit details that are words someone wrote (a reason, a note), not ids or counts. */
+const FREE_TEXT = new Set(['note', 'reason', 'text', 'comment', 'reply'])
+
+const namesIn = (texts: Array<string | null | undefined>) => texts.flatMap((t) => namesGivenIn(t))
 
 export interface ErasureOutcome {
   /** Tickets of messages that were still being handled and were withdrawn. */
@@ -54,19 +60,34 @@ export class PersonalDataErasure {
     return { anonymised, more: due.length === batch }
   }
 
-  /** Masks one case and deletes its images; false when it was anonymised already. */
-  async anonymiseCase(c: CaseRecord): Promise<boolean> {
+  /**
+   * Masks one case and deletes its images; false when it was anonymised already. Every word about it
+   * is masked: its text, reply, ratings, timeline notes, every text field of every message about it
+   * (the reply in full, the words quoting her message) and the notes of audit entries about it. The
+   * names she is known by (`knownNames`, and those she wrote after 我叫/我是/本人 in this case) go
+   * wherever they are written.
+   */
+  async anonymiseCase(c: CaseRecord, knownNames: readonly string[] = []): Promise<boolean> {
     const events = await this.store.cases.events(c.id)
     const messages = await this.store.privacy.caseMessages(c.id)
+    const audit = await this.auditAbout(c.id)
+    const names = [
+      ...knownNames,
+      ...namesIn([c.text, c.ratingComment, ...c.ratings.map((r) => r.comment), ...events.filter((e) => e.actorRole === 'resident').map((e) => e.note)]),
+    ]
+    const mask = maskKnowingNames(names)
+    const optional = (text: string | null) => (text === null ? null : mask(text))
     const done = await this.store.privacy.anonymiseCase(
       {
         caseId: c.id,
-        text: maskPersonalData(c.text),
-        reply: maskOptional(c.reply),
-        ratingComment: maskOptional(c.ratingComment),
-        ratingComments: c.ratings.map((r) => maskOptional(r.comment)),
-        eventNotes: Object.fromEntries(events.map((e) => [e.id, maskOptional(e.note)])),
-        messageTexts: Object.fromEntries(messages.flatMap((m) => (m.text === null ? [] : [[m.id, maskPersonalData(m.text)]]))),
+        text: mask(c.text),
+        reply: optional(c.reply),
+        ratingComment: optional(c.ratingComment),
+        ratingComments: c.ratings.map((r) => optional(r.comment)),
+        eventNotes: Object.fromEntries(events.map((e) => [e.id, optional(e.note)])),
+        messageTexts: Object.fromEntries(messages.flatMap((m) => (m.text === null ? [] : [[m.id, mask(m.text)]]))),
+        messageFields: Object.fromEntries(messages.map((m) => [m.id, maskStrings(m.fields, mask) as Record<string, string>])),
+        auditNotes: Object.fromEntries(audit.map((e) => [e.id, maskStrings(e.words, mask) as Record<string, string>])),
       },
       this.clock.now(),
     )
@@ -88,10 +109,14 @@ export class PersonalDataErasure {
         if (!(err instanceof ConflictError)) throw err // changed meanwhile: it is anonymised below all the same
       }
     }
+    const cases = await this.casesOf(person.id)
+    // The names she is known by: those she wrote after a cue word in any of her messages, and those she gave for a seat.
+    const names = [...(await this.namesWrittenIn(cases)), ...(await this.store.privacy.publicRegistrationsOf(person.id)).map((r) => r.name)]
+    const mask = maskKnowingNames(names)
     let anonymised = 0
-    for (const c of await this.casesOf(person.id)) if (await this.anonymiseCase(c)) anonymised++
-    const contributions = await this.store.privacy.maskContributions(person.id, maskPersonalData)
-    const proposals = await this.store.privacy.maskProposals(person.id, maskPersonalData)
+    for (const c of cases) if (await this.anonymiseCase(c, names)) anonymised++
+    const contributions = await this.store.privacy.maskContributions(person.id, mask)
+    const proposals = await this.store.privacy.maskProposals(person.id, mask)
     for (const photo of proposals.photos) await this.uploads.remove(photo)
     // Photos uploaded and never sent (a message given up): nothing holds them, they go now.
     const unsent = await this.uploads.deleteUnattachedOf(person.id, this.clock.now())
@@ -108,6 +133,32 @@ export class PersonalDataErasure {
       details: { anonymised, withdrawn: withdrawn.length, contributions, proposals: proposals.proposals, registrations, unsentPhotos: unsent },
     })
     return { withdrawn, anonymised }
+  }
+
+  /** Names after a cue word in her messages, ratings and her own timeline notes (a reopen reason …). */
+  private async namesWrittenIn(cases: CaseRecord[]) {
+    const names: string[] = []
+    for (const c of cases) {
+      const own = (await this.store.cases.events(c.id)).filter((e) => e.actorRole === 'resident').map((e) => e.note)
+      names.push(...namesIn([c.text, c.ratingComment, ...c.ratings.map((r) => r.comment), ...own]))
+    }
+    return names
+  }
+
+  /** The audit entries about a case and their free-text fields (a 转交 reason may quote her), by entry id. */
+  private async auditAbout(caseId: string) {
+    const found: Array<{ id: string; words: Record<string, string> }> = []
+    let cursor: string | null = null
+    do {
+      const page = await this.store.audit.list({ targetId: caseId, limit: 100, cursor })
+      for (const e of page.items) {
+        if (e.targetKind !== 'case') continue
+        const words = Object.fromEntries(Object.entries(e.details).filter(([k, v]) => FREE_TEXT.has(k) && typeof v === 'string')) as Record<string, string>
+        if (Object.keys(words).length) found.push({ id: e.id, words })
+      }
+      cursor = page.nextCursor
+    } while (cursor)
+    return found
   }
 
   private async casesOf(residentId: string) {

@@ -26,16 +26,20 @@ export interface PersonalData {
     chatBot: { linked: boolean }
   }
   consentHistory: Array<{ action: string; version: string | null; at: Date }>
-  cases: Array<{ detail: CaseDetail; phone: string | null; phoneNote: string | null }>
+  /** `placeWords`: the place she chose in words, 区 · 街道 · 社区 (null when she chose none). */
+  cases: Array<{ detail: CaseDetail; phone: string | null; phoneNote: string | null; placeWords: string | null }>
   subscriptions: Awaited<ReturnType<Store['privacy']['subscriptionsOf']>>
   /** Her answers as stored, and in words: the questions and what she chose or wrote. */
   surveyAnswers: Array<Awaited<ReturnType<Store['privacy']['surveyAnswersOf']>>[number] & { words: SurveyAnswersInWords }>
-  quizAttempts: Awaited<ReturnType<Store['privacy']['quizAttemptsOf']>>
+  /** Each attempt with the quiz's title, so her copy says which quiz it was. */
+  quizAttempts: Array<Awaited<ReturnType<Store['privacy']['quizAttemptsOf']>>[number] & { quizTitle: string }>
+  /** What she read, by title (the campaign's and the material's), beside the ids. */
   reading: {
     campaignsFollowed: string[]
-    reached: Array<{ itemId: string; campaignId: string; reachedAt: Date }>
-    read: Array<{ itemId: string; campaignId: string; readAt: Date }>
-    checkIns: Array<{ campaignId: string; itemId: string | null; reflection: string | null }>
+    followedTitles: string[]
+    reached: Array<{ itemId: string; campaignId: string; reachedAt: Date; title: string; campaignTitle: string }>
+    read: Array<{ itemId: string; campaignId: string; readAt: Date; title: string; campaignTitle: string }>
+    checkIns: Array<{ campaignId: string; itemId: string | null; reflection: string | null; campaignTitle: string }>
   }
   meetings: Array<{ meetingId: string; title: string; startsAt: Date; rsvp: string; reason: string | null; rsvpAt: Date | null; checkedInAt: Date | null }>
   /** 民生实事 proposals the person made (and, bound as a deputy, made as one), newest first. */
@@ -46,7 +50,7 @@ export interface PersonalData {
 
 /** What PersonalDataExport is built from (one object: the parameters are many). */
 export interface PersonalDataExportDeps {
-  store: Pick<Store, 'campaigns' | 'cases' | 'deputies' | 'livelihood' | 'meetings' | 'mpUsers' | 'privacy' | 'surveys'>
+  store: Pick<Store, 'campaigns' | 'cases' | 'deputies' | 'livelihood' | 'meetings' | 'mpUsers' | 'privacy' | 'quizzes' | 'regions' | 'surveys'>
   queries: CaseQueries
   privacy: PrivacyService
   cipher: PiiCipher
@@ -60,7 +64,10 @@ export interface PersonalDataExportDeps {
  * meeting registrations.
  */
 export class PersonalDataExport {
-  private readonly store: Pick<Store, 'campaigns' | 'cases' | 'deputies' | 'livelihood' | 'meetings' | 'mpUsers' | 'privacy' | 'surveys'>
+  private readonly store: Pick<
+    Store,
+    'campaigns' | 'cases' | 'deputies' | 'livelihood' | 'meetings' | 'mpUsers' | 'privacy' | 'quizzes' | 'regions' | 'surveys'
+  >
   private readonly queries: CaseQueries
   private readonly privacy: PrivacyService
   private readonly cipher: PiiCipher
@@ -89,8 +96,8 @@ export class PersonalDataExport {
       cases: await this.cases(person),
       subscriptions: await this.store.privacy.subscriptionsOf(user.id),
       surveyAnswers: await this.surveyAnswers(user.id),
-      quizAttempts: await this.store.privacy.quizAttemptsOf(readers),
-      reading: await this.reading(readers),
+      quizAttempts: await this.quizAttempts(readers),
+      reading: await this.titled(await this.reading(readers)),
       meetings: deputy ? await this.meetings(deputy.id) : [],
       proposals: await this.proposals(user.id, deputy?.id ?? null),
       publicMeetings: await this.publicMeetings(user.id),
@@ -126,14 +133,49 @@ export class PersonalDataExport {
     )
   }
 
+  private async quizAttempts(readers: Array<{ kind: 'mp_user' | 'deputy'; id: string }>): Promise<PersonalData['quizAttempts']> {
+    const held = await this.store.privacy.quizAttemptsOf(readers)
+    const titles = new Map<string, string>()
+    for (const id of new Set(held.map((a) => a.quizId))) titles.set(id, (await this.store.quizzes.get(id))?.title ?? '')
+    return held.map((a) => ({ ...a, quizTitle: titles.get(a.quizId) ?? '' }))
+  }
+
+  /** The reading record with titles: "打开过的材料：N 篇" tells her nothing of what she read. */
+  private async titled(reading: Awaited<ReturnType<PersonalDataExport['reading']>>): Promise<PersonalData['reading']> {
+    const campaignIds = [...new Set([...reading.campaignsFollowed, ...reading.reached.map((r) => r.campaignId), ...reading.checkIns.map((c) => c.campaignId)])]
+    const campaigns = new Map((await this.store.campaigns.getMany(campaignIds)).map((c) => [c.id, c.title]))
+    const items = new Map((await this.store.campaigns.getItems([...new Set(reading.reached.map((r) => r.itemId))])).map((i) => [i.id, i.title]))
+    const named = <T extends { itemId: string | null; campaignId: string }>(r: T) => ({
+      ...r,
+      title: (r.itemId && items.get(r.itemId)) || '',
+      campaignTitle: campaigns.get(r.campaignId) ?? '',
+    })
+    return {
+      campaignsFollowed: reading.campaignsFollowed,
+      followedTitles: reading.campaignsFollowed.map((id) => campaigns.get(id) ?? ''),
+      reached: reading.reached.map(named),
+      read: reading.read.map(named),
+      checkIns: reading.checkIns.map((c) => ({ ...c, campaignTitle: campaigns.get(c.campaignId) ?? '' })),
+    }
+  }
+
+  /** The place as she would say it: district, street, community names from the region chain. */
+  private placeWords(regionId: string | null, regions: Map<string, { name: string; parentId: string | null }>) {
+    const names: string[] = []
+    for (let r = regionId ? regions.get(regionId) : undefined; r && names.length < 6; r = r.parentId ? regions.get(r.parentId) : undefined)
+      names.unshift(r.name)
+    return names.length ? names.join(' · ') : null
+  }
+
   private async cases(person: MpPrincipal) {
     const out: PersonalData['cases'] = []
+    const regions = new Map((await this.store.regions.list()).map((r) => [r.id, r]))
     let cursor: string | null = null
     do {
       const page = await this.store.cases.search({ residentId: person.id, limit: 100, cursor })
       for (const c of page.items) {
         const detail = await this.queries.forResident(person, c.id)
-        out.push({ detail, ...this.phone(c.phoneEnc, c.id) })
+        out.push({ detail, ...this.phone(c.phoneEnc, c.id), placeWords: this.placeWords(c.regionId ?? c.communityId, regions) })
       }
       cursor = page.nextCursor
     } while (cursor)
@@ -146,8 +188,13 @@ export class PersonalDataExport {
     return { phone, phoneNote: envelope && phone === null ? PHONE_UNREADABLE_NOTE : null }
   }
 
-  private async reading(readers: Array<{ kind: 'mp_user' | 'deputy'; id: string }>): Promise<PersonalData['reading']> {
-    const reading: PersonalData['reading'] = { campaignsFollowed: [], reached: [], read: [], checkIns: [] }
+  private async reading(readers: Array<{ kind: 'mp_user' | 'deputy'; id: string }>) {
+    const reading = {
+      campaignsFollowed: [] as string[],
+      reached: [] as Array<{ itemId: string; campaignId: string; reachedAt: Date }>,
+      read: [] as Array<{ itemId: string; campaignId: string; readAt: Date }>,
+      checkIns: [] as Array<{ campaignId: string; itemId: string | null; reflection: string | null }>,
+    }
     for (const reader of readers) {
       const followed = await this.store.campaigns.followedBy(reader)
       const reached = await this.store.campaigns.reachFor(reader, {})

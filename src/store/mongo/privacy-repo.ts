@@ -1,6 +1,6 @@
-import type { Connection, Model } from 'mongoose'
+import { Types, type Connection, type Model } from 'mongoose'
 import type { CaseStatus } from '../../domain/case.js'
-import { ERASED_RESIDENT, erasedRegistrant, type PrivacyRepo } from '../privacy-ports.js'
+import { caseMessageHeld, ERASED_RESIDENT, erasedRegistrant, PLAIN_FIELD, type PrivacyRepo } from '../privacy-ports.js'
 import type { CaseDoc, MpUserDoc } from './case-models.js'
 import { caseFromDoc } from './case-records.js'
 import type { Models } from './models.js'
@@ -15,6 +15,9 @@ const ENDED: CaseStatus[] = ['closed', 'withdrawn', 'rejected']
 const date = (v: Date | null | undefined) => (v == null ? null : new Date(v))
 /** The person's own records, through the partial mpUserId indexes (the planner does not infer $type from the equality). */
 const ofPerson = (mpUserId: string) => ({ mpUserId: { $eq: mpUserId, $type: 'string' as const } })
+/** Fields to $set under a document's sub-object, plain names only (a stray name is skipped, never a path of its own). */
+const prefixed = (under: string, fields: Record<string, string>) =>
+  Object.fromEntries(Object.entries(fields).flatMap(([name, value]) => (PLAIN_FIELD.test(name) ? [[`${under}.${name}`, value]] : [])))
 
 interface AttemptFields {
   quizId: string
@@ -36,7 +39,10 @@ interface ResponseFields {
 }
 
 /** The privacy port on MongoDB: sqlite's privacy-repo.ts, each erasure one transaction. */
-export function privacyRepo(conn: Connection, { Case, CaseEvent, MpUser, Outbox, SubscriptionCredit, BotDialogue, PublicRegistration }: Models): PrivacyRepo {
+export function privacyRepo(
+  conn: Connection,
+  { Audit, Case, CaseEvent, MpUser, Outbox, SubscriptionCredit, BotDialogue, PublicRegistration }: Models,
+): PrivacyRepo {
   // The quiz and survey models are compiled by their own repos on this connection.
   const model = <T>(name: string) => conn.model(name) as unknown as Model<T>
 
@@ -80,6 +86,20 @@ export function privacyRepo(conn: Connection, { Case, CaseEvent, MpUser, Outbox,
               texts.map(([id, text]) => ({ updateOne: { filter: { _id: id, 'payload.caseId': change.caseId }, update: { $set: { 'payload.text': text } } } })),
               { session },
             )
+          }
+          // The payload's other words (a reply in full, "您11月23日反映的“…”"): each field as given, nothing else of the payload.
+          const fields = Object.entries(change.messageFields ?? {}).map(([id, f]) => [id, prefixed('payload', f)] as const)
+          const messageWrites = fields.filter(([, set]) => Object.keys(set).length)
+          if (messageWrites.length) {
+            await Outbox.bulkWrite(
+              messageWrites.map(([id, set]) => ({ updateOne: { filter: { _id: id, 'payload.caseId': change.caseId }, update: { $set: set } } })),
+              { session },
+            )
+          }
+          for (const [entryId, f] of Object.entries(change.auditNotes ?? {})) {
+            const set = prefixed('details', f)
+            if (!Object.keys(set).length || !Types.ObjectId.isValid(entryId)) continue
+            await Audit.updateOne({ _id: new Types.ObjectId(entryId), targetKind: 'case', targetId: change.caseId }, { $set: set }, { session })
           }
           // The suggestions quoting it: a few hundred a year, found by the id in their JSON.
           const Suggestion = model<{ _id: string; version: number; doc: string }>('Suggestion')
@@ -141,7 +161,7 @@ export function privacyRepo(conn: Connection, { Case, CaseEvent, MpUser, Outbox,
     },
     async caseMessages(caseId) {
       const docs = await Outbox.find({ 'payload.caseId': caseId }, { payload: 1 }).sort({ createdAt: 1, _id: 1 }).lean()
-      return docs.map((d) => ({ id: d._id, text: typeof d.payload?.text === 'string' ? d.payload.text : null }))
+      return docs.map((d) => caseMessageHeld(d._id, d.payload))
     },
     async anonymisedAt(caseId) {
       return date((await Case.findById(caseId, { anonymisedAt: 1 }).lean<Pick<CaseDoc, 'anonymisedAt'>>())?.anonymisedAt)
@@ -176,6 +196,22 @@ export function privacyRepo(conn: Connection, { Case, CaseEvent, MpUser, Outbox,
                 erasedAt: user.erasedAt ?? at,
               },
             },
+            { session },
+          )
+          // Nothing left links rows to the (emptied) account: messages to her, her answers and her attempts.
+          await Outbox.deleteMany({ recipientKind: 'mp_user', recipientId: userId, status: { $in: ['pending', 'failed'] } }, { session })
+          for (const m of await Outbox.find({ recipientKind: 'mp_user', recipientId: userId }, { _id: 1 }).session(session).lean()) {
+            await Outbox.updateOne({ _id: m._id }, { $set: { recipientId: ERASED_RESIDENT, address: null, dedupeKey: `erased:${m._id}` } }, { session })
+          }
+          const Response = model<{ _id: string; respondentKey: string }>('SurveyResponse')
+          for (const r of await Response.find({ respondentKey: `mp:${userId}` }, { _id: 1 })
+            .session(session)
+            .lean<Array<{ _id: string }>>()) {
+            await Response.updateOne({ _id: r._id }, { $set: { respondentKey: erasedRegistrant(), mpUserId: null } }, { session })
+          }
+          await model<AttemptFields>('QuizAttempt').updateMany(
+            { personKind: 'mp_user', personId: userId },
+            { $set: { personId: erasedRegistrant() } },
             { session },
           )
           return true

@@ -1,5 +1,5 @@
 import type { Db } from './open.js'
-import { ERASED_RESIDENT, erasedRegistrant, type CaseAnonymisation, type PrivacyRepo } from '../privacy-ports.js'
+import { caseMessageHeld, ERASED_RESIDENT, erasedRegistrant, PLAIN_FIELD, type CaseAnonymisation, type PrivacyRepo } from '../privacy-ports.js'
 import { caseFromRow } from './case-rows.js'
 import type { GroupCommit } from './group-commit.js'
 import { placeholders } from './sql.js'
@@ -14,6 +14,8 @@ const ENDED = ['closed', 'withdrawn', 'rejected']
 /** As written in 013_privacy.sql's index, so that the index serves these lookups. */
 const CASE_OF_MESSAGE = "json_extract(payload, '$.caseId')"
 const date = (v: string | null) => (v === null ? null : new Date(v))
+/** The fields safe to write by a JSON path: plain names only (a stray name is skipped, never spliced into SQL). */
+const plainFields = (fields: Record<string, string>) => Object.entries(fields).filter(([name]) => PLAIN_FIELD.test(name))
 
 export function privacyRepo(db: Db, group: GroupCommit): PrivacyRepo {
   const anonymise = db.transaction((change: CaseAnonymisation, at: string) => {
@@ -30,6 +32,21 @@ export function privacyRepo(db: Db, group: GroupCommit): PrivacyRepo {
     db.prepare(`UPDATE case_events SET actor_id = NULL WHERE case_id = ? AND actor_role = 'resident'`).run(caseId)
     const setText = db.prepare(`UPDATE outbox SET payload = json_set(payload, '$.text', ?) WHERE id = ? AND ${CASE_OF_MESSAGE} = ?`)
     for (const [messageId, masked] of Object.entries(change.messageTexts)) setText.run(masked, messageId, caseId)
+    // The payload's other words (a reply in full, "您11月23日反映的“…”"): each field as given, nothing else of the payload.
+    for (const [messageId, fields] of Object.entries(change.messageFields ?? {})) {
+      for (const [field, masked] of plainFields(fields)) {
+        db.prepare(`UPDATE outbox SET payload = json_set(payload, '$.${field}', ?) WHERE id = ? AND ${CASE_OF_MESSAGE} = ?`).run(masked, messageId, caseId)
+      }
+    }
+    for (const [entryId, fields] of Object.entries(change.auditNotes ?? {})) {
+      for (const [field, masked] of plainFields(fields)) {
+        db.prepare(`UPDATE audit_log SET details = json_set(details, '$.${field}', ?) WHERE id = ? AND target_kind = 'case' AND target_id = ?`).run(
+          masked,
+          Number(entryId),
+          caseId,
+        )
+      }
+    }
     // The suggestions quoting it: a few hundred a year, found by the id in their JSON.
     const title = linkedCaseTitle(text)
     const setSuggestion = db.prepare('UPDATE suggestions SET doc = ?, version = ? WHERE id = ? AND version = ?')
@@ -51,6 +68,17 @@ export function privacyRepo(db: Db, group: GroupCommit): PrivacyRepo {
       `UPDATE mp_users SET openid = NULL, unionid = NULL, deputy_id = NULL, phone_enc = NULL, phone_index = NULL,
       consent_version = NULL, consent_at = NULL, bot_contact_id = NULL, bot_alias = NULL, erased_at = coalesce(erased_at, ?) WHERE id = ?`,
     ).run(at, userId)
+    // Nothing left links rows to the (emptied) account: messages to her, her answers and her attempts.
+    db.prepare(`DELETE FROM outbox WHERE recipient_kind = 'mp_user' AND recipient_id = ? AND status IN ('pending', 'failed')`).run(userId)
+    db.prepare(`UPDATE outbox SET recipient_id = ?, address = NULL, dedupe_key = 'erased:' || id WHERE recipient_kind = 'mp_user' AND recipient_id = ?`).run(
+      ERASED_RESIDENT,
+      userId,
+    )
+    const erasedKey = erasedRegistrant()
+    for (const id of db.prepare('SELECT id FROM survey_responses WHERE respondent_key = ?').pluck().all(`mp:${userId}`) as string[]) {
+      db.prepare('UPDATE survey_responses SET respondent_key = ?, mp_user_id = NULL WHERE id = ?').run(erasedRegistrant(), id)
+    }
+    db.prepare(`UPDATE quiz_attempts SET person_id = ? WHERE person_kind = 'mp_user' AND person_id = ?`).run(erasedKey, userId)
     return true
   })
 
@@ -127,10 +155,11 @@ export function privacyRepo(db: Db, group: GroupCommit): PrivacyRepo {
       return group.run(() => anonymise(change, at.toISOString()))
     },
     async caseMessages(caseId) {
-      const rows = db
-        .prepare(`SELECT id, json_extract(payload, '$.text') AS text FROM outbox WHERE ${CASE_OF_MESSAGE} = ? ORDER BY created_at, id`)
-        .all(caseId) as Array<{ id: string; text: unknown }>
-      return rows.map((r) => ({ id: r.id, text: typeof r.text === 'string' ? r.text : null }))
+      const rows = db.prepare(`SELECT id, payload FROM outbox WHERE ${CASE_OF_MESSAGE} = ? ORDER BY created_at, id`).all(caseId) as Array<{
+        id: string
+        payload: string
+      }>
+      return rows.map((r) => caseMessageHeld(r.id, JSON.parse(r.payload) as Record<string, unknown>))
     },
     async anonymisedAt(caseId) {
       return date((db.prepare('SELECT anonymised_at FROM cases WHERE id = ?').pluck().get(caseId) as string | null | undefined) ?? null)

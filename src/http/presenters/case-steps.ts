@@ -1,0 +1,164 @@
+import type { CaseEvent, CaseEventType, CaseRecord } from '../../domain/case.js'
+import type { CaseDetail } from '../../services/cases/case-queries.js'
+import { residentStepWords, type TimelineStepFacts } from '../../domain/resident-timeline-words.js'
+import { deputyStepWords } from '../../domain/deputy-case-words.js'
+import { deputyRoutingWhy, officeRoutingWhy } from '../../domain/routing-explain.js'
+import { timelineDetails, type NameBook } from './case-timeline.js'
+
+/**
+ * The steps of a message's timeline, as each reader reads them: the resident (her steps, in her words),
+ * the deputy (his words, routing explained to him) and staff (the office's labels). The case pages
+ * themselves are in cases.ts and resident-cases.ts.
+ */
+
+const EVENT_LABELS: Record<CaseEventType, string> = {
+  submitted: '提交留言',
+  assigned: '分派代表',
+  acknowledged: '代表受理',
+  forwarded: '交办部门',
+  replied: '代表答复',
+  rated: '群众评价',
+  closed: '办结',
+  reopened: '重新办理',
+  withdrawn: '群众撤回',
+  rejected: '不予受理',
+  merged: '合并办理',
+  transferred: '转交',
+  reminded: '到期提醒',
+  escalated: '逾期督办',
+  flagged: '内容待复核',
+  referred: '上报',
+  recategorized: '更正主题',
+  urged: '催办',
+}
+/** What a resident sees of the timeline: the steps of their message, not internal reminders. */
+export const RESIDENT_EVENTS: CaseEventType[] = [
+  'submitted',
+  'assigned',
+  'acknowledged',
+  'forwarded',
+  'replied',
+  'rated',
+  'closed',
+  'reopened',
+  'withdrawn',
+  'rejected',
+  'merged',
+  'transferred',
+  'referred',
+]
+const RESIDENT_NOTES: CaseEventType[] = ['replied', 'rejected', 'reopened', 'rated', 'closed', 'assigned']
+
+/**
+ * Whether the resident reads an event's note: an assignment's only when the system wrote it (where
+ * the message went and why); staff write theirs to the deputy (给代表的话), and it may be about the resident.
+ */
+const residentReads = (e: CaseEvent) => RESIDENT_NOTES.includes(e.type) && (e.type !== 'assigned' || e.actorRole === 'system')
+
+/** A step as the office records it: what every reader's step starts from. */
+function presentEvent(e: CaseEvent, withNote: boolean, names: NameBook) {
+  return {
+    at: e.at.toISOString(),
+    type: e.type,
+    label: EVENT_LABELS[e.type],
+    actorRole: e.actorRole,
+    fromStatus: e.fromStatus,
+    toStatus: e.toStatus,
+    note: withNote ? e.note : null,
+    ...timelineDetails(e, names),
+  }
+}
+
+/** A step as presentEvent gives it, before a reader's words replace its label. */
+export type TimelineStep = ReturnType<typeof presentEvent>
+
+/** What a step's words are made of, for whoever reads them. */
+const stepFacts = (e: CaseEvent, step: TimelineStep): TimelineStepFacts => ({
+  type: e.type,
+  actorRole: e.actorRole,
+  actorDeputy: e.actorRole === 'deputy' ? step.actor.name : null,
+  from: step.from,
+  to: step.to,
+  department: step.department,
+  rating: step.rating,
+  relatedTicket: step.relatedCase?.ticket ?? null,
+  deputyLeftOffice: e.data.deputyLeftOffice === true,
+})
+
+/**
+ * A step of her own message as the resident reads it: the same fields and the same notes as
+ * before (residentReads), with `label` in her words ("已交给张伟代表办理", "您撤回了留言").
+ */
+export function presentResidentEvent(e: CaseEvent, names: NameBook) {
+  const step = presentEvent(e, residentReads(e), names)
+  const words = residentStepWords(stepFacts(e, step))
+  return { ...step, label: words ?? step.label }
+}
+
+/** A staff member's step by name: the directory's, else the name the step kept (a 催办 keeps who urged). */
+export const staffName = (e: CaseEvent, looked: string | null) =>
+  e.actorRole === 'deputy' || e.actorRole === 'resident' || e.actorRole === 'system'
+    ? null
+    : looked || (typeof e.data.staffName === 'string' ? e.data.staffName : null)
+
+/**
+ * A step of a message as the deputy reading it sees it (`viewer`: his deputy id): `label` in his
+ * words ("交给您办理", "您受理了留言", not 分派代表), and routing's own assignment explained to him
+ * ("群众扫了您的二维码留言") in place of the sentence the resident was shown, which calls her 您.
+ */
+export function presentDeputyEvent(e: CaseEvent, c: CaseRecord, names: NameBook, viewer: string | null, rated: Map<string, string> = new Map()) {
+  const step = presentEvent(e, true, names)
+  const actorIsYou = e.actorRole === 'deputy' && viewer !== null && e.actorId === viewer
+  const toIsYou = viewer !== null && e.data.deputyId === viewer
+  const words = deputyStepWords({ ...stepFacts(e, step), actorIsYou, toIsYou, actorStaff: staffName(e, step.actor.name) })
+  // The system writes one assignment, with the message: its note is the resident's sentence.
+  const routed = e.type === 'assigned' && e.actorRole === 'system'
+  const note = routed
+    ? deputyRoutingWhy(
+        c.routingReasons.map((r) => r.code),
+        { name: step.to?.deputy ?? '', isYou: toIsYou },
+        c.topic,
+      )
+    : e.type === 'rated'
+      ? step.note || rated.get(e.id) || null
+      : step.note
+  return { ...step, label: words ?? step.label, note }
+}
+
+/**
+ * Her words with each rating, by its step (the k-th 群众评价 step is her k-th rating). Words she sent after a score
+ * given alone (the chat's comment, CaseWorkflow.commentOnRating) are kept on the rating, not on its step, written
+ * before them: the deputy's notice of them is short and opens this page, where he reads them whole.
+ */
+function ratingWords(events: CaseEvent[], c: CaseRecord): Map<string, string> {
+  const words = new Map<string, string>()
+  events
+    .filter((e) => e.type === 'rated')
+    .forEach((e, k) => {
+      const comment = c.ratings[k]?.comment
+      if (comment) words.set(e.id, comment)
+    })
+  return words
+}
+
+/** The steps of a message as the deputy `viewer` reads them, her words with each rating whole. */
+export function deputyTimeline(d: Pick<CaseDetail, 'events' | 'case' | 'timelineNames'>, viewer: string | null) {
+  const rated = ratingWords(d.events, d.case)
+  return d.events.map((e) => presentDeputyEvent(e, d.case, d.timelineNames, viewer, rated))
+}
+
+/**
+ * A step as office and station staff read it in the console: the office's labels, and routing's own
+ * assignment explained in their words ("群众指定了张伟代表") in place of the resident's sentence, which calls her 您.
+ */
+export function presentStaffEvent(e: CaseEvent, c: CaseRecord, names: NameBook) {
+  const step = presentEvent(e, true, names)
+  if (e.type !== 'assigned' || e.actorRole !== 'system') return step
+  const note = officeRoutingWhy(
+    c.routingReasons.map((r) => r.code),
+    step.to?.deputy ?? '',
+    step.to?.station ?? null,
+    c.topic,
+  )
+  return { ...step, note }
+}

@@ -1,0 +1,70 @@
+import type { Clock } from '../../clock.js'
+import { normalizePhone } from '../../domain/phone.js'
+import { ConflictError, NotFoundError, ValidationError } from '../../errors.js'
+import type { PiiCipher } from '../../security/pii.js'
+import type { Store } from '../../store/ports.js'
+import type { MpPrincipal } from '../accounts/mp-sessions.js'
+
+/** Messages whose handling is over: their phone is no longer used, so there is nothing to correct on them. */
+const ENDED = new Set(['closed', 'withdrawn', 'rejected'])
+
+/** What PersonalDataCorrection is built from. */
+export interface PersonalDataCorrectionDeps {
+  store: Pick<Store, 'audit' | 'cases' | 'mpUsers'>
+  cipher: PiiCipher
+  clock: Clock
+}
+
+/**
+ * Correcting what a person gave (PIPL art. 46): the WeChat-bound phone on her account, and the contact phone
+ * on one of her own messages still being handled — changed, or removed (null). Only her own records: a
+ * message of anyone else is "not found", as every other read and write of a resident's.
+ */
+export class PersonalDataCorrection {
+  private readonly store: Pick<Store, 'audit' | 'cases' | 'mpUsers'>
+  private readonly cipher: PiiCipher
+  private readonly clock: Clock
+
+  constructor(deps: PersonalDataCorrectionDeps) {
+    ;({ store: this.store, cipher: this.cipher, clock: this.clock } = deps)
+  }
+
+  async accountPhone(person: MpPrincipal, phone: string | null) {
+    const number = phone === null ? null : valid(phone)
+    if (!(await this.store.mpUsers.get(person.id))) throw new NotFoundError('用户不存在')
+    await this.store.mpUsers.update(person.id, {
+      phoneEnc: number ? this.cipher.encrypt(number, person.id) : null,
+      phoneIndex: number ? this.cipher.blindIndex(number) : null,
+    })
+    await this.record(person, 'mp_user', person.id, number !== null)
+  }
+
+  async casePhone(person: MpPrincipal, caseId: string, phone: string | null) {
+    const number = phone === null ? null : valid(phone)
+    const c = await this.store.cases.get(caseId)
+    if (!c || c.residentId !== person.id) throw new NotFoundError('留言不存在')
+    if (ENDED.has(c.status)) throw new ConflictError('这条留言已经办结，不能再改电话', [], 'case_ended')
+    await this.store.cases.update({ ...c, phoneEnc: number ? this.cipher.encrypt(number, c.id) : null, updatedAt: this.clock.now() }, [], [])
+    await this.record(person, 'case', c.id, number !== null)
+    return c.ticket
+  }
+
+  /** On record without the number: who changed which phone, and when (the deputy may have called the old one). */
+  private record(person: MpPrincipal, targetKind: 'mp_user' | 'case', targetId: string, kept: boolean) {
+    return this.store.audit.append({
+      at: this.clock.now(),
+      actorKind: 'mp_user',
+      actorId: person.id,
+      action: 'privacy.phone_corrected',
+      targetKind,
+      targetId,
+      details: { removed: !kept },
+    })
+  }
+}
+
+function valid(phone: string) {
+  const number = normalizePhone(phone)
+  if (!number) throw new ValidationError('电话号码无效，请填写手机号或带区号的座机号', [{ path: 'body.phone', message: '电话号码无效' }])
+  return number
+}
