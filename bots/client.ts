@@ -9,6 +9,42 @@
  * ready to show to the person.
  */
 
+import type {
+  Person,
+  Region,
+  DeputyMatch,
+  CaseDraft,
+  SubmittedCase,
+  CaseListItem,
+  CaseDetail,
+  CaseBrief,
+  DeputyCase,
+  OutboxItem,
+  TransferChoice,
+  CaseRules,
+  AlertKind,
+  MeetingAnswer,
+} from './client-types.js'
+
+// The shapes live in client-types.ts; importers keep reading them from here.
+export type {
+  Person,
+  Region,
+  DeputyMatch,
+  CaseDraft,
+  SubmittedCase,
+  CaseListItem,
+  CaseDetail,
+  QueuedCase,
+  CaseBrief,
+  DeputyCase,
+  OutboxItem,
+  TransferChoice,
+  CaseRules,
+  AlertKind,
+  MeetingAnswer,
+} from './client-types.js'
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -35,150 +71,6 @@ export interface ClientOptions {
   retries?: number
   backoffMs?: number
   sleep?: (ms: number) => Promise<void>
-}
-
-export interface Person {
-  personId: string
-  alias: string | null
-  consented: boolean
-  deputy: { code: string; name: string } | null
-  staff: { id: string; name: string; role: string } | null
-  created: boolean
-}
-export interface Region {
-  id: string
-  name: string
-  kind: string
-}
-export interface DeputyMatch {
-  code: string
-  name: string
-  levelLabel: string
-  station: string | null
-}
-export interface CaseDraft {
-  text: string
-  regionId?: string
-  deputyCode?: string
-  stationCode?: string
-}
-export interface SubmittedCase {
-  id: string
-  ticket: string
-  status: string
-  statusLabel: string
-  summary: string
-  acknowledgeBy: string
-  replyBy: string
-  /** "12月22日前（含当日）" */ replyByText: string
-}
-export interface CaseListItem {
-  ticket: string
-  status: string
-  statusLabel: string
-  /** How she writes its number: its last four digits, or the whole number when another of hers ends alike (absent from an older backend). */
-  ref?: string
-  excerpt: string
-  createdAt: string
-  /** Whether 重新办理 may be asked for it now, or why not; null while not closed (absent from an older backend). */
-  reopen?: 'allowed' | 'reopen_not_allowed' | 'reopen_window_passed' | null
-}
-export interface CaseDetail {
-  ticket: string
-  /** Absent from an older backend. */
-  status?: string
-  statusLabel: string
-  text: string
-  reply: string | null
-  rating: number | null
-  /** "12月22日前（含当日）" while an answer is awaited, else null. */
-  replyByText: string | null
-  timeline: Array<{ at: string; label: string; note: string | null }>
-  /** While no deputy has it yet (待分派): when she sent it, its first words, who is finding a deputy (absent from an older backend). */
-  queued?: QueuedCase | null
-}
-/** A message waiting for station (or office) staff to find a deputy for it. */
-export interface QueuedCase {
-  /** When she sent it (ISO). */
-  at: string
-  /** Its first words, as her notices quote them ("公交站台太窄…"). */
-  gist: string
-  /** The station or office whose staff are finding a deputy; null when none is named. */
-  with: string | null
-}
-export interface CaseBrief {
-  ticket: string
-  status: string
-  statusLabel: string
-}
-export interface DeputyCase extends CaseBrief {
-  short: string
-  excerpt: string
-  overdue: boolean
-  replyBy: string
-  replyByText: string
-  /** While it waits for 受理: that deadline in words, which he owes first (absent from an older backend). */
-  acknowledgeByText?: string | null
-  /** The station pressed him on it (催办) in this round (absent from an older backend). */
-  urged?: boolean
-}
-export interface OutboxItem {
-  id: string
-  channel: 'bot_private' | 'bot_room'
-  address: string | null
-  /** A person: the remark on their contact, to find them when the id changed at a re-login. */
-  alias?: string | null
-  /** A station's room: its topic, for the same. */
-  topic?: string | null
-  kind: string
-  title: string
-  text: string
-  ticket: string | null
-  /** A case reply: the deputy's words in full (\`text\` is the short notice line). */
-  reply?: string | null
-  /** A case reply: her message as the notice names it, by its day and first words (absent from an older backend). */
-  about?: string | null
-  /** A case notice: how the person writes its number (its last four digits, or the whole number when two of theirs end alike). */
-  ref?: string | null
-  /** A case reply: how many of the person's answers wait for a score, this one included (absent from an older backend). */
-  waiting?: number | null
-  /** A deputy's case notice: whether the message waits for 受理 now (absent from an older backend: judged by the kind). */
-  awaitingAck?: boolean | null
-  /** A deputy's notice naming one message by its number: its first words, phone and ID numbers masked (absent from an older backend). */
-  gist?: string | null
-  attempts: number
-  leaseUntil: string
-}
-/** 转给谁: back to the station first (deputyCode null), then the colleagues who may take the message over. */
-export interface TransferChoice {
-  kind: 'station' | 'office' | 'deputy'
-  deputyCode: string | null
-  name: string
-  levelLabel: string | null
-  stationName: string | null
-}
-/** The rating rules the chat tells people, from the backend's config. */
-export interface CaseRules {
-  /** A score at most this may ask for 重新办理. */
-  reopenMaxRating: number
-  reopenWindowDays: number
-}
-export type AlertKind = 'rate_limited' | 'logged_out' | 'logged_in'
-export interface MeetingAnswer {
-  id: string
-  title: string
-  kindLabel: string
-  /** published, or cancelled (still listed until it would have ended). */
-  status?: string
-  time: string
-  place: string
-  rsvp: string
-  rsvpLabel: string
-  reason: string | null
-  /** Whether an answer (or a change of it) is still taken (absent from an older backend). */
-  rsvpOpen?: boolean
-  /** Still owes an answer: not replied and not checked in (absent from an older backend). */
-  awaitsAnswer?: boolean
 }
 
 const enc = encodeURIComponent
@@ -322,9 +214,12 @@ export class LiaisonClient {
   transfer(personId: string, ref: string, reason: string, deputyCode?: string) {
     return this.call<CaseBrief>('POST', `/people/${enc(personId)}/deputy/cases/${enc(ref)}/transfer`, deputyCode ? { reason, deputyCode } : { reason })
   }
-  /** The resident's phone number on one of his open messages (null: she left none); the backend audits the read. */
+  /**
+   * The resident's phone number on one of his open messages (null: she left none); the backend audits the read.
+   * `answered`: he has replied to it already (absent from an older backend).
+   */
   residentPhone(personId: string, ref: string) {
-    return this.call<{ ticket: string; phone: string | null }>('GET', `/people/${enc(personId)}/deputy/cases/${enc(ref)}/phone`)
+    return this.call<{ ticket: string; phone: string | null; answered?: boolean }>('GET', `/people/${enc(personId)}/deputy/cases/${enc(ref)}/phone`)
   }
   async transferOptions(personId: string, ref: string) {
     return (await this.call<{ choices: TransferChoice[] }>('GET', `/people/${enc(personId)}/deputy/cases/${enc(ref)}/transfer-options`)).choices

@@ -38,9 +38,10 @@ export async function attend(turn: Turn) {
     turn.say(attending(await turn.client.answerMeeting(turn.person.personId, 'attend'), false))
   } catch (err) {
     if (!noneWaiting(err)) throw err
-    const m = answeredAhead(await turn.client.meetings(turn.person.personId), 'leave')
+    const items = await turn.client.meetings(turn.person.personId)
+    const m = answeredAhead(items, 'leave')
     if (m) await answerOne(turn, m, 'attend')
-    else turn.say(`${err.message}。${HOW}`)
+    else if (!(await answerClosed(turn, items, 'attend'))) turn.say(`${err.message}。${HOW}`)
   }
 }
 
@@ -57,8 +58,29 @@ export async function excuse(turn: Turn, reason: string) {
     const items = await turn.client.meetings(turn.person.personId)
     const m = answeredAhead(items, 'attend') ?? answeredAhead(items, 'leave')
     if (m) await answerOne(turn, m, 'leave', reason)
-    else turn.say(`${err.message}。${HOW}`)
+    else if (!(await answerClosed(turn, items, 'leave', reason))) turn.say(`${err.message}。${HOW}`)
   }
+}
+
+/**
+ * A notice he never answered whose answers have closed: "no meeting waits for you" would be untrue. The backend
+ * is asked all the same (it says since when, and whom to tell); coming needs no answer, only the scan at the door.
+ * False when no such meeting is ahead.
+ */
+async function answerClosed(turn: Turn, items: MeetingAnswer[], to: 'attend' | 'leave', reason?: string): Promise<boolean> {
+  const m = items.find((x) => x.status !== 'cancelled' && (x.awaitsAnswer ?? x.rsvp === 'pending') && x.rsvpOpen === false)
+  if (!m) return false
+  try {
+    const done = await turn.client.answerMeeting(turn.person.personId, to, reason, m.id)
+    turn.say(to === 'attend' ? attending(done, false) : excused(done, reason!, false))
+  } catch (err) {
+    if (!(err instanceof ApiError)) throw err
+    const why = refusal(err)
+    turn.say(
+      to === 'attend' ? `${m.title}（${m.time}）：${why}。您要参加的话，不用再回复，到场后请用小程序扫会场二维码签到。` : `${m.title}（${m.time}）：${why}。`,
+    )
+  }
+  return true
 }
 
 /**
@@ -180,16 +202,23 @@ async function answerOne(turn: Turn, m: Pick<MeetingAnswer, 'id' | 'title' | 'ti
     else turn.say(to === 'attend' ? attending(done, changing) : excused(done, reason!, changing))
   } catch (err) {
     if (!changing || !(err instanceof ApiError)) throw err
-    // The backend's words ("回复已于 11月25日 18:00 截止，如需请假请联系会务人员") say why; its advice is for a leave.
+    // The backend's words ("回复已于 11月25日 18:00 截止，如需请假，请联系…") say why; its advice is for a leave.
     const why = refusal(err)
     turn.say(
       m.rsvp === 'attend'
         ? `您已回复参加这个会议（${m.title}，${m.time}）。${why}。${/联系/.test(why) ? '' : '如需请假，请联系联络站工作人员。'}`
         : to === 'leave'
           ? `您已为这个会议请假（${m.title}，${m.time}），请假原因没有改：${why}。`
-          : `您已为这个会议请假（${m.title}，${m.time}）。${why.split('，')[0]}。如又能参加，请联系联络站工作人员。`,
+          : `您已为这个会议请假（${m.title}，${m.time}）。${why.split('，')[0]}。如又能参加，${contactIn(err) ?? '请联系联络站工作人员'}。`,
     )
   }
+}
+
+/** Whom the backend says to call about the meeting ("请联系王丽（电话 …）"), given apart from its refusal; null from an older backend. */
+function contactIn(err: ApiError): string | null {
+  const details = Array.isArray(err.details) ? (err.details as Array<{ path?: unknown; message?: unknown }>) : []
+  const contact = details.find((d) => d.path === 'contact')?.message
+  return typeof contact === 'string' && contact ? contact : null
 }
 
 const attending = (m: MeetingAnswer, changed: boolean) =>

@@ -57,6 +57,20 @@ export function withoutStaffEntry(invitee: MeetingInvitee): MeetingInvitee | Sta
   return { ...invitee, rsvp: before.rsvp, reason: before.reason, rsvpAt: before.rsvpAt, staffEntry: null }
 }
 
+/** How presence was known: the invitee's own scan of the code at the door, or staff's 登记到会 (补签). */
+export type CheckInWay = 'scan' | 'staff'
+export const CHECK_IN_WAY_LABELS: Record<CheckInWay, string> = { scan: '扫码签到', staff: '工作人员登记' }
+
+/**
+ * How the invitee's check-in was made, or null when they have none. Staff's attendance entry is written in the
+ * same write as the check-in it makes (withStaffEntry) and undone with it, and neither is taken over the other
+ * (staffEntryRefusal, the store's single check-in): a check-in without it is the invitee's own scan.
+ */
+export function checkInWay(i: Pick<MeetingInvitee, 'checkedInAt' | 'staffEntry'>): CheckInWay | null {
+  if (!i.checkedInAt) return null
+  return i.staffEntry?.kind === 'attended' ? 'staff' : 'scan'
+}
+
 /** What the invitee reads on their meeting page. */
 export function staffEntryNotice(entry: Pick<StaffEntry, 'kind'>): string {
   return entry.kind === 'attended' ? '工作人员已为您登记到会' : '工作人员已为您登记请假'

@@ -68,6 +68,11 @@ export interface MeetingRecord {
   publicSeats: number
   /** Answers are taken until then; null means until the start. */
   rsvpDeadline: Date | null
+  /** Whom invitees call about it, as the organizer recorded (optional; a name only with a phone, as typed). */
+  contactName: string | null
+  contactPhone: string | null
+  /** The office that organized it, named when it was made (市人大常委会办公室 …); null for older meetings. */
+  organizer: string | null
   /** The districts whose organizers see it; empty for a city-level meeting. */
   districtIds: string[]
   /**
@@ -356,4 +361,14 @@ export function timeLabel(startAt: Date, endAt: Date, timeZone: string): string 
 export function momentLabel(at: Date, timeZone: string): string {
   const p = parts(at, timeZone)
   return `${p.day} ${p.time}`
+}
+
+/**
+ * Whom an invitee is to call about the meeting (a leave after the deadline), as words that follow
+ * "如需请假，": the contact the organizer recorded with the phone, else the office that organized it by
+ * name. Never "会务人员", which names nobody he can reach.
+ */
+export function meetingContactWords(m: Pick<MeetingRecord, 'contactName' | 'contactPhone' | 'organizer'>): string {
+  if (m.contactPhone) return m.contactName ? `请联系${m.contactName}（电话 ${m.contactPhone}）` : `请拨打会务电话 ${m.contactPhone}`
+  return `请联系组织会议的${m.organizer ?? '人大常委会办公室'}`
 }

@@ -67,7 +67,7 @@ describe('bot: a deputy answers a meeting notice in his own words', function () 
     expect(await ask(t, deputy, '我参加')).to.include('已回复参加')
     app.clock.set(new Date('2026-11-25T12:00:00Z')) // 20:00 in Shanghai, past the deadline
     expect(await ask(t, deputy, '请假，家里有事')).to.equal(
-      '您已回复参加这个会议（市人大常委会第十次会议，11月26日 09:30–11:30）。回复已于 11月25日 18:00 截止，如需请假请联系会务人员。',
+      '您已回复参加这个会议（市人大常委会第十次会议，11月26日 09:30–11:30）。回复已于 11月25日 18:00 截止，如需请假，请联系组织会议的市人大常委会办公室。',
     )
     expect(await answerOf(meeting), 'unchanged').to.include({ rsvp: 'attend' })
   })

@@ -1,6 +1,7 @@
 import { expect } from 'chai'
-import { asDeputy, Client } from '../helpers/app.js'
-import { logInAs, newPage, screenshot, useConsole } from './harness.js'
+import { asDeputy } from '../helpers/app.js'
+import { screenshot, useConsole } from './harness.js'
+import { publishedNationalMeeting } from './national-meeting.js'
 
 /**
  * At the door before the start: the clerk records a deputy without a phone (登记到会) while the
@@ -13,28 +14,10 @@ describe('console: recording attendance at the door, from when scanning opens', 
   const story = useConsole()
 
   it('keeps her note when refused too early, records it from the opening time, and counts a scan as an answer', async () => {
-    const organizer = story.app.login((l) => l.role === 'organizer')
-    const api = await new Client(story.app.baseUrl).login(organizer.username, organizer.password)
-    const [first, second] = (await story.app.liaison.store.deputies.search({ level: 'national', limit: 10 })).items
-    const startAt = new Date(story.app.clock.now().getTime() + 3 * 3_600_000)
-    const created = await api.post('/api/admin/meetings', {
-      title: '全国人大代表视察座谈会',
-      kind: 'inspection',
-      startAt: startAt.toISOString(),
-      endAt: new Date(startAt.getTime() + 2 * 3_600_000).toISOString(),
-      place: '市民中心三楼',
-      selector: { levels: ['national'] },
-    })
-    expect(created.status, JSON.stringify(created.body)).to.equal(201)
-    const published = await api.post(`/api/admin/meetings/${created.body.id}/publish`)
-    expect(published.status).to.equal(200)
+    const meeting = await publishedNationalMeeting(story, 3)
+    const { first, second, startAt } = meeting
     story.app.clock.set(new Date(startAt.getTime() - 70 * 60_000)) // ten minutes before scanning opens
-
-    const page = await newPage(story.browser, story.app)
-    await logInAs(page, organizer)
-    await page.goto(`/console/meetings/${created.body.id}`)
-    const table = page.locator('[data-test=rsvp-table]')
-    const rowOf = (name: string) => table.locator('tr', { hasText: name })
+    const { page, rowOf } = await meeting.open()
 
     await rowOf(first.name).getByRole('button', { name: '登记到会' }).click()
     const dialog = page.locator('.t-dialog', { hasText: `为${first.name}登记到会（补签）` })
@@ -51,13 +34,13 @@ describe('console: recording attendance at the door, from when scanning opens', 
     // Scanning has opened: a deputy scans in without having replied; the clerk confirms the same dialog.
     story.app.clock.set(new Date(startAt.getTime() - 20 * 60_000))
     const deputy = await asDeputy(story.app, second.id)
-    expect((await deputy.post(`/api/mp/meetings/${published.body.shortCode}/check-in`, {})).status).to.equal(200)
+    expect((await deputy.post(`/api/mp/meetings/${meeting.shortCode}/check-in`, {})).status).to.equal(200)
     await dialog.getByRole('button', { name: '确定登记' }).click()
     await page.getByText(`已为${first.name}登记到会`).waitFor()
     await rowOf(first.name).locator('[data-test=staff-entry]').getByText('没带手机，纸质签到').waitFor()
 
-    const fresh = await new Client(story.app.baseUrl).login(organizer.username, organizer.password) // the clock moved: a new session
-    const invited = (await fresh.get(`/api/admin/meetings/${created.body.id}/invitees`)).body.counts.invited as number
+    const fresh = await meeting.freshApi() // the clock moved: a new session
+    const invited = (await fresh.get(`/api/admin/meetings/${meeting.id}/invitees`)).body.counts.invited as number
     await rowOf(second.name).getByText('已签到出席').waitFor()
     expect(await rowOf(second.name).innerText()).not.to.include('未回复')
     const counts = (await page.locator('[data-test=rsvp-counts]').innerText()).replace(/\s+/g, ' ')

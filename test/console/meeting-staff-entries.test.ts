@@ -1,6 +1,7 @@
 import { expect } from 'chai'
-import { asDeputy, Client } from '../helpers/app.js'
-import { logInAs, newPage, screenshot, useConsole } from './harness.js'
+import { asDeputy } from '../helpers/app.js'
+import { screenshot, useConsole } from './harness.js'
+import { publishedNationalMeeting } from './national-meeting.js'
 
 /**
  * After the meeting: one deputy signed the paper sheet at the door, another phoned for leave.
@@ -12,29 +13,11 @@ describe('console: the office records a paper sign-in and a leave (补签, 代�
   const story = useConsole()
 
   it('records 到会 and 请假 per row, with a confirmation, and the counts follow', async () => {
-    const organizer = story.app.login((l) => l.role === 'organizer')
-    const api = await new Client(story.app.baseUrl).login(organizer.username, organizer.password)
-    const nationals = (await story.app.liaison.store.deputies.search({ level: 'national', limit: 10 })).items
-    const [first, second] = nationals
-    const startAt = new Date(story.app.clock.now().getTime() + 2 * 3_600_000)
-    const created = await api.post('/api/admin/meetings', {
-      title: '全国人大代表视察座谈会',
-      kind: 'inspection',
-      startAt: startAt.toISOString(),
-      endAt: new Date(startAt.getTime() + 2 * 3_600_000).toISOString(),
-      place: '市民中心三楼',
-      selector: { levels: ['national'] },
-    })
-    expect(created.status, JSON.stringify(created.body)).to.equal(201)
-    expect((await api.post(`/api/admin/meetings/${created.body.id}/publish`)).status).to.equal(200)
+    const meeting = await publishedNationalMeeting(story, 2)
+    const { first, second, startAt } = meeting
     // Half an hour into the meeting.
     story.app.clock.set(new Date(startAt.getTime() + 30 * 60_000))
-
-    const page = await newPage(story.browser, story.app)
-    await logInAs(page, organizer)
-    await page.goto(`/console/meetings/${created.body.id}`)
-    const table = page.locator('[data-test=rsvp-table]')
-    const rowOf = (name: string) => table.locator('tr', { hasText: name })
+    const { page, rowOf } = await meeting.open()
 
     await rowOf(first.name).getByRole('button', { name: '登记到会' }).click()
     await page.getByText(`为${first.name}登记到会（补签）`).waitFor()
@@ -65,7 +48,7 @@ describe('console: the office records a paper sign-in and a leave (补签, 代�
     await screenshot(page, 'console-meeting-staff-entries')
 
     const deputy = await asDeputy(story.app, first.id)
-    expect((await deputy.get(`/api/mp/meetings/${created.body.id}`)).body.staffEntryNotice).to.equal('工作人员已为您登记到会')
+    expect((await deputy.get(`/api/mp/meetings/${meeting.id}`)).body.staffEntryNotice).to.equal('工作人员已为您登记到会')
 
     // A mistake is undone from the same row, after a confirmation.
     await rowOf(second.name).getByRole('button', { name: '撤销登记' }).click()

@@ -1,24 +1,18 @@
 import { expect } from 'chai'
-import type { FakeWeChat } from '../fakes/wechat-api.js'
-import { Client, type TestApp } from '../helpers/app.js'
+import { Client } from '../helpers/app.js'
 import { meetingBody } from '../helpers/meetings.js'
-import { loginAs, startWithWeChat, subscribe } from '../helpers/wechat.js'
 import { STAFF_PASSWORD } from '../fixtures.js'
-import { bindingCode } from '../bots/helpers.js'
 import { meetingMessage } from '../../src/services/meetings/meeting-notices.js'
+import { SUPERSEDED, monday, useOvernightMeeting, type OvernightMeetingStory } from './overnight-meeting.js'
 
-const SUPERSEDED = '已被后来的变化取代，未发送'
-const NIGHT = { start: '21:00', end: '08:00', immediateKinds: [] }
-/** Monday 2026-11-23 at hh:mm in Asia/Shanghai, or `days` later. */
-const monday = (hh: number, mm = 0, days = 0) => new Date(Date.UTC(2026, 10, 23 + days, hh - 8, mm))
 const WHAT = '市人大常委会第十次会议（常委会会议）'
 const ANSWER = '回复"参加"，或"请假 原因"。'
 const invitation = (by: string) => `会议通知：${WHAT}，时间 11月26日 09:30–11:30，地点 市人大常委会第一会议室。请在 ${by} 前${ANSWER}`
 const closedInvitation = (at: string) =>
-  `会议通知：${WHAT}，时间 11月26日 09:30–11:30，地点 市人大常委会第一会议室。回复已于 ${at} 截止，如不能参加，请联系会务人员。`
+  `会议通知：${WHAT}，时间 11月26日 09:30–11:30，地点 市人大常委会第一会议室。回复已于 ${at} 截止，如不能参加，请联系组织会议的湛河区人大常委会办公室。`
 const change = (by: string) => `会议变更：${WHAT} 调整为 11月26日 09:30–11:30，地点 市人大常委会第二会议室。请在 ${by} 前重新确认：${ANSWER}`
 const closedChange = (at: string) =>
-  `会议变更：${WHAT} 调整为 11月26日 09:30–11:30，地点 市人大常委会第二会议室。回复已于 ${at} 截止，如不能参加，请联系会务人员。`
+  `会议变更：${WHAT} 调整为 11月26日 09:30–11:30，地点 市人大常委会第二会议室。回复已于 ${at} 截止，如不能参加，请联系组织会议的湛河区人大常委会办公室。`
 const MOVED = `${SUPERSEDED}（回复截止时间已改，已按新的时间重新发送会议通知）`
 const MOVED_CHANGE = `${SUPERSEDED}（回复截止时间已改，已按新的时间重新发送会议变更通知）`
 const CLOSED = `${SUPERSEDED}（回复已经截止，已改发不要求回复的会议通知）`
@@ -32,21 +26,12 @@ const CLOSED_CHANGE = `${SUPERSEDED}（回复已经截止，已改发不要求�
  */
 describe('a held meeting notice says what is true of answering when it goes', function () {
   this.timeout(60_000)
-  let app: TestApp & { fake: FakeWeChat }
+  const story = useOvernightMeeting()
+  const { mpDeputy } = story
+  let app: OvernightMeetingStory['app']
   let sunli: Client
-  beforeEach(async () => {
-    app = await startWithWeChat({ outbox: { quietHours: NIGHT } })
-    app.clock.set(monday(10))
-    sunli = await new Client(app.baseUrl).login('sunli', STAFF_PASSWORD)
-  })
-  afterEach(() => app.close())
+  beforeEach(() => ({ app, sunli } = story))
 
-  async function mpDeputy(openid: string, deputyId: string) {
-    const client = await loginAs(app, openid)
-    expect((await client.post('/api/mp/bind', { bindCode: await bindingCode(app, deputyId) })).status).to.equal(200)
-    await subscribe(client, 'accept', 4)
-    return client
-  }
   const cardsTo = (openid: string, title: string) => app.fake.sent().filter((m) => m.touser === openid && m.data.thing1.value.startsWith(title))
   const rowsOf = async (kind: string, deputyId: string) =>
     (await app.liaison.store.outbox.search({ limit: 20, kind, recipientId: deputyId })).items

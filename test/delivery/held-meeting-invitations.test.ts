@@ -1,15 +1,9 @@
 import { expect } from 'chai'
-import type { FakeWeChat } from '../fakes/wechat-api.js'
-import { Client, type TestApp } from '../helpers/app.js'
+import { Client } from '../helpers/app.js'
 import { meetingBody } from '../helpers/meetings.js'
-import { loginAs, startWithWeChat, subscribe } from '../helpers/wechat.js'
 import { STAFF_PASSWORD } from '../fixtures.js'
-import { bindingCode } from '../bots/helpers.js'
+import { SUPERSEDED, monday, useOvernightMeeting, type OvernightMeetingStory } from './overnight-meeting.js'
 
-const SUPERSEDED = '已被后来的变化取代，未发送'
-const NIGHT = { start: '21:00', end: '08:00', immediateKinds: [] }
-/** Monday 2026-11-23 at hh:mm in Asia/Shanghai, or `days` later. */
-const monday = (hh: number, mm = 0, days = 0) => new Date(Date.UTC(2026, 10, 23 + days, hh - 8, mm))
 const invitation = (by: string) =>
   `会议通知：市人大常委会第十次会议（常委会会议），时间 11月26日 09:30–11:30，地点 市人大常委会第一会议室。请在 ${by} 前回复"参加"，或"请假 原因"。`
 const MOVED = `${SUPERSEDED}（回复截止时间已改，已按新的时间重新发送会议通知）`
@@ -22,21 +16,12 @@ const MOVED = `${SUPERSEDED}（回复截止时间已改，已按新的时间重�
  */
 describe('a 会议通知 held overnight says the reply deadline as it is when it goes', function () {
   this.timeout(60_000)
-  let app: TestApp & { fake: FakeWeChat }
+  const story = useOvernightMeeting()
+  const { mpDeputy } = story
+  let app: OvernightMeetingStory['app']
   let sunli: Client
-  beforeEach(async () => {
-    app = await startWithWeChat({ outbox: { quietHours: NIGHT } })
-    app.clock.set(monday(10))
-    sunli = await new Client(app.baseUrl).login('sunli', STAFF_PASSWORD)
-  })
-  afterEach(() => app.close())
+  beforeEach(() => ({ app, sunli } = story))
 
-  async function mpDeputy(openid: string, deputyId: string) {
-    const client = await loginAs(app, openid)
-    expect((await client.post('/api/mp/bind', { bindCode: await bindingCode(app, deputyId) })).status).to.equal(200)
-    await subscribe(client, 'accept', 4)
-    return client
-  }
   const cardsTo = (openid: string) => app.fake.sent().filter((m) => m.touser === openid && m.data.thing1.value.startsWith('会议通知'))
   const notices = async (deputyId: string) =>
     (await app.liaison.store.outbox.search({ limit: 10, kind: 'meeting.notice', recipientId: deputyId })).items

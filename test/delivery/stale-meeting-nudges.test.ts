@@ -1,15 +1,9 @@
 import { expect } from 'chai'
-import type { FakeWeChat } from '../fakes/wechat-api.js'
-import { asAdmin, Client, type TestApp } from '../helpers/app.js'
+import { asAdmin, Client } from '../helpers/app.js'
 import { meetingBody } from '../helpers/meetings.js'
-import { loginAs, startWithWeChat, subscribe } from '../helpers/wechat.js'
 import { STAFF_PASSWORD } from '../fixtures.js'
-import { bindingCode } from '../bots/helpers.js'
+import { SUPERSEDED, monday, useOvernightMeeting, type OvernightMeetingStory } from './overnight-meeting.js'
 
-const SUPERSEDED = '已被后来的变化取代，未发送'
-const NIGHT = { start: '21:00', end: '08:00', immediateKinds: [] }
-/** Monday 2026-11-23 at hh:mm in Asia/Shanghai, or `days` later. */
-const monday = (hh: number, mm = 0, days = 0) => new Date(Date.UTC(2026, 10, 23 + days, hh - 8, mm))
 const NUDGE = '请回复参会情况'
 
 /**
@@ -20,14 +14,11 @@ const NUDGE = '请回复参会情况'
  */
 describe('no "please answer" for a meeting to one who answered, or can no longer, when it would go', function () {
   this.timeout(60_000)
-  let app: TestApp & { fake: FakeWeChat }
+  const story = useOvernightMeeting()
+  const { mpDeputy } = story
+  let app: OvernightMeetingStory['app']
   let sunli: Client
-  beforeEach(async () => {
-    app = await startWithWeChat({ outbox: { quietHours: NIGHT } })
-    app.clock.set(monday(10))
-    sunli = await new Client(app.baseUrl).login('sunli', STAFF_PASSWORD)
-  })
-  afterEach(() => app.close())
+  beforeEach(() => ({ app, sunli } = story))
 
   const cardsTo = (openid: string) => app.fake.sent().filter((m) => m.touser === openid && m.data.thing1.value.startsWith(NUDGE))
   const nudgeOf = async (deputyId: string, meetingId: string) =>
@@ -38,12 +29,6 @@ describe('no "please answer" for a meeting to one who answered, or can no longer
     (await (await asAdmin(app)).get(`/api/admin/outbox?recipientId=${deputyId}&kind=meeting.rsvp_nudge`)).body.items.map(
       (m: { delivery: unknown }) => m.delivery,
     )
-  async function mpDeputy(openid: string, deputyId: string) {
-    const client = await loginAs(app, openid)
-    expect((await client.post('/api/mp/bind', { bindCode: await bindingCode(app, deputyId) })).status).to.equal(200)
-    await subscribe(client, 'accept', 4)
-    return client
-  }
   async function publish(over: Record<string, unknown>) {
     const created = await sunli.post('/api/admin/meetings', meetingBody(over))
     expect(created.status, JSON.stringify(created.body)).to.equal(201)

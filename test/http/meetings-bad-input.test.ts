@@ -83,7 +83,7 @@ describe('meetings: bad input', () => {
     app.clock.set(new Date('2026-11-25T10:00:01Z')) // 18:00:01
     const late = await zhang.post(`/api/mp/meetings/${m.id}/rsvp`, { response: 'leave', reason: '临时有事' })
     expect(late.status).to.equal(409)
-    expect(late.body.error).to.include({ code: 'rsvp_closed', message: '回复已于 11月25日 18:00 截止，如需请假请联系会务人员' })
+    expect(late.body.error).to.include({ code: 'rsvp_closed', message: '回复已于 11月25日 18:00 截止，如需请假，请联系组织会议的市人大常委会办公室' })
     expect((await zhang.get(`/api/mp/meetings/${m.id}`)).body.rsvp).to.equal('pending')
   })
 

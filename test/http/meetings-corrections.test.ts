@@ -61,6 +61,8 @@ describe('correcting a published meeting', () => {
         reason: null,
         rsvpAt: null,
         checkedInAt: null,
+        checkedInVia: null,
+        checkedInViaLabel: null,
         staffEntry: null,
       },
     ])

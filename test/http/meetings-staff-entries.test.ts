@@ -34,7 +34,9 @@ describe('staff record attendance and leave for an invitee (补签, 代请假)',
     app.clock.set(new Date('2026-11-25T12:00:00Z'))
     office = await asAdmin(app) // days later: a fresh console session
     const wang = await asDeputy(app, 'dp0002')
-    expect((await wang.post(`/api/mp/meetings/${m.id}/rsvp`, { response: 'leave', reason: '住院' })).body.error.message).to.include('如需请假请联系会务人员')
+    expect((await wang.post(`/api/mp/meetings/${m.id}/rsvp`, { response: 'leave', reason: '住院' })).body.error.message).to.include(
+      '如需请假，请联系组织会议的',
+    )
 
     const early = await entry(office, m.id, 'dp0001', { kind: 'attended', note: '纸质签到' })
     expect(early.status, 'nobody has attended a meeting the door is not open for').to.equal(409)
@@ -73,7 +75,7 @@ describe('staff record attendance and leave for an invitee (补签, 代请假)',
     const csv = ((await office.get(`/api/admin/meetings/${m.id}/attendance.csv`)).body as Buffer).subarray(3).toString('utf8').split('\r\n')
     expect(csv).to.deep.equal([
       '姓名,身份,回复,请假原因,回复时间,签到,签到时间,工作人员登记',
-      '张伟,代表,已签到出席,,,已签到,2026-11-26 10:00,工作人员补签：纸质签到（系统管理员）',
+      '张伟,代表,已签到出席,,,工作人员登记,2026-11-26 10:00,工作人员补签：纸质签到（系统管理员）',
       '王芳,代表,请假,住院治疗,2026-11-25 20:00,未签到,,工作人员代请假：住院治疗（系统管理员）',
       '陈静,代表,未回复,,,未签到,,',
       '李娜,工作人员,未回复,,,未签到,,',

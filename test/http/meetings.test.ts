@@ -214,7 +214,7 @@ describe('a meeting from notice to sign-in sheet', () => {
     expect([...bytes.subarray(0, 3)], 'UTF-8 byte-order mark, for Excel').to.deep.equal([0xef, 0xbb, 0xbf])
     expect(bytes.subarray(3).toString('utf8').split('\r\n')).to.deep.equal([
       '姓名,身份,回复,请假原因,回复时间,签到,签到时间,工作人员登记',
-      '张伟,代表,参加,,2026-11-23 10:00,已签到,2026-11-26 09:25,',
+      '张伟,代表,参加,,2026-11-23 10:00,扫码签到,2026-11-26 09:25,',
       "王芳,代表,请假,'=外出学习,2026-11-23 10:00,未签到,,",
       '陈静,代表,未回复,,,未签到,,',
       '李娜,工作人员,未回复,,,未签到,,',

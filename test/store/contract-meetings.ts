@@ -38,6 +38,9 @@ export function meetingRecord(over: Partial<MeetingRecord> = {}): MeetingRecord 
     lastRemindedAt: null,
     lastNudgedAt: null,
     audienceDistrictIds: [],
+    contactName: null,
+    contactPhone: null,
+    organizer: null,
     version: 1,
     ...over,
   }
@@ -76,6 +79,14 @@ export function meetingContract(store: () => Store) {
       expect((await store().meetings.getByShortCode(m.shortCode))!.id).to.equal(m.id)
       expect(await store().meetings.get('mt-none')).to.equal(null)
       expect(await rejects(store().meetings.create({ ...meetingRecord(), shortCode: m.shortCode }))).to.be.instanceOf(ConflictError)
+    })
+
+    it('keeps whom invitees call about a meeting, and a correction of it', async () => {
+      const m = await store().meetings.create(meetingRecord({ contactName: '王丽', contactPhone: '0375-2345678', organizer: '青澜区人大常委会办公室' }))
+      expect(await store().meetings.get(m.id)).to.deep.include({ contactName: '王丽', contactPhone: '0375-2345678', organizer: '青澜区人大常委会办公室' })
+      const next = await store().meetings.update({ ...m, contactName: null, contactPhone: '13812345678' }, [])
+      expect(await store().meetings.get(m.id)).to.deep.equal(next)
+      expect(next).to.deep.include({ contactName: null, contactPhone: '13812345678' })
     })
 
     it("keeps when the last reminder and the last organizer's round went out", async () => {

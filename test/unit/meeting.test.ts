@@ -55,6 +55,9 @@ function meeting(over: Partial<MeetingRecord> = {}): MeetingRecord {
     lastRemindedAt: null,
     lastNudgedAt: null,
     audienceDistrictIds: [],
+    contactName: null,
+    contactPhone: null,
+    organizer: null,
     version: 1,
     ...over,
   }

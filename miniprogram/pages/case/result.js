@@ -30,7 +30,12 @@ Page({
       .get()
       .then((s) => {
         this.templateIds = s.subscribeTemplateIds
-        if (!s.subscribeTemplateIds.length) this.setData({ noticesOff: true, noticesOffText: noticesOffWords({ deputy: false }) })
+        if (s.subscribeTemplateIds.length) return undefined
+        // Off: whether the 联络助手 will bring her the answer instead is hers to read in 我的 (`bot`).
+        return this.account.me().then(
+          (me) => this.setData({ noticesOff: true, noticesOffText: noticesOffWords({ deputy: false, bot: Boolean(me.bot) }) }),
+          () => this.setData({ noticesOff: true, noticesOffText: noticesOffWords({ deputy: false, bot: null }) }),
+        )
       })
       .catch((err) => {
         this.templateIds = null
@@ -48,7 +53,8 @@ Page({
       this.templateIds = undefined
       return this.loadTemplates()
     }
-    if (!ids.length) return this.setData({ noticesOff: true, noticesOffText: noticesOffWords({ deputy: false }) })
+    // The words loadTemplates set (with or without the 联络助手) stay.
+    if (!ids.length) return this.setData({ noticesOff: true })
     wx.requestSubscribeMessage({
       tmplIds: ids,
       success: (res) => {

@@ -28,14 +28,15 @@ Page({
    */
   loadTemplates(me) {
     this.templatesError = ''
-    // A deputy's `bot`: the 联络助手 reaches him in the WeChat chat, which the words for "sending off" must say.
+    // `bot`: the 联络助手 reaches them in the WeChat chat (a deputy's from his notices, a resident's from 我的),
+    // which the words for "sending off" must say.
     const chosen = me.deputy
       ? deputyService(request)
           .notices()
           .then((n) => ({ ids: n.templateIds, bot: n.bot }))
       : settingsService(request)
           .get()
-          .then((s) => ({ ids: s.subscribeTemplateIds, bot: false }))
+          .then((s) => ({ ids: s.subscribeTemplateIds, bot: Boolean(me.bot) }))
     return chosen
       .then(({ ids, bot }) => {
         this.templateIds = ids

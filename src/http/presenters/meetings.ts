@@ -9,7 +9,7 @@ import {
   type PublicRegistration,
 } from '../../domain/meeting.js'
 import type { MeetingAttendance, PersonAttendance } from '../../domain/meeting-attendance.js'
-import { STAFF_ENTRY_LABELS, staffEntryNotice, type StaffEntry } from '../../domain/meeting-staff-entry.js'
+import { CHECK_IN_WAY_LABELS, checkInWay, STAFF_ENTRY_LABELS, staffEntryNotice, type StaffEntry } from '../../domain/meeting-staff-entry.js'
 import type { NoticeState } from '../../domain/notice-delivery.js'
 
 // Presenters name every field they return. Invitees never see the short code (it is what
@@ -57,6 +57,10 @@ export const presentMeeting = (m: MeetingRecord, link: AttachmentLink) => ({
   },
   rsvpDeadline: iso(m.rsvpDeadline),
   rsvpClosesAt: rsvpClosesAt(m).toISOString(),
+  // Whom invitees call (the organizer's own entry, shown to invitees in their notices): null when none.
+  contactName: m.contactName,
+  contactPhone: m.contactPhone,
+  organizer: m.organizer,
   districtIds: m.districtIds,
   // The invitees' districts and streets, whatever the name says (domain/meeting.ts).
   audienceDistrictIds: m.audienceDistrictIds,
@@ -70,6 +74,11 @@ export const presentMeeting = (m: MeetingRecord, link: AttachmentLink) => ({
   lastRemindedAt: iso(m.lastRemindedAt),
 })
 
+const checkInWayLabel = (i: MeetingInvitee) => {
+  const way = checkInWay(i)
+  return way ? CHECK_IN_WAY_LABELS[way] : null
+}
+
 export const presentInvitee = (i: MeetingInvitee) => ({
   personKind: i.personKind,
   personId: i.personId,
@@ -80,6 +89,9 @@ export const presentInvitee = (i: MeetingInvitee) => ({
   reason: i.reason,
   rsvpAt: iso(i.rsvpAt),
   checkedInAt: iso(i.checkedInAt),
+  // How presence was known, in words: 扫码签到 (his own scan) or 工作人员登记 (补签); null without a check-in.
+  checkedInVia: checkInWay(i),
+  checkedInViaLabel: checkInWayLabel(i),
   staffEntry: presentStaffEntry(i.staffEntry),
 })
 

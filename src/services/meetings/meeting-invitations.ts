@@ -4,6 +4,7 @@ import {
   checkInOpen,
   checkInOpensAt,
   checkInRefusal,
+  meetingContactWords,
   momentLabel,
   rsvpClosesAt,
   rsvpRefusal,
@@ -143,9 +144,10 @@ export class MeetingInvitations {
       case 'meeting_cancelled':
         return new ConflictError('会议已取消，无需回复', [], 'meeting_cancelled')
       case 'rsvp_closed':
+        // The contact is given apart too: the bot says it again after words of its own ("如又能参加，…").
         return new ConflictError(
-          `回复已于 ${momentLabel(rsvpClosesAt(m!, invitation), this.settings.timeZone)} 截止，如需请假请联系会务人员`,
-          [],
+          `回复已于 ${momentLabel(rsvpClosesAt(m!, invitation), this.settings.timeZone)} 截止，如需请假，${meetingContactWords(m!)}`,
+          [{ path: 'contact', message: meetingContactWords(m!) }],
           'rsvp_closed',
         )
     }

@@ -1,4 +1,4 @@
-import { MEETING_KIND_LABELS, momentLabel, timeLabel, timeLeftLabel, type MeetingRecord } from '../../domain/meeting.js'
+import { MEETING_KIND_LABELS, meetingContactWords, momentLabel, timeLabel, timeLeftLabel, type MeetingRecord } from '../../domain/meeting.js'
 import type { OutboxMessage } from '../../store/ports.js'
 import { outboxMessage, type Recipient } from '../delivery/outbox-message.js'
 
@@ -41,7 +41,9 @@ export function noticeTexts(m: MeetingRecord, timeZone: string) {
   const answer = '回复"参加"，或"请假 原因"。'
   // Never ask for an answer the RSVP would refuse: with answers closed, say since when, and whom to tell instead.
   const answerBy = (closesAt: Date, open: boolean, again = '') =>
-    open ? `请在 ${momentLabel(closesAt, timeZone)} 前${again}${answer}` : `回复已于 ${momentLabel(closesAt, timeZone)} 截止，如不能参加，请联系会务人员。`
+    open
+      ? `请在 ${momentLabel(closesAt, timeZone)} 前${again}${answer}`
+      : `回复已于 ${momentLabel(closesAt, timeZone)} 截止，如不能参加，${meetingContactWords(m)}。`
   return {
     /**
      * `closesAt`: when this person's answers close (the start, for someone invited after the deadline);

@@ -1,7 +1,7 @@
 import type { Clock } from '../../clock.js'
 import { awaitsAnswer, replyLabel, rsvpOpen, type MeetingInvitee, type MeetingRecord } from '../../domain/meeting.js'
 import { attendanceByPerson, meetingAttendance } from '../../domain/meeting-attendance.js'
-import { STAFF_ENTRY_LABELS } from '../../domain/meeting-staff-entry.js'
+import { CHECK_IN_WAY_LABELS, checkInWay, STAFF_ENTRY_LABELS } from '../../domain/meeting-staff-entry.js'
 import { personPlaces } from '../../domain/meeting-selector.js'
 import { noticeState, type NoticeState } from '../../domain/notice-delivery.js'
 import { nudgeHeldWords, splitForNudge } from '../../domain/meeting-nudge.js'
@@ -14,6 +14,12 @@ import type { AuditTrail } from '../audit.js'
 import type { StaffScope } from '../../domain/staff-scope.js'
 
 const ROLE_LABELS = { deputy: '代表', staff: '工作人员' } as const
+
+/** The sheet's 签到 column: how presence was known, or 未签到. */
+function checkInWordsOf(i: MeetingInvitee): string {
+  const way = checkInWay(i)
+  return way ? CHECK_IN_WAY_LABELS[way] : '未签到'
+}
 
 /**
  * What organizers read about a meeting's people: the live answer table, attendance per
@@ -89,7 +95,8 @@ export class MeetingReports {
       replyLabel(i),
       i.reason ?? '',
       sheetTime(i.rsvpAt, tz),
-      i.checkedInAt ? '已签到' : '未签到',
+      // How presence was known, in words (扫码签到, 工作人员登记), where the sheet once said only 已签到.
+      checkInWordsOf(i),
       sheetTime(i.checkedInAt, tz),
       // 补签 and 代请假 count as a check-in and a leave; the sheet says who recorded them, and why.
       i.staffEntry ? `${STAFF_ENTRY_LABELS[i.staffEntry.kind]}：${i.staffEntry.note}（${i.staffEntry.staffName}）` : '',

@@ -2,8 +2,6 @@ import { randomBytes, randomUUID } from 'node:crypto'
 import type { Clock } from '../../clock.js'
 import {
   awaitsAnswer,
-  canFollowMeeting,
-  canManageMeeting,
   changesTimeOrPlace,
   deadlineAfterEdit,
   leadsAlreadyPast,
@@ -16,11 +14,9 @@ import {
   type InviteeSelector,
   type MeetingInvitee,
   type MeetingRecord,
-  type MeetingStatus,
 } from '../../domain/meeting.js'
-import { resolveInvitees } from '../../domain/meeting-selector.js'
-import { ConflictError, ForbiddenError, NotFoundError, RateLimitError, UnprocessableError } from '../../errors.js'
-import type { MeetingFilter, OutboxMessage, Store } from '../../store/ports.js'
+import { ConflictError, RateLimitError, UnprocessableError } from '../../errors.js'
+import type { OutboxMessage, Store } from '../../store/ports.js'
 import { ERASED_RESIDENT } from '../../store/privacy-ports.js'
 import { meetingMessage, noticeTexts } from './meeting-notices.js'
 import { changeMessage, heldDeadlinesRewritten, invitationMessage, invitationRows, nudgeMessage } from './deadline-rewrites.js'
@@ -29,14 +25,16 @@ import { noticeState } from '../../domain/notice-delivery.js'
 import type { AuditTrail } from '../audit.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 import type { DirectoryCache } from '../directory/directory-cache.js'
+import { MeetingAccess } from './meeting-access.js'
 import type { MeetingFiles } from './meeting-files.js'
-import { scopeOwnerIds, type StaffScope } from '../../domain/staff-scope.js'
+import type { StaffScope } from '../../domain/staff-scope.js'
 
 /** What an organizer sets; the rest of a meeting record is the service's. */
 export type MeetingDraft = Pick<
   MeetingRecord,
   'title' | 'kind' | 'startAt' | 'endAt' | 'place' | 'agenda' | 'attachments' | 'selector' | 'publicSeats' | 'rsvpDeadline'
->
+> &
+  Partial<Pick<MeetingRecord, 'contactName' | 'contactPhone'>>
 export type MeetingPatch = Partial<MeetingDraft>
 
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
@@ -46,67 +44,25 @@ const newShortCode = () => Array.from(randomBytes(8), (b) => CODE_ALPHABET[b % C
  * Organizers' side of meetings: create, edit, publish, cancel, and remind those who have
  * not answered. Every notice is written to the outbox in the same transaction as the
  * change that causes it, one per invitee, with a dedupe key per meeting, change and person.
- * An organizer of some districts or streets sees only their regions' meetings (a district's
- * include its streets') and the ones they made.
+ * Who may see and change which meeting, and whom a selector names, is MeetingAccess's (meeting-access.ts).
  */
-export class MeetingService {
+export class MeetingService extends MeetingAccess {
   constructor(
-    private readonly store: Pick<Store, 'directory' | 'meetings' | 'outbox'>,
+    protected override readonly store: Pick<Store, 'directory' | 'meetings' | 'outbox'>,
     private readonly clock: Clock,
     private readonly settings: { timeZone: string; reminderHours: number[]; remindCooldownMinutes: number },
     private readonly audit: Pick<AuditTrail, 'record'>,
-    private readonly directory: Pick<DirectoryCache, 'scopeOf'>,
+    directory: Pick<DirectoryCache, 'scopeOf'>,
     /** Uploaded files among the attachments must be ones the organizer uploaded (or the meeting had), and are kept once saved. */
     private readonly files: Pick<MeetingFiles, 'checkAttachments' | 'keep'> | null = null,
-  ) {}
-
-  /** Where the staff member may look (domain/staff-scope.ts). */
-  scopeOf(staff: StaffPrincipal): Promise<StaffScope> {
-    return this.directory.scopeOf(staff)
-  }
-
-  /** The meetings a staff member may see, as a store filter, from their scope. */
-  filterOf(staff: StaffPrincipal, scope: StaffScope): Pick<MeetingFilter, 'visibleTo'> {
-    return scope.kind === 'regions' ? { visibleTo: { districtIds: scopeOwnerIds(scope) ?? [] } } : {}
-  }
-
-  async list(staff: StaffPrincipal, query: { status?: MeetingStatus; from?: Date; to?: Date; cursor?: string; limit: number }) {
-    return this.store.meetings.search({
-      ...this.filterOf(staff, await this.scopeOf(staff)),
-      statuses: query.status ? [query.status] : undefined,
-      startFrom: query.from,
-      startTo: query.to,
-      cursor: query.cursor,
-      limit: query.limit,
-    })
-  }
-
-  /**
-   * A meeting the staff member may read: one they manage, or a city-level one inviting
-   * people of their district. Not visible is not found: nobody learns which meetings exist elsewhere.
-   */
-  async visible(staff: StaffPrincipal, id: string, scope?: StaffScope): Promise<MeetingRecord> {
-    const m = await this.store.meetings.get(id)
-    if (!m || !canFollowMeeting(m, scope ?? (await this.scopeOf(staff)))) throw new NotFoundError('会议不存在')
-    return m
-  }
-
-  /** Whether the staff member manages the meeting (else they only follow their district's answers). */
-  manages(staff: StaffPrincipal, m: MeetingRecord, scope: StaffScope) {
-    return canManageMeeting(m, scope)
-  }
-
-  /** A meeting the staff member may change: writes are held to what they manage, a followed meeting is read-only (403). */
-  async managed(staff: StaffPrincipal, id: string): Promise<{ m: MeetingRecord; scope: StaffScope }> {
-    const scope = await this.scopeOf(staff)
-    const m = await this.visible(staff, id, scope)
-    if (!canManageMeeting(m, scope)) throw new ForbiddenError('此会议由上级组织，您可以查看本区的回复情况，不能修改', 'meeting_read_only')
-    return { m, scope }
+  ) {
+    super(store, directory)
   }
 
   async create(staff: StaffPrincipal, draft: MeetingDraft): Promise<MeetingRecord> {
     const now = this.clock.now()
     checkSchedule(draft, now)
+    checkContact(draft)
     this.files?.checkAttachments(draft.attachments, staff.id)
     const scope = await this.scopeOf(staff)
     await this.resolve(scope, draft.selector)
@@ -114,9 +70,13 @@ export class MeetingService {
       id: `mt-${randomUUID()}`,
       shortCode: newShortCode(),
       ...draft,
+      contactName: draft.contactName ?? null,
+      contactPhone: draft.contactPhone ?? null,
       status: 'draft',
       // An organizer's meeting is their districts' or streets'; a city-level one belongs to the districts it invites.
       districtIds: scope.kind === 'regions' ? [...scope.regionIds] : [...(draft.selector.districtIds ?? [])],
+      // Named once: with no contact recorded, invitees are told to call the office that made it.
+      organizer: organizerOf(scope),
       createdBy: staff.id,
       createdAt: now,
       updatedAt: now,
@@ -151,6 +111,7 @@ export class MeetingService {
       throw new ConflictError('会议已发布，参会人员不能再修改', [{ path: 'body.selector', message: m.status }], 'invitees_fixed')
     const now = this.clock.now()
     const next: MeetingRecord = { ...m, ...patch, updatedAt: now }
+    if (patch.contactName !== undefined || patch.contactPhone !== undefined) checkContact(next)
     // Only what changed is judged against now: extending a meeting under way keeps its past start.
     const startChanged = !!patch.startAt && patch.startAt.getTime() !== m.startAt.getTime()
     // A deadline sent back as it was (the whole form saved) is not judged again: it may have passed.
@@ -357,50 +318,6 @@ export class MeetingService {
   }
 
   /**
-   * Who a selector would invite, for the console's live preview while the organizer picks:
-   * the same people and problems as creating would give, except that nobody yet is an empty list.
-   */
-  async previewInvitees(staff: StaffPrincipal, selector: InviteeSelector) {
-    return this.previewIn(await this.scopeOf(staff), selector)
-  }
-
-  /**
-   * The live preview of 增加参会人员: who the selector would add to a meeting, apart from those
-   * already on its list (they get no second notice), and how many of those it names.
-   */
-  async previewAdditions(staff: StaffPrincipal, id: string, selector: InviteeSelector) {
-    const { m, scope } = await this.managed(staff, id)
-    const people = await this.previewIn(scope, selector)
-    const already = new Set((await this.store.meetings.invitees([m.id])).map((i) => `${i.personKind}:${i.personId}`))
-    const fresh = people.filter((p) => !already.has(`${p.kind}:${p.id}`))
-    return { people: fresh, alreadyInvited: people.length - fresh.length }
-  }
-
-  private async previewIn(scope: StaffScope, selector: InviteeSelector) {
-    try {
-      return await this.resolve(scope, selector)
-    } catch (e) {
-      if (e instanceof UnprocessableError && e.code === 'no_invitees') return []
-      throw e
-    }
-  }
-
-  /** The people a selector names within what the organizer looks after; 422 listing every problem. */
-  private async resolve(scope: StaffScope, selector: InviteeSelector) {
-    const dir = await this.store.directory.snapshot()
-    const { invitees, problems } = resolveInvitees(selector, dir, scope.kind === 'regions' ? scope : null)
-    if (problems.length) {
-      const nobody = problems.length === 1 && problems[0].path === 'selector'
-      throw new UnprocessableError(
-        nobody ? '所选范围内没有任何人，请调整参会人员' : '参会人员有误',
-        problems.map((p) => ({ ...p, path: `body.${p.path}` })),
-        nobody ? 'no_invitees' : 'invalid_invitees',
-      )
-    }
-    return invitees
-  }
-
-  /**
    * A change or cancellation for everyone who expects to be there: each invitee (their own
    * text, as their answers may close at another time), and each resident holding a public
    * seat (公民旁听) in the mini-program; a place whose holder erased their data reaches nobody.
@@ -430,7 +347,7 @@ const placesOf = (people: Array<{ placeIds: string[] }>) => [...new Set(people.f
 
 /** The fields a correction changed, before and after, for the audit trail. */
 function changedFields(before: MeetingRecord, after: MeetingRecord) {
-  const fields = ['title', 'kind', 'startAt', 'endAt', 'place', 'agenda', 'attachments', 'publicSeats', 'rsvpDeadline'] as const
+  const fields = ['title', 'kind', 'startAt', 'endAt', 'place', 'agenda', 'attachments', 'publicSeats', 'rsvpDeadline', 'contactName', 'contactPhone'] as const
   const value = (v: unknown) => (v instanceof Date ? v.toISOString() : v)
   return Object.fromEntries(
     fields.filter((f) => JSON.stringify(value(before[f])) !== JSON.stringify(value(after[f]))).map((f) => [f, { from: value(before[f]), to: value(after[f]) }]),
@@ -445,6 +362,23 @@ function checkSchedule(m: Pick<MeetingRecord, 'startAt' | 'endAt' | 'rsvpDeadlin
   if (problems.some((p) => p.path !== 'rsvpDeadline')) throw new UnprocessableError('会议时间有误', details, 'bad_schedule')
   // Well-formed times, but a deadline that would close answers before they can be given (or after the start).
   if (problems.length) throw new UnprocessableError(problems[0].message, details, 'bad_rsvp_deadline')
+}
+
+/** A contact's name alone reaches nobody: it is recorded only with a phone (the phone alone will do). */
+function checkContact(m: Partial<Pick<MeetingRecord, 'contactName' | 'contactPhone'>>) {
+  if (m.contactName && !m.contactPhone)
+    throw new UnprocessableError(
+      '填写了会务联系人，请同时填写联系电话',
+      [{ path: 'body.contactPhone', message: '请填写会务联系人的电话' }],
+      'contact_without_phone',
+    )
+}
+
+/** The office whose organizer made the meeting, as an invitee would call it. */
+function organizerOf(scope: StaffScope): string {
+  const region = scope.kind === 'regions' ? scope.tree.get(scope.regionIds[0]) : undefined
+  if (!region) return '市人大常委会办公室'
+  return region.kind === 'street' ? `${region.name}人大工委` : `${region.name}人大常委会办公室`
 }
 
 const illegal = (m: MeetingRecord) =>

@@ -72,6 +72,9 @@ function meetingSchema() {
       lastRemindedAt: nullableDate,
       lastNudgedAt: nullableDate,
       audienceDistrictIds: { type: [String], default: () => [] as string[] },
+      contactName: nullableString,
+      contactPhone: nullableString,
+      organizer: nullableString,
       version: Number,
     },
     // minimize: false keeps an empty selector object instead of dropping the field.

@@ -44,6 +44,9 @@ function meetingToDoc(m: MeetingRecord): Omit<MeetingDoc, 'publicTaken'> {
     lastRemindedAt: m.lastRemindedAt,
     lastNudgedAt: m.lastNudgedAt,
     audienceDistrictIds: [...m.audienceDistrictIds],
+    contactName: m.contactName,
+    contactPhone: m.contactPhone,
+    organizer: m.organizer,
   }
 }
 
@@ -75,6 +78,9 @@ const meetingFromDoc = (d: MeetingDoc): MeetingRecord => ({
   lastRemindedAt: date(d.lastRemindedAt),
   lastNudgedAt: date(d.lastNudgedAt),
   audienceDistrictIds: [...(d.audienceDistrictIds ?? [])],
+  contactName: d.contactName ?? null,
+  contactPhone: d.contactPhone ?? null,
+  organizer: d.organizer ?? null,
 })
 
 const inviteeFromDoc = (d: MeetingInviteeDoc): MeetingInvitee => ({

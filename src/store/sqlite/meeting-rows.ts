@@ -36,6 +36,9 @@ export const MEETING_COLUMNS = [
   'last_reminded_at',
   'last_nudged_at',
   'audience_district_ids',
+  'contact_name',
+  'contact_phone',
+  'organizer',
 ] as const
 
 export function meetingToRow(m: MeetingRecord): Record<(typeof MEETING_COLUMNS)[number], unknown> {
@@ -67,6 +70,9 @@ export function meetingToRow(m: MeetingRecord): Record<(typeof MEETING_COLUMNS)[
     last_reminded_at: iso(m.lastRemindedAt),
     last_nudged_at: iso(m.lastNudgedAt),
     audience_district_ids: JSON.stringify(m.audienceDistrictIds),
+    contact_name: m.contactName,
+    contact_phone: m.contactPhone,
+    organizer: m.organizer,
   }
 }
 
@@ -98,6 +104,9 @@ export const meetingFromRow = (r: Row): MeetingRecord => ({
   lastRemindedAt: date(r.last_reminded_at ?? null),
   lastNudgedAt: date(r.last_nudged_at ?? null),
   audienceDistrictIds: JSON.parse(r.audience_district_ids ?? '[]'),
+  contactName: r.contact_name ?? null,
+  contactPhone: r.contact_phone ?? null,
+  organizer: r.organizer ?? null,
 })
 
 export const inviteeFromRow = (r: Row): MeetingInvitee => ({

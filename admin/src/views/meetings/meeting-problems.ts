@@ -13,6 +13,8 @@ const MEETING_FIELDS = {
   attachments: ['body.attachments'],
   publicSeats: ['body.publicSeats'],
   selector: ['body.selector'],
+  contactName: ['body.contactName'],
+  contactPhone: ['body.contactPhone'],
 }
 type Box = keyof typeof MEETING_FIELDS
 
@@ -26,6 +28,8 @@ interface MeetingForm {
   agenda: string
   publicSeats: number
   rsvpDeadline?: string
+  contactName: string
+  contactPhone: string
 }
 
 /**
@@ -41,6 +45,8 @@ export function useMeetingProblems(form: MeetingForm, attachments: Ref<unknown>,
   )
   const { problems, at, clearOn, refused } = useFieldProblems(MEETING_FIELDS)
   for (const box of ['title', 'kind', 'place', 'agenda', 'publicSeats'] as const) clearOn(() => form[box], box)
+  // A name needs its phone: either box changing takes away the words of both.
+  clearOn([() => form.contactName, () => form.contactPhone], 'contactName', 'contactPhone')
   clearOn([() => form.startAt, () => form.endAt, () => form.rsvpDeadline], 'startAt', 'endAt', 'rsvpDeadline')
   clearOn(attachments, 'attachments')
   clearOn(selector, 'selector')

@@ -199,7 +199,8 @@ export function botRoutes({ people, state, cases, privacy, directory, idempotenc
     // Among the messages the mini-program would read it for (answered ones awaiting her score too), not only his 待办.
     const inHand = await cases.deputyCaseToCall(personId, ref)
     ctx.set('Cache-Control', 'no-store')
-    ctx.body = { ticket: inHand.case.ticket, phone: await cases.revealPhone(inHand) }
+    // answered: he has replied already (awaiting her score), so the chat tells him that instead of asking for a reply.
+    ctx.body = { ticket: inHand.case.ticket, phone: await cases.revealPhone(inHand), answered: inHand.case.status === 'replied' }
   })
 
   router.post('/people/:personId/deputy/cases/:ref/:action', async (ctx) => {

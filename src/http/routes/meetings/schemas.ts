@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { longText, requiredLine } from '../../../domain/free-text.js'
+import { isBlank, longText, requiredLine, singleLine } from '../../../domain/free-text.js'
+import { normalizePhone } from '../../../domain/phone.js'
 import { DEPUTY_LEVELS } from '../../../domain/directory.js'
 import { ID_PATTERN } from '../../../domain/directory-import.js'
 import { MEETING_KINDS, MEETING_STATUSES } from '../../../domain/meeting.js'
@@ -31,6 +32,15 @@ const attachment = z.strictObject({
   url: z.union([z.string().regex(MEETING_FILE_REF), z.url({ protocol: /^https?$/ }).max(1000)], { error: '附件应为 http(s) 链接或上传的文件' }),
 })
 
+/** Optional lines of the contact: empty (or blank) is none. */
+const optionalLine = (max: number, label: string) =>
+  singleLine()
+    .max(max, `${label}最多 ${max} 字`)
+    .transform((v) => (isBlank(v) ? null : v))
+    .nullable()
+/** Whom invitees call (会务联系人): a mobile or a landline with its area code, kept as typed. */
+const contactPhone = optionalLine(20, '联系电话').refine((v) => v === null || normalizePhone(v) !== null, '联系电话应为手机号或带区号的座机号，如 0375-2345678')
+
 const fields = {
   title: text(100, '会议名称'),
   kind: z.enum(MEETING_KINDS, { error: '会议类型无效' }),
@@ -42,6 +52,8 @@ const fields = {
   selector: selectorBody,
   publicSeats: z.number().int('旁听名额应为整数').min(0).max(10_000).default(0),
   rsvpDeadline: instant.nullable().default(null),
+  contactName: optionalLine(20, '会务联系人').default(null),
+  contactPhone: contactPhone.default(null),
 }
 
 // Ending before starting is the service's to refuse (422, with the times in the past): a rule
@@ -60,6 +72,8 @@ export const editBody = z
     selector: selectorBody.optional(),
     publicSeats: z.number().int('旁听名额应为整数').min(0).max(10_000).optional(),
     rsvpDeadline: instant.nullable().optional(),
+    contactName: optionalLine(20, '会务联系人').optional(),
+    contactPhone: contactPhone.optional(),
   })
   .refine((b) => Object.values(b).some((v) => v !== undefined), { message: '请至少修改一项' })
 

@@ -1,0 +1,30 @@
+import { expect } from 'chai'
+import { useMeetingStory } from './meeting-story.js'
+import { ask, bindZhangWei, dispatch, waitFor } from './helpers.js'
+
+/**
+ * 张伟 got the notice of 市人大常委会第十次会议 (answers by 11月25日 18:00) in the chat and did not answer in time.
+ * The evening before, he sends "参加": the chat, on the real Wechaty with the mock puppet, tells him answers have
+ * closed for that meeting and that he may simply come and check in; not that no meeting waits for him.
+ */
+describe('bot: a deputy replies 参加 after the reply deadline', function () {
+  this.timeout(30_000)
+  const story = useMeetingStory()
+
+  it('reads that answers closed at 18:00, and that he may come and check in at the door', async () => {
+    const { app, bot: t } = story
+    const deputy = await bindZhangWei(app, t)
+    const meeting = await story.published({ rsvpDeadline: '2026-11-25T18:00:00+08:00' })
+    await dispatch(app)
+    await waitFor(() => t.world.said('张伟').find((m) => m.startsWith('会议通知：')), 'the meeting notice to reach 张伟')
+
+    app.clock.set(new Date('2026-11-25T12:00:00Z')) // 20:00 in Shanghai, two hours past the deadline
+    const said = await ask(t, deputy, '参加')
+    expect(said).to.include('市人大常委会第十次会议（11月26日 09:30–11:30）')
+    expect(said).to.include('回复已于 11月25日 18:00 截止')
+    expect(said).to.include('到场后请用小程序扫会场二维码签到')
+    expect(said).to.not.include('目前没有需要您回复的会议通知')
+    const answer = await app.liaison.store.meetings.invitation(meeting, { kind: 'deputy', id: 'dp0001' })
+    expect(answer, 'nothing recorded after the deadline').to.include({ rsvp: 'pending' })
+  })
+})
