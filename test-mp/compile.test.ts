@@ -19,8 +19,9 @@ describe("mini-program: WeChat's compilers accept every page and component", () 
   let gwx: (path: string) => unknown
   before(function () {
     this.timeout(120_000)
+    // The whole app's templates (TDesign's included) pass wcc's default 1 MB output buffer: give it room.
     // eslint-disable-next-line no-new-func
-    gwx = new Function(compiler.wxmlToJs(MP_ROOT))()
+    gwx = new Function(compiler.wxmlToJs(MP_ROOT, { maxBuffer: 64 * 1024 * 1024 }))()
   })
 
   it('finds the pages app.json declares, each with its four files', () => {

@@ -66,7 +66,7 @@ describe('mini-program: 关注这个活动 is offered only for what is not alrea
     const list = await openPage('pages/study/index')
     const rows = list.component.querySelectorAll('.campaign.other').map((r: { dom: HTMLElement }) => r.dom.textContent!.replace(/\s+/g, ' ').trim())
     const row = (title: string) => rows.find((r: string) => r.startsWith(title)) ?? ''
-    expect(row('代表法学习月（区县、乡镇代表）')).to.include('这是给人大代表的学习活动，您也可以关注，一起学习').and.not.include('还没有学习材料')
+    expect(row('代表法学习月（区县、乡镇代表）')).to.include('这是市人大常委会给人大代表的学习活动，您也可以关注，一起学习').and.not.include('还没有学习材料')
     expect(row('宪法宣传周')).to.include('关注后能看到这个活动的学习材料').and.not.include('还没有学习材料')
     expect(
       rows.some((r: string) => r.startsWith('代表履职培训')),
@@ -74,13 +74,13 @@ describe('mini-program: 关注这个活动 is offered only for what is not alrea
     ).to.equal(false)
 
     const page = await openPage(`pages/study/campaign?campaignId=${deputies.id}`)
-    expect(page.textOf('.for-whom')).to.equal('这是给人大代表的学习活动，您也可以关注，一起学习')
+    expect(page.textOf('.for-whom')).to.equal('这是市人大常委会给人大代表的学习活动，您也可以关注，一起学习')
     expect(page.textOf('.follow-first')).to.equal('关注后就能看到这个活动的学习材料')
     expect(page.text(), 'its reading is out: not "none published"').not.to.include('还没有发布学习材料')
     expect(page.text(), 'no progress of hers yet').not.to.include('我的进度')
 
     await page.tap('.follow')
-    expect(page.textOf('.notice')).to.equal('已关注，这个活动的学习材料都会出现在下面')
+    expect(page.textOf('.notice')).to.equal('已关注，学习材料都在下面。发布新材料时不会另外通知您，请常回来看看。')
     expect(page.text()).to.include('代表法全文').and.include('我的进度：已读 0 / 1 篇')
     expect(page.has('.for-whom')).to.equal(false)
     expect(page.has('.follow')).to.equal(false)

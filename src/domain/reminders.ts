@@ -23,6 +23,11 @@ export interface ReminderCandidate {
   noticeWaiting: boolean
   /** They have a way to receive a message (the mini-program or the bot): else only a phone call reaches them. */
   reachable: boolean
+  /**
+   * Unreachable though they use the mini-program: its notices are not switched on (no subscribe template),
+   * and they have no bot either. Not "没有绑定微信": what is missing is the office's, not theirs.
+   */
+  appOff?: boolean
 }
 
 export interface ReminderPlan<C extends ReminderCandidate = ReminderCandidate> {
@@ -72,7 +77,10 @@ export function leftOutWords(plan: Omit<ReminderPlan, 'send'>, timeZone: string)
   if (plan.noticeWaiting.length) words.push(`${plan.noticeWaiting.length} 人的通知还没有发出，不用提醒`)
   if (plan.justSent.length)
     words.push(`${plan.justSent.length} 人的通知刚发出不久，请在 ${momentLabel(plan.readyAt!, timeZone)} 以后再提醒，给大家留出看通知的时间`)
-  if (plan.unreachable.length) words.push(`${plan.unreachable.length} 人没有绑定微信，收不到，请电话联系：${namesToCall(plan.unreachable)}`)
+  const appOff = plan.unreachable.filter((p) => p.appOff)
+  const unbound = plan.unreachable.filter((p) => !p.appOff)
+  if (appOff.length) words.push(`${appOff.length} 人用小程序，但小程序消息还没有开通，提醒发不到，请电话联系：${namesToCall(appOff)}`)
+  if (unbound.length) words.push(`${unbound.length} 人没有绑定微信，收不到，请电话联系：${namesToCall(unbound)}`)
   return words
 }
 

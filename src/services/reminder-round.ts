@@ -5,11 +5,14 @@ import { quietHold, type QuietPolicy } from '../domain/quiet-hours.js'
 import { planReminders, reminderRefusal, reminderResultWords, reminderStateWords, type ReminderCandidate, type ReminderPlan } from '../domain/reminders.js'
 import { ConflictError, RateLimitError } from '../errors.js'
 import type { OutboxMessage, Store } from '../store/ports.js'
-import type { ChannelResolver } from './delivery/channels.js'
+import { noWayWords, type ChannelResolver, type PersonRecipientKind } from './delivery/channels.js'
 
 /** A deputy who has not taken part yet, with how their first notice fared (none for a campaign). */
 export interface NotYet {
+  /** The person's id: a deputy's, or (with `kind`) a staff member's or a mini-program user's. */
   deputyId: string
+  /** Who they are (absent: a deputy); 提醒未读 reminds a campaign's staff and followers too. */
+  kind?: PersonRecipientKind
   name: string
   noticeSentAt: Date | null
   noticeWaiting: boolean
@@ -59,7 +62,7 @@ export interface ReminderOutcome {
 export class ReminderRound {
   constructor(
     private readonly store: Pick<Store, 'outbox'>,
-    private readonly channels: Pick<ChannelResolver, 'reachable'>,
+    private readonly channels: Pick<ChannelResolver, 'reachOfMany'>,
     private readonly clock: Clock,
     private readonly settings: ReminderRoundSettings,
   ) {}
@@ -138,10 +141,16 @@ export class ReminderRound {
       keyOf,
     )
     // Reach is asked only of those a reminder could go to now, all in one batched read of their bindings.
-    const asked = waiting.filter((w) => !today.has(w.deputyId) && !w.noticeWaiting).map((w) => w.deputyId)
-    const reachable = await this.channels.reachable(kind, 'deputy', asked)
+    const asked = waiting.filter((w) => !today.has(w.deputyId) && !w.noticeWaiting)
+    // Each kind of person in one read; the reason kept, so the words say what is missing (the delivery code's words).
+    const reach = new Map<string, { routes: unknown[]; unreachable: string | null }>()
+    for (const who of new Set(asked.map((w) => w.kind ?? 'deputy'))) {
+      const ids = asked.filter((w) => (w.kind ?? 'deputy') === who).map((w) => w.deputyId)
+      for (const [id, r] of await this.channels.reachOfMany(who, ids, kind)) reach.set(`${who}:${id}`, r)
+    }
     const candidates: Array<ReminderCandidate & { deputyId: string }> = []
     for (const w of waiting) {
+      const r = reach.get(`${w.kind ?? 'deputy'}:${w.deputyId}`)
       candidates.push({
         id: w.deputyId,
         deputyId: w.deputyId,
@@ -149,7 +158,8 @@ export class ReminderRound {
         remindedToday: today.has(w.deputyId),
         noticeSentAt: w.noticeSentAt,
         noticeWaiting: w.noticeWaiting,
-        reachable: today.has(w.deputyId) || w.noticeWaiting || reachable.has(w.deputyId),
+        reachable: today.has(w.deputyId) || w.noticeWaiting || !!r?.routes.length,
+        appOff: !!r && !r.routes.length && r.unreachable === noWayWords(w.kind ?? 'deputy', true),
       })
     }
     return planReminders(candidates, this.clock.now(), this.settings.noticeReadMinutes)

@@ -128,7 +128,7 @@ describe('console: an organizer reminds those who have not voted or read', funct
     expect(page.problems).to.deep.equal([])
   })
 
-  it('学习进度: 提醒未读的 N 位代表 reminds the deputies who have not read', async () => {
+  it('学习进度: 提醒未读的 N 人 reminds the deputies who have not read', async () => {
     const office = await new Client(app.baseUrl).login(organizer.username, organizer.password)
     const created = await office.post('/api/admin/campaigns', {
       title: '学习贯彻代表法',
@@ -160,7 +160,7 @@ describe('console: an organizer reminds those who have not voted or read', funct
       `已发布 1 篇；面向 ${totals.audience} 人：2 人能在微信里收到消息，${totals.unreachable} 人没有绑定微信，收不到，请电话告知；已读完 0 人（0%），已打卡 0 人。`,
     )
     await page.getByRole('button', { name: '导出未读名单' }).waitFor()
-    await page.getByRole('button', { name: '提醒未读的 2 位代表' }).click()
+    await page.getByRole('button', { name: '提醒未读的 2 人' }).click()
     const said = page.locator('[data-test=remind-result]')
     await said.waitFor()
     expect(await said.innerText()).to.match(new RegExp(`^已提醒 2 人；${reached - 2} 人没有绑定微信，收不到，请电话联系：`))

@@ -162,10 +162,10 @@ describe('reminding the deputies who have not read (提醒未读)', () => {
     expect([...bytes.subarray(0, 3)], 'UTF-8 byte-order mark, for Excel').to.deep.equal([0xef, 0xbb, 0xbf])
     expect(bytes.toString('utf8')).to.include('\r\n')
     expect(parse(bytes.subarray(3).toString('utf8'))).to.deep.equal([
-      ['姓名', '代表编号', '联络站', '还没有读的学习材料', '微信消息'],
-      ['张伟', 'DP0001', '轻工街道代表联络站', '1 篇：《代表法全文》', '能收到'],
-      ['王芳', 'DP0002', '轻工街道代表联络站', '1 篇：《代表法全文》', '没有绑定微信，收不到，请电话联系'],
-      ['赵敏', 'DP0004', '马庄街道代表联络站', '1 篇：《代表法全文》', '没有绑定微信，收不到，请电话联系'],
+      ['姓名', '身份', '代表编号', '联络站', '还没有读的学习材料', '微信消息'],
+      ['张伟', '代表', 'DP0001', '轻工街道代表联络站', '1 篇：《代表法全文》', '能收到'],
+      ['王芳', '代表', 'DP0002', '轻工街道代表联络站', '1 篇：《代表法全文》', '没有绑定微信，收不到，请电话联系'],
+      ['赵敏', '代表', 'DP0004', '马庄街道代表联络站', '1 篇：《代表法全文》', '没有绑定微信，收不到，请电话联系'],
     ])
     const { items } = (await (await asAdmin(app)).get('/api/admin/audit?action=campaign.unread_exported')).body
     expect(
@@ -233,8 +233,9 @@ describe('exporting who has not read (导出未读名单): formulas', () => {
     const answer = await sunli.get(`/api/admin/campaigns/${created.body.id}/not-read.csv`)
     expect(answer.status).to.equal(200)
     const rows: string[][] = parse((answer.body as Buffer).subarray(3).toString('utf8'))
-    expect(rows.find((r) => r[1] === 'DP0007')).to.deep.equal([
+    expect(rows.find((r) => r[2] === 'DP0007')).to.deep.equal([
       `'${EVIL}`,
+      '代表',
       'DP0007',
       '轻工街道代表联络站',
       '1 篇：《代表法全文》',

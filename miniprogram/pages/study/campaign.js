@@ -2,6 +2,9 @@ const { request } = require('../../utils/request')
 const { studyService } = require('../../services/study')
 const when = require('../../utils/when')
 
+/** What following gives, truthfully: the reading is here; nobody sends word when more is published. */
+const FOLLOWED = '已关注，学习材料都在下面。发布新材料时不会另外通知您，请常回来看看。'
+
 function view(c) {
   return Object.assign({}, c, {
     // Ending at midnight is ending with the day before (a monthly issue ends on the month's last day).
@@ -11,6 +14,8 @@ function view(c) {
     items: c.items.map((i) => Object.assign({}, i, { readLabel: i.read ? '已读' : '未读', tag: i.required ? '必读' : '' })),
     checkIns: c.checkIns.map((k) => Object.assign({}, k, { atText: when.dayTime(k.at) })),
     running: c.phase === 'running',
+    // 打卡 needs a reading of this campaign opened first (any day): the hint says so before she taps.
+    checkInHint: c.itemsRead ? '读过这个活动的学习材料后，每天可以打卡一次。' : '请先点开上面的学习材料读一读，再来打卡。',
     // Not hers until she follows: no progress of hers to show, and its reading comes with following.
     outside: c.canFollow && !c.following,
   })
@@ -41,10 +46,11 @@ Page({
   follow() {
     this.setData({ busy: true, error: '' })
     // Followers get no message when an item is published (only deputies' stations and digests
-    // do): what following gives is the items, here, not a notice.
+    // do): what following gives is the items, here, not a notice. Said so: at 70, "都会出现在下面"
+    // reads as "I will be told".
     return this.study
       .follow(this.campaignId)
-      .then((c) => this.setData({ c: view(c), notice: '已关注，这个活动的学习材料都会出现在下面' }))
+      .then((c) => this.setData({ c: view(c), notice: FOLLOWED }))
       .catch((err) => this.setData({ error: err.message }))
       .then(() => this.setData({ busy: false }))
   },

@@ -15,9 +15,10 @@ const progressOf = (c) => (c.itemsReached ? '已读 ' + c.itemsRead + ' / ' + c.
 /**
  * A campaign she may follow but does not yet: its reading reaches her once she follows, so
  * "还没有学习材料" would be untrue. It says what following gives, and, for the deputies' own
- * study (open to residents as well), whose it is.
+ * study (open to residents as well), whose it is, in the server's words: to a resident "给人大代表的",
+ * to a deputy of another district that he is not in it.
  */
-const followWords = (c) => (c.forDeputies ? '这是给人大代表的学习活动，您也可以关注，一起学习' : '关注后能看到这个活动的学习材料')
+const followWords = (c) => c.forWhom || '关注后能看到这个活动的学习材料'
 
 Page({
   data: { loading: true, error: '', errorStatus: 0, monthLabel: '', month: [], items: [], quizzesText: '' },
@@ -55,6 +56,8 @@ Page({
               id: c.id,
               title: c.title,
               phaseLabel: c.phaseLabel,
+              // Whose it is (湛河区人大常委会): a campaign of one district, listed citywide, says so.
+              issuedBy: c.issuedBy,
               until: lastDay(c.endsAt),
               progress: c.canFollow && !c.following ? followWords(c) : progressOf(c),
               following: c.following,

@@ -20,7 +20,10 @@ Page({
       .item(this.itemId)
       .then((item) =>
         this.setData({
-          item: Object.assign({}, item, { publishedText: when.day(item.publishedAt) }),
+          // One line, joined here: spaces around a separator after a <text> are lost on the page.
+          item: Object.assign({}, item, {
+            meta: [item.campaignTitle, item.source ? '来源：' + item.source : '', when.day(item.publishedAt)].filter(Boolean).join(' · '),
+          }),
           nodes: toNodes(item.body, config.apiBase),
         }),
       )

@@ -67,6 +67,9 @@ export const presentMpCampaignSummary = (e: CampaignEntry, now: Date) => ({
   following: e.following,
   canFollow: e.canFollow,
   forDeputies: e.forDeputies,
+  /** Who it comes from (湛河区人大常委会), and to someone outside it who may follow, whose study it is in words. */
+  issuedBy: e.issuedBy,
+  forWhom: e.forWhom,
   itemsReached: e.itemsReached,
   itemsRead: e.itemsRead,
 })
@@ -83,7 +86,7 @@ export const presentItemSummary = (i: ReadingItem, read: boolean) => ({
   read,
 })
 
-export const presentReading = (i: ReadingItem, c: CampaignRecord) => ({
+export const presentReading = (i: ReadingItem, c: CampaignRecord, campaignRunning: boolean) => ({
   id: i.id,
   campaignId: c.id,
   campaignTitle: c.title,
@@ -94,11 +97,15 @@ export const presentReading = (i: ReadingItem, c: CampaignRecord) => ({
   source: i.source,
   required: i.required,
   publishedAt: iso(i.publishedAt),
+  /** 打卡 is offered only while its campaign runs: after the end the page says so instead of taking her words to refuse them. */
+  campaignRunning,
 })
 
 export const presentCheckIn = (c: CheckInRecord) => ({ id: c.id, campaignId: c.campaignId, itemId: c.itemId, reflection: c.reflection, at: c.at.toISOString() })
 
-export const presentPersonProgress = (p: PersonProgress & { stationName: string | null; districtName: string | null; unreachable?: boolean }) => ({
+export const presentPersonProgress = (
+  p: PersonProgress & { stationName: string | null; districtName: string | null; unreachable?: boolean; reachWords?: string | null },
+) => ({
   kind: p.kind,
   id: p.id,
   name: p.name,
@@ -118,6 +125,8 @@ export const presentPersonProgress = (p: PersonProgress & { stationName: string 
   checkedIn: p.checkedIn,
   /** Reached, and bound no WeChat a message reaches: only a phone call tells them. */
   unreachable: p.unreachable ?? false,
+  /** Why no reminder reaches them, in words (用小程序，但小程序消息还没有开通… / 没有用小程序…), null when one does. */
+  reachWords: p.reachWords ?? null,
 })
 
 export const presentGroupProgress = (g: GroupProgress & { name?: string }) => ({
@@ -141,6 +150,7 @@ export const presentProgressReport = (r: CampaignProgressReport) => ({
   groupBy: r.groupBy,
   phase: r.phase,
   itemsPublished: r.itemsPublished,
-  totals: presentReachedGroup(r.totals),
+  // appOff: of the unreachable, those who use the mini-program (its notices not switched on), said apart in the totals line.
+  totals: { ...presentReachedGroup(r.totals), appOff: r.totals.appOff },
   items: r.groupBy === 'person' ? r.people.map(presentPersonProgress) : r.groups.map(presentReachedGroup),
 })

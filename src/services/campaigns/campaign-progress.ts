@@ -5,6 +5,8 @@ import type { Store } from '../../store/ports.js'
 import type { CampaignAudience, NamedDirectory } from './campaign-audience.js'
 import type { CampaignService } from './campaigns.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
+import type { Reach } from '../delivery/channels.js'
+import { NO_REACH_WORDS, noReachOf, type NoReach } from './reach-words.js'
 
 export type ProgressGrouping = 'person' | 'station' | 'district'
 
@@ -13,8 +15,12 @@ export interface CampaignProgressReport {
   groupBy: ProgressGrouping
   phase: ReturnType<typeof campaignPhase>
   itemsPublished: number
-  totals: GroupProgress & { unreachable: number }
-  people: Array<PersonProgress & { stationName: string | null; districtName: string | null; unreachable: boolean }>
+  /** `unreachable`: reached people no reminder reaches; `appOff` of them use the mini-program, whose notices are not switched on. */
+  totals: GroupProgress & { unreachable: number; appOff: number }
+  /** `noReach`: why a reminder cannot reach them (reach-words.ts), null when it can; `reachWords` the same in words. */
+  people: Array<
+    PersonProgress & { stationName: string | null; districtName: string | null; unreachable: boolean; noReach: NoReach | null; reachWords: string | null }
+  >
   groups: Array<GroupProgress & { name: string; unreachable: number }>
 }
 
@@ -29,15 +35,16 @@ export class CampaignProgress {
     private readonly campaigns: CampaignService,
     private readonly audience: CampaignAudience,
     private readonly clock: Clock,
-    /** Those of these people a WeChat message (提醒未读's) reaches, in one batched read; without it nobody is counted as unreachable. */
-    private readonly canMessage?: (kind: PersonKind, ids: readonly string[]) => Promise<Set<string>>,
+    /** How a WeChat message (提醒未读's) reaches these people, in one batched read; without it nobody is counted as unreachable. */
+    private readonly reachOf?: (kind: PersonKind, ids: readonly string[]) => Promise<Map<string, Reach>>,
   ) {}
 
   async report(staff: StaffPrincipal, campaignId: string, groupBy: ProgressGrouping): Promise<CampaignProgressReport> {
     const { campaign, dir, items, people } = await this.seenBy(staff, campaignId)
     const stationName = (id: string | null) => (id ? (dir.stationNames.get(id) ?? id) : null)
     const districtName = (id: string | null) => (id ? (dir.districtNames.get(id) ?? id) : null)
-    const unreachable = await this.unreachable(people)
+    const why = await this.noReach(people)
+    const unreachable = new Set(why.keys())
     const cut = (members: PersonProgress[]) => members.filter((p) => unreachable.has(`${p.kind}:${p.id}`)).length
     const groups =
       groupBy === 'person'
@@ -52,7 +59,7 @@ export class CampaignProgress {
       groupBy,
       phase: campaignPhase(campaign, this.clock.now()),
       itemsPublished: items.length,
-      totals: { ...totalsOf(people), unreachable: cut(people) },
+      totals: { ...totalsOf(people), unreachable: cut(people), appOff: [...why.values()].filter((w) => w === 'app_off').length },
       people:
         groupBy === 'person'
           ? people.map((p) => ({
@@ -60,6 +67,8 @@ export class CampaignProgress {
               stationName: stationName(p.stationId),
               districtName: districtName(p.districtId),
               unreachable: unreachable.has(`${p.kind}:${p.id}`),
+              noReach: why.get(`${p.kind}:${p.id}`) ?? null,
+              reachWords: why.has(`${p.kind}:${p.id}`) ? NO_REACH_WORDS[why.get(`${p.kind}:${p.id}`)!] : null,
             }))
           : [],
       groups,
@@ -73,13 +82,21 @@ export class CampaignProgress {
    * however many items "reached" them. Counted as 提醒未读 counts them: same channels, same kind.
    */
   async unreachable(people: readonly PersonProgress[]): Promise<Set<string>> {
-    const out = new Set<string>()
-    if (!this.canMessage) return out
+    return new Set((await this.noReach(people)).keys())
+  }
+
+  /** unreachable() with why ("kind:id" → NoReach): the delivery code's reason, said in 学习进度's words. */
+  async noReach(people: readonly PersonProgress[]): Promise<Map<string, NoReach>> {
+    const out = new Map<string, NoReach>()
+    if (!this.reachOf) return out
     const reached = people.filter((p) => p.reached)
     for (const kind of new Set(reached.map((p) => p.kind))) {
       const ids = reached.filter((p) => p.kind === kind).map((p) => p.id)
-      const reachable = await this.canMessage(kind, ids)
-      for (const id of ids) if (!reachable.has(id)) out.add(`${kind}:${id}`)
+      const reach = await this.reachOf(kind, ids)
+      for (const id of ids) {
+        const why = noReachOf(kind, reach.get(id))
+        if (why) out.set(`${kind}:${id}`, why)
+      }
     }
     return out
   }

@@ -4,7 +4,8 @@ import { campaignPhase, checkInSlot, isLive, type CampaignRecord, type CheckInRe
 import { localDate } from '../../domain/dates.js'
 import { ConflictError, NotFoundError, UnprocessableError } from '../../errors.js'
 import type { Store } from '../../store/ports.js'
-import type { CampaignAudience } from './campaign-audience.js'
+import type { CampaignAudience, NamedDirectory } from './campaign-audience.js'
+import { issuedBy } from '../../domain/campaign-series.js'
 import type { MpPrincipal } from '../accounts/mp-sessions.js'
 
 /** A deputy reads as the deputy, whichever account they use; anyone else as themselves. */
@@ -17,6 +18,10 @@ export interface CampaignEntry {
   canFollow: boolean
   /** Its audience names deputies (levels, places or people): a resident who may follow it is told it is the deputies' study. */
   forDeputies: boolean
+  /** Who it comes from: 市人大常委会, 湛河区人大常委会, 轻工街道人大工委. */
+  issuedBy: string
+  /** To someone who may follow it and is not in it: whose study it is and that they may join, in their words; else null. */
+  forWhom: string | null
   itemsReached: number
   itemsRead: number
 }
@@ -54,15 +59,18 @@ export class CampaignReading {
     // Open to follow and not followed: is any of them already theirs by its audience?
     const unfollowed = open.filter((c) => !followed.includes(c.id))
     const theirs = await this.inAudience(reader, unfollowed)
+    const dir = await this.audience.directory()
     return campaigns
       .map((campaign) => {
         const mine = reach.filter((r) => r.campaignId === campaign.id)
         const following = followed.includes(campaign.id)
+        const canFollow = !following && open.some((c) => c.id === campaign.id) && !theirs.has(campaign.id)
         return {
           campaign,
           following,
-          canFollow: !following && open.some((c) => c.id === campaign.id) && !theirs.has(campaign.id),
+          canFollow,
           forDeputies: namesDeputies(campaign),
+          ...whose(campaign, reader, canFollow, dir),
           itemsReached: mine.length,
           itemsRead: mine.filter((r) => reads.has(r.itemId)).length,
         }
@@ -78,12 +86,14 @@ export class CampaignReading {
     const checkIns = await this.store.campaigns.checkInsFor(reader, [campaignId])
     const now = this.clock.now()
     const followable = !following && !!campaign.audience.followers && campaignPhase(campaign, now) !== 'ended'
+    const canFollow = followable && !(await this.inAudience(reader, [campaign])).has(campaign.id)
     return {
       campaign,
       phase: campaignPhase(campaign, now),
       following,
-      canFollow: followable && !(await this.inAudience(reader, [campaign])).has(campaign.id),
+      canFollow,
       forDeputies: namesDeputies(campaign),
+      ...whose(campaign, reader, canFollow, await this.audience.directory()),
       items: sortForReading(items).map((item) => ({ item, read: reads.has(item.id) })),
       checkIns,
     }
@@ -112,7 +122,8 @@ export class CampaignReading {
     const campaign = (await this.store.campaigns.get(item.campaignId))!
     const readAt = this.clock.now()
     await this.store.campaigns.recordRead({ itemId, campaignId: item.campaignId, personKind: reader.kind, personId: reader.id, readAt })
-    return { item, campaign }
+    // Whether 打卡 may still be offered beside it.
+    return { item, campaign, running: campaignPhase(campaign, readAt) === 'running' }
   }
 
   async follow(reader: Reader, campaignId: string) {
@@ -146,6 +157,9 @@ export class CampaignReading {
     if (itemId && !(await this.store.campaigns.readsFor(reader, [itemId])).length) {
       throw new ConflictError('请先打开这篇学习材料阅读，再打卡', [{ path: 'body.itemId', message: '尚未阅读' }], 'not_read')
     }
+    // The day's check-in on the campaign says he studied it too: at least one of its readings opened (any day),
+    // else 已打卡 would count people who read nothing.
+    if (!itemId) await this.requireSomethingRead(reader, reachedIds)
     const checkIn = await this.store.campaigns.addCheckIn({
       id: `ci-${randomUUID()}`,
       campaignId,
@@ -157,6 +171,15 @@ export class CampaignReading {
       at: now,
     })
     return checkIn
+  }
+
+  /** Refuses a check-in naming no item unless one live reading of the campaign that reached him was opened. */
+  private async requireSomethingRead(reader: Reader, reachedIds: string[]): Promise<void> {
+    const live = (await this.store.campaigns.getItems(reachedIds)).filter(isLive).map((i) => i.id)
+    if (!live.length)
+      throw new ConflictError('这个活动现在没有可读的学习材料，有了材料、读过以后再来打卡', [{ path: 'body.itemId', message: '没有学习材料' }], 'not_read')
+    if (!(await this.store.campaigns.readsFor(reader, live)).length)
+      throw new ConflictError('请先点开上面的学习材料读一读，再来打卡', [{ path: 'body.itemId', message: '尚未阅读' }], 'not_read')
   }
 
   /**
@@ -183,6 +206,25 @@ export class CampaignReading {
     if (!reach.length && !following && !open) throw new NotFoundError('活动不存在')
     return { campaign, following, reachedIds: reach.map((r) => r.itemId) }
   }
+}
+
+/**
+ * Whose study a campaign is, and to someone it is open to but not for, in words: a resident is told it
+ * is the deputies' study of its issuer; a deputy of another district that he is not in it but may join.
+ */
+function whose(campaign: CampaignRecord, reader: Reader, canFollow: boolean, dir: Pick<NamedDirectory, 'regions'>) {
+  const from = issuedBy(campaign.level, campaign.areaId ? (dir.regions.get(campaign.areaId)?.name ?? null) : areaOf(campaign, dir))
+  if (!canFollow || !namesDeputies(campaign)) return { issuedBy: from, forWhom: null }
+  const forWhom =
+    reader.kind === 'mp_user'
+      ? `这是${from}给人大代表的学习活动，您也可以关注，一起学习`
+      : `这是${from}的学习活动，您不在这个活动的范围内，也可以关注，一起学习`
+  return { issuedBy: from, forWhom }
+}
+
+/** An older district campaign names no area: its one district is the issuer. */
+function areaOf(c: CampaignRecord, dir: Pick<NamedDirectory, 'regions'>): string | null {
+  return c.scopeDistrictIds.length === 1 ? (dir.regions.get(c.scopeDistrictIds[0])?.name ?? null) : null
 }
 
 /** Whether a campaign's audience names deputies, by level, place or name (not only its followers or staff). */

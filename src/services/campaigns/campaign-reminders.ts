@@ -1,5 +1,13 @@
 import type { Clock } from '../../clock.js'
-import { campaignPhase, inBookMarks, type CampaignRecord, type ReachRecord, type ReadReceipt, type ReadingItem } from '../../domain/campaign.js'
+import {
+  campaignPhase,
+  inBookMarks,
+  type CampaignRecord,
+  type PersonKind,
+  type ReachRecord,
+  type ReadReceipt,
+  type ReadingItem,
+} from '../../domain/campaign.js'
 import type { PersonProgress } from '../../domain/campaign-progress.js'
 import { momentLabel } from '../../domain/meeting.js'
 import { ConflictError } from '../../errors.js'
@@ -10,9 +18,10 @@ import type { NotYet, ReminderOutcome, ReminderRound, ReminderState } from '../r
 import type { CampaignProgress } from './campaign-progress.js'
 
 export const READING_REMINDER = 'reading.reminder'
-/** A campaign sends no first notice of its own: a deputy who has not read may be reminded at once. */
-const notYet = (u: { person: { id: string; name: string } }): NotYet => ({
+/** A campaign sends no first notice of its own: whoever has not read may be reminded at once. */
+const notYet = (u: { person: { id: string; name: string; kind: PersonKind } }): NotYet => ({
   deputyId: u.person.id,
+  kind: u.person.kind,
   name: u.person.name,
   noticeSentAt: null,
   noticeWaiting: false,
@@ -23,8 +32,9 @@ const TITLES_SAID = 3
 /** Whether 提醒未读 may remind now, and for how many deputies, for the console's panel (closed: 未开始, 已结束). */
 export type CampaignReminderState = ReminderState
 
-/** The dedupe key of one deputy's reminder of one campaign on one business day. */
-export const campaignReminderKey = (campaignId: string, deputyId: string, day: string) => `campaign:${campaignId}:reminder:${day}:deputy:${deputyId}`
+/** The dedupe key of one person's reminder of one campaign on one business day (a deputy's, unless `kind` says otherwise). */
+export const campaignReminderKey = (campaignId: string, personId: string, day: string, kind: PersonKind = 'deputy') =>
+  `campaign:${campaignId}:reminder:${day}:${kind}:${personId}`
 
 /**
  * What one deputy still has to read, as the progress counts it (PersonProgress.read): the required
@@ -53,10 +63,10 @@ export function campaignReminderTexts(c: Pick<CampaignRecord, 'title' | 'endsAt'
 }
 
 /**
- * 提醒未读: an organizer reminds the deputies of a running campaign who were reached by its reading
- * and have not read it — those whose progress they follow — one message each, naming what is
- * still to read and opening the first of it. At most once a day (ReminderRound); audited. Staff and
- * residents who follow it are not reminded: the campaign asks deputies to study.
+ * 提醒未读: an organizer reminds everyone of a running campaign who was reached by its reading and
+ * has not read it — those whose progress they follow: deputies, station staff of its audience and
+ * residents who follow it, counted as 学习进度 counts them — one message each, naming what is still
+ * to read and opening the first of it. At most once a day (ReminderRound); audited.
  */
 export class CampaignReminders {
   constructor(
@@ -69,7 +79,7 @@ export class CampaignReminders {
 
   async state(staff: StaffPrincipal, campaignId: string): Promise<CampaignReminderState> {
     const { campaign, unread } = await this.unreadOf(staff, campaignId)
-    return this.round.state(this.closedWords(campaign), READING_REMINDER, unread.map(notYet), (id, day) => campaignReminderKey(campaign.id, id, day))
+    return this.round.state(this.closedWords(campaign), READING_REMINDER, unread.map(notYet), keysOf(campaign.id, unread))
   }
 
   async remind(staff: StaffPrincipal, campaignId: string): Promise<ReminderOutcome> {
@@ -77,24 +87,20 @@ export class CampaignReminders {
     const closed = this.closedWords(campaign)
     if (closed) throw new ConflictError(closed, [], campaignPhase(campaign, this.clock.now()) === 'ended' ? 'campaign_ended' : 'campaign_not_started')
     if (!unread.length)
-      throw new ConflictError(items.length ? '收到学习材料的代表都已读完，不用提醒' : '这项活动还没有发布学习材料，不用提醒', [], 'nobody_waiting')
+      throw new ConflictError(items.length ? '收到学习材料的人都已读完，不用提醒' : '这项活动还没有发布学习材料，不用提醒', [], 'nobody_waiting')
     const owed = new Map(unread.map((u) => [u.person.id, u.items]))
-    const outcome = await this.round.run(
-      READING_REMINDER,
-      unread.map(notYet),
-      (id, day) => campaignReminderKey(campaign.id, id, day),
-      (deputyId, dedupeKey, at) => {
-        const toRead = owed.get(deputyId)!
-        return outboxMessage({
-          to: { kind: 'deputy', id: deputyId },
-          kind: READING_REMINDER,
-          // `itemId`: the card opens the first item still to read.
-          payload: { campaignId: campaign.id, itemId: toRead[0].id, title: campaign.title, ...campaignReminderTexts(campaign, toRead, this.timeZone) },
-          dedupeKey,
-          at,
-        })
-      },
-    )
+    const kindOf = new Map(unread.map((u) => [u.person.id, u.person.kind]))
+    const outcome = await this.round.run(READING_REMINDER, unread.map(notYet), keysOf(campaign.id, unread), (personId, dedupeKey, at) => {
+      const toRead = owed.get(personId)!
+      return outboxMessage({
+        to: { kind: kindOf.get(personId) ?? 'deputy', id: personId },
+        kind: READING_REMINDER,
+        // `itemId`: the card opens the first item still to read.
+        payload: { campaignId: campaign.id, itemId: toRead[0].id, title: campaign.title, ...campaignReminderTexts(campaign, toRead, this.timeZone) },
+        dedupeKey,
+        at,
+      })
+    })
     await this.audit.record(
       staff,
       'campaign.reminded',
@@ -104,12 +110,18 @@ export class CampaignReminders {
     return outcome
   }
 
-  /** The deputies in office the organizer follows who were reached and have not read, each with what they owe (also 导出未读名单's rows). */
+  /**
+   * Everyone the organizer follows who was reached and has not read — deputies in office, staff still
+   * at work, followers — each with what they owe (also 导出未读名单's rows): 学习进度's 未读, person for person.
+   */
   async unreadOf(staff: StaffPrincipal, campaignId: string) {
     const { campaign, dir, items, reach, reads, people } = await this.progress.seenBy(staff, campaignId)
-    const inOffice = new Set(dir.deputies.filter((d) => d.active !== false).map((d) => d.id))
+    const gone = new Set([
+      ...dir.deputies.filter((d) => d.active === false).map((d) => `deputy:${d.id}`),
+      ...dir.staff.filter((st) => !st.active).map((st) => `staff:${st.id}`),
+    ])
     const unread = people
-      .filter((p) => p.kind === 'deputy' && p.reached && !p.read && inOffice.has(p.id))
+      .filter((p) => p.reached && !p.read && !gone.has(`${p.kind}:${p.id}`))
       .map((person) => ({ person, items: unreadItems(person, items, reach, reads) }))
       .filter((u) => u.items.length)
     return { campaign, dir, items, unread }
@@ -121,4 +133,10 @@ export class CampaignReminders {
     if (phase === 'ended') return '活动已经结束，不能再提醒'
     return null
   }
+}
+
+/** The dedupe key of each person's reminder today, by their kind (ids of staff, deputies and residents never meet). */
+function keysOf(campaignId: string, unread: ReadonlyArray<{ person: { id: string; kind: PersonKind } }>) {
+  const kindOf = new Map(unread.map((u) => [u.person.id, u.person.kind]))
+  return (id: string, day: string) => campaignReminderKey(campaignId, id, day, kindOf.get(id) ?? 'deputy')
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { Clock } from '../../clock.js'
-import { inBookMarks, type CampaignRecord } from '../../domain/campaign.js'
-import { deadlineText, issuedBy, monthLabel, monthOf, periodOf } from '../../domain/campaign-series.js'
+import { campaignPhase, inBookMarks, type CampaignRecord } from '../../domain/campaign.js'
+import { deadlineText, issuedBy, monthLabel, monthOf, periodOf, periodTitle, periodWindow } from '../../domain/campaign-series.js'
 import type { OutboxMessage, Store } from '../../store/ports.js'
 import { outboxMessage } from '../delivery/outbox-message.js'
 import type { CampaignAudience, NamedDirectory } from './campaign-audience.js'
@@ -48,6 +48,28 @@ export class CampaignSeries {
       if (await this.store.campaigns.openPeriod(period, this.notices(period, s.title, dir, now))) opened++
     }
     return opened
+  }
+
+  /** The latest an issue may end: its month's end, or its series' end when that comes first; null for a campaign that is no issue. */
+  async issueEnd(issue: Pick<CampaignRecord, 'seriesId' | 'period'>): Promise<Date | null> {
+    const series = issue.seriesId && issue.period ? await this.store.campaigns.get(issue.seriesId) : null
+    return series ? (periodWindow(series, issue.period!, this.timeZone)?.endsAt ?? null) : null
+  }
+
+  /**
+   * After a series is corrected: each issue still running (or still to start) ends with the series, or
+   * runs to its month's end again when the series is extended, and carries the series' new title.
+   * Ended issues keep their figures and names as they were.
+   */
+  async followSeries(series: CampaignRecord, now: Date): Promise<void> {
+    for (const issue of await this.store.campaigns.periodsOf(series.id)) {
+      if (campaignPhase(issue, now) === 'ended' || !issue.period) continue
+      const window = periodWindow(series, issue.period, this.timeZone)
+      const endsAt = window ? window.endsAt : now
+      const title = periodTitle(series.title, issue.period)
+      if (endsAt.getTime() === issue.endsAt.getTime() && title === issue.title) continue
+      await this.store.campaigns.update({ ...issue, endsAt: endsAt > issue.startsAt ? endsAt : issue.startsAt, title, updatedAt: now })
+    }
   }
 
   /** One notice per deputy and issue: the dedupe key keeps it to one whatever runs again. */

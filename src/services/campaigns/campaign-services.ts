@@ -22,8 +22,8 @@ export function createCampaignServices(
   timeZone: string,
   audit: AuditTrail,
   directory: Pick<DirectoryCache, 'scopeOf' | 'prepared' | 'stationPlaces'>,
-  /** Who can receive a message: progress says how many reached people only a phone call tells. */
-  channels?: Pick<ChannelResolver, 'reachable'>,
+  /** Who can receive a message: progress says how many reached people only a phone call tells, and why. */
+  channels?: Pick<ChannelResolver, 'reachOfMany'>,
 ) {
   const audience = new CampaignAudience(store, directory)
   const readingPublisher = new ReadingPublisher(store, audience, clock)
@@ -31,8 +31,8 @@ export function createCampaignServices(
   const campaigns = new CampaignService({ store, audience, publisher: readingPublisher, clock, audit, series: campaignSeries, directory })
   // Counted as 提醒未读 counts them: the same channels, the same kind of message.
   // One batched read per kind of person, never one per person (a city campaign has 9,000 deputies).
-  const canMessage = channels && ((kind: PersonKind, ids: readonly string[]) => channels.reachable(READING_REMINDER, kind, ids))
-  const campaignProgress = new CampaignProgress(store, campaigns, audience, clock, canMessage)
+  const reachOf = channels && ((kind: PersonKind, ids: readonly string[]) => channels.reachOfMany(kind, ids, READING_REMINDER))
+  const campaignProgress = new CampaignProgress(store, campaigns, audience, clock, reachOf)
   return {
     campaigns,
     readingPublisher,

@@ -56,7 +56,7 @@ export interface CampaignServiceDeps {
   clock: Clock
   audit: Pick<AuditTrail, 'record'>
   /** Opens a new series' issue for the month now under way, without waiting for the job. */
-  series: Pick<CampaignSeries, 'openDue'>
+  series: Pick<CampaignSeries, 'openDue' | 'issueEnd' | 'followSeries'>
   /** Where a console user may look (the scope rule every area judges by). */
   directory: Pick<DirectoryCache, 'scopeOf'>
 }
@@ -72,7 +72,7 @@ export class CampaignService {
   private readonly publisher: ReadingPublisher
   private readonly clock: Clock
   private readonly audit: Pick<AuditTrail, 'record'>
-  private readonly series: Pick<CampaignSeries, 'openDue'>
+  private readonly series: Pick<CampaignSeries, 'openDue' | 'issueEnd' | 'followSeries'>
   private readonly directory: Pick<DirectoryCache, 'scopeOf'>
 
   constructor(deps: CampaignServiceDeps) {
@@ -90,6 +90,9 @@ export class CampaignService {
   async create(staff: StaffPrincipal, draft: CampaignDraft): Promise<CampaignRecord> {
     requireRole(staff, 'organizer', 'admin')
     const startsAt = draft.startsAt ?? this.clock.now()
+    // No start given and the end gone by: what to fix is the end ("结束时间应晚于开始时间" names a start she never gave).
+    if (!draft.startsAt && draft.endsAt <= startsAt)
+      throw new UnprocessableError('结束时间已经过去，请选以后的时间', [{ path: 'body.endsAt', message: '结束时间已过' }], 'campaign_window_over')
     const problems = checkCampaignWindow(startsAt, draft.endsAt)
     if (isEmptySelector(draft.audience)) problems.push({ path: 'body.audience', message: '请选择活动面向哪些人：勾选代表层级或选择区县' })
     // Nothing chosen alone is said as such (the console shows the detail beside 代表层级, the message above the buttons).
@@ -203,23 +206,46 @@ export class CampaignService {
   async correct(
     staff: StaffPrincipal,
     id: string,
-    patch: Partial<Pick<CampaignDraft, 'title' | 'description' | 'endsAt'>> & { startsAt?: Date },
+    patch: Partial<Pick<CampaignDraft, 'title' | 'description' | 'endsAt'>> & { startsAt?: Date; endNow?: boolean },
   ): Promise<CampaignRecord> {
     const c = await this.manageable(staff, id)
+    // 提前结束: an end now, by the server's clock (the office PC's may be off).
+    const { endNow, ...given } = patch
+    if (endNow) given.endsAt = this.clock.now()
     const now = this.clock.now()
     const phase = campaignPhase(c, now)
-    const changed = (['title', 'description', 'startsAt', 'endsAt'] as const).filter((k) => patch[k] !== undefined && String(patch[k]) !== String(c[k]))
+    const changed = (['title', 'description', 'startsAt', 'endsAt'] as const).filter((k) => given[k] !== undefined && String(given[k]) !== String(c[k]))
     if (!changed.length) return c
     if (changed.includes('startsAt') && phase !== 'upcoming')
       throw new ConflictError('活动已经开始，开始时间不能再改', [{ path: 'body.startsAt', message: '活动已经开始' }], 'campaign_started')
     if (changed.includes('endsAt') && phase === 'ended')
       throw new ConflictError('活动已结束，不能重新开始', [{ path: 'body.endsAt', message: '活动已结束' }], 'campaign_ended')
-    const next: CampaignRecord = { ...c, ...patch, updatedAt: now }
-    // Ending early is ending now: what people did until now stays counted.
-    if (changed.includes('endsAt') && next.endsAt < now) next.endsAt = now
+    const next: CampaignRecord = { ...c, ...given, updatedAt: now }
+    if (changed.includes('endsAt') && next.endsAt < now) {
+      // A date clearly gone by is a typo (a year, a month), not an order to stop: said, changing nothing.
+      // Ending early is asked for as such (endNow), or with a time within a clock's drift of now.
+      if (!endNow && next.endsAt.getTime() < now.getTime() - PUBLISH_GRACE_MS)
+        throw new UnprocessableError(
+          '结束时间已经过去，请选以后的时间；要现在结束，请用“提前结束”',
+          [{ path: 'body.endsAt', message: '结束时间已过' }],
+          'campaign_window_over',
+        )
+      // Ending early is ending now: what people did until now stays counted.
+      next.endsAt = now
+    }
     const problems = checkCampaignWindow(next.startsAt, next.endsAt)
     if (problems.length) throw new UnprocessableError('输入有误', problems, 'invalid_campaign')
+    // A monthly issue runs to its month's end or the series' end, never into the next month.
+    const bound = changed.includes('endsAt') && c.seriesId ? await this.series.issueEnd(c) : null
+    if (bound && next.endsAt > bound)
+      throw new UnprocessableError(
+        '每月这一期最晚到当月底（或整个活动结束时）结束，不能延到以后；要延长，请修改整个每月学习活动',
+        [{ path: 'body.endsAt', message: '超过了这一期的月份' }],
+        'period_bound',
+      )
     const saved = await this.store.campaigns.update(next)
+    // A series' open issue follows it: ended with it, extended to its month's end, renamed with it.
+    if (c.repeat) await this.series.followSeries(saved, now)
     await this.audit.record(
       staff,
       'campaign.corrected',

@@ -1,5 +1,5 @@
 import type { Clock } from '../../clock.js'
-import { CAMPAIGN_LEVEL_LABELS, isLive, type CampaignRecord, type Reader } from '../../domain/campaign.js'
+import { CAMPAIGN_LEVEL_LABELS, campaignPhase, isLive, type CampaignRecord, type Reader } from '../../domain/campaign.js'
 import { issuedBy, monthLabel, monthOf } from '../../domain/campaign-series.js'
 import type { Store } from '../../store/ports.js'
 import type { CampaignAudience } from './campaign-audience.js'
@@ -35,7 +35,9 @@ export class MonthlyStudy {
     // Only deputies are in a series' audience; residents follow one-off campaigns.
     if (reader.kind !== 'deputy') return { month, monthLabel: monthLabel(month), issues }
     const dir = await this.audience.directory()
-    const all = await this.store.campaigns.periodsIn(month)
+    const now = this.clock.now()
+    // An issue the office ended early is no longer this month's study (its figures stay in the console).
+    const all = (await this.store.campaigns.periodsIn(month)).filter((c) => campaignPhase(c, now) !== 'ended')
     const mine = all.filter((c) => this.audience.resolve(c, dir).some((m) => m.kind === 'deputy' && m.id === reader.id))
     const checkIns = await this.store.campaigns.checkInsFor(
       reader,

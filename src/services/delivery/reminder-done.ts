@@ -75,14 +75,16 @@ export class ReminderDone {
     if (m.kind === 'meeting.rsvp_nudge') return this.meetingAnswered(m, now)
     if (m.kind === 'meeting.notice' || m.kind === 'meeting.changed') return this.answerWordsUntrue(m, now)
     const words = DONE_WORDS[m.kind]
-    if (!words || m.recipientKind !== 'deputy') return null
     const p = m.payload as { surveyId?: string; campaignId?: string }
-    if (m.kind === 'reading.reminder') {
+    // 提醒未读 goes to the campaign's staff and followers too (campaign-reminders.ts): read is read, whoever reads.
+    if (words && m.kind === 'reading.reminder' && (m.recipientKind === 'staff' || m.recipientKind === 'mp_user' || m.recipientKind === 'deputy')) {
       if (!p.campaignId) return null
-      if (await this.hasRead(p.campaignId, m.recipientId)) return words
+      if (await this.hasRead(p.campaignId, { kind: m.recipientKind, id: m.recipientId }))
+        return m.recipientKind === 'deputy' ? words : '（已经读完，不用再提醒）'
       const campaign = await this.store.campaigns.get(p.campaignId)
       return campaign && campaignPhase(campaign, now) === 'ended' ? OVER_WORDS.campaign : null
     }
+    if (!words || m.recipientKind !== 'deputy') return null
     const survey = p.surveyId ? await this.store.surveys.get(p.surveyId) : null
     if (!survey) return null
     if (await this.hasAnswered(survey, m.recipientId)) return words
@@ -124,8 +126,7 @@ export class ReminderDone {
     return false
   }
 
-  private async hasRead(campaignId: string, deputyId: string): Promise<boolean> {
-    const reader = { kind: 'deputy' as const, id: deputyId }
+  private async hasRead(campaignId: string, reader: { kind: 'deputy' | 'staff' | 'mp_user'; id: string }): Promise<boolean> {
     // A withdrawn item no longer counts as reached or read, as on the organizer's progress page.
     const items = (await this.store.campaigns.items(campaignId)).filter(isLive)
     const live = new Set(items.map((i) => i.id))

@@ -29,6 +29,8 @@ export function mpCampaignRoutes({ sessions, reading, monthly, clock }: MpCampai
         following: d.following,
         canFollow: d.canFollow,
         forDeputies: d.forDeputies,
+        issuedBy: d.issuedBy,
+        forWhom: d.forWhom,
         itemsReached: d.items.length,
         itemsRead: d.items.filter((i) => i.read).length,
       },
@@ -70,9 +72,9 @@ export function mpCampaignRoutes({ sessions, reading, monthly, clock }: MpCampai
   /** Opening an item records the read receipt (the first time only). */
   router.get('/reading/:id', async (ctx) => {
     const { id } = parse(itemIdParam, ctx.params, 'params')
-    const { item, campaign } = await reading.open(readerOf(ctx.state.mpUser), id)
+    const { item, campaign, running } = await reading.open(readerOf(ctx.state.mpUser), id)
     ctx.set('Cache-Control', 'no-store')
-    ctx.body = presentReading(item, campaign)
+    ctx.body = presentReading(item, campaign, running)
   })
 
   return router

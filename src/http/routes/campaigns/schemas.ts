@@ -80,8 +80,11 @@ export const campaignCorrectionBody = z
     description: longText().max(2000, '简介最多 2000 字').optional(),
     startsAt: instant.optional(),
     endsAt: instant.optional(),
+    /** 提前结束: ends it now, by the server's clock. */
+    endNow: z.literal(true, { error: '提前结束只能是 true' }).optional(),
   })
   .refine((b) => Object.values(b).some((v) => v !== undefined), { message: '请至少修改一项' })
+  .refine((b) => !(b.endNow && b.endsAt), { path: ['endsAt'], message: '提前结束时不用再填结束时间' })
 
 /** A correction of a reading item: what is given changes (a body replaces a link and the other way round). */
 export const itemCorrectionBody = z

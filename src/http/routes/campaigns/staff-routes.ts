@@ -29,9 +29,9 @@ export function staffReadingRoutes({ auth, reading }: StaffReadingRoutesDeps) {
   /** Opening an item records the read receipt (the first time only). */
   router.get('/reading/:id', async (ctx) => {
     const { id } = parse(itemIdParam, ctx.params, 'params')
-    const { item, campaign } = await reading.open(readerOf(ctx.state), id)
+    const { item, campaign, running } = await reading.open(readerOf(ctx.state), id)
     ctx.set('Cache-Control', 'no-store')
-    ctx.body = presentReading(item, campaign)
+    ctx.body = presentReading(item, campaign, running)
   })
 
   router.post('/campaigns/:id/check-ins', async (ctx) => {
