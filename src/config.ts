@@ -1,18 +1,11 @@
 import { readFileSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { z } from 'zod'
+import { isTimeZone } from './domain/local-days.js'
 
 /** Each section may carry a "_doc" that explains its keys; it is documentation, not a setting. */
 const doc = z.unknown().optional()
 
-const isTimeZone = (tz: string) => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz })
-    return true
-  } catch {
-    return false
-  }
-}
 const hexKey = z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (a 32-byte key)')
 
 const schema = z.strictObject({

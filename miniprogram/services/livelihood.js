@@ -7,7 +7,9 @@ function livelihoodService(request) {
     projects: () => request('GET', '/api/public/livelihood-projects', {}, { auth: false }),
     /** Every office's cycles and the 征集须知 the person agrees to before proposing. */
     cycles: () => request('GET', '/api/mp/livelihood/cycles'),
-    propose: (cycleId, proposal) => request('POST', '/api/mp/livelihood/cycles/' + enc(cycleId) + '/proposals', proposal),
+    /** idempotencyKey: the same on every resend of one proposal, so it is never recorded twice. */
+    propose: (cycleId, proposal, idempotencyKey) =>
+      request('POST', '/api/mp/livelihood/cycles/' + enc(cycleId) + '/proposals', proposal, { idempotencyKey: idempotencyKey }),
     mine: () => request('GET', '/api/mp/livelihood/proposals'),
     /** Deputies: the projects to rate, and one rating each. */
     toRate: () => request('GET', '/api/mp/deputy/livelihood/ratings'),

@@ -8,6 +8,10 @@ function surveysService(request) {
     /** comments: [{ articleId, text }] for a consultation. */
     respond: (ref, answers, comments, via) =>
       request('POST', '/api/mp/surveys/' + enc(ref) + '/responses' + (via ? '?via=' + enc(via) : ''), { answers: answers, comments: comments || [] }),
+    /** Her opinions on a consultation with what became of each (outcomeText), and whether the 采纳情况 is published. */
+    myOpinions: (ref) => request('GET', '/api/mp/surveys/' + enc(ref) + '/my-opinions'),
+    /** The published 采纳情况 of a consultation (404 before the office publishes it). */
+    outcome: (ref) => request('GET', '/api/public/consultations/' + enc(ref) + '/outcome', undefined, { auth: false }),
     /** What is open to the person (surveys and ballots), from 我的待办. */
     tasks: () => request('GET', '/api/mp/tasks'),
   }

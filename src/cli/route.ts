@@ -14,6 +14,7 @@ import { checkDirectoryFile } from '../domain/directory-import.js'
 import { residentSummary } from '../domain/routing-explain.js'
 import { buildRoutingIndex, route } from '../domain/routing.js'
 import type { RoutingInput, RoutingOptions } from '../domain/routing-types.js'
+import { isTimeZone } from '../domain/local-days.js'
 import { compileTopicModel } from '../domain/topic-model.js'
 import { corpusCounts } from '../services/topics/topic-corpus.js'
 
@@ -36,11 +37,7 @@ function parseArgs(args: string[]) {
   }
   if (files.length !== 2) throw new UsageError('expected a directory file and a messages file')
   if (!Number.isInteger(capacity) || capacity < 1) throw new UsageError('--capacity must be a whole number ≥ 1')
-  try {
-    new Intl.DateTimeFormat('en', { timeZone })
-  } catch {
-    throw new UsageError(`--tz: unknown time zone "${timeZone}"`)
-  }
+  if (!isTimeZone(timeZone)) throw new UsageError(`--tz: unknown time zone "${timeZone}"`)
   return { directoryFile: files[0], messagesFile: files[1], capacity, timeZone }
 }
 

@@ -1,23 +1,10 @@
-import type { Question, SurveyRecord } from '../domain/survey.js'
+import { surveyQuestion, type SurveyRecord } from '../domain/survey.js'
 import type { Services } from '../services/index.js'
 import { BUILT_IN_ADMIN } from '../services/bootstrap.js'
 import type { Store } from '../store/ports.js'
 import { toPrincipal } from '../services/accounts/auth.js'
 
 const DAY = 86_400_000
-
-const question = (over: Partial<Question> & Pick<Question, 'id' | 'type' | 'title'>): Question => ({
-  required: false,
-  options: [],
-  minChoices: null,
-  maxChoices: null,
-  maxLength: null,
-  scale: null,
-  min: null,
-  max: null,
-  showIf: null,
-  ...over,
-})
 
 const PROJECTS = ['老旧小区加装电梯', '社区长者食堂', '城区口袋公园建设', '中小学课后托管服务', '背街小巷道路改造', '农贸市场提质改造']
 
@@ -42,7 +29,7 @@ export async function seedDemoSurveys(store: Store, services: Pick<Services, 'su
       { id: 'a4', number: '第二十二条', text: '鼓励单位和个人通过认建、认养、认管等方式参与城市绿化。' },
     ],
     questions: [
-      question({
+      surveyQuestion({
         id: 'q1',
         type: 'single',
         title: '您是否支持制定本条例？',
@@ -52,8 +39,8 @@ export async function seedDemoSurveys(store: Store, services: Pick<Services, 'su
           { id: 'no', label: '否' },
         ],
       }),
-      question({ id: 'q2', type: 'rating', title: '您对所在社区绿化现状的满意度', scale: 5 }),
-      question({ id: 'q3', type: 'text', title: '其他意见和建议', maxLength: 1000 }),
+      surveyQuestion({ id: 'q2', type: 'rating', title: '您对所在社区绿化现状的满意度', scale: 5 }),
+      surveyQuestion({ id: 'q3', type: 'text', title: '其他意见和建议', maxLength: 1000 }),
     ],
     anonymous: false,
     opensAt: now,
@@ -67,7 +54,7 @@ export async function seedDemoSurveys(store: Store, services: Pick<Services, 'su
     description: '群众提、代表决、政府办、人大评：请从候选项目中选择 3 至 5 项，得票超过应投票代表半数的项目确定为年度民生实事项目。',
     articles: [],
     questions: [
-      question({
+      surveyQuestion({
         id: 'projects',
         type: 'multiple',
         title: '请选择您赞成的民生实事项目',

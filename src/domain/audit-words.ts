@@ -76,6 +76,7 @@ export const AUDIT_ACTION_WORDS = {
   'survey.responses_exported': '导出问卷答卷',
   'survey.reminded': '提醒未参与的代表',
   'survey.not_voted_exported': '导出未参与名单',
+  'survey.outcome_published': '公布征求意见采纳情况',
   // ——— deputies' records, the calendar, livelihood projects ———
   'record.rules_saved': '修改履职积分规则',
   'calendar.imported': '导入工作日历',

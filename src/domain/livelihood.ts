@@ -63,9 +63,15 @@ export interface LivelihoodProposal {
   updatedAt: Date
 }
 
-export const PROJECT_STATUSES = ['candidate', 'chosen', 'not_chosen'] as const
+/** `over_places`: passed the ballot (more than half) but the year's places went to projects with more votes, or to tied ones the office chose. */
+export const PROJECT_STATUSES = ['candidate', 'chosen', 'not_chosen', 'over_places'] as const
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number]
-export const PROJECT_STATUS_LABELS: Record<ProjectStatus, string> = { candidate: '候选项目', chosen: '年度民生实事项目', not_chosen: '票决未通过' }
+export const PROJECT_STATUS_LABELS: Record<ProjectStatus, string> = {
+  candidate: '候选项目',
+  chosen: '年度民生实事项目',
+  not_chosen: '票决未通过',
+  over_places: '得票过半，名额已满',
+}
 
 export interface LivelihoodProject {
   id: string
@@ -127,6 +133,7 @@ export function proposalStateWords(p: Pick<LivelihoodProposal, 'status' | 'note'
   if (p.status === 'candidate' && project) {
     if (project.status === 'chosen') return `已列入年度民生实事项目「${project.title}」，正在实施`
     if (project.status === 'not_chosen') return `已作为候选项目「${project.title}」参加代表票决，未获通过`
+    if (project.status === 'over_places') return `已作为候选项目「${project.title}」参加代表票决，得票过半，但年度项目名额已满，没有列入`
     return `已列为候选项目「${project.title}」，等待人大代表票决`
   }
   return '已收到，工作人员正在梳理'

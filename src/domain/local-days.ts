@@ -77,13 +77,19 @@ export function assertDate(date: string): void {
   validDates.add(date)
 }
 
-/** Throws a RangeError unless `timeZone` is an IANA time zone Intl knows. */
-export function assertTimeZone(timeZone: string): void {
+/** Whether `timeZone` is an IANA time zone Intl knows (the config, the CLI and the calendar all ask it so). */
+export function isTimeZone(timeZone: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone })
+    return true
   } catch {
-    throw new RangeError(`not an IANA time zone: ${JSON.stringify(timeZone)}`)
+    return false
   }
+}
+
+/** Throws a RangeError unless `timeZone` is an IANA time zone Intl knows. */
+export function assertTimeZone(timeZone: string): void {
+  if (!isTimeZone(timeZone)) throw new RangeError(`not an IANA time zone: ${JSON.stringify(timeZone)}`)
 }
 
 const HOUR = 3_600_000

@@ -117,6 +117,22 @@ export function surveyResults(s: Pick<SurveyRecord, 'questions' | 'articles'>, r
 export interface BallotProject extends OptionCount {
   passes: boolean
   chosen: boolean
+  /** Passed with as many votes as another across the last place: neither chosen nor left out by the count (see BallotTie). */
+  tied: boolean
+}
+
+/**
+ * Projects that passed with equal votes across the last place: the count cannot say which of
+ * them take the places left, so none of them is chosen by it. The office decides (主任会议) and
+ * says so when it confirms the result; until then nobody is told they lost.
+ */
+export interface BallotTie {
+  votes: number
+  /** The places still open after the projects with more votes. */
+  places: number
+  /** The place the tie starts at (第2名并列…). */
+  rank: number
+  projectIds: string[]
 }
 export interface BallotOutcome {
   /** The deputies the roll counts: see `ballotOutcome`. */
@@ -126,12 +142,15 @@ export interface BallotOutcome {
   minVotes: number
   projects: BallotProject[]
   chosen: Array<{ id: string; label: string; votes: number }>
+  tie: BallotTie | null
 }
 
 /**
  * Results by votes: a project passes with more than half of the base the rule names (the
  * roll, or the ballots cast); of those, the most voted are chosen, up to `maxChosen`.
- * Ties keep the order of the candidate list. `roll`: the deputies the roll counts, when some
+ * Projects with equal votes across the last place are never settled by list order: all of them
+ * are `tied` and none chosen, and `tie` says how many places they share (the order of the
+ * candidate list only orders equal counts on the sheet). `roll`: the deputies the roll counts, when some
  * on it have left office since it was fixed (the whole roll otherwise).
  */
 export function ballotOutcome(s: Pick<SurveyRecord, 'questions' | 'ballot'>, rows: TallyRow[], roll = s.ballot!.rollDeputyIds.length): BallotOutcome {
@@ -143,11 +162,20 @@ export function ballotOutcome(s: Pick<SurveyRecord, 'questions' | 'ballot'>, row
   const projects: BallotProject[] = q.options
     .map((o) => {
       const count = counter.get(o.id) ?? 0
-      return { id: o.id, label: o.label, count, percent: percent(count, cast), passes: count * 2 > base, chosen: false }
+      return { id: o.id, label: o.label, count, percent: percent(count, cast), passes: count * 2 > base, chosen: false, tied: false }
     })
     .sort((a, b) => b.count - a.count)
   const passing = projects.filter((p) => p.passes)
-  for (const p of passing.slice(0, rules.maxChosen ?? passing.length)) p.chosen = true
+  const places = rules.maxChosen ?? passing.length
+  let tie: BallotTie | null = null
+  if (passing.length > places && places > 0 && passing[places - 1]!.count === passing[places]!.count) {
+    const votes = passing[places]!.count
+    const above = passing.filter((p) => p.count > votes)
+    const level = passing.filter((p) => p.count === votes)
+    for (const p of level) p.tied = true
+    tie = { votes, places: places - above.length, rank: above.length + 1, projectIds: level.map((p) => p.id) }
+  }
+  for (const p of passing.slice(0, places)) p.chosen = !p.tied
   return {
     roll,
     ballotsCast: cast,
@@ -155,5 +183,15 @@ export function ballotOutcome(s: Pick<SurveyRecord, 'questions' | 'ballot'>, row
     minVotes: Math.floor(base / 2) + 1,
     projects,
     chosen: projects.filter((p) => p.chosen).map((p) => ({ id: p.id, label: p.label, votes: p.count })),
+    tie,
   }
+}
+
+/**
+ * A tie across the last place in words, for the console and the refusal to confirm:
+ * 「第2名并列：A、B 各 3 票，只剩 1 个名额，需主任会议决定」.
+ */
+export function tieWords(tie: BallotTie, labelOf: (id: string) => string): string {
+  const names = tie.projectIds.map(labelOf).join('、')
+  return `票数相同，需主任会议决定：第${tie.rank}名并列，${names} 各 ${tie.votes} 票，只剩 ${tie.places} 个名额`
 }

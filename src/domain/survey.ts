@@ -44,6 +44,26 @@ export interface Question {
   showIf: ShowIf | null
 }
 
+/**
+ * A question the office writes itself (述职评议's, a 票决's, the demo's): what it says, and every
+ * limit it does not set left open, so that a question built in code names only what it asks.
+ */
+export const surveyQuestion = ({ id, type, title, ...rest }: Partial<Question> & Pick<Question, 'id' | 'type' | 'title'>): Question => ({
+  id,
+  type,
+  title,
+  required: false,
+  options: [],
+  minChoices: null,
+  maxChoices: null,
+  maxLength: null,
+  scale: null,
+  min: null,
+  max: null,
+  showIf: null,
+  ...rest,
+})
+
 /** One article (条) of a draft regulation, commented on one by one. */
 export interface Article {
   id: string

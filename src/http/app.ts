@@ -50,6 +50,7 @@ import { adminQuizRoutes } from './routes/quizzes/admin-routes.js'
 import { mpQuizRoutes } from './routes/quizzes/mp-routes.js'
 import { adminSurveyRoutes } from './routes/surveys/admin-routes.js'
 import { mpSurveyRoutes } from './routes/surveys/mp-routes.js'
+import { publicSurveyRoutes } from './routes/surveys/public-routes.js'
 import { calendarRoutes } from './routes/calendar/routes.js'
 import { topicRoutes } from './routes/topics/routes.js'
 import { mpTaskRoutes } from './routes/tasks/mp-routes.js'
@@ -244,8 +245,17 @@ export function createHttpApp(
     publicRegistrationRoutes({ sessions, invitations: services.meetingInvitations }),
     adminQuizRoutes({ auth, quizzes: services.quizzes, results: services.quizResults, idempotency, clock }),
     mpQuizRoutes({ sessions, taking: services.quizTaking, results: services.quizResults, clock, timeZone }),
-    adminSurveyRoutes({ auth, surveys: services.surveys, reports: services.surveyReports, qrCodes: services.qrCodes, idempotency, clock }),
-    mpSurveyRoutes({ sessions, responses: services.surveyResponses, clock, timeZone }),
+    adminSurveyRoutes({
+      auth,
+      surveys: services.surveys,
+      reports: services.surveyReports,
+      qrCodes: services.qrCodes,
+      idempotency,
+      clock,
+      outcome: services.consultationOutcome,
+    }),
+    mpSurveyRoutes({ sessions, responses: services.surveyResponses, clock, timeZone, outcome: services.consultationOutcome }),
+    publicSurveyRoutes({ outcome: services.consultationOutcome }),
     mpTaskRoutes({ sessions, tasks: services.tasks }),
     adminBallotRollRoutes({ auth, roll: services.ballotRoll, reminders: services.surveyReminders, sheet: services.notVotedSheet }),
     botMeetingRoutes({ people: services.botPeople, invitations: services.meetingInvitations, timeZone, botSecret }),
@@ -301,7 +311,7 @@ export function createHttpApp(
       clock,
     }),
     unitLivelihoodRoutes({ auth, progress: services.livelihoodProgress, uploads: services.uploads, clock }),
-    mpLivelihoodRoutes({ sessions, proposals: services.livelihoodProposals }),
+    mpLivelihoodRoutes({ sessions, proposals: services.livelihoodProposals, idempotency, clock }),
     deputyLivelihoodRoutes({ sessions, ratings: services.livelihoodRatings, uploads: services.uploads, clock }),
     publicLivelihoodRoutes({ views: services.livelihoodViews, uploads: services.uploads, clock }),
   ]

@@ -72,6 +72,7 @@ import { MeetingStaffEntries } from './meetings/meeting-staff-entries.js'
 import { SurveyService } from './surveys/surveys.js'
 import { SurveyResponses } from './surveys/survey-responses.js'
 import { SurveyReports } from './surveys/survey-reports.js'
+import { ConsultationOutcome } from './surveys/consultation-outcome.js'
 import { HotIssueService } from './analysis/hot-issues.js'
 import { WeeklyReports } from './analysis/weekly-reports.js'
 import { PublicationService } from './analysis/publications.js'
@@ -315,6 +316,7 @@ export function createServices(config: Config & { security: { secretKey: string 
     unreadSheet: new UnreadSheet(campaignReminders, directoryCache, resolver, audit),
     tasks: new TaskListService({ store, responses: surveyResponses, quizzes: quizServices.quizTaking, clock, settings: { timeZone } }),
     surveyReports: new SurveyReports(store, surveys, clock, { timeZone }, ballotCount, audit),
+    consultationOutcome: new ConsultationOutcome(store, surveys, surveyResponses, clock, { timeZone }, audit),
     hotIssues,
     weeklyReports: new WeeklyReports(store, directoryCache, clock, { timeZone, reportGraceDays: config.livelihood.reportGraceDays }),
     caseSeries: new CaseSeriesReport({ store, queries: caseQueries, directory: directoryCache, clock, options: { timeZone } }),

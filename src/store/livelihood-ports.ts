@@ -11,6 +11,11 @@ export interface LivelihoodRepo {
   /** Newest year first; `offices` limits to those offices. */
   listCycles(offices?: string[]): Promise<LivelihoodCycle[]>
   updateCycle(cycle: LivelihoodCycle): Promise<LivelihoodCycle>
+  /**
+   * Moves a cycle on only if its stored stage is still `from`, checked in the write itself: of two
+   * requests moving the same stage (a double click, two organizers), one writes and the other gets false.
+   */
+  moveCycle(cycle: LivelihoodCycle, from: LivelihoodCycle['status']): Promise<boolean>
 
   createProposal(proposal: LivelihoodProposal): Promise<LivelihoodProposal>
   getProposal(id: string): Promise<LivelihoodProposal | null>
@@ -28,8 +33,11 @@ export interface LivelihoodRepo {
   getProject(id: string): Promise<LivelihoodProject | null>
   /** Oldest first. */
   listProjects(cycleId: string): Promise<LivelihoodProject[]>
-  /** The ballot's outcome: every project's status and votes, the cycle's new status, and the messages, in one write. */
-  settleBallot(cycle: LivelihoodCycle, projects: LivelihoodProject[], outbox: OutboxMessage[]): Promise<void>
+  /**
+   * The ballot's outcome: every project's status and votes, the cycle's new status, and the messages, in one write,
+   * made only while the stored cycle is still `voting` (false, and nothing written, when another request settled it first).
+   */
+  settleBallot(cycle: LivelihoodCycle, projects: LivelihoodProject[], outbox: OutboxMessage[]): Promise<boolean>
 
   /** One report per project and quarter: a second one for the same quarter replaces it. */
   putProgress(report: ProgressReport): Promise<ProgressReport>

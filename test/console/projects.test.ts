@@ -97,10 +97,22 @@ describe('console: 民生实事项目', function () {
     await ballotPage.clock.install({ time: app.clock.now().getTime() + 10 * 60_000 })
     await logInAs(ballotPage, { username: 'admin', password: 'test-admin-password' }, '/projects')
     const started = ballotPage.waitForRequest((r) => r.method() === 'POST' && new URL(r.url()).pathname.endsWith('/ballot'))
-    await ballotPage.getByRole('button', { name: '提交代表票决' }).click()
+    let ballotPosts = 0
+    ballotPage.on('request', (r) => {
+      if (r.method() === 'POST' && new URL(r.url()).pathname.endsWith('/ballot')) ballotPosts++
+    })
+    // A double click, as an organizer often does: one request, one ballot.
+    await ballotPage.getByRole('button', { name: '提交代表票决' }).dblclick()
     expect((await started).postDataJSON(), 'no browser time for "now"').to.deep.equal({})
     await ballotPage.locator('[data-test=message]').getByText('已提交代表票决，投票一周').waitFor()
     await ballotPage.locator('[data-test=cycle-status]').getByText('代表票决').waitFor()
+    expect(ballotPosts, 'one request for a double click').to.equal(1)
+    expect(
+      (await admin.get('/api/admin/surveys?kind=ballot')).body.items.filter((b: { title: string }) => b.title === '2027年市民生实事项目代表票决'),
+    ).to.have.length(1)
+    // Voting has just begun: no 确认票决结果 yet, but when it can be confirmed and who is still to vote.
+    expect(await ballotPage.getByRole('button', { name: '确认票决结果' }).count()).to.equal(0)
+    expect(await ballotPage.locator('[data-test=ballot-open]').innerText()).to.match(/截止后可以确认票决结果。已投票 0 人，还有 \d+ 人没有投票。/)
     expect(ballotPage.problems).to.deep.equal([])
     const ballot = await admin.get(`/api/admin/livelihood/cycles/${cycleId}`)
     // By title: the projects' order follows their random ids.

@@ -65,7 +65,16 @@ describe('survey answers sheet', () => {
     })
     expect(sent.status, JSON.stringify(sent.body)).to.equal(201)
     const rows = await sheet(s.id)
-    expect(rows[0]).to.deep.equal(['提交时间', '1. 您是否支持制定本条例？', '第一条 意见', '第十二条 意见'])
-    expect(rows[1]!.slice(1)).to.deep.equal(['支持', '', '建议提高到百分之三十五'])
+    expect(rows[0]).to.deep.equal([
+      '提交时间',
+      '1. 您是否支持制定本条例？',
+      '第一条 意见',
+      '第一条 采纳结果',
+      '第一条 理由',
+      '第十二条 意见',
+      '第十二条 采纳结果',
+      '第十二条 理由',
+    ])
+    expect(rows[1]!.slice(1)).to.deep.equal(['支持', '', '', '', '建议提高到百分之三十五', '待研究', ''])
   })
 })

@@ -99,10 +99,37 @@ export function livelihoodContract(store: () => Store) {
         ['lpp-1', 'candidate'],
         ['lpp-2', 'not_adopted'],
       ])
-      await repo.settleBallot(cycle({ status: 'running' }), [project({ status: 'chosen', votes: 4 })], [message('k3')])
+      await repo.updateCycle(cycle({ status: 'voting', ballotSurveyId: 'sv-1' }))
+      expect(await repo.settleBallot(cycle({ status: 'running' }), [project({ status: 'chosen', votes: 4 })], [message('k3')])).to.equal(true)
       expect(await repo.getCycle('lc-1')).to.deep.include({ status: 'running' })
       expect(await repo.listProjects('lc-1')).to.deep.equal([project({ status: 'chosen', votes: 4 })])
       expect(await store().outbox.byDedupeKeys(['k3'])).to.have.length(1)
+    })
+
+    it('moves a stage only from the stage it is still at: of two requests, one writes', async () => {
+      const repo = store().livelihood
+      await repo.createCycle(cycle())
+      const moves = await Promise.all([
+        repo.moveCycle(cycle({ status: 'voting', ballotSurveyId: 'sv-1' }), 'collecting'),
+        repo.moveCycle(cycle({ status: 'voting', ballotSurveyId: 'sv-2' }), 'collecting'),
+      ])
+      expect(moves.sort()).to.deep.equal([false, true])
+      expect((await repo.getCycle('lc-1'))?.ballotSurveyId).to.equal('sv-1')
+      expect(await repo.moveCycle(cycle({ status: 'running' }), 'collecting')).to.equal(false)
+      expect(await repo.getCycle('lc-1')).to.deep.include({ status: 'voting', ballotSurveyId: 'sv-1' })
+    })
+
+    it('settles a ballot once: a second settling finds the year moved on and writes nothing', async () => {
+      const repo = store().livelihood
+      await repo.createCycle(cycle({ status: 'voting', ballotSurveyId: 'sv-1' }))
+      await repo.saveProject(project(), [], [])
+      const [first, second] = await Promise.all([
+        repo.settleBallot(cycle({ status: 'running' }), [project({ status: 'chosen', votes: 4 })], [message('won')]),
+        repo.settleBallot(cycle({ status: 'running' }), [project({ status: 'not_chosen', votes: 0 })], [message('lost')]),
+      ])
+      expect([first, second]).to.deep.equal([true, false])
+      expect(await repo.listProjects('lc-1')).to.deep.equal([project({ status: 'chosen', votes: 4 })])
+      expect(await store().outbox.byDedupeKeys(['won', 'lost'])).to.have.length(1)
     })
 
     it('keeps one progress report per quarter (the latest) and one rating per deputy and project', async () => {

@@ -186,13 +186,14 @@ describe('survey tallies', () => {
     ])
     expect(outcome.chosen).to.deep.equal([{ id: 'p3', label: '项目三', votes: 4 }])
     const ofBallots = ballotOutcome({ ...s, ballot: { ...s.ballot, passRule: 'ballots_majority' } }, tally)
-    expect(
-      ofBallots.chosen.map((p) => p.id),
-      'more than 2.5 of 5 ballots; the two most voted',
-    ).to.deep.equal(['p3', 'p1'])
+    // More than 2.5 of 5 ballots: p3 first; p1 and p2 tie with 3 for the last place, and the list order does not settle it.
+    expect(ofBallots.chosen.map((p) => p.id)).to.deep.equal(['p3'])
+    expect(ofBallots.tie).to.deep.equal({ votes: 3, places: 1, rank: 2, projectIds: ['p1', 'p2'] })
+    expect(ofBallots.projects.filter((p) => p.tied).map((p) => p.id)).to.deep.equal(['p1', 'p2'])
     expect(ofBallots.minVotes, 'more than half of 5 is 3').to.equal(3)
     const fewerServing = ballotOutcome(s, tally, 5)
     expect(fewerServing, 'of a roll of 5 still counted, 3 votes pass').to.deep.include({ roll: 5, minVotes: 3 })
-    expect(fewerServing.chosen.map((p) => p.id)).to.deep.equal(['p3', 'p1'])
+    expect(fewerServing.chosen.map((p) => p.id)).to.deep.equal(['p3'])
+    expect(outcome.tie, 'p1 and p2 did not pass: no tie to decide').to.equal(null)
   })
 })

@@ -1,4 +1,4 @@
-const { request } = require('../../utils/request')
+const { request, newIdempotencyKey } = require('../../utils/request')
 const { livelihoodService } = require('../../services/livelihood')
 
 /**
@@ -58,8 +58,14 @@ Page({
     if (this.data.sending) return
     this.setData({ sending: true, error: '' })
     const d = this.data
+    // One key per proposal, kept on a resend after a lost answer (weak signal): the server records it once.
+    if (!this.key) this.key = newIdempotencyKey()
     return this.service
-      .propose(d.cycleId, { title: d.title, description: d.description, place: d.place, reason: d.reason, consentVersion: d.consent ? d.consent.version : '' })
+      .propose(
+        d.cycleId,
+        { title: d.title, description: d.description, place: d.place, reason: d.reason, consentVersion: d.consent ? d.consent.version : '' },
+        this.key,
+      )
       .then(() => this.setData({ sent: true }))
       .catch((err) => this.setData({ error: err.message }))
       .then(() => this.setData({ sending: false }))

@@ -1,12 +1,18 @@
 const { request } = require('../../utils/request')
 const { surveysService } = require('../../services/surveys')
+const { settingsService } = require('../../services/settings')
+const { accountService } = require('../../services/account')
 const { visible, isBlank, ordered } = require('../../utils/survey-conditions')
 const when = require('../../utils/when')
 
 const SUBMIT_WORDS = { survey: '提交问卷', consultation: '提交意见', ballot: '投票' }
 // The deadline as the digest words it: "请在12月19日前（含当日）填写".
 const DEADLINE_VERBS = { survey: '填写', consultation: '填写', ballot: '投票' }
-const DONE_WORDS = { survey: '已提交，谢谢您的参与', consultation: '意见已提交，谢谢您参与立法', ballot: '投票成功，谢谢' }
+const DONE_WORDS = {
+  survey: '已提交，谢谢您的参与',
+  consultation: '意见已提交，谢谢您参与立法。意见是否采纳，会在这一页“我提的意见”里告诉您',
+  ballot: '投票成功，谢谢',
+}
 // Opened again after answering: a deputy who voted is told he voted, in a ballot's words.
 const ANSWERED_WORDS = {
   survey: '您已经提交过了，每人限一次。谢谢！',
@@ -58,12 +64,16 @@ Page({
     doneText: '',
     namedText: '',
     submitWords: '',
+    // A named consultation: her own opinions with what became of them, and the published 采纳情况.
+    mine: [],
+    summary: null,
   },
 
   onLoad(query) {
     this.ref = query.surveyId || String(query.code || '').toUpperCase()
     this.via = query.via || null
     this.surveys = surveysService(request)
+    this.account = accountService(request)
     this.comments = {}
     if (!this.ref) return this.setData({ loading: false, error: '没有读到问卷，请重新扫描海报上的二维码' })
     return this.load()
@@ -88,9 +98,62 @@ Page({
           namedText: s.anonymous ? '' : NAMED_WORDS[s.kind] || '',
         })
         this.show({})
+        if (s.kind !== 'consultation') return undefined
+        // Only a named one can tell her the outcome: an anonymous opinion keeps no writer.
+        if (!s.anonymous) this.loadTemplates()
+        return this.loadMine()
+        return undefined
       })
       .catch((err) => this.setData({ error: err.message, errorStatus: err.status || 0 }))
       .then(() => this.setData({ loading: false }))
+  },
+
+  /**
+   * Her opinions and their outcome (采纳、部分采纳、未采纳 with the reason), and the 采纳情况 once
+   * published. Read quietly: the page's own words stand if this cannot be read.
+   */
+  loadMine() {
+    return this.surveys
+      .myOpinions(this.survey.id)
+      .then((r) => {
+        this.setData({ mine: r.items })
+        if (!r.outcomePublished) return undefined
+        return this.surveys.outcome(this.survey.id).then((summary) => this.setData({ summary: summary }))
+      })
+      .catch(() => undefined)
+  },
+
+  /**
+   * The notice that tells her the outcome is asked for at her tap on 提交意见 (WeChat opens its
+   * question only from a tap, never after a request the tap waited for): fetched as the page opens.
+   */
+  loadTemplates() {
+    return settingsService(request)
+      .get()
+      .then((s) => {
+        this.templateIds = s.subscribeTemplateIds || []
+      })
+      .catch(() => {
+        this.templateIds = []
+      })
+  },
+
+  /** Asks WeChat for the outcome notice inside her tap, then goes on whatever she answers. */
+  askNotice() {
+    const ids = this.templateIds || []
+    if (!ids.length) return Promise.resolve()
+    return new Promise((resolve) =>
+      wx.requestSubscribeMessage({
+        tmplIds: ids,
+        success: (res) => {
+          const results = {}
+          ids.forEach((id) => res[id] && (results[id] = res[id]))
+          this.account.recordSubscriptions(results).catch(() => undefined)
+          resolve()
+        },
+        fail: () => resolve(),
+      }),
+    )
   },
 
   show(answers) {
@@ -126,6 +189,11 @@ Page({
     const comments = Object.keys(this.comments)
       .filter((id) => this.comments[id] && this.comments[id].trim())
       .map((id) => ({ articleId: id, text: this.comments[id].trim() }))
+    // A named consultation: the notice of the outcome is asked for now, at her tap, before her opinion goes.
+    if (this.survey.kind === 'consultation' && !this.survey.anonymous) {
+      this.setData({ busy: true })
+      return this.askNotice().then(() => this.respond(send, comments))
+    }
     // A cast vote cannot be taken back, so the deputy sees the projects once more before it goes.
     if (this.survey.kind !== 'ballot') return this.respond(send, comments)
     // Busy before the dialog opens: a double tap would otherwise open a second one, and vote twice.
@@ -150,7 +218,11 @@ Page({
     this.setData({ busy: true, error: '', problems: [] })
     return this.surveys
       .respond(this.survey.id, send, comments, this.via)
-      .then(() => this.setData({ doneText: DONE_WORDS[this.survey.kind] }))
+      .then(() => {
+        this.setData({ doneText: DONE_WORDS[this.survey.kind] })
+        if (this.survey.kind === 'consultation' && !this.survey.anonymous) return this.loadMine()
+        return undefined
+      })
       .catch((err) => {
         // A 述职评议 reached through its poster: answered on its own page, which asks for the community first.
         if (err.code === 'appraisal_area_required') {

@@ -112,6 +112,18 @@ export const presentCycleView = (v: CycleView, sign: SignLink) => ({
   officeName: v.officeName,
   mayAct: v.mayAct ?? false,
   projects: v.projects.map((p) => presentProjectView(p, sign)),
+  ballot: v.ballot
+    ? {
+        closesAt: v.ballot.closesAt.toISOString(),
+        closed: v.ballot.closed,
+        roll: v.ballot.roll,
+        cast: v.ballot.cast,
+        notVoted: Math.max(0, v.ballot.roll - v.ballot.cast),
+        tieText: v.ballot.tie?.text ?? null,
+        tiedProjectIds: v.ballot.tie?.projectIds ?? [],
+        tiePlaces: v.ballot.tie?.places ?? 0,
+      }
+    : null,
 })
 
 /** The public page: projects, unit, progress and (published) results; never proposers nor vote rolls. */

@@ -10,8 +10,9 @@ import {
   type SurveyRecord,
   type SurveyResponse,
 } from '../../domain/survey.js'
-import type { BallotOutcome, SurveyResults } from '../../domain/survey-tally.js'
+import { tieWords, type BallotOutcome, type SurveyResults } from '../../domain/survey-tally.js'
 import { closingText } from '../../domain/due-date-text.js'
+import { outcomeWords } from '../../services/surveys/consultation-outcome.js'
 import type { TextAnswer } from '../../services/records.js'
 import type { NotVoted } from '../../services/surveys/ballot-roll.js'
 import type { ReadingTime } from './cases.js'
@@ -113,8 +114,10 @@ export const presentResults = (s: SurveyRecord, phase: SurveyPhase, results: Sur
         roll: ballot.roll,
         ballotsCast: ballot.ballotsCast,
         minVotes: ballot.minVotes,
-        projects: ballot.projects.map(({ id, label, count, percent, passes, chosen }) => ({ id, label, votes: count, percent, passes, chosen })),
+        projects: ballot.projects.map(({ id, label, count, percent, passes, chosen, tied }) => ({ id, label, votes: count, percent, passes, chosen, tied })),
         chosen: ballot.chosen.map(({ id, label, votes }) => ({ id, label, votes })),
+        /** Equal votes across the last place: said, never settled by list order (none of them is in `chosen`). */
+        tieText: ballot.tie ? tieWords(ballot.tie, (id) => ballot.projects.find((p) => p.id === id)?.label ?? id) : null,
       }
     : null,
 })
@@ -142,4 +145,37 @@ export const presentNotVoted = (r: { survey: SurveyRecord; roll: number; voted: 
   roll: r.roll,
   voted: r.voted,
   items: r.items.map((i) => ({ deputyId: i.deputyId, name: i.name, notice: presentNotice(i.notice) })),
+})
+
+/** Her own opinion on a consultation, with what became of it in words; never another's. */
+export const presentMyOpinion = (o: Opinion, articleNumber: string) => ({
+  id: o.id,
+  articleNumber,
+  text: o.text,
+  outcome: o.outcome,
+  outcomeLabel: OPINION_OUTCOME_LABELS[o.outcome],
+  reason: o.reason,
+  outcomeText: outcomeWords(o),
+  decidedAt: o.decidedAt ? o.decidedAt.toISOString() : null,
+})
+
+/** The published 采纳情况 of a consultation: counts per article and the office's reasons; no writer, no opinion's words. */
+export const presentOutcomeSummary = (v: {
+  survey: SurveyRecord
+  publishedAt: Date
+  articles: Array<{ number: string; opinions: number; adopted: number; partlyAdopted: number; notAdopted: number; reasons: string[] }>
+}) => ({
+  surveyId: v.survey.id,
+  title: v.survey.title,
+  publishedAt: v.publishedAt.toISOString(),
+  opinions: v.articles.reduce((n, a) => n + a.opinions, 0),
+  adopted: v.articles.reduce((n, a) => n + a.adopted + a.partlyAdopted, 0),
+  articles: v.articles.map(({ number, opinions, adopted, partlyAdopted, notAdopted, reasons }) => ({
+    number,
+    opinions,
+    adopted,
+    partlyAdopted,
+    notAdopted,
+    reasons: [...reasons],
+  })),
 })

@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import type { Clock } from '../../clock.js'
 import { GONE, notADistrict } from '../../domain/choice-words.js'
 import type { DeputyLevel } from '../../domain/directory.js'
-import { ballotOutcome, scopeOf } from '../../domain/survey-tally.js'
-import { surveyPhase } from '../../domain/survey.js'
+import { ballotOutcome, scopeOf, tieWords, type BallotTie } from '../../domain/survey-tally.js'
+import { surveyPhase, surveyQuestion } from '../../domain/survey.js'
 import type { LivelihoodCycle, LivelihoodProject } from '../../domain/livelihood.js'
 import { ConflictError, UnprocessableError, ValidationError } from '../../errors.js'
 import type { OutboxMessage, Store } from '../../store/ports.js'
@@ -39,7 +39,7 @@ export interface BallotInput {
  */
 export class LivelihoodCycles {
   constructor(
-    private readonly store: Pick<Store, 'livelihood' | 'regions' | 'surveys' | 'directory'>,
+    private readonly store: Pick<Store, 'livelihood' | 'regions' | 'surveys' | 'directory' | 'units'>,
     private readonly scope: LivelihoodScope,
     private readonly surveys: SurveyService,
     private readonly clock: Clock,
@@ -80,10 +80,16 @@ export class LivelihoodCycles {
     return cycle
   }
 
-  /** Ends collection and puts every candidate to the deputies' ballot. */
+  /**
+   * Ends collection and puts every candidate to the deputies' ballot. Made once, however many
+   * requests arrive (a double click, two organizers): the ballot's id is the year's own, so a
+   * second one cannot be stored (nor its deputies told twice), and the stage moves only from
+   * 征集项目 in the write itself. A request that loses the race gets the year's ballot back when
+   * it is this very one, else 409 ballot_exists.
+   */
   async startBallot(staff: StaffPrincipal, id: string, input: BallotInput): Promise<LivelihoodCycle> {
     const cycle = await this.scope.managed(staff, id)
-    if (cycle.status !== 'collecting') throw new ConflictError('本年度已经进行过票决', [], 'ballot_exists')
+    if (cycle.status !== 'collecting') throw ballotExists()
     const candidates = (await this.store.livelihood.listProjects(id)).filter((p) => p.status === 'candidate')
     if (candidates.length < 2) throw new ConflictError('候选项目至少需要两个才能票决', [], 'too_few_candidates')
     // After the ballot nothing can be sorted any more: a proposal left now would read 「正在梳理」 for ever.
@@ -97,57 +103,72 @@ export class LivelihoodCycles {
     const allLevels: DeputyLevel[] = ['national', 'provincial', 'city', 'county', 'township']
     const roll = input.roll ?? (cycle.office === 'city' ? { levels: allLevels } : { districtIds: [cycle.office] })
     const opensAt = input.opensAt ?? this.clock.now()
-    const survey = await this.surveys.create(staff, {
-      kind: 'ballot',
-      title: `${cycle.title}代表票决`,
-      description: `请从 ${candidates.length} 个候选项目中选出 ${cycle.projectCount} 个作为本年度民生实事项目。`,
-      questions: [
-        {
-          id: 'projects',
-          type: 'multiple',
-          title: '请选择您赞成的项目',
-          required: true,
-          options: candidates.map((p) => ({ id: p.id, label: `${p.title}（约 ${p.costWan} 万元）` })),
-          minChoices: 1,
-          maxChoices: Math.min(cycle.projectCount, candidates.length),
-          maxLength: null,
-          scale: null,
-          min: null,
-          max: null,
-          showIf: null,
-        },
-      ],
-      articles: [],
-      anonymous: true,
-      opensAt,
-      closesAt: input.closesAt ?? new Date(opensAt.getTime() + BALLOT_DAYS * DAY_MS),
-      responseCap: null,
-      ballot: { passRule: 'ballots_majority', maxChosen: cycle.projectCount, roll },
-    })
-    const next = await this.store.livelihood.updateCycle({
-      ...cycle,
-      status: 'voting',
-      ballotSurveyId: survey.id,
-      closesAt: minDate(cycle.closesAt, this.clock.now()),
-      updatedAt: this.clock.now(),
-    })
-    await this.audit.record(staff, 'livelihood.ballot_started', { kind: 'livelihood_cycle', id }, { surveyId: survey.id })
+    const ballotId = ballotIdOf(cycle.id)
+    const units = new Map((await this.store.units.list()).map((u) => [u.id, u.name]))
+    try {
+      await this.surveys.create(staff, {
+        id: ballotId,
+        kind: 'ballot',
+        title: `${cycle.title}代表票决`,
+        // What the office wrote of each candidate, so a deputy weighs more than a title and a cost.
+        description: [
+          `请从 ${candidates.length} 个候选项目中选出 ${cycle.projectCount} 个作为本年度民生实事项目。`,
+          ...candidates.map((p, i) => candidateLine(p, i, units.get(p.unitId))),
+        ].join('\n'),
+        questions: [
+          surveyQuestion({
+            id: 'projects',
+            type: 'multiple',
+            title: '请选择您赞成的项目',
+            required: true,
+            options: candidates.map((p) => ({ id: p.id, label: `${p.title}（约 ${p.costWan} 万元）` })),
+            minChoices: 1,
+            maxChoices: Math.min(cycle.projectCount, candidates.length),
+          }),
+        ],
+        articles: [],
+        anonymous: true,
+        opensAt,
+        closesAt: input.closesAt ?? new Date(opensAt.getTime() + BALLOT_DAYS * DAY_MS),
+        responseCap: null,
+        ballot: { passRule: 'ballots_majority', maxChosen: cycle.projectCount, roll },
+      })
+    } catch (err) {
+      // Made by an earlier request: this one takes the stage on with it (if that request stopped short) or gets it back.
+      if (!(err instanceof ConflictError && err.code === 'survey_exists')) throw err
+    }
+    const now = this.clock.now()
+    const next: LivelihoodCycle = { ...cycle, status: 'voting', ballotSurveyId: ballotId, closesAt: minDate(cycle.closesAt, now), updatedAt: now }
+    if (!(await this.store.livelihood.moveCycle(next, 'collecting'))) {
+      const current = await this.store.livelihood.getCycle(id)
+      if (current?.ballotSurveyId === ballotId) return current
+      throw ballotExists()
+    }
+    await this.audit.record(staff, 'livelihood.ballot_started', { kind: 'livelihood_cycle', id }, { surveyId: ballotId })
     return next
   }
 
-  /** Once the ballot has closed: the chosen candidates (most votes first, up to the office's number) become the year's projects. */
-  async settleBallot(staff: StaffPrincipal, id: string): Promise<LivelihoodCycle> {
+  /**
+   * Once the ballot has closed: the chosen candidates (most votes first, up to the office's number)
+   * become the year's projects. Equal votes across the last place are not settled by the count:
+   * confirming is refused (409 ballot_tied, the tie in words) until the office gives the 主任会议's
+   * decision, naming which of the tied take the places left, or all of them (beyond the plan).
+   * Settled once: a second request finds the year moved on (409 not_voting) and tells nobody again.
+   */
+  async settleBallot(staff: StaffPrincipal, id: string, decision?: TieDecision): Promise<LivelihoodCycle> {
     const cycle = await this.scope.managed(staff, id)
-    if (cycle.status !== 'voting' || !cycle.ballotSurveyId) throw new ConflictError('本年度没有等待计票的票决', [], 'not_voting')
+    if (cycle.status !== 'voting' || !cycle.ballotSurveyId) throw notVoting()
     const survey = await this.store.surveys.get(cycle.ballotSurveyId)
     const now = this.clock.now()
     if (!survey || surveyPhase(survey, now) !== 'closed') throw new ConflictError('票决尚未结束', [], 'ballot_not_closed')
     const outcome = ballotOutcome(survey, await this.store.surveys.tallies(survey.id, scopeOf({})))
     const votes = new Map(outcome.projects.map((p) => [p.id, p.count]))
-    const chosen = new Set(outcome.chosen.map((p) => p.id))
+    const passed = new Set(outcome.projects.filter((p) => p.passes).map((p) => p.id))
+    const chosen = new Set([...outcome.chosen.map((p) => p.id), ...tieChoice(outcome.tie, decision, (pid) => titleOf(survey, pid))])
+    const status = (pid: string): LivelihoodProject['status'] => (chosen.has(pid) ? 'chosen' : passed.has(pid) ? 'over_places' : 'not_chosen')
     const projects: LivelihoodProject[] = (await this.store.livelihood.listProjects(id))
       .filter((p) => p.status === 'candidate')
-      .map((p) => ({ ...p, status: chosen.has(p.id) ? 'chosen' : 'not_chosen', votes: votes.get(p.id) ?? 0, updatedAt: now }))
+      .map((p) => ({ ...p, status: status(p.id), votes: votes.get(p.id) ?? 0, updatedAt: now }))
     const next: LivelihoodCycle = { ...cycle, status: 'running', updatedAt: now }
     const proposals = await this.store.livelihood.listProposals(id)
     const outbox: OutboxMessage[] = []
@@ -155,23 +176,24 @@ export class LivelihoodCycles {
       for (const p of proposals.filter((x) => x.projectId === project.id)) {
         const to = proposerOf(p)
         if (!to) continue
-        const text =
-          project.status === 'chosen'
-            ? `您提出的民生实事项目已经代表票决通过，列入${cycle.year}年民生实事项目「${project.title}」，我们会定期公布进展。`
-            : `您提出的民生实事项目「${project.title}」在代表票决中未获通过，感谢您的参与。`
         outbox.push(
           outboxMessage({
             to,
             kind: 'livelihood.proposal',
-            payload: { text, cycleId: id, proposalId: p.id },
+            payload: { text: settledWords(project, cycle.year), cycleId: id, proposalId: p.id },
             dedupeKey: `livelihood.voted:${p.id}`,
             at: now,
           }),
         )
       }
     }
-    await this.store.livelihood.settleBallot(next, projects, outbox)
-    await this.audit.record(staff, 'livelihood.ballot_settled', { kind: 'livelihood_cycle', id }, { chosen: [...chosen] })
+    if (!(await this.store.livelihood.settleBallot(next, projects, outbox))) throw notVoting()
+    await this.audit.record(
+      staff,
+      'livelihood.ballot_settled',
+      { kind: 'livelihood_cycle', id },
+      { chosen: [...chosen], ...(outcome.tie && decision ? { tieDecidedBy: decision.basis } : {}) },
+    )
     return next
   }
 
@@ -187,12 +209,76 @@ export class LivelihoodCycles {
   private async move(staff: StaffPrincipal, id: string, from: LivelihoodCycle['status'], to: LivelihoodCycle['status'], refusal: string, action: AuditAction) {
     const cycle = await this.scope.managed(staff, id)
     if (cycle.status !== from) throw new ConflictError(refusal, [], 'wrong_stage')
-    const next = await this.store.livelihood.updateCycle({ ...cycle, status: to, updatedAt: this.clock.now() })
+    const next: LivelihoodCycle = { ...cycle, status: to, updatedAt: this.clock.now() }
+    // Checked again in the write: of two clicks, the second finds the stage moved and is refused as if it came later.
+    if (!(await this.store.livelihood.moveCycle(next, from))) throw new ConflictError(refusal, [], 'wrong_stage')
     await this.audit.record(staff, action, { kind: 'livelihood_cycle', id }, {})
     return next
   }
 }
 
+/** The 主任会议's decision on a tie across the last place: which tied projects take the places left, and on what basis. */
+export interface TieDecision {
+  chosen: string[]
+  basis: string
+}
+
+/**
+ * The tied projects the office takes: none without a tie; with one, a decision is required, and it names
+ * either as many as the places left or all of them (the office then takes more than it planned).
+ */
+function tieChoice(tie: BallotTie | null, decision: TieDecision | undefined, labelOf: (id: string) => string): string[] {
+  if (!tie) {
+    if (decision) throw new UnprocessableError('票决没有出现票数相同的情况，不需要另行决定', [{ path: 'body.tieDecision', message: '没有并列' }], 'no_tie')
+    return []
+  }
+  if (!decision)
+    throw new ConflictError(
+      `${tieWords(tie, labelOf)}。请主任会议决定后，再确认票决结果`,
+      tie.projectIds.map((id) => ({ path: 'tie', message: labelOf(id) })),
+      'ballot_tied',
+    )
+  const picked = [...new Set(decision.chosen)]
+  const strangers = picked.filter((id) => !tie.projectIds.includes(id))
+  if (strangers.length)
+    throw new UnprocessableError(
+      '只能在票数相同的项目中决定',
+      strangers.map(() => ({ path: 'body.tieDecision.chosen', message: '这个项目不在并列的项目中' })),
+      'not_tied',
+    )
+  if (picked.length !== tie.places && picked.length !== tie.projectIds.length)
+    throw new UnprocessableError(
+      `还剩 ${tie.places} 个名额：请选 ${tie.places} 个项目，或把并列的 ${tie.projectIds.length} 个都列入`,
+      [{ path: 'body.tieDecision.chosen', message: `选了 ${picked.length} 个` }],
+      'tie_places',
+    )
+  return picked
+}
+
+/** A candidate's title as the ballot names it (its option without the cost). */
+const titleOf = (s: { questions: Array<{ options: Array<{ id: string; label: string }> }> }, id: string) =>
+  (s.questions[0]?.options.find((o) => o.id === id)?.label ?? id).replace(/（约 .* 万元）$/, '')
+
+/** What a proposer is told when the ballot is settled: chosen, passed without a place, or not passed. */
+function settledWords(project: LivelihoodProject, year: number): string {
+  if (project.status === 'chosen') return `您提出的民生实事项目已经代表票决通过，列入${year}年民生实事项目「${project.title}」，我们会定期公布进展。`
+  if (project.status === 'over_places') return `您提出的民生实事项目「${project.title}」在代表票决中得票过半，但年度项目名额已满，这次没有列入，感谢您的参与。`
+  return `您提出的民生实事项目「${project.title}」在代表票决中未获通过，感谢您的参与。`
+}
+
+/** One candidate as the deputies read it before voting: what, where, who carries it out, the cost. */
+function candidateLine(p: LivelihoodProject, i: number, unitName: string | undefined): string {
+  return `${i + 1}. ${p.title}：${p.description}（地点：${p.place}；承办单位：${unitName ?? '待定'}；估算投资约 ${p.costWan} 万元）`
+}
+
+/** The year's ballot has one id, derived from the year's: two requests cannot make two ballots. Shaped as every survey id. */
+function ballotIdOf(cycleId: string): string {
+  const h = createHash('sha256').update(`livelihood-ballot:${cycleId}`).digest('hex')
+  return `sv-${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`
+}
+
+const ballotExists = () => new ConflictError('本年度已经进行过票决', [], 'ballot_exists')
+const notVoting = () => new ConflictError('本年度没有等待确认的票决结果（可能已经确认过了），请刷新后查看', [], 'not_voting')
 const minDate = (a: Date, b: Date) => (a < b ? a : b)
 /** How long a ballot started without an end stays open: the week the console tells the organizer (投票一周). */
 const BALLOT_DAYS = 7

@@ -1,5 +1,6 @@
 import type { Clock } from '../../clock.js'
 import { overdueQuarters, quarterNotBegun, type LivelihoodProject, type ProgressReport, type Quarter } from '../../domain/livelihood.js'
+import { offsetMs } from '../../domain/zone-offset.js'
 import { ConflictError, NotFoundError, UnprocessableError } from '../../errors.js'
 import type { OutboxMessage, Store } from '../../store/ports.js'
 import type { AuditTrail } from '../audit.js'
@@ -102,10 +103,7 @@ export class LivelihoodProgress {
   }
 }
 
-/** The zone's offset from UTC in minutes at `at` (+480 for Asia/Shanghai). */
+/** The zone's offset from UTC in minutes at `at` (+480 for Asia/Shanghai), as the domain's clocks reckon it. */
 function offsetMinutes(timeZone: string, at: Date): number {
-  const name =
-    new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT'
-  const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name)
-  return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0
+  return offsetMs(at.getTime(), timeZone) / 60_000
 }

@@ -7,6 +7,9 @@ import {
   type ProgressReport,
   type RatingResult,
 } from '../../domain/livelihood.js'
+import type { Clock } from '../../clock.js'
+import { surveyPhase } from '../../domain/survey.js'
+import { ballotOutcome, scopeOf, tieWords } from '../../domain/survey-tally.js'
 import type { Store } from '../../store/ports.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 import type { LivelihoodScope } from './livelihood-scope.js'
@@ -23,19 +26,50 @@ export interface CycleView {
   projects: ProjectView[]
   /** For a console user: whether they may act on the cycle (the write routes' own rule), so the page offers only what works. */
   mayAct?: boolean
+  /** For a console user, while the year is at its ballot: when it closes, who has voted, and a tie once it has closed. */
+  ballot?: BallotState | null
+}
+
+export interface BallotState {
+  closesAt: Date
+  closed: boolean
+  roll: number
+  cast: number
+  /** Equal votes across the last place, in words, and the projects tied with the places they share (closed ballots only: sealed before). */
+  tie: { text: string; projectIds: string[]; places: number } | null
 }
 
 /** A cycle with its projects joined to their unit, progress and (when `withResults`) rating results. */
 export class LivelihoodViews {
   constructor(
-    private readonly store: Pick<Store, 'livelihood' | 'units' | 'regions'>,
+    private readonly store: Pick<Store, 'livelihood' | 'units' | 'regions' | 'surveys'>,
     private readonly scope: LivelihoodScope,
+    private readonly clock: Clock,
   ) {}
 
   /** The office's view: every candidate and project, the results as they stand. */
   async forStaff(staff: StaffPrincipal, cycleId: string): Promise<CycleView> {
     const cycle = await this.scope.visible(staff, cycleId)
-    return { ...(await this.view(cycle, () => true, true)), mayAct: runsOffice(staff, cycle.office) }
+    return { ...(await this.view(cycle, () => true, true)), mayAct: runsOffice(staff, cycle.office), ballot: await this.ballotState(cycle) }
+  }
+
+  /** The year's ballot as the office needs it to confirm the result: only after the close, and never past a tie without a decision. */
+  private async ballotState(cycle: LivelihoodCycle): Promise<BallotState | null> {
+    if (cycle.status !== 'voting' || !cycle.ballotSurveyId) return null
+    const survey = await this.store.surveys.get(cycle.ballotSurveyId)
+    if (!survey?.ballot) return null
+    const closed = surveyPhase(survey, this.clock.now()) === 'closed'
+    const outcome = closed ? ballotOutcome(survey, await this.store.surveys.tallies(survey.id, scopeOf({}))) : null
+    const projects = await this.store.livelihood.listProjects(cycle.id)
+    const title = (id: string) => projects.find((p) => p.id === id)?.title ?? id
+    const tie = outcome?.tie ?? null
+    return {
+      closesAt: survey.closesAt,
+      closed,
+      roll: survey.ballot.rollDeputyIds.length,
+      cast: survey.responseCount,
+      tie: tie && { text: tieWords(tie, title), projectIds: tie.projectIds, places: tie.places },
+    }
   }
 
   /** The public page: cycles past the ballot, their projects with progress; results once published. */

@@ -1,6 +1,6 @@
 import type { Clock } from '../../clock.js'
 import { subtree } from '../../domain/region-tree.js'
-import { surveyPhase, type Question, type SurveyRecord } from '../../domain/survey.js'
+import { surveyPhase, surveyQuestion, type Question, type SurveyRecord } from '../../domain/survey.js'
 import { surveyResults } from '../../domain/survey-tally.js'
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../../errors.js'
 import type { AppraisalRecord, Store } from '../../store/ports.js'
@@ -14,21 +14,8 @@ import type { RecordScope } from './record-scope.js'
 
 /** The questions every 述职评议 asks, in plain words. */
 export const APPRAISAL_QUESTIONS: Question[] = [
-  {
-    id: 'overall',
-    type: 'rating',
-    title: '您对这位代表一年来履职情况的总体评价',
-    required: true,
-    options: [],
-    minChoices: null,
-    maxChoices: null,
-    maxLength: null,
-    scale: 5,
-    min: null,
-    max: null,
-    showIf: null,
-  },
-  {
+  surveyQuestion({ id: 'overall', type: 'rating', title: '您对这位代表一年来履职情况的总体评价', required: true, scale: 5 }),
+  surveyQuestion({
     id: 'verdict',
     type: 'single',
     title: '您对代表的述职报告是否满意？',
@@ -38,30 +25,9 @@ export const APPRAISAL_QUESTIONS: Question[] = [
       { id: 'basically', label: '基本满意' },
       { id: 'unsatisfied', label: '不满意' },
     ],
-    minChoices: null,
-    maxChoices: null,
-    maxLength: null,
-    scale: null,
-    min: null,
-    max: null,
-    showIf: null,
-  },
-  {
-    id: 'advice',
-    type: 'text',
-    title: '您对代表还有什么意见和建议？',
-    required: false,
-    options: [],
-    minChoices: null,
-    maxChoices: null,
-    maxLength: 500,
-    scale: null,
-    min: null,
-    max: null,
-    showIf: null,
-  },
+  }),
+  surveyQuestion({ id: 'advice', type: 'text', title: '您对代表还有什么意见和建议？', maxLength: 500 }),
 ]
-
 /**
  * 述职评议: the office opens a questionnaire on a deputy's yearly report, built on the surveys
  * (anonymous, one answer per person held by the survey's unique key). Only residents of the

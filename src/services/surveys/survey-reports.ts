@@ -2,8 +2,8 @@ import type { Clock } from '../../clock.js'
 import { GONE } from '../../domain/choice-words.js'
 import { scopeHasStation } from '../../domain/staff-scope.js'
 import { normalizeCode } from '../../domain/routing-index.js'
-import { surveyPhase, type Question, type SurveyRecord, type SurveyResponse, type AnswerValue } from '../../domain/survey.js'
-import { ballotOutcome, mergeIncrements, scopeOf, surveyResults, type BallotOutcome, type TallyRow } from '../../domain/survey-tally.js'
+import { OPINION_OUTCOME_LABELS, surveyPhase, type Question, type SurveyRecord, type SurveyResponse, type AnswerValue } from '../../domain/survey.js'
+import { ballotOutcome, mergeIncrements, scopeOf, surveyResults, tieWords, type BallotOutcome, type TallyRow } from '../../domain/survey-tally.js'
 import { ConflictError, ForbiddenError, UnprocessableError } from '../../errors.js'
 import type { Store } from '../../store/ports.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
@@ -101,16 +101,24 @@ export class SurveyReports {
       { heading: '联络站', value: (r) => (r.stationId ? (stations.get(r.stationId)?.name ?? r.stationId) : '') },
     ]
     const shown = columns.filter((c) => c.always || responses.some((r) => c.value(r) !== ''))
-    const header = [...shown.map((c) => c.heading), ...s.questions.map((q, i) => `${i + 1}. ${q.title}`), ...s.articles.map((a) => `${a.number} 意见`)]
+    // Beside each article's opinion, what the office made of it (采纳结果, 理由): the sheet it reports 采纳情况 from.
+    const decided = new Map((s.articles.length ? await this.store.surveys.opinions(s.id, {}) : []).map((o) => [`${o.responseId}|${o.articleId}`, o]))
+    const header = [
+      ...shown.map((c) => c.heading),
+      ...s.questions.map((q, i) => `${i + 1}. ${q.title}`),
+      ...s.articles.flatMap((a) => [`${a.number} 意见`, `${a.number} 采纳结果`, `${a.number} 理由`]),
+    ]
     const rows = responses.map((r) => [
       ...shown.map((c) => c.value(r)),
       ...s.questions.map((q) => cell(q, r.answers[q.id])),
-      ...s.articles.map((a) =>
-        r.comments
+      ...s.articles.flatMap((a) => {
+        const text = r.comments
           .filter((c) => c.articleId === a.id)
           .map((c) => c.text)
-          .join('\n'),
-      ),
+          .join('\n')
+        const o = decided.get(`${r.id}|${a.id}`)
+        return [text, o ? OPINION_OUTCOME_LABELS[o.outcome] : '', o?.reason ?? '']
+      }),
     ])
     await this.audit?.record(staff, 'survey.responses_exported', { kind: 'survey', id: s.id }, { rows: rows.length })
     return { title: `${s.title}-答卷`, csv: await csvSheet([header, ...rows]) }
@@ -189,7 +197,9 @@ function ballotSheet(b: BallotOutcome): string[][] {
     [`${b.roll} 人`, `${b.ballotsCast} 人`, `${b.minVotes} 票`],
     [],
     ['候选项目', '得票', '得票率', '通过', '当选'],
-    ...b.projects.map((p) => [p.label, String(p.count), `${p.percent}%`, yes(p.passes), yes(p.chosen)]),
+    ...b.projects.map((p) => [p.label, String(p.count), `${p.percent}%`, yes(p.passes), p.tied ? '并列，待定' : yes(p.chosen)]),
+    // A tie across the last place is said on the sheet too: the office decides, the count does not.
+    ...(b.tie ? [[], [tieWords(b.tie, (id) => b.projects.find((p) => p.id === id)?.label ?? id)]] : []),
   ]
 }
 

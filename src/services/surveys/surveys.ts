@@ -33,6 +33,11 @@ import type { BallotCount } from './ballot-count.js'
 import { scopeHasPlace, scopeHasStation, scopeOwnerIds, type StaffScope } from '../../domain/staff-scope.js'
 
 export interface SurveyDraft {
+  /**
+   * Absent: a new random id. Given by a caller that must make one survey only (a year's 民生实事
+   * ballot): a second create with it is 409 survey_exists and writes nothing, nor tells anyone.
+   */
+  id?: string
   kind: SurveyKind
   title: string
   description: string
@@ -160,7 +165,7 @@ export class SurveyService {
         ? { passRule: draft.ballot.passRule, maxChosen: draft.ballot.maxChosen, rollDeputyIds: await this.roll(draft.ballot.roll, within) }
         : null
     const record: SurveyRecord = {
-      id: `sv-${randomUUID()}`,
+      id: draft.id ?? `sv-${randomUUID()}`,
       shortCode: newShortCode(),
       kind: draft.kind,
       title: draft.title,
@@ -208,6 +213,9 @@ export class SurveyService {
         if (!record.draft) await this.audit.record(staff, 'survey.published', { kind: 'survey', id: created.id })
         return created
       } catch (err) {
+        // The id asked for is taken: this survey was made already, by an earlier request (see SurveyDraft.id).
+        if (err instanceof ConflictError && draft.id && (await this.store.surveys.get(draft.id)))
+          throw new ConflictError(draft.kind === 'ballot' ? '这次票决已经建立' : '这份问卷已经建立', [], 'survey_exists')
         // 32^8 codes: a clash is rare, and another draw settles it.
         if (!(err instanceof ConflictError) || attempt >= 3) throw err
       }

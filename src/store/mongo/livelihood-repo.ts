@@ -69,6 +69,11 @@ export async function livelihoodRepo(conn: Connection, { Outbox }: Pick<Models, 
       if (!matchedCount) throw new NotFoundError('民生实事年度不存在')
       return c
     },
+    async moveCycle(c, from) {
+      // The stage is part of the filter: of two requests, the second matches nothing.
+      const { matchedCount } = await Cycle.replaceOne({ _id: c.id, status: from }, { ...c })
+      return matchedCount === 1
+    },
     async createProposal(p) {
       await translate(() => Proposal.create({ _id: p.id, ...p }))
       return p
@@ -106,10 +111,12 @@ export async function livelihoodRepo(conn: Connection, { Outbox }: Pick<Models, 
       return (await Project.find({ cycleId }).sort({ createdAt: 1, _id: 1 }).lean()).map(projectOf)
     },
     async settleBallot(cycle, projects, outbox) {
-      await conn.transaction(async (session) => {
-        await Cycle.bulkWrite([replace(cycle)], { session })
+      return conn.transaction(async (session) => {
+        const { matchedCount } = await Cycle.replaceOne({ _id: cycle.id, status: 'voting' }, { ...cycle }, { session })
+        if (matchedCount !== 1) return false
         if (projects.length) await Project.bulkWrite(projects.map(replace), { session })
         await insertOutbox(Outbox, outbox, session)
+        return true
       })
     },
     async putProgress(r) {

@@ -26,6 +26,8 @@ export function livelihoodRepo(db: Db, group: GroupCommit): LivelihoodRepo {
   const putProject = db.prepare('INSERT OR REPLACE INTO livelihood_projects (id, cycle_id, created_at, doc) VALUES (?, ?, ?, ?)')
   const putProposal = db.prepare('UPDATE livelihood_proposals SET doc = ? WHERE id = ?')
   const putCycle = db.prepare('UPDATE livelihood_cycles SET doc = ? WHERE id = ?')
+  // The stage read and written in one statement: a second request finds it moved and changes nothing.
+  const moveCycle = db.prepare("UPDATE livelihood_cycles SET doc = ? WHERE id = ? AND json_extract(doc, '$.status') = ?")
   const one = <T>(kind: string, sql: string, ...args: unknown[]): T | null => {
     const row = db.prepare(sql).get(...args)
     return row ? revive<T>(kind, row) : null
@@ -48,6 +50,9 @@ export function livelihoodRepo(db: Db, group: GroupCommit): LivelihoodRepo {
       const changed = await group.run(() => putCycle.run(JSON.stringify(c), c.id).changes)
       if (!changed) throw new NotFoundError('民生实事年度不存在')
       return c
+    },
+    async moveCycle(c, from) {
+      return group.run(() => moveCycle.run(JSON.stringify(c), c.id, from).changes === 1)
     },
     async createProposal(p) {
       await group.run(() =>
@@ -90,10 +95,11 @@ export function livelihoodRepo(db: Db, group: GroupCommit): LivelihoodRepo {
       return docs('project', db.prepare('SELECT doc FROM livelihood_projects WHERE cycle_id = ? ORDER BY created_at, id').all(cycleId))
     },
     async settleBallot(cycle, projects, outbox) {
-      await group.run(() => {
-        putCycle.run(JSON.stringify(cycle), cycle.id)
+      return group.run(() => {
+        if (moveCycle.run(JSON.stringify(cycle), cycle.id, 'voting').changes !== 1) return false
         for (const p of projects) putProject.run(p.id, p.cycleId, p.createdAt.toISOString(), JSON.stringify(p))
         writeOutbox(outbox)
+        return true
       })
     },
     async putProgress(r) {

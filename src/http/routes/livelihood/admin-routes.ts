@@ -10,7 +10,7 @@ import { allowRoles, requireStaff } from '../../middleware/auth.js'
 import { presentCycle, presentCycleView, presentProject, presentProposal } from '../../presenters/livelihood.js'
 import type { StaffState } from '../../state.js'
 import { parse } from '../../validate.js'
-import { ballotBody, candidateCreateBody, candidateEditBody, cycleCreateBody, declineBody, livelihoodIdParam } from './schemas.js'
+import { ballotBody, ballotResultBody, candidateCreateBody, candidateEditBody, cycleCreateBody, declineBody, livelihoodIdParam } from './schemas.js'
 
 export interface AdminLivelihoodDeps {
   auth: AuthService
@@ -56,7 +56,7 @@ export function adminLivelihoodRoutes({ auth, cycles, proposals, candidates, vie
     ctx.body = presentCycle(await cycles.startBallot(ctx.state.staff, id(ctx.params), parse(ballotBody, ctx.state.body, 'body')))
   })
   router.post('/cycles/:id/ballot-result', office, async (ctx) => {
-    ctx.body = presentCycle(await cycles.settleBallot(ctx.state.staff, id(ctx.params)))
+    ctx.body = presentCycle(await cycles.settleBallot(ctx.state.staff, id(ctx.params), parse(ballotResultBody, ctx.state.body ?? {}, 'body').tieDecision))
   })
   router.post('/cycles/:id/rating', office, async (ctx) => {
     ctx.body = presentCycle(await cycles.openRating(ctx.state.staff, id(ctx.params)))

@@ -1,5 +1,8 @@
 import Router from '@koa/router'
+import type { Clock } from '../../../clock.js'
 import type { MpSessions } from '../../../services/accounts/mp-sessions.js'
+import type { IdempotencyRepo } from '../../../store/idempotency-port.js'
+import { idempotent } from '../../middleware/idempotency.js'
 import { PROPOSAL_CONSENT, type LivelihoodProposals } from '../../../services/livelihood/proposals.js'
 import { requireMpUser } from '../../middleware/mp-auth.js'
 import { rateLimit } from '../../middleware/rate-limit.js'
@@ -11,10 +14,12 @@ import { livelihoodIdParam, proposalBody } from './schemas.js'
 export interface MpLivelihoodDeps {
   sessions: MpSessions
   proposals: LivelihoodProposals
+  idempotency: IdempotencyRepo
+  clock: Clock
 }
 
 /** 群众提: residents (and deputies, from their stations) propose projects and follow them. */
-export function mpLivelihoodRoutes({ sessions, proposals }: MpLivelihoodDeps) {
+export function mpLivelihoodRoutes({ sessions, proposals, idempotency, clock }: MpLivelihoodDeps) {
   const router = new Router<MpState>({ prefix: '/api/mp/livelihood' })
   router.use(requireMpUser(sessions))
 
@@ -24,7 +29,9 @@ export function mpLivelihoodRoutes({ sessions, proposals }: MpLivelihoodDeps) {
 
   // Bursts are stopped here; the yearly cap per person is the service's.
   const burst = rateLimit('mp_livelihood_propose', 10, 600, (s: MpState) => s.mpUser.id)
-  router.post('/cycles/:id/proposals', burst, async (ctx) => {
+  // A resend after a lost answer carries the same Idempotency-Key: recorded once, the first answer replayed.
+  const once = idempotent(idempotency, clock, (s: MpState) => s.mpUser.id)
+  router.post('/cycles/:id/proposals', burst, once, async (ctx) => {
     const { id } = parse(livelihoodIdParam, ctx.params, 'params')
     const body = parse(proposalBody, ctx.state.body, 'body')
     const { proposal, cycle } = await proposals.propose(ctx.state.mpUser, id, body)

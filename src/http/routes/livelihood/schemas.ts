@@ -31,6 +31,16 @@ export const ballotBody = z.strictObject({
     .optional(),
 })
 
+/** Confirming the ballot: only a tie across the last place needs more, the 主任会议's decision on it. */
+export const ballotResultBody = z.strictObject({
+  tieDecision: z
+    .strictObject({
+      chosen: z.array(id).min(1, '请选择列入的项目').max(50),
+      basis: requiredLine(100, '决定依据'),
+    })
+    .optional(),
+})
+
 const candidateFields = {
   title: requiredLine(60, '项目名称'),
   description: requiredText(1000, '项目内容'),

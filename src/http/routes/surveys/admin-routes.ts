@@ -3,6 +3,7 @@ import type { Clock } from '../../../clock.js'
 import type { AuthService } from '../../../services/accounts/auth.js'
 import type { QrCodeRenderer } from '../../../services/qr-codes.js'
 import type { SurveyReports } from '../../../services/surveys/survey-reports.js'
+import type { ConsultationOutcome } from '../../../services/surveys/consultation-outcome.js'
 import type { SurveyService } from '../../../services/surveys/surveys.js'
 import type { IdempotencyRepo } from '../../../store/idempotency-port.js'
 import { requireStaff } from '../../middleware/auth.js'
@@ -30,10 +31,11 @@ export interface AdminSurveyDeps {
   qrCodes: QrCodeRenderer
   idempotency: IdempotencyRepo
   clock: Clock
+  outcome: Pick<ConsultationOutcome, 'csv' | 'publish'>
 }
 
 /** Organizers (and admins) run surveys, consultations and ballots: create, correct, close, read results, answer opinions. */
-export function adminSurveyRoutes({ auth, surveys, reports, qrCodes, idempotency, clock }: AdminSurveyDeps) {
+export function adminSurveyRoutes({ auth, surveys, reports, qrCodes, idempotency, clock, outcome }: AdminSurveyDeps) {
   const router = new Router<StaffState>({ prefix: '/api/admin/surveys' })
   router.use(requireStaff(auth, 'organizer', 'admin'))
   const idOf = (params: unknown) => parse(surveyIdParam, params, 'params').id
@@ -97,6 +99,20 @@ export function adminSurveyRoutes({ auth, surveys, reports, qrCodes, idempotency
     ctx.set('Content-Disposition', `attachment; filename="responses.csv"; filename*=UTF-8''${encodeURIComponent(`${title}.csv`)}`)
     ctx.set('Cache-Control', 'no-store')
     ctx.body = csv
+  })
+
+  router.get('/:id/opinions.csv', async (ctx) => {
+    const { title, csv } = await outcome.csv(ctx.state.staff, idOf(ctx.params))
+    ctx.type = 'text/csv; charset=utf-8'
+    ctx.set('Content-Disposition', `attachment; filename="opinions.csv"; filename*=UTF-8''${encodeURIComponent(`${title}.csv`)}`)
+    ctx.set('Cache-Control', 'no-store')
+    ctx.body = csv
+  })
+
+  // 公布采纳情况: once closed and every opinion decided; then anyone reads /api/public/consultations/:id/outcome.
+  router.post('/:id/outcome/publish', async (ctx) => {
+    const { survey, publishedAt } = await outcome.publish(ctx.state.staff, idOf(ctx.params))
+    ctx.body = { surveyId: survey.id, publishedAt: publishedAt.toISOString() }
   })
 
   router.get('/:id/opinions', async (ctx) => {

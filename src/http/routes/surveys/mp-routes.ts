@@ -2,8 +2,9 @@ import Router from '@koa/router'
 import type { Clock } from '../../../clock.js'
 import type { MpSessions } from '../../../services/accounts/mp-sessions.js'
 import type { SurveyResponses } from '../../../services/surveys/survey-responses.js'
+import type { ConsultationOutcome } from '../../../services/surveys/consultation-outcome.js'
 import { requireMpUser } from '../../middleware/mp-auth.js'
-import { presentPublicSurvey, presentResponseReceipt } from '../../presenters/surveys.js'
+import { presentMyOpinion, presentPublicSurvey, presentResponseReceipt } from '../../presenters/surveys.js'
 import type { MpState } from '../../state.js'
 import { parse } from '../../validate.js'
 import { respondBody, surveyRefParam, viaQuery } from './schemas.js'
@@ -13,19 +14,27 @@ export interface MpSurveyRoutesDeps {
   responses: SurveyResponses
   clock: Clock
   timeZone: string
+  outcome: Pick<ConsultationOutcome, 'mine'>
 }
 
 /**
  * The mini-program's side: open a survey from its poster (`:id` is the id or the scanned
  * code) and answer it once. `?via=` names the QR code or station the person came through.
  */
-export function mpSurveyRoutes({ sessions, responses, clock, timeZone }: MpSurveyRoutesDeps) {
+export function mpSurveyRoutes({ sessions, responses, clock, timeZone, outcome }: MpSurveyRoutesDeps) {
   const router = new Router<MpState>({ prefix: '/api/mp/surveys' })
   router.use(requireMpUser(sessions))
 
   router.get('/:id', async (ctx) => {
     const { survey, phase, responded, askedOthers } = await responses.view(ctx.state.mpUser, parse(surveyRefParam, ctx.params, 'params').id)
     ctx.body = presentPublicSurvey(survey, phase, responded, { timeZone, now: clock.now() }, askedOthers)
+  })
+
+  // Her opinions on a consultation and what became of them (采纳、部分采纳、未采纳 with the reason); whether the 采纳情况 is published.
+  router.get('/:id/my-opinions', async (ctx) => {
+    const { survey, opinions, publishedAt } = await outcome.mine(ctx.state.mpUser, parse(surveyRefParam, ctx.params, 'params').id)
+    const number = new Map(survey.articles.map((a) => [a.id, a.number]))
+    ctx.body = { items: opinions.map((o) => presentMyOpinion(o, number.get(o.articleId) ?? '')), outcomePublished: publishedAt !== null }
   })
 
   router.post('/:id/responses', async (ctx) => {
