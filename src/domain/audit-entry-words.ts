@@ -78,6 +78,9 @@ const NAMED_WORDS: Record<AuditNamedKind, { of: (n: AuditName) => string; gone: 
   livelihood_proposal: { of: (n) => `民生实事提议「${n.name}」`, gone: '民生实事提议（已不存在）' },
 }
 
+/** Deletions that keep the name of what they removed in their details (as `title`): their entry still says which one. */
+const DELETED_WITH_TITLE: ReadonlySet<string> = new Set(['quiz.draft_deleted'])
+
 /** What an entry without a target acted on, when the action alone does not say it. */
 const UNTARGETED: Record<string, string> = {
   'cases.exported': '留言列表',
@@ -93,7 +96,9 @@ function targetWords(e: AuditLine, names: AuditNameBook): string {
   if (e.targetKind === 'staff' && e.actorKind === 'staff' && id === e.actorId) return '本人账号'
   if (isNamed(e.targetKind)) {
     const named = names(e.targetKind, id)
-    return named ? NAMED_WORDS[e.targetKind].of(named) : NAMED_WORDS[e.targetKind].gone
+    if (named) return NAMED_WORDS[e.targetKind].of(named)
+    const removed = DELETED_WITH_TITLE.has(e.action) ? str(e.details.title) : null
+    return removed ? `${NAMED_WORDS[e.targetKind].of({ kind: e.targetKind, id, name: removed, role: null })}（已删除）` : NAMED_WORDS[e.targetKind].gone
   }
   if (e.targetKind === 'mp_user') return '群众本人'
   if (e.targetKind === 'calendar_year') return `${id} 年工作日历`

@@ -45,7 +45,7 @@ export class BigramTable {
     return this.gramIds.size
   }
 
-  // The same bigrams as similarity.ts `bigrams`: pairs of code points (a lone one stands for itself),
+  // Bigrams of the cleaned text (similarity.ts cleanText): pairs of code points (a lone one stands for itself),
   // keyed as numbers (a pair fits in 42 bits; a lone code point is negative so it never equals a pair).
   private intern(cleaned: string): Int32Array {
     const keys: number[] = []

@@ -5,7 +5,7 @@
  *
  * Grouping is by place first (the resident's community, else their district: a problem
  * is local), then by text: a message joins an issue when it is alike enough to any message
- * already in it (bigram Dice, see similarity.ts; found through an index of bigrams, see
+ * already in it (bigram Dice of similarity.ts's cleanText; found through an index of bigrams, see
  * hot-issue-clusters.ts). Pure and deterministic: the same cases in any order give the same issues.
  */
 import { BigramTable, groupMessages, mostTypical } from './hot-issue-clusters.js'

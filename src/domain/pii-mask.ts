@@ -23,6 +23,9 @@ export const MASKS = {
 // either side or not, or one or two spaces ("138-1234-5678", "138.1234.5678", "138  1234  5678").
 const D = '[0-9０-９]'
 const SEP = '(?:\\s?[-－—.．·]\\s?|\\s{1,2})?'
+// A mobile number's groups may also stand apart by a comma, as it is read out or typed in a hurry ("138，1234，5678"):
+// only there, a longer number cut by commas is an amount far more often than an ID or landline.
+const PHONE_SEP = '(?:\\s?[-－—.．·,，、]\\s?|\\s{1,2})?'
 // Latin letters may come right before a number ("Tel13812345678", "QQ…", "ID…": typed without a space); only a digit
 // before it means the digits run on into a longer number that is no phone or ID.
 const NOT_DIGIT_BEFORE = `(?<![0-9０-９])`
@@ -42,7 +45,7 @@ const ID_NUMBER = new RegExp(
   'g',
 )
 /** 1[3-9]x xxxx xxxx, with or without +86 and separators. */
-const MOBILE = new RegExp(`${NOT_DIGIT_BEFORE}(?:(?:\\+|＋)?86${SEP})?1[3-9３-９]${D}${SEP}${D}{4}${SEP}${D}{4}${NOT_DIGIT_AFTER}`, 'g')
+const MOBILE = new RegExp(`${NOT_DIGIT_BEFORE}(?:(?:\\+|＋)?86${SEP})?1[3-9３-９]${D}${PHONE_SEP}${D}{4}${PHONE_SEP}${D}{4}${NOT_DIGIT_AFTER}`, 'g')
 /**
  * A mobile number in Chinese numerals, or partly ("一三八一二三四五六七八", "幺三八 1234 5678": 幺 is how 1 is said on the
  * phone): read aloud from a card, or typed so that a filter would not see it. The same groups and separators as MOBILE;
@@ -50,7 +53,7 @@ const MOBILE = new RegExp(`${NOT_DIGIT_BEFORE}(?:(?:\\+|＋)?86${SEP})?1[3-9３-
  */
 const CN_DIGIT = '[0-9〇零一二三四五六七八九幺]'
 const CN_MOBILE = new RegExp(
-  `(?<![0-9〇零一二三四五六七八九幺十百千万两])[1一幺]${SEP}[3-9三四五六七八九]${CN_DIGIT}${SEP}${CN_DIGIT}{4}${SEP}${CN_DIGIT}{4}(?![0-9〇零一二三四五六七八九幺十百千万A-Za-z])`,
+  `(?<![0-9〇零一二三四五六七八九幺十百千万两])[1一幺]${PHONE_SEP}[3-9三四五六七八九]${CN_DIGIT}${PHONE_SEP}${CN_DIGIT}{4}${PHONE_SEP}${CN_DIGIT}{4}(?![0-9〇零一二三四五六七八九幺十百千万A-Za-z])`,
   'g',
 )
 /** An area code (0 and 2–3 digits, maybe in brackets) and a 7–8 digit number. */
@@ -58,10 +61,10 @@ const LANDLINE = new RegExp(`${NOT_DIGIT_BEFORE}[(（]?0${D}{2,3}[)）]?${SEP}${
 /** A bare 7–8 digit number right after a word that says it is a phone number. */
 const LABELLED_NUMBER = new RegExp(`((?:电话|座机|手机|联系方式|号码)(?:号码|是|为)?[:：\\s]*)${D}{7,8}${NOT_DIGIT_AFTER}`, 'g')
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g
-// Words that say a QQ or WeChat account follows ("QQ 12345678", "扣扣：…", "微信号…", "加我vx…").
+// Words that say a QQ or WeChat account follows ("QQ 12345678", "扣扣：…", "微信号…", "加我vx…", "加V：…", "wechat:…").
 const QQ_WORD = '(?:QQ|扣扣|企鹅号)'
-const WECHAT_WORD = '(?:微信|威信|薇信|V信|vx|wx|weixin)'
-const ACCOUNT_TAIL = '(?:号码|账号|号)?(?:是|为)?[:：\\s]*'
+const WECHAT_WORD = '(?:微信|威信|薇信|V信|vx|wx|weixin|wechat|加V)'
+const ACCOUNT_TAIL = '(?:号码|账号|号)?\\s?(?:是|为)?[:：\\s]*'
 /**
  * An account given after a word that says so: a WeChat id ("微信号zhangsan_1990", "加我微信：wx123456": 6–20 characters,
  * starting with a letter), or a bare QQ number (5–11 digits) or WeChat account in digits ("QQ 123456789", "微信号 88886666").
@@ -79,14 +82,17 @@ const ACCOUNT = new RegExp(
 const NUM = '[0-9０-９一二三四五六七八九十百零〇两甲乙丙丁A-Za-z]+(?:-[0-9０-９]+)?'
 const UNIT = '(?:号楼|号院|号|栋|幢|座|单元|楼|层|室|户|弄|组)'
 const PLACE_WORD = '(?:路|街|大街|大道|巷|胡同|弄|里|村|屯|庄|组|小区|花园|家园|新村|苑|公寓|大厦|广场|社区|院|湾|城)'
+// A number followed by a dot and a digit is a date or a sum ("五楼2024.3.1开始漏水"), no room.
+const NOT_DATE = '(?![.．][0-9])'
 /** A room number written bare after the building or entrance ("2单元402"). */
-const BARE_ROOM = `((?<=单元|栋|幢|号楼|楼)[0-9]{2,4}(?![0-9年月日号元块米]))?`
-const AFTER_PLACE = new RegExp(`(${PLACE_WORD})((?:${NUM}${UNIT})+)${BARE_ROOM}(?!线|路|月|日|点|年)`, 'g')
+const BARE_ROOM = `((?<=单元|栋|幢|号楼|楼)[0-9]{2,4}(?![0-9年月日号元块米])${NOT_DATE})?`
+// One space may stand after the place word ("和平路 3号楼"): the number is the same street's.
+const AFTER_PLACE = new RegExp(`(${PLACE_WORD})(\\s?)((?:${NUM}${UNIT})+)${BARE_ROOM}(?!线|路|月|日|点|年)`, 'g')
 /**
  * Two parts in a row ("3栋2单元"), or one part and a bare room after it ("5楼502", "3号楼1202"): a home wherever it stands.
  * A number after one part is a room only when nothing says it counts something ("3号楼100多户", "一楼120平米").
  */
-const LONE_ROOM = `(?<=单元|栋|幢|号楼|楼|层)[0-9]{3,4}(?![0-9A-Za-z年月日号元块角万千百多余个人户平米岁次天期届%％])`
+const LONE_ROOM = `(?<=单元|栋|幢|座|号楼|楼|层)[0-9]{3,4}(?![0-9A-Za-z年月日号元块角万千百多余个人户平米岁次天期届%％])${NOT_DATE}`
 // The first part written once: tried at every character, an alternation of two whole patterns costs twice.
 const UNIT_RUN = new RegExp(`(?<![月年])${NUM}${UNIT}(?:(?:${NUM}${UNIT})+${BARE_ROOM}|${LONE_ROOM})`, 'g')
 
@@ -97,14 +103,54 @@ const UNIT_RUN = new RegExp(`(?<![月年])${NUM}${UNIT}(?:(?:${NUM}${UNIT})+${BA
  * lift or lamp is broken. What follows them is a home and masked: a floor, room or door ("3号楼2单元〔门牌号〕" for
  * "3号楼2单元5楼502", "502室"). A street's number is masked whole ("建设路12号", "和平路3号楼2单元" is a street
  * address), and so is an address that does not start with a building ("12号3栋", "88号院3号楼", "3楼").
+ * A room written apart from them ("3号楼2单元 501", "…的501", "…，501室", "3-502", "五零一", "西户", "顶楼") would
+ * make them a home again: when one stands anywhere else in the message (one writer, most likely her own door), the
+ * building and entrance are masked too (ROOM_LIKE).
  */
 const STREET_WORD = /(?:路|街|大街|大道|巷|胡同|弄|里)$/
 const BUILDING_HEAD = new RegExp(`^(?:${NUM}(?:号楼|栋|幢|座)(?:${NUM}单元)?|${NUM}单元)`)
+/** What says the number is a count, a sum, a date or a time, no room ("100多户", "300元", "2024年", "2024.3.1", "8:30"). */
+const NOT_A_COUNT = '(?![0-9.．:：年月日号元块角万千百多余个人户平米岁次期届点分%％])'
+/**
+ * Anything that, with a building and entrance, points at one home: a bare room number ("501", "3-502", "五零一"), a
+ * floor, room or household ("5楼", "十二层", "502室", "西户", "顶楼"). Eager: a building masked too many costs the clerk
+ * a walk, one kept too few gives a home address to a printed sheet.
+ */
+const ROOM_LIKE = new RegExp(
+  `(?<![0-9-])(?:[0-9]{1,2}-[0-9]{2,4}(?![0-9])|[0-9]{3,4}${NOT_A_COUNT})` +
+    `|[零〇一二三四五六七八九幺两]{3,4}(?![十百千万年月日号元块角多余个人户岁次天期届])` +
+    `|[0-9一二三四五六七八九十][室户楼层]|[东西南北中]边?户|顶[楼层]|楼顶`,
+  'g',
+)
 
-/** An address as staff may read it: its building and entrance, the rest masked; all masked after a street. */
-function staffAddress(before: string, address: string): string {
+/** Whether a room (ROOM_LIKE) is written in `whole` outside [from, to). */
+type RoomElsewhere = (whole: string, from: number, to: number) => boolean
+
+/** A RoomElsewhere for one mask: the rooms of a text found once, however many buildings in it ask (a pass asks of one text). */
+function roomFinder(): RoomElsewhere {
+  let seen: string | undefined
+  let rooms: Array<[number, number]> = []
+  return (whole, from, to) => {
+    if (whole !== seen) {
+      seen = whole
+      rooms = Array.from(whole.matchAll(ROOM_LIKE), (m): [number, number] => [m.index, m.index + m[0].length])
+    }
+    return rooms.some(([start, end]) => start < from || end > to)
+  }
+}
+/**
+ * An address as staff may read it (`address` stands at `at` in the message `whole`): its building and entrance, the
+ * rest masked; all masked after a street (spaces before it skipped: "和平路 3号楼"), or when a room is written elsewhere.
+ */
+function staffAddress(
+  roomElsewhere: RoomElsewhere,
+  whole: string,
+  at: number,
+  address: string,
+  before = whole.slice(Math.max(0, at - 4), at).trimEnd(),
+): string {
   const head = STREET_WORD.test(before) ? null : BUILDING_HEAD.exec(address)?.[0]
-  if (!head) return MASKS.houseNumber
+  if (!head || roomElsewhere(whole, at, at + address.length)) return MASKS.houseNumber
   return head === address ? address : `${head}${MASKS.houseNumber}`
 }
 
@@ -121,9 +167,31 @@ const NAME_ENDERS = new Set([
 // Spaces between the characters ("我叫 王 小明", as typed on a phone) do not hide the name.
 const SELF_NAME = new RegExp(`(${NAME_INTRO})(${COMPOUND_SURNAMES}|[${SURNAMES}])\\s*([\\u4e00-\\u9fa5])(?:\\s*([\\u4e00-\\u9fa5]))?`, 'g')
 
-/** A surname with a form of address ("李大爷", "王阿姨", "张师傅"): a person named, whoever writes it. */
+/**
+ * A surname with a form of address ("李大爷", "王阿姨", "张师傅"): a person named, whoever writes it. A full name may
+ * stand before the form of address ("王秀兰阿姨"), and its last character may be a surname too (兰): the one or two
+ * characters before go with it, unless they are a word that usually stands before a person ("楼下", "的", "和").
+ */
 const HONORIFICS = '大爷|大妈|大娘|大伯|大叔|大婶|大姐|大哥|阿姨|奶奶|爷爷|婆婆|师傅|女士|先生|老师|老汉|老太'
 const ADDRESSED_NAME = new RegExp(`(?:${COMPOUND_SURNAMES}|[${SURNAMES}])(${HONORIFICS})`, 'g')
+const BEFORE_A_PERSON = new Set([...'的和与跟同及或请找是给让对向问下上边壁门家里位个说叫了到有在把被帮等称喊区楼户院室们业工员洁修管'])
+const HAN = /[\u4e00-\u9fa5]/
+
+/**
+ * "李大爷" becomes "某大爷", "王秀兰阿姨" too: still says who spoke, no longer who they are. The characters before the
+ * surname are looked at only where one matched (a pattern reaching back at every character costs three times as much).
+ */
+function addressedNamesMasked(text: string): string {
+  let out = ''
+  let done = 0
+  for (const m of text.matchAll(ADDRESSED_NAME)) {
+    let from = m.index
+    for (let k = 0; k < 2 && from > done && HAN.test(text[from - 1]) && !BEFORE_A_PERSON.has(text[from - 1]); k++) from--
+    out += `${text.slice(done, from)}某${m[1]}`
+    done = m.index + m[0].length
+  }
+  return done ? out + text.slice(done) : text
+}
 
 /**
  * The text with personal identifiers replaced by the labels in MASKS. Eager, for what leaves the
@@ -133,40 +201,32 @@ export const maskPersonalData = (text: string): string => masked(text, false)
 
 /**
  * The same masks for staff acting on residents' messages (the console's export, 热点问题): phones,
- * ID numbers, names and addresses go, but a building alone after an estate or community stays
- * ("光明社区3号楼前的路灯坏了"): it identifies nobody, and the clerk and the department she sends the
- * sheet to need it to act. See ONE_BUILDING for where a building number becomes an address.
+ * ID numbers, names and addresses go, but a building and its entrance after an estate or community
+ * stay ("光明社区3号楼2单元的楼道灯坏了"): they identify nobody, and the clerk and the department she
+ * sends the sheet to need them to act. See staffAddress for where they become an address and go.
  */
 export const maskForCaseWork = (text: string): string => masked(text, true)
 
 function masked(text: string, keepBuilding: boolean): string {
-  // Full-width digits become ASCII first, so one set of patterns reads both.
-  return (
-    text
-      .replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-      .replace(ID_NUMBER, MASKS.idNumber)
-      .replace(EMAIL, MASKS.email)
-      .replace(MOBILE, MASKS.mobile)
-      .replace(CN_MOBILE, MASKS.mobile)
-      .replace(LANDLINE, MASKS.landline)
-      .replace(LABELLED_NUMBER, (_m, label: string) => `${label}${MASKS.landline}`)
-      .replace(ACCOUNT, accountMasked)
+  const roomElsewhere = keepBuilding ? roomFinder() : () => true
+  return addressedNamesMasked(
+    phoneMasked(asciiDigits(text).replace(ID_NUMBER, MASKS.idNumber).replace(EMAIL, MASKS.email))
       // Runs of several parts first, so a place word inside one ("88号院3号楼") does not split it.
       .replace(UNIT_RUN, (m: string, _room: string | undefined, at: number, whole: string) =>
-        keepBuilding ? staffAddress(whole.slice(Math.max(0, at - 2), at), m) : MASKS.houseNumber,
+        keepBuilding ? staffAddress(roomElsewhere, whole, at, m) : MASKS.houseNumber,
       )
-      .replace(AFTER_PLACE, (_m, place: string, parts: string, room?: string) =>
-        keepBuilding ? `${place}${staffAddress(place, parts + (room ?? ''))}` : `${place}${MASKS.houseNumber}`,
+      .replace(AFTER_PLACE, (_m: string, place: string, space: string, parts: string, room: string | undefined, at: number, whole: string) =>
+        keepBuilding
+          ? `${place}${space}${staffAddress(roomElsewhere, whole, at + place.length + space.length, parts + (room ?? ''), place)}`
+          : `${place}${space}${MASKS.houseNumber}`,
       )
       .replace(SELF_NAME, (_m, intro: string, _surname: string, _given: string, third?: string) =>
         third && NAME_ENDERS.has(third) ? `${intro}${MASKS.name}${third}` : `${intro}${MASKS.name}`,
-      )
-      // "李大爷" becomes "某大爷": still says who spoke, no longer who they are.
-      .replace(ADDRESSED_NAME, (_m, title: string) => `某${title}`)
+      ),
   )
 }
 
-/** Full-width digits as ASCII, so one set of patterns reads both. */
+/** Full-width digits as ASCII, so one set of patterns reads both: the first step of every mask. */
 const asciiDigits = (text: string) => text.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
 
 /** An account, its word kept: "QQ〔QQ号〕", "微信号〔微信号〕"; a latin id after a QQ word is no QQ number and stays. */
@@ -175,22 +235,23 @@ function accountMasked(m: string, word: string, qq: string | undefined, tail: st
   return `${word}${tail}${qq ? MASKS.qq : MASKS.wechat}`
 }
 
-/** The phone and account masks on a text whose digits are ASCII already. */
+/**
+ * The numbers that reach a person (mobile, also in Chinese numerals, landline, a QQ or WeChat account, a number labelled
+ * 电话), on a text whose digits are ASCII already: the one chain every mask runs. An account before a labelled number, so
+ * "QQ号码12345678" is a QQ number and not a phone.
+ */
 const phoneMasked = (ascii: string) =>
   ascii
     .replace(MOBILE, MASKS.mobile)
     .replace(CN_MOBILE, MASKS.mobile)
     .replace(LANDLINE, MASKS.landline)
-    .replace(LABELLED_NUMBER, (_m, label: string) => `${label}${MASKS.landline}`)
     .replace(ACCOUNT, accountMasked)
+    .replace(LABELLED_NUMBER, (_m, label: string) => `${label}${MASKS.landline}`)
 
 /**
- * Only the numbers that reach a person masked (mobile, also in Chinese numerals, landline, a number labelled 电话, a QQ or
- * WeChat account): words staff read in full but for a number.
+ * Phone numbers and accounts (see phoneMasked) and ID numbers (18 or 15 digits), the rest in full: a deputy's reason
+ * (转交, 退回) as admins read it in the audit trail.
  */
-export const maskPhoneNumbers = (text: string): string => phoneMasked(asciiDigits(text))
-
-/** maskPhoneNumbers and ID numbers (18 or 15 digits) too: a deputy's reason (转交, 退回) as admins read it in the audit trail. */
 export const maskPhoneAndIdNumbers = (text: string): string => phoneMasked(asciiDigits(text).replace(ID_NUMBER, MASKS.idNumber))
 
 /** maskPersonalData for values that may be absent. */

@@ -79,7 +79,7 @@ describe('console: 催办 on a message that waits on its deputy', function () {
     await page.getByRole('button', { name: '催办', exact: true }).click()
     expect((await station!.client.post(`/api/admin/cases/${other.id}/urge`, {})).status).to.equal(200)
     await page.getByRole('button', { name: '确认催办' }).click()
-    await page.getByText(new RegExp(`已由${station!.login.name}催办过，每条留言每天只能催办一次`)).waitFor()
+    await page.getByText(new RegExp(`已由${station!.login.name}向\\S+代表催办过，同一位代表每天只能催办一次`)).waitFor()
     await page.getByRole('button', { name: '确认催办' }).waitFor({ state: 'hidden' })
     await urgedLine(station!.login.name).waitFor()
     expect(await page.getByRole('button', { name: '催办', exact: true }).count(), 'the page shows it as it is now').to.equal(0)

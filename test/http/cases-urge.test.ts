@@ -76,7 +76,7 @@ describe('staff urge the deputy holding a slow message (催办)', () => {
     const again = await lina.post(`/api/admin/cases/${c.id}/urge`, {})
     expect(again.status).to.equal(409)
     expect(again.body.error.code).to.equal('already_urged')
-    expect(again.body.error.message).to.equal('这条留言今天 12:00 已由孙丽催办过，每条留言每天只能催办一次，请明天再催办')
+    expect(again.body.error.message).to.equal('这条留言今天 12:00 已由孙丽向张伟代表催办过，同一位代表每天只能催办一次，请明天再催办')
     expect(await steps(c.id), 'no timeline step').to.equal(written)
     expect(await urges(c.id), 'no second message').to.have.length(1)
     expect(await audited(c.id), 'no second audit record').to.have.length(1)

@@ -83,7 +83,7 @@ describe('masking personal data in a resident message', () => {
     expect(maskPersonalData('本人 李 四反映')).to.equal(`本人 ${MASKS.name}反映`)
   })
 
-  describe('for staff at work (the export, 热点问题): a building alone stays, an address goes (review 31, F12)', () => {
+  describe('for staff at work (the export, 热点问题): a building stays, an address goes (review 31, F12)', () => {
     it('keeps one building or entrance after an estate or community: it names no household, and says which lift', () => {
       expect(maskForCaseWork('光明社区3号楼前的路灯坏了一个多月')).to.equal('光明社区3号楼前的路灯坏了一个多月')
       expect(maskForCaseWork('幸福社区12号楼旁边的广场舞音响太大声')).to.equal('幸福社区12号楼旁边的广场舞音响太大声')
@@ -215,6 +215,62 @@ describe('masking personal data in a resident message', () => {
         '订单号2138123456789012，已垫付350元',
       ])
         expect(everyMask(text), text).to.deep.equal([text, text, text])
+    })
+  })
+
+  describe('what the clerk’s sheet and the weekly hot issues still gave away (review 32, follow-up)', () => {
+    const everyMask = (text: string) => [maskPersonalData(text), maskForCaseWork(text), maskPhoneAndIdNumbers(text)]
+
+    it('masks the building and entrance for the clerk when the room is written apart from them: no home address on a printed sheet', () => {
+      for (const [text, masked] of [
+        ['我家住光明社区3号楼2单元 501，楼上漏水一个月了', `我家住光明社区${MASKS.houseNumber} 501，楼上漏水一个月了`],
+        ['光明社区3号楼2单元的501天花板掉灰', `光明社区${MASKS.houseNumber}的501天花板掉灰`],
+        ['光明社区3号楼2单元，501室漏水', `光明社区${MASKS.houseNumber}，501室漏水`],
+        ['幸福小区3号楼2单元3-502', `幸福小区${MASKS.houseNumber}3-502`],
+        ['光明社区3号楼2单元五零一', `光明社区${MASKS.houseNumber}五零一`],
+        ['光明社区3号楼2单元西户的独居老人', `光明社区${MASKS.houseNumber}西户的独居老人`],
+        ['光明社区3号楼2单元的楼道灯坏了。我家502天天漏水', `光明社区${MASKS.houseNumber}的楼道灯坏了。我家502天天漏水`],
+        ['光明社区3号楼 501', `光明社区${MASKS.houseNumber} 501`],
+      ])
+        expect(maskForCaseWork(text), text).to.equal(masked)
+    })
+
+    it('still keeps the building and entrance when no room is written: dates, sums, counts and hotlines are no room', () => {
+      for (const text of [
+        '光明社区3号楼2单元门口，2024.3.1起停水，打了12345也没用',
+        '光明社区3号楼2单元的楼道灯坏了，2024年3月到现在，修一次要300元',
+        '光明社区3号楼，100多户没水，8:30来的水',
+      ])
+        expect(maskForCaseWork(text), text).to.equal(text)
+    })
+
+    it('masks a street address written with a space after the street ("和平路 3号楼2单元")', () => {
+      expect(maskForCaseWork('和平路 3号楼2单元门口')).to.equal(`和平路 ${MASKS.houseNumber}门口`)
+      expect(maskForCaseWork('和平路 3号楼门口')).to.equal(`和平路 ${MASKS.houseNumber}门口`)
+      expect(maskPersonalData('和平路 3号楼门口')).to.equal(`和平路 ${MASKS.houseNumber}门口`)
+    })
+
+    it('leaves a date after a floor a date ("五楼2024.3.1开始漏水")', () => {
+      expect(everyMask('五楼2024.3.1开始漏水')).to.deep.equal(Array(3).fill('五楼2024.3.1开始漏水'))
+    })
+
+    it('masks the accounts, phones and rooms the patterns missed', () => {
+      expect(everyMask('QQ 是 123456789')).to.deep.equal(Array(3).fill(`QQ 是 ${MASKS.qq}`))
+      expect(everyMask('QQ号码12345678')).to.deep.equal(Array(3).fill(`QQ号码${MASKS.qq}`))
+      expect(everyMask('wechat:abc_123')).to.deep.equal(Array(3).fill(`wechat:${MASKS.wechat}`))
+      expect(everyMask('加V：abc12345')).to.deep.equal(Array(3).fill(`加V：${MASKS.wechat}`))
+      expect(everyMask('有事打138,1234,5678')).to.deep.equal(Array(3).fill(`有事打${MASKS.mobile}`))
+      expect(everyMask('电话幺三八，幺二三四，五六七八')).to.deep.equal(Array(3).fill(`电话${MASKS.mobile}`))
+      expect(maskPersonalData('我住A座1203')).to.equal(`我住${MASKS.houseNumber}`)
+      expect(maskPersonalData('幸福小区A座1203')).to.equal(`幸福小区${MASKS.houseNumber}`)
+      expect(maskForCaseWork('幸福小区A座1203')).to.equal(`幸福小区A座${MASKS.houseNumber}`)
+    })
+
+    it('masks a whole name before a form of address, not half of it ("王秀兰阿姨" is no "王秀某阿姨")', () => {
+      expect(maskPersonalData('王秀兰阿姨您好')).to.equal('某阿姨您好')
+      expect(maskForCaseWork('请转告李淑华大姐')).to.equal('请转告某大姐')
+      expect(maskPersonalData('楼下王阿姨和对门张师傅都反映过')).to.equal('楼下某阿姨和对门某师傅都反映过')
+      expect(maskPersonalData('物业李师傅来看过')).to.equal('物业某师傅来看过')
     })
   })
 })

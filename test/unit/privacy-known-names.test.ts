@@ -23,7 +23,7 @@ describe('the names a resident is known by, removed at erasure', () => {
   // For the helper who owns domain/pii-mask.ts: ADDRESSED_NAME reads "兰阿姨" as surname + 阿姨, since 兰 is a surname,
   // and cuts a full name in half. Suggested change: do not match when a CJK character stands right before the surname
   // ((?<![\u4e00-\u9fa5]) before ADDRESSED_NAME), or mask the 1–2 characters before it too. Skipped: not this helper's file.
-  it.skip('maskPersonalData never leaves half a name before 阿姨 (pii-mask.ts, other helper)', () => {
+  it('maskPersonalData never leaves half a name before 阿姨 (pii-mask.ts, other helper)', () => {
     expect(maskPersonalData('王秀兰阿姨您好')).not.to.match(/王秀/)
   })
 })

@@ -136,7 +136,8 @@ function sheetDeadline(r: InboxRow, timeZone: string): string {
 /**
  * One case as a line of the export (no phone numbers, no resident ids). The text is masked as
  * hot issues mask it: a sheet is mailed and printed, and residents type their phone and ID
- * numbers into the message itself. A building alone ("光明社区3号楼") stays: see maskForCaseWork.
+ * numbers into the message itself. A building and entrance ("光明社区3号楼2单元") stay unless a room is
+ * written with them: see maskForCaseWork.
  */
 const sheetLine = (r: InboxRow, timeZone: string) => [
   r.case.ticket,

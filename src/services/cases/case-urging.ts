@@ -48,9 +48,12 @@ export class CaseUrging {
     const now = this.clock.now()
     const events = await this.store.cases.events(c.id)
     const { urgedToday: earlier } = urgeStanding(c, events, now, this.timeZone)
+    const deputyId = c.deputyId!
+    const deputyName = (await this.directory.prepared()).deputies.get(deputyId)?.name ?? ''
     if (earlier) {
+      // The limit is per deputy holding it (a new holder after 转交 may be urged the same day): the words say so.
       throw new ConflictError(
-        `这条留言今天 ${earlier.timeOfDay} 已由${earlier.by}催办过，每条留言每天只能催办一次，请明天再催办`,
+        `这条留言今天 ${earlier.timeOfDay} 已由${earlier.by}向${deputyName ? `${deputyName}代表` : '这位代表'}催办过，同一位代表每天只能催办一次，请明天再催办`,
         [
           { path: 'urgedAt', message: earlier.at.toISOString() },
           { path: 'urgedBy', message: earlier.by },
@@ -58,8 +61,6 @@ export class CaseUrging {
         'already_urged',
       )
     }
-    const deputyId = c.deputyId!
-    const deputyName = (await this.directory.prepared()).deputies.get(deputyId)?.name ?? ''
     const event = caseEvent(c, 'urged', staffActor(staff), now, { note: note ?? null, data: { deputyId, staffName: staff.name } })
     const message = caseMessage(
       c,

@@ -166,15 +166,14 @@ export class QuizResults {
     return sizes
   }
 
-  /** Each resident's phone tail, where she gave a number that still opens. */
+  /** Each resident's phone tail, where she gave a number that still opens: all residents in one read, not one each. */
   private async phoneTails(attempts: AttemptRecord[]): Promise<Map<string, string>> {
     const tails = new Map<string, string>()
     if (!this.cipher) return tails
     const ids = [...new Set(attempts.filter((a) => a.personKind === 'mp_user').map((a) => a.personId))]
-    for (const id of ids) {
-      const user = await this.store.mpUsers.get(id)
-      const tail = user?.phoneEnc ? phoneTail(this.cipher.tryDecrypt(user.phoneEnc, user.id)) : null
-      if (tail) tails.set(id, tail)
+    for (const user of ids.length ? await this.store.mpUsers.getMany(ids) : []) {
+      const tail = user.phoneEnc ? phoneTail(this.cipher.tryDecrypt(user.phoneEnc, user.id)) : null
+      if (tail) tails.set(user.id, tail)
     }
     return tails
   }
