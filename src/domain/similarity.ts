@@ -89,7 +89,7 @@ export function alikeness(a: Set<string>, b: Set<string>): number {
   return contained >= (shorter < LONG_PAIRS ? 1 : CONTAINED_SHARE_LONG) ? Math.max(dice, contained) : dice
 }
 
-function placesDiffer(a: Set<string>, b: Set<string>): boolean {
+export function placesDiffer(a: Set<string>, b: Set<string>): boolean {
   if (!(a instanceof ContentGrams) || !(b instanceof ContentGrams)) return false
   for (const [kind, here] of a.places) {
     const there = b.places.get(kind)

@@ -1,6 +1,7 @@
 import { OPEN_STATUSES, type CaseRecord } from '../../domain/case.js'
 import { canSeeCase } from '../../domain/case-access.js'
 import type { ShortNumberSearch } from '../../domain/case-search.js'
+import { contentGrams, placesDiffer } from '../../domain/similarity.js'
 import { NotFoundError } from '../../errors.js'
 import type { Store } from '../../store/ports.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
@@ -60,6 +61,12 @@ export class MergeChoices {
     // The hot issue's members first, in the order it lists them (oldest first), then the alike by likeness.
     const known = new Map(similar.map((s) => [s.case.id, s.case]))
     const cases = (await Promise.all([...reasons.keys()].map(async (id) => known.get(id) ?? this.store.cases.get(id)))).filter((x) => !!x)
-    return { items: cases.filter(mergeable).map((x) => ({ case: x, reasons: reasons.get(x.id) ?? [] })), numberSearch: null }
+    // Hot issues group by a measure blind to places (digits dropped, no gate or building read): the weekly
+    // report may well hold a community's lamps together, but a merge closes the resident's message, so the
+    // issue's messages naming another gate, yard, building, entrance or floor than this one are not offered.
+    // The alike in words passed this rule already (alikeness).
+    const mine = contentGrams(c.text)
+    const samePlace = (x: CaseRecord) => reasons.get(x.id)?.includes('similar') || !placesDiffer(mine, contentGrams(x.text))
+    return { items: cases.filter((x) => mergeable(x) && samePlace(x)).map((x) => ({ case: x, reasons: reasons.get(x.id) ?? [] })), numberSearch: null }
   }
 }

@@ -1,0 +1,69 @@
+import { expect } from 'chai'
+import { asResident, Client, startApp, type TestApp } from '../helpers/app.js'
+import { caseCity, STAFF_PASSWORD } from '../fixtures.js'
+
+interface Choice {
+  ticket: string
+  why: string
+}
+
+const HOT_ISSUE = '热点问题里与本条是同一个问题'
+
+/**
+ * 热点问题 groups a community's broken lamps into one issue, whichever gate they stand at: that is
+ * analysis. The 合并 dialog offers that issue's messages to merge into, and a merge closes the resident's
+ * message: the 北门 lamp merged into the 南门 one would never be fixed. So the dialog offers only the
+ * issue's messages about the same place (or naming none), never another gate's or another building's.
+ */
+describe('merge choices: the hot issue offers only the same place (review 32)', () => {
+  let app: TestApp
+  let lina: Client
+  beforeEach(async () => {
+    app = await startApp({ directory: caseCity() })
+    app.clock.set(new Date('2026-11-23T02:00:00Z')) // Monday 10:00 in Asia/Shanghai
+    lina = await new Client(app.baseUrl).login('lina', STAFF_PASSWORD)
+  })
+  afterEach(() => app.close())
+
+  async function write(text: string) {
+    const answer = await (await asResident(app)).post('/api/mp/cases', { text, regionId: 'c010101' })
+    expect(answer.status, JSON.stringify(answer.body)).to.equal(201)
+    app.clock.advance(600_000)
+    return answer.body as { id: string; ticket: string }
+  }
+  const offered = async (id: string) => {
+    const answer = await lina.get(`/api/admin/cases/${id}/merge-choices`)
+    expect(answer.status, JSON.stringify(answer.body)).to.equal(200)
+    return (answer.body.items as Choice[]).map((c) => ({ ticket: c.ticket, why: c.why }))
+  }
+  const issueOf = async (id: string) => {
+    const issues = (await lina.get('/api/admin/analysis/hot-issues')).body.issues as Array<{ caseIds: string[] }>
+    return issues.find((i) => i.caseIds.includes(id))?.caseIds ?? []
+  }
+
+  it('does not offer the 南门 lamps for the 北门 one, yet offers the 北门 lamp written again', async () => {
+    const southLamp = await write('南门路灯坏了一个月')
+    const southAgain = await write('南门路灯一直不亮')
+    const northLamp = await write('北门路灯坏了一个月')
+    const northAgain = await write('北门路灯一直不亮')
+
+    // The premise: 热点问题 keeps the four lamps as one issue (its grouping is not changed), while the
+    // words of each gate's two messages are not alike enough for 内容相近: only the hot issue offers them.
+    expect(await issueOf(northLamp.id)).to.have.members([southLamp.id, southAgain.id, northLamp.id, northAgain.id])
+
+    expect(await offered(northLamp.id), 'the 南门 lamps are another gate’s').to.deep.equal([{ ticket: northAgain.ticket, why: HOT_ISSUE }])
+    expect(await offered(southAgain.id), 'the 北门 lamps are another gate’s').to.deep.equal([{ ticket: southLamp.ticket, why: HOT_ISSUE }])
+  })
+
+  it('does not offer the lift of 5号楼 for that of 3号楼; a lift naming no building still is', async () => {
+    const fiveLift = await write('5号楼电梯坏了三天')
+    const threeLift = await write('3号楼电梯坏了三天')
+    const someLift = await write('电梯坏了好几天了')
+
+    expect(await issueOf(threeLift.id)).to.have.members([fiveLift.id, threeLift.id, someLift.id])
+
+    expect(await offered(threeLift.id), 'the lift of 5号楼 is another building’s').to.deep.equal([{ ticket: someLift.ticket, why: HOT_ISSUE }])
+    // The message naming no building may be either lift's: both are offered for it.
+    expect((await offered(someLift.id)).map((c) => c.ticket)).to.have.members([fiveLift.ticket, threeLift.ticket])
+  })
+})
