@@ -2,7 +2,8 @@ import type { AuditLine, AuditNameBook, AuditRef } from './audit-names.js'
 import type { AuditAction } from './audit-words.js'
 import { STAFF_ROLE_WORDS } from './audit-words.js'
 import { STATUS_LABELS, type CaseStatus } from './case.js'
-import { localDate } from './dates.js'
+import { localDate, monthDayText } from './dates.js'
+import { AWAY_REASON_LABELS } from './deputy-away.js'
 import { excerpt } from './excerpt.js'
 import { maskPhoneAndIdNumbers } from './pii-mask.js'
 
@@ -152,6 +153,11 @@ const DETAILS: Partial<Record<AuditAction, DetailWords>> = {
   'deputy.update': (d, _, e) =>
     joined(changedWords(e), d.active === false && d.wasActive === true && '已设为离任', d.active === true && d.wasActive === false && '已恢复在任'),
   'deputy.bound': (d) => via(d.via),
+  'deputy.away.set': (d) =>
+    str(d.from) && str(d.until)
+      ? joined(`${monthDayText(str(d.from)!)}至${monthDayText(str(d.until)!)}`, str(d.reason) && (AWAY_REASON_LABELS as Record<string, string>)[str(d.reason)!])
+      : '',
+  'deputy.away.ended': (d) => (str(d.until) ? `原定至${monthDayText(str(d.until)!)}${d.wasAway === false ? '（尚未开始，已取消）' : '，提前结束'}` : ''),
   'directory.import': (d) =>
     joined(`新增 ${sum(d.created)} 条`, `更新 ${sum(d.updated)} 条`, num(d.deputiesNotInFile) ? `名册外代表 ${d.deputiesNotInFile} 名` : null),
   'case.assigned': (d, names) => `交${deputy(d.deputyId, names)}办理`,

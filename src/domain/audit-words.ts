@@ -25,6 +25,8 @@ export const AUDIT_ACTION_WORDS = {
   'station.room_bound': '绑定联络站微信群',
   'deputy.update': '修改代表信息',
   'deputy.phone.read': '查看代表电话',
+  'deputy.away.set': '设置代表暂停接收留言',
+  'deputy.away.ended': '结束代表暂停接收留言',
   'deputy.binding_code.issue': '生成代表绑定码',
   'deputy.bound': '代表绑定微信',
   'unit.create': '新增承办单位',

@@ -2,6 +2,7 @@
  * The deputy directory: regions, liaison stations, deputies and staff.
  * Plain data shapes shared by the domain, the services and both store adapters.
  */
+import type { DeputyAway } from './deputy-away.js'
 
 export const REGION_KINDS = ['district', 'street', 'community', 'grid'] as const
 export type RegionKind = (typeof REGION_KINDS)[number]
@@ -70,6 +71,11 @@ export interface Deputy {
    * the history of their cases but is never routed a message, nor offered to residents.
    */
   active: boolean
+  /**
+   * 暂停接收留言 (on leave, away studying) from one date to another (domain/deputy-away.ts); null or
+   * absent when never marked. Set only through `deputies.setAway`: an import leaves it as it is.
+   */
+  away?: DeputyAway | null
 }
 
 export interface Staff {

@@ -3,15 +3,16 @@
  * words, why. Built from the decision's reason codes, never from the staff messages,
  * so that wording for residents and for staff can change independently.
  */
+import { monthDayText } from './dates.js'
 import type { Region } from './directory.js'
-import type { RoutingIndex } from './routing-index.js'
+import { normalizeCode, type RoutingIndex } from './routing-index.js'
 import type { RoutingDecision } from './routing-types.js'
 
 /**
  * `regionId` is the place the resident gave; with it the sentence says "您所在社区"
- * rather than the vaguer "您所在区域".
+ * rather than the vaguer "您所在区域". `deputyCode`: the deputy she asked for, named when he is away.
  */
-export function residentSummary(decision: RoutingDecision, index: RoutingIndex, regionId?: string | null): string {
+export function residentSummary(decision: RoutingDecision, index: RoutingIndex, regionId?: string | null, deputyCode?: string | null): string {
   const has = (code: string) => decision.reasons.some((r) => r.code === code)
   const station = decision.stationId ? index.stations.get(decision.stationId) : undefined
   const deputy = decision.deputyId ? index.deputies.get(decision.deputyId) : undefined
@@ -28,6 +29,12 @@ export function residentSummary(decision: RoutingDecision, index: RoutingIndex, 
     if (has('explicit_at_capacity')) why.push(`${deputy.name}代表近期留言较多，答复可能稍慢`)
     const target = station ? `${station.name} ${deputy.name}代表` : `${deputy.name}代表`
     return `已转至${target}${why.length ? `（${why.join('；')}）` : ''}`
+  }
+  if (station && has('deputy_away')) {
+    // Truthful and without why (请假, 住院 are his business): who is away, until when, and who arranges it now.
+    const asked = deputyCode ? index.deputiesByCode.get(normalizeCode(deputyCode)) : undefined
+    const until = asked?.away ? `（暂停接收留言至${monthDayText(asked.away.until)}）` : ''
+    return `${asked ? `${asked.name}代表` : '您找的代表'}这几天不在${until}，您的留言已交${station.name}，由工作人员尽快安排其他代表办理`
   }
   if (station && has('deputy_left_office')) return `您留言的代表已离任，已转至${station.name}，由工作人员尽快安排其他代表办理`
   // No deputy has it yet: said as she would say it (分派 is the office's word), and promising no deputy by name.

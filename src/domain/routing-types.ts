@@ -29,14 +29,15 @@ export interface RoutingDirectory {
   regions: Region[]
   stations: Station[]
   /** `active` false: left office, never routed a message; absent means in office. */
-  deputies: Array<Pick<Deputy, 'id' | 'code' | 'name' | 'level' | 'stationIds' | 'topics' | 'dutyByStation'> & { active?: boolean }>
+  /** `away`: 暂停接收留言 on some dates (domain/deputy-away.ts): routing gives them no new message on those dates. */
+  deputies: Array<Pick<Deputy, 'id' | 'code' | 'name' | 'level' | 'stationIds' | 'topics' | 'dutyByStation' | 'away'> & { active?: boolean }>
 }
 
 export type RoutingRule = 'explicit' | 'place' | 'topic' | 'duty' | 'load' | 'fallback'
 
 export interface RoutingReason {
   rule: RoutingRule
-  /** Machine-readable, e.g. "deputy_code", "unknown_deputy_code", "deputy_left_office", "covering_station", "on_duty", "fewest_open", "at_capacity", "station_queue", "district_office", "city_office". */
+  /** Machine-readable, e.g. "deputy_code", "unknown_deputy_code", "deputy_left_office", "deputy_away", "away_skipped", "covering_station", "on_duty", "fewest_open", "at_capacity", "station_queue", "district_office", "city_office". */
   code: string
   /** Plain Chinese, shown to staff. */
   message: string

@@ -6,6 +6,7 @@
  * A message is never dropped: when nothing else applies it goes to a congress office.
  */
 import { localDate, monthDayText } from './dates.js'
+import { AWAY_REASON_LABELS, isAwayOn } from './deputy-away.js'
 import type { Station } from './directory.js'
 import { compareIds, coveringAmong, normalizeCode, type IndexedDeputy, type RoutingIndex } from './routing-index.js'
 import type { RoutingDecision, RoutingInput, RoutingOptions, RoutingReason, RoutingRule } from './routing-types.js'
@@ -40,6 +41,18 @@ export function route(input: RoutingInput, index: RoutingIndex, loads: Readonly<
   if (explicit.deputy && explicit.deputy.id === input.notDeputyId) {
     say('fallback', 'station_queue', `${explicit.deputy.name}代表 是提出人本人，进入联络站工作人员待办`)
     return decide(station?.id ?? null, null)
+  }
+  const today = dateOf(input.at, options.timeZone)
+  if (explicit.deputy && station && today && isAwayOn(explicit.deputy.away, today)) {
+    // As for one who has left office: she asked for him, so another deputy is not chosen for her
+    // behind her back; the station's staff, who know who is around, place it, and she is told so.
+    const d = explicit.deputy
+    say(
+      'explicit',
+      'deputy_away',
+      `${d.name}代表 暂停接收留言至${monthDayText(d.away!.until)}（${AWAY_REASON_LABELS[d.away!.reason]}），转 ${station.name} 工作人员分派`,
+    )
+    return decide(station.id, null)
   }
   if (explicit.deputy) {
     const d = explicit.deputy
@@ -191,7 +204,7 @@ function pickDeputy(
   // A message that matched nothing is not "about 其他": no deputy is preferred for it.
   const topicWanted = match.matched.length > 0
   const topical = topicWanted ? roster.topics.get(match.topic) : undefined
-  const date = at instanceof Date && !Number.isNaN(at.getTime()) ? localDate(at, options.timeZone) : null
+  const date = dateOf(at, options.timeZone)
   const onDuty = date ? roster.duty.get(date) : undefined
   const candidate = (i: number, open: number): Candidate => ({ deputy: roster.deputies[i], topical: topical?.[i] === true, onDuty: onDuty?.[i] === true, open })
 
@@ -199,9 +212,15 @@ function pickDeputy(
   let best: Candidate | null = null
   let tied = false
   const passedOver: Candidate[] = []
+  const away: IndexedDeputy[] = []
   for (let i = 0; i < roster.deputies.length; i++) {
     if (roster.deputies[i].id === notDeputyId) {
       say('fallback', 'writer_excluded', `${roster.deputies[i].name}代表 是提出人本人，不分派给本人`)
+      continue
+    }
+    // 暂停接收留言: a field of the cached directory compared with the date, no read.
+    if (date && roster.deputies[i].away && isAwayOn(roster.deputies[i].away, date)) {
+      away.push(roster.deputies[i])
       continue
     }
     const c = candidate(i, loadOf(loads, roster.deputies[i].id))
@@ -228,6 +247,13 @@ function pickDeputy(
   for (const c of outranked.slice(0, MAX_LISTED)) say('load', 'at_capacity', `${c.deputy.name}代表 待办已满（${c.open} 件），跳过`)
   if (outranked.length > MAX_LISTED) say('load', 'at_capacity', `另有 ${outranked.length - MAX_LISTED} 位代表待办已满，跳过`)
 
+  for (const d of away.slice(0, MAX_LISTED)) say('duty', 'away_skipped', `${d.name}代表 暂停接收留言至${monthDayText(d.away!.until)}，跳过`)
+  if (away.length > MAX_LISTED) say('duty', 'away_skipped', `另有 ${away.length - MAX_LISTED} 位代表暂停接收留言，跳过`)
+
+  if (!best && !passedOver.length && away.length) {
+    say('fallback', 'station_queue', '该站代表都暂停接收留言，进入联络站工作人员待办')
+    return null
+  }
   if (!best) {
     say('fallback', 'station_queue', '该站暂无可分派的代表（待办均已满），进入联络站工作人员待办')
     return null
@@ -250,6 +276,11 @@ function topicGrounds(match: TopicMatch): string {
   if (match.confidence === undefined) return match.matched.join('、')
   const words = `依据：${match.matched.join('、')}`
   return match.confidence < UNSURE_BELOW ? `${words}；系统不太确定，如分错了请更正主题` : words
+}
+
+/** The local date of the message, or null for a time that is no time (then no date rule applies). */
+function dateOf(at: Date, timeZone: string): string | null {
+  return at instanceof Date && !Number.isNaN(at.getTime()) ? localDate(at, timeZone) : null
 }
 
 function loadOf(loads: Readonly<Record<string, number>>, deputyId: string): number {

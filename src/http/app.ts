@@ -138,7 +138,7 @@ export function createHttpApp(
     authRoutes({ auth, secureCookies: config.http.secureCookies, timeZone }),
     staffMeRoutes({ auth, secureCookies: config.http.secureCookies, timeZone }),
     directoryMpRoutes({ directory }),
-    directoryAdminRoutes({ auth, directory, importer: services.importer, importBody: jsonBody(importLimit) }),
+    directoryAdminRoutes({ auth, directory, importer: services.importer, importBody: jsonBody(importLimit), away: services.deputyAway }),
     staffRoutes({ auth, staff: services.staff }),
     unitRoutes({ auth, units: services.units }),
     deputySuggestionRoutes({ sessions, drafts: services.suggestionDrafts, view: services.suggestionView, idempotency, clock }),

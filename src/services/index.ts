@@ -20,6 +20,8 @@ import { CaseReports } from './cases/case-reports.js'
 import { RoutingService } from './cases/case-routing.js'
 import { DirectoryCache } from './directory/directory-cache.js'
 import { DeputyHandBack } from './directory/deputy-hand-back.js'
+import { DeputyAwayService } from './directory/deputy-away.js'
+import { localDate } from '../domain/dates.js'
 import { CaseRepairs } from './cases/case-repairs.js'
 import { CaseSubmitter, type ContentCheck } from './cases/case-submission.js'
 import { CaseWorkflow } from './cases/case-workflow.js'
@@ -221,20 +223,23 @@ export function createServices(config: Config & { security: { secretKey: string 
   const recordScope = new RecordScope(directoryCache)
   const pointRules = new PointRules(store, clock, audit)
   const auth = new AuthService({ store, passwords, audit, clock, settings: config.security, cipher })
+  const directory = new DirectoryService({
+    store,
+    cipher,
+    audit,
+    topics,
+    cache: directoryCache,
+    onChange: () => directoryCache.invalidate(),
+    handBack,
+    today: () => localDate(clock.now(), timeZone),
+  })
   return {
     cipher,
     passwords,
     audit,
     auth,
-    directory: new DirectoryService({
-      store,
-      cipher,
-      audit,
-      topics,
-      cache: directoryCache,
-      onChange: () => directoryCache.invalidate(),
-      handBack,
-    }),
+    directory,
+    deputyAway: new DeputyAwayService({ store, directory, audit, clock, timeZone, onChange: () => directoryCache.invalidate() }),
     importer: new DirectoryImporter({ store, cipher, passwords, audit, topics, clock, timeZone, onChange: () => directoryCache.invalidate() }),
     staff: new StaffService(store, passwords, audit, auth.throttle, () => directoryCache.invalidate(), !!config.security.adminPassword),
     units: new UnitService(store, audit),

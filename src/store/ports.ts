@@ -7,6 +7,7 @@
  */
 import type { DeputyLevel, Region, Staff, StaffRole, Station, StationKind, Deputy, Unit } from '../domain/directory.js'
 import type { CaseEvent, CaseRecord, CaseStatus } from '../domain/case.js'
+import type { DeputyAway } from '../domain/deputy-away.js'
 import type { AuditName, AuditRef } from '../domain/audit-names.js'
 import type { CampaignRecord, CheckInRecord, ReachRecord, ReadReceipt, Reader, ReadingItem } from '../domain/campaign.js'
 import type { MeetingInvitee, MeetingRecord, MeetingStatus, PersonRef, PublicRegistration, Rsvp } from '../domain/meeting.js'
@@ -99,6 +100,8 @@ export interface DeputyRepo {
   listByStation(stationId: string): Promise<DeputyRecord[]>
   findByPhoneIndex(phoneIndex: string): Promise<DeputyRecord[]>
   update(id: string, patch: DeputyPatch): Promise<DeputyRecord>
+  /** Sets (or, with null, ends) the deputy's 暂停接收留言 mark, nothing else; NotFoundError for an unknown id. */
+  setAway(id: string, away: DeputyAway | null): Promise<DeputyRecord>
 }
 
 export interface StaffQuery extends PageQuery {

@@ -56,6 +56,7 @@ describe('the directory, as residents see it', () => {
       ],
       inOffice: true,
       notice: null,
+      awayNotice: null,
     })
     expect(JSON.stringify(body)).not.to.match(/1380000|phone/)
   })

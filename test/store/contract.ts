@@ -32,6 +32,7 @@ import { reachContract } from './contract-reach.js'
 import { loginFailuresContract } from './contract-login-failures.js'
 import { uploadsContract } from './contract-uploads.js'
 import { auditNamesContract } from './contract-audit.js'
+import { deputyAwayContract } from './contract-deputy-away.js'
 import { caseRecord } from './records.js'
 
 /** A small directory in store shape: one district, a street, two communities, one station, three deputies. */
@@ -641,6 +642,7 @@ export function storeContract(open: () => Promise<Store>) {
   loginFailuresContract(() => store)
   uploadsContract(() => store)
   auditNamesContract(() => store)
+  deputyAwayContract(() => store, sampleDirectory)
 
   it('answers ping while open', async () => {
     await store.ping()

@@ -14,6 +14,11 @@ function leftOfficeText(d) {
   return d.name + ' 代表已离任，不再接收留言。您在这里写的留言会交给代表联络站，由工作人员安排其他代表办理。'
 }
 
+/** He is away (暂停接收留言至…): said before she writes, where a message to one who left office is. */
+function awayText(d) {
+  return d.name + ' 代表' + d.awayNotice + '。您在这里写的留言会交给代表联络站，由工作人员安排其他代表办理。'
+}
+
 const ALREADY_SENT = '您刚才的留言已经送出了，后来修改的内容没有再提交。请到“我的留言”里查看。'
 
 /**
@@ -31,6 +36,7 @@ Page(
       target: '',
       // The deputy of an old poster or link has left office: said on the form, before she writes.
       leftOffice: '',
+      away: '',
       placeList: [],
       placeLabels: [],
       placeIndex: -1,
@@ -69,6 +75,7 @@ Page(
             notice: Object.assign({}, notice, { paragraphs: notice.text.split('\n') }),
             target: target.name,
             leftOffice: target.leftOffice,
+            away: target.away || '',
             placeList: list,
             placeLabels: list.map((p) => p.label),
             placeIndex: index,
@@ -87,7 +94,11 @@ Page(
       if (this.deputyCode)
         return this.directory
           .deputyCard(this.deputyCode)
-          .then((d) => ({ name: d.name + ' 代表', leftOffice: d.inOffice === false ? leftOfficeText(d) : '' }))
+          .then((d) => ({
+            name: d.name + ' 代表',
+            leftOffice: d.inOffice === false ? leftOfficeText(d) : '',
+            away: d.inOffice !== false && d.awayNotice ? awayText(d) : '',
+          }))
           .catch(() => none)
       if (this.stationCode)
         return this.directory

@@ -23,8 +23,9 @@ function stationView(station, today) {
   return Object.assign({}, station, {
     days: weekdays(station.receptionDays),
     deputies: deputies,
+    // One away (暂停接收留言) is not named as today's duty deputy: he is not there.
     onDuty: deputies
-      .filter((d) => d.onDuty)
+      .filter((d) => d.onDuty && !d.awayNotice)
       .map((d) => d.name)
       .join('、'),
   })
@@ -99,6 +100,8 @@ Page({
               initial: deputy.name.slice(0, 1),
               stationsText: deputy.stations.map((s) => s.name).join('、'),
               topicsText: (deputy.topics || []).join('、'),
+              // While he is away her message goes to his (first) station, which is offered instead.
+              awayStation: deputy.awayNotice && deputy.stations.length ? deputy.stations[0] : null,
             }),
           }),
         )
@@ -109,6 +112,12 @@ Page({
   write() {
     const target = this.data.deputy ? 'deputyCode=' + this.data.deputy.code : this.data.station ? 'stationCode=' + this.data.station.code : ''
     wx.navigateTo({ url: '/pages/case/new' + (target ? '?' + target : '') })
+  },
+
+  /** He is away: she writes to his station, whose staff arrange another deputy. */
+  writeStation() {
+    const station = this.data.deputy && this.data.deputy.awayStation
+    wx.navigateTo({ url: '/pages/case/new' + (station ? '?stationCode=' + station.code : '?deputyCode=' + this.data.deputy.code) })
   },
 
   scan() {

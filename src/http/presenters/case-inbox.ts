@@ -18,6 +18,8 @@ export const presentInboxRow = (row: InboxRow) => ({
   stationName: row.stationName,
   // A merged message's deputy is the one of the message it joined (CaseRecord.mergedInto), in the case page's words.
   deputyName: handlingDeputy(row),
+  /** "代表请假至12月5日" beside the deputy while he is away and the message waits on him: the clerk may 改派. */
+  deputyAway: row.deputyAway,
   officeName: row.officeName,
   /** Computed here, in the business time zone, so every screen says the same: "已超期 2 天", "今天到期". */
   sla: row.sla,

@@ -36,9 +36,14 @@ export const presentPublicStation = (s: Station) => ({
 
 /**
  * A deputy's public card: never the phone, never internal ids. One who has left office says so
- * (`inOffice` false, `notice`) and invites no message.
+ * (`inOffice` false, `notice`) and invites no message. One away says until when (`awayNotice`,
+ * "暂停接收留言至12月5日", never why); a message to him then goes to his station's staff.
  */
-export const presentPublicDeputy = (d: Pick<DeputyRecord, 'code' | 'name' | 'level' | 'topics' | 'active'>, stations: Station[]) => ({
+export const presentPublicDeputy = (
+  d: Pick<DeputyRecord, 'code' | 'name' | 'level' | 'topics' | 'active'>,
+  stations: Station[],
+  awayNotice: string | null = null,
+) => ({
   code: d.code,
   name: d.name,
   level: d.level,
@@ -47,6 +52,7 @@ export const presentPublicDeputy = (d: Pick<DeputyRecord, 'code' | 'name' | 'lev
   stations: stations.map(presentPublicStation),
   inOffice: d.active,
   notice: d.active ? null : LEFT_OFFICE_NOTICE,
+  awayNotice,
 })
 
 export const LEFT_OFFICE_NOTICE = '该代表已离任，不再接收留言。如有问题，请向您所在社区的代表联络站留言。'
@@ -55,13 +61,13 @@ export const LEFT_OFFICE_NOTICE = '该代表已离任，不再接收留言。如
 export const presentPublicStationPage = (p: {
   station: Station
   regions: Region[]
-  deputies: Array<Pick<DeputyRecord, 'code' | 'name' | 'level' | 'topics' | 'dutyByStation' | 'active'>>
+  deputies: Array<Pick<DeputyRecord, 'code' | 'name' | 'level' | 'topics' | 'dutyByStation' | 'active'> & { awayNotice?: string | null }>
 }) => ({
   ...presentPublicStation(p.station),
   regions: p.regions.map((r) => ({ id: r.id, name: r.name })),
   // Reception duty dates are posted at the station, this station's only; the mini-program marks today's duty deputy.
   deputies: p.deputies
-    .map((d) => ({ ...presentPublicDeputy(d, []), dutyDates: dutyDatesAt(d.dutyByStation, p.station.id) }))
+    .map((d) => ({ ...presentPublicDeputy(d, [], d.awayNotice ?? null), dutyDates: dutyDatesAt(d.dutyByStation, p.station.id) }))
     .map(({ stations: _s, inOffice: _i, notice: _n, ...card }) => card),
 })
 
@@ -81,6 +87,11 @@ export const presentDeputy = (d: DeputyView) => ({
   active: d.active,
   /** 在任 / 已离任, for lists. */
   statusLabel: d.active ? '在任' : '已离任',
+  /** 暂停接收留言 as set (staff of his scope only read this), null when none is now or ahead. */
+  away: d.awayState && d.away ? { from: d.away.from, until: d.away.until, reason: d.away.reason, note: d.away.note } : null,
+  awayState: d.awayState,
+  /** "暂停接收留言 12月1日至12月5日（请假）", or "将暂停…" when it starts later. */
+  awayText: d.awayText,
 })
 
 /** A console account as the accounts page shows it; `locked`: failed logins keep it out now (an admin may lift it). */

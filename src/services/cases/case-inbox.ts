@@ -1,3 +1,4 @@
+import { DEPUTY_LOAD_STATUSES } from '../../domain/case.js'
 import { setImmediate } from 'node:timers/promises'
 import type { Clock } from '../../clock.js'
 import type { CaseRecord } from '../../domain/case.js'
@@ -16,13 +17,19 @@ import { exportedFilters } from '../../domain/audit-detail-words.js'
 import { scopeHasStation } from '../../domain/staff-scope.js'
 import { dutyDatesAt } from '../../domain/duty-days.js'
 import { localDate } from '../../domain/dates.js'
+import { awayStaffNote } from '../../domain/deputy-away.js'
 import { buildRegionTree, type RegionNode } from '../../domain/region-tree.js'
+
+/** The states in which a message waits on its deputy: his being away matters only then. */
+const WITH_DEPUTY: ReadonlySet<string> = new Set(DEPUTY_LOAD_STATUSES)
 
 /** One line of the console's inbox: the case with the names, deadline words and similar count staff read. */
 export interface InboxRow {
   case: CaseRecord
   stationName: string | null
   deputyName: string | null
+  /** "代表请假至12月5日" while the deputy holding it is marked away (the clerk may 改派); null otherwise. */
+  deputyAway: string | null
   /** A merged message: the one it is handled with, and that one's deputy (null when she may not read it, `seen`). */
   handledAlong: { ticket: string; seen: boolean; deputy: string | null } | null
   /** The office a case without a station waits at. */
@@ -113,6 +120,13 @@ export class CaseInbox {
       exportPageSize: this.exportPageSize = EXPORT_PAGE_SIZE,
       audit: this.audit,
     } = deps)
+  }
+
+  /** "代表请假至12月5日" while the message waits on a deputy marked away today, from the cached directory; null otherwise. */
+  async deputyAwayNote(c: Pick<CaseRecord, 'deputyId' | 'status' | 'mergedInto'>): Promise<string | null> {
+    if (!c.deputyId || c.mergedInto || !WITH_DEPUTY.has(c.status)) return null
+    const away = (await this.directory.prepared()).deputies.get(c.deputyId)?.away
+    return away ? awayStaffNote(away, localDate(this.clock.now(), this.timeZone)) : null
   }
 
   async page(staff: StaffPrincipal, filters: CaseFilters, page: { cursor?: string; limit: number; order?: 'newest' | 'due' }) {
@@ -294,6 +308,7 @@ export class CaseInbox {
   private async rows(cases: CaseRecord[], staff: StaffPrincipal, withSimilar: boolean, held?: PreparedDirectory): Promise<InboxRow[]> {
     const prepared = held ?? (await this.directory.prepared())
     const now = this.clock.now()
+    const today = localDate(now, this.timeZone)
     const rows: InboxRow[] = []
     const similar = this.queries.similarFinder(staff)
     // A merged message is handled by the deputy of the one it joined (CaseRecord.mergedInto): its line names him, as its page does.
@@ -309,6 +324,8 @@ export class CaseInbox {
         case: c,
         stationName: c.stationId ? (prepared.stations.get(c.stationId)?.name ?? null) : null,
         deputyName: c.deputyId ? (prepared.deputies.get(c.deputyId)?.name ?? null) : null,
+        // Only while the message waits on him: an answered one needs nobody moved.
+        deputyAway: c.deputyId && !c.mergedInto && WITH_DEPUTY.has(c.status) ? awayStaffNote(prepared.deputies.get(c.deputyId)?.away, today) : null,
         handledAlong: await along(c),
         officeName: c.stationId ? null : officeName(c.officeRegionId ?? 'city', prepared),
         sla: slaBadge(c, now, this.timeZone),

@@ -56,7 +56,7 @@ export class RoutingService {
     const candidates = target.stationId ? (prepared.deputiesByStation.get(target.stationId) ?? []) : []
     const loads = candidates.length ? await this.store.cases.deputyLoads(candidates) : {}
     const decision = route(full, prepared.index, loads, { ...this.options, classifyTopic })
-    return { decision, summary: residentSummary(decision, prepared.index, input.regionId ?? undefined), ...placed, prepared }
+    return { decision, summary: residentSummary(decision, prepared.index, input.regionId ?? undefined, input.deputyCode), ...placed, prepared }
   }
 
   /** The community and district a case belongs to, for similar-case links and organizers' scope. */

@@ -11,7 +11,7 @@ export interface PreparedDirectory {
   regions: Map<string, Region>
   stations: Map<string, Station>
   /** Every deputy, those who have left office (`active` false) too: old cases still name them. */
-  deputies: Map<string, Pick<DeputyRecord, 'id' | 'code' | 'name' | 'level' | 'stationIds' | 'topics' | 'active'>>
+  deputies: Map<string, Pick<DeputyRecord, 'id' | 'code' | 'name' | 'level' | 'stationIds' | 'topics' | 'active' | 'away'>>
   /** Each station's deputies in office: those a message may go to or staff may assign. */
   deputiesByStation: Map<string, string[]>
   /** Console users as audiences name them (a campaign's staff); no credentials kept. */
@@ -108,7 +108,8 @@ export class DirectoryCache {
 
   private async load(): Promise<PreparedDirectory> {
     const snapshot = await this.store.directory.snapshot()
-    const deputies = snapshot.deputies.map(({ id, code, name, level, stationIds, topics, dutyByStation, active }) => ({
+    // `away` rides along so that routing and the case views judge 暂停接收留言 without a read of their own.
+    const deputies = snapshot.deputies.map(({ id, code, name, level, stationIds, topics, dutyByStation, active, away }) => ({
       id,
       code,
       name,
@@ -117,6 +118,7 @@ export class DirectoryCache {
       topics,
       dutyByStation,
       active,
+      away: away ?? null,
     }))
     const deputiesByStation = new Map<string, string[]>()
     for (const d of deputies)

@@ -1,6 +1,7 @@
 import { GONE } from '../../domain/choice-words.js'
 import { LEVEL_LABELS, type Deputy, type Region, type Station, type Weekday } from '../../domain/directory.js'
 import { dutyDatesAmong, dutyDatesAt, dutyStationFor, onlyStations } from '../../domain/duty-days.js'
+import { awayLine, awayNotice, awayState } from '../../domain/deputy-away.js'
 import { normalizePhone } from '../../domain/phone.js'
 import { buildRegionTree, stationsCovering, subtree } from '../../domain/region-tree.js'
 import { scopeHasStation, type StaffScope } from '../../domain/staff-scope.js'
@@ -16,7 +17,13 @@ import type { DirectoryCache } from './directory-cache.js'
  * A deputy as the console sees them: the phone masked; duty days only at the stations the
  * reader looks after (`dutyByStation`), and `dutyDates` those of the station in view (or all of them).
  */
-export type DeputyView = Omit<Deputy, 'phone'> & { phoneMasked: string | null; dutyDates: string[] }
+export type DeputyView = Omit<Deputy, 'phone'> & {
+  phoneMasked: string | null
+  dutyDates: string[]
+  /** 暂停接收留言 today (`now`) or later (`ahead`), null when over or never; `awayText` says it for the console. */
+  awayState: 'now' | 'ahead' | null
+  awayText: string | null
+}
 
 export interface StationEdit {
   name?: string
@@ -49,6 +56,8 @@ export interface DirectoryServiceDeps {
   onChange?: () => void
   /** Gives the open messages of a deputy who left office back to their stations. */
   handBack: Pick<DeputyHandBack, 'handBackOpenCases'>
+  /** Today's local date (business time zone), to say whether a deputy is away now; without it, the system clock's UTC date. */
+  today?: () => string
 }
 
 /** Reading and editing the directory: regions, stations and deputies. */
@@ -61,10 +70,27 @@ export class DirectoryService {
   /** Told after every edit, so caches of the directory (routing) start afresh. */
   private readonly onChange: () => void
   private readonly handBack: Pick<DeputyHandBack, 'handBackOpenCases'>
+  private readonly today: () => string
 
   constructor(deps: DirectoryServiceDeps) {
     ;({ store: this.store, cipher: this.cipher, audit: this.audit, topics: this.topics, cache: this.cache, handBack: this.handBack } = deps)
     this.onChange = deps.onChange ?? (() => {})
+    this.today = deps.today ?? (() => new Date().toISOString().slice(0, 10))
+  }
+
+  /**
+   * A deputy the actor may change, judged as every deputy write is: on his stations as stored now;
+   * outside the actor's part of the city it is 404, as for a read (ids there are not to be learned).
+   */
+  async writableDeputy(actor: StaffPrincipal, id: string): Promise<DeputyRecord> {
+    const [deputy, mayWrite] = await Promise.all([this.store.deputies.get(id), this.writable(actor)])
+    if (!deputy || !mayWrite(await this.stationsByIds(deputy.stationIds))) throw new NotFoundError('代表不存在')
+    return deputy
+  }
+
+  /** A deputy as the console shows him, for the actor: what `deputy` answers, from a record in hand. */
+  async viewFor(actor: StaffPrincipal, deputy: DeputyRecord): Promise<DeputyView> {
+    return this.view(deputy, await this.manageable(actor, await this.cache.scopeOf(actor)))
   }
 
   async regionTree() {
@@ -106,14 +132,16 @@ export class DirectoryService {
     const deputy = await this.store.deputies.getByCode(code)
     if (!deputy) throw new NotFoundError('未找到该代表')
     const stations = deputy.active ? await this.stationsByIds(deputy.stationIds) : []
-    return { deputy, levelLabel: LEVEL_LABELS[deputy.level], stations }
+    // "暂停接收留言至12月5日" on the dates only: why he is away is not for the public.
+    return { deputy, levelLabel: LEVEL_LABELS[deputy.level], stations, awayNotice: deputy.active ? awayNotice(deputy.away, this.today()) : null }
   }
 
   async publicStation(code: string) {
     const station = await this.store.stations.getByCode(code)
     if (!station) throw new NotFoundError('未找到该联络站')
     // Residents are offered only deputies in office.
-    const deputies = (await this.store.deputies.listByStation(station.id)).filter((d) => d.active)
+    const today = this.today()
+    const deputies = (await this.store.deputies.listByStation(station.id)).filter((d) => d.active).map((d) => ({ ...d, awayNotice: awayNotice(d.away, today) }))
     const regions = await Promise.all(station.regionIds.map((id) => this.store.regions.get(id)))
     return { station, deputies, regions: regions.filter((r): r is Region => r !== null) }
   }
@@ -341,7 +369,15 @@ export class DirectoryService {
       d.stationIds.filter((id) => mine([id])),
     )
     const dutyDates = stationId !== undefined ? dutyDatesAt(shown, stationId) : dutyDatesAmong(shown)
-    return { ...rest, dutyByStation: shown, dutyDates, phoneMasked: phoneEnc ? (maskPhone(this.cipher.tryDecrypt(phoneEnc, d.id)) ?? PHONE_UNREADABLE) : null }
+    const today = this.today()
+    const away = { awayState: awayState(d.away, today), awayText: awayLine(d.away, today) }
+    return {
+      ...rest,
+      ...away,
+      dutyByStation: shown,
+      dutyDates,
+      phoneMasked: phoneEnc ? (maskPhone(this.cipher.tryDecrypt(phoneEnc, d.id)) ?? PHONE_UNREADABLE) : null,
+    }
   }
 
   private async stationsByIds(ids: string[]) {

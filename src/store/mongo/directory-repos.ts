@@ -111,6 +111,11 @@ export function deputyRepo({ Deputy }: Models): DeputyRepo {
     async findByPhoneIndex(phoneIndex) {
       return find({ phoneIndex })
     },
+    async setAway(id, away) {
+      const doc = await translate(() => Deputy.findOneAndUpdate({ _id: id }, { $set: { away } }, { returnDocument: 'after' }).lean<DeputyDoc>())
+      if (!doc) throw new NotFoundError('代表不存在')
+      return deputyFromDoc(doc)
+    },
     async update(id, patch: DeputyPatch) {
       const set: Record<string, unknown> = pickPatch(patch, DEPUTY_FIELDS)
       const after = { returnDocument: 'after' } as const

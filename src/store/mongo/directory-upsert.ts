@@ -95,7 +95,16 @@ export function directoryRepo(conn: Connection, { Region, Station, Unit, Deputy,
           await replaceAll(Region, records.regions, session)
           await replaceAll(Station, records.stations, session)
           await replaceAll(Unit, records.units, session)
-          await replaceAll(Deputy, records.deputies.map(deputyToStored), session)
+          // The 暂停接收留言 mark is no part of an import (sqlite's upsert leaves its columns alone): kept as stored.
+          const marked = await Deputy.find({ _id: { $in: records.deputies.map((d) => d.id) }, away: { $ne: null } }, { away: 1 })
+            .session(session)
+            .lean<Array<Pick<DeputyDoc, '_id' | 'away'>>>()
+          const kept = new Map(marked.map((d) => [d._id, d.away]))
+          await replaceAll(
+            Deputy,
+            records.deputies.map((d) => ({ ...deputyToStored(d), away: kept.get(d.id) ?? null })),
+            session,
+          )
           await replaceAll(Staff, records.staff, session)
         }),
       )

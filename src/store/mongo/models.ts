@@ -108,6 +108,11 @@ function deputySchema() {
       dutyDates: { type: [String], default: undefined },
       // Documents written before deputies could leave office have no field: they are in office.
       active: { type: Boolean, default: true },
+      // 暂停接收留言; absent or null when never marked. Kept across an import (directory-upsert.ts).
+      away: {
+        type: new Schema({ from: String, until: String, reason: String, note: nullableString }, { _id: false, id: false }),
+        default: null,
+      },
     },
     options,
   )

@@ -32,6 +32,8 @@ export const deputyFromDoc = (d: DeputyDoc): DeputyRecord => ({
   phoneIndex: d.phoneIndex ?? null,
   dutyByStation: dutyFromDoc(d),
   active: d.active !== false,
+  // Only when marked, as sqlite's rows: a deputy never marked reads as before the mark existed.
+  ...(d.away ? { away: { from: d.away.from, until: d.away.until, reason: d.away.reason, note: d.away.note ?? null } } : {}),
 })
 
 /**

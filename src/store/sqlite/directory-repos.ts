@@ -152,6 +152,11 @@ export function deputyRepo(db: Db): DeputyRepo {
     async findByPhoneIndex(phoneIndex) {
       return byPhone.all(phoneIndex).map(deputyFromRow)
     },
+    async setAway(id, away) {
+      const set = db.prepare('UPDATE deputies SET away_from = ?, away_until = ?, away_reason = ?, away_note = ? WHERE id = ?')
+      if (!set.run(away?.from ?? null, away?.until ?? null, away?.reason ?? null, away?.note ?? null, id).changes) throw new NotFoundError('代表不存在')
+      return get(id)!
+    },
     async update(id, patch: DeputyPatch) {
       const current = get(id)
       if (!current) throw new NotFoundError('代表不存在')

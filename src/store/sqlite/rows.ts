@@ -35,6 +35,8 @@ export const deputyFromRow = (r: Row): DeputyRecord => {
     // In station order, stations without a day left out: both adapters give the same record.
     dutyByStation: onlyStations(r.duty_by_station ? (JSON.parse(r.duty_by_station) as Record<string, string[]>) : {}, stationIds),
     active: r.active !== 0,
+    // Only when marked: a deputy never marked reads as before the mark existed, in both adapters.
+    ...(r.away_from ? { away: { from: r.away_from, until: r.away_until, reason: r.away_reason, note: r.away_note ?? null } } : {}),
   }
 }
 

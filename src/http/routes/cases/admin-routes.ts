@@ -35,7 +35,7 @@ export function adminCaseRoutes({ auth, workflow, urging, deputyReach, queries, 
   const router = new Router<StaffState>({ prefix: '/api/admin' })
   router.use(requireStaff(auth))
   /** The case as the case page reads it; every write on that page answers with it too. */
-  const detail = staffCaseAnswer({ deputyReach, clock, timeZone })
+  const detail = staffCaseAnswer({ deputyReach, clock, timeZone, awayNote: (c) => inbox.deputyAwayNote(c) })
 
   router.get('/cases', async (ctx) => {
     const { cursor, limit, order, whereabouts, ...filters } = parse(staffCasesQuery, ctx.query, 'query')

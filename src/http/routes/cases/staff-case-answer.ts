@@ -12,11 +12,14 @@ export interface StaffCaseAnswerDeps {
   deputyReach: Pick<CaseDeputyReach, 'of'>
   clock: Clock
   timeZone: string
+  /** "代表请假至12月5日" for a deputy marked away today (the page says it beside him, for 改派); absent: never said. */
+  awayNote?: (c: StaffCaseDetail['case']) => Promise<string | null>
 }
 
 export function staffCaseAnswer(deps: StaffCaseAnswerDeps) {
   return async (d: StaffCaseDetail) => ({
     ...presentStaffCase(d, { timeZone: deps.timeZone, now: deps.clock.now() }),
     deputyNotice: await deps.deputyReach.of(d.case, d.events, d.names.deputy),
+    deputyAway: deps.awayNote ? await deps.awayNote(d.case) : null,
   })
 }

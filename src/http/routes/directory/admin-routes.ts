@@ -3,13 +3,23 @@ import type { Middleware } from 'koa'
 import type { AuthService } from '../../../services/accounts/auth.js'
 import type { DirectoryService } from '../../../services/directory/directory.js'
 import type { DirectoryImporter } from '../../../services/directory/directory-import.js'
+import type { DeputyAwayService } from '../../../services/directory/deputy-away.js'
 import { allowRoles, requireStaff } from '../../middleware/auth.js'
 import { presentDeputy, presentDirectoryCounts, presentStation } from '../../presenters/directory.js'
 import { idParam } from '../../schemas.js'
 import type { AppState, StaffState } from '../../state.js'
 import { parse } from '../../validate.js'
 import { sheetGuide, sheetTemplate } from '../../../services/directory/directory-sheets.js'
-import { deputyEditBody, deputySearchQuery, isSheetUpload, sheetUploadBody, stationEditBody, stationSearchQuery, templateParam } from './schemas.js'
+import {
+  deputyAwayBody,
+  deputyEditBody,
+  deputySearchQuery,
+  isSheetUpload,
+  sheetUploadBody,
+  stationEditBody,
+  stationSearchQuery,
+  templateParam,
+} from './schemas.js'
 
 export interface DirectoryAdminDeps {
   auth: AuthService
@@ -17,10 +27,11 @@ export interface DirectoryAdminDeps {
   importer: DirectoryImporter
   /** Reads the (large) import body; runs after the admin check. */
   importBody: Middleware<AppState>
+  away: DeputyAwayService
 }
 
 /** The console's directory: import, search and edit stations and deputies. */
-export function directoryAdminRoutes({ auth, directory, importer, importBody }: DirectoryAdminDeps) {
+export function directoryAdminRoutes({ auth, directory, importer, importBody, away }: DirectoryAdminDeps) {
   const router = new Router<StaffState>({ prefix: '/api/admin' })
   router.use(requireStaff(auth))
   const editors = allowRoles('admin', 'organizer', 'station_staff')
@@ -90,6 +101,19 @@ export function directoryAdminRoutes({ auth, directory, importer, importBody }: 
     const { casesReturned, ...deputy } = await directory.updateDeputy(ctx.state.staff, id, edit)
     // Taken out of service: how many of their messages went back to their stations.
     ctx.body = casesReturned === undefined ? presentDeputy(deputy) : { ...presentDeputy(deputy), casesReturned }
+  })
+
+  /** 暂停接收留言 from one date to another (staff of the deputy's station or district): new messages go round him. */
+  router.put('/deputies/:id/away', editors, async (ctx) => {
+    const { id } = parse(idParam, ctx.params, 'params')
+    const mark = parse(deputyAwayBody, ctx.state.body, 'body')
+    ctx.body = presentDeputy(await away.set(ctx.state.staff, id, mark))
+  })
+
+  /** Ends it early (or drops one not started): from today he takes new messages again. */
+  router.delete('/deputies/:id/away', editors, async (ctx) => {
+    const { id } = parse(idParam, ctx.params, 'params')
+    ctx.body = presentDeputy(await away.end(ctx.state.staff, id))
   })
 
   return router

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { requiredLine, singleLine } from '../../../domain/free-text.js'
+import { AWAY_REASONS } from '../../../domain/deputy-away.js'
 import { DEPUTY_LEVELS, STATION_KINDS, UNIT_KINDS, WEEKDAYS } from '../../../domain/directory.js'
 import { CODE_PATTERN, ID_PATTERN } from '../../../domain/directory-import.js'
 import { SHEET_KINDS } from '../../../domain/directory-sheet-specs.js'
@@ -60,6 +61,14 @@ export const deputyEditBody = z
     message: '联络站（stationId）只用于说明值班日期是哪个站的，请同时填写 dutyDates',
     path: ['stationId'],
   })
+
+/** 暂停接收留言: the dates (both included, the business time zone's) and a kind; a few words for staff. */
+export const deputyAwayBody = z.strictObject({
+  from: z.iso.date('日期格式应为 YYYY-MM-DD'),
+  until: z.iso.date('日期格式应为 YYYY-MM-DD'),
+  reason: z.enum(AWAY_REASONS, '请选择原因：请假、外出学习或其他'),
+  note: singleLine().max(30, '说明最多 30 字').nullable().optional(),
+})
 
 const unitCode = z
   .string()

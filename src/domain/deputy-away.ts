@@ -1,0 +1,68 @@
+/**
+ * A deputy marked away (暂停接收留言: on leave, away studying, in hospital) from one local date to
+ * another, both included. While away, routing gives him no new message; the messages he already
+ * holds stay his. The mark ends by itself: it is judged on the dates, so nothing has to clear it.
+ */
+import { monthDayText } from './dates.js'
+
+export const AWAY_REASONS = ['leave', 'study', 'other'] as const
+export type AwayReason = (typeof AWAY_REASONS)[number]
+
+/** As the console's choice reads them. Staff only: residents are told the dates, never why. */
+export const AWAY_REASON_LABELS: Record<AwayReason, string> = { leave: '请假', study: '外出学习', other: '其他' }
+
+export interface DeputyAway {
+  /** First local date away, YYYY-MM-DD in the business time zone. */
+  from: string
+  /** Last local date away, included. */
+  until: string
+  reason: AwayReason
+  /** A few words for staff ("住院"), or null. */
+  note: string | null
+}
+
+/** The longest mark: a term's study course; a longer absence is a matter for the directory (离任). */
+export const AWAY_MAX_DAYS = 366
+
+/** Whether the mark covers this local date (YYYY-MM-DD): string order is date order for this format. */
+export function isAwayOn(away: DeputyAway | null | undefined, date: string): boolean {
+  return !!away && away.from <= date && date <= away.until
+}
+
+/** The mark as it stands on `today`: away now, away later, or over (or none). */
+export function awayState(away: DeputyAway | null | undefined, today: string): 'now' | 'ahead' | null {
+  if (!away || away.until < today) return null
+  return away.from <= today ? 'now' : 'ahead'
+}
+
+/** "暂停接收留言至12月5日" while away on `today`, else null: what residents read beside his name. */
+export function awayNotice(away: DeputyAway | null | undefined, today: string): string | null {
+  return isAwayOn(away, today) ? `暂停接收留言至${monthDayText(away!.until)}` : null
+}
+
+/** "代表请假至12月5日" (外出学习至 …, 暂停接收留言至 …) while away on `today`: what a clerk reads beside his messages. */
+export function awayStaffNote(away: DeputyAway | null | undefined, today: string): string | null {
+  if (!isAwayOn(away, today)) return null
+  const how = away!.reason === 'leave' ? '请假' : away!.reason === 'study' ? '外出学习' : '暂停接收留言'
+  return `代表${how}至${monthDayText(away!.until)}`
+}
+
+/** The console's line for the mark, now or ahead: "暂停接收留言 12月1日至12月5日（请假：住院）"; null when over. */
+export function awayLine(away: DeputyAway | null | undefined, today: string): string | null {
+  const state = awayState(away, today)
+  if (!state) return null
+  const why = AWAY_REASON_LABELS[away!.reason] + (away!.note ? `：${away!.note}` : '')
+  return `${state === 'ahead' ? '将' : ''}暂停接收留言 ${monthDayText(away!.from)}至${monthDayText(away!.until)}（${why}）`
+}
+
+/** What is wrong with the dates of a new mark, in words for the form's fields; empty when nothing is. */
+export function awayDateProblems(from: string, until: string, today: string): Array<{ path: 'from' | 'until'; message: string }> {
+  if (until < from) return [{ path: 'until', message: '结束日期不能早于开始日期' }]
+  if (until < today) return [{ path: 'until', message: '结束日期已经过去了' }]
+  if (daysBetween(from, until) + 1 > AWAY_MAX_DAYS) return [{ path: 'until', message: `最长暂停 ${AWAY_MAX_DAYS} 天` }]
+  return []
+}
+
+function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000)
+}
