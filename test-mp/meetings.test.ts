@@ -66,9 +66,7 @@ describe('mini-program: meetings', () => {
     app.clock.set(new Date('2026-11-26T01:40:00Z')) // 09:40: the meeting has begun, answers closed at its start
     const detail = await openPage(`pages/meetings/detail?meetingId=${meeting.id}`)
     expect(detail.text()).to.include('我的回复：未回复').and.not.include('请在')
-    expect(detail.textOf('.rsvp-closed')).to.equal(
-      '回复已于 11月26日 周四 09:30 截止。如需请假，请直接联系会议组织人员（人大常委会办公室或您所在联络站的工作人员）。',
-    )
+    expect(detail.textOf('.rsvp-closed')).to.equal('回复已于 11月26日 周四 09:30 截止。如需请假，请联系组织会议的市人大常委会办公室。')
     expect(detail.has('.attend'), 'an answer the backend would refuse').to.equal(false)
     expect(detail.has('.start-leave')).to.equal(false)
     expect(detail.has('.scan')).to.equal(true)

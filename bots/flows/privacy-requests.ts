@@ -41,7 +41,8 @@ const WITHDRAWABLE = new Set(['submitted', 'assigned', 'acknowledged', 'forwarde
 
 /** Whole-message requests only, so "我想撤回之前说的话，路灯还是坏的" stays part of a message. */
 export function parsePrivacyRequest(input: string): PrivacyRequest | null {
-  const t = compact(input).replace(/[!！~～。.]+$/, '')
+  // "我的信息？" is how most people ask it.
+  const t = compact(input).replace(/[!！~～。.?？]+$/, '')
   if (ERASE_WORDS.has(t)) return { kind: 'erase' }
   if (WITHDRAW_CONSENT_WORDS.has(t)) return { kind: 'withdrawConsent' }
   if (MY_DATA_WORDS.has(t)) return { kind: 'myData' }
@@ -106,19 +107,22 @@ export const privacyConversation: Conversation = async (turn) => {
   }
 }
 
-/** Where the rest of her rights are done: the chat shows her messages; a full copy and corrections need her to be known for sure. */
-const MY_DATA_HINT = '想看我们保存了您的哪些信息、导出或者更正，请看下面说的办法；发送"删除我的信息"可以删除。'
+/** After the notice, which is the mini-program's too: what a chat resident does here (the mini-program holds none of her chat). */
+const MY_DATA_HINT = '您在这里聊天留言的：发送"我的信息"，看我们保存了您的哪些信息、怎么查看和更正；发送"删除我的信息"可以删除。'
 
 /**
- * What is kept and where she gets her copy: the chat cannot tell for sure who is writing (a borrowed phone), so the
- * full copy and corrections are in the mini-program, signed in with her WeChat, or at the station.
+ * What is kept of a chat resident and what she can do, as it is: her messages are here and only here (the
+ * mini-program signs in as another account, which holds none of them), "查询" shows them to this contact alone, a
+ * phone written into a message is corrected by telling the station (staff have no tool for it: they pass it on), and
+ * she erases here.
  */
 export const MY_DATA_ANSWER = lines(
-  '我们保存的您的信息：您在这里发的留言和办理经过、您留下的电话、您的微信联系人。',
-  '· 看留言和办理情况：发送"查询"；',
-  '· 导出全部信息、更正电话：在微信里打开小程序“联系人大代表”，点“我的—我的信息”；也可以到联络站请工作人员帮您查询、更正；',
+  '我们保存的您的信息：您在这里发的留言和每一步办理经过，还有您的微信联系人（用来把答复发给您）。您在留言里写的电话，就在留言里。',
+  '· 看您的留言和办理情况：发送"查询"，只发给您这个微信；',
+  '· 留言里的电话写错了：请告诉联络站的工作人员，由他们转告代表；',
   '· 看个人信息保护说明：发送"隐私"；',
-  '· 删除您的信息：发送"删除我的信息"。',
+  '· 删除您的信息：在这里发送"删除我的信息"。',
+  '小程序里的“我的信息”是另一个账号，看不到您在这里发的留言。',
   '这句话不会转给代表。',
 )
 

@@ -123,6 +123,8 @@ export type CaseEventType =
   | 'recategorized'
   /** Staff pressed the deputy holding it (催办; data: deputyId, staffName); no state changes. */
   | 'urged'
+  /** The resident corrected or removed her contact phone on it (the number itself is not in the step). */
+  | 'phone_corrected'
 
 export interface CaseEvent {
   id: string

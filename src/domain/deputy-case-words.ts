@@ -115,6 +115,9 @@ export function deputyStepWords(s: DeputyStepFacts): string | null {
       return `${s.from?.station ?? '联络站'}把留言转给${s.to?.office ?? '人大常委会办公室'}安排代表`
     case 'urged':
       return `${urgedByWords(s.actorRole, s.actorStaff)}催办`
+    case 'phone_corrected':
+      // He may have noted the old number: this tells him to look at the phone again.
+      return '群众更正了联系电话'
     default:
       return null
   }

@@ -47,6 +47,20 @@ export interface CaseAnonymisation {
    * entry id and field name. The entries stay (the office keeps its record of who did what).
    */
   auditNotes?: Record<string, Record<string, string>>
+  /**
+   * Her case's answer as copied onto the messages merged into it (another resident's timeline and the message telling
+   * him): per merged case, the masked notes of those events and the masked texts and fields of those messages, written
+   * on rows of that case only. The merged case itself is not anonymised by this.
+   */
+  copies?: CaseCopiesMasked[]
+}
+
+/** The copies of one case's words held under another case (a duplicate merged into it), masked. */
+export interface CaseCopiesMasked {
+  caseId: string
+  eventNotes: Record<string, string | null>
+  messageTexts: Record<string, string>
+  messageFields: Record<string, Record<string, string>>
 }
 
 /** An outbox message about a case: its text, and its payload's other text fields (caseId and ticket aside). */
@@ -102,7 +116,8 @@ export interface PrivacyRepo {
    * events cleared; the texts and other given fields of messages about it, and the given fields of
    * audit entries about it, replaced by the masked ones; the words
    * suggestions linking it quote of it (`cases[].title`) written again from the masked text
-   * (linkedCaseTitle), each such suggestion at its next version; marked anonymised. Status, place,
+   * (linkedCaseTitle), each such suggestion at its next version; the given `copies` written on the events and
+   * messages of the cases they belong to; marked anonymised. Status, place,
    * topic, dates and rating stay, so counts and statistics do not change.
    * False when the case does not exist or was anonymised already.
    */
@@ -120,7 +135,8 @@ export interface PrivacyRepo {
    * What still pointed at the account no longer does: messages to them still waiting are deleted
    * (nobody to deliver them to), those sent keep no address, recipient (ERASED_RESIDENT) or key
    * naming them; their named survey answers' respondent key and their quiz attempts (as a
-   * resident) take an erased key (one per person, so attempt numbers stay unique).
+   * resident) take an erased key (one per person, so attempt numbers stay unique), as do her reading reads, reach
+   * and check-ins (the same key); her campaign follows are deleted.
    * False when there is no such person.
    */
   eraseMpUser(userId: string, at: Date): Promise<boolean>

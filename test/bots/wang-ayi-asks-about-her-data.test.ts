@@ -16,7 +16,7 @@ describe('bot: 王阿姨 asks about her data in the chat', function () {
       const { bot: t, resident: wang } = story
       for (const words of ['导出我的信息', '我的信息']) {
         const answer = await ask(t, wang, words)
-        expect(answer, words).to.include('我们保存的您的信息').and.include('我的—我的信息').and.include('这句话不会转给代表')
+        expect(answer, words).to.include('我们保存的您的信息').and.include('发送"查询"').and.include('这句话不会转给代表')
         expect(answer, words).not.to.include('发给代表')
       }
       const notice = await ask(t, wang, '隐私')

@@ -49,7 +49,7 @@ describe('王阿姨 corrects the phone she gave', () => {
     expect((await wang.get('/api/mp/me')).body.hasPhone).to.equal(true)
     const removed = await wang.request('PUT', '/api/mp/me/phone', { phone: null })
     expect(removed.status).to.equal(200)
-    expect(removed.body.message).to.equal('已删除微信绑定的手机号。')
+    expect(removed.body.message).to.equal('已删除您账号里的手机号。')
     expect((await wang.get('/api/mp/me')).body.hasPhone).to.equal(false)
     expect((await wang.request('PUT', '/api/mp/me/phone', {})).status, 'nothing said: nothing changed').to.equal(400)
   })

@@ -31,6 +31,8 @@ function view(m) {
     canScan: canScan,
     // One obvious action: at the door (check-in open) it is signing in; before, answering.
     primary: canScan && m.checkInOpen ? 'scan' : canAttend ? 'attend' : canScan ? 'scan' : '',
+    // The meeting's own contact, as the backend words it; an older backend sends none.
+    contactWords: m.contactWords || '请直接联系会议组织人员（人大常委会办公室或您所在联络站的工作人员）',
     attachments: (m.attachments || []).map((a) => Object.assign({}, a, { url: absolute(a.url), openWord: OPEN_WORDS[kindOf(a)] })),
   })
 }

@@ -13,6 +13,8 @@ export function rateLimit<S extends AppState = AppState>(
   points: number,
   seconds: number,
   keyOf: (state: S, ip: string) => string,
+  /** What the caller is told, when the general words would not say what to do. */
+  message = '操作太频繁了，请稍后再试',
 ): Middleware<S> {
   if (points === 0) return (_ctx, next) => next()
   const limiter = new RateLimiterMemory({ keyPrefix: name, points, duration: seconds })
@@ -21,7 +23,7 @@ export function rateLimit<S extends AppState = AppState>(
       await limiter.consume(keyOf(ctx.state, ctx.ip))
     } catch (res) {
       if (!(res instanceof RateLimiterRes)) throw res
-      throw new RateLimitError('操作太频繁了，请稍后再试', Math.ceil(res.msBeforeNext / 1000))
+      throw new RateLimitError(message, Math.ceil(res.msBeforeNext / 1000))
     }
     return next()
   }

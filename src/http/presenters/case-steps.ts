@@ -30,6 +30,7 @@ const EVENT_LABELS: Record<CaseEventType, string> = {
   referred: '上报',
   recategorized: '更正主题',
   urged: '催办',
+  phone_corrected: '群众更正了联系电话',
 }
 /** What a resident sees of the timeline: the steps of their message, not internal reminders. */
 export const RESIDENT_EVENTS: CaseEventType[] = [

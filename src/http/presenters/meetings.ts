@@ -1,4 +1,5 @@
 import {
+  meetingContactWords,
   MEETING_KIND_LABELS,
   MEETING_STATUS_LABELS,
   replyLabel,
@@ -169,6 +170,9 @@ export const presentInvitation = (
   checkedInAt: iso(i.checkedInAt),
   // Staff recorded it for them (补签 from the paper sheet, or a leave asked of the office): said in words.
   staffEntryNotice: i.staffEntry ? staffEntryNotice(i.staffEntry) : null,
+  // Whom he calls once answers are closed, in the words his notices use ("请联系王丽（电话 …）"), and the phone to tap.
+  contactWords: meetingContactWords(m),
+  contactPhone: m.contactPhone,
 })
 
 /** What a resident sees of a meeting open to the public (公民旁听). */

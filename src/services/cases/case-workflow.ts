@@ -9,6 +9,7 @@ import type { StaffPrincipal } from '../accounts/principal.js'
 import { caseCards } from './case-cards.js'
 import { caseEvent, caseMessage, deputyActor, excerpt, queueOf, resident, staffActor, toDeputy, withExtra, WORK_KINDS } from './case-changes.js'
 import { CasePlacing } from './case-placing.js'
+import { maskKnowingNames, namesGivenIn } from '../privacy/known-names.js'
 
 export type { CaseWorkflowDeps, WorkflowPolicy } from './case-mechanics.js'
 
@@ -27,6 +28,12 @@ export const RATING_COMMENT_WINDOW_MS = 30 * 60_000
 const ratedText = (ticket: string, rating: number, comment?: string | null) =>
   `您答复的留言 ${ticket} 获得 ${rating} 分评价。${comment ? `群众说：${comment}` : ''}`
 export type { TransferOptions } from './case-placing.js'
+
+/**
+ * An answer written to one resident as the residents merged with her read it: her names (those she wrote after 我叫…)
+ * and every phone, address and ID number masked, as the strict mask does for any resident's words shown to another.
+ */
+const answerForOthers = (carrier: Pick<CaseRecord, 'text'>, answer: string) => maskKnowingNames(namesGivenIn(carrier.text))(answer)
 
 /** Whether a closed message may be handled again now (allowed), the last moment to ask (until), and why not once past it (refusal). */
 export interface ReopenOffer {
@@ -88,6 +95,8 @@ export class CaseWorkflow extends CasePlacing {
     const now = this.clock.now()
     // The residents whose duplicates were merged into this case were promised the answer.
     const duplicates = await this.mergedDuplicates(c.id)
+    // The answer may name her and give her number ("王秀兰阿姨您好…"): the other residents read it masked.
+    const copied = answerForOthers(c, text)
     return this.apply(c, deputyActor(deputy), {
       action: 'reply',
       type: 'replied',
@@ -103,13 +112,13 @@ export class CaseWorkflow extends CasePlacing {
         ),
       ],
       also: (event, at) => {
-        const events = duplicates.map((m) => caseEvent(m, 'replied', deputyActor(deputy), at, { note: text, data: { viaCaseId: c.id, viaTicket: c.ticket } }))
+        const events = duplicates.map((m) => caseEvent(m, 'replied', deputyActor(deputy), at, { note: copied, data: { viaCaseId: c.id, viaTicket: c.ticket } }))
         const messages = duplicates.map((m, i) =>
           caseMessage(
             m,
             'case.replied',
             { kind: 'mp_user', id: m.residentId },
-            `${this.yours(m)}与留言 ${c.ticket} 合并办理，${name}代表已答复：${excerpt(text, 60)}`,
+            `${this.yours(m)}与留言 ${c.ticket} 合并办理，${name}代表已答复：${excerpt(copied, 60)}`,
             `case:${m.id}:${events[i].id}:via:${event.id}`,
             at,
             { cardText: caseCards.repliedMerged(name) },
@@ -150,7 +159,7 @@ export class CaseWorkflow extends CasePlacing {
     const answeredBy = into.status === 'replied' && into.reply ? await this.deputyName(into.deputyId) : null
     const told =
       answeredBy !== null
-        ? `${this.yours(c)}与相同问题的留言 ${into.ticket} 合并办理，${answeredBy}代表已答复：${excerpt(into.reply!, 60)}`
+        ? `${this.yours(c)}与相同问题的留言 ${into.ticket} 合并办理，${answeredBy}代表已答复：${excerpt(answerForOthers(into, into.reply!), 60)}`
         : `${this.yours(c)}与相同问题的留言 ${into.ticket} 合并办理，办理结果会一并告知。`
     return this.apply(c, staffActor(staff), {
       action: 'merge',

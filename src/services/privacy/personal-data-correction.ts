@@ -4,6 +4,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../../errors.js'
 import type { PiiCipher } from '../../security/pii.js'
 import type { Store } from '../../store/ports.js'
 import type { MpPrincipal } from '../accounts/mp-sessions.js'
+import { caseEvent } from '../cases/case-changes.js'
 
 /** Messages whose handling is over: their phone is no longer used, so there is nothing to correct on them. */
 const ENDED = new Set(['closed', 'withdrawn', 'rejected'])
@@ -39,14 +40,30 @@ export class PersonalDataCorrection {
     await this.record(person, 'mp_user', person.id, number !== null)
   }
 
-  async casePhone(person: MpPrincipal, caseId: string, phone: string | null) {
+  /**
+   * The corrected phone of one of her messages, and what it means for her: an anonymous message's phone is never
+   * shown to the deputy (case-queries deputyPhone), so she is not told he will call it.
+   */
+  async casePhone(person: MpPrincipal, caseId: string, phone: string | null): Promise<{ ticket: string; anonymous: boolean }> {
     const number = phone === null ? null : valid(phone)
     const c = await this.store.cases.get(caseId)
     if (!c || c.residentId !== person.id) throw new NotFoundError('留言不存在')
+    if (c.mergedInto) {
+      // A merged message is "closed" while the work goes on under the other one, whose phone is the one used.
+      const carrier = (await this.store.cases.get(c.mergedInto))?.ticket ?? '另一条相同问题的留言'
+      throw new ConflictError(
+        `这条留言已和留言 ${carrier} 合并办理，代表按那条留言联系，不会再用这里的电话，所以不能改了。有事请联系联络站。`,
+        [],
+        'case_merged',
+      )
+    }
     if (ENDED.has(c.status)) throw new ConflictError('这条留言已经办结，不能再改电话', [], 'case_ended')
-    await this.store.cases.update({ ...c, phoneEnc: number ? this.cipher.encrypt(number, c.id) : null, updatedAt: this.clock.now() }, [], [])
+    const now = this.clock.now()
+    // A step in its history, without the number: the deputy who noted the old one sees that it changed.
+    const step = caseEvent(c, 'phone_corrected', { role: 'resident', id: person.id }, now)
+    await this.store.cases.update({ ...c, phoneEnc: number ? this.cipher.encrypt(number, c.id) : null, updatedAt: now }, [step], [])
     await this.record(person, 'case', c.id, number !== null)
-    return c.ticket
+    return { ticket: c.ticket, anonymous: c.anonymous }
   }
 
   /** On record without the number: who changed which phone, and when (the deputy may have called the old one). */

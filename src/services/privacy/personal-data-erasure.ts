@@ -2,7 +2,7 @@ import type { Clock } from '../../clock.js'
 import { canTransition, type CaseRecord } from '../../domain/case.js'
 import { MASKS, maskStrings } from '../../domain/pii-mask.js'
 import { ConflictError, NotFoundError } from '../../errors.js'
-import type { Store } from '../../store/ports.js'
+import type { CaseCopiesMasked, Store } from '../../store/ports.js'
 import type { CaseWorkflow } from '../cases/case-workflow.js'
 import type { MpPrincipal, MpSessions } from '../accounts/mp-sessions.js'
 import type { Uploads } from '../cases/uploads.js'
@@ -67,7 +67,7 @@ export class PersonalDataErasure {
    * names she is known by (`knownNames`, and those she wrote after 我叫/我是/本人 in this case) go
    * wherever they are written.
    */
-  async anonymiseCase(c: CaseRecord, knownNames: readonly string[] = []): Promise<boolean> {
+  async anonymiseCase(c: CaseRecord, knownNames: readonly string[] = [], mergedBefore: readonly string[] = []): Promise<boolean> {
     const events = await this.store.cases.events(c.id)
     const messages = await this.store.privacy.caseMessages(c.id)
     const audit = await this.auditAbout(c.id)
@@ -88,6 +88,7 @@ export class PersonalDataErasure {
         messageTexts: Object.fromEntries(messages.flatMap((m) => (m.text === null ? [] : [[m.id, mask(m.text)]]))),
         messageFields: Object.fromEntries(messages.map((m) => [m.id, maskStrings(m.fields, mask) as Record<string, string>])),
         auditNotes: Object.fromEntries(audit.map((e) => [e.id, maskStrings(e.words, mask) as Record<string, string>])),
+        copies: await this.copiesOf(c, mask, mergedBefore),
       },
       this.clock.now(),
     )
@@ -100,6 +101,13 @@ export class PersonalDataErasure {
     if (!(await this.store.mpUsers.get(person.id))) throw new NotFoundError('用户不存在')
     await this.store.publications.unpublishResident(person.id)
     const withdrawn: string[] = []
+    // Withdrawing frees the messages merged into hers; an answer copied onto them before still names her.
+    const merged = new Map<string, string[]>()
+    for (const c of await this.casesOf(person.id))
+      merged.set(
+        c.id,
+        (await this.mergedInto(c.id)).map((m) => m.id),
+      )
     for (const c of await this.casesOf(person.id)) {
       if (!canTransition('withdraw', c.status)) continue
       try {
@@ -114,7 +122,7 @@ export class PersonalDataErasure {
     const names = [...(await this.namesWrittenIn(cases)), ...(await this.store.privacy.publicRegistrationsOf(person.id)).map((r) => r.name)]
     const mask = maskKnowingNames(names)
     let anonymised = 0
-    for (const c of cases) if (await this.anonymiseCase(c, names)) anonymised++
+    for (const c of cases) if (await this.anonymiseCase(c, names, merged.get(c.id))) anonymised++
     const contributions = await this.store.privacy.maskContributions(person.id, mask)
     const proposals = await this.store.privacy.maskProposals(person.id, mask)
     for (const photo of proposals.photos) await this.uploads.remove(photo)
@@ -143,6 +151,42 @@ export class PersonalDataErasure {
       names.push(...namesIn([c.text, c.ratingComment, ...c.ratings.map((r) => r.comment), ...own]))
     }
     return names
+  }
+
+  /**
+   * Her case's answer where it was copied (case-workflow reply and merge): the timeline step on each message merged into
+   * hers (`viaCaseId`), and the messages telling its resident, which name her message's number. Those merged in now, in
+   * turn too, and those merged before (`mergedBefore`, freed since).
+   */
+  private async copiesOf(c: CaseRecord, mask: (text: string) => string, mergedBefore: readonly string[]): Promise<CaseCopiesMasked[]> {
+    const ids = new Set([...(await this.mergedInto(c.id)).map((m) => m.id), ...mergedBefore])
+    const copies: CaseCopiesMasked[] = []
+    for (const id of ids) {
+      const events = (await this.store.cases.events(id)).filter((e) => e.data.viaCaseId === c.id && e.note !== null)
+      const quoting = (await this.store.privacy.caseMessages(id)).filter((m) => [m.text, ...Object.values(m.fields)].some((t) => t?.includes(c.ticket)))
+      if (!events.length && !quoting.length) continue
+      copies.push({
+        caseId: id,
+        eventNotes: Object.fromEntries(events.map((e) => [e.id, mask(e.note!)])),
+        messageTexts: Object.fromEntries(quoting.flatMap((m) => (m.text === null ? [] : [[m.id, mask(m.text)]]))),
+        messageFields: Object.fromEntries(quoting.map((m) => [m.id, maskStrings(m.fields, mask) as Record<string, string>])),
+      })
+    }
+    return copies
+  }
+
+  /** The messages merged into a case, and those merged into them in turn. */
+  private async mergedInto(caseId: string) {
+    const found: CaseRecord[] = []
+    const queue = [caseId]
+    while (queue.length) {
+      for (const m of await this.store.cases.mergedInto(queue.shift()!)) {
+        if (m.id === caseId || found.some((f) => f.id === m.id)) continue
+        found.push(m)
+        queue.push(m.id)
+      }
+    }
+    return found
   }
 
   /** The audit entries about a case and their free-text fields (a 转交 reason may quote her), by entry id. */

@@ -96,6 +96,24 @@ export function privacyRepo(
               { session },
             )
           }
+          // Her answer copied onto the messages merged into hers: the rows of those cases, each only its own.
+          for (const copy of change.copies ?? []) {
+            const copiedNotes = Object.entries(copy.eventNotes)
+            if (copiedNotes.length) {
+              await CaseEvent.bulkWrite(
+                copiedNotes.map(([id, note]) => ({ updateOne: { filter: { _id: id, caseId: copy.caseId }, update: { $set: { note } } } })),
+                { session },
+              )
+            }
+            const copiedMessages = [...new Set([...Object.keys(copy.messageTexts), ...Object.keys(copy.messageFields)])].flatMap((id) => {
+              const set = {
+                ...prefixed('payload', copy.messageFields[id] ?? {}),
+                ...(id in copy.messageTexts ? { 'payload.text': copy.messageTexts[id] } : {}),
+              }
+              return Object.keys(set).length ? [{ updateOne: { filter: { _id: id, 'payload.caseId': copy.caseId }, update: { $set: set } } }] : []
+            })
+            if (copiedMessages.length) await Outbox.bulkWrite(copiedMessages, { session })
+          }
           for (const [entryId, f] of Object.entries(change.auditNotes ?? {})) {
             const set = prefixed('details', f)
             if (!Object.keys(set).length || !Types.ObjectId.isValid(entryId)) continue
@@ -214,6 +232,17 @@ export function privacyRepo(
             { $set: { personId: erasedRegistrant() } },
             { session },
           )
+          // Her study: reads, reach and check-ins counted under one erased key (keys stay unique); a follow, a wish to
+          // be reminded, has nobody left to remind and goes.
+          const studyKey = erasedRegistrant()
+          for (const name of ['ReadingReach', 'ReadingRead', 'CampaignCheckIn']) {
+            await model<{ personKind: string; personId: string }>(name).updateMany(
+              { personKind: 'mp_user', personId: userId },
+              { $set: { personId: studyKey } },
+              { session },
+            )
+          }
+          await model<{ personKind: string; personId: string }>('CampaignFollower').deleteMany({ personKind: 'mp_user', personId: userId }, { session })
           return true
         }),
       )

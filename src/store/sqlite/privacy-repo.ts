@@ -38,6 +38,20 @@ export function privacyRepo(db: Db, group: GroupCommit): PrivacyRepo {
         db.prepare(`UPDATE outbox SET payload = json_set(payload, '$.${field}', ?) WHERE id = ? AND ${CASE_OF_MESSAGE} = ?`).run(masked, messageId, caseId)
       }
     }
+    // Her answer copied onto the messages merged into hers: the rows of those cases, each only its own.
+    for (const copy of change.copies ?? []) {
+      for (const [eventId, note] of Object.entries(copy.eventNotes)) setNote.run(note, eventId, copy.caseId)
+      for (const [messageId, masked] of Object.entries(copy.messageTexts)) setText.run(masked, messageId, copy.caseId)
+      for (const [messageId, fields] of Object.entries(copy.messageFields)) {
+        for (const [field, masked] of plainFields(fields)) {
+          db.prepare(`UPDATE outbox SET payload = json_set(payload, '$.${field}', ?) WHERE id = ? AND ${CASE_OF_MESSAGE} = ?`).run(
+            masked,
+            messageId,
+            copy.caseId,
+          )
+        }
+      }
+    }
     for (const [entryId, fields] of Object.entries(change.auditNotes ?? {})) {
       for (const [field, masked] of plainFields(fields)) {
         db.prepare(`UPDATE audit_log SET details = json_set(details, '$.${field}', ?) WHERE id = ? AND target_kind = 'case' AND target_id = ?`).run(
@@ -79,6 +93,12 @@ export function privacyRepo(db: Db, group: GroupCommit): PrivacyRepo {
       db.prepare('UPDATE survey_responses SET respondent_key = ?, mp_user_id = NULL WHERE id = ?').run(erasedRegistrant(), id)
     }
     db.prepare(`UPDATE quiz_attempts SET person_id = ? WHERE person_kind = 'mp_user' AND person_id = ?`).run(erasedKey, userId)
+    // Her study: reads, reach and check-ins counted under the same erased key (keys stay unique); a follow, a wish to
+    // be reminded, has nobody left to remind and goes.
+    for (const table of ['reading_reach', 'reading_reads', 'campaign_check_ins']) {
+      db.prepare(`UPDATE ${table} SET person_id = ? WHERE person_kind = 'mp_user' AND person_id = ?`).run(erasedKey, userId)
+    }
+    db.prepare(`DELETE FROM campaign_followers WHERE person_kind = 'mp_user' AND person_id = ?`).run(userId)
     return true
   })
 

@@ -38,8 +38,26 @@ const optionalLine = (max: number, label: string) =>
     .max(max, `${label}最多 ${max} 字`)
     .transform((v) => (isBlank(v) ? null : v))
     .nullable()
-/** Whom invitees call (会务联系人): a mobile or a landline with its area code, kept as typed. */
-const contactPhone = optionalLine(20, '联系电话').refine((v) => v === null || normalizePhone(v) !== null, '联系电话应为手机号或带区号的座机号，如 0375-2345678')
+/** An office extension after the number: "转 8001", "分机8001". */
+const EXTENSION = /^(.*?)\s*(?:转|分机)\s*(\d{1,6})$/
+/**
+ * The contact phone as invitees are sent it: half-width (a full-width number is not tappable in WeChat), a mobile as its
+ * 11 digits, a landline as typed without spaces ("0375-2345678"), an extension kept as "转8001". A number that is none
+ * of these is left as typed, for the check after to refuse.
+ */
+function tidyContactPhone(typed: string | null): string | null {
+  if (typed === null) return null
+  const ascii = typed.replace(/[\uFF10-\uFF19\uFF0B\uFF0D\uFF08\uFF09]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).trim()
+  const [, main, extension] = EXTENSION.exec(ascii) ?? [null, ascii, null]
+  const number = normalizePhone(main)
+  if (!number) return typed
+  const shown = /^1/.test(number) ? number : main.replace(/\s+/g, '')
+  return extension ? `${shown}转${extension}` : shown
+}
+/** Whom invitees call (会务联系人): a mobile or a landline with its area code, and an extension if any. */
+const contactPhone = optionalLine(30, '联系电话')
+  .transform(tidyContactPhone)
+  .refine((v) => v === null || normalizePhone(EXTENSION.exec(v)?.[1] ?? v) !== null, '联系电话应为手机号或带区号的座机号，如 0375-2345678')
 
 const fields = {
   title: text(100, '会议名称'),

@@ -39,23 +39,28 @@ export function privacyRoutes({ sessions, privacy, exporter, erasure, correction
     },
   )
 
-  // 更正 (art. 46): the WeChat-bound phone on her account, changed or removed.
-  router.put('/me/phone', async (ctx) => {
+  // A handful a day is plenty for a wrong number; each is a case version and an audit row, so a loop is stopped.
+  const correctionLimit = rateLimit(
+    'mp_phone_correct',
+    5,
+    86_400,
+    (s: MpState) => s.mpUser.id,
+    '今天改电话的次数太多了，这次没有改。请明天再试，或者联系联络站。',
+  )
+
+  // 更正 (art. 46): the phone on her account, changed or removed.
+  router.put('/me/phone', correctionLimit, async (ctx) => {
     const { phone } = parse(phoneBody, ctx.state.body ?? {}, 'body')
     await correction.accountPhone(ctx.state.mpUser, phone)
-    ctx.body = { hasPhone: phone !== null, message: phone === null ? '已删除微信绑定的手机号。' : '已改好您的手机号。' }
+    ctx.body = { hasPhone: phone !== null, message: phone === null ? '已删除您账号里的手机号。' : '已改好您的手机号。' }
   })
 
   // The contact phone left with one of her own messages still being handled.
-  router.put('/me/cases/:id/phone', async (ctx) => {
+  router.put('/me/cases/:id/phone', correctionLimit, async (ctx) => {
     const { id } = parse(caseIdParam, ctx.params, 'params')
     const { phone } = parse(phoneBody, ctx.state.body ?? {}, 'body')
-    const ticket = await correction.casePhone(ctx.state.mpUser, id, phone)
-    ctx.body = {
-      ticket,
-      hasPhone: phone !== null,
-      message: phone === null ? `已删除留言 ${ticket} 里的电话。` : `已改好留言 ${ticket} 里的电话，代表会打新号码。`,
-    }
+    const { ticket, anonymous } = await correction.casePhone(ctx.state.mpUser, id, phone)
+    ctx.body = { ticket, hasPhone: phone !== null, message: casePhoneAnswer(ticket, phone !== null, anonymous) }
   })
 
   router.delete('/consent', async (ctx) => {
@@ -68,4 +73,12 @@ export function privacyRoutes({ sessions, privacy, exporter, erasure, correction
   })
 
   return router
+}
+
+/** What she is told of a corrected phone: an anonymous message's phone is never given to the deputy, so no call is promised. */
+function casePhoneAnswer(ticket: string, kept: boolean, anonymous: boolean) {
+  if (!kept) return `已删除留言 ${ticket} 里的电话。`
+  if (anonymous)
+    return `已改好留言 ${ticket} 里的电话。这是匿名留言，匿名留言不会把电话给代表，代表不会打这个号码；想让代表打电话给您，请不选匿名再写一条留言。`
+  return `已改好留言 ${ticket} 里的电话，代表会打新号码。`
 }
