@@ -17,7 +17,7 @@ const NO_SUCH = '00000000-0000-7000-8000-000000000000'
 
 /**
  * A questionnaire, a meeting or a quiz that is not there (taken away, or never hers) is said in
- * the server's words with 返回首页 — words an older resident reads ("找不到这份问卷"), not the
+ * the server's words with 返回首页 — words an older resident reads ("找不到这项内容"), not the
  * office's "问卷不存在", and true whether it was taken away or was never hers: tapping 再试一次 would get the same answer for ever. A page
  * that could not load for want of signal still offers 再试一次.
  */
@@ -32,7 +32,7 @@ describe('mini-program: a questionnaire, meeting or quiz that is not there offer
     holdPhone(app, 'o-gone-survey')
     const page = await openPage(`pages/survey/answer?surveyId=sv-${NO_SUCH}`)
     expect(page.textOf('#load-failed'))
-      .to.include('找不到这份问卷，可能已经撤下了，或者二维码、链接有误。如有疑问，请问问发给您问卷的工作人员')
+      .to.include('找不到这项内容，可能已经撤下了，或者二维码、链接有误。如有疑问，请问问发给您二维码或链接的工作人员')
       .and.not.include('不存在')
     expect(offered(page)).to.deep.equal(['返回首页'])
     await page.tap('#load-failed >>> .home')

@@ -1,6 +1,7 @@
 import { ConflictError } from '../errors.js'
 import { StoreConflict, type StoreConflictCode } from '../store/conflicts.js'
 import { QUESTION_FROZEN_MESSAGE } from '../domain/quiz.js'
+import { kindWordsOf } from './surveys/survey-words.js'
 
 type Facts = StoreConflict['facts']
 
@@ -13,9 +14,10 @@ const TEXTS: Record<StoreConflictCode, (facts: Facts) => string> = {
   already_registered: () => '您已报名旁听此会议',
   public_seats_full: () => '旁听名额已满',
   survey_frozen: () => '已有人作答，题目不能再改，否则已收到的答卷将失去意义',
-  already_responded: () => '您已提交过，每人限一次',
-  response_cap_reached: () => '提交人数已满，问卷已停止收集',
-  stale_survey: () => '问卷刚刚更新，请刷新后重新提交',
+  // In the survey's own words (facts.kind, added by SurveyResponses): a deputy voting twice reads 您已经投过票了.
+  already_responded: (f) => kindWordsOf(f.kind).alreadyResponded,
+  response_cap_reached: (f) => kindWordsOf(f.kind).capReached,
+  stale_survey: (f) => kindWordsOf(f.kind).stale,
   quiz_started: (f) => (f.frozen === 'draw' ? '已有人开始答题，抽题数和答题时限不能再改，以免前后成绩不可比' : QUESTION_FROZEN_MESSAGE),
   attempt_open: () => '您有一次答题尚未提交，请先完成',
   attempts_used_up: (f) => `每人最多答题 ${f.allowed} 次，您的次数已用完`,

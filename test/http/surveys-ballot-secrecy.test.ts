@@ -258,10 +258,10 @@ describe('surveys: closing before the start, and corrections that do not apply',
     const resident = await asResident(app)
     expect((await resident.get(`/api/mp/surveys/${s.id}`)).body).to.include({ phase: 'closed', phaseLabel: '已结束' })
     const answer = await resident.post(`/api/mp/surveys/${s.id}/responses`, { comments: [{ articleId: 'a1', text: '晚了' }] })
-    expect(answer.body.error).to.include({ code: 'survey_closed', message: '已结束，不再接受提交' })
+    expect(answer.body.error).to.include({ code: 'survey_closed', message: '征求意见已经结束，不再接受意见' })
     const again = await office.post(`/api/admin/surveys/${s.id}/close`)
     expect(again.status).to.equal(409)
-    expect(again.body.error).to.include({ code: 'survey_closed', message: '问卷已结束' })
+    expect(again.body.error).to.include({ code: 'survey_closed', message: '征求意见已经结束' })
 
     const ballot = await create(ballotBody({ opensAt: '2026-11-25T09:00:00+08:00' }))
     app.clock.advance(60_000)

@@ -60,7 +60,7 @@ describe('survey drafts until published', () => {
     expect(refused.status, 'a poster of a draft would send residents to a refusal').to.equal(409)
     expect(refused.body.error).to.deep.equal({
       code: 'survey_draft',
-      message: '问卷还没有发布，不能生成海报。请先发布，再打印二维码海报',
+      message: '征求意见还没有发布，不能生成海报。请先发布，再打印二维码海报',
       details: [],
     })
 

@@ -11,16 +11,18 @@ import type { PiiCipher } from '../../security/pii.js'
 import type { Store } from '../../store/ports.js'
 import { StoreConflict } from '../../store/conflicts.js'
 import { OpenedSurveys, type OpenedSurvey } from './opened-surveys.js'
+import { KIND_WORDS } from './survey-words.js'
 import type { MpPrincipal } from '../accounts/mp-sessions.js'
 import { districtOfStation, type DirectoryCache } from '../directory/directory-cache.js'
 
-export const NOT_ASKED = '这份问卷只请受邀的人大代表填写，感谢您的关注'
+export const NOT_ASKED = KIND_WORDS.survey.notAsked
 /**
  * A survey a respondent cannot open, as she is told it: true whether it was taken away, is
- * still a draft, or the code she scanned is not one; "问卷不存在" is the office's word for it.
+ * still a draft, or the code she scanned is not one. Neutral: nothing found has no kind, and a
+ * deputy opening a ballot's link must not read 问卷.
  */
-// What happened and what to do: she cannot tell a taken-down survey from a mistyped link, and need not.
-export const SURVEY_NOT_FOUND = '找不到这份问卷，可能已经撤下了，或者二维码、链接有误。如有疑问，请问问发给您问卷的工作人员'
+// What happened and what to do: she cannot tell a taken-down one from a mistyped link, and need not.
+export const SURVEY_NOT_FOUND = '找不到这项内容，可能已经撤下了，或者二维码、链接有误。如有疑问，请问问发给您二维码或链接的工作人员'
 
 /**
  * Respondents' side: a survey opened from its poster (id or short code) and one response
@@ -96,7 +98,7 @@ export class SurveyResponses {
     const now = this.clock.now()
     const phase = surveyPhase(s, now)
     if (phase === 'scheduled') throw new ConflictError(`尚未开始，${momentLabel(s.opensAt, this.settings.timeZone)} 起可以提交`, [], 'survey_not_open')
-    if (phase === 'closed') throw new ConflictError('已结束，不再接受提交', [], 'survey_closed')
+    if (phase === 'closed') throw new ConflictError(KIND_WORDS[s.kind].closedToAnswers, [], 'survey_closed')
     // Someone who has left office signs in as a resident (MpSessions): the roll, fixed when the
     // ballot was made, no longer lets them vote, nor a named audience answer.
     if (s.kind === 'ballot') {
@@ -104,7 +106,7 @@ export class SurveyResponses {
       if (!roll!.has(user.deputyId)) throw new ForbiddenError('您不在本次票决的应投票代表名单中', 'not_on_roll')
     } else if (s.audienceDeputyIds && !(user.deputyId && s.audienceDeputyIds.includes(user.deputyId))) {
       // Addressed to named deputies: a forwarded link does not let others' answers into theirs.
-      throw new ForbiddenError(NOT_ASKED, 'not_in_audience')
+      throw new ForbiddenError(KIND_WORDS[s.kind].notAsked, 'not_in_audience')
     }
     const problems = answerProblems(s, input.answers, input.comments)
     if (problems.length)
@@ -167,7 +169,11 @@ export class SurveyResponses {
       decidedAt: null,
       createdAt: now,
     }))
-    const saved = await this.store.surveys.respond({ revision, response, increments: tallyIncrements(s, response), texts, opinions })
+    const saved = await this.store.surveys.respond({ revision, response, increments: tallyIncrements(s, response), texts, opinions }).catch((err: unknown) => {
+      // The store knows the conflict, not what was answered: its kind goes along, so a deputy who
+      // voted reads 您已经投过票了 (conflict-texts.ts). Still the same StoreConflict for respond()'s retry.
+      throw err instanceof StoreConflict ? new StoreConflict(err.conflict, err.details, { ...err.facts, kind: s.kind }) : err
+    })
     // The voter's own receipt says when they voted; the stored vote does not.
     return secret ? { ...saved, createdAt: now } : saved
   }

@@ -30,6 +30,7 @@ import { outboxMessage } from '../delivery/outbox-message.js'
 import { stationPlaces } from '../directory/station-places.js'
 import type { DirectoryCache } from '../directory/directory-cache.js'
 import type { BallotCount } from './ballot-count.js'
+import { KIND_WORDS, NOT_FOUND_NEUTRAL } from './survey-words.js'
 import { scopeHasPlace, scopeHasStation, scopeOwnerIds, type StaffScope } from '../../domain/staff-scope.js'
 
 export interface SurveyDraft {
@@ -123,7 +124,7 @@ export class SurveyService {
    */
   async posterOf(staff: StaffPrincipal, id: string): Promise<SurveyRecord> {
     const s = await this.visible(staff, id)
-    if (s.draft) throw new ConflictError('问卷还没有发布，不能生成海报。请先发布，再打印二维码海报', [], 'survey_draft')
+    if (s.draft) throw new ConflictError(KIND_WORDS[s.kind].posterOfDraft, [], 'survey_draft')
     return s
   }
 
@@ -135,14 +136,15 @@ export class SurveyService {
     const s = await this.store.surveys.get(id)
     const scope = await this.directory.scopeOf(staff)
     const manages = !!s && canManageSurvey(s, scope)
-    if (!s || !(manages || (staff.role === 'organizer' && !s.districtIds.length))) throw new NotFoundError('问卷不存在')
+    // Neutral: one out of sight is not found either, and its kind would tell what exists elsewhere.
+    if (!s || !(manages || (staff.role === 'organizer' && !s.districtIds.length))) throw new NotFoundError(NOT_FOUND_NEUTRAL)
     return { survey: s, scope, followed: !manages }
   }
 
   /** For changes: a district organizer follows a city-level survey but does not change it. */
   async manageable(staff: StaffPrincipal, id: string): Promise<SurveyRecord> {
     const { survey, followed } = await this.readable(staff, id)
-    if (followed) throw new ForbiddenError('市级问卷由市人大常委会办公室管理，区县可查看本区县的情况', 'city_level')
+    if (followed) throw new ForbiddenError(KIND_WORDS[survey.kind].cityLevel, 'city_level')
     return survey
   }
 
@@ -195,7 +197,7 @@ export class SurveyService {
     if (draft.kind === 'ballot' && draft.audience) problems.push({ path: 'audience', message: '票决的投票代表在“应投票代表”中设定，不另设邀请名单' })
     if (problems.length)
       throw new UnprocessableError(
-        '问卷设置有误',
+        KIND_WORDS[draft.kind].invalid,
         problems.map((p) => ({ path: `body.${p.path}`, message: p.message })),
         'invalid_survey',
       )
@@ -230,7 +232,7 @@ export class SurveyService {
     const s = await this.manageable(staff, id)
     const now = this.clock.now()
     if (s.draft) throw new ConflictError('草稿尚未发布，无需结束', [], 'survey_draft')
-    if (surveyPhase(s, now) === 'closed') throw new ConflictError('问卷已结束', [], 'survey_closed')
+    if (surveyPhase(s, now) === 'closed') throw new ConflictError(KIND_WORDS[s.kind].closedAlready, [], 'survey_closed')
     const closed = await this.store.surveys.update({ ...s, opensAt: now < s.opensAt ? now : s.opensAt, closesAt: now, updatedAt: now })
     await this.audit.record(
       staff,
@@ -252,7 +254,7 @@ export class SurveyService {
     const now = this.clock.now()
     const correction = startResolved(s, asked, now)
     if (correction.articles !== undefined && s.kind !== 'consultation')
-      throw new UnprocessableError('问卷设置有误', [{ path: 'body.articles', message: '只有立法征求意见才有草案条文' }], 'invalid_survey')
+      throw new UnprocessableError(KIND_WORDS[s.kind].invalid, [{ path: 'body.articles', message: '只有立法征求意见才有草案条文' }], 'invalid_survey')
     const frozen = frozenByAnswers(s, correction, now)
     if (frozen.length)
       throw new ConflictError(
@@ -278,7 +280,7 @@ export class SurveyService {
     if (endPassed) problems.push({ path: 'closesAt', message: '结束时间已经过了，请改到以后的时间' })
     if (problems.length)
       throw new UnprocessableError(
-        '问卷设置有误',
+        KIND_WORDS[s.kind].invalid,
         problems.map((p) => ({ path: `body.${p.path}`, message: p.message })),
         'invalid_survey',
       )
@@ -447,7 +449,7 @@ export type SurveyCorrectionInput = Omit<SurveyCorrection, 'opensAt'> & { opensA
 function startResolved(s: SurveyRecord, asked: SurveyCorrectionInput, now: Date): SurveyCorrection {
   const { opensAt, ...rest } = asked
   if (opensAt !== null) return asked as SurveyCorrection
-  if (!s.draft) throw new UnprocessableError('问卷设置有误', [{ path: 'body.opensAt', message: '已经发布，请填写开始时间' }], 'invalid_survey')
+  if (!s.draft) throw new UnprocessableError(KIND_WORDS[s.kind].invalid, [{ path: 'body.opensAt', message: '已经发布，请填写开始时间' }], 'invalid_survey')
   // Left out, not undefined: the record is the survey spread with the correction.
   return s.opensAt <= now ? rest : { ...rest, opensAt: now }
 }

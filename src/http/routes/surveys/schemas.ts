@@ -10,10 +10,10 @@ const key = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, '编号只能含字母、�
 const text = requiredLine
 const instant = z.iso.datetime({ offset: true, error: '时间应为带时区的 ISO 8601 格式' }).transform((s) => new Date(s))
 
-export const surveyIdParam = z.strictObject({ id: z.string().regex(/^sv-[0-9a-f-]{36}$/, '问卷编号格式无效') })
+export const surveyIdParam = z.strictObject({ id: z.string().regex(/^sv-[0-9a-f-]{36}$/, '编号格式无效') })
 /** The survey's id, or the code its poster carries (scene v=<code>). */
 export const surveyRefParam = z.strictObject({
-  id: z.union([z.string().regex(/^sv-[0-9a-f-]{36}$/), z.string().regex(/^[A-Za-z0-9]{8}$/)], { error: '问卷编号或二维码格式无效' }),
+  id: z.union([z.string().regex(/^sv-[0-9a-f-]{36}$/), z.string().regex(/^[A-Za-z0-9]{8}$/)], { error: '编号或二维码格式无效' }),
 })
 /** 提醒 takes nothing: it reminds everyone still waiting. A body (say, chosen deputyIds) is refused, not silently ignored. */
 export const remindBody = z.strictObject({})
@@ -105,7 +105,13 @@ export const textsQuery = z.strictObject({
   districtId: id.optional(),
   stationId: id.optional(),
 })
-export const opinionsQuery = z.strictObject({ articleId: key.optional(), outcome: z.enum(OPINION_OUTCOMES).optional() })
+/** Page by page, as the 履职档案 list (offset, limit, total): a real consultation has hundreds of opinions. */
+export const opinionsQuery = z.strictObject({
+  articleId: key.optional(),
+  outcome: z.enum(OPINION_OUTCOMES).optional(),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+  limit: pageQuery.limit,
+})
 export const decisionBody = z.strictObject({
   outcome: z.enum(['adopted', 'partly_adopted', 'not_adopted'], { error: '结果应为 adopted（采纳）、partly_adopted（部分采纳）或 not_adopted（未采纳）' }),
   reason: requiredText(1000, '理由'),

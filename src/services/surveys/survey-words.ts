@@ -1,0 +1,74 @@
+import type { SurveyKind } from '../../domain/survey.js'
+
+/**
+ * What a person is told about a survey, in the words of what it is: a deputy votes in a 票决, a
+ * resident comments on a 征求意见; only a 问卷 is a questionnaire. A deputy who voted twice reads
+ * 您已经投过票了, not 您已提交过 (review 32, finding 6).
+ */
+export interface KindWords {
+  /** The second answer of one person (409 already_responded). */
+  alreadyResponded: string
+  /** An answer after the end (409 survey_closed). */
+  closedToAnswers: string
+  /** An organizer closing one already closed (409 survey_closed). */
+  closedAlready: string
+  /** An answer past the cap (409 response_cap_reached). */
+  capReached: string
+  /** An answer judged on a copy changed since (409 stale_survey). */
+  stale: string
+  /** Someone not on a named audience (403 not_in_audience). */
+  notAsked: string
+  /** A poster of a draft (409 survey_draft). */
+  posterOfDraft: string
+  /** A district organizer changing a city-level one (403 city_level). */
+  cityLevel: string
+  /** A definition refused (422 invalid_survey). */
+  invalid: string
+}
+
+export const KIND_WORDS: Record<SurveyKind, KindWords> = {
+  survey: {
+    alreadyResponded: '您已提交过，每人限一次',
+    closedToAnswers: '已结束，不再接受提交',
+    closedAlready: '问卷已结束',
+    capReached: '提交人数已满，问卷已停止收集',
+    stale: '问卷刚刚更新，请刷新后重新提交',
+    notAsked: '这份问卷只请受邀的人大代表填写，感谢您的关注',
+    posterOfDraft: '问卷还没有发布，不能生成海报。请先发布，再打印二维码海报',
+    cityLevel: '市级问卷由市人大常委会办公室管理，区县可查看本区县的情况',
+    invalid: '问卷设置有误',
+  },
+  consultation: {
+    alreadyResponded: '您已经提过意见了，每人限提交一次。谢谢您参与立法',
+    closedToAnswers: '征求意见已经结束，不再接受意见',
+    closedAlready: '征求意见已经结束',
+    capReached: '提意见的人数已满，征求意见已停止收集',
+    stale: '征求意见稿刚刚更新，请刷新后重新提交',
+    notAsked: '这次征求意见只请受邀的人大代表参加，感谢您的关注',
+    posterOfDraft: '征求意见还没有发布，不能生成海报。请先发布，再打印二维码海报',
+    cityLevel: '市级征求意见由市人大常委会办公室管理，区县可查看本区县的情况',
+    invalid: '征求意见设置有误',
+  },
+  ballot: {
+    alreadyResponded: '您已经投过票了，每位代表投一次，投后不能更改',
+    closedToAnswers: '票决已经结束，不能再投票',
+    closedAlready: '票决已经结束',
+    capReached: '投票人数已满，票决已停止',
+    stale: '票决刚刚更新，请刷新后重新投票',
+    notAsked: '这次票决只请名单上的人大代表投票，感谢您的关注',
+    posterOfDraft: '票决还没有发布，不能生成海报。请先发布，再打印二维码海报',
+    cityLevel: '市级票决由市人大常委会办公室管理，区县可查看本区县的情况',
+    invalid: '票决设置有误',
+  },
+}
+
+/** The words of a kind as a store conflict carries it (facts.kind); a questionnaire's when it carries none. */
+export function kindWordsOf(kind: unknown): KindWords {
+  return typeof kind === 'string' && kind in KIND_WORDS ? KIND_WORDS[kind as SurveyKind] : KIND_WORDS.survey
+}
+
+/**
+ * Not found, said before the kind is known (or where saying it would tell another district what
+ * exists): a neutral word, never 问卷 for what may be a ballot or a consultation.
+ */
+export const NOT_FOUND_NEUTRAL = '这项内容不存在或已删除'
