@@ -52,7 +52,8 @@ export const share = (part: number, whole: number) => (whole === 0 ? 0 : Math.ro
 export function personProgress(input: ProgressInput): PersonProgress[] {
   const required = new Set(input.items.filter((i) => i.required).map((i) => i.id))
   const people = new Map<string, PersonProgress>()
-  const blank = (m: AudienceMember): PersonProgress => ({
+  // Counted once, at stationId: the stations they are also reached at are the notices' business, not the figures'.
+  const blank = ({ stationIds: _all, ...m }: AudienceMember): PersonProgress => ({
     ...m,
     itemsReached: 0,
     itemsRead: 0,

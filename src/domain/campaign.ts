@@ -133,8 +133,14 @@ export interface AudienceMember {
   kind: PersonKind
   id: string
   name: string
+  /** Where they are counted once (progress, totals): the first of `stationIds`. */
   stationId: string | null
   districtId: string | null
+  /**
+   * Every station of theirs the campaign reaches (resolveAudience): a deputy serving at two is
+   * told in both stations' rooms, and counted in each room's notice. Absent: `stationId` alone.
+   */
+  stationIds?: string[]
 }
 
 export const TITLE_MAX = 100
@@ -226,9 +232,10 @@ export function resolveAudience(s: AudienceSelector, dir: AudienceDirectory, sco
   const named = new Set(s.deputyIds ?? [])
   const inScope = (station: string) => stationInScope(station, dir, scope)
   const member = (kind: AudienceMember['kind'], p: { id: string; name: string }, stations: string[]): AudienceMember | null => {
-    const stationId = stations.find(inScope)
+    const reachedAt = stations.filter(inScope)
+    const stationId = reachedAt[0]
     if (stationId === undefined) return scope.length ? null : { kind, id: p.id, name: p.name, stationId: null, districtId: null }
-    return { kind, id: p.id, name: p.name, stationId, districtId: dir.stationDistrict.get(stationId) ?? null }
+    return { kind, id: p.id, name: p.name, stationId, districtId: dir.stationDistrict.get(stationId) ?? null, stationIds: reachedAt }
   }
 
   const out: AudienceMember[] = []
@@ -253,7 +260,12 @@ export function resolveAudience(s: AudienceSelector, dir: AudienceDirectory, sco
   return out.sort((a, b) => a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id))
 }
 
-/** Station ids of the people reached, each once, in id order: where the notices go. */
-export function stationsOf(members: ReadonlyArray<Pick<AudienceMember, 'stationId'>>): string[] {
-  return [...new Set(members.map((m) => m.stationId).filter((s): s is string => s !== null))].sort()
+/** Every station a member is reached at: all of theirs the campaign reaches, or their one place. */
+export function memberStations(m: Pick<AudienceMember, 'stationId' | 'stationIds'>): string[] {
+  return m.stationIds ?? (m.stationId === null ? [] : [m.stationId])
+}
+
+/** Station ids of the people reached, each once, in id order: where the notices go (each station of a deputy serving at two). */
+export function stationsOf(members: ReadonlyArray<Pick<AudienceMember, 'stationId' | 'stationIds'>>): string[] {
+  return [...new Set(members.flatMap(memberStations))].sort()
 }

@@ -178,7 +178,7 @@ describe('console: an organizer reminds those who have not voted or read', funct
     await page.locator('.t-radio-button', { hasText: '按联络站' }).click()
     const row = page.locator('[data-test=group-reach]')
     await row.first().waitFor()
-    expect(await row.allInnerTexts()).to.deep.equal([`${totals.audience} 人（2 人能收到微信消息，${totals.unreachable} 人没绑微信）`])
+    expect(await row.allInnerTexts()).to.deep.equal([`${totals.audience} 人（2 人能收到微信消息，${totals.unreachable} 人没有绑定微信，请电话告知）`])
     expect(await page.locator('th').allInnerTexts(), 'no 已发给 column counting those an item was put before as told').to.not.include('已发给')
     await screenshot(page, 'console-campaign-progress-by-station')
 

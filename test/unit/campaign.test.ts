@@ -92,7 +92,7 @@ describe("resolving a campaign's audience", () => {
 
   it('places each deputy at the station that brought them in, and adds named deputies wherever they are', () => {
     const [li] = resolveAudience({ stationIds: ['st2'] }, dir, [])
-    expect(li).to.deep.equal({ kind: 'deputy', id: 'dp3', name: '李强', stationId: 'st2', districtId: 'd1' })
+    expect(li).to.deep.equal({ kind: 'deputy', id: 'dp3', name: '李强', stationId: 'st2', districtId: 'd1', stationIds: ['st2'] })
     expect(ids(resolveAudience({ stationIds: ['st1'], deputyIds: ['dp4'] }, dir, []))).to.deep.equal(['deputy:dp1', 'deputy:dp2', 'deputy:dp4'])
     expect(resolveAudience({ deputyIds: ['dp3'] }, dir, [])[0]).to.include({ stationId: 'st3', districtId: 'd2' })
   })

@@ -31,20 +31,30 @@ export function useInboxChoices(deputyId: () => string | undefined) {
     st.items.forEach((s) => (names[`station:${s.id}`] = s.name))
     const held = deputyId()
     if (held && !names[`deputy:${held}`]) {
-      const d = await api.get<{ id: string; name: string }>(`/deputies/${held}`).catch(() => null)
+      const d = await api.get<Found>(`/deputies/${held}`).catch(() => null)
       if (d) {
         names[`deputy:${d.id}`] = d.name
-        deputyOptions.value = [{ value: d.id, label: d.name }]
+        deputyOptions.value = [{ value: d.id, label: labelOf(d) }]
       }
     }
     await findDeputies('')
   }
+  /**
+   * A deputy in the drop-down with where he serves ("朱丽华（建设路街道代表联络站）"), or his level: two deputies
+   * of one name are told apart before she picks. The chip keeps the name alone (names[]).
+   */
+  type Found = { id: string; name: string; levelLabel?: string; stationIds?: string[] }
+  const labelOf = (d: Found) => {
+    const where = (d.stationIds ?? []).map((s) => names[`station:${s}`]).filter(Boolean)
+    const said = where.length ? where.join('、') : d.levelLabel
+    return said ? `${d.name}（${said}）` : d.name
+  }
   async function findDeputies(q: string) {
-    const found = await api.get<{ items: { id: string; name: string }[] }>('/deputies', { q: q.trim() || undefined, limit: 50 }).catch(() => ({ items: [] }))
+    const found = await api.get<{ items: Found[] }>('/deputies', { q: q.trim() || undefined, limit: 50 }).catch(() => ({ items: [] as Found[] }))
     found.items.forEach((d) => (names[`deputy:${d.id}`] = d.name))
     const held = deputyId()
     const keep = deputyOptions.value.filter((o) => o.value === held)
-    deputyOptions.value = [...keep, ...found.items.filter((d) => d.id !== held).map((d) => ({ value: d.id, label: d.name }))]
+    deputyOptions.value = [...keep, ...found.items.filter((d) => d.id !== held).map((d) => ({ value: d.id, label: labelOf(d) }))]
   }
   void load()
   return { names, stations, regions, deputyOptions, findDeputies }

@@ -5,11 +5,15 @@ const when = require('../../utils/when')
 /** What following gives, truthfully: the reading is here; nobody sends word when more is published. */
 const FOLLOWED = '已关注，学习材料都在下面。发布新材料时不会另外通知您，请常回来看看。'
 
+// Ending at midnight is ending with the day before (a monthly issue ends on the month's last day).
+function until(c) {
+  return when.day(new Date(Date.parse(c.endsAt) - 1).toISOString())
+}
+
 function view(c) {
   return Object.assign({}, c, {
-    // Ending at midnight is ending with the day before (a monthly issue ends on the month's last day).
-    until: when.day(new Date(Date.parse(c.endsAt) - 1).toISOString()),
-    meta: [c.levelLabel, c.phaseLabel].filter(Boolean).join(' · '),
+    // Ended, "已结束 · 12月3日结束" says one fact twice: "已于12月3日结束" once.
+    ends: c.phase === 'ended' ? '已于' + until(c) + '结束' : [c.levelLabel, c.phaseLabel, until(c) + '结束'].filter(Boolean).join(' · '),
     progress: '已读 ' + c.itemsRead + ' / ' + c.itemsReached + ' 篇，已打卡 ' + c.checkIns.length + ' 次',
     items: c.items.map((i) => Object.assign({}, i, { readLabel: i.read ? '已读' : '未读', tag: i.required ? '必读' : '' })),
     checkIns: c.checkIns.map((k) => Object.assign({}, k, { atText: when.dayTime(k.at) })),
@@ -22,7 +26,7 @@ function view(c) {
 }
 
 Page({
-  data: { loading: true, error: '', notice: '', c: null, busy: false, reflection: '' },
+  data: { loading: true, error: '', notice: '', checkInError: '', checkInNotice: '', c: null, busy: false, reflection: '' },
 
   onLoad(query) {
     this.campaignId = query.campaignId
@@ -60,12 +64,12 @@ Page({
   },
 
   checkIn() {
-    this.setData({ busy: true, error: '', notice: '' })
+    this.setData({ busy: true, checkInError: '', checkInNotice: '' })
     return this.study
       .checkIn(this.campaignId, null, this.data.reflection.trim())
-      .then(() => this.setData({ reflection: '', notice: '打卡成功' }))
+      .then(() => this.setData({ reflection: '', checkInNotice: '打卡成功' }))
       .then(() => this.load())
-      .catch((err) => this.setData({ error: err.message }))
+      .catch((err) => this.setData({ checkInError: err.message }))
       .then(() => this.setData({ busy: false }))
   },
 

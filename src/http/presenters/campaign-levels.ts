@@ -20,8 +20,10 @@ export const presentRollUp = (r: RollUpReport) => ({
     issuedBy: p.issuedBy,
     ...presentGroupProgress(p.progress),
     unreachable: p.unreachable,
+    // As 学习进度's cells: whom a message reaches and the cause for the others, in reach-words.ts's words.
+    reachWords: p.reachWords,
   })),
-  total: { ...presentGroupProgress(r.total), unreachable: r.total.unreachable },
+  total: { ...presentGroupProgress(r.total), unreachable: r.total.unreachable, reachWords: r.total.reachWords },
 })
 
 /** A deputy's issue of this month: where it comes from, the deadline, their reading and check-ins. */

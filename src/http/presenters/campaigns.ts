@@ -142,7 +142,12 @@ export const presentGroupProgress = (g: GroupProgress & { name?: string }) => ({
 })
 
 /** A campaign's own progress also says, of those reached, how many bound no WeChat a message reaches. */
-const presentReachedGroup = (g: GroupProgress & { name?: string; unreachable: number }) => ({ ...presentGroupProgress(g), unreachable: g.unreachable })
+const presentReachedGroup = (g: GroupProgress & { name?: string; unreachable: number; reachWords?: string | null }) => ({
+  ...presentGroupProgress(g),
+  unreachable: g.unreachable,
+  /** Whom a message reaches there, and the cause for the others (reach-words.ts); null when nothing went out. */
+  reachWords: g.reachWords ?? null,
+})
 
 /** Reached, read and checked in: per person, or per station or district as shares of the audience. */
 export const presentProgressReport = (r: CampaignProgressReport) => ({
@@ -151,6 +156,7 @@ export const presentProgressReport = (r: CampaignProgressReport) => ({
   phase: r.phase,
   itemsPublished: r.itemsPublished,
   // appOff: of the unreachable, those who use the mini-program (its notices not switched on), said apart in the totals line.
-  totals: { ...presentReachedGroup(r.totals), appOff: r.totals.appOff },
+  // asOfEnd: a closed campaign's figures are as at its end (截至结束时); readAfterEnd: who finished reading after it, apart.
+  totals: { ...presentReachedGroup(r.totals), appOff: r.totals.appOff, asOfEnd: r.totals.asOfEnd, readAfterEnd: r.totals.readAfterEnd },
   items: r.groupBy === 'person' ? r.people.map(presentPersonProgress) : r.groups.map(presentReachedGroup),
 })

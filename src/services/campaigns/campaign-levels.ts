@@ -14,13 +14,14 @@ import type { PersonProgress } from '../../domain/campaign-progress.js'
 import type { CampaignAudience, NamedDirectory } from './campaign-audience.js'
 import type { CampaignProgress } from './campaign-progress.js'
 import type { CampaignSeries } from './campaign-series.js'
+import { reachCellWords } from './reach-words.js'
 import type { CampaignService } from './campaigns.js'
 
 export interface LevelsDeps {
   store: Pick<Store, 'campaigns'>
   campaigns: Pick<CampaignService, 'get'>
   audience: CampaignAudience
-  progress: Pick<CampaignProgress, 'peopleOf' | 'unreachable'>
+  progress: Pick<CampaignProgress, 'peopleOf' | 'noReach'>
   series: Pick<CampaignSeries, 'openDue'>
   clock: Clock
   audit: Pick<AuditTrail, 'record'>
@@ -28,9 +29,19 @@ export interface LevelsDeps {
 
 export interface RollUpReport {
   campaign: CampaignRecord
-  parts: Array<RolledUp['parts'][number] & { levelLabel: string; areaName: string | null; districtId: string | null; issuedBy: string; unreachable: number }>
-  /** `unreachable`: of those reached in any part, each once, those a WeChat message does not reach (学习进度's 没绑微信). */
-  total: RolledUp['total'] & { unreachable: number }
+  /** `reachWords`: as 学习进度's cells, whom a message reaches and the cause for the others (reach-words.ts). */
+  parts: Array<
+    RolledUp['parts'][number] & {
+      levelLabel: string
+      areaName: string | null
+      districtId: string | null
+      issuedBy: string
+      unreachable: number
+      reachWords: string | null
+    }
+  >
+  /** `unreachable`: of those reached in any part, each once, those a WeChat message does not reach, and why in `reachWords`. */
+  total: RolledUp['total'] & { unreachable: number; reachWords: string | null }
 }
 
 /**
@@ -113,13 +124,17 @@ export class CampaignLevels {
     // as reached where any part reached them (as the total counts them).
     const everyone = new Map<string, PersonProgress>()
     for (const p of people.flatMap((x) => x.people)) if (!everyone.get(`${p.kind}:${p.id}`)?.reached) everyone.set(`${p.kind}:${p.id}`, p)
-    const unreachable = await this.deps.progress.unreachable([...everyone.values()])
-    const cut = (list: PersonProgress[]) => list.filter((p) => p.reached && unreachable.has(`${p.kind}:${p.id}`)).length
+    const why = await this.deps.progress.noReach([...everyone.values()])
+    const reasons = (list: PersonProgress[]) => list.filter((p) => p.reached).flatMap((p) => why.get(`${p.kind}:${p.id}`) ?? [])
     const peopleOf = new Map(parts.map((c, i) => [c.id, people[i].people]))
+    const reachOf = (list: PersonProgress[]) => ({
+      unreachable: reasons(list).length,
+      reachWords: reachCellWords(list.filter((p) => p.reached).length, reasons(list)),
+    })
     return {
       campaign: top,
-      parts: rolled.parts.map((p) => ({ ...p, ...placeOf(p.level, p.areaId, dir), unreachable: cut(peopleOf.get(p.campaignId)!) })),
-      total: { ...rolled.total, unreachable: cut([...everyone.values()]) },
+      parts: rolled.parts.map((p) => ({ ...p, ...placeOf(p.level, p.areaId, dir), ...reachOf(peopleOf.get(p.campaignId)!) })),
+      total: { ...rolled.total, ...reachOf([...everyone.values()]) },
     }
   }
 }

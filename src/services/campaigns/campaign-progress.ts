@@ -6,7 +6,7 @@ import type { CampaignAudience, NamedDirectory } from './campaign-audience.js'
 import type { CampaignService } from './campaigns.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 import type { Reach } from '../delivery/channels.js'
-import { NO_REACH_WORDS, noReachOf, type NoReach } from './reach-words.js'
+import { NO_REACH_WORDS, noReachOf, reachCellWords, type NoReach } from './reach-words.js'
 
 export type ProgressGrouping = 'person' | 'station' | 'district'
 
@@ -15,13 +15,18 @@ export interface CampaignProgressReport {
   groupBy: ProgressGrouping
   phase: ReturnType<typeof campaignPhase>
   itemsPublished: number
-  /** `unreachable`: reached people no reminder reaches; `appOff` of them use the mini-program, whose notices are not switched on. */
-  totals: GroupProgress & { unreachable: number; appOff: number }
+  /**
+   * `unreachable`: reached people no reminder reaches; `appOff` of them use the mini-program, whose notices are not switched on.
+   * `asOfEnd`: the campaign has ended and the figures are as at its end (截至结束时), what the office reports upward;
+   * `readAfterEnd`: those who finished reading only after it, said apart and not in `read`.
+   */
+  totals: GroupProgress & { unreachable: number; appOff: number; asOfEnd: boolean; readAfterEnd: number }
   /** `noReach`: why a reminder cannot reach them (reach-words.ts), null when it can; `reachWords` the same in words. */
   people: Array<
     PersonProgress & { stationName: string | null; districtName: string | null; unreachable: boolean; noReach: NoReach | null; reachWords: string | null }
   >
-  groups: Array<GroupProgress & { name: string; unreachable: number }>
+  /** `reachWords`: whom a message reaches there and why not the others, in reach-words.ts's words (null: nothing went out). */
+  groups: Array<GroupProgress & { name: string; unreachable: number; reachWords: string | null }>
 }
 
 /**
@@ -40,26 +45,38 @@ export class CampaignProgress {
   ) {}
 
   async report(staff: StaffPrincipal, campaignId: string, groupBy: ProgressGrouping): Promise<CampaignProgressReport> {
-    const { campaign, dir, items, people } = await this.seenBy(staff, campaignId)
+    const { campaign, dir, items, people, readAfterEnd } = await this.seenBy(staff, campaignId)
+    const phase = campaignPhase(campaign, this.clock.now())
     const stationName = (id: string | null) => (id ? (dir.stationNames.get(id) ?? id) : null)
     const districtName = (id: string | null) => (id ? (dir.districtNames.get(id) ?? id) : null)
     const why = await this.noReach(people)
     const unreachable = new Set(why.keys())
     const cut = (members: PersonProgress[]) => members.filter((p) => unreachable.has(`${p.kind}:${p.id}`)).length
+    const reasons = (members: PersonProgress[]) => members.map((p) => why.get(`${p.kind}:${p.id}`)).filter((w): w is NoReach => !!w)
     const groups =
       groupBy === 'person'
         ? []
-        : groupProgress(people, groupBy).map((g) => ({
-            ...g,
-            name: (groupBy === 'station' ? stationName(g.key) : districtName(g.key)) ?? '关注群众',
-            unreachable: cut(people.filter((p) => (groupBy === 'station' ? p.stationId : p.districtId) === g.key)),
-          }))
+        : groupProgress(people, groupBy).map((g) => {
+            const here = people.filter((p) => (groupBy === 'station' ? p.stationId : p.districtId) === g.key)
+            return {
+              ...g,
+              name: (groupBy === 'station' ? stationName(g.key) : districtName(g.key)) ?? '关注群众',
+              unreachable: cut(here),
+              reachWords: reachCellWords(g.reached, reasons(here)),
+            }
+          })
     return {
       campaignId,
       groupBy,
-      phase: campaignPhase(campaign, this.clock.now()),
+      phase,
       itemsPublished: items.length,
-      totals: { ...totalsOf(people), unreachable: cut(people), appOff: [...why.values()].filter((w) => w === 'app_off').length },
+      totals: {
+        ...totalsOf(people),
+        unreachable: cut(people),
+        appOff: [...why.values()].filter((w) => w === 'app_off').length,
+        asOfEnd: phase === 'ended',
+        readAfterEnd: people.filter((p) => readAfterEnd.has(`${p.kind}:${p.id}`)).length,
+      },
       people:
         groupBy === 'person'
           ? people.map((p) => ({
@@ -127,7 +144,11 @@ export class CampaignProgress {
     const liveItems = items.filter(isLive)
     const live = new Set(liveItems.map((i) => i.id))
     const reach = allReach.filter((r) => live.has(r.itemId))
-    const reads = allReads.filter((r) => live.has(r.itemId))
+    const liveReads = allReads.filter((r) => live.has(r.itemId))
+    // A closed campaign's figures stay as at its end (what the office reports upward, and what the 未读名单
+    // exported then said): a reading opened afterwards is still recorded, and counted apart (readAfterEnd).
+    const ended = campaignPhase(campaign, this.clock.now()) === 'ended'
+    const reads = ended ? liveReads.filter((r) => r.readAt <= campaign.endsAt) : liveReads
     // A check-in on a withdrawn item goes with it; one for the day (no item) stays.
     const checkIns = allCheckIns.filter((c) => c.itemId === null || live.has(c.itemId))
     // People reached keep the place they were reached at; the rest stand where the directory puts them now.
@@ -139,7 +160,15 @@ export class CampaignProgress {
       if (!r || (within && !placeInside(r, dir, within))) return m
       return { ...m, stationId: r.stationId, districtId: r.districtId }
     })
-    return { items: liveItems, reach, reads, people: personProgress({ audience, items: liveItems, reach, reads, checkIns, nameOf: dir.personName }) }
+    const people = personProgress({ audience, items: liveItems, reach, reads, checkIns, nameOf: dir.personName })
+    // "kind:id" of those who had not read everything at the end and have since.
+    const readAfterEnd = new Set<string>()
+    if (reads.length < liveReads.length) {
+      const doneAtEnd = new Set(people.filter((p) => p.read).map((p) => `${p.kind}:${p.id}`))
+      for (const p of personProgress({ audience, items: liveItems, reach, reads: liveReads, checkIns, nameOf: dir.personName }))
+        if (p.read && !doneAtEnd.has(`${p.kind}:${p.id}`)) readAfterEnd.add(`${p.kind}:${p.id}`)
+    }
+    return { items: liveItems, reach, reads, people, readAfterEnd: readAfterEnd as ReadonlySet<string> }
   }
 }
 

@@ -22,3 +22,25 @@ export function noReachOf(kind: PersonKind, reach: Pick<Reach, 'routes' | 'unrea
   if (kind === 'staff') return 'staff_unbound'
   return reach.unreachable === noWayWords(kind, true) ? 'app_off' : 'no_app'
 }
+
+/** Each reason as a table cell says it after a count ("3 人用小程序但小程序消息还没有开通"): NO_REACH_WORDS without what to do. */
+const NO_REACH_IN_A_CELL: Record<NoReach, string> = {
+  app_off: '用小程序但小程序消息还没有开通',
+  no_app: '没有绑定微信',
+  staff_unbound: '没有绑定微信助手',
+}
+
+/**
+ * Whom a WeChat message reaches of those a reading was put before, for a station's, a district's or a
+ * level's cell and the roll-up's total line, with the cause as the delivery code judges it (as the
+ * per-person tag says it): "2 人能收到微信消息，3 人用小程序但小程序消息还没有开通，请电话告知". Null
+ * when nothing was put before anyone yet. `why` holds the reason of each one no message reaches.
+ */
+export function reachCellWords(reached: number, why: readonly NoReach[]): string | null {
+  if (!reached) return null
+  if (!why.length) return '都能收到微信消息'
+  const counts = (['app_off', 'no_app', 'staff_unbound'] as const).map((r) => [r, why.filter((w) => w === r).length] as const).filter(([, n]) => n > 0)
+  if (why.length === reached && counts.length === 1) return `都${NO_REACH_IN_A_CELL[counts[0]![0]]}，请电话告知`
+  const parts = [reached > why.length ? `${reached - why.length} 人能收到微信消息` : '', ...counts.map(([r, n]) => `${n} 人${NO_REACH_IN_A_CELL[r]}`)]
+  return `${parts.filter(Boolean).join('，')}，请电话告知`
+}

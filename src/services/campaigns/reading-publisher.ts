@@ -1,5 +1,5 @@
 import type { Clock } from '../../clock.js'
-import { inBookMarks, stationsOf, type AudienceMember, type CampaignRecord, type ReachRecord, type ReadingItem } from '../../domain/campaign.js'
+import { inBookMarks, memberStations, stationsOf, type AudienceMember, type CampaignRecord, type ReachRecord, type ReadingItem } from '../../domain/campaign.js'
 import type { OutboxMessage, Store } from '../../store/ports.js'
 import type { CampaignAudience } from './campaign-audience.js'
 import { outboxMessage } from '../delivery/outbox-message.js'
@@ -56,7 +56,8 @@ export class ReadingPublisher {
 
 /** The one notice per station room; the dedupe key makes a re-run add nothing. */
 function stationNotice(campaign: CampaignRecord, item: ReadingItem, stationId: string, members: AudienceMember[], at: Date): OutboxMessage {
-  const here = members.filter((m) => m.stationId === stationId)
+  // Everyone this station serves, a deputy of two stations in both rooms' counts (each room counts them once).
+  const here = members.filter((m) => memberStations(m).includes(stationId))
   const deputies = here.filter((m) => m.kind === 'deputy').length
   const who = deputies ? `本站 ${deputies} 位代表${here.length > deputies ? '及工作人员' : ''}` : '本站工作人员'
   const text = `【学习材料】「${campaign.title}」发布了${inBookMarks(item.title)}${item.required ? '（必读）' : ''}。请${who}在小程序“学习”中阅读并打卡。`

@@ -6,21 +6,20 @@ export interface ReachFigures {
   reached: number
   /** Of those, the ones who bound no WeChat a message reaches: only a phone call tells them. */
   unreachable: number
+  /**
+   * Whom a message reaches and why not the others, in the server's words (services/campaigns/reach-words.ts:
+   * 小程序消息还没有开通 is the office's to fix, not 没有绑定微信); null when nothing went out.
+   */
+  reachWords: string | null
 }
 
 /**
- * One table cell in the words of 学习进度's top line: "6 人（2 人能收到微信消息，4 人没绑微信）", with
+ * One table cell: "6 人（2 人能收到微信消息，4 人用小程序但小程序消息还没有开通，请电话告知）", with
  * "已发给 5 人" when an item was put before fewer than the audience. Nothing is said of delivery
- * per item (it is not recorded): only who a WeChat message can reach at all.
+ * per item (it is not recorded): only who a WeChat message can reach at all, and why not.
  */
 export function reachCell(g: ReachFigures): string {
   const sent = g.audience === g.reached ? `${g.audience} 人` : `${g.audience} 人，已发给 ${g.reached} 人`
   if (!g.reached) return g.audience ? `${g.audience} 人（材料还没有发到）` : '0 人'
-  const told =
-    g.unreachable === 0
-      ? '都能收到微信消息'
-      : g.unreachable === g.reached
-        ? '都没绑微信'
-        : `${g.reached - g.unreachable} 人能收到微信消息，${g.unreachable} 人没绑微信`
-  return `${sent}（${told}）`
+  return `${sent}（${g.reachWords ?? ''}）`
 }

@@ -1,0 +1,66 @@
+import { expect } from 'chai'
+import { STAFF_PASSWORD } from '../test/fixtures.js'
+import { Client } from '../test/helpers/app.js'
+import { holdPhone, startBackend, type Backend } from './harness/backend.js'
+import { openPage } from './harness/page.js'
+import { created } from './office.js'
+
+const DAY = 86_400_000
+
+/**
+ * 王阿姨 (70) follows a campaign, scrolls to the bottom of a long page and presses 打卡 before
+ * reading anything. The refusal is said right under the button she pressed, where her eyes are,
+ * not at the top of the page off her screen; the green "已关注…" note stays where it was. Once the
+ * campaign is over, its top line says so once.
+ */
+describe('mini-program: a refused 打卡 is said by the button she pressed', () => {
+  let app: Backend
+  let campaignId: string
+
+  beforeEach(async () => {
+    app = await startBackend()
+    const chen = await new Client(app.baseUrl).login('sunli', STAFF_PASSWORD) // 陈主任, 湛河区
+    const now = app.clock.now().getTime()
+    campaignId = (
+      await created(
+        chen.post('/api/admin/campaigns', {
+          title: '学习宣传新修订的代表法',
+          startsAt: new Date(now - DAY).toISOString(),
+          endsAt: new Date(now + 10 * DAY).toISOString(),
+          audience: { stationIds: ['st002'], followers: true },
+        }),
+      )
+    ).id
+    await created(
+      chen.post(`/api/admin/campaigns/${campaignId}/items`, { title: '代表法修正草案说明', summary: '必读，约五分钟', required: true, body: '<p>说明</p>' }),
+    )
+  })
+  afterEach(() => app.close())
+
+  it('says "请先点开上面的学习材料读一读，再来打卡" straight under the 打卡 button', async () => {
+    holdPhone(app, 'o-wang-ayi')
+    const page = await openPage(`pages/study/campaign?campaignId=${campaignId}`)
+    await page.tap('.follow')
+    await page.tap('.check-in')
+
+    // The button as drawn (TDesign's host class is not kept in the render), and what comes right after it.
+    const button = Array.from(page.root.querySelectorAll('wx-button')).find((el) => (el.textContent ?? '').trim() === '打卡')
+    expect(button, 'the 打卡 button').to.not.equal(undefined)
+    const under = (button?.nextElementSibling?.textContent ?? '').trim()
+    expect(under, 'the words right under 打卡').to.equal('请先点开上面的学习材料读一读，再来打卡')
+    expect(page.textOf('.notice'), 'the follow note is not replaced').to.equal('已关注，学习材料都在下面。发布新材料时不会另外通知您，请常回来看看。')
+    expect(page.text()).to.include('已打卡 0 次')
+  })
+
+  it('says an ended campaign ended once: "已于…结束", not "已结束 · …结束"', async () => {
+    holdPhone(app, 'o-wang-ayi')
+    const running = await openPage(`pages/study/campaign?campaignId=${campaignId}`)
+    await running.tap('.follow')
+    expect(running.textOf('.meta')).to.match(/^湛河区人大常委会 · .*进行中 · \d+月\d+日结束$/)
+
+    app.clock.advance(11 * DAY)
+    holdPhone(app, 'o-wang-ayi') // a new day, a new session
+    const ended = await openPage(`pages/study/campaign?campaignId=${campaignId}`)
+    expect(ended.textOf('.meta')).to.match(/^湛河区人大常委会 · 已于\d+月\d+日结束$/)
+  })
+})
