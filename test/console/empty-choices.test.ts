@@ -34,6 +34,9 @@ describe('console: a choice list with nothing in it says why', function () {
     await page.goto('/console/cases')
     await page.getByRole('heading', { name: '留言办理' }).waitFor()
     await page.getByPlaceholder('全部地点').click()
+    // As she would: the places are on screen before she types. Typed while the tree was still arriving
+    // on a busy CI machine, the filter was drawn over by the full list.
+    await page.locator('.t-popup').filter({ visible: true }).last().getByText('澜江区').waitFor()
     await page.keyboard.type('查无此地')
     const place = await dropdownSays(page, '没有找到，换个字试试')
     await screenshot(page, 'choices-tree-select-nothing-found')

@@ -71,10 +71,11 @@ describe('start now, by the server’s clock', () => {
     expect(created.body).to.include({ startsAt: NOW, phase: 'running' })
   })
 
-  it('a campaign that would end before now is refused as ending before it starts, creating nothing', async () => {
+  it('a campaign that would end before now is refused as ending in the past, creating nothing', async () => {
     const refused = await office.post('/api/admin/campaigns', { title: '学习', endsAt: '2026-12-01T00:00:00+08:00', audience: { districtIds: ['d01'] } })
     expect(refused.status).to.equal(422)
-    expect(refused.body.error.details).to.deep.equal([{ path: 'body.endsAt', message: '结束时间应晚于开始时间' }])
+    expect(refused.body.error.message).to.equal('结束时间已经过去，请选以后的时间')
+    expect(refused.body.error.details).to.deep.equal([{ path: 'body.endsAt', message: '结束时间已过' }])
     expect((await office.get('/api/admin/campaigns')).body.items).to.deep.equal([])
   })
 
