@@ -6,26 +6,14 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Question, SurveyRecord, SurveyResponse } from '../src/domain/survey.js'
+import { surveyQuestion, type Question, type SurveyRecord, type SurveyResponse } from '../src/domain/survey.js'
 import { surveyResults, tallyIncrements } from '../src/domain/survey-tally.js'
 import { createSqliteStore } from '../src/store/sqlite/index.js'
 import type { Store } from '../src/store/ports.js'
 import { median, row, time, type Row } from './measure.js'
 
-const q = (over: Partial<Question> & Pick<Question, 'id' | 'type' | 'title'>): Question => ({
-  required: false,
-  options: [],
-  minChoices: null,
-  maxChoices: null,
-  maxLength: null,
-  scale: null,
-  min: null,
-  max: null,
-  showIf: null,
-  ...over,
-})
 const QUESTIONS: Question[] = [
-  q({
+  surveyQuestion({
     id: 'q1',
     type: 'single',
     title: '是否支持',
@@ -34,9 +22,9 @@ const QUESTIONS: Question[] = [
       { id: 'no', label: '否' },
     ],
   }),
-  q({ id: 'q2', type: 'multiple', title: '设施', options: ['a', 'b', 'c', 'd', 'e'].map((id) => ({ id, label: id })), maxChoices: 3 }),
-  q({ id: 'q3', type: 'rating', title: '满意度', scale: 10 }),
-  q({ id: 'q4', type: 'number', title: '次数', min: 0, max: 100 }),
+  surveyQuestion({ id: 'q2', type: 'multiple', title: '设施', options: ['a', 'b', 'c', 'd', 'e'].map((id) => ({ id, label: id })), maxChoices: 3 }),
+  surveyQuestion({ id: 'q3', type: 'rating', title: '满意度', scale: 10 }),
+  surveyQuestion({ id: 'q4', type: 'number', title: '次数', min: 0, max: 100 }),
 ]
 
 async function filled(store: Store, id: string, responses: number): Promise<SurveyRecord> {

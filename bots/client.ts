@@ -26,24 +26,8 @@ import type {
   MeetingAnswer,
 } from './client-types.js'
 
-// The shapes live in client-types.ts; importers keep reading them from here.
-export type {
-  Person,
-  Region,
-  DeputyMatch,
-  CaseDraft,
-  SubmittedCase,
-  CaseListItem,
-  CaseDetail,
-  QueuedCase,
-  CaseBrief,
-  DeputyCase,
-  OutboxItem,
-  TransferChoice,
-  CaseRules,
-  AlertKind,
-  MeetingAnswer,
-} from './client-types.js'
+// The shapes live in client-types.ts; importers keep reading them from here (all of them, so no list to keep in step).
+export type * from './client-types.js'
 
 export class ApiError extends Error {
   constructor(

@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import { build } from '../../src/app.js'
 import { loadConfig } from '../../src/config.js'
 import { demoDirectory } from '../../src/demo/demo-city.js'
+import { surveyQuestion } from '../../src/domain/survey.js'
 import { seedPeople } from './people.js'
 import { exitWithProfile } from './profile-hook.js'
 
@@ -32,7 +33,7 @@ const survey = await liaison.store.surveys.create({
   title: '社区停车位改造征求意见',
   description: '',
   questions: [
-    {
+    surveyQuestion({
       id: 'q1',
       type: 'single',
       title: '是否支持',
@@ -41,28 +42,8 @@ const survey = await liaison.store.surveys.create({
         { id: 'yes', label: '支持' },
         { id: 'no', label: '不支持' },
       ],
-      minChoices: null,
-      maxChoices: null,
-      maxLength: null,
-      scale: null,
-      min: null,
-      max: null,
-      showIf: null,
-    },
-    {
-      id: 'q2',
-      type: 'rating',
-      title: '满意度',
-      required: false,
-      options: [],
-      minChoices: null,
-      maxChoices: null,
-      maxLength: null,
-      scale: 5,
-      min: null,
-      max: null,
-      showIf: null,
-    },
+    }),
+    surveyQuestion({ id: 'q2', type: 'rating', title: '满意度', scale: 5 }),
   ],
   articles: [],
   ballot: null,

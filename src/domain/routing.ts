@@ -42,6 +42,7 @@ export function route(input: RoutingInput, index: RoutingIndex, loads: Readonly<
     say('fallback', 'station_queue', `${explicit.deputy.name}代表 是提出人本人，进入联络站工作人员待办`)
     return decide(station?.id ?? null, null)
   }
+  // Once per message: the away check here and the duty and away steps in pickDeputy read the same date.
   const today = dateOf(input.at, options.timeZone)
   if (explicit.deputy && station && today && isAwayOn(explicit.deputy.away, today)) {
     // As for one who has left office: she asked for him, so another deputy is not chosen for her
@@ -64,7 +65,7 @@ export function route(input: RoutingInput, index: RoutingIndex, loads: Readonly<
     say('fallback', 'station_queue', '居民指定的代表已离任，进入联络站工作人员待办')
     return decide(station.id, null)
   }
-  if (station) return decide(station.id, pickDeputy(station, match, input, index, loads, options, say)?.id ?? null)
+  if (station) return decide(station.id, pickDeputy(station, match, today, input.notDeputyId, index, loads, options, say)?.id ?? null)
 
   // 5. fallback: a congress office
   if (!regionId) say('fallback', 'city_office', '未提供所在区域，转市人大常委会办公室')
@@ -185,12 +186,14 @@ const rank = (a: Candidate, b: Candidate) => compare(a, b) || compareIds(a.deput
 /**
  * Rules 3 and 4 within a station: a deputy with the topic, then one on duty that date,
  * then the fewest open cases, then the lowest id. A deputy at capacity is passed over;
- * when everyone is, the station's staff queue takes the message.
+ * when everyone is, the station's staff queue takes the message. `date` is the message's
+ * local date (null: no date rule applies).
  */
 function pickDeputy(
   station: Station,
   match: TopicMatch,
-  { at, notDeputyId }: Pick<RoutingInput, 'at' | 'notDeputyId'>,
+  date: string | null,
+  notDeputyId: RoutingInput['notDeputyId'],
   index: RoutingIndex,
   loads: Readonly<Record<string, number>>,
   options: RoutingOptions,
@@ -204,7 +207,6 @@ function pickDeputy(
   // A message that matched nothing is not "about 其他": no deputy is preferred for it.
   const topicWanted = match.matched.length > 0
   const topical = topicWanted ? roster.topics.get(match.topic) : undefined
-  const date = dateOf(at, options.timeZone)
   const onDuty = date ? roster.duty.get(date) : undefined
   const candidate = (i: number, open: number): Candidate => ({ deputy: roster.deputies[i], topical: topical?.[i] === true, onDuty: onDuty?.[i] === true, open })
 

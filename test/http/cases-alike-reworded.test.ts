@@ -1,11 +1,5 @@
 import { expect } from 'chai'
-import { asResident, Client, startApp, type TestApp } from '../helpers/app.js'
-import { caseCity, STAFF_PASSWORD } from '../fixtures.js'
-
-interface Choice {
-  ticket: string
-  why: string
-}
+import { mergeChoicesForEachTest } from '../helpers/merge-choices.js'
 
 /**
  * 李娜 opens a message; a neighbour wrote the same broken lamp in a long account and another in a
@@ -14,37 +8,19 @@ interface Choice {
  * inbox line count it. Another broken thing at the same gate, same topic, is not offered.
  */
 describe('相似留言: the same complaint in other words', () => {
-  let app: TestApp
-  let lina: Client
-  beforeEach(async () => {
-    app = await startApp({ directory: caseCity() })
-    app.clock.set(new Date('2026-11-23T02:00:00Z')) // Monday 10:00 in Asia/Shanghai
-    lina = await new Client(app.baseUrl).login('lina', STAFF_PASSWORD)
-  })
-  afterEach(() => app.close())
-
-  async function write(text: string) {
-    const answer = await (await asResident(app)).post('/api/mp/cases', { text, regionId: 'c010101' })
-    expect(answer.status, JSON.stringify(answer.body)).to.equal(201)
-    app.clock.advance(600_000)
-    return answer.body as { id: string; ticket: string }
-  }
+  const story = mergeChoicesForEachTest()
+  const { write, offered } = story
 
   it('offers a plain rewording of the same lamp, not another broken thing at the same gate', async () => {
     const long = await write('小区门口的路灯已经坏了快一个月了，晚上黑漆漆的，老人出门都不敢走，物业说不归他们管，希望有关部门尽快来修一下')
     const short = await write('门口路灯坏了一个月')
     const manhole = await write('小区门口的井盖松了，踩上去咣当响，怕有人掉下去')
 
-    const offered = async (id: string) => {
-      const answer = await lina.get(`/api/admin/cases/${id}/merge-choices`)
-      expect(answer.status, JSON.stringify(answer.body)).to.equal(200)
-      return (answer.body.items as Choice[]).map((c) => ({ ticket: c.ticket, why: c.why }))
-    }
     expect(await offered(short.id)).to.deep.equal([{ ticket: long.ticket, why: '内容相近' }])
     expect(await offered(long.id)).to.deep.equal([{ ticket: short.ticket, why: '内容相近' }])
     expect(await offered(manhole.id), 'the manhole cover is another problem').to.deep.equal([])
 
-    const lines = (await lina.get('/api/admin/cases')).body.items as Array<{ id: string; similarLabel: string | null }>
+    const lines = (await story.lina.get('/api/admin/cases')).body.items as Array<{ id: string; similarLabel: string | null }>
     expect(lines.find((l) => l.id === short.id)?.similarLabel).to.equal('内容相近 1 条')
     expect(lines.find((l) => l.id === manhole.id)?.similarLabel).to.equal(null)
   })
@@ -58,13 +34,12 @@ describe('相似留言: the same complaint in other words', () => {
     const southAgain = await write('南门路灯坏了一个月')
 
     // Only the likeness in words is asked here: 同属一个热点问题 (hot issues, grouped by their own measure) may list more.
-    const offered = async (id: string) =>
-      ((await lina.get(`/api/admin/cases/${id}/merge-choices`)).body.items as Choice[]).filter((c) => c.why.includes('内容相近')).map((c) => c.ticket)
-    expect(await offered(northLamp.id), 'the 北门 lamp is not the 南门 one').to.deep.equal([])
-    expect(await offered(threeLift.id), 'the lift of 3号楼 is not that of 5号楼').to.deep.equal([])
-    expect(await offered(southAgain.id), 'the same 南门 lamp in a few words').to.deep.equal([southLamp.ticket])
+    const alike = async (id: string) => (await offered(id)).filter((c) => c.why.includes('内容相近')).map((c) => c.ticket)
+    expect(await alike(northLamp.id), 'the 北门 lamp is not the 南门 one').to.deep.equal([])
+    expect(await alike(threeLift.id), 'the lift of 3号楼 is not that of 5号楼').to.deep.equal([])
+    expect(await alike(southAgain.id), 'the same 南门 lamp in a few words').to.deep.equal([southLamp.ticket])
 
-    const lines = (await lina.get('/api/admin/cases')).body.items as Array<{ id: string; similarLabel: string | null }>
+    const lines = (await story.lina.get('/api/admin/cases')).body.items as Array<{ id: string; similarLabel: string | null }>
     const label = (id: string) => lines.find((l) => l.id === id)?.similarLabel
     expect([label(northLamp.id), label(threeLift.id), label(fiveLift.id)]).to.deep.equal([null, null, null])
     expect(label(southAgain.id)).to.equal('内容相近 1 条')

@@ -1,11 +1,5 @@
 import { expect } from 'chai'
-import { asResident, Client, startApp, type TestApp } from '../helpers/app.js'
-import { caseCity, STAFF_PASSWORD } from '../fixtures.js'
-
-interface Choice {
-  ticket: string
-  why: string
-}
+import { mergeChoicesForEachTest } from '../helpers/merge-choices.js'
 
 const HOT_ISSUE = '热点问题里与本条是同一个问题'
 
@@ -16,28 +10,10 @@ const HOT_ISSUE = '热点问题里与本条是同一个问题'
  * issue's messages about the same place (or naming none), never another gate's or another building's.
  */
 describe('merge choices: the hot issue offers only the same place (review 32)', () => {
-  let app: TestApp
-  let lina: Client
-  beforeEach(async () => {
-    app = await startApp({ directory: caseCity() })
-    app.clock.set(new Date('2026-11-23T02:00:00Z')) // Monday 10:00 in Asia/Shanghai
-    lina = await new Client(app.baseUrl).login('lina', STAFF_PASSWORD)
-  })
-  afterEach(() => app.close())
-
-  async function write(text: string) {
-    const answer = await (await asResident(app)).post('/api/mp/cases', { text, regionId: 'c010101' })
-    expect(answer.status, JSON.stringify(answer.body)).to.equal(201)
-    app.clock.advance(600_000)
-    return answer.body as { id: string; ticket: string }
-  }
-  const offered = async (id: string) => {
-    const answer = await lina.get(`/api/admin/cases/${id}/merge-choices`)
-    expect(answer.status, JSON.stringify(answer.body)).to.equal(200)
-    return (answer.body.items as Choice[]).map((c) => ({ ticket: c.ticket, why: c.why }))
-  }
+  const story = mergeChoicesForEachTest()
+  const { write, offered } = story
   const issueOf = async (id: string) => {
-    const issues = (await lina.get('/api/admin/analysis/hot-issues')).body.issues as Array<{ caseIds: string[] }>
+    const issues = (await story.lina.get('/api/admin/analysis/hot-issues')).body.issues as Array<{ caseIds: string[] }>
     return issues.find((i) => i.caseIds.includes(id))?.caseIds ?? []
   }
 

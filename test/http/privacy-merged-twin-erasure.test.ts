@@ -1,8 +1,6 @@
 import { expect } from 'chai'
-import Database from 'better-sqlite3'
-import { asAdmin, asDeputy, asResident, type TestApp } from '../helpers/app.js'
-import { storeFileForEachTest } from '../helpers/store-file.js'
-import { caseCity } from '../fixtures.js'
+import { asAdmin, asDeputy, asResident } from '../helpers/app.js'
+import { caseCityOnFileForEachTest, sendAllDue } from '../helpers/erasure.js'
 
 /**
  * 王秀兰 and 李四 both write that the stairway light is out; the station merges 李四's message into hers, and the deputy
@@ -10,43 +8,16 @@ import { caseCity } from '../fixtures.js'
  * her data, the copies of that answer kept under 李四's message go with the rest.
  */
 describe('王秀兰 and the message merged into hers', () => {
-  const file = storeFileForEachTest()
-  let app: TestApp
-  beforeEach(async () => {
-    app = await file.start({ directory: caseCity() })
-    app.clock.set(new Date('2026-11-23T02:00:00Z'))
-  })
-
-  /** Every text cell of every table holding one of the words, as "table.column: value". */
-  function cellsHolding(words: string[]) {
-    const db = new Database(file.path(), { readonly: true })
-    try {
-      const found: string[] = []
-      const tables = db
-        .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'cases_fts_%' AND name NOT LIKE 'sqlite_%'`)
-        .pluck()
-        .all() as string[]
-      for (const table of tables) {
-        for (const row of db.prepare(`SELECT * FROM "${table}"`).all() as Array<Record<string, unknown>>) {
-          for (const [column, value] of Object.entries(row)) {
-            if (typeof value === 'string' && words.some((w) => value.includes(w))) found.push(`${table}.${column}: ${value}`)
-          }
-        }
-      }
-      return found
-    } finally {
-      db.close()
-    }
-  }
+  const story = caseCityOnFileForEachTest()
 
   async function mergedAndAnswered(herText: string, answer: string) {
-    const wang = await asResident(app, 'o-wang-xiulan')
-    const li = await asResident(app, 'o-li-si')
+    const wang = await asResident(story.app, 'o-wang-xiulan')
+    const li = await asResident(story.app, 'o-li-si')
     const { body: hers } = await wang.post('/api/mp/cases', { text: herText, regionId: 'c010101', phone: '13912345678' })
     const { body: his } = await li.post('/api/mp/cases', { text: '楼道灯坏了，没人修', regionId: 'c010101' })
-    const merged = await (await asAdmin(app)).post(`/api/admin/cases/${his.id}/merge`, { intoCaseId: hers.id })
+    const merged = await (await asAdmin(story.app)).post(`/api/admin/cases/${his.id}/merge`, { intoCaseId: hers.id })
     expect(merged.status, JSON.stringify(merged.body)).to.equal(200)
-    const deputy = await asDeputy(app, (await app.liaison.store.cases.get(hers.id))!.deputyId!)
+    const deputy = await asDeputy(story.app, (await story.app.liaison.store.cases.get(hers.id))!.deputyId!)
     const replied = await deputy.post(`/api/mp/deputy/cases/${hers.id}/reply`, { text: answer })
     expect(replied.status, JSON.stringify(replied.body)).to.equal(200)
     return { wang, li, hers, his }
@@ -54,7 +25,7 @@ describe('王秀兰 and the message merged into hers', () => {
 
   it('李四 is told the answer without her name or her number', async () => {
     const { li, his } = await mergedAndAnswered('我叫王秀兰，电话13912345678，楼道灯坏了', '王秀兰阿姨您好，已联系物业修灯，有事打13912345678找您。')
-    const toLi = (await app.liaison.store.outbox.search({ limit: 100, recipientId: li.userId })).items.filter((m) => m.kind === 'case.replied')
+    const toLi = (await story.app.liaison.store.outbox.search({ limit: 100, recipientId: li.userId })).items.filter((m) => m.kind === 'case.replied')
     expect(toLi, 'one message tells him').to.have.length(1)
     const text = String(toLi[0].payload.text)
     expect(text).to.include('合并办理').and.include('已联系物业修灯')
@@ -67,13 +38,10 @@ describe('王秀兰 and the message merged into hers', () => {
     // Her message names her without a cue word; another of hers says "我叫王秀兰": the erasure knows the name from that.
     const { wang } = await mergedAndAnswered('楼道灯坏了，晚上看不见路，王秀兰', '已和王秀兰一起找了物业，灯修好了。')
     await wang.post('/api/mp/cases', { text: '我叫王秀兰，小区门口垃圾没人收', regionId: 'c010101' })
-    const { outbox } = app.liaison.store
-    for (const m of await outbox.claimDue(app.clock.now(), { limit: 100, leaseMs: 60_000, holder: 'test', channels: ['auto'] })) {
-      await outbox.complete(m.id, 'test', { status: 'sent', at: app.clock.now(), channel: 'wechat', address: 'o-someone' })
-    }
-    expect(cellsHolding(['秀兰']).filter((c) => c.startsWith('case_events.note') || c.startsWith('outbox.payload')).length).to.be.greaterThan(2)
+    await sendAllDue(story.app, () => 'o-someone')
+    expect(story.cellsHolding(['秀兰']).filter((c) => c.startsWith('case_events.note') || c.startsWith('outbox.payload')).length).to.be.greaterThan(2)
 
     expect((await wang.request('DELETE', '/api/mp/me')).status).to.equal(200)
-    expect(cellsHolding(['王秀兰', '秀兰', '13912345678'])).to.deep.equal([])
+    expect(story.cellsHolding(['王秀兰', '秀兰', '13912345678'])).to.deep.equal([])
   })
 })

@@ -42,7 +42,8 @@ const question = (quizId: string, i: number): QuizQuestion => ({
   tags: ['代表法'],
   position: i,
 })
-const attempt = (quizId: string, personId: string, over: Partial<AttemptRecord> = {}): AttemptRecord => ({
+/** An open attempt in store shape (the privacy contract starts them too). */
+export const attemptRecord = (quizId: string, personId: string, over: Partial<AttemptRecord> = {}): AttemptRecord => ({
   id: `qa-${++n}`,
   quizId,
   personKind: 'mp_user',
@@ -83,7 +84,7 @@ export function quizContract(store: () => Store) {
       expect(await store().quizzes.questions(q.id)).to.deep.equal([corrected, question(q.id, 2)])
       expect(await rejects(store().quizzes.updateQuestion({ ...corrected, id: `${q.id}-q9` }))).to.be.instanceOf(NotFoundError)
       expect((await store().quizzes.updateQuestion({ ...corrected, points: 6 }, { unstarted: true })).points).to.equal(6)
-      await store().quizzes.startAttempt(attempt(q.id, 'mu-1'), T0, 2)
+      await store().quizzes.startAttempt(attemptRecord(q.id, 'mu-1'), T0, 2)
       const late = await rejects(store().quizzes.updateQuestion({ ...corrected, points: 7 }, { unstarted: true }))
       expect(late).to.be.instanceOf(ConflictError).with.property('code', 'quiz_started')
       expect((await store().quizzes.questions(q.id))[0]!.points, 'unchanged once started').to.equal(6)
@@ -153,27 +154,27 @@ export function quizContract(store: () => Store) {
 
     it('numbers attempts, keeps one open per person, expires overdue ones and caps the count', async () => {
       const q = await store().quizzes.create(quizRecord())
-      const first = await store().quizzes.startAttempt(attempt(q.id, 'mu-1'), T0, 2)
+      const first = await store().quizzes.startAttempt(attemptRecord(q.id, 'mu-1'), T0, 2)
       expect(first.number).to.equal(1)
       expect(await store().quizzes.getAttempt(first.id)).to.deep.equal(first)
-      const open = (await rejects(store().quizzes.startAttempt(attempt(q.id, 'mu-1'), at(1), 2))) as ConflictError
+      const open = (await rejects(store().quizzes.startAttempt(attemptRecord(q.id, 'mu-1'), at(1), 2))) as ConflictError
       expect(open).to.include({ code: 'attempt_open' })
       expect(open.details).to.deep.equal([{ path: 'attemptId', message: first.id }])
-      expect((await store().quizzes.startAttempt(attempt(q.id, 'mu-2'), at(1), 2)).number, 'per person').to.equal(1)
-      const second = await store().quizzes.startAttempt(attempt(q.id, 'mu-1', { startedAt: at(11), deadline: at(21) }), at(11), 2)
+      expect((await store().quizzes.startAttempt(attemptRecord(q.id, 'mu-2'), at(1), 2)).number, 'per person').to.equal(1)
+      const second = await store().quizzes.startAttempt(attemptRecord(q.id, 'mu-1', { startedAt: at(11), deadline: at(21) }), at(11), 2)
       expect(second.number).to.equal(2)
       expect(await store().quizzes.getAttempt(first.id)).to.deep.include({ status: 'expired', score: 0, answers: [], finishedAt: at(10) })
       expect(await store().quizzes.finishAttempt(second.id, { status: 'submitted', finishedAt: at(12), answers: [[0, 2]], score: 10 })).to.equal(true)
       expect(await store().quizzes.finishAttempt(second.id, { status: 'submitted', finishedAt: at(13), answers: [[1]], score: 0 }), 'once').to.equal(false)
       expect(await store().quizzes.getAttempt(second.id)).to.deep.include({ status: 'submitted', score: 10, answers: [[0, 2]], finishedAt: at(12) })
-      expect(await rejects(store().quizzes.startAttempt(attempt(q.id, 'mu-1'), at(14), 2))).to.include({ code: 'attempts_used_up' })
+      expect(await rejects(store().quizzes.startAttempt(attemptRecord(q.id, 'mu-1'), at(14), 2))).to.include({ code: 'attempts_used_up' })
       expect((await store().quizzes.attemptsOf(q.id, { kind: 'mp_user', id: 'mu-1' })).map((a) => a.number)).to.deep.equal([1, 2])
       expect(await store().quizzes.attempts(q.id)).to.have.length(3)
     })
 
     it('lets one of many simultaneous starts by one person win', async () => {
       const q = await store().quizzes.create(quizRecord({ attemptsAllowed: 10 }))
-      const results = await Promise.allSettled(Array.from({ length: 5 }, () => store().quizzes.startAttempt(attempt(q.id, 'mu-9'), T0, 10)))
+      const results = await Promise.allSettled(Array.from({ length: 5 }, () => store().quizzes.startAttempt(attemptRecord(q.id, 'mu-9'), T0, 10)))
       expect(results.filter((r) => r.status === 'fulfilled')).to.have.length(1)
       expect(results.filter((r) => r.status === 'rejected').every((r) => (r as PromiseRejectedResult).reason instanceof ConflictError)).to.equal(true)
     })
@@ -182,7 +183,7 @@ export function quizContract(store: () => Store) {
       this.timeout(60_000)
       const q = await store().quizzes.create(quizRecord())
       const people = Array.from({ length: 2000 }, (_, i) => `mu-${i}`)
-      const started = await Promise.all(people.map((p) => store().quizzes.startAttempt(attempt(q.id, p), T0, 1)))
+      const started = await Promise.all(people.map((p) => store().quizzes.startAttempt(attemptRecord(q.id, p), T0, 1)))
       const done = await Promise.all(
         started.map((a, i) => store().quizzes.finishAttempt(a.id, { status: 'submitted', finishedAt: at(5), answers: [[i % 3]], score: i % 2 ? 10 : 0 })),
       )

@@ -1,5 +1,5 @@
 import { expect } from 'chai'
-import type { Opinion, SurveyRecord, SurveyResponse } from '../../src/domain/survey.js'
+import { surveyQuestion, type Opinion, type SurveyRecord, type SurveyResponse } from '../../src/domain/survey.js'
 import { tallyIncrements } from '../../src/domain/survey-tally.js'
 import { ConflictError, NotFoundError } from '../../src/errors.js'
 import type { Store } from '../../src/store/ports.js'
@@ -37,7 +37,7 @@ export function surveyRecord(over: Partial<SurveyRecord> = {}): SurveyRecord {
     title: '青澜市城市绿化条例（草案）征求意见',
     description: '',
     questions: [
-      {
+      surveyQuestion({
         id: 'q1',
         type: 'single',
         title: '是否支持',
@@ -46,28 +46,8 @@ export function surveyRecord(over: Partial<SurveyRecord> = {}): SurveyRecord {
           { id: 'yes', label: '是' },
           { id: 'no', label: '否' },
         ],
-        minChoices: null,
-        maxChoices: null,
-        maxLength: null,
-        scale: null,
-        min: null,
-        max: null,
-        showIf: null,
-      },
-      {
-        id: 'q2',
-        type: 'text',
-        title: '其他建议',
-        required: false,
-        options: [],
-        minChoices: null,
-        maxChoices: null,
-        maxLength: 500,
-        scale: null,
-        min: null,
-        max: null,
-        showIf: null,
-      },
+      }),
+      surveyQuestion({ id: 'q2', type: 'text', title: '其他建议', maxLength: 500 }),
     ],
     articles: [{ id: 'a1', number: '第一条', text: '为了……制定本条例。' }],
     ballot: null,

@@ -18,6 +18,7 @@ import { surveyContract } from './contract-surveys.js'
 import { calendarContract } from './contract-calendar.js'
 import { topicsContract } from './contract-topics.js'
 import { privacyContract } from './contract-privacy.js'
+import { personErasureContract } from './contract-privacy-people.js'
 import { analysisContract } from './contract-analysis.js'
 import { unitsContract } from './contract-units.js'
 import { recordsContract } from './contract-records.js'
@@ -628,6 +629,7 @@ export function storeContract(open: () => Promise<Store>) {
   calendarContract(() => store)
   topicsContract(() => store)
   privacyContract(() => store)
+  personErasureContract(() => store)
   analysisContract(() => store)
   unitsContract(() => store)
   recordsContract(() => store)

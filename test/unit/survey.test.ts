@@ -1,21 +1,10 @@
 import { expect } from 'chai'
-import { definitionProblems, draftName, surveyPhase, type Question, type SurveyRecord, type SurveyResponse } from '../../src/domain/survey.js'
+import { definitionProblems, draftName, surveyPhase, surveyQuestion, type Question, type SurveyRecord, type SurveyResponse } from '../../src/domain/survey.js'
 import { answerProblems, cleanAnswers, shownQuestions } from '../../src/domain/survey-answers.js'
 import { ballotOutcome, mergeIncrements, surveyResults, tallyIncrements, type TallyRow } from '../../src/domain/survey-tally.js'
 
-const q = (over: Partial<Question> & Pick<Question, 'id' | 'type'>): Question => ({
-  title: over.id,
-  required: false,
-  options: [],
-  minChoices: null,
-  maxChoices: null,
-  maxLength: null,
-  scale: null,
-  min: null,
-  max: null,
-  showIf: null,
-  ...over,
-})
+// A question titled by its id unless a title is given: these tests read answers, not wording.
+const q = (over: Partial<Question> & Pick<Question, 'id' | 'type'>): Question => surveyQuestion({ title: over.id, ...over })
 const yesNo = [
   { id: 'yes', label: '是' },
   { id: 'no', label: '否' },
