@@ -233,6 +233,14 @@ export function mergeTargetText(into: RefusedCase & Pick<CaseRecord, 'ticket'>, 
   return `留言 ${into.ticket} ${STANDING_WORDS[standingOf(into)]}，不能再把别的留言并入它。请选一条还在办理中的留言，或把这条单独交给代表办理`
 }
 
+/**
+ * Why staff may not fold a message into one about another place (合并办理): a merge closes this resident's message, so
+ * the other gate's or building's problem would be left undone. `apart`: the places each names, as written (placesApart).
+ */
+export function mergePlacesText(c: Pick<CaseRecord, 'ticket'>, into: Pick<CaseRecord, 'ticket'>, apart: { here: string[]; there: string[] }): string {
+  return `留言 ${c.ticket} 说的是${apart.here.join('、')}，留言 ${into.ticket} 说的是${apart.there.join('、')}，不是同一个地方的问题，不能合并。请把这条单独交给代表办理`
+}
+
 /** Whether a message was ever placed with this deputy: every placing (at submission, by staff, by a transfer) names him in its event. */
 export function heldOnce(events: readonly { data: Record<string, unknown> }[], deputyId: string): boolean {
   return events.some((e) => e.data.deputyId === deputyId)

@@ -44,8 +44,17 @@ const ID_NUMBER = new RegExp(
     `)${NOT_DIGIT_AFTER}`,
   'g',
 )
+/**
+ * Numbers cut by commas and followed by a unit are amounts or counts listed one after another ("135，2000，3000元"),
+ * never a phone: a phone read out in groups is not followed by 元 (元旦 aside). Only after a comma: a run of digits
+ * ("13812345678") or of dashes is a phone whatever follows. In MOBILE and CN_MOBILE alike (the second reads digits too).
+ */
+const notAnAmount = (digit: string) => `(?!(?<=[,，、]\\s?${digit}{4})\\s?(?:元(?!旦)|[块角万千百多余个人户平米岁次天期届份件台辆斤%％]))`
 /** 1[3-9]x xxxx xxxx, with or without +86 and separators. */
-const MOBILE = new RegExp(`${NOT_DIGIT_BEFORE}(?:(?:\\+|＋)?86${SEP})?1[3-9３-９]${D}${PHONE_SEP}${D}{4}${PHONE_SEP}${D}{4}${NOT_DIGIT_AFTER}`, 'g')
+const MOBILE = new RegExp(
+  `${NOT_DIGIT_BEFORE}(?:(?:\\+|＋)?86${SEP})?1[3-9３-９]${D}${PHONE_SEP}${D}{4}${PHONE_SEP}${D}{4}${NOT_DIGIT_AFTER}${notAnAmount(D)}`,
+  'g',
+)
 /**
  * A mobile number in Chinese numerals, or partly ("一三八一二三四五六七八", "幺三八 1234 5678": 幺 is how 1 is said on the
  * phone): read aloud from a card, or typed so that a filter would not see it. The same groups and separators as MOBILE;
@@ -53,11 +62,14 @@ const MOBILE = new RegExp(`${NOT_DIGIT_BEFORE}(?:(?:\\+|＋)?86${SEP})?1[3-9３-
  */
 const CN_DIGIT = '[0-9〇零一二三四五六七八九幺]'
 const CN_MOBILE = new RegExp(
-  `(?<![0-9〇零一二三四五六七八九幺十百千万两])[1一幺]${PHONE_SEP}[3-9三四五六七八九]${CN_DIGIT}${PHONE_SEP}${CN_DIGIT}{4}${PHONE_SEP}${CN_DIGIT}{4}(?![0-9〇零一二三四五六七八九幺十百千万A-Za-z])`,
+  `(?<![0-9〇零一二三四五六七八九幺十百千万两])[1一幺]${PHONE_SEP}[3-9三四五六七八九]${CN_DIGIT}${PHONE_SEP}${CN_DIGIT}{4}${PHONE_SEP}${CN_DIGIT}{4}(?![0-9〇零一二三四五六七八九幺十百千万A-Za-z])${notAnAmount(CN_DIGIT)}`,
   'g',
 )
-/** An area code (0 and 2–3 digits, maybe in brackets) and a 7–8 digit number. */
-const LANDLINE = new RegExp(`${NOT_DIGIT_BEFORE}[(（]?0${D}{2,3}[)）]?${SEP}${D}{7,8}${NOT_DIGIT_AFTER}`, 'g')
+/**
+ * An area code (0 and 2–3 digits, maybe in brackets) and a 7–8 digit number, which may itself be written in two groups
+ * as it is read out ("0571.8765 4321", "010-8765-4321", "0571 876 5432").
+ */
+const LANDLINE = new RegExp(`${NOT_DIGIT_BEFORE}[(（]?0${D}{2,3}[)）]?${SEP}${D}{3,4}${SEP}${D}{4}${NOT_DIGIT_AFTER}`, 'g')
 /** A bare 7–8 digit number right after a word that says it is a phone number. */
 const LABELLED_NUMBER = new RegExp(`((?:电话|座机|手机|联系方式|号码)(?:号码|是|为)?[:：\\s]*)${D}{7,8}${NOT_DIGIT_AFTER}`, 'g')
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g
@@ -84,15 +96,20 @@ const UNIT = '(?:号楼|号院|号|栋|幢|座|单元|楼|层|室|户|弄|组)'
 const PLACE_WORD = '(?:路|街|大街|大道|巷|胡同|弄|里|村|屯|庄|组|小区|花园|家园|新村|苑|公寓|大厦|广场|社区|院|湾|城)'
 // A number followed by a dot and a digit is a date or a sum ("五楼2024.3.1开始漏水"), no room.
 const NOT_DATE = '(?![.．][0-9])'
+/**
+ * A year and what was done to a building in it ("1号楼2020建成", "3栋1998年交房" has its 年 already): no room. Only these
+ * words: a room 2020 (20th floor) is as likely as a year after a building otherwise, and a room kept costs a home.
+ */
+const NOT_A_BUILT_YEAR = '(?!(?:19|20)[0-9]{2}(?:建|盖|修建|竣工|落成|交付|交房|入住|投用|投入使用|开工|动工|翻新|改造|装修))'
 /** A room number written bare after the building or entrance ("2单元402"). */
-const BARE_ROOM = `((?<=单元|栋|幢|号楼|楼)[0-9]{2,4}(?![0-9年月日号元块米])${NOT_DATE})?`
+const BARE_ROOM = `((?<=单元|栋|幢|号楼|楼)${NOT_A_BUILT_YEAR}[0-9]{2,4}(?![0-9年月日号元块米])${NOT_DATE})?`
 // One space may stand after the place word ("和平路 3号楼"): the number is the same street's.
 const AFTER_PLACE = new RegExp(`(${PLACE_WORD})(\\s?)((?:${NUM}${UNIT})+)${BARE_ROOM}(?!线|路|月|日|点|年)`, 'g')
 /**
  * Two parts in a row ("3栋2单元"), or one part and a bare room after it ("5楼502", "3号楼1202"): a home wherever it stands.
  * A number after one part is a room only when nothing says it counts something ("3号楼100多户", "一楼120平米").
  */
-const LONE_ROOM = `(?<=单元|栋|幢|座|号楼|楼|层)[0-9]{3,4}(?![0-9A-Za-z年月日号元块角万千百多余个人户平米岁次天期届%％])${NOT_DATE}`
+const LONE_ROOM = `(?<=单元|栋|幢|座|号楼|楼|层)${NOT_A_BUILT_YEAR}[0-9]{3,4}(?![0-9A-Za-z年月日号元块角万千百多余个人户平米岁次天期届%％])${NOT_DATE}`
 // The first part written once: tried at every character, an alternation of two whole patterns costs twice.
 const UNIT_RUN = new RegExp(`(?<![月年])${NUM}${UNIT}(?:(?:${NUM}${UNIT})+${BARE_ROOM}|${LONE_ROOM})`, 'g')
 
@@ -117,7 +134,7 @@ const NOT_A_COUNT = '(?![0-9.．:：年月日号元块角万千百多余个人�
  * a walk, one kept too few gives a home address to a printed sheet.
  */
 const ROOM_LIKE = new RegExp(
-  `(?<![0-9-])(?:[0-9]{1,2}-[0-9]{2,4}(?![0-9])|[0-9]{3,4}${NOT_A_COUNT})` +
+  `(?<![0-9-])(?:[0-9]{1,2}-[0-9]{2,4}(?![0-9])|${NOT_A_BUILT_YEAR}[0-9]{3,4}${NOT_A_COUNT})` +
     `|[零〇一二三四五六七八九幺两]{3,4}(?![十百千万年月日号元块角多余个人户岁次天期届])` +
     `|[0-9一二三四五六七八九十][室户楼层]|[东西南北中]边?户|顶[楼层]|楼顶`,
   'g',

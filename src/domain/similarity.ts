@@ -2,7 +2,7 @@
  * How alike two residents' messages are, for the 相似留言 of a case (messages a clerk may merge): compared as
  * sets of character pairs (Chinese has no spaces), after setting aside punctuation and filler words, by the
  * Dice coefficient or, for a short message found whole in a long one, by containment (see alikeness).
- * Messages that name different places (南门 and 北门, 3号楼 and 5号楼) are never alike: a merge closes a
+ * Messages that name different places (南门 and 北门, 3号楼 and 5号楼, 12路 and 15路) are never alike: a merge closes a
  * resident's message, so a duplicate missed costs less than another place's problem left unfixed.
  * Hot issues use cleanText only and count their own pairs (hot-issue-clusters.ts).
  */
@@ -31,28 +31,78 @@ const STOCK = /反映|[很好]?[多几]次|没有?人[管理修问]|没有?人�
 
 /**
  * A place inside a community that tells two problems apart: a gate by its side (南门, 东大门, 后门), a yard (88号院),
- * a building (3号楼, 三栋, A座), an entrance (2单元) or a floor (3楼, 十二层). A number as written: 三号楼 and 3号楼
- * read as two places, a duplicate missed rather than another building's problem offered.
+ * a building (3号楼, 三栋, A座), an entrance (2单元), a floor (3楼, 十二层), or a bus route (12路, 12路公交, 公交12路:
+ * two lines' stops are two places). A number in Chinese numerals is the same number in digits (三号楼 is 3号楼, 十二单元
+ * 12单元): a resident may write either. A Chinese numeral before 路 is a route only beside a word for the bus (一路上
+ * says "all along the way", 建设二路 is a street); digits before 路口, 路灯, 路面, 路段 are no route.
  */
-const PLACE = /([东南西北前后正侧])(?:边|侧)?大?门|([0-9]+|[a-z]|[一二三四五六七八九十两]+)\s*(号楼|号院|栋|幢|座|单元|楼|层)/gu
+const CN_NUMERAL = '[一二三四五六七八九十两百零〇]+'
+const PLACE = new RegExp(
+  `([东南西北前后正侧])(?:边|侧)?大?门` +
+    `|([0-9]+|[a-z]|${CN_NUMERAL})\\s*(号楼|号院|栋|幢|座|单元|楼|层)` +
+    `|公交车?\\s*([a-z]?[0-9]+|${CN_NUMERAL})\\s*路` +
+    `|([a-z]?[0-9]+)\\s*路(?![口灯面段边])` +
+    `|(${CN_NUMERAL})\\s*路(?=\\s*(?:公交|公共汽车|汽车|巴士|车))`,
+  'gu',
+)
 const PLACE_KINDS: Record<string, string> = { 单元: 'entrance', 号院: 'yard', 楼: 'floor', 层: 'floor' }
 
-/** The character pairs of what a message says (see FILLER, STOCK), with the places it names (see PLACE). */
-export class ContentGrams extends Set<string> {
-  /** Per kind of place (gate, yard, building, entrance, floor), the ones named: gate → {南}, building → {3}. */
-  readonly places = new Map<string, Set<string>>()
+const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 }
+
+/** A place's number as digits, to compare by: 十二 → 12, 一百零八 → 108, 二〇 → 20 (read digit by digit), 03 → 3, a → a. */
+function placeNumber(written: string): string {
+  if (/^[一二三四五六七八九十两百零〇]+$/u.test(written)) {
+    if (!/[十百]/u.test(written))
+      return [...written]
+        .map((c) => CN_DIGITS[c])
+        .join('')
+        .replace(/^0+(?=\d)/, '')
+    let total = 0
+    let digit = 0
+    for (const c of written) {
+      if (c === '百' || c === '十') {
+        total += (digit || 1) * (c === '百' ? 100 : 10)
+        digit = 0
+      } else digit = CN_DIGITS[c]
+    }
+    return String(total + digit)
+  }
+  return written.replace(/^0+(?=\d)/, '')
 }
 
-/** What a message says, as 相似留言 compare it: its pairs, digits kept (3号楼 is not 5号楼), and its places. */
+/** The character pairs of what a message says (see FILLER, STOCK), with the places it names (see PLACE). */
+class ContentGrams extends Set<string> {
+  /**
+   * Per kind of place (gate, yard, building, entrance, floor, bus), the ones named, each with its words as the message
+   * writes them: gate → {南 → 南门}, building → {3 → 三号楼}.
+   */
+  readonly places = new Map<string, Map<string, string>>()
+}
+/**
+ * Only contentGrams makes one (the class is exported as a type, not as a value): a plain Set of pairs names no places,
+ * so the functions comparing places take this type, and refuse anything else at run time too (differing).
+ */
+export type { ContentGrams }
+
+/** What a message says, as 相似留言 compare it: its pairs, numbers kept (3号楼 is not 5号楼, 三号楼 is 3号楼), and its places. */
 export function contentGrams(text: string): ContentGrams {
-  const folded = text.normalize('NFKC').toLowerCase()
   const out = new ContentGrams()
-  for (const m of folded.matchAll(PLACE)) {
-    const kind = m[1] ? 'gate' : (PLACE_KINDS[m[3]] ?? 'building')
-    const name = m[1] ?? m[2]
-    const named = out.places.get(kind) ?? out.places.set(kind, new Set()).get(kind)!
-    named.add(name)
-  }
+  // Each place's number as digits in the pairs too, so that 三号楼 and 3号楼 read alike in words as well.
+  const folded = text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(PLACE, (written: string, side?: string, building?: string, unit?: string, busAfter?: string, busDigits?: string, busNumeral?: string) => {
+      const number = building ?? busAfter ?? busDigits ?? busNumeral
+      const kind = side ? 'gate' : building ? (PLACE_KINDS[unit!] ?? 'building') : 'bus'
+      const name = side ?? placeNumber(number!)
+      const named = out.places.get(kind) ?? out.places.set(kind, new Map()).get(kind)!
+      if (!named.has(name))
+        named.set(
+          name,
+          written.replace(/\s+/gu, '').replace(/[a-z]/g, (c) => c.toUpperCase()),
+        )
+      return side ? written : written.replace(number!, name)
+    })
   addPairs(
     out,
     folded
@@ -76,10 +126,10 @@ const CONTAINED_SHARE_LONG = 0.8
 
 /**
  * How alike two messages are, 0–1, as the 相似留言 of a case see it: 0 when they name different places of
- * one kind (a gate, yard, building, entrance or floor: both name some, and not the same ones); else the Dice of their
- * content pairs or, when the shorter one (of enough pairs) is found whole in the other, that share.
+ * one kind (a gate, yard, building, entrance, floor or bus route: both name some, and not the same ones); else the Dice
+ * of their content pairs or, when the shorter one (of enough pairs) is found whole in the other, that share.
  */
-export function alikeness(a: Set<string>, b: Set<string>): number {
+export function alikeness(a: ContentGrams, b: ContentGrams): number {
   if (!a.size || !b.size || placesDiffer(a, b)) return 0
   const shared = sharedCount(a, b)
   const dice = (2 * shared) / (a.size + b.size)
@@ -89,13 +139,35 @@ export function alikeness(a: Set<string>, b: Set<string>): number {
   return contained >= (shorter < LONG_PAIRS ? 1 : CONTAINED_SHARE_LONG) ? Math.max(dice, contained) : dice
 }
 
-export function placesDiffer(a: Set<string>, b: Set<string>): boolean {
-  if (!(a instanceof ContentGrams) || !(b instanceof ContentGrams)) return false
+/**
+ * Whether two messages name different places of one kind: both name a gate (or yard, building, entrance, floor, bus
+ * route), and not the same ones. Only on what contentGrams made (see ContentGrams); anything else is refused aloud.
+ */
+export function placesDiffer(a: ContentGrams, b: ContentGrams): boolean {
+  return differing(a, b, true) !== null
+}
+
+/**
+ * The places two messages name differently, as each writes them (here: a's, there: b's; kinds in a's order), or null
+ * when none differ: for the words of a refused merge (这条说的是北门，那条说的是南门).
+ */
+export function placesApart(a: ContentGrams, b: ContentGrams): { here: string[]; there: string[] } | null {
+  return differing(a, b, false)
+}
+
+/** placesApart, or at the first kind that differs an empty answer (placesDiffer asks only whether). */
+function differing(a: ContentGrams, b: ContentGrams, first: boolean): { here: string[]; there: string[] } | null {
+  if (!(a instanceof ContentGrams) || !(b instanceof ContentGrams)) throw new TypeError('places are compared only on what contentGrams made')
+  let apart: { here: string[]; there: string[] } | null = null
   for (const [kind, here] of a.places) {
     const there = b.places.get(kind)
-    if (there && (there.size !== here.size || [...here].some((p) => !there.has(p)))) return true
+    if (!there || (there.size === here.size && [...here.keys()].every((p) => there.has(p)))) continue
+    if (first) return { here: [], there: [] }
+    apart ??= { here: [], there: [] }
+    apart.here.push(...here.values())
+    apart.there.push(...there.values())
   }
-  return false
+  return apart
 }
 
 /**
@@ -106,7 +178,7 @@ export function mostSimilar<T extends { id: string; text: string }>(
   text: string,
   candidates: T[],
   threshold: number,
-  gramsOf: (text: string) => Set<string> = contentGrams,
+  gramsOf: (text: string) => ContentGrams = contentGrams,
 ): Array<{ item: T; score: number }> {
   const mine = gramsOf(text)
   return candidates

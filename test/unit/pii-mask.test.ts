@@ -273,4 +273,32 @@ describe('masking personal data in a resident message', () => {
       expect(maskPersonalData('物业李师傅来看过')).to.equal('物业某师傅来看过')
     })
   })
+
+  describe('a landline in groups, a year after a building, amounts between commas (closing 32)', () => {
+    const everyMask = (text: string) => [maskPersonalData(text), maskForCaseWork(text), maskPhoneAndIdNumbers(text)]
+
+    it('masks a landline whose area code stands after a dot and whose number is in two groups ("0571.8765 4321")', () => {
+      for (const phone of ['0571.8765 4321', '0571-8765 4321', '010-8765-4321', '0571 876 5432'])
+        expect(everyMask(`家里座机${phone}，白天没人`), phone).to.deep.equal(Array(3).fill(`家里座机${MASKS.landline}，白天没人`))
+      expect(deputyGist('座机0571.8765 4321楼道灯坏了')).to.equal(`座机${MASKS.landline}楼道灯坏了`)
+    })
+
+    it('leaves the year a building was put up alone ("1号楼2020建成"), and still masks a room 2020', () => {
+      expect(everyMask('1号楼2020建成，电梯到现在没验收')).to.deep.equal(Array(3).fill('1号楼2020建成，电梯到现在没验收'))
+      expect(maskForCaseWork('光明社区1号楼2020建成，电梯到现在没验收')).to.equal('光明社区1号楼2020建成，电梯到现在没验收')
+      // The year is no room written elsewhere: the clerk still reads the building and entrance.
+      expect(maskForCaseWork('光明社区3号楼2单元的电梯坏了，这楼2008建成，从没大修过')).to.equal('光明社区3号楼2单元的电梯坏了，这楼2008建成，从没大修过')
+      // The anonymising mask takes the building, not the year after it.
+      expect(maskPersonalData('光明小区1号楼2020建成')).to.equal(`光明小区${MASKS.houseNumber}2020建成`)
+      expect(maskPersonalData('3号楼2单元2020建成')).to.equal(`${MASKS.houseNumber}2020建成`)
+      expect(maskForCaseWork('光明社区1号楼2020室漏水')).to.equal(`光明社区1号楼${MASKS.houseNumber}漏水`)
+      expect(maskPersonalData('1号楼2020室漏水')).to.equal(`${MASKS.houseNumber}漏水`)
+    })
+
+    it('leaves amounts listed between Chinese commas alone ("135，2000，3000元"), and still masks a phone read out in groups', () => {
+      for (const text of ['修电梯分三次交了135，2000，3000元', '三户各出135、2000、3000元']) expect(everyMask(text), text).to.deep.equal([text, text, text])
+      expect(deputyGist('修电梯分三次交了135，2000，3000元')).to.equal('修电梯分三次交了135，2000…')
+      expect(everyMask('有事打138，1234，5678元旦后都在家')).to.deep.equal(Array(3).fill(`有事打${MASKS.mobile}元旦后都在家`))
+    })
+  })
 })

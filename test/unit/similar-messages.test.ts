@@ -1,5 +1,5 @@
 import { expect } from 'chai'
-import { alikeness, contentGrams, mostSimilar } from '../../src/domain/similarity.js'
+import { alikeness, contentGrams, mostSimilar, placesApart, placesDiffer } from '../../src/domain/similarity.js'
 
 const BAR = 0.45 // config/default.json similarThreshold
 const alike = (a: string, b: string) => alikeness(contentGrams(a), contentGrams(b))
@@ -51,5 +51,43 @@ describe('相似留言: alike only when it is the same problem at the same place
 
   it('keeps a word that an adverb starts (快递柜 is not 递柜)', () => {
     expect([...contentGrams('快递柜坏了')]).to.include('快递')
+  })
+
+  describe('places as residents write them (closing 32)', () => {
+    const differ = (a: string, b: string) => placesDiffer(contentGrams(a), contentGrams(b))
+
+    it('reads a place number in Chinese numerals as the digits: 三号楼 is 3号楼, 十二单元 is 12单元', () => {
+      expect(alike('三号楼电梯坏了三天', fiveLift.replace('5号楼', '3号楼'))).to.equal(1)
+      expect(alike('十二单元楼道灯不亮', '我住3号楼12单元，楼道灯不亮快两个月了，上下楼摸黑')).to.be.at.least(BAR)
+      expect(differ('一百零八号院门口路灯坏了', '108号院门口路灯坏了')).to.equal(false)
+      // Still another building, however it is written.
+      expect(differ('三号楼电梯坏了', '5号楼电梯坏了')).to.equal(true)
+      expect(differ('二十单元楼道灯不亮', '12单元楼道灯不亮')).to.equal(true)
+    })
+
+    it('tells two bus routes apart however the line is written (12路公交, 公交12路), and 一路上 is no route', () => {
+      expect(differ('12路公交站牌倒了一个月', '公交15路站牌倒了一个月')).to.equal(true)
+      expect(differ('公交十二路的站牌倒了', '15路车站牌倒了')).to.equal(true)
+      expect(differ('12路公交站牌倒了一个月', '公交12路站牌倒了，等车的老人看不到几点来车')).to.equal(false)
+      expect(differ('一路上都是垃圾，12路公交站也是', '12路公交站垃圾没人清')).to.equal(false)
+      expect(differ('3路口的红绿灯坏了', '5路口红绿灯坏了')).to.equal(false)
+    })
+
+    it('names the places each message writes, for the words of a refused merge', () => {
+      expect(placesApart(contentGrams('3号楼2单元北门路灯坏了'), contentGrams('三号楼1单元南门的路灯不亮'))).to.deep.equal({
+        here: ['2单元', '北门'],
+        there: ['1单元', '南门'],
+      })
+      expect(placesApart(contentGrams('三号楼电梯坏了'), contentGrams('3号楼电梯坏了三天'))).to.equal(null)
+      expect(placesApart(contentGrams('a座电梯坏了'), contentGrams('B座电梯坏了'))).to.deep.equal({ here: ['A座'], there: ['B座'] })
+    })
+
+    it('compares places only on what contentGrams made: a plain set of pairs is refused, not read as naming none', () => {
+      const pairs = new Set(['路灯', '灯坏'])
+      // @ts-expect-error a Set of pairs names no places: the type says so before the code runs
+      expect(() => placesDiffer(pairs, contentGrams('北门路灯坏了'))).to.throw(TypeError, 'contentGrams')
+      // @ts-expect-error the same for alikeness, which asks placesDiffer first
+      expect(() => alikeness(contentGrams('北门路灯坏了'), pairs)).to.throw(TypeError, 'contentGrams')
+    })
   })
 })

@@ -9,7 +9,7 @@ import { namedIds } from '../../domain/case-timeline.js'
 import { subtree } from '../../domain/region-tree.js'
 import { parseCaseSearch, shortNumberSearch, type ShortNumberSearch } from '../../domain/case-search.js'
 import { localDate } from '../../domain/dates.js'
-import { contentGrams, mostSimilar } from '../../domain/similarity.js'
+import { contentGrams, mostSimilar, type ContentGrams } from '../../domain/similarity.js'
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../../errors.js'
 import { maskPhone, PHONE_UNREADABLE, type PiiCipher } from '../../security/pii.js'
 import type { CaseQuery, Page, Store } from '../../store/ports.js'
@@ -327,7 +327,7 @@ export class CaseQueries {
     const recent = new Map<string, Promise<CaseRecord[]>>()
     let viewer: ReturnType<CaseQueries['viewerOf']> | undefined
     // Each text's pairs once per page: every line of a community is compared with the same candidates.
-    const grams = new Map<string, Set<string>>()
+    const grams = new Map<string, ContentGrams>()
     const gramsOf = (text: string) => grams.get(text) ?? grams.set(text, contentGrams(text)).get(text)!
     return async (c) => {
       if (!c.communityId) return []

@@ -1,7 +1,8 @@
 import { canTransition, OPEN_STATUSES, reopenBlock, reopenDeadline, type CaseRecord } from '../../domain/case.js'
-import { mergeTargetText, reopenBlockedText } from '../../domain/case-refusals.js'
+import { mergePlacesText, mergeTargetText, reopenBlockedText } from '../../domain/case-refusals.js'
 import { dueDateText, residentDueDateText } from '../../domain/due-date-text.js'
 import { replyRefusal } from '../../domain/reply-words.js'
+import { contentGrams, placesApart } from '../../domain/similarity.js'
 import { slaDeadlines } from '../../domain/sla.js'
 import { ConflictError, UnprocessableError } from '../../errors.js'
 import type { MpPrincipal } from '../accounts/mp-sessions.js'
@@ -152,6 +153,10 @@ export class CaseWorkflow extends CasePlacing {
       const root = into.mergedInto ? ((await this.store.cases.get(into.mergedInto))?.ticket ?? null) : null
       throw new ConflictError(mergeTargetText(into, root), [{ path: 'body.intoCaseId', message: into.status }], 'merge_target_closed')
     }
+    // The 合并 dialog offers no message about another gate, building or bus route (MergeChoices), and the merge holds to
+    // the same rule whatever is posted: it closes this resident's message, and the other place's problem would go undone.
+    const apart = placesApart(contentGrams(c.text), contentGrams(into.text))
+    if (apart) throw new UnprocessableError(mergePlacesText(c, into, apart), [{ path: 'body.intoCaseId', message: 'places_differ' }], 'merge_places_differ')
     const handler = c.deputyId
       ? [toDeputy(c.deputyId, 'case.merged', `留言 ${c.ticket} 已并入留言 ${into.ticket} 合并办理，无需单独受理。`, caseCards.mergedAway())]
       : []

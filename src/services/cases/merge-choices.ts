@@ -29,7 +29,8 @@ const FOUND_MAX = 20
  * What 与相似留言合并 offers: without a search, the messages 热点问题 groups with this one and those
  * alike in words; with one (a number such as 0001, a ticket, or words), the open messages it finds.
  * Only open messages not merged elsewhere, and only those the staff member may see: the merge
- * itself refuses any other (留言不存在, or merge_target_closed).
+ * itself refuses any other (留言不存在, or merge_target_closed), and one about another place that a search
+ * found (merge_places_differ, in words that name both places).
  */
 export class MergeChoices {
   private readonly store: Pick<Store, 'cases'>
