@@ -139,7 +139,13 @@ async function caseHandler(apiBase: string, password: string, ticket: string) {
   })
   if (!login.ok) throw new Error(`admin login failed (${login.status}): check LIAISON_ADMIN_PASSWORD`)
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]
-  const get = async (path: string, method = 'GET') => (await fetch(`${apiBase}${path}`, { method, headers: { cookie } })).json()
+  // As the console's page would: a change carried by the console's cookie must name the server's own origin.
+  const origin = new URL(apiBase).origin
+  const get = async (path: string, method = 'GET') => {
+    const answer = await fetch(`${apiBase}${path}`, { method, headers: { cookie, origin } })
+    if (!answer.ok) throw new Error(`${method} ${path} as admin failed (${answer.status}): ${await answer.text()}`)
+    return answer.json()
+  }
   const list = (await get('/api/admin/cases?limit=50')) as { items: Array<{ id: string; ticket: string; deputyId: string | null }> }
   const found = list.items.find((c) => c.ticket === ticket)
   if (!found?.deputyId) return null

@@ -6,4 +6,11 @@
  */
 module.exports = {
   apiBase: 'https://liaison.example.gov.cn',
+  /**
+   * Only to try the demo city (`npm start`) in WeChat DevTools on the same computer, where there is
+   * no AppID and so no WeChat login: whom to be, 'resident-4' (a resident; 1 to 8 wrote the demo's
+   * messages) or 'deputy-DP0004' (a deputy, by his code). Leave it '' for anything else: a server
+   * with WeChat login refuses it.
+   */
+  demoLogin: '',
 }

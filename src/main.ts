@@ -6,7 +6,7 @@ import { seedDemoMeeting } from './demo/demo-meeting.js'
 import { seedDemoCampaign } from './demo/demo-campaign.js'
 import { seedDemoSurveys } from './demo/demo-surveys.js'
 import { seedDemoQuiz } from './demo/demo-quiz.js'
-import { seedDemoCases } from './demo/demo-cases.js'
+import { DEMO_RESIDENT_TO_RATE, seedDemoCases } from './demo/demo-cases.js'
 import { localDate } from './domain/dates.js'
 import { ensureAdmin, seedDemo } from './services/bootstrap.js'
 
@@ -26,7 +26,9 @@ async function main() {
   // …and a consultation on a draft regulation and a ballot on livelihood projects.
   if (demoLogins) await seedDemoSurveys(store, services, new Date())
   if (demoLogins) await seedDemoQuiz(store, services, new Date()) // …and a campaign quiz on the Deputies Law.
-  if (demoLogins) await seedDemoCases(store, services) // …and residents' messages, so the console's inbox and dashboard show work.
+  // …and residents' messages, so the console's inbox and dashboard show work.
+  const demoBusiest = demoLogins ? await seedDemoCases(store, services) : null
+  const demoDeputy = demoBusiest ? await store.deputies.get(demoBusiest.deputyId) : null
   // The topic model before the first message rather than during it (counted once, then read from its cache).
   const modelStarted = performance.now()
   services.topicModels.base()
@@ -40,6 +42,17 @@ async function main() {
   if (admin.created && admin.generatedPassword) lines.push(`  admin / ${admin.generatedPassword}   (系统管理员; set LIAISON_ADMIN_PASSWORD to choose it)`)
   for (const l of demoLogins ?? []) lines.push(`  ${l.username} / ${l.password}   (${l.name}, ${l.role})`)
   if (lines.length) process.stderr.write(`\nConsole logins (shown once; write them down):\n${lines.join('\n')}\n\n`)
+  // Who to be in the mini-program without WeChat (accounts/demo-login.ts): no secrets, only where the demo's work is.
+  if (demoLogins && !config.wechat.enabled) {
+    const open = demoBusiest?.open ?? 0
+    const deputy = demoDeputy
+      ? `demo:deputy-${demoDeputy.code}   (${demoDeputy.name}, a deputy with ${open} message${open === 1 ? '' : 's'} to answer)`
+      : 'demo:deputy-DP0004   (a deputy)'
+    process.stderr.write(
+      `Mini-program demo logins, from this computer only (WeChat DevTools or curl; README "Try a resident's and a deputy's side"):\n` +
+        `  demo:resident-${DEMO_RESIDENT_TO_RATE}   (a resident with an answer to rate)\n  ${deputy}\n\n`,
+    )
+  }
   process.stderr.write(`Liaison is serving on http://localhost:${port} (store: ${config.store.url})\n`)
 
   const stop = async (signal: string) => {

@@ -88,6 +88,8 @@ function createRequest(wxApi, baseUrl) {
   }
 
   function wxCode() {
+    // The demo in WeChat DevTools has no AppID, so wx.login's code would lead nowhere: the demo server takes this instead.
+    if (config.demoLogin) return Promise.resolve('demo:' + config.demoLogin)
     return new Promise(function (resolve, reject) {
       wxApi.login({
         success: function (res) {

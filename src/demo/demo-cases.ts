@@ -44,13 +44,22 @@ const MESSAGES: DemoMessage[] = [
   { regionId: 'c010204', text: '社区卫生服务站周末不开门，老人看病不方便。' },
 ]
 
+/** The demo resident whose message is answered and waits for her rating (demo:resident-4 in the mini-program). */
+export const DEMO_RESIDENT_TO_RATE = 4
+
 /**
  * A few residents' messages for the demo, so the console's inbox, dashboard and statistics
  * have something to show from the first start: some waiting, one sent back to its station by
- * the deputy, some answered and rated. Does nothing when any case exists.
+ * the deputy, some answered and rated. Does nothing when any case exists. Returns the deputy
+ * who holds most of the waiting ones (routing picks him by the day's duty roster), for `npm start`
+ * to name as the deputy to be in the mini-program; null when nothing was seeded or none holds one.
  */
-export async function seedDemoCases(store: Store, services: Pick<Services, 'mpSessions' | 'privacy' | 'submitter' | 'workflow'>) {
-  if ((await store.cases.search({ limit: 1 })).items.length) return
+export async function seedDemoCases(
+  store: Store,
+  services: Pick<Services, 'mpSessions' | 'privacy' | 'submitter' | 'workflow'>,
+): Promise<{ deputyId: string; open: number } | null> {
+  if ((await store.cases.search({ limit: 1 })).items.length) return null
+  const open = new Map<string, number>()
   const { mpSessions, privacy, submitter, workflow } = services
   const deputyOf = async (deputyId: string): Promise<MpPrincipal> => {
     const user = await mpSessions.userForOpenid(`demo-deputy-${deputyId}`)
@@ -62,6 +71,7 @@ export async function seedDemoCases(store: Store, services: Pick<Services, 'mpSe
     await privacy.consent(user.id, privacy.notice.version)
     const resident: MpPrincipal = { kind: 'mp_user', id: user.id, deputyId: null }
     const { record: c } = await submitter.submit(resident, { text: m.text, images: [], regionId: m.regionId, anonymous: false, publicConsent: false }, null)
+    if (c.deputyId && !m.then) open.set(c.deputyId, (open.get(c.deputyId) ?? 0) + 1)
     if (!c.deputyId || !m.then) continue
     const deputy = await deputyOf(c.deputyId)
     if (m.then === 'returned') {
@@ -71,4 +81,6 @@ export async function seedDemoCases(store: Store, services: Pick<Services, 'mpSe
     await workflow.reply(deputy, c.id, m.reply)
     if (m.then === 'rated') await workflow.rate(resident, c.id, m.rating ?? 5)
   }
+  const busiest = [...open].sort((a, b) => b[1] - a[1])[0]
+  return busiest ? { deputyId: busiest[0], open: busiest[1] } : null
 }

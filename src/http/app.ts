@@ -186,7 +186,7 @@ export function createHttpApp(
     uploadRoutes({ sessions, uploads: services.uploads, maxBytes: config.uploads.maxBytes, clock }),
     imageRoutes({ sessions, uploads: services.uploads, clock }),
     unitUploadRoutes({ auth, uploads: services.uploads, maxBytes: config.uploads.maxBytes, clock }),
-    mpLoginRoutes({ accounts: services.accounts, limits: config.limits }),
+    mpLoginRoutes({ accounts: services.accounts, demoLogin: services.demoLogin, limits: config.limits }),
     accountRoutes({ sessions, accounts: services.accounts }),
     bindingCodeRoutes({ auth, accounts: services.accounts, directory, botPeople: services.botPeople }),
     unitAccountRoutes({ auth, botPeople: services.botPeople }),

@@ -2,6 +2,7 @@ import type { DirectoryFile } from '../domain/directory.js'
 import { generatePassword, type PasswordHasher } from '../security/passwords.js'
 import type { Store } from '../store/ports.js'
 import type { AuditTrail } from './audit.js'
+import { DEMO_STORE_MARKER } from './accounts/demo-login.js'
 import type { DirectoryImporter } from './directory/directory-import.js'
 
 export const BUILT_IN_ADMIN = 'admin'
@@ -51,11 +52,13 @@ export async function ensureAdmin(store: Pick<Store, 'staff' | 'sessions'>, pass
 export const DEMO_PASSWORD_COST = 1024
 
 /** Loads a demo directory into an empty store, with fresh passwords for its staff, returned once. */
-export async function seedDemo(store: Pick<Store, 'directory'>, importer: DirectoryImporter, demo: DirectoryFile) {
+export async function seedDemo(store: Pick<Store, 'directory' | 'markers'>, importer: DirectoryImporter, demo: DirectoryFile) {
   const counts = await store.directory.counts()
   if (counts.regions + counts.stations + counts.deputies > 0) return null
   const logins = (demo.staff ?? []).map((s) => ({ ...s, password: generatePassword() }))
   // Printed once to whoever started the demo, to try each role themselves: not handed to anyone to keep.
   await importer.import({ ...demo, staff: logins }, null, undefined, { passwordCost: DEMO_PASSWORD_COST, changeAtFirstLogin: false })
+  // The store is the demo's for good: only a demo store lets the mini-program in without WeChat (accounts/demo-login.ts).
+  await store.markers.markDone(DEMO_STORE_MARKER, new Date())
   return logins.map(({ username, name, role, password }) => ({ username, name, role, password }))
 }

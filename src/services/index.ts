@@ -46,6 +46,7 @@ import { BotOutbox } from './delivery/bot-outbox.js'
 import { ReminderDone } from './delivery/reminder-done.js'
 import { realSenders, templateFor } from './delivery/senders.js'
 import { MpAccounts } from './accounts/mp-account.js'
+import { DemoLogin } from './accounts/demo-login.js'
 import { BotPeople } from './bot/bot-people.js'
 import { BotState } from './bot/bot-state.js'
 import { BotCases } from './bot/bot-cases.js'
@@ -233,6 +234,17 @@ export function createServices(config: Config & { security: { secretKey: string 
     handBack,
     today: () => localDate(clock.now(), timeZone),
   })
+  const accounts = new MpAccounts({
+    store,
+    sessions: mpSessions,
+    wechat,
+    cipher,
+    audit,
+    clock,
+    templates: { longTerm: (id) => templateKinds.get(id) ?? null },
+    bindingGuard,
+    revivalDays,
+  })
   return {
     cipher,
     passwords,
@@ -263,16 +275,13 @@ export function createServices(config: Config & { security: { secretKey: string 
     outboxConsole: new OutboxConsole(store, clock),
     readiness: new Readiness(store, calendar),
     botState: new BotState(store, directoryCache, clock),
-    accounts: new MpAccounts({
+    accounts,
+    demoLogin: new DemoLogin({
       store,
       sessions: mpSessions,
-      wechat,
-      cipher,
-      audit,
-      clock,
-      templates: { longTerm: (id) => templateKinds.get(id) ?? null },
-      bindingGuard,
-      revivalDays,
+      accounts,
+      wechatConfigured: wechat !== null,
+      demoConfigured: config.demo.seedOnEmptyStore,
     }),
     uploads,
     submitter,

@@ -1,5 +1,7 @@
 import Router from '@koa/router'
+import type { DemoLogin } from '../../../services/accounts/demo-login.js'
 import type { MpAccounts } from '../../../services/accounts/mp-account.js'
+import { fromThisMachine } from '../../from-this-machine.js'
 import { rateLimit } from '../../middleware/rate-limit.js'
 import type { AppState } from '../../state.js'
 import { parse } from '../../validate.js'
@@ -7,18 +9,21 @@ import { loginBody } from './schemas.js'
 
 export interface MpLoginRoutesDeps {
   accounts: MpAccounts
+  /** The demo's way in without WeChat (demo:resident-4), refused anywhere but the demo on this machine. */
+  demoLogin: DemoLogin
   limits: { mpLoginsPerAddress: number }
 }
 
 /** Logging in from the mini-program (wx.login's code for a session token), and signing in only one already known. */
-export function mpLoginRoutes({ accounts, limits }: MpLoginRoutesDeps) {
+export function mpLoginRoutes({ accounts, demoLogin, limits }: MpLoginRoutesDeps) {
   const router = new Router<AppState>({ prefix: '/api/mp' })
   // Every login costs a call to WeChat's code2Session, whose quota is the mini-program's.
   const loginLimit = rateLimit('mp_login_address', limits.mpLoginsPerAddress, 600, (_s, ip) => ip)
 
   router.post('/login', loginLimit, async (ctx) => {
     const { code } = parse(loginBody, ctx.state.body, 'body')
-    const { token, expiresAt, profile } = await accounts.login(code)
+    const signedIn = demoLogin.isDemoCode(code) ? await demoLogin.signIn(code, fromThisMachine(ctx)) : await accounts.login(code)
+    const { token, expiresAt, profile } = signedIn
     ctx.set('Cache-Control', 'no-store')
     ctx.body = { token, expiresAt: expiresAt.toISOString(), ...profile }
   })
@@ -28,7 +33,8 @@ export function mpLoginRoutes({ accounts, limits }: MpLoginRoutesDeps) {
   // /login, so the two together spend no more of WeChat's quota than login alone.
   router.post('/session/known', loginLimit, async (ctx) => {
     const { code } = parse(loginBody, ctx.state.body, 'body')
-    const signedIn = await accounts.loginIfKnown(code)
+    // A demo person is known by being named: the demo's home page finds its deputy as a phone would.
+    const signedIn = demoLogin.isDemoCode(code) ? await demoLogin.signIn(code, fromThisMachine(ctx)) : await accounts.loginIfKnown(code)
     ctx.set('Cache-Control', 'no-store')
     if (!signedIn) {
       ctx.body = { known: false }
