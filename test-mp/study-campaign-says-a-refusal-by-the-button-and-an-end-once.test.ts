@@ -10,12 +10,15 @@ const DAY = 86_400_000
 /**
  * 王阿姨 (70) follows a campaign, scrolls to the bottom of a long page and presses 打卡 before
  * reading anything. The refusal is said right under the button she pressed, where her eyes are,
- * not at the top of the page off her screen; the green "已关注…" note stays where it was. Once the
- * campaign is over, its top line says so once.
+ * not at the top of the page off her screen; the green "已关注…" note stays where it was, and the grey hint
+ * above the button does not say the same sentence again. Once she has checked in today (here or on a
+ * reading) the card says 今天已打卡 where the button was, until the next day. Once the campaign is over,
+ * its top line says so once.
  */
 describe('mini-program: a refused 打卡 is said by the button she pressed', () => {
   let app: Backend
   let campaignId: string
+  let itemId: string
 
   beforeEach(async () => {
     app = await startBackend()
@@ -31,9 +34,11 @@ describe('mini-program: a refused 打卡 is said by the button she pressed', () 
         }),
       )
     ).id
-    await created(
-      chen.post(`/api/admin/campaigns/${campaignId}/items`, { title: '代表法修正草案说明', summary: '必读，约五分钟', required: true, body: '<p>说明</p>' }),
-    )
+    itemId = (
+      await created(
+        chen.post(`/api/admin/campaigns/${campaignId}/items`, { title: '代表法修正草案说明', summary: '必读，约五分钟', required: true, body: '<p>说明</p>' }),
+      )
+    ).id
   })
   afterEach(() => app.close())
 
@@ -50,6 +55,42 @@ describe('mini-program: a refused 打卡 is said by the button she pressed', () 
     expect(under, 'the words right under 打卡').to.equal('请先点开上面的学习材料读一读，再来打卡')
     expect(page.textOf('.notice'), 'the follow note is not replaced').to.equal('已关注，学习材料都在下面。发布新材料时不会另外通知您，请常回来看看。')
     expect(page.text()).to.include('已打卡 0 次')
+    const said = page.text().split('请先点开上面的学习材料读一读').length - 1
+    expect(said, 'the refusal is said once, not also as the hint above the button').to.equal(1)
+  })
+
+  it('says 今天已打卡 where the button was once she checked in today, and offers 打卡 again the next day', async () => {
+    holdPhone(app, 'o-wang-ayi')
+    const page = await openPage(`pages/study/campaign?campaignId=${campaignId}`)
+    await page.tap('.follow')
+    await openPage(`pages/study/item?itemId=${itemId}`) // she reads it
+    await page.show()
+    await page.tap('.check-in')
+    expect(page.textOf('.checked-today')).to.equal('今天已打卡，每天可以打卡一次。')
+    expect(page.has('.check-in'), 'no 打卡 offered only to be refused').to.equal(false)
+    expect(page.text()).to.include('已打卡 1 次')
+
+    const again = await openPage(`pages/study/campaign?campaignId=${campaignId}`)
+    expect(again.textOf('.checked-today'), 'opened again the same day').to.equal('今天已打卡，每天可以打卡一次。')
+    expect(again.has('.check-in')).to.equal(false)
+
+    app.clock.advance(DAY)
+    holdPhone(app, 'o-wang-ayi') // a new day, a new session
+    const tomorrow = await openPage(`pages/study/campaign?campaignId=${campaignId}`)
+    expect(tomorrow.has('.checked-today')).to.equal(false)
+    expect(tomorrow.has('.check-in'), 'a new day, a new 打卡').to.equal(true)
+  })
+
+  it('says 今天已打卡 on the campaign after she checked in on its reading', async () => {
+    holdPhone(app, 'o-wang-ayi')
+    const page = await openPage(`pages/study/campaign?campaignId=${campaignId}`)
+    await page.tap('.follow')
+    const reading = await openPage(`pages/study/item?itemId=${itemId}`)
+    await reading.tap('.check-in')
+    expect(reading.text()).to.include('打卡成功')
+    await page.show()
+    expect(page.textOf('.checked-today')).to.equal('今天已打卡，每天可以打卡一次。')
+    expect(page.has('.check-in')).to.equal(false)
   })
 
   it('says an ended campaign ended once: "已于…结束", not "已结束 · …结束"', async () => {

@@ -66,6 +66,21 @@ describe('mini-program: surveys, consultations and ballots', () => {
     expect(asked.text()).to.include('您是否经常去社区公园？').and.not.include('只请受邀的人大代表')
   })
 
+  it('tells a resident that a consultation, or a ballot, for named deputies is not hers, in its own words', async () => {
+    const organizer = await office(app)
+    const consultation = await created(organizer.post('/api/admin/surveys', consultationBody({ audience: { deputyIds: ['dp0001'] } })))
+    holdPhone(app, 'o-consultation-not-asked')
+    const page = await openPage(`pages/survey/answer?surveyId=${consultation.id}`)
+    expect(page.textOf('#asked-others')).to.equal('这次征求意见只请受邀的人大代表参加，感谢您的关注')
+    expect(page.text(), 'a 征求意见 is not a 问卷').not.to.include('问卷')
+
+    const ballot = await created(
+      organizer.post('/api/admin/surveys', ballotBody({ ballot: { passRule: 'roll_majority', maxChosen: 2, roll: { deputyIds: ['dp0001', 'dp0002'] } } })),
+    )
+    const vote = await openPage(`pages/survey/answer?surveyId=${ballot.id}`)
+    expect(vote.textOf('#asked-others')).to.equal('这次票决只请名单上的人大代表投票，感谢您的关注')
+  })
+
   it('comments on one article of a draft regulation', async () => {
     const organizer = await office(app)
     const consultation = await created(organizer.post('/api/admin/surveys', consultationBody()))

@@ -46,6 +46,9 @@ Page(
       maxPhotos: 0,
       phone: '',
       phoneBound: false,
+      // Her number came from WeChat's own button on this page just now; a number already on her account may
+      // have been typed (我的信息 更正), and nothing records where it came from: then it is only "保存的".
+      phoneFromWeChat: false,
       anonymous: false,
       publicConsent: false,
       submitting: false,
@@ -144,7 +147,7 @@ Page(
       if (!e.detail || !e.detail.code) return wx.showToast({ title: '没有取得手机号，您也可以直接填写', icon: 'none' })
       return this.account
         .addPhone(e.detail.code)
-        .then(() => this.setData({ phoneBound: true }))
+        .then(() => this.setData({ phoneBound: true, phoneFromWeChat: true }))
         .catch((err) => wx.showToast({ title: err.message, icon: 'none' }))
     },
 
@@ -166,7 +169,7 @@ Page(
         publicConsent: this.data.publicConsent,
         // Anonymous, no one may see her number, so none is sent: the form said the deputy cannot call.
         phone: this.data.anonymous ? null : this.data.phone.trim() || null,
-        // The page told them "已用您微信绑定的手机号，代表可以打电话给您": the deputy gets that number.
+        // The page told them "已用您…的电话，代表可以打电话给您": the deputy gets that number.
         useAccountPhone: this.data.phoneBound && !this.data.anonymous,
       }
       this.setData({ submitting: true, formError: '' })

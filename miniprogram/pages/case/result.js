@@ -30,12 +30,9 @@ Page({
       .get()
       .then((s) => {
         this.templateIds = s.subscribeTemplateIds
-        if (s.subscribeTemplateIds.length) return undefined
-        // Off: whether the 联络助手 will bring her the answer instead is hers to read in 我的 (`bot`).
-        return this.account.me().then(
-          (me) => this.setData({ noticesOff: true, noticesOffText: noticesOffWords({ deputy: false, bot: Boolean(me.bot) }) }),
-          () => this.setData({ noticesOff: true, noticesOffText: noticesOffWords({ deputy: false, bot: null }) }),
-        )
+        // Off: the answer waits in 我的留言, as 我的 says (nothing else brings it to a resident).
+        if (!s.subscribeTemplateIds.length) this.setData({ noticesOff: true, noticesOffText: noticesOffWords({ deputy: false }) })
+        return undefined
       })
       .catch((err) => {
         this.templateIds = null

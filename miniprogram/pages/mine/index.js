@@ -28,15 +28,15 @@ Page({
    */
   loadTemplates(me) {
     this.templatesError = ''
-    // `bot`: the 联络助手 reaches them in the WeChat chat (a deputy's from his notices, a resident's from 我的),
-    // which the words for "sending off" must say.
+    // `bot`: the 联络助手 reaches a deputy in the WeChat chat (from his notices), which the words for "sending off"
+    // must say; no resident's mini-program account is linked to it (notices-off.js).
     const chosen = me.deputy
       ? deputyService(request)
           .notices()
           .then((n) => ({ ids: n.templateIds, bot: n.bot }))
       : settingsService(request)
           .get()
-          .then((s) => ({ ids: s.subscribeTemplateIds, bot: Boolean(me.bot) }))
+          .then((s) => ({ ids: s.subscribeTemplateIds, bot: false }))
     return chosen
       .then(({ ids, bot }) => {
         this.templateIds = ids

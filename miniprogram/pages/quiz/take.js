@@ -102,7 +102,7 @@ Page({
     // Why a paper handed in too late was not counted (stage 'late').
     lateText: '',
     board: null,
-    myRank: '',
+    myRank: null,
     // 排行榜 while the quiz runs; 最终排名 after its close, with when it closed (boardClosed).
     boardTitle: '排行榜',
     boardClosed: '',
@@ -311,7 +311,8 @@ Page({
         this.setData({
           boardTitle: ended ? '最终排名' : '排行榜',
           boardClosed: ended ? '答题' + closed + '，这是最终排名' : '',
-          myRank: me ? '您排第 ' + me.rank + ' 名（共 ' + b.items.length + ' 人），得分率 ' + Math.round(me.percent) + '%' : '',
+          // Two facts, each kept whole when the line must break (关怀模式 broke "得分/率").
+          myRank: me ? { place: '您排第 ' + me.rank + ' 名（共 ' + b.items.length + ' 人），', share: '得分率 ' + Math.round(me.percent) + '%' } : null,
           board: b.items
             .slice(0, 20)
             // Ranked by the share of points won (papers differ in size): say that first, the points after.

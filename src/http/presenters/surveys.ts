@@ -13,6 +13,7 @@ import {
 import { tieWords, type BallotOutcome, type SurveyResults } from '../../domain/survey-tally.js'
 import { closingText } from '../../domain/due-date-text.js'
 import { outcomeWords } from '../../services/surveys/consultation-outcome.js'
+import { KIND_WORDS } from '../../services/surveys/survey-words.js'
 import type { TextAnswer } from '../../services/records.js'
 import type { NotVoted } from '../../services/surveys/ballot-roll.js'
 import type { ReadingTime } from './cases.js'
@@ -89,6 +90,8 @@ export const presentPublicSurvey = (s: SurveyRecord, phase: SurveyPhase, respond
   articles: s.articles.map(({ id, number, text }) => ({ id, number, text })),
   responded,
   askedOthers,
+  /** To one it does not ask, in the words of what it is (这次征求意见只请…, not 这份问卷只请…); null when it asks them. */
+  askedOthersText: askedOthers ? KIND_WORDS[s.kind].notAsked : null,
 })
 
 export const presentResponseReceipt = (r: SurveyResponse) => ({ id: r.id, surveyId: r.surveyId, createdAt: r.createdAt.toISOString() })

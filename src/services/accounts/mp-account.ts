@@ -169,9 +169,8 @@ export class MpAccounts {
       leftOffice: linked !== null && !linked.active,
       consentVersion: user.consentVersion,
       hasPhone: user.phoneEnc !== null,
-      // The 联络助手 reaches her in the WeChat chat (her account bound to it; a deputy's on any of his accounts), as
-      // the dispatcher routes (delivery/channels.ts): with mini-program messages off, it is what still tells her.
-      bot: Boolean(user.botContactId) || (deputy ? (await this.store.mpUsers.listByDeputyId(deputy.id)).some((u) => u.botContactId) : false),
+      // No `bot` here: a mini-program account is never linked to a chat contact (only a deputy's other account
+      // is, and his notices say so: deputy-notices.ts), so a resident is never told the 联络助手 brings her answer.
     }
   }
 

@@ -96,6 +96,9 @@ export class CampaignReading {
       ...whose(campaign, reader, canFollow, await this.audience.directory()),
       items: sortForReading(items).map((item) => ({ item, read: reads.has(item.id) })),
       checkIns,
+      // Checked in today, on the campaign or on one of its readings: to her it is one 打卡, so the page says
+      // 今天已打卡 instead of offering it again (the day is the business day, as the check-in slot's).
+      checkedInToday: checkIns.some((k) => localDate(k.at, this.timeZone) === localDate(now, this.timeZone)),
     }
   }
 

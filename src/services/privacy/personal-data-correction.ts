@@ -17,7 +17,7 @@ export interface PersonalDataCorrectionDeps {
 }
 
 /**
- * Correcting what a person gave (PIPL art. 46): the WeChat-bound phone on her account, and the contact phone
+ * Correcting what a person gave (PIPL art. 46): the phone on her account (from WeChat's button or typed), and the contact phone
  * on one of her own messages still being handled — changed, or removed (null). Only her own records: a
  * message of anyone else is "not found", as every other read and write of a resident's.
  */

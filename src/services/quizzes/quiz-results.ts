@@ -45,7 +45,7 @@ const inDistricts = (attempts: AttemptRecord[], within: readonly string[] | null
       )
     : attempts
 
-/** The last four digits of a phone number, for the office's export only (never a board). */
+/** The last four digits of a phone number (mobile or landline), for the office's export only (never a board). */
 const phoneTail = (phone: string | null) => (phone && phone.length >= 4 ? phone.slice(-4) : null)
 
 /**
@@ -60,7 +60,7 @@ export class QuizResults {
     private readonly settings: { timeZone: string },
     /** Where each download of the results (people's names and scores) is recorded. */
     private readonly audit: Pick<AuditTrail, 'record'> | null = null,
-    /** Opens a resident's stored phone for the export's 手机尾号 (none: the export names her by number only). */
+    /** Opens a resident's stored phone for the export's 电话尾号 (none: the export names her by number only). */
     private readonly cipher: Pick<PiiCipher, 'tryDecrypt'> | null = null,
   ) {}
 
@@ -102,8 +102,9 @@ export class QuizResults {
       const correct = scoreAnswers(drawn, a.answers ?? []).results.filter((r) => r.correct).length
       return [
         // The office may call a resident back: her number's tail beside the board's 群众N号, where she gave one.
+        // 电话尾号, not 手机尾号: she may have typed it (a landline too), and nothing records that WeChat checked it.
         a.personKind === 'mp_user' && tails.get(a.personId)
-          ? `${residentLabel(numbers.get(a.personId))}（手机尾号${tails.get(a.personId)}）`
+          ? `${residentLabel(numbers.get(a.personId))}（电话尾号${tails.get(a.personId)}）`
           : this.nameOf(dir, a.personKind, a.personId, numbers),
         a.personKind === 'deputy' ? '人大代表' : '群众',
         dir.stationNames.get(a.stationId ?? '') ?? '',

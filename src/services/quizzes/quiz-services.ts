@@ -17,7 +17,7 @@ export function createQuizServices(
   settings: { timeZone: string },
   audit: AuditTrail,
   directory: Pick<DirectoryCache, 'scopeOf' | 'prepared' | 'stationPlaces'>,
-  /** Opens residents' phones for the results export's 手机尾号 only. */
+  /** Opens residents' phones for the results export's 电话尾号 only. */
   cipher: Pick<PiiCipher, 'tryDecrypt'> | null = null,
 ) {
   const audience = new CampaignAudience(store, directory)

@@ -38,6 +38,7 @@ export function mpCampaignRoutes({ sessions, reading, monthly, clock }: MpCampai
     ),
     items: d.items.map((i) => presentItemSummary(i.item, i.read)),
     checkIns: d.checkIns.map(presentCheckIn),
+    checkedInToday: d.checkedInToday,
   })
 
   router.get('/campaigns', async (ctx) => {
