@@ -1,6 +1,6 @@
 import { expect } from 'chai'
-import { asDeputy, Client } from '../helpers/app.js'
-import { logInAs, newPage, screenshot, typeDateTime, useConsole } from './harness.js'
+import { campaignOneHasRead } from '../helpers/campaign-reading.js'
+import { dialogShown, logInAs, newPage, screenshot, typeDateTime, useConsole } from './harness.js'
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
@@ -16,31 +16,20 @@ describe('console: an organizer corrects, extends and ends a campaign (修改活
   const story = useConsole()
 
   it('corrects a reading keeping its reads, renames and extends the campaign, then ends it early after a plain confirm', async () => {
-    const { store } = story.app.liaison
     const organizer = story.app.login((l) => l.role === 'organizer' && l.username !== 'chenshihan')
-    const api = await new Client(story.app.baseUrl).login(organizer.username, organizer.password)
-    const district = (await store.staff.getByUsername(organizer.username))!.regionIds[0]!
-    const at = (ms: number) => new Date(story.app.clock.now().getTime() + ms).toISOString()
-    const created = await api.post('/api/admin/campaigns', {
-      title: '学习宣传新修订的代表法',
-      description: '',
-      startsAt: at(-HOUR),
-      endsAt: at(20 * DAY),
-      audience: { districtIds: [district] },
-    })
-    expect(created.status, JSON.stringify(created.body)).to.equal(201)
-    const id = created.body.id
-    const item = await api.post(`/api/admin/campaigns/${id}/items`, { title: '代表法修正草按说明', body: '<p>说明</p>', required: true })
-    expect(item.status, JSON.stringify(item.body)).to.equal(201)
-    const reached = (await store.campaigns.reachOf(id)).filter((r) => r.personKind === 'deputy').map((r) => r.personId)
-    const [reader, onApp] = reached
-    expect((await (await asDeputy(story.app, reader)).get(`/api/mp/reading/${item.body.id}`)).status).to.equal(200)
-    await asDeputy(story.app, onApp) // uses the mini-program, has not read
+    // The reading's title has a typo (草按) for her to correct.
+    const { api, id, reader, onApp } = await campaignOneHasRead(story.app, organizer, { itemTitle: '代表法修正草按说明' })
+    const { store } = story.app.liaison
     const readBy = async () => (await api.get(`/api/admin/campaigns/${id}/progress?groupBy=person`)).body.items.filter((p: { read: boolean }) => p.read)
 
     const page = await newPage(story.browser, story.app)
     await logInAs(page, organizer, `/campaigns/${id}`)
     await page.getByRole('heading', { name: /学习宣传新修订的代表法/ }).waitFor()
+    // Beside the title, who runs it in words (the district's 人大常委会), not its level's office word 区县.
+    const district = (await store.staff.getByUsername(organizer.username))!.regionIds[0]!
+    const districtName = (await store.regions.get(district))!.name
+    await page.locator('[data-test=campaign-organizer]', { hasText: `${districtName}人大常委会` }).waitFor()
+    expect(await page.locator('h2 .t-tag').allInnerTexts()).to.deep.equal(['进行中', `${districtName}人大常委会`])
 
     // 修改 on the published reading: a typo fixed in place, not 撤回 and add again.
     await page.locator('[data-test=reading-items] tr', { hasText: '代表法修正草按说明' }).getByRole('button', { name: '修改' }).click()
@@ -66,14 +55,22 @@ describe('console: an organizer corrects, extends and ends a campaign (修改活
     await dialog.getByRole('button', { name: '保存修改' }).click()
     await page.getByRole('heading', { name: /学习宣传新修订的代表法（第二阶段）/ }).waitFor()
     expect((await api.get(`/api/admin/campaigns/${id}`)).body.endsAt.slice(0, 10)).to.equal(later)
+    // Pictured once the dialog has gone, not while it fades out over the page.
+    await dialog.waitFor({ state: 'hidden' })
     await screenshot(page, 'console-campaign-corrected')
 
-    // 学习进度: why a reminder cannot reach him, as the delivery code says it.
+    // 学习进度: why a reminder cannot reach him, as the delivery code says it, said once: the note above names
+    // those still to read and whom to phone; the totals under it count everyone and repeat no reason.
     await page.locator('.t-tabs__nav-item', { hasText: '学习进度' }).click()
-    await page
-      .locator('[data-test=campaign-totals]')
-      .getByText(/人用小程序，但小程序消息还没有开通，提醒发不到/)
-      .waitFor()
+    const onAppName = (await store.deputies.get(onApp))!.name
+    const note = page.locator('[data-test=remind-note]')
+    await note.getByText(`1 人用小程序，但小程序消息还没有开通，提醒发不到，请电话联系：${onAppName}；`).waitFor()
+    const totals = page.locator('[data-test=campaign-totals]')
+    await totals.waitFor()
+    const everyone = (await store.campaigns.reachOf(id)).filter((r) => r.personKind === 'deputy').length
+    expect(await totals.innerText()).to.equal(
+      `已发布 1 篇；面向 ${everyone} 人，都收不到微信消息；已读完 1 人（${Math.round(100 / everyone)}%），已打卡 0 人。`,
+    )
     await page.locator('.t-radio-button', { hasText: '按人' }).click()
     await page.locator('[data-test=reach-tag]', { hasText: '用小程序，但小程序消息还没有开通，提醒发不到，请电话联系' }).first().waitFor()
     await screenshot(page, 'console-campaign-progress-app-off')
@@ -84,7 +81,13 @@ describe('console: an organizer corrects, extends and ends a campaign (修改活
     expect(await confirm.locator('[data-test=end-words]').innerText()).to.equal(
       '结束后，学习的人不能再打卡，也不会再收到提醒；已经读过、打过卡的都保留，学习进度还可以查看。结束后不能再重新开始。',
     )
-    await screenshot(page, 'console-campaign-end-confirm')
+    // Pictured once it stands whole, not while it zooms and fades in (small, half see-through over the page).
+    await dialogShown(page)
+    expect(
+      await confirm.evaluate((el) => getComputedStyle(el.closest('.t-dialog__ctx')!.querySelector('.t-dialog')!).opacity),
+      'fully shown, not half see-through',
+    ).to.equal('1')
+    await screenshot(page, 'console-campaign-end-confirm', { window: true })
     await confirm.getByRole('button', { name: '确定提前结束' }).click()
     await page.getByText('活动已提前结束').waitFor()
     await page.locator('h2 .t-tag', { hasText: '已结束' }).waitFor()

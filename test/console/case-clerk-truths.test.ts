@@ -1,7 +1,7 @@
 import { expect } from 'chai'
 import type { Page } from 'playwright-core'
 import { asDeputy, asResident, Client } from '../helpers/app.js'
-import { logInAs, newPage, screenshot, useConsole, type ConsolePage } from './harness.js'
+import { dialogShown, logInAs, newPage, screenshot, useConsole, type ConsolePage } from './harness.js'
 
 const IDLE_PAST_LIMIT_MS = 121 * 60_000 // the console ends a session unused for 120 minutes
 const STAFF = { kind: 'staff' as const, id: 'admin', name: '管理员', username: 'admin', role: 'admin' as const, stationIds: [], regionIds: [], unitIds: [] }
@@ -48,23 +48,6 @@ describe('console: what the case page tells the station clerk is true', function
     await page.getByRole('listbox', { name: '可分派的代表' }).locator('[aria-selected=true]', { hasText: name }).waitFor()
   }
   const NOTE = /请尽快联系留言群众/
-  /**
-   * The open dialog once it stands whole: it zooms and fades in, and a picture taken meanwhile shows it half
-   * see-through over the page (Vue has taken off its entering classes, nothing in it moves, it is opaque).
-   */
-  async function dialogSettled(page: Page) {
-    await page.waitForFunction(() => {
-      const ctx = [...document.querySelectorAll<HTMLElement>('.t-dialog__ctx')].find((c) => c.style.display !== 'none')
-      const dialog = ctx?.querySelector<HTMLElement>('.t-dialog')
-      return (
-        !!ctx &&
-        !!dialog &&
-        ![...ctx.classList, ...dialog.classList].some((c) => c.includes('-enter')) &&
-        ctx.getAnimations({ subtree: true }).every((a) => a.playState === 'finished') &&
-        getComputedStyle(dialog).opacity === '1'
-      )
-    })
-  }
   /** Her login ends over lunch while the dialog is open: she presses its button, logs in again, and is back on the message. */
   async function loginEndsOnConfirm(page: Page, c: { ticket: string }, confirm: string) {
     await page.waitForLoadState('networkidle')
@@ -91,14 +74,14 @@ describe('console: what the case page tells the station clerk is true', function
     expect(await chosen.getByTestId('unreachable').innerText()).to.equal('没有开通小程序和微信助手，提醒发不到，需电话联系')
     const words = `${to.name}代表住在附近，请先去现场看一下，留言人是老人，请耐心解释。`
     await page.getByPlaceholder(NOTE).fill(words)
-    await loginEndsOnConfirm(page, c, '确认分派')
+    await loginEndsOnConfirm(page, c, '确认改派')
     const said = page.getByRole('alert').filter({ hasText: '上次没有提交成功，您写的内容还在，请再点一次确认' })
     await said.waitFor()
     expect(await page.getByPlaceholder(NOTE).inputValue(), 'her words are back').to.equal(words)
     await page.getByRole('listbox', { name: '可分派的代表' }).locator('[aria-selected=true]', { hasText: to.name }).waitFor()
-    await dialogSettled(page)
+    await dialogShown(page)
     await screenshot(page, 'case-draft-after-login')
-    await page.getByRole('button', { name: '确认分派' }).click()
+    await page.getByRole('button', { name: '确认改派' }).click()
     await page.getByPlaceholder(NOTE).waitFor({ state: 'hidden' })
     // The demo's deputies have neither the mini-program nor the bot: 分派 says the notice cannot reach her.
     await page.getByText(`已分派。${to.name}代表没有开通小程序和微信助手，提醒发不到，请电话联系`).waitFor()
@@ -130,7 +113,7 @@ describe('console: what the case page tells the station clerk is true', function
     await dialog.getByRole('alert').filter({ hasText: '上次没有提交成功，您写的内容还在，请再点一次确认' }).waitFor()
     expect(await search.inputValue(), 'the number she looked it up by').to.equal(kept.ticket.slice(-4))
     await dialog.locator('.t-radio.t-is-checked', { hasText: kept.ticket }).waitFor()
-    await dialogSettled(page)
+    await dialogShown(page)
     await screenshot(page, 'case-merge-draft-after-login')
     await dialog.getByRole('button', { name: '确认合并' }).click()
     await page.getByRole('link', { name: `已并入 ${kept.ticket}` }).waitFor()
@@ -155,7 +138,7 @@ describe('console: what the case page tells the station clerk is true', function
     expect(moved.status, JSON.stringify(moved.body)).to.equal(200)
     const from = (await story.app.liaison.store.deputies.get(c.deputyId))!.name
 
-    await page.getByRole('button', { name: '确认分派' }).click()
+    await page.getByRole('button', { name: '确认改派' }).click()
     const said = page.getByRole('alert').filter({ hasText: `这条留言刚刚已由${from}代表转交给${taker.name}代表，请看一下再决定` })
     await said.waitFor()
     expect(await page.getByPlaceholder(NOTE).inputValue(), 'her words stay').to.equal('请熟悉交通的代表处理')
@@ -186,6 +169,8 @@ describe('console: what the case page tells the station clerk is true', function
     await page.getByRole('button', { name: '确认催办' }).click()
     await page.getByText(`已催办。${phone}`).waitFor()
     expect(await page.getByText('已催办，代表会收到提醒').count()).to.equal(0)
+    // Pictured once the dialog has gone, not while it fades out over the page.
+    await page.getByRole('button', { name: '确认催办' }).waitFor({ state: 'hidden' })
     await screenshot(page, 'case-urge-unreachable')
     expect(page.problems).to.deep.equal([])
   })
@@ -201,7 +186,8 @@ describe('console: what the case page tells the station clerk is true', function
     await open(page, kept)
     await page.getByRole('button', { name: '不予受理' }).click()
     await page.getByText('合并在这条下的 1 条留言会回到待分派，需要另行分派').waitFor()
-    await screenshot(page, 'case-reject-merged')
+    await dialogShown(page)
+    await screenshot(page, 'case-reject-merged', { window: true })
     await page.getByPlaceholder(/该事项属于法院审理范围/).fill('属于城管执法事项，已转街道城管中队')
     await page.getByRole('button', { name: '确认不予受理' }).click()
     await page.getByText('已标为不予受理。合并在这条下的 1 条留言已回到待分派，请另行分派').waitFor()

@@ -1,11 +1,10 @@
 import { expect } from 'chai'
-import { asDeputy, asResident, Client } from '../helpers/app.js'
+import { asResident, Client } from '../helpers/app.js'
+import { campaignOneHasRead } from '../helpers/campaign-reading.js'
 import { quizWithBank } from '../helpers/quizzes.js'
 import { logInAs, newPage, screenshot, useConsole, type ConsolePage } from './harness.js'
 import { publishedNationalMeeting } from './national-meeting.js'
 
-const HOUR = 3_600_000
-const DAY = 24 * HOUR
 const STAFF = { kind: 'staff' as const, id: 'admin', name: '管理员', username: 'admin', role: 'admin' as const, stationIds: [], regionIds: [], unitIds: [] }
 
 /**
@@ -25,27 +24,12 @@ describe('console: pages say it whole, and once (review 32)', function () {
   it('学习进度: the reach tag is read to its end, the totals agree with the to-phone list, and 提前结束 keeps her there', async () => {
     const { store } = story.app.liaison
     const organizer = story.app.login((l) => l.role === 'organizer' && l.username !== 'chenshihan')
-    const api = await new Client(story.app.baseUrl).login(organizer.username, organizer.password)
-    const district = (await store.staff.getByUsername(organizer.username))!.regionIds[0]!
-    const at = (ms: number) => new Date(story.app.clock.now().getTime() + ms).toISOString()
-    const created = await api.post('/api/admin/campaigns', {
-      title: '学习宣传新修订的代表法',
-      description: '组织全区代表学习新修订的代表法。',
-      startsAt: at(-HOUR),
-      endsAt: at(20 * DAY),
-      audience: { districtIds: [district] },
-    })
-    expect(created.status, JSON.stringify(created.body)).to.equal(201)
-    const id = created.body.id
-    const item = await api.post(`/api/admin/campaigns/${id}/items`, { title: '代表法修正草案说明', body: '<p>说明</p>', required: true })
-    expect(item.status, JSON.stringify(item.body)).to.equal(201)
-    const reached = (await store.campaigns.reachOf(id)).filter((r) => r.personKind === 'deputy').map((r) => r.personId)
-    const [reader, onApp] = reached
     // One on the mini-program reads (nobody needs to phone her); another on it has not read.
-    await asDeputy(story.app, reader)
-    expect((await (await asDeputy(story.app, reader)).get(`/api/mp/reading/${item.body.id}`)).status).to.equal(200)
+    const { id, onApp } = await campaignOneHasRead(story.app, organizer, {
+      itemTitle: '代表法修正草案说明',
+      description: '组织全区代表学习新修订的代表法。',
+    })
     const onAppName = (await store.deputies.get(onApp))!.name
-    await asDeputy(story.app, onApp)
 
     const page = await newPage(story.browser, story.app)
     await logInAs(page, organizer, `/campaigns/${id}`)
@@ -64,8 +48,8 @@ describe('console: pages say it whole, and once (review 32)', function () {
       return box.right <= cell.right + 0.5 && el.scrollWidth <= el.clientWidth + 0.5
     })
     expect(whole, 'the whole tag shows, 请电话联系 included').to.equal(true)
-    // Someone has read: the totals count everyone reached, and say whom of them to phone.
-    expect(await page.locator('[data-test=campaign-totals]').innerText()).to.include('请电话告知其中还没读完的人；已读完 ')
+    // Whom to phone is said once, in the note above (those still to read); the totals only count.
+    expect(await page.locator('[data-test=campaign-totals]').innerText()).to.match(/^已发布 1 篇；面向 \d+ 人，都收不到微信消息；已读完 1 人/)
     await screenshot(page, 'review32-campaign-progress-by-person')
 
     // 提前结束: she is still on 学习进度; adding reading is no longer the page's one blue button.
@@ -101,6 +85,9 @@ describe('console: pages say it whole, and once (review 32)', function () {
     await page.getByRole('heading', { name: `留言 ${sent.body.ticket}` }).waitFor()
     await page.getByRole('button', { name: '改派给其他代表' }).click()
     await page.locator('.t-dialog__header', { hasText: '改派给其他代表' }).waitFor()
+    // Its button says what it does, as its title does: 改派, not 分派.
+    const footer = page.locator('.t-dialog__footer').filter({ visible: true })
+    expect(await footer.getByRole('button').allInnerTexts()).to.deep.equal(['取消', '确认改派'])
     const options = page.getByRole('listbox', { name: '可分派的代表' }).getByRole('option')
     const mine = options.filter({ hasText: holder })
     await mine.getByTestId('holder').waitFor()
@@ -110,6 +97,9 @@ describe('console: pages say it whole, and once (review 32)', function () {
     await mine.click({ force: true }) // pressed anyway
     expect(await page.getByRole('listbox', { name: '可分派的代表' }).locator('[aria-selected=true]').count(), 'not chosen').to.equal(0)
     await screenshot(page, 'review32-case-reassign-list')
+    // The dialog's foot, where she presses, as her window shows it once scrolled there.
+    await footer.getByRole('button', { name: '确认改派' }).scrollIntoViewIfNeeded()
+    await screenshot(page, 'case-reassign-confirm', { window: true })
     expect(page.problems).to.deep.equal([])
   })
 
@@ -122,7 +112,7 @@ describe('console: pages say it whole, and once (review 32)', function () {
     expect(await page.locator('[data-test=bank-frozen]').innerText()).to.equal(
       '已有人开始答题：题库里的题目、选项、答案和分值不能再改，只能改解析；还可以添加新题。',
     )
-    await page.locator('[data-test=question-bank]').getByRole('button', { name: '修改' }).first().click()
+    await page.locator('[data-test=question-bank]').getByRole('button', { name: '改解析' }).first().click()
     const dialog = page.locator('[data-test=question-dialog]')
     await dialog.locator('[data-test=question-frozen]').waitFor()
     // The stem and an option she reads to write the 解析: as dark as the 解析 she types (not pale grey).

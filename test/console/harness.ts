@@ -191,6 +191,25 @@ export async function dropdownSays(page: Page, expected: string): Promise<string
 }
 
 /**
+ * Waits until the open dialog stands whole: TDesign zooms and fades it in, and a picture taken meanwhile shows
+ * it small and half see-through over the page. Whole: Vue has taken off its entering classes, nothing in it
+ * still moves, and it is fully opaque. A wait on that state, never on a timer.
+ */
+export async function dialogShown(page: Page) {
+  await page.waitForFunction(() => {
+    const ctx = [...document.querySelectorAll<HTMLElement>('.t-dialog__ctx')].find((c) => c.style.display !== 'none')
+    const dialog = ctx?.querySelector<HTMLElement>('.t-dialog')
+    return (
+      !!ctx &&
+      !!dialog &&
+      ![...ctx.classList, ...dialog.classList].some((c) => c.includes('-enter')) &&
+      ctx.getAnimations({ subtree: true }).every((a) => a.playState === 'finished') &&
+      getComputedStyle(dialog).opacity === '1'
+    )
+  })
+}
+
+/**
  * Types a date and time into a console date-time field (TDesign's picker) as a clerk does: clicks it,
  * writes "2026-12-07 09:30" (or deletes what is there, for ''), and presses Enter; then waits until
  * the field shows it and its calendar has closed.
@@ -218,10 +237,14 @@ export async function typeDateTime(field: Locator, text: string) {
   await panel.waitFor({ state: 'hidden' })
 }
 
-/** Saves what the page shows now under test-output/console/<name>.png (looked at by people, not compared). */
-export async function screenshot(page: Page, name: string) {
+/**
+ * Saves what the page shows now under test-output/console/<name>.png (looked at by people, not compared).
+ * `window`: only the browser window, as she sees an open dialog: the whole page's picture leaves the part of
+ * the page under the window's edge uncovered by the dialog's grey veil, which she never sees.
+ */
+export async function screenshot(page: Page, name: string, { window = false } = {}) {
   mkdirSync(SCREENSHOTS, { recursive: true })
-  await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true })
+  await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: !window })
 }
 
 /** A story's console and browser: the app with the demo city and one Chromium, for every test of the `describe`. */

@@ -19,11 +19,20 @@ describe('console: a question people started is shown frozen, and a draft can be
 
   it('shows the frozen parts disabled before 保存, with one line why, and saves a corrected 解析', async () => {
     const quiz = await quizWithBank(story.app, await organizer(), { title: '宪法知识竞赛' })
-    expect((await (await asResident(story.app)).post(`/api/mp/quizzes/${quiz.id}/attempts`)).status, 'someone started').to.equal(201)
     const page = await newPage(story.browser, story.app)
     await logInAs(page, sunli(), `/quizzes/${quiz.id}`)
+    // Each row's button says what it can still change: the whole question before anyone starts, then only its 解析.
+    const rowButtons = page.locator('[data-test=question-bank] tbody').getByRole('button')
+    await rowButtons.first().waitFor()
+    expect([...new Set(await rowButtons.allInnerTexts())], 'nobody has started').to.deep.equal(['修改'])
+    expect((await (await asResident(story.app)).post(`/api/mp/quizzes/${quiz.id}/attempts`)).status, 'someone started').to.equal(201)
+    await page.reload()
+    await page.locator('[data-test=bank-frozen]').waitFor()
+    expect(await rowButtons.allInnerTexts(), 'one per question').to.have.length(10)
+    expect([...new Set(await rowButtons.allInnerTexts())], 'someone started').to.deep.equal(['改解析'])
 
-    await page.locator('[data-test=question-bank]').getByRole('button', { name: '修改' }).first().click()
+    await rowButtons.first().click()
+    await page.locator('.t-dialog__header', { hasText: '修改解析' }).waitFor()
     await dialog(page)
       .locator('[data-test=question-frozen]')
       .getByText('已有人开始答题，题目、选项、答案和分值不能再改；解析仍可修改', { exact: true })

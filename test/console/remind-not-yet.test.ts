@@ -157,7 +157,7 @@ describe('console: an organizer reminds those who have not voted or read', funct
     const { totals } = (await office.get(`/api/admin/campaigns/${created.body.id}/progress`)).body
     expect(totals.unreachable, 'the two who talk to the bot are reachable').to.equal(totals.reached - 2)
     expect(await page.locator('[data-test=campaign-totals]').innerText()).to.equal(
-      `已发布 1 篇；面向 ${totals.audience} 人：2 人能在微信里收到消息，${totals.unreachable} 人没有绑定微信，收不到，请电话告知；已读完 0 人（0%），已打卡 0 人。`,
+      `已发布 1 篇；面向 ${totals.audience} 人，其中 2 人能在微信里收到消息；已读完 0 人（0%），已打卡 0 人。`,
     )
     await page.getByRole('button', { name: '导出未读名单' }).waitFor()
     await page.getByRole('button', { name: '提醒未读的 2 人' }).click()

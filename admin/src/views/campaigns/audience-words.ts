@@ -39,3 +39,14 @@ export function audienceWords(a: CampaignAudience, scope: string[], names: Place
   if (a.followers) parts.push('关注活动的群众')
   return parts.length ? parts.join('；') : '还没有选定面向哪些人'
 }
+
+/**
+ * Who runs a campaign, for the tag beside its title: "澜江区人大常委会", "建设路街道人大工委", "市人大常委会" (the
+ * words the mini-program's 学习 uses for where a campaign comes from). Its level alone read "区县", an office word.
+ * Until the place's name is read (or if it cannot be), the level said in the same words: 区人大常委会, 街道人大工委.
+ */
+export function organizerWords(level: string, areaId: string | null, names: PlaceNames): string {
+  if (level === 'city') return '市人大常委会'
+  const name = (areaId && names.regions.get(areaId)) || ''
+  return level === 'street' ? `${name || '街道'}人大工委` : `${name || '区'}人大常委会`
+}
