@@ -200,10 +200,14 @@ export class LiaisonClient {
   }
   /**
    * The resident's phone number on one of his open messages (null: she left none); the backend audits the read.
-   * `answered`: he has replied to it already (absent from an older backend).
+   * `answered`: he has replied to it already (absent from an older backend); `inMessage`: the number is the one she
+   * wrote in her message, as she left no phone field (absent from an older backend).
    */
   residentPhone(personId: string, ref: string) {
-    return this.call<{ ticket: string; phone: string | null; answered?: boolean }>('GET', `/people/${enc(personId)}/deputy/cases/${enc(ref)}/phone`)
+    return this.call<{ ticket: string; phone: string | null; answered?: boolean; inMessage?: boolean }>(
+      'GET',
+      `/people/${enc(personId)}/deputy/cases/${enc(ref)}/phone`,
+    )
   }
   async transferOptions(personId: string, ref: string) {
     return (await this.call<{ choices: TransferChoice[] }>('GET', `/people/${enc(personId)}/deputy/cases/${enc(ref)}/transfer-options`)).choices
@@ -237,6 +241,13 @@ export class LiaisonClient {
       `/people/${enc(personId)}/meetings/${enc(meetingId)}/rsvp`,
       response === 'leave' ? { response, reason } : { response },
     )
+  }
+  /**
+   * A bound deputy's 暂停接收留言: his stations' names (whom to ask for it), and the pause staff set, while it stands
+   * (`text`: "联络站已为您暂停接收新留言（11月28日至12月4日），您手上的留言仍由您办理"), else null.
+   */
+  deputyAway(personId: string) {
+    return this.call<{ stations: string[]; away: { from: string; until: string; text: string } | null }>('GET', `/people/${enc(personId)}/deputy/away`)
   }
   /** The meetings this person is invited to that are not over yet, earliest first, with their answers. */
   async meetings(personId: string) {

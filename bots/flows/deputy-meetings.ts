@@ -58,8 +58,31 @@ export async function excuse(turn: Turn, reason: string) {
     const items = await turn.client.meetings(turn.person.personId)
     const m = answeredAhead(items, 'attend') ?? answeredAhead(items, 'leave')
     if (m) await answerOne(turn, m, 'leave', reason)
-    else if (!(await answerClosed(turn, items, 'leave', reason))) turn.say(`${err.message}。${HOW}`)
+    else if (!(await answerClosed(turn, items, 'leave', reason))) turn.say(await noMeetingToExcuse(turn, err.message))
   }
+}
+
+/**
+ * "请假 下周住院" with no meeting to excuse him from: he most likely means his messages. Staff pause those (暂停接收留言),
+ * so he is told whom to ask, his station by name, or that they have already paused them and until when. A staff
+ * member (no deputy) hears only that no meeting waits.
+ */
+async function noMeetingToExcuse(turn: Turn, none: string): Promise<string> {
+  let own: Awaited<ReturnType<Turn['client']['deputyAway']>>
+  try {
+    own = await turn.client.deputyAway(turn.person.personId)
+  } catch (err) {
+    if (!(err instanceof ApiError)) throw err
+    return `${none}。${HOW}`
+  }
+  const station = own.stations.length ? own.stations.join('或') : '您所在的代表联络站'
+  return lines(
+    `${none}。"请假"是给会议请假用的。`,
+    own.away
+      ? `${own.away.text}。日期要改，请联系${station}。`
+      : `要在住院、外出期间暂停接收群众的新留言，请联系${station}，由工作人员为您设置；您手上的留言仍由您办理。`,
+    HOW,
+  )
 }
 
 /**
@@ -133,7 +156,7 @@ async function askReasonFor(turn: Turn) {
   const items = await turn.client.meetings(turn.person.personId)
   const waiting = items.find(awaitingAnswer)
   const meeting = waiting ?? answeredAhead(items, 'attend') ?? answeredAhead(items, 'leave')
-  if (!meeting) return turn.say(`目前没有需要您回复的会议通知。${HOW}`)
+  if (!meeting) return turn.say(await noMeetingToExcuse(turn, '目前没有需要您回复的会议通知'))
   askReason(turn, meeting)
 }
 

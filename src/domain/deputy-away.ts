@@ -66,3 +66,42 @@ export function awayDateProblems(from: string, until: string, today: string): Ar
 function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000)
 }
+
+/** "11月28日至12月4日" (one day: "12月1日"): the dates of a mark, as every word to the deputy says them. */
+export function awayDatesText(away: Pick<DeputyAway, 'from' | 'until'>): string {
+  return away.from === away.until ? monthDayText(away.from) : `${monthDayText(away.from)}至${monthDayText(away.until)}`
+}
+
+/**
+ * His own workbench's line while a mark stands (now or ahead), else null: who set it, the dates, and that the
+ * messages he holds stay his ("联络站已为您暂停接收新留言（11月28日至12月4日），您手上的留言仍由您办理").
+ */
+export function awayDeputyLine(away: DeputyAway | null | undefined, today: string): string | null {
+  const state = awayState(away, today)
+  if (!state) return null
+  return `联络站${state === 'now' ? '已' : '将'}为您暂停接收新留言（${awayDatesText(away!)}），您手上的留言仍由您办理`
+}
+
+/**
+ * What a deputy is told when staff mark him away (`setBy`: the station, or 人大办公室), in the chat and on a card:
+ * the dates, where new messages go meanwhile, that those he holds stay his, and whom to ask to change it (`contact`,
+ * his station). The reason and note are staff's: he knows why he is away.
+ */
+export function awaySetWords(deputyName: string, away: Pick<DeputyAway, 'from' | 'until'>, setBy: string, contact: string) {
+  const dates = awayDatesText(away)
+  return {
+    text:
+      `${deputyName}代表，${setBy}已为您暂停接收新留言：${dates}。这几天群众的新留言会交给联络站或其他代表办理；` +
+      `您手上的留言仍由您办理。日期要改或提前恢复，请联系${contact}。`,
+    cardText: Array.from(`${dates}暂停接收新留言`).length <= 20 ? `${dates}暂停接收新留言` : '暂停接收新留言，手上的照常办理',
+  }
+}
+
+/** What he is told when the mark is ended (or dropped before it began): new messages come to him again. */
+export function awayEndedWords(deputyName: string, away: Pick<DeputyAway, 'from' | 'until'>, setBy: string) {
+  const dates = awayDatesText(away)
+  return {
+    text: `${deputyName}代表，${setBy}已取消您${dates}的暂停接收新留言，群众的新留言会照常交给您。`,
+    cardText: Array.from(`已取消${dates}的暂停`).length <= 20 ? `已取消${dates}的暂停` : '已恢复接收新留言',
+  }
+}

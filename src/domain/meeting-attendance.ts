@@ -19,9 +19,10 @@ export function meetingAttendance(invitees: MeetingInvitee[]): MeetingAttendance
   const checkedIn = count((i) => i.checkedInAt !== null)
   return {
     invited: invitees.length,
-    // Whoever came without answering answered by coming: 参加, not 未回复 (so the three still add up to 应邀).
-    attend: count((i) => i.rsvp === 'attend' || (i.rsvp === 'pending' && i.checkedInAt !== null)),
-    leave: count((i) => i.rsvp === 'leave'),
+    // Whoever came answered by coming: 参加, not 未回复, nor 请假 for one who asked for leave and came after all
+    // (counted once; the three still add up to 应邀).
+    attend: count((i) => i.rsvp === 'attend' || i.checkedInAt !== null),
+    leave: count((i) => i.rsvp === 'leave' && i.checkedInAt === null),
     pending: count(awaitsAnswer),
     checkedIn,
     rate: share(checkedIn, invitees.length),

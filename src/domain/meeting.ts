@@ -303,9 +303,14 @@ export function timeLeftLabel(ms: number): string {
 export const awaitsAnswer = (i: Pick<MeetingInvitee, 'rsvp' | 'checkedInAt'>) => i.rsvp === 'pending' && !i.checkedInAt
 
 export const CAME_WITHOUT_REPLY = '已签到出席'
-/** The reply as staff and the invitee read it: one who never answered but came reads 已签到出席, not 未回复. */
-export const replyLabel = (i: Pick<MeetingInvitee, 'rsvp' | 'checkedInAt'>) =>
-  i.rsvp === 'pending' && i.checkedInAt ? CAME_WITHOUT_REPLY : RSVP_LABELS[i.rsvp]
+/**
+ * The reply as staff and the invitee read it: one who never answered but came reads 已签到出席, not 未回复; so does
+ * one who asked for leave and came after all (his check-in is his answer now: counted once, as 到会, meetingAttendance).
+ */
+export const replyLabel = (i: Pick<MeetingInvitee, 'rsvp' | 'checkedInAt'>) => (i.rsvp !== 'attend' && i.checkedInAt ? CAME_WITHOUT_REPLY : RSVP_LABELS[i.rsvp])
+
+/** Asked for leave, then came and checked in: the leave no longer stands (`rsvp` keeps what he said, for the record). */
+export const leaveOvertaken = (i: Pick<MeetingInvitee, 'rsvp' | 'checkedInAt'>) => i.rsvp === 'leave' && i.checkedInAt !== null
 
 /** Who a reminder is for: everyone invited who has not declined. */
 export const remindable = (invitees: MeetingInvitee[]) => invitees.filter((i) => i.rsvp !== 'leave')

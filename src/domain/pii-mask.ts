@@ -281,3 +281,32 @@ export function maskStrings(value: unknown, mask: (text: string) => string = mas
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskStrings(v, mask)]))
   return value
 }
+
+/** Chinese numerals as a phone number is read out (幺 for 1), to digits. */
+const CN_NUMERALS: Record<string, string> = { 〇: '0', 零: '0', 一: '1', 幺: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' }
+const dialable = (written: string) =>
+  written
+    .replace(/[〇零一幺二三四五六七八九]/g, (c) => CN_NUMERALS[c])
+    .replace(/\D/g, '')
+    // +86 before a mobile is not dialled at home.
+    .replace(/^86(?=1\d{10}$)/, '')
+
+/**
+ * The phone numbers a resident wrote in her message, as a deputy dials them (digits only): mobiles first (also in
+ * Chinese numerals), then landlines and bare numbers after 电话, each once, in the order written. Found by the very
+ * patterns phoneMasked hides, so what a deputy's notice shows as 〔手机号〕 is what "电话 0001" reads out to him;
+ * never a QQ or WeChat account, nor digits inside an ID number. Empty when she wrote none.
+ */
+export function phonesWrittenIn(text: string): string[] {
+  const found: string[] = []
+  const take = (pattern: RegExp, from: string, number = (m: RegExpExecArray) => m[0]) => {
+    for (const m of from.matchAll(pattern)) found.push(dialable(number(m)))
+    return from.replace(pattern, MASKS.mobile)
+  }
+  let rest = asciiDigits(text).replace(ID_NUMBER, MASKS.idNumber)
+  rest = take(MOBILE, rest)
+  rest = take(CN_MOBILE, rest)
+  rest = take(LANDLINE, rest)
+  take(LABELLED_NUMBER, rest.replace(ACCOUNT, accountMasked), (m) => m[0].slice(m[1].length))
+  return [...new Set(found.filter((n) => n.length >= 7))]
+}

@@ -6,6 +6,8 @@ import { awaitsAnswer, rsvpClosesAt, rsvpRefusal } from '../domain/meeting.js'
 import type { AttemptRecord, QuizRecord } from '../domain/quiz.js'
 import type { SurveyRecord } from '../domain/survey.js'
 import { closingText, lastOpenMoment } from '../domain/due-date-text.js'
+import { localDate } from '../domain/dates.js'
+import { awayDeputyLine, awayState } from '../domain/deputy-away.js'
 import { dueWords, meetingDayWords, type DueState } from '../domain/tasks.js'
 import { spokenDeadline, spokenMoment } from '../domain/spoken-dates.js'
 import type { Store } from '../store/ports.js'
@@ -60,8 +62,19 @@ export interface ReadingTask {
   campaignTitle: string
 }
 
+/** A deputy's 暂停接收留言 mark while it stands (now or ahead): the dates, and his workbench's line about it. */
+export interface AwayNote {
+  from: string
+  until: string
+  /** Away today; false: the mark starts later. */
+  now: boolean
+  text: string
+}
+
 export interface TaskList {
   role: 'deputy' | 'resident'
+  /** His 暂停接收留言 mark, now or ahead, that staff set: null when there is none (and for a resident). */
+  away: AwayNote | null
   cases: CaseTask[]
   meetings: MeetingTask[]
   ballots: SurveyTask[]
@@ -74,7 +87,7 @@ const LIST_MAX = 100
 
 /** What TaskListService is built from (one object: the parameters are many). */
 export interface TaskListServiceDeps {
-  store: Pick<Store, 'campaigns' | 'cases' | 'meetings' | 'surveys'>
+  store: Pick<Store, 'campaigns' | 'cases' | 'deputies' | 'meetings' | 'surveys'>
   responses: Pick<SurveyResponses, 'respondentKey'>
   quizzes: Pick<QuizTaking, 'openFor'>
   clock: Clock
@@ -89,7 +102,7 @@ export interface TaskListServiceDeps {
  * reading of the campaigns they follow.
  */
 export class TaskListService {
-  private readonly store: Pick<Store, 'campaigns' | 'cases' | 'meetings' | 'surveys'>
+  private readonly store: Pick<Store, 'campaigns' | 'cases' | 'deputies' | 'meetings' | 'surveys'>
   private readonly responses: Pick<SurveyResponses, 'respondentKey'>
   private readonly quizzes: Pick<QuizTaking, 'openFor'>
   private readonly clock: Clock
@@ -105,17 +118,19 @@ export class TaskListService {
     const due = (at: Date): Due => ({ at, ...dueWords(at, now, timeZone) })
     // A close at 00:00 ends the day before: its days are counted to that day, as its words say.
     const closing = (at: Date) => ({ due: { at, ...dueWords(lastOpenMoment(at, timeZone), now, timeZone) }, closesText: closingText(at, timeZone, now) })
-    const [cases, meetings, open, quizzes, reading] = await Promise.all([
+    const [cases, meetings, open, quizzes, reading, away] = await Promise.all([
       this.cases(p, due),
       this.meetings(p, now, due, timeZone),
       this.store.surveys.openAt(now),
       this.quizzes.openFor(p),
       this.reading(p),
+      this.away(p, localDate(now, timeZone)),
     ])
     const owed = await Promise.all(open.map(async (s) => ((await this.owes(p, s)) ? s : null)))
     const surveys = owed.filter((s): s is SurveyRecord => !!s)
     return {
       role: p.deputyId ? 'deputy' : 'resident',
+      away,
       cases,
       meetings,
       ballots: surveys.filter((s) => s.kind === 'ballot').map((s) => ({ survey: s, ...closing(s.closesAt) })),
@@ -135,6 +150,14 @@ export class TaskListService {
     // A survey for named deputies refuses everyone else (not_in_audience), residents included.
     if (s.audienceDeputyIds && !(p.deputyId && s.audienceDeputyIds.includes(p.deputyId))) return false
     return !(await this.store.surveys.hasResponded(s.id, this.responses.respondentKey(s, p)))
+  }
+
+  /** His 暂停接收留言 mark as his workbench says it, while it stands: he is told it, not only the residents. */
+  private async away(p: MpPrincipal, today: string): Promise<AwayNote | null> {
+    if (!p.deputyId) return null
+    const away = (await this.store.deputies.get(p.deputyId))?.away
+    const text = awayDeputyLine(away, today)
+    return away && text ? { from: away.from, until: away.until, now: awayState(away, today) === 'now', text } : null
   }
 
   private async cases(p: MpPrincipal, due: (at: Date) => Due): Promise<CaseTask[]> {

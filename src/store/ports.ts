@@ -100,8 +100,11 @@ export interface DeputyRepo {
   listByStation(stationId: string): Promise<DeputyRecord[]>
   findByPhoneIndex(phoneIndex: string): Promise<DeputyRecord[]>
   update(id: string, patch: DeputyPatch): Promise<DeputyRecord>
-  /** Sets (or, with null, ends) the deputy's 暂停接收留言 mark, nothing else; NotFoundError for an unknown id. */
-  setAway(id: string, away: DeputyAway | null): Promise<DeputyRecord>
+  /**
+   * Sets (or, with null, ends) the deputy's 暂停接收留言 mark, nothing else, with the messages that tell him so in the
+   * same transaction (none written when the id is unknown: NotFoundError).
+   */
+  setAway(id: string, away: DeputyAway | null, outbox?: readonly OutboxMessage[]): Promise<DeputyRecord>
 }
 
 export interface StaffQuery extends PageQuery {

@@ -6,7 +6,7 @@ import { meetingBody, meetingCity, noticesSentAndRead } from '../helpers/meeting
  * At the door of the 09:30 meeting (Thursday 2026-11-26): scanning opens at 08:30. 张伟 scans in
  * at 08:40 without ever having replied; 王芳 had asked for leave but comes anyway; 陈静 forgot his
  * phone and the clerk records him (补签) from the same moment the phones may scan. Whoever came has
- * answered by coming: not 未回复, not reminded; an explicit reply stays as given.
+ * answered by coming: not 未回复 nor 请假, not reminded; what they said is kept beside it.
  */
 describe('meeting check-in at the door: one opening time, and coming is an answer', () => {
   let app: TestApp
@@ -69,8 +69,10 @@ describe('meeting check-in at the door: one opening time, and coming is an answe
     const replies = table.items.map(
       (i: { name: string; rsvpLabel: string; reason: string | null }) => `${i.name} ${i.rsvpLabel}${i.reason ? `（${i.reason}）` : ''}`,
     )
-    expect(replies, "王芳's own reply is kept").to.deep.equal(['张伟 已签到出席', '王芳 请假（外出）', '陈静 未回复', '李娜 未回复'])
-    expect(table.counts).to.deep.include({ invited: 4, attend: 1, leave: 1, pending: 2, checkedIn: 2 })
+    // 王芳 asked for leave and came after all: her check-in is her answer, counted once, as 到会; her reason stays for the office.
+    expect(replies).to.deep.equal(['张伟 已签到出席', '王芳 已签到出席（外出）', '陈静 未回复', '李娜 未回复'])
+    expect(table.items.find((i: { name: string }) => i.name === '王芳').rsvp, 'what she said is kept').to.equal('leave')
+    expect(table.counts).to.deep.include({ invited: 4, attend: 2, leave: 0, pending: 2, checkedIn: 2 })
     expect(table.remindable, 'only the two who neither replied nor came').to.equal(2)
 
     const reminded = await office.post(`/api/admin/meetings/${meetingId}/remind`)

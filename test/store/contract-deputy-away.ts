@@ -1,6 +1,7 @@
 import { expect } from 'chai'
 import { NotFoundError } from '../../src/errors.js'
 import type { DirectorySnapshot, Store } from '../../src/store/ports.js'
+import { outboxMessage } from './records.js'
 
 /** The contract of a deputy's 暂停接收留言 mark (DeputyRepo.setAway): set alone, kept by imports and edits. */
 export function deputyAwayContract(store: () => Store, directory: () => DirectorySnapshot) {
@@ -30,15 +31,25 @@ export function deputyAwayContract(store: () => Store, directory: () => Director
       expect(after.away).to.deep.equal({ ...LEAVE, note: null })
     })
 
+    it('writes the notices telling him with the mark, once for one dedupe key', async () => {
+      const told = outboxMessage('deputy-away:dp0001:1', { kind: 'deputy.away', payload: { text: '暂停接收新留言' } })
+      await store().deputies.setAway('dp0001', LEAVE, [told])
+      await store().deputies.setAway('dp0001', LEAVE, [{ ...told, id: 'ob-again' }])
+      const written = (await store().outbox.search({ limit: 10, kind: 'deputy.away' })).items
+      expect(written.map((m) => [m.recipientId, m.dedupeKey, m.status])).to.deep.equal([['dp0001', 'deputy-away:dp0001:1', 'pending']])
+      expect((await store().deputies.get('dp0001'))!.away).to.deep.equal(LEAVE)
+    })
+
     it('of an unknown deputy is NotFoundError, nothing written', async () => {
       let error: unknown
       try {
-        await store().deputies.setAway('dp9999', LEAVE)
+        await store().deputies.setAway('dp9999', LEAVE, [outboxMessage('deputy-away:dp9999:1', { kind: 'deputy.away', recipientId: 'dp9999' })])
       } catch (err) {
         error = err
       }
       expect(error).to.be.instanceOf(NotFoundError)
       expect((await store().directory.snapshot()).deputies.filter((d) => d.away).length).to.equal(0)
+      expect((await store().outbox.search({ limit: 10, kind: 'deputy.away' })).items, 'nor its notice').to.deep.equal([])
     })
   })
 }

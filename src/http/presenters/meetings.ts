@@ -1,4 +1,5 @@
 import {
+  leaveOvertaken,
   meetingContactWords,
   MEETING_KIND_LABELS,
   MEETING_STATUS_LABELS,
@@ -85,7 +86,7 @@ export const presentInvitee = (i: MeetingInvitee) => ({
   personId: i.personId,
   name: i.name,
   rsvp: i.rsvp,
-  // Who never answered but came reads 已签到出席, not 未回复 (domain/meeting.ts replyLabel); `rsvp` stays what he answered.
+  // Who never answered, or asked for leave, but came reads 已签到出席 (domain/meeting.ts replyLabel); `rsvp` stays what he answered.
   rsvpLabel: replyLabel(i),
   reason: i.reason,
   rsvpAt: iso(i.rsvpAt),
@@ -164,8 +165,9 @@ export const presentInvitation = (
   checkInOpen: windows.checkInOpen,
   cancelReason: m.cancelReason,
   rsvp: i.rsvp,
+  // Asked for leave and came after all: 已签到出席, and the leave's reason is no longer his answer.
   rsvpLabel: replyLabel(i),
-  reason: i.reason,
+  reason: leaveOvertaken(i) ? null : i.reason,
   rsvpAt: iso(i.rsvpAt),
   checkedInAt: iso(i.checkedInAt),
   // Staff recorded it for them (补签 from the paper sheet, or a leave asked of the office): said in words.

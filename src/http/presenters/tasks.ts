@@ -79,6 +79,11 @@ const presentReadingTask = ({ item, campaignTitle }: ReadingTask) => ({
 
 export const presentTaskList = (t: TaskList) => ({
   role: t.role,
+  /**
+   * A deputy's 暂停接收留言 while it stands (now, or ahead: `now` false): { from, until (YYYY-MM-DD), now, text:
+   * "联络站已为您暂停接收新留言（11月28日至12月4日），您手上的留言仍由您办理" }; null when none, and for a resident.
+   */
+  away: t.away && { from: t.away.from, until: t.away.until, now: t.away.now, text: t.away.text },
   total: t.cases.length + t.meetings.length + t.ballots.length + t.surveys.length + t.quizzes.length + t.reading.length,
   cases: t.cases.map(presentCaseTask),
   meetings: t.meetings.map(presentMeetingTask),

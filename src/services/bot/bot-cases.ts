@@ -183,10 +183,11 @@ export class BotCases {
 
   /**
    * The resident's phone number on one of the deputy's open messages (null when she left none), by the
-   * mini-program's audited read (打电话给群众): the same scope, the same audit record.
+   * mini-program's audited read (打电话给群众): the same scope, the same audit record; `inMessage` when it is
+   * the number she wrote in her words (a chat resident fills in no phone field).
    */
   revealPhone({ person, case: c }: CaseInHand) {
-    return this.deps.queries.revealPhone(person, c.id)
+    return this.deps.queries.phoneToCall(person, c.id)
   }
 
   /** Whom the deputy may hand this message to now (转给谁): back to its station, or one of these colleagues. */

@@ -14,6 +14,7 @@ import { scopeHasStation } from '../../domain/staff-scope.js'
 import { DEPUTY_IN_HAND_MAX, ticketRef, ticketsEndingIn } from '../../domain/ticket-refs.js'
 import { notHisNowText } from '../../domain/case-refusals.js'
 import { localDate } from '../../domain/dates.js'
+import { awayDeputyLine } from '../../domain/deputy-away.js'
 import { deputyGist } from '../../domain/deputy-gist.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 
@@ -146,6 +147,21 @@ export class BotPeople {
     const person = await this.principal(personId)
     if (!person.deputyId) throw notBound()
     return { ...person, deputyId: person.deputyId }
+  }
+
+  /**
+   * A bound deputy's own 暂停接收留言 as the chat tells him of it: his stations' names (whom to ask to set or change
+   * it: staff set it, he cannot), and the mark while it stands, now or ahead (its dates and his workbench's line).
+   */
+  async deputyAway(personId: string): Promise<{ stations: string[]; away: { from: string; until: string; text: string } | null }> {
+    const { deputyId } = await this.deputy(personId)
+    const deputy = await this.store.deputies.get(deputyId)
+    const stations = await Promise.all((deputy?.stationIds ?? []).map((id) => this.store.stations.get(id)))
+    const text = awayDeputyLine(deputy?.away, localDate(this.clock.now(), this.timeZone))
+    return {
+      stations: stations.flatMap((s) => (s ? [s.name] : [])),
+      away: deputy?.away && text ? { from: deputy.away.from, until: deputy.away.until, text } : null,
+    }
   }
 
   /** Meetings invite deputies and staff: whichever this WeChat contact is bound as. */

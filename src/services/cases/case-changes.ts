@@ -2,7 +2,9 @@ import { timeOrderedUuid } from '../../ids.js'
 import type { ActorRole, CaseAction, CaseEvent, CaseEventType, CaseRecord, CaseStatus } from '../../domain/case.js'
 import type { OutboxMessage } from '../../store/ports.js'
 import { outboxMessage, type Recipient } from '../delivery/outbox-message.js'
-import { deputyGist } from '../../domain/deputy-gist.js'
+import { deputyGist, firstWords } from '../../domain/deputy-gist.js'
+import { excerpt } from '../../domain/excerpt.js'
+import { maskPhoneAndIdNumbers } from '../../domain/pii-mask.js'
 import type { MpPrincipal } from '../accounts/mp-sessions.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 
@@ -91,6 +93,42 @@ export function assignedNotice(c: Pick<CaseRecord, 'ticket' | 'topic' | 'text'>,
     // Her first words as every notice to a deputy quotes them (deputyGist): never cut inside a number, phone and ID numbers masked.
     text: `${to}您有一条新留言 ${c.ticket}（${c.topic}）：${deputyGist(c.text, NEW_MESSAGE_GIST_MAX)}，请在${ackByText}受理。`,
     extra: { cardText: cardLine(`请在${ackByText}受理`, '请尽快受理') },
+  }
+}
+
+/**
+ * What a deputy reads when a colleague hands him a message (转交), in place of "您有一条新留言": who handed it
+ * over and why, and, when it was his before (`back`), that it is handed back to him, which he would otherwise take
+ * for a new message under a number he has handled ("张伟代表把留言 … 交回给您办理：还是李代表就近办理更方便。请在
+ * 12月7日 24:00前受理。"). Her first words name it as the new-message notice does; the colleague's reason may quote
+ * her, so phone and ID numbers are masked in it. The card (its title, else the kind's 新留言待受理) says the same
+ * in its 20 characters: who handed it and why in the title, the deadline in its line.
+ */
+export function handedToYouNotice(
+  c: Pick<CaseRecord, 'ticket' | 'topic' | 'text'>,
+  names: { deputy: string; from: string },
+  reason: string | null,
+  back: boolean,
+  ackByText: string,
+) {
+  const to = names.deputy ? `${names.deputy}代表，` : ''
+  const gist = deputyGist(c.text, NEW_MESSAGE_GIST_MAX)
+  const plain = reason?.trim().replace(/[。！!？?.]+$/, '') ?? ''
+  const why = plain ? excerpt(maskPhoneAndIdNumbers(plain), 40) : ''
+  const verb = back ? '交回给您办理' : '转给您办理'
+  const word = back ? '交回' : '转来'
+  const head = `${names.from}代表${word}：`
+  const room = CARD_TEXT_MAX - Array.from(head).length
+  // Whole when it fits; a cut is marked "…", one character more than the words it keeps.
+  const whole = plain ? firstWords(plain, room, maskPhoneAndIdNumbers) : ''
+  const said = Array.from(whole).length <= room ? whole : firstWords(plain, room - 1, maskPhoneAndIdNumbers)
+  const titles: string[] = [...(said ? [`${head}${said}`] : []), `${names.from}代表${word}留言`]
+  return {
+    text: `${to}${names.from}代表把留言 ${c.ticket}（${c.topic}${gist ? `：${gist}` : ''}）${verb}${why ? `：${why}` : ''}。请在${ackByText}受理。`,
+    extra: {
+      cardTitle: cardLine(...(titles as [string, ...string[]]), back ? '留言交回您办理' : '其他代表转来留言'),
+      cardText: cardLine(`请在${ackByText}受理`, '请尽快受理'),
+    },
   }
 }
 

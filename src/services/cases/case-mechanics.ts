@@ -13,7 +13,18 @@ import type { SlaActionPolicy } from '../../domain/sla-actions.js'
 import { ConflictError, NotFoundError, UnprocessableError } from '../../errors.js'
 import type { OutboxMessage, Store } from '../../store/ports.js'
 import { caseCards } from './case-cards.js'
-import { assignedNotice, caseEvent, caseMessage, queueOf, resident, SYSTEM, toDeputy, type CaseActor, type CaseChange } from './case-changes.js'
+import {
+  assignedNotice,
+  caseEvent,
+  caseMessage,
+  handedToYouNotice,
+  queueOf,
+  resident,
+  SYSTEM,
+  toDeputy,
+  type CaseActor,
+  type CaseChange,
+} from './case-changes.js'
 import type { DirectoryCache } from '../directory/directory-cache.js'
 import { scopeHasStation } from '../../domain/staff-scope.js'
 import type { MpPrincipal } from '../accounts/mp-sessions.js'
@@ -138,7 +149,9 @@ export class CaseMechanics {
     // another: handed on by him (转交), moved by staff (改派), or placed again by the station after he handed it
     // back or left office. Never of the hand-back itself (the station's own business, and it may come back to
     // him), nor when it returns to the deputy she knew of.
-    const before = c.deputyId ?? lastDeputyHolding(await this.store.cases.events(c.id))
+    // A colleague's 转交 is read from the timeline too: whether it comes back to one who held it (交回).
+    const events = !c.deputyId || actor.role === 'deputy' ? await this.store.cases.events(c.id) : []
+    const before = c.deputyId ?? lastDeputyHolding(events)
     const replyBy = residentDueDateText(c.replyDueAt, this.policy.timeZone, now)
     const residentTold =
       before && before !== deputyId
@@ -147,6 +160,12 @@ export class CaseMechanics {
     // Her message waited in the station's (or office's) queue and staff now give it its first deputy: she was
     // told only that station staff would find a deputy for it, so she hears who has it, as she would have had routing chosen him.
     const firstPlaced = before ? [] : [resident(c, 'case.placed', `${this.yours(c)}已交给${name}代表办理，会在${replyBy}答复您。`, caseCards.placed(name))]
+    const ackByText = dueDateText(ack.ackDueAt, this.policy.timeZone, now)
+    // Handed to him by a colleague (转交), perhaps back to him: said so, by whom and why, not as a new message.
+    const fromColleague = actor.role === 'deputy' && actor.id ? await this.deputyName(actor.id) : ''
+    const notice = fromColleague
+      ? handedToYouNotice(c, { deputy: name, from: fromColleague }, note, heldOnce(events, deputyId), ackByText)
+      : assignedNotice(c, name, ackByText)
     return this.apply(c, actor, {
       action: 'assign',
       type: c.deputyId ? 'transferred' : 'assigned',
@@ -164,11 +183,7 @@ export class CaseMechanics {
       },
       data: { fromDeputyId: c.deputyId, deputyId, fromStationId: c.stationId, stationId, fromOffice: c.stationId ? null : (c.officeRegionId ?? 'city') },
       tell: [
-        {
-          to: { kind: 'deputy', id: deputyId },
-          kind: 'case.assigned',
-          ...assignedNotice(c, name, dueDateText(ack.ackDueAt, this.policy.timeZone, now)),
-        },
+        { to: { kind: 'deputy', id: deputyId }, kind: 'case.assigned', ...notice },
         // Staff moved it: the deputy who held it hears so, instead of finding it gone from their list.
         ...(c.deputyId && c.deputyId !== deputyId && actor.role !== 'deputy'
           ? [toDeputy(c.deputyId, 'case.reassigned', `留言 ${c.ticket} 已改由${name}代表办理，您无需再处理。谢谢您！`, caseCards.reassigned(name))]

@@ -9,6 +9,7 @@ import { namedIds } from '../../domain/case-timeline.js'
 import { subtree } from '../../domain/region-tree.js'
 import { parseCaseSearch, shortNumberSearch, type ShortNumberSearch } from '../../domain/case-search.js'
 import { localDate } from '../../domain/dates.js'
+import { phonesWrittenIn } from '../../domain/pii-mask.js'
 import { contentGrams, mostSimilar, type ContentGrams } from '../../domain/similarity.js'
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../../errors.js'
 import { maskPhone, PHONE_UNREADABLE, type PiiCipher } from '../../security/pii.js'
@@ -245,7 +246,12 @@ export class CaseQueries {
   }
 
   async forDeputy(deputy: MpPrincipal, caseId: string) {
-    return this.detail(await this.deputyCase(deputy, caseId))
+    const c = await this.deputyCase(deputy, caseId)
+    const detail = await this.detail(c)
+    // A chat resident is never asked for a phone field: the number she wrote in her words is the one he calls back
+    // on (打电话给群众 reads it as revealPhone does, audited), shown masked here as a phone field is.
+    if (detail.phoneMasked !== null || c.anonymous) return detail
+    return { ...detail, phoneMasked: maskPhone(phonesWrittenIn(c.text)[0] ?? null) }
   }
 
   /**
@@ -297,20 +303,31 @@ export class CaseQueries {
   /**
    * The whole number, for the deputy who must call back, while the message is open with them
    * (withdrawn, merged, refused or done, there is no call left to make); never for an anonymous
-   * message. Audited.
+   * message. Audited. The phone field, else the number she wrote in her message (phoneToCall).
    */
   async revealPhone(deputy: MpPrincipal, caseId: string) {
+    return (await this.phoneToCall(deputy, caseId)).phone
+  }
+
+  /**
+   * revealPhone, with where the number comes from: the phone field she filled in, or, when there is none (the chat
+   * never asks for one), the first number she wrote in her message (`inMessage`): the one she wrote so that he would
+   * call, read and audited exactly as the field is. Null when there is neither.
+   */
+  async phoneToCall(deputy: MpPrincipal, caseId: string): Promise<{ phone: string | null; inMessage: boolean }> {
     const c = await this.deputyCase(deputy, caseId)
     if (!OPEN_STATUSES.includes(c.status) || c.mergedInto) {
       const state = c.mergedInto ? '已并入其他留言合并办理' : STATUS_LABELS[c.status]
       throw new ConflictError(`这条留言${state}，不再显示群众的完整电话`, [], 'case_not_open')
     }
-    if (c.anonymous || !c.phoneEnc) return null
-    const phone = this.cipher.tryDecrypt(c.phoneEnc, c.id)
+    if (c.anonymous) return { phone: null, inMessage: false }
+    const written = c.phoneEnc ? null : (phonesWrittenIn(c.text)[0] ?? null)
+    if (!c.phoneEnc && !written) return { phone: null, inMessage: false }
+    const phone = c.phoneEnc ? this.cipher.tryDecrypt(c.phoneEnc, c.id) : written
     // Said in words, not a 500: the station can reach her another way (the operator's log has the record).
     if (phone === null) throw new ConflictError('这条留言的电话无法读取，请联系联络站', [], 'phone_unreadable')
     await this.audit.record(null, 'case.phone.read', { kind: 'case', id: c.id }, { deputyId: deputy.deputyId, mpUserId: deputy.id })
-    return phone
+    return { phone, inMessage: written !== null }
   }
 
   /** Open messages of the same community in the last weeks that read alike. */

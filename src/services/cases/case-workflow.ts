@@ -291,7 +291,11 @@ export class CaseWorkflow extends CasePlacing {
     // As a new message is given to him: by name, with the time he has to acknowledge it again (the notice's hint
     // says 受理 first, as 待办 lists it: 待受理), then to answer.
     const name = deputyId ? await this.deputyName(deputyId) : ''
-    const reopenedText = `${name ? `${name}代表，` : ''}留言 ${c.ticket} ${unhappy}，已重新交您办理：${excerpt(reason, 40).replace(/[。！!？?.]+$/, '')}。请在${dueDateText(ackDueAt, this.policy.timeZone, now)}受理。`
+    // Her words with the score go along when they differ from her reason: the rating notice, if still waiting, is
+    // withdrawn below, and this one message then tells him all she said (one message for one act of hers).
+    const scored =
+      c.ratingComment && c.ratingComment.trim() !== reason.trim() ? `群众评价时说：${excerpt(c.ratingComment, 40).replace(/[。！!？?.]+$/, '')}。` : ''
+    const reopenedText = `${name ? `${name}代表，` : ''}留言 ${c.ticket} ${unhappy}，已重新交您办理：${excerpt(reason, 40).replace(/[。！!？?.]+$/, '')}。${scored}请在${dueDateText(ackDueAt, this.policy.timeZone, now)}受理。`
     const tell = deputyId
       ? [toDeputy(deputyId, 'case.reopened', reopenedText, caseCards.reopened(c.rating))]
       : [
@@ -327,6 +331,9 @@ export class CaseWorkflow extends CasePlacing {
         },
         data: { previousRating: c.rating },
         tell,
+        // "获得 2 分评价" not yet sent (kept from his last WeChat credit, or not yet out): the reopen notice says the
+        // score and her words, and asks him to act; two messages for one act of hers would spend two credits.
+        withdraw: ['case.rated'],
       },
     )
   }

@@ -41,6 +41,8 @@ interface Payload {
   text?: string
   /** The card's line when the text, said to a person by name, would not fit its 20 characters. */
   cardText?: string
+  /** The card's title when the kind's own would mislead (a message a colleague handed back is no 新留言), made to fit. */
+  cardTitle?: string
   title?: string
   ticket?: string
   caseId?: string
@@ -133,7 +135,8 @@ export function messageContent(m: OutboxMessage, subjects: Subjects, timeZone: s
   // the title, "：" and "…" leave the rest of the 20 characters to her words.
   const herWords = subject === 'case' ? residentWords(m, subjects.case) : null
   const gist = about ? '' : residentGist(herWords, THING_MAX - Array.from(kindTitle).length - 2)
-  const title = m.kind === 'digest' ? p.title || kindTitle : about ? `${kindTitle}：${about}` : gist ? `${kindTitle}：${gist}` : kindTitle
+  const title =
+    m.kind === 'digest' ? p.title || kindTitle : p.cardTitle?.trim() || (about ? `${kindTitle}：${about}` : gist ? `${kindTitle}：${gist}` : kindTitle)
   // A digest's own card line, made to fit (older ones in the outbox carry none: the headings of their sections).
   const line = m.kind === 'digest' ? p.cardText?.trim() || (p.text ? digestSummary(p.text) : null) : meetingLine(m.kind, meeting)
   const text = line || p.cardText?.trim() || p.text?.trim() || kindTitle

@@ -9,6 +9,7 @@ import { WeChatApiError } from '../../wechat/errors.js'
 import { wechatFailureWords } from '../../wechat/error-words.js'
 import { BOT_CHANNELS, DISPATCHER_CHANNELS, type ChannelResolver, type Route } from './channels.js'
 import { messageContent, type MessageContent } from './content.js'
+import { NEEDS_NOTHING_KINDS } from './kinds.js'
 import type { ReminderDone } from './reminder-done.js'
 import { retryOutcome } from './retry.js'
 import { supersededReason } from './superseded.js'
@@ -109,11 +110,13 @@ export class OutboxDispatcher {
     })
     // One person's messages go one after another, in the order they were written
     // (WeChat also refuses concurrent sends to one user); different people's in parallel.
+    // Those that ask nothing of him go last: a credit left goes to what asks him to act.
     const byRecipient = new Map<string, OutboxMessage[]>()
     for (const m of batch) byRecipient.set(`${m.recipientKind}:${m.recipientId}`, [...(byRecipient.get(`${m.recipientKind}:${m.recipientId}`) ?? []), m])
+    const last = (m: OutboxMessage) => (NEEDS_NOTHING_KINDS.has(m.kind) ? 1 : 0)
     await Promise.all(
       [...byRecipient.values()].map(async (messages) => {
-        messages.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
+        messages.sort((a, b) => last(a) - last(b) || a.createdAt.getTime() - b.createdAt.getTime())
         for (const m of messages) await this.handle(m, report)
       }),
     )
@@ -224,6 +227,12 @@ export class OutboxDispatcher {
     const template = this.subscriptionTemplate(m.kind)
     if (!template || !route.userId) return 'next'
     const now = this.clock.now()
+    // One message per consent: news that asks nothing of him never takes the last one-time credit, which a new,
+    // reopened or urged message will need; it goes by another way, or waits until he says yes again.
+    if (NEEDS_NOTHING_KINDS.has(m.kind)) {
+      const credit = await this.store.subscriptions.get(route.userId, template.id)
+      if (credit && !credit.longTerm && credit.oneTime === 1) return { noSubscription: 'kept_for_work' }
+    }
     if (!(await this.store.subscriptions.consume(route.userId, template.id, now))) {
       return { noSubscription: (await this.store.subscriptions.get(route.userId, template.id)) ? 'used_up' : 'none' }
     }
@@ -282,14 +291,18 @@ export class OutboxDispatcher {
   }
 }
 
-/** Why a subscribe message could not go: never subscribed, the one-time sends used up, or WeChat said the person refused (43101). */
-type NoSubscription = 'none' | 'used_up' | 'refused'
+/**
+ * Why a subscribe message could not go: never subscribed, the one-time sends used up, WeChat said the person refused
+ * (43101), or the last one-time send is kept for a notice that asks him to act (NEEDS_NOTHING_KINDS).
+ */
+type NoSubscription = 'none' | 'used_up' | 'refused' | 'kept_for_work'
 
 /** In the outbox, for organizers: what happened, so that they know whom to ask to subscribe again. */
 const NO_SUBSCRIPTION_WORDS: Record<NoSubscription, string> = {
   none: '对方尚未订阅小程序消息，且没有其他可用渠道',
   used_up: '订阅消息次数已用完，且没有其他可用渠道',
   refused: '对方未订阅或已关闭小程序消息，且没有其他可用渠道',
+  kept_for_work: '订阅消息只剩一次，留给需要对方办理的通知；对方再订阅后发送',
 }
 
 /** A person's own order of channels (the digest's choice), keeping only those they chose; none chosen keeps ours. */

@@ -54,6 +54,15 @@ export const KIND_TITLES: Record<string, string> = {
   'suggestion.due_soon': '建议办理期限提醒',
   'suggestion.overdue': '代表建议已超期',
   'deputy.binding_moved': '代表身份已在别处绑定',
+  'deputy.away': '暂停接收新留言',
+  'deputy.away_ended': '恢复接收新留言',
 }
 
 export const titleOf = (kind: string) => KIND_TITLES[kind] ?? '消息通知'
+
+/**
+ * Kinds that ask nothing of the one who reads them (a score on an answer he gave). WeChat gives one subscribe message
+ * per consent, so these never take a person's last one-time credit: it is kept for a notice that asks him to act
+ * (a new message, one handed back, reopened or urged), and within a round of the dispatcher they go after those.
+ */
+export const NEEDS_NOTHING_KINDS: ReadonlySet<string> = new Set(['case.rated'])

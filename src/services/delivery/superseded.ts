@@ -40,6 +40,15 @@ export async function supersededReason(
   if (m.recipientKind === 'deputy' && !keptAfterOffice(m.kind) && !(await store.deputies.get(m.recipientId))?.active) {
     return { subjects, reason: `${SUPERSEDED_REASON}（收件人已不再担任人大代表）` }
   }
+  // "暂停接收新留言：12月1日至12月5日" (or its end) waiting while staff changed the mark since, or past its last day,
+  // would be untrue or old news.
+  if (m.kind === 'deputy.away' || m.kind === 'deputy.away_ended') {
+    const away = (await store.deputies.get(m.recipientId))?.away
+    const told = m.payload as { from?: string; until?: string }
+    const same = !!away && away.from === told.from && away.until === told.until
+    const over = !!told.until && told.until < localDate(now, timeZone)
+    if (over || same !== (m.kind === 'deputy.away')) return { subjects, reason: SUPERSEDED_REASON }
+  }
   // Digests are one a day, each made afresh: a day's digest that waited past its day (no
   // subscription credit, quiet hours) is old news, and would take the credit today's needs.
   if (m.kind === 'digest' && p.day !== localDate(now, timeZone)) return { subjects, reason: `${SUPERSEDED_REASON}（过了当天的每日摘要不再补发）` }

@@ -1,4 +1,4 @@
-import type { QueryFilter, UpdateQuery } from 'mongoose'
+import type { ClientSession, Connection, QueryFilter, UpdateQuery } from 'mongoose'
 import type {
   DeputyPatch,
   DeputyQuery,
@@ -17,6 +17,7 @@ import type { DeputyDoc, Models, RegionDoc, StaffDoc, StationDoc } from './model
 import { deputyFromDoc, dutyToDoc, pickPatch, regionFromDoc, staffFromDoc, stationFromDoc, toDoc } from './records.js'
 import { nameOrPrefix, pageById } from './query.js'
 import { translate } from './errors.js'
+import { insertOutbox } from './outbox-repo.js'
 
 // The fields each update may touch, mirroring the columns the sqlite adapter rewrites.
 const STATION_FIELDS = ['name', 'kind', 'address', 'regionIds', 'receptionDays'] as const
@@ -79,7 +80,7 @@ export function stationRepo({ Station }: Models): StationRepo {
   }
 }
 
-export function deputyRepo({ Deputy }: Models): DeputyRepo {
+export function deputyRepo({ Deputy, Outbox }: Models, conn: Connection): DeputyRepo {
   const find = async (filter: QueryFilter<DeputyDoc>, limit?: number) => {
     const query = Deputy.find(filter).sort({ _id: 1 })
     if (limit !== undefined) query.limit(limit)
@@ -111,8 +112,19 @@ export function deputyRepo({ Deputy }: Models): DeputyRepo {
     async findByPhoneIndex(phoneIndex) {
       return find({ phoneIndex })
     },
-    async setAway(id, away) {
-      const doc = await translate(() => Deputy.findOneAndUpdate({ _id: id }, { $set: { away } }, { returnDocument: 'after' }).lean<DeputyDoc>())
+    async setAway(id, away, outbox = []) {
+      const set = (session?: ClientSession) => Deputy.findOneAndUpdate({ _id: id }, { $set: { away } }, { returnDocument: 'after', session }).lean<DeputyDoc>()
+      // The mark and the notices telling him of it, together or not at all (a transaction only when there are notices).
+      const doc = outbox.length
+        ? await translate(() =>
+            conn.transaction(async (session) => {
+              const found = await set(session)
+              if (!found) throw new NotFoundError('代表不存在')
+              await insertOutbox(Outbox, [...outbox], session)
+              return found
+            }),
+          )
+        : await translate(() => set())
       if (!doc) throw new NotFoundError('代表不存在')
       return deputyFromDoc(doc)
     },

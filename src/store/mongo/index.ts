@@ -71,7 +71,7 @@ export async function createMongoStore(url: string, options: MongoStoreOptions =
       kind: 'mongo',
       regions: regionRepo(models),
       stations: stationRepo(models),
-      deputies: deputyRepo(models),
+      deputies: deputyRepo(models, conn),
       staff: staffRepo(models),
       units: unitRepo(models),
       sessions: sessionRepo(models),

@@ -16,6 +16,9 @@ import type {
   StationRepo,
 } from '../ports.js'
 import type { Station } from '../../domain/directory.js'
+import type { DeputyAway } from '../../domain/deputy-away.js'
+import type { OutboxMessage } from '../ports.js'
+import { outboxWriter } from './outbox-writer.js'
 import { decodeCursor, toPage } from '../cursor.js'
 import { NotFoundError } from '../../errors.js'
 import { dutyDatesAt, onlyStations, withDutyDates } from '../../domain/duty-days.js'
@@ -114,6 +117,13 @@ export function deputyRepo(db: Db): DeputyRepo {
     const row = byId.get(id)
     return row ? deputyFromRow(row as object) : null
   }
+  const writeOutbox = outboxWriter(db)
+  const setAwayRow = db.prepare('UPDATE deputies SET away_from = ?, away_until = ?, away_reason = ?, away_note = ? WHERE id = ?')
+  // The mark and the notices telling him of it, together or not at all.
+  const setAway = db.transaction((id: string, away: DeputyAway | null, outbox: readonly OutboxMessage[]) => {
+    if (!setAwayRow.run(away?.from ?? null, away?.until ?? null, away?.reason ?? null, away?.note ?? null, id).changes) throw new NotFoundError('代表不存在')
+    writeOutbox(outbox)
+  })
   const update = db.transaction((id: string, next: DeputyRecord) => {
     db.prepare(`UPDATE deputies SET name = ?, level = ?, topics = ?, phone_enc = ?, phone_index = ?, active = ? WHERE id = ?`).run(
       next.name,
@@ -152,9 +162,8 @@ export function deputyRepo(db: Db): DeputyRepo {
     async findByPhoneIndex(phoneIndex) {
       return byPhone.all(phoneIndex).map(deputyFromRow)
     },
-    async setAway(id, away) {
-      const set = db.prepare('UPDATE deputies SET away_from = ?, away_until = ?, away_reason = ?, away_note = ? WHERE id = ?')
-      if (!set.run(away?.from ?? null, away?.until ?? null, away?.reason ?? null, away?.note ?? null, id).changes) throw new NotFoundError('代表不存在')
+    async setAway(id, away, outbox = []) {
+      setAway(id, away, outbox)
       return get(id)!
     },
     async update(id, patch: DeputyPatch) {

@@ -193,6 +193,11 @@ export function botRoutes({ people, state, cases, privacy, directory, idempotenc
     ctx.body = presentTransferOptions(await cases.transferOptions(await cases.deputyCase(personId, ref)))
   })
 
+  // "请假 …" with no meeting to answer: whom he asks to pause his messages (his station), and a pause already set.
+  router.get('/people/:personId/deputy/away', async (ctx) => {
+    ctx.body = await people.deputyAway(parse(personParam, ctx.params, 'params').personId)
+  })
+
   // "电话 0001": the resident's number on his own open message, read and audited as the mini-program reads it.
   router.get('/people/:personId/deputy/cases/:ref/phone', async (ctx) => {
     const { personId, ref } = parse(personRefParam, { personId: ctx.params.personId, ref: ctx.params.ref }, 'params')
@@ -200,7 +205,9 @@ export function botRoutes({ people, state, cases, privacy, directory, idempotenc
     const inHand = await cases.deputyCaseToCall(personId, ref)
     ctx.set('Cache-Control', 'no-store')
     // answered: he has replied already (awaiting her score), so the chat tells him that instead of asking for a reply.
-    ctx.body = { ticket: inHand.case.ticket, phone: await cases.revealPhone(inHand), answered: inHand.case.status === 'replied' }
+    const { phone, inMessage } = await cases.revealPhone(inHand)
+    // inMessage: the number she wrote in her message (no phone field), said as such.
+    ctx.body = { ticket: inHand.case.ticket, phone, inMessage, answered: inHand.case.status === 'replied' }
   })
 
   router.post('/people/:personId/deputy/cases/:ref/:action', async (ctx) => {

@@ -38,6 +38,7 @@ export function deputyCaseRoutes({ sessions, workflow, queries, clock, timeZone 
   router.get('/:id/phone', async (ctx) => {
     const { id } = parse(caseIdParam, ctx.params, 'params')
     ctx.set('Cache-Control', 'no-store')
+    // With no phone field, the number she wrote in her message (phoneToCall): the page's 打电话给群众 calls it.
     ctx.body = { phone: await queries.revealPhone(ctx.state.mpUser, id) }
   })
 
