@@ -49,6 +49,8 @@ export interface CaseListItem {
   createdAt: string
   /** Whether 重新办理 may be asked for it now, or why not; null while not closed (absent from an older backend). */
   reopen?: 'allowed' | 'reopen_not_allowed' | 'reopen_window_passed' | null
+  /** The place she chose for it (null: sent to a deputy or station by name or code; absent from an older backend). */
+  regionId?: string | null
 }
 export interface CaseDetail {
   ticket: string
@@ -58,6 +60,8 @@ export interface CaseDetail {
   text: string
   reply: string | null
   rating: number | null
+  /** What she said with her score ("根本没修好"), while that rating stands (absent from an older backend). */
+  ratingComment?: string | null
   /** "12月22日前（含当日）" while an answer is awaited, else null. */
   replyByText: string | null
   timeline: Array<{ at: string; label: string; note: string | null }>

@@ -135,7 +135,7 @@ export class Inbox {
       const flow = state.flow
       if (!flow) continue
       // A draft kept past the timeout waits for her without a tick: she was told once.
-      const idle = !(flow.name === 'message' && flow.parked) && now - state.touchedAt >= this.options.dialogueTimeoutMs
+      const idle = !isParked(state) && now - state.touchedAt >= this.options.dialogueTimeoutMs
       const typed =
         flow.name === 'message' &&
         flow.stage === 'text' &&
@@ -366,7 +366,9 @@ export class Inbox {
 
 const laneKey = (event: InboundEvent) => (event.kind === 'room' ? `room:${event.roomId}` : event.contactId)
 
-const isParked = (state: DialogueState) => state.flow?.name === 'message' && state.flow.parked === true
+/** A draft kept past the timeout, or her words kept at the privacy notice: she was told once, and they wait for her. */
+const isParked = (state: DialogueState) =>
+  (state.flow?.name === 'message' && state.flow.parked === true) || (state.flow?.name === 'privacy' && state.flow.parkedAt !== undefined)
 
 function politeEnd(state: DialogueState) {
   // Words she was asked about after a score went nowhere: she must not think the deputy has them.
@@ -377,6 +379,12 @@ function politeEnd(state: DialogueState) {
   // Why she is unhappy, typed under the 重新办理 offer: she must not think the deputy has it.
   if (state.flow?.name === 'reopen' && state.flow.said && !state.flow.draft)
     return '您好，因为很久没有收到回复，您刚才说的话没有转给代表，也没有申请重新办理。需要的话，请发送"重新办理"。'
+  // Her words that matched an earlier message, asked about: neither reopened nor sent.
+  if (state.flow?.name === 'reopen' && state.flow.stage === 'again')
+    return '您好，因为很久没有收到回复，您刚才说的话没有转给代表，也没有申请重新办理。需要的话，请发送"重新办理"或"留言"。'
+  // The 重新办理 offer (or its question) lapsed: she must not think it was asked for, nor that it is gone for good.
+  if (state.flow?.name === 'reopen' && !state.flow.draft && state.flow.stage !== 'verdict')
+    return `您好，因为很久没有收到回复，${state.flow.ticket ? `留言 ${state.flow.ticket} ` : ''}还没有申请重新办理。需要的话，请随时发送"重新办理"。`
   // A new message she was writing before a rating's 重新办理 offer ends with it.
   return state.flow?.name === 'message' || (state.flow?.name === 'reopen' && state.flow.draft)
     ? '您好，这次留言因为很久没有收到回复，已经先结束了，内容没有提交。需要时请再发送"留言"。'

@@ -46,7 +46,12 @@ const WORDS: Array<[Command['kind'], string[]]> = [
   ['help', ['帮助', '帮忙', '菜单', '目录', '功能', 'help', '?', '怎么用', '使用说明', '说明']],
   [
     'startMessage',
-    ['留言', '流言', '留盐', '我要留言', '我想留言', '写留言', '给代表留言', '给人大代表留言', '反映问题', '反映情况', '提建议', '提意见', '我要反映'],
+    [
+      ...['留言', '流言', '留盐', '我要留言', '我想留言', '写留言', '给代表留言', '给人大代表留言', '反映问题', '反映情况', '提建议', '提意见', '我要反映'],
+      // Asking to reach a deputy is asking to write to one: the chat is the way to him.
+      ...['找代表', '找人大代表', '我要找代表', '我想找代表', '我找代表', '我要找人大代表', '我想找人大代表', '要找代表', '想找代表'],
+      ...['我想反映', '我要反映一下', '我想反映一下', '反映个事', '我要反映个事', '我想反映个事', '反映一下', '我有事要反映', '我有个事要反映'],
+    ],
   ],
   [
     'query',
@@ -55,6 +60,8 @@ const WORDS: Array<[Command['kind'], string[]]> = [
       // How people ask after a message in their own words.
       ...['查一下', '查一查', '查查', '帮我查一下', '帮我查查', '进展', '进展怎么样', '进展如何', '进度怎么样', '进度如何', '怎么样了'],
       ...['办得怎么样了', '办好了吗', '办好了没有', '有结果了吗', '有答复了吗', '有回复了吗', '有消息了吗'],
+      ...['到哪了', '到哪儿了', '到哪一步了', '到哪步了', '办到哪了', '办到哪一步了', '办好了没', '办了没有', '有消息没有', '有消息没', '有消息吗'],
+      ...['有回音没', '有回音没有', '有回音吗', '有回音了吗', '有信儿没', '有信儿了吗', '有动静没有', '有下文没有'],
       // How many there are (a deputy asks after those waiting for him so).
       ...['有几条留言', '几条留言', '有多少留言', '有多少条留言', '有新留言吗', '有没有新留言', '有留言吗', '有没有留言'],
     ],
@@ -218,8 +225,14 @@ export function parseCommand(input: string): Command {
     return { kind: 'messageDeputy', who, text: toDeputy[2] ? own(toDeputy[2].trim()) : '' }
   }
 
+  // "我要找代表反映个事", "想跟代表反映一下情况": asking to write to a deputy, not yet what about.
+  if (WANTS_A_DEPUTY.test(tight.replace(/[,，、。.!！?？~～]/g, ''))) return { kind: 'startMessage' }
+
   return { kind: 'text', text: input.trim() }
 }
+
+const WANTS_A_DEPUTY =
+  /^(?:我|俺)?(?:要|想|想要|需要)?(?:(?:找|联系)(?:一下|下)?(?:人大)?代表(?:反映|说说|说|谈谈)?|(?:给|跟|向|和)(?:人大)?代表(?:反映|说说|说))(?:一下|下|个|点)?(?:事|事儿|事情|问题|情况)?(?:吧|啊|呀|了)?$/
 
 /** WeChat's quote (引用) as text: 「sender：the quoted message」, a line of dashes, then what they wrote. */
 const QUOTE = /^「([\s\S]*)」\s*\n[ \t]*(?:-[ \t]*){5,}\n([\s\S]*)$/
@@ -254,12 +267,31 @@ export function progressQuestion(input: string): string | null {
     .replace(EMOJI, '')
     .replace(/[?？!！~～。.，,、]+/g, '')
   if (!t || [...t].length > 30) return null
-  const asks =
-    /(?:怎么样了|怎样了|咋样了|如何了|进展如何|进度如何|进展怎么样|进度怎么样|办得怎么样|办好了(?:吗|没有?)|有(?:没有)?(?:结果|答复|回复|消息|进展|下文)了?(?:吗|没有?|呢)|处理了(?:吗|没有?)|解决了(?:吗|没有?))[吗呢啊呀]*$/.test(
-      t,
-    ) || /^(?:帮我|帮忙)?查(?:一下|一查|查)?(?:我的|我那|我上次|我之前)/.test(t)
+  const asks = PROGRESS_ASK.test(t) || /^(?:帮我|帮忙)?查(?:一下|一查|查)?(?:我的|我那|我上次|我之前)/.test(t)
   if (!asks) return null
   return /(\d{8}-\d{4,})/.exec(t)?.[1] ?? /(?<!\d)(\d{4})(?!\d)/.exec(t)?.[1] ?? ''
+}
+
+/** How a sentence ends when it asks how a message is doing: "…怎么样了", "…到哪一步了", "…有回音没". */
+const PROGRESS_ASK =
+  /(?:怎么样了|怎样了|咋样了|如何了|进展如何|进度如何|进展怎么样|进度怎么样|办得怎么样|办(?:到)?哪(?:儿|里)?(?:一步)?了|到哪(?:儿|里)?(?:一步|步)?了|到什么(?:程度|地步)了|办好了(?:吗|没有?)|办了(?:吗|没有?)|有(?:没有)?(?:结果|答复|回复|消息|进展|下文|回音|信儿|动静)了?(?:吗|没有?|呢)|处理了(?:吗|没有?)|解决了(?:吗|没有?))[吗呢啊呀]*$/
+
+/** Words that point back at a message already sent: "我的留言", "那个事", "上回说的". */
+const POINTS_BACK = /留言|上回|上次|之前|以前|前几天|前些天|那个|那件|这个事|这件事|这事|那事|我反映的|我说的|我问的|我的事|我那/
+
+/**
+ * "我的留言到哪了", "那个事办好了没有", "到哪一步了" while a message is being written or its place chosen: a
+ * question after a message already sent, answered as 查询 and never made part of the new one. Stricter than
+ * progressQuestion: "路灯到底怎么样了" names no earlier message and stays her words.
+ */
+export function progressInFlow(input: string): string | null {
+  const asked = progressQuestion(input)
+  if (asked === null) return null
+  const t = compact(input)
+    .replace(EMOJI, '')
+    .replace(/[?？!！~～。.，,、]+/g, '')
+  const before = t.replace(PROGRESS_ASK, '').replace(/\d{8}-\d{4,}|\d{4}/g, '')
+  return !before || POINTS_BACK.test(before) ? asked : null
 }
 
 /**
@@ -331,8 +363,37 @@ export function isGreeting(text: string): boolean {
     .replace(EMOJI, '')
     .replace(/[\p{P}\p{S}]/gu, '')
     .toLowerCase()
-  return /^(?:你好|您好|你们好|大家好|在吗|在不在|有人吗|早|早上好|上午好|中午好|下午好|晚上好|hello|hi|哈喽|嗨)+(?:啊|呀|呢|吗)?$/.test(t)
+  return /^(?:你好|您好|你们好|大家好|在吗|在不在|有人吗|有人在吗|喂|早|早上好|上午好|中午好|下午好|晚上好|hello|hi|哈喽|嗨)+(?:啊|呀|呢|吗)?$/.test(t)
 }
+
+/** "你是谁", "你们是哪里的", "这是哪儿": who is answering, not words for a deputy. */
+export function asksWhoThisIs(text: string): boolean {
+  const t = compact(text)
+    .replace(EMOJI, '')
+    .replace(/[\p{P}\p{S}]/gu, '')
+  return /^(?:请问|喂)*(?:你|您|你们|您们)是(?:谁|哪位|哪个|哪里|哪儿|哪里的|什么人|干什么的|干嘛的)(?:啊|呀|呢|吗)?$|^(?:请问)?(?:这|这里|这是)(?:是)?(?:哪里|哪儿|什么地方)(?:啊|呀|呢)?$|^谁(?:啊|呀)$/.test(
+    t,
+  )
+}
+
+/**
+ * A greeting or a question to the bot itself ("喂喂", "在吗", "你是谁", "人工", "你是机器人吗"): answered short,
+ * and never taken into a message she is writing. Narrower than asksForPerson: "请代表给我回个电话" is her words.
+ */
+export function toTheBot(text: string): 'greeting' | 'who' | 'person' | null {
+  if (isGreeting(text)) return 'greeting'
+  if (asksWhoThisIs(text)) return 'who'
+  if ([...compact(text)].length <= 8 && /人工|真人|客服|机器人/.test(text) && asksForPerson(text)) return 'person'
+  return null
+}
+
+/** "嗯", "嗯嗯", "嗯呢": a yes to a question of 1 or 2, as people nod in a chat. */
+export const isNod = (text: string) =>
+  /^嗯+(?:呢|啊|的)?$/.test(
+    compact(text)
+      .replace(EMOJI, '')
+      .replace(/[\p{P}\p{S}]/gu, ''),
+  )
 
 /** Plain yeses besides the agree words (同意, 我同意, 同意了…): the privacy notice asks for a yes, and these say it. */
 const NOTICE_YES = new Set(['好的', '好', '行', '可以'])

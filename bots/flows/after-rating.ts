@@ -1,7 +1,22 @@
-import { asksForPerson, asksHowToUse, commentOrNewChoice, compact, isGreeting, namedThing, progressQuestion, verdictOnAnswer, wordCount } from '../text.js'
+import {
+  asksForPerson,
+  asksHowToUse,
+  commentOrNewChoice,
+  compact,
+  isGreeting,
+  isNod,
+  namedThing,
+  progressQuestion,
+  verdictOnAnswer,
+  wordCount,
+} from '../text.js'
 import { CASE_TEXT_MAX, isLongText, startMessageWithText, startMessageWithWords } from './leave-message.js'
 import { commentOnRating, commentQuestion, commentUnclear } from './rating.js'
 import { lines, type CommentFlow, type RatedJustNow, type Turn } from './turn.js'
+import { sameMatterAgain } from './write-again.js'
+
+/** Statuses of a message still being handled (the backend's OPEN_STATUSES): "您之前发出的 N 条留言正在办理". */
+const IN_HAND = new Set(['submitted', 'assigned', 'acknowledged', 'forwarded', 'reopened', 'replied'])
 
 /**
  * A resident's words that may be for the deputy with a score she has just given, or may be a new problem:
@@ -38,10 +53,14 @@ export async function wordsAfterScore(turn: Turn, rated: RatedJustNow): Promise<
  * start one at once, before this is asked), never lost under the menu. A greeting, one character or a deputy's
  * words are no such offer (false: they get the menu). The caller has checked nothing is going on.
  */
-export function offerShortWords(turn: Turn): boolean {
+export async function offerShortWords(turn: Turn): Promise<boolean> {
   const { command: cmd, state } = turn
   if (cmd.kind !== 'text' || turn.person.deputy || wordCount(turn.raw) < 2 || isGreeting(turn.raw)) return false
-  state.flow = { name: 'comment', ticket: '', words: turn.raw, stage: 'unsent' }
+  // "下水道又堵了" about a message of his that may be handled again: which he means is asked first.
+  if (await sameMatterAgain(turn, turn.raw)) return true
+  // His messages already sent are said to be in hand, so "还没有发出去" is never read as about them.
+  const inHand = (await turn.client.cases(turn.person.personId).catch(() => [])).filter((c) => IN_HAND.has(c.status)).length
+  state.flow = { name: 'comment', ticket: '', words: turn.raw, stage: 'unsent', ...(inHand ? { inHand } : {}) }
   turn.say(commentQuestion(state.flow))
   return true
 }
@@ -55,9 +74,17 @@ export function offerShortWords(turn: Turn): boolean {
  */
 export async function commentOrNewAnswer(turn: Turn, flow: CommentFlow): Promise<boolean> {
   const cmd = turn.command
-  const choice =
-    cmd.kind === 'number' ? cmd.value : cmd.kind === 'text' ? (commentOrNewChoice(cmd.text, flow.subject, flow.words) ?? (await thingNamed(turn, flow))) : null
+  // Once the question is only "作为新留言发给代表？1/2", a plain yes ("确认", "好的", "是的", "对", "嗯") is its 1.
+  const yes = !!flow.stage && (cmd.kind === 'confirm' || isNod(turn.raw))
+  const choice = yes
+    ? 1
+    : cmd.kind === 'number'
+      ? cmd.value
+      : cmd.kind === 'text'
+        ? (commentOrNewChoice(cmd.text, flow.subject, flow.words) ?? (await thingNamed(turn, flow)))
+        : null
   // More of her thought, not a word already in it ("垃圾" repeated is an answer not understood, not more words).
+  // (A greeting or a question to the bot, "喂喂", is answered before this: resident.ts.)
   const more =
     choice === null &&
     cmd.kind === 'text' &&

@@ -1,5 +1,5 @@
 import { askConsentFirst, resumeDraft, startMessageToDeputy, startNew, submit } from './leave-message.js'
-import { lines, oneLine, type DialogueState, type Flow, type MessageFlow, type NewMessage, type Turn } from './turn.js'
+import { lines, oneLine, type DialogueState, type Flow, type MessageFlow, type NewMessage, type PrivacyFlow, type Turn } from './turn.js'
 
 /**
  * A message she wrote and did not send is never dropped without a word: a summary left unanswered
@@ -11,10 +11,43 @@ import { lines, oneLine, type DialogueState, type Flow, type MessageFlow, type N
 /** How long a parked draft is kept for her. */
 export const KEEP_PARKED_MS = 7 * 24 * 3_600_000
 
+/**
+ * How long her words wait at the privacy notice once she was told they were not sent: a day, as she was told
+ * ("一天之内回复"同意""). Nothing of hers went anywhere, and she has not agreed that it may be kept.
+ */
+export const KEEP_AT_NOTICE_MS = 24 * 3_600_000
+
 /** Her own words, short: the first twenty characters on one line, as she typed them (her "，" stays). */
 function firstWords(flow: MessageFlow): string {
-  const chars = [...oneLine(flow.parts.join(' '))]
+  return shortWords(flow.parts.join(' '))
+}
+
+/** Words on one line, at most twenty characters ("…" when cut). */
+export function shortWords(text: string): string {
+  const chars = [...oneLine(text)]
   return chars.length > 20 ? `${chars.slice(0, 20).join('')}…` : chars.join('')
+}
+
+/**
+ * Words of hers a flow holds that have gone nowhere yet, short ("我想给代表反映个事我们小区门口的…"): a draft, the draft
+ * or the words the privacy notice waits with, a draft a reopen offer put aside, words she was asked about. Null when none.
+ */
+export function heldWords(flow: Flow | null): string | null {
+  const draft = heldDraft(flow)
+  const words =
+    draft?.parts.join(' ') ||
+    (flow?.name === 'privacy' && flow.next.kind !== 'resume' && flow.next.kind !== 'message' ? flow.next.text : '') ||
+    (flow?.name === 'comment' ? flow.words : '') ||
+    (flow?.name === 'reopen' && flow.stage === 'again' ? flow.words : '')
+  return words ? shortWords(words) : null
+}
+
+/** What the privacy notice waits for, said again: with her words kept, that "同意" carries them on. */
+export function noticeReminder(flow: PrivacyFlow): string {
+  const words = heldWords(flow)
+  return words
+    ? lines(`您说的「${words}」还没有发出去。`, '同意上面的个人信息保护说明后就能接着提交：请回复"同意"；不要了请回复"取消"。')
+    : '请回复"同意"继续，或回复"取消"。'
 }
 
 /**
@@ -23,6 +56,13 @@ function firstWords(flow: MessageFlow): string {
  * when there is no such draft, and the dialogue ends as before.
  */
 export function parkDraft(flow: Flow, now: number): string | null {
+  // Her words at the privacy notice ("这段话已经记下了"): kept for a day, and she hears they were not sent and how to send them.
+  if (flow.name === 'privacy') {
+    const words = heldWords(flow)
+    if (!words) return null
+    flow.parkedAt = now
+    return lines(`您好，您说的「${words}」还没有发给代表：要先同意个人信息保护说明，才能提交。`, '要接着提交，请在一天之内回复"同意"；不要了请回复"取消"。')
+  }
   if (flow.name !== 'message' || flow.stage !== 'confirm' || !flow.target || flow.parts.length === 0) return null
   flow.parked = true
   flow.parkedAt = now
@@ -36,6 +76,10 @@ export function parkDraft(flow: Flow, now: number): string | null {
  */
 export function letGoParked(state: DialogueState, now: number): string | null {
   const flow = state.flow
+  if (flow?.name === 'privacy' && flow.parkedAt !== undefined && now - flow.parkedAt >= KEEP_AT_NOTICE_MS) {
+    state.flow = null
+    return lines(`您之前说的「${heldWords(flow) ?? ''}」一直没有发出去，代表没有看到，这段话就不再保留了。`, '还要反映的话，请发送"留言"重新写。')
+  }
   if (flow?.name !== 'message' || !flow.parked || now - (flow.parkedAt ?? state.touchedAt) < KEEP_PARKED_MS) return null
   state.flow = null
   return lines(`您上次写的留言「${firstWords(flow)}」一直没有发出，代表没有看到。已经过了 7 天，这条就不再保留了。`, '还要反映的话，请发送"留言"重新写。')

@@ -1,7 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto'
 import { ApiError, type CaseDraft, type DeputyMatch } from '../client.js'
 import { aboutThePlace, refusal } from './refusal.js'
-import { asksIfSent, compact } from '../text.js'
+import { asksIfSent, compact, isNod } from '../text.js'
+import { pathTo, placeOnly, placeTree } from './places.js'
 import { answerByLine, lines, numbered, type Choice, type MessageFlow, type NewMessage, type PrivacyFlow, type Target, type Turn } from './turn.js'
 
 /**
@@ -29,9 +30,9 @@ async function showPrivacy(turn: Turn, next: PrivacyFlow['next']) {
   turn.say(lines(notice.title, notice.text, '', '同意请回复"同意"，不同意请回复"取消"。'))
 }
 
-/** After "同意": back to the draft that was waiting for it: the place questions, or its confirm step. */
+/** After "同意": back to the draft that was waiting for it: the place questions (from a place she named meanwhile), or its confirm step. */
 export async function resumeDraft(turn: Turn, flow: MessageFlow) {
-  if (!flow.target) return showPlaces(turn, flow, null)
+  if (!flow.target) return askPlace(turn, flow)
   showConfirm(turn, flow)
 }
 
@@ -46,7 +47,7 @@ export async function startMessageWithText(turn: Turn) {
   turn.state.flow = flow
   turn.say('您是想给人大代表留言吧？这段话已经记下了，选好发给谁，就可以提交。不想留言请回复"取消"。')
   if (await askConsentFirst(turn, { kind: 'resume', flow })) return
-  await showPlaces(turn, flow, null)
+  await askPlace(turn, flow)
 }
 
 /** Her words, said elsewhere first (under an answer, "这是另一件事"), as a new message's first part. */
@@ -56,7 +57,7 @@ export async function startMessageWithWords(turn: Turn, words: string) {
   turn.state.flow = flow
   turn.say('好的，这段话记下了，作为一条新留言，选好发给谁，就可以提交。')
   if (await askConsentFirst(turn, { kind: 'resume', flow })) return
-  await showPlaces(turn, flow, null)
+  await askPlace(turn, flow)
 }
 
 /** Starts what she asked for, once she has agreed to the privacy notice. */
@@ -66,10 +67,73 @@ export async function startNew(turn: Turn, next: NewMessage) {
   else await startMessageWithCode(turn, next.code, next.text)
 }
 
-/** "留言": the first question, where they live. */
+/** "留言": the first question, where they live (or whether it goes where her last message went). */
 export async function startMessage(turn: Turn) {
   const flow = newFlow()
-  await showPlaces(turn, flow, null)
+  await askPlace(turn, flow)
+}
+
+/**
+ * The place question of a new message: from a place she named before she was asked ("光明社区" under the privacy
+ * notice); else, when her last message went to a place she chose, whether this one goes there too; else the districts.
+ */
+export async function askPlace(turn: Turn, flow: MessageFlow) {
+  if (flow.path.length) return showPlaces(turn, flow, null)
+  const last = await lastPlace(turn)
+  if (!last) return showPlaces(turn, flow, null)
+  flow.stage = 'samePlace'
+  flow.lastPlace = last
+  flow.options = []
+  turn.state.flow = flow
+  turn.say(lines(samePlaceQuestion(last), CANCEL_HINT))
+}
+
+/** Where her newest message with a chosen place went, district first; null when none did (or the place is gone). */
+async function lastPlace(turn: Turn): Promise<Choice[] | null> {
+  const { items } = await turn.client.caseList(turn.person.personId)
+  const regionId = items.find((c) => c.regionId)?.regionId
+  if (!regionId) return null
+  const path = pathTo(await placeTree(turn.client, turn.now), regionId)
+  return path.length ? path : null
+}
+
+const samePlaceQuestion = (last: Choice[]) =>
+  lines(`您上次是${last.at(-1)!.name}（${last.map((p) => p.name).join(' ')}），这次还发这里吗？`, `1. 是，还发${last.at(-1)!.name}`, '2. 换地方')
+
+/** Her answer to samePlaceQuestion: yes goes there; "换地方" (2) shows the districts; a place named goes there. */
+async function samePlaceAnswer(turn: Turn, flow: MessageFlow): Promise<boolean> {
+  const cmd = turn.command
+  const last = flow.lastPlace ?? []
+  const yes = (cmd.kind === 'number' && cmd.value === 1) || cmd.kind === 'confirm' || cmd.kind === 'done' || isNod(turn.raw)
+  const typed = compact(turn.raw).replace(/[\p{P}\p{S}]/gu, '')
+  const elsewhere =
+    (cmd.kind === 'number' && cmd.value === 2) ||
+    /^(?:不是|不|不对|换|换个|换一个|别的|其他|另外)(?:地方|的|个)?(?:吧|了)?$|^(?:不发这里|换地方了?|发别的地方)$/.test(typed)
+  if (yes && last.length) {
+    flow.path = [...last]
+    flow.lastPlace = undefined
+    await chooseTarget(turn, flow, { kind: 'region', id: last.at(-1)!.id, label: last.map((p) => p.name).join(' ') })
+    return true
+  }
+  if (elsewhere) {
+    flow.path = []
+    flow.lastPlace = undefined
+    await showPlaces(turn, flow, null)
+    return true
+  }
+  const named = cmd.kind === 'text' ? placeOnly(await placeTree(turn.client, turn.now), turn.raw) : null
+  if (named) {
+    flow.path = named
+    flow.lastPlace = undefined
+    await showPlaces(turn, flow, null)
+    return true
+  }
+  if (cmd.kind === 'text' && isLongText(turn.raw)) {
+    if (addPart(turn, flow)) turn.say(lines('您说的这段话先记下了。', samePlaceQuestion(last)))
+    return true
+  }
+  turn.say(lines('请回复数字 1 或 2：', samePlaceQuestion(last), CANCEL_HINT))
+  return true
 }
 
 /**
@@ -110,7 +174,8 @@ async function chooseStation(turn: Turn, flow: MessageFlow, code: string) {
   const station = await turn.client.station(code)
   if (station) return chooseTarget(turn, flow, { kind: 'station', code: station.code, label: station.name })
   turn.say(lines(`没有找到编号为 ${code} 的联络站，请核对海报上的编号再发一次。`, '也可以发送"留言"，按住址选择。'))
-  if (flow.stage !== 'place' || flow.options.length === 0) turn.state.flow = null
+  // A draft asked about its last place keeps waiting for the answer; a new one from a code alone ends.
+  if (flow.stage !== 'samePlace' && (flow.stage !== 'place' || flow.options.length === 0)) turn.state.flow = null
 }
 
 /** The resident answers within the flow. Returns false when the input is not for this flow. */
@@ -118,11 +183,13 @@ export async function continueMessage(turn: Turn, flow: MessageFlow): Promise<bo
   const cmd = turn.command
   switch (flow.stage) {
     case 'place':
-    case 'deputy': {
+    case 'deputy':
+    case 'samePlace': {
       if (cmd.kind === 'code') {
         await (cmd.code.startsWith('DP') ? startMessageToDeputy(turn, cmd.code, flow.parts.join('\n')) : chooseStation(turn, flow, cmd.code))
         return true
       }
+      if (flow.stage === 'samePlace') return samePlaceAnswer(turn, flow)
       if (cmd.kind !== 'number') return typedWhileChoosing(turn, flow)
       if (cmd.value === 0 && flow.stage === 'place' && flow.path.length > 0) {
         const here = flow.path[flow.path.length - 1]
@@ -158,6 +225,11 @@ export async function continueMessage(turn: Turn, flow: MessageFlow): Promise<bo
       // A thank-you or an emoji between the lines is kind, not part of the problem: it stays out of the text.
       if (cmd.kind === 'pleasantry') {
         turn.say(flow.parts.length ? '不客气！还有要补充的请接着发，说完了回复"好了"。' : '请直接说说您的问题或建议，说完了回复"好了"。')
+        return true
+      }
+      // The place the message goes to, typed again ("光明社区"): it is chosen already, and is no words of the message.
+      if (cmd.kind === 'text' && (await namesChosenPlace(turn, flow))) {
+        turn.say(lines(`留言发给：${flow.target!.label}。`, flow.parts.length ? '还有要补充的请接着发，说完了回复"好了"。' : TEXT_PROMPT))
         return true
       }
       addPart(turn, flow)
@@ -207,8 +279,16 @@ export function isLongText(text: string): boolean {
   return [...text.replace(/[\p{P}\p{S}\s]/gu, '')].length >= 8
 }
 
+/** A short line that only names the place already chosen (or one above it): true. */
+async function namesChosenPlace(turn: Turn, flow: MessageFlow): Promise<boolean> {
+  if (flow.target?.kind !== 'region' || isLongText(turn.raw)) return false
+  const named = placeOnly(await placeTree(turn.client, turn.now), turn.raw, flow.target.id)
+  return !!named && (named.at(-1)!.id === flow.target.id || flow.path.some((p) => p.id === named.at(-1)!.id))
+}
+
 /** A line for a resident who did something else while writing a new message: where that message stands. */
 export function stillWriting(flow: MessageFlow): string {
+  if (flow.stage === 'samePlace' && flow.lastPlace?.length) return lines('您的新留言还没有写完。', samePlaceQuestion(flow.lastPlace))
   if (flow.stage === 'text') return '您的新留言还在写，接着说就行；说完了回复"好了"。'
   if (flow.stage === 'confirm') return '您的新留言还没有提交：确认提交请回复 1，不要了请回复"取消"。'
   // The list is shown again: what she did meanwhile pushed it up out of sight.
@@ -227,17 +307,21 @@ export function newFlow(): MessageFlow {
   return { name: 'message', stage: 'place', draftId: randomUUID(), target: null, path: [], options: [], parts: [], lastPartAt: null }
 }
 
-/** Lists the children of the picked region (districts first); a community or a leaf is the place. */
+/**
+ * Lists the places under the one reached (the picked region, else the last of the path: districts when none); a
+ * community or a leaf is the place.
+ */
 async function showPlaces(turn: Turn, flow: MessageFlow, picked: Choice | null) {
   if (picked) flow.path.push(picked)
-  const children = picked && picked.kind === 'community' ? [] : (await turn.client.regions(picked?.id)).filter((r) => r.kind !== 'grid')
-  if (picked && children.length === 0) {
-    return chooseTarget(turn, flow, { kind: 'region', id: picked.id, label: flow.path.map((p) => p.name).join(' ') })
+  const here = flow.path.at(-1) ?? null
+  const children = here && here.kind === 'community' ? [] : (await turn.client.regions(here?.id)).filter((r) => r.kind !== 'grid')
+  if (here && children.length === 0) {
+    return chooseTarget(turn, flow, { kind: 'region', id: here.id, label: flow.path.map((p) => p.name).join(' ') })
   }
   flow.stage = 'place'
   flow.options = children.map((r) => ({ id: r.id, name: r.name, kind: r.kind }))
   turn.state.flow = flow
-  turn.say(lines(choicesShown(flow), '', !picked && '海报上有编号的（如 ST001、DP0001），也可以直接发编号。', CANCEL_HINT))
+  turn.say(lines(choicesShown(flow), '', !here && '海报上有编号的（如 ST001、DP0001），也可以直接发编号。', CANCEL_HINT))
 }
 
 /**
@@ -267,6 +351,13 @@ async function typedWhileChoosing(turn: Turn, flow: MessageFlow): Promise<boolea
     else await showPlaces(turn, flow, named[0])
     return true
   }
+  // A place further down, answered before it was asked ("光明社区" while the districts are listed): its whole path.
+  const deeper = !long && !named.length && flow.stage === 'place' ? placeOnly(await placeTree(turn.client, turn.now), turn.raw, here?.id ?? null) : null
+  if (deeper) {
+    flow.path = deeper
+    await showPlaces(turn, flow, null)
+    return true
+  }
   if (long) turn.say(lines('您说的这段话先记下了，选好地方就能提交。', choicesShown(flow), CANCEL_HINT))
   else turn.say(lines(named.length > 1 ? '有几个名字相近，请回复列表前面的数字。' : '请回复列表前面的数字。', CANCEL_HINT))
   return true
@@ -293,7 +384,7 @@ async function chooseTarget(turn: Turn, flow: MessageFlow, target: Target) {
  * Takes one more part of the text, unless it would pass the limit: then the resident hears why
  * at once and keeps what was said before (told only at "确认", three parts of typing were lost).
  */
-function addPart(turn: Turn, flow: MessageFlow): boolean {
+export function addPart(turn: Turn, flow: MessageFlow): boolean {
   const first = flow.parts.length === 0
   const before = first ? 0 : flow.parts.join('\n').length + 1
   if (before + turn.raw.length > CASE_TEXT_MAX) {

@@ -1,4 +1,6 @@
 import { ApiError, isUnavailable, type CaseListItem, type CaseRules } from '../client.js'
+import { compact } from '../text.js'
+import { EMOJI } from '../typed-text.js'
 import { stillWriting } from './leave-message.js'
 import { lines, noSuchMessage, oneLine, shortTicket, type CommentFlow, type ReopenFlow, type Turn } from './turn.js'
 
@@ -137,8 +139,10 @@ export function commentQuestion(flow: CommentFlow, several = false): string {
     )
   if (flow.stage === 'unsent')
     return lines(
-      `您说的"${oneLine(excerptOf(flow.words))}"还没有发给代表。`,
-      '要把它作为一条新留言发给代表，请回复 1；不用了，请回复 2。',
+      // "刚才说的这句话", never "您说的…还没有发给代表": an old man reads that as his earlier message not sent.
+      `您刚才说的"${oneLine(excerptOf(flow.words))}"还没有发出去。`,
+      flow.inHand ? `（您之前发出的 ${flow.inHand} 条留言正在办理，发送"查询"可以看办到哪一步了。）` : null,
+      '要把刚才这句话作为一条新留言发给代表，请回复 1；不用了，请回复 2。',
       // Maybe no problem at all ("今天天气不错"): the menu is one word away.
       '要办别的事，请回复"帮助"看菜单。',
     )
@@ -159,7 +163,8 @@ export function commentUnclear(flow: CommentFlow): string {
   return '没看懂，请回复数字 1 或 2：1 作为新留言发给代表，2 不用了。'
 }
 
-const excerptOf = (text: string) => ([...text].length > 30 ? `${[...text].slice(0, 30).join('')}…` : text)
+/** At most thirty characters of her words, "…" when cut. */
+export const excerptOf = (text: string) => ([...text].length > 30 ? `${[...text].slice(0, 30).join('')}…` : text)
 
 /**
  * Rates one answer. `reason`: what she said after "不满意", kept with the score and, when the message
@@ -314,6 +319,13 @@ export async function reopenAnswer(turn: Turn, flow: ReopenFlow): Promise<boolea
       // Words that were not a request after all are part of the message she is writing.
       if (flow.words && flow.draft?.stage === 'text') flow.draft.parts.push(flow.words)
       if (flow.said) return keepSaidWithoutReopen(turn, flow, resume)
+      // With no message being written, they are offered as a new one: never dropped with the "不用了".
+      if (flow.words && !flow.draft) {
+        const unsent: CommentFlow = { name: 'comment', ticket: '', words: flow.words, stage: 'unsent' }
+        turn.state.flow = unsent
+        turn.say(lines('好的，不重新办理了。', commentQuestion(unsent)))
+        return true
+      }
       if (flow.reason && !flow.draft && capped(flow.reason, REASON_MAX).length < flow.reason.length) {
         // Only the first part of her words went with the score (she was told): the whole may still go as a new message.
         const whole: CommentFlow = {
@@ -337,11 +349,28 @@ export async function reopenAnswer(turn: Turn, flow: ReopenFlow): Promise<boolea
     } else turn.say(lines('请回复数字：', '1. 重新办理', '2. 不用了'))
     return true
   }
+  // "我要重新办理", "重新办", "对" asked why: the request said again, no reason. What she said with her score is the
+  // reason when she gave one (she was told it goes with the request); else she is asked once more, plainly.
+  if (repeatsRequest(turn) || (cmd.kind === 'done' && flow.earlier)) {
+    if (flow.earlier) return reopen(turn, { ...flow, reason: flow.earlier }, flow.earlier, resume)
+    turn.say('请用一句话说说还有哪些问题没有解决，比如"还是没修好"，代表会照着再办。不办了请回复"取消"。')
+    return true
+  }
   if (cmd.kind !== 'text' && cmd.kind !== 'reopen') {
     turn.say('请用文字说说还有哪些问题没有解决，或回复"取消"。')
     return true
   }
-  return reopen(turn, flow, turn.raw, resume)
+  return reopen(turn, flow, flow.earlier ? `${flow.earlier}，${turn.raw}` : turn.raw, resume)
+}
+
+/** Words that only ask for 重新办理 again, or say yes to it ("我要重新办理", "重新办", "对，重办", "嗯", "不满意"). */
+function repeatsRequest(turn: Turn): boolean {
+  const rest = compact(turn.raw)
+    .replace(EMOJI, '')
+    .replace(/[\p{P}\p{S}\s]/gu, '')
+    .replace(/^(?:对的|对|是的|是|嗯+|好的|好|行|确认|确定|就是|没错)/, '')
+    .replace(/^(?:我|俺)?(?:还是)?(?:要|想|要求|申请|请|请求)?(?:重新办理|重新处理|重新办|重办|再办一次|再处理一次|不满意)?(?:一下)?(?:吧|啊|呀|了)?$/, '')
+  return rest === ''
 }
 
 /**

@@ -1,8 +1,8 @@
 import type { CaseListItem } from '../client.js'
 import { normalise } from '../text.js'
 import { stillWriting } from './leave-message.js'
-import { othersWaiting, ownCase, reopen, reopenScores, SCORE_FIRST } from './rating.js'
-import { caseLines, lines, oneLine, type RatedJustNow, type ReopenFlow, type Turn } from './turn.js'
+import { commentQuestion, excerptOf, othersWaiting, ownCase, reopen, reopenScores, SCORE_FIRST } from './rating.js'
+import { caseLines, lines, oneLine, type CommentFlow, type RatedJustNow, type ReopenFlow, type Turn } from './turn.js'
 
 /**
  * "重新办理" said later: she rated an answer low, said "不用了" to the offer, and changed her mind a day
@@ -112,8 +112,36 @@ export async function pickToReopen(turn: Turn, flow: ReopenFlow): Promise<boolea
   return true
 }
 
+/** "下水道又堵了" matched one of her messages that may be handled again, and she said it is that one: reopened with her words. */
+export async function reopenWith(turn: Turn, ticket: string, words: string): Promise<boolean> {
+  return start(turn, ticket, words, undefined)
+}
+
 /**
- * One message may be handled again: with the reason she gave it goes at once, else she is asked why.
+ * "重新办理" while she is asked about words of hers ("您刚才说的"还是堵着呢"还没有发出去…1/2"): the request is heard, not
+ * "没看懂". With one message that may be handled again she is asked to confirm it, her words going with it; with
+ * several, which one; with none, why, and her words are asked about again. A request naming its message or its
+ * reason ("重新办理 0009 还是堵") is taken as said.
+ */
+export async function reopenWithHeldWords(turn: Turn, held: CommentFlow, ratingWaits: boolean): Promise<boolean> {
+  const asked = turn.command.kind === 'text' ? reopenRequest(turn.command.text) : null
+  turn.state.flow = null
+  if (asked && (asked.ref !== null || asked.reason)) return reopenLater(turn, ratingWaits)
+  const open = (await turn.client.casesShe(turn.person.personId, 'reopen')).filter((c) => c.reopen === 'allowed')
+  if (open.length === 1) return confirm(turn, open[0], held.words, held.words, undefined)
+  if (open.length > 1) {
+    turn.state.flow = { name: 'reopen', stage: 'pick', ticket: '', choices: open.slice(0, 5).map((c) => c.ticket), reason: held.words }
+    turn.say(lines('您有几条留言可以申请重新办理，要重新办理哪一条？请回复数字：', ...caseLines(open), '不办了请回复"取消"。'))
+    return true
+  }
+  turn.state.flow = held
+  turn.say(lines(await whyNone(turn, await turn.client.cases(turn.person.personId)), '', commentQuestion(held)))
+  return true
+}
+
+/**
+ * One message may be handled again: with the reason she gave it goes at once, else she is asked why. What she said
+ * with her score ("根本没修好") is named then, and goes with it: she was told "重新办理时会转给代表".
  * `known`: the message as already read (one older than the list's newest is not in it).
  */
 async function start(turn: Turn, ticket: string, reason: string, draft: ReopenFlow['draft'], known?: CaseListItem): Promise<boolean> {
@@ -123,9 +151,17 @@ async function start(turn: Turn, ticket: string, reason: string, draft: ReopenFl
     turn.say(lines(said, draft && stillWriting(draft)))
   }
   if (reason) return reopen(turn, flow, reason, resume)
+  const earlier = (await turn.client.caseDetail(turn.person.personId, ticket).catch(() => null))?.ratingComment
+  if (earlier) flow.earlier = earlier
   turn.state.flow = flow
   const item = known ?? (await turn.client.cases(turn.person.personId).catch(() => [])).find((c) => c.ticket === ticket)
-  turn.say(lines(`留言 ${ticket}${item ? `（${oneLine(item.excerpt)}）` : ''}可以申请重新办理。`, '请简单说说还有哪些问题没有解决：'))
+  turn.say(
+    lines(
+      `留言 ${ticket}${item ? `（${oneLine(item.excerpt)}）` : ''}可以申请重新办理。`,
+      earlier ? `您打分时说过"${oneLine(excerptOf(earlier))}"，会一起转给代表。` : null,
+      earlier ? '还有要补充的，请直接说；没有了，请回复"好了"。' : '请简单说说还有哪些问题没有解决：',
+    ),
+  )
   return true
 }
 

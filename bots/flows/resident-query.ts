@@ -1,7 +1,8 @@
 import { ApiError, type CaseListItem, type QueuedCase } from '../client.js'
+import { heldWords, noticeReminder } from './kept-draft.js'
 import { stillWriting } from './leave-message.js'
-import { ownCase } from './rating.js'
-import { answerByLine, caseLines, dayTime, lines, noSuchMessage, shortTicket, type Turn } from './turn.js'
+import { commentQuestion, ownCase } from './rating.js'
+import { answerByLine, caseLines, dayTime, lines, noSuchMessage, shortTicket, type Flow, type Turn } from './turn.js'
 
 /**
  * "查询" from a resident: her newest messages as a numbered list, or one of them in full with its steps in her
@@ -12,58 +13,92 @@ import { answerByLine, caseLines, dayTime, lines, noSuchMessage, shortTicket, ty
 /** "查询": their newest messages; "查询 20261122-0042" (or its last four digits): one in full, however old. */
 export async function query(turn: Turn, ticket: string | null, asDeputy: string | null = null) {
   const { client, person } = turn
-  if (!ticket) {
-    const { items, more } = await client.caseList(person.personId)
-    const draft = turn.state.flow?.name === 'message' && turn.state.flow.parts.length ? turn.state.flow : null
-    // A deputy with none of his own hears only about those waiting for him: "您还没有留言" would be untrue to him.
-    if (items.length === 0 && asDeputy) return turn.say(lines(asDeputy, draft && stillWriting(draft)))
-    if (items.length === 0)
-      return turn.say(draft ? lines('您正在写的留言还没有提交，所以还查不到。', stillWriting(draft)) : '您还没有留言。发送"留言"就可以给人大代表留言。')
-    const shown = caseLines(items)
-    if (!turn.state.flow) turn.state.listed = { kind: 'query', tickets: items.slice(0, shown.length).map((c) => c.ticket), at: turn.now }
-    // Only the newest are listed: she is told so, and that an older one is found by its number all the same.
-    const cut = more || items.length > shown.length
-    turn.say(
-      lines(
-        asDeputy,
-        asDeputy && '',
-        asDeputy
-          ? cut
-            ? `您自己写的最近 ${shown.length} 条留言（更早的没有列出）：`
-            : '您自己写的留言：'
-          : cut
-            ? `您最近的 ${shown.length} 条留言（更早的没有列出）：`
-            : '您最近的留言：',
-        ...shown,
-        '',
-        turn.state.flow ? `看详情请发送"查询 编号"，如：查询 ${items[0].ticket}` : `看哪一条的详情，请回复前面的数字，如：1`,
-        cut && '更早的留言，发送"查询"和它的编号（完整编号或后四位）也能查到。',
-        rateLine(items),
-        draft && stillWriting(draft),
-      ),
-    )
+  const flow = turn.state.flow
+  const writing = flow?.name === 'message' ? flow : null
+  const draft = writing?.parts.length ? writing : null
+  // Words of hers held elsewhere (at the privacy notice, asked about as a new message): not sent, and not in the list.
+  const held = writing ? null : heldWords(flow)
+  // Where the new message stands (the place list again, when she was choosing it), or her words held.
+  const unsent = writing ? stillWriting(writing) : held && flow ? heldLine(flow, held) : null
+  if (ticket) {
+    const item = await ownCase(turn, ticket)
+    if (!item) {
+      if (unsent) turn.say(unsent)
+      return
+    }
+    const shown = await detail(turn, item)
+    if (shown) turn.say(lines(shown, unsent))
     return
   }
-  const item = await ownCase(turn, ticket)
-  if (!item) return
-  const full = item.ticket
+  const { items, more } = await client.caseList(person.personId)
+  // A deputy with none of his own hears only about those waiting for him: "您还没有留言" would be untrue to him.
+  if (items.length === 0 && asDeputy) return turn.say(lines(asDeputy, unsent))
+  if (items.length === 0) {
+    if (draft) return turn.say(lines('您正在写的留言还没有提交，所以还查不到。', unsent))
+    return turn.say(unsent ? lines('您还没有发出过留言。', unsent) : '您还没有留言。发送"留言"就可以给人大代表留言。')
+  }
+  // One message: its details at once; "回复前面的数字" for a list of one is a step for nothing.
+  if (items.length === 1 && !more && !asDeputy) {
+    const shown = await detail(turn, items[0])
+    if (shown) turn.say(lines('您有 1 条留言：', shown, unsent))
+    return
+  }
+  const shown = caseLines(items)
+  if (!flow) turn.state.listed = { kind: 'query', tickets: items.slice(0, shown.length).map((c) => c.ticket), at: turn.now }
+  // Only the newest are listed: she is told so, and that an older one is found by its number all the same.
+  const cut = more || items.length > shown.length
+  turn.say(
+    lines(
+      asDeputy,
+      asDeputy && '',
+      asDeputy
+        ? cut
+          ? `您自己写的最近 ${shown.length} 条留言（更早的没有列出）：`
+          : '您自己写的留言：'
+        : cut
+          ? `您最近的 ${shown.length} 条留言（更早的没有列出）：`
+          : '您最近的留言：',
+      ...shown,
+      '',
+      flow ? `看详情请发送"查询 编号"，如：查询 ${items[0].ticket}` : `看哪一条的详情，请回复前面的数字，如：1`,
+      cut && '更早的留言，发送"查询"和它的编号（完整编号或后四位）也能查到。',
+      rateLine(items),
+      unsent,
+    ),
+  )
+}
+
+/**
+ * Where words of hers held outside a draft stand, after the list: not sent, and what sends them. A question she was
+ * asked about them says so itself.
+ */
+function heldLine(flow: Flow, words: string): string {
+  if (flow.name === 'comment') return commentQuestion(flow)
+  if (flow.name === 'privacy') return noticeReminder(flow)
+  if (flow.name === 'reopen' && flow.draft) return stillWriting(flow.draft)
+  return `您刚才说的「${words}」还没有发出去。`
+}
+
+/** One of her messages in full, as "查询 编号" shows it; null after saying it is not found. */
+async function detail(turn: Turn, item: CaseListItem): Promise<string | null> {
   try {
-    const c = await client.caseDetail(person.personId, full)
-    turn.say(
-      lines(
-        `留言 ${c.ticket}【${c.statusLabel}】`,
-        c.queued && queuedLine(c.queued),
-        `内容：${c.text}`,
-        '办理经过：',
-        ...c.timeline.map((e) => `· ${dayTime(e.at)} ${e.label}${e.note ? `：${e.note}` : ''}`),
-        c.replyByText && answerByLine(c.replyByText, c.status),
-        c.reply && `答复：${c.reply}`,
-        c.rating !== null && `您的评分：${c.rating} 分`,
-        rateLine([item]),
-      ),
+    const c = await turn.client.caseDetail(turn.person.personId, item.ticket)
+    return lines(
+      `留言 ${c.ticket}【${c.statusLabel}】`,
+      c.queued && queuedLine(c.queued),
+      `内容：${c.text}`,
+      '办理经过：',
+      ...c.timeline.map((e) => `· ${dayTime(e.at)} ${e.label}${e.note ? `：${e.note}` : ''}`),
+      c.replyByText && answerByLine(c.replyByText, c.status),
+      c.reply && `答复：${c.reply}`,
+      c.rating !== null && `您的评分：${c.rating} 分`,
+      rateLine([item]),
     )
   } catch (err) {
-    if (err instanceof ApiError && err.status === 404) return turn.say(noSuchMessage(full))
+    if (err instanceof ApiError && err.status === 404) {
+      turn.say(noSuchMessage(item.ticket))
+      return null
+    }
     throw err
   }
 }

@@ -1,38 +1,44 @@
 import {
-  agreesToNotice,
   asksForPerson,
   asksHowToUse,
+  asksWhoThisIs,
   compact,
   dissatisfaction,
+  isNod,
   isThanks,
   notSolved,
+  progressInFlow,
   progressQuestion,
   quotedAnswerTicket,
   ratingWord,
   scaleWord,
+  toTheBot,
 } from '../text.js'
 import { commentOrNewAnswer, offerShortWords, wordsAfterScore } from './after-rating.js'
-import { keepUnsentWords, keptDraftChoice } from './kept-draft.js'
+import { privacyAnswer } from './consent-step.js'
+import { heldWords, keepUnsentWords, keptDraftChoice, noticeReminder } from './kept-draft.js'
 import {
   askConsentFirst,
+  askPlace,
   continueMessage,
   isLongText,
   newFlow,
-  resumeDraft,
   startMessageWithText,
   startMessageWithWords,
   startNew,
   stillWriting,
 } from './leave-message.js'
+import { placeOnly, placeTree } from './places.js'
 import { deputyMenu, deputyWaiting } from './deputy-menu.js'
 import { withdraw } from './privacy-requests.js'
-import { othersWaiting, rate, rateByNumber, RATING_SCALE, reopenAnswer, SCALE_LINE, SCORE_FIRST } from './rating.js'
-import { pickToReopen, reopenLater } from './reopen-later.js'
+import { commentQuestion, othersWaiting, rate, rateByNumber, RATING_SCALE, reopenAnswer, SCALE_LINE, SCORE_FIRST } from './rating.js'
+import { pickToReopen, reopenLater, reopenRequest, reopenWithHeldWords } from './reopen-later.js'
 import { residentElsewhere } from './resident-elsewhere.js'
 import { query } from './resident-query.js'
 import { scoreWhilePicking } from './while-picking.js'
 import { whoIsDeputy } from './who-is.js'
-import { lines, oneLine, shortTicket, type Conversation, type NewMessage, type PrivacyFlow, type ReopenFlow, type Turn } from './turn.js'
+import { againAnswer, sameMatterAgain } from './write-again.js'
+import { lines, oneLine, shortTicket, type Conversation, type Flow, type NewMessage, type ReopenFlow, type Turn } from './turn.js'
 
 /**
  * A resident in a private chat: the menu, leaving a message (leave-message.ts), asking
@@ -81,14 +87,22 @@ export const residentConversation: Conversation = async (turn) => {
   // Words that mean the same whatever is going on.
   switch (cmd.kind) {
     case 'cancel':
-      if (flow?.name === 'reopen') {
+      if (flow?.name === 'reopen' && flow.stage === 'again') {
+        // His words matched an earlier message; "取消" leaves both: nothing reopened, nothing sent.
+        state.flow = null
+        turn.say('好的，已取消，您刚才说的话没有发出去。需要时请再发送"留言"。')
+      } else if (flow?.name === 'reopen') {
         // Not reopening is all "取消" says here: a new message she was writing goes on.
         state.flow = flow.draft ?? null
         turn.say(lines('好的，不重新办理了。', flow.draft && stillWriting(flow.draft)))
       } else if (flow) {
         state.flow = null
+        // Words she gave at the notice ("这段话已经记下了") are said to go nowhere with the "取消".
+        const held = flow.name === 'privacy' && heldWords(flow) ? '您说的话没有发出去。' : ''
         turn.say(
-          flow.name === 'privacy' ? '好的。没有您的同意，我们暂时不能受理留言。需要时请再发送"留言"。' : '好的，已取消，内容没有提交。需要时请再发送"留言"。',
+          flow.name === 'privacy'
+            ? `好的。${held}没有您的同意，我们暂时不能受理留言。需要时请再发送"留言"。`
+            : '好的，已取消，内容没有提交。需要时请再发送"留言"。',
         )
       } else turn.say(lines('现在没有进行中的事情。', RESIDENT_MENU))
       return true
@@ -110,12 +124,36 @@ export const residentConversation: Conversation = async (turn) => {
       return true
   }
 
+  // "喂喂", "你是谁", "在吗" while she writes, or while a question about her words waits: a short answer, and where
+  // things stand; never words of her message.
+  const aside = cmd.kind === 'text' && asideAnswered(flow) ? toTheBot(cmd.text) : null
+  if (aside && flow) {
+    turn.say(lines(ASIDE[aside], whereItStands(flow)))
+    return true
+  }
+  // "我的留言到哪了", "那个事办好了没有" while a new message is written, its place chosen, or the notice waits: how her
+  // messages are doing, as 查询 (which says the new one is not sent yet), never words of the new one.
+  const progress = flow && cmd.kind === 'text' && progressAnswered(flow) ? progressInFlow(cmd.text) : null
+  if (progress !== null) {
+    await query(turn, progress || null)
+    return true
+  }
+  // "重新办理" while asked whether her words are a new message: the request is heard (her words go with it).
+  if (flow?.name === 'comment' && asksReopen(turn)) return reopenWithHeldWords(turn, flow, state.rating !== null)
+
   // A number right after a numbered list of her messages picks one of them; anything else ends the list.
   const listed = state.listed && turn.now - state.listed.at < LIST_WINDOW_MS ? state.listed : null
   state.listed = null
   const picked = !flow && listed && cmd.kind === 'number' ? listed.tickets[cmd.value - 1] : undefined
   if (picked) {
     await (listed!.kind === 'query' ? query(turn, picked) : withdraw(turn, picked))
+    return true
+  }
+  // A number past the list's end says how many there are (a score for an answer waiting is still read as one).
+  if (!flow && listed && cmd.kind === 'number' && !(state.rating && cmd.value >= 1 && cmd.value <= 5)) {
+    const n = listed.tickets.length
+    state.listed = listed
+    turn.say(n === 1 ? '只有 1 条留言，请回复 1。' : `只有 ${n} 条${listed.kind === 'withdraw' ? '可以撤回的' : ''}留言，请回复 1 到 ${n} 之间的数字。`)
     return true
   }
 
@@ -176,6 +214,7 @@ export const residentConversation: Conversation = async (turn) => {
   if (flow?.name === 'privacy') return privacyAnswer(turn, flow)
   if (flow?.name === 'reopen') {
     if (flow.stage === 'verdict') return verdictAnswer(turn, flow)
+    if (flow.stage === 'again') return againAnswer(turn, flow)
     return flow.stage === 'pick' ? pickToReopen(turn, flow) : reopenAnswer(turn, flow)
   }
   if (flow?.name === 'message') {
@@ -213,7 +252,7 @@ export const residentConversation: Conversation = async (turn) => {
   }
   // "王芳是谁" after a notice naming 王芳代表: who the deputy is (who-is.ts), not the menu.
   if (!flow && cmd.kind === 'text' && (await whoIsDeputy(turn, cmd.text))) return true
-  if (!flow && cmd.kind === 'text' && asksHowToUse(cmd.text)) {
+  if (!flow && cmd.kind === 'text' && (asksHowToUse(cmd.text) || asksWhoThisIs(cmd.text))) {
     turn.say(lines(WHAT_THIS_IS, '', RESIDENT_MENU))
     return true
   }
@@ -238,10 +277,13 @@ export const residentConversation: Conversation = async (turn) => {
     await query(turn, asked || null)
     return true
   }
+  // "光明社区" alone, with nothing going on: where a message is to go, said first; the message starts there.
+  if (!flow && cmd.kind === 'text' && !turn.person.deputy && !isLongText(cmd.text) && (await startAtPlace(turn))) return true
   // A problem described in her first words is the message she wants to leave: kept, not answered with the menu.
-  // (A deputy's words that are no command are not taken for a resident's message.)
+  // (A deputy's words that are no command are not taken for a resident's message.) The same matter as one of hers
+  // that may be handled again ("下水道又堵了") is asked about first.
   if (!flow && cmd.kind === 'text' && !turn.person.deputy && isLongText(cmd.text)) {
-    await startMessageWithText(turn)
+    if (!(await sameMatterAgain(turn, turn.raw))) await startMessageWithText(turn)
     return true
   }
 
@@ -283,7 +325,7 @@ export const residentConversation: Conversation = async (turn) => {
     return true
   }
   // "灯又不亮了", short, with nothing going on: offered as a new message, never lost under the menu (after-rating.ts).
-  if (!flow && offerShortWords(turn)) return true
+  if (!flow && (await offerShortWords(turn))) return true
   turn.say(await menuFor(turn))
   return true
 }
@@ -299,7 +341,7 @@ const verdictQuestion = (ticket: string) =>
 async function verdictAnswer(turn: Turn, flow: ReopenFlow): Promise<boolean> {
   const cmd = turn.command
   const words = flow.reason ?? ''
-  if ((cmd.kind === 'number' && cmd.value === 1) || cmd.kind === 'confirm') {
+  if ((cmd.kind === 'number' && cmd.value === 1) || cmd.kind === 'confirm' || isNod(turn.raw)) {
     turn.state.flow = null
     await rate(turn, flow.ticket, 2, words)
   } else if (cmd.kind === 'number' && cmd.value === 2) {
@@ -324,20 +366,52 @@ async function newMessage(turn: Turn, next: NewMessage) {
   if (!(await askConsentFirst(turn, next))) await startNew(turn, next)
 }
 
-async function privacyAnswer(turn: Turn, flow: PrivacyFlow): Promise<boolean> {
-  // The notice asks for a yes: "好的" and "可以" give it as plainly as "同意"; anything else asks again.
-  if (!agreesToNotice(turn.raw)) {
-    turn.say('请回复"同意"继续，或回复"取消"。')
-    return true
-  }
-  await turn.client.consent(turn.person.personId, flow.version)
-  turn.state.flow = null
-  turn.say('谢谢您的同意！')
-  const next = flow.next
-  if (next.kind !== 'resume') await startNew(turn, next)
-  else {
-    turn.state.flow = next.flow
-    await resumeDraft(turn, next.flow)
-  }
+/** What is said to "喂喂", "你是谁", "人工" in the middle of something: short, then where that stands. */
+const ASIDE = {
+  greeting: '您好，我在。',
+  who: '我是人大代表联络站的留言小助手，由电脑自动回复。',
+  person: '这里是联络站的留言小助手，由电脑自动回复，没有人工客服；需要电话联系的话，留言里写上您的电话，代表会打给您。',
+} as const
+
+/** Flows in which a greeting or a question to the bot is answered aside: a new message, the notice, words asked about. */
+function asideAnswered(flow: Flow | null): boolean {
+  // A summary kept past the timeout says first that it was not sent (continueMessage), and the kept-draft choice repeats itself.
+  if (flow?.name === 'message') return !flow.parked && !flow.instead
+  return flow?.name === 'privacy' || flow?.name === 'comment'
+}
+
+/** Flows in which "我的留言到哪了" is answered as 查询: wherever she is writing or asked about words of her own. */
+function progressAnswered(flow: Flow): boolean {
+  return flow.name === 'message' || flow.name === 'privacy' || flow.name === 'comment' || (flow.name === 'reopen' && flow.stage === 'again')
+}
+
+/** Where the flow stands, said after an aside. */
+function whereItStands(flow: Flow): string | null {
+  if (flow.name === 'message') return stillWriting(flow)
+  if (flow.name === 'privacy') return noticeReminder(flow)
+  if (flow.name === 'comment') return commentQuestion(flow)
+  return null
+}
+
+/** "重新办理", "我要重新办理", "重新办理 0009 还是堵": a request to handle a message again ("不满意" is a score, not this). */
+function asksReopen(turn: Turn): boolean {
+  const cmd = turn.command
+  if (cmd.kind === 'reopen') return !/不满意/.test(turn.raw)
+  return cmd.kind === 'text' && reopenRequest(cmd.text)?.form === 'start'
+}
+
+/**
+ * "光明社区", "湛河区轻工街道光明社区" with nothing going on: the place a message goes to, said before anything else.
+ * The message starts there (after the privacy notice the first time); false when the words are no place alone.
+ */
+async function startAtPlace(turn: Turn): Promise<boolean> {
+  const path = placeOnly(await placeTree(turn.client, turn.now), turn.raw)
+  if (!path) return false
+  const flow = newFlow()
+  flow.path = path
+  turn.state.flow = flow
+  turn.say(`好的，您要给${path.at(-1)!.name}的人大代表留言。`)
+  if (await askConsentFirst(turn, { kind: 'resume', flow })) return true
+  await askPlace(turn, flow)
   return true
 }

@@ -14,7 +14,8 @@ export interface Choice {
 /** A resident leaving a message: place (or deputy) → text → confirm. */
 export interface MessageFlow {
   name: 'message'
-  stage: 'place' | 'deputy' | 'text' | 'confirm'
+  /** 'samePlace': asked whether it goes where her last message went ("您上次是光明社区，还发这里吗？"). */
+  stage: 'place' | 'deputy' | 'text' | 'confirm' | 'samePlace'
   /** The bot's id for this draft; with the draft's content it makes the Idempotency-Key. */
   draftId: string
   target: Target | null
@@ -36,6 +37,8 @@ export interface MessageFlow {
    * "1" sends it, "2" drops it and starts this one instead.
    */
   instead?: NewMessage
+  /** Stage samePlace: the place of her last message, district first. */
+  lastPlace?: Choice[]
 }
 
 /** What a resident asked to start: "留言", a deputy named (with the words after it), a poster code. */
@@ -46,6 +49,11 @@ export interface PrivacyFlow {
   name: 'privacy'
   version: string
   next: NewMessage | { kind: 'resume'; flow: MessageFlow }
+  /**
+   * The notice waited past the idle timeout with her words in the draft: they are kept (bot clock, ms), she was told
+   * they were not sent and that "同意" carries on; a day on they are let go (kept-draft.ts).
+   */
+  parkedAt?: number
 }
 
 /**
@@ -54,8 +62,12 @@ export interface PrivacyFlow {
  */
 export interface ReopenFlow {
   name: 'reopen'
-  /** 'verdict': she wrote under an answer that it did not solve her problem; asked whether she means it is not solved. */
-  stage: 'offer' | 'reason' | 'pick' | 'verdict'
+  /**
+   * 'verdict': she wrote under an answer that it did not solve her problem; asked whether she means it is not solved.
+   * 'again': her first words of a new message match one of hers that may be handled again ("下水道又堵了"): asked
+   * whether to have that one handled again with them (1) or write a new message (2); `words` holds them.
+   */
+  stage: 'offer' | 'reason' | 'pick' | 'verdict' | 'again'
   /** The message to reopen ('' while she picks it). */
   ticket: string
   /** Stage pick: the tickets listed, in their numbers' order. */
@@ -71,6 +83,10 @@ export interface ReopenFlow {
   words?: string
   /** Words she typed under the offer ("路灯还是不亮，晚上黑乎乎的"): the reason "1" reopens with, never asked for again. */
   said?: string
+  /** Stage reason: what she said with her score ("根本没修好"), the reason when she only repeats the request. */
+  earlier?: string
+  /** Stage again: what the message and her words share ("下水道"), to name it. */
+  subject?: string
 }
 
 /** 删除我的信息 was asked: the next message confirms ("确认删除") or not (privacy-requests.ts). */
@@ -100,6 +116,8 @@ export interface CommentFlow {
   stage?: 'late' | 'whole' | 'again' | 'unsent'
   /** Stage 'whole': how many characters of her words went to the deputy with the score. */
   sent?: number
+  /** Stage 'unsent': how many of her messages were being handled then, said so she knows those went. */
+  inHand?: number
 }
 
 export type Flow = MessageFlow | PrivacyFlow | ReopenFlow | EraseFlow | CommentFlow

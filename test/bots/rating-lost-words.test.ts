@@ -65,7 +65,7 @@ describe('bot: 老李 never loses a bubble around a rating', function () {
     await say('5')
     story.later(40)
     expect(await say('灯又不亮了')).to.equal(
-      '您说的"灯又不亮了"还没有发给代表。\n要把它作为一条新留言发给代表，请回复 1；不用了，请回复 2。\n要办别的事，请回复"帮助"看菜单。',
+      '您刚才说的"灯又不亮了"还没有发出去。\n要把刚才这句话作为一条新留言发给代表，请回复 1；不用了，请回复 2。\n要办别的事，请回复"帮助"看菜单。',
     )
     expect(await say('1')).to.include('好的，这段话记下了，作为一条新留言')
     for (const pick of ['1', '1']) await say(pick)

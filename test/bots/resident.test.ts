@@ -159,8 +159,9 @@ describe('bot: a resident follows up', function () {
   it('lists their messages with "查询" and shows one in full by its ticket or its last four digits', async () => {
     const wang = t.world.person('wx-wang', '王阿姨')
     const ticket = await messageZhangWei(wang, '小区垃圾清运不及时')
+    // One message: shown in full at once (no "回复前面的数字" for a list of one).
     const list = await ask(t, wang, '查询')
-    expect(list).to.include(`1. ${ticket}【`)
+    expect(list).to.include(`您有 1 条留言：\n留言 ${ticket}【`)
     expect(list).to.include('小区垃圾清运不及时')
     const detail = await ask(t, wang, `查询 ${ticket}`)
     expect(detail).to.include(`留言 ${ticket}`)
@@ -221,7 +222,7 @@ describe('bot: a resident follows up', function () {
     await waitFor(() => t.bot.inbox.handled > handled)
     await t.bot.inbox.settled()
     expect(t.world.said('赵大爷').at(-1)).to.include('只能看懂文字')
-    expect(await ask(t, zhao, '今天天气不错'), 'a few words: offered as a message, never lost').to.include('要把它作为一条新留言发给代表，请回复 1')
+    expect(await ask(t, zhao, '今天天气不错'), 'a few words: offered as a message, never lost').to.include('要把刚才这句话作为一条新留言发给代表，请回复 1')
     expect(await ask(t, zhao, '帮助')).to.include('1. 留言')
   })
 })

@@ -104,6 +104,7 @@ describe('the bot API', () => {
             excerpt: '北门的路灯坏了一个月',
             createdAt: named.body.items[0].createdAt,
             reopen: null,
+            regionId: null,
           },
         ],
         more: false,

@@ -59,6 +59,8 @@ export const presentBotCaseItem = (
   excerpt: deputyGist(c.text, 30),
   createdAt: c.createdAt.toISOString(),
   reopen,
+  // The place she chose (the chat offers it again for her next message); null when she wrote by a name or a code.
+  regionId: c.regionId,
 })
 
 /**
@@ -78,6 +80,8 @@ export function presentBotCase(d: CaseDetail, at: ReadingTime) {
     text: view.text,
     reply: view.reply,
     rating: view.rating,
+    // Her words with the score, as the chat offers them for 重新办理 ("重新办理时会转给代表").
+    ratingComment: d.case.rating === null ? null : d.case.ratingComment,
     replyByText: awaited ? view.replyByText : null,
     timeline: view.timeline.map((e) => ({ at: e.at, label: residentStepLine(e.label, e.note), note: null })),
     /**
